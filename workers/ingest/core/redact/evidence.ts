@@ -347,7 +347,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
-  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
