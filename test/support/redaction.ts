@@ -1,4 +1,4 @@
-import type { KeyValue } from "../../workers/shared/otlp/model";
+import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactedString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
@@ -43,6 +43,13 @@ export function storedLogAttributes(attributes: KeyValue[], policy = defaultReda
   );
   const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
   return { values, kinds };
+}
+
+/** The value one log record's attribute `key` = `value` is stored with after redaction, as an AnyValue. */
+export function storedLogAttribute(key: string, value: AnyValue, policy = defaultRedactionPolicy()): AnyValue {
+  const request = logsRequest([logRecord({ attributes: [{ key, value }] })]);
+  redactRequest("logs", request, policy);
+  return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes[0]!.value;
 }
 
 /**

@@ -14,8 +14,9 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
 import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
+import { namesNationalId } from "./detectors/national-ids";
 import { namesCardHolder } from "./card-holder-names";
-import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesUnownedName, namesWholeName } from "./person-names";
+import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 
@@ -142,6 +143,7 @@ const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
 const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
 const PERSON_TYPE_NAME: KeyRule = { action: "person_name", nameField: "type" };
 const PERSON_UNOWNED_NAME: KeyRule = { action: "person_name", nameField: "unowned" };
+const PERSON_ROLE_NAME: KeyRule = { action: "person_name", nameField: "role" };
 /** The rule of each kind of street address key (`namesStreetAddress`). */
 const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   named: { action: "street_address", streetField: "named" },
@@ -150,9 +152,9 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   shaped: { action: "street_address", streetField: "shaped" },
 };
 /**
- * The scan rules, one per combination of the 17 facts `classify` reads (bit 0 server … bit 10 a
+ * The scan rules, one per combination of the 19 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
- * bit 15 a date of birth, bit 16 a passport), shared by every key with the same facts. Each is
+ * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id), shared by every key with the same facts. Each is
  * made when a key first needs it: the objects made at module evaluation would lengthen every cold
  * start, and traffic uses few.
  */
@@ -178,7 +180,8 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 1024) !== 0 ? Place.POSTAL_CODE_VALUE : 0) | ((bits & 2048) !== 0 ? Place.PIX_KEY_VALUE : 0) |
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
-      ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0),
+      ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
+      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0),
   };
 }
 
@@ -323,6 +326,7 @@ export class KeyRules {
     const words = nameWords(key);
     if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
     if (this.personNameKeys && namesPersonField(words, gluedToName(key))) {
+      if (namesRoleName(words)) return PERSON_ROLE_NAME;
       if (namesUnownedName(words)) return PERSON_UNOWNED_NAME;
       return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : namesExceptionType(words) ? PERSON_TYPE_NAME : PERSON_NAME;
     }
@@ -358,7 +362,8 @@ export class KeyRules {
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
-        (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0),
+        (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
+        (namesNationalId(items) ? 262144 : 0),
     );
   }
 
@@ -465,8 +470,8 @@ function joinedScan(a: KeyRule & { action: "scan" }, b: KeyRule & { action: "sca
   return scanRule(((first | second) & SCAN_FINDING_BITS) | (first & second & ~SCAN_FINDING_BITS));
 }
 
-/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport, a bare `pix`. */
-const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536 | 131072;
+/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport, a bare `pix`, a national id. */
+const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536 | 131072 | 262144;
 
 /** The facts of a scan rule as `scanRule` numbers them. */
 function scanBits(rule: KeyRule & { action: "scan" }): number {
@@ -478,7 +483,7 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
     ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0) |
     ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
-    ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0)
+    ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0)
   );
 }
 

@@ -48,6 +48,25 @@ const PLACE_WORDS: ReadonlySet<string> = new Set([
 const NOT_A_LETTER = /[^\p{L}]+/u;
 
 /**
+ * Whether `text`, a value under a key for a person's name, names a program or a part of one by
+ * its last word (`Payments Dashboard`, `Checkout API`, `Orders Worker`, `Billing Service`:
+ * `SOFTWARE_WORDS`), as a service's or a tool's `display_name` does, so that it stays. Only the
+ * last word of two or more is read: a person's surname is rarely one of them.
+ */
+export function namesSoftwareThing(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  return words.length > 1 && SOFTWARE_WORDS.has(words[words.length - 1]!.toLowerCase());
+}
+
+/** Words for a program or a part of one, as the last word of its display name (lower case). */
+const SOFTWARE_WORDS: ReadonlySet<string> = new Set([
+  "dashboard", "dashboards", "api", "apis", "worker", "workers", "service", "services", "app", "application", "portal", "console",
+  "server", "client", "sdk", "cli", "ui", "frontend", "backend", "gateway", "proxy", "job", "jobs", "cron", "scheduler", "queue",
+  "pipeline", "webhook", "webhooks", "integration", "plugin", "bot", "daemon", "agent", "exporter", "collector", "monitor", "database",
+  "db", "cache", "function", "lambda", "endpoint", "website", "widget", "tool", "system", "engine", "module", "processor",
+]);
+
+/**
  * Whether `text`, a `name` beside a mailbox's e-mail address or a postal address (name-owners.ts),
  * names a group, a function or a site rather than a person, so that it stays: a word for a team,
  * a department, a function or a bot's job anywhere (`Acme Billing`, `GitHub Actions`, `Customer

@@ -1,6 +1,6 @@
 import { lazy } from "../../../shared/lazy";
 import { isCommonGivenName } from "./given-names";
-import { namesOrganization } from "./organization-names";
+import { namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -38,6 +38,7 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   const last = words[count - 1]!;
   const before = words[count - 2];
   if (before === "process") return last === "owner";
+  if (namesRoleName(words) || namesRolePart(words)) return true;
   if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
   if (OTHER_LANGUAGE_NAME_WORDS.has(last)) return !THING_OWNERS.has(before ?? "");
@@ -60,8 +61,40 @@ export function namesNamePart(words: readonly string[]): boolean {
   const count = words.length;
   const last = words[count - 1];
   if (last === undefined) return false;
-  return GIVEN_NAME_WORDS.has(last) || (last === "name" && GIVEN_NAME_PARTS.has(words[count - 2] ?? ""));
+  return GIVEN_NAME_WORDS.has(last) || (last === "name" && GIVEN_NAME_PARTS.has(words[count - 2] ?? "")) || namesRolePart(words);
 }
+
+/**
+ * Whether a key's words (`nameWords`) end in a person's role (`ROLE_WORDS`: `customer`,
+ * `shipping.recipient`, `contact`, `assignee`, `reviewer`, `patient`, `employee`, `beneficiary`):
+ * the value is that person, named or identified (`customer=cus_123`, `assignee=42`), so only a
+ * value that reads as a person's name is one there (`holdsPersonName`'s field "role").
+ */
+export function namesRoleName(words: readonly string[]): boolean {
+  return ROLE_WORDS.has(words[words.length - 1] ?? "");
+}
+
+/**
+ * Whether a key's words (`nameWords`) are a part of a name under a person's role or word
+ * (`contact.first`, `customer.last`, `patient.given`, `user.family`): one word of letters there is
+ * that part, as under `first_name`.
+ */
+function namesRolePart(words: readonly string[]): boolean {
+  const owner = words[words.length - 2] ?? "";
+  return ROLE_PART_WORDS.has(words[words.length - 1] ?? "") && (ROLE_WORDS.has(owner) || owner === "user" || owner === "name" || PERSON_NAME_OWNERS.has(owner));
+}
+
+/**
+ * The roles a person plays in an order, a ticket, a review, a payment or a record, whose key
+ * holds that person: a name or an id (`customer`, `recipient`, `contact`, `assignee`,
+ * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`). Not
+ * `holder`: a card's holder is the card holder rule's, and a lock's or a lease's holder a process.
+ */
+const ROLE_WORDS: ReadonlySet<string> = new Set([
+  "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
+]);
+/** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
+const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);
 
 /**
  * Whether a person field's key (`namesPersonField`) names a whole name, a full or display name
@@ -120,7 +153,7 @@ const OTHER_LANGUAGE_NAME_WORDS: ReadonlySet<string> = new Set(["nom", "nome", "
  * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), a
  * name of no owner (`namesUnownedName`), or a login when none.
  */
-export type PersonNameField = "part" | "whole" | "type" | "unowned";
+export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role";
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
@@ -210,13 +243,14 @@ export function gluedToName(key: string): boolean {
  */
 export function namesWhosePersonField(words: readonly string[], glued = true): boolean {
   if (!namesPersonField(words, glued)) return false;
+  if (namesRoleName(words)) return true;
   const count = words.length;
   if (words[count - 2] === "process" && words[count - 1] === "owner") return true;
   return words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word)) || (words[count - 1] === "name" && namesRecipient(words, glued));
 }
 
 /** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
-export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...ROLE_WORDS];
 
 /**
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
@@ -226,7 +260,8 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner"];
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
-  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner`,
+  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
+    `|(?:${[...ROLE_WORDS].join("|")})(?![a-z])`,
   "i",
 );
 
@@ -267,7 +302,9 @@ export const PERSON_FIELD_WORD = new RegExp(
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
+  // A role's key holds the person's id as often (`customer=cus_123`, `assignee=42`): only spaced capitalised words or a non-ASCII one are a name there.
+  if (field === "role") return SPACED_NAME().test(trimmed) || (!/[\s\d]/.test(trimmed) && NON_ASCII_LETTER().test(trimmed) && NAME_PART_SHAPE().test(trimmed));
   if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
     return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));

@@ -184,9 +184,11 @@ interface SummaryOwner {
 
 /**
  * The `Place` facts of keys naming a number that is a person's (a phone, an SSN, an RG, a CNH, a
- * postal code, a PIX key, a CPF, CNPJ or other document or person's id, a card): an integer
- * value there is scanned as its digits, so that it gets the verdict the same number sent as a
- * string gets (`{"cliente":{"cpf":10023456779}}` lifted by pino or winston is an integer).
+ * postal code, a PIX key, a CPF, CNPJ or other document or person's id, a national id, a card):
+ * an integer value there is scanned as its digits, so that it gets the verdict the same number
+ * sent as a string gets (`{"cliente":{"cpf":10023456779}}` lifted by pino or winston is an
+ * integer), and so is a double holding a whole number (a JavaScript sender's `user.phone =
+ * 4155550132` is a `doubleValue`).
  */
 const PERSONAL_NUMBER_PLACES =
   Place.PHONE_VALUE |
@@ -196,7 +198,8 @@ const PERSONAL_NUMBER_PLACES =
   Place.POSTAL_CODE_VALUE |
   Place.PIX_KEY_VALUE |
   Place.BARE_PIX_VALUE |
-  Place.PERSON_NUMBER_VALUE;
+  Place.PERSON_NUMBER_VALUE |
+  Place.NATIONAL_ID_VALUE;
 
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<EnumValue> = new Set([3, 4, 5]);
@@ -742,6 +745,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
       const redacted = this.ruledText(value.intValue, excluded, inHost, place);
       return redacted === value.intValue ? value : { stringValue: redacted };
+    }
+    // A whole number sent as a double is the same number: its digits, as `String` prints a safe integer.
+    if ("doubleValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0 && Number.isSafeInteger(value.doubleValue)) {
+      const digits = String(value.doubleValue);
+      const redacted = this.ruledText(digits, excluded, inHost, place);
+      return redacted === digits ? value : { stringValue: redacted };
     }
     // Other numbers, booleans and bytes carry no text to scan.
     return value;

@@ -118,6 +118,11 @@ export const Place = {
    * only in a key's shape (a CPF's or CNPJ's digits, a phone, an e-mail, a random key's UUID).
    */
   BARE_PIX_VALUE: 1 << 13,
+  /**
+   * The key names a national identity, tax or driver's licence number (`nino`, `dni`,
+   * `user.national_id`, `driver_license`: `namesNationalId`): a token of four digits or more there, whole, is that number.
+   */
+  NATIONAL_ID_VALUE: 1 << 14,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -15,6 +15,7 @@ import { yamlMembersDetector } from "./yaml-members";
 import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { personNameFieldDetector } from "./person-name-field";
+import { mailboxNameDetector } from "./mailbox-name";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
@@ -35,6 +36,7 @@ import { visitorLocationDetector } from "./visitor-location";
 import { DEFAULT_GEO_PRECISION, geoPrecisionLevel } from "../geo";
 import { pixDetector } from "./pix";
 import { birthDateDetector, passportDetector } from "./personal-documents";
+import { nationalIdDetector } from "./national-ids";
 import type { Detector } from "./detector";
 
 export type { Detector, Rewrite } from "./detector";
@@ -59,6 +61,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cardHolderFieldDetector,
   cardHolderPhraseDetector,
   personNameFieldDetector,
+  mailboxNameDetector,
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
@@ -83,6 +86,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cnhDetector,
   rgDetector,
   passportDetector,
+  // Before the CPF's, SSN's and card's: `CUIT 20-12345678-9`, `BSN 123456782` are their documents' numbers.
+  nationalIdDetector,
   birthDateDetector,
   cnpjDetector,
   cpfDetector,

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { PERSON_FIELD_LAST_WORDS, gluedToName, holdsPersonName, namesWhosePersonField } from "../person-names";
+import { PERSON_FIELD_LAST_WORDS, gluedToName, holdsPersonName, namesRoleName, namesWhosePersonField } from "../person-names";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
@@ -27,7 +27,8 @@ const COLON_UNQUOTED = `:(?!=)(?<=(?:${PERSON_FIELD_LAST_WORDS.map(caseless).joi
  * A party's name is such a key too (`shipping_name=Jenny Rosen`, `from_name="Jenny Rosen"`,
  * `sender.name`), and, unlike a card holder's, one written after `: ` without quotes, as YAML and
  * labelled lines write it (`billing_name: Jenny Rosen`, `user.name: ana.silva`:
- * `COLON_UNQUOTED`).
+ * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
+ * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -36,6 +37,9 @@ export const personNameFieldDetector: Detector = {
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     const name = nameBefore(text, start);
-    return namesWhosePersonField(nameWords(name), gluedToName(name)) ? rewrittenNameField(match, marker, holdsPersonName) : undefined;
+    const words = nameWords(name);
+    if (!namesWhosePersonField(words, gluedToName(name))) return undefined;
+    // A role's key (`customer: Ana Souza`, `assignee=42`) is read as its attribute is: only a name's shape there is one.
+    return rewrittenNameField(match, marker, namesRoleName(words) ? (value) => holdsPersonName(value, "role") : holdsPersonName);
   },
 };

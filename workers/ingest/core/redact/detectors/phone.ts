@@ -44,12 +44,16 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
 
 /**
  * The words that name a phone, lower case, in English, Portuguese and Spanish (`telefone`,
- * `fone`, `teléfono`, `celular`, `móvil`), and the apps that reach one (`whatsapp`, `wpp`). A
- * key's last word or one before `number`/`no` names a phone (`namesPhone`).
+ * `fone`, `teléfono`, `celular`, `móvil`), German (`Telefon`, `Handy`, `Rufnummer`), French
+ * (`tél`, `téléphone`), Japanese (`携帯`, `電話`) and Chinese (`手机号`, `电话`), a text message's
+ * (`sms`), and the apps that reach one (`whatsapp`, `wpp`). A key's last word or one before
+ * `number`/`no` names a phone (`namesPhone`).
  */
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
-  "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp",
+  "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp", "sms",
+  "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer", "rufnummer", "tél", "téléphone",
+  "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
   "telefonos", "teléfonos", "moviles", "móviles",
@@ -83,7 +87,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
  * `llamó del `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
@@ -93,7 +97,7 @@ const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?at${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */
@@ -124,12 +128,13 @@ export function namesPhone(words: readonly string[]): boolean {
 const INTERNATIONAL = "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
- * A national number's shapes: groups ending in four to six digits, the first perhaps an area
- * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`), pairs after two or
+ * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
+ * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
+ * `030 12345678`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`), or 8 to 13 digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,6}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})` +
+  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),

@@ -17,6 +17,7 @@ import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { pixDetector } from "./pix";
 import { birthDateDetector, passportDetector } from "./personal-documents";
+import { nationalIdDetector } from "./national-ids";
 import { isCredentialShaped } from "../redis-commands";
 
 /**
@@ -227,7 +228,7 @@ function comparedKind(rule: KeyRule, value: string, quoted: boolean): string | u
  * The detectors whose kind a key's `Place` fact names (`placeEvidence`), each with its pattern
  * matching a whole value: an SSN's, a phone's, an RG's, a CNH's and a PIX key's columns.
  */
-const PLACED_KINDS = lazy(() => [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector, birthDateDetector, passportDetector].map((detector) => ({
+const PLACED_KINDS = lazy(() => [ssnDetector, phoneDetector, rgDetector, cnhDetector, pixDetector, birthDateDetector, passportDetector, nationalIdDetector].map((detector) => ({
   detector,
   whole: new RegExp(`^(?:${detector.source})$`),
   marker: redactionMarker(detector.kind),

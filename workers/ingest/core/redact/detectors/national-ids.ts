@@ -1,0 +1,97 @@
+import { MoreEvidence } from "../evidence";
+import { CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, NATIONAL_ID_NAME_START } from "../national-documents";
+import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
+import { Place, type Detector } from "./detector";
+import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
+
+/** The kind of a national identity, tax or driver's licence number (outside Brazil's and the US's, which have their own). */
+export const NATIONAL_ID_KIND = "national_id";
+
+/** The number, or a word for it, may follow the name: `NINO no.`, `DNI nº`, `national insurance number`. */
+const NAME_END = `(?:[ _-]?${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9])`;
+/** Between the name and the number: a quote (perhaps escaped) or print_r's `]`, then `:`, `=`, `=>`, `#` and a quote, or `is`/`was`, or blanks alone. */
+const BETWEEN = `${NAME_CLOSING}?[ \\t]*(?:${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?|(?:is|was)[ \\t]+)?`;
+/** A number's end: no more of a word, a number, a path or a version. */
+const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
+/** Shapes unlikely by chance, which their check alone makes an id's: a CURP, a codice fiscale. */
+const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})${VALUE_END}`;
+/** A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits and separators, four digits or more. */
+const WHOLE_VALUE = "^[ \\t]*(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9][ \\t]*$";
+
+/** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
+const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
+/** Each document's name and separator, read where a match starts (`y`), and its number's shape, whole. */
+const NAMED_AT = DOCUMENTS.map((document) => new RegExp(`(?:${document.name})${NAME_END}${BETWEEN}`, "y"));
+const SHAPES = DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`));
+const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
+const CURP = new RegExp(`^${CURP_SHAPE()}$`);
+const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
+
+/** Whether `value` is in a document's shape and its check digit holds. */
+function isCheckedNumber(value: string): boolean {
+  return DOCUMENTS.some((document, index) => document.holds !== undefined && SHAPES[index]!.test(value) && document.holds(value));
+}
+
+/** The length of what `at` reads at `start` of `text`, 0 when it reads nothing. */
+function lengthAt(at: RegExp, text: string, start: number): number {
+  at.lastIndex = start;
+  return at.exec(text)?.[0].length ?? 0;
+}
+
+/**
+ * National identity, tax and driver's licence numbers (outside Brazil's and the US's: `rg`,
+ * `cnh`, `cpf`, `ssn` have detectors of their own), `DOCUMENTS` in `national-documents.ts`:
+ * - after the document's name in text or as a key (`DNI 12345678Z`, `national insurance:
+ *   AB123456C`, `{"nino":"AB123456C"}`, `BSN 123456782`, `CUIT 20-12345678-9`): the name says what
+ *   the number is and its shape that it is one, so a mistyped check digit is redacted too;
+ * - after a generic name (`national id`, `identity number`, `ID no.`): only a number one
+ *   document's shape and check digit both hold;
+ * - unnamed, only the shapes unlikely by chance whose check holds (a CURP, a codice fiscale);
+ * - the whole value of a key naming one (`Place.NATIONAL_ID_VALUE`: `user.national_id`, `dni`,
+ *   `driver_license`), a token with four digits or more.
+ * The name and separator are kept. Orders', traces' and requests' numbers have no such name and stay.
+ */
+export const nationalIdDetector: Detector = {
+  kind: NATIONAL_ID_KIND,
+  source:
+    `${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => `(?:${document.name})${NAME_END}${BETWEEN}(?:${document.number})`).join("|")}` +
+    `|(?:${GENERIC_NAME})${NAME_END}${BETWEEN}(?:${CHECKED.map((document) => document.number).join("|")}))${VALUE_END}|${UNNAMED}|${WHOLE_VALUE}`,
+  evidence: 0,
+  moreEvidence: MoreEvidence.NATIONAL_ID,
+  placeEvidence: Place.NATIONAL_ID_VALUE,
+  rewrite: (match, marker, text, start, place) => {
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return marker;
+    for (let index = 0; index < DOCUMENTS.length; index++) {
+      const length = lengthAt(NAMED_AT[index]!, text, start);
+      if (length > 0 && length < match.length && SHAPES[index]!.test(match.slice(length))) return match.slice(0, length) + marker;
+    }
+    const generic = lengthAt(GENERIC_AT, text, start);
+    if (generic > 0) return generic < match.length && isCheckedNumber(match.slice(generic)) ? match.slice(0, generic) + marker : undefined;
+    return (CURP.test(match) && curpHolds(match)) || (FISCAL_CODE.test(match) && codiceFiscaleHolds(match)) ? marker : undefined;
+  },
+};
+
+/**
+ * Whether a key's words (`nameWords`) name a national identity, tax or driver's licence number:
+ * a document's name as its last word or words (`nino`, `dni`, `customer_nie`, `aadhaar`, `bsn`,
+ * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `codice_fiscale`, `steuer_id`, `personnummer`), a generic
+ * one (`national_id`, `user.national_id`, `nationalIdNumber`, `id_card`, `cedula`), or a driver's
+ * licence's (`driver_license`, `drivers_license_number`, `driving_licence`), perhaps before a word
+ * for "number" (`dni_number`, `nino_no`).
+ */
+export function namesNationalId(words: readonly string[]): boolean {
+  let end = words.length;
+  if (end > 1 && NUMBER_WORD_SET.has(words[end - 1]!)) end--;
+  const last = words[end - 1] ?? "";
+  const before = words[end - 2] ?? "";
+  if (NATIONAL_ID_WORDS.has(last)) return true;
+  if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
+  if (last === "card") return before === "id" || before === "identity";
+  if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";
+  return (last === "fiscale" && before === "codice") || (last === "insurance" && before === "national");
+}
+const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
+  "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",
+  "rut", "cuit", "cuil", "steuerid", "steueridentifikationsnummer", "nationalid", "cedula", "cédula", "personalausweis", "codicefiscale",
+]);

@@ -1,0 +1,120 @@
+import {
+  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, nirHolds, nricHolds, personnummerHolds, rutHolds, sinHolds,
+  spanishIdHolds, steuerIdHolds, tfnHolds,
+} from "./national-id-checks";
+import { caseless } from "./detectors/detector";
+import { NUMBER_WORD } from "./detectors/thing-words";
+
+/**
+ * One country's document: the words naming it (regex source), its number's shape (regex source,
+ * as its issuer prints it) and its check digit's test, where it has one.
+ */
+export interface NationalDocument {
+  readonly name: string;
+  readonly number: string;
+  readonly holds?: (value: string) => boolean;
+}
+
+/** Words in any case (`caseless`), a blank, `_` or `-` between them or none. */
+function words(...phrase: string[]): string {
+  return phrase.map(caseless).join("[ _-]?");
+}
+
+/**
+ * The documents, their names as a label or a key's last words. Abbreviations that are words of a
+ * language too (`SIN`, `RUN`, `FIN`) are read in capitals only; the others also in lower case, as a
+ * JSON member's name (`{"dni":…}`).
+ */
+export const DOCUMENTS: readonly NationalDocument[] = [
+  // UK: National Insurance number (HMRC's format; no check digit).
+  {
+    name: `${words("national", "insurance")}|NINO|[Nn]ino|NI[ _-]?(?:${NUMBER_WORD}\\.?)`,
+    number: "[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d\\d ?\\d\\d ?\\d\\d ?[A-D]",
+  },
+  // Spain: DNI/NIF and NIE.
+  { name: `DNI|[Dd]ni|NIF|[Nn]if|${caseless("documento nacional de identidad")}`, number: "\\d{8}-?[A-Z]", holds: spanishIdHolds },
+  { name: "NIE|[Nn]ie|NIF|[Nn]if", number: "[XYZ]-?\\d{7}-?[A-Z]", holds: spanishIdHolds },
+  // India: Aadhaar and the PAN (its fourth letter says whose: `P` a person's).
+  { name: `${caseless("aadhaa")}?[Rr]|${caseless("aadhar")}`, number: "[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}", holds: aadhaarHolds },
+  { name: "PAN|[Pp]an", number: "[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z]" },
+  // Canada: Social Insurance Number.
+  { name: `SIN|${words("social", "insurance")}`, number: "\\d{3}[ -]?\\d{3}[ -]?\\d{3}", holds: sinHolds },
+  // The Netherlands: burgerservicenummer (and the sofinummer before it).
+  { name: `BSN|[Bb]sn|${caseless("burgerservicenummer")}|${caseless("sofinummer")}`, number: "\\d{9}", holds: bsnHolds },
+  // Sweden: personnummer and samordningsnummer.
+  { name: `${caseless("personnummer")}|${caseless("personnr")}|${caseless("samordningsnummer")}`, number: "(?:19|20)?\\d{6}[-+]?\\d{4}", holds: personnummerHolds },
+  // Mexico: CURP and RFC (a person's: four letters, the birth date, three characters).
+  { name: "CURP|[Cc]urp", number: CURP_SHAPE(), holds: curpHolds },
+  { name: "RFC|[Rr]fc", number: "[A-ZÑ&]{3,4}\\d{6}[A-Z\\d]{3}" },
+  // Italy: codice fiscale.
+  { name: `${words("codice", "fiscale")}|${caseless("cod")}\\.? ?${caseless("fisc")}\\.?`, number: FISCAL_CODE_SHAPE(), holds: codiceFiscaleHolds },
+  // France: NIR, the social security number.
+  {
+    name: `NIR|[Nn]ir|INSEE|${caseless("num")}[ée]${caseless("ro de s")}[ée]${caseless("curit")}[ée] ${caseless("sociale")}|${caseless("s")}[ée]${caseless("curit")}[ée] ${caseless("sociale")}`,
+    number: "[12] ?\\d\\d ?\\d\\d ?(?:\\d\\d|2[AB]) ?\\d{3} ?\\d{3} ?\\d\\d",
+    holds: nirHolds,
+  },
+  // Australia: tax file number.
+  { name: `TFN|[Tt]fn|${words("tax", "file", "number")}`, number: "\\d{3} ?\\d{3} ?\\d{2,3}", holds: tfnHolds },
+  // Singapore: NRIC and FIN.
+  { name: "NRIC|[Nn]ric|FIN", number: "[STFG]\\d{7}[A-Z]", holds: nricHolds },
+  // Chile: RUT/RUN.
+  { name: `RUT|[Rr]ut|RUN|${caseless("rol")} [ÚúUu]${caseless("nico tributario")}`, number: "\\d{1,2}\\.?\\d{3}\\.?\\d{3}-?[\\dkK]", holds: rutHolds },
+  // Argentina: CUIT and CUIL.
+  { name: "CUIT|[Cc]uit|CUIL|[Cc]uil", number: "(?:20|23|24|27|30|33|34)-?\\d{8}-?\\d", holds: cuitHolds },
+  // Germany: Steuer-Identifikationsnummer.
+  {
+    name: `${caseless("steuer")}[ _-]?(?:ID|[Ii]d|IdNr\\.?|${caseless("identifikationsnummer")})|${caseless("steueridentifikationsnummer")}|IdNr\\.?`,
+    number: "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}",
+    holds: steuerIdHolds,
+  },
+  // A driver's licence, whose number has no one shape (`D1234567`, `B072RRE2I55`, `SMITH901015JN9AA`): four digits or more.
+  {
+    name: `${caseless("driver")}'?[Ss]?[ _-]?${caseless("licen")}[CcSs][Ee]|${words("driving", "licen")}[CcSs][Ee]|${caseless("f")}[üÜ]${caseless("hrerschein")}|${caseless("permis de conduire")}|${words("licencia", "de", "conducir")}`,
+    number: "(?=(?:[A-Z-]*\\d){4})[A-Z0-9][A-Z0-9-]{4,17}[A-Z0-9]",
+  },
+];
+
+/** The CURP's shape: name letters, the birth date, sex, state, consonants, a character, the check digit. */
+export function CURP_SHAPE(): string {
+  return "[A-Z][AEIOUX][A-Z]{2}\\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\\d]\\d";
+}
+
+/** The codice fiscale's shape: six letters, the year, month letter, day, the place's code, the check letter; digits may be letters (omocodia). */
+export function FISCAL_CODE_SHAPE(): string {
+  return "[A-Z]{6}[\\dLMNP-V]{2}[A-EHLMPR-T][\\dLMNP-V]{2}[A-Z][\\dLMNP-V]{3}[A-Z]";
+}
+
+/**
+ * A generic name of a national identity number (`national id`, `national_id_number`, `identity
+ * number`, `id card`, `ID-Nr`, `cédula`): it says a number is an id but not whose country's, so a
+ * number after it is one only when a document's shape and check digit hold.
+ */
+export const GENERIC_NAME =
+  `${words("national")}[ _-]?(?:${caseless("id")}(?:${caseless("entity")})?|${caseless("identification")})|${words("identity", "card")}|${words("identity")}[ _-]?${NUMBER_WORD}` +
+  `|${words("id", "card")}|ID[ _-]?${NUMBER_WORD}|${caseless("c")}[ée]${caseless("dula")}|${caseless("personalausweis")}(?:${caseless("nummer")})?`;
+
+/** A name starts a word or follows a key's `_` or `.` (`user.national_id`, `customer_dni`). */
+export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
+
+/** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
+const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
+/** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
+const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
+
+/** The names of the documents whose numbers may hold only four or five digits: India's PAN (`ABCPD1234E`), a driver's licence. */
+const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
+/** The fewest digits of every other document's number (a NINO's six). */
+const MANY_DIGITS = 6;
+
+/**
+ * Whether `text`, holding `digits` digits, may hold a national id the detector takes
+ * (`detectors/national-ids.ts`): a document's name or a generic one, or the start of a CURP's or
+ * a codice fiscale's shape. The caller asks only of texts with four digits or more, which every
+ * such number holds; below six only a PAN's or a driver's licence's name is looked for, as the
+ * whole search costs about a microsecond a line.
+ */
+export function holdsNationalIdHint(text: string, digits: number): boolean {
+  if (digits < MANY_DIGITS) return FEW_DIGITS_NAME.test(text);
+  return ANY_NAME.test(text) || UNNAMED_HINT.test(text);
+}
