@@ -722,9 +722,8 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
-  // Each cookie replaced is a value replaced, and counted.
-  const count = redacted.split(marker).length - value.split(marker).length;
-  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length, count: Math.max(1, count) };
+  // Each cookie replaced writes a marker of its own, and is counted (text-scanner.ts).
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
