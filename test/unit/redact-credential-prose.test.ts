@@ -29,10 +29,14 @@ describe("a value after a credential's colon ends where the next pair begins", (
     // A YAML line's plain scalar is still whole, and so is an authorization's scheme and its parameters.
     ["password: correct horse battery", `password: ${PARAM}`],
     ["password: hunter2 # rotated", `password: ${PARAM} # rotated`],
-    ['Authorization: Digest username="maria", response="6629fae4"', `Authorization: Digest username="${PARAM}", response="${PARAM}"`],
     ["proxy-authorization: NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAGAbEdAAAADw==", `proxy-authorization: NTLM ${PARAM}`],
   ])("%j", (text, expected) => {
     expectRedactedAs(text, expected, { secret_param: 1 });
+  });
+
+  it("replaces a Digest's parameters each in place, each counted", () => {
+    const text = 'Authorization: Digest username="maria", response="6629fae4"';
+    expectRedactedAs(text, `Authorization: Digest username="${PARAM}", response="${PARAM}"`, { secret_param: 2 });
   });
 });
 

@@ -57,7 +57,8 @@ describe("PIX copia e cola (BR Code)", () => {
     const expected =
       `00020126${length(account)}0014BR.GOV.BCB.PIX01${length(key)}[REDACTED:pix_key]` +
       `5204000053039865406129.905802BR5911[REDACTED:pix_key]6009SAO PAULO62140510PED12345676304${code.slice(-4)}`;
-    expect(redacted(`PIX copia e cola: ${code}`)).toEqual({ text: `PIX copia e cola: ${expected}`, counts: { pix_key: 1 } });
+    // Two values replaced, the key and the receiver's name: two markers, each counted.
+    expect(redacted(`PIX copia e cola: ${code}`)).toEqual({ text: `PIX copia e cola: ${expected}`, counts: { pix_key: 2 } });
   });
 
   it("keeps a dynamic code's location URL (the payment provider's), its point of initiation and its txid", () => {

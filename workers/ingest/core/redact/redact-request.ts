@@ -482,9 +482,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule) || preference)) return this.value(value, 0, 0, 0, path, variables);
         if (kind === undefined) return value;
         const credentials = this.headerCredentials(value, kind, path);
-        if (credentials === value) return value;
-        this.tally.add(kind);
-        return credentials ?? this.replacement(value, kind);
+        if (credentials?.value === value) return value;
+        this.tally.add(kind, credentials?.markers ?? 1);
+        return credentials?.value ?? this.replacement(value, kind);
       }
     }
   }
@@ -494,26 +494,34 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * string, or a list of them as the semantic conventions record a header's values) with only its
    * credentials replaced by `kind`'s marker (credential-headers.ts); undefined when `key` names no
    * such header or a string does not read as its syntax, and the whole value goes; `value`
-   * itself when it holds no credential (`theme=dark`).
+   * itself when it holds no credential (`theme=dark`). `markers`: how many credentials were
+   * replaced (a `Cookie`'s cookies, a Digest's `username` and `response`), each counted.
    */
-  private headerCredentials(value: AnyValue, kind: string, key: string): AnyValue | undefined {
+  private headerCredentials(value: AnyValue, kind: string, key: string): { value: AnyValue; markers: number } | undefined {
     const header = kind === SECRET_KEY_KIND ? credentialHeaderOf(key) : undefined;
     if (header === undefined) return undefined;
-    const mark = (credential: string) => (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+    let markers = 0;
+    const mark = (credential: string) => {
+      markers++;
+      return (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+    };
     const one = (item: AnyValue): AnyValue | undefined => {
       if (!("stringValue" in item)) return undefined;
       const redacted = redactCredentialHeader(header, item.stringValue, mark);
       if (redacted === undefined) return undefined;
       return redacted === item.stringValue ? item : { stringValue: redacted };
     };
-    if (!("arrayValue" in value)) return one(value);
+    if (!("arrayValue" in value)) {
+      const redacted = one(value);
+      return redacted === undefined ? undefined : { value: redacted, markers };
+    }
     const items: AnyValue[] = [];
     for (const item of value.arrayValue) {
       const redacted = one(item);
       if (redacted === undefined) return undefined;
       items.push(redacted);
     }
-    return items.every((item, i) => item === value.arrayValue[i]) ? value : { arrayValue: items };
+    return { value: items.every((item, i) => item === value.arrayValue[i]) ? value : { arrayValue: items }, markers };
   }
 
   /** The detectors a scan rule keeps off its value's strings (see TextScanner.redact). */
@@ -588,9 +596,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // The path names the header where the member's own name does not: a name/value pair's
         // `value` is ruled under its sibling's name (`{"name":"Cookie","value":…}`).
         const credentials = this.headerCredentials(lifted, kind, path);
-        if (credentials === lifted) return KEEP;
-        this.inJson.add(kind);
-        return ((credentials ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
+        if (credentials?.value === lifted) return KEEP;
+        this.inJson.add(kind, credentials?.markers ?? 1);
+        return ((credentials?.value ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
       }
     }
   }

@@ -214,15 +214,21 @@ const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s@?#]+$/;
  * `skipToken`/`deltaToken`, Google Calendar's and Todoist's `syncToken`/`sync_token`). A page
  * token is opaque but grants nothing: the next request still needs the caller's own credentials.
  * And .NET's `CancellationToken` (`cancellation_token`), a handle that cancels an operation in the
- * process. Other secret words in the name still count (`page_token_secret`). Not `resume`:
- * Meteor's login `resume` token is a credential.
+ * process. A MongoDB change stream's resume token (`resumeToken`, `resume_token`, the driver's
+ * `postBatchResumeToken`): a position in the oplog, `{"_data":"8263…"}`, that a new stream
+ * starts after and that the caller's credentials still guard. A lock's token (`lock_token`,
+ * WebDAV's `Lock-Token`, RFC 4918 §10.5): which lock a request holds, not who may send it.
+ * Other secret words in the name still count (`page_token_secret`). Meteor's login sends its
+ * token under `resume` alone (`{"resume":"…"}`), a name no `token` follows, and stores it
+ * under `loginTokens`, which stays secret.
  */
 const NON_CREDENTIAL_TOKEN_WORDS = new Set([
   "page", "pagination", "continuation", "next", "prev", "previous", "skip", "delta", "sync", "cursor", "cancellation",
+  "resume", "lock",
 ]);
 /** The same names glued, as `$skiptoken`, `$deltatoken` and lower-case keys write them (`nextpagetoken`, `synctoken`). */
 const GLUED_NON_CREDENTIAL_TOKEN =
-  /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous|cancellation)token$/;
+  /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous|cancellation|(?:postbatch)?resume|lock)token$/;
 
 /**
  * Portuguese and Spanish put the head noun first: `tipo_senha` (the password's type),
@@ -579,6 +585,10 @@ const DESCRIBING_WORDS = new Set([
   // The header it is sent in and the channel it is sent over (`apiKeyHeader: X-API-Key`,
   // `signatureHeader: Stripe-Signature`, `otp.channel: sms`), and the scheme it is sent with.
   "header", "headers", "channel", "scheme",
+  // The part a key's listing shows to tell it apart (`api_key_last4: a1b2`, `token_last4`,
+  // `api_key_hint=...a1b2`, as Stripe's and OpenAI's dashboards show a key), as `card_last4` is
+  // no card number: four characters of a long random key leave the rest unguessable.
+  "last4", "hint",
   // A JSON Web Token's header parameters and registered claims (RFC 7515 §4.1, RFC 7519 §4.1):
   // the token's readable parts, what signs it is the secret (`jwt.alg`, `jwtKid`, `token.jti`).
   // `sub` is the subject's id, which ids' rules treat as any user id (scanned, not hidden).
@@ -612,12 +622,18 @@ export function namesObjectSession(words: readonly string[]): boolean {
 }
 
 /**
- * Last words naming a hash of an id (`session_id_hash`, `session_id_sha256`): a one-way digest
- * that logs write to correlate a session without its credential. Only after `id`: a
- * `session_hash` may be the session's own token (Gradio's), and a password's hash is a secret
- * of its own (a password hash detector reads its formats).
+ * Last words naming a hash of an id or a token (`session_id_hash`, `session_id_sha256`,
+ * `token_hash: sha256:…`): a one-way digest that logs and token stores write to correlate a
+ * session or a token without its credential; an id and a token are random and long, so no
+ * guess finds them from their hash. Only after `id` and `token` (`HASHED_RANDOM_WORDS`): a
+ * `session_hash` may be the session's own token (Gradio's), and a password's, a PIN's or a
+ * one-time code's hash is a secret of its own, found again by trying the few values such a
+ * secret takes (a password hash detector reads its formats). docs/decisions.md, 2026-12-03,
+ * "a hash of a token".
  */
 const ID_HASH_WORDS: ReadonlySet<string> = new Set(["hash", "hashed", "digest", "sha1", "sha256", "sha512", "md5"]);
+/** The words whose hash `ID_HASH_WORDS` name: of a random id's or token's value. */
+const HASHED_RANDOM_WORDS: ReadonlySet<string> = new Set(["id", "token"]);
 
 /**
  * Last words of a member under a secret's name that say whose or which secret it is rather than
@@ -824,8 +840,8 @@ function describesSecret(words: readonly string[]): boolean {
   return (
     words.length > 1 &&
     (endsDescribing(words) || (last === "id" && !CREDENTIAL_IDS.has(words[words.length - 2]!)) ||
-      // A hash of a session's id (`session.id_hash`, `session_id_sha256`): the id cannot be read back from it.
-      (ID_HASH_WORDS.has(last) && words[words.length - 2] === "id") ||
+      // A hash of a session's id or a token (`session.id_hash`, `session_id_sha256`, `token_hash`): the id cannot be read back from it.
+      (ID_HASH_WORDS.has(last) && HASHED_RANDOM_WORDS.has(words[words.length - 2]!)) ||
       DESCRIBING_HEADS.has(words[0]!))
   );
 }

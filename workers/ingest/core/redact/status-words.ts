@@ -2,15 +2,17 @@ import { nameWords } from "./secret-names";
 /**
  * Words that say what state a secret is in rather than being one, as error and audit lines
  * write them after a secret's name (`token=expired`, `Password: too short`, `credentials=invalid`,
- * `api_key=missing`, `auth=failed`, jsonwebtoken's `Invalid token: jwt expired`): only words no
- * one picks as a password, because they say the secret is absent, refused or over. Words that
+ * `api_key=missing`, `auth=failed`, jsonwebtoken's `Invalid token: jwt expired`, MySQL's
+ * `Access denied for user 'app'@'host' (using password: YES)`): only words no one picks as a
+ * password, because they say the secret is absent, refused or over, or whether one was given
+ * (`yes`, `no`). Words that
  * are also common passwords (`default`, `changed`, `reset`, `new`, `set`, `valid`, `pending`,
  * `ok`, `strong`) are not among them: there they are the value. Lower case, matched in
  * any case; English, Portuguese and Spanish.
  */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
   "expired", "invalid", "missing", "required", "revoked", "empty", "blank", "absent", "incorrect", "wrong", "mismatch",
-  "malformed", "failed", "rejected", "denied", "unset", "rotated", "active", "inactive",
+  "malformed", "failed", "rejected", "denied", "unset", "rotated", "active", "inactive", "yes", "no",
   "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "ausente", "incorreto", "incorreta", "incorrecto",
   "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
 ]);

@@ -67,8 +67,6 @@ export class TextScanner {
   private replacement = "";
   private replacedLength = 0;
   private replacedKind = "";
-  /** How many values the replacement stands for (`Rewrite`'s `count`). */
-  private replacedCount = 1;
 
   constructor(detectors: readonly Detector[]) {
     // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
@@ -99,7 +97,7 @@ export class TextScanner {
   }
 
   /**
-   * The text with every match replaced by its marker; each replacement is counted in `tally`.
+   * The text with every match replaced by its marker; each marker written is counted in `tally` (`tallyMarkers`).
    * Detectors in `excluded` (a mask from `maskOf`) do not run: the caller knows the text's
    * place makes their kind harmless there (an address in a span name, a card-shaped trace id).
    * `place`: what the key of the attribute whose value the text is says about it (`Place`),
@@ -241,7 +239,7 @@ export class TextScanner {
               : view.rawSlice(copiedUpTo, start) + view.written(start, this.replacedLength, replacement);
           copiedUpTo = start + this.replacedLength;
           resumeAt = copiedUpTo;
-          tally.add(this.replacedKind, this.replacedCount);
+          tallyMarkers(tally, this.replacement, text.slice(start, copiedUpTo), this.replacedKind);
         } else {
           // Every detector's lookbehind forbids starting inside the rejected candidate's word,
           // so resuming one character later cannot find a fragment of it.
@@ -284,12 +282,10 @@ export class TextScanner {
         this.replacement = rewrite;
         this.replacedLength = matched.length;
         this.replacedKind = detector.kind;
-        this.replacedCount = 1;
       } else {
         this.replacement = rewrite.text;
         this.replacedLength = rewrite.length ?? matched.length;
         this.replacedKind = rewrite.kind;
-        this.replacedCount = rewrite.count ?? 1;
       }
       return true;
     }
@@ -334,6 +330,31 @@ function markedFind(found: string, replacement: string, marking: SeriesMarking):
     at = end + after.length;
   }
   return marked;
+}
+
+/**
+ * Counts in `tally` what a replacement hides, by the markers it writes: each marker `replacement`
+ * holds beyond those `found` (the text it replaces) already held, under the marker's own kind. A
+ * find that hides two values (a Digest header's `username` and `response`, a URL's e-mail user
+ * and password: `email` and `url_credentials`) counts both, as the stored text shows them. One
+ * that writes no marker of its own still hid something, counted once under `kind`.
+ */
+function tallyMarkers(tally: RedactionTally, replacement: string, found: string, kind: string): void {
+  if (!replacement.includes(MARKER_START)) {
+    tally.add(kind);
+    return;
+  }
+  const written = new Map<string, number>();
+  for (const marker of replacement.matchAll(MARKERS)) written.set(marker[1]!, (written.get(marker[1]!) ?? 0) + 1);
+  // A marker an earlier pass left in the find, kept in its replacement, hides nothing new.
+  if (found.includes(MARKER_START)) for (const marker of found.matchAll(MARKERS)) written.set(marker[1]!, (written.get(marker[1]!) ?? 0) - 1);
+  let counted = 0;
+  for (const [markerKind, count] of written) {
+    if (count <= 0) continue;
+    tally.add(markerKind, count);
+    counted += count;
+  }
+  if (counted === 0) tally.add(kind);
 }
 
 /** Whether `at` is inside a marker of `text` (after its `[REDACTED:`, before its `]`). */

@@ -101,5 +101,5 @@ function redactLiterals(match: string, valueStart: number, name: string, marker:
     from = literalEnd;
   }
   text += value.slice(from, end);
-  return { text, kind: SECRET_PARAM_KIND, length: valueStart + end, count: literals.length };
+  return { text, kind: SECRET_PARAM_KIND, length: valueStart + end };
 }

@@ -1,6 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isPasswordShaped, standsForSecret } from "../secret-names";
 import { saysPasswordState, saysSecretState } from "../status-words";
+import { readsAsWording } from "../error-wording";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, quoteOpening } from "./escaped-quotes";
@@ -78,7 +79,7 @@ export const credentialPhraseDetector: Detector = {
     const closed = quote !== "";
     const tail = closed ? quote : written.slice(written.length - sentenceEndLength(written, valueEnd(text, start, start + written.length)));
     const value = closed ? written.slice(quote.length, -quote.length) : written.slice(0, written.length - tail.length);
-    if (value === "" || value.startsWith("[REDACTED") || standsForSecret(value) || saysSecretState(value)) return undefined;
+    if (value === "" || value.startsWith("[REDACTED") || standsForSecret(value) || saysSecretState(value) || (!closed && readsAsWording(value))) return undefined;
     const before = text.slice(Math.max(0, start - HEAD_REACH), start);
     if (PASSWORD_HEAD_BEFORE.test(before)) return saysPasswordState(value) ? undefined : `${closed ? quote : ""}${marker}${tail}`;
     const shaped = isPasswordShaped(value) || (PIN_HEAD_BEFORE.test(before) && PIN_DIGITS.test(value));

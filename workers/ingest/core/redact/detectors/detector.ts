@@ -52,11 +52,12 @@ export interface Detector {
 }
 
 /**
- * A replacement for the whole match, counted under the detector's kind; or one counted under
- * `kind`, standing for the first `length` characters of the match (the rest is scanned again),
- * `count` times when it replaces that many values (a `Cookie` header's cookies; default 1).
+ * A replacement for the whole match, of the detector's kind; or one of `kind`, standing for the
+ * first `length` characters of the match (the rest is scanned again). Each marker a replacement
+ * writes is counted under the marker's kind (a `Cookie` header's cookies, a Digest header's
+ * parameters, a URL's e-mail user and password), whatever `kind` says.
  */
-export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number; readonly count?: number };
+export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
 
 /**
  * What an attribute's key says about its value, as bit flags: the request walker knows the key

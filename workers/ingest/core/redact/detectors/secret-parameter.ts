@@ -23,6 +23,7 @@ import {
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
+import { readsAsWording } from "../error-wording";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -518,6 +519,9 @@ const GRAPHQL_VARIABLE_ARGUMENT = /^\$[A-Za-z_]\w*(?:$|[),\s])/;
 /** A YAML block scalar's header (YAML 1.2.2 §8.1.1: `|`, `>-`, `|2`), alone after its name. */
 const BLOCK_SCALAR_HEADER = /^\|(?:[1-9]?[-+]?|[-+][1-9])$/;
 
+/** How much of the text after a field's colon is read for an error's wording: its first words. */
+const WORDING_REACH = 96;
+
 /** Secret names that are also a sentence's or a heading's words (`redactField`). */
 const WORD_HEADED_NAMES = /^(?:session|signature)$/i;
 
@@ -619,6 +623,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A field's state word says what became of the password (`password: changed`, `password:
   // expired`); as a flag's or a connection string's value (`--password=changed`) it is the password.
   if (saysPasswordState(bare)) return undefined;
+  // An error's words about the credential (`password: cannot be blank.`, `invalid token:
+  // signature is invalid`, golang-jwt's `jwt: token contains an invalid number of segments`),
+  // read past the first token the match may stop at, are no value.
+  if (quoteOpening(value) === "" && readsAsWording(text.slice(start + valueStart, start + valueStart + WORDING_REACH))) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
@@ -734,9 +742,8 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
-  // Each cookie replaced is a value replaced, and counted.
-  const count = redacted.split(marker).length - value.split(marker).length;
-  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length, count: Math.max(1, count) };
+  // Each cookie replaced writes a marker of its own, and is counted (text-scanner.ts).
+  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
