@@ -37,6 +37,7 @@ describe("a server's address in text is kept", () => {
       "messaging.url=amqp://52.1.2.3:5672",
       "redis://52.1.2.3:6379/0",
       "upstream request to 52.94.236.248 timed out",
+      "replica [2600:1f18:243d:9a00::1]:5432 lagging",
     ]);
     expectRedacted([
       [
@@ -57,6 +58,7 @@ describe("a server's address in text is kept", () => {
       ["https://203.0.113.9/x", "https://[REDACTED:ipv4]/x"],
       ["blocked host 203.0.113.9", "blocked host [REDACTED:ipv4]"],
       ["accepted 203.0.113.9:51234", "accepted [REDACTED:ipv4]:51234"],
+      ["accepted [2001:db8:1::9]:51234", "accepted [REDACTED:ipv6]:51234"],
     ]);
   });
 });

@@ -298,7 +298,8 @@ const ZONE = "(?:%[\\w.-]+)?";
  * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`),
  * multicast (`ff02::1`), the unique local fc00::/7 and link-local fe80::/10 addresses of a
  * site's own network (RFC 4193, RFC 4291 §2.5.6), the IPv4 addresses that name no host in
- * IPv6 form, and addresses the words before them name as a server (`namedAsServer`) stay.
+ * IPv6 form, addresses the words before them name as a server (`namedAsServer`) and addresses
+ * in brackets with a server's port (`[2600:1f18::1]:5432`: `reachedAtServicePort`) stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
@@ -306,7 +307,10 @@ export const ipv6Detector: Detector = {
   // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
   evidence: Evidence.IPV6,
   rewrite: (match, marker, text, start) =>
-    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) ? marker : undefined,
+    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) &&
+    !reachedAtServicePort(text, start, start + match.length)
+      ? marker
+      : undefined,
 };
 
 function looksLikeIpv6(candidate: string): boolean {
