@@ -5,24 +5,10 @@
  * survive, while a visitor's address and a person's e-mail address still go.
  */
 import { describe, expect, it } from "vitest";
-import type { KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { metricsRequest, span, tracesRequest } from "../support/model-builders";
-import { expectKept, expectRedacted, redactedLogBody, storedLogAttributes } from "../support/redaction";
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { expectKept, expectRedacted, redactedLogBody, storedLogAttributes, storedPointAttributes, storedSpanAttributes } from "../support/redaction";
 
 const str = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
-
-function spanAttributes(kind: number, attributes: KeyValue[]): Record<string, unknown> {
-  const s = span({ name: "GET", kind, attributes });
-  redactRequest("traces", tracesRequest([s]), defaultRedactionPolicy());
-  return Object.fromEntries(s.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
-}
-
-function pointAttributes(metric: string, attributes: KeyValue[]): Record<string, unknown> {
-  const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "1" }, exemplars: [], flags: 0 };
-  redactRequest("metrics", metricsRequest([{ name: metric, description: "", unit: "1", metadata: [], data: { type: "gauge", dataPoints: [point] } }]), defaultRedactionPolicy());
-  return Object.fromEntries(point.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
-}
 
 describe("a server's address in text is kept", () => {
   it("after a server's word, with a service's port, in a server protocol's URL", () => {
@@ -101,7 +87,7 @@ describe("a server's address under its key is kept", () => {
 
   it("on server and client spans, a URL's host too, its query's visitor not", () => {
     for (const kind of [2, 3]) {
-      expect(spanAttributes(kind, [str("url.full", "https://52.94.236.253:8443/v1/x?ip=203.0.113.9"), str("messaging.url", "amqp://52.1.2.3:5672")])).toMatchObject({
+      expect(storedSpanAttributes(kind, [str("url.full", "https://52.94.236.253:8443/v1/x?ip=203.0.113.9"), str("messaging.url", "amqp://52.1.2.3:5672")])).toMatchObject({
         "url.full": "https://52.94.236.253:8443/v1/x?ip=[REDACTED:ipv4]",
         "messaging.url": "amqp://52.1.2.3:5672",
       });
@@ -109,7 +95,7 @@ describe("a server's address under its key is kept", () => {
   });
 
   it("on client metrics", () => {
-    expect(pointAttributes("messaging.client.operation.duration", [str("messaging.url", "amqp://52.1.2.3:5672")])).toEqual({ "messaging.url": "amqp://52.1.2.3:5672" });
+    expect(storedPointAttributes("messaging.client.operation.duration", [str("messaging.url", "amqp://52.1.2.3:5672")])).toEqual({ "messaging.url": "amqp://52.1.2.3:5672" });
   });
 });
 
@@ -155,8 +141,8 @@ describe("a user@host form that is no mailbox is kept", () => {
   it("under systemd.unit in logs, spans and metrics", () => {
     const unit = str("systemd.unit", "getty@tty1.service");
     expect(storedLogAttributes([unit]).values).toEqual({ "systemd.unit": "getty@tty1.service" });
-    expect(spanAttributes(1, [unit])).toEqual({ "systemd.unit": "getty@tty1.service" });
-    expect(pointAttributes("system.service.restarts", [unit])).toEqual({ "systemd.unit": "getty@tty1.service" });
+    expect(storedSpanAttributes(1, [unit])).toEqual({ "systemd.unit": "getty@tty1.service" });
+    expect(storedPointAttributes("system.service.restarts", [unit])).toEqual({ "systemd.unit": "getty@tty1.service" });
   });
 
   it("a password with an @ goes whole, the host after it stays", () => {
