@@ -42,6 +42,8 @@ describe("a server's address in text is kept", () => {
       ["client 203.0.113.9:443 reset", "client [REDACTED:ipv4]:443 reset"],
       ["203.0.113.9 - - [03/Dec/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200", "[REDACTED:ipv4] - - [03/Dec/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200"],
       ["https://203.0.113.9/x", "https://[REDACTED:ipv4]/x"],
+      // A web URL may reach a person's own device (a home router's page), its port a web server's too.
+      ["GET http://203.0.113.9:8080/admin failed", "GET http://[REDACTED:ipv4]:8080/admin failed"],
       ["blocked host 203.0.113.9", "blocked host [REDACTED:ipv4]"],
       ["accepted 203.0.113.9:51234", "accepted [REDACTED:ipv4]:51234"],
       ["accepted [2001:db8:1::9]:51234", "accepted [REDACTED:ipv6]:51234"],

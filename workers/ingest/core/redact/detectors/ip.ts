@@ -52,13 +52,16 @@ const VISITOR_RIGHT_BEFORE =
  * Whether the address between `start` and `end` is written with the port of a server's service
  * (`SERVICE_PORTS`: `host 52.1.2.3:5432 unreachable`, `node 52.1.2.3:9200`, zap's `"local":
  * "52.94.236.248:443"`, Postfix's `relay=mx.example.com[203.0.113.5]:25`), not right after a
- * visitor's word: the end of a connection listening there, a server's.
+ * visitor's word: the end of a connection listening there, a server's. Not the host of a URL
+ * whose scheme may reach a person's own device (`GET http://203.0.113.9:8080/admin`, a home
+ * router's page): the words before that URL decide (`namedAsServer`).
  */
 function reachedAtServicePort(text: string, start: number, end: number): boolean {
   const port = PORT_AFTER.exec(text.slice(end, end + 7));
   if (port === null || !SERVICE_PORTS.has(Number(port[1]))) return false;
   const bracket = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
-  return !VISITOR_RIGHT_BEFORE.test(text.slice(Math.max(0, bracket - 40), bracket));
+  const before = text.slice(Math.max(0, bracket - SERVER_WORDS_WINDOW), bracket);
+  return !VISITOR_RIGHT_BEFORE.test(before) && !URL_BEFORE_HOST.test(before);
 }
 
 /**
