@@ -1,9 +1,9 @@
-import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
+import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, parseRedactionPolicy, redactRequest, redactString, type RedactedString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { expect } from "vitest";
-import { logRecord, logsRequest } from "./model-builders";
+import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "./model-builders";
 
 /** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */
 export function redactionPolicy(input: unknown): RedactionPolicy {
@@ -38,9 +38,7 @@ export function redactedLogBody(body: string, policy = defaultRedactionPolicy())
 export function storedLogAttributes(attributes: KeyValue[], policy = defaultRedactionPolicy()): { values: Record<string, unknown>; kinds: unknown } {
   const request = logsRequest([logRecord({ attributes })]);
   redactRequest("logs", request, policy);
-  const stored = Object.fromEntries(
-    request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]),
-  );
+  const stored = attributeValues(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes);
   const { "redaction.count": _count, "redaction.kinds": kinds, ...values } = stored;
   return { values, kinds };
 }
@@ -50,6 +48,25 @@ export function storedLogAttribute(key: string, value: AnyValue, policy = defaul
   const request = logsRequest([logRecord({ attributes: [{ key, value }] })]);
   redactRequest("logs", request, policy);
   return request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.attributes[0]!.value;
+}
+
+/** `attributes` redacted as one span's of `kind` (OTLP's numbering: 2 Server, 3 Client), summary keys included. */
+export function storedSpanAttributes(kind: number, attributes: KeyValue[], policy = defaultRedactionPolicy()): Record<string, unknown> {
+  const s = span({ name: "GET", kind, attributes });
+  redactRequest("traces", tracesRequest([s]), policy);
+  return attributeValues(s.attributes);
+}
+
+/** `attributes` redacted as one gauge point's of the metric named `metric` (its name says which side measured). */
+export function storedPointAttributes(metric: string, attributes: KeyValue[], policy = defaultRedactionPolicy()): Record<string, unknown> {
+  const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "1" }, exemplars: [], flags: 0 };
+  redactRequest("metrics", metricsRequest([{ name: metric, description: "", unit: "1", metadata: [], data: { type: "gauge", dataPoints: [point] } }]), policy);
+  return attributeValues(point.attributes);
+}
+
+/** Each attribute's stored value by its key: a string's text, any other AnyValue as it is. */
+function attributeValues(attributes: readonly KeyValue[]): Record<string, unknown> {
+  return Object.fromEntries(attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
 }
 
 /**

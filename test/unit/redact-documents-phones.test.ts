@@ -109,7 +109,7 @@ describe("passes, e-mail addresses, non-host addresses", () => {
       expect(redacted(text), text).toEqual({ text, counts: {} });
     }
     expect(redacted("223.255.255.254 1.2.3.4").text).toBe("[REDACTED:ipv4] [REDACTED:ipv4]");
-    expect(redacted("redis://:pw1@203.0.113.3:6379/0").text).toBe("redis://:[REDACTED:url_credentials]@[REDACTED:ipv4]:6379/0");
+    expect(redacted("redis://:pw1@203.0.113.3:6379/0").text).toBe("redis://:[REDACTED:url_credentials]@203.0.113.3:6379/0");
     expect(redacted("@203.0.113.9").text).toBe("@[REDACTED:ipv4]");
   });
 });

@@ -60,9 +60,9 @@ describe("a URL in a client metric keeps its server and path, its secret hashed 
     );
   });
 
-  it("a server metric's URL keeps its path too, a person's address hashed in place", () => {
-    const { point } = stored("url.full", "https://203.0.113.9/api/orders", "http.server.request.duration");
-    expect(point).toMatch(new RegExp(`^https://\\[REDACTED:ipv4:${HASHED}\\]/api/orders$`));
+  it("a server metric's URL keeps its host (the service's own) and path, a person's address in its query hashed in place", () => {
+    const { point } = stored("url.full", "https://203.0.113.9/api/orders?ip=198.51.100.23", "http.server.request.duration");
+    expect(point).toMatch(new RegExp(`^https://203\\.0\\.113\\.9/api/orders\\?ip=\\[REDACTED:ipv4:${HASHED}\\]$`));
   });
 });
 

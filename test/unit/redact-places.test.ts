@@ -80,12 +80,12 @@ describe("versions", () => {
     expect(
       asLogAttributes([
         attr("service.version", "1.0.0.0 built by ana@example.com"),
-        attr("app.versioning_host", "203.0.113.9"),
+        attr("app.versioning_ip", "203.0.113.9"),
         attr("client.address", "2.4.1.33"),
       ]),
     ).toEqual({
       "service.version": "1.0.0.0 built by [REDACTED:email]",
-      "app.versioning_host": "[REDACTED:ipv4]",
+      "app.versioning_ip": "[REDACTED:ipv4]",
       "client.address": "[REDACTED:ipv4]",
     });
   });
@@ -191,12 +191,12 @@ describe("the URL of a client span", () => {
     });
   });
 
-  it("redacts addresses in the URL of a Server or Internal span and of a log record, and in a URL without a scheme", () => {
+  it("keeps the host of the URL of a Server or Internal span and of a log record (the service's own), not its query's addresses", () => {
     const served = span({ kind: SPAN_KIND.server, attributes: urls().slice(0, 1) });
     const internal = span({
       kind: SPAN_KIND.internal,
       spanId: "00f067aa0ba902b8",
-      attributes: [attr("url.full", "http://203.0.113.9/cb")],
+      attributes: [attr("url.full", "http://203.0.113.9/cb?from=198.51.100.23")],
     });
     const client = span({
       kind: SPAN_KIND.client,
@@ -204,13 +204,14 @@ describe("the URL of a client span", () => {
       attributes: [attr("url.full", "198.51.100.7:8080/api"), attr("client.address", "203.0.113.9")],
     });
     redactRequest("traces", tracesRequest([served, internal, client]), defaultRedactionPolicy());
-    expect(valuesOf(served.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]:8080/api/orders?page=2");
-    expect(valuesOf(internal.attributes)["url.full"]).toBe("http://[REDACTED:ipv4]/cb");
+    expect(valuesOf(served.attributes)["url.full"]).toBe("http://198.51.100.7:8080/api/orders?page=2");
+    expect(valuesOf(internal.attributes)["url.full"]).toBe("http://203.0.113.9/cb?from=[REDACTED:ipv4]");
+    // Without a scheme, the port of a server's service says whose address it is.
     expect(valuesOf(client.attributes)).toMatchObject({
-      "url.full": "[REDACTED:ipv4]:8080/api",
+      "url.full": "198.51.100.7:8080/api",
       "client.address": "[REDACTED:ipv4]",
     });
-    expect(asLogAttributes([attr("url.full", "http://203.0.113.9/cb")])).toEqual({ "url.full": "http://[REDACTED:ipv4]/cb" });
+    expect(asLogAttributes([attr("url.full", "https://52.94.236.253:8443/v1/x")])).toEqual({ "url.full": "https://52.94.236.253:8443/v1/x" });
   });
 });
 
@@ -282,9 +283,8 @@ describe("the peer of a client-side metric", () => {
         "net.sock.peer.addr": stored["network.peer.address"],
         "net.peer.ip": expect.stringMatching(/^\[REDACTED:ipv6:[0-9a-f]+\]$/),
         "server.address": "93.184.216.34",
-        // A point's URL keeps its path: the person's address is its series marker in place, the
-        // same as the peer's.
-        "url.full": `https://${stored["network.peer.address"]}/api/orders`,
+        // A point's URL names the service itself in its host, as the request's Host header did.
+        "url.full": "https://93.184.216.34/api/orders",
       });
     },
   );

@@ -5,10 +5,9 @@
  * spans and on metrics; a visitor's address (`client.address`, `x-forwarded-for`) still goes.
  */
 import { describe, expect, it } from "vitest";
-import type { KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { metricsRequest, span, tracesRequest } from "../support/model-builders";
-import { storedLogAttributes } from "../support/redaction";
+import type { KeyValue } from "../../workers/shared/otlp/model";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttributes, storedPointAttributes, storedSpanAttributes } from "../support/redaction";
 
 const str = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
 const V4 = "52.94.236.248";
@@ -20,27 +19,15 @@ const SERVER_KEYS = [
   "destination_ip", "dns.answer", "resolver", "vpn.endpoint",
 ];
 
-function spanAttributes(kind: number, attributes: KeyValue[]): Record<string, unknown> {
-  const s = span({ name: "GET", kind, attributes });
-  redactRequest("traces", tracesRequest([s]), defaultRedactionPolicy());
-  return Object.fromEntries(s.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
-}
-
-function pointAttributes(metric: string, attributes: KeyValue[]): Record<string, unknown> {
-  const point: NumberDataPoint = { attributes, startTimeUnixNano: "0", timeUnixNano: "1", value: { asInt: "1" }, exemplars: [], flags: 0 };
-  redactRequest("metrics", metricsRequest([{ name: metric, description: "", unit: "1", metadata: [], data: { type: "gauge", dataPoints: [point] } }]), defaultRedactionPolicy());
-  return Object.fromEntries(point.attributes.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
-}
-
 describe("a server's address under a key naming a server is kept", () => {
   it.each(SERVER_KEYS.flatMap((key) => [[key, V4], [key, V6]]))("log attribute %s = %s", (key, address) => {
     expect(storedLogAttributes([str(key, address)]).values).toEqual({ [key]: address });
   });
 
   it.each(SERVER_KEYS)("%s on server and client spans and on client and server metrics", (key) => {
-    for (const kind of [2, 3]) expect(spanAttributes(kind, [str(key, V4)])).toEqual({ [key]: V4 });
+    for (const kind of [2, 3]) expect(storedSpanAttributes(kind, [str(key, V4)])).toEqual({ [key]: V4 });
     for (const metric of ["http.client.request.duration", "http.server.request.duration"]) {
-      expect(pointAttributes(metric, [str(key, V6)])).toEqual({ [key]: V6 });
+      expect(storedPointAttributes(metric, [str(key, V6)])).toEqual({ [key]: V6 });
     }
   });
 });

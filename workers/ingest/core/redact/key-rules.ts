@@ -39,8 +39,9 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
  * - `peer`: addresses in it are the other end of the connection (`network.peer.address`),
  *   which is a server when the span or the metric is a client's (`client-metrics.ts`) and a
  *   person when it is a server's;
- * - `url`: the value is a URL (`url.full`, `http.url`), whose host is the other end of a
- *   client's span like a peer's address; its path and query are the caller's data;
+ * - `url`: the value is a URL (`url.full`, `http.url`), whose host is a server (the one a
+ *   client called, or the service itself as the request's Host named it); its path and query
+ *   are the caller's data;
  * - `id`: the value is an identifier (`dd.trace_id`, `order.id`, `cloudflare.ray_id`, `sku`,
  *   `part_number`, `numero_pedido`, `id_pedido`) or a measure (`bytes`, `retry_count`, `offset`,
  *   `duration_ns`: `detectors/measure-value.ts`), so a number in it is no card;
@@ -222,12 +223,22 @@ const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
  * the semantic conventions' namespaces: nginx's `upstream_addr`, GCP's `httpRequest.serverIp`,
  * Cloudflare Logpush's `OriginIP`, `backend_ip`, `pod.ip`, `node.ip`, `lb.ip`, a DNS answer or
  * resolver (`dns.answer`, `resolver`), `destination_ip`/`dst_ip` (the server side, as semconv's
- * `destination.*`), the service's own `egress.ip`, `nat.gateway.ip`, `vpn.endpoint`.
+ * `destination.*`), the service's own `egress.ip`, `nat.gateway.ip`, `vpn.endpoint`; the host a
+ * logger runs on (pino's and bunyan's `hostname`, GELF's and semantic_logger's `host`) and the
+ * server a request asked for (pino-http's `req.headers.host`, HTTP's Host: RFC 9110 §7.2); a
+ * socket's `local` end and a dial's or probe's `target` (zap, gRPC).
  */
 const SERVER_WORDS: ReadonlySet<string> = new Set([
   "server", "servers", "upstream", "upstreams", "origin", "backend", "backends", "pod", "node", "lb", "balancer",
-  "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn",
+  "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn", "host",
+  "hostname", "local", "target",
 ]);
+/**
+ * Words of a key naming an error (`err.address`): Node's system errors (`ECONNREFUSED`,
+ * `EADDRINUSE`, as pino and bunyan serialize `err`) carry in `address` the server a `connect`
+ * reached or the address a `listen` or `bind` took, the service's own; never a visitor's.
+ */
+const ERROR_WORDS: ReadonlySet<string> = new Set(["err", "error", "exception"]);
 /**
  * Words of a key that make its address a visitor's even beside a server word (`client.address`,
  * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`).
@@ -252,7 +263,8 @@ const VERSION_SEGMENT = new RegExp(
 );
 /**
  * Keys holding a whole URL (`url.full`, `url.original`, the older `http.url`): its host is the
- * server a Client span called (semantic conventions, HTTP client spans).
+ * server a Client span called (semantic conventions, HTTP client spans), or on a Server span and
+ * a log record the service's own address, as the client's Host header named it.
  */
 const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
 
@@ -392,9 +404,13 @@ function secretRule(key: string): KeyRule {
   return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
 }
 
-/** Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`) and no visitor (`VISITOR_WORDS`). */
+/**
+ * Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`, or an error's `address`:
+ * `ERROR_WORDS`) and no visitor (`VISITOR_WORDS`).
+ */
 function namesServer(words: readonly string[]): boolean {
-  return words.some((word) => SERVER_WORDS.has(word)) && !words.some((word) => VISITOR_WORDS.has(word));
+  if (words.some((word) => VISITOR_WORDS.has(word))) return false;
+  return words.some((word) => SERVER_WORDS.has(word)) || (words.at(-1) === "address" && words.some((word) => ERROR_WORDS.has(word)));
 }
 
 /**

@@ -458,9 +458,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         return this.secret(value, VISITOR_LOCATION_KIND);
       case "scan": {
         const excluded = this.excludedBy(rule);
-        // A client's URL names the server it called in its host; its path and query still
-        // carry the caller's data (`?ip=203.0.113.9` is a person's address).
-        const inHost = rule.url && this.peerIsServer ? excluded | this.policy.addressDetectors : excluded;
+        // A URL names a server in its host: the one a client called, or on a server's span and
+        // a log record the service itself, as the request's Host header named it (RFC 9110
+        // §7.2); its path and query still carry the caller's data (`?ip=203.0.113.9` is a
+        // person's address).
+        const inHost = rule.url ? excluded | this.policy.addressDetectors : excluded;
         return this.value(value, excluded, inHost, rule.place, path, variables);
       }
       default: {

@@ -32,7 +32,8 @@ export type StreetAddressField = "named" | "unit" | "number" | "shaped";
  *
  * Never when a word before names a machine's or a network's address (`TECHNICAL_WORDS`:
  * `server.address`, `client.address`, `net.peer.address`, `mac_address`, `ip_address`,
- * `bind_address`, `email_address`, `wallet_address`, `listen_address`, `remote_addr`), whose
+ * `bind_address`, `email_address`, `wallet_address`, `listen_address`, `remote_addr`, a Node
+ * system error's `err.address`), whose
  * values the IP and e-mail detectors judge; nor when a later word describes the address rather
  * than hold it (`address_family`, `address_verification`, `street_number`: the last word decides).
  */
@@ -186,7 +187,7 @@ const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
   "mac", "ip", "ipv4", "ipv6", "bind", "listen", "listener", "email", "mail", "wallet", "contract", "memory", "mem", "virtual",
   "base", "load", "return", "proxy", "gateway", "forwarded", "upstream", "broker", "node", "pod", "endpoint", "smtp", "dns",
   "hardware", "link", "advertised", "bootstrap", "public", "private", "internal", "external", "multicast", "broadcast", "callback",
-  "web", "url", "tcp", "udp", "http", "from", "to", "cc", "bcc", "reply",
+  "web", "url", "tcp", "udp", "http", "from", "to", "cc", "bcc", "reply", "err", "error",
 ]);
 
 /** Values of an address's field that are no address: flags, no value, a form's or a schema's words. */

@@ -49,7 +49,9 @@ export const basicDetector: Detector = {
  * - A URL's `user:password@` (RFC 3986 §3.2.1 userinfo): `postgres://app:hunter2@db.internal:5432/orders`
  *   → `postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders`, `mongodb+srv://u:p@cluster0.x.mongodb.net/db`.
  *   The user may be empty (`redis://:hunter2@cache:6379/0`, as Redis clients write a password
- *   without an ACL user). A user that is an e-mail address, raw or percent-encoded
+ *   without an ACL user). A password holding a raw `@` (`admin:S3cr3tP@ss@db.internal`) ends
+ *   at the authority's last `@`, as WHATWG URL parsers split it, so the host after it stays whole.
+ *   A user that is an e-mail address, raw or percent-encoded
  *   (`ana@example.com`, `ana%40example.com`), is personal data and goes too, counted as `email`.
  *   Neither the user nor the password may start a marker (`[REDACTED:`), so already redacted
  *   URLs are not redacted again.
@@ -66,7 +68,7 @@ export const basicDetector: Detector = {
 export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
   source:
-    "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#:\\[]*:[^\\s/?#@]+@" +
+    "(?<![\\w+.-])[A-Za-z][A-Za-z0-9+.-]*://[^\\s/?#:\\[]*:[^\\s/?#@]+(?:@[^\\s/?#@]+)*@" +
     "|(?<=^|[;\"'])[ \\t]*(?:[Pp]assword|PASSWORD|[Pp]wd|PWD)[ \\t]*=[ \\t]*(?:'[^']*'|\\{[^}]*\\}|[^;\\s\"'\\\\{\\[]+)",
   evidence: Evidence.URL_CREDENTIALS | Evidence.SECRET_PARAMETER,
   rewrite: (match, marker, text, start) => {

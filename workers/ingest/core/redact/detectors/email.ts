@@ -12,8 +12,14 @@ const ACCENTED = "\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
 /** What a local part is written in (`LOCAL_PART_CHARACTER`). */
 const LOCAL_PART = `[A-Za-z0-9._%+${ACCENTED}-]`;
 
+/**
+ * A top-level domain: letters, or an internationalized one in its ASCII form (RFC 3492's
+ * Punycode, `xn--p1ai` for `.рф`: IDNA 2008's A-label).
+ */
+const TLD = "(?:[A-Za-z]{2,}|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])";
+
 const SOURCE =
-  `(?<!${LOCAL_PART})${LOCAL_PART}+(?:@|%40)(?:[A-Za-z0-9${ACCENTED}-]+\\.)+[A-Za-z]{2,}` +
+  `(?<!${LOCAL_PART})${LOCAL_PART}+(?:@|%40)(?:[A-Za-z0-9${ACCENTED}-]+\\.)+${TLD}` +
   `(?![A-Za-z0-9${ACCENTED}-])`;
 
 /** The source, tried at one position only. */
@@ -42,7 +48,7 @@ export const emailDetector: Detector = {
     (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
     (text.charCodeAt(start - 1) === 0x3a && URL_USER_BEFORE.test(text.slice(Math.max(0, start - 256), start))) ||
     isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512)) ||
-    NO_PERSON_DOMAIN.test(match)
+    NO_PERSON_DOMAIN.test(match) || namesAccountOnServer(match, text, start)
       ? undefined
       : marker,
   search: searchEmail,
@@ -55,7 +61,44 @@ export const emailDetector: Detector = {
  * service account (`orders@my-project.iam.gserviceaccount.com`, `123-compute@developer.gserviceaccount.com`,
  * `my-project@appspot.gserviceaccount.com`: Google's domain for a workload's identity, never a mailbox).
  */
-const NO_PERSON_DOMAIN = /@(?:\d+(?:\.\d+)?x\.(?:png|jpe?g|webp|gif|svg|avif|ico|bmp|tiff?)|(?:[\w-]+\.)*gserviceaccount\.com)$/i;
+const NO_PERSON_DOMAIN =
+  /@(?:\d+(?:\.\d+)?x\.(?:png|jpe?g|webp|gif|svg|avif|ico|bmp|tiff?)|(?:[\w-]+\.)*gserviceaccount\.com|[\w.-]*\.(?:service|socket|timer|target|mount|automount|swap|path|slice|scope|device))$/i;
+
+/**
+ * The words before a `user@host` that make it an account on a server: a command reaching one
+ * (`ssh`, `sftp`, `mosh`, `ssh-copy-id`, with its options only between: `ssh -i key.pem
+ * ec2-user@ec2-52-1-2-3.compute-1.amazonaws.com`), or a connection made to it (`connection to
+ * postgres@db.internal`, as the connection words of `detectors/ip.ts` read).
+ */
+const ACCOUNT_BEFORE =
+  /(?:(?<![\w-])(?:ssh|sftp|mosh|autossh|ssh-copy-id)(?:[ \t]+-[\w-]+(?:[ \t]+(?!-)[^\s@]+)?)*|(?:[Cc]onnect(?:s|ed|ing|ion|ions)?|CONNECT(?:ING|ION)?)[ \t]+(?:to|TO))[ \t]+$/;
+/**
+ * Header names whose value is a message's identifier (RFC 5322 §3.6.4: `Message-ID`,
+ * `In-Reply-To`, `References`), the `<` opening one (`<CAF8q7=abc123@mail.gmail.com>`), earlier
+ * identifiers of the list and the id's text before the match: a message's id is no mailbox.
+ */
+const MESSAGE_ID_BEFORE = /(?:message[-_. ]?id|in-reply-to|references)["']?[ \t]*[:=]?[ \t]*["']?(?:<[^<>\s]*>[ \t,]*)*<[^<>\s@]*$/i;
+/** A Kerberos service's name before its principal's host (`HTTP/web.example.com@EXAMPLE.COM`, RFC 4120 §6.2). */
+const KERBEROS_SERVICE_BEFORE = /(?<![\w/.-])[A-Za-z][\w-]*\/$/;
+/** A Kerberos realm: written in capitals by convention (RFC 4120 §6.1), unlike a mail domain. */
+const REALM = /@[A-Z0-9.-]*[A-Z][A-Z0-9.-]*$/;
+
+/**
+ * Whether the `user@host` form `match` at `start` of `text` names no mailbox: an scp or rsync
+ * target (`deploy@web-1.prod.example.com:/tmp`, `backup@backup.internal:/srv/data`: a path after
+ * the colon), an account a command or connection reaches (`ACCOUNT_BEFORE`), a message's id
+ * (`MESSAGE_ID_BEFORE`), a Kerberos service principal (`HTTP/web.example.com@EXAMPLE.COM`). A
+ * user in a person's shape (`holdsPersonName`: `ana.silva@example.com:/tmp`) stays an address.
+ */
+function namesAccountOnServer(match: string, text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 160), start);
+  if (MESSAGE_ID_BEFORE.test(before)) return true;
+  if (REALM.test(match) && KERBEROS_SERVICE_BEFORE.test(before)) return true;
+  const end = start + match.length;
+  const target = text.charCodeAt(end) === 0x3a /* : */ && /^:[/~]/.test(text.slice(end, end + 2));
+  if (!target && !ACCOUNT_BEFORE.test(before)) return false;
+  return !holdsPersonName(match.slice(0, match.search(/@|%40/)));
+}
 
 /** The source, as a whole text. */
 const WHOLE = new RegExp(`^${SOURCE}$`);

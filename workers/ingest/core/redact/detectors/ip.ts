@@ -22,22 +22,61 @@ export const ipv4Detector: Detector = {
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
     !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || isIpv4Network(match, text, start) ||
-    namedAsServer(text, start)
+    namedAsServer(text, start) || reachedAtServicePort(text, start, start + match.length)
       ? undefined
       : marker,
 };
+
+/**
+ * Ports of the services a server listens on (IANA's well-known and registered assignments):
+ * FTP, SSH, SMTP (25, 465, 587), DNS (53, DNS over TLS 853), HTTP (80, 443, 8080, 8443), POP3,
+ * IMAP, LDAP, SQL Server, Oracle, NFS, ZooKeeper, etcd, MySQL, NATS, OTLP, PostgreSQL, AMQP,
+ * Redis, Kubernetes' API, ClickHouse, Prometheus, Cassandra, Kafka, Elasticsearch, Memcached,
+ * RabbitMQ's management, MongoDB. None lies in the ranges systems pick a client's own port
+ * from (Linux 32768–60999, IANA and Windows 49152–65535), so a visitor's address never carries one.
+ */
+const SERVICE_PORTS: ReadonlySet<number> = new Set([
+  21, 22, 25, 53, 80, 110, 143, 389, 443, 465, 587, 636, 853, 993, 995, 1433, 1521, 2049, 2181, 2379, 3306, 4222, 4317,
+  4318, 5432, 5671, 5672, 6379, 6443, 8080, 8123, 8443, 9000, 9042, 9090, 9092, 9200, 9300, 11211, 15672, 27017,
+]);
+/** A port after an address (`:5432`), past the bracket closing it (Postfix's `mx.example.com[203.0.113.5]:25`). */
+const PORT_AFTER = /^\]?:(\d{1,5})(?!\d)/;
+/**
+ * A visitor's word or key right before an address (`client 203.0.113.9:443`, `remote_addr=`,
+ * `X-Forwarded-For: `): the port does not make such an address a server's.
+ */
+const VISITOR_RIGHT_BEFORE =
+  /(?:client|remote|peer|source|src|from|visitor|user|forwarded(?:-for)?|real-ip|connecting-ip)[\w-]*["']?[ \t]*[:=]?[ \t]*["']?\[?$/i;
+
+/**
+ * Whether the address between `start` and `end` is written with the port of a server's service
+ * (`SERVICE_PORTS`: `host 52.1.2.3:5432 unreachable`, `node 52.1.2.3:9200`, zap's `"local":
+ * "52.94.236.248:443"`, Postfix's `relay=mx.example.com[203.0.113.5]:25`), not right after a
+ * visitor's word: the end of a connection listening there, a server's. Not the host of a URL
+ * whose scheme may reach a person's own device (`GET http://203.0.113.9:8080/admin`, a home
+ * router's page): the words before that URL decide (`namedAsServer`).
+ */
+function reachedAtServicePort(text: string, start: number, end: number): boolean {
+  const port = PORT_AFTER.exec(text.slice(end, end + 7));
+  if (port === null || !SERVICE_PORTS.has(Number(port[1]))) return false;
+  const bracket = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
+  const before = text.slice(Math.max(0, bracket - SERVER_WORDS_WINDOW), bracket);
+  return !VISITOR_RIGHT_BEFORE.test(before) && !URL_BEFORE_HOST.test(before);
+}
 
 /**
  * Words naming a server (the other end of a connection the service made, or the service itself),
  * as a word of their own, before an address: nginx's `server` and `upstream` (error log) and
  * `$server_addr`/`$upstream_addr` (access log), HAProxy's and Cloudflare's `backend` and `origin`
  * (the origin server of Cloudflare's 52x errors), resolv.conf's `nameserver`, a `resolver`,
- * `proxy_pass`, the service's own way out (`gateway`, `egress via NAT`); with an address word
- * after them (`upstream_addr`, `origin IP`, `serverAddress`).
+ * `proxy_pass`, the service's own way out (`gateway`, `egress via NAT`), a cluster's `node`
+ * (Elasticsearch's `node 52.1.2.3:9200 joined`), a probe's or proxy's `target`, a mail `relay`, a
+ * socket's `local` end (zap's `"local":`); with an address word after them (`upstream_addr`,
+ * `origin IP`, `serverAddress`).
  */
 const SERVER_NOUN =
   "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass" +
-  "|[Gg]ateway|GATEWAY|NAT|[Ee]gress|EGRESS)" +
+  "|[Gg]ateway|GATEWAY|NAT|[Ee]gress|EGRESS|[Nn]ode|NODE|[Tt]arget|TARGET|[Rr]elay|RELAY|[Ll]ocal|LOCAL)" +
   "(?:[ _.-]?(?:[Aa]ddr(?:ess)?|ADDR(?:ESS)?|IP|[Ii]p)|[ _.-](?:[Ss]erver|SERVER))?";
 /**
  * `host` (HTTP's Host header, RFC 9110 §7.2: the server the client asked for; libpq's `host "…"`
@@ -81,16 +120,28 @@ const SERVER_BEFORE = new RegExp(
     // a record's `A`/`AAAA`.
     `|[Rr]esolv(?:es|ed|ing)[ \\t]+(?:[\\w-]+(?:\\.[\\w-]+)+[ \\t]+)?(?:to|as|=>|->)[ \\t]+|[Rr]esolving[ \\t]+[\\w.-]+[ \\t]+\\([\\w.-]+\\)\\.\\.\\.[ \\t]+` +
     `|(?<![\\w-])(?:A|AAAA)[ \\t]+` +
-    // A reverse proxy's request to its upstream: `proxying to`, `forwarding request to`.
+    // A reverse proxy's request to its upstream: `proxying to`, `forwarding request to`; a
+    // query or request sent to a server (`DNS query to`, `request to`).
     `|(?<![A-Za-z])(?:[Pp]roxy(?:ing|ied)?|[Ff]orward(?:s|ed|ing)?)(?:[ \\t]+(?:the[ \\t]+)?request)?[ \\t]+to[ \\t]+` +
+    `|(?<![A-Za-z])(?:[Qq]uer(?:y|ies|ied|ying)|QUERY|[Rr]equests?|REQUEST)[ \\t]+to[ \\t]+` +
     // What the service listens on: sshd's `Server listening on`, ASP.NET's `Now listening on: `, curl's `Trying`.
     `|(?<![A-Za-z])(?:[Ll]isten(?:s|ing)?|[Ss]erving|[Bb]ound|[Bb]ind(?:ing)?)[ \\t]+(?:on|at|to):?[ \\t]+|(?<![A-Za-z])Trying[ \\t]+)$`,
 );
 
 /** Words between `connect … to` and an address that make it a visitor's. */
 const VISITOR_WORD = /(?:^|[^A-Za-z])(?:client|clients|visitor|user|peer|remote|from|by|source|src)(?![A-Za-z])/i;
-/** A URL's scheme and user information right before its host: the host is judged by what precedes the URL. */
-const URL_BEFORE_HOST = /[A-Za-z][\w+.-]*:\/\/(?:[^\s/@]*@)?$/;
+/**
+ * A URL's scheme (group 1) and user information right before its host: the host is judged by
+ * what precedes the URL, or by its scheme (`PERSON_REACHED_SCHEME`).
+ */
+const URL_BEFORE_HOST = /([A-Za-z][\w+.-]*):\/\/(?:[^\s/]*@)?$/;
+/**
+ * The schemes a URL may reach a person's own device by: the web's (a browser's page, a
+ * WebSocket), a SIP phone's, a media stream's, a file transfer's. Every other scheme names a
+ * server's protocol (`postgres://`, `mongodb://`, `redis://`, `amqp://`, `kafka://`, `ldap://`,
+ * `smtp://`), whose host is a server the service reaches.
+ */
+const PERSON_REACHED_SCHEME = /^(?:https?|wss?|sips?|rtsps?|rtmps?|ftps?|sftp|tftp|file)$/i;
 /** A list's earlier address (and port) and its separator: nginx's `upstream_addr` lists `a:80, b:80 : c:80`. */
 const ADDRESS_BEFORE = /(?:^|[^\w.:[\]])(\[?[0-9A-Fa-f:.]*[.:][0-9A-Fa-f:.]*\]?(?::\d+)?(?:,[ \t]*|[ \t]+:[ \t]+))$/;
 /** How far before an address its notation is read: past the longest wording above. */
@@ -102,7 +153,8 @@ const LIST_DEPTH = 8;
  * Whether the words (or notation) right before the address at `start` name it as a server the
  * service reached or runs on: nothing a visitor is (`client`, `from`, `remote_addr=`,
  * `X-Forwarded-For:`, an access log's first field) is among them, so those stay redacted. An
- * address inside a URL is judged by what precedes the URL (`upstream: "http://1.2.3.4:8080/"`);
+ * address inside a URL is judged by what precedes the URL (`upstream: "http://1.2.3.4:8080/"`),
+ * or is a server's by its scheme (`postgres://app@52.1.2.3:5432/app`, `amqp://52.1.2.3:5672`);
  * a later address of a list by the list's first (`upstream_addr=1.2.3.4:80, 5.6.7.8:80`).
  * Runs only on a public address's candidate, so clean text pays nothing.
  */
@@ -111,6 +163,7 @@ function namedAsServer(text: string, start: number, depth = 0): boolean {
   const end = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
   let before = text.slice(Math.max(0, end - SERVER_WORDS_WINDOW), end);
   const url = URL_BEFORE_HOST.exec(before);
+  if (url !== null && !PERSON_REACHED_SCHEME.test(url[1]!)) return true;
   if (url !== null) before = before.slice(0, url.index);
   const notation = SERVER_BEFORE.exec(before);
   if (notation !== null) return notation[1] === undefined || !VISITOR_WORD.test(notation[1]);
@@ -195,12 +248,40 @@ const VERSION_BEFORE = new RegExp(
   "(?:(?<![A-Za-z0-9])(?:(?:[Vv]ersions?|VERSIONS?|[Vv]ers(?:ão|ao|ões|oes)|[Rr]eleases?|RELEASES?|[Bb]uilds?|BUILDS?)" +
     `${WHICH_VERSION}|(?:[Vv]er|VER)\\.?)` +
     `|[a-z0-9](?:Versions?|Releases?|Builds?)${WHICH_VERSION})` +
-    "(?:[\"']?[ \\t]*[:=][ \\t]*[\"']?|[ \\t]+(?:is[ \\t]+)?)$",
+    "(?:[\"']?[ \\t]*[:=][ \\t]*[\"']?|[ \\t]+(?:is[ \\t]+)?[\"']?)$" +
+    `|(?<![\\w.-])(?:${versionedProducts()}|[A-Z][\\w-]*(?:\\.[A-Za-z][\\w-]*)+)[ \\t]+$`,
 );
 
-/** Whether the dotted quad at `start` is the value of a word naming a version. */
+/**
+ * What a four-part version follows as a word of its own (`Firmware 2.10.4.1`, `runtime 8.0.0.0`,
+ * `Chrome 120.0.0.0`), as a regex source: the words for software that ships in four-part
+ * versions (firmware, runtimes, kernels, SDKs, drivers) and the products whose versions have
+ * four parts or are printed with them (browsers, as user agents write them; Windows and .NET
+ * assemblies; Java builds; Node and Python runtimes). A dotted name starting in a capital is a
+ * package's (.NET's and NuGet's `Microsoft.AspNetCore.Mvc 2.2.0.0`, `System.Text.Json`):
+ * `VERSION_BEFORE`'s last alternative. Host names are written in lower case, so an address
+ * after one stays an address.
+ */
+function versionedProducts(): string {
+  const words = [
+    "firmware", "runtime", "kernel", "sdk", "driver", "bios", "chrome", "chromium", "firefox", "edge", "safari", "opera",
+    "windows", "android", "ios", "macos", "openjdk", "jdk", "jre", "java", "node", "nodejs", "python", "dotnet", ".net",
+  ];
+  return words
+    .map((word) => {
+      const first = word.startsWith(".") ? 1 : 0;
+      const letter = word.charAt(first);
+      const rest = word.slice(first + 1).replace(".", "\\.");
+      return `${first === 1 ? "\\." : ""}[${letter}${letter.toUpperCase()}](?:${rest}|${rest.toUpperCase()})`;
+    })
+    .join("|");
+}
+/** How far before a dotted quad `VERSION_BEFORE` reads: past a long package name (`Microsoft.AspNetCore.Mvc.Core `). */
+const VERSION_WORDS_WINDOW = 64;
+
+/** Whether the dotted quad at `start` is the value of a word naming a version or the version of a product or package. */
 function isVersionValue(text: string, start: number): boolean {
-  return VERSION_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  return VERSION_BEFORE.test(text.slice(Math.max(0, start - VERSION_WORDS_WINDOW), start));
 }
 
 /**
@@ -220,7 +301,8 @@ const ZONE = "(?:%[\\w.-]+)?";
  * which none is longer than two digits) are rejected. Loopback (`::1`), unspecified (`::`),
  * multicast (`ff02::1`), the unique local fc00::/7 and link-local fe80::/10 addresses of a
  * site's own network (RFC 4193, RFC 4291 §2.5.6), the IPv4 addresses that name no host in
- * IPv6 form, and addresses the words before them name as a server (`namedAsServer`) stay.
+ * IPv6 form, addresses the words before them name as a server (`namedAsServer`) and addresses
+ * in brackets with a server's port (`[2600:1f18::1]:5432`: `reachedAtServicePort`) stay.
  */
 export const ipv6Detector: Detector = {
   kind: "ipv6",
@@ -228,7 +310,10 @@ export const ipv6Detector: Detector = {
   // Two colons with at most a group between: `"status":404` in JSON text is no evidence.
   evidence: Evidence.IPV6,
   rewrite: (match, marker, text, start) =>
-    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) ? marker : undefined,
+    looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) &&
+    !reachedAtServicePort(text, start, start + match.length)
+      ? marker
+      : undefined,
 };
 
 function looksLikeIpv6(candidate: string): boolean {
