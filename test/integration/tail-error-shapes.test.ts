@@ -186,7 +186,7 @@ describe("errors as real producers make them", () => {
     await rowsOf("req-panel-down", 1);
     await rowsOf("req-panel-awaited", 1);
     await rowsUntil(`SELECT 1 FROM otel_logs WHERE Body = 'Error: billing awaited-fetch failed' AND LogAttributes['request.id'] = ''`, (found) => found.length >= 2);
-    const panel = renderedQueries(render({ services: [SERVICE], database: db.database, clickhouseUrl: "http://127.0.0.1:8123" }))
+    const panel = renderedQueries(render({ services: [SERVICE], database: db.database, clickhouseUrl: "http://127.0.0.1:8123", clickhouseUser: "default" }))
       .find((query) => query.kind === "panel" && query.title === "Exceptions by type and message")!;
     const toMs = Date.now() + 60_000;
     const sql = expandQuery(panel.rawSql, { fromMs: toMs - 3_600_000, toMs, intervalMs: 10_000, variables: { service: SERVICE } });
