@@ -17,7 +17,11 @@ export function loadJsonc(file: string, text: string): ConfigDocument {
   const lines = new LineIndex(text);
   const first = errors[0];
   if (tree === undefined && stripComments(text).trim() === "") {
-    throw new ConfigParseError("the file is empty (nothing but whitespace or comments): a wrangler file must hold one object", lines.positionOf(0));
+    throw new ConfigParseError(
+      "the file is empty (nothing but whitespace or comments): a wrangler file must hold one object",
+      lines.positionOf(0),
+      'write the Worker\'s settings as one object ({ "name": "…", "main": "…", "compatibility_date": "…" }), or remove the file',
+    );
   }
   if (first !== undefined) {
     throw new ConfigParseError(`JSONC parse error: ${printParseErrorCode(first.error)}`, lines.positionOf(first.offset));

@@ -81,6 +81,7 @@ describe("loading wrangler files", () => {
       const error = parseError("wrangler.jsonc", text);
       expect(error.message).toBe(empty);
       expect(error.at).toEqual({ line: 1, column: 1 });
+      expect(error.fix).toMatch(/^write the Worker's settings as one object/);
     }
     expect(parseError("wrangler.json", "// only a comment, then\n,").message).toBe("JSONC parse error: ValueExpected");
   });
