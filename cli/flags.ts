@@ -46,7 +46,7 @@ function flagsError(error: unknown, config: ParseArgsConfig): unknown {
   const option = named.split(" ")[0]!;
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
     const names = Object.entries(config.options ?? {}).flatMap(([long, { short }]) => [`--${long}`, ...(short === undefined ? [] : [`-${short}`])]);
-    const near = names.find((name) => distance(name, option) <= Math.min(2, Math.floor(option.length / 3)));
+    const near = nearName(option, names);
     if (near !== undefined) return new UsageError(`unknown option ${option}: did you mean ${near}?`);
     const asArgument = config.allowPositionals === true ? ` (an argument that starts with "-" goes after "--": -- ${option})` : "";
     return new UsageError(`unknown option ${option}${asArgument}`);
@@ -58,6 +58,20 @@ function flagsError(error: unknown, config: ParseArgsConfig): unknown {
   }
   if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return new UsageError(`unexpected argument "${named}": this command takes options only`);
   return code === undefined ? error : new UsageError(message);
+}
+
+/**
+ * The flag `typed` most likely meant: one within a typo's distance (two edits, fewer for a short
+ * flag: `--dryrun` → `--dry-run`), else the only long flag it is the start of or starts with
+ * (`--min-requests` → `--min-requests-per-window`, `--service-name` → `--service`), which an edit
+ * distance misses. Undefined when none, or when the start fits several.
+ */
+function nearName(typed: string, names: readonly string[]): string | undefined {
+  const close = names.find((name) => distance(name, typed) <= Math.min(2, Math.floor(typed.length / 3)));
+  if (close !== undefined) return close;
+  const long = names.filter((name) => name.startsWith("--") && typed.startsWith("--") && typed.length >= 5);
+  const started = long.filter((name) => name.startsWith(typed) || typed.startsWith(`${name}-`));
+  return started.length === 1 ? started[0] : undefined;
 }
 
 /** A TCP port from a flag or variable; 0 means "any free port". */

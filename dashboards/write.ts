@@ -2,7 +2,7 @@
  * Writes rendered files under an output directory, so that it holds exactly this run's files,
  * and says how to load them into Grafana.
  */
-import { lstat, mkdir, readdir, readFile, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { DASHBOARDS_PATH, render, renderFiles, type RenderedFile, type RenderInput } from "./core/render";
 
@@ -61,11 +61,13 @@ export function planOutputFolder(previous: readonly string[], present: readonly 
  * folders that leaves empty), and records this run's. So a run with fewer services or without
  * `--with-alerts` leaves no dashboard or rule of an earlier run for the import step to copy.
  *
- * @throws OutputFolderError, before writing anything, when `dashboards/` or `provisioning/`
+ * @throws OutputFolderError, before writing anything, when `outDir` or a folder above it is a
+ *   file (checkFolderPath), or when `dashboards/` or `provisioning/`
  *   under `outDir` hold a file no run recorded and this run does not write (put there by hand,
  *   or by a version of the generator that kept no record): it names them.
  */
 export async function writeRenderedFiles(outDir: string, files: readonly RenderedFile[]): Promise<WriteResult> {
+  await checkFolderPath(outDir);
   const previous = await recordedFiles(outDir);
   const present = (await Promise.all(COPIED_FOLDERS.map((folder) => filesUnder(outDir, folder)))).flat();
   const plan = planOutputFolder(previous, present, files.map((file) => file.path));
@@ -92,6 +94,29 @@ export async function writeRenderedFiles(outDir: string, files: readonly Rendere
   }
   await writeFile(join(outDir, MANIFEST), `${JSON.stringify({ files: files.map((file) => file.path) }, null, 2)}\n`);
   return { written, removed };
+}
+
+/**
+ * Refuses an `outDir` that is, or lies below, something other than a folder: the nearest path
+ * of it that exists must be a directory, or every read and write under it fails with Node's
+ * ENOTDIR, which names no flag.
+ *
+ * @throws OutputFolderError `--out must be a directory: … is a file`.
+ */
+async function checkFolderPath(outDir: string): Promise<void> {
+  for (let path = outDir; ; path = dirname(path)) {
+    // ENOTDIR: something above `path` is not a folder; the walk up finds it.
+    const found = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT" || error.code === "ENOTDIR") return undefined;
+      throw error;
+    });
+    if (found !== undefined) {
+      if (found.isDirectory()) return;
+      const what = found.isFile() ? "a file" : "not a directory";
+      throw new OutputFolderError(`--out must be a directory: ${path} is ${what}${path === outDir ? "" : `, so ${outDir} cannot be made`}`);
+    }
+    if (dirname(path) === path) return;
+  }
 }
 
 /** MANIFEST's list, empty when there is none. @throws OutputFolderError when it is not one. */

@@ -1,9 +1,10 @@
 import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
-import type { ConfigDocument } from "./model";
+import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
 import { allSplices } from "./toml-fix";
+import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
 const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<dataset>" };
@@ -19,16 +20,44 @@ const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<d
 export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOptions, "excludeEnvironment" | "tails"> = {}): FileAudit {
   const audit = auditDocument(document, options);
   if (document.format !== "toml" || audit.findings.length === 0) return audit;
-  const { tomlChanges } = fixDocument(document, { ...options, ...PLACEHOLDERS });
+  const origin = fileIngestOrigin(document);
+  const { tomlChanges } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
+  // A fix several findings share (the endpoint vars of one environment) is printed once.
+  const given = new Map<string, string>();
   const findings = audit.findings.map((finding) => {
     const planned = tomlChanges.filter((change) => change.env === finding.env && change.rule === finding.rule);
     if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
     const steps = handSteps(document.text, allSplices(toml, planned));
-    const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i + 1}. ${step}`).join("\n");
-    const run = / \(or (run --fix[^)]*)\)/.exec(finding.fix)?.[1] ?? "run --fix";
-    return { ...finding, fix: `${run}, or by hand: ${byHand}` };
+    const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
+    const command = / \(or (run --fix[^)]*)\)/.exec(finding.fix)?.[1] ?? "run --fix";
+    const run = origin === undefined ? command : command.replace("<origin>", origin);
+    const fix = `${run}, or by hand: ${byHand}`;
+    const earlier = given.get(fix);
+    if (earlier !== undefined) return { ...finding, fix: `the fix of "${earlier}" above makes this one too` };
+    given.set(fix, finding.message);
+    return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * The ingest origin the file's endpoint vars already use (top level and every `env.<name>`):
+ * the one origin of every `DECO_OTEL_*_ENDPOINT` that is an https URL ending in its signal's
+ * path. The advice proposes it rather than a placeholder, so its steps keep a working value as
+ * it is. Undefined when the file names none, or more than one.
+ */
+export function fileIngestOrigin(document: ConfigDocument): string | undefined {
+  const env = entryOf(document.root, "env")?.value;
+  const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
+  const origins = new Set<string>();
+  for (const scope of [document.root, ...environments]) {
+    const vars = entryOf(scope, "vars")?.value;
+    for (const { name, path } of ENDPOINT_VARS) {
+      const url = URL.parse(stringAt(vars, name) ?? "");
+      if (url?.protocol === "https:" && url.pathname.endsWith(path) && url.search === "" && url.hash === "") origins.add(url.origin);
+    }
+  }
+  return origins.size === 1 ? [...origins][0] : undefined;
 }

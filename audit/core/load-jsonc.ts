@@ -1,4 +1,4 @@
-import { type Node, type ParseError, parseTree, printParseErrorCode } from "jsonc-parser";
+import { type Node, type ParseError, parseTree, printParseErrorCode, stripComments } from "jsonc-parser";
 import { LineIndex } from "./line-index";
 import { type ConfigDocument, type ConfigObject, ConfigParseError, type ConfigValue } from "./model";
 
@@ -7,13 +7,22 @@ import { type ConfigDocument, type ConfigObject, ConfigParseError, type ConfigVa
  * uses for these files: comments and trailing commas allowed.
  *
  * @throws ConfigParseError with jsonc-parser's error code (e.g. `CommaExpected`) and the
- *   position of the first error, or when the top level is not an object.
+ *   position of the first error, or when the top level is not an object; a file of nothing but
+ *   whitespace and comments is called empty (jsonc-parser's code there, `ValueExpected` at 1:1,
+ *   names no mistake the reader can see).
  */
 export function loadJsonc(file: string, text: string): ConfigDocument {
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const lines = new LineIndex(text);
   const first = errors[0];
+  if (tree === undefined && stripComments(text).trim() === "") {
+    throw new ConfigParseError(
+      "the file is empty (nothing but whitespace or comments): a wrangler file must hold one object",
+      lines.positionOf(0),
+      'write the Worker\'s settings as one object ({ "name": "…", "main": "…", "compatibility_date": "…" }), or remove the file',
+    );
+  }
   if (first !== undefined) {
     throw new ConfigParseError(`JSONC parse error: ${printParseErrorCode(first.error)}`, lines.positionOf(first.offset));
   }

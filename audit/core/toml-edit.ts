@@ -312,7 +312,9 @@ export function applySplices(text: string, splices: readonly TextSplice[]): stri
 /**
  * The splices as steps a person makes by hand, in order from the top of the file down: each
  * names its place by line number in the file as the steps before it left it (so made in order,
- * each lands where it must) and by that line's text, then the lines to write. One step alone
+ * each lands where it must) and by that line's text, then the lines to write. A step whose line
+ * the steps before it moved also names the line as the file stands (`line 24 (line 22 before
+ * the steps above)`), so a reader who numbers by the file they have finds it too. One step alone
  * (the audit's advice) names the line in the file as it is.
  */
 export function handSteps(text: string, splices: readonly TextSplice[]): string[] {
@@ -322,17 +324,26 @@ export function handSteps(text: string, splices: readonly TextSplice[]): string[
   return ordered.map((splice) => {
     const start = splice.start + shift;
     const end = splice.end + shift;
-    const step = describe(current, start, end, splice.text);
+    const step = describe(current, start, end, splice.text, lineAt(text, splice.start));
     current = current.slice(0, start) + splice.text + current.slice(end);
     shift += splice.text.length - (splice.end - splice.start);
     return step;
   });
 }
 
-/** One splice of `text` in whole lines: what they read, and what to write. */
-function describe(text: string, start: number, end: number, inserted: string): string {
+/** The 1-based line of `text` that `offset` lies on. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split(/\r\n|\r|\n/).length;
+}
+
+/**
+ * One splice of `text` in whole lines: what they read, and what to write. `asFiled` is the
+ * splice's first line in the file before any step, named beside the line in `text` when they differ.
+ */
+function describe(text: string, start: number, end: number, inserted: string, asFiled: number): string {
   const lines = (s: string) => s.split(/\r\n|\r|\n/);
-  const lineOf = (offset: number) => lines(text.slice(0, offset)).length;
+  const lineOf = (offset: number) => lineAt(text, offset);
+  const before = (line: number) => (line === asFiled ? "" : ` (line ${asFiled} before the steps above)`);
   const from = start - (lines(text.slice(0, start)).pop()!.length);
   const rest = text.slice(end);
   const to = end + (rest.search(/[\r\n]/) === -1 ? rest.length : rest.search(/[\r\n]/));
@@ -347,12 +358,12 @@ function describe(text: string, start: number, end: number, inserted: string): s
     // Whole lines, their line endings with them.
     const removed = text.slice(start, end).replace(/(\r\n|\r|\n)$/, "");
     const count = lines(removed).length;
-    return `remove ${count === 1 ? `line ${first}, which reads` : `lines ${first}–${first + count - 1}, which read`}:\n${quoted(removed)}`;
+    return `remove ${count === 1 ? `line ${first}${before(first)}, which reads` : `lines ${first}–${first + count - 1}${before(first)}, which read`}:\n${quoted(removed)}`;
   }
   const last = lineOf(end);
   if (start === end && start === to && /^(\r\n|\r|\n)/.test(inserted)) {
-    return `below line ${first}, which reads \`${old.trim()}\`, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)/, ""))}`;
+    return `below line ${first}${before(first)}, which reads \`${old.trim()}\`, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)/, ""))}`;
   }
-  const span = first === last ? `line ${first}, which reads` : `lines ${first}–${last}, which read`;
+  const span = first === last ? `line ${first}${before(first)}, which reads` : `lines ${first}–${last}${before(first)}, which read`;
   return `replace ${span}:\n${quoted(old)}\n  with:\n${quoted(now)}`;
 }

@@ -8,7 +8,7 @@ import {
   LOG_IS_TAIL,
   MERGED_HISTOGRAM,
   METRIC_IS_TAIL,
-  TAIL_SOURCE,
+  tailExceptionRecords,
   WALL_TIME_METRIC,
 } from "./sql";
 import type { QueryTables } from "./tables";
@@ -91,13 +91,14 @@ ORDER BY time`,
         {
           key: "exceptions-by-service",
           title: "Exceptions the tail caught, by service",
-          description: "Uncaught exceptions and console.error(err) per service and exception type.",
+          description:
+            "Uncaught exceptions and console.error(err) per service and exception type; a caller's copy of a callee's exception (a service binding's or Durable Object's fetch that threw) is counted under the callee only (README, \"Failures counted once\").",
           visualization: "table",
           width: 12,
           height: 8,
           rawSql: `SELECT ServiceName AS service, LogAttributes['exception.type'] AS type, count() AS occurrences, max(Timestamp) AS last_seen
-FROM ${tables.logs}
-WHERE LogAttributes['_source'] = '${TAIL_SOURCE}' AND LogAttributes['exception.type'] != '' AND $__timeFilter(${tables.logsFilterTime})
+FROM ${tailExceptionRecords(tables)}
+WHERE NOT propagated_copy
 GROUP BY service, type
 ORDER BY occurrences DESC
 LIMIT 100`,

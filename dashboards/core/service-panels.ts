@@ -18,7 +18,7 @@ import {
   serviceName,
   SPAN_IS_SERVER,
   SPAN_STATUS_IS_ERROR,
-  TAIL_SOURCE,
+  tailExceptionRecords,
   WALL_TIME_METRIC,
 } from "./sql";
 import type { QueryTables } from "./tables";
@@ -126,20 +126,21 @@ ORDER BY time`,
           key: "tail-exceptions",
           title: "Exceptions by type and message",
           description:
-            "Uncaught exceptions and console.error(err) calls the tail Worker recorded, grouped by exception.type and exception.message, with one request id to look up.",
+            "Uncaught exceptions and console.error(err) calls the tail Worker recorded, grouped by exception.type and exception.message, with one request id to look up. occurrences leaves out a caller's copy of a callee's exception (a service binding's or Durable Object's fetch that threw, counted where it was thrown); propagated_copies counts those (README, \"Failures counted once\").",
           visualization: "table",
           width: 24,
           height: 8,
           rawSql: `SELECT
     LogAttributes['exception.type'] AS type,
     LogAttributes['exception.message'] AS message,
-    count() AS occurrences,
+    countIf(NOT propagated_copy) AS occurrences,
+    countIf(propagated_copy) AS propagated_copies,
     min(Timestamp) AS first_seen,
     max(Timestamp) AS last_seen,
     any(LogAttributes['url.path']) AS example_path,
-    any(LogAttributes['request.id']) AS example_request_id
-FROM ${tables.logs}
-WHERE ${SERVICE} AND LogAttributes['_source'] = '${TAIL_SOURCE}' AND LogAttributes['exception.type'] != '' AND ${logsTimeFilter}
+    any(request_id) AS example_request_id
+FROM ${tailExceptionRecords(tables)}
+WHERE ${SERVICE}
 GROUP BY type, message
 ORDER BY occurrences DESC, last_seen DESC
 LIMIT 50`,

@@ -4,7 +4,9 @@
  * explicit-bucket histograms.
  */
 import { TAIL_SOURCE } from "../../workers/tail/attributes";
+import { TAIL_OWN_FRAME_ATTRIBUTE } from "../../workers/shared/tail-records";
 import { CLIENT_SIDE_OUTCOMES, OK_OUTCOME } from "../../workers/tail/outcomes";
+import type { QueryTables } from "./tables";
 import { CPU_TIME_METRIC, INVOCATIONS_METRIC, WALL_TIME_METRIC } from "../../workers/tail/translate-metrics";
 
 export { CPU_TIME_METRIC, INVOCATIONS_METRIC, TAIL_SOURCE, WALL_TIME_METRIC };
@@ -111,4 +113,33 @@ export function histogramQuantile(q: number): string {
   // i is the 1-based index of the bucket holding the rank; lambdas see the row's columns.
   const interpolated = `if(i > length(bounds) AND NOT ${maxKnown}, bounds[-1], ${lower} + (${upper} - ${lower}) * (${rank} - ${below}) / counts[i])`;
   return `arrayMap(i -> ${interpolated}, [arrayFirstIndex(c -> c >= ${rank}, arrayCumSum(counts))])[1]`;
+}
+
+/**
+ * The tail's exception records in the dashboard's time range, every service's (a callee's record
+ * may be another service's), with `propagated_copy`: a caller's copy of an exception recorded
+ * where it was thrown, which a count of failures leaves out. The README's "Failures counted once"
+ * rule: a record with no frame of its own (`cloudflare.exception.own_frame = 'false'`, or no
+ * stack on records stored before the tail wrote it) and a `request.id` is a copy when its request
+ * has another record with the same Body, or a record with the same Body that has a frame of its
+ * own or no `request.id` (an untied callee's) lies within 60 s of it. Columns: `ServiceName`,
+ * `Timestamp`, `Body`, `LogAttributes`, `request_id`, `propagated_copy`.
+ */
+export function tailExceptionRecords(tables: Pick<QueryTables, "logs" | "logsFilterTime">): string {
+  return `(
+    SELECT ServiceName, Timestamp, Body, LogAttributes, request_id,
+           NOT thrown_here AND request_id != ''
+             AND (count() OVER (PARTITION BY request_id, Body) > 1
+                  OR countIf(thrown_here OR request_id = '')
+                       OVER (PARTITION BY Body ORDER BY at RANGE BETWEEN 60000 PRECEDING AND 60000 FOLLOWING) > 0) AS propagated_copy
+    FROM (
+      SELECT ServiceName, Timestamp, Body, LogAttributes, LogAttributes['request.id'] AS request_id,
+             LogAttributes['exception.stacktrace'] != ''
+               AND LogAttributes['${TAIL_OWN_FRAME_ATTRIBUTE}'] != 'false' AS thrown_here,
+             toUnixTimestamp64Milli(Timestamp) AS at
+      FROM ${tables.logs}
+      WHERE LogAttributes['_source'] = '${TAIL_SOURCE}' AND LogAttributes['exception.type'] != ''
+        AND $__timeFilter(${tables.logsFilterTime})
+    )
+  )`;
 }

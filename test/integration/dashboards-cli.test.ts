@@ -49,6 +49,7 @@ describe("npm run dashboards", () => {
     [["--service", "shop", "--with-alerts"], "--runbook-base-url"],
     [["--service", "shop", "--generation", "newest"], "--generation must be current or legacy"],
     [["--service", "shop", "--colour"], "unknown option --colour"],
+    [["--service", "shop", "--min-requests", "0"], "unknown option --min-requests: did you mean --min-requests-per-window?"],
     [["--service", "shop", "extra"], 'unexpected argument "extra": this command takes options only'],
     [["--service", "shop", "--min-requests-per-window", "a few"], '--min-requests-per-window must be a whole number of at least 1, got "a few"'],
     [["--service", "shop", "--min-requests-per-window", "0"], "--min-requests-per-window must be a whole number of at least 1, got 0"],
@@ -72,6 +73,20 @@ describe("npm run dashboards", () => {
     const [first, ...rest] = run.stderr.trimEnd().split("\n");
     expect(first).toContain(message);
     expect(rest).toEqual(['Run "npm run dashboards -- --help" for the usage.']);
+  });
+
+  it("refuses an --out that is a file, or lies below one, with exit code 2 and says so", async () => {
+    const file = join(out, "a-file");
+    await writeFile(file, "not a folder\n");
+    for (const [dir, message] of [
+      [file, `--out must be a directory: ${file} is a file`],
+      [join(file, "sub"), `--out must be a directory: ${file} is a file, so ${join(file, "sub")} cannot be made`],
+    ]) {
+      const run = await dashboardsCli(["--service", "shop", "--out", dir!]);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trimEnd().split("\n")).toEqual([message, 'Run "npm run dashboards -- --help" for the usage.']);
+    }
+    expect(await readFile(file, "utf8")).toBe("not a folder\n");
   });
 
   it("writes dashboards, alert rules, the data source and the dashboard provider, and says how to import them", async () => {

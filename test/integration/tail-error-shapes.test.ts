@@ -1,8 +1,8 @@
 /**
  * What real producers' errors look like once the tail and the ingest have stored them, in
  * workerd against the local ClickHouse: a Durable Object or another Worker that throws (two
- * ERROR rows when called with fetch, tied by request id or not; one over JS RPC; told apart and
- * counted once by the README's queries), `console.error(err)` (its printed text only) beside
+ * ERROR rows when called with fetch, returned or awaited, tied by request id or not; one over JS
+ * RPC; told apart and counted once by the README's queries and the dashboard's exception panel), `console.error(err)` (its printed text only) beside
  * `console.error(err.stack)` (an Error's printed stack, read as that error), a thrown plain
  * object, and the resource attributes Cloudflare's own export sets.
  */
@@ -10,6 +10,9 @@ import { readFileSync } from "node:fs";
 import { Miniflare, type WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
+import { render } from "../../dashboards/core/render";
+import { expandQuery } from "../../dashboards/core/plugin-macros";
+import { renderedQueries } from "../support/rendered-queries";
 import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
 import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
 
@@ -43,7 +46,9 @@ const PRODUCERS: Record<string, string> = {
   "do-calls": `import { DurableObject } from "cloudflare:workers";
     export class Shelf extends DurableObject {
       async fetch(request) {
-        if (new URL(request.url).pathname === "/text") throw "shelf text failed";
+        const path = new URL(request.url).pathname;
+        if (path === "/text") throw "shelf text failed";
+        if (path === "/awaited") throw new Error("shelf awaited fetch failed");
         throw new Error("shelf fetch failed");
       }
       async restock() { throw new Error("shelf rpc failed"); }
@@ -52,15 +57,20 @@ const PRODUCERS: Record<string, string> = {
       const shelf = env.SHELF.get(env.SHELF.idFromName("s1"));
       const path = new URL(request.url).pathname;
       if (path === "/rpc") { await shelf.restock(); return new Response("restocked"); }
+      if (path === "/awaited") { const answer = await shelf.fetch("https://shelf/awaited"); return new Response(String(answer.status)); }
       return shelf.fetch("https://shelf" + path);
     } };`,
   // Another Worker, called through a service binding with fetch or over RPC.
   billing: `import { WorkerEntrypoint } from "cloudflare:workers";
     export class Billing extends WorkerEntrypoint { async charge() { throw new Error("billing rpc failed"); } }
-    export default { async fetch() { throw new Error("billing fetch failed"); } };`,
+    export default { async fetch(request) { throw new Error("billing " + new URL(request.url).pathname.slice(1) + " failed"); } };`,
   "billing-caller": `export default { async fetch(request, env) {
-      if (new URL(request.url).pathname === "/rpc") { await env.BILLING_RPC.charge(); return new Response("charged"); }
-      return env.BILLING.fetch("https://billing/charge");
+      const path = new URL(request.url).pathname;
+      if (path === "/rpc") { await env.BILLING_RPC.charge(); return new Response("charged"); }
+      if (path === "/awaited") { const answer = await env.BILLING.fetch("https://billing/awaited-fetch"); return new Response(String(answer.status)); }
+      // A runtime API's own failure, awaited: no callee, so the one row is a failure.
+      if (path === "/down") { await fetch("http://127.0.0.1:1/"); return new Response("reached"); }
+      return env.BILLING.fetch("https://billing/fetch");
     } };`,
 };
 
@@ -123,6 +133,8 @@ describe("errors as real producers make them", () => {
     const thrown = rows.find((row) => row.LogAttributes["cloudflare.execution_model"] === "durableObject")!;
     expect(thrown.ResourceAttributes["cloudflare.entrypoint"]).toBe("Cart");
     expect(thrown.LogAttributes["exception.stacktrace"]).toMatch(/^Error: cart object failed\n\s+at /);
+    // Where it was thrown has a frame of its own; the caller's copy (returned, no stack) none.
+    expect(rows.map((row) => row.LogAttributes["cloudflare.exception.own_frame"]).sort()).toEqual(["false", "true"]);
 
     const where = await rowsUntil<{ request_id: string; entrypoint: string; propagated_copy: number }>(
       readmeQuery("Tail exceptions in the last hour"),
@@ -145,6 +157,10 @@ describe("errors as real producers make them", () => {
     ["a Durable Object's fetch, called with its own request", "do-calls", "/url", "Error: shelf fetch failed", 2],
     ["a Durable Object's fetch throwing a non-Error", "do-calls", "/text", "Error: shelf text failed", 2],
     ["a service binding's fetch", "billing-caller", "/fetch", "Error: billing fetch failed", 2],
+    // Awaited, the caller's copy has a stack of its own `at async` frames, and still is a copy.
+    ["a service binding's fetch, awaited", "billing-caller", "/awaited", "Error: billing awaited-fetch failed", 2],
+    ["a Durable Object's fetch, awaited", "do-calls", "/awaited", "Error: shelf awaited fetch failed", 2],
+    ["a runtime API's failure, awaited (no callee)", "billing-caller", "/down", "Error: Network connection lost.", 1],
     ["a Durable Object's RPC method", "do-calls", "/rpc", "Error: shelf rpc failed", 1],
     ["a WorkerEntrypoint's RPC method", "billing-caller", "/rpc", "Error: billing rpc failed", 1],
   ] as const)("%s: the README's queries count one failure", async (_name, worker, path, body, expectedRows) => {
@@ -162,6 +178,23 @@ describe("errors as real producers make them", () => {
     expect(byRequest).toEqual(expectedRows === 2 ? [["", 0], [requestId, 1]] : [[requestId, 0]]);
     const [counted] = await rowsUntil<{ failures: string; error_rows: string }>(onlyThis(readmeQuery("Failures counted once")), () => true);
     expect(counted).toEqual({ failures: "1", error_rows: String(expectedRows) });
+  });
+
+  it("the dashboard's exception panel counts a caller's awaited copy apart, and an API's failure as one", async () => {
+    await hit("billing-caller", "req-panel-awaited", "/awaited");
+    await hit("billing-caller", "req-panel-down", "/down");
+    await rowsOf("req-panel-down", 1);
+    await rowsOf("req-panel-awaited", 1);
+    await rowsUntil(`SELECT 1 FROM otel_logs WHERE Body = 'Error: billing awaited-fetch failed' AND LogAttributes['request.id'] = ''`, (found) => found.length >= 2);
+    const panel = renderedQueries(render({ services: [SERVICE], database: db.database, clickhouseUrl: "http://127.0.0.1:8123", clickhouseUser: "default" }))
+      .find((query) => query.kind === "panel" && query.title === "Exceptions by type and message")!;
+    const toMs = Date.now() + 60_000;
+    const sql = expandQuery(panel.rawSql, { fromMs: toMs - 3_600_000, toMs, intervalMs: 10_000, variables: { service: SERVICE } });
+    const rows = await rowsUntil<{ message: string; occurrences: string; propagated_copies: string }>(sql, () => true);
+    const counts = (message: string) => rows.filter((row) => row.message === message).map((row) => [Number(row.occurrences), Number(row.propagated_copies)]);
+    // Two hits of /awaited in this file: each one failure (the callee's row), each one copy.
+    expect(counts("billing awaited-fetch failed")).toEqual([[2, 2]]);
+    expect(counts("Network connection lost.")).toEqual([[2, 0]]);
   });
 
   it("console.error(err) keeps its printed text with no exception.*; console.error(err.stack) is read as the error; prose stays prose", async () => {

@@ -24,14 +24,15 @@ export function applyTomlStep(text: string, step: string): string {
     const ended = text === "" || text.endsWith("\n");
     return `${text}${ended ? "" : eol}${quoted(body).join(eol)}${eol}`;
   }
-  const below = /^below line (\d+), which reads `(.*)`, add these lines:$/.exec(head!);
+  // "(line N before the steps above)" names the same place in the file as it was read.
+  const below = /^below line (\d+)(?: \(line \d+ before the steps above\))?, which reads `(.*)`, add these lines:$/.exec(head!);
   if (below !== null) {
     const at = Number(below[1]);
     expect(lines[at - 1]!.trim(), step).toBe(below[2]);
     lines.splice(at, 0, ...quoted(body));
     return lines.join(eol);
   }
-  const span = /^(remove|replace) lines? (\d+)(?:–(\d+))?, which reads?:$/.exec(head!);
+  const span = /^(remove|replace) lines? (\d+)(?:–(\d+))?(?: \(line \d+ before the steps above\))?, which reads?:$/.exec(head!);
   if (span === null) throw new Error(`not a step to make literally: ${head}`);
   const from = Number(span[2]);
   const to = Number(span[3] ?? from);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditWithAdvice } from "../../audit/core/advice";
+import { auditWithAdvice, fileIngestOrigin } from "../../audit/core/advice";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
@@ -145,7 +145,7 @@ tail_consumers = [ { service = "shop-prod-tail", environment = "production" } ]
     expectFixed(text, after);
     // The advice gives the same edits as steps, each placed by its line.
     const hint = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.find((f) => f.rule === "tail-consumer" && f.env === null)!.fix;
-    expect(hint).toBe('run --fix, or by hand: 1. replace line 2, which reads:\n    tail_consumers = [ { service = "b" } # no trailing comma\n  with:\n    tail_consumers = [ { service = "b" }, # no trailing comma\n2. below line 2, which reads `tail_consumers = [ { service = "b" }, # no trailing comma`, add these lines:\n      { service = "deco-otel-tail" }');
+    expect(hint).toBe('run --fix, or by hand: 1. replace line 2, which reads:\n    tail_consumers = [ { service = "b" } # no trailing comma\n  with:\n    tail_consumers = [ { service = "b" }, # no trailing comma\n    2. below line 2, which reads `tail_consumers = [ { service = "b" }, # no trailing comma`, add these lines:\n      { service = "deco-otel-tail" }');
   });
 
   it("starts a new line for every insert at the end of a file with no final newline", () => {
@@ -280,7 +280,7 @@ describe("--fix on TOML: when the edited file would not pass its checks, nothing
     const steps = "steps" in outcome ? outcome.steps : [];
     expect(steps[0]).toBe(`below line 2, which reads \`vars.LOG_LEVEL = "info"\`, add these lines:\n${ENDPOINTS("    vars.")}`);
     // Line 6 of the file as read is line 9 once the first step has added three lines.
-    expect(steps[1]).toBe(`below line 9, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.")}`);
+    expect(steps[1]).toBe(`below line 9 (line 6 before the steps above), which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.")}`);
     expect(steps[2]).toMatch(/^at the end of the file, add these lines:\n {4}\[\[tail_consumers\]\]\n/);
     const handEdit = `the file was not written: …\n${steps.map((step, i) => `${i + 1}. ${step}`).join("\n\n")}`;
     expect(applyTomlHandEdit(trial, handEdit)).toBe(applySplices(trial, allSplices(toml, planned))!.replace(/\n\n\[\[tail_consumers/, "\n[[tail_consumers"));
@@ -309,11 +309,38 @@ describe("the audit's advice for a TOML file", () => {
       `run --fix --ingest-url <origin>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
     );
     for (const finding of findings) {
-      const step = finding.fix.split(", or by hand: ")[1]!;
+      // A fix an earlier finding printed is named, not repeated: that finding's steps fix this one.
+      const shared = /^the fix of "(.*)" above makes this one too$/.exec(finding.fix)?.[1];
+      const fix = shared === undefined ? finding.fix : findings.find((f) => f.message === shared)!.fix;
+      const step = fix.split(", or by hand: ")[1]!;
       const fixed = loadConfig("wrangler.toml", applyTomlStep(trial, step));
       const left = auditDocument(fixed).findings.filter((f) => f.env === finding.env && f.rule === finding.rule && f.message === finding.message);
       expect(left, finding.message).toEqual([]);
     }
+  });
+
+  // The 2026-12-03 trial: the file names its ingest origin, and an environment sets one endpoint of three.
+  it("proposes the origin the file already uses, keeps a working value, and prints a fix two findings share once", () => {
+    const document = loadFleet("environments-toml/wrangler.toml");
+    const findings = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
+    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
+    expect(findings[0]!.fix).toBe(
+      "run --fix --ingest-url https://deco-otel-ingest.acme.workers.dev, or by hand: below line 21, which reads `[env.staging.vars]`, add these lines:\n" +
+        '    DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"\n' +
+        '    DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"',
+    );
+    expect(findings[1]!.fix).toBe('the fix of "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set" above makes this one too');
+    const fixed = loadConfig("wrangler.toml", applyTomlStep(document.text, findings[0]!.fix.split(", or by hand: ")[1]!));
+    expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
+  });
+
+  it("takes the file's ingest origin only when its endpoint vars name exactly one", () => {
+    const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
+    expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
+    expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    // Not an endpoint the rule accepts: no origin to propose.
+    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
+    expect(fileIngestOrigin(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
   });
 
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {

@@ -73,7 +73,17 @@ describe("loading wrangler files", () => {
     expect(error.message).toBe("JSONC parse error: CommaExpected");
     expect(error.at).toEqual({ line: 4, column: 3 });
     expect(parseError("wrangler.json", "[1, 2]").message).toBe("a wrangler file must hold one object");
-    expect(parseError("wrangler.json", "").message).toBe("JSONC parse error: ValueExpected");
+  });
+
+  it("calls a JSONC file of nothing but whitespace or comments empty, not a parse error code", () => {
+    const empty = "the file is empty (nothing but whitespace or comments): a wrangler file must hold one object";
+    for (const text of ["", "\n  \n", "// wrangler settings go here\n/* none yet */\n"]) {
+      const error = parseError("wrangler.jsonc", text);
+      expect(error.message).toBe(empty);
+      expect(error.at).toEqual({ line: 1, column: 1 });
+      expect(error.fix).toMatch(/^write the Worker's settings as one object/);
+    }
+    expect(parseError("wrangler.json", "// only a comment, then\n,").message).toBe("JSONC parse error: ValueExpected");
   });
 
   it("refuses unparsable TOML with the parser's message and position", () => {

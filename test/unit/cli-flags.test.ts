@@ -19,6 +19,10 @@ describe("parseCommandArgs: what was wrong and what to do, in place of Node's pa
     expect(refusal(["--bogus"])).toBe("unknown option --bogus");
     expect(refusal(["--dryrun"])).toBe("unknown option --dryrun: did you mean --dry-run?");
     expect(refusal(["-x"])).toBe("unknown option -x");
+    // The start of a longer flag, or a flag with a word added, is a near miss an edit distance misses.
+    expect(refusal(["--dry"])).toBe("unknown option --dry: did you mean --dry-run?");
+    expect(refusal(["--mode-name"])).toBe("unknown option --mode-name: did you mean --mode?");
+    expect(refusal(["--dryness"])).toBe("unknown option --dryness");
     // Where arguments are taken, one starting with "-" goes after "--".
     expect(refusal(["--bogus"], true)).toBe('unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)');
   });

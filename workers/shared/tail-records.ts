@@ -19,6 +19,13 @@ export const TAIL_SCOPE_NAME = "deco-otel-tail";
 export const TAIL_ORIGINAL_TIMESTAMP_ATTRIBUTE = "cloudflare.timestamp.original";
 
 /**
+ * On the tail's exception records, "true" or "false": whether the exception's stack shows where
+ * the invocation's own code made it (workers/tail/exception-frames.ts); "false" marks a record
+ * that may be a caller's copy of a callee's exception.
+ */
+export const TAIL_OWN_FRAME_ATTRIBUTE = "cloudflare.exception.own_frame";
+
+/**
  * Every record attribute key the tail writes but `request.id`, which the tail takes from the
  * invocation's own lines by the ingest's definition (correlation.ts), so a line's id is one the
  * tail saw: lifting joins it as for any sender.
@@ -49,5 +56,6 @@ export const TAIL_RECORD_KEYS: ReadonlySet<string> = new Set([
   "exception.type",
   "exception.message",
   "exception.stacktrace",
+  TAIL_OWN_FRAME_ATTRIBUTE,
   TAIL_ORIGINAL_TIMESTAMP_ATTRIBUTE,
 ]);

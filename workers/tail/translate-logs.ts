@@ -10,6 +10,8 @@ import type { TailConfig } from "./config";
 import { findTraceContext, type TraceContext } from "./correlation";
 import { formatConsoleArguments } from "./console-format";
 import { classifyEvent } from "./event-kind";
+import { hasOwnFrame } from "./exception-frames";
+import { TAIL_OWN_FRAME_ATTRIBUTE } from "../shared/tail-records";
 import {
   attributeList,
   millisToUnixNano,
@@ -79,6 +81,7 @@ function logRecordsFor(
       return record(exception.timestamp, exceptionSeverity(exception), exceptionSummary(error.type, exception.message), {
         ...shared,
         ...errorAttributes(error, exception.message),
+        [TAIL_OWN_FRAME_ATTRIBUTE]: String(hasOwnFrame(exception.stack)),
       });
     }),
     ...capturedLogs.map((log) =>
