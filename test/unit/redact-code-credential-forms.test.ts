@@ -122,6 +122,11 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
     ["echo ${PASSWORD-envFallback1} done", `echo \${PASSWORD-${PARAM}} done`],
     ["echo ${PASSWORD:=envFallback1}", `echo \${PASSWORD:=${PARAM}}`],
     ['psql -W "${DB_PASSWORD:-"envFallback1"}"', `psql -W "\${DB_PASSWORD:-"${PARAM}"}"`],
+    // Under an assignment's name too: only the default goes, blanks and all.
+    ['PASSWORD="${PASSWORD:-hunter2secret}"', `PASSWORD="\${PASSWORD:-${PARAM}}"`],
+    ['PASSWORD="${PASSWORD:-correct horse}"', `PASSWORD="\${PASSWORD:-${PARAM}}"`],
+    ["export PASSWORD=${PASSWORD:-correct horse}", `export PASSWORD=\${PASSWORD:-${PARAM}}`],
+    ["password: ${DB_PASSWORD:-s3cr3t}", `password: \${DB_PASSWORD:-${PARAM}}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
   });
@@ -133,6 +138,9 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
     "echo ${PASSWORD:+set}",
     "echo ${DB_PASSWORD:-} ok",
     "echo ${HOST:-db.internal}",
+    'PASSWORD="${PASSWORD:?PASSWORD must be set}"',
+    "export PASSWORD=${PASSWORD:?must be set}",
+    'PASSWORD="${PASSWORD:+--password}"',
   ])("keeps %j", expectUnchanged);
 });
 

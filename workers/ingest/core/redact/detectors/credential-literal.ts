@@ -48,11 +48,11 @@ const FALLBACK = String.raw`[ \t]*(?:\?\?|\|\||\?:|\/\/)[ \t]*|[ \t]+or[ \t]+`;
 
 /**
  * A shell's parameter expansion with a default (`${PASSWORD:-…}`, `${PASSWORD:=…}`, `${PASSWORD-…}`):
- * the default, a word or a quoted string, is the value when the variable is unset; another
+ * the default, words or a quoted string, is the value when the variable is unset; another
  * variable (`${PASSWORD:-$PW}`) is no secret. `:?` (an error's message) and `:+` (a value used when
  * the variable is set) hold none.
  */
-const SHELL_DEFAULT = String.raw`\$\{[A-Za-z_]\w{0,63}:?[-=](?:${LITERAL}|[^\s"'$}]{1,256})\}`;
+const SHELL_DEFAULT = String.raw`\$\{[A-Za-z_]\w{0,63}:?[-=](?:${LITERAL}|[^\n"'$}]{1,256})\}`;
 const SHELL_DEFAULT_HEAD = /^\$\{([A-Za-z_]\w*):?[-=]/;
 
 const FORMS = [
