@@ -338,9 +338,10 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
  * stays, a known miss.
  */
 export function readsAsPersonName(text: string): boolean {
-  if (namesGroup(text) || namesSoftwareThing(text)) return false;
+  // The shape and the given name first: most values fail them, before the word lists are read.
   const shaped = SPACED_NAME().test(text) || NAME_PART_SHAPE().test(text);
-  return shaped && (isCommonGivenName(text.split(" ")[0]!) || NON_ASCII_LETTER().test(text));
+  if (!shaped || !(isCommonGivenName(text.split(" ", 1)[0]!) || NON_ASCII_LETTER().test(text))) return false;
+  return !namesGroup(text) && !namesSoftwareThing(text);
 }
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
