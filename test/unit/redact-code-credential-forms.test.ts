@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectUnchanged } from "../support/redaction";
+import { expectKept, expectUnchanged } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -122,6 +122,11 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
     ["echo ${PASSWORD-envFallback1} done", `echo \${PASSWORD-${PARAM}} done`],
     ["echo ${PASSWORD:=envFallback1}", `echo \${PASSWORD:=${PARAM}}`],
     ['psql -W "${DB_PASSWORD:-"envFallback1"}"', `psql -W "\${DB_PASSWORD:-"${PARAM}"}"`],
+    // Under an assignment's name too: only the default goes, blanks and all.
+    ['PASSWORD="${PASSWORD:-hunter2secret}"', `PASSWORD="\${PASSWORD:-${PARAM}}"`],
+    ['PASSWORD="${PASSWORD:-correct horse}"', `PASSWORD="\${PASSWORD:-${PARAM}}"`],
+    ["export PASSWORD=${PASSWORD:-correct horse}", `export PASSWORD=\${PASSWORD:-${PARAM}}`],
+    ["password: ${DB_PASSWORD:-s3cr3t}", `password: \${DB_PASSWORD:-${PARAM}}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
   });
@@ -133,6 +138,9 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
     "echo ${PASSWORD:+set}",
     "echo ${DB_PASSWORD:-} ok",
     "echo ${HOST:-db.internal}",
+    'PASSWORD="${PASSWORD:?PASSWORD must be set}"',
+    "export PASSWORD=${PASSWORD:?must be set}",
+    'PASSWORD="${PASSWORD:+--password}"',
   ])("keeps %j", expectUnchanged);
 });
 
@@ -207,5 +215,30 @@ describe("the same code held in a JSON string", () => {
     const result = redactString(text, policy);
     expect(result).toEqual({ text: expected, counts: { secret_param: 1 } });
     expect(() => JSON.parse(result.text)).not.toThrow();
+  });
+});
+
+describe("literals in a credential's code that are no credential", () => {
+  it("keeps a string method's separators and prefixes, blanks, auth schemes, typeof's type names and the variable's own name", () => {
+    expectKept([
+      'const token = req.headers.authorization?.split(" ")[1];',
+      'const token = authorization?.split(" ").pop();',
+      'const token = header?.replace("Bearer ", "");',
+      'const token = authorization.split(":")[1];',
+      'token = auth_header.removeprefix("Bearer ")',
+      'token := strings.TrimPrefix(h, "Bearer ")',
+      'if (typeof password === "string") hash(password);',
+      'assert password != "password"',
+      'const token = " ";',
+      'const scheme_token = "Basic ";',
+    ]);
+  });
+
+  it("still redacts the credential a comparison or a fallback holds beside them", () => {
+    expect(redactString('if (password === "s3cr3t!") ok();', policy)).toEqual({ text: `if (password === "${PARAM}") ok();`, counts: { secret_param: 1 } });
+    expect(redactString('const token = header?.split(" ")[1] ?? "tok_abc123456";', policy)).toEqual({
+      text: `const token = header?.split(" ")[1] ?? "${PARAM}";`,
+      counts: { secret_param: 1 },
+    });
   });
 });

@@ -53,6 +53,7 @@ describe("a credential after a phrase naming it and a colon", () => {
     ["secret key for ci: Zx9Kq2Lm7Pw4", `secret key for ci: ${PARAM}`],
     ["token for user bob: tk_9f86d081884c", `token for user bob: ${PARAM}`],
     ["PIN for card 4: 4821", `PIN for card 4: ${PARAM}`],
+    ["Password for user bob: Correct horse battery staple", `Password for user bob: ${PARAM}`],
     ["PIN: 1234", `PIN: ${PARAM}`],
     ['secret was "s3cr3tValue"', `secret was "${PARAM}"`],
     ["API key is 'k-93fZ1x'", `API key is '${PARAM}'`],
@@ -85,6 +86,11 @@ describe("a credential after a phrase naming it and a colon", () => {
     "unexpected token '}'",
     "token was 'expired'",
     "password for the admin account is managed in vault",
+    "Password for user app: authentication failed",
+    "Password for user app: Authentication failed",
+    "Password for user app: login denied for host",
+    "password: authentication failed",
+    "token: signature expired",
   ])("keeps %j: no credential", expectUnchanged);
 });
 

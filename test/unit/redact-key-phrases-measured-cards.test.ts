@@ -79,6 +79,21 @@ describe("a card's checks passed by an id, a quantity or a digest", () => {
       ["paid with 4111.1111.1111.1111.", `paid with ${CARD}.`],
     ]);
   });
+
+  it("redacts a card whose next pair is named by a unit's word, and one a card's name precedes", () => {
+    expectRedacted([
+      ["card_number=4111111111111111 bytes=12", `card_number=${CARD} bytes=12`],
+      ["card=4111111111111111 rows=3", `card=${CARD} rows=3`],
+      ["card 4111111111111111 rows 2", `card ${CARD} rows 2`],
+      ["paid 4111111111111111 bytes: 12", `paid ${CARD} bytes: 12`],
+      ["card 4532015112830366 bytes", `card ${CARD} bytes`],
+      ['{"pan":"4111111111111111","bytes":12}', `{"pan":"${CARD}","bytes":12}`],
+    ]);
+  });
+
+  it("keeps a number its own unit's word follows, before the next pair", () => {
+    expectKept(["read 4532015112830366 rows", "size=4532015112830366 bytes=12", "upload 4532015112830366 bytes, done"]);
+  });
 });
 
 describe("an IBAN printed with dashes", () => {

@@ -85,6 +85,9 @@ describe("unnamed, only a CURP's or codice fiscale's shape whose check holds", (
     "order 123456782 shipped",
     "trace 12345678Z9 done",
     "see RFC 7231 section 6.5",
+    // A company's RFC: twelve characters, three letters first (a person's has four).
+    "company RFC ABC680524P76",
+    "RFC: ABC680524P76 emitido",
     "sin 046 454 286 pesos",
     "request_id=X1234567L",
     "pan 12345678 ms",

@@ -54,6 +54,46 @@ describe("a person's name under a role's key", () => {
     expect(storedLogAttribute("contact", { stringValue: "ana@example.com" })).toEqual({ stringValue: "[REDACTED:email]" });
   });
 
+  it.each([
+    "Contact: Support Desk",
+    "Contact: Help Desk",
+    "Contact: Technical Support",
+    "Assignee: Jira Automation",
+    "Assignee: Release Manager",
+    "Reviewer: Code Owners",
+    "Reviewer: Security Review Board",
+    "Recipient: All Staff",
+    "Employee: Night Shift",
+    "Customer: Walk-in Customer",
+    "Customer: Guest User",
+    '{"customer":"Deutsche Bahn"}',
+    '{"customer":"Grupo Bimbo"}',
+    '{"customer":"Blue Bottle Coffee"}',
+    '{"customer":"Default Customer"}',
+    '{"beneficiary":"Red Cross"}',
+    '{"patient":"Test Patient"}',
+    '{"recipient":"All Staff"}',
+    'assignee="Maria Support"',
+  ])("a company, a team, a role or a placeholder stays: %s", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+
+  it.each([
+    ["customer", "Deutsche Bahn"],
+    ["contact", "Support Desk"],
+    ["patient", "Test Patient"],
+  ])("attribute %s = %s stays", (key, value) => {
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
+  });
+
+  it.each([
+    ['{"customer":"Maria Garcia"}', `{"customer":"${NAME}"}`],
+    ["Contact: John Smith", `Contact: ${NAME}`],
+    ['{"recipient":"Łukasz Nowak"}', `{"recipient":"${NAME}"}`],
+  ])("a name led by a given name or written outside ASCII goes: %s", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { person_name: 1 } });
+  });
+
   it.each(["customer=cus_123", "assignee=42", "customer: guest"])("in text: %s stays", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

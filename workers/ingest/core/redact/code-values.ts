@@ -138,6 +138,14 @@ const LOOKUP_CALL_BEFORE = new RegExp(`${LOOKUP_NAME}\\([ \\t]*$`);
 /** A lookup function's name before a `(`. */
 const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
 /**
+ * A string method's name and its `(`, whose arguments are a separator, a prefix or a pattern the
+ * string is cut, searched or rewritten by, not a value (`authorization?.split(" ")[1]`,
+ * `header.replace("Bearer ", "")`, `auth.startsWith("Basic ")`, Python's `.removeprefix(…)`,
+ * Go's `strings.TrimPrefix(h, "Bearer ")`): the literals there are no secret.
+ */
+const PATTERN_CALL_BEFORE =
+  /\??\.(?:split|rsplit|replace|replaceAll|replaceFirst|startsWith|endsWith|startswith|endswith|includes|contains|indexOf|lastIndexOf|find|rfind|index|removePrefix|removeSuffix|removeprefix|removesuffix|strip|lstrip|rstrip|trim|trimStart|trimEnd|partition|rpartition|substringAfter|substringBefore|match|matchAll|search|test|TrimPrefix|TrimSuffix|TrimLeft|TrimRight|Trim|HasPrefix|HasSuffix|Split|SplitN|Cut|Replace|ReplaceAll|Contains|Index)$/;
+/**
  * A literal that indexes (`os.environ["PW"]`, `$_ENV['API_KEY']`, `ENV['API_KEY']`, Perl's
  * `$opts{"secret"}`: a `{` right after a name or an index): a key's name.
  */
@@ -158,7 +166,9 @@ const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
  * every literal but a lookup's key, the first argument of a
  * lookup call or an index (`os.getenv("PW", "hunter2")`: `PW` names a variable, `hunter2` is
  * its default and the secret), and but a comparison's operand (`env == "prod" ? "…" : "…"`; an
- * arrow's `=>` or `->` compares nothing). `keep` says which contents stay (an empty string, a mask).
+ * arrow's `=>` or `->` compares nothing), and but a string method's argument (`split(" ")`,
+ * `replace("Bearer ", "")`: `PATTERN_CALL_BEFORE`). `keep` says which contents stay (an empty
+ * string, a mask).
  * Returns the literals and where the expression ends.
  *
  * Code held in a JSON string (`{"msg":"this.password = opts.pw || \"hunter2\""}`) writes its
@@ -179,14 +189,18 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
   // object literal (`{ password: opts.pw || "…", user: "ana" }`) or an argument's.
   let depth = 0;
   // Which open brackets are a lookup call's (`config.get(`), by depth: its later literal
-  // arguments that name a secret are keys too.
+  // arguments that name a secret are keys too; and which a string method's (`.split(`), whose
+  // literal arguments are patterns (`PATTERN_CALL_BEFORE`).
   const lookups: boolean[] = [];
+  const patterns: boolean[] = [];
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     countWork(1);
     if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
     if (code === 0x28 || code === 0x5b || code === 0x7b) {
-      lookups[depth] = code === 0x28 && LOOKUP_NAME_BEFORE.test(value.slice(Math.max(0, i - 64), i));
+      const callee = code === 0x28 ? value.slice(Math.max(0, i - 64), i) : "";
+      lookups[depth] = code === 0x28 && LOOKUP_NAME_BEFORE.test(callee);
+      patterns[depth] = code === 0x28 && PATTERN_CALL_BEFORE.test(callee);
       depth++;
     } else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
       if (depth === 0) return { literals, end: i };
@@ -211,6 +225,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
     const contents = value.slice(literalStart + escapes + 1, contentsEnd);
     if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6)) || keep(contents)) continue;
     if (depth > 0 && lookups[depth - 1] === true && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
+    if (depth > 0 && patterns[depth - 1] === true) continue;
     literals.push([literalStart + escapes + 1, contentsEnd]);
   }
   return { literals, end: value.length };

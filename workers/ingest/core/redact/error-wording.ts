@@ -17,6 +17,17 @@ const WORDING_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words saying that a check or an attempt failed, as an error's wording reports it after a
+ * credential's colon (libpq's `password authentication failed`, `Password for user app:
+ * authentication failed`, `login denied`, `token: signature expired`): evidence of wording as
+ * a verb is, even after a capitalized first word (`Authentication failed`). A passphrase of chosen
+ * words rarely holds one among its first three. Lower case.
+ */
+const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  "failed", "fails", "denied", "rejected", "refused", "expired", "revoked", "invalid", "incorrect", "malformed", "mismatch", "missing", "required",
+]);
+
+/**
  * A lower-case word (an apostrophe inside one: `can't`) that is whole: nothing of a token glued
  * to it (`hunter2`, `ana@x`, `a-b`, `a.b`); a sentence's `.` or `,` may end it.
  */
@@ -35,7 +46,8 @@ const VERB_REACH = 3;
  * cannot be blank.`, `invalid token: signature is invalid`), is an error's wording about the
  * credential rather than the credential: it starts with two or more lower-case words (no digit,
  * capital or symbol, which a chosen secret shows), one of the first three a verb of
- * `WORDING_VERBS`, or with a capitalized verb (`Must be at least 8 characters`). `password: hunter2` and `password: correct horse battery staple` are no
+ * `WORDING_VERBS` or a word of failure (`FAILURE_WORDS`: `authentication failed`,
+ * `Authentication failed`), or with a capitalized verb (`Must be at least 8 characters`). `password: hunter2` and `password: correct horse battery staple` are no
  * wording. A caller applies it to prose only: under an attribute's key, in a URL's query or a
  * flag, the value is the secret whatever it says.
  */
@@ -43,6 +55,8 @@ export function readsAsWording(value: string): boolean {
   const words = LOWER_CASE_WORDS.exec(value)?.[0].split(/[ \t]+/);
   if (words === undefined || words.length < 2) return false;
   const first = words[0]!;
+  const leading = words.slice(0, VERB_REACH);
+  if (leading.some((word) => FAILURE_WORDS.has(word))) return true;
   if (first !== first.toLowerCase()) return WORDING_VERBS.has(first.toLowerCase());
-  return words.slice(0, VERB_REACH).some((word) => WORDING_VERBS.has(word));
+  return leading.some((word) => WORDING_VERBS.has(word));
 }

@@ -16,6 +16,7 @@ import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesNationalId } from "./detectors/national-ids";
 import { namesCardHolder } from "./card-holder-names";
+import { namesCardNumber } from "./card-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
@@ -422,16 +423,6 @@ function namesServer(words: readonly string[]): boolean {
 function namesPersonNumber(words: readonly string[]): boolean {
   return identifiedBy(words) === PERSON;
 }
-
-/**
- * Whether a key's words (`nameWords`) name a payment card, whose number a value there may be
- * (`card`, `card_number`, `creditCard`, `cc_number`, `numero_cartao`, `pan`): a card's other
- * numbers there (`card.last4`, `card.exp_month`) are no card's shape, and stay.
- */
-function namesCardNumber(words: readonly string[]): boolean {
-  return words.some((word) => CARD_WORDS.has(word)) || words[words.length - 1] === "pan";
-}
-const CARD_WORDS: ReadonlySet<string> = new Set(["card", "cards", "cc", "cartao", "cartão", "cartoes", "cartões"]);
 
 /** Whether a key's words (`nameWords`) end in `iban` or `ibans` (`iban`, `customer.iban`, `beneficiaryIbans`). */
 function namesIban(words: readonly string[]): boolean {

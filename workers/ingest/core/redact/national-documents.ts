@@ -43,9 +43,11 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   { name: `BSN|[Bb]sn|${caseless("burgerservicenummer")}|${caseless("sofinummer")}`, number: "\\d{9}", holds: bsnHolds },
   // Sweden: personnummer and samordningsnummer.
   { name: `${caseless("personnummer")}|${caseless("personnr")}|${caseless("samordningsnummer")}`, number: "(?:19|20)?\\d{6}[-+]?\\d{4}", holds: personnummerHolds },
-  // Mexico: CURP and RFC (a person's: four letters, the birth date, three characters).
+  // Mexico: CURP and RFC. A person's RFC is thirteen characters (four letters, the birth date, a
+  // three-character homoclave); a company's (persona moral) has three letters, twelve in all, and
+  // names no person: it stays.
   { name: "CURP|[Cc]urp", number: CURP_SHAPE(), holds: curpHolds },
-  { name: "RFC|[Rr]fc", number: "[A-ZÑ&]{3,4}\\d{6}[A-Z\\d]{3}" },
+  { name: "RFC|[Rr]fc", number: "[A-ZÑ&]{4}\\d{6}[A-Z\\d]{3}" },
   // Italy: codice fiscale.
   { name: `${words("codice", "fiscale")}|${caseless("cod")}\\.? ?${caseless("fisc")}\\.?`, number: FISCAL_CODE_SHAPE(), holds: codiceFiscaleHolds },
   // France: NIR, the social security number.

@@ -1,6 +1,6 @@
 import { lazy } from "../../../shared/lazy";
 import { isCommonGivenName } from "./given-names";
-import { namesOrganization, namesSoftwareThing } from "./organization-names";
+import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
 
 /**
@@ -303,8 +303,8 @@ export const PERSON_FIELD_WORD = new RegExp(
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
-  // A role's key holds the person's id as often (`customer=cus_123`, `assignee=42`): only spaced capitalised words or a non-ASCII one are a name there.
-  if (field === "role") return SPACED_NAME().test(trimmed) || (!/[\s\d]/.test(trimmed) && NON_ASCII_LETTER().test(trimmed) && NAME_PART_SHAPE().test(trimmed));
+  // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
+  if (field === "role") return readsAsPersonName(trimmed);
   if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
     return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
@@ -321,6 +321,27 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   const parts = written.split(/[-_]|(?=\p{Lu})/u).map((part) => part.toLowerCase());
   if (AUTOMATION_ACCOUNT.test(parts.join("-")) || parts.some((part) => ACCOUNT_WORDS.has(part))) return false;
   return JOINED_NAME().test(written) || (field === "whole" && CAPITALISED_WORD().test(written));
+}
+
+/**
+ * Whether `text`, capitalised words where a person or anything else may be named (a role's value,
+ * `customer: Ana Souza`; a display name before a mailbox, `From: Ana Souza <…>`), reads as a
+ * person's name: a common given name first (`isCommonGivenName`), alone (`Ana`) or before up to
+ * two more names (`SPACED_NAME`: `Maria da Silva`, `Jean-Luc Picard`), or a name in letters
+ * outside ASCII (`José`, `Łukasz Nowak`, `王小明`: no placeholder nor team is written so in
+ * these logs). Not any two capitalised words: these places hold a company's (`Deutsche Bahn`,
+ * `Blue Bottle Coffee`), a team's or a function's (`Support Desk`, `Code Owners`, `All Staff`),
+ * a program's (`Jira Automation`, `Microsoft Outlook`), a notice's (`Password Reset`, `Do Not
+ * Reply`) and a placeholder's (`Guest User`, `Test Patient`) as often, and no list of those is
+ * complete; a group's or a program's word anywhere keeps it too (`namesGroup`,
+ * `namesSoftwareThing`: `Maria Support`). A person's name outside the list of given names
+ * stays, a known miss.
+ */
+export function readsAsPersonName(text: string): boolean {
+  // The shape and the given name first: most values fail them, before the word lists are read.
+  const shaped = SPACED_NAME().test(text) || NAME_PART_SHAPE().test(text);
+  if (!shaped || !(isCommonGivenName(text.split(" ", 1)[0]!) || NON_ASCII_LETTER().test(text))) return false;
+  return !namesGroup(text) && !namesSoftwareThing(text);
 }
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */

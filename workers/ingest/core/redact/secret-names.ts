@@ -971,7 +971,10 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * print one (`pin=true`, `basic_auth=disabled`, `auth=none`, Python's `None`/`True`, JavaScript's
  * `undefined`, Go's `nil`, SQL's `NULL`, Java's `Optional.empty`: `token=undefined`, `password=None`; `n/a`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`, GitHub Actions'
- * `${{ secrets.DB_PASSWORD }}`; a bare `$name` in
+ * `${{ secrets.DB_PASSWORD }}`; a shell's expansion with an operator, blanks and all:
+ * `${PASSWORD:?PASSWORD must be set}` holds an error's message, and a default's secret in
+ * `${PASSWORD:-…}` is the credential literal detector's to replace alone (also where a value's
+ * token ends at a blank inside the braces, `PASSWORD=${PASSWORD:?must be set}`); a bare `$name` in
  * lower case may be a password such as `$ecret`), a documentation placeholder in angle brackets
  * (`<your-key>`, `<API_TOKEN>`, `<password>`, `<set in dashboard>`, Go's `<nil>`: words of
  * letters only, joined by blanks, `_`, `-` or `.`; `<Secr3t!>`, `<p@ss>`, `<x9Kq2mZ7vB4nL1>` and
@@ -982,7 +985,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00F
  * protect nothing, and counting it would inflate the redaction tally.
  */
 const STANDS_FOR_SECRET =
-  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
+  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]*\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

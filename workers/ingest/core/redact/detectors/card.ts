@@ -1,7 +1,10 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
 import { isBarcodeValue, isBoundToIdColumn, isIdValue, isPostgresRowKey } from "./id-value";
-import { isMeasureInProse, isMeasureValue } from "./measure-value";
+import { isMeasureInProse, isMeasureValue, proseWordBefore } from "./measure-value";
+import { memberNameBefore } from "./member-name";
+import { namesCardNumber } from "../card-names";
+import { nameWords } from "../secret-names";
 
 /**
  * Payment card numbers (ISO/IEC 7812 PANs): 13 to 19 digits, contiguous or in the printed
@@ -16,7 +19,8 @@ import { isMeasureInProse, isMeasureValue } from "./measure-value";
  * or under a measure's key, `Place.MEASURE_VALUE`) is that quantity, but one in a card's printed
  * groups (`size=4539 5787 6362 1486`, `total: 4539-5787-6362-1486`) is a card: no measure is
  * written that way. Bare digits before a unit or after a measure's word in prose (`… bytes`,
- * `checksum …`: `isMeasureInProse`) are a quantity too, and PostgreSQL's error rows say which
+ * `checksum …`: `isMeasureInProse`) are a quantity too, unless a card's name precedes them
+ * (`card 4111… rows 2`, `card_number=…`: `isNamedCard`), and PostgreSQL's error rows say which
  * column a value is (`Key (order_id)=(…)`, a failing row's first value: `isPostgresRowKey`). Unlike the CPF and SSN rules, a card number after the words naming a thing's number
  * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
  * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
@@ -42,7 +46,7 @@ export const cardDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     const digits = match.replace(/[ .-]/g, "");
     const measure =
-      digits.length === match.length &&
+      digits.length === match.length && !isNamedCard(text, start) &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isBoundToIdColumn(text, start) &&
       !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
@@ -50,6 +54,16 @@ export const cardDetector: Detector = {
       : undefined;
   },
 };
+
+/**
+ * Whether the number starting at `start` follows a card's name (`namesCardNumber`), as a member's
+ * name (`card_number=…`, `"pan": …`) or as the word before it in prose (`card 4111…`): the
+ * sender said it is a card's number, whatever unit's word follows it (`card 4111… rows 2`).
+ */
+function isNamedCard(text: string, start: number): boolean {
+  const name = memberNameBefore(text, start) ?? proseWordBefore(text, start);
+  return name !== undefined && namesCardNumber(nameWords(name));
+}
 
 /**
  * Issuer prefix ranges and the lengths their cards have, from the card networks' published

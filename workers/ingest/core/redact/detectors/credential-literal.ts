@@ -3,6 +3,7 @@ import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
 import type { Detector } from "./detector";
 import { holdsSecret, isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { nameWords } from "../secret-names";
 
 /**
  * A credential's value as a string literal in code that assigns nothing, where the code names
@@ -21,8 +22,9 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  *
  * The variable, the key and the code stay; only the literal's contents go, when the name holds
  * a secret (`holdsSecret`: `password`, `apiKey`, `DB_PASSWORD`, not `passwordMinLength`) and the
- * contents are one (`isHiddenValue`: not empty, no mask, no word of letters under a non-password
- * name). Every form starts at a name or a literal and reads a bounded stretch: the scan is linear.
+ * contents are one (`isHiddenValue`: not empty, no mask, no blanks or auth scheme alone, no word
+ * of letters under a non-password name; not the variable's own name, `spellsName`), and not a
+ * type's name compared with `typeof` (`typeof password === "string"`). Every form starts at a name or a literal and reads a bounded stretch: the scan is linear.
  */
 
 /** A string literal on its line, with its code's escapes, or in escaped quotes (code held in a JSON string: `\\"…\\"`). */
@@ -46,11 +48,11 @@ const FALLBACK = String.raw`[ \t]*(?:\?\?|\|\||\?:|\/\/)[ \t]*|[ \t]+or[ \t]+`;
 
 /**
  * A shell's parameter expansion with a default (`${PASSWORD:-…}`, `${PASSWORD:=…}`, `${PASSWORD-…}`):
- * the default, a word or a quoted string, is the value when the variable is unset; another
+ * the default, words or a quoted string, is the value when the variable is unset; another
  * variable (`${PASSWORD:-$PW}`) is no secret. `:?` (an error's message) and `:+` (a value used when
  * the variable is set) hold none.
  */
-const SHELL_DEFAULT = String.raw`\$\{[A-Za-z_]\w{0,63}:?[-=](?:${LITERAL}|[^\s"'$}]{1,256})\}`;
+const SHELL_DEFAULT = String.raw`\$\{[A-Za-z_]\w{0,63}:?[-=](?:${LITERAL}|[^\n"'$}]{1,256})\}`;
 const SHELL_DEFAULT_HEAD = /^\$\{([A-Za-z_]\w*):?[-=]/;
 
 const FORMS = [
@@ -80,7 +82,7 @@ export const credentialLiteralDetector: Detector = {
   source: `(?:${FORMS.join("|")})`,
   evidence: 0,
   moreEvidence: MoreEvidence.CREDENTIAL_LITERAL,
-  rewrite: (match, marker) => {
+  rewrite: (match, marker, text, start) => {
     const shell = SHELL_DEFAULT_HEAD.exec(match);
     if (shell !== null) {
       const quoted = /^["']/.test(match.slice(shell[0].length));
@@ -102,11 +104,25 @@ export const credentialLiteralDetector: Detector = {
           : (MEMBER_NAME.exec(lookup[0])?.[0] ?? "");
     const quote = quoteOpening(value[0]).length;
     const contents = value[0].slice(quote, -quote);
-    if (!holdsSecret(name) || !isHiddenValue(name, contents)) return undefined;
+    if (!holdsSecret(name) || !isHiddenValue(name, contents) || spellsName(name, contents)) return undefined;
+    // `typeof password === "string"`: the literal is a type's name, the variable's value is not compared.
+    if (lookup === null && TYPEOF_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return undefined;
     const open = value.index + quote;
     return `${match.slice(0, open)}${marker}${match.slice(open + contents.length)}`;
   },
 };
+
+/** JavaScript's `typeof` right before a comparison's variable. */
+const TYPEOF_BEFORE = /(?<![\w$])typeof[ \t]+$/;
+
+/**
+ * Whether a literal spells its variable's own name (`assert password != "password"`,
+ * `token == "TOKEN"`): a check that a default or a placeholder was replaced, whose literal
+ * everyone reading the code knows; no secret.
+ */
+function spellsName(name: string, contents: string): boolean {
+  return nameWords(contents).join("") === nameWords(name).join("");
+}
 
 /** A literal's contents, without its quotes and their escapes. */
 function unquoted(literal: string): string {

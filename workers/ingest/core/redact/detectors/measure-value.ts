@@ -41,9 +41,11 @@ const MEASURED_THINGS: ReadonlySet<string> = new Set(["bytes", "rows", "records"
 
 /**
  * Units a quantity is written with in prose, after its number (`file size 4532… bytes`,
- * `read 4532… rows`): the number before one is that quantity.
+ * `read 4532… rows`): the number before one is that quantity. A unit's word followed by `=`,
+ * `:` or a number of its own is no unit of the number before it but the name of the next
+ * pair (`card=4111… rows=3`, `card 4111… rows 2`, `bytes: 12`).
  */
-const UNIT_AFTER = /^[ \t]*(?:bytes|B|KB|KiB|MB|MiB|GB|GiB|rows|records|ns|us|µs|ms)(?![\w])/;
+const UNIT_AFTER = /^[ \t]*(?:bytes|B|KB|KiB|MB|MiB|GB|GiB|rows|records|ns|us|µs|ms)(?![\w])(?![ \t]*[=:]|[ \t]+\d)/;
 
 /** How far past a number its unit (`UNIT_AFTER`) is looked for. */
 const UNIT_REACH = 12;
@@ -55,8 +57,13 @@ const UNIT_REACH = 12;
  */
 export function isMeasureInProse(text: string, start: number, end: number): boolean {
   if (UNIT_AFTER.test(text.slice(end, end + UNIT_REACH))) return true;
-  const before = PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, start - PROSE_WORD_REACH), start));
-  return before !== null && PROSE_MEASURE_WORDS.has(before[1]!.toLowerCase());
+  const before = proseWordBefore(text, start);
+  return before !== undefined && PROSE_MEASURE_WORDS.has(before.toLowerCase());
+}
+
+/** The word a blank parts from the value starting at `start` in prose (`checksum` in `checksum 4539…`), if any. */
+export function proseWordBefore(text: string, start: number): string | undefined {
+  return PROSE_WORD_BEFORE.exec(text.slice(Math.max(0, start - PROSE_WORD_REACH), start))?.[1];
 }
 
 /**

@@ -295,13 +295,22 @@ export function holdsSecret(name: string): boolean {
 
 /**
  * Whether `value` under `name` is a secret to hide: not empty, not a marker, not standing for a
- * secret, and, but under a password's name, not a word of letters (`<token>ETH</token>`,
- * `<credentials>default</credentials>`): generated keys and tokens hold digits or symbols.
+ * secret, not blanks alone nor an HTTP authentication scheme's word (`BLANKS_OR_SCHEME`:
+ * `token = header.replace("Bearer ", "")`), and, but under a password's name, not a word of
+ * letters (`<token>ETH</token>`, `<credentials>default</credentials>`): generated keys and
+ * tokens hold digits or symbols.
  */
 export function isHiddenValue(name: string, value: string): boolean {
-  if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value)) return false;
+  if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value) || BLANKS_OR_SCHEME.test(value)) return false;
   return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
 }
+
+/**
+ * Blanks alone, or an HTTP authentication scheme's name with the blanks after it (IANA's HTTP
+ * Authentication Scheme Registry: `Bearer `, `Basic `, `Digest `; and `Token `, `Bot `,
+ * `ApiKey ` as APIs write them): what code cuts off a header's credential with, no credential.
+ */
+const BLANKS_OR_SCHEME = /^(?:\s*|(?:Bearer|Basic|Digest|Negotiate|NTLM|Token|Bot|ApiKey|bearer|basic|token)\s*)$/;
 
 /** The name a quoted assignment assigns to: the last backquoted one of a SQL column, `define`'s or a named setter's first argument, else the first. */
 function assignedName(head: string): string {
