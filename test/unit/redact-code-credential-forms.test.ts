@@ -179,6 +179,13 @@ describe("short password names, annotations and command lines", () => {
     expect(redactString("Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; theme=dark", policy).counts).toEqual({});
   });
 
+  it.each([
+    // An authentication scheme's word is no type: Bearer credentials starting with `=` are none.
+    "Authorization: Bearer =abc",
+    "Authorization: Bearer =Authorization: Bearer =",
+    "token: Bearer =Authorization:",
+  ])("reads no typed declaration in %j", expectUnchanged);
+
   it("reads a connection URL's password as the URL's credentials", () => {
     expect(redactString("psql postgresql://app:pw1234@db.internal/shop", policy)).toEqual({
       text: "psql postgresql://app:[REDACTED:url_credentials]@db.internal/shop",

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { escapeView, escapesMayShowEvidence } from "../../workers/ingest/core/redact/escape-view";
 import { TEXT_LOOK_ALIKES, TEXT_TRUE_POSITIVES } from "../fixtures/pii/corpus";
-import { Evidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
+import { Evidence, MoreEvidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { parsesAsJson } from "../support/json-text";
 import { redactionWork } from "../support/redaction";
 
@@ -271,6 +271,14 @@ describe("the view is built only where it may show evidence (escapesMayShowEvide
     }
     // No empty check: many texts take the cheap way (most in the stack trace's form).
     expect(skipped).toBeGreaterThan(50);
+  });
+
+  it("reads an escaped tab as the blank the view shows, where the view is skipped", () => {
+    const text = String.raw`GET\t/auth/google/callback?code=abc123`;
+    expect(escapesMayShowEvidence(text)).toBe(false);
+    const more = new Int32Array(1);
+    evidenceIn(text, true, more);
+    expect(more[0]! & MoreEvidence.KEY_PHRASE).toBe(MoreEvidence.KEY_PHRASE);
   });
 
   it("skips the view of a stack trace's lines, and the text comes back as the same string", () => {

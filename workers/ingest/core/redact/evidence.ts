@@ -360,6 +360,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     if (more !== undefined) more[0] = 0;
     return Evidence.ESCAPES;
   }
+  // An escaped tab (`\t`) is a blank in the view (escape-view.ts), which is skipped when the raw
+  // text is asked in its place: the raw text shows the blank too, for every gate that reads one.
+  if ((classes & (HAS_J_DOLLAR_OR_BACKSLASH | HAS_BLANK)) === HAS_J_DOLLAR_OR_BACKSLASH && text.includes("\\t")) classes |= HAS_BLANK;
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;

@@ -192,9 +192,10 @@ const TYPED_DEFAULT = `\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*(?:${STRING_LITERA
 /**
  * The same with an unquoted value, a token to the line's end or a `;` (`str = hunter2`): the head
  * and the value captured. A blank before the `=`, as annotations are written: a glued
- * `Name=value` is the value itself (a cookie's `OptanonConsent=…`, `Password: Abc=123`).
+ * `Name=value` is the value itself (a cookie's `OptanonConsent=…`, `Password: Abc=123`). A
+ * value ending in `:` is the next field's name (`password: str =Authorization: …`), no value.
  */
-const TYPED_BARE_VALUE = new RegExp(`^(\\[?${TYPE_NAME}!?\\]?!?[ \\t]+=(?![=>])[ \\t]*)([^\\s"'\`;]+)(?=[ \\t]*(?:;|\\r?\\n|$))`);
+const TYPED_BARE_VALUE = new RegExp(`^(\\[?(${TYPE_NAME})!?\\]?!?[ \\t]+=(?![=>])[ \\t]*)([^\\s"'\`;]*[^\\s"'\`;:])(?=[ \\t]*(?:;|\\r?\\n|$))`);
 const TYPED_DEFAULT_HEAD = new RegExp(`^\\[?${TYPE_NAME}!?\\]?!?[ \\t]*=[ \\t]*`);
 /** A list of strings (`passwords: ["…", """…"""]`, GraphQL §2.9.7, YAML's and JSON's flow sequences), at most 64 items. */
 const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:${STRING_LITERAL})){0,63}[ \\t]*\\]`;
@@ -534,12 +535,13 @@ function redactField(match: string, marker: string, text: string, start: number)
   // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
   // A typed declaration's unquoted value (`password: str = hunter2`): the type and its `=` stay.
+  // An authentication scheme's word is no type (`Authorization: Bearer =…`): `redactValue` reads its credentials.
   const typed = TYPED_BARE_VALUE.exec(match.slice(valueStart));
-  if (typed !== null) {
+  if (typed !== null && !isAuthScheme(typed[2]!)) {
     const name = fieldNameBefore(text, start);
     const valueAt = valueStart + typed[1]!.length;
-    if (!isSecretName(name) || standsForSecret(typed[2]!) || isCodeValue(text, start + valueAt, name, start)) return undefined;
-    return { text: `${match.slice(0, valueAt)}${marker}`, kind: SECRET_PARAM_KIND, length: valueAt + typed[2]!.length };
+    if (!isSecretName(name) || standsForSecret(typed[3]!) || isCodeValue(text, start + valueAt, name, start)) return undefined;
+    return { text: `${match.slice(0, valueAt)}${marker}`, kind: SECRET_PARAM_KIND, length: valueAt + typed[3]!.length };
   }
   WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
   const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
