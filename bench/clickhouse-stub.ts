@@ -38,6 +38,12 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/**
+ * The headers ClickHouse's HTTP interface sends with every answer to a query: the writer takes a
+ * 2xx without them for a proxy's page, not ClickHouse's answer (clickhouse/writer.ts).
+ */
+const CLICKHOUSE_HEADERS = { "X-ClickHouse-Query-Id": "stub", "X-ClickHouse-Summary": "{}" } as const;
+
 export async function startClickHouseStub(): Promise<ClickHouseStub> {
   const answers = describeAnswers();
   let inserts = 0;
@@ -48,16 +54,16 @@ export async function startClickHouseStub(): Promise<ClickHouseStub> {
       const urlQuery = url.searchParams.get("query") ?? "";
       if (/^\s*INSERT/i.test(urlQuery)) {
         inserts++;
-        response.writeHead(200, { "X-ClickHouse-Summary": "{}" }).end();
+        response.writeHead(200, CLICKHOUSE_HEADERS).end();
         return;
       }
       const describe = /DESC(?:RIBE)?\s+TABLE\s+`?\w+`?\.`?(\w+)`?/i.exec(body + " " + urlQuery);
       const answer = describe === null ? undefined : answers.get(describe[1]!);
       if (answer !== undefined) {
-        response.writeHead(200, { "Content-Type": "application/x-ndjson" }).end(answer);
+        response.writeHead(200, { ...CLICKHOUSE_HEADERS, "Content-Type": "application/x-ndjson" }).end(answer);
         return;
       }
-      response.writeHead(200).end("1\n");
+      response.writeHead(200, CLICKHOUSE_HEADERS).end("1\n");
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
