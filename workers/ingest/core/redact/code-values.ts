@@ -131,12 +131,26 @@ function sameWords(path: string, name: string): boolean {
  * `ENV.fetch`, Java's `getProperty` and `Map.getOrDefault`); a later argument is the default,
  * the secret, unless it too names a setting (`config.get("db", "password")`, configparser's
  * section and option). Scala's `getOrElse` and Java's `orElse` take the default alone: not here.
+ * .NET's `Environment.GetEnvironmentVariable` and `IConfiguration.GetValue<T>`, Go's `Getenv`,
+ * a secret store's `read` (`vault.read("secret/data/db")`) are such lookups too.
  */
-const LOOKUP_NAME = String.raw`(?:^|[^\w$])(?:env|getenv|Getenv|LookupEnv|get|fetch|getProperty|getOrDefault|config|lookup|require)[ \t]*`;
+export const LOOKUP_FUNCTIONS = String.raw`(?:env|getenv|Getenv|getEnv|GetEnvironmentVariable|LookupEnv|get|Get|GetValue|fetch|getProperty|getOrDefault|config|lookup|require|read)`;
+/** A generic call's type arguments (`GetValue<string>`, `Get<List<string>>`), as regex source. */
+export const TYPE_ARGUMENTS = String.raw`(?:<[\w.?, \[\]<>]{1,64}>)?`;
+const LOOKUP_NAME = String.raw`(?:^|[^\w$])${LOOKUP_FUNCTIONS}${TYPE_ARGUMENTS}[ \t]*`;
 /** A lookup call's `(` before a literal: the literal is its first argument. */
 const LOOKUP_CALL_BEFORE = new RegExp(`${LOOKUP_NAME}\\([ \\t]*$`);
 /** A lookup function's name before a `(`. */
 const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
+/** Go's `cmp.Or`, which picks its first argument that is set: its later literals are defaults, as a lookup's are. */
+const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
+/** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
+const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
+/**
+ * An operator that picks a fallback right before a literal (`?? "…"`, `|| "…"`, PHP's and
+ * Kotlin's `?:`, Perl's `//`, Python's `or`): the literal is what code uses when the setting is unset.
+ */
+const FALLBACK_BEFORE = /(?:\?\?|\|\||\?:|\/\/|(?<![\w$])or)[ \t]*$/;
 /**
  * A string method's name and its `(`, whose arguments are a separator, a prefix or a pattern the
  * string is cut, searched or rewritten by, not a value (`authorization?.split(" ")[1]`,
@@ -158,6 +172,40 @@ const COMPARED_BEFORE = /(?:[=!]=|(?<![=-])[<>]=?)[ \t]*$/;
 const COMPARED_AFTER = /^[ \t]*(?:[=!]=|[<>])/;
 /** A literal that spells a setting's name (`"password"`, `"db.api_key"`): under a lookup call, a key when it names a secret. */
 const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
+/** An environment variable's name in capitals (`TOKEN`, `DB_PASSWORD`). */
+const ENVIRONMENT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+/** A configuration path: names joined by `:`, `/`, `.` or `__` (`Jwt:Secret`, `stripe/api_key`, `db.password`), its last name captured. */
+const SETTING_PATH = /^[A-Za-z_][\w-]{0,63}(?:(?::|\/|\.|__)[A-Za-z_][\w-]{0,63}){0,7}(?::|\/|\.|__)([A-Za-z_][A-Za-z0-9-]{0,63})$/;
+
+/**
+ * Whether a literal spells a setting's key, whatever call it is given to: an environment
+ * variable's name that names a secret (`TOKEN`, `DB_PASSWORD`), or a configuration path whose last
+ * name does (`Jwt:Secret`, `Db:Password`, `stripe/api_key`, `db.password`). A secret's value spells
+ * no secret's name, so such a literal stays a key where the call's name says nothing
+ * (`Secrets.Load("Jwt:Secret")`); `admin:hunter2` spells none and is a value.
+ */
+export function isSettingKey(contents: string): boolean {
+  if (ENVIRONMENT_NAME.test(contents)) return isSecretName(contents);
+  const last = SETTING_PATH.exec(contents)?.[1];
+  return last !== undefined && isSecretName(last);
+}
+
+/**
+ * Whether the string around `at` in `text` (a position inside its contents) is a lookup's key
+ * written as a call's first argument or an index (`GetValue<string>("Jwt:Secret")`,
+ * `Configuration["Jwt:Issuer"]`): a configuration path, whose `:` is no name's and value's. Reads
+ * at most 64 characters each side.
+ */
+export function isQuotedKeyAt(text: string, at: number): boolean {
+  const open = KEY_BEFORE.exec(text.slice(Math.max(0, at - 64), at));
+  if (open === null) return false;
+  const close = KEY_AFTER.exec(text.slice(at, at + 64));
+  return close !== null && close[1] === open[1];
+}
+/** A key's opening quote after a call's `(` or an index's `[`, and the key's characters up to `at`. */
+const KEY_BEFORE = /(?:[\w>][ \t]*\(|\[)[ \t]*@?(["'])[\w.:/-]*$/;
+/** The key's characters from `at`, its closing quote, and a `)`, `]` or `,` after it. */
+const KEY_AFTER = /^[\w.:/-]*(["'])[ \t]*[)\],]/;
 
 /**
  * The string literals of a code value that are secrets, as [start, end) of their contents in
@@ -165,10 +213,12 @@ const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
  * line's end outside a literal, a `,` or a closing bracket outside the brackets the value opened):
  * every literal but a lookup's key, the first argument of a
  * lookup call or an index (`os.getenv("PW", "hunter2")`: `PW` names a variable, `hunter2` is
- * its default and the secret), and but a comparison's operand (`env == "prod" ? "…" : "…"`; an
+ * its default and the secret) or any call's first argument that spells a setting's key
+ * (`isSettingKey`: `Secrets.Load("Jwt:Secret")`), and but a comparison's operand (`env == "prod" ? "…" : "…"`; an
  * arrow's `=>` or `->` compares nothing), and but a string method's argument (`split(" ")`,
  * `replace("Bearer ", "")`: `PATTERN_CALL_BEFORE`). `keep` says which contents stay (an empty
- * string, a mask).
+ * string, a mask); it is told whether the literal is a fallback, after `??`, `||`, `?:`, `//` or
+ * `or`, or a lookup's later argument (`getenv("PW", "…")`, `cmp.Or(os.Getenv("PW"), "…")`).
  * Returns the literals and where the expression ends.
  *
  * Code held in a JSON string (`{"msg":"this.password = opts.pw || \"hunter2\""}`) writes its
@@ -178,7 +228,7 @@ const SETTING_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
  * code and ends the statement, and the marker stays inside the escaped quotes, so the JSON text
  * stays valid. Single quotes are no JSON string's: a `'…'` literal reads alike at every level.
  */
-export function codeSecretLiterals(value: string, keep: (contents: string) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
+export function codeSecretLiterals(value: string, keep: (contents: string, fallback: boolean) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
   const literals: [number, number][] = [];
   const edge = backslashesBefore(value, value.indexOf('"'));
   const period = 2 * (edge + 1);
@@ -189,9 +239,10 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
   // object literal (`{ password: opts.pw || "…", user: "ana" }`) or an argument's.
   let depth = 0;
   // Which open brackets are a lookup call's (`config.get(`), by depth: its later literal
-  // arguments that name a secret are keys too; and which a string method's (`.split(`), whose
-  // literal arguments are patterns (`PATTERN_CALL_BEFORE`).
-  const lookups: boolean[] = [];
+  // arguments are defaults, or keys too when they name a secret (`LOOKUP_KEYS`; `DEFAULTS_ONLY`
+  // once its key named one, `getenv("API_KEY", "secret")`, and for `cmp.Or(`); and which a
+  // string method's (`.split(`), whose literal arguments are patterns (`PATTERN_CALL_BEFORE`).
+  const lookups: number[] = [];
   const patterns: boolean[] = [];
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -199,7 +250,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
     if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
     if (code === 0x28 || code === 0x5b || code === 0x7b) {
       const callee = code === 0x28 ? value.slice(Math.max(0, i - 64), i) : "";
-      lookups[depth] = code === 0x28 && LOOKUP_NAME_BEFORE.test(callee);
+      lookups[depth] = code !== 0x28 ? NO_LOOKUP : LOOKUP_NAME_BEFORE.test(callee) ? LOOKUP_KEYS : FIRST_SET_BEFORE.test(callee) ? DEFAULTS_ONLY : NO_LOOKUP;
       patterns[depth] = code === 0x28 && PATTERN_CALL_BEFORE.test(callee);
       depth++;
     } else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
@@ -223,14 +274,27 @@ export function codeSecretLiterals(value: string, keep: (contents: string) => bo
     // many literals is not read from its start at each.
     const before = value.slice(Math.max(0, literalStart - 64), literalStart);
     const contents = value.slice(literalStart + escapes + 1, contentsEnd);
-    if (LOOKUP_CALL_BEFORE.test(before) || INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6)) || keep(contents)) continue;
-    if (depth > 0 && lookups[depth - 1] === true && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
+    if (LOOKUP_CALL_BEFORE.test(before)) {
+      if (depth > 0 && isSecretName(contents)) lookups[depth - 1] = DEFAULTS_ONLY;
+      continue;
+    }
+    if (INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6))) continue;
+    if (CALL_BEFORE.test(before) && isSettingKey(contents)) continue;
+    const lookup = depth > 0 ? (lookups[depth - 1] ?? NO_LOOKUP) : NO_LOOKUP;
+    if (keep(contents, FALLBACK_BEFORE.test(before) || lookup !== NO_LOOKUP)) continue;
+    if (lookup === LOOKUP_KEYS && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
     if (depth > 0 && patterns[depth - 1] === true) continue;
     literals.push([literalStart + escapes + 1, contentsEnd]);
   }
   return { literals, end: value.length };
 }
 
+/** An open bracket that is no lookup call's. */
+const NO_LOOKUP = 0;
+/** A lookup call's `(`: a later literal argument that names a secret is a key (configparser's `get("db", "password")`), another its default. */
+const LOOKUP_KEYS = 1;
+/** A lookup call's `(` whose later literal arguments are all defaults: its key already named a secret, or the call picks the first set value (`cmp.Or`). */
+const DEFAULTS_ONLY = 2;
 const SEMICOLON = 0x3b;
 const LINE_FEED = 0x0a;
 const DOUBLE_QUOTE = 0x22;

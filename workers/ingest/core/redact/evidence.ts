@@ -792,11 +792,11 @@ const PASSWORD_PHRASE_WORD =
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /**
  * What every match of `detectors/credential-literal.ts` holds: an equality beside a quote (not a
- * base64 value's `==`), a comparing call, an assertion, a lookup's call on a literal, an
- * environment, a shell's default.
+ * base64 value's `==`), a fallback's operator before a literal (`?? "…"`, `or '…'`), a comparing
+ * call, an assertion, a lookup's call on a literal, an environment, a shell's default.
  */
 const CREDENTIAL_LITERAL_HINT =
-  /[=!]==?[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
+  /[=!]==?[ \t]*\\{0,7}["']|(?:\?\?|\|\||\?:|\/\/|[ \t]or)[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
 const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share/;
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */

@@ -2,7 +2,7 @@ import { Evidence } from "../evidence";
 import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { knownTokenDetector } from "./known-token";
-import { holdsSecret, isHiddenValue } from "./secret-assignment";
+import { holdsSecret, isFallbackSecret, isHiddenValue } from "./secret-assignment";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -89,7 +89,7 @@ const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
  */
 function redactLiterals(match: string, valueStart: number, name: string, marker: string): Rewrite | undefined {
   const value = match.slice(valueStart);
-  const found = codeSecretLiterals(value, (contents) => !isHiddenValue(name, contents));
+  const found = codeSecretLiterals(value, (contents, fallback) => !(fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents)));
   const token = found.literals.findIndex(([literalStart, literalEnd]) => KNOWN_TOKEN.test(value.slice(literalStart, literalEnd)));
   const literals = token < 0 ? found.literals : found.literals.slice(0, token);
   const end = token < 0 ? found.end : found.literals[token]![0] - 1;

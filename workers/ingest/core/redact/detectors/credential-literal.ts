@@ -1,7 +1,8 @@
 import { MoreEvidence } from "../evidence";
 import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
 import type { Detector } from "./detector";
-import { holdsSecret, isHiddenValue } from "./secret-assignment";
+import { holdsSecret, isFallbackSecret, isHiddenValue } from "./secret-assignment";
+import { LOOKUP_FUNCTIONS, TYPE_ARGUMENTS } from "../code-values";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { nameWords } from "../secret-names";
 
@@ -39,8 +40,10 @@ const EQUALS_CALL = String.raw`\.(?:equals|equalsIgnoreCase|Equals|contentEquals
 const MATCHER = String.raw`\)(?:\.not)?\.(?:toBe|toEqual|toStrictEqual|isEqualTo)\([ \t]*`;
 /** An assertion's call comparing two arguments (`assertEquals`, `assertEqual`, `assertSame`, Rust's `assert_eq!`). */
 const ASSERTION = String.raw`(?<![\w$])(?:assert(?:Equals?|NotEquals?|Same|NotSame|_eq!|_ne!)|assert_equal)\([ \t]*`;
-/** Lookups whose first argument names what is looked up, and whose second is its default. */
-const LOOKUP = String.raw`(?<![\w$])(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*`;
+/** Lookups whose first argument names what is looked up, and whose second is its default (`LOOKUP_FUNCTIONS`: `getenv`, `GetValue<string>`, …). */
+const LOOKUP = String.raw`(?<![\w$])${LOOKUP_FUNCTIONS}${TYPE_ARGUMENTS}[ \t]*\([ \t]*`;
+/** Go's `cmp.Or(` before a lookup (`cmp.Or(os.Getenv("TOKEN"), "…")`): its next argument is the lookup's default. */
+const FIRST_SET = String.raw`(?<![\w$])(?:cmp\.)?Or\([ \t]*(?:[A-Za-z_]\w{0,63}\.)?`;
 /** An environment's member (`process.env.API_KEY`, `ENV["API_KEY"]`, `os.environ['PW']`, `$_ENV['PW']`, Perl's `$ENV{PW}`). */
 const ENVIRONMENT_MEMBER = String.raw`(?<![\w$])(?:process\.env\.[A-Za-z_]\w{0,63}|(?:ENV|os\.environ|\$_ENV|\$_SERVER)\[[ \t]*(?:${LITERAL})[ \t]*\]|\$ENV\{[A-Za-z_]\w{0,63}\})`;
 /** An operator that picks a fallback when what is before it is unset: `??`, `||`, PHP's `?:`, Perl's `//`, Python's `or`. */
@@ -66,16 +69,20 @@ const FORMS = [
   `(?<![\\w$])(?:expect|assertThat)\\([ \\t]*${WHOLE_REFERENCE}[ \\t]*${MATCHER}(?:${LITERAL})`,
   `${ASSERTION}(?:(?:${LITERAL})[ \\t]*,[ \\t]*${WHOLE_REFERENCE}|${WHOLE_REFERENCE}[ \\t]*,[ \\t]*(?:${LITERAL}))[ \\t]*[,)]`,
   // A lookup's default, or the fallback after a lookup or an environment's member.
-  `${LOOKUP}(?:${LITERAL})[ \\t]*(?:,[ \\t]*|\\)(?:${FALLBACK}))(?:${LITERAL})`,
+  `(?:${FIRST_SET})?${LOOKUP}(?:${LITERAL})[ \\t]*(?:,[ \\t]*|\\)(?:${FALLBACK}|[ \\t]*,[ \\t]*))(?:${LITERAL})`,
   `${ENVIRONMENT_MEMBER}(?:${FALLBACK})(?:${LITERAL})`,
+  // The fallback after a credential's variable or member (`opts.Token ?? "…"`, `settings.password || "…"`).
+  `${WHOLE_REFERENCE}(?:${FALLBACK})(?:${LITERAL})`,
 ];
 
 /** Every literal of a match, in order. */
 const LITERALS = new RegExp(LITERAL, "g");
 /** A match that is a lookup's or an environment member's: the key names the credential, the last literal is its value. */
-const LOOKUP_START = new RegExp(`^(?:${LOOKUP.replace("(?<![\\w$])", "")}|${ENVIRONMENT_MEMBER.replace("(?<![\\w$])", "")})`);
+const LOOKUP_START = new RegExp(`^(?:(?:${FIRST_SET.replace("(?<![\\w$])", "")})?${LOOKUP.replace("(?<![\\w$])", "")}|${ENVIRONMENT_MEMBER.replace("(?<![\\w$])", "")})`);
+/** A fallback's operator right before the value's literal: code's value when the setting is unset (`isFallbackSecret`). */
+const FALLBACK_BEFORE = new RegExp(`(?:${FALLBACK})$`);
 /** The calls' and the operators' words that are no variable's (`expect`, `equals`, `or`). */
-const NOT_VARIABLE = new Set(["expect", "assertThat", "equals", "equalsIgnoreCase", "Equals", "contentEquals", "not", "toBe", "toEqual", "toStrictEqual", "isEqualTo"]);
+const NOT_VARIABLE = new Set(["expect", "assertThat", "equals", "equalsIgnoreCase", "Equals", "contentEquals", "not", "toBe", "toEqual", "toStrictEqual", "isEqualTo", "or"]);
 
 export const credentialLiteralDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -100,11 +107,13 @@ export const credentialLiteralDetector: Detector = {
       lookup === null
         ? lastVariable(`${match.slice(0, value.index)} ${match.slice(value.index + value[0].length)}`)
         : literals.length > 1
-          ? unquoted(literals[0]![0])
+          ? keyName(unquoted(literals[0]![0]))
           : (MEMBER_NAME.exec(lookup[0])?.[0] ?? "");
     const quote = quoteOpening(value[0]).length;
     const contents = value[0].slice(quote, -quote);
-    if (!holdsSecret(name) || !isHiddenValue(name, contents) || spellsName(name, contents)) return undefined;
+    // A lookup's default and a fallback are what code uses when the setting is unset: a word of letters too (`?? "secret"`).
+    const fallback = lookup !== null || FALLBACK_BEFORE.test(match.slice(0, value.index));
+    if (!holdsSecret(name) || !(fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents)) || spellsName(name, contents)) return undefined;
     // `typeof password === "string"`: the literal is a type's name, the variable's value is not compared.
     if (lookup === null && TYPEOF_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return undefined;
     const open = value.index + quote;
@@ -122,6 +131,11 @@ const TYPEOF_BEFORE = /(?<![\w$])typeof[ \t]+$/;
  */
 function spellsName(name: string, contents: string): boolean {
   return nameWords(contents).join("") === nameWords(name).join("");
+}
+
+/** A lookup key's last name (`Password` of `Db:Password`, `api_key` of `stripe/api_key`): what it names. */
+function keyName(key: string): string {
+  return key.slice(Math.max(key.lastIndexOf(":"), key.lastIndexOf("/"), key.lastIndexOf(".")) + 1);
 }
 
 /** A literal's contents, without its quotes and their escapes. */

@@ -301,8 +301,18 @@ export function holdsSecret(name: string): boolean {
  * tokens hold digits or symbols.
  */
 export function isHiddenValue(name: string, value: string): boolean {
-  if (value === "" || value.startsWith("[REDACTED:") || standsForSecret(value) || BLANKS_OR_SCHEME.test(value)) return false;
-  return !/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join(""));
+  return isFallbackSecret(value) && (!/^[A-Za-z]{1,15}$/.test(value) || PASSWORD_WORD.test(nameWords(name).join("")));
+}
+
+/**
+ * Whether `value`, a literal code falls back to under a credential's name (`opts.token ?? "…"`,
+ * `os.getenv("TOKEN") or "…"`, a lookup's default), is the credential used when the setting is
+ * unset: as `isHiddenValue`, but a word of letters is a value too (`?? "secret"`, `|| "changeme"`),
+ * since code picks it as the credential itself; empty, a mask, a placeholder (`none`, `null`,
+ * `${PW}`) or an authentication scheme's word alone is none.
+ */
+export function isFallbackSecret(value: string): boolean {
+  return value !== "" && !value.startsWith("[REDACTED:") && !standsForSecret(value) && !BLANKS_OR_SCHEME.test(value);
 }
 
 /**

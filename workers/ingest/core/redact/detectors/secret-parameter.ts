@@ -36,7 +36,7 @@ import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, 
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
-import { LOWER_CASE_TYPE_NAMES, isCodeValue } from "../code-values";
+import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -584,6 +584,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
   if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
+  // A configuration path looked up by its key (`GetValue<string>("Jwt:Secret")`, `Configuration["Jwt:Issuer"]`): names, no value.
+  if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
   if (holdsGoEmptyValue(match, text, start)) return undefined;
