@@ -382,6 +382,20 @@ describe(".NET's renderings of a template hold no value redaction changed (Micro
     expect(bodyText(formatted.record)).toBe("Key [REDACTED:secret]");
   });
 
+  it("takes a template only from an attribute named exactly {OriginalFormat} or message_template.text, the first such", () => {
+    const marked = (attributes: KeyValue[]) => {
+      const record = logRecord({ timeUnixNano: "1796000000000000000", severityNumber: 9, body: str("Using x now"), attributes });
+      normalizeLogsRequest(logsRequest([record]), DEFAULT_NORMALIZATION_OPTIONS);
+      return record.templateBody?.template?.value;
+    };
+    // Names of the same lengths, spelled otherwise, are no template's.
+    expect(marked([attr("{originalFormat}", str("Using {P} now")), attr("P", str("x"))])).toBeUndefined();
+    expect(marked([attr("message_template.Text", str("Using {P} now")), attr("P", str("x"))])).toBeUndefined();
+    expect(marked([attr("message_template.tex", str("Using {P} now")), attr("P", str("x"))])).toBeUndefined();
+    expect(marked([attr("P", str("x")), attr("message_template.text", str("Using {P} now"))])).toEqual(str("Using {P} now"));
+    expect(marked([attr("{OriginalFormat}", str("first {P}")), attr("message_template.text", str("second {P}"))])).toEqual(str("first {P}"));
+  });
+
   it("an OTLP record as Serilog.Sinks.OpenTelemetry sends it: message_template.text and .renderings beside the rendered body, or the template as the body", () => {
     const template = attr("message_template.text", str("Key {ApiKey:x} for {User}"));
     const rendered = stored(str(`Key ${SECRET} for ana`), [template, attr("message_template.renderings", { arrayValue: [str(SECRET)] }), attr("ApiKey", str(SECRET)), attr("User", str("ana"))]);

@@ -76,7 +76,7 @@ export function templateBody(line: LineTemplate, senderRendered: boolean, fields
 }
 
 /**
- * Marks each record of the request holding a template attribute (TEMPLATE_KEYS, a string) beside
+ * Marks each record of the request holding a template attribute (isTemplateKey, a string) beside
  * a string body that no lifting marked. The OpenTelemetry .NET SDK's exporter sends
  * `{OriginalFormat}` with the body formatted from it (IncludeFormattedMessage; without it the
  * body is the template and the attribute is not sent); Serilog.Sinks.OpenTelemetry sends
@@ -91,8 +91,7 @@ export function markFormattedMessages(request: LogsRequest): void {
       for (const record of scopeLogs.logRecords) {
         const body = record.body;
         if (record.templateBody !== undefined || body === undefined || !("stringValue" in body)) continue;
-        // The senders write it under its own name: one lookup per attribute on every record.
-        const attribute = record.attributes.find((candidate) => TEMPLATE_KEYS.has(candidate.key));
+        const attribute = templateAttribute(record.attributes);
         if (attribute === undefined || !("stringValue" in attribute.value)) continue;
         const text = attribute.value.stringValue;
         const properties = new Map<string, TemplateProperty>();
@@ -113,8 +112,20 @@ export function markFormattedMessages(request: LogsRequest): void {
   }
 }
 
-/** The attributes holding a log record's message template: the .NET SDK's, Serilog.Sinks.OpenTelemetry's. */
-const TEMPLATE_KEYS: ReadonlySet<string> = new Set(["{OriginalFormat}", "message_template.text"]);
+/**
+ * The first attribute holding a log record's message template: the .NET SDK's `{OriginalFormat}`,
+ * Serilog.Sinks.OpenTelemetry's `message_template.text`. Asked of every attribute of every
+ * record with a string body, so the length picks the one name to compare (a key built by
+ * lifting, like `cache.status`, would otherwise be hashed for a set lookup) and no callback runs
+ * per attribute.
+ */
+function templateAttribute(attributes: readonly KeyValue[]): KeyValue | undefined {
+  for (const attribute of attributes) {
+    const key = attribute.key;
+    if (key.length === 16 ? key === "{OriginalFormat}" : key.length === 21 && key === "message_template.text") return attribute;
+  }
+  return undefined;
+}
 
 /** Serilog.Sinks.OpenTelemetry's renderings of the tokens with a format (MessageTemplateRenderingsAttribute). */
 const SINK_RENDERINGS_KEY = "message_template.renderings";
