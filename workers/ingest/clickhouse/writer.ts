@@ -102,7 +102,7 @@ export class ClickHouseWriter {
     try {
       await this.post(this.endpoint, "SELECT 1", undefined);
     } catch (error) {
-      throw httpErrorForClickHouseFailure(error, "on ping");
+      throw httpErrorForClickHouseFailure(error, "on ping", undefined, "query");
     }
   }
 
@@ -181,7 +181,7 @@ export class ClickHouseWriter {
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
       // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known unwritten.
-      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, false);
+      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, "before insert");
     }
   }
 
