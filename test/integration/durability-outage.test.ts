@@ -10,7 +10,10 @@ import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
-const TIMEOUT_MS = 1_000;
+// Long enough that a loaded machine's ordinary insert (250 incompressible records into the local
+// engine, a table's plan re-read) never meets it: only the `stalled` case, which never answers,
+// is meant to end at it.
+const TIMEOUT_MS = 5_000;
 
 const output = captureRuntimeOutput();
 let proxy: FaultProxy;

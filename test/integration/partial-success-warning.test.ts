@@ -58,7 +58,7 @@ describe("the answer to an export stored with less than was sent", () => {
     const service = uniqueId("dropped");
     // Three records, each with 8 generated attributes over a limit of 6.
     const payload = await logsPayload({ records: 3, attributes: 8, resourceAttributes: { "service.name": service } });
-    const warning = "6 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (6) (first at resourceLogs[0].scopeLogs[0].logRecords[0])";
+    const warning = '6 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (6) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; keys "attr.double.6", "attr.bool.7")';
     const json = await post("/v1/logs", "application/json", payload.json);
     expect(json.status).toBe(200);
     expect(JSON.parse(new TextDecoder().decode(json.body))).toEqual({
@@ -92,7 +92,7 @@ describe("the answer to an export stored with less than was sent", () => {
       await provider.forceFlush();
       expect(exportOutcomes(results)).toEqual(["success"]);
       const warning =
-        "3 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0])";
+        '3 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0]; keys "url.query", "key", "other.key")';
       expect(warnings).toEqual([`Received Partial Success response: ${JSON.stringify({ errorMessage: warning })}`]);
       expect(lastExportLine()).toMatchObject({ signal: "traces", encoding: "protobuf", accepted: 1, rejected: 0, warning });
       const [row] = await ingest.rows<{ query: string; truncated: string }>(
@@ -140,7 +140,7 @@ describe("the answer to an export stored with less than was sent", () => {
     const errorMessage =
       "1 log record rejected: the request holds 4, over MAX_RECORDS_PER_REQUEST (3); the first 3 were stored and those from " +
       "resourceLogs[0].scopeLogs[0].logRecords[3] on were not: send at most 3 log records per request; " +
-      "3 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (6) (first at resourceLogs[0].scopeLogs[0].logRecords[0])";
+      '3 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (6) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "attr.double.6")';
     const json = await post("/v1/logs", "application/json", payload.json);
     expect(JSON.parse(new TextDecoder().decode(json.body))).toEqual({ partialSuccess: { rejectedLogRecords: "1", errorMessage } });
     const protobuf = await post("/v1/logs", "application/x-protobuf", payload.protobuf);

@@ -4,11 +4,13 @@
  * values without a word). Neither is answered 200: each is schema drift, a retryable 503
  * naming the table and the column(s), and with the retry queue bound the rows wait on it and
  * land whole once the table is fixed. Columns the exporter itself writes tables without
- * (`TimestampTime`, `EventName`) may be missing.
+ * (`TimestampTime`, `EventName`) may be missing. A running Worker notices an ALTER within
+ * CLICKHOUSE_TABLE_RECHECK_SECONDS, asking `DESC TABLE` once per table and period, not per request.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uniqueId } from "../support/export-results";
 import { eventually, postJson } from "../support/exactly-once";
+import { startFaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput } from "../support/runtime-output";
 
@@ -194,5 +196,74 @@ describe("a dropped column with the retry queue bound", () => {
         await queued.rows(`SELECT TraceId, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`),
       ).toEqual([{ TraceId: TRACE_ID, LogAttributes: { "order.id": "42" } }]),
     );
+  });
+});
+
+/** One span of the run, lasting 5 s: a UInt32 Duration would store it as 705032704. */
+function fiveSecondSpan(runId: string): string {
+  const start = BigInt(recentNanos());
+  return JSON.stringify({
+    resourceSpans: [
+      {
+        resource: resource(runId),
+        scopeSpans: [
+          { spans: [{ traceId: TRACE_ID, spanId: "eee19b7ec3c1b174", name: "checkout", startTimeUnixNano: String(start), endTimeUnixNano: String(start + 5_000_000_000n) }] },
+        ],
+      },
+    ],
+  });
+}
+
+describe("a table altered while the Worker runs", () => {
+  it("asks DESC TABLE once per table while its plan is fresh, not once per request", async () => {
+    const proxy = await startFaultProxy(inject("clickhouseUrl"));
+    const target = await startIngestWorker({ prefix: "drift_recheck_fresh", clickhouseUrl: proxy.url, handleRuntimeStdio: output.handleRuntimeStdio });
+    try {
+      for (let i = 0; i < 5; i++) {
+        const answer = await postJson(target, "traces", fiveSecondSpan(uniqueId("drift-fresh")));
+        expect(answer.status).toBe(200);
+        await answer.text();
+      }
+      const inserts = proxy.urls.filter((url) => url.includes("INSERT INTO"));
+      // A statement in the body (DESC TABLE) leaves no query in the URL.
+      const described = proxy.urls.filter((url) => !url.includes("query="));
+      expect({ inserts: inserts.length, described: described.length }).toEqual({ inserts: 5, described: 1 });
+    } finally {
+      await target.dispose();
+      await proxy.close();
+    }
+  });
+
+  it("is schema drift once CLICKHOUSE_TABLE_RECHECK_SECONDS have passed: a narrowed Duration, learnt wide before", async () => {
+    const target = await startIngestWorker({
+      prefix: "drift_recheck",
+      handleRuntimeStdio: output.handleRuntimeStdio,
+      vars: { CLICKHOUSE_TABLE_RECHECK_SECONDS: "1" },
+    });
+    try {
+      const warm = await postJson(target, "traces", fiveSecondSpan(uniqueId("drift-recheck-warm")));
+      expect(warm.status).toBe(200);
+      await warm.text();
+      // ClickHouse takes a 5 s Duration into UInt32 without a word (wrapped): only the plan can tell.
+      await target.db.client.command({ query: "ALTER TABLE otel_traces MODIFY COLUMN Duration UInt32" });
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      const runId = uniqueId("drift-recheck");
+      expect(await statusOf(await postJson(target, "traces", fiveSecondSpan(runId)))).toEqual({
+        status: 503,
+        retryAfter: "5",
+        body: {
+          code: 14,
+          message:
+            "schema drift in otel_traces: column Duration is UInt32 where the exporter's schema has UInt64, which cannot hold every value " +
+            "the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)",
+        },
+      });
+      const [{ rows }] = (await target.rows<{ rows: string }>(
+        `SELECT count() AS rows FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      )) as [{ rows: string }];
+      expect(Number(rows)).toBe(0);
+    } finally {
+      await target.dispose();
+    }
   });
 });

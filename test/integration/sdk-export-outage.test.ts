@@ -13,7 +13,8 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { eventually, logsBody, postJson } from "../support/exactly-once";
+import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
+import { countRun, eventually, logsBody, postJson } from "../support/exactly-once";
 import { uniqueId } from "../support/export-results";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
@@ -122,6 +123,39 @@ describe("without the queue bindings", () => {
       expect(rows.map((row) => row.i)).toEqual(["0", "1", "2"]);
       for (const row of rows) expect(Number(row.copies)).toBeGreaterThanOrEqual(1);
     });
+  }, TEST_TIMEOUT_MS);
+});
+
+describe("the answer to an INSERT whose answer never came (no queue bindings)", () => {
+  let setup: Rig;
+  useRig("stalled_answer", false, (started) => (setup = started));
+
+  it("says the rows may be stored and that only a resend with the same Idempotency-Key lands them once", async () => {
+    const { proxy, ingest } = setup;
+    const runId = uniqueId("stalled-answer");
+    const body = logsBody(runId, "r", 2, false);
+    const keyed = { "Idempotency-Key": `key-${runId}` };
+    // The table's columns learnt first, so the stall meets the INSERT itself.
+    expect((await postJson(ingest, "logs", logsBody(uniqueId("warm-up"), "w", 1))).status).toBe(200);
+    await proxy.setMode("stalled");
+    let answer: Response;
+    try {
+      answer = await postJson(ingest, "logs", body, keyed);
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect(answer.status).toBe(504);
+    expect(answer.headers.get("retry-after")).toBe("5");
+    const { message } = (await answer.json()) as { message: string };
+    expect(message).toBe(`ClickHouse did not answer in time inserting 2 rows into otel_logs${MAY_BE_WRITTEN}`);
+    // ClickHouse finished the insert whose answer was held back.
+    await eventually(async () => expect(await countRun(ingest, runId)).toEqual({ rows: 2, records: 2 }));
+    // The same key and body: the same token, so ClickHouse drops the copy.
+    expect((await postJson(ingest, "logs", body, keyed)).status).toBe(200);
+    expect(await countRun(ingest, runId)).toEqual({ rows: 2, records: 2 });
+    // Without the key the resend is another export (its rows are stamped anew): stored again.
+    expect((await postJson(ingest, "logs", body)).status).toBe(200);
+    expect(await countRun(ingest, runId)).toEqual({ rows: 4, records: 2 });
   }, TEST_TIMEOUT_MS);
 });
 

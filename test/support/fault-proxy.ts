@@ -57,6 +57,8 @@ export interface FaultProxy {
   faultOnly: RegExp | undefined;
   /** Requests that reached the proxy while listening, by mode. */
   requests: Record<FaultMode, number>;
+  /** The decoded URL of each request that reached it while listening, in order. */
+  urls: string[];
   close(): Promise<void>;
 }
 
@@ -76,6 +78,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const requests = Object.fromEntries(
     (["pass", "down", "error", "error-in-ok", "stalled", ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
   ) as Record<FaultMode, number>;
+  const urls: string[] = [];
 
   const handle = (incoming: IncomingMessage, answer: ServerResponse) => {
     if (incoming.url === "/login") {
@@ -86,6 +89,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const current = appliesTo(incoming) ? mode : "pass";
     requests[current]++;
+    urls.push(decodeURIComponent(incoming.url ?? ""));
     if (Object.hasOwn(FOREIGN_PAGES, current)) {
       const page = FOREIGN_PAGES[current as ForeignPage];
       incoming.resume();
@@ -160,6 +164,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     url: `http://127.0.0.1:${port}`,
     faultOnly: undefined,
     requests,
+    urls,
     mode: () => mode,
     async setMode(next) {
       mode = next;

@@ -3,6 +3,8 @@ import {
   ClickHouseAnswerError,
   ClickHouseServerError,
   exceptionInBody,
+  type ClickHouseCall,
+  MAY_BE_WRITTEN,
   httpErrorForClickHouseFailure,
   parseServerError,
   ProxyAnswerError,
@@ -30,7 +32,7 @@ describe("ClickHouse exception text", () => {
   it("keeps any other answer (a proxy's page) as the proxy's, saying its status and its text without HTML", () => {
     const error = parseServerError("<html><body>502 Bad Gateway</body></html>", 502);
     expect(error).toBeInstanceOf(ProxyAnswerError);
-    expect(httpErrorForClickHouseFailure(error, "on ping")).toMatchObject({
+    expect(httpErrorForClickHouseFailure(error, "on ping", undefined, "query")).toMatchObject({
       status: 502,
       retryAfterSeconds: 5,
       message: "CLICKHOUSE_URL answered HTTP 502 on ping, not ClickHouse's answer: 502 Bad Gateway",
@@ -38,7 +40,8 @@ describe("ClickHouse exception text", () => {
     const page =
       "<html>\r\n<head><title>401 Authorization Required</title><style>h1{}</style></head>\r\n<body><h1>401 Authorization Required</h1></body></html>";
     expect(httpErrorForClickHouseFailure(parseServerError(page, 401), "inserting 3 rows into otel_logs").message).toBe(
-      "CLICKHOUSE_URL answered HTTP 401 inserting 3 rows into otel_logs, not ClickHouse's answer: 401 Authorization Required",
+      // A proxy's page is not known to come before the rows were forwarded (errors.ts, unwrittenBy).
+      "CLICKHOUSE_URL answered HTTP 401 inserting 3 rows into otel_logs, not ClickHouse's answer: 401 Authorization Required" + MAY_BE_WRITTEN,
     );
   });
 
@@ -68,7 +71,7 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
     expect(failure.status).toBe(429);
     expect(failure.retryAfterSeconds).toBe(5);
     expect(failure.message).toBe(
-      "ClickHouse error 252 (TOO_MANY_PARTS) inserting 2 rows into otel.otel_logs (in the body of an HTTP 200 answer): Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts.",
+      "ClickHouse error 252 (TOO_MANY_PARTS) inserting 2 rows into otel.otel_logs (in the body of an HTTP 200 answer): Too many parts (300 with average size of 1.00 KiB) in table 'otel.otel_logs'. Merges are processing significantly slower than inserts." + MAY_BE_WRITTEN,
     );
   });
 
@@ -93,7 +96,7 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
   it("is an unreadable answer, not an outage, when the marker has no exception after it", () => {
     const marked = exceptionInBody("__exception__\r\ncut short");
     expect(marked).toBeInstanceOf(ClickHouseAnswerError);
-    expect(httpErrorForClickHouseFailure(marked, "describing otel.otel_logs")).toMatchObject({
+    expect(httpErrorForClickHouseFailure(marked, "describing otel.otel_logs", undefined, "before insert")).toMatchObject({
       status: 502,
       retryAfterSeconds: 5,
       message: "ClickHouse gave an unreadable answer describing otel.otel_logs: an exception marker without a readable exception after an HTTP 200: __exception__",
@@ -143,8 +146,7 @@ describe("a refusal's message (the sender reads it)", () => {
 describe("whether a failed INSERT's rows are known not written", () => {
   const INSERTING = "inserting 2 rows into otel_logs";
   const exception = (code: string, name: string) => parseServerError(`Code: ${code}. DB::Exception: no. (${name}) (version 25.8)`, 500);
-  const unwritten = (error: unknown, insertSent?: boolean) =>
-    httpErrorForClickHouseFailure(error, INSERTING, undefined, insertSent).knownUnwritten;
+  const unwritten = (error: unknown, call?: ClickHouseCall) => httpErrorForClickHouseFailure(error, INSERTING, undefined, call).knownUnwritten;
 
   it("is so for exceptions raised before the INSERT reads its data, and for rows refused as data", () => {
     for (const [code, name] of [
@@ -194,8 +196,44 @@ describe("whether a failed INSERT's rows are known not written", () => {
   });
 
   it("is so for whatever failed before the INSERT was sent (its table's plan), and for schema drift", () => {
-    expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"), false)).toBe(true);
-    expect(unwritten(new Error("Network connection lost."), false)).toBe(true);
+    expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"), "before insert")).toBe(true);
+    expect(unwritten(new Error("Network connection lost."), "before insert")).toBe(true);
     expect(new SchemaDriftFailure("column EventName is UInt8").knownUnwritten).toBe(true);
+  });
+});
+
+describe("an answer for an INSERT that may have been written", () => {
+  const INSERTING = "inserting 2 rows into otel_logs";
+  const timeout = () => new DOMException("The operation was aborted due to timeout", "TimeoutError");
+
+  it("says the rows may be stored and when a retry stores them again, for every failure that may follow a write", () => {
+    const cases: [unknown, number, string][] = [
+      [timeout(), 504, `ClickHouse did not answer in time ${INSERTING}`],
+      [new Error("Network connection lost."), 502, `ClickHouse is unreachable ${INSERTING}: Network connection lost.`],
+      [new ClickHouseAnswerError("garbled"), 502, `ClickHouse gave an unreadable answer ${INSERTING}: garbled`],
+      [parseServerError("<html>Bad Gateway</html>", 502), 502, `CLICKHOUSE_URL answered HTTP 502 ${INSERTING}, not ClickHouse's answer: Bad Gateway`],
+      [new ClickHouseServerError("252", "TOO_MANY_PARTS", "Too many parts"), 429, `ClickHouse error 252 (TOO_MANY_PARTS) ${INSERTING}: Too many parts`],
+      [new ClickHouseServerError("999", "KEEPER_EXCEPTION", "Connection loss"), 503, `ClickHouse error 999 (KEEPER_EXCEPTION) ${INSERTING}: Connection loss`],
+    ];
+    for (const [error, status, said] of cases) {
+      expect(httpErrorForClickHouseFailure(error, INSERTING)).toMatchObject({ status, retryAfterSeconds: 5, knownUnwritten: false, message: said + MAY_BE_WRITTEN });
+    }
+    expect(MAY_BE_WRITTEN).toContain("insert_deduplication_token");
+    expect(MAY_BE_WRITTEN).toContain("Idempotency-Key");
+  });
+
+  it("says nothing of the kind where no row can be written: known unwritten, before the INSERT, or no INSERT at all", () => {
+    const unknownTable = new ClickHouseServerError("60", "UNKNOWN_TABLE", "Table otel_logs does not exist.");
+    const parse = new ClickHouseServerError("27", "CANNOT_PARSE_INPUT_ASSERTION_FAILED", "Cannot parse input");
+    const notReached = parseServerError("<title>523: Origin is unreachable</title>", 523);
+    for (const [error, call] of [
+      [unknownTable, "insert"],
+      [parse, "insert"],
+      [notReached, "insert"],
+      [timeout(), "before insert"],
+      [timeout(), "query"],
+    ] as const) {
+      expect(httpErrorForClickHouseFailure(error, INSERTING, undefined, call).message).not.toContain(MAY_BE_WRITTEN);
+    }
   });
 });

@@ -82,7 +82,7 @@ describe("metric series are never merged by the attribute limits", () => {
     const prepared = prepareExport("metrics", "json", gauge(points), config(), RECEIVED);
     expect(prepared).toMatchObject({ accepted: 1, rejected: 2 });
     expect(prepared.rejectionMessage).toMatch(
-      /^2 data points rejected: a value of 262145 characters at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.gauge\.dataPoints\[0\] \(the first of 2 such lists\), over the bound/,
+      /^2 data points rejected: a value of 262145 characters under key "a" at resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[0\]\.gauge\.dataPoints\[0\] \(the first of 2 such lists\), over the bound/,
     );
     // Nested in a kvlistValue, a value is found as well.
     const nested = [point(1, [{ key: "doc", value: { kvlistValue: { values: [str("inner", long)] } } }])];
@@ -107,7 +107,7 @@ describe("a resource or scope over the bound refuses its records, and only those
     expect(prepared.rejectionMessage).toMatch(/^3 log records rejected: 1025 attributes at resourceLogs\[0\]\.resource, over the bound /);
     // A log record's own attributes are no identity: cut and warned of, as SDKs cut them.
     expect(prepared.warning).toBe(
-      "1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (2) (first at resourceLogs[1].scopeLogs[0].logRecords[0])",
+      '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (2) (first at resourceLogs[1].scopeLogs[0].logRecords[0]; key "k2")',
     );
   });
 
@@ -120,7 +120,7 @@ describe("a resource or scope over the bound refuses its records, and only those
     const prepared = prepareExport("traces", "json", json({ resourceSpans: [{ scopeSpans }] }), config({ MAX_ATTRIBUTES_PER_RECORD: "2" }), RECEIVED);
     expect(prepared).toMatchObject({ accepted: 1, rejected: 2 });
     expect(prepared.rejectionMessage).toMatch(/^2 spans rejected: 1025 attributes at resourceSpans\[0\]\.scopeSpans\[0\]\.scope, over the bound /);
-    expect(prepared.warning).toContain("(first at resourceSpans[0].scopeSpans[1].spans[0].events[0])");
+    expect(prepared.warning).toContain('(first at resourceSpans[0].scopeSpans[1].spans[0].events[0]; key "k2")');
   });
 
   it("the record cut's words count the refused records among those kept", () => {

@@ -513,7 +513,7 @@ describe("places an answer names after JSON nulls were skipped are the sender's"
     expect(prepared).toMatchObject({ accepted: 2, rejected: 2 });
     expect(prepared.rejectionMessage).toContain("(first at resourceLogs[1].scopeLogs[1].logRecords[1];");
     expect(prepared.rejectionMessage).toContain("those from resourceLogs[1].scopeLogs[1].logRecords[3] on were not");
-    expect(prepared.warning).toContain("(first at resourceLogs[1].scopeLogs[1].logRecords[2])");
+    expect(prepared.warning).toContain('(first at resourceLogs[1].scopeLogs[1].logRecords[2]; key "c")');
   });
 
   it("logs: a null attribute shifts no place, and the sender's spelling and pre-1.0 list are named", () => {
@@ -523,7 +523,7 @@ describe("places an answer names after JSON nulls were skipped are the sender's"
     const prepared = prepareExport("logs", "json", body, pipeline, RECEIVED);
     expect(prepared).toMatchObject({ accepted: 2, rejected: 1 });
     expect(prepared.rejectionMessage).toContain("those from resource_logs[1].instrumentationLibraryLogs[1].log_records[2] on were not");
-    expect(prepared.warning).toContain("(first at resource_logs[1].instrumentationLibraryLogs[1].log_records[1])");
+    expect(prepared.warning).toContain('(first at resource_logs[1].instrumentationLibraryLogs[1].log_records[1]; key "c")');
   });
 
   it("traces: nulls shift neither the cut, the warning for an event, nor a refused span", () => {
@@ -544,7 +544,7 @@ describe("places an answer names after JSON nulls were skipped are the sender's"
     const place = "resourceSpans[1].scopeSpans[1].spans";
     expect(prepared.rejectionMessage).toContain(`${place}[3]: no traceId`);
     expect(prepared.rejectionMessage).toContain(`those from ${place}[4] on were not`);
-    expect(prepared.warning).toContain(`(first at ${place}[1].events[1])`);
+    expect(prepared.warning).toContain(`(first at ${place}[1].events[1]; key "c")`);
   });
 
   it("metrics: nulls in the metric and point lists shift neither the cut, the warning, nor a refused point", () => {

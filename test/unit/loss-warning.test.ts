@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { lossWarning } from "../../workers/ingest/core/limits";
+import { noAttributeCuts } from "../../workers/ingest/core/limits/attributes";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import type { LogRow } from "../../workers/ingest/core/rows";
 import { oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
@@ -20,28 +21,36 @@ describe("lossWarning", () => {
   const none = { count: 0, first: "" };
 
   it("is empty when nothing was lost", () => {
-    expect(lossWarning({ dropped: 0, firstDropped: "", truncated: 0, firstTruncated: "" }, none, limits)).toBe("");
+    expect(lossWarning(noAttributeCuts(), none, limits)).toBe("");
   });
 
-  it("gives each loss's count, setting and first place, joined", () => {
+  it("gives each loss's count, setting, first place and keys, joined", () => {
     expect(
       lossWarning(
-        { dropped: 12, firstDropped: "resourceLogs[0].scopeLogs[0].logRecords[3]", truncated: 2, firstTruncated: "resourceLogs[0].resource" },
+        {
+          dropped: 12,
+          firstDropped: "resourceLogs[0].scopeLogs[0].logRecords[3]",
+          droppedKeys: { names: ["k5", "k6", "k7"], more: true },
+          truncated: 2,
+          firstTruncated: "resourceLogs[0].resource",
+          truncatedKeys: { names: ["http.url", "db.statement"], more: false },
+        },
         { count: 3, first: "attributes[1]", parts: new Map([["an attribute", { count: 3, first: "attributes[1]" }]]) },
         limits,
       ),
     ).toBe(
-      "12 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at resourceLogs[0].scopeLogs[0].logRecords[3]); " +
-        "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at resourceLogs[0].resource); " +
+      '12 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at resourceLogs[0].scopeLogs[0].logRecords[3]; keys "k5", "k6", "k7" and others); ' +
+        '2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at resourceLogs[0].resource; keys "http.url", "db.statement"); ' +
         "3 JSON nulls skipped where an attribute belongs " +
         "(first at attributes[1]; JSON.stringify writes an undefined array item as null)",
     );
   });
 
   it("counts one in the singular", () => {
-    expect(lossWarning({ dropped: 1, firstDropped: "a", truncated: 1, firstTruncated: "b" }, { count: 1, first: "links[0]", parts: new Map([["a link", { count: 1, first: "links[0]" }]]) }, limits)).toBe(
-      "1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at a); " +
-        "1 attribute value truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at b); " +
+    const one = { names: ["k"], more: false };
+    expect(lossWarning({ dropped: 1, firstDropped: "a", droppedKeys: one, truncated: 1, firstTruncated: "b", truncatedKeys: one }, { count: 1, first: "links[0]", parts: new Map([["a link", { count: 1, first: "links[0]" }]]) }, limits)).toBe(
+      '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (128) (first at a; key "k"); ' +
+        '1 attribute value truncated over MAX_ATTRIBUTE_VALUE_LENGTH (4096) (first at b; key "k"); ' +
         "1 JSON null skipped where a link belongs (first at links[0]; JSON.stringify writes an undefined array item as null)",
     );
   });
@@ -53,7 +62,7 @@ describe("prepareExport's warning", () => {
     const prepared = prepareExport("logs", "json", logsJson(records), config({ MAX_ATTRIBUTES_PER_RECORD: "5" }), RECEIVED);
     expect(prepared).toMatchObject({ accepted: 5, rejected: 0, rejectionMessage: "" });
     expect(prepared.warning).toBe(
-      "3 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (5) (first at resourceLogs[0].scopeLogs[0].logRecords[3])",
+      '3 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (5) (first at resourceLogs[0].scopeLogs[0].logRecords[3]; keys "k5", "k6")',
     );
   });
 
@@ -81,14 +90,14 @@ describe("prepareExport's warning", () => {
     };
     const pipeline = config({ MAX_ATTRIBUTE_VALUE_LENGTH: "64" });
     const expected =
-      "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[1].scopeSpans[0].spans[0].events[1])";
+      '2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[1].scopeSpans[0].spans[0].events[1]; keys "note", "other")';
     const both = prepareExport("traces", "json", json(traces), pipeline, RECEIVED);
     expect(both).toMatchObject({ rejected: 0, warning: expected });
     // A resource's attributes are its identity, exempt from the limits: stored as sent.
     expect((both.batches[0]!.rows[1] as { ResourceAttributes: string[] }).ResourceAttributes).toEqual(["host.name", long]);
     const eventFirst = prepareExport("traces", "json", json({ resourceSpans: [{ scopeSpans: traces.resourceSpans[1]!.scopeSpans }] }), pipeline, RECEIVED);
     expect(eventFirst.warning).toBe(
-      "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0].events[1])",
+      '2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0].events[1]; keys "note", "other")',
     );
     const protobuf = oracleEncode(oracle.tracesRequest, {
       resourceSpans: [
@@ -118,8 +127,8 @@ describe("prepareExport's warning", () => {
       accepted: 1,
       rejected: 0,
       warning:
-        "1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (2) (first at resourceSpans[0].scopeSpans[0].spans[0].links[0]); " +
-        "2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0].links[0])",
+        '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (2) (first at resourceSpans[0].scopeSpans[0].spans[0].links[0]; key "k2"); ' +
+        '2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceSpans[0].scopeSpans[0].spans[0].links[0]; keys "k0", "k1")',
     });
   });
 
@@ -249,6 +258,25 @@ describe("prepareExport's warning", () => {
     );
   });
 
+  it("names the keys it cut, distinct across records: the first three and that there were others, a long key cut, a nested value by its attribute's key", () => {
+    const longKey = `order.${"x".repeat(100)}`;
+    const records = [
+      { attributes: [...many(2), str("drop.a", "v"), str("drop.b", "v")] },
+      { attributes: [...many(2), str("drop.b", "v"), str(longKey, "v"), str("drop.c", "v")] },
+      {
+        attributes: [
+          { key: "nested", value: { kvlistValue: { values: [{ key: "inner", value: { arrayValue: { values: [{ stringValue: "y".repeat(100) }] } } }] } } },
+          str("url", "z".repeat(100)),
+        ],
+      },
+    ];
+    const prepared = prepareExport("logs", "json", logsJson(records), config({ MAX_ATTRIBUTES_PER_RECORD: "2", MAX_ATTRIBUTE_VALUE_LENGTH: "64" }), RECEIVED);
+    expect(prepared.warning).toBe(
+      `5 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (2) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; keys "drop.a", "drop.b", "${longKey.slice(0, 64)}…" and others); ` +
+        '2 attribute values truncated over MAX_ATTRIBUTE_VALUE_LENGTH (64) (first at resourceLogs[0].scopeLogs[0].logRecords[2]; keys "nested", "url")',
+    );
+  });
+
   it("is empty for what is no loss: redaction, a null arrayValue item, attributes lifted from a body kept as written", () => {
     const redacted = prepareExport("logs", "json", logsJson([{ attributes: [str("user.email", "ana@example.com")] }]), config(), RECEIVED);
     expect((redacted.batches[0]!.rows[0] as LogRow).LogAttributes.join(" ")).not.toContain("ana@example.com");
@@ -266,7 +294,7 @@ describe("prepareExport's warning", () => {
     // The sender's own attributes beside such a body still count.
     const own = logsJson([{ body: { stringValue: body }, attributes: [...many(5), str("long", "y".repeat(100))] }]);
     expect(prepareExport("logs", "json", own, pipeline, RECEIVED).warning).toBe(
-      "2 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (4) (first at resourceLogs[0].scopeLogs[0].logRecords[0])",
+      '2 attributes dropped over MAX_ATTRIBUTES_PER_RECORD (4) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; keys "k4", "long")',
     );
   });
 });

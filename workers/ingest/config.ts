@@ -100,6 +100,9 @@ const INGEST_SETTINGS = {
   CLICKHOUSE_METRICS_SUMMARY_TABLE: identifierSetting("otel_metrics_summary"),
   CLICKHOUSE_ASYNC_INSERT: booleanSetting(true),
   CLICKHOUSE_TIMEOUT_MS: integerSetting(10_000, 100, 120_000),
+  // How long a table's learnt columns are trusted before the next insert asks again: an ALTER
+  // (a dropped or narrowed column) is noticed within it (docs/decisions.md, 2026-12-03).
+  CLICKHOUSE_TABLE_RECHECK_SECONDS: integerSetting(60, 1, 86_400),
   // Below the OpenTelemetry exporters' 10 s default timeout, so the rows are queued and
   // answered for before the sender gives up on the request.
   DIRECT_WRITE_TIMEOUT_MS: integerSetting(4_000, 100, 60_000),
@@ -249,6 +252,8 @@ export interface IngestConfig {
     database: string;
     asyncInsert: boolean;
     timeoutMs: number;
+    /** Seconds a table's plan (its columns, from `DESC TABLE`) is used before it is learnt again. */
+    tableRecheckSeconds: number;
     tables: ClickHouseTables;
   };
   durability: DurabilityConfig;
@@ -285,6 +290,7 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
       database: settings.CLICKHOUSE_DATABASE,
       asyncInsert: settings.CLICKHOUSE_ASYNC_INSERT,
       timeoutMs: settings.CLICKHOUSE_TIMEOUT_MS,
+      tableRecheckSeconds: settings.CLICKHOUSE_TABLE_RECHECK_SECONDS,
       tables: {
         logs: settings.CLICKHOUSE_LOGS_TABLE,
         traces: settings.CLICKHOUSE_TRACES_TABLE,

@@ -183,52 +183,61 @@ function withoutDatabase(text: string, database: string): string {
 }
 
 /**
+ * Which ClickHouse call failed: an INSERT that was sent, a statement made before one (its
+ * table's `DESC TABLE`: whatever it failed with, the INSERT was not sent, so its rows are known
+ * unwritten), or a query that writes nothing (`SELECT 1` on ping).
+ */
+export type ClickHouseCall = "insert" | "before insert" | "query";
+
+/**
+ * What an answer adds when an INSERT's rows may be in ClickHouse although it failed (a timeout,
+ * a connection lost after the body went, an exception that can follow a written part): the
+ * server finishes an insert whose answer never came. Whether a retry stores them again depends
+ * on its `insert_deduplication_token` (writer.ts): the retry queue keeps the token, and a resent
+ * request gets the same one only with the same `Idempotency-Key` and body (http/app.ts,
+ * `deduplicationTokenOf`); ClickHouse drops a copy only within the table's deduplication
+ * window (`non_replicated_deduplication_window` in our DDL).
+ */
+export const MAY_BE_WRITTEN =
+  "; the rows may be stored all the same (ClickHouse can write them before such a failure, or finish an insert whose answer never came): " +
+  "a retry stores them once only under the same insert_deduplication_token, within the table's deduplication window " +
+  "(the retry queue keeps the token; a resent request has it only with the same Idempotency-Key and body, " +
+  "and resent without one its rows are stored again)";
+
+/**
  * Translate a failed ClickHouse call into the HTTP answer the sender gets. With `database`,
  * ClickHouse's message names its tables without it (`withoutDatabase`). Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
- * ours to fix, and the sender keeping its data until then is what loses nothing.
- * `insertSent: false` is for a call made before an INSERT (its table's `DESC TABLE`): whatever
- * it failed with, the INSERT was not sent, so its rows are known unwritten.
+ * ours to fix, and the sender keeping its data until then is what loses nothing. A failed
+ * `call` of "insert" whose rows are not known unwritten says so (`MAY_BE_WRITTEN`).
  */
 export function httpErrorForClickHouseFailure(
   error: unknown,
   what: string,
   database?: string,
-  insertSent = true,
+  call: ClickHouseCall = "insert",
 ): ClickHouseFailure {
-  const knownUnwritten = !insertSent || unwrittenBy(error);
+  const knownUnwritten = call === "before insert" || unwrittenBy(error);
+  const note = call === "insert" && !knownUnwritten ? MAY_BE_WRITTEN : "";
+  const failure = (status: number, message: string) => new ClickHouseFailure(status, message + note, RETRY_AFTER_SECONDS, false, knownUnwritten);
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
     const text = database === undefined ? error.message : withoutDatabase(error.message, database);
     const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(text)}`;
     if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true, knownUnwritten);
-    if (OVERLOADED_CODES.has(error.code)) {
-      return new ClickHouseFailure(429, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
-    }
-    return new ClickHouseFailure(503, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
+    return failure(OVERLOADED_CODES.has(error.code) ? 429 : 503, detail);
   }
-  if (error instanceof ProxyAnswerError) return proxyAnswerFailure(error, what, knownUnwritten);
+  if (error instanceof ProxyAnswerError) {
+    const detail = proxyAnswerDetail(error, what);
+    // The proxy refused before forwarding, so no row of it is written.
+    if (error.status === 413) return new TooLargeForPathFailure(`${detail} ${TOO_LARGE_FOR_PATH}`);
+    return failure(502, detail);
+  }
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof ClickHouseAnswerError) {
-    return new ClickHouseFailure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`, RETRY_AFTER_SECONDS, false, knownUnwritten);
-  }
+  if (error instanceof ClickHouseAnswerError) return failure(502, `ClickHouse gave an unreadable answer ${what}: ${firstLine(message)}`);
   // Our own deadlines abort calls, so an abort is a timeout too.
-  if (/timeout|timed out|abort/i.test(message) || isTimeoutName(error)) {
-    return new ClickHouseFailure(
-      504,
-      `ClickHouse did not answer in time ${what}`,
-      RETRY_AFTER_SECONDS,
-      false,
-      knownUnwritten,
-    );
-  }
-  return new ClickHouseFailure(
-    502,
-    `ClickHouse is unreachable ${what}: ${firstLine(message)}`,
-    RETRY_AFTER_SECONDS,
-    false,
-    knownUnwritten,
-  );
+  if (/timeout|timed out|abort/i.test(message) || isTimeoutName(error)) return failure(504, `ClickHouse did not answer in time ${what}`);
+  return failure(502, `ClickHouse is unreachable ${what}: ${firstLine(message)}`);
 }
 
 /**
@@ -244,19 +253,17 @@ export class TooLargeForPathFailure extends ClickHouseFailure {
   }
 }
 
+/** Why a proxy's 413 is final (`TooLargeForPathFailure`). */
+const TOO_LARGE_FOR_PATH = "(the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)";
+
 /**
- * The answer to give for an answer that was not ClickHouse's (`ProxyAnswerError`): a 413 is
- * a `TooLargeForPathFailure`; anything else a retryable 502 saying what answered, by status
+ * What an answer that was not ClickHouse's (`ProxyAnswerError`) says: what answered, by status
  * and its text without HTML, so an operator looks at the proxy rather than at ClickHouse.
  */
-function proxyAnswerFailure(error: ProxyAnswerError, what: string, knownUnwritten: boolean): ClickHouseFailure {
+function proxyAnswerDetail(error: ProxyAnswerError, what: string): string {
   const status = error.status === undefined ? "" : ` HTTP ${error.status}`;
   const text = plainTextOf(error.message);
-  const detail = `CLICKHOUSE_URL answered${status} ${what}, not ClickHouse's answer: ${text === "" ? "(an empty body)" : text}`;
-  if (error.status === 413) {
-    return new TooLargeForPathFailure(`${detail} (the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)`);
-  }
-  return new ClickHouseFailure(502, detail, RETRY_AFTER_SECONDS, false, knownUnwritten);
+  return `CLICKHOUSE_URL answered${status} ${what}, not ClickHouse's answer: ${text === "" ? "(an empty body)" : text}`;
 }
 
 /**

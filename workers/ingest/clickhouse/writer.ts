@@ -53,12 +53,21 @@ export interface InsertOptions {
   deadline?: number;
 }
 
+/** A table plan being learnt or learnt, and when it was asked for (epoch ms). */
+interface LearntPlan {
+  plan: Promise<TablePlan>;
+  askedAt: number;
+}
+
 /**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
  * tables, so one build writes correctly into either schema generation. Keyed by server,
- * database, table and the row columns offered.
+ * database, table and the row columns offered. A plan older than CLICKHOUSE_TABLE_RECHECK_SECONDS
+ * is learnt again by the next insert that needs it: a table altered under a running isolate (a
+ * column narrowed, which ClickHouse would take and wrap without a word) is noticed within that
+ * time, at one `DESC TABLE` per table and isolate per period rather than one per request.
  */
-const planCache = new Map<string, Promise<TablePlan>>();
+const planCache = new Map<string, LearntPlan>();
 
 /**
  * Each plan's `&query=…` URL parameter (the INSERT with its column list, URL-encoded), made once
@@ -81,6 +90,8 @@ export class ClickHouseWriter {
   private readonly authorization: string;
   /** Which of the exporter's tables each configured table name is, for its expected types. */
   private readonly kinds: ReadonlyMap<string, keyof IngestConfig["clickhouse"]["tables"]>;
+  /** CLICKHOUSE_TABLE_RECHECK_SECONDS in milliseconds. */
+  private readonly recheckMs: number;
 
   constructor(private readonly config: IngestConfig["clickhouse"]) {
     const url = new URL(config.url);
@@ -95,6 +106,7 @@ export class ClickHouseWriter {
     this.authorization = `Basic ${btoa(`${config.user}:${config.password}`)}`;
     const tables = Object.entries(config.tables) as [keyof IngestConfig["clickhouse"]["tables"], string][];
     this.kinds = new Map(tables.map(([kind, name]) => [name, kind]));
+    this.recheckMs = config.tableRecheckSeconds * 1000;
   }
 
   /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
@@ -102,7 +114,7 @@ export class ClickHouseWriter {
     try {
       await this.post(this.endpoint, "SELECT 1", undefined);
     } catch (error) {
-      throw httpErrorForClickHouseFailure(error, "on ping");
+      throw httpErrorForClickHouseFailure(error, "on ping", undefined, "query");
     }
   }
 
@@ -145,22 +157,25 @@ export class ClickHouseWriter {
 
   /**
    * The plan rows of `batch.table` with `batch.columns` are written by (from `DESC TABLE`, learnt
-   * once per isolate); rejects with the ClickHouseFailure an insert would have met, or with the
-   * schema drift's (schema-drift.ts) when a column's type no longer takes the rows.
+   * once per CLICKHOUSE_TABLE_RECHECK_SECONDS and isolate; the inserts waiting meanwhile share
+   * one lookup); rejects with the ClickHouseFailure an insert would have met, or with the schema
+   * drift's (schema-drift.ts) when a column's type no longer takes the rows.
    */
   planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined): Promise<TablePlan> {
     const key = this.cacheKey(batch);
-    let plan = planCache.get(key);
-    if (plan === undefined) {
-      plan = this.describe(batch.table, deadline).then((columns) => {
-        const kind = this.kinds.get(batch.table);
-        const drift = kind === undefined ? undefined : schemaDriftIn(kind, batch.table, columns, batch.columns);
-        if (drift !== undefined) throw drift;
-        return planTable(columns, batch.columns);
-      });
-      planCache.set(key, plan);
-      plan.catch(() => planCache.delete(key));
-    }
+    const now = Date.now();
+    const learnt = planCache.get(key);
+    if (learnt !== undefined && now - learnt.askedAt < this.recheckMs) return learnt.plan;
+    const plan = this.describe(batch.table, deadline).then((columns) => {
+      const kind = this.kinds.get(batch.table);
+      const drift = kind === undefined ? undefined : schemaDriftIn(kind, batch.table, columns, batch.columns);
+      if (drift !== undefined) throw drift;
+      return planTable(columns, batch.columns);
+    });
+    const entry = { plan, askedAt: now };
+    planCache.set(key, entry);
+    // Only this lookup's own entry: a later one may have replaced it meanwhile.
+    plan.catch(() => planCache.get(key) === entry && planCache.delete(key));
     return plan;
   }
 
@@ -181,7 +196,7 @@ export class ClickHouseWriter {
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
       // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known unwritten.
-      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, false);
+      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, "before insert");
     }
   }
 

@@ -18,6 +18,7 @@ import {
   noIdentityRefusal,
   overIdentityBound,
 } from "./identity";
+import { nameKey, noNamedKeys, type NamedKeys } from "./named-keys";
 import type { RequestLimits } from "./options";
 import { allWithinLength, isWithinLength } from "./value-length";
 
@@ -51,13 +52,21 @@ type AttributeLimits = Pick<RequestLimits, "maxAttributesPerRecord" | "maxAttrib
 /**
  * What limitAttributes cut in one request, for the answer's warning: attributes dropped over the
  * count limit and values cut to the length limit, each with the OTLP/JSON path of the first list
- * it happened in (`resourceLogs[0].scopeLogs[0].logRecords[3]`; "" while its count is 0).
+ * it happened in (`resourceLogs[0].scopeLogs[0].logRecords[3]`; "" while its count is 0) and the
+ * keys it happened to (a cut value's attribute key, whatever the depth of the string cut in it).
  */
 export interface AttributeCuts {
   dropped: number;
   firstDropped: string;
+  droppedKeys: NamedKeys;
   truncated: number;
   firstTruncated: string;
+  truncatedKeys: NamedKeys;
+}
+
+/** No cuts: what a request within the limits leaves. */
+export function noAttributeCuts(): AttributeCuts {
+  return { dropped: 0, firstDropped: "", droppedKeys: noNamedKeys(), truncated: 0, firstTruncated: "", truncatedKeys: noNamedKeys() };
 }
 
 /** An attribute list's owner that counts its dropped attributes, as most OTLP messages do. */
@@ -121,7 +130,7 @@ type PointLists = Extract<Metric["data"], { dataPoints: unknown }>["dataPoints"]
 type ListOwner = "resource" | "scope" | "record" | "events" | "links" | "exemplars";
 
 class AttributeLimiter implements BySignal<void> {
-  readonly cuts: AttributeCuts = { dropped: 0, firstDropped: "", truncated: 0, firstTruncated: "" };
+  readonly cuts: AttributeCuts = noAttributeCuts();
   readonly refused: IdentityRefusal = noIdentityRefusal();
   readonly kept = new Map<string, number[]>();
   private readonly bound: IdentityBound;
@@ -313,7 +322,7 @@ class AttributeLimiter implements BySignal<void> {
     const sentDropped = attributes.find((attribute) => attribute.key === DROPPED_ATTRIBUTES_ATTRIBUTE);
     const copied = this.copiedIn(attributes);
     const sentBefore = copied === undefined ? 0 : countNotIn(attributes, copied);
-    const dropped = this.dropOverCount(attributes);
+    const dropped = this.dropOverCount(attributes, copied);
     // Only what the sender wrote counts as lost: drops among the lift's copies do not.
     const lostDropped = copied === undefined ? dropped : sentBefore - countNotIn(attributes, copied);
     this.truncated = 0;
@@ -321,7 +330,9 @@ class AttributeLimiter implements BySignal<void> {
     for (const attribute of attributes) {
       const before = this.truncated;
       attribute.value = this.value(attribute.value);
+      if (this.truncated === before) continue;
       if (copied?.has(attribute)) copiesTruncated += this.truncated - before;
+      else nameKey(this.cuts.truncatedKeys, attribute.key);
     }
     if (dropped > 0) {
       // uint32 on the wire: saturate rather than wrap.
@@ -352,11 +363,13 @@ class AttributeLimiter implements BySignal<void> {
 
   /**
    * Compacts `attributes` to the first `maxAttributesPerRecord` keys of the sender's plus the
-   * pipeline's own, and returns how many keys it dropped. A key sent twice counts once and its
-   * later values stay beside its first: the rows keep one value of a key (rows/attributes.ts,
-   * with its warning), so the limit judges the keys that would be stored, not the pairs sent.
+   * pipeline's own, and returns how many keys it dropped, naming them in the cuts (those of
+   * `copied`, the lift's copies of a body kept as written, aside: they lose nothing). A key sent
+   * twice counts once and its later values stay beside its first: the rows keep one value of a
+   * key (rows/attributes.ts, with its warning), so the limit judges the keys that would be
+   * stored, not the pairs sent.
    */
-  private dropOverCount(attributes: KeyValue[]): number {
+  private dropOverCount(attributes: KeyValue[], copied: ReadonlySet<KeyValue> | undefined): number {
     const max = this.limits.maxAttributesPerRecord;
     if (attributes.length <= max) return 0;
     const pipelineSeen = new Set<string>();
@@ -371,6 +384,7 @@ class AttributeLimiter implements BySignal<void> {
       } else if (!keptKeys.has(key)) {
         if (keptKeys.size >= max) {
           droppedKeys.add(key);
+          if (copied?.has(attribute) !== true) nameKey(this.cuts.droppedKeys, key);
           continue;
         }
         keptKeys.add(key);

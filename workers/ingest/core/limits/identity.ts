@@ -2,6 +2,7 @@ import { recordCount } from "../../../shared/otlp/record-count";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import type { AnyValue, KeyValue, Signal } from "../../../shared/otlp/model";
 import { keyCount } from "./key-count";
+import { quotedKey } from "./named-keys";
 import type { RequestLimits } from "./options";
 
 /**
@@ -40,7 +41,7 @@ export function identityBound(limits: Pick<RequestLimits, "maxAttributesPerRecor
 
 /**
  * What makes `attributes` over `bound`, in the answer's words (`1025 attributes`, `a value of
- * 300000 characters`), or undefined when the list is within it. A value redaction replaced
+ * 300000 characters under key "http.url"`), or undefined when the list is within it. A value redaction replaced
  * (`rewritten`: the length the sender wrote) is over only when the sender's text was too, as the
  * length limit judges it: a marker longer than what it replaced refuses nothing. `exempt` names
  * attributes the pipeline wrote, which are not counted.
@@ -58,7 +59,7 @@ export function overIdentityBound(
   for (let i = 0; i < attributes.length; i++) {
     const length = lengthOver(attributes[i]!.value, bound.valueLength, rewritten);
     // A later value of a key sent twice is not stored (the rows keep the first), so it refuses nothing.
-    if (length !== undefined && !repeatsEarlierKey(attributes, i)) return `a value of ${length} characters`;
+    if (length !== undefined && !repeatsEarlierKey(attributes, i)) return `a value of ${length} characters under key ${quotedKey(attributes[i]!.key)}`;
   }
   return undefined;
 }

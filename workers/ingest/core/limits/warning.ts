@@ -1,6 +1,7 @@
 import { AS_DECODED, type SenderPlace } from "../../../shared/otlp/sender-place";
 import type { NullCount } from "../decode";
 import type { AttributeCuts } from "./attributes";
+import { keysNamed } from "./named-keys";
 import type { RequestLimits } from "./options";
 
 /**
@@ -15,7 +16,7 @@ import type { RequestLimits } from "./options";
  * such warnings in `error_message` with the rejected count 0; the Collector's otlphttp exporter
  * and the JavaScript SDK log it. Redaction is no loss (the row says what it replaced), so it is
  * no part of this. The attribute limits' places are named as in the sender's document
- * (`senderPlace`); `nullItems.first` already is.
+ * (`senderPlace`), with the keys they cut (`keysNamed`); `nullItems.first` already is.
  */
 export function lossWarning(
   cuts: AttributeCuts,
@@ -27,13 +28,13 @@ export function lossWarning(
   if (cuts.dropped > 0) {
     parts.push(
       `${counted(cuts.dropped, "attribute", "attributes")} dropped over MAX_ATTRIBUTES_PER_RECORD ` +
-        `(${limits.maxAttributesPerRecord}) (first at ${senderPlace(cuts.firstDropped)})`,
+        `(${limits.maxAttributesPerRecord}) (first at ${senderPlace(cuts.firstDropped)}; ${keysNamed(cuts.droppedKeys)})`,
     );
   }
   if (cuts.truncated > 0) {
     parts.push(
       `${counted(cuts.truncated, "attribute value", "attribute values")} truncated over MAX_ATTRIBUTE_VALUE_LENGTH ` +
-        `(${limits.maxAttributeValueLength}) (first at ${senderPlace(cuts.firstTruncated)})`,
+        `(${limits.maxAttributeValueLength}) (first at ${senderPlace(cuts.firstTruncated)}; ${keysNamed(cuts.truncatedKeys)})`,
     );
   }
   if (nullItems.count > 0) parts.push(skippedNulls(nullItems));
