@@ -10,6 +10,8 @@ import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest, writeTemplateBodie
 import { redactRequest, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { DEFAULT_REQUEST_LIMITS, limitAttributes, type RequestLimits } from "../../workers/ingest/core/limits";
 import { hash, hashingPolicy } from "../support/hashing-policy";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const str = (stringValue: string): AnyValue => ({ stringValue });
@@ -412,5 +414,84 @@ describe(".NET's renderings of a template hold no value redaction changed (Micro
     expect(bodyText(asTemplate.record)).toBe("Key {ApiKey:l}");
     expect(asTemplate.attributes["message_template.text"]).toEqual(str("Key {ApiKey:l}"));
     noSecret(asTemplate.record);
+  });
+});
+
+describe("redaction.count is the values redaction changed in what a template's writing stores", () => {
+  const SECRET = "zQ9v4lu3x7Kq";
+  const count = (attributes: Record<string, AnyValue>) => attributes["redaction.count"];
+
+  it("a .NET SDK record whose template's token a detector reads as a password's assignment: the body and the property, not the token put back", () => {
+    // `password={Password}` reads as a secret's assignment: redaction changed the token, the writing put it back.
+    const { record, attributes } = stored(str("Login password=hunter2x ok"), [attr("{OriginalFormat}", str("Login password={Password} ok")), attr("Password", str("hunter2x"))]);
+    expect(bodyText(record)).toBe("Login password=[REDACTED:secret_param] ok");
+    expect(attributes["{OriginalFormat}"]).toEqual(str("Login password={Password} ok"));
+    expect(count(attributes)).toEqual(int("2"));
+    expect(attributes["redaction.kinds"]).toEqual(str("secret,secret_param"));
+  });
+
+  it("the JSON console formatter's line: Message, State.Message and State.Password", () => {
+    const line = `{"EventId":1,"LogLevel":"Information","Category":"C","Message":"Login password=hunter2x ok","State":{"Message":"Login password=hunter2x ok","Password":"hunter2x","{OriginalFormat}":"Login password={Password} ok"}}`;
+    const { attributes } = stored(str(line));
+    expect(attributes["State.{OriginalFormat}"]).toEqual(str("Login password={Password} ok"));
+    expect(count(attributes)).toEqual(int("3"));
+  });
+
+  it("a value only the property's key names: the renderings it reaches count, the token put back does not", () => {
+    const line = `{"EventId":1,"LogLevel":"Information","Category":"C","Message":"Key ${SECRET}","State":{"Message":"Key ${SECRET}","ApiKey":"${SECRET}","{OriginalFormat}":"Key {ApiKey:l}"}}`;
+    const { record, attributes } = stored(str(line));
+    expect(bodyText(record)).toBe("Key [REDACTED:secret]");
+    expect(attributes["State.Message"]).toEqual(str("Key [REDACTED:secret]"));
+    expect(count(attributes)).toEqual(int("3"));
+    const otlp = stored(str(`Key ${SECRET}`), [attr("ApiKey", str(SECRET)), attr("{OriginalFormat}", str("Key {ApiKey:l}"))]);
+    expect(count(otlp.attributes)).toEqual(int("2"));
+  });
+
+  it("a body that is the template itself keeps its tokens and counts nothing; Serilog's renderings count", () => {
+    const asTemplate = stored(str("Key {ApiKey:l}"), [attr("message_template.text", str("Key {ApiKey:l}")), attr("ApiKey", str(SECRET))]);
+    expect(bodyText(asTemplate.record)).toBe("Key {ApiKey:l}");
+    expect(count(asTemplate.attributes)).toEqual(int("1"));
+    const rendered = stored(str(`Key ${SECRET} for ana`), [
+      attr("message_template.text", str("Key {ApiKey:x} for {User}")),
+      attr("message_template.renderings", { arrayValue: [str(SECRET)] }),
+      attr("ApiKey", str(SECRET)),
+      attr("User", str("ana")),
+    ]);
+    // The body, the rendering and the property.
+    expect(count(rendered.attributes)).toEqual(int("3"));
+  });
+
+  it("a template whose token reads as a secret's assignment, with a property left as written: what redaction changed in the body alone counts", () => {
+    const rendered = stored(str("Login token=3 ok"), [attr("{OriginalFormat}", str("Login token={Attempt} ok")), attr("Attempt", int("3"))]);
+    expect(rendered.attributes["{OriginalFormat}"]).toEqual(str("Login token={Attempt} ok"));
+    expect(count(rendered.attributes)).toEqual(int("1"));
+    // The body is the template (Serilog's TemplateBody): both put back, nothing changed, no summary.
+    const { record, attributes } = stored(str("Login token={Attempt} ok"), [attr("message_template.text", str("Login token={Attempt} ok")), attr("Attempt", int("3"))]);
+    expect(bodyText(record)).toBe("Login token={Attempt} ok");
+    expect(attributes).not.toHaveProperty("redaction.count");
+    expect(attributes).not.toHaveProperty("redaction.kinds");
+  });
+
+  it("a hashed property rendered into a template body counts as hashed", () => {
+    const line = '{"@t":"2026-12-03T10:00:00Z","@mt":"User {UserId} logged in","UserId":"cust-829311"}';
+    const { record, attributes } = stored(str(line), [CLOUDFLARE_NAME], { redaction: hashingPolicy({ hashKeys: ["UserId"] }) });
+    expect(bodyText(record)).toBe(`User "${hash("cust-829311")}" logged in`);
+    expect(count(attributes)).toEqual(int("2"));
+    expect(attributes["redaction.kinds"]).toEqual(str("hashed"));
+  });
+
+  it("the request's counts are the records' (prepareExport)", () => {
+    const { pipeline } = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" });
+    const record = {
+      timeUnixNano: "1796000000000000000",
+      body: { stringValue: "Login password=hunter2x ok" },
+      attributes: [
+        { key: "{OriginalFormat}", value: { stringValue: "Login password={Password} ok" } },
+        { key: "Password", value: { stringValue: "hunter2x" } },
+      ],
+    };
+    const document = { resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ scope: {}, logRecords: [record] }] }] };
+    const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), pipeline, "1796000000000000000");
+    expect(prepared.redactions).toMatchObject({ count: 2, kinds: { secret: 1, secret_param: 1 } });
   });
 });

@@ -25,7 +25,7 @@ import {
   type RequestLimits,
 } from "./limits";
 import { emptyLiftNotes, liftNotesWarning, normalizeRequest, writeTemplateBodies, type NormalizationOptions } from "./normalize";
-import { mergedSeriesWarning, redactRequest, redactionFailureWarning, type RedactionPolicy, type RequestRedactions } from "./redact";
+import { mergedSeriesWarning, redactRequest, redactionFailureWarning, withRecount, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
   METRIC_COLUMNS,
@@ -116,9 +116,10 @@ export function prepareExport(
       const lift = emptyLiftNotes();
       normalizeRequest("logs", request, options.normalization, options.limits, lift);
       const rewritten = new Map<AnyValue, number>();
-      const redactions = redactRequest("logs", request, options.redaction, rewritten);
-      // After redaction, for a template's values to reach the body as stored (template-body.ts).
-      writeTemplateBodies(request);
+      const redacted = redactRequest("logs", request, options.redaction, rewritten);
+      // After redaction, for a template's values to reach the body as stored (template-body.ts);
+      // what that writing undoes or copies of redaction's work is counted again.
+      const redactions = withRecount(redacted, writeTemplateBodies(request));
       const limited = limitAttributes("logs", request, options.limits, rewritten, lift.copies);
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);

@@ -112,6 +112,11 @@ export interface TemplateBody {
    * its rendering and its properties (.NET's `Scopes`), and those members' names.
    */
   readonly elements?: { readonly part: TemplatePart; readonly template: string; readonly rendering: string };
+  /**
+   * What redaction counted in the record (its body and attributes), by kind: written by redaction
+   * for the template's writing to count again what that writing undoes or adds.
+   */
+  counts?: Record<string, number>;
 }
 
 /** A value lifting stored as an attribute: the attribute, and the value it held when lifted (redaction assigns a new one). */

@@ -20,6 +20,8 @@ import { isPlainObject, type BodyFields } from "./body-fields";
 import { parseJsonExactly } from "../decode/exact-json";
 import type { TemplateElements, TemplateProperties } from "./log-shapes";
 import { renderMessageTemplate, templatePropertyNames, withTokensAsWritten, type PropertyValue } from "./message-template";
+import { TemplateRecount } from "./template-recount";
+import { withCountChanges } from "../redact/tally";
 
 /** What a property whose attribute redaction dropped (REDACTION_DROP_KEYS) reads as in the body: the marker redaction writes where it drops a member of JSON text. */
 export const DROPPED_PROPERTY = redactionMarker(DROPPED_KIND);
@@ -214,9 +216,14 @@ function isUnder(key: string, prefix: string): boolean {
  * one wherever it occurs; a body that is the template itself keeps its tokens. A rendered
  * body supersedes the body's own redaction, which ran on the body as lifted (every text now in
  * it is one redaction produced or left); a sender's rendering keeps that redaction and gets the
- * stored values on top.
+ * stored values on top. Each text written again is counted again (template-recount.ts): the
+ * record's `redaction.count` and `redaction.kinds` are rewritten to what is stored (a template's
+ * token redaction changed and the writing put back counts no more; a stored value copied into a
+ * rendering counts), and the changes by kind, summed over the request, are returned for the
+ * request's counts (`withRecount`).
  */
-export function writeTemplateBodies(request: LogsRequest): void {
+export function writeTemplateBodies(request: LogsRequest): ReadonlyMap<string, number> {
+  const changes = new Map<string, number>();
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
       for (const record of scopeLogs.logRecords) {
@@ -224,22 +231,53 @@ export function writeTemplateBodies(request: LogsRequest): void {
         if (mark === undefined) continue;
         // Set to undefined, not deleted: deleting a property turns the record into a slow dictionary object for every later stage.
         record.templateBody = undefined;
-        if (mark.template !== undefined) keepTokens(mark.template, record);
-        for (const copy of mark.copies ?? []) writeCopy(copy, record, mark);
-        if (mark.elements !== undefined) writeElements(mark.elements, record);
+        const recount = new TemplateRecount(hashedTexts(record, mark));
+        if (mark.template !== undefined) keepTokens(mark.template, record, recount);
+        for (const copy of mark.copies ?? []) writeCopy(copy, record, mark, recount);
+        if (mark.elements !== undefined) writeElements(mark.elements, record, recount);
         const body = record.body;
-        if (body === undefined || !("stringValue" in body)) continue;
-        if (mark.bodyIsTemplate === true && mark.template !== undefined && "stringValue" in mark.template.value) {
-          record.body = { stringValue: withTokensAsWritten(mark.template.value.stringValue, body.stringValue) };
-        } else if (!mark.senderRendered && mark.template !== undefined) record.body = { stringValue: rendered(mark.template, record, mark) };
-        else record.body = { stringValue: withStoredValues(body.stringValue, record, mark) };
+        if (body !== undefined && "stringValue" in body) {
+          const text =
+            mark.bodyIsTemplate === true && mark.template !== undefined && "stringValue" in mark.template.value
+              ? withTokensAsWritten(mark.template.value.stringValue, body.stringValue)
+              : !mark.senderRendered && mark.template !== undefined
+                ? rendered(mark.template, record, mark, recount)
+                : withStoredValues(body.stringValue, record, mark);
+          recount.rewrote(body.stringValue, text);
+          record.body = { stringValue: text };
+        }
+        countAgain(record, mark, recount.changes, changes);
       }
     }
   }
+  return changes;
 }
 
+/**
+ * Writes the record's summary again with what the template's writing changed (`recount`), and
+ * adds that to the request's `changes`; nothing when redaction did not run (no counts on the mark).
+ */
+function countAgain(record: LogRecord, mark: TemplateBody, recount: ReadonlyMap<string, number>, changes: Map<string, number>): void {
+  if (mark.counts === undefined || recount.size === 0) return;
+  withCountChanges(mark.counts, recount).rewriteSummary(record.attributes);
+  for (const [kind, count] of recount) changes.set(kind, (changes.get(kind) ?? 0) + count);
+}
+
+/** The texts as stored of the properties redaction hashed: changed, and holding no marker. */
+function hashedTexts(record: LogRecord, mark: TemplateBody): string[] {
+  const hashes: string[] = [];
+  for (const property of mark.properties.values()) {
+    for (const part of property.parts) {
+      for (const [, stored] of changedTexts(part, record)) if (stored !== "" && !stored.includes(MARKER_START)) hashes.push(stored);
+    }
+  }
+  return hashes;
+}
+/** How every redaction marker starts (`redactionMarker`). */
+const MARKER_START = "[REDACTED:";
+
 /** A copy of the sender's rendering (a string, or an array of strings) with the stored values (withStoredValues). */
-function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): void {
+function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody, recount: TemplateRecount): void {
   const stored = storedValue(copy, record);
   if (stored === undefined) return;
   if ("arrayValue" in stored) {
@@ -248,6 +286,7 @@ function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): v
       if (!("stringValue" in value)) return value;
       const text = withStoredValues(value.stringValue, record, mark);
       if (text === value.stringValue) return value;
+      recount.rewrote(value.stringValue, text);
       changed = true;
       return { stringValue: text };
     });
@@ -256,20 +295,23 @@ function writeCopy(copy: TemplatePart, record: LogRecord, mark: TemplateBody): v
   }
   if (!("stringValue" in stored)) return;
   const text = withStoredValues(stored.stringValue, record, mark);
+  recount.rewrote(stored.stringValue, text);
   // Redaction's own value is changed in place, for the attribute limits know it by identity (the length the sender wrote).
   if (stored !== copy.value) stored.stringValue = text;
   else if (text !== stored.stringValue) copy.attribute.value = { stringValue: text };
 }
 
 /** Puts back the tokens redaction changed in a template's stored attribute (withTokensAsWritten). */
-function keepTokens(template: TemplatePart, record: LogRecord): void {
+function keepTokens(template: TemplatePart, record: LogRecord, recount: TemplateRecount): void {
   const stored = storedValue(template, record);
   if (stored === undefined || stored === template.value || !("stringValue" in stored) || !("stringValue" in template.value)) return;
+  const kept = withTokensAsWritten(template.value.stringValue, stored.stringValue);
+  recount.rewrote(stored.stringValue, kept);
   // In place, as a copy's (writeCopy).
-  stored.stringValue = withTokensAsWritten(template.value.stringValue, stored.stringValue);
+  stored.stringValue = kept;
 }
 
-function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody): string {
+function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody, recount: TemplateRecount): string {
   const stored = storedValue(template, record);
   if (stored === undefined) return DROPPED_PROPERTY;
   const properties = mark.properties;
@@ -289,8 +331,11 @@ function rendered(template: TemplatePart, record: LogRecord, mark: TemplateBody)
       return undefined;
     },
   );
-  if (renderings !== undefined && renderings.some((rendering, i) => rendering !== mark.renderings![i]) && mark.renderingsPart !== undefined && storedValue(mark.renderingsPart, record) !== undefined) {
-    mark.renderingsPart.attribute.value = { stringValue: JSON.stringify(renderings) };
+  const renderingsStored = mark.renderingsPart === undefined ? undefined : storedValue(mark.renderingsPart, record);
+  if (renderings !== undefined && renderings.some((rendering, i) => rendering !== mark.renderings![i]) && renderingsStored !== undefined) {
+    const text = JSON.stringify(renderings);
+    recount.rewrote(anyValueAsString(renderingsStored), text);
+    mark.renderingsPart!.attribute.value = { stringValue: text };
   }
   return body;
 }
@@ -324,7 +369,7 @@ function replaced(text: string, written: string, stored: string): string {
  * redaction changed or dropped in it (compared with the array as lifted) replaced as
  * withStoredValues replaces it. Numbers keep their digits (parsed exactly, written back verbatim).
  */
-function writeElements(elements: NonNullable<TemplateBody["elements"]>, record: LogRecord): void {
+function writeElements(elements: NonNullable<TemplateBody["elements"]>, record: LogRecord, recount: TemplateRecount): void {
   const { part, template, rendering } = elements;
   const stored = storedValue(part, record);
   if (stored === undefined || stored === part.value || !("stringValue" in stored) || !("stringValue" in part.value)) return;
@@ -349,7 +394,10 @@ function writeElements(elements: NonNullable<TemplateBody["elements"]>, record: 
     }
     if (message !== after[rendering]) ((after[rendering] = message), (changed = true));
   }
-  if (changed) stored.stringValue = JSON.stringify(now);
+  if (!changed) return;
+  const text = JSON.stringify(now);
+  recount.rewrote(stored.stringValue, text);
+  stored.stringValue = text;
 }
 
 /** JSON text holding an array, parsed with every number that would not print back as written kept verbatim; undefined for anything else. */

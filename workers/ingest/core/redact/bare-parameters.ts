@@ -31,12 +31,19 @@ export function holdsOrdinaryValue(name: string, value: string, text: string, st
     case "key":
       return !credentialShaped(value);
     case "pwd":
-      return DIRECTORY_PATH.test(value);
+      return isDirectoryPath(value);
     default:
       return false;
   }
 }
 
+/**
+ * Whether `value` is a directory's path, which under `pwd` is the working directory, no password
+ * (`pwd=/home/app`, `pwd: /home/app`, `"pwd": "./build"`).
+ */
+export function isDirectoryPath(value: string): boolean {
+  return DIRECTORY_PATH.test(value);
+}
 /** A directory's path: absolute, from home or relative (`/srv/www`, `~/src`, `../app`), or a Windows drive's (`C:\\Users`). */
 const DIRECTORY_PATH = /^(?:(?:~|\.{1,2})?\/[\w.@+~-]*(?:\/[\w.@+~-]*)*|[A-Za-z]:\\[\w.\\ -]*)$/;
 

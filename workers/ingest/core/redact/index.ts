@@ -2,7 +2,7 @@
  * Redaction of personal data from decoded OTLP requests, run after log normalization and
  * before row mapping so that nothing personal reaches storage.
  */
-export { redactRequest, type RequestRedactions } from "./redact-request";
+export { redactRequest, withRecount, type RequestRedactions } from "./redact-request";
 export { mergedSeriesWarning } from "./merged-series";
 export { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, type GeoPrecision } from "./geo";
 export { redactString, type RedactedString } from "./redact-string";

@@ -28,7 +28,8 @@ function words(...phrase: string[]): string {
 export const DOCUMENTS: readonly NationalDocument[] = [
   // UK: National Insurance number (HMRC's format; no check digit).
   {
-    name: `${words("national", "insurance")}|NINO|[Nn]ino|NI[ _-]?(?:${NUMBER_WORD}\\.?)`,
+    // `NI` alone is a label too (`NI AB123456C`, `ni=AB123456C`); its number's strict shape keeps `NI` as a word.
+    name: `${words("national", "insurance")}|NINO|[Nn]ino|(?:NI|[Nn]i)(?![a-z])`,
     number: "[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d\\d ?\\d\\d ?\\d\\d ?[A-D]",
   },
   // Spain: DNI/NIF and NIE.

@@ -8,6 +8,7 @@ import type {
   MetricsRequest,
   Signal,
   SignalRequest,
+  TemplateBody,
   TracesRequest,
 } from "../../../shared/otlp/model";
 import { jsonToAnyValue } from "../normalize/json-to-attributes";
@@ -56,7 +57,7 @@ import { credentialHeaderOf, isPreferenceCookie, redactCredentialHeader } from "
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
-import { RedactionTally } from "./tally";
+import { RedactionTally, withCountChanges } from "./tally";
 import { moveToProducerName, REDACTION_NOTE_KEYS } from "../note-keys";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
 import { UnchangedTexts } from "./unchanged-texts";
@@ -78,6 +79,16 @@ export interface RequestRedactions {
   failed?: RedactionFailures;
   /** Metrics whose points a listed drop left with one series identity at one time (`mergedSeries`), sorted; absent when none. */
   mergedSeries?: string[];
+}
+
+/**
+ * `redactions` with its count and kinds corrected by `changes`, by kind: what writing template
+ * bodies after redaction (writeTemplateBodies) undid of redaction's changes or copied elsewhere.
+ */
+export function withRecount(redactions: RequestRedactions, changes: ReadonlyMap<string, number>): RequestRedactions {
+  if (changes.size === 0) return redactions;
+  const tally = withCountChanges(redactions.kinds, changes);
+  return { ...redactions, count: tally.total, kinds: tally.toRecord() };
 }
 
 /**
@@ -255,7 +266,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           this.part = "log record event name";
           const eventName = this.ruledText(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
-          this.owner(record, "log record attributes");
+          this.owner(record, "log record attributes", record.templateBody);
         }
       }
     }
@@ -332,12 +343,15 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /**
    * Redacts the owner's attributes, then writes the summary of everything counted since the
    * last owner (not on metric attributes, where a new key would be a new series). `part` names
-   * the attributes for a failure's place (`span attributes`).
+   * the attributes for a failure's place (`span attributes`). A log record lifted from a
+   * template keeps its counts by kind on its mark (`template`), for the template's writing after
+   * redaction to count again what it changes (template-body.ts).
    */
-  private owner(owner: SummaryOwner, part: string): void {
+  private owner(owner: SummaryOwner, part: string, template?: TemplateBody): void {
     this.part = part;
     this.attributes(owner.attributes, "", !this.series);
     if (!this.series) this.tally.writeSummary(owner.attributes);
+    if (template !== undefined) template.counts = this.tally.toRecord();
     this.flush();
   }
 

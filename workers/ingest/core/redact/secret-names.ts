@@ -302,6 +302,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "auth",
   "pass",
   "pwd",
+  // `pw` alone, as `pass` alone, before a value shaped as a password (`isBarePassName`).
+  "pw",
   "key",
   "jwt",
   "otp",
@@ -370,12 +372,13 @@ export const NON_PASSWORD_PASS_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Whether `name` is `pass` alone, in any case (`pass`, `PASS`, `Pass`; a flag's without its
- * dashes): a password's name only before a value shaped as one (`isPassPassword`). The text
- * forms' evidence reads it so.
+ * Whether `name` is `pass` or `pw` alone, in any case (`pass`, `PASS`, `pw`; a flag's without
+ * its dashes): a password's name only before a value shaped as one (`isPassPassword`: `pw:
+ * hunter2x`, not `pw: 3`). The text forms' evidence reads it so. Code's literals read the same
+ * names (`isShortPasswordName`).
  */
 export function isBarePassName(name: string): boolean {
-  return name.length === 4 && name.toLowerCase() === LAST_PASSWORD_WORD;
+  return isShortPasswordName(name);
 }
 
 /**

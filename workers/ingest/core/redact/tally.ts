@@ -50,6 +50,36 @@ export class RedactionTally {
     setAttribute(attributes, REDACTION_COUNT_ATTRIBUTE, { intValue: String(this.total) });
     setAttribute(attributes, REDACTION_KINDS_ATTRIBUTE, { stringValue: this.kindList() });
   }
+
+  /**
+   * Writes the summary again over one written before (`writeSummary`), or removes it when
+   * nothing is counted any more: for counts changed after the owner was walked.
+   */
+  rewriteSummary(attributes: KeyValue[]): void {
+    if (this.total > 0) {
+      this.writeSummary(attributes);
+      return;
+    }
+    for (let i = attributes.length - 1; i >= 0; i--) {
+      const key = attributes[i]!.key;
+      if (key === REDACTION_COUNT_ATTRIBUTE || key === REDACTION_KINDS_ATTRIBUTE) attributes.splice(i, 1);
+    }
+  }
+}
+
+/**
+ * The counts by kind `counts` (a tally's `toRecord`) with `changes` added to them, a kind whose
+ * count falls to zero or below gone: counts corrected after redaction by a later step that
+ * undoes some of its changes or copies them elsewhere (template-body.ts).
+ */
+export function withCountChanges(counts: Readonly<Record<string, number>>, changes: ReadonlyMap<string, number>): RedactionTally {
+  const tally = new RedactionTally();
+  const kinds = new Set([...Object.keys(counts), ...changes.keys()]);
+  for (const kind of kinds) {
+    const count = (counts[kind] ?? 0) + (changes.get(kind) ?? 0);
+    if (count > 0) tally.add(kind, count);
+  }
+  return tally;
 }
 
 function setAttribute(attributes: KeyValue[], key: string, value: KeyValue["value"]): void {

@@ -85,7 +85,8 @@ function mayBeLowerCase(match: string, text: string, start: number, place: numbe
 /**
  * Where the IBAN of `length` characters that `match` starts with ends in it, or -1 when its
  * characters are not written whole or in groups of four apart by one separator throughout (the
- * print format's blank, or a dash as forms print it: `DE89-3704-0044-0532-0130-00`), or when a
+ * print format's blank, or a dash as forms print it: `DE89-3704-0044-0532-0130-00`; the last
+ * group may hold four and the one to three left over: `BR15 0000 0000 0000 1093 2840 814P2`), or when a
  * letter, a digit or a further dash is glued to its last one (`DE89…3000X`: then the number is
  * longer than its country's).
  */
@@ -100,7 +101,10 @@ function ibanEnd(match: string, length: number): number {
       if (code !== separator || characters % 4 !== 0) return -1;
       continue;
     }
-    if (separator >= 0 && characters > 0 && characters % 4 === 0 && match.charCodeAt(i - 1) !== separator) return -1;
+    // The last one to three characters, when the length is no multiple of four, may be glued to
+    // the last group of four (`BR15 … 2840 814P2`, `MT84 … AST001S`) as well as set apart.
+    const glued = length - characters < 4;
+    if (separator >= 0 && characters > 0 && characters % 4 === 0 && match.charCodeAt(i - 1) !== separator && !glued) return -1;
     characters++;
   }
   if (characters < length) return -1;

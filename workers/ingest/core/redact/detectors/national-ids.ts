@@ -74,7 +74,7 @@ export const nationalIdDetector: Detector = {
 
 /**
  * Whether a key's words (`nameWords`) name a national identity, tax or driver's licence number:
- * a document's name as its last word or words (`nino`, `dni`, `customer_nie`, `aadhaar`, `bsn`,
+ * a document's name as its last word or words (`nino`, `ni_number`, `dni`, `customer_nie`, `aadhaar`, `bsn`,
  * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `codice_fiscale`, `steuer_id`, `personnummer`), a generic
  * one (`national_id`, `user.national_id`, `nationalIdNumber`, `id_card`, `cedula`), or a driver's
  * licence's (`driver_license`, `drivers_license_number`, `driving_licence`), perhaps before a word
@@ -86,6 +86,8 @@ export function namesNationalId(words: readonly string[]): boolean {
   const last = words[end - 1] ?? "";
   const before = words[end - 2] ?? "";
   if (NATIONAL_ID_WORDS.has(last)) return true;
+  // `ni` alone is too short a key to name one; before a word for "number" (`ni_number`, `ni_no`) it does.
+  if (last === "ni") return end < words.length;
   if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
   if (last === "card") return before === "id" || before === "identity";
   if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";

@@ -1,5 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
+import { namesSecretObject } from "../secret-object-names";
+import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -10,14 +12,18 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  *   "hunter2hunter2"`, `User 42 set password "S3cr3t!pass"`, `password was set to 'x9!…'`): the
  *   value unless it is a plain lower-case word, which prose quotes as often as a value
  *   (`password "reset" link sent`, `password "required"`); the quotes stay;
- * - unquoted after `is` or `was` (`password is hunter2x`): only a password's shape
- *   (`isPasswordShaped`, six characters or more), so `password is required`, `password is too
- *   short` and `password is 8 characters` stay;
+ * - unquoted after `is`, `was`, `é`, `es` (`password is hunter2x`, `my password was
+ *   Summer2024!`): only a password's shape (`isPasswordShaped`, six characters or more, a
+ *   sentence's final punctuation set aside), so `password is required.`, `password is too short`
+ *   and `password is 8 characters` stay; after another credential's word (`the secret is
+ *   hunter2x`, `token was abc123def456`) that shape with a digit, no Secret object's name
+ *   (`secret is db-creds-2`), or a PIN's digits (`PIN is 4821`), so `the secret is safe` and `the
+ *   secret is rotated daily` stay;
  * - a secret's parameter with its `=` percent-encoded (`password%3Dhunter2x`,
  *   `redirect=%2Fcb%3Fcode%3Dabc`, RFC 3986 §2.1), as a URL nested in another's query writes
  *   it: the name as a parameter's (`isSecretParameterName`), the value up to an encoded `&`.
- * Other credentials' words (`secret`, `token`, `PIN`, `API key`, `pass phrase`) only before a
- * quoted value after `is`, `was` or `set to` (`secret was "s3cr3tValue"`).
+ * Other credentials' words (`secret`, `token`, `PIN`, `API key`, `pass phrase`) before a quoted
+ * value only after `is`, `was` or `set to` (`secret was "s3cr3tValue"`).
  * English, Portuguese (`senha`) and Spanish (`contraseña`) words; a value that stands for a
  * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
  */
@@ -32,12 +38,23 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}[ \t]+(?:is|was)[ \t]+)[^\s"'\[,;()]{6,128}(?<![.!?:])(?![^\s,;()])`;
+/** What links a credential's word to its unquoted value: `is`, `was`, and Portuguese and Spanish `é`, `es`. */
+const IS = String.raw`[ \t]+(?:is|was|é|es)[ \t]+`;
+/** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
+const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}|${CREDENTIAL_WORD})${IS})${UNQUOTED}`;
 /** A name, `%3D`, and the value: characters of a query's value and percent-escapes other than an encoded `&` or `=`. */
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;
 const ENCODED_EQUALS = /%3[Dd]/;
-/** The word and `is`/`was` right before an unquoted value (`AFTER_IS`'s lookbehind), read again to tell its matches from `ENCODED`'s. */
-const IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:is|was)[ \t]+$`);
+/** A password's word and `is`/`was` right before an unquoted value (`AFTER_IS`'s lookbehind), read again to tell its matches from the other words' and `ENCODED`'s. */
+const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${IS}$`);
+/** Another credential's word and `is`/`was` right before an unquoted value. */
+const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
+/** A PIN's word and `is`/`was` before a value, and a PIN's digits. */
+const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
+const PIN_DIGITS = /^\d{4,12}$/;
+/** How far back the word and its link are read. */
+const WORD_REACH = 40;
 
 export const passwordPhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -51,10 +68,47 @@ export const passwordPhraseDetector: Detector = {
       const value = match.slice(1, -1);
       return /^[a-z]{1,24}$/.test(value) || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
-    if (IS_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return isPasswordShaped(match) ? marker : undefined;
+    const before = text.slice(Math.max(0, start - WORD_REACH), start);
+    if (PASSWORD_IS_BEFORE.test(before)) return isUnquotedPassword(match) ? replaced(match, marker, text, start) : undefined;
+    if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
     const equals = ENCODED_EQUALS.exec(match)!;
     const value = match.slice(equals.index + 3);
     const named = isSecretParameterName(match.slice(0, equals.index));
     return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
   },
 };
+
+/** A sentence's final punctuation, set aside to judge a value's shape (`password is required.`). */
+const FINAL_PUNCTUATION = /[.!?:]+$/;
+
+/**
+ * Whether `value`, unquoted after a password's word and `is`/`was` (`my password was
+ * Summer2024!`), is a password: six characters or more shaped as one (`isPasswordShaped`) once a
+ * sentence's final punctuation is set aside, so `password is required.` stays.
+ */
+function isUnquotedPassword(value: string): boolean {
+  const word = value.replace(FINAL_PUNCTUATION, "");
+  return word.length >= 6 && isPasswordShaped(word);
+}
+
+/**
+ * Whether `value`, unquoted after another credential's word and `is`/`was` (`the secret is
+ * hunter2x`, `token was abc123def456`, `PIN is 4821`), is the credential: a PIN's digits after
+ * `PIN`, else a password's shape holding a digit (`the secret is safe`, `the secret is rotated
+ * daily`, `token is v2` stay), and no Kubernetes Secret's name (`secret is db-creds-2`:
+ * `namesSecretObject`), which names an object and holds no value.
+ */
+function isUnquotedCredential(value: string, pin: boolean): boolean {
+  const word = value.replace(FINAL_PUNCTUATION, "");
+  if (pin) return PIN_DIGITS.test(word);
+  return word.length >= 6 && /\d/.test(word) && isPasswordShaped(word) && !namesSecretObject(word);
+}
+
+/**
+ * The value's replacement: the marker, then the sentence's punctuation after it as far as
+ * `sentenceEndLength` says it is the sentence's (`PIN is 4821.`); a password's `!` is its own.
+ */
+function replaced(value: string, marker: string, text: string, start: number): string {
+  const tail = sentenceEndLength(value, valueEnd(text, start, start + value.length));
+  return `${marker}${value.slice(value.length - tail)}`;
+}

@@ -65,7 +65,12 @@ const PHONE_NOUNS = [
  */
 const PHONE_VERBS = [
   "call", "called", "calling", "ligue", "ligou", "ligar", "liguei", "ligaram", "ligando", "retornar", "retorne", "retornou",
-  "retornando", "llame", "llamar", "llamó", "llamo", "llamando",
+  "retornando", "llame", "llamar", "llamó", "llamo", "llamando", "llámenos", "llámame",
+  // German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
+  // `appelez le`) and Italian (`chiamare al`): a callback or reachability note names the number.
+  "anrufen", "anruf", "rückruf", "zurückrufen", "erreichbar", "erreichen",
+  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignable",
+  "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
 ];
 
 /**
@@ -89,7 +94,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * `llamó del `; German `unter`, Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
@@ -97,7 +102,7 @@ const PHONE_NAMED_BEFORE = new RegExp(
   `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
     "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
     `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
 );
 
 /** How far before a number its phone word is read. */
@@ -130,11 +135,12 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
- * `030 12345678`), pairs after two or
- * three digits (`612 34 56 78`, `06 12 34 56 78`), or 8 to 13 digits in a row.
+ * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`), pairs after two or
+ * three digits (`612 34 56 78`, `06 12 34 56 78`), Spain's three threes (`612 345 678`), or 8 to 13
+ * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-])(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{8,13})` +
+  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4}\\/)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),

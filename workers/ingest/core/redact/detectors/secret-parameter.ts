@@ -20,7 +20,7 @@ import {
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
-import { holdsOrdinaryValue } from "../bare-parameters";
+import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -616,6 +616,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
   if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
+  // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
+  if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
   // Booleans and null pass, as they do under such keys; a number is the secret (`password:
   // 1234`, a PIN), as under such keys, but a count of tokens (`tokens: 42`) and, after `session`
   // or `signature`, a heading's number (below) are not.
