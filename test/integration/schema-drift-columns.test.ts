@@ -196,3 +196,62 @@ describe("a dropped column with the retry queue bound", () => {
     );
   });
 });
+
+describe("a table without the optional EventName column", () => {
+  let older: IngestUnderTest;
+  beforeAll(async () => {
+    older = await startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio });
+    // As an exporter before opentelemetry-collector-contrib#43164 created it.
+    await dropColumns(older, "otel_logs", ["EventName"]);
+  });
+  afterAll(async () => {
+    await older?.dispose();
+  });
+
+  it("keeps each record's event name in LogAttributes['event.name'] and says so, with the ALTER that adds the column", async () => {
+    const runId = uniqueId("drift-event-name");
+    const record = (body: string, eventName: string, attributes: { key: string; value: { stringValue: string } }[] = []) => ({
+      timeUnixNano: recentNanos(),
+      body: { stringValue: body },
+      eventName,
+      attributes,
+    });
+    const logRecords = [
+      record("placed", "checkout.order_placed", [attribute("order.id", "42"), attribute("zone", "eu")]),
+      record("plain", ""),
+      record("same", "app.started", [attribute("event.name", "app.started")]),
+      record("other", "browser.click", [attribute("event.name", "legacy.click")]),
+    ];
+    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage:
+          "3 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+      },
+    });
+    const rows = await older.rows<{ Body: string; pairs: [string, string][] }>(
+      `SELECT Body, arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs
+         WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Body`,
+    );
+    expect(rows).toEqual([
+      // A key the record sent with another value stays; the record's event name comes first, so `m['event.name']` reads it.
+      { Body: "other", pairs: [["event.name", "browser.click"], ["event.name", "legacy.click"]] },
+      { Body: "placed", pairs: [["event.name", "checkout.order_placed"], ["order.id", "42"], ["zone", "eu"]] },
+      { Body: "plain", pairs: [] },
+      { Body: "same", pairs: [["event.name", "app.started"]] },
+    ]);
+  });
+
+  it("answers nothing extra for records without an event name", async () => {
+    const runId = uniqueId("drift-no-event-name");
+    const answer = await postJson(older, "logs", logBody(runId));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({});
+    expect(await older.rows(`SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([
+      { LogAttributes: { "order.id": "42" } },
+    ]);
+  });
+});
