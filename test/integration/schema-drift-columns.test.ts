@@ -4,13 +4,14 @@
  * values without a word). Neither is answered 200: each is schema drift, a retryable 503
  * naming the table and the column(s), and with the retry queue bound the rows wait on it and
  * land whole once the table is fixed. Columns the exporter itself writes tables without
- * (`TimestampTime`, `EventName`) may be missing.
+ * (`TimestampTime`, `EventName`) may be missing: an event name is then kept in
+ * `LogAttributes['event.name']`, and the answer (or, for queued rows, the consumer's log) says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
 import { eventually, postJson } from "../support/exactly-once";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { captureRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const output = captureRuntimeOutput();
 let ingest: IngestUnderTest;
@@ -199,13 +200,23 @@ describe("a dropped column with the retry queue bound", () => {
 
 describe("a table without the optional EventName column", () => {
   let older: IngestUnderTest;
+  let olderQueued: IngestUnderTest;
+  const queuedOutput = captureRuntimeOutput();
   beforeAll(async () => {
-    older = await startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio });
+    [older, olderQueued] = await Promise.all([
+      startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio }),
+      startIngestWorker({
+        prefix: "drift_event_name_queued",
+        queues: {},
+        vars: { WRITE_MODE: "queue" },
+        handleRuntimeStdio: queuedOutput.handleRuntimeStdio,
+      }),
+    ]);
     // As an exporter before opentelemetry-collector-contrib#43164 created it.
-    await dropColumns(older, "otel_logs", ["EventName"]);
+    await Promise.all([dropColumns(older, "otel_logs", ["EventName"]), dropColumns(olderQueued, "otel_logs", ["EventName"])]);
   });
   afterAll(async () => {
-    await older?.dispose();
+    await Promise.all([older?.dispose(), olderQueued?.dispose()]);
   });
 
   it("keeps each record's event name in LogAttributes['event.name'] and says so, with the ALTER that adds the column", async () => {
@@ -253,5 +264,27 @@ describe("a table without the optional EventName column", () => {
     expect(await older.rows(`SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([
       { LogAttributes: { "order.id": "42" } },
     ]);
+  });
+
+  it("with WRITE_MODE=queue, keeps the name the same way and the consumer logs the warning (the sender was answered)", async () => {
+    const runId = uniqueId("drift-event-name-queued");
+    const logRecords = [{ timeUnixNano: recentNanos(), body: { stringValue: "placed" }, eventName: "checkout.order_placed" }];
+    const answer = await postJson(olderQueued, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({});
+    await eventually(async () =>
+      expect(await olderQueued.rows(`SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([
+        { LogAttributes: { "event.name": "checkout.order_placed" } },
+      ]),
+    );
+    expect(jsonLogLines(queuedOutput, "queued batch written")).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        table: "otel_logs",
+        warning:
+          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+      }),
+    );
   });
 });

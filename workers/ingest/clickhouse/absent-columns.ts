@@ -110,7 +110,7 @@ export function keptValuesWarning(kept: readonly KeptCount[]): string {
   return [...summed.values()]
     .map(
       ({ table, column, place, records }) =>
-        `${records} records' ${column} kept in ${place.map}['${place.key}']: table ${table} has no ${column} column ` +
+        `${records} ${records === 1 ? "record's" : "records'"} ${column} kept in ${place.map}['${place.key}']: table ${table} has no ${column} column ` +
         `(ALTER TABLE ${table} ADD COLUMN ${place.definition} adds it)`,
     )
     .join("; ");
