@@ -161,7 +161,14 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
         ResourceAttributes: expect.objectContaining({ "service.name": service }),
         ScopeName: "checkout.logger",
         ScopeVersion: "1.4.2",
-        LogAttributes: { "warehouse.zone": "b", remaining: "2", "warehouse.id": "w1", "warehouse.open": "true" },
+        // The name as sent, another than the one stored, is kept beside it.
+        LogAttributes: {
+          "warehouse.zone": "b",
+          remaining: "2",
+          "warehouse.id": "w1",
+          "warehouse.open": "true",
+          "otel.severity_text.original": "warning",
+        },
         EventName: "",
       },
       {
@@ -215,18 +222,20 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
 
     expect(exportOutcomes(results)).toEqual(["success"]);
     const rows = await logRowsOf(runId);
-    expect(rows.map((row) => [row.Body, row.SeverityText, row.SeverityNumber])).toEqual([
-      ["line 0", "FATAL", 22],
-      ["line 1", "FATAL", 21],
-      ["line 2", "INFO", 10],
-      ["line 3", "ERROR", 17],
-      ["line 4", "DEBUG", 6],
-      ["line 5", "ERROR", 19],
-      ["line 6", "ERROR", 18],
-      ["line 7", "FATAL", 21],
-      ["line 8", "ERROR", 18],
-      ["line 9", "INFO", 10],
-      ["line 10", "UNKNOWN", 0],
+    // Each name replaced is kept as sent in LogAttributes['otel.severity_text.original'].
+    const original = (row: LogRowRead) => row.LogAttributes["otel.severity_text.original"];
+    expect(rows.map((row) => [row.Body, row.SeverityText, row.SeverityNumber, original(row)])).toEqual([
+      ["line 0", "FATAL", 22, "alert"],
+      ["line 1", "FATAL", 21, "crit"],
+      ["line 2", "INFO", 10, "notice"],
+      ["line 3", "ERROR", 17, "SEVERE"],
+      ["line 4", "DEBUG", 6, "FINE"],
+      ["line 5", "ERROR", 19, "ERROR+2"],
+      ["line 6", "ERROR", 18, "DPANIC"],
+      ["line 7", "FATAL", 21, "Critical"],
+      ["line 8", "ERROR", 18, "crit"],
+      ["line 9", "INFO", 10, "notice"],
+      ["line 10", "UNKNOWN", 0, undefined],
     ]);
     // The dashboards' and runbooks' filters find them by name.
     const [counts] = await ingest.rows<{ errors: string; infos: string }>(

@@ -4,15 +4,17 @@
  * values without a word). Neither is answered 200: each is schema drift, a retryable 503
  * naming the table and the column(s), and with the retry queue bound the rows wait on it and
  * land whole once the table is fixed. Columns the exporter itself writes tables without
- * (`TimestampTime`, `EventName`) may be missing. A running Worker notices an ALTER within
- * CLICKHOUSE_TABLE_RECHECK_SECONDS, asking `DESC TABLE` once per table and period, not per request.
+ * (`TimestampTime`, `EventName`) may be missing: an event name is then kept in
+ * `LogAttributes['event.name']`, and the answer (or, for queued rows, the consumer's log) says so.
+ * A running Worker notices an ALTER within CLICKHOUSE_TABLE_RECHECK_SECONDS, asking `DESC TABLE`
+ * once per table and period, not per request.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { uniqueId } from "../support/export-results";
 import { eventually, postJson } from "../support/exactly-once";
 import { startFaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { captureRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const output = captureRuntimeOutput();
 let ingest: IngestUnderTest;
@@ -265,5 +267,96 @@ describe("a table altered while the Worker runs", () => {
     } finally {
       await target.dispose();
     }
+  });
+});
+
+describe("a table without the optional EventName column", () => {
+  let older: IngestUnderTest;
+  let olderQueued: IngestUnderTest;
+  const queuedOutput = captureRuntimeOutput();
+  beforeAll(async () => {
+    [older, olderQueued] = await Promise.all([
+      startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio }),
+      startIngestWorker({
+        prefix: "drift_event_name_queued",
+        queues: {},
+        vars: { WRITE_MODE: "queue" },
+        handleRuntimeStdio: queuedOutput.handleRuntimeStdio,
+      }),
+    ]);
+    // As an exporter before opentelemetry-collector-contrib#43164 created it.
+    await Promise.all([dropColumns(older, "otel_logs", ["EventName"]), dropColumns(olderQueued, "otel_logs", ["EventName"])]);
+  });
+  afterAll(async () => {
+    await Promise.all([older?.dispose(), olderQueued?.dispose()]);
+  });
+
+  it("keeps each record's event name in LogAttributes['event.name'] and says so, with the ALTER that adds the column", async () => {
+    const runId = uniqueId("drift-event-name");
+    const record = (body: string, eventName: string, attributes: { key: string; value: { stringValue: string } }[] = []) => ({
+      timeUnixNano: recentNanos(),
+      body: { stringValue: body },
+      eventName,
+      attributes,
+    });
+    const logRecords = [
+      record("placed", "checkout.order_placed", [attribute("order.id", "42"), attribute("zone", "eu")]),
+      record("plain", ""),
+      record("same", "app.started", [attribute("event.name", "app.started")]),
+      record("other", "browser.click", [attribute("event.name", "legacy.click")]),
+    ];
+    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage:
+          "3 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+      },
+    });
+    const rows = await older.rows<{ Body: string; pairs: [string, string][] }>(
+      `SELECT Body, arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs
+         WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Body`,
+    );
+    expect(rows).toEqual([
+      // A key the record sent with another value stays; the record's event name comes first, so `m['event.name']` reads it.
+      { Body: "other", pairs: [["event.name", "browser.click"], ["event.name", "legacy.click"]] },
+      { Body: "placed", pairs: [["event.name", "checkout.order_placed"], ["order.id", "42"], ["zone", "eu"]] },
+      { Body: "plain", pairs: [] },
+      { Body: "same", pairs: [["event.name", "app.started"]] },
+    ]);
+  });
+
+  it("answers nothing extra for records without an event name", async () => {
+    const runId = uniqueId("drift-no-event-name");
+    const answer = await postJson(older, "logs", logBody(runId));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({});
+    expect(await older.rows(`SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([
+      { LogAttributes: { "order.id": "42" } },
+    ]);
+  });
+
+  it("with WRITE_MODE=queue, keeps the name the same way and the consumer logs the warning (the sender was answered)", async () => {
+    const runId = uniqueId("drift-event-name-queued");
+    const logRecords = [{ timeUnixNano: recentNanos(), body: { stringValue: "placed" }, eventName: "checkout.order_placed" }];
+    const answer = await postJson(olderQueued, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({});
+    await eventually(async () =>
+      expect(await olderQueued.rows(`SELECT LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`)).toEqual([
+        { LogAttributes: { "event.name": "checkout.order_placed" } },
+      ]),
+    );
+    expect(jsonLogLines(queuedOutput, "queued batch written")).toContainEqual(
+      expect.objectContaining({
+        level: "warn",
+        table: "otel_logs",
+        warning:
+          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+      }),
+    );
   });
 });

@@ -68,3 +68,21 @@ describe("a severity number a lifted level replaces", () => {
     ]);
   });
 });
+
+describe("a severity name normalization replaces", () => {
+  it("is kept as otel.severity_text.original, a producer's attribute under that key moved to producer.…", () => {
+    const row = storedRow({
+      severityText: "Warning",
+      severityNumber: 17,
+      body: { stringValue: "m" },
+      attributes: [{ key: "otel.severity_text.original", value: { stringValue: "theirs" } }],
+    });
+    expect([row.SeverityText, row.SeverityNumber]).toEqual(["ERROR", 17]);
+    expect(row.LogAttributes).toEqual(["otel.severity_text.original", "Warning", "producer.otel.severity_text.original", "theirs"]);
+  });
+
+  it("is not noted when only its letter case changed", () => {
+    const row = storedRow({ severityText: "error", severityNumber: 17, body: { stringValue: "m" } });
+    expect([row.SeverityText, row.LogAttributes]).toEqual(["ERROR", []]);
+  });
+});

@@ -270,8 +270,10 @@ describe("numeric levels by the scale the line's shape shows", () => {
     expect([onPython.severityText, onPython.severityNumber]).toEqual(["ERROR", 17]);
     const onPino = normalized(JSON.stringify(pino), { severityText: "40", severityNumber: 0 });
     expect([onPino.severityText, onPino.severityNumber]).toEqual(["WARN", 13]);
+    // The text as sent is kept for the row's note (otel.severity_text.original).
+    expect([onPython.originalSeverityText, onPino.originalSeverityText]).toEqual(["40", "40"]);
     const unknown = normalized('{"message":"m"}', { severityText: "40", severityNumber: 0 });
-    expect([unknown.severityText, unknown.severityNumber]).toEqual(["40", 0]);
+    expect([unknown.severityText, unknown.severityNumber, unknown.originalSeverityText]).toEqual(["40", 0, undefined]);
   });
 });
 

@@ -198,3 +198,30 @@ describe("normalizeSeverity", () => {
     ]);
   });
 });
+
+describe("the sender's text, when normalization replaces it", () => {
+  function kept(severityText: string, severityNumber: number): [string, EnumValue, string | undefined] {
+    const log = record(severityText, severityNumber);
+    normalizeRecordSeverity(log);
+    return [log.severityText, log.severityNumber, log.originalSeverityText];
+  }
+
+  it.each([
+    // another name: the one sent is kept
+    ["Warning", 17, "ERROR", 17, "Warning"],
+    ["notice", 13, "WARN", 13, "notice"],
+    ["WARNING", 0, "WARN", 13, "WARNING"],
+    ["SEVERE", 0, "ERROR", 17, "SEVERE"],
+    ["40", 13, "WARN", 13, "40"],
+    [" Warn ", 0, "WARN", 13, " Warn "],
+    // the same name in other letter case, or left as sent: nothing to keep
+    ["error", 0, "ERROR", 17, undefined],
+    ["Info3", 11, "INFO3", 11, undefined],
+    ["WARN", 13, "WARN", 13, undefined],
+    ["Loud", 9, "Loud", 9, undefined],
+    ["40", 0, "40", 0, undefined],
+    ["", 17, "ERROR", 17, undefined],
+  ] as const)("%j with %d is stored as %j %d, keeping %j", (text, number, storedText, storedNumber, original) => {
+    expect(kept(text, number)).toEqual([storedText, storedNumber, original]);
+  });
+});

@@ -18,6 +18,7 @@ import {
   ProxyAnswerError,
   schemaHintFor,
 } from "./errors";
+import { keepAbsentColumnValues, type KeptCount } from "./absent-columns";
 import { SchemaDriftFailure, schemaDriftIn } from "./schema-drift";
 
 export interface TableInsert {
@@ -127,9 +128,13 @@ export class ClickHouseWriter {
    * column refuses every row, which ClickHouse reports as it reports one bad row). Its
    * `knownUnwritten` says no row can be in ClickHouse: the table's plan failed before the INSERT
    * was sent, or the answer says so (errors.ts, `unwrittenBy`).
+   *
+   * Resolves with the counts of values of columns the table lacks that were kept elsewhere
+   * (absent-columns.ts), for the answer's warning; none for a table with every column.
    */
-  async insert(batch: TableInsert, options: InsertOptions): Promise<void> {
+  async insert(batch: TableInsert, options: InsertOptions): Promise<readonly KeptCount[]> {
     const plan = await this.planFor(batch, options.deadline);
+    const kept = keepAbsentColumnValues(plan, batch.table, batch.columns, batch.rows);
     try {
       const url =
         this.insertEndpoints[options.asyncInsert ? "async" : "plain"] +
@@ -137,8 +142,9 @@ export class ClickHouseWriter {
         insertQueryParamOf(plan, batch.table);
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
-      const body = batch.text?.plan === plan ? batch.text.body : serializeRows(plan, batch.rows);
+      const body = kept === undefined && batch.text?.plan === plan ? batch.text.body : serializeRows(plan, kept?.rows ?? batch.rows);
       await this.post(url, body, options.deadline);
+      return kept?.kept ?? [];
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));

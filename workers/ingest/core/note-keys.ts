@@ -33,6 +33,8 @@ export const ORIGINAL_END_TIMESTAMP_ATTRIBUTE = "otel.end_timestamp.original";
  * severity number also one a lifted JSON level replaced (LogRecord.originalSeverityNumber).
  */
 export const ORIGINAL_SEVERITY_NUMBER_ATTRIBUTE = "otel.severity_number.original";
+/** A severity name normalization replaced, as sent (LogRecord.originalSeverityText). */
+export const ORIGINAL_SEVERITY_TEXT_ATTRIBUTE = "otel.severity_text.original";
 export const ORIGINAL_SPAN_KIND_ATTRIBUTE = "otel.span_kind.original";
 export const ORIGINAL_STATUS_CODE_ATTRIBUTE = "otel.span_status_code.original";
 export const ORIGINAL_TEMPORALITY_ATTRIBUTE = "otel.aggregation_temporality.original";
@@ -46,6 +48,7 @@ export const ROW_NOTE_KEYS: ReadonlySet<string> = new Set([
   ORIGINAL_START_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_SEVERITY_NUMBER_ATTRIBUTE,
+  ORIGINAL_SEVERITY_TEXT_ATTRIBUTE,
   ORIGINAL_SPAN_KIND_ATTRIBUTE,
   ORIGINAL_STATUS_CODE_ATTRIBUTE,
   ORIGINAL_TEMPORALITY_ATTRIBUTE,

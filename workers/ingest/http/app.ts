@@ -8,6 +8,7 @@ import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
 import { prepareExport } from "../core/pipeline";
 import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
+import { keptValuesWarning } from "../clickhouse/absent-columns";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
@@ -203,11 +204,13 @@ async function handleExport(
   const deadLettered = written?.deadLetteredRows ?? 0;
   const refused = written?.refusedRows ?? 0;
   const rejected = prepared.rejected + deadLettered + refused;
+  // What was accepted but not stored as sent: the request's own, and what the tables lacked.
+  const warning = [prepared.warning, keptValuesWarning(written?.keptElsewhere ?? [])].filter((part) => part.length > 0).join("; ");
   const errorMessage = [
     prepared.rejected > 0 ? prepared.rejectionMessage : "",
     deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
     refused > 0 ? refusedMessage(refused, written!) : "",
-    prepared.warning,
+    warning,
   ]
     .filter((part) => part.length > 0)
     .join("; ");
@@ -228,7 +231,7 @@ async function handleExport(
     // metric point's attributes are series identity and get no summary keys.
     redactions: prepared.redactions.count,
     ...(prepared.redactions.count > 0 ? { redactionKinds: kindCounts(prepared.redactions.kinds) } : {}),
-    ...(prepared.warning === "" ? {} : { warning: prepared.warning }),
+    ...(warning === "" ? {} : { warning }),
     ms: Date.now() - started,
   });
   // A partial success with rejected 0 and a message is OTLP's warning: all accepted, not all

@@ -7,6 +7,7 @@
  * inserts into non-replicated tables, and retries are where duplicates would come from.
  */
 import type { Logger } from "../../shared/log";
+import { keptValuesWarning } from "../clickhouse/absent-columns";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
 import { retryDelaySeconds } from "../../shared/backoff";
@@ -51,8 +52,10 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
   }
   const batch = body as QueuedBatch;
   try {
-    await writer.insert(insert, { asyncInsert: false });
+    const kept = await writer.insert(insert, { asyncInsert: false });
     message.ack();
+    // The sender was answered when the rows were queued: the operator is told instead.
+    if (kept.length > 0) logger.log("warn", "queued batch written", { table: batch.table, warning: keptValuesWarning(kept) });
     return "written";
   } catch (error) {
     if (!(error instanceof ClickHouseFailure)) throw error;

@@ -7,6 +7,7 @@
  * the request is stored, and is a 400 when none of it is.
  */
 import type { Logger } from "../../shared/log";
+import type { KeptCount } from "../clickhouse/absent-columns";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import { columnListOf } from "../clickhouse/writer";
 import type { IngestContext } from "../context";
@@ -39,6 +40,8 @@ export interface WriteOutcome {
   refusedReason?: string;
   /** Why nothing kept them, when there are any: `no dead-letter store is bound`, … */
   refusedNotKept?: string;
+  /** Values of columns a table lacks, kept elsewhere in the rows written (absent-columns.ts). */
+  keptElsewhere: KeptCount[];
 }
 
 /** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
@@ -63,7 +66,7 @@ export async function writeDurably(
   logger: Logger,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
-  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0 };
+  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
 
   // In queue mode a row too big for a message, even gzipped, is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
@@ -113,6 +116,7 @@ export async function writeDurably(
     const unit = direct[i]!;
     if (result.status === "fulfilled") {
       outcome.writtenRows += unit.rows.length;
+      outcome.keptElsewhere.push(...result.value);
       return;
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;

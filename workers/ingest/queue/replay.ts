@@ -15,7 +15,7 @@ import { deadBatchOf, insertOf, type DeadBatch } from "./message";
 
 /** The writer's part a replay uses. */
 export interface ReplayWriter {
-  insert(batch: TableInsert, options: { asyncInsert: boolean }): Promise<void>;
+  insert(batch: TableInsert, options: { asyncInsert: boolean }): Promise<unknown>;
 }
 
 export interface ReplayRequest {

@@ -73,6 +73,13 @@ export interface LogRecord {
    */
   originalSeverityNumber?: number;
   /**
+   * Not OTLP's: the SeverityText the sender set, when normalization replaced it with another
+   * name (`Warning` → `ERROR` beside the sender's 17, `WARNING` → `WARN`, `40` → `WARN`), not
+   * when it only changed its case (`error` → `ERROR`). Row mapping keeps it as the note
+   * `otel.severity_text.original`; absent when nothing was replaced.
+   */
+  originalSeverityText?: string;
+  /**
    * Not OTLP's: the message template whose properties the body holds (Serilog's `@mt`,
    * `MessageTemplate`, .NET's `{OriginalFormat}`), for the body to be written again from the
    * values as stored once redaction has run (normalize/template-body.ts); absent for every other

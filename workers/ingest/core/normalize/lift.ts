@@ -39,6 +39,7 @@ import {
   type LevelField,
   type LineMarks,
 } from "./log-shapes";
+import { replaceSeverityText } from "./severity";
 import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
@@ -133,6 +134,7 @@ export function liftJsonBody(
   const spanId = record.spanId;
   const flags = record.flags;
   const originalSeverityNumber = record.originalSeverityNumber;
+  const originalSeverityText = record.originalSeverityText;
   const attributeCount = record.attributes.length;
   try {
     // A number whose double would not print back as written asks for the exact parse (JsonObjectFields).
@@ -145,6 +147,7 @@ export function liftJsonBody(
     record.spanId = spanId;
     record.flags = flags;
     record.originalSeverityNumber = originalSeverityNumber;
+    record.originalSeverityText = originalSeverityText;
     record.templateBody = undefined;
     record.body = body;
     record.attributes.length = attributeCount;
@@ -402,7 +405,8 @@ function holdsAnother(fields: BodyFields, names: ReadonlySet<string>, own: strin
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
-  record.severityText = severity.text;
+  // Only a numeric level sent as text (readNumericSeverityText) has a text to replace.
+  replaceSeverityText(record, severity.text);
   record.severityNumber = severity.number;
 }
 /**

@@ -17,23 +17,37 @@ import { numericLevel, rangeNameOf, severityFromName } from "./severity-scale";
  *   the text becomes that number's range name; with no number it stays as sent, number 0 (the
  *   lift reads it by the body's shape first: liftJsonBody).
  * A number the sender set is never changed. Unknown names and out-of-range numbers are left as
- * they are.
+ * they are. A name replaced by another is kept in `originalSeverityText` (`replaceSeverityText`).
  */
 export function normalizeRecordSeverity(record: LogRecord): void {
   if (record.severityText !== "") {
     const known = severityFromName(record.severityText);
     if (known === undefined) {
       const range = rangeNameOf(record.severityNumber);
-      if (range !== undefined && numericLevel(record.severityText) !== undefined) record.severityText = range;
+      if (range !== undefined && numericLevel(record.severityText) !== undefined) replaceSeverityText(record, range);
       return;
     }
     const senderRange = known.libraryName ? rangeNameOf(record.severityNumber) : undefined;
-    record.severityText = senderRange ?? known.text;
+    replaceSeverityText(record, senderRange ?? known.text);
     if (record.severityNumber === 0) record.severityNumber = known.number;
     return;
   }
   const name = rangeNameOf(record.severityNumber);
   if (name !== undefined) record.severityText = name;
+}
+
+/**
+ * Sets the record's SeverityText to `text`, keeping the sender's in `originalSeverityText` when
+ * `text` is another name, not the same one in other letter case (`Info3` → `INFO3`: a search in
+ * any case finds what was sent, and lower-case names, most libraries' spelling, would otherwise
+ * add a note to nearly every record); the first text replaced stays the one kept.
+ */
+export function replaceSeverityText(record: LogRecord, text: string): void {
+  const sent = record.severityText;
+  if (sent !== "" && record.originalSeverityText === undefined && sent.toUpperCase() !== text.toUpperCase()) {
+    record.originalSeverityText = sent;
+  }
+  record.severityText = text;
 }
 
 /** Normalizes every record of the request in place. */

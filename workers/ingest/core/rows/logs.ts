@@ -7,6 +7,7 @@
  * `flags` keeps its low 8 bits, the W3C trace flags, as logs.proto tells readers to (`flags & LOG_RECORD_FLAGS_TRACE_FLAGS_MASK`; the other 24 are reserved, sent as 0).
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
+import { ORIGINAL_SEVERITY_TEXT_ATTRIBUTE } from "../note-keys";
 import { anyValueAsString } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf, withEntry } from "./attributes";
 import { columnTypes } from "./columns";
@@ -116,6 +117,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
           // as the replacement is the documented lift. One record gets one of the two at most.
           attributes = withEntry(attributes, SEVERITY_NUMBER.noteKey, String(record.originalSeverityNumber));
         }
+        if (record.originalSeverityText !== undefined) attributes = withEntry(attributes, ORIGINAL_SEVERITY_TEXT_ATTRIBUTE, record.originalSeverityText);
         rows.push({
           Timestamp: nanos,
           TimestampTime: nanos,

@@ -1,0 +1,54 @@
+/**
+ * Every column the exporter writes tables without (OPTIONAL_COLUMNS) either is derived by the
+ * table from another column or has a place its values are kept in, so no table lacking one
+ * loses what the records carry for it without a word.
+ */
+import { describe, expect, it } from "vitest";
+import { ABSENT_COLUMN_VALUES, keepAbsentColumnValues, keptValuesWarning } from "../../workers/ingest/clickhouse/absent-columns";
+import { OPTIONAL_COLUMNS } from "../../workers/ingest/clickhouse/schema-drift";
+import { LOG_COLUMN_TYPES, LOG_COLUMNS, planTable, type Row } from "../../workers/ingest/core/rows";
+import { legacyLogsTable } from "../../schema/tables/logs";
+
+describe("optional columns", () => {
+  it("each is derived or kept elsewhere, in a map column of the logs rows, with the exporter's type", () => {
+    const optional = Object.values(OPTIONAL_COLUMNS).flat();
+    expect(optional.filter((column) => !Object.hasOwn(ABSENT_COLUMN_VALUES, column))).toEqual([]);
+    for (const column of optional) {
+      const place = ABSENT_COLUMN_VALUES[column]!;
+      if (place === "derived") {
+        // Computed by the table from what the rows carry anyway.
+        expect(legacyLogsTable.columns.find((spec) => spec.name === column)).toMatchObject({ kind: "default", expression: "toDateTime(Timestamp)" });
+        continue;
+      }
+      expect(LOG_COLUMN_TYPES[place.map]).toMatch(/^Map\(/);
+      expect(place.definition).toMatch(new RegExp(`^${column} ${LOG_COLUMN_TYPES[column]} `));
+    }
+  });
+});
+
+describe("keepAbsentColumnValues", () => {
+  const columns = LOG_COLUMNS as readonly string[];
+  const tableColumns = (without: readonly string[]) =>
+    columns.filter((name) => !without.includes(name)).map((name) => ({ name, type: [LOG_COLUMN_TYPES[name]!].flat()[0]! }));
+  const row = (EventName: string, LogAttributes: readonly string[]): Row => ({ EventName, LogAttributes, Body: "b" });
+
+  it("leaves rows alone when the table has the column, or no row has a value for it", () => {
+    const rows = [row("app.started", [])];
+    expect(keepAbsentColumnValues(planTable(tableColumns([]), columns), "otel_logs", columns, rows)).toBeUndefined();
+    expect(keepAbsentColumnValues(planTable(tableColumns(["EventName"]), columns), "otel_logs", columns, [row("", ["a", "1"])])).toBeUndefined();
+    // TimestampTime, absent from current tables, is derived: nothing to keep.
+    expect(keepAbsentColumnValues(planTable(tableColumns(["TimestampTime"]), columns), "otel_logs", columns, rows)).toBeUndefined();
+  });
+
+  it("adds the value at its key's place in byte order, once, and counts it", () => {
+    const plan = planTable(tableColumns(["EventName"]), columns);
+    const unchanged = row("x", ["event.name", "x"]);
+    const kept = keepAbsentColumnValues(plan, "otel_logs", columns, [row("app.started", ["a", "1", "z", "2"]), unchanged, row("", [])]);
+    expect(kept?.rows).toEqual([row("app.started", ["a", "1", "event.name", "app.started", "z", "2"]), unchanged, row("", [])]);
+    expect(kept?.rows[1]).toBe(unchanged);
+    expect(keptValuesWarning([...kept!.kept, ...kept!.kept])).toBe(
+      "4 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+        "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+    );
+  });
+});
