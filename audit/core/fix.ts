@@ -3,6 +3,8 @@ import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./envi
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
 import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { misspelledKeys, misspelledName } from "./misspelled-keys";
+import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
@@ -44,14 +46,16 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
  * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
- * `DECO_METRICS` entry in `analytics_engine_datasets`. Entries wrangler refuses are rewritten
+ * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
+ * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
+ * keeping its value, rather than joined by the key it means. Entries wrangler refuses are rewritten
  * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
  * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
  * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an
@@ -125,6 +129,23 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
         throw new Error("a JSONC file has no table headers to take keys in");
       }, () => [placement, intent]);
+    }
+
+    // A misspelled key is renamed, keeping its value, not joined by the key it means: as a moved
+    // key, what it holds is judged once it is read (the audit after the fix).
+    for (const misspelled of fails(environment, misspelledKeyRule.id) ? misspelledKeys(environment) : []) {
+      const { entry, meant } = misspelled;
+      if (misspelled.alsoSet) {
+        handEdits.push(`${label}: ${misspelledName(misspelled)} is no key wrangler reads, and ${meant} is set too: keep what it holds in ${meant} if it is meant, and remove it`);
+        continue;
+      }
+      moving.add(meant);
+      make(
+        misspelledKeyRule.id,
+        `renamed ${misspelledName(misspelled)} to ${meant}`,
+        (e) => e.renameKey([...base, entry.key], meant),
+        (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+      );
     }
 
     if (fails(environment, tailConsumerRule.id) && !moving.has("tail_consumers")) {
