@@ -43,6 +43,8 @@ export interface FixResult {
   audit: FileAudit;
   /** For a TOML file, each change planned, with its text edits (written or not, as `changes` and `handEdits` say): the audit's advice quotes them. */
   tomlChanges: PlannedTomlChange[];
+  /** Whether a change binds `DECO_METRICS` to `--metrics-dataset`'s dataset (none of the file's environments bound one). */
+  bindsMetricsDatasetOption: boolean;
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
@@ -87,6 +89,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
   const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
+  /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
+  let bindsMetricsDatasetOption = false;
 
   for (const environment of environmentsOf(document)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
@@ -278,6 +282,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
+          if (entry.dataset === undefined && metrics.dataset !== undefined && metrics.fromOption) bindsMetricsDatasetOption = true;
           const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
           make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
@@ -289,6 +294,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [{ binding: METRICS_BINDING, dataset: metrics.dataset }])}`);
       } else {
+        if (metrics.fromOption) bindsMetricsDatasetOption = true;
         const dataset = { binding: METRICS_BINDING, dataset: metrics.dataset };
         make(
           analyticsEngineRule.id,
@@ -320,7 +326,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, bindsMetricsDatasetOption };
 }
 
 /**
@@ -329,16 +335,16 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  * which is used only where no environment binds one; undefined with what is missing when neither
  * tells, or when the producer's environments name different datasets.
  */
-function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string } | { dataset: undefined; missing: string } {
+function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string; fromOption: boolean } | { dataset: undefined; missing: string } {
   if (bound !== undefined && "dataset" in bound) {
     const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
-    return { dataset: bound.dataset, why: `${bound.why}${over}` };
+    return { dataset: bound.dataset, why: `${bound.why}${over}`, fromOption: false };
   }
   if (bound !== undefined) {
     const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
     return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
   }
-  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one" };
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one", fromOption: true };
   return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 
