@@ -50,7 +50,8 @@ Options:
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
   --metrics-dataset NAME
-                      with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to
+                      with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
+                      one Worker's (deco_metrics_<worker>): refused when it would bind several
   -h, --help          this help
 
 Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
