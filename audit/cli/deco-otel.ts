@@ -16,7 +16,8 @@ const [command, ...rest] = process.argv.slice(2);
 const output = processOutput();
 if (command === "audit") {
   try {
-    process.exitCode = await runAudit(rest, output);
+    // npm sets npm_lifecycle_event to the script it runs: this checkout's "audit".
+    process.exitCode = await runAudit(rest, output, { npmScript: process.env.npm_lifecycle_event === "audit" });
   } catch (error) {
     // A fault of the audit itself: never exit 1, which means "errors found" in block mode.
     // Its message and causes, not a stack: what the operator can act on (a file system error names its path).

@@ -13,6 +13,11 @@ export interface Exclusions {
   fileExcludedBy(file: string, root: string): string | undefined;
   /** Whether `--exclude-env` leaves environment `env` of this file out (never the top level). */
   environmentExcluded(file: string, root: string, env: string | null): boolean;
+  /**
+   * One line per pattern that has left nothing out so far (`--exclude 'apps/legacy/**' matched
+   * no wrangler file`): most often a path given from another folder, or a misspelled name.
+   */
+  unmatched(): string[];
 }
 
 /**
@@ -39,10 +44,23 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     const name = pattern.slice(colon + 1);
     const glob = colon === -1 ? "**" : pattern.slice(0, colon);
     if (name === "" || glob.trim() === "") throw new Error(`--exclude-env takes NAME or GLOB:NAME, e.g. --exclude-env preview, got "${pattern}"`);
-    return { name, matches: matcher(glob) };
+    return { pattern, name, matches: matcher(glob) };
   });
+  const used = new Set<string>();
   return {
-    fileExcludedBy: (file, root) => files.find((f) => keys(file, root).some((k) => f.matches(k)))?.pattern,
-    environmentExcluded: (file, root, env) => env !== null && environments.some((e) => e.name === env && keys(file, root).some((k) => e.matches(k))),
+    fileExcludedBy(file, root) {
+      const pattern = files.find((f) => keys(file, root).some((k) => f.matches(k)))?.pattern;
+      if (pattern !== undefined) used.add(`file\u0000${pattern}`);
+      return pattern;
+    },
+    environmentExcluded(file, root, env) {
+      const found = env === null ? undefined : environments.find((e) => e.name === env && keys(file, root).some((k) => e.matches(k)));
+      if (found !== undefined) used.add(`env\u0000${found.pattern}`);
+      return found !== undefined;
+    },
+    unmatched: () => [
+      ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (patterns are read from the folder the audit runs in, or from the folder given to audit)`),
+      ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern} matched no environment: no file audited has env.${e.name}${e.pattern.includes(":") ? " among the files its glob matches" : ""}`),
+    ],
   };
 }

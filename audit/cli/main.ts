@@ -50,7 +50,8 @@ Options:
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
   --metrics-dataset NAME
-                      with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to
+                      with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
+                      one Worker's (deco_metrics_<worker>): refused when it would bind several
   -h, --help          this help
 
 Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
@@ -81,11 +82,20 @@ interface Options {
   paths: string[];
 }
 
+/** How the audit was started, where it changes what it may assume. */
+export interface RunContext {
+  /**
+   * Whether it runs as this checkout's `npm run audit`: npm runs a script from the package's
+   * root, not from the folder it was typed in, so "the current folder" would be this checkout.
+   */
+  npmScript?: boolean;
+}
+
 /** Runs `deco-otel audit` with the arguments after `audit`; returns the exit status. */
-export async function runAudit(argv: string[], output: Output): Promise<number> {
+export async function runAudit(argv: string[], output: Output, context: RunContext = {}): Promise<number> {
   let options: Options | "help";
   try {
-    options = parseOptions(argv);
+    options = parseOptions(argv, context);
   } catch (error) {
     output.err(usageErrorText(error instanceof Error ? error.message : String(error), "deco-otel audit --help"));
     return 2;
@@ -96,6 +106,9 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
   }
   const run: AuditRun = { audits: [], failures: [], excludedFiles: [], notSearched: [], notRead: [] };
   const fixReport: string[] = [];
+  // Written once every file is planned, so a refused run writes nothing.
+  const writes: { file: string; text: string }[] = [];
+  const datasetBoundIn: string[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
@@ -142,13 +155,23 @@ export async function runAudit(argv: string[], output: Output): Promise<number> 
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
       run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
-      if (!options.dryRun && fixed.after !== fixed.before) await writeFile(file, fixed.after);
+      if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
+      if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
       const verb = options.dryRun ? "would fix" : "fixed";
       for (const change of fixed.changes) fixReport.push(`${verb} ${file}: ${change}`);
       for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
     }
   }
-  print(run, options, fixReport, output);
+  if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
+    output.err(
+      `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} Workers (${datasetBoundIn.join(", ")}), ` +
+        "but each Worker writes to a dataset of its own (deco_metrics_<worker>), so their metrics would mix. Nothing was written: " +
+        "run --fix --metrics-dataset <dataset> once per Worker, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
+    );
+    return 2;
+  }
+  for (const { file, text } of writes) await writeFile(file, text);
+  print(run, options, [...options.exclusions.unmatched().map((line) => `note: ${line}`), ...fixReport], output);
   return exitCodeOf(run, options.mode);
 }
 
@@ -167,7 +190,7 @@ function print(run: AuditRun, options: Options, fixReport: string[], output: Out
   output.out(summary);
 }
 
-function parseOptions(argv: string[]): Options | "help" {
+function parseOptions(argv: string[], context: RunContext): Options | "help" {
   const { values, positionals } = parseCommandArgs({
     args: argv,
     allowPositionals: true,
@@ -203,6 +226,11 @@ function parseOptions(argv: string[]): Options | "help" {
   if (metricsDataset !== undefined) {
     if (!values.fix) throw new UsageError("--metrics-dataset goes with --fix");
     if (metricsDataset.trim() === "" || /\s/.test(metricsDataset)) throw new UsageError(`--metrics-dataset must be an Analytics Engine dataset name, got "${metricsDataset}"`);
+  }
+  if (positionals.length === 0 && context.npmScript === true) {
+    throw new UsageError(
+      "npm run audit needs a path: npm runs it from this checkout's root, not from the folder it was typed in, so with none it would audit this checkout's own Workers and test fixtures. Name the wrangler file or folder to audit (npm run audit -- path/to/producer), or run the bin from the producer's folder (node <checkout>/bin/deco-otel.mjs audit)",
+    );
   }
   let exclusions: Exclusions;
   try {

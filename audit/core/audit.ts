@@ -2,6 +2,7 @@ import { type WorkerEnvironment, environmentLabel, environmentsOf, previewsOf, s
 import type { Finding, Rule } from "./findings";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { RULES } from "./rules/index";
+import { isTomlInlineTable } from "./toml-edit";
 import { DEFAULT_TAIL_NAMES, roleOf, type TailNames, type WorkerRole } from "./wiring";
 
 /**
@@ -34,6 +35,17 @@ export interface AuditOptions {
 
 /** A fix hint's pointer to `--fix`, which never writes into a `previews` block: left out of the hints of findings there. */
 const FIX_RUN = / \(or run --fix[^)]*\)/;
+
+/**
+ * A hit's hint as it applies to `environment`: `--fix` does not edit an environment written as an
+ * inline TOML table (`staging = { vars = { … } }` under `[env]`: no `[env.staging.…]` header may
+ * extend it), so there the pointer to `--fix` becomes the hand edit that lets it.
+ */
+function fixHint(document: ConfigDocument, environment: WorkerEnvironment, fix: string): string {
+  if (document.format !== "toml" || environment.env === null || !FIX_RUN.test(fix) || !isTomlInlineTable(document.text, environment.block.at)) return fix;
+  const env = environment.env;
+  return fix.replace(FIX_RUN, ` (--fix does not edit env.${env}, an inline table on line ${environment.block.at.line}: make this edit in it by hand, or write it as an [env.${env}] table with its keys under it and run --fix)`);
+}
 
 /** The project kind a parsed wrangler file deploys. */
 export function projectKindOf(document: ConfigDocument): ProjectKind {
@@ -84,7 +96,7 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
           severity: hit.severity ?? rule.severity,
           rule: rule.id,
           message: `${scopeLabel(environment)}: ${hit.message}`,
-          fix: environment.previews === undefined ? fix : fix.replace(FIX_RUN, ""),
+          fix: environment.previews === undefined ? fixHint(document, environment, fix) : fix.replace(FIX_RUN, ""),
         });
       }
     }

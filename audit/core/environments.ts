@@ -1,5 +1,4 @@
 import { type ConfigDocument, type ConfigEntry, type ConfigObject, type Position, entryOf, stringAt } from "./model";
-import { swallowedKeys } from "./swallowed-keys";
 
 /**
  * One Worker a wrangler file deploys: the top level, or one `env.<name>` block.
@@ -134,18 +133,4 @@ export function scopeLabel(environment: WorkerEnvironment): string {
   if (environment.previews === undefined) return environmentLabel(environment.env);
   if (environment.env === null) return "previews";
   return `env.${environment.env}.previews${environment.previews.inherited ? " (inherited from the top level)" : ""}`;
-}
-
-/**
- * Says that a key wrangler does not inherit is missing from an environment, and, when the top
- * level has it, that the top level's does not count; when the key is written but a `[table]`
- * header above it took it in (`swallowedKeys`), where it went.
- */
-export function notSetMessage(environment: WorkerEnvironment, key: string, document: ConfigDocument): string {
-  const topLevelHasIt = environment.env !== null && environment.inheritable(key)?.inherited === true;
-  const swallowed = swallowedKeys(document, environment).find((s) => s.key === key);
-  const where = swallowed === undefined ? "" : ` (line ${swallowed.entry.keyAt.line}'s ${key} is read as ${swallowed.readAs}, under ${swallowed.header}: see swallowed-key)`;
-  return topLevelHasIt
-    ? `${key} is not set in this environment (the top level's is not inherited by env.${environment.env})${where}`
-    : `${key} is not set${where}`;
 }

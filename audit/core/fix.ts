@@ -3,6 +3,8 @@ import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./envi
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
 import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { misspelledKeys, misspelledName } from "./misspelled-keys";
+import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
@@ -41,17 +43,21 @@ export interface FixResult {
   audit: FileAudit;
   /** For a TOML file, each change planned, with its text edits (written or not, as `changes` and `handEdits` say): the audit's advice quotes them. */
   tomlChanges: PlannedTomlChange[];
+  /** Whether a change binds `DECO_METRICS` to `--metrics-dataset`'s dataset (none of the file's environments bound one). */
+  bindsMetricsDatasetOption: boolean;
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
  * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
- * `DECO_METRICS` entry in `analytics_engine_datasets`. Entries wrangler refuses are rewritten
+ * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
+ * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
+ * keeping its value, rather than joined by the key it means. Entries wrangler refuses are rewritten
  * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
  * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
  * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an
@@ -83,6 +89,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
   const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
+  /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
+  let bindsMetricsDatasetOption = false;
 
   for (const environment of environmentsOf(document)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
@@ -125,6 +133,23 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
         throw new Error("a JSONC file has no table headers to take keys in");
       }, () => [placement, intent]);
+    }
+
+    // A misspelled key is renamed, keeping its value, not joined by the key it means: as a moved
+    // key, what it holds is judged once it is read (the audit after the fix).
+    for (const misspelled of fails(environment, misspelledKeyRule.id) ? misspelledKeys(environment) : []) {
+      const { entry, meant } = misspelled;
+      if (misspelled.alsoSet) {
+        handEdits.push(`${label}: ${misspelledName(misspelled)} is no key wrangler reads, and ${meant} is set too: keep what it holds in ${meant} if it is meant, and remove it`);
+        continue;
+      }
+      moving.add(meant);
+      make(
+        misspelledKeyRule.id,
+        `renamed ${misspelledName(misspelled)} to ${meant}`,
+        (e) => e.renameKey([...base, entry.key], meant),
+        (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+      );
     }
 
     if (fails(environment, tailConsumerRule.id) && !moving.has("tail_consumers")) {
@@ -257,6 +282,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
+          if (entry.dataset === undefined && metrics.dataset !== undefined && metrics.fromOption) bindsMetricsDatasetOption = true;
           const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
           make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
         }
@@ -268,6 +294,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (current !== undefined && current.kind !== "array") {
         handEdits.push(`${label}: analytics_engine_datasets is not an array; make it ${written(format, [{ binding: METRICS_BINDING, dataset: metrics.dataset }])}`);
       } else {
+        if (metrics.fromOption) bindsMetricsDatasetOption = true;
         const dataset = { binding: METRICS_BINDING, dataset: metrics.dataset };
         make(
           analyticsEngineRule.id,
@@ -299,7 +326,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, bindsMetricsDatasetOption };
 }
 
 /**
@@ -308,16 +335,16 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  * which is used only where no environment binds one; undefined with what is missing when neither
  * tells, or when the producer's environments name different datasets.
  */
-function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string } | { dataset: undefined; missing: string } {
+function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string; fromOption: boolean } | { dataset: undefined; missing: string } {
   if (bound !== undefined && "dataset" in bound) {
     const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
-    return { dataset: bound.dataset, why: `${bound.why}${over}` };
+    return { dataset: bound.dataset, why: `${bound.why}${over}`, fromOption: false };
   }
   if (bound !== undefined) {
     const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
     return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
   }
-  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one" };
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one", fromOption: true };
   return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 

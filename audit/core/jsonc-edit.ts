@@ -95,6 +95,13 @@ export class JsoncEditor {
     this.text = applyEdits(this.text, edits);
   }
 
+  /** Renames the member `path` (its last segment a key) to `key`, keeping its value and everything around it. */
+  renameKey(path: JSONPath, key: string): void {
+    const name = this.nodeAt(path)?.parent?.children?.[0];
+    if (name === undefined) throw new Error(`no member at ${JSON.stringify(path)} to rename`);
+    this.text = applyEdits(this.text, [{ offset: name.offset, length: name.length, content: JSON.stringify(key) }]);
+  }
+
   private nodeAt(path: JSONPath): Node | undefined {
     const tree = parseTree(this.text, [], { allowTrailingComma: true });
     return tree === undefined ? undefined : findNodeAtLocation(tree, path);

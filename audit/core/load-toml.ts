@@ -14,7 +14,7 @@ export function loadToml(file: string, text: string): ConfigDocument {
     program = parseTOML(text, { tomlVersion: "1.0.0" });
   } catch (error) {
     if (error instanceof ParseError) {
-      throw new ConfigParseError(`TOML parse error: ${error.message}`, { line: error.lineNumber, column: error.column + 1 });
+      throw new ConfigParseError(`TOML parse error: ${error.message}${unexpectedText(text, error)}${unfinishedStatement(text, error.lineNumber)}`, { line: error.lineNumber, column: error.column + 1 });
     }
     throw error;
   }
@@ -29,6 +29,40 @@ export function loadToml(file: string, text: string): ConfigDocument {
     for (const keyValue of item.body) setKeyValue(table, keyValue);
   }
   return { file, format: "toml", text, byteOrderMark: false, root };
+}
+
+/** ` "v"`: the character the parser stopped at, when its message names none. */
+function unexpectedText(text: string, error: ParseError): string {
+  const at = text.codePointAt(error.index);
+  if (!error.message.startsWith("Unexpected character") || at === undefined) return "";
+  return ` ${JSON.stringify(String.fromCodePoint(at))}`;
+}
+
+/**
+ * Where the parser stopped is often lines after the mistake: an array or inline table left open
+ * (`tail_consumers = [` with no `]`) runs on until a line that cannot belong to it. The lines
+ * before `line` are parsed again (by the same parser), ever fewer, until they parse: the
+ * statement starting on the next line is the one left unfinished, named with its line and, when
+ * its value opens an array or inline table, that bracket. Nothing when the lines before `line`
+ * parse (the mistake is on that line).
+ */
+function unfinishedStatement(text: string, line: number): string {
+  const lines = text.split(/(?<=\n)/);
+  for (let complete = line - 1; complete >= 0; complete--) {
+    try {
+      parseTOML(lines.slice(0, complete).join(""), { tomlVersion: "1.0.0" });
+    } catch {
+      continue;
+    }
+    const start = complete + 1;
+    if (start >= line) return "";
+    const statement = (lines[complete] ?? "").trim();
+    const opener = /^[^=#]+=\s*([[{])/.exec(statement)?.[1];
+    const what = opener === "[" ? "an array" : opener === "{" ? "an inline table" : undefined;
+    const open = what === undefined ? "is not finished" : `opens ${what} with ${opener} that is not closed (or lacks a comma between items)`;
+    return `. Line ${start} (${statement.length > 60 ? `${statement.slice(0, 60)}…` : statement}) ${open} before line ${line}`;
+  }
+  return "";
 }
 
 /** TOML's path segments: a key's dotted names, or a table header's resolved key. */

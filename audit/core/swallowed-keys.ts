@@ -6,7 +6,7 @@ import type { ConfigDocument, ConfigEntry, ConfigObject, ConfigValue } from "./m
  * the audit looks into reads as one of its own keys (workers-sdk `normalizeAndValidateEnvironment`
  * and `normalizeAndValidateConfig`; `name`, which bindings and `[env.<name>]` read too, is left out).
  */
-const WORKER_KEYS: ReadonlySet<string> = new Set([
+export const WORKER_KEYS: ReadonlySet<string> = new Set([
   "main", "compatibility_date", "compatibility_flags", "account_id", "workers_dev", "preview_urls", "routes", "route",
   "tail_consumers", "streaming_tail_consumers", "version_metadata", "analytics_engine_datasets", "vars", "observability",
   "services", "kv_namespaces", "r2_buckets", "d1_databases", "durable_objects", "queues", "hyperdrive", "vectorize",

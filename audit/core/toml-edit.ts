@@ -125,6 +125,26 @@ export class TomlText {
     return end + (/^(\r\n|\r|\n)/.exec(this.text.slice(end))?.[0].length ?? 0);
   }
 
+  /**
+   * The key `path` (a table's keys, no array index) renamed to `key` everywhere it is written:
+   * a key line's key (dotted or not), or the part of each `[table]`/`[[table]]` header, and each
+   * dotted key under one, that names it. Its value, comments and place stay as they are.
+   */
+  renameKey(path: readonly string[], key: string): TomlPlacement {
+    const names = (table: TomlPath) => table.filter((name): name is string => typeof name === "string");
+    const writings: { parts: AST.TOMLKey["keys"]; prefix: string[] }[] = [
+      ...this.tables.map((table) => ({ parts: table.key.keys, prefix: [] })),
+      ...this.keyValues.map(({ node, table }) => ({ parts: node.key.keys, prefix: names(table) })),
+    ];
+    const splices = writings.flatMap(({ parts, prefix }) =>
+      parts.flatMap((part, i) => {
+        const at = [...prefix, ...parts.slice(0, i + 1).map((p) => (p.type === "TOMLBare" ? p.name : p.value))];
+        return samePath(at, path) ? [{ start: part.range[0], end: part.range[1], text: tomlKey(key) }] : [];
+      }),
+    );
+    return { splices, tables: [] };
+  }
+
   /** The value starting at `at` written again as `text` (TOML inline), in place. */
   replaceValue(at: Position, text: string): TomlPlacement {
     const node = this.nodeAt(at);

@@ -1,4 +1,5 @@
 import type { RuleHit } from "./findings";
+import { nearMissKey } from "./misspelled-keys";
 import type { ConfigDocument, ConfigValue } from "./model";
 
 /**
@@ -16,7 +17,7 @@ export function unknownKeysHit(document: ConfigDocument, field: string, value: C
   const unknown = [...value.entries.values()].filter((entry) => !known.includes(entry.key) && !reportedElsewhere.includes(entry.key));
   if (unknown.length === 0) return undefined;
   const names = unknown.map((entry) => entry.key).join(", ");
-  const listed = unknown.map((entry) => `${entry.key} (line ${entry.keyAt.line})`).join(", ");
+  const listed = unknown.map((entry) => `${entry.key} (line ${entry.keyAt.line}${meantNote(entry.key, known)})`).join(", ");
   const reads = `wrangler reads only ${known.join(" and ")} there and ignores the rest`;
   const one = unknown.length === 1;
   const [them, they] = one ? ["it", "it belongs"] : ["them", "they belong"];
@@ -37,4 +38,10 @@ function tableHeader(document: ConfigDocument, value: ConfigValue): string | und
   if (document.format !== "toml") return undefined;
   const from = (document.text.split("\n")[value.at.line - 1] ?? "").slice(value.at.column - 1);
   return /^\[\[?[^\]]*\]\]?/.exec(from)?.[0];
+}
+
+/** `: did you mean binding?` for a key that is a near miss of one wrangler reads there (`nearMissKey`), else nothing. */
+function meantNote(key: string, known: readonly string[]): string {
+  const meant = nearMissKey(key, known);
+  return meant === undefined ? "" : `: did you mean ${meant}?`;
 }

@@ -373,10 +373,12 @@ describe("files saved with a byte order mark", () => {
   });
 
   it("--fix writes a JSONC or TOML file back with its mark, and the fixed file audits clean of what it added", async () => {
-    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "jsonc", "toml"], dir);
-    expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
-    expect(fixed.stdout).toContain("fixed toml/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
+    // One dataset per Worker: --metrics-dataset is given one Worker at a time (two at once are refused).
+    const fixedJsonc = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_jsonc", "jsonc"], dir);
+    const fixedToml = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_toml", "toml"], dir);
+    expect([fixedJsonc.code, fixedToml.code]).toEqual([0, 0]);
+    expect(fixedJsonc.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
+    expect(fixedToml.stdout).toContain("fixed toml/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
     const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
     expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
     expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);

@@ -178,6 +178,8 @@ describe("npm run demo", () => {
     expect(count("scheduled", "exception", "none")).toBe(1);
     expect(rows.find((row) => row.event === "scheduled")?.reported_outcome).toBe("ok");
     expect(count("scheduled", "ok", "none")).toBe(0);
+    // Counts are 64-bit integers, printed as ClickHouse prints them in JSON: exact decimal strings, as the latency finding's requests.
+    for (const row of rows) expect(row.invocations).toMatch(/^[0-9]+$/);
   });
 
   it("reads request counts and a p95 bound from both duration histograms", () => {

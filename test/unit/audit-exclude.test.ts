@@ -38,3 +38,17 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
   });
 });
+
+describe("patterns that leave nothing out", () => {
+  it("are named once the run is over, so a misspelled or misplaced one is not silent", () => {
+    const exclusions = exclusionsOf(["apps/marketing", "apps/legacy"], ["dev", "prod", "apps/blog/**:dev"], "/repo");
+    exclusions.fileExcludedBy("/repo/apps/marketing/wrangler.toml", ".");
+    exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "dev");
+    exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "staging");
+    expect(exclusions.unmatched()).toEqual([
+      "--exclude apps/legacy matched no wrangler file (patterns are read from the folder the audit runs in, or from the folder given to audit)",
+      "--exclude-env prod matched no environment: no file audited has env.prod",
+      "--exclude-env apps/blog/**:dev matched no environment: no file audited has env.dev among the files its glob matches",
+    ]);
+  });
+});

@@ -325,7 +325,7 @@ describe("keys a binding entry does not have: vars a TOML header took in", () =>
   it("names unknown keys of a JSONC entry too, without TOML's reasons", () => {
     const text = wired('"observability": { "enabled": true }').replace('{ "binding": "DECO_METRICS" }', '{ "binding": "DECO_METRICS", "datset": "m" }');
     expect(findingsOf(text, "wrangler.jsonc")).toEqual([
-      "4:120 warning analytics-engine top level: analytics_engine_datasets[0] holds datset (line 4): wrangler reads only binding and dataset there and ignores the rest\n    fix: remove datset from analytics_engine_datasets[0], or move it to the table it belongs to",
+      "4:120 warning analytics-engine top level: analytics_engine_datasets[0] holds datset (line 4: did you mean dataset?): wrangler reads only binding and dataset there and ignores the rest\n    fix: remove datset from analytics_engine_datasets[0], or move it to the table it belongs to",
     ]);
   });
 });
@@ -735,7 +735,7 @@ describe("analytics-engine and Pages projects", () => {
       "13:8 warning otlp-endpoints preview",
       "13:8 warning otlp-endpoints preview",
     ]);
-    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability", "previews-config"]);
+    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability", "previews-config", "misspelled-key"]);
     expect(auditDocument(loadFleet("good/wrangler.jsonc")).kind).toBe("worker");
   });
 

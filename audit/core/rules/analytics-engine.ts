@@ -1,10 +1,11 @@
-import { environmentLabel, environmentsOf, notSetMessage, wranglerField } from "../environments";
+import { environmentLabel, environmentsOf, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import { type ConfigDocument, type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
-import { swallowedFix } from "../swallowed-keys";
+import { missingKeyNote } from "../misspelled-keys";
+import { notSetHit } from "../not-set";
 
 /**
  * D-14: the storefront framework's Analytics Engine meter writes through a binding named
@@ -35,7 +36,7 @@ export const analyticsEngineRule: Rule = {
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "analytics_engine_datasets", document)}: no ${METRICS_BINDING} binding, so the meter writes nothing`, fix: swallowedFix(document, environment, "analytics_engine_datasets") ?? addFix }];
+      return [notSetHit(environment, document, "analytics_engine_datasets", `no ${METRICS_BINDING} binding, so the meter writes nothing`, addFix)];
     }
     if (entry.value.kind !== "array") {
       return [{ at: entry.value.at, message: "analytics_engine_datasets must be an array of { binding, dataset } objects", fix: `write it as ${writtenEntry(format, "analytics_engine_datasets", [wanted])}${BY_FIX}` }];
@@ -131,5 +132,5 @@ export function refusedDatasetFix(e: DatasetEntry, format: ConfigFormat): string
 function refusedDatasetHit(e: DatasetEntry, format: ConfigFormat): RuleHit {
   const repeat = e.repeats === undefined ? "" : `: ${e.repeats.field} binds ${e.binding} already`;
   // The Worker does not deploy at all: graver than a meter writing nothing.
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, DATASET_KEYS)}${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
 }

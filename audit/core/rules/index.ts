@@ -1,5 +1,6 @@
 import type { Rule } from "../findings";
 import { analyticsEngineRule } from "./analytics-engine";
+import { misspelledKeyRule } from "./misspelled-key";
 import { observabilityRule } from "./observability";
 import { pagesConfigRule } from "./pages-config";
 import { previewsConfigRule } from "./previews-config";
@@ -24,4 +25,5 @@ export const RULES: readonly Rule[] = [
   previewsConfigRule,
   pagesConfigRule,
   swallowedKeyRule,
+  misspelledKeyRule,
 ];

@@ -4,6 +4,7 @@ import { type ConfigFormat, type ConfigValue, type Position, entryOf } from "../
 import { shownValue } from "../syntax";
 import { swallowedKeys } from "../swallowed-keys";
 import { unknownKeysHit } from "../unknown-keys";
+import { notSetHit } from "../not-set";
 
 /**
  * The `observability` block (inheritable: a named environment without one uses the top
@@ -29,7 +30,7 @@ export const observabilityRule: Rule = {
     const found = environment.inheritable("observability");
     if (found === undefined) {
       if (environment.previews !== undefined) return [];
-      return [{ at: environment.anchor, message: "observability is not set: the Worker's own logs are not kept in Workers Logs" }];
+      return [notSetHit(environment, document, "observability", "the Worker's own logs are not kept in Workers Logs")];
     }
     const inherited = found.inherited ? " (inherited from the top level)" : "";
     const block = found.entry.value;

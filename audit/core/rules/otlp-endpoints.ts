@@ -1,8 +1,7 @@
-import { notSetMessage } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import type { Position } from "../model";
 import { ENDPOINT_VARS } from "../wiring";
-import { swallowedFix } from "../swallowed-keys";
+import { notSetHit } from "../not-set";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -24,7 +23,7 @@ export const otlpEndpointsRule: Rule = {
     const preview = environment.previews !== undefined;
     if (vars === undefined) {
       if (preview) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "vars", document)}: no DECO_OTEL_*_ENDPOINT, so the Worker's own spans, metrics and logs go nowhere`, fix: swallowedFix(document, environment, "vars") }];
+      return [notSetHit(environment, document, "vars", "no DECO_OTEL_*_ENDPOINT, so the Worker's own spans, metrics and logs go nowhere")];
     }
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];

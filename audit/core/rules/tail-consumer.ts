@@ -1,11 +1,12 @@
-import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
+import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import type { ConfigFormat, ConfigValue } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
 import { type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
-import { swallowedFix } from "../swallowed-keys";
+import { missingKeyNote } from "../misspelled-keys";
+import { notSetHit } from "../not-set";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
 export function listedServices(value: ConfigValue | undefined): { service: string; environment: string | undefined; item: ConfigValue }[] {
@@ -70,7 +71,7 @@ export const tailConsumerRule: Rule = {
     const hits = streamingEntries.filter((e) => e.fault !== undefined).map((e) => refusedEntryHit(e, format));
     if (entry === undefined) {
       if (environment.previews !== undefined) return hits;
-      return [...hits, { at: environment.anchor, message: `${notSetMessage(environment, "tail_consumers", document)}: ${accepted[0]} never sees this Worker${streamingNote}`, fix: swallowedFix(document, environment, "tail_consumers") ?? addFix }];
+      return [...hits, notSetHit(environment, document, "tail_consumers", `${accepted[0]} never sees this Worker${streamingNote}`, addFix)];
     }
     if (entry.value.kind !== "array") {
       return [...hits, { at: entry.value.at, message: "tail_consumers must be an array of { service } objects", fix: `write it as ${writtenEntry(format, "tail_consumers", [{ service: accepted[0] }])}` }];
@@ -108,7 +109,7 @@ function entryFix(e: TailEntry, format: ConfigFormat): string {
 function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${meant}${repeat}`, fix: entryFix(e, format) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, ["service", "environment"])}${meant}${repeat}`, fix: entryFix(e, format) };
 }
 
 function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {

@@ -1,10 +1,11 @@
-import { type WorkerEnvironment, notSetMessage, wranglerField } from "../environments";
+import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule } from "../findings";
 import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
-import { swallowedFix } from "../swallowed-keys";
+import { missingKeyNote } from "../misspelled-keys";
+import { notSetHit } from "../not-set";
 
 /**
  * D-14: no version_metadata binding, no `service.version` and no deploy correlation. In a
@@ -25,7 +26,7 @@ export const versionMetadataRule: Rule = {
     const entry = environment.own("version_metadata");
     if (entry === undefined) {
       if (environment.previews !== undefined) return [];
-      return [{ at: environment.anchor, message: `${notSetMessage(environment, "version_metadata", document)}: telemetry carries no service.version`, fix: swallowedFix(document, environment, "version_metadata") ?? `add ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}` }];
+      return [notSetHit(environment, document, "version_metadata", "telemetry carries no service.version", `add ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}`)];
     }
     const binding = stringAt(entry.value, "binding");
     if (binding === undefined) {
@@ -33,7 +34,7 @@ export const versionMetadataRule: Rule = {
       const meant = refused.meant === undefined ? "" : `: it is written ${written(format, { binding: refused.meant })}`;
       return [{
         at: entry.value.at,
-        message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${meant}`,
+        message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${missingKeyNote(entry.value, ["binding"])}${meant}`,
         fix: `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }

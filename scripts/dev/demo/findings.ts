@@ -117,7 +117,7 @@ ORDER BY Timestamp`,
     Attributes['outcome'] AS outcome,
     Attributes['cloudflare.reported_outcome'] AS reported_outcome,
     Attributes['http.status_class'] AS status_class,
-    sum(Value) AS invocations
+    toUInt64(sum(Value)) AS invocations
 FROM ${db("otel_metrics_sum")}
 WHERE MetricName = 'cloudflare.worker.invocations'
   AND ServiceName = ${quote(PRODUCER_SERVICE)}

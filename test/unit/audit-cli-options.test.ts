@@ -1,0 +1,85 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runAudit } from "../../audit/cli/main";
+import { loadConfig } from "../../audit/core/load";
+import { ConfigParseError } from "../../audit/core/model";
+import { auditDocument } from "../../audit/core/audit";
+
+/** Runs the CLI in-process, keeping what it printed. */
+async function audit(argv: string[], context = {}): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runAudit(argv, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) }, context);
+  return { code, out, err };
+}
+
+const PRODUCER = (name: string) => `{\n  "name": "${name}",\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }\n}\n`;
+
+describe("deco-otel audit options a newcomer tripped on", () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  async function fleet(names: string[]): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "audit-fleet-"));
+    dirs.push(dir);
+    for (const name of names) {
+      await mkdir(join(dir, name));
+      await writeFile(join(dir, name, "wrangler.jsonc"), PRODUCER(name));
+    }
+    return dir;
+  }
+
+  it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
+    const dir = await fleet(["shop", "blog"]);
+    const { code, err } = await audit(["--fix", "--metrics-dataset", "deco_metrics", dir]);
+    expect(code).toBe(2);
+    expect(err).toContain("--metrics-dataset deco_metrics would bind one dataset into 2 Workers (");
+    expect(err).toContain("each Worker writes to a dataset of its own (deco_metrics_<worker>), so their metrics would mix. Nothing was written");
+    expect(await readFile(join(dir, "shop", "wrangler.jsonc"), "utf8")).toBe(PRODUCER("shop"));
+    // One Worker: bound as asked.
+    expect((await audit(["--fix", "--metrics-dataset", "deco_metrics_shop", join(dir, "shop")])).code).toBe(0);
+    expect(await readFile(join(dir, "shop", "wrangler.jsonc"), "utf8")).toContain('"dataset": "deco_metrics_shop"');
+  });
+
+  it("notes --exclude and --exclude-env patterns that matched nothing", async () => {
+    const dir = await fleet(["shop"]);
+    const { code, out } = await audit(["--exclude", "shp", "--exclude-env", "prod", dir]);
+    expect(code).toBe(0);
+    expect(out).toContain("note: --exclude shp matched no wrangler file");
+    expect(out).toContain("note: --exclude-env prod matched no environment: no file audited has env.prod");
+  });
+
+  it("asks npm run audit for a path rather than audit this checkout's own fixtures", async () => {
+    const { code, err } = await audit([], { npmScript: true });
+    expect(code).toBe(2);
+    expect(err).toContain("npm run audit needs a path: npm runs it from this checkout's root");
+  });
+});
+
+describe("TOML parse errors", () => {
+  it("name the array or inline table left open, and where it was opened", () => {
+    const text = 'name = "t"\ntail_consumers = [\n  { service = "deco-otel-tail" },\nversion_metadata = { binding = "X" }\n';
+    const error = (() => {
+      try {
+        loadConfig("wrangler.toml", text);
+      } catch (caught) {
+        return caught as ConfigParseError;
+      }
+      throw new Error("parsed");
+    })();
+    expect(error.message).toBe('TOML parse error: Unexpected character "v". Line 2 (tail_consumers = [) opens an array with [ that is not closed (or lacks a comma between items) before line 4');
+    expect(error.at).toEqual({ line: 4, column: 1 });
+  });
+});
+
+describe("an environment written as an inline TOML table", () => {
+  it("hints the hand edit, not --fix, which does not edit it", () => {
+    const text = 'name = "i"\ntail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nobservability = { enabled = true }\n\n[env]\nstaging = { vars = { A = "1" } }\n';
+    const hints = auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.env === "staging").map((f) => f.fix);
+    expect(hints.some((hint) => hint.includes("--fix does not edit env.staging, an inline table on line 7: make this edit in it by hand"))).toBe(true);
+    expect(hints.filter((hint) => /\(or run --fix/.test(hint))).toEqual([]);
+  });
+});

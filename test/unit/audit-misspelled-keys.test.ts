@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { auditDocument } from "../../audit/core/audit";
+import { fixDocument } from "../../audit/core/fix";
+import { loadConfig } from "../../audit/core/load";
+import { BLOCK_KEYS, nearMissKey } from "../../audit/core/misspelled-keys";
+
+const WIRED_JSONC = '"version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }';
+
+/** Each finding of a rule as `line:column severity message` and its hint. */
+function findings(file: string, text: string, rule: string): string[] {
+  return auditDocument(loadConfig(file, text)).findings.filter((f) => f.rule === rule).map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}\n  fix: ${f.fix}`);
+}
+
+describe("keys that are near misses of one wrangler reads", () => {
+  // The spellings a newcomer's fleet held: each left the Worker with no tail consumer, and the audit said only "tail_consumers is not set".
+  const spellings: [string, string, number][] = [
+    ["wrangler.jsonc", `{\n  "name": "a",\n  "tail_consumer": [{ "service": "deco-otel-tail" }],\n  ${WIRED_JSONC}\n}\n`, 3],
+    ["wrangler.toml", `name = "b"\ntailConsumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n[observability]\nenabled = true\n`, 2],
+    ["wrangler.jsonc", `{\n  "name": "a",\n  "tail-consumers": [{ "service": "deco-otel-tail" }],\n  ${WIRED_JSONC}\n}\n`, 3],
+    ["wrangler.toml", `name = "b"\ntailconsumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n[observability]\nenabled = true\n`, 2],
+    ["wrangler.toml", `name = "b"\ntail_consumer = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n[observability]\nenabled = true\n`, 2],
+  ];
+
+  it.each(spellings)("%s: names the misspelled key and its line, and --fix renames it keeping its value", (file, text, line) => {
+    const key = /^\s*"?([\w-]+)"?\s*[:=]\s*\[/m.exec(text.split("\n")[line - 1]!)![1]!;
+    const column = file.endsWith(".toml") ? 1 : 3;
+    const [notSet] = findings(file, text, "tail-consumer");
+    // At the misspelled key, the text to change.
+    expect(notSet).toMatch(new RegExp(`^${line}:${column} error `));
+    expect(notSet).toContain(`tail_consumers is not set (line ${line}'s "${key}" is no key wrangler reads: did you mean tail_consumers? see misspelled-key)`);
+    expect(notSet).toContain(`fix: rename line ${line}'s "${key}" to tail_consumers (or run --fix)`);
+    expect(findings(file, text, "misspelled-key")).toEqual([
+      `${line}:${column} warning top level: "${key}" (line ${line}) is no key wrangler reads: did you mean tail_consumers? Wrangler warns of it ("Unexpected fields found") and deploys without what it holds\n  fix: rename line ${line}'s "${key}" to tail_consumers, keeping its value (or run --fix)`,
+    ]);
+    const fixed = fixDocument(loadConfig(file, text));
+    expect(fixed.changes).toEqual([`top level: renamed line ${line}'s "${key}" to tail_consumers`]);
+    // Renamed in place, never a second key beside the dead one.
+    expect(fixed.after).toBe(text.replace(file.endsWith(".toml") ? key : `"${key}"`, file.endsWith(".toml") ? "tail_consumers" : '"tail_consumers"'));
+    expect(fixed.audit.findings.filter((f) => f.rule === "tail-consumer" || f.rule === "misspelled-key")).toEqual([]);
+  });
+
+  it("renames every header of a misspelled array of tables and a misspelled table, in any environment", () => {
+    const text = `name = "v"\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n\n[observabilty]\nenabled = true\n\n[[tail-consumers]]\nservice = "deco-otel-tail"\n\n[[tail-consumers]]\nservice = "audit-log"\n\n[env.staging]\ntailconsumers = [{ service = "deco-otel-tail-staging" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n`;
+    expect(findings("wrangler.toml", text, "observability")[0]).toContain('4:2 warning top level: observability is not set (line 4\'s "observabilty" is no key wrangler reads: did you mean observability? see misspelled-key)');
+    const fixed = fixDocument(loadConfig("wrangler.toml", text));
+    expect(fixed.changes).toEqual([
+      'top level: renamed line 4\'s "observabilty" to observability',
+      'top level: renamed line 7\'s "tail-consumers" to tail_consumers',
+      'env.staging: renamed line 14\'s "tailconsumers" to tail_consumers',
+    ]);
+    expect(fixed.after).toBe(text.replace("[observabilty]", "[observability]").replaceAll("[[tail-consumers]]", "[[tail_consumers]]").replace("tailconsumers =", "tail_consumers ="));
+    expect(fixed.audit.findings.filter((f) => ["tail-consumer", "misspelled-key", "observability"].includes(f.rule))).toEqual([]);
+  });
+
+  it("leaves a misspelled key beside the key it means to a person: which holds the meant value is not the fix's to choose", () => {
+    const text = `{\n  "name": "a",\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "tail_consumer": [{ "service": "audit-log" }],\n  ${WIRED_JSONC}\n}\n`;
+    expect(findings("wrangler.jsonc", text, "misspelled-key")).toEqual([
+      `4:3 warning top level: "tail_consumer" (line 4) is no key wrangler reads: did you mean tail_consumers? Wrangler warns of it ("Unexpected fields found") and deploys without what it holds\n  fix: tail_consumers is set too: keep what line 4's "tail_consumer" holds in tail_consumers if it is meant, and remove "tail_consumer"`,
+    ]);
+    const fixed = fixDocument(loadConfig("wrangler.jsonc", text));
+    expect(fixed.after).toBe(text);
+    expect(fixed.handEdits).toContain(`top level: line 4's "tail_consumer" is no key wrangler reads, and tail_consumers is set too: keep what it holds in tail_consumers if it is meant, and remove it`);
+  });
+
+  it("names near misses of a table's own keys where the rule reading the table names its unknown keys", () => {
+    const text = `name = "b"\ntail_consumers = [{ servce = "deco-otel-tail" }]\nversion_metadata = { bindng = "CF_VERSION_METADATA" }\n[observability]\nenabeld = true\n`;
+    expect(findings("wrangler.toml", text, "tail-consumer").join("\n")).toContain(`wrangler refuses to deploy ("tail_consumers[0].service" is a required field): line 2's "servce" is no key wrangler reads: did you mean service?`);
+    expect(findings("wrangler.toml", text, "version-metadata")[0]).toContain(`wrangler refuses to deploy (binding should have a string "binding" field): line 3's "bindng" is no key wrangler reads: did you mean binding?`);
+    expect(findings("wrangler.toml", text, "observability").join("\n")).toContain("observability holds enabeld (line 5: did you mean enabled?)");
+  });
+
+  it("reads a near miss as wrangler's spellings folded (case, _ and -) or a few edits off, and never a key wrangler reads itself", () => {
+    expect(nearMissKey("TAIL_CONSUMERS", BLOCK_KEYS)).toBe("tail_consumers");
+    expect(nearMissKey("versionMetadata", BLOCK_KEYS)).toBe("version_metadata");
+    expect(nearMissKey("analytics_engine_dataset", BLOCK_KEYS)).toBe("analytics_engine_datasets");
+    expect(nearMissKey("var", BLOCK_KEYS)).toBe("vars");
+    expect(nearMissKey("log_push", BLOCK_KEYS)).toBe("logpush");
+    // Keys wrangler reads, and short or distant words, are no misspelling.
+    for (const key of ["route", "routes", "dev", "ai", "env", "site", "build", "my_custom_key", "compatibility_flags"]) expect(nearMissKey(key, BLOCK_KEYS)).toBeUndefined();
+  });
+});
