@@ -776,11 +776,11 @@ const NATIONAL_ID_DIGITS = 4;
 /**
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
  * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,
- * `geburt`, `geboren`, `naissance`, `né le`, `passport`, `passaporte`, `pasaporte`, `passeport`,
+ * `geburt`, `geboren`, `geboorte`, `naissance`, `né le`, `urodz`, `生年月日`, `誕生日`, `passport`, `passaporte`, `pasaporte`, `passeport`,
  * `paspoort`, `Reisepass`; in any case (a gate: a mixed case only looks at more, and one regex
  * with `i` costs less than each case spelled out).
  */
-const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
+const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass/i;
 /**
  * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
  * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before

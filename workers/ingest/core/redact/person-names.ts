@@ -157,13 +157,13 @@ export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role";
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
- * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`).
+ * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`, Polish `imię`, `nazwisko`).
  */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
 const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
   "firstname", "lastname", "givenname", "familyname", "middlename", "surname",
-  // German, Spanish, Portuguese, French, Italian.
-  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome",
+  // German, Spanish, Portuguese, French, Italian, Polish.
+  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome", "imie", "imię", "nazwisko",
 ]);
 /** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
 const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);
