@@ -87,11 +87,15 @@ function namesRolePart(words: readonly string[]): boolean {
 /**
  * The roles a person plays in an order, a ticket, a review, a payment or a record, whose key
  * holds that person: a name or an id (`customer`, `recipient`, `contact`, `assignee`,
- * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`). Not
- * `holder`: a card's holder is the card holder rule's, and a lock's or a lease's holder a process.
+ * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`), and
+ * an account's `holder` (`accounts.holder`, `{holder: "Oliver Bennett", iban: …}`; a card's is
+ * the card holder rule's, read first; a lock's or a lease's holder is a process, whose name does
+ * not read as a person's), in German, French, Spanish and Portuguese too (`Empfänger`,
+ * `Inhaber`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`).
  */
 const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
+  "holder", "empfänger", "empfaenger", "inhaber", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
 ]);
 /** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
 const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);
