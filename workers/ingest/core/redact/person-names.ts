@@ -1,4 +1,5 @@
 import { lazy } from "../../../shared/lazy";
+import { namesCardHolder } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
@@ -71,7 +72,9 @@ export function namesNamePart(words: readonly string[]): boolean {
  * value that reads as a person's name is one there (`holdsPersonName`'s field "role").
  */
 export function namesRoleName(words: readonly string[]): boolean {
-  return ROLE_WORDS.has(words[words.length - 1] ?? "");
+  const last = words[words.length - 1] ?? "";
+  // A card's or an account's holder (`card.holder`) is the card holder rule's alone, which a policy may turn off.
+  return ROLE_WORDS.has(last) && !(last === "holder" && namesCardHolder(words));
 }
 
 /**

@@ -132,10 +132,10 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
  * A value of an `INSERT` row printed without its quotes, as Laravel's `QueryException` writes its
  * statement with the bindings put in the placeholders' places (`(SQL: insert into \`users\`
  * (\`name\`, \`email\`, \`password\`) values (Hiroshi Yamamoto, x@y.io, hunter2))`): after the
- * row's `(` or `,`, text not starting with a digit or `-` (a number is the other form's) up to
- * the next `,` or `)`, on one line.
+ * row's `(` or `,`, text starting with a letter up to the next `,` or `)`, on one line: not a
+ * number (the other form's), a placeholder (`?`, `$1`, `:name`, `@p1`) or a marker.
  */
-const UNQUOTED_ROW_TEXT = "[(,][ \\t]*(?![\\d-])[^\\s,()'\"`][^,()'\"`\\n\\r]{0,119}?(?=[ \\t]*[,)])";
+const UNQUOTED_ROW_TEXT = "[(,][ \\t]*[A-Za-z\\u00C0-\\u017F][^,()'\"`\\n\\r]{0,119}?(?=[ \\t]*[,)])";
 const NUMBER = /^-?\d/;
 
 /**
