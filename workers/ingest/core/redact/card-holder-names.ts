@@ -9,7 +9,8 @@ import { nameWords, standsForSecret } from "./secret-names";
  * Pago's `cardholder.name` and `cardholderName`, PagSeguro/PagBank's `holder.name` and
  * `creditCardHolderName`, Braintree's `cardholderName`, and the forms shops write (`card.holder`,
  * `card_holder`, `cardholder_name`, `nameOnCard`, `name_on_card`; Portuguese `titular`,
- * `nome_titular`, `titular_cartao`; Spanish `nombre_titular`). Stripe's card `name` is left out:
+ * `nome_titular`, `titular_cartao`; Spanish `nombre_titular`; German `Kontoinhaber`,
+ * `Karteninhaber`; French `titulaire du compte`, `titulaire de la carte`). Stripe's card `name` is left out:
  * `card.name` and `card_name` are as often a card brand's or a page component's name.
  *
  * `words`: the key's words, lower case (`nameWords`). Not when a word says what the value
@@ -26,16 +27,19 @@ export function namesCardHolder(sent: readonly string[]): boolean {
   if (count === 0 || DESCRIBING_FIRST.has(words[0]!)) return false;
   const last = words[count - 1]!;
   const before = count > 1 ? words[count - 2]! : "";
-  if (last === "cardholder" || last === "titular") return true;
+  if (last === "cardholder" || last === "titular" || ACCOUNT_HOLDER_WORDS.has(last)) return true;
   // `cardholder_name`, `holderName`, `holder.name`, `nome_titular` (its head noun first).
   if (NAME_WORDS.has(last)) return before === "cardholder" || before === "holder" || before === "titular";
   // `nameOnCard`, `name_on_card`.
   if (count >= 3 && before === "on" && NAME_WORDS.has(words[count - 3]!)) return CARD_WORDS.has(last);
   // `card.holder`, `CreditCard.Holder`, `bank_account.holder`.
   if (last === "holder") return words.slice(0, -1).some((word) => CARD_WORDS.has(word));
-  // `titular_cartao`.
-  return words[0] === "titular" && CARD_WORDS.has(last);
+  // `titular_cartao`, `titulaire du compte`.
+  return (words[0] === "titular" || words[0] === "titulaire") && CARD_WORDS.has(last);
 }
+
+/** An account's or a card's holder in one German word (`Kontoinhaber`, `Karteninhaber`). */
+const ACCOUNT_HOLDER_WORDS: ReadonlySet<string> = new Set(["kontoinhaber", "karteninhaber"]);
 
 /**
  * Whether `text`, the string under a card holder's key, is a holder's name, so that the key rule
@@ -69,7 +73,7 @@ const CARD_BRANDS: ReadonlySet<string> = new Set([
 
 /** The last words of the keys `namesCardHolder` accepts, lower case (a text detector's candidates). */
 export function cardHolderNameLastWords(): readonly string[] {
-  return ["cardholder", "titular", "holder", ...NAME_WORDS, ...CARD_WORDS];
+  return ["cardholder", "titular", "holder", ...ACCOUNT_HOLDER_WORDS, ...NAME_WORDS, ...CARD_WORDS];
 }
 
 /** The words for a name, and for a card or an account a holder is named of. */
@@ -129,14 +133,15 @@ const OPENS_OBJECT = /^(?:\\*["'])?[ \t]*:[ \t]*\{/;
 const HOLDS_VALUE = /^(?:\\*["'])?[ \t]*[=:]/;
 const CARD_WORDS: ReadonlySet<string> = new Set([
   "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
+  "compte", "carte", "konto", "karte",
 ]);
 /**
  * What every key `namesCardHolder` accepts holds, in any case: a holder's word (`holder`,
- * `cardholder`, `titular`) or a name on a card or account (`nameOnCard`, `name_on_card`,
+ * `cardholder`, `titular`, `titulaire`, `Kontoinhaber`) or a name on a card or account (`nameOnCard`, `name_on_card`,
  * `nameOnAccount`, `name_on_cartao`, a label's `Name on card`: `on` and a word of CARD_WORDS). Free text holding none has
  * no holder's field (`evidence.ts`).
  */
-export const CARD_HOLDER_WORD = new RegExp(`holder|titular|on[ _.-]?(?:${[...CARD_WORDS].join("|")})`, "i");
+export const CARD_HOLDER_WORD = new RegExp(`holder|titula(?:r|ire)|inhaber|on[ _.-]?(?:${[...CARD_WORDS].join("|")})`, "i");
 
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

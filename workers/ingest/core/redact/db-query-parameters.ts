@@ -85,13 +85,15 @@ export function isQueryTextKey(key: string): boolean {
 
 /**
  * The rule of a query parameter's value whose own key's rule is `own` and whose placeholder names
- * `columns`: `own` when it does more than scan (a key the operator listed stays listed), else the
+ * `columns`: `own` when it does more than scan (a key the operator listed stays listed) and is no
+ * role's name (`@holder`), else the
  * strongest of it and the rules `keyRules` gives the columns as keys (`strongestRule`): a
  * credential's, a card holder's, a postal code's or a phone's. A column's keep, drop or hash
  * comes from the policy's lists, which name attributes rather than columns, so it counts as none.
  */
 export function queryParameterRule(own: KeyRule, columns: readonly string[], keyRules: KeyRules): KeyRule {
-  if (own.action !== "scan") return own;
+  // A role's word as a placeholder's name (`@holder`) says less than the column it is bound to (`card_holder`).
+  if (own.action !== "scan" && !(own.action === "person_name" && own.nameField === "role")) return own;
   return strongestRule(own, columns, (column) => {
     const rule = keyRules.ruleFor(column);
     return rule.action === "keep" || rule.action === "drop" || rule.action === "hash" ? own : rule;

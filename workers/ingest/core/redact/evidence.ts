@@ -29,6 +29,7 @@ import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
+import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -210,6 +211,11 @@ export const MoreEvidence = {
    * `holdsNationalIdHint` (`DNI`, `national insurance`, `BSN`, a CURP's or a codice fiscale's start).
    */
   NATIONAL_ID: 1 << 7,
+  /**
+   * A greeting's word and a blank, or a Japanese honorific (`detectors/greeting-name.ts`):
+   * `GREETING_HINT` (`Dear`, `Hola`, `Sehr geehrte`), `HONORIFIC_HINT` (`様`, `さん`).
+   */
+  GREETING: 1 << 8,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -377,6 +383,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
+  }
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
@@ -777,11 +786,11 @@ const NATIONAL_ID_DIGITS = 4;
 /**
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
  * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,
- * `geburt`, `geboren`, `naissance`, `né le`, `passport`, `passaporte`, `pasaporte`, `passeport`,
+ * `geburt`, `geboren`, `geboorte`, `naissance`, `né le`, `urodz`, `生年月日`, `誕生日`, `passport`, `passaporte`, `pasaporte`, `passeport`,
  * `paspoort`, `Reisepass`; in any case (a gate: a mixed case only looks at more, and one regex
  * with `i` costs less than each case spelled out).
  */
-const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren)|naissance|n[ée]e? le|pass?[ae]?port|paspoort|reisepass/i;
+const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass/i;
 /**
  * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
  * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before

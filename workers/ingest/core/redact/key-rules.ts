@@ -447,7 +447,7 @@ function hasDottedSuffix(set: ReadonlySet<string>, key: string): boolean {
  * The strongest of `rule` and the rules `ruleOf` gives `names`, the first of equals: the rule of
  * a value named by several keys (a GraphQL variable passed as several arguments, a placeholder an
  * SQL statement uses for several columns). From the strongest: drop, a code's secret, a secret, a
- * card holder's or a person's name, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
+ * card holder's name, a person's name or street address, a hash, keep, a scan whose key says what the value is (`phone`, `cep`:
  * `KeyRule.place`), a plain scan. Scans whose keys each say what the value is are joined
  * (`joinedScan`): `"order_id" = $1 OR "phone" = $1` binds a value that is a phone as much as
  * an order's id, and the first column named must not hide what the second says.
@@ -497,12 +497,15 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
 function ruleStrength(rule: KeyRule): number {
   switch (rule.action) {
     case "drop":
-      return 7;
+      return 8;
     case "secret_code":
-      return 6;
+      return 7;
     case "secret":
-      return 5;
+      return 6;
+    // A card holder's column names whose name it is more closely than a role's word
+    // (`card_holder = @holder`: the parameter's `holder` is a role's, the column a card's).
     case "card_holder":
+      return 5;
     case "person_name":
     case "street_address":
       return 4;

@@ -1,5 +1,5 @@
 import {
-  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, nirHolds, nricHolds, personnummerHolds, rutHolds, sinHolds,
+  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, nirHolds, nricHolds, peselHolds, personnummerHolds, rutHolds, sinHolds,
   spanishIdHolds, steuerIdHolds, tfnHolds,
 } from "./national-id-checks";
 import { caseless } from "./detectors/detector";
@@ -71,6 +71,9 @@ export const DOCUMENTS: readonly NationalDocument[] = [
     number: "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}",
     holds: steuerIdHolds,
   },
+  // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
+  // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
+  { name: "PESEL|[Pp]esel", number: "\\d{11}", holds: peselHolds },
   // A driver's licence, whose number has no one shape (`D1234567`, `B072RRE2I55`, `SMITH901015JN9AA`): four digits or more.
   {
     name: `${caseless("driver")}'?[Ss]?[ _-]?${caseless("licen")}[CcSs][Ee]|${words("driving", "licen")}[CcSs][Ee]|${caseless("f")}[üÜ]${caseless("hrerschein")}|${caseless("permis de conduire")}|${words("licencia", "de", "conducir")}`,

@@ -158,3 +158,20 @@ export function steuerIdHolds(value: string): boolean {
   }
   return (11 - product) % 10 === digits.charCodeAt(10) - 48;
 }
+
+/**
+ * Poland's PESEL: eleven digits, the birth date (`YYMMDD`, the month plus 80, 0, 20, 40 or 60 for
+ * the 1800s … 2200s), a serial, the last a check digit over the first ten (weights 1, 3, 7, 9,
+ * repeated; Ustawa o ewidencji ludności, art. 15).
+ */
+export function peselHolds(value: string): boolean {
+  const digits = compact(value);
+  if (!/^\d{11}$/.test(digits)) return false;
+  const month = Number(digits.slice(2, 4)) % 20;
+  const day = Number(digits.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += weights[i]! * (digits.charCodeAt(i) - 48);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
+}

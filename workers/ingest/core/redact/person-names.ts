@@ -1,4 +1,5 @@
 import { lazy } from "../../../shared/lazy";
+import { namesCardHolder } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
@@ -71,7 +72,9 @@ export function namesNamePart(words: readonly string[]): boolean {
  * value that reads as a person's name is one there (`holdsPersonName`'s field "role").
  */
 export function namesRoleName(words: readonly string[]): boolean {
-  return ROLE_WORDS.has(words[words.length - 1] ?? "");
+  const last = words[words.length - 1] ?? "";
+  // A card's or an account's holder (`card.holder`) is the card holder rule's alone, which a policy may turn off.
+  return ROLE_WORDS.has(last) && !(last === "holder" && namesCardHolder(words));
 }
 
 /**
@@ -87,11 +90,15 @@ function namesRolePart(words: readonly string[]): boolean {
 /**
  * The roles a person plays in an order, a ticket, a review, a payment or a record, whose key
  * holds that person: a name or an id (`customer`, `recipient`, `contact`, `assignee`,
- * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`). Not
- * `holder`: a card's holder is the card holder rule's, and a lock's or a lease's holder a process.
+ * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`), and
+ * an account's `holder` (`accounts.holder`, `{holder: "Oliver Bennett", iban: …}`; a card's is
+ * the card holder rule's, read first; a lock's or a lease's holder is a process, whose name does
+ * not read as a person's), in German, French, Spanish and Portuguese too (`Empfänger`,
+ * `Inhaber`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`).
  */
 const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
+  "holder", "empfänger", "empfaenger", "inhaber", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
 ]);
 /** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
 const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);
@@ -157,13 +164,13 @@ export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role";
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
- * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`).
+ * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`, Polish `imię`, `nazwisko`).
  */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
 const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
   "firstname", "lastname", "givenname", "familyname", "middlename", "surname",
-  // German, Spanish, Portuguese, French, Italian.
-  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome",
+  // German, Spanish, Portuguese, French, Italian, Polish.
+  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome", "imie", "imię", "nazwisko",
 ]);
 /** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
 const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);

@@ -94,14 +94,14 @@ export function holdsStreetAddress(text: string, field: StreetAddressField): boo
 export const STREET_FIELD_LAST_WORDS: readonly string[] = [
   "street", "streetaddress", "address", "addr", "line1", "line2", "logradouro", "rua", "calle", "endereco", "endereço",
   "direccion", "dirección", "address1", "address2", "address_1", "address_2", "ship_to", "shipto", "rue", "adresse",
-  "strasse", "straße", "complemento", "complement", "streetname", "street_name",
+  "strasse", "straße", "complemento", "complement", "streetname", "street_name", "adres", "ulica",
 ];
 
 /**
  * What the text around a field's name holds when the field may name a street address, in any
  * case (`evidence.ts`): a street's, an address's or an address line's word.
  */
-export const STREET_FIELD_WORD = /street|addr|adress|line_?[12]|endere|logradouro|rua|rue|calle|direcci|stra(?:ss|ß)e|ship_?to|complement/i;
+export const STREET_FIELD_WORD = /street|addr|adres|ulica|line_?[12]|endere|logradouro|rua|rue|calle|direcci|stra(?:ss|ß)e|ship_?to|complement/i;
 
 /**
  * The words that end a US or UK street's name (USPS Publication 28's common suffixes and their
@@ -115,18 +115,28 @@ export const STREET_TYPES = [
 export const STREET_HEADS = ["Rua", "Avenida", "Av\\.", "Travessa", "Alameda", "Calle"];
 
 /**
+ * The words that start a street's name in Poland, as an address prints them: `ul.` (ulica, a
+ * street), and `ulica`, `aleja` (an avenue), `osiedle` (an estate), `plac` (a square) written out
+ * (`detectors/street-address.ts`, `PL_LINE`).
+ */
+export const POLISH_STREET_HEADS = ["[Uu]l\\.", "[Uu]lica", "[Aa]leja", "[Oo]siedle", "[Pp]lac"];
+/** The abbreviations of `aleja`, `osiedle` and `plac` (`al.`, `os.`, `pl.`), other words' too (`et al.`). */
+export const POLISH_SHORT_HEADS = ["[Aa]l\\.", "[Oo]s\\.", "[Pp]l\\."];
+
+/**
  * What every street line holds (`detectors/street-address.ts`): a street's type or head word, as written.
  * A text with a digit and a blank that holds none has no street line (`evidence.ts`).
  */
-export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...STREET_HEADS].join("|")})(?![a-z])`);
+export const STREET_TYPE_WORD = new RegExp(`(?<![\\w])(?:${[...STREET_TYPES, ...STREET_HEADS, ...POLISH_STREET_HEADS, ...POLISH_SHORT_HEADS].join("|")})(?![a-z])`);
 
 /**
  * What a street line ending with its postal code and town holds when it has no street word
  * `STREET_TYPE_WORD` knows (`Hauptstraße 5, 10115 Berlin`, `12 Rue de la Paix, 75002 Paris`,
- * `1 Infinite Loop, Cupertino, CA 95014`): four digits before a blank and a capital, or two
- * capitals, a blank and five digits (`detectors/street-address.ts`, `evidence.ts`).
+ * `1 Infinite Loop, Cupertino, CA 95014`, `Marszałkowska 84, 00-514 Warszawa`): four digits, or
+ * Poland's `00-514`, before a blank and a capital, or two capitals, a blank and five digits
+ * (`detectors/street-address.ts`, `evidence.ts`).
  */
-export const STREET_POSTAL_CODE_HINT = /\d{4}(?:-\d{3})? [A-Z\u00C0-\u00DE]|[A-Z]{2} \d{5}/;
+export const STREET_POSTAL_CODE_HINT = /(?:\d{4}(?:-\d{3})?|\d\d-\d{3}) [A-Z\u00C0-\u00DE\u0141\u015A\u017B\u0179]|[A-Z]{2} \d{5}/;
 
 /**
  * Whether the text before a field's name at `nameStart` opens an address's object the field is
@@ -153,7 +163,7 @@ function withoutAccents(word: string): string {
 
 /** A street's own words, as key words (accents dropped). */
 const STREET_WORDS: ReadonlySet<string> = new Set([
-  "street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion", "rue", "adresse", "strasse", "straße",
+  "street", "streetaddress", "logradouro", "rua", "calle", "endereco", "direccion", "rue", "adresse", "strasse", "straße", "ulica",
 ]);
 /** An address's second line under a word of its own: Brazil's `complemento` (an apartment, a block). */
 const UNIT_WORDS: ReadonlySet<string> = new Set(["complemento"]);
@@ -170,7 +180,7 @@ const ADDRESS_LINE_WORDS: ReadonlySet<string> = new Set(["address1", "address2",
 /** An address's line, glued (`line1`). */
 const LINE_WORDS: ReadonlySet<string> = new Set(["line1", "line2"]);
 /** The words of an address. */
-const ADDRESS_WORDS: ReadonlySet<string> = new Set(["address", "addr", "endereco", "direccion"]);
+const ADDRESS_WORDS: ReadonlySet<string> = new Set(["address", "addr", "endereco", "direccion", "adres"]);
 /** Words before `address` saying whose or which postal address it is. */
 const WHOSE_ADDRESS_WORDS: ReadonlySet<string> = new Set([
   "shipping", "billing", "home", "mailing", "postal", "delivery", "residential", "residence", "correspondence", "entrega", "cobranca",

@@ -50,7 +50,7 @@ export const cardHolderPhraseDetector: Detector = {
 };
 
 /** Words of a phrase left out of a label before its words are judged as a key's. */
-const PHRASE_WORDS: ReadonlySet<string> = new Set(["do", "da", "dos", "das", "de", "del", "la", "el", "the", "of", "a", "o", "s"]);
+const PHRASE_WORDS: ReadonlySet<string> = new Set(["do", "da", "dos", "das", "de", "del", "du", "la", "el", "the", "of", "a", "o", "s"]);
 /** Words after a label that say what was checked, not whose name it is: `Card holder: Not Present`. */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
   "not", "no", "present", "absent", "verified", "unverified", "matched", "mismatch", "confirmed", "pending", "failed", "passed",

@@ -16,6 +16,7 @@ import { cardHolderFieldDetector } from "./card-holder-field";
 import { cardHolderPhraseDetector } from "./card-holder-phrase";
 import { personNameFieldDetector } from "./person-name-field";
 import { mailboxNameDetector } from "./mailbox-name";
+import { greetingNameDetector } from "./greeting-name";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
@@ -62,6 +63,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cardHolderPhraseDetector,
   personNameFieldDetector,
   mailboxNameDetector,
+  greetingNameDetector,
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,

@@ -96,4 +96,5 @@ export function namesNationalId(words: readonly string[]): boolean {
 const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
   "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",
   "rut", "cuit", "cuil", "steuerid", "steueridentifikationsnummer", "nationalid", "cedula", "cédula", "personalausweis", "codicefiscale",
+  "pesel",
 ]);

@@ -22,7 +22,9 @@ const JOIN = "[ _.-]?";
  * `birthdate`, `birthday`, `date_of_birth`, `dateOfBirth`, `born`, `born on`, `data de nascimento`,
  * `data_nascimento`, `dataNascimento`, `dt_nasc`, `nasc`, `nascimento`, `nascido em`/`nascida em`,
  * `aniversário` (a birthday), `fecha de nacimiento`, `fechaNac`, `nacimiento`, `nacido el`,
- * German `Geburtsdatum`, `geboren am`, French `date de naissance`, `né le`/`née le`, in any case.
+ * German `Geburtsdatum`, `geboren am`, French `date de naissance`, `né le`/`née le`, Polish
+ * `data urodzenia`, Italian `data di nascita`, Dutch `geboortedatum`, `geboren op`, Japanese
+ * `生年月日` and `誕生日`, in any case.
  * `born` and `nascido` are read only before a date, so `born-again` and `nascido para…` stay.
  */
 const BIRTH_DATE_NAME =
@@ -34,7 +36,9 @@ const BIRTH_DATE_NAME =
   `|${caseless("anivers")}[áÁaA]${caseless("rio")}` +
   `|(?:${caseless("fecha")}${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nacimiento")}|${caseless("fecha")}${JOIN}${caseless("nac")}` +
   `|${caseless("geburtsdatum")}|${caseless("geboren")}(?:[ \\t]+${caseless("am")})?` +
-  `|${caseless("date")}${JOIN}(?:${caseless("de")}${JOIN})?${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")})${NAME_END}`;
+  `|${caseless("date")}${JOIN}(?:${caseless("de")}${JOIN})?${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")}` +
+  `|${caseless("data")}${JOIN}${caseless("urodzenia")}|${caseless("data")}${JOIN}${caseless("di")}${JOIN}${caseless("nascita")}` +
+  `|${caseless("geboortedatum")}|${caseless("geboren")}${JOIN}${caseless("op")}|生年月日|誕生日)${NAME_END}`;
 
 /**
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
@@ -83,11 +87,11 @@ function wordDate(): string {
 /**
  * A date as written in records: ISO 8601's `1990-04-12` (perhaps with a time,
  * `1990-04-12T00:00:00Z`), `1990/04/12`, day or month first with a four- or two-digit year
- * (`12/04/1990`, `04-12-1990`, `12.04.90`), eight digits (`19900412`); or as people write it,
+ * (`12/04/1990`, `04-12-1990`, `12.04.90`), eight digits (`19900412`), Japanese `1984年3月12日`; or as people write it,
  * with the month's name (`wordDate`). The rewrite checks the month and the day.
  */
 const DATE =
-  "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:T[\\d:.]{2,15}(?:Z|[+-]\\d\\d:?\\d\\d)?)?|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|(?:19|20)\\d{6}" +
+  "(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:T[\\d:.]{2,15}(?:Z|[+-]\\d\\d:?\\d\\d)?)?|(?:19|20)\\d\\d年\\d{1,2}月\\d{1,2}日|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2})|(?:19|20)\\d{6}" +
   `|${wordDate()})`;
 
 /**
@@ -130,7 +134,8 @@ function isCalendarDate(value: string): boolean {
     const day = Number(/(?<!\d)\d{1,2}(?!\d)/.exec(value)?.[0] ?? 0);
     return day >= 1 && day <= 31;
   }
-  const date = value.split("T")[0]!;
+  // Japanese `1984年3月12日` reads as `1984-3-12`.
+  const date = value.replace(/[年月]/g, "-").replace("日", "").split("T")[0]!;
   const separators = date.replace(/\d/g, "");
   if (separators.length === 2 && separators[0] !== separators[1]) return false;
   const parts = separators === "" ? [date.slice(0, 4), date.slice(4, 6), date.slice(6)] : date.split(/[-/.]/);
@@ -235,7 +240,7 @@ export function namesPassport(words: readonly string[]): boolean {
 }
 const BIRTH_DATE_WORDS: ReadonlySet<string> = new Set([
   "dob", "birthdate", "birthday", "born", "nasc", "nascimento", "nacimiento", "aniversario", "aniversário", "geburtsdatum", "geburtstag",
-  "naissance",
+  "naissance", "urodzenia", "nascita", "geboortedatum", "生年月日", "誕生日",
 ]);
 const PASSPORT_WORDS: ReadonlySet<string> = new Set(["passport", "passaporte", "pasaporte", "passeport", "passaporto", "paspoort", "reisepass", "reisepassnummer"]);
 const PASSPORT_NUMBER_WORDS: ReadonlySet<string> = new Set(["number", "no", "num", "nr", "numero", "número", "nº"]);

@@ -93,7 +93,9 @@ const MARKER_START = "[REDACTED:";
 export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\]|\\\\[^])*"|'(?:[^'\\\\]|\\\\[^]|'')*'|${ESCAPED_QUOTED_OVER_LINES}|-?\\d+(?:\\.\\d+)?(?![\\w.]))`,
+    source:
+      `(?:[[,(=;]|(?<=\\$\\w{1,64}\\\\{0,7}"):)\\s*(?:"(?:[^"\\\\]|\\\\[^])*"|'(?:[^'\\\\]|\\\\[^]|'')*'|${ESCAPED_QUOTED_OVER_LINES}|-?\\d+(?:\\.\\d+)?(?![\\w.]))` +
+      `|${UNQUOTED_ROW_TEXT}`,
     evidence: Evidence.SQL_BOUND_LIST | Evidence.SQL_STATEMENT,
     rewrite: (match, _marker, text, start) => {
       let valueAt = 1;
@@ -101,6 +103,9 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       const opening = quoteOpening(match.slice(valueAt));
       const quoted = opening !== "";
       const value = quoted ? match.slice(valueAt + opening.length, -opening.length) : match.slice(valueAt);
+      // Text a statement prints without its quotes (Laravel's `(SQL: … values (Ana Souza, …))`) is text.
+      const printed = !quoted && !NUMBER.test(value);
+      if (printed) return printedRowText(match, valueAt, value, text, start, withheld);
       if (value === "" || value.startsWith(MARKER_START)) return undefined;
       const place = columnsOf(text, start, start + valueAt, opening);
       if (place === undefined) return undefined;
@@ -121,6 +126,31 @@ export function sqlBoundParameterDetector(withheld: ReadonlySet<string>): Detect
       return { text: `${match.slice(0, valueAt)}${around}${redactionMarker(kind)}${around}`, kind } satisfies Rewrite;
     },
   };
+}
+
+/**
+ * A value of an `INSERT` row printed without its quotes, as Laravel's `QueryException` writes its
+ * statement with the bindings put in the placeholders' places (`(SQL: insert into \`users\`
+ * (\`name\`, \`email\`, \`password\`) values (Hiroshi Yamamoto, x@y.io, hunter2))`): after the
+ * row's `(` or `,`, text starting with a letter up to the next `,` or `)`, on one line: not a
+ * number (the other form's), a placeholder (`?`, `$1`, `:name`, `@p1`) or a marker.
+ */
+const UNQUOTED_ROW_TEXT = "[(,][ \\t]*[A-Za-z\\u00C0-\\u017F][^,()'\"`\\n\\r]{0,119}?(?=[ \\t]*[,)])";
+const NUMBER = /^-?\d/;
+
+/**
+ * The rewrite of an unquoted text `value` at `valueAt` in `match` (`UNQUOTED_ROW_TEXT`): the rule
+ * of the column its `INSERT` row gives it (`sqlInsertColumnOf`, read with its table) judges it as
+ * quoted text, and its marker is written without quotes, as the value was. Undefined in no such
+ * row (`(Ana Souza, Lisbon)` in prose) or when the rule keeps it.
+ */
+function printedRowText(match: string, valueAt: number, value: string, text: string, start: number, withheld: ReadonlySet<string>): Rewrite | undefined {
+  if (text.charCodeAt(start) === 61 /* = */) return undefined;
+  const column = sqlInsertColumnOf(text, start + valueAt);
+  if (column === undefined) return undefined;
+  const kind = boundKind(ruleOfColumn(sqlColumnInTable(text, start, column)), value, true);
+  if (kind === undefined || withheld.has(kind)) return undefined;
+  return { text: `${match.slice(0, valueAt)}${redactionMarker(kind)}`, kind } satisfies Rewrite;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
-import { STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
+import { POLISH_SHORT_HEADS, POLISH_STREET_HEADS, STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
@@ -108,6 +108,24 @@ const BR_TAIL =
 const BR_LINE =
   `(?<![\\w.-])(?:${STREET_HEADS.join("|")}) (?:(?:d[aoe]s?|del?|la) )?${WORD}(?: (?:(?:d[aoe]s?|del?|la|e|y) )?${WORD}){0,4}` +
   `,? (?:n[º°o]\\.? ?)?\\d{1,6}(?!\\w|[.,]\\d)${BR_TAIL}?`;
+/** A capitalised Polish word (`Marszałkowska`, `Łódź`, `Tysiąclecia`), hyphenated parts too (`Bielsko-Biała`). */
+const POLISH_WORD =
+  "[A-Z\\u00C0-\\u00DE\\u0104\\u0106\\u0118\\u0141\\u0143\\u015A\\u0179\\u017B][a-z\\u00DF-\\u00FF\\u0105\\u0107\\u0119\\u0142\\u0144\\u015B\\u017A\\u017C]*" +
+  "(?:-[A-Z\\u00C0-\\u00DE\\u0104\\u0106\\u0118\\u0141\\u0143\\u015A\\u0179\\u017B][a-z\\u00DF-\\u00FF\\u0105\\u0107\\u0119\\u0142\\u0144\\u015B\\u017A\\u017C]*)*";
+/** Poland's postal code and its town after a street line (`, 00-514 Warszawa`, `, 43-300 Bielsko-Biała`). */
+const POLISH_POSTAL_TAIL = `,? \\d\\d-\\d{3} ${POLISH_WORD}(?: ${POLISH_WORD}){0,2}(?![\\w'’-])`;
+/**
+ * A Polish street line: its head word (`POLISH_STREET_HEADS`), the street's name (perhaps a date's
+ * day first, `3 Maja`; a pope's numeral, `Jana Pawła II`), the house number and perhaps the flat
+ * (`12/4`, `12 m. 4`), then its postal code and town. `al.`, `os.` and `pl.` are other words'
+ * abbreviations too (`et al. Nature 2019`): after them only a line with its postal code is one.
+ */
+const POLISH_STREET =
+  `(?:\\d{1,2} )?${POLISH_WORD}(?: (?:${POLISH_WORD}|[IVX]{2,4}(?![\\w]))){0,3}` +
+  ` \\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?| (?:m|lok)\\. ?\\d{1,4})?(?!\\w|[.,/]\\d)`;
+const PL_LINE =
+  `(?<![\\w.-])(?:(?:${POLISH_STREET_HEADS.join("|")}) ?${POLISH_STREET}(?:${POLISH_POSTAL_TAIL})?` +
+  `|(?:${POLISH_SHORT_HEADS.join("|")}) ?${POLISH_STREET}${POLISH_POSTAL_TAIL})`;
 /**
  * A German or Austrian line written postal code first (`10115 Berlin, Invalidenstraße 117`,
  * `D-80331 München, Marienplatz 8`): the code, its town and the street line (`GERMAN_STREET`).
@@ -128,7 +146,7 @@ const BARE_LINE = `(?<![\\w.,:/#@-])(?:${PREPOSITION_STREET}|${WORD} \\d{1,4}[a-
 /** `BARE_LINE` with a preposition's street, whole. */
 const PREPOSITION_LINE = new RegExp(`^${PREPOSITION_STREET}${EU_POSTAL_TAIL}$`);
 /** The lines whose words or postal code first are their evidence, whole (`BARE_LINE` is not). */
-const WORDED_LINE = new RegExp(`^(?:${EU_LINE}|${BR_LINE})$`);
+const WORDED_LINE = new RegExp(`^(?:${EU_LINE}|${BR_LINE}|${PL_LINE})$`);
 /**
  * A word introducing an address, in the supported languages, perhaps with its preposition
  * (`Adres:`, `bezorgen op`, `Lieferung an`, `livraison :`, `entrega em`, `ship to`).
@@ -188,7 +206,8 @@ const CONTEXT_REACH = 32;
  *   after an address's word (`BARE_LINE`: `bezorgen op Damrak 1, 1012 LG Amsterdam`). Each line
  *   takes its town, state and postal code (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, `BR_TAIL`),
  *   so does a field's unquoted value (`COLON_UNQUOTED`). Lines are read in English, German,
- *   Dutch, French, Italian, Spanish and Portuguese.
+ *   Dutch, French, Italian, Spanish, Portuguese and Polish (`PL_LINE`: `ul. Marszałkowska 84,
+ *   00-514 Warszawa`).
  *
  * A server's, a network's, a mailbox's or a wallet's address stays (`server.address`,
  * `mac_address`, `bind_address: 0.0.0.0:8080`, `0x7ffd…`): no street's word or shape. A city
@@ -229,7 +248,7 @@ const EQUALS_WITH_NUMBER =
 
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
-  source: `${EQUALS_WITH_NUMBER}|${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`,
+  source: `${EQUALS_WITH_NUMBER}|${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}|${PL_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.STREET_ADDRESS,
   fieldValue: nameFieldValue,

@@ -1,0 +1,63 @@
+import { MoreEvidence } from "../evidence";
+import { COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, ROLE_ENDING } from "../greetings";
+import { holdsPersonName, readsAsPersonName } from "../person-names";
+import type { Detector } from "./detector";
+import { PERSON_NAME_KIND } from "./person-name-field";
+
+/** A capitalised word of a name, in Latin letters (`Ana`, `O'Neil`, `Jean-Pierre`, `Łukasz`, `Lefèvre`). */
+const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u017F'\\u2019-]*[a-z\\u00DF-\\u017F]";
+/** A name's particles between its words (`Maria da Silva`, `Ludwig van Beethoven`). */
+const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
+/** The greeting and its title, up to the name: read again where a match starts, to find the name. */
+const GREETING = `(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")}),?[ \\t]+`;
+const TITLE = `(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+`;
+const GREETING_AT = new RegExp(GREETING, "y");
+const TITLE_AT = new RegExp(TITLE, "y");
+/**
+ * A name's end: no more of a word, and no capital or digit after a blank, a word the name could
+ * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there).
+ */
+const NAME_END = "(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+[A-Z0-9\\u00C0-\\u00DE])";
+/** Kanji (and the repeat mark `々`) of a Japanese name, two to five, before its honorific. */
+const KANJI = "\\u4E00-\\u9FFF\\u3005";
+/**
+ * A Japanese name and its honorific (`山田太郎様`, `佐藤さん`, `田中殿`), before a particle, a
+ * punctuation mark, a blank or the end (`山田太郎様のご注文`, `佐藤さんが`): not after a kanji
+ * (a longer word's end) nor after the honorific prefixes `お`/`ご` (`お得意様`, a valued customer).
+ */
+const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)(?=[のがはをにへとも、。，,.!！?？\\s」』)）]|$)`;
+
+/**
+ * A person's name after a greeting or a salutation, as a notice, an e-mail or a support ticket
+ * logged whole writes it (`Dear Oliver Bennett,`, `Sehr geehrte/r Sabine Schröder,`, `Bonjour
+ * Oliver Bennett,`, `Hola Jean-Pierre Lefèvre,`, `Olá Ana,`, `Hi Anna,`, `Użytkownik Katarzyna
+ * Nowak zmienił hasło`; `GREETING_WORDS`), or a Japanese name before its honorific (`山田太郎様`).
+ * Only the name is replaced, the greeting and a courtesy title kept. A greeting greets anyone, so
+ * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
+ * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
+ * lower-case words (`Hi team`, `Bonjour à tous`). After a courtesy title a surname alone is a
+ * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name). A Japanese role's or group's word
+ * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
+ * Known misses: a name outside the given names in ASCII after a bare greeting (`Hi Zephyr`), a
+ * name written in katakana or hiragana (`スミス様`).
+ */
+export const greetingNameDetector: Detector = {
+  kind: PERSON_NAME_KIND,
+  source: `${GREETING}(?:${TITLE})?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}){0,3}${NAME_END}|${JAPANESE_NAME}`,
+  evidence: 0,
+  moreEvidence: MoreEvidence.GREETING,
+  rewrite: (match, marker, text, start) => {
+    GREETING_AT.lastIndex = start;
+    const greeting = GREETING_AT.exec(text)?.[0].length ?? 0;
+    if (greeting === 0) {
+      const honorific = match.endsWith("さん") ? 2 : 1;
+      const name = match.slice(0, -honorific);
+      return JAPANESE_NON_NAMES.has(name) || ROLE_ENDING.test(name) ? undefined : marker + match.slice(-honorific);
+    }
+    TITLE_AT.lastIndex = start + greeting;
+    const title = TITLE_AT.exec(text)?.[0].length ?? 0;
+    const name = match.slice(greeting + title).replace(/[ \t]+/g, " ");
+    const person = title > 0 ? holdsPersonName(name, "whole") : readsAsPersonName(name);
+    return person ? match.slice(0, greeting + title) + marker : undefined;
+  },
+};

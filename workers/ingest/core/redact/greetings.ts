@@ -1,0 +1,49 @@
+/**
+ * The words a letter, an e-mail or a notice greets its reader with, then names them (`Dear Oliver
+ * Bennett,`, `Sehr geehrte Frau Schröder,`, `Bonjour Jean,`, `Olá Ana,`, `Użytkownik Jan
+ * Kowalski`), and the Japanese honorifics after a name (`山田太郎様`, `田中さん`): what
+ * `detectors/greeting-name.ts` reads and `evidence.ts` gates it by.
+ */
+
+/**
+ * Greetings and salutations in English, German, French, Spanish, Portuguese, Italian, Dutch and
+ * Polish, as regex source, the first letter in either case (`Dear`, `dear`), a gendered ending's
+ * forms too (`Sehr geehrte/r`, `Estimado(a)`, `Szanowna`); and Polish `Użytkownik` ("user"), which
+ * a notice puts before the user's name as a greeting does.
+ */
+export const GREETING_WORDS = [
+  "[Dd]ear", "[Hh]i", "[Hh]ello", "[Hh]ey", "[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening)", "[Ww]elcome(?: [Bb]ack)?",
+  "[Ss]ehr geehrte(?:r|/r|\\(r\\))?", "[Ll]iebe(?:r|/r|\\(r\\))?", "[Hh]allo", "[Gg]uten (?:[Tt]ag|[Mm]orgen|[Aa]bend)", "[Mm]oin", "[Ss]ervus",
+  "[Bb]onjour", "[Bb]onsoir", "[Ss]alut", "[Cc]her", "[Cc]h\\u00e8re",
+  "[Hh]ola", "[Ee]stimad[oa](?:/a|\\(a\\)|s)?", "[Qq]uerid[oa](?:/a|\\(a\\)|s)?", "[Bb]uenos d\\u00edas", "[Bb]uenas (?:tardes|noches)",
+  "[Oo]l\\u00e1", "[Oo]i", "[Pp]rezad[oa](?:/a|\\(a\\)|s)?", "[Bb]om dia", "[Bb]oa (?:tarde|noite)",
+  "[Cc]ar[oa]", "[Gg]entile", "[Cc]iao", "[Bb]uongiorno", "[Ss]alve",
+  "[Bb]este", "[Gg]eachte", "[Hh]oi",
+  "[Ss]zanown(?:y|a|i|e)", "[Dd]rog(?:i|a|ie)", "[Ww]itaj", "[Cc]ze\\u015b\\u0107", "[Dd]zie\\u0144 dobry", "[Uu]\\u017cytkownik",
+];
+
+/**
+ * Courtesy titles between a greeting and a name (`Mr.`, `Frau`, `Madame`, `Sra.`, `Pani`,
+ * `Meneer`): after one a surname alone is a person's (`Dear Mr. Smith`).
+ */
+export const COURTESY_TITLES = [
+  "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Herr", "Frau", "Monsieur", "Madame", "Mme", "Mlle", "M(?=\\.)", "Sr", "Sra", "Srta",
+  "Se\\u00f1or", "Se\\u00f1ora", "Dona", "Dom", "Signor", "Signora", "Sig", "Dott", "Pan", "Pani", "Panie", "Meneer", "Mevrouw", "Dhr", "Mevr",
+];
+
+/** What every greeting the detector reads holds (a gate: one regex, a greeting's word at a word's start). */
+export const GREETING_HINT = new RegExp(`(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")})(?![a-z\\u00DF-\\u017F])`);
+
+/** What every Japanese name with its honorific the detector reads holds: `様` (sama), `さん` (san), `殿` (dono). */
+export const HONORIFIC_HINT = /様|さん|殿/;
+
+/**
+ * Kanji words that take an honorific and name no one (`会員様`, a member; `担当者様`, the person in
+ * charge; `皆様`, everyone; `お客様` is read past by its `お`): a role's or a group's, kept.
+ * Names ending in `者` (a person), `員` (a member) or `長` (a head) are roles too (`ROLE_ENDING`).
+ */
+export const JAPANESE_NON_NAMES: ReadonlySet<string> = new Set([
+  "皆", "各位", "顧客", "会員", "利用", "購入", "店舗", "御社", "貴社", "弊社", "先生", "社長", "部長", "課長", "担当", "患者", "神", "王",
+]);
+/** The last kanji of a role's word (`利用者`, `会員`, `店長`, `お客`), which a name's seldom is. */
+export const ROLE_ENDING = /[者員長客方位]$/;
