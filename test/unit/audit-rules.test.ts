@@ -391,7 +391,7 @@ describe("secretReason", () => {
     ["NOTE", "deploy with ghp_abcdefghijklmnopqrstuvwxyz0123456789 then", "its value has a known token prefix"],
     ["X", "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q", "its value has a known token prefix"],
     ["JAVA_OPTS", "-Xmx1g -Dapp.datasource.password=hunter2", "its value holds secret_param (as the ingest Worker's redaction reads it)"],
-    ["CONNECTION", "Server=db;Database=shop;Password=s3cr3t", "its value holds url_credentials (as the ingest Worker's redaction reads it)"],
+    ["CONNECTION", "Server=db;Database=shop;Password=s3cr3t", "its value holds secret_param (as the ingest Worker's redaction reads it)"],
     ["CURL_FLAGS", "-H 'Authorization: Bearer abcdef123456'", "its value holds bearer (as the ingest Worker's redaction reads it)"],
   ])("reads inside %s = %j", (name, value, reason) => {
     expect(secretReason(name, value)).toBe(reason);

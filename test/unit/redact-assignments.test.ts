@@ -170,7 +170,7 @@ describe("secret assignments with blanks around `=` where a line or a connection
     ["DB_PASSWORD =hunter2", "DB_PASSWORD =[REDACTED:secret_param]"],
     ["api_key = sk9f8e7d6c5b4a", "api_key = [REDACTED:secret_param]"],
     ['PASSWORD = "x"', 'PASSWORD = "[REDACTED:secret_param]"'],
-    ["Server=db; User Id=app; Password = hunter2;", "Server=db; User Id=app; Password = [REDACTED:url_credentials];"],
+    ["Server=db; User Id=app; Password = hunter2;", "Server=db; User Id=app; Password = [REDACTED:secret_param];"],
   ])("redacts %j", (text, stored) => {
     expect(redacted(text).text).toBe(stored);
   });

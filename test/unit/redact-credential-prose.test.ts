@@ -2,8 +2,8 @@
  * Credentials and personal data in prose, judged by "removes secrets and personal data and
  * nothing else, and keeps the text around a redacted value exactly": a value after `:` ends
  * where a log's next pair begins, as after `=`; a passphrase after a credential's phrase goes
- * whole; a logfmt `password=` pair counts as `secret_param`, a connection string's as
- * `url_credentials`; counts under credential-looking names stay; a session's id after `sid`
+ * whole; a logfmt `password=` pair counts as `secret_param`, a connection string's too (only a
+ * URL's userinfo is `url_credentials`); counts under credential-looking names stay; a session's id after `sid`
  * goes; a byte count after a street's words is no postal code.
  */
 import { describe, expect, it } from "vitest";
@@ -99,8 +99,8 @@ describe("a password pair counts as what it is", () => {
     ["password=hunter2 user=bob", `password=${PARAM} user=bob`, { secret_param: 1 }],
     ["password=hunter2 user=bob host=db.internal", `password=${PARAM} user=bob host=db.internal`, { secret_param: 1 }],
     ["'password=hunter2 user=bob' address=10.0.0.1", `'password=${PARAM} user=bob' address=10.0.0.1`, { secret_param: 1 }],
-    ["Server=db;User Id=app;Password=x;", "Server=db;User Id=app;Password=[REDACTED:url_credentials];", { url_credentials: 1 }],
-    ["password=hunter2; server=db", "password=[REDACTED:url_credentials]; server=db", { url_credentials: 1 }],
+    ["Server=db;User Id=app;Password=x;", "Server=db;User Id=app;Password=[REDACTED:secret_param];", { secret_param: 1 }],
+    ["password=hunter2; server=db", "password=[REDACTED:secret_param]; server=db", { secret_param: 1 }],
   ] as const)("%j", (text, expected, counts) => {
     expectRedactedAs(text, expected, counts);
   });

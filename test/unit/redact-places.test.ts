@@ -311,21 +311,23 @@ describe("a connection's password in a metric attribute", () => {
     return valuesOf(metric.data.dataPoints[0]!.attributes)["db.client.connection.pool.name"];
   };
 
-  it("replaces only the password, keeping the server that names the series", () => {
-    expect(pointValue("postgres://app:hunter2@db.internal:5432/orders")).toBe("postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders");
-    expect(pointValue("mongodb+srv://u:p@cluster0.x.mongodb.net/db")).toBe("mongodb+srv://u:[REDACTED:url_credentials]@cluster0.x.mongodb.net/db");
-    expect(pointValue("Server=db;User Id=app;Password=x;")).toBe("Server=db;User Id=app;Password=[REDACTED:url_credentials];");
-    // A password rotation keeps the series.
-    expect(pointValue("postgres://app:rotated@db.internal:5432/orders")).toBe(pointValue("postgres://app:hunter2@db.internal:5432/orders"));
+  it("replaces only the password by its hashed marker, keeping the server that names the series", () => {
+    expect(pointValue("postgres://app:hunter2@db.internal:5432/orders")).toMatch(/^postgres:\/\/app:\[REDACTED:url_credentials:[0-9a-f]{16}\]@db\.internal:5432\/orders$/);
+    expect(pointValue("mongodb+srv://u:p@cluster0.x.mongodb.net/db")).toMatch(/^mongodb\+srv:\/\/u:\[REDACTED:url_credentials:[0-9a-f]{16}\]@cluster0\.x\.mongodb\.net\/db$/);
+    expect(pointValue("Server=db;User Id=app;Password=x;")).toMatch(/^Server=db;User Id=app;Password=\[REDACTED:secret_param:[0-9a-f]{16}\];$/);
+    // Two passwords are two series, as the sender's values were: a plain marker would store them as one.
+    expect(pointValue("postgres://app:rotated@db.internal:5432/orders")).not.toBe(pointValue("postgres://app:hunter2@db.internal:5432/orders"));
     expect(pointValue("postgres://app@db.internal:5432/orders")).toBe("postgres://app@db.internal:5432/orders");
   });
 
-  it("hashes a user that is personal data in place, so each user stays a series and a rotation keeps it", () => {
+  it("hashes a user that is personal data and the password each in place, so each user and each password stays a series", () => {
     const ana = pointValue("mongodb://ana%40example.com:s3cret@db.internal:27017/app");
     const bia = pointValue("mongodb://bia%40example.com:s3cret@db.internal:27017/app");
-    expect(ana).toMatch(/^mongodb:\/\/\[REDACTED:email:[0-9a-f]{16}\]:\[REDACTED:url_credentials\]@db\.internal:27017\/app$/);
+    expect(ana).toMatch(/^mongodb:\/\/\[REDACTED:email:[0-9a-f]{16}\]:\[REDACTED:url_credentials:[0-9a-f]{16}\]@db\.internal:27017\/app$/);
     expect(bia).not.toBe(ana);
-    expect(pointValue("mongodb://ana%40example.com:rotated@db.internal:27017/app")).toBe(ana);
+    const rotated = pointValue("mongodb://ana%40example.com:rotated@db.internal:27017/app") as string;
+    expect(rotated).not.toBe(ana);
+    expect(rotated.slice(0, rotated.indexOf("]:"))).toBe((ana as string).slice(0, (ana as string).indexOf("]:")));
   });
 });
 

@@ -8,8 +8,8 @@
 
 import { nameWords } from "./secret-names";
 
-/** The headers whose value `redactCredentialHeader` reads, lower case. */
-export type CredentialHeader = "cookie" | "set-cookie" | "authorization";
+/** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
+export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
 
 /**
  * The credential header an attribute key or a JSON member's name names by its last dotted
@@ -23,8 +23,16 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
   if (last === "cookie" || last === "cookies") return "cookie";
   if (last === "set-cookie") return "set-cookie";
   if (last === "authorization" || last === "proxy-authorization") return "authorization";
-  return undefined;
+  return WEBHOOK_SIGNATURE.test(last.replaceAll("_", "-")) ? "signature" : undefined;
 }
+
+/**
+ * The names of webhook signature headers, lower case with `-` (also as JSON members and
+ * attribute keys with `_`): Stripe's `Stripe-Signature`, GitHub's `X-Hub-Signature-256` and
+ * `X-Hub-Signature`, Slack's `X-Slack-Signature`, Standard Webhooks' `webhook-signature` and
+ * Svix's `svix-signature`, Twilio's `X-Twilio-Signature`, any other `<vendor>-signature`.
+ */
+const WEBHOOK_SIGNATURE = /^(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-signature(?:-256)?$/;
 
 /**
  * `value`, a `header`'s value, with each credential in it replaced by `mark(credential)`; undefined
@@ -41,9 +49,15 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  *   OAuth 1.0's `oauth_timestamp`) too; a scheme word alone (`Bearer`) stays whole;
  *   AWS's `Credential` keeps its scope (`[REDACTED:secret]/20261202/us-east-1/s3/aws4_request`)
  *   and loses its access key id, which names the key.
+ * - A webhook's signature header: its items (parted by `,` and blanks) keep what says how and
+ *   when the payload was signed and lose only the signatures: Stripe's `t=1733241600,v1=<hex>`
+ *   keeps `t=1733241600` and `v1=` (also `v0=`), GitHub's `sha256=<hex>` keeps `sha256=`,
+ *   Slack's `v0=<hex>` keeps `v0=`, Standard Webhooks' `v1,<base64> v1a,<base64>` keeps each
+ *   `v1,`; any other item (Shopify's bare base64 HMAC) is replaced whole.
  */
 export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
   if (header === "authorization") return redactAuthorization(value, mark);
+  if (header === "signature") return redactSignatures(value, mark);
   return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, mark);
 }
 
@@ -317,4 +331,39 @@ function parameterValue(name: string, value: string, mark: (credential: string) 
   const credential = name === "credential" ? AWS_CREDENTIAL.exec(inner) : null;
   const replaced = credential === null ? mark(inner) : `${mark(credential[1]!)}${credential[2]}`;
   return quoted ? `"${replaced}"` : replaced;
+}
+
+/** A signature's version or algorithm label before its `=` (`v1`, `v0`, `sha256`, `sha1`) or, in Standard Webhooks, its `,` (`v1`, `v1a`). */
+const SIGNATURE_LABEL = /^(?:v[0-9]+[a-z]?|sha[0-9]+|md5)$/i;
+/** Stripe's timestamp item: the Unix time the signature covers, public (it is sent to be checked against the clock). */
+const SIGNATURE_TIMESTAMP = /^t=[0-9]+$/;
+
+/** `value`, a webhook signature header's, with each signature replaced (see `redactCredentialHeader`); undefined when empty. */
+function redactSignatures(value: string, mark: (credential: string) => string): string | undefined {
+  const parts = value.split(/(,|[ \t]+)/);
+  if (value.trim() === "") return undefined;
+  let out = "";
+  for (let i = 0; i < parts.length; i += 2) {
+    const item = parts[i]!;
+    const separator = parts[i + 1] ?? "";
+    // Standard Webhooks' `v1,<signature>`: the label, its comma, then the signature as the next item.
+    if (separator === "," && SIGNATURE_LABEL.test(item) && i + 2 < parts.length && parts[i + 2] !== "") {
+      out += item + separator + signatureItem(parts[i + 2]!, mark) + (parts[i + 3] ?? "");
+      i += 2;
+      continue;
+    }
+    out += signatureItem(item, mark) + separator;
+  }
+  return out;
+}
+
+/** One item of a signature header: kept when it is empty, a marker or Stripe's timestamp; `label=` kept before a signature; else replaced whole. */
+function signatureItem(item: string, mark: (credential: string) => string): string {
+  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item)) return item;
+  const equals = item.indexOf("=");
+  const signature = item.slice(equals + 1);
+  if (equals > 0 && SIGNATURE_LABEL.test(item.slice(0, equals)) && signature !== "") {
+    return signature.startsWith(MARKER_START) ? item : item.slice(0, equals + 1) + mark(signature);
+  }
+  return mark(item);
 }

@@ -13,7 +13,6 @@ import type {
 } from "../../../shared/otlp/model";
 import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
-import { IN_PLACE_SERIES_KINDS } from "./detectors/credentials";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
@@ -921,12 +920,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   /**
    * A metric attribute's marker for a find of `kind` hiding `found` (SeriesMarking): the kind and
    * the keyed hash of what it hides, so distinct secrets stay distinct series and the same one the
-   * same; a connection's password alone is replaced by the plain marker, as it is no part of which
-   * pool or server a series counts and its hash would split the series at each rotation
-   * (IN_PLACE_SERIES_KINDS).
+   * same, of every kind: a connection's password too, as two values differing only in it are two
+   * series in the sender's data, and the rest of the value (its server) is kept around the marker.
    */
-  private readonly seriesMarking = (kind: string, found: string): string =>
-    IN_PLACE_SERIES_KINDS.has(kind) ? redactionMarker(kind) : seriesMarker(kind, this.policy.seriesHash(found));
+  private readonly seriesMarking = (kind: string, found: string): string => seriesMarker(kind, this.policy.seriesHash(found));
 }
 
 /**

@@ -1,8 +1,9 @@
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
-import { redactionMarker, type Detector } from "./detector";
+import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
  * Credentials as they appear in headers and connection strings. Each rewrite keeps the part
@@ -59,11 +60,12 @@ export const basicDetector: Detector = {
  *   `key=value;` lists: `Server=db;User Id=app;Password=x;`, blanks around `=` too:
  *   `Server=db; User Id=app; Password = x;`), when a pair of the same text names
  *   its server (`Server`, `Data Source`, `Host`, `Address`, …); quoted (`'…'`) and ODBC-braced
- *   (`{…}`) values whole. Otherwise the pair is left to `secret_param`, which keeps its name too.
+ *   (`{…}`) values whole. It is a named parameter's value, so it is counted and marked as
+ *   `secret_param`, as the same pair is outside a connection string (which this detector
+ *   leaves to that detector); only a URL's userinfo is `url_credentials`.
  *
  * A password that stands for one (`postgres://app:${PG_PASSWORD}@db`, `Password=$PG_PASSWORD`)
- * is configuration, not a secret. The kind is the one a metric attribute keeps in place rather
- * than hashing whole (`IN_PLACE_SERIES_KINDS`).
+ * is configuration, not a secret.
  */
 export const urlCredentialsDetector: Detector = {
   kind: "url_credentials",
@@ -73,7 +75,7 @@ export const urlCredentialsDetector: Detector = {
   evidence: Evidence.URL_CREDENTIALS | Evidence.SECRET_PARAMETER,
   rewrite: (match, marker, text, start) => {
     const scheme = match.indexOf("://");
-    if (scheme < 0) return connectionStringPassword(match, marker, text, start);
+    if (scheme < 0) return connectionStringPassword(match, text, start);
     const userStart = scheme + 3;
     const passwordStart = match.indexOf(":", userStart) + 1;
     const password = match.slice(passwordStart, -1);
@@ -85,18 +87,21 @@ export const urlCredentialsDetector: Detector = {
 };
 
 /**
- * `Password=x` at `start` → `Password=[marker]` when it is a pair of a connection string: a `;`
- * parts it from a neighbour (`…;Password=x`, `Password=x;…`) and `text` names a server. Else
- * undefined: logfmt's and prose's blank-parted pairs (`password=hunter2 user=bob host=db`) are
- * a parameter's, counted as `secret_param` as the same pair is anywhere else on the line.
+ * `Password=x` at `start` → `Password=[REDACTED:secret_param]` when it is a pair of a connection
+ * string: a `;` parts it from a neighbour (`…;Password=x`, `Password=x;…`) and `text` names a
+ * server. Else undefined: logfmt's and prose's blank-parted pairs (`password=hunter2 user=bob
+ * host=db`) are left to the `secret_param` detector, as the same pair anywhere else on the line.
  */
-function connectionStringPassword(match: string, marker: string, text: string, start: number): string | undefined {
+function connectionStringPassword(match: string, text: string, start: number): Rewrite | undefined {
   const equals = /=[ \t]*/.exec(match)!;
   const valueStart = equals.index + equals[0].length;
   const value = match.slice(valueStart);
   if (!inSemicolonList(text, start, start + match.length) || !namesServer(text) || standsForSecret(value.replace(/^['{]|['}]$/g, ""))) return undefined;
-  return `${match.slice(0, valueStart)}${marker}`;
+  return { text: `${match.slice(0, valueStart)}${CONNECTION_PASSWORD_MARKER}`, kind: SECRET_PARAM_KIND };
 }
+
+/** The marker of a connection string's password: a named parameter's value. */
+const CONNECTION_PASSWORD_MARKER = redactionMarker(SECRET_PARAM_KIND);
 
 /** Whether the pair from `start` to `end` has a `;` right before it or, after blanks, right after it. */
 function inSemicolonList(text: string, start: number, end: number): boolean {
@@ -129,14 +134,6 @@ const PERSONAL_USER = /[^@%]+(?:@|%40)[^@%.]+\.[^@%]+$/i;
 
 /** The kind a URL's userinfo is counted as when its user is an e-mail address. */
 const URL_PERSONAL_USER_KIND = "email";
-
-/**
- * The kinds whose replacement in a metric attribute leaves the rest of the value as it is, in
- * place of the keyed hash of the whole value (redact-request.ts): a URL's password is no part of
- * which series a value names (a pool, a server), and hashing the whole would hide the server and
- * split the series at each password rotation.
- */
-export const IN_PLACE_SERIES_KINDS: ReadonlySet<string> = new Set([urlCredentialsDetector.kind]);
 
 /** Splits "Bearer   abc" into ["Bearer   ", "abc"]. */
 function splitScheme(match: string): [string, string] {

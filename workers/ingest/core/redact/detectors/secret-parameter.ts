@@ -734,7 +734,8 @@ function refersToSecret(name: string, value: string): boolean {
  * A `Cookie:` or `Set-Cookie:` header's value in text (a request dump, `curl -H 'Cookie: …'`,
  * JSON's `"Cookie":"…"`), read as the header is under an attribute's key (credential-headers.ts):
  * the cookies' names, a preference's value and a `Set-Cookie`'s attributes stay, each other value
- * is replaced. Unquoted, the header's value is its `;`-joined pairs up to the first blank after
+ * is replaced; a webhook signature header's likewise (`Stripe-Signature: t=…,v1=…` keeps `t=…`
+ * and `v1=`; unquoted, read as `SIGNATURE_TEXT`). Unquoted, the header's value is its `;`-joined pairs up to the first blank after
  * a pair (cookie values hold none, RFC 6265 §4.1.1) or a quote; quoted, the string's content.
  * Null when the header holds only preferences, which stay; undefined when `name` names no cookie
  * header or the value reads as no cookies.
@@ -744,7 +745,8 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   if (header === undefined || header === "authorization") return undefined;
   const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
   const from = start + valueStart + quote.length;
-  const value = quote === "" ? COOKIE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const unquoted = header === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
+  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
   const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
@@ -764,6 +766,12 @@ const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1
  * `Expires` date read whole across its blanks (`Expires=Wed, 21 Oct 2026 07:28:00 GMT`, RFC 6265 §5.1.1).
  */
 const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COOKIE})(?:${EXPIRES_DATE}|${COOKIE_RUN}))*`);
+/**
+ * A webhook signature header's items in unquoted text (credential-headers.ts): runs of characters
+ * that are no blank, `,`, `;`, quote or backslash, joined by `,` and by blanks before another
+ * Standard Webhooks signature's label (`v1,… v1a,…`).
+ */
+const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
 
