@@ -82,6 +82,9 @@ describe("a failure's message in code is no credential's fallback", () => {
     'secret = os.environ.get("JWT_SECRET") or raise KeyError("JWT_SECRET must be set")',
     'token = cfg.get("token") or raise SystemExit("token missing")',
     'let secret = std::env::var("JWT_SECRET").unwrap_or_default();',
+    'let secret = std::env::var("JWT_SECRET").unwrap_or_else(|_| panic!("JWT_SECRET must be set"));',
+    'api_key = os.getenv("API_KEY") or sys.exit("API_KEY missing")',
+    'let region = std::env::var("REGION").unwrap_or("eu".to_string());',
   ])("%s stays", (text) => expectStored(text, text));
 
   it.each([
@@ -89,6 +92,8 @@ describe("a failure's message in code is no credential's fallback", () => {
     ['let secret = std::env::var("JWT_SECRET").unwrap_or("secret");', 'let secret = std::env::var("JWT_SECRET").unwrap_or("[REDACTED:secret_param]");'],
     ['let secret = std::env::var("JWT_SECRET").unwrap_or("hunter2xyz");', 'let secret = std::env::var("JWT_SECRET").unwrap_or("[REDACTED:secret_param]");'],
     ['String password = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("changeme");', 'String password = Optional.ofNullable(System.getenv("DB_PASSWORD")).orElse("[REDACTED:secret_param]");'],
+    ['let secret = std::env::var("JWT_SECRET").unwrap_or_else(|_| "secret".to_string());', 'let secret = std::env::var("JWT_SECRET").unwrap_or_else(|_| "[REDACTED:secret_param]".to_string());'],
+    ['String token = Optional.ofNullable(System.getenv("TOKEN")).orElseGet(() -> "changeme");', 'String token = Optional.ofNullable(System.getenv("TOKEN")).orElseGet(() -> "[REDACTED:secret_param]");'],
     ['const token = process.env.API_TOKEN ?? "hunter2xyz";', 'const token = process.env.API_TOKEN ?? "[REDACTED:secret_param]";'],
     ['password = os.environ.get("DB_PASSWORD") or "secret"', 'password = os.environ.get("DB_PASSWORD") or "[REDACTED:secret_param]"'],
     // A message beside a fallback: only the fallback goes.

@@ -147,10 +147,13 @@ const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
 /** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
 const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
 /**
- * An operator that picks a fallback right before a literal (`?? "…"`, `|| "…"`, PHP's and
- * Kotlin's `?:`, Perl's `//`, Python's `or`): the literal is what code uses when the setting is unset.
+ * An operator or a call that picks a fallback right before a literal (`?? "…"`, `|| "…"`, PHP's
+ * and Kotlin's `?:`, Perl's `//`, Python's `or`; Rust's `.unwrap_or("…")` and
+ * `.unwrap_or_else(|_| "…")`, Java's `.orElse("…")` and `.orElseGet(() -> "…")`, Scala's
+ * `.getOrElse("…")`): the literal is what code uses when the setting is unset.
  */
-const FALLBACK_BEFORE = /(?:\?\?|\|\||\?:|\/\/|(?<![\w$])or|\.(?:unwrap_or|or|orElse|getOrElse|value_or)[ \t]*\()[ \t]*$/;
+const FALLBACK_BEFORE =
+  /(?:\?\?|\|\||\?:|\/\/|(?<![\w$])or|\.(?:unwrap_or|or|orElse|getOrElse|value_or)[ \t]*\(|\.(?:unwrap_or_else|or_else|orElseGet|getOrElse)[ \t]*\([ \t]*(?:\|[^|\n]{0,32}\||\([^()\n]{0,32}\)[ \t]*->))[ \t]*$/;
 /**
  * A call or a statement whose string is a failure's message, said when the setting is unset, not
  * a value used in its place: Rust's `.expect("…")`, `panic!("…")` (`unwrap_or_else(|| panic!(…))`)
