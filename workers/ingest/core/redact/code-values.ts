@@ -147,10 +147,24 @@ const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
 /** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
 const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
 /**
- * An operator that picks a fallback right before a literal (`?? "…"`, `|| "…"`, PHP's and
- * Kotlin's `?:`, Perl's `//`, Python's `or`): the literal is what code uses when the setting is unset.
+ * An operator or a call that picks a fallback right before a literal (`?? "…"`, `|| "…"`, PHP's
+ * and Kotlin's `?:`, Perl's `//`, Python's `or`; Rust's `.unwrap_or("…")` and
+ * `.unwrap_or_else(|_| "…")`, Java's `.orElse("…")` and `.orElseGet(() -> "…")`, Scala's
+ * `.getOrElse("…")`): the literal is what code uses when the setting is unset.
  */
-const FALLBACK_BEFORE = /(?:\?\?|\|\||\?:|\/\/|(?<![\w$])or)[ \t]*$/;
+const FALLBACK_BEFORE =
+  /(?:\?\?|\|\||\?:|\/\/|(?<![\w$])or|\.(?:unwrap_or|or|orElse|getOrElse|value_or)[ \t]*\(|\.(?:unwrap_or_else|or_else|orElseGet|getOrElse)[ \t]*\([ \t]*(?:\|[^|\n]{0,32}\||\([^()\n]{0,32}\)[ \t]*->))[ \t]*$/;
+/**
+ * A call or a statement whose string is a failure's message, said when the setting is unset, not
+ * a value used in its place: Rust's `.expect("…")`, `panic!("…")` (`unwrap_or_else(|| panic!(…))`)
+ * and its kin, an error's or exception's constructor (`throw new Error("…")`, Python's `raise
+ * KeyError("…")`, any call raised or thrown, `raise SystemExit("…")`, Go's `errors.New("…")`, `fmt.Errorf("…")`), a fatal log (`log.Fatal("…")`), PHP's
+ * `die("…")`/`exit("…")`. Every literal inside such a call is a message.
+ */
+const MESSAGE_CALL_BEFORE =
+  /(?:\.expect|(?<![\w$])(?:panic|unreachable|todo|unimplemented)!|\w*(?:Error|Exception|Err)|(?<![\w$])(?:raise|throw)[ \t]+(?:new[ \t]+)?[\w.]+|(?<![\w$])(?:errors\.New|fmt\.Errorf|die|exit|abort)|\.(?:Fatal|Fatalf|Fatalln|Panic|Panicf))[ \t]*$/;
+/** A statement that says a failure's message without a call's brackets (Perl's `die "…"`, `croak "…"`, Ruby's `raise "…"`). */
+const MESSAGE_WORD_BEFORE = /(?<![\w$])(?:die|croak|confess|raise|fail|throw)[ \t]+$/;
 /**
  * A string method's name and its `(`, whose arguments are a separator, a prefix or a pattern the
  * string is cut, searched or rewritten by, not a value (`authorization?.split(" ")[1]`,
@@ -216,9 +230,11 @@ const KEY_AFTER = /^[\w.:/-]*(["'])[ \t]*[)\],]/;
  * its default and the secret) or any call's first argument that spells a setting's key
  * (`isSettingKey`: `Secrets.Load("Jwt:Secret")`), and but a comparison's operand (`env == "prod" ? "…" : "…"`; an
  * arrow's `=>` or `->` compares nothing), and but a string method's argument (`split(" ")`,
- * `replace("Bearer ", "")`: `PATTERN_CALL_BEFORE`). `keep` says which contents stay (an empty
- * string, a mask); it is told whether the literal is a fallback, after `??`, `||`, `?:`, `//` or
- * `or`, or a lookup's later argument (`getenv("PW", "…")`, `cmp.Or(os.Getenv("PW"), "…")`).
+ * `replace("Bearer ", "")`: `PATTERN_CALL_BEFORE`), and but a failure's message (`.expect("…")`,
+ * `?? throw new Error("…")`, `|| die "…"`: `MESSAGE_CALL_BEFORE`, `MESSAGE_WORD_BEFORE`). `keep`
+ * says which contents stay (an empty string, a mask); it is told whether the literal is a
+ * fallback, after `??`, `||`, `?:`, `//`, `or` or a fallback's call (Rust's `.unwrap_or("…")`,
+ * Java's `.orElse("…")`, Scala's `.getOrElse("…")`), or a lookup's later argument (`getenv("PW", "…")`, `cmp.Or(os.Getenv("PW"), "…")`).
  * Returns the literals and where the expression ends.
  *
  * Code held in a JSON string (`{"msg":"this.password = opts.pw || \"hunter2\""}`) writes its
@@ -244,6 +260,8 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
   // string method's (`.split(`), whose literal arguments are patterns (`PATTERN_CALL_BEFORE`).
   const lookups: number[] = [];
   const patterns: boolean[] = [];
+  // The depth of the outermost open failure's message call (`MESSAGE_CALL_BEFORE`), or -1.
+  let messageAt = -1;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     countWork(1);
@@ -252,10 +270,12 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
       const callee = code === 0x28 ? value.slice(Math.max(0, i - 64), i) : "";
       lookups[depth] = code !== 0x28 ? NO_LOOKUP : LOOKUP_NAME_BEFORE.test(callee) ? LOOKUP_KEYS : FIRST_SET_BEFORE.test(callee) ? DEFAULTS_ONLY : NO_LOOKUP;
       patterns[depth] = code === 0x28 && PATTERN_CALL_BEFORE.test(callee);
+      if (messageAt < 0 && code === 0x28 && MESSAGE_CALL_BEFORE.test(callee)) messageAt = depth;
       depth++;
     } else if (code === 0x29 || code === 0x5d || code === 0x7d || code === 0x2c) {
       if (depth === 0) return { literals, end: i };
       if (code !== 0x2c) depth--;
+      if (depth <= messageAt) messageAt = -1;
     }
     if (code !== DOUBLE_QUOTE && code !== APOSTROPHE) continue;
     const escapes = backslashesBefore(value, i);
@@ -278,6 +298,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
       if (depth > 0 && isSecretName(contents)) lookups[depth - 1] = DEFAULTS_ONLY;
       continue;
     }
+    if (messageAt >= 0 || MESSAGE_WORD_BEFORE.test(before)) continue;
     if (INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6))) continue;
     if (CALL_BEFORE.test(before) && isSettingKey(contents)) continue;
     const lookup = depth > 0 ? (lookups[depth - 1] ?? NO_LOOKUP) : NO_LOOKUP;

@@ -31,6 +31,44 @@ export const COURTESY_TITLES = [
   "Se\\u00f1or", "Se\\u00f1ora", "Dona", "Dom", "Signor", "Signora", "Sig", "Dott", "Pan", "Pani", "Panie", "Meneer", "Mevrouw", "Dhr", "Mevr",
 ];
 
+/**
+ * Offices, ranks and roles a letter names its reader by after a courtesy title, in place of a
+ * surname or before it (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`,
+ * `Sehr geehrter Herr Doktor Müller`), in the greetings' languages, lower case: no one's name.
+ */
+export const OFFICE_WORDS: ReadonlySet<string> = new Set([
+  // English.
+  "president", "vice-president", "director", "manager", "chairman", "chairwoman", "chair", "chairperson", "secretary", "minister",
+  "mayor", "governor", "senator", "ambassador", "judge", "justice", "officer", "doctor", "professor", "commissioner", "chancellor",
+  "dean", "rector", "principal", "general", "colonel", "captain", "sergeant", "inspector", "speaker", "customer", "client", "user",
+  "member", "admin", "administrator", "guest", "sir", "madam",
+  // French.
+  "président", "présidente", "directeur", "directrice", "maire", "ministre", "préfet", "préfète", "recteur",
+  "rectrice", "doyen", "ambassadeur", "ambassadrice", "juge", "docteur", "professeur", "secrétaire", "gérant", "gérante",
+  "cliente", "député", "députée", "sénateur", "sénatrice", "commissaire", "conseiller", "conseillère",
+  "abonné", "abonnée", "utilisateur", "utilisatrice", "administrateur", "administratrice", "adjoint", "adjointe", "général",
+  "notaire", "avocat", "avocate", "maître",
+  // Spanish and Portuguese.
+  "presidente", "presidenta", "directora", "diretor", "diretora", "alcalde", "alcaldesa", "prefeito", "prefeita", "ministro", "ministra",
+  "usuario", "usuaria", "usuário", "usuária", "socio", "socia", "doctora", "doutor", "doutora", "profesor", "profesora",
+  "professora", "secretario", "secretaria", "gerente", "embajador", "embajadora", "embaixador", "juez", "jueza", "diputado", "diputada",
+  "senador", "senadora", "licenciado", "licenciada", "ingeniero", "ingeniera", "engenheiro", "gobernador", "decano", "abogado", "abogada",
+  "advogado", "advogada", "notario",
+  // Italian.
+  "direttore", "direttrice", "sindaco", "dottore", "dottoressa", "professore", "professoressa", "avvocato", "ingegnere",
+  // German.
+  "präsident", "präsidentin", "direktor", "direktorin", "bürgermeister", "bürgermeisterin", "ministerin", "kunde",
+  "kundin", "doktor", "professorin", "vorsitzender", "vorsitzende", "geschäftsführer", "geschäftsführerin", "botschafter",
+  "botschafterin", "richter", "richterin", "rechtsanwalt", "rechtsanwältin", "anwalt", "anwältin", "pfarrer", "kollege", "kollegin",
+  "nutzer", "benutzer", "mitglied", "dekan", "rektor", "rektorin", "abgeordneter", "abgeordnete",
+  // Dutch and Polish.
+  "klant", "voorzitter", "burgemeester", "prezes", "dyrektor", "dyrektorka", "prezydent", "klient", "klientka", "burmistrz", "kierownik",
+  "kierowniczka",
+]);
+
+/** Articles before an office after a courtesy title (`Monsieur le Directeur`, `Madame la Présidente`): the office's, no name's. */
+export const OFFICE_ARTICLES: ReadonlySet<string> = new Set(["le", "la", "les", "el", "los", "las", "the"]);
+
 /** What every greeting the detector reads holds (a gate: one regex, a greeting's word at a word's start). */
 export const GREETING_HINT = new RegExp(`(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")})(?![a-z\\u00DF-\\u017F])`);
 

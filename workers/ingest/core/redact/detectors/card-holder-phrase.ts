@@ -4,6 +4,7 @@ import { countWork } from "../scan-scope";
 import { nameWords } from "../secret-names";
 import { CARD_HOLDER_KIND } from "./card-holder-field";
 import { caseless, type Detector } from "./detector";
+import { CAPITALIZED_NAME_WORD } from "./name-field";
 
 /**
  * A card holder's name after a label in prose, as a receipt, a support note or a payment error
@@ -12,7 +13,8 @@ import { caseless, type Detector } from "./detector";
  * on the line before a `:` or a ` - `, which some words ending there name a card's holder as a
  * key would (`namesCardHolder`, with the articles and prepositions of a phrase left out: `do`,
  * `del`, `of the`); the name is two to six words, each capitalized or a particle of a name
- * (`da`, `de`, `del`, `van`), ending before a word that starts a field's name or label (`John
+ * (`da`, `de`, `del`, `van`; `CAPITALIZED_NAME_WORD`: `JOAO`, `P.`, and `S.A.` whole, never cut at its
+ * period), ending before a word that starts a field's name or label (`John
  * Smith Amount: 10` keeps `Amount: 10`). What stays: a label whose last words describe the holder rather than
  * name them (`card holder verification: passed`), a value in lower case or of one word (`Card
  * holder: present`, `Card holder: Verified`), a status (`Card holder: Not Present`), a marker
@@ -20,11 +22,6 @@ import { caseless, type Detector } from "./detector";
  * (`card_holder=…`, `"holderName":"…"`) are `card-holder-field.ts`.
  */
 const LAST_WORD = cardHolderNameLastWords().map(caseless).join("|");
-/**
- * A word of a name: capitalized, in any case after its first letter (`JOAO`, `O'Brien`, `Pérez`),
- * or an initial with its period (`P.`); a period after a longer word ends a sentence, not the name.
- */
-const NAME_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:\.|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)`;
 /** A lower-case particle between the words of a name (`João da Silva`, `Ludwig van Beethoven`). */
 const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)";
 /**
@@ -32,13 +29,13 @@ const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)
  * `id=`, `Amount due:`, `Card holder:`, `Nome do titular:`: up to two lower-case words, then `:`
  * or `=`).
  */
-const NEXT_NAME_WORD = `[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}(?![\\w.-]*(?:[ \\t]+[a-z\\u00DF-\\u00FF][\\w.\\u00DF-\\u00FF-]*){0,2}[ \\t]*[=:])`;
+const NEXT_NAME_WORD = `[ \\t]+(?:${PARTICLE}[ \\t]+)?${CAPITALIZED_NAME_WORD}(?![\\w.-]*(?:[ \\t]+[a-z\\u00DF-\\u00FF][\\w.\\u00DF-\\u00FF-]*){0,2}[ \\t]*[=:])`;
 
 export const cardHolderPhraseDetector: Detector = {
   kind: CARD_HOLDER_KIND,
   source:
     `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))` +
-    `[ \\t]+${NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
+    `[ \\t]+${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   rewrite: (match, marker, text, start) => {
     if (!labelNamesCardHolder(text, start)) return undefined;

@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, ROLE_ENDING } from "../greetings";
+import { COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, OFFICE_ARTICLES, OFFICE_WORDS, ROLE_ENDING } from "../greetings";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
@@ -36,7 +36,9 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
  * lower-case words (`Hi team`, `Bonjour à tous`). After a courtesy title a surname alone is a
- * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name). A Japanese role's or group's word
+ * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name); an office or a role there is no
+ * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
+ * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
  * Known misses: a name outside the given names in ASCII after a bare greeting (`Hi Zephyr`), a
  * name written in katakana or hiragana (`スミス様`).
@@ -56,8 +58,30 @@ export const greetingNameDetector: Detector = {
     }
     TITLE_AT.lastIndex = start + greeting;
     const title = TITLE_AT.exec(text)?.[0].length ?? 0;
-    const name = match.slice(greeting + title).replace(/[ \t]+/g, " ");
+    const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
+    const name = match.slice(greeting + title + office).replace(/[ \t]+/g, " ");
+    if (name === "") return undefined;
     const person = title > 0 ? holdsPersonName(name, "whole") : readsAsPersonName(name);
-    return person ? match.slice(0, greeting + title) + marker : undefined;
+    return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
 };
+
+/**
+ * How much of `words` (what follows a courtesy title, words between blanks) names an office and
+ * no one: office words (`OFFICE_WORDS`: `President`, `Doktor`) and an article with the word after
+ * it (`le Directeur`, `la Présidente`: `OFFICE_ARTICLES`), with their blanks; 0 when the first word is neither.
+ */
+function officeLength(words: string): number {
+  const parts = words.split(/([ \t]+)/);
+  let length = 0;
+  let index = 0;
+  while (index < parts.length) {
+    const word = parts[index]!;
+    // An article takes the word after it: `[article, blank, word, blank, …]`.
+    const taken = OFFICE_ARTICLES.has(word) ? 4 : OFFICE_WORDS.has(word.toLowerCase()) ? 2 : 0;
+    if (taken === 0) break;
+    for (const part of parts.slice(index, index + taken)) length += part.length;
+    index += taken;
+  }
+  return length;
+}

@@ -24,13 +24,27 @@ const WORD_CHARACTER = String.raw`[^\s&;,"'\\<>()\[\]{}]`;
  */
 export const MAX_UNQUOTED_WORD = 512;
 /**
+ * Regex source of what goes on with a word where a name's word must not end: a letter or digit,
+ * or a period glued to one (`S.A.`, `Jean.Dupont`). A value cut there would leave half a token
+ * beside its marker (`[REDACTED:card_holder]A.`).
+ */
+const WORD_GOES_ON = String.raw`\.?[A-Za-z0-9\u00C0-\u017F]`;
+/**
+ * A capitalized word of a name after the first, whole: letters (`Smith`, `O'Brien`), an initial
+ * and its period before a blank (`P.`), or a dotted abbreviation (`S.A.`, `J.R.R.`); never ending
+ * where the word goes on (`WORD_GOES_ON`). A sentence's period after a longer word is not the name's.
+ */
+export const CAPITALIZED_NAME_WORD =
+  String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*(?:\.[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)+\.?|\.(?=[ \t])|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)(?!${WORD_GOES_ON})`;
+/**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
- * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key;
- * a sentence's final punctuation after it is not the name's.
+ * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key
+ * (`CAPITALIZED_NAME_WORD`, whole: `Orange S.A.`, never `Orange S`); a sentence's final
+ * punctuation after it is not the name's.
  */
 export const UNQUOTED =
   `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
-  String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: [A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u00FF'-]*(?![\w.-]*[=:])){0,4}`;
+  String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: ${CAPITALIZED_NAME_WORD}(?![\w.-]*[=:])){0,4}`;
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
