@@ -768,10 +768,10 @@ const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1
 const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COOKIE})(?:${EXPIRES_DATE}|${COOKIE_RUN}))*`);
 /**
  * A webhook signature header's items in unquoted text (credential-headers.ts): runs of characters
- * that are no blank, `,`, `;`, quote or backslash, joined by `,` and by blanks before another
- * Standard Webhooks signature's label (`v1,… v1a,…`).
+ * that are no blank, `,`, `;`, quote or backslash, joined by `,`, by `;` before Paddle's `h1=`
+ * (`ts=…;h1=…`) and by blanks before another Standard Webhooks signature's label (`v1,… v1a,…`).
  */
-const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
+const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|;(?=h[0-9]+=)|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
 
