@@ -9,6 +9,7 @@
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isSenderMask } from "./sender-masks";
+import { propertyTokenOf } from "../normalize/message-template";
 
 /**
  * Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`), with
@@ -1043,5 +1044,20 @@ const NAMES_ALGORITHM_OR_HEADER =
  * header (`NAMES_ALGORITHM_OR_HEADER`).
  */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
+  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || isTemplateHole(value);
 }
+
+/**
+ * Whether `value` is a message template's hole for a secret (messagetemplates.org, Serilog's
+ * `@mt`, .NET's `ILogger` and `string.Format`): one property token naming a secret
+ * (`{Password}`, `{ApiToken}`, `{pass}`), one a hint, an alignment or a format marks as a
+ * template's (`{@Credentials}`, `{Key:l}`, `{Secret,-10}`), or a position (`{0}`, `{12}`). The
+ * value is filled in elsewhere; the template holds none. A value someone wrapped in braces
+ * (`{s3cr3t}`, `{1234}`) is none of these.
+ */
+function isTemplateHole(value: string): boolean {
+  const token = value.charCodeAt(0) === 123 /* { */ ? propertyTokenOf(value) : undefined;
+  return token !== undefined && (token.marked || POSITION.test(token.name) || isSecretName(token.name) || isShortPasswordName(token.name));
+}
+/** A format string's argument position (`{0}`). */
+const POSITION = /^\d{1,2}$/;
