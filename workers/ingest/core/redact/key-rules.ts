@@ -5,7 +5,7 @@ import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
-import { namesPhone } from "./detectors/phone";
+import { namesPhone, namesProviderPhone } from "./detectors/phone";
 import { namesSsn } from "./detectors/ssn";
 import { itemNameWords } from "./detectors/list-names";
 import { lastNameSegment } from "./detectors/member-name";
@@ -367,7 +367,7 @@ export class KeyRules {
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = namesSsn(words);
-    const phone = namesPhone(words);
+    const phone = namesPhone(words) || namesProviderPhone(lastSegment);
     // A list's name says what its items are as its item's name does (`cpf_list`, `iban_array`).
     const items = itemNameWords(words);
     const document = idDocumentPlace(items);
