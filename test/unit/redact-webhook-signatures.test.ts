@@ -78,3 +78,9 @@ describe("more webhook signature headers", () => {
     expect(storedLogAttribute("artifact.sha256", { stringValue: HEX })).toEqual({ stringValue: HEX });
   });
 });
+
+describe("a signature a sender already masked", () => {
+  it.each(["X-Hub-Signature-256: sha256=[filtered]", "Paddle-Signature: ts=1671552777;h1=[FILTERED]", "X-Shopify-Hmac-Sha256: ********"])("%s stays", (text) => {
+    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
+  });
+});

@@ -6,7 +6,7 @@
  * is replaced, piece by piece. docs/decisions.md, 2026-12-02, "credential headers".
  */
 
-import { nameWords } from "./secret-names";
+import { nameWords, standsForSecret } from "./secret-names";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
@@ -361,13 +361,17 @@ function redactSignatures(value: string, mark: (credential: string) => string): 
   return out;
 }
 
-/** One item of a signature header: kept when it is empty, a marker or Stripe's timestamp; `label=` kept before a signature; else replaced whole. */
+/**
+ * One item of a signature header: kept when it is empty, a marker, a sender's mask
+ * (`standsForSecret`: GitHub's `sha256=[filtered]` as a proxy logs it) or Stripe's timestamp;
+ * `label=` kept before a signature; else replaced whole.
+ */
 function signatureItem(item: string, mark: (credential: string) => string): string {
-  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item)) return item;
+  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item) || standsForSecret(item)) return item;
   const equals = item.indexOf("=");
   const signature = item.slice(equals + 1);
   if (equals > 0 && SIGNATURE_LABEL.test(item.slice(0, equals)) && signature !== "") {
-    return signature.startsWith(MARKER_START) ? item : item.slice(0, equals + 1) + mark(signature);
+    return signature.startsWith(MARKER_START) || standsForSecret(signature) ? item : item.slice(0, equals + 1) + mark(signature);
   }
   return mark(item);
 }
