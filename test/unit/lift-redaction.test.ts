@@ -309,6 +309,21 @@ describe("a body rendered from a message template holds each property as stored"
     expect(attributes["@r"]).toEqual(str('["[REDACTED:secret]","10"]'));
   });
 
+  it("a line with @mt and no @t keeps its template's tokens as written, neither replaced nor counted", () => {
+    for (const line of [
+      '{"@mt":"Login for {User} with password={Password}","User":"bob"}',
+      '{"@mt":"Key {ApiKey:l} sent as token={@ApiToken} at {When:yyyy-MM-dd}","When":"2026-12-03"}',
+    ]) {
+      const { record, attributes } = stored(str(line));
+      expect(bodyText(record)).toBe(line);
+      expect(attributes["@mt"]).toEqual(str(JSON.parse(line)["@mt"]));
+      expect(attributes["redaction.count"]).toBeUndefined();
+    }
+    const { record, attributes } = stored(str('{"@mt":"Key {ApiKey:l} now","ApiKey":"a1b2c3d4e5f6a7b8c9d0"}'));
+    expect(bodyText(record)).toBe('{"@mt":"Key {ApiKey:l} now","ApiKey":"[REDACTED:secret]"}');
+    expect(attributes["redaction.kinds"]).toEqual(str("secret"));
+  });
+
   it("a template keeps its tokens and format specs as written; `l` renders the stored value unquoted", () => {
     const { record, attributes } = stored(str(`{${T},"@mt":"Key {ApiKey:l} now","ApiKey":"a1b2c3d4e5f6a7b8c9d0"}`));
     expect(attributes["@mt"]).toEqual(str("Key {ApiKey:l} now"));

@@ -21,7 +21,28 @@ export type PropertyValue = TemplateProperty["written"];
  * `,alignment` and an optional `:format`, then `}` (Serilog's MessageTemplateParser); anything
  * else in braces is text, as Serilog's parser keeps it.
  */
-const TOKEN = /\{\{|\}\}|\{[@$]?([\p{L}\p{N}_]+)(?:,(-?\d+))?(?::([^{}]*))?\}/gu;
+const PROPERTY_TOKEN = String.raw`\{[@$]?([\p{L}\p{N}_]+)(?:,(-?\d+))?(?::([^{}]*))?\}`;
+const TOKEN = new RegExp(String.raw`\{\{|\}\}|${PROPERTY_TOKEN}`, "gu");
+const WHOLE_PROPERTY_TOKEN = new RegExp(`^${PROPERTY_TOKEN}$`, "u");
+/**
+ * A format a template's token writes: Serilog's `l` (literal) and `j` (JSON), .NET's standard
+ * formats (`C`, `N2`, `x8`) and custom ones of digit, date and time characters (`0.00`, `#,##0`,
+ * `yyyy-MM-dd HH:mm:ss`).
+ */
+const TEMPLATE_FORMAT = /^(?:[A-Za-z][0-9]{0,2}|[0#.,%]+|[yMdHhmsfFtzK:/. -]+)$/;
+
+/**
+ * The property `text` names when it is one whole property token (`{Password}`, `{@User}`,
+ * `{ApiKey:l}`, `{Total,8}`, `{0}`): its name, and whether a hint, an alignment or a format
+ * marks it as a template's (only a template writes them); undefined for any other text, and for
+ * a format no template writes (`TEMPLATE_FORMAT`: `{password:hunter2}` is a map printed without
+ * blanks).
+ */
+export function propertyTokenOf(text: string): { name: string; marked: boolean } | undefined {
+  const token = WHOLE_PROPERTY_TOKEN.exec(text);
+  if (token === null || (token[3] !== undefined && !TEMPLATE_FORMAT.test(token[3]))) return undefined;
+  return { name: token[1]!, marked: text.charCodeAt(1) === 64 /* @ */ || text.charCodeAt(1) === 36 /* $ */ || token[2] !== undefined || token[3] !== undefined };
+}
 
 /**
  * `template` rendered with the values `property` gives by name, as Serilog renders a template

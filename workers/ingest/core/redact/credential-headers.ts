@@ -6,7 +6,7 @@
  * is replaced, piece by piece. docs/decisions.md, 2026-12-02, "credential headers".
  */
 
-import { nameWords } from "./secret-names";
+import { nameWords, standsForSecret } from "./secret-names";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
@@ -30,9 +30,11 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
  * The names of webhook signature headers, lower case with `-` (also as JSON members and
  * attribute keys with `_`): Stripe's `Stripe-Signature`, GitHub's `X-Hub-Signature-256` and
  * `X-Hub-Signature`, Slack's `X-Slack-Signature`, Standard Webhooks' `webhook-signature` and
- * Svix's `svix-signature`, Twilio's `X-Twilio-Signature`, any other `<vendor>-signature`.
+ * Svix's `svix-signature`, Twilio's `X-Twilio-Signature`, LINE's `X-Line-Signature`, Paddle's
+ * `Paddle-Signature`, any other `<vendor>-signature` and a bare `X-Signature`; Shopify's
+ * `X-Shopify-Hmac-Sha256` and any other `<vendor>-hmac`, `<vendor>-hmac-sha256`.
  */
-const WEBHOOK_SIGNATURE = /^(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-signature(?:-256)?$/;
+const WEBHOOK_SIGNATURE = /^(?:(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-signature(?:-256)?|x-signature|(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-hmac(?:-sha(?:1|256|512))?)$/;
 
 /**
  * `value`, a `header`'s value, with each credential in it replaced by `mark(credential)`; undefined
@@ -52,8 +54,9 @@ const WEBHOOK_SIGNATURE = /^(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-signature(?:-256)?$/
  * - A webhook's signature header: its items (parted by `,` and blanks) keep what says how and
  *   when the payload was signed and lose only the signatures: Stripe's `t=1733241600,v1=<hex>`
  *   keeps `t=1733241600` and `v1=` (also `v0=`), GitHub's `sha256=<hex>` keeps `sha256=`,
- *   Slack's `v0=<hex>` keeps `v0=`, Standard Webhooks' `v1,<base64> v1a,<base64>` keeps each
- *   `v1,`; any other item (Shopify's bare base64 HMAC) is replaced whole.
+ *   Slack's `v0=<hex>` keeps `v0=`, Paddle's `ts=1671552777;h1=<hex>` keeps `ts=1671552777;h1=`,
+ *   Standard Webhooks' `v1,<base64> v1a,<base64>` keeps each `v1,`; any other item (Shopify's
+ *   bare base64 HMAC) is replaced whole.
  */
 export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
   if (header === "authorization") return redactAuthorization(value, mark);
@@ -333,14 +336,15 @@ function parameterValue(name: string, value: string, mark: (credential: string) 
   return quoted ? `"${replaced}"` : replaced;
 }
 
-/** A signature's version or algorithm label before its `=` (`v1`, `v0`, `sha256`, `sha1`) or, in Standard Webhooks, its `,` (`v1`, `v1a`). */
-const SIGNATURE_LABEL = /^(?:v[0-9]+[a-z]?|sha[0-9]+|md5)$/i;
-/** Stripe's timestamp item: the Unix time the signature covers, public (it is sent to be checked against the clock). */
-const SIGNATURE_TIMESTAMP = /^t=[0-9]+$/;
+/** A signature's version or algorithm label before its `=` (`v1`, `v0`, `sha256`, `sha1`, Paddle's `h1`) or, in Standard Webhooks, its `,` (`v1`, `v1a`). */
+const SIGNATURE_LABEL = /^(?:v[0-9]+[a-z]?|h[0-9]+|sha[0-9]+|md5)$/i;
+/** Stripe's (`t=`) and Paddle's (`ts=`) timestamp item: the Unix time the signature covers, public (it is sent to be checked against the clock). */
+const SIGNATURE_TIMESTAMP = /^ts?=[0-9]+$/;
 
 /** `value`, a webhook signature header's, with each signature replaced (see `redactCredentialHeader`); undefined when empty. */
 function redactSignatures(value: string, mark: (credential: string) => string): string | undefined {
-  const parts = value.split(/(,|[ \t]+)/);
+  // Paddle parts its items with `;` (`ts=…;h1=…`), the others with `,`.
+  const parts = value.split(/(,|;|[ \t]+)/);
   if (value.trim() === "") return undefined;
   let out = "";
   for (let i = 0; i < parts.length; i += 2) {
@@ -357,13 +361,17 @@ function redactSignatures(value: string, mark: (credential: string) => string): 
   return out;
 }
 
-/** One item of a signature header: kept when it is empty, a marker or Stripe's timestamp; `label=` kept before a signature; else replaced whole. */
+/**
+ * One item of a signature header: kept when it is empty, a marker, a sender's mask
+ * (`standsForSecret`: GitHub's `sha256=[filtered]` as a proxy logs it) or Stripe's timestamp;
+ * `label=` kept before a signature; else replaced whole.
+ */
 function signatureItem(item: string, mark: (credential: string) => string): string {
-  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item)) return item;
+  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item) || standsForSecret(item)) return item;
   const equals = item.indexOf("=");
   const signature = item.slice(equals + 1);
   if (equals > 0 && SIGNATURE_LABEL.test(item.slice(0, equals)) && signature !== "") {
-    return signature.startsWith(MARKER_START) ? item : item.slice(0, equals + 1) + mark(signature);
+    return signature.startsWith(MARKER_START) || standsForSecret(signature) ? item : item.slice(0, equals + 1) + mark(signature);
   }
   return mark(item);
 }

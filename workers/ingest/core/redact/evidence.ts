@@ -480,7 +480,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
       }
     }
   }
-  if ((classes & HAS_PHONE_START) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
+  if ((classes & (HAS_PHONE_START | HAS_PERCENT)) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
   else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
@@ -544,9 +544,10 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`,
  * `Telefon`, `Handy`, `Rufnummer`, `tél`, `sms`, `携帯`, `電話`, `手机`, `电话`, `anrufen`, `Rückruf`, `erreichbar`,
- * `appelez`, `joignable`, `chiamare`, `contattare`).
+ * `appelez`, `joignable`, `chiamare`, `contattare`), and a provider's phone field before its separator
+ * (`To=`, `"From":`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|(?:To|From)[=:"']/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -1037,6 +1038,10 @@ function holdsAny(text: string, words: readonly string[]): boolean {
 function phoneEvidence(text: string): number {
   for (let plus = text.indexOf("+"); plus >= 0; plus = text.indexOf("+", plus + 1)) {
     if (isDigit(text.charCodeAt(plus + 1))) return Evidence.PHONE;
+  }
+  // A form-encoded `+` (`From=%2B14158675309`).
+  for (let percent = text.indexOf("%2"); percent >= 0; percent = text.indexOf("%2", percent + 1)) {
+    if ((text.charCodeAt(percent + 2) | 0x20) === 98 /* b */ && isDigit(text.charCodeAt(percent + 3))) return Evidence.PHONE;
   }
   for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if (isDigit(text.charCodeAt(open + 1)) && isDigit(text.charCodeAt(open + 2)) && text.charCodeAt(open + 3) === 41) {

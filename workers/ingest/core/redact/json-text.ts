@@ -9,6 +9,7 @@
  */
 import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, parseJsonExactly } from "../decode/exact-json";
 import { firstNonBlankCharCode, lastNonBlankCharCode } from "../normalize/json-object-body";
+import { propertyTokenOf } from "../normalize/message-template";
 import { graphQLRequestInObject, type GraphQLDocuments, type VariableArguments } from "./graphql-variables";
 import { EDN_MAP_OPENING, opensEdnMap, parseEdnMap, writeEdnMap } from "./edn-text";
 import {
@@ -422,6 +423,8 @@ function ruledObjectsInProse(text: string, rule: (object: string, name: string) 
   let itemClose = -1;
   objectsInProse(text, (open, close) => {
     const object = text.slice(open, close + 1);
+    // A message template's token (`{ApiKey:l}`) is a hole, no object.
+    if (propertyTokenOf(object) !== undefined) return;
     const before = blanksBefore(text, open) - 1;
     const code = text.charCodeAt(before);
     if (code === OPEN_BRACKET) itemsName = objectName(text, before);

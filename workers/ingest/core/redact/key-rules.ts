@@ -5,7 +5,7 @@ import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
-import { namesPhone } from "./detectors/phone";
+import { namesPhone, namesProviderPhone } from "./detectors/phone";
 import { namesSsn } from "./detectors/ssn";
 import { itemNameWords } from "./detectors/list-names";
 import { lastNameSegment } from "./detectors/member-name";
@@ -72,6 +72,8 @@ export type KeyRule =
       readonly passShaped?: true;
       /** A setting referring to an existing Secret (`existingSecret`): a Secret's or its key's name there is kept in every signal (`namesSecretOrItsKey`). */
       readonly references?: true;
+      /** The bare key `pwd`, also the shell's working directory: a directory's path there is kept (`isDirectoryPath`), as in text. */
+      readonly directories?: true;
       /**
        * A credential's context's name (`session`, `cookie`, `authorization`, `auth`:
        * `namesSecretContext`): one whole e-mail address there says whose session or login it is,
@@ -139,6 +141,7 @@ const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
 const SESSION_ID: KeyRule = { action: "secret", addresses: true, sessionShaped: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
+const SECRET_OR_DIRECTORY: KeyRule = { action: "secret", directories: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
 const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
@@ -364,7 +367,7 @@ export class KeyRules {
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = namesSsn(words);
-    const phone = namesPhone(words);
+    const phone = namesPhone(words) || namesProviderPhone(lastSegment);
     // A list's name says what its items are as its item's name does (`cpf_list`, `iban_array`).
     const items = itemNameWords(words);
     const document = idDocumentPlace(items);
@@ -394,7 +397,8 @@ export class KeyRules {
  * an e-mail address to the e-mail detector when the key names a credential's context
  * (`namesSecretContext`: `session`, `cookie`), one that keeps a Secret's or its key's name when
  * the key refers to an existing Secret (`namesExistingSecret`: Helm's `existingSecret`), one that
- * keeps what is no session's id under a session's name (`namesSession`, `KeyRule.sessionShaped`).
+ * keeps what is no session's id under a session's name (`namesSession`, `KeyRule.sessionShaped`),
+ * one that keeps a directory's path under `pwd` (`KeyRule.directories`).
  */
 function secretRule(key: string): KeyRule {
   if (namesExistingSecret(key)) return SECRET_OR_REFERENCE;
@@ -402,7 +406,8 @@ function secretRule(key: string): KeyRule {
   // A cookie jar's member is a cookie's value, opaque whatever its shape, as in a `Cookie` header.
   if (namesSession(key) && !inCookieJar(key)) return SESSION_ID;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
-  return key.toLowerCase() === "secret" ? SECRET_OR_OBJECT_NAME : SECRET;
+  if (key.toLowerCase() === "secret") return SECRET_OR_OBJECT_NAME;
+  return lastNameSegment(key).toLowerCase() === "pwd" ? SECRET_OR_DIRECTORY : SECRET;
 }
 
 /**

@@ -5,8 +5,9 @@ import { lazy } from "../../../shared/lazy";
  * user's), names an organization or a place rather than a person, so that it stays:
  *
  * - a company, by its legal form last (`Acme Corp`, `Müller GmbH`, `Banco do Brasil S.A.`,
- *   `Acme Ltda`, `Acme Inc.`, `Nordic Oy`: `LEGAL_FORMS`) or a bank's word first (`Banco Inter`,
- *   `Bank of America`);
+ *   `Acme Ltda`, `Acme Inc.`, `Nordic Oy`: `LEGAL_FORMS`) or a company's or a bank's word
+ *   anywhere (`Société Générale`, `Banco Inter`, `Bank of America`, `Deutsche Bank`,
+ *   `Sparkasse Köln`, `Caixa Econômica Federal`: `COMPANY_WORDS`);
  * - a place or a part of an organization, by a word for one anywhere (`Head office`, `Warehouse
  *   3`, `Downtown Store`, `Acme HQ`, `Main Branch`, `Central Depot`: `PLACE_WORDS`).
  *
@@ -17,7 +18,7 @@ import { lazy } from "../../../shared/lazy";
 export function namesOrganization(text: string): boolean {
   const trimmed = text.trim();
   if (COMPANY().test(trimmed)) return true;
-  for (const word of trimmed.toLowerCase().split(NOT_A_LETTER)) if (PLACE_WORDS.has(word)) return true;
+  for (const word of trimmed.toLowerCase().split(NOT_A_LETTER)) if (PLACE_WORDS.has(word) || COMPANY_WORDS.has(word)) return true;
   return false;
 }
 
@@ -36,8 +37,23 @@ const LEGAL_FORMS = [
 ];
 const escaped = (form: string) => form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const COMPANY = lazy(() => new RegExp(
-  `(?:^|[\\s,])(?:${[...new Set([...LEGAL_FORMS, ...LEGAL_FORMS.map((form) => form.toUpperCase())])].map(escaped).join("|")})$|^(?:Banco|BANCO|Bank|BANK)\\s`,
+  `(?:^|[\\s,])(?:${[...new Set([...LEGAL_FORMS, ...LEGAL_FORMS.map((form) => form.toUpperCase())])].map(escaped).join("|")})$`,
 ));
+
+/**
+ * Words that name a company or a bank wherever they stand in a name (lower case): a company in
+ * French, Spanish, Portuguese, Italian and German (`Société Générale`, `Sociedad Anónima`,
+ * `Compagnie …`, `… Gesellschaft`), a bank in those languages and English (`Bank of America`,
+ * `Deutsche Bank`, `Banque Populaire`, `Banco Inter`, `Banca Intesa`, `Caixa Econômica`,
+ * `Crédit Agricole`), Germany's savings and cooperative banks by their own names (`Sparkasse`,
+ * `Volksbank`, `Raiffeisenbank`, `Commerzbank`, `Postbank`). No given name or surname is one:
+ * `Fairbank` or `Eubank` are not listed, as no word ending in `bank` is taken for one.
+ */
+const COMPANY_WORDS: ReadonlySet<string> = new Set([
+  "société", "societe", "sociedad", "sociedade", "società", "compagnie", "gesellschaft",
+  "bank", "banco", "banque", "banca", "caixa", "crédit", "sparkasse", "stadtsparkasse", "kreissparkasse",
+  "volksbank", "raiffeisenbank", "commerzbank", "postbank", "landesbank", "hypovereinsbank",
+]);
 
 /** Words for a place or a part of an organization (lower case): an office, a warehouse, a store, a branch. */
 const PLACE_WORDS: ReadonlySet<string> = new Set([

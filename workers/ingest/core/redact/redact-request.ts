@@ -53,6 +53,7 @@ import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
 import { credentialHeaderOf, isPreferenceCookie, redactCredentialHeader } from "./credential-headers";
+import { isDirectoryPath } from "./bare-parameters";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
 import type { RedactionPolicy } from "./policy";
@@ -993,6 +994,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
+      if (rule.directories === true && "stringValue" in value && isDirectoryPath(value.stringValue)) return undefined;
       return SECRET_KEY_KIND;
     case "card_holder":
       return "stringValue" in value && !mayBeJsonContainer(value.stringValue) && holdsCardHolderName(value.stringValue) ? CARD_HOLDER_KIND : undefined;

@@ -9,6 +9,7 @@
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isSenderMask } from "./sender-masks";
+import { propertyTokenOf } from "../normalize/message-template";
 
 /**
  * Portuguese and Spanish for "password" (`usuario.senha`, `SENHA_BANCO`, `contrasena`), with
@@ -277,6 +278,14 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "credentials",
   "credential",
   "signature",
+  // GitHub's `X-Hub-Signature-256`; Shopify's `X-Shopify-Hmac-Sha256` and any `<vendor>-hmac`
+  // (`namesHmac`: an algorithm's word ends a name only after `hmac`).
+  "signature-256",
+  "signature_256",
+  "hmac",
+  "sha1",
+  "sha256",
+  "sha512",
   "sessionid",
   // A session's id is its credential in every spelling (`sessionid` above; `session.id` is
   // `session` and a member).
@@ -350,6 +359,12 @@ const SESSION_COOKIE_NAME = /^(?:connect\.sid|koa[.:]sess|aspsessionid[a-z]{8})$
  * same way.
  */
 const LAST_PASSWORD_WORD = "pass";
+/**
+ * `pw` likewise names a password as the last word after another (`db_pw`, `admin_pw`,
+ * `smtpPw`), as `pass` does and with the same exceptions; alone it is read by its value's shape
+ * (`isBarePassName`).
+ */
+const LAST_PW_WORD = "pw";
 
 /**
  * Words before a last `pass` that make it a pass that is no password: a ticket or a permit
@@ -881,7 +896,7 @@ function secrecyOf(name: string): number {
       (SECRET_WORDS.has(word) ||
         ((word === "key" || word === "keys") && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||
         GLUED_QUALIFIED_KEY.test(word) ||
-        (word === LAST_PASSWORD_WORD && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
+        ((word === LAST_PASSWORD_WORD || word === LAST_PW_WORD) && index > 0 && index === words.length - 1 && !NON_PASSWORD_PASS_WORDS.has(words[index - 1]!)) ||
         (ROMANCE_KEY_WORDS.has(word) && ROMANCE_KEY_QUALIFIERS.has(words[index + 1] ?? "")) ||
         (word === "tokens" && (words.length === 1 || TOKENS_QUALIFIERS.has(words[index - 1] ?? "") || (index === words.length - 2 && COLLECTION_MEMBER.test(name)))) ||
         (word === "keys" && index === words.length - 2 && COLLECTION_MEMBER.test(name)) ||
@@ -890,11 +905,23 @@ function secrecyOf(name: string): number {
         (word === "sid" && index === words.length - 1 && (index === 0 || SESSION_SID_QUALIFIERS.has(words[index - 1]!))) ||
         (word === "sess" && words[index + 1] === "id")),
   );
+  if (namesHmac(words)) return SECRET;
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
   // another word it names a kind or a place (`auth_type`, `auth.user`), and after a compound
   // adjective a mode (`token-based-auth`).
   return secret || (last === "auth" && name.length > 4 && !COMPOUND_MODIFIER_ENDS.has(words[words.length - 2] ?? "")) ? SECRET : NOT_SECRET;
 }
+
+/**
+ * Whether a name's words end with `hmac`, perhaps before its hash's name (`X-Shopify-Hmac-Sha256`,
+ * `webhook_hmac`, `hmac`): a message's authentication code, a webhook's signature. Not `hmac`
+ * before another word (`hmac_algorithm`, `hmac_key_id`), which says how it is made.
+ */
+function namesHmac(words: readonly string[]): boolean {
+  const last = words.length - 1;
+  return words[last] === "hmac" || (words[last - 1] === "hmac" && HASH_NAME.test(words[last]!));
+}
+const HASH_NAME = /^(?:sha[0-9]{1,3}|md5)$/;
 
 /**
  * First words that make a command-line flag a switch (`--no-password`, `--ask-password`), and
@@ -1017,5 +1044,20 @@ const NAMES_ALGORITHM_OR_HEADER =
  * header (`NAMES_ALGORITHM_OR_HEADER`).
  */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
+  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || isTemplateHole(value);
 }
+
+/**
+ * Whether `value` is a message template's hole for a secret (messagetemplates.org, Serilog's
+ * `@mt`, .NET's `ILogger` and `string.Format`): one property token naming a secret
+ * (`{Password}`, `{ApiToken}`, `{pass}`), one a hint, an alignment or a format marks as a
+ * template's (`{@Credentials}`, `{Key:l}`, `{Secret,-10}`), or a position (`{0}`, `{12}`). The
+ * value is filled in elsewhere; the template holds none. A value someone wrapped in braces
+ * (`{s3cr3t}`, `{1234}`) is none of these.
+ */
+function isTemplateHole(value: string): boolean {
+  const token = value.charCodeAt(0) === 123 /* { */ ? propertyTokenOf(value) : undefined;
+  return token !== undefined && (token.marked || POSITION.test(token.name) || isSecretName(token.name) || isShortPasswordName(token.name));
+}
+/** A format string's argument position (`{0}`). */
+const POSITION = /^\d{1,2}$/;

@@ -13,7 +13,7 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  * Phone numbers, which are personal data wherever a person's is written:
  *
  * - the international form (`+55 11 91234-5678`, `+1 (415) 555-0100`, `+442071838750`) with 8
- *   to 15 digits as E.164 allows, anywhere;
+ *   to 15 digits as E.164 allows, anywhere, its `+` perhaps form-encoded (`%2B14158675309`);
  * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
  *   storefront customers type it, anywhere;
  * - Brazil's mobile form `9dddd-dddd` after its area code (`11 98765-4321`, `011 98765-4321`,
@@ -25,7 +25,8 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
- *   value of a key naming one (`customer.phone`, `celular`), or of an SQL column naming one (`` SET
+ *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
+ *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
  *   also bound by an ORM and logged in its parameter list after the statement (`… VALUES ($1, $2)
  *   -- PARAMETERS: ["Ana","11987654321"]`: `sqlBoundParameterOf`); in such a list with no
@@ -109,6 +110,29 @@ const PHONE_NAMED_BEFORE = new RegExp(
 const PHONE_WORD_REACH = 40;
 
 /**
+ * The fields a telephony provider's webhooks and forms name a phone number with, as the provider
+ * spells them: Twilio's voice and messaging parameters `To`, `From`, `Caller`, `Called` and
+ * `ForwardedFrom` (form-encoded, in JSON, as attribute keys: `twilio.To`). Only so spelled: a
+ * lower-case `to` or `from` elsewhere is a route's, a range's, a language's (`from=en`,
+ * `from=2024-01-01&to=2024-02-01`), and stays.
+ */
+const PROVIDER_PHONE_FIELDS: ReadonlySet<string> = new Set(["To", "From", "Caller", "Called", "ForwardedFrom"]);
+/**
+ * A provider's phone field (`PROVIDER_PHONE_FIELDS`) and its separator right before a number
+ * (`To=`, `"From":"`, `Caller: `, `twilio.To=`); a blank alone is no field's (`Moved To 12345678`).
+ */
+const PROVIDER_PHONE_BEFORE = new RegExp(
+  `(?<![\w-])(?:${[...PROVIDER_PHONE_FIELDS].join("|")})${QUOTE}?${BLANK}*${FIELD_SEPARATOR}${BLANK}*${VALUE_OPENING_QUOTES}?$`,
+);
+/** The fewest digits of a national number a provider's field names alone: a US number's ten (`4158675309`); `From=20240101` is a date. */
+const PROVIDER_NATIONAL_DIGITS = 10;
+
+/** Whether an attribute's or a member's name, as sent, is a provider's phone field (`PROVIDER_PHONE_FIELDS`: `To`, `twilio.From`). */
+export function namesProviderPhone(lastSegment: string): boolean {
+  return PROVIDER_PHONE_FIELDS.has(lastSegment);
+}
+
+/**
  * Whether a phone word is right before `start` (`PHONE_NAMED_BEFORE`); `grouped` says the
  * number is written in groups, which a verb alone needs (`call 12345678` may be a call's id).
  */
@@ -130,7 +154,7 @@ export function namesPhone(words: readonly string[]): boolean {
   return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
-const INTERNATIONAL = "(?<![\\w+])\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
+const INTERNATIONAL = "(?<![\\w+%])(?:\\+|%2[Bb])\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
@@ -171,17 +195,22 @@ const SIGNED_FRACTION = /^\+\d+\.\d+$/;
 
 export const phoneDetector: Detector = {
   kind: "phone",
-  // Every match starts with `+`, `(` or a digit: the regex engine skips to them.
-  source: `(?=[+(\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
+  // Every match starts with `+`, `%` (`%2B`), `(` or a digit: the regex engine skips to them.
+  source: `(?=[+(%\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    const digits = countDigits(match);
-    if (match.startsWith("+")) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
+    // A form-encoded `+` (`From=%2B14158675309`) is the international form's, its `2` no digit of the number.
+    const encodedPlus = match.startsWith("%");
+    const digits = countDigits(match) - (encodedPlus ? 1 : 0);
+    if (match.startsWith("+") || encodedPlus) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     const grouped = digits !== match.length;
-    const named = isNamedPhone(text, start, grouped) || isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones);
+    const named =
+      isNamedPhone(text, start, grouped) ||
+      isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
+      (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start)));
     if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
     const column = sqlInsertColumnOf(text, start);
     if (column !== undefined && phoneColumns.get(column)) return marker;

@@ -21,6 +21,7 @@ import {
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
+import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -588,6 +589,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
+  // A message template's token and its format (`{ApiKey:l}`, `{Password:x}`): a hole, no value.
+  if (gluedColon(match, text, start) && isFormattedPropertyToken(text, start - name.length, start)) return undefined;
   if (holdsGoEmptyValue(match, text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   const cookies = redactCookieField(name, match, valueStart, marker, text, start);
@@ -768,12 +771,27 @@ const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1
 const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COOKIE})(?:${EXPIRES_DATE}|${COOKIE_RUN}))*`);
 /**
  * A webhook signature header's items in unquoted text (credential-headers.ts): runs of characters
- * that are no blank, `,`, `;`, quote or backslash, joined by `,` and by blanks before another
- * Standard Webhooks signature's label (`v1,… v1a,…`).
+ * that are no blank, `,`, `;`, quote or backslash, joined by `,`, by `;` before Paddle's `h1=`
+ * (`ts=…;h1=…`) and by blanks before another Standard Webhooks signature's label (`v1,… v1a,…`).
  */
-const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
+const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|;(?=h[0-9]+=)|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
+
+/**
+ * Whether the name at `nameStart` and its colon at `colon` open a message template's property
+ * token with a format (`{ApiKey:l}`, `{@Password:j}`, `{When:yyyy-MM-dd}`: `propertyTokenOf`),
+ * read whole between its braces; a map printed without blanks (`{password:hunter2}`) is none.
+ */
+function isFormattedPropertyToken(text: string, nameStart: number, colon: number): boolean {
+  const hint = text.charCodeAt(nameStart - 1) === 64 /* @ */ || text.charCodeAt(nameStart - 1) === 36; /* $ */
+  const open = nameStart - (hint ? 2 : 1);
+  if (open < 0 || text.charCodeAt(open) !== 123 /* { */) return false;
+  const close = text.indexOf("}", colon);
+  return close >= 0 && close - colon <= MAX_TEMPLATE_FORMAT && propertyTokenOf(text.slice(open, close + 1)) !== undefined;
+}
+/** How far after its colon a token's format is read. */
+const MAX_TEMPLATE_FORMAT = 40;
 
 /** Whether the colon at `start` in `text` (a `FIELD` match) has a name character right before it and no blank or quote after it. */
 function gluedColon(match: string, text: string, start: number): boolean {
