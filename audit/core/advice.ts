@@ -1,9 +1,10 @@
 import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
+import type { Finding } from "./findings";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
-import { allSplices } from "./toml-fix";
+import { type PlannedTomlChange, allSplices } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
@@ -27,7 +28,7 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
   // A fix several findings share (the endpoint vars of one environment) is printed once.
   const given = new Map<string, string>();
   const findings = audit.findings.map((finding) => {
-    const planned = tomlChanges.filter((change) => change.env === finding.env && change.rule === finding.rule);
+    const planned = ownChanges(finding, tomlChanges);
     if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
     const steps = handSteps(document.text, allSplices(toml, planned));
     const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
@@ -40,6 +41,18 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * The changes of `--fix`'s plan that fix `finding`: those of its rule in its environment that
+ * answer it alone (`answers` is where it is: a misspelled key renamed, an entry rewritten), else
+ * those answering none in particular (a key added). A finding is never given the steps of another
+ * finding of its rule (a second misspelled key's rename); with no change of its own it keeps its hint.
+ */
+function ownChanges(finding: Finding, changes: readonly PlannedTomlChange[]): PlannedTomlChange[] {
+  const ofRule = changes.filter((change) => change.env === finding.env && change.rule === finding.rule);
+  const answering = ofRule.filter(({ answers }) => answers?.line === finding.line && answers.column === finding.column);
+  return answering.length > 0 ? answering : ofRule.filter((change) => change.answers === undefined);
 }
 
 /**

@@ -2,7 +2,7 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { type ConfigDocument, type Position, entryOf, plainValue, stringAt } from "./model";
 import { misspelledKeys, misspelledName } from "./misspelled-keys";
 import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
@@ -98,13 +98,13 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const base = environment.env === null ? [] : ["env", environment.env];
     const plannedBefore = planned.length;
     /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
-    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]]) => {
+    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position) => {
       if (editor !== undefined) {
         jsonc(editor);
         changes.push(`${label}: ${change}`);
       } else {
         const [placement, intent] = inToml(toml!);
-        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat() });
+        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }) });
       }
     };
 
@@ -132,7 +132,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       const intent: Intent[] = [{ unset: swallowed.path }, { set: [...base, swallowed.key], value: plainValue(swallowed.entry.value) }];
       make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
         throw new Error("a JSONC file has no table headers to take keys in");
-      }, () => [placement, intent]);
+      }, () => [placement, intent], swallowed.entry.keyAt);
     }
 
     // A misspelled key is renamed, keeping its value, not joined by the key it means: as a moved
@@ -149,6 +149,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         `renamed ${misspelledName(misspelled)} to ${meant}`,
         (e) => e.renameKey([...base, entry.key], meant),
         (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+        entry.keyAt,
       );
     }
 
@@ -161,7 +162,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const key = entry.field.slice(0, entry.field.indexOf("["));
         const path = [...base, key, entry.index];
         if (entry.repeats !== undefined) {
-          make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }]);
+          make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }], entry.item.at);
         } else if (entry.repairedService === undefined) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
         } else {
@@ -174,6 +175,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             change,
             (e) => (entry.item.kind === "object" ? e.set([...path, "service"], service) : e.replace(path, { service })),
             (t) => (serviceAt !== undefined ? [t.replaceValue(serviceAt, JSON.stringify(service)), { set: [...path, "service"], value: service }] : [t.rewriteEntry(entry.item.at, { service }), { set: path, value: { service } }]),
+            entry.item.at,
           );
         }
       }
@@ -194,6 +196,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             `wrote ${otherTail.field} as ${written(format, { service: tail })} (it was ${otherTail.repairedService}, another environment's tail)`,
             (e) => e.replace(at, { service: tail }),
             (t) => [t.rewriteEntry(otherTail.item.at, { service: tail }), { set: at, value: { service: tail } }],
+            otherTail.item.at,
           );
         }
       } else if (current !== undefined && current.kind !== "array") {
@@ -218,7 +221,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           handEdits.push(`${label}: ${field} is ${shownValue(format, fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
         } else {
           const path = [...base, "observability", ...fault.path];
-          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(format, fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }]);
+          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(format, fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }], fault.at);
         }
       }
     }
@@ -276,7 +279,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
         } else if (removableRepeat(entry)) {
-          make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }]);
+          make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }], entry.item.at);
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
           handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
@@ -284,7 +287,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           kept.add(entry.index);
           if (entry.dataset === undefined && metrics.dataset !== undefined && metrics.fromOption) bindsMetricsDatasetOption = true;
           const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
-          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
+          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }], entry.item.at);
         }
       }
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {

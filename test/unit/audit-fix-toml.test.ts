@@ -334,6 +334,31 @@ describe("the audit's advice for a TOML file", () => {
     expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
   });
 
+  // The 2026-12-03 trial: a misspelled key --fix leaves to a person was given the other one's rename.
+  it("gives each finding of a rule only its own steps, never another finding's", () => {
+    const both = 'name = "c"\ntail_consumers = [ { service = "deco-otel-tail" } ]\ntail_consumer = [ { service = "other-tail" } ]\nobservabilty.enabled = true\n';
+    const misspelled = auditWithAdvice(loadConfig("wrangler.toml", both)).findings.filter((f) => f.rule === "misspelled-key");
+    expect(misspelled.map((f) => f.fix)).toEqual([
+      'tail_consumers is set too: keep what line 3\'s "tail_consumer" holds in tail_consumers if it is meant, and remove "tail_consumer"',
+      "run --fix, or by hand: replace line 4, which reads:\n    observabilty.enabled = true\n  with:\n    observability.enabled = true",
+    ]);
+    // Two keys --fix renames, and two tail entries it repairs: each finding is given its own edit, which alone fixes it.
+    const cases = {
+      "misspelled-key": 'name = "d"\ntail_consumer = [ { service = "deco-otel-tail" } ]\nobservabilty.enabled = true\n',
+      "tail-consumer": 'name = "d"\ntail_consumers = [ "deco-otel-tail", { service = "deco-otel-tail" }, { service = "deco-otel-tial" } ]\nobservability.enabled = true\n',
+    };
+    for (const [rule, text] of Object.entries(cases)) {
+      const findings = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === rule);
+      expect(findings.length).toBeGreaterThan(1);
+      expect(new Set(findings.map((f) => f.fix)).size, text).toBe(findings.length);
+      for (const finding of findings) {
+        expect(finding.fix, finding.message).toMatch(/^run --fix, or by hand: replace line \d/);
+        const fixed = auditDocument(loadConfig("wrangler.toml", applyTomlStep(text, finding.fix.split(", or by hand: ")[1]!))).findings;
+        expect(fixed.filter((f) => f.message === finding.message), finding.message).toEqual([]);
+      }
+    }
+  });
+
   it("takes the file's ingest origin only when its endpoint vars name exactly one", () => {
     const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
     expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
