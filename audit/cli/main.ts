@@ -165,9 +165,9 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   }
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
-      `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} Workers (${datasetBoundIn.join(", ")}), ` +
-        "but each Worker writes to a dataset of its own (deco_metrics_<worker>), so their metrics would mix. Nothing was written: " +
-        "run --fix --metrics-dataset <dataset> once per Worker, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
+      `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
+        "but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written: " +
+        "run --fix --metrics-dataset <dataset> once per producer, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
     );
     return 2;
   }

@@ -340,14 +340,14 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  */
 function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string; fromOption: boolean } | { dataset: undefined; missing: string } {
   if (bound !== undefined && "dataset" in bound) {
-    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
+    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per producer, its environments included`;
     return { dataset: bound.dataset, why: `${bound.why}${over}`, fromOption: false };
   }
   if (bound !== undefined) {
     const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
     return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
   }
-  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one", fromOption: true };
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one; one dataset per producer, its environments included", fromOption: true };
   return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 

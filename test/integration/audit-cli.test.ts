@@ -384,7 +384,7 @@ describe("files saved with a byte order mark", () => {
   });
 
   it("--fix writes a JSONC or TOML file back with its mark, and the fixed file audits clean of what it added", async () => {
-    // One dataset per Worker: --metrics-dataset is given one Worker at a time (two at once are refused).
+    // One dataset per producer: --metrics-dataset is given one producer at a time (two at once are refused).
     const fixedJsonc = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_jsonc", "jsonc"], dir);
     const fixedToml = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_toml", "toml"], dir);
     expect([fixedJsonc.code, fixedToml.code]).toEqual([0, 0]);

@@ -76,11 +76,11 @@ dataset = "deco_metrics"
       "top level: added deco-otel-tail to tail_consumers",
       "top level: added version_metadata bound as CF_VERSION_METADATA",
       `top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
+      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
       "env.staging: added deco-otel-tail to tail_consumers",
       "env.staging: added version_metadata bound as CF_VERSION_METADATA",
       `env.staging: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
+      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
     ]);
     expectFixed(trial, result.after);
     // The audit returned is the written file's: the summary after --fix counts what is left (env.staging inherits observability).
@@ -390,7 +390,7 @@ name = "shop-b-prod"
 `;
     const result = fixToml(text, { ingestUrl: INGEST, metricsDataset: "X" });
     expect(result.changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per Worker) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per producer, its environments included) to analytics_engine_datasets",
     ]);
     expect(result.after).toContain('[[env.production.analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "deco_metrics_shop_b"\n');
     expect(result.after).not.toContain('"X"');
