@@ -15,7 +15,7 @@ import { tailEntries } from "./tail-entries";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
-import { type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
+import { type FindingAt, type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -43,6 +43,11 @@ export interface FixResult {
   audit: FileAudit;
   /** For a TOML file, each change planned, with its text edits (written or not, as `changes` and `handEdits` say): the audit's advice quotes them. */
   tomlChanges: PlannedTomlChange[];
+  /**
+   * Where each finding is that a hand edit alone answers (an entry `--fix` cannot repair, such as
+   * `{ service = 7 }`): the advice gives it no change of `--fix`'s, only its own hint.
+   */
+  answeredByHand: FindingAt[];
   /** Whether a change binds `DECO_METRICS` to `--metrics-dataset`'s dataset (none of the file's environments bound one). */
   bindsMetricsDatasetOption: boolean;
 }
@@ -88,6 +93,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const changes: string[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
+  const answeredByHand: FindingAt[] = [];
   const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
@@ -97,6 +103,11 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
     const plannedBefore = planned.length;
+    /** A hand edit that alone answers the finding of `rule` at `answers` (an entry --fix cannot repair). */
+    const entryByHand = (rule: string, answers: Position, edit: string) => {
+      handEdits.push(`${label}: ${edit}`);
+      answeredByHand.push({ env: environment.env, rule, answers });
+    };
     /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
     const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position) => {
       if (editor !== undefined) {
@@ -164,7 +175,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         if (entry.repeats !== undefined) {
           make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }], entry.item.at);
         } else if (entry.repairedService === undefined) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
+          entryByHand(tailConsumerRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
         } else {
           const service = entry.repairedService;
           const change = `wrote ${entry.field} as ${written(format, { service })} (it was ${shownValue(format, entry.item)})`;
@@ -187,7 +198,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (otherTail !== undefined) {
         // Another environment's tail is there: it is replaced, never joined by a second tail.
         if (accepted.length > 1) {
-          handEdits.push(`${label}: ${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
+          entryByHand(tailConsumerRule.id, otherTail.item.at, `${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
         } else {
           // The whole entry: an `environment` named one of the other Worker's environments.
           const at = [...path, otherTail.index];
@@ -277,12 +288,12 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const keptDataset = entry.dataset ?? metrics.dataset;
         const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
+          entryByHand(analyticsEngineRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
         } else if (removableRepeat(entry)) {
           make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }], entry.item.at);
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
+          entryByHand(analyticsEngineRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
           if (entry.dataset === undefined && metrics.dataset !== undefined && metrics.fromOption) bindsMetricsDatasetOption = true;
@@ -329,7 +340,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, bindsMetricsDatasetOption };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption };
 }
 
 /**

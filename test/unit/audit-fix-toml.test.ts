@@ -342,6 +342,9 @@ describe("the audit's advice for a TOML file", () => {
       'tail_consumers is set too: keep what line 3\'s "tail_consumer" holds in tail_consumers if it is meant, and remove "tail_consumer"',
       "run --fix, or by hand: replace line 4, which reads:\n    observabilty.enabled = true\n  with:\n    observability.enabled = true",
     ]);
+    // An entry --fix leaves to a person keeps its hint, not the steps of the tail --fix adds beside it.
+    const refused = auditWithAdvice(loadConfig("wrangler.toml", 'name = "h"\ntail_consumers = [ { service = 7 } ]\n')).findings.filter((f) => f.rule === "tail-consumer");
+    expect(refused.map((f) => f.fix.split("\n")[0])).toEqual(["run --fix, or by hand: replace line 2, which reads:", 'write tail_consumers[0] as { service = "<Worker name>" }']);
     // Two keys --fix renames, and two tail entries it repairs: each finding is given its own edit, which alone fixes it.
     const cases = {
       "misspelled-key": 'name = "d"\ntail_consumer = [ { service = "deco-otel-tail" } ]\nobservabilty.enabled = true\n',
