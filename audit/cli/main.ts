@@ -1,11 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, MISSING_PATH_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
@@ -118,7 +119,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       run.notRead.push(...discovery.notRead);
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
-      run.failures.push(failure(path, null, "config-read", missing ? MISSING_PATH_MESSAGE : `cannot read: ${messageOf(error)}`, READ_FIX));
+      run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `cannot read: ${messageOf(error)}`, READ_FIX));
       continue;
     }
     if (files.length === 0) {
@@ -164,9 +165,9 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   }
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
-      `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} Workers (${datasetBoundIn.join(", ")}), ` +
-        "but each Worker writes to a dataset of its own (deco_metrics_<worker>), so their metrics would mix. Nothing was written: " +
-        "run --fix --metrics-dataset <dataset> once per Worker, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
+      `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
+        "but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written: " +
+        "run --fix --metrics-dataset <dataset> once per producer, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
     );
     return 2;
   }

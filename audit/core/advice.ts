@@ -1,9 +1,10 @@
 import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
+import type { Finding } from "./findings";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
-import { allSplices } from "./toml-fix";
+import { type FindingAt, type PlannedTomlChange, allSplices } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
@@ -21,13 +22,13 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
   const audit = auditDocument(document, options);
   if (document.format !== "toml" || audit.findings.length === 0) return audit;
   const origin = fileIngestOrigin(document);
-  const { tomlChanges } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
+  const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
   // A fix several findings share (the endpoint vars of one environment) is printed once.
   const given = new Map<string, string>();
   const findings = audit.findings.map((finding) => {
-    const planned = tomlChanges.filter((change) => change.env === finding.env && change.rule === finding.rule);
+    const planned = answeredByHand.some((edit) => answersAlone(edit, finding)) ? [] : ownChanges(finding, tomlChanges);
     if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
     const steps = handSteps(document.text, allSplices(toml, planned));
     const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
@@ -40,6 +41,23 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * The changes of `--fix`'s plan that fix `finding`: those of its rule in its environment that
+ * answer it alone (`answers` is where it is: a misspelled key renamed, an entry rewritten), else
+ * those answering none in particular (a key added). A finding is never given the steps of another
+ * finding of its rule (a second misspelled key's rename); with no change of its own (or one a hand edit answers: `fixDocument`'s `answeredByHand`) it keeps its hint.
+ */
+function ownChanges(finding: Finding, changes: readonly PlannedTomlChange[]): PlannedTomlChange[] {
+  const ofRule = changes.filter((change) => change.env === finding.env && change.rule === finding.rule);
+  const answering = ofRule.filter((change) => answersAlone(change, finding));
+  return answering.length > 0 ? answering : ofRule.filter((change) => change.answers === undefined);
+}
+
+/** Whether an edit answers `finding` alone: same environment and rule, and its place. */
+function answersAlone(edit: FindingAt, finding: Finding): boolean {
+  return edit.env === finding.env && edit.rule === finding.rule && edit.answers?.line === finding.line && edit.answers.column === finding.column;
 }
 
 /**

@@ -2,7 +2,7 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, entryOf, plainValue, stringAt } from "./model";
+import { type ConfigDocument, type Position, entryOf, plainValue, stringAt } from "./model";
 import { misspelledKeys, misspelledName } from "./misspelled-keys";
 import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
@@ -15,7 +15,7 @@ import { tailEntries } from "./tail-entries";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
-import { type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
+import { type FindingAt, type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
 export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
@@ -43,6 +43,11 @@ export interface FixResult {
   audit: FileAudit;
   /** For a TOML file, each change planned, with its text edits (written or not, as `changes` and `handEdits` say): the audit's advice quotes them. */
   tomlChanges: PlannedTomlChange[];
+  /**
+   * Where each finding is that a hand edit alone answers (an entry `--fix` cannot repair, such as
+   * `{ service = 7 }`): the advice gives it no change of `--fix`'s, only its own hint.
+   */
+  answeredByHand: FindingAt[];
   /** Whether a change binds `DECO_METRICS` to `--metrics-dataset`'s dataset (none of the file's environments bound one). */
   bindsMetricsDatasetOption: boolean;
 }
@@ -88,6 +93,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const changes: string[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
+  const answeredByHand: FindingAt[] = [];
   const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
@@ -97,14 +103,19 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
     const plannedBefore = planned.length;
+    /** A hand edit that alone answers the finding of `rule` at `answers` (an entry --fix cannot repair). */
+    const entryByHand = (rule: string, answers: Position, edit: string) => {
+      handEdits.push(`${label}: ${edit}`);
+      answeredByHand.push({ env: environment.env, rule, answers });
+    };
     /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
-    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]]) => {
+    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position) => {
       if (editor !== undefined) {
         jsonc(editor);
         changes.push(`${label}: ${change}`);
       } else {
         const [placement, intent] = inToml(toml!);
-        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat() });
+        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }) });
       }
     };
 
@@ -132,7 +143,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       const intent: Intent[] = [{ unset: swallowed.path }, { set: [...base, swallowed.key], value: plainValue(swallowed.entry.value) }];
       make(swallowedKeyRule.id, `moved ${where} ${to}`, () => {
         throw new Error("a JSONC file has no table headers to take keys in");
-      }, () => [placement, intent]);
+      }, () => [placement, intent], swallowed.entry.keyAt);
     }
 
     // A misspelled key is renamed, keeping its value, not joined by the key it means: as a moved
@@ -149,6 +160,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         `renamed ${misspelledName(misspelled)} to ${meant}`,
         (e) => e.renameKey([...base, entry.key], meant),
         (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+        entry.keyAt,
       );
     }
 
@@ -161,9 +173,9 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const key = entry.field.slice(0, entry.field.indexOf("["));
         const path = [...base, key, entry.index];
         if (entry.repeats !== undefined) {
-          make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }]);
+          make(tailConsumerRule.id, `removed ${entry.field}, a second ${entry.repairedService} (${entry.repeats.field} lists it)`, (e) => e.removeRepeat(path), (t) => [t.removeEntry(entry.item.at), { remove: path }], entry.item.at);
         } else if (entry.repairedService === undefined) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
+          entryByHand(tailConsumerRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses; write it as ${written(format, { service: "<Worker name>" })}`);
         } else {
           const service = entry.repairedService;
           const change = `wrote ${entry.field} as ${written(format, { service })} (it was ${shownValue(format, entry.item)})`;
@@ -174,6 +186,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             change,
             (e) => (entry.item.kind === "object" ? e.set([...path, "service"], service) : e.replace(path, { service })),
             (t) => (serviceAt !== undefined ? [t.replaceValue(serviceAt, JSON.stringify(service)), { set: [...path, "service"], value: service }] : [t.rewriteEntry(entry.item.at, { service }), { set: path, value: { service } }]),
+            entry.item.at,
           );
         }
       }
@@ -185,7 +198,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (otherTail !== undefined) {
         // Another environment's tail is there: it is replaced, never joined by a second tail.
         if (accepted.length > 1) {
-          handEdits.push(`${label}: ${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
+          entryByHand(tailConsumerRule.id, otherTail.item.at, `${otherTail.field} lists ${otherTail.repairedService}, not this environment's tail: write its service as ${tailChoice(accepted)}, or name it with --tail ${environment.env}=${otherTail.repairedService}`);
         } else {
           // The whole entry: an `environment` named one of the other Worker's environments.
           const at = [...path, otherTail.index];
@@ -194,6 +207,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
             `wrote ${otherTail.field} as ${written(format, { service: tail })} (it was ${otherTail.repairedService}, another environment's tail)`,
             (e) => e.replace(at, { service: tail }),
             (t) => [t.rewriteEntry(otherTail.item.at, { service: tail }), { set: at, value: { service: tail } }],
+            otherTail.item.at,
           );
         }
       } else if (current !== undefined && current.kind !== "array") {
@@ -218,7 +232,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           handEdits.push(`${label}: ${field} is ${shownValue(format, fault.value)}, which wrangler refuses; write it as ${fault.type === "string[]" ? "an array of strings" : `a ${fault.type}`}`);
         } else {
           const path = [...base, "observability", ...fault.path];
-          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(format, fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }]);
+          make(observabilityRule.id, `wrote ${field} as ${JSON.stringify(repaired)} (it was ${shownValue(format, fault.value)})`, (e) => e.replace(path, repaired), (t) => [t.replaceValue(fault.value.at, JSON.stringify(repaired)), { set: path, value: repaired }], fault.at);
         }
       }
     }
@@ -274,17 +288,17 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const keptDataset = entry.dataset ?? metrics.dataset;
         const at = [...path, entry.index];
         if (removableRepeat(entry) && !kept.has(entry.repeats!.index)) {
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
+          entryByHand(analyticsEngineRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); keep one of ${entry.repeats!.field} and ${entry.field}`);
         } else if (removableRepeat(entry)) {
-          make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }]);
+          make(analyticsEngineRule.id, `removed ${entry.field}, a second ${entry.binding} binding (${entry.repeats!.field} has it)`, (e) => e.removeRepeat(at), (t) => [t.removeEntry(entry.item.at), { remove: at }], entry.item.at);
         } else if (entry.repeats !== undefined || entry.binding !== METRICS_BINDING || keptDataset === undefined) {
           // Another binding's dataset, or which of two datasets to keep, is not the fix's to choose.
-          handEdits.push(`${label}: ${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
+          entryByHand(analyticsEngineRule.id, entry.item.at, `${entry.field} is ${shownValue(format, entry.item)}, which wrangler refuses (${entry.fault}); ${refusedDatasetFix(entry, format)}`);
         } else {
           kept.add(entry.index);
           if (entry.dataset === undefined && metrics.dataset !== undefined && metrics.fromOption) bindsMetricsDatasetOption = true;
           const dataset = { binding: METRICS_BINDING, dataset: keptDataset };
-          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }]);
+          make(analyticsEngineRule.id, `wrote ${entry.field} as ${written(format, dataset)} (it was ${shownValue(format, entry.item)})`, (e) => e.replace(at, dataset), (t) => [t.rewriteEntry(entry.item.at, dataset), { set: at, value: dataset }], entry.item.at);
         }
       }
       if (entries.some((entry) => entry.binding === METRICS_BINDING)) {
@@ -326,7 +340,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
   const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
-  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, bindsMetricsDatasetOption };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption };
 }
 
 /**
@@ -337,14 +351,14 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
  */
 function metricsDatasetChoice(bound: ReturnType<typeof producerMetricsDataset>, option: string | undefined): { dataset: string; why: string; fromOption: boolean } | { dataset: undefined; missing: string } {
   if (bound !== undefined && "dataset" in bound) {
-    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per Worker`;
+    const over = option === undefined || option === bound.dataset ? "" : `, not --metrics-dataset ${option}: one dataset per producer, its environments included`;
     return { dataset: bound.dataset, why: `${bound.why}${over}`, fromOption: false };
   }
   if (bound !== undefined) {
     const named = bound.choices.map((c) => `${c.env} binds ${c.dataset}`).join(", ");
     return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the dataset it writes to, and this producer's environments name different ones (${named}): add the one this environment writes to by hand` };
   }
-  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one", fromOption: true };
+  if (option !== undefined) return { dataset: option, why: "from --metrics-dataset: no environment binds one; one dataset per producer, its environments included", fromOption: true };
   return { dataset: undefined, missing: `the ${METRICS_BINDING} binding needs the Analytics Engine dataset it writes to: run --fix with --metrics-dataset <dataset>` };
 }
 

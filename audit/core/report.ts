@@ -116,13 +116,26 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-/** The message of the `config-read` failure of a path given on the command line that does not exist. */
+/** How the `config-read` failure of a path given on the command line that does not exist begins. */
 export const MISSING_PATH_MESSAGE = "the path does not exist";
+
+/**
+ * The message of the `config-read` failure of a path given on the command line that does not
+ * exist: `absolute` is where it was looked for, named when `path` is relative (a relative path
+ * is read from the folder the audit runs in, which is not always the one it was typed in); with
+ * `npmScript`, that npm runs the audit from this checkout's root (`npm --prefix <checkout> run
+ * audit -- a0` looks for `<checkout>/a0`), and what to give instead.
+ */
+export function missingPathMessage(path: string, absolute: string, npmScript: boolean): string {
+  if (path === absolute) return MISSING_PATH_MESSAGE;
+  const npm = npmScript ? ": npm runs the audit from this checkout's root, not from the folder it was typed in, so name the path from there or give it absolute" : "";
+  return `${MISSING_PATH_MESSAGE} (looked for ${absolute}${npm})`;
+}
 
 /** The message of the `config-read` failure of a folder searched that holds no wrangler file. */
 export const NO_WRANGLER_FILE_MESSAGE = "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder";
 
 /** A path that does not exist, or a folder holding no wrangler file, names no file: the summary does not count it as one. */
 function namesNoFile(failure: Finding): boolean {
-  return failure.rule === "config-read" && (failure.message === MISSING_PATH_MESSAGE || failure.message === NO_WRANGLER_FILE_MESSAGE);
+  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || failure.message === NO_WRANGLER_FILE_MESSAGE);
 }

@@ -1,16 +1,26 @@
 import { type AuditOptions, auditDocument } from "./audit";
 import { loadToml } from "./load-toml";
-import { type ConfigDocument, ConfigParseError, plainValue } from "./model";
+import { type ConfigDocument, ConfigParseError, type Position, plainValue } from "./model";
 import { type TextSplice, type TomlPath, type TomlPlacement, TomlText, applySplices, handSteps } from "./toml-edit";
 
 /** What a change means to what wrangler reads: a value set (objects made along the path), an entry appended to an array, an array entry removed, a key removed from its table. */
 export type Intent = { set: TomlPath; value: unknown } | { push: TomlPath; value: unknown } | { remove: TomlPath } | { unset: TomlPath };
 
-/** One change `--fix` plans in a `wrangler.toml`: where its text goes, what it means, and the line `--fix` reports for it. */
-export interface PlannedTomlChange extends TomlPlacement {
+/** The findings of one rule in one environment an edit answers: the one at `answers`, else the rule's others there. */
+export interface FindingAt {
   env: string | null;
   /** The rule whose findings it fixes. */
   rule: string;
+  /**
+   * Where the one finding it fixes is (a misspelled or swallowed key, an entry rewritten or
+   * removed), when it fixes that finding alone; unset when it fixes the rule's other findings in
+   * its environment (a key added). The advice gives each finding only the changes that are its own.
+   */
+  answers?: Position;
+}
+
+/** One change `--fix` plans in a `wrangler.toml`: where its text goes, what it means, and the line `--fix` reports for it. */
+export interface PlannedTomlChange extends TomlPlacement, FindingAt {
   /** `top level: added deco-otel-tail to tail_consumers`. */
   change: string;
   intent: Intent[];

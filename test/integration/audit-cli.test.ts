@@ -156,8 +156,19 @@ describe("deco-otel audit (CLI)", () => {
     const missing = await audit(["no/such/dir"]);
     expect(missing.code).toBe(0);
     expect((await audit(["--mode", "block", "no/such/dir"])).code).toBe(2);
-    expect(missing.stdout).toMatch(/^no\/such\/dir error config-read the path does not exist\n/);
+    // A relative path is read from the folder the audit runs in: the message names where it looked.
+    expect(missing.stdout).toMatch(/^no\/such\/dir error config-read the path does not exist \(looked for (.*)\)\n/);
+    expect(missing.stdout).toContain(`(looked for ${join(ROOT, "no/such/dir")})`);
     expect(missing.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed)");
+    // The 2026-12-03 trial: npm runs the script from the checkout's root, wherever it was typed.
+    const elsewhere = await mkdtemp(join(tmpdir(), "audit-elsewhere-"));
+    const viaNpm = await run("npm", ["--prefix", ROOT, "run", "--silent", "audit", "--", "a0"], elsewhere);
+    await rm(elsewhere, { recursive: true });
+    expect(viaNpm.code).toBe(0);
+    expect(viaNpm.stdout).toContain(
+      `a0 error config-read the path does not exist (looked for ${join(ROOT, "a0")}: npm runs the audit from this checkout's root, not from the folder it was typed in, so name the path from there or give it absolute)`,
+    );
+    expect((await audit([join(ROOT, "no/such/dir")])).stdout).toContain(`${join(ROOT, "no/such/dir")} error config-read the path does not exist\n`);
     const empty = await audit([join(ROOT, "schema")]);
     expect(empty.code).toBe(0);
     expect(empty.stdout).toContain("error config-read no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder");
@@ -373,7 +384,7 @@ describe("files saved with a byte order mark", () => {
   });
 
   it("--fix writes a JSONC or TOML file back with its mark, and the fixed file audits clean of what it added", async () => {
-    // One dataset per Worker: --metrics-dataset is given one Worker at a time (two at once are refused).
+    // One dataset per producer: --metrics-dataset is given one producer at a time (two at once are refused).
     const fixedJsonc = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_jsonc", "jsonc"], dir);
     const fixedToml = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_toml", "toml"], dir);
     expect([fixedJsonc.code, fixedToml.code]).toEqual([0, 0]);

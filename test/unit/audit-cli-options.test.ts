@@ -36,12 +36,28 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     const dir = await fleet(["shop", "blog"]);
     const { code, err } = await audit(["--fix", "--metrics-dataset", "deco_metrics", dir]);
     expect(code).toBe(2);
-    expect(err).toContain("--metrics-dataset deco_metrics would bind one dataset into 2 Workers (");
-    expect(err).toContain("each Worker writes to a dataset of its own (deco_metrics_<worker>), so their metrics would mix. Nothing was written");
+    expect(err).toContain("--metrics-dataset deco_metrics would bind one dataset into 2 producers (");
+    expect(err).toContain("each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written");
     expect(await readFile(join(dir, "shop", "wrangler.jsonc"), "utf8")).toBe(PRODUCER("shop"));
     // One Worker: bound as asked.
     expect((await audit(["--fix", "--metrics-dataset", "deco_metrics_shop", join(dir, "shop")])).code).toBe(0);
     expect(await readFile(join(dir, "shop", "wrangler.jsonc"), "utf8")).toContain('"dataset": "deco_metrics_shop"');
+  });
+
+  // The 2026-12-03 trial: env.staging deploys as shop-staging, yet it is an environment of the one producer.
+  it("binds --metrics-dataset in every environment of the one producer, as a later run would copy it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-envs-"));
+    dirs.push(dir);
+    const file = join(dir, "wrangler.toml");
+    await writeFile(file, 'name = "shop"\n\n[env.staging]\nname = "shop-staging"\n');
+    const { code, out } = await audit(["--fix", "--metrics-dataset", "deco_metrics_shop", dir]);
+    expect(code).toBe(0);
+    expect(out).toContain("env.staging: added DECO_METRICS (dataset deco_metrics_shop, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included)");
+    const fixed = await readFile(file, "utf8");
+    expect(fixed.match(/dataset = "deco_metrics_shop"/g)).toHaveLength(2);
+    // Without the option, a run reads the producer's dataset from the file: nothing left to bind.
+    await audit(["--fix", dir]);
+    expect(await readFile(file, "utf8")).toBe(fixed);
   });
 
   it("notes --exclude and --exclude-env patterns that matched nothing", async () => {

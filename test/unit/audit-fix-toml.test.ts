@@ -76,11 +76,11 @@ dataset = "deco_metrics"
       "top level: added deco-otel-tail to tail_consumers",
       "top level: added version_metadata bound as CF_VERSION_METADATA",
       `top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
+      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
       "env.staging: added deco-otel-tail to tail_consumers",
       "env.staging: added version_metadata bound as CF_VERSION_METADATA",
       `env.staging: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one) to analytics_engine_datasets",
+      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
     ]);
     expectFixed(trial, result.after);
     // The audit returned is the written file's: the summary after --fix counts what is left (env.staging inherits observability).
@@ -334,6 +334,34 @@ describe("the audit's advice for a TOML file", () => {
     expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
   });
 
+  // The 2026-12-03 trial: a misspelled key --fix leaves to a person was given the other one's rename.
+  it("gives each finding of a rule only its own steps, never another finding's", () => {
+    const both = 'name = "c"\ntail_consumers = [ { service = "deco-otel-tail" } ]\ntail_consumer = [ { service = "other-tail" } ]\nobservabilty.enabled = true\n';
+    const misspelled = auditWithAdvice(loadConfig("wrangler.toml", both)).findings.filter((f) => f.rule === "misspelled-key");
+    expect(misspelled.map((f) => f.fix)).toEqual([
+      'tail_consumers is set too: keep what line 3\'s "tail_consumer" holds in tail_consumers if it is meant, and remove "tail_consumer"',
+      "run --fix, or by hand: replace line 4, which reads:\n    observabilty.enabled = true\n  with:\n    observability.enabled = true",
+    ]);
+    // An entry --fix leaves to a person keeps its hint, not the steps of the tail --fix adds beside it.
+    const refused = auditWithAdvice(loadConfig("wrangler.toml", 'name = "h"\ntail_consumers = [ { service = 7 } ]\n')).findings.filter((f) => f.rule === "tail-consumer");
+    expect(refused.map((f) => f.fix.split("\n")[0])).toEqual(["run --fix, or by hand: replace line 2, which reads:", 'write tail_consumers[0] as { service = "<Worker name>" }']);
+    // Two keys --fix renames, and two tail entries it repairs: each finding is given its own edit, which alone fixes it.
+    const cases = {
+      "misspelled-key": 'name = "d"\ntail_consumer = [ { service = "deco-otel-tail" } ]\nobservabilty.enabled = true\n',
+      "tail-consumer": 'name = "d"\ntail_consumers = [ "deco-otel-tail", { service = "deco-otel-tail" }, { service = "deco-otel-tial" } ]\nobservability.enabled = true\n',
+    };
+    for (const [rule, text] of Object.entries(cases)) {
+      const findings = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === rule);
+      expect(findings.length).toBeGreaterThan(1);
+      expect(new Set(findings.map((f) => f.fix)).size, text).toBe(findings.length);
+      for (const finding of findings) {
+        expect(finding.fix, finding.message).toMatch(/^run --fix, or by hand: replace line \d/);
+        const fixed = auditDocument(loadConfig("wrangler.toml", applyTomlStep(text, finding.fix.split(", or by hand: ")[1]!))).findings;
+        expect(fixed.filter((f) => f.message === finding.message), finding.message).toEqual([]);
+      }
+    }
+  });
+
   it("takes the file's ingest origin only when its endpoint vars name exactly one", () => {
     const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
     expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
@@ -365,7 +393,7 @@ name = "shop-b-prod"
 `;
     const result = fixToml(text, { ingestUrl: INGEST, metricsDataset: "X" });
     expect(result.changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per Worker) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per producer, its environments included) to analytics_engine_datasets",
     ]);
     expect(result.after).toContain('[[env.production.analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "deco_metrics_shop_b"\n');
     expect(result.after).not.toContain('"X"');

@@ -31,7 +31,7 @@ export const analyticsEngineRule: Rule = {
     const bound = producerMetricsDataset(document);
     const known = bound !== undefined && "dataset" in bound ? bound : undefined;
     const wanted = { binding: METRICS_BINDING, dataset: known?.dataset ?? "<dataset>" };
-    // The producer's own dataset is copied by --fix with no option: one dataset per Worker.
+    // The producer's own dataset is copied by --fix with no option: one dataset per producer.
     const addFix = `add ${written(format, wanted)} to analytics_engine_datasets${known === undefined ? BY_FIX : ` (${known.why}) (or run --fix)`}`;
     const preview = environment.previews !== undefined;
     if (entry === undefined) {
