@@ -7,20 +7,12 @@
  * Kowalski` was `card_holder` while `konto.inhaber` and `accounts.holder` were `person_name`.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const CARD_HOLDER = "[REDACTED:card_holder]";
 const PERSON = "[REDACTED:person_name]";
-
-/** The stored value of attribute `key` holding `value` on one log record. */
-function storedAttribute(key: string, value: string): unknown {
-  const record = logRecord({ attributes: [{ key, value: { stringValue: value } }] });
-  redactRequest("logs", logsRequest([record]), policy);
-  const found = record.attributes.find((attribute) => attribute.key === key)?.value;
-  return found !== undefined && "stringValue" in found ? found.stringValue : found;
-}
 
 describe("a card's or an account's holder is card_holder", () => {
   it.each([
@@ -40,7 +32,7 @@ describe("a card's or an account's holder is card_holder", () => {
   it.each(["account.holder", "accounts.holder", "bank_account.holder", "konto.inhaber", "Kontoinhaber", "compte.titulaire", "cards.holder", "card_holder"])(
     "attribute %s",
     (key) => {
-      expect(storedAttribute(key, "Jan Kowalski")).toBe(CARD_HOLDER);
+      expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: CARD_HOLDER });
     },
   );
 });
@@ -56,7 +48,7 @@ describe("a holder that names nothing held is a person's name", () => {
   });
 
   it.each(["holder", "inhaber", "titulaire"])("attribute %s", (key) => {
-    expect(storedAttribute(key, "Jan Kowalski")).toBe(PERSON);
+    expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: PERSON });
   });
 
   it.each(["holder=worker-3", "titulaire=ops-team", "lock holder: worker-3"])("keeps a process's or a team's %j", (text) => {

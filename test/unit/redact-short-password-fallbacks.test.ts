@@ -9,18 +9,11 @@
  * (`env::var("X")`). Read standalone and as a log record's body.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
-
-/** `text` as a log record's body, after redaction. */
-function storedBody(text: string): unknown {
-  const record = logRecord({ body: { stringValue: text } });
-  redactRequest("logs", logsRequest([record]), policy);
-  return record.body !== undefined && "stringValue" in record.body ? record.body.stringValue : record.body;
-}
 
 describe("a fallback or a lookup's default under a short password name", () => {
   const names = ["pw", "pwd", "passwd", "pass", "db_pw", "DB_PW", "smtpPw", "smtp_pw", "admin_pass"];
@@ -40,7 +33,7 @@ describe("a fallback or a lookup's default under a short password name", () => {
   const cases = names.flatMap((name) => forms.map((form) => form(name)));
   it.each(cases)("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-    expect(storedBody(text)).toBe(expected);
+    expect(redactedLogBody(text)).toBe(expected);
   });
 
   it.each([
@@ -56,7 +49,7 @@ describe("a fallback or a lookup's default under a short password name", () => {
     ['process.env.DB_PW ?? "letmein"', `process.env.DB_PW ?? "${PARAM}"`],
   ])("the trial's %j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-    expect(storedBody(text)).toBe(expected);
+    expect(redactedLogBody(text)).toBe(expected);
   });
 });
 
@@ -76,7 +69,7 @@ describe("what a short name's value is when no password", () => {
     'let pw = std::env::var_os("PGUSER");',
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
-    expect(storedBody(text)).toBe(text);
+    expect(redactedLogBody(text)).toBe(text);
   });
 
   it("keeps the lookup's key and replaces its default only (`env::var(\"X\")`)", () => {

@@ -6,20 +6,12 @@
  * which saw the Shopify attribute stored in clear and GitHub's header in lower case kept.
  */
 import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const HEX = "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9";
 const HMAC = "XWmrwMey6OsLMeiZKwP4FppHH3cmAiiJJAweH5Jo4bM=";
-
-/** The stored value of attribute `key` holding `value` on one log record. */
-function storedAttribute(key: string, value: string): unknown {
-  const record = logRecord({ attributes: [{ key, value: { stringValue: value } }] });
-  redactRequest("logs", logsRequest([record]), policy);
-  const found = record.attributes.find((attribute) => attribute.key === key)?.value;
-  return found !== undefined && "stringValue" in found ? found.stringValue : found;
-}
 
 describe("a webhook signature under its header's attribute key", () => {
   it.each([
@@ -29,7 +21,7 @@ describe("a webhook signature under its header's attribute key", () => {
     ["http.request.header.x-hub-signature-256", `sha256=${HEX}`, "sha256=[REDACTED:secret]"],
     ["http.request.header.x-slack-signature", `v0=${HEX}`, "v0=[REDACTED:secret]"],
   ])("%s", (key, value, stored) => {
-    expect(storedAttribute(key, value)).toBe(stored);
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: stored });
   });
 });
 
