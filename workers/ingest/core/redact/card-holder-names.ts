@@ -32,12 +32,15 @@ export function namesCardHolder(sent: readonly string[]): boolean {
   if (NAME_WORDS.has(last)) return before === "cardholder" || before === "holder" || before === "titular";
   // `nameOnCard`, `name_on_card`.
   if (count >= 3 && before === "on" && NAME_WORDS.has(words[count - 3]!)) return CARD_WORDS.has(last);
-  // `card.holder`, `CreditCard.Holder`, `bank_account.holder`.
-  if (last === "holder") return words.slice(0, -1).some((word) => CARD_WORDS.has(word));
+  // `card.holder`, `CreditCard.Holder`, `bank_account.holder`, `konto.inhaber`, `compte.titulaire`:
+  // the holder's word in any of its languages, as `Kontoinhaber` glues it.
+  if (HOLDER_WORDS.has(last)) return words.slice(0, -1).some((word) => CARD_WORDS.has(word));
   // `titular_cartao`, `titulaire du compte`.
   return (words[0] === "titular" || words[0] === "titulaire") && CARD_WORDS.has(last);
 }
 
+/** A holder's word, which names a card's or an account's holder after a card's or an account's word (`CARD_WORDS`). */
+const HOLDER_WORDS: ReadonlySet<string> = new Set(["holder", "inhaber", "titulaire"]);
 /** An account's or a card's holder in one German word (`Kontoinhaber`, `Karteninhaber`). */
 const ACCOUNT_HOLDER_WORDS: ReadonlySet<string> = new Set(["kontoinhaber", "karteninhaber"]);
 
@@ -73,7 +76,7 @@ const CARD_BRANDS: ReadonlySet<string> = new Set([
 
 /** The last words of the keys `namesCardHolder` accepts, lower case (a text detector's candidates). */
 export function cardHolderNameLastWords(): readonly string[] {
-  return ["cardholder", "titular", "holder", ...ACCOUNT_HOLDER_WORDS, ...NAME_WORDS, ...CARD_WORDS];
+  return ["cardholder", "titular", ...HOLDER_WORDS, ...ACCOUNT_HOLDER_WORDS, ...NAME_WORDS, ...CARD_WORDS];
 }
 
 /** The words for a name, and for a card or an account a holder is named of. */
@@ -132,7 +135,7 @@ const OPENS_OBJECT = /^(?:\\*["'])?[ \t]*:[ \t]*\{/;
 /** A key's `=` or `:` right after the holder's word (`holder=ops-team`, `"holder":"x"`). */
 const HOLDS_VALUE = /^(?:\\*["'])?[ \t]*[=:]/;
 const CARD_WORDS: ReadonlySet<string> = new Set([
-  "card", "creditcard", "debitcard", "credit", "debit", "payment", "account", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
+  "card", "cards", "creditcard", "debitcard", "credit", "debit", "payment", "account", "accounts", "bank", "cartao", "cartão", "tarjeta", "conta", "cuenta",
   "compte", "carte", "konto", "karte",
 ]);
 /**

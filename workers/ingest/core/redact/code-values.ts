@@ -132,9 +132,11 @@ function sameWords(path: string, name: string): boolean {
  * the secret, unless it too names a setting (`config.get("db", "password")`, configparser's
  * section and option). Scala's `getOrElse` and Java's `orElse` take the default alone: not here.
  * .NET's `Environment.GetEnvironmentVariable` and `IConfiguration.GetValue<T>`, Go's `Getenv`,
- * a secret store's `read` (`vault.read("secret/data/db")`) are such lookups too.
+ * a secret store's `read` (`vault.read("secret/data/db")`), Rust's `env::var` and `env::var_os`
+ * (`env::var("DB_PASSWORD").unwrap_or("…")`: the variable's name is no secret, whatever it names)
+ * are such lookups too.
  */
-export const LOOKUP_FUNCTIONS = String.raw`(?:env|getenv|Getenv|getEnv|GetEnvironmentVariable|LookupEnv|get|Get|GetValue|fetch|getProperty|getOrDefault|config|lookup|require|read)`;
+export const LOOKUP_FUNCTIONS = String.raw`(?:env|var|var_os|getenv|Getenv|getEnv|GetEnvironmentVariable|LookupEnv|get|Get|GetValue|fetch|getProperty|getOrDefault|config|lookup|require|read)`;
 /** A generic call's type arguments (`GetValue<string>`, `Get<List<string>>`), as regex source. */
 export const TYPE_ARGUMENTS = String.raw`(?:<[\w.?, \[\]<>]{1,64}>)?`;
 const LOOKUP_NAME = String.raw`(?:^|[^\w$])${LOOKUP_FUNCTIONS}${TYPE_ARGUMENTS}[ \t]*`;

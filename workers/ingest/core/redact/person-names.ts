@@ -73,8 +73,8 @@ export function namesNamePart(words: readonly string[]): boolean {
  */
 export function namesRoleName(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
-  // A card's or an account's holder (`card.holder`) is the card holder rule's alone, which a policy may turn off.
-  return ROLE_WORDS.has(last) && !(last === "holder" && namesCardHolder(words));
+  // A card's or an account's holder (`card.holder`, `konto.inhaber`) is the card holder rule's alone, which a policy may turn off.
+  return ROLE_WORDS.has(last) && !namesCardHolder(words);
 }
 
 /**
@@ -91,14 +91,15 @@ function namesRolePart(words: readonly string[]): boolean {
  * The roles a person plays in an order, a ticket, a review, a payment or a record, whose key
  * holds that person: a name or an id (`customer`, `recipient`, `contact`, `assignee`,
  * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`), and
- * an account's `holder` (`accounts.holder`, `{holder: "Oliver Bennett", iban: …}`; a card's is
- * the card holder rule's, read first; a lock's or a lease's holder is a process, whose name does
- * not read as a person's), in German, French, Spanish and Portuguese too (`Empfänger`,
+ * a `holder` whose key names nothing held (`{holder: "Oliver Bennett", iban: …}`, `holder='…'` in
+ * SQL; a card's or an account's, `account.holder`, `Kontoinhaber`, is the card holder rule's, read
+ * first: `namesCardHolder`; a lock's or a lease's holder is a process, whose name does
+ * not read as a person's), in German, French, Spanish and Portuguese too (`Empfänger`, `titulaire`,
  * `Inhaber`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`).
  */
 const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
-  "holder", "empfänger", "empfaenger", "inhaber", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
+  "holder", "empfänger", "empfaenger", "inhaber", "titulaire", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
 ]);
 /** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
 const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);

@@ -2,7 +2,8 @@ import { Evidence } from "../evidence";
 import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { knownTokenDetector } from "./known-token";
-import { holdsSecret, isFallbackSecret, isHiddenValue } from "./secret-assignment";
+import { holdsSecret, isCredentialLiteral } from "./secret-assignment";
+import { isShortPasswordName } from "../secret-names";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -68,13 +69,13 @@ export const codeLiteralDetector: Detector = {
     if (setter !== null && match.endsWith(match.charAt(setter[0].length)) && /["']/.test(match.charAt(setter[0].length))) {
       const name = setter[1]!;
       const contents = match.slice(setter[0].length + 1, -1);
-      if (!holdsSecret(name) || !isHiddenValue(name, contents)) return undefined;
+      if (!isCredentialLiteral(name, contents, false)) return undefined;
       return `${match.slice(0, setter[0].length + 1)}${marker}${match.slice(-1)}`;
     }
     const head = CODE_ASSIGNMENT_HEAD.exec(match)!;
     const name = head[1]!.replace(NAME_QUOTES, "");
     const valueStart = head[0].length;
-    if (!holdsSecret(name) || (!COMPOUND_OPERATOR.test(head[0]) && !isCodeValue(text, start + valueStart, name, start))) return undefined;
+    if (!(holdsSecret(name) || isShortPasswordName(name)) || (!COMPOUND_OPERATOR.test(head[0]) && !isCodeValue(text, start + valueStart, name, start))) return undefined;
     return redactLiterals(match, valueStart, name, marker);
   },
 };
@@ -89,7 +90,7 @@ const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
  */
 function redactLiterals(match: string, valueStart: number, name: string, marker: string): Rewrite | undefined {
   const value = match.slice(valueStart);
-  const found = codeSecretLiterals(value, (contents, fallback) => !(fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents)));
+  const found = codeSecretLiterals(value, (contents, fallback) => !isCredentialLiteral(name, contents, fallback));
   const token = found.literals.findIndex(([literalStart, literalEnd]) => KNOWN_TOKEN.test(value.slice(literalStart, literalEnd)));
   const literals = token < 0 ? found.literals : found.literals.slice(0, token);
   const end = token < 0 ? found.end : found.literals[token]![0] - 1;

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { ESCAPED_QUOTED, quoteOpening } from "./escaped-quotes";
 import type { Detector } from "./detector";
-import { holdsSecret, isFallbackSecret, isHiddenValue } from "./secret-assignment";
+import { isCredentialLiteral } from "./secret-assignment";
 import { LOOKUP_FUNCTIONS, TYPE_ARGUMENTS } from "../code-values";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { nameWords } from "../secret-names";
@@ -22,9 +22,10 @@ import { nameWords } from "../secret-names";
  * - a shell's parameter expansion's default (`${DB_PASSWORD:-…}`, `${PASSWORD:=…}`).
  *
  * The variable, the key and the code stay; only the literal's contents go, when the name holds
- * a secret (`holdsSecret`: `password`, `apiKey`, `DB_PASSWORD`, not `passwordMinLength`) and the
+ * a secret (`holdsSecret`: `password`, `apiKey`, `DB_PASSWORD`, `DB_PW`, not `passwordMinLength`) and the
  * contents are one (`isHiddenValue`: not empty, no mask, no blanks or auth scheme alone, no word
- * of letters under a non-password name; not the variable's own name, `spellsName`), and not a
+ * of letters under a non-password name; not the variable's own name, `spellsName`), or the name
+ * is a short password's (`pw`, `pass`) and the contents shaped as one (`isCredentialLiteral`), and not a
  * type's name compared with `typeof` (`typeof password === "string"`). Every form starts at a name or a literal and reads a bounded stretch: the scan is linear.
  */
 
@@ -95,7 +96,7 @@ export const credentialLiteralDetector: Detector = {
       const quoted = /^["']/.test(match.slice(shell[0].length));
       const open = shell[0].length + (quoted ? 1 : 0);
       const close = match.length - (quoted ? 2 : 1);
-      if (!holdsSecret(shell[1]!) || !isHiddenValue(shell[1]!, match.slice(open, close))) return undefined;
+      if (!isCredentialLiteral(shell[1]!, match.slice(open, close), false)) return undefined;
       return `${match.slice(0, open)}${marker}${match.slice(close)}`;
     }
     const literals = [...match.matchAll(LITERALS)];
@@ -113,7 +114,7 @@ export const credentialLiteralDetector: Detector = {
     const contents = value[0].slice(quote, -quote);
     // A lookup's default and a fallback are what code uses when the setting is unset: a word of letters too (`?? "secret"`).
     const fallback = lookup !== null || FALLBACK_BEFORE.test(match.slice(0, value.index));
-    if (!holdsSecret(name) || !(fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents)) || spellsName(name, contents)) return undefined;
+    if (!isCredentialLiteral(name, contents, fallback) || spellsName(name, contents)) return undefined;
     // `typeof password === "string"`: the literal is a type's name, the variable's value is not compared.
     if (lookup === null && TYPEOF_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return undefined;
     const open = value.index + quote;

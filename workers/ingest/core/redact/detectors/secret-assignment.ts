@@ -278,8 +278,8 @@ const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
  * `<session>Morning session</session>`).
  */
 const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
-/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `session_id`, `chave_api`). */
-const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
+/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `db_pw`, `smtpPw`, `session_id`, `chave_api`). */
+const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "pw", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
 /**
  * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
  * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,
@@ -316,6 +316,21 @@ export function isFallbackSecret(value: string): boolean {
 }
 
 /**
+ * Whether a string literal's `contents` under the variable or key `name` is the credential to
+ * hide, in every form code writes it (a plain literal, a fallback after `??`/`or`/`.unwrap_or(…)`,
+ * a lookup's default, a comparison's operand): under a name holding a secret (`holdsSecret`:
+ * `password`, `pwd`, `db_pw`) a hidden value (`isHiddenValue`), or, when `fallback`, any value code
+ * uses as the credential (`isFallbackSecret`); under a short password's name alone (`pw`, `pass`:
+ * `isShortPasswordName`), as often a flag's or a verdict's, only a value shaped as a password
+ * (`isPasswordShaped`) that is no crypt hash (`CRYPT_PREFIX`, the password-hash detector's),
+ * whatever the form.
+ */
+export function isCredentialLiteral(name: string, contents: string, fallback: boolean): boolean {
+  if (holdsSecret(name)) return fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents);
+  return isShortPasswordName(name) && isPasswordShaped(contents) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
+}
+
+/**
  * Blanks alone, or an HTTP authentication scheme's name with the blanks after it (IANA's HTTP
  * Authentication Scheme Registry: `Bearer `, `Basic `, `Digest `; and `Token `, `Bot `,
  * `ApiKey ` as APIs write them): what code cuts off a header's credential with, no credential.
@@ -337,7 +352,7 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const quote = quoteOpening(match.slice(open));
   const name = assignedName(match.slice(0, open));
   const value = match.slice(open + quote.length, -quote.length);
-  if (holdsSecret(name) ? !isHiddenValue(name, value) : !(isShortPasswordName(name) && isPasswordShaped(value) && isHiddenValue(name, value) && !CRYPT_PREFIX.test(value))) return undefined;
+  if (!isCredentialLiteral(name, value, false)) return undefined;
   // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
   if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
   return `${match.slice(0, open)}${quote}${marker}${quote}`;

@@ -1,0 +1,81 @@
+/**
+ * A password code falls back to after a lookup, under every short or last-word password name
+ * (`pw`, `pwd`, `passwd`, `pass`, `db_pw`, `smtpPw`), in every form the long names take: Rust's
+ * `env::var(…).unwrap_or("…")`, Python's `os.getenv("…", "…")` and `os.getenv("…") or "…"`,
+ * JavaScript's `process.env.X ?? "…"`, Java's `getOrDefault`, Go's `getEnv`, a comparison, a
+ * setter and a shell default. Found by a user trial: `let pw = …unwrap_or("hunter2x")` was kept
+ * while `let pwd = …` was redacted. Under `pw` or `pass` alone (a flag's or a verdict's as often)
+ * only a literal shaped as a password goes. The lookup's key stays, whatever it names
+ * (`env::var("X")`). Read standalone and as a log record's body.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactedLogBody } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const PARAM = "[REDACTED:secret_param]";
+
+describe("a fallback or a lookup's default under a short password name", () => {
+  const names = ["pw", "pwd", "passwd", "pass", "db_pw", "DB_PW", "smtpPw", "smtp_pw", "admin_pass"];
+  const forms: ((name: string) => [string, string])[] = [
+    (name) => [`let ${name} = env::var("DB_PASSWORD").unwrap_or("hunter2x");`, `let ${name} = env::var("DB_PASSWORD").unwrap_or("${PARAM}");`],
+    (name) => [`let ${name} = std::env::var("X").unwrap_or_else(|_| "hunter2x".to_string());`, `let ${name} = std::env::var("X").unwrap_or_else(|_| "${PARAM}".to_string());`],
+    (name) => [`${name} = os.getenv("DB_PW", "hunter2x")`, `${name} = os.getenv("DB_PW", "${PARAM}")`],
+    (name) => [`${name} = os.getenv("DB_PW") or "hunter2x"`, `${name} = os.getenv("DB_PW") or "${PARAM}"`],
+    (name) => [`${name} = os.getenv("X") or "hunter2x"`, `${name} = os.getenv("X") or "${PARAM}"`],
+    (name) => [`const ${name} = process.env.SMTP ?? "hunter2x";`, `const ${name} = process.env.SMTP ?? "${PARAM}";`],
+    (name) => [`String ${name} = System.getenv().getOrDefault("MODE", "hunter2x");`, `String ${name} = System.getenv().getOrDefault("MODE", "${PARAM}");`],
+    (name) => [`${name} := getEnv("MODE", "hunter2x")`, `${name} := getEnv("MODE", "${PARAM}")`],
+    (name) => [`if (${name} == "hunter2x") {`, `if (${name} == "${PARAM}") {`],
+    (name) => [`cfg.${name} || "hunter2x"`, `cfg.${name} || "${PARAM}"`],
+    (name) => [`\${${name}:-hunter2x}`, `\${${name}:-${PARAM}}`],
+  ];
+  const cases = names.flatMap((name) => forms.map((form) => form(name)));
+  it.each(cases)("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each([
+    // The trial's own lines.
+    ['let pw = env::var("DB_PASSWORD").unwrap_or("hunter2x");', `let pw = env::var("DB_PASSWORD").unwrap_or("${PARAM}");`],
+    ['let db_pw = env::var("DB_PASSWORD").unwrap_or("hunter2x");', `let db_pw = env::var("DB_PASSWORD").unwrap_or("${PARAM}");`],
+    ['pw = os.getenv("DB_PW", "hunter2x")', `pw = os.getenv("DB_PW", "${PARAM}")`],
+    ['pw = os.getenv("DB_PW") or "hunter2x"', `pw = os.getenv("DB_PW") or "${PARAM}"`],
+    ['let pw = "hunter2x";', `let pw = "${PARAM}";`],
+    ['setPw("hunter2x")', `setPw("${PARAM}")`],
+    // A lookup's key under a last-word name is a name; its default, a word of letters too, is the password.
+    ['os.environ.get("SMTP_PW", "changeme")', `os.environ.get("SMTP_PW", "${PARAM}")`],
+    ['process.env.DB_PW ?? "letmein"', `process.env.DB_PW ?? "${PARAM}"`],
+  ])("the trial's %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+});
+
+describe("what a short name's value is when no password", () => {
+  it.each([
+    // `pass` and `pw` alone are a verdict's, a flag's or a count's as often: a word or a number stays.
+    'pass = "yes" if ok else "no"',
+    'pw = opts.pw || "3"',
+    'let pass = check().unwrap_or("skipped");',
+    'if (pass == "true") {',
+    'const pass = results.pass ?? "n/a";',
+    'String pass = props.getProperty("mode", "fast");',
+    // `bypass` is no pass.
+    'bypass = opts.bypass || "abc-1"',
+    // A lookup's key is a name, whatever the variable.
+    'let passwd = env::var("X");',
+    'let pw = std::env::var_os("PGUSER");',
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    expect(redactedLogBody(text)).toBe(text);
+  });
+
+  it("keeps the lookup's key and replaces its default only (`env::var(\"X\")`)", () => {
+    expect(redactString('let passwd = env::var("X").unwrap_or("hunter2x");', policy)).toEqual({
+      text: `let passwd = env::var("X").unwrap_or("${PARAM}");`,
+      counts: { secret_param: 1 },
+    });
+  });
+});
