@@ -86,7 +86,8 @@ export function keepAbsentColumnValues(
       const map = (changed ?? row)[place.map] as AttributeMap;
       if (holdsEntry(map, place.key, value)) return;
       changed ??= { ...row };
-      changed[place.map] = withEntry(map, place.key, value);
+      // First among the key's entries: `map['event.name']` reads the record's own event name.
+      changed[place.map] = withEntry(map, place.key, value, true);
     });
     return changed ?? row;
   });
