@@ -270,6 +270,45 @@ describe("a table altered while the Worker runs", () => {
   });
 });
 
+describe("a recheck that fails or is slow, its plan learnt before", () => {
+  it.each(["error", "stalled"] as const)("keeps the columns learnt before and writes the rows (DESC TABLE %s)", async (mode) => {
+    const proxy = await startFaultProxy(inject("clickhouseUrl"));
+    const recheckOutput = captureRuntimeOutput();
+    const target = await startIngestWorker({
+      prefix: `drift_recheck_${mode}`,
+      clickhouseUrl: proxy.url,
+      handleRuntimeStdio: recheckOutput.handleRuntimeStdio,
+      vars: { CLICKHOUSE_TABLE_RECHECK_SECONDS: "1", DIRECT_WRITE_TIMEOUT_MS: "3000", CLICKHOUSE_TIMEOUT_MS: "3000" },
+    });
+    try {
+      const warm = await postJson(target, "traces", fiveSecondSpan(uniqueId("drift-recheck-warm")));
+      expect(warm.status).toBe(200);
+      await warm.text();
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      // DESC TABLE travels as the body, so the fault hits every statement but an INSERT.
+      proxy.faultOnly = /^(?!.*INSERT INTO)/;
+      await proxy.setMode(mode);
+      const runId = uniqueId(`drift-recheck-${mode}`);
+      const answer = await postJson(target, "traces", fiveSecondSpan(runId));
+      expect(answer.status).toBe(200);
+      await answer.text();
+      await proxy.setMode("pass");
+      const [{ rows }] = (await target.rows<{ rows: string }>(
+        `SELECT count() AS rows FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}'`,
+      )) as [{ rows: string }];
+      expect(Number(rows)).toBe(1);
+      await eventually(async () => {
+        expect(jsonLogLines(recheckOutput, "table recheck failed: the columns learnt before are kept")).toContainEqual(
+          expect.objectContaining({ level: "warn", table: "otel_traces", reason: expect.stringMatching(/describing otel_traces/) }),
+        );
+      });
+    } finally {
+      await target.dispose();
+      await proxy.close();
+    }
+  });
+});
+
 describe("a table without the optional EventName column", () => {
   let older: IngestUnderTest;
   let olderQueued: IngestUnderTest;

@@ -5,6 +5,7 @@ import {
   exceptionInBody,
   type ClickHouseCall,
   MAY_BE_WRITTEN,
+  NOT_SENT,
   httpErrorForClickHouseFailure,
   parseServerError,
   ProxyAnswerError,
@@ -96,10 +97,11 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
   it("is an unreadable answer, not an outage, when the marker has no exception after it", () => {
     const marked = exceptionInBody("__exception__\r\ncut short");
     expect(marked).toBeInstanceOf(ClickHouseAnswerError);
-    expect(httpErrorForClickHouseFailure(marked, "describing otel.otel_logs", undefined, "before insert")).toMatchObject({
+    expect(httpErrorForClickHouseFailure(marked, "describing otel_logs", undefined, "before insert")).toMatchObject({
       status: 502,
       retryAfterSeconds: 5,
-      message: "ClickHouse gave an unreadable answer describing otel.otel_logs: an exception marker without a readable exception after an HTTP 200: __exception__",
+      knownUnwritten: true,
+      message: `ClickHouse gave an unreadable answer describing otel_logs: an exception marker without a readable exception after an HTTP 200: __exception__${NOT_SENT}`,
     });
   });
 

@@ -86,3 +86,39 @@ describe("a severity name normalization replaces", () => {
     expect([row.SeverityText, row.LogAttributes]).toEqual(["ERROR", []]);
   });
 });
+
+describe("a severity name a lifted level replaces", () => {
+  const lifted = (body: object) => storedRow({ body: { stringValue: JSON.stringify(body) } });
+  const noteOf = (row: LogRow) => {
+    const at = row.LogAttributes.indexOf("otel.severity_text.original");
+    return at < 0 || at % 2 !== 0 ? undefined : row.LogAttributes[at + 1];
+  };
+
+  it.each([
+    ["level", { level: "warning", msg: "hi" }, "WARN", "warning"],
+    ["lvl", { lvl: "crit", msg: "hi" }, "ERROR", "crit"],
+    ["log.level", { "log.level": "warning", message: "hi" }, "WARN", "warning"],
+    ["a nested log.level", { log: { level: "warning" }, message: "hi" }, "WARN", "warning"],
+    ["@l", { "@t": "2024-01-01T00:00:00Z", "@l": "Warning", "@m": "hi" }, "WARN", "Warning"],
+    ["pino's number", { level: 40, time: 1, pid: 1, hostname: "h", msg: "hi" }, "WARN", "40"],
+  ] as const)("is kept as otel.severity_text.original (%s), as the same name in severityText is", (_, body, text, sent) => {
+    const row = lifted(body);
+    expect(row.SeverityText).toBe(text);
+    expect(noteOf(row)).toBe(sent);
+  });
+
+  it.each([
+    ["the same name in lower case", { level: "warn", msg: "hi" }, "WARN"],
+    ["the same name between blanks", { level: " INFO ", msg: "hi" }, "INFO"],
+    ["a default for a line with no level", { msg: "hi" }, undefined],
+  ] as const)("gets no note for %s", (_, body, text) => {
+    const row = lifted(body);
+    if (text !== undefined) expect(row.SeverityText).toBe(text);
+    expect(row.LogAttributes).toEqual([]);
+  });
+
+  it("is the record's own severityText when it has one (the body's level then stays an attribute)", () => {
+    const row = storedRow({ severityText: "warning", body: line("warning") });
+    expect([row.SeverityText, row.LogAttributes]).toEqual(["WARN", ["level", "warning", "otel.severity_text.original", "warning"]]);
+  });
+});

@@ -213,8 +213,11 @@ describe("the sender's text, when normalization replaces it", () => {
     ["WARNING", 0, "WARN", 13, "WARNING"],
     ["SEVERE", 0, "ERROR", 17, "SEVERE"],
     ["40", 13, "WARN", 13, "40"],
-    [" Warn ", 0, "WARN", 13, " Warn "],
-    // the same name in other letter case, or left as sent: nothing to keep
+    [" Warning ", 0, "WARN", 13, " Warning "],
+    // the same name in other letter case or between blanks, or left as sent: nothing to keep
+    [" Warn ", 0, "WARN", 13, undefined],
+    [" INFO ", 0, "INFO", 9, undefined],
+    ["\terror\n", 0, "ERROR", 17, undefined],
     ["error", 0, "ERROR", 17, undefined],
     ["Info3", 11, "INFO3", 11, undefined],
     ["WARN", 13, "WARN", 13, undefined],

@@ -8,7 +8,7 @@
  * records' values were kept elsewhere, with the ALTER that adds the column back.
  */
 import type { AttributeMap, Row, TablePlan } from "../core/rows";
-import { compareUtf8 } from "../core/rows/key-order";
+import { withEntry } from "../core/rows/attributes";
 
 /** Where an absent column's non-empty value is kept: `map`'s entry `key`. */
 export interface KeptPlace {
@@ -84,10 +84,10 @@ export function keepAbsentColumnValues(
       if (typeof value !== "string" || value === "") return;
       counts[i]! += 1;
       const map = (changed ?? row)[place.map] as AttributeMap;
-      const withValue = withEntry(map, place.key, value);
-      if (withValue === map) return;
+      if (holdsEntry(map, place.key, value)) return;
       changed ??= { ...row };
-      changed[place.map] = withValue;
+      // First among the key's entries: `map['event.name']` reads the record's own event name.
+      changed[place.map] = withEntry(map, place.key, value, true);
     });
     return changed ?? row;
   });
@@ -116,12 +116,8 @@ export function keptValuesWarning(kept: readonly KeptCount[]): string {
     .join("; ");
 }
 
-/** `map` with `key` → `value` at its place in byte order; `map` itself when it has that pair. */
-function withEntry(map: AttributeMap, key: string, value: string): AttributeMap {
-  let at = 0;
-  while (at < map.length && compareUtf8(map[at]!, key) < 0) at += 2;
-  for (let i = at; i < map.length && map[i] === key; i += 2) {
-    if (map[i + 1] === value) return map;
-  }
-  return [...map.slice(0, at), key, value, ...map.slice(at)];
+/** Whether `map` holds the entry `key` → `value`: a value already kept there is not added twice. */
+function holdsEntry(map: AttributeMap, key: string, value: string): boolean {
+  for (let i = 0; i < map.length; i += 2) if (map[i] === key && map[i + 1] === value) return true;
+  return false;
 }

@@ -204,12 +204,16 @@ export const MAY_BE_WRITTEN =
   "(the retry queue keeps the token; a resent request has it only with the same Idempotency-Key and body, " +
   "and resent without one its rows are stored again)";
 
+/** What an answer adds when the call that failed came before an INSERT, which was then never sent. */
+export const NOT_SENT = "; the INSERT was not sent, so none of its rows are stored";
+
 /**
  * Translate a failed ClickHouse call into the HTTP answer the sender gets. With `database`,
  * ClickHouse's message names its tables without it (`withoutDatabase`). Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
  * ours to fix, and the sender keeping its data until then is what loses nothing. A failed
- * `call` of "insert" whose rows are not known unwritten says so (`MAY_BE_WRITTEN`).
+ * `call` of "insert" whose rows are not known unwritten says so (`MAY_BE_WRITTEN`); one
+ * "before insert" says its rows are not (`NOT_SENT`).
  */
 export function httpErrorForClickHouseFailure(
   error: unknown,
@@ -218,7 +222,7 @@ export function httpErrorForClickHouseFailure(
   call: ClickHouseCall = "insert",
 ): ClickHouseFailure {
   const knownUnwritten = call === "before insert" || unwrittenBy(error);
-  const note = call === "insert" && !knownUnwritten ? MAY_BE_WRITTEN : "";
+  const note = call === "before insert" ? NOT_SENT : call === "insert" && !knownUnwritten ? MAY_BE_WRITTEN : "";
   const failure = (status: number, message: string) => new ClickHouseFailure(status, message + note, RETRY_AFTER_SECONDS, false, knownUnwritten);
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";

@@ -7,6 +7,7 @@
  * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
  * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
+import { jsonLogger } from "../../shared/log";
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import {
@@ -54,11 +55,18 @@ export interface InsertOptions {
   deadline?: number;
 }
 
-/** A table plan being learnt or learnt, and when it was asked for (epoch ms). */
+/**
+ * A table plan being learnt or learnt, when it was asked for (epoch ms), and the plan once it is
+ * had (`learnt`): a recheck that fails falls back on it.
+ */
 interface LearntPlan {
   plan: Promise<TablePlan>;
   askedAt: number;
+  learnt?: TablePlan;
 }
+
+/** Where a recheck that failed says so: no request's, it serves every insert waiting on it. */
+const recheckLog = jsonLogger({ entrypoint: "clickhouse-writer" });
 
 /**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
@@ -165,23 +173,45 @@ export class ClickHouseWriter {
    * The plan rows of `batch.table` with `batch.columns` are written by (from `DESC TABLE`, learnt
    * once per CLICKHOUSE_TABLE_RECHECK_SECONDS and isolate; the inserts waiting meanwhile share
    * one lookup); rejects with the ClickHouseFailure an insert would have met, or with the schema
-   * drift's (schema-drift.ts) when a column's type no longer takes the rows.
+   * drift's (schema-drift.ts) when a column's type no longer takes the rows. A recheck of a plan
+   * already learnt that fails for any other reason, or is not answered within half the time left
+   * to `deadline`, keeps the previous plan for another period (a warn line says so): the columns
+   * that served until then still do, and an INSERT they no longer fit is refused and relearnt.
    */
   planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined): Promise<TablePlan> {
     const key = this.cacheKey(batch);
     const now = Date.now();
-    const learnt = planCache.get(key);
-    if (learnt !== undefined && now - learnt.askedAt < this.recheckMs) return learnt.plan;
-    const plan = this.describe(batch.table, deadline).then((columns) => {
+    const cached = planCache.get(key);
+    if (cached !== undefined && now - cached.askedAt < this.recheckMs) return cached.plan;
+    const previous = cached?.learnt;
+    // A recheck leaves the waiting insert half its time, however slow the DESC TABLE.
+    const askBy = previous === undefined || deadline === undefined ? deadline : now + (deadline - now) / 2;
+    const described = this.describe(batch.table, askBy).then((columns) => {
       const kind = this.kinds.get(batch.table);
       const drift = kind === undefined ? undefined : schemaDriftIn(kind, batch.table, columns, batch.columns);
       if (drift !== undefined) throw drift;
       return planTable(columns, batch.columns);
     });
-    const entry = { plan, askedAt: now };
+    const plan =
+      previous === undefined
+        ? described
+        : described.catch((error: unknown) => {
+            if (error instanceof SchemaDriftFailure) throw error;
+            recheckLog.log("warn", "table recheck failed: the columns learnt before are kept", {
+              table: batch.table,
+              reason: error instanceof Error ? error.message : String(error),
+            });
+            return previous;
+          });
+    const entry: LearntPlan = { plan, askedAt: now };
     planCache.set(key, entry);
-    // Only this lookup's own entry: a later one may have replaced it meanwhile.
-    plan.catch(() => planCache.get(key) === entry && planCache.delete(key));
+    plan.then(
+      (learnt) => {
+        entry.learnt = learnt;
+      },
+      // Only this lookup's own entry: a later one may have replaced it meanwhile.
+      () => planCache.get(key) === entry && planCache.delete(key),
+    );
     return plan;
   }
 
@@ -201,8 +231,9 @@ export class ClickHouseWriter {
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
         .map(({ name, type }) => ({ name, type }));
     } catch (error) {
-      // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known unwritten.
-      throw httpErrorForClickHouseFailure(error, `describing ${this.config.database}.${table}${schemaHintFor(error)}`, undefined, "before insert");
+      // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known
+      // unwritten. The table, not the database, as for the insert (no sender's business).
+      throw httpErrorForClickHouseFailure(error, `describing ${table}${schemaHintFor(error)}`, this.config.database, "before insert");
     }
   }
 

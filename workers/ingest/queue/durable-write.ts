@@ -73,6 +73,8 @@ export async function writeDurably(
   let units: WriteUnit[];
   let direct: WriteUnit[];
   let deadline: number;
+  /** Units written or queued, which a failure of the rest leaves kept: its answer names them. */
+  const kept: KeptUnits = { written: [], queued: [] };
   /** Why a table's plan could not be had: its units fail with that, as their inserts would. */
   const planFailures = new Map<string, unknown>();
   if (queueFirst === undefined) {
@@ -100,6 +102,7 @@ export async function writeDurably(
     const queued = units.filter((_, i) => messages[i] !== undefined);
     await sendOrRefuse(queueFirst, messages.filter((message) => message !== undefined));
     outcome.queuedRows = rowsIn(queued);
+    kept.queued.push(...queued);
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
 
@@ -117,6 +120,7 @@ export async function writeDurably(
     if (result.status === "fulfilled") {
       outcome.writtenRows += unit.rows.length;
       outcome.keptElsewhere.push(...result.value);
+      kept.written.push(unit);
       return;
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
@@ -135,7 +139,7 @@ export async function writeDurably(
     // gets a new token and they land again (README, "Nothing duplicated"). A unit known not
     // written is cut into messages under tokens of their own instead: no copy can be in
     // ClickHouse under its token for them to have to match.
-    if (retry === undefined) throw retryable[0]!.failure;
+    if (retry === undefined) throw withKeptNamed(retryable[0]!.failure, kept);
     let messages: QueueMessage[];
     try {
       const batches = retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now()));
@@ -147,7 +151,7 @@ export async function writeDurably(
         not_queued: error.message,
         reason: retryable[0]!.failure.message,
       });
-      throw retryable[0]!.failure;
+      throw withKeptNamed(retryable[0]!.failure, kept);
     }
     await sendOrRefuse(retry, messages);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
@@ -204,6 +208,36 @@ function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept:
     throw new HttpError(400, `${reason}; none of the request's records were stored and none kept (${notKept})`);
   }
   return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
+}
+
+/** Units of a request already in ClickHouse (`written`) or in the retry queue (`queued`). */
+interface KeptUnits {
+  written: WriteUnit[];
+  queued: WriteUnit[];
+}
+
+/**
+ * `failure`, the answer to a request some of whose units are kept (written or queued), saying
+ * which tables' rows those are and that a resend stores them again unless it carries the same
+ * Idempotency-Key and body: then its units have the same insert_deduplication_token and
+ * ClickHouse drops the copies (README, "Nothing duplicated"). Unchanged when none is kept.
+ */
+function withKeptNamed(failure: ClickHouseFailure, kept: KeptUnits): ClickHouseFailure {
+  const parts = [
+    [kept.written, "stored"],
+    [kept.queued, "queued for a retry"],
+  ] as const;
+  const said = parts.filter(([units]) => units.length > 0).map(([units, where]) => `${rowsIn(units)} rows of ${tablesOf(units)} are ${where}`);
+  if (said.length === 0) return failure;
+  const message =
+    `${failure.message}; the request's other rows are kept (${said.join("; ")}): ` +
+    "a resend stores them again unless it carries the same Idempotency-Key and body, with which they are stored once";
+  return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
+}
+
+/** The tables of `units`, each named once, in the order of the units. */
+function tablesOf(units: readonly WriteUnit[]): string {
+  return [...new Set(units.map((unit) => unit.table))].join(", ");
 }
 
 /** A queue that does not take the rows leaves them with the sender, who is told to retry. */

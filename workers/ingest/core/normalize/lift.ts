@@ -39,7 +39,7 @@ import {
   type LevelField,
   type LineMarks,
 } from "./log-shapes";
-import { replaceSeverityText } from "./severity";
+import { noteReplacedSeverity, replaceSeverityText } from "./severity";
 import { numericLevel, severityFromName, severityOnScale, type NumericLevelScale, type Severity } from "./severity-scale";
 
 /** SeverityNumber INFO: what Cloudflare's export and some bridges set on every line by default. */
@@ -292,9 +292,10 @@ function severityIsDefault(record: LogRecord): boolean {
   return record.severityText === "" && (record.severityNumber === 0 || record.severityNumber === DEFAULT_SEVERITY_NUMBER);
 }
 
-/** A level a line holds: the LEVEL_FIELDS row it was read from, and what it names. */
+/** A level a line holds: the LEVEL_FIELDS row it was read from, its value as written, and what it names. */
 interface LineLevel {
   row: number;
+  sent: string | number;
   severity: Severity;
 }
 
@@ -321,7 +322,7 @@ function readLevel(fields: BodyFields, present: number): LineLevel | undefined {
       const on = field.scale ?? (scale ??= numericLevelScale(fields) ?? null);
       if (on === null || (severity = severityOnScale(level, on)) === undefined) continue;
     }
-    return { row, severity };
+    return { row, sent: value, severity };
   }
   return undefined;
 }
@@ -346,6 +347,8 @@ function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | 
   }
   if (level !== undefined) {
     replaceDefaultSeverity(record, level.severity, keepReplaced);
+    // The level's field is consumed: another name (`warning`, pino's 40) survives only in the note.
+    noteReplacedSeverity(record, String(level.sent), level.severity.text);
     consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
   }

@@ -38,16 +38,26 @@ export function normalizeRecordSeverity(record: LogRecord): void {
 
 /**
  * Sets the record's SeverityText to `text`, keeping the sender's in `originalSeverityText` when
- * `text` is another name, not the same one in other letter case (`Info3` → `INFO3`: a search in
- * any case finds what was sent, and lower-case names, most libraries' spelling, would otherwise
- * add a note to nearly every record); the first text replaced stays the one kept.
+ * `text` is another name (noteReplacedSeverity).
  */
 export function replaceSeverityText(record: LogRecord, text: string): void {
-  const sent = record.severityText;
-  if (sent !== "" && record.originalSeverityText === undefined && sent.toUpperCase() !== text.toUpperCase()) {
+  noteReplacedSeverity(record, record.severityText, text);
+  record.severityText = text;
+}
+
+/**
+ * Keeps `sent`, a severity level as the sender wrote it (its SeverityText, or a level the lift
+ * read from the body, a number as its decimal text), in `originalSeverityText` when `text`, the
+ * name stored, is another name. The same name in other letter case or between blanks (`Info3`,
+ * `" INFO "`) is none: a search in any case finds what was sent, and lower-case names, most
+ * libraries' spelling, would otherwise add a note to nearly every record. The first level
+ * replaced stays the one kept.
+ */
+export function noteReplacedSeverity(record: LogRecord, sent: string, text: string): void {
+  const name = sent.trim();
+  if (name !== "" && record.originalSeverityText === undefined && name.toUpperCase() !== text.toUpperCase()) {
     record.originalSeverityText = sent;
   }
-  record.severityText = text;
 }
 
 /** Normalizes every record of the request in place. */

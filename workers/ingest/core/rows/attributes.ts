@@ -282,10 +282,14 @@ function allBelowSurrogates(keys: readonly string[], count: number): boolean {
   return true;
 }
 
-/** A copy of `map` with one more entry, placed after any entries with the same key. */
-export function withEntry(map: AttributeMap, key: string, value: string): AttributeMap {
+/**
+ * A copy of `map` with one more entry at its place in byte order: after any entries with the same
+ * key, or before them with `first` (ClickHouse's `map['key']` reads the first: the entry that
+ * should answer it, not a note beside the sender's own).
+ */
+export function withEntry(map: AttributeMap, key: string, value: string, first = false): AttributeMap {
   let slot = map.length;
-  while (slot > 0 && compareUtf8(map[slot - 2]!, key) > 0) slot -= 2;
+  while (slot > 0 && (first ? compareUtf8(map[slot - 2]!, key) >= 0 : compareUtf8(map[slot - 2]!, key) > 0)) slot -= 2;
   return [...map.slice(0, slot), key, value, ...map.slice(slot)];
 }
 
