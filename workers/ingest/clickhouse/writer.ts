@@ -15,6 +15,7 @@ import {
   exceptionInBody,
   httpErrorForClickHouseFailure,
   namesAMissingColumn,
+  NOT_SENT,
   parseServerError,
   ProxyAnswerError,
   schemaHintFor,
@@ -197,13 +198,22 @@ export class ClickHouseWriter {
         ? described
         : described.catch((error: unknown) => {
             if (error instanceof SchemaDriftFailure) throw error;
+            // The INSERT waiting on it is sent with the columns learnt before: the lookup's own
+            // note that it is not sent holds for an answer, not here.
+            const reason = error instanceof Error ? error.message : String(error);
             recheckLog.log("warn", "table recheck failed: the columns learnt before are kept", {
               table: batch.table,
-              reason: error instanceof Error ? error.message : String(error),
+              reason: reason.endsWith(NOT_SENT) ? reason.slice(0, -NOT_SENT.length) : reason,
             });
+            // Another period from now, not from the ask: the inserts that follow do not each
+            // wait on a DESC TABLE that just failed.
+            entry.askedAt = Date.now();
             return previous;
           });
-    const entry: LearntPlan = { plan, askedAt: now };
+    // A recheck in flight still has the plan learnt before, so a recheck started on top of it
+    // (a DESC TABLE slower than the period) falls back on that plan too, and a failed one leaves
+    // it cached rather than nothing.
+    const entry: LearntPlan = { plan, askedAt: now, learnt: previous };
     planCache.set(key, entry);
     plan.then(
       (learnt) => {
