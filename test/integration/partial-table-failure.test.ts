@@ -31,11 +31,16 @@ afterAll(async () => {
 });
 
 const STORED_NOTE =
-  "; the request's other rows are kept (4 rows of otel_metrics_gauge are stored): " +
-  "a resend stores them again unless it carries the same Idempotency-Key and body, with which they are stored once";
+  "; of the request's other rows, 4 rows of otel_metrics_gauge are stored: " +
+  "a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once";
 
-async function failingSum(mode: "error" | "stalled", body: string, key: string): Promise<{ status: number; retryAfter: string | null; message: string }> {
-  proxy.faultOnly = /INSERT INTO .*otel_metrics_sum/;
+async function failingSum(
+  mode: "error" | "stalled",
+  body: string,
+  key: string,
+  failing = /INSERT INTO .*otel_metrics_sum/,
+): Promise<{ status: number; retryAfter: string | null; message: string }> {
+  proxy.faultOnly = failing;
   await proxy.setMode(mode);
   try {
     const answer = await postJson(ingest, "metrics", body, { "Idempotency-Key": key });
@@ -76,5 +81,20 @@ describe("one table's INSERT failing, no queue bound", () => {
 
     expect((await postJson(ingest, "metrics", body)).status).toBe(200);
     expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 8, records: 4 });
+  });
+});
+
+describe("every table's INSERT failing, no queue bound", () => {
+  it("names each failed table, and no row as kept", async () => {
+    const run = uniqueId("both");
+    const refused = await failingSum("error", metricsBody(run, "p", 4), uniqueId("key"), /INSERT INTO .*otel_metrics_(gauge|sum)/);
+    expect(refused.status).toBe(429);
+    const [failed, other] = refused.message.includes("inserting 4 rows into otel_metrics_gauge")
+      ? ["otel_metrics_gauge", "otel_metrics_sum"]
+      : ["otel_metrics_sum", "otel_metrics_gauge"];
+    expect(refused.message).toMatch(new RegExp(`^ClickHouse error 202 \\(TOO_MANY_SIMULTANEOUS_QUERIES\\) inserting 4 rows into ${failed}: `));
+    expect(refused.message.endsWith(`; of the request's other rows, 4 rows of ${other} failed too, and are not stored`)).toBe(true);
+    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
+    expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
   });
 });

@@ -139,7 +139,7 @@ export async function writeDurably(
     // gets a new token and they land again (README, "Nothing duplicated"). A unit known not
     // written is cut into messages under tokens of their own instead: no copy can be in
     // ClickHouse under its token for them to have to match.
-    if (retry === undefined) throw withKeptNamed(retryable[0]!.failure, kept);
+    if (retry === undefined) throw withKeptNamed(retryable, kept);
     let messages: QueueMessage[];
     try {
       const batches = retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now()));
@@ -151,7 +151,7 @@ export async function writeDurably(
         not_queued: error.message,
         reason: retryable[0]!.failure.message,
       });
-      throw withKeptNamed(retryable[0]!.failure, kept);
+      throw withKeptNamed(retryable, kept);
     }
     await sendOrRefuse(retry, messages);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
@@ -217,22 +217,38 @@ interface KeptUnits {
 }
 
 /**
- * `failure`, the answer to a request some of whose units are kept (written or queued), saying
- * which tables' rows those are and that a resend stores them again unless it carries the same
- * Idempotency-Key and body: then its units have the same insert_deduplication_token and
- * ClickHouse drops the copies (README, "Nothing duplicated"). Unchanged when none is kept.
+ * The answer to a request some of whose units failed (`failed`, each with its failure; the first
+ * failure's message leads) and some are kept (written or queued): it names every other table that
+ * failed too, which tables' rows are kept, and that a resend stores those again unless it carries
+ * the same Idempotency-Key and body: then its units have the same insert_deduplication_token and
+ * ClickHouse drops the copies (README, "Nothing duplicated"). The first failure alone when
+ * nothing else failed and nothing is kept.
  */
-function withKeptNamed(failure: ClickHouseFailure, kept: KeptUnits): ClickHouseFailure {
-  const parts = [
-    [kept.written, "stored"],
-    [kept.queued, "queued for a retry"],
-  ] as const;
-  const said = parts.filter(([units]) => units.length > 0).map(([units, where]) => `${rowsIn(units)} rows of ${tablesOf(units)} are ${where}`);
+function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptUnits): ClickHouseFailure {
+  const [first] = failed;
+  const failure = first!.failure;
+  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table).map(({ unit }) => unit);
+  const said = [
+    ...(others.length > 0 ? [`${rowCount(rowsIn(others))} of ${tablesOf(others)} failed too, and are not stored`] : []),
+    ...([
+      [kept.written, "stored"],
+      [kept.queued, "queued for a retry"],
+    ] as const)
+      .filter(([units]) => units.length > 0)
+      .map(([units, where]) => `${rowCount(rowsIn(units))} of ${tablesOf(units)} are ${where}`),
+  ];
   if (said.length === 0) return failure;
-  const message =
-    `${failure.message}; the request's other rows are kept (${said.join("; ")}): ` +
-    "a resend stores them again unless it carries the same Idempotency-Key and body, with which they are stored once";
+  const resend =
+    kept.written.length + kept.queued.length > 0
+      ? ": a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once"
+      : "";
+  const message = `${failure.message}; of the request's other rows, ${said.join("; ")}${resend}`;
   return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
+}
+
+/** `1 row`, `4 rows`. */
+function rowCount(rows: number): string {
+  return `${rows} ${rows === 1 ? "row" : "rows"}`;
 }
 
 /** The tables of `units`, each named once, in the order of the units. */
