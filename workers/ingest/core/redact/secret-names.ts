@@ -480,10 +480,10 @@ export function isPasswordShaped(value: string): boolean {
 /**
  * Values shaped as something else than a password: a size (`1024x768`, `1920x1080px`), a version
  * (`v2.1.0`, `1.2.3-rc1`), a status word with its code (`OK_200`, `ERR-404`), a paper's size
- * (`A4`, `A4-portrait`) or a font with its size (`Courier12`). A password written as one
- * capitalised word and a number (`Password1`) is the accepted miss under a short name.
+ * (`A4`, `A4-portrait`). A capitalised word and a number stays a password (`Password1`,
+ * `Welcome1` are among the commonest), though a font's name and size (`Courier12`) reads so too.
  */
-const NO_PASSWORD_SHAPE = /^(?:\d+(?:\.\d+)?(?:[x×]\d+(?:\.\d+)?)+[A-Za-z]{0,3}|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|[A-Z]+[_-]\d{3}|[A-Z]\d{1,2}(?:-[a-z]+)?|[A-Z][a-z]+\d{1,2})$/;
+const NO_PASSWORD_SHAPE = /^(?:\d+(?:\.\d+)?(?:[x×]\d+(?:\.\d+)?)+[A-Za-z]{0,3}|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|[A-Z]+[_-]\d{3}|[A-Z]\d{1,2}(?:-[a-z]+)?)$/;
 /** A date and time as ISO 8601 writes them (`2024-05-01T10:00:00.123Z`, `2024-05-01T10:00:00+02:00`). */
 const ISO_TIME = /^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$/;
 /** Three or more characters, no blank, a letter and something that is none among them. */
