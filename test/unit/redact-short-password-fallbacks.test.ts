@@ -67,9 +67,33 @@ describe("what a short name's value is when no password", () => {
     // A lookup's key is a name, whatever the variable.
     'let passwd = env::var("X");',
     'let pw = std::env::var_os("PGUSER");',
+    // A last word `pw` or `pass` (`db_pw`) is as short as alone: a number, a size with its unit,
+    // a version or a status word under it stays (a regression of a user trial).
+    "page_pw = 210",
+    "img_pw = 640",
+    "step_pw = 4",
+    "db_pw = 4",
+    'max_pw = "1200px"',
+    'col_pw = "12em"',
+    "${pw:-1024x768}",
+    'pw = os.getenv("PW", "A4-portrait")',
+    'if (pass == "v2.1.0")',
+    'if pass == "OK_200":',
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
     expect(redactedLogBody(text)).toBe(text);
+  });
+
+  it.each([
+    ['let pw = env::var("DB_PASSWORD").unwrap_or("hunter2x")', `let pw = env::var("DB_PASSWORD").unwrap_or("${PARAM}")`],
+    ["db_pw: s3cret9", `db_pw: ${PARAM}`],
+    ['pw = os.getenv("DB_PW", "hunter2x")', `pw = os.getenv("DB_PW", "${PARAM}")`],
+    ['let db_pw = "hunter2x";', `let db_pw = "${PARAM}";`],
+    // One of the commonest passwords; a font's name and size (`Courier12`) reads the same and goes too.
+    ['pw = "Password1"', `pw = "${PARAM}"`],
+  ])("still replaces a password shaped as one under a short or last-word name: %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
   });
 
   it("keeps the lookup's key and replaces its default only (`env::var(\"X\")`)", () => {

@@ -407,6 +407,25 @@ export function isShortPasswordName(name: string): boolean {
 const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
 
 /**
+ * Whether code's `name` ends in a short password name after another word (`db_pw`, `smtpPw`,
+ * `admin_pass`): the word before says what the password opens, not that the value is one, and
+ * `page_pw = 210`, `max_pw = "1200px"` are widths; so a value shaped as no password
+ * (`isNoPasswordValue`) stays under them, as under `pw` alone.
+ */
+export function endsInShortPasswordName(name: string): boolean {
+  const words = nameWords(name);
+  return words.length > 1 && SHORT_PASSWORD_NAMES.has(words[words.length - 1]!);
+}
+
+/**
+ * Whether `value` is shaped as something else than a password: a number, a number with its unit
+ * (`12ms`, `1200px`), a time, or a `NO_PASSWORD_SHAPE` (a size, a version, a status word).
+ */
+export function isNoPasswordValue(value: string): boolean {
+  return /^[-+]?\d+(?:\.\d+)?$/.test(value) || MEASURE_WITH_UNIT.test(value) || ISO_TIME.test(value) || NO_PASSWORD_SHAPE.test(value);
+}
+
+/**
  * Whether `name` is a password's name that a change word ends (`password_changed`,
  * `passwordUpdated`, `pwd_set`): its value is when or whether the password changed (a time, a
  * boolean, a count), or, logged under it, the new password.
@@ -456,8 +475,15 @@ export function isPassPassword(name: string, value: string): boolean {
  * time (`2024-05-01T10:00:00Z`), no placeholder or mask (`standsForSecret`).
  */
 export function isPasswordShaped(value: string): boolean {
-  return PASSWORD_SHAPED.test(value) && !MEASURE_WITH_UNIT.test(value) && !ISO_TIME.test(value) && !standsForSecret(value);
+  return PASSWORD_SHAPED.test(value) && !isNoPasswordValue(value) && !standsForSecret(value);
 }
+/**
+ * Values shaped as something else than a password: a size (`1024x768`, `1920x1080px`), a version
+ * (`v2.1.0`, `1.2.3-rc1`), a status word with its code (`OK_200`, `ERR-404`), a paper's size
+ * (`A4`, `A4-portrait`). A capitalised word and a number stays a password (`Password1`,
+ * `Welcome1` are among the commonest), though a font's name and size (`Courier12`) reads so too.
+ */
+const NO_PASSWORD_SHAPE = /^(?:\d+(?:\.\d+)?(?:[x×]\d+(?:\.\d+)?)+[A-Za-z]{0,3}|v?\d+(?:\.\d+)+(?:[-+][\w.]+)?|[A-Z]+[_-]\d{3}|[A-Z]\d{1,2}(?:-[a-z]+)?)$/;
 /** A date and time as ISO 8601 writes them (`2024-05-01T10:00:00.123Z`, `2024-05-01T10:00:00+02:00`). */
 const ISO_TIME = /^\d{4}-\d\d-\d\d(?:[T ][\d:.]+)?(?:Z|[+-]\d\d:?\d\d)?$/;
 /** Three or more characters, no blank, a letter and something that is none among them. */
