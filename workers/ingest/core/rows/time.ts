@@ -33,9 +33,8 @@
  * - A span whose start is replaced has its events moved by the same offset (their times were
  *   read from the same clock), each moved event's time as sent noted in its attributes as
  *   `otel.timestamp.original`; `Duration` stays end − start as sent (`shiftedEventTime`).
- * - A span's `Duration` past Go's largest `time.Duration` (2^63 − 1 ns, 292 years) is that
- *   largest one, where the Collector's `Time.Sub` saturates; the end is noted as
- *   `otel.end_timestamp.original` and counted in the warning (`saturatedEndWarning`).
+ * - A span's `Duration` is end − start exactly, to 2^64 − 1 ns (both schemas' `Duration` is
+ *   UInt64, and the Collector's exporter subtracts the two uint64 times).
  * Other times (span events, exemplars) do not decide partitions and are kept as sent (but for
  * the events of a span whose start was replaced, above), unless a column cannot hold them: a span event time past DateTime64(9)'s last instant is stored as that
  * instant, and an exemplar time past DateTime's (the current schema's `Exemplars.TimeUnix`) is
@@ -139,15 +138,16 @@ export function isAfterWindow(nanos: Int64String, window: TimestampWindow): bool
 }
 
 /**
- * A span's duration in nanoseconds: end − start when both are set and end ≥ start, else 0; at
- * most MAX_INT64_NANOS, where Go's `Time.Sub` (the Collector's) saturates (isSpanEndSaturated).
+ * A span's duration in nanoseconds: end − start when both are set and end ≥ start, else 0 (the
+ * Collector's exporter subtracts the uint64 times into the UInt64 `Duration`; an end before the
+ * start, which it would wrap to a number near 2^64, is noted instead: isSpanEndLost). Exact to
+ * 2^64 − 1.
  */
 export function spanDurationNanos(start: Int64String, end: Int64String): Int64String {
   if (start === "0" || end === "0") return "0";
   const exact = smallDifference(start, end);
   if (exact !== undefined) return exact > 0 ? String(exact) : "0";
   const difference = BigInt(end) - BigInt(start);
-  if (difference > MAX_INT64) return MAX_INT64_NANOS;
   return difference > 0n ? difference.toString() : "0";
 }
 
@@ -164,15 +164,6 @@ export function shiftedEventTime(eventNanos: Int64String, startNanos: Int64Strin
   if (eventNanos === "0" || startNanos === "0") return undefined;
   const shifted = BigInt(eventNanos) + BigInt(receivedAt) - BigInt(startNanos);
   return shifted <= 0n || shifted > MAX_INT64 ? undefined : shifted.toString();
-}
-
-/**
- * Whether `duration` (spanDurationNanos of the same times) saturated: the end lies more than
- * MAX_INT64_NANOS after the start, so `Duration` does not hold it and it is noted as
- * `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`.
- */
-export function isSpanEndSaturated(start: Int64String, end: Int64String, duration: Int64String): boolean {
-  return duration === MAX_INT64_NANOS && BigInt(end) - BigInt(start) > MAX_INT64;
 }
 
 /**
@@ -196,17 +187,6 @@ export function lostEndWarning(count: number, firstPlace: string): string {
     count,
     "span end time",
     `before the span's start or with a start of 0 stored as Duration 0, the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}']`,
-    firstPlace,
-  );
-}
-
-/** The answer's warning for `count` span ends whose `Duration` saturated (isSpanEndSaturated). */
-export function saturatedEndWarning(count: number, firstPlace: string): string {
-  return notedTimesWarning(
-    count,
-    "span end time",
-    `more than 2^63-1 ns after the span's start stored as Duration ${MAX_INT64_NANOS}, where the Collector's Go time arithmetic saturates, ` +
-      `the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}']`,
     firstPlace,
   );
 }

@@ -19,14 +19,12 @@ import {
   isInsideWindow,
   isPast,
   isSpanEndLost,
-  isSpanEndSaturated,
   lostEndWarning,
   MAX_INT64_NANOS,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
   replacedSpanTimeWarning,
   type RowMappingContext,
-  saturatedEndWarning,
   shiftedEventTime,
   spanDurationNanos,
   timestampWindowOf,
@@ -95,7 +93,7 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
    * Times noted on their rows because they were replaced or no column holds them as sent
-   * (replacedSpanTimeWarning, lostEndWarning, saturatedEndWarning, clampedEventTimeWarning), kinds
+   * (replacedSpanTimeWarning, lostEndWarning, clampedEventTimeWarning), kinds
    * and status codes OTLP does not define (undefinedEnumWarning) and values of repeated attribute
    * keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
@@ -113,7 +111,6 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
   const lostEnds = new PlaceNotes(lostEndWarning);
-  const saturatedEnds = new PlaceNotes(saturatedEndWarning);
   const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
   const replacedStarts = new PlaceNotes(replacedSpanTimeWarning);
   const undefinedKinds = new PlaceNotes(undefinedEnumWarning(SPAN_KIND));
@@ -155,10 +152,9 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
           if (start !== "0") replacedStarts.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
         }
         const endLost = isSpanEndLost(start, end, duration);
-        const endSaturated = !endLost && isSpanEndSaturated(start, end, duration);
-        if (endLost || endSaturated) {
+        if (endLost) {
           attributes = withEntry(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
-          (endLost ? lostEnds : saturatedEnds).add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+          lostEnds.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
         }
         let kind = span.kind;
         if (!isDefined(SPAN_KIND, kind)) {
@@ -221,7 +217,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[replacedStarts, lostEnds, saturatedEnds, clampedEvents, undefinedKinds, undefinedCodes].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedStarts, lostEnds, clampedEvents, undefinedKinds, undefinedCodes].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
