@@ -373,6 +373,8 @@ describe("metric points built by hand", () => {
   const PARTIAL_MESSAGE =
     "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
     "bucketCounts must be one longer than explicitBounds, or both empty; " +
+    "1 int value (asInt) past 2^53 stored in a Float64 column (Value, Exemplars.Value) as the nearest double, which does not hold every digit, " +
+    "as the Collector stores them (first at resourceMetrics[0].scopeMetrics[0].metrics[1].sum.dataPoints[0]); " +
     "1 metric without data points stored nothing (no data point was rejected): " +
     '"no.data" at resourceMetrics[0].scopeMetrics[0].metrics[4] (no data: none of gauge, sum, histogram, exponentialHistogram, summary is set)';
 

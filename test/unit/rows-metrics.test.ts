@@ -154,7 +154,9 @@ describe("metricsToRows", () => {
         "1 number data point without a value (neither asDouble nor asInt is set) stored with Value 0, as the Collector stores them " +
         "(first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[2]); " +
         "1 exemplar without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them " +
-        "(first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[1])",
+        "(first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[1]); " +
+        "1 int value (asInt) past 2^53 stored in a Float64 column (Value, Exemplars.Value) as the nearest double, which does not hold every digit, " +
+        "as the Collector stores them (first at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].exemplars[0])",
     });
   });
 

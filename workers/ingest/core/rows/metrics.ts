@@ -4,7 +4,8 @@
  * exponential_histogram_metrics.go, summary_metrics.go and metrics_model.go):
  *
  * - a number point's value is a Float64: a double as is, an int converted (`float64(int64)`,
- *   nearest double), an unset value (neither `asDouble` nor `asInt`: pdata's `ValueType` Empty)
+ *   nearest double; one past 2^53 that the double cannot hold exactly is named in the answer's
+ *   warning, roundedIntWarning), an unset value (neither `asDouble` nor `asInt`: pdata's `ValueType` Empty)
  *   0, which the exporter's `getValue` only logs on the Collector's side; here the answer's
  *   warning names it (valuelessPointWarning), unless the point's flags say no value was
  *   recorded (a staleness marker, which carries none by design); exemplar values likewise;
@@ -85,6 +86,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
   const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
   const valuelessPoints = new PlaceNotes(valuelessPointWarning);
   const valuelessExemplars = new PlaceNotes(valuelessExemplarWarning);
+  const roundedInts = new PlaceNotes(roundedIntWarning);
   const undefinedTemporalities = new PlaceNotes(undefinedEnumWarning(AGGREGATION_TEMPORALITY));
   const rejections = new Rejections(ctx.senderPlace);
   const senderPlace = ctx.senderPlace ?? AS_DECODED;
@@ -110,7 +112,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
           shared = { ...shared, ScopeAttributes: withEntry(shared.ScopeAttributes, AGGREGATION_TEMPORALITY.noteKey, String(temporality)) };
           undefinedTemporalities.add(`resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}]`);
         }
-        const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars };
+        const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts };
         addMetricRows(rows, context, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
@@ -119,7 +121,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, undefinedTemporalities].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts, undefinedTemporalities].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -206,6 +208,8 @@ interface PointContext {
   /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
   valuelessPoints: PlaceNotes;
   valuelessExemplars: PlaceNotes;
+  /** Int values (points' and exemplars') past 2^53 that their Float64 column rounds. */
+  roundedInts: PlaceNotes;
 }
 
 /**
@@ -222,6 +226,23 @@ function valuelessPointWarning(count: number, firstPlace: string): string {
 function valuelessExemplarWarning(count: number, firstPlace: string): string {
   const exemplars = count === 1 ? "1 exemplar" : `${count} exemplars`;
   return `${exemplars} without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them (first at ${firstPlace})`;
+}
+
+/**
+ * The answer's warning for `count` int values (`asInt`) that `Value` or `Exemplars.Value`
+ * (Float64, as the exporter's columns are) cannot hold exactly: past 2^53 a double keeps about
+ * 16 significant digits, so `9223372036854775807` is stored as 9223372036854775808, as the
+ * Collector's `float64(IntValue())` stores it, but said.
+ */
+function roundedIntWarning(count: number, firstPlace: string): string {
+  const values = count === 1 ? "1 int value (asInt)" : `${count} int values (asInt)`;
+  return `${values} past 2^53 stored in a Float64 column (Value, Exemplars.Value) as the nearest double, which does not hold every digit, as the Collector stores them (first at ${firstPlace})`;
+}
+
+/** Whether an `asInt` value is one a double holds exactly (every int64 within ±2^53, and larger ones a double happens to hold). */
+function isExactAsDouble(asInt: string): boolean {
+  const digits = asInt.charCodeAt(0) === 45 /* - */ ? asInt.length - 1 : asInt.length;
+  return digits <= 15 || BigInt(Number(asInt)) === BigInt(asInt);
 }
 
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
@@ -375,6 +396,7 @@ const FLAG_NO_RECORDED_VALUE = 1;
  */
 function pointValueOf(point: NumberDataPoint, context: PointContext, placeOf: (p: number) => string, p: number): number {
   if ("none" in point.value && (point.flags & FLAG_NO_RECORDED_VALUE) === 0) context.valuelessPoints.add(placeOf(p));
+  else if ("asInt" in point.value && !isExactAsDouble(point.value.asInt)) context.roundedInts.add(placeOf(p));
   return valueOf(point.value);
 }
 
@@ -416,6 +438,7 @@ function exemplarColumnsOf(
       context.exemplarTimes.add(`${placeOf(p)}[${i}]`);
     }
     if ("none" in exemplar.value) context.valuelessExemplars.add(`${placeOf(p)}[${i}]`);
+    else if ("asInt" in exemplar.value && !isExactAsDouble(exemplar.value.asInt)) context.roundedInts.add(`${placeOf(p)}[${i}]`);
     values[i] = valueOf(exemplar.value);
     spanIds[i] = exemplar.spanId || ZERO_SPAN_ID;
     traceIds[i] = exemplar.traceId || ZERO_TRACE_ID;
