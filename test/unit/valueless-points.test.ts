@@ -5,6 +5,8 @@
  * ExemplarValueTypeEmpty and only logs "DataPoint value type is unset, use 0.0 as default" in the
  * Collector's own log. Here the 0 is never silent: the answer's warning names the first such
  * point or exemplar, as the sender wrote its place, and counts them.
+ * Likewise an int value (`asInt`) past 2^53, which the Float64 column (`Value`, `Exemplars.Value`)
+ * stores as the nearest double, as the Collector's `float64(IntValue())` does.
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
@@ -98,5 +100,41 @@ describe("exemplars without a value", () => {
       "1 exemplar without a value (neither asDouble nor asInt is set) stored with Exemplars.Value 0, as the Collector stores them " +
         `(first at ${SCOPE}.metrics[0].histogram.dataPoints[0].exemplars[1])`,
     );
+  });
+});
+
+describe("int values a Float64 column rounds", () => {
+  it.each(["json", "protobuf"] as const)("are stored as the nearest double and named in the warning (%s)", (encoding) => {
+    const exemplar = { timeUnixNano: RECEIVED, asInt: "9007199254740993" };
+    const prepared = prepare(
+      metricsJson([
+        {
+          name: "bytes.total",
+          sum: {
+            aggregationTemporality: 2,
+            isMonotonic: true,
+            dataPoints: [
+              { timeUnixNano: RECEIVED, asInt: "9007199254740992" },
+              { timeUnixNano: RECEIVED, asInt: "9223372036854775807", exemplars: [exemplar] },
+              { timeUnixNano: RECEIVED, asInt: "-9223372036854775807" },
+            ],
+          },
+        },
+      ]),
+      encoding,
+    );
+    expect(rowsOf(prepared).map((row) => row.Value)).toEqual([9007199254740992, 9223372036854775808, -9223372036854775808]);
+    expect(rowsOf(prepared)[1]!["Exemplars.Value"]).toEqual([9007199254740992]);
+    expect(prepared.warning).toBe(
+      "3 int values (asInt) past 2^53 stored in a Float64 column (Value, Exemplars.Value) as the nearest double, which does not hold every digit, as the Collector stores them " +
+        `(first at ${SCOPE}.metrics[0].sum.dataPoints[1])`,
+    );
+  });
+
+  it("are not warned of when the double holds them exactly (2^53, -2^63, 2^62, ordinary counts)", () => {
+    const points = ["9007199254740992", "-9223372036854775808", "4611686018427387904", "123456789012345", "-42"];
+    const prepared = prepare(metricsJson([{ name: "g", gauge: { dataPoints: points.map((asInt) => ({ timeUnixNano: RECEIVED, asInt })) } }]));
+    expect(rowsOf(prepared).map((row) => row.Value)).toEqual(points.map(Number));
+    expect(prepared.warning).toBe("");
   });
 });
