@@ -348,7 +348,8 @@ function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | 
   }
   if (level !== undefined) {
     replaceDefaultSeverity(record, level.severity, keepReplaced);
-    // The level's field is consumed: another name (`warning`, pino's 40) survives only in the note.
+    // The level's field is consumed: another name (`notice`, `critical`, Python's 40) survives
+    // only in the note; a spelling of the level stored (`warning`, pino's 40) needs none.
     noteReplacedSeverity(record, String(level.sent), level.severity.text);
     consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
@@ -420,9 +421,9 @@ function holdsAnother(fields: BodyFields, names: ReadonlySet<string>, own: strin
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
-  // Only a numeric level sent as text (readNumericSeverityText) has a text to replace.
-  replaceSeverityText(record, severity.text);
   record.severityNumber = severity.number;
+  // Only a numeric level sent as text (readNumericSeverityText) has a text to replace, noted by the number now stored.
+  replaceSeverityText(record, severity.text);
 }
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;
