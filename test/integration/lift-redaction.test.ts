@@ -152,6 +152,22 @@ describe("a Serilog line whose body is its template rendered", () => {
     expect(row.LogAttributes.Email).toBe("[REDACTED:email]");
     expect(JSON.stringify(row)).not.toContain("hunter2hunter2");
   });
+
+  it("is the same for a compact line without @t, whose record carries its time", async () => {
+    const row = await store(ingest, '{"@mt":"Login with password {Password} by {User}","@l":"Warning","Password":"hunter2hunter2","User":"bob"}');
+    expect(row.Body).toBe('Login with password "[REDACTED:secret]" by "bob"');
+    expect(row.LogAttributes).toEqual({
+      name: "log",
+      "@mt": "Login with password {Password} by {User}",
+      Password: "[REDACTED:secret]",
+      User: "bob",
+      // `@l` was read: Warning replaced the record's 9 (no export scope here, so it is noted).
+      "otel.severity_number.original": "9",
+      // The password in its attribute and in the Body.
+      "redaction.count": "2",
+      "redaction.kinds": "secret",
+    });
+  });
 });
 
 describe(".NET lines and records whose message was formatted from a template", () => {
