@@ -161,13 +161,12 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
         ResourceAttributes: expect.objectContaining({ "service.name": service }),
         ScopeName: "checkout.logger",
         ScopeVersion: "1.4.2",
-        // The name as sent, another than the one stored, is kept beside it.
+        // `warning` at 13 spells WARN: no note repeats it (another name would be kept beside it).
         LogAttributes: {
           "warehouse.zone": "b",
           remaining: "2",
           "warehouse.id": "w1",
           "warehouse.open": "true",
-          "otel.severity_text.original": "warning",
         },
         EventName: "",
       },
@@ -212,6 +211,11 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
       ["crit", 0], // a hand-written OTLP/JSON record: the appendix's syslog Critical
       ["notice", 0],
       ["UNKNOWN", 0], // Ruby Logger's UNKNOWN: no severity
+      ["log", 9], // a console method's name: console.log, INFO as the tail Worker stores it
+      ["Warning", 17], // a name beside a number of another level
+      ["log", 17],
+      ["WARNING", 13], // Python's spelling of WARN
+      ["30", 9], // pino's level number copied by a bridge
     ];
     const seconds = recentSeconds();
     sent.forEach(([severityText, severityNumber], i) =>
@@ -222,7 +226,8 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
 
     expect(exportOutcomes(results)).toEqual(["success"]);
     const rows = await logRowsOf(runId);
-    // Each name replaced is kept as sent in LogAttributes['otel.severity_text.original'].
+    // Each name replaced is kept as sent in LogAttributes['otel.severity_text.original'], unless
+    // it only spells the level stored (console's `log` at 9, `WARNING` at 13, pino's 30 at 9).
     const original = (row: LogRowRead) => row.LogAttributes["otel.severity_text.original"];
     expect(rows.map((row) => [row.Body, row.SeverityText, row.SeverityNumber, original(row)])).toEqual([
       ["line 0", "FATAL", 22, "alert"],
@@ -236,13 +241,18 @@ describe("logs sent by the OpenTelemetry JS exporters", () => {
       ["line 8", "ERROR", 18, "crit"],
       ["line 9", "INFO", 10, "notice"],
       ["line 10", "UNKNOWN", 0, undefined],
+      ["line 11", "INFO", 9, undefined],
+      ["line 12", "ERROR", 17, "Warning"],
+      ["line 13", "ERROR", 17, "log"],
+      ["line 14", "WARN", 13, undefined],
+      ["line 15", "INFO", 9, undefined],
     ]);
     // The dashboards' and runbooks' filters find them by name.
     const [counts] = await ingest.rows<{ errors: string; infos: string }>(
       `SELECT countIf(SeverityText = 'ERROR') AS errors, countIf(SeverityText = 'INFO') AS infos
          FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
-    expect(counts).toEqual({ errors: "4", infos: "2" });
+    expect(counts).toEqual({ errors: "6", infos: "4" });
   });
 
   it("writes a batch of many records exported in one request", async () => {

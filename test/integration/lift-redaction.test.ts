@@ -78,8 +78,7 @@ describe("a pino or bunyan line through Cloudflare's export", () => {
         time: "1796000000000",
         "user.id": hash("cust-829311"),
         "geo.region": "SP",
-        // pino's level 30, read as INFO: a number replaced by a name is noted, as in severityText.
-        "otel.severity_text.original": "30",
+        // pino's level 30, read as INFO: its own spelling of INFO, so no note repeats it.
         "redaction.count": "4",
         "redaction.kinds": "dropped,hashed",
       },
@@ -152,6 +151,22 @@ describe("a Serilog line whose body is its template rendered", () => {
     expect(row.LogAttributes.Password).toBe("[REDACTED:secret]");
     expect(row.LogAttributes.Email).toBe("[REDACTED:email]");
     expect(JSON.stringify(row)).not.toContain("hunter2hunter2");
+  });
+
+  it("is the same for a compact line without @t, whose record carries its time", async () => {
+    const row = await store(ingest, '{"@mt":"Login with password {Password} by {User}","@l":"Warning","Password":"hunter2hunter2","User":"bob"}');
+    expect(row.Body).toBe('Login with password "[REDACTED:secret]" by "bob"');
+    expect(row.LogAttributes).toEqual({
+      name: "log",
+      "@mt": "Login with password {Password} by {User}",
+      Password: "[REDACTED:secret]",
+      User: "bob",
+      // `@l` was read: Warning replaced the record's 9 (no export scope here, so it is noted).
+      "otel.severity_number.original": "9",
+      // The password in its attribute and in the Body.
+      "redaction.count": "2",
+      "redaction.kinds": "secret",
+    });
   });
 });
 

@@ -302,7 +302,7 @@ describe("the fields a shape names are read only where they mean it", () => {
     ["a short_message and a number without GELF's version and host", '{"short_message":"x","level":3}', ["short_message", "level"], ["", 0]],
     ["a RenderedMessage without Serilog's template", '{"RenderedMessage":"x","Foo":1}', ["RenderedMessage", "Foo"], ["", 0]],
     ["a MessageTemplate without Serilog's Level or Timestamp", '{"MessageTemplate":"x","Foo":1}', ["MessageTemplate", "Foo"], ["", 0]],
-    ["an @m alone", '{"@m":"x","Foo":1}', ["@m", "Foo"], ["", 0]],
+    ["an @m beside another @ key than CLEF's", '{"@m":"x","@id":"urn:1"}', ["@m", "@id"], ["", 0]],
     ["structlog's event beside a level key that names no level", '{"event":"signup","level":"gold"}', ["event", "level"], ["", 0]],
   ] as const)("%s: the message key stays an attribute and the body the line", (_, line, keys, severity) => {
     const log = normalized(line);
@@ -322,6 +322,7 @@ describe("the fields a shape names are read only where they mean it", () => {
 
   it.each([
     ["Serilog compact's @m and @l, without @t", '{"@m":"x","@l":"Error"}', ["ERROR", 17], []],
+    ["Serilog compact's @m alone, without @t (Information)", '{"@m":"x","Foo":1}', ["INFO", 9], ["Foo"]],
     ["Serilog JsonFormatter's RenderedMessage and Level, without the template", '{"Level":"Warning","RenderedMessage":"x"}', ["WARN", 13], []],
     [".NET's short line (EventId, LogLevel, Message)", '{"EventId":0,"LogLevel":"Warning","Message":"x"}', ["WARN", 13], ["EventId"]],
     ["journald's short line (PRIORITY, MESSAGE, SYSLOG_IDENTIFIER)", '{"PRIORITY":"4","MESSAGE":"x","SYSLOG_IDENTIFIER":"shop"}', ["WARN", 13], ["SYSLOG_IDENTIFIER"]],

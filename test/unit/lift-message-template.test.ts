@@ -75,6 +75,29 @@ describe("a Serilog line with a template and no rendered message", () => {
     expect(lifted(body).body).toEqual(str('Hi "ana"'));
   });
 
+  it.each([
+    ["@mt alone", '{"@mt":"Hello {Name}","Name":"ana"}', ["INFO", 9], 'Hello "ana"', ["@mt", "Name"]],
+    ["@mt and @l", '{"@mt":"Failed {Id}","@l":"Error","Id":7}', ["ERROR", 17], "Failed 7", ["@mt", "Id"]],
+    ["@mt and @x", '{"@mt":"Failed {Id}","@x":"System.Exception: boom","Id":7}', ["INFO", 9], "Failed 7", ["@mt", "@x", "Id"]],
+    ["@mt and @i", '{"@mt":"Hello {Name}","@i":"a1b2c3d4","Name":"ana"}', ["INFO", 9], 'Hello "ana"', ["@mt", "@i", "Name"]],
+    ["@m alone", '{"@m":"Hello ana","Name":"ana"}', ["INFO", 9], "Hello ana", ["Name"]],
+    ["@m and @mt, a property escaped with @@", '{"@m":"Hello ana","@mt":"Hello {Name}","Name":"ana","@@Id":3}', ["INFO", 9], "Hello ana", ["@mt", "Name", "@@Id"]],
+    ["a kvlistValue body", { kvlistValue: [attr("@mt", str("Hi {User}")), attr("User", str("ana"))] }, ["INFO", 9], 'Hi "ana"', ["@mt", "User"]],
+  ] as const)("compact JSON without @t is lifted as with it: %s", (_, body, severity, message, keys) => {
+    const log = lifted(body);
+    expect([log.severityText, log.severityNumber, log.body]).toEqual([...severity, str(message)]);
+    expect(log.attributes.map((a) => a.key)).toEqual(keys);
+  });
+
+  it.each([
+    ["another @ key than CLEF's", '{"@mt":"Hello {Name}","@type":"Greeting","Name":"ana"}'],
+    ["@timestamp (Logstash's, not CLEF's)", '{"@timestamp":"2026-12-03T07:00:00Z","@m":"Hello ana"}'],
+  ])("a line with %s is not CLEF: the body stays", (_, line) => {
+    const log = logRecord({ body: str(line) });
+    liftJsonBody(log, { maxDepth: 4 });
+    expect([log.severityText, log.severityNumber, log.body]).toEqual(["", 0, str(line)]);
+  });
+
   it("a rendered message wins, and the template stays as it is", () => {
     const log = lifted('{"@t":"2026-12-03T07:00:00Z","@m":"Hi ana!","@mt":"Hi {User}","User":"ana"}');
     expect(log.body).toEqual(str("Hi ana!"));

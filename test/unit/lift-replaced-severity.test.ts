@@ -85,6 +85,34 @@ describe("a severity name normalization replaces", () => {
     const row = storedRow({ severityText: "error", severityNumber: 17, body: { stringValue: "m" } });
     expect([row.SeverityText, row.LogAttributes]).toEqual(["ERROR", []]);
   });
+
+  // A documented spelling of the level stored says nothing SeverityText and SeverityNumber do
+  // not; noted, it repeated on every console.log line and every pino line. A name that says more is noted.
+  const SPELLING = false;
+  const SAYS_MORE = true;
+  it.each([
+    ["console.log's method name", "log", 9, "INFO", 9, SPELLING],
+    ["console.log's method name with no number", "log", 0, "INFO", 9, SPELLING],
+    ["a console method that is OTLP's name", "warn", 13, "WARN", 13, SPELLING],
+    ["Python's and syslog's WARNING", "WARNING", 13, "WARN", 13, SPELLING],
+    [".NET's Information", "Information", 9, "INFO", 9, SPELLING],
+    ["RFC 5424's Informational", "informational", 0, "INFO", 9, SPELLING],
+    ["syslog's err", "err", 0, "ERROR", 17, SPELLING],
+    ["pino's level number copied by a bridge", "30", 9, "INFO", 9, SPELLING],
+    ["pino's fatal copied by a bridge", "60", 21, "FATAL", 21, SPELLING],
+    ["console.log's name beside another number", "log", 17, "ERROR", 17, SAYS_MORE],
+    ["Warning beside 17", "Warning", 17, "ERROR", 17, SAYS_MORE],
+    ["syslog's notice, a step of INFO", "notice", 0, "INFO", 10, SAYS_MORE],
+    ["critical, FATAL for .NET and Python, ERROR2 for syslog", "critical", 0, "FATAL", 21, SAYS_MORE],
+    ["Python's CRITICAL at its bridge's number", "CRITICAL", 21, "FATAL", 21, SAYS_MORE],
+    ["syslog's emergency, a word of its own", "emerg", 0, "FATAL", 21, SAYS_MORE],
+    ["pino's custom level 35", "35", 11, "INFO", 11, SAYS_MORE],
+    ["Python's 20, not pino's 20", "20", 9, "INFO", 9, SAYS_MORE],
+    ["Go slog's offset, even at a range's first number", "ERROR+4", 21, "FATAL", 21, SAYS_MORE],
+  ] as const)("%s: %j with %d is stored as %j %d, noted: %s", (_, severityText, severityNumber, text, number, noted) => {
+    const row = storedRow({ severityText, severityNumber, body: { stringValue: "m" } });
+    expect([row.SeverityText, row.SeverityNumber, row.LogAttributes]).toEqual([text, number, noted ? ["otel.severity_text.original", severityText] : []]);
+  });
 });
 
 describe("a severity name a lifted level replaces", () => {
@@ -95,12 +123,12 @@ describe("a severity name a lifted level replaces", () => {
   };
 
   it.each([
-    ["level", { level: "warning", msg: "hi" }, "WARN", "warning"],
+    ["level", { level: "notice", msg: "hi" }, "INFO", "notice"],
     ["lvl", { lvl: "crit", msg: "hi" }, "ERROR", "crit"],
-    ["log.level", { "log.level": "warning", message: "hi" }, "WARN", "warning"],
-    ["a nested log.level", { log: { level: "warning" }, message: "hi" }, "WARN", "warning"],
-    ["@l", { "@t": "2024-01-01T00:00:00Z", "@l": "Warning", "@m": "hi" }, "WARN", "Warning"],
-    ["pino's number", { level: 40, time: 1, pid: 1, hostname: "h", msg: "hi" }, "WARN", "40"],
+    ["log.level", { "log.level": "critical", message: "hi" }, "FATAL", "critical"],
+    ["a nested log.level", { log: { level: "notice" }, message: "hi" }, "INFO", "notice"],
+    ["@l", { "@t": "2024-01-01T00:00:00Z", "@l": "Verbose", "@m": "hi" }, "TRACE", "Verbose"],
+    ["Python's number", { levelno: 40, funcName: "charge", message: "hi" }, "ERROR", "40"],
   ] as const)("is kept as otel.severity_text.original (%s), as the same name in severityText is", (_, body, text, sent) => {
     const row = lifted(body);
     expect(row.SeverityText).toBe(text);
@@ -110,6 +138,11 @@ describe("a severity name a lifted level replaces", () => {
   it.each([
     ["the same name in lower case", { level: "warn", msg: "hi" }, "WARN"],
     ["the same name between blanks", { level: " INFO ", msg: "hi" }, "INFO"],
+    ["a spelling of the level stored (level)", { level: "warning", msg: "hi" }, "WARN"],
+    ["a spelling of the level stored (log.level)", { "log.level": "warning", message: "hi" }, "WARN"],
+    ["a spelling of the level stored (a nested log.level)", { log: { level: "warning" }, message: "hi" }, "WARN"],
+    ["console.log's method name lifted", { level: "log", msg: "hi" }, "INFO"],
+    ["log15's eror", { lvl: "eror", msg: "hi" }, "ERROR"],
     ["a default for a line with no level", { msg: "hi" }, undefined],
   ] as const)("gets no note for %s", (_, body, text) => {
     const row = lifted(body);
@@ -117,8 +150,18 @@ describe("a severity name a lifted level replaces", () => {
     expect(row.LogAttributes).toEqual([]);
   });
 
+  it.each([
+    ["@l's Warning", { "@t": "2024-01-01T00:00:00Z", "@l": "Warning", "@m": "hi" }, "WARN", ["@t"]],
+    ["pino's number", { level: 40, time: 1796000000000, pid: 1, hostname: "h", msg: "hi" }, "WARN", ["hostname", "pid", "time"]],
+    ["pino's info, on every pino line", { level: 30, time: 1796000000000, pid: 1, hostname: "h", msg: "hi" }, "INFO", ["hostname", "pid", "time"]],
+  ] as const)("gets no note for a spelling of the level stored beside the line's other keys: %s", (_, body, text, keys) => {
+    const row = lifted(body);
+    expect(row.SeverityText).toBe(text);
+    expect(row.LogAttributes.filter((_, i) => i % 2 === 0)).toEqual(keys);
+  });
+
   it("is the record's own severityText when it has one (the body's level then stays an attribute)", () => {
-    const row = storedRow({ severityText: "warning", body: line("warning") });
-    expect([row.SeverityText, row.LogAttributes]).toEqual(["WARN", ["level", "warning", "otel.severity_text.original", "warning"]]);
+    const row = storedRow({ severityText: "notice", body: line("warning") });
+    expect([row.SeverityText, row.LogAttributes]).toEqual(["INFO", ["level", "warning", "otel.severity_text.original", "notice"]]);
   });
 });

@@ -210,10 +210,12 @@ describe("the sender's text, when normalization replaces it", () => {
     // another name: the one sent is kept
     ["Warning", 17, "ERROR", 17, "Warning"],
     ["notice", 13, "WARN", 13, "notice"],
-    ["WARNING", 0, "WARN", 13, "WARNING"],
+    ["WARNING", 17, "ERROR", 17, "WARNING"],
+    ["log", 17, "ERROR", 17, "log"],
     ["SEVERE", 0, "ERROR", 17, "SEVERE"],
-    ["40", 13, "WARN", 13, "40"],
-    [" Warning ", 0, "WARN", 13, " Warning "],
+    ["40", 17, "ERROR", 17, "40"],
+    ["35", 11, "INFO", 11, "35"],
+    [" notice ", 0, "INFO", 10, " notice "],
     // the same name in other letter case or between blanks, or left as sent: nothing to keep
     [" Warn ", 0, "WARN", 13, undefined],
     [" INFO ", 0, "INFO", 9, undefined],
@@ -224,6 +226,12 @@ describe("the sender's text, when normalization replaces it", () => {
     ["Loud", 9, "Loud", 9, undefined],
     ["40", 0, "40", 0, undefined],
     ["", 17, "ERROR", 17, undefined],
+    // a documented spelling of the level stored (spellsSeverity): nothing the pair does not say
+    ["WARNING", 0, "WARN", 13, undefined],
+    [" Warning ", 0, "WARN", 13, undefined],
+    ["log", 9, "INFO", 9, undefined],
+    ["LOG", 0, "INFO", 9, undefined],
+    ["40", 13, "WARN", 13, undefined],
   ] as const)("%j with %d is stored as %j %d, keeping %j", (text, number, storedText, storedNumber, original) => {
     expect(kept(text, number)).toEqual([storedText, storedNumber, original]);
   });

@@ -130,4 +130,27 @@ describe("one JSON line, one severity over both channels", () => {
     const [row] = storedRows([withLine(fetchOk, { level: "log", message: ["served from cache"] })]);
     expect([row!.SeverityText, row!.SeverityNumber]).toEqual(["INFO", 9]);
   });
+
+  /** The row an OTLP sender makes of a console line by naming its method in severityText. */
+  function namedRow(method: string, severityNumber: number): LogRow {
+    const record = { timeUnixNano: `${1777190400001}000000`, severityText: method, severityNumber, body: { stringValue: "served" } };
+    const body = { resourceLogs: [{ scopeLogs: [{ scope: { name: "console" }, logRecords: [record] }] }] };
+    return prepareExport("logs", "json", utf8.encode(JSON.stringify(body)), pipeline, RECEIVED).batches[0]!.rows[0] as LogRow;
+  }
+
+  it.each([
+    ["log", 9],
+    ["log", 0],
+    ["info", 9],
+    ["debug", 5],
+    ["warn", 13],
+    ["error", 17],
+    ["error", 0],
+  ] as const)("console.%s is stored as the tail stores it when an OTLP sender names the method (number %d), with no note", (method, number) => {
+    const [tailRow] = storedRows([withLine(fetchOk, { level: method, message: ["served"] })]);
+    const otlpRow = namedRow(method, number);
+    expect([otlpRow.SeverityText, otlpRow.SeverityNumber]).toEqual([tailRow!.SeverityText, tailRow!.SeverityNumber]);
+    expect(attributesOf(tailRow!)).not.toHaveProperty("otel.severity_text.original");
+    expect(attributesOf(otlpRow)).toEqual({});
+  });
 });

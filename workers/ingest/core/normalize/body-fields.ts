@@ -31,6 +31,8 @@ export interface BodyFields {
   elementScalars(outer: string, inner: string): (string | number | undefined)[];
   /** How many top-level members, whatever their values, have a name in `names`. */
   countNamed(names: ReadonlySet<string>): number;
+  /** How many top-level members, whatever their values, have a name starting with `prefix`. */
+  countPrefixed(prefix: string): number;
   /**
    * The member `name` (of the top-level map `map`, when given: Serilog's `Properties`) as a
    * message template's property (renderMessageTemplate); undefined when there is none.
@@ -82,6 +84,12 @@ export class JsonObjectFields implements BodyFields {
     // The line's few keys looked up in the set, rather than each name of the set in the line.
     let count = 0;
     for (const key in this.object) if (names.has(key)) count++;
+    return count;
+  }
+
+  countPrefixed(prefix: string): number {
+    let count = 0;
+    for (const key in this.object) if (key.startsWith(prefix)) count++;
     return count;
   }
 
@@ -138,6 +146,12 @@ export class KvlistFields implements BodyFields {
   countNamed(names: ReadonlySet<string>): number {
     let count = 0;
     for (const entry of this.entries) if (names.has(entry.key)) count++;
+    return count;
+  }
+
+  countPrefixed(prefix: string): number {
+    let count = 0;
+    for (const entry of this.entries) if (entry.key.startsWith(prefix)) count++;
     return count;
   }
 

@@ -36,6 +36,7 @@ import {
   TRACE_ID_TABLE,
   TRACEPARENT_KEY,
   type IdField,
+  type KeyNamespace,
   type LevelField,
   type LineMarks,
 } from "./log-shapes";
@@ -347,13 +348,14 @@ function takeSeverity(record: LogRecord, fields: BodyFields, level: LineLevel | 
   }
   if (level !== undefined) {
     replaceDefaultSeverity(record, level.severity, keepReplaced);
-    // The level's field is consumed: another name (`warning`, pino's 40) survives only in the note.
+    // The level's field is consumed: another name (`notice`, `critical`, Python's 40) survives
+    // only in the note; a spelling of the level stored (`warning`, pino's 40) needs none.
     noteReplacedSeverity(record, String(level.sent), level.severity.text);
     consume(consumed, LEVEL_FIELDS[level.row]!.path);
     return;
   }
   for (const absent of LEVELS_WHEN_ABSENT) {
-    if (absent.all.every((key) => fields.scalar(key) !== undefined) && absent.any.some((key) => fields.scalar(key) !== undefined)) {
+    if (absent.message.some((key) => typeof fields.scalar(key) === "string") && hasMarks(fields, absent.marks, "")) {
       replaceDefaultSeverity(record, severityFromName(absent.level)!, keepReplaced);
       return;
     }
@@ -390,8 +392,9 @@ function readNumericSeverityText(record: LogRecord, fields: BodyFields): void {
 
 /**
  * Whether the line bears `marks` (LineMarks) beside the field at top-level key `own`: its
- * members (of `any`, one other than `own`), and a level read (`level`, readLevel) from the key
- * the marks name. A member of `all` must be a scalar (a map's key is no mark).
+ * members (of `any`, one other than `own`), only its logger's names in its `namespace`, and a
+ * level read (`level`, readLevel) from the key the marks name. A member of `all` must be a
+ * scalar (a map's key is no mark).
  */
 function hasMarks(fields: BodyFields, marks: LineMarks, own: string, level?: LineLevel): boolean {
   if (marks.level !== undefined) {
@@ -399,7 +402,17 @@ function hasMarks(fields: BodyFields, marks: LineMarks, own: string, level?: Lin
     if (marks.level !== true && !marks.level.includes(LEVEL_FIELDS[level.row]!.path.join("."))) return false;
   }
   if (marks.all !== undefined) for (const key of marks.all) if (fields.scalar(key) === undefined) return false;
+  if (marks.namespace !== undefined && !onlyOwnNames(fields, marks.namespace)) return false;
   return marks.any === undefined || holdsAnother(fields, marks.any, own);
+}
+
+/**
+ * Whether the line holds one of the namespace's `anyOf`, and every member of the line named with
+ * its prefix (not doubled: an escaped property's) is one of its members.
+ */
+function onlyOwnNames(fields: BodyFields, namespace: KeyNamespace): boolean {
+  const { prefix, members, anyOf } = namespace;
+  return fields.countNamed(anyOf) > 0 && fields.countPrefixed(prefix) - fields.countPrefixed(prefix + prefix) === fields.countNamed(members);
 }
 
 /** Whether the line has a top-level member named in `names` besides `own`, the field's own key. */
@@ -408,9 +421,9 @@ function holdsAnother(fields: BodyFields, names: ReadonlySet<string>, own: strin
 }
 
 function setSeverity(record: LogRecord, severity: Severity): void {
-  // Only a numeric level sent as text (readNumericSeverityText) has a text to replace.
-  replaceSeverityText(record, severity.text);
   record.severityNumber = severity.number;
+  // Only a numeric level sent as text (readNumericSeverityText) has a text to replace, noted by the number now stored.
+  replaceSeverityText(record, severity.text);
 }
 /**
  * The first message field (MESSAGE_FIELDS, of the rows `present` marks) holding text, consumed;

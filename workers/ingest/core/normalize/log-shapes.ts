@@ -52,10 +52,27 @@ export interface LineMarks {
   /** At least one of these members, other than the field's own key. */
   readonly any?: ReadonlySet<string>;
   /**
+   * The logger's own names (KeyNamespace): every member named with its prefix is one of them, and
+   * one of its `anyOf` is there (the field's own key counts), so that no other member is needed.
+   */
+  readonly namespace?: KeyNamespace;
+  /**
    * A level read (a valid value on its scale, not merely the key) from one of these LEVEL_FIELDS
    * keys (a map's member as `log.level`), or from any with `true`.
    */
   readonly level?: true | readonly string[];
+}
+
+/**
+ * Member names a format keeps for itself by a prefix that its properties' names escape by
+ * doubling it (CLEF: `@t`, `@mt`, and a property `@Id` written `@@Id`).
+ */
+export interface KeyNamespace {
+  readonly prefix: string;
+  /** The format's own members, each named with the prefix (not doubled). */
+  readonly members: ReadonlySet<string>;
+  /** Of them, those one of which every line of the format holds (the field's own key counts). */
+  readonly anyOf: ReadonlySet<string>;
 }
 
 export interface MessageField {
@@ -163,6 +180,16 @@ const SERILOG_JSON_MEMBERS: ReadonlySet<string> = new Set(["Timestamp", "Level",
 const CLEF_MEMBERS: ReadonlySet<string> = new Set(["@t", "@m", "@mt", "@l", "@x", "@i", "@r", "@tr", "@sp"]);
 
 /**
+ * What shows a line is CLEF: its `@` members are all CLEF's own (a property named with `@` is
+ * written `@@`), and it holds its time, its message or its template, one of which every CLEF
+ * event has. `@t` is not needed: a template or a rendering alone, with a level, an exception or
+ * an event id or not (`{"@mt":"Hello {Name}","Name":"ana"}`, as a formatter writes when the
+ * record carries its own time), is CLEF. A line with another `@` key (`@timestamp`, JSON-LD's
+ * `@type`) is some other JSON's, and a level `@l` beside a `message` alone no CLEF line.
+ */
+const CLEF_LINE: LineMarks = { namespace: { prefix: "@", members: CLEF_MEMBERS, anyOf: new Set(["@t", "@m", "@mt"]) } };
+
+/**
  * Members Microsoft.Extensions.Logging's JSON console formatter writes beside `LogLevel` and
  * `Message`: `Category` and `EventId` on every line, `State` for a structured message.
  */
@@ -252,8 +279,9 @@ const JOURNALD_MEMBERS: ReadonlySet<string> = new Set([
  * text, `"3"`), and last ECS's nested `{"log":{"level":…}}`. `severity` and `Level` are also
  * business JSON's names (`{"msg":"bug triaged","severity":"critical"}`): a name there is read
  * in upper case, or in lower or mixed case beside its logger's members (otherCaseBeside).
- * `LogLevel`, `@l`, `levelno` and `PRIORITY` are read beside another member of their logger
- * only (marks): `{"PRIORITY":3,"ticket":…}` is a ticket's priority. winston's own names under
+ * `LogLevel`, `levelno` and `PRIORITY` are read beside another member of their logger only, and
+ * `@l` in a line whose `@` members are all CLEF's (marks): `{"PRIORITY":3,"ticket":…}` is a
+ * ticket's priority. winston's own names under
  * `level` are read at winston-transport's numbers (WINSTON_LEVELS).
  */
 export const LEVEL_FIELDS: readonly LevelField[] = [
@@ -267,26 +295,26 @@ export const LEVEL_FIELDS: readonly LevelField[] = [
   { path: ["level_name"] },
   { path: ["Level"], names: SERILOG_LEVELS, otherCaseBeside: SERILOG_JSON_MEMBERS },
   { path: ["LogLevel"], marks: { any: MEL_MEMBERS } },
-  { path: ["@l"], names: SERILOG_LEVELS, marks: { any: CLEF_MEMBERS } },
+  { path: ["@l"], names: SERILOG_LEVELS, marks: CLEF_LINE },
   { path: ["levelno"], scale: "python", marks: { any: PYTHON_MEMBERS } },
   { path: ["PRIORITY"], scale: "syslog", marks: { any: JOURNALD_MEMBERS } },
   { path: ["log", "level"] },
 ];
 
 /**
- * Formats that leave the level out at their default level, by the members (all of `all`, one of
- * `any`) that show a line is theirs. Serilog's compact JSON omits `@l` at Information ("absent
- * implies Information", Serilog.Formatting.Compact): a line with its time and its message or
- * template is one.
+ * Formats that leave the level out at their default level: a line holding one of the format's
+ * messages (`message`), with the marks (LineMarks) that show the line is theirs. Serilog's
+ * compact JSON omits `@l` at Information ("absent implies Information",
+ * Serilog.Formatting.Compact): a CLEF line (CLEF_LINE) with its message or template is one.
  */
-export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonly string[]; level: string }[] = [
-  { all: ["@t"], any: ["@m", "@mt"], level: "Information" },
+export const LEVELS_WHEN_ABSENT: readonly { message: readonly string[]; marks: LineMarks; level: string }[] = [
+  { message: ["@m", "@mt"], marks: CLEF_LINE, level: "Information" },
 ];
 
 /**
  * The message, first found first: `msg` (pino, Bunyan, zap, logrus, Go slog), `message`
  * (winston, zerolog, python-json-logger, ECS, Logback, Monolog, Google Cloud), Serilog compact's
- * rendered `@m`, else its template `@mt` (each beside another of its `@` members), Serilog
+ * rendered `@m`, else its template `@mt` (each in a CLEF line: CLEF_LINE), Serilog
  * JsonFormatter's `RenderedMessage`, else its `MessageTemplate` (each beside another of its
  * members: `Timestamp`, `Level`, the other), GELF's `short_message` (beside `version` and
  * `host`), .NET's JSON console formatter's `Message` (a level read from `LogLevel`, which needs
@@ -302,8 +330,8 @@ export const LEVELS_WHEN_ABSENT: readonly { all: readonly string[]; any: readonl
 export const MESSAGE_FIELDS: readonly MessageField[] = [
   { path: ["msg"] },
   { path: ["message"] },
-  { path: ["@m"], marks: { any: CLEF_MEMBERS }, renders: { template: ["@mt"], properties: "line" } },
-  { path: ["@mt"], marks: { any: CLEF_MEMBERS }, template: { properties: "line" } },
+  { path: ["@m"], marks: CLEF_LINE, renders: { template: ["@mt"], properties: "line" } },
+  { path: ["@mt"], marks: CLEF_LINE, template: { properties: "line" } },
   { path: ["RenderedMessage"], marks: { any: SERILOG_JSON_MEMBERS }, renders: { template: ["MessageTemplate"], properties: "Properties" } },
   { path: ["MessageTemplate"], marks: { any: SERILOG_JSON_MEMBERS }, template: { properties: "Properties" } },
   { path: ["short_message"], marks: { all: GELF_MEMBERS } },

@@ -187,6 +187,39 @@ const LISTED_LEVELS: Readonly<Record<Exclude<NumericLevelScale, "python">, Reado
   monolog: levelTable([100, 5], [200, 9], [250, 10], [300, 13], [400, 17], [500, 18], [550, 19], [600, 21]),
 };
 
+/**
+ * Level names that are only another spelling of one of OTLP's range names, each at that range's
+ * first number: the Workers console's `log` (console.log, beside info/debug/warn/error/trace,
+ * which are OTLP's own names), .NET's and Serilog's Information, RFC 5424's Informational,
+ * Warning and its keyword `err`, and log15's four-letter forms. Names of a level OTLP folds into
+ * a range (syslog's notice, crit and alert, JUL's fine), of one of their own (emerg, severe) or
+ * placed differently by different schemes (critical, alert, verbose) are not among them: their
+ * name says what the stored severity does not (docs/decisions.md, "severity notes").
+ */
+const SPELLINGS: ReadonlyMap<string, number> = new Map([
+  ["log", 9],
+  ["information", 9],
+  ["informational", 9],
+  ["warning", 13],
+  ["err", 17],
+  ["eror", 17],
+  ["dbug", 5],
+  ["trce", 1],
+]);
+
+/**
+ * Whether a level as its sender wrote it (`sent`: a name, or a numeric level as its decimal
+ * text) says nothing that severity number `number` with its range's name does not: a spelling
+ * of that range's name (SPELLINGS) at the range's first number, or one of pino's and Bunyan's
+ * six levels at the number pino's bridge gives it (`"30"` at 9). `log` beside 17, `Warning`
+ * beside 17, pino's custom 35 or Python's 20 at 9 say more.
+ */
+export function spellsSeverity(sent: string, number: EnumValue): boolean {
+  if (SPELLINGS.get(sent.trim().toLowerCase()) === number) return true;
+  const level = numericLevel(sent);
+  return level !== undefined && LISTED_LEVELS.pino.get(level)?.number === number;
+}
+
 function levelTable<Level>(...levels: [level: Level, severityNumber: number][]): ReadonlyMap<Level, Severity> {
   return new Map(levels.map(([level, number]) => [level, { text: rangeNameOf(number)!, number }]));
 }

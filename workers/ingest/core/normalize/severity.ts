@@ -1,5 +1,5 @@
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
-import { numericLevel, rangeNameOf, severityFromName } from "./severity-scale";
+import { numericLevel, rangeNameOf, severityFromName, spellsSeverity } from "./severity-scale";
 
 /**
  * Brings one record's severity onto OTLP's canonical spelling (OTel logs data model, "Field:
@@ -17,7 +17,8 @@ import { numericLevel, rangeNameOf, severityFromName } from "./severity-scale";
  *   the text becomes that number's range name; with no number it stays as sent, number 0 (the
  *   lift reads it by the body's shape first: liftJsonBody).
  * A number the sender set is never changed. Unknown names and out-of-range numbers are left as
- * they are. A name replaced by another is kept in `originalSeverityText` (`replaceSeverityText`).
+ * they are. A name replaced by another that says more than the stored pair is kept in
+ * `originalSeverityText` (`replaceSeverityText`).
  */
 export function normalizeRecordSeverity(record: LogRecord): void {
   if (record.severityText !== "") {
@@ -28,8 +29,8 @@ export function normalizeRecordSeverity(record: LogRecord): void {
       return;
     }
     const senderRange = known.libraryName ? rangeNameOf(record.severityNumber) : undefined;
-    replaceSeverityText(record, senderRange ?? known.text);
     if (record.severityNumber === 0) record.severityNumber = known.number;
+    replaceSeverityText(record, senderRange ?? known.text);
     return;
   }
   const name = rangeNameOf(record.severityNumber);
@@ -38,7 +39,8 @@ export function normalizeRecordSeverity(record: LogRecord): void {
 
 /**
  * Sets the record's SeverityText to `text`, keeping the sender's in `originalSeverityText` when
- * `text` is another name (noteReplacedSeverity).
+ * `text` is another name that the record's SeverityNumber, already the one stored, does not
+ * spell out (noteReplacedSeverity).
  */
 export function replaceSeverityText(record: LogRecord, text: string): void {
   noteReplacedSeverity(record, record.severityText, text);
@@ -47,17 +49,19 @@ export function replaceSeverityText(record: LogRecord, text: string): void {
 
 /**
  * Keeps `sent`, a severity level as the sender wrote it (its SeverityText, or a level the lift
- * read from the body, a number as its decimal text), in `originalSeverityText` when `text`, the
- * name stored, is another name. The same name in other letter case or between blanks (`Info3`,
- * `" INFO "`) is none: a search in any case finds what was sent, and lower-case names, most
- * libraries' spelling, would otherwise add a note to nearly every record. The first level
- * replaced stays the one kept.
+ * read from the body, a number as its decimal text), in `originalSeverityText` when it says what
+ * `text`, the name stored, and the record's SeverityNumber (set before the call) do not. The same
+ * name in other letter case or between blanks (`Info3`, `" INFO "`) says nothing more: a search
+ * in any case finds what was sent, and lower-case names, most libraries' spelling, would
+ * otherwise add a note to nearly every record. Nor does a documented spelling of the stored level
+ * (spellsSeverity: console's `log` at 9, `warning` at 13, pino's `30` at 9), which would repeat
+ * on every line of the commonest senders what SeverityNumber says. `notice`, `critical`, `log`
+ * beside 17 or pino's custom `35` are kept. The first level replaced stays the one kept.
  */
 export function noteReplacedSeverity(record: LogRecord, sent: string, text: string): void {
   const name = sent.trim();
-  if (name !== "" && record.originalSeverityText === undefined && name.toUpperCase() !== text.toUpperCase()) {
-    record.originalSeverityText = sent;
-  }
+  if (name === "" || record.originalSeverityText !== undefined || name.toUpperCase() === text.toUpperCase()) return;
+  if (!spellsSeverity(name, record.severityNumber)) record.originalSeverityText = sent;
 }
 
 /** Normalizes every record of the request in place. */
