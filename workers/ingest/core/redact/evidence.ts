@@ -27,7 +27,7 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { ANY_NAME, FEW_DIGITS_NAME, holdsNationalIdHint } from "./national-documents";
+import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 
@@ -303,11 +303,6 @@ for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) 
 const LETTERS = new Int32Array(256);
 const NOT_WORD = 1 << 26;
 const ALL_LETTERS = NOT_WORD - 1;
-/**
- * Not in `LETTERS`: set in the first loop's letters when the text holds a character past Latin-1
- * (read from the OR of the codes), which a pattern's such character needs (`needsOfPatterns`).
- */
-const PAST_LATIN1 = 1 << 27;
 for (let code = 0; code < 256; code++) {
   const lower = code | 0x20;
   if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = 1 << (lower - 97);
@@ -363,7 +358,6 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     letters |= LETTERS[code & 255]!;
     codes |= code;
   }
-  if (codes > 255) letters |= PAST_LATIN1;
   // Only ASCII letters, digits and `_` (ids, words, numbers): no search that needs a blank, a
   // quote or punctuation runs.
   const wordOnly = (letters & NOT_WORD) === 0 && codes < 256;
@@ -378,18 +372,18 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && mayHoldAny(classes, letters, PERSONAL_DOCUMENT_NEEDS) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
-  if (more !== undefined && digits > 0 && mayHoldAny(classes, letters, SESSION_NEEDS) && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
-  if (more !== undefined && mayHoldAny(classes, letters, PASSWORD_PHRASE_NEEDS) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
+  if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
-  if (more !== undefined && (classes & HAS_SLASH) !== 0 && mayHoldAny(classes, letters, URL_PATH_TOKEN_NEEDS) && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
   // The detector's value follows its name after a blank, and is 16 characters or more.
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && mayHoldAny(classes, letters, KEY_PHRASE_NEEDS) && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
-  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits, mayHoldAny(classes, letters, NATIONAL_ID_NAME_NEEDS), mayHoldAny(classes, letters, FEW_DIGITS_NATIONAL_ID_NAME_NEEDS))) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
-  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && mayHoldAny(classes, letters, GREETING_NEEDS) && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
+  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
   let named =
@@ -402,7 +396,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
-    if (mayHoldAny(classes, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+    if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
@@ -463,7 +457,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
     (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 &&
-    mayHoldAny(classes, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
+    mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
     (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
@@ -511,7 +505,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (
     ((classes & HAS_PHONE_START) !== 0 && mayHoldAny(classes, letters, SQL_VALUES_NEEDS) && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
     ((classes & HAS_EQUALS) !== 0 && mayHoldAny(classes, letters, SQL_SET_NEEDS) && holdsAny(text, SQL_SET_SPELLINGS)) ||
-    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(classes, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(0, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
   }
@@ -861,9 +855,9 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * holds none of the characters looked at.
  */
 function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(classes, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
-  return (mayHoldAny(classes, letters, STREET_TYPE_NEEDS) && STREET_TYPE_WORD.test(text)) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
+  return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,
@@ -970,150 +964,49 @@ function needsOfWords(words: readonly string[]): Int32Array {
 
 /** The needs without those holding another's (`needsOfWords`), flat. */
 function fewestNeeds(needs: readonly (readonly [number, number])[]): Int32Array {
-  return Int32Array.from(withoutSupersets(needs).flat());
-}
-
-/** `needs` without those holding another's: a text meeting those meets the other's too. */
-function withoutSupersets(needs: readonly (readonly [number, number])[]): (readonly [number, number])[] {
   const holds = (a: readonly [number, number], b: readonly [number, number]) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
-  return needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
+  const kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
+  return Int32Array.from(kept.flat());
 }
 
 /**
- * `needsOfWords` for the matches of `patterns`: the alternatives a match may take, each with the
- * characters it holds for certain (a pattern read as an OR of ANDs, a group's alternatives
- * multiplied out into those around it). Certain are the characters outside classes, not made
- * optional by `?`, `*` or `{0,` and not in a lookaround: each ASCII letter in either case (its
- * `LETTERS` bit; a class of one letter's two cases, `[Pp]`, counts as it), any other ASCII
- * character by its classes (`CHARACTERS`), a character past ASCII by its low eight bits' letters
- * (and `PAST_LATIN1` past Latin-1) unless the pattern ignores case and the character has another case. A letter matches only
- * itself in either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past
- * ASCII folds to an ASCII letter), so a text lacking one of an alternative's needs cannot hold
- * its match; a pattern with either flag needs nothing. Past `MAX_ALTERNATIVES` the ways through
- * a group are cut to what all of them need.
+ * `needsOfWords` for the matches of `patterns`: for each alternative at the top of a pattern, the
+ * ASCII letters it matches for certain, in either case (its letters outside groups and classes,
+ * not made optional by `?`, `*` or `{0,`), with no classes. A letter matches only itself in
+ * either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds
+ * to an ASCII letter), so a text lacking one of an alternative's letters cannot hold its match;
+ * a pattern with either flag, like an alternative with no certain letter, needs nothing.
  */
 export function needsOfPatterns(...patterns: readonly RegExp[]): Int32Array {
   const needs: [number, number][] = [];
   for (const pattern of patterns) {
-    if (pattern.unicode || pattern.flags.includes("v")) needs.push([0, 0]);
-    else needs.push(...new PatternNeeds(pattern.source, pattern.ignoreCase).alternatives());
-  }
-  return fewestNeeds(needs);
-}
-
-/** The most alternatives `PatternNeeds` keeps for one part of a pattern before it merges them. */
-const MAX_ALTERNATIVES = 256;
-const NOTHING_NEEDED: readonly (readonly [number, number])[] = [[0, 0]];
-/** The class bits of a `CHARACTERS` entry, without its counts. */
-const CLASS_MASK = (1 << CLASS_BITS) - 1;
-
-/** A reader of a regex's source for `needsOfPatterns`: one pass, groups read recursively. */
-class PatternNeeds {
-  private at = 0;
-
-  constructor(
-    private readonly source: string,
-    private readonly ignoreCase: boolean,
-  ) {}
-
-  /** The alternatives from here to the enclosing group's `)` (consumed by the caller) or the end. */
-  alternatives(): [number, number][] {
-    const all: [number, number][] = [];
-    let sequence: (readonly [number, number])[] = [[0, 0]];
-    while (this.at < this.source.length && this.source[this.at] !== ")") {
-      if (this.source[this.at] === "|") {
-        all.push(...sequence.map(([classes, letters]) => [classes, letters] as [number, number]));
-        sequence = [[0, 0]];
-        this.at++;
+    const source = pattern.unicode || pattern.flags.includes("v") ? "" : pattern.source;
+    let depth = 0;
+    let inClass = false;
+    let letters = 0;
+    for (let i = 0; i < source.length; i++) {
+      const character = source[i]!;
+      if (character === "\\") {
+        // An escape is no letter: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
+        const kind = source[i + 1];
+        i += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", i) - i : 1;
         continue;
       }
-      const term = this.term();
-      sequence = this.optional() ? sequence : both(sequence, term);
+      if (inClass) inClass = character !== "]";
+      else if (character === "[") inClass = true;
+      else if (character === "(") depth++;
+      else if (character === ")") depth--;
+      else if (character === "|" && depth === 0) {
+        needs.push([0, letters]);
+        letters = 0;
+      } else if (depth === 0) {
+        const next = source[i + 1];
+        if (next !== "?" && next !== "*" && !(next === "{" && source[i + 2] === "0")) letters |= LETTERS[character.charCodeAt(0) & 255]! & ALL_LETTERS;
+      }
     }
-    all.push(...sequence.map(([classes, letters]) => [classes, letters] as [number, number]));
-    return all;
+    needs.push([0, letters]);
   }
-
-  /** What one atom (a character, an escape, a class or a group) needs. */
-  private term(): readonly (readonly [number, number])[] {
-    const source = this.source;
-    const character = source[this.at]!;
-    if (character === "\\") {
-      // An escape is no certain character: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`, `\b`.
-      const kind = source[this.at + 1];
-      this.at += kind === "u" ? 6 : kind === "x" ? 4 : kind === "c" ? 3 : kind === "k" ? source.indexOf(">", this.at) + 1 - this.at : 2;
-      return NOTHING_NEEDED;
-    }
-    if (character === "[") return this.characterClass();
-    if (character === "(") {
-      // A lookaround's or a modifier group's characters need not be in the match.
-      let counts = true;
-      if (source.startsWith("(?:", this.at)) this.at += 3;
-      else if (source.startsWith("(?=", this.at) || source.startsWith("(?!", this.at)) [this.at, counts] = [this.at + 3, false];
-      else if (source.startsWith("(?<=", this.at) || source.startsWith("(?<!", this.at)) [this.at, counts] = [this.at + 4, false];
-      else if (source.startsWith("(?<", this.at)) this.at = source.indexOf(">", this.at) + 1;
-      else if (source.startsWith("(?", this.at)) [this.at, counts] = [source.indexOf(":", this.at) + 1, false];
-      else this.at++;
-      const inner = this.alternatives();
-      this.at++;
-      return counts ? inner : NOTHING_NEEDED;
-    }
-    this.at++;
-    if (character === "." || character === "^" || character === "$") return NOTHING_NEEDED;
-    return [this.literal(character)];
-  }
-
-  /** A class (`[…]`) needs a letter only when it is that letter's two cases, nothing otherwise. */
-  private characterClass(): readonly (readonly [number, number])[] {
-    const source = this.source;
-    let end = this.at + 1;
-    if (source[end] === "^") end++;
-    while (end < source.length && source[end] !== "]") end += source[end] === "\\" ? 2 : 1;
-    const members = source.slice(this.at + 1, end);
-    this.at = end + 1;
-    const lower = members.toLowerCase();
-    return members.length === 2 && lower[0] === lower[1] && members[0] !== members[1] && (LETTERS[lower.charCodeAt(0)]! & ALL_LETTERS) !== 0
-      ? [[0, LETTERS[lower.charCodeAt(0)]!]]
-      : NOTHING_NEEDED;
-  }
-
-  /** What a literal character needs of the first loop's reading (`CHARACTERS`, `LETTERS`). */
-  private literal(character: string): readonly [number, number] {
-    const code = character.charCodeAt(0);
-    if (code < 128) return [(LETTERS[code]! & ALL_LETTERS) !== 0 ? 0 : CHARACTERS[code]! & CLASS_MASK, LETTERS[code]! & ALL_LETTERS];
-    const caseless = character.toLowerCase() === character && character.toUpperCase() === character;
-    return [0, this.ignoreCase && !caseless ? 0 : LETTERS[code & 255]! | (code > 255 ? PAST_LATIN1 : 0)];
-  }
-
-  /** Whether a quantifier making the atom just read optional follows (consumed with any). */
-  private optional(): boolean {
-    const source = this.source;
-    const next = source[this.at];
-    let optional = false;
-    if (next === "?" || next === "*" || next === "+") {
-      optional = next !== "+";
-      this.at++;
-    } else if (next === "{") {
-      const quantifier = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(this.at));
-      if (quantifier === null) return false;
-      optional = Number(quantifier[1]) === 0;
-      this.at += quantifier[0].length;
-    } else {
-      return false;
-    }
-    if (source[this.at] === "?") this.at++;
-    return optional;
-  }
-}
-
-/** Each way through `first` followed by each through `second`, or, past `MAX_ALTERNATIVES`, what all of them need. */
-function both(first: readonly (readonly [number, number])[], second: readonly (readonly [number, number])[]): (readonly [number, number])[] {
-  const ways: (readonly [number, number])[] = [];
-  for (const [classes, letters] of first) for (const [moreClasses, moreLetters] of second) ways.push([classes | moreClasses, letters | moreLetters]);
-  if (ways.length <= MAX_ALTERNATIVES) return ways;
-  const fewer = withoutSupersets(ways);
-  if (fewer.length <= MAX_ALTERNATIVES) return fewer;
-  return [fewer.reduce(([classes, letters], [otherClasses, otherLetters]) => [classes & otherClasses, letters & otherLetters] as const)];
+  return fewestNeeds(needs);
 }
 
 /** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
@@ -1134,15 +1027,6 @@ const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FI
 const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
 const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
 const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
-const PERSONAL_DOCUMENT_NEEDS = needsOfPatterns(PERSONAL_DOCUMENT_WORD);
-const SESSION_NEEDS = needsOfPatterns(SESSION_WORD);
-const PASSWORD_PHRASE_NEEDS = needsOfPatterns(PASSWORD_PHRASE_WORD);
-const URL_PATH_TOKEN_NEEDS = needsOfPatterns(URL_PATH_TOKEN_WORD);
-const KEY_PHRASE_NEEDS = needsOfPatterns(KEY_PHRASE_WORD);
-const NATIONAL_ID_NAME_NEEDS = needsOfPatterns(ANY_NAME);
-const FEW_DIGITS_NATIONAL_ID_NAME_NEEDS = needsOfPatterns(FEW_DIGITS_NAME);
-const GREETING_NEEDS = needsOfPatterns(GREETING_HINT);
-const STREET_TYPE_NEEDS = needsOfPatterns(STREET_TYPE_WORD);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.

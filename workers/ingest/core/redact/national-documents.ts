@@ -104,12 +104,12 @@ export const GENERIC_NAME =
 export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
-export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
+const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 
 /** The names of the documents whose numbers may hold only four or five digits: India's PAN (`ABCPD1234E`), a driver's licence. */
-export const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
+const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
 /** The fewest digits of every other document's number (a NINO's six). */
 const MANY_DIGITS = 6;
 
@@ -118,11 +118,9 @@ const MANY_DIGITS = 6;
  * (`detectors/national-ids.ts`): a document's name or a generic one, or the start of a CURP's or
  * a codice fiscale's shape. The caller asks only of texts with four digits or more, which every
  * such number holds; below six only a PAN's or a driver's licence's name is looked for, as the
- * whole search costs about a microsecond a line. `mayHoldName` and `mayHoldFewDigitsName`: false
- * when the text cannot hold a match of `ANY_NAME` or `FEW_DIGITS_NAME` (the caller's letter
- * test, `needsOfPatterns`), which spares that search.
+ * whole search costs about a microsecond a line.
  */
-export function holdsNationalIdHint(text: string, digits: number, mayHoldName: boolean, mayHoldFewDigitsName: boolean): boolean {
-  if (digits < MANY_DIGITS) return mayHoldFewDigitsName && FEW_DIGITS_NAME.test(text);
-  return (mayHoldName && ANY_NAME.test(text)) || UNNAMED_HINT.test(text);
+export function holdsNationalIdHint(text: string, digits: number): boolean {
+  if (digits < MANY_DIGITS) return FEW_DIGITS_NAME.test(text);
+  return ANY_NAME.test(text) || UNNAMED_HINT.test(text);
 }
