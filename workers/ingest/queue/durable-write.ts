@@ -81,7 +81,7 @@ export async function writeDurably(
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
     // Every unit is inserted, so the plans are learnt first and the rows serialized as they
     // are sized. The same plans serve the inserts (they are cached), so this asks no more.
-    const plans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline)));
+    const plans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline, logger)));
     plans.forEach((plan, i) => {
       if (plan.status === "rejected") planFailures.set(planKeyOf(tables[i]!), plan.reason);
     });
@@ -110,7 +110,7 @@ export async function writeDurably(
     direct.map((unit) =>
       planFailures.has(planKeyOf(unit))
         ? Promise.reject(planFailures.get(planKeyOf(unit)))
-        : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline }),
+        : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline, logger }),
     ),
   );
   const retryable: FailedUnit[] = [];
