@@ -75,7 +75,7 @@ describe("numbers past a double's range in a lifted log line", () => {
     expect(answer).toEqual(
       warnedLogs(
         "3 numbers in lifted log bodies past a double's range stored as written, as text " +
-          "(first 1e400; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)",
+          '(first 1e400 at resourceLogs[0].scopeLogs[0].logRecords[0]; keys "big", "negative", "tiny"; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)',
       ),
     );
     const rows = await ingest.rows<{ severity: string; number: number; body: string; attributes: Record<string, string> }>(

@@ -124,7 +124,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      const lifted = liftNotesWarning(lift);
+      const lifted = liftNotesWarning(lift, senderPlace);
       return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, lifted, warning, result.warning), redactions);
     }
     case "traces": {
