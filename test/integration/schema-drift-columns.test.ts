@@ -328,7 +328,12 @@ describe("a table without the optional EventName column", () => {
   const queuedOutput = captureRuntimeOutput();
   beforeAll(async () => {
     [older, olderQueued] = await Promise.all([
-      startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio }),
+      // Three keys a record: the attribute limit then meets an event name kept as an attribute.
+      startIngestWorker({
+        prefix: "drift_event_name",
+        handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio,
+        vars: { MAX_ATTRIBUTES_PER_RECORD: "3" },
+      }),
       startIngestWorker({
         prefix: "drift_event_name_queued",
         queues: {},
@@ -377,6 +382,35 @@ describe("a table without the optional EventName column", () => {
       { Body: "placed", pairs: [["event.name", "checkout.order_placed"], ["order.id", "42"], ["zone", "eu"]] },
       { Body: "plain", pairs: [] },
       { Body: "same", pairs: [["event.name", "app.started"]] },
+    ]);
+  });
+
+  it("counts a kept event name as one of the record's keys: the attribute limit holds exactly, and says what it dropped", async () => {
+    const runId = uniqueId("drift-event-name-limit");
+    const logRecords = [
+      {
+        timeUnixNano: recentNanos(),
+        body: { stringValue: "limited" },
+        eventName: "checkout.order_placed",
+        attributes: [attribute("a", "1"), attribute("b", "2"), attribute("c", "3")],
+      },
+    ];
+    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage:
+          '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (3) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "c"); ' +
+          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
+          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+      },
+    });
+    const rows = await older.rows<{ pairs: [string, string][] }>(
+      `SELECT arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toEqual([
+      { pairs: [["a", "1"], ["b", "2"], ["event.name", "checkout.order_placed"], ["otel.dropped_attributes_count", "1"]] },
     ]);
   });
 

@@ -4,7 +4,7 @@
  * loses what the records carry for it without a word.
  */
 import { describe, expect, it } from "vitest";
-import { ABSENT_COLUMN_VALUES, keepAbsentColumnValues, keptValuesWarning } from "../../workers/ingest/clickhouse/absent-columns";
+import { ABSENT_COLUMN_VALUES, keepAbsentColumnValues, keptUnderKey, keptValuesWarning } from "../../workers/ingest/clickhouse/absent-columns";
 import { OPTIONAL_COLUMNS } from "../../workers/ingest/clickhouse/schema-drift";
 import { LOG_COLUMN_TYPES, LOG_COLUMNS, planTable, type Row } from "../../workers/ingest/core/rows";
 import { legacyLogsTable } from "../../schema/tables/logs";
@@ -40,15 +40,35 @@ describe("keepAbsentColumnValues", () => {
     expect(keepAbsentColumnValues(planTable(tableColumns(["TimestampTime"]), columns), "otel_logs", columns, rows)).toBeUndefined();
   });
 
-  it("adds the value at its key's place in byte order, once, and counts it", () => {
+  it("adds the value at its key's place in byte order, once, counts it and empties the column", () => {
     const plan = planTable(tableColumns(["EventName"]), columns);
-    const unchanged = row("x", ["event.name", "x"]);
-    const kept = keepAbsentColumnValues(plan, "otel_logs", columns, [row("app.started", ["a", "1", "z", "2"]), unchanged, row("", [])]);
-    expect(kept?.rows).toEqual([row("app.started", ["a", "1", "event.name", "app.started", "z", "2"]), unchanged, row("", [])]);
-    expect(kept?.rows[1]).toBe(unchanged);
+    const held = ["event.name", "x"];
+    const kept = keepAbsentColumnValues(plan, "otel_logs", columns, [row("app.started", ["a", "1", "z", "2"]), row("x", held), row("", [])]);
+    expect(kept?.rows).toEqual([row("", ["a", "1", "event.name", "app.started", "z", "2"]), row("", held), row("", [])]);
+    // A map already holding the pair is the same map.
+    expect(kept?.rows[1]!.LogAttributes).toBe(held);
+    // Rows moved once (the request path's, or a queued copy of them) move no more: the text made
+    // with the plan stands, and nothing is counted twice.
+    expect(keepAbsentColumnValues(plan, "otel_logs", columns, kept!.rows)).toBeUndefined();
     expect(keptValuesWarning([...kept!.kept, ...kept!.kept])).toBe(
       "4 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
         "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
     );
+  });
+});
+
+describe("keptUnderKey", () => {
+  const columns = LOG_COLUMNS as readonly string[];
+  const without = (absent: readonly string[]) =>
+    planTable(
+      columns.filter((name) => !absent.includes(name)).map((name) => ({ name, type: [LOG_COLUMN_TYPES[name]!].flat()[0]! })),
+      columns,
+    );
+
+  it("is the attribute key an absent column's values go to, for the limits to count", () => {
+    expect(keptUnderKey(without(["EventName"]), columns, "EventName")).toBe("event.name");
+    expect(keptUnderKey(without([]), columns, "EventName")).toBeUndefined();
+    // Nowhere to keep it: the move does not happen, so the limits count nothing.
+    expect(keptUnderKey(without(["EventName", "LogAttributes"]), columns, "EventName")).toBeUndefined();
   });
 });

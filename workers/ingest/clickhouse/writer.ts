@@ -228,6 +228,14 @@ export class ClickHouseWriter {
     return plan;
   }
 
+  /**
+   * The plan rows of `batch.table` with `batch.columns` were last written by in this isolate,
+   * however old, without asking ClickHouse; `undefined` when none was learnt yet.
+   */
+  planKnown(batch: Pick<TableInsert, "table" | "columns">): TablePlan | undefined {
+    return planCache.get(this.cacheKey(batch))?.learnt;
+  }
+
   private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
     try {
       const answer = await this.post(

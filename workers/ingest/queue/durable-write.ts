@@ -7,7 +7,7 @@
  * the request is stored, and is a 400 when none of it is.
  */
 import type { Logger } from "../../shared/log";
-import type { KeptCount } from "../clickhouse/absent-columns";
+import { keepAbsentColumnValues, type KeptCount } from "../clickhouse/absent-columns";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import { columnListOf } from "../clickhouse/writer";
 import type { IngestContext } from "../context";
@@ -59,12 +59,15 @@ interface FailedUnit {
  * one as data and there is no dead-letter bucket or queue to keep them (a permanent failure,
  * answered as the Collector's receivers answer one). When some rows are stored, refused rows
  * with nowhere to go are counted in `refusedRows` instead, for a partial success.
+ * `directDeadline` (epoch ms), when the caller already spent part of the direct write's time
+ * (DIRECT_WRITE_TIMEOUT_MS) learning a table, is when the direct write must be done.
  */
 export async function writeDurably(
   context: IngestContext,
   tables: readonly TableRows[],
   requestToken: string,
   logger: Logger,
+  directDeadline?: number,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
   const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
@@ -79,20 +82,24 @@ export async function writeDurably(
   /** Why a table's plan could not be had: its units fail with that, as their inserts would. */
   const planFailures = new Map<string, unknown>();
   if (queueFirst === undefined) {
-    deadline = Date.now() + config.durability.directWriteTimeoutMs;
+    deadline = directDeadline ?? Date.now() + config.durability.directWriteTimeoutMs;
     // Every unit is inserted, so the plans are learnt first and the rows serialized as they
     // are sized. The same plans serve the inserts (they are cached), so this asks no more.
-    const plans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline, logger)));
-    plans.forEach((plan, i) => {
+    const settledPlans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline, logger)));
+    settledPlans.forEach((plan, i) => {
       if (plan.status === "rejected") planFailures.set(planKeyOf(tables[i]!), plan.reason);
     });
+    const plans = settledPlans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined));
+    // Values of columns a table lacks move into the rows before they are sized and serialized,
+    // once: the unit's budget holds the text sent, and the insert sends the text as made.
+    const moved = tables.map((table, i) => {
+      const kept = plans[i] === undefined ? undefined : keepAbsentColumnValues(plans[i], table.table, table.columns, table.rows);
+      if (kept === undefined) return table;
+      outcome.keptElsewhere.push(...kept.kept);
+      return { ...table, rows: kept.rows };
+    });
     // Units of several messages' worth: fewer INSERTs. One that fails is queued gzipped.
-    units = planWriteUnits(
-      tables,
-      requestToken,
-      DIRECT_UNIT_BYTES,
-      plans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined)),
-    );
+    units = planWriteUnits(moved, requestToken, DIRECT_UNIT_BYTES, plans);
     direct = units;
   } else {
     // Every unit is queued, so each is one message of JSON: none is gzipped on this path but a
