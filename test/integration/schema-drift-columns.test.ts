@@ -322,6 +322,16 @@ describe("a recheck that fails or is slow, its plan learnt before", () => {
   });
 });
 
+/** The answer's (or the consumer's) warning for `records` ("3 records'") whose event name was kept in LogAttributes. */
+const eventNamesKept = (records: string) =>
+  `${records} EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column ` +
+  "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)";
+
+/** `logRecords` of one resource of the run `runId`, posted to `target` as OTLP/JSON logs. */
+function postLogRecords(target: IngestUnderTest, runId: string, logRecords: object[]): Promise<Response> {
+  return postJson(target, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+}
+
 describe("a table without the optional EventName column", () => {
   let older: IngestUnderTest;
   let olderQueued: IngestUnderTest;
@@ -362,16 +372,9 @@ describe("a table without the optional EventName column", () => {
       record("same", "app.started", [attribute("event.name", "app.started")]),
       record("other", "browser.click", [attribute("event.name", "legacy.click")]),
     ];
-    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    const answer = await postLogRecords(older, runId, logRecords);
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({
-      partialSuccess: {
-        rejectedLogRecords: "0",
-        errorMessage:
-          "3 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
-          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
-      },
-    });
+    expect(await answer.json()).toEqual({ partialSuccess: { rejectedLogRecords: "0", errorMessage: eventNamesKept("3 records'") } });
     const rows = await older.rows<{ Body: string; pairs: [string, string][] }>(
       `SELECT Body, arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs
          WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Body`,
@@ -395,15 +398,14 @@ describe("a table without the optional EventName column", () => {
         attributes: [attribute("a", "1"), attribute("b", "2"), attribute("c", "3")],
       },
     ];
-    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    const answer = await postLogRecords(older, runId, logRecords);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({
       partialSuccess: {
         rejectedLogRecords: "0",
         errorMessage:
           '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (3) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "c"); ' +
-          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
-          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+          eventNamesKept("1 record's"),
       },
     });
     const rows = await older.rows<{ pairs: [string, string][] }>(
@@ -427,7 +429,7 @@ describe("a table without the optional EventName column", () => {
   it("with WRITE_MODE=queue, keeps the name the same way and the consumer logs the warning (the sender was answered)", async () => {
     const runId = uniqueId("drift-event-name-queued");
     const logRecords = [{ timeUnixNano: recentNanos(), body: { stringValue: "placed" }, eventName: "checkout.order_placed" }];
-    const answer = await postJson(olderQueued, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    const answer = await postLogRecords(olderQueued, runId, logRecords);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({});
     await eventually(async () =>
@@ -441,9 +443,7 @@ describe("a table without the optional EventName column", () => {
         table: "otel_logs",
         // The batch's token names it, as its dead-letter line would: a queued batch has no request id.
         deduplication_token: expect.stringMatching(/^logs[-0-9a-f]+:otel_logs:0-1$/),
-        warning:
-          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
-          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+        warning: eventNamesKept("1 record's"),
       }),
     );
   });
