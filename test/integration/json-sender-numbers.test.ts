@@ -38,8 +38,8 @@ describe("numbers OpenTelemetry JS writes in JSON", () => {
     expect(status).toBe(200);
     expect(answer).toEqual(
       warnedLogs(
-        "1 whole number past the int64 range in intValue or asInt stored as a double (first 1e+21; OpenTelemetry JS writes every whole number as intValue in JSON and as a double in protobuf); " +
-          "1 double sent as JSON null stored as NaN (first in doubleValue; JSON.stringify writes NaN, Infinity and -Infinity as null)",
+        "1 whole number past the int64 range in intValue or asInt stored as a double (first 1e+21 at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value; OpenTelemetry JS writes every whole number as intValue in JSON and as a double in protobuf); " +
+          "1 double sent as JSON null stored as NaN (first in doubleValue at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[1].value; JSON.stringify writes NaN, Infinity and -Infinity as null)",
       ),
     );
     const rows = await ingest.rows<{ n: string; d: string }>(`SELECT LogAttributes['n'] AS n, LogAttributes['d'] AS d FROM otel_logs WHERE ServiceName = '${name}'`);
