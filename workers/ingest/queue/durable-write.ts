@@ -91,12 +91,14 @@ export async function writeDurably(
     });
     const plans = settledPlans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined));
     // Values of columns a table lacks move into the rows before they are sized and serialized,
-    // once: the unit's budget holds the text sent, and the insert sends the text as made.
+    // once: the unit's budget holds the text sent, and the insert sends the text as made. The
+    // cuts then follow the moved rows' sizes, which a table whose plan cannot be had does not
+    // move (docs/decisions.md, 2026-12-03: its units are queued, and the consumer moves them).
     const moved = tables.map((table, i) => {
-      const kept = plans[i] === undefined ? undefined : keepAbsentColumnValues(plans[i], table.table, table.columns, table.rows);
-      if (kept === undefined) return table;
-      outcome.keptElsewhere.push(...kept.kept);
-      return { ...table, rows: kept.rows };
+      const movedRows = plans[i] === undefined ? undefined : keepAbsentColumnValues(plans[i], table.table, table.columns, table.rows);
+      if (movedRows === undefined) return table;
+      outcome.keptElsewhere.push(...movedRows.kept);
+      return { ...table, rows: movedRows.rows };
     });
     // Units of several messages' worth: fewer INSERTs. One that fails is queued gzipped.
     units = planWriteUnits(moved, requestToken, DIRECT_UNIT_BYTES, plans);
