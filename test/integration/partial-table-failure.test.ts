@@ -1,8 +1,9 @@
 /**
  * A request whose rows go to several tables (metrics: a gauge and a sum) where one table's INSERT
  * fails and no retry queue is bound: the other table's rows are stored, so the answer says which
- * they are and that only a resend with the same Idempotency-Key stores them once. Through workerd
- * and a proxy that fails only the sum table's INSERTs in front of the local ClickHouse.
+ * they are and that only a resend with the same Idempotency-Key stores them once. A retry queue
+ * or dead-letter store that refuses the failed table's rows is answered in the same words. Through
+ * workerd and a proxy that fails only the sum table's INSERTs in front of the local ClickHouse.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
