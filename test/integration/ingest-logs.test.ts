@@ -452,7 +452,9 @@ describe("log records built by hand", () => {
     const response = await post("/v1/logs", JSON.stringify(request), JSON_HEADERS);
     expect(response.status).toBe(200);
     const answer = (await response.json()) as { partialSuccess?: { rejectedLogRecords?: unknown; errorMessage?: string } };
-    expect(answer.partialSuccess?.errorMessage).toContain(`1 key written again with another value in one JSON object of a log body (first "msg")`);
+    expect(answer.partialSuccess?.errorMessage).toContain(
+      `1 key written again with another value in one JSON object of a log body (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "msg")`,
+    );
     const [row] = await logRowsOf(runId);
     expect(row).toMatchObject({
       Body: "disk almost full",

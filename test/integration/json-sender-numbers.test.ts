@@ -38,8 +38,8 @@ describe("numbers OpenTelemetry JS writes in JSON", () => {
     expect(status).toBe(200);
     expect(answer).toEqual(
       warnedLogs(
-        "1 whole number past the int64 range in intValue or asInt stored as a double (first 1e+21; OpenTelemetry JS writes every whole number as intValue in JSON and as a double in protobuf); " +
-          "1 double sent as JSON null stored as NaN (first in doubleValue; JSON.stringify writes NaN, Infinity and -Infinity as null)",
+        "1 whole number past the int64 range in intValue or asInt stored as a double (first 1e+21 at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value; OpenTelemetry JS writes every whole number as intValue in JSON and as a double in protobuf); " +
+          "1 double sent as JSON null stored as NaN (first in doubleValue at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[1].value; JSON.stringify writes NaN, Infinity and -Infinity as null)",
       ),
     );
     const rows = await ingest.rows<{ n: string; d: string }>(`SELECT LogAttributes['n'] AS n, LogAttributes['d'] AS d FROM otel_logs WHERE ServiceName = '${name}'`);
@@ -75,7 +75,7 @@ describe("numbers past a double's range in a lifted log line", () => {
     expect(answer).toEqual(
       warnedLogs(
         "3 numbers in lifted log bodies past a double's range stored as written, as text " +
-          "(first 1e400; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)",
+          '(first 1e400 at resourceLogs[0].scopeLogs[0].logRecords[0]; keys "big", "negative", "tiny"; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)',
       ),
     );
     const rows = await ingest.rows<{ severity: string; number: number; body: string; attributes: Record<string, string> }>(

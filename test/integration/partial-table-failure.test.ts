@@ -1,15 +1,16 @@
 /**
  * A request whose rows go to several tables (metrics: a gauge and a sum) where one table's INSERT
  * fails and no retry queue is bound: the other table's rows are stored, so the answer says which
- * they are and that only a resend with the same Idempotency-Key stores them once. Through workerd
- * and a proxy that fails only the sum table's INSERTs in front of the local ClickHouse.
+ * they are and that only a resend with the same Idempotency-Key stores them once. A retry queue
+ * or dead-letter store that refuses the failed table's rows is answered in the same words. Through
+ * workerd and a proxy that fails only the sum table's INSERTs in front of the local ClickHouse.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
 import { uniqueId } from "../support/export-results";
 import { countRun, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
-import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { REFUSING_QUEUE_ERROR, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 
 let proxy: FaultProxy;
 let ingest: IngestUnderTest;
@@ -96,5 +97,80 @@ describe("every table's INSERT failing, no queue bound", () => {
     expect(refused.message.endsWith(`; of the request's other rows, 4 rows of ${other} failed too, and are not stored`)).toBe(true);
     expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
     expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
+  });
+});
+
+describe("the queues refusing what ClickHouse did not take", () => {
+  let refusing: IngestUnderTest;
+  let queueFirst: IngestUnderTest;
+  beforeAll(async () => {
+    [refusing, queueFirst] = await Promise.all([
+      startIngestWorker({
+        prefix: "parttable_refusing",
+        clickhouseUrl: proxy.url,
+        refusingQueues: ["RETRY_QUEUE", "DEAD_LETTER_QUEUE"],
+        vars: { DIRECT_WRITE_TIMEOUT_MS: "3000", CLICKHOUSE_TIMEOUT_MS: "3000" },
+      }),
+      startIngestWorker({ prefix: "parttable_queue_first", refusingQueues: ["RETRY_QUEUE"], vars: { WRITE_MODE: "queue" } }),
+    ]);
+    // A rule the sum's points from 100 on break: ClickHouse refuses their INSERT as data.
+    await refusing.db.client.command({ query: "ALTER TABLE otel_metrics_sum ADD CONSTRAINT under_100 CHECK Value < 100" });
+    expect((await postJson(refusing, "metrics", metricsBody(uniqueId("warm"), "w", 1))).status).toBe(200);
+  });
+  afterAll(async () => {
+    await Promise.all([refusing?.dispose(), queueFirst?.dispose()]);
+  });
+
+  const answerOf = async (answer: Response) => ({
+    status: answer.status,
+    retryAfter: answer.headers.get("retry-after"),
+    message: ((await answer.json()) as { message: string }).message,
+  });
+
+  it("the retry queue: a 503 naming what it did not take and the table already stored, in the direct write's words", async () => {
+    const run = uniqueId("retry-refused");
+    proxy.faultOnly = /INSERT INTO .*otel_metrics_sum/;
+    await proxy.setMode("error");
+    let refused;
+    try {
+      refused = await answerOf(await postJson(refusing, "metrics", metricsBody(run, "p", 4), { "Idempotency-Key": uniqueId("key") }));
+    } finally {
+      await proxy.setMode("pass");
+      proxy.faultOnly = undefined;
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe("5");
+    expect(refused.message).toMatch(/^ClickHouse error 202 \(TOO_MANY_SIMULTANEOUS_QUERIES\) inserting 4 rows into otel_metrics_sum: /);
+    expect(refused.message.endsWith(`; the queue did not take 4 rows of otel_metrics_sum either: ${REFUSING_QUEUE_ERROR}${STORED_NOTE}`)).toBe(true);
+    expect(await countRun(refusing, run, "otel_metrics_gauge")).toEqual({ rows: 4, records: 4 });
+    expect(await countRun(refusing, run, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
+  });
+
+  it("the dead-letter queue: a 503 naming the refused rows it did not take and the table already stored", async () => {
+    const run = uniqueId("dead-refused");
+    // Points 0 to 100: the sum's 100 is refused, and with it its whole INSERT.
+    const refused = await answerOf(await postJson(refusing, "metrics", metricsBody(run, "p", 101)));
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe("5");
+    expect(refused.message).toMatch(/^ClickHouse error 469 \(VIOLATED_CONSTRAINT\) inserting 101 rows into otel_metrics_sum: /);
+    expect(
+      refused.message.endsWith(
+        `; the dead-letter store did not take 101 rows of otel_metrics_sum either: ${REFUSING_QUEUE_ERROR}` +
+          "; of the request's other rows, 101 rows of otel_metrics_gauge are stored: " +
+          "a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once",
+      ),
+    ).toBe(true);
+    expect(await countRun(refusing, run, "otel_metrics_gauge")).toEqual({ rows: 101, records: 101 });
+  });
+
+  it("WRITE_MODE=queue: a 503 naming every table the queue did not take, nothing stored", async () => {
+    const run = uniqueId("queue-first-refused");
+    const refused = await answerOf(await postJson(queueFirst, "metrics", metricsBody(run, "p", 1)));
+    expect(refused).toEqual({
+      status: 503,
+      retryAfter: "5",
+      message: `the queue did not take 2 rows of otel_metrics_gauge, otel_metrics_sum: ${REFUSING_QUEUE_ERROR}`,
+    });
+    expect(await countRun(queueFirst, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
   });
 });

@@ -306,9 +306,12 @@ describe("a recheck that fails or is slow, its plan learnt before", () => {
       expect(Number(rows)).toBe(2);
       await eventually(async () => {
         const warned = jsonLogLines(recheckOutput, "table recheck failed: the columns learnt before are kept");
-        expect(warned).toContainEqual(
-          expect.objectContaining({ level: "warn", table: "otel_traces", reason: expect.stringMatching(/describing otel_traces/) }),
-        );
+        // Each line names the request whose insert started the recheck, as the request's own lines do.
+        for (const requestId of [answer.headers.get("x-request-id"), again.headers.get("x-request-id")]) {
+          expect(warned).toContainEqual(
+            expect.objectContaining({ level: "warn", requestId, table: "otel_traces", reason: expect.stringMatching(/describing otel_traces/) }),
+          );
+        }
         // The INSERT is sent with the plan learnt before: the lookup's "not sent" does not hold here.
         expect(warned.filter((line) => String(line.reason).includes("not sent"))).toEqual([]);
       });
@@ -319,13 +322,28 @@ describe("a recheck that fails or is slow, its plan learnt before", () => {
   });
 });
 
+/** The answer's (or the consumer's) warning for `records` ("3 records'") whose event name was kept in LogAttributes. */
+const eventNamesKept = (records: string) =>
+  `${records} EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column ` +
+  "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)";
+
+/** `logRecords` of one resource of the run `runId`, posted to `target` as OTLP/JSON logs. */
+function postLogRecords(target: IngestUnderTest, runId: string, logRecords: object[]): Promise<Response> {
+  return postJson(target, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+}
+
 describe("a table without the optional EventName column", () => {
   let older: IngestUnderTest;
   let olderQueued: IngestUnderTest;
   const queuedOutput = captureRuntimeOutput();
   beforeAll(async () => {
     [older, olderQueued] = await Promise.all([
-      startIngestWorker({ prefix: "drift_event_name", handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio }),
+      // Three keys a record: the attribute limit then meets an event name kept as an attribute.
+      startIngestWorker({
+        prefix: "drift_event_name",
+        handleRuntimeStdio: captureRuntimeOutput().handleRuntimeStdio,
+        vars: { MAX_ATTRIBUTES_PER_RECORD: "3" },
+      }),
       startIngestWorker({
         prefix: "drift_event_name_queued",
         queues: {},
@@ -354,16 +372,9 @@ describe("a table without the optional EventName column", () => {
       record("same", "app.started", [attribute("event.name", "app.started")]),
       record("other", "browser.click", [attribute("event.name", "legacy.click")]),
     ];
-    const answer = await postJson(older, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    const answer = await postLogRecords(older, runId, logRecords);
     expect(answer.status).toBe(200);
-    expect(await answer.json()).toEqual({
-      partialSuccess: {
-        rejectedLogRecords: "0",
-        errorMessage:
-          "3 records' EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
-          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
-      },
-    });
+    expect(await answer.json()).toEqual({ partialSuccess: { rejectedLogRecords: "0", errorMessage: eventNamesKept("3 records'") } });
     const rows = await older.rows<{ Body: string; pairs: [string, string][] }>(
       `SELECT Body, arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs
          WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Body`,
@@ -374,6 +385,34 @@ describe("a table without the optional EventName column", () => {
       { Body: "placed", pairs: [["event.name", "checkout.order_placed"], ["order.id", "42"], ["zone", "eu"]] },
       { Body: "plain", pairs: [] },
       { Body: "same", pairs: [["event.name", "app.started"]] },
+    ]);
+  });
+
+  it("counts a kept event name as one of the record's keys: the attribute limit holds exactly, and says what it dropped", async () => {
+    const runId = uniqueId("drift-event-name-limit");
+    const logRecords = [
+      {
+        timeUnixNano: recentNanos(),
+        body: { stringValue: "limited" },
+        eventName: "checkout.order_placed",
+        attributes: [attribute("a", "1"), attribute("b", "2"), attribute("c", "3")],
+      },
+    ];
+    const answer = await postLogRecords(older, runId, logRecords);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage:
+          '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (3) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "c"); ' +
+          eventNamesKept("1 record's"),
+      },
+    });
+    const rows = await older.rows<{ pairs: [string, string][] }>(
+      `SELECT arrayZip(mapKeys(LogAttributes), mapValues(LogAttributes)) AS pairs FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toEqual([
+      { pairs: [["a", "1"], ["b", "2"], ["event.name", "checkout.order_placed"], ["otel.dropped_attributes_count", "1"]] },
     ]);
   });
 
@@ -390,7 +429,7 @@ describe("a table without the optional EventName column", () => {
   it("with WRITE_MODE=queue, keeps the name the same way and the consumer logs the warning (the sender was answered)", async () => {
     const runId = uniqueId("drift-event-name-queued");
     const logRecords = [{ timeUnixNano: recentNanos(), body: { stringValue: "placed" }, eventName: "checkout.order_placed" }];
-    const answer = await postJson(olderQueued, "logs", JSON.stringify({ resourceLogs: [{ resource: resource(runId), scopeLogs: [{ logRecords }] }] }));
+    const answer = await postLogRecords(olderQueued, runId, logRecords);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({});
     await eventually(async () =>
@@ -402,9 +441,9 @@ describe("a table without the optional EventName column", () => {
       expect.objectContaining({
         level: "warn",
         table: "otel_logs",
-        warning:
-          "1 record's EventName kept in LogAttributes['event.name']: table otel_logs has no EventName column " +
-          "(ALTER TABLE otel_logs ADD COLUMN EventName String CODEC(ZSTD(1)) adds it)",
+        // The batch's token names it, as its dead-letter line would: a queued batch has no request id.
+        deduplication_token: expect.stringMatching(/^logs[-0-9a-f]+:otel_logs:0-1$/),
+        warning: eventNamesKept("1 record's"),
       }),
     );
   });

@@ -81,7 +81,19 @@ export interface IngestOptions {
   deadLetterBucket?: boolean;
   /** Receives Miniflare's own log (its queue broker's deliveries, retries and dead-lettering at `LogLevel.DEBUG`). */
   log?: Log;
+  /**
+   * Bind these queue producers (`RETRY_QUEUE`, `DEAD_LETTER_QUEUE`) to a queue that refuses every
+   * send with REFUSING_QUEUE_ERROR, as a queue over its limits or unavailable does, instead of
+   * real queues; without `queues`, the others stay unbound.
+   */
+  refusingQueues?: readonly (typeof RETRY_QUEUE_BINDING | typeof DEAD_LETTER_QUEUE_BINDING)[];
 }
+
+const RETRY_QUEUE_BINDING = "RETRY_QUEUE";
+const DEAD_LETTER_QUEUE_BINDING = "DEAD_LETTER_QUEUE";
+/** What a refusing queue's `send` and `sendBatch` reject with. */
+export const REFUSING_QUEUE_ERROR = "Queue sendBatch failed: the test's queue refuses every message";
+const REFUSING_QUEUE = "refusing-queue";
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
   const db = await createTestDatabase(options.prefix);
@@ -109,6 +121,13 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       ...options.vars,
     }),
     ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
+    ...(options.refusingQueues === undefined
+      ? {}
+      : {
+          serviceBindings: Object.fromEntries(
+            options.refusingQueues.map((binding) => [binding, { name: REFUSING_QUEUE, entrypoint: "RefusingQueue" }]),
+          ),
+        }),
     ...(options.queues === undefined
       ? {}
       : options.queues.driven === true
@@ -143,6 +162,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
             }),
           ]
         : []),
+      ...(options.refusingQueues === undefined ? [] : [refusingQueueWorker()]),
       ...(options.extraWorkers ?? []),
     ],
   });
@@ -162,6 +182,24 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       await mf.dispose();
       await db.drop();
     },
+  };
+}
+
+/**
+ * A Worker whose `RefusingQueue` entrypoint stands for a queue producer binding (its RPC methods
+ * `send` and `sendBatch`) and refuses every message.
+ */
+function refusingQueueWorker(): WorkerOptions {
+  return {
+    name: REFUSING_QUEUE,
+    modules: true,
+    compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    script: `import { WorkerEntrypoint } from "cloudflare:workers";
+      export class RefusingQueue extends WorkerEntrypoint {
+        async send() { throw new Error(${JSON.stringify(REFUSING_QUEUE_ERROR)}); }
+        async sendBatch() { throw new Error(${JSON.stringify(REFUSING_QUEUE_ERROR)}); }
+      }
+      export default { fetch: () => new Response(null, { status: 404 }) };`,
   };
 }
 

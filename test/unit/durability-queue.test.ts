@@ -22,7 +22,7 @@ import {
 } from "../../workers/ingest/queue/message";
 import { utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";
-import { groupForSending, sendToQueue } from "../../workers/ingest/queue/send";
+import { groupForSending, QueueSendFailure, sendMessages, sendToQueue } from "../../workers/ingest/queue/send";
 import { planWriteUnits, type WriteUnit } from "../../workers/ingest/queue/write-units";
 
 const COLUMNS = ["Body", "Value", "Attributes", "Bounds"];
@@ -217,6 +217,41 @@ describe("sending and retrying", () => {
     for (const group of groups) expect(group.reduce((sum, message) => sum + message.bytes, 0)).toBeLessThanOrEqual(256_000);
     expect(groups.flat()).toHaveLength(3);
     expect(groups.length).toBeGreaterThan(1);
+  });
+
+  it("a queue refusing one call: waits for the others and names the messages they sent", async () => {
+    const batchOf = (table: string, rows: number) =>
+      queuedBatchOf(
+        planWriteUnits([{ table, columns: COLUMNS, rows: Array.from({ length: rows }, (_, i) => row(i, "z".repeat(100))) }], "tok", MAX_UNIT_BYTES)[0]!,
+        "",
+        0,
+      );
+    // Two calls: 256 KB holds two of the big messages, not three.
+    const messages = await queueMessagesOf([batchOf("a", 900), batchOf("a", 900), batchOf("b", 900)]);
+    expect(groupForSending(messages).map((group) => group.length)).toEqual([2, 1]);
+    const queued: unknown[] = [];
+    const queue = {
+      send: () => Promise.reject(new Error("unused")),
+      sendBatch: async (group: Iterable<{ body: QueuedBatch | Uint8Array<ArrayBuffer> }>) => {
+        const bodies = [...group].map(({ body }) => body as QueuedBatch);
+        // The refusal comes first; the other call still completes.
+        if (bodies.some((body) => body.table === "b")) throw new Error("Queue sendBatch failed: over the limit");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        queued.push(...bodies);
+      },
+    };
+    const failure = await sendMessages(queue, messages).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(QueueSendFailure);
+    expect((failure as QueueSendFailure).message).toBe("Queue sendBatch failed: over the limit");
+    expect((failure as QueueSendFailure).sent).toEqual(messages.slice(0, 2));
+    expect((failure as QueueSendFailure).sent.map(({ table, rows }) => ({ table, rows }))).toEqual([
+      { table: "a", rows: 900 },
+      { table: "a", rows: 900 },
+    ]);
+    expect(queued).toHaveLength(2);
   });
 
   it("backs off exponentially up to the maximum", () => {

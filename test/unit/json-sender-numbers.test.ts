@@ -36,7 +36,7 @@ describe("whole numbers past int64 sent as intValue or asInt (OpenTelemetry JS's
     const prepared = prepareText("logs", logWithValue(`{"intValue":${written}}`));
     expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
     expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(["n", stored]);
-    expect(prepared.warning).toBe(`1 whole number past the int64 range in intValue or asInt stored as a double (first ${written}; ${INT_AS_DOUBLE})`);
+    expect(prepared.warning).toBe(`1 whole number past the int64 range in intValue or asInt stored as a double (first ${written} at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value; ${INT_AS_DOUBLE})`);
 
     const protobuf = oracleEncode(oracle.logsRequest, {
       resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, attributes: [{ key: "n", value: { doubleValue: Number(written) } }] }] }] }],
@@ -53,13 +53,13 @@ describe("whole numbers past int64 sent as intValue or asInt (OpenTelemetry JS's
   it("stores an exact integer just past the range as a double too, warned of with its digits as sent", () => {
     const prepared = prepareText("logs", logWithValue('{"intValue":-9223372036854775809}'));
     expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(["n", "-9223372036854776000"]);
-    expect(prepared.warning).toContain("first -9223372036854775809;");
+    expect(prepared.warning).toContain("first -9223372036854775809 at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value;");
   });
 
   it("reads asInt the same way, as the point's Value", () => {
     const prepared = prepareText("metrics", gaugePoints(`{"timeUnixNano":"${RECEIVED}","asInt":1e21},{"timeUnixNano":"${RECEIVED}","asInt":7}`));
     expect(rowsOf(prepared).map((row) => row.Value)).toEqual([1e21, 7]);
-    expect(prepared.warning).toBe(`1 whole number past the int64 range in intValue or asInt stored as a double (first 1e21; ${INT_AS_DOUBLE})`);
+    expect(prepared.warning).toBe(`1 whole number past the int64 range in intValue or asInt stored as a double (first 1e21 at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0]; ${INT_AS_DOUBLE})`);
   });
 
   it("still refuses text past the range, a fraction, and a time or count past uint64, naming the value", () => {
@@ -86,13 +86,13 @@ describe("doubles sent as JSON null (JSON.stringify's NaN, Infinity and -Infinit
     const prepared = prepareText("metrics", gaugePoints(`{"timeUnixNano":"${RECEIVED}","asDouble":null},{"timeUnixNano":"${RECEIVED}","asDouble":null}`));
     expect(prepared).toMatchObject({ accepted: 2, rejected: 0 });
     expect(rowsOf(prepared).map((row) => row.Value)).toEqual([Number.NaN, Number.NaN]);
-    expect(prepared.warning).toBe(`2 doubles sent as JSON null stored as NaN (first in asDouble; ${NULL_DOUBLE})`);
+    expect(prepared.warning).toBe(`2 doubles sent as JSON null stored as NaN (first in asDouble at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0]; ${NULL_DOUBLE})`);
   });
 
   it("stores a doubleValue of null as the text the Collector gives NaN, and warns", () => {
     const prepared = prepareText("logs", logWithValue('{"doubleValue":null}'));
     expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(["n", "NaN"]);
-    expect(prepared.warning).toBe(`1 double sent as JSON null stored as NaN (first in doubleValue; ${NULL_DOUBLE})`);
+    expect(prepared.warning).toBe(`1 double sent as JSON null stored as NaN (first in doubleValue at resourceLogs[0].scopeLogs[0].logRecords[0].attributes[0].value; ${NULL_DOUBLE})`);
   });
 
   it("leaves a null beside a member that is set, and an empty value, as they were", () => {

@@ -26,7 +26,7 @@ describe("a JSON log line writing a key twice", () => {
     const got = line(`{"level":"error","ts":1733230000.123,"caller":"a.go:1","msg":"real message","msg":"field value"}`);
     expect(got).toMatchObject({ body: "real message", severity: "ERROR", number: 17 });
     expect(got.attributes).toEqual(["caller", "a.go:1", "msg", "field value", "ts", "1733230000.123"]);
-    expect(got.warning).toContain(`1 key written again with another value in one JSON object of a log body (first "msg")`);
+    expect(got.warning).toContain(`1 key written again with another value in one JSON object of a log body (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "msg")`);
   });
 
   it("reads the first level as the severity and keeps the second as the attribute level", () => {
@@ -40,7 +40,7 @@ describe("a JSON log line writing a key twice", () => {
     const got = line(text);
     expect(got.body).toBe(text);
     expect(got.attributes).toEqual(["user.id", "1"]);
-    expect(got.warning).toContain(`(first "id")`);
+    expect(got.warning).toContain(`(first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "id")`);
   });
 
   it("stores what the same line sent as a map body stores", () => {
@@ -69,7 +69,9 @@ describe("a JSON log line writing a key twice", () => {
   it("keeps a number past a double's range as its digits, noted once", () => {
     const got = line(`{"msg":"m","big":1e400,"msg":"again"}`);
     expect(got.attributes).toEqual(["big", "1e400", "msg", "again"]);
-    expect(got.warning).toContain("1 number in lifted log bodies past a double's range stored as written, as text (first 1e400");
+    expect(got.warning).toContain(
+      "1 number in lifted log bodies past a double's range stored as written, as text (first 1e400 at resourceLogs[0].scopeLogs[0].logRecords[0]; key \"big\";",
+    );
   });
 
   it("says nothing of a key written twice with the same value, and stores it once", () => {

@@ -20,12 +20,15 @@ function lifted(line: string): { body: unknown; attributes: Record<string, strin
   return { body: row.Body, attributes, warning: prepared.warning };
 }
 
-/** The answer's warning for `count` numbers past a double's range, the first written `first`. */
-function pastRangeWarning(count: number, first: string): string {
+/**
+ * The answer's warning for `count` numbers past a double's range, the first written `first` in
+ * the record at `at`, under the keys `keys` names (as the attribute limits name theirs).
+ */
+function pastRangeWarning(count: number, first: string, keys: string, at = "resourceLogs[0].scopeLogs[0].logRecords[0]"): string {
   const numbers = count === 1 ? "1 number" : `${count} numbers`;
   return (
     `${numbers} in lifted log bodies past a double's range stored as written, as text ` +
-    `(first ${first}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
+    `(first ${first} at ${at}; ${keys}; a double holds magnitudes from 5e-324 to 1.8e308, and JSON.parse makes the rest Infinity or 0)`
   );
 }
 
@@ -34,7 +37,7 @@ describe("numbers lifted from a JSON log body", () => {
     expect(lifted('{"msg":"paid","amount":12345678901234567.89,"t":1.5e-400}')).toEqual({
       body: "paid",
       attributes: { amount: "12345678901234567.89", t: "1.5e-400" },
-      warning: pastRangeWarning(1, "1.5e-400"),
+      warning: pastRangeWarning(1, "1.5e-400", 'key "t"'),
     });
   });
 
@@ -43,13 +46,24 @@ describe("numbers lifted from a JSON log body", () => {
     expect(lifted(line)).toEqual({
       body: "m",
       attributes: { big: "1e400", negative: "-1e400", tiny: "1e-400", list: "[2E+999,1]", "deep.a.b.c": '{"d":-3e-999}' },
-      warning: pastRangeWarning(5, "1e400"),
+      // An array's item has no key of its own; the nested one is named by its member.
+      warning: pastRangeWarning(5, "1e400", 'keys "big", "negative", "tiny" and others'),
     });
+  });
+
+  it("name the record of the first one as the sender's document does, and the keys of every record", () => {
+    const record = (line: string) => ({ timeUnixNano: RECEIVED, body: { stringValue: line } });
+    // A JSON null skipped before them: the sender's index counts it.
+    const text =
+      `{"resourceLogs":[{"scopeLogs":[{"logRecords":[${JSON.stringify(record('{"msg":"fine","n":1}'))},null,` +
+      `${JSON.stringify(record('{"msg":"m","xs":[1e400]}'))},${JSON.stringify(record('{"msg":"m","big":1e400,"big2":2e400}'))}]}]}]}`;
+    const prepared = prepareExport("logs", "json", new TextEncoder().encode(text), config, RECEIVED);
+    expect(prepared.warning).toContain(pastRangeWarning(3, "1e400", 'keys "big", "big2"', "resourceLogs[0].scopeLogs[0].logRecords[2]"));
   });
 
   it("keep a decimal written with more zeros after its point than a subnormal has, and count it", () => {
     const tiny = `0.${"0".repeat(400)}7`;
-    expect(lifted(`{"msg":"m","tiny":${tiny}}`)).toEqual({ body: "m", attributes: { tiny }, warning: pastRangeWarning(1, tiny) });
+    expect(lifted(`{"msg":"m","tiny":${tiny}}`)).toEqual({ body: "m", attributes: { tiny }, warning: pastRangeWarning(1, tiny, 'key "tiny"') });
   });
 
   it.each([

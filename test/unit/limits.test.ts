@@ -244,6 +244,29 @@ describe("prepareExport with limits", () => {
     });
   });
 
+  it("counts an event name the table keeps as an attribute as the record's first key, a sender's own of that key with it", () => {
+    const pipeline = config({ MAX_ATTRIBUTES_PER_RECORD: "3" });
+    const attributes = (...keys: string[]) => keys.map((key) => ({ key, value: { stringValue: `${key}-value` } }));
+    const records = [
+      { timeUnixNano: RECEIVED, eventName: "app.started", attributes: attributes("a", "b", "c") },
+      { timeUnixNano: RECEIVED, eventName: "app.started", attributes: attributes("a", "event.name", "b") },
+      { timeUnixNano: RECEIVED, eventName: "", attributes: attributes("a", "b", "c") },
+    ];
+    const prepared = prepareExport("logs", "json", logsJson(records), pipeline, RECEIVED, undefined, { eventNameKey: "event.name" });
+    const rows = prepared.batches[0]!.rows as LogRow[];
+    // The first record's event name takes the third key's room; the second's sender sent the key itself.
+    expect(rows.map((row) => row.LogAttributes.filter((_, i) => i % 2 === 0))).toEqual([
+      ["a", "b", "otel.dropped_attributes_count"],
+      ["a", "b", "event.name"],
+      ["a", "b", "c"],
+    ]);
+    expect(prepared.warning).toBe(
+      '1 attribute dropped over MAX_ATTRIBUTES_PER_RECORD (3) (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "c")',
+    );
+    // A table with the column: the event name is no attribute, and nothing is dropped.
+    expect(prepareExport("logs", "json", logsJson(records), pipeline, RECEIVED).warning).toBe("");
+  });
+
   it("refuses out-of-range settings, naming them", () => {
     expect(() => config({ MAX_RECORDS_PER_REQUEST: "0" })).toThrow(ConfigError);
     expect(() => config({ MAX_JSON_DEPTH: "many" })).toThrow(

@@ -20,3 +20,8 @@ export function jsonLogger(base: LogFields): Logger {
     },
   };
 }
+
+/** `logger` with `fields` on each of its lines (a line's own fields of the same name win). */
+export function withFields(logger: Logger, fields: LogFields): Logger {
+  return { log: (level, msg, own) => logger.log(level, msg, { ...fields, ...own }) };
+}

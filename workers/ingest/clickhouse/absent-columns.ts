@@ -61,9 +61,20 @@ export interface KeptCount {
 }
 
 /**
+ * The attribute key `plan` (made for rows of `rowColumns`) keeps `column`'s values under, when the
+ * table lacks the column; `undefined` when it has it (or has no map to keep them in). What the
+ * attribute limits count a log record's event name as (pipeline.ts, ExportTarget).
+ */
+export function keptUnderKey(plan: TablePlan, rowColumns: readonly string[], column: string): string | undefined {
+  return movesOf(plan, rowColumns).find((move) => move.column === column)?.place.key;
+}
+
+/**
  * `rows` (with `rowColumns`) as `plan` (the table `table`'s) should write them: each non-empty
  * value of a column the table lacks added to the attribute map `ABSENT_COLUMN_VALUES` names, at
- * its key's place in the map's byte order (attributes.ts). A map already holding that key with
+ * its key's place in the map's byte order (attributes.ts), and the column's value emptied, so
+ * moving rows already moved changes nothing (the request path moves them before it sizes and
+ * serializes them; a queued copy reaches the consumer moved). A map already holding that key with
  * that value is left as it is; one holding it with another value keeps both pairs, the column's
  * first (ClickHouse's `m['key']` reads the first, as the exporter stores a key sent twice).
  * `undefined` when no row has such a value, so the rows' text made with the plan stands.
@@ -83,9 +94,10 @@ export function keepAbsentColumnValues(
       const value = row[column];
       if (typeof value !== "string" || value === "") return;
       counts[i]! += 1;
-      const map = (changed ?? row)[place.map] as AttributeMap;
-      if (holdsEntry(map, place.key, value)) return;
       changed ??= { ...row };
+      changed[column] = "";
+      const map = changed[place.map] as AttributeMap;
+      if (holdsEntry(map, place.key, value)) return;
       // First among the key's entries: `map['event.name']` reads the record's own event name.
       changed[place.map] = withEntry(map, place.key, value, true);
     });

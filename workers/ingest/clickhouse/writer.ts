@@ -7,7 +7,7 @@
  * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
  * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
-import { jsonLogger } from "../../shared/log";
+import type { Logger } from "../../shared/log";
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import {
@@ -54,6 +54,11 @@ export interface InsertOptions {
   asyncInsert: boolean;
   /** Epoch milliseconds by which the whole insert, table plan included, must be done. */
   deadline?: number;
+  /**
+   * The caller's logger (a request's carries its requestId, the consumer's its entrypoint): a
+   * table recheck this insert starts says through it that it failed.
+   */
+  logger: Logger;
 }
 
 /**
@@ -65,9 +70,6 @@ interface LearntPlan {
   askedAt: number;
   learnt?: TablePlan;
 }
-
-/** Where a recheck that failed says so: no request's, it serves every insert waiting on it. */
-const recheckLog = jsonLogger({ entrypoint: "clickhouse-writer" });
 
 /**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
@@ -142,7 +144,7 @@ export class ClickHouseWriter {
    * (absent-columns.ts), for the answer's warning; none for a table with every column.
    */
   async insert(batch: TableInsert, options: InsertOptions): Promise<readonly KeptCount[]> {
-    const plan = await this.planFor(batch, options.deadline);
+    const plan = await this.planFor(batch, options.deadline, options.logger);
     const kept = keepAbsentColumnValues(plan, batch.table, batch.columns, batch.rows);
     try {
       const url =
@@ -160,7 +162,7 @@ export class ClickHouseWriter {
       // The table, not the database: the database is the operator's setting, no sender's business.
       const failure = httpErrorForClickHouseFailure(error, `inserting ${batch.rows.length} rows into ${batch.table}`, this.config.database);
       if (failure.rowsRejected || namesAMissingColumn(error)) {
-        const drift = await this.planFor(batch, options.deadline).then(
+        const drift = await this.planFor(batch, options.deadline, options.logger).then(
           () => undefined,
           (relearnt: unknown) => (relearnt instanceof SchemaDriftFailure ? relearnt : undefined),
         );
@@ -176,10 +178,11 @@ export class ClickHouseWriter {
    * one lookup); rejects with the ClickHouseFailure an insert would have met, or with the schema
    * drift's (schema-drift.ts) when a column's type no longer takes the rows. A recheck of a plan
    * already learnt that fails for any other reason, or is not answered within half the time left
-   * to `deadline`, keeps the previous plan for another period (a warn line says so): the columns
-   * that served until then still do, and an INSERT they no longer fit is refused and relearnt.
+   * to `deadline`, keeps the previous plan for another period (a warn line through `logger`, the
+   * one of the request or batch that started the recheck, says so): the columns that served until
+   * then still do, and an INSERT they no longer fit is refused and relearnt.
    */
-  planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined): Promise<TablePlan> {
+  planFor(batch: Pick<TableInsert, "table" | "columns">, deadline: number | undefined, logger: Logger): Promise<TablePlan> {
     const key = this.cacheKey(batch);
     const now = Date.now();
     const cached = planCache.get(key);
@@ -201,7 +204,7 @@ export class ClickHouseWriter {
             // The INSERT waiting on it is sent with the columns learnt before: the lookup's own
             // note that it is not sent holds for an answer, not here.
             const reason = error instanceof Error ? error.message : String(error);
-            recheckLog.log("warn", "table recheck failed: the columns learnt before are kept", {
+            logger.log("warn", "table recheck failed: the columns learnt before are kept", {
               table: batch.table,
               reason: reason.endsWith(NOT_SENT) ? reason.slice(0, -NOT_SENT.length) : reason,
             });
@@ -223,6 +226,14 @@ export class ClickHouseWriter {
       () => planCache.get(key) === entry && planCache.delete(key),
     );
     return plan;
+  }
+
+  /**
+   * The plan rows of `batch.table` with `batch.columns` were last written by in this isolate,
+   * however old, without asking ClickHouse; `undefined` when none was learnt yet.
+   */
+  planKnown(batch: Pick<TableInsert, "table" | "columns">): TablePlan | undefined {
+    return planCache.get(this.cacheKey(batch))?.learnt;
   }
 
   private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {

@@ -78,6 +78,15 @@ export interface PipelineOptions {
   limits: RequestLimits;
 }
 
+/** What the tables written into change of the rows, which the limits must count. */
+export interface ExportTarget {
+  /**
+   * The attribute key a log record's event name is stored under when the logs table has no
+   * EventName column (absent-columns.ts): the attribute limit counts it as the record's first key.
+   */
+  eventNameKey?: string;
+}
+
 const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
   "gauge",
   "sum",
@@ -104,6 +113,7 @@ export function prepareExport(
   options: PipelineOptions,
   receivedAtNanos: string,
   caller: Caller = UNRESTRICTED_CALLER,
+  target: ExportTarget = {},
 ): PreparedExport {
   const context: RowMappingContext = {
     receivedAtNanos,
@@ -120,11 +130,11 @@ export function prepareExport(
       // After redaction, for a template's values to reach the body as stored (template-body.ts);
       // what that writing undoes or copies of redaction's work is counted again.
       const redactions = withRecount(redacted, writeTemplateBodies(request));
-      const limited = limitAttributes("logs", request, options.limits, rewritten, lift.copies);
+      const limited = limitAttributes("logs", request, options.limits, rewritten, lift.copies, target.eventNameKey);
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      const lifted = liftNotesWarning(lift);
+      const lifted = liftNotesWarning(lift, senderPlace);
       return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, lifted, warning, result.warning), redactions);
     }
     case "traces": {

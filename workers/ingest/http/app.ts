@@ -6,9 +6,10 @@ import { DEAD_LETTERED_PHRASE } from "../../shared/ingest-answers";
 import { ServiceOutOfScopeError, UNRESTRICTED_CALLER, type Caller } from "../core/access";
 import { OtlpDecodeError } from "../core/decode";
 import { encodeExportResponse, encodeStatus } from "../core/encode";
-import { prepareExport } from "../core/pipeline";
+import { prepareExport, type ExportTarget } from "../core/pipeline";
+import { LOG_COLUMNS } from "../core/rows";
 import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
-import { keptValuesWarning } from "../clickhouse/absent-columns";
+import { keptUnderKey, keptValuesWarning } from "../clickhouse/absent-columns";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
@@ -185,7 +186,9 @@ async function handleExport(
   const encoding = encodingFromContentType(request.headers.get("content-type"));
   const body = await readRequestBody(request, context.config.limits);
   refuseBlankJson(encoding, body);
-  const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller);
+  // A table plan learnt before the limits run, when the rows depend on it (logsTarget).
+  const planned = signal === "logs" ? await logsTarget(context, log.logger) : { target: {} };
+  const prepared = prepareExport(signal, encoding, body, context.config.pipeline, receivedAtNanos(), caller, planned.target);
   const written =
     prepared.batches.length === 0
       ? undefined
@@ -198,6 +201,7 @@ async function handleExport(
           })),
           await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, caller),
           log.logger,
+          planned.directDeadline,
         );
   // Rows ClickHouse refused as data are parked on the dead-letter queue, or refused when there
   // is none: not accepted either way.
@@ -250,6 +254,27 @@ async function handleExport(
 function refusedMessage(refused: number, written: WriteOutcome): string {
   const rest = written.queuedRows > 0 ? "stored or queued for a retry" : "stored";
   return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
+}
+
+/**
+ * What the logs table changes of the rows, for the attribute limits: without an EventName column
+ * a record's event name is stored as an attribute (absent-columns.ts), which the limits must
+ * count. The table's plan is the isolate's when it has one; the first request of an isolate with
+ * `WRITE_MODE=direct` learns it, within the direct write's time (`directDeadline`, passed on to
+ * the write: the plan is learnt once). With `WRITE_MODE=queue` the request never asks
+ * ClickHouse, so until the isolate has written the table the consumer moves event names unlimited.
+ */
+async function logsTarget(context: IngestContext, logger: Logger): Promise<{ target: ExportTarget; directDeadline?: number }> {
+  const rows = { table: context.config.clickhouse.tables.logs, columns: LOG_COLUMNS };
+  let plan = context.writer.planKnown(rows);
+  let directDeadline: number | undefined;
+  if (plan === undefined && context.config.durability.writeMode === "direct") {
+    directDeadline = Date.now() + context.config.durability.directWriteTimeoutMs;
+    // A failure here is the write's to answer: it asks again, within the same time.
+    plan = await context.writer.planFor(rows, directDeadline, logger).catch(() => undefined);
+  }
+  const key = plan === undefined ? undefined : keptUnderKey(plan, LOG_COLUMNS, "EventName");
+  return { target: key === undefined ? {} : { eventNameKey: key }, ...(directDeadline === undefined ? {} : { directDeadline }) };
 }
 
 /** The isolate's context; for a public request, a bad setting's error names the public endpoint's too. */

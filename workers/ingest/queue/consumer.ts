@@ -6,7 +6,7 @@
  * Inserts here are plain, not asynchronous: ClickHouse is only known to deduplicate plain
  * inserts into non-replicated tables, and retries are where duplicates would come from.
  */
-import type { Logger } from "../../shared/log";
+import { withFields, type Logger } from "../../shared/log";
 import { keptValuesWarning } from "../clickhouse/absent-columns";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import type { IngestContext } from "../context";
@@ -51,11 +51,14 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
     return settleUnreadable(message, context, logger, error);
   }
   const batch = body as QueuedBatch;
+  // A queued batch carries no request id: its lines name it by its deduplication token, as the
+  // dead-letter lines do, so each can be followed from queue to table.
+  const batchLogger = withFields(logger, { deduplication_token: batch.deduplicationToken });
   try {
-    const kept = await writer.insert(insert, { asyncInsert: false });
+    const kept = await writer.insert(insert, { asyncInsert: false, logger: batchLogger });
     message.ack();
     // The sender was answered when the rows were queued: the operator is told instead.
-    if (kept.length > 0) logger.log("warn", "queued batch written", { table: batch.table, warning: keptValuesWarning(kept) });
+    if (kept.length > 0) batchLogger.log("warn", "queued batch written", { table: batch.table, warning: keptValuesWarning(kept) });
     return "written";
   } catch (error) {
     if (!(error instanceof ClickHouseFailure)) throw error;
@@ -71,12 +74,12 @@ async function consumeMessage(message: Message<unknown>, context: IngestContext,
         message.ack();
         return "dead-lettered";
       } catch (sendError) {
-        logger.log("error", "dead-letter bucket and queue refused a batch", { reason: errorText(sendError) });
+        batchLogger.log("error", "dead-letter bucket and queue refused a batch", { table: batch.table, reason: errorText(sendError) });
       }
     }
     const delaySeconds = retryDelaySeconds(message.attempts, config.durability);
     message.retry({ delaySeconds });
-    logger.log("warn", "queued batch retried", {
+    batchLogger.log("warn", "queued batch retried", {
       table: batch.table,
       rows: batch.rowCount,
       attempts: message.attempts,

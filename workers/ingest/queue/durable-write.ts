@@ -7,7 +7,7 @@
  * the request is stored, and is a 400 when none of it is.
  */
 import type { Logger } from "../../shared/log";
-import type { KeptCount } from "../clickhouse/absent-columns";
+import { keepAbsentColumnValues, type KeptCount } from "../clickhouse/absent-columns";
 import { ClickHouseFailure, TooLargeForPathFailure } from "../clickhouse/errors";
 import { columnListOf } from "../clickhouse/writer";
 import type { IngestContext } from "../context";
@@ -20,10 +20,11 @@ import {
   queueMessagesOf,
   queuedBatchOf,
   TooBigForAMessage,
+  type MessageRows,
   type QueueMessage,
   type QueuedBatch,
 } from "./message";
-import { sendMessages } from "./send";
+import { QueueSendFailure, sendMessages } from "./send";
 import { planWriteUnits, type TableRows, type WriteUnit } from "./write-units";
 import type { QueueProducer } from "./bindings";
 
@@ -58,12 +59,15 @@ interface FailedUnit {
  * one as data and there is no dead-letter bucket or queue to keep them (a permanent failure,
  * answered as the Collector's receivers answer one). When some rows are stored, refused rows
  * with nowhere to go are counted in `refusedRows` instead, for a partial success.
+ * `directDeadline` (epoch ms), when the caller already spent part of the direct write's time
+ * (DIRECT_WRITE_TIMEOUT_MS) learning a table, is when the direct write must be done.
  */
 export async function writeDurably(
   context: IngestContext,
   tables: readonly TableRows[],
   requestToken: string,
   logger: Logger,
+  directDeadline?: number,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
   const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
@@ -74,24 +78,30 @@ export async function writeDurably(
   let direct: WriteUnit[];
   let deadline: number;
   /** Units written or queued, which a failure of the rest leaves kept: its answer names them. */
-  const kept: KeptUnits = { written: [], queued: [] };
+  const kept: KeptRows = { written: [], queued: [] };
   /** Why a table's plan could not be had: its units fail with that, as their inserts would. */
   const planFailures = new Map<string, unknown>();
   if (queueFirst === undefined) {
-    deadline = Date.now() + config.durability.directWriteTimeoutMs;
+    deadline = directDeadline ?? Date.now() + config.durability.directWriteTimeoutMs;
     // Every unit is inserted, so the plans are learnt first and the rows serialized as they
     // are sized. The same plans serve the inserts (they are cached), so this asks no more.
-    const plans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline)));
-    plans.forEach((plan, i) => {
+    const settledPlans = await Promise.allSettled(tables.map((table) => writer.planFor(table, deadline, logger)));
+    settledPlans.forEach((plan, i) => {
       if (plan.status === "rejected") planFailures.set(planKeyOf(tables[i]!), plan.reason);
     });
+    const plans = settledPlans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined));
+    // Values of columns a table lacks move into the rows before they are sized and serialized,
+    // once: the unit's budget holds the text sent, and the insert sends the text as made. The
+    // cuts then follow the moved rows' sizes, which a table whose plan cannot be had does not
+    // move (docs/decisions.md, 2026-12-03: its units are queued, and the consumer moves them).
+    const moved = tables.map((table, i) => {
+      const movedRows = plans[i] === undefined ? undefined : keepAbsentColumnValues(plans[i], table.table, table.columns, table.rows);
+      if (movedRows === undefined) return table;
+      outcome.keptElsewhere.push(...movedRows.kept);
+      return { ...table, rows: movedRows.rows };
+    });
     // Units of several messages' worth: fewer INSERTs. One that fails is queued gzipped.
-    units = planWriteUnits(
-      tables,
-      requestToken,
-      DIRECT_UNIT_BYTES,
-      plans.map((plan) => (plan.status === "fulfilled" ? plan.value : undefined)),
-    );
+    units = planWriteUnits(moved, requestToken, DIRECT_UNIT_BYTES, plans);
     direct = units;
   } else {
     // Every unit is queued, so each is one message of JSON: none is gzipped on this path but a
@@ -100,9 +110,9 @@ export async function writeDurably(
     const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "WRITE_MODE is queue", Date.now()))));
     direct = units.filter((_, i) => messages[i] === undefined);
     const queued = units.filter((_, i) => messages[i] !== undefined);
-    await sendOrRefuse(queueFirst, messages.filter((message) => message !== undefined));
+    await sendOrRefuse(queueFirst, messages.filter((message) => message !== undefined), kept, (notTaken) => `the queue did not take ${notTaken}`);
     outcome.queuedRows = rowsIn(queued);
-    kept.queued.push(...queued);
+    kept.queued.push(...queued.map(countOf));
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
 
@@ -110,7 +120,7 @@ export async function writeDurably(
     direct.map((unit) =>
       planFailures.has(planKeyOf(unit))
         ? Promise.reject(planFailures.get(planKeyOf(unit)))
-        : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline }),
+        : writer.insert(unit, { asyncInsert: config.clickhouse.asyncInsert, deadline, logger }),
     ),
   );
   const retryable: FailedUnit[] = [];
@@ -120,7 +130,7 @@ export async function writeDurably(
     if (result.status === "fulfilled") {
       outcome.writtenRows += unit.rows.length;
       outcome.keptElsewhere.push(...result.value);
-      kept.written.push(unit);
+      kept.written.push(countOf(unit));
       return;
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
@@ -153,8 +163,9 @@ export async function writeDurably(
       });
       throw withKeptNamed(retryable, kept);
     }
-    await sendOrRefuse(retry, messages);
+    await sendOrRefuse(retry, messages, kept, (notTaken) => `${retryable[0]!.failure.message}; the queue did not take ${notTaken} either`);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
+    kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
       units: retryable.length,
@@ -181,7 +192,8 @@ export async function writeDurably(
       // Only the dead-letter queue was left to take them, cut to its messages, and a row alone
       // is over one even gzipped.
       if (error instanceof TooBigForAMessage) return refuse(outcome, rejected, error.message, logger);
-      throw queueRefused(error);
+      const notTaken = rowsOfTables(rejected.map(({ unit }) => countOf(unit)));
+      throw keptRefusal(`${rejected[0]!.failure.message}; the dead-letter store did not take ${notTaken} either`, error, kept);
     }
     outcome.deadLetteredRows = rowsIn(rejected.map(({ unit }) => unit));
     outcome.deadLetterReason = rejected[0]!.failure.message;
@@ -210,64 +222,88 @@ function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept:
   return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
 }
 
-/** Units of a request already in ClickHouse (`written`) or in the retry queue (`queued`). */
-interface KeptUnits {
-  written: WriteUnit[];
-  queued: WriteUnit[];
+/** Rows of one table: a write unit's, or the part of them one queue message carries. */
+type TableRowCount = MessageRows;
+
+function countOf(unit: WriteUnit): TableRowCount {
+  return { table: unit.table, rows: unit.rows.length };
+}
+
+/** Rows of a request already in ClickHouse (`written`) or in the retry queue (`queued`). */
+interface KeptRows {
+  written: TableRowCount[];
+  queued: TableRowCount[];
 }
 
 /**
  * The answer to a request some of whose units failed (`failed`, each with its failure; the first
- * failure's message leads) and some are kept (written or queued): it names every other table that
- * failed too, which tables' rows are kept, and that a resend stores those again unless it carries
- * the same Idempotency-Key and body: then its units have the same insert_deduplication_token and
- * ClickHouse drops the copies (README, "Nothing duplicated"). The first failure alone when
- * nothing else failed and nothing is kept.
+ * failure's message leads): the first failure's, with `keptNote` on the rest.
  */
-function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptUnits): ClickHouseFailure {
+function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptRows): ClickHouseFailure {
   const [first] = failed;
   const failure = first!.failure;
-  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table).map(({ unit }) => unit);
+  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table).map(({ unit }) => countOf(unit));
+  const message = `${failure.message}${keptNote(others, kept)}`;
+  return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
+}
+
+/**
+ * What an answer that fails a request says of its other rows: which tables failed too
+ * (`failedToo`), which tables' rows are kept (written or queued), and that a resend stores those
+ * again unless it carries the same Idempotency-Key and body: then its units have the same
+ * insert_deduplication_token and ClickHouse drops the copies (README, "Nothing duplicated").
+ * `; of the request's other rows, 4 rows of otel_metrics_gauge are stored: a resend …`; "" when
+ * nothing else failed and nothing is kept.
+ */
+function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
   const said = [
-    ...(others.length > 0 ? [`${rowCount(rowsIn(others))} of ${tablesOf(others)} failed too, and are not stored`] : []),
+    ...(failedToo.length > 0 ? [`${rowsOfTables(failedToo)} failed too, and are not stored`] : []),
     ...([
       [kept.written, "stored"],
       [kept.queued, "queued for a retry"],
     ] as const)
-      .filter(([units]) => units.length > 0)
-      .map(([units, where]) => `${rowCount(rowsIn(units))} of ${tablesOf(units)} are ${where}`),
+      .filter(([counts]) => counts.length > 0)
+      .map(([counts, where]) => `${rowsOfTables(counts)} are ${where}`),
   ];
-  if (said.length === 0) return failure;
+  if (said.length === 0) return "";
   const resend =
     kept.written.length + kept.queued.length > 0
       ? ": a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once"
       : "";
-  const message = `${failure.message}; of the request's other rows, ${said.join("; ")}${resend}`;
-  return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
+  return `; of the request's other rows, ${said.join("; ")}${resend}`;
 }
 
-/** `1 row`, `4 rows`. */
-function rowCount(rows: number): string {
-  return `${rows} ${rows === 1 ? "row" : "rows"}`;
+/** `4 rows of otel_metrics_gauge`, `1 row of otel_logs`, `8 rows of otel_metrics_gauge, otel_metrics_sum`: tables named once, in order. */
+function rowsOfTables(counts: readonly TableRowCount[]): string {
+  const rows = counts.reduce((sum, count) => sum + count.rows, 0);
+  return `${rows} ${rows === 1 ? "row" : "rows"} of ${[...new Set(counts.map(({ table }) => table))].join(", ")}`;
 }
 
-/** The tables of `units`, each named once, in the order of the units. */
-function tablesOf(units: readonly WriteUnit[]): string {
-  return [...new Set(units.map((unit) => unit.table))].join(", ");
-}
-
-/** A queue that does not take the rows leaves them with the sender, who is told to retry. */
-async function sendOrRefuse(queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>, messages: readonly QueueMessage[]): Promise<void> {
+/**
+ * Sends `messages` to `queue`. When the queue refuses them, in part or whole, the messages it did
+ * take join `kept.queued`, and the answer is a retryable 503: `lead` given what the queue did not
+ * take (`4 rows of otel_logs`), the queue's reason, and `keptNote`: a sender retrying knows what
+ * its resend stores again.
+ */
+async function sendOrRefuse(
+  queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>,
+  messages: readonly QueueMessage[],
+  kept: KeptRows,
+  lead: (notTaken: string) => string,
+): Promise<void> {
   try {
     await sendMessages(queue, messages);
   } catch (error) {
-    throw queueRefused(error);
+    const sent = new Set(error instanceof QueueSendFailure ? error.sent : []);
+    kept.queued.push(...messages.filter((message) => sent.has(message)));
+    throw keptRefusal(lead(rowsOfTables(messages.filter((message) => !sent.has(message)))), error, kept);
   }
 }
 
-function queueRefused(error: unknown): HttpError {
-  const message = error instanceof Error ? error.message : String(error);
-  return new HttpError(503, `the queue did not take the rows: ${message}`, QUEUE_RETRY_AFTER_SECONDS);
+/** A retryable 503: `lead`, then `: ` and why the queue or store refused (`error`), then `keptNote`. */
+function keptRefusal(lead: string, error: unknown, kept: KeptRows): HttpError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new HttpError(503, `${lead}: ${reason}${keptNote([], kept)}`, QUEUE_RETRY_AFTER_SECONDS);
 }
 
 /** Rows of one table with the same columns share one plan. */

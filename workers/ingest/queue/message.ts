@@ -76,9 +76,17 @@ export function deadBatchOf(batch: QueuedBatch, deadReason: string, attempts: nu
 }
 
 /** A batch as one queue message: its JSON, or that JSON gzipped; `bytes` as the Queues count them. */
-export type QueueMessage<B extends QueuedBatch = QueuedBatch> =
+export type QueueMessage<B extends QueuedBatch = QueuedBatch> = (
   | { body: B; contentType: "json"; bytes: number }
-  | { body: Uint8Array<ArrayBuffer>; contentType: "bytes"; bytes: number };
+  | { body: Uint8Array<ArrayBuffer>; contentType: "bytes"; bytes: number }
+) &
+  MessageRows;
+
+/** Whose rows a message carries, however it is encoded: what an answer says the queue took or not. */
+export interface MessageRows {
+  table: string;
+  rows: number;
+}
 
 /**
  * The message that carries `batch`: its JSON when that fits, else the JSON gzipped (compressed
@@ -88,9 +96,10 @@ export type QueueMessage<B extends QueuedBatch = QueuedBatch> =
 export async function queueMessageOf<B extends QueuedBatch>(batch: B): Promise<QueueMessage<B> | undefined> {
   const text = JSON.stringify(batch);
   const bytes = utf8Length(text);
-  if (bytes <= MAX_BODY_BYTES) return { body: batch, contentType: "json", bytes };
+  const rows: MessageRows = { table: batch.table, rows: batch.rowCount };
+  if (bytes <= MAX_BODY_BYTES) return { body: batch, contentType: "json", bytes, ...rows };
   const gzipped = await gzip(text);
-  return gzipped.byteLength <= MAX_BODY_BYTES ? { body: gzipped, contentType: "bytes", bytes: gzipped.byteLength } : undefined;
+  return gzipped.byteLength <= MAX_BODY_BYTES ? { body: gzipped, contentType: "bytes", bytes: gzipped.byteLength, ...rows } : undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import { deadBatchOf, insertOf, type DeadBatch } from "./message";
 
 /** The writer's part a replay uses. */
 export interface ReplayWriter {
-  insert(batch: TableInsert, options: { asyncInsert: boolean }): Promise<unknown>;
+  insert(batch: TableInsert, options: { asyncInsert: boolean; logger: Logger }): Promise<unknown>;
 }
 
 export interface ReplayRequest {
@@ -71,7 +71,7 @@ export async function replayDeadLetters(
       continue;
     }
     try {
-      await writer.insert(insert, { asyncInsert: false });
+      await writer.insert(insert, { asyncInsert: false, logger });
     } catch (error) {
       if (!(error instanceof ClickHouseFailure)) throw error;
       if (!error.rowsRejected) {

@@ -3,7 +3,7 @@
  * at most 100 messages and 256 KB. Each batch is one message, JSON or gzipped JSON
  * (`queueMessageOf`), so it reads back the same everywhere.
  */
-import { queueMessagesOf, type QueueMessage, type QueuedBatch } from "./message";
+import { queueMessagesOf, type MessageRows, type QueueMessage, type QueuedBatch } from "./message";
 import type { QueueProducer } from "./bindings";
 
 const MAX_MESSAGES_PER_SEND = 100;
@@ -22,14 +22,35 @@ export async function sendToQueue<B extends QueuedBatch>(
   await sendMessages(queue, await queueMessagesOf(batches, mayCut));
 }
 
-/** Resolves once the queue holds every message; rejects if any call fails. */
+/**
+ * Resolves once the queue holds every message; rejects with a QueueSendFailure, once every call
+ * has settled, if any failed: the calls go at once, so the messages of the others may be queued.
+ */
 export async function sendMessages<B extends QueuedBatch>(
   queue: QueueProducer<B | Uint8Array<ArrayBuffer>>,
   messages: readonly QueueMessage<B>[],
 ): Promise<void> {
-  await Promise.all(
-    groupForSending(messages).map((group) => queue.sendBatch(group.map(({ body, contentType }) => ({ body, contentType })))),
+  const groups = groupForSending(messages);
+  const settled = await Promise.allSettled(
+    groups.map((group) => queue.sendBatch(group.map(({ body, contentType }) => ({ body, contentType })))),
   );
+  const failed = settled.find((result) => result.status === "rejected");
+  if (failed === undefined) return;
+  throw new QueueSendFailure(
+    failed.reason,
+    groups.filter((_, i) => settled[i]!.status === "fulfilled").flat(),
+  );
+}
+
+/** A send the queue refused in part or whole: the first refusal's message, and the messages it did take. */
+export class QueueSendFailure extends Error {
+  override readonly name = "QueueSendFailure";
+  constructor(
+    reason: unknown,
+    readonly sent: readonly MessageRows[],
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+  }
 }
 
 /** Messages in order, grouped so that no group passes 100 messages or 256 KB of `bytes`. */

@@ -29,10 +29,10 @@ export interface PlacedNote extends DecodeNote {
 }
 
 export interface DecodeNotes {
-  /** Whole JSON numbers past int64's range read as doubles; `first` as written (`1e+21`). */
-  intsAsDoubles: DecodeNote;
-  /** JSON nulls read as NaN; `first` names the field (`doubleValue`, `asDouble`). */
-  nullDoubles: DecodeNote;
+  /** Whole JSON numbers past int64's range read as doubles; `first` as written and where (`1e+21 at resourceLogs[0]….attributes[0].value`). */
+  intsAsDoubles: PlacedNote;
+  /** JSON nulls read as NaN; `first` names the field and where (`doubleValue at resourceLogs[0]….attributes[1].value`, `asDouble at …`). */
+  nullDoubles: PlacedNote;
   /**
    * JSON AnyValues that set no member but hold content under names OTLP does not define
    * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`), stored empty as the Collector
@@ -77,14 +77,14 @@ export function withDecodeNotesIn<T>(notes: DecodeNotes, decode: () => T): T {
   }
 }
 
-/** Notes a whole number past int64's range read as a double; `written` is its JSON text. */
-export function noteIntAsDouble(written: string): void {
-  note(current?.intsAsDoubles, written);
+/** Notes a whole number past int64's range read as a double, in the object `at`; `written` is its JSON text. */
+export function noteIntAsDouble(at: object, written: string): void {
+  placedNote(current?.intsAsDoubles, at, written);
 }
 
-/** Notes a JSON null read as NaN in the field `key`. */
-export function noteNullDouble(key: string): void {
-  note(current?.nullDoubles, key);
+/** Notes a JSON null read as NaN in the field `key` of the object `at`. */
+export function noteNullDouble(at: object, key: string): void {
+  placedNote(current?.nullDoubles, at, key);
 }
 
 /** Notes an AnyValue `at` with no member set but content under `key`, a name OTLP does not define. */

@@ -33,15 +33,21 @@ export function isInexactInteger(value: number): boolean {
   return !Number.isSafeInteger(value) && Number.isInteger(value);
 }
 
-/** A reviver turning every number `isInexact` picks (by its value and source text) into a RawJsonNumber of its source text. */
-function keepNumbers(isInexact: (value: number, source: string) => boolean) {
-  return (_key: string, value: unknown, context?: { source?: string }): unknown => {
-    if (typeof value === "number" && context?.source !== undefined && isInexact(value, context.source)) {
+/**
+ * A reviver turning every number `isInexact` picks (by its value, source text and the member
+ * name that holds it, `undefined` for an array's item) into a RawJsonNumber of its source text.
+ */
+function keepNumbers(isInexact: NumberPick) {
+  return function (this: unknown, key: string, value: unknown, context?: { source?: string }): unknown {
+    if (typeof value === "number" && context?.source !== undefined && isInexact(value, context.source, Array.isArray(this) ? undefined : key)) {
       return (JSON as unknown as SourceTextJson).rawJSON(context.source);
     }
     return value;
   };
 }
+
+/** Whether a number, by its value, its source text and its member's name (none for an array's item), keeps its text. */
+export type NumberPick = (value: number, source: string, key: string | undefined) => boolean;
 
 const keepInexactIntegers = keepNumbers(isInexactInteger);
 
@@ -51,7 +57,7 @@ const keepInexactIntegers = keepNumbers(isInexactInteger);
  * `isInexact`, every number it picks, by its value and its source text, does (log lifting also
  * keeps `1e400`, which would be Infinity, and `0.12345678901234567891`, which a double rounds). Throws SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
  */
-export function parseJsonExactly(text: string, isInexact?: (value: number, source: string) => boolean): unknown {
+export function parseJsonExactly(text: string, isInexact?: NumberPick): unknown {
   if (!EXACT_JSON_SUPPORTED) return JSON.parse(text);
   return (JSON as unknown as SourceTextJson).parse(text, isInexact === undefined ? keepInexactIntegers : keepNumbers(isInexact));
 }

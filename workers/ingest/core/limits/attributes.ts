@@ -109,7 +109,10 @@ export interface AttributeLimiting {
  * marker longer than the secret it replaced never costs a value its last characters. Log bodies
  * are records, not attributes: only the body limits bound them. The warning's totals leave out
  * attributes `copies` (the lift's BodyCopies: list → index) marks as copies of a log body kept
- * as written, which lose nothing.
+ * as written, which lose nothing. `eventNameKey`, when a log record's event name will be stored
+ * as an attribute of that key (the table has no EventName column: absent-columns.ts), is the
+ * first key of every record with a non-empty event name: it takes one of the keys the count
+ * limit keeps, and a sender's own attribute of that key counts with it, once.
  */
 export function limitAttributes<S extends Signal>(
   signal: S,
@@ -117,8 +120,9 @@ export function limitAttributes<S extends Signal>(
   limits: AttributeLimits,
   rewritten?: ReadonlyMap<AnyValue, number>,
   copies?: ReadonlyMap<KeyValue[], number>,
+  eventNameKey?: string,
 ): AttributeLimiting {
-  const limiter = new AttributeLimiter(limits, rewritten, copies);
+  const limiter = new AttributeLimiter(limits, rewritten, copies, eventNameKey);
   bySignal(signal, request, limiter);
   return { cuts: limiter.cuts, refused: limiter.refused, kept: limiter.kept };
 }
@@ -156,6 +160,7 @@ class AttributeLimiter implements BySignal<void> {
     private readonly limits: AttributeLimits,
     private readonly rewritten: ReadonlyMap<AnyValue, number> | undefined,
     private readonly copies: ReadonlyMap<KeyValue[], number> | undefined,
+    private readonly eventNameKey: string | undefined,
   ) {
     this.bound = identityBound(limits);
   }
@@ -180,7 +185,8 @@ class AttributeLimiter implements BySignal<void> {
         }
         for (let i = 0; i < records.length; i++) {
           this.at("record", r, s, i);
-          this.counted(records[i]!);
+          const record = records[i]!;
+          this.counted(record, record.eventName === "" ? undefined : this.eventNameKey);
         }
       });
     });
@@ -309,12 +315,16 @@ class AttributeLimiter implements BySignal<void> {
     return true;
   }
 
-  /** Cuts the attribute list of a log record, span, event or link to the limits. */
-  private counted(owner: DropCounter & { attributes: KeyValue[] }): void {
+  /**
+   * Cuts the attribute list of a log record, span, event or link to the limits; `firstKey`, a key
+   * the rows will add to it (a log record's event name, `eventNameKey`), is counted as its first.
+   */
+  private counted(owner: DropCounter & { attributes: KeyValue[] }, firstKey?: string): void {
     const attributes = owner.attributes;
+    const added = firstKey === undefined ? 0 : 1;
     // Nearly every list is within the limits and holds none of our names: one read-only pass
     // says so, and nothing is written.
-    if (attributes.length <= this.limits.maxAttributesPerRecord && isUntouched(attributes, this.limits.maxAttributeValueLength)) return;
+    if (attributes.length + added <= this.limits.maxAttributesPerRecord && isUntouched(attributes, this.limits.maxAttributeValueLength)) return;
     for (const attribute of attributes) {
       if (attribute.key === TRUNCATED_VALUES_ATTRIBUTE) moveToProducerName(attributes, attribute);
     }
@@ -322,7 +332,7 @@ class AttributeLimiter implements BySignal<void> {
     const sentDropped = attributes.find((attribute) => attribute.key === DROPPED_ATTRIBUTES_ATTRIBUTE);
     const copied = this.copiedIn(attributes);
     const sentBefore = copied === undefined ? 0 : countNotIn(attributes, copied);
-    const dropped = this.dropOverCount(attributes, copied);
+    const dropped = this.dropOverCount(attributes, copied, firstKey);
     // Only what the sender wrote counts as lost: drops among the lift's copies do not.
     const lostDropped = copied === undefined ? dropped : sentBefore - countNotIn(attributes, copied);
     this.truncated = 0;
@@ -367,13 +377,13 @@ class AttributeLimiter implements BySignal<void> {
    * `copied`, the lift's copies of a body kept as written, aside: they lose nothing). A key sent
    * twice counts once and its later values stay beside its first: the rows keep one value of a
    * key (rows/attributes.ts, with its warning), so the limit judges the keys that would be
-   * stored, not the pairs sent.
+   * stored, not the pairs sent. `firstKey`, a key the rows add, is kept before any of them.
    */
-  private dropOverCount(attributes: KeyValue[], copied: ReadonlySet<KeyValue> | undefined): number {
+  private dropOverCount(attributes: KeyValue[], copied: ReadonlySet<KeyValue> | undefined, firstKey: string | undefined): number {
     const max = this.limits.maxAttributesPerRecord;
-    if (attributes.length <= max) return 0;
+    if (attributes.length + (firstKey === undefined ? 0 : 1) <= max) return 0;
     const pipelineSeen = new Set<string>();
-    const keptKeys = new Set<string>();
+    const keptKeys = new Set<string>(firstKey === undefined ? [] : [firstKey]);
     const droppedKeys = new Set<string>();
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {

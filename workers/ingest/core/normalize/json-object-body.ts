@@ -31,9 +31,9 @@ export function parseJsonObjectBody(text: string): Record<string, unknown> | und
  */
 export function parseJsonObjectBodyExactly(text: string, notes?: LiftNotes): Record<string, unknown> {
   if (notes === undefined) return parseJsonExactly(text, keepsNumberText) as Record<string, unknown>;
-  return parseJsonExactly(text, (value, source) => {
+  return parseJsonExactly(text, (value, source, key) => {
     if (!keepsNumberText(value, source)) return false;
-    noteIfPastDoubleRange(notes, value, source);
+    noteIfPastDoubleRange(notes, value, source, key);
     return true;
   }) as Record<string, unknown>;
 }

@@ -18,10 +18,9 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "../decode/json/member-reader";
 import { isJsonWhitespace } from "../decode/json/whitespace";
 import { isRawJsonNumber } from "../decode/exact-json";
-import { countNote } from "../decode/decode-notes";
 import { anyValueAsString } from "../rows/any-value";
 import { rawNumberToAnyValue } from "./json-to-attributes";
-import { isPastDoubleRange, type LiftNotes } from "./lift-notes";
+import { isPastDoubleRange, noteInRecord, type LiftNotes } from "./lift-notes";
 
 /**
  * Whether `text`, whose JSON.parse result is `object`, writes a key twice in one object: it
@@ -49,8 +48,8 @@ export function parseJsonBodyPairs(text: string, notes?: LiftNotes): KeyValue[] 
   if (body === TOO_DEEP || !builder.repeated || !("kvlistValue" in body)) return undefined;
   // Noted only for a line read so: any other is lifted by the plain path, which notes its own.
   if (notes !== undefined) {
-    for (const key of builder.differing) countNote(notes.repeatedKeys, key);
-    for (const token of builder.pastDoubleRange) countNote(notes.numbersPastDoubleRange, token);
+    for (const key of builder.differing) noteInRecord(notes, notes.repeatedKeys, key, key);
+    for (const { token, key } of builder.pastDoubleRange.values()) noteInRecord(notes, notes.numbersPastDoubleRange, token, key);
   }
   return body.kvlistValue;
 }
@@ -59,16 +58,20 @@ class PairsBuilder implements JsonBuilder<AnyValue> {
   repeated = false;
   /** Keys written again with a value of other text, in document order. */
   readonly differing: string[] = [];
-  /** Numbers past a double's range (isPastDoubleRange), as written. */
-  readonly pastDoubleRange: string[] = [];
+  /**
+   * Numbers past a double's range (isPastDoubleRange), in document order: each one's value, as
+   * written, and the member that holds it once its object is read (none for an array's item).
+   */
+  readonly pastDoubleRange = new Map<AnyValue, { token: string; key?: string }>();
 
   string(text: string): AnyValue {
     return { stringValue: text };
   }
 
   number(token: string): AnyValue {
-    if (isPastDoubleRange(Number(token), token)) this.pastDoubleRange.push(token);
-    return rawNumberToAnyValue(token);
+    const value = rawNumberToAnyValue(token);
+    if (isPastDoubleRange(Number(token), token)) this.pastDoubleRange.set(value, { token });
+    return value;
   }
 
   literal(value: boolean | null): AnyValue {
@@ -84,6 +87,8 @@ class PairsBuilder implements JsonBuilder<AnyValue> {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       const value = values[i]!;
+      const pastRange = this.pastDoubleRange.get(value);
+      if (pastRange !== undefined) pastRange.key = key;
       const first = firstIndexOf(keys, key, i);
       if (first < i) {
         this.repeated = true;

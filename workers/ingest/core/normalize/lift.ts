@@ -183,15 +183,23 @@ export function liftJsonBodies(
   // on the same lines, so that one line gets one severity over both channels: its 9 is that mark too.
   const cloudflareExport: LiftOptions = { ...options, blanketDefaultSeverity: true };
   const tailWorker: LiftOptions = { ...cloudflareExport, reservedKeys: TAIL_RECORD_KEYS };
+  // Where the record being lifted is, for the notes' first places: indexes, a text only when noted.
+  const at = notes?.record ?? { resource: 0, scope: 0, record: 0 };
+  at.resource = 0;
   for (const resourceLogs of request.resourceLogs) {
+    at.scope = 0;
     for (const scopeLogs of resourceLogs.scopeLogs) {
       const scope = scopeLogs.scope.name;
       const scopeOptions = scope === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : scope === TAIL_SCOPE_NAME ? tailWorker : options;
+      at.record = 0;
       for (const record of scopeLogs.logRecords) {
         joinRequestIdAttribute(record);
         liftJsonBody(record, scopeOptions, limits, keys, notes);
+        at.record++;
       }
+      at.scope++;
     }
+    at.resource++;
   }
 }
 

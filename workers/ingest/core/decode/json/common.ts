@@ -43,7 +43,7 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.array_value != null) (key = "array_value"), set++;
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
-  if (set === 1) return anyValueMember(key!, o[key!], depth);
+  if (set === 1) return anyValueMember(o, key!, depth);
   return set === 0 ? emptyAnyValue(o) : chosenMember(o, depth);
 }
 
@@ -55,13 +55,14 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** The AnyValue of the member `key` (either spelling; errors name it as sent) holding `value`. */
-function anyValueMember(key: string, value: unknown, depth: number): AnyValue {
+/** The AnyValue of `o`'s member `key` (either spelling; errors name it as sent). */
+function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
+  const value = o[key];
   switch (ANY_VALUE_MEMBERS.get(key)) {
     case "stringValue":
       return { stringValue: string(value, key) };
     case "intValue": {
-      const whole = sint64OrDouble(value, key);
+      const whole = sint64OrDouble(value, key, o);
       return typeof whole === "string" ? { intValue: whole } : { doubleValue: whole };
     }
     case "boolValue":
@@ -90,7 +91,7 @@ function chosenMember(o: JsonObject, depth: number): AnyValue {
   for (const key in o) {
     if (!ANY_VALUE_MEMBERS.has(key) || o[key] == null) continue;
     members.push(key);
-    values.push(anyValueMember(key, o[key], depth));
+    values.push(anyValueMember(o, key, depth));
   }
   const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
   const kept = filled.length === 1 ? filled[0]! : values.length - 1;
@@ -117,7 +118,7 @@ function isDefaultAnyValue(value: AnyValue): boolean {
 function emptyAnyValue(o: JsonObject): AnyValue {
   const key = o.doubleValue === null ? "doubleValue" : o.double_value === null ? "double_value" : undefined;
   if (key !== undefined) {
-    noteNullDouble(key);
+    noteNullDouble(o, key);
     return { doubleValue: Number.NaN };
   }
   for (const name in o) {

@@ -132,6 +132,8 @@ function decodeDocument<S extends Signal>(
     placeFirstNull(document, nullItems);
     placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
     placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
+    placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);
+    placeNote(document, decodeNotes.nullDoubles, (path, key) => `${key} at ${path}`);
     places.sender = skipped ? senderPlaces(document) : AS_DECODED;
     return decoded;
   } catch (error) {

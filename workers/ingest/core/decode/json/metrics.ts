@@ -170,24 +170,24 @@ function numberValue(o: JsonObject): NumberValue {
   const hasInt = asInt != null;
   if (hasDouble && hasInt) return chosenNumberValue(o, asDouble, asInt);
   if (hasDouble) return { asDouble: double(asDouble, "asDouble") };
-  if (hasInt) return intValue(asInt);
+  if (hasInt) return intValue(o, asInt);
   const nullKey = o.asDouble === null ? "asDouble" : o.as_double === null ? "as_double" : undefined;
   if (nullKey !== undefined) {
-    noteNullDouble(nullKey);
+    noteNullDouble(o, nullKey);
     return { asDouble: Number.NaN };
   }
   return { none: true };
 }
 
-function intValue(asInt: unknown): NumberValue {
-  const whole = sint64OrDouble(asInt, "asInt");
+function intValue(o: JsonObject, asInt: unknown): NumberValue {
+  const whole = sint64OrDouble(asInt, "asInt", o);
   return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
 }
 
 /** Both members of the value oneof set: the only one not 0, else the last in the document's order; noted. */
 function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): NumberValue {
   const doubleValue = { asDouble: double(asDouble, "asDouble") };
-  const wholeValue = intValue(asInt);
+  const wholeValue = intValue(o, asInt);
   const doubleKey = o.asDouble != null ? "asDouble" : "as_double";
   const intKey = o.asInt != null ? "asInt" : "as_int";
   const intFilled = "asInt" in wholeValue ? wholeValue.asInt !== "0" : "asDouble" in wholeValue && wholeValue.asDouble !== 0;

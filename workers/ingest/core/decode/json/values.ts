@@ -210,9 +210,10 @@ const TWO_POW_63 = 9223372036854775808;
  * the warning: decode-notes.ts says who sends it and why a double is what they meant).
  * `-9223372036854776000`, how JavaScript prints -2^63, is that double exactly, so it is -2^63 and
  * stays an integer. A string past the range, written as text on purpose, fails ("int64 out of
- * range"), as does a fraction ("expected int64").
+ * range"), as does a fraction ("expected int64"). `at` is the object holding it, where the note
+ * names it.
  */
-export function sint64OrDouble(value: unknown, key: string): string | number {
+export function sint64OrDouble(value: unknown, key: string, at: object): string | number {
   const decimal = int64Decimal(value, key, true);
   if (decimal !== "out of range" || typeof value === "string") {
     return decimal === "not an integer" || decimal === "out of range" ? int64Problem(decimal, value, key, true) : decimal;
@@ -221,7 +222,7 @@ export function sint64OrDouble(value: unknown, key: string): string | number {
   const double = Number(written);
   // Only JavaScript's own spelling: `-9223372036854775809`, an exact integer past the range, is no -2^63.
   if (double === -TWO_POW_63 && String(double) === written) return "-9223372036854775808";
-  noteIntAsDouble(written);
+  noteIntAsDouble(at, written);
   return double;
 }
 
