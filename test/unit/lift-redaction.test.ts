@@ -315,7 +315,7 @@ describe("a body rendered from a message template holds each property as stored"
     for (const [line, rendered] of [
       ['{"@mt":"Login for {User} with password={Password}","User":"bob"}', 'Login for "bob" with password={Password}'],
       ['{"@mt":"Key {ApiKey:l} sent as token={@ApiToken} at {When:yyyy-MM-dd}","When":"2026-12-03"}', 'Key {ApiKey:l} sent as token={@ApiToken} at "2026-12-03"'],
-    ]) {
+    ] as const) {
       const { record, attributes } = stored(str(line));
       expect(bodyText(record)).toBe(rendered);
       expect(attributes["@mt"]).toEqual(str(JSON.parse(line)["@mt"]));
