@@ -6,6 +6,7 @@ import { type ConfigDocument, type Position, entryOf, plainValue, stringAt } fro
 import { misspelledKeys, misspelledName } from "./misspelled-keys";
 import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
+import { tableMisspellings, withKeysRenamed } from "./table-misspellings";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
@@ -84,9 +85,22 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const audit = auditDocument(document, auditOptions);
   // Only what fails in the deployed settings: --fix never writes into a `previews` block, whose
   // findings are hand edits the audit itself reports.
-  const deployed = auditDocument(document, { ...auditOptions, previews: false });
-  const failing = new Set(deployed.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
-  const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
+  const failsIn = (of: ConfigDocument) => {
+    const failing = new Set(auditDocument(of, { ...auditOptions, previews: false }).findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
+    return (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
+  };
+  // A near miss of a key inside a table (`servce` in a tail_consumers entry) is renamed, and every
+  // other change is planned on the file as read with it renamed (`withKeysRenamed`): an entry
+  // that names the tail once renamed is not joined by a second one.
+  const failedAsRead = failsIn(document);
+  const misspelt = new Map(
+    environmentsOf(document).map((environment) => [
+      environment.env,
+      options.excludeEnvironment?.(environment.env) === true ? [] : tableMisspellings(environment).filter((m) => failedAsRead(environment, m.rule)),
+    ]),
+  );
+  const renamed = withKeysRenamed(document, [...misspelt.values()].flat().filter((m) => !m.alsoSet));
+  const fails = failsIn(renamed);
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
   const toml = document.format === "toml" ? new TomlText(document.text) : undefined;
   const format = document.format;
@@ -94,11 +108,11 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
   const answeredByHand: FindingAt[] = [];
-  const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
+  const metrics = metricsDatasetChoice(producerMetricsDataset(renamed), options.metricsDataset);
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
 
-  for (const environment of environmentsOf(document)) {
+  for (const environment of environmentsOf(renamed)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
@@ -123,7 +137,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     // about it judge what it holds once it is read where it was meant (the audit after the fix).
     // Keys swallowed in this environment: moved, or a hand edit says how; never added beside.
     const moving = new Set<string>();
-    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
+    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(renamed, environment)) {
       const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
       // A top-level-only key under [env.<name>] may have been meant for that environment alone:
       // moved to the top level it would apply to every one, so a person decides.
@@ -160,6 +174,23 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         `renamed ${misspelledName(misspelled)} to ${meant}`,
         (e) => e.renameKey([...base, entry.key], meant),
         (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+        entry.keyAt,
+      );
+    }
+
+    for (const misspelled of misspelt.get(environment.env) ?? []) {
+      const { entry, meant, field } = misspelled;
+      const where = `line ${entry.keyAt.line}'s ${JSON.stringify(entry.key)} in ${field}`;
+      if (misspelled.alsoSet) {
+        entryByHand(misspelled.rule, entry.keyAt, `${where} is no key wrangler reads, and ${meant} is set too: keep what it holds in ${meant} if it is meant, and remove it`);
+        continue;
+      }
+      const path = [...misspelled.table, entry.key];
+      make(
+        misspelled.rule,
+        `renamed ${where} to ${meant}`,
+        (e) => e.renameKey(path, meant),
+        (t) => [t.renameKey(path, meant), [{ unset: path }, { set: [...misspelled.table, meant], value: plainValue(entry.value) }]],
         entry.keyAt,
       );
     }

@@ -56,7 +56,7 @@ export const analyticsEngineRule: Rule = {
 const BY_FIX = " (or run --fix --metrics-dataset <dataset>)";
 
 /** The keys wrangler reads in an `analytics_engine_datasets` entry (workers-sdk `validateAnalyticsEngineBinding`). */
-const DATASET_KEYS = ["binding", "dataset"] as const;
+export const DATASET_KEYS = ["binding", "dataset"] as const;
 
 /** One `analytics_engine_datasets` entry: the binding it names or clearly means, and what wrangler refuses in it. */
 interface DatasetEntry {

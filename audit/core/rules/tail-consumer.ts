@@ -2,7 +2,7 @@ import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
 import type { ConfigFormat, ConfigValue } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
-import { type TailEntry, tailEntries } from "../tail-entries";
+import { TAIL_ENTRY_KEYS, type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
 import { missingKeyNote } from "../misspelled-keys";
@@ -78,7 +78,7 @@ export const tailConsumerRule: Rule = {
     }
     const { entries, listed, otherTail } = tailListing(entry.value, tails, environment);
     for (const e of entries) {
-      const unknown = unknownKeysHit(document, e.field, e.item, ["service", "environment"]);
+      const unknown = unknownKeysHit(document, e.field, e.item, TAIL_ENTRY_KEYS);
       if (unknown !== undefined) hits.push(unknown);
     }
     for (const e of entries.filter((e) => needsRepair(e, tails))) {
@@ -109,7 +109,7 @@ function entryFix(e: TailEntry, format: ConfigFormat): string {
 function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, ["service", "environment"])}${meant}${repeat}`, fix: entryFix(e, format) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, TAIL_ENTRY_KEYS)}${meant}${repeat}`, fix: entryFix(e, format) };
 }
 
 function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {
