@@ -2,7 +2,7 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, type Position, entryOf, plainValue, stringAt } from "./model";
+import { type ConfigDocument, type ConfigValue, type Position, entryOf, plainValue, stringAt } from "./model";
 import { misspelledKeys, misspelledName } from "./misspelled-keys";
 import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
@@ -15,7 +15,7 @@ import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/
 import { tailEntries } from "./tail-entries";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
-import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
+import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
 import { type FindingAt, type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
@@ -104,7 +104,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
   const toml = document.format === "toml" ? new TomlText(document.text) : undefined;
   const format = document.format;
-  const changes: string[] = [];
+  /** Each change made, and where the value it adds lands (a path, its line read from the fixed file). */
+  const made: { change: string; lands?: TomlPath }[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
   const answeredByHand: FindingAt[] = [];
@@ -122,14 +123,14 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       handEdits.push(`${label}: ${edit}`);
       answeredByHand.push({ env: environment.env, rule, answers });
     };
-    /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
-    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position) => {
+    /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. `lands` is the path of a value it adds. */
+    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position, lands?: TomlPath) => {
       if (editor !== undefined) {
         jsonc(editor);
-        changes.push(`${label}: ${change}`);
+        made.push({ change: `${label}: ${change}`, lands });
       } else {
         const [placement, intent] = inToml(toml!);
-        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }) });
+        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }), ...(lands === undefined ? {} : { lands }) });
       }
     };
 
@@ -249,6 +250,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `added ${tail} to tail_consumers`,
           (e) => (current === undefined ? e.set(path, [{ service: tail }]) : e.append(path, { service: tail })),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, { service: tail }, true)] }, { set: path, value: [{ service: tail }] }] : [t.appendEntry(current.at, path, { service: tail }), { push: path, value: { service: tail } }]),
+          undefined,
+          [...path, current?.kind === "array" ? current.items.length : 0],
         );
       }
     }
@@ -285,7 +288,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; ${rebindHint(format)}`);
       } else {
-        make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }]);
+        make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }], undefined, path);
       }
     }
 
@@ -304,6 +307,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`,
           (e) => (vars === undefined ? e.set(path, urls) : wrong.forEach(({ name }) => e.set([...path, name], urls[name]))),
           (t) => [t.setKeys(path, wrong.map(({ name }) => [name, JSON.stringify(urls[name])] as const)), wrong.map(({ name }) => ({ set: [...path, name], value: urls[name] }))],
+          undefined,
+          [...path, wrong[0]!.name],
         );
       }
     }
@@ -346,6 +351,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `added ${METRICS_BINDING} (dataset ${metrics.dataset}, ${metrics.why}) to analytics_engine_datasets`,
           (e) => (current === undefined ? e.set(path, [dataset]) : e.append(path, dataset)),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, dataset, true)] }, { set: path, value: [dataset] }] : [t.appendEntry(current.at, path, dataset), { push: path, value: dataset }]),
+          undefined,
+          [...path, current?.kind === "array" ? current.items.length : 0],
         );
       }
     }
@@ -362,7 +369,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const outcome = writeTomlChanges(document, toml, planned, auditOptions);
     if ("text" in outcome) {
       text = outcome.text;
-      changes.push(...planned.map((change) => change.change));
+      made.push(...planned.map(({ change, lands }) => ({ change, lands })));
     } else {
       const steps = outcome.steps.map((step, i) => `${i + 1}. ${step}`).join("\n\n");
       handEdits.push(`the file was not written: ${outcome.reason}. Make these ${outcome.steps.length} edits by hand, in this order (each line number counts the lines the edits before it added or removed):\n${steps}`);
@@ -370,8 +377,25 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   }
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
-  const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
+  // Read back as the audit reads any file: where each added value landed, and what remains.
+  const fixedDocument = after === before ? undefined : loadConfig(document.file, after);
+  const changes = made.map(({ change, lands }) => landedAt(change, fixedDocument, lands));
+  const fixed = fixedDocument === undefined ? audit : auditDocument(fixedDocument, auditOptions);
   return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption };
+}
+
+/**
+ * `change` and the line the value it added landed on in the fixed file (`… at line 25`), so a
+ * report says where it wrote: in TOML a new table goes at the end of the file, far from its
+ * environment's `[env.<name>]` header. `lands` is the value's path, read in the fixed file as
+ * the audit reads it; without one (a rename, a rewrite in place: they name their line) or a
+ * value there, the change as it is.
+ */
+function landedAt(change: string, fixed: ConfigDocument | undefined, lands: TomlPath | undefined): string {
+  if (fixed === undefined || lands === undefined) return change;
+  let value: ConfigValue | undefined = fixed.root;
+  for (const name of lands) value = typeof name === "number" ? (value?.kind === "array" ? value.items[name] : undefined) : entryOf(value, name)?.value;
+  return value === undefined ? change : `${change} at line ${value.at.line}`;
 }
 
 /**

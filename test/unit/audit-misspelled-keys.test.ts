@@ -69,6 +69,11 @@ describe("keys that are near misses of one wrangler reads", () => {
     expect(findings("wrangler.toml", text, "tail-consumer").join("\n")).toContain(`wrangler refuses to deploy ("tail_consumers[0].service" is a required field): line 2's "servce" is no key wrangler reads: did you mean service?`);
     expect(findings("wrangler.toml", text, "version-metadata")[0]).toContain(`wrangler refuses to deploy (binding should have a string "binding" field): line 3's "bindng" is no key wrangler reads: did you mean binding?`);
     expect(findings("wrangler.toml", text, "observability").join("\n")).toContain("observability holds enabeld (line 5: did you mean enabled?)");
+    // The refused entry's hint is the rename --fix makes, not the entry written again.
+    expect(findings("wrangler.toml", text, "tail-consumer").join("\n")).toContain(`fix: rename line 2's "servce" to service (or run --fix)`);
+    expect(findings("wrangler.toml", text, "version-metadata")[0]).toContain(`fix: rename line 3's "bindng" to binding (or run --fix)`);
+    const datasets = `{\n  "name": "a",\n  "analytics_engine_datasets": [{ "bindig": "DECO_METRICS", "dataset": "m" }]\n}\n`;
+    expect(findings("wrangler.jsonc", datasets, "analytics-engine").join("\n")).toContain(`fix: rename line 3's "bindig" to binding (or run --fix)`);
   });
 
   it("reads a near miss as wrangler's spellings folded (case, _ and -) or a few edits off, and never a key wrangler reads itself", () => {

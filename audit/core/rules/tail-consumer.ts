@@ -5,7 +5,7 @@ import { shownValue, written, writtenEntry } from "../syntax";
 import { TAIL_ENTRY_KEYS, type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
-import { missingKeyNote } from "../misspelled-keys";
+import { missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
@@ -109,7 +109,7 @@ function entryFix(e: TailEntry, format: ConfigFormat): string {
 function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, TAIL_ENTRY_KEYS)}${meant}${repeat}`, fix: entryFix(e, format) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, TAIL_ENTRY_KEYS)}${meant}${repeat}`, fix: renameHint(e.item, TAIL_ENTRY_KEYS) ?? entryFix(e, format) };
 }
 
 function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {

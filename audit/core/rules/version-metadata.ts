@@ -4,7 +4,7 @@ import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } f
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
-import { missingKeyNote } from "../misspelled-keys";
+import { missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
 
 /** The one key wrangler reads in `version_metadata` (workers-sdk `validateVersionMetadataBinding`). */
@@ -38,7 +38,7 @@ export const versionMetadataRule: Rule = {
       return [{
         at: entry.value.at,
         message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${missingKeyNote(entry.value, VERSION_METADATA_KEYS)}${meant}`,
-        fix: `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
+        fix: renameHint(entry.value, VERSION_METADATA_KEYS) ?? `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }
     const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, VERSION_METADATA_KEYS);
