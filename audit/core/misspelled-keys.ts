@@ -83,7 +83,7 @@ export function misspelledName(misspelled: MisspelledKey): string {
 }
 
 /** The keys of the object `item` that are near misses (`nearMissKey`) of one of `keys` it does not hold, with the key each means. */
-function missedKeys(item: ConfigValue, keys: readonly string[]): { entry: ConfigEntry; meant: string }[] {
+export function missedKeys(item: ConfigValue, keys: readonly string[]): { entry: ConfigEntry; meant: string }[] {
   if (item.kind !== "object") return [];
   return [...item.entries.values()].flatMap((entry) => {
     const meant = nearMissKey(entry.key, keys);

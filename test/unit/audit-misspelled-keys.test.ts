@@ -71,6 +71,8 @@ describe("keys that are near misses of one wrangler reads", () => {
     expect(findings("wrangler.toml", text, "observability").join("\n")).toContain("observability holds enabeld (line 5: did you mean enabled?)");
     // The refused entry's hint is the rename --fix makes, not the entry written again.
     expect(findings("wrangler.toml", text, "tail-consumer").join("\n")).toContain(`fix: rename line 2's "servce" to service (or run --fix)`);
+    // So is "does not list" when that entry names the tail: a second entry beside it would list it twice once renamed.
+    expect(findings("wrangler.toml", text, "tail-consumer").find((f) => f.includes("does not list"))).toContain(`fix: rename line 2's "servce" to service (or run --fix): that entry names deco-otel-tail`);
     expect(findings("wrangler.toml", text, "version-metadata")[0]).toContain(`fix: rename line 3's "bindng" to binding (or run --fix)`);
     const datasets = `{\n  "name": "a",\n  "analytics_engine_datasets": [{ "bindig": "DECO_METRICS", "dataset": "m" }]\n}\n`;
     expect(findings("wrangler.jsonc", datasets, "analytics-engine").join("\n")).toContain(`fix: rename line 3's "bindig" to binding (or run --fix)`);

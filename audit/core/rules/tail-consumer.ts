@@ -1,11 +1,11 @@
 import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import type { ConfigFormat, ConfigValue } from "../model";
+import { type ConfigFormat, type ConfigValue, meantString } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
 import { TAIL_ENTRY_KEYS, type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
-import { missingKeyNote, renameHint } from "../misspelled-keys";
+import { missedKeys, missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
@@ -94,7 +94,10 @@ export const tailConsumerRule: Rule = {
         fix: rewrite,
       });
     } else if (!listed) {
-      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${tailChoice(accepted)}${streamingNote}`, fix: addFix });
+      // An entry naming the tail under a near miss of `service` is renamed, not joined by a second one.
+      const misspelt = entries.flatMap((e) => missedKeys(e.item, TAIL_ENTRY_KEYS)).find(({ entry, meant }) => meant === "service" && accepted.includes(meantString(entry.value, "service") ?? ""));
+      const fix = misspelt === undefined ? addFix : `rename line ${misspelt.entry.keyAt.line}'s ${JSON.stringify(misspelt.entry.key)} to service (or run --fix): that entry names ${meantString(misspelt.entry.value, "service")}`;
+      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${tailChoice(accepted)}${streamingNote}`, fix });
     }
     return hits;
   },
