@@ -5,6 +5,7 @@ import { environmentsOf } from "../../audit/core/environments";
 import { loadConfig } from "../../audit/core/load";
 import { plainValue } from "../../audit/core/model";
 import { BLOCK_KEYS, nearMissKey } from "../../audit/core/misspelled-keys";
+import { NESTED_NEAR_MISS_TRIAL } from "../support/toml-trial";
 
 const WIRED_JSONC = '"version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }';
 
@@ -90,37 +91,7 @@ describe("keys that are near misses of one wrangler reads", () => {
 
   // A trial: each of these was named "did you mean …?" and --fix left it, adding a second tail beside a refused entry.
   it("renames a near miss inside an environment's tables, TOML tables and inline entries alike, and adds nothing beside it", () => {
-    const text = [
-      'name = "shop"',
-      'version_metadata = { binding = "CF_VERSION_METADATA" }',
-      "",
-      "[observability]",
-      "enabeld = true",
-      "",
-      "[[tail_consumers]]",
-      'service = "audit-log"',
-      "",
-      "[[tail_consumers]]",
-      'servce = "deco-otel-tail"  # ours',
-      "",
-      "[[analytics_engine_datasets]]",
-      'bindng = "DECO_METRICS"',
-      'dataset = "deco_metrics_shop"',
-      "",
-      "[env.production]",
-      'tail_consumers = [{ servce = "deco-otel-tail" }] # the tail',
-      "",
-      "[env.production.version_metadata]",
-      'bindng = "CF_VERSION_METADATA"',
-      "",
-      "[env.production.observability.logs]",
-      "enabeld = true",
-      "",
-      "[[env.production.analytics_engine_datasets]]",
-      'binding = "DECO_METRICS"',
-      'datset = "deco_metrics_shop"',
-      "",
-    ].join("\n");
+    const text = NESTED_NEAR_MISS_TRIAL;
     const fixed = fixDocument(loadConfig("wrangler.toml", text));
     expect(fixed.changes).toEqual([
       'top level: renamed line 11\'s "servce" in tail_consumers[1] to service',
