@@ -63,7 +63,10 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
  * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
  * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
- * keeping its value, rather than joined by the key it means. Entries wrangler refuses are rewritten
+ * keeping its value, rather than joined by the key it means, and so is one inside a table the
+ * rules read (`tableMisspellings`: `servce` in a `tail_consumers` entry), the other changes then
+ * planned on the file read with it renamed. Each change that adds a value ends with the line it
+ * landed on in the fixed file (`… at line 25`). Entries wrangler refuses are rewritten
  * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
  * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
  * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an

@@ -62,7 +62,8 @@ export interface MisspelledKey {
  * near misses of a key wrangler reads there (`nearMissKey`): wrangler warns of them ("Unexpected
  * fields found in top-level field") and deploys without what they hold, so `tail_consumer` leaves
  * the Worker with no tail consumer. Keys of the tables inside (`observability.enabeld`, a binding's
- * `bindng`) are named by the rule reading that table (`unknownKeysHit`). In file order.
+ * `bindng`) are named by the rule reading that table (`unknownKeysHit`), and renamed by `--fix`
+ * (`tableMisspellings`). In file order.
  */
 export function misspelledKeys(environment: WorkerEnvironment): MisspelledKey[] {
   const block = environment.block;
