@@ -2,10 +2,11 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import { type WorkerEnvironment, environmentLabel, environmentsOf } from "./environments";
 import { JsoncEditor } from "./jsonc-edit";
 import { fileText, loadConfig } from "./load";
-import { type ConfigDocument, type Position, entryOf, plainValue, stringAt } from "./model";
+import { type ConfigDocument, type ConfigValue, type Position, entryOf, plainValue, stringAt } from "./model";
 import { misspelledKeys, misspelledName } from "./misspelled-keys";
 import { misspelledKeyRule } from "./rules/misspelled-key";
 import { swallowedKeyRule } from "./rules/swallowed-key";
+import { tableMisspellings, withKeysRenamed } from "./table-misspellings";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
@@ -14,7 +15,7 @@ import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/
 import { tailEntries } from "./tail-entries";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
-import { type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
+import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
 import { type FindingAt, type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
@@ -62,7 +63,10 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
  * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
  * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
- * keeping its value, rather than joined by the key it means. Entries wrangler refuses are rewritten
+ * keeping its value, rather than joined by the key it means, and so is one inside a table the
+ * rules read (`tableMisspellings`: `servce` in a `tail_consumers` entry), the other changes then
+ * planned on the file read with it renamed. Each change that adds a value ends with the line it
+ * landed on in the fixed file (`… at line 25`). Entries wrangler refuses are rewritten
  * in place rather than added beside: a `tail_consumers`/`streaming_tail_consumers` entry that
  * is a bare name or whose `service` is an array of one name becomes `{ "service": <name> }`, a
  * near miss of the tail's name becomes the tail's, a second entry for the tail is removed, and an
@@ -84,21 +88,35 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const audit = auditDocument(document, auditOptions);
   // Only what fails in the deployed settings: --fix never writes into a `previews` block, whose
   // findings are hand edits the audit itself reports.
-  const deployed = auditDocument(document, { ...auditOptions, previews: false });
-  const failing = new Set(deployed.findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
-  const fails = (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
+  const failsIn = (of: ConfigDocument) => {
+    const failing = new Set(auditDocument(of, { ...auditOptions, previews: false }).findings.map((f) => `${f.env ?? ""}\u0000${f.rule}`));
+    return (environment: WorkerEnvironment, rule: string) => failing.has(`${environment.env ?? ""}\u0000${rule}`);
+  };
+  // A near miss of a key inside a table (`servce` in a tail_consumers entry) is renamed, and every
+  // other change is planned on the file as read with it renamed (`withKeysRenamed`): an entry
+  // that names the tail once renamed is not joined by a second one.
+  const failedAsRead = failsIn(document);
+  const misspelt = new Map(
+    environmentsOf(document).map((environment) => [
+      environment.env,
+      options.excludeEnvironment?.(environment.env) === true ? [] : tableMisspellings(environment).filter((m) => failedAsRead(environment, m.rule)),
+    ]),
+  );
+  const renamed = withKeysRenamed(document, [...misspelt.values()].flat().filter((m) => !m.alsoSet));
+  const fails = failsIn(renamed);
   const editor = document.format === "jsonc" ? new JsoncEditor(document.text) : undefined;
   const toml = document.format === "toml" ? new TomlText(document.text) : undefined;
   const format = document.format;
-  const changes: string[] = [];
+  /** Each change made, and where the value it adds lands (a path, its line read from the fixed file). */
+  const made: { change: string; lands?: TomlPath }[] = [];
   const handEdits: string[] = [];
   const planned: PlannedTomlChange[] = [];
   const answeredByHand: FindingAt[] = [];
-  const metrics = metricsDatasetChoice(producerMetricsDataset(document), options.metricsDataset);
+  const metrics = metricsDatasetChoice(producerMetricsDataset(renamed), options.metricsDataset);
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
 
-  for (const environment of environmentsOf(document)) {
+  for (const environment of environmentsOf(renamed)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];
@@ -108,14 +126,14 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       handEdits.push(`${label}: ${edit}`);
       answeredByHand.push({ env: environment.env, rule, answers });
     };
-    /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. */
-    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position) => {
+    /** One change: made by `jsonc` in a JSONC file; in TOML, placed by `toml` and made with the others once they pass the checks. `lands` is the path of a value it adds. */
+    const make = (rule: string, change: string, jsonc: (editor: JsoncEditor) => void, inToml: (toml: TomlText) => [TomlPlacement, Intent | Intent[]], answers?: Position, lands?: TomlPath) => {
       if (editor !== undefined) {
         jsonc(editor);
-        changes.push(`${label}: ${change}`);
+        made.push({ change: `${label}: ${change}`, lands });
       } else {
         const [placement, intent] = inToml(toml!);
-        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }) });
+        planned.push({ env: environment.env, rule, change: `${label}: ${change}`, ...placement, intent: [intent].flat(), ...(answers === undefined ? {} : { answers }), ...(lands === undefined ? {} : { lands }) });
       }
     };
 
@@ -123,7 +141,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     // about it judge what it holds once it is read where it was meant (the audit after the fix).
     // Keys swallowed in this environment: moved, or a hand edit says how; never added beside.
     const moving = new Set<string>();
-    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(document, environment)) {
+    for (const swallowed of toml === undefined || !fails(environment, swallowedKeyRule.id) ? [] : swallowedKeys(renamed, environment)) {
       const where = `line ${swallowed.entry.keyAt.line}'s ${swallowed.key} (read as ${swallowed.readAs}, under ${swallowed.header})`;
       // A top-level-only key under [env.<name>] may have been meant for that environment alone:
       // moved to the top level it would apply to every one, so a person decides.
@@ -160,6 +178,23 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         `renamed ${misspelledName(misspelled)} to ${meant}`,
         (e) => e.renameKey([...base, entry.key], meant),
         (t) => [t.renameKey([...base, entry.key], meant), [{ unset: [...base, entry.key] }, { set: [...base, meant], value: plainValue(entry.value) }]],
+        entry.keyAt,
+      );
+    }
+
+    for (const misspelled of misspelt.get(environment.env) ?? []) {
+      const { entry, meant, field } = misspelled;
+      const where = `line ${entry.keyAt.line}'s ${JSON.stringify(entry.key)} in ${field}`;
+      if (misspelled.alsoSet) {
+        entryByHand(misspelled.rule, entry.keyAt, `${where} is no key wrangler reads, and ${meant} is set too: keep what it holds in ${meant} if it is meant, and remove it`);
+        continue;
+      }
+      const path = [...misspelled.table, entry.key];
+      make(
+        misspelled.rule,
+        `renamed ${where} to ${meant}`,
+        (e) => e.renameKey(path, meant),
+        (t) => [t.renameKey(path, meant), [{ unset: path }, { set: [...misspelled.table, meant], value: plainValue(entry.value) }]],
         entry.keyAt,
       );
     }
@@ -218,6 +253,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `added ${tail} to tail_consumers`,
           (e) => (current === undefined ? e.set(path, [{ service: tail }]) : e.append(path, { service: tail })),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, { service: tail }, true)] }, { set: path, value: [{ service: tail }] }] : [t.appendEntry(current.at, path, { service: tail }), { push: path, value: { service: tail } }]),
+          undefined,
+          [...path, current?.kind === "array" ? current.items.length : 0],
         );
       }
     }
@@ -254,7 +291,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
       } else if (current !== undefined) {
         handEdits.push(`${label}: version_metadata binds ${stringAt(current.value, "binding") ?? "no name"}; ${rebindHint(format)}`);
       } else {
-        make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }]);
+        make(versionMetadataRule.id, `added version_metadata bound as ${VERSION_METADATA_BINDING}`, (e) => e.set(path, bound), () => [{ splices: [], tables: [tomlTable(path, bound)] }, { set: path, value: bound }], undefined, path);
       }
     }
 
@@ -273,6 +310,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`,
           (e) => (vars === undefined ? e.set(path, urls) : wrong.forEach(({ name }) => e.set([...path, name], urls[name]))),
           (t) => [t.setKeys(path, wrong.map(({ name }) => [name, JSON.stringify(urls[name])] as const)), wrong.map(({ name }) => ({ set: [...path, name], value: urls[name] }))],
+          undefined,
+          [...path, wrong[0]!.name],
         );
       }
     }
@@ -315,6 +354,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           `added ${METRICS_BINDING} (dataset ${metrics.dataset}, ${metrics.why}) to analytics_engine_datasets`,
           (e) => (current === undefined ? e.set(path, [dataset]) : e.append(path, dataset)),
           (t) => (current === undefined ? [{ splices: [], tables: [tomlTable(path, dataset, true)] }, { set: path, value: [dataset] }] : [t.appendEntry(current.at, path, dataset), { push: path, value: dataset }]),
+          undefined,
+          [...path, current?.kind === "array" ? current.items.length : 0],
         );
       }
     }
@@ -331,7 +372,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     const outcome = writeTomlChanges(document, toml, planned, auditOptions);
     if ("text" in outcome) {
       text = outcome.text;
-      changes.push(...planned.map((change) => change.change));
+      made.push(...planned.map(({ change, lands }) => ({ change, lands })));
     } else {
       const steps = outcome.steps.map((step, i) => `${i + 1}. ${step}`).join("\n\n");
       handEdits.push(`the file was not written: ${outcome.reason}. Make these ${outcome.steps.length} edits by hand, in this order (each line number counts the lines the edits before it added or removed):\n${steps}`);
@@ -339,8 +380,25 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   }
   const before = fileText(document, document.text);
   const after = fileText(document, editor?.text ?? text);
-  const fixed = after === before ? audit : auditDocument(loadConfig(document.file, after), auditOptions);
+  // Read back as the audit reads any file: where each added value landed, and what remains.
+  const fixedDocument = after === before ? undefined : loadConfig(document.file, after);
+  const changes = made.map(({ change, lands }) => landedAt(change, fixedDocument, lands));
+  const fixed = fixedDocument === undefined ? audit : auditDocument(fixedDocument, auditOptions);
   return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption };
+}
+
+/**
+ * `change` and the line the value it added landed on in the fixed file (`… at line 25`), so a
+ * report says where it wrote: in TOML a new table goes at the end of the file, far from its
+ * environment's `[env.<name>]` header. `lands` is the value's path, read in the fixed file as
+ * the audit reads it; without one (a rename, a rewrite in place: they name their line) or a
+ * value there, the change as it is.
+ */
+function landedAt(change: string, fixed: ConfigDocument | undefined, lands: TomlPath | undefined): string {
+  if (fixed === undefined || lands === undefined) return change;
+  let value: ConfigValue | undefined = fixed.root;
+  for (const name of lands) value = typeof name === "number" ? (value?.kind === "array" ? value.items[name] : undefined) : entryOf(value, name)?.value;
+  return value === undefined ? change : `${change} at line ${value.at.line}`;
 }
 
 /**

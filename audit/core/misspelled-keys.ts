@@ -62,7 +62,8 @@ export interface MisspelledKey {
  * near misses of a key wrangler reads there (`nearMissKey`): wrangler warns of them ("Unexpected
  * fields found in top-level field") and deploys without what they hold, so `tail_consumer` leaves
  * the Worker with no tail consumer. Keys of the tables inside (`observability.enabeld`, a binding's
- * `bindng`) are named by the rule reading that table (`unknownKeysHit`). In file order.
+ * `bindng`) are named by the rule reading that table (`unknownKeysHit`), and renamed by `--fix`
+ * (`tableMisspellings`). In file order.
  */
 export function misspelledKeys(environment: WorkerEnvironment): MisspelledKey[] {
   const block = environment.block;
@@ -82,16 +83,31 @@ export function misspelledName(misspelled: MisspelledKey): string {
   return `line ${misspelled.entry.keyAt.line}'s ${JSON.stringify(misspelled.entry.key)}`;
 }
 
+/** The keys of the object `item` that are near misses (`nearMissKey`) of one of `keys` it does not hold, with the key each means. */
+export function missedKeys(item: ConfigValue, keys: readonly string[]): { entry: ConfigEntry; meant: string }[] {
+  if (item.kind !== "object") return [];
+  return [...item.entries.values()].flatMap((entry) => {
+    const meant = nearMissKey(entry.key, keys);
+    return meant === undefined || item.entries.has(meant) ? [] : [{ entry, meant }];
+  });
+}
+
 /**
  * `: line 12's "bindng" is no key wrangler reads: did you mean binding?` when the object `item`
  * lacks `keys` it must hold but holds a near miss of one (`nearMissKey`), else nothing: said
  * beside wrangler's refusal of an entry (`"tail_consumers[0].service" is a required field`).
  */
 export function missingKeyNote(item: ConfigValue, keys: readonly string[]): string {
-  if (item.kind !== "object") return "";
-  const notes = [...item.entries.values()].flatMap((entry) => {
-    const meant = nearMissKey(entry.key, keys);
-    return meant === undefined || item.entries.has(meant) ? [] : [`line ${entry.keyAt.line}'s ${JSON.stringify(entry.key)} is no key wrangler reads: did you mean ${meant}?`];
-  });
+  const notes = missedKeys(item, keys).map(({ entry, meant }) => `line ${entry.keyAt.line}'s ${JSON.stringify(entry.key)} is no key wrangler reads: did you mean ${meant}?`);
   return notes.length === 0 ? "" : `: ${notes.join("; ")}`;
+}
+
+/**
+ * The hint of an entry wrangler refuses for a key it lacks when it holds a near miss of that key
+ * (`{ servce = "deco-otel-tail" }`): `rename line 12's "servce" to service (or run --fix)`, which
+ * `--fix` does (`tableMisspellings`), rather than writing the entry again. Undefined when it holds none.
+ */
+export function renameHint(item: ConfigValue, keys: readonly string[]): string | undefined {
+  const renames = missedKeys(item, keys).map(({ entry, meant }) => `line ${entry.keyAt.line}'s ${JSON.stringify(entry.key)} to ${meant}`);
+  return renames.length === 0 ? undefined : `rename ${renames.join(" and ")} (or run --fix)`;
 }

@@ -2,6 +2,9 @@ import { distance } from "fastest-levenshtein";
 import { type ConfigValue, entryOf, meantString, stringAt } from "./model";
 import { DEFAULT_TAIL_NAMES, type TailNames, acceptedTails, isOurTail } from "./wiring";
 
+/** The keys wrangler reads in a `tail_consumers` entry (workers-sdk `validateTailConsumer`); a streaming entry's `service` is among them. */
+export const TAIL_ENTRY_KEYS = ["service", "environment"] as const;
+
 /** The two keys listing a Worker's tail consumers; wrangler checks their entries alike. */
 type TailKey = "tail_consumers" | "streaming_tail_consumers";
 

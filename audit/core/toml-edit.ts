@@ -97,7 +97,13 @@ export class TomlText {
   private addKeyValue(node: AST.TOMLKeyValue, table: TomlPath, inline: boolean): void {
     const path = [...table, ...node.key.keys.map((part) => (part.type === "TOMLBare" ? part.name : part.value))];
     this.keyValues.push({ node, path, table, inline });
-    if (node.value.type === "TOMLInlineTable") for (const inner of node.value.body) this.addKeyValue(inner, path, true);
+    this.addInlineKeys(node.value, path);
+  }
+
+  /** The key/value pairs of an inline table, also one that is an inline array's entry (`[{ service = … }]`, at its index). */
+  private addInlineKeys(value: AST.TOMLContentNode, path: TomlPath): void {
+    if (value.type === "TOMLInlineTable") for (const inner of value.body) this.addKeyValue(inner, path, true);
+    else if (value.type === "TOMLArray") value.elements.forEach((element, index) => this.addInlineKeys(element, [...path, index]));
   }
 
   /** The value, array, inline table or `[table]` starting at `at`. */
@@ -126,21 +132,25 @@ export class TomlText {
   }
 
   /**
-   * The key `path` (a table's keys, no array index) renamed to `key` everywhere it is written:
-   * a key line's key (dotted or not), or the part of each `[table]`/`[[table]]` header, and each
-   * dotted key under one, that names it. Its value, comments and place stay as they are.
+   * The key `path` renamed to `key` everywhere it is written: a key line's key (dotted or not,
+   * also inside an inline table or an inline array's entry), or the part of each
+   * `[table]`/`[[table]]` header, and each dotted key under one, that names it. An array entry
+   * is named by its index (`["tail_consumers", 0, "servce"]`: the first `[[tail_consumers]]`
+   * table, or the first entry of `tail_consumers = [ … ]`). Its value, comments and place stay
+   * as they are.
    */
-  renameKey(path: readonly string[], key: string): TomlPlacement {
-    const names = (table: TomlPath) => table.filter((name): name is string => typeof name === "string");
-    const writings: { parts: AST.TOMLKey["keys"]; prefix: string[] }[] = [
-      ...this.tables.map((table) => ({ parts: table.key.keys, prefix: [] })),
-      ...this.keyValues.map(({ node, table }) => ({ parts: node.key.keys, prefix: names(table) })),
+  renameKey(path: TomlPath, key: string): TomlPlacement {
+    const name = (part: AST.TOMLKey["keys"][number]) => (part.type === "TOMLBare" ? part.name : part.value);
+    // A header's part names the table its resolved key reaches at that name: `[a.b]` under the
+    // second `[[a]]` is `a`, then `a.1.b` (an array of tables' header names the array itself).
+    const headerPaths = (table: AST.TOMLTable) => table.key.keys.map((_, i) => resolvedPrefix(table.resolvedKey, i + 1));
+    const keyPaths = ({ node, table }: KeyValueAt) => node.key.keys.map((_, i) => [...table, ...node.key.keys.slice(0, i + 1).map(name)]);
+    const writings = [
+      ...this.tables.map((table) => ({ parts: table.key.keys, paths: headerPaths(table) })),
+      ...this.keyValues.map((kv) => ({ parts: kv.node.key.keys, paths: keyPaths(kv) })),
     ];
-    const splices = writings.flatMap(({ parts, prefix }) =>
-      parts.flatMap((part, i) => {
-        const at = [...prefix, ...parts.slice(0, i + 1).map((p) => (p.type === "TOMLBare" ? p.name : p.value))];
-        return samePath(at, path) ? [{ start: part.range[0], end: part.range[1], text: tomlKey(key) }] : [];
-      }),
+    const splices = writings.flatMap(({ parts, paths }) =>
+      parts.flatMap((part, i) => (samePath(paths[i]!, path) ? [{ start: part.range[0], end: part.range[1], text: tomlKey(key) }] : [])),
     );
     return { splices, tables: [] };
   }
@@ -305,6 +315,13 @@ export class TomlText {
     const body = tables.map((table) => table.split("\n").join(this.eol)).join(this.eol + this.eol);
     return { start: end, end, text: `${ended ? "" : this.eol}${end === 0 ? "" : this.eol}${body}${this.eol}` };
   }
+}
+
+/** A table's resolved key up to its `names`-th name (array indices between names kept, none after). */
+function resolvedPrefix(resolved: readonly (string | number)[], names: number): TomlPath {
+  let seen = 0;
+  const end = resolved.findIndex((part) => typeof part === "string" && ++seen === names);
+  return resolved.slice(0, end + 1);
 }
 
 function samePath(a: TomlPath, b: TomlPath): boolean {

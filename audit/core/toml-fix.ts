@@ -24,6 +24,8 @@ export interface PlannedTomlChange extends TomlPlacement, FindingAt {
   /** `top level: added deco-otel-tail to tail_consumers`. */
   change: string;
   intent: Intent[];
+  /** The path of the value it adds, when it adds one: the report names the line it lands on. */
+  lands?: TomlPath;
 }
 
 /** The file written, or why not and the steps to make by hand. */

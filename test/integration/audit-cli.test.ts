@@ -217,11 +217,11 @@ describe("deco-otel audit --fix (CLI)", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("--- comments/wrangler.jsonc\n+++ comments/wrangler.jsonc\n");
     expect(stdout).toContain('+\t\t\t"tail_consumers": [{ "service": "deco-otel-tail" }],\n');
-    expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers\n");
+    expect(stdout).toContain("would fix environments/wrangler.jsonc: env.staging: added deco-otel-tail to tail_consumers at line 18\n");
     // TOML files get their diff too, and no hand edit.
     expect(stdout).toContain("--- environments-toml/wrangler.toml\n+++ environments-toml/wrangler.toml\n");
     expect(stdout).toContain('+[[env.staging.tail_consumers]]\n+service = "deco-otel-tail"\n');
-    expect(stdout).toContain("would fix environments-toml/wrangler.toml: env.staging: added deco-otel-tail to tail_consumers\n");
+    expect(stdout).toContain("would fix environments-toml/wrangler.toml: env.staging: added deco-otel-tail to tail_consumers at line 34\n");
     expect(stdout).not.toContain("was not written");
     expect(stdout).toContain("(after the proposed fixes)");
     for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc", "environments-toml/wrangler.toml"]) {
@@ -246,7 +246,7 @@ describe("deco-otel audit --fix (CLI)", () => {
   it("fixes JSONC files in place, keeping comments, and the fixed files audit clean of those rules", async () => {
     const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics", "comments", "environments", "no-tail-consumer"], dir);
     expect(fixed.code).toBe(0);
-    expect(fixed.stdout).toContain("fixed comments/wrangler.jsonc: env.preview: added version_metadata bound as CF_VERSION_METADATA\n");
+    expect(fixed.stdout).toContain("fixed comments/wrangler.jsonc: env.preview: added version_metadata bound as CF_VERSION_METADATA at line 21\n");
     const comments = await readFile(join(dir, "comments/wrangler.jsonc"), "utf8");
     for (const comment of ['// Storefront "blog"', "// the Worker's name", "/* Logs kept in the dashboard. */", "// Public settings only", "// Preview deployments.", "// no wiring yet"]) {
       expect(comments).toContain(comment);
@@ -388,8 +388,8 @@ describe("files saved with a byte order mark", () => {
     const fixedJsonc = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_jsonc", "jsonc"], dir);
     const fixedToml = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_toml", "toml"], dir);
     expect([fixedJsonc.code, fixedToml.code]).toEqual([0, 0]);
-    expect(fixedJsonc.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers\n");
-    expect(fixedToml.stdout).toContain("fixed toml/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
+    expect(fixedJsonc.stdout).toContain("fixed jsonc/wrangler.jsonc: top level: added deco-otel-tail to tail_consumers at line 7\n");
+    expect(fixedToml.stdout).toContain("fixed toml/wrangler.toml: top level: added deco-otel-tail to tail_consumers at line 5\n");
     const bytes = await readFile(join(dir, "jsonc/wrangler.jsonc"));
     expect([...bytes.subarray(0, 4)]).toEqual([0xef, 0xbb, 0xbf, 0x7b]);
     expect(bytes.toString("utf8").lastIndexOf("\uFEFF")).toBe(0);
@@ -627,7 +627,7 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
     const { stdout } = await audit(["--fix", "--dry-run", ...ARGS], dir);
     expect(stdout).toContain('@@ -1,9 +1,35 @@\n name = "dot"\n main = "src/index.ts"\n compatibility_date = "2024-11-01"\n vars.LOG_LEVEL = "info"\n+vars.DECO_OTEL_LOGS_ENDPOINT = ');
     expect(stdout).toContain(' vars.LOG_LEVEL = "debug"\n+vars.DECO_OTEL_LOGS_ENDPOINT = ');
-    expect(stdout).toContain("would fix trial/wrangler.toml: env.staging: added version_metadata bound as CF_VERSION_METADATA\n");
+    expect(stdout).toContain("would fix trial/wrangler.toml: env.staging: added version_metadata bound as CF_VERSION_METADATA at line 30\n");
     expect(stdout).not.toContain("needs a hand edit");
     expect(stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode warn, exit 0 (after the proposed fixes)");
     expect(await readFile(join(dir, "trial/wrangler.toml"), "utf8")).toBe(TRIAL);
@@ -635,7 +635,7 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
 
   it("--fix writes the file, and block mode then passes it", async () => {
     const fixed = await audit(["--fix", ...ARGS], dir);
-    expect(fixed.stdout).toContain("fixed trial/wrangler.toml: top level: added deco-otel-tail to tail_consumers\n");
+    expect(fixed.stdout).toContain("fixed trial/wrangler.toml: top level: added deco-otel-tail to tail_consumers at line 17\n");
     const written = await readFile(join(dir, "trial/wrangler.toml"), "utf8");
     expect(written).toContain('[env.staging]\nname = "dot-staging"\nvars.LOG_LEVEL = "debug"\nvars.DECO_OTEL_LOGS_ENDPOINT = ');
     const after = await audit(["--mode", "block", "trial"], dir);

@@ -19,6 +19,7 @@ import { ConfigParseError, plainValue } from "../../audit/core/model";
 import { auditDocument } from "../../audit/core/audit";
 import { fixDocument } from "../../audit/core/fix";
 import { FLEET, fleetPath, loadFleet } from "../support/fleet";
+import { NESTED_NEAR_MISS_TRIAL } from "../support/toml-trial";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
@@ -225,6 +226,32 @@ describe("--fix leaves files wrangler deploys", () => {
       expect(fixed.audit.findings.filter((f) => rules.includes(f.rule))).toEqual([]);
       expect(fixed.after).toContain('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics" }],');
       expect(fixed.after).toContain('"version_metadata": { "binding": "CF_VERSION_METADATA" }\n}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // A trial: near misses inside an environment's tables were named and left, and a second tail added beside them.
+  it("renames the near misses inside each environment's tables and binds DECO_METRICS in each environment, as wrangler reads them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "deco-otel-audit-nested-"));
+    try {
+      // The unit tests' trial, with an environment that binds nothing yet.
+      const text = `${NESTED_NEAR_MISS_TRIAL}[env.staging]\nname = "shop-staging"\n`;
+      const original = join(dir, "wrangler.toml");
+      const fixedPath = join(dir, "wrangler.fixed.toml");
+      writeFileSync(original, text);
+      const fixed = fixDocument(loadConfig(original, text), { metricsDataset: "deco_metrics_shop" });
+      writeFileSync(fixedPath, fixed.after);
+      const [before] = await readWithWrangler([original]);
+      expect(before!.refused).toContain('"tail_consumers[1].service" is a required field');
+      type Read = { tail_consumers?: unknown; version_metadata?: unknown; analytics_engine_datasets?: unknown; observability?: unknown };
+      const [top, production, staging] = await runWithWrangler<Read[]>(READ_WITH_WRANGLER, [[fixedPath, null], [fixedPath, "production"], [fixedPath, "staging"]]);
+      const tail = [{ service: "deco-otel-tail" }];
+      const metrics = [{ binding: "DECO_METRICS", dataset: "deco_metrics_shop" }];
+      const bound = { binding: "CF_VERSION_METADATA" };
+      expect(top).toMatchObject({ tail_consumers: [{ service: "audit-log" }, ...tail], version_metadata: bound, analytics_engine_datasets: metrics, observability: { enabled: true } });
+      expect(production).toMatchObject({ tail_consumers: tail, version_metadata: bound, analytics_engine_datasets: metrics, observability: { logs: { enabled: true } } });
+      expect(staging).toMatchObject({ tail_consumers: tail, version_metadata: bound, analytics_engine_datasets: metrics });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

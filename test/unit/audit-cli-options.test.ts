@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { loadConfig } from "../../audit/core/load";
-import { ConfigParseError } from "../../audit/core/model";
+import { ConfigParseError, plainValue, stringAt } from "../../audit/core/model";
+import { environmentsOf } from "../../audit/core/environments";
 import { auditDocument } from "../../audit/core/audit";
 
 /** Runs the CLI in-process, keeping what it printed. */
@@ -58,6 +59,48 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     // Without the option, a run reads the producer's dataset from the file: nothing left to bind.
     await audit(["--fix", dir]);
     expect(await readFile(file, "utf8")).toBe(fixed);
+  });
+
+  // Wrangler environments inherit no binding, so each deployed one needs its own DECO_METRICS; a trial read the change lines as "written into every env.* section".
+  it("writes DECO_METRICS into each environment wrangler deploys without one, nowhere it is already bound, and says at which line", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-where-"));
+    dirs.push(dir);
+    const file = join(dir, "wrangler.toml");
+    const text = [
+      'name = "shop"',
+      "",
+      "[env.staging]",
+      'name = "shop-staging"',
+      "",
+      "[env.production]",
+      'analytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics_shop" }]',
+      "",
+      "[env.preview]",
+      'name = "shop-preview"',
+      "",
+    ].join("\n");
+    await writeFile(file, text);
+    const { code, out } = await audit(["--fix", "--metrics-dataset", "deco_metrics_shop", "--exclude-env", "preview", dir]);
+    expect(code).toBe(0);
+    // Read back with the audit's own reader, as wrangler reads each environment.
+    const environments = environmentsOf(loadConfig(file, await readFile(file, "utf8")));
+    const bound = (env: string | null) => {
+      const list = environments.find((e) => e.env === env)!.own("analytics_engine_datasets")?.value;
+      return list?.kind === "array" ? list.items.filter((item) => stringAt(item, "binding") === "DECO_METRICS") : [];
+    };
+    for (const env of [null, "staging", "production"]) expect(bound(env).map(plainValue), String(env)).toEqual([{ binding: "DECO_METRICS", dataset: "deco_metrics_shop" }]);
+    // An excluded environment is not touched.
+    expect(bound("preview")).toEqual([]);
+    const lines = out.split("\n").filter((line) => line.includes("added DECO_METRICS"));
+    expect(lines).toEqual([
+      `fixed ${file}: top level: added DECO_METRICS (dataset deco_metrics_shop, the dataset env.production binds DECO_METRICS to) to analytics_engine_datasets at line ${bound(null)[0]!.at.line}`,
+      `fixed ${file}: env.staging: added DECO_METRICS (dataset deco_metrics_shop, the dataset env.production binds DECO_METRICS to) to analytics_engine_datasets at line ${bound("staging")[0]!.at.line}`,
+    ]);
+    // Each at the end of the file, under a header naming its environment.
+    const written = (await readFile(file, "utf8")).split("\n");
+    expect(written[bound(null)[0]!.at.line - 1]).toBe("[[analytics_engine_datasets]]");
+    expect(written[bound("staging")[0]!.at.line - 1]).toBe("[[env.staging.analytics_engine_datasets]]");
+    expect((await readFile(file, "utf8")).startsWith(text)).toBe(true);
   });
 
   it("notes --exclude and --exclude-env patterns that matched nothing", async () => {

@@ -73,14 +73,14 @@ binding = "DECO_METRICS"
 dataset = "deco_metrics"
 `);
     expect(result.changes).toEqual([
-      "top level: added deco-otel-tail to tail_consumers",
-      "top level: added version_metadata bound as CF_VERSION_METADATA",
-      `top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
-      "env.staging: added deco-otel-tail to tail_consumers",
-      "env.staging: added version_metadata bound as CF_VERSION_METADATA",
-      `env.staging: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`,
-      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
+      "top level: added deco-otel-tail to tail_consumers at line 17",
+      "top level: added version_metadata bound as CF_VERSION_METADATA at line 20",
+      `top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/… at line 5`,
+      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets at line 23",
+      "env.staging: added deco-otel-tail to tail_consumers at line 27",
+      "env.staging: added version_metadata bound as CF_VERSION_METADATA at line 30",
+      `env.staging: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/… at line 13`,
+      "env.staging: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets at line 33",
     ]);
     expectFixed(trial, result.after);
     // The audit returned is the written file's: the summary after --fix counts what is left (env.staging inherits observability).
@@ -103,7 +103,8 @@ dataset = "deco_metrics"
       expect(result.handEdits, text).toEqual([]);
       expect(result.after, text).toContain(expected);
       expectFixed(text, result.after);
-      if (env !== "") expect(result.changes, text).toContain(`${env}: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/…`);
+      // The first var set is the line right under the environment's [vars] header.
+      if (env !== "") expect(result.changes, text).toContain(`${env}: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to ${INGEST}/v1/… at line ${result.after.split("\n").indexOf(`[${env}.vars]`) + 2}`);
     }
   });
 
@@ -393,7 +394,7 @@ name = "shop-b-prod"
 `;
     const result = fixToml(text, { ingestUrl: INGEST, metricsDataset: "X" });
     expect(result.changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per producer, its environments included) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_b, the dataset the top level binds DECO_METRICS to, not --metrics-dataset X: one dataset per producer, its environments included) to analytics_engine_datasets at line 32",
     ]);
     expect(result.after).toContain('[[env.production.analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "deco_metrics_shop_b"\n');
     expect(result.after).not.toContain('"X"');

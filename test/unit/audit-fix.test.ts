@@ -48,14 +48,14 @@ describe("--fix on JSONC", () => {
 }
 `);
     expect(result.changes).toEqual([
-      "top level: added deco-otel-tail to tail_consumers",
-      "top level: added version_metadata bound as CF_VERSION_METADATA",
-      "top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
-      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
-      "env.preview: added deco-otel-tail to tail_consumers",
-      "env.preview: added version_metadata bound as CF_VERSION_METADATA",
-      "env.preview: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/…",
-      "env.preview: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets",
+      "top level: added deco-otel-tail to tail_consumers at line 30",
+      "top level: added version_metadata bound as CF_VERSION_METADATA at line 31",
+      "top level: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/… at line 12",
+      "top level: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets at line 32",
+      "env.preview: added deco-otel-tail to tail_consumers at line 20",
+      "env.preview: added version_metadata bound as CF_VERSION_METADATA at line 21",
+      "env.preview: set DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT, DECO_OTEL_METRICS_ENDPOINT to https://deco-otel-ingest.acme.workers.dev/v1/… at line 23",
+      "env.preview: added DECO_METRICS (dataset deco_metrics, from --metrics-dataset: no environment binds one; one dataset per producer, its environments included) to analytics_engine_datasets at line 27",
     ]);
     expect(result.handEdits).toEqual([]);
     expect(result.audit.findings).toEqual([]);
@@ -367,18 +367,18 @@ describe("--fix on Pages projects, excluded environments and comments", () => {
 `;
     const result = fixDocument(loadConfig("wrangler.jsonc", text), { metricsDataset: "fleet_metrics" });
     expect(result.changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets at line 9",
     ]);
     expect(result.after).not.toContain("fleet_metrics");
     // The same without the option: the dataset is the producer's own, not a guess.
     expect(fixDocument(loadConfig("wrangler.jsonc", text)).changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to) to analytics_engine_datasets",
+      "env.production: added DECO_METRICS (dataset deco_metrics_shop_a, the dataset the top level binds DECO_METRICS to) to analytics_engine_datasets at line 9",
     ]);
     // No top-level binding: another environment's dataset, when the environments agree.
     const fromStaging = text.replace('"analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "deco_metrics_shop_a" }],', "");
     expect(fixDocument(loadConfig("wrangler.jsonc", fromStaging), { metricsDataset: "fleet_metrics" }).changes.filter((change) => change.includes("DECO_METRICS"))).toEqual([
-      "top level: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets",
-      "env.production: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets",
+      "top level: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets at line 19",
+      "env.production: added DECO_METRICS (dataset x, the dataset env.staging binds DECO_METRICS to, not --metrics-dataset fleet_metrics: one dataset per producer, its environments included) to analytics_engine_datasets at line 9",
     ]);
     // Environments naming different datasets: which one is not the fix's to choose.
     const split = fromStaging.replace('"production": { "name": "shop-a-production" }', '"production": { "name": "shop-a-production", "analytics_engine_datasets": [{ "binding": "DECO_METRICS", "dataset": "y" }] }');

@@ -4,7 +4,7 @@ import { type ConfigDocument, type ConfigFormat, type ConfigValue, entryOf, mean
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { METRICS_BINDING } from "../wiring";
-import { missingKeyNote } from "../misspelled-keys";
+import { missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
 
 /**
@@ -56,7 +56,7 @@ export const analyticsEngineRule: Rule = {
 const BY_FIX = " (or run --fix --metrics-dataset <dataset>)";
 
 /** The keys wrangler reads in an `analytics_engine_datasets` entry (workers-sdk `validateAnalyticsEngineBinding`). */
-const DATASET_KEYS = ["binding", "dataset"] as const;
+export const DATASET_KEYS = ["binding", "dataset"] as const;
 
 /** One `analytics_engine_datasets` entry: the binding it names or clearly means, and what wrangler refuses in it. */
 interface DatasetEntry {
@@ -132,5 +132,5 @@ export function refusedDatasetFix(e: DatasetEntry, format: ConfigFormat): string
 function refusedDatasetHit(e: DatasetEntry, format: ConfigFormat): RuleHit {
   const repeat = e.repeats === undefined ? "" : `: ${e.repeats.field} binds ${e.binding} already`;
   // The Worker does not deploy at all: graver than a meter writing nothing.
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, DATASET_KEYS)}${repeat}`, fix: refusedDatasetFix(e, format), severity: "error" };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, DATASET_KEYS)}${repeat}`, fix: (e.repeats === undefined ? renameHint(e.item, DATASET_KEYS) : undefined) ?? refusedDatasetFix(e, format), severity: "error" };
 }

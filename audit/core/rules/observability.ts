@@ -128,8 +128,8 @@ function isNumber(value: ConfigValue): boolean {
 }
 
 /** The keys wrangler reads in `observability`, `observability.logs`, `observability.traces` (workers-sdk `validateObservability`'s `validateAdditionalProperties`). */
-const OBSERVABILITY_KEYS = ["enabled", "head_sampling_rate", "logs", "traces"] as const;
-const SIGNAL_KEYS = {
+export const OBSERVABILITY_KEYS = ["enabled", "head_sampling_rate", "logs", "traces"] as const;
+export const SIGNAL_KEYS = {
   logs: ["enabled", "head_sampling_rate", "invocation_logs", "destinations", "persist"],
   traces: ["enabled", "head_sampling_rate", "destinations", "persist"],
 } as const;

@@ -1,11 +1,11 @@
 import { type WorkerEnvironment, wranglerField } from "../environments";
 import type { Rule, RuleHit } from "../findings";
-import type { ConfigFormat, ConfigValue } from "../model";
+import { type ConfigFormat, type ConfigValue, meantString } from "../model";
 import { shownValue, written, writtenEntry } from "../syntax";
-import { type TailEntry, tailEntries } from "../tail-entries";
+import { TAIL_ENTRY_KEYS, type TailEntry, tailEntries } from "../tail-entries";
 import { unknownKeysHit } from "../unknown-keys";
 import { type TailNames, TAIL_WORKER, acceptedTails, isOurTail } from "../wiring";
-import { missingKeyNote } from "../misspelled-keys";
+import { missedKeys, missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
 
 /** The services a `tail_consumers`-shaped array names validly, with the item each came from and its `environment`. */
@@ -78,7 +78,7 @@ export const tailConsumerRule: Rule = {
     }
     const { entries, listed, otherTail } = tailListing(entry.value, tails, environment);
     for (const e of entries) {
-      const unknown = unknownKeysHit(document, e.field, e.item, ["service", "environment"]);
+      const unknown = unknownKeysHit(document, e.field, e.item, TAIL_ENTRY_KEYS);
       if (unknown !== undefined) hits.push(unknown);
     }
     for (const e of entries.filter((e) => needsRepair(e, tails))) {
@@ -94,7 +94,10 @@ export const tailConsumerRule: Rule = {
         fix: rewrite,
       });
     } else if (!listed) {
-      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${tailChoice(accepted)}${streamingNote}`, fix: addFix });
+      // An entry naming the tail under a near miss of `service` is renamed, not joined by a second one.
+      const misspelt = entries.flatMap((e) => missedKeys(e.item, TAIL_ENTRY_KEYS)).find(({ entry, meant }) => meant === "service" && accepted.includes(meantString(entry.value, "service") ?? ""));
+      const fix = misspelt === undefined ? addFix : `rename line ${misspelt.entry.keyAt.line}'s ${JSON.stringify(misspelt.entry.key)} to service (or run --fix): that entry names ${meantString(misspelt.entry.value, "service")}`;
+      hits.push({ at: entry.value.at, message: `tail_consumers does not list ${tailChoice(accepted)}${streamingNote}`, fix });
     }
     return hits;
   },
@@ -109,7 +112,7 @@ function entryFix(e: TailEntry, format: ConfigFormat): string {
 function refusedEntryHit(e: TailEntry, format: ConfigFormat): RuleHit {
   const meant = e.nearMiss ? `: did you mean ${e.repairedService}?` : e.repairedService !== undefined ? `: an entry is ${written(format, { service: e.repairedService })}` : "";
   const repeat = e.repeats === undefined ? "" : `, and it repeats ${e.repeats.field}`;
-  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, ["service", "environment"])}${meant}${repeat}`, fix: entryFix(e, format) };
+  return { at: e.item.at, message: `${e.field} is ${shownValue(format, e.item)}, which wrangler refuses to deploy (${e.fault})${missingKeyNote(e.item, TAIL_ENTRY_KEYS)}${meant}${repeat}`, fix: renameHint(e.item, TAIL_ENTRY_KEYS) ?? entryFix(e, format) };
 }
 
 function nearMissHit(e: TailEntry, format: ConfigFormat): RuleHit {

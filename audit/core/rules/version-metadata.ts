@@ -4,8 +4,11 @@ import { type ConfigFormat, type ConfigValue, entryOf, meantString, stringAt } f
 import { shownValue, written, writtenEntry } from "../syntax";
 import { unknownKeysHit } from "../unknown-keys";
 import { VERSION_METADATA_BINDING } from "../wiring";
-import { missingKeyNote } from "../misspelled-keys";
+import { missingKeyNote, renameHint } from "../misspelled-keys";
 import { notSetHit } from "../not-set";
+
+/** The one key wrangler reads in `version_metadata` (workers-sdk `validateVersionMetadataBinding`). */
+export const VERSION_METADATA_KEYS = ["binding"] as const;
 
 /**
  * D-14: no version_metadata binding, no `service.version` and no deploy correlation. In a
@@ -34,11 +37,11 @@ export const versionMetadataRule: Rule = {
       const meant = refused.meant === undefined ? "" : `: it is written ${written(format, { binding: refused.meant })}`;
       return [{
         at: entry.value.at,
-        message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${missingKeyNote(entry.value, ["binding"])}${meant}`,
-        fix: `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
+        message: `version_metadata is ${shownValue(format, entry.value)}, which wrangler refuses to deploy (${refused.fault})${missingKeyNote(entry.value, VERSION_METADATA_KEYS)}${meant}`,
+        fix: renameHint(entry.value, VERSION_METADATA_KEYS) ?? `write ${writtenEntry(format, "version_metadata", { binding: VERSION_METADATA_BINDING })}${refused.meant === VERSION_METADATA_BINDING ? " (or run --fix)" : ""}`,
       }];
     }
-    const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, ["binding"]);
+    const unknown = unknownKeysHit(document, wranglerField(environment, "version_metadata"), entry.value, VERSION_METADATA_KEYS);
     const hits = unknown === undefined ? [] : [unknown];
     if (binding === VERSION_METADATA_BINDING) return hits;
     const bindingAt = entryOf(entry.value, "binding")!.value.at;
