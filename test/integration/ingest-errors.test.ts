@@ -649,7 +649,7 @@ describe("ClickHouse unavailable", () => {
     });
   /** The writer's log line with ClickHouse's text of a failure only an operator can fix, for the call `what`. */
   const operatorLogLine = (what: string) =>
-    jsonLogLines(ingestOutput, "ClickHouse refused the Worker: an operator must act").findLast((line) => line.call === what);
+    jsonLogLines(ingestOutput, "ClickHouse refused the Worker: an operator must act").filter((line) => line.call === what).at(-1);
 
   it("answers 502 with Retry-After when ClickHouse cannot be reached", async () => {
     const response = await post(UNREACHABLE, "/v1/logs", logs());
