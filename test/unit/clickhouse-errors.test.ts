@@ -131,25 +131,16 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
 });
 
 describe("failures only an operator can fix", () => {
-  /** What the sender is told, by kind: the failure without ClickHouse's text, and the fix. */
-  const retryAfter = (fix: string) => `; a retry succeeds only after the operator ${fix}`;
-  const CREDENTIALS = {
-    kind: "ClickHouse refused the Worker's credentials",
-    fix: retryAfter("fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name"),
-  };
-  const GRANTS = {
-    kind: "the Worker's ClickHouse user may not do this",
-    fix: retryAfter("grants the ClickHouse user INSERT and SELECT on the tables, without a readonly profile"),
-  };
-  const SCHEMA = {
-    kind: "the table or its database does not exist",
-    fix: retryAfter("applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is"),
-  };
-  const ADDRESS = {
-    kind: "ClickHouse refused the Worker's address",
-    fix: retryAfter("lets the ClickHouse user connect from Cloudflare's addresses (its HOST clause)"),
-  };
-  const SETTING = { kind: "ClickHouse does not know a setting the Worker sends", fix: retryAfter("runs a ClickHouse version that has it") };
+  /** What the sender is told of a kind of failure: the failure without ClickHouse's text, and the fix. */
+  const told = (kind: string, fix: string) => ({ kind, fix: `; a retry succeeds only after the operator ${fix}` });
+  const CREDENTIALS = told("ClickHouse refused the Worker's credentials", "fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name");
+  const GRANTS = told("the Worker's ClickHouse user may not do this", "grants the ClickHouse user INSERT and SELECT on the tables, without a readonly profile");
+  const SCHEMA = told(
+    "the table or its database does not exist",
+    "applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is",
+  );
+  const ADDRESS = told("ClickHouse refused the Worker's address", "lets the ClickHouse user connect from Cloudflare's addresses (its HOST clause)");
+  const SETTING = told("ClickHouse does not know a setting the Worker sends", "runs a ClickHouse version that has it");
 
   it.each([
     ["516", "AUTHENTICATION_FAILED", "default: Authentication failed: password is incorrect, or there is no user with such name.", CREDENTIALS],

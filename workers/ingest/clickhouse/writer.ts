@@ -145,7 +145,7 @@ export class ClickHouseWriter {
     } catch (error) {
       throw this.failureOf(error, "listing the tables", "query");
     }
-    const present = new Set(answer.split("\n").filter((line) => line.length > 0).map((line) => parseJsonLine<{ name: string }>(line, "system.tables").name));
+    const present = new Set(jsonLines<{ name: string }>(answer, "system.tables").map(({ name }) => name));
     return tables.filter((table) => !present.has(table));
   }
 
@@ -265,10 +265,7 @@ export class ClickHouseWriter {
         `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
         deadline,
       );
-      const described = answer
-        .split("\n")
-        .filter((line) => line.length > 0)
-        .map((line) => parseJsonLine<{ name: string; type: string; default_type: string }>(line, "DESC TABLE"));
+      const described = jsonLines<{ name: string; type: string; default_type: string }>(answer, "DESC TABLE");
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
       return described
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
@@ -362,13 +359,18 @@ function insertQueryParamOf(plan: TablePlan, table: string): string {
   return param;
 }
 
-/** One JSONEachRow line of the answer to `statement`; a line of any other shape is an answer we cannot read. */
-function parseJsonLine<T>(line: string, statement: string): T {
-  try {
-    return JSON.parse(line) as T;
-  } catch {
-    throw new ClickHouseAnswerError(`${statement} answered a line that is not JSONEachRow: ${line.slice(0, 200)}`);
-  }
+/** The JSONEachRow rows of the answer to `statement`; a line of any other shape is an answer we cannot read. */
+function jsonLines<T>(answer: string, statement: string): T[] {
+  return answer
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new ClickHouseAnswerError(`${statement} answered a line that is not JSONEachRow: ${line.slice(0, 200)}`);
+      }
+    });
 }
 
 /** Identifiers come from validated configuration, never from requests; quoting covers dots. */
