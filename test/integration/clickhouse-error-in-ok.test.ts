@@ -87,6 +87,17 @@ describe("ClickHouse's exception inside a 200 answer", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
   });
 
+  it("on the INSERT, after a word on the same line: still the exception, not rows written", async () => {
+    const runId = uniqueId("error-in-ok-same-line");
+    const refused = await withFault(/INSERT INTO/, () => postJson(direct, "logs", logsBody(runId, "s", 2)), "error-in-ok-same-line");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("5");
+    expect(((await refused.json()) as { message: string }).message).toMatch(
+      /^ClickHouse error 252 \(TOO_MANY_PARTS\) inserting 2 rows into otel_logs \(in the body of an HTTP 200 answer\): Too many parts/,
+    );
+    expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
+  });
+
   it("on the INSERT, with queues: the rows are queued and written once ClickHouse recovers", async () => {
     const runId = uniqueId("error-in-ok-queued");
     await withFault(/INSERT INTO/, async () => {

@@ -86,7 +86,7 @@ describe("zstd", () => {
     const response = await post(bomb, { ...JSON_TYPE, "Content-Encoding": "zstd" });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toBe(
-      "decompressed request body is more than the limit of 16777216 bytes (MAX_DECOMPRESSED_BYTES)",
+      "decompressed request body is more than the limit of 16777216 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 16777216 bytes uncompressed",
     );
     expect(await logCount()).toBe(before);
     const again = await post(fixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "zstd" });
@@ -155,7 +155,7 @@ describe("gzip members joined in one body", () => {
     const response = await post(new Uint8Array(Buffer.concat([member, member])), { ...JSON_TYPE, "Content-Encoding": "gzip" });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toBe(
-      "decompressed request body is more than the limit of 16777216 bytes (MAX_DECOMPRESSED_BYTES)",
+      "decompressed request body is more than the limit of 16777216 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 16777216 bytes uncompressed",
     );
   });
 });

@@ -19,6 +19,7 @@ import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, TEST_TOKEN, type 
 import { captureRuntimeOutput, discardRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 import { closedPort } from "../support/foreign-server";
 import { NOT_SENT } from "../../workers/ingest/clickhouse/errors";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 
 const UNREACHABLE = "ingest-unreachable";
 const NO_SCHEMA = "ingest-no-schema";
@@ -372,7 +373,8 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
     status: 400,
     code: 3,
-    message: /^request body is not valid gzip: \S/,
+    message:
+      /^request body is not valid gzip: it does not start with gzip's magic bytes 1f 8b, but it starts 7b 22 72 65 .*, so it looks uncompressed: drop the Content-Encoding: gzip header, or gzip the body$/,
   },
   {
     name: "a cut gzip stream (found by its magic bytes, no header)",
@@ -383,7 +385,7 @@ const badInputs: BadInput[] = [
     headers: PROTOBUF_TYPE,
     status: 400,
     code: 3,
-    message: /^request body is not valid gzip: \S/,
+    message: /^request body is not valid gzip: it ends before its compressed data does, so it was cut short \(.+\): send the whole body$/,
   },
   {
     name: "a gzip member followed by bytes that are no gzip member",
@@ -391,7 +393,7 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
     status: 400,
     code: 3,
-    message: /^request body is not valid gzip: \S/,
+    message: /^request body is not valid gzip: bytes follow the end of its compressed data that are no gzip member \(.+\): send the compressed data alone$/,
   },
   {
     name: "a gzip stream whose checksum does not match",
@@ -403,7 +405,8 @@ const badInputs: BadInput[] = [
     headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
     status: 400,
     code: 3,
-    message: /^request body is not valid gzip: \S/,
+    message:
+      /^request body is not valid gzip: the body is corrupt: its compressed data or its checksum \(CRC-32 and length\) does not check out \(.+\); it was damaged on the way or compressed wrongly: compress it again and resend$/,
   },
   {
     name: "a wrong content type",
@@ -565,6 +568,9 @@ describe("size limits", () => {
     return JSON.stringify(request);
   }
 
+  /** What a 413 tells the sender to change, after naming the limit. */
+  const smaller = (limit: number, as: string) => `: send smaller batches, each under ${limit} bytes ${as}`;
+
   async function refusedWith413(response: Response, message: string): Promise<void> {
     expect(response.status).toBe(413);
     expect(await statusOf(response, "json")).toEqual({ code: 2, message });
@@ -574,7 +580,7 @@ describe("size limits", () => {
     const before = await rowCounts(limited);
     const body = paddedLogs(uniqueId("over"), MAX_BODY_BYTES);
     const response = await limited.fetch("/v1/logs", { method: "POST", body, headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE } });
-    await refusedWith413(response, `request body is ${Buffer.byteLength(body)} bytes, over the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`);
+    await refusedWith413(response, `request body is ${Buffer.byteLength(body)} bytes, over the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)${smaller(MAX_BODY_BYTES, "as sent")}`);
     expect(await rowCounts(limited)).toEqual(before);
   });
 
@@ -595,7 +601,7 @@ describe("size limits", () => {
       duplex: "half",
       headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE },
     } as RequestInit);
-    await refusedWith413(response, `request body is more than the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)`);
+    await refusedWith413(response, `request body is more than the limit of ${MAX_BODY_BYTES} bytes (MAX_BODY_BYTES)${smaller(MAX_BODY_BYTES, "as sent")}`);
     expect(await rowCounts(limited)).toEqual(before);
   });
 
@@ -611,7 +617,10 @@ describe("size limits", () => {
       body,
       headers: { ...bearer(ROTATED_TOKENS[0]), ...JSON_TYPE, ...headers },
     });
-    await refusedWith413(response, `decompressed request body is more than the limit of ${MAX_DECOMPRESSED_BYTES} bytes (MAX_DECOMPRESSED_BYTES)`);
+    await refusedWith413(
+      response,
+      `decompressed request body is more than the limit of ${MAX_DECOMPRESSED_BYTES} bytes (MAX_DECOMPRESSED_BYTES)${smaller(MAX_DECOMPRESSED_BYTES, "uncompressed")}`,
+    );
     expect(await rowCounts(limited)).toEqual(before);
   });
 
@@ -632,8 +641,15 @@ describe("size limits", () => {
 
 describe("ClickHouse unavailable", () => {
   const logs = () => JSON.stringify(logsRequest(uniqueId("unavailable")));
-  const post = (variant: string, path: string, body: string | Uint8Array, contentType = "application/json") =>
-    fetchVariant(variant, path, { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
+  const post = (variant: string, path: string, body: string | Uint8Array, contentType = "application/json", requestId?: string) =>
+    fetchVariant(variant, path, {
+      method: "POST",
+      body: body as BodyInit,
+      headers: { ...bearer(), "Content-Type": contentType, ...(requestId === undefined ? {} : { "X-Request-Id": requestId }) },
+    });
+  /** The writer's log line with ClickHouse's text of a failure only an operator can fix, for the call `what`. */
+  const operatorLogLine = (what: string) =>
+    jsonLogLines(ingestOutput, "ClickHouse refused the Worker: an operator must act").filter((line) => line.call === what).at(-1);
 
   it("answers 502 with Retry-After when ClickHouse cannot be reached", async () => {
     const response = await post(UNREACHABLE, "/v1/logs", logs());
@@ -678,44 +694,68 @@ describe("ClickHouse unavailable", () => {
         }),
     },
   ])("answers 503 naming the missing table when the schema was not applied ($table)", async ({ path, table, body }) => {
-    const response = await post(NO_SCHEMA, path, body());
+    const requestId = `no-schema-${table}`;
+    const response = await post(NO_SCHEMA, path, body(), "application/json", requestId);
     expect(response.status).toBe(503);
-    expect(response.headers.get("retry-after")).toBe("5");
-    const status = await statusOf(response, "json");
-    expect(status.code).toBe(14);
-    expect(status.message).toMatch(
-      new RegExp(`^ClickHouse error 60 \\(UNKNOWN_TABLE\\) describing ${table} \\(has the schema been applied\\?\\): `),
-    );
-    expect(status.message).not.toContain(emptyDatabase.database);
-    // ClickHouse's "Maybe you meant <other database>.<table>" hint names other databases.
-    expect(status.message).not.toContain("Maybe you meant");
+    expect(response.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    expect(await statusOf(response, "json")).toEqual({
+      code: 14,
+      message:
+        `ClickHouse error 60 (UNKNOWN_TABLE) describing ${table}: the table or its database does not exist; ` +
+        "a retry succeeds only after the operator applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is; " +
+        `ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NOT_SENT} (request id ${requestId})`,
+    });
+    // ClickHouse's own text, which names the database, is in the Worker's log beside the request's line.
+    await expect.poll(() => operatorLogLine(`describing ${table}`)?.clickhouse).toMatch(new RegExp(`${emptyDatabase.database}.*does not exist`));
   });
 
-  it("answers 503 when ClickHouse refuses the login", async () => {
-    const response = await post(REFUSED_LOGIN, "/v1/logs", logs());
+  it("answers 503 for the operator to fix when ClickHouse refuses the login, and logs what ClickHouse said", async () => {
+    const requestId = "refused-login-logs";
+    const response = await post(REFUSED_LOGIN, "/v1/logs", logs(), "application/json", requestId);
     expect(response.status).toBe(503);
-    expect(response.headers.get("retry-after")).toBe("5");
-    expect((await statusOf(response, "json")).message).toMatch(/^ClickHouse error 516 \(AUTHENTICATION_FAILED\) describing /);
+    expect(response.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    // Not ClickHouse's text: it names the ClickHouse user (`default: Authentication failed: …`).
+    expect(await statusOf(response, "json")).toEqual({
+      code: 14,
+      message:
+        "ClickHouse error 516 (AUTHENTICATION_FAILED) describing otel_logs: ClickHouse refused the Worker's credentials; " +
+        "a retry succeeds only after the operator fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name; " +
+        `ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NOT_SENT} (request id ${requestId})`,
+    });
+    await expect.poll(() => operatorLogLine("describing otel_logs")?.clickhouse).toMatch(/^default: Authentication failed/);
   });
 
   it.each([
-    { variant: UNREACHABLE, status: 502, message: /^ClickHouse is unreachable on ping: \S/ },
-    { variant: SLOW, status: 504, message: /^ClickHouse did not answer in time on ping$/ },
-    { variant: REFUSED_LOGIN, status: 503, message: /^ClickHouse error 516 \(AUTHENTICATION_FAILED\) on ping: / },
-  ])("GET /health/deep answers $status from $variant, while GET /health answers 200", async ({ variant, status, message }) => {
+    { variant: UNREACHABLE, status: 502, retryAfter: "5", message: /^ClickHouse is unreachable listing the tables: \S/ },
+    { variant: SLOW, status: 504, retryAfter: "5", message: /^ClickHouse did not answer in time listing the tables$/ },
+    {
+      variant: REFUSED_LOGIN,
+      status: 503,
+      retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
+      message: /^ClickHouse error 516 \(AUTHENTICATION_FAILED\) listing the tables: ClickHouse refused the Worker's credentials; a retry succeeds only after/,
+    },
+  ])("GET /health/deep answers $status from $variant, while GET /health answers 200", async ({ variant, status, retryAfter, message }) => {
     const deep = await fetchVariant(variant, "/health/deep");
     expect(deep.status).toBe(status);
-    expect(deep.headers.get("retry-after")).toBe("5");
+    expect(deep.headers.get("retry-after")).toBe(retryAfter);
     expect((await statusOf(deep, "json")).message).toMatch(message);
     const shallow = await fetchVariant(variant, "/health");
     expect(shallow.status).toBe(200);
     expect(await shallow.json()).toEqual({ status: "ok" });
   });
 
-  it("GET /health/deep answers 200 when ClickHouse answers, even without the schema", async () => {
-    const response = await fetchVariant(NO_SCHEMA, "/health/deep");
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", clickhouse: "ok" });
+  // Before, it answered 200 here (it ran `SELECT 1` alone) while every export failed.
+  it("GET /health/deep answers 503 naming every table the Worker writes when the schema was not applied", async () => {
+    const response = await fetchVariant(NO_SCHEMA, "/health/deep", { headers: { "X-Request-Id": "deep-no-schema" } });
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    expect(await statusOf(response, "json")).toEqual({
+      code: 14,
+      message:
+        `ClickHouse answers, but tables ${TABLES.join(", ")} the Worker writes are missing from CLICKHOUSE_DATABASE or not visible to its user, ` +
+        "so exports into them fail; a retry succeeds only after the operator applies the schema (`npm run schema -- apply`) or grants the user access " +
+        "(request id deep-no-schema)",
+    });
   });
 });
 

@@ -95,10 +95,31 @@ describe("health", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 
-  it("GET /health/deep pings ClickHouse", async () => {
+  it("GET /health/deep asks ClickHouse for the tables the Worker writes", async () => {
     const response = await ingest.fetch("/health/deep");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", clickhouse: "ok" });
+  });
+
+  it("GET /health/deep answers 503 naming a table the Worker writes that is gone, as exports into it fail", async () => {
+    await ingest.db.client.command({ query: "RENAME TABLE otel_logs TO otel_logs_away" });
+    try {
+      const deep = await ingest.fetch("/health/deep", { headers: { "X-Request-Id": "deep-logs-gone" } });
+      expect(deep.status).toBe(503);
+      expect(deep.headers.get("retry-after")).toBe("60");
+      expect(await deep.json()).toEqual({
+        code: 14,
+        message:
+          "ClickHouse answers, but table otel_logs the Worker writes is missing from CLICKHOUSE_DATABASE or not visible to its user, so exports into it fail; " +
+          "a retry succeeds only after the operator applies the schema (`npm run schema -- apply`) or grants the user access (request id deep-logs-gone)",
+      });
+      const logs = await ingest.fetch("/v1/logs", { method: "POST", body: JSON.stringify(simpleLogs(uniqueId("deep-gone"))), headers: { ...bearer(), ...JSON_TYPE } });
+      expect({ status: logs.status, retryAfter: logs.headers.get("retry-after") }).toEqual({ status: 503, retryAfter: "60" });
+      expect(((await logs.json()) as { message: string }).message).toMatch(/^ClickHouse error 60 \(UNKNOWN_TABLE\) .* otel_logs: the table or its database does not exist; /);
+    } finally {
+      await ingest.db.client.command({ query: "RENAME TABLE otel_logs_away TO otel_logs" });
+    }
+    expect((await ingest.fetch("/health/deep")).status).toBe(200);
   });
 });
 

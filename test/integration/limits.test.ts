@@ -145,7 +145,7 @@ describe("request limits in the Worker", () => {
     const peakBefore = peakRssBytes(workerd);
     const answer = await post("/v1/logs", bomb, { "Content-Encoding": "gzip" });
     expect(answer.status).toBe(413);
-    expect(answer.message).toBe("decompressed request body is more than the limit of 8388608 bytes (MAX_DECOMPRESSED_BYTES)");
+    expect(answer.message).toBe("decompressed request body is more than the limit of 8388608 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 8388608 bytes uncompressed");
     // Inflating the whole gigabyte would take a gigabyte; stopping at 8 MiB does not. (Memory,
     // not time, is the evidence: a timed bound fails on a busy machine.)
     expect(peakRssBytes(workerd) - peakBefore).toBeLessThan(128 * 1024 * 1024);
@@ -155,11 +155,11 @@ describe("request limits in the Worker", () => {
   it("refuses a body over the byte limit before decompression, declared or streamed", async () => {
     const limit = Number(LIMITS.MAX_BODY_BYTES);
     const declared = await postOverLimit(ingest.url, { declaredBytes: limit + 1 });
-    expect(declared).toMatchObject({ status: 413, message: "request body is 2097153 bytes, over the limit of 2097152 bytes (MAX_BODY_BYTES)" });
+    expect(declared).toMatchObject({ status: 413, message: "request body is 2097153 bytes, over the limit of 2097152 bytes (MAX_BODY_BYTES): send smaller batches, each under 2097152 bytes as sent" });
     // Not sent: the answer came on the headers alone, before any byte of the body.
     expect(declared.bodyBytesSent).toBe(0);
     const streamed = await postOverLimit(ingest.url, { chunks: [1024 * 1024, 1024 * 1024, 1] });
-    expect(streamed).toMatchObject({ status: 413, message: "request body is more than the limit of 2097152 bytes (MAX_BODY_BYTES)" });
+    expect(streamed).toMatchObject({ status: 413, message: "request body is more than the limit of 2097152 bytes (MAX_BODY_BYTES): send smaller batches, each under 2097152 bytes as sent" });
     expect(streamed.bodyBytesSent).toBe(limit + 1);
     expect(await logRows()).toBe(0);
   });

@@ -15,6 +15,10 @@ import { eventually, postJson } from "../support/exactly-once";
 import { startFaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS } from "../../workers/ingest/http/errors";
+
+/** What every drift's answer says after the drift: only the operator's fix makes a retry succeed. */
+const DRIFT_FIX = "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)";
 
 const output = captureRuntimeOutput();
 let ingest: IngestUnderTest;
@@ -66,7 +70,11 @@ async function dropColumns(target: IngestUnderTest, table: string, columns: read
 }
 
 async function statusOf(answer: Response): Promise<{ status: number; retryAfter: string | null; body: unknown }> {
-  return { status: answer.status, retryAfter: answer.headers.get("retry-after"), body: await answer.json() };
+  const body = (await answer.json()) as { code: number; message: string };
+  // An answer only the operator's fix changes ends naming its request, whose log lines say more.
+  const requestId = ` (request id ${answer.headers.get("x-request-id")})`;
+  expect(body.message.endsWith(requestId)).toBe(true);
+  return { status: answer.status, retryAfter: answer.headers.get("retry-after"), body: { ...body, message: body.message.slice(0, -requestId.length) } };
 }
 
 describe("a column the rows carry, dropped from the table", () => {
@@ -79,12 +87,12 @@ describe("a column the rows carry, dropped from the table", () => {
     const runId = uniqueId("drift-dropped");
     const expected = {
       status: 503,
-      retryAfter: "5",
+      retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
       body: {
         code: 14,
         message:
           "schema drift in otel_logs: the table has no column TraceId, LogAttributes, which the rows carry, so writing them " +
-          "would lose those values (has the table been altered?)",
+          "would lose those values (has the table been altered?)" + DRIFT_FIX,
       },
     };
     for (const attempt of ["insert", "plan"]) {
@@ -159,10 +167,10 @@ describe("a column narrowed below the exporter's type", () => {
     const answer = await statusOf(await postJson(ingest, signal, JSON.stringify(body(runId))));
     expect(answer).toEqual({
       status: 503,
-      retryAfter: "5",
+      retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
       body: {
         code: 14,
-        message: `schema drift in ${table}: ${message}, which cannot hold every value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)`,
+        message: `schema drift in ${table}: ${message}, which cannot hold every value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)${DRIFT_FIX}`,
       },
     });
     const [{ rows }] = (await ingest.rows<{ rows: string }>(
@@ -252,12 +260,12 @@ describe("a table altered while the Worker runs", () => {
       const runId = uniqueId("drift-recheck");
       expect(await statusOf(await postJson(target, "traces", fiveSecondSpan(runId)))).toEqual({
         status: 503,
-        retryAfter: "5",
+        retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
         body: {
           code: 14,
           message:
             "schema drift in otel_traces: column Duration is UInt32 where the exporter's schema has UInt64, which cannot hold every value " +
-            "the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)",
+            "the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + DRIFT_FIX,
         },
       });
       const [{ rows }] = (await target.rows<{ rows: string }>(

@@ -9,6 +9,8 @@
  * - `error-in-ok`: answers HTTP 200 with the exception only in the body (no exception header,
  *   a summary of 0 written rows), as ClickHouse does when it had sent its status before the
  *   error; the request is not forwarded, so nothing is written;
+ * - `error-in-ok-same-line`: the same, the exception after `Ok. ` on the body's first line (a
+ *   server or proxy that wrote a word before it);
  * - `stalled`: forwards the request, so ClickHouse does write it, and never answers: only the
  *   caller's own timeout ends the wait, so no timer of the proxy races the caller's on a loaded
  *   machine;
@@ -46,7 +48,7 @@ type ForeignPage = keyof typeof FOREIGN_PAGES;
 /** The login page `login-redirect` leads to. */
 const LOGIN_PAGE = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form></form></body></html>\n";
 
-export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "stalled" | ForeignPage;
+export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "error-in-ok-same-line" | "stalled" | ForeignPage;
 
 export interface FaultProxy {
   /** The URL to give the Worker as CLICKHOUSE_URL. */
@@ -76,7 +78,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let mode: FaultMode = "pass";
   let server: Server | undefined;
   const requests = Object.fromEntries(
-    (["pass", "down", "error", "error-in-ok", "stalled", ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
+    (["pass", "down", "error", "error-in-ok", "error-in-ok-same-line", "stalled", ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
   ) as Record<FaultMode, number>;
   const urls: string[] = [];
 
@@ -106,13 +108,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       answer.end(`${OVERLOADED_MESSAGE}\n`);
       return;
     }
-    if (current === "error-in-ok") {
+    if (current === "error-in-ok" || current === "error-in-ok-same-line") {
       incoming.resume();
       answer.writeHead(200, {
         "Content-Type": "text/plain; charset=UTF-8",
         "X-ClickHouse-Summary": '{"read_rows":"0","read_bytes":"0","written_rows":"0","written_bytes":"0","total_rows_to_read":"0"}',
       });
-      answer.end(`${TOO_MANY_PARTS_MESSAGE}\n`);
+      answer.end(`${current === "error-in-ok" ? "" : "Ok. "}${TOO_MANY_PARTS_MESSAGE}\n`);
       return;
     }
     const forwarded = httpRequest(

@@ -7,11 +7,13 @@ import {
   MAY_BE_WRITTEN,
   NOT_SENT,
   httpErrorForClickHouseFailure,
+  OperatorFixFailure,
   parseServerError,
   ProxyAnswerError,
   TooLargeForPathFailure,
 } from "../../workers/ingest/clickhouse/errors";
 import { SchemaDriftFailure } from "../../workers/ingest/clickhouse/schema-drift";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 
 describe("ClickHouse exception text", () => {
   it("gives the code, the name and the message of a server exception", () => {
@@ -111,6 +113,70 @@ describe("an exception in the body of an HTTP 200 answer (status sent before the
     expect(
       exceptionInBody('{"name":"Body","type":"String","default_type":"","comment":"Code: 252. DB::Exception: x (TOO_MANY_PARTS)"}\n'),
     ).toBeUndefined();
+    expect(exceptionInBody("", false)).toBeUndefined();
+    expect(exceptionInBody("Ok.\n", false)).toBeUndefined();
+  });
+
+  it("is found anywhere in an INSERT's answer, which has no rows: after a word on the same line", () => {
+    for (const text of [
+      "Ok. Code: 241. DB::Exception: Memory limit exceeded. (MEMORY_LIMIT_EXCEEDED) (version 25.8)\n",
+      "  Code: 241. DB::Exception: Memory limit exceeded. (MEMORY_LIMIT_EXCEEDED) (version 25.8)",
+      "Ok. Code: 241, e.displayText() = DB::Exception: Memory limit exceeded. (MEMORY_LIMIT_EXCEEDED) (version 21.3.1.1)",
+    ]) {
+      expect(exceptionInBody(text, false)).toMatchObject({ code: "241", type: "MEMORY_LIMIT_EXCEEDED", afterSuccessStatus: true });
+      // In a statement's rows, text on a line after other text is data.
+      expect(exceptionInBody(text)).toBeUndefined();
+    }
+  });
+});
+
+describe("failures only an operator can fix", () => {
+  /** What the sender is told of a kind of failure: the failure without ClickHouse's text, and the fix. */
+  const told = (kind: string, fix: string) => ({ kind, fix: `; a retry succeeds only after the operator ${fix}` });
+  const CREDENTIALS = told("ClickHouse refused the Worker's credentials", "fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name");
+  const GRANTS = told("the Worker's ClickHouse user may not do this", "grants the ClickHouse user INSERT and SELECT on the tables, without a readonly profile");
+  const SCHEMA = told(
+    "the table or its database does not exist",
+    "applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is",
+  );
+  const ADDRESS = told("ClickHouse refused the Worker's address", "lets the ClickHouse user connect from Cloudflare's addresses (its HOST clause)");
+  const SETTING = told("ClickHouse does not know a setting the Worker sends", "runs a ClickHouse version that has it");
+
+  it.each([
+    ["516", "AUTHENTICATION_FAILED", "default: Authentication failed: password is incorrect, or there is no user with such name.", CREDENTIALS],
+    ["192", "UNKNOWN_USER", "There is no user `ingest` in user directories.", CREDENTIALS],
+    ["193", "WRONG_PASSWORD", "Wrong password for user ingest", CREDENTIALS],
+    ["194", "REQUIRED_PASSWORD", "ingest: Password required", CREDENTIALS],
+    ["195", "IP_ADDRESS_NOT_ALLOWED", "ingest: Connections from 203.0.113.9 are not allowed", ADDRESS],
+    ["497", "ACCESS_DENIED", "ingest: Not enough privileges. To execute this query, it's necessary to have the grant INSERT ON otel.otel_logs", GRANTS],
+    ["291", "DATABASE_ACCESS_DENIED", "Access denied to database otel for user ingest", GRANTS],
+    ["164", "READONLY", "ingest: Cannot execute query in readonly mode", GRANTS],
+    ["60", "UNKNOWN_TABLE", "Table otel.otel_logs does not exist.", SCHEMA],
+    ["81", "UNKNOWN_DATABASE", "Database otel does not exist.", SCHEMA],
+    ["115", "UNKNOWN_SETTING", "Unknown setting async_insert_deduplicate", SETTING],
+  ] as const)("%s %s: a 503 with the operator's wait, saying what to fix and not ClickHouse's text, which the log gets", (code, name, text, { kind, fix }) => {
+    const failure = httpErrorForClickHouseFailure(new ClickHouseServerError(code, name, text), "inserting 2 rows into otel_logs", "otel");
+    expect(failure).toBeInstanceOf(OperatorFixFailure);
+    expect(failure).toMatchObject({
+      status: 503,
+      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
+      rowsRejected: false,
+      knownUnwritten: true,
+      serverText: text,
+      message: `ClickHouse error ${code} (${name}) inserting 2 rows into otel_logs: ${kind}${fix}; ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}`,
+    });
+  });
+
+  it("says the INSERT was not sent when the call before it failed", () => {
+    const failure = httpErrorForClickHouseFailure(new ClickHouseServerError("516", "AUTHENTICATION_FAILED", "default: no"), "describing otel_logs", "otel", "before insert");
+    expect(failure.message.endsWith(NOT_SENT)).toBe(true);
+    expect(failure.message).not.toContain("default");
+  });
+
+  it("leaves a brief outage, an overload and a column the INSERT names that the table lacks (relearnt at once) with the short wait", () => {
+    for (const [code, name] of [["999", "KEEPER_EXCEPTION"], ["202", "TOO_MANY_SIMULTANEOUS_QUERIES"], ["16", "NO_SUCH_COLUMN_IN_TABLE"]] as const) {
+      expect(httpErrorForClickHouseFailure(new ClickHouseServerError(code, name, "x"), "inserting 2 rows into otel_logs")).toMatchObject({ retryAfterSeconds: 5 });
+    }
   });
 });
 

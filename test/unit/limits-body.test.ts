@@ -36,7 +36,7 @@ describe("readRequestBody with gzip", () => {
   it("refuses output past the decompressed limit with 413, and broken gzip with 400", async () => {
     expect(await refusal(gzipRequest(gzip(new Uint8Array(64 * 1024 * 1024))))).toEqual({
       status: 413,
-      message: "decompressed request body is more than the limit of 4194304 bytes (MAX_DECOMPRESSED_BYTES)",
+      message: "decompressed request body is more than the limit of 4194304 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 4194304 bytes uncompressed",
     });
     const answer = await refusal(gzipRequest(gzip(new TextEncoder().encode("hello ".repeat(1000))).slice(0, 20)));
     expect(answer.status).toBe(400);
@@ -62,7 +62,7 @@ describe("readRequestBody with deflate (zlib)", () => {
   it("stops a deflate bomb at the decompressed limit with 413, and refuses gzip sent as deflate with 400", async () => {
     expect(await refusal(deflateRequest(deflate(new Uint8Array(64 * 1024 * 1024))))).toEqual({
       status: 413,
-      message: "decompressed request body is more than the limit of 4194304 bytes (MAX_DECOMPRESSED_BYTES)",
+      message: "decompressed request body is more than the limit of 4194304 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 4194304 bytes uncompressed",
     });
     const answer = await refusal(deflateRequest(gzip(new TextEncoder().encode("hello"))));
     expect(answer.status).toBe(400);

@@ -3,6 +3,10 @@ import { OPTIONAL_COLUMNS, SchemaDriftFailure, schemaDriftIn } from "../../worke
 import { holdsValuesOf, LOG_COLUMNS, METRIC_COLUMNS, SPAN_COLUMNS, writtenFormOf } from "../../workers/ingest/core/rows";
 import { expectedColumns } from "../../schema/catalog";
 import { generations } from "../../schema/generation";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS } from "../../workers/ingest/http/errors";
+
+/** What every drift's answer ends with: only the operator's fix makes a retry succeed. */
+const DRIFT_FIX = "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)";
 
 const logsTable = expectedColumns("current").logs.map(({ name, type }) => ({ name, type }));
 
@@ -87,9 +91,9 @@ describe("schema drift", () => {
     expect(drift).toBeInstanceOf(SchemaDriftFailure);
     expect(drift).toMatchObject({
       status: 503,
-      retryAfterSeconds: 5,
+      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
       rowsRejected: false,
-      message: "schema drift in my_logs: column EventName is UInt8 where the exporter's schema has String, so none of the rows can be written (has the table been altered?)",
+      message: "schema drift in my_logs: column EventName is UInt8 where the exporter's schema has String, so none of the rows can be written (has the table been altered?)" + DRIFT_FIX,
     });
   });
 
@@ -112,10 +116,10 @@ describe("schema drift", () => {
     const traces = expectedColumns("current").traces.map(({ name, type }) => ({ name, type: name === "Duration" ? "UInt32" : type }));
     expect(schemaDriftIn("traces", "otel_traces", traces, SPAN_COLUMNS)).toMatchObject({
       status: 503,
-      retryAfterSeconds: 5,
+      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
       message:
         "schema drift in otel_traces: column Duration is UInt32 where the exporter's schema has UInt64, which cannot hold every " +
-        "value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)",
+        "value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + DRIFT_FIX,
     });
     const histogram = expectedColumns("current").metricsHistogram.map(({ name, type }) => ({ name, type: name === "Count" ? "Int64" : type }));
     expect(schemaDriftIn("histogram", "otel_metrics_histogram", histogram, METRIC_COLUMNS.histogram)?.message).toContain(
@@ -129,11 +133,11 @@ describe("schema drift", () => {
     const logs = expectedColumns("legacy").logs.filter(({ name }) => name !== "LogAttributes" && name !== "TraceId");
     expect(schemaDriftIn("logs", "otel_logs", logs, LOG_COLUMNS)).toMatchObject({
       status: 503,
-      retryAfterSeconds: 5,
+      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
       rowsRejected: false,
       message:
         "schema drift in otel_logs: the table has no column TraceId, LogAttributes, which the rows carry, so writing them " +
-        "would lose those values (has the table been altered?)",
+        "would lose those values (has the table been altered?)" + DRIFT_FIX,
     });
     const withoutOptional = expectedColumns("legacy").logs.filter(({ name }) => name !== "TimestampTime" && name !== "EventName");
     expect(schemaDriftIn("logs", "otel_logs", withoutOptional, LOG_COLUMNS)).toBeUndefined();

@@ -83,7 +83,7 @@ describe("decompressZstd", () => {
   it("stops a bomb without a declared size at the limit with 413", () => {
     expect(refusal(() => decompressZstd(fixture("bomb-1gib-no-size.zst"), LIMIT))).toEqual({
       status: 413,
-      message: `decompressed request body is more than the limit of ${LIMIT} bytes (MAX_DECOMPRESSED_BYTES)`,
+      message: `decompressed request body is more than the limit of ${LIMIT} bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under ${LIMIT} bytes uncompressed`,
     });
     // 64 RLE blocks of 128 KiB each: 8 MiB from a few hundred bytes.
     const rle = Array.from({ length: 64 }, (_, i) => [...blockHeader(i === 63, 1, 128 * 1024), 0]);
@@ -113,7 +113,7 @@ describe("decompressZstd", () => {
     const body = new Uint8Array([...MAGIC, 0x80, WINDOW_2_MIB, size & 0xff, (size >> 8) & 0xff, (size >> 16) & 0xff, size >>> 24, ...blockHeader(true, 0, 1), 0]);
     expect(refusal(() => decompressZstd(body, LIMIT))).toEqual({
       status: 413,
-      message: `decompressed request body is more than the limit of ${LIMIT} bytes (MAX_DECOMPRESSED_BYTES)`,
+      message: `decompressed request body is more than the limit of ${LIMIT} bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under ${LIMIT} bytes uncompressed`,
     });
   });
 

@@ -1,4 +1,4 @@
-import { HttpError } from "../http/errors";
+import { HttpError, OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../http/errors";
 
 /** Seconds a sender should wait before retrying when ClickHouse is unavailable or overloaded. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -41,6 +41,7 @@ const BEFORE_DATA_CODES = new Set([
   "194", // REQUIRED_PASSWORD
   "195", // IP_ADDRESS_NOT_ALLOWED
   "202", // TOO_MANY_SIMULTANEOUS_QUERIES: refused as the query is registered, before it runs
+  "291", // DATABASE_ACCESS_DENIED
   "497", // ACCESS_DENIED
   "516", // AUTHENTICATION_FAILED
 ]);
@@ -62,6 +63,50 @@ const OVERLOADED_CODES = new Set([
   "241", // MEMORY_LIMIT_EXCEEDED
   "252", // TOO_MANY_PARTS
 ]);
+
+/** What a failure only an operator can fix is, as the sender is told it, and what the fix is. */
+interface OperatorFix {
+  /** The kind of failure, without ClickHouse's text (which names the user, address or database). */
+  kind: string;
+  /** What the operator does, after `a retry succeeds only after the operator …`. */
+  fix: string;
+}
+
+const CREDENTIALS: OperatorFix = {
+  kind: "ClickHouse refused the Worker's credentials",
+  fix: "fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name",
+};
+const GRANTS: OperatorFix = {
+  kind: "the Worker's ClickHouse user may not do this",
+  fix: "grants the ClickHouse user INSERT and SELECT on the tables, without a readonly profile",
+};
+const SCHEMA: OperatorFix = {
+  kind: "the table or its database does not exist",
+  fix: "applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is",
+};
+
+/**
+ * ClickHouse codes no retry passes until an operator acts, by what the operator must fix. Each
+ * is raised before an INSERT reads its data (BEFORE_DATA_CODES), so no row of it is written.
+ */
+const OPERATOR_FIX_CODES: ReadonlyMap<string, OperatorFix> = new Map([
+  ["192", CREDENTIALS], // UNKNOWN_USER
+  ["193", CREDENTIALS], // WRONG_PASSWORD
+  ["194", CREDENTIALS], // REQUIRED_PASSWORD
+  ["516", CREDENTIALS], // AUTHENTICATION_FAILED
+  ["195", { kind: "ClickHouse refused the Worker's address", fix: "lets the ClickHouse user connect from Cloudflare's addresses (its HOST clause)" }], // IP_ADDRESS_NOT_ALLOWED
+  ["164", GRANTS], // READONLY
+  ["291", GRANTS], // DATABASE_ACCESS_DENIED
+  ["497", GRANTS], // ACCESS_DENIED, "Not enough privileges"
+  ["60", SCHEMA], // UNKNOWN_TABLE
+  ["81", SCHEMA], // UNKNOWN_DATABASE
+  ["115", { kind: "ClickHouse does not know a setting the Worker sends", fix: "runs a ClickHouse version that has it" }], // UNKNOWN_SETTING
+]);
+
+/** What every operator-fix answer says after its kind: the sender can only wait. */
+export function operatorFixNote(fix: string): string {
+  return `; a retry succeeds only after the operator ${fix}`;
+}
 
 /**
  * An exception ClickHouse answered with: its numeric code, its name and its message.
@@ -123,15 +168,28 @@ export function parseServerError(text: string, status?: number): ClickHouseServe
  * into the body, after whatever rows went first. No row of a statement's answer starts so: a
  * JSONEachRow row starts with `{`, `SELECT 1` answers `1`, and an INSERT answers nothing.
  */
-const EXCEPTION_IN_BODY = /(?:^|\n)(?:__exception__|Code: \d+[.,] )/;
+const EXCEPTION_AT_LINE_START = /(?:^|\n)(?:__exception__|Code: \d+[.,] )/;
 
 /**
- * The exception in the body of a 2xx answer (see EXCEPTION_IN_BODY), or `undefined` for a body
- * without one. The X-ClickHouse-Summary header is not consulted: an asynchronous insert's
- * summary says `written_rows` 0 although its rows were written when the flush it waited for ran.
+ * ClickHouse's exception marker wherever it stands, `Code: N. DB::Exception:` or the older
+ * `Code: N, e.displayText() = DB::Exception:`: after a status line a proxy or a server wrote on
+ * the same line (`Ok. Code: 241. DB::Exception: …`). Looked for only in the answer to an INSERT,
+ * which has no rows (empty, or a word such as `Ok.`): in a statement's rows (a column comment of
+ * `DESC TABLE`) the same text is data.
  */
-export function exceptionInBody(text: string): ClickHouseServerError | ClickHouseAnswerError | undefined {
-  const start = text.search(EXCEPTION_IN_BODY);
+const EXCEPTION_ANYWHERE = /Code: \d+(?:\. |, e\.displayText\(\) = )DB::Exception:/;
+
+/** Either marker, whichever comes first: what an INSERT's answer is searched for. */
+const EXCEPTION_ANYWHERE_OR_AT_LINE_START = new RegExp(`${EXCEPTION_AT_LINE_START.source}|${EXCEPTION_ANYWHERE.source}`);
+
+/**
+ * The exception in the body of a 2xx answer, or `undefined` for a body without one: at a line's
+ * start (EXCEPTION_AT_LINE_START) in any answer, and anywhere (EXCEPTION_ANYWHERE) in one that
+ * `hasRows` not (an INSERT's). The X-ClickHouse-Summary header is not consulted: an asynchronous
+ * insert's summary says `written_rows` 0 although its rows were written when the flush it waited for ran.
+ */
+export function exceptionInBody(text: string, hasRows = true): ClickHouseServerError | ClickHouseAnswerError | undefined {
+  const start = text.search(hasRows ? EXCEPTION_AT_LINE_START : EXCEPTION_ANYWHERE_OR_AT_LINE_START);
   if (start < 0) return undefined;
   const error = parseServerError(text.slice(start));
   return error instanceof ClickHouseServerError
@@ -208,12 +266,27 @@ export const MAY_BE_WRITTEN =
 export const NOT_SENT = "; the INSERT was not sent, so none of its rows are stored";
 
 /**
+ * A failure only an operator can fix (OPERATOR_FIX_CODES): a 503 with
+ * OPERATOR_FIX_RETRY_AFTER_SECONDS whose message says the kind of failure and the fix, never
+ * ClickHouse's text, which names the ClickHouse user, the Worker's address or the database.
+ * That text is `serverText`, for the Worker's log (writer.ts logs it).
+ */
+export class OperatorFixFailure extends ClickHouseFailure {
+  constructor(
+    message: string,
+    readonly serverText: string,
+  ) {
+    super(503, message, OPERATOR_FIX_RETRY_AFTER_SECONDS, false, true);
+  }
+}
+
+/**
  * Translate a failed ClickHouse call into the HTTP answer the sender gets. With `database`,
  * ClickHouse's message names its tables without it (`withoutDatabase`). Everything that is
  * not the rows' own fault is retryable: a missing table, refused credentials or an outage are
- * ours to fix, and the sender keeping its data until then is what loses nothing. A failed
- * `call` of "insert" whose rows are not known unwritten says so (`MAY_BE_WRITTEN`); one
- * "before insert" says its rows are not (`NOT_SENT`).
+ * ours to fix, and the sender keeping its data until then is what loses nothing. What only an
+ * operator can fix is an OperatorFixFailure. A failed `call` of "insert" whose rows are not
+ * known unwritten says so (`MAY_BE_WRITTEN`); one "before insert" says its rows are not (`NOT_SENT`).
  */
 export function httpErrorForClickHouseFailure(
   error: unknown,
@@ -226,8 +299,14 @@ export function httpErrorForClickHouseFailure(
   const failure = (status: number, message: string) => new ClickHouseFailure(status, message + note, RETRY_AFTER_SECONDS, false, knownUnwritten);
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
+    const operatorFix = OPERATOR_FIX_CODES.get(error.code);
+    const name = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}`;
+    if (operatorFix !== undefined) {
+      const message = `${name}: ${operatorFix.kind}${operatorFixNote(operatorFix.fix)}; ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}`;
+      return new OperatorFixFailure(message + note, error.message);
+    }
     const text = database === undefined ? error.message : withoutDatabase(error.message, database);
-    const detail = `ClickHouse error ${error.code} (${error.type ?? "unknown"}) ${what}${where}: ${firstLine(text)}`;
+    const detail = `${name}: ${firstLine(text)}`;
     if (ROWS_REJECTED_CODES.has(error.code)) return new ClickHouseFailure(400, detail, undefined, true, knownUnwritten);
     return failure(OVERLOADED_CODES.has(error.code) ? 429 : 503, detail);
   }
@@ -291,21 +370,6 @@ function plainTextOf(text: string): string {
  */
 export function namesAMissingColumn(error: unknown): boolean {
   return error instanceof ClickHouseServerError && error.code === "16";
-}
-
-/** ClickHouse's codes for a table or database that does not exist: the schema is not applied. */
-const SCHEMA_MISSING_CODES = new Set([
-  "60", // UNKNOWN_TABLE
-  "81", // UNKNOWN_DATABASE
-]);
-
-/**
- * ` (has the schema been applied?)` when `error` is ClickHouse saying the table or database is
- * unknown, else `""`: a network failure or a timeout says nothing about the schema, and the hint
- * would send an operator to the wrong place.
- */
-export function schemaHintFor(error: unknown): string {
-  return error instanceof ClickHouseServerError && SCHEMA_MISSING_CODES.has(error.code) ? " (has the schema been applied?)" : "";
 }
 
 function isTimeoutName(error: unknown): boolean {

@@ -25,17 +25,22 @@ import {
   type ColumnTypes,
   type TableColumn,
 } from "../core/rows";
-import { ClickHouseFailure, RETRY_AFTER_SECONDS } from "./errors";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS } from "../http/errors";
+import { ClickHouseFailure, operatorFixNote } from "./errors";
 
 /**
- * A table column's type no longer takes the rows: retryable (503), the operator's to fix. Found
- * before the INSERT is sent or after ClickHouse refused its rows, so they are known unwritten.
+ * A table column's type no longer takes the rows: retryable (503), the operator's to fix, so the
+ * sender waits OPERATOR_FIX_RETRY_AFTER_SECONDS and is told a retry succeeds only after the fix.
+ * Found before the INSERT is sent or after ClickHouse refused its rows, so they are known unwritten.
  */
 export class SchemaDriftFailure extends ClickHouseFailure {
   constructor(message: string) {
-    super(503, message, RETRY_AFTER_SECONDS, false, true);
+    super(503, message + operatorFixNote(DRIFT_FIX), OPERATOR_FIX_RETRY_AFTER_SECONDS, false, true);
   }
 }
+
+/** What the operator does about schema drift. */
+const DRIFT_FIX = "alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)";
 
 /** The exporter's tables (schema/) by the keys the Worker's table settings have. */
 export const EXPORTER_TABLE: Readonly<Record<keyof ClickHouseTables, SchemaTable>> = {

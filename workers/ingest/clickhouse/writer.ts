@@ -7,7 +7,7 @@
  * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
  * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
-import type { Logger } from "../../shared/log";
+import { jsonLogger, type Logger } from "../../shared/log";
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import {
@@ -16,9 +16,11 @@ import {
   httpErrorForClickHouseFailure,
   namesAMissingColumn,
   NOT_SENT,
+  OperatorFixFailure,
   parseServerError,
   ProxyAnswerError,
-  schemaHintFor,
+  type ClickHouseCall,
+  type ClickHouseFailure,
 } from "./errors";
 import { keepAbsentColumnValues, type KeptCount } from "./absent-columns";
 import { SchemaDriftFailure, schemaDriftIn } from "./schema-drift";
@@ -72,6 +74,13 @@ interface LearntPlan {
 }
 
 /**
+ * The writer's own log line for ClickHouse's text of a failure only an operator can fix, which
+ * the answer does not carry. Workers keep an invocation's lines together, so the latter sit beside the
+ * request's "request refused" line and its request id, or the queue consumer's.
+ */
+const writerLog = jsonLogger({ entrypoint: "clickhouse-writer" });
+
+/**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
  * tables, so one build writes correctly into either schema generation. Keyed by server,
  * database, table and the row columns offered. A plan older than CLICKHOUSE_TABLE_RECHECK_SECONDS
@@ -121,13 +130,39 @@ export class ClickHouseWriter {
     this.recheckMs = config.tableRecheckSeconds * 1000;
   }
 
-  /** Resolves once ClickHouse runs a query for us; throws the HTTP error a caller should give. */
-  async ping(): Promise<void> {
+  /**
+   * The configured tables (CLICKHOUSE_*_TABLE) ClickHouse does not show in the configured
+   * database, in setting order: missing, or not visible to the Worker's user, whose grants on a
+   * table are what make `system.tables` list it. One query, so a health check costs one call;
+   * throws the HTTP error a caller should give when ClickHouse does not answer it.
+   */
+  async missingTables(): Promise<string[]> {
+    const tables = [...new Set(Object.values(this.config.tables))];
+    let answer: string;
     try {
-      await this.post(this.endpoint, "SELECT 1", undefined);
+      answer = await this.post(
+        this.endpoint,
+        `SELECT name FROM system.tables WHERE database = ${quoteString(this.config.database)} ` +
+          `AND name IN (${tables.map(quoteString).join(", ")}) FORMAT JSONEachRow`,
+        undefined,
+      );
     } catch (error) {
-      throw httpErrorForClickHouseFailure(error, "on ping", undefined, "query");
+      throw this.failureOf(error, "listing the tables", "query");
     }
+    const present = new Set(jsonLines<{ name: string }>(answer, "system.tables").map(({ name }) => name));
+    return tables.filter((table) => !present.has(table));
+  }
+
+  /**
+   * The HTTP error a failed call `what` answers (errors.ts); ClickHouse's text of a failure only
+   * an operator can fix, which the answer leaves out, goes to the log instead.
+   */
+  private failureOf(error: unknown, what: string, call: ClickHouseCall): ClickHouseFailure {
+    const failure = httpErrorForClickHouseFailure(error, what, this.config.database, call);
+    if (failure instanceof OperatorFixFailure) {
+      writerLog.log("error", "ClickHouse refused the Worker: an operator must act", { call: what, answer: failure.message, clickhouse: failure.serverText });
+    }
+    return failure;
   }
 
   /**
@@ -154,13 +189,13 @@ export class ClickHouseWriter {
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
       const body = kept === undefined && batch.text?.plan === plan ? batch.text.body : serializeRows(plan, kept?.rows ?? batch.rows);
-      await this.post(url, body, options.deadline);
+      await this.post(url, body, options.deadline, false);
       return kept?.kept ?? [];
     } catch (error) {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
       // The table, not the database: the database is the operator's setting, no sender's business.
-      const failure = httpErrorForClickHouseFailure(error, `inserting ${batch.rows.length} rows into ${batch.table}`, this.config.database);
+      const failure = this.failureOf(error, `inserting ${batch.rows.length} rows into ${batch.table}`, "insert");
       if (failure.rowsRejected || namesAMissingColumn(error)) {
         const drift = await this.planFor(batch, options.deadline, options.logger).then(
           () => undefined,
@@ -243,10 +278,7 @@ export class ClickHouseWriter {
         `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
         deadline,
       );
-      const described = answer
-        .split("\n")
-        .filter((line) => line.length > 0)
-        .map((line) => parseDescribedColumn(line));
+      const described = jsonLines<{ name: string; type: string; default_type: string }>(answer, "DESC TABLE");
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
       return described
         .filter(({ default_type }) => default_type !== "MATERIALIZED" && default_type !== "ALIAS")
@@ -254,7 +286,7 @@ export class ClickHouseWriter {
     } catch (error) {
       // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known
       // unwritten. The table, not the database, as for the insert (no sender's business).
-      throw httpErrorForClickHouseFailure(error, `describing ${table}${schemaHintFor(error)}`, this.config.database, "before insert");
+      throw this.failureOf(error, `describing ${table}`, "before insert");
     }
   }
 
@@ -270,9 +302,10 @@ export class ClickHouseWriter {
    * ClickHouseAnswerError for an exception marker it cannot read, a ProxyAnswerError for an
    * answer that is not ClickHouse's (see `notClickHouses`), or with fetch's own error (a
    * timeout's is a `TimeoutError`) when there was no answer in time, the sooner of
-   * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms).
+   * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms). `hasRows` false (an INSERT's answer, which
+   * has none) finds an exception in a 200's body wherever it stands (errors.ts, `exceptionInBody`).
    */
-  private async post(url: string, body: string, deadline: number | undefined): Promise<string> {
+  private async post(url: string, body: string, deadline: number | undefined, hasRows = true): Promise<string> {
     const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
     const response = await fetch(url, {
       method: "POST",
@@ -287,7 +320,7 @@ export class ClickHouseWriter {
     const foreign = notClickHouses(response, text);
     if (foreign !== undefined) throw foreign;
     if (!response.ok || response.headers.has("X-ClickHouse-Exception-Code")) throw parseServerError(text, response.status);
-    const exception = exceptionInBody(text);
+    const exception = exceptionInBody(text, hasRows);
     if (exception !== undefined) throw exception;
     return text;
   }
@@ -339,16 +372,26 @@ function insertQueryParamOf(plan: TablePlan, table: string): string {
   return param;
 }
 
-/** One JSONEachRow line of `DESC TABLE`; a line of any other shape is an answer we cannot read. */
-function parseDescribedColumn(line: string): { name: string; type: string; default_type: string } {
-  try {
-    return JSON.parse(line) as { name: string; type: string; default_type: string };
-  } catch {
-    throw new ClickHouseAnswerError(`DESC TABLE answered a line that is not JSONEachRow: ${line.slice(0, 200)}`);
-  }
+/** The JSONEachRow rows of the answer to `statement`; a line of any other shape is an answer we cannot read. */
+function jsonLines<T>(answer: string, statement: string): T[] {
+  return answer
+    .split("\n")
+    .filter((line) => line.length > 0)
+    .map((line) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch {
+        throw new ClickHouseAnswerError(`${statement} answered a line that is not JSONEachRow: ${line.slice(0, 200)}`);
+      }
+    });
 }
 
 /** Identifiers come from validated configuration, never from requests; quoting covers dots. */
 function quoteIdentifier(name: string): string {
   return `\`${name.replace(/`/g, "``")}\``;
+}
+
+/** A ClickHouse string literal of `text` (its quote and backslash escaped). */
+function quoteString(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }

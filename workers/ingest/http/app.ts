@@ -10,11 +10,12 @@ import { prepareExport, type ExportTarget } from "../core/pipeline";
 import { LOG_COLUMNS } from "../core/rows";
 import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
 import { keptUnderKey, keptValuesWarning } from "../clickhouse/absent-columns";
+import { operatorFixNote } from "../clickhouse/errors";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
-import { HttpError, UnauthorizedError, grpcCodeForHttpStatus } from "./errors";
+import { HttpError, OPERATOR_FIX_RETRY_AFTER_SECONDS, UnauthorizedError, WORKER_LOG_COMMAND, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
 import { exceptionFrame, exceptionName } from "../../shared/exception-description";
 
@@ -116,7 +117,8 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   app.get("/health/deep", async (c) => {
     const context = contextFor(c.env, options);
     if (options.requireAuth) usablePublicAuth(context);
-    await context.writer.ping();
+    const missing = await context.writer.missingTables();
+    if (missing.length > 0) throw tablesMissing(missing);
     return c.json({ status: "ok", clickhouse: "ok" });
   });
 
@@ -149,6 +151,20 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   );
 
   return app;
+}
+
+/**
+ * The deep health check's answer when ClickHouse answers but lacks tables the Worker writes:
+ * every export into them fails until the operator acts, so the check fails as they would.
+ */
+function tablesMissing(missing: readonly string[]): HttpError {
+  return new HttpError(
+    503,
+    `ClickHouse answers, but ${missing.length === 1 ? "table" : "tables"} ${missing.join(", ")} ` +
+      `the Worker writes ${missing.length === 1 ? "is" : "are"} missing from CLICKHOUSE_DATABASE or not visible to its user, so exports into ` +
+      `${missing.length === 1 ? "it" : "them"} fail${operatorFixNote(`applies the schema (\`npm run schema -- apply\`) or grants the user access`)}`,
+    OPERATOR_FIX_RETRY_AFTER_SECONDS,
+  );
 }
 
 /** The request's id (request-id.ts) and a logger that stamps it and the entrypoint on each line. */
@@ -335,8 +351,10 @@ function responseEncodingFor(contentType: string | null): OtlpEncoding {
   }
 }
 
-/** Seconds to wait after a configuration error: an operator has to act first. */
-const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
+/** ` (request id …)`, or nothing without one: what lets the operator find the answer's log lines. */
+function requestIdNote(requestId: string | undefined): string {
+  return requestId === undefined ? "" : ` (request id ${requestId})`;
+}
 
 /**
  * What a caller is told of a bad setting: only that there is one and where it is named. The
@@ -345,8 +363,7 @@ const MISCONFIGURED_RETRY_AFTER_SECONDS = 60;
  * for settings are read before any token is checked.
  */
 function misconfiguredMessage(requestId: string | undefined): string {
-  const id = requestId === undefined ? "" : ` (request id ${requestId})`;
-  return `the deco-otel-ingest Worker is misconfigured: its log (\`wrangler tail deco-otel-ingest\`, with \`--env staging\` for a staging deployment) names the problem${id}`;
+  return `the deco-otel-ingest Worker is misconfigured: its log ${WORKER_LOG_COMMAND} names the problem${requestIdNote(requestId)}`;
 }
 
 /** What the log line of a refused request says: a bad setting's whole message, else the answer's. */
@@ -354,12 +371,21 @@ export function logReasonOf(error: unknown, httpError: HttpError): string {
   return error instanceof ConfigError ? error.message : httpError.message;
 }
 
-/** The answer to `error`: its status, message (a bad setting's as misconfiguredMessage) and wait. */
+/**
+ * The answer to `error`: its status, message (a bad setting's as misconfiguredMessage) and wait.
+ * An answer with OPERATOR_FIX_RETRY_AFTER_SECONDS (a bad setting, ClickHouse refusing the
+ * Worker's credentials, grants or schema) ends with `requestId`.
+ */
 export function toHttpError(error: unknown, requestId?: string): HttpError {
-  if (error instanceof HttpError) return error;
+  // An answer only an operator's fix changes names the request, for its log lines say more.
+  if (error instanceof HttpError) {
+    return error.retryAfterSeconds === OPERATOR_FIX_RETRY_AFTER_SECONDS && requestId !== undefined
+      ? new HttpError(error.status, error.message + requestIdNote(requestId), error.retryAfterSeconds)
+      : error;
+  }
   // A bad setting is ours to fix, not the sender's: it keeps its data and retries.
   if (error instanceof ConfigError) {
-    return new HttpError(503, misconfiguredMessage(requestId), MISCONFIGURED_RETRY_AFTER_SECONDS);
+    return new HttpError(503, misconfiguredMessage(requestId), OPERATOR_FIX_RETRY_AFTER_SECONDS);
   }
   if (error instanceof ServiceOutOfScopeError) return new HttpError(403, error.message);
   if (error instanceof OtlpDecodeError) return new HttpError(400, error.message);

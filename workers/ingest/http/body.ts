@@ -280,24 +280,50 @@ export function gzipMemberStart(bytes: Uint8Array, from: number): number {
 }
 
 /**
- * A 400 naming the format; some runtimes' inflaters fail with an empty message, so one is
- * supplied. A `deflate` body that does not start with a zlib header is said to lack one: HTTP's
- * deflate coding is zlib (RFC 9110 §8.4.1.2), and the usual cause is raw deflate data, which
- * .NET's DeflateStream and zlib with negative windowBits write. The Collector refuses it too;
- * it is not guessed at here either, as raw deflate has no checksum to tell good data from bad.
+ * A 400 naming the format and what the sender changes. A `deflate` body that does not start with
+ * a zlib header is said to lack one: HTTP's deflate coding is zlib (RFC 9110 §8.4.1.2), and the
+ * usual cause is raw deflate data, which .NET's DeflateStream and zlib with negative windowBits
+ * write. The Collector refuses it too; it is not guessed at here either, as raw deflate has no
+ * checksum to tell good data from bad. A `gzip` body without gzip's magic bytes (RFC 1952 §2.3.1)
+ * is most likely not compressed at all. Otherwise the inflater's failure is said in words
+ * (`inflaterFailure`), its own message kept in parentheses.
  */
 function notCompressed(format: CompressionFormat, error: unknown, compressed: Uint8Array): HttpError {
   const what = format === "gzip" ? "gzip" : "deflate (zlib)";
+  const start = compressed.length === 0 ? "the body is empty" : `it starts ${hexPreview(compressed)}`;
   if (format === "deflate" && !hasZlibHeader(compressed)) {
-    const start = compressed.length === 0 ? "the body is empty" : `it starts ${hexPreview(compressed)}`;
     return new HttpError(
       400,
       `request body is not valid ${what}: a zlib header (RFC 1950, e.g. 78 9c) was expected, but ${start}; ` +
         "raw deflate data without one (.NET's DeflateStream, zlib with negative windowBits) is not zlib: send gzip, or zlib's own format",
     );
   }
+  if (format === "gzip" && !(compressed[0] === GZIP_MAGIC_0 && compressed[1] === GZIP_MAGIC_1)) {
+    return new HttpError(
+      400,
+      `request body is not valid gzip: it does not start with gzip's magic bytes 1f 8b, but ${start}, so it looks uncompressed: ` +
+        "drop the Content-Encoding: gzip header, or gzip the body",
+    );
+  }
   const reason = (error instanceof Error ? error.message : String(error)).trim();
-  return new HttpError(400, `request body is not valid ${what}: ${reason === "" ? "the data does not decompress" : reason}`);
+  return new HttpError(400, `request body is not valid ${what}: ${inflaterFailure(format, reason)}`);
+}
+
+/**
+ * What an inflater's `reason` means for a body that starts as `format` should, in words: a
+ * stream cut short, bytes after its end, or else data or a checksum that does not match (gzip's
+ * CRC-32 and length, zlib's Adler-32), which workerd reports alike (`Decompression failed.`).
+ */
+function inflaterFailure(format: CompressionFormat, reason: string): string {
+  const said = reason === "" ? "" : ` (${reason})`;
+  if (/incomplete data|unexpected end/i.test(reason)) {
+    return `it ends before its compressed data does, so it was cut short${said}: send the whole body`;
+  }
+  if (/trailing (bytes|data)|junk/i.test(reason)) {
+    return `bytes follow the end of its compressed data that are no ${format === "gzip" ? "gzip member" : "part of it"}${said}: send the compressed data alone`;
+  }
+  const checksum = format === "gzip" ? "CRC-32 and length" : "Adler-32";
+  return `the body is corrupt: its compressed data or its checksum (${checksum}) does not check out${said}; it was damaged on the way or compressed wrongly: compress it again and resend`;
 }
 
 /** Whether `bytes` starts with a zlib header (RFC 1950 §2.2): method 8 (deflate), a window of at most 32 KiB, FCHECK making the pair a multiple of 31. */

@@ -15,6 +15,16 @@ export class HttpError extends Error {
 }
 
 /**
+ * Seconds a sender is asked to wait after a failure only an operator can fix: a bad setting,
+ * ClickHouse refusing the Worker's credentials or grants, a table missing or altered. A retry
+ * before the operator acts meets the same failure, so it waits longer than after an outage.
+ */
+export const OPERATOR_FIX_RETRY_AFTER_SECONDS = 60;
+
+/** How the operator reads the Worker's log, where what an answer keeps from the sender is. */
+export const WORKER_LOG_COMMAND = "(`wrangler tail deco-otel-ingest`, with `--env staging` for a staging deployment)";
+
+/**
  * A 401 with its `WWW-Authenticate` challenge (RFC 9110 §11.6.1 requires one on every 401):
  * `Bearer` alone when no token came, `Bearer error="invalid_token"` for one that matches none
  * (RFC 6750 §3, §3.1).
@@ -65,8 +75,13 @@ export type BodyLimitSetting = "MAX_BODY_BYTES" | "MAX_DECOMPRESSED_BYTES";
 /**
  * A 413 for `what` (`request body`, `decompressed request body`) past `limit` bytes, naming the
  * `setting` that holds the limit (as the record and depth limits name theirs); `size` when known.
+ * It says what the sender changes: a smaller batch (an SDK's `maxExportBatchSize`, the
+ * Collector's `send_batch_max_size`), for the same one is refused again.
  */
 export function tooLarge(what: string, size: number | undefined, limit: number, setting: BodyLimitSetting): HttpError {
   const sizeText = size === undefined ? "more than" : `${size} bytes, over`;
-  return new HttpError(413, `${what} is ${sizeText} the limit of ${limit} bytes (${setting})`);
+  return new HttpError(
+    413,
+    `${what} is ${sizeText} the limit of ${limit} bytes (${setting}): send smaller batches, each under ${limit} bytes ${setting === "MAX_BODY_BYTES" ? "as sent" : "uncompressed"}`,
+  );
 }
