@@ -428,11 +428,16 @@ export function keptUnderPassWord(name: string, value: string): boolean {
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value));
 }
 
+/** A name whose last letters are `pass` or `pw`, any case: the only names `passWordReading` splits. */
+const ENDS_IN_PASS_WORD = /(?:pass|pw)$/i;
+
 /** How a name's last word `pass` or `pw` reads (`keptUnderPassWord`): `NONE` when it ends otherwise. */
 export const PassWord = { NONE: 0, NOUN: 1, ALONE: 2, LAST: 3 } as const;
 
 /** How `name` (a key, dotted or not, a parameter's or a flag's name) reads by a last word `pass` or `pw` (`PassWord`). */
 export function passWordReading(name: string): number {
+  // Most names read are other secrets' (`password`, `token`): no split into words for them.
+  if (!ENDS_IN_PASS_WORD.test(name)) return PassWord.NONE;
   const words = nameWords(name);
   const last = words.length - 1;
   if (last < 0 || !SHORT_PASSWORD_NAMES.has(words[last]!)) return PassWord.NONE;
