@@ -191,6 +191,17 @@ describe("one rule for pass and pw in every form", () => {
     "avg_pw: 180",
     "the avg pw is 180",
     'const avg_pw = "180";',
+    // The other forms a name is read in: print_r, `=>`, escaped JSON, an encoded query, Go's map, a flag, a shell.
+    "[avg_pw] => 180",
+    "[result.pass] => SKIPPED-3",
+    "'avg_pw' => '180'",
+    '{\\"avg_pw\\":\\"180\\"}',
+    '{"msg":"{\\"result.pass\\":\\"SKIPPED-3\\"}"}',
+    "GET /x?q=1%26avg_pw%3D180",
+    "GET /x?q=1%26pass%3Dyes",
+    "map[avg_pw:180]",
+    "--avg-pw=180",
+    "export AVG_PW=180",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
     expect(redactedLogBody(text)).toBe(text);
@@ -205,6 +216,10 @@ describe("one rule for pass and pw in every form", () => {
     ['mysql -p"S3cr3t!" -u root', `mysql -p"${PARAM}" -u root`],
     ["user=bob pass=letmein", `user=bob pass=${PARAM}`],
     ["<pass>hunter2x</pass>", `<pass>${PARAM}</pass>`],
+    ["[db_pw] => hunter2x", `[db_pw] => ${PARAM}`],
+    ["GET /x?q=1%26pass%3Dhunter2x", `GET /x?q=1%26pass%3D${PARAM}`],
+    ["GET /x?q=1%26db_pw%3Dhunter2x", `GET /x?q=1%26db_pw%3D${PARAM}`],
+    ["export DB_PW=hunter2x", `export DB_PW=${PARAM}`],
   ])("still replaces %j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
     expect(redactedLogBody(text)).toBe(expected);

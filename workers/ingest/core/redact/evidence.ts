@@ -1535,7 +1535,7 @@ function secretAssignmentEvidence(text: string, classes: number): number {
       // `%253F`), whose hex digits read as name characters.
       const encoded = start > 0 ? ENCODED_SEPARATOR.exec(text.slice(start, start + 4)) : null;
       if (encoded !== null) start += encoded[0].length;
-      if (isSecretParameterName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
+      if (isSecretParameterName(text.slice(start, equals)) || isBarePassName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
       const next = text.slice(equals + 3).search(ENCODED_EQUALS);
       equals = next < 0 ? -1 : equals + 3 + next;
     }

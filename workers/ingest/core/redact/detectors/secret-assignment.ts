@@ -536,17 +536,20 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
 }
 
 /**
- * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
+ * The encoded value replaced when the encoded name is a secret parameter name, or `pass` or `pw`
+ * before a password, and the one rule for them keeps nothing (`keptUnderPassWord`); a sentence's
  * final punctuation after it stays (`sentenceEndLength`). `start`: where the match starts in `text`.
  */
 function redactEncodedParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
   const equals = /%(?:25)?3[Dd]/.exec(match)!;
   const nameStart = /^%(?:25)?(?:3[Ff]|26|23)/.exec(match)![0].length;
-  if (!isSecretParameterName(match.slice(nameStart, equals.index))) return undefined;
+  const name = match.slice(nameStart, equals.index);
   const valueStart = equals.index + equals[0].length;
-  if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
-  if (holdsOrdinaryValue(match.slice(nameStart, equals.index), match.slice(valueStart, length), text, start)) return undefined;
+  const value = match.slice(valueStart, length);
+  if (!isSecretParameterName(name) && !isPassPassword(name, value)) return undefined;
+  if (value.startsWith("[REDACTED:") || keptUnderPassWord(name, value)) return undefined;
+  if (holdsOrdinaryValue(name, value, text, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }
