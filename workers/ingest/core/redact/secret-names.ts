@@ -415,7 +415,7 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  * flag, code's assignments, XML, YAML, print_r): whether `value` under `name` stays.
  * - After a word saying what else the pass is (`NON_PASSWORD_PASS_WORDS`: `boarding_pass`,
  *   `result.pass`, `test.pass`, `ci.pass`): always; the name is no password's.
- * - Alone (`pass`, `PASS`, `pw`): unless the value is a password by its shape (`isPassPassword`).
+ * - Alone (`pass`, `PASS`, `pw`): unless the value is a password by its shape (`isPasswordByShape`).
  * - Last after another word (`db_pw`, `smtpPw`, `admin_pass`, `avg_pw`): when the value is shaped
  *   as no password (`isNoPasswordValue`: `avg_pw=180`, `page_pw = 210`, `max_pw = "1200px"`); the
  *   word before says what the password opens, not that the value is one.
@@ -424,7 +424,7 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  */
 export function keptUnderPassWord(name: string, value: string): boolean {
   const reading = passWordReading(name);
-  if (reading === PassWord.ALONE) return !isPassPassword(name.slice(name.lastIndexOf(".") + 1), value);
+  if (reading === PassWord.ALONE) return !isPasswordByShape(value);
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value));
 }
 
@@ -508,7 +508,12 @@ export function namesPasswordByShape(name: string): boolean {
  * or a count.
  */
 export function isPassPassword(name: string, value: string): boolean {
-  return namesPasswordByShape(name) && (isPasswordShaped(value) || DEFAULT_PASSWORDS.has(value.toLowerCase()));
+  return namesPasswordByShape(name) && isPasswordByShape(value);
+}
+
+/** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`DEFAULT_PASSWORDS`). */
+function isPasswordByShape(value: string): boolean {
+  return isPasswordShaped(value) || DEFAULT_PASSWORDS.has(value.toLowerCase());
 }
 /**
  * Passwords of letters alone that products ship as defaults and guides write as examples
