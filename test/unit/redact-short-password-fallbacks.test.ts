@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactedLogBody } from "../support/redaction";
+import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -101,5 +101,127 @@ describe("what a short name's value is when no password", () => {
       text: `let passwd = env::var("X").unwrap_or("${PARAM}");`,
       counts: { secret_param: 1 },
     });
+  });
+});
+
+/**
+ * One rule for a last word `pass` or `pw` in every form a name is read in (a user trial found
+ * `avg_pw=180` replaced in logfmt while `avg_pw = 180` stayed in code, and `boarding pass`,
+ * `result.pass` taken for passwords): after a word saying what else the pass is (a ticket, a
+ * check's outcome) never a password; alone only a value shaped as one or a default password;
+ * after another word anything but a number, a size, a version or a status word.
+ */
+describe("one rule for pass and pw in every form", () => {
+  const forms: [string, (name: string, value: string) => string][] = [
+    ["logfmt", (name, value) => `a=1 ${name}=${value} b=2`],
+    ["quoted", (name, value) => `${name}="${value}"`],
+    ["field", (name, value) => `${name}: ${value}`],
+    ["JSON", (name, value) => `{"${name}":"${value}"}`],
+    ["code", (name, value) => `${name} = "${value}"`],
+    ["XML", (name, value) => `<${name}>${value}</${name}>`],
+    ["query", (name, value) => `GET /x?${name}=${value}&y=1`],
+    ["YAML", (name, value) => `cfg:\n  ${name}: ${value}\n`],
+  ];
+  const kept: [string, string][] = [
+    // A noun's pass: a ticket, a check's or a run's outcome.
+    ...["result.pass", "test.pass", "ci.pass", "results.pass", "boarding_pass", "status.pass"].flatMap((name) =>
+      ["SKIPPED-3", "BP-2231-A", "hunter2x", "3"].map((value): [string, string] => [name, value]),
+    ),
+    // After another word: a measure (a power, a pulse's width), a size, a version, a status word.
+    ...["avg_pw", "db_pw", "page_pass", "smtpPw"].flatMap((name) => ["180", "1200px", "v2.1.0", "OK_200", "12.5"].map((value): [string, string] => [name, value])),
+    // Alone: a verdict, a count, a measure, a version.
+    ...["pass", "PASS", "pw"].flatMap((name) => ["3", "yes", "12ms", "v2.1.0", "first"].map((value): [string, string] => [name, value])),
+  ];
+  it.each(kept.flatMap(([name, value]) => forms.map(([form, write]) => [form, write(name, value)] as const)))("%s keeps %j", (_form, text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+
+  const replaced: [string, string][] = [
+    ...["pass", "PASS", "pw"].flatMap((name) => ["hunter2", "S3cr3t!", "Summer2024!", "changeme"].map((value): [string, string] => [name, value])),
+    ...["db_pass", "db_pw", "avg_pw", "smtpPw"].flatMap((name) => ["S3cr3t!", "hunter2", "changeme", "letters"].map((value): [string, string] => [name, value])),
+  ];
+  it.each(replaced.flatMap(([name, value]) => forms.map(([form, write]) => [form, write(name, value), value] as const)))("%s replaces %j", (_form, text, value) => {
+    const stored = redactString(text, policy).text;
+    expect(stored).not.toContain(value);
+    expect(stored).toMatch(/\[REDACTED:secret(?:_param)?\]/);
+  });
+
+  it.each([
+    ["avg_pw", { intValue: 180 }],
+    ["avg_pw", { stringValue: "180" }],
+    ["db_pw", { stringValue: "1200px" }],
+    ["pass", { stringValue: "yes" }],
+    ["pass", { intValue: 3 }],
+    ["result.pass", { stringValue: "SKIPPED-3" }],
+    ["test.pass", { stringValue: "hunter2x" }],
+    ["boarding_pass", { stringValue: "BP-2231-A" }],
+  ] as const)("an attribute %s keeps %j", (key, value) => {
+    expect(storedLogAttribute(key, value)).toEqual(value);
+  });
+
+  it.each([
+    ["pass", "hunter2"],
+    ["PASS", "changeme"],
+    ["db_pass", "S3cr3t!"],
+    ["smtp.pass", "letters"],
+    ["db_pw", "hunter2"],
+  ] as const)("an attribute %s replaces %j", (key, value) => {
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: "[REDACTED:secret]" });
+  });
+
+  it.each([
+    // The trial's lines.
+    "avg_pw=180",
+    'boarding pass="BP-2231-A"',
+    "boarding pass: BP-2231-A",
+    'result.pass = "SKIPPED-3"',
+    // A pass as a noun in prose and counts.
+    "Boarding pass: BP-2231-A, gate 12",
+    "season pass=SP-2024-77 renewed",
+    "test pass: OK_200",
+    "tests: pass=12 fail=0",
+    "pass=3 fail=1",
+    "passes=12 failures=0",
+    "bypass=true",
+    'bypass="cache-miss"',
+    "compass=NNE",
+    'compass="N-45"',
+    "ci.pass=green",
+    'test.pass = "yes"',
+    "avg_pw: 180",
+    "the avg pw is 180",
+    'const avg_pw = "180";',
+    // The other forms a name is read in: print_r, `=>`, escaped JSON, an encoded query, Go's map, a flag, a shell.
+    "[avg_pw] => 180",
+    "[result.pass] => SKIPPED-3",
+    "'avg_pw' => '180'",
+    '{\\"avg_pw\\":\\"180\\"}',
+    '{"msg":"{\\"result.pass\\":\\"SKIPPED-3\\"}"}',
+    "GET /x?q=1%26avg_pw%3D180",
+    "GET /x?q=1%26pass%3Dyes",
+    "map[avg_pw:180]",
+    "--avg-pw=180",
+    "export AVG_PW=180",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    expect(redactedLogBody(text)).toBe(text);
+  });
+
+  it.each([
+    ["pass=hunter2", `pass=${PARAM}`],
+    ['db_pass="S3cr3t!"', `db_pass="${PARAM}"`],
+    ["password=Password1", `password=${PARAM}`],
+    ["pw: Summer2024!", `pw: ${PARAM}`],
+    ["PASS=changeme", `PASS=${PARAM}`],
+    ['mysql -p"S3cr3t!" -u root', `mysql -p"${PARAM}" -u root`],
+    ["user=bob pass=letmein", `user=bob pass=${PARAM}`],
+    ["<pass>hunter2x</pass>", `<pass>${PARAM}</pass>`],
+    ["[db_pw] => hunter2x", `[db_pw] => ${PARAM}`],
+    ["GET /x?q=1%26pass%3Dhunter2x", `GET /x?q=1%26pass%3D${PARAM}`],
+    ["GET /x?q=1%26db_pw%3Dhunter2x", `GET /x?q=1%26db_pw%3D${PARAM}`],
+    ["export DB_PW=hunter2x", `export DB_PW=${PARAM}`],
+  ])("still replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
   });
 });

@@ -41,3 +41,51 @@ describe("a message template's hole after a secret's name", () => {
     expect(redactedLogBody(text)).toBe(expected);
   });
 });
+
+/**
+ * A hole's alignment (`{Name,-10}`) and format (`{Name:X}`, `{Name,-10:X}`) are part of the hole:
+ * every reader's value token used to stop at the comma, so `secret={Secret,-10}` became
+ * `secret=[REDACTED:secret_param],-10}` (a user trial). The hole stays whole in every form a
+ * secret's name is read in: logfmt, `name: value`, a flag, `=>`, a header, XML, JSON text.
+ */
+describe("a message template's hole with an alignment or a format", () => {
+  it.each([
+    "secret={Secret,-10}",
+    "secret={Secret,10}",
+    "password={Password,-10:X}",
+    "password={Password:X}",
+    "password={@Password,-10}",
+    "password={$Password:l}",
+    "password={0,-10}",
+    "token={Token,8} user={User}",
+    "Login secret={Secret,-10} for {User}",
+    "api_key={ApiKey,-20:l} done",
+    "secret: {Secret,-10}",
+    "pw: {Pw,5}",
+    "pass={pass,-10}",
+    "--password {Password,-10}",
+    "--password={Password,-10}",
+    "password => {Password,-10}",
+    "Authorization: {Authorization,-10}",
+    "<password>{Password,-10}</password>",
+    '{"password":"{Password,-10}"}',
+    '{"@mt":"Login secret={Secret,-10} for {User}","User":"bob"}',
+  ])("%s stays", (text) => {
+    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
+    expect(redactedLogBody(text)).toBe(text);
+  });
+
+  it.each([
+    // A hole beside a value: the value alone goes.
+    ["password={Password,-10} and password=hunter2x", "password={Password,-10} and password=[REDACTED:secret_param]"],
+    // Braces around a value with no template's alignment or format are no hole.
+    ["token={Zx81kQpL0vN2}", "token=[REDACTED:secret_param]"],
+  ] as const)("a value beside or in braces is replaced: %s", (text, expected) => {
+    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it("stays under a secret's key", () => {
+    expect(storedLogAttribute("password", { stringValue: "{Password,-10}" })).toEqual({ stringValue: "{Password,-10}" });
+  });
+});

@@ -1511,7 +1511,7 @@ const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
 
 /**
  * The other facts of `Evidence.SECRET_ASSIGNMENT` (`sqlPasswordEvidence`): an end tag of a
- * secret name; `%3D` after an encoded secret parameter name. Native searches for `</` and
+ * secret name or of `pass` or `pw` alone; `%3D` after an encoded secret parameter name. Native searches for `</` and
  * `%3D` first.
  */
 function secretAssignmentEvidence(text: string, classes: number): number {
@@ -1522,7 +1522,9 @@ function secretAssignmentEvidence(text: string, classes: number): number {
       const close = text.indexOf(">", tag + 2);
       if (close < 0) break;
       const name = text.slice(tag + 2, close);
-      if (isSecretName(name.slice(name.lastIndexOf(":") + 1))) return Evidence.SECRET_ASSIGNMENT;
+      const local = name.slice(name.lastIndexOf(":") + 1);
+      // `</pass>`, `</pw>`: a password when the element holds one by its shape (`isPassPassword`).
+      if (isSecretName(local) || isBarePassName(local)) return Evidence.SECRET_ASSIGNMENT;
     }
   }
   if ((classes & HAS_PERCENT) !== 0) {
@@ -1533,7 +1535,7 @@ function secretAssignmentEvidence(text: string, classes: number): number {
       // `%253F`), whose hex digits read as name characters.
       const encoded = start > 0 ? ENCODED_SEPARATOR.exec(text.slice(start, start + 4)) : null;
       if (encoded !== null) start += encoded[0].length;
-      if (isSecretParameterName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
+      if (isSecretParameterName(text.slice(start, equals)) || isBarePassName(text.slice(start, equals))) return Evidence.SECRET_ASSIGNMENT;
       const next = text.slice(equals + 3).search(ENCODED_EQUALS);
       equals = next < 0 ? -1 : equals + 3 + next;
     }

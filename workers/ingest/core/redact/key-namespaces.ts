@@ -1,10 +1,10 @@
 import { nameWords } from "./secret-names";
 
 /**
- * A name's words, joined, ending with a password's word (`password`, `db_pass`, `senha`): under
- * it a word of letters may be the password (`<password>hunter</password>`).
+ * A name's words, joined, ending with a password's word (`password`, `db_pass`, `db_pw`, `senha`):
+ * under it a word of letters may be the password (`<password>hunter</password>`).
  */
-export const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|senha|contrase[nñ]a)$/;
+export const PASSWORD_WORD = /(?:password|passwd|pwd|passphrase|pass|pw|senha|contrase[nñ]a)$/;
 
 /**
  * Whether `name:value`, written with no blank or quote around its colon, is a key's namespace

@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { inCookieJar, namesPasswordByShape, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
+import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
 import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
@@ -70,6 +70,8 @@ export type KeyRule =
       readonly objectNames?: true;
       /** The bare key `pass` or a password's change (`password_changed`): only a value shaped as a password is one there (`isPassPassword`); a verdict, a time or a count is kept. */
       readonly passShaped?: true;
+      /** A last word `pass` or `pw` (`pass`, `db_pw`, `smtp.pass`): a number or text `keptUnderPassWord` keeps stays. */
+      readonly passWord?: true;
       /** A setting referring to an existing Secret (`existingSecret`): a Secret's or its key's name there is kept in every signal (`namesSecretOrItsKey`). */
       readonly references?: true;
       /** The bare key `pwd`, also the shell's working directory: a directory's path there is kept (`isDirectoryPath`), as in text. */
@@ -141,6 +143,7 @@ const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
 const SESSION_ID: KeyRule = { action: "secret", addresses: true, sessionShaped: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
 const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
+const SECRET_UNLESS_PASS_WORD_KEEPS: KeyRule = { action: "secret", passWord: true };
 const SECRET_OR_DIRECTORY: KeyRule = { action: "secret", directories: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
 const PERSON_NAME: KeyRule = { action: "person_name" };
@@ -333,8 +336,12 @@ export class KeyRules {
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password). A
     // path's `::` parts segments as `.` does (`auth::token`, `Session::Secret`).
     const lastSegment = lastNameSegment(key);
+    // A last word `pass` or `pw` reads by one rule in every form (`keptUnderPassWord`): the whole
+    // key's words, as a dotted name's in text (`smtp.pass`, `result.pass`, a noun's, read as any key).
+    const passWord = passWordReading(key);
+    if (this.secretKeys && (passWord === PassWord.ALONE || passWord === PassWord.LAST)) return SECRET_UNLESS_PASS_WORD_KEEPS;
     if (this.secretKeys && isSecretName(lastSegment)) return secretRule(key);
-    if (this.secretKeys && namesPasswordByShape(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
+    if (this.secretKeys && passWord === PassWord.NONE && namesPasswordByShape(lastSegment)) return SECRET_IF_PASSWORD_SHAPED;
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
     // name describes it (`password.length`, `api_key.id`).
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;

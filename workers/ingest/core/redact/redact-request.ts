@@ -18,7 +18,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, isPassPassword, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, isPassPassword, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
@@ -990,6 +990,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
+      if (rule.passWord === true && !("stringValue" in value && !keptUnderPassWord(key, value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;

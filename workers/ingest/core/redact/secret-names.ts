@@ -382,8 +382,11 @@ export const NON_PASSWORD_PASS_WORDS: ReadonlySet<string> = new Set([
   "museum", "gym", "guest", "visitor", "backstage", "vip", "press", "wallet", "battle", "game", "membership", "free",
   "render", "shader", "draw", "depth", "shadow", "lighting", "post", "first", "second", "third", "final", "multi",
   "single", "one", "two", "compile", "compiler", "optimization", "optimizer",
-  "low", "high", "band", "all",
+  "low", "high", "band", "all", "gate", "entry", "ride", "ticket", "lift",
   "test", "tests", "check", "checks", "lint", "smoke", "unit", "qa", "ci",
+  // A check's or a run's outcome (`result.pass`, `results.pass`, `status.pass`, `build.pass`).
+  "result", "results", "outcome", "verdict", "status", "build", "run", "step", "stage", "suite", "case", "cases",
+  "e2e", "integration", "regression", "exam", "grade",
 ]);
 
 /**
@@ -407,15 +410,53 @@ export function isShortPasswordName(name: string): boolean {
 const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
 
 /**
- * Whether code's `name` ends in a short password name after another word (`db_pw`, `smtpPw`,
- * `admin_pass`): the word before says what the password opens, not that the value is one, and
- * `page_pw = 210`, `max_pw = "1200px"` are widths; so a value shaped as no password
- * (`isNoPasswordValue`) stays under them, as under `pw` alone.
+ * The one rule for a name that reads as a password's by a short word, `pass` or `pw`, in every
+ * form a name is judged (an attribute's or JSON's key, logfmt's `name=value`, `name: value`, a
+ * flag, code's assignments, XML, YAML, print_r): whether `value` under `name` stays.
+ * - After a word saying what else the pass is (`NON_PASSWORD_PASS_WORDS`: `boarding_pass`,
+ *   `result.pass`, `test.pass`, `ci.pass`): always; the name is no password's.
+ * - Alone (`pass`, `PASS`, `pw`): unless the value is a password by its shape (`isPasswordByShape`).
+ * - Last after another word (`db_pw`, `smtpPw`, `admin_pass`, `avg_pw`): when the value is shaped
+ *   as no password (`isNoPasswordValue`: `avg_pw=180`, `page_pw = 210`, `max_pw = "1200px"`); the
+ *   word before says what the password opens, not that the value is one.
+ * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
+ * `pass` and `pw`".
  */
-export function endsInShortPasswordName(name: string): boolean {
-  const words = nameWords(name);
-  return words.length > 1 && SHORT_PASSWORD_NAMES.has(words[words.length - 1]!);
+export function keptUnderPassWord(name: string, value: string): boolean {
+  const reading = passWordReading(name);
+  if (reading === PassWord.ALONE) return !isPasswordByShape(value);
+  return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value));
 }
+
+/** A name whose last letters are `pass` or `pw`, any case: the only names `passWordReading` splits. */
+const ENDS_IN_PASS_WORD = /(?:pass|pw)$/i;
+
+/** How a name's last word `pass` or `pw` reads (`keptUnderPassWord`): `NONE` when it ends otherwise. */
+export const PassWord = { NONE: 0, NOUN: 1, ALONE: 2, LAST: 3 } as const;
+
+/** How `name` (a key, dotted or not, a parameter's or a flag's name) reads by a last word `pass` or `pw` (`PassWord`). */
+export function passWordReading(name: string): number {
+  // Most names read are other secrets' (`password`, `token`): no split into words for them.
+  if (!ENDS_IN_PASS_WORD.test(name)) return PassWord.NONE;
+  const words = nameWords(name);
+  const last = words.length - 1;
+  if (last < 0 || !SHORT_PASSWORD_NAMES.has(words[last]!)) return PassWord.NONE;
+  if (last === 0) return PassWord.ALONE;
+  return NON_PASSWORD_PASS_WORDS.has(words[last - 1]!) ? PassWord.NOUN : PassWord.LAST;
+}
+
+/**
+ * Whether the name `name` that ends at `nameStart + name.length` in prose is `pass` or `pw`
+ * alone after a word, one blank before, saying what else it is (`NON_PASSWORD_PASS_WORDS`:
+ * `boarding pass: BP-2231-A`, `test pass=OK`): a noun, as `boarding_pass` is, whatever follows.
+ */
+export function isPassNounAt(text: string, nameStart: number, name: string): boolean {
+  if (nameStart < 0 || !isShortPasswordName(name)) return false;
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, nameStart - 24), nameStart));
+  return before !== null && NON_PASSWORD_PASS_WORDS.has(before[1]!.toLowerCase());
+}
+/** The word ending one blank before a name. */
+const WORD_BEFORE = /([A-Za-z0-9]+)[ \t]$/;
 
 /**
  * Whether `value` is shaped as something else than a password: a number, a number with its unit
@@ -460,14 +501,28 @@ export function namesPasswordByShape(name: string): boolean {
  * (`pass: true`), a count (`tests pass: 3`), a stage (`pass: first`) or a measure (`pass: 12ms`),
  * so only a value no such word or number is counts: one holding a letter and something else
  * (a digit, a symbol), no number with a unit, no placeholder (`standsForSecret`), no time
- * (`2024-05-01T10:00:00Z`). A password of letters alone under `pass` is the accepted miss.
+ * (`2024-05-01T10:00:00Z`), or a default password (`DEFAULT_PASSWORDS`: `PASS=changeme`). Another
+ * password of letters alone under `pass` is the accepted miss.
  * docs/decisions.md, 2026-12-02, "`pass` alone". The same holds under a password's change
  * (`password_changed: hunter2`, `namesPasswordChange`), whose value is otherwise a time, a boolean
  * or a count.
  */
 export function isPassPassword(name: string, value: string): boolean {
-  return namesPasswordByShape(name) && isPasswordShaped(value);
+  return namesPasswordByShape(name) && isPasswordByShape(value);
 }
+
+/** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`DEFAULT_PASSWORDS`). */
+function isPasswordByShape(value: string): boolean {
+  return isPasswordShaped(value) || DEFAULT_PASSWORDS.has(value.toLowerCase());
+}
+/**
+ * Passwords of letters alone that products ship as defaults and guides write as examples
+ * (`changeme`, `changeit`, Java's keystores' default, RabbitMQ's `guest`, `letmein`): under a
+ * short password's name (`PASS=changeme`) they are what the name says, never a verdict or a stage.
+ */
+const DEFAULT_PASSWORDS: ReadonlySet<string> = new Set([
+  "changeme", "changeit", "password", "letmein", "qwerty", "secret", "admin", "guest", "welcome", "hunter", "toor",
+]);
 
 /**
  * Whether `value` is shaped as a password, not as a word or a number: three or more characters,
@@ -1087,3 +1142,17 @@ function isTemplateHole(value: string): boolean {
 }
 /** A format string's argument position (`{0}`). */
 const POSITION = /^\d{1,2}$/;
+
+/**
+ * Whether a message template's hole (`isTemplateHole`) starts at `at` in `text`, read to its `}`
+ * whatever else a reader's value ends at: an alignment's comma (`secret={Secret,-10}`), a
+ * format's colon or blank (`{Password,-10:X}`, `{When:yyyy-MM-dd HH:mm}`). A replacement
+ * starting there would take the placeholder, or half of it, for a secret.
+ */
+export function isTemplateHoleAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 123 /* { */) return false;
+  const close = text.indexOf("}", at + 1);
+  return close > 0 && close - at <= MAX_TEMPLATE_HOLE && isTemplateHole(text.slice(at, close + 1));
+}
+/** The longest hole `isTemplateHoleAt` reads: a name, an alignment and a format, as templates write them. */
+const MAX_TEMPLATE_HOLE = 128;

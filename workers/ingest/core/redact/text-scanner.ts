@@ -7,6 +7,7 @@ import type { KeptMembers } from "./kept-members";
 import { DetectorFault } from "./failures";
 import { redactionMarker } from "./kinds";
 import { beginScan, endScan } from "./scan-scope";
+import { isTemplateHoleAt } from "./secret-names";
 import type { RedactionTally } from "./tally";
 
 interface ScannedDetector {
@@ -277,7 +278,7 @@ export class TextScanner {
       const { detector, marker } = this.detectors[i]!;
       if (kept !== undefined && keepsFind(kept, text, start, matched, detector)) continue;
       const rewrite = detector.rewrite === undefined ? marker : rewriteOf(detector, matched, marker, text, start, place);
-      if (rewrite === undefined) continue;
+      if (rewrite === undefined || replacesTemplateHole(text, start, matched, typeof rewrite === "string" ? rewrite : rewrite.text)) continue;
       if (typeof rewrite === "string") {
         this.replacement = rewrite;
         this.replacedLength = matched.length;
@@ -291,6 +292,18 @@ export class TextScanner {
     }
     return false;
   }
+}
+
+/**
+ * Whether `replacement` of the find `matched` at `start` starts replacing at a message template's
+ * hole (`isTemplateHoleAt`: `{Secret,-10}`, `{Password:X}`, `{@Password}`): a placeholder, never a
+ * secret's value, which every detector's value token would otherwise cut where it stops
+ * (`secret={Secret,-10}` read as `{Secret`). Only a find's replacement pays the check.
+ */
+function replacesTemplateHole(text: string, start: number, matched: string, replacement: string): boolean {
+  let same = 0;
+  while (same < matched.length && matched.charCodeAt(same) === replacement.charCodeAt(same)) same++;
+  return same < matched.length && isTemplateHoleAt(text, start + same);
 }
 
 /** Whether the find `matched` at `start` is a kept member's whole value, or holds one as the field `detector` reads (`Detector.fieldValue`). */

@@ -3,7 +3,7 @@ import { countWork } from "../scan-scope";
 import { Evidence, NAMED_SETTERS } from "../evidence";
 import { credentialHeaderOf } from "../credential-headers";
 import { isCodeValue } from "../code-values";
-import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isPasswordShaped, isShortPasswordName, endsInShortPasswordName, isNoPasswordValue, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
+import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isShortPasswordName, keptUnderPassWord, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
@@ -321,19 +321,14 @@ export function isFallbackSecret(value: string): boolean {
  * a lookup's default, a comparison's operand): under a name holding a secret (`holdsSecret`:
  * `password`, `pwd`, `db_pw`) a hidden value (`isHiddenValue`), or, when `fallback`, any value code
  * uses as the credential (`isFallbackSecret`), but under a last word `pw` or `pass` no number,
- * size, version or status word (`isShortNamedNonPassword`); under a short password's name alone (`pw`, `pass`:
- * `isShortPasswordName`), as often a flag's or a verdict's, only a value shaped as a password
- * (`isPasswordShaped`) that is no crypt hash (`CRYPT_PREFIX`, the password-hash detector's),
+ * size, version or status word (`keptUnderPassWord`); under a short password's name alone (`pw`, `pass`:
+ * `isShortPasswordName`), as often a flag's or a verdict's, only a password by its shape
+ * (`isPassPassword`) that is no crypt hash (`CRYPT_PREFIX`, the password-hash detector's),
  * whatever the form.
  */
 export function isCredentialLiteral(name: string, contents: string, fallback: boolean): boolean {
-  if (holdsSecret(name)) return !isShortNamedNonPassword(name, contents) && (fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents));
-  return isShortPasswordName(name) && isPasswordShaped(contents) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
-}
-
-/** Whether `value` under a name ending in `pw` or `pass` (`db_pw`, `endsInShortPasswordName`) is shaped as no password (`isNoPasswordValue`: `page_pw = 210`). */
-function isShortNamedNonPassword(name: string, value: string): boolean {
-  return endsInShortPasswordName(name) && isNoPasswordValue(value);
+  if (holdsSecret(name)) return !keptUnderPassWord(name, contents) && (fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents));
+  return isShortPasswordName(name) && isPassPassword(name, contents) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
 }
 
 /**
@@ -386,7 +381,7 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!(holdsSecret(name) || isHeldSecretName(name)) || isShortNamedNonPassword(name, value) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
   // The variable's receivers and sigil (`$this->a->b->c->d->password`) stand where the name would alone.
   const variableStart = receiverChainStart(text, start);
   if (!VARIABLE_CONTEXT.test(lineBefore(text, variableStart))) return undefined;
@@ -420,7 +415,7 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const first = /^\S*/.exec(value)![0];
   const unwrapped = PARENTHESIZED.exec(first)?.[1] ?? first;
   if (value !== first && (standsForSecret(unwrapped) || (inProse && saysSecretState(value.replace(PARENTHESIZED_START, "$1"))))) return undefined;
-  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isNamedCount(name, value) : isPassPassword(name, first) && isHiddenValue(name, value);
+  const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isNamedCount(name, value) && !keptUnderPassWord(name, first) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
   return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
@@ -527,7 +522,7 @@ function redactKeyedSetting(match: string, marker: string): Rewrite | undefined 
   return `${match.slice(0, valueAt)}${quote}${marker}${quote}`;
 }
 
-/** The element's content replaced when its name (without a namespace prefix) holds a secret; blanks around it stay. */
+/** The element's content replaced when its name (without a namespace prefix) holds a secret, or is `pass` or `pw` before a password (`isPassPassword`); blanks around it stay. */
 function redactElement(match: string, marker: string): Rewrite | undefined {
   const tag = /^<([^\s>]+)/.exec(match)![1]!;
   const name = tag.slice(tag.lastIndexOf(":") + 1);
@@ -536,22 +531,25 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
   const content = match.slice(open, close);
   const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
   const value = (cdata?.[1] ?? content).trim();
-  if (!(holdsSecret(name) || isHeldSecretName(name)) || isShortNamedNonPassword(name, value) || !isHiddenValue(name, value)) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value)) return undefined;
   return `${match.slice(0, open)}${marker}${match.slice(close)}`;
 }
 
 /**
- * The encoded value replaced when the encoded name is a secret parameter name; a sentence's
+ * The encoded value replaced when the encoded name is a secret parameter name, or `pass` or `pw`
+ * before a password, and the one rule for them keeps nothing (`keptUnderPassWord`); a sentence's
  * final punctuation after it stays (`sentenceEndLength`). `start`: where the match starts in `text`.
  */
 function redactEncodedParameter(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const end = valueEnd(text, start, start + match.length);
   const equals = /%(?:25)?3[Dd]/.exec(match)!;
   const nameStart = /^%(?:25)?(?:3[Ff]|26|23)/.exec(match)![0].length;
-  if (!isSecretParameterName(match.slice(nameStart, equals.index))) return undefined;
+  const name = match.slice(nameStart, equals.index);
   const valueStart = equals.index + equals[0].length;
-  if (match.startsWith("[REDACTED:", valueStart)) return undefined;
   const length = match.length - sentenceEndLength(match, end);
-  if (holdsOrdinaryValue(match.slice(nameStart, equals.index), match.slice(valueStart, length), text, start)) return undefined;
+  const value = match.slice(valueStart, length);
+  if (!isSecretParameterName(name) && !isPassPassword(name, value)) return undefined;
+  if (value.startsWith("[REDACTED:") || keptUnderPassWord(name, value)) return undefined;
+  if (holdsOrdinaryValue(name, value, text, start)) return undefined;
   return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
 }

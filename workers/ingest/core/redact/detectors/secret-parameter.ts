@@ -14,6 +14,8 @@ import {
   isNameCharacter,
   isTokenInCountPlace,
   isPassPassword,
+  isPassNounAt,
+  keptUnderPassWord,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -467,6 +469,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
     return undefined;
   }
+  if (keptUnderPassWord(name, first) || isPassNounAt(text, start, name)) return undefined;
   if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
@@ -618,6 +621,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
+  if (keptUnderPassWord(name, unquoted(bare)) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
@@ -875,6 +879,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
       : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
   }
   const bare = withoutSentenceEnd(value, end);
+  if (keptUnderPassWord(name, unquoted(bare))) return undefined;
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
   // A count under a name that counts (`--secrets-loaded 3`, `--max-tokens=512`), as in every other form.
