@@ -24,6 +24,10 @@ describe("a company after a holder's label", () => {
     "Titulaire : ACME SARL",
     "Account holder: Acme Ltd",
     "Account holder: Acme Inc",
+    // `SA` alone in capitals after a name in mixed case.
+    "Account holder: Acme SA",
+    "Titulaire du compte : Orange SA",
+    "Kontoinhaber: Grupa Azoty SA",
   ])("%s stays", (text) => {
     expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
     expect(redactedLogBody(text)).toBe(text);
@@ -33,6 +37,10 @@ describe("a company after a holder's label", () => {
     ["Titulaire du compte : Jean Dupont", `Titulaire du compte : ${PERSON}`, "person_name"],
     ["Account holder: Jane Fairbank", `Account holder: ${PERSON}`, "person_name"],
     ["Card holder: Jane Fairbank", `Card holder: ${HOLDER}`, "card_holder"],
+    // `SA` in a name in capitals writes the surname Sá; a common given name first reads as a person; `US SA` is no company.
+    ["Card holder: JOAO SA", `Card holder: ${HOLDER}`, "card_holder"],
+    ["Account holder: John SA", `Account holder: ${PERSON}`, "person_name"],
+    ["Account holder: US SA", `Account holder: ${PERSON}`, "person_name"],
   ])("a person stays replaced: %s", (text, expected, kind) => {
     expect(redactString(text, defaultRedactionPolicy())).toEqual({ text: expected, counts: { [kind]: 1 } });
     expect(redactedLogBody(text)).toBe(expected);

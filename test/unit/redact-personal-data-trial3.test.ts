@@ -133,10 +133,24 @@ describe("H6: a name after a greeting, in the common languages", () => {
     ["Good morning Hiroshi Yamamoto!", "Good morning [REDACTED:person_name]!"],
     ["山田太郎様のご注文", "[REDACTED:person_name]様のご注文"],
     ["山田太郎さんが注文しました", "[REDACTED:person_name]さんが注文しました"],
+    // One capitalised word closed by the salutation's comma, outside the given names' list too.
+    ["Dear Zbigniew, your order", "Dear [REDACTED:person_name], your order"],
+    ["Hallo Grzegorz,", "Hallo [REDACTED:person_name],"],
+    ["Cześć Grzegorz, dzięki", "Cześć [REDACTED:person_name], dzięki"],
   ])("%s", (text, stored) => expectStored(text, stored));
 
   it.each([
     "Dear Customer, your order shipped",
+    "Dear Customer,",
+    "Hi team,",
+    "Hello World,",
+    "Hi All,",
+    "Dear Sir,",
+    "Dear Madame,",
+    "Hi There,",
+    "Hi Support,",
+    "Hallo zusammen,",
+    "Hello Zbigniew",
     "Dear valued customer,",
     "Dear Sir or Madam,",
     "Hello World",
