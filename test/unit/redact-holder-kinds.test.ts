@@ -23,6 +23,7 @@ describe("a card's holder is card_holder", () => {
     ["Karteninhaberin: Maria Schmidt", `Karteninhaberin: ${CARD_HOLDER}`],
     ["titulaire de la carte: Jean Dupont", `titulaire de la carte: ${CARD_HOLDER}`],
     ["posiadacz karty: Jan Kowalski", `posiadacz karty: ${CARD_HOLDER}`],
+    ["card holder John Smith paid", `card holder ${CARD_HOLDER} paid`],
     ["cardholder=Jan Kowalski", `cardholder=${CARD_HOLDER}`],
     ["card_holder_name=Jan Kowalski", `card_holder_name=${CARD_HOLDER}`],
     ['{"cardHolder":"Jan Kowalski"}', `{"cardHolder":"${CARD_HOLDER}"}`],
@@ -50,6 +51,10 @@ describe("any other holder's name is a person's name", () => {
     ["właściciel rachunku: Jan Kowalski", `właściciel rachunku: ${PERSON}`],
     ["Policyholder: Jan Kowalski", `Policyholder: ${PERSON}`],
     ["Policyholder - Jan Kowalski", `Policyholder - ${PERSON}`],
+    // A holder's word and only a blank before a name that reads as a person's.
+    ["Policyholder Jan Kowalski", `Policyholder ${PERSON}`],
+    ["the account holder John Smith called", `the account holder ${PERSON} called`],
+    ["Kontoinhaberin Maria Schmidt", `Kontoinhaberin ${PERSON}`],
     ["account_holder=Jan Kowalski", `account_holder=${PERSON}`],
     ["policyholder=Jan Kowalski", `policyholder=${PERSON}`],
     ["shareholder=Anna Nowak", `shareholder=${PERSON}`],
@@ -92,6 +97,9 @@ describe("what only looks like a holder's name stays", () => {
     "policyholder_id=PH-2231",
     "Kontoinhaber: unbekannt",
     "Kontoinhaber: Sparkasse Köln",
+    "Cardholder Data Environment",
+    "placeholder John Smith",
+    "lock holder Worker Three",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

@@ -112,6 +112,11 @@ const CARD_BRANDS: ReadonlySet<string> = new Set([
   "maestro", "aura", "cabal", "unionpay", "visa electron",
 ]);
 
+/** The holder's words, lower case (`HOLDER_WORDS`): a label's last word before a name with no separator (`Policyholder Jan Kowalski`). */
+export function holderWords(): readonly string[] {
+  return [...HOLDER_WORDS];
+}
+
 /** The last words of the keys `holderOf` accepts, lower case (a text detector's candidates; a glued `policyholder` ends in one). */
 export function holderKeyLastWords(): readonly string[] {
   return [...HOLDER_WORDS, ...NAME_WORDS, ...CARD_WORDS, ...HELD_WORDS];
@@ -202,6 +207,9 @@ export const CARD_HOLDER_WORD = new RegExp(
   `holder|titula(?:r|ire)|inhaber|intestatari|posiadacz|ciciel|on[ _.-]?(?:${[...CARD_WORDS, ...HELD_WORDS].join("|")})`,
   "i",
 );
+
+/** A holder's word and a blank before a capital (`Policyholder Jan`): a label a name follows with no separator, in a text with none (`evidence.ts`). */
+export const HOLDER_BEFORE_NAME = /(?:holder|inhaber(?:in)?|titula(?:r|ire)|intestatari[oa]|posiadacz|ciciel)[ \t]+\p{Lu}/iu;
 
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

@@ -1,6 +1,7 @@
-import { type HolderOf, holderKeyLastWords, holderOf, holdsCardHolderName } from "../card-holder-names";
+import { type HolderOf, holderKeyLastWords, holderOf, holderWords, holdsCardHolderName } from "../card-holder-names";
 import { Evidence } from "../evidence";
 import { countWork } from "../scan-scope";
+import { readsAsPersonName } from "../person-names";
 import { nameWords } from "../secret-names";
 import { CARD_HOLDER_KIND } from "./card-holder-field";
 import { caseless, type Detector } from "./detector";
@@ -20,10 +21,14 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * Smith Amount: 10` keeps `Amount: 10`). What stays: a label whose last words describe the holder rather than
  * name them (`card holder verification: passed`), a value in lower case or of one word (`Card
  * holder: present`, `Card holder: Verified`), a status (`Card holder: Not Present`), a marker
- * (`Card holder: [REDACTED]`), a brand or a company (`holdsCardHolderName`). The field forms
+ * (`Card holder: [REDACTED]`), a brand or a company (`holdsCardHolderName`). After a holder's word
+ * and only a blank (`Policyholder Jan Kowalski`, `the account holder John Smith called`) only what
+ * reads as a person's name goes (`readsAsPersonName`: `Cardholder Data Environment` stays). The field forms
  * (`card_holder=…`, `"holderName":"…"`) are `card-holder-field.ts`.
  */
 const LAST_WORD = holderKeyLastWords().map(caseless).join("|");
+/** A holder's word, the last of a label a name follows with only a blank (`Policyholder Jan Kowalski`, `account holder John Smith called`). */
+const HOLDER_WORD = holderWords().map(caseless).join("|");
 /** A lower-case particle between the words of a name (`João da Silva`, `Ludwig van Beethoven`). */
 const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)";
 /**
@@ -39,13 +44,16 @@ function holderPhraseDetector(kind: string, of: HolderOf): Detector {
     kind,
     source:
       `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))` +
-      `[ \\t]+${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
+      `[ \\t]+${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}` +
+      `|[ \\t](?<=(?:${HOLDER_WORD})[ \\t])[ \\t]*${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
     evidence: Evidence.CARD_HOLDER_FIELD,
     rewrite: (match, marker, text, start) => {
       if (labelHolderOf(text, start) !== of) return undefined;
       const valueStart = match.search(/[^:\-\u2013 \t]/);
       const name = match.slice(valueStart);
       if (!holdsCardHolderName(name) || name.split(/[ \t]+/).some((word) => STATUS_WORDS.has(word.toLowerCase()))) return undefined;
+      // With no separator the label may go on in capitalised words (`Cardholder Data Environment`): only a person's name reads as one.
+      if (valueStart > 0 && match.charCodeAt(0) !== 58 /* : */ && match.charCodeAt(0) !== 45 /* - */ && match.charCodeAt(0) !== 0x2013 && !readsAsPersonName(name)) return undefined;
       return `${match.slice(0, valueStart)}${marker}`;
     },
   };
