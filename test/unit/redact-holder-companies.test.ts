@@ -8,6 +8,8 @@ import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/
 import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 
 const HOLDER = "[REDACTED:card_holder]";
+/** An account's holder names no card: a person's name (docs/decisions.md, 2026-12-03, "a holder's kind by what is held"). */
+const PERSON = "[REDACTED:person_name]";
 
 describe("a company after a holder's label", () => {
   it.each([
@@ -22,22 +24,32 @@ describe("a company after a holder's label", () => {
     "Titulaire : ACME SARL",
     "Account holder: Acme Ltd",
     "Account holder: Acme Inc",
+    // `SA` alone in capitals after a name in mixed case.
+    "Account holder: Acme SA",
+    "Titulaire du compte : Orange SA",
+    "Kontoinhaber: Grupa Azoty SA",
   ])("%s stays", (text) => {
     expect(redactString(text, defaultRedactionPolicy())).toEqual({ text, counts: {} });
     expect(redactedLogBody(text)).toBe(text);
   });
 
   it.each([
-    ["Titulaire du compte : Jean Dupont", `Titulaire du compte : ${HOLDER}`],
-    ["Account holder: Jane Fairbank", `Account holder: ${HOLDER}`],
-  ])("a person stays replaced: %s", (text, expected) => {
-    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text: expected, counts: { card_holder: 1 } });
+    ["Titulaire du compte : Jean Dupont", `Titulaire du compte : ${PERSON}`, "person_name"],
+    ["Account holder: Jane Fairbank", `Account holder: ${PERSON}`, "person_name"],
+    ["Card holder: Jane Fairbank", `Card holder: ${HOLDER}`, "card_holder"],
+    // `SA` in a name in capitals writes the surname Sá; a common given name first reads as a person; `US SA` is no company.
+    ["Card holder: JOAO SA", `Card holder: ${HOLDER}`, "card_holder"],
+    ["Account holder: John SA", `Account holder: ${PERSON}`, "person_name"],
+    ["Account holder: US SA", `Account holder: ${PERSON}`, "person_name"],
+  ])("a person stays replaced: %s", (text, expected, kind) => {
+    expect(redactString(text, defaultRedactionPolicy())).toEqual({ text: expected, counts: { [kind]: 1 } });
     expect(redactedLogBody(text)).toBe(expected);
   });
 
   it("under a holder's key", () => {
     expect(storedLogAttribute("account.holder", { stringValue: "Société Générale" })).toEqual({ stringValue: "Société Générale" });
     expect(storedLogAttribute("card.holder", { stringValue: "Deutsche Bank" })).toEqual({ stringValue: "Deutsche Bank" });
-    expect(storedLogAttribute("account.holder", { stringValue: "Jean Dupont" })).toEqual({ stringValue: HOLDER });
+    expect(storedLogAttribute("account.holder", { stringValue: "Jean Dupont" })).toEqual({ stringValue: PERSON });
+    expect(storedLogAttribute("card.holder", { stringValue: "Jean Dupont" })).toEqual({ stringValue: HOLDER });
   });
 });

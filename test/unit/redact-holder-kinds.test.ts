@@ -1,10 +1,12 @@
 /**
- * One rule for a holder's name, in every form (docs/decisions.md, 2026-12-03, "a holder's kind"):
- * the holder of a card or an account that the key or label names (`account holder`,
- * `account.holder`, `accounts.holder`, `konto.inhaber`, `Kontoinhaber`, `Titulaire du compte`,
- * `card holder`) is `card_holder`; a holder that names nothing held (`holder`, `Inhaber`,
- * `Titulaire`) is a person in a role, `person_name`. Found by a user trial: `account holder: Jan
- * Kowalski` was `card_holder` while `konto.inhaber` and `accounts.holder` were `person_name`.
+ * One rule for a holder's name, in every form (docs/decisions.md, 2026-12-03, "a holder's kind by
+ * what is held"): the holder of a payment card that the key or label names (`card holder`,
+ * `cardholder`, `Karteninhaberin`, `titular do cartão`, `card.holder`) is `card_holder`; any other
+ * holder's name is `person_name`: of an account, a policy, shares or a depot (`account holder`,
+ * `policyholder`, `Kontoinhaberin`, `Depotinhaber`, `iban_holder`), glued or not, or of nothing
+ * named (`holder_name`, `holder`, `Inhaber`, `Titulaire`: a person in a role). Found by user
+ * trials: `account holder: Jan Kowalski` was `card_holder`, `iban_holder=…` `person_name`, and
+ * `policyholder=…`, `shareholder=…`, `Kontoinhaberin: …`, `Depotinhaber: …` were kept whole.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -14,31 +16,54 @@ const policy = defaultRedactionPolicy();
 const CARD_HOLDER = "[REDACTED:card_holder]";
 const PERSON = "[REDACTED:person_name]";
 
-describe("a card's or an account's holder is card_holder", () => {
+describe("a card's holder is card_holder", () => {
   it.each([
-    ["account holder: Jan Kowalski", `account holder: ${CARD_HOLDER}`],
-    ["Account Holder: Jan Kowalski", `Account Holder: ${CARD_HOLDER}`],
-    ["bank account holder: Jan Kowalski", `bank account holder: ${CARD_HOLDER}`],
-    ["konto inhaber: Jan Kowalski", `konto inhaber: ${CARD_HOLDER}`],
-    ["Kontoinhaber: Sabine Schröder", `Kontoinhaber: ${CARD_HOLDER}`],
-    ["titulaire du compte: Jean Dupont", `titulaire du compte: ${CARD_HOLDER}`],
     ["card holder: Jan Kowalski", `card holder: ${CARD_HOLDER}`],
-    ["account_holder=Jan Kowalski", `account_holder=${CARD_HOLDER}`],
-    ['{"accountHolder":"Jan Kowalski"}', `{"accountHolder":"${CARD_HOLDER}"}`],
+    ["Cardholder: Jan Kowalski", `Cardholder: ${CARD_HOLDER}`],
+    ["Karteninhaberin: Maria Schmidt", `Karteninhaberin: ${CARD_HOLDER}`],
+    ["titulaire de la carte: Jean Dupont", `titulaire de la carte: ${CARD_HOLDER}`],
+    ["posiadacz karty: Jan Kowalski", `posiadacz karty: ${CARD_HOLDER}`],
+    ["card holder John Smith paid", `card holder ${CARD_HOLDER} paid`],
+    ["cardholder=Jan Kowalski", `cardholder=${CARD_HOLDER}`],
+    ["card_holder_name=Jan Kowalski", `card_holder_name=${CARD_HOLDER}`],
+    ['{"cardHolder":"Jan Kowalski"}', `{"cardHolder":"${CARD_HOLDER}"}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { card_holder: 1 } });
   });
 
-  it.each(["account.holder", "accounts.holder", "bank_account.holder", "konto.inhaber", "Kontoinhaber", "compte.titulaire", "cards.holder", "card_holder"])(
-    "attribute %s",
-    (key) => {
-      expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: CARD_HOLDER });
-    },
-  );
+  it.each(["card.holder", "cards.holder", "card_holder", "cardholder", "Karteninhaber", "carte.titulaire", "tarjeta.titular"])("attribute %s", (key) => {
+    expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: CARD_HOLDER });
+  });
 });
 
-describe("a holder that names nothing held is a person's name", () => {
+describe("any other holder's name is a person's name", () => {
   it.each([
+    ["account holder: Jan Kowalski", `account holder: ${PERSON}`],
+    ["Account Holder: JAN KOWALSKI", `Account Holder: ${PERSON}`],
+    ["bank account holder: Jan Kowalski", `bank account holder: ${PERSON}`],
+    ["konto inhaber: Jan Kowalski", `konto inhaber: ${PERSON}`],
+    ["Kontoinhaber: Sabine Schröder", `Kontoinhaber: ${PERSON}`],
+    ["Kontoinhaberin: Maria Schmidt", `Kontoinhaberin: ${PERSON}`],
+    ["Depotinhaber: Klaus Meyer", `Depotinhaber: ${PERSON}`],
+    ["titulaire du compte: Jean Dupont", `titulaire du compte: ${PERSON}`],
+    ["intestatario del conto: Mario Rossi", `intestatario del conto: ${PERSON}`],
+    ["posiadacz rachunku: Jan Kowalski", `posiadacz rachunku: ${PERSON}`],
+    ["właściciel rachunku: Jan Kowalski", `właściciel rachunku: ${PERSON}`],
+    ["Policyholder: Jan Kowalski", `Policyholder: ${PERSON}`],
+    ["Policyholder - Jan Kowalski", `Policyholder - ${PERSON}`],
+    // A holder's word and only a blank before a name that reads as a person's.
+    ["Policyholder Jan Kowalski", `Policyholder ${PERSON}`],
+    ["the account holder John Smith called", `the account holder ${PERSON} called`],
+    ["Kontoinhaberin Maria Schmidt", `Kontoinhaberin ${PERSON}`],
+    ["account_holder=Jan Kowalski", `account_holder=${PERSON}`],
+    ["policyholder=Jan Kowalski", `policyholder=${PERSON}`],
+    ["shareholder=Anna Nowak", `shareholder=${PERSON}`],
+    ["stakeholder=Jan Kowalski", `stakeholder=${PERSON}`],
+    ["iban_holder=Jan Kowalski", `iban_holder=${PERSON}`],
+    ["holder_name=Jan Kowalski", `holder_name=${PERSON}`],
+    ['{"accountHolder":"Jan Kowalski"}', `{"accountHolder":"${PERSON}"}`],
+    ['{"policyholder":"Jan Kowalski"}', `{"policyholder":"${PERSON}"}`],
+    ["account holder first_name=Jan", `account holder first_name=${PERSON}`],
     ["holder: Jan Kowalski", `holder: ${PERSON}`],
     ["Inhaber: Jan Kowalski", `Inhaber: ${PERSON}`],
     ["Titulaire: Jean Dupont", `Titulaire: ${PERSON}`],
@@ -47,11 +72,46 @@ describe("a holder that names nothing held is a person's name", () => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { person_name: 1 } });
   });
 
-  it.each(["holder", "inhaber", "titulaire"])("attribute %s", (key) => {
-    expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: PERSON });
+  it.each(["account.holder", "accounts.holder", "bank_account.holder", "konto.inhaber", "Kontoinhaber", "compte.titulaire", "policyholder", "shareholder", "holder", "inhaber", "titulaire"])(
+    "attribute %s",
+    (key) => {
+      expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: PERSON });
+    },
+  );
+
+  it("an account's holder in capitals or outside the given names' list is still replaced", () => {
+    expect(storedLogAttribute("account_holder", { stringValue: "ZBIGNIEW KOWALSKI" })).toEqual({ stringValue: PERSON });
+  });
+});
+
+describe("what only looks like a holder's name stays", () => {
+  it.each([
+    "holder=worker-3",
+    "titulaire=ops-team",
+    "lock holder: worker-3",
+    "stakeholder=platform-team",
+    "placeholder=Enter name",
+    "holder=null",
+    "lockholder=worker-3",
+    "shareholder_count=12",
+    "policyholder_id=PH-2231",
+    "Kontoinhaber: unbekannt",
+    "Kontoinhaber: Sparkasse Köln",
+    "Cardholder Data Environment",
+    "placeholder John Smith",
+    "lock holder Worker Three",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 
-  it.each(["holder=worker-3", "titulaire=ops-team", "lock holder: worker-3"])("keeps a process's or a team's %j", (text) => {
-    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  it.each([
+    ["stakeholder", "platform-team"],
+    ["lockholder", "worker-3"],
+    ["placeholder", "Enter name"],
+    ["shareholder_count", "12"],
+    ["policyholder_id", "PH-2231"],
+    ["Kontoinhaber", "unbekannt"],
+  ])("attribute %s=%s stays", (key, value) => {
+    expect(storedLogAttribute(key, { stringValue: value })).toEqual({ stringValue: value });
   });
 });

@@ -62,8 +62,8 @@ describe("a card holder's name in a name=value field", () => {
   it.each([
     ["quoted in a logfmt line", 'payment ok card_holder="John Smith" amount=10', `payment ok card_holder="${HOLDER}" amount=10`],
     ["in single quotes", "payment ok cardholder='Ana Souza' amount=10", `payment ok cardholder='${HOLDER}' amount=10`],
-    ["URL-encoded with +", "POST /pay holder_name=John+Smith&amount=10", `POST /pay holder_name=${HOLDER}&amount=10`],
-    ["URL-encoded with %20", "holder_name=John%20Smith&amount=10", `holder_name=${HOLDER}&amount=10`],
+    ["URL-encoded with +", "POST /pay card_holder_name=John+Smith&amount=10", `POST /pay card_holder_name=${HOLDER}&amount=10`],
+    ["URL-encoded with %20", "cardholder_name=John%20Smith&amount=10", `cardholder_name=${HOLDER}&amount=10`],
     ["unquoted, its capitalized words up to the next key", "payment ok card_holder=JOHN SMITH amount=10", `payment ok card_holder=${HOLDER} amount=10`],
     ["unquoted before a capitalized key", "card_holder=Maria Souza Amount=10", `card_holder=${HOLDER} Amount=10`],
     ["unquoted at a sentence's end", "card_holder=Ana Souza. Next", `card_holder=${HOLDER}. Next`],
@@ -88,9 +88,9 @@ describe("a card holder's name after a label in prose", () => {
     ["after a label's ` - `", "Cardholder name - Maria Silva", `Cardholder name - ${HOLDER}`],
     ["Portuguese, with a particle", "Titular do cartão: João da Silva", `Titular do cartão: ${HOLDER}`],
     ["Portuguese, the name's label first", "Nome do titular do cartão: MARIA P SOUZA", `Nome do titular do cartão: ${HOLDER}`],
-    ["Spanish", "nombre del titular: Juan Pérez", `nombre del titular: ${HOLDER}`],
+    ["Spanish", "nombre del titular de la tarjeta: Juan Pérez", `nombre del titular de la tarjeta: ${HOLDER}`],
     ["a name on the card, in capitals, with an initial", "NAME ON CARD: JOHN P. SMITH", `NAME ON CARD: ${HOLDER}`],
-    ["an account's holder", "Account holder: Ana Souza", `Account holder: ${HOLDER}`],
+    ["a credit card's holder", "Credit card holder: Ana Souza", `Credit card holder: ${HOLDER}`],
     ["ending before the next field", "Card holder: John Smith Amount: 10", `Card holder: ${HOLDER} Amount: 10`],
     ["ending at its sentence's period", "payment failed. Card holder: Ana Souza. Retry later", `payment failed. Card holder: ${HOLDER}. Retry later`],
     ["in a JSON string", '{"note":"Card holder: John Smith"}', `{"note":"Card holder: ${HOLDER}"}`],
@@ -116,8 +116,8 @@ describe("a card holder's name after a label in prose", () => {
 describe("a card holder's name split into first and last name", () => {
   it("under attribute keys naming the holder", () => {
     expect(
-      redactedAttributes({ cardholder_first_name: "Maria", card_holder_last_name: "Souza", "holder.surname": "Souza", "titular.sobrenome": "Souza", first_name: "Maria" }),
-    ).toMatchObject({ cardholder_first_name: HOLDER, card_holder_last_name: HOLDER, "holder.surname": HOLDER, "titular.sobrenome": HOLDER, first_name: "[REDACTED:person_name]" });
+      redactedAttributes({ cardholder_first_name: "Maria", card_holder_last_name: "Souza", "card.holder.surname": "Souza", "cartao.titular.sobrenome": "Souza", first_name: "Maria" }),
+    ).toMatchObject({ cardholder_first_name: HOLDER, card_holder_last_name: HOLDER, "card.holder.surname": HOLDER, "cartao.titular.sobrenome": HOLDER, first_name: "[REDACTED:person_name]" });
   });
 
   it("in a card's or payment's holder object (the keys a lifted line gets, a body kept as JSON, JSON text)", () => {
@@ -135,7 +135,7 @@ describe("a card holder's name split into first and last name", () => {
   it.each([
     ["after the words card holder", "card holder first_name=Maria last_name=Souza", `card holder first_name=${HOLDER} last_name=${HOLDER}`],
     ["a card object in prose", 'payment failed: {"card":{"holder":{"first_name":"Maria","last_name":"Souza"}}}', `payment failed: {"card":{"holder":{"first_name":"${HOLDER}","last_name":"${HOLDER}"}}}`],
-    ["a holder's own object in prose", '{"holder":{"first_name":"Maria"}}', `{"holder":{"first_name":"${HOLDER}"}}`],
+    ["a card holder's own object in prose", '{"cardholder":{"first_name":"Maria"}}', `{"cardholder":{"first_name":"${HOLDER}"}}`],
   ])("in text: %s", (_, text, expected) => {
     expect(redacted(text)).toBe(expected);
   });

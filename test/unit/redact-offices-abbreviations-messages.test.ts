@@ -61,7 +61,7 @@ describe("a holder's value never ends inside a dotted abbreviation", () => {
     ["Card holder: John P. Smith", "Card holder: [REDACTED:card_holder]"],
     ["Card holder: J. Smith", "Card holder: [REDACTED:card_holder]"],
     ["Card holder: John Smith.", "Card holder: [REDACTED:card_holder]."],
-    ["titulaire du compte: Jean Dupont", "titulaire du compte: [REDACTED:card_holder]"],
+    ["titulaire du compte: Jean Dupont", "titulaire du compte: [REDACTED:person_name]"],
     ["card_holder=John P. Smith amount=3", "card_holder=[REDACTED:card_holder] amount=3"],
     ["card_holder=John Smith.", "card_holder=[REDACTED:card_holder]."],
   ])("%s", (text, stored) => expectStored(text, stored));

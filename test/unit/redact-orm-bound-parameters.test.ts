@@ -155,6 +155,10 @@ describe("a column named in camelCase, as Prisma and TypeORM entities name them"
     expect(redacted('INSERT INTO t ("customerPhone") VALUES ($1) -- PARAMETERS: ["11987654321"]')).toBe(
       'INSERT INTO t ("customerPhone") VALUES ($1) -- PARAMETERS: ["[REDACTED:phone]"]',
     );
+    // The table says what a holder holds: a card's is card_holder, an account's a person's name.
+    expect(redacted('prisma:query INSERT INTO "public"."Account" ("holderName") VALUES ($1) Params: ["John Smith"]')).toBe(
+      'prisma:query INSERT INTO "public"."Account" ("holderName") VALUES ($1) Params: ["[REDACTED:person_name]"]',
+    );
     const kept = 'INSERT INTO t ("orderId", "createdAt") VALUES ($1, $2) -- PARAMETERS: ["11987654321","2026-12-01T10:00:00Z"]';
     expect(redacted(kept)).toBe(kept);
   });

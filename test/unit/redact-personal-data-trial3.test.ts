@@ -91,16 +91,16 @@ describe("H3: account holders' names", () => {
       "update accounts set iban='[REDACTED:iban]', holder='[REDACTED:person_name]' where id=4509",
     ],
     ['{holder:"Oliver Bennett", iban:"DE89370400440532013000"}', '{holder:"[REDACTED:person_name]", iban:"[REDACTED:iban]"}'],
-    ["Kontoinhaber: Sabine Schröder", "Kontoinhaber: [REDACTED:card_holder]"],
-    ["Titulaire du compte : Jean Dupont", "Titulaire du compte : [REDACTED:card_holder]"],
-    ["account_holder=Oliver Bennett", "account_holder=[REDACTED:card_holder]"],
+    ["Kontoinhaber: Sabine Schröder", "Kontoinhaber: [REDACTED:person_name]"],
+    ["Titulaire du compte : Jean Dupont", "Titulaire du compte : [REDACTED:person_name]"],
+    ["account_holder=Oliver Bennett", "account_holder=[REDACTED:person_name]"],
     ["beneficiary: Oliver Bennett", "beneficiary: [REDACTED:person_name]"],
     ["Empfänger: Sabine Schröder", "Empfänger: [REDACTED:person_name]"],
-    ["titular: João Silva", "titular: [REDACTED:card_holder]"],
+    ["titular: João Silva", "titular: [REDACTED:person_name]"],
   ])("%s", (text, stored) => expectStored(text, stored));
 
   it("an attribute named holder holding a person's name", () => {
-    expect(storedLogAttribute("account.holder", { stringValue: "Oliver Bennett" })).toEqual({ stringValue: "[REDACTED:card_holder]" });
+    expect(storedLogAttribute("account.holder", { stringValue: "Oliver Bennett" })).toEqual({ stringValue: "[REDACTED:person_name]" });
     expect(storedLogAttribute("holder", { stringValue: "Oliver Bennett" })).toEqual({ stringValue: "[REDACTED:person_name]" });
   });
 
@@ -133,10 +133,24 @@ describe("H6: a name after a greeting, in the common languages", () => {
     ["Good morning Hiroshi Yamamoto!", "Good morning [REDACTED:person_name]!"],
     ["山田太郎様のご注文", "[REDACTED:person_name]様のご注文"],
     ["山田太郎さんが注文しました", "[REDACTED:person_name]さんが注文しました"],
+    // One capitalised word closed by the salutation's comma, outside the given names' list too.
+    ["Dear Zbigniew, your order", "Dear [REDACTED:person_name], your order"],
+    ["Hallo Grzegorz,", "Hallo [REDACTED:person_name],"],
+    ["Cześć Grzegorz, dzięki", "Cześć [REDACTED:person_name], dzięki"],
   ])("%s", (text, stored) => expectStored(text, stored));
 
   it.each([
     "Dear Customer, your order shipped",
+    "Dear Customer,",
+    "Hi team,",
+    "Hello World,",
+    "Hi All,",
+    "Dear Sir,",
+    "Dear Madame,",
+    "Hi There,",
+    "Hi Support,",
+    "Hallo zusammen,",
+    "Hello Zbigniew",
     "Dear valued customer,",
     "Dear Sir or Madam,",
     "Hello World",

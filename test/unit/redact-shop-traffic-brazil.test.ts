@@ -113,22 +113,21 @@ describe("cardholder names by their keys", () => {
     "creditCardHolderName",
     "cardholder.name",
     "card.holder.name",
-    "holderName",
-    "holder_name",
     "nameOnCard",
     "name_on_card",
     "payment.CreditCard.Holder",
-    "bank_account.holder",
-    "nome_titular",
-    "titular",
     "titular_cartao",
-    "nombre_titular",
   ];
+  /** Holders' keys naming no card: a person's name (docs/decisions.md, 2026-12-03, "a holder's kind by what is held"). */
+  const otherHolderKeys = ["holderName", "holder_name", "bank_account.holder", "nome_titular", "titular", "nombre_titular"];
 
   it("replaces the holder's name, in whatever case it is written, under the gateways' and shops' names", () => {
     const { values, kinds } = storedLogAttributes(holderKeys.map((key) => attr(key, key === "card.holder" ? "JOAO DA SILVA" : "Maria Souza")));
     expect(values).toEqual(Object.fromEntries(holderKeys.map((key) => [key, "[REDACTED:card_holder]"])));
     expect(kinds).toBe("card_holder");
+    const others = storedLogAttributes(otherHolderKeys.map((key) => attr(key, "MARIA SOUZA")));
+    expect(others.values).toEqual(Object.fromEntries(otherHolderKeys.map((key) => [key, "[REDACTED:person_name]"])));
+    expect(others.kinds).toBe("person_name");
   });
 
   it("replaces a holder's name in JSON text members, as the attribute's copy would be", () => {
@@ -167,9 +166,9 @@ describe("cardholder names by their keys", () => {
     ]);
     expect(JSON.parse(values["a"] as string)).toEqual({ cardholder: { name: "[REDACTED:card_holder]", brand: "visa", last4: "4242" } });
     expect(JSON.parse(values["b"] as string)).toEqual({ card: { holder: { name: "[REDACTED:card_holder]", document: "[REDACTED:cpf]" }, brand: "visa" } });
-    expect(JSON.parse(values["c"] as string)).toEqual({ titular: { tipo: "PF", nome: "[REDACTED:card_holder]" } });
+    expect(JSON.parse(values["c"] as string)).toEqual({ titular: { tipo: "PF", nome: "[REDACTED:person_name]" } });
     expect(values["cardholder"]).toEqual({ kvlistValue: [attr("name", "[REDACTED:card_holder]"), attr("brand", "visa")] });
-    expect(kinds).toBe("card_holder,cpf");
+    expect(kinds).toBe("card_holder,cpf,person_name");
   });
 
   it("keeps what forms put in a name's place: flags, no value, templates, card brands, validation words, the field's label", () => {
@@ -194,14 +193,16 @@ describe("cardholder names by their keys", () => {
     expectRedacted([
       [
         'payment failed: {"password":"hunter2","holderName":"JOAO P SILVA"}',
-        'payment failed: {"password":"[REDACTED:secret]","holderName":"[REDACTED:card_holder]"}',
+        'payment failed: {"password":"[REDACTED:secret]","holderName":"[REDACTED:person_name]"}',
       ],
-      ['"nome_titular":"João"', '"nome_titular":"[REDACTED:card_holder]"'],
-      ['{"holderName":"JOAO SA"}', '{"holderName":"[REDACTED:card_holder]"}'],
+      ['"nome_titular":"João"', '"nome_titular":"[REDACTED:person_name]"'],
+      ['{"holderName":"JOAO SA"}', '{"holderName":"[REDACTED:person_name]"}'],
+      ['{"cardHolderName":"JOAO SA"}', '{"cardHolderName":"[REDACTED:card_holder]"}'],
       ["erro {'name_on_card': 'Ana Lima'}", "erro {'name_on_card': '[REDACTED:card_holder]'}"],
       ['{"msg":"falhou {\\"cardholderName\\":\\"MARIA SOUZA\\"}"}', '{"msg":"falhou {\\"cardholderName\\":\\"[REDACTED:card_holder]\\"}"}'],
     ]);
-    expect(redactString('x {"holderName":"JOAO P SILVA"}', defaultRedactionPolicy()).counts).toEqual({ card_holder: 1 });
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', defaultRedactionPolicy()).counts).toEqual({ person_name: 1 });
+    expect(redactString('x {"cardholderName":"JOAO P SILVA"}', defaultRedactionPolicy()).counts).toEqual({ card_holder: 1 });
   });
 
   it("keeps fields in prose that name no card holder or hold no name", () => {
@@ -213,7 +214,9 @@ describe("cardholder names by their keys", () => {
   });
 
   it("is a kind a policy can turn off", () => {
-    expect(redactString('x {"holderName":"JOAO P SILVA"}', redactionPolicy({ disabledDetectors: ["card_holder"] })).text).toBe('x {"holderName":"JOAO P SILVA"}');
+    expect(redactString('x {"cardholderName":"JOAO P SILVA"}', redactionPolicy({ disabledDetectors: ["card_holder"] })).text).toBe('x {"cardholderName":"JOAO P SILVA"}');
+    // Another holder's name is a person's, kept only when that kind is off.
+    expect(redactString('x {"holderName":"JOAO P SILVA"}', redactionPolicy({ disabledDetectors: ["person_name"] })).text).toBe('x {"holderName":"JOAO P SILVA"}');
     expect(BUILT_IN_KINDS).toContain("card_holder");
     const off = redactionPolicy({ disabledDetectors: ["card_holder"] });
     expect(storedLogAttributes([attr("card.holder", "Maria Souza")], off).values).toEqual({ "card.holder": "Maria Souza" });

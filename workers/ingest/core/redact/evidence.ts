@@ -19,7 +19,7 @@ import { fieldNameBefore } from "./name-value-pairs";
 import { namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
-import { CARD_HOLDER_WORD } from "./card-holder-names";
+import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
 import { PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
@@ -129,7 +129,8 @@ export const Evidence = {
    * A colon, `=` or `-` (a label's ` - ` in prose, `card-holder-phrase.ts`), and a card holder's
    * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`) or a person-name field's
    * (`user.name`, `fullName`: `PERSON_FIELD_WORD`, `person-name-field.ts`). One fact for the
-   * fields of both kinds of name: a text holding one rarely holds the other.
+   * fields of both kinds of name: a text holding one rarely holds the other. In a text with none
+   * of those, a holder's word before a blank and a capital (`Policyholder Jan`: `HOLDER_BEFORE_NAME`).
    */
   CARD_HOLDER_FIELD: 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
@@ -456,9 +457,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A credential's setter called with a literal (`setPassword("…")`): a native search for `set` first.
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
-    (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 &&
+    (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_BLANK)) !== 0 &&
     mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
-    (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))
+    ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
   }

@@ -66,6 +66,22 @@ export const OFFICE_WORDS: ReadonlySet<string> = new Set([
   "kierowniczka",
 ]);
 
+/**
+ * Words a greeting addresses whoever reads with, closed by a comma as a name would be (`Dear
+ * Customer,`, `Hello World,`, `Hi All,`, `Hallo zusammen,`, `Bonjour à tous,`), in the greetings'
+ * languages, lower case: no one's name.
+ */
+export const ADDRESSEE_WORDS: ReadonlySet<string> = new Set([
+  // English.
+  "world", "all", "everyone", "everybody", "there", "again", "team", "guys", "folks", "friend", "friends", "colleague", "colleagues",
+  "sirs", "madams", "partner", "partners", "customers", "clients", "users", "members", "guests", "subscriber", "subscribers", "reader",
+  "readers", "both", "you", "buddy", "mate", "human", "developer", "developers", "dev", "devs", "people", "applicant", "candidate",
+  "shopper", "student", "students", "traveler", "traveller", "valued", "back", "hello", "hi",
+  // German, French, Spanish, Portuguese, Italian, Dutch, Polish.
+  "welt", "alle", "zusammen", "leute", "kunden", "freunde", "kollegen", "monde", "tous", "toutes", "ami", "amis", "amie", "équipe",
+  "clients", "mundo", "todos", "todas", "amigo", "amiga", "amigos", "amigas", "equipo", "equipe", "pessoal", "gente", "clientes",
+  "tutti", "mondo", "amici", "wereld", "allemaal", "iedereen", "wszystkim", "wszyscy", "świecie", "zespole", "państwo",
+]);
 /** Articles before an office after a courtesy title (`Monsieur le Directeur`, `Madame la Présidente`): the office's, no name's. */
 export const OFFICE_ARTICLES: ReadonlySet<string> = new Set(["le", "la", "les", "el", "los", "las", "the"]);
 

@@ -15,7 +15,7 @@ import { namesExistingSecret } from "./secret-object-names";
 import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesNationalId } from "./detectors/national-ids";
-import { namesCardHolder } from "./card-holder-names";
+import { holderOf } from "./card-holder-names";
 import { namesCardNumber } from "./card-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
@@ -152,6 +152,7 @@ const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" }
 const PERSON_TYPE_NAME: KeyRule = { action: "person_name", nameField: "type" };
 const PERSON_UNOWNED_NAME: KeyRule = { action: "person_name", nameField: "unowned" };
 const PERSON_ROLE_NAME: KeyRule = { action: "person_name", nameField: "role" };
+const PERSON_HELD_NAME: KeyRule = { action: "person_name", nameField: "held" };
 /** The rule of each kind of street address key (`namesStreetAddress`). */
 const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   named: { action: "street_address", streetField: "named" },
@@ -347,7 +348,10 @@ export class KeyRules {
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
-    if (this.cardHolderKeys && namesCardHolder(words)) return CARD_HOLDER;
+    // One rule for a holder's kind: a card's holder is `card_holder`, any other holder's name `person_name`.
+    const held = holderOf(words);
+    if (held === "card" && this.cardHolderKeys) return CARD_HOLDER;
+    if (held === "held" && this.personNameKeys) return PERSON_HELD_NAME;
     if (this.personNameKeys && namesPersonField(words, gluedToName(key))) {
       if (namesRoleName(words)) return PERSON_ROLE_NAME;
       if (namesUnownedName(words)) return PERSON_UNOWNED_NAME;

@@ -1,7 +1,7 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { BoundedMemo } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
-import { namesCardHolder } from "./card-holder-names";
+import { namesHolder } from "./card-holder-names";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isSecretName, nameBefore, nameWords } from "./secret-names";
@@ -62,14 +62,14 @@ export function ruledPairName(name: string): string | undefined {
  * Whether a key named `name` has its value hidden by a key rule's kind rather than scanned: a
  * secret's name (secret-names.ts), a street address's (`street`, `address_line1`:
  * street-addresses.ts), a postal code's (`zip`, `cep`: postal-code-names.ts), a card holder's or
- * a person's name field (`first_name`). A name naming none (`city`, `server`) leaves the value
+ * a holder's or a person's name field (`first_name`). A name naming none (`city`, `server`) leaves the value
  * under its own member, whose scan sees every kind; ruling it under such a name could keep an
  * address a server's name lets through.
  */
 function namesRuledData(name: string): boolean {
   if (isSecretName(name)) return true;
   const words = nameWords(name);
-  return namesStreetAddress(words) !== undefined || isPostalCodeParameterName(name) || namesCardHolder(words) || namesPersonField(words);
+  return namesStreetAddress(words) !== undefined || isPostalCodeParameterName(name) || namesHolder(words) || namesPersonField(words);
 }
 /** `namesRuledData` by name: every string under a member named `name` or `key` (`service.name`, `ScriptName`) asks it. */
 const ruledDataNames = new BoundedMemo<string, boolean>(1024, namesRuledData);

@@ -1,4 +1,5 @@
 import { lazy } from "../../../shared/lazy";
+import { isCommonGivenName } from "./given-names";
 
 /**
  * Whether `text`, a value under a key for a person's name (a card holder's, a recipient's, a
@@ -12,12 +13,12 @@ import { lazy } from "../../../shared/lazy";
  *   3`, `Downtown Store`, `Acme HQ`, `Main Branch`, `Central Depot`: `PLACE_WORDS`).
  *
  * Not a person whose surname is such a word (`Michelle Branch`): a known loss, the price of
- * keeping an address book's places. Not Brazil's `ME`/`MEI` nor `SA` alone: a sole trader's firm
- * is named after the person, and `JOAO SA` writes Sá.
+ * keeping an address book's places. Not Brazil's `ME`/`MEI`: a sole trader's firm is named after
+ * the person. `SA` alone only as `SA_COMPANY` reads it (`Orange SA`, `Acme SA`): `JOAO SA` writes Sá.
  */
 export function namesOrganization(text: string): boolean {
   const trimmed = text.trim();
-  if (COMPANY().test(trimmed)) return true;
+  if (COMPANY().test(trimmed) || (SA_COMPANY().test(trimmed) && !isCommonGivenName(trimmed.split(" ", 1)[0]!))) return true;
   for (const word of trimmed.toLowerCase().split(NOT_A_LETTER)) if (PLACE_WORDS.has(word) || COMPANY_WORDS.has(word)) return true;
   return false;
 }
@@ -39,6 +40,15 @@ const escaped = (form: string) => form.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const COMPANY = lazy(() => new RegExp(
   `(?:^|[\\s,])(?:${[...new Set([...LEGAL_FORMS, ...LEGAL_FORMS.map((form) => form.toUpperCase())])].map(escaped).join("|")})$`,
 ));
+
+/**
+ * A company's name in mixed case with `SA` (a société anonyme, sociedad anónima, spółka akcyjna)
+ * in capitals last (`Orange SA`, `Acme SA`, `Grupa Azoty SA`), unless its first word is a common
+ * given name (`isCommonGivenName`: `Jan Kowalski SA` reads as a person first). Not a name in
+ * capitals (`JOAO SA`, where `SA` writes the surname Sá, and `US SA`, a region's code), nor `Sa`
+ * as written in a person's name (`Joao Sa`).
+ */
+const SA_COMPANY = lazy(() => /^(?=[^\n]*\p{Ll})\p{Lu}[\p{L}&'’.-]*(?: [\p{L}&'’.-]+)*,? SA$/u);
 
 /**
  * Words that name a company or a bank wherever they stand in a name (lower case): a company in

@@ -1,5 +1,5 @@
 import { lazy } from "../../../shared/lazy";
-import { namesCardHolder } from "./card-holder-names";
+import { holdsCardHolderName, namesHolder } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
@@ -73,8 +73,8 @@ export function namesNamePart(words: readonly string[]): boolean {
  */
 export function namesRoleName(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
-  // A card's or an account's holder (`card.holder`, `konto.inhaber`) is the card holder rule's alone, which a policy may turn off.
-  return ROLE_WORDS.has(last) && !namesCardHolder(words);
+  // A card's or an account's holder (`card.holder`, `konto.inhaber`) is the holder rule's (`holderOf`).
+  return ROLE_WORDS.has(last) && !namesHolder(words);
 }
 
 /**
@@ -92,14 +92,14 @@ function namesRolePart(words: readonly string[]): boolean {
  * holds that person: a name or an id (`customer`, `recipient`, `contact`, `assignee`,
  * `reviewer`, `patient`, `employee`, `beneficiary`, `approver`, `requester`, `reporter`), and
  * a `holder` whose key names nothing held (`{holder: "Oliver Bennett", iban: …}`, `holder='…'` in
- * SQL; a card's or an account's, `account.holder`, `Kontoinhaber`, is the card holder rule's, read
- * first: `namesCardHolder`; a lock's or a lease's holder is a process, whose name does
- * not read as a person's), in German, French, Spanish and Portuguese too (`Empfänger`, `titulaire`,
- * `Inhaber`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`).
+ * SQL; a card's or another held thing's, `account.holder`, `Kontoinhaber`, is the holder rule's, read
+ * first: `holderOf`; a stake's holder, a team as often, is a role's; a lock's or a lease's holder is a process, whose name does
+ * not read as a person's), in German, French, Spanish, Portuguese and Italian too (`Empfänger`, `titulaire`,
+ * `Inhaber`, `Inhaberin`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`, `intestatario`).
  */
 const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
-  "holder", "empfänger", "empfaenger", "inhaber", "titulaire", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
+  "holder", "stakeholder", "empfänger", "empfaenger", "inhaber", "inhaberin", "titulaire", "intestatario", "intestataria", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
 ]);
 /** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
 const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);
@@ -159,9 +159,9 @@ const OTHER_LANGUAGE_NAME_WORDS: ReadonlySet<string> = new Set(["nom", "nome", "
 /**
  * What a person field's key says its value is (`holdsPersonName`): a part of a name
  * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), a
- * name of no owner (`namesUnownedName`), or a login when none.
+ * name of no owner (`namesUnownedName`), a holder's of something held (`holderOf`: `account_holder`, `policyholder`), or a login when none.
  */
-export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role";
+export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role" | "held";
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
@@ -311,6 +311,8 @@ export const PERSON_FIELD_WORD = new RegExp(
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
+  // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
+  if (field === "held") return holdsCardHolderName(trimmed);
   // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
   if (field === "role") return readsAsPersonName(trimmed);
   if (field === "type" || field === "unowned") {

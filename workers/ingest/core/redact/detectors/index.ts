@@ -12,8 +12,8 @@ import { credentialPhraseDetector } from "./credential-phrase";
 import { keyPhraseDetector } from "./key-phrase";
 import { urlPathTokenDetector } from "./url-path-token";
 import { yamlMembersDetector } from "./yaml-members";
-import { cardHolderFieldDetector } from "./card-holder-field";
-import { cardHolderPhraseDetector } from "./card-holder-phrase";
+import { cardHolderFieldDetector, heldHolderFieldDetector } from "./card-holder-field";
+import { cardHolderPhraseDetector, heldHolderPhraseDetector } from "./card-holder-phrase";
 import { personNameFieldDetector } from "./person-name-field";
 import { mailboxNameDetector } from "./mailbox-name";
 import { greetingNameDetector } from "./greeting-name";
@@ -60,7 +60,9 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretAfterMaskDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,
+  heldHolderFieldDetector,
   cardHolderPhraseDetector,
+  heldHolderPhraseDetector,
   personNameFieldDetector,
   mailboxNameDetector,
   greetingNameDetector,

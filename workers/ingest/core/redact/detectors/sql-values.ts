@@ -1,4 +1,6 @@
 import { blanksAfter, blanksBefore } from "../blanks";
+import { holderOf } from "../card-holder-names";
+import { nameWords } from "../secret-names";
 import { beginScan, countWork, currentScan, endScan, resetAfterEachScan } from "../scan-scope";
 
 /**
@@ -1079,13 +1081,19 @@ function isWordPart(code: number): boolean {
  * the statement's table says whose name it is (`INSERT INTO users (name)`, `UPDATE customers SET
  * name = …`, `SELECT … FROM people WHERE name = …` is `users.name`, a person's; `INSERT INTO
  * products (name)` is `products.name`, a thing's), as a qualified column's table does
- * (`sqlComparedColumnOf`). Any other column, and a `name` whose statement names no one table,
- * come back as they are. Reads back at most REACH characters, only for a `name`.
+ * (`sqlComparedColumnOf`). So is a holder's column naming no card when the table is a card's:
+ * the table says what is held (Prisma's `INSERT INTO "public"."Card" ("holderName")` is
+ * `Card.holderName`, a card's holder's: `holderOf`). Any other column, and one whose statement
+ * names no one table, come back as they are. Reads back at most REACH characters, only for such
+ * a column.
  */
 export function sqlColumnInTable(text: string, at: number, column: string): string {
-  if (column.length !== 4 || column.toLowerCase() !== "name") return column;
+  const bareName = column.length === 4 && column.toLowerCase() === "name";
+  if (!bareName && holderOf(nameWords(column)) !== "held") return column;
   const table = sqlStatementTable(text, at);
-  return table === undefined ? column : `${table}.${column}`;
+  if (table === undefined) return column;
+  const qualified = `${table}.${column}`;
+  return bareName || holderOf(nameWords(qualified)) === "card" ? qualified : column;
 }
 
 /**
