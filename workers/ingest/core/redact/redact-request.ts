@@ -500,7 +500,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(value, kind, path);
         if (credentials?.value === value) return value;
         this.tally.add(kind, credentials?.markers ?? 1);
-        return credentials?.value ?? this.replacement(value, kind);
+        return credentials?.value ?? this.replacement(value, kind, rule);
       }
     }
   }
@@ -549,9 +549,16 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     );
   }
 
-  /** The value a hash or credential rule leaves for `value`, whose kind `replacedKind` gave. */
-  private replacement(value: AnyValue, kind: string): AnyValue {
+  /**
+   * The value a hash or credential `rule` leaves for `value`, whose kind `replacedKind` gave. A
+   * session's id (`KeyRule.sessionShaped`: `session.id`, `JSESSIONID`) is its bearer's credential
+   * and goes, but as its hashed marker (`[REDACTED:secret:<keyed hash>]`) in every signal, as a
+   * metric attribute's marker is: a session's records still group, and nobody without the key
+   * can find which session they are (docs/decisions.md, 2026-12-03).
+   */
+  private replacement(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
+    if (rule.sessionShaped === true) return { stringValue: seriesMarker(kind, this.policy.seriesHash(valueText(value))) };
     return this.marker(value, kind);
   }
 
@@ -614,7 +621,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(lifted, kind, path);
         if (credentials?.value === lifted) return KEEP;
         this.inJson.add(kind, credentials?.markers ?? 1);
-        return ((credentials?.value ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
+        return ((credentials?.value ?? this.replacement(lifted, kind, rule)) as { stringValue: string }).stringValue;
       }
     }
   }
