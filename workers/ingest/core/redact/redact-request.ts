@@ -558,7 +558,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private replacement(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
-    if (rule.sessionShaped === true) return { stringValue: seriesMarker(kind, this.policy.seriesHash(valueText(value))) };
+    if (rule.action === "secret" && rule.sessionShaped === true) return { stringValue: seriesMarker(kind, this.policy.seriesHash(valueText(value))) };
     return this.marker(value, kind);
   }
 
