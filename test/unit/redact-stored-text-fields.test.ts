@@ -191,6 +191,24 @@ describe("every text field of the model has a redaction decision", () => {
   });
 });
 
+describe("a scope's attributes", () => {
+  it("are scanned in every signal, counted in the scope's summary where one is written", () => {
+    const logs = logsRequest([logRecord()]);
+    const traces = tracesRequest([span()]);
+    const metrics = metricsRequest([]);
+    const scopes = [logs.resourceLogs[0]!.scopeLogs[0]!.scope, traces.resourceSpans[0]!.scopeSpans[0]!.scope, metrics.resourceMetrics[0]!.scopeMetrics[0]!.scope];
+    for (const scope of scopes) scope.attributes = [{ key: "owner", value: { stringValue: EMAIL } }];
+    redactRequest("logs", logs, policy);
+    redactRequest("traces", traces, policy);
+    redactRequest("metrics", metrics, policy);
+    const [logScope, spanScope, metricScope] = scopes.map((scope) => Object.fromEntries(scope.attributes.map((a) => [a.key, text(a.value)])));
+    expect(logScope).toEqual({ owner: "[REDACTED:email]", "redaction.count": "1", "redaction.kinds": "email" });
+    expect(spanScope).toEqual(logScope);
+    // A metric's scope attributes are series identity: a hashed marker, no summary key.
+    expect(metricScope).toEqual({ owner: expect.stringMatching(/^\[REDACTED:email:[0-9a-f]{16}\]$/) });
+  });
+});
+
 describe("what the scanned fields hold is kept when it is no one's data", () => {
   it.each([
     "dd=s:2;o:rum;t.dm:-0;t.tid:6650a1b200000000;p:00f067aa0ba902b7",
