@@ -5,6 +5,14 @@ import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { expect } from "vitest";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "./model-builders";
 
+/**
+ * The marker a session's id `value` leaves under a session's key (`session.id`, `sid`): the
+ * secret's kind and the policy's keyed hash of the value, so a session's records still group.
+ */
+export function sessionMarker(value: string, policy = defaultRedactionPolicy()): string {
+  return `[REDACTED:secret:${policy.seriesHash(value)}]`;
+}
+
 /** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */
 export function redactionPolicy(input: unknown): RedactionPolicy {
   const parsed = parseRedactionPolicy(input);

@@ -5,7 +5,7 @@
  * read as the header's syntax goes whole.
  */
 import { describe, expect, it } from "vitest";
-import { storedLogAttributes, scannedText } from "../support/redaction";
+import { sessionMarker, storedLogAttributes, scannedText } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import type { AnyValue } from "../../workers/shared/otlp/model";
 
@@ -103,7 +103,8 @@ describe("a map of cookies by name holds a cookie's value in each member", () =>
     ]);
     expect(values).toEqual({
       "cookies.sid": "[REDACTED:secret]",
-      "req.signedCookies.connect.sid": "[REDACTED:secret]",
+      // A session's id under its own name keeps its keyed hash; a jar's `sid` is any cookie's value.
+      "req.signedCookies.connect.sid": sessionMarker("s:abc.def"),
       "http.cookies._ga": "[REDACTED:secret]",
       "cookie.domain": "example.com",
       "cookie.path": "/",
@@ -116,7 +117,8 @@ describe("a map of cookies by name holds a cookie's value in each member", () =>
       { key: "request", value: { stringValue: '{"cookies":{"sid":"abc123XYZsecret"},"signedCookies":{"connect.sid":"s:abcdef.ghij"}}' } },
       { key: "line", value: { stringValue: "req cookies { sid: 'abc123XYZsecret' }" } },
     ]);
-    expect(values.request).toBe('{"cookies":{"sid":"[REDACTED:secret]"},"signedCookies":{"connect.sid":"[REDACTED:secret]"}}');
+    // A cookie jar's member is its cookie's value; `connect.sid` names a session's id, whose keyed hash is kept.
+    expect(values.request).toBe(`{"cookies":{"sid":"[REDACTED:secret]"},"signedCookies":{"connect.sid":"${sessionMarker("s:abcdef.ghij")}"}}`);
     expect(values.line).toBe("req cookies { sid: '[REDACTED:secret]' }");
   });
 });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+import { expectUnchanged, sessionMarker, storedLogAttributes } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -54,10 +54,11 @@ describe("under a session's key only an id-shaped value is the id", () => {
   ])("keeps %j", expectUnchanged);
 
   it.each([
-    ['{"session":"9fK2pQ7xLm3Z"}', '{"session":"[REDACTED:secret]"}'],
-    ['{"session_id":"abc123"}', '{"session_id":"[REDACTED:secret]"}'],
-    ['{"session":1234567890123}', '{"session":"[REDACTED:secret]"}'],
-    ['{"JSESSIONID":"ABCDEF0123456789"}', '{"JSESSIONID":"[REDACTED:secret]"}'],
+    // A session's id keeps its keyed hash: a session's records still group.
+    ['{"session":"9fK2pQ7xLm3Z"}', `{"session":"${sessionMarker("9fK2pQ7xLm3Z")}"}`],
+    ['{"session_id":"abc123"}', `{"session_id":"${sessionMarker("abc123")}"}`],
+    ['{"session":1234567890123}', `{"session":"${sessionMarker("1234567890123")}"}`],
+    ['{"JSESSIONID":"ABCDEF0123456789"}', `{"JSESSIONID":"${sessionMarker("ABCDEF0123456789")}"}`],
     // A cookie jar's member is a cookie's value whatever its shape, as in a `Cookie` header.
     ['{"cookies":{"session":"active"}}', '{"cookies":{"session":"[REDACTED:secret]"}}'],
   ])("replaces %j", (text, expected) => {
@@ -78,8 +79,8 @@ describe("under a session's key only an id-shaped value is the id", () => {
       "session.state": "expired",
       "app.session": { intValue: "3" },
       session_flag: { boolValue: true },
-      user_session_id: "[REDACTED:secret]",
-      "session.id": "[REDACTED:secret]",
+      user_session_id: sessionMarker("9fK2pQ7xLm3Z"),
+      "session.id": sessionMarker("8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3"),
     });
   });
 });

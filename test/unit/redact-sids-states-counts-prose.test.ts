@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { AnyValue, KeyValue } from "../../workers/shared/otlp/model";
 import { readVarName } from "../../audit/core/var-names";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+import { expectUnchanged, sessionMarker, storedLogAttributes } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -24,8 +24,9 @@ describe("a session's id under sid in every form", () => {
     [`connect.sid=${SIGNED}`, `connect.sid=${PARAM}`],
     ["sess_id=Zx9Kq2Lm7Pw4Rt6Y", `sess_id=${PARAM}`],
     ["PHPSESSID: 9f86d081884c7d659a2feaa0c55ad015", `PHPSESSID: ${PARAM}`],
-    [`{"sid":"${SIGNED}"}`, `{"sid":"${SECRET}"}`],
-    ['{"req":{"sid":"Zx9Kq2Lm7Pw4Rt6Y"}}', `{"req":{"sid":"${SECRET}"}}`],
+    // Under a session's key its id keeps its keyed hash: a session's records still group.
+    [`{"sid":"${SIGNED}"}`, `{"sid":"${sessionMarker(SIGNED)}"}`],
+    ['{"req":{"sid":"Zx9Kq2Lm7Pw4Rt6Y"}}', `{"req":{"sid":"${sessionMarker("Zx9Kq2Lm7Pw4Rt6Y")}"}}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });
@@ -40,9 +41,9 @@ describe("a session's id under sid in every form", () => {
       attr("user.sid", "S-1-5-21-3623811015-3361044348-30300820-1013"),
     ]);
     expect(values).toMatchObject({
-      sid: SECRET,
-      "http.request.cookie.sid": SECRET,
-      sess_id: SECRET,
+      sid: sessionMarker(SIGNED),
+      "http.request.cookie.sid": sessionMarker("Zx9Kq2Lm7Pw4Rt6Y"),
+      sess_id: sessionMarker("Zx9Kq2Lm7Pw4Rt6Y"),
       "twilio.sid": "AC0123456789abcdef0123456789abcdef",
       account_sid: "AC0123456789abcdef0123456789abcdef",
       "user.sid": "S-1-5-21-3623811015-3361044348-30300820-1013",
@@ -72,7 +73,7 @@ describe("a session's state is no id", () => {
 
   it("keeps it as an attribute, and an id beside it goes", () => {
     const { values } = storedLogAttributes([attr("user.session", "2fa_pending"), attr("session.state", "active"), attr("session", "Zx9Kq2Lm7Pw4")]);
-    expect(values).toEqual({ "user.session": "2fa_pending", "session.state": "active", session: SECRET });
+    expect(values).toEqual({ "user.session": "2fa_pending", "session.state": "active", session: sessionMarker("Zx9Kq2Lm7Pw4") });
   });
 
   it.each([

@@ -3,6 +3,7 @@ import { bySignal, type BySignal } from "../../../shared/otlp/by-signal";
 import type {
   AnyValue,
   EnumValue,
+  InstrumentationScope,
   KeyValue,
   LogsRequest,
   MetricsRequest,
@@ -93,8 +94,10 @@ export function withRecount(redactions: RequestRedactions, changes: ReadonlyMap<
 
 /**
  * Walks a decoded request and redacts every free-text field in place: log bodies (strings at
- * any depth), every attribute map, span names, status messages, event names, log event names.
- * Ids, timestamps, metric and scope names, units and schema URLs are identifiers and stay.
+ * any depth, and bytes holding UTF-8 text), every attribute map, span names, status messages,
+ * event names, log event names, span and link trace states, scope names and versions. Ids,
+ * timestamps, enums, attribute keys, metric names, descriptions and units and schema URLs are
+ * the schema's and stay (test/unit/redact-stored-text-fields.test.ts lists every field).
  *
  * Logs and traces: each redacted item becomes `[REDACTED:<kind>]`, and each owner of an
  * attribute map gets its own summary (`redaction.count`, `redaction.kinds`): a log record or
@@ -212,6 +215,23 @@ const PERSONAL_NUMBER_PLACES =
   Place.PERSON_NUMBER_VALUE |
   Place.NATIONAL_ID_VALUE;
 
+const UTF8_ENCODER = new TextEncoder();
+const UTF8_DECODER = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+/** A control character other than a tab, a line feed and a carriage return: binary data, no text. */
+const BINARY_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** `bytes` as text when they are valid UTF-8 with no control character but blanks, else undefined. */
+function bytesText(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return undefined;
+  let text: string;
+  try {
+    text = UTF8_DECODER.decode(bytes);
+  } catch {
+    return undefined;
+  }
+  return BINARY_CONTROL.test(text) ? undefined : text;
+}
+
 /** Span kinds whose remote peer is a server: Client, Producer and Consumer (its broker). */
 const PEER_IS_SERVER_KINDS: ReadonlySet<EnumValue> = new Set([3, 4, 5]);
 
@@ -254,7 +274,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     for (const resourceLogs of request.resourceLogs) {
       this.owner(resourceLogs.resource, "resource attributes");
       for (const scopeLogs of resourceLogs.scopeLogs) {
-        this.owner(scopeLogs.scope, "scope attributes");
+        this.scope(scopeLogs.scope);
         for (const record of scopeLogs.logRecords) {
           // Stores only what changed: a store into an old object costs a write barrier.
           const body = record.body;
@@ -287,7 +307,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     for (const resourceSpans of request.resourceSpans) {
       this.owner(resourceSpans.resource, "resource attributes");
       for (const scopeSpans of resourceSpans.scopeSpans) {
-        this.owner(scopeSpans.scope, "scope attributes");
+        this.scope(scopeSpans.scope);
         for (const span of scopeSpans.spans) {
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
@@ -304,8 +324,17 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
             this.part = "span event attributes";
             this.attributes(event.attributes);
           }
-          this.part = "span link attributes";
-          for (const link of span.links) this.attributes(link.attributes);
+          for (const link of span.links) {
+            this.part = "span link trace state";
+            const linkState = this.ruledText(link.traceState, 0);
+            if (linkState !== link.traceState) link.traceState = linkState;
+            this.part = "span link attributes";
+            this.attributes(link.attributes);
+          }
+          // W3C tracestate: vendors' `key=value` members, where one may put a user's id or address.
+          this.part = "span trace state";
+          const state = this.ruledText(span.traceState, 0);
+          if (state !== span.traceState) span.traceState = state;
           this.owner(span, "span attributes");
           this.peerIsServer = false;
         }
@@ -317,7 +346,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     for (const resourceMetrics of request.resourceMetrics) {
       this.owner(resourceMetrics.resource, "resource attributes");
       for (const scopeMetrics of resourceMetrics.scopeMetrics) {
-        this.owner(scopeMetrics.scope, "scope attributes");
+        this.scope(scopeMetrics.scope);
         for (const metric of scopeMetrics.metrics) {
           // A client-side instrument's peer is the server it called, as a Client span's.
           this.peerIsServer = measuresClientSide(metric.name);
@@ -353,6 +382,23 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (!this.series) this.tally.writeSummary(owner.attributes);
     if (template !== undefined) template.counts = this.tally.toRecord();
     this.flush();
+  }
+
+  /**
+   * An instrumentation scope: its name and version, stored in their own columns, redacted as text
+   * (a logger's name may be a person's address; a version's dots are no IPv4 address nor its
+   * digits a card, as under a `version` key), then its attributes; what is found in all three
+   * counts in the scope's summary.
+   */
+  private scope(scope: InstrumentationScope): void {
+    this.part = "scope name";
+    const name = this.ruledText(scope.name, 0);
+    if (name !== scope.name) scope.name = name;
+    this.part = "scope version";
+    const versionExcluded = this.policy.addressDetectors | this.policy.cardDetectors;
+    const version = this.ruledText(scope.version, versionExcluded);
+    if (version !== scope.version) scope.version = version;
+    this.owner(scope, "scope attributes");
   }
 
   /** Moves the owner's counts into the request's. */
@@ -500,7 +546,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(value, kind, path);
         if (credentials?.value === value) return value;
         this.tally.add(kind, credentials?.markers ?? 1);
-        return credentials?.value ?? this.replacement(value, kind);
+        return credentials?.value ?? this.replacement(value, kind, rule);
       }
     }
   }
@@ -549,9 +595,16 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     );
   }
 
-  /** The value a hash or credential rule leaves for `value`, whose kind `replacedKind` gave. */
-  private replacement(value: AnyValue, kind: string): AnyValue {
+  /**
+   * The value a hash or credential `rule` leaves for `value`, whose kind `replacedKind` gave. A
+   * session's id (`KeyRule.sessionShaped`: `session.id`, `JSESSIONID`) is its bearer's credential
+   * and goes, but as its hashed marker (`[REDACTED:secret:<keyed hash>]`) in every signal, as a
+   * metric attribute's marker is: a session's records still group, and nobody without the key
+   * can find which session they are (docs/decisions.md, 2026-12-03).
+   */
+  private replacement(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
+    if (rule.action === "secret" && rule.sessionShaped === true) return { stringValue: seriesMarker(kind, this.policy.seriesHash(valueText(value))) };
     return this.marker(value, kind);
   }
 
@@ -614,7 +667,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(lifted, kind, path);
         if (credentials?.value === lifted) return KEEP;
         this.inJson.add(kind, credentials?.markers ?? 1);
-        return ((credentials?.value ?? this.replacement(lifted, kind)) as { stringValue: string }).stringValue;
+        return ((credentials?.value ?? this.replacement(lifted, kind, rule)) as { stringValue: string }).stringValue;
       }
     }
   }
@@ -776,8 +829,22 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const redacted = this.ruledText(digits, excluded, inHost, place);
       return redacted === digits ? value : { stringValue: redacted };
     }
-    // Other numbers, booleans and bytes carry no text to scan.
+    if ("bytesValue" in value) return this.bytes(value.bytesValue, excluded, inHost, place, path) ?? value;
+    // Other numbers and booleans carry no text to scan.
     return value;
+  }
+
+  /**
+   * Bytes holding UTF-8 text (`bytesText`: a payload a sender set as bytes, a JSON document),
+   * redacted as that text is, and kept bytes: the row stores the base64 of the redacted text, as
+   * the Collector stores bytes (docs/decisions.md, 2026-12-03); undefined when nothing changed or
+   * the bytes are no text (an image, a protobuf message), which no detector can read.
+   */
+  private bytes(bytes: Uint8Array, excluded: number, inHost: number, place: number, path: string): AnyValue | undefined {
+    const text = bytesText(bytes);
+    if (text === undefined) return undefined;
+    const redacted = this.ruledText(text, excluded, inHost, place, path);
+    return redacted === text ? undefined : { bytesValue: UTF8_ENCODER.encode(redacted) };
   }
 
   /**

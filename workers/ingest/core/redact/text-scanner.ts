@@ -212,6 +212,8 @@ export class TextScanner {
     let copiedUpTo = 0;
     // Read only for a marker that replaces an array's item (`quotedAsJsonValue`).
     let places: JsonPlaceReader | undefined;
+    // Outside metric attributes only a session's id leaves a hashed marker (redact-request.ts): a text without one skips the check.
+    const hashedMarkers = marking === undefined && text.includes(MARKER_START);
     beginScan();
     try {
       for (let i = 0; i < scanned.length; i++) {
@@ -230,7 +232,10 @@ export class TextScanner {
         if (first < 0) break;
         let resumeAt: number;
         // A hashed marker the key rules wrote (`[REDACTED:secret:<hash>]`) reads as a name and a value.
-        if ((marking === undefined || !insideMarker(text, start)) && this.accept(text, start, first, place, kept)) {
+        if (
+          (marking === undefined ? !hashedMarkers || !insideHashedMarker(text, start) : !insideMarker(text, start)) &&
+          this.accept(text, start, first, place, kept)
+        ) {
           places ??= new JsonPlaceReader(text, view?.raw);
           const marked = marking === undefined ? this.replacement : markedFind(text.slice(start, start + this.replacedLength), this.replacement, marking);
           const replacement = quotedAsJsonValue(text, start, this.replacedLength, marked, places);
@@ -377,6 +382,21 @@ function insideMarker(text: string, at: number): boolean {
   const closing = text.indexOf("]", opening);
   return closing < 0 || closing >= at;
 }
+
+/**
+ * Whether `at` is inside a whole hashed marker of `text` (`[REDACTED:secret:9f86d081884c7d65]`,
+ * as a session's id leaves in any signal): only a marker of that exact shape, so that a sender's
+ * own `[REDACTED: password=…` hides nothing from the scan.
+ */
+function insideHashedMarker(text: string, at: number): boolean {
+  const opening = text.lastIndexOf(MARKER_START, at);
+  if (opening < 0 || opening === at) return false;
+  const closing = text.indexOf("]", opening);
+  return closing >= at && HASHED_MARKER.test(text.slice(opening, closing + 1));
+}
+
+/** A hashed marker: a kind and the 16 hex digits of a keyed hash (`keyed-hash.ts`). */
+const HASHED_MARKER = /^\[REDACTED:[a-z_]+:[0-9a-f]{16}\]$/;
 
 /** A marker as `redactionMarker` writes it, its kind captured (`String.split` puts it between the texts around it). */
 const MARKER = /\[REDACTED:([^\]:]+)\]/;

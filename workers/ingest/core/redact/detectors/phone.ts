@@ -4,6 +4,7 @@ import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
+import { csvColumnName } from "./csv-columns";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
@@ -164,8 +165,8 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-]|${COMMA_GLUED_BEFORE})(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4}\\/)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
-  `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
+  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4}\\/)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?![\\w/-]|\\.\\d)`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
  * the 9 perhaps set apart (`11 9 8765-4321`).
@@ -176,6 +177,9 @@ const BRAZIL_MOBILE_WITH_AREA = /^0?[1-9]{2} 9 ?\d{4}-\d{4}$/;
  * binds, alone in its list when the statement is logged apart (Prisma's `Params:`).
  */
 const BRAZIL_MOBILE_DIGITS = /^[1-9]{2}9\d{8}$/;
+/** `COMMA_GLUED_BEFORE` and `COMMA_GLUED_AFTER` ending and starting the texts around a number. */
+const GLUED_BEFORE = new RegExp(`${COMMA_GLUED_BEFORE}$`);
+const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
@@ -206,14 +210,22 @@ export const phoneDetector: Detector = {
     if (match.startsWith("+") || encodedPlus) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
+    // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
+    const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
+    if (column !== undefined && phoneColumns.get(column)) return marker;
+    // Elsewhere a `,` between one to three digits and the number glues a decimal's parts (`3,14159265`), as
+    // one after it before one to three digits does (`52998224725,50`).
+    if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 5))) {
+      return undefined;
+    }
     const grouped = digits !== match.length;
     const named =
       isNamedPhone(text, start, grouped) ||
       isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
       (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start)));
     if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
-    const column = sqlInsertColumnOf(text, start);
-    if (column !== undefined && phoneColumns.get(column)) return marker;
+    const sqlColumn = sqlInsertColumnOf(text, start);
+    if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
     const bound = sqlBoundParameterOf(text, start);
     if (
       bound !== undefined &&

@@ -1,0 +1,73 @@
+/**
+ * A phone number in CSV text: the international form is a phone in any field (`+48 601 234 567`
+ * between `,` or `;`); a national number is one in a column whose header names a phone
+ * (`name,phone` over `Jan,601 234 567`, `;`-separated too, quoted, after a field of one to three
+ * digits that a `,` would otherwise glue to it as a decimal's); numeric columns (amounts, ids,
+ * timestamps, `1,234,567`) and a national number in a row with no header stay.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { csvColumnName } from "../../workers/ingest/core/redact/detectors/csv-columns";
+import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const PHONE = "[REDACTED:phone]";
+
+describe("phones in CSV", () => {
+  it.each([
+    // The trial's line: the international form, `,` or `;` its field's bounds.
+    ["42,Jan Kowalski,+48 601 234 567,Warszawa", `42,Jan Kowalski,${PHONE},Warszawa`],
+    ["42;Jan Kowalski;+48 601 234 567;Warszawa", `42;Jan Kowalski;${PHONE};Warszawa`],
+    ["id,name,phone,city\n42,Jan Kowalski,+48 601 234 567,Warszawa", `id,name,phone,city\n42,Jan Kowalski,${PHONE},Warszawa`],
+    // A national number under a header naming a phone.
+    ["id,name,phone,city\n42,Jan Kowalski,601 234 567,Warszawa", `id,name,phone,city\n42,Jan Kowalski,${PHONE},Warszawa`],
+    ["id;name;telefon;miasto\n42;Jan;601234567;Warszawa", `id;name;telefon;miasto\n42;Jan;${PHONE};Warszawa`],
+    ["id,phone\n42,601 234 567", `id,phone\n42,${PHONE}`],
+    ["phone,name\n601 234 567,Jan", `phone,name\n${PHONE},Jan`],
+    ["name,mobile_number\r\nJan,07911 123456\r\n", `name,mobile_number\r\nJan,${PHONE}\r\n`],
+    ['"name","phone"\n"Jan","(415) 555-0100"', `"name","phone"\n"Jan","${PHONE}"`],
+    ["id,name,phone\n41,Ana,\"601 234 567\"\n42,Jan,601 234 568", `id,name,phone\n41,Ana,"${PHONE}"\n42,Jan,${PHONE}`],
+    ["name,phone,qty\nJan,601234567,5", `name,phone,qty\nJan,${PHONE},5`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+
+  it.each([
+    "id,amount,ts\n42,12345678,1700000000000",
+    "id,phone\n1,234,567",
+    "order_id,amount\n12345678,1,234,567",
+    "sku,qty,price\n12345678,2,1,50",
+    "total: 1,234,567",
+    "ids: 3,14159265",
+    // No header names the column: a national number's shape alone is no phone.
+    "42,Jan Kowalski,601 234 567,Warszawa",
+    "name,city\nJan,601 234 567",
+  ])("keeps %j", expectUnchanged);
+
+  it("as a log attribute holding the export", () => {
+    const { values, kinds } = storedLogAttributes([{ key: "export", value: { stringValue: "name;telefon\nJan;601 234 567" } }]);
+    expect(values).toEqual({ export: `name;telefon\nJan;${PHONE}` });
+    expect(kinds).toBe("phone");
+  });
+});
+
+describe("csvColumnName", () => {
+  const at = (text: string, field: string) => {
+    const start = text.lastIndexOf(field);
+    return csvColumnName(text, start, start + field.length);
+  };
+
+  it("names a whole field's column by the nearest header of as many fields", () => {
+    expect(at("a,b,c\n1,2,xyz", "xyz")).toBe("c");
+    expect(at("a,b,c\n1,2,3\n4,5,xyz", "xyz")).toBe("c");
+    expect(at('a;"b c";d\n1;xyz;3', "xyz")).toBe("b c");
+  });
+
+  it("names none for a lone value, a row without a header, a glued field or another row's width", () => {
+    expect(at("xyz", "xyz")).toBeUndefined();
+    expect(at("1,2,3\n4,5,xyz", "xyz")).toBeUndefined();
+    expect(at("a,b\n1,2xyz", "xyz")).toBeUndefined();
+    expect(at("a,b\n1,2,xyz", "xyz")).toBeUndefined();
+    expect(at("a;b\n1,xyz", "xyz")).toBeUndefined();
+  });
+});

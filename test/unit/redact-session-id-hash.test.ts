@@ -1,0 +1,63 @@
+/**
+ * A session's id under a session's key (OpenTelemetry's `session.id`, `session_id`, `JSESSIONID`)
+ * is its bearer's credential and goes, but as its keyed hash (`[REDACTED:secret:<hash>]`) in
+ * logs and traces as in metrics: one session's records still group in queries, two sessions stay
+ * apart, and the hash is the policy's `hashSecret`'s, stable across isolates when one is set.
+ */
+import { describe, expect, it } from "vitest";
+import { redactString } from "../../workers/ingest/core/redact";
+import { redactionPolicy, sessionMarker, storedLogAttributes, storedPointAttributes, storedSpanAttributes } from "../support/redaction";
+
+const SESSION = "8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3";
+const OTHER = "0c1d2e3f-4a5b-4c6d-8e7f-90a1b2c3d4e5";
+
+describe("a session's id keeps a keyed hash", () => {
+  it("groups one session's records and keeps two sessions apart, in every signal", () => {
+    const first = storedLogAttributes([{ key: "session.id", value: { stringValue: SESSION } }]);
+    const again = storedSpanAttributes(2, [{ key: "session.id", value: { stringValue: SESSION } }]);
+    const point = storedPointAttributes("app.requests", [{ key: "session.id", value: { stringValue: SESSION } }]);
+    const other = storedLogAttributes([{ key: "session.id", value: { stringValue: OTHER } }]);
+    expect(first.values["session.id"]).toBe(sessionMarker(SESSION));
+    expect(first.kinds).toBe("secret");
+    expect(again["session.id"]).toBe(sessionMarker(SESSION));
+    expect(point["session.id"]).toBe(sessionMarker(SESSION));
+    expect(other.values["session.id"]).toBe(sessionMarker(OTHER));
+    expect(sessionMarker(OTHER)).not.toBe(sessionMarker(SESSION));
+    expect(sessionMarker(SESSION)).toMatch(/^\[REDACTED:secret:[0-9a-f]{16}\]$/);
+  });
+
+  it("is the same hash in a JSON body's member as in the attribute", () => {
+    const policy = redactionPolicy({});
+    const body = redactString(`{"session":{"id":"${SESSION}"},"user":"x"}`, policy);
+    expect(body).toEqual({ text: `{"session":{"id":"${sessionMarker(SESSION, policy)}"},"user":"x"}`, counts: { secret: 1 } });
+    expect(storedLogAttributes([{ key: "session.id", value: { stringValue: SESSION } }], policy).values["session.id"]).toBe(sessionMarker(SESSION, policy));
+  });
+
+  it("is keyed by the policy's hashSecret: the same under two policies with one secret, unknown without it", () => {
+    const secret = "a-hash-secret-long-enough-for-the-policy-0123";
+    const one = redactionPolicy({ hashSecret: secret });
+    const two = redactionPolicy({ hashSecret: secret });
+    const stored = (policy: typeof one) => storedLogAttributes([{ key: "session_id", value: { stringValue: SESSION } }], policy).values["session_id"];
+    expect(stored(one)).toBe(stored(two));
+    expect(stored(one)).toBe(sessionMarker(SESSION, one));
+    expect(stored(redactionPolicy({ hashSecret: `${secret}-other` }))).not.toBe(stored(one));
+    expect(String(stored(one))).not.toContain(SESSION);
+  });
+
+  it("keeps what is no session's id under its name, and a former session's id", () => {
+    const { values, kinds } = storedLogAttributes([
+      { key: "session", value: { stringValue: "active" } },
+      { key: "session.previous_id", value: { stringValue: "x1y2z3" } },
+    ]);
+    expect(values).toEqual({ session: "active", "session.previous_id": "x1y2z3" });
+    expect(kinds).toBeUndefined();
+  });
+
+  it("a hashed marker read again is left whole, and a sender's own bracket hides nothing", () => {
+    const marker = sessionMarker(SESSION);
+    const policy = redactionPolicy({});
+    expect(redactString(`{"session":"${marker}"}`, policy)).toEqual({ text: `{"session":"${marker}"}`, counts: {} });
+    expect(redactString("[REDACTED: password=hunter2 ]", policy).text).not.toContain("hunter2");
+    expect(redactString("[REDACTED:secret:0123456789abcdef password=hunter2]", policy).text).not.toContain("hunter2");
+  });
+});
