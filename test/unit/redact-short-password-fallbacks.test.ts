@@ -147,11 +147,11 @@ describe("one rule for pass and pw in every form", () => {
   });
 
   it.each([
-    ["avg_pw", { intValue: 180 }],
+    ["avg_pw", { intValue: "180" }],
     ["avg_pw", { stringValue: "180" }],
     ["db_pw", { stringValue: "1200px" }],
     ["pass", { stringValue: "yes" }],
-    ["pass", { intValue: 3 }],
+    ["pass", { intValue: "3" }],
     ["result.pass", { stringValue: "SKIPPED-3" }],
     ["test.pass", { stringValue: "hunter2x" }],
     ["boarding_pass", { stringValue: "BP-2231-A" }],
