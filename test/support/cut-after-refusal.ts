@@ -6,6 +6,11 @@
  * two points (attribute `k` = their value); rejected: 7 = 3 nulls + 1 refused + 3 cut.
  */
 export function metricsCutAfterRefusal(time: string, resourceAttributes: object[] = []) {
+  const cut = metricsCutAfterRefusalParts(time, resourceAttributes);
+  return { ...cut, errorMessage: `${cut.rejectionMessage}; ${cut.warning}` };
+}
+
+function metricsCutAfterRefusalParts(time: string, resourceAttributes: object[]) {
   const gauge = (asInt: string) => ({ timeUnixNano: time, asInt, attributes: [{ key: "k", value: { stringValue: asInt } }] });
   const metrics = [
     null,
@@ -28,7 +33,8 @@ export function metricsCutAfterRefusal(time: string, resourceAttributes: object[
     accepted: 2,
     rejected: 7,
     storedValues: ["2", "9223372036854775807"],
-    errorMessage:
+    /** What the rejections say (prepareExport's `rejectionMessage`). */
+    rejectionMessage:
       "1 data point rejected: resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[1]: " +
       "bucketCounts must be one longer than explicitBounds, or both empty; " +
       "3 data points rejected: JSON null where a record belongs (first at resourceMetrics[0].scopeMetrics[0].metrics[1].gauge.dataPoints[0]; " +
@@ -37,5 +43,9 @@ export function metricsCutAfterRefusal(time: string, resourceAttributes: object[
       "of the first 3, 2 were stored and 1 refused as said before; " +
       "those from resourceMetrics[0].scopeMetrics[0].metrics[2].histogram.dataPoints[2] on were not stored: " +
       "send at most 3 data points per request",
+    /** The answer's `errorMessage`: the rejections, then the warning for g1's 2^63-1, which Value (Float64) rounds. */
+    warning:
+      "1 int value (asInt) past 2^53 stored in a Float64 column (Value, Exemplars.Value) as the nearest double, which does not hold every digit, " +
+      "as the Collector stores them (first at resourceMetrics[0].scopeMetrics[0].metrics[1].gauge.dataPoints[1])",
   };
 }

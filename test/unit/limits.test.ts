@@ -349,7 +349,7 @@ describe("prepareExport with limits", () => {
   it("says how many of the data points kept at the cut were stored when a histogram among them is refused", () => {
     const mix = metricsCutAfterRefusal("1796161781000000000");
     const prepared = prepareExport("metrics", "json", utf8.encode(JSON.stringify(mix.document)), config({ MAX_RECORDS_PER_REQUEST: "3" }), RECEIVED);
-    expect(prepared).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected, rejectionMessage: mix.errorMessage });
+    expect(prepared).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected, rejectionMessage: mix.rejectionMessage });
   });
 
   it("trims and cuts lifted and redacted attributes, after redaction saw them whole", () => {
