@@ -133,8 +133,10 @@ describe("H6: a name after a greeting, in the common languages", () => {
     ["Good morning Hiroshi Yamamoto!", "Good morning [REDACTED:person_name]!"],
     ["山田太郎様のご注文", "[REDACTED:person_name]様のご注文"],
     ["山田太郎さんが注文しました", "[REDACTED:person_name]さんが注文しました"],
-    // One capitalised word closed by the salutation's comma, outside the given names' list too.
+    // One capitalised word closed by a letter's salutation's comma, outside the given names' list too.
     ["Dear Zbigniew, your order", "Dear [REDACTED:person_name], your order"],
+    ["Dear Kowalczyk,", "Dear [REDACTED:person_name],"],
+    ["Szanowny Przemysław,", "Szanowny [REDACTED:person_name],"],
     ["Hallo Grzegorz,", "Hallo [REDACTED:person_name],"],
     ["Cześć Grzegorz, dzięki", "Cześć [REDACTED:person_name], dzięki"],
   ])("%s", (text, stored) => expectStored(text, stored));
@@ -149,8 +151,23 @@ describe("H6: a name after a greeting, in the common languages", () => {
     "Dear Madame,",
     "Hi There,",
     "Hi Support,",
+    // A bare greeting's one word, not a given name, greets programs as often as people.
+    "Hello Kubernetes, ready",
+    "Hello Docker, starting",
+    "Hi Grafana,",
+    "Hello Redis, connected",
+    "Hey Siri,",
+    "Hello Worker,",
+    // Words for whoever reads, after a letter's salutation too.
+    "Dear Cardholder,",
+    "Dear Policyholder,",
+    "Dear Shareholders,",
+    "Dear Stakeholder,",
+    "Dear Parent,",
+    "Dear Patient,",
+    "Dear Owner,",
     "Hallo zusammen,",
-    "Hello Zbigniew",
+    "Hello Zephyr",
     "Dear valued customer,",
     "Dear Sir or Madam,",
     "Hello World",

@@ -50,6 +50,7 @@ const GIVEN_NAMES: ReadonlySet<string> = new Set([
   "anja", "lena", "leonie", "lara", "jan", "pieter", "sander", "daan", "bram", "sanne", "lotte", "anke", "lars",
   "erik", "sven", "nils", "magnus", "ingrid", "astrid", "sigrid", "piotr", "krzysztof", "tomasz", "paweł", "pawel", "łukasz",
   "lukasz", "michał", "michal", "katarzyna", "agnieszka", "małgorzata", "malgorzata", "magdalena", "ivan", "dmitri",
+  "grzegorz", "zbigniew", "andrzej", "marek", "wojciech", "marcin", "kamil", "jakub", "mateusz", "ewa", "joanna", "dorota", "beata",
   "sergei", "olga", "natalia", "tatiana", "svetlana",
   // Indian, Chinese, Japanese, Korean, Arabic in Latin letters
   "priya", "rahul", "amit", "anil", "sunil", "ravi", "raj", "rajesh", "suresh", "ramesh", "vijay", "arjun", "rohan", "aditya",

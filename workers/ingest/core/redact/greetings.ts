@@ -77,11 +77,27 @@ export const ADDRESSEE_WORDS: ReadonlySet<string> = new Set([
   "sirs", "madams", "partner", "partners", "customers", "clients", "users", "members", "guests", "subscriber", "subscribers", "reader",
   "readers", "both", "you", "buddy", "mate", "human", "developer", "developers", "dev", "devs", "people", "applicant", "candidate",
   "shopper", "student", "students", "traveler", "traveller", "valued", "back", "hello", "hi",
+  "holder", "holders", "cardholder", "cardholders", "policyholder", "policyholders", "shareholder", "shareholders", "stakeholder",
+  "stakeholders", "parent", "parents", "patient", "patients", "owner", "owners", "worker", "workers", "employee", "employees",
+  "participant", "participants", "recipient", "recipients", "visitor", "visitors", "player", "players", "investor", "investors",
+  "donor", "donors", "supporter", "supporters", "tenant", "tenants", "resident", "residents", "citizen", "citizens", "neighbor",
+  "neighbors", "neighbour", "neighbours", "family", "community", "driver", "drivers", "rider", "riders", "seller", "sellers", "buyer",
+  "buyers", "merchant", "merchants", "vendor", "vendors", "creator", "creators", "operator", "operators", "agent", "agents", "admins",
   // German, French, Spanish, Portuguese, Italian, Dutch, Polish.
   "welt", "alle", "zusammen", "leute", "kunden", "freunde", "kollegen", "monde", "tous", "toutes", "ami", "amis", "amie", "équipe",
   "clients", "mundo", "todos", "todas", "amigo", "amiga", "amigos", "amigas", "equipo", "equipe", "pessoal", "gente", "clientes",
   "tutti", "mondo", "amici", "wereld", "allemaal", "iedereen", "wszystkim", "wszyscy", "świecie", "zespole", "państwo",
 ]);
+/**
+ * The salutations that open a letter to one reader (`Dear`, `Sehr geehrte/r`, `Liebe/r`, `Cher`,
+ * `Estimado/a`, `Querido/a`, `Prezado/a`, `Caro/a`, `Gentile`, `Geachte`, `Beste`, `Szanowny/a`,
+ * `Drogi/a`), anchored at the greeting's start: after one, one capitalised word closed by a comma
+ * is the reader's name whether or not it is a common given name. A bare greeting (`Hello`, `Hi`,
+ * `Hallo`, `Hola`) greets programs and services as often (`Hello Kubernetes, ready`), so a name
+ * after it must read as a person's.
+ */
+export const LETTER_SALUTATION = /^(?:[Dd]ear|[Ss]ehr geehrte|[Ll]iebe|[Cc]her|[Cc]h\u00e8re|[Ee]stimad|[Qq]uerid|[Pp]rezad|[Cc]ar[oa]|[Gg]entile|[Gg]eachte|[Bb]este|[Ss]zanown|[Dd]rog)/;
+
 /** Articles before an office after a courtesy title (`Monsieur le Directeur`, `Madame la Présidente`): the office's, no name's. */
 export const OFFICE_ARTICLES: ReadonlySet<string> = new Set(["le", "la", "les", "el", "los", "las", "the"]);
 

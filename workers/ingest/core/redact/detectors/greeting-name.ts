@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, OFFICE_ARTICLES, OFFICE_WORDS, ROLE_ENDING } from "../greetings";
+import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import type { Detector } from "./detector";
@@ -41,8 +41,9 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
- * One capitalised word closed by a salutation's comma is the reader's name too, in the list or not
- * (`Dear Zbigniew,`, `Hallo Grzegorz,`: `greetsByName`). Known misses: a name outside the given
+ * One capitalised word closed by a letter's salutation's comma is the reader's name too, in the
+ * list or not (`Dear Zbigniew,`, `Szanowny Grzegorz,`: `LETTER_SALUTATION`, `greetsByName`); after
+ * a bare greeting it must read as a person's (`Hello Kubernetes, ready` stays). Known misses: a name outside the given
  * names in ASCII after a bare greeting and no comma (`Hi Zephyr`), a name written in katakana or
  * hiragana (`スミス様`).
  */
@@ -64,14 +65,17 @@ export const greetingNameDetector: Detector = {
     const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
     const name = match.slice(greeting + title + office).replace(/[ \t]+/g, " ");
     if (name === "") return undefined;
-    const person = title > 0 ? holdsPersonName(name, "whole") : readsAsPersonName(name) || greetsByName(name, text.charCodeAt(start + match.length));
+    const person =
+      title > 0
+        ? holdsPersonName(name, "whole")
+        : readsAsPersonName(name) || (LETTER_SALUTATION.test(match) && greetsByName(name, text.charCodeAt(start + match.length)));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
 };
 
 /**
- * Whether `name`, the words after a bare greeting, is one capitalised word the salutation's comma
- * (`next`, the character after it) closes (`Dear Zbigniew,`, `Hallo Grzegorz,`, `Cześć Grzegorz,`):
+ * Whether `name`, the words after a letter's salutation, is one capitalised word its comma
+ * (`next`, the character after it) closes (`Dear Zbigniew,`, `Szanowny Grzegorz,`):
  * a letter's opening names its reader there. Not a word for whoever reads (`ADDRESSEE_WORDS`:
  * `Dear Customer,`, `Hello World,`, `Hi All,`), an office or a title (`OFFICE_WORDS`,
  * `COURTESY_TITLES`: `Dear Sir,`, `Dear Madame,`), nor a group's or a program's word
