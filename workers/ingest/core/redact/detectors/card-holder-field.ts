@@ -2,7 +2,7 @@ import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holds
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import type { Detector } from "./detector";
-import { nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { UNQUOTED_ANY_CASE, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
 /**
@@ -14,7 +14,8 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * secret fields' detector judges `"password":"…"` (`secret-parameter.ts`); a part of a person's
  * name (`first_name`, `last_name`) is a holder's when the words before it on its line say so
  * (`holderContextBefore`: `card holder first_name=Maria`,
- * `{"card":{"holder":{"first_name":"Maria"}}}`). The name and quotes stay; a value that is no
+ * `{"card":{"holder":{"first_name":"Maria"}}}`). An unquoted value is the whole name in any case
+ * (`card_holder=john smith`: `UNQUOTED_ANY_CASE`), up to the next field. The name and quotes stay; a value that is no
  * name (`"true"`, `"n/a"`, `"Visa"`, `"required"`: `holdsCardHolderName`) or already a marker
  * stays.
  */
@@ -26,7 +27,7 @@ export const CARD_HOLDER_KIND = "card_holder";
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
   return {
     kind,
-    source: nameFieldSource(holderKeyLastWords()),
+    source: nameFieldSource(holderKeyLastWords(), UNQUOTED_ANY_CASE),
     evidence: Evidence.CARD_HOLDER_FIELD,
     fieldValue: nameFieldValue,
     rewrite: (match, marker, text, start) => {
