@@ -37,6 +37,10 @@ describe("a card's holder is card_holder", () => {
     // A German word ending in inhaber/inhaberin: a card's when what is held ends in Karte/Karten.
     ["Kreditkarteninhaber: Max Mustermann", `Kreditkarteninhaber: ${CARD_HOLDER}`],
     ["Kreditkarteninhaberin: Maria Schmidt", `Kreditkarteninhaberin: ${CARD_HOLDER}`],
+    // An XML element named as a holder's key.
+    ["<CardHolder>John Smith</CardHolder>", `<CardHolder>${CARD_HOLDER}</CardHolder>`],
+    ["<cardholder>john smith</cardholder>", `<cardholder>${CARD_HOLDER}</cardholder>`],
+    ['<ns:CardHolder type="x">John Smith</ns:CardHolder>', `<ns:CardHolder type="x">${CARD_HOLDER}</ns:CardHolder>`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { card_holder: 1 } });
   });
@@ -90,6 +94,7 @@ describe("any other holder's name is a person's name", () => {
     ["keyholder=John Smith", `keyholder=${PERSON}`],
     ["titleholder=John Smith", `titleholder=${PERSON}`],
     ["recordholder=John Smith", `recordholder=${PERSON}`],
+    ["<AccountHolder>John Smith</AccountHolder>", `<AccountHolder>${PERSON}</AccountHolder>`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { person_name: 1 } });
   });
@@ -127,6 +132,10 @@ describe("what only looks like a holder's name stays", () => {
     "keyholder=svc-backup",
     "householder_count=4",
     "account_holder=Acme Ltd",
+    "<placeholder>Enter name</placeholder>",
+    "<lockholder>worker-3</lockholder>",
+    "<holder_id>42</holder_id>",
+    "<CardHolder>Visa</CardHolder>",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

@@ -1,7 +1,7 @@
 import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holdsCardHolderName, namesPersonName } from "../card-holder-names";
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
-import type { Detector } from "./detector";
+import { caseless, type Detector } from "./detector";
 import { UNQUOTED_ANY_CASE, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
@@ -15,7 +15,8 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * name (`first_name`, `last_name`) is a holder's when the words before it on its line say so
  * (`holderContextBefore`: `card holder first_name=Maria`,
  * `{"card":{"holder":{"first_name":"Maria"}}}`). An unquoted value is the whole name in any case
- * (`card_holder=john smith`: `UNQUOTED_ANY_CASE`), up to the next field. The name and quotes stay; a value that is no
+ * (`card_holder=john smith`: `UNQUOTED_ANY_CASE`), up to the next field; an XML element's text
+ * too (`<CardHolder>John Smith</CardHolder>`). The name and quotes stay; a value that is no
  * name (`"true"`, `"n/a"`, `"Visa"`, `"required"`: `holdsCardHolderName`) or already a marker
  * stays.
  */
@@ -27,10 +28,17 @@ export const CARD_HOLDER_KIND = "card_holder";
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
   return {
     kind,
-    source: nameFieldSource(holderKeyLastWords(), UNQUOTED_ANY_CASE),
+    source: `${nameFieldSource(holderKeyLastWords(), UNQUOTED_ANY_CASE)}|${XML_ELEMENT}`,
     evidence: Evidence.CARD_HOLDER_FIELD,
-    fieldValue: nameFieldValue,
+    fieldValue: (match) => (match.startsWith("<") ? elementText(match) : nameFieldValue(match)),
     rewrite: (match, marker, text, start) => {
+      if (match.startsWith("<")) {
+        const [offset, length] = elementText(match);
+        const tag = match.slice(1, match.search(/[ \t>]/));
+        const value = match.slice(offset, offset + length);
+        if (holderOf(nameWords(tag.slice(tag.indexOf(":") + 1))) !== of || value.startsWith("[REDACTED:") || !holdsCardHolderName(value)) return undefined;
+        return `${match.slice(0, offset)}${marker}${match.slice(offset + length)}`;
+      }
       const name = nameBefore(text, start);
       const words = nameWords(name);
       const held = holderOf(words) ?? (namesPersonName(words) ? holderContextBefore(text, text.lastIndexOf(name, start)) : undefined);
@@ -38,6 +46,20 @@ function holderFieldDetector(kind: string, of: HolderOf): Detector {
       return rewrittenNameField(match, marker, holdsCardHolderName);
     },
   };
+}
+
+/**
+ * An XML element whose name ends in a holder key's last word (`<CardHolder>John Smith</CardHolder>`,
+ * `<ns:AccountHolder>`), closed by the same name, holding text only (at most 256 characters).
+ */
+const XML_ELEMENT =
+  `<(?<tag>(?:[A-Za-z_][\\w.-]*:)?(?:[A-Za-z_][\\w.-]*?)?(?:${holderKeyLastWords().map(caseless).join("|")}))(?:[ \\t][^<>]*)?>` +
+  `[^<>]{1,256}</\\k<tag>>`;
+
+/** Where an element's text is in its `match` (`XML_ELEMENT`), as [offset, length]. */
+function elementText(match: string): readonly [number, number] {
+  const offset = match.indexOf(">") + 1;
+  return [offset, match.lastIndexOf("<") - offset];
 }
 
 export const cardHolderFieldDetector = holderFieldDetector(CARD_HOLDER_KIND, "card");
