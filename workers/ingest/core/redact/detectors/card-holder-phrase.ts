@@ -75,10 +75,14 @@ export const heldHolderPhraseDetector = holderPhraseDetector(PERSON_NAME_KIND, "
 
 /** Words of a phrase left out of a label before its words are judged as a key's. */
 const PHRASE_WORDS: ReadonlySet<string> = new Set(["do", "da", "dos", "das", "de", "del", "du", "la", "el", "the", "of", "a", "o", "s"]);
-/** Words after a label that say what was checked, not whose name it is: `Card holder: Not Present`. */
+/** Words after a label that say what was checked, not whose name it is (lower case): `Card holder: Not Present`. */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
   "not", "no", "present", "absent", "verified", "unverified", "matched", "mismatch", "confirmed", "pending", "failed", "passed",
   "unknown", "missing", "required", "none", "ok",
+  // The same in the senders' other languages, as a lower-case value after a label says them (`Karteninhaber: nicht vorhanden`).
+  "nicht", "kein", "keine", "vorhanden", "fehlt", "fehlend", "geprüft", "bestätigt", "ungültig", "unbekannt",
+  "non", "présent", "absent", "vérifié", "inconnu", "não", "nao", "presente", "ausente", "verificado", "confirmado", "desconhecido",
+  "desconocido", "pendente", "pendiente", "nie", "brak", "obecny", "nieobecny",
 ]);
 /** Words of a label read back from its separator, at most. */
 const LABEL_WORDS = 6;
