@@ -27,6 +27,20 @@ describe("a card's holder is card_holder", () => {
     ["cardholder=Jan Kowalski", `cardholder=${CARD_HOLDER}`],
     ["card_holder_name=Jan Kowalski", `card_holder_name=${CARD_HOLDER}`],
     ['{"cardHolder":"Jan Kowalski"}', `{"cardHolder":"${CARD_HOLDER}"}`],
+    // A holder key's value is the whole value in any case, up to the next field (trial on 63192b66).
+    ["card_holder=john smith", `card_holder=${CARD_HOLDER}`],
+    ["cardholder=john smith", `cardholder=${CARD_HOLDER}`],
+    ["card_holder=john smith amount=5", `card_holder=${CARD_HOLDER} amount=5`],
+    ["card_holder=john smith, amount=5", `card_holder=${CARD_HOLDER}, amount=5`],
+    ["Karteninhaber: max mustermann", `Karteninhaber: ${CARD_HOLDER}`],
+    ["Cardholder: john smith amount=5", `Cardholder: ${CARD_HOLDER} amount=5`],
+    // A German word ending in inhaber/inhaberin: a card's when what is held ends in Karte/Karten.
+    ["Kreditkarteninhaber: Max Mustermann", `Kreditkarteninhaber: ${CARD_HOLDER}`],
+    ["Kreditkarteninhaberin: Maria Schmidt", `Kreditkarteninhaberin: ${CARD_HOLDER}`],
+    // An XML element named as a holder's key.
+    ["<CardHolder>John Smith</CardHolder>", `<CardHolder>${CARD_HOLDER}</CardHolder>`],
+    ["<cardholder>john smith</cardholder>", `<cardholder>${CARD_HOLDER}</cardholder>`],
+    ['<ns:CardHolder type="x">John Smith</ns:CardHolder>', `<ns:CardHolder type="x">${CARD_HOLDER}</ns:CardHolder>`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { card_holder: 1 } });
   });
@@ -68,6 +82,19 @@ describe("any other holder's name is a person's name", () => {
     ["Inhaber: Jan Kowalski", `Inhaber: ${PERSON}`],
     ["Titulaire: Jean Dupont", `Titulaire: ${PERSON}`],
     ['{"holder":"Jan Kowalski"}', `{"holder":"${PERSON}"}`],
+    ["holder_name=john smith", `holder_name=${PERSON}`],
+    ["account_holder=jan kowalski", `account_holder=${PERSON}`],
+    ["policyholder=jan kowalski", `policyholder=${PERSON}`],
+    ["Policyholder - jan kowalski", `Policyholder - ${PERSON}`],
+    ["Aktieninhaberin: Maria Schmidt", `Aktieninhaberin: ${PERSON}`],
+    ["Anteilsinhaber: Klaus Meyer", `Anteilsinhaber: ${PERSON}`],
+    // A person's role glued to holder.
+    ["leaseholder=John Smith", `leaseholder=${PERSON}`],
+    ["householder=John Smith", `householder=${PERSON}`],
+    ["keyholder=John Smith", `keyholder=${PERSON}`],
+    ["titleholder=John Smith", `titleholder=${PERSON}`],
+    ["recordholder=John Smith", `recordholder=${PERSON}`],
+    ["<AccountHolder>John Smith</AccountHolder>", `<AccountHolder>${PERSON}</AccountHolder>`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { person_name: 1 } });
   });
@@ -100,6 +127,15 @@ describe("what only looks like a holder's name stays", () => {
     "Cardholder Data Environment",
     "placeholder John Smith",
     "lock holder Worker Three",
+    "Card holder: not present",
+    "leaseholder=worker-3",
+    "keyholder=svc-backup",
+    "householder_count=4",
+    "account_holder=Acme Ltd",
+    "<placeholder>Enter name</placeholder>",
+    "<lockholder>worker-3</lockholder>",
+    "<holder_id>42</holder_id>",
+    "<CardHolder>Visa</CardHolder>",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

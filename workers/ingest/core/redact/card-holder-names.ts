@@ -61,15 +61,22 @@ function heldBy(words: readonly string[]): HolderOf {
 
 /**
  * A word with a holder's word glued to a held thing's (`cardholder`, `policyholder`,
- * `Kontoinhaberin`, `Depotinhaber`) as its two words; any other word alone (`lockholder`,
- * `placeholder`, `stakeholder`: a stake is no thing a name is held on).
+ * `Kontoinhaberin`, `Depotinhaber`) as its two words, a German word ending in `inhaber` or
+ * `inhaberin` always (the part before names what is held: a card's when it ends in `karte` or
+ * `karten`, `Kreditkarteninhaber`, else another held thing's, `Aktieninhaberin`); any other word
+ * alone (`lockholder`, `placeholder`, `stakeholder`: a stake is no thing a name is held on).
  */
 function gluedHolderParts(word: string): readonly string[] {
   const glued = GLUED_HOLDER.exec(word);
   if (glued === null) return [word];
   const [, thing, holder] = glued;
-  return CARD_WORDS.has(thing!) || HELD_WORDS.has(thing!) ? [thing!, holder!] : [word];
+  if (CARD_WORDS.has(thing!) || HELD_WORDS.has(thing!)) return [thing!, holder!];
+  // German glues every holder to what is held (`Kreditkarteninhaber`, `Aktieninhaberin`, `Anteilsinhaber`): a card's when it ends in one.
+  if (holder !== "holder") return [GERMAN_CARD_END.test(thing!) ? "karte" : "konto", holder!];
+  return [word];
 }
+/** The end of a German compound's held thing naming a card (`Kreditkarte`, `Kreditkarten`, `Bankkarte`). */
+const GERMAN_CARD_END = /karten?$/;
 const GLUED_HOLDER = /^(\p{L}{2,}?)(holder|inhaber|inhaberin)$/u;
 
 /**

@@ -126,7 +126,8 @@ export const Evidence = {
    */
   POSTAL_CODE_PHRASE: 1 << 24,
   /**
-   * A colon, `=` or `-` (a label's ` - ` in prose, `card-holder-phrase.ts`), and a card holder's
+   * A colon, `=`, `-` (a label's ` - ` in prose, `card-holder-phrase.ts`) or a quote or tag's `<`
+   * (`<CardHolder>`), and a card holder's
    * word (`holder`, `titular`, `onCard`: `CARD_HOLDER_WORD`) or a person-name field's
    * (`user.name`, `fullName`: `PERSON_FIELD_WORD`, `person-name-field.ts`). One fact for the
    * fields of both kinds of name: a text holding one rarely holds the other. In a text with none
@@ -457,9 +458,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A credential's setter called with a literal (`setPassword("…")`): a native search for `set` first.
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
-    (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_BLANK)) !== 0 &&
+    (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG | HAS_BLANK)) !== 0 &&
     mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
-    ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
+    ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
   }

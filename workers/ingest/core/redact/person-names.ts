@@ -94,12 +94,15 @@ function namesRolePart(words: readonly string[]): boolean {
  * a `holder` whose key names nothing held (`{holder: "Oliver Bennett", iban: …}`, `holder='…'` in
  * SQL; a card's or another held thing's, `account.holder`, `Kontoinhaber`, is the holder rule's, read
  * first: `holderOf`; a stake's holder, a team as often, is a role's; a lock's or a lease's holder is a process, whose name does
- * not read as a person's), in German, French, Spanish, Portuguese and Italian too (`Empfänger`, `titulaire`,
+ * not read as a person's), a person's role glued to `holder` (`leaseholder`, `householder`, `keyholder`, `titleholder`,
+ * `recordholder`: a tenant, a household's head, a key's keeper, a title's or a record's holder; not `lockholder` or
+ * `placeholder`, no person's), in German, French, Spanish, Portuguese and Italian too (`Empfänger`, `titulaire`,
  * `Inhaber`, `Inhaberin`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`, `intestatario`).
  */
 const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
-  "holder", "stakeholder", "empfänger", "empfaenger", "inhaber", "inhaberin", "titulaire", "intestatario", "intestataria", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
+  "holder", "stakeholder", "leaseholder", "freeholder", "householder", "keyholder", "titleholder", "recordholder", "officeholder",
+  "landholder", "licenseholder", "licenceholder", "permitholder", "ticketholder", "empfänger", "empfaenger", "inhaber", "inhaberin", "titulaire", "intestatario", "intestataria", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
 ]);
 /** The parts of a name written as a key's last word under its owner (`contact.first`, `name.last`). */
 const ROLE_PART_WORDS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle"]);

@@ -1,8 +1,8 @@
 import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holdsCardHolderName, namesPersonName } from "../card-holder-names";
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
-import type { Detector } from "./detector";
-import { nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { caseless, type Detector } from "./detector";
+import { UNQUOTED_ANY_CASE, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
 /**
@@ -14,7 +14,9 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * secret fields' detector judges `"password":"…"` (`secret-parameter.ts`); a part of a person's
  * name (`first_name`, `last_name`) is a holder's when the words before it on its line say so
  * (`holderContextBefore`: `card holder first_name=Maria`,
- * `{"card":{"holder":{"first_name":"Maria"}}}`). The name and quotes stay; a value that is no
+ * `{"card":{"holder":{"first_name":"Maria"}}}`). An unquoted value is the whole name in any case
+ * (`card_holder=john smith`: `UNQUOTED_ANY_CASE`), up to the next field; an XML element's text
+ * too (`<CardHolder>John Smith</CardHolder>`). The name and quotes stay; a value that is no
  * name (`"true"`, `"n/a"`, `"Visa"`, `"required"`: `holdsCardHolderName`) or already a marker
  * stays.
  */
@@ -26,10 +28,17 @@ export const CARD_HOLDER_KIND = "card_holder";
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
   return {
     kind,
-    source: nameFieldSource(holderKeyLastWords()),
+    source: `${nameFieldSource(holderKeyLastWords(), UNQUOTED_ANY_CASE)}|${XML_ELEMENT}`,
     evidence: Evidence.CARD_HOLDER_FIELD,
-    fieldValue: nameFieldValue,
+    fieldValue: (match) => (match.startsWith("<") ? elementText(match) : nameFieldValue(match)),
     rewrite: (match, marker, text, start) => {
+      if (match.startsWith("<")) {
+        const [offset, length] = elementText(match);
+        const tag = match.slice(1, match.search(/[ \t>]/));
+        const value = match.slice(offset, offset + length);
+        if (holderOf(nameWords(tag.slice(tag.indexOf(":") + 1))) !== of || value.startsWith("[REDACTED:") || !holdsCardHolderName(value)) return undefined;
+        return `${match.slice(0, offset)}${marker}${match.slice(offset + length)}`;
+      }
       const name = nameBefore(text, start);
       const words = nameWords(name);
       const held = holderOf(words) ?? (namesPersonName(words) ? holderContextBefore(text, text.lastIndexOf(name, start)) : undefined);
@@ -37,6 +46,20 @@ function holderFieldDetector(kind: string, of: HolderOf): Detector {
       return rewrittenNameField(match, marker, holdsCardHolderName);
     },
   };
+}
+
+/**
+ * An XML element whose name ends in a holder key's last word (`<CardHolder>John Smith</CardHolder>`,
+ * `<ns:AccountHolder>`), closed by the same name, holding text only (at most 256 characters).
+ */
+const XML_ELEMENT =
+  `<(?<tag>(?:[A-Za-z_][\\w.-]*:)?(?:[A-Za-z_][\\w.-]*?)?(?:${holderKeyLastWords().map(caseless).join("|")}))(?:[ \\t][^<>]*)?>` +
+  `[^<>]{1,256}</\\k<tag>>`;
+
+/** Where an element's text is in its `match` (`XML_ELEMENT`), as [offset, length]. */
+function elementText(match: string): readonly [number, number] {
+  const offset = match.indexOf(">") + 1;
+  return [offset, match.lastIndexOf("<") - offset];
 }
 
 export const cardHolderFieldDetector = holderFieldDetector(CARD_HOLDER_KIND, "card");

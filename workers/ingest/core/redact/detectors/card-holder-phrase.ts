@@ -19,8 +19,9 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * (`da`, `de`, `del`, `van`; `CAPITALIZED_NAME_WORD`: `JOAO`, `P.`, and `S.A.` whole, never cut at its
  * period), ending before a word that starts a field's name or label (`John
  * Smith Amount: 10` keeps `Amount: 10`). What stays: a label whose last words describe the holder rather than
- * name them (`card holder verification: passed`), a value in lower case or of one word (`Card
- * holder: present`, `Card holder: Verified`), a status (`Card holder: Not Present`), a marker
+ * name them (`card holder verification: passed`), a value of one word (`Card holder: present`,
+ * `Card holder: Verified`), words in lower case that are not the whole value after a separator
+ * (`LOWER_NAME_WORD`), a status (`Card holder: Not Present`), a marker
  * (`Card holder: [REDACTED]`), a brand or a company (`holdsCardHolderName`). After a holder's word
  * and only a blank (`Policyholder Jan Kowalski`, `the account holder John Smith called`) only what
  * reads as a person's name goes (`readsAsPersonName`: `Cardholder Data Environment` stays). The field forms
@@ -38,13 +39,22 @@ const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)
  */
 const NEXT_NAME_WORD = `[ \\t]+(?:${PARTICLE}[ \\t]+)?${CAPITALIZED_NAME_WORD}(?![\\w.-]*(?:[ \\t]+[a-z\\u00DF-\\u00FF][\\w.\\u00DF-\\u00FF-]*){0,2}[ \\t]*[=:])`;
 
+/** A label's separator after a holder's word: `:` (not `::`, `:/`, `:=`) or a dash after a blank. */
+const SEPARATOR = `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))`;
+/**
+ * A word of a name written in lower case (`max mustermann`, as a form's user typed it): after a
+ * label's separator only, and only as the whole value, up to the line's end, a delimiter or the
+ * next field (`Karteninhaber: max mustermann`), so that a label's prose goes on unread.
+ */
+const LOWER_NAME_WORD = `[a-z\\u00DF-\\u00F6\\u00F8-\\u00FF][a-z\\u00DF-\\u00F6\\u00F8-\\u00FF'\\u2019-]*`;
+
 /** A holder's name after a label naming what `of` says is held, replaced as `kind`. */
 function holderPhraseDetector(kind: string, of: HolderOf): Detector {
   return {
     kind,
     source:
-      `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))` +
-      `[ \\t]+${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}` +
+      `${SEPARATOR}[ \\t]+${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}` +
+      `|${SEPARATOR}[ \\t]+${LOWER_NAME_WORD}(?:[ \\t]+${LOWER_NAME_WORD}){1,5}(?=[ \\t]*(?:[\\r\\n,;|]|$)|[ \\t]+[\\w.-]+[=:])` +
       `|[ \\t](?<=(?:${HOLDER_WORD})[ \\t])[ \\t]*${CAPITALIZED_NAME_WORD}(?:${NEXT_NAME_WORD}){1,5}`,
     evidence: Evidence.CARD_HOLDER_FIELD,
     rewrite: (match, marker, text, start) => {
@@ -65,10 +75,14 @@ export const heldHolderPhraseDetector = holderPhraseDetector(PERSON_NAME_KIND, "
 
 /** Words of a phrase left out of a label before its words are judged as a key's. */
 const PHRASE_WORDS: ReadonlySet<string> = new Set(["do", "da", "dos", "das", "de", "del", "du", "la", "el", "the", "of", "a", "o", "s"]);
-/** Words after a label that say what was checked, not whose name it is: `Card holder: Not Present`. */
+/** Words after a label that say what was checked, not whose name it is (lower case): `Card holder: Not Present`. */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
   "not", "no", "present", "absent", "verified", "unverified", "matched", "mismatch", "confirmed", "pending", "failed", "passed",
   "unknown", "missing", "required", "none", "ok",
+  // The same in the senders' other languages, as a lower-case value after a label says them (`Karteninhaber: nicht vorhanden`).
+  "nicht", "kein", "keine", "vorhanden", "fehlt", "fehlend", "geprüft", "bestätigt", "ungültig", "unbekannt",
+  "non", "présent", "absent", "vérifié", "inconnu", "não", "nao", "presente", "ausente", "verificado", "confirmado", "desconhecido",
+  "desconocido", "pendente", "pendiente", "nie", "brak", "obecny", "nieobecny",
 ]);
 /** Words of a label read back from its separator, at most. */
 const LABEL_WORDS = 6;

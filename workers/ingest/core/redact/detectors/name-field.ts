@@ -42,22 +42,36 @@ export const CAPITALIZED_NAME_WORD =
  * (`CAPITALIZED_NAME_WORD`, whole: `Orange S.A.`, never `Orange S`); a sentence's final
  * punctuation after it is not the name's.
  */
-export const UNQUOTED =
-  `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
-  String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: ${CAPITALIZED_NAME_WORD}(?![\w.-]*[=:])){0,4}`;
+export const UNQUOTED = unquotedValue(CAPITALIZED_NAME_WORD);
+
+/**
+ * An unquoted `name=value` value whose key names a person in any case, a holder's (`card_holder=john
+ * smith`): as `UNQUOTED`, the words after the first in lower case too (letters, no key: `john smith
+ * amount=10` keeps `amount=10`), as a form or a script writes the name it was given.
+ */
+export const UNQUOTED_ANY_CASE = unquotedValue(`(?:${CAPITALIZED_NAME_WORD}|[a-z\u00DF-\u00F6\u00F8-\u00FF][a-z\u00DF-\u00F6\u00F8-\u00FF'\u2019-]*(?!${WORD_GOES_ON}))`);
+
+/** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s after it that are no key. */
+function unquotedValue(nextWord: string): string {
+  return (
+    `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
+    String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: ${nextWord}(?![\w.-]*[=:])){0,4}`
+  );
+}
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
  * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`.
+ * An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `UNQUOTED_ANY_CASE`).
  */
-export function nameFieldSource(lastWords: readonly string[]): string {
+export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
   const colon = `:(?!=)(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*:)`;
   const arrow = `=>(?<=(?:${last})["']?[ \\t]*=>)`;
   const equals = `=(?![=>])(?<=(?:${last})=)`;
-  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${UNQUOTED})`;
+  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${unquoted})`;
 }
 
 /**
