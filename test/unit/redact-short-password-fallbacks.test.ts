@@ -225,3 +225,44 @@ describe("one rule for pass and pw in every form", () => {
     expect(redactedLogBody(text)).toBe(expected);
   });
 });
+
+/**
+ * A user trial's passwords kept under `pass` and `pw`: a spaced `=` (a config file's, an INI
+ * section's) and `password` or `passphrase` written as two words (`pass_word`, `pass_phrase`).
+ * What is no password under the same words stays.
+ */
+describe("pass and pw with a spaced `=`, and password written as two words", () => {
+  it.each([
+    ["pass = Tr0ub4dor", `pass = ${PARAM}`],
+    ["pw = changeme", `pw = ${PARAM}`],
+    ["[database]\npass = Tr0ub4dor", `[database]\npass = ${PARAM}`],
+    ["[database]\nhost = db-01\npw = Summer2024!", `[database]\nhost = db-01\npw = ${PARAM}`],
+    ["pass_word=Tr0ub4dor", `pass_word=${PARAM}`],
+    ["pass-word=Tr0ub4dor", `pass-word=${PARAM}`],
+    ["PassWord: Tr0ub4dor", `PassWord: ${PARAM}`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each([
+    'boarding pass="BP-2231-A"',
+    'result.pass = "SKIPPED-3"',
+    "pass=3",
+    "passes=3",
+    "pass_rate=0.98",
+    "bypass=true",
+    "pw_len=12",
+    "avg_pw=180",
+    "pass = 0",
+    "pass = yes",
+    "result.pass = SKIPPED-3",
+    "def f():\n    pass",
+    "    pass",
+    "test pass: 12",
+    "pass_words=12",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    expect(redactedLogBody(text)).toBe(text);
+  });
+});

@@ -601,9 +601,15 @@ export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
+    .replace(SPLIT_PASS_WORD, "pass$1")
     .split(name.charCodeAt(0) === 47 /* / */ ? NAME_SEPARATORS : NAMESPACED_NAME_SEPARATORS)
     .filter((word) => word !== "");
 }
+/**
+ * `password` and `passphrase` written as two words (`pass_word`, `pass-word`, `PassWord`,
+ * `pass_phrase`): one word, as glued, so the name reads as theirs and not as a last `pass`.
+ */
+const SPLIT_PASS_WORD = /(?<![a-z0-9])pass[\s._-]+(word|phrase)(?![a-z0-9])/g;
 
 /**
  * The words a login's credentials are logged after, as an unnamed pair (`auth ["ana@…","…"]`,
