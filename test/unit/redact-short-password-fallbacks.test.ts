@@ -266,3 +266,27 @@ describe("pass and pw with a spaced `=`, and password written as two words", () 
     expect(redactedLogBody(text)).toBe(text);
   });
 });
+
+/**
+ * A passphrase's unquoted value is words (a user trial: `passphrase=correct horse battery staple`
+ * lost only its first word): it goes to the line's next pair, as after `Password for bob:`.
+ */
+describe("a passphrase's words after `=`", () => {
+  it.each([
+    ["passphrase=correct horse battery staple", `passphrase=${PARAM}`],
+    ["pass_phrase=correct horse battery", `pass_phrase=${PARAM}`],
+    ["GPG_PASSPHRASE=correct horse battery staple", `GPG_PASSPHRASE=${PARAM}`],
+    ["passphrase=correct horse battery staple user=bob", `passphrase=${PARAM} user=bob`],
+    ["passphrase=correct horse battery. Retrying", `passphrase=${PARAM}. Retrying`],
+    ["passphrase=correct horse\nnext line here", `passphrase=${PARAM}\nnext line here`],
+    ['{"msg":"passphrase=correct horse battery staple"}', `{"msg":"passphrase=${PARAM}"}`],
+    ["passphrase='correct horse'", `passphrase='${PARAM}'`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each(["passphrase=expired", "passphrase_set=true retries=3"])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+});
