@@ -290,3 +290,18 @@ describe("a passphrase's words after `=`", () => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });
+
+/** The trial's JSON object under `pass` and its password hash under `pw_hash`: read as their `password` twins are. */
+describe("a value held under pass or pw", () => {
+  it.each([
+    ['{"pass":{"value":"Tr0ub4dor"}}', '{"pass":{"value":"[REDACTED:secret]"}}', { secret: 1 }],
+    ['{"pw":{"value":"changeme"}}', '{"pw":{"value":"[REDACTED:secret]"}}', { secret: 1 }],
+    ["pw_hash=$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", "pw_hash=[REDACTED:password_hash]", { password_hash: 1 }],
+  ])("replaces %j", (text, expected, counts) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts });
+  });
+
+  it.each(['{"pass":{"value":"3"}}', '{"pass":{"value":"yes"}}', '{"result":{"pass":{"value":"SKIPPED-3"}}}', '{"db_pw":{"value":"180"}}'])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+});
