@@ -305,3 +305,22 @@ describe("a value held under pass or pw", () => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });
+
+/** `pass` and `pw` alone in prose before `is`/`was` (a user trial: `my pass is Tr0ub4dor` was kept). */
+describe("pass and pw in prose", () => {
+  it.each([
+    ["my pass is Tr0ub4dor", `my pass is ${PARAM}`],
+    ["the pw is Tr0ub4dor", `the pw is ${PARAM}`],
+    ["PW was Summer2024!", `PW was ${PARAM}`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each(["my boarding pass is BP-2231-A", "the pass is v2.1.0", "the pass is OK_200", "the avg pw is 180", "bypass is enabled2x", "test pass is 12", "my pass is good"])(
+    "keeps %j",
+    (text) => {
+      expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    },
+  );
+});
