@@ -225,3 +225,102 @@ describe("one rule for pass and pw in every form", () => {
     expect(redactedLogBody(text)).toBe(expected);
   });
 });
+
+/**
+ * A user trial's passwords kept under `pass` and `pw`: a spaced `=` (a config file's, an INI
+ * section's) and `password` or `passphrase` written as two words (`pass_word`, `pass_phrase`).
+ * What is no password under the same words stays.
+ */
+describe("pass and pw with a spaced `=`, and password written as two words", () => {
+  it.each([
+    ["pass = Tr0ub4dor", `pass = ${PARAM}`],
+    ["pw = changeme", `pw = ${PARAM}`],
+    ["[database]\npass = Tr0ub4dor", `[database]\npass = ${PARAM}`],
+    ["[database]\nhost = db-01\npw = Summer2024!", `[database]\nhost = db-01\npw = ${PARAM}`],
+    ["pass_word=Tr0ub4dor", `pass_word=${PARAM}`],
+    ["pass-word=Tr0ub4dor", `pass-word=${PARAM}`],
+    ["PassWord: Tr0ub4dor", `PassWord: ${PARAM}`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each([
+    'boarding pass="BP-2231-A"',
+    'result.pass = "SKIPPED-3"',
+    "pass=3",
+    "passes=3",
+    "pass_rate=0.98",
+    "bypass=true",
+    "pw_len=12",
+    "avg_pw=180",
+    "pass = 0",
+    "pass = yes",
+    "result.pass = SKIPPED-3",
+    "def f():\n    pass",
+    "    pass",
+    "test pass: 12",
+    "pass_words=12",
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    expect(redactedLogBody(text)).toBe(text);
+  });
+});
+
+/**
+ * A passphrase's unquoted value is words (a user trial: `passphrase=correct horse battery staple`
+ * lost only its first word): it goes to the line's next pair, as after `Password for bob:`.
+ */
+describe("a passphrase's words after `=`", () => {
+  it.each([
+    ["passphrase=correct horse battery staple", `passphrase=${PARAM}`],
+    ["pass_phrase=correct horse battery", `pass_phrase=${PARAM}`],
+    ["GPG_PASSPHRASE=correct horse battery staple", `GPG_PASSPHRASE=${PARAM}`],
+    ["passphrase=correct horse battery staple user=bob", `passphrase=${PARAM} user=bob`],
+    ["passphrase=correct horse battery. Retrying", `passphrase=${PARAM}. Retrying`],
+    ["passphrase=correct horse\nnext line here", `passphrase=${PARAM}\nnext line here`],
+    ['{"msg":"passphrase=correct horse battery staple"}', `{"msg":"passphrase=${PARAM}"}`],
+    ["passphrase='correct horse'", `passphrase='${PARAM}'`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each(["passphrase=expired", "passphrase_set=true retries=3"])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+});
+
+/** The trial's JSON object under `pass` and its password hash under `pw_hash`: read as their `password` twins are. */
+describe("a value held under pass or pw", () => {
+  it.each([
+    ['{"pass":{"value":"Tr0ub4dor"}}', '{"pass":{"value":"[REDACTED:secret]"}}', { secret: 1 }],
+    ['{"pw":{"value":"changeme"}}', '{"pw":{"value":"[REDACTED:secret]"}}', { secret: 1 }],
+    ["pw_hash=$2b$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy", "pw_hash=[REDACTED:password_hash]", { password_hash: 1 }],
+  ])("replaces %j", (text, expected, counts) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts });
+  });
+
+  it.each(['{"pass":{"value":"3"}}', '{"pass":{"value":"yes"}}', '{"result":{"pass":{"value":"SKIPPED-3"}}}', '{"db_pw":{"value":"180"}}'])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+});
+
+/** `pass` and `pw` alone in prose before `is`/`was` (a user trial: `my pass is Tr0ub4dor` was kept). */
+describe("pass and pw in prose", () => {
+  it.each([
+    ["my pass is Tr0ub4dor", `my pass is ${PARAM}`],
+    ["the pw is Tr0ub4dor", `the pw is ${PARAM}`],
+    ["PW was Summer2024!", `PW was ${PARAM}`],
+  ])("replaces %j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each(["my boarding pass is BP-2231-A", "the pass is v2.1.0", "the pass is OK_200", "the avg pw is 180", "bypass is enabled2x", "test pass is 12", "my pass is good"])(
+    "keeps %j",
+    (text) => {
+      expect(redactString(text, policy)).toEqual({ text, counts: {} });
+    },
+  );
+});

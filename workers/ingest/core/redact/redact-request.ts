@@ -659,8 +659,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const lifted = jsonToAnyValue(value);
         // A preference cookie in a jar keeps its setting, for the text detectors to read.
         if (holdsPreference(lifted, path) || holdsPreference(lifted, rootPath)) return DESCEND;
-        // A Secret's name is a series' own label, never a JSON member's value.
-        const kind = replacedKind(lifted, rule, this.policy, false, name);
+        // A Secret's name is a series' own label, never a JSON member's value. The path, as an
+        // attribute's key, is what the rule was read from (`pass.value` is ruled as `pass`).
+        const kind = replacedKind(lifted, rule, this.policy, false, path);
         if (kind === undefined) return namesHolder(rule) || saysWhose(lifted, rule) ? DESCEND : KEEP;
         // The path names the header where the member's own name does not: a name/value pair's
         // `value` is ruled under its sibling's name (`{"name":"Cookie","value":…}`).

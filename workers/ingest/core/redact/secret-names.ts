@@ -436,13 +436,23 @@ export const PassWord = { NONE: 0, NOUN: 1, ALONE: 2, LAST: 3 } as const;
 
 /** How `name` (a key, dotted or not, a parameter's or a flag's name) reads by a last word `pass` or `pw` (`PassWord`). */
 export function passWordReading(name: string): number {
+  const holder = withoutHeldMember(name);
   // Most names read are other secrets' (`password`, `token`): no split into words for them.
-  if (!ENDS_IN_PASS_WORD.test(name)) return PassWord.NONE;
-  const words = nameWords(name);
+  if (!ENDS_IN_PASS_WORD.test(holder)) return PassWord.NONE;
+  const words = nameWords(holder);
   const last = words.length - 1;
   if (last < 0 || !SHORT_PASSWORD_NAMES.has(words[last]!)) return PassWord.NONE;
   if (last === 0) return PassWord.ALONE;
   return NON_PASSWORD_PASS_WORDS.has(words[last - 1]!) ? PassWord.NOUN : PassWord.LAST;
+}
+
+/**
+ * `name` without a last dotted member that holds its parent's value (`HELD_VALUE_WORDS`): a
+ * JSON object under `pass` (`{"pass":{"value":"…"}}`, the key `pass.value`) reads as `pass`.
+ */
+function withoutHeldMember(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && HELD_VALUE_WORDS.has(name.slice(dot + 1).toLowerCase()) ? name.slice(0, dot) : name;
 }
 
 /**
@@ -601,9 +611,15 @@ export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
+    .replace(SPLIT_PASS_WORD, "pass$1")
     .split(name.charCodeAt(0) === 47 /* / */ ? NAME_SEPARATORS : NAMESPACED_NAME_SEPARATORS)
     .filter((word) => word !== "");
 }
+/**
+ * `password` and `passphrase` written as two words (`pass_word`, `pass-word`, `PassWord`,
+ * `pass_phrase`): one word, as glued, so the name reads as theirs and not as a last `pass`.
+ */
+const SPLIT_PASS_WORD = /(?<![a-z0-9])pass[\s._-]+(word|phrase)(?![a-z0-9])/g;
 
 /**
  * The words a login's credentials are logged after, as an unnamed pair (`auth ["ana@…","…"]`,

@@ -6,6 +6,7 @@ import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { ESCAPED_QUOTED, NOT_AT_ESCAPED_QUOTE, quoteOpening } from "./escaped-quotes";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
+import { UNQUOTED_LINE_VALUE } from "./line-value";
 
 /**
  * A credential written in prose after a phrase that names it and a colon, where the word right
@@ -37,17 +38,10 @@ const TOKEN_WORD = String.raw`(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)`;
 const FOR_WHOM = String.raw`[ \t]+for[ \t]+[^:\n]{1,64}?`;
 /** The colon after the phrase and the blanks before the value. */
 const COLON = String.raw`[ \t]*:[ \t]+`;
-/** A log's next pair after the value (`user=bob`), which ends it. */
-const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
 /** A value in quotes, also escaped ones (text held in a JSON string: `\"correct horse\"`), then no word character: the quotes hold the whole value. */
 const QUOTED_VALUE = String.raw`(?:"[^"\n]{1,256}"|'[^'\n]{1,256}'|${ESCAPED_QUOTED})(?![\w])`;
-/**
- * A password's value: quoted, or the rest of the line from a character that is no blank, up to
- * the blanks before a next pair, a sentence's end (`.`, `!` or `?` before a blank: `…: correct
- * horse. Retrying`), the line's end, or a double quote or backslash (where text held in a JSON
- * string ends, `…staple"}`, or an escape begins).
- */
-const LINE_VALUE = String.raw`${QUOTED_VALUE}|[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
+/** A password's value: quoted, or the rest of the line (`UNQUOTED_LINE_VALUE`). */
+const LINE_VALUE = `${QUOTED_VALUE}|${UNQUOTED_LINE_VALUE}`;
 /** A key's, a PIN's or a token's value: one token, perhaps quoted. */
 const TOKEN_VALUE = String.raw`${QUOTED_VALUE}|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>,;()\\]{1,512}`;
 

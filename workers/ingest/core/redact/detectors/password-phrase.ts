@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
+import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
@@ -42,7 +42,13 @@ const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_
 const IS = String.raw`[ \t]+(?:is|was|é|es)[ \t]+`;
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}|${CREDENTIAL_WORD})${IS})${UNQUOTED}`;
+/**
+ * `pass` and `pw` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`): only
+ * before an unquoted value, read as another credential's (`isUnquotedCredential`), and not after
+ * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
+ */
+const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}|${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS})${UNQUOTED}`;
 /** A name, `%3D`, and the value: characters of a query's value and percent-escapes other than an encoded `&` or `=`. */
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;
 const ENCODED_EQUALS = /%3[Dd]/;
@@ -50,6 +56,8 @@ const ENCODED_EQUALS = /%3[Dd]/;
 const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${IS}$`);
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
+/** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
+const SHORT_PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])(${SHORT_PASSWORD_WORD})${IS}$`);
 /** A PIN's word and `is`/`was` before a value, and a PIN's digits. */
 const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
 const PIN_DIGITS = /^\d{4,12}$/;
@@ -70,6 +78,11 @@ export const passwordPhraseDetector: Detector = {
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
     if (PASSWORD_IS_BEFORE.test(before)) return isUnquotedPassword(match) ? replaced(match, marker, text, start) : undefined;
+    const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
+    if (short !== null) {
+      const noun = isPassNounAt(text, start - before.length + short.index, short[1]!);
+      return !noun && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
+    }
     if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
     const equals = ENCODED_EQUALS.exec(match)!;
     const value = match.slice(equals.index + 3);

@@ -368,7 +368,8 @@ function redactSymbolValue(match: string, symbol: RegExpExecArray, marker: strin
 
 /**
  * A line's unquoted value (`UNQUOTED_LINE_ASSIGNMENT`) replaced when the name holds a secret
- * (`holdsSecret`) and the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
+ * (`holdsSecret`), or is `pass` or `pw` before a password (`isPassPassword`: `pass = Tr0ub4dor`), and
+ * the value is one (`isHiddenValue`); an LLM's token count (`tokens = 42`) and
  * a sentence's final punctuation after the value (`sentenceEndLength`) stay.
  */
 function redactUnquotedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
@@ -381,7 +382,7 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!(holdsSecret(name) || isHeldSecretName(name)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
+  if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
   // The variable's receivers and sigil (`$this->a->b->c->d->password`) stand where the name would alone.
   const variableStart = receiverChainStart(text, start);
   if (!VARIABLE_CONTEXT.test(lineBefore(text, variableStart))) return undefined;

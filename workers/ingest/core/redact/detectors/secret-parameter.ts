@@ -23,6 +23,7 @@ import {
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
+import { UNQUOTED_LINE_VALUE } from "./line-value";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
@@ -147,6 +148,19 @@ const SHELL_EXPANSION_OPERATOR = String.raw`(?<=\$\{[A-Za-z_]\w*:)[-=?+]`;
 const AFTER_SECRET_NAME = `:(?![=:]|${SHELL_EXPANSION_OPERATOR})(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
+ * A passphrase's name's end, any case (`passphrase`, `pass_phrase`, `GPG_PASSPHRASE`): its
+ * unquoted value is words (`passphrase=correct horse battery staple`), read to the line's next
+ * pair (`UNQUOTED_LINE_VALUE`), as `Password for bob: …` is; under other names it is one token.
+ */
+const PASSPHRASE_NAME_END = "[Pp][Aa][Ss][Ss][_-]?[Pp][Hh][Rr][Aa][Ss][Ee]";
+// Before a scheme's (`correct horse` is no `Basic …`); a quoted value, which no passphrase's
+// starts with, is read as any name's.
+const PASSPHRASE_VALUE = `(?<=${PASSPHRASE_NAME_END}=)(?![\\x60'<\\[{]|b["'])${UNQUOTED_LINE_VALUE}`;
+const PASSPHRASE_NAME = new RegExp(`${PASSPHRASE_NAME_END}$`);
+/** A passphrase's unquoted value at the start of a text (`PASSPHRASE_VALUE`). */
+const PASSPHRASE_TOKEN = new RegExp(`^(?:${UNQUOTED_LINE_VALUE})`);
+
+/**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
  * `(password=…)`, a call's `connect(password=…)`, Java's `Map.toString()` `{password=…, …}` and a
  * record's `User[password=…]`, an OAuth implicit-flow redirect's
@@ -159,7 +173,7 @@ const AFTER_SECRET_NAME = `:(?![=:]|${SHELL_EXPANSION_OPERATOR})(?<!::)(?<=(?:(?
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  * A path's last name after its `::` is read as a dotted key's last segment is (`auth::token=…`).
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${PASSPHRASE_VALUE}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -463,7 +477,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
-  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PARAMETER_TOKEN;
+  // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), but in a query as any parameter's.
+  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
   const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {

@@ -1,0 +1,16 @@
+/**
+ * The unquoted value of a password or a passphrase written in prose or a log line, which holds
+ * blanks (`correct horse battery staple`): read to the line's next pair, not to its first blank.
+ * Shared by the forms that name such a value (`Password for bob: …`, `passphrase=…`).
+ */
+
+/** A log's next pair after the value (`user=bob`), which ends it. */
+export const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
+
+/**
+ * The rest of the line from a character that is no blank, up to the blanks before a next pair,
+ * a sentence's end (`.`, `!` or `?` before a blank: `…: correct horse. Retrying`), the line's
+ * end, or a double quote or backslash (where text held in a JSON string ends, `…staple"}`, or
+ * an escape begins).
+ */
+export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
