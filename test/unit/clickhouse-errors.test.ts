@@ -205,8 +205,8 @@ describe("a refusal's message (the sender reads it)", () => {
       "VIOLATED_CONSTRAINT",
       "Constraint `no_poison` for table otel.otel_logs (a1b2) is violated at row 1; see `otel`.`otel_logs`, hotel.rooms and otel_x.y",
     );
-    expect(httpErrorForClickHouseFailure(error, "inserting 1 rows into otel_logs", "otel").message).toBe(
-      "ClickHouse error 469 (VIOLATED_CONSTRAINT) inserting 1 rows into otel_logs: Constraint `no_poison` for table otel_logs (a1b2) is violated at row 1; see `otel_logs`, hotel.rooms and otel_x.y",
+    expect(httpErrorForClickHouseFailure(error, "inserting 1 row into otel_logs", "otel").message).toBe(
+      "ClickHouse error 469 (VIOLATED_CONSTRAINT) inserting 1 row into otel_logs: Constraint `no_poison` for table otel_logs (a1b2) is violated at row 1; see `otel_logs`, hotel.rooms and otel_x.y",
     );
   });
 });

@@ -195,7 +195,8 @@ export class ClickHouseWriter {
       // The table may have been altered since its columns were learnt.
       planCache.delete(this.cacheKey(batch));
       // The table, not the database: the database is the operator's setting, no sender's business.
-      const failure = this.failureOf(error, `inserting ${batch.rows.length} rows into ${batch.table}`, "insert");
+      const rows = batch.rows.length === 1 ? "1 row" : `${batch.rows.length} rows`;
+      const failure = this.failureOf(error, `inserting ${rows} into ${batch.table}`, "insert");
       if (failure.rowsRejected || namesAMissingColumn(error)) {
         const drift = await this.planFor(batch, options.deadline, options.logger).then(
           () => undefined,
