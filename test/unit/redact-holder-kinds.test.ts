@@ -32,6 +32,7 @@ describe("a card's holder is card_holder", () => {
     ["cardholder=john smith", `cardholder=${CARD_HOLDER}`],
     ["card_holder=john smith amount=5", `card_holder=${CARD_HOLDER} amount=5`],
     ["card_holder=john smith, amount=5", `card_holder=${CARD_HOLDER}, amount=5`],
+    ["card_holder=John smith amount=5", `card_holder=${CARD_HOLDER} amount=5`],
     ["Karteninhaber: max mustermann", `Karteninhaber: ${CARD_HOLDER}`],
     ["Cardholder: john smith amount=5", `Cardholder: ${CARD_HOLDER} amount=5`],
     // A German word ending in inhaber/inhaberin: a card's when what is held ends in Karte/Karten.
@@ -43,6 +44,16 @@ describe("a card's holder is card_holder", () => {
     ['<ns:CardHolder type="x">John Smith</ns:CardHolder>', `<ns:CardHolder type="x">${CARD_HOLDER}</ns:CardHolder>`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { card_holder: 1 } });
+  });
+  it("ends a lower-case value before the next label's words, and a capitalized one at its capitalized words", () => {
+    expect(redactString("card_holder=john smith card holder first_name=Maria", policy)).toEqual({
+      text: `card_holder=${CARD_HOLDER} card holder first_name=${CARD_HOLDER}`,
+      counts: { card_holder: 2 },
+    });
+    expect(redactString("card holder first_name=Maria last_name=Souza card holder x", policy)).toEqual({
+      text: `card holder first_name=${CARD_HOLDER} last_name=${CARD_HOLDER} card holder x`,
+      counts: { card_holder: 2 },
+    });
   });
 
   it.each(["card.holder", "cards.holder", "card_holder", "cardholder", "Karteninhaber", "carte.titulaire", "tarjeta.titular"])("attribute %s", (key) => {

@@ -2,7 +2,7 @@ import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holds
 import { Evidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
-import { UNQUOTED_ANY_CASE, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { nameFieldSource, nameFieldValue, rewrittenNameField, unquotedAnyCase } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
 /**
@@ -15,7 +15,7 @@ import { PERSON_NAME_KIND } from "./person-name-field";
  * name (`first_name`, `last_name`) is a holder's when the words before it on its line say so
  * (`holderContextBefore`: `card holder first_name=Maria`,
  * `{"card":{"holder":{"first_name":"Maria"}}}`). An unquoted value is the whole name in any case
- * (`card_holder=john smith`: `UNQUOTED_ANY_CASE`), up to the next field; an XML element's text
+ * (`card_holder=john smith`: `unquotedAnyCase`), up to the next field; an XML element's text
  * too (`<CardHolder>John Smith</CardHolder>`). The name and quotes stay; a value that is no
  * name (`"true"`, `"n/a"`, `"Visa"`, `"required"`: `holdsCardHolderName`) or already a marker
  * stays.
@@ -28,7 +28,7 @@ export const CARD_HOLDER_KIND = "card_holder";
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
   return {
     kind,
-    source: `${nameFieldSource(holderKeyLastWords(), UNQUOTED_ANY_CASE)}|${XML_ELEMENT}`,
+    source: `${nameFieldSource(holderKeyLastWords(), unquotedAnyCase(holderKeyLastWords()))}|${XML_ELEMENT}`,
     evidence: Evidence.CARD_HOLDER_FIELD,
     fieldValue: (match) => (match.startsWith("<") ? elementText(match) : nameFieldValue(match)),
     rewrite: (match, marker, text, start) => {

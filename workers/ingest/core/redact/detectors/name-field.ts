@@ -46,10 +46,18 @@ export const UNQUOTED = unquotedValue(CAPITALIZED_NAME_WORD);
 
 /**
  * An unquoted `name=value` value whose key names a person in any case, a holder's (`card_holder=john
- * smith`): as `UNQUOTED`, the words after the first in lower case too (letters, no key: `john smith
- * amount=10` keeps `amount=10`), as a form or a script writes the name it was given.
+ * smith`, `John smith`): a word of letters and up to four in lower case after it, as a form or a
+ * script writes the name it was given, none a key (`john smith amount=10` keeps `amount=10`) nor
+ * one of `labelWords` (lower case), which start the next label (`john smith card holder
+ * first_name=…`); else as `UNQUOTED` (`Souza card holder …` is `Souza`).
  */
-export const UNQUOTED_ANY_CASE = unquotedValue(`(?:${CAPITALIZED_NAME_WORD}|[a-z\u00DF-\u00F6\u00F8-\u00FF][a-z\u00DF-\u00F6\u00F8-\u00FF'\u2019-]*(?!${WORD_GOES_ON}))`);
+export function unquotedAnyCase(labelWords: readonly string[]): string {
+  const lowerWord = `[a-z\u00DF-\u00F6\u00F8-\u00FF][a-z\u00DF-\u00F6\u00F8-\u00FF'\u2019-]*(?!${WORD_GOES_ON})`;
+  const notLabel = `(?!(?:${labelWords.join("|")})(?![\\w'\u2019-]))`;
+  const first = `${notLabel}(?:${CAPITALIZED_NAME_WORD}|${lowerWord})`;
+  const lower = `${first}(?: ${notLabel}${lowerWord}(?![\\w.-]*[=:])){1,4}(?![\\w.-])`;
+  return `${lower}|${UNQUOTED}`;
+}
 
 /** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s after it that are no key. */
 function unquotedValue(nextWord: string): string {
@@ -64,7 +72,7 @@ function unquotedValue(nextWord: string): string {
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
  * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`.
- * An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `UNQUOTED_ANY_CASE`).
+ * An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
  */
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
