@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
 import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
+import { expectContainsEach } from "../support/text-checks";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -263,19 +264,23 @@ describe("npm run dashboards", () => {
         ["--from-clickhouse", "--service", "named-shop", "--database", db.database, "--url", db.url, "--out", dir],
       );
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toContain(`Tables in ${db.database} at ${db.url}: the current generation`);
-      expect(run.stdout).toContain("Services seen in the last day at");
+      expectContainsEach(run.stdout, [
+        `Tables in ${db.database} at ${db.url}: the current generation`,
+        "Services seen in the last day at",
+        "npm run dashboards -- --with-alerts --runbook-base-url URL",
+      ]);
       expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
         "deco-otel-counted-shop.json",
         "deco-otel-fleet.json",
         "deco-otel-named-shop.json",
         "deco-otel-seen-today.json",
       ]);
-      expect(run.stdout).toContain("npm run dashboards -- --with-alerts --runbook-base-url URL");
       // On stderr and on their dashboards.
-      expect(run.stderr).toContain("No invocation counts from the tail Worker in the last day for 2 service(s): named-shop, seen-today.");
-      expect(run.stderr).toContain('"Error rate"');
-      expect(run.stderr).toContain('"tail_consumers": [{ "service": "deco-otel-tail" }]');
+      expectContainsEach(run.stderr, [
+        "No invocation counts from the tail Worker in the last day for 2 service(s): named-shop, seen-today.",
+        '"Error rate"',
+        '"tail_consumers": [{ "service": "deco-otel-tail" }]',
+      ]);
       const notes = async (service: string) => {
         const dashboard = JSON.parse(await readFile(join(dir, "dashboards", `deco-otel-${service}.json`), "utf8"));
         return (dashboard.panels as Array<{ type: string; title: string }>).filter((panel) => panel.type === "text").map((panel) => panel.title);

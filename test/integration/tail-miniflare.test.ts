@@ -14,11 +14,14 @@ import { logRecord } from "../support/model-builders";
 import { buildWorker } from "../../scripts/build-worker";
 import { TAIL_INGEST_CAPTURE_WORKER } from "../support/tail-ingest-capture";
 import { tailedProducers } from "../support/tail-workers";
+import { LOG_LEVELS } from "../../workers/tail/config";
 
 /** Kept equal to wrangler.tail.jsonc. */
 const COMPATIBILITY_DATE = "2026-04-01";
 /** Locally the runtime reports scriptName null, so every producer appears under this name. */
 const LOCAL_SERVICE_NAME = "local-producer";
+/** A second tail Worker, capturing every console level the runtime sends (LOG_LEVELS). */
+const EVERY_LEVEL_TAIL = "deco-otel-tail-every-level";
 
 const PRODUCERS = {
   "throws-in-fetch": `export default {
@@ -80,6 +83,19 @@ const PRODUCERS = {
       return env.ROOM.get(env.ROOM.idFromName("lobby")).fetch(request);
     },
   };`,
+  // Every console method that prints, then a throw: tailed by EVERY_LEVEL_TAIL, which captures
+  // all five levels the runtime sends.
+  "logs-every-level": `export default {
+    async fetch(request) {
+      console.debug("cache miss for sku", 42);
+      console.info("order received");
+      console.log('{"level":"error","msg":"charge failed"}');
+      console.warn("retrying payment");
+      console.error("payment declined");
+      console.trace("reached checkout");
+      throw new Error("checkout failed");
+    },
+  };`,
   healthy: `export default {
     async fetch(request) {
       console.log("all good");
@@ -114,6 +130,7 @@ beforeAll(async () => {
       ...tailedProducers(PRODUCERS, (name) => ({
         ...(name === "fails-in-queue" ? { queueConsumers: ["order-events"] } : {}),
         ...(name === "fails-in-websocket" ? { durableObjects: { ROOM: "Room" } } : {}),
+        ...(name === "logs-every-level" ? { tails: [EVERY_LEVEL_TAIL] } : {}),
       })),
       {
         name: "deco-otel-tail",
@@ -121,6 +138,14 @@ beforeAll(async () => {
         script: tailScript,
         compatibilityDate: COMPATIBILITY_DATE,
         bindings: { TAIL_SERVICE_NAME_FALLBACK: LOCAL_SERVICE_NAME, TAIL_FORWARD_RETRIES: "2" },
+        serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
+      },
+      {
+        name: EVERY_LEVEL_TAIL,
+        modules: true,
+        script: tailScript,
+        compatibilityDate: COMPATIBILITY_DATE,
+        bindings: { TAIL_SERVICE_NAME_FALLBACK: LOCAL_SERVICE_NAME, TAIL_CAPTURE_LEVELS: LOG_LEVELS.join(",") },
         serviceBindings: { INGEST: { name: "capture", entrypoint: "TailIngest" } },
       },
       { name: "capture", modules: true, script: TAIL_INGEST_CAPTURE_WORKER, compatibilityDate: COMPATIBILITY_DATE },
@@ -367,6 +392,22 @@ describe("tail Worker in workerd", () => {
     const storedText = "intValue" in stored ? stored.intValue : "stringValue" in stored ? stored.stringValue : undefined;
     // The same id, or (the line's own request.id empty) none the producer's row could join on.
     expect(storedText === "" ? "req-header-3" : storedText).toBe(id);
+  });
+
+  it("gives each console level its severity, log and info the export's bare 9; console.trace reaches no tail", async () => {
+    const worker = await producer("logs-every-level");
+    await expect(worker.fetch("https://shop.example.com/checkout")).rejects.toThrow("checkout failed");
+
+    const records = logRecords(await receiveUntil(hasLogsAndMetrics));
+    expect(records.map(({ record }) => [record.severityNumber, record.severityText, record.body])).toEqual([
+      [17, "ERROR", { stringValue: "Error: checkout failed" }],
+      [5, "DEBUG", { stringValue: "cache miss for sku 42" }],
+      // log and info: the export's bare 9, so the ingest lifts a JSON line's level on both channels.
+      [9, "", { stringValue: "order received" }],
+      [9, "", { stringValue: '{"level":"error","msg":"charge failed"}' }],
+      [13, "WARN", { stringValue: "retrying payment" }],
+      [17, "ERROR", { stringValue: "payment declined" }],
+    ]);
   });
 
   it("forwards no log record for a healthy invocation, but still counts it", async () => {

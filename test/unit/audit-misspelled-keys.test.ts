@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
-import { fixDocument } from "../../audit/core/fix";
 import { environmentsOf } from "../../audit/core/environments";
 import { loadConfig } from "../../audit/core/load";
 import { plainValue } from "../../audit/core/model";
 import { BLOCK_KEYS, nearMissKey } from "../../audit/core/misspelled-keys";
+import { fixedReporting } from "../support/audit-fix";
+import { expectContainsEach } from "../support/text-checks";
 import { NESTED_NEAR_MISS_TRIAL } from "../support/toml-trial";
 
 const WIRED_JSONC = '"version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }';
@@ -35,8 +36,7 @@ describe("keys that are near misses of one wrangler reads", () => {
     expect(findings(file, text, "misspelled-key")).toEqual([
       `${line}:${column} warning top level: "${key}" (line ${line}) is no key wrangler reads: did you mean tail_consumers? Wrangler warns of it ("Unexpected fields found") and deploys without what it holds\n  fix: rename line ${line}'s "${key}" to tail_consumers, keeping its value (or run --fix)`,
     ]);
-    const fixed = fixDocument(loadConfig(file, text));
-    expect(fixed.changes).toEqual([`top level: renamed line ${line}'s "${key}" to tail_consumers`]);
+    const fixed = fixedReporting(file, text, [`top level: renamed line ${line}'s "${key}" to tail_consumers`]);
     // Renamed in place, never a second key beside the dead one.
     expect(fixed.after).toBe(text.replace(file.endsWith(".toml") ? key : `"${key}"`, file.endsWith(".toml") ? "tail_consumers" : '"tail_consumers"'));
     expect(fixed.audit.findings.filter((f) => f.rule === "tail-consumer" || f.rule === "misspelled-key")).toEqual([]);
@@ -45,8 +45,7 @@ describe("keys that are near misses of one wrangler reads", () => {
   it("renames every header of a misspelled array of tables and a misspelled table, in any environment", () => {
     const text = `name = "v"\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n\n[observabilty]\nenabled = true\n\n[[tail-consumers]]\nservice = "deco-otel-tail"\n\n[[tail-consumers]]\nservice = "audit-log"\n\n[env.staging]\ntailconsumers = [{ service = "deco-otel-tail-staging" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n`;
     expect(findings("wrangler.toml", text, "observability")[0]).toContain('4:2 warning top level: observability is not set (line 4\'s "observabilty" is no key wrangler reads: did you mean observability? see misspelled-key)');
-    const fixed = fixDocument(loadConfig("wrangler.toml", text));
-    expect(fixed.changes).toEqual([
+    const fixed = fixedReporting("wrangler.toml", text, [
       'top level: renamed line 4\'s "observabilty" to observability',
       'top level: renamed line 7\'s "tail-consumers" to tail_consumers',
       'env.staging: renamed line 14\'s "tailconsumers" to tail_consumers',
@@ -60,7 +59,7 @@ describe("keys that are near misses of one wrangler reads", () => {
     expect(findings("wrangler.jsonc", text, "misspelled-key")).toEqual([
       `4:3 warning top level: "tail_consumer" (line 4) is no key wrangler reads: did you mean tail_consumers? Wrangler warns of it ("Unexpected fields found") and deploys without what it holds\n  fix: tail_consumers is set too: keep what line 4's "tail_consumer" holds in tail_consumers if it is meant, and remove "tail_consumer"`,
     ]);
-    const fixed = fixDocument(loadConfig("wrangler.jsonc", text));
+    const fixed = fixedReporting("wrangler.jsonc", text, []);
     expect(fixed.after).toBe(text);
     expect(fixed.handEdits).toContain(`top level: line 4's "tail_consumer" is no key wrangler reads, and tail_consumers is set too: keep what it holds in tail_consumers if it is meant, and remove it`);
   });
@@ -92,8 +91,7 @@ describe("keys that are near misses of one wrangler reads", () => {
   // A trial: each of these was named "did you mean …?" and --fix left it, adding a second tail beside a refused entry.
   it("renames a near miss inside an environment's tables, TOML tables and inline entries alike, and adds nothing beside it", () => {
     const text = NESTED_NEAR_MISS_TRIAL;
-    const fixed = fixDocument(loadConfig("wrangler.toml", text));
-    expect(fixed.changes).toEqual([
+    const fixed = fixedReporting("wrangler.toml", text, [
       'top level: renamed line 11\'s "servce" in tail_consumers[1] to service',
       'top level: renamed line 14\'s "bindng" in analytics_engine_datasets[0] to binding',
       'top level: renamed line 5\'s "enabeld" in observability to enabled',
@@ -140,8 +138,7 @@ describe("keys that are near misses of one wrangler reads", () => {
   }
 }
 `;
-    const fixed = fixDocument(loadConfig("wrangler.jsonc", text));
-    expect(fixed.changes).toEqual([
+    const fixed = fixedReporting("wrangler.jsonc", text, [
       'env.staging: renamed line 9\'s "servise" in tail_consumers[1] to service',
       'env.staging: renamed line 9\'s "enviroment" in tail_consumers[1] to environment',
       'env.staging: renamed line 11\'s "sevice" in streaming_tail_consumers[0] to service',
@@ -149,10 +146,12 @@ describe("keys that are near misses of one wrangler reads", () => {
       // Once renamed, the entry is read as wrangler would: a near miss of the tail's name, rewritten.
       'env.staging: wrote tail_consumers[1] as { "service": "deco-otel-tail" } (it was {"service":"deco-otel-tails","environment":"staging"})',
     ]);
-    expect(fixed.after).toContain('"tail_consumers": [{ "service": "audit-log" }, { "service": "deco-otel-tail", "environment": "staging" }], // keep');
-    expect(fixed.after).toContain("// the tail, and our audit log");
-    expect(fixed.after).toContain('"version_metadata": { "binding": "CF_VERSION_METADATA" }');
-    expect(fixed.after).toContain('"streaming_tail_consumers": [{ "service": "stream-sink" }]');
+    expectContainsEach(fixed.after, [
+      '"tail_consumers": [{ "service": "audit-log" }, { "service": "deco-otel-tail", "environment": "staging" }], // keep',
+      "// the tail, and our audit log",
+      '"version_metadata": { "binding": "CF_VERSION_METADATA" }',
+      '"streaming_tail_consumers": [{ "service": "stream-sink" }]',
+    ]);
     expect(fixed.audit.findings.filter((f) => f.rule !== "otlp-endpoints" && f.rule !== "analytics-engine")).toEqual([]);
     const staging = environmentsOf(loadConfig("wrangler.jsonc", fixed.after))[1]!;
     expect(plainValue(staging.own("tail_consumers")!.value)).toEqual([{ service: "audit-log" }, { service: "deco-otel-tail", environment: "staging" }]);
@@ -160,7 +159,7 @@ describe("keys that are near misses of one wrangler reads", () => {
 
   it("leaves a near miss inside a table that holds the meant key too to a person", () => {
     const text = `name = "b"\ntail_consumers = [{ service = "deco-otel-tail", servce = "audit-log" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n[observability]\nenabled = true\n`;
-    const fixed = fixDocument(loadConfig("wrangler.toml", text));
+    const fixed = fixedReporting("wrangler.toml", text, []);
     expect(fixed.after).toBe(text);
     expect(fixed.handEdits).toContain(`top level: line 2's "servce" in tail_consumers[0] is no key wrangler reads, and service is set too: keep what it holds in service if it is meant, and remove it`);
   });

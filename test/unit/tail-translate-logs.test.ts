@@ -622,11 +622,15 @@ describe("console lines at the console's default level", () => {
   };
 
   it("are number 9 with no text, as Cloudflare's export writes them, so the ingest reads a JSON line's level alike", () => {
-    expect(severities(["log", "info", "trace"])).toEqual([
+    expect(severities(["log", "info", "dir"])).toEqual([
       [9, ""],
       [9, ""],
       [9, ""],
     ]);
+  });
+
+  it("make a trace line OTLP's TRACE, not INFO (workerd sends none today: test/integration/tail-miniflare)", () => {
+    expect(severities(["trace"])).toEqual([[1, "TRACE"]]);
   });
 
   it("keep the level the Worker chose for debug, warn and error", () => {

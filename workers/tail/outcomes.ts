@@ -23,6 +23,7 @@ export interface Severity {
 
 /** OTLP SeverityNumber values for the first step of each range. */
 export const SEVERITY = {
+  TRACE: { number: 1, text: "TRACE" },
   DEBUG: { number: 5, text: "DEBUG" },
   INFO: { number: 9, text: "INFO" },
   WARN: { number: 13, text: "WARN" },
@@ -122,7 +123,13 @@ export const CONSOLE_DEFAULT_SEVERITY: Severity = { number: SEVERITY.INFO.number
 /**
  * Severity of a captured console line, by the console method that wrote it: `error`, `warn` and
  * `debug` are the Worker's choice (the export writes 17 for `console.error`), stored as chosen;
- * `log`, `info` and any other method get CONSOLE_DEFAULT_SEVERITY.
+ * `log`, `info` and any level this table does not name get CONSOLE_DEFAULT_SEVERITY.
+ *
+ * `trace` is OTLP's TRACE (1), never INFO. workerd hands a Tail Worker only debug, info, log,
+ * warn and error lines (LOG_LEVELS): a `console.trace` call makes no line, and none is known to
+ * reach Cloudflare's export either, so neither channel stores it. Should the runtime start
+ * sending the level, it is the lowest severity, as OTLP and the ingest's reading of a `trace`
+ * level name have it, not the console default.
  */
 export function logLevelSeverity(level: string): Severity {
   switch (level) {
@@ -132,6 +139,8 @@ export function logLevelSeverity(level: string): Severity {
       return SEVERITY.WARN;
     case "debug":
       return SEVERITY.DEBUG;
+    case "trace":
+      return SEVERITY.TRACE;
     default:
       return CONSOLE_DEFAULT_SEVERITY;
   }
