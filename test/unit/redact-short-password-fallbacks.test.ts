@@ -283,9 +283,10 @@ describe("pass and pw with a spaced `=`, and password written as two words", () 
 
 /**
  * A passphrase's unquoted value is words (a user trial: `passphrase=correct horse battery staple`
- * lost only its first word): it goes to the line's next pair, as after `Password for bob:`.
+ * lost only its first word): it goes to the line's next pair, as after `Password for bob:`. A
+ * password's three or more words of letters alone too (`password=correct horse battery staple`).
  */
-describe("a passphrase's words after `=`", () => {
+describe("a passphrase's and a password's words after `=`", () => {
   it.each([
     ["passphrase=correct horse battery staple", `passphrase=${PARAM}`],
     ["pass_phrase=correct horse battery", `pass_phrase=${PARAM}`],
@@ -295,12 +296,22 @@ describe("a passphrase's words after `=`", () => {
     ["passphrase=correct horse\nnext line here", `passphrase=${PARAM}\nnext line here`],
     ['{"msg":"passphrase=correct horse battery staple"}', `{"msg":"passphrase=${PARAM}"}`],
     ["passphrase='correct horse'", `passphrase='${PARAM}'`],
+    // A password's words of letters alone, three or more, to the line's end or next pair (a user trial: all but `correct` were kept).
+    ["password=correct horse battery staple", `password=${PARAM}`],
+    ["PASSWORD=correct horse battery staple", `PASSWORD=${PARAM}`],
+    ["db_password=correct horse battery staple host=db-01", `db_password=${PARAM} host=db-01`],
+    ["passwd=correct horse battery staple. Retrying", `passwd=${PARAM}. Retrying`],
+    ['{"msg":"password=correct horse battery staple"}', `{"msg":"password=${PARAM}"}`],
+    // Prose after a password's token stays.
+    ["password=hunter2 retrying", `password=${PARAM} retrying`],
+    ["password=secret retrying", `password=${PARAM} retrying`],
+    ["password=secret retrying in 5s", `password=${PARAM} retrying in 5s`],
   ])("replaces %j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
     expect(redactedLogBody(text)).toBe(expected);
   });
 
-  it.each(["passphrase=expired", "passphrase_set=true retries=3"])("keeps %j", (text) => {
+  it.each(["passphrase=expired", "passphrase_set=true retries=3", "password=expired please reset it", "user=bob password=too short for policy"])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });
