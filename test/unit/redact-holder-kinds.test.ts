@@ -106,6 +106,13 @@ describe("any other holder's name is a person's name", () => {
     ["titleholder=John Smith", `titleholder=${PERSON}`],
     ["recordholder=John Smith", `recordholder=${PERSON}`],
     ["<AccountHolder>John Smith</AccountHolder>", `<AccountHolder>${PERSON}</AccountHolder>`],
+    // A role's key (a bare holder, a customer) before a name in lower case: the whole name, prose after it kept (a user trial: `holder=john smith` kept `smith`).
+    ["holder=john smith", `holder=${PERSON}`],
+    ["holder: john smith", `holder: ${PERSON}`],
+    ['holder="john smith"', `holder="${PERSON}"`],
+    ["holder=maria da silva amount=10", `holder=${PERSON} amount=10`],
+    ["customer=john smith logged in", `customer=${PERSON} logged in`],
+    ["assignee=jan kowalski", `assignee=${PERSON}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { person_name: 1 } });
   });
@@ -116,6 +123,10 @@ describe("any other holder's name is a person's name", () => {
       expect(storedLogAttribute(key, { stringValue: "Jan Kowalski" })).toEqual({ stringValue: PERSON });
     },
   );
+
+  it.each(["holder", "customer"])("attribute %s in lower case", (key) => {
+    expect(storedLogAttribute(key, { stringValue: "john smith" })).toEqual({ stringValue: PERSON });
+  });
 
   it("an account's holder in capitals or outside the given names' list is still replaced", () => {
     expect(storedLogAttribute("account_holder", { stringValue: "ZBIGNIEW KOWALSKI" })).toEqual({ stringValue: PERSON });
@@ -147,6 +158,9 @@ describe("what only looks like a holder's name stays", () => {
     "<lockholder>worker-3</lockholder>",
     "<holder_id>42</holder_id>",
     "<CardHolder>Visa</CardHolder>",
+    "holder=lock manager",
+    "contact=support desk",
+    "customer=cus_123 amount=10",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

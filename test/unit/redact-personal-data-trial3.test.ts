@@ -139,6 +139,12 @@ describe("H6: a name after a greeting, in the common languages", () => {
     ["Szanowny Przemysław,", "Szanowny [REDACTED:person_name],"],
     ["Hallo Grzegorz,", "Hallo [REDACTED:person_name],"],
     ["Cześć Grzegorz, dzięki", "Cześć [REDACTED:person_name], dzięki"],
+    // After a bare greeting outside English too (a user trial found these kept).
+    ["Hej Zbyszek,", "Hej [REDACTED:person_name],"],
+    ["Hola Anselmo,", "Hola [REDACTED:person_name],"],
+    ["Olá Joaquim,", "Olá [REDACTED:person_name],"],
+    ["Bonjour Anselme,", "Bonjour [REDACTED:person_name],"],
+    ["Hej Björn, tack", "Hej [REDACTED:person_name], tack"],
   ])("%s", (text, stored) => expectStored(text, stored));
 
   it.each([
@@ -167,6 +173,14 @@ describe("H6: a name after a greeting, in the common languages", () => {
     "Dear Patient,",
     "Dear Owner,",
     "Hallo zusammen,",
+    "Hola mundo,",
+    "Hola Mundo,",
+    "Hallo Welt,",
+    "Hej då,",
+    "Hej Då,",
+    "Hej Världen,",
+    "Hello world,",
+    "Dear customer,",
     "Hello Zephyr",
     "Dear valued customer,",
     "Dear Sir or Madam,",

@@ -125,19 +125,20 @@ describe("one rule for pass and pw in every form", () => {
   const kept: [string, string][] = [
     // A noun's pass: a ticket, a check's or a run's outcome.
     ...["result.pass", "test.pass", "ci.pass", "results.pass", "boarding_pass", "status.pass"].flatMap((name) =>
-      ["SKIPPED-3", "BP-2231-A", "hunter2x", "3"].map((value): [string, string] => [name, value]),
+      ["SKIPPED-3", "BP-2231-A", "hunter2x", "3", "123456"].map((value): [string, string] => [name, value]),
     ),
     // After another word: a measure (a power, a pulse's width), a size, a version, a status word.
     ...["avg_pw", "db_pw", "page_pass", "smtpPw"].flatMap((name) => ["180", "1200px", "v2.1.0", "OK_200", "12.5"].map((value): [string, string] => [name, value])),
-    // Alone: a verdict, a count, a measure, a version.
-    ...["pass", "PASS", "pw"].flatMap((name) => ["3", "yes", "12ms", "v2.1.0", "first"].map((value): [string, string] => [name, value])),
+    // Alone: a verdict, a count of fewer than four digits, a measure, a version.
+    ...["pass", "PASS", "pw"].flatMap((name) => ["3", "0", "120", "yes", "12ms", "v2.1.0", "first", "0.98"].map((value): [string, string] => [name, value])),
   ];
   it.each(kept.flatMap(([name, value]) => forms.map(([form, write]) => [form, write(name, value)] as const)))("%s keeps %j", (_form, text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 
   const replaced: [string, string][] = [
-    ...["pass", "PASS", "pw"].flatMap((name) => ["hunter2", "S3cr3t!", "Summer2024!", "changeme"].map((value): [string, string] => [name, value])),
+    // Alone, four digits or more are a PIN's or a digit password's (a user trial: `pw=123456` was kept while `password=123456` went).
+    ...["pass", "PASS", "pw"].flatMap((name) => ["hunter2", "S3cr3t!", "Summer2024!", "changeme", "123456", "20241231", "0000"].map((value): [string, string] => [name, value])),
     ...["db_pass", "db_pw", "avg_pw", "smtpPw"].flatMap((name) => ["S3cr3t!", "hunter2", "changeme", "letters"].map((value): [string, string] => [name, value])),
   ];
   it.each(replaced.flatMap(([name, value]) => forms.map(([form, write]) => [form, write(name, value), value] as const)))("%s replaces %j", (_form, text, value) => {
@@ -162,6 +163,7 @@ describe("one rule for pass and pw in every form", () => {
   it.each([
     ["pass", "hunter2"],
     ["PASS", "changeme"],
+    ["pw", "123456"],
     ["db_pass", "S3cr3t!"],
     ["smtp.pass", "letters"],
     ["db_pw", "hunter2"],
@@ -240,6 +242,13 @@ describe("pass and pw with a spaced `=`, and password written as two words", () 
     ["pass_word=Tr0ub4dor", `pass_word=${PARAM}`],
     ["pass-word=Tr0ub4dor", `pass-word=${PARAM}`],
     ["PassWord: Tr0ub4dor", `PassWord: ${PARAM}`],
+    ["pw=123456", `pw=${PARAM}`],
+    ["pass=20241231", `pass=${PARAM}`],
+    ["pw: 0000", `pw: ${PARAM}`],
+    ["pass = 123456", `pass = ${PARAM}`],
+    ["--pass 123456", `--pass ${PARAM}`],
+    ["user=bob pass=1234 host=db-01", `user=bob pass=${PARAM} host=db-01`],
+    ["password=123456", `password=${PARAM}`],
   ])("replaces %j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
     expect(redactedLogBody(text)).toBe(expected);
@@ -261,6 +270,11 @@ describe("pass and pw with a spaced `=`, and password written as two words", () 
     "    pass",
     "test pass: 12",
     "pass_words=12",
+    "pass=12",
+    "passes=1234",
+    "pass_count=1234",
+    "password_changed=20241231",
+    "result.pass=123456",
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
     expect(redactedLogBody(text)).toBe(text);
@@ -269,9 +283,10 @@ describe("pass and pw with a spaced `=`, and password written as two words", () 
 
 /**
  * A passphrase's unquoted value is words (a user trial: `passphrase=correct horse battery staple`
- * lost only its first word): it goes to the line's next pair, as after `Password for bob:`.
+ * lost only its first word): it goes to the line's next pair, as after `Password for bob:`. A
+ * password's three or more words of letters alone too (`password=correct horse battery staple`).
  */
-describe("a passphrase's words after `=`", () => {
+describe("a passphrase's and a password's words after `=`", () => {
   it.each([
     ["passphrase=correct horse battery staple", `passphrase=${PARAM}`],
     ["pass_phrase=correct horse battery", `pass_phrase=${PARAM}`],
@@ -281,12 +296,22 @@ describe("a passphrase's words after `=`", () => {
     ["passphrase=correct horse\nnext line here", `passphrase=${PARAM}\nnext line here`],
     ['{"msg":"passphrase=correct horse battery staple"}', `{"msg":"passphrase=${PARAM}"}`],
     ["passphrase='correct horse'", `passphrase='${PARAM}'`],
+    // A password's words of letters alone, three or more, to the line's end or next pair (a user trial: all but `correct` were kept).
+    ["password=correct horse battery staple", `password=${PARAM}`],
+    ["PASSWORD=correct horse battery staple", `PASSWORD=${PARAM}`],
+    ["db_password=correct horse battery staple host=db-01", `db_password=${PARAM} host=db-01`],
+    ["passwd=correct horse battery staple. Retrying", `passwd=${PARAM}. Retrying`],
+    ['{"msg":"password=correct horse battery staple"}', `{"msg":"password=${PARAM}"}`],
+    // Prose after a password's token stays.
+    ["password=hunter2 retrying", `password=${PARAM} retrying`],
+    ["password=secret retrying", `password=${PARAM} retrying`],
+    ["password=secret retrying in 5s", `password=${PARAM} retrying in 5s`],
   ])("replaces %j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
     expect(redactedLogBody(text)).toBe(expected);
   });
 
-  it.each(["passphrase=expired", "passphrase_set=true retries=3"])("keeps %j", (text) => {
+  it.each(["passphrase=expired", "passphrase_set=true retries=3", "password=expired please reset it", "user=bob password=too short for policy"])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });

@@ -6,8 +6,8 @@
  */
 
 /**
- * Greetings and salutations in English, German, French, Spanish, Portuguese, Italian, Dutch and
- * Polish, as regex source, the first letter in either case (`Dear`, `dear`), a gendered ending's
+ * Greetings and salutations in English, German, French, Spanish, Portuguese, Italian, Dutch,
+ * Polish and the Scandinavian languages (`Hej`, Polish too), as regex source, the first letter in either case (`Dear`, `dear`), a gendered ending's
  * forms too (`Sehr geehrte/r`, `Estimado(a)`, `Szanowna`); and Polish `Użytkownik` ("user"), which
  * a notice puts before the user's name as a greeting does.
  */
@@ -18,7 +18,7 @@ export const GREETING_WORDS = [
   "[Hh]ola", "[Ee]stimad[oa](?:/a|\\(a\\)|s)?", "[Qq]uerid[oa](?:/a|\\(a\\)|s)?", "[Bb]uenos d\\u00edas", "[Bb]uenas (?:tardes|noches)",
   "[Oo]l\\u00e1", "[Oo]i", "[Pp]rezad[oa](?:/a|\\(a\\)|s)?", "[Bb]om dia", "[Bb]oa (?:tarde|noite)",
   "[Cc]ar[oa]", "[Gg]entile", "[Cc]iao", "[Bb]uongiorno", "[Ss]alve",
-  "[Bb]este", "[Gg]eachte", "[Hh]oi",
+  "[Bb]este", "[Gg]eachte", "[Hh]oi", "[Hh]ej",
   "[Ss]zanown(?:y|a|i|e)", "[Dd]rog(?:i|a|ie)", "[Ww]itaj", "[Cc]ze\\u015b\\u0107", "[Dd]zie\\u0144 dobry", "[Uu]\\u017cytkownik",
 ];
 
@@ -87,16 +87,28 @@ export const ADDRESSEE_WORDS: ReadonlySet<string> = new Set([
   "welt", "alle", "zusammen", "leute", "kunden", "freunde", "kollegen", "monde", "tous", "toutes", "ami", "amis", "amie", "équipe",
   "clients", "mundo", "todos", "todas", "amigo", "amiga", "amigos", "amigas", "equipo", "equipe", "pessoal", "gente", "clientes",
   "tutti", "mondo", "amici", "wereld", "allemaal", "iedereen", "wszystkim", "wszyscy", "świecie", "zespole", "państwo",
+  // Swedish, Danish, Norwegian (and `Hej då`, goodbye, capitalised).
+  "världen", "verden", "alla", "allihop", "allihopa", "allesammen", "vänner", "venner", "då",
 ]);
 /**
  * The salutations that open a letter to one reader (`Dear`, `Sehr geehrte/r`, `Liebe/r`, `Cher`,
  * `Estimado/a`, `Querido/a`, `Prezado/a`, `Caro/a`, `Gentile`, `Geachte`, `Beste`, `Szanowny/a`,
  * `Drogi/a`), anchored at the greeting's start: after one, one capitalised word closed by a comma
- * is the reader's name whether or not it is a common given name. A bare greeting (`Hello`, `Hi`,
- * `Hallo`, `Hola`) greets programs and services as often (`Hello Kubernetes, ready`), so a name
- * after it must read as a person's.
+ * is the reader's name whether or not it is a common given name. An English bare greeting
+ * (`Hello`, `Hi`, `Hey`) greets programs and services as often (`Hello Kubernetes, ready`), so a
+ * name after it must read as a person's; the other languages' are `PERSONAL_GREETING`.
  */
 export const LETTER_SALUTATION = /^(?:[Dd]ear|[Ss]ehr geehrte|[Ll]iebe|[Cc]her|[Cc]h\u00e8re|[Ee]stimad|[Qq]uerid|[Pp]rezad|[Cc]ar[oa]|[Gg]entile|[Gg]eachte|[Bb]este|[Ss]zanown|[Dd]rog)/;
+
+/**
+ * The bare greetings outside English (`Hola`, `Olá`, `Oi`, `Bonjour`, `Bonsoir`, `Salut`, `Hallo`,
+ * `Moin`, `Servus`, `Ciao`, `Salve`, `Hoi`, `Hej`, `Cześć`, `Witaj`), anchored at the greeting's
+ * start: read as a letter's salutation is (`LETTER_SALUTATION`: `Hola Anselmo,`, `Hej Zbyszek,`),
+ * since a program is greeted in English (`Hello Kubernetes,`, `Hi Grafana,`, `Hey Siri,`), and
+ * its world in any language is an addressee's word (`Hola Mundo,`, `Hallo Welt,`). English's
+ * bare greetings still want a name that reads as a person's.
+ */
+export const PERSONAL_GREETING = /^(?:[Hh]ola|[Oo]l\u00e1|[Oo]i|[Bb]onjour|[Bb]onsoir|[Ss]alut|[Hh]allo|[Mm]oin|[Ss]ervus|[Cc]iao|[Ss]alve|[Hh]oi|[Hh]ej|[Cc]ze\u015b\u0107|[Ww]itaj)[ \t]/;
 
 /** Articles before an office after a courtesy title (`Monsieur le Directeur`, `Madame la Présidente`): the office's, no name's. */
 export const OFFICE_ARTICLES: ReadonlySet<string> = new Set(["le", "la", "les", "el", "los", "las", "the"]);

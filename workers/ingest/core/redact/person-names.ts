@@ -99,7 +99,7 @@ function namesRolePart(words: readonly string[]): boolean {
  * `placeholder`, no person's), in German, French, Spanish, Portuguese and Italian too (`Empfänger`, `titulaire`,
  * `Inhaber`, `Inhaberin`, `bénéficiaire`, `destinataire`, `beneficiario`, `destinatario`, `intestatario`).
  */
-const ROLE_WORDS: ReadonlySet<string> = new Set([
+export const ROLE_WORDS: ReadonlySet<string> = new Set([
   "customer", "recipient", "contact", "assignee", "reviewer", "patient", "employee", "beneficiary", "approver", "requester", "reporter",
   "holder", "stakeholder", "leaseholder", "freeholder", "householder", "keyholder", "titleholder", "recordholder", "officeholder",
   "landholder", "licenseholder", "licenceholder", "permitholder", "ticketholder", "empfänger", "empfaenger", "inhaber", "inhaberin", "titulaire", "intestatario", "intestataria", "bénéficiaire", "beneficiaire", "destinataire", "beneficiario", "destinatario",
@@ -317,7 +317,7 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
   if (field === "held") return holdsCardHolderName(trimmed);
   // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
-  if (field === "role") return readsAsPersonName(trimmed);
+  if (field === "role") return readsAsPersonName(trimmed) || readsAsLowerCaseName(trimmed);
   if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
     return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
@@ -356,6 +356,20 @@ export function readsAsPersonName(text: string): boolean {
   if (!shaped || !(isCommonGivenName(text.split(" ", 1)[0]!) || NON_ASCII_LETTER().test(text))) return false;
   return !namesGroup(text) && !namesSoftwareThing(text);
 }
+
+/**
+ * Whether `text`, all in lower case, reads as a person's name as a form or a script writes what
+ * was typed (`john smith`, `maria da silva` under `holder=`, `customer=`): a common given name
+ * and one more word of letters, perhaps after a particle (`NAME_PARTICLE`), no group's or
+ * program's word. Its capitalised form (`John Smith`) reads so already (`readsAsPersonName`), and
+ * one word (`john`) too. Not three words without a particle: in lower case the line's prose
+ * reads the same (`john smith logged in`), so a third name stays (`mary jane watson` keeps
+ * `watson`), a known miss.
+ */
+function readsAsLowerCaseName(text: string): boolean {
+  return LOWER_CASE_SPACED_NAME().test(text) && isCommonGivenName(text.split(" ", 1)[0]!) && !namesGroup(text) && !namesSoftwareThing(text);
+}
+const LOWER_CASE_SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Ll}[\p{Ll}'’-]*(?: ${NAME_PARTICLE})? \p{Ll}[\p{Ll}'’-]*$`, "u"));
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
 const NAME_PART_SHAPE = lazy(() => /^\p{L}[\p{L}'’-]*$/u);
@@ -404,7 +418,9 @@ const JOINED_NAME = lazy(() => /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u);
  * Two or three capitalised words with blanks, a lower-case particle perhaps between them (`Jenny
  * Rosen`, `Mary-Jane O'Neil`, `José da Silva`, `Ludwig van Beethoven`), a name under a type's key.
  */
-const SPACED_NAME = lazy(() => /^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: (?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn))? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$/u);
+const SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: ${NAME_PARTICLE})? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$`, "u"));
+/** A particle between a name's words (`Maria da Silva`, `Ludwig van Beethoven`), lower case. */
+const NAME_PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn)";
 
 /**
  * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase

@@ -424,7 +424,7 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  */
 export function keptUnderPassWord(name: string, value: string): boolean {
   const reading = passWordReading(name);
-  if (reading === PassWord.ALONE) return !isPasswordByShape(value);
+  if (reading === PassWord.ALONE) return !isBarePassValue(value);
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value));
 }
 
@@ -518,8 +518,22 @@ export function namesPasswordByShape(name: string): boolean {
  * or a count.
  */
 export function isPassPassword(name: string, value: string): boolean {
-  return namesPasswordByShape(name) && isPasswordByShape(value);
+  return isBarePassName(name) ? isBarePassValue(value) : namesPasswordChange(name) && isPasswordByShape(value);
 }
+
+/**
+ * Whether `value` under `pass` or `pw` alone is a password: shaped as one (`isPasswordByShape`)
+ * or a PIN (`PIN_SHAPED`: `pw=123456`, `pass=20241231`, `pw: 0000`). A count, a verdict's number
+ * or a stage under `pass` is rarely four digits (`pass=3`, `pass = 0`, `pass: 12`), and one that
+ * is wears its count's word in the name (`passes=1200`, `pass_count=1200`, read elsewhere).
+ * Not under a password's change, whose digits are a time (`password_changed=20241231`).
+ * docs/decisions.md, 2026-12-03, "A PIN under `pass` or `pw` alone".
+ */
+function isBarePassValue(value: string): boolean {
+  return isPasswordByShape(value) || PIN_SHAPED.test(value);
+}
+/** Four or more digits and nothing else: a PIN's or a digit password's shape (`0000`, `123456`, a date as `20241231`). */
+const PIN_SHAPED = /^\d{4,}$/;
 
 /** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`DEFAULT_PASSWORDS`). */
 function isPasswordByShape(value: string): boolean {

@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, ROLE_ENDING } from "../greetings";
+import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import type { Detector } from "./detector";
@@ -42,8 +42,9 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
  * One capitalised word closed by a letter's salutation's comma is the reader's name too, in the
- * list or not (`Dear Zbigniew,`, `Szanowny Grzegorz,`: `LETTER_SALUTATION`, `greetsByName`); after
- * a bare greeting it must read as a person's (`Hello Kubernetes, ready` stays). Known misses: a name outside the given
+ * list or not (`Dear Zbigniew,`, `Szanowny Grzegorz,`: `LETTER_SALUTATION`, `greetsByName`), and
+ * after a bare greeting outside English (`Hola Anselmo,`, `Hej Zbyszek,`: `PERSONAL_GREETING`);
+ * after an English bare greeting it must read as a person's (`Hello Kubernetes, ready` stays). Known misses: a name outside the given
  * names in ASCII after a bare greeting and no comma (`Hi Zephyr`), a name written in katakana or
  * hiragana (`スミス様`).
  */
@@ -68,13 +69,13 @@ export const greetingNameDetector: Detector = {
     const person =
       title > 0
         ? holdsPersonName(name, "whole")
-        : readsAsPersonName(name) || (LETTER_SALUTATION.test(match) && greetsByName(name, text.charCodeAt(start + match.length)));
+        : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
 };
 
 /**
- * Whether `name`, the words after a letter's salutation, is one capitalised word its comma
+ * Whether `name`, the words after a letter's salutation or a bare greeting outside English, is one capitalised word its comma
  * (`next`, the character after it) closes (`Dear Zbigniew,`, `Szanowny Grzegorz,`):
  * a letter's opening names its reader there. Not a word for whoever reads (`ADDRESSEE_WORDS`:
  * `Dear Customer,`, `Hello World,`, `Hi All,`), an office or a title (`OFFICE_WORDS`,

@@ -14,3 +14,13 @@ export const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
  * an escape begins).
  */
 export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
+
+/**
+ * A password's unquoted value of three to eight words of letters alone (`correct horse battery
+ * staple`, a passphrase generator's output): read as one value when the words run to the line's
+ * end, a sentence's end, a quote or the next pair. Prose after a password's token holds a word
+ * with a digit (`password=hunter2 retrying`, `password=secret retrying in 5s`) or is shorter
+ * (`password=secret retrying`): only the first token goes there. docs/decisions.md, 2026-12-03,
+ * "A password's words after `=`".
+ */
+export const PASSWORD_WORDS_VALUE = String.raw`[A-Za-z]{2,}(?:[ ][A-Za-z]{2,}){2,7}(?=${NEXT_PAIR}|[.!?][ \t]|[.!?]?[ \t]*(?:\r?\n|$|["\\]))`;

@@ -96,6 +96,27 @@ export function rewrittenNameField(match: string, marker: string, holdsName: (va
   return `${match.slice(0, valueStart)}${quote}${marker}${quote}`;
 }
 
+/**
+ * As `rewrittenNameField`, but an unquoted value of several words is read from its longest run of
+ * first words that `holdsName` accepts, the words after it kept (`customer=john smith logged in`
+ * replaces `john smith`): after a name written in lower case (`unquotedAnyCase`) the line's prose
+ * is in lower case too. Only words in lower case are left so.
+ */
+export function rewrittenNameWords(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
+  const whole = rewrittenNameField(match, marker, holdsName);
+  const valueStart = valueStartOf(match);
+  if (whole !== undefined || quoteOpening(match.slice(valueStart)) !== "") return whole;
+  // Only words in lower case are prose's: a capitalised one after a name is its own (`Müller GmbH`, a company, stays whole).
+  for (let end = match.lastIndexOf(" "); end > valueStart && LOWER_CASE_WORD_START.test(match.charAt(end + 1)); end = match.lastIndexOf(" ", end - 1)) {
+    const replaced = rewrittenNameField(match.slice(0, end), marker, holdsName);
+    if (replaced !== undefined) return `${replaced}${match.slice(end)}`;
+  }
+  return undefined;
+}
+
+/** A word's first letter in lower case (`unquotedAnyCase`'s letters). */
+const LOWER_CASE_WORD_START = /[a-z\u00DF-\u00F6\u00F8-\u00FF]/;
+
 /** The value a name field's `match` holds, between its quotes, as [offset, length] (`Detector.fieldValue`). */
 export function nameFieldValue(match: string): readonly [number, number] {
   const valueStart = valueStartOf(match);

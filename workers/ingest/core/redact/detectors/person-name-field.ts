@@ -1,8 +1,8 @@
 import { Evidence } from "../evidence";
-import { PERSON_FIELD_LAST_WORDS, gluedToName, holdsPersonName, namesRoleName, namesWhosePersonField } from "../person-names";
+import { PERSON_FIELD_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesRoleName, namesWhosePersonField } from "../person-names";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
-import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
@@ -10,10 +10,15 @@ export const PERSON_NAME_KIND = "person_name";
 /**
  * An unquoted value after `: ` under a person field's name (`billing_name: Jenny Rosen`,
  * `user.name: ana.silva`): a word, and up to four capitalised words after it that are no key, as
- * a logfmt value after `=` is read (name-field.ts); the value is judged by its shape
- * (`holdsPersonName`: `user.name: required` stays).
+ * a logfmt value after `=` is read (name-field.ts), under a role's key in any case (`holder: john
+ * smith`); the value is judged by its shape (`holdsPersonName`: `user.name: required` stays).
  */
-const COLON_UNQUOTED = `:(?!=)(?<=(?:${PERSON_FIELD_LAST_WORDS.map(caseless).join("|")})[ \\t]*:)[ \\t]+${UNQUOTED}`;
+const colonUnquoted = (lastWords: readonly string[], unquoted: string): string => `:(?!=)(?<=(?:${lastWords.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?:${unquoted})`;
+/** The last words of a person's role's keys (`holder`, `customer`), whose unquoted value is a name in any case (`holder=john smith`: `unquotedAnyCase`). */
+const ROLE_LAST_WORDS: readonly string[] = [...ROLE_WORDS];
+/** The last words of the other person fields' keys (`user.name`, `process.owner`), whose unquoted value is a login or capitalised words (`UNQUOTED`). */
+const NAME_LAST_WORDS: readonly string[] = PERSON_FIELD_LAST_WORDS.filter((word) => !ROLE_WORDS.has(word));
+const ROLE_UNQUOTED = unquotedAnyCase(ROLE_LAST_WORDS);
 
 /**
  * A person's name or login as a field written into free text (`name-field.ts`): `login ok
@@ -32,7 +37,7 @@ const COLON_UNQUOTED = `:(?!=)(?<=(?:${PERSON_FIELD_LAST_WORDS.map(caseless).joi
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
-  source: `${nameFieldSource(PERSON_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}`,
+  source: `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS)}|${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_LAST_WORDS, UNQUOTED)}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
@@ -40,6 +45,6 @@ export const personNameFieldDetector: Detector = {
     const words = nameWords(name);
     if (!namesWhosePersonField(words, gluedToName(name))) return undefined;
     // A role's key (`customer: Ana Souza`, `assignee=42`) is read as its attribute is: only a name's shape there is one.
-    return rewrittenNameField(match, marker, namesRoleName(words) ? (value) => holdsPersonName(value, "role") : holdsPersonName);
+    return rewrittenNameWords(match, marker, namesRoleName(words) ? (value) => holdsPersonName(value, "role") : holdsPersonName);
   },
 };

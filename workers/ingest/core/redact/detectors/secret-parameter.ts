@@ -23,7 +23,7 @@ import {
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
 import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
-import { UNQUOTED_LINE_VALUE } from "./line-value";
+import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
@@ -159,6 +159,12 @@ const PASSPHRASE_VALUE = `(?<=${PASSPHRASE_NAME_END}=)(?![\\x60'<\\[{]|b["'])${U
 const PASSPHRASE_NAME = new RegExp(`${PASSPHRASE_NAME_END}$`);
 /** A passphrase's unquoted value at the start of a text (`PASSPHRASE_VALUE`). */
 const PASSPHRASE_TOKEN = new RegExp(`^(?:${UNQUOTED_LINE_VALUE})`);
+/** A password's name's end, any case (`password`, `DB_PASSWORD`, `passwd`, `pass_word`): its unquoted words are one value (`PASSWORD_WORDS_VALUE`). */
+const PASSWORD_NAME_END = "[Pp][Aa][Ss][Ss](?:[_-]?[Ww][Oo][Rr][Dd]|[Ww][Dd])";
+const PASSWORD_WORDS = `(?<=${PASSWORD_NAME_END}=)${PASSWORD_WORDS_VALUE}`;
+const PASSWORD_NAME = new RegExp(`${PASSWORD_NAME_END}$`);
+/** A password's words at the start of a text (`PASSWORD_WORDS_VALUE`). */
+const PASSWORD_WORDS_TOKEN = new RegExp(`^(?:${PASSWORD_WORDS_VALUE})`);
 
 /**
  * `name=value` after `?`, `#`, `&`, `;`, `,`, `(`, `[`, `{`, a space or the start of the text (a sentence's
@@ -173,7 +179,7 @@ const PASSPHRASE_TOKEN = new RegExp(`^(?:${UNQUOTED_LINE_VALUE})`);
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  * A path's last name after its `::` is read as a dotted key's last segment is (`auth::token=…`).
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${PASSPHRASE_VALUE}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${PASSPHRASE_VALUE}|${PASSWORD_WORDS}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -477,8 +483,9 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
-  // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), but in a query as any parameter's.
-  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PARAMETER_TOKEN;
+  // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
+  // letters too (`PASSWORD_WORDS_VALUE`), but in a query as any parameter's.
+  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PASSWORD_NAME.test(name) && PASSWORD_WORDS_TOKEN.test(value) ? PASSWORD_WORDS_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
   const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
