@@ -89,10 +89,15 @@ async function assertRunning(options: DemoOptions): Promise<void> {
   }
 }
 
+/**
+ * The `--json` report. Every count in it is a decimal string: the findings' counts are
+ * ClickHouse's 64-bit integers, which its JSON quotes to keep every digit, so the traffic's own
+ * count is written the same way and a reader parses one type per key.
+ */
 function jsonReport(runId: string, traffic: DemoTraffic, results: FindingResult[]) {
   return {
     runId,
-    traffic,
+    traffic: { ...traffic, invocations: String(traffic.invocations) },
     findings: results.map(({ finding, rows, complete }) => ({ title: finding.title, sql: finding.sql, complete, rows })),
   };
 }

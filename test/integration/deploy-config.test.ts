@@ -19,7 +19,8 @@ async function dryRun(config: string): Promise<{ output: string; bundle: string 
   try {
     const { stdout, stderr } = await run(
       join(ROOT, "node_modules/.bin/wrangler"),
-      ["deploy", "--dry-run", "-c", config, "--outdir", outdir],
+      // `--env=` (the README's `--env=""`) names the top-level environment, as a production deploy does.
+      ["deploy", "--dry-run", "-c", config, "--env=", "--outdir", outdir],
       { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true" } },
     );
     // The bundle is named after the config's `main` (index.js, worker.js...).
@@ -35,6 +36,9 @@ describe("wrangler configs", () => {
   it("deploys the ingest Worker with its vars and no secret values", async () => {
     const { output, bundle } = await dryRun("wrangler.ingest.jsonc");
     expect(output).toContain("--dry-run: exiting now.");
+    // The README's deploy commands, in this form, deploy production's bindings without wrangler's
+    // warning that the file defines environments and none was named.
+    expect(output).not.toContain("no target environment was specified");
     expect(output).toContain("env.CLICKHOUSE_URL");
     expect(output).toMatch(/env\.DEAD_LETTERS \(deco-otel-dead-letters\)/);
     expect(bundle).toContain("TailIngest");

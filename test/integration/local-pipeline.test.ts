@@ -72,7 +72,7 @@ async function stillAliveAfterGrace(pids: number[], graceMs = 5_000): Promise<nu
 
 interface DemoReport {
   runId: string;
-  traffic: { boomRequestId: string; checkoutRequestId: string; checkoutTraceId: string; healthyRequestIds: string[] };
+  traffic: { boomRequestId: string; checkoutRequestId: string; checkoutTraceId: string; healthyRequestIds: string[]; invocations: string };
   findings: Array<{ title: string; sql: string; complete: boolean; rows: Array<Record<string, unknown>> }>;
   grafana: { outDir: string; files: string[] };
 }
@@ -180,6 +180,9 @@ describe("npm run demo", () => {
     expect(count("scheduled", "ok", "none")).toBe(0);
     // Counts are 64-bit integers, printed as ClickHouse prints them in JSON: exact decimal strings, as the latency finding's requests.
     for (const row of rows) expect(row.invocations).toMatch(/^[0-9]+$/);
+    // The traffic's own count is written the same way: one key, one type, and it adds up.
+    const counted = rows.reduce((total, row) => total + BigInt(row.invocations as string), 0n);
+    expect(report.traffic.invocations).toBe(String(counted));
   });
 
   it("reads request counts and a p95 bound from both duration histograms", () => {
