@@ -135,9 +135,13 @@ export async function writeDurably(
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
     // A unit too large for the path to ClickHouse is cut into queue messages when there is a
-    // queue (it is known unwritten); without one, retrying it unchanged could never succeed.
-    const unretryable = result.reason.rowsRejected || (result.reason instanceof TooLargeForPathFailure && queues.retry === undefined);
-    (unretryable ? rejected : retryable).push({ unit, failure: result.reason });
+    // queue (it is known unwritten); without one, only the operator raising the proxy's limit
+    // lets it pass, and the sender keeps its rows until then.
+    const failure =
+      result.reason instanceof TooLargeForPathFailure && queues.retry === undefined
+        ? result.reason.withoutQueue(Math.max(DIRECT_UNIT_BYTES, unit.encodedBytes))
+        : result.reason;
+    (failure.rowsRejected ? rejected : retryable).push({ unit, failure });
   });
 
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
@@ -257,13 +261,13 @@ function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFa
  */
 function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
   const said = [
-    ...(failedToo.length > 0 ? [`${rowsOfTables(failedToo)} failed too, and are not stored`] : []),
+    ...(failedToo.length > 0 ? [`${rowsOfTables(failedToo)} failed too, and ${areOrIs(failedToo)} not stored`] : []),
     ...([
       [kept.written, "stored"],
       [kept.queued, "queued for a retry"],
     ] as const)
       .filter(([counts]) => counts.length > 0)
-      .map(([counts, where]) => `${rowsOfTables(counts)} are ${where}`),
+      .map(([counts, where]) => `${rowsOfTables(counts)} ${areOrIs(counts)} ${where}`),
   ];
   if (said.length === 0) return "";
   const resend =
@@ -277,6 +281,11 @@ function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
 function rowsOfTables(counts: readonly TableRowCount[]): string {
   const rows = counts.reduce((sum, count) => sum + count.rows, 0);
   return `${rows} ${rows === 1 ? "row" : "rows"} of ${[...new Set(counts.map(({ table }) => table))].join(", ")}`;
+}
+
+/** The verb after `rowsOfTables(counts)`: `1 row of otel_logs is`, `2 rows … are`. */
+function areOrIs(counts: readonly TableRowCount[]): "is" | "are" {
+  return counts.reduce((sum, count) => sum + count.rows, 0) === 1 ? "is" : "are";
 }
 
 /**
