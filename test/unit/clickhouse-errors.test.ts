@@ -295,7 +295,7 @@ describe("whether a failed INSERT's rows are known not written", () => {
   it("is so for whatever failed before the INSERT was sent (its table's plan), and for schema drift", () => {
     expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"), "before insert")).toBe(true);
     expect(unwritten(new Error("Network connection lost."), "before insert")).toBe(true);
-    expect(new SchemaDriftFailure("column EventName is UInt8").knownUnwritten).toBe(true);
+    expect(new SchemaDriftFailure("column EventName is UInt8", "otel_logs").knownUnwritten).toBe(true);
   });
 });
 
