@@ -57,6 +57,14 @@ async function withFault<T>(only: RegExp, run: () => Promise<T>, mode: FaultMode
   }
 }
 
+/** The sender's retry of `body` through a healthy path: a 200, and the run's `records` rows stored once. */
+async function expectRetryStoresOnce(body: string, runId: string, records: number): Promise<void> {
+  const stored = await postJson(direct, "logs", body);
+  expect(stored.status).toBe(200);
+  await stored.text();
+  expect(await countRun(direct, runId)).toEqual({ rows: records, records });
+}
+
 describe("ClickHouse's exception inside a 200 answer", () => {
   it("on the table lookup: says ClickHouse answered with the exception, not that it is unreachable", async () => {
     const runId = uniqueId("error-in-ok-desc");
@@ -84,10 +92,7 @@ describe("ClickHouse's exception inside a 200 answer", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // The sender's retry meets a healthy ClickHouse: its real 200 is a success, and the rows land once.
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
+    await expectRetryStoresOnce(body, runId, 3);
   });
 
   it("on the INSERT, after a word on the same line: still the exception, not rows written", async () => {
@@ -131,10 +136,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // The sender's retry through a healthy path lands the rows once.
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
+    await expectRetryStoresOnce(body, runId, 3);
   });
 
   it("a welcome page, with queues: the rows are queued, not taken for written, and land once", async () => {
@@ -187,10 +189,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // Once the operator has fixed the path, the sender's retry lands the rows once.
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
+    await expectRetryStoresOnce(body, runId, 3);
   });
 
   it("a 413 page, without queues: 503 for the operator to raise the proxy's limit, the sender keeping its rows", async () => {
@@ -207,10 +206,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     );
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 2, records: 2 });
+    await expectRetryStoresOnce(body, runId, 2);
   });
 
   it("a 413 page, with queues: queued once, then dead-lettered with the reason instead of retried", async () => {

@@ -16,6 +16,9 @@ import {
 import { SchemaDriftFailure } from "../../workers/ingest/clickhouse/schema-drift";
 import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 
+/** What every failure only an operator can fix is: retryable after the long wait, its rows known unwritten. */
+const OPERATOR_FIX = { status: 503, retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS, rowsRejected: false, knownUnwritten: true };
+
 describe("ClickHouse exception text", () => {
   it("gives the code, the name and the message of a server exception", () => {
     const error = parseServerError(
@@ -54,10 +57,7 @@ describe("ClickHouse exception text", () => {
     const failure = httpErrorForClickHouseFailure(parseServerError(page, status), "inserting 3 rows into otel_logs");
     expect(failure).toBeInstanceOf(OperatorFixFailure);
     expect(failure).toMatchObject({
-      status: 503,
-      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
-      rowsRejected: false,
-      knownUnwritten: true,
+      ...OPERATOR_FIX,
       refusedBy: "a proxy",
       serverText: `${status} Refused`,
     });
@@ -79,7 +79,7 @@ describe("ClickHouse exception text", () => {
     );
     // Without a queue to cut it into, the operator's to fix, with the size the limit must pass.
     const withoutQueue = (failure as TooLargeForPathFailure).withoutQueue(496000);
-    expect(withoutQueue).toMatchObject({ status: 503, retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS, rowsRejected: false, knownUnwritten: true });
+    expect(withoutQueue).toMatchObject(OPERATOR_FIX);
     expect(withoutQueue.message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
@@ -187,10 +187,7 @@ describe("failures only an operator can fix", () => {
     const failure = httpErrorForClickHouseFailure(new ClickHouseServerError(code, name, text), "inserting 2 rows into otel_logs", "otel");
     expect(failure).toBeInstanceOf(OperatorFixFailure);
     expect(failure).toMatchObject({
-      status: 503,
-      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
-      rowsRejected: false,
-      knownUnwritten: true,
+      ...OPERATOR_FIX,
       serverText: text,
       message: `ClickHouse error ${code} (${name}) inserting 2 rows into otel_logs: ${kind}${fix}; ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NONE_STORED}`,
     });
