@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAY_BE_WRITTEN, NONE_STORED } from "../../workers/ingest/clickhouse/errors";
 import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 import { uniqueId } from "../support/export-results";
-import { countRun, metricsBody, postJson } from "../support/exactly-once";
+import { countRun, eventually, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { REFUSING_QUEUE_ERROR, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 
@@ -114,6 +114,29 @@ describe("one table gone between its plan and its INSERT, no queue bound", () =>
     expect(resent.status).toBe(200);
     expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 4, records: 4 });
     expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 });
+  });
+});
+
+describe("one table gone and the other's INSERT unanswered, no queue bound", () => {
+  it("says the gone table's rows are not stored and the unanswered table's may be", async () => {
+    const run = uniqueId("gone-slow");
+    await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge TO otel_metrics_gauge_away" });
+    let refused: Awaited<ReturnType<typeof failingSum>>;
+    try {
+      refused = await failingSum("stalled", metricsBody(run, "p", 4), uniqueId("key"));
+    } finally {
+      await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge_away TO otel_metrics_gauge" });
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    expect(refused.message).toMatch(/^ClickHouse error 60 \(UNKNOWN_TABLE\) inserting 4 rows into otel_metrics_gauge: /);
+    // Before, the sum's rows were said not stored, though ClickHouse wrote them after the Worker stopped waiting.
+    expect(refused.message).toContain(
+      `${NONE_STORED}; of the request's other rows, 4 rows of otel_metrics_sum failed too, and may be stored all the same ` +
+        "(a resend without the same Idempotency-Key and body stores them again) (request id ",
+    );
+    await eventually(async () => expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 }));
+    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
   });
 });
 

@@ -246,22 +246,28 @@ interface KeptRows {
 function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptRows): ClickHouseFailure {
   const [first] = failed;
   const failure = first!.failure;
-  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table).map(({ unit }) => countOf(unit));
+  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table);
   const message = `${failure.message}${keptNote(others, kept)}`;
   return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
 }
 
 /**
  * What an answer that fails a request says of its other rows: which tables failed too
- * (`failedToo`), which tables' rows are kept (written or queued), and that a resend stores those
- * again unless it carries the same Idempotency-Key and body: then its units have the same
+ * (`failedToo`: not stored when known unwritten, else perhaps stored, as after a timeout), which
+ * tables' rows are kept (written or queued), and that a resend stores those again unless it
+ * carries the same Idempotency-Key and body: then its units have the same
  * insert_deduplication_token and ClickHouse drops the copies (README, "Nothing duplicated").
  * `; of the request's other rows, 4 rows of otel_metrics_gauge are stored: a resend …`; "" when
  * nothing else failed and nothing is kept.
  */
-function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
+function keptNote(failedToo: readonly FailedUnit[], kept: KeptRows): string {
+  const notStored = failedToo.filter(({ failure }) => failure.knownUnwritten).map(({ unit }) => countOf(unit));
+  const mayBeStored = failedToo.filter(({ failure }) => !failure.knownUnwritten).map(({ unit }) => countOf(unit));
   const said = [
-    ...(failedToo.length > 0 ? [`${rowsOfTables(failedToo)} failed too, and ${areOrIs(failedToo)} not stored`] : []),
+    ...(notStored.length > 0 ? [`${rowsOfTables(notStored)} failed too, and ${areOrIs(notStored)} not stored`] : []),
+    ...(mayBeStored.length > 0
+      ? [`${rowsOfTables(mayBeStored)} failed too, and may be stored all the same (a resend without the same Idempotency-Key and body stores them again)`]
+      : []),
     ...([
       [kept.written, "stored"],
       [kept.queued, "queued for a retry"],
