@@ -5,19 +5,22 @@
  * asynchronous insert's included) is still a success.
  *
  * And a web server in front of ClickHouse answering an INSERT itself: a welcome page or an
- * empty 200 that never reached ClickHouse, a redirect to a login page, a 401 or a 413 page. None
- * is ClickHouse's answer, so none is taken for rows written: the sender is told to retry (502,
- * Retry-After) naming what answered, or the rows are queued and land once the path is healthy;
- * a 413, which no retry of the same unit can pass, is refused or dead-lettered, never retried
- * for ever.
+ * empty 200 that never reached ClickHouse, a redirect to a login page, a 401, 403, 407, 404 or
+ * 413 page. None is ClickHouse's answer, so none is taken for rows written: the sender is told
+ * to retry (502, Retry-After) naming what answered, or the rows are queued and land once the path
+ * is healthy. A gate's refusal (401, 403, 407), a 404 and, without a queue, a 413 pass no retry
+ * until the operator acts: 503 with the operator's wait and the fix, the page only in the log.
+ * With a queue a 413 is dead-lettered, never retried for ever.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
+import { MAY_BE_WRITTEN, NONE_STORED } from "../../workers/ingest/clickhouse/errors";
+import { DIRECT_UNIT_BYTES } from "../../workers/ingest/queue/message";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 import { uniqueId } from "../support/export-results";
 import { countRun, eventually, expectExactlyOnce, logsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { captureRuntimeOutput } from "../support/runtime-output";
+import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 const output = captureRuntimeOutput();
 let proxy: FaultProxy;
@@ -54,6 +57,14 @@ async function withFault<T>(only: RegExp, run: () => Promise<T>, mode: FaultMode
   }
 }
 
+/** The sender's retry of `body` through a healthy path: a 200, and the run's `records` rows stored once. */
+async function expectRetryStoresOnce(body: string, runId: string, records: number): Promise<void> {
+  const stored = await postJson(direct, "logs", body);
+  expect(stored.status).toBe(200);
+  await stored.text();
+  expect(await countRun(direct, runId)).toEqual({ rows: records, records });
+}
+
 describe("ClickHouse's exception inside a 200 answer", () => {
   it("on the table lookup: says ClickHouse answered with the exception, not that it is unreachable", async () => {
     const runId = uniqueId("error-in-ok-desc");
@@ -81,10 +92,7 @@ describe("ClickHouse's exception inside a 200 answer", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // The sender's retry meets a healthy ClickHouse: its real 200 is a success, and the rows land once.
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
+    await expectRetryStoresOnce(body, runId, 3);
   });
 
   it("on the INSERT, after a word on the same line: still the exception, not rows written", async () => {
@@ -117,10 +125,6 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     { mode: "nginx-page", says: "CLICKHOUSE_URL answered HTTP 200 inserting 3 rows into otel_logs, not ClickHouse's answer: Welcome to nginx!" },
     { mode: "empty-ok", says: "CLICKHOUSE_URL answered HTTP 200 inserting 3 rows into otel_logs, not ClickHouse's answer: (an empty body)" },
     { mode: "login-redirect", says: "CLICKHOUSE_URL answered HTTP 302 inserting 3 rows into otel_logs, not ClickHouse's answer: a redirect to /login" },
-    {
-      mode: "unauthorized",
-      says: "CLICKHOUSE_URL answered HTTP 401 inserting 3 rows into otel_logs, not ClickHouse's answer: 401 Authorization Required",
-    },
   ] as const)("$mode, without queues: 502 with Retry-After naming the answer, nothing taken for written", async ({ mode, says }) => {
     const runId = uniqueId(`foreign-${mode}`);
     const body = logsBody(runId, "d", 3);
@@ -132,10 +136,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // The sender's retry through a healthy path lands the rows once.
-    const stored = await postJson(direct, "logs", body);
-    expect(stored.status).toBe(200);
-    await stored.text();
-    expect(await countRun(direct, runId)).toEqual({ rows: 3, records: 3 });
+    await expectRetryStoresOnce(body, runId, 3);
   });
 
   it("a welcome page, with queues: the rows are queued, not taken for written, and land once", async () => {
@@ -152,17 +153,60 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     await expectExactlyOnce(queued, runId, 4);
   });
 
-  it("a 413 page, without queues: refused as too large for the path, not to be retried unchanged", async () => {
+  const GATE =
+    "a proxy or authentication in front of ClickHouse refused the Worker; a retry succeeds only after the operator lets the Worker's requests " +
+    "through it (they carry only CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, as Basic credentials) or sets CLICKHOUSE_URL to an address without it";
+  it.each([
+    { mode: "unauthorized", status: 401, kind: GATE, page: "401 Authorization Required" },
+    { mode: "forbidden", status: 403, kind: GATE, page: "Forbidden - Access" },
+    { mode: "proxy-auth", status: 407, kind: GATE, page: "Proxy Authentication Required" },
+    {
+      mode: "not-found",
+      status: 404,
+      kind:
+        "nothing at CLICKHOUSE_URL's address and path answers as ClickHouse's HTTP interface; a retry succeeds only after the operator " +
+        "sets CLICKHOUSE_URL to ClickHouse's HTTP interface (its path, or a proxy's route that leads there)",
+      page: "404 Not Found",
+    },
+  ] as const)("$mode ($status), without queues: 503 for the operator to fix, the page only in the log", async ({ mode, status, kind, page }) => {
+    // Before, a 502 with Retry-After 5: a sender retried in a loop what only the operator can fix.
+    const runId = uniqueId(`foreign-${mode}`);
+    const body = logsBody(runId, "d", 3);
+    const requestId = `proxy-refused-${mode}`;
+    const refused = await withFault(/INSERT INTO/, () => postJson(direct, "logs", body, { "X-Request-Id": requestId }), mode);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    // The proxy refused before forwarding, so the answer says none of the rows are stored.
+    expect(await refused.json()).toEqual({
+      code: 14,
+      message:
+        `CLICKHOUSE_URL answered HTTP ${status} inserting 3 rows into otel_logs, not ClickHouse's answer: ${kind}; ` +
+        `the page it answered is in the Worker's log ${WORKER_LOG_COMMAND}${NONE_STORED} (request id ${requestId})`,
+    });
+    await expect
+      .poll(() => jsonLogLines(output, "a proxy in front of ClickHouse refused the Worker: an operator must act").find((line) => String(line.answer).includes(`HTTP ${status} inserting 3 rows`))?.page)
+      .toBe(page);
+    expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
+
+    // Once the operator has fixed the path, the sender's retry lands the rows once.
+    await expectRetryStoresOnce(body, runId, 3);
+  });
+
+  it("a 413 page, without queues: 503 for the operator to raise the proxy's limit, the sender keeping its rows", async () => {
+    // Before, a 400: the sender dropped rows it could not have sent smaller knowingly.
     const runId = uniqueId("foreign-too-large");
-    const refused = await withFault(/INSERT INTO/, () => postJson(direct, "logs", logsBody(runId, "t", 2)), "too-large");
-    expect(refused.status).toBe(400);
-    expect(refused.headers.get("retry-after")).toBeNull();
+    const body = logsBody(runId, "t", 2);
+    const refused = await withFault(/INSERT INTO/, () => postJson(direct, "logs", body, { "X-Request-Id": "proxy-too-large" }), "too-large");
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
     expect(((await refused.json()) as { message: string }).message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 2 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
-        "(the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is); none of the request's " +
-        "records were stored and none kept (no dead-letter store is bound)",
+        "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
+        `(nginx's client_max_body_size) above ${DIRECT_UNIT_BYTES} bytes, the size the Worker's INSERTs go up to${NONE_STORED} (request id proxy-too-large)`,
     );
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
+
+    await expectRetryStoresOnce(body, runId, 2);
   });
 
   it("a 413 page, with queues: queued once, then dead-lettered with the reason instead of retried", async () => {

@@ -6,9 +6,10 @@
  * workerd and a proxy that fails only the sum table's INSERTs in front of the local ClickHouse.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
+import { MAY_BE_WRITTEN, NONE_STORED } from "../../workers/ingest/clickhouse/errors";
+import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
 import { uniqueId } from "../support/export-results";
-import { countRun, metricsBody, postJson } from "../support/exactly-once";
+import { countRun, eventually, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { REFUSING_QUEUE_ERROR, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 
@@ -82,6 +83,60 @@ describe("one table's INSERT failing, no queue bound", () => {
 
     expect((await postJson(ingest, "metrics", body)).status).toBe(200);
     expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 8, records: 4 });
+  });
+});
+
+describe("one table gone between its plan and its INSERT, no queue bound", () => {
+  it("answers 503 for the operator, saying none of the missing table's rows and all of the other's are stored", async () => {
+    const run = uniqueId("gone");
+    const key = uniqueId("key");
+    const body = metricsBody(run, "p", 4);
+    // The sum table's plan was learnt at the start; ClickHouse itself then refuses its INSERT (UNKNOWN_TABLE).
+    await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_sum TO otel_metrics_sum_away" });
+    let answer: Response;
+    try {
+      answer = await postJson(ingest, "metrics", body, { "Idempotency-Key": key, "X-Request-Id": "sum-gone" });
+    } finally {
+      await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_sum_away TO otel_metrics_sum" });
+    }
+    expect(answer.status).toBe(503);
+    expect(answer.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    expect(((await answer.json()) as { message: string }).message).toBe(
+      "ClickHouse error 60 (UNKNOWN_TABLE) inserting 4 rows into otel_metrics_sum: the table or its database does not exist; " +
+        "a retry succeeds only after the operator applies the schema (`npm run schema -- apply`) or sets the CLICKHOUSE_DATABASE and table settings to where it is; " +
+        `ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NONE_STORED}${STORED_NOTE} (request id sum-gone)`,
+    );
+    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 4, records: 4 });
+    expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
+
+    // The table back, the sender's resend with the same key stores the sum's rows and no gauge row twice.
+    const resent = await postJson(ingest, "metrics", body, { "Idempotency-Key": key });
+    expect(resent.status).toBe(200);
+    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 4, records: 4 });
+    expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 });
+  });
+});
+
+describe("one table gone and the other's INSERT unanswered, no queue bound", () => {
+  it("says the gone table's rows are not stored and the unanswered table's may be", async () => {
+    const run = uniqueId("gone-slow");
+    await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge TO otel_metrics_gauge_away" });
+    let refused: Awaited<ReturnType<typeof failingSum>>;
+    try {
+      refused = await failingSum("stalled", metricsBody(run, "p", 4), uniqueId("key"));
+    } finally {
+      await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge_away TO otel_metrics_gauge" });
+    }
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
+    expect(refused.message).toMatch(/^ClickHouse error 60 \(UNKNOWN_TABLE\) inserting 4 rows into otel_metrics_gauge: /);
+    // Before, the sum's rows were said not stored, though ClickHouse wrote them after the Worker stopped waiting.
+    expect(refused.message).toContain(
+      `${NONE_STORED}; of the request's other rows, 4 rows of otel_metrics_sum failed too, and may be stored all the same ` +
+        "(a resend without the same Idempotency-Key and body stores them again) (request id ",
+    );
+    await eventually(async () => expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 }));
+    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
   });
 });
 

@@ -18,7 +18,10 @@ import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 import { OPERATOR_FIX_RETRY_AFTER_SECONDS } from "../../workers/ingest/http/errors";
 
 /** What every drift's answer says after the drift: only the operator's fix makes a retry succeed. */
-const DRIFT_FIX = "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)";
+/** How a drift's answer ends: the fix, and that none of `table`'s rows are stored. */
+const driftEnd = (table: string) =>
+  "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)" +
+  `; none of the rows for ${table} are stored`;
 
 const output = captureRuntimeOutput();
 let ingest: IngestUnderTest;
@@ -92,7 +95,7 @@ describe("a column the rows carry, dropped from the table", () => {
         code: 14,
         message:
           "schema drift in otel_logs: the table has no column TraceId, LogAttributes, which the rows carry, so writing them " +
-          "would lose those values (has the table been altered?)" + DRIFT_FIX,
+          "would lose those values (has the table been altered?)" + driftEnd("otel_logs"),
       },
     };
     for (const attempt of ["insert", "plan"]) {
@@ -170,7 +173,7 @@ describe("a column narrowed below the exporter's type", () => {
       retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
       body: {
         code: 14,
-        message: `schema drift in ${table}: ${message}, which cannot hold every value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)${DRIFT_FIX}`,
+        message: `schema drift in ${table}: ${message}, which cannot hold every value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)${driftEnd(table)}`,
       },
     });
     const [{ rows }] = (await ingest.rows<{ rows: string }>(
@@ -265,7 +268,7 @@ describe("a table altered while the Worker runs", () => {
           code: 14,
           message:
             "schema drift in otel_traces: column Duration is UInt32 where the exporter's schema has UInt64, which cannot hold every value " +
-            "the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + DRIFT_FIX,
+            "the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + driftEnd("otel_traces"),
         },
       });
       const [{ rows }] = (await target.rows<{ rows: string }>(

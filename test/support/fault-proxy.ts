@@ -16,8 +16,9 @@
  *   machine;
  * - the answers of a web server in front of ClickHouse, none forwarded (see FOREIGN_PAGES):
  *   `nginx-page` (200 with its welcome page), `empty-ok` (200, nothing), `login-redirect` (302 to
- *   `/login`, whose page the proxy serves with 200 in every mode), `unauthorized` (401 page) and
- *   `too-large` (413 page).
+ *   `/login`, whose page the proxy serves with 200 in every mode), `unauthorized` (nginx's 401
+ *   page), `forbidden` (an access gate's 403 page), `proxy-auth` (a forward proxy's 407),
+ *   `not-found` (nginx's 404 page: no route to ClickHouse at that path) and `too-large` (413 page).
  */
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
@@ -35,6 +36,21 @@ const FOREIGN_PAGES = {
     status: 401,
     headers: { "Content-Type": "text/html", "WWW-Authenticate": 'Basic realm="clickhouse"' },
     body: "<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+  },
+  forbidden: {
+    status: 403,
+    headers: { "Content-Type": "text/html" },
+    body: "<!DOCTYPE html><html><head><title>Forbidden - Access</title></head><body><h1>Forbidden</h1><p>You don't have permission to view this application. Ray ID: 8f1e2d3c4b5a6978</p></body></html>",
+  },
+  "proxy-auth": {
+    status: 407,
+    headers: { "Content-Type": "text/plain", "Proxy-Authenticate": 'Basic realm="egress"' },
+    body: "Proxy Authentication Required\n",
+  },
+  "not-found": {
+    status: 404,
+    headers: { "Content-Type": "text/html" },
+    body: "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
   },
   "too-large": {
     status: 413,

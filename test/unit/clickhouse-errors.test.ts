@@ -5,6 +5,7 @@ import {
   exceptionInBody,
   type ClickHouseCall,
   MAY_BE_WRITTEN,
+  NONE_STORED,
   NOT_SENT,
   httpErrorForClickHouseFailure,
   OperatorFixFailure,
@@ -14,6 +15,9 @@ import {
 } from "../../workers/ingest/clickhouse/errors";
 import { SchemaDriftFailure } from "../../workers/ingest/clickhouse/schema-drift";
 import { OPERATOR_FIX_RETRY_AFTER_SECONDS, WORKER_LOG_COMMAND } from "../../workers/ingest/http/errors";
+
+/** What every failure only an operator can fix is: retryable after the long wait, its rows known unwritten. */
+const OPERATOR_FIX = { status: 503, retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS, rowsRejected: false, knownUnwritten: true };
 
 describe("ClickHouse exception text", () => {
   it("gives the code, the name and the message of a server exception", () => {
@@ -41,11 +45,28 @@ describe("ClickHouse exception text", () => {
       message: "CLICKHOUSE_URL answered HTTP 502 on ping, not ClickHouse's answer: 502 Bad Gateway",
     });
     const page =
-      "<html>\r\n<head><title>401 Authorization Required</title><style>h1{}</style></head>\r\n<body><h1>401 Authorization Required</h1></body></html>";
-    expect(httpErrorForClickHouseFailure(parseServerError(page, 401), "inserting 3 rows into otel_logs").message).toBe(
+      "<html>\r\n<head><title>500 Internal Server Error</title><style>h1{}</style></head>\r\n<body><h1>500 Internal Server Error</h1></body></html>";
+    expect(httpErrorForClickHouseFailure(parseServerError(page, 500), "inserting 3 rows into otel_logs").message).toBe(
       // A proxy's page is not known to come before the rows were forwarded (errors.ts, unwrittenBy).
-      "CLICKHOUSE_URL answered HTTP 401 inserting 3 rows into otel_logs, not ClickHouse's answer: 401 Authorization Required" + MAY_BE_WRITTEN,
+      "CLICKHOUSE_URL answered HTTP 500 inserting 3 rows into otel_logs, not ClickHouse's answer: 500 Internal Server Error" + MAY_BE_WRITTEN,
     );
+  });
+
+  it.each([401, 403, 407, 404])("answers a proxy's own %i as the operator's to fix: known unwritten, the page for the log alone", (status) => {
+    const page = `<html><head><title>${status} Refused</title></head><body><h1>${status} Refused</h1><p>gate detail</p></body></html>`;
+    const failure = httpErrorForClickHouseFailure(parseServerError(page, status), "inserting 3 rows into otel_logs");
+    expect(failure).toBeInstanceOf(OperatorFixFailure);
+    expect(failure).toMatchObject({
+      ...OPERATOR_FIX,
+      refusedBy: "a proxy",
+      serverText: `${status} Refused`,
+    });
+    expect(failure.message).toMatch(new RegExp(`^CLICKHOUSE_URL answered HTTP ${status} inserting 3 rows into otel_logs, not ClickHouse's answer: .*; a retry succeeds only after the operator `));
+    expect(failure.message).not.toContain("Refused");
+    expect(failure.message.endsWith(NONE_STORED)).toBe(true);
+    // ClickHouse's own 403 carries its code, and is ClickHouse's credentials, not a proxy's.
+    const own = parseServerError("Code: 516. DB::Exception: default: Authentication failed. (AUTHENTICATION_FAILED) (version 25.8)", 403);
+    expect(httpErrorForClickHouseFailure(own, "inserting 3 rows into otel_logs")).toMatchObject({ refusedBy: "ClickHouse" });
   });
 
   it("answers a proxy's 413 as too large for the path: not retryable, known unwritten", () => {
@@ -55,6 +76,14 @@ describe("ClickHouse exception text", () => {
     expect(failure.message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)",
+    );
+    // Without a queue to cut it into, the operator's to fix, with the size the limit must pass.
+    const withoutQueue = (failure as TooLargeForPathFailure).withoutQueue(496000);
+    expect(withoutQueue).toMatchObject(OPERATOR_FIX);
+    expect(withoutQueue.message).toBe(
+      "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
+        "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
+        "(nginx's client_max_body_size) above 496000 bytes, the size the Worker's INSERTs go up to" + NONE_STORED,
     );
   });
 });
@@ -158,12 +187,9 @@ describe("failures only an operator can fix", () => {
     const failure = httpErrorForClickHouseFailure(new ClickHouseServerError(code, name, text), "inserting 2 rows into otel_logs", "otel");
     expect(failure).toBeInstanceOf(OperatorFixFailure);
     expect(failure).toMatchObject({
-      status: 503,
-      retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
-      rowsRejected: false,
-      knownUnwritten: true,
+      ...OPERATOR_FIX,
       serverText: text,
-      message: `ClickHouse error ${code} (${name}) inserting 2 rows into otel_logs: ${kind}${fix}; ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}`,
+      message: `ClickHouse error ${code} (${name}) inserting 2 rows into otel_logs: ${kind}${fix}; ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NONE_STORED}`,
     });
   });
 
@@ -266,7 +292,7 @@ describe("whether a failed INSERT's rows are known not written", () => {
   it("is so for whatever failed before the INSERT was sent (its table's plan), and for schema drift", () => {
     expect(unwritten(new DOMException("The operation was aborted due to timeout", "TimeoutError"), "before insert")).toBe(true);
     expect(unwritten(new Error("Network connection lost."), "before insert")).toBe(true);
-    expect(new SchemaDriftFailure("column EventName is UInt8").knownUnwritten).toBe(true);
+    expect(new SchemaDriftFailure("column EventName is UInt8", "otel_logs").knownUnwritten).toBe(true);
   });
 });
 

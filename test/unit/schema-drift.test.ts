@@ -6,7 +6,10 @@ import { generations } from "../../schema/generation";
 import { OPERATOR_FIX_RETRY_AFTER_SECONDS } from "../../workers/ingest/http/errors";
 
 /** What every drift's answer ends with: only the operator's fix makes a retry succeed. */
-const DRIFT_FIX = "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)";
+/** How a drift's answer ends: the fix, and that none of `table`'s rows are stored. */
+const driftEnd = (table: string) =>
+  "; a retry succeeds only after the operator alters the table back to the exporter's schema (`npm run schema -- print` has its DDL)" +
+  `; none of the rows for ${table} are stored`;
 
 const logsTable = expectedColumns("current").logs.map(({ name, type }) => ({ name, type }));
 
@@ -93,7 +96,7 @@ describe("schema drift", () => {
       status: 503,
       retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
       rowsRejected: false,
-      message: "schema drift in my_logs: column EventName is UInt8 where the exporter's schema has String, so none of the rows can be written (has the table been altered?)" + DRIFT_FIX,
+      message: "schema drift in my_logs: column EventName is UInt8 where the exporter's schema has String, so none of the rows can be written (has the table been altered?)" + driftEnd("my_logs"),
     });
   });
 
@@ -119,7 +122,7 @@ describe("schema drift", () => {
       retryAfterSeconds: OPERATOR_FIX_RETRY_AFTER_SECONDS,
       message:
         "schema drift in otel_traces: column Duration is UInt32 where the exporter's schema has UInt64, which cannot hold every " +
-        "value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + DRIFT_FIX,
+        "value the rows carry (ClickHouse would store them wrapped, rounded or cut) (has the table been altered?)" + driftEnd("otel_traces"),
     });
     const histogram = expectedColumns("current").metricsHistogram.map(({ name, type }) => ({ name, type: name === "Count" ? "Int64" : type }));
     expect(schemaDriftIn("histogram", "otel_metrics_histogram", histogram, METRIC_COLUMNS.histogram)?.message).toContain(
@@ -137,7 +140,7 @@ describe("schema drift", () => {
       rowsRejected: false,
       message:
         "schema drift in otel_logs: the table has no column TraceId, LogAttributes, which the rows carry, so writing them " +
-        "would lose those values (has the table been altered?)" + DRIFT_FIX,
+        "would lose those values (has the table been altered?)" + driftEnd("otel_logs"),
     });
     const withoutOptional = expectedColumns("legacy").logs.filter(({ name }) => name !== "TimestampTime" && name !== "EventName");
     expect(schemaDriftIn("logs", "otel_logs", withoutOptional, LOG_COLUMNS)).toBeUndefined();

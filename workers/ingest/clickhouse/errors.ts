@@ -103,6 +103,26 @@ const OPERATOR_FIX_CODES: ReadonlyMap<string, OperatorFix> = new Map([
   ["115", { kind: "ClickHouse does not know a setting the Worker sends", fix: "runs a ClickHouse version that has it" }], // UNKNOWN_SETTING
 ]);
 
+/**
+ * Statuses a proxy or an authentication gate in front of ClickHouse (nginx's `auth_basic`,
+ * Cloudflare Access) answers with its own page, by what the operator must fix: the Worker sends
+ * only ClickHouse's Basic credentials, so no retry passes such a gate until its operator lets the
+ * Worker through. A 404 not in ClickHouse's words is CLICKHOUSE_URL's path (ClickHouse's own
+ * answer to an unknown path has no exception code either) or a proxy without a route there.
+ * Each refuses before anything reaches ClickHouse, so no row of an INSERT is written. ClickHouse's
+ * own 401/403/404 carry `Code: N` and are ClickHouse's codes (OPERATOR_FIX_CODES), not these.
+ */
+const GATE: OperatorFix = {
+  kind: "a proxy or authentication in front of ClickHouse refused the Worker",
+  fix: "lets the Worker's requests through it (they carry only CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, as Basic credentials) or sets CLICKHOUSE_URL to an address without it",
+};
+const PROXY_REFUSALS: ReadonlyMap<number, OperatorFix> = new Map([
+  [401, GATE], // Unauthorized
+  [403, GATE], // Forbidden
+  [407, GATE], // Proxy Authentication Required
+  [404, { kind: "nothing at CLICKHOUSE_URL's address and path answers as ClickHouse's HTTP interface", fix: "sets CLICKHOUSE_URL to ClickHouse's HTTP interface (its path, or a proxy's route that leads there)" }], // Not Found
+]);
+
 /** What every operator-fix answer says after its kind: the sender can only wait. */
 export function operatorFixNote(fix: string): string {
   return `; a retry succeeds only after the operator ${fix}`;
@@ -228,7 +248,11 @@ function unwrittenBy(error: unknown): boolean {
   if (error instanceof ClickHouseServerError) {
     return ROWS_REJECTED_CODES.has(error.code) || (!error.afterSuccessStatus && BEFORE_DATA_CODES.has(error.code));
   }
-  return error instanceof ProxyAnswerError && error.status !== undefined && ORIGIN_NOT_REACHED_STATUSES.has(error.status);
+  return (
+    error instanceof ProxyAnswerError &&
+    error.status !== undefined &&
+    (ORIGIN_NOT_REACHED_STATUSES.has(error.status) || PROXY_REFUSALS.has(error.status))
+  );
 }
 
 /**
@@ -266,15 +290,23 @@ export const MAY_BE_WRITTEN =
 export const NOT_SENT = "; the INSERT was not sent, so none of its rows are stored";
 
 /**
- * A failure only an operator can fix (OPERATOR_FIX_CODES): a 503 with
- * OPERATOR_FIX_RETRY_AFTER_SECONDS whose message says the kind of failure and the fix, never
- * ClickHouse's text, which names the ClickHouse user, the Worker's address or the database.
- * That text is `serverText`, for the Worker's log (writer.ts logs it).
+ * What an answer adds when an INSERT that was sent is known unwritten (`unwrittenBy`): refused
+ * before any of its rows were written, so a sender knows a resend cannot store them twice.
+ */
+export const NONE_STORED = "; it was refused before any of its rows were written, so none of them are stored";
+
+/**
+ * A failure only an operator can fix (OPERATOR_FIX_CODES, PROXY_REFUSALS, a proxy's 413 without
+ * a queue): a 503 with OPERATOR_FIX_RETRY_AFTER_SECONDS whose message says the kind of failure
+ * and the fix, never the refusal's own text: ClickHouse's names the ClickHouse user, the Worker's
+ * address or the database, and a proxy's page is the proxy's. That text is `serverText`, for the
+ * Worker's log (writer.ts logs it), said by `refusedBy` (`ClickHouse`, `a proxy`).
  */
 export class OperatorFixFailure extends ClickHouseFailure {
   constructor(
     message: string,
     readonly serverText: string,
+    readonly refusedBy: "ClickHouse" | "a proxy" = "ClickHouse",
   ) {
     super(503, message, OPERATOR_FIX_RETRY_AFTER_SECONDS, false, true);
   }
@@ -295,7 +327,7 @@ export function httpErrorForClickHouseFailure(
   call: ClickHouseCall = "insert",
 ): ClickHouseFailure {
   const knownUnwritten = call === "before insert" || unwrittenBy(error);
-  const note = call === "before insert" ? NOT_SENT : call === "insert" && !knownUnwritten ? MAY_BE_WRITTEN : "";
+  const note = call === "before insert" ? NOT_SENT : call === "insert" ? (knownUnwritten ? NONE_STORED : MAY_BE_WRITTEN) : "";
   const failure = (status: number, message: string) => new ClickHouseFailure(status, message + note, RETRY_AFTER_SECONDS, false, knownUnwritten);
   if (error instanceof ClickHouseServerError) {
     const where = error.afterSuccessStatus ? " (in the body of an HTTP 200 answer)" : "";
@@ -311,9 +343,15 @@ export function httpErrorForClickHouseFailure(
     return failure(OVERLOADED_CODES.has(error.code) ? 429 : 503, detail);
   }
   if (error instanceof ProxyAnswerError) {
+    const refusal = error.status === undefined ? undefined : PROXY_REFUSALS.get(error.status);
+    if (refusal !== undefined) {
+      // The page is the proxy's, not the sender's business: its text goes to the log alone.
+      const message = `CLICKHOUSE_URL answered HTTP ${error.status} ${what}, not ClickHouse's answer: ${refusal.kind}${operatorFixNote(refusal.fix)}; the page it answered is in the Worker's log ${WORKER_LOG_COMMAND}`;
+      return new OperatorFixFailure(message + note, plainTextOf(error.message), "a proxy");
+    }
     const detail = proxyAnswerDetail(error, what);
     // The proxy refused before forwarding, so no row of it is written.
-    if (error.status === 413) return new TooLargeForPathFailure(`${detail} ${TOO_LARGE_FOR_PATH}`);
+    if (error.status === 413) return new TooLargeForPathFailure(`${detail} ${TOO_LARGE_FOR_PATH}`, detail);
     return failure(502, detail);
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -327,12 +365,32 @@ export function httpErrorForClickHouseFailure(
  * A proxy in front of ClickHouse refused an INSERT's body as too large (HTTP 413). Retrying the
  * same unit can never succeed, so it is not retryable: the request path cuts such a unit into
  * queue messages when the retry queue is bound, and a unit already of one message's size is
- * dead-lettered (queue/consumer.ts) or refused. The proxy refused before forwarding, so no row
- * of it is written.
+ * dead-lettered (queue/consumer.ts). Without a queue it is the operator's to fix
+ * (`withoutQueue`). The proxy refused before forwarding, so no row of it is written. `detail`
+ * is what answered, without the reason it is final.
  */
 export class TooLargeForPathFailure extends ClickHouseFailure {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
     super(413, message, undefined, false, true);
+  }
+
+  /**
+   * The answer when no queue is bound to cut the unit into: an operator-fix 503, for the unit
+   * size is the Worker's and the limit the proxy's, neither of which a sender can see or change;
+   * it keeps its rows until the limit is raised (docs/decisions.md, 2026-12-03, "A proxy's 413
+   * without a queue"). `unitBytes` is the size in bytes the Worker's INSERT bodies go up to
+   * (queue/message.ts, DIRECT_UNIT_BYTES, or this unit's when one row alone is over it).
+   */
+  withoutQueue(unitBytes: number): OperatorFixFailure {
+    const fix = `raises the proxy's body limit (nginx's client_max_body_size) above ${unitBytes} bytes, the size the Worker's INSERTs go up to`;
+    return new OperatorFixFailure(
+      `${this.detail} (the INSERT's body is over what the path to ClickHouse takes)${operatorFixNote(fix)}${NONE_STORED}`,
+      this.detail,
+      "a proxy",
+    );
   }
 }
 

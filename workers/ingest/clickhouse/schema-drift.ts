@@ -31,11 +31,12 @@ import { ClickHouseFailure, operatorFixNote } from "./errors";
 /**
  * A table column's type no longer takes the rows: retryable (503), the operator's to fix, so the
  * sender waits OPERATOR_FIX_RETRY_AFTER_SECONDS and is told a retry succeeds only after the fix.
- * Found before the INSERT is sent or after ClickHouse refused its rows, so they are known unwritten.
+ * Found before the INSERT is sent or after ClickHouse refused its rows, so they are known
+ * unwritten, which the message ends saying of `table`'s rows.
  */
 export class SchemaDriftFailure extends ClickHouseFailure {
-  constructor(message: string) {
-    super(503, message + operatorFixNote(DRIFT_FIX), OPERATOR_FIX_RETRY_AFTER_SECONDS, false, true);
+  constructor(message: string, table: string) {
+    super(503, `${message}${operatorFixNote(DRIFT_FIX)}; none of the rows for ${table} are stored`, OPERATOR_FIX_RETRY_AFTER_SECONDS, false, true);
   }
 }
 
@@ -97,6 +98,7 @@ export function schemaDriftIn(
     return new SchemaDriftFailure(
       `schema drift in ${table}: the table has no column ${missing.join(", ")}, which the rows carry, ` +
         "so writing them would lose those values (has the table been altered?)",
+      table,
     );
   }
   const expected = EXPORTER_TYPES[kind];
@@ -113,6 +115,7 @@ export function schemaDriftIn(
     return new SchemaDriftFailure(
       `schema drift in ${table}: column ${name} is ${type} where the exporter's schema has ${types.join(" or ")}, ` +
         `${consequence} (has the table been altered?)`,
+      table,
     );
   }
   return undefined;

@@ -81,6 +81,16 @@ interface LearntPlan {
 const writerLog = jsonLogger({ entrypoint: "clickhouse-writer" });
 
 /**
+ * Logs what an operator-fix answer to the call `what` leaves out: ClickHouse's text (it names
+ * the ClickHouse user, address or database), under `clickhouse`, or a proxy's page (its text
+ * without HTML, cut at 200 characters: errors.ts, `plainTextOf`), under `page`.
+ */
+function logOperatorFix(failure: OperatorFixFailure, what: string): void {
+  const [line, field] = failure.refusedBy === "ClickHouse" ? ["ClickHouse refused the Worker", "clickhouse"] : ["a proxy in front of ClickHouse refused the Worker", "page"];
+  writerLog.log("error", `${line}: an operator must act`, { call: what, answer: failure.message, [field]: failure.serverText });
+}
+
+/**
  * Table plans learnt per isolate from `DESC TABLE`, as the Collector's exporter learns its
  * tables, so one build writes correctly into either schema generation. Keyed by server,
  * database, table and the row columns offered. A plan older than CLICKHOUSE_TABLE_RECHECK_SECONDS
@@ -159,9 +169,7 @@ export class ClickHouseWriter {
    */
   private failureOf(error: unknown, what: string, call: ClickHouseCall): ClickHouseFailure {
     const failure = httpErrorForClickHouseFailure(error, what, this.config.database, call);
-    if (failure instanceof OperatorFixFailure) {
-      writerLog.log("error", "ClickHouse refused the Worker: an operator must act", { call: what, answer: failure.message, clickhouse: failure.serverText });
-    }
+    if (failure instanceof OperatorFixFailure) logOperatorFix(failure, what);
     return failure;
   }
 

@@ -135,9 +135,13 @@ export async function writeDurably(
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
     // A unit too large for the path to ClickHouse is cut into queue messages when there is a
-    // queue (it is known unwritten); without one, retrying it unchanged could never succeed.
-    const unretryable = result.reason.rowsRejected || (result.reason instanceof TooLargeForPathFailure && queues.retry === undefined);
-    (unretryable ? rejected : retryable).push({ unit, failure: result.reason });
+    // queue (it is known unwritten); without one, only the operator raising the proxy's limit
+    // lets it pass, and the sender keeps its rows until then.
+    const failure =
+      result.reason instanceof TooLargeForPathFailure && queues.retry === undefined
+        ? result.reason.withoutQueue(Math.max(DIRECT_UNIT_BYTES, unit.encodedBytes))
+        : result.reason;
+    (failure.rowsRejected ? rejected : retryable).push({ unit, failure });
   });
 
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
@@ -242,28 +246,34 @@ interface KeptRows {
 function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptRows): ClickHouseFailure {
   const [first] = failed;
   const failure = first!.failure;
-  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table).map(({ unit }) => countOf(unit));
+  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table);
   const message = `${failure.message}${keptNote(others, kept)}`;
   return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
 }
 
 /**
  * What an answer that fails a request says of its other rows: which tables failed too
- * (`failedToo`), which tables' rows are kept (written or queued), and that a resend stores those
- * again unless it carries the same Idempotency-Key and body: then its units have the same
+ * (`failedToo`: not stored when known unwritten, else perhaps stored, as after a timeout), which
+ * tables' rows are kept (written or queued), and that a resend stores those again unless it
+ * carries the same Idempotency-Key and body: then its units have the same
  * insert_deduplication_token and ClickHouse drops the copies (README, "Nothing duplicated").
  * `; of the request's other rows, 4 rows of otel_metrics_gauge are stored: a resend …`; "" when
  * nothing else failed and nothing is kept.
  */
-function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
+function keptNote(failedToo: readonly FailedUnit[], kept: KeptRows): string {
+  const notStored = failedToo.filter(({ failure }) => failure.knownUnwritten).map(({ unit }) => countOf(unit));
+  const mayBeStored = failedToo.filter(({ failure }) => !failure.knownUnwritten).map(({ unit }) => countOf(unit));
   const said = [
-    ...(failedToo.length > 0 ? [`${rowsOfTables(failedToo)} failed too, and are not stored`] : []),
+    ...(notStored.length > 0 ? [`${rowsOfTables(notStored)} failed too, and ${areOrIs(notStored)} not stored`] : []),
+    ...(mayBeStored.length > 0
+      ? [`${rowsOfTables(mayBeStored)} failed too, and may be stored all the same (a resend without the same Idempotency-Key and body stores them again)`]
+      : []),
     ...([
       [kept.written, "stored"],
       [kept.queued, "queued for a retry"],
     ] as const)
       .filter(([counts]) => counts.length > 0)
-      .map(([counts, where]) => `${rowsOfTables(counts)} are ${where}`),
+      .map(([counts, where]) => `${rowsOfTables(counts)} ${areOrIs(counts)} ${where}`),
   ];
   if (said.length === 0) return "";
   const resend =
@@ -277,6 +287,11 @@ function keptNote(failedToo: readonly TableRowCount[], kept: KeptRows): string {
 function rowsOfTables(counts: readonly TableRowCount[]): string {
   const rows = counts.reduce((sum, count) => sum + count.rows, 0);
   return `${rows} ${rows === 1 ? "row" : "rows"} of ${[...new Set(counts.map(({ table }) => table))].join(", ")}`;
+}
+
+/** The verb after `rowsOfTables(counts)`: `1 row of otel_logs is`, `2 rows … are`. */
+function areOrIs(counts: readonly TableRowCount[]): "is" | "are" {
+  return counts.reduce((sum, count) => sum + count.rows, 0) === 1 ? "is" : "are";
 }
 
 /**
