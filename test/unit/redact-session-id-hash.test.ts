@@ -116,6 +116,11 @@ describe("a session's id the text detectors find keeps the same keyed hash", () 
     expect(stored["note"]).toMatch(new RegExp(`^session_id=${marker.replace(/[[\]]/g, "\\$&")} password=\\[REDACTED:secret_param:[0-9a-f]{16}\\]$`));
   });
 
+  it("hashes the id without a sentence's final punctuation the find took with it", () => {
+    expect(redactString(`logged out session_id=${SESSION}.`, policy).text).toContain(marker);
+    expect(redactString(`expired: session ${SESSION}!`, policy).text).toBe(`expired: session ${marker}!`);
+  });
+
   it("is read again unchanged", () => {
     const once = redactString(`session_id=${SESSION} Cookie: sid=${OTHER}`, policy).text;
     expect(redactString(once, policy)).toEqual({ text: once, counts: {} });

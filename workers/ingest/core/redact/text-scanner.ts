@@ -320,10 +320,17 @@ export class TextScanner {
     const sessionMarker = this.sessionMarker!;
     let place = 0;
     return markedFind(found, this.replacement, (kind, hidden) =>
-      sessionIds.includes(place++) ? sessionMarker(hidden) : marking === undefined ? redactionMarker(kind) : marking(kind, hidden),
+      sessionIds.includes(place++) ? sessionMarker(hidden.replace(SENTENCE_END, "")) : marking === undefined ? redactionMarker(kind) : marking(kind, hidden),
     );
   }
 }
+
+/**
+ * A sentence's final punctuation a find may take with a session's id (`session_id=abc123.`): no
+ * character of an id (RFC 6265's cookie values, frameworks' generators end in none), so the id is
+ * hashed without it and the line groups with the same id written elsewhere.
+ */
+const SENTENCE_END = /[.,;:!?]+$/;
 
 /**
  * Whether `replacement` of the find `matched` at `start` starts replacing at a message template's
