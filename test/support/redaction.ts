@@ -6,11 +6,12 @@ import { expect } from "vitest";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "./model-builders";
 
 /**
- * The marker a session's id `value` leaves under a session's key (`session.id`, `sid`): the
- * secret's kind and the policy's keyed hash of the value, so a session's records still group.
+ * The marker a session's id `value` leaves wherever it is found (under `session.id`, in
+ * `session_id=…`, a `Cookie`'s `JSESSIONID=…`): the secret's kind and the policy's keyed hash of
+ * the value, so a session's records still group.
  */
 export function sessionMarker(value: string, policy = defaultRedactionPolicy()): string {
-  return `[REDACTED:secret:${policy.seriesHash(value)}]`;
+  return policy.sessionMarker(value);
 }
 
 /** A compiled redaction policy of `input`'s settings; a bad setting fails the test with the parser's message. */

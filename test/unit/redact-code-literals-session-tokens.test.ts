@@ -7,6 +7,7 @@
  * at least five digits.
  */
 import { describe, expect, it } from "vitest";
+import { sessionMarker } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 
 const policy = defaultRedactionPolicy();
@@ -38,12 +39,12 @@ describe("a session's id in prose or a path is id-shaped", () => {
   ])("keeps %j", expectKept);
 
   it.each([
-    ["session 8f3a2b9c1d2e4f5a expired", `session ${PARAM} expired`],
-    ["session aB3xY9kL2mN4pQ expired", `session ${PARAM} expired`],
-    ["session aB3-xY9_kL2mN4pQ expired", `session ${PARAM} expired`],
-    ["GET /sessions/8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3/stats", `GET /sessions/${PARAM}/stats`],
+    ["session 8f3a2b9c1d2e4f5a expired", `session ${sessionMarker("8f3a2b9c1d2e4f5a")} expired`],
+    ["session aB3xY9kL2mN4pQ expired", `session ${sessionMarker("aB3xY9kL2mN4pQ")} expired`],
+    ["session aB3-xY9_kL2mN4pQ expired", `session ${sessionMarker("aB3-xY9_kL2mN4pQ")} expired`],
+    ["GET /sessions/8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3/stats", `GET /sessions/${sessionMarker("8f3a2b9c-1d2e-4f5a-b6c7-d8e9f0a1b2c3")}/stats`],
     // An id's word announces the id: its looser shape is enough there.
-    ["session id abc123 expired", `session id ${PARAM} expired`],
+    ["session id abc123 expired", `session id ${sessionMarker("abc123")} expired`],
   ])("replaces the id in %j", (text, expected) => {
     const result = redactString(text, policy);
     expect(result.text).toBe(expected);

@@ -13,8 +13,8 @@ const stored = (key: string, value: string) => storedLogAttributes([{ key, value
 
 describe("cookie headers keep their names, attributes and preferences", () => {
   it.each([
-    ["http.request.header.cookie", "theme=dark; session=abc123; lang=en", "theme=dark; session=[REDACTED:secret]; lang=en"],
-    ["cookie", "theme=dark; session=abc123; lang=en", "theme=dark; session=[REDACTED:secret]; lang=en"],
+    ["http.request.header.cookie", "theme=dark; session=abc123; lang=en", `theme=dark; session=${sessionMarker("abc123")}; lang=en`],
+    ["cookie", "theme=dark; session=abc123; lang=en", `theme=dark; session=${sessionMarker("abc123")}; lang=en`],
     // Tracking ids are personal data; a currency, a time zone and the banner's answer are settings.
     [
       "Cookie",
@@ -24,7 +24,7 @@ describe("cookie headers keep their names, attributes and preferences", () => {
     [
       "http.response.header.set-cookie",
       "session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
-      "session=[REDACTED:secret]; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+      `session=${sessionMarker("abc123")}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com`,
     ],
     ["set_cookie", "lang=en; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT", "lang=en; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT"],
     // A preference's name with a token-shaped value is no setting.
@@ -40,7 +40,7 @@ describe("cookie headers keep their names, attributes and preferences", () => {
     ["locale=203.0.113.9", "locale=[REDACTED:secret]"],
     ["theme=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig", "theme=[REDACTED:secret]"],
     ["locale=ghp_16C7e42F292c6912E7710c838347Ae178B4a", "locale=[REDACTED:secret]"],
-    ["theme_session=abc123XYZsecret987", "theme_session=[REDACTED:secret]"],
+    ["theme_session=abc123XYZsecret987", `theme_session=${sessionMarker("abc123XYZsecret987")}`],
     ["user_locale_token=dark", "user_locale_token=[REDACTED:secret]"],
     ["langSessionKey=s3cr3tVal", "langSessionKey=[REDACTED:secret]"],
     ["consent_id=0b7f4b0e-3c2e-4c1a-9d7e-2f3a4b5c6d7e", "consent_id=[REDACTED:secret]"],
@@ -62,10 +62,10 @@ describe("cookie headers keep their names, attributes and preferences", () => {
 
   // Several Set-Cookies joined with `, ` (Fetch's `headers.get("set-cookie")`): each cookie's value goes, Expires' comma is no separator.
   it.each([
-    ["sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth", "sid=[REDACTED:secret]; Path=/, refresh=[REDACTED:secret]; Path=/auth"],
+    ["sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth", `sid=${sessionMarker("abc")}; Path=/, refresh=[REDACTED:secret]; Path=/auth`],
     [
       "sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=R3fr3shT0kenValue; Path=/auth, lang=en; Path=/",
-      "sid=[REDACTED:secret]; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=[REDACTED:secret]; Path=/auth, lang=en; Path=/",
+      `sid=${sessionMarker("abc")}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=[REDACTED:secret]; Path=/auth, lang=en; Path=/`,
     ],
   ])("joined Set-Cookies: %s", (value, want) => expect(stored("http.response.header.set-cookie", value)).toBe(want));
 
@@ -79,7 +79,7 @@ describe("cookie headers keep their names, attributes and preferences", () => {
       arrayValue: [{ stringValue: "sid=s%3Aabc.def; Path=/; HttpOnly" }, { stringValue: "lang=en; Path=/" }],
     };
     expect(storedLogAttributes([{ key: "http.response.header.set-cookie", value }]).values["http.response.header.set-cookie"]).toEqual({
-      arrayValue: [{ stringValue: "sid=[REDACTED:secret]; Path=/; HttpOnly" }, { stringValue: "lang=en; Path=/" }],
+      arrayValue: [{ stringValue: `sid=${sessionMarker("s%3Aabc.def")}; Path=/; HttpOnly` }, { stringValue: "lang=en; Path=/" }],
     });
   });
 
@@ -215,35 +215,35 @@ describe("a JSON member named by the header", () => {
 describe("a cookie header in text", () => {
   const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
   it.each([
-    ["request headers: cookie: theme=dark; session=abc123; lang=en", "request headers: cookie: theme=dark; session=[REDACTED:secret_param]; lang=en"],
+    ["request headers: cookie: theme=dark; session=abc123; lang=en", `request headers: cookie: theme=dark; session=${sessionMarker("abc123")}; lang=en`],
     ["GET /x Cookie: theme=dark; _ga=GA1.2.123456789.1700000000; lang=en", "GET /x Cookie: theme=dark; _ga=[REDACTED:secret_param]; lang=en"],
     // A cookie's name that is no secret's name still has its value replaced (`connect.sid`).
-    ["Cookie: connect.sid=s%3Aabc.def", "Cookie: connect.sid=[REDACTED:secret_param]"],
+    ["Cookie: connect.sid=s%3Aabc.def", `Cookie: connect.sid=${sessionMarker("s%3Aabc.def")}`],
     [
       "Set-Cookie: session=abc123; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
-      "Set-Cookie: session=[REDACTED:secret_param]; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com",
+      `Set-Cookie: session=${sessionMarker("abc123")}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=3600; Domain=example.com`,
     ],
-    ["curl -H 'Cookie: theme=dark; session=abc123' https://api.example.com/x", "curl -H 'Cookie: theme=dark; session=[REDACTED:secret_param]' https://api.example.com/x"],
-    ['{"headers":{"Cookie":"theme=dark; session=abc123; lang=en"}}', '{"headers":{"Cookie":"theme=dark; session=[REDACTED:secret_param]; lang=en"}}'],
+    ["curl -H 'Cookie: theme=dark; session=abc123' https://api.example.com/x", `curl -H 'Cookie: theme=dark; session=${sessionMarker("abc123")}' https://api.example.com/x`],
+    ['{"headers":{"Cookie":"theme=dark; session=abc123; lang=en"}}', `{"headers":{"Cookie":"theme=dark; session=${sessionMarker("abc123")}; lang=en"}}`],
     [
       "Cookie: lang=sk_live_51Habc123def456ghi789xyz; theme=dark; theme_session=abc123XYZsecret987; currency=4111111111111111",
-      "Cookie: lang=[REDACTED:secret_param]; theme=dark; theme_session=[REDACTED:secret_param]; currency=[REDACTED:secret_param]",
+      `Cookie: lang=[REDACTED:secret_param]; theme=dark; theme_session=${sessionMarker("abc123XYZsecret987")}; currency=[REDACTED:secret_param]`,
     ],
     [
       "< set-cookie: sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth",
-      "< set-cookie: sid=[REDACTED:secret_param]; Path=/, refresh=[REDACTED:secret_param]; Path=/auth",
+      `< set-cookie: sid=${sessionMarker("abc")}; Path=/, refresh=[REDACTED:secret_param]; Path=/auth`,
     ],
     ["set-cookie: a=1, refresh=R3fr3shT0kenValue", "set-cookie: a=[REDACTED:secret_param], refresh=[REDACTED:secret_param]"],
     [
       "set-cookie: sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=R3fr3shT0kenValue; Path=/ done",
-      "set-cookie: sid=[REDACTED:secret_param]; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=[REDACTED:secret_param]; Path=/ done",
+      `set-cookie: sid=${sessionMarker("abc")}; Expires=Wed, 21 Oct 2026 07:28:00 GMT, refresh=[REDACTED:secret_param]; Path=/ done`,
     ],
     // The header as a `key=value` field (logfmt): every cookie is read, not the first alone.
-    ["cookie=sid=abc123XYZsecret; refresh=R3fr3shT0kenValue", "cookie=sid=[REDACTED:secret_param]; refresh=[REDACTED:secret_param]"],
-    ['msg cookie="sid=abc123XYZsecret; theme=dark" x=1', 'msg cookie="sid=[REDACTED:secret_param]; theme=dark" x=1'],
+    ["cookie=sid=abc123XYZsecret; refresh=R3fr3shT0kenValue", `cookie=sid=${sessionMarker("abc123XYZsecret")}; refresh=[REDACTED:secret_param]`],
+    ['msg cookie="sid=abc123XYZsecret; theme=dark" x=1', `msg cookie="sid=${sessionMarker("abc123XYZsecret")}; theme=dark" x=1`],
     ["GET /?cookie=sid=abc&x=1", "GET /?cookie=[REDACTED:secret_param]&x=1"],
     // The words after the header's pairs are the sentence's.
-    ["sent Cookie: sid=abc123 to the upstream", "sent Cookie: sid=[REDACTED:secret_param] to the upstream"],
+    ["sent Cookie: sid=abc123 to the upstream", `sent Cookie: sid=${sessionMarker("abc123")} to the upstream`],
   ])("%s", (text, want) => expect(redacted(text)).toBe(want));
 
   it("the Authorization scheme word stays in text, in a curl line too", () => {
@@ -272,7 +272,7 @@ describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
   it.each([
     [
       '* Added cookie sid="abc123XYZsecret" for domain example.com, path /, expire 0',
-      '* Added cookie sid="[REDACTED:secret_param]" for domain example.com, path /, expire 0',
+      `* Added cookie sid="${sessionMarker("abc123XYZsecret")}" for domain example.com, path /, expire 0`,
     ],
     [
       '* Replaced cookie user="s:alice.sigABCdef123" for domain example.com, path /, expire 1700000000',
@@ -327,17 +327,17 @@ describe("a header list as name/value pairs keeps what the same header under its
   it("HAR's and the Fetch API's {name, value} objects", () => {
     const har = '{"headers":[{"name":"Cookie","value":"sid=abc; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer abcdefghijklmnop"}]}';
     expect(stored("line", har)).toBe(
-      '{"headers":[{"name":"Cookie","value":"sid=[REDACTED:secret]; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer [REDACTED:secret]"}]}',
+      `{"headers":[{"name":"Cookie","value":"sid=${sessionMarker("abc")}; theme=dark"},{"name":"Set-Cookie","value":"theme=dark; Path=/"},{"name":"Authorization","value":"Bearer [REDACTED:secret]"}]}`,
     );
   });
 
   it("fetch's [name, value] pairs and Node's rawHeaders, as JSON text or lifted under the list's key", () => {
     const pairs = '[["cookie","sid=abc; theme=dark"],["authorization","Bearer abcdefghijklmnop"]]';
-    const ruled = '[["cookie","sid=[REDACTED:secret]; theme=dark"],["authorization","Bearer [REDACTED:secret]"]]';
+    const ruled = `[["cookie","sid=${sessionMarker("abc")}; theme=dark"],["authorization","Bearer [REDACTED:secret]"]]`;
     expect(stored("headers", pairs)).toBe(ruled);
     expect(stored("line", `{"headers":${pairs}}`)).toBe(`{"headers":${ruled}}`);
     expect(stored("req.rawHeaders", '["Host","example.com","Cookie","sid=abc; theme=dark","Authorization","Bearer abcdefghijklmnop"]')).toBe(
-      '["Host","example.com","Cookie","sid=[REDACTED:secret]; theme=dark","Authorization","Bearer [REDACTED:secret]"]',
+      `["Host","example.com","Cookie","sid=${sessionMarker("abc")}; theme=dark","Authorization","Bearer [REDACTED:secret]"]`,
     );
   });
 
@@ -366,7 +366,7 @@ describe("a cookie jar's names, serialized cookies and a consent banner's answer
   });
 
   it("the header's text under a jar's name reads as the header", () => {
-    expect(stored("cookies", "sid=abc123XYZsecret; theme=dark")).toBe("sid=[REDACTED:secret]; theme=dark");
+    expect(stored("cookies", "sid=abc123XYZsecret; theme=dark")).toBe(`sid=${sessionMarker("abc123XYZsecret")}; theme=dark`);
   });
 
   it("OneTrust's consent answer is a preference; with an id or a token in it, it goes", () => {
@@ -378,7 +378,7 @@ describe("a cookie jar's names, serialized cookies and a consent banner's answer
     );
     expect(stored("http.request.header.cookie", "OptanonConsent=token=abc123XYZsecret")).toBe("OptanonConsent=[REDACTED:secret]");
     expect(redactString("Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; sid=abc123", defaultRedactionPolicy()).text).toBe(
-      "Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; sid=[REDACTED:secret_param]",
+      `Cookie: OptanonConsent=isGDPRApplied=true&groups=C0001%3A1; sid=${sessionMarker("abc123")}`,
     );
   });
 });

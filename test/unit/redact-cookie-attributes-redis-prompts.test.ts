@@ -4,6 +4,7 @@
  * mode, or at the IPv6 loopback (`::1:6379> `, whose address stays) still announces a command.
  */
 import { describe, expect, it } from "vitest";
+import { sessionMarker } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 
 const policy = defaultRedactionPolicy();
@@ -12,12 +13,12 @@ const SECRET = "[REDACTED:secret]";
 
 describe("a Cookie header's attributes", () => {
   it.each([
-    ["Cookie: JSESSIONID=ABC123DEF456; Path=/", `Cookie: JSESSIONID=${PARAM}; Path=/`],
+    ["Cookie: JSESSIONID=ABC123DEF456; Path=/", `Cookie: JSESSIONID=${sessionMarker("ABC123DEF456")}; Path=/`],
     [
       "Cookie: JSESSIONID=ABC123DEF456; Path=/; Domain=example.com; Max-Age=3600; SameSite=Lax; Secure; HttpOnly; Expires=Wed, 21 Oct 2026 07:28:00 GMT",
-      `Cookie: JSESSIONID=${PARAM}; Path=/; Domain=example.com; Max-Age=3600; SameSite=Lax; Secure; HttpOnly; Expires=Wed, 21 Oct 2026 07:28:00 GMT`,
+      `Cookie: JSESSIONID=${sessionMarker("ABC123DEF456")}; Path=/; Domain=example.com; Max-Age=3600; SameSite=Lax; Secure; HttpOnly; Expires=Wed, 21 Oct 2026 07:28:00 GMT`,
     ],
-    ["Cookie: a=b1c2d3e4; sid=abc123def", `Cookie: a=${PARAM}; sid=${PARAM}`],
+    ["Cookie: a=b1c2d3e4; sid=abc123def", `Cookie: a=${PARAM}; sid=${sessionMarker("abc123def")}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

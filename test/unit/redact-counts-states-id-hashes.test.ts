@@ -5,6 +5,7 @@
  * (`session.id_hash`). The credential itself under the same names still goes.
  */
 import { describe, expect, it } from "vitest";
+import { sessionMarker } from "../support/redaction";
 import { readVarName } from "../../audit/core/var-names";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 
@@ -25,8 +26,8 @@ describe("kept: counts, bounds, states, hashes of an id", () => {
 describe("redacted: the credential under the same names", () => {
   it.each([
     ["max_token=AbC123xyz9", `max_token=${PARAM}`],
-    ["session=abc123def", `session=${PARAM}`],
-    ["session_id=ab12cd34", `session_id=${PARAM}`],
+    ["session=abc123def", `session=${sessionMarker("abc123def")}`],
+    ["session_id=ab12cd34", `session_id=${sessionMarker("ab12cd34")}`],
     ["session_hash=ab12cd34ef", `session_hash=${PARAM}`],
     ["session_ids=abc123def", `session_ids=${PARAM}`],
     ["pin=1234", `pin=${PARAM}`],

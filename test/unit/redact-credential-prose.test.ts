@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+import { expectUnchanged, storedLogAttributes, sessionMarker } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -143,12 +143,12 @@ describe("counts and settings under credential-looking names", () => {
 
 describe("a session's id after sid in prose", () => {
   it.each([
-    ["session sid 9f86d081884c7d65 expired", `session sid ${PARAM} expired`],
-    ["sid 9f86d081884c7d65 expired", `sid ${PARAM} expired`],
-    ["SID Zx9Kq2Lm7Pw4Rt6Y not found", `SID ${PARAM} not found`],
-    ["sid: 9f86d081884c7d65", `sid: ${PARAM}`],
+    ["session sid 9f86d081884c7d65 expired", `session sid ${sessionMarker("9f86d081884c7d65")} expired`],
+    ["sid 9f86d081884c7d65 expired", `sid ${sessionMarker("9f86d081884c7d65")} expired`],
+    ["SID Zx9Kq2Lm7Pw4Rt6Y not found", `SID ${sessionMarker("Zx9Kq2Lm7Pw4Rt6Y")} not found`],
+    ["sid: 9f86d081884c7d65", `sid: ${sessionMarker("9f86d081884c7d65")}`],
     // A session's id of digits is still one under a session's name (docs/decisions.md).
-    ["session=84729561", `session=${PARAM}`],
+    ["session=84729561", `session=${sessionMarker("84729561")}`],
   ])("%j", (text, expected) => {
     expectRedactedAs(text, expected, { secret_param: 1 });
   });

@@ -3,7 +3,9 @@
  * between `,` or `;`); a national number is one in a column whose header names a phone
  * (`name,phone` over `Jan,601 234 567`, `;`-separated too, quoted, after a field of one to three
  * digits that a `,` would otherwise glue to it as a decimal's); numeric columns (amounts, ids,
- * timestamps, `1,234,567`) and a national number in a row with no header stay.
+ * timestamps, `1,234,567`) and a national number in a row with no header stay. CSV held in a
+ * JSON string (`{"export":"id,name,phone\\n42,Jan,601 234 567"}`) is read the same, its escaped
+ * line breaks the CSV's.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -47,6 +49,38 @@ describe("phones in CSV", () => {
   it("as a log attribute holding the export", () => {
     const { values, kinds } = storedLogAttributes([{ key: "export", value: { stringValue: "name;telefon\nJan;601 234 567" } }]);
     expect(values).toEqual({ export: `name;telefon\nJan;${PHONE}` });
+    expect(kinds).toBe("phone");
+  });
+});
+
+describe("phones in CSV held in a JSON string, its line breaks escaped", () => {
+  it.each([
+    // The trial's body: the escaped `\n` is the CSV's line break.
+    ['{"export":"id,name,phone\\n42,Jan,601 234 567"}', `{"export":"id,name,phone\\n42,Jan,${PHONE}"}`],
+    ['{"export":"id;name;telefon\\r\\n42;Jan;601234567\\r\\n43;Ana;602345678","rows":2}', `{"export":"id;name;telefon\\r\\n42;Jan;${PHONE}\\r\\n43;Ana;${PHONE}","rows":2}`],
+    ['{"export":"id,name,phone,city\\n42,Jan,601 234 567,Warszawa"}', `{"export":"id,name,phone,city\\n42,Jan,${PHONE},Warszawa"}`],
+    // CSV's own quotes, escaped in the JSON string.
+    ['{"export":"id,name,phone\\n43,Ana,\\"602 345 678\\"","x":1}', `{"export":"id,name,phone\\n43,Ana,\\"${PHONE}\\"","x":1}`],
+    ['{"export":"\\"name\\",\\"phone\\"\\n\\"Jan\\",\\"(415) 555-0100\\""}', `{"export":"\\"name\\",\\"phone\\"\\n\\"Jan\\",\\"${PHONE}\\""}`],
+    // An array's item, and JSON held in a JSON string.
+    ['["id,name,phone\\n42,Jan,601 234 567","x"]', `["id,name,phone\\n42,Jan,${PHONE}","x"]`],
+    ['{"msg":"{\\"export\\":\\"id,name,phone\\\\n42,Jan,601 234 567\\"}"}', `{"msg":"{\\"export\\":\\"id,name,phone\\\\n42,Jan,${PHONE}\\"}"}`],
+  ])("%j", (text, expected) => {
+    expect(redactString(text, policy)).toEqual({ text: expected, counts: { phone: expected.split(PHONE).length - 1 } });
+  });
+
+  it.each([
+    '{"export":"id,amount,ts\\n42,12345678,1700000000000"}',
+    '{"export":"name,city\\nJan,601 234 567"}',
+    '{"export":"id,phone\\n1,234,567"}',
+    // The string's first line is its header: a line before the string is none.
+    'name,phone\n{"row":"x\\nJan,601 234 567"}',
+    '{"export":"42,Jan,601 234 567"}',
+  ])("keeps %j", expectUnchanged);
+
+  it("as a log attribute holding JSON text with the export, as its plain text is", () => {
+    const { values, kinds } = storedLogAttributes([{ key: "payload", value: { stringValue: '{"export":"id,name,phone\\n42,Jan,601 234 567"}' } }]);
+    expect(values).toEqual({ payload: `{"export":"id,name,phone\\n42,Jan,${PHONE}"}` });
     expect(kinds).toBe("phone");
   });
 });

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { expectUnchanged, storedLogAttributes } from "../support/redaction";
+import { expectUnchanged, storedLogAttributes, sessionMarker } from "../support/redaction";
 import { logRecord, logsRequest } from "../support/model-builders";
 
 const policy = defaultRedactionPolicy();
@@ -104,7 +104,7 @@ describe("every marker a replacement writes is counted under its kind", () => {
       `authorization: AWS4-HMAC-SHA256 Credential=${PARAM}/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range, Signature=${PARAM}`,
       { secret_param: 2 },
     ],
-    ["Cookie: sid=abc123def456ghi; csrftoken=xyz789abc123def", `Cookie: sid=${PARAM}; csrftoken=${PARAM}`, { secret_param: 2 }],
+    ["Cookie: sid=abc123def456ghi; csrftoken=xyz789abc123def", `Cookie: sid=${sessionMarker("abc123def456ghi")}; csrftoken=${PARAM}`, { secret_param: 2 }],
     // A marker an earlier pass left is no new find.
     [`Authorization: Digest username="${PARAM}", response="6629fae4"`, `Authorization: Digest username="${PARAM}", response="${PARAM}"`, { secret_param: 1 }],
   ] as const)("%j", (text, expected, counts) => {

@@ -3,6 +3,7 @@
  * a key's namespace and part, kept; an id or a password glued after the colon still goes.
  */
 import { describe, expect, it } from "vitest";
+import { sessionMarker } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { span, tracesRequest } from "../support/model-builders";
 import { redactRequest } from "../../workers/ingest/core/redact";
@@ -33,8 +34,8 @@ describe("a key's namespace is no secret's name", () => {
 
 describe("an id or a password glued after a secret's name still goes", () => {
   it.each([
-    ["GET session:9b2e4f6a-1c3d-4e5f-8a7b-0c1d2e3f4a5b", "GET session:[REDACTED:secret_param]"],
-    ["SET session:abc123 1", "SET session:[REDACTED:secret_param] 1"],
+    ["GET session:9b2e4f6a-1c3d-4e5f-8a7b-0c1d2e3f4a5b", `GET session:${sessionMarker("9b2e4f6a-1c3d-4e5f-8a7b-0c1d2e3f4a5b")}`],
+    ["SET session:abc123 1", `SET session:${sessionMarker("abc123")} 1`],
     ["login failed password:hunter", "login failed password:[REDACTED:secret_param]"],
     ["token: expired-soon-ab12", "token: [REDACTED:secret_param]"],
   ])("%s", (text, expected) => {

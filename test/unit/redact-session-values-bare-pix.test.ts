@@ -15,14 +15,14 @@ const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value:
 
 describe("a session's id in prose", () => {
   it.each([
-    ["session 9fK2pQ7xLm3Z expired", `session ${PARAM} expired`],
-    ["Session 9fK2pQ7xLm3Z", `Session ${PARAM}`],
-    ["session 9fK2pQ7xLm3Z.", `session ${PARAM}.`],
-    ['session "9fK2pQ7xLm3Z" expired', `session "${PARAM}" expired`],
-    ["session '9fK2pQ7xLm3Z' expired", `session '${PARAM}' expired`],
-    ["session (9fK2pQ7xLm3Z) expired", `session (${PARAM}) expired`],
-    ['session id "abc123" expired', `session id "${PARAM}" expired`],
-    ['{"msg":"session 9fK2pQ7xLm3Z expired"}', `{"msg":"session ${PARAM} expired"}`],
+    ["session 9fK2pQ7xLm3Z expired", `session ${sessionMarker("9fK2pQ7xLm3Z")} expired`],
+    ["Session 9fK2pQ7xLm3Z", `Session ${sessionMarker("9fK2pQ7xLm3Z")}`],
+    ["session 9fK2pQ7xLm3Z.", `session ${sessionMarker("9fK2pQ7xLm3Z")}.`],
+    ['session "9fK2pQ7xLm3Z" expired', `session "${sessionMarker("9fK2pQ7xLm3Z")}" expired`],
+    ["session '9fK2pQ7xLm3Z' expired", `session '${sessionMarker("9fK2pQ7xLm3Z")}' expired`],
+    ["session (9fK2pQ7xLm3Z) expired", `session (${sessionMarker("9fK2pQ7xLm3Z")}) expired`],
+    ['session id "abc123" expired', `session id "${sessionMarker("abc123")}" expired`],
+    ['{"msg":"session 9fK2pQ7xLm3Z expired"}', `{"msg":"session ${sessionMarker("9fK2pQ7xLm3Z")} expired"}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
   });

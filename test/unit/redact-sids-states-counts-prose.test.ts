@@ -19,11 +19,11 @@ const attr = (key: string, value: AnyValue | string): KeyValue => ({ key, value:
 
 describe("a session's id under sid in every form", () => {
   it.each([
-    [`sid=${SIGNED}`, `sid=${PARAM}`],
-    ["sid: Zx9Kq2Lm7Pw4Rt6Y", `sid: ${PARAM}`],
-    [`connect.sid=${SIGNED}`, `connect.sid=${PARAM}`],
-    ["sess_id=Zx9Kq2Lm7Pw4Rt6Y", `sess_id=${PARAM}`],
-    ["PHPSESSID: 9f86d081884c7d659a2feaa0c55ad015", `PHPSESSID: ${PARAM}`],
+    [`sid=${SIGNED}`, `sid=${sessionMarker(SIGNED)}`],
+    ["sid: Zx9Kq2Lm7Pw4Rt6Y", `sid: ${sessionMarker("Zx9Kq2Lm7Pw4Rt6Y")}`],
+    [`connect.sid=${SIGNED}`, `connect.sid=${sessionMarker(SIGNED)}`],
+    ["sess_id=Zx9Kq2Lm7Pw4Rt6Y", `sess_id=${sessionMarker("Zx9Kq2Lm7Pw4Rt6Y")}`],
+    ["PHPSESSID: 9f86d081884c7d659a2feaa0c55ad015", `PHPSESSID: ${sessionMarker("9f86d081884c7d659a2feaa0c55ad015")}`],
     // Under a session's key its id keeps its keyed hash: a session's records still group.
     [`{"sid":"${SIGNED}"}`, `{"sid":"${sessionMarker(SIGNED)}"}`],
     ['{"req":{"sid":"Zx9Kq2Lm7Pw4Rt6Y"}}', `{"req":{"sid":"${sessionMarker("Zx9Kq2Lm7Pw4Rt6Y")}"}}`],
@@ -77,9 +77,9 @@ describe("a session's state is no id", () => {
   });
 
   it.each([
-    ["session: abc123def456ghi789", `session: ${PARAM}`],
-    ["session=7f3c9a1e-2b4d-4e8f-9a1b-3c5d7e9f1a2b", `session=${PARAM}`],
-    ["sessionid=Ab_cD-eF12_gH34-iJ56", `sessionid=${PARAM}`],
+    ["session: abc123def456ghi789", `session: ${sessionMarker("abc123def456ghi789")}`],
+    ["session=7f3c9a1e-2b4d-4e8f-9a1b-3c5d7e9f1a2b", `session=${sessionMarker("7f3c9a1e-2b4d-4e8f-9a1b-3c5d7e9f1a2b")}`],
+    ["sessionid=Ab_cD-eF12_gH34-iJ56", `sessionid=${sessionMarker("Ab_cD-eF12_gH34-iJ56")}`],
   ])("still replaces an id joined by _ or -: %j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

@@ -6,6 +6,7 @@
  * `connect.sid=`, `ASPSESSIONID…=`). Look-alikes (a count or a policy under such a name) stay.
  */
 import { describe, expect, it } from "vitest";
+import { sessionMarker } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 
 const policy = defaultRedactionPolicy();
@@ -45,18 +46,18 @@ describe("a sigil or a receiver before a credential's name", () => {
 
 describe("a session cookie's name, in every form", () => {
   it.each([
-    ["JSESSIONID=ABC123DEF456", `JSESSIONID=${PARAM}`],
-    ["url;jsessionid=ABC123DEF456", `url;jsessionid=${PARAM}`],
-    ["GET /app/cart;jsessionid=ABC123DEF456 HTTP/1.1", `GET /app/cart;jsessionid=${PARAM} HTTP/1.1`],
-    ["PHPSESSID=abc123def456ghi", `PHPSESSID=${PARAM}`],
-    ["ASP.NET_SessionId=abc123def456ghi", `ASP.NET_SessionId=${PARAM}`],
+    ["JSESSIONID=ABC123DEF456", `JSESSIONID=${sessionMarker("ABC123DEF456")}`],
+    ["url;jsessionid=ABC123DEF456", `url;jsessionid=${sessionMarker("ABC123DEF456")}`],
+    ["GET /app/cart;jsessionid=ABC123DEF456 HTTP/1.1", `GET /app/cart;jsessionid=${sessionMarker("ABC123DEF456")} HTTP/1.1`],
+    ["PHPSESSID=abc123def456ghi", `PHPSESSID=${sessionMarker("abc123def456ghi")}`],
+    ["ASP.NET_SessionId=abc123def456ghi", `ASP.NET_SessionId=${sessionMarker("abc123def456ghi")}`],
     ["ASPSESSIONIDQQGGQQGG=ABCDEFGHIJKL", `ASPSESSIONIDQQGGQQGG=${PARAM}`],
-    ["connect.sid=s%3Aabc123def456", `connect.sid=${PARAM}`],
+    ["connect.sid=s%3Aabc123def456", `connect.sid=${sessionMarker("s%3Aabc123def456")}`],
     ["koa.sess=eyJhYmMiOjF9", `koa.sess=${PARAM}`],
-    ["laravel_session=eyJpdiI6abc123", `laravel_session=${PARAM}`],
-    ["_session_id=abc123def456", `_session_id=${PARAM}`],
-    ["Cookie: sid=abc123def456", `Cookie: sid=${PARAM}`],
-    ["rack.session=BAh7abc123", `rack.session=${PARAM}`],
+    ["laravel_session=eyJpdiI6abc123", `laravel_session=${sessionMarker("eyJpdiI6abc123")}`],
+    ["_session_id=abc123def456", `_session_id=${sessionMarker("abc123def456")}`],
+    ["Cookie: sid=abc123def456", `Cookie: sid=${sessionMarker("abc123def456")}`],
+    ["rack.session=BAh7abc123", `rack.session=${sessionMarker("BAh7abc123")}`],
   ])("%j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

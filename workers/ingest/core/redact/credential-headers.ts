@@ -7,6 +7,7 @@
  */
 
 import { nameWords, standsForSecret } from "./secret-names";
+import { namesSession } from "./session-ids";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
@@ -58,11 +59,18 @@ const WEBHOOK_SIGNATURE = /^(?:(?:x-)?[a-z0-9]+(?:-[a-z0-9]+)*-signature(?:-256)
  *   Standard Webhooks' `v1,<base64> v1a,<base64>` keeps each `v1,`; any other item (Shopify's
  *   bare base64 HMAC) is replaced whole.
  */
-export function redactCredentialHeader(header: CredentialHeader, value: string, mark: (credential: string) => string): string | undefined {
+export function redactCredentialHeader(header: CredentialHeader, value: string, mark: CredentialMarking): string | undefined {
   if (header === "authorization") return redactAuthorization(value, mark);
   if (header === "signature") return redactSignatures(value, mark);
   return header === "set-cookie" ? redactSetCookies(value, mark) : redactCookies(value, mark);
 }
+
+/**
+ * The marker for a credential of a header's value; `sessionId`: it is a session's id, a cookie
+ * under a session's name (`JSESSIONID`, `PHPSESSID`, `connect.sid`: `namesSession`), whose
+ * marker is the policy's hashed session marker wherever the id is found.
+ */
+export type CredentialMarking = (credential: string, sessionId?: boolean) => string;
 
 /**
  * Where one `Set-Cookie` ends and the next begins when several are joined into one line with
@@ -73,7 +81,7 @@ export function redactCredentialHeader(header: CredentialHeader, value: string, 
 const SET_COOKIE_SEPARATOR = /,[ \t]*(?=[!#$%&'*+\-.^_`|~0-9A-Za-z]+[ \t]*=)/g;
 
 /** Each `Set-Cookie` of a line joining several, redacted; undefined when one reads as no cookie. */
-function redactSetCookies(value: string, mark: (credential: string) => string): string | undefined {
+function redactSetCookies(value: string, mark: CredentialMarking): string | undefined {
   let out = "";
   let from = 0;
   for (const separator of [...value.matchAll(SET_COOKIE_SEPARATOR), undefined]) {
@@ -128,7 +136,7 @@ const COOKIE_ATTRIBUTES: ReadonlySet<string> = new Set([
   "expires", "max-age", "domain", "path", "secure", "httponly", "samesite", "partitioned", "priority",
 ]);
 
-function redactCookies(value: string, mark: (credential: string) => string): string | undefined {
+function redactCookies(value: string, mark: CredentialMarking): string | undefined {
   const pieces = value.split(";");
   const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
@@ -155,7 +163,7 @@ function redactCookies(value: string, mark: (credential: string) => string): str
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
     const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || isPreferenceCookie(name!, trimmed);
-    out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed)}${cookie!.slice(trimmed.length)}`);
+    out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed, namesSession(name!))}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");
 }

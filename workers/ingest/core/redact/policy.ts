@@ -7,7 +7,7 @@ import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel, type GeoPreci
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
-import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
+import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { REDACTION_FAILED_KIND } from "./failures";
 import { TextScanner } from "./text-scanner";
 import { shown, shownType } from "../../../shared/env-schema";
@@ -293,6 +293,13 @@ export interface RedactionPolicy {
    * anyone could then hash every IPv4 address and read the hashed ones back.
    */
   readonly seriesHash: (value: string) => string;
+  /**
+   * The marker a session's id leaves wherever it is found, under a session's key or by the text
+   * detectors (`session_id=…`, a `Cookie`'s `JSESSIONID=…`, `session abc123…`):
+   * `[REDACTED:secret:<seriesHash of the id>]`, so one session's records group in every signal
+   * and nobody without the key can tell which session it was (docs/decisions.md, 2026-12-03).
+   */
+  readonly sessionMarker: (id: string) => string;
 }
 
 /** A key of 256 random bits, hex: the series key of a policy configured without a secret. */
@@ -319,7 +326,9 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),
   ];
-  const scanner = detectors.length > 0 ? new TextScanner(detectors) : undefined;
+  const seriesHash = createKeyedHasher(config.hashSecret ?? randomSeriesKey());
+  const sessionMarker = (id: string) => redactionMarker(`${SECRET_KEY_KIND}:${seriesHash(id)}`);
+  const scanner = detectors.length > 0 ? new TextScanner(detectors, sessionMarker) : undefined;
   return {
     enabled: config.enabled,
     scanner,
@@ -341,7 +350,8 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
       config.hashKeys.length > 0 && config.hashSecret !== undefined
         ? createKeyedHasher(config.hashSecret)
         : undefined,
-    seriesHash: createKeyedHasher(config.hashSecret ?? randomSeriesKey()),
+    seriesHash,
+    sessionMarker,
   };
 }
 

@@ -563,9 +563,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const header = kind === SECRET_KEY_KIND ? credentialHeaderOf(key) : undefined;
     if (header === undefined) return undefined;
     let markers = 0;
-    const mark = (credential: string) => {
+    // A session's cookie (`JSESSIONID=…`) leaves the session's hashed marker, as its id does anywhere.
+    const mark = (credential: string, sessionId?: boolean) => {
       markers++;
-      return (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+      return sessionId === true ? this.policy.sessionMarker(credential) : (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
     };
     const one = (item: AnyValue): AnyValue | undefined => {
       if (!("stringValue" in item)) return undefined;
@@ -604,7 +605,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   private replacement(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
-    if (rule.action === "secret" && rule.sessionShaped === true) return { stringValue: seriesMarker(kind, this.policy.seriesHash(valueText(value))) };
+    if (rule.action === "secret" && rule.sessionShaped === true) return { stringValue: this.policy.sessionMarker(valueText(value)) };
     return this.marker(value, kind);
   }
 

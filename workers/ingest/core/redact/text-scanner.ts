@@ -68,8 +68,17 @@ export class TextScanner {
   private replacement = "";
   private replacedLength = 0;
   private replacedKind = "";
+  /** The places among the replacement's markers of those hiding a session's id (`Rewrite`), or undefined. */
+  private replacedSessionIds: readonly number[] | undefined;
 
-  constructor(detectors: readonly Detector[]) {
+  /**
+   * `sessionMarker`: the marker of a session's id a detector found (`Rewrite.sessionIds`), the
+   * policy's hashed one; absent, such an id keeps its detector's marker.
+   */
+  constructor(
+    detectors: readonly Detector[],
+    private readonly sessionMarker?: (id: string) => string,
+  ) {
     // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
     // facts are asked of each detector where a scan starts, so the number of detectors is not
     // bounded by a mask's width (docs/decisions.md, 2026-12-02).
@@ -237,7 +246,7 @@ export class TextScanner {
           this.accept(text, start, first, place, kept)
         ) {
           places ??= new JsonPlaceReader(text, view?.raw);
-          const marked = marking === undefined ? this.replacement : markedFind(text.slice(start, start + this.replacedLength), this.replacement, marking);
+          const marked = this.marked(text.slice(start, start + this.replacedLength), marking);
           const replacement = quotedAsJsonValue(text, start, this.replacedLength, marked, places);
           output +=
             view === undefined
@@ -288,16 +297,40 @@ export class TextScanner {
         this.replacement = rewrite;
         this.replacedLength = matched.length;
         this.replacedKind = detector.kind;
+        this.replacedSessionIds = undefined;
       } else {
         this.replacement = rewrite.text;
         this.replacedLength = rewrite.length ?? matched.length;
         this.replacedKind = rewrite.kind;
+        this.replacedSessionIds = rewrite.sessionIds;
       }
       return true;
     }
     return false;
   }
+
+  /**
+   * The accepted replacement of `found` as written: each marker hiding a session's id as
+   * `sessionMarker` gives it for the id, in any text; the others as `marking` gives them (a metric
+   * attribute's), or as the detector wrote them.
+   */
+  private marked(found: string, marking: SeriesMarking | undefined): string {
+    const sessionIds = this.sessionMarker === undefined ? undefined : this.replacedSessionIds;
+    if (sessionIds === undefined) return marking === undefined ? this.replacement : markedFind(found, this.replacement, marking);
+    const sessionMarker = this.sessionMarker!;
+    let place = 0;
+    return markedFind(found, this.replacement, (kind, hidden) =>
+      sessionIds.includes(place++) ? sessionMarker(hidden.replace(SENTENCE_END, "")) : marking === undefined ? redactionMarker(kind) : marking(kind, hidden),
+    );
+  }
 }
+
+/**
+ * A sentence's final punctuation a find may take with a session's id (`session_id=abc123.`): no
+ * character of an id (RFC 6265's cookie values, frameworks' generators end in none), so the id is
+ * hashed without it and the line groups with the same id written elsewhere.
+ */
+const SENTENCE_END = /[.,;:!?]+$/;
 
 /**
  * Whether `replacement` of the find `matched` at `start` starts replacing at a message template's

@@ -57,7 +57,19 @@ export interface Detector {
  * writes is counted under the marker's kind (a `Cookie` header's cookies, a Digest header's
  * parameters, a URL's e-mail user and password), whatever `kind` says.
  */
-export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number };
+export type Rewrite = string | { readonly text: string; readonly kind: string; readonly length?: number; readonly sessionIds?: readonly number[] };
+
+/**
+ * `rewrite` (a replacement of a session's id: `session_id=…`, `JSESSIONID=…`, `session abc123…`)
+ * with its markers at `sessionIds` (their places among its markers, from 0) saying that each hides
+ * a session's id: the scanner writes those as the policy's hashed session marker
+ * (`RedactionPolicy.sessionMarker`), the one the key rules write under a session's key, so a
+ * session's records group whichever way its id was found. Counted as the marker's kind, as before.
+ */
+export function hidingSessionIds(rewrite: Rewrite, kind: string, sessionIds: readonly number[] = [0]): Rewrite {
+  if (sessionIds.length === 0) return rewrite;
+  return typeof rewrite === "string" ? { text: rewrite, kind, sessionIds } : { ...rewrite, sessionIds };
+}
 
 /**
  * What an attribute's key says about its value, as bit flags: the request walker knows the key

@@ -7,7 +7,7 @@ import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isP
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
-import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { SECRET_PARAM_KIND, asSessionIdUnder } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
@@ -356,7 +356,7 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   if (!isCredentialLiteral(name, value, false)) return undefined;
   // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
   if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
-  return `${match.slice(0, open)}${quote}${marker}${quote}`;
+  return asSessionIdUnder(name, `${match.slice(0, open)}${quote}${marker}${quote}`);
 }
 
 /** A Ruby symbol assigned to a name holding a secret (`SYMBOL_VALUE`), replaced whole with its `:`. */
@@ -389,7 +389,7 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   if (!LINE_ASSIGNMENT_HEAD.test(lineBefore(text, variableStart)) && !PROSE_VALUE.test(value)) return undefined;
   // Code (`$_ENV['API_KEY']`, `options.apiKey;`, `await hash(…)`) names where the secret comes from.
   if (isCodeValue(text, start + valueStart, name, start)) return undefined;
-  return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length };
+  return asSessionIdUnder(name, { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length });
 }
 
 /**
@@ -419,7 +419,7 @@ function redactPrintedMember(match: string, marker: string, text: string, start:
   const secret = holdsSecret(name) || isHeldSecretName(name) ? isHiddenValue(name, value) && !isNamedCount(name, value) && !keptUnderPassWord(name, first) : isPassPassword(name, first) && isHiddenValue(name, value);
   if (!secret) return undefined;
   if (/^(?:Array|[\w\\]+ Object)$/.test(value)) return undefined;
-  return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length };
+  return asSessionIdUnder(name, { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + value.length });
 }
 
 /**
@@ -533,7 +533,7 @@ function redactElement(match: string, marker: string): Rewrite | undefined {
   const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(content);
   const value = (cdata?.[1] ?? content).trim();
   if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value)) return undefined;
-  return `${match.slice(0, open)}${marker}${match.slice(close)}`;
+  return asSessionIdUnder(name, `${match.slice(0, open)}${marker}${match.slice(close)}`);
 }
 
 /**

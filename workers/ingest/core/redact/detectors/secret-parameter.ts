@@ -32,7 +32,7 @@ import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
-import { caseless, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
@@ -474,7 +474,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // value, as in a `Cookie` header, whatever its name; a preference's setting stays.
   if (namesCurlCookie(text, start)) {
     const cookie = unquoted(match.slice(equals + 1));
-    return isPreferenceCookie(name, cookie) ? undefined : redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end, false);
+    return isPreferenceCookie(name, cookie) ? undefined : asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), match.slice(equals + 1), marker, PARAMETER_TOKEN, end, false));
   }
   // A quoted value is an attribute's or an argument's, where the names only ever secret in a
   // URL's query are ordinary (`<add key="ApiKey" value="…"/>`: the setting's name).
@@ -505,7 +505,12 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A session's state (`session=closed`, `session=new`) is no session's id, nor is what is not shaped as one (`session=build`).
   if (saysSessionState(name, token) || (!quoted && namesSession(name) && !isSessionIdShaped(token))) return undefined;
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
-  return redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start));
+  return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
+}
+
+/** `rewrite` of the value under `name`, saying that it hides a session's id under a session's name (`namesSession`). */
+export function asSessionIdUnder(name: string, rewrite: Rewrite | undefined): Rewrite | undefined {
+  return rewrite !== undefined && namesSession(name) ? hidingSessionIds(rewrite, SECRET_PARAM_KIND) : rewrite;
 }
 
 /**
@@ -590,7 +595,7 @@ function redactField(match: string, marker: string, text: string, start: number)
     // A log's next `name=` pair ends it (`password: hunter2 user=bob` keeps `user=bob`, as `password=hunter2 user=bob` does).
     const reach = endsSentence(word, value.slice(word.length)) || namesSession(fieldNameBefore(text, start)) ? valueStart + word.length : valueStart + beforeNextPair(value);
     const length = reach - sentenceEndLength(match.slice(valueStart, reach), valueEnd(text, start, start + reach));
-    return { text: rewrite.text, kind: SECRET_PARAM_KIND, length: Math.max(length, rewrite.length) };
+    return { ...rewrite, length: Math.max(length, rewrite.length) };
   }
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
 }
@@ -693,8 +698,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // An unquoted argument of a call (`viewer(token: abc){id}`) ends at the `)` closing it: what
   // follows is the query's, scanned again.
   const close = end.opened && quoteOpening(value) === "" && !WRAPPER_OPENING.test(value) ? unopenedClose(value) : -1;
-  if (close > 0) return redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true);
-  return redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true);
+  if (close > 0) return asSessionIdUnder(name, redactValue(match.slice(0, valueStart), value.slice(0, close), marker, FIELD_TOKEN, { ...end, next: ")" }, true));
+  return asSessionIdUnder(name, redactValue(match.slice(0, valueStart), value, marker, FIELD_TOKEN, end, true));
 }
 
 /**
@@ -776,11 +781,20 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   const from = start + valueStart + quote.length;
   const unquoted = header === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
   const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
-  const redacted = value === "" ? undefined : redactCredentialHeader(header, value, () => marker);
+  // The places among the markers of those hiding a session's id (`sid=…`, `JSESSIONID=…`).
+  const sessionIds: number[] = [];
+  let markers = 0;
+  const mark = (_: string, sessionId?: boolean) => {
+    if (sessionId === true) sessionIds.push(markers);
+    markers++;
+    return marker;
+  };
+  const redacted = value === "" ? undefined : redactCredentialHeader(header, value, mark);
   if (redacted === undefined) return undefined;
   if (redacted === value) return null;
   // Each cookie replaced writes a marker of its own, and is counted (text-scanner.ts).
-  return { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+  const rewrite = { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
+  return hidingSessionIds(rewrite, SECRET_PARAM_KIND, sessionIds);
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { nameWords, namesObjectSession } from "../secret-names";
 import { isSessionIdShaped, isSessionIdToken } from "../session-ids";
-import type { Detector } from "./detector";
+import { hidingSessionIds, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -60,6 +60,6 @@ export const sessionIdPhraseDetector: Detector = {
     if (before !== undefined && namesObjectSession([...nameWords(before), "session"])) return undefined;
     // A `sid` after another system's word is that system's id (`account sid AC…`, `Oracle SID ORCL19c`), as `AccountSid` is.
     if (OTHER_SYSTEM_SID.test(text.slice(Math.max(0, opened - 48), opened))) return undefined;
-    return marker;
+    return hidingSessionIds(marker, SECRET_PARAM_KIND);
   },
 };
