@@ -50,9 +50,8 @@ export const cardDetector: Detector = {
     const measure =
       digits.length === match.length && !isNamedCard(text, start) &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
-    const namedId = !isNamedCard(text, start) && isIdInProse(text, start);
-    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !namedId && !isBoundToIdColumn(text, start) &&
-      !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
+      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
       ? marker
       : undefined;
   },
@@ -66,6 +65,14 @@ export const cardDetector: Detector = {
 function isNamedCard(text: string, start: number): boolean {
   const name = memberNameBefore(text, start) ?? proseWordBefore(text, start);
   return name !== undefined && namesCardNumber(nameWords(name));
+}
+
+/**
+ * Whether the words right before the number at `start` name it a thing's id (`isIdInProse`:
+ * `order #4086…`, `invoice number …`) and no card's name is the word before it (`isNamedCard`).
+ */
+function isIdNamedInProse(text: string, start: number): boolean {
+  return isIdInProse(text, start) && !isNamedCard(text, start);
 }
 
 /**
