@@ -27,24 +27,30 @@ describe("a display name before a mailbox", () => {
   });
 
   it.each([
-    '"GitHub Actions" <noreply@github.com>',
-    "Acme Billing <billing@acme.example>",
     '"Jenkins" <ci@example.com>',
     "Orders Worker <worker@example.com>",
     "Reply To <reply@example.com>",
     "Error Sending <a@example.com>",
-    "Sender: Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
-    "From: Microsoft Outlook <no-reply@microsoft.com>",
     "From: Apple Developer <developer@apple.com>",
     "From: Order Confirmation <orders@shop.example>",
-    "From: Password Reset <noreply@example.com>",
     "Cc: Release Notes <notes@example.com>",
-    "Reply-To: Do Not Reply <noreply@example.com>",
-    'From: "Mail Delivery Subsystem" <mailer-daemon@googlemail.com>',
     "Signed-off-by: Release Bot <bot@example.com>",
   ])("%s keeps its name", (text) => {
     const result = redactString(text, policy);
     expect(result.counts).toEqual({ email: 1 });
     expect(result.text).toBe(text.replace(/<[^>]+>/, `<${EMAIL}>`));
+  });
+
+  // A role's mailbox (RFC 2142's and the common ones) names no person: its address stays too.
+  it.each([
+    '"GitHub Actions" <noreply@github.com>',
+    "Acme Billing <billing@acme.example>",
+    "Sender: Mail Delivery Subsystem <mailer-daemon@googlemail.com>",
+    "From: Microsoft Outlook <no-reply@microsoft.com>",
+    "From: Password Reset <noreply@example.com>",
+    "Reply-To: Do Not Reply <noreply@example.com>",
+    'From: "Mail Delivery Subsystem" <mailer-daemon@googlemail.com>',
+  ])("%s keeps its name and its role's address", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });

@@ -264,10 +264,17 @@ describe("numbers of payments", () => {
     expect(redacted("cartão 4532015112830366 CPF 52998224725")).toEqual({ text: "cartão [REDACTED:card] CPF [REDACTED:cpf]", counts: { card: 1, cpf: 1 } });
   });
 
-  it.each(["pedido 4532015112830366 criado", "order #4111111111111111", "NSU 4532015112830366", "transaction 5555555555554444 declined"])(
-    "a card number after a thing's word is still a card (a stored PAN is the leak PCI DSS forbids): %s",
+  it.each(["NSU 4532015112830366", "transaction 5555555555554444 declined", "autorização 4111111111111111", "cartão 4111111111111111"])(
+    "a card number after a card payment's word is still a card (a stored PAN is the leak PCI DSS forbids): %s",
     (text) => {
       expect(redacted(text).counts).toEqual({ card: 1 });
+    },
+  );
+
+  it.each(["pedido 4532015112830366 criado", "order #4111111111111111"])(
+    "a number after an order's word is the order's id, even of a card's shape (docs/decisions.md, 2026-12-03): %s",
+    (text) => {
+      expect(redacted(text)).toEqual({ text, counts: {} });
     },
   );
 

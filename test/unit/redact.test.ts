@@ -959,7 +959,7 @@ describe("redactRequest: logs", () => {
       [logRecord({ body: str("ok") })],
       [attr("host.ip", str("10.1.2.3")), attr("app.contact", str("203.0.113.9"))],
     );
-    request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("ops@example.com")));
+    request.resourceLogs[0]!.scopeLogs[0]!.scope.attributes.push(attr("owner", str("jane@example.com")));
     redactRequest("logs", request, defaultRedactionPolicy());
     const resourceLogs = request.resourceLogs[0]!;
     expect(attributeMap(resourceLogs.resource.attributes)).toEqual({
@@ -1091,8 +1091,8 @@ describe("redactRequest: metrics", () => {
     const second = point([attr("route", str("/cart"))]);
     const request = metricsRequest(
       [first, second],
-      [attr("owner", str("ops@example.com"))],
-      [attr("service.owner", str("ops@example.com"))],
+      [attr("owner", str("jane@example.com"))],
+      [attr("service.owner", str("jane@example.com"))],
     );
     expect(redactRequest("metrics", request, defaultRedactionPolicy())).toEqual({
       count: 4,

@@ -204,8 +204,8 @@ export const MoreEvidence = {
   KEY_PHRASE: 1 << 5,
   /**
    * A `/` and a one-time link's word (`detectors/url-path-token.ts`): `reset`, `verif`, `confirm`,
-   * `activat`, `magic`, `invit`, `unsubscribe` or `share` in lower case (`URL_PATH_TOKEN_WORD`), which
-   * every path the detector reads holds.
+   * `activat`, `magic`, `invit`, `unsubscribe` or `share` in lower case, or Stripe's domain (a
+   * receipt's or an invoice's page) (`URL_PATH_TOKEN_WORD`), which every path the detector reads holds.
    */
   URL_PATH_TOKEN: 1 << 6,
   /**
@@ -812,7 +812,7 @@ const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SES
 const CREDENTIAL_LITERAL_HINT =
   /[=!]==?[ \t]*\\{0,7}["']|(?:\?\?|\|\||\?:|\/\/|[ \t]or)[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
-const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share/;
+const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share|stripe\.com/;
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
 const KEY_PHRASE_WORD = /key|secret|token|code/i;
 /** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */

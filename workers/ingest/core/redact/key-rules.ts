@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount } from "./secret-names";
+import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount, namesToken } from "./secret-names";
 import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
@@ -66,6 +66,12 @@ export type KeyRule =
       readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name" | "street_address";
       /** A secret's key that names a count (`namesCount`: tokens, `max_*`, `*_count`): a whole number there is a count, kept. */
       readonly counts?: true;
+      /**
+       * A token's key (`namesToken`: `token`, `access_token`): a number there, not text, shorter
+       * than a one-time code (`isShortCount`) is a count (`{"tokens":4096,"token":512}`), kept as
+       * the number it is; a longer one may be the code and goes.
+       */
+      readonly shortCounts?: true;
       /** The bare key `secret`, a label naming a Kubernetes Secret: an object's name there is kept (`namesSecretObject`). */
       readonly objectNames?: true;
       /** The bare key `pass` or a password's change (`password_changed`): only a value shaped as a password is one there (`isPassPassword`); a verdict, a time or a count is kept. */
@@ -137,6 +143,7 @@ const TOO_PRECISE: KeyRule = { action: "drop", located: true };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
+const TOKEN: KeyRule = { action: "secret", shortCounts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
 const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
@@ -373,7 +380,9 @@ export class KeyRules {
     const id = namesAnId || measure;
     // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
     // `cliente_cpf`, `user.id`: a person's). A payment's code or a bare thing's name (`nsu`,
-    // `pedido`) is a thing's number for CPFs and SSNs, not for cards, as those words are in text.
+    // `pedido`) is a thing's number for CPFs and SSNs, not for cards: a key's value may be a
+    // whole record's text (`order` holding JSON with a card), where only an id's name (`namesId`)
+    // speaks for the digits; in text the words right before a number do (`isIdInProse`).
     const thing = namesThingIdentifier(words);
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
@@ -409,6 +418,7 @@ export class KeyRules {
  * (`namesSecretContext`: `session`, `cookie`), one that keeps a Secret's or its key's name when
  * the key refers to an existing Secret (`namesExistingSecret`: Helm's `existingSecret`), one that
  * keeps what is no session's id under a session's name (`namesSession`, `KeyRule.sessionShaped`),
+ * one that keeps a short number under a token's name (`KeyRule.shortCounts`),
  * one that keeps a directory's path under `pwd` (`KeyRule.directories`).
  */
 function secretRule(key: string): KeyRule {
@@ -418,6 +428,7 @@ function secretRule(key: string): KeyRule {
   if (namesSession(key) && !inCookieJar(key)) return SESSION_ID;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;
   if (key.toLowerCase() === "secret") return SECRET_OR_OBJECT_NAME;
+  if (namesToken(key)) return TOKEN;
   return lastNameSegment(key).toLowerCase() === "pwd" ? SECRET_OR_DIRECTORY : SECRET;
 }
 

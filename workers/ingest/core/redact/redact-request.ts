@@ -19,7 +19,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, isPassPassword, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { isEmailAddress } from "./detectors/email";
 import {
   GraphQLDocuments,
@@ -48,6 +48,7 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
+import { systemErrorParentsIn, systemErrorRuledKey } from "./system-errors";
 import { ListWalk, listWalks } from "./list-walks";
 import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
@@ -453,6 +454,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const pairNames = (walks & ListWalk.PAIR_NAMES) !== 0 ? ruledPairNamesIn(attributes) : undefined;
     // A `name` is ruled as whose its siblings say it is (name-owners.ts).
     const ownedNames = (walks & ListWalk.OWNED_NAMES) !== 0 ? ownedNamesIn(attributes) : undefined;
+    // A system error's `address` is ruled as the server it names (system-errors.ts).
+    const errorParents = (walks & ListWalk.SYSTEM_ERRORS) !== 0 ? systemErrorParentsIn(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -465,7 +468,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           rule = planned.ruleAt(i);
         } else {
           const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
-          const own = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
+          const owned = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
+          const own = errorParents === undefined ? owned : systemErrorRuledKey(owned, errorParents);
           key = prefix === "" ? own : `${prefix}.${own}`;
           if (summary && REDACTION_NOTE_KEYS.has(key)) {
             key = moveToProducerName(attributes, attribute);
@@ -1061,6 +1065,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
       if (rule.passWord === true && !("stringValue" in value && !keptUnderPassWord(key, value.stringValue))) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
+      if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
       if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
@@ -1207,6 +1212,11 @@ function holdsCount(value: AnyValue): boolean {
   if ("intValue" in value) return true;
   if ("stringValue" in value) return standsForCount(value.stringValue);
   return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
+}
+
+/** Whether `value` is a whole number, not text, short enough to be a count under a token's name (`isShortCount`: `512`, `4096`). */
+function holdsShortCount(value: AnyValue): boolean {
+  return "intValue" in value && isShortCount(value.intValue);
 }
 
 /** Numbers under a credential's name are that credential (a PIN, a card security code), unless the name counts tokens (`KeyRule.counts`). */

@@ -172,6 +172,28 @@ export function isCountText(value: string): boolean {
   return WHOLE_NUMBER.test(value) || WHOLE_NUMBER_LIST.test(value);
 }
 
+/**
+ * Whether a name's last word is `token` (`token`, `access_token`, `csrfToken`): a number written
+ * as a number there, not as text, is a count when it is short (`isShortCount`: `{"tokens":4096,
+ * "token":512}`), as LLM logs write a token's budget beside the total; docs/decisions.md,
+ * 2026-12-03, "a short number under `token`".
+ */
+export function namesToken(name: string): boolean {
+  return nameWords(name).at(-1) === "token";
+}
+
+/**
+ * The fewest digits a one-time code has (RFC 4226 §5.3 and RFC 6238: 6 to 8): a whole number
+ * with fewer is a count under a token's name, one with as many may be the code.
+ */
+const CODE_DIGITS = 6;
+const SHORT_COUNT = new RegExp(`^\\d{1,${CODE_DIGITS - 1}}$`);
+
+/** Whether `digits` is a whole number of fewer digits than a one-time code's (`512`, `4096`; not `123456`). */
+export function isShortCount(digits: string): boolean {
+  return SHORT_COUNT.test(digits);
+}
+
 /** Whether `value`, under the name `name`, is a count (`namesCount`, `standsForCount`). */
 export function isNamedCount(name: string, value: string): boolean {
   return standsForCount(value) && namesCount(name);

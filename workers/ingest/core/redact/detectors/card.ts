@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdValue, isPostgresRowKey } from "./id-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdInProse, isIdValue, isPostgresRowKey } from "./id-value";
 import { isMeasureInProse, isMeasureValue, proseWordBefore } from "./measure-value";
 import { memberNameBefore } from "./member-name";
 import { namesCardNumber } from "../card-names";
@@ -21,12 +21,14 @@ import { nameWords } from "../secret-names";
  * written that way. Bare digits before a unit or after a measure's word in prose (`… bytes`,
  * `checksum …`: `isMeasureInProse`) are a quantity too, unless a card's name precedes them
  * (`card 4111… rows 2`, `card_number=…`: `isNamedCard`), and PostgreSQL's error rows say which
- * column a value is (`Key (order_id)=(…)`, a failing row's first value: `isPostgresRowKey`). Unlike the CPF and SSN rules, a card number after the words naming a thing's number
- * (`pedido 4532…`, `order #…`, `NSU …`: `thing-words.ts`) is still a card: payment logs write
- * a PAN after such words (`transaction 4111… declined`), a stored PAN is the one leak PCI DSS
- * forbids outright, and a Luhn-valid order number with an issuer's prefix and length is rare
- * (docs/decisions.md, 2026-12-01). A gift card's or a voucher's number is a card number: it
- * spends a stored value.
+ * column a value is (`Key (order_id)=(…)`, a failing row's first value: `isPostgresRowKey`). A
+ * number right after the words naming a thing's id in prose (`order 4086…`, `order #…`, `invoice
+ * number …`, `row id …`, `snowflake …`: `isIdInProse`) is that id, unless a card's name is the
+ * word before it; after a card payment's words (`transaction 4111… declined`, `NSU …`,
+ * `autorização …`) it is still a card: payment logs write the PAN there (docs/decisions.md,
+ * 2026-12-03, which replaces 2026-12-01's "still a card"). A reference's key (`pspReference`,
+ * `payment_ref`) names an id as `order_id` does (`isIdValue`). A gift card's or a voucher's
+ * number is a card number: it spends a stored value.
  */
 /**
  * A comma after a number that is no item of a list: a decimal comma (`1,4111…`, `R$ 1.234,…`),
@@ -48,8 +50,8 @@ export const cardDetector: Detector = {
     const measure =
       digits.length === match.length && !isNamedCard(text, start) &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
-    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isBoundToIdColumn(text, start) &&
-      !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
+    return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
+      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
       ? marker
       : undefined;
   },
@@ -63,6 +65,14 @@ export const cardDetector: Detector = {
 function isNamedCard(text: string, start: number): boolean {
   const name = memberNameBefore(text, start) ?? proseWordBefore(text, start);
   return name !== undefined && namesCardNumber(nameWords(name));
+}
+
+/**
+ * Whether the words right before the number at `start` name it a thing's id (`isIdInProse`:
+ * `order #4086…`, `invoice number …`) and no card's name is the word before it (`isNamedCard`).
+ */
+function isIdNamedInProse(text: string, start: number): boolean {
+  return isIdInProse(text, start) && !isNamedCard(text, start);
 }
 
 /**

@@ -34,7 +34,8 @@ const AT_START = new RegExp(SOURCE, "y");
  * it (`mongodb://ana%40example.com@db`, `ana@example.com:pw@db`: the user is an address); nor
  * is a password kept there and the host after it (`postgres://app:xxxxx@db.internal`).
  * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`), nor what
- * `NO_PERSON_DOMAIN` names: a file name with a scale (`logo@2x.png`) or a service account.
+ * `NO_PERSON_DOMAIN` names: a file name with a scale (`logo@2x.png`) or a service account, nor
+ * a role's mailbox (`isRoleMailbox`: `noreply@acme.io`, `support@acme.io`), which names no person.
  *
  * Found from its separators (`searchEmail`): the regex alone tries every word of a text as a
  * local part, and reads a long text holding one address (an SQL `INSERT`'s rows) several times
@@ -48,7 +49,7 @@ export const emailDetector: Detector = {
     (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
     (text.charCodeAt(start - 1) === 0x3a && URL_USER_BEFORE.test(text.slice(Math.max(0, start - 256), start))) ||
     isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512)) ||
-    NO_PERSON_DOMAIN.test(match) || namesAccountOnServer(match, text, start)
+    NO_PERSON_DOMAIN.test(match) || isRoleMailbox(match) || namesAccountOnServer(match, text, start)
       ? undefined
       : marker,
   search: searchEmail,
@@ -63,6 +64,30 @@ export const emailDetector: Detector = {
  */
 const NO_PERSON_DOMAIN =
   /@(?:\d+(?:\.\d+)?x\.(?:png|jpe?g|webp|gif|svg|avif|ico|bmp|tiff?)|(?:[\w-]+\.)*gserviceaccount\.com|[\w.-]*\.(?:service|socket|timer|target|mount|automount|swap|path|slice|scope|device))$/i;
+
+/**
+ * Mailboxes a role or a function receives, not a person: RFC 2142's (`info`, `marketing`,
+ * `sales`, `support`, `abuse`, `noc`, `security`, `postmaster`, `hostmaster`, `usenet`, `news`,
+ * `webmaster`, `www`, `uucp`, `ftp`), a sender no one reads (`noreply`, `no-reply`,
+ * `donotreply`, `mailer-daemon`), and those services commonly run (`billing`, `admin`, `ops`,
+ * `alerts`, `notifications`, `help`, `helpdesk`). Lower case.
+ */
+const ROLE_MAILBOXES: ReadonlySet<string> = new Set([
+  "info", "marketing", "sales", "support", "abuse", "noc", "security", "postmaster", "hostmaster", "usenet", "news", "webmaster",
+  "www", "uucp", "ftp", "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "mailer-daemon", "billing",
+  "admin", "administrator", "ops", "alerts", "alert", "notifications", "notification", "help", "helpdesk",
+]);
+
+/**
+ * Whether the address `match` is a role's mailbox (`ROLE_MAILBOXES`, in any case, a `+tag` of
+ * sub-addressing left out: `support+eu@acme.io`): it names a function of an organization, whoever
+ * reads it, no person; `john.doe@acme.io` is a person's.
+ */
+function isRoleMailbox(match: string): boolean {
+  const local = match.slice(0, match.search(/@|%40/)).toLowerCase();
+  const plus = local.indexOf("+");
+  return ROLE_MAILBOXES.has(plus < 0 ? local : local.slice(0, plus));
+}
 
 /**
  * The words before a `user@host` that make it an account on a server: a command reaching one

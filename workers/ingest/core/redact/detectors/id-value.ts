@@ -9,6 +9,7 @@ import { ListReader, firstItemStart, isNumberListCharacter, printedAs } from "./
 import { countWork, currentScan } from "../scan-scope";
 import { namesMeasure } from "./measure-value";
 import {
+  CARD_PAYMENT_THINGS,
   NUMBERED_THINGS,
   NUMBERED_THING_SET,
   NUMBER_WORD,
@@ -205,14 +206,43 @@ function singularOwner(word: string): string {
  * `orderId`, `id_pedido`, `id_cliente`: `identifierOf`), a product code (`sku`, `product.sku`,
  * `ean`) or a thing's number (`part_number`, `partNo`, `order_no`, `serial_number`,
  * `nosso_numero`, `numero_pedido`, `nroPedido`), or a list of them (`ids`, `order_ids`, `skus`,
- * `trackingNumbers`: `singularLast`). A number of a card's shape there is that identifier, not a
- * card (a decimal trace id passes the Luhn check one time in ten).
+ * `trackingNumbers`: `singularLast`), or a reference last (`pspReference`, `merchantReference`,
+ * `payment_ref`: a payment service's or a merchant's id of the payment, never the card's number).
+ * A number of a card's shape there is that identifier, not a card (a decimal trace id passes
+ * the Luhn check one time in ten).
  */
 export function namesIdentifier(named: readonly string[]): boolean {
   const words = singularLast(named);
-  if (PRODUCT_CODE_SET.has(words[words.length - 1] ?? "")) return true;
+  const last = words[words.length - 1] ?? "";
+  if (PRODUCT_CODE_SET.has(last) || REFERENCE_WORDS.has(last)) return true;
   const identifier = identifierOf(words);
   return identifier !== undefined && (identifier.word === "id" || NUMBERED_THING_SET.has(identifier.owner));
+}
+
+/** A last word that names a reference, an id a service or a merchant gives a payment or a record (`pspReference`, `order_ref`). */
+const REFERENCE_WORDS: ReadonlySet<string> = new Set(["reference", "ref", "referencia", "referência"]);
+
+/**
+ * Whether the words right before the number at `start` in prose name it a thing's id: a
+ * numbered thing's or a product code's word (`NUMBERED_THINGS`, `PRODUCT_CODES`), perhaps with
+ * `id`, a word for "number" or `#` after it (`order 4086…`, `order #4086…`, `Shopify order id …`,
+ * `invoice number …`, `shipment …`, `row id …`, `Discord snowflake …`), or `id` or `ref` alone
+ * (`id 4086…`, `ID: …`), then perhaps `:`, `=` or `is`. Not the words of a card payment
+ * (`CARD_PAYMENT_THINGS`: `transaction 4111… declined`), after which a card's number is the
+ * card's. Reads the 48 characters before `start`.
+ */
+export function isIdInProse(text: string, start: number): boolean {
+  return idWordsBeforeRegExp().test(text.slice(Math.max(0, start - 48), start));
+}
+let idWordsBefore: RegExp | undefined;
+/** `isIdInProse`'s pattern, built on first use as `thingWordsBeforeRegExp` is. */
+function idWordsBeforeRegExp(): RegExp {
+  if (idWordsBefore !== undefined) return idWordsBefore;
+  const things = [...PRODUCT_CODES, ...NUMBERED_THINGS.filter((word) => !CARD_PAYMENT_THINGS.has(word))];
+  return (idWordsBefore = new RegExp(
+    `(?<![A-Za-z])(?:(?:${things.map(caseless).join("|")})(?:[ _-]?(?:[Ii][Dd]|${NUMBER_WORD})\\.?|[ \\t]*#)?|[Ii][Dd]|[Rr][Ee][Ff]\\.?)` +
+      `[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
+  ));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
+import { ERRNO_CODE, SYSTEM_ERROR_SYSCALLS } from "../system-errors";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
@@ -22,10 +23,33 @@ export const ipv4Detector: Detector = {
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
     !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || isIpv4Network(match, text, start) ||
-    namedAsServer(text, start) || reachedAtServicePort(text, start, start + match.length)
+    namedAsServer(text, start) || reachedAtServicePort(text, start, start + match.length) || isSystemErrorAddress(text, start)
       ? undefined
       : marker,
 };
+
+/** An `address` member's name right before its value, in Node's printed objects and JSON (`address: '`, `"address":"`, `address=`). */
+const ADDRESS_MEMBER_BEFORE = /(?<![\w.-])["']?address["']?[ \t]*[:=][ \t]*["']?\[?$/;
+/**
+ * A sibling member saying the object is Node's system error (system-errors.ts): its `syscall`
+ * one that connects, binds or looks up, or its `code` an errno's name.
+ */
+const SYSTEM_ERROR_MEMBER = new RegExp(
+  `(?<![\\w-])(?:syscall["']?[ \\t]*[:=][ \\t]*["']?(?:${SYSTEM_ERROR_SYSCALLS.join("|")})|code["']?[ \\t]*[:=][ \\t]*["']?${ERRNO_CODE})(?![\\w-])`,
+);
+/** How far around an address its error's sibling members are read: Node prints `errno`, `code`, `syscall` just before `address`. */
+const SYSTEM_ERROR_REACH = 160;
+
+/**
+ * Whether the address at `start` is the `address` member of Node's system error (`{ errno: -111,
+ * code: 'ECONNREFUSED', syscall: 'connect', address: '52.84.12.3', port: 443 }`, the same in
+ * JSON, system-errors.ts): the server a `connect` dialled, or the service's own socket; never a
+ * visitor's. The message before it names that server too.
+ */
+function isSystemErrorAddress(text: string, start: number): boolean {
+  if (!ADDRESS_MEMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return false;
+  return SYSTEM_ERROR_MEMBER.test(text.slice(Math.max(0, start - SYSTEM_ERROR_REACH), Math.min(text.length, start + SYSTEM_ERROR_REACH)));
+}
 
 /**
  * Ports of the services a server listens on (IANA's well-known and registered assignments):
@@ -311,7 +335,7 @@ export const ipv6Detector: Detector = {
   evidence: Evidence.IPV6,
   rewrite: (match, marker, text, start) =>
     looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) &&
-    !reachedAtServicePort(text, start, start + match.length)
+    !reachedAtServicePort(text, start, start + match.length) && !isSystemErrorAddress(text, start)
       ? marker
       : undefined,
 };

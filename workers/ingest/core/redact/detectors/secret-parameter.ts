@@ -11,6 +11,8 @@ import {
   isMemberSetting,
   namesSecretContext,
   isNamedCount,
+  isShortCount,
+  namesToken,
   isNameCharacter,
   isTokenInCountPlace,
   isPassPassword,
@@ -656,6 +658,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // 1234`, a PIN), as under such keys, but a count of tokens (`tokens: 42`) and, after `session`
   // or `signature`, a heading's number (below) are not.
   if (/^(?:true|false|null)$/.test(bare)) return undefined;
+  // A short number, unquoted, under a token's name is a count (`"token":512`), as that JSON
+  // number under the same key is (key-rules.ts, `shortCounts`).
+  if (namesToken(name) && isShortCount(bare)) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).

@@ -23,14 +23,23 @@ export const PAYMENT_CODES: readonly string[] = ["nsu", "tid"];
  * Portuguese and Spanish (`pedido 98765-4321`, `nota fiscal`'s `nota`, `fatura`, `factura`,
  * `produto`, `producto`, `rastreio`, `lote`), and the numbers of payments and their paperwork:
  * a boleto's `nosso número` (the bank's id of the boleto), an authorization (`autorização`),
- * a transaction, a protocol, a ticket, a reference.
+ * a transaction, a protocol, a ticket, a reference; and the records systems number (a shipment,
+ * a table's row or record, a Discord or Twitter snowflake).
  */
 export const NUMBERED_THINGS: readonly string[] = [
   "part", "item", "model", "order", "invoice", "serial", "tracking", "product", "catalog", "catalogue", "batch", "lot",
   "pedido", "encomenda", "nota", "fatura", "factura", "produto", "producto", "rastreio", "lote", "modelo", "serie", "série",
   "nosso", "autorizacao", "autorização", "transacao", "transação", "transaction", "protocolo", "protocol", "boleto",
-  "chamado", "ticket", "referencia", "referência", "reference",
+  "chamado", "ticket", "referencia", "referência", "reference", "shipment", "row", "record", "snowflake",
 ];
+
+/**
+ * The numbered things that are a card payment or its approval (`transaction`, `transação`,
+ * `autorização`): payment logs write the card's number right after these words (`transaction
+ * 4111… declined`), so a card's number there is still a card, where after any other thing's word
+ * (`order #…`, `invoice number …`) it is that thing's id (docs/decisions.md, 2026-12-03).
+ */
+export const CARD_PAYMENT_THINGS: ReadonlySet<string> = new Set(["transaction", "transacao", "transação", "autorizacao", "autorização"]);
 
 /**
  * Words for "number" after such a thing or a document's name, or before it in Portuguese and

@@ -16,7 +16,8 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * (`/verify/email-address-change`) and files' names (`/share/report.2024.pdf`) stay. A
  * random-looking segment after any other word (an id, a hash, a UUID in a REST path:
  * `/orders/9f86d081…`, `/v1/users/<uuid>`) is no credential and stays. The path and the word
- * stay; the token is counted as `secret_param`.
+ * stay; the token is counted as `secret_param`. So is the path of a Stripe page shown to whoever
+ * holds its link (`STRIPE_CAPABILITY_PAGE`: a receipt, a hosted invoice).
  */
 /**
  * The words of such links as a path writes them, in lower case, joined by `-` or `_` to what
@@ -52,11 +53,26 @@ function isToken(token: string): boolean {
   return parts.length === 1 || parts.every((part) => part.length >= LONG_PART || (part.length >= SHORT_PART && /\d/.test(part)));
 }
 
+/**
+ * The pages Stripe sends a customer by link, each showing whoever holds the link that customer's
+ * receipt or invoice, with no login (Stripe's "Receipts" and "Hosted invoice page" docs): a
+ * receipt (`pay.stripe.com/receipts/acct_…/ch_…/rcpt_…`, `…/receipts/payment/<token>`) and a
+ * hosted invoice (`invoice.stripe.com/i/acct_…/live_…`). The whole path after the page's prefix
+ * is the capability: the account's and the charge's ids are kept nowhere apart from it.
+ */
+const STRIPE_CAPABILITY_PAGE = "//(?:pay\\.stripe\\.com/receipts|invoice\\.stripe\\.com/i)/";
+/** A capability page's prefix right before a match (`STRIPE_CAPABILITY_PAGE`). */
+const STRIPE_CAPABILITY_BEFORE = new RegExp(`${STRIPE_CAPABILITY_PAGE}$`);
+/** How far before a match that prefix is read: its longest spelling. */
+const STRIPE_CAPABILITY_REACH = 26;
+
 export const urlPathTokenDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source:
-    `(?<=/${LINK_WORD}(?:/[A-Za-z0-9_-]{1,12}(?=/))?(?:/|\\?(?:t|token|code|key|k)=)|[?&]${LINK_WORD}=)${TOKEN}`,
+    `(?<=/${LINK_WORD}(?:/[A-Za-z0-9_-]{1,12}(?=/))?(?:/|\\?(?:t|token|code|key|k)=)|[?&]${LINK_WORD}=)${TOKEN}` +
+    `|(?<=${STRIPE_CAPABILITY_PAGE})[A-Za-z0-9_-][A-Za-z0-9_/-]{7,}`,
   evidence: 0,
   moreEvidence: MoreEvidence.URL_PATH_TOKEN,
-  rewrite: (match, marker) => (isToken(match) ? marker : undefined),
+  rewrite: (match, marker, text, start) =>
+    isToken(match) || STRIPE_CAPABILITY_BEFORE.test(text.slice(Math.max(0, start - STRIPE_CAPABILITY_REACH), start)) ? marker : undefined,
 };
