@@ -124,3 +124,20 @@ describe("an e-mail address ends where a name glued after its domain starts", ()
     expect(redactedLogBody("published to user.ana@example.com.notifications")).toBe("published to [REDACTED:email].notifications");
   });
 });
+
+describe("a record's role key in text reads as its attribute does", () => {
+  it.each([
+    ['{"created_by":"Ana Silva","id":7}', `{"created_by":"${NAME}","id":7}`],
+    ["created_by=Ana Silva status=open", `created_by=${NAME} status=open`],
+    ['author="Ana Silva"', `author="${NAME}"`],
+    ["owner: ana.silva", `owner: ${NAME}`],
+    ["approvedBy: Ana Silva", `approvedBy: ${NAME}`],
+    ["assignee=ana.silva", `assignee=${NAME}`],
+  ])("%s", (text, expected) => {
+    expect(redactedLogBody(text)).toBe(expected);
+  });
+
+  it.each(["created_by=system", "owner: team-payments", "author=dependabot[bot]", "sorted by: Ana Silva", "process.owner=postgres", "owner: payments.api"])("%s stays", (text) => {
+    expect(redactedLogBody(text)).toBe(text);
+  });
+});

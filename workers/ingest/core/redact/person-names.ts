@@ -92,6 +92,8 @@ function namesRecordRole(words: readonly string[]): boolean {
   if (last === "by") return RECORD_ACTION_WORDS.has(before);
   return (last === "owner" || last === "author") && before !== "process";
 }
+/** The last words of a record's role keys (`namesRecordRole`), lower case: a text detector's candidates. */
+export const RECORD_ROLE_LAST_WORDS: readonly string[] = ["owner", "author", "by"];
 /** What a person did to a record, before `by` in its field's name (`created_by`, `lastModifiedBy`). */
 const RECORD_ACTION_WORDS: ReadonlySet<string> = new Set([
   "created", "updated", "modified", "changed", "edited", "deleted", "requested", "approved", "rejected", "reviewed", "submitted",
@@ -288,12 +290,12 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
  * party's word, then `name` within a few name characters (`user.name`, `userName`,
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
- * (`to_name`, `fromName`), or `process.owner`. Free text holding none has no person's field
+ * (`to_name`, `fromName`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
-    `|(?:${[...ROLE_WORDS].join("|")})(?![a-z])`,
+    `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );
 
