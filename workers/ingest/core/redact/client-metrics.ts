@@ -6,9 +6,12 @@
  * (`http.client.request.duration`, `rpc.client.duration`, `db.client.operation.duration`,
  * `gen_ai.client.token.usage`, `azure.cosmosdb.client.operation.request_charge`) against
  * `{namespace}.server.*` (`http.server.request.duration`, `gen_ai.server.request.duration`).
- * Two namespaces are client-side without the word: messaging (`messaging.publish.duration`,
+ * Three namespaces are client-side without the word: messaging (`messaging.publish.duration`,
  * `messaging.process.duration`: a producer's or consumer's peer is the broker, as in Producer and
- * Consumer spans) and `dns.lookup.duration` (the peer is the resolver). Names as the Collector's
+ * Consumer spans), a Kafka client's own (`kafka.producer.*`, `kafka.consumer.*`, the Java
+ * client's JMX domains as the Collector's JMX receiver names them; `kafka.client.*` says
+ * `client`), whose peer is a broker too, and `dns.lookup.duration` (the peer is the resolver).
+ * A broker's (`kafka.server.*`, `kafka.request.count`) is not: its peer is a client. Names as the Collector's
  * Prometheus receiver gives them (`http_client_request_duration_seconds`) read the same.
  */
 
@@ -19,5 +22,6 @@ export function measuresClientSide(name: string): boolean {
     if (word === "client") return true;
     if (word === "server") return false;
   }
-  return words[0] === "messaging" || (words[0] === "dns" && words[1] === "lookup");
+  const [namespace, second] = words;
+  return namespace === "messaging" || (namespace === "kafka" && (second === "producer" || second === "consumer")) || (namespace === "dns" && second === "lookup");
 }

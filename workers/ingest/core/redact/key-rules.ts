@@ -256,12 +256,19 @@ const SERVER_WORDS: ReadonlySet<string> = new Set([
 const ERROR_WORDS: ReadonlySet<string> = new Set(["err", "error", "exception"]);
 /**
  * Words of a key that make its address a visitor's even beside a server word (`client.address`,
- * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`).
+ * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`);
+ * `forwarded` not before a server's word (`FORWARDED_SERVER_WORDS`).
  */
 const VISITOR_WORDS: ReadonlySet<string> = new Set([
   "client", "clients", "remote", "peer", "source", "src", "user", "enduser", "visitor", "forwarded", "connecting", "real",
   "true", "caller", "sender", "customer",
 ]);
+/**
+ * The words after `forwarded` that name a forwarded request's server side, not its visitor:
+ * `X-Forwarded-Host` holds the Host the client asked for (a server's address, as `Host` itself:
+ * RFC 9110 §7.2), `X-Forwarded-Server` the proxy's own name (Apache's mod_proxy).
+ */
+const FORWARDED_SERVER_WORDS: ReadonlySet<string> = new Set(["host", "server"]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
@@ -434,10 +441,12 @@ function secretRule(key: string): KeyRule {
 
 /**
  * Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`, or an error's `address`:
- * `ERROR_WORDS`) and no visitor (`VISITOR_WORDS`).
+ * `ERROR_WORDS`) and no visitor (`VISITOR_WORDS`; `forwarded` before `host` or `server` is none:
+ * `x-forwarded-host`, `x-forwarded-server`).
  */
 function namesServer(words: readonly string[]): boolean {
-  if (words.some((word) => VISITOR_WORDS.has(word))) return false;
+  const visitor = (word: string, at: number) => VISITOR_WORDS.has(word) && !(word === "forwarded" && FORWARDED_SERVER_WORDS.has(words[at + 1] ?? ""));
+  if (words.some(visitor)) return false;
   return words.some((word) => SERVER_WORDS.has(word)) || (words.at(-1) === "address" && words.some((word) => ERROR_WORDS.has(word)));
 }
 

@@ -74,8 +74,31 @@ export function namesNamePart(words: readonly string[]): boolean {
 export function namesRoleName(words: readonly string[]): boolean {
   const last = words[words.length - 1] ?? "";
   // A card's or an account's holder (`card.holder`, `konto.inhaber`) is the holder rule's (`holderOf`).
-  return ROLE_WORDS.has(last) && !namesHolder(words);
+  return (ROLE_WORDS.has(last) || namesRecordRole(words)) && !namesHolder(words);
 }
+
+/**
+ * Whether a key's words (`nameWords`) name who a record or a resource belongs to or who acted on
+ * it, as its own fields do: its `owner` or `author`, who `created_by`, `createdBy`, `updated_by`,
+ * `modified_by`, `requested_by`, `approved_by` it (`RECORD_ACTION_WORDS`). The value is that
+ * person, named or identified, or a team, a bot or the system as often (`owner: team-payments`,
+ * `author: dependabot[bot]`, `created_by: system`), so these are a role's keys. Not the
+ * conventions' `process.owner`: the account a process runs as, a login (`namesPersonField`).
+ */
+function namesRecordRole(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1];
+  const before = words[count - 2] ?? "";
+  if (last === "by") return RECORD_ACTION_WORDS.has(before);
+  return (last === "owner" || last === "author") && before !== "process";
+}
+/** The last words of a record's role keys (`namesRecordRole`), lower case: a text detector's candidates. */
+export const RECORD_ROLE_LAST_WORDS: readonly string[] = ["owner", "author", "by"];
+/** What a person did to a record, before `by` in its field's name (`created_by`, `lastModifiedBy`). */
+const RECORD_ACTION_WORDS: ReadonlySet<string> = new Set([
+  "created", "updated", "modified", "changed", "edited", "deleted", "requested", "approved", "rejected", "reviewed", "submitted",
+  "assigned", "owned", "authored", "uploaded", "published", "resolved", "closed", "opened", "reported", "signed", "invited",
+]);
 
 /**
  * Whether a key's words (`nameWords`) are a part of a name under a person's role or word
@@ -267,12 +290,12 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
  * party's word, then `name` within a few name characters (`user.name`, `userName`,
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
- * (`to_name`, `fromName`), or `process.owner`. Free text holding none has no person's field
+ * (`to_name`, `fromName`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
-    `|(?:${[...ROLE_WORDS].join("|")})(?![a-z])`,
+    `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );
 
@@ -317,7 +340,7 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
   if (field === "held") return holdsCardHolderName(trimmed);
   // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
-  if (field === "role") return readsAsPersonName(trimmed) || readsAsLowerCaseName(trimmed);
+  if (field === "role") return readsAsPersonName(trimmed) || readsAsLowerCaseName(trimmed) || readsAsDottedLogin(trimmed);
   if (field === "type" || field === "unowned") {
     const words = trimmed.split(" ");
     return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
@@ -369,6 +392,21 @@ export function readsAsPersonName(text: string): boolean {
 function readsAsLowerCaseName(text: string): boolean {
   return LOWER_CASE_SPACED_NAME().test(text) && isCommonGivenName(text.split(" ", 1)[0]!) && !namesGroup(text) && !namesSoftwareThing(text);
 }
+/**
+ * Whether `text`, a role's value (`assignee`, `owner`), is a login of a person's first and last
+ * names with dots, as `user.name` reads it (`PERSON_SHAPE`: `ana.silva`, `a.silva`,
+ * `maria.da.silva`): letters in two or three dotted parts, the first a common given name or an
+ * initial. A role's key holds a service's or a team's dotted name as often (`owner:
+ * payments.api`, `reviewer: platform.team`), which `user.name` never does, so the given name is
+ * the evidence here; a job's account stays (`svc.orders`: `AUTOMATION_ACCOUNT`).
+ */
+function readsAsDottedLogin(text: string): boolean {
+  if (!DOTTED_LOGIN().test(text)) return false;
+  const first = text.slice(0, text.indexOf("."));
+  return (first.length === 1 || isCommonGivenName(first)) && !AUTOMATION_ACCOUNT.test(text.toLowerCase()) && !namesGroup(text) && !namesSoftwareThing(text);
+}
+const DOTTED_LOGIN = lazy(() => /^\p{L}+(?:\.\p{L}+){1,2}$/u);
+
 const LOWER_CASE_SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Ll}[\p{Ll}'’-]*(?: ${NAME_PARTICLE})? \p{Ll}[\p{Ll}'’-]*$`, "u"));
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */

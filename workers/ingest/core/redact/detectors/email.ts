@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { holdsPersonName } from "../person-names";
-import type { Detector } from "./detector";
+import { caseless, type Detector } from "./detector";
 
 /**
  * Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A/B, without `×` and
@@ -18,9 +18,26 @@ const LOCAL_PART = `[A-Za-z0-9._%+${ACCENTED}-]`;
  */
 const TLD = "(?:[A-Za-z]{2,}|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])";
 
+/** A character of a domain's label. */
+const LABEL_CHARACTER = `[A-Za-z0-9${ACCENTED}-]`;
+/** A domain's label and the dot after it. */
+const LABEL = `${LABEL_CHARACTER}+\\.`;
+/**
+ * Not a generic top-level domain's label (`com`, `net`, `org`, `edu`, `gov`, `mil`) before a last
+ * label other than a country's two-letter code: those stand right before the last label only as a
+ * country's second level (`example.com.br`, `gov.uk`), so a longer last label after one is no
+ * longer the domain's but a name glued on (`user.ana@example.com.notifications`, a queue's), and
+ * the address ends there. Deeper, they are a subdomain's label (`ana@mail.com.example.org`), and
+ * the domain goes on. Real top-level domains are ordinary words too (`.events`, `.email`), so the
+ * last label's own letters cannot tell.
+ */
+const NOT_GENERIC_BEFORE_NAME =
+  `(?!(?:${["com", "net", "org", "edu", "gov", "mil"].map(caseless).join("|")})\\.` +
+  `(?![A-Za-z]{2}(?!${LABEL_CHARACTER}))${LABEL_CHARACTER}+(?!${LABEL_CHARACTER}|\\.${LABEL_CHARACTER}))`;
+
 const SOURCE =
-  `(?<!${LOCAL_PART})${LOCAL_PART}+(?:@|%40)(?:[A-Za-z0-9${ACCENTED}-]+\\.)+${TLD}` +
-  `(?![A-Za-z0-9${ACCENTED}-])`;
+  `(?<!${LOCAL_PART})${LOCAL_PART}+(?:@|%40)${LABEL}(?:${NOT_GENERIC_BEFORE_NAME}${LABEL})*${TLD}` +
+  `(?!${LABEL_CHARACTER})`;
 
 /** The source, tried at one position only. */
 const AT_START = new RegExp(SOURCE, "y");

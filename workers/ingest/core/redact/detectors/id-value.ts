@@ -431,15 +431,23 @@ function listNameOf(text: string, start: number): string | undefined {
   return memberNameBefore(text, open + 1);
 }
 
-/** The item of a list starting at `from`: up to the `,`, `]`, quote, blank or `\` that ends it, at most 32 characters. */
+/**
+ * The item of a list starting at `from`: up to the `,` or `;`, quote, blank or `\` that ends it,
+ * or the first character no item is written with (`isItemEnd`), at most 32 characters. So the
+ * last item is read alike wherever the list stands: at the text's end, before a `]`, or before a
+ * query's next parameter (`ids=52998224725,11144477735&page=2`).
+ */
 function itemAt(text: string, from: number): string {
   let end = from;
   while (end < text.length && end - from < 32 && !isItemEnd(text.charCodeAt(end))) end++;
   return text.slice(from, end);
 }
 
+/** Separators, quotes, blanks and `\`, and what is neither a number's character (`isNumberListCharacter`) nor a letter or `/` of a printed document (`12.ABC.345/01DE-35`): `&`, `#`, `]`, `}`, `=`. */
 function isItemEnd(code: number): boolean {
-  return code === 44 || code === 93 || code === 34 || code === 39 || code === 92 || isBlank(code, true);
+  if (code === 44 || code === 59 || code === 34 || code === 39 || code === 92 || isBlank(code, true)) return true;
+  const letter = (code | 32) >= 97 && (code | 32) <= 122;
+  return !letter && code !== 47 /* / */ && !isNumberListCharacter(code);
 }
 
 /** The verdict by name: the columns of a bulk insert and the names of a log's lines recur on every row. */

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { PERSON_FIELD_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesRoleName, namesWhosePersonField } from "../person-names";
+import { PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesRoleName, namesWhosePersonField } from "../person-names";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameWords, unquotedAnyCase } from "./name-field";
@@ -14,8 +14,11 @@ export const PERSON_NAME_KIND = "person_name";
  * smith`); the value is judged by its shape (`holdsPersonName`: `user.name: required` stays).
  */
 const colonUnquoted = (lastWords: readonly string[], unquoted: string): string => `:(?!=)(?<=(?:${lastWords.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?:${unquoted})`;
-/** The last words of a person's role's keys (`holder`, `customer`), whose unquoted value is a name in any case (`holder=john smith`: `unquotedAnyCase`). */
-const ROLE_LAST_WORDS: readonly string[] = [...ROLE_WORDS];
+/**
+ * The last words of a person's role's keys (`holder`, `customer`, a record's `author`, `created_by`), whose unquoted value is a
+ * name in any case (`holder=john smith`: `unquotedAnyCase`); `owner` stays the other fields' (`process.owner` is a login's).
+ */
+const ROLE_LAST_WORDS: readonly string[] = [...ROLE_WORDS, ...RECORD_ROLE_LAST_WORDS.filter((word) => !PERSON_FIELD_LAST_WORDS.includes(word))];
 /** The last words of the other person fields' keys (`user.name`, `process.owner`), whose unquoted value is a login or capitalised words (`UNQUOTED`). */
 const NAME_LAST_WORDS: readonly string[] = PERSON_FIELD_LAST_WORDS.filter((word) => !ROLE_WORDS.has(word));
 const ROLE_UNQUOTED = unquotedAnyCase(ROLE_LAST_WORDS);
