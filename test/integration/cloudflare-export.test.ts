@@ -29,6 +29,14 @@ async function push(path: string, fixture: CloudflareExportFixture, base: bigint
   return ingest.fetch(path, cloudflareExportRequest(fixture, base, TEST_TOKEN));
 }
 
+/** README's "Everything about one request" query for `requestId`: its `kind` and `what` columns, in its order. */
+async function rowsOfOneRequest(requestId: string): Promise<{ kind: string; what: string }[]> {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const query = /-- Everything about one request[^\n]*\n(?:--[^\n]*\n)*([\s\S]*?;)/.exec(readme)![1]!;
+  const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", `'${requestId}'`).replace(/;$/, ""));
+  return rows.map(({ kind, what }) => ({ kind, what }));
+}
+
 interface LogRow {
   Timestamp: string;
   SeverityText: string;
@@ -237,10 +245,8 @@ describe("the rest of what the export sends", () => {
   });
 
   it("answers README's \"Everything about one request\" query with the invocation record and the handler span", async () => {
-    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const query = /-- Everything about one request[^\n]*\n(?:--[^\n]*\n)*([\s\S]*?;)/.exec(readme)![1]!;
-    const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", "'8f2a1b3c4d5e6f70'").replace(/;$/, ""));
-    expect(rows.map(({ kind, what }) => ({ kind, what }))).toEqual([
+    const rows = await rowsOfOneRequest("8f2a1b3c4d5e6f70");
+    expect(rows).toEqual([
       { kind: "log", what: "GET https://shop.example.com/checkout?step=pay" },
       { kind: "span", what: "fetch" },
     ]);
@@ -254,6 +260,35 @@ describe("the rest of what the export sends", () => {
     expect(traces.status).toBe(200);
     const stored = await logRows(`ServiceName = 'cloudflare-workers-observability'`);
     expect(stored.map((row) => row.Body)).toEqual(["Hello from Cloudflare 👋 (deco-otel-logs)"]);
+  });
+});
+
+describe("an invocation whose console line logs its own request id, its handler span in a push of its own", () => {
+  beforeAll(async () => {
+    const base = recentBase();
+    expect((await push("/v1/logs", "logs-own-request-id", base)).status).toBe(200);
+    expect((await push("/v1/traces", "traces-own-request-id", base)).status).toBe(200);
+  });
+
+  it("gives the log rows the logged id and the span, which sees no console line, the caller's x-request-id", async () => {
+    const logs = await logRows(`ServiceName = 'storefront-orders'`);
+    expect(logs.map((row) => [row.SeverityText, row.Body, row.LogAttributes["request.id"], row.LogAttributes["cloudflare.ray_id"]])).toEqual([
+      ["INFO", "POST https://shop.example.com/orders", "rid-own", "aaaa000000000001"],
+      ["ERROR", "db down", "rid-own", undefined],
+    ]);
+    const spans = await ingest.rows<{ SpanName: string; requestId: string; rayId: string }>(
+      `SELECT SpanName, SpanAttributes['request.id'] AS requestId, SpanAttributes['cloudflare.ray_id'] AS rayId
+         FROM otel_traces WHERE ServiceName = 'storefront-orders'`,
+    );
+    expect(spans).toEqual([{ SpanName: "fetch", requestId: "rid-from-header", rayId: "aaaa000000000001" }]);
+  });
+
+  it.each(["rid-own", "rid-from-header"])("finds the log rows and the span with README's one-request query by %s, joined by the Ray ID", async (requestId) => {
+    expect(await rowsOfOneRequest(requestId)).toEqual([
+      { kind: "log", what: "POST https://shop.example.com/orders" },
+      { kind: "span", what: "fetch" },
+      { kind: "log", what: "db down" },
+    ]);
   });
 });
 

@@ -53,8 +53,10 @@ export function joinCloudflareLogRequestIds(request: LogsRequest): void {
  * Sets `request.id` on the export's handler spans, in place: a span of the export's scope with
  * `cloudflare.ray_id` or `faas.invocation_id` and no `request.id` gets its `x-request-id`, else
  * its Ray ID. A span sees no console line, so a producer's logged id cannot win here; the
- * producer who logs one should take it from `x-request-id` or `cf-ray` as D-9 says. The
- * binding calls' Client spans carry neither attribute and are found by their `TraceId`.
+ * producer who logs one should take it from `x-request-id` or `cf-ray` as D-9 says; when it does
+ * not, the span and the invocation record still share `cloudflare.ray_id`, by which README's query
+ * for one request joins them. The binding calls' Client spans carry neither attribute and are
+ * found by their `TraceId`.
  */
 export function joinCloudflareSpanRequestIds(request: TracesRequest): void {
   for (const resourceSpans of request.resourceSpans) {
