@@ -92,6 +92,9 @@ describe("all-zero ids on a log record", () => {
 });
 
 describe("an attribute key sent twice in one list", () => {
+  /** A logs export's answer when everything was stored and the answer warns with `message`. */
+  const storedWithWarning = (message: string) => ({ status: 200, answer: { partialSuccess: { rejectedLogRecords: "0", errorMessage: message } } });
+
   it("is stored once with its first value in every map column, and the answer warns of the value dropped", async () => {
     const runId = uniqueId("twice");
     const document = {
@@ -107,21 +110,31 @@ describe("an attribute key sent twice in one list", () => {
         },
       ],
     };
-    expect(await postJson("/v1/logs", document)).toEqual({
-      status: 200,
-      answer: {
-        partialSuccess: {
-          rejectedLogRecords: "0",
-          errorMessage:
-            "2 attribute values dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; " +
-            'the first value is kept, as a Collector\'s rows read it) (first "service.name" at resourceLogs[0].resource.attributes, in ResourceAttributes)',
-        },
-      },
-    });
+    expect(await postJson("/v1/logs", document)).toEqual(
+      storedWithWarning(
+        "2 attribute values dropped for a key sent earlier in the same list with another value (OTLP requires unique keys; " +
+          'the first value is kept, as a Collector\'s rows read it) (first "service.name" at resourceLogs[0].resource.attributes, in ResourceAttributes)',
+      ),
+    );
     const rows = await ingest.rows(
       `SELECT ResourceAttributes['service.name'] AS service, mapKeys(ResourceAttributes) AS resourceKeys, ScopeAttributes AS scope, LogAttributes AS attributes
          FROM otel_logs WHERE ServiceName = '${runId}'`,
     );
     expect(rows).toEqual([{ service: runId, resourceKeys: ["deco.ingest.token", "service.name"], scope: { "lib.k": "same" }, attributes: { "user.id": "42" } }]);
+  });
+
+  it("inside a kvlistValue is stored with its last value, as the Collector's Go map renders it, and the answer says so", async () => {
+    const runId = uniqueId("kvlist-twice");
+    const context = { kvlistValue: { values: [str("tier", "gold"), str("region", "eu"), str("tier", "silver")] } };
+    const record = { timeUnixNano: recent(), body: { stringValue: "x" }, attributes: [{ key: "ctx", value: context }] };
+    const document = { resourceLogs: [{ resource: { attributes: [str("service.name", runId)] }, scopeLogs: [{ logRecords: [record] }] }] };
+    expect(await postJson("/v1/logs", document)).toEqual(
+      storedWithWarning(
+        "1 kvlist value dropped for a key sent twice in one kvlistValue with another value (OTLP requires unique keys; " +
+          'the last value is kept, as the Collector\'s Go map renders it) (first "ctx"["tier"] at resourceLogs[0].scopeLogs[0].logRecords[0].attributes, in LogAttributes)',
+      ),
+    );
+    const rows = await ingest.rows(`SELECT LogAttributes AS attributes FROM otel_logs WHERE ServiceName = '${runId}'`);
+    expect(rows).toEqual([{ attributes: { ctx: '{"region":"eu","tier":"silver"}' } }]);
   });
 });

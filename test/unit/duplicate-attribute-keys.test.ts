@@ -150,6 +150,64 @@ describe("attribute keys sent twice", () => {
   });
 });
 
+describe("a key sent twice in one kvlistValue", () => {
+  const kv = (...values: object[]) => ({ kvlistValue: { values } });
+  const int = (key: string, value: string) => ({ key, value: { intValue: value } });
+  const logsWith = (records: object[]) => ({ resourceLogs: [{ resource: { attributes: [str("service.name", "shop")] }, scopeLogs: [{ scope: { name: "lib" }, logRecords: records }] }] });
+  const plain = { timeUnixNano: RECEIVED, attributes: [str("a", "1")] };
+  const KVLIST_WARNING = /^1 kvlist value dropped for a key sent twice in one kvlistValue with another value \(OTLP requires unique keys; the last value is kept, as the Collector's Go map renders it\) /;
+
+  it.each(["json", "protobuf"] as const)("in a log body stores the last value, as the Collector does, and warns naming it (%s)", (encoding) => {
+    const body = kv({ key: "user", value: kv(int("id", "42"), str("plan", "pro"), int("id", "43")) }, str("msg", "paid"));
+    const { rows, warning } = rowsOf("logs", logsWith([plain, { timeUnixNano: RECEIVED, body }]), encoding);
+    expect(rows[1]).toMatchObject({ Body: '{"msg":"paid","user":{"id":43,"plan":"pro"}}' });
+    expect(warning).toMatch(KVLIST_WARNING);
+    expect(warning).toMatch(/\(first body\["user"\]\["id"\] at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[1\]\.body, in Body\)$/);
+  });
+
+  it("in an attribute's value, inside an array, names the attribute and the path", () => {
+    const request = kv({ key: "headers", value: { arrayValue: { values: [kv(str("accept", "a"), str("accept", "b"))] } } });
+    const { rows, warning } = rowsOf("logs", logsWith([{ timeUnixNano: RECEIVED, attributes: [str("x", "1"), { key: "http.request", value: request }] }]));
+    expect(rows[0]).toMatchObject({ LogAttributes: ["http.request", '{"headers":[{"accept":"b"}]}', "x", "1"] });
+    expect(warning).toMatch(KVLIST_WARNING);
+    expect(warning).toMatch(/\(first "http\.request"\["headers"\]\[0\]\["accept"\] at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[0\]\.attributes, in LogAttributes\)$/);
+  });
+
+  it("says nothing when the values render alike", () => {
+    const body = kv(str("id", "42"), str("id", "42"));
+    const { rows, warning } = rowsOf("logs", logsWith([{ timeUnixNano: RECEIVED, body, attributes: [{ key: "ctx", value: kv(int("n", "1"), int("n", "1")) }] }]));
+    expect(rows[0]).toMatchObject({ Body: '{"id":"42"}', LogAttributes: ["ctx", '{"n":1}'] });
+    expect(warning).toBe("");
+  });
+
+  it("counts nothing inside a top-level value that is not stored, and warns of both kinds", () => {
+    const attributes = [str("k", "first"), { key: "k", value: kv(str("a", "1"), str("a", "2")) }, { key: "m", value: kv(str("b", "1"), str("b", "2"), str("b", "3")) }];
+    const { rows, warning } = rowsOf("logs", logsWith([{ timeUnixNano: RECEIVED, attributes }]));
+    expect(rows[0]).toMatchObject({ LogAttributes: ["k", "first", "m", '{"b":"3"}'] });
+    const [inList, inKvlist] = warning.split("; 2 kvlist values");
+    expect(inList).toMatch(/^1 attribute value dropped .*\(first "k" at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[0\]\.attributes, in LogAttributes\)$/);
+    expect(inKvlist).toMatch(/\(first "m"\["b"\] at resourceLogs\[0\]\.scopeLogs\[0\]\.logRecords\[0\]\.attributes, in LogAttributes\)$/);
+  });
+
+  it("names each kind's own event when two of a span's events lost values", () => {
+    const events = [
+      { timeUnixNano: RECEIVED, name: "e", attributes: twice("ev", "1", "2") },
+      { timeUnixNano: RECEIVED, name: "e", attributes: [{ key: "detail", value: kv(str("a", "1"), str("a", "2")) }] },
+    ];
+    const span = { traceId: TRACE_ID, spanId: SPAN_ID, name: "s", startTimeUnixNano: RECEIVED, endTimeUnixNano: RECEIVED, events };
+    const { warning } = rowsOf("traces", { resourceSpans: [{ resource: { attributes: [str("service.name", "shop")] }, scopeSpans: [{ spans: [span] }] }] });
+    expect(warning).toContain('(first "ev" at resourceSpans[0].scopeSpans[0].spans[0].events[0].attributes, in Events.Attributes)');
+    expect(warning).toContain('(first "detail"["a"] at resourceSpans[0].scopeSpans[0].spans[0].events[1].attributes, in Events.Attributes)');
+  });
+
+  it("in a metric point's attribute", () => {
+    const point = { timeUnixNano: RECEIVED, asInt: "1", attributes: [{ key: "labels", value: kv(str("tier", "a"), str("tier", "b")) }] };
+    const { warning } = rowsOf("metrics", { resourceMetrics: [{ resource: { attributes: [str("service.name", "shop")] }, scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }] });
+    expect(warning).toMatch(KVLIST_WARNING);
+    expect(warning).toContain('(first "labels"["tier"] at resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].attributes, in Attributes)');
+  });
+});
+
 describe("the attribute limits judge a list with its keys sent twice merged", () => {
   const limited = parseIngestConfig({
     CLICKHOUSE_URL: "http://127.0.0.1:8123",

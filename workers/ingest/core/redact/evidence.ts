@@ -218,6 +218,11 @@ export const MoreEvidence = {
    * `GREETING_HINT` (`Dear`, `Hola`, `Sehr geehrte`), `HONORIFIC_HINT` (`様`, `さん`).
    */
   GREETING: 1 << 8,
+  /**
+   * A home directory's parent and a separator (`detectors/home-directory.ts`): `home` or `Users`
+   * (any case) before `/` or `\\` (`HOME_DIRECTORY_HINT`), which every path the detector reads holds.
+   */
+  HOME_DIRECTORY: 1 << 9,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -382,6 +387,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
   if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  if (more !== undefined && (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && HOME_DIRECTORY_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
@@ -813,6 +819,8 @@ const CREDENTIAL_LITERAL_HINT =
   /[=!]==?[ \t]*\\{0,7}["']|(?:\?\?|\|\||\?:|\/\/|[ \t]or)[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
 const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share|stripe\.com/;
+/** A home directory's parent before its separator, the evidence of `MoreEvidence.HOME_DIRECTORY`. */
+const HOME_DIRECTORY_HINT = /(?:home|[Uu][Ss][Ee][Rr][Ss])[\\/]/;
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
 const KEY_PHRASE_WORD = /key|secret|token|code/i;
 /** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */

@@ -170,7 +170,8 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
 /**
  * The scan rules, one per combination of the 19 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
- * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id), shared by every key with the same facts. Each is
+ * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id, bit 19 a URL's
+ * path or route), shared by every key with the same facts. Each is
  * made when a key first needs it: the objects made at module evaluation would lengthen every cold
  * start, and traffic uses few.
  */
@@ -197,7 +198,7 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
-      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0),
+      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0),
   };
 }
 
@@ -289,6 +290,11 @@ const VERSION_SEGMENT = new RegExp(
  * a log record the service's own address, as the client's Host header named it.
  */
 const URL_KEYS = new Set(["url.full", "url.original", "http.url"]);
+/**
+ * Keys holding a URL's path or its route's template (semantic conventions: `url.path`,
+ * `url.template`, `http.route`; the older `http.target`): a path a server answers, no file's.
+ */
+const ROUTE_KEYS = new Set(["url.path", "url.template", "http.route", "http.target"]);
 
 /**
  * Classifies attribute keys. The policy's lists match case-insensitively, as the whole key or any
@@ -406,7 +412,7 @@ export class KeyRules {
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0),
+        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0),
     );
   }
 
@@ -526,7 +532,8 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.PIX_KEY_VALUE) !== 0 ? 2048 : 0) | ((place & Place.IBAN_VALUE) !== 0 ? 4096 : 0) |
     ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0) |
     ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
-    ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0)
+    ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0) |
+    ((place & Place.ROUTE_VALUE) !== 0 ? 524288 : 0)
   );
 }
 

@@ -13,12 +13,25 @@
  *   `"-Infinity"` (the text it renders as alone): Go cannot encode those as JSON and the
  *   Collector ignores that error, storing the whole array or kvlist as "", which loses every
  *   other value in it (docs/decisions.md, 2026-12-01).
+ *
+ * A kvlist holding a key twice renders its last value, as the Go map does; a caller that warns of
+ * what that drops passes a `KvlistRepeats` to count the earlier values that render differently.
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { encodeBase64 } from "./base64";
 import { compareUtf8 } from "./key-order";
 
-export function anyValueAsString(value: AnyValue | undefined): string {
+/**
+ * Counts, across the values rendered with it, the values a kvlist's key sent twice dropped: each
+ * earlier value of a repeated key that renders differently from the last one, the one stored.
+ * Values inside a dropped value are not stored, so their own repeats are not counted.
+ */
+export class KvlistRepeats {
+  dropped = 0;
+}
+
+/** `value` as the Collector stores it (see above); `repeats`, when given, counts what a kvlist's repeated key dropped. */
+export function anyValueAsString(value: AnyValue | undefined, repeats?: KvlistRepeats): string {
   if (value === undefined) return "";
   if ("stringValue" in value) return value.stringValue;
   if ("intValue" in value) return value.intValue;
@@ -26,7 +39,7 @@ export function anyValueAsString(value: AnyValue | undefined): string {
   if ("doubleValue" in value) return formatDouble(value.doubleValue);
   if ("bytesValue" in value) return encodeBase64(value.bytesValue);
   if ("empty" in value) return "";
-  return goJson(value);
+  return goJson(value, repeats);
 }
 
 function formatDouble(x: number): string {
@@ -40,7 +53,7 @@ function formatDouble(x: number): string {
 }
 
 /** The JSON Go writes for the value's raw form; a non-finite double as its text in a JSON string. */
-function goJson(value: AnyValue): string {
+function goJson(value: AnyValue, repeats?: KvlistRepeats): string {
   if ("stringValue" in value) return goJsonString(value.stringValue);
   if ("intValue" in value) return value.intValue;
   if ("boolValue" in value) return value.boolValue ? "true" : "false";
@@ -50,30 +63,77 @@ function goJson(value: AnyValue): string {
   }
   if ("bytesValue" in value) return `"${encodeBase64(value.bytesValue)}"`;
   if ("empty" in value) return "null";
-  if ("arrayValue" in value) return goJsonArray(value.arrayValue);
-  return goJsonObject(value.kvlistValue);
+  if ("arrayValue" in value) return goJsonArray(value.arrayValue, repeats);
+  return goJsonObject(value.kvlistValue, repeats);
 }
 
-function goJsonArray(items: readonly AnyValue[]): string {
+function goJsonArray(items: readonly AnyValue[], repeats: KvlistRepeats | undefined): string {
   let out = "[";
   for (let i = 0; i < items.length; i++) {
-    const item = goJson(items[i]!);
+    const item = goJson(items[i]!, repeats);
     out += i === 0 ? item : "," + item;
   }
   return out + "]";
 }
 
-function goJsonObject(entries: readonly KeyValue[]): string {
-  // A Go map keeps the last value written for a key.
+/** Each key's last value, as a Go map built from `entries` keeps it. */
+function lastValues(entries: readonly KeyValue[]): Map<string, AnyValue> {
   const lastValueOf = new Map<string, AnyValue>();
   for (const entry of entries) lastValueOf.set(entry.key, entry.value);
+  return lastValueOf;
+}
+
+function goJsonObject(entries: readonly KeyValue[], repeats: KvlistRepeats | undefined): string {
+  const lastValueOf = lastValues(entries);
+  // Fewer keys than entries: a key was sent twice, which only then costs a comparison.
+  if (repeats !== undefined && lastValueOf.size < entries.length) repeats.dropped += droppedValuesOf(entries, lastValueOf);
   const keys = [...lastValueOf.keys()].sort(compareUtf8);
   let out = "{";
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    out += (i === 0 ? "" : ",") + goJsonString(key) + ":" + goJson(lastValueOf.get(key)!);
+    out += (i === 0 ? "" : ",") + goJsonString(key) + ":" + goJson(lastValueOf.get(key)!, repeats);
   }
   return out + "}";
+}
+
+/** How many of `entries`' values the last value of their key (`lastValueOf`) replaced with a different rendering. */
+function droppedValuesOf(entries: readonly KeyValue[], lastValueOf: ReadonlyMap<string, AnyValue>): number {
+  let dropped = 0;
+  for (const entry of entries) {
+    const last = lastValueOf.get(entry.key)!;
+    if (entry.value !== last && goJson(entry.value) !== goJson(last)) dropped++;
+  }
+  return dropped;
+}
+
+/**
+ * Where in `value` the first value a kvlist's repeated key dropped is (as `KvlistRepeats` counts
+ * them, in the sender's order, inside stored values only): the member path from `value` to the
+ * key, each kvlist's key as a JSON string in brackets and each array's index (`["user"]["id"]`,
+ * `[2]["name"]`), or undefined when none was dropped.
+ */
+export function firstDroppedMember(value: AnyValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if ("arrayValue" in value) {
+    for (let i = 0; i < value.arrayValue.length; i++) {
+      const inner = firstDroppedMember(value.arrayValue[i]);
+      if (inner !== undefined) return `[${i}]${inner}`;
+    }
+    return undefined;
+  }
+  if (!("kvlistValue" in value)) return undefined;
+  const entries = value.kvlistValue;
+  const lastValueOf = lastValues(entries);
+  for (const entry of entries) {
+    const last = lastValueOf.get(entry.key)!;
+    if (entry.value !== last) {
+      if (goJson(entry.value) !== goJson(last)) return `[${goJsonString(entry.key)}]`;
+      continue;
+    }
+    const inner = firstDroppedMember(entry.value);
+    if (inner !== undefined) return `[${goJsonString(entry.key)}]${inner}`;
+  }
+  return undefined;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

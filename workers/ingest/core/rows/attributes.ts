@@ -9,7 +9,8 @@
  * `CollectN`'s `Put` appends) is kept once here, with its first value: the exporter would store
  * both pairs, and ClickHouse's `m['key']` reads the first, as pdata's `Map.Get` (the exporter's
  * `ServiceName`, every Collector processor) does. A dropped value that differs from the kept one
- * is counted in DroppedDuplicates, for the answer's warning.
+ * is counted in DroppedDuplicates, for the answer's warning. So is a value a kvlist inside an
+ * attribute's value lost to a key it holds twice (the rendering keeps the last, any-value.ts).
  *
  * A producer's attribute under a key row mapping writes as its own note (ROW_NOTE_KEYS:
  * `otel.timestamp.original`, …) is moved to `producer.<key>` in every list mapped here, whether
@@ -18,7 +19,7 @@
 import type { KeyValue } from "../../../shared/otlp/model";
 import { moveToProducerName, ROW_NOTE_KEYS } from "../note-keys";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
-import { anyValueAsString } from "./any-value";
+import { anyValueAsString, firstDroppedMember, KvlistRepeats } from "./any-value";
 import { compareUtf8 } from "./key-order";
 
 /**
@@ -34,52 +35,106 @@ const EMPTY_ATTRIBUTE_MAP: AttributeMap = [];
 const INSERTION_SORT_LIMIT = 24;
 
 /**
- * The values a request lost to keys sent twice in one attribute list with another value (the
- * first is kept, see above): how many, and the first such key with its list's place and column,
- * for the answer's warning.
+ * The first dropped value of one kind and how many there were: the key (or member path) named,
+ * its list's column, and the list's place once named (`at`).
+ */
+class FirstDropped {
+  count = 0;
+  key = "";
+  column = "";
+  place = "";
+  /** The list the first dropped value was in, until its place is named. */
+  unplaced: readonly KeyValue[] | undefined = undefined;
+
+  add(column: string, key: string, where: readonly KeyValue[] | string, dropped: number): void {
+    if (this.count === 0) {
+      this.key = key;
+      this.column = column;
+      if (typeof where === "string") this.place = where;
+      else this.unplaced = where;
+    }
+    this.count += dropped;
+  }
+
+  /** ` at <place>` as `senderPlace` names it, or "" when no place was named. */
+  at(senderPlace: SenderPlace): string {
+    return this.place === "" ? "" : ` at ${senderPlace(this.place)}`;
+  }
+}
+
+/**
+ * The values a request lost to keys sent twice with another value: in one attribute list (the
+ * first is kept, see above), and in one kvlist inside a value (an attribute's or a log body's),
+ * where the Collector's Go map keeps the last (any-value.ts). For each, how many, and the first
+ * such key with its list's place and column, for the answer's warning.
  *
  * The mappers do not know where a list is; the row mappers do, and name the place of the first
  * list that lost a value right after mapping it: `unplaced` is that list until `at` is called,
  * so the check after each map is one comparison and a place is built once per request.
  */
 export class DroppedDuplicates {
-  private count = 0;
-  private firstKey = "";
-  private firstColumn = "";
-  private firstPlace = "";
-  /** The list the first dropped value was in, until its place is named (`at`). */
-  unplaced: readonly KeyValue[] | undefined = undefined;
+  private readonly inList = new FirstDropped();
+  private readonly inKvlist = new FirstDropped();
+
+  /** The list whose place is awaited (`at`), if any. */
+  get unplaced(): readonly KeyValue[] | undefined {
+    return this.inList.unplaced ?? this.inKvlist.unplaced;
+  }
 
   /**
    * Called once per list that lost values: `dropped` of them, the first in the sender's order
    * under `key`; `column` names the list's column, e.g. `LogAttributes`.
    */
   add(column: string, key: string, list: readonly KeyValue[], dropped: number): void {
-    if (this.count === 0) {
-      this.firstKey = key;
-      this.firstColumn = column;
-      this.unplaced = list;
-    }
-    this.count += dropped;
+    this.inList.add(column, key, list, dropped);
+  }
+
+  /**
+   * Called once per list or value whose kvlists lost values to a key sent twice: `dropped` of
+   * them, the first at `member`, the key's path (`"http.request"["headers"]["a"]`); `where` is the
+   * list, to be placed by `at`, or the value's place itself (a log body's, `…logRecords[2].body`).
+   */
+  addInKvlist(column: string, member: string, where: readonly KeyValue[] | string, dropped: number): void {
+    this.inKvlist.add(column, member, where, dropped);
   }
 
   /** Names the place of the `unplaced` list, as the decoded request names it (`…logRecords[3].attributes`). */
   at(place: string): void {
-    this.firstPlace = place;
-    this.unplaced = undefined;
+    const list = this.unplaced;
+    if (list === undefined) return;
+    for (const first of [this.inList, this.inKvlist]) {
+      if (first.unplaced === list) {
+        first.place = place;
+        first.unplaced = undefined;
+      }
+    }
   }
 
-  /** "" when no value was dropped; the first list's place as `senderPlace` names it. */
+  /** "" when no value was dropped; each kind's first list's place as `senderPlace` names it. */
   warning(senderPlace: SenderPlace): string {
-    if (this.count === 0) return "";
-    const values = this.count === 1 ? "1 attribute value" : `${this.count} attribute values`;
-    const place = this.firstPlace === "" ? "" : ` at ${senderPlace(this.firstPlace)}`;
+    return [this.listWarning(senderPlace), this.kvlistWarning(senderPlace)].filter((part) => part !== "").join("; ");
+  }
+
+  private listWarning(senderPlace: SenderPlace): string {
+    const first = this.inList;
+    if (first.count === 0) return "";
+    const values = first.count === 1 ? "1 attribute value" : `${first.count} attribute values`;
     // Keys decoded with U+FFFD for bytes that are not UTF-8 may be equal only once replaced: the
     // sender need not have sent one twice, so the words claim only what the rows can know.
-    const key = this.firstKey.includes("\ufffd")
+    const key = first.key.includes("\ufffd")
       ? "a key equal to an earlier one in the same list, with another value, once bytes that are not UTF-8 were replaced by U+FFFD (the keys sent may have differed in those bytes"
       : "a key sent earlier in the same list with another value (OTLP requires unique keys";
-    return `${values} dropped for ${key}; the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(this.firstKey)}${place}, in ${this.firstColumn})`;
+    return `${values} dropped for ${key}; the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(first.key)}${first.at(senderPlace)}, in ${first.column})`;
+  }
+
+  private kvlistWarning(senderPlace: SenderPlace): string {
+    const first = this.inKvlist;
+    if (first.count === 0) return "";
+    const values = first.count === 1 ? "1 kvlist value" : `${first.count} kvlist values`;
+    return (
+      `${values} dropped for a key sent twice in one kvlistValue with another value (OTLP requires unique keys; ` +
+      `the last value is kept, as the Collector's Go map renders it) (first ${first.key}${first.at(senderPlace)}, in ${first.column})`
+    );
   }
 }
 
@@ -88,10 +143,14 @@ export class DroppedDuplicates {
  * mapped together (a span's events or links): `${place}[index].attributes`.
  */
 export function placeDroppedAmong(dropped: DroppedDuplicates, items: readonly { attributes: readonly KeyValue[] }[], place: string): void {
-  const list = dropped.unplaced;
-  if (list === undefined) return;
-  for (let index = 0; index < items.length; index++) {
-    if (items[index]!.attributes === list) return dropped.at(`${place}[${index}].attributes`);
+  // Two lists may await their places: a key repeated in one, a kvlist's key in another.
+  for (let list = dropped.unplaced; list !== undefined; ) {
+    const index = items.findIndex((item) => item.attributes === list);
+    if (index < 0) return;
+    dropped.at(`${place}[${index}].attributes`);
+    const next = dropped.unplaced;
+    if (next === list) return;
+    list = next;
   }
 }
 
@@ -140,6 +199,8 @@ export class AttributeMapper {
     private readonly dropped: DroppedDuplicates,
   ) {}
 
+  /** What the values of the list being mapped lost to a kvlist's key sent twice. */
+  private readonly repeats = new KvlistRepeats();
   private readonly remembered: SortedKeys[] = [];
   /** The remembered list the last map used: the next record's is most often the same. */
   private last = 0;
@@ -156,14 +217,36 @@ export class AttributeMapper {
       sorted = this.sortedKeysOf(attributes);
     }
     const order = sorted.order;
-    if (sorted.duplicated) return this.firstOfEachKey(attributes, order);
+    const flat = sorted.duplicated ? this.firstOfEachKey(attributes, order) : this.inOrder(attributes, order);
+    if (this.repeats.dropped !== 0) this.addKvlistRepeats(attributes);
+    return flat;
+  }
+
+  /** The map of a list whose keys are all distinct, in `order`. */
+  private inOrder(attributes: readonly KeyValue[], order: Int32Array): AttributeMap {
+    const count = attributes.length;
     const flat = new Array<string>(count * 2);
     for (let j = 0; j < count; j++) {
       const attribute = attributes[order[j]!]!;
       flat[j * 2] = attribute.key;
-      flat[j * 2 + 1] = anyValueAsString(attribute.value);
+      flat[j * 2 + 1] = anyValueAsString(attribute.value, this.repeats);
     }
     return flat;
+  }
+
+  /** Reports what the list's values lost to kvlists' repeated keys, naming the first in the sender's order among the values stored. */
+  private addKvlistRepeats(attributes: readonly KeyValue[]): void {
+    const seen = new Set<string>();
+    for (const attribute of attributes) {
+      if (seen.has(attribute.key)) continue;
+      seen.add(attribute.key);
+      const member = firstDroppedMember(attribute.value);
+      if (member !== undefined) {
+        this.dropped.addInKvlist(this.column, `${JSON.stringify(attribute.key)}${member}`, attributes, this.repeats.dropped);
+        break;
+      }
+    }
+    this.repeats.dropped = 0;
   }
 
   /**
@@ -177,16 +260,16 @@ export class AttributeMapper {
     let firstDropped = attributes.length;
     for (let j = 0; j < attributes.length; j++) {
       const attribute = attributes[order[j]!]!;
-      const value = anyValueAsString(attribute.value);
       const previous = flat.length - 2;
       if (previous >= 0 && flat[previous] === attribute.key) {
-        if (flat[previous + 1] !== value) {
+        // Not stored: what its kvlists' repeated keys dropped is not counted.
+        if (flat[previous + 1] !== anyValueAsString(attribute.value)) {
           dropped++;
           firstDropped = Math.min(firstDropped, order[j]!);
         }
         continue;
       }
-      flat.push(attribute.key, value);
+      flat.push(attribute.key, anyValueAsString(attribute.value, this.repeats));
     }
     if (dropped > 0) this.dropped.add(this.column, attributes[firstDropped]!.key, attributes, dropped);
     return flat;

@@ -8,7 +8,7 @@
  */
 import type { LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { ORIGINAL_SEVERITY_TEXT_ATTRIBUTE } from "../note-keys";
-import { anyValueAsString } from "./any-value";
+import { anyValueAsString, firstDroppedMember, KvlistRepeats } from "./any-value";
 import { type AttributeMap, AttributeMapper, attributesToMap, DroppedDuplicates, serviceNameOf, withEntry } from "./attributes";
 import { columnTypes } from "./columns";
 import { AS_DECODED } from "../../../shared/otlp/sender-place";
@@ -83,6 +83,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const rows: LogRow[] = [];
   const dropped = new DroppedDuplicates();
   const recordAttributes = new AttributeMapper("LogAttributes", dropped);
+  const bodyRepeats = new KvlistRepeats();
   const replacedTimes = new PlaceNotes(replacedLogTimeWarning);
   const undefinedSeverities = new PlaceNotes(undefinedEnumWarning(SEVERITY_NUMBER));
   for (let r = 0; r < request.resourceLogs.length; r++) {
@@ -127,7 +128,7 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
           SeverityText: record.severityText,
           SeverityNumber: severityNumber,
           ServiceName: serviceName,
-          Body: anyValueAsString(record.body),
+          Body: bodyAsString(record, bodyRepeats, dropped, r, s, i),
           ResourceSchemaUrl: resourceLogs.schemaUrl,
           ResourceAttributes: resourceMap,
           ScopeSchemaUrl: scopeLogs.schemaUrl,
@@ -143,6 +144,20 @@ export function logsToRows(request: LogsRequest, ctx: RowMappingContext): LogRow
   const senderPlace = ctx.senderPlace ?? AS_DECODED;
   const warning = [replacedTimes.warning(senderPlace), undefinedSeverities.warning(senderPlace), dropped.warning(senderPlace)].filter((part) => part !== "").join("; ");
   return { rows, rejected: 0, rejectionMessage: "", warning };
+}
+
+/**
+ * The body of record `i` of scope `s` of resource `r` as stored (`anyValueAsString`); what its
+ * kvlists lost to a key sent twice is reported to `dropped` at the body's place, built only then.
+ */
+function bodyAsString(record: LogRecord, repeats: KvlistRepeats, dropped: DroppedDuplicates, r: number, s: number, i: number): string {
+  const text = anyValueAsString(record.body, repeats);
+  if (repeats.dropped !== 0) {
+    const place = `resourceLogs[${r}].scopeLogs[${s}].logRecords[${i}].body`;
+    dropped.addInKvlist("Body", `body${firstDroppedMember(record.body) ?? ""}`, place, repeats.dropped);
+    repeats.dropped = 0;
+  }
+  return text;
 }
 
 /**

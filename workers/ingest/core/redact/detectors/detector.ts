@@ -136,6 +136,11 @@ export const Place = {
    * `user.national_id`, `driver_license`: `namesNationalId`): a token of four digits or more there, whole, is that number.
    */
   NATIONAL_ID_VALUE: 1 << 14,
+  /**
+   * The key holds a URL's path or route (`url.path`, `http.route`, `http.target`): a path there is
+   * one a server answers (`/home/jdoe`, `/Users/jdoe/orders`), no directory on a disk.
+   */
+  ROUTE_VALUE: 1 << 15,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -17,6 +17,7 @@ import { cardHolderPhraseDetector, heldHolderPhraseDetector } from "./card-holde
 import { personNameFieldDetector } from "./person-name-field";
 import { mailboxNameDetector } from "./mailbox-name";
 import { greetingNameDetector } from "./greeting-name";
+import { homeDirectoryDetector } from "./home-directory";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { codePhraseDetector } from "./code-phrase";
@@ -66,6 +67,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   personNameFieldDetector,
   mailboxNameDetector,
   greetingNameDetector,
+  homeDirectoryDetector,
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
