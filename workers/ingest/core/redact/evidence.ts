@@ -408,7 +408,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) | credentialPairEvidence(text, classes) : named;
+    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes, letters) | credentialPairEvidence(text, classes) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -460,7 +460,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
       }
     }
   }
-  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes, letters);
   // A credential's setter called with a literal (`setPassword("…")`): a native search for `set` first.
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
@@ -491,7 +491,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & (HAS_PHONE_START | HAS_PERCENT)) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
-  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
+  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && mayHoldAny(classes, letters, PIX_FIELD_NEEDS) && PIX_FIELD_WORD.test(text)) {
     found |= Evidence.PIX;
   }
   if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
@@ -500,7 +500,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
-    found |= digitRunsEvidence(text);
+    found |= digitRunsEvidence(text, (mayHoldAny(classes, letters, SSN_NEEDS) ? MAY_NAME_SSN : 0) | (mayHoldAny(classes, letters, NAMED_RUN_NEEDS) ? MAY_NAME_RUN : 0));
   }
   // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
   // column's rule, and a phone is found there by its column too.
@@ -674,7 +674,7 @@ function holdsGivenCode(text: string): boolean {
  * match, which starts in the run: every number of nine digits is in a run). Only where a number
  * could be named is a word looked for.
  */
-function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean): number {
+function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean, names: number): number {
   // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
   // an SSN may still start after a space inside a run glued at its start (`a1 123456789`), and
   // end before a space or a `.` inside one glued at its end.
@@ -687,8 +687,8 @@ function namedRunEvidence(text: string, run: number, end: number, digits: number
   const maySsn = digits >= SSN_DIGITS && (spaced || !gluedStart);
   if (glued && !maySsn) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
-  const ssn = maySsn && SSN_WORD.test(before) ? Evidence.SSN : 0;
-  if (glued || !NAMED_RUN_WORD.test(before)) return ssn;
+  const ssn = maySsn && (names & MAY_NAME_SSN) !== 0 && SSN_WORD.test(before) ? Evidence.SSN : 0;
+  if (glued || (names & MAY_NAME_RUN) === 0 || !NAMED_RUN_WORD.test(before)) return ssn;
   return ssn | (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
 
@@ -972,9 +972,10 @@ function needsOfWords(words: readonly string[]): Int32Array {
 }
 
 /**
- * The needs without those holding another's (`needsOfWords`), flat; past `MOST_GATE_NEEDS`, the two
- * sharing the most bits but `ID_LETTERS` are made one of what they share until that many are left:
- * a text pays `mayHoldAny` a step for each need, and most texts step through them all.
+ * The needs without those holding another's (`needsOfWords`), flat after the two words of their
+ * keys (`keyOf`; -1 when a need of nothing makes every text meet one); past `MOST_GATE_NEEDS`, the
+ * two sharing the most bits but `ID_LETTERS` are made one of what they share until that many are
+ * left: a text `mayHoldAny` does not rule out by the keys pays a step for each need.
  */
 function fewestNeeds(needs: readonly Need[]): Int32Array {
   const holds = (a: Need, b: Need) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
@@ -991,7 +992,29 @@ function fewestNeeds(needs: readonly Need[]): Int32Array {
     const merged: Need = [kept[i]![0] & kept[j]![0], kept[i]![1] & kept[j]![1]];
     kept = [...kept.filter((_, k) => k !== i && k !== j && !holds(kept[k]!, merged)), merged];
   }
-  return Int32Array.from(kept.flat());
+  // First the keys: of each need one bit, a letter ids do not hold where it has one (`keyOf`).
+  let keys: Need = [0, 0];
+  for (const need of kept) {
+    const key = keyOf(need);
+    keys = [keys[0] | key[0], keys[1] | key[1]];
+  }
+  return Int32Array.from([...keys, ...kept.flat()]);
+}
+
+/** Letters the commonest texts hold least, the rarest in English first. */
+const KEY_LETTERS = [..."qjzxvkwygpmulhrnsoit"].map((letter) => LETTERS[letter.charCodeAt(0)]! & ALL_LETTERS);
+
+/**
+ * One bit of `need` that a text must show to meet it, chosen to be one a text seldom shows: past
+ * ASCII, a letter of `KEY_LETTERS`, else a class, else a letter of ids; every bit for a need of
+ * nothing, which any text meets.
+ */
+function keyOf(need: Need): Need {
+  if ((need[1] & PAST_ASCII) !== 0) return [0, PAST_ASCII];
+  for (const letter of KEY_LETTERS) if ((need[1] & letter) !== 0) return [0, letter];
+  if (need[0] !== 0) return [need[0] & -need[0], 0];
+  if (need[1] !== 0) return [0, need[1] & -need[1]];
+  return [-1, -1];
 }
 
 /** The most needs a gate steps through (`fewestNeeds`). */
@@ -1056,7 +1079,9 @@ export function showsNeeds(text: string, needs: Int32Array): boolean {
 
 /** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
 function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolean {
-  for (let i = 0; i < needs.length; i += 2) {
+  // A text showing no need's key meets no need: most texts end here, at one test.
+  if ((classes & needs[0]!) === 0 && (letters & needs[1]!) === 0 && needs[0] !== -1) return false;
+  for (let i = 2; i < needs.length; i += 2) {
     if ((classes & needs[i]!) === needs[i] && (letters & needs[i + 1]!) === needs[i + 1]) return true;
   }
   return false;
@@ -1083,6 +1108,18 @@ const NATIONAL_ID_NEEDS = needsOfPatterns(nationalIdNames(MANY_NATIONAL_ID_DIGIT
 const GREETING_NEEDS = needsOfPatterns(GREETING_HINT);
 const STREET_TYPE_NEEDS = needsOfPatterns(STREET_TYPE_WORD);
 const STREET_POSTAL_CODE_NEEDS = needsOfPatterns(STREET_POSTAL_CODE_HINT);
+/** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
+const IDENTIFIED_BY = /identified\s+by/i;
+const SET_PASSWORD = /set\s+password/i;
+/** Words other checks read: an SSN's and a phone's or a document's names before a run of digits (`namedRunEvidence`), SQL's, a PIX key field's. */
+const SSN_NEEDS = needsOfPatterns(SSN_WORD);
+const NAMED_RUN_NEEDS = needsOfPatterns(NAMED_RUN_WORD);
+const IDENTIFIED_BY_NEEDS = needsOfPatterns(IDENTIFIED_BY);
+const SET_PASSWORD_NEEDS = needsOfPatterns(SET_PASSWORD);
+const PIX_FIELD_NEEDS = needsOfPatterns(PIX_FIELD_WORD);
+/** What `digitRunsEvidence` is told of the names the text may hold (`namedRunEvidence`). */
+const MAY_NAME_SSN = 1;
+const MAY_NAME_RUN = 2;
 
 /**
  * The word checks of `MoreEvidence` and the needs that gate them in `evidenceIn`, for the tests
@@ -1103,6 +1140,11 @@ export const WORD_CHECKS: readonly { readonly name: string; readonly patterns: r
   { name: "holder or person field", patterns: [CARD_HOLDER_WORD, PERSON_FIELD_WORD], needs: HOLDER_OR_PERSON_FIELD_NEEDS },
   { name: "SQL WHERE", patterns: [SQL_WHERE], needs: SQL_WHERE_NEEDS },
   { name: "Redis command", patterns: [ANY_REDIS_COMMAND_WORD], needs: REDIS_COMMAND_NEEDS },
+  { name: "SSN name", patterns: [SSN_WORD], needs: SSN_NEEDS },
+  { name: "phone or document name", patterns: [NAMED_RUN_WORD], needs: NAMED_RUN_NEEDS },
+  { name: "IDENTIFIED BY", patterns: [IDENTIFIED_BY], needs: IDENTIFIED_BY_NEEDS },
+  { name: "SET PASSWORD", patterns: [SET_PASSWORD], needs: SET_PASSWORD_NEEDS },
+  { name: "PIX key field", patterns: [PIX_FIELD_WORD], needs: PIX_FIELD_NEEDS },
 ];
 
 function holdsAny(text: string, words: readonly string[]): boolean {
@@ -1143,7 +1185,7 @@ const DIGIT_RUN = new RegExp(`[\\d ./-]{${Math.min(NAMED_RUN_DIGITS, SHORTEST_DO
  * a number (`namedRunEvidence`). The hex ids with many digits, paths and versions end at the
  * count.
  */
-function digitRunsEvidence(text: string): number {
+function digitRunsEvidence(text: string, names: number): number {
   let found = 0;
   DIGIT_RUN.lastIndex = 0;
   while (DIGIT_RUN.test(text)) {
@@ -1158,7 +1200,7 @@ function digitRunsEvidence(text: string): number {
       else if (code >= 48 && code <= 57) digits++;
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
-    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0, names) | ibanEvidence(text, run);
   }
   return found;
 }
@@ -1551,7 +1593,7 @@ const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
  * whose `classes` hold one); for `IDENTIFIED BY` (which may take a double-quoted or unquoted
  * password); for `define(`.
  */
-function sqlPasswordEvidence(text: string, classes: number): number {
+function sqlPasswordEvidence(text: string, classes: number, letters: number): number {
   if ((classes & HAS_QUOTE_OR_TAG) !== 0) for (let quote = text.indexOf("'"); quote > 0; quote = text.indexOf("'", quote + 1)) {
     const before = text.charCodeAt(quote - 1);
     if (before !== 32 && before !== 9 && before !== 40 && before !== 10 && before !== 13) continue;
@@ -1562,9 +1604,9 @@ function sqlPasswordEvidence(text: string, classes: number): number {
     }
   }
   // `IDENTIFIED BY "…"` and Oracle's unquoted `IDENTIFIED BY password`; PHP's `define("DB_PASSWORD", "…")`.
-  if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && IDENTIFIED_BY.test(text)) return Evidence.SECRET_ASSIGNMENT;
+  if (mayHoldAny(classes, letters, IDENTIFIED_BY_NEEDS) && IDENTIFIED_BY.test(text)) return Evidence.SECRET_ASSIGNMENT;
   // MySQL's `SET PASSWORD FOR bob = '…'`: the quote follows the account's name and `=`.
-  if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && SET_PASSWORD.test(text)) {
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_QUOTE_OR_TAG | HAS_EQUALS) && mayHoldAny(classes, letters, SET_PASSWORD_NEEDS) && SET_PASSWORD.test(text)) {
     return Evidence.SECRET_ASSIGNMENT;
   }
   return (classes & HAS_PHONE_START) !== 0 && (text.includes("define(") || NAMED_SETTER_CALL.test(text)) ? Evidence.SECRET_ASSIGNMENT : 0;
@@ -1579,9 +1621,6 @@ export const NAMED_SETTERS = "setItem|setHeader|setRequestHeader|set|append";
 const NAMED_SETTER_CALL = new RegExp(`\\.(?:${NAMED_SETTERS})\\(`);
 /** A setter named for what it sets called with a string literal (`setPassword("…")`, `set_api_key('…')`): `detectors/code-literal.ts` reads the name. */
 const CREDENTIAL_SETTER_CALL = /(?<![\w$])set_?[A-Za-z]\w*[ \t]*\([ \t]*["']/;
-/** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
-const IDENTIFIED_BY = /identified\s+by/i;
-const SET_PASSWORD = /set\s+password/i;
 /** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
 const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
 const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
@@ -1591,8 +1630,8 @@ const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
  * secret name or of `pass` or `pw` alone; `%3D` after an encoded secret parameter name. Native searches for `</` and
  * `%3D` first.
  */
-function secretAssignmentEvidence(text: string, classes: number): number {
-  if (sqlPasswordEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
+function secretAssignmentEvidence(text: string, classes: number, letters: number): number {
+  if (sqlPasswordEvidence(text, classes, letters) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if (credentialPairEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {
