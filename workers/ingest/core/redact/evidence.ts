@@ -27,10 +27,9 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { MANY_NATIONAL_ID_DIGITS, holdsNationalIdHint, nationalIdNames } from "./national-documents";
+import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
-import { patternNeeds, type Need } from "./pattern-needs";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -306,13 +305,9 @@ for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) 
 const LETTERS = new Int32Array(256);
 const NOT_WORD = 1 << 26;
 const ALL_LETTERS = NOT_WORD - 1;
-/** Beside the letter, `A` to `Z` only: what a pattern's capitals need where case counts (`[A-Z]{4}`, `needsOfPatterns`). */
-const CAPITAL = 1 << 27;
-/** Set after the first loop when the text holds a character past ASCII, which a pattern's such character needs. */
-const PAST_ASCII = 1 << 28;
 for (let code = 0; code < 256; code++) {
   const lower = code | 0x20;
-  if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = (1 << (lower - 97)) | (code < 97 ? CAPITAL : 0);
+  if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = 1 << (lower - 97);
   else if (!(code >= 48 && code <= 57) && code !== 95) LETTERS[code] = NOT_WORD;
 }
 /** Past this length the first loop's digit count could overflow into its dot count. */
@@ -365,7 +360,6 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     letters |= LETTERS[code & 255]!;
     codes |= code;
   }
-  if (codes > 127) letters |= PAST_ASCII;
   // Only ASCII letters, digits and `_` (ids, words, numbers): no search that needs a blank, a
   // quote or punctuation runs.
   const wordOnly = (letters & NOT_WORD) === 0 && codes < 256;
@@ -380,18 +374,18 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && mayHoldAny(classes, letters, PERSONAL_DOCUMENT_NEEDS) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
-  if (more !== undefined && digits > 0 && mayHoldAny(classes, letters, SESSION_NEEDS) && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
-  if (more !== undefined && mayHoldAny(classes, letters, PASSWORD_PHRASE_NEEDS) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
+  if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
-  if (more !== undefined && (classes & HAS_SLASH) !== 0 && mayHoldAny(classes, letters, URL_PATH_TOKEN_NEEDS) && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
   // The detector's value follows its name after a blank, and is 16 characters or more.
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && mayHoldAny(classes, letters, KEY_PHRASE_NEEDS) && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
-  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits, mayHoldAny(classes, letters, digits < MANY_NATIONAL_ID_DIGITS ? FEW_DIGITS_NATIONAL_ID_NEEDS : NATIONAL_ID_NEEDS))) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
-  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && mayHoldAny(classes, letters, GREETING_NEEDS) && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
+  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
   let named =
@@ -404,11 +398,11 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
-    if (mayHoldAny(classes, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+    if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
-    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes, letters) | credentialPairEvidence(text, classes) : named;
+    return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) | credentialPairEvidence(text, classes) : named;
   }
   let found = named;
   if ((classes & HAS_DASH) !== 0 && digits >= SSN_DIGITS) found |= dashedNumberEvidence(text);
@@ -460,12 +454,12 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
       }
     }
   }
-  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes, letters);
+  if ((classes & (HAS_QUOTE_OR_TAG | HAS_PERCENT | HAS_I)) !== 0) found |= secretAssignmentEvidence(text, classes);
   // A credential's setter called with a literal (`setPassword("…")`): a native search for `set` first.
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
     (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG | HAS_BLANK)) !== 0 &&
-    mayHoldAny(classes, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
+    mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
     ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
@@ -491,7 +485,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & (HAS_PHONE_START | HAS_PERCENT)) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
-  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && mayHoldAny(classes, letters, PIX_FIELD_NEEDS) && PIX_FIELD_WORD.test(text)) {
+  else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
     found |= Evidence.PIX;
   }
   if ((classes & (HAS_SLASH | HAS_DASH)) === (HAS_SLASH | HAS_DASH) && dots >= 2 && digits >= 2) {
@@ -500,7 +494,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if (digits >= NAMED_RUN_DIGITS || (dots >= 3 && digits >= 4)) {
-    found |= digitRunsEvidence(text, (mayHoldAny(classes, letters, SSN_NEEDS) ? MAY_NAME_SSN : 0) | (mayHoldAny(classes, letters, NAMED_RUN_NEEDS) ? MAY_NAME_RUN : 0));
+    found |= digitRunsEvidence(text);
   }
   // An ORM's query log binds values in a list after its statement (`sql-values.ts`): each gets its
   // column's rule, and a phone is found there by its column too.
@@ -513,7 +507,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (
     ((classes & HAS_PHONE_START) !== 0 && mayHoldAny(classes, letters, SQL_VALUES_NEEDS) && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
     ((classes & HAS_EQUALS) !== 0 && mayHoldAny(classes, letters, SQL_SET_NEEDS) && holdsAny(text, SQL_SET_SPELLINGS)) ||
-    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(classes, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(0, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
   }
@@ -674,7 +668,7 @@ function holdsGivenCode(text: string): boolean {
  * match, which starts in the run: every number of nine digits is in a run). Only where a number
  * could be named is a word looked for.
  */
-function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean, names: number): number {
+function namedRunEvidence(text: string, run: number, end: number, digits: number, spaced: boolean): number {
   // A number glued to a word on either side (a hex id's digits) is no one's phone or document;
   // an SSN may still start after a space inside a run glued at its start (`a1 123456789`), and
   // end before a space or a `.` inside one glued at its end.
@@ -687,8 +681,8 @@ function namedRunEvidence(text: string, run: number, end: number, digits: number
   const maySsn = digits >= SSN_DIGITS && (spaced || !gluedStart);
   if (glued && !maySsn) return 0;
   const before = text.slice(Math.max(0, run - NAMED_RUN_REACH), run);
-  const ssn = maySsn && (names & MAY_NAME_SSN) !== 0 && SSN_WORD.test(before) ? Evidence.SSN : 0;
-  if (glued || (names & MAY_NAME_RUN) === 0 || !NAMED_RUN_WORD.test(before)) return ssn;
+  const ssn = maySsn && SSN_WORD.test(before) ? Evidence.SSN : 0;
+  if (glued || !NAMED_RUN_WORD.test(before)) return ssn;
   return ssn | (PHONE_WORD.test(before) ? Evidence.PHONE : 0) | (ID_DOCUMENT_WORD.test(before) ? Evidence.ID_DOCUMENT : 0);
 }
 
@@ -864,9 +858,9 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * holds none of the characters looked at.
  */
 function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(classes, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
-  return (mayHoldAny(classes, letters, STREET_TYPE_NEEDS) && STREET_TYPE_WORD.test(text)) || (digits >= 4 && mayHoldAny(classes, letters, STREET_POSTAL_CODE_NEEDS) && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
+  return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,
@@ -971,117 +965,56 @@ function needsOfWords(words: readonly string[]): Int32Array {
   );
 }
 
-/**
- * The needs without those holding another's (`needsOfWords`), flat after the two words of their
- * keys (`keyOf`; -1 when a need of nothing makes every text meet one); past `MOST_GATE_NEEDS`, the
- * two sharing the most bits but `ID_LETTERS` are made one of what they share until that many are
- * left: a text `mayHoldAny` does not rule out by the keys pays a step for each need.
- */
-function fewestNeeds(needs: readonly Need[]): Int32Array {
-  const holds = (a: Need, b: Need) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
-  let kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
-  while (kept.length > MOST_GATE_NEEDS) {
-    let best = [0, 1, -1];
-    for (let i = 0; i < kept.length; i++) {
-      for (let j = i + 1; j < kept.length; j++) {
-        const shared = bitCount(kept[i]![0] & kept[j]![0]) + bitCount(kept[i]![1] & kept[j]![1] & ~ID_LETTERS);
-        if (shared > best[2]!) best = [i, j, shared];
-      }
-    }
-    const [i, j] = best as [number, number];
-    const merged: Need = [kept[i]![0] & kept[j]![0], kept[i]![1] & kept[j]![1]];
-    kept = [...kept.filter((_, k) => k !== i && k !== j && !holds(kept[k]!, merged)), merged];
-  }
-  // First the keys: of each need one bit, a letter ids do not hold where it has one (`keyOf`).
-  let keys: Need = [0, 0];
-  for (const need of kept) {
-    const key = keyOf(need);
-    keys = [keys[0] | key[0], keys[1] | key[1]];
-  }
-  return Int32Array.from([...keys, ...kept.flat()]);
-}
-
-/** Letters the commonest texts hold least, the rarest in English first. */
-const KEY_LETTERS = [..."qjzxvkwygpmulhrnsoit"].map((letter) => LETTERS[letter.charCodeAt(0)]! & ALL_LETTERS);
-
-/**
- * One bit of `need` that a text must show to meet it, chosen to be one a text seldom shows: past
- * ASCII, a letter of `KEY_LETTERS`, else a class, else a letter of ids; every bit for a need of
- * nothing, which any text meets.
- */
-function keyOf(need: Need): Need {
-  if ((need[1] & PAST_ASCII) !== 0) return [0, PAST_ASCII];
-  for (const letter of KEY_LETTERS) if ((need[1] & letter) !== 0) return [0, letter];
-  if (need[0] !== 0) return [need[0] & -need[0], 0];
-  if (need[1] !== 0) return [0, need[1] & -need[1]];
-  return [-1, -1];
-}
-
-/** The most needs a gate steps through (`fewestNeeds`). */
-const MOST_GATE_NEEDS = 16;
-/**
- * What the commonest texts, ids, show of `LETTERS`: hex's letters (`a` to `f`) and capitals (upper-case
- * hex, a timestamp's `T` and `Z`). A need kept with other letters still rules them out, so needs
- * are made one where they share those others.
- */
-const ID_LETTERS = 0b111111 | CAPITAL;
-
-function bitCount(bits: number): number {
-  let count = 0;
-  for (let rest = bits; rest !== 0; rest &= rest - 1) count++;
-  return count;
+/** The needs without those holding another's (`needsOfWords`), flat. */
+function fewestNeeds(needs: readonly (readonly [number, number])[]): Int32Array {
+  const holds = (a: readonly [number, number], b: readonly [number, number]) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
+  const kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
+  return Int32Array.from(kept.flat());
 }
 
 /**
- * `needsOfWords` for the matches of `patterns` (`patternNeeds`): a pair for each way a match may
- * go, of the classes of its punctuation (`CHARACTERS`: a blank, `%`, `/`) and its letters
- * (`LETTERS`, either case where the pattern has the `i` flag, a capital's `CAPITAL` where it has
- * not), and `PAST_ASCII` for a character past ASCII. Without the `u` or `v` flag no character
- * past ASCII folds to an ASCII one (ECMA-262 Canonicalize), so a text lacking one of every pair's
- * needs cannot hold a match; a pattern with either flag needs nothing.
+ * `needsOfWords` for the matches of `patterns`: for each alternative at the top of a pattern, the
+ * ASCII letters it matches for certain, in either case (its letters outside groups and classes,
+ * not made optional by `?`, `*` or `{0,`), with no classes. A letter matches only itself in
+ * either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds
+ * to an ASCII letter), so a text lacking one of an alternative's letters cannot hold its match;
+ * a pattern with either flag, like an alternative with no certain letter, needs nothing.
  */
 export function needsOfPatterns(...patterns: readonly RegExp[]): Int32Array {
-  const needs: Need[] = [];
+  const needs: [number, number][] = [];
   for (const pattern of patterns) {
-    if (pattern.unicode || pattern.flags.includes("v")) needs.push([0, 0]);
-    else needs.push(...patternNeeds(pattern.source, pattern.ignoreCase ? needOfCaselessCharacter : needOfCharacter));
+    const source = pattern.unicode || pattern.flags.includes("v") ? "" : pattern.source;
+    let depth = 0;
+    let inClass = false;
+    let letters = 0;
+    for (let i = 0; i < source.length; i++) {
+      const character = source[i]!;
+      if (character === "\\") {
+        // An escape is no letter: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
+        const kind = source[i + 1];
+        i += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", i) - i : 1;
+        continue;
+      }
+      if (inClass) inClass = character !== "]";
+      else if (character === "[") inClass = true;
+      else if (character === "(") depth++;
+      else if (character === ")") depth--;
+      else if (character === "|" && depth === 0) {
+        needs.push([0, letters]);
+        letters = 0;
+      } else if (depth === 0) {
+        const next = source[i + 1];
+        if (next !== "?" && next !== "*" && !(next === "{" && source[i + 2] === "0")) letters |= LETTERS[character.charCodeAt(0) & 255]! & ALL_LETTERS;
+      }
+    }
+    needs.push([0, letters]);
   }
   return fewestNeeds(needs);
 }
 
-/** What a pattern's character needs of a text where case counts: `CAPITAL` as well for `A` to `Z`. */
-function needOfCharacter(code: number): Need {
-  if (code > 127) return [0, PAST_ASCII];
-  const letter = LETTERS[code]! & (ALL_LETTERS | CAPITAL);
-  // A letter's class (`HAS_B`, `HAS_CAPITAL_A`) is left out: one table for both flags.
-  return letter !== 0 ? [0, letter] : [CHARACTERS[code]! & ((1 << CLASS_BITS) - 1), 0];
-}
-
-/** The same where case does not count: a letter in either case. */
-function needOfCaselessCharacter(code: number): Need {
-  const need = needOfCharacter(code);
-  return [need[0], need[1] & ~CAPITAL];
-}
-
-/**
- * Whether `text` shows all of one of `needs`' pairs as `evidenceIn`'s first loop reads it (its
- * classes and letters, and `PAST_ASCII`): false says no pattern those needs came from matches it.
- */
-export function showsNeeds(text: string, needs: Int32Array): boolean {
-  let classes = 0;
-  let letters = 0;
-  for (let i = 0; i < text.length; i++) {
-    classes |= CHARACTERS[text.charCodeAt(i) & 255]!;
-    letters |= LETTERS[text.charCodeAt(i) & 255]! | (text.charCodeAt(i) > 127 ? PAST_ASCII : 0);
-  }
-  return mayHoldAny(classes, letters, needs);
-}
-
 /** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
 function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolean {
-  // A text showing no need's key meets no need: most texts end here, at one test.
-  if ((classes & needs[0]!) === 0 && (letters & needs[1]!) === 0 && needs[0] !== -1) return false;
-  for (let i = 2; i < needs.length; i += 2) {
+  for (let i = 0; i < needs.length; i += 2) {
     if ((classes & needs[i]!) === needs[i] && (letters & needs[i + 1]!) === needs[i + 1]) return true;
   }
   return false;
@@ -1097,55 +1030,6 @@ const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FI
 const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
 const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
 const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
-/** The word checks of `MoreEvidence`, asked of nearly every text and matching almost none: most texts (ids, hashes, paths, numbers) lack some need of every way. */
-const PERSONAL_DOCUMENT_NEEDS = needsOfPatterns(PERSONAL_DOCUMENT_WORD);
-const SESSION_NEEDS = needsOfPatterns(SESSION_WORD);
-const PASSWORD_PHRASE_NEEDS = needsOfPatterns(PASSWORD_PHRASE_WORD);
-const URL_PATH_TOKEN_NEEDS = needsOfPatterns(URL_PATH_TOKEN_WORD);
-const KEY_PHRASE_NEEDS = needsOfPatterns(KEY_PHRASE_WORD);
-const FEW_DIGITS_NATIONAL_ID_NEEDS = needsOfPatterns(nationalIdNames(MANY_NATIONAL_ID_DIGITS - 1));
-const NATIONAL_ID_NEEDS = needsOfPatterns(nationalIdNames(MANY_NATIONAL_ID_DIGITS));
-const GREETING_NEEDS = needsOfPatterns(GREETING_HINT);
-const STREET_TYPE_NEEDS = needsOfPatterns(STREET_TYPE_WORD);
-const STREET_POSTAL_CODE_NEEDS = needsOfPatterns(STREET_POSTAL_CODE_HINT);
-/** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
-const IDENTIFIED_BY = /identified\s+by/i;
-const SET_PASSWORD = /set\s+password/i;
-/** Words other checks read: an SSN's and a phone's or a document's names before a run of digits (`namedRunEvidence`), SQL's, a PIX key field's. */
-const SSN_NEEDS = needsOfPatterns(SSN_WORD);
-const NAMED_RUN_NEEDS = needsOfPatterns(NAMED_RUN_WORD);
-const IDENTIFIED_BY_NEEDS = needsOfPatterns(IDENTIFIED_BY);
-const SET_PASSWORD_NEEDS = needsOfPatterns(SET_PASSWORD);
-const PIX_FIELD_NEEDS = needsOfPatterns(PIX_FIELD_WORD);
-/** What `digitRunsEvidence` is told of the names the text may hold (`namedRunEvidence`). */
-const MAY_NAME_SSN = 1;
-const MAY_NAME_RUN = 2;
-
-/**
- * The word checks of `MoreEvidence` and the needs that gate them in `evidenceIn`, for the tests
- * that hold each gate to its regexes (`showsNeeds`).
- */
-export const WORD_CHECKS: readonly { readonly name: string; readonly patterns: readonly RegExp[]; readonly needs: Int32Array }[] = [
-  { name: "personal document", patterns: [PERSONAL_DOCUMENT_WORD], needs: PERSONAL_DOCUMENT_NEEDS },
-  { name: "session", patterns: [SESSION_WORD], needs: SESSION_NEEDS },
-  { name: "password phrase", patterns: [PASSWORD_PHRASE_WORD], needs: PASSWORD_PHRASE_NEEDS },
-  { name: "URL path token", patterns: [URL_PATH_TOKEN_WORD], needs: URL_PATH_TOKEN_NEEDS },
-  { name: "key phrase", patterns: [KEY_PHRASE_WORD], needs: KEY_PHRASE_NEEDS },
-  { name: "national id name, few digits", patterns: [nationalIdNames(MANY_NATIONAL_ID_DIGITS - 1)], needs: FEW_DIGITS_NATIONAL_ID_NEEDS },
-  { name: "national id name", patterns: [nationalIdNames(MANY_NATIONAL_ID_DIGITS)], needs: NATIONAL_ID_NEEDS },
-  { name: "greeting", patterns: [GREETING_HINT], needs: GREETING_NEEDS },
-  { name: "street type", patterns: [STREET_TYPE_WORD], needs: STREET_TYPE_NEEDS },
-  { name: "street postal code", patterns: [STREET_POSTAL_CODE_HINT], needs: STREET_POSTAL_CODE_NEEDS },
-  { name: "street field", patterns: [STREET_FIELD_WORD], needs: STREET_FIELD_NEEDS },
-  { name: "holder or person field", patterns: [CARD_HOLDER_WORD, PERSON_FIELD_WORD], needs: HOLDER_OR_PERSON_FIELD_NEEDS },
-  { name: "SQL WHERE", patterns: [SQL_WHERE], needs: SQL_WHERE_NEEDS },
-  { name: "Redis command", patterns: [ANY_REDIS_COMMAND_WORD], needs: REDIS_COMMAND_NEEDS },
-  { name: "SSN name", patterns: [SSN_WORD], needs: SSN_NEEDS },
-  { name: "phone or document name", patterns: [NAMED_RUN_WORD], needs: NAMED_RUN_NEEDS },
-  { name: "IDENTIFIED BY", patterns: [IDENTIFIED_BY], needs: IDENTIFIED_BY_NEEDS },
-  { name: "SET PASSWORD", patterns: [SET_PASSWORD], needs: SET_PASSWORD_NEEDS },
-  { name: "PIX key field", patterns: [PIX_FIELD_WORD], needs: PIX_FIELD_NEEDS },
-];
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.
@@ -1185,7 +1069,7 @@ const DIGIT_RUN = new RegExp(`[\\d ./-]{${Math.min(NAMED_RUN_DIGITS, SHORTEST_DO
  * a number (`namedRunEvidence`). The hex ids with many digits, paths and versions end at the
  * count.
  */
-function digitRunsEvidence(text: string, names: number): number {
+function digitRunsEvidence(text: string): number {
   let found = 0;
   DIGIT_RUN.lastIndex = 0;
   while (DIGIT_RUN.test(text)) {
@@ -1200,7 +1084,7 @@ function digitRunsEvidence(text: string, names: number): number {
       else if (code >= 48 && code <= 57) digits++;
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
-    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0, names) | ibanEvidence(text, run);
+    if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
   }
   return found;
 }
@@ -1593,7 +1477,7 @@ const SQL_WORDS_BEFORE_PASSWORD = ["password", "by", "for"];
  * whose `classes` hold one); for `IDENTIFIED BY` (which may take a double-quoted or unquoted
  * password); for `define(`.
  */
-function sqlPasswordEvidence(text: string, classes: number, letters: number): number {
+function sqlPasswordEvidence(text: string, classes: number): number {
   if ((classes & HAS_QUOTE_OR_TAG) !== 0) for (let quote = text.indexOf("'"); quote > 0; quote = text.indexOf("'", quote + 1)) {
     const before = text.charCodeAt(quote - 1);
     if (before !== 32 && before !== 9 && before !== 40 && before !== 10 && before !== 13) continue;
@@ -1604,9 +1488,9 @@ function sqlPasswordEvidence(text: string, classes: number, letters: number): nu
     }
   }
   // `IDENTIFIED BY "…"` and Oracle's unquoted `IDENTIFIED BY password`; PHP's `define("DB_PASSWORD", "…")`.
-  if (mayHoldAny(classes, letters, IDENTIFIED_BY_NEEDS) && IDENTIFIED_BY.test(text)) return Evidence.SECRET_ASSIGNMENT;
+  if ((classes & (HAS_I | HAS_B)) === (HAS_I | HAS_B) && IDENTIFIED_BY.test(text)) return Evidence.SECRET_ASSIGNMENT;
   // MySQL's `SET PASSWORD FOR bob = '…'`: the quote follows the account's name and `=`.
-  if ((classes & (HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_QUOTE_OR_TAG | HAS_EQUALS) && mayHoldAny(classes, letters, SET_PASSWORD_NEEDS) && SET_PASSWORD.test(text)) {
+  if ((classes & (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS)) === (HAS_S | HAS_QUOTE_OR_TAG | HAS_EQUALS) && SET_PASSWORD.test(text)) {
     return Evidence.SECRET_ASSIGNMENT;
   }
   return (classes & HAS_PHONE_START) !== 0 && (text.includes("define(") || NAMED_SETTER_CALL.test(text)) ? Evidence.SECRET_ASSIGNMENT : 0;
@@ -1621,6 +1505,9 @@ export const NAMED_SETTERS = "setItem|setHeader|setRequestHeader|set|append";
 const NAMED_SETTER_CALL = new RegExp(`\\.(?:${NAMED_SETTERS})\\(`);
 /** A setter named for what it sets called with a string literal (`setPassword("…")`, `set_api_key('…')`): `detectors/code-literal.ts` reads the name. */
 const CREDENTIAL_SETTER_CALL = /(?<![\w$])set_?[A-Za-z]\w*[ \t]*\([ \t]*["']/;
+/** The statements' words in any case and with any blanks between them, as the detector reads them (`secret-assignment.ts`). */
+const IDENTIFIED_BY = /identified\s+by/i;
+const SET_PASSWORD = /set\s+password/i;
 /** An encoded `=`, once or twice (`%3D`, `%253D`); the encoded separator a parameter's name follows. */
 const ENCODED_EQUALS = /%(?:25)?3[Dd]/;
 const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
@@ -1630,8 +1517,8 @@ const ENCODED_SEPARATOR = /^(?:25)?(?:3[Ff]|26|23)/;
  * secret name or of `pass` or `pw` alone; `%3D` after an encoded secret parameter name. Native searches for `</` and
  * `%3D` first.
  */
-function secretAssignmentEvidence(text: string, classes: number, letters: number): number {
-  if (sqlPasswordEvidence(text, classes, letters) !== 0) return Evidence.SECRET_ASSIGNMENT;
+function secretAssignmentEvidence(text: string, classes: number): number {
+  if (sqlPasswordEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if (credentialPairEvidence(text, classes) !== 0) return Evidence.SECRET_ASSIGNMENT;
   if ((classes & (HAS_QUOTE_OR_TAG | HAS_SLASH)) === (HAS_QUOTE_OR_TAG | HAS_SLASH)) {
     for (let tag = text.indexOf("</"); tag >= 0; tag = text.indexOf("</", tag + 2)) {

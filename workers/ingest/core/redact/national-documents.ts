@@ -106,42 +106,21 @@ export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
 const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
-export const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
+const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 
 /** The names of the documents whose numbers may hold only four or five digits: India's PAN (`ABCPD1234E`), a driver's licence. */
 const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
 /** The fewest digits of every other document's number (a NINO's six). */
-export const MANY_NATIONAL_ID_DIGITS = 6;
+const MANY_DIGITS = 6;
 
 /**
  * Whether `text`, holding `digits` digits, may hold a national id the detector takes
  * (`detectors/national-ids.ts`): a document's name or a generic one, or the start of a CURP's or
  * a codice fiscale's shape. The caller asks only of texts with four digits or more, which every
  * such number holds; below six only a PAN's or a driver's licence's name is looked for, as the
- * whole search costs about a microsecond a line. `mayHoldName` false says the caller has ruled
- * the names out (`nationalIdNames`: the text lacks what each needs); the unnamed shapes are
- * looked for only in a text with `UNNAMED_CAPITALS` capitals in a row, which every match holds.
+ * whole search costs about a microsecond a line.
  */
-export function holdsNationalIdHint(text: string, digits: number, mayHoldName = true): boolean {
-  if (mayHoldName && nationalIdNames(digits).test(text)) return true;
-  return digits >= MANY_NATIONAL_ID_DIGITS && holdsCapitalRun(text, UNNAMED_CAPITALS) && UNNAMED_HINT.test(text);
-}
-
-/** The names `holdsNationalIdHint` looks for in a text holding `digits` digits. */
-export function nationalIdNames(digits: number): RegExp {
-  return digits < MANY_NATIONAL_ID_DIGITS ? FEW_DIGITS_NAME : ANY_NAME;
-}
-
-/** The capitals in a row that every match of `UNNAMED_HINT` starts with: a CURP's four (`[A-Z]{4}`), a codice fiscale's six. */
-export const UNNAMED_CAPITALS = 4;
-
-/** Whether `text` holds `run` ASCII capitals (`A` to `Z`) in a row. */
-export function holdsCapitalRun(text: string, run: number): boolean {
-  let capitals = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    capitals = code >= 65 && code <= 90 ? capitals + 1 : 0;
-    if (capitals === run) return true;
-  }
-  return false;
+export function holdsNationalIdHint(text: string, digits: number): boolean {
+  if (digits < MANY_DIGITS) return FEW_DIGITS_NAME.test(text);
+  return ANY_NAME.test(text) || UNNAMED_HINT.test(text);
 }
