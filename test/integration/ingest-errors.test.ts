@@ -722,7 +722,10 @@ describe("ClickHouse unavailable", () => {
         "a retry succeeds only after the operator fixes CLICKHOUSE_USER and CLICKHOUSE_PASSWORD, or the ClickHouse user they name; " +
         `ClickHouse's own text is in the Worker's log ${WORKER_LOG_COMMAND}${NOT_SENT} (request id ${requestId})`,
     });
-    await expect.poll(() => operatorLogLine("describing otel_logs")?.clickhouse).toMatch(/^default: Authentication failed/);
+    // The line carries the request's id, so an operator matches it with this answer.
+    await expect
+      .poll(() => jsonLogLines(ingestOutput, "ClickHouse refused the Worker: an operator must act").find((line) => line.requestId === requestId))
+      .toMatchObject({ call: "describing otel_logs", clickhouse: expect.stringMatching(/^default: Authentication failed/) });
   });
 
   it.each([

@@ -7,7 +7,7 @@
  * success, as that text inside the body (errors.ts, `exceptionInBody`). Made with `fetch` alone
  * rather than @clickhouse/client-web: docs/decisions.md (2026-11-30) has the measurements.
  */
-import { jsonLogger, type Logger } from "../../shared/log";
+import type { Logger } from "../../shared/log";
 import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import {
@@ -74,20 +74,15 @@ interface LearntPlan {
 }
 
 /**
- * The writer's own log line for ClickHouse's text of a failure only an operator can fix, which
- * the answer does not carry. Workers keep an invocation's lines together, so the latter sit beside the
- * request's "request refused" line and its request id, or the queue consumer's.
- */
-const writerLog = jsonLogger({ entrypoint: "clickhouse-writer" });
-
-/**
  * Logs what an operator-fix answer to the call `what` leaves out: ClickHouse's text (it names
  * the ClickHouse user, address or database), under `clickhouse`, or a proxy's page (its text
- * without HTML, cut at 200 characters: errors.ts, `plainTextOf`), under `page`.
+ * without HTML, cut at 200 characters: errors.ts, `plainTextOf`), under `page`. Through the
+ * caller's `logger`, so the line carries the request's id (or the queue consumer's entrypoint)
+ * and an operator matches it with that request's answer and its "export queued" line.
  */
-function logOperatorFix(failure: OperatorFixFailure, what: string): void {
+function logOperatorFix(failure: OperatorFixFailure, what: string, logger: Logger): void {
   const [line, field] = failure.refusedBy === "ClickHouse" ? ["ClickHouse refused the Worker", "clickhouse"] : ["a proxy in front of ClickHouse refused the Worker", "page"];
-  writerLog.log("error", `${line}: an operator must act`, { call: what, answer: failure.message, [field]: failure.serverText });
+  logger.log("error", `${line}: an operator must act`, { call: what, answer: failure.message, [field]: failure.serverText });
 }
 
 /**
@@ -146,7 +141,7 @@ export class ClickHouseWriter {
    * table are what make `system.tables` list it. One query, so a health check costs one call;
    * throws the HTTP error a caller should give when ClickHouse does not answer it.
    */
-  async missingTables(): Promise<string[]> {
+  async missingTables(logger: Logger): Promise<string[]> {
     const tables = [...new Set(Object.values(this.config.tables))];
     let answer: string;
     try {
@@ -157,7 +152,7 @@ export class ClickHouseWriter {
         undefined,
       );
     } catch (error) {
-      throw this.failureOf(error, "listing the tables", "query");
+      throw this.failureOf(error, "listing the tables", "query", logger);
     }
     const present = new Set(jsonLines<{ name: string }>(answer, "system.tables").map(({ name }) => name));
     return tables.filter((table) => !present.has(table));
@@ -165,11 +160,11 @@ export class ClickHouseWriter {
 
   /**
    * The HTTP error a failed call `what` answers (errors.ts); ClickHouse's text of a failure only
-   * an operator can fix, which the answer leaves out, goes to the log instead.
+   * an operator can fix, which the answer leaves out, goes to the caller's `logger` instead.
    */
-  private failureOf(error: unknown, what: string, call: ClickHouseCall): ClickHouseFailure {
+  private failureOf(error: unknown, what: string, call: ClickHouseCall, logger: Logger): ClickHouseFailure {
     const failure = httpErrorForClickHouseFailure(error, what, this.config.database, call);
-    if (failure instanceof OperatorFixFailure) logOperatorFix(failure, what);
+    if (failure instanceof OperatorFixFailure) logOperatorFix(failure, what, logger);
     return failure;
   }
 
@@ -204,7 +199,7 @@ export class ClickHouseWriter {
       planCache.delete(this.cacheKey(batch));
       // The table, not the database: the database is the operator's setting, no sender's business.
       const rows = batch.rows.length === 1 ? "1 row" : `${batch.rows.length} rows`;
-      const failure = this.failureOf(error, `inserting ${rows} into ${batch.table}`, "insert");
+      const failure = this.failureOf(error, `inserting ${rows} into ${batch.table}`, "insert", options.logger);
       if (failure.rowsRejected || namesAMissingColumn(error)) {
         const drift = await this.planFor(batch, options.deadline, options.logger).then(
           () => undefined,
@@ -234,7 +229,7 @@ export class ClickHouseWriter {
     const previous = cached?.learnt;
     // A recheck leaves the waiting insert half its time, however slow the DESC TABLE.
     const askBy = previous === undefined || deadline === undefined ? deadline : now + (deadline - now) / 2;
-    const described = this.describe(batch.table, askBy).then((columns) => {
+    const described = this.describe(batch.table, askBy, logger).then((columns) => {
       const kind = this.kinds.get(batch.table);
       const drift = kind === undefined ? undefined : schemaDriftIn(kind, batch.table, columns, batch.columns);
       if (drift !== undefined) throw drift;
@@ -280,7 +275,7 @@ export class ClickHouseWriter {
     return planCache.get(this.cacheKey(batch))?.learnt;
   }
 
-  private async describe(table: string, deadline: number | undefined): Promise<TableColumn[]> {
+  private async describe(table: string, deadline: number | undefined, logger: Logger): Promise<TableColumn[]> {
     try {
       const answer = await this.post(
         this.endpoint,
@@ -295,7 +290,7 @@ export class ClickHouseWriter {
     } catch (error) {
       // Asked before an INSERT: the INSERT waiting on it is never sent, so its rows are known
       // unwritten. The table, not the database, as for the insert (no sender's business).
-      throw this.failureOf(error, `describing ${table}`, "before insert");
+      throw this.failureOf(error, `describing ${table}`, "before insert", logger);
     }
   }
 

@@ -117,7 +117,7 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
   app.get("/health/deep", async (c) => {
     const context = contextFor(c.env, options);
     if (options.requireAuth) usablePublicAuth(context);
-    const missing = await context.writer.missingTables();
+    const missing = await context.writer.missingTables(c.get("log").logger);
     if (missing.length > 0) throw tablesMissing(missing);
     return c.json({ status: "ok", clickhouse: "ok" });
   });
