@@ -46,10 +46,14 @@ async function builtModules(outdir: string): Promise<Buffer[]> {
 /**
  * Runs `wrangler deploy --dry-run` into `outdir`; returns what wrangler printed. `minify`
  * overrides the wrangler file's own (`--minify` / `--no-minify`); without it the build is the one
- * `wrangler deploy` uploads.
+ * `wrangler deploy` uploads. `metafile`, a path, makes wrangler write esbuild's metafile there
+ * (every input and how many bytes of it each output holds).
  */
-export async function wranglerBuild(config: string, outdir: string, minify?: boolean): Promise<string> {
-  const flags = minify === undefined ? [] : [minify ? "--minify" : "--no-minify"];
+export async function wranglerBuild(config: string, outdir: string, minify?: boolean, metafile?: string): Promise<string> {
+  const flags = [
+    ...(minify === undefined ? [] : [minify ? "--minify" : "--no-minify"]),
+    ...(metafile === undefined ? [] : ["--metafile", metafile]),
+  ];
   const args = [wranglerBin(), "deploy", "--dry-run", "-c", config, "--outdir", outdir, ...flags];
   const { stdout } = await run(process.execPath, args, {
     cwd: ROOT,

@@ -139,14 +139,14 @@ async function userWorkerInspectorUrl(port: number): Promise<string> {
 }
 
 /** Where a bundle line (0-based) comes from: its module's path and its line in that module (1-based). */
-interface BundleSource {
+export interface BundleSource {
   moduleAt(line: number): string;
   /** `module:line  code` for display. */
   describe(line: number): string;
 }
 
 /** The bundle's lines and modules, from the `// path` markers of an unminified build's text. */
-function bundleSource(bundle: string): BundleSource {
+export function bundleSource(bundle: string): BundleSource {
   const lines = bundle.split("\n");
   const starts: Array<[number, string]> = [];
   lines.forEach((line, i) => {
