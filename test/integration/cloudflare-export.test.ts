@@ -3,13 +3,13 @@
  * local ClickHouse: pushes recorded in the export's exact shape (test/fixtures/cloudflare-export),
  * gzip JSON with integers as JSON numbers, replayed as the export POSTs them.
  */
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translateLogs } from "../../workers/tail/translate-logs";
 import { cloudflareExportRequest, type CloudflareExportFixture } from "../fixtures/cloudflare-export";
 import { loadTraceItems } from "../fixtures/trace-items/index";
 import { recentBaseNanos as recentBase } from "../support/fixture-clock";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
+import { readmeSql } from "../support/readme-query";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
 /** The deployed version id the fixtures' resources carry in faas.version. */
@@ -31,9 +31,8 @@ async function push(path: string, fixture: CloudflareExportFixture, base: bigint
 
 /** README's "Everything about one request" query for `requestId`: its `kind` and `what` columns, in its order. */
 async function rowsOfOneRequest(requestId: string): Promise<{ kind: string; what: string }[]> {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  const query = /-- Everything about one request[^\n]*\n(?:--[^\n]*\n)*([\s\S]*?;)/.exec(readme)![1]!;
-  const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", `'${requestId}'`).replace(/;$/, ""));
+  const query = readmeSql("Everything about one request");
+  const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", `'${requestId}'`));
   return rows.map(({ kind, what }) => ({ kind, what }));
 }
 
