@@ -3,37 +3,28 @@
  * local ClickHouse: pushes recorded in the export's exact shape (test/fixtures/cloudflare-export),
  * gzip JSON with integers as JSON numbers, replayed as the export POSTs them.
  */
-import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { translateLogs } from "../../workers/tail/translate-logs";
 import { cloudflareExportRequest, type CloudflareExportFixture } from "../fixtures/cloudflare-export";
 import { loadTraceItems } from "../fixtures/trace-items/index";
 import { recentBaseNanos as recentBase } from "../support/fixture-clock";
-import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { TEST_TOKEN } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
+import { readmeSql } from "../support/readme-query";
 
 /** The deployed version id the fixtures' resources carry in faas.version. */
 const VERSION_ID = "b1f8e2c4-3d5a-4e6f-8a9b-0c1d2e3f4a5b";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "cloudflare_export", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("cloudflare_export");
 
 async function push(path: string, fixture: CloudflareExportFixture, base: bigint): Promise<Response> {
-  return ingest.fetch(path, cloudflareExportRequest(fixture, base, TEST_TOKEN));
+  return ingest().fetch(path, cloudflareExportRequest(fixture, base, TEST_TOKEN));
 }
 
 /** README's "Everything about one request" query for `requestId`: its `kind` and `what` columns, in its order. */
 async function rowsOfOneRequest(requestId: string): Promise<{ kind: string; what: string }[]> {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  const query = /-- Everything about one request[^\n]*\n(?:--[^\n]*\n)*([\s\S]*?;)/.exec(readme)![1]!;
-  const rows = await ingest.rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", `'${requestId}'`).replace(/;$/, ""));
+  const query = readmeSql("Everything about one request");
+  const rows = await ingest().rows<{ kind: string; what: string }>(query.replaceAll("'req-123'", `'${requestId}'`));
   return rows.map(({ kind, what }) => ({ kind, what }));
 }
 
@@ -49,7 +40,7 @@ interface LogRow {
 }
 
 function logRows(where: string): Promise<LogRow[]> {
-  return ingest.rows<LogRow>(
+  return ingest().rows<LogRow>(
     `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS Timestamp, SeverityText, SeverityNumber, Body, ServiceName,
             ResourceAttributes['service.version'] AS Version, TraceId, LogAttributes
        FROM otel_logs WHERE ${where} ORDER BY Timestamp`,
@@ -104,7 +95,7 @@ describe("a push of 10 console lines (gzip JSON, severity 9 without text)", () =
   });
 
   it("answers the runbook's error query for this channel", async () => {
-    const errors = await ingest.rows<{ errors: string }>(
+    const errors = await ingest().rows<{ errors: string }>(
       `SELECT count() AS errors FROM otel_logs WHERE ServiceName = 'storefront' AND SeverityText = 'ERROR'
          AND ResourceAttributes['service.version'] = '${VERSION_ID}'`,
     );
@@ -221,7 +212,7 @@ describe("the rest of what the export sends", () => {
   it("stores failing spans with Error status, no invented message, and their error attributes", async () => {
     const response = await push("/v1/traces", "traces", recentBase());
     expect(response.status).toBe(200);
-    const spans = await ingest.rows<Record<string, unknown>>(
+    const spans = await ingest().rows<Record<string, unknown>>(
       `SELECT SpanName, SpanKind, StatusCode, StatusMessage, ServiceName, ResourceAttributes['service.version'] AS Version,
               SpanAttributes['error.type'] AS errorType, SpanAttributes['error.message'] AS errorMessage,
               SpanAttributes['cloudflare.cpu_time'] AS cpu, length(Events.Name) AS events
@@ -276,7 +267,7 @@ describe("an invocation whose console line logs its own request id, its handler 
       ["INFO", "POST https://shop.example.com/orders", "rid-own", "aaaa000000000001"],
       ["ERROR", "db down", "rid-own", undefined],
     ]);
-    const spans = await ingest.rows<{ SpanName: string; requestId: string; rayId: string }>(
+    const spans = await ingest().rows<{ SpanName: string; requestId: string; rayId: string }>(
       `SELECT SpanName, SpanAttributes['request.id'] AS requestId, SpanAttributes['cloudflare.ray_id'] AS rayId
          FROM otel_traces WHERE ServiceName = 'storefront-orders'`,
     );
@@ -305,7 +296,7 @@ describe("the tail Worker and the export agree on service.version", () => {
     for (const resourceLogs of shifted.resourceLogs) {
       for (const scopeLogs of resourceLogs.scopeLogs) for (const record of scopeLogs.logRecords) record.timeUnixNano = now;
     }
-    const response = await ingest.fetch("/v1/logs", {
+    const response = await ingest().fetch("/v1/logs", {
       method: "POST",
       body: JSON.stringify(shifted),
       headers: { "Content-Type": "application/json", Authorization: `Bearer ${TEST_TOKEN}` },

@@ -3,23 +3,15 @@
  * the local ClickHouse: a list under both its names, `null` items from `JSON.stringify`, 64-bit
  * integers spelled with a fraction or an exponent, and AnyValues nested as deep as protobuf may.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recentBaseNanos } from "../support/fixture-clock";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "collector_json", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("collector_json");
 
 async function post(path: string, body: string): Promise<[number, unknown]> {
-  const response = await ingest.fetch(path, { method: "POST", body, headers: { ...bearer(), "Content-Type": "application/json" } });
+  const response = await ingest().fetch(path, { method: "POST", body, headers: { ...bearer(), "Content-Type": "application/json" } });
   return [response.status, await response.json()];
 }
 
@@ -29,7 +21,7 @@ function logs(service: string, scopeMembers: string): string {
 }
 
 function bodiesOf(service: string): Promise<unknown[]> {
-  return ingest.rows(`SELECT Body FROM otel_logs WHERE ServiceName = '${service}' ORDER BY Body`);
+  return ingest().rows(`SELECT Body FROM otel_logs WHERE ServiceName = '${service}' ORDER BY Body`);
 }
 
 describe("OTLP/JSON the Collector stores whole is stored whole", () => {
@@ -46,7 +38,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
       `{"resourceMetrics":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"dupdp"}}]},"scopeMetrics":[{"metrics":[{"name":"c","sum":` +
       `{"aggregationTemporality":1,"isMonotonic":true,"dataPoints":[${point("1", "/a")}],"data_points":[${point("2", "/b")}]}}]}]}]}`;
     expect(await post("/v1/metrics", metrics)).toEqual([200, {}]);
-    expect(await ingest.rows(`SELECT Attributes['route'] AS route, Value FROM otel_metrics_sum WHERE ServiceName = 'dupdp' ORDER BY route`)).toEqual([
+    expect(await ingest().rows(`SELECT Attributes['route'] AS route, Value FROM otel_metrics_sum WHERE ServiceName = 'dupdp' ORDER BY route`)).toEqual([
       { route: "/a", Value: 1 },
       { route: "/b", Value: 2 },
     ]);
@@ -92,7 +84,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
         },
       },
     ]);
-    expect(await ingest.rows(`SELECT Body, LogAttributes FROM otel_logs WHERE ServiceName = 'nullattr'`)).toEqual([{ Body: "good", LogAttributes: { k: "v" } }]);
+    expect(await ingest().rows(`SELECT Body, LogAttributes FROM otel_logs WHERE ServiceName = 'nullattr'`)).toEqual([{ Body: "good", LogAttributes: { k: "v" } }]);
   });
 
   it("keeps every digit of 64-bit integers written with a fraction or an exponent, and refuses a fractional one", async () => {
@@ -103,7 +95,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
         `{"key":"id","value":{"intValue":2305843009213693953.0}},{"key":"id2","value":{"intValue":23058430092136939530e-1}}]}]`,
     );
     expect(await post("/v1/logs", body)).toEqual([200, {}]);
-    expect(await ingest.rows(`SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS ts, LogAttributes FROM otel_logs WHERE ServiceName = 'fracnanos'`)).toEqual([
+    expect(await ingest().rows(`SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS ts, LogAttributes FROM otel_logs WHERE ServiceName = 'fracnanos'`)).toEqual([
       { ts: String(time), LogAttributes: { id: "2305843009213693953", id2: "2305843009213693953" } },
     ]);
 
@@ -121,7 +113,7 @@ describe("OTLP/JSON the Collector stores whole is stored whole", () => {
     };
     const time = recentBaseNanos();
     expect(await post("/v1/logs", logs("deep", `"logRecords":[{"timeUnixNano":"${time}","body":${nested(64)}}]`))).toEqual([200, {}]);
-    const [row] = await ingest.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE ServiceName = 'deep'`);
+    const [row] = await ingest().rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE ServiceName = 'deep'`);
     expect(row!.Body.startsWith('{"l64":{"l63":')).toBe(true);
     expect(row!.Body.endsWith('"l1":"leaf"' + "}".repeat(64))).toBe(true);
 

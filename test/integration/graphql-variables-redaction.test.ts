@@ -15,20 +15,12 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "graphql_variables", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("graphql_variables");
 
 const LOGIN = "mutation Login($p: String!, $first: Int) { login(password: $p) { token recent(first: $first) { id } } }";
 const PASSWORD = "hunter22";
@@ -37,7 +29,7 @@ const SENHA = "Mudar@2024";
 describe("GraphQL variables bound to a password under another name", () => {
   it("are hidden in spans: semantic conventions' attributes, instrumentation-graphql's, an HTTP body", async () => {
     const runId = uniqueId("graphql-spans");
-    const exporter = new OTLPTraceExporter({ url: `${ingest.url}/v1/traces`, headers: bearer() });
+    const exporter = new OTLPTraceExporter({ url: `${ingest().url}/v1/traces`, headers: bearer() });
     const results = recordExportResults(exporter);
     const provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ "service.name": `api-${runId}`, "run.id": runId }),
@@ -67,7 +59,7 @@ describe("GraphQL variables bound to a password under another name", () => {
     await provider.shutdown();
     expect(exportOutcomes(results).every((outcome) => outcome === "success")).toBe(true);
 
-    const rows = await ingest.rows<{ SpanAttributes: Record<string, string> }>(
+    const rows = await ingest().rows<{ SpanAttributes: Record<string, string> }>(
       `SELECT SpanAttributes FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY toUInt32(SpanAttributes['seq'])`,
     );
     expect(rows.map((row) => row.SpanAttributes)).toEqual([
@@ -93,7 +85,7 @@ describe("GraphQL variables bound to a password under another name", () => {
 
   it("are hidden in a log line that logs the request it served, lifted into attributes", async () => {
     const runId = uniqueId("graphql-logs");
-    const exporter = new OTLPLogExporter({ url: `${ingest.url}/v1/logs`, headers: bearer() });
+    const exporter = new OTLPLogExporter({ url: `${ingest().url}/v1/logs`, headers: bearer() });
     const results = recordExportResults(exporter);
     const provider = new LoggerProvider({
       resource: resourceFromAttributes({ "service.name": `api-${runId}`, "run.id": runId }),
@@ -105,7 +97,7 @@ describe("GraphQL variables bound to a password under another name", () => {
     await provider.shutdown();
     expect(exportOutcomes(results)).toEqual(["success"]);
 
-    const rows = await ingest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+    const rows = await ingest().rows<{ Body: string; LogAttributes: Record<string, string> }>(
       `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     expect(rows).toHaveLength(1);

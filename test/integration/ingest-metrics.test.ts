@@ -21,21 +21,13 @@ import {
   type MetricData,
   type ResourceMetrics,
 } from "@opentelemetry/sdk-metrics";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { exportOutcomes, recordExports, uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "ingest_metrics", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("ingest_metrics");
 
 /** Columns every metric table shares, with the (current generation, whole-second) times as numbers. */
 const POINT_COLUMNS = `ServiceName, MetricName, MetricDescription, MetricUnit, Attributes, ScopeName, ScopeVersion,
@@ -44,14 +36,14 @@ const EXEMPLAR_COLUMNS = `Exemplars.FilteredAttributes, arrayMap(t -> toUnixTime
   Exemplars.Value, Exemplars.SpanId, Exemplars.TraceId`;
 
 function metricRows(table: string, columns: string, runId: string): Promise<Record<string, unknown>[]> {
-  return ingest.rows(
+  return ingest().rows(
     `SELECT ${POINT_COLUMNS}, ${columns} FROM ${table}
       WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY MetricName, toString(Attributes)`,
   );
 }
 
 function post(body: Uint8Array | string, contentType: string): Promise<Response> {
-  return ingest.fetch("/v1/metrics", { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
+  return ingest().fetch("/v1/metrics", { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
 }
 
 function recentSeconds(): number {
@@ -79,7 +71,7 @@ describe("metrics sent by the OpenTelemetry JS exporters", () => {
     const runId = uniqueId("metrics-exporter");
     const service = `inventory-${runId}`;
     const exporter = new Exporter({
-      url: `${ingest.url}/v1/metrics`,
+      url: `${ingest().url}/v1/metrics`,
       headers: bearer(),
       compression,
       temporalityPreference: delta ? AggregationTemporalityPreference.DELTA : AggregationTemporalityPreference.CUMULATIVE,
@@ -213,7 +205,7 @@ describe("metrics from a sender whose clock is wrong", () => {
   it("keeps each series one series: the replaced times' originals are noted beside the scope's attributes", async () => {
     const runId = uniqueId("metrics-skewed-clock");
     const exporter = new JsonMetricExporter({
-      url: `${ingest.url}/v1/metrics`,
+      url: `${ingest().url}/v1/metrics`,
       headers: bearer(),
       temporalityPreference: AggregationTemporalityPreference.DELTA,
     });
@@ -244,7 +236,7 @@ describe("metrics from a sender whose clock is wrong", () => {
     const sent = recorded.items.map((items) => metricNamed([items], "taps").dataPoints[0]!);
     const nanos = ([seconds, fraction]: [number, number]) => String(BigInt(seconds) * 1_000_000_000n + BigInt(fraction));
 
-    const rows = await ingest.rows<{ Attributes: object; ScopeAttributes: object; Value: number; time: number }>(
+    const rows = await ingest().rows<{ Attributes: object; ScopeAttributes: object; Value: number; time: number }>(
       `SELECT Attributes, ScopeAttributes, Value, toUnixTimestamp(TimeUnix) AS time
          FROM otel_metrics_sum WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY Value`,
     );
@@ -521,7 +513,7 @@ describe("metric points built by hand", () => {
           AggregationTemporality: 1,
         }),
       ]);
-      const values = await ingest.rows(
+      const values = await ingest().rows(
         `SELECT Attributes['v'] AS sent, toString(Value) AS stored FROM otel_metrics_gauge
           WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY sent`,
       );
@@ -572,7 +564,7 @@ describe("metric points built by hand", () => {
     const scope = (request as { resourceMetrics: { scopeMetrics: { scope: { attributes?: object[] } }[] }[] }).resourceMetrics[0]!.scopeMetrics[0]!.scope;
     scope.attributes = [{ key: "otel.timestamp.original", value: { stringValue: "producer-own" } }];
     expect((await post(JSON.stringify(request), "application/json")).status).toBe(200);
-    const rows = await ingest.rows<{ note: string; sent: string; keys: string[] }>(
+    const rows = await ingest().rows<{ note: string; sent: string; keys: string[] }>(
       `SELECT ScopeAttributes['otel.timestamp.original'] AS note, ScopeAttributes['producer.otel.timestamp.original'] AS sent,
               mapKeys(ScopeAttributes) AS keys
          FROM otel_metrics_gauge WHERE ResourceAttributes['run.id'] = '${runId}'`,
@@ -589,11 +581,11 @@ describe("metric points built by hand", () => {
     const count = `SELECT (SELECT count() FROM otel_metrics_gauge) + (SELECT count() FROM otel_metrics_sum)
       + (SELECT count() FROM otel_metrics_histogram) + (SELECT count() FROM otel_metrics_exponential_histogram)
       + (SELECT count() FROM otel_metrics_summary) AS n`;
-    const before = await ingest.rows(count);
+    const before = await ingest().rows(count);
     const response = await post(body, contentType);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(answer);
-    expect(await ingest.rows(count)).toEqual(before);
+    expect(await ingest().rows(count)).toEqual(before);
   });
 });
 

@@ -9,21 +9,13 @@ import { OTLPTraceExporter as ProtoTraceExporter } from "@opentelemetry/exporter
 import { CompressionAlgorithm } from "@opentelemetry/otlp-exporter-base";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "ingest_traces", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("ingest_traces");
 
 interface SpanRowRead {
   Timestamp: string;
@@ -51,7 +43,7 @@ interface SpanRowRead {
 }
 
 function spanRowsOf(runId: string): Promise<SpanRowRead[]> {
-  return ingest.rows<SpanRowRead>(
+  return ingest().rows<SpanRowRead>(
     `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS Timestamp, TraceId, SpanId, ParentSpanId,
             TraceState, SpanName, SpanKind, ServiceName, ResourceAttributes, ScopeName, ScopeVersion,
             SpanAttributes, toString(Duration) AS Duration, StatusCode, StatusMessage,
@@ -63,7 +55,7 @@ function spanRowsOf(runId: string): Promise<SpanRowRead[]> {
 }
 
 function post(body: Uint8Array | string, contentType: string): Promise<Response> {
-  return ingest.fetch("/v1/traces", { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
+  return ingest().fetch("/v1/traces", { method: "POST", body: body as BodyInit, headers: { ...bearer(), "Content-Type": contentType } });
 }
 
 function recentSeconds(): number {
@@ -80,7 +72,7 @@ describe("spans sent by the OpenTelemetry JS exporters", () => {
   it.each(cases)("writes every span as sent: $name", async ({ Exporter, compression }) => {
     const runId = uniqueId("traces-exporter");
     const service = `payments-${runId}`;
-    const exporter = new Exporter({ url: `${ingest.url}/v1/traces`, headers: bearer(), compression });
+    const exporter = new Exporter({ url: `${ingest().url}/v1/traces`, headers: bearer(), compression });
     const results = recordExportResults(exporter);
     const provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ "service.name": service, "run.id": runId }),
@@ -366,11 +358,11 @@ describe("spans built by hand", () => {
     { name: "empty resourceSpans", body: '{"resourceSpans":[]}', contentType: "application/json", answer: "{}" },
     { name: "an empty protobuf body", body: new Uint8Array(0), contentType: "application/x-protobuf", answer: "" },
   ])("accepts $name and writes nothing", async ({ body, contentType, answer }) => {
-    const before = await ingest.rows("SELECT count() AS n FROM otel_traces");
+    const before = await ingest().rows("SELECT count() AS n FROM otel_traces");
     const response = await post(body, contentType);
     expect(response.status).toBe(200);
     expect(await response.text()).toBe(answer);
-    expect(await ingest.rows("SELECT count() AS n FROM otel_traces")).toEqual(before);
+    expect(await ingest().rows("SELECT count() AS n FROM otel_traces")).toEqual(before);
   });
 
   it("stores kinds by name, an undefined kind or status code as 0 with the value sent noted and warned of, and keeps trace state", async () => {

@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultDatabase } from "../../schema/index";
 import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
+import { oneRequestQuery } from "../../scripts/dev/demo/one-request-query";
 import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, type Started } from "../support/local-start";
 
 interface PipelineUrls {
@@ -141,10 +143,16 @@ describe("npm run demo", () => {
     );
   });
 
-  it("joins the checkout's logs from both routes to its server span", () => {
-    expect(finding("One request")).toEqual([
-      expect.objectContaining({ log_via: "direct OTLP", server_span: "GET /checkout", span_status: "Error", same_trace: 1 }),
-      expect.objectContaining({ log_via: "tail Worker", server_span: "GET /checkout", span_status: "Error", same_trace: 1 }),
+  it("finds the checkout's logs from both routes and its spans with the README's one-request query", () => {
+    const found = report.findings.find((candidate) => candidate.title.startsWith("One request"))!;
+    expect(found.sql).toBe(oneRequestQuery(report.traffic.checkoutRequestId, { logs: `${defaultDatabase}.otel_logs`, traces: `${defaultDatabase}.otel_traces` }));
+    const rows = found.rows.map(({ kind, what }) => `${String(kind)} ${String(what)}`);
+    expect(rows.sort()).toEqual([
+      "log payment declined",
+      "log payment declined for [REDACTED:email]: card declined by issuer",
+      "span GET /checkout",
+      "span GET /checkout",
+      "span payment.authorize",
     ]);
   });
 

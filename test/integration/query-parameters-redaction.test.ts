@@ -11,20 +11,12 @@ import { SpanKind } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "query_parameters", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("query_parameters");
 
 const POSTGRES = 'UPDATE "users" SET "password" = $1, "cep" = $2 WHERE "id" = $3';
 const JDBC = "SELECT id FROM users WHERE status = ? AND password = ? AND created_at > ?";
@@ -33,7 +25,7 @@ const SEQUELIZE = 'Executing (default): SELECT 1 WHERE "password" = $1; "line1\\
 describe("a database span's bound parameters", () => {
   it("are stored as markers where their placeholder names a password or a CEP, and as sent elsewhere", async () => {
     const runId = uniqueId("query-parameters");
-    const exporter = new OTLPTraceExporter({ url: `${ingest.url}/v1/traces`, headers: bearer() });
+    const exporter = new OTLPTraceExporter({ url: `${ingest().url}/v1/traces`, headers: bearer() });
     const results = recordExportResults(exporter);
     const provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ "service.name": `db-${runId}`, "run.id": runId }),
@@ -73,7 +65,7 @@ describe("a database span's bound parameters", () => {
     await provider.shutdown();
     expect(exportOutcomes(results).every((outcome) => outcome === "success")).toBe(true);
 
-    const rows = await ingest.rows<{ SpanAttributes: Record<string, string>; "Events.Attributes": Array<Record<string, string>> }>(
+    const rows = await ingest().rows<{ SpanAttributes: Record<string, string>; "Events.Attributes": Array<Record<string, string>> }>(
       `SELECT SpanAttributes, Events.Attributes FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY toUInt32(SpanAttributes['seq'])`,
     );
     expect(rows.map((row) => row.SpanAttributes)).toEqual([

@@ -10,25 +10,17 @@ import { SpanKind } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { exportOutcomes, recordExportResults, uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { bearer } from "../support/ingest-worker";
+import { ingestWorkerForFile, postJsonLogs, runLogsRequest } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "redis_commands", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("redis_commands");
 
 describe("a Redis span's command", () => {
   it("is stored with its passwords as markers, in the span name and the statement attributes", async () => {
     const runId = uniqueId("redis-commands");
-    const exporter = new OTLPTraceExporter({ url: `${ingest.url}/v1/traces`, headers: bearer() });
+    const exporter = new OTLPTraceExporter({ url: `${ingest().url}/v1/traces`, headers: bearer() });
     const results = recordExportResults(exporter);
     const provider = new BasicTracerProvider({
       resource: resourceFromAttributes({ "service.name": `redis-${runId}`, "run.id": runId }),
@@ -46,7 +38,7 @@ describe("a Redis span's command", () => {
     await provider.shutdown();
     expect(exportOutcomes(results).every((outcome) => outcome === "success")).toBe(true);
 
-    const rows = await ingest.rows<{ SpanName: string; SpanAttributes: Record<string, string> }>(
+    const rows = await ingest().rows<{ SpanName: string; SpanAttributes: Record<string, string> }>(
       `SELECT SpanName, SpanAttributes FROM otel_traces WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY toUInt32(SpanAttributes['seq'])`,
     );
     expect(rows.map((row) => row.SpanName)).toEqual(["AUTH [REDACTED:secret]", "hello", "pipeline", "auth"]);
@@ -64,39 +56,24 @@ describe("a Redis command's arguments in a log record", () => {
   it("are stored with the passwords as markers, as an argument list attribute and in a map Body", async () => {
     const runId = uniqueId("redis-arguments");
     const args = (...items: string[]) => ({ arrayValue: { values: items.map((stringValue) => ({ stringValue })) } });
-    const request = {
-      resourceLogs: [
-        {
-          resource: { attributes: [{ key: "service.name", value: { stringValue: `redis-${runId}` } }, { key: "run.id", value: { stringValue: runId } }] },
-          scopeLogs: [
-            {
-              scope: { name: "ioredis" },
-              logRecords: [
-                {
-                  timeUnixNano: `${Date.now()}000000`,
-                  body: {
-                    kvlistValue: {
-                      values: [
-                        { key: "command", value: { stringValue: "127.0.0.1:6379> AUTH s3cr3tP4ss" } },
-                        { key: "args", value: args("HELLO", "3", "AUTH", "default", "R3disP4ssw0rd") },
-                      ],
-                    },
-                  },
-                  attributes: [
-                    { key: "db.redis.args", value: args("auth", "default", "N3wR3disPw") },
-                    { key: "features", value: args("auth", "billing") },
-                  ],
-                },
-              ],
-            },
+    const record = {
+      timeUnixNano: `${Date.now()}000000`,
+      body: {
+        kvlistValue: {
+          values: [
+            { key: "command", value: { stringValue: "127.0.0.1:6379> AUTH s3cr3tP4ss" } },
+            { key: "args", value: args("HELLO", "3", "AUTH", "default", "R3disP4ssw0rd") },
           ],
         },
+      },
+      attributes: [
+        { key: "db.redis.args", value: args("auth", "default", "N3wR3disPw") },
+        { key: "features", value: args("auth", "billing") },
       ],
     };
-    const response = await ingest.fetch("/v1/logs", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), "Content-Type": "application/json" } });
-    expect(response.status, await response.clone().text()).toBe(200);
+    await postJsonLogs(ingest(), runLogsRequest(runId, `redis-${runId}`, "ioredis", [record]));
 
-    const rows = await ingest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+    const rows = await ingest().rows<{ Body: string; LogAttributes: Record<string, string> }>(
       `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     expect(rows).toHaveLength(1);

@@ -5,20 +5,11 @@
  * marker, so a query groups one session's lines by it, and two sessions stay apart; the id itself
  * is stored nowhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { ingestWorkerForFile, postJsonLogs, runLogsRequest } from "../support/ingest-run";
 
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "session_hash", handleRuntimeStdio: discardRuntimeOutput });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
+const ingest = ingestWorkerForFile("session_hash");
 
 const SESSION = "8f3a2b9c1d2e4f5ab6c7d8e9";
 const OTHER = "0c1d2e3f4a5b4c6d8e7f90a1";
@@ -31,28 +22,17 @@ describe("one session's log lines", () => {
       body: { stringValue: body },
       attributes: [{ key: "seq", value: { stringValue: String(seq) } }, ...attributes],
     });
-    const request = {
-      resourceLogs: [
-        {
-          resource: { attributes: [{ key: "service.name", value: { stringValue: `shop-${runId}` } }, { key: "run.id", value: { stringValue: runId } }] },
-          scopeLogs: [
-            {
-              scope: { name: "shop" },
-              logRecords: [
-                record(1, `level=info session_id=${SESSION} msg="cart updated"`),
-                record(2, `request headers: Cookie: JSESSIONID=${SESSION}; theme=dark`),
-                record(3, `level=info session_id=${OTHER} msg="cart updated"`),
-                record(4, "checkout started", [{ key: "session.id", value: { stringValue: SESSION } }]),
-              ],
-            },
-          ],
-        },
-      ],
-    };
-    const response = await ingest.fetch("/v1/logs", { method: "POST", body: JSON.stringify(request), headers: { ...bearer(), "Content-Type": "application/json" } });
-    expect(response.status, await response.clone().text()).toBe(200);
+    await postJsonLogs(
+      ingest(),
+      runLogsRequest(runId, `shop-${runId}`, "shop", [
+        record(1, `level=info session_id=${SESSION} msg="cart updated"`),
+        record(2, `request headers: Cookie: JSESSIONID=${SESSION}; theme=dark`),
+        record(3, `level=info session_id=${OTHER} msg="cart updated"`),
+        record(4, "checkout started", [{ key: "session.id", value: { stringValue: SESSION } }]),
+      ]),
+    );
 
-    const groups = await ingest.rows<{ marker: string; lines: string }>(
+    const groups = await ingest().rows<{ marker: string; lines: string }>(
       `SELECT extract(Body, '\\\\[REDACTED:secret:[0-9a-f]{16}\\\\]') AS marker, toString(count()) AS lines
        FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' AND marker != '' GROUP BY marker ORDER BY lines DESC`,
     );
@@ -61,7 +41,7 @@ describe("one session's log lines", () => {
     expect(session).toMatch(/^\[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(other).not.toBe(session);
 
-    const rows = await ingest.rows<{ Body: string; LogAttributes: Record<string, string> }>(
+    const rows = await ingest().rows<{ Body: string; LogAttributes: Record<string, string> }>(
       `SELECT Body, LogAttributes FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}' ORDER BY toUInt32(LogAttributes['seq'])`,
     );
     expect(rows.map((row) => row.Body)).toEqual([

@@ -6,27 +6,17 @@
  * `console.error(err.stack)` (an Error's printed stack, read as that error), a thrown plain
  * object, and the resource attributes Cloudflare's own export sets.
  */
-import { readFileSync } from "node:fs";
 import { Miniflare, type WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions } from "../../schema";
 import { render } from "../../dashboards/core/render";
 import { expandQuery } from "../../dashboards/core/plugin-macros";
+import { readmeQuery } from "../support/readme-query";
 import { renderedQueries } from "../support/rendered-queries";
 import { createTestDatabase, rowsUntil as rowsUntilIn, type TestDatabase } from "../support/clickhouse";
 import { ingestWorker, tailedProducers, tailWorker } from "../support/tail-workers";
 
 const SERVICE = `shapes-${Date.now().toString(36)}`;
-
-/** A README `sql` statement, found by the start of its comment line. */
-function readmeQuery(comment: string): string {
-  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-  const statement = [...readme.matchAll(/```sql\n([\s\S]*?)```/g)]
-    .flatMap((match) => match[1]!.split(/;\s*\n/))
-    .find((text) => text.trimStart().startsWith(`-- ${comment}`));
-  if (statement === undefined) throw new Error(`no README query starts with "-- ${comment}"`);
-  return statement;
-}
 
 const PRODUCERS: Record<string, string> = {
   "do-host": `import { DurableObject } from "cloudflare:workers";

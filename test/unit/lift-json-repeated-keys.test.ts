@@ -1,7 +1,8 @@
 /**
  * A JSON log line writing a key twice in one object (zap and Go slog's JSONHandler write a field
- * named like their own key beside it) is lifted as the same line sent as a map body: the first of
- * a key is used, a later one kept, nothing lost, and the answer says so when the values differ.
+ * named like their own key beside it) is lifted as the same line sent as a map body: the last of
+ * a key is used, as `JSON.parse` and the Collector read it, an earlier one kept, nothing lost, and
+ * the answer says so when the values differ.
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
@@ -22,24 +23,30 @@ const line = (text: string) => stored({ stringValue: text });
 const kv = (key: string, value: object) => ({ key, value });
 
 describe("a JSON log line writing a key twice", () => {
-  it("keeps slog's message as the body and its field msg as an attribute", () => {
+  it("takes the last msg as the body, as JSON.parse reads it, and keeps slog's own message as the attribute msg", () => {
     const got = line(`{"level":"error","ts":1733230000.123,"caller":"a.go:1","msg":"real message","msg":"field value"}`);
-    expect(got).toMatchObject({ body: "real message", severity: "ERROR", number: 17 });
-    expect(got.attributes).toEqual(["caller", "a.go:1", "msg", "field value", "ts", "1733230000.123"]);
+    expect(got).toMatchObject({ body: "field value", severity: "ERROR", number: 17 });
+    expect(got.attributes).toEqual(["caller", "a.go:1", "msg", "real message", "ts", "1733230000.123"]);
     expect(got.warning).toContain(`1 key written again with another value in one JSON object of a log body (first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "msg")`);
+    expect(got.warning).toContain("the last value (as JSON.parse and the Collector read it) fills the record's field or attribute, and an earlier one is kept");
   });
 
-  it("reads the first level as the severity and keeps the second as the attribute level", () => {
-    const got = line(`{"level":"error","ts":1733230000.1,"msg":"real","level":"custom"}`);
+  it("stores {\"msg\":\"a\",\"msg\":\"b\"} with JSON.parse's message, and the other value beside it", () => {
+    const text = `{"msg":"a","msg":"b"}`;
+    expect(line(text)).toMatchObject({ body: JSON.parse(text).msg, attributes: ["msg", "a"] });
+  });
+
+  it("reads the last level as the severity and keeps the first as the attribute level", () => {
+    const got = line(`{"level":"custom","ts":1733230000.1,"msg":"real","level":"error"}`);
     expect(got).toMatchObject({ body: "real", severity: "ERROR", number: 17 });
     expect(got.attributes).toEqual(["level", "custom", "ts", "1733230000.1"]);
   });
 
-  it("keeps a nested key's both values: the first as the attribute, the line as the body", () => {
+  it("keeps a nested key's both values: the last as the attribute, the line as the body", () => {
     const text = `{"msg":"m","user":{"id":1,"id":2}}`;
     const got = line(text);
     expect(got.body).toBe(text);
-    expect(got.attributes).toEqual(["user.id", "1"]);
+    expect(got.attributes).toEqual(["user.id", String(JSON.parse(text).user.id)]);
     expect(got.warning).toContain(`(first at resourceLogs[0].scopeLogs[0].logRecords[0]; key "id")`);
   });
 
@@ -61,14 +68,14 @@ describe("a JSON log line writing a key twice", () => {
     };
     const fromLine = line(text);
     const fromMap = stored(map);
-    expect(fromLine.body).toBe("a");
+    expect(fromLine.body).toBe("b");
     expect(fromLine.attributes).toContain("12345678901234567890");
     expect({ ...fromLine, warning: "" }).toEqual({ ...fromMap, warning: "" });
   });
 
   it("keeps a number past a double's range as its digits, noted once", () => {
     const got = line(`{"msg":"m","big":1e400,"msg":"again"}`);
-    expect(got.attributes).toEqual(["big", "1e400", "msg", "again"]);
+    expect(got.attributes).toEqual(["big", "1e400", "msg", "m"]);
     expect(got.warning).toContain(
       "1 number in lifted log bodies past a double's range stored as written, as text (first 1e400 at resourceLogs[0].scopeLogs[0].logRecords[0]; key \"big\";",
     );
@@ -78,11 +85,11 @@ describe("a JSON log line writing a key twice", () => {
     expect(line(`{"msg":"same","a":1,"a":1,"msg":"same"}`)).toEqual({ body: "same", attributes: ["a", "1"], severity: "", number: 0, warning: "" });
   });
 
-  it("keeps a second msg under log.msg when the record has msg itself", () => {
+  it("keeps a first msg under log.msg when the record has msg itself", () => {
     const got = line(`{"msg":"m","msg":"other"}`);
-    expect(got.attributes).toEqual(["msg", "other"]);
+    expect(got.attributes).toEqual(["msg", "m"]);
     const own = stored({ stringValue: `{"msg":"m","msg":"other"}` }, [kv("msg", { stringValue: "record's" })]);
-    expect(own).toMatchObject({ body: "m", attributes: ["log.msg", "other", "msg", "record's"] });
+    expect(own).toMatchObject({ body: "other", attributes: ["log.msg", "m", "msg", "record's"] });
   });
 });
 

@@ -1,3 +1,5 @@
+import { quoteString as quote } from "../../clickhouse/sql-literals";
+import { oneRequestQuery } from "./one-request-query";
 import { DEMO_CLIENT_SERVICE } from "./sdk-client";
 import type { DemoTraffic } from "./traffic";
 
@@ -51,25 +53,13 @@ ORDER BY Timestamp`,
         rows.some((row) => row.event === "scheduled"),
     },
     {
-      title: "One request, its logs joined to its spans by request.id",
+      title: "One request, its logs and spans, by request.id and the Ray ID",
       explanation:
-        "The checkout's error arrived twice, through the tail (its console.error line) and through the producer's " +
-        "own OTLP export; both join the request's server span, which says how long it took and how it ended.",
-      sql: `SELECT
-    if(l.LogAttributes['_source'] = 'tail-worker', 'tail Worker', 'direct OTLP') AS log_via,
-    l.SeverityText AS severity,
-    l.Body AS log_body,
-    s.ServiceName AS service,
-    s.SpanName AS server_span,
-    round(s.Duration / 1e6, 1) AS span_ms,
-    s.StatusCode AS span_status,
-    l.TraceId = s.TraceId AS same_trace
-FROM ${db("otel_logs")} AS l
-INNER JOIN ${db("otel_traces")} AS s
-    ON s.SpanAttributes['request.id'] = l.LogAttributes['request.id'] AND s.SpanKind = 'Server'
-WHERE l.LogAttributes['request.id'] = ${checkoutId}
-ORDER BY log_via`,
-      isComplete: (rows) => new Set(rows.map((row) => row.log_via)).size === 2,
+        "The README's query for one request: the checkout's error arrived twice, through the tail (its console.error " +
+        "line) and through the producer's own OTLP export, beside the demo client's span, the producer's server span " +
+        "and its payment call. Rows the same invocation stored under another id are found through their Ray ID.",
+      sql: oneRequestQuery(traffic.checkoutRequestId, { logs: db("otel_logs"), traces: db("otel_traces") }),
+      isComplete: (rows) => rows.filter((row) => row.kind === "log").length >= 2 && rows.filter((row) => row.kind === "span").length >= 3,
     },
     {
       title: "The e-mail address, redacted before it was stored",
@@ -162,9 +152,4 @@ ORDER BY service`,
       },
     },
   ];
-}
-
-/** A ClickHouse string literal. */
-function quote(value: string): string {
-  return `'${value.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
 }

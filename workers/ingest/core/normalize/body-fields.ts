@@ -8,11 +8,13 @@ import { isRawJsonNumber } from "../decode/exact-json";
 import {
   appendJsonAsAttributes,
   appendKvlistAsAttributes,
-  firstWithKey,
   INEXACT_NUMBERS,
+  inLiftOrder,
   jsonToAnyValue,
+  lastWithKey,
   PrintBackCheck,
   type ConsumedKeys,
+  type LiftOrder,
   type NumberCheck,
   type TakenKeys,
 } from "./json-to-attributes";
@@ -120,59 +122,71 @@ export class JsonObjectFields implements BodyFields {
   }
 }
 
+/**
+ * A map body read as the Collector shows it: a key sent twice has its last value (lastWithKey,
+ * as `Map.AsRaw` and so the stored body read it, and as `JSON.parse` reads a JSON line), in maps
+ * nested in it too; the values it replaced are flattened after the rest (appendKvlistAsAttributes).
+ */
 export class KvlistFields implements BodyFields {
-  constructor(private readonly entries: readonly KeyValue[]) {}
+  private readonly order: LiftOrder;
+  /** Each top-level key once, with its last value, where it was first written. */
+  private readonly keys: readonly KeyValue[];
+
+  constructor(private readonly entries: readonly KeyValue[]) {
+    this.order = inLiftOrder(entries);
+    this.keys = this.order.read;
+  }
 
   scalar(key: string): string | number | undefined {
-    return kvlistScalar(firstWithKey(this.entries, key)?.value);
+    return kvlistScalar(lastWithKey(this.entries, key)?.value);
   }
 
   boolean(key: string): boolean | undefined {
-    const value = firstWithKey(this.entries, key)?.value;
+    const value = lastWithKey(this.entries, key)?.value;
     return value !== undefined && "boolValue" in value ? value.boolValue : undefined;
   }
 
   memberScalar(outer: string, inner: string): string | number | undefined {
-    const map = firstWithKey(this.entries, outer)?.value;
-    return map !== undefined && "kvlistValue" in map ? kvlistScalar(firstWithKey(map.kvlistValue, inner)?.value) : undefined;
+    const map = lastWithKey(this.entries, outer)?.value;
+    return map !== undefined && "kvlistValue" in map ? kvlistScalar(lastWithKey(map.kvlistValue, inner)?.value) : undefined;
   }
 
   elementScalars(outer: string, inner: string): (string | number | undefined)[] {
-    const array = firstWithKey(this.entries, outer)?.value;
+    const array = lastWithKey(this.entries, outer)?.value;
     if (array === undefined || !("arrayValue" in array)) return [];
-    return array.arrayValue.map((element) => ("kvlistValue" in element ? kvlistScalar(firstWithKey(element.kvlistValue, inner)?.value) : undefined));
+    return array.arrayValue.map((element) => ("kvlistValue" in element ? kvlistScalar(lastWithKey(element.kvlistValue, inner)?.value) : undefined));
   }
 
   countNamed(names: ReadonlySet<string>): number {
     let count = 0;
-    for (const entry of this.entries) if (names.has(entry.key)) count++;
+    for (const entry of this.keys) if (names.has(entry.key)) count++;
     return count;
   }
 
   countPrefixed(prefix: string): number {
     let count = 0;
-    for (const entry of this.entries) if (entry.key.startsWith(prefix)) count++;
+    for (const entry of this.keys) if (entry.key.startsWith(prefix)) count++;
     return count;
   }
 
   property(map: string | undefined, name: string): PropertyValue | undefined {
-    const holder = map === undefined ? this.entries : firstWithKey(this.entries, map)?.value;
+    const holder = map === undefined ? this.entries : lastWithKey(this.entries, map)?.value;
     const entries = holder === undefined || Array.isArray(holder) ? holder : "kvlistValue" in holder ? holder.kvlistValue : undefined;
-    const value = entries === undefined ? undefined : firstWithKey(entries, name)?.value;
+    const value = entries === undefined ? undefined : lastWithKey(entries, name)?.value;
     if (value === undefined) return undefined;
     if ("stringValue" in value) return { string: value.stringValue };
     return { json: "empty" in value ? "null" : anyValueAsString(value) };
   }
 
   markKeys(index: ReadonlyMap<string, readonly number[]>, masks: number[]): void {
-    for (const entry of this.entries) {
+    for (const entry of this.keys) {
       const rows = index.get(entry.key);
       if (rows !== undefined) markRowsOf(rows, masks);
     }
   }
 
   appendAttributes(maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
-    return appendKvlistAsAttributes(this.entries, maxDepth, consumed, taken);
+    return appendKvlistAsAttributes(this.order, maxDepth, consumed, taken);
   }
 }
 

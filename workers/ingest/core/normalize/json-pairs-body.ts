@@ -4,10 +4,10 @@
  *
  * zap and Go slog's JSONHandler write a field named like one of their own keys beside it
  * (`slog.Warn("disk almost full", "msg", "override")` writes `"msg":"disk almost full","msg":"override"`).
- * `JSON.parse` keeps the last value, so the logger's message would vanish behind the field. Read
- * as a map body, every member stays: lifting takes the first of a key (pdata's Map.Get, the rule
- * of attribute lists sent twice) and keeps a later one as any key not used (body-fields.ts,
- * appendKvlistAsAttributes).
+ * `JSON.parse` keeps only the last value, so the logger's message would vanish. Read as a map
+ * body, every member stays: lifting reads the last of a key, as `JSON.parse` and the Collector's
+ * map rendering do, and keeps an earlier one as any key not used (body-fields.ts,
+ * appendKvlistAsAttributes): the field is the message, the logger's message the attribute `msg`.
  *
  * Lifting runs on every JSON-shaped body, so a repeat is first looked for cheaply
  * (mayRepeatAKey): the keys the text writes are counted with a native search for `"`, and the

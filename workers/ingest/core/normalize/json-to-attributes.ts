@@ -75,56 +75,104 @@ function appendEntry(
 }
 
 /**
- * The same flattening for a structured (`kvlistValue`) body: nested maps become dotted keys down
+ * The same flattening for a structured (`kvlistValue`) body, its entries in lift order
+ * (inLiftOrder): nested maps become dotted keys down
  * to `maxDepth`, every other value is kept as the AnyValue it is (the exporter renders arrays and
  * deeper maps as JSON text, as it would have rendered them in the body). A key that collides
- * is handled by TakenKeys.refuse; a key the map holds twice is left out and recorded in
- * `taken.lost`, unless lifting consumed its first entry (isUsedEntry); so is a consumed member
- * (ConsumedKeys.memberOf; the first map of its name and its first member of that name, as
- * KvlistFields reads them) where its map is flattened. Returns the first request-id alias's value, as appendJsonAsAttributes does.
+ * is handled by TakenKeys.refuse. A key a map holds twice is read with its last value, at the
+ * place it was first written (inLiftOrder); an earlier value with other text is kept under its
+ * key when that is free (a key lifting consumed: `msg` twice keeps the message's rival as the
+ * attribute `msg`), else TakenKeys.refuse leaves it out and `taken.lost` says so. A consumed
+ * member (ConsumedKeys.memberOf; of the map read last under its name, as KvlistFields reads it)
+ * is left out where its map is flattened. Returns the first request-id alias's value, as
+ * appendJsonAsAttributes does.
  */
-export function appendKvlistAsAttributes(
-  entries: readonly KeyValue[],
-  maxDepth: number,
-  consumed: ConsumedKeys,
-  taken: TakenKeys,
-): AnyValue | undefined {
+export function appendKvlistAsAttributes(order: LiftOrder, maxDepth: number, consumed: ConsumedKeys, taken: TakenKeys): AnyValue | undefined {
   let requestId: AnyValue | undefined;
-  for (const entry of entries) {
+  for (const entry of order.read) {
     if (requestId === undefined && isRequestIdAlias(entry.key)) requestId = requestIdValue(entry.value);
-    if (consumed.has(entry.key) && isUsedEntry(entries, entry)) continue;
+    if (consumed.has(entry.key)) continue;
     const value = entry.value;
     const member = consumed.memberOf(entry.key);
-    if (member !== undefined && maxDepth > 1 && "kvlistValue" in value && firstWithKey(entries, entry.key) === entry) {
-      const used = firstWithKey(value.kvlistValue, member);
-      for (const inner of value.kvlistValue) {
-        if (inner !== used) appendKvlistEntry(taken.keys.join(entry.key, inner.key), inner.value, 2, maxDepth, taken);
+    if (member !== undefined && maxDepth > 1 && "kvlistValue" in value) {
+      const inner = inLiftOrder(value.kvlistValue);
+      const used = lastWithKey(value.kvlistValue, member);
+      for (const kept of inner.read) if (kept !== used) appendKvlistEntry(taken.keys.join(entry.key, kept.key), kept.value, 2, maxDepth, taken);
+      for (const earlier of inner.earlier) {
+        if (earlier.key !== member || !rendersAlike(earlier, used)) appendKvlistEntry(taken.keys.join(entry.key, earlier.key), earlier.value, 2, maxDepth, taken);
       }
       continue;
     }
     appendKvlistEntry(entry.key, value, 1, maxDepth, taken);
   }
+  for (const earlier of order.earlier) {
+    // A consumed key's value that says what the used one says is that value, already in the record.
+    if (consumed.has(earlier.key) && rendersAlike(earlier, lastWithKey(order.read, earlier.key))) continue;
+    appendKvlistEntry(earlier.key, earlier.value, 1, maxDepth, taken);
+  }
   return requestId;
 }
 
-/** pdata's Map.Get: the first entry with `key`. */
-export function firstWithKey(entries: readonly KeyValue[], key: string): KeyValue | undefined {
-  for (const entry of entries) if (entry.key === key) return entry;
+/**
+ * The entry with `key` a map body is read by: the last, as the Collector's `Map.AsRaw` keeps a
+ * key sent twice (a Go map: each entry overwrites the one before), and with it the body's
+ * `AsString` text, as `JSON.parse` keeps a key written twice.
+ */
+export function lastWithKey(entries: readonly KeyValue[], key: string): KeyValue | undefined {
+  for (let i = entries.length - 1; i >= 0; i--) if (entries[i]!.key === key) return entries[i];
   return undefined;
 }
 
+/** A map's entries in the order lifting reads them (inLiftOrder). */
+export interface LiftOrder {
+  /** Each key once, with its last value, where the key was first written: JSON.parse's object. */
+  readonly read: readonly KeyValue[];
+  /** The values a later one of the same key replaced, in the sender's order. */
+  readonly earlier: readonly KeyValue[];
+}
+
+const NONE: readonly KeyValue[] = [];
+
+/** Up to this many entries a repeated key is looked for by comparing each pair. */
+const PAIRWISE_LIMIT = 16;
+
 /**
- * Whether `entry`, under a key lifting consumed, is the one used (the first, as pdata's Map.Get
- * and KvlistFields read it) or says the same text. A map sent with `msg` twice keeps its first as
- * the message, as an attribute list keeps the first of a key, and a second `msg` with other text
- * becomes the attribute `msg`, as any key not used would, rather than vanish with the body.
+ * `entries` as lifting reads them: each key with its last value (lastWithKey) at the place of its
+ * first, as `JSON.parse` builds an object from a line writing a key twice, and the replaced
+ * values apart. A map without a repeated key (nearly all) is read as it is, at the cost of a
+ * comparison of its few keys.
  */
-function isUsedEntry(entries: readonly KeyValue[], entry: KeyValue): boolean {
-  for (const first of entries) {
-    if (first.key !== entry.key) continue;
-    return first === entry || anyValueAsString(first.value) === anyValueAsString(entry.value);
+export function inLiftOrder(entries: readonly KeyValue[]): LiftOrder {
+  if (!repeatsAKey(entries)) return { read: entries, earlier: NONE };
+  const last = new Map<string, KeyValue>();
+  for (const entry of entries) last.set(entry.key, entry);
+  const read: KeyValue[] = [];
+  const earlier: KeyValue[] = [];
+  const placed = new Set<string>();
+  for (const entry of entries) {
+    const kept = last.get(entry.key)!;
+    if (!placed.has(entry.key)) {
+      placed.add(entry.key);
+      read.push(kept);
+    }
+    if (entry !== kept) earlier.push(entry);
   }
-  return true;
+  return { read, earlier };
+}
+
+function repeatsAKey(entries: readonly KeyValue[]): boolean {
+  const count = entries.length;
+  if (count > PAIRWISE_LIMIT) return new Set(entries.map((entry) => entry.key)).size < count;
+  for (let i = 1; i < count; i++) {
+    const key = entries[i]!.key;
+    for (let j = 0; j < i; j++) if (entries[j]!.key === key) return true;
+  }
+  return false;
+}
+
+/** Whether two entries' values are stored as the same text (anyValueAsString); false without `other`. */
+function rendersAlike(entry: KeyValue, other: KeyValue | undefined): boolean {
+  return other !== undefined && anyValueAsString(entry.value) === anyValueAsString(other.value);
 }
 
 /**
@@ -177,9 +225,10 @@ export function requestIdValue(value: AnyValue): AnyValue | undefined {
 
 function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth: number, taken: TakenKeys): void {
   if (depth < maxDepth && "kvlistValue" in value && value.kvlistValue.length > 0) {
-    for (const entry of value.kvlistValue) {
-      appendKvlistEntry(taken.keys.join(key, entry.key), entry.value, depth + 1, maxDepth, taken);
-    }
+    // A key the map repeats: its last value takes the dotted key, an earlier one is refused.
+    const order = inLiftOrder(value.kvlistValue);
+    for (const entry of order.read) appendKvlistEntry(taken.keys.join(key, entry.key), entry.value, depth + 1, maxDepth, taken);
+    for (const entry of order.earlier) appendKvlistEntry(taken.keys.join(key, entry.key), entry.value, depth + 1, maxDepth, taken);
     return;
   }
   if (taken.take(key)) taken.attributes.push({ key, value });

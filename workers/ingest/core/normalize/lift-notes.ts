@@ -113,8 +113,8 @@ export function liftNotesWarning(notes: LiftNotes, senderPlace: SenderPlace = AS
     parts.push(
       `${plural(repeated.count, "key")} written again with another value in one JSON object of a log body ` +
         `(first at ${senderPlace(repeated.at)}; ${keysNamed(repeated.keys)}): ` +
-        `lifted as a map body is, the first value fills the record's field or attribute, and a later one is kept as an attribute ` +
-        `of its key (log.<key> when the record has the key) or, where no attribute can hold it, in the body stored as written`,
+        `lifted as a map body is, the last value (as JSON.parse and the Collector read it) fills the record's field or attribute, ` +
+        `and an earlier one is kept as an attribute of its key (log.<key> when the record has the key) or, where no attribute can hold it, in the body stored as written`,
     );
   }
   return parts.join("; ");

@@ -89,7 +89,7 @@ const UNLIMITED: LiftAttributeLimits = { maxAttributesPerRecord: Infinity, maxAt
  * or an id that is not valid hex, stays an attribute so nothing the producer wrote is lost.
  * Integers keep every digit. A JSON body nesting deeper than flattening and MAX_NESTING_AS_TEXT
  * more levels stays the text it is. A JSON body writing a key twice in one object is lifted as
- * the same line sent as a map body (json-pairs-body.ts): the first value is used, none is lost.
+ * the same line sent as a map body (json-pairs-body.ts): the last value is used, none is lost.
  *
  * Nothing the sender wrote is lost and nothing is stored twice (docs/normalization-and-redaction.md,
  * "When lifting cannot keep everything"): a key the record already has with other text keeps
@@ -119,7 +119,7 @@ export function liftJsonBody(
   const object = parseJsonObjectBody(body.stringValue);
   if (object === undefined) return false;
   // A key written twice (zap's and slog's own key beside a field of that name): read as the
-  // line's map body would be, where JSON.parse kept only the last value (json-pairs-body.ts).
+  // line's map body would be, which keeps the earlier values JSON.parse dropped (json-pairs-body.ts).
   if (mayRepeatAKey(body.stringValue, object, options.maxDepth + MAX_NESTING_AS_TEXT)) {
     const pairs = parseJsonBodyPairs(body.stringValue, notes);
     if (pairs !== undefined) {
