@@ -62,7 +62,7 @@ import type { RedactionPolicy } from "./policy";
 import { RedactionTally, withCountChanges } from "./tally";
 import { moveToProducerName, REDACTION_NOTE_KEYS } from "../note-keys";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
-import { PLAIN_TEXT, UNCHANGED_TEXT, UnchangedTexts } from "./unchanged-texts";
+import { UnchangedTexts } from "./unchanged-texts";
 import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
 import { isRawJsonNumber } from "../decode/exact-json";
@@ -862,16 +862,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private ruledText(sent: string, excluded: number, inHost = excluded, place = 0, path = "", variables?: VariableArguments): string {
     // Each text is redacted on its own: what one detector throws on it loses this text alone (`failed`).
     try {
-      // An empty text (most records' event name) holds nothing: no JSON, nothing to scan.
-      if (sent === "") return sent;
       // A text met before in the request, scanned the same way and left unchanged, holding no JSON
       // whatever its key: the answer is the same, so neither the JSON checks nor the scan read it.
-      // One lookup of the memo: a text it does not know is scanned without asking it again.
-      const seen = this.unchanged.seen(sent, excluded, inHost, place);
-      if (seen === PLAIN_TEXT) return sent;
-      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) {
-        return seen === UNCHANGED_TEXT ? sent : this.scanned(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
-      }
+      if (sent !== "" && this.unchanged.hasPlain(sent, excluded, inHost, place)) return sent;
+      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
       const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
       return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
     } catch (error) {
@@ -988,14 +982,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * paths differ. `plain`: the text holds no JSON the key rules read, whatever its key (`ruledText`).
    */
   private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers, plain = false): string {
-    if (text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
-    return this.scanned(text, excluded, inHost, place, kept, plain);
-  }
-
-  /** `text` for a non-empty text the memo of unchanged texts does not know (`UnchangedTexts.seen`). */
-  private scanned(text: string, excluded: number, inHost: number, place: number, kept: KeptMembers | undefined, plain: boolean): string {
     const scanner = this.policy.scanner;
-    if (scanner === undefined) return text;
+    if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
     // In a metric attribute each find is replaced in place by its hashed marker: the value keeps
     // its server and path, and its series stays its own.
     const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept, this.series ? this.seriesMarking : undefined);

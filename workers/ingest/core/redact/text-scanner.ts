@@ -391,19 +391,8 @@ function markedFind(found: string, replacement: string, marking: SeriesMarking):
  * that writes no marker of its own still hid something, counted once under `kind`.
  */
 function tallyMarkers(tally: RedactionTally, replacement: string, found: string, kind: string): void {
-  const first = replacement.indexOf(MARKER_START);
-  if (first < 0) {
+  if (!replacement.includes(MARKER_START)) {
     tally.add(kind);
-    return;
-  }
-  // The usual find writes one marker over text holding none: its kind is counted without the
-  // count by kind below (a Map and a regex's matches per find). A marker of no kind `MARKER`
-  // reads (a hashed one's `secret:<hash>`) counts as none, there as here.
-  if (replacement.indexOf(MARKER_START, first + 1) < 0 && !found.includes(MARKER_START)) {
-    const kindStart = first + MARKER_START.length;
-    const close = replacement.indexOf("]", kindStart);
-    const only = close > kindStart ? replacement.slice(kindStart, close) : "";
-    tally.add(only === "" || only.includes(":") ? kind : only);
     return;
   }
   const written = new Map<string, number>();

@@ -30,15 +30,12 @@ export class UnchangedTexts {
   }
 
   /**
-   * What the memo knows of `text` scanned with `excluded`, `inHost` and `place`: `PLAIN_TEXT` when
-   * `add` noted it unchanged and `plain`, which lets the walk answer a value it met before without
-   * first asking whether it holds JSON (`RequestWalker.ruledText`); `UNCHANGED_TEXT` when noted
-   * unchanged only; `UNSEEN_TEXT` otherwise. One lookup answers both of the walk's questions.
-   * Non-empty text.
+   * `has`, for a text noted as `plain` by `add`: what lets the walk answer a value it met before
+   * without first asking whether it holds JSON (`RequestWalker.ruledText`). Non-empty text.
    */
-  seen(text: string, excluded: number, inHost: number, place: number): number {
+  hasPlain(text: string, excluded: number, inHost: number, place: number): boolean {
     const at = this.entryOf(text, excluded, inHost, place);
-    return at < 0 ? UNSEEN_TEXT : this.slots.scans[at + 3] === 1 ? PLAIN_TEXT : UNCHANGED_TEXT;
+    return at >= 0 && this.slots.scans[at + 3] === 1;
   }
 
   /** Where `text`'s entry starts in `scans` when its scan was the same, else -1. */
@@ -93,11 +90,6 @@ let idle: Slots | undefined;
 function newSlots(): Slots {
   return { texts: new Array<string | undefined>(SLOTS).fill(undefined), scans: new Int32Array(SLOTS * SCAN_FIELDS), filled: [] };
 }
-
-/** `UnchangedTexts.seen`'s answers. */
-const UNSEEN_TEXT = -1;
-export const UNCHANGED_TEXT = 0;
-export const PLAIN_TEXT = 1;
 
 /** Slots of the table (a power of two): more than the distinct values a batch's records repeat. */
 const SLOTS = 512;

@@ -57,8 +57,7 @@ resetAfterEachScan(() => {
   inList.scan = -1;
   inList.column = undefined;
   where.scan = -1;
-  // Most scans read no row: an empty Map is not cleared again (each clear is a call into the runtime).
-  if (memo.rows.size > 0) memo.rows.clear();
+  memo.rows.clear();
 });
 
 const VALUES = /values/i;
@@ -465,14 +464,13 @@ const MARKER_SPELLINGS = new RegExp(SQL_BOUND_LIST_MARKERS.map((spelling) => spe
 // The columns are slices of the text: let them go when the scan ends.
 resetAfterEachScan(() => {
   bound.scan = -1;
-  // Most scans read no bound list: what is empty already is neither cleared nor made again.
-  if (bound.markers.length > 0) bound.markers = [];
-  if (bound.prefixes.size > 0) bound.prefixes.clear();
-  if (bound.trailing.size > 0) bound.trailing.clear();
+  bound.markers = [];
+  bound.prefixes.clear();
+  bound.trailing.clear();
   bound.statement = -1;
-  if (bound.named.size > 0) bound.named.clear();
-  if (bound.questionMarks.length > 0) bound.questionMarks = [];
-  if (bound.columns.size > 0) bound.columns.clear();
+  bound.named.clear();
+  bound.questionMarks = [];
+  bound.columns.clear();
   // The list last read was this scan's text's: no position of another text is in it.
   bound.placeholdersOpen = -1;
   bound.placeholdersClose = -1;
