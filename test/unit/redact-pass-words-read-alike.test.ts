@@ -23,6 +23,7 @@ describe("a quoted passphrase under `pass` or `pw` alone", () => {
     // Every form a quoted value takes.
     ['PASS="correct horse battery staple"', `PASS="${PARAM}"`],
     ['pw="my secret phrase"', `pw="${PARAM}"`],
+    ['pass="Tr0ub4dor 3 horse"', `pass="${PARAM}"`],
     ['user=bob pass="my secret phrase" host=db', `user=bob pass="${PARAM}" host=db`],
     ['pass: "my secret phrase"', `pass: "${PARAM}"`],
     ['--pass "my secret phrase"', `--pass "${PARAM}"`],
@@ -90,6 +91,8 @@ describe("the look-alikes earlier records kept stay", () => {
     'pass = "yes"',
     'pass="no"',
     'pass="3 of 4"',
+    'pass="12 tests passed"',
+    'pass="ok 3"',
     'pass="not set"',
     'pass="too short"',
     "pass=3 fail=1",

@@ -586,18 +586,20 @@ function isBarePassValue(value: string, delimited: boolean): boolean {
 /**
  * Whether `value`, a whole value the sender delimited (a quoted one in text, a JSON string, an
  * attribute's), is a passphrase under `pass` or `pw` alone (`pass="my secret phrase"`,
- * `{"pass":"correct horse battery"}`): two to eight words each holding a letter, none a
- * placeholder or a state (`"not set"`, `"too short"`). Callers ask only of delimited values:
+ * `{"pass":"correct horse battery"}`, `pass="Tr0ub4dor 3 horse"`): two to eight words, the first
+ * and one more holding a letter, no placeholder or state (`"not set"`, `"too short"`). Callers ask only of delimited values:
  * unquoted words after `pass` (`pass=ok all good`, a YAML plain scalar `pass: all good`, XML's
  * `<pass>all good</pass>`) are a verdict's as often and stay. A verdict's words quoted under
  * `pass` alone (`pass="all tests ok"`) go: the name and the quotes both say a password, as
  * `password="…"` does. docs/decisions.md, 2026-12-04, "`pass` and `pw` read as `password`".
  */
 function isPassPhrase(value: string): boolean {
-  return PASS_PHRASE.test(value) && !standsForSecret(value) && !saysSecretState(value);
+  return PASS_PHRASE.test(value) && value.split(" ").filter((word) => LETTER.test(word)).length >= 2 && !standsForSecret(value) && !saysSecretState(value);
 }
-/** Two to eight words, one blank between, each holding a letter. */
-const PASS_PHRASE = /^(?=\S*[A-Za-z])\S+(?: (?=\S*[A-Za-z])\S+){1,7}$/;
+/** Two to eight words, one blank between, the first holding a letter (`3 of 4`, `12 tests passed` are counts). */
+const PASS_PHRASE = /^(?=\S*[A-Za-z])\S+(?: \S+){1,7}$/;
+/** A word holding a letter: a passphrase has two or more (`Tr0ub4dor 3 horse`; `ok 3` is a verdict's). */
+const LETTER = /[A-Za-z]/;
 /** Four or more digits and nothing else: a PIN's or a digit password's shape (`0000`, `123456`, a date as `20241231`). */
 const PIN_SHAPED = /^\d{4,}$/;
 
