@@ -116,6 +116,7 @@ describe("the look-alikes earlier records kept stay", () => {
     "max_pw=1200",
     "pulse_pw=2500",
     "p99_pw=1800",
+    "solar_pw=3700 grid_pw=1200 bat_pw=2500",
     "page_pw = 210",
     "db_pw=123",
     "smtp_pass=2024-05-01",

@@ -467,12 +467,14 @@ function measuresPassWord(name: string): boolean {
 /**
  * Words before a last `pw` (or `pass`) that make it a measure, lower case: a statistic (`avg_pw`,
  * `max_pw`, `p99_pw`: a pulse's width or a power summarised) or what has a width or a power
- * (`pulse_pw`, `pwm_pw`, `page_pw`, `tx_pw`, `cpu_pw`). After any other word (`db_pw`, `redis_pw`,
- * `smtp_pass`) the word says what the password opens, and digits alone are a PIN.
+ * (`pulse_pw`, `pwm_pw`, `page_pw`, `tx_pw`, `cpu_pw`, and an energy meter's `solar_pw`,
+ * `grid_pw`, `bat_pw`). After any other word (`db_pw`, `redis_pw`, `smtp_pass`) the word says what
+ * the password opens, and digits alone are a PIN.
  */
 const MEASURE_PASS_WORDS: ReadonlySet<string> = new Set([
   "avg", "average", "mean", "median", "min", "max", "peak", "total", "sum", "std", "stddev", "rms", "p50", "p90", "p95", "p99",
   "pulse", "pwm", "page", "tx", "rx", "signal", "laser", "motor", "servo", "cpu", "gpu", "rf", "beam",
+  "ac", "dc", "solar", "pv", "grid", "bat", "battery", "inverter",
 ]);
 
 /** A name whose last letters are `pass` or `pw`, any case: the only names `passWordReading` splits. */
