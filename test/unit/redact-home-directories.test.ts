@@ -38,12 +38,31 @@ describe("a home directory's account in a path goes, the path stays", () => {
     ["file:///C:/Users/JSmith/shop/app.py", `file:///C:/Users/${NAME}/shop/app.py`],
     ["HOME=/home/jdoe", `HOME=/home/${NAME}`],
     ["cwd: /Users/jdoe", `cwd: /Users/${NAME}`],
+    // Homes outside `/home`, `/Users` and `C:\Users`: Fedora Atomic's, FreeBSD's, Solaris' and
+    // illumos', macOS's data volume, Windows' seen from WSL, Cygwin and Git Bash, Windows XP's,
+    // WSL's seen from Windows, and a shell's `~name`.
+    ['File "/var/home/anselmo/projects/app.py", line 3', `File "/var/home/${NAME}/projects/app.py", line 3`],
+    ["    at main (/usr/home/anselmo/app/server.js:12:5)", `    at main (/usr/home/${NAME}/app/server.js:12:5)`],
+    ["java.io.FileNotFoundException: /export/home/anselmo/config.yml", `java.io.FileNotFoundException: /export/home/${NAME}/config.yml`],
+    ["/System/Volumes/Data/Users/anselmo/Library/Logs/app.log", `/System/Volumes/Data/Users/${NAME}/Library/Logs/app.log`],
+    ["open /mnt/c/Users/anselmo/AppData/Local/app.log: no such file", `open /mnt/c/Users/${NAME}/AppData/Local/app.log: no such file`],
+    ["open /mnt/d/users/anselmo/src/main.go", `open /mnt/d/users/${NAME}/src/main.go`],
+    ["/cygdrive/c/Users/anselmo/src/app.ts", `/cygdrive/c/Users/${NAME}/src/app.ts`],
+    ["/c/Users/anselmo/src/app.ts", `/c/Users/${NAME}/src/app.ts`],
+    ["C:\\Documents and Settings\\anselmo\\Desktop\\app.log", `C:\\Documents and Settings\\${NAME}\\Desktop\\app.log`],
+    ["C:\\Documents and Settings\\Anselmo Reis\\Desktop\\app.log", `C:\\Documents and Settings\\${NAME}\\Desktop\\app.log`],
+    ["\\\\wsl$\\Ubuntu\\home\\anselmo\\src\\app.py", `\\\\wsl$\\Ubuntu\\home\\${NAME}\\src\\app.py`],
+    ["\\\\wsl.localhost\\Debian\\home\\anselmo\\app.py", `\\\\wsl.localhost\\Debian\\home\\${NAME}\\app.py`],
+    ["cat ~anselmo/.bashrc", `cat ~${NAME}/.bashrc`],
+    ["cwd=~anselmo/src", `cwd=~${NAME}/src`],
   ])("%s", (text, expected) => {
     expect(redactedLogBody(text)).toBe(expected);
   });
 
   it("a JSON body's escaped Windows path keeps its escapes", () => {
     expect(redactedLogBody('{"file":"C:\\\\Users\\\\JSmith\\\\app.py","line":3}')).toBe(`{"file":"C:\\\\Users\\\\${NAME}\\\\app.py","line":3}`);
+    expect(redactedLogBody('{"file":"C:\\\\Documents and Settings\\\\anselmo\\\\app.py"}')).toBe(`{"file":"C:\\\\Documents and Settings\\\\${NAME}\\\\app.py"}`);
+    expect(redactedLogBody('{"file":"\\\\\\\\wsl$\\\\Ubuntu\\\\home\\\\anselmo\\\\app.py"}')).toBe(`{"file":"\\\\\\\\wsl$\\\\Ubuntu\\\\home\\\\${NAME}\\\\app.py"}`);
   });
 
   it.each([
@@ -84,6 +103,26 @@ describe("accounts that name no person, and routes, stay", () => {
     "http://localhost:8080/home/jdoe/orders",
     "GET /home/jdoe HTTP/1.1",
     "api/home/jdoe",
+    // The same systems' accounts under the other homes, and what only looks like `~name/`.
+    "/var/home/root/.config/app.toml",
+    "/usr/home/freebsd/app/server.js",
+    "/export/home/admin/app.log",
+    "/mnt/c/Users/Public/Documents/report.txt",
+    "/c/Users/Default/AppData/x.log",
+    "C:\\Documents and Settings\\All Users\\Application Data\\x.log",
+    "C:\\Documents and Settings\\LocalService\\Local Settings\\x.log",
+    "C:\\Documents and Settings\\Administrator\\x.log",
+    "\\\\wsl$\\Ubuntu\\home\\ubuntu\\app.py",
+    "~root/.ssh/authorized_keys",
+    "~runner/work/shop",
+    "~/src/app.ts",
+    "took ~5/10 tries",
+    "~50/100 requests done",
+    "https://example.com/~anselmo/index.html",
+    "GET /var/home/anselmo HTTP/1.1",
+    "GET /System/Volumes/Data/Users/anselmo HTTP/1.1",
+    "path=/v/users/42",
+    "/usr/local/home/x",
   ])("%s", (text) => {
     expect(redactedLogBody(text)).toBe(text);
   });

@@ -219,8 +219,9 @@ export const MoreEvidence = {
    */
   GREETING: 1 << 8,
   /**
-   * A home directory's parent and a separator (`detectors/home-directory.ts`): `home` or `Users`
-   * (any case) before `/` or `\\` (`HOME_DIRECTORY_HINT`), which every path the detector reads holds.
+   * A home directory's parent and a separator (`detectors/home-directory.ts`): `home`, `Users` or
+   * `Settings` (any case) before `/` or `\\`, or a `~` before a letter (`HOME_DIRECTORY_HINT`),
+   * which every path the detector reads holds.
    */
   HOME_DIRECTORY: 1 << 9,
 } as const;
@@ -820,7 +821,7 @@ const CREDENTIAL_LITERAL_HINT =
 /** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
 const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share|stripe\.com/;
 /** A home directory's parent before its separator, the evidence of `MoreEvidence.HOME_DIRECTORY`. */
-const HOME_DIRECTORY_HINT = /(?:home|[Uu][Ss][Ee][Rr][Ss])[\\/]/;
+const HOME_DIRECTORY_HINT = /(?:home|[Uu][Ss][Ee][Rr][Ss]|[Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss])[\\/]|~[A-Za-z]/;
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
 const KEY_PHRASE_WORD = /key|secret|token|code/i;
 /** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */

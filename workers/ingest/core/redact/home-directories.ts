@@ -2,14 +2,16 @@
  * The accounts whose home directory names no person: the ones an operating system, a container
  * image, a cloud image or a CI service creates for itself, whoever runs it. Their paths stay
  * whole (`/home/runner/work/…`, `C:\Users\Public\…`), as a process's working directory does; any
- * other account under `/home`, `/Users` or `C:\Users` is taken as a person's login. Lower case:
+ * other account under a home directory (`/home`, `/Users`, `C:\Users`, `/var/home`, `~name`, …:
+ * `detectors/home-directory.ts`) is taken as a person's login. Lower case:
  * Windows and macOS compare these names without case.
  *
  * - Systems: `root`, `admin`, `administrator`, `guest`, `shared` (macOS's `/Users/Shared`),
  *   `public`, `default`, `default user`, `all users`, `defaultuser0` (Windows' own profiles),
- *   `nobody`, `www-data`, `daemon`.
+ *   `localservice`, `networkservice` (Windows XP's service profiles under `Documents and
+ *   Settings`), `nobody`, `www-data`, `daemon`.
  * - Cloud and distribution images' first account: `ubuntu`, `ec2-user`, `centos`, `debian`,
- *   `fedora`, `rocky`, `almalinux`, `azureuser`, `opc` (Oracle), `bitnami`, `pi`, `vagrant`, `core`.
+ *   `fedora`, `rocky`, `almalinux`, `freebsd`, `azureuser`, `opc` (Oracle), `bitnami`, `pi`, `vagrant`, `core`.
  * - Container images and dev containers: `node`, `app`, `user`, `vscode`, `codespace`, `gitpod`,
  *   `coder`, `linuxbrew`, `containeradministrator`, `containeruser`, `docker`, `deno`, `bun`.
  * - CI runners: `runner` and `runneradmin` (GitHub Actions), `circleci`, `jenkins`, `gitlab-runner`,
@@ -18,8 +20,8 @@
  */
 export const KEPT_HOME_ACCOUNTS: ReadonlySet<string> = new Set([
   "root", "admin", "administrator", "guest", "shared", "public", "default", "default user", "all users", "defaultuser0",
-  "nobody", "www-data", "daemon",
-  "ubuntu", "ec2-user", "centos", "debian", "fedora", "rocky", "almalinux", "azureuser", "opc", "bitnami", "pi", "vagrant", "core",
+  "localservice", "networkservice", "nobody", "www-data", "daemon",
+  "ubuntu", "ec2-user", "centos", "debian", "fedora", "rocky", "almalinux", "freebsd", "azureuser", "opc", "bitnami", "pi", "vagrant", "core",
   "node", "app", "user", "vscode", "codespace", "gitpod", "coder", "linuxbrew", "containeradministrator", "containeruser", "docker", "deno", "bun",
   "runner", "runneradmin", "circleci", "jenkins", "gitlab-runner", "buildkite-agent", "travis", "appveyor", "vsts", "vssadministrator",
   "builder", "build", "ci",

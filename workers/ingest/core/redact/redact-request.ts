@@ -1062,8 +1062,9 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if ("stringValue" in value && (standsForSecret(value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
-      if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue))) return undefined;
-      if (rule.passWord === true && !("stringValue" in value && !keptUnderPassWord(key, value.stringValue))) return undefined;
+      // An attribute's or a JSON member's string is whole, as a quoted value in text.
+      if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue, true))) return undefined;
+      if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
       if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
@@ -1212,6 +1213,17 @@ function holdsCount(value: AnyValue): boolean {
   if ("intValue" in value) return true;
   if ("stringValue" in value) return standsForCount(value.stringValue);
   return "arrayValue" in value && value.arrayValue.length > 0 && value.arrayValue.every(holdsCount);
+}
+
+/**
+ * Whether `value` under `key`, whose last word is `pass` or `pw`, is a password by the one rule
+ * for them (`keptUnderPassWord`): a string is whole, as a quoted value in text; a whole number is
+ * judged by its digits (`{"db_pw":48213977}`, a PIN sent as a number); anything else (a flag, a
+ * fraction, a list) is none.
+ */
+function holdsPassWordSecret(key: string, value: AnyValue): boolean {
+  const text = "stringValue" in value ? value.stringValue : "intValue" in value ? String(value.intValue) : undefined;
+  return text !== undefined && !keptUnderPassWord(key, text, true);
 }
 
 /** Whether `value` is a whole number, not text, short enough to be a count under a token's name (`isShortCount`: `512`, `4096`). */

@@ -9,6 +9,7 @@
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isSenderMask } from "./sender-masks";
+import { saysSecretState } from "./status-words";
 import { propertyTokenOf } from "../normalize/message-template";
 
 /**
@@ -437,18 +438,44 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  * flag, code's assignments, XML, YAML, print_r): whether `value` under `name` stays.
  * - After a word saying what else the pass is (`NON_PASSWORD_PASS_WORDS`: `boarding_pass`,
  *   `result.pass`, `test.pass`, `ci.pass`): always; the name is no password's.
- * - Alone (`pass`, `PASS`, `pw`): unless the value is a password by its shape (`isPasswordByShape`).
+ * - Alone (`pass`, `PASS`, `pw`): unless the value is a password by its shape (`isPasswordByShape`),
+ *   a PIN's digits or, when `delimited` (the sender quoted it, or it is a JSON string or an
+ *   attribute's whole value), a passphrase's words (`isBarePassValue`).
  * - Last after another word (`db_pw`, `smtpPw`, `admin_pass`, `avg_pw`): when the value is shaped
- *   as no password (`isNoPasswordValue`: `avg_pw=180`, `page_pw = 210`, `max_pw = "1200px"`); the
- *   word before says what the password opens, not that the value is one.
+ *   as no password (`isNoPasswordValue`: `avg_pw=180`, `page_pw = 210`, `max_pw = "1200px"`) and
+ *   is no PIN's four or more digits, which stay only after a measure's word (`measuresPassWord`:
+ *   `avg_pw=1800`); the word before says what the password opens (`db_pw=48213977`), not that
+ *   the value is one.
  * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
- * `pass` and `pw`".
+ * `pass` and `pw`", and 2026-12-04, "`pass` and `pw` read as `password`".
  */
-export function keptUnderPassWord(name: string, value: string): boolean {
+export function keptUnderPassWord(name: string, value: string, delimited = false): boolean {
   const reading = passWordReading(name);
-  if (reading === PassWord.ALONE) return !isBarePassValue(value);
-  return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value));
+  if (reading === PassWord.ALONE) return !isBarePassValue(value, delimited);
+  return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value) && !(PIN_SHAPED.test(value) && !measuresPassWord(name)));
 }
+
+/**
+ * Whether `name`, whose last word is `pass` or `pw` after another (`PassWord.LAST`), names a
+ * measure by the word before it (`MEASURE_PASS_WORDS`: `avg_pw=1800`, `max_pw`, `pulse_pw`):
+ * there `pw` is a pulse's width or a power, and four digits are its reading, not a PIN.
+ */
+function measuresPassWord(name: string): boolean {
+  const words = nameWords(withoutHeldMember(name));
+  return words.length > 1 && MEASURE_PASS_WORDS.has(words[words.length - 2]!);
+}
+/**
+ * Words before a last `pw` (or `pass`) that make it a measure, lower case: a statistic (`avg_pw`,
+ * `max_pw`, `p99_pw`: a pulse's width or a power summarised) or what has a width or a power
+ * (`pulse_pw`, `pwm_pw`, `page_pw`, `tx_pw`, `cpu_pw`, and an energy meter's `solar_pw`,
+ * `grid_pw`, `bat_pw`). After any other word (`db_pw`, `redis_pw`, `smtp_pass`) the word says what
+ * the password opens, and digits alone are a PIN.
+ */
+const MEASURE_PASS_WORDS: ReadonlySet<string> = new Set([
+  "avg", "average", "mean", "median", "min", "max", "peak", "total", "sum", "std", "stddev", "rms", "p50", "p90", "p95", "p99",
+  "pulse", "pwm", "page", "tx", "rx", "signal", "laser", "motor", "servo", "cpu", "gpu", "rf", "beam",
+  "ac", "dc", "solar", "pv", "grid", "bat", "battery", "inverter",
+]);
 
 /** A name whose last letters are `pass` or `pw`, any case: the only names `passWordReading` splits. */
 const ENDS_IN_PASS_WORD = /(?:pass|pw)$/i;
@@ -533,27 +560,48 @@ export function namesPasswordByShape(name: string): boolean {
  * (`pass: true`), a count (`tests pass: 3`), a stage (`pass: first`) or a measure (`pass: 12ms`),
  * so only a value no such word or number is counts: one holding a letter and something else
  * (a digit, a symbol), no number with a unit, no placeholder (`standsForSecret`), no time
- * (`2024-05-01T10:00:00Z`), or a default password (`DEFAULT_PASSWORDS`: `PASS=changeme`). Another
- * password of letters alone under `pass` is the accepted miss.
+ * (`2024-05-01T10:00:00Z`), or a default password (`DEFAULT_PASSWORDS`: `PASS=changeme`), a PIN,
+ * or a `delimited` value's passphrase (`isBarePassValue`). Another password of letters alone,
+ * unquoted, under `pass` is the accepted miss.
  * docs/decisions.md, 2026-12-02, "`pass` alone". The same holds under a password's change
  * (`password_changed: hunter2`, `namesPasswordChange`), whose value is otherwise a time, a boolean
  * or a count.
  */
-export function isPassPassword(name: string, value: string): boolean {
-  return isBarePassName(name) ? isBarePassValue(value) : namesPasswordChange(name) && isPasswordByShape(value);
+export function isPassPassword(name: string, value: string, delimited = false): boolean {
+  return isBarePassName(name) ? isBarePassValue(value, delimited) : namesPasswordChange(name) && isPasswordByShape(value);
 }
 
 /**
- * Whether `value` under `pass` or `pw` alone is a password: shaped as one (`isPasswordByShape`)
- * or a PIN (`PIN_SHAPED`: `pw=123456`, `pass=20241231`, `pw: 0000`). A count, a verdict's number
+ * Whether `value` under `pass` or `pw` alone is a password: shaped as one (`isPasswordByShape`),
+ * a PIN (`PIN_SHAPED`: `pw=123456`, `pass=20241231`, `pw: 0000`) or, when the sender delimited
+ * the value (`delimited`: quoted, a JSON string, an attribute's), a passphrase (`isPassPhrase`:
+ * `pass="my secret phrase"`). A count, a verdict's number
  * or a stage under `pass` is rarely four digits (`pass=3`, `pass = 0`, `pass: 12`), and one that
  * is wears its count's word in the name (`passes=1200`, `pass_count=1200`, read elsewhere).
  * Not under a password's change, whose digits are a time (`password_changed=20241231`).
  * docs/decisions.md, 2026-12-03, "A PIN under `pass` or `pw` alone".
  */
-function isBarePassValue(value: string): boolean {
-  return isPasswordByShape(value) || PIN_SHAPED.test(value);
+function isBarePassValue(value: string, delimited: boolean): boolean {
+  return isPasswordByShape(value) || PIN_SHAPED.test(value) || (delimited && isPassPhrase(value));
 }
+
+/**
+ * Whether `value`, a whole value the sender delimited (a quoted one in text, a JSON string, an
+ * attribute's), is a passphrase under `pass` or `pw` alone (`pass="my secret phrase"`,
+ * `{"pass":"correct horse battery"}`, `pass="Tr0ub4dor 3 horse"`): two to eight words, the first
+ * and one more holding a letter, no placeholder or state (`"not set"`, `"too short"`). Callers ask only of delimited values:
+ * unquoted words after `pass` (`pass=ok all good`, a YAML plain scalar `pass: all good`, XML's
+ * `<pass>all good</pass>`) are a verdict's as often and stay. A verdict's words quoted under
+ * `pass` alone (`pass="all tests ok"`) go: the name and the quotes both say a password, as
+ * `password="…"` does. docs/decisions.md, 2026-12-04, "`pass` and `pw` read as `password`".
+ */
+function isPassPhrase(value: string): boolean {
+  return PASS_PHRASE.test(value) && value.split(" ").filter((word) => LETTER.test(word)).length >= 2 && !standsForSecret(value) && !saysSecretState(value);
+}
+/** Two to eight words, one blank between, the first holding a letter (`3 of 4`, `12 tests passed` are counts). */
+const PASS_PHRASE = /^(?=\S*[A-Za-z])\S+(?: \S+){1,7}$/;
+/** A word holding a letter: a passphrase has two or more (`Tr0ub4dor 3 horse`; `ok 3` is a verdict's). */
+const LETTER = /[A-Za-z]/;
 /** Four or more digits and nothing else: a PIN's or a digit password's shape (`0000`, `123456`, a date as `20241231`). */
 const PIN_SHAPED = /^\d{4,}$/;
 

@@ -327,8 +327,9 @@ export function isFallbackSecret(value: string): boolean {
  * whatever the form.
  */
 export function isCredentialLiteral(name: string, contents: string, fallback: boolean): boolean {
-  if (holdsSecret(name)) return !keptUnderPassWord(name, contents) && (fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents));
-  return isShortPasswordName(name) && isPassPassword(name, contents) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
+  // A string literal's contents are delimited by its quotes: a passphrase under `pass` is whole (`keptUnderPassWord`).
+  if (holdsSecret(name)) return !keptUnderPassWord(name, contents, true) && (fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents));
+  return isShortPasswordName(name) && isPassPassword(name, contents, true) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
 }
 
 /**

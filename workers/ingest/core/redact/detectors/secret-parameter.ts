@@ -490,10 +490,10 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PASSWORD_NAME.test(name) && PASSWORD_WORDS_TOKEN.test(value) ? PASSWORD_WORDS_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
   const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
-  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first)) {
+  if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first, quoted)) {
     return undefined;
   }
-  if (keptUnderPassWord(name, first) || isPassNounAt(text, start, name)) return undefined;
+  if (keptUnderPassWord(name, first, quoted) || isPassNounAt(text, start, name)) return undefined;
   if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
@@ -649,8 +649,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
   const bare = withoutSentenceEnd(value, end);
-  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare))) return undefined;
-  if (keptUnderPassWord(name, unquoted(bare)) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
+  // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
+  const delimited = quoteOpening(bare) !== "";
+  if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
+  if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
@@ -906,7 +908,8 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const name = match.slice(match.startsWith("--") ? 2 : 1, separator.index);
   const value = match.slice(separator.index + separator[0].length);
   const head = match.slice(0, separator.index + separator[0].length);
-  if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)))) {
+  const delimited = quoteOpening(value) !== "";
+  if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)), delimited)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
@@ -920,7 +923,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
       : { ...rewrite, text: `${head}${rewrite.text}`, length: rewrite.length === undefined ? undefined : head.length + rewrite.length };
   }
   const bare = withoutSentenceEnd(value, end);
-  if (keptUnderPassWord(name, unquoted(bare))) return undefined;
+  if (keptUnderPassWord(name, unquoted(bare), delimited)) return undefined;
   if (separator[0] !== "=" && /^[a-z]{1,15}$/.test(bare)) return undefined;
   if (FLAG_PLACEHOLDER.test(bare)) return undefined;
   // A count under a name that counts (`--secrets-loaded 3`, `--max-tokens=512`), as in every other form.
