@@ -10,40 +10,67 @@ import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
-// Long enough that a loaded machine's ordinary insert (250 incompressible records into the local
-// engine, a table's plan re-read) never meets it: only the `stalled` case, which never answers,
-// is meant to end at it.
-const TIMEOUT_MS = 5_000;
+/**
+ * The Worker's own limits on a direct write and a ClickHouse call, far past what a loaded
+ * machine's ordinary insert takes (250 incompressible records into the local engine took over 5 s
+ * at a load of 14 on two cores): only the stalled proxy, which never answers, is meant to meet a
+ * timeout, and it meets its own Worker's short one (`STALL_TIMEOUT_MS`), so a slow machine makes
+ * these tests slower, never wrong. 60 s is the most DIRECT_WRITE_TIMEOUT_MS takes.
+ */
+const TIMEOUT_MS = 60_000;
+/** The stalled case's Worker: any value works, for nothing but the Worker's timer ends its writes. */
+const STALL_TIMEOUT_MS = 5_000;
 
-const output = captureRuntimeOutput();
-let proxy: FaultProxy;
-let ingest: IngestUnderTest;
+/** A fault proxy in front of the local ClickHouse and an ingest Worker writing through it. */
+interface Outage {
+  proxy: FaultProxy;
+  ingest: IngestUnderTest;
+  output: ReturnType<typeof captureRuntimeOutput>;
+}
 
-beforeAll(async () => {
-  proxy = await startFaultProxy(inject("clickhouseUrl"));
-  ingest = await startIngestWorker({
-    prefix: "durability_outage",
+/**
+ * Starts an `Outage` whose Worker (tables prefixed `prefix`) ends a direct write or a ClickHouse
+ * call after `timeoutMs`, retrying queued rows after a second; `dispose` stops both.
+ */
+async function startOutage(prefix: string, timeoutMs: number): Promise<Outage> {
+  const output = captureRuntimeOutput();
+  const proxy = await startFaultProxy(inject("clickhouseUrl"));
+  const ingest = await startIngestWorker({
+    prefix,
     clickhouseUrl: proxy.url,
     handleRuntimeStdio: output.handleRuntimeStdio,
     queues: {},
     vars: {
-      DIRECT_WRITE_TIMEOUT_MS: String(TIMEOUT_MS),
-      CLICKHOUSE_TIMEOUT_MS: String(TIMEOUT_MS),
+      DIRECT_WRITE_TIMEOUT_MS: String(timeoutMs),
+      CLICKHOUSE_TIMEOUT_MS: String(timeoutMs),
       QUEUE_RETRY_DELAY_SECONDS: "1",
       QUEUE_RETRY_MAX_DELAY_SECONDS: "1",
     },
   });
+  return { proxy, ingest, output };
+}
+
+async function stopOutage(outage: Outage | undefined): Promise<void> {
+  await outage?.ingest.dispose();
+  await outage?.proxy.close();
+}
+
+let outage: Outage;
+let proxy: FaultProxy;
+let ingest: IngestUnderTest;
+let output: Outage["output"];
+
+beforeAll(async () => {
+  outage = await startOutage("durability_outage", TIMEOUT_MS);
+  ({ proxy, ingest, output } = outage);
 });
 
-afterAll(async () => {
-  await ingest?.dispose();
-  await proxy?.close();
-});
+afterAll(() => stopOutage(outage));
 
-/** `requests` logs requests of `records` records each, all at once; their answers' statuses. */
-async function burst(runId: string, requests: number, records: number): Promise<number[]> {
+/** `requests` logs requests of `records` records each to `target`, all at once; their answers' statuses. */
+async function burst(runId: string, requests: number, records: number, target: IngestUnderTest = ingest): Promise<number[]> {
   const answers = await Promise.all(
-    Array.from({ length: requests }, (_, i) => postJson(ingest, "logs", logsBody(runId, `q${i}`, records))),
+    Array.from({ length: requests }, (_, i) => postJson(target, "logs", logsBody(runId, `q${i}`, records))),
   );
   return answers.map((answer) => answer.status);
 }
@@ -78,25 +105,6 @@ describe("ClickHouse failing during a burst", () => {
       await proxy.setMode("pass");
     }
     await expectExactlyOnce(ingest, runId, 50);
-  });
-
-  it("unanswered past the timeout, having written the rows anyway: the queued copies drop out", async () => {
-    // The tables' plans are learnt first, so the unanswered writes are the inserts' own.
-    const warmRun = uniqueId("outage-warm");
-    expect(await burst(warmRun, 1, 1)).toEqual([200]);
-    const runId = uniqueId("outage-slow");
-    // ClickHouse never answers, so each direct write ends at the Worker's own timeout and is
-    // queued; no timer of the proxy races the Worker's on a loaded machine.
-    await proxy.setMode("stalled");
-    try {
-      expect(await burst(runId, 5, 4)).toEqual(Array(5).fill(200));
-      // ClickHouse wrote every insert it was sent, answered or not.
-      await eventually(async () => expect(await countRun(ingest, runId)).toEqual({ rows: 20, records: 20 }));
-    } finally {
-      await proxy.setMode("pass");
-    }
-    expect(proxy.requests.stalled).toBeGreaterThan(0);
-    await expectExactlyOnce(ingest, runId, 20);
   });
 
   it("failing one table of a request: the written table is not written again", async () => {
@@ -189,5 +197,32 @@ describe("ClickHouse failing during a burst", () => {
     } finally {
       await ingest.db.client.command({ query: "ALTER TABLE otel_logs DROP CONSTRAINT no_refuse_me" });
     }
+  });
+});
+
+describe("ClickHouse never answering", () => {
+  let slow: Outage;
+  beforeAll(async () => {
+    slow = await startOutage("durability_stalled", STALL_TIMEOUT_MS);
+  });
+  afterAll(() => stopOutage(slow));
+
+  it("unanswered past the timeout, having written the rows anyway: the queued copies drop out", async () => {
+    // The tables' plans are learnt first, so the unanswered writes are the inserts' own.
+    const warmRun = uniqueId("outage-warm");
+    expect(await burst(warmRun, 1, 1, slow.ingest)).toEqual([200]);
+    const runId = uniqueId("outage-slow");
+    // ClickHouse never answers, so each direct write ends at the Worker's own timeout and is
+    // queued; no timer of the proxy races the Worker's on a loaded machine.
+    await slow.proxy.setMode("stalled");
+    try {
+      expect(await burst(runId, 5, 4, slow.ingest)).toEqual(Array(5).fill(200));
+      // ClickHouse wrote every insert it was sent, answered or not.
+      await eventually(async () => expect(await countRun(slow.ingest, runId)).toEqual({ rows: 20, records: 20 }));
+    } finally {
+      await slow.proxy.setMode("pass");
+    }
+    expect(slow.proxy.requests.stalled).toBeGreaterThan(0);
+    await expectExactlyOnce(slow.ingest, runId, 20);
   });
 });
