@@ -20,6 +20,7 @@ import { namesCardNumber } from "./card-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
+import { namesServer } from "./server-names";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -234,42 +235,6 @@ const INFRASTRUCTURE_PREFIXES = [
   "webengine.",
 ];
 const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
-/**
- * Words of a key (`nameWords`) that name a server or the service's own infrastructure outside
- * the semantic conventions' namespaces: nginx's `upstream_addr`, GCP's `httpRequest.serverIp`,
- * Cloudflare Logpush's `OriginIP`, `backend_ip`, `pod.ip`, `node.ip`, `lb.ip`, a DNS answer or
- * resolver (`dns.answer`, `resolver`), `destination_ip`/`dst_ip` (the server side, as semconv's
- * `destination.*`), the service's own `egress.ip`, `nat.gateway.ip`, `vpn.endpoint`; the host a
- * logger runs on (pino's and bunyan's `hostname`, GELF's and semantic_logger's `host`) and the
- * server a request asked for (pino-http's `req.headers.host`, HTTP's Host: RFC 9110 §7.2); a
- * socket's `local` end and a dial's or probe's `target` (zap, gRPC).
- */
-const SERVER_WORDS: ReadonlySet<string> = new Set([
-  "server", "servers", "upstream", "upstreams", "origin", "backend", "backends", "pod", "node", "lb", "balancer",
-  "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn", "host",
-  "hostname", "local", "target",
-]);
-/**
- * Words of a key naming an error (`err.address`): Node's system errors (`ECONNREFUSED`,
- * `EADDRINUSE`, as pino and bunyan serialize `err`) carry in `address` the server a `connect`
- * reached or the address a `listen` or `bind` took, the service's own; never a visitor's.
- */
-const ERROR_WORDS: ReadonlySet<string> = new Set(["err", "error", "exception"]);
-/**
- * Words of a key that make its address a visitor's even beside a server word (`client.address`,
- * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`);
- * `forwarded` not before a server's word (`FORWARDED_SERVER_WORDS`).
- */
-const VISITOR_WORDS: ReadonlySet<string> = new Set([
-  "client", "clients", "remote", "peer", "source", "src", "user", "enduser", "visitor", "forwarded", "connecting", "real",
-  "true", "caller", "sender", "customer",
-]);
-/**
- * The words after `forwarded` that name a forwarded request's server side, not its visitor:
- * `X-Forwarded-Host` holds the Host the client asked for (a server's address, as `Host` itself:
- * RFC 9110 §7.2), `X-Forwarded-Server` the proxy's own name (Apache's mod_proxy).
- */
-const FORWARDED_SERVER_WORDS: ReadonlySet<string> = new Set(["host", "server"]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
@@ -443,17 +408,6 @@ function secretRule(key: string): KeyRule {
   if (key.toLowerCase() === "secret") return SECRET_OR_OBJECT_NAME;
   if (namesToken(key)) return TOKEN;
   return lastNameSegment(key).toLowerCase() === "pwd" ? SECRET_OR_DIRECTORY : SECRET;
-}
-
-/**
- * Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`, or an error's `address`:
- * `ERROR_WORDS`) and no visitor (`VISITOR_WORDS`; `forwarded` before `host` or `server` is none:
- * `x-forwarded-host`, `x-forwarded-server`).
- */
-function namesServer(words: readonly string[]): boolean {
-  const visitor = (word: string, at: number) => VISITOR_WORDS.has(word) && !(word === "forwarded" && FORWARDED_SERVER_WORDS.has(words[at + 1] ?? ""));
-  if (words.some(visitor)) return false;
-  return words.some((word) => SERVER_WORDS.has(word)) || (words.at(-1) === "address" && words.some((word) => ERROR_WORDS.has(word)));
 }
 
 /**
