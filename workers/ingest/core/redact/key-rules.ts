@@ -21,6 +21,7 @@ import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, n
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 import { namesServer } from "./server-names";
+import { namesMessageId } from "./detectors/message-id";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -60,7 +61,8 @@ import { namesServer } from "./server-names";
  *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one), a
  *   person's number's (`cpf`, `cpfs`, `tax_id`, `user.id`, `card_number`: an integer there is
  *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`), a date of birth's (`birth_date`, `dob`:
- *   a date there, whole, is one), a passport's (`passport_number`: its number, whole, is one).
+ *   a date there, whole, is one), a passport's (`passport_number`: its number, whole, is one), a
+ *   message's id (`message_id`: an e-mail shaped value there is the id, `detectors/message-id.ts`).
  */
 export type KeyRule =
   | {
@@ -169,10 +171,10 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   shaped: { action: "street_address", streetField: "shaped" },
 };
 /**
- * The scan rules, one per combination of the 19 facts `classify` reads (bit 0 server … bit 10 a
+ * The scan rules, one per combination of the 21 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
  * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id, bit 19 a URL's
- * path or route), shared by every key with the same facts. Each is
+ * path or route, bit 20 a message's id), shared by every key with the same facts. Each is
  * made when a key first needs it: the objects made at module evaluation would lengthen every cold
  * start, and traffic uses few.
  */
@@ -199,7 +201,8 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
-      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0),
+      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0) |
+      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0),
   };
 }
 
@@ -377,7 +380,7 @@ export class KeyRules {
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0),
+        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0),
     );
   }
 
