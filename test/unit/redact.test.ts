@@ -421,7 +421,7 @@ describe("redactString: Portuguese and Spanish names, public keys, placeholders,
 
   it("reads which-version names before a dotted quad as a version's, and other names as an address's", () => {
     expect(redacted("version_from=10.1.2.3 ver. 1.0.0.1 versions 1.0.0.0")).toBe("version_from=10.1.2.3 ver. 1.0.0.1 versions 1.0.0.0");
-    expect(redacted("release_host=203.0.113.9")).toBe("release_host=[REDACTED:ipv4]");
+    expect(redacted("release_client=203.0.113.9")).toBe("release_client=[REDACTED:ipv4]");
   });
 });
 

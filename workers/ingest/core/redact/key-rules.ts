@@ -20,6 +20,8 @@ import { namesCardNumber } from "./card-names";
 import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
+import { namesServer } from "./server-names";
+import { namesMessageId } from "./detectors/message-id";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -59,7 +61,8 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
  *   postal code's (`cep`, `customer.zip`, `shipping.postalCode`: a value shaped as one is one), a
  *   person's number's (`cpf`, `cpfs`, `tax_id`, `user.id`, `card_number`: an integer there is
  *   scanned as its digits, `Place.PERSON_NUMBER_VALUE`), a date of birth's (`birth_date`, `dob`:
- *   a date there, whole, is one), a passport's (`passport_number`: its number, whole, is one).
+ *   a date there, whole, is one), a passport's (`passport_number`: its number, whole, is one), a
+ *   message's id (`message_id`: an e-mail shaped value there is the id, `detectors/message-id.ts`).
  */
 export type KeyRule =
   | {
@@ -168,10 +171,10 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   shaped: { action: "street_address", streetField: "shaped" },
 };
 /**
- * The scan rules, one per combination of the 19 facts `classify` reads (bit 0 server … bit 10 a
+ * The scan rules, one per combination of the 21 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
  * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id, bit 19 a URL's
- * path or route), shared by every key with the same facts. Each is
+ * path or route, bit 20 a message's id), shared by every key with the same facts. Each is
  * made when a key first needs it: the objects made at module evaluation would lengthen every cold
  * start, and traffic uses few.
  */
@@ -198,7 +201,8 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 4096) !== 0 ? Place.IBAN_VALUE : 0) | ((bits & 8192) !== 0 ? Place.PERSON_NUMBER_VALUE : 0) |
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
-      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0),
+      ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0) |
+      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0),
   };
 }
 
@@ -234,42 +238,6 @@ const INFRASTRUCTURE_PREFIXES = [
   "webengine.",
 ];
 const SERVER_KEYS = new Set(["url.domain", "http.host", "http.server_name"]);
-/**
- * Words of a key (`nameWords`) that name a server or the service's own infrastructure outside
- * the semantic conventions' namespaces: nginx's `upstream_addr`, GCP's `httpRequest.serverIp`,
- * Cloudflare Logpush's `OriginIP`, `backend_ip`, `pod.ip`, `node.ip`, `lb.ip`, a DNS answer or
- * resolver (`dns.answer`, `resolver`), `destination_ip`/`dst_ip` (the server side, as semconv's
- * `destination.*`), the service's own `egress.ip`, `nat.gateway.ip`, `vpn.endpoint`; the host a
- * logger runs on (pino's and bunyan's `hostname`, GELF's and semantic_logger's `host`) and the
- * server a request asked for (pino-http's `req.headers.host`, HTTP's Host: RFC 9110 §7.2); a
- * socket's `local` end and a dial's or probe's `target` (zap, gRPC).
- */
-const SERVER_WORDS: ReadonlySet<string> = new Set([
-  "server", "servers", "upstream", "upstreams", "origin", "backend", "backends", "pod", "node", "lb", "balancer",
-  "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn", "host",
-  "hostname", "local", "target",
-]);
-/**
- * Words of a key naming an error (`err.address`): Node's system errors (`ECONNREFUSED`,
- * `EADDRINUSE`, as pino and bunyan serialize `err`) carry in `address` the server a `connect`
- * reached or the address a `listen` or `bind` took, the service's own; never a visitor's.
- */
-const ERROR_WORDS: ReadonlySet<string> = new Set(["err", "error", "exception"]);
-/**
- * Words of a key that make its address a visitor's even beside a server word (`client.address`,
- * `x-forwarded-for`, `remote_addr`, `cf-connecting-ip`, `x-real-ip`, `source.ip`, `user.ip`);
- * `forwarded` not before a server's word (`FORWARDED_SERVER_WORDS`).
- */
-const VISITOR_WORDS: ReadonlySet<string> = new Set([
-  "client", "clients", "remote", "peer", "source", "src", "user", "enduser", "visitor", "forwarded", "connecting", "real",
-  "true", "caller", "sender", "customer",
-]);
-/**
- * The words after `forwarded` that name a forwarded request's server side, not its visitor:
- * `X-Forwarded-Host` holds the Host the client asked for (a server's address, as `Host` itself:
- * RFC 9110 §7.2), `X-Forwarded-Server` the proxy's own name (Apache's mod_proxy).
- */
-const FORWARDED_SERVER_WORDS: ReadonlySet<string> = new Set(["host", "server"]);
 const DATA_IN_DB_KEY = /statement|query|parameter/;
 /** The remote end of a connection (`network.peer.*`, the older `net.peer.*`, `net.sock.peer.*`). */
 const PEER_PREFIXES = ["network.peer.", "net.peer.", "net.sock.peer.", "peer."];
@@ -412,7 +380,7 @@ export class KeyRules {
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0),
+        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0),
     );
   }
 
@@ -443,17 +411,6 @@ function secretRule(key: string): KeyRule {
   if (key.toLowerCase() === "secret") return SECRET_OR_OBJECT_NAME;
   if (namesToken(key)) return TOKEN;
   return lastNameSegment(key).toLowerCase() === "pwd" ? SECRET_OR_DIRECTORY : SECRET;
-}
-
-/**
- * Whether a key's words (`nameWords`) name a server (`SERVER_WORDS`, or an error's `address`:
- * `ERROR_WORDS`) and no visitor (`VISITOR_WORDS`; `forwarded` before `host` or `server` is none:
- * `x-forwarded-host`, `x-forwarded-server`).
- */
-function namesServer(words: readonly string[]): boolean {
-  const visitor = (word: string, at: number) => VISITOR_WORDS.has(word) && !(word === "forwarded" && FORWARDED_SERVER_WORDS.has(words[at + 1] ?? ""));
-  if (words.some(visitor)) return false;
-  return words.some((word) => SERVER_WORDS.has(word)) || (words.at(-1) === "address" && words.some((word) => ERROR_WORDS.has(word)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { standsForSecret } from "./secret-names";
+import { SERVER_WORDS } from "./server-names";
 
 /**
  * What a key's words say about a street address in its value: `named`, the key names one
@@ -190,13 +191,16 @@ const WHOSE_ADDRESS_WORDS: ReadonlySet<string> = new Set([
  * Words naming a machine's, a network's, a mailbox's or a ledger's address: before `address` the
  * key is no street's (OpenTelemetry's `server.address`, `client.address`, `network.peer.address`,
  * `net.sock.peer.addr`; `mac_address`, `ip_address`, `bind_address`, `email_address`,
- * `wallet_address`, `memory_address`, `listen_address`, `remote_addr`, `x_forwarded_for`).
+ * `wallet_address`, `memory_address`, `listen_address`, `remote_addr`, `x_forwarded_for`), and
+ * every word that names a server's address (`SERVER_WORDS`: `advertise_address`, `pod_address`),
+ * so the IP detector judges that address by the same words in a key as in text.
  */
 const TECHNICAL_WORDS: ReadonlySet<string> = new Set([
-  "server", "client", "host", "net", "network", "peer", "sock", "socket", "local", "remote", "source", "destination", "src", "dst",
-  "mac", "ip", "ipv4", "ipv6", "bind", "listen", "listener", "email", "mail", "wallet", "contract", "memory", "mem", "virtual",
-  "base", "load", "return", "proxy", "gateway", "forwarded", "upstream", "broker", "node", "pod", "endpoint", "smtp", "dns",
-  "hardware", "link", "advertised", "bootstrap", "public", "private", "internal", "external", "multicast", "broadcast", "callback",
+  ...SERVER_WORDS,
+  "client", "net", "network", "peer", "sock", "socket", "remote", "source", "src",
+  "mac", "ip", "ipv4", "ipv6", "listener", "email", "mail", "wallet", "contract", "memory", "mem", "virtual",
+  "base", "load", "return", "proxy", "forwarded", "endpoint", "smtp",
+  "hardware", "link", "bootstrap", "public", "private", "internal", "multicast", "broadcast", "callback",
   "web", "url", "tcp", "udp", "http", "from", "to", "cc", "bcc", "reply", "err", "error",
 ]);
 

@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdInProse, isIdValue, isPostgresRowKey } from "./id-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey } from "./id-value";
 import { isMeasureInProse, isMeasureValue, proseWordBefore } from "./measure-value";
 import { memberNameBefore } from "./member-name";
 import { namesCardNumber } from "../card-names";
@@ -69,10 +69,11 @@ function isNamedCard(text: string, start: number): boolean {
 
 /**
  * Whether the words right before the number at `start` name it a thing's id (`isIdInProse`:
- * `order #4086…`, `invoice number …`) and no card's name is the word before it (`isNamedCard`).
+ * `order #4086…`, `invoice number …`; a path's resource segment, `isIdInPath`: `/orders/4086…`)
+ * and no card's name is the word before it (`isNamedCard`).
  */
 function isIdNamedInProse(text: string, start: number): boolean {
-  return isIdInProse(text, start) && !isNamedCard(text, start);
+  return (isIdInProse(text, start) || isIdInPath(text, start)) && !isNamedCard(text, start);
 }
 
 /**

@@ -141,6 +141,8 @@ export const Place = {
    * one a server answers (`/home/jdoe`, `/Users/jdoe/orders`), no directory on a disk.
    */
   ROUTE_VALUE: 1 << 15,
+  /** The key names a message's identifier (`message_id`, `messageId`: `namesMessageId`): an e-mail shaped value there is that id, no mailbox. */
+  MESSAGE_ID_VALUE: 1 << 16,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

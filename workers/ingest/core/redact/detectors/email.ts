@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { holdsPersonName } from "../person-names";
 import { caseless, type Detector } from "./detector";
+import { isMessageId } from "./message-id";
 
 /**
  * Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A/B, without `×` and
@@ -52,7 +53,8 @@ const AT_START = new RegExp(SOURCE, "y");
  * is a password kept there and the host after it (`postgres://app:xxxxx@db.internal`).
  * Nor is Git's scp-like remote (`git@github.com:org/repo.git`: `isScpLikeRemote`), nor what
  * `NO_PERSON_DOMAIN` names: a file name with a scale (`logo@2x.png`) or a service account, nor
- * a role's mailbox (`isRoleMailbox`: `noreply@acme.io`, `support@acme.io`), which names no person.
+ * a role's mailbox (`isRoleMailbox`: `noreply@acme.io`, `support@acme.io`), which names no person,
+ * nor a message's id (`isMessageId`: `Message-ID: <…@…>`, `Delivered mail 6751a3c0e1b2f_…@api-1.mail`).
  *
  * Found from its separators (`searchEmail`): the regex alone tries every word of a text as a
  * local part, and reads a long text holding one address (an SQL `INSERT`'s rows) several times
@@ -62,11 +64,12 @@ export const emailDetector: Detector = {
   kind: "email",
   source: SOURCE,
   evidence: Evidence.MAIL_AT,
-  rewrite: (match, marker, text, start) =>
+  rewrite: (match, marker, text, start, place) =>
     (text.startsWith("://", start - 3) && match.includes("@") && !USERINFO_GOES_ON.test(text.slice(start + match.length, start + match.length + 512))) ||
     (text.charCodeAt(start - 1) === 0x3a && URL_USER_BEFORE.test(text.slice(Math.max(0, start - 256), start))) ||
     isScpLikeRemote(match, text.slice(start + match.length, start + match.length + 512)) ||
-    NO_PERSON_DOMAIN.test(match) || isRoleMailbox(match) || namesAccountOnServer(match, text, start)
+    NO_PERSON_DOMAIN.test(match) || isRoleMailbox(match) || namesAccountOnServer(match, text, start) ||
+    isMessageId(match, text, start, place)
       ? undefined
       : marker,
   search: searchEmail,
@@ -114,12 +117,6 @@ function isRoleMailbox(match: string): boolean {
  */
 const ACCOUNT_BEFORE =
   /(?:(?<![\w-])(?:ssh|sftp|mosh|autossh|ssh-copy-id)(?:[ \t]+-[\w-]+(?:[ \t]+(?!-)[^\s@]+)?)*|(?:[Cc]onnect(?:s|ed|ing|ion|ions)?|CONNECT(?:ING|ION)?)[ \t]+(?:to|TO))[ \t]+$/;
-/**
- * Header names whose value is a message's identifier (RFC 5322 §3.6.4: `Message-ID`,
- * `In-Reply-To`, `References`), the `<` opening one (`<CAF8q7=abc123@mail.gmail.com>`), earlier
- * identifiers of the list and the id's text before the match: a message's id is no mailbox.
- */
-const MESSAGE_ID_BEFORE = /(?:message[-_. ]?id|in-reply-to|references)["']?[ \t]*[:=]?[ \t]*["']?(?:<[^<>\s]*>[ \t,]*)*<[^<>\s@]*$/i;
 /** A Kerberos service's name before its principal's host (`HTTP/web.example.com@EXAMPLE.COM`, RFC 4120 §6.2). */
 const KERBEROS_SERVICE_BEFORE = /(?<![\w/.-])[A-Za-z][\w-]*\/$/;
 /** A Kerberos realm: written in capitals by convention (RFC 4120 §6.1), unlike a mail domain. */
@@ -128,13 +125,11 @@ const REALM = /@[A-Z0-9.-]*[A-Z][A-Z0-9.-]*$/;
 /**
  * Whether the `user@host` form `match` at `start` of `text` names no mailbox: an scp or rsync
  * target (`deploy@web-1.prod.example.com:/tmp`, `backup@backup.internal:/srv/data`: a path after
- * the colon), an account a command or connection reaches (`ACCOUNT_BEFORE`), a message's id
- * (`MESSAGE_ID_BEFORE`), a Kerberos service principal (`HTTP/web.example.com@EXAMPLE.COM`). A
+ * the colon), an account a command or connection reaches (`ACCOUNT_BEFORE`), a Kerberos service principal (`HTTP/web.example.com@EXAMPLE.COM`). A
  * user in a person's shape (`holdsPersonName`: `ana.silva@example.com:/tmp`) stays an address.
  */
 function namesAccountOnServer(match: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 160), start);
-  if (MESSAGE_ID_BEFORE.test(before)) return true;
   if (REALM.test(match) && KERBEROS_SERVICE_BEFORE.test(before)) return true;
   const end = start + match.length;
   const target = text.charCodeAt(end) === 0x3a /* : */ && /^:[/~]/.test(text.slice(end, end + 2));

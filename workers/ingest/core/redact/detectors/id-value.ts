@@ -238,11 +238,43 @@ let idWordsBefore: RegExp | undefined;
 /** `isIdInProse`'s pattern, built on first use as `thingWordsBeforeRegExp` is. */
 function idWordsBeforeRegExp(): RegExp {
   if (idWordsBefore !== undefined) return idWordsBefore;
-  const things = [...PRODUCT_CODES, ...NUMBERED_THINGS.filter((word) => !CARD_PAYMENT_THINGS.has(word))];
   return (idWordsBefore = new RegExp(
-    `(?<![A-Za-z])(?:(?:${things.map(caseless).join("|")})(?:[ _-]?(?:[Ii][Dd]|${NUMBER_WORD})\\.?|[ \\t]*#)?|[Ii][Dd]|[Rr][Ee][Ff]\\.?)` +
+    `(?<![A-Za-z])(?:(?:${[...idThingWords()].map(caseless).join("|")})(?:[ _-]?(?:[Ii][Dd]|${NUMBER_WORD})\\.?|[ \\t]*#)?|[Ii][Dd]|[Rr][Ee][Ff]\\.?)` +
       `[ \\t]*(?:[:=#][ \\t]*|(?:is|was)[ \\t]+)?$`,
   ));
+}
+
+/**
+ * A URL path's segment naming a resource, then the `/` before the value's segment
+ * (`/api/orders/`, `/v1/invoices/`, `/pedidos/`): group 1 the segment, in lower case, a plural
+ * perhaps (REST names a collection in the plural).
+ */
+const RESOURCE_SEGMENT_BEFORE = /(?<=\/)([a-z][a-z_-]*)\/$/;
+/** How much of the text before a value `isIdInPath` reads: a resource's segment is a short word. */
+const RESOURCE_SEGMENT_REACH = 32;
+
+/**
+ * Whether the value at `start` is a URL path's segment right after a segment naming a numbered
+ * thing or a product code, singular or plural (`/api/orders/4532…`, `/orders/4532…/items`,
+ * `/v1/invoices/…`, `/products/…`, `/pedidos/…`): REST puts a resource's id after its
+ * collection's name, as prose puts it after the thing's word (`isIdInProse`), and the same words
+ * count, so a card payment's (`/transactions/4111…`) do not, and a card's (`/cards/…`, `/pan/…`)
+ * never did. Any other segment (`/checkout/…`, `/tokenize/…`) says nothing of the value.
+ */
+export function isIdInPath(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 47 /* / */) return false;
+  const segment = RESOURCE_SEGMENT_BEFORE.exec(text.slice(Math.max(0, start - RESOURCE_SEGMENT_REACH), start).toLowerCase())?.[1];
+  if (segment === undefined) return false;
+  const things = idThingWords();
+  return things.has(segment) || (segment.endsWith("s") && (things.has(segment.slice(0, -1)) || (segment.endsWith("es") && things.has(segment.slice(0, -2)))));
+}
+let idThings: ReadonlySet<string> | undefined;
+/**
+ * The words that name a thing whose number follows them, in prose (`isIdInProse`) and as a path's
+ * resource (`isIdInPath`): product codes and numbered things but a card payment's. Built on first use.
+ */
+function idThingWords(): ReadonlySet<string> {
+  return (idThings ??= new Set([...PRODUCT_CODES, ...NUMBERED_THINGS.filter((word) => !CARD_PAYMENT_THINGS.has(word))]));
 }
 
 /**

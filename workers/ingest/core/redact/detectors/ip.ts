@@ -1,6 +1,9 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
 import { ERRNO_CODE, SYSTEM_ERROR_SYSCALLS } from "../system-errors";
+import { KEY_ONLY_SERVER_WORDS, SERVER_WORDS, VISITOR_WORDS, namesServer, namesVisitor } from "../server-names";
+import { nameWords } from "../secret-names";
+import { memberNameBefore } from "./member-name";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
@@ -65,12 +68,13 @@ const SERVICE_PORTS: ReadonlySet<number> = new Set([
 ]);
 /** A port after an address (`:5432`), past the bracket closing it (Postfix's `mx.example.com[203.0.113.5]:25`). */
 const PORT_AFTER = /^\]?:(\d{1,5})(?!\d)/;
+/** `VISITOR_WORDS` and the prose's `from` as a regex source's alternatives. */
+const VISITOR_ALTERNATIVES = [...VISITOR_WORDS, "from"].join("|");
 /**
  * A visitor's word or key right before an address (`client 203.0.113.9:443`, `remote_addr=`,
- * `X-Forwarded-For: `): the port does not make such an address a server's.
+ * `X-Forwarded-For: `, `x-real-ip:`): the port does not make such an address a server's.
  */
-const VISITOR_RIGHT_BEFORE =
-  /(?:client|remote|peer|source|src|from|visitor|user|forwarded(?:-for)?|real-ip|connecting-ip)[\w-]*["']?[ \t]*[:=]?[ \t]*["']?\[?$/i;
+const VISITOR_RIGHT_BEFORE = new RegExp(`(?:${VISITOR_ALTERNATIVES})[\\w-]*["']?[ \\t]*[:=]?[ \\t]*["']?\\[?$`, "i");
 
 /**
  * Whether the address between `start` and `end` is written with the port of a server's service
@@ -90,18 +94,21 @@ function reachedAtServicePort(text: string, start: number, end: number): boolean
 
 /**
  * Words naming a server (the other end of a connection the service made, or the service itself),
- * as a word of their own, before an address: nginx's `server` and `upstream` (error log) and
- * `$server_addr`/`$upstream_addr` (access log), HAProxy's and Cloudflare's `backend` and `origin`
- * (the origin server of Cloudflare's 52x errors), resolv.conf's `nameserver`, a `resolver`,
- * `proxy_pass`, the service's own way out (`gateway`, `egress via NAT`), a cluster's `node`
- * (Elasticsearch's `node 52.1.2.3:9200 joined`), a probe's or proxy's `target`, a mail `relay`, a
- * socket's `local` end (zap's `"local":`); with an address word after them (`upstream_addr`,
+ * as a word of their own, before an address: `SERVER_WORDS` (`server-names.ts`, the list an
+ * attribute's key is read by) but those only a key's name may hold (`KEY_ONLY_SERVER_WORDS`), in
+ * lower case, capitalized or in capitals (nginx's `server` and `upstream`, HAProxy's `backend`,
+ * Cloudflare's `origin`, resolv.conf's `nameserver`, Elasticsearch's `node 52.1.2.3:9200 joined`,
+ * zap's `"local":`), and nginx's `proxy_pass`; with an address word after them (`upstream_addr`,
  * `origin IP`, `serverAddress`).
  */
 const SERVER_NOUN =
-  "(?:[Ss]erver|SERVER|[Uu]pstream|UPSTREAM|[Bb]ackend|BACKEND|[Oo]rigin|ORIGIN|[Nn]ameserver|NAMESERVER|[Rr]esolver|RESOLVER|proxy_pass" +
-  "|[Gg]ateway|GATEWAY|NAT|[Ee]gress|EGRESS|[Nn]ode|NODE|[Tt]arget|TARGET|[Rr]elay|RELAY|[Ll]ocal|LOCAL)" +
+  `(?:${[...SERVER_WORDS].filter((word) => !KEY_ONLY_SERVER_WORDS.has(word)).map(anyCase).join("|")}|proxy_pass)` +
   "(?:[ _.-]?(?:[Aa]ddr(?:ess)?|ADDR(?:ESS)?|IP|[Ii]p)|[ _.-](?:[Ss]erver|SERVER))?";
+
+/** A lower-case word as a regex source matching it in lower case, capitalized or in capitals (`node`, `Node`, `NODE`). */
+function anyCase(word: string): string {
+  return `[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}|${word.toUpperCase()}`;
+}
 /**
  * `host` (HTTP's Host header, RFC 9110 §7.2: the server the client asked for; libpq's `host "…"`
  * and `hostaddr=`), only with `:`, `=` or a quote after it, or after `to`, `on`, `at`: `blocked
@@ -152,8 +159,8 @@ const SERVER_BEFORE = new RegExp(
     `|(?<![A-Za-z])(?:[Ll]isten(?:s|ing)?|[Ss]erving|[Bb]ound|[Bb]ind(?:ing)?)[ \\t]+(?:on|at|to):?[ \\t]+|(?<![A-Za-z])Trying[ \\t]+)$`,
 );
 
-/** Words between `connect … to` and an address that make it a visitor's. */
-const VISITOR_WORD = /(?:^|[^A-Za-z])(?:client|clients|visitor|user|peer|remote|from|by|source|src)(?![A-Za-z])/i;
+/** Words between `connect … to` and an address that make it a visitor's (`VISITOR_WORDS`, `from`, `by`). */
+const VISITOR_WORD = new RegExp(`(?:^|[^A-Za-z])(?:${VISITOR_ALTERNATIVES}|by)(?![A-Za-z])`, "i");
 /**
  * A URL's scheme (group 1) and user information right before its host: the host is judged by
  * what precedes the URL, or by its scheme (`PERSON_REACHED_SCHEME`).
@@ -185,15 +192,50 @@ const LIST_DEPTH = 8;
 function namedAsServer(text: string, start: number, depth = 0): boolean {
   // A bracket opening the address is the notation's (`dial tcp [2001:db8::1]:443`, Postfix's `mx.example.com[…]`).
   const end = text.charCodeAt(start - 1) === 91 /* [ */ ? start - 1 : start;
-  let before = text.slice(Math.max(0, end - SERVER_WORDS_WINDOW), end);
+  const from = Math.max(0, end - SERVER_WORDS_WINDOW);
+  let before = text.slice(from, end);
   const url = URL_BEFORE_HOST.exec(before);
   if (url !== null && !PERSON_REACHED_SCHEME.test(url[1]!)) return true;
   if (url !== null) before = before.slice(0, url.index);
+  const member = memberVerdict(text, url === null ? end : from + url.index);
+  if (member !== UNNAMED) return member === SERVER;
   const notation = SERVER_BEFORE.exec(before);
   if (notation !== null) return notation[1] === undefined || !VISITOR_WORD.test(notation[1]);
   const listed = depth < LIST_DEPTH && url === null ? ADDRESS_BEFORE.exec(before) : null;
   return listed !== null && namedAsServer(text, end - listed[1]!.length, depth + 1);
 }
+
+/**
+ * What a member's name says of the value starting at `start` (an address, or the URL holding
+ * one), read as an attribute's key is (`namesServer`, `namesVisitor`): `SERVER` under a server's
+ * word (`host_ip=`, `hostIP:`, `"host.ip":"…"`, `pod_ip=`, `advertise_addr=`), `VISITOR` under a
+ * visitor's (`client.advertise_addr=`, `x-forwarded-for:`), `UNNAMED` otherwise (no member, or a
+ * name saying neither: the words before it decide), a prose word right before the name counting
+ * as the name's (`remote host:` a visitor's). An item of a member's list is the member's
+ * (ECS writes `"host.ip":["…","…"]`): one verdict for a member's value in text, in JSON and
+ * lifted to an attribute.
+ */
+function memberVerdict(text: string, start: number): typeof SERVER | typeof VISITOR | typeof UNNAMED {
+  let name = memberNameBefore(text, start);
+  if (name === undefined) {
+    const list = LIST_OPEN.exec(text.slice(Math.max(0, start - LIST_REACH), start));
+    if (list !== null) name = memberNameBefore(text, start - list[0].length);
+  }
+  if (name === undefined) return UNNAMED;
+  // A prose word right before the name qualifies it: `remote host: …` is the visitor's host.
+  const qualifier = WORD_BEFORE_NAME.exec(text.slice(Math.max(0, start - SERVER_WORDS_WINDOW), text.lastIndexOf(name, start)))?.[1];
+  const words = qualifier === undefined ? nameWords(name) : [...nameWords(qualifier), ...nameWords(name)];
+  return namesServer(words) ? SERVER : namesVisitor(words) ? VISITOR : UNNAMED;
+}
+/** A word and the blanks between it and a member's name (`remote host:`, `client IP:`). */
+const WORD_BEFORE_NAME = /(?<![\w.-])([A-Za-z][\w-]*)[ \t]+$/;
+const SERVER = 1;
+const VISITOR = 2;
+const UNNAMED = 0;
+/** A list's `[`, its earlier quoted items (at most `LIST_DEPTH`) and the quote opening the value. */
+const LIST_OPEN = new RegExp(`\\[[ \\t]*(?:(["'])[^"'\\s]{1,64}\\1[ \\t]*,[ \\t]*){0,${LIST_DEPTH}}["']?$`);
+/** How far back `LIST_OPEN` reads: eight quoted addresses and their separators. */
+const LIST_REACH = 640;
 
 /** A CIDR prefix length after an address (RFC 4632 §3.1: `203.0.113.0/24`), not glued to more digits or a path. */
 const PREFIX_LENGTH = /^\/(\d{1,3})(?![\w.\/])/;
