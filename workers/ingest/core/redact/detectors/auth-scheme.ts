@@ -1,6 +1,7 @@
 import { SCHEMES, redactAuthParameters } from "../credential-headers";
 import { MoreEvidence } from "../evidence";
 import { standsForSecret } from "../secret-names";
+import { findKnownToken } from "../token-formats";
 import { caseless, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -45,7 +46,7 @@ const TOKEN_LENGTH = 16;
  * a header's value stands (`QUOTED`, `SINGLE_QUOTED`, `WHOLE_TEXT`, `AFTER_NAME`). The scheme
  * word stays, as under the header's name:
  * - a token (`TOKEN`) of 16 characters or more holding a letter and a digit is replaced whole:
- *   `"Token [REDACTED:secret_param]"`;
+ *   `"Token [REDACTED:secret_param]"`; a JWT or a known token's format is left to its detector;
  * - parameters keep their names and the public ones' values (`realm`, `uri`, `nc`, OAuth's
  *   timestamp: credential-headers.ts) and lose each other value, when one holds a digit.
  * Prose around a scheme's word stays: `Token expired`, `"Bot detected"`, `token 42 of 100`, a
@@ -72,7 +73,11 @@ export const authSchemeDetector: Detector = {
   },
 };
 
-/** Whether a token after a scheme's word is a credential: 16 characters or more, a letter and a digit among them. */
+/**
+ * Whether a token after a scheme's word is one this detector names: 16 characters or more, a
+ * letter and a digit among them, and no JWT or known token's format, whose own detectors name it
+ * more precisely (`token eyJ…` is a `jwt`, `Token ghp_…` a `known_token`).
+ */
 function isTokenShaped(token: string): boolean {
-  return token.length >= TOKEN_LENGTH && /\d/.test(token) && /[A-Za-z]/.test(token) && !standsForSecret(token);
+  return token.length >= TOKEN_LENGTH && /\d/.test(token) && /[A-Za-z]/.test(token) && !token.startsWith("eyJ") && findKnownToken(token) === undefined && !standsForSecret(token);
 }
