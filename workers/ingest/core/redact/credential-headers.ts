@@ -238,25 +238,31 @@ function namesPreference(name: string): boolean {
 /**
  * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
  * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
- * conventions, Okta's SSWS, Discord's Bot).
+ * conventions, Okta's SSWS, Discord's Bot, Splunk's HTTP Event Collector, Opsgenie's
+ * `GenieKey`, Google's ClientLogin `GoogleLogin auth=…`, Sentry's `X-Sentry-Auth: Sentry …`),
+ * lower case, longest first.
  */
-const SCHEMES: readonly string[] = [
+export const SCHEMES: readonly string[] = [
   "aws4-hmac-sha256",
   "goog4-hmac-sha256",
   "sharedaccesssignature",
   "privatetoken",
+  "googlelogin",
   "scram-sha-256",
   "scram-sha-1",
   "sharedkeylite",
   "sharedkey",
   "negotiate",
   "concealed",
+  "geniekey",
   "kerberos",
   "api-key",
   "apikey",
   "bearer",
   "digest",
   "mutual",
+  "splunk",
+  "sentry",
   "basic",
   "token",
   "oauth",
@@ -296,6 +302,8 @@ const AUTH_PARAMETER = /^[ \t]*([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*("(?:[
 const PUBLIC_AUTH_PARAMETERS: ReadonlySet<string> = new Set([
   "realm", "uri", "qop", "nc", "algorithm", "stale", "charset", "userhash", "signedheaders",
   "oauth_consumer_key", "oauth_nonce", "oauth_signature_method", "oauth_timestamp", "oauth_version",
+  // Sentry's protocol version, client and time beside its `sentry_key` (`X-Sentry-Auth`).
+  "sentry_version", "sentry_client", "sentry_timestamp",
 ]);
 /** AWS Signature Version 4's `Credential`: the access key id, then its scope after the first `/`. */
 const AWS_CREDENTIAL = /^([A-Za-z0-9]+)(\/[^\s,]+)$/;
@@ -318,7 +326,7 @@ function markTrimmed(text: string, mark: (credential: string) => string): string
 }
 
 /** Credentials written as parameters (`Credential=…, SignedHeaders=…, Signature=…`) with each secret value replaced; undefined when they are not. */
-function redactAuthParameters(credentials: string, mark: (credential: string) => string): string | undefined {
+export function redactAuthParameters(credentials: string, mark: (credential: string) => string): string | undefined {
   let rest = credentials;
   let out = "";
   while (rest !== "") {

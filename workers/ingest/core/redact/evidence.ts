@@ -16,7 +16,7 @@ import {
   nameBefore,
 } from "./secret-names";
 import { fieldNameBefore } from "./name-value-pairs";
-import { namesCurlCookie } from "./credential-headers";
+import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
@@ -224,6 +224,12 @@ export const MoreEvidence = {
    * which every path the detector reads holds.
    */
   HOME_DIRECTORY: 1 << 9,
+  /**
+   * An authentication scheme's word other than Bearer's and Basic's before a blank, and a digit
+   * (`detectors/auth-scheme.ts`): `AUTH_SCHEME_WORD` (`Token`, `SSWS`, `Digest`), which every
+   * match of the detector holds, and its credentials a digit.
+   */
+  AUTH_SCHEME: 1 << 10,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -391,6 +397,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && HOME_DIRECTORY_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
+  if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
@@ -822,6 +829,8 @@ const CREDENTIAL_LITERAL_HINT =
 const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share|stripe\.com/;
 /** A home directory's parent before its separator, the evidence of `MoreEvidence.HOME_DIRECTORY`. */
 const HOME_DIRECTORY_HINT = /(?:home|[Uu][Ss][Ee][Rr][Ss]|[Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss])[\\/]|~[A-Za-z]/;
+/** A scheme's word but Bearer's and Basic's (`SCHEMES`), the evidence of `MoreEvidence.AUTH_SCHEME` (a gate: one regex with `i`). */
+const AUTH_SCHEME_WORD = new RegExp(`(?:${SCHEMES.filter((scheme) => scheme !== "bearer" && scheme !== "basic").join("|")})[ \t]`, "i");
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
 const KEY_PHRASE_WORD = /key|secret|token|code/i;
 /** The shortest text `detectors/key-phrase.ts` redacts in: `secret`, a blank, a 16-character key. */

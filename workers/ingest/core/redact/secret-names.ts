@@ -280,13 +280,19 @@ export const CARD_SECURITY_CODE_WORDS: readonly string[] = ["cvv", "cvv2", "cvc"
  */
 const SECRET_CODE_WORDS = new Set([...CARD_SECURITY_CODE_WORDS, "pin", "pincode", "passcode", "otp", "totp", "hotp"]);
 
+/** Words before `code` or `codes` naming a second factor's spare one-time passwords (`recovery_code`, `backup_codes`). */
+const RECOVERY_CODE_WORDS: readonly string[] = ["recovery", "backup"];
+
 /**
- * `code` and `value` name a secret code only after these words: `security_code`,
+ * `code`, `codes` and `value` name a secret code only after these words: `security_code`,
  * `card_verification_value`, `pin_code`, `mfa_code`, `sms_code`, `auth_code`; alone they are an
  * error code or any value.
  */
 const CODE_QUALIFIERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ["code", new Set(["security", "verification", "pin", "otp", "totp", "mfa", "2fa", "factor", "sms", "auth"])],
+  ["code", new Set(["security", "verification", "pin", "otp", "totp", "mfa", "2fa", "factor", "sms", "auth", ...RECOVERY_CODE_WORDS])],
+  // An account's recovery or backup codes (`backup_codes`, `recovery_codes`): one-time
+  // passwords kept for a lost second factor, each a login on its own.
+  ["codes", new Set(RECOVERY_CODE_WORDS)],
   ["value", new Set(["verification"])],
 ]);
 
@@ -348,6 +354,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cav2",
   "pin",
   "code",
+  // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
+  "codes",
   "value",
   "senha",
   "contrasena",
@@ -659,6 +667,12 @@ export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   // A storage account's shared key: Azure's `AccountKey=` in a connection string, `account_key`
   // in its SDKs' settings (`azure.storage.account_key`), next to the public `AccountName`.
   "account",
+  // Gateways' and vendors' keys sent on every request: Azure API Management's
+  // `Ocp-Apim-Subscription-Key` (and its `subscription-key` query parameter), Azure Functions'
+  // `x-functions-key`, RapidAPI's `X-RapidAPI-Key`, Datadog's `DD-APPLICATION-KEY`, Algolia's
+  // admin key, New Relic's license and ingest keys, LaunchDarkly's server SDK key, Azure
+  // storage's key. Not `app`: VTEX's `X-VTEX-API-AppKey` names its key (docs/decisions.md).
+  "subscription", "function", "functions", "rapidapi", "application", "admin", "license", "licence", "ingest", "sdk", "storage",
 ]);
 
 /**

@@ -1,6 +1,8 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
+import { oracleConnectDetector } from "./oracle-connect";
 import { secretParameterDetector } from "./secret-parameter";
+import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
@@ -50,11 +52,15 @@ export type { Detector, Rewrite } from "./detector";
  */
 export const BUILT_IN_DETECTORS: readonly Detector[] = [
   urlCredentialsDetector,
+  // Before the e-mail's: `app/S3cret@db.internal` is a logon, no address.
+  oracleConnectDetector,
   jwtDetector,
   bearerDetector,
   basicDetector,
   redisCommandDetector,
   secretParameterDetector,
+  // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
+  authSchemeDetector,
   secretAssignmentDetector,
   codeLiteralDetector,
   credentialLiteralDetector,

@@ -2,6 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { findKnownToken, looksGenerated } from "../token-formats";
 import { caseless, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { RECOVERY_CODE, RECOVERY_CODES_NAME } from "./recovery-codes";
 
 /**
  * Names of a credential, in any case, joined by nothing, a blank, `_` or `-`: an API's, an
@@ -37,11 +38,9 @@ const KEY_PHRASE_NAME = `(?<![A-Za-z0-9])(?:${KEY_PHRASE_NAMES.map(spelled).join
 /** A key's characters: base64 and base64url, up to its padding, as a whole word. */
 const KEY_VALUE = "[A-Za-z0-9+/_-]{16,256}={0,2}(?![\\w+/=-]|[.:][\\w+/=-])";
 
-/** One recovery code: four to eight letters and digits, in one or two groups, holding a digit (`none` is a word). */
-const RECOVERY_CODE = "(?=[A-Za-z-]{0,16}\\d)[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8})?(?![\\w-])";
 /** Recovery and backup codes' name, perhaps with `:`, and the codes, apart by blanks or commas. */
 const RECOVERY_CODES_SOURCE =
-  `(?<![A-Za-z0-9])(?:${caseless("recovery")}|${caseless("backup")})[ _-]?${caseless("code")}[Ss]?:?[ \\t]+` +
+  `(?<![A-Za-z0-9])${RECOVERY_CODES_NAME}:?[ \\t]+` +
   `${RECOVERY_CODE}(?:[ \\t]*[, \\t][ \\t]*${RECOVERY_CODE})*`;
 
 /** Where a matched name's value starts: the last run of key characters. */

@@ -34,6 +34,7 @@ import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
+import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
 import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
@@ -112,6 +113,8 @@ export const SECRET_PARAM_KIND = "secret_param";
 // comment in shell, dotenv, YAML or logfmt (`PASSWORD=Xy7#pq`), and a URL's fragment after a
 // secret's value goes with it.
 const PARAMETER_TOKEN = /^(?:[^&#\s"'<>;,]|[&#](?![A-Za-z_][\w.-]*=))+/;
+/** A pair's value that is a list of recovery codes (`RECOVERY_CODE_LIST_VALUE`), read whole. */
+const RECOVERY_CODE_LIST = new RegExp(`^${RECOVERY_CODE}(?:,${RECOVERY_CODE})+`);
 /** A URL query's or fragment's value (after `?`, `&` or `#`), which a `#` ends. */
 const QUERY_TOKEN = /^(?:[^&#\s"'<>;,]|&(?![A-Za-z_][\w.-]*=))+/;
 const QUERY_OPENERS = "?&#";
@@ -181,7 +184,7 @@ const PASSWORD_WORDS_TOKEN = new RegExp(`^(?:${PASSWORD_WORDS_VALUE})`);
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  * A path's last name after its `::` is read as a dotted key's last segment is (`auth::token=…`).
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${WRAPPED}|${PASSPHRASE_VALUE}|${PASSWORD_WORDS}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${RECOVERY_CODE_LIST_VALUE}|${WRAPPED}|${PASSPHRASE_VALUE}|${PASSWORD_WORDS}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -487,7 +490,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
   // letters too (`PASSWORD_WORDS_VALUE`), but in a query as any parameter's.
-  const valueToken = start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PASSWORD_NAME.test(name) && PASSWORD_WORDS_TOKEN.test(value) ? PASSWORD_WORDS_TOKEN : PARAMETER_TOKEN;
+  // A list of recovery codes is one value (`recovery_codes=48291-37562,19283-74650`).
+  const valueToken = RECOVERY_CODE_LIST.test(value) ? RECOVERY_CODE_LIST : start > 0 && QUERY_OPENERS.includes(text.charAt(start - 1)) ? QUERY_TOKEN : isPathParameter(text, start) ? PATH_PARAMETER_TOKEN : PASSPHRASE_NAME.test(name) ? PASSPHRASE_TOKEN : PASSWORD_NAME.test(name) && PASSWORD_WORDS_TOKEN.test(value) ? PASSWORD_WORDS_TOKEN : PARAMETER_TOKEN;
   const quoted = quoteOpening(value) !== "";
   const first = quoted ? unquoted(value) : firstToken(value, valueToken, end);
   if (!(quoted ? isSecretName(name) : isSecretParameterName(name)) && !isTokenInCountPlace(name, first) && !isPassPassword(name, first, quoted)) {
