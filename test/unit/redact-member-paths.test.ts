@@ -282,13 +282,15 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
     expect(keyRules.ruleFor("card.cvv.new").action).toBe("secret_code");
     for (const key of [
       "password.length", "password.min_length", "password.type", "password.expires_at", "password.rotated", "api_key.id", "api_key.name",
-      "api_key.provider", "api_key.kind", "secret.created_at", "token.count", "token.algorithm", "credentials.username", "secrets.db.host",
+      "api_key.provider", "api_key.kind", "secret.created_at", "token.count", "token.algorithm", "secrets.db.host",
       "session.country", "session.previous_id", "authorization.decision", "jwt.claims", "cookie.domain", "api_key.last4", "api_key.fingerprint",
-      "cf.tlsClientAuth.certPresented", "basic_auth.username", "basic_auth.realm",
+      "cf.tlsClientAuth.certPresented", "basic_auth.realm",
       "password_length", "value", "data.value",
     ]) {
       expect(keyRules.ruleFor(key).action, key).toBe("scan");
     }
+    // A login's user is no secret; a full name there is a person's (`namesPersonParty`).
+    for (const key of ["credentials.username", "basic_auth.username"]) expect(keyRules.ruleFor(key), key).toEqual({ action: "person_name", nameField: "party" });
   });
 
   it("names a collection of secrets a secret: `passwords`, `secrets`, `api_keys`", () => {

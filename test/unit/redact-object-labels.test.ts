@@ -88,12 +88,17 @@ describe("person-name keys: a name's words and whose it is", () => {
     expect(redactedAttributes({ [key]: "Ana Silva" })[key]).toBe(NAME);
   });
 
-  it.each(["name", "username", "service.name", "job.name", "queue.name", "repository.full_name", "service.display_name", "user.id"])(
+  it.each(["name", "service.name", "job.name", "queue.name", "repository.full_name", "service.display_name", "user.id"])(
     "%s stays",
     (key) => {
       expect(redactedAttributes({ [key]: "Ana Silva" })[key]).toBe("Ana Silva");
     },
   );
+
+  // A bare `username` holds a service's credential user as often: only a full name's shape is a person's there.
+  it("username holds a person's full name, or an account that stays", () => {
+    expect(redactedAttributes({ username: "Ana Silva", "db.username": "svc-orders" })).toEqual({ username: NAME, "db.username": "svc-orders" });
+  });
 });
 
 describe("a list of secrets' names under a credential's key", () => {
@@ -166,6 +171,9 @@ describe("a person-name field written in prose", () => {
     ["a customer's quoted full name", 'customer_full_name="Ana Silva" total=10', `customer_full_name="${NAME}" total=10`],
     ["a process's owner", "started process.owner=ana.silva pid=42", `started process.owner=${NAME} pid=42`],
     ["an unquoted name of two words", "user.name=Ana Silva logged in", `user.name=${NAME} logged in`],
+    // A part of a name or a whole one needs no word saying whose: its bare JSON member is replaced too.
+    ["a full name with no word saying whose", "signup full_name=Ana", `signup full_name=${NAME}`],
+    ["a first name with no word saying whose", "signup first_name=Maria", `signup first_name=${NAME}`],
   ])("%s", (_, line, expected) => {
     expect(redacted(line)).toBe(expected);
   });
@@ -176,8 +184,6 @@ describe("a person-name field written in prose", () => {
     ["an id", "user.name=42"],
     ["a sentence naming the field", "the user name field is required"],
     ["a bare name", "name=Ana"],
-    ["a full name with no word saying whose", "signup full_name=Ana"],
-    ["a first name with no word saying whose", "signup first_name=Maria"],
     ["anonymous", 'userName: "anonymous"'],
   ])("keeps %s", (_, line) => {
     expect(redacted(line)).toBe(line);

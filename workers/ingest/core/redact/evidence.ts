@@ -20,6 +20,7 @@ import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
+import { holdsNanpNumber } from "./north-american-numbers";
 import { PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
@@ -328,6 +329,8 @@ const COUNTED_LENGTH = 4000;
 const SHORTEST_DOTTED_QUAD = 7;
 /** The fewest digits of a phone number the phone detector accepts. */
 const PHONE_DIGITS = 8;
+/** The digits of a North American number (`north-american-numbers.ts`). */
+const NANP_DIGITS = 10;
 /** Classes that call for a closer look whatever the counts. */
 const LOOKED_AT =
   HAS_AT | HAS_PERCENT | HAS_J_DOLLAR_OR_BACKSLASH | HAS_B | HAS_COLON | HAS_EQUALS | HAS_PHONE_START | HAS_SLASH | HAS_DASH;
@@ -497,6 +500,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if ((classes & (HAS_PHONE_START | HAS_PERCENT)) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
+  // A North American number printed dotted or with its area code in parentheses needs no word (`or 415.555.0132`).
+  if ((found & Evidence.PHONE) === 0 && digits >= NANP_DIGITS && (dots >= 2 || (classes & HAS_PHONE_START) !== 0) && holdsNanpNumber(text)) found |= Evidence.PHONE;
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
   else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {
@@ -561,9 +566,9 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`,
  * `Telefon`, `Handy`, `Rufnummer`, `tél`, `sms`, `携帯`, `電話`, `手机`, `电话`, `anrufen`, `Rückruf`, `erreichbar`,
  * `appelez`, `joignable`, `chiamare`, `contattare`), and a provider's phone field before its separator
- * (`To=`, `"From":`; `Caller`, `Called` are `call`'s).
+ * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|(?:To|From)[=:"']/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|(?:To|From)[=:"']|wa_id[=:"'\\]/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */

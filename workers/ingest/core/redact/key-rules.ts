@@ -5,7 +5,7 @@ import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
 import { WHICH_VERSION } from "./detectors/ip";
-import { namesPhone, namesProviderPhone } from "./detectors/phone";
+import { namesMessagingPhone, namesPhone, namesProviderPhone } from "./detectors/phone";
 import { namesSsn } from "./detectors/ssn";
 import { itemNameWords } from "./detectors/list-names";
 import { lastNameSegment } from "./detectors/member-name";
@@ -17,7 +17,7 @@ import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
 import { namesNationalId } from "./detectors/national-ids";
 import { holderOf } from "./card-holder-names";
 import { namesCardNumber } from "./card-names";
-import { type PersonNameField, gluedToName, namesExceptionType, namesNamePart, namesPersonField, namesRoleName, namesUnownedName, namesWholeName } from "./person-names";
+import { type PersonNameField, gluedToName, namesPersonField, namesPersonParty, personNameFieldOf } from "./person-names";
 import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 import { namesServer } from "./server-names";
@@ -93,6 +93,8 @@ export type KeyRule =
       readonly addresses?: true;
       /** A person field naming a part of a name (`first_name`, `surname`) or a whole one (`user.full_name`): one word there is a name; or a type's (`exception.type`): only spaced words are (`holdsPersonName`). */
       readonly nameField?: PersonNameField;
+      /** A person field's key that also says what a value that is no name is (`user`: a person's number): the `Place` facts its scan gets. */
+      readonly scanPlace?: number;
       /**
        * A session's name (`namesSession`: `session`, `session_id`, `JSESSIONID`, `express-session`),
        * not a cookie jar's member: only a value shaped as a session's id is one there
@@ -156,13 +158,21 @@ const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true 
 const SECRET_UNLESS_PASS_WORD_KEEPS: KeyRule = { action: "secret", passWord: true };
 const SECRET_OR_DIRECTORY: KeyRule = { action: "secret", directories: true };
 const CARD_HOLDER: KeyRule = { action: "card_holder" };
-const PERSON_NAME: KeyRule = { action: "person_name" };
-const PERSON_NAME_PART: KeyRule = { action: "person_name", nameField: "part" };
-const PERSON_WHOLE_NAME: KeyRule = { action: "person_name", nameField: "whole" };
-const PERSON_TYPE_NAME: KeyRule = { action: "person_name", nameField: "type" };
-const PERSON_UNOWNED_NAME: KeyRule = { action: "person_name", nameField: "unowned" };
-const PERSON_ROLE_NAME: KeyRule = { action: "person_name", nameField: "role" };
-const PERSON_HELD_NAME: KeyRule = { action: "person_name", nameField: "held" };
+/** The rule of each kind of person field's key (`personNameFieldOf`; `login` when it names none). */
+const PERSON_NAME_RULES: Readonly<Record<PersonNameField | "login", KeyRule>> = {
+  login: { action: "person_name" },
+  part: { action: "person_name", nameField: "part" },
+  whole: { action: "person_name", nameField: "whole" },
+  type: { action: "person_name", nameField: "type" },
+  unowned: { action: "person_name", nameField: "unowned" },
+  role: { action: "person_name", nameField: "role" },
+  held: { action: "person_name", nameField: "held" },
+  party: { action: "person_name", nameField: "party" },
+};
+/** The scan rule's bit of a person's number (`namesPersonNumber`: a bare `user`, `member`, `client`). */
+const PERSON_NUMBER_BIT = 8192;
+/** A party's word that also names a person's number (`user`): a value that is no name is scanned as one's place. */
+const PERSON_PARTY_OR_NUMBER: KeyRule = { action: "person_name", nameField: "party", scanPlace: Place.PERSON_NUMBER_VALUE };
 /** The rule of each kind of street address key (`namesStreetAddress`). */
 const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   named: { action: "street_address", streetField: "named" },
@@ -339,12 +349,8 @@ export class KeyRules {
     // One rule for a holder's kind: a card's holder is `card_holder`, any other holder's name `person_name`.
     const held = holderOf(words);
     if (held === "card" && this.cardHolderKeys) return CARD_HOLDER;
-    if (held === "held" && this.personNameKeys) return PERSON_HELD_NAME;
-    if (this.personNameKeys && namesPersonField(words, gluedToName(key))) {
-      if (namesRoleName(words)) return PERSON_ROLE_NAME;
-      if (namesUnownedName(words)) return PERSON_UNOWNED_NAME;
-      return namesNamePart(words) ? PERSON_NAME_PART : namesWholeName(words) ? PERSON_WHOLE_NAME : namesExceptionType(words) ? PERSON_TYPE_NAME : PERSON_NAME;
-    }
+    if (held === "held" && this.personNameKeys) return PERSON_NAME_RULES.held;
+    if (this.personNameKeys && namesPersonField(words, gluedToName(key))) return PERSON_NAME_RULES[personNameFieldOf(words) ?? "login"];
     const street = this.streetAddressKeys ? namesStreetAddress(words) : undefined;
     if (street !== undefined) return STREET_ADDRESS_RULES[street];
     const server =
@@ -356,7 +362,8 @@ export class KeyRules {
     const peer = PEER_PREFIXES.some((prefix) => whole.startsWith(prefix));
     // A measure's number (`bytes`, `retry_count`, `duration_ns`) is an id's to every detector
     // but the card's, which keeps only its bare digits (a card in printed groups is no measure).
-    const namesAnId = namesId(lastSegment, words);
+    const messagingPhone = namesMessagingPhone(words);
+    const namesAnId = !messagingPhone && namesId(lastSegment, words);
     const measure = !namesAnId && namesMeasure(words);
     const id = namesAnId || measure;
     // The one verdict every place asks of a name (`numero_pedido`, `pedido`, `nsu`: a thing's;
@@ -368,20 +375,25 @@ export class KeyRules {
     const version = VERSION_SEGMENT.test(lastSegment);
     const url = URL_KEYS.has(whole);
     const ssn = namesSsn(words);
-    const phone = namesPhone(words) || namesProviderPhone(lastSegment);
+    const phone = messagingPhone || namesPhone(words) || namesProviderPhone(lastSegment);
     // A list's name says what its items are as its item's name does (`cpf_list`, `iban_array`).
     const items = itemNameWords(words);
     const document = idDocumentPlace(items);
     // The whole key's words: `address.postal.code` names one as `address.postal_code` does.
     const postalCode = isPostalCodeParameterName(key);
-    return scanRule(
+    const bits =
       (server ? 1 : 0) | (peer ? 2 : 0) | (id ? 4 : 0) | (version ? 8 : 0) | (url ? 16 : 0) | (ssn ? 32 : 0) | (thing ? 64 : 0) |
         (phone ? 128 : 0) | (document === Place.RG_VALUE ? 256 : 0) | (document === Place.CNH_VALUE ? 512 : 0) | (postalCode ? 1024 : 0) |
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
-        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? 8192 : 0) | (measure ? 16384 : 0) |
+        (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? PERSON_NUMBER_BIT : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0),
-    );
+        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0);
+
+    // A bare person's or party's word (`user`, `from`) that says nothing else of its value but
+    // that a number there is a person's (`user`): a full name there is a person's; anything else
+    // is scanned as under its scan rule.
+    if ((bits & ~PERSON_NUMBER_BIT) === 0 && this.personNameKeys && namesPersonParty(words)) return bits === 0 ? PERSON_NAME_RULES.party : PERSON_PARTY_OR_NUMBER;
+    return scanRule(bits);
   }
 
   private tooPrecise(key: string): boolean {

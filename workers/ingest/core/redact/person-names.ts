@@ -54,6 +54,18 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
 }
 
 /**
+ * What a person field's key (`namesPersonField` true of `words`) says its value is, as
+ * `holdsPersonName` judges it: a role's, a name of no owner's, a part of a name, a whole name, a
+ * type's name, or undefined for a login (`user.name`, `process.owner`). One choice for the key
+ * rule and the text forms, so a member's value is judged alike however it is printed.
+ */
+export function personNameFieldOf(words: readonly string[]): PersonNameField | undefined {
+  if (namesRoleName(words)) return "role";
+  if (namesUnownedName(words)) return "unowned";
+  return namesNamePart(words) ? "part" : namesWholeName(words) ? "whole" : namesExceptionType(words) ? "type" : undefined;
+}
+
+/**
  * Whether a person field's key (`namesPersonField`) names a part of a name, a first, last,
  * given, family or middle name or a surname (`first_name`, `customer.lastName`, `surname`): one
  * word is that part's whole shape, so `holdsPersonName` takes a single word of letters there.
@@ -185,9 +197,30 @@ const OTHER_LANGUAGE_NAME_WORDS: ReadonlySet<string> = new Set(["nom", "nome", "
 /**
  * What a person field's key says its value is (`holdsPersonName`): a part of a name
  * (`namesNamePart`), a whole name (`namesWholeName`), a type's name (`namesExceptionType`), a
- * name of no owner (`namesUnownedName`), a holder's of something held (`holderOf`: `account_holder`, `policyholder`), or a login when none.
+ * name of no owner (`namesUnownedName`), a holder's of something held (`holderOf`: `account_holder`, `policyholder`), a bare person's
+ * or party's word (`namesPersonParty`: `user`, `from`), or a login when none.
  */
-export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role" | "held";
+export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role" | "held" | "party";
+
+/**
+ * Whether a key's words (`nameWords`) end in a bare word for a person or a message's party that
+ * does not say "name": `user`, `username`, `member`, `client`, a message's `sender`, `from`,
+ * `to`, `cc`, `bcc`, `reply_to` (`{"user":"Maria Silva"}`, `from="Maria Silva"`). These hold a
+ * login, an id, a program, a company, a range's end or a phone number far more often
+ * (`user=app`, `client=web`, `client="Chrome 120"`, `sender=noreply`, `username=svc-orders`,
+ * `from="Acme Corp"`, `from=2024-01-01`), so `holdsPersonName`'s field "party" takes only a
+ * full name's shape there, as under a name of no owner (`namesUnownedName`). The key rule asks
+ * only where its key says nothing else of the value but that a number there is a person's
+ * (key-rules.ts: Twilio's `To` stays a phone's field).
+ */
+export function namesPersonParty(words: readonly string[]): boolean {
+  const count = words.length;
+  const last = words[count - 1] ?? "";
+  if (last === "to" && words[count - 2] === "reply") return true;
+  return PARTY_WORDS.has(last);
+}
+/** The bare words for a person or a message's party (`namesPersonParty`), lower case. */
+export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "member", "client", "sender", "from", "to", "cc", "bcc", "replyto"]);
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
@@ -271,30 +304,41 @@ export function gluedToName(key: string): boolean {
  * Whether a key's words name a person's name by saying whose it is: `namesPersonField` with a
  * person's word before the name's words (`user.name`, `userName`, `customer_full_name`), a
  * party's (`shipping_name`, `from_name`, `sender.name`: `namesRecipient`), or `process.owner`.
- * What a field in prose must say to be read as one: a bare `full_name=` or `first_name=` in a
- * line is a signup form's, a card holder's or a thing's as often, and there is no path there to
- * tell whose. `glued`: as `namesPersonField`'s.
+ * A part of a name or a whole one needs no owner (`first_name=Maria`, `surname: Silva`,
+ * `full_name="Ana Silva"`): only a person has one, and the key rule replaces the same member
+ * bare in JSON, so a line says the same (docs/decisions.md, 2026-12-04). A bare `name=` still
+ * needs a person's word: a service's, a job's or a product's as often. A card holder's part
+ * (`card holder first_name=…`) is the holder detector's, tried first. `glued`: as
+ * `namesPersonField`'s.
  */
 export function namesWhosePersonField(words: readonly string[], glued = true): boolean {
   if (!namesPersonField(words, glued)) return false;
-  if (namesRoleName(words)) return true;
+  if (namesRoleName(words) || namesNamePart(words) || namesWholeName(words)) return true;
   const count = words.length;
   if (words[count - 2] === "process" && words[count - 1] === "owner") return true;
   return words.slice(0, -1).some((word) => word === "user" || PERSON_NAME_OWNERS.has(word)) || (words[count - 1] === "name" && namesRecipient(words, glued));
 }
 
-/** The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's candidates: `fullname` ends in `name`). */
-export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...ROLE_WORDS];
+/**
+ * The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's
+ * candidates: `fullname`, `surname`, `vorname` end in `name`), with the other languages' parts
+ * of a name that do not (`sobrenome`, `apellido`, `prénom`, `nazwisko`).
+ */
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
 
 /**
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
  * party's word, then `name` within a few name characters (`user.name`, `userName`,
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
- * (`to_name`, `fromName`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
+ * (`to_name`, `fromName`), a part of a name or a whole one (`first_name`, `lastName`, `surname`,
+ * `sobrenome`, `full_name`, `displayName`), a bare person's or party's word before its
+ * separator (`user=`, `"from":`: `namesPersonParty`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
+    `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
+    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );
@@ -331,7 +375,8 @@ export const PERSON_FIELD_WORD = new RegExp(
  * `Queue Full`, `Console Transport`), and losing one costs more than the name the rule takes. A
  * type's name stays (`TypeError`, `Net::ReadTimeout`, `System.InvalidOperationException`); a
  * name outside the list stays too, a known miss. The same under a name of no owner's key
- * (`field` "unowned", `namesUnownedName`: `nome`, a pair named `name`).
+ * (`field` "unowned", `namesUnownedName`: `nome`, a pair named `name`) and under a bare person's
+ * or party's word (`field` "party", `namesPersonParty`: `user`, `from`).
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
@@ -341,7 +386,7 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   if (field === "held") return holdsCardHolderName(trimmed);
   // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
   if (field === "role") return readsAsPersonName(trimmed) || readsAsLowerCaseName(trimmed) || readsAsDottedLogin(trimmed);
-  if (field === "type" || field === "unowned") {
+  if (field === "type" || field === "unowned" || field === "party") {
     const words = trimmed.split(" ");
     return SPACED_NAME().test(trimmed) && isCommonGivenName(words[0]!) && !words.some((word) => FAILURE_WORDS.has(word.toLowerCase()));
   }

@@ -545,7 +545,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         // What a holder's or person's name key holds besides a name (an object, a list, a flag,
         // `root`) is scanned: its members are ruled by their own keys (`cardholder.name`, `cardholder.brand`).
         // An e-mail address under a session's or cookie's name is the address it is (`saysWhose`).
-        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule) || preference)) return this.value(value, 0, 0, 0, path, variables);
+        if (kind === undefined && (namesHolder(rule) || saysWhose(value, rule) || preference)) return this.value(value, 0, 0, rule.scanPlace ?? 0, path, variables);
         if (kind === undefined) return value;
         const credentials = this.headerCredentials(value, kind, path);
         if (credentials?.value === value) return value;

@@ -1,8 +1,8 @@
 import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holdsCardHolderName, namesPersonName } from "../card-holder-names";
 import { Evidence } from "../evidence";
-import { nameBefore, nameWords } from "../secret-names";
+import { nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
-import { nameFieldSource, nameFieldValue, rewrittenNameField, unquotedAnyCase } from "./name-field";
+import { fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, unquotedAnyCase } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
 /**
@@ -39,7 +39,7 @@ function holderFieldDetector(kind: string, of: HolderOf): Detector {
         if (holderOf(nameWords(tag.slice(tag.indexOf(":") + 1))) !== of || value.startsWith("[REDACTED:") || !holdsCardHolderName(value)) return undefined;
         return `${match.slice(0, offset)}${marker}${match.slice(offset + length)}`;
       }
-      const name = nameBefore(text, start);
+      const name = fieldNameBefore(text, start);
       const words = nameWords(name);
       const held = holderOf(words) ?? (namesPersonName(words) ? holderContextBefore(text, text.lastIndexOf(name, start)) : undefined);
       if (held !== of) return undefined;

@@ -27,12 +27,13 @@ const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
  * (`Mail Delivery Subsystem`, `Microsoft Outlook`, `Order Confirmation`, `Do Not Reply`). After a
  * git trailer's or a git log's label (`GIT_PERSON_LABEL_BEFORE`) any capitalised words are a
  * person's but a group's or a program's (`namesGroup`, `namesSoftwareThing`). A sentence's
- * capitalised words before an address stay (`Reply To <…>`).
+ * capitalised words before an address stay (`Reply To <…>`). A mailbox written as a string's
+ * whole value (`{"to":"Maria Silva <maria@example.com>"}`, `to='…'`) is read after its quote.
  */
 export const mailboxNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
-    `(?<=^|[\\s:,;(])(?:"[^"\\n\\\\<>@]{1,64}"|${NAME_WORD}(?:(?: ${PARTICLE})? ${NAME_WORD}){1,3})${ANGLE_ADDRESS}`,
+    `(?<=^|[\\s:,;("'])(?:"[^"\\n\\\\<>@]{1,64}"|${NAME_WORD}(?:(?: ${PARTICLE})? ${NAME_WORD}){1,3})${ANGLE_ADDRESS}`,
   evidence: Evidence.MAIL_AT,
   rewrite: (match, marker, text, start) => {
     const quoted = match.startsWith('"');

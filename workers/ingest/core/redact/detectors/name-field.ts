@@ -1,3 +1,5 @@
+import { blanksBefore } from "../blanks";
+import { nameBefore } from "../secret-names";
 import { caseless } from "./detector";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
 
@@ -71,15 +73,26 @@ function unquotedValue(nextWord: string): string {
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
- * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`.
- * An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
+ * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`;
+ * after a name in brackets, as PHP's `print_r` writes a member (`[first_name] => Maria`), an
+ * unquoted value too. An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
  */
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
   const colon = `:(?!=)(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*:)`;
   const arrow = `=>(?<=(?:${last})["']?[ \\t]*=>)`;
+  const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
   const equals = `=(?![=>])(?<=(?:${last})=)`;
-  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${equals}(?:${QUOTED}|${unquoted})`;
+  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${printed}[ \\t]*(?:${QUOTED}|${unquoted})|${equals}(?:${QUOTED}|${unquoted})`;
+}
+
+/**
+ * The name of the field whose separator starts at `start` (`nameBefore`), also one PHP's
+ * `print_r` writes in brackets (`[first_name] => Maria`).
+ */
+export function fieldNameBefore(text: string, start: number): string {
+  const end = blanksBefore(text, start);
+  return nameBefore(text, end > 0 && text.charCodeAt(end - 1) === 93 /* ] */ ? end - 1 : start);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Evidence } from "../evidence";
+import { isNanpNumber } from "../north-american-numbers";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
@@ -17,6 +18,8 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  *   to 15 digits as E.164 allows, anywhere, its `+` perhaps form-encoded (`%2B14158675309`);
  * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
  *   storefront customers type it, anywhere;
+ * - a North American number with its area code in parentheses or dotted (`(415) 555-0132`,
+ *   `415.555.0132`: `north-american-numbers.ts`), anywhere but as an identifier;
  * - Brazil's mobile form `9dddd-dddd` after its area code (`11 98765-4321`, `011 98765-4321`,
  *   `11 9 8765-4321`), anywhere but as an identifier (`order_id=`, `pedido 11 98765-4321`, under
  *   an id key); without the area code only after a contact word (`contato 98765-4321`,
@@ -113,11 +116,13 @@ const PHONE_WORD_REACH = 40;
 /**
  * The fields a telephony provider's webhooks and forms name a phone number with, as the provider
  * spells them: Twilio's voice and messaging parameters `To`, `From`, `Caller`, `Called` and
- * `ForwardedFrom` (form-encoded, in JSON, as attribute keys: `twilio.To`). Only so spelled: a
+ * `ForwardedFrom` (form-encoded, in JSON, as attribute keys: `twilio.To`), and the WhatsApp
+ * Cloud API's `wa_id` (a contact's WhatsApp id, which is the user's phone number in E.164 digits
+ * without `+`: `"wa_id":"5511987654321"`). Only so spelled: a
  * lower-case `to` or `from` elsewhere is a route's, a range's, a language's (`from=en`,
  * `from=2024-01-01&to=2024-02-01`), and stays.
  */
-const PROVIDER_PHONE_FIELDS: ReadonlySet<string> = new Set(["To", "From", "Caller", "Called", "ForwardedFrom"]);
+const PROVIDER_PHONE_FIELDS: ReadonlySet<string> = new Set(["To", "From", "Caller", "Called", "ForwardedFrom", "wa_id"]);
 /**
  * A provider's phone field (`PROVIDER_PHONE_FIELDS`) and its separator right before a number
  * (`To=`, `"From":"`, `Caller: `, `twilio.To=`); a blank alone is no field's (`Moved To 12345678`).
@@ -128,9 +133,25 @@ const PROVIDER_PHONE_BEFORE = new RegExp(
 /** The fewest digits of a national number a provider's field names alone: a US number's ten (`4158675309`); `From=20240101` is a date. */
 const PROVIDER_NATIONAL_DIGITS = 10;
 
-/** Whether an attribute's or a member's name, as sent, is a provider's phone field (`PROVIDER_PHONE_FIELDS`: `To`, `twilio.From`). */
+/** Whether an attribute's or a member's name, as sent, is a provider's phone field (`PROVIDER_PHONE_FIELDS`: `To`, `twilio.From`, `wa_id`). */
 export function namesProviderPhone(lastSegment: string): boolean {
   return PROVIDER_PHONE_FIELDS.has(lastSegment);
+}
+
+/**
+ * Whether a key's words (`nameWords`) are a WhatsApp Cloud API webhook's field holding the
+ * user's phone number, E.164 digits without `+`: a contact's `wa_id`, a received message's sender
+ * (`messages[].from`, the path `entry.changes.value.messages.from`) and a sent message's
+ * status's recipient (`statuses[].recipient_id`). A phone's fact there, not an id's: the number
+ * is the person's, whatever the field calls it.
+ */
+export function namesMessagingPhone(words: readonly string[]): boolean {
+  const named = words.filter((word) => !/^\d+$/.test(word));
+  const count = named.length;
+  const last = named[count - 1];
+  if (last === "from") return named[count - 2] === "messages";
+  if (last !== "id") return false;
+  return named[count - 2] === "wa" || (named[count - 2] === "recipient" && named[count - 3] === "statuses");
 }
 
 /**
@@ -219,6 +240,8 @@ export const phoneDetector: Detector = {
       return undefined;
     }
     const grouped = digits !== match.length;
+    // A North American number in its own printed shapes is a phone without a word before it (`or 415.555.0132`).
+    if (isNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
     const named =
       isNamedPhone(text, start, grouped) ||
       isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
