@@ -231,6 +231,12 @@ export const MoreEvidence = {
    * match of the detector holds, and its credentials a digit.
    */
   AUTH_SCHEME: 1 << 10,
+  /**
+   * A traceback's drawn value (`detectors/traceback-value.ts`): `└ ` (a character past Latin-1,
+   * so asked only of a text holding one), or `-> ` at a line's start after blanks and `|`
+   * (`DRAWN_ASCII_ROW`), which every row the detector reads starts with.
+   */
+  DRAWN_VALUE: 1 << 11,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -401,6 +407,10 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
+  // `└` is U+2514: a text of Latin-1 alone (the OR of its codes below 0x100) pays nothing.
+  if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
+  }
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
@@ -821,6 +831,8 @@ const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|or
  */
 const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
+/** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
+const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /**

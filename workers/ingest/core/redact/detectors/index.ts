@@ -11,6 +11,7 @@ import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
 import { credentialPhraseDetector } from "./credential-phrase";
+import { tracebackValueDetector } from "./traceback-value";
 import { keyPhraseDetector } from "./key-phrase";
 import { urlPathTokenDetector } from "./url-path-token";
 import { yamlMembersDetector } from "./yaml-members";
@@ -86,6 +87,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   sessionIdPhraseDetector,
   passwordPhraseDetector,
   credentialPhraseDetector,
+  tracebackValueDetector,
   // After the known tokens too: a key's name before a token of a known format leaves it theirs.
   keyPhraseDetector,
   urlPathTokenDetector,

@@ -19,6 +19,12 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  *   hunter2x`, `token was abc123def456`) that shape with a digit, no Secret object's name
  *   (`secret is db-creds-2`), or a PIN's digits (`PIN is 4821`), so `the secret is safe` and `the
  *   secret is rotated daily` stay;
+ * - unquoted right after the word, with no link, or after `set to`, `changed to`, `reset to`
+ *   (`Login with password S3cret!2024 failed`, `wrong password Tr0ub4dor&3`, `password reset to
+ *   Welcome1`): a stricter shape (`isBarePassword`), as the word then runs on into prose as
+ *   often (`password reset`, `password auto-generated`, `wrong password 3 times`); after `to`
+ *   alone only when a word of setting comes before the password's (`changed password to
+ *   S3cret!2024`, not `sent password to jdoe42`);
  * - a secret's parameter with its `=` percent-encoded (`password%3Dhunter2x`,
  *   `redirect=%2Fcb%3Fcode%3Dabc`, RFC 3986 §2.1), as a URL nested in another's query writes
  *   it: the name as a parameter's (`isSecretParameterName`), the value up to an encoded `&`.
@@ -49,6 +55,23 @@ const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}|${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS})${UNQUOTED}`;
+/**
+ * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
+ * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
+ * must then confirm.
+ */
+const BARE_LINK = String.raw`[ \t]+(?:(?:(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)[ \t]+to|to)[ \t]+)?`;
+/** A password's word and no link right before an unquoted value (`with password hunter2x`). */
+const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
+/** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
+const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
+const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+to[ \t]+$`);
+/**
+ * A word of setting before the password's, for `to` alone (`user 42 changed password to …`,
+ * `admin reset the password to …`, `set new password to …`): `to` is otherwise whom the password
+ * went to (`sent temporary password to jdoe42`).
+ */
+const SETTING_BEFORE = /(?<![\w-])(?:set|sets|setting|change|changed|changes|changing|reset|resets|resetting|update|updated|updates|updating)[ \t]+(?:(?:the|a|his|her|their|its|my|your|our|new|temporary|user's)[ \t]+){0,2}$/i;
 /** A name, `%3D`, and the value: characters of a query's value and percent-escapes other than an encoded `&` or `=`. */
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;
 const ENCODED_EQUALS = /%3[Dd]/;
@@ -63,10 +86,12 @@ const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
 const PIN_DIGITS = /^\d{4,12}$/;
 /** How far back the word and its link are read. */
 const WORD_REACH = 40;
+/** How far back before a password's word its setting's words are read (`SETTING_BEFORE`). */
+const SETTING_REACH = 40;
 
 export const passwordPhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `${QUOTED}|${AFTER_IS}|${ENCODED}`,
+  source: `${QUOTED}|${AFTER_IS}|${BARE}|${ENCODED}`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: (match, marker, text, start) => {
@@ -84,6 +109,12 @@ export const passwordPhraseDetector: Detector = {
       return !noun && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
     }
     if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
+    if (PASSWORD_BARE_BEFORE.test(before)) {
+      const to = PASSWORD_TO_BEFORE.exec(before);
+      const wordStart = start - before.length + (to?.index ?? 0);
+      const set = to === null || SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
+      return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
+    }
     const equals = ENCODED_EQUALS.exec(match)!;
     const value = match.slice(equals.index + 3);
     const named = isSecretParameterName(match.slice(0, equals.index));
@@ -103,6 +134,23 @@ function isUnquotedPassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
   return word.length >= 6 && isPasswordShaped(word);
 }
+
+/**
+ * Whether `value`, unquoted right after a password's word with no `is`/`was` (`with password
+ * hunter2x from …`), is a password: `isUnquotedPassword`'s shape, and besides its letters a digit
+ * or a symbol that joins no words (`hunter2`, `Tr0ub4dor&3`, not `auto-generated`, `user's`,
+ * `reset_token`), no `=` (the next field: `password user=bob`), no path or URL (`password
+ * /etc/app/pw.txt`), no e-mail address (the e-mail detector's) and no number with a word (`3times`,
+ * `2nd-factor`): prose runs on after the word where `is` would have announced the value.
+ */
+function isBarePassword(value: string): boolean {
+  const word = value.replace(FINAL_PUNCTUATION, "");
+  return isUnquotedPassword(word) && BEYOND_WORDS.test(word) && !NO_BARE_PASSWORD.test(word);
+}
+/** A character other than a letter or what joins words (`-`, `_`, `.`, `'`, `’`). */
+const BEYOND_WORDS = /[^\p{L}\-_.'’]/u;
+/** A field's `=`, a path's or URL's start, an e-mail address, a number glued to a word (`2nd`, `30days`). */
+const NO_BARE_PASSWORD = /=|^(?:[~.]?\/|[A-Za-z]:\\|\\)|:\/\/|^[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$|^\d+[A-Za-z]+(?:$|-)/;
 
 /**
  * Whether `value`, unquoted after another credential's word and `is`/`was` (`the secret is
