@@ -15,7 +15,16 @@ import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { captureRuntimeOutput } from "../support/runtime-output";
 
-const TIMEOUT_MS = 1_000;
+/**
+ * The Worker's direct-write and ClickHouse timeouts. The stalled calls end at it, and the same
+ * Worker's ordinary ones around them (600 KB of rows delivered, 250 incompressible records in
+ * pieces, replays) must be answered within it on a loaded machine, where 250 incompressible
+ * records once took over 5 s: so it is far past that, and the tests that wait it out get
+ * `STALLED_TEST_TIMEOUT_MS`.
+ */
+const TIMEOUT_MS = 15_000;
+/** A test with stalled calls: a few rounds of the Worker's timeout on top of its ordinary work. */
+const STALLED_TEST_TIMEOUT_MS = 8 * TIMEOUT_MS;
 const ADMIN_TOKEN = "admin-token-0123456789";
 /** The short retry budget: the second delivery of a batch is its last. */
 const MAX_ATTEMPTS = 2;
@@ -225,7 +234,7 @@ describe("dead letters", () => {
     expect(await countRun(ingest, runId, "otel_metrics_sum")).toEqual({ rows: points, records: points });
     expect(await countRun(ingest, runId, "otel_metrics_gauge")).toEqual({ rows: points, records: points });
     expect(await keptObjects()).toEqual([]);
-  });
+  }, STALLED_TEST_TIMEOUT_MS);
 
   it("queues a direct write's unit over one message gzipped: its retry lands once under its token, kept and replayed like any", async () => {
     const records = 600;
@@ -269,7 +278,7 @@ describe("dead letters", () => {
     expect(replayed).toMatchObject({ replayedBatches: 2, replayedRows: records, unreadable: [] });
     expect(await countRun(ingest, downRun)).toEqual({ rows: records, records });
     expect((await listDeadLetters(admin)).undelivered.batches).toBe(0);
-  });
+  }, STALLED_TEST_TIMEOUT_MS);
 
   it("queues pieces of a unit known not written that does not fit even gzipped: retried after being written, each lands once", async () => {
     const runId = uniqueId("dead-pieces");
@@ -307,5 +316,5 @@ describe("dead letters", () => {
     expect((await ingest.retryQueue.deliver(MAX_ATTEMPTS)).explicitAcks).toHaveLength(held.length);
     expect(await countRun(ingest, runId)).toEqual({ rows: records, records });
     expect(await listDeadLetters(admin)).toMatchObject({ undelivered: { batches: 0 }, unreadableMessages: 0 });
-  });
+  }, STALLED_TEST_TIMEOUT_MS);
 });

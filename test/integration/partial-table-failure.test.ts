@@ -13,22 +13,39 @@ import { countRun, eventually, metricsBody, postJson } from "../support/exactly-
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { REFUSING_QUEUE_ERROR, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 
+/**
+ * The stalled cases' Worker ends a call after this; every other Worker keeps the test support's
+ * long default, so a loaded machine's ordinary insert makes a test slower, never wrong. Here the
+ * unstalled table's 4-row INSERT must still be answered in time, so it is far past what one
+ * takes on a loaded machine, and each stalled case waits it out once.
+ */
+const STALL_TIMEOUT_MS = 15_000;
+/** A stalled case: the Worker's timeout, and what its test and the resend after it take. */
+const STALL_TEST_TIMEOUT_MS = 4 * STALL_TIMEOUT_MS;
+
 let proxy: FaultProxy;
 let ingest: IngestUnderTest;
+/** Writes through the proxy too, but meets a stalled INSERT's timeout in `STALL_TIMEOUT_MS`. */
+let stalling: IngestUnderTest;
 
 beforeAll(async () => {
   proxy = await startFaultProxy(inject("clickhouseUrl"));
-  ingest = await startIngestWorker({
-    prefix: "parttable",
-    clickhouseUrl: proxy.url,
-    vars: { DIRECT_WRITE_TIMEOUT_MS: "3000", CLICKHOUSE_TIMEOUT_MS: "3000" },
-  });
+  [ingest, stalling] = await Promise.all([
+    startIngestWorker({ prefix: "parttable", clickhouseUrl: proxy.url }),
+    startIngestWorker({
+      prefix: "parttable_stalled",
+      clickhouseUrl: proxy.url,
+      vars: { DIRECT_WRITE_TIMEOUT_MS: String(STALL_TIMEOUT_MS), CLICKHOUSE_TIMEOUT_MS: String(STALL_TIMEOUT_MS) },
+    }),
+  ]);
   // Plans learnt while every call passes: the faults below hit the INSERTs alone.
-  expect((await postJson(ingest, "metrics", metricsBody(uniqueId("warm"), "w", 1))).status).toBe(200);
+  for (const worker of [ingest, stalling]) {
+    expect((await postJson(worker, "metrics", metricsBody(uniqueId("warm"), "w", 1))).status).toBe(200);
+  }
 });
 
 afterAll(async () => {
-  await ingest?.dispose();
+  await Promise.all([ingest?.dispose(), stalling?.dispose()]);
   await proxy?.close();
 });
 
@@ -36,16 +53,18 @@ const STORED_NOTE =
   "; of the request's other rows, 4 rows of otel_metrics_gauge are stored: " +
   "a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once";
 
+/** Posts `body` to `worker` (the stalling one for "stalled") while the proxy fails the INSERTs `failing` matches. */
 async function failingSum(
   mode: "error" | "stalled",
   body: string,
   key: string,
   failing = /INSERT INTO .*otel_metrics_sum/,
+  worker = mode === "stalled" ? stalling : ingest,
 ): Promise<{ status: number; retryAfter: string | null; message: string }> {
   proxy.faultOnly = failing;
   await proxy.setMode(mode);
   try {
-    const answer = await postJson(ingest, "metrics", body, { "Idempotency-Key": key });
+    const answer = await postJson(worker, "metrics", body, { "Idempotency-Key": key });
     const { message } = (await answer.json()) as { message: string };
     return { status: answer.status, retryAfter: answer.headers.get("retry-after"), message };
   } finally {
@@ -81,9 +100,9 @@ describe("one table's INSERT failing, no queue bound", () => {
     expect(timedOut.retryAfter).toBe("5");
     expect(timedOut.message).toBe(`ClickHouse did not answer in time inserting 4 rows into otel_metrics_sum${MAY_BE_WRITTEN}${STORED_NOTE}`);
 
-    expect((await postJson(ingest, "metrics", body)).status).toBe(200);
-    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 8, records: 4 });
-  });
+    expect((await postJson(stalling, "metrics", body)).status).toBe(200);
+    expect(await countRun(stalling, run, "otel_metrics_gauge")).toEqual({ rows: 8, records: 4 });
+  }, STALL_TEST_TIMEOUT_MS);
 });
 
 describe("one table gone between its plan and its INSERT, no queue bound", () => {
@@ -120,12 +139,12 @@ describe("one table gone between its plan and its INSERT, no queue bound", () =>
 describe("one table gone and the other's INSERT unanswered, no queue bound", () => {
   it("says the gone table's rows are not stored and the unanswered table's may be", async () => {
     const run = uniqueId("gone-slow");
-    await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge TO otel_metrics_gauge_away" });
+    await stalling.db.client.command({ query: "RENAME TABLE otel_metrics_gauge TO otel_metrics_gauge_away" });
     let refused: Awaited<ReturnType<typeof failingSum>>;
     try {
       refused = await failingSum("stalled", metricsBody(run, "p", 4), uniqueId("key"));
     } finally {
-      await ingest.db.client.command({ query: "RENAME TABLE otel_metrics_gauge_away TO otel_metrics_gauge" });
+      await stalling.db.client.command({ query: "RENAME TABLE otel_metrics_gauge_away TO otel_metrics_gauge" });
     }
     expect(refused.status).toBe(503);
     expect(refused.retryAfter).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
@@ -135,9 +154,9 @@ describe("one table gone and the other's INSERT unanswered, no queue bound", () 
       `${NONE_STORED}; of the request's other rows, 4 rows of otel_metrics_sum failed too, and may be stored all the same ` +
         "(a resend without the same Idempotency-Key and body stores them again) (request id ",
     );
-    await eventually(async () => expect(await countRun(ingest, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 }));
-    expect(await countRun(ingest, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
-  });
+    await eventually(async () => expect(await countRun(stalling, run, "otel_metrics_sum")).toEqual({ rows: 4, records: 4 }));
+    expect(await countRun(stalling, run, "otel_metrics_gauge")).toEqual({ rows: 0, records: 0 });
+  }, STALL_TEST_TIMEOUT_MS);
 });
 
 describe("every table's INSERT failing, no queue bound", () => {
@@ -164,7 +183,6 @@ describe("the queues refusing what ClickHouse did not take", () => {
         prefix: "parttable_refusing",
         clickhouseUrl: proxy.url,
         refusingQueues: ["RETRY_QUEUE", "DEAD_LETTER_QUEUE"],
-        vars: { DIRECT_WRITE_TIMEOUT_MS: "3000", CLICKHOUSE_TIMEOUT_MS: "3000" },
       }),
       startIngestWorker({ prefix: "parttable_queue_first", refusingQueues: ["RETRY_QUEUE"], vars: { WRITE_MODE: "queue" } }),
     ]);

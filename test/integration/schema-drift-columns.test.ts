@@ -281,16 +281,27 @@ describe("a table altered while the Worker runs", () => {
   });
 });
 
+/**
+ * The stalled recheck's Worker: the recheck is given up at half the direct write's time, which
+ * leaves the INSERT of one span the other half (10 s), far past what it takes on a loaded
+ * machine. Only the stalled case needs a timeout at all; the failing one keeps the test
+ * support's long default, so a slow machine makes it slower, never wrong.
+ */
+const STALLED_RECHECK_TIMEOUT_MS = 20_000;
+
 describe("a recheck that fails or is slow, its plan learnt before", () => {
   it.each(["error", "stalled"] as const)("keeps the columns learnt before and writes the rows (DESC TABLE %s)", async (mode) => {
     const proxy = await startFaultProxy(inject("clickhouseUrl"));
     const recheckOutput = captureRuntimeOutput();
+    const timeouts =
+      mode === "stalled"
+        ? { DIRECT_WRITE_TIMEOUT_MS: String(STALLED_RECHECK_TIMEOUT_MS), CLICKHOUSE_TIMEOUT_MS: String(STALLED_RECHECK_TIMEOUT_MS) }
+        : {};
     const target = await startIngestWorker({
       prefix: `drift_recheck_${mode}`,
       clickhouseUrl: proxy.url,
       handleRuntimeStdio: recheckOutput.handleRuntimeStdio,
-      // A stalled recheck takes half the time: 3 s left for an INSERT of one span however loaded the machine.
-      vars: { CLICKHOUSE_TABLE_RECHECK_SECONDS: "1", DIRECT_WRITE_TIMEOUT_MS: "6000", CLICKHOUSE_TIMEOUT_MS: "6000" },
+      vars: { CLICKHOUSE_TABLE_RECHECK_SECONDS: "1", ...timeouts },
     });
     try {
       const warm = await postJson(target, "traces", fiveSecondSpan(uniqueId("drift-recheck-warm")));
@@ -330,7 +341,8 @@ describe("a recheck that fails or is slow, its plan learnt before", () => {
       await target.dispose();
       await proxy.close();
     }
-  });
+    // Two stalled rechecks, each waited out for half the Worker's time, on top of the start.
+  }, 3 * STALLED_RECHECK_TIMEOUT_MS);
 });
 
 /** The answer's (or the consumer's) warning for `records` ("3 records'") whose event name was kept in LogAttributes. */

@@ -5,7 +5,7 @@
  * Worker in front of a ClickHouse a fault proxy stops or stalls.
  *
  * No outcome hangs on which timer fires first: a stalled ClickHouse never answers, so the
- * Worker's own timeout is the only end of a write, and the SDK's export timeout is set ten times
+ * Worker's own timeout is the only end of a write, and the SDK's export timeout is set four times
  * the Worker's, so a loaded machine cannot make the SDK give up before the Worker answers.
  */
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
@@ -20,10 +20,15 @@ import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fau
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
-/** The Worker's ClickHouse and direct-write timeouts. */
-const TIMEOUT_MS = 2_000;
+/**
+ * The Worker's ClickHouse and direct-write timeouts. The stalled writes end at it, and the same
+ * Worker's ordinary ones (a warm-up, the resends of a record or two) must be answered within
+ * it on a loaded machine too: 5 s, as durability-outage's stalled Worker, where 2 s left a
+ * loaded machine's ordinary write little room.
+ */
+const TIMEOUT_MS = 5_000;
 /** The SDK's export timeout (its default is 10 s), far past the Worker's answer. */
-const SDK_TIMEOUT_MS = 10 * TIMEOUT_MS;
+const SDK_TIMEOUT_MS = 4 * TIMEOUT_MS;
 const RECORDS = 3;
 /** Room for the SDK's last export to run out, the rows to be read, and a loaded machine. */
 const TEST_TIMEOUT_MS = 4 * SDK_TIMEOUT_MS;

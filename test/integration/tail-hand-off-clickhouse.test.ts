@@ -4,7 +4,8 @@
  * under the same idempotency key), and the record is in ClickHouse once.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { eventually } from "../support/exactly-once";
+import { eventually, logsBody, postJson } from "../support/exactly-once";
+import { uniqueId } from "../support/export-results";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
 import { startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { drivenQueue, queueDriverWorker, type DrivenQueue } from "../support/queue-driver";
@@ -12,7 +13,12 @@ import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 import { HANDOFF_QUEUE, TAIL_COMPATIBILITY_DATE, THROWING_PRODUCER, tailWorker, throwingProducer } from "../support/tail-workers";
 
 const SERVICE = `hand-off-${Date.now().toString(36)}`;
-const TIMEOUT_MS = 1_000;
+/**
+ * The ingest Worker's direct-write and ClickHouse timeouts, the deployed direct write's 4 s: the
+ * stalled INSERT ends at it, well inside the tail's own 10 s per forward, and the drained copy's
+ * ordinary 1-record INSERT on the same Worker must be answered within it on a loaded machine.
+ */
+const TIMEOUT_MS = 4_000;
 
 const output = captureRuntimeOutput();
 let proxy: FaultProxy;
@@ -49,6 +55,8 @@ beforeAll(async () => {
     ],
   });
   handOffQueue = drivenQueue(ingest.mf, "hand-off-driver");
+  // The table's plan learnt before the stall, so the stalled forward's time is its INSERT's alone.
+  expect((await postJson(ingest, "logs", logsBody(uniqueId("warm-up"), "w", 1))).status).toBe(200);
 });
 
 afterAll(async () => {
@@ -63,7 +71,7 @@ async function rowsOfService(): Promise<number> {
 
 describe("the tail's hand-off into the ingest Worker", () => {
   it("lands a record once when its first forward was written but unanswered and the drained copy comes later", async () => {
-    // The table's plan is learnt on the way; only the INSERT's answer is held back.
+    // Only the INSERT's answer is held back.
     proxy.faultOnly = /INSERT/;
     await proxy.setMode("stalled");
     try {
