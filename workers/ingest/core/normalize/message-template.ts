@@ -6,6 +6,7 @@
  * such a line's message from them; lifting does the same for the body (log-shapes.ts, `template`).
  * A template as redaction stored it gets its tokens back as written (withTokensAsWritten).
  */
+import { lazy } from "../../../shared/lazy";
 import type { TemplateProperty } from "../../../shared/otlp/model";
 
 /**
@@ -22,8 +23,8 @@ export type PropertyValue = TemplateProperty["written"];
  * else in braces is text, as Serilog's parser keeps it.
  */
 const PROPERTY_TOKEN = String.raw`\{[@$]?([\p{L}\p{N}_]+)(?:,(-?\d+))?(?::([^{}]*))?\}`;
-const TOKEN = new RegExp(String.raw`\{\{|\}\}|${PROPERTY_TOKEN}`, "gu");
-const WHOLE_PROPERTY_TOKEN = new RegExp(`^${PROPERTY_TOKEN}$`, "u");
+const TOKEN = lazy(() => new RegExp(String.raw`\{\{|\}\}|${PROPERTY_TOKEN}`, "gu"));
+const WHOLE_PROPERTY_TOKEN = lazy(() => new RegExp(`^${PROPERTY_TOKEN}$`, "u"));
 /**
  * A format a template's token writes: Serilog's `l` (literal) and `j` (JSON), .NET's standard
  * formats (`C`, `N2`, `x8`) and custom ones of digit, date and time characters (`0.00`, `#,##0`,
@@ -39,7 +40,7 @@ const TEMPLATE_FORMAT = /^(?:[A-Za-z][0-9]{0,2}|[0#.,%]+|[yMdHhmsfFtzK:/. -]+)$/
  * blanks).
  */
 export function propertyTokenOf(text: string): { name: string; marked: boolean } | undefined {
-  const token = WHOLE_PROPERTY_TOKEN.exec(text);
+  const token = WHOLE_PROPERTY_TOKEN().exec(text);
   if (token === null || (token[3] !== undefined && !TEMPLATE_FORMAT.test(token[3]))) return undefined;
   return { name: token[1]!, marked: text.charCodeAt(1) === 64 /* @ */ || text.charCodeAt(1) === 36 /* $ */ || token[2] !== undefined || token[3] !== undefined };
 }
@@ -65,7 +66,7 @@ export function renderMessageTemplate(
   renderings?: (index: number, name: string) => string | undefined,
 ): string {
   let formatted = 0;
-  return template.replace(TOKEN, (token: string, name: string | undefined, alignment: string | undefined, format: string | undefined) => {
+  return template.replace(TOKEN(), (token: string, name: string | undefined, alignment: string | undefined, format: string | undefined) => {
     if (name === undefined) return token[0]!;
     // Counted whether or not the property is there: `@r` holds one rendering per token with a format.
     const rendering = format === undefined ? undefined : renderings?.(formatted++, name);
@@ -86,7 +87,7 @@ function renderValue(value: PropertyValue, format: string | undefined): string {
 /** The names of the property tokens in `template`, in order, as renderMessageTemplate reads them (repeats included). */
 export function templatePropertyNames(template: string): string[] {
   const names: string[] = [];
-  for (const match of template.matchAll(TOKEN)) if (match[1] !== undefined) names.push(match[1]);
+  for (const match of template.matchAll(TOKEN())) if (match[1] !== undefined) names.push(match[1]);
   return names;
 }
 
@@ -106,7 +107,7 @@ const MARKER = /\[REDACTED:[^\]\s]+\]/g;
 export function withTokensAsWritten(written: string, stored: string): string {
   if (stored === written) return stored;
   const tokens: [number, number][] = [];
-  for (const match of written.matchAll(TOKEN)) if (match[1] !== undefined) tokens.push([match.index, match.index + match[0].length]);
+  for (const match of written.matchAll(TOKEN())) if (match[1] !== undefined) tokens.push([match.index, match.index + match[0].length]);
   if (tokens.length === 0) return stored;
   // stored = chunks[0] markers[0] chunks[1] … : the chunks are written's text, in order.
   const chunks: string[] = [];

@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
@@ -553,7 +554,7 @@ const WORD = /"((?:[^"\\\r\n]|\\.)*)"(?:;|[.!?]?(?=[ \t\r]|$))|'([^'\r\n]*)'(?:;
 const COMMAND_BREAK = new RegExp(`[;|](?:$|(?=(?:${COMMAND_WORD}|[A-Z]{3,})$))`);
 
 /** redis-cli's prompt as one word (`127.0.0.1:6379>`, `redis>`): the next command's start. */
-const PROMPT_WORD = new RegExp(`^${PROMPT}$`);
+const PROMPT_WORD = lazy(() => new RegExp(`^${PROMPT}$`));
 
 /**
  * A `;` or `|` before a word of a command's name's letters that ends `word` (`pw1;get`,
@@ -567,7 +568,7 @@ const BREAK_BEFORE_NAME = /[;|]([A-Za-z_]{3,20})$/;
  * in any case glued after a `;` or `|`, or before a prompt), or -1.
  */
 function commandBreakIn(word: string): number {
-  if (word.endsWith(">") && PROMPT_WORD.test(word)) return 0;
+  if (word.endsWith(">") && PROMPT_WORD().test(word)) return 0;
   const found = word.search(COMMAND_BREAK);
   const named = BREAK_BEFORE_NAME.exec(word);
   if (named === null || !isRedisCommandName(named[1]!)) return found;

@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { standsForSecret } from "./secret-names";
 import { SERVER_WORDS } from "./server-names";
 
@@ -88,7 +89,7 @@ export function holdsStreetAddress(text: string, field: StreetAddressField): boo
   // Under a key naming a street, a street's name is one without its number, which senders keep in
   // a field of its own (`{"logradouro":"Rua das Flores","numero":"123"}`, `street: Baker Street`).
   if (field !== "shaped") return true;
-  return /\d/.test(trimmed) && !/[:@/=_\\]/.test(trimmed) && STREET_SHAPE.test(trimmed);
+  return /\d/.test(trimmed) && !/[:@/=_\\]/.test(trimmed) && STREET_SHAPE().test(trimmed);
 }
 
 /** The last words of the keys `namesStreetAddress` accepts, lower case, as written (a text detector's candidates). */
@@ -222,9 +223,12 @@ const TECHNICAL_VALUE = /^(?:0x[0-9a-f]+|[\d.:[\]a-f]*\d[\d.:[\]a-f]*|[^\s@]+@[^
  * capitalised name and its number after it (`Flores, 123`, `Chestnut Street 92`, `Hauptstraße 5`).
  * Not a count before capitalised words (`3 Way Handshake`, `12 Factor App`, `1 Main`).
  */
-const STREET_SHAPE = new RegExp(
-  `^\\d{1,6}[A-Za-z]?(?:\\s+[\\p{L}\\d'’.-]+){1,4}?\\s+(?:${STREET_TYPES.join("|")})\\.?(?=$|[\\s,])` +
-    `|^\\d{1,6}[A-Za-z]?,?\\s+(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Pp]lace|[Cc]hemin|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Vv]iale?|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua)(?!\\p{L})` +
-    `|\\p{Lu}\\p{Ll}+\\.?,?\\s+(?:n[º°o]\\.?\\s*)?\\d{1,6}[A-Za-z]?(?![\\w.])`,
-  "u",
+const STREET_SHAPE = lazy(
+  () =>
+    new RegExp(
+      `^\\d{1,6}[A-Za-z]?(?:\\s+[\\p{L}\\d'’.-]+){1,4}?\\s+(?:${STREET_TYPES.join("|")})\\.?(?=$|[\\s,])` +
+        `|^\\d{1,6}[A-Za-z]?,?\\s+(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Pp]lace|[Cc]hemin|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Vv]iale?|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua)(?!\\p{L})` +
+        `|\\p{Lu}\\p{Ll}+\\.?,?\\s+(?:n[º°o]\\.?\\s*)?\\d{1,6}[A-Za-z]?(?![\\w.])`,
+      "u",
+    ),
 );

@@ -14,6 +14,7 @@
  * (key prefixes), Mercado Pago "Credenciais" (access tokens), and the provider keys of
  * `PROVIDER_SECRET_FORMATS`.
  */
+import { lazy } from "../../../shared/lazy";
 
 export interface KnownTokenFormat {
   /** Who issues it, for docs and audit messages. */
@@ -163,12 +164,22 @@ export function knownTokenSource(formats: readonly KnownTokenFormat[]): string {
 }
 
 /**
+ * What a body's source holds if it can match one of `nestsInOwnBody`'s separators: the separator
+ * itself, a `.`, a negated class (`[^`) or `\S`, `\W`, `\D`. Bodies write their ranges of letters
+ * and digits only (`[A-Za-z0-9_-]`), which span no separator
+ * (test/unit/known-token-nesting.test.ts holds them to it).
+ */
+const MAY_MATCH_SEPARATOR = /[/+=.^]|\\[DSW]/;
+
+/**
  * Whether a format's body may hold its own prefix after a character no token holds (Grafana's
  * `glc_…` and Sentry's `sntrys_…` are base64, with `/`, `+` and `=`): a match of it may then
  * start inside another one's body and end where that one ends. Read from the body itself, by
  * trying it on the prefix repeated after each such character.
  */
 export function nestsInOwnBody(format: KnownTokenFormat): boolean {
+  // Most bodies cannot match a separator at all: their regex is not built (cold start).
+  if (!MAY_MATCH_SEPARATOR.test(format.body)) return false;
   const body = new RegExp(`^(?:${format.body})$`);
   return ["/", "+", "="].some((separator) => body.test(`${separator}${format.prefix}`.repeat(64)));
 }
@@ -374,14 +385,14 @@ export const PUTTY_PRIVATE_KEY_SOURCE =
   `${PUTTY_KEY_FILE_START}[1-3]: [\\s\\S]{1,4000}?Private-Lines: \\d{1,4}(?:${PEM_BREAK}+[A-Za-z0-9+/=]+(?=[\\r\\n \\t\\\\]|$))+`;
 
 /** The header of a matched PuTTY key file, up to its `Private-Lines: N` and the line break after it. */
-const PUTTY_PRIVATE_LINES = new RegExp(`^[\\s\\S]*?Private-Lines: \\d+${PEM_BREAK}+`);
+const PUTTY_PRIVATE_LINES = lazy(() => new RegExp(`^[\\s\\S]*?Private-Lines: \\d+${PEM_BREAK}+`));
 
 /**
  * A matched PuTTY key file with its private lines replaced by `marker`; its header, public lines
  * and MAC stay, saying which key leaked: `…Private-Lines: 14\n[REDACTED:private_key]\nPrivate-MAC: …`.
  */
 export function redactPuttyPrivateKey(match: string, marker: string): string {
-  return `${PUTTY_PRIVATE_LINES.exec(match)![0]}${marker}`;
+  return `${PUTTY_PRIVATE_LINES().exec(match)![0]}${marker}`;
 }
 
 /**

@@ -1,9 +1,12 @@
+import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { currentScan, resetAfterEachScan } from "../scan-scope";
 import { KNOWN_TOKEN_FORMATS, knownTokenSource, looksGenerated, nestsInOwnBody, type KnownTokenFormat } from "../token-formats";
 import type { Detector } from "./detector";
 
 const KNOWN_TOKEN_KIND = "known_token";
+/** The formats whose body may hold their own prefix (`nestsInOwnBody`), judged once at load. */
+const NESTING_TOKEN_FORMATS = KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody);
 
 /**
  * API keys and tokens of the formats their issuers mark with a prefix (`token-formats.ts`:
@@ -14,7 +17,7 @@ const KNOWN_TOKEN_KIND = "known_token";
  */
 export const knownTokenDetector: Detector = {
   kind: KNOWN_TOKEN_KIND,
-  source: knownTokenSource(KNOWN_TOKEN_FORMATS.filter((format) => !nestsInOwnBody(format))),
+  source: knownTokenSource(KNOWN_TOKEN_FORMATS.filter((format) => !NESTING_TOKEN_FORMATS.includes(format))),
   evidence: Evidence.KNOWN_TOKEN,
   rewrite: (match, marker) => (looksGenerated(match) ? marker : undefined),
 };
@@ -30,7 +33,7 @@ export const knownTokenDetector: Detector = {
  */
 export const nestingKnownTokenDetector: Detector = {
   kind: KNOWN_TOKEN_KIND,
-  source: knownTokenSource(KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody)),
+  source: knownTokenSource(NESTING_TOKEN_FORMATS),
   search: (text, from) => {
     let first: RegExpExecArray | null = null;
     for (const format of NESTING_FORMATS) {
@@ -53,24 +56,26 @@ export const nestingKnownTokenDetector: Detector = {
  * found the answer is the same.
  */
 class NestingFormatSearch {
-  private readonly regex: RegExp;
+  /** Built on the first search: only a text holding a known prefix is searched (cold start). */
+  private readonly regex: () => RegExp;
   private scan = -1;
   private text = "";
   private from = -1;
   private found: RegExpExecArray | null = null;
 
   constructor(format: KnownTokenFormat) {
-    this.regex = new RegExp(knownTokenSource([format]), "g");
+    this.regex = lazy(() => new RegExp(knownTokenSource([format]), "g"));
   }
 
   next(text: string, from: number): RegExpExecArray | null {
     // The scan's number keeps a retried request's equal text from being compared whole; the text
     // keeps a search outside a scan (a test's) from reading another text's answer.
     if (this.scan === currentScan() && this.text === text && from >= this.from && (this.found === null || from <= this.found.index)) return this.found;
+    const regex = this.regex();
     let found: RegExpExecArray | null;
     for (let at = from; ; at = found.index + found[0].length) {
-      this.regex.lastIndex = at;
-      found = this.regex.exec(text);
+      regex.lastIndex = at;
+      found = regex.exec(text);
       if (found === null || looksGenerated(found[0])) break;
     }
     this.scan = currentScan();
@@ -88,7 +93,7 @@ class NestingFormatSearch {
   }
 }
 
-const NESTING_FORMATS = KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody).map((format) => new NestingFormatSearch(format));
+const NESTING_FORMATS = NESTING_TOKEN_FORMATS.map((format) => new NestingFormatSearch(format));
 resetAfterEachScan(() => {
   for (const format of NESTING_FORMATS) format.reset();
 });

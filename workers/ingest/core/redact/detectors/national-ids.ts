@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, NATIONAL_ID_NAME_START } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
@@ -21,16 +22,18 @@ const WHOLE_VALUE = "^[ \\t]*(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{
 
 /** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
 const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
-/** Each document's name and separator, read where a match starts (`y`), and its number's shape, whole. */
+/** Each document's name and separator, read where a match starts (`y`). */
 const NAMED_AT = DOCUMENTS.map((document) => new RegExp(`(?:${document.name})${NAME_END}${BETWEEN}`, "y"));
-const SHAPES = DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`));
+/** Each document's number's shape, whole; built at a match's first check, as most requests hold no national id (cold start). */
+const SHAPES = lazy(() => DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`)));
 const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
 const CURP = new RegExp(`^${CURP_SHAPE()}$`);
 const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
 
 /** Whether `value` is in a document's shape and its check digit holds. */
 function isCheckedNumber(value: string): boolean {
-  return DOCUMENTS.some((document, index) => document.holds !== undefined && SHAPES[index]!.test(value) && document.holds(value));
+  const shapes = SHAPES();
+  return DOCUMENTS.some((document, index) => document.holds !== undefined && shapes[index]!.test(value) && document.holds(value));
 }
 
 /** The length of what `at` reads at `start` of `text`, 0 when it reads nothing. */
@@ -62,9 +65,10 @@ export const nationalIdDetector: Detector = {
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
     if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return marker;
+    const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
-      if (length > 0 && length < match.length && SHAPES[index]!.test(match.slice(length))) return match.slice(0, length) + marker;
+      if (length > 0 && length < match.length && shapes[index]!.test(match.slice(length))) return match.slice(0, length) + marker;
     }
     const generic = lengthAt(GENERIC_AT, text, start);
     if (generic > 0) return generic < match.length && isCheckedNumber(match.slice(generic)) ? match.slice(0, generic) + marker : undefined;

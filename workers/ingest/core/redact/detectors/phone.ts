@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { isNanpNumber } from "../north-american-numbers";
 import { Place, caseless, type Detector } from "./detector";
@@ -103,11 +104,14 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
-const PHONE_NAMED_BEFORE = new RegExp(
-  `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
-    "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
-    `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-    `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+const PHONE_NAMED_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
+        "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
+        `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+    ),
 );
 
 /** How far before a number its phone word is read. */
@@ -159,7 +163,7 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
  * number is written in groups, which a verb alone needs (`call 12345678` may be a call's id).
  */
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
-  const named = PHONE_NAMED_BEFORE.exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
+  const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
   // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
   return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
 }

@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { blanksBefore } from "../blanks";
 import { countWork } from "../scan-scope";
 import { Evidence, NAMED_SETTERS } from "../evidence";
@@ -201,7 +202,7 @@ const KEYED_SETTING =
  * A match that is a keyed setting as a whole: `key=`/`name=` also start other alternatives' matches
  * (Ruby's `name=>""`, a quoted `key="…"`), which hold no `value=` to rewrite.
  */
-const WHOLE_KEYED_SETTING = new RegExp(`^${KEYED_SETTING}$`);
+const WHOLE_KEYED_SETTING = lazy(() => new RegExp(`^${KEYED_SETTING}$`));
 
 /** A login word (`LOGIN_WORDS`) in any case, then an array: `console.log("auth", [user, password])`. */
 const LOGIN_WORD = `(?<![\\w.-])(?:${LOGIN_WORDS.map(caseless).join("|")})[ \\t]*(?::[ \\t]*)?\\[[ \\t]*`;
@@ -255,7 +256,7 @@ export const secretAssignmentDetector: Detector = {
     if (/^[ \t]*,/.test(match)) return redactCredentialPair(match, marker);
     if (match.startsWith("%")) return redactEncodedParameter(match, marker, text, start);
     if (SQL_STATEMENT_START.test(match)) return redactSqlPassword(match, marker);
-    if (WHOLE_KEYED_SETTING.test(match)) return redactKeyedSetting(match, marker);
+    if (WHOLE_KEYED_SETTING().test(match)) return redactKeyedSetting(match, marker);
     if (PRINT_R_HEAD.test(match) && !VALUE_AT_END.test(match)) return redactPrintedMember(match, marker, text, start);
     const symbol = SYMBOL_AT_END.exec(match);
     if (symbol !== null) return redactSymbolValue(match, symbol, marker);

@@ -133,7 +133,7 @@ const PL_LINE =
 const POSTAL_CODE_FIRST =
   `(?<![\\w.,:/#@-])(?:[A-Z]{1,2}-)?\\d{4,5} ${WORD}(?: ${WORD})?, (?:${GERMAN_STREET}|${PREPOSITION_STREET})(?![\\w'’-])`;
 /** `POSTAL_CODE_FIRST`, whole. */
-const POSTAL_CODE_FIRST_LINE = new RegExp(`^${POSTAL_CODE_FIRST}$`);
+const POSTAL_CODE_FIRST_LINE = lazy(() => new RegExp(`^${POSTAL_CODE_FIRST}$`));
 /**
  * A street's name without a street's word, its number, and a postal code and town (`Damrak 1,
  * 1012 LG Amsterdam`, `Kalverstraat` is `EU_LINE`'s), or one after a preposition (`Am Ring 3,
@@ -144,9 +144,9 @@ const POSTAL_CODE_FIRST_LINE = new RegExp(`^${POSTAL_CODE_FIRST}$`);
  */
 const BARE_LINE = `(?<![\\w.,:/#@-])(?:${PREPOSITION_STREET}|${WORD} \\d{1,4}[a-zA-Z]?)${EU_POSTAL_TAIL}`;
 /** `BARE_LINE` with a preposition's street, whole. */
-const PREPOSITION_LINE = new RegExp(`^${PREPOSITION_STREET}${EU_POSTAL_TAIL}$`);
+const PREPOSITION_LINE = lazy(() => new RegExp(`^${PREPOSITION_STREET}${EU_POSTAL_TAIL}$`));
 /** The lines whose words or postal code first are their evidence, whole (`BARE_LINE` is not). */
-const WORDED_LINE = new RegExp(`^(?:${EU_LINE}|${BR_LINE}|${PL_LINE})$`);
+const WORDED_LINE = lazy(() => new RegExp(`^(?:${EU_LINE}|${BR_LINE}|${PL_LINE})$`));
 /**
  * A word introducing an address, in the supported languages, perhaps with its preposition
  * (`Adres:`, `bezorgen op`, `Lieferung an`, `livraison :`, `entrega em`, `ship to`).
@@ -171,14 +171,17 @@ const LINE_CONTEXT_AFTER = lazy(() => /^(?![ \t]+[a-z])|^[ \t]+(?:and|or|but|in|
 /** A line ending with its street's type (no quadrant, unit or city after it), which `LINE_CONTEXT_AFTER` then reads. */
 const ENDS_WITH_TYPE = new RegExp(`(?:${STREET_TYPES.join("|")})\\.?$`);
 /** A line that ends with a postal code and its town (`US_ZIP_TAIL`, `UK_TAIL`, `EU_POSTAL_TAIL`, captured: `EU_LINE`'s). */
-const ENDS_WITH_POSTAL_CODE = new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL}|(${EU_POSTAL_TAIL}))$`);
+const ENDS_WITH_POSTAL_CODE = lazy(() => new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL}|(${EU_POSTAL_TAIL}))$`));
 /**
  * A US or UK line's end with its town: its street's type, a quadrant or a unit after it, then
  * its city, state and ZIP or its town and postcode (`10 Downing Street, London SW1A 2AA`,
  * `221B Baker Street, NW1 6XE`, `1600 Pennsylvania Avenue NW, Washington, DC 20500`).
  */
-const TYPED_LINE_END = new RegExp(
-  `(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?(?:${US_ZIP_TAIL}|${UK_TAIL})$`,
+const TYPED_LINE_END = lazy(
+  () =>
+    new RegExp(
+      `(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?(?:${US_ZIP_TAIL}|${UK_TAIL})$`,
+    ),
 );
 /** A US line's city set off by commas before its state and ZIP (`, Cupertino, CA 95014`). */
 const CITY_IN_COMMAS = /, [^,]+, [A-Z]{2} \d{5}(?:-\d{4})?$/;
@@ -256,13 +259,13 @@ export const streetAddressDetector: Detector = {
     const separator = match.charCodeAt(0);
     if (separator !== 58 /* : */ && separator !== 61 /* = */) {
       if (separator > 57 /* a street's head word */) {
-        if (WORDED_LINE.test(match)) return marker;
+        if (WORDED_LINE().test(match)) return marker;
         const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
         if (BARE_LINE_CONTEXT_BEFORE().test(before)) return marker;
         const listed = /,[ \t]*$/.test(before) && !/^[ \t]+[a-z]/.test(text.slice(start + match.length, start + match.length + 2));
-        return listed && PREPOSITION_LINE.test(match) ? marker : undefined;
+        return listed && PREPOSITION_LINE().test(match) ? marker : undefined;
       }
-      if (POSTAL_CODE_FIRST_LINE.test(match)) return marker;
+      if (POSTAL_CODE_FIRST_LINE().test(match)) return marker;
       const before = text.slice(Math.max(0, start - CONTEXT_REACH), start);
       const context = LINE_CONTEXT_BEFORE().test(before);
       // A postal code and its town after a continental line or one ending with its street's
@@ -270,9 +273,9 @@ export const streetAddressDetector: Detector = {
       // too (`Deliver to: 1 Infinite Loop, Cupertino, CA 95014`; `node 3 Way Handshake, Timeout, OK 30000` stays),
       // and its city set off by commas unless an address's word leads it (`ship to 1 Infinite Loop
       // Cupertino CA 95014`; `3 Nodes Dallas TX 75201` stays).
-      const tail = ENDS_WITH_POSTAL_CODE.exec(match);
+      const tail = ENDS_WITH_POSTAL_CODE().exec(match);
       if (tail !== null) {
-        if (tail[1] !== undefined || TYPED_LINE_END.test(match)) return marker;
+        if (tail[1] !== undefined || TYPED_LINE_END().test(match)) return marker;
         return context && (CITY_IN_COMMAS.test(match) || BARE_LINE_CONTEXT_BEFORE().test(before)) ? marker : undefined;
       }
       const phrase = ENDS_WITH_TYPE.test(match) && !LINE_CONTEXT_AFTER().test(text.slice(start + match.length, start + match.length + 16));

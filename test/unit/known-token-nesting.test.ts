@@ -1,0 +1,37 @@
+/**
+ * Which known token formats may hold their own prefix in their body (`nestsInOwnBody`), read
+ * from each body without building a regex for the bodies that cannot match a separator at all
+ * (cold start): the gate before the regex must never turn away a body that nests.
+ */
+import { describe, expect, it } from "vitest";
+import { KNOWN_TOKEN_FORMATS, nestsInOwnBody, type KnownTokenFormat } from "../../workers/ingest/core/redact/token-formats";
+
+const format = (body: string): KnownTokenFormat => ({ issuer: "test", prefix: "tk_", body });
+
+describe("nestsInOwnBody", () => {
+  it("finds Grafana's and Sentry's base64 bodies among the formats, and no other", () => {
+    expect(KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody).map((known) => known.prefix)).toEqual(["glc_", "sntrys_"]);
+  });
+
+  it("reads every way a body can match a separator through to the regex", () => {
+    for (const body of ["[A-Za-z0-9/_]{20,}", "[A-Za-z0-9+_]{20,}", "[A-Za-z0-9=_]{20,}", ".{20,}", "[^\\s]{20,}", "\\S{20,}", "[\\W\\w]{20,}", "[\\D\\d]{20,}"]) {
+      expect(nestsInOwnBody(format(body)), body).toBe(true);
+    }
+  });
+
+  it("passes bodies that cannot hold a separator, or not their prefix after one", () => {
+    for (const body of ["[A-Za-z0-9_-]{20,}", "[a-f0-9]{64}", "\\d{5,16}:A[A-Za-z0-9_-]{30,}", "[A-Za-z0-9/]{40}"]) {
+      expect(nestsInOwnBody(format(body)), body).toBe(false);
+    }
+  });
+
+  it("holds every format's character ranges to letters and digits, which span no separator", () => {
+    // The gate reads a separator only where the body writes it, a `.`, a negated class or a
+    // class escape: a range like `!-~` would hold `/`, `+` and `=` without writing them.
+    const ranges = KNOWN_TOKEN_FORMATS.flatMap((known) =>
+      [...known.body.matchAll(/\[([^\]]*)\]/g)].flatMap(([, members]) => [...members!.replace(/\\./g, "").matchAll(/(.)-(.)/g)].map(([range]) => range!)),
+    );
+    expect(ranges.length).toBeGreaterThan(100);
+    expect(ranges.filter((range) => !/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/.test(range))).toEqual([]);
+  });
+});
