@@ -62,6 +62,39 @@ describe("a part of a name under a bare key, in every printed form", () => {
     expect(out).not.toContain(NAME);
   });
 
+  it.each([
+    ["first_name=maria gonzalez", `first_name=${NAME}`],
+    ["last_name=de la Cruz", `last_name=${NAME}`],
+    ["last_name=van der Berg status=ok", `last_name=${NAME} status=ok`],
+    ["first_name=maria last_name=gonzalez", `first_name=${NAME} last_name=${NAME}`],
+    ["first_name=Maria, last_name=O'Brien.", `first_name=${NAME}, last_name=${NAME}.`],
+  ])("takes an unquoted name's particles and next word, not the next key: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    "first_name=required",
+    'first_name="required"',
+    "first_name: required",
+    "first_name=varchar(255)",
+    "first_name: varchar(255)",
+    "first_name=too long",
+    "given_name=must not be blank",
+    "Validation failed: first_name=required, last_name=required",
+    "surname=Unknown",
+    "firstName: 'Test'",
+    "first_name=NOT NULL",
+    "first_name=ASC",
+    "first_name=DESC",
+    "first_name=string",
+    "first_name=TEXT",
+    "first_name=missing",
+    "first_name=invalid",
+    "first_name=empty",
+  ])("keeps a validation's, a state's, a type's or a placeholder's word in text: %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
   it("leaves a card holder's part of a name to the card holder's kind", () => {
     expect(redacted("card holder first_name=Maria")).toBe("card holder first_name=[REDACTED:card_holder]");
   });
