@@ -91,8 +91,16 @@ describe("a part of a name under a bare key, in every printed form", () => {
     "first_name=missing",
     "first_name=invalid",
     "first_name=empty",
+    "first_name=System",
+    "first_name=indexed",
+    '"last_name":"column"',
   ])("keeps a validation's, a state's, a type's or a placeholder's word in text: %j", (text) => {
     expect(redacted(text)).toBe(text);
+  });
+
+  it("judges a part's attribute by the key rule, whole: text and attribute differ on a validation word", () => {
+    expect(redactedAttributes({ first_name: "maria gonzalez", last_name: "de la Cruz" })).toEqual({ first_name: NAME, last_name: NAME });
+    expect(redactedAttributes({ first_name: "varchar(255)" })).toEqual({ first_name: "varchar(255)" });
   });
 
   it("leaves a card holder's part of a name to the card holder's kind", () => {

@@ -73,7 +73,8 @@ export function readsAsTextNamePart(value: string): boolean {
 
 /** Words a schema, a query or a validator prints for a column in a value's place (`first_name=varchar`, `ORDER BY first_name DESC`), lower case. */
 const SCHEMA_WORDS: ReadonlySet<string> = new Set([
-  "asc", "desc", "varchar", "nvarchar", "char", "int", "integer", "bigint", "boolean", "bool", "null", "nullable", "unique", "index", "enum",
+  "asc", "desc", "varchar", "nvarchar", "char", "int", "integer", "bigint", "boolean", "bool", "null", "nullable", "unique", "index", "indexed",
+  "column", "enum",
 ]);
 
 /**
@@ -555,13 +556,13 @@ const CAPITALISED_WORD = lazy(() => /^\p{Lu}\p{Ll}+$/u);
 /**
  * Words of accounts no person holds, lower case: Windows' built-in and container accounts
  * (`ContainerUser`, `ContainerAdministrator`, `DefaultAccount`, `LocalSystem`, `NetworkService`,
- * `TrustedInstaller`, `Guest`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
+ * `TrustedInstaller`, `Guest`, `System`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
  * particular (`Anonymous`, `Unknown`, `Everyone`); the job words are `AUTOMATION_ACCOUNT`'s.
  */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set([
   "user", "users", "admin", "administrator", "administrators", "account", "container", "local", "network", "default", "guest",
   "utility", "trusted", "installer", "services", "git", "anonymous", "unknown", "everyone", "nobody", "root", "owner", "test",
-  "demo", "none",
+  "demo", "none", "system",
 ]);
 
 /** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */
