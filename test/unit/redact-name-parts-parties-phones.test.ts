@@ -94,6 +94,10 @@ describe("a part of a name under a bare key, in every printed form", () => {
     "first_name=System",
     "first_name=indexed",
     '"last_name":"column"',
+    "display_name=NOT NULL",
+    '"display_name":"too long"',
+    'display_name="must not be blank"',
+    "full_name=required",
   ])("keeps a validation's, a state's, a type's or a placeholder's word in text: %j", (text) => {
     expect(redacted(text)).toBe(text);
   });

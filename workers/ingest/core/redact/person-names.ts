@@ -63,11 +63,21 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
  * rule's attribute is judged whole (`holdsPersonName`); text prints a form's answers too.
  */
 export function readsAsTextNamePart(value: string): boolean {
+  return !saysNoPersonName(value) && value.trim().split(/[ \t]+/).every((word) => NAME_PART_SHAPE().test(word));
+}
+
+/**
+ * Whether `value`, written in text under a key naming a person's name, says a validation's, a
+ * state's, a type's or a placeholder's word instead (`required`, `too long`, `must not be blank`,
+ * `NOT NULL`, `varchar`, `DESC`, `string`, `Unknown`, `Test`: `saysSecretState`, `saysNoName`,
+ * `FAILURE_WORDS`, `ACCOUNT_WORDS`, `SCHEMA_WORDS`): what a form's or a schema's line prints there.
+ */
+export function saysNoPersonName(value: string): boolean {
   const trimmed = value.trim();
-  if (saysSecretState(trimmed) || saysNoName(trimmed.toLowerCase())) return false;
-  return trimmed.split(/[ \t]+/).every((word) => {
+  if (saysSecretState(trimmed) || saysNoName(trimmed.toLowerCase())) return true;
+  return trimmed.split(/[ \t]+/).some((word) => {
     const lower = word.toLowerCase();
-    return NAME_PART_SHAPE().test(word) && !FAILURE_WORDS.has(lower) && !ACCOUNT_WORDS.has(lower) && !SCHEMA_WORDS.has(lower) && !saysNoName(lower);
+    return FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || saysNoName(lower);
   });
 }
 

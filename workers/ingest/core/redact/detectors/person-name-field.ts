@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart } from "../person-names";
+import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName } from "../person-names";
 import { nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
@@ -75,6 +75,7 @@ export const personNameFieldDetector: Detector = {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
-    return rewrittenNameWords(match, marker, (value) => holdsPersonName(value, field));
+    // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
+    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(value, field));
   },
 };
