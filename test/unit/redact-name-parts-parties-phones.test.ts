@@ -3,7 +3,8 @@
  * a bare key (`first_name=Maria`, `[first_name] => Maria`), a full name under a bare person's or
  * party's word (`user="Maria Silva"`, `{"from":"Maria Silva"}`, a mailbox's display name as a
  * string's value), the WhatsApp Cloud API's phone fields (`wa_id`, `messages[].from`) and a North
- * American number printed dotted or with its area code in parentheses without a phone word.
+ * American number with its area code in parentheses or its trunk prefix without a phone word, dotted
+ * only after a phone's or a contact's word.
  */
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
@@ -59,6 +60,51 @@ describe("a part of a name under a bare key, in every printed form", () => {
   ])("keeps what is no person's part of a name, or leaves it to its own kind: %j", (text) => {
     const out = redacted(text);
     expect(out).not.toContain(NAME);
+  });
+
+  it.each([
+    ["first_name=maria gonzalez", `first_name=${NAME}`],
+    ["last_name=de la Cruz", `last_name=${NAME}`],
+    ["last_name=van der Berg status=ok", `last_name=${NAME} status=ok`],
+    ["first_name=maria last_name=gonzalez", `first_name=${NAME} last_name=${NAME}`],
+    ["first_name=Maria, last_name=O'Brien.", `first_name=${NAME}, last_name=${NAME}.`],
+  ])("takes an unquoted name's particles and next word, not the next key: %j", (text, expected) => {
+    expect(redacted(text)).toBe(expected);
+  });
+
+  it.each([
+    "first_name=required",
+    'first_name="required"',
+    "first_name: required",
+    "first_name=varchar(255)",
+    "first_name: varchar(255)",
+    "first_name=too long",
+    "given_name=must not be blank",
+    "Validation failed: first_name=required, last_name=required",
+    "surname=Unknown",
+    "firstName: 'Test'",
+    "first_name=NOT NULL",
+    "first_name=ASC",
+    "first_name=DESC",
+    "first_name=string",
+    "first_name=TEXT",
+    "first_name=missing",
+    "first_name=invalid",
+    "first_name=empty",
+    "first_name=System",
+    "first_name=indexed",
+    '"last_name":"column"',
+    "display_name=NOT NULL",
+    '"display_name":"too long"',
+    'display_name="must not be blank"',
+    "full_name=required",
+  ])("keeps a validation's, a state's, a type's or a placeholder's word in text: %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("judges a part's attribute by the key rule, whole: text and attribute differ on a validation word", () => {
+    expect(redactedAttributes({ first_name: "maria gonzalez", last_name: "de la Cruz" })).toEqual({ first_name: NAME, last_name: NAME });
+    expect(redactedAttributes({ first_name: "varchar(255)" })).toEqual({ first_name: "varchar(255)" });
   });
 
   it("leaves a card holder's part of a name to the card holder's kind", () => {
@@ -142,10 +188,15 @@ describe("the WhatsApp Cloud API's phone fields", () => {
 describe("a North American number printed dotted or with its area code in parentheses", () => {
   it.each([
     ["call 415.555.0132", `call ${PHONE}`],
-    ["call me at (415) 555-0132 or 415.555.0132", `call me at ${PHONE} or ${PHONE}`],
+    ["phone: 415.555.0132", `phone: ${PHONE}`],
+    ["tel 415.555.0132", `tel ${PHONE}`],
+    ["contact 212.555.0100", `contact ${PHONE}`],
+    ["contact: 415-555-0132", `contact: ${PHONE}`],
+    ["call me at (415) 555-0132 or 1-415-555-0132", `call me at ${PHONE} or ${PHONE}`],
     ["reach me at (415) 555-0132", `reach me at ${PHONE}`],
     ["(415)555-0132", PHONE],
-    ['{"msg":"sms","to":"415.555.0132"}', `{"msg":"sms","to":"${PHONE}"}`],
+    ["+1 415.555.0132", PHONE],
+    ['{"msg":"sent","phone":"415.555.0132"}', `{"msg":"sent","phone":"${PHONE}"}`],
   ])("%j", (text, expected) => {
     expect(redacted(text)).toBe(expected);
   });
@@ -154,11 +205,33 @@ describe("a North American number printed dotted or with its area code in parent
     "version 1.2.3 released 2024.01.15 at 10.0.0.1 took 415.555 ms",
     "sqlalchemy 2.0.31 v415.555.0132 build 100.200.3000 ip 192.168.100.200",
     "order_id=415.555.0132",
+    "order 1-800-555-0100",
     "1.415.555.0132.7",
     "lat 415.555.0132e3",
     "415-555-0132",
+    "415.555.0132",
+    "or 415.555.0132",
     "(123) 456-7890 is no area code",
-  ])("keeps versions, dates, addresses, decimals, ids and the dashed form alone: %j", (text) => {
+  ])("keeps versions, dates, addresses, decimals, ids and the grouped form alone: %j", (text) => {
     expect(redacted(text)).toBe(text);
+  });
+
+  it.each([
+    "version=628.581.8187",
+    "build 212.555.0100",
+    "count 522.721.0983",
+    "duration=415.555.0132",
+    "415.555.0132 ms",
+    "checksum 212.555.0199",
+    "gauge value 212.555.4567",
+    '"version":"415.555.0132"',
+  ])("keeps the dotted shape after a version's, a measure's or an id's word: %j", (text) => {
+    expect(redacted(text)).toBe(text);
+  });
+
+  it("keeps the dotted shape under attribute keys that name no phone", () => {
+    const sent = { "service.version": "415.555.0132", version: "415.555.0132", "server.address": "415.555.0132", path: "415.555.0132" };
+    expect(redactedAttributes(sent)).toEqual(sent);
+    expect(redactedAttributes({ phone: "415.555.0132" })).toEqual({ phone: PHONE });
   });
 });

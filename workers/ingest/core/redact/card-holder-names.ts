@@ -105,6 +105,11 @@ export function holdsCardHolderName(text: string): boolean {
   return !NOT_A_NAME.has(lower) && !CARD_BRANDS.has(lower) && !namesHolder(nameWords(trimmed));
 }
 
+/** Whether `value`, lower case, is a flag, no value, a validation or a type word (`NOT_A_NAME`): no name under any name's key. */
+export function saysNoName(value: string): boolean {
+  return NOT_A_NAME.has(value);
+}
+
 /** Values of a holder's field that are no name: flags, no value, validation and type words. */
 const NOT_A_NAME: ReadonlySet<string> = new Set([
   "yes", "no", "y", "n", "sim", "não", "nao", "si", "sí", "0", "1",

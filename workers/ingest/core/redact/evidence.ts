@@ -510,8 +510,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     }
   }
   if ((classes & (HAS_PHONE_START | HAS_PERCENT)) !== 0 && digits >= PHONE_DIGITS) found |= phoneEvidence(text);
-  // A North American number printed dotted or with its area code in parentheses needs no word (`or 415.555.0132`).
-  if ((found & Evidence.PHONE) === 0 && digits >= NANP_DIGITS && (dots >= 2 || (classes & HAS_PHONE_START) !== 0) && holdsNanpNumber(text)) found |= Evidence.PHONE;
+  // A North American number needs no phone word with its area code in parentheses or its trunk prefix (`1-415-555-0132`), a contact's word grouped.
+  if ((found & Evidence.PHONE) === 0 && digits >= NANP_DIGITS && (dots >= 2 || (classes & (HAS_PHONE_START | HAS_DASH)) !== 0) && holdsNanpNumber(text)) found |= Evidence.PHONE;
   if (dots >= 3 && (classes & HAS_B) !== 0 && holdsAny(text, PIX_GUI_ENDINGS)) found |= Evidence.PIX;
   else if ((classes & HAS_DASH) !== 0 && holdsUuid(text) && PIX_KEY_WORD.test(text)) found |= Evidence.PIX;
   else if ((classes & HAS_I) !== 0 && ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 || digits >= PIX_PHONE_DIGITS) && PIX_FIELD_WORD.test(text)) {

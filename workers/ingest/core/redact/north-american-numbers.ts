@@ -1,21 +1,36 @@
 /**
- * A North American Numbering Plan number as people print it without a phone word: the area code
- * in parentheses (`(415) 555-0132`, `(415)555-0132`) or three groups set apart by dots
- * (`415.555.0132`); area code and exchange each start with 2–9 (NANP's `NXX`), the line is four
- * digits. Not glued to a word, a digit, a `.`, `/`, `+` or `-` on either side: a version
- * (`1.2.3`, `10.200.3000` has a `1`-led group), an IPv4 address (groups of at most three
- * digits), a date (`2024.01.15`), a decimal (`415.555`) and a longer dotted run
- * (`1.415.555.0132.7`) are not this shape. The dashed form alone (`415-555-0132`) is not read
- * here: ids, part numbers and tickets are printed so as often (docs/decisions.md, 2026-12-04).
+ * A North American Numbering Plan number as people print it: the area code in parentheses
+ * (`(415) 555-0132`, `(415)555-0132`) or three groups set apart by dots or dashes
+ * (`415.555.0132`, `415-555-0132`), perhaps led by the trunk prefix `1-` (`1-800-555-0100`);
+ * area code and exchange each start with 2–9 (NANP's `NXX`), the line is four digits. Not glued
+ * to a word, a digit, a `.`, `/`, `+` or `-` on either side: a version (`1.2.3`, `10.200.3000` has
+ * a `1`-led group), an IPv4 address (groups of at most three digits), a date (`2024.01.15`), a
+ * decimal (`415.555`) and a longer dotted run (`1.415.555.0132.7`) are not this shape.
  */
-export const NANP_NUMBER = String.raw`(?<![\w./+)-])(?:\([2-9]\d\d\) ?[2-9]\d\d-\d{4}|[2-9]\d\d\.[2-9]\d\d\.\d{4})(?![\w/-]|\.\d)`;
+const NANP_NUMBER =
+  String.raw`(?<![\w./+)-])(?:\([2-9]\d\d\) ?[2-9]\d\d-\d{4}|(?:1-)?[2-9]\d\d([.-])[2-9]\d\d\1\d{4})(?![\w/-]|\.\d)`;
 
-const NANP_NUMBER_WHOLE = new RegExp(`^${NANP_NUMBER}$`);
+/** The area code in parentheses, the one shape a reader takes for a phone without a word (`(415) 555-0132`). */
+const NANP_PARENTHESIZED_WHOLE = /^\([2-9]\d\d\) ?[2-9]\d\d-\d{4}$/;
+/** The grouped shape led by the trunk prefix `1-`, which only a dialled number carries (`1-415-555-0132`). */
+const NANP_TRUNK_LED_WHOLE = /^1-[2-9]\d\d([.-])[2-9]\d\d\1\d{4}$/;
+/** The grouped shape alone (`415.555.0132`, `415-555-0132`): a version, a build, a measure or an id print so too. */
+const NANP_GROUPED_WHOLE = /^[2-9]\d\d([.-])[2-9]\d\d\1\d{4}$/;
 const NANP_NUMBER_ANYWHERE = new RegExp(NANP_NUMBER);
 
-/** Whether `match`, a phone detector's candidate, is a whole `NANP_NUMBER`. */
-export function isNanpNumber(match: string): boolean {
-  return NANP_NUMBER_WHOLE.test(match);
+/**
+ * Whether `match`, a phone detector's candidate, is a North American number in a shape that
+ * says "phone" by itself: the area code in parentheses or the trunk prefix `1-` before the
+ * groups (docs/decisions.md, 2026-12-04: a dotted `415.555.0132` alone is a version's or a
+ * measure's as often, and needs a phone or contact word as the dashed form does).
+ */
+export function isSelfEvidentNanpNumber(match: string): boolean {
+  return NANP_PARENTHESIZED_WHOLE.test(match) || NANP_TRUNK_LED_WHOLE.test(match);
+}
+
+/** Whether `match` is the grouped shape without a prefix (`415.555.0132`, `415-555-0132`), a phone only after a phone's or a contact's word. */
+export function isGroupedNanpNumber(match: string): boolean {
+  return NANP_GROUPED_WHOLE.test(match);
 }
 
 /** Whether `text` holds a `NANP_NUMBER` anywhere (the evidence walk's question, asked of texts with ten digits). */

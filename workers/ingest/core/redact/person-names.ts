@@ -1,8 +1,9 @@
 import { lazy } from "../../../shared/lazy";
-import { holdsCardHolderName, namesHolder } from "./card-holder-names";
+import { holdsCardHolderName, namesHolder, saysNoName } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { standsForSecret } from "./secret-names";
+import { saysSecretState } from "./status-words";
 
 /**
  * Whether a key's words (`nameWords`) name a person's name or login by the OpenTelemetry
@@ -52,6 +53,39 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   const owner = PERSON_DETAIL_PARTS.has(before) ? words[count - 3] : before;
   return owner === "user" || PERSON_NAME_OWNERS.has(owner ?? "");
 }
+
+/**
+ * Whether `value`, written in text under a key naming a part of a name (`first_name=…`,
+ * `surname: …`), is shaped as one: words of letters, apostrophes and hyphens, perhaps with a
+ * name's particles (`de la Cruz`), none a validation's, a state's, a type's or a placeholder's
+ * word (`required`, `too long`, `NOT NULL`, `varchar`, `DESC`, `string`, `Unknown`, `Test`:
+ * `saysSecretState`, `saysNoName`, `FAILURE_WORDS`, `ACCOUNT_WORDS`, `SCHEMA_WORDS`). A key
+ * rule's attribute is judged whole (`holdsPersonName`); text prints a form's answers too.
+ */
+export function readsAsTextNamePart(value: string): boolean {
+  return !saysNoPersonName(value) && value.trim().split(/[ \t]+/).every((word) => NAME_PART_SHAPE().test(word));
+}
+
+/**
+ * Whether `value`, written in text under a key naming a person's name, says a validation's, a
+ * state's, a type's or a placeholder's word instead (`required`, `too long`, `must not be blank`,
+ * `NOT NULL`, `varchar`, `DESC`, `string`, `Unknown`, `Test`: `saysSecretState`, `saysNoName`,
+ * `FAILURE_WORDS`, `ACCOUNT_WORDS`, `SCHEMA_WORDS`): what a form's or a schema's line prints there.
+ */
+export function saysNoPersonName(value: string): boolean {
+  const trimmed = value.trim();
+  if (saysSecretState(trimmed) || saysNoName(trimmed.toLowerCase())) return true;
+  return trimmed.split(/[ \t]+/).some((word) => {
+    const lower = word.toLowerCase();
+    return FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || saysNoName(lower);
+  });
+}
+
+/** Words a schema, a query or a validator prints for a column in a value's place (`first_name=varchar`, `ORDER BY first_name DESC`), lower case. */
+const SCHEMA_WORDS: ReadonlySet<string> = new Set([
+  "asc", "desc", "varchar", "nvarchar", "char", "int", "integer", "bigint", "boolean", "bool", "null", "nullable", "unique", "index", "indexed",
+  "column", "enum",
+]);
 
 /**
  * What a person field's key (`namesPersonField` true of `words`) says its value is, as
@@ -232,6 +266,16 @@ const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
   // German, Spanish, Portuguese, French, Italian, Polish.
   "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome", "imie", "imię", "nazwisko",
 ]);
+
+/**
+ * Regex sources of the keys' endings that name a part of a name (`namesNamePart`), lower case
+ * for `caseless`: a part's word before `name`, joined or not (`first_name`, `lastName`,
+ * `given-name`), or a part's own word (`surname`, `vorname`, `apellido`).
+ */
+export const NAME_PART_KEY_ENDINGS: readonly string[] = [
+  ...[...GIVEN_NAME_PARTS].map((part) => `${part}[_.-]?name`),
+  ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name")),
+];
 /** The words before `name` that make it a whole name (`full_name`, `display_name`), and the same glued (`fullname`). */
 const WHOLE_NAME_PARTS: ReadonlySet<string> = new Set(["full", "display"]);
 const WHOLE_NAME_WORDS: ReadonlySet<string> = new Set(["fullname", "displayname"]);
@@ -503,7 +547,7 @@ const JOINED_NAME = lazy(() => /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u);
  */
 const SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?: ${NAME_PARTICLE})? \p{Lu}[\p{L}'’-]*\p{Ll}){1,2}$`, "u"));
 /** A particle between a name's words (`Maria da Silva`, `Ludwig van Beethoven`), lower case. */
-const NAME_PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn)";
+export const NAME_PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn)";
 
 /**
  * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
@@ -522,13 +566,13 @@ const CAPITALISED_WORD = lazy(() => /^\p{Lu}\p{Ll}+$/u);
 /**
  * Words of accounts no person holds, lower case: Windows' built-in and container accounts
  * (`ContainerUser`, `ContainerAdministrator`, `DefaultAccount`, `LocalSystem`, `NetworkService`,
- * `TrustedInstaller`, `Guest`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
+ * `TrustedInstaller`, `Guest`, `System`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
  * particular (`Anonymous`, `Unknown`, `Everyone`); the job words are `AUTOMATION_ACCOUNT`'s.
  */
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set([
   "user", "users", "admin", "administrator", "administrators", "account", "container", "local", "network", "default", "guest",
   "utility", "trusted", "installer", "services", "git", "anonymous", "unknown", "everyone", "nobody", "root", "owner", "test",
-  "demo", "none",
+  "demo", "none", "system",
 ]);
 
 /** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */

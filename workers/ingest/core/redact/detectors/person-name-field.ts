@@ -1,8 +1,8 @@
 import { Evidence } from "../evidence";
-import { PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf } from "../person-names";
+import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName } from "../person-names";
 import { nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
-import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameWords, unquotedAnyCase } from "./name-field";
+import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
@@ -22,6 +22,18 @@ const ROLE_LAST_WORDS: readonly string[] = [...ROLE_WORDS, ...RECORD_ROLE_LAST_W
 /** The last words of the other person fields' keys (`user.name`, `process.owner`), whose unquoted value is a login or capitalised words (`UNQUOTED`). */
 const NAME_LAST_WORDS: readonly string[] = PERSON_FIELD_LAST_WORDS.filter((word) => !ROLE_WORDS.has(word));
 const ROLE_UNQUOTED = unquotedAnyCase(ROLE_LAST_WORDS);
+/** A word of a part of a name: letters, apostrophes and hyphens (`Maria`, `O'Brien`, `Jean-Luc`). */
+const PART_WORD = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
+/** What goes on after a value's word where a name's does not end: a word, a bracket, an `@`, a path, a key's separator (`varchar(255)`, `maria@`). */
+const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w`;
+const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
+/**
+ * An unquoted value under a key naming a part of a name (`NAME_PART_KEY_ENDINGS`): a word of
+ * letters and, in any case, the particles and word after it (`last_name=de la Cruz`,
+ * `van der Berg`) or one more word that is no key (`first_name=maria gonzalez`, not
+ * `first_name=maria last_name=…`'s `last_name`), ending at a blank or punctuation.
+ */
+const PART_UNQUOTED = `${PART_WORD}(?:(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}| ${PART_WORD}(?![\\w.-]*[=:]))?(?!${GOES_ON})`;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
 const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 
@@ -45,8 +57,9 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
-    `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS)}|${nameFieldSource(PARTY_LAST_WORDS)}|` +
-    `${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_LAST_WORDS, UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
+    `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS)}|` +
+    `${nameFieldSource(PARTY_LAST_WORDS)}|${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|` +
+    `${colonUnquoted(NAME_LAST_WORDS, UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
@@ -57,6 +70,12 @@ export const personNameFieldDetector: Detector = {
     if (!party && !namesWhosePersonField(words, glued)) return undefined;
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
     const field = party ? "party" : personNameFieldOf(words);
-    return rewrittenNameWords(match, marker, (value) => holdsPersonName(value, field));
+    // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
+    if (field === "part") {
+      if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
+      return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
+    }
+    // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
+    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(value, field));
   },
 };

@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
-import { isNanpNumber } from "../north-american-numbers";
+import { isGroupedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
@@ -19,8 +19,10 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  *   to 15 digits as E.164 allows, anywhere, its `+` perhaps form-encoded (`%2B14158675309`);
  * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
  *   storefront customers type it, anywhere;
- * - a North American number with its area code in parentheses or dotted (`(415) 555-0132`,
- *   `415.555.0132`: `north-american-numbers.ts`), anywhere but as an identifier;
+ * - a North American number with its area code in parentheses or led by the trunk prefix
+ *   (`(415) 555-0132`, `1-415-555-0132`: `north-american-numbers.ts`), anywhere but as an
+ *   identifier; dotted or dashed alone (`415.555.0132`) only after a phone's word, under a phone's
+ *   key or after a contact's word (`contact 212.555.0100`), as versions and measures print so too;
  * - Brazil's mobile form `9dddd-dddd` after its area code (`11 98765-4321`, `011 98765-4321`,
  *   `11 9 8765-4321`), anywhere but as an identifier (`order_id=`, `pedido 11 98765-4321`, under
  *   an id key); without the area code only after a contact word (`contato 98765-4321`,
@@ -208,9 +210,9 @@ const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
- * Words that make the mobile shape alone a person's number: a contact (`contato 98765-4321`,
- * `contacto:`, `Contact: `). They name no phone for other shapes (`contato 12345678` may be a
- * contact's id).
+ * Words that make the mobile shape alone or a North American number's groups a person's number:
+ * a contact (`contato 98765-4321`, `contacto:`, `Contact: `, `contact 212.555.0100`). They name
+ * no phone for other shapes (`contato 12345678` may be a contact's id).
  */
 const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))(?:[ \t]*[:=])?[ \t]*["']?$/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
@@ -244,8 +246,8 @@ export const phoneDetector: Detector = {
       return undefined;
     }
     const grouped = digits !== match.length;
-    // A North American number in its own printed shapes is a phone without a word before it (`or 415.555.0132`).
-    if (isNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
+    // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
+    if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
     const named =
       isNamedPhone(text, start, grouped) ||
       isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
@@ -262,7 +264,9 @@ export const phoneDetector: Detector = {
       return marker;
     }
     const before = text.slice(Math.max(0, start - 24), start);
-    const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || (BRAZIL_MOBILE.test(match) && CONTACT_BEFORE.test(before));
+    // A contact's word names a mobile or a North American number, shapes no id or measure keeps after it.
+    const contact = (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match)) && CONTACT_BEFORE.test(before);
+    const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
     return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
   },
 };
