@@ -8,8 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
-import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
-import { logRecord, logsRequest } from "../support/model-builders";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttributes } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -19,11 +19,7 @@ const redacted = (text: string): string => redactString(text, policy).text;
 
 /** The log record's sent attributes after redaction, by key (the tally's `redaction.*` left out). */
 function redactedAttributes(attributes: Record<string, string>): Record<string, unknown> {
-  const sent: KeyValue[] = Object.entries(attributes).map(([key, stringValue]) => ({ key, value: { stringValue } }));
-  const record = logRecord({ attributes: sent });
-  redactRequest("logs", logsRequest([record]), policy);
-  const kept = record.attributes.filter((a) => !a.key.startsWith("redaction."));
-  return Object.fromEntries(kept.map((a) => [a.key, "stringValue" in a.value ? a.value.stringValue : a.value]));
+  return storedLogAttributes(Object.entries(attributes).map(([key, stringValue]): KeyValue => ({ key, value: { stringValue } })), policy).values;
 }
 
 describe("a part of a name under a bare key, in every printed form", () => {
