@@ -60,13 +60,18 @@ const CODE_EXPRESSION = new RegExp(
     String.raw`|(?:${LITERAL})[ \t]+if[ \t]+[^\n]{1,256}?[ \t]else[ \t])`,
 );
 
+/** A setting read as a member whose last name is a constant's (`settings.DB_PASSWORD`, `Config::API_KEY`), nothing glued after it. */
+const CONSTANT_MEMBER = /^[A-Za-z_]\w*(?:(?:\??\.|->|::)[A-Za-z_]\w*)*(?:\??\.|->|::)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w$([])/;
+
 /**
- * Whether `value` opens with code (`CODE_VALUE`, `CODE_EXPRESSION`: `process.env.PW`,
- * `options.password || "…"`, `$opts['pw'] ?? '…'`): where a printed record's reader finds one as
- * a member's value, the record is code's object literal, and its literals are read in the text.
+ * Whether `value` opens with code (`CODE_VALUE`, `CODE_EXPRESSION`, `CONSTANT_MEMBER`:
+ * `process.env.PW`, `options.password || "…"`, `$opts['pw'] ?? '…'`, `get_secret("db")`,
+ * `settings.DB_PASSWORD`): where a printed record's reader finds one as a member's value, the
+ * record is code's object literal or call (`Client(api_key=settings.STRIPE_KEY)`), and its
+ * literals are read in the text.
  */
 export function isCodeExpression(value: string): boolean {
-  return CODE_VALUE.test(value) || CODE_EXPRESSION.test(value);
+  return CODE_VALUE.test(value) || CODE_EXPRESSION.test(value) || CONSTANT_MEMBER.test(value);
 }
 
 /** How much of a line a code value is read over (`isCodeValue`, `codeSecretLiterals`' callers): a statement's length, bounded so a long line costs each candidate a bounded read. */
