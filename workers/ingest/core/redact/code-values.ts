@@ -180,8 +180,9 @@ function isKeywordArgument(text: string, nameStart: number): boolean {
  * `-> `, traceback-value.ts): its words are code, the values drawn below.
  */
 function drawnBelow(text: string, at: number): boolean {
-  const lineEnd = text.indexOf("\n", at);
-  return lineEnd >= 0 && DRAWN_ROW.test(text.slice(lineEnd + 1, lineEnd + 1 + CODE_LINE));
+  // A bounded read: a source line longer than a statement's `CODE_LINE` is no drawn frame's.
+  const lineEnd = text.slice(at, at + CODE_LINE).indexOf("\n");
+  return lineEnd >= 0 && DRAWN_ROW.test(text.slice(at + lineEnd + 1, at + lineEnd + 1 + CODE_LINE));
 }
 /** A drawn row's start: blanks and pipes, then the value's mark. */
 const DRAWN_ROW = /^[ \t|│]*(?:└|->) /;
