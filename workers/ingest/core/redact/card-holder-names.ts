@@ -1,6 +1,7 @@
 import { namesOrganization } from "./organization-names";
 import { countWork } from "./scan-scope";
 import { nameWords, standsForSecret } from "./secret-names";
+import { saysSecretState } from "./status-words";
 
 /**
  * What a holder's key or label (its words, lower case: `nameWords`) says the holder holds: a
@@ -94,13 +95,13 @@ const HOLDER_WORDS: ReadonlySet<string> = new Set([
  * yes/no (`true`, `Sim`; `titular` is also a yes/no field saying whether a person is the
  * account's holder), no value (`n/a`, `-`), a template or mask (`{{holderName}}`, `****`:
  * `standsForSecret`), a card brand (`Visa`: a form's wrong field, nobody's name), a validation
- * word (`required`), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
+ * word or phrase (`required`, `not set`: `saysSecretState`, as under every person's key), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
  * name a card holder as a key would), or a company or a place (an account's `titular` may be one:
  * `Banco do Brasil S.A.`, `Acme Ltda`, `Acme Inc.`, `Head office`: `namesOrganization`), which is no person.
  */
 export function holdsCardHolderName(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || standsForSecret(trimmed) || namesOrganization(trimmed)) return false;
+  if (trimmed === "" || standsForSecret(trimmed) || saysSecretState(trimmed) || namesOrganization(trimmed)) return false;
   const lower = trimmed.toLowerCase();
   return !NOT_A_NAME.has(lower) && !CARD_BRANDS.has(lower) && !namesHolder(nameWords(trimmed));
 }

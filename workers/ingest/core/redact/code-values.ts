@@ -1,3 +1,4 @@
+import { blanksBefore } from "./blanks";
 import { countWork } from "./scan-scope";
 import { isSecretName, nameWords } from "./secret-names";
 
@@ -59,13 +60,18 @@ const CODE_EXPRESSION = new RegExp(
     String.raw`|(?:${LITERAL})[ \t]+if[ \t]+[^\n]{1,256}?[ \t]else[ \t])`,
 );
 
+/** A setting read as a member whose last name is a constant's (`settings.DB_PASSWORD`, `Config::API_KEY`), nothing glued after it. */
+const CONSTANT_MEMBER = /^[A-Za-z_]\w*(?:(?:\??\.|->|::)[A-Za-z_]\w*)*(?:\??\.|->|::)[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w$([])/;
+
 /**
- * Whether `value` opens with code (`CODE_VALUE`, `CODE_EXPRESSION`: `process.env.PW`,
- * `options.password || "…"`, `$opts['pw'] ?? '…'`): where a printed record's reader finds one as
- * a member's value, the record is code's object literal, and its literals are read in the text.
+ * Whether `value` opens with code (`CODE_VALUE`, `CODE_EXPRESSION`, `CONSTANT_MEMBER`:
+ * `process.env.PW`, `options.password || "…"`, `$opts['pw'] ?? '…'`, `get_secret("db")`,
+ * `settings.DB_PASSWORD`): where a printed record's reader finds one as a member's value, the
+ * record is code's object literal or call (`Client(api_key=settings.STRIPE_KEY)`), and its
+ * literals are read in the text.
  */
 export function isCodeExpression(value: string): boolean {
-  return CODE_VALUE.test(value) || CODE_EXPRESSION.test(value);
+  return CODE_VALUE.test(value) || CODE_EXPRESSION.test(value) || CONSTANT_MEMBER.test(value);
 }
 
 /** How much of a line a code value is read over (`isCodeValue`, `codeSecretLiterals`' callers): a statement's length, bounded so a long line costs each candidate a bounded read. */
@@ -109,6 +115,13 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   if (annotation !== undefined) return isCodeValue(text, valueStart + annotation.length, name, nameStart);
   const path = PATH.exec(value)?.[0];
   if (path === undefined) return false;
+  const ends = endsExpression(value.slice(path.length));
+  // A member whose last name is the key's own or a constant's (`settings.DB_PASSWORD`,
+  // `cfg.password`): a setting read, in any line. Other dotted words may be a password (`abc.def`).
+  if (ends && MEMBER_PATH.test(path) && namesSetting(path.slice(path.search(LAST_MEMBER) + 1).replace(/^[>:]+/, ""), name)) return true;
+  // A keyword argument's variable (`connect(password=password)`), or on a source line a
+  // traceback draws values under (loguru, better-exceptions), any variable or member passed.
+  if (ends && isKeywordArgument(text, nameStart) && (sameWords(path, name) || drawnBelow(text, valueStart))) return true;
   if (!RECEIVER_BEFORE.test(text.slice(Math.max(0, nameStart - 8), nameStart)) && !RECEIVER_START.test(text.slice(nameStart, nameStart + 8))) return false;
   const rest = value.slice(path.length);
   // A bare word ending the statement (`$db->password = hunter2;`) is read as it is alone
@@ -118,6 +131,61 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   if (rest.trim() !== "") return false;
   return /[.[]|->|::/.test(path.slice(1)) || sameWords(path, name);
 }
+
+/** A path with a member or an index after its first name (`settings.DB_PASSWORD`, `cfg->pw`, `kwargs["pw"]`). */
+const MEMBER_PATH = /^[$@]?[A-Za-z_]\w*(?:\??\.|->|::|\[)/;
+/** The separator before a path's last member name. */
+const LAST_MEMBER = /(?:\.|->|::)[A-Za-z_]\w*$/;
+
+/** Whether `rest`, what follows a path in its line, ends the expression: nothing, a statement's or an argument's end, or code going on (`CODE_AFTER`). */
+function endsExpression(rest: string): boolean {
+  return rest.trim() === "" || STATEMENT_END.test(rest) || CODE_AFTER.test(rest);
+}
+
+/** Whether a member's last name `member` names `name`'s own setting or a constant (`DB_PASSWORD`, `password` under `password`). */
+function namesSetting(member: string, name: string): boolean {
+  return member !== "" && (CONSTANT_NAME.test(member) || sameWords(member, name));
+}
+
+/** How far back a keyword argument's call is looked for (`isKeywordArgument`): a call's head and its earlier arguments. */
+const CALL_REACH = 256;
+/** A call's opening: a name (or a generic's `>`) right before `(`. */
+const CALL_OPENING = /[\w$>][ \t]*$/;
+
+/**
+ * Whether the name at `nameStart` in `text` is a keyword argument: an argument of a call's, right
+ * after its `(` or a `,`, the call open on the same line (`connect(host=host, password=…`).
+ * Reads at most `CALL_REACH` characters back.
+ */
+function isKeywordArgument(text: string, nameStart: number): boolean {
+  const before = blanksBefore(text, nameStart);
+  const separator = text.charCodeAt(before - 1);
+  if (separator !== 0x28 /* ( */ && separator !== 0x2c /* , */) return false;
+  let depth = 0;
+  for (let i = before - 1; i >= Math.max(0, nameStart - CALL_REACH); i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) return false;
+    if (code === 0x29 /* ) */ || code === 0x5d /* ] */) depth++;
+    else if (code === 0x28 /* ( */ || code === 0x5b /* [ */) {
+      if (depth === 0) return code === 0x28 && CALL_OPENING.test(text.slice(Math.max(0, i - 8), i));
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether the line holding `at` is a source line a traceback draws its names' values under
+ * (loguru's `diagnose`, better-exceptions: the next row is blanks and `│`/`|` before `└ ` or
+ * `-> `, traceback-value.ts): its words are code, the values drawn below.
+ */
+function drawnBelow(text: string, at: number): boolean {
+  // A bounded read: a source line longer than a statement's `CODE_LINE` is no drawn frame's.
+  const lineEnd = text.slice(at, at + CODE_LINE).indexOf("\n");
+  return lineEnd >= 0 && DRAWN_ROW.test(text.slice(at + lineEnd + 1, at + lineEnd + 1 + CODE_LINE));
+}
+/** A drawn row's start: blanks and pipes, then the value's mark. */
+const DRAWN_ROW = /^[ \t|│]*(?:└|->) /;
 
 /** Whether the variable `path` is spelt as `name`'s last segment (`password`, `$apiKey` for `apiKey`, `api_key`). */
 function sameWords(path: string, name: string): boolean {
@@ -134,9 +202,11 @@ function sameWords(path: string, name: string): boolean {
  * .NET's `Environment.GetEnvironmentVariable` and `IConfiguration.GetValue<T>`, Go's `Getenv`,
  * a secret store's `read` (`vault.read("secret/data/db")`), Rust's `env::var` and `env::var_os`
  * (`env::var("DB_PASSWORD").unwrap_or("…")`: the variable's name is no secret, whatever it names)
- * are such lookups too.
+ * are such lookups too, and so is any function named for looking something up, a lookup's verb
+ * before what it looks up (`get_secret("db")`, `getSecret("db")`, `GetSecretValue(…)`,
+ * `fetch_token("svc")`, `load_password("db")`): its first argument names the secret.
  */
-export const LOOKUP_FUNCTIONS = String.raw`(?:env|var|var_os|getenv|Getenv|getEnv|GetEnvironmentVariable|LookupEnv|get|Get|GetValue|fetch|getProperty|getOrDefault|config|lookup|require|read)`;
+export const LOOKUP_FUNCTIONS = String.raw`(?:env|var|var_os|getenv|Getenv|getEnv|GetEnvironmentVariable|LookupEnv|get|Get|GetValue|fetch|getProperty|getOrDefault|config|lookup|require|read|(?:[gG]et|[fF]etch|[rR]ead|[lL]oad|[lL]ookup|[rR]esolve|[rR]etrieve)(?:_[a-z]\w*|[A-Z]\w*))`;
 /** A generic call's type arguments (`GetValue<string>`, `Get<List<string>>`), as regex source. */
 export const TYPE_ARGUMENTS = String.raw`(?:<[\w.?, \[\]<>]{1,64}>)?`;
 const LOOKUP_NAME = String.raw`(?:^|[^\w$])${LOOKUP_FUNCTIONS}${TYPE_ARGUMENTS}[ \t]*`;

@@ -804,11 +804,15 @@ class Reader {
     return this.unquotedValue(text.slice(from, end));
   }
 
-  /** Unquoted text `written` as a value: a number, `true`, `false` and `null`/`nil`/`<nil>` as JSON's, anything else the text, `bare`. */
+  /**
+   * Unquoted text `written` as a value: a number, `true`, `false` and `null`/`nil`/`<nil>` as
+   * JSON's, code as null (`Client(api_key=get_secret("stripe"))`, a source line's call:
+   * `isCodeExpression`; its literals are the text detectors'), anything else the text, `bare`.
+   */
   private unquotedValue(written: string): unknown {
     if (FULL_NUMBER.test(written)) return parseJsonExactly(written, EXACT_JSON_SUPPORTED ? keepEveryNumber : undefined);
     if (written === "true" || written === "false") return written === "true";
-    if (written === "" || written === "null" || written === "nil" || written === "<nil>") return null;
+    if (written === "" || written === "null" || written === "nil" || written === "<nil>" || isCodeExpression(written)) return null;
     this.bare = true;
     return written;
   }

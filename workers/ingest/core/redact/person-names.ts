@@ -77,7 +77,7 @@ export function saysNoPersonName(value: string): boolean {
   if (saysSecretState(trimmed) || saysNoName(trimmed.toLowerCase())) return true;
   return trimmed.split(/[ \t]+/).some((word) => {
     const lower = word.toLowerCase();
-    return FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || saysNoName(lower);
+    return FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || saysNoName(lower) || standsForSecret(word);
   });
 }
 
@@ -428,6 +428,9 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
   // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
   if (field === "held") return holdsCardHolderName(trimmed);
+  // A person's key holds a form's validation word or a placeholder as often, read as its text is
+  // (`first_name: "required"`, `first_name=required`, `customer_name="not set"`: `saysNoPersonName`).
+  if (saysNoPersonName(trimmed)) return false;
   // A role's key holds the person's id, a team or a placeholder as often (`customer=cus_123`, `contact: Support Desk`).
   if (field === "role") return readsAsPersonName(trimmed) || readsAsLowerCaseName(trimmed) || readsAsDottedLogin(trimmed);
   if (field === "type" || field === "unowned" || field === "party") {

@@ -1,4 +1,4 @@
-import { nameWords } from "./secret-names";
+import { nameWords, standsForSecret } from "./secret-names";
 /**
  * Words that say what state a secret is in rather than being one, as error and audit lines
  * write them after a secret's name (`token=expired`, `Password: too short`, `credentials=invalid`,
@@ -16,6 +16,15 @@ const STATUS_WORDS: ReadonlySet<string> = new Set([
   "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "ausente", "incorreto", "incorreta", "incorrecto",
   "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
 ]);
+/**
+ * The state words a form's validator writes in a field's place, saying no usable value was given
+ * (`required`, `missing`, `invalid`, `empty`, `blank`): a placeholder, whatever the field. The
+ * others say what became of a secret that exists (`expired`, `revoked`, `rotated`, `active`).
+ */
+const VALIDATION_WORDS: ReadonlySet<string> = new Set([
+  "invalid", "missing", "required", "empty", "blank", "absent", "unset", "malformed",
+  "inválido", "inválida", "invalido", "invalida", "ausente", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
+]);
 
 /** Two-word states read whole (`Password: too short`, `token: not set`): their first word alone is no state. */
 const STATUS_PHRASE = /^(?:too[ \t]+(?:short|weak|long|common)|not[ \t]+(?:set|found|provided|configured))(?![\w-])/i;
@@ -31,6 +40,27 @@ export function saysSecretState(value: string): boolean {
   if (STATUS_PHRASE.test(value)) return true;
   const word = /^[^\s,;.!?)\]}]+/.exec(value)?.[0] ?? "";
   return word.length <= 12 && STATUS_WORDS.has(word.toLowerCase());
+}
+
+/** A state phrase that is the whole value (`too short`). */
+const WHOLE_STATUS_PHRASE = new RegExp(`${STATUS_PHRASE.source}$`, "i");
+
+/**
+ * Whether `value`, the whole of what a secret's key holds (an attribute's or a JSON member's
+ * string, a quoted value after a secret's name in prose), only stands in for a secret: a
+ * placeholder, a mask or no value (`standsForSecret`: `null`, `None`, `undefined`, `n/a`,
+ * `<redacted>`, `***`, `REDACTED`, `[FILTERED]`) or, whole, a validator's word or a state's
+ * phrase in a value's place (`VALIDATION_WORDS`, `STATUS_PHRASE`: `required`, `missing`,
+ * `invalid`, `empty`, `blank`, `too short`, `not set`). The one answer for the key rules and the
+ * quoted text forms, so `{"password":"required"}` and `password="required"` are read as
+ * `password=required` is. A default password (`changeme`) is none: it is the working
+ * credential. A word of what became of a secret (`expired`, `revoked`) stays the secret there,
+ * as decided for quoted and keyed values (docs/decisions.md, 2026-12-02); unquoted in prose it is
+ * a state (`saysSecretState`). Not for a URL's, a connection string's or a flag's value, which a
+ * program is given as the secret whatever it says.
+ */
+export function standsInForSecret(value: string): boolean {
+  return standsForSecret(value) || WHOLE_STATUS_PHRASE.test(value) || VALIDATION_WORDS.has(value.toLowerCase());
 }
 
 /** What became of a password, as a status field or line reports it (`password: changed`), in one case. */

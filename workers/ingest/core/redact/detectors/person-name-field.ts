@@ -1,6 +1,8 @@
 import { Evidence } from "../evidence";
 import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName } from "../person-names";
 import { nameWords } from "../secret-names";
+import { saysSecretState } from "../status-words";
+import { readsAsWording } from "../error-wording";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -27,13 +29,25 @@ const PART_WORD = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Z
 /** What goes on after a value's word where a name's does not end: a word, a bracket, an `@`, a path, a key's separator (`varchar(255)`, `maria@`). */
 const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w`;
 const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
+/** A word of a part of a name written capitalised (`Maria`), and one in lower case (`maria`). */
+const CAPITALISED_PART_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
+const LOWER_CASE_PART_WORD = String.raw`[a-z\u00DF-\u00F6\u00F8-\u00FF][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
+/** What may follow a value where it ends: the line's end, punctuation, or the next key (`first_name=maria gonzalez email=…`). */
+const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
 /**
- * An unquoted value under a key naming a part of a name (`NAME_PART_KEY_ENDINGS`): a word of
- * letters and, in any case, the particles and word after it (`last_name=de la Cruz`,
- * `van der Berg`) or one more word that is no key (`first_name=maria gonzalez`, not
- * `first_name=maria last_name=…`'s `last_name`), ending at a blank or punctuation.
+ * An unquoted value under a key naming a part of a name (`NAME_PART_KEY_ENDINGS`): one word of
+ * letters, and the particles and word after it in any case (`last_name=de la Cruz`,
+ * `van der Berg`) or one more word that is no key and is written as a name is: capitalised
+ * after a capitalised one (`first_name=Maria José`), or in lower case after a lower-case one
+ * where the value ends after it (`first_name=maria gonzalez`, `… email=…`). Prose going on after
+ * the name is no part of it (`first_name=Maria logged in`, `first_name=maria updated profile`:
+ * `Maria`, `maria`). Not `first_name=maria last_name=…`'s `last_name`; ending at a blank or punctuation.
  */
-const PART_UNQUOTED = `${PART_WORD}(?:(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}| ${PART_WORD}(?![\\w.-]*[=:]))?(?!${GOES_ON})`;
+const PART_UNQUOTED =
+  `(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
+  `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
+/** How far past a part's value a state's phrase or an error's wording is read (`too short`, `must not be blank`). */
+const WORDING_REACH = 32;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
 const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 
@@ -73,6 +87,10 @@ export const personNameFieldDetector: Detector = {
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
+      // A state's phrase or an error's wording read on past the one word taken (`first_name=too
+      // short`, `given_name=must not be blank`): the line says no name there.
+      const said = text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH);
+      if (saysSecretState(said) || readsAsWording(said)) return undefined;
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).

@@ -28,7 +28,7 @@ import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
-import { saysPasswordState, saysSecretState, saysSessionState } from "../status-words";
+import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
@@ -1055,8 +1055,9 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   if (inner.startsWith(PEM_ARMOR_START)) return undefined;
   // A backtick after an unquoted value closes the code span it stands in (`` `password: hunter2x` ``), no part of it.
   const first = quote === "" ? firstToken(value, token, end).replace(TRAILING_BACKTICKS, "") : inner;
-  // An unquoted word in prose saying the secret's state (`token=expired`, `Password: too short`) is none.
-  if (first === "" || standsForSecret(first) || (quote === "" && prose && saysSecretState(inner))) return undefined;
+  // A word in prose saying the secret's state (`token=expired`, `Password: too short`) is none;
+  // quoted, the whole value is read as a key's attribute is (`password="required"`).
+  if (first === "" || standsForSecret(first) || (prose && (quote === "" ? saysSecretState(inner) : standsInForSecret(inner)))) return undefined;
   // A word in backticks (Markdown's code, a template literal) keeps them, as a quoted value its quotes.
   if (quote === "" && BACKTICKED.test(inner)) {
     if (standsForSecret(inner.slice(1, -1))) return undefined;
