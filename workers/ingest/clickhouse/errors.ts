@@ -430,6 +430,22 @@ export function namesAMissingColumn(error: unknown): boolean {
   return error instanceof ClickHouseServerError && error.code === "16";
 }
 
+/**
+ * Whether `error`, a rejection of `fetch` itself (no byte of an answer was read), says the
+ * connection went away under the call: closed or reset by the server or a proxy, the way a
+ * keep-alive connection idle past ClickHouse's `keep_alive_timeout` (10 s; 3 s in older
+ * releases) ends when the next call is written onto it as it closes. workerd words every such
+ * loss `Network connection lost.` (KJ's DISCONNECTED, which it marks `retryable`), and KJ's own
+ * text says `Peer disconnected`; Node's sockets say ECONNRESET. A timeout, an abort of ours or
+ * any HTTP answer is not one. workerd says the same for a refused connection, so a stopped
+ * server gets one more attempt too, which fails as fast.
+ */
+export function connectionLost(error: unknown): boolean {
+  return error instanceof Error && !isTimeoutName(error) && CONNECTION_LOST.test(error.message);
+}
+
+const CONNECTION_LOST = /^Network connection lost\.?$|Peer disconnected|ECONNRESET|connection reset/i;
+
 function isTimeoutName(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
 }
