@@ -43,23 +43,17 @@ async function postOnReusedConnection(runId: string, mode: "close-reused" | "los
 }
 
 describe("a reused connection ClickHouse closed", () => {
-  it("is sent again once when it closed before reading the INSERT: answered 200, stored once", async () => {
-    const runId = uniqueId("keep-alive-closed");
-    const before = proxy.requests["close-reused"];
-    const answer = await postOnReusedConnection(runId, "close-reused", 20);
-    expect(answer.status, await answer.clone().text()).toBe(200);
-    // The closed connection took the call: the scenario happened, and only once.
-    expect(proxy.requests["close-reused"] - before).toBe(1);
-    await expectExactlyOnce(ingest, runId, 20);
-  });
-
-  it("lands once when ClickHouse wrote the INSERT before the connection was lost", async () => {
-    const runId = uniqueId("keep-alive-lost");
-    const before = proxy.requests["lost-reused"];
-    const answer = await postOnReusedConnection(runId, "lost-reused", 20);
-    expect(answer.status, await answer.clone().text()).toBe(200);
-    expect(proxy.requests["lost-reused"] - before).toBe(1);
+  it.each([
+    { mode: "close-reused", what: "closed before reading the INSERT" },
     // Written twice, under one token: ClickHouse drops the second copy.
+    { mode: "lost-reused", what: "was lost after ClickHouse wrote the INSERT" },
+  ] as const)("is sent again once when it $what: answered 200, stored once", async ({ mode }) => {
+    const runId = uniqueId(`keep-alive-${mode}`);
+    const before = proxy.requests[mode];
+    const answer = await postOnReusedConnection(runId, mode, 20);
+    expect(answer.status, await answer.clone().text()).toBe(200);
+    // The closed connection took the call: the case happened, and only once.
+    expect(proxy.requests[mode] - before).toBe(1);
     await expectExactlyOnce(ingest, runId, 20);
   });
 
