@@ -14,6 +14,12 @@
  * - `stalled`: forwards the request, so ClickHouse does write it, and never answers: only the
  *   caller's own timeout ends the wait, so no timer of the proxy races the caller's on a loaded
  *   machine;
+ * - `close-reused`: a request that comes on a connection that already carried an answer is met by
+ *   the connection's close, unread and not forwarded, as when ClickHouse's `keep_alive_timeout`
+ *   ends an idle connection just as the caller writes its next call onto it; a request on a new
+ *   connection passes. A closed connection is gone, so each is closed under a request once;
+ * - `lost-reused`: the same, but the request is forwarded, so ClickHouse does write it, and the
+ *   connection is closed instead of its answer (a connection lost after the server took the call);
  * - the answers of a web server in front of ClickHouse, none forwarded (see FOREIGN_PAGES):
  *   `nginx-page` (200 with its welcome page), `empty-ok` (200, nothing), `login-redirect` (302 to
  *   `/login`, whose page the proxy serves with 200 in every mode), `unauthorized` (nginx's 401
@@ -64,14 +70,26 @@ type ForeignPage = keyof typeof FOREIGN_PAGES;
 /** The login page `login-redirect` leads to. */
 const LOGIN_PAGE = "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body><form></form></body></html>\n";
 
-export type FaultMode = "pass" | "down" | "error" | "error-in-ok" | "error-in-ok-same-line" | "stalled" | ForeignPage;
+export type FaultMode =
+  | "pass"
+  | "down"
+  | "error"
+  | "error-in-ok"
+  | "error-in-ok-same-line"
+  | "stalled"
+  | "close-reused"
+  | "lost-reused"
+  | ForeignPage;
+
+/** Modes that act only on a request that comes on a connection already used: a keep-alive reuse. */
+const REUSE_MODES: ReadonlySet<FaultMode> = new Set(["close-reused", "lost-reused"]);
 
 export interface FaultProxy {
   /** The URL to give the Worker as CLICKHOUSE_URL. */
   url: string;
   mode(): FaultMode;
   setMode(mode: FaultMode): Promise<void>;
-  /** When set, `error`, `error-in-ok` and `stalled` hit only requests whose decoded URL (the query) matches. */
+  /** When set, a mode other than `down` hits only requests whose decoded URL (the query) matches. */
   faultOnly: RegExp | undefined;
   /** Requests that reached the proxy while listening, by mode. */
   requests: Record<FaultMode, number>;
@@ -91,10 +109,12 @@ const TOO_MANY_PARTS_MESSAGE =
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
+  /** The connections that have carried an answer. */
+  const answered = new WeakSet<Socket>();
   let mode: FaultMode = "pass";
   let server: Server | undefined;
   const requests = Object.fromEntries(
-    (["pass", "down", "error", "error-in-ok", "error-in-ok-same-line", "stalled", ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
+    (["pass", "down", "error", "error-in-ok", "error-in-ok-same-line", "stalled", ...REUSE_MODES, ...Object.keys(FOREIGN_PAGES)] as FaultMode[]).map((name) => [name, 0]),
   ) as Record<FaultMode, number>;
   const urls: string[] = [];
 
@@ -105,9 +125,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       answer.end(LOGIN_PAGE);
       return;
     }
-    const current = appliesTo(incoming) ? mode : "pass";
+    const socket = incoming.socket;
+    const applied = appliesTo(incoming) ? mode : "pass";
+    const current = REUSE_MODES.has(applied) && !answered.has(socket) ? "pass" : applied;
     requests[current]++;
     urls.push(decodeURIComponent(incoming.url ?? ""));
+    answer.on("finish", () => answered.add(socket));
+    if (current === "close-reused") return void socket.destroy();
     if (Object.hasOwn(FOREIGN_PAGES, current)) {
       const page = FOREIGN_PAGES[current as ForeignPage];
       incoming.resume();
@@ -144,6 +168,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       (response) => {
         // ClickHouse has answered, so the rows are in; the caller never hears of it.
         if (current === "stalled") return void response.resume();
+        if (current === "lost-reused") return void response.resume().on("end", () => socket.destroy());
         answer.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(answer);
       },
@@ -158,6 +183,9 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const listen = (port: number) =>
     new Promise<Server>((resolve, reject) => {
       const listening = createServer(handle);
+      // Longer than any test's pause between calls: the reuse modes need the caller's idle
+      // connection kept until they close it, not closed by Node's 5 s default first.
+      listening.keepAliveTimeout = 120_000;
       listening.on("connection", (socket) => {
         sockets.add(socket);
         socket.on("close", () => sockets.delete(socket));

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ClickHouseAnswerError,
   ClickHouseServerError,
+  connectionLost,
   exceptionInBody,
   type ClickHouseCall,
   MAY_BE_WRITTEN,
@@ -329,5 +330,27 @@ describe("an answer for an INSERT that may have been written", () => {
     ] as const) {
       expect(httpErrorForClickHouseFailure(error, INSERTING, undefined, call).message).not.toContain(MAY_BE_WRITTEN);
     }
+  });
+});
+
+describe("a connection lost before an answer (sent again once)", () => {
+  it.each([
+    ["workerd's lost connection", new Error("Network connection lost.")],
+    ["KJ's own words", new Error("Peer disconnected.")],
+    ["a reset socket", Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" })],
+  ])("is %s", (_, error) => {
+    expect(connectionLost(error)).toBe(true);
+  });
+
+  it.each([
+    ["a timeout", new DOMException("The operation was aborted due to timeout", "TimeoutError")],
+    ["an abort", new DOMException("The operation was aborted.", "AbortError")],
+    ["a timeout whose words say the connection was lost", Object.assign(new Error("Network connection lost."), { name: "TimeoutError" })],
+    ["an answer that is not ClickHouse's", new ProxyAnswerError(502, "<html>Bad Gateway</html>")],
+    ["a ClickHouse exception", parseServerError("Code: 202. DB::Exception: Too many simultaneous queries. (TOO_MANY_SIMULTANEOUS_QUERIES)")],
+    ["another fetch failure", new TypeError("Fetch API cannot load: not a URL")],
+    ["not an error", "Network connection lost."],
+  ])("is not %s", (_, error) => {
+    expect(connectionLost(error)).toBe(false);
   });
 });

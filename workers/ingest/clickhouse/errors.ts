@@ -276,15 +276,15 @@ export type ClickHouseCall = "insert" | "before insert" | "query";
  * a connection lost after the body went, an exception that can follow a written part): the
  * server finishes an insert whose answer never came. Whether a retry stores them again depends
  * on its `insert_deduplication_token` (writer.ts): the retry queue keeps the token, and a resent
- * request gets the same one only with the same `Idempotency-Key` and body (http/app.ts,
- * `deduplicationTokenOf`); ClickHouse drops a copy only within the table's deduplication
+ * request gets the same one only with the same `Idempotency-Key` and body, or as the same push
+ * of Cloudflare's export (http/app.ts, `deduplicationTokenOf`); ClickHouse drops a copy only within the table's deduplication
  * window (`non_replicated_deduplication_window` in our DDL).
  */
 export const MAY_BE_WRITTEN =
   "; the rows may be stored all the same (ClickHouse can write them before such a failure, or finish an insert whose answer never came): " +
   "a retry stores them once only under the same insert_deduplication_token, within the table's deduplication window " +
   "(the retry queue keeps the token; a resent request has it only with the same Idempotency-Key and body, " +
-  "and resent without one its rows are stored again)";
+  "or as the same push of Cloudflare's export, and resent otherwise its rows are stored again)";
 
 /** What an answer adds when the call that failed came before an INSERT, which was then never sent. */
 export const NOT_SENT = "; the INSERT was not sent, so none of its rows are stored";
@@ -429,6 +429,22 @@ function plainTextOf(text: string): string {
 export function namesAMissingColumn(error: unknown): boolean {
   return error instanceof ClickHouseServerError && error.code === "16";
 }
+
+/**
+ * Whether `error`, a rejection of `fetch` itself (no byte of an answer was read), says the
+ * connection went away under the call: closed or reset by the server or a proxy, the way a
+ * keep-alive connection idle past ClickHouse's `keep_alive_timeout` (10 s; 3 s in older
+ * releases) ends when the next call is written onto it as it closes. workerd words every such
+ * loss `Network connection lost.` (KJ's DISCONNECTED, which it marks `retryable`), and KJ's own
+ * text says `Peer disconnected`; Node's sockets say ECONNRESET. A timeout, an abort of ours or
+ * any HTTP answer is not one. workerd says the same for a refused connection, so a stopped
+ * server gets one more attempt too, which fails as fast.
+ */
+export function connectionLost(error: unknown): boolean {
+  return error instanceof Error && !isTimeoutName(error) && CONNECTION_LOST.test(error.message);
+}
+
+const CONNECTION_LOST = /^Network connection lost\.?$|Peer disconnected|ECONNRESET|connection reset/i;
 
 function isTimeoutName(error: unknown): boolean {
   return error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");

@@ -12,6 +12,7 @@ import type { IngestConfig } from "../config";
 import { planTable, serializeRows, type Row, type TableColumn, type TablePlan } from "../core/rows";
 import {
   ClickHouseAnswerError,
+  connectionLost,
   exceptionInBody,
   httpErrorForClickHouseFailure,
   namesAMissingColumn,
@@ -150,6 +151,7 @@ export class ClickHouseWriter {
         `SELECT name FROM system.tables WHERE database = ${quoteString(this.config.database)} ` +
           `AND name IN (${tables.map(quoteString).join(", ")}) FORMAT JSONEachRow`,
         undefined,
+        logger,
       );
     } catch (error) {
       throw this.failureOf(error, "listing the tables", "query", logger);
@@ -192,7 +194,7 @@ export class ClickHouseWriter {
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
       const body = kept === undefined && batch.text?.plan === plan ? batch.text.body : serializeRows(plan, kept?.rows ?? batch.rows);
-      await this.post(url, body, options.deadline, false);
+      await this.post(url, body, options.deadline, options.logger, false);
       return kept?.kept ?? [];
     } catch (error) {
       // The table may have been altered since its columns were learnt.
@@ -281,6 +283,7 @@ export class ClickHouseWriter {
         this.endpoint,
         `DESC TABLE ${quoteIdentifier(this.config.database)}.${quoteIdentifier(table)} FORMAT JSONEachRow`,
         deadline,
+        logger,
       );
       const described = jsonLines<{ name: string; type: string; default_type: string }>(answer, "DESC TABLE");
       // MATERIALIZED and ALIAS columns are computed by ClickHouse and cannot be inserted.
@@ -308,18 +311,32 @@ export class ClickHouseWriter {
    * timeout's is a `TimeoutError`) when there was no answer in time, the sooner of
    * CLICKHOUSE_TIMEOUT_MS and `deadline` (epoch ms). `hasRows` false (an INSERT's answer, which
    * has none) finds an exception in a 200's body wherever it stands (errors.ts, `exceptionInBody`).
+   *
+   * A connection lost before any answer (errors.ts, `connectionLost`: a reused keep-alive
+   * connection the server closed as the call went out) is tried again once, at once, within the
+   * same time: the same URL and body, so an INSERT keeps its `insert_deduplication_token` and one
+   * the server did write before the loss lands once. `logger` says it was tried again.
    */
-  private async post(url: string, body: string, deadline: number | undefined, hasRows = true): Promise<string> {
+  private async post(url: string, body: string, deadline: number | undefined, logger: Logger, hasRows = true): Promise<string> {
     const timeoutMs = deadline === undefined ? this.config.timeoutMs : Math.max(0, Math.min(this.config.timeoutMs, deadline - Date.now()));
-    const response = await fetch(url, {
+    const init: RequestInit = {
       method: "POST",
       headers: { Authorization: this.authorization },
       body,
+      // One timer for both attempts: the second has what the first left.
       signal: AbortSignal.timeout(timeoutMs),
       // A redirect is a login or a proxy in front of ClickHouse, never ClickHouse: followed,
       // its page's 200 would read as rows written.
       redirect: "manual",
-    });
+    };
+    let response: Response;
+    try {
+      response = await fetch(url, init);
+    } catch (error) {
+      if (!connectionLost(error) || init.signal!.aborted) throw error;
+      logger.log("info", "ClickHouse connection lost before an answer: sent again once", { reason: (error as Error).message });
+      response = await fetch(url, init);
+    }
     const text = await response.text();
     const foreign = notClickHouses(response, text);
     if (foreign !== undefined) throw foreign;

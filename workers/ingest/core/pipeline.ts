@@ -24,7 +24,7 @@ import {
   type RecordCut,
   type RequestLimits,
 } from "./limits";
-import { emptyLiftNotes, liftNotesWarning, normalizeRequest, writeTemplateBodies, type NormalizationOptions } from "./normalize";
+import { emptyLiftNotes, liftNotesWarning, namesCloudflareInvocation, normalizeRequest, writeTemplateBodies, type NormalizationOptions } from "./normalize";
 import { mergedSeriesWarning, redactRequest, redactionFailureWarning, withRecount, type RedactionPolicy, type RequestRedactions } from "./redact";
 import {
   LOG_COLUMNS,
@@ -69,6 +69,12 @@ export interface PreparedExport {
   warning: string;
   /** What redaction replaced, for the Worker's own log line (metric rows carry no summary). */
   redactions: RequestRedactions;
+  /**
+   * Whether no other export can have the body's bytes: it holds an item of Cloudflare's export
+   * that names its invocation (namesCloudflareInvocation), so the same bytes again are a resend
+   * of this export, and its deduplication token may come from the body (http/app.ts).
+   */
+  uniqueBody: boolean;
 }
 
 export interface PipelineOptions {
@@ -123,6 +129,7 @@ export function prepareExport(
     case "logs": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
+      const uniqueBody = namesCloudflareInvocation(request);
       const lift = emptyLiftNotes();
       normalizeRequest("logs", request, options.normalization, options.limits, lift);
       const rewritten = new Map<AnyValue, number>();
@@ -135,11 +142,12 @@ export function prepareExport(
       stampCaller("logs", request, caller);
       const result = withRefused("logs", limited, logsToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
       const lifted = liftNotesWarning(lift, senderPlace);
-      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, lifted, warning, result.warning), redactions);
+      return single("logs", LOG_COLUMNS, result.rows, withCut("logs", result, cut), warnings(redactions, numbers, lifted, warning, result.warning), redactions, uniqueBody);
     }
     case "traces": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
+      const uniqueBody = namesCloudflareInvocation(request);
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("traces", request, options.redaction, rewritten);
@@ -147,7 +155,7 @@ export function prepareExport(
       const warning = lossWarning(limited.cuts, nullItems, options.limits, senderPlace);
       stampCaller("traces", request, caller);
       const result = withRefused("traces", limited, tracesToRows(request, { ...context, senderPlace }), options.limits, senderPlace);
-      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, numbers, warning, result.warning), redactions);
+      return single("traces", SPAN_COLUMNS, result.rows, withCut("traces", result, cut), warnings(redactions, numbers, warning, result.warning), redactions, uniqueBody);
     }
     case "metrics": {
       const { request, cut, nullItems, senderPlace, noDataPoints, numbers } = decodeWithinLimits("metrics", encoding, body, options.limits);
@@ -167,7 +175,9 @@ export function prepareExport(
         accepted += rows.length;
         if (rows.length > 0) batches.push({ kind, columns: METRIC_COLUMNS[kind], rows });
       }
-      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, numbers, warning, result.warning, noDataPoints), redactions };
+      // Cloudflare's export sends no metrics, and identical metric exports are common (a
+      // Worker's clock stands still between I/O): never unique by their bytes.
+      return { batches, accepted, ...withCut("metrics", result, cut), warning: warnings(redactions, numbers, warning, result.warning, noDataPoints), redactions, uniqueBody: false };
     }
   }
 }
@@ -280,6 +290,7 @@ function single(
   result: { rejected: number; rejectionMessage: string },
   warning: string,
   redactions: RequestRedactions,
+  uniqueBody: boolean,
 ): PreparedExport {
   return {
     batches: rows.length > 0 ? [{ kind, columns, rows }] : [],
@@ -288,5 +299,6 @@ function single(
     rejectionMessage: result.rejectionMessage,
     warning,
     redactions,
+    uniqueBody,
   };
 }

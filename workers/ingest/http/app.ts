@@ -215,7 +215,7 @@ async function handleExport(
             columns: batch.columns,
             rows: batch.rows,
           })),
-          await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, caller),
+          await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, prepared.uniqueBody, caller),
           log.logger,
           planned.directDeadline,
         );
@@ -401,26 +401,31 @@ function receivedAtNanos(): string {
 /**
  * The request's insert deduplication token. With an `Idempotency-Key` header (the tail Worker
  * sends one, the same on each of its retries) the token is the same for the same key and body,
- * so a retry of a request whose answer was lost does not write its rows twice. Without one the
- * token is new for every request: two different exports can have identical bytes (a Worker's
- * clock stands still between I/O, so concurrent invocations emit the same metric points) and
- * both must land. Either way the token stays fixed for this request's own retries through the
- * queue.
+ * so a retry of a request whose answer was lost does not write its rows twice. Without one it is
+ * the same for the same body only when the body is `unique` (PreparedExport's `uniqueBody`: it
+ * names an invocation of Cloudflare's export, which no other export can), so Cloudflare's
+ * export resent after a failed or unanswered push lands once. Otherwise the token is new for
+ * every request: two different exports can have identical bytes (a Worker's clock stands still
+ * between I/O, so concurrent invocations emit the same metric points and log lines) and both
+ * must land. Either way the token stays fixed for this request's own retries through the
+ * queue. `body` is the inflated body, so a resend compressed otherwise still matches; the
+ * caller's token name is part of a derived token, so two callers' tokens never meet.
  */
 async function deduplicationTokenOf(
   signal: Signal,
   body: Uint8Array,
   idempotencyKey: string | undefined,
+  unique: boolean,
   caller: Caller,
 ): Promise<string> {
-  if (idempotencyKey === undefined || idempotencyKey.trim() === "") {
-    return `${signal}-${crypto.randomUUID().replaceAll("-", "")}`;
-  }
+  const key = idempotencyKey?.trim() ?? "";
+  if (key === "" && !unique) return `${signal}-${crypto.randomUUID().replaceAll("-", "")}`;
   const scope = caller.tokenName === undefined ? "" : `${caller.tokenName}\n`;
-  const key = new TextEncoder().encode(`${scope}${idempotencyKey.trim()}\n`);
-  const keyed = new Uint8Array(key.byteLength + body.byteLength);
-  keyed.set(key);
-  keyed.set(body, key.byteLength);
+  // A body's own token and a key's never meet: a key line is never empty.
+  const prefix = new TextEncoder().encode(`${scope}${key}\n`);
+  const keyed = new Uint8Array(prefix.byteLength + body.byteLength);
+  keyed.set(prefix);
+  keyed.set(body, prefix.byteLength);
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", keyed));
   let hex = signal;
   for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, "0");

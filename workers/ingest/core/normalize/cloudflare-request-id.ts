@@ -10,10 +10,8 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest, TracesRequest } from "../../../shared/otlp/model";
 import { RAY_ID_ATTRIBUTE, REQUEST_ID_ATTRIBUTE, requestIdOfRequest } from "../../../shared/request-id";
 import { anyValueAsString } from "../rows/any-value";
-import { CLOUDFLARE_EXPORT_SCOPE } from "./cloudflare-export";
+import { CLOUDFLARE_EXPORT_SCOPE, isInvocation } from "./cloudflare-export";
 
-/** Besides `cloudflare.ray_id`, an attribute only the export's invocation records and handler spans carry. */
-const INVOCATION_ID = "faas.invocation_id";
 /** The caller's `x-request-id`, under OpenTelemetry's name for a request header. */
 const X_REQUEST_ID = "http.request.header.x-request-id";
 
@@ -67,11 +65,6 @@ export function joinCloudflareSpanRequestIds(request: TracesRequest): void {
       }
     }
   }
-}
-
-function isInvocation(attributes: readonly KeyValue[]): boolean {
-  for (const { key } of attributes) if (key === RAY_ID_ATTRIBUTE || key === INVOCATION_ID) return true;
-  return false;
 }
 
 /** The first non-empty `request.id` a record of the invocation other than its invocation record carries. */

@@ -21,6 +21,7 @@ export { BODY_KEY_PREFIX, ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
 export type { LiftAttributeLimits, LiftOptions } from "./lift";
 export { emptyLiftNotes, liftNotesWarning, type LiftNotes } from "./lift-notes";
 export { fillServiceVersion } from "./service-version";
+export { namesCloudflareInvocation } from "./cloudflare-export";
 export { DROPPED_PROPERTY, markFormattedMessages, writeTemplateBodies } from "./template-body";
 export { normalizeRecordSeverity, normalizeSeverity } from "./severity";
 export {
