@@ -226,16 +226,27 @@ describe("the local ClickHouse server, spoken to as curl would", () => {
   });
 
   it("keeps answering /ping while a slow query runs", async () => {
+    // A server of its own, whose requests the test sees: the ping goes once the query is in.
     // Which answers first, not how fast: a loaded machine slows a ping, but one queued behind
     // the engine would come after the 2 s query.
-    const answered: string[] = [];
-    const slow = raw({ query: "SELECT sleep(2)" }).then((response) => (answered.push("query"), response));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const ping = await fetch(`${db.url}/ping`);
-    expect(await ping.text()).toBe("Ok.\n");
-    answered.push("ping");
-    expect((await slow).status).toBe(200);
-    expect(answered).toEqual(["ping", "query"]);
+    const dataDir = await mkdtemp(join(tmpdir(), "clickhouse-ping-test-"));
+    const server = await startLocalClickHouse({ port: 0, dataDir });
+    try {
+      const queryArrived = new Promise<void>((resolve) => server.server.once("request", () => resolve()));
+      const answered: string[] = [];
+      const slow = fetch(`${server.url}/?query=${encodeURIComponent("SELECT sleep(2)")}`).then(
+        (response) => (answered.push("query"), response),
+      );
+      await queryArrived;
+      const ping = await fetch(`${server.url}/ping`);
+      expect(await ping.text()).toBe("Ok.\n");
+      answered.push("ping");
+      expect((await slow).status).toBe(200);
+      expect(answered).toEqual(["ping", "query"]);
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -75,16 +75,27 @@ async function burst(runId: string, requests: number, records: number, target: I
   return answers.map((answer) => answer.status);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Resolves once the Worker's queue() has retried `atLeast` more batches of `table` (any table
+ * without one) than it had when called: the queue has met the fault, awaited, not slept for.
+ */
+function queuedRetries(table?: string): { atLeast(more: number): Promise<void> } {
+  const retried = () => jsonLogLines(output, "queued batch retried").filter((line) => table === undefined || line.table === table).length;
+  const before = retried();
+  return {
+    atLeast: (more) => eventually(async () => expect(retried()).toBeGreaterThanOrEqual(before + more)),
+  };
+}
 
 describe("ClickHouse failing during a burst", () => {
   it("stopped before a burst and started after it: every record lands once", async () => {
     const runId = uniqueId("outage-down");
     await proxy.setMode("down");
     try {
+      const retries = queuedRetries();
       expect(await burst(runId, 20, 5)).toEqual(Array(20).fill(200));
       // Held in the queue, retried and refused while ClickHouse stays down.
-      await sleep(2_500);
+      await retries.atLeast(20);
     } finally {
       await proxy.setMode("pass");
     }
@@ -112,9 +123,11 @@ describe("ClickHouse failing during a burst", () => {
     proxy.faultOnly = /otel_metrics_sum/;
     await proxy.setMode("error");
     try {
+      const retries = queuedRetries("otel_metrics_sum");
       expect((await postJson(ingest, "metrics", metricsBody(runId, "m", 10))).status).toBe(200);
       expect(await countRun(ingest, runId, "otel_metrics_gauge")).toEqual({ rows: 10, records: 10 });
-      await sleep(1_500);
+      // The sum's queued retry refused too: still nothing of it written.
+      await retries.atLeast(1);
       expect(await countRun(ingest, runId, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
     } finally {
       proxy.faultOnly = undefined;

@@ -87,13 +87,17 @@ describe("the local ClickHouse's lifecycle", () => {
     const url = (await mf.ready).toString();
     const answers = new Map<string, number>();
     let sending = true;
-    let stopped: Promise<void> | undefined;
     let armed = false;
+    let stopping = false;
     // Stop the moment ClickHouse receives an INSERT, once traffic is flowing: mid-insert for sure.
-    clickhouse.server.on("request", (request) => {
-      if (armed && stopped === undefined && request.method === "POST" && /INSERT/i.test(decodeURIComponent(request.url ?? ""))) {
-        stopped = clickhouse.stop();
-      }
+    // Settles when that stop has finished.
+    const stopped = new Promise<void>((resolve, reject) => {
+      clickhouse.server.on("request", (request) => {
+        if (armed && !stopping && request.method === "POST" && /INSERT/i.test(decodeURIComponent(request.url ?? ""))) {
+          stopping = true;
+          clickhouse.stop().then(resolve, reject);
+        }
+      });
     });
     const senders = Array.from({ length: SENDERS }, async (_, sender) => {
       for (let i = 0; sending; i++) {
@@ -110,7 +114,6 @@ describe("the local ClickHouse's lifecycle", () => {
         if ([...answers.values()].filter((status) => status === 200).length >= 10) armed = true;
       }
     });
-    while (stopped === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
     await stopped;
     sending = false;
     await Promise.all(senders);

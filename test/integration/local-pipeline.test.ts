@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultDatabase } from "../../schema/index";
 import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 import { oneRequestQuery } from "../../scripts/dev/demo/one-request-query";
+import { eventually } from "../support/exactly-once";
 import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, type Started } from "../support/local-start";
 
 interface PipelineUrls {
@@ -65,12 +66,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Helpers such as esbuild's service leave on their own once their parent is gone: give them a moment. */
-async function stillAliveAfterGrace(pids: number[], graceMs = 5_000): Promise<number[]> {
-  const deadline = Date.now() + graceMs;
-  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  return pids.filter(isAlive);
-}
 
 interface DemoReport {
   runId: string;
@@ -310,7 +305,8 @@ describe("stopping and starting again", () => {
     expect(children.length).toBeGreaterThan(0);
     expect(await stopWithSigint(pipeline)).toEqual({ code: 0, signal: null });
     for (const url of Object.values(urls)) expect(await isListening(portOf(url))).toBe(false);
-    expect(await stillAliveAfterGrace(children)).toEqual([]);
+    // Helpers such as esbuild's service leave on their own once their parent is gone.
+    await eventually(async () => expect(children.filter(isAlive)).toEqual([]));
 
     const again = startPipeline(dataDir);
     try {

@@ -115,6 +115,17 @@ async function hit(worker: string, requestId: string, path = "/x"): Promise<void
   await response?.text();
 }
 
+/**
+ * Returns once a failure hit after `requestId`'s is stored. Every invocation the earlier hit
+ * made had ended before it (the callee's with its caller's answer), and the tail forwards each
+ * invocation's records as it ends, so a row of the earlier hit that is not stored by now was
+ * never written: a count taken next is final.
+ */
+async function laterFailureStored(requestId: string): Promise<void> {
+  await hit("throws-object", `${requestId}-later`);
+  expect(await rowsOf(`${requestId}-later`, 1)).toHaveLength(1);
+}
+
 describe("errors as real producers make them", () => {
   it("a throwing Durable Object gives two ERROR rows; the README's queries tell them apart and count one failure", async () => {
     await hit("do-host", "req-do-1");
@@ -159,8 +170,7 @@ describe("errors as real producers make them", () => {
     const onlyThis = (sql: string) => sql.replace("FROM otel_logs", `FROM (SELECT * FROM otel_logs WHERE Body = '${body}')`);
     const where = onlyThis(readmeQuery("Tail exceptions in the last hour"));
     await rowsUntil(where, (found) => found.length >= expectedRows);
-    // Give a second row time to arrive before concluding there is none.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await laterFailureStored(requestId);
     const rows = await rowsUntil<{ request_id: string; propagated_copy: number }>(where, () => true);
     expect(rows).toHaveLength(expectedRows);
     // The caller's row has the request id; a callee's, called with a request of its own, has none.

@@ -415,12 +415,16 @@ describe("tail Worker in workerd", () => {
     expect(await (await worker.fetch("https://shop.example.com/health")).text()).toBe("ok");
 
     const received = await receiveUntil((r) => r.some((request) => request.path === "/v1/metrics"));
-    // Give a stray logs request time to show up before concluding there is none.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    received.push(...(await drainCapture()));
-    expect(received.map((r) => r.path)).toEqual(["/v1/metrics"]);
+    // The healthy tail started all its forwards together, so by now any logs request of its was
+    // sent; a later invocation's records, awaited next, arrive behind it.
+    const later = await producer("throws-in-fetch");
+    await expect(later.fetch("https://shop.example.com/later")).rejects.toThrow("cart is undefined");
+    received.push(...(await receiveUntil(hasLogsAndMetrics)));
+    expect(received.map((r) => r.path).sort()).toEqual(["/v1/logs", "/v1/metrics", "/v1/metrics"]);
+    expect(logRecords(received).map(({ record }) => attributeMap(record.attributes)["url.path"])).toEqual(["/later"]);
     expect(invocationCounts(received)).toEqual([
       { script: LOCAL_SERVICE_NAME, outcome: "ok", "event.kind": "fetch", "http.status_class": "2xx", count: 1 },
+      { script: LOCAL_SERVICE_NAME, outcome: "exception", "event.kind": "fetch", "http.status_class": "none", count: 1 },
     ]);
   });
 

@@ -34,8 +34,8 @@ export const FOREIGN_ANSWERS = {
   /** Headers, a few bytes of the promised body, then the connection is closed. */
   cutBody: (_request, response) => {
     response.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
-    response.write('{"undelivered":');
-    setTimeout(() => response.destroy(), 10);
+    // Cut once the bytes are handed to the socket, so the client has the headers and a part.
+    response.write('{"undelivered":', () => response.destroy());
   },
 } satisfies Record<string, ForeignAnswer>;
 

@@ -230,13 +230,20 @@ describe("sending and retrying", () => {
     const messages = await queueMessagesOf([batchOf("a", 900), batchOf("a", 900), batchOf("b", 900)]);
     expect(groupForSending(messages).map((group) => group.length)).toEqual([2, 1]);
     const queued: unknown[] = [];
+    let refuse!: () => void;
+    const refused = new Promise<void>((resolve) => (refuse = resolve));
     const queue = {
       send: () => Promise.reject(new Error("unused")),
       sendBatch: async (group: Iterable<{ body: QueuedBatch | Uint8Array<ArrayBuffer> }>) => {
         const bodies = [...group].map(({ body }) => body as QueuedBatch);
-        // The refusal comes first; the other call still completes.
-        if (bodies.some((body) => body.table === "b")) throw new Error("Queue sendBatch failed: over the limit");
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        // The refusal comes first; the other call completes only after it, a turn of the event
+        // loop later, once every reaction to the refusal has run.
+        if (bodies.some((body) => body.table === "b")) {
+          refuse();
+          throw new Error("Queue sendBatch failed: over the limit");
+        }
+        await refused;
+        await new Promise((resolve) => setImmediate(resolve));
         queued.push(...bodies);
       },
     };

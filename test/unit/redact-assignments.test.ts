@@ -8,6 +8,7 @@ import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/
 import { scannedText, sessionMarker } from "../support/redaction";
 import { secretAssignmentDetector } from "../../workers/ingest/core/redact/detectors/secret-assignment";
 import { postalCodeParameterDetector } from "../../workers/ingest/core/redact/detectors/postal-code-parameter";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => scannedText(text, defaultRedactionPolicy());
 
@@ -87,7 +88,7 @@ describe("secret assignments: the notations that hold a secret", () => {
 });
 
 describe("postal codes in query and form text", () => {
-  it.each([
+  itStores("%j", (text) => redacted(text).text, [
     ["zip=94103&sku=1", "zip=[REDACTED:postal_code]&sku=1"],
     ["zip=94103&name=ana", "zip=[REDACTED:postal_code]&name=ana"],
     ["postal_code=SW1A%201AA&country=GB", "postal_code=[REDACTED:postal_code]&country=GB"],
@@ -96,9 +97,9 @@ describe("postal codes in query and form text", () => {
     ["GET /api?zip5=94103", "GET /api?zip5=[REDACTED:postal_code]"],
     ["GET /frete?cepDestino=01310100&cep_origem=01.310-100", "GET /frete?cepDestino=[REDACTED:postal_code]&cep_origem=[REDACTED:postal_code]"],
     ["checkout shippingZipCode=K1A 0B1 postcode=M1+1AE.", "checkout shippingZipCode=[REDACTED:postal_code] postcode=[REDACTED:postal_code]."],
-  ])("%j", (text, expected) => expect(redacted(text).text).toBe(expected));
+  ]);
 
-  it.each([
+  itKeeps("keeps %j", (text) => redacted(text).text, [
     "GET /download?zip=release-2.4.1",
     "GET /a?zip=v2",
     "GET /files?name=report.zip&zip=1",
@@ -107,7 +108,7 @@ describe("postal codes in query and form text", () => {
     "GET /x?postal_code_format=12345&zip_required=94103",
     "GET /x?order_id=94103&zip=true",
     "zip=12345.tar.gz",
-  ])("keeps %j", (text) => expect(redacted(text).text).toBe(text));
+  ]);
 });
 
 /**
@@ -164,16 +165,14 @@ describe("redacting twice changes nothing", () => {
 });
 
 describe("secret assignments with blanks around `=` where a line or a connection string's part starts", () => {
-  it.each([
+  itStores("redacts %j", (text) => redacted(text).text, [
     ["password = hunter2", "password = [REDACTED:secret_param]"],
     ["[db]\npassword = hunter2\nhost = db", "[db]\npassword = [REDACTED:secret_param]\nhost = db"],
     ["DB_PASSWORD =hunter2", "DB_PASSWORD =[REDACTED:secret_param]"],
     ["api_key = sk9f8e7d6c5b4a", "api_key = [REDACTED:secret_param]"],
     ['PASSWORD = "x"', 'PASSWORD = "[REDACTED:secret_param]"'],
     ["Server=db; User Id=app; Password = hunter2;", "Server=db; User Id=app; Password = [REDACTED:secret_param];"],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text).text).toBe(stored);
-  });
+  ]);
 
   it.each(["the password = wrong", "x = 5", "tokens = 42", "password.length=12", "password_reset.sent=true", "token = os.getenv(NAME)", "password = ${DB_PASSWORD}"])(
     "keeps %j",
@@ -184,7 +183,7 @@ describe("secret assignments with blanks around `=` where a line or a connection
 });
 
 describe("secrets under dotted names: a property's path, a member of a collection of secrets", () => {
-  it.each([
+  itStores("redacts %j", (text) => redacted(text).text, [
     ["tokens.github=opaque1234abcd", "tokens.github=[REDACTED:secret_param]"],
     ["secrets.db: s3cr3tvalue", "secrets.db: [REDACTED:secret_param]"],
     ["passwords.smtp: hunter2x", "passwords.smtp: [REDACTED:secret_param]"],
@@ -195,9 +194,7 @@ describe("secrets under dotted names: a property's path, a member of a collectio
     ["auth.password=hunter2", "auth.password=[REDACTED:secret_param]"],
     ["spring.datasource.password=x", "spring.datasource.password=[REDACTED:secret_param]"],
     ["DB.PASSWORD=x", "DB.PASSWORD=[REDACTED:secret_param]"],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text).text).toBe(stored);
-  });
+  ]);
 
   it.each(["secrets.count: 3", "tokens.input=123", "usage.tokens.total: 1234", "tokens.prompt=512 tokens.completion=64", "secrets.enabled: true", "secrets.db.host: db.internal",
     "tokens.model: gpt-4o", "tokens.model=claude-3-5-sonnet", "tokens.encoding: cl100k_base", "tokens.host=auth.internal:8443",
@@ -212,7 +209,7 @@ describe("secrets under dotted names: a property's path, a member of a collectio
 });
 
 describe("assignments with blanks after a shell's export or a word, and to a collection's member by index", () => {
-  it.each([
+  itStores("redacts %j", (text) => redacted(text).text, [
     ["export PASSWORD = hunter2x9", "export PASSWORD = [REDACTED:secret_param]"],
     ["declare -x DB_PASSWORD = hunter2x9", "declare -x DB_PASSWORD = [REDACTED:secret_param]"],
     ["the password = hunter2x9 was rejected", "the password = [REDACTED:secret_param] was rejected"],
@@ -223,11 +220,9 @@ describe("assignments with blanks after a shell's export or a word, and to a col
     ["keys.stripe=Zx81kQpL0vN2", "keys.stripe=[REDACTED:secret_param]"],
     ["tokens.count=Zx81kQpL0vN2", "tokens.count=[REDACTED:secret_param]"],
     ["tokens.count: Zx81kQpL0vN2", "tokens.count: [REDACTED:secret_param]"],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text).text).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps %j", (text) => redacted(text).text, [
     "the password = wrong",
     "the password is required",
     "export PASSWORD_FILE = /run/secrets/db",
@@ -240,48 +235,40 @@ describe("assignments with blanks after a shell's export or a word, and to a col
     "tokens.count=42",
     "tokens.count=~500",
     "tokens.count=unknown",
-  ])("keeps %j", (text) => {
-    expect(redacted(text).text).toBe(text);
-  });
+  ]);
 });
 
 describe("a credential pair in an unnamed array after a login word", () => {
-  it.each([
+  itStores("redacts %j", (text) => redacted(text).text, [
     ['auth ["ana@example.com","hunter2x9"]', 'auth ["[REDACTED:email]","[REDACTED:secret_param]"]'],
     ['login ["ana", "hunter2x9"]', 'login ["ana", "[REDACTED:secret_param]"]'],
     ["AUTH: ['ana','Tr0ub4dor&3']", "AUTH: ['ana','[REDACTED:secret_param]']"],
     ['signin ["ana@example.com", "correct-horse-battery"]', 'signin ["[REDACTED:email]", "[REDACTED:secret_param]"]'],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text).text).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps %j", (text) => redacted(text).text, [
     'auth ["bearer","basic"]',
     'roles ["admin","viewer"]',
     'auth ["ana","********"]',
     'auth ["ana","hunter2x9","extra"]',
     'oauth ["ana","hunter2x9"]',
-  ])("keeps %j", (text) => {
-    expect(redacted(text).text).toBe(text);
-  });
+  ]);
 });
 
 describe("an `&` inside a secret's value is the value's, unless the next pair starts after it", () => {
   const policy = defaultRedactionPolicy();
-  it.each([
+  itStores("%s", (text) => redactString(text, policy).text, [
     ["password: Xk9#mQ&7vLp2wZ", "password: [REDACTED:secret_param]"],
     ["password: Tr0ub4dor&3", "password: [REDACTED:secret_param]"],
     ["DB_PASSWORD=Tr0ub4dor&3 next", "DB_PASSWORD=[REDACTED:secret_param] next"],
     ["https://x.example/login?password=hunter2x9&next=/home", "https://x.example/login?password=[REDACTED:secret_param]&next=/home"],
     ["#access_token=abc123def456&token_type=Bearer", "#access_token=[REDACTED:secret_param]&token_type=Bearer"],
-  ])("%s", (text, stored) => {
-    expect(redactString(text, policy).text).toBe(stored);
-  });
+  ]);
 });
 
 describe("a `#` inside an unquoted secret's value is the value's; after a blank it starts a comment", () => {
   const policy = defaultRedactionPolicy();
-  it.each([
+  itStores("%s", (text) => redactString(text, policy).text, [
     ["PASSWORD=Xy7#pq", "PASSWORD=[REDACTED:secret_param]"],
     ["password=Xy7#pq", "password=[REDACTED:secret_param]"],
     ["PASS=Xy7#pq", "PASS=[REDACTED:secret_param]"],
@@ -289,7 +276,5 @@ describe("a `#` inside an unquoted secret's value is the value's; after a blank 
     ["callback?x=1&state=abc#access_token=abc123def456", "callback?x=1&state=abc#access_token=[REDACTED:secret_param]"],
     // In a URL's query a `#` starts the fragment.
     ["https://x.example/geo?token=k9Xq2mPz7Lw4#top", "https://x.example/geo?token=[REDACTED:secret_param]#top"],
-  ])("%s", (text, stored) => {
-    expect(redactString(text, policy).text).toBe(stored);
-  });
+  ]);
 });

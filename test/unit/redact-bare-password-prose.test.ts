@@ -8,12 +8,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectUnchanged } from "../support/redaction";
+import { itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
 
 describe("a password right after its word", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["User maria logged in with password hunter2 from 10.0.0.1", `User maria logged in with password ${PARAM} from 10.0.0.1`],
     ["login failed: wrong password Tr0ub4dor&3", `login failed: wrong password ${PARAM}`],
     ["Login with password S3cret!2024 failed", `Login with password ${PARAM} failed`],
@@ -26,31 +27,25 @@ describe("a password right after its word", () => {
     ["passphrase 9f8e7d6c-batt3ry accepted", `passphrase ${PARAM} accepted`],
     // A sentence's end after the value stays.
     ["Tried password hunter2, then gave up.", `Tried password ${PARAM}, then gave up.`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 });
 
 describe("a password after a change's `to`", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["user 42 changed password to S3cret!2024", `user 42 changed password to ${PARAM}`],
     ["admin reset the password to Welcome1", `admin reset the password to ${PARAM}`],
     ["set new password to Xk9#mm2q for bob", `set new password to ${PARAM} for bob`],
     ["password was reset to Welcome1!", `password was reset to ${PARAM}`],
     ["password changed to Tr0ub4dor&3 by admin", `password changed to ${PARAM} by admin`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 });
 
 describe("the forms with a separator still read as before", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["new password is Tr0ub4dor&3", `new password is ${PARAM}`],
     ["(password: hunter2)", `(password: ${PARAM})`],
     ['Login with password "hunter2hunter2"', `Login with password "${PARAM}"`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 });
 
 describe("prose about passwords holding none", () => {

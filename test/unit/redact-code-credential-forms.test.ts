@@ -12,21 +12,20 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest } from "../support/model-builders";
 import { expectKept, expectUnchanged, redactionWork } from "../support/redaction";
+import { itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
 
 describe("a fallback after optional chaining or an index", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['const token = a?.b?.c ?? "tok_abc123456"', `const token = a?.b?.c ?? "${PARAM}"`],
     ['const apiKey = x[0] ?? "sk_live_abc123"', `const apiKey = x[0] ?? "${PARAM}"`],
     ['token = cfg.get("t") || "fallback-secret-1"', `token = cfg.get("t") || "${PARAM}"`],
     ['const password = opts?.password || "hunter2x";', `const password = opts?.password || "${PARAM}";`],
     ['const secret = list?.[0] ?? "s3cr3tValue";', `const secret = list?.[0] ?? "${PARAM}";`],
     ['password = cfg?.get("pw") ?? "hunter2x"', `password = cfg?.get("pw") ?? "${PARAM}"`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 });
 
 describe("ternaries in every shape", () => {
@@ -54,7 +53,7 @@ describe("ternaries in every shape", () => {
 });
 
 describe("a literal compared with a credential's variable", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['if (password === "letmein123")', `if (password === "${PARAM}")`],
     ['if (password == "letmein123") {', `if (password == "${PARAM}") {`],
     ['if (password != "letmein123") {', `if (password != "${PARAM}") {`],
@@ -70,16 +69,12 @@ describe("a literal compared with a credential's variable", () => {
     ['assert_eq!(token, "tok_9f8a7d6s");', `assert_eq!(token, "${PARAM}");`],
     ['if (password.equals("letmein123"))', `if (password.equals("${PARAM}"))`],
     ['if ("letmein123".equals(password))', `if ("${PARAM}".equals(password))`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
-  it.each([
+  itStores("%j", (text) => redactString(text, policy).text, [
     // Only the credential's literal goes: the other comparison in the condition stays.
     ['if (user == "admin" && password == "letmein123")', `if (user == "admin" && password == "${PARAM}")`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 
   it.each([
     // No credential's name, or no secret compared.
@@ -94,7 +89,7 @@ describe("a literal compared with a credential's variable", () => {
 });
 
 describe("a lookup's default when its key names a credential", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['os.environ.get("DB_PASSWORD", "envFallback1")', `os.environ.get("DB_PASSWORD", "${PARAM}")`],
     ['os.getenv("API_KEY", "envFallback1")', `os.getenv("API_KEY", "${PARAM}")`],
     ['getenv("API_KEY","envFallback1")', `getenv("API_KEY","${PARAM}")`],
@@ -107,9 +102,7 @@ describe("a lookup's default when its key names a credential", () => {
     ["env('DB_PASSWORD', 'envFallback1')", `env('DB_PASSWORD', '${PARAM}')`],
     // An assignment to a name that says nothing: the key names the credential.
     ['x = os.getenv("API_KEY", "envFallback1")', `x = os.getenv("API_KEY", "${PARAM}")`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
   it.each([
     // The key stays: it names what is looked up.
@@ -122,7 +115,7 @@ describe("a lookup's default when its key names a credential", () => {
 });
 
 describe("a shell's parameter expansion keeps its operator and loses a credential's default", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["echo ${PASSWORD:-envFallback1}", `echo \${PASSWORD:-${PARAM}}`],
     ["echo ${PASSWORD-envFallback1} done", `echo \${PASSWORD-${PARAM}} done`],
     ["echo ${PASSWORD:=envFallback1}", `echo \${PASSWORD:=${PARAM}}`],
@@ -132,9 +125,7 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
     ['PASSWORD="${PASSWORD:-correct horse}"', `PASSWORD="\${PASSWORD:-${PARAM}}"`],
     ["export PASSWORD=${PASSWORD:-correct horse}", `export PASSWORD=\${PASSWORD:-${PARAM}}`],
     ["password: ${DB_PASSWORD:-s3cr3t}", `password: \${DB_PASSWORD:-${PARAM}}`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
   it.each([
     // Another variable, an error's message, a value used when set, an empty default, no credential.
@@ -150,7 +141,7 @@ describe("a shell's parameter expansion keeps its operator and loses a credentia
 });
 
 describe("short password names, annotations and command lines", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['pw = "hunter2x"', `pw = "${PARAM}"`],
     ["pass = 'hunter2x'", `pass = '${PARAM}'`],
     ['$pass = "hunter2x";', `$pass = "${PARAM}";`],
@@ -169,9 +160,7 @@ describe("short password names, annotations and command lines", () => {
     ["sshpass -p secret ssh host", `sshpass -p ${PARAM} ssh host`],
     ["curl -u user:pass1234 https://api.example.com", `curl -u user:${PARAM} https://api.example.com`],
     ["redis-cli -a pass1234 ping", `redis-cli -a ${PARAM} ping`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
   it("leaves a crypt hash under a short name to the password-hash detector, and its marker alone", () => {
     const text = 'UPDATE users SET pw = "$2y$10$abcdefghijklmnopqrstuuABCDEFGHIJKLMNOPQRSTUVWXYZ01234" WHERE id = 7';

@@ -9,12 +9,13 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectUnchanged } from "../support/redaction";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
 
 describe("code after a credential's name keeps the code and loses its literals in every assignment form", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['password: options.password || "hunter2"', `password: options.password || "${PARAM}"`],
     ['password = options.password || "hunter2"', `password = options.password || "${PARAM}"`],
     ['password := options.password || "hunter2"', `password := options.password || "${PARAM}"`],
@@ -35,9 +36,7 @@ describe("code after a credential's name keeps the code and loses its literals i
     // An object literal and a PHP array: the printed-record reader leaves code to the text's detectors.
     ['const cfg = { password: options.password || "hunter2" };', `const cfg = { password: options.password || "${PARAM}" };`],
     ["$cfg = ['password' => $opts['pw'] ?? 'hunter2'];", `$cfg = ['password' => $opts['pw'] ?? '${PARAM}'];`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
   it("ends the value at a member's `,` or the object's close, so the next member is its own", () => {
     expect(redactString('const cfg = { password: opts.pw || "hunter2", user: "ana" };', policy)).toEqual({
@@ -82,7 +81,7 @@ describe("code held in a JSON string: escaped quotes delimit its literals", () =
 });
 
 describe("a receiver chain of any length", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["$this->a->b->c->d->password = hunter2", `$this->a->b->c->d->password = ${PARAM}`],
     ["a->b->c->d->e->password => hunter2", `a->b->c->d->e->password => ${PARAM}`],
     ["$cfg->a->b->c->d->e->f->api_key = AbC123xyz", `$cfg->a->b->c->d->e->f->api_key = ${PARAM}`],
@@ -90,9 +89,7 @@ describe("a receiver chain of any length", () => {
     ["a::b::c::d::e::password = hunter2", `a::b::c::d::e::password = ${PARAM}`],
     ['a.b.c.d.e.password = "x1y2z3"', `a.b.c.d.e.password = "${PARAM}"`],
     ['a.b.c.d.e.f.password = opts.pw || "hunter2"', `a.b.c.d.e.f.password = opts.pw || "${PARAM}"`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
   it.each([
     // A chain inside a call's arguments is no line's assignment, as a short one is not.

@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { sessionMarker } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -109,21 +110,17 @@ describe("in code after a credential's name, the code stays and every string lit
 });
 
 describe("a credential's setter called with a literal", () => {
-  it.each([
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ['setPassword("hunter2")', `setPassword("${PARAM}")`],
     ["user.setPassword('hunter2')", `user.setPassword('${PARAM}')`],
     ['setApiKey("sk9f8a7d6s5a4")', `setApiKey("${PARAM}")`],
     ['set_password("hunter2")', `set_password("${PARAM}")`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 });
 
 describe("a bare word after a credential's name in code is read alike with or without `;`", () => {
-  it.each([
+  itStores("%j", (text) => redactString(text, policy).text, [
     ["$db->password = hunter2;", `$db->password = ${PARAM};`],
     ["self.password = hunter2", `self.password = ${PARAM}`],
-  ])("%j", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 });

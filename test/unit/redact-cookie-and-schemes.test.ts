@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { sessionMarker, storedLogAttributes, scannedText } from "../support/redaction";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import type { AnyValue } from "../../workers/shared/otlp/model";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const stored = (key: string, value: string) => storedLogAttributes([{ key, value: { stringValue: value } }]).values[key];
 
@@ -61,13 +62,13 @@ describe("cookie headers keep their names, attributes and preferences", () => {
   });
 
   // Several Set-Cookies joined with `, ` (Fetch's `headers.get("set-cookie")`): each cookie's value goes, Expires' comma is no separator.
-  it.each([
+  itStores("joined Set-Cookies: %s", (value) => stored("http.response.header.set-cookie", value), [
     ["sid=abc; Path=/, refresh=R3fr3shT0kenValue; Path=/auth", `sid=${sessionMarker("abc")}; Path=/, refresh=[REDACTED:secret]; Path=/auth`],
     [
       "sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=R3fr3shT0kenValue; Path=/auth, lang=en; Path=/",
       `sid=${sessionMarker("abc")}; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Path=/, refresh=[REDACTED:secret]; Path=/auth, lang=en; Path=/`,
     ],
-  ])("joined Set-Cookies: %s", (value, want) => expect(stored("http.response.header.set-cookie", value)).toBe(want));
+  ]);
 
   it("a value that is no list of cookies goes whole", () => {
     expect(stored("cookie", "abc123secret")).toBe("[REDACTED:secret]");
@@ -171,13 +172,13 @@ describe("a preference cookie in a cookie map keeps its setting, as in a Cookie 
     });
   });
 
-  it.each([
+  itStores("%s", redacted, [
     ['{"cookies":{"sid":"abc123XYZsecret","theme":"dark"}}', '{"cookies":{"sid":"[REDACTED:secret]","theme":"dark"}}'],
     ["cookies: { sid: 'abc123XYZsecret', theme: 'dark' }", "cookies: { sid: '[REDACTED:secret]', theme: 'dark' }"],
     // The `{` of a util.inspect object after `name=` is the object's, no value.
     ["req.cookies={ sid: 'abc123XYZsecret', theme: 'dark' }", "req.cookies={ sid: '[REDACTED:secret]', theme: 'dark' }"],
     ["cookies={ lang: 'abc123XYZsecret987' }", "cookies={ lang: '[REDACTED:secret]' }"],
-  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+  ]);
 });
 
 describe("authorization headers keep their scheme word and public parameters", () => {
@@ -214,7 +215,7 @@ describe("a JSON member named by the header", () => {
 
 describe("a cookie header in text", () => {
   const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
-  it.each([
+  itStores("%s", redacted, [
     ["request headers: cookie: theme=dark; session=abc123; lang=en", `request headers: cookie: theme=dark; session=${sessionMarker("abc123")}; lang=en`],
     ["GET /x Cookie: theme=dark; _ga=GA1.2.123456789.1700000000; lang=en", "GET /x Cookie: theme=dark; _ga=[REDACTED:secret_param]; lang=en"],
     // A cookie's name that is no secret's name still has its value replaced (`connect.sid`).
@@ -244,7 +245,7 @@ describe("a cookie header in text", () => {
     ["GET /?cookie=sid=abc&x=1", "GET /?cookie=[REDACTED:secret_param]&x=1"],
     // The words after the header's pairs are the sentence's.
     ["sent Cookie: sid=abc123 to the upstream", `sent Cookie: sid=${sessionMarker("abc123")} to the upstream`],
-  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+  ]);
 
   it("the Authorization scheme word stays in text, in a curl line too", () => {
     expect(redacted("curl -H 'Authorization: Bearer abcdefghijklmnop1234567890' https://api.example.com/x")).toBe(
@@ -269,7 +270,7 @@ describe("a cookie header in text holding only preferences", () => {
 
 describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
   const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
-  it.each([
+  itStores("%s", redacted, [
     [
       '* Added cookie sid="abc123XYZsecret" for domain example.com, path /, expire 0',
       `* Added cookie sid="${sessionMarker("abc123XYZsecret")}" for domain example.com, path /, expire 0`,
@@ -280,13 +281,13 @@ describe("curl's verbose cookie-engine lines lose the cookie's value", () => {
     ],
     // libcurl's debug callback writes the line without curl's `* `.
     ['Added cookie _ga="GA1.2.1234.5678" for domain .example.com, path /, expire 0', 'Added cookie _ga="[REDACTED:secret_param]" for domain .example.com, path /, expire 0'],
-  ])("%s", (text, want) => expect(redacted(text)).toBe(want));
+  ]);
 
-  it.each([
+  itKeeps("stays: %s", redacted, [
     // A preference's setting stays, as in a Cookie header; prose that is no curl line stays.
     '* Added cookie theme="dark" for domain example.com, path /, expire 0',
     "I added cookie support=yes",
-  ])("stays: %s", (text) => expect(redacted(text)).toBe(text));
+  ]);
 });
 
 describe("an Authorization header holding a scheme word alone, or OAuth 1.0's parameters", () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { holdsPersonName } from "../../workers/ingest/core/redact/person-names";
 import { bodyRedactionWork, redactedLogBody } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -21,7 +22,7 @@ const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 const bodyWork = (text: string) => bodyRedactionWork(text, policy);
 
 describe("Clojure and EDN maps", () => {
-  it.each([
+  itStores("%s", redactedBody, [
     // pr-str of a map, with and without commas (blanks in EDN).
     [
       '{:id 42, :name "Ana Souza", :email "ana.souza@example.com", :password "s3cr3tPw", :host "db-01.internal"}',
@@ -57,20 +58,16 @@ describe("Clojure and EDN maps", () => {
       '{:db {:host "db-01.internal", :port 5432, :password "pg-pass-99", :note "a } b \\"q\\""}, :ids [1 2 3]}',
       `{:db {:host "db-01.internal", :port 5432, :password "${SECRET}", :note "a } b \\"q\\""}, :ids [1 2 3]}`,
     ],
-  ])("%s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps what is no secret nor person's: %s", redactedBody, [
     '{:service "checkout", :status :active, :host "db-01.internal", :id #uuid "5f1c2a3e-9b7d-4c1a-8e2f-3a4b5c6d7e8f", :at #inst "2026-12-02T15:00:00.000-00:00"}',
     '{:order-id 12345678901234567890123, :amount 10.5M, :ratio 1/2, :name "checkout-service", :char \\a}',
     // Ruby's hash is Ruby's, as before (inspect-text.ts).
     '{:status=>"active", :id=>42}',
-  ])("keeps what is no secret nor person's: %s", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
 
-  it.each([
+  itStores("string keys and symbols: %s", redactedBody, [
     // String keys, as Ring prints `:form-params` and `:params` and `clojure.walk/stringify-keys` leaves them.
     ['{"username" "ana", "password" "hunter2"}', `{"username" "ana", "password" "${SECRET}"}`],
     ['params: {"username" "ana", "password" "hunter2"}', `params: {"username" "ana", "password" "${SECRET}"}`],
@@ -89,11 +86,9 @@ describe("Clojure and EDN maps", () => {
     ["{:password hunter2}", `{:password ${SECRET}}`],
     ['{:password hunter2, :name "Ana Souza", :email "ana@example.com", :db {:secret foo/bar}}', `{:password ${SECRET}, :name "${NAME}", :email "${EMAIL}", :db {:secret ${SECRET}}}`],
     ['{"password" hunter2}', `{"password" ${SECRET}}`],
-  ])("string keys and symbols: %s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itStores("reads other forms as before: %s", redactedBody, [
     // JSON, with a blank before its colon too, is read as JSON (its spelling kept but for the value).
     ['{"password" : "hunter2"}', `{"password" : "${SECRET}"}`],
     ['{"password" :"hunter2"}', `{"password" :"${SECRET}"}`],
@@ -104,9 +99,7 @@ describe("Clojure and EDN maps", () => {
     // A set or an initializer list of strings is no map: a comma between a key and its value is none Clojure writes.
     ['{"password", "hunter2"}', '{"password", "hunter2"}'],
     ['names = {"ana", "joao"}', 'names = {"ana", "joao"}'],
-  ])("reads other forms as before: %s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("rules a bare `name` as JSON rules it: kept without a sibling saying whose, in both", () => {
     expect(redactedBody('{:id 42 :name "Ana Souza" :password "x"}')).toBe(`{:id 42 :name "Ana Souza" :password "${SECRET}"}`);
@@ -115,7 +108,7 @@ describe("Clojure and EDN maps", () => {
 });
 
 describe("Swift's dump()", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     [
       '▿ main.User\n  - id: 42\n  - name: "Ana Souza"\n  - email: "ana.souza@example.com"\n  - password: "s3cr3tPw"\n  - status: "active"',
       `▿ main.User\n  - id: 42\n  - name: "${NAME}"\n  - email: "${EMAIL}"\n  - password: "${SECRET}"\n  - status: "active"`,
@@ -152,9 +145,7 @@ describe("Swift's dump()", () => {
     ],
     // A string's escapes are Swift's.
     ['▿ main.User\n  - name: "Ana \\"Nana\\" Souza"\n  - id: 7', `▿ main.User\n  - name: "${NAME}"\n  - id: 7`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("reads a dump whose lines end CRLF, keeping each \\r\\n and the quotes", () => {
     expect(redactedBody('▿ User\r\n  - id: 42\r\n  - password: "s3cr3t"\r\n  - host: "db"\r\n')).toBe(
@@ -172,7 +163,7 @@ describe("Swift's dump()", () => {
 });
 
 describe("names with an apostrophe, an escaped quote or emoji inside a printed record", () => {
-  it.each([
+  itStores("%s", redactedBody, [
     ["User(id=42, name='Ana O\\'Brien', email='ana@example.com')", `User(id=42, name='${NAME}', email='${EMAIL}')`],
     [`User(id=42, name="Ana O'Brien", email='ana@example.com')`, `User(id=42, name="${NAME}", email='${EMAIL}')`],
     // Java's hand-written toString does not escape the apostrophe; one between letters is the value's own.
@@ -183,9 +174,7 @@ describe("names with an apostrophe, an escaped quote or emoji inside a printed r
     ["User(id=42, name='Zoë 🌸 Souza', email='zoe@example.com')", `User(id=42, name='${NAME}', email='${EMAIL}')`],
     ["{ id: 42, user: { name: 'Zoë 🌸 Souza', host: 'db-01.internal' } }", `{ id: 42, user: { name: '${NAME}', host: 'db-01.internal' } }`],
     ["Customer{name='Ana (Nana) Souza', host='db-01.internal'}", `Customer{name='${NAME}', host='db-01.internal'}`],
-  ])("%s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("reads emoji and a nickname among a name's words as a person's shape, not a single word or an account's", () => {
     expect(holdsPersonName("Zoë 🌸 Souza")).toBe(true);

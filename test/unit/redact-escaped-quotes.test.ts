@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { scannedText } from "../support/redaction";
 import { isSecretName } from "../../workers/ingest/core/redact/secret-names";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
@@ -59,7 +60,7 @@ describe("a quoted secret reads the same written inside one, two or three JSON s
     expect(JSON.parse(result)).toEqual({ query: 'mutation { login(email: "[REDACTED:email]", senha: "[REDACTED:secret_param]") { token } }' });
   });
 
-  it.each([
+  itStores("in text that is not JSON as a whole, and never closed: %s", redacted, [
     ['request body: {\\"senha\\":\\"Mudar@2024\\"}', 'request body: {\\"senha\\":\\"[REDACTED:secret_param]\\"}'],
     ["repr: password=\\'Hunter2024!\\' ok", "repr: password=\\'[REDACTED:secret_param]\\' ok"],
     [
@@ -72,11 +73,9 @@ describe("a quoted secret reads the same written inside one, two or three JSON s
     ['{\\"password\\":\\"Hunter2024', '{\\"password\\":\\"[REDACTED:secret_param]'],
     ['{"a":"password=\\"xyz"}', '{"a":"password=\\"[REDACTED:secret_param]"}'],
     ['login password=\\"abc\\\\\\" more', 'login password=\\"[REDACTED:secret_param]\\\\\\" more'],
-  ])("in text that is not JSON as a whole, and never closed: %s", (text, expected) => {
-    expect(redacted(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itKeeps("leaves alone: %s", redacted, [
     // Empty, and values that only stand for a secret.
     '{\\"password\\":\\"\\"}',
     '{"cmd":"login --password=\\"$DB_PASSWORD\\""}',
@@ -85,9 +84,7 @@ describe("a quoted secret reads the same written inside one, two or three JSON s
     "login(senha:$s)",
     '{"query":"mutation($s:String!){login(senha:$s)}","variables":{"s":"[REDACTED:secret]"}}',
     "mutation { login(email: $e, password: $p) }",
-  ])("leaves alone: %s", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("payment platforms' API secrets by their documented names", () => {
@@ -120,12 +117,10 @@ describe("payment platforms' API secrets by their documented names", () => {
     expect(redacted(`using ${key} now`)).toBe("using [REDACTED:known_token] now");
   });
 
-  it.each([
+  itKeeps("stays: %s", redacted, [
     // Mercado Pago's public key, a checkout page's; Pagar.me v4's encryption key; words after sk_.
     "APP_USR-a1b2c3d4-e5f6-7890-abcd-ef1234567890",
     "ek_live_Wq8hT3kLm2Nv5Bx9Zr4Pj6Yc1Fd7Gs0",
     "sk_learn_tutorial_for_beginners",
-  ])("stays: %s", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });

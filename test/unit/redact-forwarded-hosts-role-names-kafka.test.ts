@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { redactedLogBody, storedLogAttributes, storedPointAttributes, storedSpanAttributes } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const str = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
 const SERVER_SPAN = 2;
@@ -47,12 +48,10 @@ describe("every item of an id list gets one verdict wherever the list stands", (
     expect(storedSpanAttributes(SERVER_SPAN, [str(key, value)])).toEqual({ [key]: value });
   });
 
-  it.each([
+  itStores("a person's numbers go, every one: %s", (value) => storedSpanAttributes(SERVER_SPAN, [str("url.query", value)])["url.query"], [
     ["cpfs=52998224725,11144477735&page=2", "cpfs=[REDACTED:cpf],[REDACTED:cpf]&page=2"],
     ["cpfs=52998224725,11144477735", "cpfs=[REDACTED:cpf],[REDACTED:cpf]"],
-  ])("a person's numbers go, every one: %s", (value, expected) => {
-    expect(storedSpanAttributes(SERVER_SPAN, [str("url.query", value)])["url.query"]).toBe(expected);
-  });
+  ]);
 });
 
 describe("a person's name under a record's role key", () => {
@@ -106,7 +105,7 @@ describe("a Kafka client's metric calls its broker", () => {
 });
 
 describe("an e-mail address ends where a name glued after its domain starts", () => {
-  it.each([
+  itStores("messaging.destination.name = %s", (value) => storedSpanAttributes(CLIENT_SPAN, [str("messaging.destination.name", value)])["messaging.destination.name"], [
     ["user.ana@example.com.notifications", "[REDACTED:email].notifications"],
     ["orders.ana@shop.example.org.retry", "[REDACTED:email].retry"],
     ["ana@example.com.br", "[REDACTED:email]"],
@@ -116,9 +115,7 @@ describe("an e-mail address ends where a name glued after its domain starts", ()
     ["ana@example.com.notifications.", "[REDACTED:email].notifications."],
     ["ana@example.events", "[REDACTED:email]"],
     ["ana@example.com", "[REDACTED:email]"],
-  ])("messaging.destination.name = %s", (value, expected) => {
-    expect(storedSpanAttributes(CLIENT_SPAN, [str("messaging.destination.name", value)])["messaging.destination.name"]).toBe(expected);
-  });
+  ]);
 
   it("in a log body too", () => {
     expect(redactedLogBody("published to user.ana@example.com.notifications")).toBe("published to [REDACTED:email].notifications");
@@ -126,18 +123,14 @@ describe("an e-mail address ends where a name glued after its domain starts", ()
 });
 
 describe("a record's role key in text reads as its attribute does", () => {
-  it.each([
+  itStores("%s", redactedLogBody, [
     ['{"created_by":"Ana Silva","id":7}', `{"created_by":"${NAME}","id":7}`],
     ["created_by=Ana Silva status=open", `created_by=${NAME} status=open`],
     ['author="Ana Silva"', `author="${NAME}"`],
     ["owner: ana.silva", `owner: ${NAME}`],
     ["approvedBy: Ana Silva", `approvedBy: ${NAME}`],
     ["assignee=ana.silva", `assignee=${NAME}`],
-  ])("%s", (text, expected) => {
-    expect(redactedLogBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each(["created_by=system", "owner: team-payments", "author=dependabot[bot]", "sorted by: Ana Silva", "process.owner=postgres", "owner: payments.api"])("%s stays", (text) => {
-    expect(redactedLogBody(text)).toBe(text);
-  });
+  itKeeps("%s stays", redactedLogBody, ["created_by=system", "owner: team-payments", "author=dependabot[bot]", "sorted by: Ana Silva", "process.owner=postgres", "owner: payments.api"]);
 });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
@@ -16,7 +17,7 @@ describe("GraphQL block strings", () => {
     );
   });
 
-  it.each([
+  itStores("replaces the content of a block string argument: %s", redacted, [
     ['login(password: """Tr0ub4dor&3""")', 'login(password: """[REDACTED:secret_param]""")'],
     ['login(password:"""Tr0ub4dor&3""") { token }', 'login(password:"""[REDACTED:secret_param]""") { token }'],
     ['rotate(apiKey: """abc123def456ghi789jkl""") { id }', 'rotate(apiKey: """[REDACTED:secret_param]""") { id }'],
@@ -28,9 +29,7 @@ describe("GraphQL block strings", () => {
     ['createUser(phone: """11987654321""") { id }', 'createUser(phone: """[REDACTED:phone]""") { id }'],
     ['createUser(rg: """123456789""") { id }', 'createUser(rg: """[REDACTED:rg]""") { id }'],
     ['createUser(zip: """94105""") { id }', 'createUser(zip: """[REDACTED:postal_code]""") { id }'],
-  ])("replaces the content of a block string argument: %s", (text, stored) => {
-    expect(redacted(text)).toBe(stored);
-  });
+  ]);
 
   it("reads a block string in a JSON body, its quotes escaped", () => {
     const body = '{"query":"mutation { login(password: \\"\\"\\"Tr0ub4dor&3\\"\\"\\") { token } }"}';
@@ -43,18 +42,16 @@ describe("GraphQL block strings", () => {
     );
   });
 
-  it.each([
+  itKeeps("keeps an empty block string, a placeholder, a marker and a block under another name: %s", redacted, [
     'login(password: """""") { token }',
     'login(password: """********""") { token }',
     'createPost(body: """Hello there, this is a post""") { id }',
     'login(password: """[REDACTED:secret_param]""") { token }',
-  ])("keeps an empty block string, a placeholder, a marker and a block under another name: %s", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("GraphQL strings in defaults, lists, after a line break and escaped twice", () => {
-  it.each([
+  itStores("redacts %j", redacted, [
     ['query ($password: String = "hunter2x9") { me { id } }', 'query ($password: String = "[REDACTED:secret_param]") { me { id } }'],
     [
       'mutation($password: String = """Tr0ub4dor&3""") { login(password: $password) { ok } }',
@@ -68,9 +65,7 @@ describe("GraphQL strings in defaults, lists, after a line break and escaped twi
     ],
     ['login(password:\n  "Tr0ub4dor&3") { ok }', 'login(password:\n  "[REDACTED:secret_param]") { ok }'],
     ['login(password:\n  """Tr0ub4dor&3""") { ok }', 'login(password:\n  """[REDACTED:secret_param]""") { ok }'],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text)).toBe(stored);
-  });
+  ]);
 
   it("reads a block string escaped twice and three times", () => {
     const document = 'mutation { login(password: """Tr0ub4dor&3""") { token } }';
@@ -81,14 +76,12 @@ describe("GraphQL strings in defaults, lists, after a line break and escaped twi
     expect(redacted(thrice)).toBe(JSON.stringify({ x: JSON.stringify({ body: JSON.stringify({ query: stored }) }) }));
   });
 
-  it.each([
+  itKeeps("keeps %j", redacted, [
     "query ($first: Int = 10) { items(first: $first) { id } }",
     'query ($password: String = "") { x }',
     'secrets: ["STRIPE_KEY", "DB_PASSWORD"]',
     'note tokens: ["12", "30"]',
     'roles: ["admin", "viewer"]',
     'password:\n  "user": "bob"',
-  ])("keeps %j", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });

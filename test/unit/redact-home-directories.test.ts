@@ -7,13 +7,14 @@
 import { describe, expect, it } from "vitest";
 import type { KeyValue } from "../../workers/shared/otlp/model";
 import { redactionPolicy, redactedLogBody, storedSpanAttributes } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const NAME = "[REDACTED:person_name]";
 const SERVER_SPAN = 2;
 const str = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
 
 describe("a home directory's account in a path goes, the path stays", () => {
-  it.each([
+  itStores("%s", redactedLogBody, [
     // Python's traceback.
     ['File "/Users/jdoe/projects/shop/app.py", line 3', `File "/Users/${NAME}/projects/shop/app.py", line 3`],
     [
@@ -55,9 +56,7 @@ describe("a home directory's account in a path goes, the path stays", () => {
     ["\\\\wsl.localhost\\Debian\\home\\anselmo\\app.py", `\\\\wsl.localhost\\Debian\\home\\${NAME}\\app.py`],
     ["cat ~anselmo/.bashrc", `cat ~${NAME}/.bashrc`],
     ["cwd=~anselmo/src", `cwd=~${NAME}/src`],
-  ])("%s", (text, expected) => {
-    expect(redactedLogBody(text)).toBe(expected);
-  });
+  ]);
 
   it("a JSON body's escaped Windows path keeps its escapes", () => {
     expect(redactedLogBody('{"file":"C:\\\\Users\\\\JSmith\\\\app.py","line":3}')).toBe(`{"file":"C:\\\\Users\\\\${NAME}\\\\app.py","line":3}`);
@@ -81,7 +80,7 @@ describe("a home directory's account in a path goes, the path stays", () => {
 });
 
 describe("accounts that name no person, and routes, stay", () => {
-  it.each([
+  itKeeps("%s", redactedLogBody, [
     "/home/runner/work/shop/shop/app.js",
     "/home/node/app/server.js",
     "/home/ubuntu/app/server.js",
@@ -123,9 +122,7 @@ describe("accounts that name no person, and routes, stay", () => {
     "GET /System/Volumes/Data/Users/anselmo HTTP/1.1",
     "path=/v/users/42",
     "/usr/local/home/x",
-  ])("%s", (text) => {
-    expect(redactedLogBody(text)).toBe(text);
-  });
+  ]);
 
   it.each([
     ["url.path", "/home/jdoe"],

@@ -10,6 +10,7 @@ import type { KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest } from "../support/model-builders";
 import { sessionMarker } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 
@@ -56,7 +57,7 @@ describe("an e-mail address under a credential context's key", () => {
 
 describe("the bare name column of a table named for people", () => {
   const NAME = "[REDACTED:person_name]";
-  it.each([
+  itStores("is a person's name: %s", (text) => redactedRecord([], text).body, [
     ["INSERT INTO users (name, email) VALUES ('Ana Silva', 'x')", `INSERT INTO users (name, email) VALUES ('${NAME}', 'x')`],
     ['INSERT INTO "public"."customers" ("name") VALUES (\'Ana Silva\')', `INSERT INTO "public"."customers" ("name") VALUES ('${NAME}')`],
     ["UPDATE employees SET name = 'Ana Silva' WHERE id = 4", `UPDATE employees SET name = '${NAME}' WHERE id = 4`],
@@ -66,19 +67,15 @@ describe("the bare name column of a table named for people", () => {
       '{"sql":"insert into members (name, plan) values (?, ?)","bindings":["Ana Silva","pro"]}',
       `{"sql":"insert into members (name, plan) values (?, ?)","bindings":["${NAME}","pro"]}`,
     ],
-  ])("is a person's name: %s", (text, expected) => {
-    expect(redactedRecord([], text).body).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itKeeps("stays where the table is a thing's, unknown, or the value no person's: %s", (text) => redactedRecord([], text).body, [
     "INSERT INTO products (name, sku) VALUES ('Blue Widget', 'x1')",
     "UPDATE jobs SET name = 'Nightly Export' WHERE id = 4",
     "SELECT * FROM users u JOIN teams t ON t.id = u.team_id WHERE name = 'Core Platform'",
     "SELECT * FROM products WHERE owner_id IN (SELECT id FROM users) AND name = 'Blue Widget'",
     "INSERT INTO users (name) VALUES ('kafka')",
-  ])("stays where the table is a thing's, unknown, or the value no person's: %s", (text) => {
-    expect(redactedRecord([], text).body).toBe(text);
-  });
+  ]);
 
   it("reaches a query parameter bound to it", () => {
     const { attributes } = redactedRecord([
@@ -93,7 +90,7 @@ describe("the bare name column of a table named for people", () => {
 
 describe("objects as util.inspect prints them, after words", () => {
   const NAME = "[REDACTED:person_name]";
-  it.each([
+  itStores("has its members ruled as JSON's, only the values replaced: %s", (text) => redactedRecord([], text).body, [
     ["user { name: 'Ana Silva', email: 'ana@example.com' }", `user { name: '${NAME}', email: '[REDACTED:email]' }`],
     ["created User { name: 'Ana Silva', id: 42 }", `created User { name: '${NAME}', id: 42 }`],
     ["order { customer: { name: 'Ana Silva' }, items: [ 'a', 'b' ], meta: [Object] }", `order { customer: { name: '${NAME}' }, items: [ 'a', 'b' ], meta: [Object] }`],
@@ -106,9 +103,7 @@ describe("objects as util.inspect prints them, after words", () => {
       `Request {\n  headers: { 'content-type': 'json', authorization: 'Bearer [REDACTED:secret]' },\n  user: User { name: '${NAME}', roles: [ 'admin' ] }\n}`,
     ],
     [`user { name: "Ana O'Neil Silva" }`, `user { name: "${NAME}" }`],
-  ])("has its members ruled as JSON's, only the values replaced: %s", (text, expected) => {
-    expect(redactedRecord([], text).body).toBe(expected);
-  });
+  ]);
 
   it("counts each find once, by its kind", () => {
     const { attributes } = redactedRecord([], "user { name: 'Ana Silva', email: 'ana@example.com' }");
@@ -116,7 +111,7 @@ describe("objects as util.inspect prints them, after words", () => {
     expect(attributes["redaction.kinds"]).toBe("email,person_name");
   });
 
-  it.each([
+  itKeeps("stays where no key names a person: %s", (text) => redactedRecord([], text).body, [
     "service { name: 'checkout' }",
     "job { name: 'nightly' }",
     "user { name: 'kafka' }",
@@ -125,14 +120,12 @@ describe("objects as util.inspect prints them, after words", () => {
     "render {id} of { items: [Object] }",
     ".btn { color: red; }",
     "user { name: 'Ana Silva', it's cut",
-  ])("stays where no key names a person: %s", (text) => {
-    expect(redactedRecord([], text).body).toBe(text);
-  });
+  ]);
 });
 
 describe("a bare name under a person's profile or details", () => {
   const NAME = "[REDACTED:person_name]";
-  it.each([
+  itStores("is a person's name: %s", (text) => redactedRecord([], text).body, [
     ['{"customer":{"profile":{"name":"Ana Silva"}}}', `{"customer":{"profile":{"name":"${NAME}"}}}`],
     ['{"user":{"details":{"name":"Ana Silva"}}}', `{"user":{"details":{"name":"${NAME}"}}}`],
     ["account { userProfile: { name: 'Ana Silva' } }", `account { userProfile: { name: '${NAME}' } }`],
@@ -144,15 +137,13 @@ describe("a bare name under a person's profile or details", () => {
     // A shipment's ends (EasyPost, Shippo).
     ['{"shipment":{"to_address":{"name":"Steve Brule"},"from_address":{"name":"Jack Sparrow"}}}', `{"shipment":{"to_address":{"name":"${NAME}"},"from_address":{"name":"${NAME}"}}}`],
     ['{"address_to":{"name":"Carol Diaz"},"ship_to":{"name":"Carol Diaz"}}', `{"address_to":{"name":"${NAME}"},"ship_to":{"name":"${NAME}"}}`],
-  ])("is a person's name: %s", (text, expected) => {
-    expect(redactedRecord([], text).body).toBe(expected);
-  });
+  ]);
 
   it("is a person's name as an attribute", () => {
     expect(redactedRecord([string("customer.profile.name", "Ana Silva")]).attributes["customer.profile.name"]).toBe(NAME);
   });
 
-  it.each([
+  itKeeps("stays under no person's word, a thing's, or in no person's shape: %s", (text) => redactedRecord([], text).body, [
     '{"data":{"name":"Ana Silva","id":4}}',
     '{"profile":{"name":"Ana Silva"}}',
     '{"product":{"details":{"name":"Blue Widget"}}}',
@@ -161,7 +152,5 @@ describe("a bare name under a person's profile or details", () => {
     '{"shipping":{"name":"Standard Shipping"}}',
     '{"address":{"name":"Home Office"}}',
     '{"shipping_address":{"name":"warehouse-3"}}',
-  ])("stays under no person's word, a thing's, or in no person's shape: %s", (text) => {
-    expect(redactedRecord([], text).body).toBe(text);
-  });
+  ]);
 });

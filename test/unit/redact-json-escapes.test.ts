@@ -11,6 +11,7 @@ import { TEXT_LOOK_ALIKES, TEXT_TRUE_POSITIVES } from "../fixtures/pii/corpus";
 import { Evidence, MoreEvidence, evidenceIn } from "../../workers/ingest/core/redact/evidence";
 import { parsesAsJson } from "../support/json-text";
 import { redactionWork } from "../support/redaction";
+import { itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy).text;
@@ -288,11 +289,9 @@ describe("the view is built only where it may show evidence (escapesMayShowEvide
     expect(redacted(trace)).toBe(trace);
   });
 
-  it.each([
+  itStores("still reads through the escapes that may show evidence: %s", redacted, [
     [String.raw`Cliente:\n529.982.247-25`, String.raw`Cliente:\n[REDACTED:cpf]`],
     [String.raw`contato\tana\u0040example.com`, String.raw`contato\t[REDACTED:email]`],
     [String.raw`ok)\n    senha=hunter22`, String.raw`ok)\n    senha=[REDACTED:secret_param]`],
-  ])("still reads through the escapes that may show evidence: %s", (text, expected) => {
-    expect(redacted(text)).toBe(expected);
-  });
+  ]);
 });

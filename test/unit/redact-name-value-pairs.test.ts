@@ -11,6 +11,7 @@ import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { logRecord, logsRequest } from "../support/model-builders";
 import { storedLogAttributes, scannedText } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
@@ -33,16 +34,14 @@ const pair = (nameMember: string, name: string, valueMember: string, value: stri
 });
 
 describe("a name/value pair's value is ruled by its name", () => {
-  it.each([
+  itStores("in JSON text %j", (body) => stored(body).body, [
     ['{"env":[{"name":"DB_PASSWORD","value":"hunter2"},{"name":"PORT","value":"8080"}]}', '{"env":[{"name":"DB_PASSWORD","value":"[REDACTED:secret]"},{"name":"PORT","value":"8080"}]}'],
     ['{"headers":[{"name":"X-Api-Key","value":"zq81hd72kx"},{"name":"Accept","value":"*/*"}]}', '{"headers":[{"name":"X-Api-Key","value":"[REDACTED:secret]"},{"name":"Accept","value":"*/*"}]}'],
     ['{"Tags":[{"Key":"api_key","Value":"zq81hd72"},{"Key":"team","Value":"payments"}]}', '{"Tags":[{"Key":"api_key","Value":"[REDACTED:secret]"},{"Key":"team","Value":"payments"}]}'],
     ['{"Parameter":{"Name":"/prod/db/password","Value":"hunter2","Type":"SecureString"}}', '{"Parameter":{"Name":"/prod/db/password","Value":"[REDACTED:secret]","Type":"SecureString"}}'],
     ['{"name":"TOKEN","value":"hunter2"}', '{"name":"TOKEN","value":"[REDACTED:secret]"}'],
     ['{"variable":{"key":"spring.datasource.password","value":"hunter2"}}', '{"variable":{"key":"spring.datasource.password","value":"[REDACTED:secret]"}}'],
-  ])("in JSON text %j", (body, want) => {
-    expect(stored(body).body).toBe(want);
-  });
+  ]);
 
   it("in the attributes lifted from it", () => {
     const { attributes } = stored('{"Parameter":{"Name":"/prod/db/password","Value":"hunter2","Type":"SecureString"}}');
@@ -83,31 +82,27 @@ describe("a name/value pair's value is ruled by its name", () => {
 });
 
 describe("a name/value pair in text is read by its name member", () => {
-  it.each([
+  itStores("redacts %j", redacted, [
     ["env:\n  - name: DB_PASSWORD\n    value: hunter2\n  - name: PORT\n    value: \"8080\"", "env:\n  - name: DB_PASSWORD\n    value: [REDACTED:secret_param]\n  - name: PORT\n    value: \"8080\""],
     ['env:\n- name: API_TOKEN\n  value: "ab cd"', 'env:\n- name: API_TOKEN\n  value: "[REDACTED:secret_param]"'],
     ['{"name":"DB_PASSWORD","value":"hunter2"}', '{"name":"DB_PASSWORD","value":"[REDACTED:secret_param]"}'],
     ['{\\"Key\\":\\"api_key\\",\\"Value\\":\\"zq81hd72\\"}', '{\\"Key\\":\\"api_key\\",\\"Value\\":\\"[REDACTED:secret_param]\\"}'],
     ["{name: DB_PASSWORD, value: hunter2}", "{name: DB_PASSWORD, value: [REDACTED:secret_param]}"],
     ["headers [ { name: 'X-Api-Key', value: 'zq81hd72' } ]", "headers [ { name: 'X-Api-Key', value: '[REDACTED:secret_param]' } ]"],
-  ])("redacts %j", (text, want) => {
-    expect(redacted(text)).toBe(want);
-  });
+  ]);
 
-  it.each([
+  itKeeps("leaves %j", redacted, [
     "- name: DB_PASSWORD\n  valueFrom: {secretKeyRef: {name: db, key: password}}",
     "env:\n  - name: LOG_LEVEL\n    value: debug",
     '{"name":"password_min_length","value":"12"}',
     '{"key":"token_ttl","value":3600}',
     '{"name":"Authorization","value":""}',
     '{"name":"a sentence about a password","value":"kept"}',
-  ])("leaves %j", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("a YAML plain scalar after a secret's name is its whole text", () => {
-  it.each([
+  itStores("redacts %j", redacted, [
     ["password: a b c", "password: [REDACTED:secret_param]"],
     ["password: abc;def", "password: [REDACTED:secret_param]"],
     ["db:\n  password: correct horse battery # rotated\n  host: db.internal", "db:\n  password: [REDACTED:secret_param] # rotated\n  host: db.internal"],
@@ -118,26 +113,20 @@ describe("a YAML plain scalar after a secret's name is its whole text", () => {
     ["{user: admin, password: 'it''s'}", "{user: admin, password: '[REDACTED:secret_param]'}"],
     ["secrets:\n  db: Zx81 kQpL # note\n  host: x", "secrets:\n  db: [REDACTED:secret_param] # note\n  host: x"],
     ["password:\n  hunter2 x y", "password:\n  [REDACTED:secret_param]"],
-  ])("redacts %j", (text, want) => {
-    expect(redacted(text)).toBe(want);
-  });
+  ]);
 
-  it.each([
+  itStores("keeps the first token's extent in %j", redacted, [
     // Prose and a log's pairs: the value ends at the blank.
     ["login password=abc user=bob", "login password=[REDACTED:secret_param] user=bob"],
     ["password: s3cret user: bob", "password: [REDACTED:secret_param] user: bob"],
     ["authorization: Bearer abc123 retry", "authorization: Bearer [REDACTED:bearer] retry"],
-  ])("keeps the first token's extent in %j", (text, want) => {
-    expect(redacted(text)).toBe(want);
-  });
+  ]);
 
-  it.each(["password: too short", "token: expired at 10:00", "password: <your password>", "secrets:\n  note: rotate monthly"])("leaves %j", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  itKeeps("leaves %j", redacted, ["password: too short", "token: expired at 10:00", "password: <your password>", "secrets:\n  note: rotate monthly"]);
 });
 
 describe("`pass` alone names a password only before a value shaped as one", () => {
-  it.each([
+  itStores("redacts %j", redacted, [
     ["pass: a&b", "pass: [REDACTED:secret_param]"],
     ["pass: hunter2", "pass: [REDACTED:secret_param]"],
     ["db_pass=hunter2", "db_pass=[REDACTED:secret_param]"],
@@ -145,11 +134,9 @@ describe("`pass` alone names a password only before a value shaped as one", () =
     ["PASS=hunter2", "PASS=[REDACTED:secret_param]"],
     ["login user=bob pass=s3cr3t", "login user=bob pass=[REDACTED:secret_param]"],
     ['{"user":"bob","pass":"s3cr3t"}', '{"user":"bob","pass":"[REDACTED:secret_param]"}'],
-  ])("redacts %j", (text, want) => {
-    expect(redacted(text)).toBe(want);
-  });
+  ]);
 
-  it.each([
+  itKeeps("leaves %j", redacted, [
     "pass: true",
     "pass: 12",
     "tests pass: 3",
@@ -160,9 +147,7 @@ describe("`pass` alone names a password only before a value shaped as one", () =
     "result: pass",
     "--pass first",
     "PASS: 10/10 tests",
-  ])("leaves %j", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 
   it("rules an attribute named pass by its value", () => {
     const attributes: KeyValue[] = [
@@ -187,14 +172,12 @@ describe("a whole plain scalar stops where JSON text around it goes on", () => {
 });
 
 describe("a member ending in Key or Name pairs with its sibling ending in Value", () => {
-  it.each([
+  itStores("in JSON text %j", (body) => stored(body).body, [
     // CloudFormation's stack parameters and Elastic Beanstalk's option settings.
     ['{"Parameters":[{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"},{"ParameterKey":"Env","ParameterValue":"prod"}]}', '{"Parameters":[{"ParameterKey":"DBPassword","ParameterValue":"[REDACTED:secret]"},{"ParameterKey":"Env","ParameterValue":"prod"}]}'],
     ['{"OptionName":"DB_PASSWORD","Value":"hunter2!Pw","Namespace":"aws:elasticbeanstalk:application:environment"}', '{"OptionName":"DB_PASSWORD","Value":"[REDACTED:secret]","Namespace":"aws:elasticbeanstalk:application:environment"}'],
     ['{"variable":"DB_PASSWORD","value":"hunter2!Pw"}', '{"variable":"DB_PASSWORD","value":"[REDACTED:secret]"}'],
-  ])("in JSON text %j", (body, want) => {
-    expect(stored(body).body).toBe(want);
-  });
+  ]);
 
   it("in the attributes lifted from it and in a map", () => {
     expect(stored('{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"}').attributes.ParameterValue).toBe("[REDACTED:secret]");
@@ -202,12 +185,10 @@ describe("a member ending in Key or Name pairs with its sibling ending in Value"
     expect(storedLogAttributes(attributes).values.option).toEqual(pair("OptionName", "DB_PASSWORD", "Value", "[REDACTED:secret]"));
   });
 
-  it.each([
+  itStores("in text %j", redacted, [
     ['{"ParameterKey":"DBPassword","ParameterValue":"hunter2!Pw"}', '{"ParameterKey":"DBPassword","ParameterValue":"[REDACTED:secret_param]"}'],
     ["{OptionName: DB_PASSWORD, Value: hunter2!Pw}", "{OptionName: DB_PASSWORD, Value: [REDACTED:secret_param]}"],
-  ])("in text %j", (text, want) => {
-    expect(redacted(text)).toBe(want);
-  });
+  ]);
 
   it.each([
     // Another start before Value is another member's: a bound, not the pair's value.

@@ -11,6 +11,7 @@ import { sessionMarker } from "../support/redaction";
 import type { KeyValue, MetricsRequest, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -26,7 +27,7 @@ function redactedAttributes(attributes: KeyValue[]): Record<string, unknown> {
 const strings = (attributes: Record<string, string>): KeyValue[] => Object.entries(attributes).map(([key, stringValue]) => ({ key, value: { stringValue } }));
 
 describe("a person's name in SQL columns and under person-name keys", () => {
-  it.each([
+  itStores("%s", (text) => redactString(text, policy).text, [
     ["INSERT INTO users (full_name, email) VALUES ('Ana Silva', 'ana@x.io')", `INSERT INTO users (full_name, email) VALUES ('${NAME}', '[REDACTED:email]')`],
     ["UPDATE users SET full_name = 'Ana Silva'", `UPDATE users SET full_name = '${NAME}'`],
     ["SELECT id FROM users WHERE users.name = 'Ana Silva'", `SELECT id FROM users WHERE users.name = '${NAME}'`],
@@ -47,18 +48,14 @@ describe("a person's name in SQL columns and under person-name keys", () => {
       'prisma:query UPDATE "users" SET "display_name" = $1 WHERE "id" = $2 Params: ["Ana Silva",42]',
       `prisma:query UPDATE "users" SET "display_name" = $1 WHERE "id" = $2 Params: ["${NAME}",42]`,
     ],
-  ])("%s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itKeeps("stays: %s", (text) => redactString(text, policy).text, [
     "SELECT id FROM products WHERE products.name = 'Blue Widget'",
     "UPDATE jobs SET name = 'nightly backup' WHERE id = 3",
     "SELECT 1 FROM services WHERE services.name = 'api'",
     "SELECT id FROM users WHERE users.name = 'root'",
-  ])("stays: %s", (text) => {
-    expect(redactString(text, policy).text).toBe(text);
-  });
+  ]);
 
   it("JSON members naming a person's name are replaced in a body kept as JSON", () => {
     const record = logRecord({ body: { stringValue: '{"full_name":"Ana Silva","customer_name":"Ana Silva","product":"Blue Widget"}' } });
@@ -93,17 +90,15 @@ describe("a number of a card's shape under a measure's name", () => {
     expect(redactedAttributes(strings(kept))).toMatchObject(kept);
   });
 
-  it.each([
+  itKeeps("stays in text: %s", (text) => redactString(text, policy).text, [
     "flush done bytes=4111111111111111 offset=4111111111111111 duration_ns=4111111111111111",
     'retry_count: 4111111111111111, "size": "4111111111111111"',
     '{"bytes":4111111111111111,"size":"4111111111111111","sequence":4111111111111111,"timestamp_ns":"4111111111111111"}',
     '{\\"offset\\":\\"4111111111111111\\"}',
     '{"sql":"insert into chunks (bytes, offset) values (?, ?)","bindings":[4111111111111111,4111111111111111]}',
-  ])("stays in text: %s", (text) => {
-    expect(redactString(text, policy).text).toBe(text);
-  });
+  ]);
 
-  it.each([
+  itStores("a card still goes: %s", (text) => redactString(text, policy).text, [
     ["card 4111 1111 1111 1111 declined", "card [REDACTED:card] declined"],
     ["charge card=4111111111111111 pan=4111111111111111", "charge card=[REDACTED:card] pan=[REDACTED:card]"],
     ['{"cc_number":"4111111111111111","bytes":4111111111111111}', '{"cc_number":"[REDACTED:card]","bytes":4111111111111111}'],
@@ -116,9 +111,7 @@ describe("a number of a card's shape under a measure's name", () => {
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"5500000000000004"]}',
       '{"sql":"insert into chunks (bytes, card_number) values (?, ?)","bindings":[4111111111111111,"[REDACTED:card]"]}',
     ],
-  ])("a card still goes: %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 
   it("a card under a card's key still goes", () => {
     expect(redactedAttributes(strings({ card: CARD_SHAPED, pan: CARD_SHAPED, cc_number: CARD_SHAPED }))).toEqual({
@@ -181,17 +174,15 @@ describe("an e-mail address after a label", () => {
     ]);
   });
 
-  it.each([
+  itStores("under a credential's own name, or not an address, stays a secret: %s", (text) => redactString(text, policy).text, [
     ["token:ana@example.com", "token:[REDACTED:secret_param]"],
     ["password=ana@example.com", "password=[REDACTED:secret_param]"],
     ["session: abc123def456ghi", `session: ${sessionMarker("abc123def456ghi")}`],
-  ])("under a credential's own name, or not an address, stays a secret: %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 });
 
 describe("Git's scp-like SSH remote", () => {
-  it.each([
+  itKeeps("stays whole: %s", (text) => redactString(text, policy).text, [
     "cloning git@github.com:org/repo.git failed",
     "remote git@gitlab.example.com:group/sub/repo.git",
     "remote: git@gitlab.example.com:group/sub/repo",
@@ -200,18 +191,14 @@ describe("Git's scp-like SSH remote", () => {
     "remote org-123@code.example.com:org/repo.git",
     "remote deploy.bot@code.example.com:org/repo.git",
     "fetch ssh://git@host.example.com/org/repo.git",
-  ])("stays whole: %s", (text) => {
-    expect(redactString(text, policy).text).toBe(text);
-  });
+  ]);
 
-  it.each([
+  itStores("an address before a colon still goes: %s", (text) => redactString(text, policy).text, [
     ["to ana@example.com: sent", "to [REDACTED:email]: sent"],
     ["mail ana@example.com:invalid", "mail [REDACTED:email]:invalid"],
     ["ana@example.com:org/repo", "[REDACTED:email]:org/repo"],
     ["cloning ana.silva@example.com:org/repo.git into /src", "cloning [REDACTED:email]:org/repo.git into /src"],
     ["remote j.doe@gitlab.example.com:group/proj.git", "remote [REDACTED:email]:group/proj.git"],
     ["origin Ana_Silva@code.example.com:org/repo.git", "origin [REDACTED:email]:org/repo.git"],
-  ])("an address before a colon still goes: %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 });

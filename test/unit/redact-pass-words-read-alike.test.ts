@@ -10,6 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectUnchanged, redactedLogBody, storedLogAttribute } from "../support/redaction";
+import { itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
@@ -36,13 +37,11 @@ describe("a quoted passphrase under `pass` or `pw` alone", () => {
     expect(redactedLogBody(text)).toBe(expected);
   });
 
-  it.each([
+  itStores("the JSON or object member %s", (text) => redactString(text, policy).text, [
     ['{"pass":"my secret phrase"}', `{"pass":"${KEYED}"}`],
     ['{"pw":"correct horse battery"}', `{"pw":"${KEYED}"}`],
     ["{pass: 'my secret phrase'}", `{pass: '${KEYED}'}`],
-  ])("the JSON or object member %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 
   it.each(["pass", "pw", "PASS"])("the attribute %s", (key) => {
     expect(storedLogAttribute(key, { stringValue: "my secret phrase" })).toEqual({ stringValue: KEYED });
@@ -50,7 +49,7 @@ describe("a quoted passphrase under `pass` or `pw` alone", () => {
 });
 
 describe("digits under a compound's last word `pass` or `pw` are a PIN", () => {
-  it.each([
+  itStoresCounting("%s", (text) => redactString(text, policy), { secret_param: 1 }, [
     // The trial's own lines.
     ["db_pw=48213977", `db_pw=${PARAM}`],
     ["db_pw: 123456", `db_pw: ${PARAM}`],
@@ -65,16 +64,12 @@ describe("digits under a compound's last word `pass` or `pw` are a PIN", () => {
     ["--db-pw=48213977", `--db-pw=${PARAM}`],
     ["user=app redis_pw=4821 host=cache", `user=app redis_pw=${PARAM} host=cache`],
     ['db_pw = "48213977"', `db_pw = "${PARAM}"`],
-  ])("%s", (text, expected) => {
-    expect(redactString(text, policy)).toEqual({ text: expected, counts: { secret_param: 1 } });
-  });
+  ]);
 
-  it.each([
+  itStores("the JSON member %s", (text) => redactString(text, policy).text, [
     ['{"db_pw":"48213977"}', `{"db_pw":"${KEYED}"}`],
     ['{"smtp_pass":48213977}', `{"smtp_pass":"${KEYED}"}`],
-  ])("the JSON member %s", (text, expected) => {
-    expect(redactString(text, policy).text).toBe(expected);
-  });
+  ]);
 
   it.each([
     ["db_pw", { stringValue: "48213977" }],

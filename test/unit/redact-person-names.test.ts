@@ -9,6 +9,7 @@ import type { KeyValue } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest, redactString } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest } from "../support/model-builders";
 import { redactionPolicy } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -101,21 +102,15 @@ describe("a person's name or login under a semantic-convention key", () => {
     },
   );
 
-  it.each(["Service Account", "Deploy Bot", "Jenkins CI", "System", "N/A", "Anonymous"])("user.full_name = %s names no person and stays", (value) => {
-    expect(redactedAttributes({ "user.full_name": value })["user.full_name"]).toBe(value);
-  });
+  itKeeps("user.full_name = %s names no person and stays", (value) => redactedAttributes({ "user.full_name": value })["user.full_name"], ["Service Account", "Deploy Bot", "Jenkins CI", "System", "N/A", "Anonymous"]);
 
-  it.each([
+  itKeeps("an account in JSON text stays: %s", (text) => redactedAttributes({ "http.request.body": text })["http.request.body"], [
     '{"user":{"name":"kafka","id":"1001"}}',
     'loaded user obj service: {"user":{"name":"airflow","roles":["scheduler"]}}',
     '{"process":{"owner":"spark","pid":4821}}',
-  ])("an account in JSON text stays: %s", (text) => {
-    expect(redactedAttributes({ "http.request.body": text })["http.request.body"]).toBe(text);
-  });
+  ]);
 
-  it.each(["SELECT * FROM jobs WHERE user_name = 'kafka'", "SELECT * FROM processes WHERE process_owner = 'postgres'"])("an account bound to a person column stays: %s", (text) => {
-    expect(redactString(text, policy).text).toBe(text);
-  });
+  itKeeps("an account bound to a person column stays: %s", (text) => redactString(text, policy).text, ["SELECT * FROM jobs WHERE user_name = 'kafka'", "SELECT * FROM processes WHERE process_owner = 'postgres'"]);
 
   it("an e-mail under user.email is the e-mail detector's", () => {
     expect(redactedAttributes({ "user.email": "ana.silva@example.com" })["user.email"]).toBe("[REDACTED:email]");
@@ -209,7 +204,7 @@ describe("a one-token value with a shape no account has is a person's name", () 
 });
 
 describe("an object's name is a person's when its siblings say whose: a postal address, or a person's record kind", () => {
-  it.each([
+  itStores("%s", body, [
     // Stripe's PaymentIntent/Charge/Customer `shipping`.
     ['{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"Jenny Rosen","phone":null}}', `{"shipping":{"address":{"city":"SSF","line1":"x"},"name":"${NAME}","phone":null}}`],
     ['{"delivery":{"name":"Jenny Rosen","address":{"country":"US"}}}', `{"delivery":{"name":"${NAME}","address":{"country":"US"}}}`],
@@ -219,11 +214,9 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     ['{"data":{"object":{"object":"person","name":"Jenny Rosen"}}}', `{"data":{"object":{"object":"person","name":"${NAME}"}}}`],
     ['{"type":"contact","id":"123","name":"Jenny Rosen"}', `{"type":"contact","id":"123","name":"${NAME}"}`],
     ['{"type":"User","login":"jrosen","Name":"Jenny Rosen"}', `{"type":"User","login":"jrosen","Name":"${NAME}"}`],
-  ])("%s", (text, redacted) => {
-    expect(body(text)).toBe(redacted);
-  });
+  ]);
 
-  it.each([
+  itStores("a mailbox's display name and PayPal's name objects: %s", body, [
     // A mailbox: SendGrid's `from` and `to`, a Git commit's author.
     [
       '{"from":{"email":"jenny@example.com","name":"Jenny Rosen"},"personalizations":[{"to":[{"email":"ana@example.com","name":"Ana Silva"}]}]}',
@@ -235,9 +228,7 @@ describe("an object's name is a person's when its siblings say whose: a postal a
       '{"payer":{"name":{"given_name":"Jenny","surname":"Rosen"}},"shipping":{"name":{"full_name":"Jenny Rosen"},"address":{"country_code":"US"}}}',
       `{"payer":{"name":{"given_name":"${NAME}","surname":"${NAME}"}},"shipping":{"name":{"full_name":"${NAME}"},"address":{"country_code":"US"}}}`,
     ],
-  ])("a mailbox's display name and PayPal's name objects: %s", (text, redacted) => {
-    expect(body(text)).toBe(redacted);
-  });
+  ]);
 
   it("a mailbox named for a team or a service keeps its name", () => {
     expect(body('{"name":"Support Team","email":"support@example.com"}')).toBe('{"name":"Support Team","email":"support@example.com"}');
@@ -287,7 +278,7 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     expect(JSON.stringify(record.attributes[0]!.value)).toContain(NAME);
   });
 
-  it.each([
+  itKeeps("stays: %s", body, [
     '{"shipping":{"name":"Ground Shipping","amount":500}}',
     '{"shipping":{"address":{"city":"SSF"},"name":"warehouse-3"}}',
     '{"name":"Primary DB","address":{"host":"10.0.0.1","port":5432}}',
@@ -297,9 +288,7 @@ describe("an object's name is a person's when its siblings say whose: a postal a
     '{"type":"service","name":"Jenny Rosen"}',
     '{"name":"Jenny Rosen","email":true}',
     ...["service", "deployment", "product", "plan"].map((owner) => `{"${owner}":{"name":"Jenny Rosen"}}`),
-  ])("stays: %s", (text) => {
-    expect(body(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("a company's or a place's name under a person's key is no person's", () => {
@@ -352,24 +341,20 @@ describe("a party's name on an order, a payment or a mail: flat keys, JSON membe
     expect(redactedAttributes({ [key]: value })[key]).toBe(value);
   });
 
-  it.each([
+  itStores("in text: %s", (text) => redactString(text, policy).text, [
     ["order 12 shipping_name=Jenny Rosen billing_name: Jenny Rosen", `order 12 shipping_name=${NAME} billing_name: ${NAME}`],
     ['{"shipping_name":"Jenny Rosen","payer_name":"Jenny Rosen"}', `{"shipping_name":"${NAME}","payer_name":"${NAME}"}`],
     ['mail queued from_name="Jenny Rosen" to_name="Jenny Rosen"', `mail queued from_name="${NAME}" to_name="${NAME}"`],
     ["sender.name=Jenny Rosen buyer.name: Jenny Rosen", `sender.name=${NAME} buyer.name: ${NAME}`],
     ["login ok user.name: ana.silva from 10.0.0.4", `login ok user.name: ${NAME} from 10.0.0.4`],
-  ])("in text: %s", (text, redacted) => {
-    expect(redactString(text, policy).text).toBe(redacted);
-  });
+  ]);
 
-  it.each([
+  itKeeps("in text stays: %s", (text) => redactString(text, policy).text, [
     "rename table from_name=orders_v1 to_name=orders_v2",
     "user.name: required; customer_name: unknown",
     "the shipping name field is required",
     "shipping.name: Ground Shipping",
-  ])("in text stays: %s", (text) => {
-    expect(redactString(text, policy).text).toBe(text);
-  });
+  ]);
 });
 
 describe("exception.type holding a logged object's name (winston's OpenTelemetry transport) is a person's when it is spaced words", () => {
@@ -381,12 +366,10 @@ describe("exception.type holding a logged object's name (winston's OpenTelemetry
     expect(redactedAttributes({ "http.request.body": '{"exception":{"type":"Jenny Rosen"}}' })["http.request.body"]).toBe(`{"exception":{"type":"${NAME}"}}`);
   });
 
-  it.each([
+  itKeeps("exception.type = %s stays", (value) => redactedAttributes({ "exception.type": value })["exception.type"], [
     "TypeError", "Net::ReadTimeout", "System.InvalidOperationException", "java.lang.NullPointerException", "*errors.errorString", "ECONNREFUSED",
     "Error", "AbortError", "Invalid Argument", "Not Found", "Deadline Exceeded", "Service Unavailable", "Acme Corp", "Jenny",
-  ])("exception.type = %s stays", (value) => {
-    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
-  });
+  ]);
 });
 
 describe("exception.type of ordinary capitalised words stays: errors are grouped by it", () => {
@@ -412,9 +395,7 @@ describe("exception.type of ordinary capitalised words stays: errors are grouped
     "Will Retry", "Max Retries Reached", "Grace Period Expired",
   ];
 
-  it.each([...HTTP_PHRASES, ...GRPC_PHRASES, ...PROBE])("exception.type = %s stays", (value) => {
-    expect(redactedAttributes({ "exception.type": value })["exception.type"]).toBe(value);
-  });
+  itKeeps("exception.type = %s stays", (value) => redactedAttributes({ "exception.type": value })["exception.type"], [...HTTP_PHRASES, ...GRPC_PHRASES, ...PROBE]);
 
   it.each(["Too Many Requests", "Queue Full", "Card Declined"])("as a JSON member too: %s", (value) => {
     const body = `{"level":"error","message":"Console Transport failed","exception":{"type":"${value}"}}`;
@@ -427,7 +408,7 @@ describe("exception.type of ordinary capitalised words stays: errors are grouped
 });
 
 describe("a name beside a flat or non-English address, and non-English name and postal keys", () => {
-  it.each([
+  itStores("%s", body, [
     ['{"name":"Jane Doe","street":"1 Main St","zip":"62701"}', `{"name":"${NAME}","street":"[REDACTED:street_address]","zip":"[REDACTED:postal_code]"}`],
     [
       '{"name":"Max Mustermann","adresse":{"strasse":"Hauptstraße 5","plz":"10115"}}',
@@ -437,21 +418,17 @@ describe("a name beside a flat or non-English address, and non-English name and 
       '{"kunde":{"name":"Max Mustermann","plz":"10115","ort":"Berlin","strasse":"Hauptstraße 5"}}',
       `{"kunde":{"name":"${NAME}","plz":"[REDACTED:postal_code]","ort":"Berlin","strasse":"[REDACTED:street_address]"}}`,
     ],
-  ])("%s", (text, redacted) => {
-    expect(body(text)).toBe(redacted);
-  });
+  ]);
 
   it("a site's name beside its street stays (the street goes by its own key)", () => {
     expect(body('{"name":"Main Warehouse","street":"1 Dock Rd"}')).toBe('{"name":"Main Warehouse","street":"[REDACTED:street_address]"}');
   });
 
-  it.each([
+  itKeeps("stays: %s", body, [
     '{"name":"EU West","country":"DE"}',
     '{"name":"street","type":"text","label":"Street"}',
     '{"name":"Jane Doe","zip":""}',
-  ])("stays: %s", (text) => {
-    expect(body(text)).toBe(text);
-  });
+  ]);
 
   it.each([
     ["nom", "Jean Dupont"],
@@ -497,26 +474,22 @@ describe("a name beside a flat or non-English address, and non-English name and 
 });
 
 describe("a name/value pair named name is a person's name when it reads as one", () => {
-  it.each([
+  itStores("%s", body, [
     ['{"UserAttributes":[{"Name":"name","Value":"Jane Doe"}]}', `{"UserAttributes":[{"Name":"name","Value":"${NAME}"}]}`],
     ['{"fields":[{"name":"name","value":"Jane Doe"}]}', `{"fields":[{"name":"name","value":"${NAME}"}]}`],
     [
       '{"properties":[{"name":"_Recipient Name","value":"Jane Doe"},{"name":"Gift Message","value":"Happy Birthday"}]}',
       `{"properties":[{"name":"_Recipient Name","value":"${NAME}"},{"name":"Gift Message","value":"Happy Birthday"}]}`,
     ],
-  ])("%s", (text, redacted) => {
-    expect(body(text)).toBe(redacted);
-  });
+  ]);
 
-  it.each([
+  itKeeps("stays: %s", body, [
     '{"labels":[{"name":"name","value":"checkout"},{"name":"app","value":"Checkout Service"}]}',
     '{"labels":[{"name":"name","value":"Checkout Service"}]}',
     '{"flags":[{"name":"name","value":"New Checkout Flow"}]}',
     '{"attributes":[{"key":"service.name","value":"Jane Doe"}]}',
     '{"params":[{"name":"name","value":"orders-db"},{"name":"name","value":"Primary DB"}]}',
-  ])("stays: %s", (text) => {
-    expect(body(text)).toBe(text);
-  });
+  ]);
 
   it("as lifted attributes too", () => {
     expect(redactedAttributes({ "attr.Name": "name", "attr.Value": "Jane Doe" })["attr.Value"]).toBe(NAME);

@@ -11,6 +11,7 @@ import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { parseInspectObject } from "../../workers/ingest/core/redact/inspect-text";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { redactedLogBody, redactionWork } from "../support/redaction";
+import { itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -21,7 +22,7 @@ const STREET = "[REDACTED:street_address]";
 const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("the trial's records: one unknown value no longer hides the rest", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     // Go's %+v of a pointer holding a slice (a struct's own name is not printed).
     ["&{ID:42 Name:Ana Souza Email:ana@example.com Tags:[a b] Password:pw1234}", `&{ID:42 Name:${NAME} Email:${EMAIL} Tags:[a b] Password:${SECRET}}`],
     // Go's %#v with a typed slice: the struct's name is the members' parent.
@@ -38,9 +39,7 @@ describe("the trial's records: one unknown value no longer hides the rest", () =
         `password_hash: "${SECRET}", inserted_at: ~N[2026-12-02 15:00:00], ` +
         "posts: #Ecto.Association.NotLoaded<association :posts is not loaded>, roles: [:admin]}",
     ],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   // A `name` at the root beside no sibling saying whose it is stays as in JSON, unknown value or
   // not (json-text.ts, name-owners.ts): the password goes, the record is read whole.

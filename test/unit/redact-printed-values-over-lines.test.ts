@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectKept, expectRedacted, redactedLogBody, scannedText } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
@@ -16,7 +17,7 @@ const PARAM = "[REDACTED:secret_param]";
 const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("PHP's print_r: a value over several lines", () => {
-  it.each([
+  itStores("replaces all of it, read as a record: %j", redactedBody, [
     // Up to the next member at the member's indentation.
     ["Array\n(\n    [password] => line1\nline2\n    [user] => ana\n)", `Array\n(\n    [password] => ${SECRET}\n    [user] => ana\n)`],
     // Up to the container's lone `)`, blank lines at the value's end kept.
@@ -27,9 +28,7 @@ describe("PHP's print_r: a value over several lines", () => {
       `Array\n(\n    [db] => Array\n        (\n            [password] => ${SECRET}\n            [host] => db-01.internal\n        )\n\n    [id] => 42\n)\n`,
     ],
     ["Array\r\n(\r\n    [password] => line1\r\nline2\r\n    [user] => ana\r\n)\r\n", `Array\r\n(\r\n    [password] => ${SECRET}\r\n    [user] => ana\r\n)\r\n`],
-  ])("replaces all of it, read as a record: %j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("replaces all of it as text too, where no record is read", () => {
     for (const [text, scanned] of [
@@ -48,16 +47,14 @@ describe("PHP's print_r: a value over several lines", () => {
 });
 
 describe("PHP's var_dump: a string whose byte count misses", () => {
-  it.each([
+  itStores("is read to the quote before the next member: %j", redactedBody, [
     // Counted in another encoding than the UTF-8 sent.
     ['array(2) {\n  ["password"]=>\n  string(12) "hunter2ção!"\n  ["user"]=>\n  string(3) "ana"\n}', `array(2) {\n  ["password"]=>\n  string(12) "${SECRET}"\n  ["user"]=>\n  string(3) "ana"\n}`],
     // Cut short by a logger: the count runs into the next member, which is no string's end.
     ['array(2) {\n  ["password"]=>\n  string(40) "hunter2!Pw..."\n  ["user"]=>\n  string(3) "ana"\n}', `array(2) {\n  ["password"]=>\n  string(40) "${SECRET}"\n  ["user"]=>\n  string(3) "ana"\n}`],
     // Over lines, quotes inside.
     ['array(2) {\n  ["password"]=>\n  string(99) "line1 "q"\nline2ção"\n  ["user"]=>\n  string(3) "ana"\n}', `array(2) {\n  ["password"]=>\n  string(99) "${SECRET}"\n  ["user"]=>\n  string(3) "ana"\n}`],
-  ])("is read to the quote before the next member: %j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 });
 
 describe("print_r pairs in prose", () => {
@@ -76,7 +73,7 @@ describe("print_r pairs in prose", () => {
 });
 
 describe("EDN maps inside Clojure's reader forms", () => {
-  it.each([
+  itStores("%s", redactedBody, [
     ["{:creds '{:password \"hunter2\"} :user \"ana\"}", `{:creds '{:password "${SECRET}"} :user "ana"}`],
     // A replaced quoted symbol keeps its quote; an unquoted one stays unquoted.
     ["{:password 'hunter2 :user \"ana\"}", `{:password '${SECRET} :user "ana"}`],
@@ -93,20 +90,16 @@ describe("EDN maps inside Clojure's reader forms", () => {
     ["{#_ :x :password \"hunter2\"}", `{#_ :x :password "${SECRET}"}`],
     ["{:password \"hunter2\" #_#_ :a 1}", `{:password "${SECRET}" #_#_ :a 1}`],
     ["{:password #_\"old\" \"hunter2\"}", `{:password #_"old" "${SECRET}"}`],
-  ])("%s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps ids, hosts and reader forms as written: %s", redactedBody, [
     "{:id 42 :host \"db-01.internal\" :f #(inc %) :tags '[a b] :max ##Inf :v #'app/config}",
     "{:state #<Atom@1a2b: {:user-id 7}> :n ##NaN}",
     // A discard left open, a metadata with nothing after it, an unreadable object never closed: no map, kept.
     "{:a 1 #_}",
     "{:a ^:private}",
     "{:a #<Atom@1a2b: {:user-id 7} :b 2}",
-  ])("keeps ids, hosts and reader forms as written: %s", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
 
   it("reads an unreadable object never closed as no map, yet a quoted password after its word as prose does", () => {
     // No EDN map (the `#<` never closes); the password-phrase detector still reads `password "…"`.

@@ -9,9 +9,10 @@
  * companies, services). Each output is pinned: only the values replaced, in the quotes they were
  * written in, the rest as written.
  */
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { redactedLogBody } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
@@ -23,7 +24,7 @@ const STREET = "[REDACTED:street_address]";
 const redactedBody = (body: string): unknown => redactedLogBody(body, policy);
 
 describe("a trial with real senders: a person's name left in a printed record", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     ["map[user_name:Ana Silva email:ana@example.com]", `map[user_name:${NAME} email:${EMAIL}]`],
     [
       'array(2) {\n  ["user_name"]=>\n  string(9) "Ana Silva"\n  ["id"]=>\n  int(42)\n}',
@@ -34,29 +35,23 @@ describe("a trial with real senders: a person's name left in a printed record", 
     ["Customer[fullName=Ana Silva, id=42]", `Customer[fullName=${NAME}, id=42]`],
     ['#<User id: 7, name: "Ana Silva", email: "ana@example.com">', `#<User id: 7, name: "${NAME}", email: "${EMAIL}">`],
     ["User { Name = Ana Silva, Id = 42 }", `User { Name = ${NAME}, Id = 42 }`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   // `user` holding a full name is ruled alike in JSON and in a printed record: replaced in every
   // form (a bare `user` holds an account or a service's user as often, so only a full name's
   // shape is a name there: `namesPersonParty`).
-  it.each([
+  itStores("a bare `user` holding a full name is replaced as JSON replaces it: %s", redactedBody, [
     ["{'user': 'Ana Silva'}", `{'user': '${NAME}'}`],
     ['{"user": "Ana Silva"}', `{"user": "${NAME}"}`],
     ['{"user":"Ana Silva"}', `{"user":"${NAME}"}`],
     ["{user=Ana Silva}", `{user=${NAME}}`],
     ["map[user:Ana Silva]", `map[user:${NAME}]`],
-  ])("a bare `user` holding a full name is replaced as JSON replaces it: %s", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
-  it.each(["{'user': 'app'}", '{"user":"admin"}', "{user=svc-orders}", "map[user:root]"])("a bare `user` holding an account is kept in every form: %s", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
+  itKeeps("a bare `user` holding an account is kept in every form: %s", redactedBody, ["{'user': 'app'}", '{"user":"admin"}', "{user=svc-orders}", "map[user:root]"]);
 });
 
 describe("Go", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     // %+v of a struct, a pointer and a nested struct.
     [
       "{Name:Ana Silva Email:ana@example.com Phone:+1 415 555 0132 Password:hunter2!Pw ID:42}",
@@ -75,26 +70,20 @@ describe("Go", () => {
     ["map[full_name:Ana Silva password:hunter2!Pw phone:+1 415 555 0132]", `map[full_name:${NAME} password:${SECRET} phone:${PHONE}]`],
     ["user=map[name:Ana Silva id:42]", `user=map[name:${NAME} id:42]`],
     ["map[customer:map[name:Ana Silva]]", `map[customer:map[name:${NAME}]]`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itStores("a capitalized field glued to a value holding `:` is the field's, no key's namespace: %j", redactedBody, [
     // A %+v line cut short: the field's value runs to the end of the blank-free run.
     ["{Password:a:{Password:a:", "{Password:[REDACTED:secret_param]"],
     ["{Password:a:b}", `{Password:${SECRET}}`],
     ["login Password:a:b", "login Password:[REDACTED:secret_param]"],
-  ])("a capitalized field glued to a value holding `:` is the field's, no key's namespace: %j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
-  it.each(["DEL password:reset:ana", "GET Password:reset:ana", "evicted session:cart:items"])("a key's namespace in lower case, or a Redis command's key, stays: %s", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  itKeeps("a key's namespace in lower case, or a Redis command's key, stays: %s", redactedBody, ["DEL password:reset:ana", "GET Password:reset:ana", "evicted session:cart:items"]);
 });
 
 describe("PHP", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     [
       "Array\n(\n    [user_name] => Ana Silva\n    [email] => ana@example.com\n    [phone] => +1 415 555 0132\n)\n",
       `Array\n(\n    [user_name] => ${NAME}\n    [email] => ${EMAIL}\n    [phone] => ${PHONE}\n)\n`,
@@ -119,13 +108,11 @@ describe("PHP", () => {
     ],
     ["'customer_name' => \"Ana Silva\"", `'customer_name' => "${NAME}"`],
     ["'billing_street' => '221 Baker Street',", `'billing_street' => '${STREET}',`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 });
 
 describe("Java, Kotlin and C#", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     [
       "Customer[fullName=Ana Silva, email=ana@example.com, phone=+1 415 555 0132, password=hunter2!Pw]",
       `Customer[fullName=${NAME}, email=${EMAIL}, phone=${PHONE}, password=${SECRET}]`,
@@ -142,13 +129,11 @@ describe("Java, Kotlin and C#", () => {
       `Customer { FullName = ${NAME}, Email = ${EMAIL}, Phone = ${PHONE} }`,
     ],
     ["{ Name = Ana Silva, Password = hunter2!Pw }", `{ Name = Ana Silva, Password = ${SECRET} }`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 });
 
 describe("Ruby, Python, Elixir, Rust and Swift", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     [
       '#<User:0x000055d5c1 @name="Ana Silva", @email="ana@example.com", @password="hunter2!Pw">',
       `#<User:0x000055d5c1 @name="${NAME}", @email="${EMAIL}", @password="${SECRET}">`,
@@ -167,13 +152,11 @@ describe("Ruby, Python, Elixir, Rust and Swift", () => {
     // Swift's optional and Rust's `Some`: the value inside is the member's.
     ['User(name: Optional("Ana Silva"), id: 42)', `User(name: Optional("${NAME}"), id: 42)`],
     ['User { name: "Ana Silva", email: Some("ana@example.com") }', `User { name: "${NAME}", email: Some("${EMAIL}") }`],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 });
 
 describe("what must survive, printed by each language", () => {
-  it.each([
+  itKeeps("%j", redactedBody, [
     "{Host:db.internal Port:5432 Status:active Company:Acme Corp Service:checkout ID:u-42 IP:10.0.0.4}",
     "map[host:db.internal status:active service:checkout id:42 server_ip:10.0.0.4 company:Acme Corp]",
     "Service[name=checkout, host=10.0.0.4, status=ACTIVE]",
@@ -191,7 +174,5 @@ describe("what must survive, printed by each language", () => {
     "user [REDACTED:email] token=[REDACTED:secret_param] Bearer [REDACTED:bearer]",
     "<b>name: Ana</b> #<none>",
     "query($v: String){ a(password: $v) }",
-  ])("%j", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
 });

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { redactionPolicy, storedLogAttributes } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redact = (text: string) => redactString(text, defaultRedactionPolicy());
 const SHA256 = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
@@ -184,7 +185,7 @@ describe("several Redis commands on one line", () => {
   // How logs and instrumentations join commands: `;` (with or without blanks, on either side),
   // `|`, a redis-cli session's prompts, MONITOR's quoted commands, a MULTI/EXEC pipeline. Each
   // command's passwords go; the next command's word is never read as an argument.
-  it.each([
+  itStores("%s", (text) => redact(text).text, [
     ["x; AUTH pw1 ;AUTH pw2", "x; AUTH [REDACTED:secret] ;AUTH [REDACTED:secret]"],
     ["AUTH pw1 ;AUTH pw2", "AUTH [REDACTED:secret] ;AUTH [REDACTED:secret]"],
     ["AUTH pw1;AUTH pw2", "AUTH [REDACTED:secret];AUTH [REDACTED:secret]"],
@@ -258,9 +259,7 @@ describe("several Redis commands on one line", () => {
     ["AUTH ;secret", "AUTH [REDACTED:secret]"],
     ["AUTH pass;word", "AUTH [REDACTED:secret]"],
     ["AUTH N3w;Pw", "AUTH [REDACTED:secret]"],
-  ])("%s", (text, stored) => {
-    expect(redact(text).text).toBe(stored);
-  });
+  ]);
 
   it.each([
     "AUTH ;AUTH ;AUTH ;",
@@ -310,20 +309,18 @@ describe("a Redis command's arguments as an argument list", () => {
 });
 
 describe("MONITOR's quoted words copied to a line without its prefix", () => {
-  it.each([
+  itStores("%s", (text) => redactString(text, defaultRedactionPolicy()).text, [
     ['"AUTH" "default" "s3cr3tRedisPass"', '"AUTH" "default" "[REDACTED:secret]"'],
     ['"AUTH" "s3cr3tRedisPass"', '"AUTH" "[REDACTED:secret]"'],
     ['"auth" "required"', '"auth" "required"'],
     ['"AUTH" "OK"', '"AUTH" "OK"'],
-  ])("%s", (text, stored) => {
-    expect(redactString(text, defaultRedactionPolicy()).text).toBe(stored);
-  });
+  ]);
 });
 
 describe("Redis command arrays escaped in JSON strings, and commands after a line's words", () => {
   const command = (...items: string[]) => JSON.stringify(items);
 
-  it.each([
+  itStores("%s", (text) => redact(text).text, [
     [JSON.stringify({ cmd: command("AUTH", "default", "pw") }), JSON.stringify({ cmd: command("AUTH", "default", "[REDACTED:secret]") })],
     [JSON.stringify({ cmd: command("HELLO", "3", "AUTH", "default", "s3cr3tP4ss") }), JSON.stringify({ cmd: command("HELLO", "3", "AUTH", "default", "[REDACTED:secret]") })],
     // Doubly escaped: JSON text inside JSON text held in a string.
@@ -336,11 +333,9 @@ describe("Redis command arrays escaped in JSON strings, and commands after a lin
     ['redis "auth" "default" "pw" then "GET" "k"', 'redis "auth" "default" "[REDACTED:secret]" then "GET" "k"'],
     ["sent AUTH default pw to cache", "sent AUTH default [REDACTED:secret] to cache"],
     ["client sent AUTH default Xk9-2vQ, then PING", "client sent AUTH default [REDACTED:secret], then PING"],
-  ])("%s", (text, stored) => {
-    expect(redact(text).text).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps %s", (text) => redact(text).text, [
     JSON.stringify({ cmd: command("GET", "user:1") }),
     JSON.stringify({ args: command("auth", "profile") }),
     'log "auth" "required"',
@@ -348,7 +343,5 @@ describe("Redis command arrays escaped in JSON strings, and commands after a lin
     "sent AUTH default mechanism to server",
     "sent AUTH default user to cache",
     "AUTH default failed for client",
-  ])("keeps %s", (text) => {
-    expect(redact(text).text).toBe(text);
-  });
+  ]);
 });

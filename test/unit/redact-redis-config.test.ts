@@ -6,11 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { storedLogAttributes, scannedText } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redact = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 describe("redis-cli and redis-server password options", () => {
-  it.each([
+  itStores("%s", redact, [
     ["redis-cli -a s3cret -h cache ping", "redis-cli -a [REDACTED:secret_param] -h cache ping"],
     ["redis-cli --pass s3cret -h cache ping", "redis-cli --pass [REDACTED:secret_param] -h cache ping"],
     ["redis-cli --pass=s3cret ping", "redis-cli --pass=[REDACTED:secret_param] ping"],
@@ -18,19 +19,15 @@ describe("redis-cli and redis-server password options", () => {
     ["REDISCLI_AUTH=s3cret redis-cli -h cache ping", "REDISCLI_AUTH=[REDACTED:secret_param] redis-cli -h cache ping"],
     ["redis-server --requirepass s3cret --port 6380", "redis-server --requirepass [REDACTED:secret_param] --port 6380"],
     ["redis-server --masterauth s3cret --masteruser replica", "redis-server --masterauth [REDACTED:secret_param] --masteruser replica"],
-  ])("%s", (text, stored) => {
-    expect(redact(text)).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps %s", redact, [
     "redis-cli -h cache -p 6379 ping",
     "redis-cli --askpass -h cache ping",
     "redis-cli --user app --askpass",
     // `--pass` is a password only for redis-cli.
     "pytest --pass 3 --fail 1",
-  ])("keeps %s", (text) => {
-    expect(redact(text)).toBe(text);
-  });
+  ]);
 
   it("reads redis-cli's --pass in an argument list", () => {
     const args = (...items: string[]) => ({ arrayValue: items.map((stringValue) => ({ stringValue })) });
@@ -40,13 +37,11 @@ describe("redis-cli and redis-server password options", () => {
 });
 
 describe("Redis password directives as names", () => {
-  it.each([
+  itStores("%s", redact, [
     ['{"requirepass":"foobared","port":6379}', '{"requirepass":"[REDACTED:secret_param]","port":6379}'],
     ['{"masterauth":"s3cret","masteruser":"replica","maxmemory":"1gb"}', '{"masterauth":"[REDACTED:secret_param]","masteruser":"replica","maxmemory":"1gb"}'],
     ["requirepass=foobared masteruser=replica", "requirepass=[REDACTED:secret_param] masteruser=replica"],
-  ])("%s", (text, stored) => {
-    expect(redact(text)).toBe(stored);
-  });
+  ]);
 
   it("redacts attributes named by a directive and keeps the replica's user", () => {
     const stored = storedLogAttributes([
@@ -61,7 +56,7 @@ describe("Redis password directives as names", () => {
 describe("Redis configuration files and CONFIG GET replies", () => {
   const SHA256 = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
 
-  it.each([
+  itStores("%s", redact, [
     ["requirepass foobared", "requirepass [REDACTED:secret]"],
     ["masterauth pw1234", "masterauth [REDACTED:secret]"],
     ["REQUIREPASS foobared", "REQUIREPASS [REDACTED:secret]"],
@@ -82,11 +77,9 @@ describe("Redis configuration files and CONFIG GET replies", () => {
     ],
     ['35) "masterauth"\n36) "s3cr3t"\n37) "maxmemory"\n38) "0"', '35) "masterauth"\n36) "[REDACTED:secret]"\n37) "maxmemory"\n38) "0"'],
     ["CONFIG SET requirepass pw", "CONFIG SET requirepass [REDACTED:secret]"],
-  ])("%s", (text, stored) => {
-    expect(redact(text)).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itKeeps("keeps %s", redact, [
     'requirepass ""',
     '1) "requirepass"\n2) ""',
     // redis.conf ships its example commented out: no setting in effect.
@@ -100,7 +93,5 @@ describe("Redis configuration files and CONFIG GET replies", () => {
     "User alice logged in >3 times",
     "user bob #1",
     "port 6379\nbind 0.0.0.0\nmaxmemory 1gb\nappendonly yes\n",
-  ])("keeps %s", (text) => {
-    expect(redact(text)).toBe(text);
-  });
+  ]);
 });

@@ -8,13 +8,14 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { redactedLogBody } from "../support/redaction";
+import { itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
 const PARAM = "[REDACTED:secret_param]";
 
 describe("a replaced value gains no quotes it did not have", () => {
-  it.each([
+  itStores("%s", (text) => redactedLogBody(text, policy), [
     ["User{id=42, password=[hunter2x], name=x}", `User{id=42, password=${SECRET}, name=x}`],
     ["User(id=42, password=[s3cr3tPw])", `User(id=42, password=${SECRET})`],
     ["{password=[s3cr3tPw], user=bob}", `{password=${SECRET}, user=bob}`],
@@ -23,13 +24,11 @@ describe("a replaced value gains no quotes it did not have", () => {
     ["User(pin=1234, name=x)", `User(pin=${SECRET}, name=x)`],
     ["{'password': 'hunt3r2x', 'pin': 1234}", `{'password': '${SECRET}', 'pin': ${SECRET}}`],
     ["User{password=s3cr3t, x=1}", `User{password=${SECRET}, x=1}`],
-  ])("%s", (text, stored) => {
-    expect(redactedLogBody(text, policy)).toBe(stored);
-  });
+  ]);
 });
 
 describe("quotes and backticks stay", () => {
-  it.each([
+  itStores("%s", (text) => redactString(text, policy).text, [
     ["password: `s3cr3t`", `password: \`${PARAM}\``],
     ["password=`s3cr3t` user=x", `password=\`${PARAM}\` user=x`],
     ["token: `abc 123 def`", `token: \`${PARAM}\``],
@@ -37,13 +36,11 @@ describe("quotes and backticks stay", () => {
     ["run `curl ?token=abc123xyz` now", `run \`curl ?token=${PARAM}\` now`],
     ["password='s3cr3t'", `password='${PARAM}'`],
     ['password="s3cr3t"', `password="${PARAM}"`],
-  ])("%s", (text, stored) => {
-    expect(redactString(text, policy).text).toBe(stored);
-  });
+  ]);
 });
 
 describe("an optional's wrapper stays, the value inside is replaced", () => {
-  it.each([
+  itStores("in text: %s", (text) => redactString(text, policy).text, [
     ['password: Optional("s3cr3tPw")', `password: Optional("${PARAM}")`],
     ['password=Some("s3cr3tPw")', `password=Some("${PARAM}")`],
     ['token: Some("ghx_abc123def456")', `token: Some("${PARAM}")`],
@@ -53,19 +50,15 @@ describe("an optional's wrapper stays, the value inside is replaced", () => {
     ["viewer(token: Some(abc123x)){id}", `viewer(token: Some(${PARAM})){id}`],
     ['password = Some("s3cr3tPw")', `password = Some("${PARAM}")`],
     ['val password = Some("s3cr3tPw")', `val password = Some("${PARAM}")`],
-  ])("in text: %s", (text, stored) => {
-    expect(redactString(text, policy).text).toBe(stored);
-  });
+  ]);
 
-  it.each([
+  itStores("in a printed record: %s", (text) => redactedLogBody(text, policy), [
     ['User(password: Optional("s3cr3tPw"), name: "x")', `User(password: Optional("${SECRET}"), name: "x")`],
     ["User(password: Optional(s3cr3tPw), name: x)", `User(password: Optional(${PARAM}), name: x)`],
     ['User { password: Some("s3cr3tPw"), name: "x" }', `User { password: Some("${SECRET}"), name: "x" }`],
     ['Config { token: Some("abc123def456"), host: "x" }', `Config { token: Some("${SECRET}"), host: "x" }`],
     ['User(name: Optional( "Ana Silva" ), id: 42)', 'User(name: Optional( "[REDACTED:person_name]" ), id: 42)'],
-  ])("in a printed record: %s", (text, stored) => {
-    expect(redactedLogBody(text, policy)).toBe(stored);
-  });
+  ]);
 
   it.each(["password: Optional(nil)", 'password: Optional("")', "password: Some([PROTECTED])", "password: Optional.empty", 'password = Optional("[FILTERED]")'])(
     "nothing to hide inside: %s",

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { expectKept, expectRedacted, redactedLogBody, redactionPolicy, redactionWork, storedLogAttributes, scannedText } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const PHONE = "[REDACTED:phone]";
 
@@ -36,7 +37,7 @@ const SECRET = "[REDACTED:secret]";
 const redactedBody = (body: string): unknown => redactedLogBody(body, defaultRedactionPolicy());
 
 describe("a value of no known form under a secret's key goes whole", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     // Go's %+v of a []byte password: its bytes are the password's.
     ["&{User:ana Password:[112 119 49 50 51 52] Host:db-01}", `&{User:ana Password:${SECRET} Host:db-01}`],
     // Elixir's sigil and a struct of no derived Inspect.
@@ -52,15 +53,13 @@ describe("a value of no known form under a secret's key goes whole", () => {
       '%MyApp.User{__meta__: #Ecto.Schema.Metadata<:loaded, "users">, id: 42, inserted_at: ~N[2026-12-02 15:00:00], password: ~s(pw1234)}',
       `%MyApp.User{__meta__: #Ecto.Schema.Metadata<:loaded, "users">, id: 42, inserted_at: ~N[2026-12-02 15:00:00], password: ${SECRET}}`,
     ],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("replaces it as JSON replaces an array under the same key", () => {
     expect(redactedBody('{"password":[1,2,3],"host":"db-01"}')).toBe(`{"password":"${SECRET}","host":"db-01"}`);
   });
 
-  it.each([
+  itKeeps("keeps %j", redactedBody, [
     // The secrecy crate's Debug, pydantic's repr: the sender's own mask stays, with no stray bracket.
     'User { name: "x", password: Secret([REDACTED]), host: "db-01" }',
     'User { name: "x", password: SecretBox<str>([REDACTED alloc::string::String]), host: "db-01" }',
@@ -74,21 +73,17 @@ describe("a value of no known form under a secret's key goes whole", () => {
     "{ password: None, role: Admin }",
     '%User{tags: ~w(a b), pid: #PID<0.1.0>, host: "db-01"}',
     "{ password: undefined, token: null, host: 'db-01', when: 2026-12-02T15:00:00.000Z, n: 123n }",
-  ])("keeps %j", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("a number under a secret's name is the secret", () => {
-  it.each([
+  itStores("%j", redactedBody, [
     ["{ password: 1234, host: 'db-01' }", `{ password: ${SECRET}, host: 'db-01' }`],
     ["&{Password:1234 Host:db-01}", `&{Password:${SECRET} Host:db-01}`],
     ['{"password":1234,"host":"db-01"}', `{"password":"${SECRET}","host":"db-01"}`],
     ['{"pin":4321,"host":"db-01"}', `{"pin":"${SECRET}","host":"db-01"}`],
     ["login failed password=1234 user=ana", "login failed password=[REDACTED:secret_param] user=ana"],
-  ])("%j", (text, expected) => {
-    expect(redactedBody(text)).toBe(expected);
-  });
+  ]);
 
   it("as an attribute, integer or double; counts, lengths and flags stay", () => {
     const { values } = storedLogAttributes([
@@ -113,12 +108,10 @@ describe("a number under a secret's name is the secret", () => {
     });
   });
 
-  it.each([
+  itKeeps("keeps the counts in %j", redactedBody, [
     "{ password_length: 12, token_count: 5, max_tokens: 100 }",
     '{"password_length":12,"password.attempts":3,"token_count":5,"max_tokens":100,"tokens":[12,30]}',
-  ])("keeps the counts in %j", (text) => {
-    expect(redactedBody(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("Python's bytes under a secret's name in text", () => {

@@ -7,11 +7,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
 import { scannedText } from "../support/redaction";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => scannedText(text, defaultRedactionPolicy()).text;
 
 describe("a name right after a string's opening quote", () => {
-  it.each([
+  itStores("%s", redacted, [
     ['"password=hunter2"', '"password=[REDACTED:secret_param]"'],
     ["'password=hunter2'", "'password=[REDACTED:secret_param]'"],
     ['"token=abcdef123456abcdef"', '"token=[REDACTED:secret_param]"'],
@@ -24,11 +25,9 @@ describe("a name right after a string's opening quote", () => {
     ['["zip=94105","x"]', '["zip=[REDACTED:postal_code]","x"]'],
     // A string that opens with an escaped quote: the outer quote opens it too.
     ['{"q":"\\"smtp_pass=hunter22\\""}', '{"q":"\\"smtp_pass=[REDACTED:secret_param]\\""}'],
-  ])("%s", (text, expected) => {
-    expect(redacted(text)).toBe(expected);
-  });
+  ]);
 
-  it.each([
+  itStores("after an opening bracket: %s", redacted, [
     ["(password=hunter2)", "(password=[REDACTED:secret_param])"],
     ["[password=hunter2]", "[password=[REDACTED:secret_param]]"],
     ["[zip=94105]", "[zip=[REDACTED:postal_code]]"],
@@ -39,9 +38,7 @@ describe("a name right after a string's opening quote", () => {
     // A command in a subshell.
     ["out=$(mysql -uroot -pS3cret shop -e 'select 1')", "out=$(mysql -uroot -p[REDACTED:secret_param] shop -e 'select 1')"],
     ["id=$(curl -u ci-bot:gh0stPassw0rd https://x.example/id)", "id=$(curl -u ci-bot:[REDACTED:secret_param] https://x.example/id)"],
-  ])("after an opening bracket: %s", (text, expected) => {
-    expect(redacted(text)).toBe(expected);
-  });
+  ]);
 
   it("reads the same one level down, and the text stays JSON", () => {
     for (const inner of ['{"m":"CEP: 01310-100"}', '{"m":"zip=94105"}', '"password=hunter2"', '{"cep":"01310-100"}']) {
@@ -53,7 +50,7 @@ describe("a name right after a string's opening quote", () => {
     }
   });
 
-  it.each([
+  itKeeps("keeps %s", redacted, [
     // A switch or a count in quotes stays, as it does unquoted.
     '"zip=1"',
     '{"m":"zip=v2"}',
@@ -62,9 +59,7 @@ describe("a name right after a string's opening quote", () => {
     '{"msg":"retries=3"}',
     // A closing quote is no opening one: a value glued after it is not read as a name.
     '"a"zip=94105 "b"password=hunter2',
-  ])("keeps %s", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 });
 
 describe("member-level and quoted forms one level down (JSON text inside a JSON string)", () => {

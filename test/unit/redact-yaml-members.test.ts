@@ -6,11 +6,12 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
 describe("YAML values below a secret's name", () => {
-  it.each([
+  itStores("redacts %j", redacted, [
     ["password:\n  hunter2x9", "password:\n  [REDACTED:secret_param]"],
     ["db:\n  password:\n    hunter2x9\n  port: 5432", "db:\n  password:\n    [REDACTED:secret_param]\n  port: 5432"],
     ["secrets:\n  db: Zx81kQpL0vN2\n  stripe: sk_Zx81kQpL0vN2", "secrets:\n  db: [REDACTED:secret_param]\n  stripe: [REDACTED:secret_param]"],
@@ -20,15 +21,13 @@ describe("YAML values below a secret's name", () => {
     ["password: |\n  hunter2x9\nport: 5432", "password: |\n  [REDACTED:secret_param]\nport: 5432"],
     ["password: >-\n  hunter2x9", "password: >-\n  [REDACTED:secret_param]"],
     ["secrets:\r\n  db: Zx81kQpL0vN2\r\n", "secrets:\r\n  db: [REDACTED:secret_param]\r\n"],
-  ])("redacts %j", (text, stored) => {
-    expect(redacted(text)).toBe(stored);
-  });
+  ]);
 
   it("counts each member it hides", () => {
     expect(redactString("secrets:\n  db: Zx81kQpL0vN2\n  smtp: Qm7vB4nL1pX9", defaultRedactionPolicy()).counts).toEqual({ secret_param: 2 });
   });
 
-  it.each([
+  itKeeps("leaves %j", redacted, [
     "password_min_length:\n  12",
     "secrets:\n  - STRIPE_KEY\n  - DB_PASSWORD",
     "tokens:\n  prompt: 12\n  completion: 30",
@@ -39,9 +38,7 @@ describe("YAML values below a secret's name", () => {
     "password: |\n  ${DB_PASSWORD}",
     "app:\n  name: shop\n  region: us-east-1",
     "password:\n  [REDACTED:secret_param]",
-  ])("leaves %j", (text) => {
-    expect(redacted(text)).toBe(text);
-  });
+  ]);
 
   it("reads a text's lines once per scan", () => {
     const block = (members: number) => `secrets:\n${"  db: Zx81kQpL0vN2\n".repeat(members)}`;
@@ -56,11 +53,11 @@ describe("YAML values below a secret's name", () => {
 });
 
 describe("a name/value pair's value below its line is held by the name its sibling gives", () => {
-  it.each([
+  itStores("%j", redacted, [
     ["- name: API_KEY\n  value: |\n    abc123XYZsecret", "- name: API_KEY\n  value: |\n    [REDACTED:secret_param]"],
     ["env:\n  - name: DB_PASSWORD\n    value: >-\n      hunter2!Pw\n  - name: PORT\n    value: |\n      8080", "env:\n  - name: DB_PASSWORD\n    value: >-\n      [REDACTED:secret_param]\n  - name: PORT\n    value: |\n      8080"],
     ["- name: API_KEY\n  value:\n    abc123XYZsecret", "- name: API_KEY\n  value:\n    [REDACTED:secret_param]"],
-  ])("%j", (text, want) => expect(redacted(text)).toBe(want));
+  ]);
 
   it.each(["env:\n  - name: LOG_LEVEL\n    value: |\n      debug", "- name: API_KEY\n  description: |\n    the key for the billing service"])("leaves %j", (text) =>
     expect(redacted(text)).toBe(text),
