@@ -69,3 +69,28 @@ describe("evidenceIn: the letters and word characters read in the first loop", (
     expect(evidenceIn("PIN0123456") & Evidence.CODE_PHRASE).toBe(0);
   });
 });
+
+describe("evidenceIn: facts only where their detector can find something", () => {
+  /** The `MoreEvidence` facts of `text`. */
+  const moreOf = (text: string): number => {
+    const more = new Int32Array(1);
+    evidenceIn(text, false, more);
+    return more[0]!;
+  };
+
+  it("shows a home directory's parent as the detector reads it, not a route's `users`", () => {
+    for (const text of ["/home/jdoe/app.js", "/Users/jdoe", "C:\\USERS\\jdoe\\x", "c:/users/jdoe/x", "/mnt/c/users/jdoe/x", '{"p":"c:\\\\users\\\\jdoe"}', "~jdoe/.bashrc"]) {
+      expect(moreOf(text) & MoreEvidence.HOME_DIRECTORY, text).toBe(MoreEvidence.HOME_DIRECTORY);
+    }
+    expect(moreOf("/api/users/52745/orders") & MoreEvidence.HOME_DIRECTORY).toBe(0);
+    expect(moreOf("GET /v1/USERS/42") & MoreEvidence.HOME_DIRECTORY).toBe(0);
+  });
+
+  it("shows a national id's name only before a digit, where its number can follow", () => {
+    expect(moreOf("DNI 12345678Z") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    expect(moreOf("SIN: 046 454 286") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    // A Ray ID from Singapore's colo: `SIN` ends the text.
+    expect(moreOf("91a41f11d024b546-SIN") & MoreEvidence.NATIONAL_ID).toBe(0);
+    expect(moreOf("order 482193 for Dni") & MoreEvidence.NATIONAL_ID).toBe(0);
+  });
+});

@@ -220,9 +220,10 @@ export const MoreEvidence = {
    */
   GREETING: 1 << 8,
   /**
-   * A home directory's parent and a separator (`detectors/home-directory.ts`): `home`, `Users` or
-   * `Settings` (any case) before `/` or `\\`, or a `~` before a letter (`HOME_DIRECTORY_HINT`),
-   * which every path the detector reads holds.
+   * A home directory's parent and a separator (`detectors/home-directory.ts`): `home`, `Users`,
+   * `users` (any case) after a drive's `:` or a one-letter directory, or `Settings` (any case),
+   * before `/` or `\\`, or a `~` before a letter (`HOME_DIRECTORY_HINT`), which every path the
+   * detector reads holds.
    */
   HOME_DIRECTORY: 1 << 9,
   /**
@@ -844,8 +845,15 @@ const CREDENTIAL_LITERAL_HINT =
   /[=!]==?[ \t]*\\{0,7}["']|(?:\?\?|\|\||\?:|\/\/|[ \t]or)[ \t]*\\{0,7}["']|["'][ \t]*[=!]=|\.(?:[Ee]quals|contentEquals)\(|expect\(|assert|(?:getenv|Getenv|get|fetch|getOrDefault|getProperty|env)[ \t]*\([ \t]*\\{0,7}["']|process\.env|ENV|environ|\$\{\w+:?[-=]/;
 /** A one-time link's word, the evidence of `MoreEvidence.URL_PATH_TOKEN`. */
 const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe|share|stripe\.com/;
-/** A home directory's parent before its separator, the evidence of `MoreEvidence.HOME_DIRECTORY`. */
-const HOME_DIRECTORY_HINT = /(?:home|[Uu][Ss][Ee][Rr][Ss]|[Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss])[\\/]|~[A-Za-z]/;
+/**
+ * A home directory's parent before its separator, the evidence of `MoreEvidence.HOME_DIRECTORY`:
+ * `home`, `Users`, a `users` in another case only after a drive's `:` or a one-letter directory
+ * (`C:\\USERS\\`, `/mnt/c/users/`), as the detector reads them, so that a REST route's
+ * `/api/users/42` (most of the hint's old passes, none a find) costs no scan. Separators in runs
+ * of `/` and `\\`, so the raw text of a JSON string (`c:\\\\users`, `\\/c\\/users`) shows the
+ * fact its view does.
+ */
+const HOME_DIRECTORY_HINT = /(?:home|Users|(?:[\\/][A-Za-z]|:)[\\/]+[Uu][Ss][Ee][Rr][Ss]|[Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss])[\\/]|~[A-Za-z]/;
 /** A scheme's word but Bearer's and Basic's (`SCHEMES`), the evidence of `MoreEvidence.AUTH_SCHEME` (a gate: one regex with `i`). */
 const AUTH_SCHEME_WORD = new RegExp(`(?:${SCHEMES.filter((scheme) => scheme !== "bearer" && scheme !== "basic").join("|")})[ \t]`, "i");
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */
