@@ -44,8 +44,8 @@ const zstd = (bytes: Uint8Array): boolean =>
 
 /**
  * A zlib header with a 32 KiB window (78), deflate and FCHECK (RFC 1950 §2.2): `78 01`, `78 5e`,
- * `78 9c`, `78 da` as zlib writes them. Smaller windows are legal but rare, and `08`–`68` start
- * too much else to be named zlib on two bytes.
+ * `78 9c`, `78 da` as zlib writes them. Smaller windows are legal but rare, and their first bytes
+ * (`08`–`68`) start too much else to be named zlib on two bytes.
  */
 const zlib = (bytes: Uint8Array): boolean => bytes.length >= 2 && bytes[0] === 0x78 && (0x78 * 256 + bytes[1]!) % 31 === 0;
 
@@ -103,9 +103,12 @@ export function otherCompressionThan(declared: string, body: Uint8Array): string
  * For a body that failed to decode as OTLP once read (any Content-Encoding undone): what
  * compression it still holds, or undefined. A format the reader decodes even unlabelled (gzip,
  * zstd) still there was compressed twice; another was compressed without Content-Encoding saying so,
- * or twice. Shapes: `request body is gzip again once decompressed (it starts 1f 8b 08 …): it was
- * compressed twice; compress it once`, `request body is bzip2 (it starts 42 5a 68 …, bzip2's
- * magic 42 5a 68), not OTLP: this endpoint does not decode bzip2: …`.
+ * or twice. Shapes: `request body is gzip again once decompressed (it starts 1f 8b 08 …, gzip's
+ * magic bytes 1f 8b): it was compressed twice; compress it once and send it with
+ * Content-Encoding: gzip`, `request body is zlib (deflate) (it starts 78 9c …, a zlib header), not
+ * OTLP as its Content-Type says: send it with Content-Encoding: deflate, compressed once`,
+ * `request body is bzip2 (…), not OTLP as its Content-Type says: this endpoint does not decode
+ * bzip2: …`.
  */
 export function compressedOnceRead(body: Uint8Array): string | undefined {
   const compression = compressionOf(body);

@@ -1,7 +1,7 @@
 /**
  * Lone surrogates an OTLP/JSON text spells as escapes (`"lone \ud800 x"`, a key `"k\udc00"`).
  * `JSON.parse` keeps them as unpaired UTF-16 code units, which UTF-8 cannot hold: the rows store
- * each as U+FFFD (rows/serialize.ts), as Go's JSON reader in the Collector does. Each one is
+ * each as U+FFFD (rows/serialize.ts), as it stores bytes that are not UTF-8. Each one is
  * counted here for the answer's warning, as bytes that are not UTF-8 are (utf8.ts), so that
  * nothing is changed unsaid.
  *
