@@ -129,7 +129,11 @@ describe("decompressZstd", () => {
   });
 
   it.each([
-    { name: "no magic number", body: text("{}"), reason: "no zstd frame magic number at the start" },
+    {
+      name: "no magic number",
+      body: text("{}"),
+      reason: "it does not start with zstd's frame magic 28 b5 2f fd, but it starts 7b 7d, so it looks uncompressed: drop the Content-Encoding: zstd header, or compress the body with zstd",
+    },
     { name: "zero padding after the frame", body: new Uint8Array([...fixture("logs.json.zst"), 0, 0, 0, 0]), reason: "4 bytes after the last frame, at byte 297" },
     { name: "two stray bytes after the frame", body: new Uint8Array([...fixture("logs.json.zst"), 0, 0]), reason: "2 bytes after the last frame, at byte 297" },
     { name: "a cut frame", body: fixture("logs.json.zst").subarray(0, 200), reason: "the frame at byte 0 is cut short" },

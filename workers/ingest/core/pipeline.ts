@@ -223,8 +223,8 @@ function decodeWithinLimits<S extends Signal>(
   const decodeNotes = emptyDecodeNotes();
   let request: SignalRequest[S];
   try {
-    const jsonArrays = encoding === "json" ? checkJsonDepth(body, limits.maxJsonDepth) : undefined;
-    request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, decodeNotes, jsonArrays);
+    const jsonScan = encoding === "json" ? checkJsonDepth(body, limits.maxJsonDepth) : undefined;
+    request = decodeRequest(signal, encoding, body, nullRecords, nullItems, places, decodeNotes, jsonScan);
   } catch (error) {
     // Only a refused body is looked at again, for the other encoding under the wrong Content-Type.
     throw error instanceof OtlpDecodeError ? withMisdeclaredEncoding(error, encoding, body) : error;

@@ -1,5 +1,5 @@
 import { isJsonWhitespace } from "../core/decode/json/whitespace";
-import { hexPreview } from "../core/decode/misdeclared";
+import { compressionOf, hexPreview, otherCompressionThan } from "../core/decode/compression-magic";
 import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 import { decompressZstd } from "./zstd";
@@ -76,8 +76,9 @@ const CONTENT_ENCODINGS: Readonly<Record<string, ContentCoding | undefined>> = {
 
 /**
  * Read a request body within `limits`, inflating gzip and deflate and decompressing zstd. A
- * body whose Content-Encoding header is missing but which starts with the gzip magic bytes is
- * inflated too: some senders compress without saying so.
+ * body whose Content-Encoding header is missing but which starts with gzip's magic bytes or a
+ * zstd frame is decoded too: some senders compress without saying so, and no OTLP body starts
+ * so (compression-magic.ts, `decodedUndeclared`).
  */
 export async function readRequestBody(request: Request, limits: BodyLimits): Promise<Uint8Array> {
   const contentEncoding = (request.headers.get("content-encoding") ?? "identity")
@@ -100,8 +101,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
       ? new Uint8Array(await request.arrayBuffer())
       : await readAtMost(request.body, limits.maxBodyBytes);
   if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes, "MAX_BODY_BYTES");
-  const looksGzipped = raw.length >= 2 && raw[0] === GZIP_MAGIC_0 && raw[1] === GZIP_MAGIC_1;
-  const coding = CONTENT_ENCODINGS[contentEncoding] ?? (looksGzipped ? "gzip" : undefined);
+  const coding = CONTENT_ENCODINGS[contentEncoding] ?? undeclaredCoding(raw);
   if (coding === "zstd") return decompressZstd(raw, limits.maxDecompressedBytes);
   if (coding === "gzip") return inflateGzipMembers(raw, limits.maxDecompressedBytes);
   if (coding !== undefined) return inflate(raw, coding, limits.maxDecompressedBytes);
@@ -109,6 +109,12 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
     throw tooLarge("request body", raw.length, limits.maxDecompressedBytes, "MAX_DECOMPRESSED_BYTES");
   }
   return raw;
+}
+
+/** The coding an unlabelled body is decoded with: the one its magic bytes name, if it is decoded unlabelled. */
+function undeclaredCoding(raw: Uint8Array): ContentCoding | undefined {
+  const compression = compressionOf(raw);
+  return compression?.decodedUndeclared ? compression.coding : undefined;
 }
 
 /**
@@ -280,25 +286,30 @@ export function gzipMemberStart(bytes: Uint8Array, from: number): number {
 }
 
 /**
- * A 400 naming the format and what the sender changes. A `deflate` body that does not start with
- * a zlib header is said to lack one: HTTP's deflate coding is zlib (RFC 9110 §8.4.1.2), and the
- * usual cause is raw deflate data, which .NET's DeflateStream and zlib with negative windowBits
- * write. The Collector refuses it too; it is not guessed at here either, as raw deflate has no
- * checksum to tell good data from bad. A `gzip` body without gzip's magic bytes (RFC 1952 §2.3.1)
- * is most likely not compressed at all. Otherwise the inflater's failure is said in words
+ * A 400 naming the format and what the sender changes. A body that starts with another
+ * compression's magic bytes is named as that compression, with the Content-Encoding to send
+ * (compression-magic.ts). A `deflate` body that does not start with a zlib header is otherwise
+ * said to lack one: HTTP's deflate coding is zlib (RFC 9110 §8.4.1.2), and the usual cause is
+ * raw deflate data, which .NET's DeflateStream and zlib with negative windowBits write. The
+ * Collector refuses it too; it is not guessed at here either, as raw deflate has no checksum to
+ * tell good data from bad. A `gzip` body without gzip's magic bytes (RFC 1952 §2.3.1) is most
+ * likely not compressed at all. Otherwise the inflater's failure is said in words
  * (`inflaterFailure`), its own message kept in parentheses.
  */
 function notCompressed(format: CompressionFormat, error: unknown, compressed: Uint8Array): HttpError {
   const what = format === "gzip" ? "gzip" : "deflate (zlib)";
   const start = compressed.length === 0 ? "the body is empty" : `it starts ${hexPreview(compressed)}`;
-  if (format === "deflate" && !hasZlibHeader(compressed)) {
+  const lacksMark = format === "deflate" ? !hasZlibHeader(compressed) : !(compressed[0] === GZIP_MAGIC_0 && compressed[1] === GZIP_MAGIC_1);
+  const other = lacksMark ? otherCompressionThan(what, compressed) : undefined;
+  if (other !== undefined) return new HttpError(400, other);
+  if (format === "deflate" && lacksMark) {
     return new HttpError(
       400,
       `request body is not valid ${what}: a zlib header (RFC 1950, e.g. 78 9c) was expected, but ${start}; ` +
         "raw deflate data without one (.NET's DeflateStream, zlib with negative windowBits) is not zlib: send gzip, or zlib's own format",
     );
   }
-  if (format === "gzip" && !(compressed[0] === GZIP_MAGIC_0 && compressed[1] === GZIP_MAGIC_1)) {
+  if (format === "gzip" && lacksMark) {
     return new HttpError(
       400,
       `request body is not valid gzip: it does not start with gzip's magic bytes 1f 8b, but ${start}, so it looks uncompressed: ` +

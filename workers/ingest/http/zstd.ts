@@ -1,4 +1,5 @@
 import { Decompress, decompress } from "fzstd";
+import { hexPreview, otherCompressionThan } from "../core/decode/compression-magic";
 import { joined } from "./bytes";
 import { HttpError, tooLarge } from "./errors";
 import { xxh64Low32 } from "./xxh64";
@@ -154,9 +155,8 @@ function zstdFrames(data: Uint8Array, maxBytes: number): ZstdFrame[] {
       continue;
     }
     if (magic !== FRAME_MAGIC) {
-      throw notZstd(
-        offset === 0 ? "no zstd frame magic number at the start" : `${data.length - offset} bytes after the last frame, at byte ${offset}`,
-      );
+      if (offset === 0) throw notZstdAtAll(data);
+      throw notZstd(`${data.length - offset} bytes after the last frame, at byte ${offset}`);
     }
     const frame = checkFrame(data, view, offset, maxBytes, maxWindow);
     frames.push(frame);
@@ -237,6 +237,20 @@ function readLittleEndian(view: DataView, offset: number, bytes: number): number
     default:
       return view.getUint32(offset, true) + view.getUint32(offset + 4, true) * 2 ** 32;
   }
+}
+
+/**
+ * A 400 for a body labelled zstd that does not start with a zstd frame: another compression named
+ * as such (compression-magic.ts), else one that looks uncompressed, with its first bytes.
+ */
+function notZstdAtAll(data: Uint8Array): HttpError {
+  const other = otherCompressionThan("zstd", data);
+  if (other !== undefined) return new HttpError(400, other);
+  const start = data.length === 0 ? "the body is empty" : `it starts ${hexPreview(data)}`;
+  return notZstd(
+    `it does not start with zstd's frame magic 28 b5 2f fd, but ${start}, so it looks uncompressed: ` +
+      "drop the Content-Encoding: zstd header, or compress the body with zstd",
+  );
 }
 
 function notZstd(reason: string): HttpError {

@@ -1,6 +1,6 @@
 /**
  * What a decoder read otherwise than as sent, counted for the answer's warning so that nothing is
- * changed unsaid: text that was not UTF-8 (either encoding), AnyValues as a JSON sender wrote them
+ * changed unsaid: text that was not UTF-8 (either encoding) or held a lone surrogate (JSON), AnyValues as a JSON sender wrote them
  * beside OTLP/JSON (json/common.ts, anyValue), and numbers a JSON sender could not write as
  * OTLP/JSON asks, read as what it meant:
  *
@@ -43,6 +43,8 @@ export interface DecodeNotes {
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
   invalidUtf8: DecodeNote;
+  /** JSON escapes of a lone surrogate (`\ud800` without its pair), each stored as U+FFFD; `first` names the first string or key holding one. */
+  loneSurrogates: DecodeNote;
 }
 
 export function emptyDecodeNotes(): DecodeNotes {
@@ -52,6 +54,7 @@ export function emptyDecodeNotes(): DecodeNotes {
     unreadValues: { count: 0, first: "" },
     oneofChoices: { count: 0, first: "" },
     invalidUtf8: { count: 0, first: "" },
+    loneSurrogates: { count: 0, first: "" },
   };
 }
 
@@ -116,11 +119,17 @@ export function countNote(counter: DecodeNote, first: string): void {
 /** The answer's warning for `notes`: "" when there are none, else one clause per kind, joined with "; ". */
 export function decodeNotesWarning(notes: DecodeNotes): string {
   const parts: string[] = [];
-  const { intsAsDoubles, nullDoubles, unreadValues, oneofChoices, invalidUtf8 } = notes;
+  const { intsAsDoubles, nullDoubles, unreadValues, oneofChoices, invalidUtf8, loneSurrogates } = notes;
   if (invalidUtf8.count > 0) {
     parts.push(
       `${plural(invalidUtf8.count, "byte sequence")} not valid UTF-8 stored as U+FFFD (first in ${invalidUtf8.first}; ` +
         "rows hold text, so bytes that are not UTF-8 cannot be kept as sent)",
+    );
+  }
+  if (loneSurrogates.count > 0) {
+    parts.push(
+      `${plural(loneSurrogates.count, "lone surrogate")} (a \\uD800–\\uDFFF escape without its pair) stored as U+FFFD (first in ${loneSurrogates.first}; ` +
+        "rows hold UTF-8 text, which cannot hold half a surrogate pair)",
     );
   }
   if (unreadValues.count > 0) {

@@ -9,6 +9,7 @@ import type { NullCount } from "./json/common";
 import type { DecodeNotes } from "./decode-notes";
 import type { SenderPlace } from "../../../shared/otlp/sender-place";
 import { decodeProtobufRequest } from "./protobuf";
+import type { JsonScan } from "../limits/json-depth";
 
 export { OtlpDecodeError } from "./errors";
 export { withMisdeclaredEncoding } from "./misdeclared";
@@ -26,8 +27,8 @@ export type RequestEncoding = "json" | "protobuf";
  * the sender's (it differs only where a JSON null was skipped). `decodeNotes` receives what was
  * read otherwise than sent (decode-notes.ts): bytes that are not UTF-8 in either encoding, and
  * JSON's numbers read as what their sender meant and AnyValues as JSON senders bend them.
- * `jsonArrays`: the arrays a JSON body opens, when the caller's depth check counted them
- * (checkJsonDepth), so that the body is not walked twice.
+ * `jsonScan`: what the caller's depth check learnt of a JSON body (checkJsonDepth: the arrays it
+ * opens, whether it escapes a surrogate), so that the body is not walked twice.
  */
 export function decodeRequest<S extends Signal>(
   signal: S,
@@ -37,9 +38,9 @@ export function decodeRequest<S extends Signal>(
   nullItems?: NullCount,
   places?: { sender: SenderPlace },
   decodeNotes?: DecodeNotes,
-  jsonArrays?: number,
+  jsonScan?: JsonScan,
 ): SignalRequest[S] {
   return encoding === "json"
-    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes, jsonArrays)
+    ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes, jsonScan)
     : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
 }

@@ -2,26 +2,27 @@
  * A body its Content-Type mislabels: OTLP/JSON sent as `application/x-protobuf`, or protobuf sent
  * as `application/json`. Both fail to decode with an error about the wrong format (a wire type,
  * a JSON token), which does not tell the sender what to change; this names the format the body
- * looks like and the Content-Type to send instead.
+ * looks like and the Content-Type to send instead. A body that still starts with a compression's
+ * magic bytes is named as that compression first (compression-magic.ts).
  *
  * Only ever asked after the declared encoding failed to decode, so a good request pays nothing.
  */
 
+import { compressedOnceRead, hexPreview } from "./compression-magic";
 import { OtlpDecodeError } from "./errors";
 import { isJsonWhitespace } from "./json/whitespace";
 
 type Encoding = "json" | "protobuf";
 
 const OPEN_BRACE = 0x7b;
-/** Bytes of the hex preview of a body that looks like protobuf. */
-const PREVIEW_BYTES = 8;
 /** Bytes looked at: for JSON's opening brace, and for protobuf's control bytes or bytes that are not UTF-8. */
 const LOOK_BYTES = 256;
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
 /**
  * The error to answer for a body that failed to decode as `declared`: `error` itself, or, when the
- * body looks like the other encoding, an OtlpDecodeError naming it and the Content-Type to send,
+ * body is still compressed, one naming the compression and what to send (compressedOnceRead),
+ * or, when it looks like the other encoding, an OtlpDecodeError naming it and the Content-Type to send,
  * with `error`'s message kept after it (in case the look deceives). Shapes:
  * `request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf:
  * send it with Content-Type: application/json (read as declared: …)` and `request body looks like
@@ -29,6 +30,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  * with Content-Type: application/x-protobuf (read as declared: …)`.
  */
 export function withMisdeclaredEncoding(error: OtlpDecodeError, declared: Encoding, body: Uint8Array): OtlpDecodeError {
+  const compressed = compressedOnceRead(body);
+  if (compressed !== undefined) return new OtlpDecodeError(`${compressed} (read as declared: ${error.message})`);
   if (declared === "protobuf" && looksLikeJson(body)) {
     return new OtlpDecodeError(
       'request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf: ' +
@@ -80,10 +83,4 @@ function firstContentByte(body: Uint8Array): number {
   let i = UTF8_BOM.every((byte, at) => body[at] === byte) ? UTF8_BOM.length : 0;
   while (i < end && isJsonWhitespace(body[i]!)) i++;
   return i < end ? i : -1;
-}
-
-/** The first bytes as hex pairs: a sender can match them to what it sent, and no raw binary is echoed. */
-export function hexPreview(body: Uint8Array): string {
-  const head = Array.from(body.subarray(0, PREVIEW_BYTES), (byte) => byte.toString(16).padStart(2, "0")).join(" ");
-  return body.length > PREVIEW_BYTES ? `${head} …` : head;
 }

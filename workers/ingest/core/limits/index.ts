@@ -3,7 +3,7 @@
  * nesting checked before parsing, the record count cut to after decoding, and attribute
  * counts and value lengths enforced after redaction (identity lists: stored whole or refused).
  */
-export { checkJsonDepth } from "./json-depth";
+export { checkJsonDepth, type JsonScan } from "./json-depth";
 export { limitRecordCount, recordCutMessage, type RecordCut } from "./records";
 export { lossWarning } from "./warning";
 export { allWithinLength } from "./value-length";

@@ -35,7 +35,8 @@ import { pathOfObject, pathWhere, placeFirstNull, senderPlaces } from "./null-pa
 import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
-import { checkJsonDepth } from "../../limits/json-depth";
+import { checkJsonDepth, type JsonScan } from "../../limits/json-depth";
+import { countLoneSurrogates, LONE_SURROGATE } from "./lone-surrogates";
 import { parseJoiningRepeatedKeys } from "./repeated-keys";
 import { countingListsRead, describeJsonType, JsonPathError, type JsonObject } from "./values";
 
@@ -53,8 +54,8 @@ const DECODERS: { [S in Signal]: (o: JsonObject) => SignalRequest[S] } = {
  * the decoded request into the sender's (AS_DECODED unless a null was skipped, see senderPlaces).
  * `decodeNotes` receives the numbers read as what a sender who could not write them meant
  * (decode-notes.ts: whole numbers past int64 as doubles, null doubles as NaN).
- * `arraysInDocument` is the number of arrays the text opens, as the depth check counted it
- * (limits/json-depth.ts; counted here when the caller did not check the depth). Throws
+ * `scan` is what the depth check learnt of the text: the arrays it opens and whether it escapes a
+ * surrogate (limits/json-depth.ts; scanned here when the caller did not check the depth). Throws
  * OtlpDecodeError for a body to refuse.
  */
 export function decodeJsonRequest<S extends Signal>(
@@ -64,7 +65,7 @@ export function decodeJsonRequest<S extends Signal>(
   nullItems: NullCount = { count: 0, first: "" },
   places: { sender: SenderPlace } = { sender: AS_DECODED },
   decodeNotes: DecodeNotes = emptyDecodeNotes(),
-  arraysInDocument: number = checkJsonDepth(body, Number.POSITIVE_INFINITY),
+  scan: JsonScan = checkJsonDepth(body, Number.POSITIVE_INFINITY),
 ): SignalRequest[S] {
   const text = utf8DocumentToString(body);
   let document: unknown;
@@ -79,6 +80,8 @@ export function decodeJsonRequest<S extends Signal>(
     const replaced = replacedSequences(text, body);
     if (replaced > 0) countReplaced(decodeNotes.invalidUtf8, replaced, where());
   }
+  decodeNotes.loneSurrogates.count = 0;
+  if (scan.surrogateEscapes) countLoneSurrogates(text, document, decodeNotes.loneSurrogates);
   const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, decodeNotes);
   let read: { decoded: SignalRequest[S]; listsRead: number };
   try {
@@ -95,10 +98,13 @@ export function decodeJsonRequest<S extends Signal>(
     return decode(joined);
   }
   // Every array of the text was read as a list once: none was sent twice in one object.
-  if (read.listsRead === arraysInDocument) return read.decoded;
+  if (read.listsRead === scan.arrays) return read.decoded;
   const joined = parseJoiningRepeatedKeys(text);
   return joined === undefined ? read.decoded : decode(joined);
 }
+
+/** Control characters, U+FFFD and lone surrogates. */
+const UNPRINTABLE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\ufffd]|${LONE_SURROGATE.source}`, "g");
 
 /**
  * The parser's message with control characters, U+FFFD (where the body had bytes that are not
@@ -107,10 +113,7 @@ export function decodeJsonRequest<S extends Signal>(
  * echo raw binary back to the sender and into logs.
  */
 function printable(message: string): string {
-  return message.replace(
-    /[\u0000-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return message.replace(UNPRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function decodeDocument<S extends Signal>(

@@ -1,0 +1,125 @@
+/**
+ * Bodies whose labels misstate them, and text the rows cannot hold as sent, through the Worker in
+ * workerd against the local ClickHouse: compression named by its magic bytes in every answer
+ * that says what a body is (zstd labelled gzip, zlib unlabelled, gzip inside gzip), unlabelled
+ * zstd stored as unlabelled gzip is, and OTLP/JSON lone surrogates stored as U+FFFD with the
+ * same warning as bytes that are not UTF-8.
+ */
+import { readFileSync } from "node:fs";
+import { deflateSync, gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { oracleDecodeStatus } from "../fixtures/otlp/protobuf-oracle";
+import { uniqueId } from "../support/export-results";
+import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { discardRuntimeOutput } from "../support/runtime-output";
+
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/zstd/${name}`, import.meta.url)));
+
+const JSON_TYPE = { "Content-Type": "application/json" };
+const PROTOBUF_TYPE = { "Content-Type": "application/x-protobuf" };
+
+let ingest: IngestUnderTest;
+
+beforeAll(async () => {
+  ingest = await startIngestWorker({
+    prefix: "named_body_faults",
+    handleRuntimeStdio: discardRuntimeOutput,
+    // The recorded fixture keeps its recorded time, so the window takes it as it is.
+    vars: { TIMESTAMP_MAX_PAST_SECONDS: String(50 * 365 * 24 * 3600) },
+  });
+});
+
+afterAll(async () => {
+  await ingest?.dispose();
+});
+
+async function post(body: Uint8Array | string, headers: Record<string, string>): Promise<Response> {
+  return ingest.fetch("/v1/logs", { method: "POST", body: body as Uint8Array<ArrayBuffer>, headers: { ...bearer(), ...headers } });
+}
+
+async function logCount(): Promise<number> {
+  const [row] = await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs");
+  return Number(row!.n);
+}
+
+/** A logs request of one record under `run.id` = `runId` holding `fields` (raw JSON members). */
+function logsText(runId: string, fields: string): string {
+  const time = `${Math.floor(Date.now() / 1000) - 60}000000000`;
+  return (
+    `{"resourceLogs":[{"resource":{"attributes":[{"key":"run.id","value":{"stringValue":"${runId}"}}]},` +
+    `"scopeLogs":[{"logRecords":[{"timeUnixNano":"${time}",${fields}}]}]}]}`
+  );
+}
+
+/** The message of the 400 answered for `body` (a `google.rpc.Status` in the request's encoding), after checking nothing was stored. */
+async function refusal(body: Uint8Array, headers: Record<string, string>): Promise<string> {
+  const before = await logCount();
+  const response = await post(body, headers);
+  expect(response.status).toBe(400);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const { message } =
+    headers["Content-Type"] === PROTOBUF_TYPE["Content-Type"]
+      ? oracleDecodeStatus(bytes)
+      : (JSON.parse(new TextDecoder().decode(bytes)) as { message: string });
+  expect(await logCount()).toBe(before);
+  return message;
+}
+
+describe("compression named by its magic bytes", () => {
+  it("tells a zstd body labelled gzip that it is zstd and to send Content-Encoding: zstd", async () => {
+    expect(await refusal(fixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "gzip" })).toBe(
+      "request body is not valid gzip: it starts 28 b5 2f fd 04 58 e5 08 …, zstd's frame magic 28 b5 2f fd, so it is zstd: " +
+        "send it with Content-Encoding: zstd",
+    );
+  });
+
+  it("stores a zstd body sent without Content-Encoding, as a gzip one without it is", async () => {
+    const response = await post(fixture("logs.json.zst"), JSON_TYPE);
+    expect(response.status).toBe(200);
+    const rows = await ingest.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE LogAttributes['fixture'] = 'zstd-streamed'`);
+    expect(rows).toEqual([{ Body: "forwarded by a Collector agent with compression: zstd" }]);
+  });
+
+  it.each([
+    ["JSON", JSON_TYPE],
+    ["protobuf", PROTOBUF_TYPE],
+  ])("tells a zlib body sent as %s without Content-Encoding to send Content-Encoding: deflate", async (_, type) => {
+    const message = await refusal(deflateSync(logsText(uniqueId("zlib"), `"body":{"stringValue":"never stored"}`)), type);
+    expect(message).toMatch(
+      /^request body is zlib \(deflate\) \(it starts 78 9c .*, a zlib header\), not OTLP as its Content-Type says: send it with Content-Encoding: deflate, compressed once \(read as declared: .+\)$/,
+    );
+  });
+
+  it.each([
+    ["JSON", JSON_TYPE],
+    ["protobuf", PROTOBUF_TYPE],
+  ])("tells a body gzipped twice and sent as %s that it was compressed twice", async (_, type) => {
+    const twice = gzipSync(gzipSync(logsText(uniqueId("twice"), `"body":{"stringValue":"never stored"}`)));
+    expect(await refusal(twice, { ...type, "Content-Encoding": "gzip" })).toMatch(
+      /^request body is gzip again once decompressed \(it starts 1f 8b 08 .*\): it was compressed twice; compress it once and send it with Content-Encoding: gzip \(read as declared: .+\)$/,
+    );
+  });
+});
+
+describe("OTLP/JSON lone surrogates", () => {
+  it("stores them as U+FFFD and says so in the partial success, as for bytes that are not UTF-8", async () => {
+    const runId = uniqueId("lone-surrogates");
+    const response = await post(
+      logsText(runId, `"body":{"stringValue":"lone \\ud800 x"},"attributes":[{"key":"k\\udc00","value":{"stringValue":"v"}}]`),
+      JSON_TYPE,
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage:
+          "2 lone surrogates (a \\uD800–\\uDFFF escape without its pair) stored as U+FFFD " +
+          "(first in resourceLogs[0].scopeLogs[0].logRecords[0].body.stringValue; rows hold UTF-8 text, which cannot hold half a surrogate pair)",
+      },
+    });
+    const rows = await ingest.rows<{ Body: string; keys: string[] }>(
+      `SELECT Body, mapKeys(LogAttributes) AS keys FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toEqual([{ Body: "lone \ufffd x", keys: ["k\ufffd"] }]);
+  });
+});
