@@ -123,6 +123,29 @@ describe("only values specific enough, on word boundaries, as written", () => {
     expect(record.body).toEqual(str(text));
   });
 
+  it("a number only printed with a separator, in prose: a bare run of digits and a value of its own are their keys' to judge", () => {
+    const record = redactedRecord(str("order 123456789 for 123.456.789-09; queued 415.555.0132 twice"), [
+      attr("cliente.rg", "123456789"),
+      attr("cliente.cpf", "123.456.789-09"),
+      attr("phone", "415.555.0132"),
+      attr("payload", '{"callback":"415.555.0132"}'),
+      attr("order.number", "123456789"),
+    ]);
+    expect(record.body).toEqual(str("order 123456789 for [REDACTED:cpf]; queued [REDACTED:phone] twice"));
+    expect(valueOf(record, "payload")).toEqual(str('{"callback":"415.555.0132"}'));
+    expect(valueOf(record, "order.number")).toEqual(str("123456789"));
+  });
+
+  it("a value of few letters or digits: `(1, 2)` under a password's key", () => {
+    const record = redactedRecord(str("{ tags: (1, 2), password: (1, 2) }"), []);
+    expect(record.body).toEqual(str("{ tags: (1, 2), password: [REDACTED:secret] }"));
+  });
+
+  it("a name in a printed record's member no reader knows (Java's Optional), beside the same name under its key", () => {
+    const record = redactedRecord(str("User[id=42, name=Ana Souza, nick=Optional[Ana Souza]]"), []);
+    expect(record.body).toEqual(str(`User[id=42, name=${NAME}, nick=Optional[${NAME}]]`));
+  });
+
   it("case-sensitive: a secret spelled otherwise is left to the detectors", () => {
     const record = redactedRecord(str("saw Tr0ub4dor-x and tr0ub4dor-X"), [attr("password", "Tr0ub4dor-x")]);
     expect(record.body).toEqual(str(`saw ${SECRET} and tr0ub4dor-X`));

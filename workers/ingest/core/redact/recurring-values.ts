@@ -1,5 +1,5 @@
 import { isRedactionMarker } from "./detectors/detector";
-import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "./kinds";
+import { CARD_HOLDER_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
 import type { RedactionTally } from "./tally";
 
 /**
@@ -14,12 +14,16 @@ import type { RedactionTally } from "./tally";
  * occurrences (`replaceIn`) with the marker their field got, each occurrence counted as one of
  * that kind, as a detector's find is.
  *
- * What is echoed, so that innocent text stays: a value of six characters or more; made of
- * letters alone (a word), eight or more and no common word (`password`); of digits alone (with a number's separators), seven
- * digits or more; a name or a card holder of two words or more, or one word of four letters or
- * more that is no common English word (`Will`, `Grace`, `admin`); a street address of two words or more;
- * never `true`, `false`, `null` nor a marker. Ids and hashed values (`hash` rules) are never
- * noted: they are kept on purpose.
+ * What is echoed, so that innocent text stays: a value of six letters or digits or more (not
+ * `(1, 2)`); made of letters alone (a word), eight or more and no common word (`password`); a
+ * number (digits with a number's separators), seven digits or more, printed with a separator
+ * (`415.555.0132`) unless a credential's key replaced it (a bare run of digits is a document's
+ * under its key and as often a thing's number elsewhere: `order.number`); a name or a card
+ * holder of two words or more, or one word of four letters or more that is no common English
+ * word (`Will`, `Grace`, `admin`); a street address of two words or more; never `true`, `false`,
+ * `null` nor a marker. Ids and hashed values (`hash` rules) are never noted: they are kept on
+ * purpose. A number is found only in prose (`sms to 415.555.0132 failed`), not as a value of
+ * its own (a whole text, `"numero":"…"`, `order=…`), which its own key judged (`wholeValueAt`).
  *
  * Matching: case-sensitive (the value as the sender wrote it; another spelling is left to the
  * text detectors), on word boundaries (`Ann` is not in `Annual`; a letter, a digit or `_` next to
@@ -64,9 +68,10 @@ export class RecurringValues {
     if (!this.collecting) return;
     const text = value.trim();
     if (!isEchoed(text, kind)) return;
+    const number = NUMBER.test(text);
     for (const spelling of spellingsOf(text)) {
       if (this.spellings.some((known) => known.text === spelling)) continue;
-      this.spellings.push({ text: spelling, kind, marker });
+      this.spellings.push({ text: spelling, kind, marker, number });
       this.sorted = false;
     }
   }
@@ -100,6 +105,8 @@ interface Spelling {
   text: string;
   kind: string;
   marker: string;
+  /** A number: found only in prose, never as a value of its own (`wholeValueAt`). */
+  number: boolean;
 }
 
 const MARKER_KIND_START = "[REDACTED:".length;
@@ -121,7 +128,7 @@ function replaceSpelling(text: string, spelling: Spelling, tally: RedactionTally
   let from = 0;
   while (at >= 0) {
     const end = at + value.length;
-    if ((!checkBefore || !wordBefore(text, at)) && (!checkAfter || !isWordCode(text, end))) {
+    if ((!checkBefore || !wordBefore(text, at)) && (!checkAfter || !isWordCode(text, end)) && !(spelling.number && wholeValueAt(text, at, end))) {
       out += text.slice(from, at) + spelling.marker;
       tally.add(spelling.kind);
       from = end;
@@ -131,6 +138,20 @@ function replaceSpelling(text: string, spelling: Spelling, tally: RedactionTally
     }
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Whether `text[at, end)` is a value of its own: the whole text, or a member's or a field's value
+ * (`"numero":"…"`, `order=…`, `id: …`), which its own key judged. A number there is kept: the
+ * same digits are a thing's number under an order's key as often as a person's under a document's.
+ */
+function wholeValueAt(text: string, at: number, end: number): boolean {
+  if (text.slice(0, at).trim() === "" && text.slice(end).trim() === "") return true;
+  let i = at - 1;
+  if (i >= 0 && (text[i] === '"' || text[i] === "'")) i--;
+  if (i >= 0 && text[i] === "\\") i--;
+  while (i >= 0 && text[i] === " ") i--;
+  return i >= 0 && (text[i] === ":" || text[i] === "=" || text[i] === ">");
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
@@ -165,20 +186,23 @@ function spellingsOf(text: string): string[] {
 /** Whether a value of `kind` is specific enough to search the record's other text for (see RecurringValues). */
 function isEchoed(text: string, kind: string): boolean {
   if (text.length < 4 || LITERALS.has(text) || text.includes("[REDACTED:")) return false;
-  const digits = text.replace(/\D/g, "").length;
-  if (NUMBER.test(text)) return digits >= 7;
+  // A bare run of digits is a document's under its key and as often a thing's number elsewhere
+  // (`order.number`, `cargo`): only a credential's is its own wherever it stands.
+  if (NUMBER.test(text)) return text.replace(/\D/g, "").length >= 7 && (kind === SECRET_KEY_KIND || !DIGITS.test(text));
   if (kind === PERSON_NAME_KIND || kind === CARD_HOLDER_KIND) {
     const words = text.split(/\s+/);
     return words.length >= 2 || (letterCount(text) >= 4 && !COMMON_WORDS.has(text.toLowerCase()));
   }
   if (kind === STREET_ADDRESS_KIND) return /\s/.test(text);
-  if (text.length < 6) return false;
+  if (text.replace(/[^\p{L}\p{N}]/gu, "").length < 6) return false;
   return !LETTERS.test(text) || (text.length >= 8 && !COMMON_WORDS.has(text.toLowerCase()));
 }
 
 const LITERALS: ReadonlySet<string> = new Set(["true", "false", "null", "True", "False", "None", "undefined", "TRUE", "FALSE", "NULL"]);
 /** Digits with a number's separators only (`4155550132`, `415.555.0132`, `+1 (415) 555-0132`). */
-const NUMBER = /^[+\d][\d\s().\-/]*$/;
+const NUMBER = /^[+(\d][\d\s().\-/]*$/;
+/** Digits alone. */
+const DIGITS = /^\d+$/;
 /** Letters alone: a word. */
 const LETTERS = /^\p{L}+$/u;
 

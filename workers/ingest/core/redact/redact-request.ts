@@ -431,7 +431,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     const eventName = this.recurring.replaceIn(record.eventName, this.tally);
     if (eventName !== record.eventName) record.eventName = eventName;
-    this.recurInAttributes(record.attributes, true);
+    this.recurInAttributes(record.attributes);
   }
 
   /** `recurInRecord` for a span: its name, status message, trace state, events, links and attributes. */
@@ -442,27 +442,26 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     span.traceState = recurring.replaceIn(span.traceState, this.tally);
     for (const event of span.events) {
       event.name = recurring.replaceIn(event.name, this.tally);
-      this.recurInAttributes(event.attributes, true);
+      this.recurInAttributes(event.attributes);
     }
     for (const link of span.links) {
       link.traceState = recurring.replaceIn(link.traceState, this.tally);
-      this.recurInAttributes(link.attributes, true);
+      this.recurInAttributes(link.attributes);
     }
-    this.recurInAttributes(span.attributes, true);
+    this.recurInAttributes(span.attributes);
   }
 
   /**
-   * `recurIn` for each attribute's value; at the top of a list (`ruled`), not the values whose
-   * key the policy keeps or hashes, which stay as the key rule left them.
+   * `recurIn` for each attribute's value (`prefix`: the path of the map they are entries of), but
+   * not the values whose key the policy keeps or hashes, nor an id's, a thing's number's or a
+   * measure's (`order.number`), which stay as their key rule left them: ids survive.
    */
-  private recurInAttributes(attributes: KeyValue[], ruled: boolean): void {
+  private recurInAttributes(attributes: KeyValue[], prefix = ""): void {
     for (const attribute of attributes) {
-      if (ruled) {
-        const action = this.policy.keyRules.ruleFor(attribute.key).action;
-        if (action === "keep" || action === "hash") continue;
-      }
+      const key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      if (keepsRecurring(this.policy.keyRules.ruleFor(key))) continue;
       const value = attribute.value;
-      const recurred = this.recurIn(value);
+      const recurred = this.recurIn(value, key);
       if (recurred !== value) {
         attribute.value = recurred;
         this.noteRewritten(value, recurred);
@@ -471,7 +470,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /** `value` with the recurring values replaced in its strings at any depth, and in bytes holding text; `value` itself when none occurs. */
-  private recurIn(value: AnyValue): AnyValue {
+  private recurIn(value: AnyValue, path = ""): AnyValue {
     if ("stringValue" in value) {
       const text = this.recurring.replaceIn(value.stringValue, this.tally);
       return text === value.stringValue ? value : { stringValue: text };
@@ -480,7 +479,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const items = value.arrayValue;
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
-        const recurred = this.recurIn(item);
+        const recurred = this.recurIn(item, path);
         if (recurred !== item) {
           items[i] = recurred;
           this.noteRewritten(item, recurred);
@@ -489,7 +488,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return value;
     }
     if ("kvlistValue" in value) {
-      this.recurInAttributes(value.kvlistValue, false);
+      this.recurInAttributes(value.kvlistValue, jsonRoot(path));
       return value;
     }
     if ("bytesValue" in value) {
@@ -1307,6 +1306,15 @@ function holdsJarText(value: AnyValue, key: string): boolean {
 /** Whether `value` is a parsed JSON array of objects only. */
 function isListOfObjects(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every(isJsonObject);
+}
+
+/**
+ * Whether a value under `rule` keeps the values key rules replaced elsewhere in its record
+ * (RecurringValues): a kept or hashed key's, an id's, a thing's number's or a measure's.
+ */
+function keepsRecurring(rule: KeyRule): boolean {
+  if (rule.action === "keep" || rule.action === "hash") return true;
+  return rule.action === "scan" && (rule.id || (rule.place & (Place.ID_VALUE | Place.THING_ID | Place.MEASURE_VALUE)) !== 0);
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
