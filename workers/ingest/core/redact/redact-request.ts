@@ -10,6 +10,7 @@ import type {
   MetricsRequest,
   Signal,
   SignalRequest,
+  Span,
   TemplateBody,
   TracesRequest,
 } from "../../../shared/otlp/model";
@@ -435,7 +436,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /** `recurInRecord` for a span: its name, status message, trace state, events, links and attributes. */
-  private recurInSpan(span: TracesRequest["resourceSpans"][number]["scopeSpans"][number]["spans"][number]): void {
+  private recurInSpan(span: Span): void {
     const recurring = this.recurring;
     span.name = recurring.replaceIn(span.name, this.tally);
     span.status.message = recurring.replaceIn(span.status.message, this.tally);
