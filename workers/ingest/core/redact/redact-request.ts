@@ -5,10 +5,12 @@ import type {
   EnumValue,
   InstrumentationScope,
   KeyValue,
+  LogRecord,
   LogsRequest,
   MetricsRequest,
   Signal,
   SignalRequest,
+  Span,
   TemplateBody,
   TracesRequest,
 } from "../../../shared/otlp/model";
@@ -70,6 +72,7 @@ import { isRawJsonNumber } from "../decode/exact-json";
 import { REDACTION_FAILED_KIND, redactionFailure, type RedactionFailures } from "./failures";
 import { VISITOR_LOCATION_KIND } from "./detectors/visitor-location";
 import { mergedSeries } from "./merged-series";
+import { RecurringValues } from "./recurring-values";
 
 /**
  * What redaction did to a whole request: items redacted, in total and by kind; `failed`, present
@@ -217,6 +220,15 @@ const PERSONAL_NUMBER_PLACES =
   Place.PERSON_NUMBER_VALUE |
   Place.NATIONAL_ID_VALUE;
 
+/**
+ * The `Place` facts of keys that make a value personal by naming it (a phone, a document, a
+ * postal code, a date of birth, a passport, an IBAN, a PIX key): a value a scan under one of them
+ * leaves as one marker is noted for its other occurrences in the record (RecurringValues); an
+ * id's, a measure's, a route's or a message id's are not, for ids survive.
+ */
+const PERSONAL_PLACES =
+  PERSONAL_NUMBER_PLACES | Place.IBAN_VALUE | Place.BIRTH_DATE_VALUE | Place.PASSPORT_VALUE;
+
 const UTF8_ENCODER = new TextEncoder();
 const UTF8_DECODER = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 /** A control character other than a tab, a line feed and a carriage return: binary data, no text. */
@@ -262,6 +274,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   failures: RedactionFailures | undefined;
   /** Whether a listed key (`dropKeys`) was removed from a metric's attributes or their JSON text. */
   droppedListed = false;
+  /** The values key rules replaced in the log record or span being walked, for their other occurrences in it. */
+  private readonly recurring = new RecurringValues();
 
   constructor(
     private readonly policy: RedactionPolicy,
@@ -278,6 +292,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       for (const scopeLogs of resourceLogs.scopeLogs) {
         this.scope(scopeLogs.scope);
         for (const record of scopeLogs.logRecords) {
+          this.recurring.open();
           // Stores only what changed: a store into an old object costs a write barrier.
           const body = record.body;
           if (body !== undefined) {
@@ -288,7 +303,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           this.part = "log record event name";
           const eventName = this.ruledText(record.eventName, 0);
           if (eventName !== record.eventName) record.eventName = eventName;
-          this.owner(record, "log record attributes", record.templateBody);
+          this.part = "log record attributes";
+          this.attributes(record.attributes, "", true);
+          this.recurring.close();
+          if (!this.recurring.isEmpty) this.recurInRecord(record);
+          this.summarize(record, record.templateBody);
         }
       }
     }
@@ -300,7 +319,10 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    */
   loneBody(text: string): string {
     this.part = "log record body";
-    const redacted = this.ruledText(text, 0);
+    this.recurring.open();
+    const ruled = this.ruledText(text, 0);
+    this.recurring.close();
+    const redacted = this.recurring.isEmpty ? ruled : this.recurring.replaceIn(ruled, this.tally);
     this.flush();
     return redacted;
   }
@@ -311,6 +333,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       for (const scopeSpans of resourceSpans.scopeSpans) {
         this.scope(scopeSpans.scope);
         for (const span of scopeSpans.spans) {
+          this.recurring.open();
           this.peerIsServer = PEER_IS_SERVER_KINDS.has(span.kind);
           // A span name says what the operation reached (`GET 10.1.2.3:8080`): a server.
           this.part = "span name";
@@ -337,7 +360,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           this.part = "span trace state";
           const state = this.ruledText(span.traceState, 0);
           if (state !== span.traceState) span.traceState = state;
-          this.owner(span, "span attributes");
+          this.part = "span attributes";
+          this.attributes(span.attributes, "", true);
+          this.recurring.close();
+          if (!this.recurring.isEmpty) this.recurInSpan(span);
+          this.summarize(span);
           this.peerIsServer = false;
         }
       }
@@ -372,18 +399,106 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * Redacts the owner's attributes, then writes the summary of everything counted since the
-   * last owner (not on metric attributes, where a new key would be a new series). `part` names
-   * the attributes for a failure's place (`span attributes`). A log record lifted from a
-   * template keeps its counts by kind on its mark (`template`), for the template's writing after
-   * redaction to count again what it changes (template-body.ts).
+   * Redacts the owner's attributes, then writes its summary (`summarize`). `part` names the
+   * attributes for a failure's place (`resource attributes`).
    */
-  private owner(owner: SummaryOwner, part: string, template?: TemplateBody): void {
+  private owner(owner: SummaryOwner, part: string): void {
     this.part = part;
     this.attributes(owner.attributes, "", !this.series);
+    this.summarize(owner);
+  }
+
+  /**
+   * Writes the summary of everything counted since the last owner (not on metric attributes,
+   * where a new key would be a new series) and moves the counts to the request's. A log record
+   * lifted from a template keeps its counts by kind on its mark (`template`), for the template's
+   * writing after redaction to count again what it changes (template-body.ts).
+   */
+  private summarize(owner: SummaryOwner, template?: TemplateBody): void {
     if (!this.series) this.tally.writeSummary(owner.attributes);
     if (template !== undefined) template.counts = this.tally.toRecord();
     this.flush();
+  }
+
+  /**
+   * A log record's texts once all are redacted, each occurrence of a value a key rule replaced
+   * elsewhere in it replaced by that value's marker and counted (RecurringValues): its body, its
+   * event name, its attributes.
+   */
+  private recurInRecord(record: LogRecord): void {
+    const body = record.body;
+    if (body !== undefined) {
+      const recurred = this.recurIn(body);
+      if (recurred !== body) record.body = recurred;
+    }
+    const eventName = this.recurring.replaceIn(record.eventName, this.tally);
+    if (eventName !== record.eventName) record.eventName = eventName;
+    this.recurInAttributes(record.attributes);
+  }
+
+  /** `recurInRecord` for a span: its name, status message, trace state, events, links and attributes. */
+  private recurInSpan(span: Span): void {
+    const recurring = this.recurring;
+    span.name = recurring.replaceIn(span.name, this.tally);
+    span.status.message = recurring.replaceIn(span.status.message, this.tally);
+    span.traceState = recurring.replaceIn(span.traceState, this.tally);
+    for (const event of span.events) {
+      event.name = recurring.replaceIn(event.name, this.tally);
+      this.recurInAttributes(event.attributes);
+    }
+    for (const link of span.links) {
+      link.traceState = recurring.replaceIn(link.traceState, this.tally);
+      this.recurInAttributes(link.attributes);
+    }
+    this.recurInAttributes(span.attributes);
+  }
+
+  /**
+   * `recurIn` for each attribute's value (`prefix`: the path of the map they are entries of), but
+   * not the values whose key the policy keeps or hashes, nor an id's, a thing's number's or a
+   * measure's (`order.number`), which stay as their key rule left them: ids survive.
+   */
+  private recurInAttributes(attributes: KeyValue[], prefix = ""): void {
+    for (const attribute of attributes) {
+      const key = prefix === "" ? attribute.key : `${prefix}.${attribute.key}`;
+      if (keepsRecurring(this.policy.keyRules.ruleFor(key))) continue;
+      const value = attribute.value;
+      const recurred = this.recurIn(value, key);
+      if (recurred !== value) {
+        attribute.value = recurred;
+        this.noteRewritten(value, recurred);
+      }
+    }
+  }
+
+  /** `value` with the recurring values replaced in its strings at any depth, and in bytes holding text; `value` itself when none occurs. */
+  private recurIn(value: AnyValue, path = ""): AnyValue {
+    if ("stringValue" in value) {
+      const text = this.recurring.replaceIn(value.stringValue, this.tally);
+      return text === value.stringValue ? value : { stringValue: text };
+    }
+    if ("arrayValue" in value) {
+      const items = value.arrayValue;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i]!;
+        const recurred = this.recurIn(item, path);
+        if (recurred !== item) {
+          items[i] = recurred;
+          this.noteRewritten(item, recurred);
+        }
+      }
+      return value;
+    }
+    if ("kvlistValue" in value) {
+      this.recurInAttributes(value.kvlistValue, jsonRoot(path));
+      return value;
+    }
+    if ("bytesValue" in value) {
+      const text = bytesText(value.bytesValue);
+      const recurred = text === undefined ? undefined : this.recurring.replaceIn(text, this.tally);
+      return recurred === text || recurred === undefined ? value : { bytesValue: UTF8_ENCODER.encode(recurred) };
+    }
+    return value;
   }
 
   /**
@@ -551,7 +666,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(value, kind, path);
         if (credentials?.value === value) return value;
         this.tally.add(kind, credentials?.markers ?? 1);
-        return credentials?.value ?? this.replacement(value, kind, rule);
+        return credentials?.value ?? this.replacedWhole(value, kind, rule);
       }
     }
   }
@@ -571,7 +686,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     // A session's cookie (`JSESSIONID=…`) leaves the session's hashed marker, as its id does anywhere.
     const mark = (credential: string, sessionId?: boolean) => {
       markers++;
-      return sessionId === true ? this.policy.sessionMarker(credential) : (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+      const marker = sessionId === true ? this.policy.sessionMarker(credential) : (this.marker({ stringValue: credential }, kind) as { stringValue: string }).stringValue;
+      this.recurring.note(credential, kind, marker);
+      return marker;
     };
     const one = (item: AnyValue): AnyValue | undefined => {
       if (!("stringValue" in item)) return undefined;
@@ -612,6 +729,18 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     if (kind === HASHED_KIND) return { stringValue: this.policy.hash!(valueText(value)) };
     if (rule.action === "secret" && rule.sessionShaped === true) return { stringValue: this.policy.sessionMarker(valueText(value)) };
     return this.marker(value, kind);
+  }
+
+  /**
+   * `replacement`, with a string's or a number's text noted for its other occurrences in the
+   * record (RecurringValues), unless hashed: a hashed value is kept on purpose.
+   */
+  private replacedWhole(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
+    const replaced = this.replacement(value, kind, rule);
+    if (kind !== HASHED_KIND && ("stringValue" in value || "intValue" in value) && "stringValue" in replaced) {
+      this.recurring.note(valueText(value), kind, replaced.stringValue);
+    }
+    return replaced;
   }
 
   /**
@@ -674,7 +803,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         const credentials = this.headerCredentials(lifted, kind, path);
         if (credentials?.value === lifted) return KEEP;
         this.inJson.add(kind, credentials?.markers ?? 1);
-        return ((credentials?.value ?? this.replacement(lifted, kind, rule)) as { stringValue: string }).stringValue;
+        return ((credentials?.value ?? this.replacedWhole(lifted, kind, rule)) as { stringValue: string }).stringValue;
       }
     }
   }
@@ -721,6 +850,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       return DESCEND;
     }
     const redacted = scanner.redact(text, this.inJson, excluded, rule.place, undefined, this.series ? this.seriesMarking : undefined);
+    if ((rule.place & PERSONAL_PLACES) !== 0) this.recurring.noteWhole(text, redacted);
     if (redacted === text) {
       this.unchanged.add(text, excluded, excluded, rule.place);
       this.kept.add(name, text);
@@ -772,10 +902,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     return ruled;
   }
 
-  /** Notes a string value that redaction replaced, with the sender's length (see redactRequest). */
+  /**
+   * Notes a string value that redaction replaced, with the sender's length (see redactRequest):
+   * `original`'s own, or the one noted for it when it is itself a replacement.
+   */
   private noteRewritten(original: AnyValue, replacement: AnyValue): void {
     if (this.rewritten === undefined || !("stringValue" in replacement)) return;
-    this.rewritten.set(replacement, "stringValue" in original ? original.stringValue.length : 0);
+    this.rewritten.set(replacement, this.rewritten.get(original) ?? ("stringValue" in original ? original.stringValue.length : 0));
   }
 
   /**
@@ -866,7 +999,12 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       // A text met before in the request, scanned the same way and left unchanged, holding no JSON
       // whatever its key: the answer is the same, so neither the JSON checks nor the scan read it.
       if (sent !== "" && this.unchanged.hasPlain(sent, excluded, inHost, place)) return sent;
-      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) return this.text(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
+      if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) {
+        const redacted = this.text(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
+        // A value the key's facts made one find (`phone`: `415.555.0132`) is searched for in the rest of the record.
+        if ((place & PERSONAL_PLACES) !== 0) this.recurring.noteWhole(sent, redacted);
+        return redacted;
+      }
       const json = this.jsonKeyRules(sent, jsonRoot(path), variables);
       return this.text(json, excluded, inHost, place, this.kept.isEmpty ? undefined : this.kept);
     } catch (error) {
@@ -1170,6 +1308,15 @@ function holdsJarText(value: AnyValue, key: string): boolean {
 /** Whether `value` is a parsed JSON array of objects only. */
 function isListOfObjects(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every(isJsonObject);
+}
+
+/**
+ * Whether a value under `rule` keeps the values key rules replaced elsewhere in its record
+ * (RecurringValues): a kept or hashed key's, an id's, a thing's number's or a measure's.
+ */
+function keepsRecurring(rule: KeyRule): boolean {
+  if (rule.action === "keep" || rule.action === "hash") return true;
+  return rule.action === "scan" && (rule.id || (rule.place & (Place.ID_VALUE | Place.THING_ID | Place.MEASURE_VALUE)) !== 0);
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
