@@ -141,6 +141,12 @@ describe("only values specific enough, on word boundaries, as written", () => {
     expect(record.body).toEqual(str("{ tags: (1, 2), password: [REDACTED:secret] }"));
   });
 
+  it("a variable's or setting's name (words joined by `_`, `-`, `.`): printed beside its own value, it is a name, not a secret's text", () => {
+    const record = redactedRecord(str("Client(api_key=api_key, timeout=30)"), [attr("db_password", "db_password"), attr("setting", "db_password is unset")]);
+    expect(record.body).toEqual(str(`Client(api_key=${SECRET}, timeout=30)`));
+    expect(valueOf(record, "setting")).toEqual(str("db_password is unset"));
+  });
+
   it("a name in a printed record's member no reader knows (Java's Optional), beside the same name under its key", () => {
     const record = redactedRecord(str("User[id=42, name=Ana Souza, nick=Optional[Ana Souza]]"), []);
     expect(record.body).toEqual(str(`User[id=42, name=${NAME}, nick=Optional[${NAME}]]`));

@@ -15,7 +15,8 @@ import type { RedactionTally } from "./tally";
  * that kind, as a detector's find is.
  *
  * What is echoed, so that innocent text stays: a value of six letters or digits or more (not
- * `(1, 2)`); made of letters alone (a word), eight or more and no common word (`password`); a
+ * `(1, 2)`), nor words joined by `_`, `-` or `.` (`api_key`: a variable's or setting's name); made
+ * of letters alone (a word), eight or more and no common word (`password`); a
  * number (digits with a number's separators), seven digits or more, printed with a separator
  * (`415.555.0132`) unless a credential's key replaced it (a bare run of digits is a document's
  * under its key and as often a thing's number elsewhere: `order.number`); a name or a card
@@ -194,7 +195,7 @@ function isEchoed(text: string, kind: string): boolean {
     return words.length >= 2 || (letterCount(text) >= 4 && !COMMON_WORDS.has(text.toLowerCase()));
   }
   if (kind === STREET_ADDRESS_KIND) return /\s/.test(text);
-  if (text.replace(/[^\p{L}\p{N}]/gu, "").length < 6) return false;
+  if (text.replace(/[^\p{L}\p{N}]/gu, "").length < 6 || IDENTIFIER.test(text)) return false;
   return !LETTERS.test(text) || (text.length >= 8 && !COMMON_WORDS.has(text.toLowerCase()));
 }
 
@@ -203,6 +204,12 @@ const LITERALS: ReadonlySet<string> = new Set(["true", "false", "null", "True", 
 const NUMBER = /^[+(\d][\d\s().\-/]*$/;
 /** Digits alone. */
 const DIGITS = /^\d+$/;
+/**
+ * Words of letters joined by `_`, `-` or `.` (`api_key`, `db-password`, `settings.secret`): the
+ * name of a variable, key or setting, printed beside its own value (`Client(api_key=api_key)`)
+ * and elsewhere as a name, not a secret's text.
+ */
+const IDENTIFIER = /^\p{L}+(?:[_.\-]\p{L}+)+$/u;
 /** Letters alone: a word. */
 const LETTERS = /^\p{L}+$/u;
 
