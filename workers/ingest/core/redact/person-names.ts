@@ -2,7 +2,7 @@ import { lazy } from "../../../shared/lazy";
 import { holdsCardHolderName, namesHolder, saysNoName } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
-import { standsForSecret } from "./secret-names";
+import { nameWords, standsForSecret } from "./secret-names";
 import { saysSecretState } from "./status-words";
 
 /**
@@ -238,8 +238,9 @@ export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role" | "
 
 /**
  * Whether a key's words (`nameWords`) end in a bare word for a person or a message's party that
- * does not say "name": `user`, `username`, `member`, `client`, a message's `sender`, `from`,
- * `to`, `cc`, `bcc`, `reply_to` (`{"user":"Maria Silva"}`, `from="Maria Silva"`). These hold a
+ * does not say whose name: `user`, `username`, `member`, `client`, a message's `sender`, `from`,
+ * `to`, `cc`, `bcc`, `reply_to` (`{"user":"Maria Silva"}`, `from="Maria Silva"`), and a bare `name`
+ * with no owner's word at all (`name=John Smith`; not `service.name`). These hold a
  * login, an id, a program, a company, a range's end or a phone number far more often
  * (`user=app`, `client=web`, `client="Chrome 120"`, `sender=noreply`, `username=svc-orders`,
  * `from="Acme Corp"`, `from=2024-01-01`), so `holdsPersonName`'s field "party" takes only a
@@ -251,10 +252,27 @@ export function namesPersonParty(words: readonly string[]): boolean {
   const count = words.length;
   const last = words[count - 1] ?? "";
   if (last === "to" && words[count - 2] === "reply") return true;
+  // A bare `name` at a record's root or in a line (`name=John Smith`): a service's, a job's or a product's as
+  // often, so only a full name's shape led by a common given name is a person's there (`name=checkout` stays).
+  if (count === 1 && last === "name") return true;
   return PARTY_WORDS.has(last);
 }
 /** The bare words for a person or a message's party (`namesPersonParty`), lower case. */
 export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "member", "client", "sender", "from", "to", "cc", "bcc", "replyto"]);
+
+/**
+ * What a person field's name written in text (`user.name`, `customer`, `first_name`, a bare
+ * `user` or `name`; any case and spelling, read by `nameWords`) rules its value as: the field
+ * `holdsPersonName` judges it by, `login` for a login's field (`user.name`, `process.owner`), or
+ * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
+ * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
+ */
+export function textPersonFieldOf(name: string): PersonNameField | "login" | undefined {
+  const words = nameWords(name);
+  const glued = gluedToName(name);
+  if (!namesPersonField(words, glued)) return namesPersonParty(words) ? "party" : undefined;
+  return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
+}
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
@@ -376,13 +394,13 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
  * (`to_name`, `fromName`), a part of a name or a whole one (`first_name`, `lastName`, `surname`,
  * `sobrenome`, `full_name`, `displayName`), a bare person's or party's word before its
- * separator (`user=`, `"from":`: `namesPersonParty`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
+ * separator (`user=`, `"from":`, a bare `name=`: `namesPersonParty`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
     `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
-    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]` +
+    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])name\\\\*["'\\]]?[ \\t]*[:=]` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );

@@ -1,6 +1,5 @@
 import { Evidence } from "../evidence";
-import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName } from "../person-names";
-import { nameWords } from "../secret-names";
+import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, readsAsTextNamePart, saysNoPersonName, textPersonFieldOf } from "../person-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -51,8 +50,9 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * labelled lines write it (`billing_name: Jenny Rosen`, `user.name: ana.silva`:
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
- * and a bare person's or party's word (`user="Maria Silva"`, `from: Maria Silva`:
- * `namesPersonParty`), where only a full name's shape is one (`user=app`, `from="Acme Corp"` stay).
+ * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
+ * `name=John Smith`: `namesPersonParty`), where only a full name's shape is one (`user=app`,
+ * `from="Acme Corp"`, `name=checkout`, `name=Content Type` stay).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -63,13 +63,10 @@ export const personNameFieldDetector: Detector = {
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
-    const name = fieldNameBefore(text, start);
-    const words = nameWords(name);
-    const glued = gluedToName(name);
-    const party = !namesPersonField(words, glued) && namesPersonParty(words);
-    if (!party && !namesWhosePersonField(words, glued)) return undefined;
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
-    const field = party ? "party" : personNameFieldOf(words);
+    const read = textPersonFieldOf(fieldNameBefore(text, start));
+    if (read === undefined) return undefined;
+    const field = read === "login" ? undefined : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
