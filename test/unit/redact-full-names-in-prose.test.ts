@@ -47,6 +47,7 @@ describe("a full name after a party's or a role's word in prose", () => {
     "message from Maria Support Team",
     "migrated from Maria Db",
     "user Maria ran the job",
+    "train from Victoria Station to Elizabeth Line",
   ])("keeps %s", (text) => expectUnchanged(text));
 });
 
@@ -70,6 +71,7 @@ describe("a name after an honorific title", () => {
     "Dear Mr. President",
     "Mr. President",
     "cache Miss Ratio 0.3",
+    "Ms Excel crashed",
   ])("keeps %s", (text) => expectUnchanged(text));
 
   it("reads a street's `Dr.` after its name as no title", () => {

@@ -49,4 +49,20 @@ export const NAME_INTRODUCER_HINT = new RegExp(
  * one's to hide (lower case, the title without its period): Windows' crash reporter `Dr. Watson`,
  * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`.
  */
-export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set(["dr watson", "dr memory", "dr web", "dr who", "mr robot"]);
+export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
+  "dr watson", "dr memory", "dr web", "dr who", "mr robot",
+  // Microsoft's programs, as `Ms` abbreviates the maker in prose.
+  "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
+]);
+
+/**
+ * Words a place's name ends with where a party's word or `from`/`to` precedes a place as often
+ * as a person (`to Victoria Station`, `from Elizabeth Line`, `to Orlando Airport`), lower case:
+ * a name whose last word is one is a place's, kept.
+ */
+export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
+  "station", "line", "airport", "terminal", "street", "road", "avenue", "square", "park", "bridge", "harbour", "harbor", "port",
+  "island", "islands", "valley", "city", "county", "province", "state", "bay", "beach", "hill", "hills", "lake", "river", "mountain",
+  "mountains", "springs", "heights", "hospital", "clinic", "university", "college", "school", "mall", "hall", "tower", "gardens",
+  "village", "town", "district", "plaza", "stadium", "arena",
+]);

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { PARTY_INTRODUCERS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName } from "../person-names";
 import type { Detector } from "./detector";
@@ -32,7 +32,8 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
  * host as often (`for user root`, `client Google Chrome`, `customer Acme Corp`, `from New York to
  * San Francisco`, `CN=DigiCert Global Root CA`, `CN=Domain Admins`), so after a party's word or
  * `CN=` only a full name's shape led by a common given name is a person's (`holdsPersonName`'s
- * "party" field, as under a bare `user=`), with no group's or function's word (`namesGroup`). After
+ * "party" field, as under a bare `user=`), with no group's or function's word (`namesGroup`) and
+ * no place's last word (`PLACE_NAME_ENDINGS`: `to Victoria Station`). After
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
  * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
@@ -61,9 +62,17 @@ export const introducedNameDetector: Detector = {
   },
 };
 
-/** Whether `name` (words and single blanks) after a party's word or `CN=` reads as a person's full name: two or more words led by a common given name, no group's word. */
+/**
+ * Whether `name` (words and single blanks) after a party's word or `CN=` reads as a person's full
+ * name: two or more words led by a common given name, no group's word, not a place's ending.
+ */
 function readsAsPartyName(name: string): boolean {
-  return holdsPersonName(name, "party") && !namesGroup(name);
+  return holdsPersonName(name, "party") && !namesGroupOrPlace(name);
+}
+
+/** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
+function namesGroupOrPlace(name: string): boolean {
+  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase());
 }
 
 /** A DN's common name in a person's order: Active Directory's `Smith\, John` is `John Smith`. */
@@ -82,7 +91,7 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   const first = name.split(" ", 1)[0]!.toLowerCase();
   if (TITLED_NON_PERSONS.has(`${bare} ${first}`) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
   if (bare === "dr" && CAPITALISED_WORD_BEFORE.test(before)) return false;
-  if (namesGroup(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
+  if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
   return bare !== "sr" && holdsPersonName(name, "whole");
 }
