@@ -113,6 +113,9 @@ describe("a bare `name` key", () => {
     expect(storedLogAttribute("name", { stringValue: "John Smith" })).toEqual({ stringValue: NAME });
     expect(storedLogAttribute("name", { stringValue: "checkout" })).toEqual({ stringValue: "checkout" });
     expect(storedLogAttribute("service.name", { stringValue: "John Smith" })).toEqual({ stringValue: "John Smith" });
+    // A value that is no name is still scanned as any text.
+    expect(storedLogAttribute("name", { stringValue: "mail maria@example.com now" })).toEqual({ stringValue: "mail [REDACTED:email] now" });
+    expect(storedLogAttribute("name", { stringValue: "login failed for user Maria Gonzalez" })).toEqual({ stringValue: `login failed for user ${NAME}` });
   });
 
   it.each([
