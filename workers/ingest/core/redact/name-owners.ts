@@ -14,9 +14,7 @@ import { holdsStreetAddress } from "./street-addresses";
  *   "Jenny Rosen"}}`), and the `name` is ruled as `recipient.name` (person-names.ts);
  * - the object says it is a person's record by its `object` or `type` member (Stripe's
  *   `{"object":"customer"}` and `{"object":"person"}`, HubSpot's `contact`, GitHub's `User`):
- *   the `name` is ruled as that person's (`customer.name`); or a thing's record (Stripe's
- *   `{"object":"product"}`, a `plan`, a `service`: `THING_RECORD_KINDS`): the `name` is ruled as
- *   that thing's (`product.name`), no person's even where a bare `name` would be read as one;
+ *   the `name` is ruled as that person's (`customer.name`);
  * - the object is a mailbox, an `email` member holding an e-mail address (SendGrid's and
  *   Postmark's `from`/`to`, a Git commit's `author`: `{"email":"…","name":"Jenny Rosen"}`): the
  *   `name` is its display name, a mail header's, ruled as a contact's (`contact.name`).
@@ -125,7 +123,7 @@ function ownerBy(member: string, text: string | undefined, members: readonly str
   const lower = member.toLowerCase();
   if (lower === "object" || lower === "type") {
     const kind = text?.toLowerCase();
-    return kind !== undefined && (PERSON_RECORD_KINDS.has(kind) || THING_RECORD_KINDS.has(kind)) ? kind : undefined;
+    return kind !== undefined && PERSON_RECORD_KINDS.has(kind) ? kind : undefined;
   }
   // The name's words are read only beside a mailbox or an address: most members are neither.
   const owner = mailboxOrAddressOwner(lower, text, members);
@@ -182,14 +180,6 @@ function memberNames(value: AnyValue): readonly string[] | undefined {
  * a word a key's owner is a person by (person-names.ts), which rules the owned name.
  */
 const PERSON_RECORD_KINDS: ReadonlySet<string> = new Set(["customer", "person", "contact", "user", "member", "employee", "patient"]);
-
-/**
- * The kinds of record whose `name` is a thing's, as APIs write their `object` or `type` (lower
- * case): Stripe's `product`, `price`, `plan`, `coupon`, `tax_rate`, `shipping_rate`, and a
- * catalogue's or a deployment's `item`, `sku`, `service`, `app`, `project`. Each is a word a
- * key's owner is a thing by (person-names.ts), which keeps the owned name.
- */
-const THING_RECORD_KINDS: ReadonlySet<string> = new Set(["product", "price", "plan", "coupon", "tax_rate", "shipping_rate", "item", "sku", "service", "app", "application", "project"]);
 
 /**
  * The parts of a postal address, as payment and commerce APIs name its members (lower case):

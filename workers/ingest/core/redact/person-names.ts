@@ -238,9 +238,8 @@ export type PersonNameField = "part" | "whole" | "type" | "unowned" | "role" | "
 
 /**
  * Whether a key's words (`nameWords`) end in a bare word for a person or a message's party that
- * does not say whose name: `user`, `username`, `member`, `client`, a message's `sender`, `from`,
- * `to`, `cc`, `bcc`, `reply_to` (`{"user":"Maria Silva"}`, `from="Maria Silva"`), and a bare `name`
- * with no owner's word at all (`name=John Smith`; not `service.name`). These hold a
+ * does not say "name": `user`, `username`, `member`, `client`, a message's `sender`, `from`,
+ * `to`, `cc`, `bcc`, `reply_to` (`{"user":"Maria Silva"}`, `from="Maria Silva"`). These hold a
  * login, an id, a program, a company, a range's end or a phone number far more often
  * (`user=app`, `client=web`, `client="Chrome 120"`, `sender=noreply`, `username=svc-orders`,
  * `from="Acme Corp"`, `from=2024-01-01`), so `holdsPersonName`'s field "party" takes only a
@@ -252,9 +251,6 @@ export function namesPersonParty(words: readonly string[]): boolean {
   const count = words.length;
   const last = words[count - 1] ?? "";
   if (last === "to" && words[count - 2] === "reply") return true;
-  // A bare `name` at a record's root or in a line (`name=John Smith`): a service's, a job's or a product's as
-  // often, so only a full name's shape led by a common given name is a person's there (`name=checkout` stays).
-  if (count === 1 && last === "name") return true;
   return PARTY_WORDS.has(last);
 }
 /** The bare words for a person or a message's party (`namesPersonParty`), lower case. */
@@ -266,11 +262,17 @@ export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "me
  * `holdsPersonName` judges it by, `login` for a login's field (`user.name`, `process.owner`), or
  * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
  * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
+ * A bare `name` in a line (`name=John Smith`, `name: "John Smith"`) is ruled as a party's word
+ * is: a service's, a job's or a product's as often, so only a full name's shape led by a common
+ * given name is a person's there (`name=checkout`, `name=Content Type` stay). Not a quoted
+ * member's (`quoted`: `{"name":"Jenny Rosen"}`): a structured record's own `name` is its label,
+ * whose owner its siblings say (name-owners.ts), and stays without one, as the key rule keeps
+ * it (docs/decisions.md, 2026-12-04, "full names in prose").
  */
-export function textPersonFieldOf(name: string): PersonNameField | "login" | undefined {
+export function textPersonFieldOf(name: string, quoted = false): PersonNameField | "login" | undefined {
   const words = nameWords(name);
   const glued = gluedToName(name);
-  if (!namesPersonField(words, glued)) return namesPersonParty(words) ? "party" : undefined;
+  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (!quoted && words.length === 1 && words[0] === "name") ? "party" : undefined;
   return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
 }
 
@@ -394,7 +396,7 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
  * (`to_name`, `fromName`), a part of a name or a whole one (`first_name`, `lastName`, `surname`,
  * `sobrenome`, `full_name`, `displayName`), a bare person's or party's word before its
- * separator (`user=`, `"from":`, a bare `name=`: `namesPersonParty`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
+ * separator (`user=`, `"from":`: `namesPersonParty`; a bare `name=`: `textPersonFieldOf`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(

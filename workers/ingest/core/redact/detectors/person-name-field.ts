@@ -1,3 +1,4 @@
+import { blanksBefore } from "../blanks";
 import { Evidence } from "../evidence";
 import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, readsAsTextNamePart, saysNoPersonName, textPersonFieldOf } from "../person-names";
 import { caseless, type Detector } from "./detector";
@@ -33,6 +34,8 @@ const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
  * `first_name=maria last_name=…`'s `last_name`), ending at a blank or punctuation.
  */
 const PART_UNQUOTED = `${PART_WORD}(?:(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}| ${PART_WORD}(?![\\w.-]*[=:]))?(?!${GOES_ON})`;
+/** A quote closing a member's name before its separator (`"name":`, `'name' =>`). */
+const QUOTE_BEFORE = /^["'`]$/;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
 const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 
@@ -51,7 +54,7 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
  * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
- * `name=John Smith`: `namesPersonParty`), where only a full name's shape is one (`user=app`,
+ * `name=John Smith`: `namesPersonParty`, `textPersonFieldOf`), where only a full name's shape is one (`user=app`,
  * `from="Acme Corp"`, `name=checkout`, `name=Content Type` stay).
  */
 export const personNameFieldDetector: Detector = {
@@ -64,7 +67,7 @@ export const personNameFieldDetector: Detector = {
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
-    const read = textPersonFieldOf(fieldNameBefore(text, start));
+    const read = textPersonFieldOf(fieldNameBefore(text, start), QUOTE_BEFORE.test(text.charAt(blanksBefore(text, start) - 1)));
     if (read === undefined) return undefined;
     const field = read === "login" ? undefined : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
