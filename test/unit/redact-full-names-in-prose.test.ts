@@ -103,11 +103,20 @@ describe("a distinguished name's common name", () => {
 describe("a bare `name` key", () => {
   it.each([
     ["name=John Smith", `name=${NAME}`],
-    ['name: "John Smith"', `name: "${NAME}"`],
+    ["signup ok name=John Smith plan=pro", `signup ok name=${NAME} plan=pro`],
+    ['full_name: "John Smith"', `full_name: "${NAME}"`],
     ["full_name=John Smith", `full_name=${NAME}`],
     ["display_name=John Smith status=active", `display_name=${NAME} status=active`],
-    ["{name: 'John Smith', plan: 'pro'}", `{name: '${NAME}', plan: 'pro'}`],
   ])("%s", (text, expected) => expectNames(text, expected));
+
+  // A printed record's own `name` is its label, whose type or siblings say whose it is: kept
+  // without one in every printed form, as the key rule keeps it (decisions: "full names in prose").
+  it.each([
+    'name: "John Smith"',
+    "{name: 'John Smith', plan: 'pro'}",
+    "Item(id=1, name=John Smith)",
+    "[name] => John Smith",
+  ])("keeps a printed record's %s", (text) => expectUnchanged(text));
 
   it("not a structured record's own `name`, whose siblings say whose it is", () => {
     expect(storedLogAttribute("name", { stringValue: "John Smith" })).toEqual({ stringValue: "John Smith" });

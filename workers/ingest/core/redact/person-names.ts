@@ -262,17 +262,18 @@ export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "me
  * `holdsPersonName` judges it by, `login` for a login's field (`user.name`, `process.owner`), or
  * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
  * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
- * A bare `name` in a line (`name=John Smith`, `name: "John Smith"`) is ruled as a party's word
- * is: a service's, a job's or a product's as often, so only a full name's shape led by a common
- * given name is a person's there (`name=checkout`, `name=Content Type` stay). Not a quoted
- * member's (`quoted`: `{"name":"Jenny Rosen"}`): a structured record's own `name` is its label,
- * whose owner its siblings say (name-owners.ts), and stays without one, as the key rule keeps
- * it (docs/decisions.md, 2026-12-04, "full names in prose").
+ * A bare `name` is a person field only where `nameField` says the place makes it a variable's
+ * or a logfmt field's (`name=John Smith`, a traceback's `name` over `'John Smith'`), and is then
+ * ruled as a party's word: a service's, a job's or a product's as often, so only a full name's
+ * shape led by a common given name is a person's there (`name=checkout`, `name=Content Type`
+ * stay). A printed record's `name` (`{"name":…}`, `name: '…'`, `[name] => …`, `Name:…`) is its
+ * label, whose owner its siblings or its type say (name-owners.ts), and stays without one, as
+ * the key rule keeps it (docs/decisions.md, 2026-12-04, "full names in prose").
  */
-export function textPersonFieldOf(name: string, quoted = false): PersonNameField | "login" | undefined {
+export function textPersonFieldOf(name: string, nameField = false): PersonNameField | "login" | undefined {
   const words = nameWords(name);
   const glued = gluedToName(name);
-  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (!quoted && words.length === 1 && words[0] === "name") ? "party" : undefined;
+  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (nameField && words.length === 1 && words[0] === "name") ? "party" : undefined;
   return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
 }
 

@@ -1,6 +1,6 @@
-import { blanksBefore } from "../blanks";
 import { Evidence } from "../evidence";
 import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, readsAsTextNamePart, saysNoPersonName, textPersonFieldOf } from "../person-names";
+import { isNameCharacter } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -34,8 +34,22 @@ const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
  * `first_name=maria last_name=…`'s `last_name`), ending at a blank or punctuation.
  */
 const PART_UNQUOTED = `${PART_WORD}(?:(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}| ${PART_WORD}(?![\\w.-]*[=:]))?(?!${GOES_ON})`;
-/** A quote closing a member's name before its separator (`"name":`, `'name' =>`). */
-const QUOTE_BEFORE = /^["'`]$/;
+/**
+ * Whether the field whose separator starts at `start` is written as a logfmt line's field: a bare
+ * word glued to `=` (`name=John Smith`), not a quoted member, an arrow, a colon or a printed
+ * record's field (`User(id=1, name=…)`, `[name=…`, `{name=…`: after a bracket or a comma), whose
+ * label a type or siblings own.
+ */
+function isLogfmtField(text: string, start: number): boolean {
+  if (text.charCodeAt(start) !== 61 /* = */ || text.charCodeAt(start + 1) === 62 /* > */) return false;
+  let i = start;
+  while (i > 0 && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  return i === 0 || (LOGFMT_FIELD_BEFORE.test(text.charAt(i - 1)) && !PRINTED_RECORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)));
+}
+/** What stands before a logfmt field's name: a blank or a line's start. */
+const LOGFMT_FIELD_BEFORE = /^[ \t\n]$/;
+/** A printed record's separator between its fields, before a blank (`User(id=1, name=…)`). */
+const PRINTED_RECORD_BEFORE = /^,[ \t]$/;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
 const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 
@@ -67,7 +81,7 @@ export const personNameFieldDetector: Detector = {
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
-    const read = textPersonFieldOf(fieldNameBefore(text, start), QUOTE_BEFORE.test(text.charAt(blanksBefore(text, start) - 1)));
+    const read = textPersonFieldOf(fieldNameBefore(text, start), isLogfmtField(text, start));
     if (read === undefined) return undefined;
     const field = read === "login" ? undefined : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).

@@ -73,7 +73,8 @@ export const tracebackNameDetector: Detector = {
   rewrite: (value, marker, text, start) => {
     const drawn = drawnNameOf(text, start);
     if (drawn === undefined) return undefined;
-    const read = textPersonFieldOf(drawn.name) ?? (drawn.keyword === undefined ? undefined : textPersonFieldOf(drawn.keyword));
+    // A drawn name is a variable's: a bare `name` there is a person's as a logfmt field's is.
+    const read = textPersonFieldOf(drawn.name, true) ?? (drawn.keyword === undefined ? undefined : textPersonFieldOf(drawn.keyword, true));
     if (read === undefined) return undefined;
     const field = read === "login" ? undefined : read;
     return hiddenRepr(value, marker, (inner) => holdsPersonName(inner, field));
