@@ -262,18 +262,18 @@ export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "me
  * `holdsPersonName` judges it by, `login` for a login's field (`user.name`, `process.owner`), or
  * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
  * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
- * A bare `name` is a person field only where `nameField` says the place makes it a variable's
- * or a logfmt field's (`name=John Smith`, a traceback's `name` over `'John Smith'`), and is then
+ * A bare `name` is a person field only where `ownField` says the place makes it a field of its
+ * own, a variable's or a logfmt field's (`name=John Smith`, a traceback's `name` over `'John Smith'`), and is then
  * ruled as a party's word: a service's, a job's or a product's as often, so only a full name's
  * shape led by a common given name is a person's there (`name=checkout`, `name=Content Type`
  * stay). A printed record's `name` (`{"name":…}`, `name: '…'`, `[name] => …`, `Name:…`) is its
  * label, whose owner its siblings or its type say (name-owners.ts), and stays without one, as
  * the key rule keeps it (docs/decisions.md, 2026-12-04, "full names in prose").
  */
-export function textPersonFieldOf(name: string, nameField = false): PersonNameField | "login" | undefined {
+export function textPersonFieldOf(name: string, ownField = false): PersonNameField | "login" | undefined {
   const words = nameWords(name);
   const glued = gluedToName(name);
-  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (nameField && words.length === 1 && words[0] === "name") ? "party" : undefined;
+  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (ownField && words.length === 1 && words[0] === "name") ? "party" : undefined;
   return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
 }
 
@@ -403,7 +403,7 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
     `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
-    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])name\\\\*["'\\]]?[ \\t]*[:=]` +
+    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])name=` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );
