@@ -31,6 +31,7 @@ import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
+import { NAME_INTRODUCER_HINT } from "./name-introducers";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -238,6 +239,13 @@ export const MoreEvidence = {
    * (`DRAWN_ASCII_ROW`), which every row the detector reads starts with.
    */
   DRAWN_VALUE: 1 << 11,
+  /**
+   * A word saying a person's name follows and a blank (`detectors/introduced-name.ts`): a party's
+   * word or a title before blanks and a capital letter, or a distinguished name's `CN=`
+   * (`NAME_INTRODUCER_HINT`: `user Maria`, `Dr. Marie`, `CN=John Smith`), which every name the
+   * detector takes follows; every such name holds a blank between its words.
+   */
+  NAME_INTRODUCER: 1 << 12,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -413,6 +421,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }

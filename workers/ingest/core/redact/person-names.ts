@@ -2,7 +2,7 @@ import { lazy } from "../../../shared/lazy";
 import { holdsCardHolderName, namesHolder, saysNoName } from "./card-holder-names";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
-import { standsForSecret } from "./secret-names";
+import { nameWords, standsForSecret } from "./secret-names";
 import { saysSecretState } from "./status-words";
 
 /**
@@ -257,6 +257,27 @@ export function namesPersonParty(words: readonly string[]): boolean {
 export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "member", "client", "sender", "from", "to", "cc", "bcc", "replyto"]);
 
 /**
+ * What a person field's name written in text (`user.name`, `customer`, `first_name`, a bare
+ * `user` or `name`; any case and spelling, read by `nameWords`) rules its value as: the field
+ * `holdsPersonName` judges it by, `login` for a login's field (`user.name`, `process.owner`), or
+ * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
+ * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
+ * A bare `name` is a person field only where `ownField` says the place makes it a field of its
+ * own, a variable's or a logfmt field's (`name=John Smith`, a traceback's `name` over `'John Smith'`), and is then
+ * ruled as a party's word: a service's, a job's or a product's as often, so only a full name's
+ * shape led by a common given name is a person's there (`name=checkout`, `name=Content Type`
+ * stay). A printed record's `name` (`{"name":…}`, `name: '…'`, `[name] => …`, `Name:…`) is its
+ * label, whose owner its siblings or its type say (name-owners.ts), and stays without one, as
+ * the key rule keeps it (docs/decisions.md, 2026-12-04, "full names in prose").
+ */
+export function textPersonFieldOf(name: string, ownField = false): PersonNameField | "login" | undefined {
+  const words = nameWords(name);
+  const glued = gluedToName(name);
+  if (!namesPersonField(words, glued)) return namesPersonParty(words) || (ownField && words.length === 1 && words[0] === "name") ? "party" : undefined;
+  return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
+}
+
+/**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
  * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`, Polish `imię`, `nazwisko`).
  */
@@ -376,13 +397,13 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...R
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
  * (`to_name`, `fromName`), a part of a name or a whole one (`first_name`, `lastName`, `surname`,
  * `sobrenome`, `full_name`, `displayName`), a bare person's or party's word before its
- * separator (`user=`, `"from":`: `namesPersonParty`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
+ * separator (`user=`, `"from":`: `namesPersonParty`; a bare `name=`: `textPersonFieldOf`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
     `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
-    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]` +
+    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])name=` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );

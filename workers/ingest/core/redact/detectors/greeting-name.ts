@@ -6,7 +6,7 @@ import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
 /** A capitalised word of a name, in Latin letters (`Ana`, `O'Neil`, `Jean-Pierre`, `Łukasz`, `Lefèvre`). */
-const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u017F'\\u2019-]*[a-z\\u00DF-\\u017F]";
+export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u017F'\\u2019-]*[a-z\\u00DF-\\u017F]";
 /** A name's particles between its words (`Maria da Silva`, `Ludwig van Beethoven`). */
 const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
 /** The greeting and its title, up to the name: read again where a match starts, to find the name. */
@@ -18,7 +18,7 @@ const TITLE_AT = new RegExp(TITLE, "y");
  * A name's end: no more of a word, and no capital or digit after a blank, a word the name could
  * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there).
  */
-const NAME_END = "(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+[A-Z0-9\\u00C0-\\u00DE])";
+export const NAME_END = "(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+[A-Z0-9\\u00C0-\\u00DE])";
 /** Kanji (and the repeat mark `々`) of a Japanese name, two to five, before its honorific. */
 const KANJI = "\\u4E00-\\u9FFF\\u3005";
 /**

@@ -11,7 +11,7 @@ import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
 import { credentialPhraseDetector } from "./credential-phrase";
-import { tracebackValueDetector } from "./traceback-value";
+import { tracebackNameDetector, tracebackValueDetector } from "./traceback-value";
 import { keyPhraseDetector } from "./key-phrase";
 import { urlPathTokenDetector } from "./url-path-token";
 import { yamlMembersDetector } from "./yaml-members";
@@ -20,6 +20,7 @@ import { cardHolderPhraseDetector, heldHolderPhraseDetector } from "./card-holde
 import { personNameFieldDetector } from "./person-name-field";
 import { mailboxNameDetector } from "./mailbox-name";
 import { greetingNameDetector } from "./greeting-name";
+import { introducedNameDetector } from "./introduced-name";
 import { homeDirectoryDetector } from "./home-directory";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
@@ -74,6 +75,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   personNameFieldDetector,
   mailboxNameDetector,
   greetingNameDetector,
+  introducedNameDetector,
   homeDirectoryDetector,
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
@@ -88,6 +90,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   passwordPhraseDetector,
   credentialPhraseDetector,
   tracebackValueDetector,
+  tracebackNameDetector,
   // After the known tokens too: a key's name before a token of a known format leaves it theirs.
   keyPhraseDetector,
   urlPathTokenDetector,

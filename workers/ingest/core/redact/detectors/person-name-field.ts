@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
-import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, gluedToName, holdsPersonName, namesPersonField, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName } from "../person-names";
-import { nameWords } from "../secret-names";
+import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName, textPersonFieldOf } from "../person-names";
+import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { caseless, type Detector } from "./detector";
@@ -48,6 +48,22 @@ const PART_UNQUOTED =
   `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
 /** How far past a part's value a state's phrase or an error's wording is read (`too short`, `must not be blank`). */
 const WORDING_REACH = 32;
+/**
+ * Whether the field whose separator starts at `start` is written as a logfmt line's field: a bare
+ * word glued to `=` (`name=John Smith`), not a quoted member, an arrow, a colon or a printed
+ * record's field (`User(id=1, name=…)`, `[name=…`, `{name=…`: after a bracket or a comma), whose
+ * label a type or siblings own.
+ */
+function isLogfmtField(text: string, start: number): boolean {
+  if (text.charCodeAt(start) !== 61 /* = */ || text.charCodeAt(start + 1) === 62 /* > */) return false;
+  let i = start;
+  while (i > 0 && isNameCharacter(text.charCodeAt(i - 1))) i--;
+  return i === 0 || (LOGFMT_FIELD_BEFORE.test(text.charAt(i - 1)) && !PRINTED_RECORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)));
+}
+/** What stands before a logfmt field's name: a blank or a line's start. */
+const LOGFMT_FIELD_BEFORE = /^[ \t\n]$/;
+/** A printed record's separator between its fields, before a blank (`User(id=1, name=…)`). */
+const PRINTED_RECORD_BEFORE = /^,[ \t]$/;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
 const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 
@@ -65,8 +81,9 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * labelled lines write it (`billing_name: Jenny Rosen`, `user.name: ana.silva`:
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
- * and a bare person's or party's word (`user="Maria Silva"`, `from: Maria Silva`:
- * `namesPersonParty`), where only a full name's shape is one (`user=app`, `from="Acme Corp"` stay).
+ * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
+ * `name=John Smith`: `namesPersonParty`, `textPersonFieldOf`), where only a full name's shape is one (`user=app`,
+ * `from="Acme Corp"`, `name=checkout`, `name=Content Type` stay).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -77,13 +94,10 @@ export const personNameFieldDetector: Detector = {
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
-    const name = fieldNameBefore(text, start);
-    const words = nameWords(name);
-    const glued = gluedToName(name);
-    const party = !namesPersonField(words, glued) && namesPersonParty(words);
-    if (!party && !namesWhosePersonField(words, glued)) return undefined;
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
-    const field = party ? "party" : personNameFieldOf(words);
+    const read = textPersonFieldOf(fieldNameBefore(text, start), isLogfmtField(text, start));
+    if (read === undefined) return undefined;
+    const field = read === "login" ? undefined : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;

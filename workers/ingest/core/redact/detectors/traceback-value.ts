@@ -3,6 +3,8 @@ import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsSecret } from "./secret-assignment";
+import { holdsPersonName, textPersonFieldOf } from "../person-names";
+import { PERSON_NAME_KIND } from "./person-name-field";
 
 /**
  * A variable's value as a traceback that draws its frames' values prints it: loguru's
@@ -48,25 +50,60 @@ export const tracebackValueDetector: Detector = {
   evidence: 0,
   moreEvidence: MoreEvidence.DRAWN_VALUE,
   rewrite: (value, marker, text, start) => {
-    const rowStart = text.lastIndexOf("\n", start - 1) + 1;
-    // `└ ` is two characters before the value, `-> ` three.
-    const column = start - (text.startsWith("└", start - 2) ? 2 : 3) - rowStart;
-    if (!namesSecretAbove(text, rowStart, column) || value.startsWith("[REDACTED")) return undefined;
-    const quoted = QUOTED_REPR.exec(value);
-    if (quoted !== null) {
-      const [, prefix, quote, inner] = quoted;
-      return inner === "" || standsForSecret(inner!) || inner!.startsWith("[REDACTED") ? undefined : `${prefix}${quote}${marker}${quote}`;
-    }
+    const drawn = drawnNameOf(text, start);
+    if (drawn === undefined || !(holdsSecret(drawn.name) || (drawn.keyword !== undefined && holdsSecret(drawn.keyword)))) return undefined;
+    if (QUOTED_REPR.test(value)) return hiddenRepr(value, marker, (inner) => !standsForSecret(inner));
     return standsForSecret(value) || DEFAULT_REPR.test(value) ? undefined : marker;
   },
 };
 
 /**
- * Whether the name drawn at `column` above the row starting at `rowStart` holds a secret, or is
- * the value of a keyword argument whose name does: the rows above each hold a pipe at `column`
- * up to the source line, which holds a name starting there.
+ * A person's name drawn as a string's `repr` under a name that holds one, as the person-name
+ * detector of text fields reads the same name before `=` (`textPersonFieldOf`, `holdsPersonName`):
+ * `user`, `customer`, `name`, `full_name` over `└ 'Maria Gonzalez'`, or a keyword argument's
+ * value under such a keyword (`greet(user=u)`). Only a quoted string's inner text is judged, as a
+ * bare `user`'s or `name`'s is in text: a full name led by a common given name there
+ * (`user` over `'maria'` or `<User 42>` stays); the quotes stay.
  */
-function namesSecretAbove(text: string, rowStart: number, column: number): boolean {
+export const tracebackNameDetector: Detector = {
+  kind: PERSON_NAME_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.DRAWN_VALUE,
+  rewrite: (value, marker, text, start) => {
+    const drawn = drawnNameOf(text, start);
+    if (drawn === undefined) return undefined;
+    // A drawn name is a variable's: a bare `name` there is a person's as a logfmt field's is.
+    const read = textPersonFieldOf(drawn.name, true) ?? (drawn.keyword === undefined ? undefined : textPersonFieldOf(drawn.keyword, true));
+    if (read === undefined) return undefined;
+    const field = read === "login" ? undefined : read;
+    return hiddenRepr(value, marker, (inner) => holdsPersonName(inner, field));
+  },
+};
+
+/**
+ * `value` (a drawn row's value) as a string's or a bytes literal's `repr` with its inner text
+ * replaced by `marker` when `hides` says so; undefined when it is no quoted `repr`, an empty
+ * one, one already replaced, or one `hides` keeps.
+ */
+function hiddenRepr(value: string, marker: string, hides: (inner: string) => boolean): string | undefined {
+  const quoted = QUOTED_REPR.exec(value);
+  if (quoted === null) return undefined;
+  const [, prefix, quote, inner] = quoted;
+  return inner === "" || inner!.startsWith("[REDACTED") || !hides(inner!) ? undefined : `${prefix}${quote}${marker}${quote}`;
+}
+
+/**
+ * The name drawn above the value starting at `start` (after its row's `└ ` or `-> `), and the
+ * keyword whose argument it is (`connect(password=pw)`'s `password` over `pw`); undefined when
+ * the value is already a marker or no name is drawn there: the rows above each hold a pipe at
+ * the value's column up to the source line, which holds a name starting there.
+ */
+function drawnNameOf(text: string, start: number): { readonly name: string; readonly keyword: string | undefined } | undefined {
+  if (text.startsWith("[REDACTED", start)) return undefined;
+  const rowStart = text.lastIndexOf("\n", start - 1) + 1;
+  // `└ ` is two characters before the value, `-> ` three.
+  const column = start - (text.startsWith("└", start - 2) ? 2 : 3) - rowStart;
   let end = rowStart - 1;
   for (let rows = 0; end > 0 && rows < ROW_REACH; rows++) {
     const lineStart = text.lastIndexOf("\n", end - 1) + 1;
@@ -76,11 +113,9 @@ function namesSecretAbove(text: string, rowStart: number, column: number): boole
       end = lineStart - 1;
       continue;
     }
-    if (column > 0 && /\w/.test(line[column - 1] ?? "")) return false;
+    if (column > 0 && /\w/.test(line[column - 1] ?? "")) return undefined;
     const name = NAME.exec(line.slice(column))?.[0];
-    if (name === undefined) return false;
-    const keyword = KEYWORD_BEFORE.exec(line.slice(0, column))?.[1];
-    return holdsSecret(name) || (keyword !== undefined && holdsSecret(keyword));
+    return name === undefined ? undefined : { name, keyword: KEYWORD_BEFORE.exec(line.slice(0, column))?.[1] };
   }
-  return false;
+  return undefined;
 }

@@ -1,0 +1,97 @@
+import { MoreEvidence } from "../evidence";
+import { isCommonGivenName } from "../given-names";
+import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
+import { PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { namesGroup } from "../organization-names";
+import { NAME_PARTICLE, holdsPersonName } from "../person-names";
+import type { Detector } from "./detector";
+import { NAME_END, NAME_WORD } from "./greeting-name";
+import { PERSON_NAME_KIND } from "./person-name-field";
+
+/** Two to four capitalised words of a name, up to two particles before a word (`Maria de la Cruz`, `Ludwig van Beethoven`). */
+const NAME_RUN = `${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}`;
+/** A distinguished name's value ends at its attribute's separator (`,`, `+`, `/` in OpenSSL's one-line form), a quote, a bracket or the line's end. */
+const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
+const PARTY_AT = new RegExp(`^(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+`);
+const TITLE_AT = new RegExp(`^(?:${PROSE_TITLES.join("|")})[ \\t]+`);
+const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
+/** A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a doctor. */
+const CAPITALISED_WORD_BEFORE = /[A-Z][a-z]+[ \t]+$/;
+const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title.toLowerCase()));
+
+/**
+ * A person's full name in free text after a word saying a person follows, where no field's
+ * separator names it: a party's or a role's word (`login failed for user Maria Gonzalez`,
+ * `assigned to customer John Smith`, `transfer from Alice Cooper to Bob Marley`: `PARTY_INTRODUCERS`),
+ * an honorific title (`Dr. Marie Dupont`, `Mr John Smith`, `Mrs. O'Brien`: `PROSE_TITLES`), or
+ * the common name of an LDAP or X.509 distinguished name (`CN=John Smith,OU=Sales,DC=corp`,
+ * Active Directory's `CN=Smith\, John,…`, OpenSSL's `/CN=John Smith/O=…` and `CN = John Smith`).
+ * Only the name is replaced; the word, the title and the DN's other parts stay.
+ *
+ * The words before a name precede a login, a program, a company, a place or a certificate's
+ * host as often (`for user root`, `client Google Chrome`, `customer Acme Corp`, `from New York to
+ * San Francisco`, `CN=DigiCert Global Root CA`, `CN=Domain Admins`), so after a party's word or
+ * `CN=` only a full name's shape led by a common given name is a person's (`holdsPersonName`'s
+ * "party" field, as under a bare `user=`), with no group's or function's word (`namesGroup`) and
+ * no place's last word (`PLACE_NAME_ENDINGS`: `to Victoria Station`). After
+ * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
+ * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
+ * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
+ * (`TITLED_NON_PERSONS`: `Dr. Watson`), a street's `Dr.` after the street's name (`Main Dr.
+ * Springfield`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
+ * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
+ * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
+ * (`user Maria Gonzalez ID 42`, as after a greeting).
+ */
+export const introducedNameDetector: Detector = {
+  kind: PERSON_NAME_KIND,
+  source:
+    `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${PARTY_INTRODUCERS.join("|")}|${PROSE_TITLES.join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
+    `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
+  evidence: 0,
+  moreEvidence: MoreEvidence.NAME_INTRODUCER,
+  rewrite: (match, marker, text, start) => {
+    const common = COMMON_NAME_AT.exec(match)?.[0].length;
+    if (common !== undefined) return readsAsPartyName(commonNameAsWritten(match.slice(common))) ? match.slice(0, common) + marker : undefined;
+    const party = PARTY_AT.exec(match)?.[0].length;
+    if (party !== undefined) return readsAsPartyName(match.slice(party).replace(/[ \t]+/g, " ")) ? match.slice(0, party) + marker : undefined;
+    const title = TITLE_AT.exec(match)?.[0] ?? "";
+    return title !== "" && readsAsTitledName(title, match.slice(title.length).replace(/[ \t]+/g, " "), text.slice(Math.max(0, start - 32), start))
+      ? title + marker
+      : undefined;
+  },
+};
+
+/**
+ * Whether `name` (words and single blanks) after a party's word or `CN=` reads as a person's full
+ * name: two or more words led by a common given name, no group's word, not a place's ending.
+ */
+function readsAsPartyName(name: string): boolean {
+  return holdsPersonName(name, "party") && !namesGroupOrPlace(name);
+}
+
+/** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
+function namesGroupOrPlace(name: string): boolean {
+  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase());
+}
+
+/** A DN's common name in a person's order: Active Directory's `Smith\, John` is `John Smith`. */
+function commonNameAsWritten(value: string): string {
+  const comma = value.indexOf("\\,");
+  const name = comma === -1 ? value : `${value.slice(comma + 2).trim()} ${value.slice(0, comma).trim()}`;
+  return name.replace(/[ \t]+/g, " ");
+}
+
+/**
+ * Whether `name` (words and single blanks) after `title` (as written, with its blanks) is a
+ * person's; `before` is the text before the title.
+ */
+function readsAsTitledName(title: string, name: string, before: string): boolean {
+  const bare = title.trim().replace(/\.$/, "").toLowerCase();
+  const first = name.split(" ", 1)[0]!.toLowerCase();
+  if (TITLED_NON_PERSONS.has(`${bare} ${first}`) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
+  if (bare === "dr" && CAPITALISED_WORD_BEFORE.test(before)) return false;
+  if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
+  if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
+  return bare !== "sr" && holdsPersonName(name, "whole");
+}

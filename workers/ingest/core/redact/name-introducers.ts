@@ -1,0 +1,68 @@
+/**
+ * The words after which a person's name follows in free text, with no field's separator: a
+ * party's or a role's word in prose (`login failed for user Maria Gonzalez`, `assigned to
+ * customer John Smith`, `transfer from Alice Cooper to Bob Marley`), an honorific title (`Dr.
+ * Marie Dupont`, `Mrs. O'Brien`) and an LDAP or X.509 distinguished name's common name
+ * (`CN=John Smith,OU=Sales,DC=corp`): what `detectors/introduced-name.ts` reads and
+ * `evidence.ts` gates it by.
+ */
+
+/**
+ * Party and role words, as regex source, the first letter in either case: a person's account, a
+ * customer, a member, a message's or a transfer's ends (`from`, `to`, `by`: lower case only, as
+ * prose writes them), in English and the senders' other languages (`cliente`, `usuario`, `Kunde`,
+ * `Benutzer`, `utilisateur`). A name after one is a person's only in a full name's shape led by a
+ * common given name (`introduced-name.ts`): these words precede a login, a program, a company or
+ * a place as often (`user root`, `client Google Chrome`, `from New York`).
+ */
+export const PARTY_INTRODUCERS = [
+  "[Uu]ser", "[Cc]lient", "[Cc]ustomer", "[Mm]ember", "[Ee]mployee", "[Pp]atient", "[Cc]ontact", "[Rr]ecipient", "[Ss]ender",
+  "[Aa]ssignee", "[Rr]eviewer", "[Aa]pprover", "[Rr]equester", "[Rr]eporter", "[Bb]eneficiary", "[Oo]wner", "[Aa]uthor", "[Pp]ayee", "[Pp]ayer",
+  "from", "to", "by",
+  "[Cc]liente", "[Uu]suario", "[Uu]su\\u00e1rio", "[Kk]unde", "[Kk]undin", "[Bb]enutzer", "[Uu]tilisateur", "[Uu]tilisatrice",
+];
+
+/**
+ * Honorific titles before a name in prose, as written (`Mr John Smith`, `Dr. Marie Dupont`,
+ * `Frau Schmidt`): after one a surname alone is a name (`Mrs. O'Brien`). The English ones with a
+ * period or without (British style), the other abbreviations only with their period (`Prof.`,
+ * `Sr.`, `Mme.`, `Dott.`: `Prof` and `Sr` alone are a profile's and a senior's), the spelt-out
+ * words as words. Not `Miss`, `Pan`, `Dom`, `Dona`, `Sig` without a greeting: a cache's miss, a
+ * camera's pan, a page's DOM are written so as often (the greeting detector takes them after
+ * `Dear`).
+ */
+export const PROSE_TITLES = [
+  "Mr\\.?", "Mrs\\.?", "Ms\\.?", "Mx\\.?", "Dr\\.?", "Prof\\.", "Sr\\.", "Sra\\.", "Srta\\.", "Mme\\.?", "Mlle\\.?", "Dott\\.", "Dhr\\.", "Mevr\\.",
+  "Herr", "Frau", "Monsieur", "Madame", "Se\\u00f1or", "Se\\u00f1ora", "Signor", "Signora", "Meneer", "Mevrouw",
+];
+
+/**
+ * What every name the detector reads follows (a gate: one regex): a party's word or a title at a
+ * word's start, blanks and a capital letter; or a distinguished name's `CN=`.
+ */
+export const NAME_INTRODUCER_HINT = new RegExp(
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+);
+
+/**
+ * Names a title stands before that are a program's, a show's or a fictional character's, no
+ * one's to hide (lower case, the title without its period): Windows' crash reporter `Dr. Watson`,
+ * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`.
+ */
+export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
+  "dr watson", "dr memory", "dr web", "dr who", "mr robot",
+  // Microsoft's programs, as `Ms` abbreviates the maker in prose.
+  "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
+]);
+
+/**
+ * Words a place's name ends with where a party's word or `from`/`to` precedes a place as often
+ * as a person (`to Victoria Station`, `from Elizabeth Line`, `to Orlando Airport`), lower case:
+ * a name whose last word is one is a place's, kept.
+ */
+export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
+  "station", "line", "airport", "terminal", "street", "road", "avenue", "square", "park", "bridge", "harbour", "harbor", "port",
+  "island", "islands", "valley", "city", "county", "province", "state", "bay", "beach", "hill", "hills", "lake", "river", "mountain",
+  "mountains", "springs", "heights", "hospital", "clinic", "university", "college", "school", "mall", "hall", "tower", "gardens",
+  "village", "town", "district", "plaza", "stadium", "arena",
+]);
