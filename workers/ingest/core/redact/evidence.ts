@@ -31,6 +31,7 @@ import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
+import { ORACLE_LOGON_HINT } from "./oracle-logons";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -237,6 +238,12 @@ export const MoreEvidence = {
    * (`DRAWN_ASCII_ROW`), which every row the detector reads starts with.
    */
   DRAWN_VALUE: 1 << 11,
+  /**
+   * An Oracle logon's `@` and `/` and a word of the places one is written in
+   * (`detectors/oracle-connect.ts`): `ORACLE_LOGON_HINT` (a tool's name, a connection key's word,
+   * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows.
+   */
+  ORACLE_LOGON: 1 << 12,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -411,6 +418,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
+  if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
