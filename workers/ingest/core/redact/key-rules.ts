@@ -389,7 +389,8 @@ export class KeyRules {
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? PERSON_NUMBER_BIT : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
         (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0) |
-        (namesConnection(words) ? 2097152 : 0);
+        // The last segment's words: the `db.*` namespace (`db.statement`, `db.query.parameter.0`) names no connection.
+        (namesConnection(nameWords(lastSegment)) ? 2097152 : 0);
 
     // A bare person's or party's word (`user`, `from`) that says nothing else of its value but
     // that a number there is a person's (`user`): a full name there is a person's; anything else
