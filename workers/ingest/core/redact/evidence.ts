@@ -32,6 +32,7 @@ import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
+import { ORACLE_LOGON_HINT } from "./oracle-logons";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -164,7 +165,7 @@ export const Evidence = {
 export const EVIDENCE_WORD_BITS = 30;
 
 /**
- * The second word of facts, as `Evidence` (bits 0 to 29, 26 of them free): a detector declares
+ * The second word of facts, as `Evidence` (bits 0 to 29, 16 of them free): a detector declares
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
@@ -246,6 +247,12 @@ export const MoreEvidence = {
    * detector takes follows; every such name holds a blank between its words.
    */
   NAME_INTRODUCER: 1 << 12,
+  /**
+   * An Oracle logon's `@` and `/` and a word of the places one is written in
+   * (`detectors/oracle-connect.ts`): `ORACLE_LOGON_HINT` (a tool's name, a connection key's word,
+   * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows.
+   */
+  ORACLE_LOGON: 1 << 13,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -420,6 +427,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
+  if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {

@@ -22,6 +22,7 @@ import { namesMeasure } from "./detectors/measure-value";
 import { type StreetAddressField, namesStreetAddress } from "./street-addresses";
 import { namesServer } from "./server-names";
 import { namesMessageId } from "./detectors/message-id";
+import { namesConnection } from "./oracle-logons";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -181,10 +182,10 @@ const STREET_ADDRESS_RULES: Readonly<Record<StreetAddressField, KeyRule>> = {
   shaped: { action: "street_address", streetField: "shaped" },
 };
 /**
- * The scan rules, one per combination of the 21 facts `classify` reads (bit 0 server … bit 10 a
+ * The scan rules, one per combination of the 22 facts `classify` reads (bit 0 server … bit 10 a
  * postal code, bit 11 a PIX key, bit 12 an IBAN, bit 13 a person's number, bit 14 a measure,
  * bit 15 a date of birth, bit 16 a passport, bit 17 a bare `pix`, bit 18 a national id, bit 19 a URL's
- * path or route, bit 20 a message's id), shared by every key with the same facts. Each is
+ * path or route, bit 20 a message's id, bit 21 a database's connection), shared by every key with the same facts. Each is
  * made when a key first needs it: the objects made at module evaluation would lengthen every cold
  * start, and traffic uses few.
  */
@@ -212,7 +213,7 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
       ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0) |
-      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0),
+      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0) | ((bits & 2097152) !== 0 ? Place.CONNECTION_VALUE : 0),
   };
 }
 
@@ -387,7 +388,9 @@ export class KeyRules {
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? PERSON_NUMBER_BIT : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0);
+        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0) |
+        // The last segment's words: the `db.*` namespace (`db.statement`, `db.query.parameter.0`) names no connection.
+        (namesConnection(nameWords(lastSegment)) ? 2097152 : 0);
 
     // A bare person's or party's word (`user`, `from`) that says nothing else of its value but
     // that a number there is a person's (`user`): a full name there is a person's; anything else
@@ -488,8 +491,8 @@ function joinedScan(a: KeyRule & { action: "scan" }, b: KeyRule & { action: "sca
   return scanRule(((first | second) & SCAN_FINDING_BITS) | (first & second & ~SCAN_FINDING_BITS));
 }
 
-/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport, a bare `pix`, a national id. */
-const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536 | 131072 | 262144;
+/** The bits of `scanRule` that make a detector find more: SSN, phone, RG, CNH, postal code, PIX key, IBAN, a person's number, a date of birth, a passport, a bare `pix`, a national id, a database's connection. */
+const SCAN_FINDING_BITS = 32 | 128 | 256 | 512 | 1024 | 2048 | 4096 | 8192 | 32768 | 65536 | 131072 | 262144 | 2097152;
 
 /** The facts of a scan rule as `scanRule` numbers them. */
 function scanBits(rule: KeyRule & { action: "scan" }): number {
@@ -502,7 +505,8 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.PERSON_NUMBER_VALUE) !== 0 ? 8192 : 0) | ((place & Place.MEASURE_VALUE) !== 0 ? 16384 : 0) |
     ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
     ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0) |
-    ((place & Place.ROUTE_VALUE) !== 0 ? 524288 : 0)
+    ((place & Place.ROUTE_VALUE) !== 0 ? 524288 : 0) | ((place & Place.MESSAGE_ID_VALUE) !== 0 ? 1048576 : 0) |
+    ((place & Place.CONNECTION_VALUE) !== 0 ? 2097152 : 0)
   );
 }
 

@@ -143,6 +143,12 @@ export const Place = {
   ROUTE_VALUE: 1 << 15,
   /** The key names a message's identifier (`message_id`, `messageId`: `namesMessageId`): an e-mail shaped value there is that id, no mailbox. */
   MESSAGE_ID_VALUE: 1 << 16,
+  /**
+   * The key names a database's connection or its logon (`dsn`, `db.connection_string`,
+   * `ORACLE_CONN`: `namesConnection`): an Oracle logon starting the value is one, as after such a
+   * key's `=` in text.
+   */
+  CONNECTION_VALUE: 1 << 17,
 } as const;
 
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */

@@ -1,16 +1,13 @@
-import { Evidence } from "../evidence";
-import { standsForSecret } from "../secret-names";
-import { caseless, type Detector } from "./detector";
+import { MoreEvidence } from "../evidence";
+import { blanksBefore } from "../blanks";
+import { nameBefore, nameWords, standsForSecret } from "../secret-names";
+import { ORACLE_TOOLS, RMAN_KEYWORDS, namesConnection } from "../oracle-logons";
+import { Place, caseless, type Detector } from "./detector";
 
 /** A JDBC URL of Oracle's drivers up to its user: `jdbc:oracle:thin:`, `jdbc:oracle:oci:`. */
 const JDBC_ORACLE = "jdbc:oracle:[A-Za-z0-9]+:";
-/**
- * An Oracle tool's name and its options (`-s`, `-L`), or RMAN's connection keyword (`target`,
- * `catalog`, `auxiliary`, perhaps with `=`: each names a database, whose logon follows), then blanks.
- */
-const TOOL_LOGON =
-  `(?:(?:${["sqlplus", "rman", "dgmgrl", "expdp", "impdp", "exp", "imp", "sqlldr"].map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*` +
-  `|(?:target|catalog|auxiliary)=?)[ \\t]+`;
+/** A tool's name and its options (`-s`, `-L`), or an RMAN keyword perhaps with `=`, then blanks. */
+const TOOL_LOGON = `(?:(?:${ORACLE_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*|(?:${RMAN_KEYWORDS.join("|")})=?)[ \\t]+`;
 /** SQL*Plus's `CONNECT` command (also `CONN`), then blanks. */
 const CONNECT_COMMAND = `(?:${caseless("connect")}|${caseless("conn")})[ \\t]+`;
 /** The utilities' `userid=` parameter. */
@@ -21,6 +18,53 @@ const USER = "[A-Za-z][\\w$#]{0,127}";
 const PASSWORD = `(?:"[^"\\n]{1,128}"|[^\\s"'/@]{1,128})`;
 /** Where the password starts: after the user's `/`. */
 const PASSWORD_START = new RegExp(`${USER}/(?=${PASSWORD}@$)`);
+/** What a connect identifier may start with after the `@`. */
+const IDENTIFIER_AHEAD = `(?=[^\\s"'@])`;
+
+/**
+ * What says that a text is Oracle's wherever the logon stands in it: an error code of the
+ * database's or of its network layer (`ORA-01017`, `TNS-12541`), Oracle's name (`cx_Oracle`,
+ * `oracledb`, `jdbc:oracle`, `ORACLE_HOME`) or Go's driver's (`godror`).
+ */
+const ORACLE_TEXT = /(?<![\w-])(?:ORA|TNS)-\d{5}(?!\d)|[Oo]racle|ORACLE|godror/;
+/**
+ * A connect identifier no other `a/b@…` continues with: EZConnect's `host:port/service` (perhaps
+ * after `//`), `//host`, or a connect descriptor `(DESCRIPTION=` (Net Services Reference,
+ * "Connect Identifier"). A logon before one needs nothing else to say it is one.
+ */
+const SELF_EVIDENT_IDENTIFIER = new RegExp(`^(?:(?://)?[\\w.-]+:\\d{1,5}/[A-Za-z]|//[A-Za-z0-9]|\\([ \\t]*${caseless("description")}[ \\t]*=)`);
+/**
+ * A net service name or EZConnect host (`ORCL`, `db.internal`, `db.internal/ORCLPDB1`): a letter
+ * first, but not a version (`v1.2.3`) or a digest (`sha256:…`), which follow a module's, a
+ * package's or an image's `a/b@` (Go's `golang.org/x/net@v0.17.0`, `library/nginx@sha256:…`);
+ * a digit (npm's `lodash/fp@4.17.21`, `logo@2x.png`) or a brace (git's `origin/main@{1}`) never starts one.
+ */
+const SERVICE_NAME = /^(?![vV]\d|[A-Za-z]+\d*:[0-9a-fA-F])(?:\/\/)?[A-Za-z]/;
+/**
+ * A host ending in a top-level domain's letters, nothing of a connect identifier after it: an
+ * e-mail address's domain (`users/jane@example.com`), which an Oracle text alone does not make a
+ * logon's (a connection's key does: `dsn=scott/tiger@db.example.com`).
+ */
+const MAIL_DOMAIN = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w.:/-])/;
+
+/**
+ * Whether the logon starting at `start` is the value of a key naming a connection: in text, past
+ * a quote, blanks and the key's `=` or `:` (`dsn=…`, `"connectString": "…"`, `export
+ * ORACLE_CONN=…`, Python's `dsn="…"`); or the start of the value of an attribute whose key names
+ * one (`place`: `Place.CONNECTION_VALUE`), perhaps past a quote.
+ */
+function isConnectionValue(text: string, start: number, place: number): boolean {
+  let i = start;
+  if (i > 0 && (text.charCodeAt(i - 1) === 34 || text.charCodeAt(i - 1) === 39)) {
+    i--;
+    // The quote of a value in JSON text held in a string is escaped: `{\"dsn\":\"…\"}`.
+    while (i > 0 && text.charCodeAt(i - 1) === 92) i--;
+  }
+  i = blanksBefore(text, i);
+  if (i === 0) return (place & Place.CONNECTION_VALUE) !== 0;
+  const separator = text.charCodeAt(i - 1);
+  return (separator === 61 /* = */ || separator === 58) /* : */ && namesConnection(nameWords(nameBefore(text, i - 1)));
+}
 
 /**
  * Oracle's `user/password@connect_identifier` (Oracle Database Net Services Reference, "Connect
@@ -32,20 +76,40 @@ const PASSWORD_START = new RegExp(`${USER}/(?=${PASSWORD}@$)`);
  * - Oracle's command-line tools' logon, after their options (`sqlplus -s app/S3cret@ORCL`,
  *   `expdp system/S3cret@ORCL directory=…`, `sqlldr`, `dgmgrl`, `exp`, `imp`), and after RMAN's
  *   keywords (`rman target sys/S3cret@prod catalog rco/S3cret@rcat`);
- * - `userid=app/S3cret@ORCL` (the utilities' parameter) and SQL*Plus's `CONNECT app/S3cret@ORCL`.
+ * - `userid=app/S3cret@ORCL` (the utilities' parameter) and SQL*Plus's `CONNECT app/S3cret@ORCL`;
+ * - anywhere else (a driver's argument, an environment variable, an error message), a logon
+ *   whose identifier says it is one (`app/S3cret@db:1521/ORCL`, `…@//db/ORCL`,
+ *   `…@(DESCRIPTION=…)`), or one to a net service name or host where a connection's key holds it
+ *   (`dsn=scott/tiger@orcl.prod`, `ORACLE_CONN="app/S3cret@ORCL"`, an attribute `db.connection_string`) or the text is Oracle's
+ *   (`ORA-01017: … scott/tiger@ORCL`, `cx_Oracle.connect("scott/tiger@orcl")`, `godror`). Such a
+ *   logon follows no `/`, `@`, `.` or word character: a path's, a module's or a package's
+ *   `a/b@` (`github.com/acme/lib@v1.2.3`, `@scope/pkg@1.0.0`) is none.
  *
  * Only the password goes, counted as `url_credentials` as a URL's is: the user names a service
  * account and the connect identifier the server (server addresses survive). A password standing
  * for one (`app/${DB_PASSWORD}@ORCL`, `app/****@ORCL`) is configuration, not a secret. A logon
  * without `@` (`sqlplus app/S3cret`, the local database) is not read: nothing in such a text
- * would let the scanner skip the texts without one.
+ * would let the scanner skip the texts without one. The gate (`MoreEvidence.ORACLE_LOGON`):
+ * `@`, `/` and a word of these forms (`oracle-logons.ts`).
  */
 export const oracleConnectDetector: Detector = {
   kind: "url_credentials",
-  source: `(?<![\\w.-])(?:${JDBC_ORACLE}|${TOOL_LOGON}|${CONNECT_COMMAND}|${USERID})${USER}/${PASSWORD}@(?=[^\\s"'@])`,
-  evidence: Evidence.MAIL_AT,
-  rewrite: (match, marker) => {
+  source:
+    `(?<![\\w.-])(?:${JDBC_ORACLE}|${TOOL_LOGON}|${CONNECT_COMMAND}|${USERID})${USER}/${PASSWORD}@${IDENTIFIER_AHEAD}` +
+    `|(?<![\\w.$#/@-])${USER}/${PASSWORD}@${IDENTIFIER_AHEAD}`,
+  evidence: 0,
+  moreEvidence: MoreEvidence.ORACLE_LOGON,
+  placeEvidence: Place.CONNECTION_VALUE,
+  rewrite: (match, marker, text, start, place) => {
     const passwordStart = PASSWORD_START.exec(match)!;
+    // A logon after none of Oracle's own forms: its identifier, its key or its text says it is one.
+    if (passwordStart.index === 0) {
+      const identifier = text.slice(start + match.length, start + match.length + 64);
+      const logon =
+        SELF_EVIDENT_IDENTIFIER.test(identifier) ||
+        (SERVICE_NAME.test(identifier) && (isConnectionValue(text, start, place) || (ORACLE_TEXT.test(text) && !MAIL_DOMAIN.test(identifier))));
+      if (!logon) return undefined;
+    }
     const head = match.slice(0, passwordStart.index + passwordStart[0].length);
     const password = match.slice(head.length, -1);
     if (password.startsWith("[REDACTED:") || standsForSecret(password.replace(/^"|"$/g, ""))) return undefined;
