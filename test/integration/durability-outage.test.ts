@@ -177,6 +177,12 @@ describe("ClickHouse failing during a burst", () => {
       expect(queued).toHaveLength(1);
       // Each unit of up to 496,000 bytes in pieces of up to 124,000.
       expect(queued[0]!.messages).toBeGreaterThanOrEqual(Number(queued[0]!.units) * 3);
+      // The export's own line counts the pieces too, for setting beside the consumer's lines.
+      await eventually(async () =>
+        expect(jsonLogLines(output, "export written").filter((line) => line.queued === records)).toEqual([
+          expect.objectContaining({ accepted: records, queued_messages: queued[0]!.messages }),
+        ]),
+      );
       // The pieces' retries meet the errors too before ClickHouse is back.
       const refusedBefore = proxy.requests.error;
       await eventually(async () => expect(proxy.requests.error).toBeGreaterThan(refusedBefore + 4));

@@ -78,5 +78,14 @@ describe("a poison batch", () => {
     );
     // Never retried into the table, not even in part.
     expect(await countRun(ingest, poisonRunId)).toEqual({ rows: 0, records: 0 });
+    // Each request's few rows went as one message in queue mode: its line says so, and the
+    // consumer settled each, the poison one dead-lettered.
+    const exports = jsonLogLines(output, "export written");
+    expect(exports.map((line) => line.queued_messages)).toEqual(Array(5).fill(mode === "queue" ? 1 : 0));
+    const consumed = jsonLogLines(output, "retry batch consumed");
+    const settled = (outcome: "written" | "dead-lettered") => consumed.reduce((sum, line) => sum + Number(line[outcome]), 0);
+    expect({ written: settled("written"), deadLettered: settled("dead-lettered") }).toEqual(
+      mode === "queue" ? { written: 4, deadLettered: 1 } : { written: 0, deadLettered: 0 },
+    );
   });
 });

@@ -5,6 +5,8 @@
 import { expect } from "vitest";
 import { bearer, type IngestUnderTest } from "./ingest-worker";
 
+export { eventually } from "./eventually";
+
 /**
  * One logs request: `records` log records of run `runId`, ids `${request}-0`, `${request}-1`, ….
  * Without `timestamps` the Worker stamps them with the time it received them, so two sends of
@@ -111,23 +113,10 @@ export async function countRun(
   return { rows: Number(counted?.rows ?? 0), records: Number(counted?.records ?? 0) };
 }
 
-/** Polls until `check` passes (it throws until then), or fails with its last error. */
-export async function eventually(check: () => Promise<void>, timeoutMs = 20_000, everyMs = 200): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await check();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, everyMs));
-    }
-  }
-}
-
 /**
- * Every accepted record of the run is in `table` exactly once: as many rows as records, and
- * still so after the queue has had time to deliver anything left over.
+ * Every accepted record of the run is in `table` exactly once, counted once the Worker has done
+ * all it will for the exports answered so far (`settled`: each logged, each retry queue message
+ * they sent written or dead-lettered), so a late retry's duplicate is in the count, not after it.
  */
 export async function expectExactlyOnce(
   ingest: IngestUnderTest,
@@ -135,11 +124,7 @@ export async function expectExactlyOnce(
   accepted: number,
   table = "otel_logs",
 ): Promise<void> {
-  await eventually(async () => {
-    expect(await countRun(ingest, runId, table)).toEqual({ rows: accepted, records: accepted });
-  });
-  // A duplicate would come from a late retry: give one the time to land, then count again.
-  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  await ingest.settled();
   expect(await countRun(ingest, runId, table)).toEqual({ rows: accepted, records: accepted });
 }
 

@@ -5,10 +5,13 @@
 import type { Readable } from "node:stream";
 import { Miniflare, type Log, type WorkerOptions } from "miniflare";
 import { Agent } from "undici";
+import { expect } from "vitest";
 import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from "../../schema";
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
 import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
+import { retryLedger } from "./retry-ledger";
+import { eventually } from "./eventually";
 
 /** Kept equal to wrangler.ingest.jsonc. */
 export const INGEST_COMPATIBILITY_DATE = "2026-04-20";
@@ -38,6 +41,13 @@ export interface IngestUnderTest {
   deadLetters: Record<string, unknown>[];
   /** With `queues.driven`: the retry queue's messages, held until handed to the Worker. */
   retryQueue: DrivenQueue;
+  /**
+   * Resolves once the Worker has done all it will for the exports `fetch` had answered 200 when
+   * called: each one's `export written` line has arrived, and every retry queue message they
+   * sent has been written or dead-lettered by the consumer (retry-ledger.ts). Rows then counted
+   * are final. Fails, naming what is still open, if that takes past `timeoutMs`.
+   */
+  settled(timeoutMs?: number): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -104,6 +114,9 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     );
   }
   const deadLetters: Record<string, unknown>[] = [];
+  const ledger = retryLedger(RETRY_QUEUE);
+  /** Request ids of the exports answered 200. */
+  const exported: string[] = [];
   const ingestWorker: WorkerOptions = {
     name: "deco-otel-ingest",
     modules: true,
@@ -147,7 +160,11 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
   const mf = new Miniflare({
     host: "127.0.0.1",
     port: 0,
-    ...(options.handleRuntimeStdio === undefined ? {} : { handleRuntimeStdio: options.handleRuntimeStdio }),
+    handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+      ledger.read(stdout);
+      ledger.read(stderr);
+      (options.handleRuntimeStdio ?? printRuntimeOutput)(stdout, stderr);
+    },
     ...(options.log === undefined ? {} : { log: options.log }),
     workers: [
       ingestWorker,
@@ -171,13 +188,27 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     mf,
     url,
     db,
-    fetch: (path, init) => fetch(`${url}${path}`, { ...init, dispatcher: OWN_CONNECTION } as RequestInit),
+    async fetch(path, init) {
+      const response = await fetch(`${url}${path}`, { ...init, dispatcher: OWN_CONNECTION } as RequestInit);
+      const requestId = response.headers.get("X-Request-Id");
+      if (path.startsWith("/v1/") && response.status === 200 && requestId !== null) exported.push(requestId);
+      return response;
+    },
     async rows<T>(sql: string) {
       const result = await db.client.query({ query: sql, format: "JSONEachRow" });
       return result.json<T>();
     },
     deadLetters,
     retryQueue: drivenQueue(mf, RETRY_DRIVER),
+    async settled(timeoutMs = 30_000) {
+      const awaited = [...exported];
+      await eventually(async () => {
+        expect({
+          unlogged: awaited.filter((id) => !ledger.logged.has(id)),
+          unsettledMessages: ledger.sent - ledger.settled,
+        }).toEqual({ unlogged: [], unsettledMessages: 0 });
+      }, timeoutMs);
+    },
     async dispose() {
       await mf.dispose();
       await db.drop();
@@ -201,6 +232,12 @@ function refusingQueueWorker(): WorkerOptions {
       }
       export default { fetch: () => new Response(null, { status: 404 }) };`,
   };
+}
+
+/** Miniflare's own default, which a `handleRuntimeStdio` replaces: the Workers' output printed. */
+function printRuntimeOutput(stdout: Readable, stderr: Readable): void {
+  stdout.on("data", (chunk: string) => process.stdout.write(chunk));
+  stderr.on("data", (chunk: string) => process.stderr.write(chunk));
 }
 
 function definedOnly(vars: Record<string, string | undefined>): Record<string, string> {

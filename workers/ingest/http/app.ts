@@ -247,6 +247,8 @@ async function handleExport(
     accepted: prepared.accepted - deadLettered - refused,
     rejected,
     queued: written?.queuedRows ?? 0,
+    // The retry queue's consumer settles these one by one: all settled, nothing more will land.
+    queued_messages: written?.queuedMessages ?? 0,
     // What redaction replaced, by kind: for metrics the only place it is counted, since a
     // metric point's attributes are series identity and get no summary keys.
     redactions: prepared.redactions.count,

@@ -31,6 +31,11 @@ import type { QueueProducer } from "./bindings";
 export interface WriteOutcome {
   writtenRows: number;
   queuedRows: number;
+  /**
+   * Messages sent to the retry queue for them: a unit is one message, or several when it was cut
+   * to fit; each is settled by the consumer (`retry batch consumed`: written or dead-lettered).
+   */
+  queuedMessages: number;
   /** Rows ClickHouse refused as data, now dead-lettered (bucket or queue). */
   deadLetteredRows: number;
   /** Why, when there are any: the first refusal's message. */
@@ -70,7 +75,7 @@ export async function writeDurably(
   directDeadline?: number,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
-  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
+  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, queuedMessages: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
 
   // In queue mode a row too big for a message, even gzipped, is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
@@ -110,8 +115,10 @@ export async function writeDurably(
     const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "WRITE_MODE is queue", Date.now()))));
     direct = units.filter((_, i) => messages[i] === undefined);
     const queued = units.filter((_, i) => messages[i] !== undefined);
-    await sendOrRefuse(queueFirst, messages.filter((message) => message !== undefined), kept, (notTaken) => `the queue did not take ${notTaken}`);
+    const sent = messages.filter((message) => message !== undefined);
+    await sendOrRefuse(queueFirst, sent, kept, (notTaken) => `the queue did not take ${notTaken}`);
     outcome.queuedRows = rowsIn(queued);
+    outcome.queuedMessages = sent.length;
     kept.queued.push(...queued.map(countOf));
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
@@ -169,6 +176,7 @@ export async function writeDurably(
     }
     await sendOrRefuse(retry, messages, kept, (notTaken) => `${retryable[0]!.failure.message}; the queue did not take ${notTaken} either`);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
+    outcome.queuedMessages += messages.length;
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),

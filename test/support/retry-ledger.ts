@@ -1,0 +1,56 @@
+/**
+ * What the ingest Worker's log lines say it sent to its retry queue and what its consumer
+ * settled, read from workerd's output as it comes: the test learns from the Worker itself when
+ * nothing more of an export will land, instead of waiting a while and hoping.
+ *
+ * - `export written` (one per export answered 200, under its `requestId`): `queued_messages`,
+ *   the retry queue messages the request sent (rows cut to fit make more messages than units);
+ * - `retry batch consumed` (one per delivery to the consumer, `queue` naming the queue):
+ *   `written` and `dead-lettered`, the messages it settled for good; `retried` ones come again.
+ */
+import type { Readable } from "node:stream";
+
+export interface RetryLedger {
+  /** Reads one of workerd's output streams (stdout or stderr: `warn` and `error` lines go to stderr). */
+  read(stream: Readable): void;
+  /** Ids of the requests whose `export written` line has arrived. */
+  logged: Set<string>;
+  /** Messages the logged exports sent to the retry queue. */
+  sent: number;
+  /** Messages of the retry queue its consumer wrote or dead-lettered. */
+  settled: number;
+}
+
+/** A ledger of the retry queue named `queue` (the consumer's lines of other queues are not its). */
+export function retryLedger(queue: string): RetryLedger {
+  const ledger: RetryLedger = {
+    logged: new Set(),
+    sent: 0,
+    settled: 0,
+    read(stream) {
+      let partial = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk: string) => {
+        const lines = (partial + chunk).split("\n");
+        partial = lines.pop()!;
+        for (const line of lines) note(line);
+      });
+    },
+  };
+  const note = (text: string) => {
+    if (!text.startsWith("{")) return;
+    let line: Record<string, unknown>;
+    try {
+      line = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return; // workerd's own output, not one of the Worker's lines
+    }
+    if (line.msg === "export written") {
+      ledger.logged.add(String(line.requestId));
+      ledger.sent += Number(line.queued_messages);
+    } else if (line.msg === "retry batch consumed" && line.queue === queue) {
+      ledger.settled += Number(line.written) + Number(line["dead-lettered"]);
+    }
+  };
+  return ledger;
+}
