@@ -132,7 +132,10 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(refused.status).toBe(502);
     expect(refused.headers.get("retry-after")).toBe("5");
     // What answered is not known to have stopped the rows before ClickHouse, so the answer says they may be stored.
-    expect(await refused.json()).toEqual({ code: 14, message: says + MAY_BE_WRITTEN });
+    expect(await refused.json()).toEqual({
+      code: 14,
+      message: `${says}${MAY_BE_WRITTEN}; a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key`,
+    });
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
     // The sender's retry through a healthy path lands the rows once.

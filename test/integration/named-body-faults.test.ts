@@ -122,4 +122,21 @@ describe("OTLP/JSON lone surrogates", () => {
     );
     expect(rows).toEqual([{ Body: "lone \ufffd x", keys: ["k\ufffd"] }]);
   });
+
+  it("keeps the first of two keys equal once replaced, as keys equal once invalid UTF-8 is replaced, not one key twice in the map", async () => {
+    const runId = uniqueId("lone-surrogate-keys");
+    const keys = `{"key":"k\\udc00","value":{"stringValue":"first"}},{"key":"k\\udc01","value":{"stringValue":"second"}}`;
+    const response = await post(logsText(runId, `"body":{"stringValue":"x"},"attributes":[${keys}]`), JSON_TYPE);
+    expect(response.status).toBe(200);
+    const { partialSuccess } = (await response.json()) as { partialSuccess: { errorMessage: string } };
+    expect(partialSuccess.errorMessage).toContain("2 lone surrogates");
+    expect(partialSuccess.errorMessage).toContain(
+      "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once what UTF-8 cannot hold " +
+        "(bytes that are not UTF-8, a JSON text's lone surrogates) was replaced by U+FFFD",
+    );
+    const rows = await ingest.rows<{ keys: string[]; value: string }>(
+      `SELECT mapKeys(LogAttributes) AS keys, LogAttributes['k\ufffd'] AS value FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
+    );
+    expect(rows).toEqual([{ keys: ["k\ufffd"], value: "first" }]);
+  });
 });

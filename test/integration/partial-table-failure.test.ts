@@ -98,7 +98,10 @@ describe("one table's INSERT failing, no queue bound", () => {
     const timedOut = await failingSum("stalled", body, uniqueId("key"));
     expect(timedOut.status).toBe(504);
     expect(timedOut.retryAfter).toBe("5");
-    expect(timedOut.message).toBe(`ClickHouse did not answer in time inserting 4 rows into otel_metrics_sum${MAY_BE_WRITTEN}${STORED_NOTE}`);
+    expect(timedOut.message).toBe(
+      `ClickHouse did not answer in time inserting 4 rows into otel_metrics_sum${MAY_BE_WRITTEN}; ` +
+        `a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without${STORED_NOTE}`,
+    );
 
     expect((await postJson(stalling, "metrics", body)).status).toBe(200);
     expect(await countRun(stalling, run, "otel_metrics_gauge")).toEqual({ rows: 8, records: 4 });
@@ -230,7 +233,7 @@ describe("the queues refusing what ClickHouse did not take", () => {
       refused.message.endsWith(
         `; the dead-letter store did not take 101 rows of otel_metrics_sum either: ${REFUSING_QUEUE_ERROR}` +
           "; of the request's other rows, 101 rows of otel_metrics_gauge are stored: " +
-          "a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once",
+          "a resend stores the rows kept again: this request sent no Idempotency-Key (with one, a resend with the same key and body stores them once)",
       ),
     ).toBe(true);
     expect(await countRun(refusing, run, "otel_metrics_gauge")).toEqual({ rows: 101, records: 101 });

@@ -14,6 +14,8 @@ import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-log
 import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
+import { cloudflareExportRequest } from "../fixtures/cloudflare-export";
+import { recentBaseNanos } from "../support/fixture-clock";
 import { countRun, eventually, logsBody, postJson } from "../support/exactly-once";
 import { uniqueId } from "../support/export-results";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "../support/fault-proxy";
@@ -152,7 +154,10 @@ describe("the answer to an INSERT whose answer never came (no queue bindings)", 
     expect(answer.status).toBe(504);
     expect(answer.headers.get("retry-after")).toBe("5");
     const { message } = (await answer.json()) as { message: string };
-    expect(message).toBe(`ClickHouse did not answer in time inserting 2 rows into otel_logs${MAY_BE_WRITTEN}`);
+    expect(message).toBe(
+      `ClickHouse did not answer in time inserting 2 rows into otel_logs${MAY_BE_WRITTEN}; ` +
+        "a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without",
+    );
     // ClickHouse finished the insert whose answer was held back.
     await eventually(async () => expect(await countRun(ingest, runId)).toEqual({ rows: 2, records: 2 }));
     // The same key and body: the same token, so ClickHouse drops the copy.
@@ -161,6 +166,36 @@ describe("the answer to an INSERT whose answer never came (no queue bindings)", 
     // Without the key the resend is another export (its rows are stamped anew): stored again.
     expect((await postJson(ingest, "logs", body)).status).toBe(200);
     expect(await countRun(ingest, runId)).toEqual({ rows: 4, records: 2 });
+  }, TEST_TIMEOUT_MS);
+
+  it("says a resend of the same push of Cloudflare's export, which sends no Idempotency-Key, lands once, and it does", async () => {
+    const { proxy, ingest } = setup;
+    // Half an hour back: no other test's rows are in the push's second.
+    const base = recentBaseNanos() - 1_800_000_000_000n;
+    const push = () => ingest.fetch("/v1/logs", cloudflareExportRequest("logs-console-lines", base, TEST_TOKEN));
+    const stored = async () => {
+      const [counted] = await ingest.rows<{ rows: string }>(
+        `SELECT count() AS rows FROM otel_logs WHERE toUnixTimestamp64Nano(Timestamp) BETWEEN ${base} AND ${base + 999_999_999n}`,
+      );
+      return Number(counted?.rows ?? 0);
+    };
+    expect((await postJson(ingest, "logs", logsBody(uniqueId("warm-up"), "w", 1))).status).toBe(200);
+    await proxy.setMode("stalled");
+    let answer: Response;
+    try {
+      answer = await push();
+    } finally {
+      await proxy.setMode("pass");
+    }
+    expect(answer.status).toBe(504);
+    const { message } = (await answer.json()) as { message: string };
+    expect(message).toBe(
+      `ClickHouse did not answer in time inserting 10 rows into otel_logs${MAY_BE_WRITTEN}; ` +
+        "a resend of this same push of Cloudflare's export has its token, derived from the body, which names the push's invocation, so its rows are stored once",
+    );
+    await eventually(async () => expect(await stored()).toBe(10));
+    expect((await push()).status).toBe(200);
+    expect(await stored()).toBe(10);
   }, TEST_TIMEOUT_MS);
 });
 

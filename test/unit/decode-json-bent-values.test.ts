@@ -150,7 +150,7 @@ describe("bytes that are not UTF-8, stored as U+FFFD (rows hold text) and warned
     expect((rowsOf(prepared)[0]!.LogAttributes as string[]).slice(0, 2)).toEqual(["k\uFFFD", "v254"]);
     expect(prepared.warning).toContain(`2 byte sequences not valid UTF-8 stored as U+FFFD (first in the string at byte 15 of the body; ${NOT_UTF8})`);
     expect(prepared.warning).toContain(
-      "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once bytes that are not UTF-8 were replaced by U+FFFD",
+      "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once what UTF-8 cannot hold (bytes that are not UTF-8, a JSON text's lone surrogates) was replaced by U+FFFD",
     );
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport, type PreparedExport } from "../../workers/ingest/core/pipeline";
 import { decodeRequest, emptyDecodeNotes } from "../../workers/ingest/core/decode";
-import { countLoneSurrogates } from "../../workers/ingest/core/decode/json/lone-surrogates";
+import { replaceLoneSurrogates } from "../../workers/ingest/core/decode/json/lone-surrogates";
 import { checkJsonDepth } from "../../workers/ingest/core/limits/json-depth";
 import { generatePayload } from "../../bench/payloads";
 
@@ -22,9 +22,12 @@ const LONE = "rows hold UTF-8 text, which cannot hold half a surrogate pair";
 /** The lone surrogates counted in `text`, and the first place named. */
 function counted(text: string): { count: number; first: string } {
   const note = { count: 0, first: "" };
-  countLoneSurrogates(text, JSON.parse(text), note);
+  replaceLoneSurrogates(text, JSON.parse(text), note);
   return note;
 }
+
+/** The first row, as stored. */
+const firstRow = (prepared: PreparedExport) => prepared.batches.flatMap((batch) => batch.rows)[0] as Record<string, unknown>;
 
 describe("lone surrogates in OTLP/JSON", () => {
   it("counts those of a body and a key, naming the first, as the protobuf path warns of bytes that are not UTF-8", () => {
@@ -66,6 +69,34 @@ describe("lone surrogates in OTLP/JSON", () => {
       `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"\\ud800"}}],"logRecords":[{"body":{"stringValue":"\\udfff"}}]}]}]}`,
     );
     expect(prepared.warning).toContain("2 lone surrogates");
+  });
+
+  it.each([
+    ['{"a":"\\ud800"}', '{"a":"\\ufffd"}'],
+    ['{"a":"x\\udc00\\uD83D\\uDE00\\\\ud800\\uDBFF"}', '{"a":"x\\ufffd\\uD83D\\uDE00\\\\ud800\\ufffd"}'],
+    ['{"a":"\\ud83d\\ude00"}', '{"a":"\\ud83d\\ude00"}'],
+  ])("writes each lone one of %s as \\ufffd, nothing else", (text, replaced) => {
+    expect(replaceLoneSurrogates(text, JSON.parse(text), { count: 0, first: "" })).toBe(replaced);
+  });
+
+  it("keeps the first of two keys equal once their lone surrogates are replaced, with the warning of keys equal once invalid UTF-8 is", () => {
+    const prepared = prepareText(
+      logWith(`"attributes":[{"key":"k\\udc00","value":{"stringValue":"first"}},{"key":"k\\udc01","value":{"stringValue":"second"}},{"key":"k\\udc02","value":{"stringValue":"first"}}]`),
+    );
+    expect(firstRow(prepared).LogAttributes).toEqual(["k\ufffd", "first"]);
+    expect(prepared.warning).toBe(
+      `3 lone surrogates (a \\uD800–\\uDFFF escape without its pair) stored as U+FFFD (first in ${LOG}.attributes[0].key; ${LONE}); ` +
+        "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once what UTF-8 cannot hold " +
+        "(bytes that are not UTF-8, a JSON text's lone surrogates) was replaced by U+FFFD (the keys sent may have differed there; " +
+        `the first value is kept, as a Collector's rows read it) (first "k\ufffd" at ${LOG}.attributes, in LogAttributes)`,
+    );
+  });
+
+  it("renders a kvlist's keys equal once replaced as one key, its last value, as the rows store any kvlist's repeated key", () => {
+    const members = `{"key":"m\\ud800","value":{"stringValue":"a"}},{"key":"m\\udbff","value":{"stringValue":"b"}}`;
+    const prepared = prepareText(logWith(`"body":{"kvlistValue":{"values":[${members}]}}`));
+    expect(firstRow(prepared).Body).toBe('{"m\ufffd":"b"}');
+    expect(prepared.warning).toContain('1 kvlist value dropped for a key sent twice in one kvlistValue');
   });
 
   it("is looked for only when the depth check saw a surrogate's escape", () => {

@@ -12,6 +12,7 @@ import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettings
 import { keptUnderKey, keptValuesWarning } from "../clickhouse/absent-columns";
 import { operatorFixNote } from "../clickhouse/errors";
 import { writeDurably, type WriteOutcome } from "../queue/durable-write";
+import type { RequestToken } from "../queue/kept-note";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
@@ -401,7 +402,8 @@ function receivedAtNanos(): string {
 }
 
 /**
- * The request's insert deduplication token. With an `Idempotency-Key` header (the tail Worker
+ * The request's insert deduplication token, and what it was made from (for the answer to a
+ * failure, which says what a resend stores again). With an `Idempotency-Key` header (the tail Worker
  * sends one, the same on each of its retries) the token is the same for the same key and body,
  * so a retry of a request whose answer was lost does not write its rows twice. Without one it is
  * the same for the same body only when the body is `unique` (PreparedExport's `uniqueBody`: it
@@ -419,9 +421,9 @@ async function deduplicationTokenOf(
   idempotencyKey: string | undefined,
   unique: boolean,
   caller: Caller,
-): Promise<string> {
+): Promise<RequestToken> {
   const key = idempotencyKey?.trim() ?? "";
-  if (key === "" && !unique) return `${signal}-${crypto.randomUUID().replaceAll("-", "")}`;
+  if (key === "" && !unique) return { value: `${signal}-${crypto.randomUUID().replaceAll("-", "")}`, resend: "new" };
   const scope = caller.tokenName === undefined ? "" : `${caller.tokenName}\n`;
   // A body's own token and a key's never meet: a key line is never empty.
   const prefix = new TextEncoder().encode(`${scope}${key}\n`);
@@ -431,7 +433,7 @@ async function deduplicationTokenOf(
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", keyed));
   let hex = signal;
   for (let i = 0; i < 16; i++) hex += digest[i]!.toString(16).padStart(2, "0");
-  return hex;
+  return { value: hex, resend: key === "" ? "unique body" : "idempotency key" };
 }
 
 /** `{ email: 2, ipv4: 1 }` → `"email:2,ipv4:1"`: log fields are flat. */

@@ -20,11 +20,11 @@ import {
   queueMessagesOf,
   queuedBatchOf,
   TooBigForAMessage,
-  type MessageRows,
   type QueueMessage,
   type QueuedBatch,
 } from "./message";
 import { QueueSendFailure, sendMessages } from "./send";
+import { countOf, keptNote, leadOf, rowsOfTables, withKeptNamed, type FailedUnit, type KeptRows, type RequestToken } from "./kept-note";
 import { planWriteUnits, type TableRows, type WriteUnit } from "./write-units";
 import type { QueueProducer } from "./bindings";
 
@@ -53,11 +53,6 @@ export interface WriteOutcome {
 /** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
 const QUEUE_RETRY_AFTER_SECONDS = 5;
 
-interface FailedUnit {
-  unit: WriteUnit;
-  failure: ClickHouseFailure;
-}
-
 /**
  * Throws the HTTP error to answer with when the rows are neither written nor queued: retryable
  * (the sender keeps them) when they could be written later, 400 when ClickHouse refused every
@@ -66,11 +61,13 @@ interface FailedUnit {
  * with nowhere to go are counted in `refusedRows` instead, for a partial success.
  * `directDeadline` (epoch ms), when the caller already spent part of the direct write's time
  * (DIRECT_WRITE_TIMEOUT_MS) learning a table, is when the direct write must be done.
+ * `requestToken` is the request's insert deduplication token and what it was made from, so that
+ * a failure's answer says what a resend of this request stores again.
  */
 export async function writeDurably(
   context: IngestContext,
   tables: readonly TableRows[],
-  requestToken: string,
+  requestToken: RequestToken,
   logger: Logger,
   directDeadline?: number,
 ): Promise<WriteOutcome> {
@@ -83,7 +80,7 @@ export async function writeDurably(
   let direct: WriteUnit[];
   let deadline: number;
   /** Units written or queued, which a failure of the rest leaves kept: its answer names them. */
-  const kept: KeptRows = { written: [], queued: [] };
+  const kept: KeptRows = { written: [], queued: [], resend: requestToken.resend };
   /** Why a table's plan could not be had: its units fail with that, as their inserts would. */
   const planFailures = new Map<string, unknown>();
   if (queueFirst === undefined) {
@@ -106,12 +103,12 @@ export async function writeDurably(
       return { ...table, rows: movedRows.rows };
     });
     // Units of several messages' worth: fewer INSERTs. One that fails is queued gzipped.
-    units = planWriteUnits(moved, requestToken, DIRECT_UNIT_BYTES, plans);
+    units = planWriteUnits(moved, requestToken.value, DIRECT_UNIT_BYTES, plans);
     direct = units;
   } else {
     // Every unit is queued, so each is one message of JSON: none is gzipped on this path but a
     // row bigger than a message.
-    units = planWriteUnits(tables, requestToken, MAX_UNIT_BYTES);
+    units = planWriteUnits(tables, requestToken.value, MAX_UNIT_BYTES);
     const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "WRITE_MODE is queue", Date.now()))));
     direct = units.filter((_, i) => messages[i] === undefined);
     const queued = units.filter((_, i) => messages[i] !== undefined);
@@ -156,8 +153,9 @@ export async function writeDurably(
     const { retry } = queues;
     // No queue, or a unit too big for a message even gzipped whose INSERT may have been written:
     // the sender retries the whole request. Its units already written or queued drop out as
-    // duplicates only if it sent an Idempotency-Key (the tail Worker does); otherwise the retry
-    // gets a new token and they land again (README, "Nothing duplicated"). A unit known not
+    // duplicates only if it sent an Idempotency-Key (the tail Worker does) or is the same push of
+    // Cloudflare's export (its token is its body's); otherwise the retry gets a new token and they
+    // land again (README, "Nothing duplicated"). A unit known not
     // written is cut into messages under tokens of their own instead: no copy can be in
     // ClickHouse under its token for them to have to match.
     if (retry === undefined) throw withKeptNamed(retryable, kept);
@@ -174,7 +172,7 @@ export async function writeDurably(
       });
       throw withKeptNamed(retryable, kept);
     }
-    await sendOrRefuse(retry, messages, kept, (notTaken) => `${retryable[0]!.failure.message}; the queue did not take ${notTaken} either`);
+    await sendOrRefuse(retry, messages, kept, (notTaken) => `${leadOf(retryable[0]!.failure, kept)}; the queue did not take ${notTaken} either`);
     outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
     outcome.queuedMessages += messages.length;
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
@@ -232,74 +230,6 @@ function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept:
     throw new HttpError(400, `${reason}; none of the request's records were stored and none kept (${notKept})`);
   }
   return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
-}
-
-/** Rows of one table: a write unit's, or the part of them one queue message carries. */
-type TableRowCount = MessageRows;
-
-function countOf(unit: WriteUnit): TableRowCount {
-  return { table: unit.table, rows: unit.rows.length };
-}
-
-/** Rows of a request already in ClickHouse (`written`) or in the retry queue (`queued`). */
-interface KeptRows {
-  written: TableRowCount[];
-  queued: TableRowCount[];
-}
-
-/**
- * The answer to a request some of whose units failed (`failed`, each with its failure; the first
- * failure's message leads): the first failure's, with `keptNote` on the rest.
- */
-function withKeptNamed(failed: readonly { unit: WriteUnit; failure: ClickHouseFailure }[], kept: KeptRows): ClickHouseFailure {
-  const [first] = failed;
-  const failure = first!.failure;
-  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table);
-  const message = `${failure.message}${keptNote(others, kept)}`;
-  return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
-}
-
-/**
- * What an answer that fails a request says of its other rows: which tables failed too
- * (`failedToo`: not stored when known unwritten, else perhaps stored, as after a timeout), which
- * tables' rows are kept (written or queued), and that a resend stores those again unless it
- * carries the same Idempotency-Key and body: then its units have the same
- * insert_deduplication_token and ClickHouse drops the copies (README, "Nothing duplicated").
- * `; of the request's other rows, 4 rows of otel_metrics_gauge are stored: a resend …`; "" when
- * nothing else failed and nothing is kept.
- */
-function keptNote(failedToo: readonly FailedUnit[], kept: KeptRows): string {
-  const notStored = failedToo.filter(({ failure }) => failure.knownUnwritten).map(({ unit }) => countOf(unit));
-  const mayBeStored = failedToo.filter(({ failure }) => !failure.knownUnwritten).map(({ unit }) => countOf(unit));
-  const said = [
-    ...(notStored.length > 0 ? [`${rowsOfTables(notStored)} failed too, and ${areOrIs(notStored)} not stored`] : []),
-    ...(mayBeStored.length > 0
-      ? [`${rowsOfTables(mayBeStored)} failed too, and may be stored all the same (a resend without the same Idempotency-Key and body stores them again)`]
-      : []),
-    ...([
-      [kept.written, "stored"],
-      [kept.queued, "queued for a retry"],
-    ] as const)
-      .filter(([counts]) => counts.length > 0)
-      .map(([counts, where]) => `${rowsOfTables(counts)} ${areOrIs(counts)} ${where}`),
-  ];
-  if (said.length === 0) return "";
-  const resend =
-    kept.written.length + kept.queued.length > 0
-      ? ": a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once"
-      : "";
-  return `; of the request's other rows, ${said.join("; ")}${resend}`;
-}
-
-/** `4 rows of otel_metrics_gauge`, `1 row of otel_logs`, `8 rows of otel_metrics_gauge, otel_metrics_sum`: tables named once, in order. */
-function rowsOfTables(counts: readonly TableRowCount[]): string {
-  const rows = counts.reduce((sum, count) => sum + count.rows, 0);
-  return `${rows} ${rows === 1 ? "row" : "rows"} of ${[...new Set(counts.map(({ table }) => table))].join(", ")}`;
-}
-
-/** The verb after `rowsOfTables(counts)`: `1 row of otel_logs is`, `2 rows … are`. */
-function areOrIs(counts: readonly TableRowCount[]): "is" | "are" {
-  return counts.reduce((sum, count) => sum + count.rows, 0) === 1 ? "is" : "are";
 }
 
 /**

@@ -20,6 +20,7 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { encodeBase64 } from "./base64";
 import { compareUtf8 } from "./key-order";
+import { LONE_SURROGATE } from "../decode/json/lone-surrogates";
 
 /**
  * Counts, across the values rendered with it, the values a kvlist's key sent twice dropped: each
@@ -136,7 +137,7 @@ export function firstDroppedMember(value: AnyValue | undefined): string | undefi
   return undefined;
 }
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const EVERY_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, "g");
 const NEEDS_GO_FIXUP = /[\u2028\u2029\ud800-\udfff]/;
 
 /**
@@ -147,7 +148,7 @@ const NEEDS_GO_FIXUP = /[\u2028\u2029\ud800-\udfff]/;
  */
 function goJsonString(text: string): string {
   if (!NEEDS_GO_FIXUP.test(text)) return JSON.stringify(text);
-  return JSON.stringify(text.replace(LONE_SURROGATE, "\ufffd"))
+  return JSON.stringify(text.replace(EVERY_LONE_SURROGATE, "\ufffd"))
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 }

@@ -119,10 +119,11 @@ export class DroppedDuplicates {
     const first = this.inList;
     if (first.count === 0) return "";
     const values = first.count === 1 ? "1 attribute value" : `${first.count} attribute values`;
-    // Keys decoded with U+FFFD for bytes that are not UTF-8 may be equal only once replaced: the
-    // sender need not have sent one twice, so the words claim only what the rows can know.
+    // Keys decoded with U+FFFD for bytes that are not UTF-8, or for an OTLP/JSON text's lone
+    // surrogates, may be equal only once replaced: the sender need not have sent one twice, so
+    // the words claim only what the rows can know.
     const key = first.key.includes("\ufffd")
-      ? "a key equal to an earlier one in the same list, with another value, once bytes that are not UTF-8 were replaced by U+FFFD (the keys sent may have differed in those bytes"
+      ? "a key equal to an earlier one in the same list, with another value, once what UTF-8 cannot hold (bytes that are not UTF-8, a JSON text's lone surrogates) was replaced by U+FFFD (the keys sent may have differed there"
       : "a key sent earlier in the same list with another value (OTLP requires unique keys";
     return `${values} dropped for ${key}; the first value is kept, as a Collector's rows read it) (first ${JSON.stringify(first.key)}${first.at(senderPlace)}, in ${first.column})`;
   }

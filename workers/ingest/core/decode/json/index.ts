@@ -36,7 +36,7 @@ import { logsRequest } from "./logs";
 import { metricsRequest } from "./metrics";
 import { tracesRequest } from "./traces";
 import { checkJsonDepth, type JsonScan } from "../../limits/json-depth";
-import { countLoneSurrogates, LONE_SURROGATE } from "./lone-surrogates";
+import { LONE_SURROGATE, replaceLoneSurrogates } from "./lone-surrogates";
 import { parseJoiningRepeatedKeys } from "./repeated-keys";
 import { countingListsRead, describeJsonType, JsonPathError, type JsonObject } from "./values";
 
@@ -67,7 +67,7 @@ export function decodeJsonRequest<S extends Signal>(
   decodeNotes: DecodeNotes = emptyDecodeNotes(),
   scan: JsonScan = checkJsonDepth(body, Number.POSITIVE_INFINITY),
 ): SignalRequest[S] {
-  const text = utf8DocumentToString(body);
+  let text = utf8DocumentToString(body);
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -81,7 +81,14 @@ export function decodeJsonRequest<S extends Signal>(
     if (replaced > 0) countReplaced(decodeNotes.invalidUtf8, replaced, where());
   }
   decodeNotes.loneSurrogates.count = 0;
-  if (scan.surrogateEscapes) countLoneSurrogates(text, document, decodeNotes.loneSurrogates);
+  if (scan.surrogateEscapes) {
+    // Rare: parsed again with U+FFFD for each, so that keys are compared as the rows store them.
+    const replaced = replaceLoneSurrogates(text, document, decodeNotes.loneSurrogates);
+    if (replaced !== text) {
+      text = replaced;
+      document = JSON.parse(text);
+    }
+  }
   const decode = (parsed: unknown): SignalRequest[S] => decodeDocument(signal, parsed, nullRecords, nullItems, places, decodeNotes);
   let read: { decoded: SignalRequest[S]; listsRead: number };
   try {
