@@ -151,9 +151,26 @@ export const Place = {
   CONNECTION_VALUE: 1 << 17,
 } as const;
 
+/** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */
+const EITHER_CASE: Readonly<Record<string, string>> = Object.fromEntries(
+  [..."abcdefghijklmnopqrstuvwxyzñ"].map((letter) => [letter, `[${letter.toUpperCase()}${letter}]`]),
+);
+/**
+ * `caseless`'s sources by word. The detectors' word lists run through it about 1,100 times while
+ * the bundle loads, half of them a word already seen (`key`, `password`, a card holder's words in
+ * each language): every cold start paid for each letter again (docs/decisions.md, "Cold start,
+ * fifteenth round"). Bounded by the words the modules spell.
+ */
+const CASELESS = new Map<string, string>();
+
 /** A regex source matching `word` (lower case) in any case, for sources that are compiled without flags. */
 export function caseless(word: string): string {
-  return word.replace(/[a-zñ]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+  let source = CASELESS.get(word);
+  if (source === undefined) {
+    source = word.replace(/[a-zñ]/g, (letter) => EITHER_CASE[letter]!);
+    CASELESS.set(word, source);
+  }
+  return source;
 }
 
 /** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
