@@ -202,3 +202,45 @@ describe("what is not searched", () => {
     expect(valueOf(record, "audit.text")).toEqual(str("Maria Gonzalez"));
   });
 });
+
+describe("what a replaced value leaves alone: servers, services, places and products that share its words", () => {
+  it("a default password that names its server: the server's, the service's and the URL's values keep it, and so does the prose", () => {
+    const record = redactedRecord(str("connected to postgres at db.internal:5432 as postgres"), [
+      attr("password", "postgres"),
+      attr("server.address", "postgres"),
+      attr("db.system", "postgres"),
+      attr("service.name", "keycloak"),
+      attr("url.full", "http://keycloak:8080/realms/master"),
+      attr("client_secret", "keycloak"),
+    ]);
+    expect(record.body).toEqual(str("connected to postgres at db.internal:5432 as postgres"));
+    expect(valueOf(record, "password")).toEqual(str(SECRET));
+    expect(valueOf(record, "client_secret")).toEqual(str(SECRET));
+    for (const key of ["server.address", "db.system"]) expect(valueOf(record, key)).toEqual(str("postgres"));
+    expect(valueOf(record, "service.name")).toEqual(str("keycloak"));
+    expect(valueOf(record, "url.full")).toEqual(str("http://keycloak:8080/realms/master"));
+  });
+
+  it("a secret with more than letters is still found in the prose, but never under a server's or a URL's key", () => {
+    const record = redactedRecord(str("retrying login with S3cr3tPass for app"), [attr("password", "S3cr3tPass"), attr("server.address", "S3cr3tPass")]);
+    expect(record.body).toEqual(str(`retrying login with ${SECRET} for app`));
+    expect(valueOf(record, "server.address")).toEqual(str("S3cr3tPass"));
+  });
+
+  it.each([
+    ["user.first_name", "Victoria", "city", "Victoria", "logged in from Victoria, BC"],
+    ["first_name", "Jordan", "product.name", "Jordan 1 Retro High", "added Jordan 1 Retro High to cart"],
+    ["customer.last_name", "Silva", "store.name", "Loja Silva Jardim", "pickup at Loja Silva Jardim"],
+    ["first_name", "Maria", "customer.city", "Santa Maria", "shipping to Santa Maria"],
+  ])("one word under %s (%s) is a city's, a product's or a shop's word elsewhere: %s stays", (nameKey, name, otherKey, otherValue, prose) => {
+    const record = redactedRecord(str(prose), [attr(nameKey, name), attr(otherKey, otherValue)]);
+    expect(record.body).toEqual(str(prose));
+    expect(valueOf(record, otherKey)).toEqual(str(otherValue));
+  });
+
+  it("a full name under its key still goes wherever the record repeats it; its surname alone under another key does not cut a name in two", () => {
+    const record = redactedRecord(str("order for Ana Souza shipped"), [attr("customer_name", "Ana Souza"), attr("lastName", "Souza"), attr("receiver", "Ana Souza")]);
+    expect(record.body).toEqual(str(`order for ${NAME} shipped`));
+    expect(valueOf(record, "receiver")).toEqual(str(NAME));
+  });
+});

@@ -15,15 +15,16 @@ import type { RedactionTally } from "./tally";
  * that kind, as a detector's find is.
  *
  * What is echoed, so that innocent text stays: a value of six letters or digits or more (not
- * `(1, 2)`), nor words joined by `_`, `-` or `.` (`api_key`: a variable's or setting's name); made
- * of letters alone (a word), eight or more and no common word (`password`); a
- * number (digits with a number's separators), seven digits or more, printed with a separator
- * (`415.555.0132`) unless a credential's key replaced it (a bare run of digits is a document's
- * under its key and as often a thing's number elsewhere: `order.number`); a name or a card
- * holder of two words or more, or one word of four letters or more that is no common English
- * word (`Will`, `Grace`, `admin`); a street address of two words or more; never `true`, `false`,
- * `null` nor a marker. Ids and hashed values (`hash` rules) are never noted: they are kept on
- * purpose. A number is found only in prose (`sms to 415.555.0132 failed`), not as a value of
+ * `(1, 2)`), neither words joined by `_`, `-` or `.` (`api_key`: a variable's or setting's name)
+ * nor letters alone (a word: `password=postgres` names the server it guards, and `postgres`
+ * elsewhere is that server); a number (digits with a number's separators), seven digits or
+ * more, printed with a separator (`415.555.0132`) unless a credential's key replaced it (a bare
+ * run of digits is a document's under its key and as often a thing's number elsewhere:
+ * `order.number`); a name or a card holder of two words or more (one word, `Victoria`, `Silva`,
+ * is as often a city's, a product's or a shop's word); a street address of two words or more;
+ * never `true`, `false`, `null` nor a marker. Ids and hashed values (`hash` rules) are never
+ * noted: they are kept on purpose; nor is anything searched for under a server's, a peer's, a
+ * URL's or a version's key (`server.address`, `service.name`, `url.full`: redact-request.ts). A number is found only in prose (`sms to 415.555.0132 failed`), not as a value of
  * its own (a whole text, `"numero":"…"`, `order=…`), which its own key judged (`wholeValueAt`).
  *
  * Matching: case-sensitive (the value as the sender wrote it; another spelling is left to the
@@ -190,13 +191,16 @@ function isEchoed(text: string, kind: string): boolean {
   // A bare run of digits is a document's under its key and as often a thing's number elsewhere
   // (`order.number`, `cargo`): only a credential's is its own wherever it stands.
   if (NUMBER.test(text)) return text.replace(/\D/g, "").length >= 7 && (kind === SECRET_KEY_KIND || !DIGITS.test(text));
-  if (kind === PERSON_NAME_KIND || kind === CARD_HOLDER_KIND) {
-    const words = text.split(/\s+/);
-    return words.length >= 2 || (letterCount(text) >= 4 && !COMMON_WORDS.has(text.toLowerCase()));
-  }
+  // One word under a name's key (`first_name=Victoria`, `last_name=Silva`) is as often a city's,
+  // a product's or a shop's word elsewhere in the record (`city=Victoria`, `Loja Silva Jardim`):
+  // only a full name is that person wherever it stands.
+  if (kind === PERSON_NAME_KIND || kind === CARD_HOLDER_KIND) return text.split(/\s+/).length >= 2;
   if (kind === STREET_ADDRESS_KIND) return /\s/.test(text);
   if (text.replace(/[^\p{L}\p{N}]/gu, "").length < 6 || IDENTIFIER.test(text)) return false;
-  return !LETTERS.test(text) || (text.length >= 8 && !COMMON_WORDS.has(text.toLowerCase()));
+  // A secret of letters alone is a word, and the default passwords that are words are the names
+  // of what they guard (`password=postgres`, `client_secret=keycloak`): the same word elsewhere
+  // names the server, the service or the realm.
+  return !LETTERS.test(text);
 }
 
 const LITERALS: ReadonlySet<string> = new Set(["true", "false", "null", "True", "False", "None", "undefined", "TRUE", "FALSE", "NULL"]);
@@ -212,29 +216,3 @@ const DIGITS = /^\d+$/;
 const IDENTIFIER = /^\p{L}+(?:[_.\-]\p{L}+)+$/u;
 /** Letters alone: a word. */
 const LETTERS = /^\p{L}+$/u;
-
-function letterCount(text: string): number {
-  let count = 0;
-  for (const char of text) if (/\p{L}/u.test(char)) count++;
-  return count;
-}
-
-/**
- * English words of four letters or more that are also given names: a one-word name spelled so
- * is not searched for, for the same word in a message is far more often the word.
- */
-const COMMON_WORDS: ReadonlySet<string> = new Set([
-  "will", "mark", "bill", "rose", "june", "april", "august", "grace", "hope", "faith", "dawn",
-  "summer", "frank", "rich", "jack", "chase", "hunter", "page", "lane", "miles", "max", "case",
-  "king", "young", "long", "white", "black", "brown", "green", "gray", "grey", "rock", "stone",
-  "cash", "chance", "price", "penny", "ruby", "crystal", "amber", "jade", "pearl", "iris", "lily",
-  "daisy", "holly", "ivy", "heather", "violet", "autumn", "winter", "river", "storm", "sunny",
-  "star", "angel", "baby", "honey", "candy", "sugar", "happy", "lucky", "major", "sterling",
-  "dean", "chief", "judge", "pope", "bishop", "cook", "baker", "smith", "miller", "carter",
-  "porter", "parker", "mason", "fisher", "taylor", "tucker", "walker", "marshall", "sage", "reed",
-  "wood", "hill", "field", "ford", "bond", "banks", "rivers", "wells", "pierce", "grant",
-  "victor", "noble", "earnest", "ernest", "patience", "prudence", "constance", "trinity", "unity",
-  "liberty", "justice", "destiny", "harmony", "melody", "serenity", "admin", "user", "guest",
-  "root", "test", "demo", "system", "service", "default", "anonymous", "unknown", "nobody",
-  "password", "changeme", "secret", "welcome", "letmein", "administrator", "passphrase",
-]);

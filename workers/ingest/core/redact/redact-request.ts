@@ -1312,11 +1312,17 @@ function isListOfObjects(value: unknown): boolean {
 
 /**
  * Whether a value under `rule` keeps the values key rules replaced elsewhere in its record
- * (RecurringValues): a kept or hashed key's, an id's, a thing's number's or a measure's.
+ * (RecurringValues): a kept or hashed key's, an id's, a thing's number's or a measure's, and a
+ * server's, a peer's, a URL's or a version's (`server.address`, `service.name`, `url.full`,
+ * `db.system`), which survive as their key rule left them (a default password is often the name
+ * of the server it guards: `password=postgres` beside `server.address=postgres`).
  */
 function keepsRecurring(rule: KeyRule): boolean {
   if (rule.action === "keep" || rule.action === "hash") return true;
-  return rule.action === "scan" && (rule.id || (rule.place & (Place.ID_VALUE | Place.THING_ID | Place.MEASURE_VALUE)) !== 0);
+  return (
+    rule.action === "scan" &&
+    (rule.id || rule.server || rule.peer || rule.url || rule.version || (rule.place & (Place.ID_VALUE | Place.THING_ID | Place.MEASURE_VALUE)) !== 0)
+  );
 }
 
 /** Whether `rule` hides a person's name (a card holder's, a user's), whose key may hold other things that are scanned. */
