@@ -123,6 +123,14 @@ describe("what only looks like a logon", () => {
     expect(redactString(text, policy)).toMatchObject({ text, counts: {} });
   });
 
+  it.each([
+    "oracle-exporter: scraping default/oracle-db-0@ip-10-0-1-23 failed",
+    "Oracle WebLogic deploy of app/ear@managed-server-1 done",
+    "Oracle Cloud: instance oci/compute@sa-saopaulo-1 started",
+  ])("%s: the company's name alone says no logon follows", (text) => {
+    expect(redactString(text, policy)).toMatchObject({ text, counts: {} });
+  });
+
   it("redacts an e-mail address in a path as one, in an Oracle text too", () => {
     expect(redactString("users/jane@example.com", policy).text).toBe("users/[REDACTED:email]");
     expect(redactString("oracle backup for users/jane@example.com", policy).text).toBe("oracle backup for users/[REDACTED:email]");

@@ -22,11 +22,14 @@ const PASSWORD_START = new RegExp(`${USER}/(?=${PASSWORD}@$)`);
 const IDENTIFIER_AHEAD = `(?=[^\\s"'@])`;
 
 /**
- * What says that a text is Oracle's wherever the logon stands in it: an error code of the
- * database's or of its network layer (`ORA-01017`, `TNS-12541`), Oracle's name (`cx_Oracle`,
- * `oracledb`, `jdbc:oracle`, `ORACLE_HOME`) or Go's driver's (`godror`).
+ * What says that a text is about a logon to Oracle's database wherever the logon stands in it: an
+ * error code of the database's or of its network layer (`ORA-01017`, `TNS-12541`), its drivers'
+ * names (`cx_Oracle`, `oracledb`, `jdbc:oracle`, Go's `godror`) or its client's settings
+ * (`ORACLE_HOME`, `ORACLE_SID`). Not the company's name alone: `Oracle WebLogic deploy of
+ * app/ear@managed-server-1`, an `oracle-exporter` scraping `default/oracle-db-0@ip-10-0-1-23`
+ * write a path, a pod or a deployment in the same shape.
  */
-const ORACLE_TEXT = /(?<![\w-])(?:ORA|TNS)-\d{5}(?!\d)|[Oo]racle|ORACLE|godror/;
+const ORACLE_TEXT = /(?<![\w-])(?:ORA|TNS)-\d{5}(?!\d)|cx_Oracle|\boracledb\b|jdbc:oracle|ORACLE_(?:HOME|SID|BASE)|godror/;
 /**
  * A connect identifier no other `a/b@…` continues with: EZConnect's `host:port/service` (perhaps
  * after `//`), `//host`, or a connect descriptor `(DESCRIPTION=` (Net Services Reference,
