@@ -56,3 +56,37 @@ describe("prose about passwords, and values standing for one", () => {
     "mot de passe : [REDACTED]",
   ]);
 });
+
+const NAME = "[REDACTED:person_name]";
+
+describe("a name after a party's word and a label's `:`, or after a name's label", () => {
+  itStoresCounting("%j", redact, { person_name: 1 }, [
+    ["Cliente: Ana Paula Ferreira", `Cliente: ${NAME}`],
+    ["Kunde: Hans Müller", `Kunde: ${NAME}`],
+    ["Destinatário: Maria Souza", `Destinatário: ${NAME}`],
+    ["Destinataire : Marie Dupont", `Destinataire : ${NAME}`],
+    ["Nome: João da Silva", `Nome: ${NAME}`],
+    ["Name: Hans Müller", `Name: ${NAME}`],
+    ["Nom : Marie Dupont", `Nom : ${NAME}`],
+    ["Nombre: María López", `Nombre: ${NAME}`],
+    ["pedido 4411\nNome: João da Silva\nStatus: pago", `pedido 4411\n${"Nome: " + NAME}\nStatus: pago`],
+    ["order 12; Name: Hans Müller", `order 12; Name: ${NAME}`],
+    // The whole name, its particles too, after a role's label.
+    ["Customer: João da Silva", `Customer: ${NAME}`],
+    // Accented Iberian given names lead a name as their plain forms do.
+    ["cliente María García", `cliente ${NAME}`],
+    ["Customer: Joaquín Pérez", `Customer: ${NAME}`],
+    ["Nome: Gonçalo Ferreira", `Nome: ${NAME}`],
+  ]);
+});
+
+describe("labels of things, and a record's own name", () => {
+  itKeepsUncounted("%j", redact, [
+    "Nome: Produto Teste",
+    "Cliente: Loja Exemplo Ltda",
+    "Name: Checkout Service",
+    "Kunde: Musterfirma GmbH",
+    "Nom : Service Paiement",
+    "Destinatário: Central de Atendimento",
+  ]);
+});
