@@ -88,5 +88,6 @@ describe("labels of things, and a record's own name", () => {
     "Kunde: Musterfirma GmbH",
     "Nom : Service Paiement",
     "Destinatário: Central de Atendimento",
+    "sorted by: Ana Silva",
   ]);
 });

@@ -36,6 +36,11 @@ export const LABEL_COLON = "[ \\t]?:[ \\t]+";
  * `{Name:…}` are the record's own label, left to its siblings (name-owners.ts).
  */
 export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombre", "NOMBRE"];
+/**
+ * The party's words a label's `:` may follow: not `from`, `to`, `by`, which end a phrase before
+ * one as often (`sorted by: Ana Silva` names a column); a message's `From:` is a field's (person-name-field.ts).
+ */
+export const LABEL_PARTY_INTRODUCERS = PARTY_INTRODUCERS.filter((word) => word.startsWith("["));
 /** Where a labelled line's label stands: the text's or a line's start, or after `|`, `;` or `,` and blanks. */
 export const NAME_LABEL_BEFORE = "(?<=^[ \\t]*|[\\r\\n][ \\t]*|[|;,][ \\t]*)";
 
@@ -59,7 +64,7 @@ export const PROSE_TITLES = [
  * capital letter; or a distinguished name's `CN=`.
  */
 export const NAME_INTRODUCER_HINT = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+|(?:${[...PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
 );
 
 /**

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { LABEL_COLON, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName } from "../person-names";
 import type { Detector } from "./detector";
@@ -12,7 +12,7 @@ import { PERSON_NAME_KIND } from "./person-name-field";
 const NAME_RUN = `${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}`;
 /** A distinguished name's value ends at its attribute's separator (`,`, `+`, `/` in OpenSSL's one-line form), a quote, a bracket or the line's end. */
 const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
-const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
+const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
 const TITLE_AT = new RegExp(`^(?:${PROSE_TITLES.join("|")})[ \\t]+`);
 const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 /** A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a doctor. */
@@ -50,7 +50,7 @@ export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
     `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${PARTY_INTRODUCERS.join("|")}|${PROSE_TITLES.join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
-    `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
+    `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${LABEL_PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
     `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NAME_INTRODUCER,
