@@ -40,6 +40,11 @@ const GIVEN_NAMES: ReadonlySet<string> = new Set([
   "sofia", "isabel", "pilar", "dolores", "elena", "marta", "beatriz", "fernanda", "juliana", "camila", "mariana", "gabriela",
   "larissa", "letícia", "leticia", "patrícia", "adriana", "francesca", "giulia", "chiara", "valentina", "federica", "silvia",
   "joaquim", "antônio", "antónio", "rosa", "conceição", "inês", "ines",
+  // Accented Iberian forms, and the plain spelling where the list lacked it.
+  "maría", "jesús", "ángel", "ángela", "óscar", "sebastián", "tomás", "nicolás", "martín", "joaquín", "julián", "adrián",
+  "rubén", "ramón", "víctor", "héctor", "álvaro", "alvaro", "verónica", "veronica", "mónica", "monica", "begoña", "iñaki",
+  "fátima", "gonçalo", "goncalo", "mário", "mario", "sérgio", "fábio", "fabio", "márcio", "marcio", "cláudia", "flávia",
+  "márcia", "marcia", "lúcia", "vitória", "júlia", "débora", "bárbara", "jéssica", "otávio", "sebastião", "simão", "sônia", "sonia",
   // French, German, Dutch, Nordic, Polish
   "pierre", "jacques", "michel", "philippe", "alain", "nicolas", "françois", "francois", "olivier", "julien", "sébastien",
   "sebastien", "thierry", "laurent", "stéphane", "stephane", "mathieu", "antoine", "hugo", "louis", "théo", "jules", "camille",

@@ -20,7 +20,29 @@ export const PARTY_INTRODUCERS = [
   "[Aa]ssignee", "[Rr]eviewer", "[Aa]pprover", "[Rr]equester", "[Rr]eporter", "[Bb]eneficiary", "[Oo]wner", "[Aa]uthor", "[Pp]ayee", "[Pp]ayer",
   "from", "to", "by",
   "[Cc]liente", "[Uu]suario", "[Uu]su\\u00e1rio", "[Kk]unde", "[Kk]undin", "[Bb]enutzer", "[Uu]tilisateur", "[Uu]tilisatrice",
+  "[Dd]estinat\\u00e1rio", "[Dd]estinatario", "[Dd]estinataire", "[Ee]mpf\\u00e4nger",
 ];
+
+/**
+ * A label's `:` after a party's word (`Cliente: Ana Paula Ferreira`, `Kunde: Hans Müller`), or a
+ * name's label (`NAME_LABELS`), French spacing before it allowed (`Nom : Marie Dupont`).
+ */
+export const LABEL_COLON = "[ \\t]?:[ \\t]+";
+/**
+ * A name's own label, capitalised, in English, Portuguese, French, Spanish and German (`Name:
+ * Hans Müller`, `Nome: João da Silva`, `Nom : Marie Dupont`, `Nombre: María López`): read only
+ * before `LABEL_COLON` where a labelled line's label stands (`NAME_LABEL_BEFORE`), as a form's
+ * or a message's answers are written. A printed record's lower-case `name: …` and Go's
+ * `{Name:…}` are the record's own label, left to its siblings (name-owners.ts).
+ */
+export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombre", "NOMBRE"];
+/**
+ * The party's words a label's `:` may follow: not `from`, `to`, `by`, which end a phrase before
+ * one as often (`sorted by: Ana Silva` names a column); a message's `From:` is a field's (person-name-field.ts).
+ */
+export const LABEL_PARTY_INTRODUCERS = PARTY_INTRODUCERS.filter((word) => word.startsWith("["));
+/** Where a labelled line's label stands: the text's or a line's start, or after `|`, `;` or `,` and blanks. */
+export const NAME_LABEL_BEFORE = "(?<=^[ \\t]*|[\\r\\n][ \\t]*|[|;,][ \\t]*)";
 
 /**
  * Honorific titles before a name in prose, as written (`Mr John Smith`, `Dr. Marie Dupont`,
@@ -38,10 +60,11 @@ export const PROSE_TITLES = [
 
 /**
  * What every name the detector reads follows (a gate: one regex): a party's word or a title at a
- * word's start, blanks and a capital letter; or a distinguished name's `CN=`.
+ * word's start, blanks and a capital letter; a party's word or a name's label, a label's `:` and a
+ * capital letter; or a distinguished name's `CN=`.
  */
 export const NAME_INTRODUCER_HINT = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u017F])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
 );
 
 /**

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName } from "../person-names";
 import type { Detector } from "./detector";
@@ -12,7 +12,7 @@ import { PERSON_NAME_KIND } from "./person-name-field";
 const NAME_RUN = `${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}`;
 /** A distinguished name's value ends at its attribute's separator (`,`, `+`, `/` in OpenSSL's one-line form), a quote, a bracket or the line's end. */
 const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
-const PARTY_AT = new RegExp(`^(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+`);
+const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
 const TITLE_AT = new RegExp(`^(?:${PROSE_TITLES.join("|")})[ \\t]+`);
 const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 /** A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a doctor. */
@@ -25,8 +25,11 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
  * `assigned to customer John Smith`, `transfer from Alice Cooper to Bob Marley`: `PARTY_INTRODUCERS`),
  * an honorific title (`Dr. Marie Dupont`, `Mr John Smith`, `Mrs. O'Brien`: `PROSE_TITLES`), or
  * the common name of an LDAP or X.509 distinguished name (`CN=John Smith,OU=Sales,DC=corp`,
- * Active Directory's `CN=Smith\, John,…`, OpenSSL's `/CN=John Smith/O=…` and `CN = John Smith`).
- * Only the name is replaced; the word, the title and the DN's other parts stay.
+ * Active Directory's `CN=Smith\, John,…`, OpenSSL's `/CN=John Smith/O=…` and `CN = John Smith`);
+ * and a labelled line's name: a party's word and a label's `:` (`Cliente: Ana Paula Ferreira`,
+ * `Kunde: Hans Müller`), or a name's label where a line's label stands (`Name: Hans Müller`,
+ * `Nom : Marie Dupont`: `NAME_LABELS`), judged as after a party's word (`Name: Checkout Service`,
+ * `Cliente: Loja Exemplo Ltda` stay). Only the name is replaced; the word, the title and the DN's other parts stay.
  *
  * The words before a name precede a login, a program, a company, a place or a certificate's
  * host as often (`for user root`, `client Google Chrome`, `customer Acme Corp`, `from New York to
@@ -47,6 +50,7 @@ export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
     `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${PARTY_INTRODUCERS.join("|")}|${PROSE_TITLES.join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
+    `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${LABEL_PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
     `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NAME_INTRODUCER,

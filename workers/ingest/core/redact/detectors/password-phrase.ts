@@ -7,7 +7,8 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
- * detectors read those), counted as `secret_param` as the same value is under the name:
+ * detectors read those; a `:` after a word they do not know is read here: `COLON_PASSWORD_WORD`),
+ * counted as `secret_param` as the same value is under the name:
  * - quoted after the word, perhaps after `is`, `was`, `set to` (`Login with password
  *   "hunter2hunter2"`, `User 42 set password "S3cr3t!pass"`, `password was set to 'x9!…'`): the
  *   value unless it is a plain lower-case word, which prose quotes as often as a value
@@ -30,11 +31,26 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  *   it: the name as a parameter's (`isSecretParameterName`), the value up to an encoded `&`.
  * Other credentials' words (`secret`, `token`, `PIN`, `API key`, `pass phrase`) before a quoted
  * value only after `is`, `was` or `set to` (`secret was "s3cr3tValue"`).
- * English, Portuguese (`senha`) and Spanish (`contraseña`) words; a value that stands for a
+ * English, Portuguese (`senha`), Spanish (`contraseña`, `clave`), German (`Passwort`, `Kennwort`),
+ * Dutch (`wachtwoord`) and French (`mot de passe`) words; a value that stands for a
  * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
  */
-const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A)`;
-/** What may stand between the word and its value: blanks and `is`, `was`, `set to`, `é`, `es`. */
+const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
+/**
+ * A password's words that no field detector reads before `:` (German `Passwort`, `Kennwort`,
+ * Dutch `wachtwoord`, French `mot de passe`, Spanish `clave`), so `Passwort: Sommer2024!` and,
+ * with French spacing, `mot de passe : Soleil2024!` are read here, as `is` is; and the Romance
+ * words, which their describing words follow (`a senha do usuário é …`, `sua senha temporária
+ * é …`, `la contraseña nueva es …`): one word, or `de`/`do`/`da`/`del`/`du` and one word.
+ * `clave` is read only before `:` or `es` (`la clave es Madrid2024!`): bare it is any key.
+ */
+const COLON_PASSWORD_WORD = String.raw`(?:[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE)`;
+const ROMANCE_PASSWORD_WORD = String.raw`(?:[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE)`;
+/** A Romance password word's describing word after it (`do usuário`, `temporária`), one word of Latin-1 letters. */
+const DESCRIBED = String.raw`(?:[ \t]+(?:d[eoa]|del|du)[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{2,24}|[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{3,24})?`;
+/** A `:` after a password's word, French spacing before it allowed (`mot de passe : …`). */
+const COLON = String.raw`[ \t]?:[ \t]+`;
+/** What may stand between the word and a quoted value: blanks and `is`, `was`, `set to`, `é`, `es`. */
 const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
 /**
  * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
@@ -44,8 +60,10 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
-/** What links a credential's word to its unquoted value: `is`, `was`, and Portuguese and Spanish `é`, `es`. */
-const IS = String.raw`[ \t]+(?:is|was|é|es)[ \t]+`;
+/** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist`, French `est`. */
+const IS = String.raw`[ \t]+(?:is|was|é|es|ist|est)[ \t]+`;
+/** A password's word and what links it to an unquoted password: `IS`, a Romance word's describing word and `IS`, or another language's word and `:`. */
+const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON})`;
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
 /**
@@ -54,7 +72,7 @@ const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
  * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}|${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS})${UNQUOTED}`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_LINK}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${UNQUOTED}`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
@@ -76,7 +94,7 @@ const SETTING_BEFORE = /(?<![\w-])(?:set|sets|setting|change|changed|changes|cha
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;
 const ENCODED_EQUALS = /%3[Dd]/;
 /** A password's word and `is`/`was` right before an unquoted value (`AFTER_IS`'s lookbehind), read again to tell its matches from the other words' and `ENCODED`'s. */
-const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${IS}$`);
+const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_LINK}$`);
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
 /** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
@@ -128,12 +146,16 @@ const FINAL_PUNCTUATION = /[.!?:]+$/;
 /**
  * Whether `value`, unquoted after a password's word and `is`/`was` (`my password was
  * Summer2024!`), is a password: six characters or more shaped as one (`isPasswordShaped`) once a
- * sentence's final punctuation is set aside, so `password is required.` stays.
+ * sentence's final punctuation is set aside, so `password is required.` stays; and besides
+ * letters of any script something else, as `isPasswordShaped` counts an accented letter as a
+ * symbol (`mot de passe : oublié`, `la clave API es inválida` stay).
  */
 function isUnquotedPassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
-  return word.length >= 6 && isPasswordShaped(word);
+  return word.length >= 6 && isPasswordShaped(word) && NOT_LETTER.test(word);
 }
+/** A character that is no letter of any script. */
+const NOT_LETTER = /\P{L}/u;
 
 /**
  * Whether `value`, unquoted right after a password's word with no `is`/`was` (`with password
