@@ -33,6 +33,7 @@ import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
 import { ORACLE_LOGON_HINT } from "./oracle-logons";
+import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -254,6 +255,12 @@ export const MoreEvidence = {
    * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows.
    */
   ORACLE_LOGON: 1 << 13,
+  /**
+   * A Go MySQL DSN's `:` and its `@` before a network or a database's `/`
+   * (`detectors/go-mysql-dsn.ts`): `GO_MYSQL_DSN_HINT` (`@tcp(`, `@unix(`, `@/`), which every
+   * DSN the detector takes shows.
+   */
+  GO_MYSQL_DSN: 1 << 14,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -429,6 +436,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
+  if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
@@ -440,7 +448,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
     // A UK or Dutch postcode after its word holds two to four digits (`postcode SW1A 1AA`, `postcode 1012 LM`): native searches for the word first.
-    (digits >= 2 && (classes & HAS_BLANK) !== 0 && holdsPostcodeWord(text) && UK_POSTCODE_PHRASE.test(text) ? Evidence.POSTAL_CODE_PHRASE : 0);
+    (digits >= 2 && (classes & HAS_BLANK) !== 0 && holdsPostcodeWord(text) && UK_POSTCODE_PHRASE.test(text) ? Evidence.POSTAL_CODE_PHRASE : 0) |
+    // A card's track 1 glues its PAN to the format code `B`, which the digit runs' walk reads as no card's start: its `^` says it.
+    (digits >= CARD_DIGITS && text.includes("^") ? Evidence.CARD_DIGITS : 0);
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {

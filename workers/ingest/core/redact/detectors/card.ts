@@ -58,6 +58,26 @@ export const cardDetector: Detector = {
 };
 
 /**
+ * A card's magnetic stripe track 1 (ISO/IEC 7813, format code `B`): `%B`, the PAN, `^`, the
+ * holder's name (2 to 26 characters, `SMITH/JOHN`), `^`, then the expiry, service code and
+ * discretionary data up to `?`: `%B4111111111111111^SMITH/JOHN^28121010000000000000?` →
+ * `%B[REDACTED:card]^28121010000000000000?`. The PAN and the name go as one `card` find, as
+ * track 2's PAN is one (`;4111…=2812…?`, the card detector's, which keeps what follows the `=`):
+ * the name on the card is the holder's personal data. The sentinel `%` may have been stripped by
+ * the reader (`B4111…^SMITH/JOHN^…`); the PAN must be one a card's issuer issues and pass the Luhn
+ * check. The gate (`Evidence.CARD_DIGITS`): a `^` and a card's digits (`evidence.ts`).
+ */
+export const cardTrack1Detector: Detector = {
+  kind: "card",
+  source: "(?<![\\w%])%?B[2-689]\\d{12,18}\\^[^^?\\r\\n]{2,26}\\^",
+  evidence: Evidence.CARD_DIGITS,
+  rewrite: (match, marker) => {
+    const pan = match.slice(match.indexOf("B") + 1, match.indexOf("^"));
+    return passesLuhn(pan) && issuerIssues(pan) ? `${match.slice(0, match.indexOf("B") + 1)}${marker}^` : undefined;
+  },
+};
+
+/**
  * Whether the number starting at `start` follows a card's name (`namesCardNumber`), as a member's
  * name (`card_number=…`, `"pan": …`) or as the word before it in prose (`card 4111…`): the
  * sender said it is a card's number, whatever unit's word follows it (`card 4111… rows 2`).

@@ -1,6 +1,7 @@
 import { jwtDetector } from "./jwt";
 import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credentials";
 import { oracleConnectDetector } from "./oracle-connect";
+import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
@@ -31,7 +32,7 @@ import { phoneDetector } from "./phone";
 import { cnpjDetector, cpfDetector } from "./brazil-tax-ids";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
 import { ssnDetector } from "./ssn";
-import { cardDetector } from "./card";
+import { cardDetector, cardTrack1Detector } from "./card";
 import { knownTokenDetector, nestingKnownTokenDetector } from "./known-token";
 import { postalCodeParameterDetector } from "./postal-code-parameter";
 import { postalCodePhraseDetector } from "./postal-code-phrase";
@@ -56,6 +57,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   urlCredentialsDetector,
   // Before the e-mail's: `app/S3cret@db.internal` is a logon, no address.
   oracleConnectDetector,
+  // Before the e-mail's too: `app:S3cret@tcp(…)` is a DSN.
+  goMysqlDsnDetector,
   jwtDetector,
   bearerDetector,
   basicDetector,
@@ -109,6 +112,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   cnpjDetector,
   cpfDetector,
   ssnDetector,
+  cardTrack1Detector,
   cardDetector,
   ibanDetector,
   postalCodeParameterDetector,
