@@ -166,7 +166,7 @@ export const Evidence = {
 export const EVIDENCE_WORD_BITS = 30;
 
 /**
- * The second word of facts, as `Evidence` (bits 0 to 29, 16 of them free): a detector declares
+ * The second word of facts, as `Evidence` (bits 0 to 29, 15 of them free): a detector declares
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
