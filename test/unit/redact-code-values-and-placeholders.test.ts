@@ -63,8 +63,9 @@ describe("code after a secret's name is no secret", () => {
     expect(redactString(text, policy).text).toBe(expected);
   });
 
-  it("keeps the secret under an attribute's key, whose value is data, not a source line", () => {
-    expect(storedLogAttributes([{ key: "password", value: { stringValue: "self.password" } }]).values).toEqual({ password: "[REDACTED:secret]" });
+  it("reads a member path under an attribute's key as it reads it in text (2026-12-04: one rule in every form)", () => {
+    expect(storedLogAttributes([{ key: "password", value: { stringValue: "self.password" } }]).values).toEqual({ password: "self.password" });
+    expect(storedLogAttributes([{ key: "password", value: { stringValue: "self.pw1" } }]).values).toEqual({ password: "[REDACTED:secret]" });
   });
 });
 

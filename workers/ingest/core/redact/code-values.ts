@@ -1,4 +1,5 @@
 import { blanksBefore } from "./blanks";
+import { templateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
 import { isSecretName, nameWords } from "./secret-names";
 
@@ -77,6 +78,31 @@ export function isCodeExpression(value: string): boolean {
 /** How much of a line a code value is read over (`isCodeValue`, `codeSecretLiterals`' callers): a statement's length, bounded so a long line costs each candidate a bounded read. */
 export const CODE_LINE = 1024;
 
+/** A member path of identifiers alone (`config.password`, `req.headers.authorization`, `Settings::API_KEY`), its last name captured. */
+const IDENTIFIER_PATH = /^[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}){0,7}(?:\??\.|->|::)([A-Za-z_]\w{0,63})$/;
+/**
+ * A lookup written whole: a name or member path, then one quoted literal in brackets or a call's
+ * parentheses (`os.environ["DB_PASSWORD"]`, `ENV['DB_PASSWORD']`, `os.getenv("DB_PASSWORD")`,
+ * `ENV.fetch('DB_PASSWORD')`, `System.getenv("DB_PASSWORD")`, `env('DB_PASSWORD')`), the literal captured;
+ * its quotes perhaps escaped (JSON's text: `"ENV[\\"DB_PASSWORD\\"]"`).
+ */
+const WHOLE_LOOKUP = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\.|->|::)[A-Za-z_]\w{0,63}){0,7}(?:\[[ \t]*(\\{0,7}["'])([^"'\\\n]{1,64})\1[ \t]*\]|\([ \t]*(\\{0,7}["'])([^"'\\\n]{1,64})\3[ \t]*\))$/;
+
+/**
+ * Whether `value`, the whole of what a secret's key holds (an attribute's or a JSON member's
+ * string), is code that reads the secret from elsewhere, as text's unquoted values are read
+ * (`isCodeValue`): a member path of identifiers whose last name names a credential
+ * (`config.password`, `req.headers.authorization`), or a lookup of a setting's key that names one
+ * (`os.environ["DB_PASSWORD"]`, `System.getenv("DB_PASSWORD")`: `isSettingKey`). A dotted value
+ * whose last name names nothing secret (`abc.def.ghi`, a JWT's shape) stays the value.
+ */
+export function isCodeRead(value: string): boolean {
+  const member = IDENTIFIER_PATH.exec(value)?.[1];
+  if (member !== undefined) return isSecretName(member);
+  const lookup = WHOLE_LOOKUP.exec(value);
+  return lookup !== null && isSettingKey(lookup[2] ?? lookup[4]!);
+}
+
 /** The string types Python and TypeScript annotate in lower case (`str`, `string`, `bytes`), as regex source alternatives. */
 export const LOWER_CASE_TYPE_NAMES = "str|string|bytes";
 
@@ -109,7 +135,8 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const window = text.slice(valueStart, valueStart + CODE_LINE);
   const lineEnd = window.indexOf("\n");
   const value = lineEnd < 0 ? window : window.slice(0, lineEnd);
-  if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value)) return true;
+  // A template expression is read whole, its blanks too (`{{ .Token }}`, `$(cat /run/secrets/api_key)`).
+  if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value) || templateExpressionAt(value) !== undefined) return true;
   // A type annotation before the value (`password: str = os.getenv(…) or "…"`): the value after its `=` decides.
   const annotation = TYPE_ANNOTATION.exec(value)?.[0];
   if (annotation !== undefined) return isCodeValue(text, valueStart + annotation.length, name, nameStart);
@@ -144,7 +171,7 @@ function endsExpression(rest: string): boolean {
 
 /** Whether a member's last name `member` names `name`'s own setting or a constant (`DB_PASSWORD`, `password` under `password`). */
 function namesSetting(member: string, name: string): boolean {
-  return member !== "" && (CONSTANT_NAME.test(member) || sameWords(member, name));
+  return member !== "" && (CONSTANT_NAME.test(member) || sameWords(member, name) || isSecretName(member));
 }
 
 /** How far back a keyword argument's call is looked for (`isKeywordArgument`): a call's head and its earlier arguments. */

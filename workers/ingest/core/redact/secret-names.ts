@@ -8,6 +8,7 @@
 
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
+import { isPlaceholder } from "./placeholders";
 import { isSenderMask } from "./sender-masks";
 import { saysSecretState } from "./status-words";
 import { propertyTokenOf } from "../normalize/message-template";
@@ -1236,10 +1237,11 @@ const NAMES_ALGORITHM_OR_HEADER =
  * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
  * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
  * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
- * header (`NAMES_ALGORITHM_OR_HEADER`).
+ * header (`NAMES_ALGORITHM_OR_HEADER`), and a format's or a query's placeholder or a template
+ * expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
  */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || isTemplateHole(value);
+  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || isTemplateHole(value) || isPlaceholder(value);
 }
 
 /**

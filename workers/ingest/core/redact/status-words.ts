@@ -1,3 +1,4 @@
+import { isCodeRead } from "./code-values";
 import { nameWords, standsForSecret } from "./secret-names";
 /**
  * Words that say what state a secret is in rather than being one, as error and audit lines
@@ -60,7 +61,7 @@ const WHOLE_STATUS_PHRASE = new RegExp(`${STATUS_PHRASE.source}$`, "i");
  * program is given as the secret whatever it says.
  */
 export function standsInForSecret(value: string): boolean {
-  return standsForSecret(value) || WHOLE_STATUS_PHRASE.test(value) || VALIDATION_WORDS.has(value.toLowerCase());
+  return standsForSecret(value) || WHOLE_STATUS_PHRASE.test(value) || VALIDATION_WORDS.has(value.toLowerCase()) || isCodeRead(value);
 }
 
 /** What became of a password, as a status field or line reports it (`password: changed`), in one case. */

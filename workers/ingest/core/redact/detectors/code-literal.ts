@@ -1,4 +1,5 @@
 import { Evidence } from "../evidence";
+import { templateExpressionAt } from "../placeholders";
 import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { knownTokenDetector } from "./known-token";
@@ -76,6 +77,9 @@ export const codeLiteralDetector: Detector = {
     const name = head[1]!.replace(NAME_QUOTES, "");
     const valueStart = head[0].length;
     if (!(holdsSecret(name) || isShortPasswordName(name)) || (!COMPOUND_OPERATOR.test(head[0]) && !isCodeValue(text, start + valueStart, name, start))) return undefined;
+    // A template expression is kept whole, its literals too (`password=$(cat "/run/secrets/pw")`,
+    // `password=${DB_PASSWORD} "client_secret": …`): the code after it is another statement's.
+    if (templateExpressionAt(text.slice(start + valueStart, start + valueStart + CODE_LINE)) !== undefined) return undefined;
     return redactLiterals(match, valueStart, name, marker);
   },
 };

@@ -1,0 +1,42 @@
+import { isSecretName } from "./secret-names";
+
+/**
+ * Placeholders and templates written where a secret's value goes: the value is filled in
+ * elsewhere, so the text holds none.
+ *
+ * - A printf conversion (C's and Go's `fmt`, Python's `%`-formatting with a mapping key): `%s`,
+ *   `%v`, `%+v`, `%d`, `%(secret)s`, alone; `%s3cret` goes on past the conversion and is a value.
+ * - A query's bind placeholder: JDBC's and Hibernate's `?` (JPA's `?1`), PostgreSQL's `$1`, Entity
+ *   Framework's and SQL Server's positional `@p0`, and a named one (`NAMED_BIND`).
+ * - A template expression (`TEMPLATE_EXPRESSION`), read whole even where it holds blanks.
+ */
+const PLACEHOLDER = /^(?:%(?:\([A-Za-z_]\w{0,63}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdvqrifgxX@]|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$/;
+
+/**
+ * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,
+ * a shell's or JavaScript's `${…}` and command substitution `$(cat /run/secrets/api_key)`, ERB's
+ * and EJS's `<%= … %>`. One line, no nested braces or brackets, at most 256 characters.
+ */
+const TEMPLATE_EXPRESSION = /^(?:\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\([^()\n]{0,256}\)|<%[=-]?[^%\n]{0,256}%>)/;
+
+/**
+ * A named bind placeholder (`:password`, `:apiKey`): only one naming a secret, as a query binds a
+ * column's value by the column's name; Ruby's `inspect` prints a symbol value the same way
+ * (`{:password=>:hunter2}`), and that is the secret.
+ */
+const NAMED_BIND = /^:([A-Za-z_]\w{0,63})$/;
+
+/** Whether `value`, whole, is a format's or a query's placeholder or a template expression (`PLACEHOLDER`, `TEMPLATE_EXPRESSION`). */
+export function isPlaceholder(value: string): boolean {
+  const named = NAMED_BIND.exec(value)?.[1];
+  return PLACEHOLDER.test(value) || (named !== undefined && isSecretName(named)) || templateExpressionAt(value)?.length === value.length;
+}
+
+/**
+ * The template expression `value` starts with (`{{ .Token }}`, `$(cat /run/secrets/api_key)`),
+ * whole, so a reader of unquoted values that ends a value at a blank keeps it whole; `undefined`
+ * when it starts with none.
+ */
+export function templateExpressionAt(value: string): string | undefined {
+  return TEMPLATE_EXPRESSION.exec(value)?.[0];
+}
