@@ -253,6 +253,12 @@ export const MoreEvidence = {
    * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows.
    */
   ORACLE_LOGON: 1 << 13,
+  /**
+   * A value printed beside its column's, parameter's or field's name (`detectors/named-values.ts`):
+   * `NAMED_VALUE_HINT` (Rails' `[["`, EF Core's `[Parameters=[@`, pydantic's `input_value=`,
+   * FastAPI's `"input":`), which every match of the detector is in or holds.
+   */
+  NAMED_VALUE: 1 << 15,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -427,6 +433,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
+  if (more !== undefined && !wordOnly && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
   if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -851,6 +858,9 @@ const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
+/** Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`. */
+const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
+
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /**
