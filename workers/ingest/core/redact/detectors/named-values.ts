@@ -1,4 +1,5 @@
 import { MoreEvidence } from "../evidence";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { namedValueKind } from "./sql-bound-parameter";
@@ -52,8 +53,11 @@ export function namedValuesDetector(withheld: ReadonlySet<string>): Detector {
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\\n]|\\.){0,512}"`;
 const NUMBER = String.raw`-?\d{1,30}(?:\.\d{1,30})?(?![\w.])`;
 const RAILS_PAIR = String.raw`(?<=\[[ \t]*|,[ \t]*)\["[A-Za-z_][\w.]{0,63}",[ \t]*(?:${DOUBLE_QUOTED}|${NUMBER})(?=[ \t]*\])`;
-/** A value in SQL's quotes (`''` one inside), as EF Core prints it. */
-const EF_PARAMETER = String.raw`(?<=[\[,][ \t]*)@[A-Za-z_]\w{0,63}='(?:[^'\n]|''){0,512}'`;
+/**
+ * A parameter of EF Core's list: first in `[Parameters=[`, or after another's value and its facets
+ * (`'…' (Size = 4000) (DbType = String), `); its value in SQL's quotes (`''` one inside).
+ */
+const EF_PARAMETER = String.raw`(?<=\[Parameters=\[|'(?: \([A-Za-z]{1,16} = [^()\n]{1,40}\)){0,4}, )@[A-Za-z_]\w{0,63}='(?:[^'\n]|''){0,512}'`;
 const PYDANTIC_INPUT = String.raw`(?<=[\[,][ \t]*)input_value=(?:'(?:[^'\\\n]|\\.){0,512}'|${DOUBLE_QUOTED}|${NUMBER})`;
 const JSON_INPUT = String.raw`"input"[ \t]*:[ \t]*(?:${DOUBLE_QUOTED}|${NUMBER})`;
 
@@ -62,54 +66,79 @@ const HEAD = /^(?:\["([^"]+)",[ \t]*|@(\w+)=|input_value=|"input"[ \t]*:[ \t]*)/
 
 /**
  * The name the match's value is judged by, or undefined when its form's context is missing (an
- * `@name='…'` outside EF Core's `[Parameters=[…]`, an `input_value=` after no field's line, an
- * `"input"` with no `loc` in its object).
+ * `input_value=` after no field's line, an `"input"` with no `loc` in its object).
  */
 function nameOf(match: string, head: RegExpExecArray, text: string, start: number): string | undefined {
   const column = head[1];
   if (column !== undefined) return sqlColumnInTable(text, start, column);
   const parameter = head[2];
-  if (parameter !== undefined) {
-    const list = text.lastIndexOf(EF_LIST, start);
-    if (list < 0 || text.slice(list, start).includes(EF_LIST_END)) return undefined;
-    // EF's statement follows its list: a bare `name` is read with that statement's table.
-    const end = text.indexOf("\n\n", start);
-    return sqlColumnInTable(text, end < 0 ? text.length : end, parameter.replace(EF_DECORATION, ""));
-  }
+  if (parameter !== undefined) return efColumnInTable(text, start, parameter.replace(EF_DECORATION, ""));
   return match.startsWith("input_value=") ? fieldLineBefore(text, start) : locBefore(text, start);
 }
 
-const EF_LIST = "[Parameters=[";
-const EF_LIST_END = "], CommandType=";
 /** EF Core's parameter name around a captured variable's: `__` before, `_0` after. */
 const EF_DECORATION = /^_+|_\d+$/g;
 
 /**
+ * `column` read with the table of the statement EF Core logs after the list holding `at`
+ * (`sqlColumnInTable`: a bare `name` of `FROM "Users"` is `Users.name`). The list's end and the
+ * columns read for it are kept for the scan (`efList`), so a long list's parameters read its end
+ * and its statement once, not each.
+ */
+function efColumnInTable(text: string, at: number, column: string): string {
+  if (efList.scan !== currentScan() || at >= efList.end) {
+    const found = text.slice(at, at + REACH).indexOf(EF_LIST_END);
+    countWork(found < 0 ? Math.min(REACH, text.length - at) : found);
+    efList.scan = currentScan();
+    efList.end = found < 0 ? Math.min(text.length, at + REACH) : at + found;
+    efList.columns.clear();
+  }
+  let read = efList.columns.get(column);
+  if (read === undefined) {
+    read = sqlColumnInTable(text, Math.min(text.length, efList.end + REACH), column);
+    efList.columns.set(column, read);
+  }
+  return read;
+}
+const EF_LIST_END = "], CommandType=";
+const efList = { scan: -1, end: -1, columns: new Map<string, string>() };
+resetAfterEachScan(() => efList.columns.clear());
+
+/**
  * The field of pydantic's error line holding `at`: the line before it, alone on its line (a
  * `loc` joined with `.`: `password`, `body.user.password`, `items.0.phone`), the error's line
- * indented under it; its last part that is not an index.
+ * indented under it; its last part that is not an index. Reads back to the error line's start,
+ * stopping at a `]` (another error's end, on the same line), then over the field's line: each
+ * character is read for one error at most.
  */
 function fieldLineBefore(text: string, at: number): string | undefined {
-  const lineStart = text.lastIndexOf("\n", at);
-  if (lineStart < 1 || !text.startsWith("  ", lineStart + 1)) return undefined;
-  const field = text.slice(text.lastIndexOf("\n", lineStart - 1) + 1, lineStart);
-  return FIELD_LINE.test(field) ? lastName(field.split(".")) : undefined;
+  let lineStart = at - 1;
+  while (lineStart >= 0 && at - lineStart <= REACH && text.charCodeAt(lineStart) !== 10 /* \n */ && text.charCodeAt(lineStart) !== 93 /* ] */) lineStart--;
+  let fieldStart = lineStart - 1;
+  while (fieldStart >= 0 && lineStart - fieldStart <= REACH && FIELD_CHARACTER.test(text.charAt(fieldStart))) fieldStart--;
+  countWork(at - fieldStart);
+  if (text.charCodeAt(lineStart) !== 10 || !text.startsWith("  ", lineStart + 1)) return undefined;
+  if (fieldStart >= 0 && text.charCodeAt(fieldStart) !== 10) return undefined;
+  return lastName(text.slice(fieldStart + 1, lineStart).split("."));
 }
-const FIELD_LINE = /^[\w-]+(?:\.[\w-]+)*$/;
+const FIELD_CHARACTER = /[\w.-]/;
 
 /**
  * The last name of the `"loc":[…]` in the JSON object holding `at` (FastAPI writes `loc` before
- * `input`): none when no `loc` comes before `at`, or another error's `input` or an object's end
- * stands between.
+ * `input`): read back from `at` to it, none when an object's `{` or `}` or another `"input"`
+ * comes first, so each character is read for one `input` at most.
  */
 function locBefore(text: string, at: number): string | undefined {
-  const loc = text.lastIndexOf('"loc"', at);
-  if (loc < 0) return undefined;
-  const list = LOC_LIST.exec(text.slice(loc, at));
-  if (list === null) return undefined;
-  const between = text.slice(loc + list[0].length, at);
-  if (between.includes('"input"') || between.includes("},")) return undefined;
-  return lastName(Array.from(list[1]!.matchAll(LOC_NAME), (name) => name[1]));
+  let i = at - 1;
+  for (; i >= 0 && at - i <= REACH; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 123 /* { */ || code === 125 /* } */) break;
+    if (code === 34 /* " */ && (text.startsWith('"loc"', i) || text.startsWith('"input"', i))) break;
+  }
+  countWork(at - i);
+  if (i < 0 || !text.startsWith('"loc"', i)) return undefined;
+  const list = LOC_LIST.exec(text.slice(i, at));
+  return list === null ? undefined : lastName(Array.from(list[1]!.matchAll(LOC_NAME), (name) => name[1]));
 }
 const LOC_LIST = /^"loc"[ \t]*:[ \t]*\[([^\]]{0,512})\]/;
 const LOC_NAME = /"((?:[^"\\]|\\.)*)"|-?\d+/g;
@@ -122,6 +151,9 @@ function lastName(parts: readonly (string | undefined)[]): string | undefined {
   }
   return undefined;
 }
+
+/** How far back a form's context is looked for (pydantic's field line, FastAPI's `loc`), and ahead for EF Core's statement. */
+const REACH = 4096;
 
 /** Every kind on: the built-in list's detector. */
 export const NAMED_VALUES_DETECTOR: Detector = namedValuesDetector(new Set());
