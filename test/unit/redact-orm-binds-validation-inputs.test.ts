@@ -85,6 +85,14 @@ describe("pydantic's and FastAPI's validation errors", () => {
       `{"detail":[{"type":"greater_than","loc":["body","quantity"],"msg":"Input should be greater than 0","input":"-1"},{"type":"string_too_short","loc":["body","user","password"],"msg":"too short","input":"hunter2"}]}`,
       `{"detail":[{"type":"greater_than","loc":["body","quantity"],"msg":"Input should be greater than 0","input":"-1"},{"type":"string_too_short","loc":["body","user","password"],"msg":"too short","input":"${SECRET}"}]}`,
     ],
+    [
+      `{"detail":[{"type":"string_pattern_mismatch","loc":["body","phones",0],"msg":"bad","input":"11987654321"}]}`,
+      `{"detail":[{"type":"string_pattern_mismatch","loc":["body","phones",0],"msg":"bad","input":"[REDACTED:phone]"}]}`,
+    ],
+    [
+      JSON.stringify({ msg: "1 validation error for UserIn\npassword\n  String should have at least 12 characters [type=string_too_short, input_value='hunter2', input_type=str]" }),
+      JSON.stringify({ msg: `1 validation error for UserIn\npassword\n  String should have at least 12 characters [type=string_too_short, input_value='${SECRET}', input_type=str]` }),
+    ],
   ]);
   itKeepsUncounted("keeps other fields' inputs: %s", redact, [
     `{"detail":[{"type":"greater_than","loc":["body","quantity"],"msg":"Input should be greater than 0","input":"-1"}]}`,
