@@ -36,6 +36,8 @@ describe("Rails ActiveRecord's bound list", () => {
     `Product Create (0.9ms)  INSERT INTO "products" ("name", "sku", "stock") VALUES ($1, $2, $3)  [["name", "Blue Shirt"], ["sku", "BS-001"], ["stock", 12]]`,
     `Session Update (0.2ms)  UPDATE "sessions" SET "token_count" = $1  [["token_count", 3]]`,
     `matrix [["password", 1], ["name", "x"]] is no bound list`,
+    // fetch's header pairs as JSON (no blank after the comma) are the header rules', not a bound list.
+    `[["accept","text/html"],["x-request-id","4f1c2a9e"]]`,
   ]);
 });
 

@@ -52,7 +52,8 @@ export function namedValuesDetector(withheld: ReadonlySet<string>): Detector {
 /** A JSON-like string (a backslash escapes one character) or a number, on one line. */
 const DOUBLE_QUOTED = String.raw`"(?:[^"\\\n]|\\.){0,512}"`;
 const NUMBER = String.raw`-?\d{1,30}(?:\.\d{1,30})?(?![\w.])`;
-const RAILS_PAIR = String.raw`(?<=\[[ \t]*|,[ \t]*)\["[A-Za-z_][\w.]{0,63}",[ \t]*(?:${DOUBLE_QUOTED}|${NUMBER})(?=[ \t]*\])`;
+/** Ruby's `inspect` of a pair, a blank after its comma (JSON's `["cookie","…"]` header pairs are no bound list). */
+const RAILS_PAIR = String.raw`(?<=\[[ \t]*|,[ \t]*)\["[A-Za-z_][\w.]{0,63}",[ \t]+(?:${DOUBLE_QUOTED}|${NUMBER})(?=[ \t]*\])`;
 /**
  * A parameter of EF Core's list: first in `[Parameters=[`, or after another's value and its facets
  * (`'…' (Size = 4000) (DbType = String), `); its value in SQL's quotes (`''` one inside).
@@ -62,7 +63,7 @@ const PYDANTIC_INPUT = String.raw`(?<=[\[,][ \t]*)input_value=(?:'(?:[^'\\\n]|\\
 const JSON_INPUT = String.raw`"input"[ \t]*:[ \t]*(?:${DOUBLE_QUOTED}|${NUMBER})`;
 
 /** What precedes the value in each form: Rails' name (1), EF Core's parameter (2). */
-const HEAD = /^(?:\["([^"]+)",[ \t]*|@(\w+)=|input_value=|"input"[ \t]*:[ \t]*)/;
+const HEAD = /^(?:\["([^"]+)",[ \t]+|@(\w+)=|input_value=|"input"[ \t]*:[ \t]*)/;
 
 /**
  * The name the match's value is judged by, or undefined when its form's context is missing (an
