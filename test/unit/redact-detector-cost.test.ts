@@ -127,6 +127,12 @@ describe("a value an SQL WHERE compares, inline: the work of finding its column"
 describe("any value in an ORM's list of bound parameters: the work of finding its column's rule", () => {
   const cases: Array<[string, string, string]> = [
     ["one long TypeORM list", 'UPDATE u SET password = $1 -- PARAMETERS: [', '"hunter2-S3cret!", 7, '],
+    ["one long Rails list", 'User Update  UPDATE "users" SET "password" = $1  [', '["password", "hunter2-S3cret!"], ["id", 7], '],
+    ["one long EF Core list", "Executed DbCommand (3ms) [Parameters=[", "@__password_0='hunter2-S3cret!' (Size = 4000), @__name_1='Ana Souza', "],
+    ["pydantic errors over and over", "", "password\n  String too short [type=string_too_short, input_value='hunter2', input_type=str]\n"],
+    ["one long line of pydantic inputs", "password\n  ", "[type=x, input_value='hunter2', input_type=str] "],
+    ["FastAPI errors over and over", '{"detail":[', '{"type":"string_too_short","loc":["body","password"],"msg":"too short","input":"hunter2"},'],
+    ["FastAPI inputs with no loc", '{"detail":[', '{"type":"x","msg":"m","input":"hunter2"},'],
     ["one long Sequelize 7 list in single quotes, over lines", "Executing (default): UPDATE u SET `password`=$1; with parameters [", "\n  'hunter2-S3cret!',\n  '01304-001',"],
     ["statements and lists over and over", "", 'UPDATE u SET "password" = $1, "zip" = $2 -- PARAMETERS: ["hunter2-S3cret!","01304-001"] '],
     ["quoted items after a marker with no list", "Params: ", ',"a" ,7 '],

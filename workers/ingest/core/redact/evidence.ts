@@ -166,7 +166,7 @@ export const Evidence = {
 export const EVIDENCE_WORD_BITS = 30;
 
 /**
- * The second word of facts, as `Evidence` (bits 0 to 29, 15 of them free): a detector declares
+ * The second word of facts, as `Evidence` (bits 0 to 29, 14 of them free): a detector declares
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
@@ -261,6 +261,12 @@ export const MoreEvidence = {
    * DSN the detector takes shows.
    */
   GO_MYSQL_DSN: 1 << 14,
+  /**
+   * A value printed beside its column's, parameter's or field's name (`detectors/named-values.ts`):
+   * `NAMED_VALUE_HINT` (Rails' `[["`, EF Core's `[Parameters=[@`, pydantic's `input_value=`,
+   * FastAPI's `"input":`), which every match of the detector is in or holds.
+   */
+  NAMED_VALUE: 1 << 15,
 } as const;
 
 const CPF_DIGITS = 11;
@@ -435,6 +441,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
+  if (more !== undefined && !wordOnly && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
   if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
@@ -862,6 +869,9 @@ const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
+/** Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`. */
+const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
+
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /**

@@ -7,6 +7,7 @@ import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel, type GeoPreci
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
+import { NAMED_VALUES_DETECTOR, namedValuesDetector } from "./detectors/named-values";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { REDACTION_FAILED_KIND } from "./failures";
 import { TextScanner } from "./text-scanner";
@@ -321,7 +322,9 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
         ? visitorLocationDetector(geoPrecisionLevel(config.geoPrecision))
         : detector === SQL_BOUND_PARAMETER_DETECTOR && withheld.size > 0
           ? sqlBoundParameterDetector(withheld)
-          : detector,
+          : detector === NAMED_VALUES_DETECTOR && withheld.size > 0
+            ? namedValuesDetector(withheld)
+            : detector,
     ),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),

@@ -25,6 +25,7 @@ import { introducedNameDetector } from "./introduced-name";
 import { homeDirectoryDetector } from "./home-directory";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
+import { NAMED_VALUES_DETECTOR } from "./named-values";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -83,6 +84,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   streetAddressDetector,
   // At every kind; a policy keeping postal codes or card holders compiles its own (`policy.ts`).
   SQL_BOUND_PARAMETER_DETECTOR,
+  // The same column rules for the values ORMs and validators print beside their names; so is its policy's copy.
+  NAMED_VALUES_DETECTOR,
   codePhraseDetector,
   privateKeyDetector,
   puttyPrivateKeyDetector,

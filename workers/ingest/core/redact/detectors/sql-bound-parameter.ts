@@ -195,6 +195,20 @@ function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
+/**
+ * The kind a value a log names by its column's, parameter's or field's `name` (Rails' `["password",
+ * "…"]`, EF Core's `@__password_1='…'`, pydantic's `input` of a `loc`: `named-values.ts`) is
+ * replaced as, by the rule a bound value of that column gets (`boundKind`; text when `quoted`,
+ * else a number), or undefined when it stays. A bare `name` no statement's table qualifies is
+ * judged as a bound value no column names is (`unnamedBoundKind`: `Ana Souza` a person's name).
+ */
+export function namedValueKind(name: string, value: string, quoted: boolean): string | undefined {
+  if (value === "" || value.startsWith(MARKER_START)) return undefined;
+  const kind = boundKind(ruleOfColumn(name), value, quoted);
+  if (kind !== undefined) return kind;
+  return name.length === 4 && name.toLowerCase() === "name" ? unnamedBoundKind(value, quoted) : undefined;
+}
+
 /** The kind the column's rule replaces a bound `value` (text when `quoted`, else a number) as, or undefined when it stays. */
 function boundKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
   switch (rule.action) {
