@@ -37,11 +37,15 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * San Francisco`, `CN=DigiCert Global Root CA`, `CN=Domain Admins`), so after a party's word or
  * `CN=` only a full name's shape led by a common given name is a person's (`holdsPersonName`'s
  * "party" field, as under a bare `user=`), with no group's or function's word (`namesGroup`) and
- * no place's last word (`PLACE_NAME_ENDINGS`: `to Victoria Station`). After
+ * no place's last word and no place's, facility's or product's word right after
+ * (`PLACE_NAME_ENDINGS`: `to Victoria Station`, `from Paulo Afonso depot`, `Mme. Butterfly
+ * tickets`, after a title too), and no city or brand named as a person is
+ * (`PARTY_NAMED_NON_PERSONS`: `to João Pessoa`, `Shipped by Michael Kors`). After
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
  * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
- * (`TITLED_NON_PERSONS`: `Dr. Watson`), a street's `Dr.` after the street's name (`Main Dr.
+ * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
+ * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
