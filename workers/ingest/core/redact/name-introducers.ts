@@ -74,18 +74,46 @@ export const NAME_INTRODUCER_HINT = new RegExp(
  */
 export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
   "dr watson", "dr memory", "dr web", "dr who", "mr robot",
+  // Brands and characters a title is part of: boots, frozen pizza, a soft drink, a comedy's
+  // character, headphones' maker, an opera.
+  "dr martens", "dr oetker", "dr pepper", "dr scholl", "mr bean", "mr clean", "mr muscle", "mr coffee", "dr dre", "mme butterfly", "madame butterfly",
   // Microsoft's programs, as `Ms` abbreviates the maker in prose.
   "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
 ]);
 
 /**
- * Words a place's name ends with where a party's word or `from`/`to` precedes a place as often
- * as a person (`to Victoria Station`, `from Elizabeth Line`, `to Orlando Airport`), lower case:
- * a name whose last word is one is a place's, kept.
+ * Words that make the name before them a place's, a facility's or a product's, where a party's
+ * word or a title precedes one as often as a person (`to Victoria Station`, `from Elizabeth
+ * Line`, `to Maria Helena depot`, `from Paulo Afonso CD`, `Mme. Butterfly tickets`), lower case:
+ * a name whose last word is one, or that one follows (in any case), is kept. Logistics' and
+ * shops' words in Portuguese and Spanish too (`loja`, `armazém`, `centro de distribuição`, its
+ * `CD`, `tienda`, `almacén`).
  */
 export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   "station", "line", "airport", "terminal", "street", "road", "avenue", "square", "park", "bridge", "harbour", "harbor", "port",
   "island", "islands", "valley", "city", "county", "province", "state", "bay", "beach", "hill", "hills", "lake", "river", "mountain",
   "mountains", "springs", "heights", "hospital", "clinic", "university", "college", "school", "mall", "hall", "tower", "gardens",
   "village", "town", "district", "plaza", "stadium", "arena",
+  // Facilities and sites.
+  "depot", "warehouse", "store", "shop", "outlet", "cluster", "base", "hub", "branch",
+  "loja", "armazem", "armazém", "deposito", "depósito", "galpao", "galpão", "filial", "centro", "cd", "estacao", "estação", "aeroporto",
+  "tienda", "almacen", "almacén", "bodega", "sucursal", "estacion", "estación", "aeropuerto",
+  // Products and shows.
+  "boot", "boots", "shoes", "pizza", "coffee", "beats", "headphones", "tickets", "ticket", "restaurant", "bakery", "roasters",
+]);
+
+/**
+ * Places and brands named as a person is, a full name led by a common given name, lower case
+ * without accents, that a party's word precedes in logistics' and payments' logs (`to João
+ * Pessoa`, `Shipped by Michael Kors`): Brazilian cities (the state capital João Pessoa, Paulo
+ * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), São Paulo's `Oscar Freire` street, and
+ * companies (a fashion house, a broker, a metrics database, a banks' software vendor, a travel
+ * agency). Only these, whole: any other such name is a person's.
+ */
+export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
+  "joao pessoa", "joao monlevade", "paulo afonso", "carlos barbosa", "luis eduardo magalhaes", "santa maria", "teofilo otoni",
+  "bento goncalves", "domingos martins", "fernando de noronha", "francisco beltrao", "getulio vargas", "lauro de freitas",
+  "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire",
+  "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
+  "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
 ]);

@@ -158,8 +158,8 @@ const ADDRESS_OBJECT_REACH = 160;
 /** An address's member opening an object (`"address":{`, `address: {`, escaped quotes too, YAML's `address:` and a line break). */
 const ADDRESS_OBJECT = /(?:address|endere[cç]o|direcci[oó]n)(?:\\*["'])?[ \t]*[:=][ \t]*(?:\{|\r?\n)/gi;
 
-/** A word's Latin-1 accents dropped (`endereço` → `endereco`, `dirección` → `direccion`). */
-function withoutAccents(word: string): string {
+/** A word's (or words') Latin-1 accents dropped (`endereço` → `endereco`, `dirección` → `direccion`). */
+export function withoutAccents(word: string): string {
   return /[\u00C0-\u00FF]/.test(word) ? word.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : word;
 }
 

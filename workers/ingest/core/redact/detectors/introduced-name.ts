@@ -1,9 +1,10 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName } from "../person-names";
+import { withoutAccents } from "../street-addresses";
 import type { Detector } from "./detector";
 import { NAME_END, NAME_WORD } from "./greeting-name";
 import { PERSON_NAME_KIND } from "./person-name-field";
@@ -18,6 +19,9 @@ const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 /** A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a doctor. */
 const CAPITALISED_WORD_BEFORE = /[A-Z][a-z]+[ \t]+$/;
 const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title.toLowerCase()));
+const PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
+/** The word right after a name, past blanks: `depot` in `to Maria Helena depot`. */
+const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 
 /**
  * A person's full name in free text after a word saying a person follows, where no field's
@@ -36,11 +40,15 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
  * San Francisco`, `CN=DigiCert Global Root CA`, `CN=Domain Admins`), so after a party's word or
  * `CN=` only a full name's shape led by a common given name is a person's (`holdsPersonName`'s
  * "party" field, as under a bare `user=`), with no group's or function's word (`namesGroup`) and
- * no place's last word (`PLACE_NAME_ENDINGS`: `to Victoria Station`). After
+ * no place's last word and no place's, facility's or product's word right after
+ * (`PLACE_NAME_ENDINGS`: `to Victoria Station`, `from Paulo Afonso depot`, `Mme. Butterfly
+ * tickets`, after a title too), and no city or brand named as a person is
+ * (`PARTY_NAMED_NON_PERSONS`: `to João Pessoa`, `Shipped by Michael Kors`). After
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
  * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
- * (`TITLED_NON_PERSONS`: `Dr. Watson`), a street's `Dr.` after the street's name (`Main Dr.
+ * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
+ * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
@@ -57,6 +65,8 @@ export const introducedNameDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     const common = COMMON_NAME_AT.exec(match)?.[0].length;
     if (common !== undefined) return readsAsPartyName(commonNameAsWritten(match.slice(common))) ? match.slice(0, common) + marker : undefined;
+    const after = WORD_AFTER.exec(text.slice(start + match.length, start + match.length + 40))?.[1]?.toLowerCase();
+    if (after !== undefined && PLACE_NAME_ENDINGS.has(after)) return undefined;
     const party = PARTY_AT.exec(match)?.[0].length;
     if (party !== undefined) return readsAsPartyName(match.slice(party).replace(/[ \t]+/g, " ")) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
@@ -68,10 +78,11 @@ export const introducedNameDetector: Detector = {
 
 /**
  * Whether `name` (words and single blanks) after a party's word or `CN=` reads as a person's full
- * name: two or more words led by a common given name, no group's word, not a place's ending.
+ * name: two or more words led by a common given name, no group's word, not a place's ending, not
+ * a place or a brand named as a person is (`PARTY_NAMED_NON_PERSONS`: `João Pessoa`, `Michael Kors`).
  */
 function readsAsPartyName(name: string): boolean {
-  return holdsPersonName(name, "party") && !namesGroupOrPlace(name);
+  return holdsPersonName(name, "party") && !namesGroupOrPlace(name) && !PARTY_NAMED_NON_PERSONS.has(withoutAccents(name).toLowerCase());
 }
 
 /** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
@@ -96,6 +107,20 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   if (TITLED_NON_PERSONS.has(`${bare} ${first}`) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
   if (bare === "dr" && CAPITALISED_WORD_BEFORE.test(before)) return false;
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
+  if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
   return bare !== "sr" && holdsPersonName(name, "whole");
+}
+
+/**
+ * Whether `name` (words and single blanks) after a title is no longer than a person's: one
+ * surname, or common given names and at most two surnames (`Marie Dupont`, `João Silva Santos`),
+ * particles aside. Longer, the title is a brand's or a product's (`Dr Martens Jadon Boot`,
+ * `Mr. Bean Coffee Roasters`).
+ */
+function holdsOnlyNameWords(name: string): boolean {
+  const words = name.split(" ").filter((word) => !PARTICLE.test(word));
+  let given = 0;
+  while (given < words.length && isCommonGivenName(words[given]!)) given++;
+  return given === 0 ? words.length === 1 : words.length - given <= 2;
 }
