@@ -46,4 +46,16 @@ describe("a write failure after a partial queue", () => {
     expect(refused).toMatchObject({ status: 503, path: "/v1/logs", queued });
     expect(refused!.queued_messages).toBeGreaterThan(0);
   });
+
+  it("says 0 queued on an export refused before any send, and nothing of a queue on another path's line", async () => {
+    const malformed = await postJson(ingest, "logs", "{");
+    expect(malformed.status).toBe(400);
+    const unknown = await ingest.fetch("/v1/profiles", { method: "POST", body: "{}" });
+    expect(unknown.status).toBe(404);
+    const lineOf = (response: Response) =>
+      jsonLogLines(output, "request refused").find((line) => line.requestId === response.headers.get("X-Request-Id"));
+    await expect.poll(() => lineOf(malformed)).toMatchObject({ status: 400, queued: 0, queued_messages: 0 });
+    await expect.poll(() => lineOf(unknown)).toMatchObject({ status: 404 });
+    expect(lineOf(unknown)).not.toHaveProperty("queued_messages");
+  });
 });
