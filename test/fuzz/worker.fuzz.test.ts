@@ -14,6 +14,7 @@ import { parseIngestConfig } from "../../workers/ingest/config";
 import { OtlpDecodeError, type RequestEncoding } from "../../workers/ingest/core/decode";
 import { WireReader } from "../../workers/ingest/core/decode/protobuf/reader";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
+import { defaultTableNames } from "../../schema";
 import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload, metricsPayload, seededRandom, tracesPayload } from "../support/otlp-payloads";
 import { captureRuntimeOutput, type RuntimeOutput } from "../support/runtime-output";
@@ -25,15 +26,8 @@ const CONCURRENCY = 8;
 const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
 const ENCODINGS: readonly RequestEncoding[] = ["json", "protobuf"];
 const CONTENT_TYPES: Record<RequestEncoding, string> = { json: "application/json", protobuf: "application/x-protobuf" };
-const TABLES = [
-  "otel_logs",
-  "otel_traces",
-  "otel_metrics_gauge",
-  "otel_metrics_sum",
-  "otel_metrics_histogram",
-  "otel_metrics_exponential_histogram",
-  "otel_metrics_summary",
-];
+/** Every table the Worker writes, by the exporter's default names. */
+const TABLES = Object.values(defaultTableNames("current"));
 
 /** Small limits, so the fuzzer reaches them: the same settings go to the Worker and to Node. */
 const VARS = { MAX_RECORDS_PER_REQUEST: "40", MAX_ATTRIBUTES_PER_RECORD: "8", MAX_ATTRIBUTE_VALUE_LENGTH: "1000" };

@@ -4,41 +4,13 @@
  * recorded in test/fixtures/zstd), a zstd bomb, gzip members joined in one body, and what stays
  * refused (bytes after the last member or frame, snappy, lz4).
  */
-import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { JSON_TYPE, PROTOBUF_TYPE, logsEndpointForFile, zstdFixture } from "../support/logs-bodies";
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/zstd/${name}`, import.meta.url)));
-
-const JSON_TYPE = { "Content-Type": "application/json" };
-const PROTOBUF_TYPE = { "Content-Type": "application/x-protobuf" };
-
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({
-    prefix: "content_encodings",
-    handleRuntimeStdio: discardRuntimeOutput,
-    // The recorded fixtures keep their recorded times, so the window takes them as they are.
-    vars: { TIMESTAMP_MAX_PAST_SECONDS: String(50 * 365 * 24 * 3600) },
-  });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
-
-async function post(body: Uint8Array, headers: Record<string, string>): Promise<Response> {
-  return ingest.fetch("/v1/logs", { method: "POST", body: body as Uint8Array<ArrayBuffer>, headers: { ...bearer(), ...headers } });
-}
-
-async function logCount(): Promise<number> {
-  const [row] = await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs");
-  return Number(row!.n);
-}
+const logs = logsEndpointForFile("content_encodings");
+const { post, logCount } = logs;
 
 interface StoredRecord {
   Timestamp: string;
@@ -47,7 +19,7 @@ interface StoredRecord {
 }
 
 async function recordsOf(fixtureTag: string): Promise<StoredRecord[]> {
-  return ingest.rows<StoredRecord>(
+  return logs.rows<StoredRecord>(
     `SELECT toString(toUnixTimestamp64Nano(Timestamp)) AS Timestamp, Body, LogAttributes['counter'] AS counter
      FROM otel_logs WHERE LogAttributes['fixture'] = '${fixtureTag}'`,
   );
@@ -61,13 +33,13 @@ const RECORDED = {
 
 describe("zstd", () => {
   it("stores a zstd OTLP/JSON body streamed by the reference encoder (no content size) exactly", async () => {
-    const response = await post(fixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "zstd" });
+    const response = await post(zstdFixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "zstd" });
     expect(response.status).toBe(200);
     expect(await recordsOf("zstd-streamed")).toEqual([RECORDED]);
   });
 
   it("stores a zstd OTLP/protobuf body, as a Collector's otlphttp exporter sends it", async () => {
-    const response = await post(fixture("logs.pb.zst"), { ...PROTOBUF_TYPE, "Content-Encoding": "zstd" });
+    const response = await post(zstdFixture("logs.pb.zst"), { ...PROTOBUF_TYPE, "Content-Encoding": "zstd" });
     expect(response.status).toBe(200);
     expect(await recordsOf("zstd-protobuf")).toEqual([RECORDED]);
   });
@@ -75,26 +47,26 @@ describe("zstd", () => {
   it("reads every frame of a body of two zstd frames, as the Collector's zstd reader does", async () => {
     // Two frames, each one ExportLogsServiceRequest of one record: joined protobuf messages
     // merge, so both records are stored only if both frames were read.
-    const response = await post(fixture("two-frames.pb.zst"), { ...PROTOBUF_TYPE, "Content-Encoding": "zstd" });
+    const response = await post(zstdFixture("two-frames.pb.zst"), { ...PROTOBUF_TYPE, "Content-Encoding": "zstd" });
     expect(response.status).toBe(200);
     expect(await recordsOf("zstd-two-frames")).toEqual([RECORDED, RECORDED]);
   });
 
   it("stops a 1 GiB zstd bomb without a declared size at the decompressed limit with 413, and keeps serving", async () => {
     const before = await logCount();
-    const bomb = fixture("bomb-1gib-no-size.zst");
+    const bomb = zstdFixture("bomb-1gib-no-size.zst");
     const response = await post(bomb, { ...JSON_TYPE, "Content-Encoding": "zstd" });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { message: string }).message).toBe(
       "decompressed request body is more than the limit of 16777216 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 16777216 bytes uncompressed",
     );
     expect(await logCount()).toBe(before);
-    const again = await post(fixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "zstd" });
+    const again = await post(zstdFixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "zstd" });
     expect(again.status).toBe(200);
   });
 
   it("refuses bytes after the last zstd frame with 400", async () => {
-    const frame = fixture("logs.json.zst");
+    const frame = zstdFixture("logs.json.zst");
     for (const tail of [new Uint8Array(8), new TextEncoder().encode("junk")]) {
       const response = await post(new Uint8Array([...frame, ...tail]), { ...JSON_TYPE, "Content-Encoding": "zstd" });
       expect(response.status).toBe(400);
@@ -114,7 +86,7 @@ describe("gzip members joined in one body", () => {
   });
 
   async function bodiesOf(runId: string): Promise<string[]> {
-    const rows = await ingest.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`);
+    const rows = await logs.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`);
     return rows.map((row) => row.Body);
   }
 

@@ -13,6 +13,7 @@ import type { WorkerOptions } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { oracle, oracleDecodeStatus, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 import { buildWorker } from "../../scripts/build-worker";
+import { defaultTableNames } from "../../schema";
 import { createTestDatabase, type TestDatabase } from "../support/clickhouse";
 import { uniqueId } from "../support/export-results";
 import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
@@ -125,15 +126,8 @@ async function statusOf(response: Response, encoding: Encoding): Promise<{ code:
   return JSON.parse(new TextDecoder().decode(bytes)) as { code: number; message: string };
 }
 
-const TABLES = [
-  "otel_logs",
-  "otel_traces",
-  "otel_metrics_gauge",
-  "otel_metrics_sum",
-  "otel_metrics_histogram",
-  "otel_metrics_exponential_histogram",
-  "otel_metrics_summary",
-];
+/** Every table the Worker writes, by the exporter's default names. */
+const TABLES = Object.values(defaultTableNames("current"));
 
 /** Rows in every table of `target`'s database. */
 async function rowCounts(target: IngestUnderTest): Promise<Record<string, string>> {

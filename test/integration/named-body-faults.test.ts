@@ -5,42 +5,14 @@
  * zstd stored as unlabelled gzip is, and OTLP/JSON lone surrogates stored as U+FFFD with the
  * same warning as bytes that are not UTF-8.
  */
-import { readFileSync } from "node:fs";
 import { deflateSync, gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { oracleDecodeStatus } from "../fixtures/otlp/protobuf-oracle";
 import { uniqueId } from "../support/export-results";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
-import { discardRuntimeOutput } from "../support/runtime-output";
+import { JSON_TYPE, PROTOBUF_TYPE, logsEndpointForFile, zstdFixture } from "../support/logs-bodies";
 
-const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/zstd/${name}`, import.meta.url)));
-
-const JSON_TYPE = { "Content-Type": "application/json" };
-const PROTOBUF_TYPE = { "Content-Type": "application/x-protobuf" };
-
-let ingest: IngestUnderTest;
-
-beforeAll(async () => {
-  ingest = await startIngestWorker({
-    prefix: "named_body_faults",
-    handleRuntimeStdio: discardRuntimeOutput,
-    // The recorded fixture keeps its recorded time, so the window takes it as it is.
-    vars: { TIMESTAMP_MAX_PAST_SECONDS: String(50 * 365 * 24 * 3600) },
-  });
-});
-
-afterAll(async () => {
-  await ingest?.dispose();
-});
-
-async function post(body: Uint8Array | string, headers: Record<string, string>): Promise<Response> {
-  return ingest.fetch("/v1/logs", { method: "POST", body: body as Uint8Array<ArrayBuffer>, headers: { ...bearer(), ...headers } });
-}
-
-async function logCount(): Promise<number> {
-  const [row] = await ingest.rows<{ n: string }>("SELECT count() AS n FROM otel_logs");
-  return Number(row!.n);
-}
+const logs = logsEndpointForFile("named_body_faults");
+const { post, logCount } = logs;
 
 /** A logs request of one record under `run.id` = `runId` holding `fields` (raw JSON members). */
 function logsText(runId: string, fields: string): string {
@@ -67,16 +39,16 @@ async function refusal(body: Uint8Array, headers: Record<string, string>): Promi
 
 describe("compression named by its magic bytes", () => {
   it("tells a zstd body labelled gzip that it is zstd and to send Content-Encoding: zstd", async () => {
-    expect(await refusal(fixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "gzip" })).toBe(
+    expect(await refusal(zstdFixture("logs.json.zst"), { ...JSON_TYPE, "Content-Encoding": "gzip" })).toBe(
       "request body is not valid gzip: it starts 28 b5 2f fd 04 58 e5 08 …, zstd's frame magic 28 b5 2f fd, so it is zstd: " +
         "send it with Content-Encoding: zstd",
     );
   });
 
   it("stores a zstd body sent without Content-Encoding, as a gzip one without it is", async () => {
-    const response = await post(fixture("logs.json.zst"), JSON_TYPE);
+    const response = await post(zstdFixture("logs.json.zst"), JSON_TYPE);
     expect(response.status).toBe(200);
-    const rows = await ingest.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE LogAttributes['fixture'] = 'zstd-streamed'`);
+    const rows = await logs.rows<{ Body: string }>(`SELECT Body FROM otel_logs WHERE LogAttributes['fixture'] = 'zstd-streamed'`);
     expect(rows).toEqual([{ Body: "forwarded by a Collector agent with compression: zstd" }]);
   });
 
@@ -117,7 +89,7 @@ describe("OTLP/JSON lone surrogates", () => {
           "(first in resourceLogs[0].scopeLogs[0].logRecords[0].body.stringValue; rows hold UTF-8 text, which cannot hold half a surrogate pair)",
       },
     });
-    const rows = await ingest.rows<{ Body: string; keys: string[] }>(
+    const rows = await logs.rows<{ Body: string; keys: string[] }>(
       `SELECT Body, mapKeys(LogAttributes) AS keys FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     expect(rows).toEqual([{ Body: "lone \ufffd x", keys: ["k\ufffd"] }]);
@@ -134,7 +106,7 @@ describe("OTLP/JSON lone surrogates", () => {
       "1 attribute value dropped for a key equal to an earlier one in the same list, with another value, once what UTF-8 cannot hold " +
         "(bytes that are not UTF-8, a JSON text's lone surrogates) was replaced by U+FFFD",
     );
-    const rows = await ingest.rows<{ keys: string[]; value: string }>(
+    const rows = await logs.rows<{ keys: string[]; value: string }>(
       `SELECT mapKeys(LogAttributes) AS keys, LogAttributes['k\ufffd'] AS value FROM otel_logs WHERE ResourceAttributes['run.id'] = '${runId}'`,
     );
     expect(rows).toEqual([{ keys: ["k\ufffd"], value: "first" }]);

@@ -3,18 +3,18 @@
  * file's Worker, and an OTLP/JSON logs request whose resource carries the run's id, posted whole.
  */
 import { afterAll, beforeAll, expect } from "vitest";
-import { bearer, startIngestWorker, type IngestUnderTest } from "./ingest-worker";
+import { bearer, startIngestWorker, type IngestOptions, type IngestUnderTest } from "./ingest-worker";
 import { discardRuntimeOutput } from "./runtime-output";
 
 /**
- * Starts an ingest Worker (tables prefixed `prefix`, the runtime's output discarded) before the
- * calling file's tests and disposes of it after them. The returned function gives the Worker
- * inside tests; called elsewhere (before `beforeAll` ran) it throws.
+ * Starts an ingest Worker (tables prefixed `prefix`, the runtime's output discarded, `vars` over
+ * the test defaults) before the calling file's tests and disposes of it after them. The returned
+ * function gives the Worker inside tests; called elsewhere (before `beforeAll` ran) it throws.
  */
-export function ingestWorkerForFile(prefix: string): () => IngestUnderTest {
+export function ingestWorkerForFile(prefix: string, vars?: IngestOptions["vars"]): () => IngestUnderTest {
   let ingest: IngestUnderTest | undefined;
   beforeAll(async () => {
-    ingest = await startIngestWorker({ prefix, handleRuntimeStdio: discardRuntimeOutput });
+    ingest = await startIngestWorker({ prefix, handleRuntimeStdio: discardRuntimeOutput, ...(vars === undefined ? {} : { vars }) });
   });
   afterAll(async () => {
     await ingest?.dispose();

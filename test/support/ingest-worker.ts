@@ -42,8 +42,9 @@ export interface IngestUnderTest {
   /** With `queues.driven`: the retry queue's messages, held until handed to the Worker. */
   retryQueue: DrivenQueue;
   /**
-   * Resolves once the Worker has done all it will for the exports `fetch` had answered 200 when
-   * called: each one's `export written` line has arrived, and every retry queue message they
+   * Resolves once the Worker has done all it will for the exports `fetch` had answered when
+   * called, 200 or 5xx (a 5xx may follow a send the retry queue took in part): each one's
+   * `export written` or `request refused` line has arrived, and every retry queue message they
    * sent has been written or dead-lettered by the consumer (retry-ledger.ts). Rows then counted
    * are final. Fails, naming what is still open, if that takes past `timeoutMs`.
    */
@@ -97,13 +98,20 @@ export interface IngestOptions {
    * real queues; without `queues`, the others stay unbound.
    */
   refusingQueues?: readonly (typeof RETRY_QUEUE_BINDING | typeof DEAD_LETTER_QUEUE_BINDING)[];
+  /**
+   * With `queues` (not driven): the retry queue producer takes the Worker's first
+   * `retryQueueTakes` `sendBatch` calls, of its whole life, into the retry queue, and refuses
+   * every later one with REFUSING_QUEUE_ERROR, as a queue reaching its limits between the sends
+   * of one request does.
+   */
+  retryQueueTakes?: number;
 }
 
 const RETRY_QUEUE_BINDING = "RETRY_QUEUE";
 const DEAD_LETTER_QUEUE_BINDING = "DEAD_LETTER_QUEUE";
 /** What a refusing queue's `send` and `sendBatch` reject with. */
 export const REFUSING_QUEUE_ERROR = "Queue sendBatch failed: the test's queue refuses every message";
-const REFUSING_QUEUE = "refusing-queue";
+const STAND_IN_QUEUES = "stand-in-queues";
 
 export async function startIngestWorker(options: IngestOptions): Promise<IngestUnderTest> {
   const db = await createTestDatabase(options.prefix);
@@ -115,8 +123,16 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
   }
   const deadLetters: Record<string, unknown>[] = [];
   const ledger = retryLedger(RETRY_QUEUE);
-  /** Request ids of the exports answered 200. */
+  /** Request ids of the exports answered 200 or 5xx: those whose rows may be queued. */
   const exported: string[] = [];
+  /** Queue producer bindings served by a stand-in Worker instead of the queue. */
+  const standIns: Record<string, { name: string; entrypoint: string }> = {
+    ...Object.fromEntries((options.refusingQueues ?? []).map((binding) => [binding, { name: STAND_IN_QUEUES, entrypoint: "RefusingQueue" }])),
+    ...(options.retryQueueTakes === undefined ? {} : { [RETRY_QUEUE_BINDING]: { name: STAND_IN_QUEUES, entrypoint: "LimitedQueue" } }),
+  };
+  const queueProducers = Object.fromEntries(
+    Object.entries({ [RETRY_QUEUE_BINDING]: RETRY_QUEUE, [DEAD_LETTER_QUEUE_BINDING]: DEAD_LETTER_QUEUE }).filter(([binding]) => !(binding in standIns)),
+  );
   const ingestWorker: WorkerOptions = {
     name: "deco-otel-ingest",
     modules: true,
@@ -134,19 +150,13 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
       ...options.vars,
     }),
     ...(options.deadLetterBucket === true ? { r2Buckets: { DEAD_LETTERS: DEAD_LETTER_BUCKET } } : {}),
-    ...(options.refusingQueues === undefined
-      ? {}
-      : {
-          serviceBindings: Object.fromEntries(
-            options.refusingQueues.map((binding) => [binding, { name: REFUSING_QUEUE, entrypoint: "RefusingQueue" }]),
-          ),
-        }),
+    ...(Object.keys(standIns).length === 0 ? {} : { serviceBindings: standIns }),
     ...(options.queues === undefined
       ? {}
       : options.queues.driven === true
-        ? { queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE } }
+        ? { queueProducers }
         : {
-          queueProducers: { RETRY_QUEUE, DEAD_LETTER_QUEUE },
+          queueProducers,
           queueConsumers: {
             [RETRY_QUEUE]: {
               maxBatchSize: options.queues.maxBatchSize ?? 10,
@@ -179,7 +189,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
             }),
           ]
         : []),
-      ...(options.refusingQueues === undefined ? [] : [refusingQueueWorker()]),
+      ...(Object.keys(standIns).length === 0 ? [] : [standInQueueWorker(options.retryQueueTakes)]),
       ...(options.extraWorkers ?? []),
     ],
   });
@@ -191,7 +201,8 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
     async fetch(path, init) {
       const response = await fetch(`${url}${path}`, { ...init, dispatcher: OWN_CONNECTION } as RequestInit);
       const requestId = response.headers.get("X-Request-Id");
-      if (path.startsWith("/v1/") && response.status === 200 && requestId !== null) exported.push(requestId);
+      const mayHaveQueued = response.status === 200 || response.status >= 500;
+      if (path.startsWith("/v1/") && mayHaveQueued && requestId !== null) exported.push(requestId);
       return response;
     },
     async rows<T>(sql: string) {
@@ -217,18 +228,30 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestU
 }
 
 /**
- * A Worker whose `RefusingQueue` entrypoint stands for a queue producer binding (its RPC methods
- * `send` and `sendBatch`) and refuses every message.
+ * A Worker whose entrypoints stand for queue producer bindings (their RPC methods `send` and
+ * `sendBatch`): `RefusingQueue` refuses every message; `LimitedQueue` passes its first `takes`
+ * `sendBatch` calls on to the retry queue and refuses the later ones and every `send` (which the
+ * request path does not use). Without `takes` it has no queue binding and `LimitedQueue` is unused.
  */
-function refusingQueueWorker(): WorkerOptions {
+function standInQueueWorker(takes: number | undefined): WorkerOptions {
   return {
-    name: REFUSING_QUEUE,
+    name: STAND_IN_QUEUES,
     modules: true,
     compatibilityDate: INGEST_COMPATIBILITY_DATE,
+    ...(takes === undefined ? {} : { queueProducers: { QUEUE: RETRY_QUEUE } }),
     script: `import { WorkerEntrypoint } from "cloudflare:workers";
+      const refuse = () => { throw new Error(${JSON.stringify(REFUSING_QUEUE_ERROR)}); };
+      let taken = 0;
       export class RefusingQueue extends WorkerEntrypoint {
-        async send() { throw new Error(${JSON.stringify(REFUSING_QUEUE_ERROR)}); }
-        async sendBatch() { throw new Error(${JSON.stringify(REFUSING_QUEUE_ERROR)}); }
+        async send() { refuse(); }
+        async sendBatch() { refuse(); }
+      }
+      export class LimitedQueue extends RefusingQueue {
+        async sendBatch(messages) {
+          if (taken >= ${takes ?? 0}) refuse();
+          taken++;
+          await this.env.QUEUE.sendBatch(messages);
+        }
       }
       export default { fetch: () => new Response(null, { status: 404 }) };`,
   };

@@ -5,6 +5,9 @@
  *
  * - `export written` (one per export answered 200, under its `requestId`): `queued_messages`,
  *   the retry queue messages the request sent (rows cut to fit make more messages than units);
+ * - `request refused` (one per refused request): on an export's, `queued_messages` too, the
+ *   messages the queue took before the failure (a 503 after a send taken in part), which land
+ *   all the same; absent on other paths' lines, which sent none;
  * - `retry batch consumed` (one per delivery to the consumer, `queue` naming the queue):
  *   `written` and `dead-lettered`, the messages it settled for good; `retried` ones come again.
  */
@@ -13,9 +16,9 @@ import type { Readable } from "node:stream";
 export interface RetryLedger {
   /** Reads one of workerd's output streams (stdout or stderr: `warn` and `error` lines go to stderr). */
   read(stream: Readable): void;
-  /** Ids of the requests whose `export written` line has arrived. */
+  /** Ids of the requests whose `export written` or `request refused` line has arrived. */
   logged: Set<string>;
-  /** Messages the logged exports sent to the retry queue. */
+  /** Messages the logged requests sent to the retry queue. */
   sent: number;
   /** Messages of the retry queue its consumer wrote or dead-lettered. */
   settled: number;
@@ -45,9 +48,9 @@ export function retryLedger(queue: string): RetryLedger {
     } catch {
       return; // workerd's own output, not one of the Worker's lines
     }
-    if (line.msg === "export written") {
+    if (line.msg === "export written" || line.msg === "request refused") {
       ledger.logged.add(String(line.requestId));
-      ledger.sent += Number(line.queued_messages);
+      ledger.sent += Number(line.queued_messages ?? 0);
     } else if (line.msg === "retry batch consumed" && line.queue === queue) {
       ledger.settled += Number(line.written) + Number(line["dead-lettered"]);
     }

@@ -11,7 +11,7 @@ import { LOG_COLUMNS } from "../core/rows";
 import { ingestContextFor, publicCorsFor, publicIngestContextFor, publicSettingsError, type IngestContext } from "../context";
 import { keptUnderKey, keptValuesWarning } from "../clickhouse/absent-columns";
 import { operatorFixNote } from "../clickhouse/errors";
-import { writeDurably, type WriteOutcome } from "../queue/durable-write";
+import { writeDurably, type QueuedTally, type WriteOutcome } from "../queue/durable-write";
 import type { RequestToken } from "../queue/kept-note";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
@@ -48,6 +48,11 @@ export interface IngestApp {
 interface RequestLog {
   requestId: string;
   logger: Logger;
+  /**
+   * What of an export the retry queue took (durable-write.ts): its line says so whether it is
+   * `export written` or `request refused`, for a refusal after a send leaves those rows to land.
+   */
+  queued: QueuedTally;
 }
 
 const EXPORT_PATHS: ReadonlyMap<string, Signal> = new Map(SIGNALS.map((signal) => [`/v1/${signal}`, signal]));
@@ -171,7 +176,7 @@ function tablesMissing(missing: readonly string[]): HttpError {
 /** The request's id (request-id.ts) and a logger that stamps it and the entrypoint on each line. */
 function requestLogOf(request: Request, options: IngestAppOptions): RequestLog {
   const requestId = requestIdOf(request.headers);
-  return { requestId, logger: jsonLogger({ requestId, entrypoint: options.entrypoint }) };
+  return { requestId, logger: jsonLogger({ requestId, entrypoint: options.entrypoint }), queued: { rows: 0, messages: 0 } };
 }
 
 /** An export request, its errors answered as hono's onError answers them. */
@@ -218,6 +223,7 @@ async function handleExport(
           })),
           await deduplicationTokenOf(signal, body, request.headers.get("idempotency-key") ?? undefined, prepared.uniqueBody, caller),
           log.logger,
+          log.queued,
           planned.directDeadline,
         );
   // Rows ClickHouse refused as data are parked on the dead-letter queue, or refused when there
@@ -230,7 +236,7 @@ async function handleExport(
   const errorMessage = [
     prepared.rejected > 0 ? prepared.rejectionMessage : "",
     deadLettered > 0 ? `${deadLettered} ${DEAD_LETTERED_PHRASE}: ${written?.deadLetterReason ?? ""}` : "",
-    refused > 0 ? refusedMessage(refused, written!) : "",
+    refused > 0 ? refusedMessage(refused, written!, log.queued) : "",
     warning,
   ]
     .filter((part) => part.length > 0)
@@ -247,9 +253,7 @@ async function handleExport(
     bytes: body.byteLength,
     accepted: prepared.accepted - deadLettered - refused,
     rejected,
-    queued: written?.queuedRows ?? 0,
-    // The retry queue's consumer settles these one by one: all settled, nothing more will land.
-    queued_messages: written?.queuedMessages ?? 0,
+    ...queuedFields(log.queued),
     // What redaction replaced, by kind: for metrics the only place it is counted, since a
     // metric point's attributes are series identity and get no summary keys.
     redactions: prepared.redactions.count,
@@ -270,8 +274,8 @@ async function handleExport(
  * A partial success's account of `refused` rows ClickHouse refused as data that nothing could
  * keep (`written.refusedNotKept` says why): lost unless the sender acts; the rest is stored.
  */
-function refusedMessage(refused: number, written: WriteOutcome): string {
-  const rest = written.queuedRows > 0 ? "stored or queued for a retry" : "stored";
+function refusedMessage(refused: number, written: WriteOutcome, queued: QueuedTally): string {
+  const rest = queued.rows > 0 ? "stored or queued for a retry" : "stored";
   return `${refused} refused by ClickHouse and not stored (${written.refusedNotKept ?? ""}): ${written.refusedReason ?? ""}; the request's other records are ${rest}`;
 }
 
@@ -317,10 +321,19 @@ async function callerOf(request: Request, context: IngestContext, entrypoint: st
 }
 
 /**
+ * An export's line's account of what the retry queue took of it (`queued` rows, `queued_messages`):
+ * the consumer settles the messages one by one; all settled, nothing more of the export lands.
+ */
+function queuedFields(queued: QueuedTally): { queued: number; queued_messages: number } {
+  return { queued: queued.rows, queued_messages: queued.messages };
+}
+
+/**
  * The answer to a refused request: `google.rpc.Status` in the request's encoding with its
  * request id, Retry-After when retryable, `allow` (a 405's) as the Allow header and a 401's
  * challenge as WWW-Authenticate; logged as
- * "request refused" with the request's `path` as routed.
+ * "request refused" with the request's `path` as routed, and for an export (`POST /v1/…`) what
+ * the retry queue took of it before the refusal (`queuedFields`), which lands all the same.
  */
 function errorResponse(request: Request, path: string, log: Partial<RequestLog>, error: unknown, allow?: string | null): Response {
   const httpError = toHttpError(error, log.requestId);
@@ -329,6 +342,7 @@ function errorResponse(request: Request, path: string, log: Partial<RequestLog>,
     status: httpError.status,
     reason: logReasonOf(error, httpError),
     path,
+    ...(log.queued !== undefined && request.method === "POST" && EXPORT_PATHS.has(path) ? queuedFields(log.queued) : {}),
   });
   const encoding = responseEncodingFor(request.headers.get("content-type"));
   const status = encodeStatus(encoding, {

@@ -30,12 +30,6 @@ import type { QueueProducer } from "./bindings";
 
 export interface WriteOutcome {
   writtenRows: number;
-  queuedRows: number;
-  /**
-   * Messages sent to the retry queue for them: a unit is one message, or several when it was cut
-   * to fit; each is settled by the consumer (`retry batch consumed`: written or dead-lettered).
-   */
-  queuedMessages: number;
   /** Rows ClickHouse refused as data, now dead-lettered (bucket or queue). */
   deadLetteredRows: number;
   /** Why, when there are any: the first refusal's message. */
@@ -50,6 +44,18 @@ export interface WriteOutcome {
   keptElsewhere: KeptCount[];
 }
 
+/**
+ * What of one request the retry queue has taken so far, added to as each send is taken (a send
+ * refused in part adds the messages it took): its rows, and the messages holding them (a unit is
+ * one message, or several when it was cut to fit), each settled by the consumer (`retry batch
+ * consumed`: written or dead-lettered). What a write that fails after a send leaves queued lands
+ * all the same, so it is the caller's to log whatever the request's answer.
+ */
+export interface QueuedTally {
+  rows: number;
+  messages: number;
+}
+
 /** Seconds a sender waits before retrying when neither ClickHouse nor the queue took its rows. */
 const QUEUE_RETRY_AFTER_SECONDS = 5;
 
@@ -62,17 +68,19 @@ const QUEUE_RETRY_AFTER_SECONDS = 5;
  * `directDeadline` (epoch ms), when the caller already spent part of the direct write's time
  * (DIRECT_WRITE_TIMEOUT_MS) learning a table, is when the direct write must be done.
  * `requestToken` is the request's insert deduplication token and what it was made from, so that
- * a failure's answer says what a resend of this request stores again.
+ * a failure's answer says what a resend of this request stores again. `queued` is added to as the
+ * retry queue takes the request's rows, before any failure that follows.
  */
 export async function writeDurably(
   context: IngestContext,
   tables: readonly TableRows[],
   requestToken: RequestToken,
   logger: Logger,
+  queued: QueuedTally,
   directDeadline?: number,
 ): Promise<WriteOutcome> {
   const { config, writer, queues } = context;
-  const outcome: WriteOutcome = { writtenRows: 0, queuedRows: 0, queuedMessages: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
+  const outcome: WriteOutcome = { writtenRows: 0, deadLetteredRows: 0, refusedRows: 0, keptElsewhere: [] };
 
   // In queue mode a row too big for a message, even gzipped, is still written directly.
   const queueFirst = config.durability.writeMode === "queue" ? queues.retry : undefined;
@@ -111,12 +119,10 @@ export async function writeDurably(
     units = planWriteUnits(tables, requestToken.value, MAX_UNIT_BYTES);
     const messages = await Promise.all(units.map((unit) => queueMessageOf(queuedBatchOf(unit, "WRITE_MODE is queue", Date.now()))));
     direct = units.filter((_, i) => messages[i] === undefined);
-    const queued = units.filter((_, i) => messages[i] !== undefined);
+    const queuedUnits = units.filter((_, i) => messages[i] !== undefined);
     const sent = messages.filter((message) => message !== undefined);
-    await sendOrRefuse(queueFirst, sent, kept, (notTaken) => `the queue did not take ${notTaken}`);
-    outcome.queuedRows = rowsIn(queued);
-    outcome.queuedMessages = sent.length;
-    kept.queued.push(...queued.map(countOf));
+    await sendOrRefuse(queueFirst, sent, kept, queued, (notTaken) => `the queue did not take ${notTaken}`);
+    kept.queued.push(...queuedUnits.map(countOf));
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
 
@@ -172,9 +178,7 @@ export async function writeDurably(
       });
       throw withKeptNamed(retryable, kept);
     }
-    await sendOrRefuse(retry, messages, kept, (notTaken) => `${leadOf(retryable[0]!.failure, kept)}; the queue did not take ${notTaken} either`);
-    outcome.queuedRows += rowsIn(retryable.map(({ unit }) => unit));
-    outcome.queuedMessages += messages.length;
+    await sendOrRefuse(retry, messages, kept, queued, (notTaken) => `${leadOf(retryable[0]!.failure, kept)}; the queue did not take ${notTaken} either`);
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
@@ -186,7 +190,7 @@ export async function writeDurably(
   }
 
   if (rejected.length > 0) {
-    if (!canDeadLetter(queues)) return refuse(outcome, rejected, "no dead-letter store is bound", logger);
+    if (!canDeadLetter(queues)) return refuse(outcome, queued, rejected, "no dead-letter store is bound", logger);
     try {
       await deadLetter(
         queues,
@@ -201,7 +205,7 @@ export async function writeDurably(
     } catch (error) {
       // Only the dead-letter queue was left to take them, cut to its messages, and a row alone
       // is over one even gzipped.
-      if (error instanceof TooBigForAMessage) return refuse(outcome, rejected, error.message, logger);
+      if (error instanceof TooBigForAMessage) return refuse(outcome, queued, rejected, error.message, logger);
       const notTaken = rowsOfTables(rejected.map(({ unit }) => countOf(unit)));
       throw keptRefusal(`${rejected[0]!.failure.message}; the dead-letter store did not take ${notTaken} either`, error, kept);
     }
@@ -215,7 +219,7 @@ export async function writeDurably(
  * Rows ClickHouse refused as data with nowhere to keep them: counted, for a partial success,
  * when the rest of the request is stored or queued; a 400 saying why when none of it is.
  */
-function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept: string, logger: Logger): WriteOutcome {
+function refuse(outcome: WriteOutcome, queued: QueuedTally, rejected: readonly FailedUnit[], notKept: string, logger: Logger): WriteOutcome {
   for (const { unit, failure } of rejected) {
     logger.log("error", "rows refused by ClickHouse and not kept", {
       table: unit.table,
@@ -226,31 +230,41 @@ function refuse(outcome: WriteOutcome, rejected: readonly FailedUnit[], notKept:
     });
   }
   const reason = rejected[0]!.failure.message;
-  if (outcome.writtenRows + outcome.queuedRows === 0) {
+  if (outcome.writtenRows + queued.rows === 0) {
     throw new HttpError(400, `${reason}; none of the request's records were stored and none kept (${notKept})`);
   }
   return { ...outcome, refusedRows: rowsIn(rejected.map(({ unit }) => unit)), refusedReason: reason, refusedNotKept: notKept };
 }
 
 /**
- * Sends `messages` to `queue`. When the queue refuses them, in part or whole, the messages it did
- * take join `kept.queued`, and the answer is a retryable 503: `lead` given what the queue did not
- * take (`4 rows of otel_logs`), the queue's reason, and `keptNote`: a sender retrying knows what
- * its resend stores again.
+ * Sends `messages` to `queue`, adding those it takes to `queued`. When the queue refuses them, in
+ * part or whole, the messages it did take join `kept.queued` too, and the answer is a retryable
+ * 503: `lead` given what the queue did not take (`4 rows of otel_logs`), the queue's reason, and
+ * `keptNote`: a sender retrying knows what its resend stores again.
  */
 async function sendOrRefuse(
   queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>,
   messages: readonly QueueMessage[],
   kept: KeptRows,
+  queued: QueuedTally,
   lead: (notTaken: string) => string,
 ): Promise<void> {
   try {
     await sendMessages(queue, messages);
+    tally(queued, messages);
   } catch (error) {
     const sent = new Set(error instanceof QueueSendFailure ? error.sent : []);
-    kept.queued.push(...messages.filter((message) => sent.has(message)));
+    const taken = messages.filter((message) => sent.has(message));
+    tally(queued, taken);
+    kept.queued.push(...taken);
     throw keptRefusal(lead(rowsOfTables(messages.filter((message) => !sent.has(message)))), error, kept);
   }
+}
+
+/** Adds `messages`, taken by the queue, and their rows to `queued`. */
+function tally(queued: QueuedTally, messages: readonly QueueMessage[]): void {
+  queued.messages += messages.length;
+  queued.rows += messages.reduce((sum, message) => sum + message.rows, 0);
 }
 
 /** A retryable 503: `lead`, then `: ` and why the queue or store refused (`error`), then `keptNote`. */

@@ -44,18 +44,11 @@ const QUOTED_REPR = /^([bu]?)(['"])([\s\S]*)\2$/;
 /** Python's default `repr` of an object (`<Foo object at 0x7f…>`, `<function check at 0x7f…>`): its type's name and address only. */
 const DEFAULT_REPR = /^<[^<>]* at 0x[0-9a-fA-F]+>$/;
 
-export const tracebackValueDetector: Detector = {
-  kind: SECRET_PARAM_KIND,
-  source: SOURCE,
-  evidence: 0,
-  moreEvidence: MoreEvidence.DRAWN_VALUE,
-  rewrite: (value, marker, text, start) => {
-    const drawn = drawnNameOf(text, start);
-    if (drawn === undefined || !(holdsSecret(drawn.name) || (drawn.keyword !== undefined && holdsSecret(drawn.keyword)))) return undefined;
-    if (QUOTED_REPR.test(value)) return hiddenRepr(value, marker, (inner) => !standsForSecret(inner));
-    return standsForSecret(value) || DEFAULT_REPR.test(value) ? undefined : marker;
-  },
-};
+export const tracebackValueDetector: Detector = drawnValueDetector(SECRET_PARAM_KIND, (value, marker, drawn) => {
+  if (!(holdsSecret(drawn.name) || (drawn.keyword !== undefined && holdsSecret(drawn.keyword)))) return undefined;
+  if (QUOTED_REPR.test(value)) return hiddenRepr(value, marker, (inner) => !standsForSecret(inner));
+  return standsForSecret(value) || DEFAULT_REPR.test(value) ? undefined : marker;
+});
 
 /**
  * A person's name drawn as a string's `repr` under a name that holds one, as the person-name
@@ -65,21 +58,37 @@ export const tracebackValueDetector: Detector = {
  * bare `user`'s or `name`'s is in text: a full name led by a common given name there
  * (`user` over `'maria'` or `<User 42>` stays); the quotes stay.
  */
-export const tracebackNameDetector: Detector = {
-  kind: PERSON_NAME_KIND,
-  source: SOURCE,
-  evidence: 0,
-  moreEvidence: MoreEvidence.DRAWN_VALUE,
-  rewrite: (value, marker, text, start) => {
-    const drawn = drawnNameOf(text, start);
-    if (drawn === undefined) return undefined;
-    // A drawn name is a variable's: a bare `name` there is a person's as a logfmt field's is.
-    const read = textPersonFieldOf(drawn.name, true) ?? (drawn.keyword === undefined ? undefined : textPersonFieldOf(drawn.keyword, true));
-    if (read === undefined) return undefined;
-    const field = read === "login" ? undefined : read;
-    return hiddenRepr(value, marker, (inner) => holdsPersonName(inner, field));
-  },
-};
+export const tracebackNameDetector: Detector = drawnValueDetector(PERSON_NAME_KIND, (value, marker, drawn) => {
+  // A drawn name is a variable's: a bare `name` there is a person's as a logfmt field's is.
+  const read = textPersonFieldOf(drawn.name, true) ?? (drawn.keyword === undefined ? undefined : textPersonFieldOf(drawn.keyword, true));
+  if (read === undefined) return undefined;
+  const field = read === "login" ? undefined : read;
+  return hiddenRepr(value, marker, (inner) => holdsPersonName(inner, field));
+});
+
+/** The name drawn above a value, and the keyword whose argument that name is (`drawnNameOf`). */
+interface DrawnName {
+  readonly name: string;
+  readonly keyword: string | undefined;
+}
+
+/**
+ * A detector of `kind` over the values drawn rows print (`SOURCE`, gated on
+ * `MoreEvidence.DRAWN_VALUE`): a value with a name drawn above it is replaced as `judge` says
+ * (the replacement, or undefined to keep it); one with none stays.
+ */
+function drawnValueDetector(kind: string, judge: (value: string, marker: string, drawn: DrawnName) => string | undefined): Detector {
+  return {
+    kind,
+    source: SOURCE,
+    evidence: 0,
+    moreEvidence: MoreEvidence.DRAWN_VALUE,
+    rewrite: (value, marker, text, start) => {
+      const drawn = drawnNameOf(text, start);
+      return drawn === undefined ? undefined : judge(value, marker, drawn);
+    },
+  };
+}
 
 /**
  * `value` (a drawn row's value) as a string's or a bytes literal's `repr` with its inner text
@@ -99,7 +108,7 @@ function hiddenRepr(value: string, marker: string, hides: (inner: string) => boo
  * the value is already a marker or no name is drawn there: the rows above each hold a pipe at
  * the value's column up to the source line, which holds a name starting there.
  */
-function drawnNameOf(text: string, start: number): { readonly name: string; readonly keyword: string | undefined } | undefined {
+function drawnNameOf(text: string, start: number): DrawnName | undefined {
   if (text.startsWith("[REDACTED", start)) return undefined;
   const rowStart = text.lastIndexOf("\n", start - 1) + 1;
   // `└ ` is two characters before the value, `-> ` three.
