@@ -32,7 +32,7 @@ import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
-import { ORACLE_LOGON_HINT } from "./oracle-logons";
+import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
 
 /**
@@ -252,7 +252,8 @@ export const MoreEvidence = {
   /**
    * An Oracle logon's `@` and `/` and a word of the places one is written in
    * (`detectors/oracle-connect.ts`): `ORACLE_LOGON_HINT` (a tool's name, a connection key's word,
-   * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows.
+   * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows; or, for a logon
+   * without `@`, its `/`, a blank and a tool's name or SQL*Plus's prompt (`ORACLE_TOOL_HINT`).
    */
   ORACLE_LOGON: 1 << 13,
   /**
@@ -442,7 +443,10 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
   if (more !== undefined && !wordOnly && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
-  if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
+  // A logon to the local database has no `@`: a tool's name before it, after a blank, says it may be one.
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && ((classes & HAS_AT) !== 0 ? ORACLE_LOGON_HINT : (classes & HAS_BLANK) !== 0 ? ORACLE_TOOL_HINT : undefined)?.test(text)) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
+  }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -609,12 +613,12 @@ const CARD_CODE_WORD = /[vV][vVcCnN2]|[yY](?<=[sS]ecurit[yY]|SECURITY)|[çÇ](?<
 const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
 /**
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
- * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`,
+ * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`, `llámenos`,
  * `Telefon`, `Handy`, `Rufnummer`, `tél`, `sms`, `携帯`, `電話`, `手机`, `电话`, `anrufen`, `Rückruf`, `erreichbar`,
  * `appelez`, `joignable`, `chiamare`, `contattare`), and a provider's phone field before its separator
  * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]lam|LLAM|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|(?:To|From)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|(?:To|From)[=:"']|wa_id[=:"'\\]/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -855,10 +859,10 @@ const NATIONAL_ID_DIGITS = 4;
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
  * `birth`, `born`, `dob`, `nasc`, `nac` (`nacimiento`, `nacido`, `fechaNac`), `aniversário`,
  * `geburt`, `geboren`, `geboorte`, `naissance`, `né le`, `urodz`, `生年月日`, `誕生日`, `passport`, `passaporte`, `pasaporte`, `passeport`,
- * `paspoort`, `Reisepass`; in any case (a gate: a mixed case only looks at more, and one regex
+ * `paspoort`, `Reisepass`, `Passnummer`, `Pass-Nr`; in any case (a gate: a mixed case only looks at more, and one regex
  * with `i` costs less than each case spelled out).
  */
-const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass/i;
+const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass|pass(?:nummer|[ _-]?nr)/i;
 /**
  * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
  * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before

@@ -1,6 +1,6 @@
 import {
-  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, nirHolds, nricHolds, peselHolds, personnummerHolds, rutHolds, sinHolds,
-  spanishIdHolds, steuerIdHolds, tfnHolds,
+  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, germanDocumentNumberHolds, nirHolds, nricHolds, peselHolds, personnummerHolds,
+  rutHolds, sinHolds, spanishIdHolds, steuerIdHolds, tfnHolds,
 } from "./national-id-checks";
 import { caseless } from "./detectors/detector";
 import { NUMBER_WORD } from "./detectors/thing-words";
@@ -19,6 +19,12 @@ export interface NationalDocument {
 function words(...phrase: string[]): string {
   return phrase.map(caseless).join("[ _-]?");
 }
+
+/**
+ * A German identity card's or passport's number (`germanDocumentNumberHolds`): nine characters, an
+ * authority's letter first, a digit among the other eight, perhaps the check digit after them.
+ */
+export const GERMAN_DOCUMENT_NUMBER = "[CFGHJ-NPRTV-Z](?=[CFGHJ-NPRTV-Z]{0,7}\\d)[0-9CFGHJ-NPRTV-Z]{8}\\d?";
 
 /**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
@@ -71,6 +77,14 @@ export const DOCUMENTS: readonly NationalDocument[] = [
     number: "[1-9]\\d ?\\d{3} ?\\d{3} ?\\d{3}",
     holds: steuerIdHolds,
   },
+  // Germany: the identity card (Personalausweis), its number as printed or with the machine-readable
+  // zone's check digit (`T22000129`, `T220001293`): an authority's letter, then eight letters and
+  // digits (one a digit at least: a word in capitals is no number), no vowel nor `B`, `D`, `Q`, `S`.
+  {
+    name: `(?:${caseless("personal")})?${caseless("ausweis")}(?:[ _-]?${caseless("nummer")})?`,
+    number: GERMAN_DOCUMENT_NUMBER,
+    holds: germanDocumentNumberHolds,
+  },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
   // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
   { name: "PESEL|[Pp]esel", number: "\\d{11}", holds: peselHolds },
@@ -98,7 +112,7 @@ export function FISCAL_CODE_SHAPE(): string {
  */
 export const GENERIC_NAME =
   `${words("national")}[ _-]?(?:${caseless("id")}(?:${caseless("entity")})?|${caseless("identification")})|${words("identity", "card")}|${words("identity")}[ _-]?${NUMBER_WORD}` +
-  `|${words("id", "card")}|ID[ _-]?${NUMBER_WORD}|${caseless("c")}[ée]${caseless("dula")}|${caseless("personalausweis")}(?:${caseless("nummer")})?`;
+  `|${words("id", "card")}|ID[ _-]?${NUMBER_WORD}|${caseless("c")}[ée]${caseless("dula")}`;
 
 /** A name starts a word or follows a key's `_` or `.` (`user.national_id`, `customer_dni`). */
 export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
@@ -108,8 +122,11 @@ const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((docume
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 
-/** The names of the documents whose numbers may hold only four or five digits: India's PAN (`ABCPD1234E`), a driver's licence. */
-const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
+/**
+ * The names of the documents whose numbers may hold only four or five digits: India's PAN
+ * (`ABCPD1234E`), a driver's licence, a German identity card (`T2200X1KL`).
+ */
+const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]|usweis|USWEIS/;
 /** The fewest digits of every other document's number (a NINO's six). */
 const MANY_DIGITS = 6;
 

@@ -175,3 +175,34 @@ export function peselHolds(value: string): boolean {
   for (let i = 0; i < 10; i++) sum += weights[i]! * (digits.charCodeAt(i) - 48);
   return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
 }
+
+/**
+ * A machine-readable travel document's number and its check digit (ICAO Doc 9303, part 3, 4.9):
+ * the characters' values (digits their own, `A`–`Z` 10–35) times the weights 7, 3, 1 repeated,
+ * summed, modulo 10. `value` is the number with its check digit last (`T220001293`, a German
+ * identity card's; `C01X00T478`, a German passport's).
+ */
+export function icaoCheckDigitHolds(value: string): boolean {
+  const characters = compact(value);
+  if (!/^[0-9A-Z]{2,}\d$/.test(characters)) return false;
+  const weights = [7, 3, 1];
+  let sum = 0;
+  for (let i = 0; i < characters.length - 1; i++) {
+    const code = characters.charCodeAt(i);
+    sum += weights[i % 3]! * (code <= 57 ? code - 48 : code - 55);
+  }
+  return sum % 10 === characters.charCodeAt(characters.length - 1) - 48;
+}
+
+/**
+ * Germany's identity card (Personalausweis, since November 2010) and passport numbers: nine
+ * characters, an issuing authority's letter first, then letters and digits, no vowel nor `B`,
+ * `D`, `Q`, `S` (Personalausweisverordnung; ICAO Doc 9303's document number), as printed
+ * (`T22000129`) or with the check digit the machine-readable zone adds (`T220001293`): a number
+ * holds when it has that digit and it agrees (`icaoCheckDigitHolds`); the printed nine have none
+ * to test.
+ */
+export function germanDocumentNumberHolds(value: string): boolean {
+  const characters = compact(value);
+  return /^[CFGHJ-NPRTV-Z][0-9CFGHJ-NPRTV-Z]{8}\d$/.test(characters) && icaoCheckDigitHolds(characters);
+}

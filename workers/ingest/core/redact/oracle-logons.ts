@@ -1,11 +1,18 @@
 /**
- * The words of the places an Oracle logon `user/password@connect_identifier` is written in
- * (`detectors/oracle-connect.ts`), and the hint built of them that gates the detector
- * (`evidence.ts`): one list for both, so that the gate holds whatever the detector reads.
+ * The words of the places an Oracle logon `user/password@connect_identifier` (or `user/password`
+ * after a tool's name) is written in (`detectors/oracle-connect.ts`), and the hints built of them
+ * that gate the detector (`evidence.ts`): one list for both, so that the gate holds whatever the
+ * detector reads.
  */
 
 /** Oracle's command-line tools that take a logon after their options (SQL*Plus, RMAN, Data Guard's, Data Pump's, the old export/import, SQL*Loader). */
 export const ORACLE_TOOLS: readonly string[] = ["sqlplus", "rman", "dgmgrl", "expdp", "impdp", "exp", "imp", "sqlldr"];
+/**
+ * The tools after which a logon needs no `@` to be one (`sqlplus scott/tiger`, the local
+ * database): all but `exp` and `imp`, words of other things too (`exp 3/4`, an experience's, an
+ * exponent's), whose logon without `@` is read only after `userid=`.
+ */
+export const LOCAL_LOGON_TOOLS: readonly string[] = ORACLE_TOOLS.filter((tool) => tool !== "exp" && tool !== "imp");
 /** RMAN's connection keywords: each names a database, whose logon follows. */
 export const RMAN_KEYWORDS: readonly string[] = ["target", "catalog", "auxiliary"];
 /**
@@ -31,3 +38,23 @@ export const ORACLE_LOGON_HINT = new RegExp(
   [...ORACLE_TOOLS, ...RMAN_KEYWORDS, ...CONNECTION_KEY_WORDS, "godror", "ora-\\d", "@(?://|\\(|[\\w.-]+:\\d)"].join("|"),
   "i",
 );
+
+/** An Oracle tool's name as a word (`sqlplus`, `RMAN`, `exp`). */
+const TOOL_WORD = `(?<![\\w.-])(?:${ORACLE_TOOLS.join("|")})(?![\\w.-])`;
+/**
+ * An Oracle tool's name as a word, in any case: the detector asks for one before it takes a logon
+ * without `@` after `userid=` (`exp userid=system/manager`), a parameter other programs name too.
+ */
+export const ORACLE_TOOL_WORD = new RegExp(TOOL_WORD, "i");
+/**
+ * A part of every text holding a logon without `@` the detector takes (asked of a text holding `/`
+ * and a blank but no `@`): a tool's name as a word (`sqlplus scott/tiger`, `exp userid=…`, `rman
+ * target …`), or SQL*Plus's prompt before its `CONNECT` (`SQL> conn scott/tiger`).
+ */
+export const ORACLE_TOOL_HINT = new RegExp(`${TOOL_WORD}|SQL>`, "i");
+/**
+ * RMAN's name as a word, its command's or its prompt's (`rman target …`, `RMAN> connect target
+ * …`): the detector asks for it before it takes a logon without `@` after an RMAN keyword, which
+ * are other words too (`build target linux/amd64`).
+ */
+export const RMAN_WORD = /(?<![\w.-])rman(?![\w.-])/i;

@@ -79,14 +79,15 @@ export const nationalIdDetector: Detector = {
 /**
  * Whether a key's words (`nameWords`) name a national identity, tax or driver's licence number:
  * a document's name as its last word or words (`nino`, `ni_number`, `dni`, `customer_nie`, `aadhaar`, `bsn`,
- * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `codice_fiscale`, `steuer_id`, `personnummer`), a generic
+ * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `codice_fiscale`, `steuer_id`, `personnummer`, `ausweisnummer`), a generic
  * one (`national_id`, `user.national_id`, `nationalIdNumber`, `id_card`, `cedula`), or a driver's
  * licence's (`driver_license`, `drivers_license_number`, `driving_licence`), perhaps before a word
- * for "number" (`dni_number`, `nino_no`).
+ * for "number" (`dni_number`, `nino_no`, `ausweis_nummer`).
  */
 export function namesNationalId(words: readonly string[]): boolean {
   let end = words.length;
-  if (end > 1 && NUMBER_WORD_SET.has(words[end - 1]!)) end--;
+  // German writes its word for "number" as one too (`ausweis_nummer`).
+  if (end > 1 && (NUMBER_WORD_SET.has(words[end - 1]!) || words[end - 1] === "nummer")) end--;
   const last = words[end - 1] ?? "";
   const before = words[end - 2] ?? "";
   if (NATIONAL_ID_WORDS.has(last)) return true;
@@ -99,6 +100,6 @@ export function namesNationalId(words: readonly string[]): boolean {
 }
 const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
   "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",
-  "rut", "cuit", "cuil", "steuerid", "steueridentifikationsnummer", "nationalid", "cedula", "cédula", "personalausweis", "codicefiscale",
+  "rut", "cuit", "cuil", "steuerid", "steueridentifikationsnummer", "nationalid", "cedula", "cédula", "personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "codicefiscale",
   "pesel",
 ]);

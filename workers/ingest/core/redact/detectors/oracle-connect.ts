@@ -1,13 +1,23 @@
 import { MoreEvidence } from "../evidence";
 import { blanksBefore } from "../blanks";
 import { nameBefore, nameWords, standsForSecret } from "../secret-names";
-import { ORACLE_TOOLS, RMAN_KEYWORDS, namesConnection } from "../oracle-logons";
+import { LOCAL_LOGON_TOOLS, ORACLE_TOOLS, ORACLE_TOOL_WORD, RMAN_KEYWORDS, RMAN_WORD, namesConnection } from "../oracle-logons";
 import { Place, caseless, type Detector } from "./detector";
 
 /** A JDBC URL of Oracle's drivers up to its user: `jdbc:oracle:thin:`, `jdbc:oracle:oci:`. */
 const JDBC_ORACLE = "jdbc:oracle:[A-Za-z0-9]+:";
 /** A tool's name and its options (`-s`, `-L`), or an RMAN keyword perhaps with `=`, then blanks. */
 const TOOL_LOGON = `(?:(?:${ORACLE_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*|(?:${RMAN_KEYWORDS.join("|")})=?)[ \\t]+`;
+/**
+ * What a logon without `@` (to the local database) follows: a tool's name that is no other word's
+ * and its options (`sqlplus -s `, `expdp `: `LOCAL_LOGON_TOOLS`), an RMAN keyword (`target `),
+ * `userid=`, or SQL*Plus's `CONNECT` after its prompt (`SQL> conn `).
+ */
+const LOCAL_LOGON_HEAD =
+  `(?:(?:${LOCAL_LOGON_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*[ \\t]+|(?:${RMAN_KEYWORDS.join("|")})=?[ \\t]+` +
+  `|${caseless("userid")}=|(?<=SQL>[ \\t]{0,8})(?:${caseless("connect")}|${caseless("conn")})[ \\t]+)`;
+/** A logon without `@` ends its word: a blank, a quote or the text's end follows (`sqlplus scott/tiger @script.sql`). */
+const LOCAL_LOGON_END = `(?=[\\s"']|$)`;
 /** SQL*Plus's `CONNECT` command (also `CONN`), then blanks. */
 const CONNECT_COMMAND = `(?:${caseless("connect")}|${caseless("conn")})[ \\t]+`;
 /** The utilities' `userid=` parameter. */
@@ -16,8 +26,11 @@ const USERID = `${caseless("userid")}=`;
 const USER = "[A-Za-z][\\w$#]{0,127}";
 /** A password: quoted as Oracle quotes one holding other characters (`"p@ss w"`), or up to a blank, `/`, `@` or a quote. */
 const PASSWORD = `(?:"[^"\\n]{1,128}"|[^\\s"'/@]{1,128})`;
-/** Where the password starts: after the user's `/`. */
-const PASSWORD_START = new RegExp(`${USER}/(?=${PASSWORD}@$)`);
+/** Where the password starts: after the user's `/`, the password ending the match or its `@`. */
+const PASSWORD_START = new RegExp(`${USER}/(?=${PASSWORD}@?$)`);
+/** A logon without `@` after `userid=` or after an RMAN keyword (`LOCAL_LOGON_HEAD`). */
+const USERID_HEAD = /^userid=/i;
+const RMAN_HEAD = new RegExp(`^(?:${RMAN_KEYWORDS.join("|")})`);
 /** What a connect identifier may start with after the `@`. */
 const IDENTIFIER_AHEAD = `(?=[^\\s"'@])`;
 
@@ -90,21 +103,33 @@ function isConnectionValue(text: string, start: number, place: number): boolean 
  *
  * Only the password goes, counted as `url_credentials` as a URL's is: the user names a service
  * account and the connect identifier the server (server addresses survive). A password standing
- * for one (`app/${DB_PASSWORD}@ORCL`, `app/****@ORCL`) is configuration, not a secret. A logon
- * without `@` (`sqlplus app/S3cret`, the local database) is not read: nothing in such a text
- * would let the scanner skip the texts without one. The gate (`MoreEvidence.ORACLE_LOGON`):
- * `@`, `/` and a word of these forms (`oracle-logons.ts`).
+ * for one (`app/${DB_PASSWORD}@ORCL`, `app/****@ORCL`) is configuration, not a secret.
+ *
+ * A logon without `@` (the local database) is read only after a tool's name that is no other
+ * word's (`sqlplus scott/tiger @script.sql`, `sqlplus -s system/manager`, `expdp system/oracle
+ * directory=…`, `sqlldr scott/tiger control=…`), after `userid=` in a text naming a tool (`exp
+ * userid=system/manager file=x.dmp`, `imp userid=scott/tiger`), after an RMAN keyword in a text
+ * naming RMAN (`rman target sys/secret`), or after SQL*Plus's prompt's `CONNECT` (`SQL> conn
+ * scott/tiger`), and ends its word: a path's or a ratio's `a/b` elsewhere (`exp file=a/b.dmp`,
+ * `cpu 3/4`, `build target linux/amd64`, `sqlplus /nolog`) stays.
+ *
+ * The gate (`MoreEvidence.ORACLE_LOGON`): `/`, and `@` and a word of these forms, or a blank
+ * and a tool's name or SQL*Plus's prompt (`oracle-logons.ts`).
  */
 export const oracleConnectDetector: Detector = {
   kind: "url_credentials",
   source:
     `(?<![\\w.-])(?:${JDBC_ORACLE}|${TOOL_LOGON}|${CONNECT_COMMAND}|${USERID})${USER}/${PASSWORD}@${IDENTIFIER_AHEAD}` +
-    `|(?<![\\w.$#/@-])${USER}/${PASSWORD}@${IDENTIFIER_AHEAD}`,
+    `|(?<![\\w.$#/@-])${USER}/${PASSWORD}@${IDENTIFIER_AHEAD}` +
+    `|(?<![\\w.-])${LOCAL_LOGON_HEAD}${USER}/${PASSWORD}${LOCAL_LOGON_END}`,
   evidence: 0,
   moreEvidence: MoreEvidence.ORACLE_LOGON,
   placeEvidence: Place.CONNECTION_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const passwordStart = PASSWORD_START.exec(match)!;
+    const local = !match.endsWith("@");
+    // `userid=` and RMAN's keywords are other programs' words too: a tool's name in the text says they are Oracle's.
+    if (local && ((USERID_HEAD.test(match) && !ORACLE_TOOL_WORD.test(text)) || (RMAN_HEAD.test(match) && !RMAN_WORD.test(text)))) return undefined;
     // A logon after none of Oracle's own forms: its identifier, its key or its text says it is one.
     if (passwordStart.index === 0) {
       const identifier = text.slice(start + match.length, start + match.length + 64);
@@ -114,8 +139,8 @@ export const oracleConnectDetector: Detector = {
       if (!logon) return undefined;
     }
     const head = match.slice(0, passwordStart.index + passwordStart[0].length);
-    const password = match.slice(head.length, -1);
+    const password = local ? match.slice(head.length) : match.slice(head.length, -1);
     if (password.startsWith("[REDACTED:") || standsForSecret(password.replace(/^"|"$/g, ""))) return undefined;
-    return `${head}${marker}@`;
+    return local ? `${head}${marker}` : `${head}${marker}@`;
   },
 };

@@ -1,4 +1,5 @@
 import { MoreEvidence } from "../evidence";
+import { icaoCheckDigitHolds } from "../national-id-checks";
 import { Place, caseless, type Detector } from "./detector";
 import { AMOUNT_AFTER, AMOUNT_REACH, BORN_THINGS, NUMBER_WORD } from "./thing-words";
 
@@ -44,11 +45,13 @@ const BIRTH_DATE_NAME =
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
  * `nº do passaporte` is not read): English `passport`, Portuguese `passaporte`, Spanish
  * `pasaporte`, French `passeport`, Italian `passaporto`, Dutch `paspoort`, German `Reisepass`
- * and `Reisepassnummer`.
+ * and `Reisepassnummer`, and German `Pass` only before its number's word (`Passnummer`, `Pass-Nr.`:
+ * `pass` alone is a verb's, a test's, a password's).
  */
 const PASSPORT_NAME =
   `${NAME_START}(?:${caseless("passport")}|${caseless("passaport")}[eoEO]|${caseless("pasaporte")}|${caseless("passeport")}|${caseless("paspoort")}` +
-  `|${caseless("reisepass")}(?:${caseless("nummer")})?)(?:${JOIN}${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
+  `|${caseless("reisepass")}(?:${caseless("nummer")})?|${caseless("pass")}(?:${caseless("nummer")}|(?=[ _-]?[Nn][Rr](?![A-Za-z]))))` +
+  `(?:${JOIN}${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
 
 /**
  * What stands between a name and its value: a name's closing quote (perhaps escaped, JSON text in
@@ -97,11 +100,15 @@ const DATE =
 /**
  * A passport's number as ICAO Doc 9303 writes a document number (up to nine of `A`–`Z` and
  * `0`–`9`) and as nations issue them: six to nine letters and digits, at least five of them digits
- * (`X1234567`, `FZ123456`, `XDC123456`, `C01X00T47`, `L898902C3`, `12AB34567`, `123456789`).
- * Every such form holds five digits or more; a word with a digit or two after the name is a
- * library's or protocol's (`passport oauth2 callback`, `passport v2auth0 user`).
+ * (`X1234567`, `FZ123456`, `XDC123456`, `C01X00T47`, `L898902C3`, `12AB34567`, `123456789`), or
+ * nine with the machine-readable zone's check digit after them (`C01X00T478`, `L898902C36`), which
+ * must agree (`icaoCheckDigitHolds`). Every such form holds five digits or more; a word with a
+ * digit or two after the name is a library's or protocol's (`passport oauth2 callback`, `passport
+ * v2auth0 user`).
  */
-const PASSPORT_NUMBER = "(?=(?:[A-Za-z]{0,8}\\d){5})[A-Za-z0-9]{6,9}";
+const PASSPORT_NUMBER = "(?=(?:[A-Za-z]{0,8}\\d){5})(?:[A-Za-z0-9]{6,9}|[A-Z0-9]{9}\\d)";
+/** Whether a passport's number in `PASSPORT_NUMBER`'s shape holds: ten characters hold their check digit. */
+const passportNumberHolds = (value: string): boolean => value.length < 10 || icaoCheckDigitHolds(value);
 /** A value's end: no word, no more of a number, no path or version going on. */
 const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /**
@@ -214,7 +221,7 @@ export const passportDetector: Detector = {
   evidence: 0,
   moreEvidence: MoreEvidence.PERSONAL_DOCUMENT,
   placeEvidence: Place.PASSPORT_VALUE,
-  rewrite: namedValueRewrite(Place.PASSPORT_VALUE, `${PASSPORT_NAME}${BETWEEN}`, () => true),
+  rewrite: namedValueRewrite(Place.PASSPORT_VALUE, `${PASSPORT_NAME}${BETWEEN}`, passportNumberHolds),
 };
 
 
@@ -242,5 +249,7 @@ const BIRTH_DATE_WORDS: ReadonlySet<string> = new Set([
   "dob", "birthdate", "birthday", "born", "nasc", "nascimento", "nacimiento", "aniversario", "aniversário", "geburtsdatum", "geburtstag",
   "naissance", "urodzenia", "nascita", "geboortedatum", "生年月日", "誕生日",
 ]);
-const PASSPORT_WORDS: ReadonlySet<string> = new Set(["passport", "passaporte", "pasaporte", "passeport", "passaporto", "paspoort", "reisepass", "reisepassnummer"]);
+const PASSPORT_WORDS: ReadonlySet<string> = new Set([
+  "passport", "passaporte", "pasaporte", "passeport", "passaporto", "paspoort", "reisepass", "reisepassnummer", "passnummer",
+]);
 const PASSPORT_NUMBER_WORDS: ReadonlySet<string> = new Set(["number", "no", "num", "nr", "numero", "número", "nº"]);

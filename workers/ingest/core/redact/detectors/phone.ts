@@ -16,7 +16,8 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  * Phone numbers, which are personal data wherever a person's is written:
  *
  * - the international form (`+55 11 91234-5678`, `+1 (415) 555-0100`, `+442071838750`) with 8
- *   to 15 digits as E.164 allows, anywhere, its `+` perhaps form-encoded (`%2B14158675309`);
+ *   to 15 digits as E.164 allows, anywhere, form-encoded too in a URL's query (`%2B14158675309`,
+ *   `?phone=%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`);
  * - Brazil's national form with the area code in parentheses (`(11) 91234-5678`), the way
  *   storefront customers type it, anywhere;
  * - a North American number with its area code in parentheses or led by the trunk prefix
@@ -76,10 +77,15 @@ const PHONE_VERBS = [
   "retornando", "llame", "llamar", "llamó", "llamo", "llamando", "llámenos", "llámame",
   // German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
   // `appelez le`) and Italian (`chiamare al`): a callback or reachability note names the number.
-  "anrufen", "anruf", "rückruf", "zurückrufen", "erreichbar", "erreichen",
-  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignable",
+  "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
+  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre",
   "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
 ];
+/**
+ * Words saying where a person is reached (`erreichbar unter`, `joignable au`): a number after one
+ * is a phone's in a row too (`joignable au 0612345678`), where a verb's may be a call's id.
+ */
+const PHONE_REACHABLE = ["erreichbar", "joignable"];
 
 /**
  * A blank between a phone word and its number: a line break is one (`tel:\n11987654321`,
@@ -109,7 +115,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_VERBS].map(caseless).join("|")})` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")})` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
         `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
@@ -182,17 +188,27 @@ export function namesPhone(words: readonly string[]): boolean {
   return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
-const INTERNATIONAL = "(?<![\\w+%])(?:\\+|%2[Bb])\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
+/**
+ * A separator between an international number's groups: a blank, `.` or `-`, or a blank as a form
+ * encodes one in a URL's query (`+`, `%20`: `?phone=%2B55+11+98765-4321`).
+ */
+const INTERNATIONAL_SEPARATOR = "(?:[ .+-]|%20)";
+/** An area code in parentheses, perhaps form-encoded (`(0)89`, `%2811%29`). */
+const INTERNATIONAL_AREA_CODE = "(?:\\(|%28)\\d{1,4}(?:\\)|%29)";
+const INTERNATIONAL =
+  `(?<![\\w+%])(?:\\+|%2[Bb])\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}(?!\\d)`;
+/** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
+const FORM_ESCAPES = /%2[089Bb]/g;
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
- * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`), pairs after two or
- * three digits (`612 34 56 78`, `06 12 34 56 78`), Spain's three threes (`612 345 678`), or 8 to 13
+ * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
+ * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`), or 8 to 13
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4}\\/)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
@@ -231,10 +247,15 @@ export const phoneDetector: Detector = {
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    // A form-encoded `+` (`From=%2B14158675309`) is the international form's, its `2` no digit of the number.
-    const encodedPlus = match.startsWith("%");
-    const digits = countDigits(match) - (encodedPlus ? 1 : 0);
-    if (match.startsWith("+") || encodedPlus) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
+    // A form-encoded `+` (`From=%2B14158675309`) is the international form's, as are its encoded blanks and
+    // parentheses (`%20`, `%28`): their hex digits are no digits of the number.
+    const encoded = match.includes("%");
+    const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
+    if (match.startsWith("+") || match.startsWith("%")) {
+      // A `+` between groups is a form's blank: only in a form's value, whose `+` is encoded or which follows its `=` (`+12345+67890` is a sum).
+      if (match.lastIndexOf("+") > 0 && !encoded && text.charCodeAt(start - 1) !== 61 /* = */) return undefined;
+      return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
+    }
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
     // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
