@@ -182,7 +182,14 @@ export function namesPhone(words: readonly string[]): boolean {
   return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
-const INTERNATIONAL = "(?<![\\w+%])(?:\\+|%2[Bb])\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}(?!\\d)";
+/**
+ * A number in the international form: `+`, the country code and six to thirteen more digits, in
+ * groups; form-encoded in a query (`%2B`, its blanks `+` or `%20`: `phone=%2B1+415+555+0132`).
+ */
+const INTERNATIONAL =
+  "(?<![\\w+%])(?:\\+\\d{1,3}(?:[ .-]?\\(\\d{1,4}\\))?(?:[ .-]?\\d){6,13}|%2[Bb]\\d{1,3}(?:(?:[ .+-]|%20)?\\d){6,13})(?!\\d)";
+/** A form's encodings of `+` and a blank (`%2B`, `%20`), whose digits are none of a number's. */
+const FORM_ENCODED = /%2[0Bb]/g;
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
@@ -233,7 +240,7 @@ export const phoneDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     // A form-encoded `+` (`From=%2B14158675309`) is the international form's, its `2` no digit of the number.
     const encodedPlus = match.startsWith("%");
-    const digits = countDigits(match) - (encodedPlus ? 1 : 0);
+    const digits = countDigits(encodedPlus ? match.replace(FORM_ENCODED, " ") : match);
     if (match.startsWith("+") || encodedPlus) return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13) return undefined;
