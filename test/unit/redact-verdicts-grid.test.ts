@@ -61,6 +61,9 @@ const VERDICTS: ReadonlyArray<readonly [value: string, secret: Verdict, name: Ve
   ["anonymous", "R", "K", "K", "K", "K"],
   ["unknown", "R", "K", "K", "K", "K"],
   ["Unknown", "R", "K", "K", "K", "K"],
+  ["Test Customer", "R", "K", "K", "K", "K"],
+  // A validator's sentence in a name's place, a whole phrase (a credential's key reads it so only after a colon in prose).
+  ["must not be blank", "R", "K", "K", "K", "K"],
   // A holder field's own label is no holder; under a part's key one word of letters is that part.
   ["CARDHOLDER", "R", "K", "R", "K", "K"],
   // A placeholder name is written as a person's is, and goes as one (no list tells them apart).
@@ -71,6 +74,12 @@ const VERDICTS: ReadonlyArray<readonly [value: string, secret: Verdict, name: Ve
   ["maria silva", "R", "R", "R", "R", "K"],
   ["maria silva ok", "R", "R", "R", "R", "K"],
   ["hunter2", "R", "K", "K", "R", "K"],
+  // A name a mask, a placeholder or a long filler pads is still a name: only a value that says no
+  // name as a whole (each of its words, or one phrase) stays.
+  ["JOHN SMITH XXXX", "R", "R", "R", "R", "K"],
+  [`JOHN SMITH ${"X".repeat(64)}`, "R", "R", "R", "R", "K"],
+  ["Ana Souza ***", "R", "R", "R", "R", "K"],
+  ["John Smith N/A", "R", "R", "R", "R", "K"],
   ["ana@example.com", "R", "R", "R", "R", "R"],
   ["+1 415 555 0132", "R", "R", "R", "R", "R"],
   // A dashed number needs a phone's key or word (docs/decisions.md, 2026-12-04, name parts).

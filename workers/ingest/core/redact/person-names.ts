@@ -1,6 +1,6 @@
 import { lazy } from "../../../shared/lazy";
 import { holdsCardHolderName, namesHolder } from "./card-holder-names";
-import { ACCOUNT_WORDS, FAILURE_WORDS, saysNoPersonName } from "./no-name-values";
+import { ACCOUNT_WORDS, FAILURE_WORDS, saysNoPersonName, withoutFillers } from "./no-name-values";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { nameWords, standsForSecret } from "./secret-names";
@@ -63,7 +63,7 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
  * rule's attribute is judged whole (`holdsPersonName`); text prints a form's answers too.
  */
 export function readsAsTextNamePart(value: string): boolean {
-  return !saysNoPersonName(value) && value.trim().split(/[ \t]+/).every((word) => NAME_PART_SHAPE().test(word));
+  return !saysNoPersonName(value) && withoutFillers(value).split(" ").every((word) => NAME_PART_SHAPE().test(word));
 }
 
 /**
@@ -425,7 +425,11 @@ export const PERSON_FIELD_WORD = new RegExp(
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  // A mask or a filler beside a name pads it (`Ana Souza ***`, `JOHN SMITH XXXX`): the rest is judged as if written alone.
+  const named = withoutFillers(trimmed);
+  if (named !== trimmed) return named !== "" && holdsPersonName(named, field);
+  if (namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
   // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
   if (field === "held") return holdsCardHolderName(trimmed);
   // A person's key holds a form's validation word or a placeholder as often, read as its text is

@@ -37,6 +37,15 @@ export function saysSecretState(value: string): boolean {
 const WHOLE_STATUS_PHRASE = new RegExp(`${STATUS_PHRASE.source}$`, "i");
 
 /**
+ * Whether `value` is, whole, one state word or phrase (`STATUS_WORDS`, `STATUS_PHRASE`: `expired`,
+ * `Required`, `too short`, `not set`), nothing before or after it: unlike `saysSecretState`, which
+ * reads prose's first word, a value that goes on (`expired John`) is not one.
+ */
+export function isStateWhole(value: string): boolean {
+  return WHOLE_STATUS_PHRASE.test(value) || STATUS_WORDS.has(value.toLowerCase());
+}
+
+/**
  * Whether `value`, the whole of what a secret's key holds (an attribute's or a JSON member's
  * string, a quoted value after a secret's name in prose, a URL query's value once decoded), only
  * stands in for a secret: a placeholder, a mask or no value (`standsForSecret`: `null`, `None`,
@@ -50,7 +59,7 @@ const WHOLE_STATUS_PHRASE = new RegExp(`${STATUS_PHRASE.source}$`, "i");
  * connection string's or a flag's value, which a program is given as the secret whatever it says.
  */
 export function standsInForSecret(value: string): boolean {
-  return standsForSecret(value) || WHOLE_STATUS_PHRASE.test(value) || STATUS_WORDS.has(value.toLowerCase()) || isCodeRead(value);
+  return standsForSecret(value) || isStateWhole(value) || isCodeRead(value);
 }
 
 /** What became of a password, as a status field or line reports it (`password: changed`), in one case. */

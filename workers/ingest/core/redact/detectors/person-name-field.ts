@@ -4,6 +4,7 @@ import { saysNoPersonName } from "../no-name-values";
 import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
+import { formDecoded } from "../form-encoding";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -110,8 +111,8 @@ export const personNameFieldDetector: Detector = {
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
       // A state's phrase or an error's wording read on past the one word taken (`first_name=too
-      // short`, `given_name=must not be blank`): the line says no name there.
-      const said = text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH);
+      // short`, `given_name=must not be blank`, a query's `given_name=must+not+be+blank` read form-decoded): the line says no name there.
+      const said = formDecoded(text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH));
       if (saysSecretState(said) || readsAsWording(said)) return undefined;
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
