@@ -1,8 +1,8 @@
 /**
  * A secret's name followed by a word saying its state (`token=expired`, `Password: too short`,
- * jsonwebtoken's `Invalid token: jwt expired`): no secret's value, kept in prose. Words that are
- * also passwords (`default`, `ok`, `new`), and any word under an attribute's key, in a URL's
- * query, a connection string, a flag or an environment variable, are the secret and go.
+ * jsonwebtoken's `Invalid token: jwt expired`): no secret's value, kept in prose, quoted, in a
+ * URL's query and under an attribute's key alike. Words that are also passwords (`default`, `ok`,
+ * `new`), and any word in a connection string, a flag or an environment variable, are the secret and go.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
@@ -40,7 +40,6 @@ describe("a value that is no state word still goes", () => {
   itStores("%s", redacted, [
     ["token=expired-ab12cd34", "token=[REDACTED:secret_param]"],
     ["password=hunter2", "password=[REDACTED:secret_param]"],
-    ['password="expired"', 'password="[REDACTED:secret_param]"'],
     ["Authorization: Bearer abc.def.ghi", "Authorization: Bearer [REDACTED:bearer]"],
     ["postgres://app:rotated@db.internal:5432/orders", "postgres://app:[REDACTED:url_credentials]@db.internal:5432/orders"],
   ]);
@@ -72,14 +71,17 @@ describe("a word that is also a password goes wherever it is written", () => {
   ]);
 });
 
-describe("a state word outside prose is the secret", () => {
+describe("a state word is read alike in prose, quoted, in a query and under an attribute's key", () => {
+  itKeeps("keeps %s", redacted, ['password="expired"', '{"token":"revoked"}', "GET /login?user=ana&password=expired", "GET /login?token=not+set&x=1"]);
+
+  it("under an attribute's key", () => {
+    expect(storedLogAttributes([{ key: "token", value: { stringValue: "expired" } }]).values).toEqual({ token: "expired" });
+  });
+});
+
+describe("a state word handed to a program is the secret", () => {
   itStores("%s", redacted, [
-    ["GET /login?user=ana&password=expired", "GET /login?user=ana&password=[REDACTED:secret_param]"],
     ["PGPASSWORD=expired psql", "PGPASSWORD=[REDACTED:secret_param] psql"],
     ["mysql --password=expired", "mysql --password=[REDACTED:secret_param]"],
   ]);
-
-  it("under an attribute's key", () => {
-    expect(storedLogAttributes([{ key: "token", value: { stringValue: "expired" } }]).values).toEqual({ token: "[REDACTED:secret]" });
-  });
 });

@@ -1,7 +1,7 @@
 import { namesOrganization } from "./organization-names";
 import { countWork } from "./scan-scope";
-import { nameWords, standsForSecret } from "./secret-names";
-import { saysSecretState } from "./status-words";
+import { nameWords } from "./secret-names";
+import { saysNoPersonName, withoutFillers } from "./no-name-values";
 
 /**
  * What a holder's key or label (its words, lower case: `nameWords`) says the holder holds: a
@@ -94,31 +94,22 @@ const HOLDER_WORDS: ReadonlySet<string> = new Set([
  * replaces it. Not what forms, schemas and flags put there in a name's place: a blank, a flag or
  * yes/no (`true`, `Sim`; `titular` is also a yes/no field saying whether a person is the
  * account's holder), no value (`n/a`, `-`), a template or mask (`{{holderName}}`, `****`:
- * `standsForSecret`), a card brand (`Visa`: a form's wrong field, nobody's name), a validation
- * word or phrase (`required`, `not set`: `saysSecretState`, as under every person's key), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
+ * `standsForSecret`, within `saysNoPersonName`), a card brand (`Visa`: a form's wrong field, nobody's name), a validation
+ * word or phrase or a test card's placeholder (`required`, `not set`, `TEST`, `Test Card`, `Guest`:
+ * `saysNoPersonName`, the one answer under every person's key), the field's own label (`CARDHOLDER NAME`, `Nome do titular`: words that
  * name a card holder as a key would), or a company or a place (an account's `titular` may be one:
  * `Banco do Brasil S.A.`, `Acme Ltda`, `Acme Inc.`, `Head office`: `namesOrganization`), which is no person.
+ * Only a value that says no name as a whole is none: a name a mask or a filler pads is a name
+ * (`JOHN SMITH XXXX`, `John Smith N/A`: `withoutFillers`), judged without them.
  */
 export function holdsCardHolderName(text: string): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || standsForSecret(trimmed) || saysSecretState(trimmed) || namesOrganization(trimmed)) return false;
-  const lower = trimmed.toLowerCase();
-  return !NOT_A_NAME.has(lower) && !CARD_BRANDS.has(lower) && !namesHolder(nameWords(trimmed));
+  if (trimmed === "" || saysNoPersonName(trimmed)) return false;
+  // A mask or a filler beside a name pads it (`JOHN SMITH XXXX`, `Visa ***`): the rest is judged as if written alone.
+  const named = withoutFillers(trimmed);
+  return !namesOrganization(named) && !CARD_BRANDS.has(named.toLowerCase()) && !namesHolder(nameWords(named));
 }
 
-/** Whether `value`, lower case, is a flag, no value, a validation or a type word (`NOT_A_NAME`): no name under any name's key. */
-export function saysNoName(value: string): boolean {
-  return NOT_A_NAME.has(value);
-}
-
-/** Values of a holder's field that are no name: flags, no value, validation and type words. */
-const NOT_A_NAME: ReadonlySet<string> = new Set([
-  "yes", "no", "y", "n", "sim", "não", "nao", "si", "sí", "0", "1",
-  "n/a", "na", "-", "--", "?", "none", "empty", "vazio", "blank", "unknown", "desconhecido", "null",
-  "unbekannt", "inconnu", "desconocido", "sconosciuto", "nieznany", "keiner", "aucun", "ninguno", "nessuno", "brak",
-  "required", "optional", "invalid", "valid", "missing", "obrigatório", "obrigatorio", "opcional", "inválido", "invalido", "válido", "valido",
-  "string", "text", "pf", "pj",
-]);
 /** Card brands as gateways and checkout forms name them. */
 const CARD_BRANDS: ReadonlySet<string> = new Set([
   "visa", "mastercard", "master", "amex", "american express", "elo", "hipercard", "hiper", "diners", "diners club", "discover", "jcb",

@@ -1,9 +1,9 @@
 import { lazy } from "../../../shared/lazy";
-import { holdsCardHolderName, namesHolder, saysNoName } from "./card-holder-names";
+import { holdsCardHolderName, namesHolder } from "./card-holder-names";
+import { ACCOUNT_WORDS, FAILURE_WORDS, saysNoPersonName, withoutFillers } from "./no-name-values";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { nameWords, standsForSecret } from "./secret-names";
-import { saysSecretState } from "./status-words";
 
 /**
  * Whether a key's words (`nameWords`) name a person's name or login by the OpenTelemetry
@@ -59,33 +59,12 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
  * `surname: …`), is shaped as one: words of letters, apostrophes and hyphens, perhaps with a
  * name's particles (`de la Cruz`), none a validation's, a state's, a type's or a placeholder's
  * word (`required`, `too long`, `NOT NULL`, `varchar`, `DESC`, `string`, `Unknown`, `Test`:
- * `saysSecretState`, `saysNoName`, `FAILURE_WORDS`, `ACCOUNT_WORDS`, `SCHEMA_WORDS`). A key
+ * `saysNoPersonName`). A key
  * rule's attribute is judged whole (`holdsPersonName`); text prints a form's answers too.
  */
 export function readsAsTextNamePart(value: string): boolean {
-  return !saysNoPersonName(value) && value.trim().split(/[ \t]+/).every((word) => NAME_PART_SHAPE().test(word));
+  return !saysNoPersonName(value) && withoutFillers(value).split(" ").every((word) => NAME_PART_SHAPE().test(word));
 }
-
-/**
- * Whether `value`, written in text under a key naming a person's name, says a validation's, a
- * state's, a type's or a placeholder's word instead (`required`, `too long`, `must not be blank`,
- * `NOT NULL`, `varchar`, `DESC`, `string`, `Unknown`, `Test`: `saysSecretState`, `saysNoName`,
- * `FAILURE_WORDS`, `ACCOUNT_WORDS`, `SCHEMA_WORDS`): what a form's or a schema's line prints there.
- */
-export function saysNoPersonName(value: string): boolean {
-  const trimmed = value.trim();
-  if (saysSecretState(trimmed) || saysNoName(trimmed.toLowerCase())) return true;
-  return trimmed.split(/[ \t]+/).some((word) => {
-    const lower = word.toLowerCase();
-    return FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || saysNoName(lower) || standsForSecret(word);
-  });
-}
-
-/** Words a schema, a query or a validator prints for a column in a value's place (`first_name=varchar`, `ORDER BY first_name DESC`), lower case. */
-const SCHEMA_WORDS: ReadonlySet<string> = new Set([
-  "asc", "desc", "varchar", "nvarchar", "char", "int", "integer", "bigint", "boolean", "bool", "null", "nullable", "unique", "index", "indexed",
-  "column", "enum",
-]);
 
 /**
  * What a person field's key (`namesPersonField` true of `words`) says its value is, as
@@ -446,7 +425,11 @@ export const PERSON_FIELD_WORD = new RegExp(
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
-  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed) || namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
+  if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  // A mask or a filler beside a name pads it (`Ana Souza ***`, `JOHN SMITH XXXX`): the rest is judged as if written alone.
+  const named = withoutFillers(trimmed);
+  if (named !== trimmed) return named !== "" && holdsPersonName(named, field);
+  if (namesOrganization(trimmed) || namesSoftwareThing(trimmed)) return false;
   // A holder's name is read as a card holder's is, whatever is held: in any case, a flag or a company kept.
   if (field === "held") return holdsCardHolderName(trimmed);
   // A person's key holds a form's validation word or a placeholder as often, read as its text is
@@ -573,31 +556,8 @@ const SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Lu}[\p{L}'’-]*\p{Ll}(
 /** A particle between a name's words (`Maria da Silva`, `Ludwig van Beethoven`), lower case. */
 export const NAME_PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn)";
 
-/**
- * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
- * (`Not Found`, `Bad Request`, `Invalid Argument`, `Deadline Exceeded`, `Service Unavailable`), and
- * a type's own words (`Error`, `Exception`): no person's name holds them.
- */
-const FAILURE_WORDS: ReadonlySet<string> = new Set([
-  "error", "exception", "failure", "failed", "fault", "invalid", "not", "bad", "found", "request", "timeout", "unavailable", "denied",
-  "unauthorized", "unauthenticated", "forbidden", "internal", "unknown", "conflict", "exceeded", "aborted", "cancelled", "canceled",
-  "unexpected", "missing", "unimplemented", "precondition", "argument", "gateway", "server", "service", "limit", "range", "exhausted",
-]);
-
 /** One capitalised word (`Ana`), a name under a whole name's key. */
 const CAPITALISED_WORD = lazy(() => /^\p{Lu}\p{Ll}+$/u);
-
-/**
- * Words of accounts no person holds, lower case: Windows' built-in and container accounts
- * (`ContainerUser`, `ContainerAdministrator`, `DefaultAccount`, `LocalSystem`, `NetworkService`,
- * `TrustedInstaller`, `Guest`, `System`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
- * particular (`Anonymous`, `Unknown`, `Everyone`); the job words are `AUTOMATION_ACCOUNT`'s.
- */
-const ACCOUNT_WORDS: ReadonlySet<string> = new Set([
-  "user", "users", "admin", "administrator", "administrators", "account", "container", "local", "network", "default", "guest",
-  "utility", "trusted", "installer", "services", "git", "anonymous", "unknown", "everyone", "nobody", "root", "owner", "test",
-  "demo", "none", "system",
-]);
 
 /** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */
 const IDENTIFIER = /^(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+$/;

@@ -130,7 +130,7 @@ function replaceSpelling(text: string, spelling: Spelling, tally: RedactionTally
   let from = 0;
   while (at >= 0) {
     const end = at + value.length;
-    if ((!checkBefore || !wordBefore(text, at)) && (!checkAfter || !isWordCode(text, end)) && !(spelling.number && wholeValueAt(text, at, end))) {
+    if ((!checkBefore || !wordBefore(text, at)) && (!checkAfter || !isWordCode(text, end)) && !(spelling.number && wholeValueAt(text, at, end)) && !namesKeyAt(text, at, end)) {
       out += text.slice(from, at) + spelling.marker;
       tally.add(spelling.kind);
       from = end;
@@ -140,6 +140,19 @@ function replaceSpelling(text: string, spelling: Spelling, tally: RedactionTally
     }
   }
   return from === 0 ? text : out + text.slice(from);
+}
+
+/**
+ * Whether `text[at, end)` is a member's or a parameter's name, not a value: `=` after it (not
+ * `==`), or, quoted on both sides, `:` (`Client(api_key=api_key)`, `{"api_key":"api_key"}`): a
+ * value spelt as its own key's name leaves the key's name where it names the member.
+ */
+function namesKeyAt(text: string, at: number, end: number): boolean {
+  const quote = text[at - 1];
+  const quoted = (quote === '"' || quote === "'") && text[end] === quote;
+  let i = quoted ? end + 1 : end;
+  while (text[i] === " ") i++;
+  return (text[i] === "=" && text[i + 1] !== "=") || (quoted && text[i] === ":");
 }
 
 /**

@@ -21,7 +21,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, inCookieJar, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { standsInForSecret } from "./status-words";
 import { isEmailAddress } from "./detectors/email";
 import {
@@ -1179,10 +1179,19 @@ function authorityEnd(text: string): number {
 }
 
 /**
+ * Whether `value` under the credential's `key` only stands in for a secret (`standsInForSecret`):
+ * a cookie jar's member (`cookies.session`) is a cookie's value, opaque whatever word it is, as in
+ * a `Cookie` header (`session=active`), so only a placeholder or a mask stands in there (`standsForSecret`).
+ */
+function standsInSecretsPlace(key: string, value: string): boolean {
+  return inCookieJar(key) ? standsForSecret(value) : standsInForSecret(value);
+}
+
+/**
  * The kind a hash or credential key rule replaces `value` as, or undefined when the value stays:
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
- * tells how the service is configured and hides nothing, nor a validation's state word (`required`), as in text (`standsInForSecret`), nor a
+ * tells how the service is configured and hides nothing, nor a state's word (`required`, `expired`), as in text (`standsInSecretsPlace`), nor a
  * marker an earlier pass wrote (`[REDACTED:email]` under `session`: `isRedactionMarker`), nor a
  * list of secrets' names under a key naming them (`key`, its last part: `listsSecretNames`,
  * `{"secrets":["STRIPE_KEY","DB_URL"]}`), nor, as a metric's own attribute (`series`), a
@@ -1198,7 +1207,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
     case "secret_code":
       // A number is a credential as its text would be (`{"password":1234}`, a PIN); a flag is none.
       if (!holdsText(value) && !holdsNumber(value)) return undefined;
-      if ("stringValue" in value && (standsInForSecret(value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
+      if ("stringValue" in value && (standsInSecretsPlace(key, value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
       // An attribute's or a JSON member's string is whole, as a quoted value in text.

@@ -17,16 +17,6 @@ const STATUS_WORDS: ReadonlySet<string> = new Set([
   "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "ausente", "incorreto", "incorreta", "incorrecto",
   "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
 ]);
-/**
- * The state words a form's validator writes in a field's place, saying no usable value was given
- * (`required`, `missing`, `invalid`, `empty`, `blank`): a placeholder, whatever the field. The
- * others say what became of a secret that exists (`expired`, `revoked`, `rotated`, `active`).
- */
-const VALIDATION_WORDS: ReadonlySet<string> = new Set([
-  "invalid", "missing", "required", "empty", "blank", "absent", "unset", "malformed",
-  "inválido", "inválida", "invalido", "invalida", "ausente", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
-]);
-
 /** Two-word states read whole (`Password: too short`, `token: not set`): their first word alone is no state. */
 const STATUS_PHRASE = /^(?:too[ \t]+(?:short|weak|long|common)|not[ \t]+(?:set|found|provided|configured))(?![\w-])/i;
 
@@ -47,21 +37,29 @@ export function saysSecretState(value: string): boolean {
 const WHOLE_STATUS_PHRASE = new RegExp(`${STATUS_PHRASE.source}$`, "i");
 
 /**
+ * Whether `value` is, whole, one state word or phrase (`STATUS_WORDS`, `STATUS_PHRASE`: `expired`,
+ * `Required`, `too short`, `not set`), nothing before or after it: unlike `saysSecretState`, which
+ * reads prose's first word, a value that goes on (`expired John`) is not one.
+ */
+export function isStateWhole(value: string): boolean {
+  return WHOLE_STATUS_PHRASE.test(value) || STATUS_WORDS.has(value.toLowerCase());
+}
+
+/**
  * Whether `value`, the whole of what a secret's key holds (an attribute's or a JSON member's
- * string, a quoted value after a secret's name in prose), only stands in for a secret: a
- * placeholder, a mask or no value (`standsForSecret`: `null`, `None`, `undefined`, `n/a`,
- * `<redacted>`, `***`, `REDACTED`, `[FILTERED]`) or, whole, a validator's word or a state's
- * phrase in a value's place (`VALIDATION_WORDS`, `STATUS_PHRASE`: `required`, `missing`,
- * `invalid`, `empty`, `blank`, `too short`, `not set`). The one answer for the key rules and the
- * quoted text forms, so `{"password":"required"}` and `password="required"` are read as
- * `password=required` is. A default password (`changeme`) is none: it is the working
- * credential. A word of what became of a secret (`expired`, `revoked`) stays the secret there,
- * as decided for quoted and keyed values (docs/decisions.md, 2026-12-02); unquoted in prose it is
- * a state (`saysSecretState`). Not for a URL's, a connection string's or a flag's value, which a
- * program is given as the secret whatever it says.
+ * string, a quoted value after a secret's name in prose, a URL query's value once decoded), only
+ * stands in for a secret: a placeholder, a mask or no value (`standsForSecret`: `null`, `None`,
+ * `undefined`, `n/a`, `<redacted>`, `***`, `REDACTED`, `[FILTERED]`) or, whole, a state's word or
+ * phrase in a value's place (`STATUS_WORDS`, `STATUS_PHRASE`: `required`, `missing`, `invalid`,
+ * `empty`, `expired`, `revoked`, `too short`, `not set`). The one answer for a secret's key in
+ * every form, so `{"password":"expired"}`, `password="expired"`, `?password=expired` and an
+ * attribute are read as `password=expired` is (`saysSecretState`, its first word in prose).
+ * A default or test password (`changeme`, `test`) and `unknown` are none: each is a word someone
+ * sets as a password (docs/decisions.md, 2026-12-04, "one verdict per value"). Not for a
+ * connection string's or a flag's value, which a program is given as the secret whatever it says.
  */
 export function standsInForSecret(value: string): boolean {
-  return standsForSecret(value) || WHOLE_STATUS_PHRASE.test(value) || VALIDATION_WORDS.has(value.toLowerCase()) || isCodeRead(value);
+  return standsForSecret(value) || isStateWhole(value) || isCodeRead(value);
 }
 
 /** What became of a password, as a status field or line reports it (`password: changed`), in one case. */

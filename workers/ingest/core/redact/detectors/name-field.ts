@@ -1,3 +1,4 @@
+import { formDecoded } from "../form-encoding";
 import { blanksBefore } from "../blanks";
 import { nameBefore } from "../secret-names";
 import { caseless } from "./detector";
@@ -98,13 +99,13 @@ export function fieldNameBefore(text: string, start: number): string {
 /**
  * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
  * value replaced by `marker`; undefined when the value is already a marker or `holdsName` says it
- * is no name (a form's encoding, `+` or `%20` for a blank, read as the blank).
+ * is no name (a form's encoding read as its sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
  */
 export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
   const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
-  const written = quote === "" ? inner.replace(/\+|%20/g, " ") : inner;
+  const written = quote === "" ? formDecoded(inner) : inner;
   if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
   return `${match.slice(0, valueStart)}${quote}${marker}${quote}`;
 }

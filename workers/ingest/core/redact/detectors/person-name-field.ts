@@ -1,8 +1,10 @@
 import { Evidence } from "../evidence";
-import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, saysNoPersonName, textPersonFieldOf } from "../person-names";
+import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, textPersonFieldOf } from "../person-names";
+import { saysNoPersonName } from "../no-name-values";
 import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
+import { formDecoded } from "../form-encoding";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -46,6 +48,13 @@ const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
 const PART_UNQUOTED =
   `(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
   `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
+/**
+ * An unquoted value under the other person fields' keys (`display_name`, `customer_name`,
+ * `user.name`): two or three words in lower case where the value ends (the line's end,
+ * punctuation, the next key: `display_name=maria silva ok`), read whole as the key rule reads the
+ * same string as an attribute; else `UNQUOTED`, a word and capitalised words after it.
+ */
+const NAME_UNQUOTED = `${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])){1,2}${VALUE_ENDS}(?!${GOES_ON})|${UNQUOTED}`;
 /** How far past a part's value a state's phrase or an error's wording is read (`too short`, `must not be blank`). */
 const WORDING_REACH = 32;
 /**
@@ -88,9 +97,9 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
-    `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS)}|` +
+    `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS, NAME_UNQUOTED)}|` +
     `${nameFieldSource(PARTY_LAST_WORDS)}|${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|` +
-    `${colonUnquoted(NAME_LAST_WORDS, UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
+    `${colonUnquoted(NAME_LAST_WORDS, NAME_UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
@@ -102,8 +111,8 @@ export const personNameFieldDetector: Detector = {
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
       // A state's phrase or an error's wording read on past the one word taken (`first_name=too
-      // short`, `given_name=must not be blank`): the line says no name there.
-      const said = text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH);
+      // short`, `given_name=must not be blank`, a query's `given_name=must+not+be+blank` read form-decoded): the line says no name there.
+      const said = formDecoded(text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH));
       if (saysSecretState(said) || readsAsWording(said)) return undefined;
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }

@@ -28,6 +28,7 @@ import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
+import { formDecoded } from "../form-encoding";
 import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { isInArn } from "../arn";
@@ -511,6 +512,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A session's state (`session=closed`, `session=new`) is no session's id, nor is what is not shaped as one (`session=build`).
   if (saysSessionState(name, token) || (!quoted && namesSession(name) && !isSessionIdShaped(token))) return undefined;
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
+  // A query's value is the sender's whole value, read as an attribute's is once decoded (`?password=n%2Fa`, `&token=not+set`).
+  if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
   return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
 }
 

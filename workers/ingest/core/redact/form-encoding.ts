@@ -1,0 +1,15 @@
+/**
+ * `value`, an unquoted value as a URL's query or a form body writes it, read as its sender wrote
+ * it (WHATWG URL Standard, application/x-www-form-urlencoded parsing): `+` a blank, percent
+ * escapes decoded as UTF-8 (`n%2Fa` is `n/a`, `not+set` is `not set`). A malformed escape
+ * (`100%`) leaves the escapes as sent, its `+` still a blank. Used to judge a value, never to store it.
+ */
+export function formDecoded(value: string): string {
+  const blanks = value.replaceAll("+", " ");
+  if (!blanks.includes("%")) return blanks;
+  try {
+    return decodeURIComponent(blanks);
+  } catch {
+    return blanks;
+  }
+}

@@ -1,0 +1,86 @@
+import { standsForSecret } from "./secret-names";
+import { readsAsWording } from "./error-wording";
+import { isStateWhole } from "./status-words";
+
+/*
+ * What forms, schemas, validators and test data write under a person's or a card holder's key in
+ * a name's place: one answer for every such key in every form (docs/decisions.md, 2026-12-04,
+ * "one verdict per value").
+ */
+
+/**
+ * Whether `value`, under a key naming a person's name or a holder's (in text, JSON or an
+ * attribute), says as a whole that no name is there: one state word or phrase, one no-value,
+ * placeholder or mask, or a validator's sentence (`required`, `too long`, `n/a`, `***`,
+ * `{{name}}`, `must not be blank`: `isStateWhole`, `NOT_A_NAME`, `standsForSecret`,
+ * `readsAsWording`), or words each of which is a validation's, a state's, a type's, a failure's,
+ * an account's, test data's or a placeholder's (`NOT NULL`, `Bad Request`, `Test User`, `Test
+ * Card`, `Unknown`: `saysNoNameWord`), what a form's, a schema's or a test's line prints there. A
+ * name beside such a word is still a name (`JOHN SMITH XXXX`, `Ana Souza ***`, `John Smith N/A`):
+ * a mask or a filler pads a holder's field as often as it stands for it (`withoutFillers`).
+ */
+export function saysNoPersonName(value: string): boolean {
+  const trimmed = value.trim();
+  if (isStateWhole(trimmed) || NOT_A_NAME.has(trimmed.toLowerCase()) || standsForSecret(trimmed) || readsAsWording(trimmed)) return true;
+  return trimmed.split(/[ \t]+/).every(saysNoNameWord);
+}
+
+/** Whether `word`, one word of a value, says no name (`saysNoPersonName`'s words, in any case). */
+function saysNoNameWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return (
+    FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || NOT_A_NAME.has(lower) || TEST_DATA_WORDS.has(lower) ||
+    isStateWhole(word) || standsForSecret(word)
+  );
+}
+
+/**
+ * `value`'s words, blank-separated, without those that only pad or mask it (`standsForSecret`:
+ * `***`, `XXXX`, `N/A`, `-`, `null`, `<name>`): `JOHN SMITH XXXX` is judged as `JOHN SMITH` is.
+ * `value` itself when it has none; empty when it has nothing else (`saysNoPersonName` is true there).
+ */
+export function withoutFillers(value: string): string {
+  const words = value.trim().split(/[ \t]+/);
+  const kept = words.filter((word) => !standsForSecret(word));
+  return kept.length === words.length ? value.trim() : kept.join(" ");
+}
+
+/** Words a schema, a query or a validator prints for a column in a value's place (`first_name=varchar`, `ORDER BY first_name DESC`), lower case. */
+const SCHEMA_WORDS: ReadonlySet<string> = new Set([
+  "asc", "desc", "varchar", "nvarchar", "char", "int", "integer", "bigint", "boolean", "bool", "null", "nullable", "unique", "index", "indexed",
+  "column", "enum",
+]);
+
+/** Values of a person's or a holder's field that are no name: flags, no value, validation and type words. */
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+  "yes", "no", "y", "n", "sim", "não", "nao", "si", "sí", "0", "1",
+  "n/a", "na", "-", "--", "?", "none", "empty", "vazio", "blank", "unknown", "desconhecido", "null",
+  "unbekannt", "inconnu", "desconocido", "sconosciuto", "nieznany", "keiner", "aucun", "ninguno", "nessuno", "brak",
+  "required", "optional", "invalid", "valid", "missing", "obrigatório", "obrigatorio", "opcional", "inválido", "invalido", "válido", "valido",
+  "string", "text", "pf", "pj",
+]);
+/** What test data and forms' examples call a person or a card in a name's place, lower case, besides `ACCOUNT_WORDS`' `test`, `demo`, `guest` (`Test Card`, `Test Customer`, `Sample`). */
+const TEST_DATA_WORDS: ReadonlySet<string> = new Set(["card", "customer", "sample", "example", "dummy", "fake"]);
+/**
+ * Words saying what failed, lower case, in a type's place as an HTTP or gRPC status's phrase
+ * (`Not Found`, `Bad Request`, `Invalid Argument`, `Deadline Exceeded`, `Service Unavailable`), and
+ * a type's own words (`Error`, `Exception`): no person's name holds them.
+ */
+export const FAILURE_WORDS: ReadonlySet<string> = new Set([
+  "error", "exception", "failure", "failed", "fault", "invalid", "not", "bad", "found", "request", "timeout", "unavailable", "denied",
+  "unauthorized", "unauthenticated", "forbidden", "internal", "unknown", "conflict", "exceeded", "aborted", "cancelled", "canceled",
+  "unexpected", "missing", "unimplemented", "precondition", "argument", "gateway", "server", "service", "limit", "range", "exhausted",
+]);
+
+/**
+ * Words of accounts no person holds, lower case: Windows' built-in and container accounts
+ * (`ContainerUser`, `ContainerAdministrator`, `DefaultAccount`, `LocalSystem`, `NetworkService`,
+ * `TrustedInstaller`, `Guest`, `System`), a forge's (`GitHub`, `GitLab`), and the words for nobody in
+ * particular (`Anonymous`, `Unknown`, `Everyone`); the job words are `AUTOMATION_ACCOUNT`'s.
+ */
+export const ACCOUNT_WORDS: ReadonlySet<string> = new Set([
+  "user", "users", "admin", "administrator", "administrators", "account", "container", "local", "network", "default", "guest",
+  "utility", "trusted", "installer", "services", "git", "anonymous", "unknown", "everyone", "nobody", "root", "owner", "test",
+  "demo", "none", "system",
+]);
+
