@@ -2,6 +2,8 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
+import { namesNamePart, namesUnownedName } from "./person-names";
+import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
 
 /**
@@ -47,6 +49,37 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
   }
   return undefined;
 }
+
+/**
+ * Whether `key`, a URL query's or a form's parameter whose `=` is at `start` in `text`
+ * (`?nom=Dubois&prenom=Marie`), is a bare word for a name (`name`, French's `nom`, Portuguese's
+ * `nome`, Spanish's `nombre`) beside a parameter of the same query naming a part of a name
+ * (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`): the form asks for a person's
+ * name in parts, and the bare one is the other part (the surname beside `prenom` and `vorname`,
+ * the given name beside `apellido` and `sobrenome`), one word of letters there. A query is read
+ * from the blank, quote or line start before it to the blank, quote or `#` after it, at most
+ * `QUERY_REACH` characters each way.
+ */
+export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
+  const words = nameWords(key);
+  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
+  const keyStart = start - key.length;
+  const before = text.charCodeAt(keyStart - 1);
+  if (before !== 63 /* ? */ && before !== 38 /* & */) return false;
+  let from = keyStart - 1;
+  while (from > 0 && from > keyStart - QUERY_REACH && !QUERY_END.test(text.charAt(from - 1))) from--;
+  let to = start;
+  while (to < text.length && to < start + QUERY_REACH && !QUERY_END.test(text.charAt(to)) && text.charAt(to) !== "#") to++;
+  const query = text.slice(Math.max(from, text.lastIndexOf("?", start) + 1), to);
+  return query.split("&").some((parameter) => {
+    const name = parameter.slice(0, parameter.indexOf("=") >>> 0);
+    return name !== key && namesNamePart(nameWords(name));
+  });
+}
+/** How far a query around a parameter is read, each way: longer than a form's names take. */
+const QUERY_REACH = 2048;
+/** What ends a query in text: a blank, a quote or a bracket. */
+const QUERY_END = /[\s"'<>()\[\]{}]/;
 
 /** Whether `member` is the `name` member whose rule `ownedNameOf` or `ownedNamesIn` gives: `name` in any case. */
 export function isNameMember(member: string): boolean {

@@ -98,15 +98,30 @@ export function fieldNameBefore(text: string, start: number): string {
 /**
  * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
  * value replaced by `marker`; undefined when the value is already a marker or `holdsName` says it
- * is no name (a form's encoding, `+` or `%20` for a blank, read as the blank).
+ * is no name (an unquoted value read as a query or a form encodes it: `formDecoded`).
  */
 export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
   const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
-  const written = quote === "" ? inner.replace(/\+|%20/g, " ") : inner;
+  const written = quote === "" ? formDecoded(inner) : inner;
   if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
   return `${match.slice(0, valueStart)}${quote}${marker}${quote}`;
+}
+
+/**
+ * An unquoted value as a URL's query or a form encodes it, decoded (`application/x-www-form-urlencoded`):
+ * `+` a blank, a percent-encoded UTF-8 letter the letter (`Juan+P%C3%A9rez` is `Juan Pérez`);
+ * where a `%` starts no escape (`100%`), only `%20` is read, as a blank.
+ */
+function formDecoded(value: string): string {
+  const blanks = value.replace(/\+/g, " ");
+  if (!blanks.includes("%")) return blanks;
+  try {
+    return decodeURIComponent(blanks);
+  } catch {
+    return blanks.replace(/%20/g, " ");
+  }
 }
 
 /**
