@@ -51,28 +51,27 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 }
 
 /**
- * Whether `key`, a URL query's or a form's parameter whose `=` is at `start` in `text`
- * (`?nom=Dubois&prenom=Marie`), is a bare word for a name (`name`, French's `nom`, Portuguese's
+ * Whether `key`, a URL query's or a form body's parameter whose `=` is at `start` in `text`
+ * (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`), is a bare word for a name (`name`, French's `nom`, Portuguese's
  * `nome`, Spanish's `nombre`) beside a parameter of the same query naming a part of a name
  * (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`): the form asks for a person's
  * name in parts, and the bare one is the other part (the surname beside `prenom` and `vorname`,
  * the given name beside `apellido` and `sobrenome`), one word of letters there. A query is read
- * from the blank, quote or line start before it to the blank, quote or `#` after it, at most
- * `QUERY_REACH` characters each way.
+ * from the `?`, blank, quote or line start before it to the blank, quote or `#` after it, at most
+ * `QUERY_REACH` characters each way; its parameters are split at `&`.
  */
 export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
   const words = nameWords(key);
   if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
   const keyStart = start - key.length;
-  const before = text.charCodeAt(keyStart - 1);
-  if (before !== 63 /* ? */ && before !== 38 /* & */) return false;
-  let from = keyStart - 1;
+  let from = keyStart;
   while (from > 0 && from > keyStart - QUERY_REACH && !QUERY_END.test(text.charAt(from - 1))) from--;
   let to = start;
   while (to < text.length && to < start + QUERY_REACH && !QUERY_END.test(text.charAt(to)) && text.charAt(to) !== "#") to++;
   const query = text.slice(Math.max(from, text.lastIndexOf("?", start) + 1), to);
   return query.split("&").some((parameter) => {
-    const name = parameter.slice(0, parameter.indexOf("=") >>> 0);
+    const equals = parameter.indexOf("=");
+    const name = equals === -1 ? parameter : parameter.slice(0, equals);
     return name !== key && namesNamePart(nameWords(name));
   });
 }
