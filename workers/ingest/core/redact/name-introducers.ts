@@ -9,8 +9,8 @@
 
 /**
  * Party and role words, as regex source, the first letter in either case: a person's account, a
- * customer, a member, a message's or a transfer's ends (`from`, `to`, `by`: lower case only, as
- * prose writes them), in English and the senders' other languages (`cliente`, `usuario`, `Kunde`,
+ * customer, a member, a message's or a transfer's ends (`from`, `to`, `by`, Portuguese's and
+ * Spanish's `para`: lower case only, as prose writes them), in English and the senders' other languages (`cliente`, `usuario`, `Kunde`,
  * `Benutzer`, `utilisateur`). A name after one is a person's only in a full name's shape led by a
  * common given name (`introduced-name.ts`): these words precede a login, a program, a company or
  * a place as often (`user root`, `client Google Chrome`, `from New York`).
@@ -18,10 +18,31 @@
 export const PARTY_INTRODUCERS = [
   "[Uu]ser", "[Cc]lient", "[Cc]ustomer", "[Mm]ember", "[Ee]mployee", "[Pp]atient", "[Cc]ontact", "[Rr]ecipient", "[Ss]ender",
   "[Aa]ssignee", "[Rr]eviewer", "[Aa]pprover", "[Rr]equester", "[Rr]eporter", "[Bb]eneficiary", "[Oo]wner", "[Aa]uthor", "[Pp]ayee", "[Pp]ayer",
-  "from", "to", "by",
+  "from", "to", "by", "para",
   "[Cc]liente", "[Uu]suario", "[Uu]su\\u00e1rio", "[Kk]unde", "[Kk]undin", "[Bb]enutzer", "[Uu]tilisateur", "[Uu]tilisatrice",
   "[Dd]estinat\\u00e1rio", "[Dd]estinatario", "[Dd]estinataire", "[Ee]mpf\\u00e4nger",
 ];
+
+/**
+ * Phrases that say a name follows, a person introducing themselves (`My name is John Smith`,
+ * `Meu nome é Ana Souza`, `Me llamo Juan Pérez`, `Je m'appelle Marie Dubois`, `Ich heiße Hans
+ * Müller`), as regex source, the first letter in either case, in English, Portuguese, Spanish,
+ * French and German: what follows is a name, so one common given name alone is one there, as
+ * after a greeting (`My name is Maria`); a lower-case word is no name (`My name is required`,
+ * `Ich heiße Sie willkommen`: `Sie` is no given name).
+ */
+export const NAME_SAYING_INTRODUCERS = [
+  "[Mm]y name is", "[Mm]y name['\\u2019]s", "[Mm]eu nome \\u00e9", "[Mm]e chamo", "[Cc]hamo-me", "[Mm]e llamo", "[Mm]i nombre es",
+  "[Jj]e m['\\u2019]appelle", "[Mm]on nom est", "[Ii]ch hei\\u00dfe", "[Ii]ch heisse", "[Mm]ein [Nn]ame ist",
+];
+
+/**
+ * Phrases a person says who they are with, a name or anything else (`I am John Smith`, `I am
+ * Groot`, `I'm Ready`, `Ich bin Hans Müller`, `Je suis Marie Dubois`, `Soy Juan Pérez`, `Sou Ana
+ * Souza`), as regex source: read as a party's word is, so only a full name's shape led by a common
+ * given name is a person's there (`I am John` stays, as `for user Maria` does).
+ */
+export const SELF_INTRODUCERS = ["I am", "I['\\u2019]m", "[Ii]ch bin", "[Jj]e suis", "[Ss]oy", "[Ss]ou"];
 
 /**
  * A label's `:` after a party's word (`Cliente: Ana Paula Ferreira`, `Kunde: Hans Müller`), or a
@@ -37,7 +58,7 @@ export const LABEL_COLON = "[ \\t]?:[ \\t]+";
  */
 export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombre", "NOMBRE"];
 /**
- * The party's words a label's `:` may follow: not `from`, `to`, `by`, which end a phrase before
+ * The party's words a label's `:` may follow: not `from`, `to`, `by`, `para`, which end a phrase before
  * one as often (`sorted by: Ana Silva` names a column); a message's `From:` is a field's (person-name-field.ts).
  */
 export const LABEL_PARTY_INTRODUCERS = PARTY_INTRODUCERS.filter((word) => word.startsWith("["));
@@ -59,12 +80,12 @@ export const PROSE_TITLES = [
 ];
 
 /**
- * What every name the detector reads follows (a gate: one regex): a party's word or a title at a
- * word's start, blanks and a capital letter; a party's word or a name's label, a label's `:` and a
+ * What every name the detector reads follows (a gate: one regex): a party's word, a title or a
+ * self-introduction at a word's start, blanks and a capital letter; a party's word or a name's label, a label's `:` and a
  * capital letter; or a distinguished name's `CN=`.
  */
 export const NAME_INTRODUCER_HINT = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
 );
 
 /**

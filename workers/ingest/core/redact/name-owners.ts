@@ -2,6 +2,8 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
+import { namesNamePart, namesUnownedName } from "./person-names";
+import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
 
 /**
@@ -46,6 +48,42 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
     if (owner !== undefined) return `${owner}.name`;
   }
   return undefined;
+}
+
+/**
+ * Whether `key`, a URL query's or a form body's parameter whose `=` is at `start` in `text`
+ * (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`), is a bare word for a name
+ * (`name`, French's `nom`, Portuguese's `nome`, Spanish's `nombre`) beside a parameter of the same
+ * query naming a part of a name (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`):
+ * the form asks for a person's name in parts, and the bare one is the other part (the surname
+ * beside `prenom` and `vorname`, the given name beside `apellido` and `sobrenome`), one word of
+ * letters there. A query is read from the `?`, blank, quote or bracket before it to the blank,
+ * quote, bracket or `#` after it; its parameters are split at `&`. The last query read is
+ * remembered (`lastQuery`), so a text of many parameters is read once.
+ */
+export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
+  const words = nameWords(key);
+  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
+  if (lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
+  let from = start - key.length;
+  while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
+  let to = start;
+  while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
+  const holdsPart = text
+    .slice(from, to)
+    .split("&")
+    .some((parameter) => {
+      const equals = parameter.indexOf("=");
+      return equals > 0 && namesNamePart(nameWords(parameter.slice(0, equals)));
+    });
+  lastQuery = { text, from, to, holdsPart };
+  return holdsPart;
+}
+/** The query `queryHoldsNamePart` read last: its text, where it starts and ends, and its verdict. */
+let lastQuery: { text: string; from: number; to: number; holdsPart: boolean } = { text: "", from: 0, to: 0, holdsPart: false };
+/** Whether `code` ends a query in text: a blank, a quote or a bracket. */
+function endsQuery(code: number): boolean {
+  return code <= 32 || code === 34 || code === 39 || code === 60 || code === 62 || code === 40 || code === 41 || code === 91 || code === 93 || code === 123 || code === 125;
 }
 
 /** Whether `member` is the `name` member whose rule `ownedNameOf` or `ownedNamesIn` gives: `name` in any case. */

@@ -242,8 +242,9 @@ export const PARTY_WORDS: ReadonlySet<string> = new Set(["user", "username", "me
  * undefined when the name is no person field's or does not say whose (`data.name`). One verdict
  * for every text form that names its value (`user_name="Ana Silva"`, a drawn traceback's `user`).
  * A bare `name` is a person field only where `ownField` says the place makes it a field of its
- * own, a variable's or a logfmt field's (`name=John Smith`, a traceback's `name` over `'John Smith'`), and is then
- * ruled as a party's word: a service's, a job's or a product's as often, so only a full name's
+ * own, a variable's, a logfmt field's or a URL query's parameter (`name=John Smith`, a traceback's
+ * `name` over `'John Smith'`, `?name=John+Smith`), and is then ruled as a party's word, and a
+ * bare `nom`, `nome`, `nombre` there as a name of no owner's (`?nome=Ana+Souza`, `namesUnownedName`): a service's, a job's or a product's as often, so only a full name's
  * shape led by a common given name is a person's there (`name=checkout`, `name=Content Type`
  * stay). A printed record's `name` (`{"name":…}`, `name: '…'`, `[name] => …`, `Name:…`) is its
  * label, whose owner its siblings or its type say (name-owners.ts), and stays without one, as
@@ -253,18 +254,20 @@ export function textPersonFieldOf(name: string, ownField = false): PersonNameFie
   const words = nameWords(name);
   const glued = gluedToName(name);
   if (!namesPersonField(words, glued)) return namesPersonParty(words) || (ownField && words.length === 1 && words[0] === "name") ? "party" : undefined;
-  return namesWhosePersonField(words, glued) ? (personNameFieldOf(words) ?? "login") : undefined;
+  if (namesWhosePersonField(words, glued)) return personNameFieldOf(words) ?? "login";
+  // A bare `nom`, `nome`, `nombre` as a field of its own is read as a bare `name` is: a name of no owner's.
+  return ownField && words.length === 1 && namesUnownedName(words) ? "unowned" : undefined;
 }
 
 /**
  * The words before `name` that make it part of a person's name wherever it stands (`first_name`), and the same glued (`firstname`),
- * with the other languages' words for one (`vorname`, `nachname`, `apellido`, `sobrenome`, `prenom`, `cognome`, Polish `imię`, `nazwisko`).
+ * with the other languages' words for one (`vorname`, `nachname`, `familienname`, `apellido`, `sobrenome`, `prenom`, `cognome`, Polish `imię`, `nazwisko`).
  */
 const GIVEN_NAME_PARTS: ReadonlySet<string> = new Set(["first", "last", "given", "family", "middle", "sur"]);
 const GIVEN_NAME_WORDS: ReadonlySet<string> = new Set([
   "firstname", "lastname", "givenname", "familyname", "middlename", "surname",
   // German, Spanish, Portuguese, French, Italian, Polish.
-  "vorname", "nachname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome", "imie", "imię", "nazwisko",
+  "vorname", "nachname", "familienname", "apellido", "apellidos", "sobrenome", "prenom", "prénom", "cognome", "imie", "imię", "nazwisko",
 ]);
 
 /**
@@ -365,24 +368,25 @@ export function namesWhosePersonField(words: readonly string[], glued = true): b
 
 /**
  * The last words of the keys `namesWhosePersonField` accepts, lower case (a text detector's
- * candidates: `fullname`, `surname`, `vorname` end in `name`), with the other languages' parts
+ * candidates: `fullname`, `surname`, `vorname` end in `name`), with the other languages' words
+ * for a name (`cliente.nome`; a bare `nome=` as a field of its own: `textPersonFieldOf`) and parts
  * of a name that do not (`sobrenome`, `apellido`, `prénom`, `nazwisko`).
  */
-export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...OTHER_LANGUAGE_NAME_WORDS, ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
 
 /**
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
- * party's word, then `name` within a few name characters (`user.name`, `userName`,
+ * party's word, then `name` (or `nome`, `nombre`, `nom`) within a few name characters (`user.name`, `userName`, `cliente_nome`,
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
  * (`to_name`, `fromName`), a part of a name or a whole one (`first_name`, `lastName`, `surname`,
  * `sobrenome`, `full_name`, `displayName`), a bare person's or party's word before its
- * separator (`user=`, `"from":`: `namesPersonParty`; a bare `name=`: `textPersonFieldOf`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
+ * separator (`user=`, `"from":`: `namesPersonParty`; a bare `name=`, `nome=`: `textPersonFieldOf`), `process.owner`, a role's word, or a record's (`owner`, `author`, `created_by`: `namesRecordRole`). Free text holding none has no person's field
  * (`evidence.ts`).
  */
 export const PERSON_FIELD_WORD = new RegExp(
-  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}name|(?:to|from)[_-]?name|process[ ._-]?owner` +
+  `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}(?:name|nom)|(?:to|from)[_-]?name|process[ ._-]?owner` +
     `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
-    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])name=` +
+    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])(?:name|${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})=` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );

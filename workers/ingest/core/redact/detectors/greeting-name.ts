@@ -2,6 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
+import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
@@ -36,7 +37,8 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * Only the name is replaced, the greeting and a courtesy title kept. A greeting greets anyone, so
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
- * lower-case words (`Hi team`, `Bonjour à tous`). After a courtesy title a surname alone is a
+ * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
+ * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
  * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
@@ -50,7 +52,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  */
 export const greetingNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
-  source: `${GREETING}(?:${TITLE})?${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}){0,3}${NAME_END}|${JAPANESE_NAME}`,
+  source: `${GREETING}(?:${TITLE})?(?:${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}){0,3}|${UPPER_CASE_NAME_RUN})${NAME_END}|${JAPANESE_NAME}`,
   evidence: 0,
   moreEvidence: MoreEvidence.GREETING,
   rewrite: (match, marker, text, start) => {
@@ -64,8 +66,8 @@ export const greetingNameDetector: Detector = {
     TITLE_AT.lastIndex = start + greeting;
     const title = TITLE_AT.exec(text)?.[0].length ?? 0;
     const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
-    const name = match.slice(greeting + title + office).replace(/[ \t]+/g, " ");
-    if (name === "") return undefined;
+    const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "));
+    if (name === undefined || name === "") return undefined;
     const person =
       title > 0
         ? holdsPersonName(name, "whole")

@@ -1,23 +1,32 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, TITLED_NON_PERSONS } from "../name-introducers";
+import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
-import { NAME_PARTICLE, holdsPersonName } from "../person-names";
+import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
+import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { NAME_END, NAME_WORD } from "./greeting-name";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
-/** Two to four capitalised words of a name, up to two particles before a word (`Maria de la Cruz`, `Ludwig van Beethoven`). */
-const NAME_RUN = `${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}`;
+/**
+ * One to four capitalised words of a name, up to two particles before a word (`Maria de la Cruz`,
+ * `Ludwig van Beethoven`), or the same in capitals (`MARIA DE LA CRUZ`: `UPPER_CASE_NAME_RUN`).
+ */
+const NAME_RUN = `(?:${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}|${UPPER_CASE_NAME_RUN})`;
 /** A distinguished name's value ends at its attribute's separator (`,`, `+`, `/` in OpenSSL's one-line form), a quote, a bracket or the line's end. */
 const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
+const INTRODUCTION_AT = new RegExp(`^(?:${NAME_SAYING_INTRODUCERS.join("|")})[ \\t]+`);
+const SELF_INTRODUCTION_AT = new RegExp(`^(?:${SELF_INTRODUCERS.join("|")})[ \\t]+`);
 const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
 const TITLE_AT = new RegExp(`^(?:${PROSE_TITLES.join("|")})[ \\t]+`);
 const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
-/** A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a doctor. */
-const CAPITALISED_WORD_BEFORE = /[A-Z][a-z]+[ \t]+$/;
+/**
+ * A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a
+ * doctor; unless the word is a courtesy title (`Frau Dr. Schneider`, `Mme Dr Martin`).
+ */
+const CAPITALISED_WORD_BEFORE = /([A-Z][a-z]+)[ \t]+$/;
 const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title.toLowerCase()));
 const PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
 /** The word right after a name, past blanks: `depot` in `to Maria Helena depot`. */
@@ -49,7 +58,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
  * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
- * Springfield`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
+ * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting).
@@ -57,32 +66,53 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
-    `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${PARTY_INTRODUCERS.join("|")}|${PROSE_TITLES.join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
+    `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
     `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${LABEL_PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
     `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NAME_INTRODUCER,
   rewrite: (match, marker, text, start) => {
     const common = COMMON_NAME_AT.exec(match)?.[0].length;
-    if (common !== undefined) return readsAsPartyName(commonNameAsWritten(match.slice(common))) ? match.slice(0, common) + marker : undefined;
+    if (common !== undefined) return readsAsPartyName(titleCasedName(commonNameAsWritten(match.slice(common)))) ? match.slice(0, common) + marker : undefined;
     const after = WORD_AFTER.exec(text.slice(start + match.length, start + match.length + 40))?.[1]?.toLowerCase();
     if (after !== undefined && PLACE_NAME_ENDINGS.has(after)) return undefined;
-    const party = PARTY_AT.exec(match)?.[0].length;
-    if (party !== undefined) return readsAsPartyName(match.slice(party).replace(/[ \t]+/g, " ")) ? match.slice(0, party) + marker : undefined;
+    const introduction = INTRODUCTION_AT.exec(match)?.[0].length;
+    if (introduction !== undefined) return readsAsIntroducedName(nameAfter(match, introduction)) ? match.slice(0, introduction) + marker : undefined;
+    const party = (SELF_INTRODUCTION_AT.exec(match) ?? PARTY_AT.exec(match))?.[0].length;
+    if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
-    return title !== "" && readsAsTitledName(title, match.slice(title.length).replace(/[ \t]+/g, " "), text.slice(Math.max(0, start - 32), start))
-      ? title + marker
-      : undefined;
+    const name = nameAfter(match, title.length);
+    return title !== "" && name !== undefined && readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
   },
 };
 
 /**
- * Whether `name` (words and single blanks) after a party's word or `CN=` reads as a person's full
- * name: two or more words led by a common given name, no group's word, not a place's ending, not
- * a place or a brand named as a person is (`PARTY_NAMED_NON_PERSONS`: `João Pessoa`, `Michael Kors`).
+ * The name in `match` from `at` on, in single blanks and as a capitalised name is written
+ * (`titleCasedName`: `JOHN SMITH` is `John Smith`); undefined for words in capitals not led by a
+ * common given name (`US EAST`, `SYSTEM ADMIN`).
  */
-function readsAsPartyName(name: string): boolean {
-  return holdsPersonName(name, "party") && !namesGroupOrPlace(name) && !PARTY_NAMED_NON_PERSONS.has(withoutAccents(name).toLowerCase());
+function nameAfter(match: string, at: number): string | undefined {
+  return titleCasedName(match.slice(at).replace(/[ \t]+/g, " "));
+}
+
+/**
+ * Whether `name` (words and single blanks) after a party's word, a self-introduction's `I am`
+ * or `CN=` reads as a person's full name: two or more words led by a common given name, no
+ * group's word, not a place's ending, not a place or a brand named as a person is
+ * (`PARTY_NAMED_NON_PERSONS`: `João Pessoa`, `Michael Kors`).
+ */
+function readsAsPartyName(name: string | undefined): boolean {
+  return name !== undefined && holdsPersonName(name, "party") && !namesGroupOrPlace(name) && !PARTY_NAMED_NON_PERSONS.has(withoutAccents(name).toLowerCase());
+}
+
+/**
+ * Whether `name` (words and single blanks) after a phrase saying a name follows (`My name is`,
+ * `Je m'appelle`: `NAME_SAYING_INTRODUCERS`) is a person's: as after a greeting
+ * (`readsAsPersonName`), a common given name first, alone or before up to two more names
+ * (`Maria`, `Ana Souza`), or a name outside ASCII, with no group's or place's word.
+ */
+function readsAsIntroducedName(name: string | undefined): boolean {
+  return name !== undefined && readsAsPersonName(name) && !namesGroupOrPlace(name);
 }
 
 /** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
@@ -105,7 +135,8 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   const bare = title.trim().replace(/\.$/, "").toLowerCase();
   const first = name.split(" ", 1)[0]!.toLowerCase();
   if (TITLED_NON_PERSONS.has(`${bare} ${first}`) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
-  if (bare === "dr" && CAPITALISED_WORD_BEFORE.test(before)) return false;
+  const wordBefore = bare === "dr" ? CAPITALISED_WORD_BEFORE.exec(before)?.[1] : undefined;
+  if (wordBefore !== undefined && !TITLES.has(wordBefore.toLowerCase())) return false;
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
   if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");

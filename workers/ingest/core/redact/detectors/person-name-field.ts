@@ -5,6 +5,7 @@ import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
+import { queryHoldsNamePart } from "../name-owners";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -28,8 +29,12 @@ const NAME_LAST_WORDS: readonly string[] = PERSON_FIELD_LAST_WORDS.filter((word)
 const ROLE_UNQUOTED = unquotedAnyCase(ROLE_LAST_WORDS);
 /** A word of a part of a name: letters, apostrophes and hyphens (`Maria`, `O'Brien`, `Jean-Luc`). */
 const PART_WORD = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
-/** What goes on after a value's word where a name's does not end: a word, a bracket, an `@`, a path, a key's separator (`varchar(255)`, `maria@`). */
-const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w`;
+/**
+ * What goes on after a value's word where a name's does not end: a word, a bracket, an `@`, a
+ * path, a key's separator (`varchar(255)`, `maria@`), a percent-encoded byte (`M%C3%BCller`: the
+ * whole word is then read as a query's value is, decoded).
+ */
+const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w|%[0-9A-Fa-f]{2}`;
 const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
 /** A word of a part of a name written capitalised (`Maria`), and one in lower case (`maria`). */
 const CAPITALISED_PART_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
@@ -58,19 +63,19 @@ const NAME_UNQUOTED = `${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w
 /** How far past a part's value a state's phrase or an error's wording is read (`too short`, `must not be blank`). */
 const WORDING_REACH = 32;
 /**
- * Whether the field whose separator starts at `start` is written as a logfmt line's field: a bare
- * word glued to `=` (`name=John Smith`), not a quoted member, an arrow, a colon or a printed
- * record's field (`User(id=1, name=…)`, `[name=…`, `{name=…`: after a bracket or a comma), whose
- * label a type or siblings own.
+ * Whether the field whose separator starts at `start` is written as a field of its own, a logfmt
+ * line's or a URL query's: a bare word glued to `=` (`name=John Smith`, `?nome=Ana+Souza`,
+ * `&nom=Dubois`), not a quoted member, an arrow, a colon or a printed record's field (`User(id=1,
+ * name=…)`, `[name=…`, `{name=…`: after a bracket or a comma), whose label a type or siblings own.
  */
-function isLogfmtField(text: string, start: number): boolean {
+function isOwnField(text: string, start: number): boolean {
   if (text.charCodeAt(start) !== 61 /* = */ || text.charCodeAt(start + 1) === 62 /* > */) return false;
   let i = start;
   while (i > 0 && isNameCharacter(text.charCodeAt(i - 1))) i--;
   return i === 0 || (LOGFMT_FIELD_BEFORE.test(text.charAt(i - 1)) && !PRINTED_RECORD_BEFORE.test(text.slice(Math.max(0, i - 2), i)));
 }
-/** What stands before a logfmt field's name: a blank or a line's start. */
-const LOGFMT_FIELD_BEFORE = /^[ \t\n]$/;
+/** What stands before a logfmt field's or a query parameter's name: a blank, a line's start, a query's `?` or `&`. */
+const LOGFMT_FIELD_BEFORE = /^[ \t\n?&]$/;
 /** A printed record's separator between its fields, before a blank (`User(id=1, name=…)`). */
 const PRINTED_RECORD_BEFORE = /^,[ \t]$/;
 /** The bare words for a person or a message's party (`namesPersonParty`: `user`, `from`), whose value is a name only in a full name's shape. */
@@ -91,8 +96,10 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
  * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
- * `name=John Smith`: `namesPersonParty`, `textPersonFieldOf`), where only a full name's shape is one (`user=app`,
- * `from="Acme Corp"`, `name=checkout`, `name=Content Type` stay).
+ * `name=John Smith`, a URL query's `?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
+ * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay),
+ * unless a part of a name's parameter is beside it in the same query: then it is the other part
+ * (`?nom=Dubois&prenom=Marie`: `queryHoldsNamePart`). Known miss: the same pair as logfmt fields (`nom=Dubois prenom=Marie` keeps `Dubois`).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -104,9 +111,11 @@ export const personNameFieldDetector: Detector = {
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start) => {
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
-    const read = textPersonFieldOf(fieldNameBefore(text, start), isLogfmtField(text, start));
+    const key = fieldNameBefore(text, start);
+    const read = textPersonFieldOf(key, isOwnField(text, start));
     if (read === undefined) return undefined;
-    const field = read === "login" ? undefined : read;
+    // A bare `name`, `nom`, `nome` beside a part of a name's parameter is the name's other part (`?nom=Dubois&prenom=Marie`).
+    const field = read === "login" ? undefined : (read === "party" || read === "unowned") && queryHoldsNamePart(text, start, key) ? "part" : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;

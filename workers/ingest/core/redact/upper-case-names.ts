@@ -1,0 +1,45 @@
+import { isCommonGivenName } from "./given-names";
+import { NAME_PARTICLE } from "./person-names";
+
+/**
+ * A person's name written in capitals where prose puts one (`from JOHN SMITH`, `para ANA SOUZA`,
+ * `Sr. JOÃO DA SILVA`, `Dear MARIA GARCIA`), as forms, banks' statements and shipping labels
+ * print a name: read by the detectors of introduced and greeted names (`detectors/introduced-name.ts`,
+ * `detectors/greeting-name.ts`) beside the capitalised form, and judged as that form is
+ * (`titleCasedName`).
+ */
+
+/** A word in capitals (`JOHN`, `JOÃO`, `O'NEIL`, `JEAN-PIERRE`), two letters or more. */
+const UPPER_CASE_WORD = "[A-Z\\u00C0-\\u00DE][A-Z\\u00C0-\\u00DE'\\u2019-]*[A-Z\\u00C0-\\u00DE]";
+/** A name's particle between its words, in capitals or not (`DA`, `de`, `VAN`). */
+const UPPER_CASE_PARTICLE = `(?:${NAME_PARTICLE}|${NAME_PARTICLE.toUpperCase()})`;
+
+/**
+ * Regex source of one to four words in capitals, up to two particles before a word (`JOHN
+ * SMITH`, `MARIA DA SILVA`), not glued to a word's character (`CONFIG_FILE`, `US_EAST_1`: a
+ * constant's).
+ */
+export const UPPER_CASE_NAME_RUN =
+  `${UPPER_CASE_WORD}(?:[ \\t]+(?:${UPPER_CASE_PARTICLE}[ \\t]+){0,2}${UPPER_CASE_WORD}){0,3}(?![\\w\\u00C0-\\u017F])`;
+
+const PARTICLE = new RegExp(`^${UPPER_CASE_PARTICLE}$`);
+const LOWER_CASE_LETTER = /[a-z\u00DF-\u00FF]/;
+
+/**
+ * `name` (words and single blanks) as a capitalised name is written, for the judgement of one:
+ * as sent when it holds a lower-case letter (`John Smith`); words in capitals capitalised, their
+ * particles in lower case (`JOÃO DA SILVA` is `João da Silva`, `O'NEIL` is `O'neil`), only when the
+ * first word is a common given name (`isCommonGivenName`); else undefined. Capitals hold no
+ * name's shape: a region's, a city's, a role's, an error's or a constant's words are written so as
+ * often (`US EAST`, `NEW YORK`, `SAO PAULO`, `SYSTEM ADMIN`), so the given name is the evidence.
+ */
+export function titleCasedName(name: string): string | undefined {
+  if (LOWER_CASE_LETTER.test(name.replace(PARTICLES_IN_LOWER_CASE, ""))) return name;
+  if (!isCommonGivenName(name.split(" ", 1)[0]!)) return undefined;
+  return name
+    .split(" ")
+    .map((word) => (PARTICLE.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase()))
+    .join(" ");
+}
+/** A particle in lower case between words in capitals (`MARIA da SILVA`): no sign the name is written capitalised. */
+const PARTICLES_IN_LOWER_CASE = new RegExp(`(?<= )${NAME_PARTICLE}(?= )`, "g");
