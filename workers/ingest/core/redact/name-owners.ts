@@ -5,6 +5,7 @@ import { namesGroup } from "./organization-names";
 import { namesNamePart, namesUnownedName } from "./person-names";
 import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
+import { currentScan, resetAfterEachScan } from "./scan-scope";
 
 /**
  * An object's `name` member whose siblings say whose name it is, where its own path does not:
@@ -59,12 +60,14 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  * beside `prenom` and `vorname`, the given name beside `apellido` and `sobrenome`), one word of
  * letters there. A query is read from the `?`, blank, quote or bracket before it to the blank,
  * quote, bracket or `#` after it; its parameters are split at `&`. The last query read is
- * remembered (`lastQuery`), so a text of many parameters is read once.
+ * remembered for the scan under way (`lastQuery`, emptied as the scan ends: `scan-scope.ts`), so
+ * a text of many parameters is read once and no text is held past its scan.
  */
 export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
   const words = nameWords(key);
   if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
-  if (lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
+  const scan = currentScan();
+  if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
   let from = start - key.length;
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
@@ -76,11 +79,15 @@ export function queryHoldsNamePart(text: string, start: number, key: string): bo
       const equals = parameter.indexOf("=");
       return equals > 0 && namesNamePart(nameWords(parameter.slice(0, equals)));
     });
-  lastQuery = { text, from, to, holdsPart };
+  lastQuery = { scan, text, from, to, holdsPart };
   return holdsPart;
 }
-/** The query `queryHoldsNamePart` read last: its text, where it starts and ends, and its verdict. */
-let lastQuery: { text: string; from: number; to: number; holdsPart: boolean } = { text: "", from: 0, to: 0, holdsPart: false };
+/** The query `queryHoldsNamePart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
+const NO_QUERY = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
+let lastQuery: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NO_QUERY;
+resetAfterEachScan(() => {
+  lastQuery = NO_QUERY;
+});
 /** Whether `code` ends a query in text: a blank, a quote or a bracket. */
 function endsQuery(code: number): boolean {
   return code <= 32 || code === 34 || code === 39 || code === 60 || code === 62 || code === 40 || code === 41 || code === 91 || code === 93 || code === 123 || code === 125;
