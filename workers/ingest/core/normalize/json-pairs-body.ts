@@ -111,14 +111,15 @@ function firstIndexOf(keys: readonly string[], key: string, end: number): number
 /**
  * The members of `value`'s objects at every level, or -1 past `levels` levels of arrays and
  * objects (a bounded walk cannot run out of stack on a hostile line). `value` is a plain
- * JSON.parse result, which holds no RawJsonNumber: every object is an array or a map.
+ * JSON.parse result, which holds no RawJsonNumber: every object is an array or a map. A scalar
+ * is passed over where it is met, with no call of its own.
  */
-function membersIn(value: unknown, levels: number): number {
-  if (typeof value !== "object" || value === null) return 0;
+function membersIn(value: object, levels: number): number {
   if (levels === 0) return -1;
   let count = 0;
   if (Array.isArray(value)) {
     for (const item of value) {
+      if (typeof item !== "object" || item === null) continue;
       const inner = membersIn(item, levels - 1);
       if (inner < 0) return -1;
       count += inner;
@@ -126,9 +127,12 @@ function membersIn(value: unknown, levels: number): number {
     return count;
   }
   for (const name in value) {
-    const inner = membersIn((value as Record<string, unknown>)[name], levels - 1);
+    count++;
+    const member = (value as Record<string, unknown>)[name];
+    if (typeof member !== "object" || member === null) continue;
+    const inner = membersIn(member, levels - 1);
     if (inner < 0) return -1;
-    count += inner + 1;
+    count += inner;
   }
   return count;
 }
