@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
-import { keysWritten, mayRepeatAKey, parseJsonBodyPairs } from "../../workers/ingest/core/normalize/json-pairs-body";
+import { keysAtMost, keysWritten, mayRepeatAKey, parseJsonBodyPairs } from "../../workers/ingest/core/normalize/json-pairs-body";
 
 const RECEIVED = "1700000000000000000";
 const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
@@ -108,6 +108,32 @@ describe("finding a repeated key cheaply", () => {
     const nested = `{"a":{"b":[{"c":1,"c":2}]}}`;
     expect(mayRepeatAKey(nested, JSON.parse(nested), 10)).toBe(true);
     expect(mayRepeatAKey(nested, JSON.parse(nested), 2)).toBe(false);
+  });
+
+  it("bounds the keys written from above by the colons after a quote, so no repeat escapes the cheap test", () => {
+    // A `:` opening a string (`"::1"`) or after an escaped quote counts one more; blanks before a key's `:` count it still.
+    const text = `{"a":1,"b":{"c":"x:y","d\\":":2},"e" : "\\":","ip":"::1","t":"\\\\","u":1}`;
+    expect(keysWritten(text)).toBe(8);
+    expect(keysAtMost(text)).toBe(11);
+    expect(keysAtMost(`{"a":":x"}`)).toBe(2);
+    expect(keysAtMost(`{\n  "a" \t:\r\n 1}`)).toBe(1);
+    // Over the bound, the exact count decides: one key and an escaped quote before a colon is no repeat.
+    const escaped = `{"a":"say \\": now"}`;
+    expect(keysAtMost(escaped)).toBe(2);
+    expect(mayRepeatAKey(escaped, JSON.parse(escaped), 10)).toBe(false);
+    const repeated = `{"a":"say \\": now","a" :1}`;
+    expect(mayRepeatAKey(repeated, JSON.parse(repeated), 10)).toBe(true);
+    // Generated lines of keys, strings with quotes, colons, backslashes and blanks: never below the exact count.
+    const pieces = ['"', "\\", ":", " ", "\n", "a", "\"", "\\\\", '\\"', '\\":'];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let i = 0; i < 2000; i++) {
+      const value = () => Array.from({ length: next(6) }, () => pieces[next(pieces.length)]).join("");
+      const members = Array.from({ length: 1 + next(5) }, (_, k) => `${JSON.stringify("k" + value() + next(3))}${[" ", "", "\n"][next(3)]}:${JSON.stringify(value())}`);
+      const line = `{${members.join(",")}}`;
+      JSON.parse(line);
+      expect(keysAtMost(line)).toBeGreaterThanOrEqual(keysWritten(line));
+    }
   });
 
   it("answers no pairs for a line without a repeat, which lifts as before", () => {

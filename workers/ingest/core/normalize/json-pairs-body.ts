@@ -10,14 +10,14 @@
  * appendKvlistAsAttributes): the field is the message, the logger's message the attribute `msg`.
  *
  * Lifting runs on every JSON-shaped body, so a repeat is first looked for cheaply
- * (mayRepeatAKey): the keys the text writes are counted with a native search for `"`, and the
- * members JSON.parse kept with a walk of its result; only when the text writes more is the line
- * read again, member by member (parseJsonBodyPairs).
+ * (mayRepeatAKey): the members JSON.parse kept are counted with a walk of its result, and the
+ * keys the text writes bounded from above with a native search for `:` (keysAtMost), counted
+ * exactly (keysWritten) only past that walk's count; only when the text writes more keys is the
+ * line read again, member by member (parseJsonBodyPairs).
  */
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "../decode/json/member-reader";
 import { isJsonWhitespace } from "../decode/json/whitespace";
-import { isRawJsonNumber } from "../decode/exact-json";
 import { anyValueAsString } from "../rows/any-value";
 import { rawNumberToAnyValue } from "./json-to-attributes";
 import { isPastDoubleRange, noteInRecord, type LiftNotes } from "./lift-notes";
@@ -26,11 +26,13 @@ import { isPastDoubleRange, noteInRecord, type LiftNotes } from "./lift-notes";
  * Whether `text`, whose JSON.parse result is `object`, writes a key twice in one object: it
  * writes more keys (keysWritten) than `object` holds members at every level. False too for an
  * object nested deeper than `maxLevels`, left to the plain lift (which keeps such a body as
- * written).
+ * written). A text writes at least as many keys as its object holds, so a bound no higher than
+ * the members (keysAtMost, about a third of keysWritten's searches on a log line) settles the
+ * common line without the exact count.
  */
 export function mayRepeatAKey(text: string, object: Record<string, unknown>, maxLevels: number): boolean {
   const members = membersIn(object, maxLevels);
-  return members >= 0 && keysWritten(text) > members;
+  return members >= 0 && keysAtMost(text) > members && keysWritten(text) > members;
 }
 
 /**
@@ -108,14 +110,16 @@ function firstIndexOf(keys: readonly string[], key: string, end: number): number
 
 /**
  * The members of `value`'s objects at every level, or -1 past `levels` levels of arrays and
- * objects (a bounded walk cannot run out of stack on a hostile line).
+ * objects (a bounded walk cannot run out of stack on a hostile line). `value` is a plain
+ * JSON.parse result, which holds no RawJsonNumber: every object is an array or a map. A scalar
+ * is passed over where it is met, with no call of its own.
  */
-function membersIn(value: unknown, levels: number): number {
-  if (typeof value !== "object" || value === null || isRawJsonNumber(value)) return 0;
+function membersIn(value: object, levels: number): number {
   if (levels === 0) return -1;
   let count = 0;
   if (Array.isArray(value)) {
     for (const item of value) {
+      if (typeof item !== "object" || item === null) continue;
       const inner = membersIn(item, levels - 1);
       if (inner < 0) return -1;
       count += inner;
@@ -123,9 +127,30 @@ function membersIn(value: unknown, levels: number): number {
     return count;
   }
   for (const name in value) {
-    const inner = membersIn((value as Record<string, unknown>)[name], levels - 1);
+    count++;
+    const member = (value as Record<string, unknown>)[name];
+    if (typeof member !== "object" || member === null) continue;
+    const inner = membersIn(member, levels - 1);
     if (inner < 0) return -1;
-    count += inner + 1;
+    count += inner;
+  }
+  return count;
+}
+
+/**
+ * At least as many as the keys a JSON text (one JSON.parse accepted) writes (keysWritten): the
+ * `:`s whose last non-blank character before is a `"`. Every key's closing quote is followed,
+ * after blanks, by its `:`; a `:` inside a string follows a `"` only at the string's start
+ * (`"::1"`) or after an escaped quote (`"say \": now"`), which count one more each. Searching
+ * for `:` rather than `"` visits a line's keys and its few colons in values (times, URLs), not
+ * the two quotes of every key and string.
+ */
+export function keysAtMost(text: string): number {
+  let count = 0;
+  for (let colon = text.indexOf(":"); colon >= 0; colon = text.indexOf(":", colon + 1)) {
+    let before = colon - 1;
+    while (isJsonWhitespace(text.charCodeAt(before))) before--;
+    if (text.charCodeAt(before) === 0x22) count++;
   }
   return count;
 }

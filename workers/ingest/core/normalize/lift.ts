@@ -562,7 +562,8 @@ function takeSpanId(
     const value = scalarAt(fields, field.path);
     const id = idIn(value, field.after, SPAN_ID_LENGTH);
     if (id === undefined || (current !== "" && current !== id)) continue;
-    if (!sameTrace(idIn(scalarAt(fields, traceField.path), traceField.after, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
+    // The row that gave the record's trace id is its own source: that id is not read again.
+    if (traceRow !== row && !sameTrace(idIn(scalarAt(fields, traceField.path), traceField.after, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
     if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
     return id;
   }
