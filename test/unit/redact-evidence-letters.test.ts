@@ -33,6 +33,15 @@ describe("needsOfPatterns: the letters every match of a way through a pattern ho
     expect(lettersNeeded(/(?=abc)x|(?<!q)y+|(?<=r)z{0,3}w/)).toEqual(["x", "y", "w"]);
   });
 
+  it("reads punctuation as the first loop's class, letters and anchors as no class", () => {
+    const classesOf = (pattern: RegExp) => [...needsOfPatterns(pattern)].filter((_, i) => i >= 2 && i % 2 === 0);
+    expect(classesOf(/%/)[0]).not.toBe(0);
+    expect(classesOf(/[ \t]/)[0]).not.toBe(0);
+    // `A` and `J` have a class in capitals only, which `i` would let match in lower case; `$` and `^` are anchors.
+    expect(classesOf(/AJ/i)).toEqual([0]);
+    expect(classesOf(/^x$/)).toEqual([0]);
+  });
+
   it("keeps only the ways whose letters hold no other's", () => {
     expect(lettersNeeded(/street|stra(?:ss|ß)e|addr|adress/i)).toEqual(["erst", "adr"]);
     expect(lettersNeeded(/name/, /process[ ._-]?owner|[Nn]ame/)).toEqual(["aemn", "cenoprsw"]);

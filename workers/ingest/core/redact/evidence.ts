@@ -1206,13 +1206,17 @@ class PatternNeeds {
 }
 
 /**
- * What a character of a pattern needs of a text: an ASCII one, its class and letter; one from
- * U+3000 on (CJK, kana), a character past Latin-1, which any character matching it in any case
- * is (no Latin-1 character's upper case is that far); others nothing (they may fold to another case).
+ * What a character of a pattern needs of a text: an ASCII letter, itself in either case (not its
+ * class: `A` and `J` have one only in capitals, and `i` folds case); another ASCII character, its
+ * class (not `$` and `^`, anchors where they stand); one from U+3000 on (CJK, kana), a character
+ * past Latin-1, which any character matching it in any case is (no Latin-1 character's upper case
+ * is that far); others nothing (they may fold to another case).
  */
 function needOf(code: number): Need {
   if (code >= 0x3000) return [0, PAST_LATIN1];
-  return code < 128 ? [CHARACTERS[code]! & ((1 << CLASS_BITS) - 1), LETTERS[code]! & ALL_LETTERS] : [0, 0];
+  if (code >= 128 || code === 36 || code === 94) return [0, 0];
+  const letter = LETTERS[code]! & ALL_LETTERS;
+  return letter !== 0 ? [0, letter] : [CHARACTERS[code]! & ((1 << CLASS_BITS) - 1), 0];
 }
 
 /** What every one of `ways` needs. */
