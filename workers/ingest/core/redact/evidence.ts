@@ -28,7 +28,7 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { ANY_NAME, FEW_DIGITS_NAME, MANY_DIGITS, holdsNationalIdHint } from "./national-documents";
+import { holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
@@ -354,11 +354,6 @@ for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) 
 const LETTERS = new Int32Array(256);
 const NOT_WORD = 1 << 26;
 const ALL_LETTERS = NOT_WORD - 1;
-/**
- * Beside the letters, once the first loop is done: a character past Latin-1 in the text, which a
- * pattern's CJK word needs (`needOf`).
- */
-const PAST_LATIN1 = 1 << 27;
 for (let code = 0; code < 256; code++) {
   const lower = code | 0x20;
   if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = 1 << (lower - 97);
@@ -416,7 +411,6 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     letters |= LETTERS[code & 255]!;
     codes |= code;
   }
-  if (codes > 0xff) letters |= PAST_LATIN1;
   // Only ASCII letters, digits and `_` (ids, words, numbers): no search that needs a blank, a
   // quote or punctuation runs.
   const wordOnly = (letters & NOT_WORD) === 0 && codes < 256;
@@ -431,18 +425,18 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && mayHoldAny(classes, letters, PERSONAL_DOCUMENT_NEEDS) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
-  if (more !== undefined && digits > 0 && mayHoldAny(classes, letters, SESSION_NEEDS) && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
-  if (more !== undefined && mayHoldAny(classes, letters, PASSWORD_PHRASE_NEEDS) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
+  if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
-  if (more !== undefined && (classes & HAS_SLASH) !== 0 && mayHoldAny(classes, letters, URL_PATH_TOKEN_NEEDS) && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
   if (more !== undefined && (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && HOME_DIRECTORY_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   // The detector's value follows its name after a blank, and is 16 characters or more.
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && mayHoldAny(classes, letters, KEY_PHRASE_NEEDS) && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
-  if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && mayHoldAny(classes, letters, AUTH_SCHEME_NEEDS) && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
+  if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
   // `└` is U+2514: a text of Latin-1 alone (the OR of its codes below 0x100) pays nothing.
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
@@ -450,10 +444,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && !wordOnly && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
   if (more !== undefined && (classes & (HAS_AT | HAS_SLASH)) === (HAS_AT | HAS_SLASH) && ORACLE_LOGON_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
-  if (more !== undefined && digits >= NATIONAL_ID_DIGITS &&
-    holdsNationalIdHint(text, digits, mayHoldAny(classes, letters, digits < MANY_DIGITS ? FEW_DIGITS_NAME_NEEDS : NATIONAL_ID_NAME_NEEDS))) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && mayHoldAny(classes, letters, NAME_INTRODUCER_NEEDS) && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
-  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && mayHoldAny(classes, letters, GREETING_NEEDS) && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
+  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
+  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
   let named =
@@ -468,7 +461,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // A command's word is followed by a blank, a quote (a list's item, `["auth","pw"]`), a `(` or
   // RESP's `$` lengths.
   if ((classes & (HAS_BLANK | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START)) !== 0 || (!wordOnly && text.includes('"'))) {
-    if (mayHoldAny(classes, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
+    if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
@@ -529,7 +522,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
     (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG | HAS_BLANK)) !== 0 &&
-    mayHoldAny(classes, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
+    mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
     ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
@@ -579,7 +572,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (
     ((classes & HAS_PHONE_START) !== 0 && mayHoldAny(classes, letters, SQL_VALUES_NEEDS) && holdsAny(text, SQL_VALUES_SPELLINGS)) ||
     ((classes & HAS_EQUALS) !== 0 && mayHoldAny(classes, letters, SQL_SET_NEEDS) && holdsAny(text, SQL_SET_SPELLINGS)) ||
-    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(classes, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
+    ((classes & (HAS_EQUALS | HAS_PHONE_START)) !== 0 && ((classes & HAS_QUOTE_OR_TAG) !== 0 || digits > 0) && mayHoldAny(0, letters, SQL_WHERE_NEEDS) && SQL_WHERE.test(text))
   ) {
     found |= Evidence.SQL_STATEMENT;
   }
@@ -946,9 +939,9 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * holds none of the characters looked at.
  */
 function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(classes, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
-  return (mayHoldAny(classes, letters, STREET_TYPE_NEEDS) && STREET_TYPE_WORD.test(text)) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
+  return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,
@@ -1053,181 +1046,56 @@ function needsOfWords(words: readonly string[]): Int32Array {
   );
 }
 
-/**
- * The needs without those holding another's (`needsOfWords`), flat, after a pair of keys: one
- * character of each need, its rarest in log text (`RARER_FIRST`), so that a text holding no key
- * is ruled out by one test (`mayHoldAny`): a hex id, a number, a path of ids.
- */
+/** The needs without those holding another's (`needsOfWords`), flat. */
 function fewestNeeds(needs: readonly (readonly [number, number])[]): Int32Array {
   const holds = (a: readonly [number, number], b: readonly [number, number]) => (a[0] & b[0]) === b[0] && (a[1] & b[1]) === b[1];
   const kept = needs.filter((need, i) => !needs.some((other, j) => j !== i && holds(need, other) && (!holds(other, need) || j < i)));
-  let keyClasses = 0;
-  let keyLetters = 0;
-  for (const [classes, letters] of kept) {
-    const rareClass = RARE_CLASSES & classes;
-    const rarest = RARER_FIRST.find((bit) => (letters & bit) !== 0);
-    if (rareClass !== 0) keyClasses |= rareClass & -rareClass;
-    else if (rarest !== undefined) keyLetters |= rarest;
-    // A need of classes alone keys on all of them; a need of nothing, no key, lets every text through.
-    else if (classes !== 0) keyClasses |= classes;
-    else return Int32Array.from([0, 0, 0, 0]);
-  }
-  return Int32Array.from([keyClasses, keyLetters, ...kept.flat()]);
+  return Int32Array.from(kept.flat());
 }
 
 /**
- * The letters, rarest in log text first: a character past Latin-1, then letters by how seldom
- * English words and identifiers use them, the hex digits' `a`–`f` last (ids are full of them).
- */
-const RARE_CLASSES = HAS_PERCENT | HAS_AT | HAS_J_DOLLAR_OR_BACKSLASH | HAS_QUOTE_OR_TAG | HAS_PHONE_START | HAS_EQUALS | HAS_UNDERSCORE;
-const RARER_FIRST = [PAST_LATIN1, ..."qjzxkvwygmphultonrsicfbdae"].map((letter) => (typeof letter === "number" ? letter : LETTERS[letter.charCodeAt(0)]!));
-
-/** What a text must hold, as a pair of `CHARACTERS` classes and `LETTERS` letters (`needsOfWords`). */
-type Need = readonly [classes: number, letters: number];
-/** Past this many ways through a sequence, its parts' ways are merged into what all of them need. */
-const MOST_WAYS = 256;
-
-/**
- * `needsOfWords` for the matches of `patterns`: one need per way through each pattern's
- * alternatives and groups, each the ASCII characters that way matches for certain: a letter in
- * either case (`p`, `[Pp]`), a character of the first loop's classes (`%`, `=`, `[ \t]`: a class
- * whose characters all read as one), none made optional by `?`, `*` or `{0,`. Lookarounds, escapes,
- * characters past ASCII and other classes need nothing; a sequence with more than `MOST_WAYS`
- * ways needs, of each part, what all of its ways need. A letter matches only itself in either
- * case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds to an
- * ASCII letter), so a text lacking one of each need's characters cannot hold a match; a pattern
- * with either flag needs nothing.
+ * `needsOfWords` for the matches of `patterns`: for each alternative at the top of a pattern, the
+ * ASCII letters it matches for certain, in either case (its letters outside groups and classes,
+ * not made optional by `?`, `*` or `{0,`), with no classes. A letter matches only itself in
+ * either case without the `u` or `v` flag (ECMA-262 Canonicalize: no character past ASCII folds
+ * to an ASCII letter), so a text lacking one of an alternative's letters cannot hold its match;
+ * a pattern with either flag, like an alternative with no certain letter, needs nothing.
  */
 export function needsOfPatterns(...patterns: readonly RegExp[]): Int32Array {
-  const needs: Need[] = [];
+  const needs: [number, number][] = [];
   for (const pattern of patterns) {
-    if (pattern.unicode || pattern.flags.includes("v")) needs.push([0, 0]);
-    else needs.push(...new PatternNeeds(pattern.source).alternatives());
+    const source = pattern.unicode || pattern.flags.includes("v") ? "" : pattern.source;
+    let depth = 0;
+    let inClass = false;
+    let letters = 0;
+    for (let i = 0; i < source.length; i++) {
+      const character = source[i]!;
+      if (character === "\\") {
+        // An escape is no letter: `\w`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
+        const kind = source[i + 1];
+        i += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", i) - i : 1;
+        continue;
+      }
+      if (inClass) inClass = character !== "]";
+      else if (character === "[") inClass = true;
+      else if (character === "(") depth++;
+      else if (character === ")") depth--;
+      else if (character === "|" && depth === 0) {
+        needs.push([0, letters]);
+        letters = 0;
+      } else if (depth === 0) {
+        const next = source[i + 1];
+        if (next !== "?" && next !== "*" && !(next === "{" && source[i + 2] === "0")) letters |= LETTERS[character.charCodeAt(0) & 255]! & ALL_LETTERS;
+      }
+    }
+    needs.push([0, letters]);
   }
   return fewestNeeds(needs);
 }
 
-/** A reader of a pattern's source for `needsOfPatterns`. */
-class PatternNeeds {
-  private at = 0;
-
-  constructor(private readonly source: string) {}
-
-  /** The ways through alternatives separated by `|`, up to a `)` or the source's end. */
-  alternatives(): Need[] {
-    const ways = this.sequence();
-    while (this.source[this.at] === "|") {
-      this.at++;
-      ways.push(...this.sequence());
-    }
-    return ways;
-  }
-
-  /** The ways through one alternative: every way of each part with every way of the next. */
-  private sequence(): Need[] {
-    let ways: Need[] = [[0, 0]];
-    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
-      const part = this.atom();
-      if (this.optional()) continue;
-      const [fewer, more] = ways.length * part.length > MOST_WAYS ? [[allOf(ways)], [allOf(part)]] : [ways, part];
-      ways = fewer.flatMap((way) => more.map((next): Need => [way[0] | next[0], way[1] | next[1]]));
-    }
-    return ways;
-  }
-
-  /** One atom's ways: a group's, a class's, an escape's or a character's. */
-  private atom(): Need[] {
-    const source = this.source;
-    const character = source[this.at++]!;
-    if (character === "(") {
-      const lookaround = source[this.at] === "?" && (source[this.at + 1] === "=" || source[this.at + 1] === "!" || source[this.at + 1] === "<" && (source[this.at + 2] === "=" || source[this.at + 2] === "!"));
-      if (source[this.at] === "?") this.at = source[this.at + 1] === "<" && !lookaround ? source.indexOf(">", this.at) + 1 : this.at + (source[this.at + 1] === "<" ? 3 : 2);
-      const ways = this.alternatives();
-      this.at++;
-      return lookaround ? [[0, 0]] : ways;
-    }
-    if (character === "[") return [this.characterClass()];
-    if (character === "\\") {
-      // An escape is no character the first loop reads: `\w`, `\.`, `\x41`, `\u00C0`, `\cJ`, `\k<name>`.
-      const kind = source[this.at];
-      this.at += kind === "u" ? 5 : kind === "x" ? 3 : kind === "c" ? 2 : kind === "k" ? source.indexOf(">", this.at) - this.at + 1 : 1;
-      return [[0, 0]];
-    }
-    return [needOf(character.charCodeAt(0))];
-  }
-
-  /** What a class needs: what all its characters read as, when each is one ASCII character or `\t`; else nothing. */
-  private characterClass(): Need {
-    const source = this.source;
-    const negated = source[this.at] === "^";
-    let classes = -1;
-    let letters = -1;
-    let simple = !negated;
-    for (let first = true; first || source[this.at] !== "]"; first = false) {
-      let code = source.charCodeAt(this.at++);
-      if (code === 92 /* \ */) {
-        const kind = source[this.at++];
-        if (kind === "t") code = 9;
-        else {
-          simple = false;
-          if (kind === "u") this.at += 4;
-          else if (kind === "x") this.at += 2;
-          else if (kind === "c") this.at += 1;
-        }
-      } else if (source[this.at] === "-" && source[this.at + 1] !== "]") {
-        simple = false;
-      }
-      const need = needOf(code);
-      classes &= need[0];
-      letters &= need[1];
-    }
-    this.at++;
-    return simple ? [classes, letters] : [0, 0];
-  }
-
-  /** Reads a quantifier after an atom, if any: whether it lets the atom match nothing (`?`, `*`, `{0`). */
-  private optional(): boolean {
-    const source = this.source;
-    const quantifier = source[this.at];
-    let optional = false;
-    if (quantifier === "?" || quantifier === "*" || quantifier === "+") {
-      this.at++;
-      optional = quantifier !== "+";
-    } else if (quantifier === "{" && /^\{\d+(?:,\d*)?\}/.test(source.slice(this.at))) {
-      optional = source[this.at + 1] === "0";
-      this.at = source.indexOf("}", this.at) + 1;
-    } else {
-      return false;
-    }
-    // A lazy quantifier's `?`.
-    if (source[this.at] === "?") this.at++;
-    return optional;
-  }
-}
-
-/**
- * What a character of a pattern needs of a text: an ASCII letter, itself in either case (not its
- * class: `A` and `J` have one only in capitals, and `i` folds case); another ASCII character, its
- * class (not `$` and `^`, anchors where they stand); one from U+3000 on (CJK, kana), a character
- * past Latin-1, which any character matching it in any case is (no Latin-1 character's upper case
- * is that far); others nothing (they may fold to another case).
- */
-function needOf(code: number): Need {
-  if (code >= 0x3000) return [0, PAST_LATIN1];
-  if (code >= 128 || code === 36 || code === 94) return [0, 0];
-  const letter = LETTERS[code]! & ALL_LETTERS;
-  return letter !== 0 ? [0, letter] : [CHARACTERS[code]! & ((1 << CLASS_BITS) - 1), 0];
-}
-
-/** What every one of `ways` needs. */
-function allOf(ways: readonly Need[]): Need {
-  return ways.reduce((all, way): Need => [all[0] & way[0], all[1] & way[1]]);
-}
-
 /** Whether a text of `classes` and `letters` may hold one of the words whose needs `needsOfWords` gave. */
 function mayHoldAny(classes: number, letters: number, needs: Int32Array): boolean {
-  if ((classes & needs[0]!) === 0 && (letters & needs[1]!) === 0 && (needs[0]! | needs[1]!) !== 0) return false;
-  for (let i = 2; i < needs.length; i += 2) {
+  for (let i = 0; i < needs.length; i += 2) {
     if ((classes & needs[i]!) === needs[i] && (letters & needs[i + 1]!) === needs[i + 1]) return true;
   }
   return false;
@@ -1243,17 +1111,6 @@ const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FI
 const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
 const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
 const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
-const PERSONAL_DOCUMENT_NEEDS = needsOfPatterns(PERSONAL_DOCUMENT_WORD);
-const SESSION_NEEDS = needsOfPatterns(SESSION_WORD);
-const PASSWORD_PHRASE_NEEDS = needsOfPatterns(PASSWORD_PHRASE_WORD);
-const URL_PATH_TOKEN_NEEDS = needsOfPatterns(URL_PATH_TOKEN_WORD);
-const KEY_PHRASE_NEEDS = needsOfPatterns(KEY_PHRASE_WORD);
-const AUTH_SCHEME_NEEDS = needsOfPatterns(AUTH_SCHEME_WORD);
-const NAME_INTRODUCER_NEEDS = needsOfPatterns(NAME_INTRODUCER_HINT);
-const GREETING_NEEDS = needsOfPatterns(GREETING_HINT);
-const STREET_TYPE_NEEDS = needsOfPatterns(STREET_TYPE_WORD);
-const NATIONAL_ID_NAME_NEEDS = needsOfPatterns(ANY_NAME);
-const FEW_DIGITS_NAME_NEEDS = needsOfPatterns(FEW_DIGITS_NAME);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.

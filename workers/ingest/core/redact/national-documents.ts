@@ -104,14 +104,14 @@ export const GENERIC_NAME =
 export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
-export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
+const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 
 /** The names of the documents whose numbers may hold only four or five digits: India's PAN (`ABCPD1234E`), a driver's licence. */
-export const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
+const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]/;
 /** The fewest digits of every other document's number (a NINO's six). */
-export const MANY_DIGITS = 6;
+const MANY_DIGITS = 6;
 
 /**
  * Whether `text`, holding `digits` digits, may hold a national id the detector takes
@@ -125,13 +125,8 @@ export const MANY_DIGITS = 6;
  * colo (`91a41f11d024b546-SIN`, Singapore's, Canada's Social Insurance Number), is no evidence
  * and costs its text no scan. The names hold no digit, and their one lookahead (`NI`'s
  * `(?![a-z])`) reads the slice's end as it reads the digit there.
- *
- * `mayHoldName`: false when the caller knows the text lacks the characters every name the search
- * asks for needs (`FEW_DIGITS_NAME` below `MANY_DIGITS` digits, else `ANY_NAME`): then only the
- * unnamed shapes are looked for.
  */
-export function holdsNationalIdHint(text: string, digits: number, mayHoldName = true): boolean {
-  if (!mayHoldName) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
+export function holdsNationalIdHint(text: string, digits: number): boolean {
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);
