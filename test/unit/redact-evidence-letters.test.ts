@@ -93,4 +93,29 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     expect(moreOf("91a41f11d024b546-SIN") & MoreEvidence.NATIONAL_ID).toBe(0);
     expect(moreOf("order 482193 for Dni") & MoreEvidence.NATIONAL_ID).toBe(0);
   });
+
+  it("shows the word facts wherever their words stand: after punctuation, between blanks, in CJK", () => {
+    // An encoded `=` is the password phrase's; a hex id holding a `d` is none.
+    expect(moreOf("token%3Dabc123") & MoreEvidence.PASSWORD_PHRASE).toBe(MoreEvidence.PASSWORD_PHRASE);
+    expect(moreOf("8a905f1b15af6d03") & MoreEvidence.PASSWORD_PHRASE).toBe(0);
+    expect(moreOf("my pw is hunter2 ok") & MoreEvidence.PASSWORD_PHRASE).toBe(MoreEvidence.PASSWORD_PHRASE);
+    expect(moreOf("token for 12345 ok") & MoreEvidence.PASSWORD_PHRASE).toBe(MoreEvidence.PASSWORD_PHRASE);
+    // CJK words, whatever their characters' low eight bits read as in the first loop.
+    expect(moreOf("生年月日: 1990年01月01日") & MoreEvidence.PERSONAL_DOCUMENT).toBe(MoreEvidence.PERSONAL_DOCUMENT);
+    expect(moreOf("田中様 12345") & MoreEvidence.GREETING).toBe(MoreEvidence.GREETING);
+    expect(moreOf("Good Morning Ana 12") & MoreEvidence.GREETING).toBe(MoreEvidence.GREETING);
+    expect(moreOf("sid=42") & MoreEvidence.SESSION_ID_PHRASE).toBe(MoreEvidence.SESSION_ID_PHRASE);
+    expect(moreOf("shipped to 12 Main St today") & MoreEvidence.STREET_ADDRESS).toBe(MoreEvidence.STREET_ADDRESS);
+    expect(moreOf("login failed for user Maria Gonzalez") & MoreEvidence.NAME_INTRODUCER).toBe(MoreEvidence.NAME_INTRODUCER);
+    expect(moreOf("CN=John Smith,OU=Sales") & MoreEvidence.NAME_INTRODUCER).toBe(MoreEvidence.NAME_INTRODUCER);
+  });
+
+  it("shows a national id's name before its number, and the unnamed shapes without one", () => {
+    expect(moreOf("Führerschein B072 1234") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    expect(moreOf("codice fiscale RSSMRA85T10A562S") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    // No name's letters, but a CURP's and a codice fiscale's shapes (upper-case hex can be the latter's start).
+    expect(moreOf("GODE561231HDFRRL09") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    expect(moreOf("ABCDEF12A3456") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    expect(moreOf("8a905f1b15af6003") & MoreEvidence.NATIONAL_ID).toBe(0);
+  });
 });
