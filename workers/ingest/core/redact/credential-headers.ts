@@ -28,6 +28,35 @@ export function credentialHeaderOf(key: string): CredentialHeader | undefined {
 }
 
 /**
+ * The credential header whose syntax the value `value` under `key` is read in: the header `key`
+ * names (`credentialHeaderOf`), or a `Cookie` header's when `key` names a session (`namesSession`:
+ * VTEX's `vtex.session`, `session`) and `value` is cookies' `name=value` pairs
+ * (`segment=eyJ…; vtex_session=eyJ…`, `readsAsCookies`): a session a site keeps as cookies, whose
+ * members' names stay and whose values go as a `Cookie` header's do. Undefined otherwise.
+ */
+export function credentialHeaderHolding(key: string, value: string): CredentialHeader | undefined {
+  return credentialHeaderOf(key) ?? (namesSession(key) && readsAsCookies(value) ? "cookie" : undefined);
+}
+
+/**
+ * Whether `value` is one or more cookies' pairs joined by `;` (a trailing `;` allowed), each a
+ * name then `=` then a value that starts with no `=` (a base64 token's padding `abc==` is no
+ * pair), each name a name a site gives a cookie: a letter or `_` first, then letters, digits,
+ * `_`, `.`, `-`, and not mixing both cases with digits as a generated token does (`aZ3kQ9…=x`
+ * stays one secret, its first part no name to keep).
+ */
+export function readsAsCookies(value: string): boolean {
+  const pieces = value.split(";");
+  if (pieces.at(-1)!.trim() === "" && pieces.length > 1) pieces.pop();
+  return pieces.every((piece) => {
+    const pair = HELD_COOKIE.exec(piece);
+    return pair !== null && !(/\d/.test(pair[1]!) && /[a-z]/.test(pair[1]!) && /[A-Z]/.test(pair[1]!));
+  });
+}
+/** A held cookie's pair: its name (group 1), `=` and the start of a value. */
+const HELD_COOKIE = /^[ \t]*([A-Za-z_][\w.-]{0,63})=[^=\s;]/;
+
+/**
  * The names of webhook signature headers, lower case with `-` (also as JSON members and
  * attribute keys with `_`): Stripe's `Stripe-Signature`, GitHub's `X-Hub-Signature-256` and
  * `X-Hub-Signature`, Slack's `X-Slack-Signature`, Standard Webhooks' `webhook-signature` and

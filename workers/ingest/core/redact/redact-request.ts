@@ -57,7 +57,7 @@ import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
-import { credentialHeaderOf, isPreferenceCookie, redactCredentialHeader } from "./credential-headers";
+import { credentialHeaderHolding, isPreferenceCookie, readsAsCookies, redactCredentialHeader } from "./credential-headers";
 import { isDirectoryPath } from "./bare-parameters";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
@@ -680,8 +680,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * replaced (a `Cookie`'s cookies, a Digest's `username` and `response`), each counted.
    */
   private headerCredentials(value: AnyValue, kind: string, key: string): { value: AnyValue; markers: number } | undefined {
-    const header = kind === SECRET_KEY_KIND ? credentialHeaderOf(key) : undefined;
-    if (header === undefined) return undefined;
+    if (kind !== SECRET_KEY_KIND) return undefined;
     let markers = 0;
     // A session's cookie (`JSESSIONID=…`) leaves the session's hashed marker, as its id does anywhere.
     const mark = (credential: string, sessionId?: boolean) => {
@@ -692,6 +691,9 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     };
     const one = (item: AnyValue): AnyValue | undefined => {
       if (!("stringValue" in item)) return undefined;
+      // A session's key holding cookies' pairs (`vtex.session`: `segment=…; vtex_session=…`) reads as a `Cookie` header.
+      const header = credentialHeaderHolding(key, item.stringValue);
+      if (header === undefined) return undefined;
       const redacted = redactCredentialHeader(header, item.stringValue, mark);
       if (redacted === undefined) return undefined;
       return redacted === item.stringValue ? item : { stringValue: redacted };
@@ -1215,7 +1217,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
-      if (rule.sessionShaped === true && !holdsSessionId(value)) return undefined;
+      // A session held as cookies' pairs (`segment=…; vtex_session=…`) goes as a `Cookie` header's value does (`headerCredentials`).
+      if (rule.sessionShaped === true && !holdsSessionId(value) && !("stringValue" in value && readsAsCookies(value.stringValue))) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
       if (rule.references === true && "stringValue" in value && namesSecretOrItsKey(value.stringValue)) return undefined;
       if (rule.directories === true && "stringValue" in value && isDirectoryPath(value.stringValue)) return undefined;

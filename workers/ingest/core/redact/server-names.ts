@@ -18,7 +18,8 @@
  * and a dial's or probe's `target` (zap, gRPC); a mail `relay`; the address a cluster member
  * gives its peers (Consul's and memberlist's `advertise_addr`, Kafka's `advertised.listeners`),
  * a cloud's fixed or external address of a machine (AWS's `elastic_ip`, GCP's and a Kubernetes
- * Service's `external_ip`, `instance_ip`, `cluster_ip`), what traffic enters by (`ingress_ip`, a
+ * Service's `external_ip`, `instance_ip`, `cluster_ip`; a Kubernetes node's `ExternalIP`,
+ * `InternalIP`, `ExternalDNS`, as its `status.addresses` types them), what traffic enters by (`ingress_ip`, a
  * virtual IP's `vip`), what the service binds or listens on (`bind_address`, `listen_addr`), a
  * message `broker`. `public` alone is none: a person's device has a public address too (a
  * WebRTC candidate's, a "your IP" page's); beside a server's word it is that server's
@@ -27,7 +28,7 @@
 export const SERVER_WORDS: ReadonlySet<string> = new Set([
   "server", "servers", "upstream", "upstreams", "origin", "backend", "backends", "pod", "node", "lb", "balancer",
   "loadbalancer", "resolver", "nameserver", "dns", "destination", "dst", "egress", "nat", "gateway", "vpn", "host",
-  "hostname", "local", "target", "relay", "advertise", "advertised", "elastic", "external", "instance", "cluster",
+  "hostname", "local", "target", "relay", "advertise", "advertised", "elastic", "external", "internal", "instance", "cluster",
   "ingress", "vip", "bind", "listen", "broker",
 ]);
 
@@ -35,9 +36,9 @@ export const SERVER_WORDS: ReadonlySet<string> = new Set([
  * `SERVER_WORDS` that name a server only as a key's word or with `:`, `=` or a quote after them,
  * never as a bare noun before an address in prose: `blocked host 1.2.3.4` may be a visitor's
  * machine (`detectors/ip.ts` reads `host` in prose by its own notation), and `external`,
- * `instance`, `bind`, `listen` say too little as a sentence's word.
+ * `internal`, `instance`, `bind`, `listen` say too little as a sentence's word.
  */
-export const KEY_ONLY_SERVER_WORDS: ReadonlySet<string> = new Set(["host", "hostname", "external", "instance", "bind", "listen"]);
+export const KEY_ONLY_SERVER_WORDS: ReadonlySet<string> = new Set(["host", "hostname", "external", "internal", "instance", "bind", "listen"]);
 
 /**
  * Words naming an error (`err.address`): Node's system errors (`ECONNREFUSED`, `EADDRINUSE`, as

@@ -4,6 +4,7 @@ import { ERRNO_CODE, SYSTEM_ERROR_SYSCALLS } from "../system-errors";
 import { KEY_ONLY_SERVER_WORDS, SERVER_WORDS, VISITOR_WORDS, namesServer, namesVisitor } from "../server-names";
 import { nameWords } from "../secret-names";
 import { memberNameBefore } from "./member-name";
+import { alignedColumnName } from "./aligned-columns";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
@@ -26,7 +27,7 @@ export const ipv4Detector: Detector = {
   evidence: Evidence.DOTTED_QUAD,
   rewrite: (match, marker, text, start) =>
     !isInternetHostIpv4(match) || isVersionValue(text, start) || followsNameAt(text, start) || isIpv4Network(match, text, start) ||
-    namedAsServer(text, start) || reachedAtServicePort(text, start, start + match.length) || isSystemErrorAddress(text, start)
+    namedAsServer(text, start) || reachedAtServicePort(text, start, start + match.length) || isServerAddressMember(text, start)
       ? undefined
       : marker,
 };
@@ -34,24 +35,32 @@ export const ipv4Detector: Detector = {
 /** An `address` member's name right before its value, in Node's printed objects and JSON (`address: '`, `"address":"`, `address=`). */
 const ADDRESS_MEMBER_BEFORE = /(?<![\w.-])["']?address["']?[ \t]*[:=][ \t]*["']?\[?$/;
 /**
- * A sibling member saying the object is Node's system error (system-errors.ts): its `syscall`
- * one that connects, binds or looks up, or its `code` an errno's name.
+ * A sibling member saying whose address an `address` member holds: Node's system error's
+ * (system-errors.ts: its `syscall` one that connects, binds or looks up, or its `code` an errno's
+ * name), or a Kubernetes node's (`type` one of the API's NodeAddressType values, as a node's
+ * `status.addresses` holds them: `Hostname`, `InternalIP`, `ExternalIP`, `InternalDNS`, `ExternalDNS`).
  */
-const SYSTEM_ERROR_MEMBER = new RegExp(
-  `(?<![\\w-])(?:syscall["']?[ \\t]*[:=][ \\t]*["']?(?:${SYSTEM_ERROR_SYSCALLS.join("|")})|code["']?[ \\t]*[:=][ \\t]*["']?${ERRNO_CODE})(?![\\w-])`,
+const SERVER_ADDRESS_SIBLING = new RegExp(
+  `(?<![\\w-])(?:syscall["']?[ \\t]*[:=][ \\t]*["']?(?:${SYSTEM_ERROR_SYSCALLS.join("|")})|code["']?[ \\t]*[:=][ \\t]*["']?${ERRNO_CODE}` +
+    `|type["']?[ \\t]*[:=][ \\t]*["']?(?:Hostname|InternalIP|ExternalIP|InternalDNS|ExternalDNS))(?![\\w-])`,
 );
-/** How far around an address its error's sibling members are read: Node prints `errno`, `code`, `syscall` just before `address`. */
-const SYSTEM_ERROR_REACH = 160;
+/**
+ * How far around an address its sibling members are read: Node prints `errno`, `code`, `syscall`
+ * just before `address`; the API writes a node address's `type` before it, `kubectl -o yaml` after it.
+ */
+const SIBLING_REACH = 160;
 
 /**
- * Whether the address at `start` is the `address` member of Node's system error (`{ errno: -111,
- * code: 'ECONNREFUSED', syscall: 'connect', address: '52.84.12.3', port: 443 }`, the same in
- * JSON, system-errors.ts): the server a `connect` dialled, or the service's own socket; never a
- * visitor's. The message before it names that server too.
+ * Whether the address at `start` is an `address` member whose sibling says it is a server's
+ * (`SERVER_ADDRESS_SIBLING`): Node's system error's (`{ errno: -111, code: 'ECONNREFUSED',
+ * syscall: 'connect', address: '52.84.12.3', port: 443 }`, the same in JSON, system-errors.ts),
+ * the server a `connect` dialled or the service's own socket, whose message names that server
+ * too; or a Kubernetes node's (`{"type":"ExternalIP","address":"34.120.5.6"}`, YAML's `- address:
+ * 34.120.5.6` over `type: ExternalIP`), the address the cluster reaches the node at. Never a visitor's.
  */
-function isSystemErrorAddress(text: string, start: number): boolean {
+function isServerAddressMember(text: string, start: number): boolean {
   if (!ADDRESS_MEMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start))) return false;
-  return SYSTEM_ERROR_MEMBER.test(text.slice(Math.max(0, start - SYSTEM_ERROR_REACH), Math.min(text.length, start + SYSTEM_ERROR_REACH)));
+  return SERVER_ADDRESS_SIBLING.test(text.slice(Math.max(0, start - SIBLING_REACH), Math.min(text.length, start + SIBLING_REACH)));
 }
 
 /**
@@ -216,17 +225,37 @@ function namedAsServer(text: string, start: number, depth = 0): boolean {
  * lifted to an attribute.
  */
 function memberVerdict(text: string, start: number): typeof SERVER | typeof VISITOR | typeof UNNAMED {
-  let name = memberNameBefore(text, start);
+  let name = memberNameBefore(text, start) ?? labelBefore(text, start);
   if (name === undefined) {
     const list = LIST_OPEN.exec(text.slice(Math.max(0, start - LIST_REACH), start));
     if (list !== null) name = memberNameBefore(text, start - list[0].length);
   }
+  name ??= alignedColumnName(text, start);
   if (name === undefined) return UNNAMED;
   // A prose word right before the name qualifies it: `remote host: …` is the visitor's host.
   const qualifier = WORD_BEFORE_NAME.exec(text.slice(Math.max(0, start - SERVER_WORDS_WINDOW), text.lastIndexOf(name, start)))?.[1];
   const words = qualifier === undefined ? nameWords(name) : [...nameWords(qualifier), ...nameWords(name)];
   return namesServer(words) ? SERVER : namesVisitor(words) ? VISITOR : UNNAMED;
 }
+/**
+ * A label of several words written as one name (`ExternalIP`, `EXTERNAL-IP`, `node_external_ip`,
+ * `client_ip`: two or more `nameWords`) and the blanks after it, right before the value at
+ * `start`: a member's name without its `:` or `=`, as kubectl's `Addresses: ExternalIP
+ * 34.120.5.6` writes it; undefined otherwise. A single word in prose (`external 1.2.3.4`) is
+ * read by the prose's nouns (`SERVER_BEFORE`), not as a name.
+ */
+function labelBefore(text: string, start: number): string | undefined {
+  const label = LABEL_BEFORE.exec(text.slice(Math.max(0, start - LABEL_REACH), start))?.[1];
+  return label !== undefined && nameWords(label).length > 1 ? label : undefined;
+}
+/**
+ * A name (letters first, then letters, digits, `_`, `-`, `.`) after a blank, a list's comma or an
+ * opening bracket (not a path's `/api/node-status`), and blanks before the value.
+ */
+const LABEL_BEFORE = /(?:^|[\s,;([{])([A-Za-z][\w.-]*[A-Za-z0-9])[ \t]+$/;
+/** How far back `LABEL_BEFORE` reads: a long name and its blanks. */
+const LABEL_REACH = 80;
+
 /** A word and the blanks between it and a member's name (`remote host:`, `client IP:`). */
 const WORD_BEFORE_NAME = /(?<![\w.-])([A-Za-z][\w-]*)[ \t]+$/;
 const SERVER = 1;
@@ -377,7 +406,7 @@ export const ipv6Detector: Detector = {
   evidence: Evidence.IPV6,
   rewrite: (match, marker, text, start) =>
     looksLikeIpv6(match) && !isIpv6Network(match, text, start) && !namedAsServer(text, start) &&
-    !reachedAtServicePort(text, start, start + match.length) && !isSystemErrorAddress(text, start)
+    !reachedAtServicePort(text, start, start + match.length) && !isServerAddressMember(text, start)
       ? marker
       : undefined,
 };

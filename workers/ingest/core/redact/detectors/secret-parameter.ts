@@ -40,7 +40,7 @@ import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrit
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
+import { credentialHeaderHolding, credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
@@ -789,12 +789,15 @@ function refersToSecret(name: string, value: string): boolean {
  * header or the value reads as no cookies.
  */
 function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | null | undefined {
-  const header = credentialHeaderOf(name);
-  if (header === undefined || header === "authorization") return undefined;
+  const named = credentialHeaderOf(name);
+  if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
   const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
   const from = start + valueStart + quote.length;
-  const unquoted = header === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
+  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
   const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  // A session's name holding cookies' pairs (`vtex.session: segment=…; vtex_session=…`) is read as a `Cookie` header.
+  const header = named ?? credentialHeaderHolding(name, value);
+  if (header === undefined) return undefined;
   // The places among the markers of those hiding a session's id (`sid=…`, `JSESSIONID=…`).
   const sessionIds: number[] = [];
   let markers = 0;
