@@ -72,6 +72,33 @@ describe("planTable", () => {
     );
   });
 
+  it("writes long, built, escaped and non-ASCII map keys and long column names alike in every row", () => {
+    // Keys and names long enough that their quoted openings are built from pieces, which the
+    // serializer keeps flat for every row that repeats them; a key built with `+` as lifting
+    // builds dotted keys; 64-bit values, unicode, escapes and an empty map beside them.
+    const built = ["cache", "ageSeconds"].join(".");
+    const plan = planTable(
+      [
+        { name: "ResourceAttributesOfTheRecord", type: "Map(LowCardinality(String), String)" },
+        { name: "DurationNanosecondsTotal", type: "UInt64" },
+        { name: "BodyOfTheRecordAsText", type: "String" },
+      ],
+      ["ResourceAttributesOfTheRecord", "DurationNanosecondsTotal", "BodyOfTheRecordAsText"],
+    );
+    const rows = [
+      { ResourceAttributesOfTheRecord: [built, "1", "cloudflare.ray_id", "a-NRT", 'quo"ted.key.name', "é"], DurationNanosecondsTotal: "18446744073709551615", BodyOfTheRecordAsText: "日本語" },
+      { ResourceAttributesOfTheRecord: [built, "2", "cloudflare.ray_id", "b\\c", 'quo"ted.key.name', "😀"], DurationNanosecondsTotal: "0", BodyOfTheRecordAsText: "tab\there" },
+      { ResourceAttributesOfTheRecord: [], DurationNanosecondsTotal: "9223372036854775808", BodyOfTheRecordAsText: "" },
+      { ResourceAttributesOfTheRecord: ["cloudflare.ray_id", "c", built, "3"], DurationNanosecondsTotal: "1", BodyOfTheRecordAsText: "plain" },
+    ];
+    expect(serializeRows(plan, rows)).toBe(
+      '{"ResourceAttributesOfTheRecord":{"cache.ageSeconds":"1","cloudflare.ray_id":"a-NRT","quo\\"ted.key.name":"é"},"DurationNanosecondsTotal":"18446744073709551615","BodyOfTheRecordAsText":"日本語"}\n' +
+        '{"ResourceAttributesOfTheRecord":{"cache.ageSeconds":"2","cloudflare.ray_id":"b\\\\c","quo\\"ted.key.name":"😀"},"DurationNanosecondsTotal":"0","BodyOfTheRecordAsText":"tab\\there"}\n' +
+        '{"ResourceAttributesOfTheRecord":{},"DurationNanosecondsTotal":"9223372036854775808","BodyOfTheRecordAsText":""}\n' +
+        '{"ResourceAttributesOfTheRecord":{"cloudflare.ray_id":"c","cache.ageSeconds":"3"},"DurationNanosecondsTotal":"1","BodyOfTheRecordAsText":"plain"}\n',
+    );
+  });
+
   it("writes nothing for no rows", () => {
     expect(serializeRows(planTable(table, ["Body"]), [])).toBe("");
   });

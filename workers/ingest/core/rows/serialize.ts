@@ -70,9 +70,10 @@ export function planTable(tableColumns: readonly TableColumn[], rowColumns: read
   for (const name of rowColumns) {
     const type = typeOf.get(name);
     if (type === undefined) continue;
-    const prefix = (columns.length === 0 ? "" : ",") + JSON.stringify(name) + ":";
+    // Flat, as every row's text holds them (see `flatten`).
+    const prefix = flat((columns.length === 0 ? "" : ",") + JSON.stringify(name) + ":");
     const encoding = encodingOf(type, name);
-    columns.push({ name, prefix, opening: prefix + openingOf(encoding), encoding });
+    columns.push({ name, prefix, opening: flat(prefix + openingOf(encoding)), encoding });
   }
   return { columnNames: columns.map((column) => column.name), columns };
 }
@@ -308,6 +309,15 @@ function flatten(text: string): true {
 
 const STARTS = /^/;
 
+/**
+ * `text`, flattened (`flatten`): for a piece every row's text repeats, such as a column's
+ * opening or a map key's, which a string built with `+` of more than 12 characters is not.
+ */
+function flat(text: string): string {
+  flatten(text);
+  return text;
+}
+
 /** What no row holds: each column's memory before the first row. */
 const NOTHING_YET: unique symbol = Symbol("nothing yet");
 
@@ -499,7 +509,9 @@ class MapKeys {
     let entry = this.keys.get(key);
     if (entry === undefined) {
       const quoted = jsonString(key);
-      entry = { first: quoted + ':"', next: '",' + quoted + ':"', plainBytes: NOT_PLAIN.test(key) ? -1 : key.length + 2 };
+      // Flat: each entry of every map with this key holds its opening, and a piece built with
+      // `+` would be copied piece by piece once per entry (see `flatten`).
+      entry = { first: flat(quoted + ':"'), next: flat('",' + quoted + ':"'), plainBytes: NOT_PLAIN.test(key) ? -1 : key.length + 2 };
       this.keys.set(key, entry);
     }
     return entry;
