@@ -80,13 +80,7 @@ function queryHoldsPart(text: string, from: number, start: number): boolean {
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
   while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
-  const holdsPart = text
-    .slice(from, to)
-    .split("&")
-    .some((parameter) => {
-      const equals = parameter.indexOf("=");
-      return equals > 0 && namesNamePart(nameWords(parameter.slice(0, equals)));
-    });
+  const holdsPart = text.slice(from, to).split("&").some(namesNamePartKey);
   lastQuery = { scan, text, from, to, holdsPart };
   return holdsPart;
 }
@@ -98,15 +92,15 @@ function lineHoldsPart(text: string, at: number): boolean {
   const from = text.lastIndexOf("\n", at) + 1;
   const end = text.indexOf("\n", at);
   const to = end === -1 ? text.length : end;
-  const holdsPart = text
-    .slice(from, to)
-    .split(/[ \t\r]+/)
-    .some((field) => {
-      const equals = field.indexOf("=");
-      return equals > 0 && namesNamePart(nameWords(field.slice(0, equals)));
-    });
+  const holdsPart = text.slice(from, to).split(/[ \t\r]+/).some(namesNamePartKey);
   lastLine = { scan, text, from, to, holdsPart };
   return holdsPart;
+}
+
+/** Whether `pair`, a parameter or a field `key=value`, has a key naming a part of a name (`prenom=Marie`: `namesNamePart`). */
+function namesNamePartKey(pair: string): boolean {
+  const equals = pair.indexOf("=");
+  return equals > 0 && namesNamePart(nameWords(pair.slice(0, equals)));
 }
 
 /** The query `queryHoldsPart` or the line `lineHoldsPart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
