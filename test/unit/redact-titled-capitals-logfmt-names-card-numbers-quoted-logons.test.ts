@@ -6,8 +6,9 @@
  * logon in a shell's quote after SQL*Plus (`sqlplus "sys/Secret1 as sysdba"`). Their look-alikes
  * stay: offices, titled programs, a senior's job, a name field alone, words after the card's name.
  */
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const redact = (text: string) => redactString(text, defaultRedactionPolicy());
@@ -57,6 +58,12 @@ describe("a German identity card's number of fewer than four digits after its na
     ["ausweis_nummer=LZ6X7TFRK", "ausweis_nummer=[REDACTED:national_id]"],
   ]);
   itKeepsUncounted("keeps %s", redact, ["Ausweisnummer: LZXXXTFRK", "Ausweis 12 geprüft", "Ausweisnummer: FEHLT123"]);
+  it("redacts the number under a key naming the card", () => {
+    expect(storedLogAttribute("kunde.ausweisnummer", { stringValue: "LZ6X7TFRK" })).toEqual({ stringValue: "[REDACTED:national_id]" });
+  });
+  it("keeps a word under a key naming the card", () => {
+    expect(storedLogAttribute("kunde.ausweisnummer", { stringValue: "FEHLT" })).toEqual({ stringValue: "FEHLT" });
+  });
 });
 
 describe("an Oracle logon in a shell's quote", () => {
