@@ -28,7 +28,7 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { holdsNationalIdHint } from "./national-documents";
+import { GERMAN_CARD_NAME, holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
@@ -214,8 +214,9 @@ export const MoreEvidence = {
    */
   URL_PATH_TOKEN: 1 << 6,
   /**
-   * A national identity number's name or unnamed shape and four digits (`detectors/national-ids.ts`):
-   * `holdsNationalIdHint` (`DNI`, `national insurance`, `BSN`, a CURP's or a codice fiscale's start).
+   * A national identity number's name or unnamed shape and four digits, or a German identity card's
+   * name and one digit (`detectors/national-ids.ts`): `holdsNationalIdHint` (`DNI`, `national
+   * insurance`, `BSN`, `Ausweisnummer`, a CURP's or a codice fiscale's start).
    */
   NATIONAL_ID: 1 << 7,
   /**
@@ -448,7 +449,10 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
-  if (more !== undefined && digits >= NATIONAL_ID_DIGITS && holdsNationalIdHint(text, digits)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits)) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
+  }
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
@@ -853,7 +857,7 @@ const PIX_FIELD_WORD = /[Pp][Ii][Xx]|[Aa]leat[óo]ria|ALEAT[ÓO]RIA/;
  * (`C01X00T47`): a passport's number with fewer digits in a text with no other is left out.
  */
 const PERSONAL_DOCUMENT_DIGITS = 5;
-/** The fewest digits of a national id the detector takes (`NRIC S1234567D` has seven, a driver's licence four). */
+/** The fewest digits of a national id the detector takes but a German identity card's (`NRIC S1234567D` has seven, a driver's licence four; `LZ6X7TFRK` two). */
 const NATIONAL_ID_DIGITS = 4;
 /**
  * A part of every name of a date of birth or a passport (`detectors/personal-documents.ts`):
@@ -1115,6 +1119,8 @@ const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FI
 const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
 const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
 const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
+/** The letters of a German identity card's name (`Ausweis`, `Personalausweisnummer`): `GERMAN_CARD_NAME`'s. */
+const GERMAN_CARD_NAME_NEEDS = needsOfPatterns(GERMAN_CARD_NAME);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.

@@ -103,6 +103,18 @@ export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A senior's jobs and their acronyms, lower case: after `Sr.` (a senior as often as a señor or a
+ * senhor) one of these alone is a job (`Sr. Engineer`, `Sr. SRE`, `Sr. DBA`), any other one word
+ * a surname (`Sr. Silva`, `Sr. SILVA`).
+ */
+export const SENIOR_JOB_WORDS: ReadonlySet<string> = new Set([
+  "engineer", "developer", "programmer", "analyst", "architect", "consultant", "designer", "scientist", "specialist", "administrator",
+  "admin", "associate", "accountant", "recruiter", "technician", "editor", "writer", "researcher", "advisor", "adviser", "counsel",
+  "officer", "executive", "lead", "staff", "principal", "partner", "auditor", "planner", "buyer", "tester", "coordinator", "strategist",
+  "sre", "dba", "qa", "pm", "swe", "sde", "sdet", "devops", "ux", "ui", "it", "hr", "ae", "am", "ba", "bi", "ml",
+]);
+
+/**
  * Words that make the name before them a place's, a facility's or a product's, where a party's
  * word or a title precedes one as often as a person (`to Victoria Station`, `from Elizabeth
  * Line`, `to Maria Helena depot`, `from Paulo Afonso CD`, `Mme. Butterfly tickets`), lower case:

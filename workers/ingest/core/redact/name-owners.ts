@@ -52,41 +52,64 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 }
 
 /**
- * Whether `key`, a URL query's or a form body's parameter whose `=` is at `start` in `text`
- * (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`), is a bare word for a name
- * (`name`, French's `nom`, Portuguese's `nome`, Spanish's `nombre`) beside a parameter of the same
- * query naming a part of a name (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`):
- * the form asks for a person's name in parts, and the bare one is the other part (the surname
- * beside `prenom` and `vorname`, the given name beside `apellido` and `sobrenome`), one word of
- * letters there. A query is read from the `?`, blank, quote or bracket before it to the blank,
- * quote, bracket or `#` after it; its parameters are split at `&`. The last query read is
- * remembered for the scan under way (`lastQuery`, emptied as the scan ends: `scan-scope.ts`), so
- * a text of many parameters is read once and no text is held past its scan.
+ * Whether `key`, a URL query's or a form body's parameter or a logfmt line's field whose `=` is at
+ * `start` in `text` (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`, `nom=Dubois
+ * prenom=Marie`), is a bare word for a name (`name`, French's `nom`, Portuguese's `nome`,
+ * Spanish's `nombre`) beside a parameter of the same query or a field of the same line naming a
+ * part of a name (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`): the form asks
+ * for a person's name in parts, and the bare one is the other part (the surname beside `prenom`
+ * and `vorname`, the given name beside `apellido` and `sobrenome`), one word of letters there. A
+ * query is read from the `?`, blank, quote or bracket before it to the blank, quote, bracket or
+ * `#` after it; its parameters are split at `&`. A key at a field's start (the text's start or
+ * after a blank) is a logfmt field too, whose siblings are the line's other blank-separated
+ * `key=` words. The query and the line read last are remembered for the scan under way
+ * (`lastQuery`, `lastLine`, emptied as the scan ends: `scan-scope.ts`), so a text of many
+ * parameters or fields is read once, linear in its length, and no text is held past its scan.
  */
 export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
   const words = nameWords(key);
   if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
+  const from = start - key.length;
+  return queryHoldsPart(text, from, start) || ((from === 0 || text.charCodeAt(from - 1) <= 32) && lineHoldsPart(text, from));
+}
+
+/** Whether the query around the parameter whose key starts at `from` and whose `=` is at `start` in `text` holds a part of a name's parameter. */
+function queryHoldsPart(text: string, from: number, start: number): boolean {
   const scan = currentScan();
   if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
-  let from = start - key.length;
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
   while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
-  const holdsPart = text
-    .slice(from, to)
-    .split("&")
-    .some((parameter) => {
-      const equals = parameter.indexOf("=");
-      return equals > 0 && namesNamePart(nameWords(parameter.slice(0, equals)));
-    });
+  const holdsPart = text.slice(from, to).split("&").some(namesNamePartKey);
   lastQuery = { scan, text, from, to, holdsPart };
   return holdsPart;
 }
-/** The query `queryHoldsNamePart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
-const NO_QUERY = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
-let lastQuery: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NO_QUERY;
+
+/** Whether the line of `text` around `at` holds a logfmt field (a blank-separated `key=` word) whose key names a part of a name. */
+function lineHoldsPart(text: string, at: number): boolean {
+  const scan = currentScan();
+  if (lastLine.scan === scan && lastLine.text === text && at >= lastLine.from && at < lastLine.to) return lastLine.holdsPart;
+  const from = text.lastIndexOf("\n", at) + 1;
+  const end = text.indexOf("\n", at);
+  const to = end === -1 ? text.length : end;
+  const holdsPart = text.slice(from, to).split(/[ \t\r]+/).some(namesNamePartKey);
+  lastLine = { scan, text, from, to, holdsPart };
+  return holdsPart;
+}
+
+/** Whether `pair`, a parameter or a field `key=value`, has a key naming a part of a name (`prenom=Marie`: `namesNamePart`). */
+function namesNamePartKey(pair: string): boolean {
+  const equals = pair.indexOf("=");
+  return equals > 0 && namesNamePart(nameWords(pair.slice(0, equals)));
+}
+
+/** The query `queryHoldsPart` or the line `lineHoldsPart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
+const NOTHING_READ = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
+let lastQuery: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NOTHING_READ;
+let lastLine = NOTHING_READ;
 resetAfterEachScan(() => {
-  lastQuery = NO_QUERY;
+  lastQuery = NOTHING_READ;
+  lastLine = NOTHING_READ;
 });
 /** Whether `code` ends a query in text: a blank, a quote or a bracket. */
 function endsQuery(code: number): boolean {

@@ -127,6 +127,14 @@ const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
  * (`ABCPD1234E`), a driver's licence, a German identity card (`T2200X1KL`).
  */
 const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]|usweis|USWEIS/;
+/** The fewest digits of a number but a German identity card's (a PAN's and a driver's licence's four). */
+const FEW_DIGITS = 4;
+/**
+ * A part of every name of a German identity card (`Ausweis`, `Personalausweis-Nr.`,
+ * `ausweis_nummer`), whose number may hold one digit only (`LZ6X7TFRK`): the only name read
+ * below four digits.
+ */
+export const GERMAN_CARD_NAME = /usweis|USWEIS/;
 /** The fewest digits of every other document's number (a NINO's six). */
 const MANY_DIGITS = 6;
 
@@ -134,8 +142,9 @@ const MANY_DIGITS = 6;
  * Whether `text`, holding `digits` digits, may hold a national id the detector takes
  * (`detectors/national-ids.ts`): a document's name or a generic one, or the start of a CURP's or
  * a codice fiscale's shape. The caller asks only of texts with four digits or more, which every
- * such number holds; below six only a PAN's or a driver's licence's name is looked for, as the
- * whole search costs about a microsecond a line.
+ * such number holds but a German identity card's (one digit or more, asked only of texts holding
+ * its name's letters); below six only a PAN's, a driver's licence's or a German card's name is
+ * looked for, below four only the German card's, as the whole search costs about a microsecond a line.
  *
  * A name counts only before the text's last digit: the detector reads a number after its name,
  * and every document's number holds a digit. So a name at a text's end, a Cloudflare Ray ID's
@@ -147,6 +156,7 @@ export function holdsNationalIdHint(text: string, digits: number): boolean {
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);
+  if (digits < FEW_DIGITS) return GERMAN_CARD_NAME.test(beforeLastDigit);
   if (digits < MANY_DIGITS) return FEW_DIGITS_NAME.test(beforeLastDigit);
   return ANY_NAME.test(beforeLastDigit) || UNNAMED_HINT.test(text);
 }

@@ -3,7 +3,7 @@ import { NAME_PARTICLE } from "./person-names";
 
 /**
  * A person's name written in capitals where prose puts one (`from JOHN SMITH`, `para ANA SOUZA`,
- * `Sr. JOÃO DA SILVA`, `Dear MARIA GARCIA`), as forms, banks' statements and shipping labels
+ * `Sr. JOÃO DA SILVA`, `Dear MARIA GARCIA`, `Frau SCHNEIDER`), as forms, banks' statements and shipping labels
  * print a name: read by the detectors of introduced and greeted names (`detectors/introduced-name.ts`,
  * `detectors/greeting-name.ts`) beside the capitalised form, and judged as that form is
  * (`titleCasedName`).
@@ -32,10 +32,13 @@ const LOWER_CASE_LETTER = /[a-z\u00DF-\u00FF]/;
  * first word is a common given name (`isCommonGivenName`); else undefined. Capitals hold no
  * name's shape: a region's, a city's, a role's, an error's or a constant's words are written so as
  * often (`US EAST`, `NEW YORK`, `SAO PAULO`, `SYSTEM ADMIN`), so the given name is the evidence.
+ * `afterTitle`: a courtesy title precedes `name` and is the evidence, so one word in capitals is
+ * capitalised whatever it is (`Mr. SMITH` is judged as `Mr. Smith`); more words still need the
+ * given name (`Dr. WHO CARES`).
  */
-export function titleCasedName(name: string): string | undefined {
+export function titleCasedName(name: string, afterTitle = false): string | undefined {
   if (LOWER_CASE_LETTER.test(name.replace(PARTICLES_IN_LOWER_CASE, ""))) return name;
-  if (!isCommonGivenName(name.split(" ", 1)[0]!)) return undefined;
+  if (!(afterTitle && !name.includes(" ")) && !isCommonGivenName(name.split(" ", 1)[0]!)) return undefined;
   return name
     .split(" ")
     .map((word) => (PARTICLE.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase()))

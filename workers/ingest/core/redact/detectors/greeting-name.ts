@@ -39,7 +39,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
- * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name); an office or a role there is no
+ * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -66,7 +66,7 @@ export const greetingNameDetector: Detector = {
     TITLE_AT.lastIndex = start + greeting;
     const title = TITLE_AT.exec(text)?.[0].length ?? 0;
     const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
-    const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "));
+    const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "), title > 0);
     if (name === undefined || name === "") return undefined;
     const person =
       title > 0

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, TITLED_NON_PERSONS } from "../name-introducers";
+import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -58,7 +58,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
  * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
- * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`).
+ * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting).
@@ -81,7 +81,7 @@ export const introducedNameDetector: Detector = {
     const party = (SELF_INTRODUCTION_AT.exec(match) ?? PARTY_AT.exec(match))?.[0].length;
     if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
-    const name = nameAfter(match, title.length);
+    const name = nameAfter(match, title.length, true);
     return title !== "" && name !== undefined && readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
   },
 };
@@ -89,10 +89,10 @@ export const introducedNameDetector: Detector = {
 /**
  * The name in `match` from `at` on, in single blanks and as a capitalised name is written
  * (`titleCasedName`: `JOHN SMITH` is `John Smith`); undefined for words in capitals not led by a
- * common given name (`US EAST`, `SYSTEM ADMIN`).
+ * common given name (`US EAST`, `SYSTEM ADMIN`), unless `afterTitle` and one word (`Frau SCHNEIDER`).
  */
-function nameAfter(match: string, at: number): string | undefined {
-  return titleCasedName(match.slice(at).replace(/[ \t]+/g, " "));
+function nameAfter(match: string, at: number, afterTitle = false): string | undefined {
+  return titleCasedName(match.slice(at).replace(/[ \t]+/g, " "), afterTitle);
 }
 
 /**
@@ -140,7 +140,7 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
   if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
-  return bare !== "sr" && holdsPersonName(name, "whole");
+  return (bare !== "sr" || (!name.includes(" ") && !SENIOR_JOB_WORDS.has(first))) && holdsPersonName(name, "whole");
 }
 
 /**

@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
-import { CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, NATIONAL_ID_NAME_START } from "../national-documents";
+import { CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
 import { Place, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
@@ -17,8 +17,12 @@ const BETWEEN = `${NAME_CLOSING}?[ \\t]*(?:${FIELD_SEPARATOR}[ \\t]*${VALUE_OPEN
 const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /** Shapes unlikely by chance, which their check alone makes an id's: a CURP, a codice fiscale. */
 const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})${VALUE_END}`;
-/** A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits and separators, four digits or more. */
-const WHOLE_VALUE = "^[ \\t]*(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9][ \\t]*$";
+/**
+ * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
+ * and separators, four digits or more, or a German identity card's number, which may hold one
+ * (`kunde.ausweisnummer=LZ6X7TFRK`).
+ */
+const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
 
 /** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
 const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
@@ -52,7 +56,7 @@ function lengthAt(at: RegExp, text: string, start: number): number {
  *   document's shape and check digit both hold;
  * - unnamed, only the shapes unlikely by chance whose check holds (a CURP, a codice fiscale);
  * - the whole value of a key naming one (`Place.NATIONAL_ID_VALUE`: `user.national_id`, `dni`,
- *   `driver_license`), a token with four digits or more.
+ *   `driver_license`), a token with four digits or more or a German identity card's number (`LZ6X7TFRK`).
  * The name and separator are kept. Orders', traces' and requests' numbers have no such name and stay.
  */
 export const nationalIdDetector: Detector = {

@@ -6,22 +6,28 @@ import { Place, caseless, type Detector } from "./detector";
 
 /** A JDBC URL of Oracle's drivers up to its user: `jdbc:oracle:thin:`, `jdbc:oracle:oci:`. */
 const JDBC_ORACLE = "jdbc:oracle:[A-Za-z0-9]+:";
-/** A tool's name and its options (`-s`, `-L`), or an RMAN keyword perhaps with `=`, then blanks. */
-const TOOL_LOGON = `(?:(?:${ORACLE_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*|(?:${RMAN_KEYWORDS.join("|")})=?)[ \\t]+`;
+/**
+ * A shell's quote around a tool's logon, which SQL*Plus's `AS SYSDBA` needs (`sqlplus "sys/S3cret
+ * as sysdba"`) and a shell's words take as they come (`sqlplus 'scott/tiger@orcl'`,
+ * `userid='system/S3cret'`).
+ */
+const SHELL_QUOTE = `["']?`;
+/** A tool's name and its options (`-s`, `-L`), or an RMAN keyword perhaps with `=`, then blanks and perhaps a shell's quote. */
+const TOOL_LOGON = `(?:(?:${ORACLE_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*|(?:${RMAN_KEYWORDS.join("|")})=?)[ \\t]+${SHELL_QUOTE}`;
 /**
  * What a logon without `@` (to the local database) follows: a tool's name that is no other word's
  * and its options (`sqlplus -s `, `expdp `: `LOCAL_LOGON_TOOLS`), an RMAN keyword (`target `),
  * `userid=`, or SQL*Plus's `CONNECT` after its prompt (`SQL> conn `).
  */
 const LOCAL_LOGON_HEAD =
-  `(?:(?:${LOCAL_LOGON_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*[ \\t]+|(?:${RMAN_KEYWORDS.join("|")})=?[ \\t]+` +
-  `|${caseless("userid")}=|(?<=SQL>[ \\t]{0,8})(?:${caseless("connect")}|${caseless("conn")})[ \\t]+)`;
+  `(?:(?:${LOCAL_LOGON_TOOLS.map(caseless).join("|")})(?:[ \\t]+-[A-Za-z]{1,8})*[ \\t]+${SHELL_QUOTE}|(?:${RMAN_KEYWORDS.join("|")})=?[ \\t]+${SHELL_QUOTE}` +
+  `|${caseless("userid")}=${SHELL_QUOTE}|(?<=SQL>[ \\t]{0,8})(?:${caseless("connect")}|${caseless("conn")})[ \\t]+)`;
 /** A logon without `@` ends its word: a blank, a quote or the text's end follows (`sqlplus scott/tiger @script.sql`). */
 const LOCAL_LOGON_END = `(?=[\\s"']|$)`;
 /** SQL*Plus's `CONNECT` command (also `CONN`), then blanks. */
 const CONNECT_COMMAND = `(?:${caseless("connect")}|${caseless("conn")})[ \\t]+`;
-/** The utilities' `userid=` parameter. */
-const USERID = `${caseless("userid")}=`;
+/** The utilities' `userid=` parameter, perhaps before a shell's quote. */
+const USERID = `${caseless("userid")}=${SHELL_QUOTE}`;
 /** An Oracle user: an unquoted identifier (letters, digits, `_`, `$`, `#`; a common user's `C##APP`). */
 const USER = "[A-Za-z][\\w$#]{0,127}";
 /** A password: quoted as Oracle quotes one holding other characters (`"p@ss w"`), or up to a blank, `/`, `@` or a quote. */
@@ -89,7 +95,8 @@ function isConnectionValue(text: string, start: number, place: number): boolean 
  * password after a `/`:
  * - a JDBC URL: `jdbc:oracle:thin:app/S3cret@//db.internal:1521/ORCL`, `…@db.internal:1521:ORCL`,
  *   `…@(DESCRIPTION=…)`, `…@tns_alias`, and the OCI driver's `jdbc:oracle:oci:…`;
- * - Oracle's command-line tools' logon, after their options (`sqlplus -s app/S3cret@ORCL`,
+ * - Oracle's command-line tools' logon, after their options and perhaps in a shell's quote
+ *   (`sqlplus -s app/S3cret@ORCL`, `sqlplus "sys/S3cret as sysdba"`, `sqlplus 'scott/tiger@orcl'`,
  *   `expdp system/S3cret@ORCL directory=…`, `sqlldr`, `dgmgrl`, `exp`, `imp`), and after RMAN's
  *   keywords (`rman target sys/S3cret@prod catalog rco/S3cret@rcat`);
  * - `userid=app/S3cret@ORCL` (the utilities' parameter) and SQL*Plus's `CONNECT app/S3cret@ORCL`;

@@ -99,7 +99,7 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * `name=John Smith`, a URL query's `?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
  * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay),
  * unless a part of a name's parameter is beside it in the same query: then it is the other part
- * (`?nom=Dubois&prenom=Marie`: `queryHoldsNamePart`). Known miss: the same pair as logfmt fields (`nom=Dubois prenom=Marie` keeps `Dubois`).
+ * (`?nom=Dubois&prenom=Marie`, logfmt's `nom=Dubois prenom=Marie`: `queryHoldsNamePart`).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -114,7 +114,7 @@ export const personNameFieldDetector: Detector = {
     const key = fieldNameBefore(text, start);
     const read = textPersonFieldOf(key, isOwnField(text, start));
     if (read === undefined) return undefined;
-    // A bare `name`, `nom`, `nome` beside a part of a name's parameter is the name's other part (`?nom=Dubois&prenom=Marie`).
+    // A bare `name`, `nom`, `nome` beside a part of a name's parameter or field is the name's other part (`?nom=Dubois&prenom=Marie`, `nom=Dubois prenom=Marie`).
     const field = read === "login" ? undefined : (read === "party" || read === "unowned") && queryHoldsNamePart(text, start, key) ? "part" : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
