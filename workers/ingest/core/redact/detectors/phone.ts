@@ -316,11 +316,13 @@ export const phoneDetector: Detector = {
 /** A form-encoded international number in one group (`%2B14158675309`): a phone wherever it stands. */
 const FORM_UNGROUPED = /^%2[Bb]\d+$/;
 /**
- * A form-encoded number's last groups as a local number is written, `-` before its last four
- * digits (`%2B55+11+98765-4321`, `%2B1+415+867-5309`): a phone's, which counts, sums and dates in a
- * query's value are not written as.
+ * A form-encoded number's last group of four digits or more, as a local number ends
+ * (`%2B1+415+555+0132`, `%2B55+11+98765-4321`): sums, lists, ranges and dates a form's `+` joins
+ * end in shorter groups (`%2B100+200+300`, `%2B10%20000%20000`, `%2B1+2024+05+01`).
  */
-const FORM_LOCAL_NUMBER_END = /\d{3,5}-\d{4}$/;
+const FORM_LOCAL_NUMBER_END = /(?:^|\D)\d{4,}$/;
+/** What ends a query value or a form's field after a number: its text's end, `&`, `#`, `;`, a quote or a blank. */
+const VALUE_END = /^(?:$|[&#;"'\s])/;
 
 /**
  * Whether an international number form-encoded in a URL query's value (`%2B` first, or `+`, `%20`,
@@ -328,15 +330,18 @@ const FORM_LOCAL_NUMBER_END = /\d{3,5}-\d{4}$/;
  * first whose groups a `+` joins (`?ids=+1001+1002+1003`, `?q=+100+200+300+400`) reads as a list
  * of numbers, a phone's only under a phone's key (`?tel=+55+11+98765-4321`). After `%2B`, one
  * group is a phone anywhere (`?q=%2B14158675309`); groups are under a phone's key (`phone`,
- * `telefone`, `whatsapp`, `contato`: `isNamedPhone`, `CONTACT_BEFORE`, `Place.PHONE_VALUE`) or
- * when they end as a local number is written (`FORM_LOCAL_NUMBER_END`); signed sums, ranges and
- * dates stay (`?q=%2B100+200+300`, `?range=%2B10%20000%20000`, `?q=%2B1+2024+05+01`).
+ * `telefone`, `whatsapp`, `contato`: `isNamedPhone`, `CONTACT_BEFORE`, `Place.PHONE_VALUE`), or
+ * are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
+ * `?customer_name=%2B1+415+555+0132`).
  */
 function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
   if (FORM_UNGROUPED.test(match)) return true;
   const underPhoneKey =
     (place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || CONTACT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
-  return underPhoneKey || (match.startsWith("%") && FORM_LOCAL_NUMBER_END.test(match));
+  if (underPhoneKey) return true;
+  const end = start + match.length;
+  const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
+  return match.startsWith("%") && whole && FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " "));
 }
 
 /**
