@@ -25,6 +25,7 @@ describe("a phone form-encoded in a URL query's value", () => {
     ["GET /c?contato=%2B55+11+98765-4321 200", `GET /c?contato=${PHONE} 200`],
     ["GET /c?phone=+5511987654321 200", `GET /c?phone=${PHONE} 200`],
     ["GET /c?q=%2B14158675309 200", `GET /c?q=${PHONE} 200`],
+    ["GET /api?ref=%2B1+415+555+0132&x=1 200", `GET /api?ref=${PHONE}&x=1 200`],
   ]);
 
   itKeepsUncounted("keeps the look-alike %j", redacted, [
