@@ -42,10 +42,13 @@ export const ORACLE_LOGON_HINT = new RegExp(
 /** An Oracle tool's name as a word (`sqlplus`, `RMAN`, `exp`). */
 const TOOL_WORD = `(?<![\\w.-])(?:${ORACLE_TOOLS.join("|")})(?![\\w.-])`;
 /**
- * An Oracle tool's name as a word, in any case: the detector asks for one before it takes a logon
- * without `@` after `userid=` (`exp userid=system/manager`), a parameter other programs name too.
+ * An Oracle tool's command on the line before a logon without `@` after `userid=`, a parameter
+ * other programs name too (`exp userid=system/manager`, `/u01/app/oracle/bin/imp -s userid=…`):
+ * the tool's name as typed, in lower case, then a blank and its other arguments. Not a claim's or a
+ * parameter's `exp=` (`token exp=1700000000 userid=acme/jdoe`), a word in capitals (`EXP
+ * userid=group/member`) or a route's `/imp?userid=`.
  */
-export const ORACLE_TOOL_WORD = new RegExp(TOOL_WORD, "i");
+export const ORACLE_TOOL_COMMAND_BEFORE = new RegExp(`(?<![\\w.-])(?:${ORACLE_TOOLS.join("|")})[ \\t][^\\n]*$`);
 /**
  * A part of every text holding a logon without `@` the detector takes (asked of a text holding `/`
  * and a blank but no `@`): a tool's name as a word (`sqlplus scott/tiger`, `exp userid=…`, `rman
@@ -53,8 +56,9 @@ export const ORACLE_TOOL_WORD = new RegExp(TOOL_WORD, "i");
  */
 export const ORACLE_TOOL_HINT = new RegExp(`${TOOL_WORD}|SQL>`, "i");
 /**
- * RMAN's name as a word, its command's or its prompt's (`rman target …`, `RMAN> connect target
- * …`): the detector asks for it before it takes a logon without `@` after an RMAN keyword, which
- * are other words too (`build target linux/amd64`).
+ * RMAN's command or its prompt on the line before a logon without `@` after an RMAN keyword
+ * (`rman target …`, `RMAN> connect target …`), which are other words too (`build target
+ * linux/amd64`): `rman` then a blank or `>`, no label's `:` between it and the keyword (`rman:
+ * catalog backups/2024`, `rman log: target disk/tape`).
  */
-export const RMAN_WORD = /(?<![\w.-])rman(?![\w.-])/i;
+export const RMAN_COMMAND_BEFORE = /(?<![\w.-])rman[ \t>][^\n:]*$/i;

@@ -7,7 +7,8 @@ import { memberNameBefore } from "./member-name";
 import { alignedColumnName } from "./aligned-columns";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
+/** A dotted-quad IPv4 address, each octet 0 to 255 without a leading zero. */
+export const DOTTED_QUAD = `(?:${OCTET}\\.){3}${OCTET}`;
 
 /**
  * Dotted-quad IPv4 addresses. Not when glued to a word or a longer dotted run (`v1.2.3.4`,

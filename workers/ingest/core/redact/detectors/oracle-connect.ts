@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { blanksBefore } from "../blanks";
 import { nameBefore, nameWords, standsForSecret } from "../secret-names";
-import { LOCAL_LOGON_TOOLS, ORACLE_TOOLS, ORACLE_TOOL_WORD, RMAN_KEYWORDS, RMAN_WORD, namesConnection } from "../oracle-logons";
+import { LOCAL_LOGON_TOOLS, ORACLE_TOOLS, ORACLE_TOOL_COMMAND_BEFORE, RMAN_COMMAND_BEFORE, RMAN_KEYWORDS, namesConnection } from "../oracle-logons";
 import { Place, caseless, type Detector } from "./detector";
 
 /** A JDBC URL of Oracle's drivers up to its user: `jdbc:oracle:thin:`, `jdbc:oracle:oci:`. */
@@ -89,6 +89,30 @@ function isConnectionValue(text: string, start: number, place: number): boolean 
 }
 
 /**
+ * A file's name after a tool's `/` (`sqlldr data/loader.dat`, `sqlldr control/loader.ctl`,
+ * `expdp parfile/exp.par`): the extensions of the files Oracle's tools read and write (SQL*Loader's
+ * control, data, bad, discard and log files, Data Pump's dump and parameter files, RMAN's command
+ * files, scripts), which end a relative path, not a password.
+ */
+const FILE_EXTENSION = /\.(?:ctl|dat|bad|dsc|dis|log|par|dmp|sql|rcv|ora|txt|csv|sh|cfg|conf|ini|xml|json)$/i;
+
+/**
+ * Whether a logon without `@` (`match`, at `start`) is one: `userid=` and RMAN's keywords are
+ * other programs' words too, so the tool's command on the line before says they are Oracle's
+ * (`ORACLE_TOOL_COMMAND_BEFORE`, `RMAN_COMMAND_BEFORE`), and a URL query's `userid=` is a
+ * parameter (`GET /imp?userid=org/123&cid=9`); a file's name after the `/` makes a relative path.
+ */
+function isLocalLogon(match: string, text: string, start: number): boolean {
+  if (FILE_EXTENSION.test(match)) return false;
+  const line = text.slice(Math.max(0, text.lastIndexOf("\n", start) + 1), start);
+  if (USERID_HEAD.test(match)) {
+    const before = text.charCodeAt(start - 1);
+    return before !== 63 /* ? */ && before !== 38 /* & */ && ORACLE_TOOL_COMMAND_BEFORE.test(line);
+  }
+  return !RMAN_HEAD.test(match) || RMAN_COMMAND_BEFORE.test(line);
+}
+
+/**
  * Oracle's `user/password@connect_identifier` (Oracle Database Net Services Reference, "Connect
  * Identifier"; SQL*Plus User's Guide, "SQLPLUS Program Syntax"; the JDBC Developer's Guide's
  * thin-driver URL `jdbc:oracle:thin:user/password@…`), where a URL's `user:password@` puts the
@@ -135,8 +159,7 @@ export const oracleConnectDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     const passwordStart = PASSWORD_START.exec(match)!;
     const local = !match.endsWith("@");
-    // `userid=` and RMAN's keywords are other programs' words too: a tool's name in the text says they are Oracle's.
-    if (local && ((USERID_HEAD.test(match) && !ORACLE_TOOL_WORD.test(text)) || (RMAN_HEAD.test(match) && !RMAN_WORD.test(text)))) return undefined;
+    if (local && !isLocalLogon(match, text, start)) return undefined;
     // A logon after none of Oracle's own forms: its identifier, its key or its text says it is one.
     if (passwordStart.index === 0) {
       const identifier = text.slice(start + match.length, start + match.length + 64);

@@ -45,12 +45,13 @@ const BIRTH_DATE_NAME =
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
  * `nº do passaporte` is not read): English `passport`, Portuguese `passaporte`, Spanish
  * `pasaporte`, French `passeport`, Italian `passaporto`, Dutch `paspoort`, German `Reisepass`
- * and `Reisepassnummer`, and German `Pass` only before its number's word (`Passnummer`, `Pass-Nr.`:
- * `pass` alone is a verb's, a test's, a password's).
+ * and `Reisepassnummer`, and German `Passnummer`, or `Pass` capitalised as a German noun is before
+ * its number's abbreviation (`Pass-Nr.`, `Pass Nr`): `pass` alone is a verb's, a test's, a
+ * password's, and so in prose before `nr` (`test pass nr 12345678`).
  */
 const PASSPORT_NAME =
   `${NAME_START}(?:${caseless("passport")}|${caseless("passaport")}[eoEO]|${caseless("pasaporte")}|${caseless("passeport")}|${caseless("paspoort")}` +
-  `|${caseless("reisepass")}(?:${caseless("nummer")})?|${caseless("pass")}(?:${caseless("nummer")}|(?=[ _-]?[Nn][Rr](?![A-Za-z]))))` +
+  `|${caseless("reisepass")}(?:${caseless("nummer")})?|${caseless("pass")}${caseless("nummer")}|(?:Pass|PASS)(?=[ _-]?[Nn][Rr](?![A-Za-z])))` +
   `(?:${JOIN}${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9_])`;
 
 /**

@@ -7,6 +7,7 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
+import { DOTTED_QUAD } from "./ip";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
@@ -188,15 +189,28 @@ export function namesPhone(words: readonly string[]): boolean {
   return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
+/** A separator between an international number's groups: a blank, `.` or `-`. */
+const INTERNATIONAL_SEPARATOR = "[ .-]";
 /**
- * A separator between an international number's groups: a blank, `.` or `-`, or a blank as a form
- * encodes one in a URL's query (`+`, `%20`: `?phone=%2B55+11+98765-4321`).
+ * A separator between a form-encoded international number's groups, as a form writes a URL
+ * query's value: `+` or `%20` for a blank, `.` or `-`. A literal blank ends the value (`?phone=%2B1+415+867+5309 200`:
+ * the status after the request's URL is no digit of the number).
  */
-const INTERNATIONAL_SEPARATOR = "(?:[ .+-]|%20)";
-/** An area code in parentheses, perhaps form-encoded (`(0)89`, `%2811%29`). */
-const INTERNATIONAL_AREA_CODE = "(?:\\(|%28)\\d{1,4}(?:\\)|%29)";
+const FORM_SEPARATOR = "(?:[.+-]|%20)";
+/** An area code in parentheses (`(0)89`), form-encoded in a query's value (`%2811%29`). */
+const INTERNATIONAL_AREA_CODE = "\\(\\d{1,4}\\)";
+const FORM_AREA_CODE = "%28\\d{1,4}%29";
+/** The start of a URL query's value: `?` or `&`, its key, `=` (`?phone=`, `&contact[tel]=`). */
+const QUERY_VALUE_START = "[?&][\\w.%\\[\\]-]{1,64}=";
+/**
+ * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
+ * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
+ * form is tried first, so that a literal `+` whose groups a form's `+` joins is read as the form's;
+ * never at a query value's start, where a literal blank ends the value (`?phone=+5511987654321 200`).
+ */
 const INTERNATIONAL =
-  `(?<![\\w+%])(?:\\+|%2[Bb])\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}(?!\\d)`;
+  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}` +
+  `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
@@ -233,6 +247,12 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))(?:[ \t]*[:=])?[ \t]*["']?$/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
 /**
+ * An IPv4 address first in a national number's groups (`10.0.0.12 8080` after `erreichbar:`): an
+ * address and its port, which a phone's dotted groups never are (their first has a trunk `0` or
+ * the groups are more: `06.12.34.56.78`).
+ */
+const ADDRESS_FIRST = new RegExp(`^${DOTTED_QUAD}(?![\\d.])`);
+/**
  * A signed decimal fraction, one `.` between digits and nothing else (`+0.000000001`,
  * `+3.141592653`): a number printed with its sign, such as Go's monotonic clock reading
  * (`m=+0.000000001` after every `time.Time` printed with `%v`, package time's `Time.String`), no
@@ -252,12 +272,13 @@ export const phoneDetector: Detector = {
     const encoded = match.includes("%");
     const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
     if (match.startsWith("+") || match.startsWith("%")) {
-      // A `+` between groups is a form's blank: only in a form's value, whose `+` is encoded or which follows its `=` (`+12345+67890` is a sum).
-      if (match.lastIndexOf("+") > 0 && !encoded && text.charCodeAt(start - 1) !== 61 /* = */) return undefined;
-      return digits >= 8 && digits <= 15 && !SIGNED_FRACTION.test(match) ? marker : undefined;
+      if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
+      // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
+      const form = encoded || match.lastIndexOf("+") > 0;
+      return !form || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
     }
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
-    if (digits < 8 || digits > 13) return undefined;
+    if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
     // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
     const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
     if (column !== undefined && phoneColumns.get(column)) return marker;
@@ -291,6 +312,37 @@ export const phoneDetector: Detector = {
     return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
   },
 };
+
+/** A form-encoded international number in one group (`%2B14158675309`): a phone wherever it stands. */
+const FORM_UNGROUPED = /^%2[Bb]\d+$/;
+/**
+ * A form-encoded number's last group of four digits or more, as a local number ends
+ * (`%2B1+415+555+0132`, `%2B55+11+98765-4321`): sums, lists, ranges and dates a form's `+` joins
+ * end in shorter groups (`%2B100+200+300`, `%2B10%20000%20000`, `%2B1+2024+05+01`).
+ */
+const FORM_LOCAL_NUMBER_END = /(?:^|\D)\d{4,}$/;
+/** What ends a query value or a form's field after a number: its text's end, `&`, `#`, `;`, a quote or a blank. */
+const VALUE_END = /^(?:$|[&#;"'\s])/;
+
+/**
+ * Whether an international number form-encoded in a URL query's value (`%2B` first, or `+`, `%20`,
+ * `%28`/`%29` between its groups) is a phone's. In a form's value a literal `+` is a blank: one
+ * first whose groups a `+` joins (`?ids=+1001+1002+1003`, `?q=+100+200+300+400`) reads as a list
+ * of numbers, a phone's only under a phone's key (`?tel=+55+11+98765-4321`). After `%2B`, one
+ * group is a phone anywhere (`?q=%2B14158675309`); groups are under a phone's key (`phone`,
+ * `telefone`, `whatsapp`, `contato`: `isNamedPhone`, `CONTACT_BEFORE`, `Place.PHONE_VALUE`), or
+ * are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
+ * `?customer_name=%2B1+415+555+0132`).
+ */
+function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
+  if (FORM_UNGROUPED.test(match)) return true;
+  const underPhoneKey =
+    (place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || CONTACT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  if (underPhoneKey) return true;
+  const end = start + match.length;
+  const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
+  return match.startsWith("%") && whole && FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " "));
+}
 
 /**
  * Whether a phone word names the list whose first item, `first` (up to its `,` or `;`), is at
