@@ -7,7 +7,7 @@ import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
 import { queryHoldsNamePart } from "../name-owners";
 import { caseless, type Detector } from "./detector";
-import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
+import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
@@ -42,6 +42,13 @@ const LOWER_CASE_PART_WORD = String.raw`[a-z\u00DF-\u00F6\u00F8-\u00FF][A-Za-z\u
 /** What may follow a value where it ends: the line's end, punctuation, or the next key (`first_name=maria gonzalez email=…`). */
 const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
 /**
+ * A value form-encoded with its blanks as `+`, as a URL's query or a form body sends it
+ * (`first_name=John+Smith&last_name=Doe`, `first_name=John+Smith+N%2FA`): read whole, up to the
+ * next parameter's `&`, a fragment's `#`, a blank, a quote or the end, and judged decoded
+ * (`formDecoded`), as a whole name's key reads it. Each word at most `MAX_UNQUOTED_WORD` long.
+ */
+const FORM_ENCODED_VALUE = String.raw`[^\s&#+"'<>]{1,${MAX_UNQUOTED_WORD}}(?:\+[^\s&#+"'<>]{1,${MAX_UNQUOTED_WORD}})+(?![^\s&#"'<>])`;
+/**
  * An unquoted value under a key naming a part of a name (`NAME_PART_KEY_ENDINGS`): one word of
  * letters, and the particles and word after it in any case (`last_name=de la Cruz`,
  * `van der Berg`) or one more word that is no key and is written as a name is: capitalised
@@ -51,7 +58,7 @@ const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
  * `Maria`, `maria`). Not `first_name=maria last_name=…`'s `last_name`; ending at a blank or punctuation.
  */
 const PART_UNQUOTED =
-  `(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
+  `${FORM_ENCODED_VALUE}|(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
   `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
 /**
  * An unquoted value under the other person fields' keys (`display_name`, `customer_name`,
