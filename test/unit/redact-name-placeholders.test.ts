@@ -70,6 +70,9 @@ describe("a name part's form-encoded value is read whole, up to the next paramet
     ["GET /signup?first_name=John+Smith#form", `GET /signup?first_name=${NAME}#form`],
     ["POST /signup body=first_name=Jos%C3%A9+da+Silva done", `POST /signup body=first_name=${NAME} done`],
     ['{"url":"/signup?last_name=de+la+Cruz"}', `{"url":"/signup?last_name=${NAME}"}`],
+    // Punctuation after the value is the line's, not the name's.
+    ["signup first_name=Maria+Silva, plan=pro", `signup first_name=${NAME}, plan=pro`],
+    ["signup saw first_name=John+Smith.", `signup saw first_name=${NAME}.`],
   ]);
   // A form's answers form-encoded stay: a validator's sentence, a state, a type.
   itKeeps("%j", redacted, [

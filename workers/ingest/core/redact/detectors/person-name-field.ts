@@ -36,18 +36,21 @@ const PART_WORD = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Z
  */
 const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w|%[0-9A-Fa-f]{2}`;
 const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
+/**
+ * A value form-encoded with its blanks as `+`, as a URL's query or a form body sends it
+ * (`first_name=John+Smith&last_name=Doe`, `first_name=John+Smith+N%2FA`, `Jos%C3%A9+da+Silva`):
+ * read whole, words of letters, percent escapes and a mask's or a filler's `*` and `/`, up to
+ * what ends a name (the next parameter's `&`, a fragment's `#`, a blank, punctuation, the end),
+ * and judged decoded (`formDecoded`), as a whole name's key reads it. Anything else glued on
+ * (`John+Smith+2`, `Maria+x%ZZ`) leaves the value to the one-word reading.
+ */
+const FORM_WORD = String.raw`(?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019*/-]|%[0-9A-Fa-f]{2}){1,${MAX_UNQUOTED_WORD}}`;
+const FORM_ENCODED_VALUE = `${FORM_WORD}(?:\\+${FORM_WORD})+(?!${GOES_ON}|[*+%])`;
 /** A word of a part of a name written capitalised (`Maria`), and one in lower case (`maria`). */
 const CAPITALISED_PART_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
 const LOWER_CASE_PART_WORD = String.raw`[a-z\u00DF-\u00F6\u00F8-\u00FF][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
 /** What may follow a value where it ends: the line's end, punctuation, or the next key (`first_name=maria gonzalez email=…`). */
 const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
-/**
- * A value form-encoded with its blanks as `+`, as a URL's query or a form body sends it
- * (`first_name=John+Smith&last_name=Doe`, `first_name=John+Smith+N%2FA`): read whole, up to the
- * next parameter's `&`, a fragment's `#`, a blank, a quote or the end, and judged decoded
- * (`formDecoded`), as a whole name's key reads it. Each word at most `MAX_UNQUOTED_WORD` long.
- */
-const FORM_ENCODED_VALUE = String.raw`[^\s&#+"'<>]{1,${MAX_UNQUOTED_WORD}}(?:\+[^\s&#+"'<>]{1,${MAX_UNQUOTED_WORD}})+(?![^\s&#"'<>])`;
 /**
  * An unquoted value under a key naming a part of a name (`NAME_PART_KEY_ENDINGS`): one word of
  * letters, and the particles and word after it in any case (`last_name=de la Cruz`,
