@@ -40,10 +40,11 @@ const WORD_GOES_ON = String.raw`\.?[A-Za-z0-9\u00C0-\u017F]`;
 export const CAPITALIZED_NAME_WORD =
   String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*(?:\.[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)+\.?|\.(?=[ \t])|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)(?!${WORD_GOES_ON})`;
 /**
- * A filler after a name's words, whole (`John Smith N/A`): the value's own, so a `N/A` is never cut
- * after its `N` (`[REDACTED:…]/A`); the value is judged without it (`withoutFillers`).
+ * A filler after a name's words, whole (`John Smith N/A`, a sentence's period after it the line's):
+ * the value's own, so a `N/A` is never cut after its `N` (`[REDACTED:…]/A`); the value is judged
+ * without it (`withoutFillers`).
  */
-const FILLER_WORD = String.raw`[Nn]/[Aa](?![^\s&;,"'\\<>()\[\]{}])`;
+const FILLER_WORD = String.raw`[Nn]/[Aa](?![\w/-]|\.\w)`;
 
 /**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
