@@ -48,6 +48,7 @@ describe("a name a mask or a filler pads still goes, whole", () => {
     ["customer_name=John Smith N/A", `customer_name=${NAME}`],
     ["login failed user.name=John Smith N/A retry=1", `login failed user.name=${NAME} retry=1`],
     ["charge declined cardholder=John Smith N/A", `charge declined cardholder=${HOLDER}`],
+    ["charge declined cardholder=John Smith N/A. Retry", `charge declined cardholder=${HOLDER}. Retry`],
     ["customer_name=JOHN SMITH XXXX", `customer_name=${NAME}`],
     ['customer_name="Ana Souza ***"', `customer_name="${NAME}"`],
     ['{"first_name":"John Smith N/A"}', `{"first_name":"${NAME}"}`],
