@@ -22,7 +22,9 @@ import { isStateWhole } from "./status-words";
 export function saysNoPersonName(value: string): boolean {
   const trimmed = value.trim();
   if (isStateWhole(trimmed) || NOT_A_NAME.has(trimmed.toLowerCase()) || standsForSecret(trimmed) || readsAsWording(trimmed)) return true;
-  return trimmed.split(/[ \t]+/).every(saysNoNameWord);
+  const words = trimmed.split(/[ \t]+/);
+  // A form's label (`Field`, `Name`) says no name only beside such a word: `Field` alone is a surname.
+  return words.every((word) => saysNoNameWord(word) || FIELD_LABEL_WORDS.has(word.toLowerCase())) && words.some(saysNoNameWord);
 }
 
 /** Whether `word`, one word of a value, says no name (`saysNoPersonName`'s words, in any case). */
@@ -30,7 +32,7 @@ function saysNoNameWord(word: string): boolean {
   const lower = word.toLowerCase();
   return (
     FAILURE_WORDS.has(lower) || ACCOUNT_WORDS.has(lower) || SCHEMA_WORDS.has(lower) || NOT_A_NAME.has(lower) || TEST_DATA_WORDS.has(lower) ||
-    isStateWhole(word) || standsForSecret(word)
+    NO_NAME_GIVEN_WORDS.has(lower) || isStateWhole(word) || standsForSecret(word)
   );
 }
 
@@ -59,6 +61,23 @@ const NOT_A_NAME: ReadonlySet<string> = new Set([
   "required", "optional", "invalid", "valid", "missing", "obrigatório", "obrigatorio", "opcional", "inválido", "invalido", "válido", "valido",
   "string", "text", "pf", "pj",
 ]);
+/**
+ * Words saying that no name was given or that its account is gone, lower case, as forms, exports
+ * and forges write them in a name's place: whether one was given (`Not Available`, `Not
+ * Applicable`, `Not Provided`, `Não informado`, `Não disponível`), an account's end (`Deleted
+ * User`, `Removed User`, `Deleted Account`, GitHub's `Ghost` for a deleted user) and a shop's
+ * buyer without an account (`Guest Checkout`). None is a given name or a surname people hold.
+ */
+const NO_NAME_GIVEN_WORDS: ReadonlySet<string> = new Set([
+  "available", "unavailable", "applicable", "provided", "specified", "informado", "informada", "disponível", "disponivel", "aplicável",
+  "aplicavel", "deleted", "removed", "deactivated", "ghost", "checkout", "excluído", "excluido", "removido",
+]);
+/**
+ * A form's words for its own field, lower case (`Required Field`, `Field Required`, `Name
+ * Required`, `Invalid Name`, `No Name`): they say no name beside a word of `saysNoNameWord`'s
+ * only, since alone they may be one (`Field` is a surname).
+ */
+const FIELD_LABEL_WORDS: ReadonlySet<string> = new Set(["field", "name"]);
 /** What test data and forms' examples call a person or a card in a name's place, lower case, besides `ACCOUNT_WORDS`' `test`, `demo`, `guest` (`Test Card`, `Test Customer`, `Sample`). */
 const TEST_DATA_WORDS: ReadonlySet<string> = new Set(["card", "customer", "sample", "example", "dummy", "fake"]);
 /**

@@ -40,6 +40,13 @@ const WORD_GOES_ON = String.raw`\.?[A-Za-z0-9\u00C0-\u017F]`;
 export const CAPITALIZED_NAME_WORD =
   String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*(?:\.[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)+\.?|\.(?=[ \t])|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)(?!${WORD_GOES_ON})`;
 /**
+ * A filler after a name's words, whole (`John Smith N/A`, a sentence's period after it the line's):
+ * the value's own, so a `N/A` is never cut after its `N` (`[REDACTED:…]/A`); the value is judged
+ * without it (`withoutFillers`).
+ */
+const FILLER_WORD = String.raw`[Nn]/[Aa](?![\w/-]|\.\w)`;
+
+/**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
  * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key
  * (`CAPITALIZED_NAME_WORD`, whole: `Orange S.A.`, never `Orange S`); a sentence's final
@@ -62,11 +69,11 @@ export function unquotedAnyCase(labelWords: readonly string[]): string {
   return `${lower}|${UNQUOTED}`;
 }
 
-/** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s after it that are no key. */
+/** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s or fillers after it that are no key. */
 function unquotedValue(nextWord: string): string {
   return (
     `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
-    String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: ${nextWord}(?![\w.-]*[=:])){0,4}`
+    String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: (?:${FILLER_WORD}|${nextWord})(?![\w.-]*[=:])){0,4}`
   );
 }
 

@@ -7,7 +7,7 @@ import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
 import { queryHoldsNamePart } from "../name-owners";
 import { caseless, type Detector } from "./detector";
-import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
+import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
@@ -36,6 +36,16 @@ const PART_WORD = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF][A-Z
  */
 const GOES_ON = String.raw`[\w\u00C0-\u017F'\u2019(\[{<@/=-]|\.\w|%[0-9A-Fa-f]{2}`;
 const PART_GOES_ON = new RegExp(`^(?:${GOES_ON})`);
+/**
+ * A value form-encoded with its blanks as `+`, as a URL's query or a form body sends it
+ * (`first_name=John+Smith&last_name=Doe`, `first_name=John+Smith+N%2FA`, `Jos%C3%A9+da+Silva`):
+ * read whole, words of letters, percent escapes and a mask's or a filler's `*` and `/`, up to
+ * what ends a name (the next parameter's `&`, a fragment's `#`, a blank, punctuation, the end),
+ * and judged decoded (`formDecoded`), as a whole name's key reads it. Anything else glued on
+ * (`John+Smith+2`, `Maria+x%ZZ`) leaves the value to the one-word reading.
+ */
+const FORM_WORD = String.raw`(?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019*/-]|%[0-9A-Fa-f]{2}){1,${MAX_UNQUOTED_WORD}}`;
+const FORM_ENCODED_VALUE = `${FORM_WORD}(?:\\+${FORM_WORD})+(?!${GOES_ON}|[*+%])`;
 /** A word of a part of a name written capitalised (`Maria`), and one in lower case (`maria`). */
 const CAPITALISED_PART_WORD = String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
 const LOWER_CASE_PART_WORD = String.raw`[a-z\u00DF-\u00F6\u00F8-\u00FF][A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*`;
@@ -51,7 +61,7 @@ const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
  * `Maria`, `maria`). Not `first_name=maria last_name=…`'s `last_name`; ending at a blank or punctuation.
  */
 const PART_UNQUOTED =
-  `(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
+  `${FORM_ENCODED_VALUE}|(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
   `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
 /**
  * An unquoted value under the other person fields' keys (`display_name`, `customer_name`,
