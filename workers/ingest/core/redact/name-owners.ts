@@ -2,7 +2,7 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
-import { namesNamePart, namesUnownedName } from "./person-names";
+import { namesNamePart, namesUnownedName, namesWhosePersonField } from "./person-names";
 import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
 import { currentScan, resetAfterEachScan } from "./scan-scope";
@@ -52,39 +52,101 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 }
 
 /**
- * Whether `key`, a URL query's or a form body's parameter whose `=` is at `start` in `text`
- * (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`), is a bare word for a name
- * (`name`, French's `nom`, Portuguese's `nome`, Spanish's `nombre`) beside a parameter of the same
- * query naming a part of a name (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`):
- * the form asks for a person's name in parts, and the bare one is the other part (the surname
- * beside `prenom` and `vorname`, the given name beside `apellido` and `sobrenome`), one word of
- * letters there. A query is read from the `?`, blank, quote or bracket before it to the blank,
- * quote, bracket or `#` after it; its parameters are split at `&`. The last query read is
- * remembered for the scan under way (`lastQuery`, emptied as the scan ends: `scan-scope.ts`), so
- * a text of many parameters is read once and no text is held past its scan.
+ * What a URL query's or a form body's parameters say of its bare word for a name, `key`
+ * (`name`, French's `nom`, Portuguese's `nome`, Spanish's `nombre`), whose `=` is at `start` in
+ * `text`: whose name it holds.
+ *
+ * - `part`: a parameter of the same query names a part of a name (`prenom`, `vorname`,
+ *   `first_name`, `apellido`: `namesNamePart`): the form asks for a person's name in parts, and
+ *   the bare one is the other part (the surname beside `prenom`, the given name beside
+ *   `sobrenome`), one word of letters there (`?nom=Dubois&prenom=Marie`);
+ * - `person`: a parameter names a person's other field (`email`, `cpf`, `phone`, `birth_date`,
+ *   `data_nascimento`: `PERSON_PARAMETER_WORDS`, or a person's own field, `customer_id`'s owner
+ *   aside: `namesWhosePersonField`), or the path's segment before the `?` names people or their
+ *   sign-up (`/customers?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`: `PEOPLE_PATH_SEGMENTS`);
+ * - `none`: neither. A query's bare name is a product's, a shop's or a city's as often
+ *   (`/api/products?name=Maria+Filo+Vestido`, `/api/cities?nome=Joao+Pessoa`), so it holds no
+ *   person's name there (a lone `?nome=Ana+Souza` stays, a known miss);
+ * - undefined: `key` is no bare word for a name, or the field is no query's parameter (a logfmt
+ *   line's `name=John Smith`, ruled as before).
+ *
+ * A parameter is a query's when `?` or `&` stands before its key, or `&` joins it to others (a
+ * form body's first, `body: nom=Dubois&prenom=Marie`). A query is read from the `?`, blank,
+ * quote or bracket before it to the blank, quote, bracket or `#` after it; its parameters are
+ * split at `&`. The last query read is remembered for the scan under way (`lastQuery`, emptied
+ * as the scan ends: `scan-scope.ts`), so a text of many parameters is read once and no text is
+ * held past its scan.
  */
-export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
+export function queryNameOwner(text: string, start: number, key: string): QueryNameOwner | undefined {
   const words = nameWords(key);
-  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
+  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return undefined;
   const scan = currentScan();
-  if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
+  if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.owner;
   let from = start - key.length;
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
   while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
-  const holdsPart = text
-    .slice(from, to)
-    .split("&")
-    .some((parameter) => {
-      const equals = parameter.indexOf("=");
-      return equals > 0 && namesNamePart(nameWords(parameter.slice(0, equals)));
-    });
-  lastQuery = { scan, text, from, to, holdsPart };
-  return holdsPart;
+  const before = text.charCodeAt(start - key.length - 1);
+  const parameters = text.slice(from, to).split("&");
+  const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1;
+  const owner = inQuery ? ownerByParameters(parameters) ?? (text.charCodeAt(from - 1) === 63 && PEOPLE_PATH_SEGMENTS.has(pathSegmentBefore(text, from - 1)) ? "person" : "none") : undefined;
+  lastQuery = { scan, text, from, to, owner };
+  return owner;
 }
-/** The query `queryHoldsNamePart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
-const NO_QUERY = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
-let lastQuery: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NO_QUERY;
+/** Whose name a query's bare word for a name holds (`queryNameOwner`). */
+export type QueryNameOwner = "part" | "person" | "none";
+
+/** What a query's `parameters` (`key=value` each) say of its bare name: `part`, `person` or undefined (`queryNameOwner`). */
+function ownerByParameters(parameters: readonly string[]): "part" | "person" | undefined {
+  let owner: "person" | undefined;
+  for (const parameter of parameters) {
+    const equals = parameter.indexOf("=");
+    if (equals <= 0) continue;
+    const words = nameWords(parameter.slice(0, equals));
+    if (namesNamePart(words)) return "part";
+    if (words.some((word) => PERSON_PARAMETER_WORDS.has(word) || word.startsWith("birth")) || namesWhosePersonField(words)) owner = "person";
+  }
+  return owner;
+}
+
+/** The path's last segment before the `?` at `question` in `text`, in lower case without its extension, `-` or `_` (`/api/Sign-Up.php?` is `signup`). */
+function pathSegmentBefore(text: string, question: number): string {
+  let from = question;
+  while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+  const segment = text.slice(from, question).toLowerCase();
+  const dot = segment.indexOf(".");
+  return (dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, "");
+}
+
+/**
+ * Words of a query parameter's key that name a person's field other than a name (lower case, as
+ * `nameWords` splits the key: `data_nascimento` is `data`, `nascimento`): an e-mail address, a
+ * phone number, a national id (Brazil's `cpf` and `rg`, Spain's `dni` and `nie`, Portugal's `nif`,
+ * Mexico's `curp`, the US `ssn`), a birth date (`birth…`, `dob`, `nascimento`, `nacimiento`,
+ * `naissance`, `geburtsdatum`). Beside one a bare name is a person's.
+ */
+const PERSON_PARAMETER_WORDS: ReadonlySet<string> = new Set([
+  "email", "mail", "phone", "telephone", "mobile", "cellphone", "telefone", "telefono", "teléfono", "celular", "whatsapp", "tel",
+  "cpf", "rg", "dni", "nie", "nif", "curp", "ssn", "dob", "nascimento", "nacimiento", "naissance", "geburtsdatum", "geburtstag",
+]);
+
+/**
+ * A URL path's segments before a query that name people or their sign-up (lower case, without
+ * `-` or `_`), in English, Portuguese, Spanish, French and German: `/users`, `/customers`,
+ * `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`, `/patients`, `/people`, a
+ * profile (`/perfil`), `/signup`, `/register`, `/cadastro`. A `/search` or `/products` says nothing of whose name.
+ */
+const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
+  "user", "users", "customer", "customers", "contact", "contacts", "member", "members", "employee", "employees", "patient", "patients",
+  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration",
+  "usuario", "usuarios", "cliente", "clientes", "contato", "contatos", "contacto", "contactos", "pessoa", "pessoas", "persona", "personas",
+  "paciente", "pacientes", "funcionario", "funcionarios", "empleado", "empleados", "perfil", "perfis", "perfiles", "cadastro", "registro",
+  "utilisateur", "utilisateurs", "inscription", "kunde", "kunden", "benutzer", "mitarbeiter", "patienten", "anmeldung", "registrierung",
+]);
+
+/** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
+const NO_QUERY = { scan: -1, text: "", from: 0, to: 0, owner: undefined };
+let lastQuery: { scan: number; text: string; from: number; to: number; owner: QueryNameOwner | undefined } = NO_QUERY;
 resetAfterEachScan(() => {
   lastQuery = NO_QUERY;
 });

@@ -45,7 +45,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
  * name (`Dear Mr. Smith`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
- * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept; an office or a role there is no
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -76,7 +76,7 @@ export const greetingNameDetector: Detector = {
     if (name === undefined || name === "") return undefined;
     const person =
       title > 0
-        ? holdsPersonName(name, "whole")
+        ? !TITLES.has(name.toLowerCase()) && holdsPersonName(name, "whole")
         : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },

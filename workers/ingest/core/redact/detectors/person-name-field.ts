@@ -5,7 +5,8 @@ import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
-import { queryHoldsNamePart } from "../name-owners";
+import { queryNameOwner } from "../name-owners";
+import { titleCasedName } from "../upper-case-names";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -114,8 +115,11 @@ export const personNameFieldDetector: Detector = {
     const key = fieldNameBefore(text, start);
     const read = textPersonFieldOf(key, isOwnField(text, start));
     if (read === undefined) return undefined;
-    // A bare `name`, `nom`, `nome` beside a part of a name's parameter is the name's other part (`?nom=Dubois&prenom=Marie`).
-    const field = read === "login" ? undefined : (read === "party" || read === "unowned") && queryHoldsNamePart(text, start, key) ? "part" : read;
+    // A query's bare `name`, `nom`, `nome` is a person's only by its siblings or its path: beside a
+    // part of a name's parameter it is the name's other part (`?nom=Dubois&prenom=Marie`).
+    const owner = read === "party" || read === "unowned" ? queryNameOwner(text, start, key) : undefined;
+    if (owner === "none") return undefined;
+    const field = read === "login" ? undefined : owner === "part" ? "part" : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
@@ -126,6 +130,8 @@ export const personNameFieldDetector: Detector = {
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
-    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(value, field));
+    // Where the query says a person's name is there, one in capitals led by a given name is one (`/users?name=JOHN+SMITH`).
+    const judged = owner === "person" ? (value: string) => titleCasedName(value) ?? value : (value: string) => value;
+    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field));
   },
 };
