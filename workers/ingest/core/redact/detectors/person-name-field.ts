@@ -97,10 +97,12 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
  * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
- * `name=John Smith`, a URL query's `?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
- * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay),
- * unless a part of a name's parameter is beside it in the same query: then it is the other part
- * (`?nom=Dubois&prenom=Marie`: `queryHoldsNamePart`). Known miss: the same pair as logfmt fields (`nom=Dubois prenom=Marie` keeps `Dubois`).
+ * `name=John Smith`, a URL query's `/customers?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
+ * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay).
+ * A query's bare name word is a person's only where the query says so (`queryNameOwner`): beside a part of a name's
+ * parameter it is the other part (`?nom=Dubois&prenom=Marie`); beside a person's parameter or under a people path
+ * it is a full name, in capitals too (`/clientes?nome=ANA+SOUZA&cpf=1`); else it stays (`/api/products?name=Maria+Filo+Vestido`).
+ * Known miss: the same pair as logfmt fields (`nom=Dubois prenom=Marie` keeps `Dubois`).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
