@@ -66,17 +66,26 @@ export const LABEL_PARTY_INTRODUCERS = PARTY_INTRODUCERS.filter((word) => word.s
 export const NAME_LABEL_BEFORE = "(?<=^[ \\t]*|[\\r\\n][ \\t]*|[|;,][ \\t]*)";
 
 /**
+ * A German academic degree written as a title before a name, its period kept (`Dipl.-Ing.`,
+ * `Dipl.-Kfm.`, `Dipl.-Inf.`, `Dr.-Ing.`), as regex source: after a courtesy title and before the
+ * surname (`Herr Dipl.-Ing. Müller`, `Sehr geehrter Herr Dipl.-Ing. Müller,`). Only a person
+ * holds one, so a surname alone after it is a name, as after `Dr.`.
+ */
+export const ACADEMIC_DEGREE_TITLE = "(?:Dipl|Dr)\\.-[A-Z][a-z]{1,6}\\.";
+
+/**
  * Honorific titles before a name in prose, as written (`Mr John Smith`, `Dr. Marie Dupont`,
  * `Frau Schmidt`): after one a surname alone is a name (`Mrs. O'Brien`). The English ones with a
  * period or without (British style), the other abbreviations only with their period (`Prof.`,
  * `Sr.`, `Mme.`, `Dott.`: `Prof` and `Sr` alone are a profile's and a senior's), the spelt-out
- * words as words. Not `Miss`, `Pan`, `Dom`, `Dona`, `Sig` without a greeting: a cache's miss, a
+ * words as words, a German academic degree with its periods (`Dipl.-Ing.`: `ACADEMIC_DEGREE_TITLE`).
+ * Not `Miss`, `Pan`, `Dom`, `Dona`, `Sig` without a greeting: a cache's miss, a
  * camera's pan, a page's DOM are written so as often (the greeting detector takes them after
  * `Dear`).
  */
 export const PROSE_TITLES = [
   "Mr\\.?", "Mrs\\.?", "Ms\\.?", "Mx\\.?", "Dr\\.?", "Prof\\.", "Sr\\.", "Sra\\.", "Srta\\.", "Mme\\.?", "Mlle\\.?", "Dott\\.", "Dhr\\.", "Mevr\\.",
-  "Herr", "Frau", "Monsieur", "Madame", "Se\\u00f1or", "Se\\u00f1ora", "Signor", "Signora", "Meneer", "Mevrouw",
+  "Herr", "Frau", "Monsieur", "Madame", "Se\\u00f1or", "Se\\u00f1ora", "Signor", "Signora", "Meneer", "Mevrouw", ACADEMIC_DEGREE_TITLE,
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isEmailAddress } from "./detectors/email";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesGroup } from "./organization-names";
-import { namesNamePart, namesUnownedName } from "./person-names";
+import { namesNamePart, namesUnownedName, namesWhosePersonField } from "./person-names";
 import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
 import { currentScan, resetAfterEachScan } from "./scan-scope";
@@ -52,37 +52,53 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
 }
 
 /**
- * Whether `key`, a URL query's or a form body's parameter or a logfmt line's field whose `=` is at
- * `start` in `text` (`?nom=Dubois&prenom=Marie`, `body: nom=Dubois&prenom=Marie`, `nom=Dubois
- * prenom=Marie`), is a bare word for a name (`name`, French's `nom`, Portuguese's `nome`,
- * Spanish's `nombre`) beside a parameter of the same query or a field of the same line naming a
- * part of a name (`prenom`, `vorname`, `first_name`, `apellido`: `namesNamePart`): the form asks
- * for a person's name in parts, and the bare one is the other part (the surname beside `prenom`
- * and `vorname`, the given name beside `apellido` and `sobrenome`), one word of letters there. A
- * query is read from the `?`, blank, quote or bracket before it to the blank, quote, bracket or
- * `#` after it; its parameters are split at `&`. A key at a field's start (the text's start or
- * after a blank) is a logfmt field too, whose siblings are the line's other blank-separated
- * `key=` words. The query and the line read last are remembered for the scan under way
+ * What a URL query's or a form body's parameters say of its bare word for a name, `key`
+ * (`name`, French's `nom`, Portuguese's `nome`, Spanish's `nombre`), whose `=` is at `start` in
+ * `text`: whose name it holds.
+ *
+ * - `part`: a parameter of the same query names a part of a name (`prenom`, `vorname`,
+ *   `first_name`, `apellido`: `namesNamePart`): the form asks for a person's name in parts, and
+ *   the bare one is the other part (the surname beside `prenom`, the given name beside
+ *   `sobrenome`), one word of letters there (`?nom=Dubois&prenom=Marie`);
+ * - `person`: a parameter names a person's other field (`email`, `cpf`, `phone`, `birth_date`,
+ *   `data_nascimento`: `PERSON_PARAMETER_WORDS`, or a person's own field, `customer_id`'s owner
+ *   aside: `namesWhosePersonField`), or the path's segment before the `?` names people or their
+ *   sign-up (`/customers?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`: `PEOPLE_PATH_SEGMENTS`);
+ * - `none`: neither. A query's bare name is a product's, a shop's or a city's as often
+ *   (`/api/products?name=Maria+Filo+Vestido`, `/api/cities?nome=Joao+Pessoa`), so it holds no
+ *   person's name there (a lone `?nome=Ana+Souza` stays, a known miss);
+ * - undefined: `key` is no bare word for a name, or the field is no query's parameter (a logfmt
+ *   line's `name=John Smith`, ruled as before), unless it is a logfmt field (at the text's start
+ *   or after a blank) beside another blank-separated `key=` field of its line naming a part of a
+ *   name: then `part` (`nom=Dubois prenom=Marie`).
+ *
+ * A parameter is a query's when `?` or `&` stands before its key, or `&` joins it to others (a
+ * form body's first, `body: nom=Dubois&prenom=Marie`). A query is read from the `?`, blank,
+ * quote or bracket before it to the blank, quote, bracket or `#` after it; its parameters are
+ * split at `&`. The query and the line read last are remembered for the scan under way
  * (`lastQuery`, `lastLine`, emptied as the scan ends: `scan-scope.ts`), so a text of many
  * parameters or fields is read once, linear in its length, and no text is held past its scan.
  */
-export function queryHoldsNamePart(text: string, start: number, key: string): boolean {
+export function queryNameOwner(text: string, start: number, key: string): QueryNameOwner | undefined {
   const words = nameWords(key);
-  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return false;
-  const from = start - key.length;
-  return queryHoldsPart(text, from, start) || ((from === 0 || text.charCodeAt(from - 1) <= 32) && lineHoldsPart(text, from));
-}
-
-/** Whether the query around the parameter whose key starts at `from` and whose `=` is at `start` in `text` holds a part of a name's parameter. */
-function queryHoldsPart(text: string, from: number, start: number): boolean {
+  if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return undefined;
   const scan = currentScan();
-  if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.holdsPart;
+  if (lastQuery.scan === scan && lastQuery.text === text && start >= lastQuery.from && start < lastQuery.to) return lastQuery.owner;
+  let from = start - key.length;
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
   while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
-  const holdsPart = text.slice(from, to).split("&").some(namesNamePartKey);
-  lastQuery = { scan, text, from, to, holdsPart };
-  return holdsPart;
+  const before = text.charCodeAt(start - key.length - 1);
+  const parameters = text.slice(from, to).split("&");
+  const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1;
+  const keyAt = start - key.length;
+  const owner = inQuery
+    ? ownerByParameters(parameters) ?? (text.charCodeAt(from - 1) === 63 && PEOPLE_PATH_SEGMENTS.has(pathSegmentBefore(text, from - 1)) ? "person" : "none")
+    : (keyAt === 0 || text.charCodeAt(keyAt - 1) <= 32) && lineHoldsPart(text, keyAt)
+      ? "part"
+      : undefined;
+  lastQuery = { scan, text, from, to, owner };
+  return owner;
 }
 
 /** Whether the line of `text` around `at` holds a logfmt field (a blank-separated `key=` word) whose key names a part of a name. */
@@ -92,24 +108,76 @@ function lineHoldsPart(text: string, at: number): boolean {
   const from = text.lastIndexOf("\n", at) + 1;
   const end = text.indexOf("\n", at);
   const to = end === -1 ? text.length : end;
-  const holdsPart = text.slice(from, to).split(/[ \t\r]+/).some(namesNamePartKey);
+  const holdsPart = text
+    .slice(from, to)
+    .split(/[ \t\r]+/)
+    .some((field) => {
+      const equals = field.indexOf("=");
+      return equals > 0 && namesNamePart(nameWords(field.slice(0, equals)));
+    });
   lastLine = { scan, text, from, to, holdsPart };
   return holdsPart;
 }
+/** Whose name a query's bare word for a name holds (`queryNameOwner`). */
+export type QueryNameOwner = "part" | "person" | "none";
 
-/** Whether `pair`, a parameter or a field `key=value`, has a key naming a part of a name (`prenom=Marie`: `namesNamePart`). */
-function namesNamePartKey(pair: string): boolean {
-  const equals = pair.indexOf("=");
-  return equals > 0 && namesNamePart(nameWords(pair.slice(0, equals)));
+/** What a query's `parameters` (`key=value` each) say of its bare name: `part`, `person` or undefined (`queryNameOwner`). */
+function ownerByParameters(parameters: readonly string[]): "part" | "person" | undefined {
+  let owner: "person" | undefined;
+  for (const parameter of parameters) {
+    const equals = parameter.indexOf("=");
+    if (equals <= 0) continue;
+    const words = nameWords(parameter.slice(0, equals));
+    if (namesNamePart(words)) return "part";
+    if (words.some((word) => PERSON_PARAMETER_WORDS.has(word) || word.startsWith("birth")) || namesWhosePersonField(words)) owner = "person";
+  }
+  return owner;
 }
 
-/** The query `queryHoldsPart` or the line `lineHoldsPart` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
-const NOTHING_READ = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
-let lastQuery: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NOTHING_READ;
-let lastLine = NOTHING_READ;
+/** The path's last segment before the `?` at `question` in `text`, in lower case without its extension, `-` or `_` (`/api/Sign-Up.php?` is `signup`). */
+function pathSegmentBefore(text: string, question: number): string {
+  let from = question;
+  while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+  const segment = text.slice(from, question).toLowerCase();
+  const dot = segment.indexOf(".");
+  return (dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, "");
+}
+
+/**
+ * Words of a query parameter's key that name a person's field other than a name (lower case, as
+ * `nameWords` splits the key: `data_nascimento` is `data`, `nascimento`): an e-mail address, a
+ * phone number, a national id (Brazil's `cpf` and `rg`, Spain's `dni` and `nie`, Portugal's `nif`,
+ * Mexico's `curp`, the US `ssn`), a birth date (`birth…`, `dob`, `nascimento`, `nacimiento`,
+ * `naissance`, `geburtsdatum`). Beside one a bare name is a person's.
+ */
+const PERSON_PARAMETER_WORDS: ReadonlySet<string> = new Set([
+  "email", "mail", "phone", "telephone", "mobile", "cellphone", "telefone", "telefono", "teléfono", "celular", "whatsapp", "tel",
+  "cpf", "rg", "dni", "nie", "nif", "curp", "ssn", "dob", "nascimento", "nacimiento", "naissance", "geburtsdatum", "geburtstag",
+]);
+
+/**
+ * A URL path's segments before a query that name people or their sign-up (lower case, without
+ * `-` or `_`), in English, Portuguese, Spanish, French and German: `/users`, `/customers`,
+ * `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`, `/patients`, `/people`, a
+ * profile (`/perfil`), `/signup`, `/register`, `/cadastro`. A `/search` or `/products` says nothing of whose name.
+ */
+const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
+  "user", "users", "customer", "customers", "contact", "contacts", "member", "members", "employee", "employees", "patient", "patients",
+  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration",
+  "usuario", "usuarios", "cliente", "clientes", "contato", "contatos", "contacto", "contactos", "pessoa", "pessoas", "persona", "personas",
+  "paciente", "pacientes", "funcionario", "funcionarios", "empleado", "empleados", "perfil", "perfis", "perfiles", "cadastro", "registro",
+  "utilisateur", "utilisateurs", "inscription", "kunde", "kunden", "benutzer", "mitarbeiter", "patienten", "anmeldung", "registrierung",
+]);
+
+/** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
+const NO_QUERY = { scan: -1, text: "", from: 0, to: 0, owner: undefined };
+let lastQuery: { scan: number; text: string; from: number; to: number; owner: QueryNameOwner | undefined } = NO_QUERY;
+/** The line `lineHoldsPart` read last, as `lastQuery`. */
+const NO_LINE = { scan: -1, text: "", from: 0, to: 0, holdsPart: false };
+let lastLine: { scan: number; text: string; from: number; to: number; holdsPart: boolean } = NO_LINE;
 resetAfterEachScan(() => {
-  lastQuery = NOTHING_READ;
-  lastLine = NOTHING_READ;
+  lastQuery = NO_QUERY;
+  lastLine = NO_LINE;
 });
 /** Whether `code` ends a query in text: a blank, a quote or a bracket. */
 function endsQuery(code: number): boolean {

@@ -44,6 +44,7 @@ export function namesPersonField(words: readonly string[], glued = true): boolea
   if (before === "exception" && last === "type") return true;
   if (GIVEN_NAME_WORDS.has(last)) return true;
   if (OTHER_LANGUAGE_NAME_WORDS.has(last)) return !THING_OWNERS.has(before ?? "");
+  if (namesOtherLanguageWholeName(words)) return true;
   if (last !== "name") return WHOLE_NAME_WORDS.has(last) && !THING_OWNERS.has(before ?? "");
   if (before === undefined) return false;
   if (before === PAIRED_NAME_WORD || GIVEN_NAME_PARTS.has(before)) return true;
@@ -164,8 +165,27 @@ export function namesWholeName(words: readonly string[]): boolean {
   const count = words.length;
   const last = words[count - 1];
   if (last === undefined) return false;
-  return WHOLE_NAME_WORDS.has(last) || (last === "name" && WHOLE_NAME_PARTS.has(words[count - 2] ?? ""));
+  return WHOLE_NAME_WORDS.has(last) || (last === "name" && WHOLE_NAME_PARTS.has(words[count - 2] ?? "")) || namesOtherLanguageWholeName(words);
 }
+
+/**
+ * Whether a key's words (`nameWords`) end in another language's word for a name and a word
+ * after it saying it is a whole one or whose (Portuguese's and Spanish's word order: `nome_completo`,
+ * `nomeCompleto`, `nombre_completo`, French `nom_complet`; `nome_cliente`, `nombre_paciente`:
+ * `OTHER_LANGUAGE_NAME_AFTER`): a person's full name on its own, as `full_name` and `cliente_nome` are.
+ */
+function namesOtherLanguageWholeName(words: readonly string[]): boolean {
+  const count = words.length;
+  return OTHER_LANGUAGE_NAME_AFTER.has(words[count - 1] ?? "") && OTHER_LANGUAGE_NAME_WORDS.has(words[count - 2] ?? "");
+}
+/**
+ * The words after `nome`, `nombre`, `nom` that make it a person's whole name (lower case): a
+ * full one (`completo`, `completa`, French `complet`) or a person's (`cliente`, `paciente`,
+ * `pessoa`, `persona`, `contato`, `contacto`, `funcionario`, `empleado`).
+ */
+const OTHER_LANGUAGE_NAME_AFTER: ReadonlySet<string> = new Set([
+  "completo", "completa", "complet", "cliente", "paciente", "pessoa", "persona", "contato", "contacto", "funcionario", "empleado",
+]);
 
 /**
  * Whether a person field's key (`namesPersonField`) is the conventions' `exception.type`, which
@@ -372,7 +392,7 @@ export function namesWhosePersonField(words: readonly string[], glued = true): b
  * for a name (`cliente.nome`; a bare `nome=` as a field of its own: `textPersonFieldOf`) and parts
  * of a name that do not (`sobrenome`, `apellido`, `prénom`, `nazwisko`).
  */
-export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...OTHER_LANGUAGE_NAME_WORDS, ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
+export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...OTHER_LANGUAGE_NAME_WORDS, ...OTHER_LANGUAGE_NAME_AFTER, ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
 
 /**
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
@@ -387,6 +407,7 @@ export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}(?:name|nom)|(?:to|from)[_-]?name|process[ ._-]?owner` +
     `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
     `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])(?:name|${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})=` +
+    `|(?:${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})[_.-]?(?:${[...OTHER_LANGUAGE_NAME_AFTER].join("|")})` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
 );

@@ -1,6 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
+import { ACADEMIC_DEGREE_TITLE } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
@@ -12,7 +13,11 @@ export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u0
 const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
 /** The greeting and its title, up to the name: read again where a match starts, to find the name. */
 const GREETING = `(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")}),?[ \\t]+`;
-const TITLE = `(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+`;
+/**
+ * The titles before the name: a courtesy title and up to two more, an academic one or a degree
+ * (`Frau Dr. `, `Herr Prof. Dr. `, `Herr Dipl.-Ing. `), kept whole so no title is read as the name.
+ */
+const TITLE = `(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+)(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
 const GREETING_AT = new RegExp(GREETING, "y");
 const TITLE_AT = new RegExp(TITLE, "y");
 /**
@@ -39,7 +44,8 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
- * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name); an office or a role there is no
+ * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -70,7 +76,7 @@ export const greetingNameDetector: Detector = {
     if (name === undefined || name === "") return undefined;
     const person =
       title > 0
-        ? holdsPersonName(name, "whole")
+        ? !TITLES.has(name.toLowerCase()) && holdsPersonName(name, "whole")
         : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },

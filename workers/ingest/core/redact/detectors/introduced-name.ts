@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, TITLED_NON_PERSONS } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, TITLED_NON_PERSONS } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -29,6 +29,8 @@ const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 const CAPITALISED_WORD_BEFORE = /([A-Z][a-z]+)[ \t]+$/;
 const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title.toLowerCase()));
 const PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
+/** An academic degree where a title's name would start (`Herr Dipl.-Ing. Müller`): another title, whose name the next match reads. */
+const ACADEMIC_DEGREE_AT = new RegExp(`^${ACADEMIC_DEGREE_TITLE}`);
 /** The word right after a name, past blanks: `depot` in `to Maria Helena depot`. */
 const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 
@@ -55,7 +57,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * (`PARTY_NAMED_NON_PERSONS`: `to João Pessoa`, `Shipped by Michael Kors`). After
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
- * `Prof. Dr. …` leaves `Dr.`'s name to the next match), a titled program or character
+ * `Prof. Dr. …` and `Herr Dipl.-Ing. …` leave the name to the next match), a titled program or character
  * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
@@ -82,7 +84,8 @@ export const introducedNameDetector: Detector = {
     if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
     const name = nameAfter(match, title.length, true);
-    return title !== "" && name !== undefined && readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
+    if (title === "" || name === undefined || ACADEMIC_DEGREE_AT.test(text.slice(start + title.length, start + title.length + 16))) return undefined;
+    return readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
   },
 };
 

@@ -5,7 +5,8 @@ import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
-import { queryHoldsNamePart } from "../name-owners";
+import { queryNameOwner } from "../name-owners";
+import { titleCasedName } from "../upper-case-names";
 import { caseless, type Detector } from "./detector";
 import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -106,10 +107,12 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * `COLON_UNQUOTED`). So is a person's role (`customer: Ana Souza`, `assignee="Ana Souza"`:
  * `namesRoleName`), where only spaced capitalised words are a name (`customer=cus_123` stays),
  * and a bare person's or party's word or a bare `name` (`user="Maria Silva"`, `from: Maria Silva`,
- * `name=John Smith`, a URL query's `?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
- * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay),
- * unless a part of a name's parameter is beside it in the same query: then it is the other part
- * (`?nom=Dubois&prenom=Marie`, logfmt's `nom=Dubois prenom=Marie`: `queryHoldsNamePart`).
+ * `name=John Smith`, a URL query's `/customers?nome=Ana+Souza`: `namesPersonParty`, `textPersonFieldOf`), where only a full
+ * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay).
+ * A query's bare name word is a person's only where the query says so (`queryNameOwner`): beside a part of a name's
+ * parameter it is the other part (`?nom=Dubois&prenom=Marie`); beside a person's parameter or under a people path
+ * it is a full name, in capitals too (`/clientes?nome=ANA+SOUZA&cpf=1`); else it stays (`/api/products?name=Maria+Filo+Vestido`).
+ * A logfmt line's bare name word beside a part of a name's field is the other part too (`nom=Dubois prenom=Marie`).
  */
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -124,8 +127,11 @@ export const personNameFieldDetector: Detector = {
     const key = fieldNameBefore(text, start);
     const read = textPersonFieldOf(key, isOwnField(text, start));
     if (read === undefined) return undefined;
-    // A bare `name`, `nom`, `nome` beside a part of a name's parameter or field is the name's other part (`?nom=Dubois&prenom=Marie`, `nom=Dubois prenom=Marie`).
-    const field = read === "login" ? undefined : (read === "party" || read === "unowned") && queryHoldsNamePart(text, start, key) ? "part" : read;
+    // A query's bare `name`, `nom`, `nome` is a person's only by its siblings or its path: beside a
+    // part of a name's parameter or logfmt field it is the name's other part (`?nom=Dubois&prenom=Marie`, `nom=Dubois prenom=Marie`).
+    const owner = read === "party" || read === "unowned" ? queryNameOwner(text, start, key) : undefined;
+    if (owner === "none") return undefined;
+    const field = read === "login" ? undefined : owner === "part" ? "part" : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).
     if (field === "part") {
       if (PART_GOES_ON.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
@@ -136,6 +142,8 @@ export const personNameFieldDetector: Detector = {
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
-    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(value, field));
+    // Where the query says a person's name is there, one in capitals led by a given name is one (`/users?name=JOHN+SMITH`).
+    const judged = owner === "person" ? (value: string) => titleCasedName(value) ?? value : (value: string) => value;
+    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field));
   },
 };
