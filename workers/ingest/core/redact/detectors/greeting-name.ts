@@ -45,7 +45,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
- * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose, after one title only); an office or a role there is no
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -99,12 +99,12 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
 
 /**
  * Whether `name` after `titles` (the titles as written, with their blanks) is a brand's or a
- * character's (`isTitledNonPerson`: `Dr. Martens`): one title only, as a brand takes one
- * (`Sehr geehrte Frau Dr. Martens,` names a person).
+ * character's (`isTitledNonPerson` of the last title, as the prose titles read it: `Dr. Martens`,
+ * `Frau Dr. Oetker`).
  */
 function namesTitledNonPerson(titles: string, name: string): boolean {
   const words = titles.trim().split(/[ \t]+/);
-  return words.length === 1 && isTitledNonPerson(words[0]!, name);
+  return isTitledNonPerson(words[words.length - 1]!, name);
 }
 
 /**

@@ -28,8 +28,6 @@ const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
  */
 const CAPITALISED_WORD_BEFORE = /([A-Z][a-z]+)[ \t]+$/;
 const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title.toLowerCase()));
-/** A courtesy title and blanks right before a title: `Frau Dr. Martens`, `Prof. Dr. Pepper` are people, a brand takes one title. */
-const TITLE_BEFORE = new RegExp(`(?<![A-Za-z])(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+$`);
 const PARTICLE = new RegExp(`^${NAME_PARTICLE}$`);
 /** An academic degree where a title's name would start (`Herr Dipl.-Ing. Müller`): another title, whose name the next match reads. */
 const ACADEMIC_DEGREE_AT = new RegExp(`^${ACADEMIC_DEGREE_TITLE}`);
@@ -60,7 +58,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
  * `Prof. Dr. …` and `Herr Dipl.-Ing. …` leave the name to the next match), a titled program or character
- * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`; not after another title, `Frau Dr. Martens`), more words than a person's name has
+ * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
@@ -139,7 +137,7 @@ function commonNameAsWritten(value: string): string {
 function readsAsTitledName(title: string, name: string, before: string): boolean {
   const bare = title.trim().replace(/\.$/, "").toLowerCase();
   const first = name.split(" ", 1)[0]!.toLowerCase();
-  if ((isTitledNonPerson(bare, name) && !TITLE_BEFORE.test(before)) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
+  if (isTitledNonPerson(bare, name) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
   const wordBefore = bare === "dr" ? CAPITALISED_WORD_BEFORE.exec(before)?.[1] : undefined;
   if (wordBefore !== undefined && !TITLES.has(wordBefore.toLowerCase())) return false;
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
