@@ -102,14 +102,26 @@ export const NAME_INTRODUCER_HINT = new RegExp(
  * one's to hide (lower case, the title without its period): Windows' crash reporter `Dr. Watson`,
  * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`.
  */
-export const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
+const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
   "dr watson", "dr memory", "dr web", "dr who", "mr robot",
-  // Brands and characters a title is part of: boots, frozen pizza, a soft drink, a comedy's
-  // character, headphones' maker, an opera.
-  "dr martens", "dr oetker", "dr pepper", "dr scholl", "mr bean", "mr clean", "mr muscle", "mr coffee", "dr dre", "mme butterfly", "madame butterfly",
+  // Brands and characters a title is part of: boots, frozen pizza, a soft drink, foot care,
+  // cleaners, a coffee maker, syrup, a comedy's character, headphones' maker, an opera.
+  "dr martens", "dr oetker", "dr pepper", "dr scholl", "mr clean", "mr muscle", "mr coffee", "mr proper", "mrs butterworth",
+  "mr bean", "dr dre", "mme butterfly", "madame butterfly",
   // Microsoft's programs, as `Ms` abbreviates the maker in prose.
   "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
 ]);
+
+/**
+ * Whether the name a title stands before is a program's, a brand's or a character's
+ * (`TITLED_NON_PERSONS`): `title` as written, with or without its period (`Dr.`, `Mr`), `name`
+ * the words after it (`Martens fans`, `Scholl's`), read by its first word without a possessive
+ * `'s` (`Dr. Scholl's`, `Mrs. Butterworth’s`), in any case.
+ */
+export function isTitledNonPerson(title: string, name: string): boolean {
+  const first = /^[^ \t]*/.exec(name)![0].replace(/['\u2019]s$/i, "");
+  return TITLED_NON_PERSONS.has(`${title.trim().replace(/\.$/, "")} ${first}`.toLowerCase());
+}
 
 /**
  * A senior's jobs and their acronyms, lower case: after `Sr.` (a senior as often as a señor or a
@@ -120,7 +132,11 @@ export const SENIOR_JOB_WORDS: ReadonlySet<string> = new Set([
   "engineer", "developer", "programmer", "analyst", "architect", "consultant", "designer", "scientist", "specialist", "administrator",
   "admin", "associate", "accountant", "recruiter", "technician", "editor", "writer", "researcher", "advisor", "adviser", "counsel",
   "officer", "executive", "lead", "staff", "principal", "partner", "auditor", "planner", "buyer", "tester", "coordinator", "strategist",
-  "sre", "dba", "qa", "pm", "swe", "sde", "sdet", "devops", "ux", "ui", "it", "hr", "ae", "am", "ba", "bi", "ml",
+  "manager", "director", "supervisor", "controller", "nurse", "physician", "pharmacist", "therapist", "attorney", "lawyer", "paralegal",
+  "counselor", "instructor", "lecturer", "producer", "investigator", "underwriter", "representative", "rep", "operator", "mechanic",
+  "electrician", "copywriter", "translator", "librarian",
+  "sre", "dba", "qa", "qe", "sqa", "pm", "tpm", "pmm", "em", "swe", "sde", "sdet", "devops", "ux", "ui", "it", "hr", "ae", "am", "ba",
+  "bi", "ml", "rn", "cpa", "csm", "tam", "sme",
 ]);
 
 /**

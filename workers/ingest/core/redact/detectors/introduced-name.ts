@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, TITLED_NON_PERSONS } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, isTitledNonPerson } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -58,9 +58,9 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * a title the title is the evidence: a surname alone is a name (`holdsPersonName` of a whole name:
  * `Mrs. O'Brien`, not `Mr. Robot`), unless it is an office or another title (`Mr. President`,
  * `Prof. Dr. …` and `Herr Dipl.-Ing. …` leave the name to the next match), a titled program or character
- * (`TITLED_NON_PERSONS`: `Dr. Watson`, `Dr. Oetker`), more words than a person's name has
+ * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
- * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
+ * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting).
@@ -137,7 +137,7 @@ function commonNameAsWritten(value: string): string {
 function readsAsTitledName(title: string, name: string, before: string): boolean {
   const bare = title.trim().replace(/\.$/, "").toLowerCase();
   const first = name.split(" ", 1)[0]!.toLowerCase();
-  if (TITLED_NON_PERSONS.has(`${bare} ${first}`) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
+  if (isTitledNonPerson(bare, name) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
   const wordBefore = bare === "dr" ? CAPITALISED_WORD_BEFORE.exec(before)?.[1] : undefined;
   if (wordBefore !== undefined && !TITLES.has(wordBefore.toLowerCase())) return false;
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
