@@ -27,22 +27,25 @@ export const PARTY_INTRODUCERS = [
  * Phrases that say a name follows, a person introducing themselves (`My name is John Smith`,
  * `Meu nome é Ana Souza`, `Me llamo Juan Pérez`, `Je m'appelle Marie Dubois`, `Ich heiße Hans
  * Müller`), as regex source, the first letter in either case, in English, Portuguese, Spanish,
- * French and German: what follows is a name, so one common given name alone is one there, as
+ * French and German, and the same in capitals (`MY NAME IS JOHN SMITH`): what follows is a name, so one common given name alone is one there, as
  * after a greeting (`My name is Maria`); a lower-case word is no name (`My name is required`,
  * `Ich heiße Sie willkommen`: `Sie` is no given name).
  */
 export const NAME_SAYING_INTRODUCERS = [
   "[Mm]y name is", "[Mm]y name['\\u2019]s", "[Mm]eu nome \\u00e9", "[Mm]e chamo", "[Cc]hamo-me", "[Mm]e llamo", "[Mm]i nombre es",
   "[Jj]e m['\\u2019]appelle", "[Mm]on nom est", "[Ii]ch hei\\u00dfe", "[Ii]ch heisse", "[Mm]ein [Nn]ame ist",
+  // The same in capitals, as a form or a label prints the whole line (`MY NAME IS JOHN SMITH`).
+  "MY NAME IS", "MY NAME['\\u2019]S", "MEU NOME \\u00c9", "ME CHAMO", "ME LLAMO", "MI NOMBRE ES", "JE M['\\u2019]APPELLE", "MON NOM EST",
+  "ICH HEISSE", "MEIN NAME IST",
 ];
 
 /**
  * Phrases a person says who they are with, a name or anything else (`I am John Smith`, `I am
  * Groot`, `I'm Ready`, `Ich bin Hans Müller`, `Je suis Marie Dubois`, `Soy Juan Pérez`, `Sou Ana
- * Souza`), as regex source: read as a party's word is, so only a full name's shape led by a common
- * given name is a person's there (`I am John` stays, as `for user Maria` does).
+ * Souza`), as regex source, in capitals too (`I AM JOHN SMITH`): read as a party's word is, so only a full name's shape led by a common
+ * given name is a person's there (`I am John`, `I AM GROOT`, `I AM ADMIN` stay, as `for user Maria` does).
  */
-export const SELF_INTRODUCERS = ["I am", "I['\\u2019]m", "[Ii]ch bin", "[Jj]e suis", "[Ss]oy", "[Ss]ou"];
+export const SELF_INTRODUCERS = ["I am", "I['\\u2019]m", "[Ii]ch bin", "[Jj]e suis", "[Ss]oy", "[Ss]ou", "I AM", "I['\\u2019]M", "ICH BIN", "JE SUIS"];
 
 /**
  * A label's `:` after a party's word (`Cliente: Ana Paula Ferreira`, `Kunde: Hans Müller`), or a
@@ -89,12 +92,20 @@ export const PROSE_TITLES = [
 ];
 
 /**
+ * English courtesy titles in capitals, their period optional (`MR JOHN SMITH`, `DR. JANE DOE`), as
+ * forms and labels print a name: in capitals these spell acronyms as often (`DR` a disaster
+ * recovery's, `MS` a millisecond's or Microsoft's), so there the title is no evidence and a common
+ * given name must lead the name after it (`MR SMITH`, `DR SITE`, `MR BEAN COFFEE` stay).
+ */
+export const UPPER_CASE_TITLES = ["MR\\.?", "MRS\\.?", "MS\\.?", "MX\\.?", "DR\\.?"];
+
+/**
  * What every name the detector reads follows (a gate: one regex): a party's word, a title or a
  * self-introduction at a word's start, blanks and a capital letter; a party's word or a name's label, a label's `:` and a
  * capital letter; or a distinguished name's `CN=`.
  */
 export const NAME_INTRODUCER_HINT = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...UPPER_CASE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
 );
 
 /**

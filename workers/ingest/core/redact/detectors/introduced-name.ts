@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, isTitledNonPerson } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, UPPER_CASE_TITLES, isTitledNonPerson } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -20,7 +20,8 @@ const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
 const INTRODUCTION_AT = new RegExp(`^(?:${NAME_SAYING_INTRODUCERS.join("|")})[ \\t]+`);
 const SELF_INTRODUCTION_AT = new RegExp(`^(?:${SELF_INTRODUCERS.join("|")})[ \\t]+`);
 const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
-const TITLE_AT = new RegExp(`^(?:${PROSE_TITLES.join("|")})[ \\t]+`);
+const TITLE_AT = new RegExp(`^(?:${[...PROSE_TITLES, ...UPPER_CASE_TITLES].join("|")})[ \\t]+`);
+const UPPER_CASE_TITLE_AT = new RegExp(`^(?:${UPPER_CASE_TITLES.join("|")})[ \\t]`);
 const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 /**
  * A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a
@@ -60,7 +61,8 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * `Prof. Dr. …` and `Herr Dipl.-Ing. …` leave the name to the next match), a titled program or character
  * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
- * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
+ * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), after an English title in capitals (`MR`, `DR.`:
+ * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting).
@@ -68,7 +70,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
-    `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
+    `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...UPPER_CASE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
     `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${LABEL_PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
     `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
   evidence: 0,
@@ -83,7 +85,8 @@ export const introducedNameDetector: Detector = {
     const party = (SELF_INTRODUCTION_AT.exec(match) ?? PARTY_AT.exec(match))?.[0].length;
     if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
-    const name = nameAfter(match, title.length, true);
+    // A title in capitals is no evidence (`UPPER_CASE_TITLES`): a given name must lead the name.
+    const name = nameAfter(match, title.length, !UPPER_CASE_TITLE_AT.test(title));
     if (title === "" || name === undefined || ACADEMIC_DEGREE_AT.test(text.slice(start + title.length, start + title.length + 16))) return undefined;
     return readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
   },
