@@ -137,18 +137,29 @@ export function isTitledNonPerson(title: string, name: string): boolean {
 /**
  * A senior's jobs and their acronyms, lower case: after `Sr.` (a senior as often as a señor or a
  * senhor) one of these alone is a job (`Sr. Engineer`, `Sr. SRE`, `Sr. DBA`), any other one word
- * a surname (`Sr. Silva`, `Sr. SILVA`).
+ * a surname (`Sr. Silva`, `Sr. SILVA`). Read through `namesSeniorJob`, which takes plurals too.
  */
-export const SENIOR_JOB_WORDS: ReadonlySet<string> = new Set([
+const SENIOR_JOB_WORDS: ReadonlySet<string> = new Set([
   "engineer", "developer", "programmer", "analyst", "architect", "consultant", "designer", "scientist", "specialist", "administrator",
   "admin", "associate", "accountant", "recruiter", "technician", "editor", "writer", "researcher", "advisor", "adviser", "counsel",
   "officer", "executive", "lead", "staff", "principal", "partner", "auditor", "planner", "buyer", "tester", "coordinator", "strategist",
   "manager", "director", "supervisor", "controller", "nurse", "physician", "pharmacist", "therapist", "attorney", "lawyer", "paralegal",
   "counselor", "instructor", "lecturer", "producer", "investigator", "underwriter", "representative", "rep", "operator", "mechanic",
-  "electrician", "copywriter", "translator", "librarian",
+  "electrician", "copywriter", "translator", "librarian", "chemist", "economist", "actuary", "reporter", "journalist", "chef",
+  "scheduler", "fellow", "illustrator", "welder", "dev", "eng", "mgr", "frontend", "backend", "fullstack",
+  // Portuguese and Spanish job titles after `Sr.` (`Sr. Analista`, `Sr. Desarrollador`).
+  "analista", "desarrollador", "desenvolvedor", "programador", "ingeniero", "engenheiro", "gerente", "consultor", "diseñador",
   "sre", "dba", "qa", "qe", "sqa", "pm", "tpm", "pmm", "em", "swe", "sde", "sdet", "devops", "ux", "ui", "it", "hr", "ae", "am", "ba",
   "bi", "ml", "rn", "cpa", "csm", "tam", "sme",
 ]);
+
+/**
+ * Whether `word` (lower case) is a senior's job or its plural (`engineer`, `engineers`,
+ * `analistas`: `SENIOR_JOB_WORDS`), so that `Sr. Engineers` is a job posting's, not a surname.
+ */
+export function namesSeniorJob(word: string): boolean {
+  return SENIOR_JOB_WORDS.has(word) || (word.endsWith("s") && SENIOR_JOB_WORDS.has(word.slice(0, -1)));
+}
 
 /**
  * Words that make the name before them a place's, a facility's or a product's, where a party's

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, SENIOR_JOB_WORDS, UPPER_CASE_TITLES, isTitledNonPerson } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -62,7 +62,7 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), after an English title in capitals (`MR`, `DR.`:
- * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `SENIOR_JOB_WORDS`; `Sr. SILVA` goes).
+ * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA` goes).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting).
@@ -146,7 +146,7 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
   if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
-  return (bare !== "sr" || (!name.includes(" ") && !SENIOR_JOB_WORDS.has(first))) && holdsPersonName(name, "whole");
+  return (bare !== "sr" || (!name.includes(" ") && !namesSeniorJob(first))) && holdsPersonName(name, "whole");
 }
 
 /**
