@@ -25,11 +25,6 @@ function words(...phrase: string[]): string {
  * authority's letter first, a digit among the other eight, perhaps the check digit after them.
  */
 export const GERMAN_DOCUMENT_NUMBER = "[CFGHJ-NPRTV-Z](?=[CFGHJ-NPRTV-Z]{0,7}\\d)[0-9CFGHJ-NPRTV-Z]{8}\\d?";
-/**
- * The same number typed in lower case (`t22000129`), as a form's field takes it: read only after
- * the card's name, where the name says what it is.
- */
-const GERMAN_DOCUMENT_NUMBER_LOWER_CASE = "[cfghj-nprtv-z](?=[cfghj-nprtv-z]{0,7}\\d)[0-9cfghj-nprtv-z]{8}\\d?";
 
 /**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
@@ -83,14 +78,11 @@ export const DOCUMENTS: readonly NationalDocument[] = [
     holds: steuerIdHolds,
   },
   // Germany: the identity card (Personalausweis), its number as printed or with the machine-readable
-  // zone's check digit (`T22000129`, `T220001293`), or typed in lower case (`t22000129`): an
-  // authority's letter, then eight letters and digits (one a digit at least: a word in capitals is no
-  // number), no vowel nor `B`, `D`, `Q`, `S`. Its names: `Ausweis`, `Personalausweisnummer`, and the
-  // English key forms `id_card`, `idCard` (`id_card_number=`, `{"idCardNumber":…}`), where a number
-  // in the card's shape is the card's.
+  // zone's check digit (`T22000129`, `T220001293`): an authority's letter, then eight letters and
+  // digits (one a digit at least: a word in capitals is no number), no vowel nor `B`, `D`, `Q`, `S`.
   {
-    name: `(?:${caseless("personal")})?${caseless("ausweis")}(?:[ _-]?${caseless("nummer")})?|${words("id", "card")}`,
-    number: `${GERMAN_DOCUMENT_NUMBER}|${GERMAN_DOCUMENT_NUMBER_LOWER_CASE}`,
+    name: `(?:${caseless("personal")})?${caseless("ausweis")}(?:[ _-]?${caseless("nummer")})?`,
+    number: GERMAN_DOCUMENT_NUMBER,
     holds: germanDocumentNumberHolds,
   },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and

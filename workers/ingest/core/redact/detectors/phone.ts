@@ -33,10 +33,7 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  * - any national number, 8 to 13 digits as people group them (`11 98765-4321`, `8765-4321`,
  *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
- *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after
- *   `unter`/`au`/`al`/`no` further on in a callback word's sentence (`erreichbar von 9-17 Uhr unter
- *   0171 1234567`: `CALLBACK_LATER_IN_SENTENCE`), but not a version or a duration there
- *   (`rappel au 1.2.3456789`, `Erreichbarkeit: 12345678 ms`), or as the
+ *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
  *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
@@ -72,30 +69,24 @@ const PHONE_NOUNS = [
   "telefonos", "teléfonos", "moviles", "móviles",
 ];
 /**
- * German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
- * `appelez le`, `rappel au`) and Italian (`chiamare al`) callback words: a callback or
- * reachability note names the number, also further on in its sentence (`CALLBACK_LATER_IN_SENTENCE`).
- */
-const CALLBACK_VERBS: readonly string[] = [
-  "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
-  "appeler", "appelez", "appelle", "appelez-moi", "rappel", "rappeler", "rappelez", "rappelez-moi", "joindre",
-  "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
-];
-/**
  * Verbs that dial the number after them, or say a call came from it or goes back to it, in
  * English, Portuguese and Spanish (`call`, `ligue`, `ligou do`, `liguei para`, `retornar para`,
  * `llamó del`), as support and order notes log a customer's call.
  */
-const PHONE_VERBS: readonly string[] = [
+const PHONE_VERBS = [
   "call", "called", "calling", "ligue", "ligou", "ligar", "liguei", "ligaram", "ligando", "retornar", "retorne", "retornou",
   "retornando", "llame", "llamar", "llamó", "llamo", "llamando", "llámenos", "llámame",
-  ...CALLBACK_VERBS,
+  // German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
+  // `appelez le`) and Italian (`chiamare al`): a callback or reachability note names the number.
+  "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
+  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre",
+  "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
 ];
 /**
  * Words saying where a person is reached (`erreichbar unter`, `joignable au`): a number after one
  * is a phone's in a row too (`joignable au 0612345678`), where a verb's may be a call's id.
  */
-const PHONE_REACHABLE = ["erreichbar", "erreichbarkeit", "joignable"];
+const PHONE_REACHABLE = ["erreichbar", "joignable"];
 
 /**
  * A blank between a phone word and its number: a line break is one (`tel:\n11987654321`,
@@ -134,24 +125,6 @@ const PHONE_NAMED_BEFORE = lazy(
 
 /** How far before a number its phone word is read. */
 const PHONE_WORD_REACH = 40;
-
-/**
- * A callback or reachability word (`CALLBACK_VERBS`, `PHONE_REACHABLE`), then other words of the
- * same sentence, then German `unter`, French `au`, Spanish and Italian `al` or Portuguese `no` right
- * before the number (`erreichbar von 9-17 Uhr unter 0171 1234567`, `joignable demain matin au
- * 06 12 34 56 78`). A sentence's end (`.`, `!`, `?`, `;`, a line break, a JSON escape) parts the word
- * from the number (`Rückruf erledigt. Ticket unter 12345678`). The word is captured.
- */
-const CALLBACK_LATER_IN_SENTENCE = lazy(
-  () =>
-    new RegExp(
-      `(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_REACHABLE, ...CALLBACK_VERBS].map(caseless).join("|")})(?![A-Za-z\\u00C0-\\u00FF])` +
-        `[^.!?;\\r\\n\\\\]{1,${CALLBACK_WORDS_REACH}}?(?<![A-Za-z\\u00C0-\\u00FF])(?:unter|au|al|no) +$`,
-    ),
-);
-/** How far after a callback word its sentence's `unter`/`au`/`al`/`no` is read; how far before a number the word is. */
-const CALLBACK_WORDS_REACH = 48;
-const CALLBACK_REACH = 80;
 
 /**
  * The fields a telephony provider's webhooks and forms name a phone number with, as the provider
@@ -201,9 +174,7 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
   const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
   // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
-  if (named !== null) return grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase());
-  const later = CALLBACK_LATER_IN_SENTENCE().exec(text.slice(Math.max(0, start - CALLBACK_REACH), start));
-  return later !== null && (grouped || PHONE_REACHABLE.includes((later[1] ?? "").toLowerCase()));
+  return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
 }
 
 /**
@@ -323,7 +294,7 @@ export const phoneDetector: Detector = {
       isNamedPhone(text, start, grouped) ||
       isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
       (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start)));
-    if ((place & Place.PHONE_VALUE) !== 0 || (named && !isVersionOrDuration(match, text, start + match.length))) return marker;
+    if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
     const sqlColumn = sqlInsertColumnOf(text, start);
     if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
     const bound = sqlBoundParameterOf(text, start);
@@ -390,24 +361,6 @@ const phoneLists = new ListReader(isNumberListCharacter);
 /** Whether an SQL column's name names a phone; a bulk insert asks for its columns on every row. */
 const phoneColumns = new BoundedMemo<string, boolean>(256, (column) => namesPhone(nameWords(column)));
 const namesPhoneColumn = (column: string): boolean => phoneColumns.get(column);
-
-/**
- * A version's start: one digit but 0, `.`, one or two digits, `.` (`1.2.3456789`, `4.12.20261204`);
- * a dotted phone's first group has a trunk `0` or two digits and more (`06.12.34.56.78`,
- * `415.555.0132`), a North American one's trunk `1` three digits after it (`1.415.555.0132`).
- */
-const VERSION_START = /^[1-9]\.\d{1,2}\./;
-/** A duration's unit after a number (`12345678 ms`, `1234 5678 Sekunden`): a time, not a phone. */
-const DURATION_UNIT_AFTER = /^[ \t]*(?:ns|µs|us|ms|sec|secs|seconds|Sekunden|secondes)(?![A-Za-z\u00C0-\u00FF0-9])/;
-
-/**
- * Whether a number a phone's word names is a version or a duration after all (`rappel au
- * 1.2.3456789`, `Erreichbarkeit: 12345678 ms`): a word such as `erreichbar` or `Rückruf` also
- * precedes a service's and a job's figures.
- */
-function isVersionOrDuration(match: string, text: string, end: number): boolean {
-  return VERSION_START.test(match) || DURATION_UNIT_AFTER.test(text.slice(end, end + 16));
-}
 
 /** Whether the number at `start` is an identifier, as its key or the words before it say. */
 function isIdentifier(text: string, start: number, length: number, place: number): boolean {
