@@ -157,8 +157,8 @@ const CALLBACK_WINDOW_REACH = 120;
  * year's group (`2024 12345`) or digits in a row without a trunk `0` (`4158675309`, a ticket's) are none.
  */
 const WINDOW_NUMBER_START = /^(?:0|\(\d|\d{2,3}[ .-])/;
-/** A date in a phone's groups (`15.12.2024`, `2024-12-15`). */
-const DATE_SHAPE = /^(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2})$/;
+/** A date in a phone's groups (`15.12.2024`, `15 12 2024`, `2024-12-15`). */
+const DATE_SHAPE = /^(?:\d{1,2}([./ -])\d{1,2}\1\d{2,4}|\d{4}([./ -])\d{1,2}\2\d{1,2})$/;
 /** A duration's unit after a number (`0171 1234567 ms`, `030 12345678 Sekunden`): a time, not a phone. */
 const DURATION_UNIT_AFTER = /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten)(?![A-Za-z\u00C0-\u00FF0-9])/;
 
