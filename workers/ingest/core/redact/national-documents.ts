@@ -13,6 +13,11 @@ export interface NationalDocument {
   readonly name: string;
   readonly number: string;
   readonly holds?: (value: string) => boolean;
+  /**
+   * Whether a number in the shape after this document's own name is one; every one when absent
+   * (the name says what it is, so a mistyped check digit goes too).
+   */
+  readonly named?: (value: string) => boolean;
 }
 
 /** Words in any case (`caseless`), a blank, `_` or `-` between them or none. */
@@ -25,6 +30,21 @@ function words(...phrase: string[]): string {
  * authority's letter first, a digit among the other eight, perhaps the check digit after them.
  */
 export const GERMAN_DOCUMENT_NUMBER = "[CFGHJ-NPRTV-Z](?=[CFGHJ-NPRTV-Z]{0,7}\\d)[0-9CFGHJ-NPRTV-Z]{8}\\d?";
+/**
+ * The same number typed in lower case (`t22000129`), as a form's field takes it: read only after
+ * a card's name, where the name says what it is.
+ */
+const GERMAN_DOCUMENT_NUMBER_LOWER_CASE = "[cfghj-nprtv-z](?=[cfghj-nprtv-z]{0,7}\\d)[0-9cfghj-nprtv-z]{8}\\d?";
+/** A German card's number in capitals or in lower case, never mixed. */
+const GERMAN_CARD_NUMBER = `${GERMAN_DOCUMENT_NUMBER}|${GERMAN_DOCUMENT_NUMBER_LOWER_CASE}`;
+/** The printed nine characters, which have no check digit to test, or ten whose ICAO check digit holds (`germanDocumentNumberHolds`). */
+const printedOrChecked = (value: string): boolean => value.length === 9 || germanDocumentNumberHolds(value);
+/**
+ * A German card's number after the card's own name: in capitals every one in its shape (a
+ * mistyped check digit too, as after every document's name); in lower case, a looser shape of
+ * a token, the printed nine or ten whose check digit holds (`t220001293`, not `t220001294`).
+ */
+const namedGermanCardNumber = (value: string): boolean => !/^[a-z]/.test(value) || printedOrChecked(value);
 
 /**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
@@ -78,13 +98,20 @@ export const DOCUMENTS: readonly NationalDocument[] = [
     holds: steuerIdHolds,
   },
   // Germany: the identity card (Personalausweis), its number as printed or with the machine-readable
-  // zone's check digit (`T22000129`, `T220001293`): an authority's letter, then eight letters and
-  // digits (one a digit at least: a word in capitals is no number), no vowel nor `B`, `D`, `Q`, `S`.
+  // zone's check digit (`T22000129`, `T220001293`), also typed in lower case (`t22000129`): an
+  // authority's letter, then eight letters and digits (one a digit at least: a word in capitals is
+  // no number), no vowel nor `B`, `D`, `Q`, `S`.
   {
     name: `(?:${caseless("personal")})?${caseless("ausweis")}(?:[ _-]?${caseless("nummer")})?`,
-    number: GERMAN_DOCUMENT_NUMBER,
+    number: GERMAN_CARD_NUMBER,
     holds: germanDocumentNumberHolds,
+    named: namedGermanCardNumber,
   },
+  // An identity card's key (`idCard`, `id_card`, `ID-CARD`, `idCardNumber`), written as a key is,
+  // no blank: a number in the German card's strict shape there is the card's, the printed nine or
+  // ten whose check digit holds. The prose `ID card` stays a generic name (`GENERIC_NAME`), whose
+  // number needs the check digit.
+  { name: `${caseless("id")}[_-]?${caseless("card")}`, number: GERMAN_CARD_NUMBER, named: printedOrChecked },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
   // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
   { name: "PESEL|[Pp]esel", number: "\\d{11}", holds: peselHolds },

@@ -50,6 +50,16 @@ const TOOL_WORD = `(?<![\\w.-])(?:${ORACLE_TOOLS.join("|")})(?![\\w.-])`;
  */
 export const ORACLE_TOOL_COMMAND_BEFORE = new RegExp(`(?<![\\w.-])(?:${ORACLE_TOOLS.join("|")})[ \\t][^\\n]*$`);
 /**
+ * The same command typed whole in capitals, as a runbook or an old terminal prints it (`EXP
+ * USERID=SYSTEM/MANAGER FILE=X.DMP`), asked of a `USERID=` in capitals: the tool's name in
+ * capitals, then only its options and `KEY=value` parameters in capitals up to the `USERID=`. A
+ * capitals word with `=` (a claim's `EXP=1700000000 USERID=…`) or prose between (`EXP userid=…`,
+ * `EXP 1700000000 USERID=…`) is none.
+ */
+export const ORACLE_TOOL_COMMAND_IN_CAPITALS_BEFORE = new RegExp(
+  `(?<![\\w.-])(?:${ORACLE_TOOLS.map((tool) => tool.toUpperCase()).join("|")})(?:[ \\t]+(?:-[A-Z]{1,8}|[A-Z_]+=[^\\s=]*))*[ \\t]+$`,
+);
+/**
  * A part of every text holding a logon without `@` the detector takes (asked of a text holding `/`
  * and a blank but no `@`): a tool's name as a word (`sqlplus scott/tiger`, `exp userid=…`, `rman
  * target …`), or SQL*Plus's prompt before its `CONNECT` (`SQL> conn scott/tiger`).

@@ -72,7 +72,8 @@ export const nationalIdDetector: Detector = {
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
-      if (length > 0 && length < match.length && shapes[index]!.test(match.slice(length))) return match.slice(0, length) + marker;
+      const number = match.slice(length);
+      if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) return match.slice(0, length) + marker;
     }
     const generic = lengthAt(GENERIC_AT, text, start);
     if (generic > 0) return generic < match.length && isCheckedNumber(match.slice(generic)) ? match.slice(0, generic) + marker : undefined;

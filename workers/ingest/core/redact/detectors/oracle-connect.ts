@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { blanksBefore } from "../blanks";
 import { nameBefore, nameWords, standsForSecret } from "../secret-names";
-import { LOCAL_LOGON_TOOLS, ORACLE_TOOLS, ORACLE_TOOL_COMMAND_BEFORE, RMAN_COMMAND_BEFORE, RMAN_KEYWORDS, namesConnection } from "../oracle-logons";
+import { LOCAL_LOGON_TOOLS, ORACLE_TOOLS, ORACLE_TOOL_COMMAND_BEFORE, ORACLE_TOOL_COMMAND_IN_CAPITALS_BEFORE, RMAN_COMMAND_BEFORE, RMAN_KEYWORDS, namesConnection } from "../oracle-logons";
 import { Place, caseless, type Detector } from "./detector";
 
 /** A JDBC URL of Oracle's drivers up to its user: `jdbc:oracle:thin:`, `jdbc:oracle:oci:`. */
@@ -99,7 +99,8 @@ const FILE_EXTENSION = /\.(?:ctl|dat|bad|dsc|dis|log|par|dmp|sql|rcv|ora|txt|csv
 /**
  * Whether a logon without `@` (`match`, at `start`) is one: `userid=` and RMAN's keywords are
  * other programs' words too, so the tool's command on the line before says they are Oracle's
- * (`ORACLE_TOOL_COMMAND_BEFORE`, `RMAN_COMMAND_BEFORE`), and a URL query's `userid=` is a
+ * (`ORACLE_TOOL_COMMAND_BEFORE`, `RMAN_COMMAND_BEFORE`; a `USERID=` in capitals also after the
+ * command in capitals, `ORACLE_TOOL_COMMAND_IN_CAPITALS_BEFORE`), and a URL query's `userid=` is a
  * parameter (`GET /imp?userid=org/123&cid=9`); a file's name after the `/` makes a relative path.
  */
 function isLocalLogon(match: string, text: string, start: number): boolean {
@@ -107,7 +108,8 @@ function isLocalLogon(match: string, text: string, start: number): boolean {
   const line = text.slice(Math.max(0, text.lastIndexOf("\n", start) + 1), start);
   if (USERID_HEAD.test(match)) {
     const before = text.charCodeAt(start - 1);
-    return before !== 63 /* ? */ && before !== 38 /* & */ && ORACLE_TOOL_COMMAND_BEFORE.test(line);
+    if (before === 63 /* ? */ || before === 38 /* & */) return false;
+    return ORACLE_TOOL_COMMAND_BEFORE.test(line) || (match.startsWith("USERID=") && ORACLE_TOOL_COMMAND_IN_CAPITALS_BEFORE.test(line));
   }
   return !RMAN_HEAD.test(match) || RMAN_COMMAND_BEFORE.test(line);
 }

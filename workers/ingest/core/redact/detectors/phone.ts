@@ -12,6 +12,7 @@ import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { AVAILABILITY_WINDOW } from "./availability-windows";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -33,7 +34,10 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
  * - any national number, 8 to 13 digits as people group them (`11 98765-4321`, `8765-4321`,
  *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
- *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row) or as the
+ *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
+ *   callback or reachability word and an availability window's words only, in a phone's shape
+ *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
+ *   415-867-5309`: `isCallbackWindowNumber`), or as the
  *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
@@ -125,6 +129,52 @@ const PHONE_NAMED_BEFORE = lazy(
 
 /** How far before a number its phone word is read. */
 const PHONE_WORD_REACH = 40;
+
+/**
+ * A callback or reachability word (`PHONE_VERBS`, `PHONE_REACHABLE`: `Rückruf`, `erreichbar`,
+ * `joignable`, `llámenos`, `call me back`), perhaps a courtesy's word (`erbeten`, `please`), then an
+ * availability window's words and nothing else (`AVAILABILITY_WINDOW`: `von 9-17 Uhr`, `tagsüber`,
+ * `entre 9h et 18h`, `between 9 and 5`, `de 9 a 18`), then German `unter`, French `au`, Spanish and
+ * Italian `al`, Portuguese `no`, English `on`/`at` right before the number. Other words between
+ * (`Rückruf zu Ticket 2024 12345`, `Rückruf, Rechnung unter …`) say nothing of what the number is.
+ */
+const CALLBACK_WINDOW_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_REACHABLE, ...PHONE_VERBS].join("|")})(?:\\s+(?:me|us))?(?:\\s+back)?` +
+        `(?:\\s+(?:erbeten|gewünscht|bitte|please|svp|s'il\\s+vous\\s+plaît|por\\s+favor|per\\s+favore))?\\s*[,:]?\\s+` +
+        `${AVAILABILITY_WINDOW}\\s*,?\\s+(?:unter|au|al|no|on|at)\\s*:?\\s+$`,
+      "i",
+    ),
+);
+/** The word right before a window's number (`CALLBACK_WINDOW_BEFORE`), asked first: most numbers follow none. */
+const WINDOW_NUMBER_WORD_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:unter|au|al|no|on|at)\s*:?\s+$/i;
+/** How far before a number its callback word and window are read. */
+const CALLBACK_WINDOW_REACH = 120;
+/**
+ * A phone's start a window's number needs: a trunk `0` (`0171 1234567`, `06 12 34 56 78`) or an
+ * area code, in parentheses or a group of two or three digits (`415-867-5309`, `612 345 678`); a
+ * year's group (`2024 12345`) or digits in a row without a trunk `0` (`4158675309`, a ticket's) are none.
+ */
+const WINDOW_NUMBER_START = /^(?:0|\(\d|\d{2,3}[ .-])/;
+/** A date in a phone's groups (`15.12.2024`, `15 12 2024`, `2024-12-15`). */
+const DATE_SHAPE = /^(?:\d{1,2}([./ -])\d{1,2}\1\d{2,4}|\d{4}([./ -])\d{1,2}\2\d{1,2})$/;
+/** A duration's unit after a number (`0171 1234567 ms`, `030 12345678 Sekunden`): a time, not a phone. */
+const DURATION_UNIT_AFTER = /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten)(?![A-Za-z\u00C0-\u00FF0-9])/;
+
+/**
+ * Whether a national number (`match`, at `start`) follows a callback word and an availability
+ * window (`CALLBACK_WINDOW_BEFORE`) and has a phone's shape (`WINDOW_NUMBER_START`, no date, no
+ * duration's unit after it): `Rückruf erbeten, erreichbar von 9-17 Uhr unter 0171 1234567`,
+ * `joignable entre 9h et 18h au 06 12 34 56 78`, `llámenos de 9 a 18 al 612 345 678`.
+ */
+function isCallbackWindowNumber(match: string, text: string, start: number): boolean {
+  if (!WINDOW_NUMBER_START.test(match) || DATE_SHAPE.test(match)) return false;
+  const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
+  if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !CALLBACK_WINDOW_BEFORE().test(before)) return false;
+  const end = start + match.length;
+  return !DURATION_UNIT_AFTER.test(text.slice(end, end + 16));
+}
 
 /**
  * The fields a telephony provider's webhooks and forms name a phone number with, as the provider
@@ -293,7 +343,8 @@ export const phoneDetector: Detector = {
     const named =
       isNamedPhone(text, start, grouped) ||
       isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
-      (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start)));
+      (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
+      isCallbackWindowNumber(match, text, start);
     if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
     const sqlColumn = sqlInsertColumnOf(text, start);
     if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
