@@ -85,3 +85,15 @@ describe("a name after a greeting or a party's word in capitals goes", () => {
     ["TRANSFER FROM JOHN SMITH TO MARIA SILVA", "TRANSFER FROM [REDACTED:person_name] TO [REDACTED:person_name]"],
   ]);
 });
+
+describe("in a URL query, under a name beside a person's parameter", () => {
+  // Judged as the mixed-case forms are (`nome=Maria+Meier+GmbH&cpf=1` stays): a company and a word are no name there either.
+  itKeepsUncounted("keeps %s", redact, [
+    "GET /c?name=MARIA+MEIER+GMBH&cpf=1",
+    "GET /clientes?nome=JOAO+SILVA+ME&cpf=1",
+    "GET /clientes?nome=JULIA+SET&cpf=1",
+  ]);
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, [
+    ["GET /c?name=JOHN+SMITH&cpf=1", "GET /c?name=[REDACTED:person_name]&cpf=1"],
+  ]);
+});

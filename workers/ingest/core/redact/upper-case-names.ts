@@ -59,7 +59,7 @@ export function titleCasedName(name: string, afterTitle = false): string | undef
  * form (`COMPANY_FORMS`) after a word that is neither a common given name nor a particle, a
  * surname's or a company's word, as a firm is named after its founder (`MARIA MEIER GMBH`, `JOHN
  * DEERE LLC`, Brazil's sole trader `JOAO SILVA ME`). After a given name or a particle `SA` writes
- * the surname Sá (`ANA PAULA SA`, `MARIA DE SA`), and a form there is a person's word too.
+ * the surname Sá (`JOAO PAULO SA`, `MARIA DE SA`), and a form there is a person's word too.
  */
 function namesCompany(words: readonly string[]): boolean {
   for (let index = 2; index < words.length; index++) {
