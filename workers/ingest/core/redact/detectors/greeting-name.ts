@@ -45,7 +45,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
- * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
+ * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
  * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
