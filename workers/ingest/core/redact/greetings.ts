@@ -1,3 +1,5 @@
+import { inCapitals } from "./regex-capitals";
+
 /**
  * The words a letter, an e-mail or a notice greets its reader with, then names them (`Dear Oliver
  * Bennett,`, `Sehr geehrte Frau Schröder,`, `Bonjour Jean,`, `Olá Ana,`, `Użytkownik Jan
@@ -11,7 +13,7 @@
  * forms too (`Sehr geehrte/r`, `Estimado(a)`, `Szanowna`); and Polish `Użytkownik` ("user"), which
  * a notice puts before the user's name as a greeting does.
  */
-export const GREETING_WORDS = [
+const PROSE_GREETING_WORDS = [
   "[Dd]ear", "[Hh]i", "[Hh]ello", "[Hh]ey", "[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening)", "[Ww]elcome(?: [Bb]ack)?",
   "[Ss]ehr geehrte(?:r|/r|\\(r\\))?", "[Ll]iebe(?:r|/r|\\(r\\))?", "[Hh]allo", "[Gg]uten (?:[Tt]ag|[Mm]orgen|[Aa]bend)", "[Mm]oin", "[Ss]ervus",
   "[Bb]onjour", "[Bb]onsoir", "[Ss]alut", "[Cc]her", "[Cc]h\\u00e8re",
@@ -21,6 +23,13 @@ export const GREETING_WORDS = [
   "[Bb]este", "[Gg]eachte", "[Hh]oi", "[Hh]ej",
   "[Ss]zanown(?:y|a|i|e)", "[Dd]rog(?:i|a|ie)", "[Ww]itaj", "[Cc]ze\\u015b\\u0107", "[Dd]zie\\u0144 dobry", "[Uu]\\u017cytkownik",
 ];
+/**
+ * The greetings and salutations (`PROSE_GREETING_WORDS`), and the same in capitals (`inCapitals`),
+ * as a form letter or a label prints the whole line (`DEAR JOHN SMITH,`, `HELLO MARIA SILVA,`,
+ * `BONJOUR MARIE DUBOIS`): a name in capitals after one is judged as its capitalised form,
+ * a common given name first (upper-case-names.ts: `HELLO WORLD`, `DEAR CUSTOMER,` stay).
+ */
+export const GREETING_WORDS = [...PROSE_GREETING_WORDS, ...PROSE_GREETING_WORDS.map(inCapitals)];
 
 /**
  * Courtesy titles between a greeting and a name (`Mr.`, `Frau`, `Madame`, `Sra.`, `Pani`,

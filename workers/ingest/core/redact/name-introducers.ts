@@ -1,3 +1,5 @@
+import { inCapitals } from "./regex-capitals";
+
 /**
  * The words after which a person's name follows in free text, with no field's separator: a
  * party's or a role's word in prose (`login failed for user Maria Gonzalez`, `assigned to
@@ -8,20 +10,27 @@
  */
 
 /**
- * Party and role words, as regex source, the first letter in either case: a person's account, a
+ * Party and role words as prose writes them, as regex source, the first letter in either case: a person's account, a
  * customer, a member, a message's or a transfer's ends (`from`, `to`, `by`, Portuguese's and
  * Spanish's `para`: lower case only, as prose writes them), in English and the senders' other languages (`cliente`, `usuario`, `Kunde`,
- * `Benutzer`, `utilisateur`). A name after one is a person's only in a full name's shape led by a
- * common given name (`introduced-name.ts`): these words precede a login, a program, a company or
- * a place as often (`user root`, `client Google Chrome`, `from New York`).
+ * `Benutzer`, `utilisateur`).
  */
-export const PARTY_INTRODUCERS = [
+const PROSE_PARTY_INTRODUCERS = [
   "[Uu]ser", "[Cc]lient", "[Cc]ustomer", "[Mm]ember", "[Ee]mployee", "[Pp]atient", "[Cc]ontact", "[Rr]ecipient", "[Ss]ender",
   "[Aa]ssignee", "[Rr]eviewer", "[Aa]pprover", "[Rr]equester", "[Rr]eporter", "[Bb]eneficiary", "[Oo]wner", "[Aa]uthor", "[Pp]ayee", "[Pp]ayer",
   "from", "to", "by", "para",
   "[Cc]liente", "[Uu]suario", "[Uu]su\\u00e1rio", "[Kk]unde", "[Kk]undin", "[Bb]enutzer", "[Uu]tilisateur", "[Uu]tilisatrice",
   "[Dd]estinat\\u00e1rio", "[Dd]estinatario", "[Dd]estinataire", "[Ee]mpf\\u00e4nger",
 ];
+/**
+ * The party and role words (`PROSE_PARTY_INTRODUCERS`), and the same in capitals (`inCapitals`), as a
+ * bank's statement or a form prints the whole line (`PAYMENT TO JOHN SMITH`, `TRANSFER FROM MARIA
+ * SILVA`, `PAGAMENTO PARA JOAO DA SILVA`, `CUSTOMER JOHN SMITH`). A name after one is a person's
+ * only in a full name's shape led by a common given name (`introduced-name.ts`): these words
+ * precede a login, a program, a company or a place as often (`user root`, `client Google Chrome`,
+ * `from New York`, `PAID TO ACME HOLDINGS INC`).
+ */
+export const PARTY_INTRODUCERS = [...PROSE_PARTY_INTRODUCERS, ...PROSE_PARTY_INTRODUCERS.map(inCapitals)];
 
 /**
  * Phrases that say a name follows, a person introducing themselves (`My name is John Smith`,
@@ -64,7 +73,13 @@ export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombr
  * The party's words a label's `:` may follow: not `from`, `to`, `by`, `para`, which end a phrase before
  * one as often (`sorted by: Ana Silva` names a column); a message's `From:` is a field's (person-name-field.ts).
  */
-export const LABEL_PARTY_INTRODUCERS = PARTY_INTRODUCERS.filter((word) => word.startsWith("["));
+/**
+ * The party words that end a phrase, in capitals (`FROM`, `TO`, `BY`, `PARA`): one after a name in
+ * capitals ends it, where nothing else does (`TRANSFER FROM JOHN SMITH TO MARIA SILVA`: the
+ * greeted and introduced names' `NAME_END`).
+ */
+export const UPPER_CASE_PHRASE_PARTY_WORDS = PROSE_PARTY_INTRODUCERS.filter((word) => !word.startsWith("[")).map(inCapitals);
+export const LABEL_PARTY_INTRODUCERS = PROSE_PARTY_INTRODUCERS.filter((word) => word.startsWith("[")).flatMap((word) => [word, inCapitals(word)]);
 /** Where a labelled line's label stands: the text's or a line's start, or after `|`, `;` or `,` and blanks. */
 export const NAME_LABEL_BEFORE = "(?<=^[ \\t]*|[\\r\\n][ \\t]*|[|;,][ \\t]*)";
 

@@ -31,7 +31,7 @@ export function namesOrganization(text: string): boolean {
  * `Pty`; also spelled out (`Limited`, `Corporation`, `Company`) and `Co.`. Matched as written or
  * in capitals (`LTDA`, `GMBH`).
  */
-const LEGAL_FORMS = [
+export const LEGAL_FORMS: readonly string[] = [
   "S.A.", "S.A", "S/A", "Ltda", "Ltda.", "Eireli", "EIRELI", "Inc", "Inc.", "LLC", "L.L.C.", "Ltd", "Ltd.", "Limited", "Corp", "Corp.",
   "Corporation", "Incorporated", "Company", "Co.", "PLC", "plc", "LLP", "GmbH", "AG", "KG", "SARL", "SAS", "S.A.S.", "B.V.", "BV", "N.V.",
   "S.L.", "S.r.l.", "Srl", "S.p.A.", "SpA", "Oy", "AB", "ApS", "A/S", "K.K.", "Pty",

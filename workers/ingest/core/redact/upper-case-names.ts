@@ -1,4 +1,6 @@
+import { isCommonWord } from "./common-words";
 import { isCommonGivenName } from "./given-names";
+import { LEGAL_FORMS } from "./organization-names";
 import { NAME_PARTICLE } from "./person-names";
 
 /**
@@ -38,17 +40,46 @@ const LOWER_CASE_LETTER = /[a-z\u00DF-\u00FF]/;
  * `afterTitle`: a courtesy title precedes `name` and is the evidence, so one word in capitals is
  * capitalised whatever it is (`Mr. SMITH` is judged as `Mr. Smith`); more words still need the
  * given name (`Dr. WHO CARES`). A middle initial is left out of the judged form (`JOHN A SMITH` is
- * judged as `John Smith`), as the capitalised form's judgement knows no initial.
+ * judged as `John Smith`), as the capitalised form's judgement knows no initial. In capitals
+ * nothing ends a name but the line, so the words after a given name are read for what they are:
+ * undefined when one after the first is a common word (`isCommonWord`: `JULIA SET RENDER`,
+ * `JUSTIN CASE`, `SAM A RECORD`, the initial an article there) or a company's legal form after a
+ * surname (`MARIA MEIER GMBH`, `JOHN DEERE LLC`, `JOAO SILVA ME`: `namesCompany`).
  */
 export function titleCasedName(name: string, afterTitle = false): string | undefined {
   if (LOWER_CASE_LETTER.test(name.replace(PARTICLES_IN_LOWER_CASE, ""))) return name;
   if (!(afterTitle && !name.includes(" ")) && !isCommonGivenName(name.split(" ", 1)[0]!)) return undefined;
-  return name
-    .split(" ")
-    .filter((word, index, words) => !(index === 1 && index < words.length - 1 && MIDDLE_INITIAL_WORD.test(word)))
-    .map((word) => (PARTICLE.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase()))
-    .join(" ");
+  const words = name.split(" ").filter((word, index, all) => !(index === 1 && index < all.length - 1 && MIDDLE_INITIAL_WORD.test(word)));
+  if (words.some((word, index) => index > 0 && isCommonWord(word)) || namesCompany(words)) return undefined;
+  return words.map((word) => (PARTICLE.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase())).join(" ");
 }
+
+/**
+ * Whether `words`, a name's words in capitals (no middle initial), end as a company's do: a legal
+ * form (`COMPANY_FORMS`) after a word that is neither a common given name nor a particle, a
+ * surname's or a company's word, as a firm is named after its founder (`MARIA MEIER GMBH`, `JOHN
+ * DEERE LLC`, Brazil's sole trader `JOAO SILVA ME`). After a given name or a particle `SA` writes
+ * the surname Sá (`JOAO PAULO SA`, `MARIA DE SA`), and a form there is a person's word too.
+ */
+function namesCompany(words: readonly string[]): boolean {
+  for (let index = 2; index < words.length; index++) {
+    const before = words[index - 1]!;
+    if (COMPANY_FORMS.has(words[index]!) && !isCommonGivenName(before) && !PARTICLE.test(before)) return true;
+  }
+  return false;
+}
+
+/**
+ * Companies' legal forms as a name in capitals ends with them, without their last period (the
+ * capitals' run stops there: `ACME INC.` is read to `INC`): `LEGAL_FORMS` of letters alone, in
+ * capitals (`GMBH`, `LLC`, `LTDA`, `EIRELI`, `SARL`, `CO`, `BV`), and forms written so only in
+ * capitals or only there read as a company's: Germany's `OHG` and `UG`, the Netherlands' `NV`, the
+ * Romance languages' `SA`, Brazil's `ME` and `MEI` (a sole trader's firm).
+ */
+const COMPANY_FORMS: ReadonlySet<string> = new Set([
+  ...LEGAL_FORMS.map((form) => form.toUpperCase().replace(/\.$/, "")).filter((form) => /^[A-Z]+$/.test(form)),
+  "OHG", "UG", "NV", "SA", "ME", "MEI",
+]);
 const MIDDLE_INITIAL_WORD = new RegExp(`^${MIDDLE_INITIAL}$`);
 /** A particle in lower case between words in capitals (`MARIA da SILVA`): no sign the name is written capitalised. */
 const PARTICLES_IN_LOWER_CASE = new RegExp(`(?<= )${NAME_PARTICLE}(?= )`, "g");

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
-import { ACADEMIC_DEGREE_TITLE, isTitledNonPerson } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
@@ -22,9 +22,11 @@ const GREETING_AT = new RegExp(GREETING, "y");
 const TITLE_AT = new RegExp(TITLE, "y");
 /**
  * A name's end: no more of a word, and no capital or digit after a blank, a word the name could
- * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there).
+ * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there); but a
+ * phrase's party word in capitals may follow (`FROM JOHN SMITH TO MARIA SILVA`:
+ * `UPPER_CASE_PHRASE_PARTY_WORDS`), as a line in capitals has no other end for a name.
  */
-export const NAME_END = "(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+[A-Z0-9\\u00C0-\\u00DE])";
+export const NAME_END = `(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+(?!(?:${UPPER_CASE_PHRASE_PARTY_WORDS.join("|")})[ \\t])[A-Z0-9\\u00C0-\\u00DE])`;
 /** Kanji (and the repeat mark `々`) of a Japanese name, two to five, before its honorific. */
 const KANJI = "\\u4E00-\\u9FFF\\u3005";
 /**
@@ -43,7 +45,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
- * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
+ * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
  * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:

@@ -63,9 +63,10 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), after an English title in capitals (`MR`, `DR.`:
  * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA` goes).
+ * A party's word in capitals reads as in prose (`PAYMENT TO JOHN SMITH`: `PARTY_INTRODUCERS`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
- * (`user Maria Gonzalez ID 42`, as after a greeting).
+ * (`user Maria Gonzalez ID 42`, `USER JOHN SMITH LOGGED IN`, as after a greeting).
  */
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
