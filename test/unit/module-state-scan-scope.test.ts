@@ -19,7 +19,7 @@ const SOURCES = ["workers/ingest/core", "workers/tail"];
 const WRITERS = new Set(["set", "add", "delete", "clear", "push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin"]);
 
 /** One module-level binding whose value a function may change: where, and why it counts. */
-export interface ModuleState {
+interface ModuleState {
   /** `workers/…/file.ts:name` */
   readonly id: string;
   readonly why: string;
@@ -109,6 +109,29 @@ function insideFunction(node: ts.Node): boolean {
   return false;
 }
 
+/** The names `block` empties: assigns `undefined`, `null`, `""`, `0` or `false`, or calls `.clear()` on. */
+function emptiedIn(block: ts.Block): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && isEmptyValue(node.right) && !declaredLocally(node, node.left.text)) {
+      names.push(node.left.text);
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === "clear" && ts.isIdentifier(node.expression.expression) && !declaredLocally(node, node.expression.expression.text)) {
+      names.push(node.expression.expression.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(block);
+  return names;
+}
+
+function isEmptyValue(value: ts.Expression): boolean {
+  if (ts.isIdentifier(value)) return value.text === "undefined";
+  if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return value.text === "";
+  if (ts.isNumericLiteral(value)) return value.text === "0";
+  return value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.FalseKeyword;
+}
+
 function isResetCall(node: ts.Node): node is ts.CallExpression {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "resetAfterEachScan";
 }
@@ -144,7 +167,7 @@ function classStates(files: readonly ts.SourceFile[]): Map<string, ClassState> {
 }
 
 /** The module-level bindings a scan's end does not empty, with why each counts (see the file's comment). */
-export function heldModuleState(): { held: ModuleState[]; reset: string[] } {
+function heldModuleState(): { held: ModuleState[]; reset: string[] } {
   const files = SOURCES.flatMap(sourceFiles).map((path) => ts.createSourceFile(path, readFileSync(join(ROOT, path), "utf8"), ts.ScriptTarget.ES2022, true));
   const classes = classStates(files);
   const held: ModuleState[] = [];
@@ -163,6 +186,12 @@ export function heldModuleState(): { held: ModuleState[]; reset: string[] } {
       ts.forEachChild(node, visit);
     };
     visit(file);
+    // What a `finally` empties (`= undefined`, `= ""`, `= 0`, `.clear()`): state held only while the call that set it runs.
+    const visitFinally = (node: ts.Node): void => {
+      if (ts.isTryStatement(node) && node.finallyBlock) for (const name of emptiedIn(node.finallyBlock)) emptied.add(name);
+      ts.forEachChild(node, visitFinally);
+    };
+    visitFinally(file);
     // Writes made by functions, by root name, the function's own locals aside.
     const written = new Set(writtenRoots(file).filter((root): root is ts.Identifier => ts.isIdentifier(root) && insideFunction(root) && !declaredLocally(root, root.text)).map((root) => root.text));
     for (const statement of file.statements) {
@@ -192,9 +221,63 @@ export function heldModuleState(): { held: ModuleState[]; reset: string[] } {
   return { held, reset };
 }
 
-describe("module state", () => {
-  it("lists", () => {
-    const { held, reset } = heldModuleState();
-    console.log(JSON.stringify({ held, reset }, null, 1));
+/**
+ * Module state that holds no request's text, with why: built once from the modules' own words, a
+ * memo of names (keys, columns, parameters' names: never values) of bounded size, a number.
+ */
+const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
+  "workers/ingest/core/decode/json/values.ts:listsRead": "a count of lists, read by the decode that reset it",
+  "workers/ingest/core/redact/detectors/detector.ts:CASELESS": "regex sources of the words the modules spell, built as they load",
+  "workers/ingest/core/redact/detectors/id-value.ts:idMemberNames": "member names' verdicts, at most 1,024 names",
+  "workers/ingest/core/redact/detectors/id-value.ts:idColumnByName": "SQL columns' verdicts, at most 256 names",
+  "workers/ingest/core/redact/detectors/id-value.ts:idWordsBefore": "a regex built once from word lists",
+  "workers/ingest/core/redact/detectors/id-value.ts:idThings": "a word set built once",
+  "workers/ingest/core/redact/detectors/id-value.ts:thingWordsBefore": "a regex built once from word lists",
+  "workers/ingest/core/redact/detectors/id-value.ts:numberList": "a scan's number and a verdict, no text",
+  "workers/ingest/core/redact/detectors/id-value.ts:identifiedByName": "names' verdicts, at most 256 names",
+  "workers/ingest/core/redact/detectors/id-value.ts:barcodeBefore": "a regex built once from word lists",
+  "workers/ingest/core/redact/detectors/phone.ts:phoneColumns": "SQL columns' verdicts, at most 256 names",
+  "workers/ingest/core/redact/detectors/sql-bound-parameter.ts:COLUMN_RULES": "key rules of SQL columns' names, at most 4,096 names",
+  "workers/ingest/core/redact/key-rules.ts:SCANS": "a scan rule per combination of facts (numbers), no text",
+  "workers/ingest/core/redact/list-plans.ts:idle": "emptied slots: `release` (in redactRequest's finally) empties them first",
+  "workers/ingest/core/redact/list-walks.ts:slotKeys": "attribute keys (names, not values), at most 256",
+  "workers/ingest/core/redact/list-walks.ts:slotKinds": "the keys' walk bits, numbers",
+  "workers/ingest/core/redact/name-value-pairs.ts:ruledDataNames": "names' verdicts, at most 1,024 names",
+  "workers/ingest/core/redact/password-options.ts:matchers": "regexes built once",
+  "workers/ingest/core/redact/policy.ts:defaultPolicy": "the default policy, built once from no settings",
+  "workers/ingest/core/redact/postal-code-names.ts:postalCodeNames": "names' verdicts, at most 1,024 names",
+  "workers/ingest/core/redact/scan-scope.ts:current": "the scan's number",
+  "workers/ingest/core/redact/scan-scope.ts:scanning": "whether a scan is under way",
+  "workers/ingest/core/redact/scan-scope.ts:work": "a count of characters read",
+  "workers/ingest/core/redact/scan-scope.ts:resets": "the memos' resets, registered as modules load",
+  "workers/ingest/core/redact/secret-names.ts:secretNames": "names' verdicts, at most 4,096 names",
+  "workers/ingest/core/redact/token-formats.ts:knownToken": "a regex built once",
+  "workers/ingest/core/redact/unchanged-texts.ts:idle": "emptied slots: `release` (in redactRequest's finally) empties them first",
+  "workers/ingest/core/rows/serialize.ts:writtenColumns": "each table plan's columns (names), by plan",
+};
+
+describe("module-level state of the ingest core and the tail Worker", () => {
+  const { held, reset } = heldModuleState();
+
+  it("is a scan's memo, emptied in a finally, or listed with why it holds no request's text", () => {
+    const unlisted = held.filter(({ id }) => HOLDS_NO_REQUEST_TEXT[id] === undefined);
+    expect(unlisted).toEqual([]);
+  });
+
+  it("the list names only state that is there", () => {
+    const found = new Set(held.map(({ id }) => id));
+    expect(Object.keys(HOLDS_NO_REQUEST_TEXT).filter((id) => !found.has(id))).toEqual([]);
+  });
+
+  it("finds the memos the scans empty, and the state a call empties as it ends", () => {
+    // The memo that once held a text past its scan, a list reader's (its constructor registers its reset), a decode's notes.
+    expect(reset).toEqual(
+      expect.arrayContaining([
+        "workers/ingest/core/redact/name-owners.ts:lastQuery",
+        "workers/ingest/core/redact/detectors/phone.ts:phoneLists",
+        "workers/ingest/core/decode/decode-notes.ts:current",
+        "workers/ingest/core/rows/serialize.ts:sizedEncoding",
+      ]),
+    );
   });
 });
