@@ -2,8 +2,8 @@ import { lastPartIsFolded } from "./folded-words";
 
 /**
  * A Kubernetes node's addresses, as the API's `status.addresses` lists them (core/v1
- * `NodeAddress`: `{"type":"ExternalIP","address":"34.120.5.6"}`): the `type` says which address of
- * the node's `address` is, the one the cluster or the world reaches the node at; never a visitor's.
+ * `NodeAddress`: `{"type":"ExternalIP","address":"34.120.5.6"}`): the `type` says which of the
+ * node's addresses the `address` is, one the cluster or the world reaches the node at; never a visitor's.
  */
 
 /** The API's NodeAddressType values (core/v1 types.go). */

@@ -8,7 +8,7 @@ import { lastPartIsFolded } from "./folded-words";
  * the address the service's own `bind` or `listen` took, never a visitor's. Read beside a
  * `syscall` that connects, binds or looks up, or a `code` naming an errno (`ECONNREFUSED`,
  * `ETIMEDOUT`, `EHOSTUNREACH`): the same object's members, in text (`detectors/ip.ts`) and
- * as a record's attributes (`serverAddressParentsIn`, address-owners.ts).
+ * as a record's attributes (`addressOwnersIn`, address-owners.ts).
  */
 
 /** The system calls whose error's `address` names the other end or the service's own socket. */
