@@ -1,14 +1,15 @@
 /**
  * No text is held past its scan or its request: a module's state that a function writes is a
- * scan's memo, emptied as each scan ends (`resetAfterEachScan`, scan-scope.ts), or it is listed
- * below with why it holds no request's text (a table built once, a memo of keys' verdicts of
+ * scan's memo, emptied as each scan ends (`resetAfterEachScan`, scan-scope.ts), or emptied in a
+ * `finally` of the call that fills it (a decode's notes), or it is listed below with why it holds
+ * no request's text (a table built once, a memo of keys' verdicts of
  * bounded size, a counter). The modules are read with the TypeScript compiler's parser, not with
  * patterns over their text: a module-level `let` or `var`, a module-level constant (a `Map`, a
  * `Set`, an array, an object) that a function writes to, and a constant holding an instance of a
  * class whose methods write to its own members, unless its constructor registers a reset.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
@@ -166,14 +167,14 @@ function classStates(files: readonly ts.SourceFile[]): Map<string, ClassState> {
   return states;
 }
 
-/** The module-level bindings a scan's end does not empty, with why each counts (see the file's comment). */
+/** The module-level bindings nothing empties (`held`, with why each counts: see the file's comment) and those emptied (`reset`). */
 function heldModuleState(): { held: ModuleState[]; reset: string[] } {
   const files = SOURCES.flatMap(sourceFiles).map((path) => ts.createSourceFile(path, readFileSync(join(ROOT, path), "utf8"), ts.ScriptTarget.ES2022, true));
   const classes = classStates(files);
   const held: ModuleState[] = [];
   const reset: string[] = [];
   for (const file of files) {
-    const path = relative(ROOT, join(ROOT, file.fileName));
+    const path = file.fileName;
     // The roots written in the resets the module registers (a callback, or a function named there).
     const emptied = new Set<string>();
     const functions = new Map(file.statements.filter(ts.isFunctionDeclaration).flatMap((fn) => (fn.name && fn.body ? [[fn.name.text, fn.body] as const] : [])));
