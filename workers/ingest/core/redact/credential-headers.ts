@@ -191,7 +191,9 @@ function redactCookies(value: string, mark: CredentialMarking): string | undefin
     if (pair === null) return undefined;
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
-    const kept = trimmed === "" || trimmed.startsWith(MARKER_START) || isPreferenceCookie(name!, trimmed);
+    // A value that only stands for one (a sender's mask `…`, `[REDACTED]`, `<redacted>`; a
+    // template's hole) holds no secret: it stays and is not counted, as under a secret's name.
+    const kept = trimmed.startsWith(MARKER_START) || standsForSecret(trimmed) || isPreferenceCookie(name!, trimmed);
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed, namesSession(name!))}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");

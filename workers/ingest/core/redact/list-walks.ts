@@ -3,7 +3,7 @@ import { isQueryParameterKey, isQueryTextKey, mayBeQueryEventValuesKey, mayCompl
 import { mayHoldGraphQLVariables, namesGraphQLDocument } from "./graphql-variables";
 import { mayBeOwnedName, mayBeOwnerKey } from "./name-owners";
 import { mayBePairNameMember, mayBePairValueMember } from "./name-value-pairs";
-import { mayBeSystemErrorAddress, mayBeSystemErrorWitness } from "./system-errors";
+import { mayBeOwnedAddress, mayNameAddressOwner } from "./address-owners";
 
 /**
  * The walks the redaction walk makes over an attribute list before ruling its attributes
@@ -21,8 +21,8 @@ export const ListWalk = {
   PAIR_NAMES: 1 << 6,
   /** `ownedNamesIn`: a key whose last part is `name` and one whose last part is a word saying whose (`type`, `email`, `city`). */
   OWNED_NAMES: 1 << 8,
-  /** `systemErrorParentsIn`: a key whose last part is `address` and one whose last part is `syscall` or `code` (Node's system error). */
-  SYSTEM_ERRORS: 1 << 10,
+  /** `addressOwnersIn`: a key whose last part is `address` and one whose last part is `syscall`, `code` (Node's system error) or `type` (a Kubernetes node's address). */
+  ADDRESS_OWNERS: 1 << 10,
 } as const;
 
 /**
@@ -56,7 +56,7 @@ export function listWalks(attributes: readonly KeyValue[]): number {
 /** `ListWalk`'s bits: the lower of each walk's two. */
 const WALK_BITS =
   ListWalk.GRAPHQL_REQUESTS | ListWalk.QUERY_PARAMETERS | ListWalk.QUERY_EVENTS | ListWalk.PAIR_NAMES | ListWalk.OWNED_NAMES |
-  ListWalk.SYSTEM_ERRORS;
+  ListWalk.ADDRESS_OWNERS;
 
 /** Slots of the memo (a power of two): more than the distinct keys a batch's records repeat. */
 const SLOTS = 256;
@@ -74,7 +74,7 @@ function kindsOfKey(key: string): number {
     kindBits(ListWalk.QUERY_EVENTS, mayBeQueryEventValuesKey(key), mayCompleteQueryEvent(key)) |
     kindBits(ListWalk.PAIR_NAMES, mayBePairNameMember(key), mayBePairValueMember(key)) |
     kindBits(ListWalk.OWNED_NAMES, mayBeOwnedName(key), mayBeOwnerKey(key)) |
-    kindBits(ListWalk.SYSTEM_ERRORS, mayBeSystemErrorAddress(key), mayBeSystemErrorWitness(key));
+    kindBits(ListWalk.ADDRESS_OWNERS, mayBeOwnedAddress(key), mayNameAddressOwner(key));
   slotKeys[slot] = key;
   slotKinds[slot] = kinds;
   return kinds;

@@ -51,7 +51,7 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
-import { systemErrorParentsIn, systemErrorRuledKey } from "./system-errors";
+import { addressOwnersIn, ownedAddressRuledKey } from "./address-owners";
 import { ListWalk, listWalks } from "./list-walks";
 import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
@@ -570,8 +570,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const pairNames = (walks & ListWalk.PAIR_NAMES) !== 0 ? ruledPairNamesIn(attributes) : undefined;
     // A `name` is ruled as whose its siblings say it is (name-owners.ts).
     const ownedNames = (walks & ListWalk.OWNED_NAMES) !== 0 ? ownedNamesIn(attributes) : undefined;
-    // A system error's `address` is ruled as the server it names (system-errors.ts).
-    const errorParents = (walks & ListWalk.SYSTEM_ERRORS) !== 0 ? systemErrorParentsIn(attributes) : undefined;
+    // An `address` a sibling says is a system error's or a node's is ruled as that server's (address-owners.ts).
+    const addressOwners = (walks & ListWalk.ADDRESS_OWNERS) !== 0 ? addressOwnersIn(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -585,7 +585,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
         } else {
           const paired = pairNames === undefined ? attribute.key : pairRuledKey(attribute.key, attribute.value, pairNames);
           const owned = ownedNames === undefined ? paired : ownedNameRuledKey(paired, ownedNames);
-          const own = errorParents === undefined ? owned : systemErrorRuledKey(owned, errorParents);
+          const own = addressOwners === undefined ? owned : ownedAddressRuledKey(owned, addressOwners);
           key = prefix === "" ? own : `${prefix}.${own}`;
           if (summary && REDACTION_NOTE_KEYS.has(key)) {
             key = moveToProducerName(attributes, attribute);

@@ -261,29 +261,34 @@ export function serializeRowsSized(
   // Appending straight to the whole text: a line of its own would be one more string per row.
   // Every `+` allocates a string, so each value is written with as few pieces as it takes.
   let out = "";
-  for (const row of rows) {
-    out += "{";
-    let bytes = punctuation;
-    for (let i = 0; i < count; i++) {
-      const value = row[rowColumns[i]!];
-      const column = written[i];
-      if (!isUnchanged(value, previousValues[i])) {
-        if (value === undefined && column !== undefined) return undefined;
-        previousValues[i] = value;
-        previousBytes[i] = encodeSized(column, value, keys, sizeOf);
-        previousEncodings[i] = sizedEncoding;
-        flattened[i] = false;
-      } else if (!flattened[i]) {
-        flattened[i] = flatten(previousEncodings[i]!);
+  try {
+    for (const row of rows) {
+      out += "{";
+      let bytes = punctuation;
+      for (let i = 0; i < count; i++) {
+        const value = row[rowColumns[i]!];
+        const column = written[i];
+        if (!isUnchanged(value, previousValues[i])) {
+          if (value === undefined && column !== undefined) return undefined;
+          previousValues[i] = value;
+          previousBytes[i] = encodeSized(column, value, keys, sizeOf);
+          previousEncodings[i] = sizedEncoding;
+          flattened[i] = false;
+        } else if (!flattened[i]) {
+          flattened[i] = flatten(previousEncodings[i]!);
+        }
+        bytes += previousBytes[i]!;
+        if (column !== undefined) out += previousEncodings[i]!;
       }
-      bytes += previousBytes[i]!;
-      if (column !== undefined) out += previousEncodings[i]!;
+      out += "}\n";
+      sizes.rowBytes.push(bytes);
+      sizes.lineEnds.push(out.length);
     }
-    out += "}\n";
-    sizes.rowBytes.push(bytes);
-    sizes.lineEnds.push(out.length);
+    return out;
+  } finally {
+    // The last value encoded is a row's text: not held past the rows it was made for.
+    sizedEncoding = "";
   }
-  return out;
 }
 
 /**
@@ -353,7 +358,7 @@ function matchedColumnsOf(plan: TablePlan, rowColumns: readonly string[]): (Colu
  */
 const NOT_PLAIN = /[^\x20\x21\x23-\x5b\x5d-\x7f]/;
 
-/** The encoding `encodeSized` made, beside the size it returns (a pair would be an allocation). */
+/** The encoding `encodeSized` made, beside the size it returns (a pair would be an allocation); emptied as `serializeRowsSized` ends. */
 let sizedEncoding = "";
 
 /** A value's size in the other encoding; its encoding for `column` (if written) in `sizedEncoding`. */

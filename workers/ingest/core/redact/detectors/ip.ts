@@ -1,5 +1,6 @@
 import { Evidence } from "../evidence";
 import type { Detector } from "./detector";
+import { NODE_ADDRESS_TYPES } from "../node-addresses";
 import { ERRNO_CODE, SYSTEM_ERROR_SYSCALLS } from "../system-errors";
 import { KEY_ONLY_SERVER_WORDS, SERVER_WORDS, VISITOR_WORDS, namesServer, namesVisitor } from "../server-names";
 import { nameWords } from "../secret-names";
@@ -43,7 +44,7 @@ const ADDRESS_MEMBER_BEFORE = /(?<![\w.-])["']?address["']?[ \t]*[:=][ \t]*["']?
  */
 const SERVER_ADDRESS_SIBLING = new RegExp(
   `(?<![\\w-])(?:syscall["']?[ \\t]*[:=][ \\t]*["']?(?:${SYSTEM_ERROR_SYSCALLS.join("|")})|code["']?[ \\t]*[:=][ \\t]*["']?${ERRNO_CODE}` +
-    `|type["']?[ \\t]*[:=][ \\t]*["']?(?:Hostname|InternalIP|ExternalIP|InternalDNS|ExternalDNS))(?![\\w-])`,
+    `|type["']?[ \\t]*[:=][ \\t]*["']?(?:${NODE_ADDRESS_TYPES.join("|")}))(?![\\w-])`,
 );
 /**
  * How far around an address its sibling members are read: Node prints `errno`, `code`, `syscall`
