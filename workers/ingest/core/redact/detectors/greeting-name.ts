@@ -45,7 +45,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`; `Hi ALL` stays: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
- * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose); an office or a role there is no
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose; not a letter's `Dear Dr. Martens,` nor `Frau Dr. Oetker`); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -76,7 +76,7 @@ export const greetingNameDetector: Detector = {
     if (name === undefined || name === "") return undefined;
     const person =
       title > 0
-        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(match.slice(greeting, greeting + title), name) && holdsPersonName(name, "whole")
+        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(match.slice(greeting, greeting + title), name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
         : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
@@ -99,12 +99,15 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
 
 /**
  * Whether `name` after `titles` (the titles as written, with their blanks) is a brand's or a
- * character's (`isTitledNonPerson` of the last title, as the prose titles read it: `Dr. Martens`,
- * `Frau Dr. Oetker`).
+ * character's (`isTitledNonPerson` of the title, as the prose titles read it: `Dear Dr. Martens
+ * fans,`, `Dear Dr. Oetker team,`, `Dear Dr. Scholl's customers,`). Not where a letter greets its
+ * reader: the name alone closed by the salutation's comma (`next`, the character after it: `Dear
+ * Dr. Martens,` greets a Dr. Martens), nor after a courtesy title and another (`Sehr geehrte Frau
+ * Dr. Oetker,`): a brand takes no courtesy title.
  */
-function namesTitledNonPerson(titles: string, name: string): boolean {
+function namesTitledNonPerson(titles: string, name: string, next: number): boolean {
   const words = titles.trim().split(/[ \t]+/);
-  return isTitledNonPerson(words[words.length - 1]!, name);
+  return words.length === 1 && !(next === 44 /* , */ && !name.includes(" ")) && isTitledNonPerson(words[0]!, name);
 }
 
 /**
