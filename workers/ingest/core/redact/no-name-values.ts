@@ -29,6 +29,20 @@ export function saysNoPersonName(value: string): boolean {
   return words.some(saysNoNameWord) || (words.some((word) => NEGATIONS.has(word)) && words.some((word) => FIELD_LABEL_WORDS.has(word)));
 }
 
+/**
+ * Whether `text`, what follows a name part's key in text (`first_name=Nome não informado
+ * retry=1`), starts with two to four words (letters, blanks between) that together say no name
+ * (`saysNoPersonName`: `Nome não informado`, `Sem nome`), where a reader of one word would take
+ * the first (`Nome`) for the part.
+ */
+export function startsSayingNoName(text: string): boolean {
+  const words = LEADING_WORDS.exec(text)?.[0].split(/[ \t]+/) ?? [];
+  for (let count = words.length; count >= 2; count--) if (saysNoPersonName(words.slice(0, count).join(" "))) return true;
+  return false;
+}
+/** Up to four words of letters at a text's start, blanks between. */
+const LEADING_WORDS = /^\p{L}+(?:[ \t]+\p{L}+){1,3}/u;
+
 /** Whether `word`, one word of a value, says no name (`saysNoPersonName`'s words, in any case). */
 function saysNoNameWord(word: string): boolean {
   const lower = word.toLowerCase();

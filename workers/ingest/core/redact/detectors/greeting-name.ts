@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
-import { ACADEMIC_DEGREE_TITLE, isTitledNonPerson } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, isSeniorJobQualifier, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
@@ -71,12 +71,14 @@ export const greetingNameDetector: Detector = {
     }
     TITLE_AT.lastIndex = start + greeting;
     const title = TITLE_AT.exec(text)?.[0].length ?? 0;
-    const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
+    const titles = match.slice(greeting, greeting + title);
+    const office = title > 0 ? officeLength(match.slice(greeting + title), SENIOR_TITLE.test(titles)) : 0;
     const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "), title > 0);
-    if (name === undefined || name === "") return undefined;
+    // After a senior's job a field's or a posting's word is no surname (`Hello Sr. Manager Approval`).
+    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && isSeniorJobQualifier(name))) return undefined;
     const person =
       title > 0
-        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(match.slice(greeting, greeting + title), name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
+        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(titles, name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
         : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
@@ -110,19 +112,23 @@ function namesTitledNonPerson(titles: string, name: string, next: number): boole
   return words.length === 1 && !(next === 44 /* , */ && !name.includes(" ")) && isTitledNonPerson(words[0]!, name);
 }
 
+/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`). */
+const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
+
 /**
  * How much of `words` (what follows a courtesy title, words between blanks) names an office and
- * no one: office words (`OFFICE_WORDS`: `President`, `Doktor`) and an article with the word after
- * it (`le Directeur`, `la Présidente`: `OFFICE_ARTICLES`), with their blanks; 0 when the first word is neither.
+ * no one: office words (`OFFICE_WORDS`: `President`, `Doktor`), an article with the word after
+ * it (`le Directeur`, `la Présidente`: `OFFICE_ARTICLES`) and, `afterSenior` (the title is `Sr.`),
+ * a senior's job (`namesSeniorJob`: `Nurse`), with their blanks; 0 when the first word is none.
  */
-function officeLength(words: string): number {
+function officeLength(words: string, afterSenior: boolean): number {
   const parts = words.split(/([ \t]+)/);
   let length = 0;
   let index = 0;
   while (index < parts.length) {
     const word = parts[index]!;
     // An article takes the word after it: `[article, blank, word, blank, …]`.
-    const taken = OFFICE_ARTICLES.has(word) ? 4 : OFFICE_WORDS.has(word.toLowerCase()) ? 2 : 0;
+    const taken = OFFICE_ARTICLES.has(word) ? 4 : OFFICE_WORDS.has(word.toLowerCase()) || (afterSenior && namesSeniorJob(word.toLowerCase())) ? 2 : 0;
     if (taken === 0) break;
     for (const part of parts.slice(index, index + taken)) length += part.length;
     index += taken;

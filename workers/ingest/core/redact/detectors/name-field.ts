@@ -115,10 +115,14 @@ export function rewrittenNameField(match: string, marker: string, holdsName: (va
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
   const written = quote === "" ? formDecoded(inner) : inner;
   if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
-  // A quoted value's note saying no name stays beside the marker (`"John Smith (Deleted User)"`: `nameNote`).
-  const note = quote === "" ? "" : (nameNote(inner) ?? "");
+  // A quoted value's note saying no name stays beside the marker (`"John Smith (Deleted User)"`:
+  // `nameNote`); so does a form's blank an unquoted value ends with before one (`John+Smith+(Deleted+User)`).
+  const note = quote === "" ? FORM_BLANKS_AT_END.exec(inner)![0] : (nameNote(inner) ?? "");
   return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
 }
+
+/** A form's encoded blanks (`+`) at an unquoted value's end. */
+const FORM_BLANKS_AT_END = /\+*$/;
 
 /**
  * As `rewrittenNameField`, but an unquoted value of several words is read from its longest run of
