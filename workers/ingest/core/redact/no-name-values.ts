@@ -22,11 +22,12 @@ import { isStateWhole } from "./status-words";
 export function saysNoPersonName(value: string): boolean {
   const trimmed = value.trim();
   if (isStateWhole(trimmed) || NOT_A_NAME.has(trimmed.toLowerCase()) || standsForSecret(trimmed) || readsAsWording(trimmed)) return true;
-  const words = trimmed.split(/[ \t]+/).map((word) => word.toLowerCase());
+  const words = trimmed.split(/[ \t]+/);
+  const lower = words.map((word) => word.toLowerCase());
   // A form's label (`Field`, `Name`) or a negation says no name only beside such a word or the
   // other (`Sem nome`, `Sans nom`): `Field` alone is a surname, `Sin` another.
-  if (!words.every((word) => saysNoNameWord(word) || FIELD_LABEL_WORDS.has(word) || NEGATIONS.has(word))) return false;
-  return words.some(saysNoNameWord) || (words.some((word) => NEGATIONS.has(word)) && words.some((word) => FIELD_LABEL_WORDS.has(word)));
+  if (!words.every((word, at) => saysNoNameWord(word) || FIELD_LABEL_WORDS.has(lower[at]!) || NEGATIONS.has(lower[at]!))) return false;
+  return words.some(saysNoNameWord) || (lower.some((word) => NEGATIONS.has(word)) && lower.some((word) => FIELD_LABEL_WORDS.has(word)));
 }
 
 /**
