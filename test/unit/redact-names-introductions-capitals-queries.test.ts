@@ -100,8 +100,10 @@ describe("a courtesy title before an academic title and a surname", () => {
     ["Mme Dr Martin", "Mme Dr [REDACTED:person_name]"],
     ["Mr. Dr. Jones", "Mr. Dr. [REDACTED:person_name]"],
     ["Termin mit Frau Dr. Schneider bestätigt", "Termin mit Frau Dr. [REDACTED:person_name] bestätigt"],
+    // A courtesy title before `Dr.` names a person, even one surnamed as a brand is (`Dr. Oetker Pizza` stays).
+    ["Frau Dr. Oetker", "Frau Dr. [REDACTED:person_name]"],
   ]);
-  itKeepsUncounted("keeps %s", redact, ["Main Dr. Springfield", "Frau Dr. Oetker"]);
+  itKeepsUncounted("keeps %s", redact, ["Main Dr. Springfield", "Dr. Oetker Pizza"]);
 });
 
 describe("a person's name in a URL query under another language's name key", () => {

@@ -177,6 +177,38 @@ export function namesSeniorJob(word: string): boolean {
 }
 
 /**
+ * How many of `words` (a name's words after `Sr.`, as written) are a senior's job in the
+ * singular from the first on (`Nurse` in `Nurse Silva`, `Staff Engineer` in `Staff Engineer John
+ * Smith`: `SENIOR_JOB_WORDS`, any case); 0 when the first is none. A plural is a posting's
+ * (`hiring Sr. Engineers`) and takes no name after it.
+ */
+export function seniorJobWordCount(words: readonly string[]): number {
+  let count = 0;
+  while (count < words.length && SENIOR_JOB_WORDS.has(words[count]!.toLowerCase())) count++;
+  return count;
+}
+
+/**
+ * Words a senior's job takes after it in a posting's or an approval's line, lower case: its field
+ * or function (`Sr. Manager Operations`, `Sr. Analista Financeiro`) or what the line is about
+ * (`Sr. Engineer Interview`, `Sr. Developer Advocate`, `Sr. Manager Approval`). After a job one
+ * of these is no surname (`isSeniorJobQualifier`).
+ */
+const SENIOR_JOB_QUALIFIERS: ReadonlySet<string> = new Set([
+  "operations", "product", "products", "design", "research", "analytics", "growth", "compliance", "infrastructure", "procurement",
+  "quality", "risk", "strategy", "software", "hardware", "mobile", "web", "network", "networks", "systems", "clinical", "care", "team",
+  "advocate", "candidate", "candidates", "interview", "approval", "approvals", "onboarding", "opening", "openings", "position", "role",
+  "offer", "hire", "hiring", "requisition", "promotion", "review", "vacancy", "job", "jobs", "level",
+  "financeiro", "financeira", "comercial", "administrativo", "administrativa", "juridico", "jurídico", "contabil", "contábil",
+  "fiscal", "pleno", "senior", "sênior", "junior", "júnior", "financiero", "vaga", "vacante",
+]);
+
+/** Whether `word` after a senior's job says what the job is or what the line is about (`SENIOR_JOB_QUALIFIERS`, any case), not whose. */
+export function isSeniorJobQualifier(word: string): boolean {
+  return SENIOR_JOB_QUALIFIERS.has(word.toLowerCase());
+}
+
+/**
  * Words that make the name before them a place's, a facility's or a product's, where a party's
  * word or a title precedes one as often as a person (`to Victoria Station`, `from Elizabeth
  * Line`, `to Maria Helena depot`, `from Paulo Afonso CD`, `Mme. Butterfly tickets`), lower case:

@@ -1,6 +1,6 @@
 import { lazy } from "../../../shared/lazy";
 import { holdsCardHolderName, namesHolder } from "./card-holder-names";
-import { ACCOUNT_WORDS, FAILURE_WORDS, saysNoPersonName, withoutFillers } from "./no-name-values";
+import { ACCOUNT_WORDS, FAILURE_WORDS, nameNote, saysNoPersonName, withoutFillers } from "./no-name-values";
 import { isCommonGivenName } from "./given-names";
 import { namesGroup, namesOrganization, namesSoftwareThing } from "./organization-names";
 import { nameWords, standsForSecret } from "./secret-names";
@@ -451,6 +451,9 @@ export const PERSON_FIELD_WORD = new RegExp(
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
+  // A note saying no name after it marks the account (`John Smith (Deleted User)`): the name before it is judged.
+  const note = nameNote(trimmed);
+  if (note !== undefined) return holdsPersonName(trimmed.slice(0, -note.length), field);
   // A mask or a filler beside a name pads it (`Ana Souza ***`, `JOHN SMITH XXXX`): the rest is judged as if written alone.
   const named = withoutFillers(trimmed);
   if (named !== trimmed) return named !== "" && holdsPersonName(named, field);

@@ -49,6 +49,7 @@ import {
 } from "./db-query-parameters";
 import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
+import { nameNote } from "./no-name-values";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
 import { addressOwnersIn, ownedAddressRuledKey } from "./address-owners";
@@ -738,6 +739,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * record (RecurringValues), unless hashed: a hashed value is kept on purpose.
    */
   private replacedWhole(value: AnyValue, kind: string, rule: KeyRule): AnyValue {
+    // A person's name with a note saying no name (`John Smith (Deleted User)`: `nameNote`) loses the name only.
+    const text = kind === PERSON_NAME_KIND && "stringValue" in value ? value.stringValue.trim() : undefined;
+    const note = text === undefined ? undefined : nameNote(text);
+    if (text !== undefined && note !== undefined) {
+      const named = this.replacedWhole({ stringValue: text.slice(0, -note.length) }, kind, rule) as { stringValue: string };
+      return { stringValue: named.stringValue + note };
+    }
     const replaced = this.replacement(value, kind, rule);
     if (kind !== HASHED_KIND && ("stringValue" in value || "intValue" in value) && "stringValue" in replaced) {
       this.recurring.note(valueText(value), kind, replaced.stringValue);

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
-import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isSeniorJobQualifier, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
@@ -47,7 +47,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
- * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose); an office or a role there is no
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose; not a letter's `Dear Dr. Martens,` nor `Frau Dr. Oetker`); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -73,12 +73,14 @@ export const greetingNameDetector: Detector = {
     }
     TITLE_AT.lastIndex = start + greeting;
     const title = TITLE_AT.exec(text)?.[0].length ?? 0;
-    const office = title > 0 ? officeLength(match.slice(greeting + title)) : 0;
+    const titles = match.slice(greeting, greeting + title);
+    const office = title > 0 ? officeLength(match.slice(greeting + title), SENIOR_TITLE.test(titles)) : 0;
     const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "), title > 0);
-    if (name === undefined || name === "") return undefined;
+    // After a senior's job a field's or a posting's word is no surname (`Hello Sr. Manager Approval`).
+    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && isSeniorJobQualifier(name))) return undefined;
     const person =
       title > 0
-        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(match.slice(greeting, greeting + title), name) && holdsPersonName(name, "whole")
+        ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(titles, name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
         : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
@@ -101,27 +103,34 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
 
 /**
  * Whether `name` after `titles` (the titles as written, with their blanks) is a brand's or a
- * character's (`isTitledNonPerson` of the last title, as the prose titles read it: `Dr. Martens`,
- * `Frau Dr. Oetker`).
+ * character's (`isTitledNonPerson` of the title, as the prose titles read it: `Dear Dr. Martens
+ * fans,`, `Dear Dr. Oetker team,`, `Dear Dr. Scholl's customers,`). Not where a letter greets its
+ * reader: the name alone closed by the salutation's comma (`next`, the character after it: `Dear
+ * Dr. Martens,` greets a Dr. Martens), nor after a courtesy title and another (`Sehr geehrte Frau
+ * Dr. Oetker,`): a brand takes no courtesy title.
  */
-function namesTitledNonPerson(titles: string, name: string): boolean {
+function namesTitledNonPerson(titles: string, name: string, next: number): boolean {
   const words = titles.trim().split(/[ \t]+/);
-  return isTitledNonPerson(words[words.length - 1]!, name);
+  return words.length === 1 && !(next === 44 /* , */ && !name.includes(" ")) && isTitledNonPerson(words[0]!, name);
 }
+
+/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`). */
+const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
 
 /**
  * How much of `words` (what follows a courtesy title, words between blanks) names an office and
- * no one: office words (`OFFICE_WORDS`: `President`, `Doktor`) and an article with the word after
- * it (`le Directeur`, `la Présidente`: `OFFICE_ARTICLES`), with their blanks; 0 when the first word is neither.
+ * no one: office words (`OFFICE_WORDS`: `President`, `Doktor`), an article with the word after
+ * it (`le Directeur`, `la Présidente`: `OFFICE_ARTICLES`) and, `afterSenior` (the title is `Sr.`),
+ * a senior's job (`namesSeniorJob`: `Nurse`), with their blanks; 0 when the first word is none.
  */
-function officeLength(words: string): number {
+function officeLength(words: string, afterSenior: boolean): number {
   const parts = words.split(/([ \t]+)/);
   let length = 0;
   let index = 0;
   while (index < parts.length) {
     const word = parts[index]!;
     // An article takes the word after it: `[article, blank, word, blank, …]`.
-    const taken = OFFICE_ARTICLES.has(word) ? 4 : OFFICE_WORDS.has(word.toLowerCase()) ? 2 : 0;
+    const taken = OFFICE_ARTICLES.has(word) ? 4 : OFFICE_WORDS.has(word.toLowerCase()) || (afterSenior && namesSeniorJob(word.toLowerCase())) ? 2 : 0;
     if (taken === 0) break;
     for (const part of parts.slice(index, index + taken)) length += part.length;
     index += taken;

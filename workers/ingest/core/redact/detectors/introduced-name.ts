@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, isSeniorJobQualifier, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -89,7 +89,10 @@ export const introducedNameDetector: Detector = {
     // A title in capitals is no evidence (`UPPER_CASE_TITLES`): a given name must lead the name.
     const name = nameAfter(match, title.length, !UPPER_CASE_TITLE_AT.test(title));
     if (title === "" || name === undefined || ACADEMIC_DEGREE_AT.test(text.slice(start + title.length, start + title.length + 16))) return undefined;
-    return readsAsTitledName(title, name, text.slice(Math.max(0, start - 32), start)) ? title + marker : undefined;
+    const before = text.slice(Math.max(0, start - 32), start);
+    if (readsAsTitledName(title, name, before)) return title + marker;
+    const job = seniorJobBefore(title, name, match.slice(title.length));
+    return job !== undefined && readsAsTitledName(title, name.split(" ").slice(job.words).join(" "), before) ? title + job.written + marker : undefined;
   },
 };
 
@@ -135,15 +138,32 @@ function commonNameAsWritten(value: string): string {
 }
 
 /**
+ * The senior's job between `Sr.` (`title`) and a name (`Sr. Nurse Silva`, `Sr. Staff Engineer
+ * John Smith`: `seniorJobWordCount`): its count of words in `name` (words and single blanks) and
+ * its text as written in `written` (what follows the title, blanks kept) with the blanks after it;
+ * undefined when the title is another, no job leads or nothing follows the job.
+ */
+function seniorJobBefore(title: string, name: string, written: string): { words: number; written: string } | undefined {
+  if (title.trim().replace(/\.$/, "").toLowerCase() !== "sr") return undefined;
+  const all = name.split(" ");
+  const words = seniorJobWordCount(all);
+  // A common given name after the job leads a name; one other word is a surname unless it says what the job is (`Sr. Manager Operations`).
+  if (words === 0 || words === all.length || (!isCommonGivenName(all[words]!) && (all.length > words + 1 || isSeniorJobQualifier(all[words]!)))) return undefined;
+  return { words, written: new RegExp(`^(?:[^ \\t]+[ \\t]+){${words}}`).exec(written)![0] };
+}
+
+/**
  * Whether `name` (words and single blanks) after `title` (as written, with its blanks) is a
  * person's; `before` is the text before the title.
  */
 function readsAsTitledName(title: string, name: string, before: string): boolean {
   const bare = title.trim().replace(/\.$/, "").toLowerCase();
   const first = name.split(" ", 1)[0]!.toLowerCase();
-  if (isTitledNonPerson(bare, name) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
   const wordBefore = bare === "dr" ? CAPITALISED_WORD_BEFORE.exec(before)?.[1] : undefined;
-  if (wordBefore !== undefined && !TITLES.has(wordBefore.toLowerCase())) return false;
+  // A courtesy title before `Dr.` names a person (`Frau Dr. Oetker` is a woman; `Dr. Oetker` alone the brand).
+  const courtesyBefore = wordBefore !== undefined && TITLES.has(wordBefore.toLowerCase());
+  if ((!courtesyBefore && isTitledNonPerson(bare, name)) || OFFICE_WORDS.has(first) || TITLES.has(first)) return false;
+  if (wordBefore !== undefined && !courtesyBefore) return false;
   if (namesGroupOrPlace(name) || name.split(" ").some((word) => OFFICE_WORDS.has(word.toLowerCase()))) return false;
   if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");

@@ -1,4 +1,5 @@
 import { formDecoded } from "../form-encoding";
+import { nameNote } from "../no-name-values";
 import { blanksBefore } from "../blanks";
 import { nameBefore } from "../secret-names";
 import { caseless } from "./detector";
@@ -40,11 +41,11 @@ const WORD_GOES_ON = String.raw`\.?[A-Za-z0-9\u00C0-\u017F]`;
 export const CAPITALIZED_NAME_WORD =
   String.raw`[A-Z\u00C0-\u00D6\u00D8-\u00DE](?:[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*(?:\.[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF]+)+\.?|\.(?=[ \t])|[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF'\u2019-]*)(?!${WORD_GOES_ON})`;
 /**
- * A filler after a name's words, whole (`John Smith N/A`, a sentence's period after it the line's):
- * the value's own, so a `N/A` is never cut after its `N` (`[REDACTED:…]/A`); the value is judged
- * without it (`withoutFillers`).
+ * A filler after a name's words, whole (`John Smith N/A`, `John Smith N/A/B`, a sentence's period
+ * after it the line's): the value's own, so a `N/A` is never cut after its `N` (`[REDACTED:…]/A`,
+ * `[REDACTED:…]/A/B`); the value is judged without it (`withoutFillers`, `SLASHED_FILLER`).
  */
-const FILLER_WORD = String.raw`[Nn]/[Aa](?![\w/-]|\.\w)`;
+const FILLER_WORD = String.raw`[Nn]/[Aa](?:/[A-Za-z]{1,3})*(?![\w/-]|\.\w)`;
 
 /**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
@@ -105,7 +106,7 @@ export function fieldNameBefore(text: string, start: number): string {
 
 /**
  * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
- * value replaced by `marker`; undefined when the value is already a marker or `holdsName` says it
+ * value replaced by `marker` (a quoted value's note saying no name kept after it: `nameNote`); undefined when the value is already a marker or `holdsName` says it
  * is no name (a form's encoding read as its sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
  */
 export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
@@ -114,8 +115,14 @@ export function rewrittenNameField(match: string, marker: string, holdsName: (va
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
   const written = quote === "" ? formDecoded(inner) : inner;
   if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
-  return `${match.slice(0, valueStart)}${quote}${marker}${quote}`;
+  // A quoted value's note saying no name stays beside the marker (`"John Smith (Deleted User)"`:
+  // `nameNote`); so does a form's blank an unquoted value ends with before one (`John+Smith+(Deleted+User)`).
+  const note = quote === "" ? FORM_BLANKS_AT_END.exec(inner)![0] : (nameNote(inner) ?? "");
+  return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
 }
+
+/** A form's encoded blanks (`+`) at an unquoted value's end. */
+const FORM_BLANKS_AT_END = /\+*$/;
 
 /**
  * As `rewrittenNameField`, but an unquoted value of several words is read from its longest run of

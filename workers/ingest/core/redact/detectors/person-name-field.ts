@@ -1,6 +1,6 @@
 import { Evidence } from "../evidence";
 import { NAME_PARTICLE, NAME_PART_KEY_ENDINGS, PARTY_WORDS, PERSON_FIELD_LAST_WORDS, RECORD_ROLE_LAST_WORDS, ROLE_WORDS, holdsPersonName, namesPersonParty, namesWhosePersonField, personNameFieldOf, readsAsTextNamePart, textPersonFieldOf } from "../person-names";
-import { saysNoPersonName } from "../no-name-values";
+import { saysNoPersonName, startsSayingNoName } from "../no-name-values";
 import { isNameCharacter } from "../secret-names";
 import { saysSecretState } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -138,7 +138,8 @@ export const personNameFieldDetector: Detector = {
       // A state's phrase or an error's wording read on past the one word taken (`first_name=too
       // short`, `given_name=must not be blank`, a query's `given_name=must+not+be+blank` read form-decoded): the line says no name there.
       const said = formDecoded(text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH));
-      if (saysSecretState(said) || readsAsWording(said)) return undefined;
+      // So does a placeholder of several words led by a name's label (`first_name=Nome não informado`: `startsSayingNoName`).
+      if (saysSecretState(said) || readsAsWording(said) || startsSayingNoName(said)) return undefined;
       return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
