@@ -51,6 +51,7 @@ import { holdsCardHolderName } from "./card-holder-names";
 import { holdsPersonName } from "./person-names";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
+import { isQueryKey, queryPlaceIn } from "./query-paths";
 import { systemErrorParentsIn, systemErrorRuledKey } from "./system-errors";
 import { ListWalk, listWalks } from "./list-walks";
 import { ListPlans } from "./list-plans";
@@ -572,6 +573,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const ownedNames = (walks & ListWalk.OWNED_NAMES) !== 0 ? ownedNamesIn(attributes) : undefined;
     // A system error's `address` is ruled as the server it names (system-errors.ts).
     const errorParents = (walks & ListWalk.SYSTEM_ERRORS) !== 0 ? systemErrorParentsIn(attributes) : undefined;
+    // A query sent without its path (`url.query`) is judged under the record's path (query-paths.ts).
+    const queryPlace = prefix === "" && (walks & ListWalk.QUERY_PATHS) !== 0 ? queryPlaceIn(attributes) : 0;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -597,6 +600,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           }
           const columns = queryParameters?.get(attribute.key);
           if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
+          if (queryPlace !== 0 && rule.action === "scan" && isQueryKey(key)) rule = { ...rule, place: rule.place | queryPlace };
         }
         // A metric's attributes are its series' identity: a location finer than the policy's
         // precision becomes its hashed marker (`ruled`), for removing the key would store the
