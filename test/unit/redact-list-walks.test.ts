@@ -116,8 +116,12 @@ describe("the per-list walks' gate", () => {
     // A Cloudflare push's console line: `name` and `error.name` with no word saying whose and no `value`.
     const line = ["name", "cloudflare.invocation.sequence.number", "requestId", "method", "path", "route", "status", "error.name", "error.message", "request.id"];
     expect(listWalks(line.map((key) => attr(key, "x")))).toBe(0);
-    // Its invocation record: `url.query` names a document, but no key holds `variables`.
-    expect(listWalks([attr("url.full", "https://example.com/?q=1"), attr("url.query", "q=1"), attr("geo.city", "Lisbon")])).toBe(0);
+    // Its invocation record: `url.query` names a document, but no key holds `variables`; its
+    // query is read with the record's path (`QUERY_PATHS`, which a query attribute completes itself).
+    const invocation = [attr("url.full", "https://example.com/?q=1"), attr("url.query", "q=1"), attr("geo.city", "Lisbon")];
+    expect(listWalks(invocation)).toBe(ListWalk.QUERY_PATHS);
+    expect(listWalks([attr("url.query", "q=1")])).toBe(ListWalk.QUERY_PATHS);
+    expect(listWalks([attr("url.path", "/users"), attr("url.full", "https://example.com/users"), attr("http.route", "/users")])).toBe(0);
     for (const [first, second, bit] of [
       ["graphql.document", "graphql.variables.p", ListWalk.GRAPHQL_REQUESTS],
       ["db.query.parameter.0", "db.query.text", ListWalk.QUERY_PARAMETERS],

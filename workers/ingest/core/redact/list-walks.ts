@@ -4,6 +4,7 @@ import { mayHoldGraphQLVariables, namesGraphQLDocument } from "./graphql-variabl
 import { mayBeOwnedName, mayBeOwnerKey } from "./name-owners";
 import { mayBePairNameMember, mayBePairValueMember } from "./name-value-pairs";
 import { mayBeOwnedAddress, mayNameAddressOwner } from "./address-owners";
+import { isPathKey, isQueryKey } from "./query-paths";
 
 /**
  * The walks the redaction walk makes over an attribute list before ruling its attributes
@@ -23,6 +24,11 @@ export const ListWalk = {
   OWNED_NAMES: 1 << 8,
   /** `addressOwnersIn`: a key whose last part is `address` and one whose last part is `syscall`, `code` (Node's system error) or `type` (a Kubernetes node's address). */
   ADDRESS_OWNERS: 1 << 10,
+  /**
+   * `queryPlaceIn`: a query sent without its path (`url.query`), which completes the walk itself
+   * (its value is read as a query with or without a path beside it), or a key holding the record's path (`url.path`, `url.full`).
+   */
+  QUERY_PATHS: 1 << 12,
 } as const;
 
 /**
@@ -34,7 +40,8 @@ export const ListWalk = {
  * Each walk needs two keys of different kinds in the list: the key it starts from (a GraphQL
  * document, a query parameter, a query event's values, a pair's name member, a `name`) and the
  * key that makes it find something beside it (the variables, the query text, the event's
- * statement, a pair's value member, a word saying whose). So each key gets a packed record of two
+ * statement, a pair's value member, a word saying whose); a record's `url.query` is both (its
+ * walk always says it is a query). So each key gets a packed record of two
  * bits per walk, at `ListWalk`'s bit (starts) and the bit above it (completes); the list's
  * records are or-ed, and a walk runs where both of its bits are set. Each bit is a necessary
  * condition, never a sufficient one: the walk itself still decides.
@@ -56,7 +63,7 @@ export function listWalks(attributes: readonly KeyValue[]): number {
 /** `ListWalk`'s bits: the lower of each walk's two. */
 const WALK_BITS =
   ListWalk.GRAPHQL_REQUESTS | ListWalk.QUERY_PARAMETERS | ListWalk.QUERY_EVENTS | ListWalk.PAIR_NAMES | ListWalk.OWNED_NAMES |
-  ListWalk.ADDRESS_OWNERS;
+  ListWalk.ADDRESS_OWNERS | ListWalk.QUERY_PATHS;
 
 /** Slots of the memo (a power of two): more than the distinct keys a batch's records repeat. */
 const SLOTS = 256;
@@ -74,7 +81,8 @@ function kindsOfKey(key: string): number {
     kindBits(ListWalk.QUERY_EVENTS, mayBeQueryEventValuesKey(key), mayCompleteQueryEvent(key)) |
     kindBits(ListWalk.PAIR_NAMES, mayBePairNameMember(key), mayBePairValueMember(key)) |
     kindBits(ListWalk.OWNED_NAMES, mayBeOwnedName(key), mayBeOwnerKey(key)) |
-    kindBits(ListWalk.ADDRESS_OWNERS, mayBeOwnedAddress(key), mayNameAddressOwner(key));
+    kindBits(ListWalk.ADDRESS_OWNERS, mayBeOwnedAddress(key), mayNameAddressOwner(key)) |
+    kindBits(ListWalk.QUERY_PATHS, isQueryKey(key), isQueryKey(key) || isPathKey(key));
   slotKeys[slot] = key;
   slotKinds[slot] = kinds;
   return kinds;

@@ -6,6 +6,7 @@ import { namesNamePart, namesUnownedName, namesWhosePersonField } from "./person
 import { nameWords } from "./secret-names";
 import { holdsStreetAddress } from "./street-addresses";
 import { currentScan, resetAfterEachScan } from "./scan-scope";
+import { Place } from "./detectors/detector";
 
 /**
  * An object's `name` member whose siblings say whose name it is, where its own path does not:
@@ -63,7 +64,11 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  * - `person`: a parameter names a person's other field (`email`, `cpf`, `phone`, `birth_date`,
  *   `data_nascimento`: `PERSON_PARAMETER_WORDS`, or a person's own field, `customer_id`'s owner
  *   aside: `namesWhosePersonField`), or the path's segment before the `?` names people or their
- *   sign-up (`/customers?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`: `PEOPLE_PATH_SEGMENTS`);
+ *   sign-up (`/customers?name=…`, `/users/?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`:
+ *   `pathNamesPeople`); or, for a record's query attribute (`url.query`, the text's query without
+ *   its `?`: `place` holds `Place.QUERY_VALUE`), its record's path does (`Place.PEOPLE_QUERY`:
+ *   query-paths.ts), so `url.query` = `name=Jane+Doe&page=2` beside `url.path` = `/users` is
+ *   judged as `url.full` is, and `name=Maria+Filo+Vestido` beside `/api/products` is kept in both;
  * - `none`: neither. A query's bare name is a product's, a shop's or a city's as often
  *   (`/api/products?name=Maria+Filo+Vestido`, `/api/cities?nome=Joao+Pessoa`), so it holds no
  *   person's name there (a lone `?nome=Ana+Souza` stays, a known miss);
@@ -73,13 +78,14 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  *   name: then `part` (`nom=Dubois prenom=Marie`).
  *
  * A parameter is a query's when `?` or `&` stands before its key, or `&` joins it to others (a
- * form body's first, `body: nom=Dubois&prenom=Marie`). A query is read from the `?`, blank,
+ * form body's first, `body: nom=Dubois&prenom=Marie`), or it starts a record's query attribute
+ * (`Place.QUERY_VALUE`). A query is read from the `?`, blank,
  * quote or bracket before it to the blank, quote, bracket or `#` after it; its parameters are
  * split at `&`. The query and the line read last are remembered for the scan under way
  * (`lastQuery`, `lastLine`, emptied as the scan ends: `scan-scope.ts`), so a text of many
  * parameters or fields is read once, linear in its length, and no text is held past its scan.
  */
-export function queryNameOwner(text: string, start: number, key: string): QueryNameOwner | undefined {
+export function queryNameOwner(text: string, start: number, key: string, place: number): QueryNameOwner | undefined {
   const words = nameWords(key);
   if (words.length !== 1 || (words[0] !== "name" && !namesUnownedName(words))) return undefined;
   const scan = currentScan();
@@ -88,13 +94,14 @@ export function queryNameOwner(text: string, start: number, key: string): QueryN
   while (from > 0 && !endsQuery(text.charCodeAt(from - 1)) && text.charCodeAt(from - 1) !== 63 /* ? */) from--;
   let to = start;
   while (to < text.length && !endsQuery(text.charCodeAt(to)) && text.charCodeAt(to) !== 35 /* # */) to++;
-  const before = text.charCodeAt(start - key.length - 1);
-  const parameters = text.slice(from, to).split("&");
-  const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1;
   const keyAt = start - key.length;
+  const before = text.charCodeAt(keyAt - 1);
+  const parameters = text.slice(from, to).split("&");
+  // A record's query attribute (`url.query`) is a query however many parameters it holds.
+  const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1 || (from === 0 && (place & Place.QUERY_VALUE) !== 0);
   const owner = inQuery
-    ? ownerByParameters(parameters) ?? (text.charCodeAt(from - 1) === 63 && PEOPLE_PATH_SEGMENTS.has(pathSegmentBefore(text, from - 1)) ? "person" : "none")
-    : (keyAt === 0 || text.charCodeAt(keyAt - 1) <= 32) && lineHoldsPart(text, keyAt)
+    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) ? "person" : "none")
+    : (keyAt === 0 || before <= 32) && lineHoldsPart(text, keyAt)
       ? "part"
       : undefined;
   lastQuery = { scan, text, from, to, owner };
@@ -134,13 +141,39 @@ function ownerByParameters(parameters: readonly string[]): "part" | "person" | u
   return owner;
 }
 
-/** The path's last segment before the `?` at `question` in `text`, in lower case without its extension, `-` or `_` (`/api/Sign-Up.php?` is `signup`). */
-function pathSegmentBefore(text: string, question: number): string {
-  let from = question;
+/**
+ * Whether the query starting at `from` in `text` is under a path naming people: the path before
+ * its `?` (`/users?`), or, for a query that starts the text without one, its record's path
+ * (`place` holding `Place.PEOPLE_QUERY`).
+ */
+function peoplePathBefore(text: string, from: number, place: number): boolean {
+  if (from === 0) return (place & Place.PEOPLE_QUERY) !== 0;
+  return text.charCodeAt(from - 1) === 63 /* ? */ && segmentNamesPeople(text, from - 1);
+}
+
+/**
+ * Whether a URL's path or a whole URL (`/users`, `https://shop.example.com/users?name=…`,
+ * `/api/Sign-Up.php`) ends in a segment naming people or their sign-up (`PEOPLE_PATH_SEGMENTS`),
+ * its query and fragment aside.
+ */
+export function pathNamesPeople(path: string): boolean {
+  let end = 0;
+  while (end < path.length && path.charCodeAt(end) !== 63 /* ? */ && path.charCodeAt(end) !== 35 /* # */) end++;
+  return segmentNamesPeople(path, end);
+}
+
+/**
+ * Whether the path's last segment before `end` in `text` (a `/` right before `end` aside:
+ * `/users/?` as `/users?`), in lower case without its extension, `-` or `_` (`/api/Sign-Up.php`
+ * is `signup`), names people (`PEOPLE_PATH_SEGMENTS`).
+ */
+function segmentNamesPeople(text: string, end: number): boolean {
+  const to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
+  let from = to;
   while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
-  const segment = text.slice(from, question).toLowerCase();
+  const segment = text.slice(from, to).toLowerCase();
   const dot = segment.indexOf(".");
-  return (dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, "");
+  return PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""));
 }
 
 /**

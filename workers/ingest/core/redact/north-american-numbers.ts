@@ -37,3 +37,16 @@ export function isGroupedNanpNumber(match: string): boolean {
 export function holdsNanpNumber(text: string): boolean {
   return NANP_NUMBER_ANYWHERE.test(text);
 }
+
+/**
+ * Whether `digits`, an international number's digits after its `+` (country code first:
+ * `14158675309`), can be an E.164 number (ITU-T E.164): no country code starts with 0, and the
+ * country code 1 is the NANP's, whose numbers are ten digits more, the area code and the exchange
+ * each starting with 2–9 (`NXX`, as `NANP_NUMBER` reads them): `1002003000` is none.
+ */
+export function canBeE164Number(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  return first !== 48 /* 0 */ && (first !== 49 /* 1 */ || NANP_E164_DIGITS.test(digits));
+}
+/** A NANP number's E.164 digits: the country code 1, an `NXX` area code, an `NXX` exchange and four digits. */
+const NANP_E164_DIGITS = /^1[2-9]\d\d[2-9]\d{6}$/;

@@ -53,6 +53,7 @@ import { nameNote } from "./no-name-values";
 import { pairRuledKey, ruledPairNamesIn } from "./name-value-pairs";
 import { ownedNameRuledKey, ownedNamesIn } from "./name-owners";
 import { addressOwnersIn, ownedAddressRuledKey } from "./address-owners";
+import { isQueryKey, queryPlaceIn } from "./query-paths";
 import { ListWalk, listWalks } from "./list-walks";
 import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
@@ -573,6 +574,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const ownedNames = (walks & ListWalk.OWNED_NAMES) !== 0 ? ownedNamesIn(attributes) : undefined;
     // An `address` a sibling says is a system error's or a node's is ruled as that server's (address-owners.ts).
     const addressOwners = (walks & ListWalk.ADDRESS_OWNERS) !== 0 ? addressOwnersIn(attributes) : undefined;
+    // A query sent without its path (`url.query`) is judged under the record's path (query-paths.ts).
+    const queryPlace = prefix === "" && (walks & ListWalk.QUERY_PATHS) !== 0 ? queryPlaceIn(attributes) : 0;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -598,6 +601,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           }
           const columns = queryParameters?.get(attribute.key);
           if (columns !== undefined) rule = queryParameterRule(rule, columns, keyRules);
+          if (queryPlace !== 0 && rule.action === "scan" && isQueryKey(key)) rule = { ...rule, place: rule.place | queryPlace };
         }
         // A metric's attributes are its series' identity: a location finer than the policy's
         // precision becomes its hashed marker (`ruled`), for removing the key would store the

@@ -149,6 +149,17 @@ export const Place = {
    * key's `=` in text.
    */
   CONNECTION_VALUE: 1 << 17,
+  /**
+   * The key holds a record's URL query without its `?` (`url.query`, as the semantic conventions
+   * and Cloudflare's export send it: `queryPlaceIn`, query-paths.ts): the whole value is the
+   * query, one parameter too (`name=Maria+Filo+Vestido`), no logfmt field.
+   */
+  QUERY_VALUE: 1 << 18,
+  /**
+   * With `QUERY_VALUE`: the query's record's path names people (`url.path` = `/users`:
+   * `queryPlaceIn`), so a bare `name` there is a person's, as after `/users?` (name-owners.ts).
+   */
+  PEOPLE_QUERY: 1 << 19,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */

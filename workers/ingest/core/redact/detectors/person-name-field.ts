@@ -122,14 +122,14 @@ export const personNameFieldDetector: Detector = {
     `${colonUnquoted(NAME_LAST_WORDS, NAME_UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
-  rewrite: (match, marker, text, start) => {
+  rewrite: (match, marker, text, start, place) => {
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
     const key = fieldNameBefore(text, start);
     const read = textPersonFieldOf(key, isOwnField(text, start));
     if (read === undefined) return undefined;
     // A query's bare `name`, `nom`, `nome` is a person's only by its siblings or its path: beside a
     // part of a name's parameter or logfmt field it is the name's other part (`?nom=Dubois&prenom=Marie`, `nom=Dubois prenom=Marie`).
-    const owner = read === "party" || read === "unowned" ? queryNameOwner(text, start, key) : undefined;
+    const owner = read === "party" || read === "unowned" ? queryNameOwner(text, start, key, place) : undefined;
     if (owner === "none") return undefined;
     const field = read === "login" ? undefined : owner === "part" ? "part" : read;
     // A part of a name in text is one only in a name's shape, not glued on (`first_name=required`, `first_name=varchar(255)` stay).

@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
-import { isGroupedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
+import { canBeE164Number, isGroupedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
@@ -252,14 +252,28 @@ const INTERNATIONAL_AREA_CODE = "\\(\\d{1,4}\\)";
 const FORM_AREA_CODE = "%28\\d{1,4}%29";
 /** The start of a URL query's value: `?` or `&`, its key, `=` (`?phone=`, `&contact[tel]=`). */
 const QUERY_VALUE_START = "[?&][\\w.%\\[\\]-]{1,64}=";
+/** The international form as written, its groups apart by blanks, dots or dashes (`+55 11 98765-4321`, `+1 (415) 555-0100`). */
+const WRITTEN_INTERNATIONAL = `\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}`;
+/**
+ * A written number at a query value's start that is the value's whole, literal blanks and all: the
+ * next parameter's `&` or a fragment's `#` after it, or a quote closing the string that holds the
+ * URL (perhaps escaped, JSON text in a string); or it ends the text, which is the URL or the
+ * query alone, no blank before it (an attribute's `url.query`: `step=2&phone=+55 11 98765-4321`).
+ * A log line's URL ends at its first blank (`GET /cb?phone=+5511987654321 200`): what follows is
+ * no group of the number. The text before is read back only for a number ending the text.
+ */
+const WHOLE_WRITTEN_VALUE =
+  `${WRITTEN_INTERNATIONAL}(?=[&#"']|\\\\")|(?=${WRITTEN_INTERNATIONAL}$)(?<=^\\S*)${WRITTEN_INTERNATIONAL}`;
 /**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
  * form is tried first, so that a literal `+` whose groups a form's `+` joins is read as the form's;
- * never at a query value's start, where a literal blank ends the value (`?phone=+5511987654321 200`).
+ * at a query value's start, where a literal blank ends the value in a log line
+ * (`?phone=+5511987654321 200`), only as the value's whole (`WHOLE_WRITTEN_VALUE`: a URL in
+ * JSON, `{"url":"/cb?phone=+1 415 867 5309&x=1"}`).
  */
 const INTERNATIONAL =
-  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}` +
+  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${WHOLE_WRITTEN_VALUE}` +
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
@@ -364,6 +378,8 @@ export const phoneDetector: Detector = {
   },
 };
 
+/** Whatever is no digit (`\D`), taken out of a number to leave its digits. */
+const NOT_DIGITS = /\D/g;
 /** A form-encoded international number in one group (`%2B14158675309`): a phone wherever it stands. */
 const FORM_UNGROUPED = /^%2[Bb]\d+$/;
 /**
@@ -379,17 +395,22 @@ const VALUE_END = /^(?:$|[&#;"'\s])/;
  * Whether an international number form-encoded in a URL query's value (`%2B` first, or `+`, `%20`,
  * `%28`/`%29` between its groups) is a phone's. In a form's value a literal `+` is a blank: one
  * first whose groups a `+` joins (`?ids=+1001+1002+1003`, `?q=+100+200+300+400`) reads as a list
- * of numbers, a phone's only under a phone's key (`?tel=+55+11+98765-4321`). After `%2B`, one
- * group is a phone anywhere (`?q=%2B14158675309`); groups are under a phone's key (`phone`,
- * `telefone`, `whatsapp`, `contato`: `isNamedPhone`, `CONTACT_BEFORE`, `Place.PHONE_VALUE`), or
- * are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
+ * of numbers, a phone's only under a phone's key (`?tel=+55+11+98765-4321`). Under a phone's key
+ * (`phone`, `telefone`, `whatsapp`, `contato`: `isNamedPhone`, `CONTACT_BEFORE`,
+ * `Place.PHONE_VALUE`) any is. Elsewhere none is under a thing's identifier's key (`?ids=`,
+ * `order_ids`, `skus`: `isThingIdentifierValue`, `isThingIdPlace`; a reference's, `?ref=`, may
+ * be a person's number) nor where its digits are no E.164 number (`canBeE164Number`:
+ * `%2B100+200+3000`); after `%2B`, one group is a phone (`?q=%2B14158675309`); groups are when
+ * they are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
  * `?customer_name=%2B1+415+555+0132`).
  */
 function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
-  if (FORM_UNGROUPED.test(match)) return true;
   const underPhoneKey =
     (place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || CONTACT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
   if (underPhoneKey) return true;
+  if (isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) return false;
+  if (!canBeE164Number(match.replace(FORM_ESCAPES, "").replace(NOT_DIGITS, ""))) return false;
+  if (FORM_UNGROUPED.test(match)) return true;
   const end = start + match.length;
   const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
   return match.startsWith("%") && whole && FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " "));
