@@ -52,7 +52,7 @@ export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
   const inner = new Int32Array(KEY_SPACE);
   let always = 0;
   for (const { bit, pattern, gatedElsewhere = [] } of searches) {
-    if (pattern.unicode || pattern.unicodeSets) throw new Error(`word keys: /${pattern.source}/ folds case past ASCII`);
+    if (/[uv]/.test(pattern.flags)) throw new Error(`word keys: /${pattern.source}/ folds case past ASCII`);
     if (bit <= 0 || bit >= 1 << 30 || (bit & (bit - 1)) !== 0) throw new Error(`word keys: ${bit} is not one bit`);
     for (const way of alternativesOf(pattern.source)) {
       if (gatedElsewhere.includes(way)) continue;
@@ -158,7 +158,8 @@ function isQuantifier(character: string | undefined): boolean {
 /**
  * The first letters (up to three, lower case) of every way through `source` from `at`, after
  * `read`: letters and one-letter classes in either case, through groups' alternatives; a
- * lookahead is skipped (it reads no character). Stops at anything else, and before a letter
+ * lookahead is skipped (it reads no character); a group that may be absent is read with and
+ * without it, one that may repeat up to its own end. Stops at anything else, and before a letter
  * with a quantifier.
  */
 function leadingLetters(source: string, at: number, read: string): string[] {
@@ -179,10 +180,13 @@ function leadingLetters(source: string, at: number, read: string): string[] {
       i = groupEnd(source, i) + 1;
     } else if (source.startsWith("(?:", i) || (character === "(" && source[i + 1] !== "?")) {
       const close = groupEnd(source, i);
-      if (isQuantifier(source[close + 1])) break;
+      const quantifier = source[close + 1];
+      if (quantifier === "{") break;
       const inside = source.slice(source[i + 1] === "?" ? i + 3 : i + 1, close);
-      const rest = source.slice(close + 1);
-      return alternativesOf(inside).flatMap((way) => leadingLetters(way + rest, 0, read));
+      const rest = source.slice(quantifier === "?" || quantifier === "*" || quantifier === "+" ? close + 2 : close + 1);
+      // A group that may repeat is read once, its end where the reading stops; one that may be absent also as absent.
+      const once = alternativesOf(inside).flatMap((way) => leadingLetters(quantifier === "*" || quantifier === "+" ? way : way + rest, 0, read));
+      return quantifier === "?" || quantifier === "*" ? [...once, ...leadingLetters(rest, 0, read)] : once;
     } else {
       break;
     }
