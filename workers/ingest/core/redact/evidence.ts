@@ -430,7 +430,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   // Which word searches may match, from one pass over the text's words (`word-keys.ts`).
   const words = more !== undefined ? wordKeysIn(text, WORD_KEYS) : 0;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits, words) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits, words) | (digits >= PERSONAL_DOCUMENT_DIGITS && ((words & WORD_PERSONAL_DOCUMENT) !== 0 || codes >= 0x3000 || mayHoldAny(0, letters, PERSONAL_DOCUMENT_SHORT_NEEDS)) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && (words & WORD_SESSION) !== 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   // `%3D` has no letter: the first loop's `%` says it may be there.
   if (more !== undefined && ((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
@@ -951,6 +951,12 @@ const WORD_GREETING = 1 << 6;
 const WORD_STREET_FIELD = 1 << 7;
 const WORD_STREET_TYPE = 1 << 8;
 const WORD_NATIONAL_ID_NAME = 1 << 9;
+const WORD_PERSONAL_DOCUMENT = 1 << 10;
+/** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
+const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
+const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
+/** Its Japanese ways, gated by a character from U+3000 on. */
+const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
 /** The keys of the word searches, read from their regexes (`word-keys.ts`); `%3D` is gated by the first loop's `%`. */
 export const WORD_KEYS = wordKeysOf([
   { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
@@ -965,6 +971,7 @@ export const WORD_KEYS = wordKeysOf([
   { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
   { bit: WORD_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
   { bit: WORD_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
+  { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
 ]);
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */

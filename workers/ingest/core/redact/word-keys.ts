@@ -4,7 +4,7 @@
  *
  * Each search is a regular expression whose every way through starts with letters. Its keys are
  * read from its source at load (`wordKeysOf`): per way, the first three letters in lower case,
- * through one-letter classes in either case (`[Pp]`) and leading groups' alternatives. A way
+ * through classes of letters (`[Pp]`, `[cs]`) and leading groups' alternatives. A way
  * behind a lookbehind that rules out a letter before it (`(?<![A-Za-z…])`, `(?<![\w])`) starts an
  * ASCII word, and is keyed by its first one to three letters there (`St`, `Hi`, `Dear`); any other
  * way may start inside a word, and is keyed by its first three letters wherever they stand (`pas`
@@ -44,8 +44,8 @@ export interface WordSearch {
 }
 
 /**
- * The key tables of `searches`. Throws when a pattern has the `u` flag (case folding past ASCII)
- * or a bit is not one bit below 1 << 30.
+ * The key tables of `searches`. Throws when a pattern has the `u` or `v` flag (case folding past
+ * ASCII), a bit is not one bit below 1 << 30, or a way gated elsewhere is no alternative of its pattern.
  */
 export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
   const starts = new Int32Array(KEY_SPACE);
@@ -54,7 +54,10 @@ export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
   for (const { bit, pattern, gatedElsewhere = [] } of searches) {
     if (/[uv]/.test(pattern.flags)) throw new Error(`word keys: /${pattern.source}/ folds case past ASCII`);
     if (bit <= 0 || bit >= 1 << 30 || (bit & (bit - 1)) !== 0) throw new Error(`word keys: ${bit} is not one bit`);
-    for (const way of alternativesOf(pattern.source)) {
+    const ways = alternativesOf(pattern.source);
+    const absent = gatedElsewhere.find((way) => !ways.includes(way));
+    if (absent !== undefined) throw new Error(`word keys: ${absent} is no alternative of /${pattern.source}/`);
+    for (const way of ways) {
       if (gatedElsewhere.includes(way)) continue;
       const behind = wordStartLookbehind(way);
       const wordStart = behind > 0;
@@ -157,7 +160,7 @@ function isQuantifier(character: string | undefined): boolean {
 
 /**
  * The first letters (up to three, lower case) of every way through `source` from `at`, after
- * `read`: letters and one-letter classes in either case, through groups' alternatives; a
+ * `read`: letters and classes of letters (`[Pp]`, `[cs]`: one way per letter), through groups' alternatives; a
  * lookahead is skipped (it reads no character); a group that may be absent is read with and
  * without it, one that may repeat up to its own end. Stops at anything else, and before a letter
  * with a quantifier.
@@ -173,7 +176,9 @@ function leadingLetters(source: string, at: number, read: string): string[] {
     } else if (character === "[") {
       const close = classEnd(source, i);
       const members = source.slice(i + 1, close);
-      if (!/^[A-Za-z]+$/.test(members) || new Set(members.toLowerCase()).size !== 1 || isQuantifier(source[close + 1])) break;
+      if (!/^[A-Za-z]+$/.test(members) || isQuantifier(source[close + 1])) break;
+      const letters = new Set(members.toLowerCase());
+      if (letters.size > 1) return [...letters].flatMap((letter) => leadingLetters(source, close + 1, read + letter));
       read += members[0]!.toLowerCase();
       i = close + 1;
     } else if (source.startsWith("(?=", i) || source.startsWith("(?!", i)) {
