@@ -34,7 +34,7 @@ import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
 import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
-import { wordKeysIn, wordKeysOf } from "./word-keys";
+import { type WordSearch, wordKeysIn, wordKeysOf } from "./word-keys";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -957,8 +957,11 @@ const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
 const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
 /** Its Japanese ways, gated by a character from U+3000 on. */
 const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
-/** The keys of the word searches, read from their regexes (`word-keys.ts`); `%3D` is gated by the first loop's `%`. */
-export const WORD_KEYS = wordKeysOf([
+/**
+ * The word searches `wordKeysIn` answers for, their keys read from their regexes (`word-keys.ts`).
+ * `%3D` is gated by the first loop's `%`, the personal document's short and Japanese ways as their constants say.
+ */
+export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
   { bit: WORD_SESSION, pattern: SESSION_WORD },
   { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
@@ -972,7 +975,8 @@ export const WORD_KEYS = wordKeysOf([
   { bit: WORD_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
   { bit: WORD_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
-]);
+];
+const WORD_KEYS = wordKeysOf(WORD_SEARCHES);
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
