@@ -384,7 +384,8 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * One loop over the character codes (two table lookups, ORs and an add each) says which
  * characters and ASCII letters the text holds, whether it holds only word characters, and how
  * many digits and dots; most strings (words, hex ids, paths with short numbers, versions) end
- * there, and word searches run only in texts holding their letters (`needsOfPatterns`). Each fact is then established only where its
+ * there, and word searches run only in texts holding their letters (`needsOfPatterns`) or, for the
+ * `MoreEvidence` word searches, their words' first letters (`word-keys.ts`, one more pass). Each fact is then established only where its
  * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
