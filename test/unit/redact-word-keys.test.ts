@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WORD_SEARCHES, evidenceIn, MoreEvidence } from "../../workers/ingest/core/redact/evidence";
+import { WORD_SEARCHES } from "../../workers/ingest/core/redact/evidence";
 import { wordKeysIn, wordKeysOf } from "../../workers/ingest/core/redact/word-keys";
 
 /** Whether `text` may match `pattern` by the word pass alone. */
@@ -95,19 +95,5 @@ describe("the evidence walk's word searches: a set bit wherever the regex matche
     }
     // Every search was met often enough for the check to mean something.
     for (const { bit } of WORD_SEARCHES) expect(matched.get(bit) ?? 0).toBeGreaterThan(100);
-  });
-
-  it("still shows the facts the word pass lets through (a greeting, a street line, a session, a national id's name)", () => {
-    const more = new Int32Array(1);
-    const factOf = (text: string) => (evidenceIn(text, false, more), more[0]!);
-    expect(factOf("Hi Ana, welcome") & MoreEvidence.GREETING).toBe(MoreEvidence.GREETING);
-    expect(factOf("ship to 12 Main St") & MoreEvidence.STREET_ADDRESS).toBe(MoreEvidence.STREET_ADDRESS);
-    expect(factOf("sessão 8f3a2c") & MoreEvidence.SESSION_ID_PHRASE).toBe(MoreEvidence.SESSION_ID_PHRASE);
-    expect(factOf("my pw is hunter2") & MoreEvidence.PASSWORD_PHRASE).toBe(MoreEvidence.PASSWORD_PHRASE);
-    expect(factOf("a=b%3Dc") & MoreEvidence.PASSWORD_PHRASE).toBe(MoreEvidence.PASSWORD_PHRASE);
-    expect(factOf("NINO: AB123456C") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
-    expect(factOf("d.o.b. 12/03/1980") & MoreEvidence.PERSONAL_DOCUMENT).toBe(MoreEvidence.PERSONAL_DOCUMENT);
-    expect(factOf("生年月日 1980年3月12日") & MoreEvidence.PERSONAL_DOCUMENT).toBe(MoreEvidence.PERSONAL_DOCUMENT);
-    expect(factOf("GET /api/orders/12345 200") & (MoreEvidence.GREETING | MoreEvidence.PASSWORD_PHRASE | MoreEvidence.NATIONAL_ID)).toBe(0);
   });
 });
