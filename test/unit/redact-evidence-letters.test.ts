@@ -108,6 +108,11 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     expect(moreOf("shipped to 12 Main St today") & MoreEvidence.STREET_ADDRESS).toBe(MoreEvidence.STREET_ADDRESS);
     expect(moreOf("login failed for user Maria Gonzalez") & MoreEvidence.NAME_INTRODUCER).toBe(MoreEvidence.NAME_INTRODUCER);
     expect(moreOf("CN=John Smith,OU=Sales") & MoreEvidence.NAME_INTRODUCER).toBe(MoreEvidence.NAME_INTRODUCER);
+    // Through the word pass (`word-keys.ts`): a word after a non-ASCII letter, ways that start no word.
+    expect(moreOf("sessão 8f3a2c") & MoreEvidence.SESSION_ID_PHRASE).toBe(MoreEvidence.SESSION_ID_PHRASE);
+    expect(moreOf("NINO: AB123456C") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
+    expect(moreOf("d.o.b. 12/03/1980") & MoreEvidence.PERSONAL_DOCUMENT).toBe(MoreEvidence.PERSONAL_DOCUMENT);
+    expect(moreOf("GET /api/orders/12345 200") & (MoreEvidence.GREETING | MoreEvidence.PASSWORD_PHRASE | MoreEvidence.NATIONAL_ID)).toBe(0);
   });
 
   it("shows a national id's name before its number, and the unnamed shapes without one", () => {

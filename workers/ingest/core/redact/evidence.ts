@@ -28,12 +28,13 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { GERMAN_CARD_NAME, holdsNationalIdHint } from "./national-documents";
+import { ANY_NAME as ANY_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
 import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
+import { type WordSearch, wordKeysIn, wordKeysOf } from "./word-keys";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -383,7 +384,8 @@ const TOKEN_SEPARATORS = HAS_DASH | HAS_UNDERSCORE;
  * One loop over the character codes (two table lookups, ORs and an add each) says which
  * characters and ASCII letters the text holds, whether it holds only word characters, and how
  * many digits and dots; most strings (words, hex ids, paths with short numbers, versions) end
- * there, and word searches run only in texts holding their letters (`needsOfPatterns`). Each fact is then established only where its
+ * there, and word searches run only in texts holding their letters (`needsOfPatterns`) or, for the
+ * `MoreEvidence` word searches, their words' first letters (`word-keys.ts`, one more pass). Each fact is then established only where its
  * characters are, with native searches (`indexOf`, `includes`) for `@`, `%40`, `eyJ`, the
  * scheme words, colons, `=`, `+` and `(`, and a walk of the digit runs only when the text has
  * the digits or dots of one (`digitRunEvidence`).
@@ -427,18 +429,21 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // In a longer text the counts may have overflowed: every check that needs them runs.
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
-  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits) | (digits >= PERSONAL_DOCUMENT_DIGITS && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
-  if (more !== undefined && digits > 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
-  if (more !== undefined && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  // Which word searches may match, from one pass over the text's words (`word-keys.ts`).
+  const words = more !== undefined ? wordKeysIn(text, WORD_KEYS) : 0;
+  if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits, words) | (digits >= PERSONAL_DOCUMENT_DIGITS && ((words & WORD_PERSONAL_DOCUMENT) !== 0 || codes >= 0x3000 || mayHoldAny(0, letters, PERSONAL_DOCUMENT_SHORT_NEEDS)) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
+  if (more !== undefined && digits > 0 && (words & WORD_SESSION) !== 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
+  // `%3D` has no letter: the first loop's `%` says it may be there.
+  if (more !== undefined && ((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
-  if (more !== undefined && (classes & HAS_SLASH) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
+  if (more !== undefined && (classes & HAS_SLASH) !== 0 && (words & WORD_URL_PATH_TOKEN) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
   if (more !== undefined && (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && HOME_DIRECTORY_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   // The detector's value follows its name after a blank, and is 16 characters or more.
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
-  if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && (words & WORD_KEY_PHRASE) !== 0 && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
+  if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && (words & WORD_AUTH_SCHEME) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
   // `└` is U+2514: a text of Latin-1 alone (the OR of its codes below 0x100) pays nothing.
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
@@ -450,11 +455,11 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
-  if (more !== undefined && (classes & HAS_BLANK) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
-  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
+  if (more !== undefined && (((classes & HAS_BLANK) !== 0 && (words & WORD_GREETING) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
   let named =
@@ -936,6 +941,44 @@ const SQL_VALUES_SPELLINGS = ["VALUES", "values", "Values"];
 /** An SQL `UPDATE`'s `SET`, as statements spell it. */
 const SQL_SET_SPELLINGS = ["SET", "set", "Set"];
 
+/** The word searches `wordKeysIn` answers for at once, by their bits there. */
+const WORD_PASSWORD_PHRASE = 1 << 0;
+const WORD_SESSION = 1 << 1;
+const WORD_URL_PATH_TOKEN = 1 << 2;
+const WORD_KEY_PHRASE = 1 << 3;
+const WORD_AUTH_SCHEME = 1 << 4;
+const WORD_NAME_INTRODUCER = 1 << 5;
+const WORD_GREETING = 1 << 6;
+const WORD_STREET_FIELD = 1 << 7;
+const WORD_STREET_TYPE = 1 << 8;
+const WORD_NATIONAL_ID_NAME = 1 << 9;
+const WORD_PERSONAL_DOCUMENT = 1 << 10;
+/** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
+const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
+const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
+/** Its Japanese ways, gated by a character from U+3000 on. */
+const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
+/**
+ * The word searches `wordKeysIn` answers for, their keys read from their regexes (`word-keys.ts`).
+ * `%3D` is gated by the first loop's `%`, the personal document's short and Japanese ways as their constants say.
+ */
+export const WORD_SEARCHES: readonly WordSearch[] = [
+  { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
+  { bit: WORD_SESSION, pattern: SESSION_WORD },
+  { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
+  { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },
+  { bit: WORD_AUTH_SCHEME, pattern: AUTH_SCHEME_WORD },
+  { bit: WORD_NAME_INTRODUCER, pattern: NAME_INTRODUCER_HINT },
+  { bit: WORD_GREETING, pattern: GREETING_HINT },
+  { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
+  { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
+  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
+  { bit: WORD_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
+  { bit: WORD_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
+  { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
+];
+const WORD_KEYS = wordKeysOf(WORD_SEARCHES);
+
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */
 const POSTAL_CODE_PHRASE_DIGITS = 5;
 
@@ -946,10 +989,10 @@ const POSTAL_CODE_PHRASE_DIGITS = 5;
  * `STREET_POSTAL_CODE_HINT`). Asked before the early return: a line in prose (`shipping to 12 Main St`)
  * holds none of the characters looked at.
  */
-function streetAddressEvidence(text: string, classes: number, letters: number, digits: number): number {
-  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
+function streetAddressEvidence(text: string, classes: number, letters: number, digits: number, words: number): number {
+  if ((classes & (HAS_COLON | HAS_EQUALS)) !== 0 && mayHoldAny(0, letters, STREET_FIELD_NEEDS) && (words & WORD_STREET_FIELD) !== 0 && STREET_FIELD_WORD.test(text)) return MoreEvidence.STREET_ADDRESS;
   if (digits === 0 || (classes & HAS_BLANK) === 0) return 0;
-  return STREET_TYPE_WORD.test(text) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
+  return ((words & WORD_STREET_TYPE) !== 0 && STREET_TYPE_WORD.test(text)) || (digits >= 4 && STREET_POSTAL_CODE_HINT.test(text)) ? MoreEvidence.STREET_ADDRESS : 0;
 }
 /**
  * Whether a code in prose may start in `text` (`postal-code-phrase.ts`): after a space or a tab,

@@ -145,7 +145,7 @@ export const GENERIC_NAME =
 export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
-const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
+export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 
@@ -153,7 +153,7 @@ const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
  * The names of the documents whose numbers may hold only four or five digits: India's PAN
  * (`ABCPD1234E`), a driver's licence, a German identity card (`T2200X1KL`).
  */
-const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]|usweis|USWEIS/;
+export const FEW_DIGITS_NAME = /PAN|[Pp]an|[Ll]icen[cs]e|LICEN[CS]E|hrerschein|HRERSCHEIN|condu[ci]|CONDU[CI]|usweis|USWEIS/;
 /** The fewest digits of a number but a German identity card's (a PAN's and a driver's licence's four). */
 const FEW_DIGITS = 4;
 /**
@@ -177,9 +177,12 @@ const MANY_DIGITS = 6;
  * and every document's number holds a digit. So a name at a text's end, a Cloudflare Ray ID's
  * colo (`91a41f11d024b546-SIN`, Singapore's, Canada's Social Insurance Number), is no evidence
  * and costs its text no scan. The names hold no digit, and their one lookahead (`NI`'s
- * `(?![a-z])`) reads the slice's end as it reads the digit there.
+ * `(?![a-z])`) reads the slice's end as it reads the digit there. `named` false says the caller
+ * knows the text holds none of the names (`ANY_NAME`, `FEW_DIGITS_NAME`, `GERMAN_CARD_NAME`:
+ * `evidence.ts` reads their words' first letters), so only the unnamed shapes are looked for.
  */
-export function holdsNationalIdHint(text: string, digits: number): boolean {
+export function holdsNationalIdHint(text: string, digits: number, named = true): boolean {
+  if (!named) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);

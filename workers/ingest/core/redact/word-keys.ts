@@ -1,0 +1,200 @@
+/**
+ * One pass over a text's ASCII words for many word searches at once (`evidence.ts`): which of
+ * them may match, read from the first letters of their words, so that only those run.
+ *
+ * Each search is a regular expression whose every way through starts with letters. Its keys are
+ * read from its source at load (`wordKeysOf`): per way, the first three letters in lower case,
+ * through classes of letters (`[Pp]`, `[cs]`) and leading groups' alternatives. A way
+ * behind a lookbehind that rules out a letter before it (`(?<![A-Za-z…])`, `(?<![\w])`) starts an
+ * ASCII word, and is keyed by its first one to three letters there (`St`, `Hi`, `Dear`); any other
+ * way may start inside a word, and is keyed by its first three letters wherever they stand (`pas`
+ * of `dbPassword`). `wordKeysIn` reads the text once: a word is a run of ASCII letters (any other
+ * character ends one, so a word starts at least wherever a match can), and a search's bit is set
+ * when a word starts with one of its start keys or holds one of its inner keys. A search with a way
+ * keyed so by nothing (under three letters inside a word, no letter first) is always set. Case is
+ * folded by ASCII alone, as a regex without the `u` flag folds it (`ſ`, `K`, `ı`, `İ` match no
+ * ASCII letter there), and the keys fold every case: a set bit is a necessary condition only.
+ */
+
+/** Keys of up to three letters, five bits each (`a` is 1): a key's length is read from its value. */
+const KEY_SPACE = 1 << 15;
+/** By an ASCII code: its letter's number in either case (1 to 26), 0 for any other character. */
+const LETTER_NUMBERS = new Uint8Array(128);
+for (let letter = 0; letter < 26; letter++) {
+  LETTER_NUMBERS[65 + letter] = letter + 1;
+  LETTER_NUMBERS[97 + letter] = letter + 1;
+}
+
+/** The tables `wordKeysIn` reads, built by `wordKeysOf`. */
+export interface WordKeys {
+  /** By key: the bits of the searches with a way starting a word with it. */
+  readonly starts: Int32Array;
+  /** By three-letter key: the bits of the searches with a way holding it anywhere. */
+  readonly inner: Int32Array;
+  /** The bits of the searches that no key rules out. */
+  readonly always: number;
+}
+
+/** One search for `wordKeysOf`: its bit (below 1 << 30), its regex, and ways its caller gates otherwise. */
+export interface WordSearch {
+  readonly bit: number;
+  readonly pattern: RegExp;
+  /** Top-level alternatives of `pattern`'s source, as written, that are keyed by nothing here (`%3[Dd]`): the caller's own gate covers them. */
+  readonly gatedElsewhere?: readonly string[];
+}
+
+/**
+ * The key tables of `searches`. Throws when a pattern has the `u` or `v` flag (case folding past
+ * ASCII), a bit is not one bit below 1 << 30, or a way gated elsewhere is no alternative of its pattern.
+ */
+export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
+  const starts = new Int32Array(KEY_SPACE);
+  const inner = new Int32Array(KEY_SPACE);
+  let always = 0;
+  for (const { bit, pattern, gatedElsewhere = [] } of searches) {
+    if (/[uv]/.test(pattern.flags)) throw new Error(`word keys: /${pattern.source}/ folds case past ASCII`);
+    if (bit <= 0 || bit >= 1 << 30 || (bit & (bit - 1)) !== 0) throw new Error(`word keys: ${bit} is not one bit`);
+    const ways = alternativesOf(pattern.source);
+    const absent = gatedElsewhere.find((way) => !ways.includes(way));
+    if (absent !== undefined) throw new Error(`word keys: ${absent} is no alternative of /${pattern.source}/`);
+    for (const way of ways) {
+      if (gatedElsewhere.includes(way)) continue;
+      const behind = wordStartLookbehind(way);
+      const wordStart = behind > 0;
+      const keys = leadingLetters(way, behind, "");
+      for (const key of keys) {
+        if (key.length === 0 || (!wordStart && key.length < 3)) always |= bit;
+        else (wordStart ? starts : inner)[keyOf(key)]! |= bit;
+      }
+    }
+  }
+  return { starts, inner, always };
+}
+
+/**
+ * The bits of the searches in `keys` that may match `text`: those with a start key starting one
+ * of its ASCII words or an inner key in one, and `keys.always`. One loop over the text's codes.
+ */
+export function wordKeysIn(text: string, keys: WordKeys): number {
+  const { starts, inner } = keys;
+  let found = keys.always;
+  let run = 0;
+  let key = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const letter = code < 128 ? LETTER_NUMBERS[code]! : 0;
+    if (letter === 0) {
+      run = 0;
+      continue;
+    }
+    key = ((key << 5) | letter) & (KEY_SPACE - 1);
+    run++;
+    if (run <= 3) {
+      if (run === 1) key = letter;
+      found |= starts[key]!;
+    }
+    if (run >= 3) found |= inner[key]!;
+  }
+  return found;
+}
+
+function keyOf(letters: string): number {
+  let key = 0;
+  for (let i = 0; i < letters.length; i++) key = (key << 5) | (letters.charCodeAt(i) - 96);
+  return key;
+}
+
+/** The top-level alternatives of a regex source. */
+function alternativesOf(source: string): string[] {
+  const ways: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const character = source[i];
+    if (character === "\\") i++;
+    else if (character === "[") i = classEnd(source, i);
+    else if (character === "(") depth++;
+    else if (character === ")") depth--;
+    else if (character === "|" && depth === 0) {
+      ways.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  ways.push(source.slice(from));
+  return ways;
+}
+
+/** The index of the `]` closing the class opened at `open`. */
+function classEnd(source: string, open: number): number {
+  let i = open + 1;
+  if (source[i] === "]") i++;
+  for (; i < source.length && source[i] !== "]"; i++) if (source[i] === "\\") i++;
+  return i;
+}
+
+/** The index of the `)` closing the group opened at `open`. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    const character = source[i];
+    if (character === "\\") i++;
+    else if (character === "[") i = classEnd(source, i);
+    else if (character === "(") depth++;
+    else if (character === ")" && --depth === 0) return i;
+  }
+  throw new Error(`word keys: no group closes at ${open} of /${source}/`);
+}
+
+/** Past a leading lookbehind that rules out every ASCII letter before the match: its end; else 0. */
+function wordStartLookbehind(way: string): number {
+  if (!way.startsWith("(?<![")) return 0;
+  const close = classEnd(way, 4);
+  const members = way.slice(5, close);
+  if (way[close + 1] !== ")" || !(members.includes("A-Za-z") || members.includes("\\w"))) return 0;
+  return close + 2;
+}
+
+function isQuantifier(character: string | undefined): boolean {
+  return character === "?" || character === "*" || character === "{" || character === "+";
+}
+
+/**
+ * The first letters (up to three, lower case) of every way through `source` from `at`, after
+ * `read`: letters and classes of letters (`[Pp]`, `[cs]`: one way per letter), through groups' alternatives; a
+ * lookahead is skipped (it reads no character); a group that may be absent is read with and
+ * without it, one that may repeat up to its own end. Stops at anything else, and before a letter
+ * with a quantifier.
+ */
+function leadingLetters(source: string, at: number, read: string): string[] {
+  let i = at;
+  while (read.length < 3 && i < source.length) {
+    const character = source[i]!;
+    if (/[A-Za-z]/.test(character)) {
+      if (isQuantifier(source[i + 1])) break;
+      read += character.toLowerCase();
+      i++;
+    } else if (character === "[") {
+      const close = classEnd(source, i);
+      const members = source.slice(i + 1, close);
+      if (!/^[A-Za-z]+$/.test(members) || isQuantifier(source[close + 1])) break;
+      const letters = new Set(members.toLowerCase());
+      if (letters.size > 1) return [...letters].flatMap((letter) => leadingLetters(source, close + 1, read + letter));
+      read += members[0]!.toLowerCase();
+      i = close + 1;
+    } else if (source.startsWith("(?=", i) || source.startsWith("(?!", i)) {
+      i = groupEnd(source, i) + 1;
+    } else if (source.startsWith("(?:", i) || (character === "(" && source[i + 1] !== "?")) {
+      const close = groupEnd(source, i);
+      const quantifier = source[close + 1];
+      if (quantifier === "{") break;
+      const inside = source.slice(source[i + 1] === "?" ? i + 3 : i + 1, close);
+      const rest = source.slice(quantifier === "?" || quantifier === "*" || quantifier === "+" ? close + 2 : close + 1);
+      // A group that may repeat is read once, its end where the reading stops; one that may be absent also as absent.
+      const once = alternativesOf(inside).flatMap((way) => leadingLetters(quantifier === "*" || quantifier === "+" ? way : way + rest, 0, read));
+      return quantifier === "?" || quantifier === "*" ? [...once, ...leadingLetters(rest, 0, read)] : once;
+    } else {
+      break;
+    }
+  }
+  return [read];
+}
