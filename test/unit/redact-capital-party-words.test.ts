@@ -67,6 +67,8 @@ describe("a run in capitals after a party's word in capitals stays", () => {
     "PAYMENT TO JOHN SMITH REF 88231",
     "TRANSFER FROM MARIA SILVA",
     "PAGAMENTO PARA JOAO DA SILVA",
+    "ASSIGNED TO MARIA DA SILVA.",
+    "TRANSFER FROM JOHN SMITH TO MARIA SILVA",
     "PAYMENT TO STEVE CASE",
   ]);
   itKeeps("keeps %s in a URL query", (text) => redact(text).text, ["GET /t?memo=TRANSFER%20FROM%20MARIA%20SILVA%20TO%20JOHN%20SMITH 200"]);
