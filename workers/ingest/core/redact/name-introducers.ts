@@ -78,9 +78,9 @@ export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombr
  */
 /**
  * The party words that end a phrase, in capitals (`FROM`, `TO`, `BY`, `PARA`): one after a name in
- * capitals ends it, where nothing else does (`DEAR JOHN SMITH FROM BILLING`, `MY NAME IS JOHN SMITH
- * FROM ACME`: the greeted and introduced names' `NAME_END`). Not a name's start in capitals
- * (`PARTY_INTRODUCERS`).
+ * capitals ends it, where nothing else does (`DEAR JOHN SMITH FROM ACME BILLING TEAM`, `MY NAME IS
+ * JOHN SMITH FROM ACME BILLING TEAM`: the greeted and introduced names' `NAME_END`). Not a name's
+ * start in capitals (`PARTY_INTRODUCERS`).
  */
 export const UPPER_CASE_PHRASE_PARTY_WORDS = PROSE_PARTY_INTRODUCERS.filter((word) => !word.startsWith("[")).map(inCapitals);
 export const LABEL_PARTY_INTRODUCERS = PROSE_PARTY_INTRODUCERS.filter((word) => word.startsWith("[")).flatMap((word) => [word, inCapitals(word)]);

@@ -24,7 +24,7 @@ const TITLE_AT = new RegExp(TITLE, "y");
 /**
  * A name's end: no more of a word, and no capital or digit after a blank, a word the name could
  * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there); but a
- * phrase's party word in capitals may follow (`FROM JOHN SMITH TO MARIA SILVA`:
+ * phrase's party word in capitals may follow (`DEAR JOHN SMITH FROM ACME BILLING TEAM`:
  * `UPPER_CASE_PHRASE_PARTY_WORDS`), as a line in capitals has no other end for a name.
  */
 export const NAME_END = `(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+(?!(?:${UPPER_CASE_PHRASE_PARTY_WORDS.join("|")})[ \\t])[A-Z0-9\\u00C0-\\u00DE])`;
