@@ -117,7 +117,7 @@ function namesTitledNonPerson(titles: string, name: string, next: number): boole
   return words.length === 1 && isTitledNonPerson(words[0]!, name) && !(next === 44 /* , */ && !name.includes(" ") && isTitledSurname(words[0]!, name));
 }
 
-/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`). */
+/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Maria Silva,`). */
 const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
 
 /**
