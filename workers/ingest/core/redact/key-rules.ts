@@ -23,6 +23,7 @@ import { type StreetAddressField, namesStreetAddress } from "./street-addresses"
 import { namesServer } from "./server-names";
 import { namesMessageId } from "./detectors/message-id";
 import { namesConnection } from "./oracle-logons";
+import { namesJobTitle } from "./name-introducers";
 
 /**
  * What happens to an attribute's value, decided by its key alone: keep it exactly as it is,
@@ -213,7 +214,8 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 16384) !== 0 ? Place.MEASURE_VALUE : 0) | ((bits & 32768) !== 0 ? Place.BIRTH_DATE_VALUE : 0) |
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
       ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0) |
-      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0) | ((bits & 2097152) !== 0 ? Place.CONNECTION_VALUE : 0),
+      ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0) | ((bits & 2097152) !== 0 ? Place.CONNECTION_VALUE : 0) |
+      ((bits & 4194304) !== 0 ? Place.JOB_TITLE_VALUE : 0),
   };
 }
 
@@ -390,7 +392,7 @@ export class KeyRules {
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
         (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0) |
         // The last segment's words: the `db.*` namespace (`db.statement`, `db.query.parameter.0`) names no connection.
-        (namesConnection(nameWords(lastSegment)) ? 2097152 : 0);
+        (namesConnection(nameWords(lastSegment)) ? 2097152 : 0) | (namesJobTitle(nameWords(lastSegment)) ? 4194304 : 0);
 
     // A bare person's or party's word (`user`, `from`) that says nothing else of its value but
     // that a number there is a person's (`user`): a full name there is a person's; anything else
@@ -506,7 +508,7 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
     ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0) |
     ((place & Place.ROUTE_VALUE) !== 0 ? 524288 : 0) | ((place & Place.MESSAGE_ID_VALUE) !== 0 ? 1048576 : 0) |
-    ((place & Place.CONNECTION_VALUE) !== 0 ? 2097152 : 0)
+    ((place & Place.CONNECTION_VALUE) !== 0 ? 2097152 : 0) | ((place & Place.JOB_TITLE_VALUE) !== 0 ? 4194304 : 0)
   );
 }
 

@@ -23,14 +23,17 @@ const PROSE_PARTY_INTRODUCERS = [
   "[Dd]estinat\\u00e1rio", "[Dd]estinatario", "[Dd]estinataire", "[Ee]mpf\\u00e4nger",
 ];
 /**
- * The party and role words (`PROSE_PARTY_INTRODUCERS`), and the same in capitals (`inCapitals`), as a
- * bank's statement or a form prints the whole line (`PAYMENT TO JOHN SMITH`, `TRANSFER FROM MARIA
- * SILVA`, `PAGAMENTO PARA JOAO DA SILVA`, `CUSTOMER JOHN SMITH`). A name after one is a person's
- * only in a full name's shape led by a common given name (`introduced-name.ts`): these words
- * precede a login, a program, a company or a place as often (`user root`, `client Google Chrome`,
- * `from New York`, `PAID TO ACME HOLDINGS INC`).
+ * The party and role words (`PROSE_PARTY_INTRODUCERS`), as prose writes them only: in capitals
+ * (`PAYMENT TO`, `TRANSFER FROM`, `PARA`, `CUSTOMER`) nothing ends the name after one but the
+ * line, and shouty logs and SQL write these words before a host, a table, a city or a brand as
+ * often (`CONNECTION FROM ALICE REFUSED`, `GRANT SELECT ON ORDERS TO MARIA READONLY`, `TO CARLOS
+ * BARBOSA RS`, `FROM JACK DANIELS DISTILLERY`), so a run in capitals is read only after stronger
+ * words (a greeting, a courtesy title, `MY NAME IS`, a label's `:`). A name after one is a
+ * person's only in a full name's shape led by a common given name (`introduced-name.ts`): these
+ * words precede a login, a program, a company or a place as often (`user root`, `client Google
+ * Chrome`, `from New York`).
  */
-export const PARTY_INTRODUCERS = [...PROSE_PARTY_INTRODUCERS, ...PROSE_PARTY_INTRODUCERS.map(inCapitals)];
+export const PARTY_INTRODUCERS = PROSE_PARTY_INTRODUCERS;
 
 /**
  * Phrases that say a name follows, a person introducing themselves (`My name is John Smith`,
@@ -75,8 +78,9 @@ export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombr
  */
 /**
  * The party words that end a phrase, in capitals (`FROM`, `TO`, `BY`, `PARA`): one after a name in
- * capitals ends it, where nothing else does (`TRANSFER FROM JOHN SMITH TO MARIA SILVA`: the
- * greeted and introduced names' `NAME_END`).
+ * capitals ends it, where nothing else does (`DEAR JOHN SMITH FROM ACME BILLING TEAM`, `MY NAME IS
+ * JOHN SMITH FROM ACME BILLING TEAM`: the greeted and introduced names' `NAME_END`). Not a name's
+ * start in capitals (`PARTY_INTRODUCERS`).
  */
 export const UPPER_CASE_PHRASE_PARTY_WORDS = PROSE_PARTY_INTRODUCERS.filter((word) => !word.startsWith("[")).map(inCapitals);
 export const LABEL_PARTY_INTRODUCERS = PROSE_PARTY_INTRODUCERS.filter((word) => word.startsWith("[")).flatMap((word) => [word, inCapitals(word)]);
@@ -126,17 +130,24 @@ export const NAME_INTRODUCER_HINT = new RegExp(
 /**
  * Names a title stands before that are a program's, a show's or a fictional character's, no
  * one's to hide (lower case, the title without its period): Windows' crash reporter `Dr. Watson`,
- * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`.
+ * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`. Those
+ * whose name is a real surname too (`TITLED_SURNAMES`) are listed there.
  */
 const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
-  "dr watson", "dr memory", "dr web", "dr who", "mr robot",
-  // Brands and characters a title is part of: boots, frozen pizza, a soft drink, foot care,
-  // cleaners, a coffee maker, syrup, a comedy's character, headphones' maker, an opera.
-  "dr martens", "dr oetker", "dr pepper", "dr scholl", "mr clean", "mr muscle", "mr coffee", "mr proper", "mrs butterworth",
-  "mr bean", "dr dre", "mme butterfly", "madame butterfly",
+  "dr memory", "dr web", "dr who", "mr robot",
+  // Brands and characters a title is part of: a soft drink, cleaners, a coffee maker, a rapper, an opera.
+  "dr pepper", "mr clean", "mr muscle", "mr coffee", "mr proper", "dr dre", "mme butterfly", "madame butterfly",
   // Microsoft's programs, as `Ms` abbreviates the maker in prose.
   "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
 ]);
+
+/**
+ * Titled brands and characters (as `TITLED_NON_PERSONS`) named after a surname people bear: the
+ * boots, the frozen pizza, foot care, syrup, a comedy's character, a crash reporter (`Dr. Martens`,
+ * `Dr. Oetker`, `Dr. Scholl`, `Mrs. Butterworth`, `Mr. Bean`, `Dr. Watson`): a letter's salutation
+ * to the surname alone greets a person bearing it (`Dear Dr. Martens,`), where `Dear Dr. Pepper,` greets no one.
+ */
+const TITLED_SURNAMES: ReadonlySet<string> = new Set(["dr martens", "dr oetker", "dr scholl", "mrs butterworth", "mr bean", "dr watson"]);
 
 /**
  * Whether the name a title stands before is a program's, a brand's or a character's
@@ -145,8 +156,19 @@ const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
  * `'s` (`Dr. Scholl's`, `Mrs. Butterworth’s`), in any case.
  */
 export function isTitledNonPerson(title: string, name: string): boolean {
+  const titled = titledName(title, name);
+  return TITLED_NON_PERSONS.has(titled) || TITLED_SURNAMES.has(titled);
+}
+
+/** Whether the titled brand or character `name` after `title` (as `isTitledNonPerson` reads them) is named after a real surname (`TITLED_SURNAMES`: `Dr. Martens`, not `Dr. Pepper`). */
+export function isTitledSurname(title: string, name: string): boolean {
+  return TITLED_SURNAMES.has(titledName(title, name));
+}
+
+/** `title` without its period and the first word of `name` without a possessive `'s`, lower case (`dr scholl` of `Dr.` and `Scholl's`). */
+function titledName(title: string, name: string): string {
   const first = /^[^ \t]*/.exec(name)![0].replace(/['\u2019]s$/i, "");
-  return TITLED_NON_PERSONS.has(`${title.trim().replace(/\.$/, "")} ${first}`.toLowerCase());
+  return `${title.trim().replace(/\.$/, "")} ${first}`.toLowerCase();
 }
 
 /**
@@ -169,6 +191,18 @@ const SENIOR_JOB_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Whether a key's last segment's words (`nameWords`: `job_title` is `job`, `title`) name a job's
+ * title: a `title`, `position`, `designation` or `occupation` last (`job_title`, `jobTitle`,
+ * `employee.position`), a bare `job`, Portuguese's `cargo`, Spanish's `puesto`. What follows
+ * `Sr.` and a job there is the job's (`Place.JOB_TITLE_VALUE`).
+ */
+export function namesJobTitle(words: readonly string[]): boolean {
+  const last = words[words.length - 1];
+  return last !== undefined && (JOB_TITLE_WORDS.has(last) || (last === "job" && words.length === 1));
+}
+const JOB_TITLE_WORDS: ReadonlySet<string> = new Set(["title", "position", "designation", "occupation", "cargo", "puesto"]);
+
+/**
  * Whether `word` (lower case) is a senior's job or its plural (`engineer`, `engineers`,
  * `analistas`: `SENIOR_JOB_WORDS`), so that `Sr. Engineers` is a job posting's, not a surname.
  */
@@ -186,26 +220,6 @@ export function seniorJobWordCount(words: readonly string[]): number {
   let count = 0;
   while (count < words.length && SENIOR_JOB_WORDS.has(words[count]!.toLowerCase())) count++;
   return count;
-}
-
-/**
- * Words a senior's job takes after it in a posting's or an approval's line, lower case: its field
- * or function (`Sr. Manager Operations`, `Sr. Analista Financeiro`) or what the line is about
- * (`Sr. Engineer Interview`, `Sr. Developer Advocate`, `Sr. Manager Approval`). After a job one
- * of these is no surname (`isSeniorJobQualifier`).
- */
-const SENIOR_JOB_QUALIFIERS: ReadonlySet<string> = new Set([
-  "operations", "product", "products", "design", "research", "analytics", "growth", "compliance", "infrastructure", "procurement",
-  "quality", "risk", "strategy", "software", "hardware", "mobile", "web", "network", "networks", "systems", "clinical", "care", "team",
-  "advocate", "candidate", "candidates", "interview", "approval", "approvals", "onboarding", "opening", "openings", "position", "role",
-  "offer", "hire", "hiring", "requisition", "promotion", "review", "vacancy", "job", "jobs", "level",
-  "financeiro", "financeira", "comercial", "administrativo", "administrativa", "juridico", "jurídico", "contabil", "contábil",
-  "fiscal", "pleno", "senior", "sênior", "junior", "júnior", "financiero", "vaga", "vacante",
-]);
-
-/** Whether `word` after a senior's job says what the job is or what the line is about (`SENIOR_JOB_QUALIFIERS`, any case), not whose. */
-export function isSeniorJobQualifier(word: string): boolean {
-  return SENIOR_JOB_QUALIFIERS.has(word.toLowerCase());
 }
 
 /**

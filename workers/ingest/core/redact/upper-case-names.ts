@@ -43,14 +43,16 @@ const LOWER_CASE_LETTER = /[a-z\u00DF-\u00FF]/;
  * judged as `John Smith`), as the capitalised form's judgement knows no initial. In capitals
  * nothing ends a name but the line, so the words after a given name are read for what they are:
  * undefined when one after the first is a common word (`isCommonWord`: `JULIA SET RENDER`,
- * `JUSTIN CASE`, `SAM A RECORD`, the initial an article there) or a company's legal form after a
- * surname (`MARIA MEIER GMBH`, `JOHN DEERE LLC`, `JOAO SILVA ME`: `namesCompany`).
+ * `JUSTIN CASE`, `SAM A RECORD`, the initial an article there; not `afterPersonTitle`, a title
+ * that says a person precedes `name`, where a surname may be a word: `DEAR MRS EMILY POST,`) or a
+ * company's legal form after a surname (`MARIA MEIER GMBH`, `JOHN DEERE LLC`, `JOAO SILVA ME`:
+ * `namesCompany`).
  */
-export function titleCasedName(name: string, afterTitle = false): string | undefined {
+export function titleCasedName(name: string, afterTitle = false, afterPersonTitle = afterTitle): string | undefined {
   if (LOWER_CASE_LETTER.test(name.replace(PARTICLES_IN_LOWER_CASE, ""))) return name;
   if (!(afterTitle && !name.includes(" ")) && !isCommonGivenName(name.split(" ", 1)[0]!)) return undefined;
   const words = name.split(" ").filter((word, index, all) => !(index === 1 && index < all.length - 1 && MIDDLE_INITIAL_WORD.test(word)));
-  if (words.some((word, index) => index > 0 && isCommonWord(word)) || namesCompany(words)) return undefined;
+  if ((!afterPersonTitle && words.some((word, index) => index > 0 && isCommonWord(word))) || namesCompany(words)) return undefined;
   return words.map((word) => (PARTICLE.test(word) ? word.toLowerCase() : word.charAt(0) + word.slice(1).toLowerCase())).join(" ");
 }
 

@@ -160,6 +160,11 @@ export const Place = {
    * `queryPlaceIn`), so a bare `name` there is a person's, as after `/users?` (name-owners.ts).
    */
   PEOPLE_QUERY: 1 << 19,
+  /**
+   * The key names a job's title (`job_title`, `jobTitle`, `position`, `title`: `namesJobTitle`,
+   * name-introducers.ts): the words after `Sr.` and a job there are the job's, no name (`Sr. Nurse Practitioner`).
+   */
+  JOB_TITLE_VALUE: 1 << 20,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */

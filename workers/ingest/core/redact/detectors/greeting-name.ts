@@ -1,7 +1,8 @@
 import { MoreEvidence } from "../evidence";
 import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
-import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isSeniorJobQualifier, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
+import { isCommonGivenName } from "../given-names";
+import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson, isTitledSurname, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
@@ -23,7 +24,7 @@ const TITLE_AT = new RegExp(TITLE, "y");
 /**
  * A name's end: no more of a word, and no capital or digit after a blank, a word the name could
  * not take (`Hello Maria DB error`: `Maria` is a database's name's first half there); but a
- * phrase's party word in capitals may follow (`FROM JOHN SMITH TO MARIA SILVA`:
+ * phrase's party word in capitals may follow (`DEAR JOHN SMITH FROM ACME BILLING TEAM`:
  * `UPPER_CASE_PHRASE_PARTY_WORDS`), as a line in capitals has no other end for a name.
  */
 export const NAME_END = `(?![A-Za-z\\u00C0-\\u017F'\\u2019-]|[ \\t]+(?!(?:${UPPER_CASE_PHRASE_PARTY_WORDS.join("|")})[ \\t])[A-Z0-9\\u00C0-\\u00DE])`;
@@ -47,7 +48,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
- * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`: `isTitledNonPerson`, as in prose; not a letter's `Dear Dr. Martens,` nor `Frau Dr. Oetker`); an office or a role there is no
+ * (`Sehr geehrte Frau Dr. Schneider,`, `Sehr geehrter Herr Prof. Dr. Weber,`), the titles kept, a title alone no name (`Hallo Frau Dr.,`), a brand or a character named with a title no one's (`Dear Dr. Martens fans,`, `Dear Dr. Pepper,`: `isTitledNonPerson`, as in prose; not a letter's `Dear Dr. Martens,` to a real surname nor `Frau Dr. Oetker`); an office or a role there is no
  * name and stays (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`:
  * `OFFICE_WORDS`, `OFFICE_ARTICLES`), a name after it goes (`Herr Doktor Müller`). A Japanese role's or group's word
  * before an honorific stays (`担当者様`, `会員様`, `皆様`: `JAPANESE_NON_NAMES`, `ROLE_ENDING`).
@@ -76,8 +77,9 @@ export const greetingNameDetector: Detector = {
     const titles = match.slice(greeting, greeting + title);
     const office = title > 0 ? officeLength(match.slice(greeting + title), SENIOR_TITLE.test(titles)) : 0;
     const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "), title > 0);
-    // After a senior's job a field's or a posting's word is no surname (`Hello Sr. Manager Approval`).
-    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && isSeniorJobQualifier(name))) return undefined;
+    // After `Sr.` and a job only a common given name leads a name: a field's or a posting's word
+    // follows a job as often as a surname (`Hello Sr. Manager Approval`, `Hello Sr. Nurse Practitioner,`).
+    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && !isCommonGivenName(name.split(" ", 1)[0]!))) return undefined;
     const person =
       title > 0
         ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(titles, name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
@@ -104,17 +106,18 @@ const TITLES: ReadonlySet<string> = new Set(COURTESY_TITLES.map((title) => title
 /**
  * Whether `name` after `titles` (the titles as written, with their blanks) is a brand's or a
  * character's (`isTitledNonPerson` of the title, as the prose titles read it: `Dear Dr. Martens
- * fans,`, `Dear Dr. Oetker team,`, `Dear Dr. Scholl's customers,`). Not where a letter greets its
- * reader: the name alone closed by the salutation's comma (`next`, the character after it: `Dear
- * Dr. Martens,` greets a Dr. Martens), nor after a courtesy title and another (`Sehr geehrte Frau
- * Dr. Oetker,`): a brand takes no courtesy title.
+ * fans,`, `Dear Dr. Oetker team,`, `Dear Dr. Scholl's customers,`, `Dear Dr. Pepper,`). Not where
+ * a letter greets its reader by a surname the brand is named after: the name alone closed by the
+ * salutation's comma (`next`, the character after it) and a real surname (`isTitledSurname`:
+ * `Dear Dr. Martens,` greets a Dr. Martens; `Dear Mr. Clean,` no one), nor after a courtesy title
+ * and another (`Sehr geehrte Frau Dr. Oetker,`): a brand takes no courtesy title.
  */
 function namesTitledNonPerson(titles: string, name: string, next: number): boolean {
   const words = titles.trim().split(/[ \t]+/);
-  return words.length === 1 && !(next === 44 /* , */ && !name.includes(" ")) && isTitledNonPerson(words[0]!, name);
+  return words.length === 1 && isTitledNonPerson(words[0]!, name) && !(next === 44 /* , */ && !name.includes(" ") && isTitledSurname(words[0]!, name));
 }
 
-/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`). */
+/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Maria Silva,`). */
 const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
 
 /**

@@ -1,12 +1,14 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonGivenName } from "../given-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, isSeniorJobQualifier, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
-import type { Detector } from "./detector";
+import { type Detector, Place } from "./detector";
+import { lastNameSegment, memberNameBefore } from "./member-name";
+import { nameWords } from "../secret-names";
 import { NAME_END, NAME_WORD } from "./greeting-name";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
@@ -22,6 +24,8 @@ const SELF_INTRODUCTION_AT = new RegExp(`^(?:${SELF_INTRODUCERS.join("|")})[ \\t
 const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
 const TITLE_AT = new RegExp(`^(?:${[...PROSE_TITLES, ...UPPER_CASE_TITLES].join("|")})[ \\t]+`);
 const UPPER_CASE_TITLE_AT = new RegExp(`^(?:${UPPER_CASE_TITLES.join("|")})[ \\t]`);
+/** The titles in capitals that spell no acronym or unit (`MS` a millisecond's, `DR` a disaster recovery's, `MX` a mail exchanger's): a person's. */
+const PERSON_TITLE_IN_CAPITALS = /^MRS?\.?[ \t]/;
 const COMMON_NAME_AT = /^CN[ \t]*=[ \t]*/;
 /**
  * A capitalised word and blanks right before a title: `Main Dr.` is a street's Drive, not a
@@ -62,11 +66,12 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), after an English title in capitals (`MR`, `DR.`:
- * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA` goes).
- * A party's word in capitals reads as in prose (`PAYMENT TO JOHN SMITH`: `PARTY_INTRODUCERS`).
+ * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name after it (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`, `Sr. Nurse Practitioner`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA` and `Sr. Nurse Maria Silva` go).
+ * A party's word in capitals introduces no name (`PARTY_INTRODUCERS`: `CONNECTION FROM ALICE REFUSED`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
- * (`user Maria Gonzalez ID 42`, `USER JOHN SMITH LOGGED IN`, as after a greeting).
+ * (`user Maria Gonzalez ID 42`, as after a greeting), a name after a party's word in capitals
+ * (`PAYMENT TO JOHN SMITH`), a surname alone after `Sr.` and a job (`Sr. Nurse Silva`).
  */
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
@@ -76,7 +81,7 @@ export const introducedNameDetector: Detector = {
     `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NAME_INTRODUCER,
-  rewrite: (match, marker, text, start) => {
+  rewrite: (match, marker, text, start, place) => {
     const common = COMMON_NAME_AT.exec(match)?.[0].length;
     if (common !== undefined) return readsAsPartyName(titleCasedName(commonNameAsWritten(match.slice(common)))) ? match.slice(0, common) + marker : undefined;
     const after = WORD_AFTER.exec(text.slice(start + match.length, start + match.length + 40))?.[1]?.toLowerCase();
@@ -86,11 +91,15 @@ export const introducedNameDetector: Detector = {
     const party = (SELF_INTRODUCTION_AT.exec(match) ?? PARTY_AT.exec(match))?.[0].length;
     if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
     const title = TITLE_AT.exec(match)?.[0] ?? "";
-    // A title in capitals is no evidence (`UPPER_CASE_TITLES`): a given name must lead the name.
-    const name = nameAfter(match, title.length, !UPPER_CASE_TITLE_AT.test(title));
+    // A title in capitals is no evidence (`UPPER_CASE_TITLES`): a given name must lead the name;
+    // after `MR` or `MRS`, no acronym's, a surname may be a common word (`MRS EMILY POST`).
+    const inCapitals = UPPER_CASE_TITLE_AT.test(title);
+    const name = nameAfter(match, title.length, !inCapitals, !inCapitals || PERSON_TITLE_IN_CAPITALS.test(title));
     if (title === "" || name === undefined || ACADEMIC_DEGREE_AT.test(text.slice(start + title.length, start + title.length + 16))) return undefined;
     const before = text.slice(Math.max(0, start - 32), start);
     if (readsAsTitledName(title, name, before)) return title + marker;
+    // Under a job title's key the words after the job are the job's (`job_title` = `Sr. Nurse Maria`).
+    if (underJobTitle(text, start, place)) return undefined;
     const job = seniorJobBefore(title, name, match.slice(title.length));
     return job !== undefined && readsAsTitledName(title, name.split(" ").slice(job.words).join(" "), before) ? title + job.written + marker : undefined;
   },
@@ -99,10 +108,11 @@ export const introducedNameDetector: Detector = {
 /**
  * The name in `match` from `at` on, in single blanks and as a capitalised name is written
  * (`titleCasedName`: `JOHN SMITH` is `John Smith`); undefined for words in capitals not led by a
- * common given name (`US EAST`, `SYSTEM ADMIN`), unless `afterTitle` and one word (`Frau SCHNEIDER`).
+ * common given name (`US EAST`, `SYSTEM ADMIN`), unless `afterTitle` and one word (`Frau SCHNEIDER`);
+ * `afterPersonTitle`: a title saying a person precedes it, so a surname may be a common word (`MRS EMILY POST`).
  */
-function nameAfter(match: string, at: number, afterTitle = false): string | undefined {
-  return titleCasedName(match.slice(at).replace(/[ \t]+/g, " "), afterTitle);
+function nameAfter(match: string, at: number, afterTitle = false, afterPersonTitle = afterTitle): string | undefined {
+  return titleCasedName(match.slice(at).replace(/[ \t]+/g, " "), afterTitle, afterPersonTitle);
 }
 
 /**
@@ -138,17 +148,19 @@ function commonNameAsWritten(value: string): string {
 }
 
 /**
- * The senior's job between `Sr.` (`title`) and a name (`Sr. Nurse Silva`, `Sr. Staff Engineer
- * John Smith`: `seniorJobWordCount`): its count of words in `name` (words and single blanks) and
- * its text as written in `written` (what follows the title, blanks kept) with the blanks after it;
- * undefined when the title is another, no job leads or nothing follows the job.
+ * The senior's job between `Sr.` (`title`) and a name led by a common given name (`Sr. Nurse
+ * Maria Silva`, `Sr. Staff Engineer John Smith`: `seniorJobWordCount`): its count of words in
+ * `name` (words and single blanks) and its text as written in `written` (what follows the title,
+ * blanks kept) with the blanks after it; undefined when the title is another, no job leads or no
+ * given name follows the job (`Sr. Nurse Practitioner`; `Sr. Nurse Silva` a known miss).
  */
 function seniorJobBefore(title: string, name: string, written: string): { words: number; written: string } | undefined {
   if (title.trim().replace(/\.$/, "").toLowerCase() !== "sr") return undefined;
   const all = name.split(" ");
   const words = seniorJobWordCount(all);
-  // A common given name after the job leads a name; one other word is a surname unless it says what the job is (`Sr. Manager Operations`).
-  if (words === 0 || words === all.length || (!isCommonGivenName(all[words]!) && (all.length > words + 1 || isSeniorJobQualifier(all[words]!)))) return undefined;
+  // Only a common given name after the job leads a name: a job takes its field or a posting's word
+  // after it as often as a surname (`Sr. Nurse Practitioner`, `Sr. Manager Logistics`, `Sr. Analista Suporte`).
+  if (words === 0 || words === all.length || !isCommonGivenName(all[words]!)) return undefined;
   return { words, written: new RegExp(`^(?:[^ \\t]+[ \\t]+){${words}}`).exec(written)![0] };
 }
 
@@ -168,6 +180,17 @@ function readsAsTitledName(title: string, name: string, before: string): boolean
   if (!holdsOnlyNameWords(name)) return false;
   if (isCommonGivenName(first)) return holdsPersonName(name, "party") || holdsPersonName(name, "whole");
   return (bare !== "sr" || (!name.includes(" ") && !namesSeniorJob(first))) && holdsPersonName(name, "whole");
+}
+
+/**
+ * Whether the value starting at `start` in `text` is a job's title by its key: the attribute's
+ * (`place` holding `Place.JOB_TITLE_VALUE`) or the member's printed before it (`memberNameBefore`:
+ * `"job_title":"Sr. …"`, `position=Sr. …`), read by `namesJobTitle`.
+ */
+function underJobTitle(text: string, start: number, place: number): boolean {
+  if ((place & Place.JOB_TITLE_VALUE) !== 0) return true;
+  const member = memberNameBefore(text, start);
+  return member !== undefined && namesJobTitle(nameWords(lastNameSegment(member)));
 }
 
 /**
