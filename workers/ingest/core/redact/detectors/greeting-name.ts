@@ -3,6 +3,7 @@ import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, L
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isSeniorJobQualifier, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
+import { inCapitals } from "../regex-capitals";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
@@ -13,11 +14,13 @@ export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u0
 const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
 /** The greeting and its title, up to the name: read again where a match starts, to find the name. */
 const GREETING = `(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")}),?[ \\t]+`;
+/** The courtesy titles as prose writes them and in capitals, as a greeting's line in capitals prints them (`DEAR MR SMITH,`, `SEHR GEEHRTE FRAU MÜLLER,`). */
+const ANY_CASE_TITLES = [...COURTESY_TITLES, ...COURTESY_TITLES.map(inCapitals)].join("|");
 /**
  * The titles before the name: a courtesy title and up to two more, an academic one or a degree
  * (`Frau Dr. `, `Herr Prof. Dr. `, `Herr Dipl.-Ing. `), kept whole so no title is read as the name.
  */
-const TITLE = `(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+)(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
+const TITLE = `(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+)(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
 const GREETING_AT = new RegExp(GREETING, "y");
 const TITLE_AT = new RegExp(TITLE, "y");
 /**
