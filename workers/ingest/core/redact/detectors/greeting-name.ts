@@ -1,9 +1,8 @@
 import { MoreEvidence } from "../evidence";
-import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
+import { ADDRESSEE_WORDS, COURTESY_TITLES, COURTESY_TITLES_IN_CAPITALS, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isSeniorJobQualifier, isTitledNonPerson, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
-import { inCapitals } from "../regex-capitals";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
@@ -14,8 +13,8 @@ export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u0
 const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
 /** The greeting and its title, up to the name: read again where a match starts, to find the name. */
 const GREETING = `(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")}),?[ \\t]+`;
-/** The courtesy titles as prose writes them and in capitals, as a greeting's line in capitals prints them (`DEAR MR SMITH,`, `SEHR GEEHRTE FRAU MÜLLER,`). */
-const ANY_CASE_TITLES = [...COURTESY_TITLES, ...COURTESY_TITLES.map(inCapitals)].join("|");
+/** The courtesy titles as prose writes them and as a line in capitals does (`DEAR MR SMITH,`: `COURTESY_TITLES_IN_CAPITALS`). */
+const ANY_CASE_TITLES = [...COURTESY_TITLES, ...COURTESY_TITLES_IN_CAPITALS].join("|");
 /**
  * The titles before the name: a courtesy title and up to two more, an academic one or a degree
  * (`Frau Dr. `, `Herr Prof. Dr. `, `Herr Dipl.-Ing. `), kept whole so no title is read as the name.
@@ -117,8 +116,8 @@ function namesTitledNonPerson(titles: string, name: string, next: number): boole
   return words.length === 1 && !(next === 44 /* , */ && !name.includes(" ")) && isTitledNonPerson(words[0]!, name);
 }
 
-/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`). */
-const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
+/** The titles ending in `Sr.` (`Sr. `, `Sr `, `SR `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Silva,`, `HELLO SR ENGINEER,`). */
+const SENIOR_TITLE = /(?:^|[ \t])(?:Sr|SR)\.?[ \t]+$/;
 
 /**
  * How much of `words` (what follows a courtesy title, words between blanks) names an office and
