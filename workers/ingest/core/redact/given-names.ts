@@ -57,6 +57,13 @@ const GIVEN_NAMES: ReadonlySet<string> = new Set([
   "lukasz", "michał", "michal", "katarzyna", "agnieszka", "małgorzata", "malgorzata", "magdalena", "ivan", "dmitri",
   "grzegorz", "zbigniew", "andrzej", "marek", "wojciech", "marcin", "kamil", "jakub", "mateusz", "ewa", "joanna", "dorota", "beata",
   "sergei", "olga", "natalia", "tatiana", "svetlana",
+  // Common Brazilian, Spanish, German and French given names a review found missing (`Ana Paula`).
+  "paula", "francisca", "antonia", "aline", "bruna", "luciana", "vanessa", "renata", "priscila", "carla", "daniela", "cristina",
+  "helena", "isabela", "rafaela", "manuela", "roberta", "simone", "luiz", "marcos", "andré", "andre", "alexandre", "cláudio",
+  "claudio", "renato", "henrique", "caio", "raquel", "alberto", "enrique", "ramon", "raul", "joaquin", "vicente", "nuria", "irene",
+  "susana", "yolanda", "rocío", "rocio", "alicia", "stefanie", "katharina", "johanna", "elisabeth", "karin", "gabriele", "florian",
+  "moritz", "werner", "gerhard", "rainer", "guillaume", "christophe", "frédéric", "frederic", "valérie", "valerie", "sandrine",
+  "monique", "martine", "françoise", "francoise", "louise", "juliette", "anne",
   // Indian, Chinese, Japanese, Korean, Arabic in Latin letters
   "priya", "rahul", "amit", "anil", "sunil", "ravi", "raj", "rajesh", "suresh", "ramesh", "vijay", "arjun", "rohan", "aditya",
   "deepak", "sanjay", "pooja", "neha", "anjali", "divya", "kavya", "lakshmi", "sunita", "wei", "jing", "li", "xiaoming", "yan",

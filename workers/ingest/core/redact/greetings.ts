@@ -41,6 +41,13 @@ export const COURTESY_TITLES = [
 ];
 
 /**
+ * The courtesy titles (`COURTESY_TITLES`) as a greeting's line in capitals prints them (`DEAR MR
+ * SMITH,`, `SEHR GEEHRTE FRAU MÜLLER,`, `HOLA SRA. GARCIA,`), but those that in capitals are an
+ * acronym or a thing's word as often (`HI DOM NODE`, `HELLO PAN AM`, `HELLO MX LINUX`, `SIG`, `M.`).
+ */
+export const COURTESY_TITLES_IN_CAPITALS = COURTESY_TITLES.filter((title) => !["Dom", "Pan", "Mx", "Sig", "M(?=\\.)"].includes(title)).map(inCapitals);
+
+/**
  * Offices, ranks and roles a letter names its reader by after a courtesy title, in place of a
  * surname or before it (`Dear Mr. President`, `Bonjour Monsieur le Maire`, `Hola Señor Cliente`,
  * `Sehr geehrter Herr Doktor Müller`), in the greetings' languages, lower case: no one's name.

@@ -107,11 +107,12 @@ export const DOCUMENTS: readonly NationalDocument[] = [
     holds: germanDocumentNumberHolds,
     named: namedGermanCardNumber,
   },
-  // An identity card's key (`idCard`, `id_card`, `ID-CARD`, `idCardNumber`), written as a key is,
-  // no blank: a number in the German card's strict shape there is the card's, the printed nine or
-  // ten whose check digit holds. The prose `ID card` stays a generic name (`GENERIC_NAME`), whose
-  // number needs the check digit.
-  { name: `${caseless("id")}[_-]?${caseless("card")}`, number: GERMAN_CARD_NUMBER, named: printedOrChecked },
+  // An identity card's key or name (`idCard`, `id_card`, `ID-CARD`, `idCardNumber`, `customerIdCard`,
+  // `ID card`, `identity card`): a number in the German card's strict shape there is the card's, the
+  // printed nine (which hold no check digit: the machine-readable zone adds it) or ten whose check
+  // digit holds. Other documents' numbers after it are read by the generic name (`GENERIC_NAME`),
+  // which needs their check digit.
+  { name: `${caseless("id")}[ _-]?${caseless("card")}|${words("identity", "card")}`, number: GERMAN_CARD_NUMBER, named: printedOrChecked },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
   // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
   { name: "PESEL|[Pp]esel", number: "\\d{11}", holds: peselHolds },
@@ -141,8 +142,12 @@ export const GENERIC_NAME =
   `${words("national")}[ _-]?(?:${caseless("id")}(?:${caseless("entity")})?|${caseless("identification")})|${words("identity", "card")}|${words("identity")}[ _-]?${NUMBER_WORD}` +
   `|${words("id", "card")}|ID[ _-]?${NUMBER_WORD}|${caseless("c")}[ée]${caseless("dula")}`;
 
-/** A name starts a word or follows a key's `_` or `.` (`user.national_id`, `customer_dni`). */
-export const NATIONAL_ID_NAME_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
+/**
+ * A name starts a word or follows a key's `_` or `.` (`user.national_id`, `customer_dni`); an
+ * identity card's key also a camel-case key's word before it (`customerIdCard`,
+ * `holderIdCardNumber`), where `Id` starts a word as a capital says.
+ */
+export const NATIONAL_ID_NAME_START = "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a-z])(?=I[Dd][_-]?Card))";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
 export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);

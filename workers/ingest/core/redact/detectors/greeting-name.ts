@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { ADDRESSEE_WORDS, COURTESY_TITLES, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
+import { ADDRESSEE_WORDS, COURTESY_TITLES, COURTESY_TITLES_IN_CAPITALS, GREETING_WORDS, JAPANESE_NON_NAMES, LETTER_SALUTATION, OFFICE_ARTICLES, OFFICE_WORDS, PERSONAL_GREETING, ROLE_ENDING } from "../greetings";
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { isCommonGivenName } from "../given-names";
 import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson, isTitledSurname, namesSeniorJob } from "../name-introducers";
@@ -14,11 +14,13 @@ export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u0
 const PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von)";
 /** The greeting and its title, up to the name: read again where a match starts, to find the name. */
 const GREETING = `(?<![A-Za-z\\u00C0-\\u017F])(?:${GREETING_WORDS.join("|")}),?[ \\t]+`;
+/** The courtesy titles as prose writes them and as a line in capitals does (`DEAR MR SMITH,`: `COURTESY_TITLES_IN_CAPITALS`). */
+const ANY_CASE_TITLES = [...COURTESY_TITLES, ...COURTESY_TITLES_IN_CAPITALS].join("|");
 /**
  * The titles before the name: a courtesy title and up to two more, an academic one or a degree
  * (`Frau Dr. `, `Herr Prof. Dr. `, `Herr Dipl.-Ing. `), kept whole so no title is read as the name.
  */
-const TITLE = `(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+)(?:(?:${COURTESY_TITLES.join("|")})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
+const TITLE = `(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+)(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
 const GREETING_AT = new RegExp(GREETING, "y");
 const TITLE_AT = new RegExp(TITLE, "y");
 /**
@@ -117,8 +119,8 @@ function namesTitledNonPerson(titles: string, name: string, next: number): boole
   return words.length === 1 && isTitledNonPerson(words[0]!, name) && !(next === 44 /* , */ && !name.includes(" ") && isTitledSurname(words[0]!, name));
 }
 
-/** The titles ending in `Sr.` (`Sr. `, `Sr `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Maria Silva,`). */
-const SENIOR_TITLE = /(?:^|[ \t])Sr\.?[ \t]+$/;
+/** The titles ending in `Sr.` (`Sr. `, `Sr `, `SR `): a senior as often as a señor, whose job may come before the name (`Hello Sr. Nurse Maria Silva,`, `HELLO SR ENGINEER,`). */
+const SENIOR_TITLE = /(?:^|[ \t])(?:Sr|SR)\.?[ \t]+$/;
 
 /**
  * How much of `words` (what follows a courtesy title, words between blanks) names an office and

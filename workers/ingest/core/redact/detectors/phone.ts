@@ -265,15 +265,26 @@ const WRITTEN_INTERNATIONAL = `\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERN
 const WHOLE_WRITTEN_VALUE =
   `${WRITTEN_INTERNATIONAL}(?=[&#"']|\\\\")|(?=${WRITTEN_INTERNATIONAL}$)(?<=^\\S*)${WRITTEN_INTERNATIONAL}`;
 /**
+ * A query value in a log line's URL whose groups a literal blank sets apart
+ * (`GET /x?phone=+55 11 98765-4321 200`), which ends the URL there: the value's groups are one
+ * number up to the last group of four digits or more, as a local number ends (`+55 11 98765-4321`,
+ * `+1 415 867 5309`), so the whole number goes or none of it; the status after it (`200`, three
+ * digits) is no group of it.
+ */
+const BLANK_GROUPED_QUERY_VALUE =
+  `(?<=${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?` +
+  `(?:${INTERNATIONAL_SEPARATOR}?\\d{1,5}(?:${INTERNATIONAL_SEPARATOR}\\d{1,5}){0,3})?${INTERNATIONAL_SEPARATOR}\\d{4,}`;
+/**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
  * form is tried first, so that a literal `+` whose groups a form's `+` joins is read as the form's;
  * at a query value's start, where a literal blank ends the value in a log line
  * (`?phone=+5511987654321 200`), only as the value's whole (`WHOLE_WRITTEN_VALUE`: a URL in
- * JSON, `{"url":"/cb?phone=+1 415 867 5309&x=1"}`).
+ * JSON, `{"url":"/cb?phone=+1 415 867 5309&x=1"}`) or up to its last group of four digits or more
+ * (`BLANK_GROUPED_QUERY_VALUE`: `?phone=+55 11 98765-4321 200`).
  */
 const INTERNATIONAL =
-  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${WHOLE_WRITTEN_VALUE}` +
+  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${WHOLE_WRITTEN_VALUE}|${BLANK_GROUPED_QUERY_VALUE}` +
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
@@ -282,11 +293,12 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
- * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`), or 8 to 13
+ * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
+ * landlines' two, three, two and two (`91 123 45 67`), or 8 to 13
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|\\d{2}[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
