@@ -81,7 +81,7 @@ describe("a courtesy title in capitals after a greeting", () => {
     ["BONJOUR MADAME DUBOIS,", "BONJOUR MADAME [REDACTED:person_name],"],
     ["DEAR MRS JONES, YOUR ORDER SHIPPED", "DEAR MRS [REDACTED:person_name], YOUR ORDER SHIPPED"],
     ['{"subject":"HELLO MRS JONES, YOUR ORDER SHIPPED"}', '{"subject":"HELLO MRS [REDACTED:person_name], YOUR ORDER SHIPPED"}'],
-    ["HELLO SR. NURSE SILVA,", "HELLO SR. NURSE [REDACTED:person_name],"],
+    ["HELLO SR. NURSE MARIA SILVA,", "HELLO SR. NURSE [REDACTED:person_name],"],
   ]);
   it("stores a log body's greeting with the title kept", () => {
     expect(redactedLogBody("DEAR MR SMITH, YOUR ORDER SHIPPED")).toBe("DEAR MR [REDACTED:person_name], YOUR ORDER SHIPPED");
