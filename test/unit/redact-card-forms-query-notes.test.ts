@@ -1,9 +1,8 @@
 /**
- * A callback note's point in time before its number (`um 14 Uhr`, `at 5pm`, `vers 15h`, `a las
- * 9`), `unter der`, `callback` as a noun and whom to call between (`rappeler le client demain
- * au …`); the German identity card's number in lower case judged by its check digit in every form
- * (text, JSON, attribute, URL query); a note saying no name after a name in a URL query kept
- * beside the marker, percent-encoded as it came. Each in the forms it applies to.
+ * The German identity card's number in lower case judged by its check digit in every form (text,
+ * JSON, attribute, URL query); a note saying no name after a name in a URL query kept beside the
+ * marker, percent-encoded as it came. Each in the forms it applies to. (A callback note's point in
+ * time before its number, `um 14 Uhr`, `at 5pm`, is in redact-callback-windows-id-cards.test.ts.)
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -12,58 +11,8 @@ import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy);
-const PHONE = "[REDACTED:phone]";
 const ID = "[REDACTED:national_id]";
 const NAME = "[REDACTED:person_name]";
-
-/** `[sentence, number]`: the sentence ends with the number, which goes. */
-const CALLBACK_TIMES: readonly (readonly [string, string])[] = [
-  ["Rückruf heute um 14 Uhr unter ", "0171 1234567"],
-  ["Rückruf bitte morgen gegen 10 Uhr unter ", "0171 1234567"],
-  ["call me back at 5pm on ", "415-867-5309"],
-  ["call me back around 3pm at ", "415 867 5309"],
-  ["rappeler vers 15h au ", "06 12 34 56 78"],
-  ["llámenos a las 9 al ", "612 345 678"],
-  ["ligar às 15h no ", "11 3456-7890"],
-  ["chiamare alle 15 al ", "347 123 4567"],
-  ["erreichbar von 9-17 Uhr unter der ", "0171 1234567"],
-  ["customer requested callback tomorrow at ", "415-867-5309"],
-  ["rappeler le client demain au ", "06 12 34 56 78"],
-  ["RÜCKRUF HEUTE UM 14 UHR UNTER ", "0171 1234567"],
-  ["CALL ME BACK AT 5PM ON ", "415-867-5309"],
-];
-
-/** Kept: no window between, or a ticket's, an order's or a date's number after the point in time. */
-const CALLBACK_TIME_LOOK_ALIKES = [
-  "callback at 415-867-5309",
-  "callback 2024 12345",
-  "Rückruf um 14 Uhr zu Ticket 2024 12345",
-  "Rückruf um 14 Uhr unter 2024 12345",
-  "call back at 2 on order 4158675309",
-  "call me back at 5pm on 2024-12-15",
-  "callback tomorrow at 10.0.0.12 8080",
-];
-
-describe("a phone after a callback note's point in time", () => {
-  itStoresCounting("redacts the number in the text %j", redacted, { phone: 1 }, CALLBACK_TIMES.map(([sentence, number]) => [`${sentence}${number}`, `${sentence}${PHONE}`]));
-  itStoresCounting(
-    "redacts the number quoted %j",
-    redacted,
-    { phone: 1 },
-    CALLBACK_TIMES.map(([sentence, number]) => [`note="${sentence}${number}."`, `note="${sentence}${PHONE}."`]),
-  );
-  it.each(CALLBACK_TIMES.map((pair) => [...pair]))("redacts the number in a JSON body and an attribute: %s%s", (sentence, number) => {
-    expect(redactedLogBody(JSON.stringify({ msg: `${sentence}${number}`, level: "info" }))).toBe(JSON.stringify({ msg: `${sentence}${PHONE}`, level: "info" }));
-    expect(storedLogAttribute("ticket.note", { stringValue: `${sentence}${number}` })).toEqual({ stringValue: `${sentence}${PHONE}` });
-  });
-
-  itKeepsUncounted("keeps the text %j", redacted, CALLBACK_TIME_LOOK_ALIKES);
-  it.each(CALLBACK_TIME_LOOK_ALIKES.map((text) => [text]))("keeps %j in a JSON body and an attribute", (text) => {
-    const body = JSON.stringify({ msg: text });
-    expect(redactedLogBody(body)).toBe(body);
-    expect(storedLogAttribute("ticket.note", { stringValue: text })).toEqual({ stringValue: text });
-  });
-});
 
 describe("the German card's number in lower case: its check digit decides in every form", () => {
   const KEYS = ["idCard", "id_card", "ausweisnummer"];
