@@ -30,6 +30,21 @@ const CALLBACK_WINDOWS: readonly (readonly [string, string])[] = [
   ["call me back tomorrow at ", "415-867-5309"],
   ["Rückruf heute Nachmittag unter ", "0171/1234567"],
   ["chiamare dalle 9 alle 18 al ", "347 123 4567"],
+  // A point in time (`um`, `gegen`, `at`, `around`, `vers`, `a las`, `às`, `alle`), `unter der`,
+  // `callback` as a noun and whom to call between.
+  ["Rückruf heute um 14 Uhr unter ", "0171 1234567"],
+  ["Rückruf bitte morgen gegen 10 Uhr unter ", "0171 1234567"],
+  ["call me back at 5pm on ", "415-867-5309"],
+  ["call me back around 3pm at ", "415 867 5309"],
+  ["rappeler vers 15h au ", "06 12 34 56 78"],
+  ["llámenos a las 9 al ", "612 345 678"],
+  ["ligar às 15h no ", "11 3456-7890"],
+  ["chiamare alle 15 al ", "347 123 4567"],
+  ["erreichbar von 9-17 Uhr unter der ", "0171 1234567"],
+  ["customer requested callback tomorrow at ", "415-867-5309"],
+  ["rappeler le client demain au ", "06 12 34 56 78"],
+  ["RÜCKRUF HEUTE UM 14 UHR UNTER ", "0171 1234567"],
+  ["CALL ME BACK AT 5PM ON ", "415-867-5309"],
 ];
 
 /** Kept: words between that are no window, numbers that are no phone's, dates and durations after the window. */
@@ -49,6 +64,14 @@ const CALLBACK_LOOK_ALIKES = [
   "call back between 9 and 5 on 12 12 2024",
   "call back between 9 and 5 on order 4158675309",
   "erreichbar von 9-17 Uhr unter 0171 1234567 ms",
+  // No window between, or a ticket's, an order's or a date's number after the point in time.
+  "callback at 415-867-5309",
+  "callback 2024 12345",
+  "Rückruf um 14 Uhr zu Ticket 2024 12345",
+  "Rückruf um 14 Uhr unter 2024 12345",
+  "call back at 2 on order 4158675309",
+  "call me back at 5pm on 2024-12-15",
+  "callback tomorrow at 10.0.0.12 8080",
 ];
 
 describe("a phone after a callback word and an availability window", () => {

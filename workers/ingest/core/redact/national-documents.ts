@@ -45,6 +45,19 @@ const printedOrChecked = (value: string): boolean => value.length === 9 || germa
  * a token, the printed nine or ten whose check digit holds (`t220001293`, not `t220001294`).
  */
 const namedGermanCardNumber = (value: string): boolean => !/^[a-z]/.test(value) || printedOrChecked(value);
+/** `GERMAN_DOCUMENT_NUMBER_LOWER_CASE`, whole. */
+const LOWER_CASE_CARD_NUMBER = new RegExp(`^(?:${GERMAN_DOCUMENT_NUMBER_LOWER_CASE})$`);
+
+/**
+ * Whether `value` is a German card's number typed in lower case whose check digit fails
+ * (`t220001294`): ten characters in the card's shape, which after the card's name (`namedGermanCardNumber`)
+ * and under a card's key in text (`idCard=t220001294`) are no card's. The whole value of a
+ * national id's key (`Place.NATIONAL_ID_VALUE`, an attribute `idCard`) asks it too, so every form
+ * gives one verdict; capitals and the printed nine are not asked (`T220001294`, `t22000129`).
+ */
+export function isUncheckedLowerCaseCardNumber(value: string): boolean {
+  return LOWER_CASE_CARD_NUMBER.test(value) && !printedOrChecked(value);
+}
 
 /**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a

@@ -16,12 +16,16 @@ const UNIT = `(?:uhr|horas|hs|h|[ap]\\.?m\\.?)${WORD_END}`;
 const HOUR = `(?:(?:las|los|les|le|the)\\s+)?\\d{1,2}(?:[:.h]\\d{2}|h${WORD_END})?(?:\\s?${UNIT})?`;
 /** An hour a unit or minutes mark as one (`17 Uhr`, `9h`, `9:30`, `5pm`), which needs no opener. */
 const MARKED_HOUR = `\\d{1,2}(?:(?:[:.h]\\d{2}|h${WORD_END})(?:\\s?${UNIT})?|\\s?${UNIT})`;
-/** What opens a range or a bound of hours (`von`, `between`, `entre`, `à partir de`, `dalle`). */
+/**
+ * What opens a range, a bound or a point of hours (`von`, `between`, `entre`, `à partir de`,
+ * `dalle`; `um`, `gegen`, `at`, `around`, `vers`, `a las`, `às`, `alle`: `um 14 Uhr`, `at 5pm`,
+ * `vers 15h`, `a las 9`).
+ */
 const HOUR_OPENER = [
-  "von", "ab", "bis", "zwischen", "nach", "vor",
-  "from", "between", "after", "before", "until", "till",
-  "entre", "de", "des", "dès", "à\\s+partir\\s+de", "après", "avant", "jusqu'à",
-  "desde", "hasta", "a\\s+partir\\s+de", "das", "dalle", "tra", "fra",
+  "von", "ab", "bis", "zwischen", "nach", "vor", "um", "gegen",
+  "from", "between", "after", "before", "until", "till", "at", "around", "about",
+  "entre", "de", "des", "dès", "à\\s+partir\\s+de", "après", "avant", "jusqu'à", "vers", "à",
+  "desde", "hasta", "a\\s+partir\\s+de", "a(?=\\s+las\\s)", "das", "às", "dalle", "alle", "tra", "fra",
 ].join("|");
 /** What joins a range's two hours (`-`, `bis`, `and`, `et`, `à`, `a`, `y`, `às`, `e`, `alle`). */
 const HOUR_JOINER = "(?:\\s*[-–/]\\s*|\\s+(?:bis|und|to|and|till|until|et|à|a|y|hasta|às|as|e|alle)\\s+)";

@@ -115,14 +115,31 @@ export function rewrittenNameField(match: string, marker: string, holdsName: (va
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
   const written = quote === "" ? formDecoded(inner) : inner;
   if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
-  // A quoted value's note saying no name stays beside the marker (`"John Smith (Deleted User)"`:
-  // `nameNote`); so does a form's blank an unquoted value ends with before one (`John+Smith+(Deleted+User)`).
-  const note = quote === "" ? FORM_BLANKS_AT_END.exec(inner)![0] : (nameNote(inner) ?? "");
+  // A note saying no name stays beside the marker (`"John Smith (Deleted User)"`: `nameNote`).
+  const note = quote === "" ? unquotedNote(inner, written) : (nameNote(inner) ?? "");
   return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
 }
 
-/** A form's encoded blanks (`+`) at an unquoted value's end. */
-const FORM_BLANKS_AT_END = /\+*$/;
+/**
+ * What of an unquoted value (`inner`, read as sent: `written`) stays beside its marker, as it came:
+ * a note saying no name (`nameNote` of `written`), form-encoded in a URL query's value as it is
+ * there (`John%20Smith%20%5Bdeleted%5D`, `John+Smith+-+N%2FA`); else the form's blanks the value
+ * ends with before a note the value stops at (`John+Smith+(Deleted+User)`,
+ * `John%20Smith%20(Deleted%20User)`). Empty when there is neither.
+ */
+function unquotedNote(inner: string, written: string): string {
+  const note = nameNote(written);
+  if (note !== undefined) {
+    // The shortest end of `inner` that reads as the note: a percent escape is three characters, a UTF-8 letter up to four escapes.
+    for (let start = inner.length - note.length; start >= Math.max(0, inner.length - 12 * note.length); start--) {
+      if (formDecoded(inner.slice(start)) === note) return inner.slice(start);
+    }
+  }
+  return FORM_BLANKS_AT_END.exec(inner)![0];
+}
+
+/** A form's encoded blanks (`+`, `%20`) at an unquoted value's end. */
+const FORM_BLANKS_AT_END = /(?:\+|%20)*$/;
 
 /**
  * As `rewrittenNameField`, but an unquoted value of several words is read from its longest run of

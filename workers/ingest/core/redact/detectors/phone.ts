@@ -131,24 +131,41 @@ const PHONE_NAMED_BEFORE = lazy(
 const PHONE_WORD_REACH = 40;
 
 /**
- * A callback or reachability word (`PHONE_VERBS`, `PHONE_REACHABLE`: `Rückruf`, `erreichbar`,
- * `joignable`, `llámenos`, `call me back`), perhaps a courtesy's word (`erbeten`, `please`), then an
- * availability window's words and nothing else (`AVAILABILITY_WINDOW`: `von 9-17 Uhr`, `tagsüber`,
- * `entre 9h et 18h`, `between 9 and 5`, `de 9 a 18`), then German `unter`, French `au`, Spanish and
- * Italian `al`, Portuguese `no`, English `on`/`at` right before the number. Other words between
- * (`Rückruf zu Ticket 2024 12345`, `Rückruf, Rechnung unter …`) say nothing of what the number is.
+ * A callback or reachability word (`PHONE_VERBS`, `PHONE_REACHABLE`, `WINDOW_CALLBACK_WORDS`:
+ * `Rückruf`, `erreichbar`, `joignable`, `llámenos`, `call me back`, `callback`), perhaps whom to
+ * call (`CALLBACK_OBJECT`: `rappeler le client`) and a courtesy's word (`erbeten`, `please`), then
+ * an availability window's words and nothing else (`AVAILABILITY_WINDOW`: `von 9-17 Uhr`,
+ * `tagsüber`, `entre 9h et 18h`, `between 9 and 5`, `de 9 a 18`, `um 14 Uhr`, `at 5pm`), then
+ * German `unter` (`unter der`), French `au`, Spanish and Italian `al`, Portuguese `no`, English
+ * `on`/`at` right before the number. Other words between (`Rückruf zu Ticket 2024 12345`,
+ * `Rückruf, Rechnung unter …`) say nothing of what the number is.
  */
 const CALLBACK_WINDOW_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_REACHABLE, ...PHONE_VERBS].join("|")})(?:\\s+(?:me|us))?(?:\\s+back)?` +
+      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_REACHABLE, ...WINDOW_CALLBACK_WORDS, ...PHONE_VERBS].join("|")})${CALLBACK_OBJECT}(?:\\s+back)?` +
         `(?:\\s+(?:erbeten|gewünscht|bitte|please|svp|s'il\\s+vous\\s+plaît|por\\s+favor|per\\s+favore))?\\s*[,:]?\\s+` +
-        `${AVAILABILITY_WINDOW}\\s*,?\\s+(?:unter|au|al|no|on|at)\\s*:?\\s+$`,
+        `${AVAILABILITY_WINDOW}\\s*,?\\s+${WINDOW_NUMBER_WORD}\\s*:?\\s+$`,
       "i",
     ),
 );
+/**
+ * Callback and reachability words read only before a window (`callback tomorrow at …`, `reachable
+ * weekdays at …`): alone before a number they are a program's as often (`callback 12345678`).
+ */
+const WINDOW_CALLBACK_WORDS = ["callback", "call-back", "rückrufbitte", "reachable"];
+/**
+ * Whom a callback note asks to call, between its verb and the window: a pronoun (`call me back`,
+ * `call them`), or a customer or a caller after its article (`rappeler le client demain au …`,
+ * `call the customer`, `den Kunden`, `al cliente`, `o cliente`).
+ */
+const CALLBACK_OBJECT =
+  "(?:\\s+(?:me|us|him|her|them|(?:the|our|a|le|la|notre|den|die|unseren|unsere|el|al|o|il)\\s+" +
+  "(?:customer|client|cliente|clienta|caller|kunden|kundin|utilisateur|usuario|usuário)))?";
+/** The words right before a window's number: German `unter` (`unter der`), French `au`, Spanish and Italian `al`, Portuguese `no`, English `on`/`at`. */
+const WINDOW_NUMBER_WORD = "(?:unter(?:\\s+der)?|au|al|no|on|at)";
 /** The word right before a window's number (`CALLBACK_WINDOW_BEFORE`), asked first: most numbers follow none. */
-const WINDOW_NUMBER_WORD_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:unter|au|al|no|on|at)\s*:?\s+$/i;
+const WINDOW_NUMBER_WORD_BEFORE = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])${WINDOW_NUMBER_WORD}\\s*:?\\s+$`, "i");
 /** How far before a number its callback word and window are read. */
 const CALLBACK_WINDOW_REACH = 120;
 /**
