@@ -5,7 +5,8 @@
  * every shape the detectors keep memos for (an `INSERT`'s row, a query's bound list, an `IN`
  * list, a URL's query, YAML, a list of numbers, a `request.cf` object, a Cookie header) and in
  * every place a value is read as a name (a YAML or JSON `name:` member's value, a pair's name, a
- * header list's name, a `name` attribute), in its body and its attributes. Only keys and column
+ * header list's name, a `name` attribute, a `name="…"` setting, a token before its `=` padding, a
+ * bind's name, a code read's member), in its body and its attributes. Only keys and column
  * names may be remembered across requests (bounded-memo.ts); the word is never one. The search is
  * checked on a text a module's memo holds on purpose: a detector's helper asked outside any scan
  * keeps its text until the next scan ends (scan-scope.ts), which no later export runs here.
@@ -48,6 +49,10 @@ function textsWith(word: string): string[] {
     `{"env":[{"name":"${word}","value":"${word}"},{"name":"${Word} ${Word}","value":"x"}]}`,
     `{"headers":[["${word}","${word}"]]}`,
     `settings {name: ${word}, value: ${word}}`,
+    `<add key="${Word} ${Word}" value="x"/> <field name="${word}" value="y"/>`,
+    `auth header=Basic ${word}== token ${word}x=`,
+    `params {:password=>:${word}}`,
+    `db.password = config.${word}`,
   ];
 }
 
@@ -69,6 +74,8 @@ function exportOnce(word: Buffer): void {
       { key: "Parameter.Name", value: { stringValue: value } },
       { key: "Parameter.Value", value: { stringValue: value } },
       { key: "name", value: { stringValue: `${capitalised(value)} ${capitalised(value)}` } },
+      { key: "password", value: { stringValue: `:${value}` } },
+      { key: "api_key", value: { stringValue: `settings.${value}` } },
     ],
   }));
   const document = { resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ logRecords: records }] }] };

@@ -37,20 +37,21 @@ function ownCopy(text: string): string {
   return (" " + text).slice(1);
 }
 
-/** Whether a value (request text, not a name) is being asked about: `withoutRemembering` under way. */
+/** Whether request text is being read for names (`withoutRemembering` under way): no memo stores. */
 let askingOfValue = false;
 
 /**
- * `compute(value)` with no `BoundedMemo` remembering an argument while it runs, for a value read
- * as a name: a `name:` member's value (`name: Ana`, `{"name":"DB_PASSWORD"}`), which is request
- * text and may be a person's name. Memos still answer from the names they know. Nested calls run
- * under the outermost one. docs/decisions.md, 2026-12-04, "Memos of names remember no value".
+ * `compute()` with no `BoundedMemo` remembering an argument while it runs: for request text read
+ * as names, which may be values (`name: Ana`, a person's name in a `name:` member; a token before
+ * its `=` padding read as a parameter's name, `dXNlcjpwYXNz=`). Memos still answer from the names
+ * they know. Nested calls run under the outermost one. docs/decisions.md, 2026-12-04, "Memos of
+ * names remember no value".
  */
-export function withoutRemembering<V>(compute: (value: string) => V, value: string): V {
-  if (askingOfValue) return compute(value);
+export function withoutRemembering<V>(compute: () => V): V {
+  if (askingOfValue) return compute();
   askingOfValue = true;
   try {
-    return compute(value);
+    return compute();
   } finally {
     askingOfValue = false;
   }

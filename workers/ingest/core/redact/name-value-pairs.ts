@@ -50,7 +50,7 @@ export function isPairValueMember(member: string): boolean {
  * person's name): no memo of names remembers it (`withoutRemembering`).
  */
 export function ruledPairName(name: string): string | undefined {
-  return withoutRemembering(ruledNameOf, name);
+  return withoutRemembering(() => ruledNameOf(name));
 }
 
 function ruledNameOf(name: string): string | undefined {
