@@ -5,7 +5,9 @@
  * remembering, so the arguments of later requests are remembered again. `compute` must not
  * return undefined. A text argument is remembered as a copy of its own: a name read out of a
  * request's text (a YAML key, an SQL column) may be a slice that keeps the whole text alive, and
- * no request's text is held past its request.
+ * no request's text is held past its request. Only names (keys, columns, parameters' names) are
+ * remembered: while a value is asked about as a name (`withoutRemembering`), a memo answers from
+ * what it knows and remembers nothing new.
  */
 export class BoundedMemo<K, V> {
   private readonly results = new Map<K, V>();
@@ -19,6 +21,7 @@ export class BoundedMemo<K, V> {
     const known = this.results.get(argument);
     if (known !== undefined) return known;
     const result = this.compute(argument);
+    if (askingOfValue) return result;
     if (this.results.size >= this.limit) this.results.clear();
     this.results.set(typeof argument === "string" ? (ownCopy(argument) as K) : argument, result);
     return result;
@@ -32,4 +35,24 @@ export class BoundedMemo<K, V> {
  */
 function ownCopy(text: string): string {
   return (" " + text).slice(1);
+}
+
+/** Whether request text is being read for names (`withoutRemembering` under way): no memo stores. */
+let askingOfValue = false;
+
+/**
+ * `compute()` with no `BoundedMemo` remembering an argument while it runs: for request text read
+ * as names, which may be values (`name: Ana`, a person's name in a `name:` member; a token before
+ * its `=` padding read as a parameter's name, `dXNlcjpwYXNz=`). Memos still answer from the names
+ * they know. Nested calls run under the outermost one. docs/decisions.md, 2026-12-04, "Memos of
+ * names remember no value".
+ */
+export function withoutRemembering<V>(compute: () => V): V {
+  if (askingOfValue) return compute();
+  askingOfValue = true;
+  try {
+    return compute();
+  } finally {
+    askingOfValue = false;
+  }
 }

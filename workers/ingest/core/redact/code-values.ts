@@ -1,3 +1,4 @@
+import { withoutRemembering } from "./bounded-memo";
 import { blanksBefore } from "./blanks";
 import { templateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
@@ -94,9 +95,14 @@ const WHOLE_LOOKUP = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\.|->|::)[A-Za-z_]\w{0,63}){0
  * (`isCodeValue`): a member path of identifiers whose last name names a credential
  * (`config.password`, `req.headers.authorization`), or a lookup of a setting's key that names one
  * (`os.environ["DB_PASSWORD"]`, `System.getenv("DB_PASSWORD")`: `isSettingKey`). A dotted value
- * whose last name names nothing secret (`abc.def.ghi`, a JWT's shape) stays the value.
+ * whose last name names nothing secret (`abc.def.ghi`, a JWT's shape) stays the value. The names
+ * read are the value's: no memo of names remembers them (`withoutRemembering`).
  */
 export function isCodeRead(value: string): boolean {
+  return withoutRemembering(() => readsSetting(value));
+}
+
+function readsSetting(value: string): boolean {
   const member = IDENTIFIER_PATH.exec(value)?.[1];
   if (member !== undefined) return isSecretName(member);
   const lookup = WHOLE_LOOKUP.exec(value);

@@ -1,5 +1,5 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
-import { BoundedMemo } from "./bounded-memo";
+import { withoutRemembering } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesHolder } from "./card-holder-names";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
@@ -46,16 +46,21 @@ export function isPairValueMember(member: string): boolean {
  * case: AWS Cognito's `{"Name":"name","Value":…}`), `PAIRED_NAME`, a name of no owner, which is
  * a person's only when it reads as one (person-names.ts). Undefined for a name that names nothing
  * hidden (`PORT`, `token_ttl`, `city`) and for text that is no name (a sentence, a URL): the value
- * is then scanned under its own member's name.
+ * is then scanned under its own member's name. `name` is a value of the request (it may be a
+ * person's name): no memo of names remembers it (`withoutRemembering`).
  */
 export function ruledPairName(name: string): string | undefined {
+  return withoutRemembering(() => ruledNameOf(name));
+}
+
+function ruledNameOf(name: string): string | undefined {
   const last = name.slice(name.lastIndexOf("/") + 1);
   if (last.toLowerCase() === "name") return PAIRED_NAME;
   if (SPACED_LABEL.test(last)) {
     const joined = nameWords(last).join("_");
-    return ruledDataNames.get(joined) ? joined : undefined;
+    return namesRuledData(joined) ? joined : undefined;
   }
-  return PLAIN_NAME.test(last) && ruledDataNames.get(last) ? last : undefined;
+  return PLAIN_NAME.test(last) && namesRuledData(last) ? last : undefined;
 }
 
 /**
@@ -71,8 +76,6 @@ function namesRuledData(name: string): boolean {
   const words = nameWords(name);
   return namesStreetAddress(words) !== undefined || isPostalCodeParameterName(name) || namesHolder(words) || namesPersonField(words);
 }
-/** `namesRuledData` by name: every string under a member named `name` or `key` (`service.name`, `ScriptName`) asks it. */
-const ruledDataNames = new BoundedMemo<string, boolean>(1024, namesRuledData);
 
 /**
  * The ruled name (`ruledPairName`) of an object's name/value pair and its value member's name

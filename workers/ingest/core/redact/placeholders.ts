@@ -1,3 +1,4 @@
+import { withoutRemembering } from "./bounded-memo";
 import { isSecretName } from "./secret-names";
 
 /**
@@ -26,10 +27,14 @@ const TEMPLATE_EXPRESSION = /^(?:\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\
  */
 const NAMED_BIND = /^:([A-Za-z_]\w{0,63})$/;
 
-/** Whether `value`, whole, is a format's or a query's placeholder or a template expression (`PLACEHOLDER`, `TEMPLATE_EXPRESSION`). */
+/**
+ * Whether `value`, whole, is a format's or a query's placeholder or a template expression
+ * (`PLACEHOLDER`, `TEMPLATE_EXPRESSION`). A bind's name is the value's (it may be the secret
+ * `:hunter2`): no memo of names remembers it (`withoutRemembering`).
+ */
 export function isPlaceholder(value: string): boolean {
   const named = NAMED_BIND.exec(value)?.[1];
-  return PLACEHOLDER.test(value) || (named !== undefined && isSecretName(named)) || templateExpressionAt(value)?.length === value.length;
+  return PLACEHOLDER.test(value) || (named !== undefined && withoutRemembering(() => isSecretName(named))) || templateExpressionAt(value)?.length === value.length;
 }
 
 /**

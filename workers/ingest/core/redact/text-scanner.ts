@@ -1,5 +1,6 @@
 import type { Detector, Rewrite } from "./detectors";
 import { blanksAfter, blanksBefore } from "./blanks";
+import { withoutRemembering } from "./bounded-memo";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
@@ -119,8 +120,14 @@ export class TextScanner {
    * key rules kept by their path (kept-members.ts): no find that is exactly such a value is replaced.
    * `marking`: each find's marker is the one it gives for the text the find replaces
    * (`SeriesMarking`: a metric attribute's hashed marker), the rest of the text kept.
+   * What the checks read as names in the text (before an `=`, in a `name="…"`, a literal) may be
+   * a value, a token before its padding: no memo of names remembers it (`withoutRemembering`).
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers, marking?: SeriesMarking): string {
+    return withoutRemembering(() => this.redactText(text, tally, excluded, place, kept, marking));
+  }
+
+  private redactText(text: string, tally: RedactionTally, excluded: number, place: number, kept: KeptMembers | undefined, marking: SeriesMarking | undefined): string {
     const more = this.more;
     let evidence = evidenceIn(text, false, more);
     if (evidence === Evidence.ESCAPES) {
