@@ -153,8 +153,8 @@ function peoplePathBefore(text: string, from: number, place: number): boolean {
 
 /**
  * Whether a URL's path or a whole URL (`/users`, `https://shop.example.com/users?name=…`,
- * `/api/Sign-Up.php`) ends in a segment naming people or their sign-up (`PEOPLE_PATH_SEGMENTS`),
- * its query and fragment aside.
+ * `/api/Sign-Up.php`, `/api/v1/customers/search`) names people or their sign-up
+ * (`segmentNamesPeople`), its query and fragment aside.
  */
 export function pathNamesPeople(path: string): boolean {
   let end = 0;
@@ -163,17 +163,25 @@ export function pathNamesPeople(path: string): boolean {
 }
 
 /**
- * Whether the path's last segment before `end` in `text` (a `/` right before `end` aside:
- * `/users/?` as `/users?`), in lower case without its extension, `-` or `_` (`/api/Sign-Up.php`
- * is `signup`), names people (`PEOPLE_PATH_SEGMENTS`).
+ * Whether the path before `end` in `text` names people (`PEOPLE_PATH_SEGMENTS`): its last segment
+ * (a `/` right before `end` aside: `/users/?` as `/users?`), in lower case without its extension,
+ * `-` or `_` (`/api/Sign-Up.php` is `signup`), or a segment before it without a dot (a host's name
+ * is none: `account.example.com`), as a people word leads an action on them (`/api/v1/customers/search`,
+ * `/users/42/edit`). The path starts after a blank, a quote or a bracket (`endsQuery`).
  */
 function segmentNamesPeople(text: string, end: number): boolean {
-  const to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
-  let from = to;
-  while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
-  const segment = text.slice(from, to).toLowerCase();
-  const dot = segment.indexOf(".");
-  return PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""));
+  let to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
+  let last = true;
+  while (to > 0 && !endsQuery(text.charCodeAt(to - 1))) {
+    let from = to;
+    while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+    const segment = text.slice(from, to).toLowerCase();
+    const dot = segment.indexOf(".");
+    if ((last || dot === -1) && PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""))) return true;
+    last = false;
+    to = from > 0 && text.charCodeAt(from - 1) === 47 /* / */ ? from - 1 : from;
+  }
+  return false;
 }
 
 /**
@@ -189,17 +197,25 @@ const PERSON_PARAMETER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A URL path's segments before a query that name people or their sign-up (lower case, without
- * `-` or `_`), in English, Portuguese, Spanish, French and German: `/users`, `/customers`,
- * `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`, `/patients`, `/people`, a
- * profile (`/perfil`), `/signup`, `/register`, `/cadastro`. A `/search` or `/products` says nothing of whose name.
+ * A URL path's segments that name people, their sign-up or what a person does under their own
+ * name (lower case, without `-` or `_`), in English, Portuguese, Spanish, French and German:
+ * `/users`, `/customers`, `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`,
+ * `/patients`, `/people`, a profile (`/perfil`), an account (`/account`, `/me`, `/conta`, `/konto`),
+ * `/signup`, `/register`, `/cadastro`, an order, a booking or an appointment (`/checkout`,
+ * `/orders`, `/pedidos`, `/commandes`, `/bestellungen`, `/reservations`, `/agendamentos`), a lead,
+ * a guest, a subscription (`/subscribe`, `/newsletter`), billing and shipping. A `/search`,
+ * `/products`, `/cities` or `/stores` says nothing of whose name.
  */
 const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "user", "users", "customer", "customers", "contact", "contacts", "member", "members", "employee", "employees", "patient", "patients",
-  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration",
+  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration", "account", "accounts", "me",
+  "checkout", "order", "orders", "booking", "bookings", "reservation", "reservations", "appointment", "appointments", "lead", "leads",
+  "subscribe", "subscription", "subscriptions", "newsletter", "guest", "guests", "billing", "shipping",
   "usuario", "usuarios", "cliente", "clientes", "contato", "contatos", "contacto", "contactos", "pessoa", "pessoas", "persona", "personas",
   "paciente", "pacientes", "funcionario", "funcionarios", "empleado", "empleados", "perfil", "perfis", "perfiles", "cadastro", "registro",
-  "utilisateur", "utilisateurs", "inscription", "kunde", "kunden", "benutzer", "mitarbeiter", "patienten", "anmeldung", "registrierung",
+  "conta", "contas", "cuenta", "cuentas", "pedido", "pedidos", "reserva", "reservas", "agendamento", "agendamentos", "cita", "citas",
+  "utilisateur", "utilisateurs", "inscription", "compte", "comptes", "commande", "commandes", "kunde", "kunden", "benutzer",
+  "mitarbeiter", "patienten", "anmeldung", "registrierung", "konto", "bestellung", "bestellungen", "buchung", "buchungen",
 ]);
 
 /** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */
