@@ -241,20 +241,23 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   "tienda", "almacen", "almacén", "bodega", "sucursal", "estacion", "estación", "aeropuerto",
   // Products and shows.
   "boot", "boots", "shoes", "pizza", "coffee", "beats", "headphones", "tickets", "ticket", "restaurant", "bakery", "roasters",
+  // Lodgings and carriers (`Welcome to Louise Hotel`, `from Moritz Fiege Logistics`).
+  "hotel", "hotels", "hostel", "inn", "resort", "motel", "pousada", "logistics", "logistik", "logistica", "logística", "transportes",
+  "spedition",
 ]);
 
 /**
  * Places and brands named as a person is, a full name led by a common given name, lower case
  * without accents, that a party's word precedes in logistics' and payments' logs (`to João
  * Pessoa`, `Shipped by Michael Kors`): Brazilian cities (the state capital João Pessoa, Paulo
- * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), São Paulo's `Oscar Freire` street, and
+ * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), Buenos Aires' Vicente López, São Paulo's `Oscar Freire` street, and
  * companies (a fashion house, a broker, a metrics database, a banks' software vendor, a travel
  * agency). Only these, whole: any other such name is a person's.
  */
 export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "joao pessoa", "joao monlevade", "paulo afonso", "carlos barbosa", "luis eduardo magalhaes", "santa maria", "teofilo otoni",
   "bento goncalves", "domingos martins", "fernando de noronha", "francisco beltrao", "getulio vargas", "lauro de freitas",
-  "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire",
+  "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire", "vicente lopez",
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
 ]);

@@ -10,6 +10,12 @@ export function isRegionName(word: string): boolean {
   return REGION_NAMES.has(word.toLowerCase());
 }
 
+/** Whether `name` (words and single blanks) is two words or more whose last is a country's or a state's name (`isRegionName`: `Helena Montana`). */
+export function endsInRegionName(name: string): boolean {
+  const blank = name.lastIndexOf(" ");
+  return blank !== -1 && isRegionName(name.slice(blank + 1));
+}
+
 const REGION_NAMES: ReadonlySet<string> = new Set([
   // Countries.
   "argentina", "bolivia", "brazil", "brasil", "chile", "colombia", "ecuador", "paraguay", "peru", "perú", "uruguay", "venezuela",

@@ -4,6 +4,7 @@ import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { isCommonGivenName } from "../given-names";
 import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson, isTitledSurname, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
+import { endsInRegionName } from "../region-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
@@ -85,7 +86,7 @@ export const greetingNameDetector: Detector = {
     const person =
       title > 0
         ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(titles, name, text.charCodeAt(start + match.length)) && holdsPersonName(name, "whole")
-        : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
+        : !ADDRESSEE_WORDS.has(name.toLowerCase()) && !endsInRegionName(name) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, text.charCodeAt(start + match.length))));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
 };

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonWord } from "../common-words";
 import { isCommonGivenName } from "../given-names";
-import { isRegionName } from "../region-names";
+import { endsInRegionName, isRegionName } from "../region-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
 import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
@@ -137,9 +137,13 @@ function readsAsIntroducedName(name: string | undefined): boolean {
   return name !== undefined && readsAsPersonName(name) && !namesGroupOrPlace(name);
 }
 
-/** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
+/**
+ * Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a
+ * place's name does (`PLACE_NAME_ENDINGS`: `Victoria Station`) or in a country's or a state's name
+ * (`isRegionName`: `Helena Montana`, the city and its state).
+ */
 function namesGroupOrPlace(name: string): boolean {
-  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase());
+  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase()) || endsInRegionName(name);
 }
 
 /** A DN's common name in a person's order: Active Directory's `Smith\, John` is `John Smith`. */
