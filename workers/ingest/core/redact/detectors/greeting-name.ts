@@ -47,7 +47,8 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * Nowak zmienił hasło`; `GREETING_WORDS`), or a Japanese name before its honorific (`山田太郎様`).
  * Only the name is replaced, the greeting and a courtesy title kept. A greeting greets anyone, so
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
- * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as do
+ * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as does a city before its state or
+ * country (`HELLO HELENA MONTANA`: `endsInRegionName`) and as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
