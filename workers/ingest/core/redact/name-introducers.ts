@@ -136,7 +136,7 @@ export const NAME_INTRODUCER_HINT = new RegExp(
 const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
   "dr memory", "dr web", "dr who", "mr robot",
   // Brands and characters a title is part of: a soft drink, cleaners, a coffee maker, a rapper, an opera.
-  "dr pepper", "mr clean", "mr muscle", "mr coffee", "mr proper", "dr dre", "mme butterfly", "madame butterfly",
+  "miss piggy", "mrs dash", "dr pepper", "mr clean", "mr muscle", "mr coffee", "mr proper", "dr dre", "mme butterfly", "madame butterfly",
   // Microsoft's programs, as `Ms` abbreviates the maker in prose.
   "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
 ]);
@@ -147,7 +147,7 @@ const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
  * `Dr. Oetker`, `Dr. Scholl`, `Mrs. Butterworth`, `Mr. Bean`, `Dr. Watson`): a letter's salutation
  * to the surname alone greets a person bearing it (`Dear Dr. Martens,`), where `Dear Dr. Pepper,` greets no one.
  */
-const TITLED_SURNAMES: ReadonlySet<string> = new Set(["dr martens", "dr oetker", "dr scholl", "mrs butterworth", "mr bean", "dr watson"]);
+const TITLED_SURNAMES: ReadonlySet<string> = new Set(["dr martens", "dr oetker", "dr scholl", "mrs butterworth", "mr bean", "dr watson", "dr house"]);
 
 /**
  * Whether the name a title stands before is a program's, a brand's or a character's
