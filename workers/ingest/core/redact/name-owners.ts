@@ -63,7 +63,8 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  *   `sobrenome`), one word of letters there (`?nom=Dubois&prenom=Marie`);
  * - `person`: a parameter names a person's other field (`email`, `cpf`, `phone`, `birth_date`,
  *   `data_nascimento`: `PERSON_PARAMETER_WORDS`, or a person's own field, `customer_id`'s owner
- *   aside: `namesWhosePersonField`), or the path's segment before the `?` names people or their
+ *   aside: `namesWhosePersonField`), or a value closes on a person's account state
+ *   (`name=John%20Smith%20(Deleted%20User)`: `ACCOUNT_STATE_MARK`), or the path names people or their
  *   sign-up (`/customers?name=…`, `/users/?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`:
  *   `pathNamesPeople`); or, for a record's query attribute (`url.query`, the text's query without
  *   its `?`: `place` holds `Place.QUERY_VALUE`), its record's path does (`Place.PEOPLE_QUERY`:
@@ -100,7 +101,7 @@ export function queryNameOwner(text: string, start: number, key: string, place: 
   // A record's query attribute (`url.query`) is a query however many parameters it holds.
   const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1 || (from === 0 && (place & Place.QUERY_VALUE) !== 0);
   const owner = inQuery
-    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) ? "person" : "none")
+    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to) ? "person" : "none")
     : (keyAt === 0 || before <= 32) && lineHoldsPart(text, keyAt)
       ? "part"
       : undefined;
@@ -139,6 +140,24 @@ function ownerByParameters(parameters: readonly string[]): "part" | "person" | u
     if (words.some((word) => PERSON_PARAMETER_WORDS.has(word) || word.startsWith("birth")) || namesWhosePersonField(words)) owner = "person";
   }
   return owner;
+}
+
+/**
+ * A value's closing mark of a person's account state, as a product lists a removed account's
+ * owner (`John%20Smith%20(Deleted%20User)`, `Ana+Souza+(inactive)`): the blank written, `+` or
+ * `%20`, the brackets written or `%28`/`%29`, any case. Only a person's account is deleted so.
+ */
+const ACCOUNT_STATE_MARK = "(?:\\(|%28)(?:deleted|removed|inactive|former|suspended)(?:(?:[ +]|%20)(?:user|member|account|customer))?(?:\\)|%29)";
+const ACCOUNT_STATE_ENDING = new RegExp(`${ACCOUNT_STATE_MARK}$`, "i");
+const ACCOUNT_STATE_AFTER = new RegExp(`^${ACCOUNT_STATE_MARK}`, "i");
+
+/**
+ * Whether the query `text` holds from `from` to `to` closes on a person's account state
+ * (`ACCOUNT_STATE_MARK`): encoded in its last parameter, or written right after it, where a
+ * literal bracket ends the query's reading (`?name=John%20Smith%20(Deleted%20User)`).
+ */
+function closesOnAccountState(text: string, from: number, to: number): boolean {
+  return ACCOUNT_STATE_ENDING.test(text.slice(from, to)) || ACCOUNT_STATE_AFTER.test(text.slice(to, to + 32));
 }
 
 /**
