@@ -40,6 +40,10 @@ const COMMON_WORDS: ReadonlySet<string> = new Set([
   // Adjectives and order words.
   "new", "old", "all", "none", "any", "only", "first", "last", "next", "previous", "other", "same", "default", "custom", "full", "empty",
   "main", "primary", "secondary", "public", "private", "local", "global", "remote", "online", "offline", "valid", "invalid",
+  // Software's words and acronyms, and its vendors, a title in capitals stands before in jest (`HELLO MR API`, `HEY MR GOOGLE`).
+  "api", "apis", "sql", "db", "qa", "sre", "dj", "dev", "ops", "devops", "proxy", "fix", "bug", "bot", "robot", "admin", "root",
+  "host", "daemon", "worker", "cluster", "deploy", "docker", "kernel", "router", "backend", "frontend", "google", "amazon",
+  "microsoft",
   // Portuguese, Spanish and German.
   "pedido", "conta", "cartao", "cartão", "nota", "dados", "teste", "registro", "valor", "saldo", "compra", "venda", "pagamento",
   "cadastro", "cuenta", "prueba", "datos", "pago", "konto", "daten", "rechnung", "auftrag", "zahlung",

@@ -136,7 +136,7 @@ export const NAME_INTRODUCER_HINT = new RegExp(
 const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
   "dr memory", "dr web", "dr who", "mr robot",
   // Brands and characters a title is part of: a soft drink, cleaners, a coffee maker, a rapper, an opera.
-  "dr pepper", "mr clean", "mr muscle", "mr coffee", "mr proper", "dr dre", "mme butterfly", "madame butterfly",
+  "miss piggy", "mrs dash", "dr pepper", "mr clean", "mr muscle", "mr coffee", "mr proper", "dr dre", "mme butterfly", "madame butterfly",
   // Microsoft's programs, as `Ms` abbreviates the maker in prose.
   "ms word", "ms excel", "ms access", "ms outlook", "ms edge", "ms paint", "ms project", "ms dos", "ms sql",
 ]);
@@ -147,7 +147,7 @@ const TITLED_NON_PERSONS: ReadonlySet<string> = new Set([
  * `Dr. Oetker`, `Dr. Scholl`, `Mrs. Butterworth`, `Mr. Bean`, `Dr. Watson`): a letter's salutation
  * to the surname alone greets a person bearing it (`Dear Dr. Martens,`), where `Dear Dr. Pepper,` greets no one.
  */
-const TITLED_SURNAMES: ReadonlySet<string> = new Set(["dr martens", "dr oetker", "dr scholl", "mrs butterworth", "mr bean", "dr watson"]);
+const TITLED_SURNAMES: ReadonlySet<string> = new Set(["dr martens", "dr oetker", "dr scholl", "mrs butterworth", "mr bean", "dr watson", "dr house"]);
 
 /**
  * Whether the name a title stands before is a program's, a brand's or a character's
@@ -241,20 +241,23 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   "tienda", "almacen", "almacén", "bodega", "sucursal", "estacion", "estación", "aeropuerto",
   // Products and shows.
   "boot", "boots", "shoes", "pizza", "coffee", "beats", "headphones", "tickets", "ticket", "restaurant", "bakery", "roasters",
+  // Lodgings and carriers (`Welcome to Louise Hotel`, `from Moritz Fiege Logistics`).
+  "hotel", "hotels", "hostel", "inn", "resort", "motel", "pousada", "logistics", "logistik", "logistica", "logística", "transportes",
+  "spedition",
 ]);
 
 /**
  * Places and brands named as a person is, a full name led by a common given name, lower case
  * without accents, that a party's word precedes in logistics' and payments' logs (`to João
  * Pessoa`, `Shipped by Michael Kors`): Brazilian cities (the state capital João Pessoa, Paulo
- * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), São Paulo's `Oscar Freire` street, and
+ * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), Buenos Aires' Vicente López, São Paulo's `Oscar Freire` street, and
  * companies (a fashion house, a broker, a metrics database, a banks' software vendor, a travel
  * agency). Only these, whole: any other such name is a person's.
  */
 export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "joao pessoa", "joao monlevade", "paulo afonso", "carlos barbosa", "luis eduardo magalhaes", "santa maria", "teofilo otoni",
   "bento goncalves", "domingos martins", "fernando de noronha", "francisco beltrao", "getulio vargas", "lauro de freitas",
-  "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire",
+  "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire", "vicente lopez",
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
 ]);

@@ -63,7 +63,8 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  *   `sobrenome`), one word of letters there (`?nom=Dubois&prenom=Marie`);
  * - `person`: a parameter names a person's other field (`email`, `cpf`, `phone`, `birth_date`,
  *   `data_nascimento`: `PERSON_PARAMETER_WORDS`, or a person's own field, `customer_id`'s owner
- *   aside: `namesWhosePersonField`), or the path's segment before the `?` names people or their
+ *   aside: `namesWhosePersonField`), or a value closes on a person's account state
+ *   (`name=John%20Smith%20(Deleted%20User)`: `ACCOUNT_STATE_MARK`), or the path names people or their
  *   sign-up (`/customers?name=…`, `/users/?name=…`, `/clientes?nome=…`, `/cadastro?nome=…`:
  *   `pathNamesPeople`); or, for a record's query attribute (`url.query`, the text's query without
  *   its `?`: `place` holds `Place.QUERY_VALUE`), its record's path does (`Place.PEOPLE_QUERY`:
@@ -100,7 +101,7 @@ export function queryNameOwner(text: string, start: number, key: string, place: 
   // A record's query attribute (`url.query`) is a query however many parameters it holds.
   const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1 || (from === 0 && (place & Place.QUERY_VALUE) !== 0);
   const owner = inQuery
-    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) ? "person" : "none")
+    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to) ? "person" : "none")
     : (keyAt === 0 || before <= 32) && lineHoldsPart(text, keyAt)
       ? "part"
       : undefined;
@@ -142,6 +143,24 @@ function ownerByParameters(parameters: readonly string[]): "part" | "person" | u
 }
 
 /**
+ * A value's closing mark of a person's account state, as a product lists a removed account's
+ * owner (`John%20Smith%20(Deleted%20User)`, `Ana+Souza+(inactive)`): the blank written, `+` or
+ * `%20`, the brackets written or `%28`/`%29`, any case. Only a person's account is deleted so.
+ */
+const ACCOUNT_STATE_MARK = "(?:\\(|%28)(?:deleted|removed|inactive|former|suspended)(?:(?:[ +]|%20)(?:user|member|account|customer))?(?:\\)|%29)";
+const ACCOUNT_STATE_ENDING = new RegExp(`${ACCOUNT_STATE_MARK}$`, "i");
+const ACCOUNT_STATE_AFTER = new RegExp(`^${ACCOUNT_STATE_MARK}`, "i");
+
+/**
+ * Whether the query `text` holds from `from` to `to` closes on a person's account state
+ * (`ACCOUNT_STATE_MARK`): encoded in its last parameter, or written right after it, where a
+ * literal bracket ends the query's reading (`?name=John%20Smith%20(Deleted%20User)`).
+ */
+function closesOnAccountState(text: string, from: number, to: number): boolean {
+  return ACCOUNT_STATE_ENDING.test(text.slice(from, to)) || ACCOUNT_STATE_AFTER.test(text.slice(to, to + 32));
+}
+
+/**
  * Whether the query starting at `from` in `text` is under a path naming people: the path before
  * its `?` (`/users?`), or, for a query that starts the text without one, its record's path
  * (`place` holding `Place.PEOPLE_QUERY`).
@@ -153,8 +172,8 @@ function peoplePathBefore(text: string, from: number, place: number): boolean {
 
 /**
  * Whether a URL's path or a whole URL (`/users`, `https://shop.example.com/users?name=…`,
- * `/api/Sign-Up.php`) ends in a segment naming people or their sign-up (`PEOPLE_PATH_SEGMENTS`),
- * its query and fragment aside.
+ * `/api/Sign-Up.php`, `/api/v1/customers/search`) names people or their sign-up
+ * (`segmentNamesPeople`), its query and fragment aside.
  */
 export function pathNamesPeople(path: string): boolean {
   let end = 0;
@@ -163,17 +182,25 @@ export function pathNamesPeople(path: string): boolean {
 }
 
 /**
- * Whether the path's last segment before `end` in `text` (a `/` right before `end` aside:
- * `/users/?` as `/users?`), in lower case without its extension, `-` or `_` (`/api/Sign-Up.php`
- * is `signup`), names people (`PEOPLE_PATH_SEGMENTS`).
+ * Whether the path before `end` in `text` names people (`PEOPLE_PATH_SEGMENTS`): its last segment
+ * (a `/` right before `end` aside: `/users/?` as `/users?`), in lower case without its extension,
+ * `-` or `_` (`/api/Sign-Up.php` is `signup`), or a segment before it without a dot (a host's name
+ * is none: `account.example.com`), as a people word leads an action on them (`/api/v1/customers/search`,
+ * `/users/42/edit`). The path starts after a blank, a quote or a bracket (`endsQuery`).
  */
 function segmentNamesPeople(text: string, end: number): boolean {
-  const to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
-  let from = to;
-  while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
-  const segment = text.slice(from, to).toLowerCase();
-  const dot = segment.indexOf(".");
-  return PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""));
+  let to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
+  let last = true;
+  while (to > 0 && !endsQuery(text.charCodeAt(to - 1))) {
+    let from = to;
+    while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+    const segment = text.slice(from, to).toLowerCase();
+    const dot = segment.indexOf(".");
+    if ((last || dot === -1) && PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""))) return true;
+    last = false;
+    to = from > 0 && text.charCodeAt(from - 1) === 47 /* / */ ? from - 1 : from;
+  }
+  return false;
 }
 
 /**
@@ -189,17 +216,25 @@ const PERSON_PARAMETER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A URL path's segments before a query that name people or their sign-up (lower case, without
- * `-` or `_`), in English, Portuguese, Spanish, French and German: `/users`, `/customers`,
- * `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`, `/patients`, `/people`, a
- * profile (`/perfil`), `/signup`, `/register`, `/cadastro`. A `/search` or `/products` says nothing of whose name.
+ * A URL path's segments that name people, their sign-up or what a person does under their own
+ * name (lower case, without `-` or `_`), in English, Portuguese, Spanish, French and German:
+ * `/users`, `/customers`, `/clientes`, `/contacts`, `/members`, `/pessoas`, `/employees`,
+ * `/patients`, `/people`, a profile (`/perfil`), an account (`/account`, `/me`, `/conta`, `/konto`),
+ * `/signup`, `/register`, `/cadastro`, an order, a booking or an appointment (`/checkout`,
+ * `/orders`, `/pedidos`, `/commandes`, `/bestellungen`, `/reservations`, `/agendamentos`), a lead,
+ * a guest, a subscription (`/subscribe`, `/newsletter`), billing and shipping. A `/search`,
+ * `/products`, `/cities` or `/stores` says nothing of whose name.
  */
 const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "user", "users", "customer", "customers", "contact", "contacts", "member", "members", "employee", "employees", "patient", "patients",
-  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration",
+  "person", "persons", "people", "profile", "profiles", "signup", "register", "registration", "account", "accounts", "me",
+  "checkout", "order", "orders", "booking", "bookings", "reservation", "reservations", "appointment", "appointments", "lead", "leads",
+  "subscribe", "subscription", "subscriptions", "newsletter", "guest", "guests", "billing", "shipping",
   "usuario", "usuarios", "cliente", "clientes", "contato", "contatos", "contacto", "contactos", "pessoa", "pessoas", "persona", "personas",
   "paciente", "pacientes", "funcionario", "funcionarios", "empleado", "empleados", "perfil", "perfis", "perfiles", "cadastro", "registro",
-  "utilisateur", "utilisateurs", "inscription", "kunde", "kunden", "benutzer", "mitarbeiter", "patienten", "anmeldung", "registrierung",
+  "conta", "contas", "cuenta", "cuentas", "pedido", "pedidos", "reserva", "reservas", "agendamento", "agendamentos", "cita", "citas",
+  "utilisateur", "utilisateurs", "inscription", "compte", "comptes", "commande", "commandes", "kunde", "kunden", "benutzer",
+  "mitarbeiter", "patienten", "anmeldung", "registrierung", "konto", "bestellung", "bestellungen", "buchung", "buchungen",
 ]);
 
 /** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */

@@ -1,5 +1,7 @@
 import { MoreEvidence } from "../evidence";
+import { isCommonWord } from "../common-words";
 import { isCommonGivenName } from "../given-names";
+import { endsInRegionName, isRegionName } from "../region-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
 import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
@@ -135,9 +137,13 @@ function readsAsIntroducedName(name: string | undefined): boolean {
   return name !== undefined && readsAsPersonName(name) && !namesGroupOrPlace(name);
 }
 
-/** Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a place's name does (`PLACE_NAME_ENDINGS`). */
+/**
+ * Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a
+ * place's name does (`PLACE_NAME_ENDINGS`: `Victoria Station`) or in a country's or a state's name
+ * (`isRegionName`: `Helena Montana`, the city and its state).
+ */
 function namesGroupOrPlace(name: string): boolean {
-  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase());
+  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase()) || endsInRegionName(name);
 }
 
 /** A DN's common name in a person's order: Active Directory's `Smith\, John` is `John Smith`. */
@@ -151,16 +157,21 @@ function commonNameAsWritten(value: string): string {
  * The senior's job between `Sr.` (`title`) and a name led by a common given name (`Sr. Nurse
  * Maria Silva`, `Sr. Staff Engineer John Smith`: `seniorJobWordCount`): its count of words in
  * `name` (words and single blanks) and its text as written in `written` (what follows the title,
- * blanks kept) with the blanks after it; undefined when the title is another, no job leads or no
- * given name follows the job (`Sr. Nurse Practitioner`; `Sr. Nurse Silva` a known miss).
+ * blanks kept) with the blanks after it; undefined when the title is another, no job leads, or no
+ * given name and surname follow the job (`Sr. Nurse Practitioner`, `Sr. Developer Julia`; `Sr.
+ * Nurse Silva` a known miss), or a surname is a country's or a state's name (`isRegionName`:
+ * `Sr. Analyst Sofia Bulgaria`) or a common word (`isCommonWord`: `Sr. Developer Julia Set`).
  */
 function seniorJobBefore(title: string, name: string, written: string): { words: number; written: string } | undefined {
   if (title.trim().replace(/\.$/, "").toLowerCase() !== "sr") return undefined;
   const all = name.split(" ");
   const words = seniorJobWordCount(all);
-  // Only a common given name after the job leads a name: a job takes its field or a posting's word
-  // after it as often as a surname (`Sr. Nurse Practitioner`, `Sr. Manager Logistics`, `Sr. Analista Suporte`).
-  if (words === 0 || words === all.length || !isCommonGivenName(all[words]!)) return undefined;
+  // Only a common given name and a surname after the job make a name: a job takes its field or a
+  // posting's word after it as often as a surname (`Sr. Nurse Practitioner`, `Sr. Manager Logistics`),
+  // a given name alone there is a city's or a language's as often (`Sr. Consultant Victoria`, `Sr.
+  // Developer Julia`), and a place or a common word is no surname (`Sr. Engineer Santiago Chile`, `Sr. Developer Julia Set`).
+  if (words === 0 || words + 2 > all.length || !isCommonGivenName(all[words]!)) return undefined;
+  if (all.slice(words + 1).some((word) => isRegionName(word) || isCommonWord(word))) return undefined;
   return { words, written: new RegExp(`^(?:[^ \\t]+[ \\t]+){${words}}`).exec(written)![0] };
 }
 

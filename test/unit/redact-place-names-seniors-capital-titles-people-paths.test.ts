@@ -1,0 +1,177 @@
+/**
+ * A given name before a country's or a state's name, a hotel's or a carrier's word is a place's
+ * or a company's (`shipment to Helena Montana`, `Welcome to Louise Hotel`, `from Moritz Fiege
+ * Logistics`, `order shipped to Vicente Lopez`); after `Sr.` and a job a name needs a given name
+ * and a surname that is no place nor common word (`Sr. Developer Julia` stays, `Sr. Nurse Maria
+ * Silva` goes); in capitals a courtesy title's lone word is a surname only of three letters or
+ * more, no common or software word, before the greeting's comma or the end (`HEY MR DJ` stays,
+ * `DEAR MR SMITH,` goes); a query's bare `name` under a path of a person's context (`/checkout`,
+ * `/api/orders`, `/api/v1/customers/search`) or closing on an account's state (`(Deleted User)`)
+ * is a person's, in `url.full` and `url.query` alike, and a product's, a city's or a store's stays.
+ * Each in prose, quoted, in a JSON log body and as an attribute's value.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { redactedLogBody, storedLogAttributes } from "../support/redaction";
+
+const redact = (text: string) => redactString(text, defaultRedactionPolicy());
+const quoted = (text: string) => redact(`note="${text}" status=ok`).text;
+const jsonBody = (text: string) => redactedLogBody(JSON.stringify({ msg: text, level: "info" }));
+const attribute = (text: string) => storedLogAttributes([{ key: "memo", value: { stringValue: text } }]).values["memo"];
+const NAME = "[REDACTED:person_name]";
+
+/** Each text kept in prose, quoted, in a JSON body and as an attribute. */
+function keepsInEveryForm(texts: readonly string[]): void {
+  itKeepsUncounted("keeps %s", redact, texts);
+  itStores("keeps %s quoted", quoted, texts.map((text) => [text, `note="${text}" status=ok`]));
+  itStores("keeps %s in a JSON body", jsonBody, texts.map((text) => [text, JSON.stringify({ msg: text, level: "info" })]));
+  itKeeps("keeps %s as an attribute", attribute, texts);
+}
+
+/** Each name replaced in prose (one name counted), quoted, in a JSON body and as an attribute. */
+function replacesInEveryForm(cases: readonly (readonly [string, string])[]): void {
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, cases);
+  itStores("replaces the name in %s quoted", quoted, cases.map(([text, stored]) => [text, `note="${stored}" status=ok`]));
+  itStores("replaces the name in %s in a JSON body", jsonBody, cases.map(([text, stored]) => [text, JSON.stringify({ msg: stored, level: "info" })]));
+  itStores("replaces the name in %s as an attribute", attribute, cases);
+}
+
+describe("a given name before a place's, a hotel's or a carrier's word", () => {
+  keepsInEveryForm([
+    "shipment to Helena Montana",
+    "user Helena Montana",
+    "HELLO HELENA MONTANA",
+    "CUSTOMER: HELENA MONTANA",
+    "Welcome to Louise Hotel",
+    "from Moritz Logistics",
+    "from Moritz Fiege Logistics",
+    "order shipped to Vicente Lopez",
+    "to Victoria Station",
+    "from Paulo Afonso depot",
+  ]);
+  // Irene is mainly a given name: a greeting to it greets a person.
+  replacesInEveryForm([
+    ["HELLO IRENE", `HELLO ${NAME}`],
+    ["shipment to Helena Souza", `shipment to ${NAME}`],
+    ["user Moritz Weber", `user ${NAME}`],
+  ]);
+});
+
+describe("after Sr. and a job, a given name and a surname that is no place nor common word", () => {
+  keepsInEveryForm([
+    "Sr. Engineer Santiago Chile",
+    "Sr. Analyst Sofia Bulgaria",
+    "Sr. Consultant Victoria",
+    "Sr. Developer Julia",
+    "Sr. Developer Julia Set",
+    "Sr. Engineer Jordan",
+  ]);
+  replacesInEveryForm([
+    ["Sr. Nurse Maria Silva", `Sr. Nurse ${NAME}`],
+    ["Sr. Engineer John Smith", `Sr. Engineer ${NAME}`],
+  ]);
+});
+
+describe("a courtesy title in capitals after a greeting before an acronym or a thing", () => {
+  keepsInEveryForm([
+    "HEY MR DJ",
+    "HELLO DR SQL",
+    "HELLO MR API",
+    "HEY DR SRE",
+    "HELLO MR QA",
+    "HI MR DB,",
+    "HELLO MR CACHE",
+    "HELLO MR PROXY,",
+    "HEY MR GOOGLE",
+    "HI MR FIX",
+    "HELLO DR CHECK",
+    "HELLO DR NODE, STATUS OK",
+    "HELLO DR HOUSE",
+    "HELLO MISS PIGGY",
+    "HI MRS DASH,",
+    "HELLO DR OZ,",
+  ]);
+  replacesInEveryForm([
+    ["DEAR MR SMITH,", `DEAR MR ${NAME},`],
+    ["SEHR GEEHRTE FRAU MÜLLER,", `SEHR GEEHRTE FRAU ${NAME},`],
+    ["BONJOUR MME DUPONT,", `BONJOUR MME ${NAME},`],
+    ["DEAR MRS EMILY POST,", `DEAR MRS ${NAME},`],
+    ["DEAR DR HOUSE,", `DEAR DR ${NAME},`],
+    // Mixed case holds a case's evidence: as before.
+    ["Hey Mr DJ", `Hey Mr ${NAME}`],
+  ]);
+});
+
+/** The stored `url.query` of a record whose `url.path` is `path`. */
+const storedQuery = (path: string, query: string) =>
+  storedLogAttributes([
+    { key: "url.path", value: { stringValue: path } },
+    { key: "url.query", value: { stringValue: query } },
+  ]).values["url.query"];
+
+const PEOPLE_CONTEXT_PATHS = [
+  "/checkout",
+  "/api/orders",
+  "/api/bookings",
+  "/api/appointments",
+  "/account",
+  "/api/me",
+  "/api/leads",
+  "/subscribe",
+  "/newsletter",
+  "/api/reservations",
+  "/api/guest",
+  "/api/v1/customers/search",
+  "/api/pedidos",
+  "/api/conta",
+  "/api/reservas",
+  "/agendamentos",
+  "/commandes",
+  "/bestellungen",
+  "/konto",
+  "/billing",
+  "/shipping",
+];
+const THING_PATHS = ["/api/products", "/api/cities", "/api/stores", "/search", "/"];
+
+describe("a query's bare name under a path of a person's context", () => {
+  itStoresCounting(
+    "replaces the name in %s",
+    redact,
+    { person_name: 1 },
+    PEOPLE_CONTEXT_PATHS.map((path) => [`${path}?name=John%20Smith`, `${path}?name=${NAME}`]),
+  );
+  it.each(PEOPLE_CONTEXT_PATHS)("replaces the name in url.query under url.path %s", (path) => {
+    expect(storedQuery(path, "name=John%20Smith")).toBe(`name=${NAME}`);
+  });
+  itStoresCounting("replaces a name closing on an account's state in %s", redact, { person_name: 1 }, [
+    ["/api/x?name=John%20Smith%20(Deleted%20User)", `/api/x?name=${NAME}%20(Deleted%20User)`],
+    ["/api/x?name=Ana+Souza+%28inactive%29", `/api/x?name=${NAME}+%28inactive%29`],
+  ]);
+  it("replaces a name closing on an account's state in url.query", () => {
+    expect(storedQuery("/api/x", "name=John%20Smith%20(Deleted%20User)")).toBe(`name=${NAME}%20(Deleted%20User)`);
+  });
+  itStores("replaces the name in a JSON body's URL: %s", jsonBody, [
+    ["GET /checkout?name=John%20Smith 200", JSON.stringify({ msg: `GET /checkout?name=${NAME} 200`, level: "info" })],
+  ]);
+});
+
+describe("a query's bare name under a thing's path or a host named as a people word", () => {
+  itKeepsUncounted(
+    "keeps %s",
+    redact,
+    [
+      ...THING_PATHS.map((path) => `${path}?name=John%20Smith`),
+      "/api/products?name=Maria+Filo+Vestido",
+      "/api/cities?nome=Joao+Pessoa",
+      "/api/stores?nome=Maria+Filo+Iguatemi",
+      "/search?name=Julia+Set",
+      "/?name=Carol+Bassi",
+      "https://account.example.com/api/products?name=Maria+Filo",
+    ],
+  );
+  it.each(THING_PATHS)("keeps the name in url.query under url.path %s", (path) => {
+    expect(storedQuery(path, "name=John%20Smith")).toBe("name=John%20Smith");
+  });
+});
