@@ -3,8 +3,9 @@
  * them may match, read from the first letters of their words, so that only those run.
  *
  * Each search is a regular expression whose every way through starts with letters. Its keys are
- * read from its source at load (`wordKeysOf`): per way, the first three letters in lower case,
- * through classes of letters (`[Pp]`, `[cs]`) and leading groups' alternatives. A way
+ * read from its source (`wordKeysOf`, run by `scripts/word-keys-table.ts` to generate
+ * `word-keys-table.ts`, which load only copies into the tables): per way, the first three letters
+ * in lower case, through classes of letters (`[Pp]`, `[cs]`) and leading groups' alternatives. A way
  * behind a lookbehind that rules out a letter before it (`(?<![A-Za-z…])`, `(?<![\w])`) starts an
  * ASCII word, and is keyed by its first one to three letters there (`St`, `Hi`, `Dear`); any other
  * way may start inside a word, and is keyed by its first three letters wherever they stand (`pas`
@@ -72,6 +73,40 @@ export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
 }
 
 /**
+ * `WordKeys` written compactly (`word-keys-table.ts`, generated): per table, groups of keys in
+ * lower-case letters sharing one bits value, `[bits, "key key …"]`, by bits then keys ascending.
+ */
+export interface WordKeyTable {
+  readonly always: number;
+  readonly starts: readonly (readonly [number, string])[];
+  readonly inner: readonly (readonly [number, string])[];
+}
+
+/** The compact form of `keys`, the one `wordKeysFrom` reads back: what the table's generator writes. */
+export function wordKeyTableOf(keys: WordKeys): WordKeyTable {
+  return { always: keys.always, starts: groupsOf(keys.starts), inner: groupsOf(keys.inner) };
+}
+
+/** The key tables written in `table`: `KEY_SPACE` entries each, filled from its groups (some 200 keys), no regex read. */
+export function wordKeysFrom(table: WordKeyTable): WordKeys {
+  return { starts: filled(table.starts), inner: filled(table.inner), always: table.always };
+}
+
+function groupsOf(bitsByKey: Int32Array): [number, string][] {
+  const keysByBits = new Map<number, string[]>();
+  bitsByKey.forEach((bits, key) => {
+    if (bits !== 0) keysByBits.set(bits, [...(keysByBits.get(bits) ?? []), lettersOf(key)]);
+  });
+  return [...keysByBits].sort(([a], [b]) => a - b).map(([bits, keys]) => [bits, keys.sort().join(" ")]);
+}
+
+function filled(groups: WordKeyTable["starts"]): Int32Array {
+  const bitsByKey = new Int32Array(KEY_SPACE);
+  for (const [bits, keys] of groups) for (const key of keys.split(" ")) bitsByKey[keyOf(key)] = bits;
+  return bitsByKey;
+}
+
+/**
  * The bits of the searches in `keys` that may match `text`: those with a start key starting one
  * of its ASCII words or an inner key in one, and `keys.always`. One loop over the text's codes.
  */
@@ -102,6 +137,13 @@ function keyOf(letters: string): number {
   let key = 0;
   for (let i = 0; i < letters.length; i++) key = (key << 5) | (letters.charCodeAt(i) - 96);
   return key;
+}
+
+/** `keyOf`'s letters back: five bits a letter, the first in the highest bits. */
+function lettersOf(key: number): string {
+  let letters = "";
+  for (; key > 0; key >>= 5) letters = String.fromCharCode(96 + (key & 31)) + letters;
+  return letters;
 }
 
 /** The top-level alternatives of a regex source. */

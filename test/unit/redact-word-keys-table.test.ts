@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { WORD_SEARCHES } from "../../workers/ingest/core/redact/evidence";
+import { wordKeyTableOf, wordKeysFrom, wordKeysOf } from "../../workers/ingest/core/redact/word-keys";
+import { WORD_KEY_TABLE } from "../../workers/ingest/core/redact/word-keys-table";
+
+describe("word-keys-table.ts: the generated word key tables", () => {
+  it("is what wordKeysOf reads from WORD_SEARCHES today (else run `npx tsx scripts/word-keys-table.ts`)", () => {
+    const read = wordKeysOf(WORD_SEARCHES);
+    expect(WORD_KEY_TABLE).toEqual(wordKeyTableOf(read));
+    const copied = wordKeysFrom(WORD_KEY_TABLE);
+    expect(copied.always).toBe(read.always);
+    // Every entry of both tables, all 65,536.
+    expect(Array.from(copied.starts)).toEqual(Array.from(read.starts));
+    expect(Array.from(copied.inner)).toEqual(Array.from(read.inner));
+  });
+
+  it("round-trips any tables through the compact form", () => {
+    const keys = wordKeysOf([
+      { bit: 1, pattern: /(?<![A-Za-z])(?:St|Rd)|[Pp]assword/ },
+      { bit: 4, pattern: /pass|%3D/ },
+    ]);
+    const table = wordKeyTableOf(keys);
+    expect(table).toEqual({ always: 4, starts: [[1, "rd st"]], inner: [[5, "pas"]] });
+    const back = wordKeysFrom(table);
+    expect(Array.from(back.starts)).toEqual(Array.from(keys.starts));
+    expect(Array.from(back.inner)).toEqual(Array.from(keys.inner));
+  });
+});
