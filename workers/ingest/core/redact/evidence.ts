@@ -1176,9 +1176,11 @@ function phoneEvidence(text: string): number {
   for (let plus = text.indexOf("+"); plus >= 0; plus = text.indexOf("+", plus + 1)) {
     if (isDigit(text.charCodeAt(plus + 1))) return Evidence.PHONE;
   }
-  // A form-encoded `+` (`From=%2B14158675309`).
+  // A form-encoded `+` (`From=%2B14158675309`), or a blank between a number's groups after a phone's word (`?tel=91%20123%2045%2067`).
   for (let percent = text.indexOf("%2"); percent >= 0; percent = text.indexOf("%2", percent + 1)) {
-    if ((text.charCodeAt(percent + 2) | 0x20) === 98 /* b */ && isDigit(text.charCodeAt(percent + 3))) return Evidence.PHONE;
+    const escaped = text.charCodeAt(percent + 2) | 0x20;
+    if (!isDigit(text.charCodeAt(percent + 3))) continue;
+    if (escaped === 98 /* b */ || (escaped === 48 /* 0 */ && isDigit(text.charCodeAt(percent - 1)) && PHONE_WORD.test(text))) return Evidence.PHONE;
   }
   for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if (isDigit(text.charCodeAt(open + 1)) && isDigit(text.charCodeAt(open + 2)) && text.charCodeAt(open + 3) === 41) {
