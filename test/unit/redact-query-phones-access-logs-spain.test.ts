@@ -123,6 +123,10 @@ describe("a national phone percent-encoded with blanks under a phone key", () =>
     cases.map(([query, stored]) => [`GET /api/contacts?${query}&page=2 200 12`, `GET /api/contacts?${stored}&page=2 200 12`]),
   );
 
+  itStoresCounting("redacts %j before a sentence's period", redacted, { phone: 1 }, [
+    ["opened /c?phone=415%20867%205309.", `opened /c?phone=${PHONE}.`],
+  ]);
+
   it.each(cases)("redacts %j in url.full, url.query and the body", (query, stored) => {
     expect(storedInvocation(`https://crm.example.com/api/contacts?${query}`)).toEqual({
       full: `https://crm.example.com/api/contacts?${stored}`,

@@ -322,9 +322,10 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 /**
  * A national number form-encoded as a URL query's or a form's value, its groups apart by `%20`
  * or `+` (`?tel=91%20123%2045%2067`, `telefono=91+123+45+67`, `phone=0171%201234567`): read
- * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key.
+ * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key; what
+ * ends the value follows it, a sentence's period too.
  */
-const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)\\d{1,5}(?:(?:%20|\\+)\\d{1,8}){1,4}(?=$|[&#;"'\\s]|\\\\")`;
+const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)\\d{1,5}(?:(?:%20|\\+)\\d{1,8}){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
 /**
