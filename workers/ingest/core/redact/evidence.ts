@@ -1174,15 +1174,20 @@ function holdsAny(text: string, words: readonly string[]): boolean {
   return false;
 }
 
-/** `Evidence.PHONE` when `+` and a digit, or `(`, two digits and `)`, are in the text. */
+/** `Evidence.PHONE` when `+` (perhaps `%2B`) and a digit, `(`, two digits and `)`, or `%20` between digits and a phone word are in the text. */
 function phoneEvidence(text: string): number {
   for (let plus = text.indexOf("+"); plus >= 0; plus = text.indexOf("+", plus + 1)) {
     if (isDigit(text.charCodeAt(plus + 1))) return Evidence.PHONE;
   }
-  // A form-encoded `+` (`From=%2B14158675309`).
+  // A form-encoded `+` (`From=%2B14158675309`), or a blank between a number's groups after a phone's word (`?tel=91%20123%2045%2067`).
+  let encodedBlank = false;
   for (let percent = text.indexOf("%2"); percent >= 0; percent = text.indexOf("%2", percent + 1)) {
-    if ((text.charCodeAt(percent + 2) | 0x20) === 98 /* b */ && isDigit(text.charCodeAt(percent + 3))) return Evidence.PHONE;
+    const escaped = text.charCodeAt(percent + 2) | 0x20;
+    if (!isDigit(text.charCodeAt(percent + 3))) continue;
+    if (escaped === 98 /* b */) return Evidence.PHONE;
+    if (escaped === 48 /* 0 */ && isDigit(text.charCodeAt(percent - 1))) encodedBlank = true;
   }
+  if (encodedBlank && PHONE_WORD.test(text)) return Evidence.PHONE;
   for (let open = text.indexOf("("); open >= 0; open = text.indexOf("(", open + 1)) {
     if (isDigit(text.charCodeAt(open + 1)) && isDigit(text.charCodeAt(open + 2)) && text.charCodeAt(open + 3) === 41) {
       return Evidence.PHONE;

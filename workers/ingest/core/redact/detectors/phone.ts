@@ -13,6 +13,8 @@ import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { AVAILABILITY_WINDOW } from "./availability-windows";
+import { queryValueNumberLength } from "./query-value-phones";
+import { formDecoded } from "../form-encoding";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -174,23 +176,32 @@ const CALLBACK_WINDOW_REACH = 120;
  * year's group (`2024 12345`) or digits in a row without a trunk `0` (`4158675309`, a ticket's) are none.
  */
 const WINDOW_NUMBER_START = /^(?:0|\(\d|\d{2,3}[ .-])/;
+/**
+ * Four pairs without a trunk `0` (`10 20 30 40`): no window's number. A French number in pairs
+ * has five (`06 12 34 56 78`), a Spanish one three digits first (`612 34 56 78`).
+ */
+const FOUR_PAIRS = /^[1-9]\d(?:[ .-]\d{2}){3}$/;
 /** A date in a phone's groups (`15.12.2024`, `15 12 2024`, `2024-12-15`). */
 const DATE_SHAPE = /^(?:\d{1,2}([./ -])\d{1,2}\1\d{2,4}|\d{4}([./ -])\d{1,2}\2\d{1,2})$/;
-/** A duration's unit after a number (`0171 1234567 ms`, `030 12345678 Sekunden`): a time, not a phone. */
-const DURATION_UNIT_AFTER = /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten)(?![A-Za-z\u00C0-\u00FF0-9])/;
+/**
+ * A duration's or a size's unit after a number (`0171 1234567 ms`, `030 12345678 Sekunden`,
+ * `12 345 67 89 bytes`): a measure, not a phone.
+ */
+const MEASURE_UNIT_AFTER =
+  /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten|[Bb]ytes?|B|[kKMG]i?B|kb|mb|gb|octets|Bytes)(?![A-Za-z\u00C0-\u00FF0-9])/;
 
 /**
  * Whether a national number (`match`, at `start`) follows a callback word and an availability
  * window (`CALLBACK_WINDOW_BEFORE`) and has a phone's shape (`WINDOW_NUMBER_START`, no date, no
- * duration's unit after it): `Rückruf erbeten, erreichbar von 9-17 Uhr unter 0171 1234567`,
+ * measure's unit after it): `Rückruf erbeten, erreichbar von 9-17 Uhr unter 0171 1234567`,
  * `joignable entre 9h et 18h au 06 12 34 56 78`, `llámenos de 9 a 18 al 612 345 678`.
  */
 function isCallbackWindowNumber(match: string, text: string, start: number): boolean {
-  if (!WINDOW_NUMBER_START.test(match) || DATE_SHAPE.test(match)) return false;
+  if (!WINDOW_NUMBER_START.test(match) || FOUR_PAIRS.test(match) || DATE_SHAPE.test(match)) return false;
   const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
   if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !CALLBACK_WINDOW_BEFORE().test(before)) return false;
   const end = start + match.length;
-  return !DURATION_UNIT_AFTER.test(text.slice(end, end + 16));
+  return !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
 }
 
 /**
@@ -269,39 +280,27 @@ const INTERNATIONAL_AREA_CODE = "\\(\\d{1,4}\\)";
 const FORM_AREA_CODE = "%28\\d{1,4}%29";
 /** The start of a URL query's value: `?` or `&`, its key, `=` (`?phone=`, `&contact[tel]=`). */
 const QUERY_VALUE_START = "[?&][\\w.%\\[\\]-]{1,64}=";
+/** A query value's start right before a number (`QUERY_VALUE_START`). */
+const QUERY_VALUE_BEFORE = new RegExp(`${QUERY_VALUE_START}$`);
 /** The international form as written, its groups apart by blanks, dots or dashes (`+55 11 98765-4321`, `+1 (415) 555-0100`). */
 const WRITTEN_INTERNATIONAL = `\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,13}`;
 /**
- * A written number at a query value's start that is the value's whole, literal blanks and all: the
- * next parameter's `&` or a fragment's `#` after it, or a quote closing the string that holds the
- * URL (perhaps escaped, JSON text in a string); or it ends the text, which is the URL or the
- * query alone, no blank before it (an attribute's `url.query`: `step=2&phone=+55 11 98765-4321`).
- * A log line's URL ends at its first blank (`GET /cb?phone=+5511987654321 200`): what follows is
- * no group of the number. The text before is read back only for a number ending the text.
+ * A written number at a query value's start, its groups perhaps apart by literal blanks
+ * (`?phone=+1 415 867 5309 200`, `{"url":"/cb?phone=+1 415 867 5309&x=1"}`): how much of it is
+ * the number, the key and what follows say (`queryValueNumberLength`). A form's `+` or `%2`
+ * escape after its digits is the form-encoded alternative's.
  */
-const WHOLE_WRITTEN_VALUE =
-  `${WRITTEN_INTERNATIONAL}(?=[&#"']|\\\\")|(?=${WRITTEN_INTERNATIONAL}$)(?<=^\\S*)${WRITTEN_INTERNATIONAL}`;
-/**
- * A query value in a log line's URL whose groups a literal blank sets apart
- * (`GET /x?phone=+55 11 98765-4321 200`), which ends the URL there: the value's groups are one
- * number up to the last group of four digits or more, as a local number ends (`+55 11 98765-4321`,
- * `+1 415 867 5309`), so the whole number goes or none of it; the status after it (`200`, three
- * digits) is no group of it.
- */
-const BLANK_GROUPED_QUERY_VALUE =
-  `(?<=${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?` +
-  `(?:${INTERNATIONAL_SEPARATOR}?\\d{1,5}(?:${INTERNATIONAL_SEPARATOR}\\d{1,5}){0,3})?${INTERNATIONAL_SEPARATOR}\\d{4,}`;
+const QUERY_WRITTEN_VALUE =
+  `(?<=${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,24}(?![\\d+]|%2)`;
 /**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
  * form is tried first, so that a literal `+` whose groups a form's `+` joins is read as the form's;
  * at a query value's start, where a literal blank ends the value in a log line
- * (`?phone=+5511987654321 200`), only as the value's whole (`WHOLE_WRITTEN_VALUE`: a URL in
- * JSON, `{"url":"/cb?phone=+1 415 867 5309&x=1"}`) or up to its last group of four digits or more
- * (`BLANK_GROUPED_QUERY_VALUE`: `?phone=+55 11 98765-4321 200`).
+ * (`?phone=+5511987654321 200`), as far as its key and what follows say (`QUERY_WRITTEN_VALUE`).
  */
 const INTERNATIONAL =
-  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${WHOLE_WRITTEN_VALUE}|${BLANK_GROUPED_QUERY_VALUE}` +
+  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${QUERY_WRITTEN_VALUE}` +
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
@@ -311,12 +310,24 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
- * landlines' two, three, two and two (`91 123 45 67`), or 8 to 13
+ * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
+ * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), or 8 to 13
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|\\d{2}[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
+/** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
+const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/**
+ * A national number form-encoded as a URL query's or a form's value, its groups apart by `%20`
+ * or `+` (`?tel=91%20123%2045%2067`, `telefono=91+123+45+67`, `phone=0171%201234567`): read
+ * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key; what
+ * ends the value follows it, a sentence's period too.
+ */
+const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)\\d{1,5}(?:(?:%20|\\+)\\d{1,8}){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
+/** A national number's shapes (`NATIONAL`) as a value's whole. */
+const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
  * the 9 perhaps set apart (`11 9 8765-4321`).
@@ -356,7 +367,7 @@ const SIGNED_FRACTION = /^\+\d+\.\d+$/;
 export const phoneDetector: Detector = {
   kind: "phone",
   // Every match starts with `+`, `%` (`%2B`), `(` or a digit: the regex engine skips to them.
-  source: `(?=[+(%\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${NATIONAL})`,
+  source: `(?=[+(%\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${FORM_NATIONAL}|${NATIONAL})`,
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
@@ -364,14 +375,25 @@ export const phoneDetector: Detector = {
     // parentheses (`%20`, `%28`): their hex digits are no digits of the number.
     const encoded = match.includes("%");
     const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
+    if (match.includes(" ") && match.startsWith("+") && QUERY_VALUE_BEFORE.test(text.slice(Math.max(0, start - 66), start))) {
+      const length = queryValueNumberLength(match, text, start, isUnderPhoneKey(text, start, place));
+      if (length === undefined || SIGNED_FRACTION.test(match.slice(0, length))) return undefined;
+      return length === match.length ? marker : { text: marker, kind: "phone", length };
+    }
     if (match.startsWith("+") || match.startsWith("%")) {
       if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
       // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
       const form = encoded || match.lastIndexOf("+") > 0;
       return !form || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
     }
+    // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`) is read as its text form.
+    if (encoded || match.includes("+")) {
+      return isUnderPhoneKey(text, start, place) && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(formDecoded(match)) ? marker : undefined;
+    }
     if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
     if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
+    // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
+    if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
     // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
     const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
     if (column !== undefined && phoneColumns.get(column)) return marker;
@@ -434,15 +456,21 @@ const VALUE_END = /^(?:$|[&#;"'\s])/;
  * `?customer_name=%2B1+415+555+0132`).
  */
 function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
-  const underPhoneKey =
-    (place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || CONTACT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
-  if (underPhoneKey) return true;
+  if (isUnderPhoneKey(text, start, place)) return true;
   if (isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) return false;
   if (!canBeE164Number(match.replace(FORM_ESCAPES, "").replace(NOT_DIGITS, ""))) return false;
   if (FORM_UNGROUPED.test(match)) return true;
   const end = start + match.length;
   const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
   return match.startsWith("%") && whole && FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " "));
+}
+
+/**
+ * Whether the value at `start` is under a phone's key (`phone`, `telefone`, `whatsapp`, `contato`:
+ * `Place.PHONE_VALUE`, `isNamedPhone`, `CONTACT_BEFORE`).
+ */
+function isUnderPhoneKey(text: string, start: number, place: number): boolean {
+  return (place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || CONTACT_BEFORE.test(text.slice(Math.max(0, start - 24), start));
 }
 
 /**

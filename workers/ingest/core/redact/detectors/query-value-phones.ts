@@ -1,0 +1,89 @@
+import { canBeE164Number } from "../north-american-numbers";
+
+/**
+ * An international number written at a URL query value's start whose groups literal blanks set
+ * apart (`?phone=+1 415 867 5309`). In a log line a blank ends the request's URL, and what
+ * follows is the response's: morgan's `tiny` and `dev` formats print `:method :url :status
+ * :res[content-length] - :response-time ms` and `… :status :response-time ms - :res[content-length]`
+ * (`GET /api/x?delta=+1 200 4521 - 3.102 ms`), so the groups after the first blank are a
+ * number's only where the key names a phone, and only as far as they make one.
+ */
+
+/** The fewest and the most digits of an international number (ITU-T E.164: at most 15, country code included). */
+const FEWEST_DIGITS = 8;
+const MOST_DIGITS = 15;
+/** A response's status (three digits, `1xx`–`5xx`) as the group a cut would end with. */
+const STATUS_GROUP = /(?:^|[ ])[1-5]\d\d$/;
+/** What follows a response's status in an access log: a blank and a number (the byte count, the response time). */
+const AFTER_STATUS = /^[ \t]+\d/;
+/** What ends a query value held whole: the next parameter, a fragment, a closing quote (perhaps escaped, JSON text in a string). */
+const VALUE_CLOSED = /^(?:[&#"']|\\")/;
+/** A local number's last group, four digits or more (`5309`, `98765-4321`). */
+const LOCAL_NUMBER_END = /\d{4,}$/;
+/**
+ * What follows an access log's request URL: the protocol (`HTTP/1.1`), or a status (`1xx`–`5xx`)
+ * and then a number, a quote, or the text's end; or the text's end.
+ */
+const LOG_TAIL = /^(?:$|[ ]HTTP\/|[ ][1-5]\d\d(?:$|[ \t]+\d|["']|\\"))/;
+/** A status and a byte count or a time inside the groups (`+44 200 4521`): a log line's tail, not a number's groups. */
+const STATUS_THEN_NUMBER = /[ ][1-5]\d\d[ ]\d/;
+
+/** The digits of `text`, in order (`+1 415 867-5309` → `14158675309`). */
+function digitsOf(text: string): string {
+  return text.replace(/\D/g, "");
+}
+
+/** Whether `digits`, an international number's after its `+`, can be one: 8 to 15 of them, an E.164 number's (`canBeE164Number`). */
+function isPlausibleNumber(digits: string): boolean {
+  return digits.length >= FEWEST_DIGITS && digits.length <= MOST_DIGITS && canBeE164Number(digits);
+}
+
+/**
+ * How many characters of `match`, a written international number at a URL query value's start
+ * in `text` at `start` whose groups a literal blank sets apart (`+1 415 867 5309 200 1234`), are
+ * the number; undefined when none is. The groups are read up to the longest run of them that is
+ * a plausible number (`isPlausibleNumber`), never ending in a response's status (`200`:
+ * `STATUS_GROUP`) followed by a number or the value's end when the number is whole without it
+ * (`/cb?phone=+1 415 867 5309 200` keeps its `200`). Under a phone's key (`underPhoneKey`:
+ * `phone`, `tel`, `whatsapp`…) that is all. Under any other key the run must also hold no status
+ * followed by a number (`?n=+44 200 4521`) and be the value's whole: closed by `&`, `#` or a
+ * quote, or ending a text with no blank before it, or else end as a local number does (a group of
+ * four digits or more) before what ends an access log's request (`LOG_TAIL`: a status, `HTTP/1.1`,
+ * the text's end); failing that, its first group alone as a form-encoded number's run is
+ * (`?ref=+5511987654321 200`), with 8 to 15 digits.
+ */
+export function queryValueNumberLength(match: string, text: string, start: number, underPhoneKey: boolean): number | undefined {
+  for (let cut = match.length; cut > 0; cut = match.lastIndexOf(" ", cut - 1)) {
+    const taken = match.slice(0, cut);
+    const digits = digitsOf(taken);
+    if (digits.length < FEWEST_DIGITS) return undefined;
+    if (!isPlausibleNumber(digits) || endsInStatus(taken, text, start + cut)) continue;
+    if (underPhoneKey || isWholeValue(taken, text, start, start + cut)) return cut;
+  }
+  const firstGroup = match.indexOf(" ");
+  const run = digitsOf(match.slice(0, firstGroup)).length;
+  return run >= FEWEST_DIGITS && run <= MOST_DIGITS ? firstGroup : undefined;
+}
+
+/**
+ * Whether `taken`, a plausible number from `start` to `end` in `text`, is its query value's whole
+ * as a key that names no phone needs it (`queryValueNumberLength`).
+ */
+function isWholeValue(taken: string, text: string, start: number, end: number): boolean {
+  if (STATUS_THEN_NUMBER.test(taken)) return false;
+  const after = text.slice(end, end + 16);
+  if (VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)))) return true;
+  return LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after);
+}
+
+/**
+ * Whether `taken`, ending at `at` in `text`, ends in a response's status after a literal blank
+ * which a number or the value's end follows, and is a plausible number without it.
+ */
+function endsInStatus(taken: string, text: string, at: number): boolean {
+  if (!STATUS_GROUP.test(taken)) return false;
+  const after = text.slice(at, at + 2);
+  if (!AFTER_STATUS.test(after) && !VALUE_CLOSED.test(after) && at !== text.length) return false;
+  const blank = taken.lastIndexOf(" ");
+  return blank > 0 && isPlausibleNumber(digitsOf(taken.slice(0, blank)));
+}
