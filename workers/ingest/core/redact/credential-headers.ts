@@ -6,7 +6,7 @@
  * is replaced, piece by piece. docs/decisions.md, 2026-12-02, "credential headers".
  */
 
-import { nameWords, standsForSecret } from "./secret-names";
+import { isMaskOrPlaceholder, nameWords, standsForSecret } from "./secret-names";
 import { namesSession } from "./session-ids";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
@@ -192,8 +192,9 @@ function redactCookies(value: string, mark: CredentialMarking): string | undefin
     const [, name, cookie] = pair;
     const trimmed = cookie!.trimEnd();
     // A value that only stands for one (a sender's mask `…`, `[REDACTED]`, `<redacted>`; a
-    // template's hole) holds no secret: it stays and is not counted, as under a secret's name.
-    const kept = trimmed.startsWith(MARKER_START) || standsForSecret(trimmed) || isPreferenceCookie(name!, trimmed);
+    // template's hole) holds no secret: it stays and is not counted, as under a secret's name. A
+    // cookie names no setting, so a header's or an algorithm's name is no mask here (`auth=X-Abc-Def`).
+    const kept = trimmed.startsWith(MARKER_START) || isMaskOrPlaceholder(trimmed) || isPreferenceCookie(name!, trimmed);
     out.push(kept ? piece : `${lead}${body.slice(0, body.length - cookie!.length)}${mark(trimmed, namesSession(name!))}${cookie!.slice(trimmed.length)}`);
   }
   return out.join(";");

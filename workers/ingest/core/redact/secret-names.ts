@@ -1241,7 +1241,17 @@ const NAMES_ALGORITHM_OR_HEADER =
  * expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
  */
 export function standsForSecret(value: string): boolean {
-  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || isTemplateHole(value) || isPlaceholder(value);
+  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
+}
+
+/**
+ * Whether `value` is a placeholder, a mask or no value (`standsForSecret` without the names of
+ * algorithms and headers, which only a setting's value holds): what a cookie's value can stand
+ * for a secret with (`…`, `[REDACTED]`, `<redacted>`, `***`, `{{ .Token }}`). A cookie names no
+ * setting, so a header-name-shaped value there (`auth=X-Abc-Def`) is a value like any other.
+ */
+export function isMaskOrPlaceholder(value: string): boolean {
+  return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || isTemplateHole(value) || isPlaceholder(value);
 }
 
 /**

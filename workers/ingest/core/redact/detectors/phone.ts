@@ -115,7 +115,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
  * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `; German `unter`, Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured.
  */
@@ -125,7 +125,7 @@ const PHONE_NAMED_BEFORE = lazy(
       `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")})` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
     ),
 );
 

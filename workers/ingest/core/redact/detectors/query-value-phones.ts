@@ -25,6 +25,17 @@ const LOCAL_NUMBER_END = /\d{4,}$/;
  * and then a number, a quote, or the text's end; or the text's end.
  */
 const LOG_TAIL = /^(?:$|[ ]HTTP\/|[ ][1-5]\d\d(?:$|[ \t]+\d|["']|\\"))/;
+/**
+ * An international number's groups as people write one (`+55 11 98765-4321`, `+1 415 867 5309`,
+ * `+44 20 7946 0958`, `+44 (0)20 7946 0958`, `+33 6 12 34 56 78`, `+34 612 345 678`): the country
+ * code, one to three digits, as the first group; then the national number's shapes the phone
+ * detector reads (`NATIONAL` in phone.ts): an area code, perhaps in parentheses, at most two
+ * groups of two to five digits and a local number's last group of four digits or more; pairs
+ * after one to three digits; three threes. A first group of four digits (`+2024 12 05 1530`, a
+ * date and a time) is no country code.
+ */
+const PHONE_GROUPS =
+  /^\+\d{1,3}(?:[ .-]?\(\d{1,4}\)[ .-]?|[ .-])(?:\d{1,5}(?:[ .-]\d{2,5}){0,2}[ .-]\d{4,8}|\d{1,3}(?:[ .-]\d{2}){3,4}|\d{3}[ .-]\d{3}[ .-]\d{3})$/;
 /** A status and a byte count or a time inside the groups (`+44 200 4521`): a log line's tail, not a number's groups. */
 const STATUS_THEN_NUMBER = /[ ][1-5]\d\d[ ]\d/;
 
@@ -46,7 +57,8 @@ function isPlausibleNumber(digits: string): boolean {
  * `STATUS_GROUP`) followed by a number or the value's end when the number is whole without it
  * (`/cb?phone=+1 415 867 5309 200` keeps its `200`). Under a phone's key (`underPhoneKey`:
  * `phone`, `tel`, `whatsapp`…) that is all. Under any other key the run must also hold no status
- * followed by a number (`?n=+44 200 4521`) and be the value's whole: closed by `&`, `#` or a
+ * followed by a number (`?n=+44 200 4521`), read as a phone's groups (`PHONE_GROUPS`: not
+ * `?q=+2024 12 05 1530`) and be the value's whole: closed by `&`, `#` or a
  * quote, or ending a text with no blank before it, or else end as a local number does (a group of
  * four digits or more) before what ends an access log's request (`LOG_TAIL`: a status, `HTTP/1.1`,
  * the text's end); failing that, its first group alone as a form-encoded number's run is
@@ -70,7 +82,7 @@ export function queryValueNumberLength(match: string, text: string, start: numbe
  * as a key that names no phone needs it (`queryValueNumberLength`).
  */
 function isWholeValue(taken: string, text: string, start: number, end: number): boolean {
-  if (STATUS_THEN_NUMBER.test(taken)) return false;
+  if (STATUS_THEN_NUMBER.test(taken) || !PHONE_GROUPS.test(taken)) return false;
   const after = text.slice(end, end + 16);
   if (VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)))) return true;
   return LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after);
