@@ -1,0 +1,88 @@
+/**
+ * The README's sender set-ups must work as a reader copies them. The Node SDK set-up and the code
+ * using it (the blocks after `<!-- readme-snippet: NAME -->`) run in a Node process of their own,
+ * as `node --import ./telemetry.mjs server.mjs`, against the ingest Worker: over protobuf as
+ * written, and over JSON with the `-otlp-http` exporters its comment names; the rows they store
+ * are read back. The Cloudflare `observability` block passes the wiring audit.
+ */
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditDocument } from "../../audit/core/audit";
+import { loadConfig } from "../../audit/core/load";
+import { wired } from "../support/fleet";
+import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const README = readFileSync(join(ROOT, "README.md"), "utf8");
+
+/** The fenced block right after `<!-- readme-snippet: name -->`, without its fences. */
+function readmeSnippet(name: string): string {
+  const match = README.match(new RegExp(`<!-- readme-snippet: ${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n`));
+  if (!match) throw new Error(`README has no block marked readme-snippet: ${name}`);
+  return match[1]!;
+}
+
+const TELEMETRY = readmeSnippet("node-telemetry");
+/** The same set-up with the OTLP/JSON exporters, as its comment says to write it. */
+const TELEMETRY_JSON = TELEMETRY.replaceAll('-otlp-proto";', '-otlp-http";');
+
+/** Runs the README's service in a folder of its own that resolves this checkout's packages. */
+async function runService(telemetry: string, ingest: IngestUnderTest, service: string): Promise<void> {
+  const folder = await mkdtemp(join(tmpdir(), "readme-snippet-"));
+  try {
+    await symlink(join(ROOT, "node_modules"), join(folder, "node_modules"), "dir");
+    await writeFile(join(folder, "telemetry.mjs"), telemetry);
+    await writeFile(join(folder, "server.mjs"), readmeSnippet("node-usage"));
+    await promisify(execFile)(process.execPath, ["--import", "./telemetry.mjs", "server.mjs"], {
+      cwd: folder,
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: ingest.url, DECO_OTEL_TOKEN: TEST_TOKEN, OTEL_SERVICE_NAME: service },
+      timeout: 30_000,
+    });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+describe("the README's Node SDK set-up", () => {
+  let ingest: IngestUnderTest;
+
+  beforeAll(async () => {
+    ingest = await startIngestWorker({ prefix: "readme_senders" });
+    await runService(TELEMETRY, ingest, "readme-proto");
+    await runService(TELEMETRY_JSON, ingest, "readme-json");
+  }, 90_000);
+
+  afterAll(() => ingest?.dispose());
+
+  it("names protobuf exporters that have -otlp-http twins for JSON", () => {
+    expect(TELEMETRY.match(/-otlp-proto";/g)).toHaveLength(3);
+    expect(TELEMETRY_JSON).not.toContain("-otlp-proto");
+  });
+
+  it.each(["readme-proto", "readme-json"])("stores the span, the log record and a delta point of %s", async (service) => {
+    expect(await ingest.rows(`SELECT SpanName, SpanKind FROM otel_traces WHERE ServiceName = '${service}'`)).toEqual([
+      { SpanName: "POST /checkout", SpanKind: "Server" },
+    ]);
+    expect(
+      await ingest.rows(`SELECT SeverityText, Body, LogAttributes['order.id'] AS order_id FROM otel_logs WHERE ServiceName = '${service}'`),
+    ).toEqual([{ SeverityText: "WARN", Body: "payment declined", order_id: "o-1042" }]);
+    expect(
+      await ingest.rows(
+        `SELECT MetricName, Value, AggregationTemporality, Attributes['payment.status'] AS status FROM otel_metrics_sum WHERE ServiceName = '${service}'`,
+      ),
+    ).toEqual([{ MetricName: "orders_total", Value: 1, AggregationTemporality: 1, status: "declined" }]);
+  });
+});
+
+describe("the README's Cloudflare export block", () => {
+  it("passes the wiring audit in a wired producer", () => {
+    const document = loadConfig("wrangler.jsonc", wired(readmeSnippet("cloudflare-observability").trim()));
+    expect(auditDocument(document).findings).toEqual([]);
+  });
+});
