@@ -1225,30 +1225,45 @@ export function isSecretNameValue(value: string): boolean {
 const SECRET_NAME_VALUE = /^[A-Z]+[0-9]*(?:_(?:[A-Z]+[0-9]*|[0-9]+))+$/;
 
 /**
- * A setting's value under a secret's name that names how the secret is kept or sent, not the
- * secret: a password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
- * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or the
- * HTTP header it travels in (`api.key.header=X-API-Key`, `auth.token.header=Authorization`).
+ * A setting's value under a secret's name that names how the secret is kept, not the secret: a
+ * password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
+ * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677). The
+ * header a secret travels in is no such value: a name saying so (`api.key.header=X-API-Key`,
+ * `token_header`) names no secret (`DESCRIBING_WORDS`), and under one that does a header-shaped
+ * value is the secret (`password=X-Abc-Def`), but under a form field's name (`namesSecretsField`).
  */
-const NAMES_ALGORITHM_OR_HEADER =
-  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+const NAMES_ALGORITHM =
+  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA)$/;
+
+/**
+ * Whether `value` under the secret's `name` (a key, a parameter's or a dotted path) names the
+ * form field or the header the secret is typed or sent in rather than holding it: the name's last
+ * word is `field` (`password_field=X-Pass-Input`, `passwordField`, `{"password":{"field":…}}`) and
+ * the value is shaped as an HTTP header's name (`HEADER_NAME_SHAPED`). Any other value there is
+ * read as the secret (`password_field=hunter2`), and a header-shaped value under a name holding
+ * the secret is the secret (`password=X-Abc-Def`, `cookie auth="X-Abc-Def"`).
+ */
+export function namesSecretsField(name: string, value: string): boolean {
+  return nameWords(name).at(-1) === "field" && HEADER_NAME_SHAPED.test(value);
+}
+/** A custom header's name (`X-Pass-Input`, `x-api-key`, `X-Hub-Signature-256`) or a credential header's (RFC 9110 §11.6.2, RFC 6265 §4). */
+const HEADER_NAME_SHAPED = /^(?:[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
 
 /**
  * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
  * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
- * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
- * header (`NAMES_ALGORITHM_OR_HEADER`), and a format's or a query's placeholder or a template
- * expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
+ * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm
+ * (`NAMES_ALGORITHM`), and a format's or a query's placeholder or a template expression
+ * (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
  */
 export function standsForSecret(value: string): boolean {
-  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM_OR_HEADER.test(value);
+  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM.test(value);
 }
 
 /**
  * Whether `value` is a placeholder, a mask or no value (`standsForSecret` without the names of
- * algorithms and headers, which only a setting's value holds): what a cookie's value can stand
- * for a secret with (`…`, `[REDACTED]`, `<redacted>`, `***`, `{{ .Token }}`). A cookie names no
- * setting, so a header-name-shaped value there (`auth=X-Abc-Def`) is a value like any other.
+ * algorithms, which only a setting's value holds): what a cookie's value can stand for a secret
+ * with (`…`, `[REDACTED]`, `<redacted>`, `***`, `{{ .Token }}`).
  */
 export function isMaskOrPlaceholder(value: string): boolean {
   return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || isTemplateHole(value) || isPlaceholder(value);

@@ -38,6 +38,18 @@ const PHONE_GROUPS =
   /^\+\d{1,3}(?:[ .-]?\(\d{1,4}\)[ .-]?|[ .-])(?:\d{1,5}(?:[ .-]\d{2,5}){0,2}[ .-]\d{4,8}|\d{1,3}(?:[ .-]\d{2}){3,4}|\d{3}[ .-]\d{3}[ .-]\d{3})$/;
 /** A status and a byte count or a time inside the groups (`+44 200 4521`): a log line's tail, not a number's groups. */
 const STATUS_THEN_NUMBER = /[ ][1-5]\d\d[ ]\d/;
+/**
+ * A NANP number in E.164's written groups, every digit its country's numbers have (`+1 415 867
+ * 5309`, `+1 (415) 867-5309`, `+1-212-555-0100`: the country code 1, an `NXX` area code, an
+ * `NXX` exchange, four digits; `canBeE164Number`). A number of a known length in its full group
+ * count is the number whatever follows, so an area code or an exchange that reads as a status
+ * (`415`, `212`, `503`) is the number's group, not an access log's status and byte count. Other
+ * country codes' national numbers vary in length (E.164 only bounds them at 15 digits), so there
+ * a status-shaped group still ends the number (`STATUS_THEN_NUMBER`).
+ */
+const NANP_FULL_GROUPS = /^\+1[ .-]?(?:\([2-9]\d\d\)|[2-9]\d\d)[ .-]?[2-9]\d\d[ .-]\d{4}$/;
+/** A decimal's or a unit's tail after the last group (`1234.5 ms`): a response time, not a number's end. */
+const DECIMAL_AFTER = /^\.\d/;
 
 /** The digits of `text`, in order (`+1 415 867-5309` → `14158675309`). */
 function digitsOf(text: string): string {
@@ -56,7 +68,8 @@ function isPlausibleNumber(digits: string): boolean {
  * a plausible number (`isPlausibleNumber`), never ending in a response's status (`200`:
  * `STATUS_GROUP`) followed by a number or the value's end when the number is whole without it
  * (`/cb?phone=+1 415 867 5309 200` keeps its `200`). Under a phone's key (`underPhoneKey`:
- * `phone`, `tel`, `whatsapp`…) that is all. Under any other key the run must also hold no status
+ * `phone`, `tel`, `whatsapp`…) that is all. Under any other key a NANP number in its full groups
+ * is one whatever follows (`NANP_FULL_GROUPS`: `?ref=+1 415 867 5309 200`); any other run must also hold no status
  * followed by a number (`?n=+44 200 4521`), read as a phone's groups (`PHONE_GROUPS`: not
  * `?q=+2024 12 05 1530`) and be the value's whole: closed by `&`, `#` or a
  * quote, or ending a text with no blank before it, or else end as a local number does (a group of
@@ -82,8 +95,9 @@ export function queryValueNumberLength(match: string, text: string, start: numbe
  * as a key that names no phone needs it (`queryValueNumberLength`).
  */
 function isWholeValue(taken: string, text: string, start: number, end: number): boolean {
-  if (STATUS_THEN_NUMBER.test(taken) || !PHONE_GROUPS.test(taken)) return false;
   const after = text.slice(end, end + 16);
+  if (NANP_FULL_GROUPS.test(taken)) return !DECIMAL_AFTER.test(after);
+  if (STATUS_THEN_NUMBER.test(taken) || !PHONE_GROUPS.test(taken)) return false;
   if (VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)))) return true;
   return LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after);
 }
