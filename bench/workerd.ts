@@ -69,6 +69,8 @@ export interface Measured {
 }
 
 export interface RunningWorker {
+  /** The workerd process serving the Worker (bench/native-profile.ts samples it). */
+  pid: number;
   /** From `new Miniflare` until workerd is up with the Worker loaded. */
   readyMs: number;
   /**
@@ -123,6 +125,7 @@ export async function startInWorkerd(
   const pid = newWorkerdPid(before);
   const readyCpuMs = processCpuNanos(pid) / 1e6;
   return {
+    pid,
     readyMs,
     readyCpuMs,
     async request(path, init) {
