@@ -110,11 +110,17 @@ export class EscapeView {
     const rawKept = this.rawIndex(start + kept);
     const rawKeptAtEnd = this.rawIndex(end - keptAtEnd);
     const rawEnd = this.rawIndex(end);
-    return (
-      this.raw.slice(rawStart, rawKept) +
-      escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd)) +
-      this.raw.slice(rawKeptAtEnd, rawEnd)
-    );
+    return this.raw.slice(rawStart, rawKept) + this.spelled(middle, rawStart, rawEnd) + this.raw.slice(rawKeptAtEnd, rawEnd);
+  }
+
+  /**
+   * `middle`, the part of a replacement that repeats nothing of what it replaces (its marker), as
+   * written over `raw` from `rawStart` to `rawEnd`: here with the control characters JSON must
+   * escape escaped at the level of the first escape there; a view of another encoding spells it
+   * as that encoding does (form-encoding.ts).
+   */
+  protected spelled(middle: string, rawStart: number, rawEnd: number): string {
+    return escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd));
   }
 
   /**
@@ -257,12 +263,18 @@ function encodedCode(raw: string, letterAt: number): number {
 function hexValue(text: string, at: number): number {
   let value = 0;
   for (let i = at; i < at + HEX_DIGITS; i++) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57 ? code - 48 : (code | 0x20) >= 97 && (code | 0x20) <= 102 ? (code | 0x20) - 87 : -1;
+    const digit = hexDigit(text.charCodeAt(i));
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }
   return value;
+}
+
+/** The value of the hex digit `code`, in either case; -1 for any other character. */
+export function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const letter = code | 0x20;
+  return letter >= 97 && letter <= 102 ? letter - 87 : -1;
 }
 
 /** `text` with each character below U+0020 written as JSON escapes it, behind `backslashes` backslashes. */
