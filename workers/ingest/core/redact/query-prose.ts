@@ -28,7 +28,8 @@ export type ParameterPlace = (key: string) => number | undefined;
 /**
  * `text` with each prose value of a query parameter in it replaced by `scanned(view, place)`: the
  * value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its key
- * gives: `keyPlace`) writes it over `view.raw`. The same string when none changes.
+ * gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`. The same string
+ * when none changes.
  *
  * A parameter is a query's when `?` or `&` stands before its key, when it starts a record's query
  * attribute (`place` holds `Place.QUERY_VALUE`: `url.query`), or when `&` joins it to a next one
@@ -57,7 +58,7 @@ export function redactQueryProse(text: string, place: number, keyPlace: Paramete
     const view = holdsEncodedBlank(value) ? formEncodedView(value) : undefined;
     if (view !== undefined && readsAsProse(view.text)) {
       const valuePlace = proseKeyPlace(text.slice(keyStart, equals), keyPlace);
-      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace);
+      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE);
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
         copied = valueEnd;
