@@ -214,14 +214,7 @@ function joinsNumber(code: number): boolean {
 export function escapeView(raw: string): EscapeView | undefined {
   // The native searches for backslashes read each character once.
   countWork(raw.length);
-  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
-  // loops read measurably slower than those of a flat string.
-  const parts: string[] = [];
-  let length = 0;
-  let copied = 0;
-  const escapeAt: number[] = [];
-  const escapeStart: number[] = [];
-  const escapeEnd: number[] = [];
+  const parts = new ViewParts(raw);
   for (let run = raw.indexOf("\\"); run >= 0; ) {
     let letterAt = run + 1;
     while (raw.charCodeAt(letterAt) === BACKSLASH) letterAt++;
@@ -234,18 +227,47 @@ export function escapeView(raw: string): EscapeView | undefined {
     // A power of two backslashes is one escape of its level; after others, the last one is.
     const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
     const end = raw.charCodeAt(letterAt) === LETTER_U ? letterAt + 1 + HEX_DIGITS : letterAt + 1;
-    parts.push(raw.slice(copied, start), String.fromCharCode(code));
-    length += start - copied;
-    escapeAt.push(length);
-    escapeStart.push(start);
-    escapeEnd.push(end);
-    length++;
-    copied = end;
+    parts.add(start, end, String.fromCharCode(code));
     run = raw.indexOf("\\", end);
   }
-  if (escapeAt.length === 0) return undefined;
-  parts.push(raw.slice(copied));
-  return new EscapeView(raw, parts.join(""), escapeAt, escapeStart, escapeEnd);
+  return parts.view(EscapeView);
+}
+
+/**
+ * A view's text and map (`EscapeView`) built escape by escape, left to right, for `escapeView` and
+ * the views of other encodings (form-encoding.ts).
+ */
+export class ViewParts {
+  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
+  // loops read measurably slower than those of a flat string.
+  private readonly parts: string[] = [];
+  private length = 0;
+  private copied = 0;
+  private readonly escapeAt: number[] = [];
+  private readonly escapeStart: number[] = [];
+  private readonly escapeEnd: number[] = [];
+
+  constructor(private readonly raw: string) {}
+
+  /**
+   * Notes that the raw text from `start` to `end` (after the last escape noted) is an escape read
+   * as `character`, one code unit; the second unit of a pair reads from an empty escape at the first's end.
+   */
+  add(start: number, end: number, character: string): void {
+    this.parts.push(this.raw.slice(this.copied, start), character);
+    this.length += start - this.copied;
+    this.escapeAt.push(this.length++);
+    this.escapeStart.push(start);
+    this.escapeEnd.push(end);
+    this.copied = end;
+  }
+
+  /** The view of the escapes noted, made by `View`'s constructor; undefined when none was. */
+  view<T extends EscapeView>(View: new (raw: string, text: string, escapeAt: readonly number[], escapeStart: readonly number[], escapeEnd: readonly number[]) => T): T | undefined {
+    if (this.escapeAt.length === 0) return undefined;
+    this.parts.push(this.raw.slice(this.copied));
+    return new View(this.raw, this.parts.join(""), this.escapeAt, this.escapeStart, this.escapeEnd);
+  }
 }
 
 /**

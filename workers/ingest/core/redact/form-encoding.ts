@@ -1,4 +1,4 @@
-import { EscapeView, hexDigit } from "./escape-view";
+import { EscapeView, ViewParts, hexDigit } from "./escape-view";
 
 /**
  * `value`, an unquoted value as a URL's query or a form body writes it, read as its sender wrote
@@ -27,24 +27,11 @@ export function formDecoded(value: string): string {
  * escape. Linear in the length of `raw`.
  */
 export function formEncodedView(raw: string): EscapeView | undefined {
-  const parts: string[] = [];
-  let length = 0;
-  let copied = 0;
-  const escapeAt: number[] = [];
-  const escapeStart: number[] = [];
-  const escapeEnd: number[] = [];
-  const escape = (start: number, end: number, text: string) => {
-    parts.push(raw.slice(copied, start), text);
-    length += start - copied;
-    escapeAt.push(length++);
-    escapeStart.push(start);
-    escapeEnd.push(end);
-    copied = end;
-  };
+  const parts = new ViewParts(raw);
   for (let at = 0; at < raw.length; ) {
     const code = raw.charCodeAt(at);
     if (code === PLUS) {
-      escape(at, at + 1, " ");
+      parts.add(at, at + 1, " ");
       at++;
       continue;
     }
@@ -54,14 +41,12 @@ export function formEncodedView(raw: string): EscapeView | undefined {
       continue;
     }
     const character = decodeURIComponent(raw.slice(at, end));
-    escape(at, end, character.charAt(0));
+    parts.add(at, end, character.charAt(0));
     // A character past the Basic Multilingual Plane is two code units: the second stands for no raw text of its own.
-    if (character.length === 2) escape(end, end, character.charAt(1));
+    if (character.length === 2) parts.add(end, end, character.charAt(1));
     at = end;
   }
-  if (escapeAt.length === 0) return undefined;
-  parts.push(raw.slice(copied));
-  return new FormEncodedView(raw, parts.join(""), escapeAt, escapeStart, escapeEnd);
+  return parts.view(FormEncodedView);
 }
 
 /** A form-encoded value's view (`formEncodedView`): what a replacement adds is spelled as the value spells its text. */

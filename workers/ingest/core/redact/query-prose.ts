@@ -33,8 +33,8 @@ export type ParameterPlace = (key: string) => number | undefined;
  *
  * A parameter is a query's when `?` or `&` stands before its key, when it starts a record's query
  * attribute (`place` holds `Place.QUERY_VALUE`: `url.query`), or when `&` joins it to a next one
- * at the start of a text or after a blank, a quote or a bracket (a form body's first:
- * `note=…&page=2`), as name-owners.ts reads a query. Its value runs to the next `&`, `#`, blank,
+ * at the start of a text or after a blank or a quote (a form body's first: `note=…&page=2`), as
+ * name-owners.ts reads a query. Its value runs to the next `&`, `#`, blank,
  * quote, `<`, `>` or backslash (which JSON's escapes start). It is prose when it holds an encoded
  * blank (`+`, `%20`, `%09`, `%0A`, `%0D`) and, decoded, a letter and a blank between two other
  * characters (`q=red%20shoes` is; `ids=%2B100+200+3000`, `d=2026-12-04T10%3A00`, a token are
@@ -49,8 +49,8 @@ export function redactQueryProse(text: string, place: number, keyPlace: Paramete
   let copied = 0;
   for (let equals = text.indexOf("="); equals >= 0; ) {
     const keyStart = keyStartBefore(text, equals);
-    const valueEnd = valueEndAfter(text, equals + 1);
-    if (keyStart === equals || !isQueryParameter(text, keyStart, valueEnd, place)) {
+    const valueEnd = keyStart === equals ? -1 : queryValueEnd(text, keyStart, equals, place);
+    if (valueEnd < 0) {
       equals = text.indexOf("=", equals + 1);
       continue;
     }
@@ -98,20 +98,22 @@ function endsValue(code: number): boolean {
 }
 
 /**
- * Whether the parameter whose key starts at `keyStart` and whose value ends at `valueEnd` is a
- * query's (`redactQueryProse`): after `?` or `&`, first in a record's query attribute, or a form's
- * first, joined by `&` to a next `key=`.
+ * Where the value of the parameter whose key starts at `keyStart` and whose `=` is at `equals`
+ * ends, when it is a query's (`redactQueryProse`): after `?` or `&`, first in a record's query
+ * attribute, or a form's first (at the text's start or after a blank or a quote), joined by `&` to
+ * a next `key=`; -1 for any other. A form's first is read only after what ends a value, so the
+ * values read never overlap: linear however the text repeats `=`.
  */
-function isQueryParameter(text: string, keyStart: number, valueEnd: number, place: number): boolean {
-  if (keyStart === 0 && (place & Place.QUERY_VALUE) !== 0) return true;
-  const before = keyStart === 0 ? 32 : text.charCodeAt(keyStart - 1);
-  if (before === 63 /* ? */ || before === 38 /* & */) return true;
-  if (!(before <= 32 || before === 34 || before === 39 || before === 40 || before === 91 || before === 123) || text.charCodeAt(valueEnd) !== 38) return false;
-  const next = valueEnd + 1;
-  let keyEnd = next;
-  while (keyEnd < text.length && keyEnd - next < MAX_KEY && isKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
-  countWork(keyEnd - next);
-  return keyEnd > next && text.charCodeAt(keyEnd) === 61 /* = */;
+function queryValueEnd(text: string, keyStart: number, equals: number, place: number): number {
+  const before = keyStart === 0 ? ((place & Place.QUERY_VALUE) !== 0 ? 63 /* ? */ : 32) : text.charCodeAt(keyStart - 1);
+  if (before === 63 /* ? */ || before === 38 /* & */) return valueEndAfter(text, equals + 1);
+  if (!(before <= 32 || before === 34 || before === 39)) return -1;
+  const end = valueEndAfter(text, equals + 1);
+  if (text.charCodeAt(end) !== 38 /* & */) return -1;
+  let keyEnd = end + 1;
+  while (keyEnd < text.length && keyEnd - end <= MAX_KEY && isKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
+  countWork(keyEnd - end);
+  return keyEnd > end + 1 && text.charCodeAt(keyEnd) === 61 /* = */ ? end : -1;
 }
 
 /** Whether `value` spells a blank as a form does: `+`, `%20`, or an encoded tab or line break (`%09`, `%0A`, `%0D`). */
