@@ -110,11 +110,17 @@ export class EscapeView {
     const rawKept = this.rawIndex(start + kept);
     const rawKeptAtEnd = this.rawIndex(end - keptAtEnd);
     const rawEnd = this.rawIndex(end);
-    return (
-      this.raw.slice(rawStart, rawKept) +
-      escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd)) +
-      this.raw.slice(rawKeptAtEnd, rawEnd)
-    );
+    return this.raw.slice(rawStart, rawKept) + this.spelled(middle, rawStart, rawEnd) + this.raw.slice(rawKeptAtEnd, rawEnd);
+  }
+
+  /**
+   * `middle`, the part of a replacement that repeats nothing of what it replaces (its marker), as
+   * written over `raw` from `rawStart` to `rawEnd`: here with the control characters JSON must
+   * escape escaped at the level of the first escape there; a view of another encoding spells it
+   * as that encoding does (form-encoding.ts).
+   */
+  protected spelled(middle: string, rawStart: number, rawEnd: number): string {
+    return escapedControls(middle, this.backslashesOfFirstEscape(rawStart, rawEnd));
   }
 
   /**
@@ -208,14 +214,7 @@ function joinsNumber(code: number): boolean {
 export function escapeView(raw: string): EscapeView | undefined {
   // The native searches for backslashes read each character once.
   countWork(raw.length);
-  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
-  // loops read measurably slower than those of a flat string.
-  const parts: string[] = [];
-  let length = 0;
-  let copied = 0;
-  const escapeAt: number[] = [];
-  const escapeStart: number[] = [];
-  const escapeEnd: number[] = [];
+  const parts = new ViewParts(raw);
   for (let run = raw.indexOf("\\"); run >= 0; ) {
     let letterAt = run + 1;
     while (raw.charCodeAt(letterAt) === BACKSLASH) letterAt++;
@@ -228,18 +227,47 @@ export function escapeView(raw: string): EscapeView | undefined {
     // A power of two backslashes is one escape of its level; after others, the last one is.
     const start = (backslashes & (backslashes - 1)) === 0 ? run : letterAt - 1;
     const end = raw.charCodeAt(letterAt) === LETTER_U ? letterAt + 1 + HEX_DIGITS : letterAt + 1;
-    parts.push(raw.slice(copied, start), String.fromCharCode(code));
-    length += start - copied;
-    escapeAt.push(length);
-    escapeStart.push(start);
-    escapeEnd.push(end);
-    length++;
-    copied = end;
+    parts.add(start, end, String.fromCharCode(code));
     run = raw.indexOf("\\", end);
   }
-  if (escapeAt.length === 0) return undefined;
-  parts.push(raw.slice(copied));
-  return new EscapeView(raw, parts.join(""), escapeAt, escapeStart, escapeEnd);
+  return parts.view(EscapeView);
+}
+
+/**
+ * A view's text and map (`EscapeView`) built escape by escape, left to right, for `escapeView` and
+ * the views of other encodings (form-encoding.ts).
+ */
+export class ViewParts {
+  // The parts joined once: a string built by `+=` is a rope, whose characters the detectors'
+  // loops read measurably slower than those of a flat string.
+  private readonly parts: string[] = [];
+  private length = 0;
+  private copied = 0;
+  private readonly escapeAt: number[] = [];
+  private readonly escapeStart: number[] = [];
+  private readonly escapeEnd: number[] = [];
+
+  constructor(private readonly raw: string) {}
+
+  /**
+   * Notes that the raw text from `start` to `end` (after the last escape noted) is an escape read
+   * as `character`, one code unit; the second unit of a pair reads from an empty escape at the first's end.
+   */
+  add(start: number, end: number, character: string): void {
+    this.parts.push(this.raw.slice(this.copied, start), character);
+    this.length += start - this.copied;
+    this.escapeAt.push(this.length++);
+    this.escapeStart.push(start);
+    this.escapeEnd.push(end);
+    this.copied = end;
+  }
+
+  /** The view of the escapes noted, made by `View`'s constructor; undefined when none was. */
+  view<T extends EscapeView>(View: new (raw: string, text: string, escapeAt: readonly number[], escapeStart: readonly number[], escapeEnd: readonly number[]) => T): T | undefined {
+    if (this.escapeAt.length === 0) return undefined;
+    this.parts.push(this.raw.slice(this.copied));
+    return new View(this.raw, this.parts.join(""), this.escapeAt, this.escapeStart, this.escapeEnd);
+  }
 }
 
 /**
@@ -257,12 +285,18 @@ function encodedCode(raw: string, letterAt: number): number {
 function hexValue(text: string, at: number): number {
   let value = 0;
   for (let i = at; i < at + HEX_DIGITS; i++) {
-    const code = text.charCodeAt(i);
-    const digit = code >= 48 && code <= 57 ? code - 48 : (code | 0x20) >= 97 && (code | 0x20) <= 102 ? (code | 0x20) - 87 : -1;
+    const digit = hexDigit(text.charCodeAt(i));
     if (digit < 0) return -1;
     value = value * 16 + digit;
   }
   return value;
+}
+
+/** The value of the hex digit `code`, in either case; -1 for any other character. */
+export function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  const letter = code | 0x20;
+  return letter >= 97 && letter <= 102 ? letter - 87 : -1;
 }
 
 /** `text` with each character below U+0020 written as JSON escapes it, behind `backslashes` backslashes. */

@@ -1,3 +1,5 @@
+import { EscapeView, ViewParts, hexDigit } from "./escape-view";
+
 /**
  * `value`, an unquoted value as a URL's query or a form body writes it, read as its sender wrote
  * it (WHATWG URL Standard, application/x-www-form-urlencoded parsing): `+` a blank, percent
@@ -12,4 +14,84 @@ export function formDecoded(value: string): string {
   } catch {
     return blanks.replaceAll("%20", " ");
   }
+}
+
+/**
+ * The view of `raw`, an unquoted value as a URL's query or a form body writes it, that reads it
+ * as `formDecoded` does, with the map back to what was sent (escape-view.ts): each `+` reads as a
+ * blank, each `%XX` escape of an ASCII byte and each run of escapes spelling one UTF-8 character
+ * (`%C3%BC`) as that character; a `%` that starts no such escape or run stays as written. A
+ * replacement is written back over whole escapes, the rest of `raw` byte for byte, its marker as
+ * markers are written in a query (`[REDACTED:phone]`, unencoded) and any other text it adds
+ * encoded, its blanks spelled as `raw` spells them (`+` or `%20`). Undefined when `raw` holds no
+ * escape. Linear in the length of `raw`.
+ */
+export function formEncodedView(raw: string): EscapeView | undefined {
+  const parts = new ViewParts(raw);
+  for (let at = 0; at < raw.length; ) {
+    const code = raw.charCodeAt(at);
+    if (code === PLUS) {
+      parts.add(at, at + 1, " ");
+      at++;
+      continue;
+    }
+    const end = code === PERCENT ? utf8EscapesEnd(raw, at) : -1;
+    if (end < 0) {
+      at++;
+      continue;
+    }
+    const character = decodeURIComponent(raw.slice(at, end));
+    parts.add(at, end, character.charAt(0));
+    // A character past the Basic Multilingual Plane is two code units: the second stands for no raw text of its own.
+    if (character.length === 2) parts.add(end, end, character.charAt(1));
+    at = end;
+  }
+  return parts.view(FormEncodedView);
+}
+
+/** A form-encoded value's view (`formEncodedView`): what a replacement adds is spelled as the value spells its text. */
+class FormEncodedView extends EscapeView {
+  protected override spelled(middle: string): string {
+    // A value that spells a blank `+` (a form's, WHATWG's URLSearchParams) gets `+`, else `%20` (RFC 3986).
+    const blank = this.raw.includes("+") ? "+" : "%20";
+    const parts = middle.split(MARKER);
+    // `split` puts each marker between the texts around it: the odd parts.
+    for (let i = 0; i < parts.length; i += 2) parts[i] = encodeURIComponent(parts[i]!).replaceAll("%20", blank);
+    return parts.join("");
+  }
+}
+
+/** A marker as redaction writes it (`[REDACTED:phone]`, a metric's `[REDACTED:phone:9f86d081884c7d65]`), captured whole. */
+const MARKER = /(\[REDACTED:[^\]\s]*\])/;
+
+const PLUS = 0x2b;
+const PERCENT = 0x25;
+
+/**
+ * Where the escapes starting at `at` that spell one character end: one `%XX` of an ASCII byte, or
+ * a UTF-8 lead byte's `%XX` and its continuation bytes' (RFC 3629: two to four bytes, no overlong
+ * form, no surrogate, nothing past U+10FFFF); -1 when they spell none.
+ */
+function utf8EscapesEnd(raw: string, at: number): number {
+  const lead = escapedByte(raw, at);
+  if (lead < 0) return -1;
+  if (lead < 0x80) return at + 3;
+  const count = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (count === 0) return -1;
+  let point = lead & (0x7f >> count);
+  for (let i = 1; i < count; i++) {
+    const byte = escapedByte(raw, at + 3 * i);
+    if (byte < 0x80 || byte > 0xbf) return -1;
+    point = (point << 6) | (byte & 0x3f);
+  }
+  const overlong = (count === 3 && point < 0x800) || (count === 4 && point < 0x10000);
+  return overlong || (point >= 0xd800 && point <= 0xdfff) || point > 0x10ffff ? -1 : at + 3 * count;
+}
+
+/** The byte the escape `%XX` at `at` spells, or -1 when there is none there. */
+function escapedByte(raw: string, at: number): number {
+  if (raw.charCodeAt(at) !== PERCENT) return -1;
+  const high = hexDigit(raw.charCodeAt(at + 1));
+  const low = hexDigit(raw.charCodeAt(at + 2));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
 }

@@ -331,7 +331,22 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
   ];
   const seriesHash = createKeyedHasher(config.hashSecret ?? randomSeriesKey());
   const sessionMarker = (id: string) => redactionMarker(`${SECRET_KEY_KIND}:${seriesHash(id)}`);
-  const scanner = detectors.length > 0 ? new TextScanner(detectors, sessionMarker) : undefined;
+  const keyRules = new KeyRules({
+    keepKeys: config.keepKeys,
+    dropKeys: config.dropKeys,
+    hashKeys: config.hashKeys,
+    secretKeys: !disabled.has(SECRET_KEY_KIND),
+    cardHolderKeys: !disabled.has(CARD_HOLDER_KIND),
+    personNameKeys: !disabled.has(PERSON_NAME_KIND),
+    streetAddressKeys: !disabled.has(STREET_ADDRESS_KIND),
+    geoPrecision: config.geoPrecision,
+  });
+  // A query parameter's prose value is scanned with what its key's rule says, as an attribute of that key is (query-prose.ts).
+  const parameterPlace = (key: string) => {
+    const rule = keyRules.ruleFor(key);
+    return rule.action === "scan" ? rule.place : undefined;
+  };
+  const scanner = detectors.length > 0 ? new TextScanner(detectors, sessionMarker, parameterPlace) : undefined;
   return {
     enabled: config.enabled,
     scanner,
@@ -339,16 +354,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     cardDetectors: scanner?.maskOf(["card"]) ?? 0,
     secretFlags: (scanner?.maskOf([SECRET_PARAM_KIND]) ?? 0) !== 0,
     redisArguments: (scanner?.maskOf([REDIS_PASSWORD_KIND]) ?? 0) !== 0,
-    keyRules: new KeyRules({
-      keepKeys: config.keepKeys,
-      dropKeys: config.dropKeys,
-      hashKeys: config.hashKeys,
-      secretKeys: !disabled.has(SECRET_KEY_KIND),
-      cardHolderKeys: !disabled.has(CARD_HOLDER_KIND),
-      personNameKeys: !disabled.has(PERSON_NAME_KIND),
-      streetAddressKeys: !disabled.has(STREET_ADDRESS_KIND),
-      geoPrecision: config.geoPrecision,
-    }),
+    keyRules,
     hash:
       config.hashKeys.length > 0 && config.hashSecret !== undefined
         ? createKeyedHasher(config.hashSecret)

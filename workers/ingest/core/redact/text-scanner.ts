@@ -7,6 +7,7 @@ import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import type { KeptMembers } from "./kept-members";
 import { DetectorFault } from "./failures";
 import { redactionMarker } from "./kinds";
+import { redactQueryProse, type ParameterPlace } from "./query-prose";
 import { beginScan, endScan } from "./scan-scope";
 import { isTemplateHoleAt } from "./secret-names";
 import type { RedactionTally } from "./tally";
@@ -74,11 +75,14 @@ export class TextScanner {
 
   /**
    * `sessionMarker`: the marker of a session's id a detector found (`Rewrite.sessionIds`), the
-   * policy's hashed one; absent, such an id keeps its detector's marker.
+   * policy's hashed one; absent, such an id keeps its detector's marker. `parameterPlace`: what
+   * a query parameter's key says of its value, as the policy's key rules say it of an
+   * attribute's (`ParameterPlace`); absent, a query's encoded prose is read only as sent.
    */
   constructor(
     detectors: readonly Detector[],
     private readonly sessionMarker?: (id: string) => string,
+    private readonly parameterPlace?: ParameterPlace,
   ) {
     // Each detector keeps its own facts rather than a bit in a mask of detectors: a text's
     // facts are asked of each detector where a scan starts, so the number of detectors is not
@@ -124,7 +128,18 @@ export class TextScanner {
    * a value, a token before its padding: no memo of names remembers it (`withoutRemembering`).
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers, marking?: SeriesMarking): string {
-    return withoutRemembering(() => this.redactText(text, tally, excluded, place, kept, marking));
+    return withoutRemembering(() => this.redactText(this.proseValuesRedacted(text, tally, excluded, place, marking), tally, excluded, place, kept, marking));
+  }
+
+  /**
+   * `text` with each query parameter's value that is prose once decoded (`redactQueryProse`)
+   * redacted as its decoded text, scanned alone with the facts its key gives (`parameterPlace`);
+   * the whole text's scan reads the rest after. Without `parameterPlace`, `text` as it is.
+   */
+  private proseValuesRedacted(text: string, tally: RedactionTally, excluded: number, place: number, marking: SeriesMarking | undefined): string {
+    const parameterPlace = this.parameterPlace;
+    if (parameterPlace === undefined) return text;
+    return redactQueryProse(text, place, parameterPlace, (view, valuePlace) => this.redactEscaped(view, tally, excluded, valuePlace, -1, undefined, marking));
   }
 
   private redactText(text: string, tally: RedactionTally, excluded: number, place: number, kept: KeptMembers | undefined, marking: SeriesMarking | undefined): string {

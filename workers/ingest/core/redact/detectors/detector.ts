@@ -165,6 +165,12 @@ export const Place = {
    * name-introducers.ts): the words after `Sr.` and a job there are the job's, no name (`Sr. Nurse Practitioner`).
    */
   JOB_TITLE_VALUE: 1 << 20,
+  /**
+   * The text is a query parameter's value decoded from its form encoding, scanned alone
+   * (query-prose.ts): a `+` first in a number there may be a form's `%2B`, so the number is
+   * judged as the form-encoded one in the query is (`canBeE164Number`: `%2B1+2024+05+01` is a date).
+   */
+  DECODED_QUERY_VALUE: 1 << 21,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */

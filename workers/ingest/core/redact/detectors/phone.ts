@@ -382,6 +382,8 @@ export const phoneDetector: Detector = {
     }
     if (match.startsWith("+") || match.startsWith("%")) {
       if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
+      // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
+      if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
       // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
       const form = encoded || match.lastIndexOf("+") > 0;
       return !form || isFormEncodedPhone(match, text, start, place) ? marker : undefined;

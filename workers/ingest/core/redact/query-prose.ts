@@ -1,0 +1,142 @@
+import { Place } from "./detectors/detector";
+import type { EscapeView } from "./escape-view";
+import { formDecoded, formEncodedView } from "./form-encoding";
+import { namesUnownedName } from "./person-names";
+import { countWork } from "./scan-scope";
+import { nameWords } from "./secret-names";
+
+/**
+ * A URL query's or a form body's value that is prose once decoded, read as its decoded text.
+ * Cloudflare's export and HTTP spans send queries as the client wrote them, percent- or
+ * plus-encoded (`url.query`, `url.full`, `http.target`, a log line's URL): a note's
+ * `erreichbar%20von%209-17%20Uhr%20unter%200171%201234567` shows the detectors no blank, no `ü`,
+ * no `:`, so the callback note, the e-mail in a sentence, the name after `my name is` that the
+ * same words in a log body, a JSON body or an attribute give up were kept. Such a value is
+ * scanned as its decoded text alone, as an attribute of its key would be, and what that replaces
+ * is written back over whole escapes (`formEncodedView`): the rest of the query stays byte for
+ * byte. docs/decisions.md, "A URL query's encoded prose read as its text".
+ */
+
+/**
+ * The Place facts (detector.ts) a parameter's key gives its value, as the policy's key rules give
+ * them to an attribute of that key; undefined where a key rule judges the value by its key alone
+ * (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that value
+ * is not read again as prose.
+ */
+export type ParameterPlace = (key: string) => number | undefined;
+
+/**
+ * `text` with each prose value of a query parameter in it replaced by `scanned(view, place)`: the
+ * value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its key
+ * gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`. The same string
+ * when none changes.
+ *
+ * A parameter is a query's when `?` or `&` stands before its key, when it starts a record's query
+ * attribute (`place` holds `Place.QUERY_VALUE`: `url.query`), or when `&` joins it to a next one
+ * at the start of a text or after a blank or a quote (a form body's first: `note=…&page=2`), as
+ * name-owners.ts reads a query. Its value runs to the next `&`, `#`, blank,
+ * quote, `<`, `>` or backslash (which JSON's escapes start). It is prose when it holds an encoded
+ * blank (`+`, `%20`, `%09`, `%0A`, `%0D`) and, decoded, a letter and a blank between two other
+ * characters (`q=red%20shoes` is; `ids=%2B100+200+3000`, `d=2026-12-04T10%3A00`, a token are
+ * not). Values under a key a key rule judges (`keyPlace` undefined) or under a bare word for a
+ * name (`name`, `nom`: the query's siblings and path say whose, name-owners.ts) are left to those
+ * readings. Linear in the length of `text`: each `=` reads back at most a key's length, and the
+ * values read are scanned once each.
+ */
+export function redactQueryProse(text: string, place: number, keyPlace: ParameterPlace, scanned: (view: EscapeView, place: number) => string): string {
+  if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
+  let output = "";
+  let copied = 0;
+  for (let equals = text.indexOf("="); equals >= 0; ) {
+    const keyStart = keyStartBefore(text, equals);
+    const valueEnd = keyStart === equals ? -1 : queryValueEnd(text, keyStart, equals, place);
+    if (valueEnd < 0) {
+      equals = text.indexOf("=", equals + 1);
+      continue;
+    }
+    const value = text.slice(equals + 1, valueEnd);
+    const view = holdsEncodedBlank(value) ? formEncodedView(value) : undefined;
+    if (view !== undefined && readsAsProse(view.text)) {
+      const valuePlace = proseKeyPlace(text.slice(keyStart, equals), keyPlace);
+      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE);
+      if (redacted !== value) {
+        output += text.slice(copied, equals + 1) + redacted;
+        copied = valueEnd;
+      }
+    }
+    equals = text.indexOf("=", valueEnd);
+  }
+  return copied === 0 ? text : output + text.slice(copied);
+}
+
+/** The longest a parameter's key is read back from its `=` (as the phone detector's query readings read it). */
+const MAX_KEY = 64;
+
+/** Where the key before the `=` at `equals` starts: letters, digits, `_`, `.`, `-`, `[`, `]` and escapes' `%`, at most `MAX_KEY`. */
+function keyStartBefore(text: string, equals: number): number {
+  let start = equals;
+  while (start > 0 && equals - start < MAX_KEY && isKeyCharacter(text.charCodeAt(start - 1))) start--;
+  countWork(equals - start);
+  return start;
+}
+
+function isKeyCharacter(code: number): boolean {
+  const letter = code | 0x20;
+  return (letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45 || code === 91 || code === 93 || code === 37;
+}
+
+/** Where the value starting at `at` ends: at the next `&`, `#`, blank or control character, quote, `<`, `>`, backslash, or the text's end. */
+function valueEndAfter(text: string, at: number): number {
+  let end = at;
+  while (end < text.length && !endsValue(text.charCodeAt(end))) end++;
+  countWork(end - at);
+  return end;
+}
+
+function endsValue(code: number): boolean {
+  return code <= 32 || code === 38 || code === 35 || code === 34 || code === 39 || code === 96 || code === 60 || code === 62 || code === 92;
+}
+
+/**
+ * Where the value of the parameter whose key starts at `keyStart` and whose `=` is at `equals`
+ * ends, when it is a query's (`redactQueryProse`): after `?` or `&`, first in a record's query
+ * attribute, or a form's first (at the text's start or after a blank or a quote), joined by `&` to
+ * a next `key=`; -1 for any other. A form's first is read only after what ends a value, so the
+ * values read never overlap: linear however the text repeats `=`.
+ */
+function queryValueEnd(text: string, keyStart: number, equals: number, place: number): number {
+  const before = keyStart === 0 ? ((place & Place.QUERY_VALUE) !== 0 ? 63 /* ? */ : 32) : text.charCodeAt(keyStart - 1);
+  if (before === 63 /* ? */ || before === 38 /* & */) return valueEndAfter(text, equals + 1);
+  if (!(before <= 32 || before === 34 || before === 39)) return -1;
+  const end = valueEndAfter(text, equals + 1);
+  if (text.charCodeAt(end) !== 38 /* & */) return -1;
+  let keyEnd = end + 1;
+  while (keyEnd < text.length && keyEnd - end <= MAX_KEY && isKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
+  countWork(keyEnd - end);
+  return keyEnd > end + 1 && text.charCodeAt(keyEnd) === 61 /* = */ ? end : -1;
+}
+
+/** Whether `value` spells a blank as a form does: `+`, `%20`, or an encoded tab or line break (`%09`, `%0A`, `%0D`). */
+function holdsEncodedBlank(value: string): boolean {
+  return value.includes("+") || ENCODED_BLANK.test(value);
+}
+const ENCODED_BLANK = /%(?:20|0[9aAdD])/;
+
+/** Whether a decoded value reads as prose: a blank with other characters on both sides, and a letter. */
+function readsAsProse(decoded: string): boolean {
+  return BLANK_BETWEEN.test(decoded) && LETTER.test(decoded);
+}
+const BLANK_BETWEEN = /\S\s+\S/;
+const LETTER = /\p{L}/u;
+
+/**
+ * The Place facts the key written `key` (percent-encoded perhaps) gives its prose value, or
+ * undefined where another reading judges the value by its key: `keyPlace`'s key rules, or a bare
+ * word for a name (`name`, `nome`: name-owners.ts reads the query around it).
+ */
+function proseKeyPlace(key: string, keyPlace: ParameterPlace): number | undefined {
+  const decoded = formDecoded(key);
+  const words = nameWords(decoded);
+  if (words.length === 1 && (words[0] === "name" || namesUnownedName(words))) return undefined;
+  return keyPlace(decoded);
+}
