@@ -2,10 +2,11 @@
  * Party words in capitals, a senior's job after `Sr.` and a letter to a titled brand. In capitals
  * no case ends a name, and shouty logs and SQL write `FROM`, `TO`, `BY`, `PARA` before hosts,
  * tables, cities and brands: the run after one stays (`CONNECTION FROM ALICE REFUSED`), a name
- * there an accepted miss (`PAYMENT TO JOHN SMITH`); a run in capitals after a greeting, a courtesy
+ * there an accepted miss (`ASSIGNED TO MARIA DA SILVA.`) unless a payment's word leads the party's
+ * (`PAYMENT TO JOHN SMITH` goes); a run in capitals after a greeting, a courtesy
  * title or `MY NAME IS` still goes, a surname that is a common word too after a title (`DEAR MRS
  * EMILY POST,`). After `Sr.` and a job only a common given name leads a name (`Sr. Nurse Maria
- * Silva`), never under a job title's key (`Sr. Nurse Practitioner` stays). A letter's comma
+ * Silva`) or a common surname is one alone (`Sr. Nurse Silva`), never under a job title's key (`Sr. Nurse Practitioner` stays). A letter's comma
  * greets a titled brand's surname (`Dear Dr. Martens,`), not a brand no one bears (`Dear Dr. Pepper,`).
  * Each in text, quoted, in a JSON log body and as an attribute's value.
  */
@@ -46,7 +47,6 @@ describe("a run in capitals after a party's word in capitals stays", () => {
     "REPLICATION FROM MARIA OK",
     "MESSAGE FROM JACK RECEIVED",
     "FAILOVER FROM MARIA TO JOHN COMPLETED",
-    "PAYMENT TO JOHN SMITH REJECTED",
     "GRANT SELECT ON ORDERS TO MARIA READONLY",
     "SELECT COUNT(*) FROM LEO ARCHIVE",
     "FAILED CONTAINER FROM ALICE POD",
@@ -62,16 +62,24 @@ describe("a run in capitals after a party's word in capitals stays", () => {
     "TRANSFER TO CHARLES SCHWAB BROKERAGE",
     "WELCOME TO JOHN LEWIS",
     "CUSTOMER JOHN SMITH LOGGED IN",
-    // Accepted misses: a person after a party's word in capitals, with or without a reference.
-    "PAYMENT TO JOHN SMITH",
-    "PAYMENT TO JOHN SMITH REF 88231",
-    "TRANSFER FROM MARIA SILVA",
-    "PAGAMENTO PARA JOAO DA SILVA",
+    // Accepted miss: a person after a party's word in capitals but a payment's.
     "ASSIGNED TO MARIA DA SILVA.",
-    "TRANSFER FROM JOHN SMITH TO MARIA SILVA",
+    // A common word after the given name ends the payee's name there: no surname is left.
     "PAYMENT TO STEVE CASE",
   ]);
   itKeeps("keeps %s in a URL query", (text) => redact(text).text, ["GET /t?memo=TRANSFER%20FROM%20MARIA%20SILVA%20TO%20JOHN%20SMITH 200"]);
+});
+
+describe("a payee's name in capitals after a payment's party phrase goes", () => {
+  replacedInEveryForm([
+    ["PAYMENT TO JOHN SMITH", `PAYMENT TO ${NAME}`],
+    ["PAYMENT TO JOHN SMITH REJECTED", `PAYMENT TO ${NAME} REJECTED`],
+    ["PAYMENT TO JOHN SMITH REF 88231", `PAYMENT TO ${NAME} REF 88231`],
+    ["TRANSFER FROM MARIA SILVA", `TRANSFER FROM ${NAME}`],
+    ["PAGAMENTO PARA JOAO DA SILVA", `PAGAMENTO PARA ${NAME}`],
+    // The next party's word ends the first name; the second, after no payment's word, is the accepted miss.
+    ["TRANSFER FROM JOHN SMITH TO MARIA SILVA", `TRANSFER FROM ${NAME} TO MARIA SILVA`],
+  ]);
 });
 
 describe("a run in capitals after strong words still goes", () => {
@@ -102,8 +110,6 @@ describe("a senior's job after Sr. takes its field, not a surname", () => {
     "Sr. Consultor Ventas",
     "Offer approved for Sr. Engineer Reliability",
     "Hello Sr. Nurse Practitioner,",
-    // Accepted miss: a surname alone after the job.
-    "Sr. Nurse Silva",
   ];
   keptInEveryForm(JOBS);
   for (const key of ["job_title", "jobTitle", "position", "title", "employee.job_title"]) {
@@ -115,6 +121,8 @@ describe("a senior's job after Sr. takes its field, not a surname", () => {
     ["Sr. Nurse Maria Silva", `Sr. Nurse ${NAME}`],
     ["Sr. Analista João Souza", `Sr. Analista ${NAME}`],
     ["Hello Sr. Nurse Maria Silva,", `Hello Sr. Nurse ${NAME},`],
+    // A common surname alone after the job is a name (`isCommonSurname`).
+    ["Sr. Nurse Silva", `Sr. Nurse ${NAME}`],
   ]);
   itStores("replaces the name in %s under an owner's key", attribute("owner"), [["Sr. Nurse Maria Silva", `Sr. Nurse ${NAME}`]]);
 });

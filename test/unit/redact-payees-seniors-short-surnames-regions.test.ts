@@ -1,0 +1,100 @@
+/**
+ * Names missed in capitals, after titles and around places: a payee's or a payer's name in
+ * capitals after a payment's party phrase (`PAYMENT TO JOHN SMITH`, `SEPA CREDIT FROM ANA SOUZA`),
+ * cut at a reference's, an outcome's or a common word, while shouty logs, SQL and companies stay
+ * (`PAYMENT TO VENDOR FAILED`, `FROM ORDERS WHERE …`, `PAYMENT TO AMAZON EU SARL`); a common surname
+ * alone after `Sr.` and a job (`Sr. Nurse Silva`; `Sr. Nurse Practitioner` stays); a two-letter
+ * surname after a greeting and a title in capitals (`HELLO DR OZ,`); a country's or a state's name
+ * after a full name decided by the words before it: after a payment's word or a person's role a
+ * surname or the holder's country (`payment from Ana Souza Brasil`), after a shipping word a city
+ * and its state (`shipment to Helena Montana`). Each in text, quoted, in a JSON log body and as an
+ * attribute's value.
+ */
+import { describe } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { redactedLogBody, storedLogAttributes } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const NAME = "[REDACTED:person_name]";
+const redact = (text: string) => redactString(text, policy);
+const quoted = (text: string) => redact(`note="${text}" status=ok`).text;
+const jsonBody = (text: string) => redactedLogBody(JSON.stringify({ msg: text, level: "info" }), policy);
+const attribute = (text: string) => storedLogAttributes([{ key: "memo", value: { stringValue: text } }], policy).values["memo"];
+
+/** Every form of a text that stays: text, quoted, a JSON body's message, a `memo` attribute. */
+function keptInEveryForm(texts: readonly string[]): void {
+  itKeepsUncounted("keeps %s", redact, texts);
+  itStores("keeps %s quoted", quoted, texts.map((text) => [text, `note="${text}" status=ok`]));
+  itStores("keeps %s in a JSON body", jsonBody, texts.map((text) => [text, JSON.stringify({ msg: text, level: "info" })]));
+  itKeeps("keeps %s as an attribute", attribute, texts);
+}
+
+/** Every form of a text whose one name goes: text, quoted, a JSON body's message, a `memo` attribute. */
+function replacedInEveryForm(cases: readonly (readonly [string, string])[]): void {
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, cases);
+  itStores("replaces the name in %s quoted", quoted, cases.map(([text, stored]) => [text, `note="${stored}" status=ok`]));
+  itStores("replaces the name in %s in a JSON body", jsonBody, cases.map(([text, stored]) => [text, JSON.stringify({ msg: stored, level: "info" })]));
+  itStores("replaces the name in %s as an attribute", attribute, cases);
+}
+
+describe("a name in capitals after a payment's party phrase", () => {
+  replacedInEveryForm([
+    ["PAYMENT TO JOHN SMITH", `PAYMENT TO ${NAME}`],
+    ["TRANSFER FROM MARIA GARCIA REF 123", `TRANSFER FROM ${NAME} REF 123`],
+    ["SEPA CREDIT FROM ANA SOUZA", `SEPA CREDIT FROM ${NAME}`],
+    ["PAYMENT RECEIVED FROM MARIA SILVA", `PAYMENT RECEIVED FROM ${NAME}`],
+    ["PIX RECEBIDO DE MARIA DE SOUZA CPF 123", `PIX RECEBIDO DE ${NAME} CPF 123`],
+    ["ÜBERWEISUNG AN ANNA SCHMIDT", `ÜBERWEISUNG AN ${NAME}`],
+    ["ERROR PAYMENT TO MARIA GARCIA FAILED: INSUFFICIENT FUNDS", `ERROR PAYMENT TO ${NAME} FAILED: INSUFFICIENT FUNDS`],
+    ["PAYMENT FROM ANA SOUZA BRASIL", `PAYMENT FROM ${NAME} BRASIL`],
+    ["TRANSFER TO MARIA SILVA ON 2024-01-01", `TRANSFER TO ${NAME} ON 2024-01-01`],
+  ]);
+  keptInEveryForm([
+    "PAYMENT TO VENDOR FAILED",
+    "TRANSFER FROM SAVINGS ACCOUNT",
+    "PAYMENT TO AMAZON EU SARL",
+    "I AM SURE",
+    "SELECT ID FROM ORDERS WHERE STATUS = 1",
+    "TO BE CONFIRMED",
+    "PAYMENT FAILED FOR ORDER 123",
+    "PAYMENT TO MARY KAY COSMETICS",
+    "TRANSFER TO CHARLES SCHWAB BROKERAGE",
+    "PIX ENVIADO PARA JOAO PESSOA PB",
+    "WIRE TRANSFER TO JOHN DEERE LLC",
+    "PAYMENT TO JOHN SMITH LTD",
+    "PAYMENT TO JULIA SET RENDER",
+    "TRANSFER TO SOFIA BULGARIA",
+    "CONNECTION FROM ALICE REFUSED",
+    "WELCOME TO JOHN LEWIS",
+    "REFUND TO CUSTOMER ACCOUNT",
+    "INFO PAYMENT TO ACCOUNT 12345678 SENT",
+  ]);
+});
+
+describe("a common surname alone after Sr. and a job", () => {
+  replacedInEveryForm([
+    ["Sr. Nurse Silva", `Sr. Nurse ${NAME}`],
+    ["Hello Sr. Nurse Silva,", `Hello Sr. Nurse ${NAME},`],
+    ["Sr. Analyst Santos", `Sr. Analyst ${NAME}`],
+  ]);
+  keptInEveryForm(["Sr. Nurse Practitioner", "Sr. Developer Java", "Sr. Engineer Backend", "Sr. Developer Ruby", "Sr. Nurse ICU", "Sr. Analyst Data"]);
+});
+
+describe("a two-letter surname after a greeting and a title in capitals", () => {
+  replacedInEveryForm([
+    ["HELLO DR OZ,", `HELLO DR ${NAME},`],
+    ["DEAR MRS WU,", `DEAR MRS ${NAME},`],
+  ]);
+  keptInEveryForm(["HELLO DR,", "HELLO WORLD", "HELLO MR PM,", "HELLO MS IT,", "HI DR QA,", "HELLO MR OK,"]);
+});
+
+describe("a country's or a state's name after a full name, by the words before", () => {
+  replacedInEveryForm([
+    ["payment from Ana Souza Brasil", `payment from ${NAME} Brasil`],
+    ["payment from Maria Montana", `payment from ${NAME}`],
+    ["customer Maria Montana", `customer ${NAME}`],
+    ["Dear Maria Montana,", `Dear ${NAME},`],
+  ]);
+  keptInEveryForm(["shipment to Helena Montana", "shipped to Helena Montana", "flight from Victoria Texas", "Hello Helena Montana", "Dear Helena Montana team,"]);
+});
