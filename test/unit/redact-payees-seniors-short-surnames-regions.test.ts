@@ -98,3 +98,32 @@ describe("a country's or a state's name after a full name, by the words before",
   ]);
   keptInEveryForm(["shipment to Helena Montana", "shipped to Helena Montana", "flight from Victoria Texas", "Hello Helena Montana", "Dear Helena Montana team,"]);
 });
+
+/** The stored `url.query` of a record holding `query`, and `path` as its `url.path` when given. */
+const storedQuery = (query: string, path?: string) =>
+  storedLogAttributes([...(path === undefined ? [] : [{ key: "url.path", value: { stringValue: path } }]), { key: "url.query", value: { stringValue: query } }], policy).values["url.query"];
+
+describe("a lone name under a query's name key on a path saying neither people nor things", () => {
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, [
+    ["?nome=Ana+Souza", `?nome=${NAME}`],
+    ["GET /x?nome=Ana+Souza HTTP/1.1", `GET /x?nome=${NAME} HTTP/1.1`],
+    ["GET /x?nome=Ana%20Souza 200", `GET /x?nome=${NAME} 200`],
+    ["https://example.com/?nome=Ana%20Souza", `https://example.com/?nome=${NAME}`],
+    ["GET /users?name=Ana%20Souza HTTP/1.1", `GET /users?name=${NAME} HTTP/1.1`],
+  ]);
+  itStores("replaces the name in %s in a JSON body", jsonBody, [["GET /x?nome=Ana+Souza", JSON.stringify({ msg: `GET /x?nome=${NAME}`, level: "info" })]]);
+  itStores("replaces the name in url.query %s with no path or an unknown one", (query) => [storedQuery(query), storedQuery(query, "/x")].join(" "), [
+    ["nome=Ana+Souza", `nome=${NAME} nome=${NAME}`],
+  ]);
+  itKeepsUncounted("keeps %s", redact, [
+    "GET /api/products?name=Maria+Filo+Vestido",
+    "GET /api/cities?nome=Joao+Pessoa",
+    "GET /x?nome=Joao+Pessoa",
+    "GET /?name=Julia+Set",
+    "GET /x?name=Helena+Montana",
+    "GET /x?name=Maria+Rosa+Cafe",
+    "GET /x?nome=ANA+SOUZA",
+    "GET /bebidas?nome=Jose+Cuervo+Tequila",
+  ]);
+  itStores("keeps url.query %s under a thing's path", (query) => storedQuery(query, "/api/products"), [["nome=Ana+Souza", "nome=Ana+Souza"]]);
+});

@@ -135,7 +135,9 @@ const PEOPLE_CONTEXT_PATHS = [
   "/billing",
   "/shipping",
 ];
-const THING_PATHS = ["/api/products", "/api/cities", "/api/stores", "/search", "/"];
+const THING_PATHS = ["/api/products", "/api/cities", "/api/stores"];
+/** Paths saying neither people nor things: a full name with no thing's word is a person's there. */
+const UNKNOWN_PATHS = ["/search", "/"];
 
 describe("a query's bare name under a path of a person's context", () => {
   itStoresCounting(
@@ -175,5 +177,17 @@ describe("a query's bare name under a thing's path or a host named as a people w
   );
   it.each(THING_PATHS)("keeps the name in url.query under url.path %s", (path) => {
     expect(storedQuery(path, "name=John%20Smith")).toBe("name=John%20Smith");
+  });
+});
+
+describe("a query's bare name under a path saying neither people nor things", () => {
+  itStoresCounting(
+    "replaces the name in %s",
+    redact,
+    { person_name: 1 },
+    UNKNOWN_PATHS.map((path) => [`${path}?name=John%20Smith`, `${path}?name=${NAME}`]),
+  );
+  it.each(UNKNOWN_PATHS)("replaces the name in url.query under url.path %s", (path) => {
+    expect(storedQuery(path, "name=John%20Smith")).toBe(`name=${NAME}`);
   });
 });

@@ -297,7 +297,7 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
  * Pessoa`, `Shipped by Michael Kors`): Brazilian cities (the state capital João Pessoa, Paulo
  * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), Buenos Aires' Vicente López, São Paulo's `Oscar Freire` street, and
  * companies (a fashion house, a broker, a metrics database, a banks' software vendor, a travel
- * agency). Only these, whole: any other such name is a person's.
+ * agency, a candy, a tequila). Only these, whole: any other such name is a person's.
  */
 export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "joao pessoa", "joao monlevade", "paulo afonso", "carlos barbosa", "luis eduardo magalhaes", "santa maria", "teofilo otoni",
@@ -305,5 +305,5 @@ export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire", "vicente lopez",
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
-  "tom ford", "ann taylor", "mary kay", "victoria secret", "oscar mayer", "henry schein", "james hardie", "leo burnett",
+  "tom ford", "ann taylor", "mary kay", "victoria secret", "carol bassi", "maria mole", "maria filo", "jose cuervo", "oscar mayer", "henry schein", "james hardie", "leo burnett",
 ]);

@@ -165,6 +165,12 @@ export const Place = {
    * name-introducers.ts): the words after `Sr.` and a job there are the job's, no name (`Sr. Nurse Practitioner`).
    */
   JOB_TITLE_VALUE: 1 << 20,
+  /**
+   * With `QUERY_VALUE`: the query's record's path names things, no one (`url.path` =
+   * `/api/products`: `queryPlaceIn`), so a bare `name` there is a product's, a city's or a shop's,
+   * as after `/api/products?` (name-owners.ts).
+   */
+  THING_QUERY: 1 << 21,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */
