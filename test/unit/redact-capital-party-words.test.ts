@@ -12,37 +12,20 @@
  */
 import { describe } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { itKeeps, itStores } from "../support/redaction-cases";
 import { redactedLogBody, storedLogAttributes } from "../support/redaction";
+import { itKeepsInEveryForm, itReplacesNameInEveryForm } from "../support/redaction-forms";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
 const redact = (text: string) => redactString(text, policy);
-const quoted = (text: string) => redact(`note="${text}" status=ok`).text;
-const jsonBody = (text: string) => redactedLogBody(JSON.stringify({ msg: text, level: "info" }), policy);
 /** The value an attribute `key` = `value` of a log record is stored with. */
 const attribute = (key: string) => (text: string) => storedLogAttributes([{ key, value: { stringValue: text } }], policy).values[key];
 /** A JSON log body holding `text` under `key`, as stored. */
 const jsonMember = (key: string) => (text: string) => redactedLogBody(JSON.stringify({ msg: "updated", [key]: text }), policy);
 
-/** Every form of a text that stays: text, quoted, a JSON body's message, a `memo` attribute. */
-function keptInEveryForm(texts: readonly string[]): void {
-  itKeepsUncounted("keeps %s", redact, texts);
-  itStores("keeps %s quoted", quoted, texts.map((text) => [text, `note="${text}" status=ok`]));
-  itStores("keeps %s in a JSON body", jsonBody, texts.map((text) => [text, JSON.stringify({ msg: text, level: "info" })]));
-  itKeeps("keeps %s as an attribute", attribute("memo"), texts);
-}
-
-/** Every form of a text whose one name goes: text, quoted, a JSON body's message, a `memo` attribute. */
-function replacedInEveryForm(cases: readonly (readonly [string, string])[]): void {
-  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, cases);
-  itStores("replaces the name in %s quoted", quoted, cases.map(([text, stored]) => [text, `note="${stored}" status=ok`]));
-  itStores("replaces the name in %s in a JSON body", jsonBody, cases.map(([text, stored]) => [text, JSON.stringify({ msg: stored, level: "info" })]));
-  itStores("replaces the name in %s as an attribute", attribute("memo"), cases);
-}
-
 describe("a run in capitals after a party's word in capitals stays", () => {
-  keptInEveryForm([
+  itKeepsInEveryForm([
     "CONNECTION FROM ALICE REFUSED",
     "REPLICATION FROM MARIA OK",
     "MESSAGE FROM JACK RECEIVED",
@@ -71,7 +54,7 @@ describe("a run in capitals after a party's word in capitals stays", () => {
 });
 
 describe("a payee's name in capitals after a payment's party phrase goes", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["PAYMENT TO JOHN SMITH", `PAYMENT TO ${NAME}`],
     ["PAYMENT TO JOHN SMITH REJECTED", `PAYMENT TO ${NAME} REJECTED`],
     ["PAYMENT TO JOHN SMITH REF 88231", `PAYMENT TO ${NAME} REF 88231`],
@@ -83,7 +66,7 @@ describe("a payee's name in capitals after a payment's party phrase goes", () =>
 });
 
 describe("a run in capitals after strong words still goes", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["DEAR JOHN SMITH,", `DEAR ${NAME},`],
     ["DEAR MRS EMILY POST,", `DEAR MRS ${NAME},`],
     ["MRS EMILY POST", `MRS ${NAME}`],
@@ -93,7 +76,7 @@ describe("a run in capitals after strong words still goes", () => {
     ["payment to JOHN SMITH", `payment to ${NAME}`],
   ]);
   // `MS` is a millisecond's and a maker's too: a common word after the given name still keeps the run.
-  keptInEveryForm(["MS JULIA SET RENDER"]);
+  itKeepsInEveryForm(["MS JULIA SET RENDER"]);
 });
 
 describe("a senior's job after Sr. takes its field, not a surname", () => {
@@ -111,13 +94,13 @@ describe("a senior's job after Sr. takes its field, not a surname", () => {
     "Offer approved for Sr. Engineer Reliability",
     "Hello Sr. Nurse Practitioner,",
   ];
-  keptInEveryForm(JOBS);
+  itKeepsInEveryForm(JOBS);
   for (const key of ["job_title", "jobTitle", "position", "title", "employee.job_title"]) {
     itKeeps(`keeps %s under ${key}`, attribute(key), [...JOBS, "Sr. Nurse Maria Silva"]);
     itStores(`keeps %s under ${key} in a JSON body`, jsonMember(key), ["Sr. Nurse Practitioner", "Sr. Nurse Maria Silva"].map((text) => [text, JSON.stringify({ msg: "updated", [key]: text })]));
   }
   itKeeps("keeps %s in a URL query", (text) => redact(text).text, ["GET /jobs?title=Sr.%20Nurse%20Practitioner 200"]);
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["Sr. Nurse Maria Silva", `Sr. Nurse ${NAME}`],
     ["Sr. Analista João Souza", `Sr. Analista ${NAME}`],
     ["Hello Sr. Nurse Maria Silva,", `Hello Sr. Nurse ${NAME},`],
@@ -128,8 +111,8 @@ describe("a senior's job after Sr. takes its field, not a surname", () => {
 });
 
 describe("a letter's comma greets a titled brand's surname, not a brand no one bears", () => {
-  keptInEveryForm(["Dear Dr. Pepper,", "Dear Mr. Clean,", "Dear Dr. Who,", "Dear Mr. Muscle,"]);
-  replacedInEveryForm([
+  itKeepsInEveryForm(["Dear Dr. Pepper,", "Dear Mr. Clean,", "Dear Dr. Who,", "Dear Mr. Muscle,"]);
+  itReplacesNameInEveryForm([
     ["Dear Dr. Martens,", `Dear Dr. ${NAME},`],
     ["Dear Dr. Scholl,", `Dear Dr. ${NAME},`],
     ["Frau Dr. Oetker", `Frau Dr. ${NAME}`],

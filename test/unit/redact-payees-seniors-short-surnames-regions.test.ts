@@ -12,34 +12,17 @@
  */
 import { describe } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { itKeepsInEveryForm, itReplacesNameInEveryForm } from "../support/redaction-forms";
 import { redactedLogBody, storedLogAttributes } from "../support/redaction";
 
 const policy = defaultRedactionPolicy();
 const NAME = "[REDACTED:person_name]";
 const redact = (text: string) => redactString(text, policy);
-const quoted = (text: string) => redact(`note="${text}" status=ok`).text;
 const jsonBody = (text: string) => redactedLogBody(JSON.stringify({ msg: text, level: "info" }), policy);
-const attribute = (text: string) => storedLogAttributes([{ key: "memo", value: { stringValue: text } }], policy).values["memo"];
-
-/** Every form of a text that stays: text, quoted, a JSON body's message, a `memo` attribute. */
-function keptInEveryForm(texts: readonly string[]): void {
-  itKeepsUncounted("keeps %s", redact, texts);
-  itStores("keeps %s quoted", quoted, texts.map((text) => [text, `note="${text}" status=ok`]));
-  itStores("keeps %s in a JSON body", jsonBody, texts.map((text) => [text, JSON.stringify({ msg: text, level: "info" })]));
-  itKeeps("keeps %s as an attribute", attribute, texts);
-}
-
-/** Every form of a text whose one name goes: text, quoted, a JSON body's message, a `memo` attribute. */
-function replacedInEveryForm(cases: readonly (readonly [string, string])[]): void {
-  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, cases);
-  itStores("replaces the name in %s quoted", quoted, cases.map(([text, stored]) => [text, `note="${stored}" status=ok`]));
-  itStores("replaces the name in %s in a JSON body", jsonBody, cases.map(([text, stored]) => [text, JSON.stringify({ msg: stored, level: "info" })]));
-  itStores("replaces the name in %s as an attribute", attribute, cases);
-}
 
 describe("a name in capitals after a payment's party phrase", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["PAYMENT TO JOHN SMITH", `PAYMENT TO ${NAME}`],
     ["TRANSFER FROM MARIA GARCIA REF 123", `TRANSFER FROM ${NAME} REF 123`],
     ["SEPA CREDIT FROM ANA SOUZA", `SEPA CREDIT FROM ${NAME}`],
@@ -50,7 +33,7 @@ describe("a name in capitals after a payment's party phrase", () => {
     ["PAYMENT FROM ANA SOUZA BRASIL", `PAYMENT FROM ${NAME} BRASIL`],
     ["TRANSFER TO MARIA SILVA ON 2024-01-01", `TRANSFER TO ${NAME} ON 2024-01-01`],
   ]);
-  keptInEveryForm([
+  itKeepsInEveryForm([
     "PAYMENT TO VENDOR FAILED",
     "TRANSFER FROM SAVINGS ACCOUNT",
     "PAYMENT TO AMAZON EU SARL",
@@ -73,30 +56,30 @@ describe("a name in capitals after a payment's party phrase", () => {
 });
 
 describe("a common surname alone after Sr. and a job", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["Sr. Nurse Silva", `Sr. Nurse ${NAME}`],
     ["Hello Sr. Nurse Silva,", `Hello Sr. Nurse ${NAME},`],
     ["Sr. Analyst Santos", `Sr. Analyst ${NAME}`],
   ]);
-  keptInEveryForm(["Sr. Nurse Practitioner", "Sr. Developer Java", "Sr. Engineer Backend", "Sr. Developer Ruby", "Sr. Nurse ICU", "Sr. Analyst Data"]);
+  itKeepsInEveryForm(["Sr. Nurse Practitioner", "Sr. Developer Java", "Sr. Engineer Backend", "Sr. Developer Ruby", "Sr. Nurse ICU", "Sr. Analyst Data"]);
 });
 
 describe("a two-letter surname after a greeting and a title in capitals", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["HELLO DR OZ,", `HELLO DR ${NAME},`],
     ["DEAR MRS WU,", `DEAR MRS ${NAME},`],
   ]);
-  keptInEveryForm(["HELLO DR,", "HELLO WORLD", "HELLO MR PM,", "HELLO MS IT,", "HI DR QA,", "HELLO MR OK,"]);
+  itKeepsInEveryForm(["HELLO DR,", "HELLO WORLD", "HELLO MR PM,", "HELLO MS IT,", "HI DR QA,", "HELLO MR OK,"]);
 });
 
 describe("a country's or a state's name after a full name, by the words before", () => {
-  replacedInEveryForm([
+  itReplacesNameInEveryForm([
     ["payment from Ana Souza Brasil", `payment from ${NAME} Brasil`],
     ["payment from Maria Montana", `payment from ${NAME}`],
     ["customer Maria Montana", `customer ${NAME}`],
     ["Dear Maria Montana,", `Dear ${NAME},`],
   ]);
-  keptInEveryForm(["shipment to Helena Montana", "shipped to Helena Montana", "flight from Victoria Texas", "Hello Helena Montana", "Dear Helena Montana team,"]);
+  itKeepsInEveryForm(["shipment to Helena Montana", "shipped to Helena Montana", "flight from Victoria Texas", "Hello Helena Montana", "Dear Helena Montana team,"]);
 });
 
 /** The stored `url.query` of a record holding `query`, and `path` as its `url.path` when given. */

@@ -12,33 +12,16 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
+import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
 import { redactedLogBody, storedLogAttributes } from "../support/redaction";
+import { itKeepsInEveryForm, itReplacesNameInEveryForm } from "../support/redaction-forms";
 
 const redact = (text: string) => redactString(text, defaultRedactionPolicy());
-const quoted = (text: string) => redact(`note="${text}" status=ok`).text;
 const jsonBody = (text: string) => redactedLogBody(JSON.stringify({ msg: text, level: "info" }));
-const attribute = (text: string) => storedLogAttributes([{ key: "memo", value: { stringValue: text } }]).values["memo"];
 const NAME = "[REDACTED:person_name]";
 
-/** Each text kept in prose, quoted, in a JSON body and as an attribute. */
-function keepsInEveryForm(texts: readonly string[]): void {
-  itKeepsUncounted("keeps %s", redact, texts);
-  itStores("keeps %s quoted", quoted, texts.map((text) => [text, `note="${text}" status=ok`]));
-  itStores("keeps %s in a JSON body", jsonBody, texts.map((text) => [text, JSON.stringify({ msg: text, level: "info" })]));
-  itKeeps("keeps %s as an attribute", attribute, texts);
-}
-
-/** Each name replaced in prose (one name counted), quoted, in a JSON body and as an attribute. */
-function replacesInEveryForm(cases: readonly (readonly [string, string])[]): void {
-  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, cases);
-  itStores("replaces the name in %s quoted", quoted, cases.map(([text, stored]) => [text, `note="${stored}" status=ok`]));
-  itStores("replaces the name in %s in a JSON body", jsonBody, cases.map(([text, stored]) => [text, JSON.stringify({ msg: stored, level: "info" })]));
-  itStores("replaces the name in %s as an attribute", attribute, cases);
-}
-
 describe("a given name before a place's, a hotel's or a carrier's word", () => {
-  keepsInEveryForm([
+  itKeepsInEveryForm([
     "shipment to Helena Montana",
     "HELLO HELENA MONTANA",
     "Welcome to Louise Hotel",
@@ -49,7 +32,7 @@ describe("a given name before a place's, a hotel's or a carrier's word", () => {
     "from Paulo Afonso depot",
   ]);
   // Irene is mainly a given name: a greeting to it greets a person.
-  replacesInEveryForm([
+  itReplacesNameInEveryForm([
     ["HELLO IRENE", `HELLO ${NAME}`],
     ["shipment to Helena Souza", `shipment to ${NAME}`],
     ["user Moritz Weber", `user ${NAME}`],
@@ -60,7 +43,7 @@ describe("a given name before a place's, a hotel's or a carrier's word", () => {
 });
 
 describe("after Sr. and a job, a given name and a surname that is no place nor common word", () => {
-  keepsInEveryForm([
+  itKeepsInEveryForm([
     "Sr. Engineer Santiago Chile",
     "Sr. Analyst Sofia Bulgaria",
     "Sr. Consultant Victoria",
@@ -68,14 +51,14 @@ describe("after Sr. and a job, a given name and a surname that is no place nor c
     "Sr. Developer Julia Set",
     "Sr. Engineer Jordan",
   ]);
-  replacesInEveryForm([
+  itReplacesNameInEveryForm([
     ["Sr. Nurse Maria Silva", `Sr. Nurse ${NAME}`],
     ["Sr. Engineer John Smith", `Sr. Engineer ${NAME}`],
   ]);
 });
 
 describe("a courtesy title in capitals after a greeting before an acronym or a thing", () => {
-  keepsInEveryForm([
+  itKeepsInEveryForm([
     "HEY MR DJ",
     "HELLO DR SQL",
     "HELLO MR API",
@@ -92,7 +75,7 @@ describe("a courtesy title in capitals after a greeting before an acronym or a t
     "HELLO MISS PIGGY",
     "HI MRS DASH,",
   ]);
-  replacesInEveryForm([
+  itReplacesNameInEveryForm([
     ["DEAR MR SMITH,", `DEAR MR ${NAME},`],
     ["SEHR GEEHRTE FRAU MÜLLER,", `SEHR GEEHRTE FRAU ${NAME},`],
     ["BONJOUR MME DUPONT,", `BONJOUR MME ${NAME},`],
