@@ -122,14 +122,14 @@ const THING_PATHS = ["/api/products", "/api/cities", "/api/stores"];
 /** Paths saying neither people nor things: a full name with no thing's word is a person's there. */
 const UNKNOWN_PATHS = ["/search", "/"];
 
-describe("a query's bare name under a path of a person's context", () => {
+describe("a query's bare name under a path of a person's context or a path saying neither people nor things", () => {
   itStoresCounting(
     "replaces the name in %s",
     redact,
     { person_name: 1 },
-    PEOPLE_CONTEXT_PATHS.map((path) => [`${path}?name=John%20Smith`, `${path}?name=${NAME}`]),
+    [...PEOPLE_CONTEXT_PATHS, ...UNKNOWN_PATHS].map((path) => [`${path}?name=John%20Smith`, `${path}?name=${NAME}`]),
   );
-  it.each(PEOPLE_CONTEXT_PATHS)("replaces the name in url.query under url.path %s", (path) => {
+  it.each([...PEOPLE_CONTEXT_PATHS, ...UNKNOWN_PATHS])("replaces the name in url.query under url.path %s", (path) => {
     expect(storedQuery(path, "name=John%20Smith")).toBe(`name=${NAME}`);
   });
   itStoresCounting("replaces a name closing on an account's state in %s", redact, { person_name: 1 }, [
@@ -160,17 +160,5 @@ describe("a query's bare name under a thing's path or a host named as a people w
   );
   it.each(THING_PATHS)("keeps the name in url.query under url.path %s", (path) => {
     expect(storedQuery(path, "name=John%20Smith")).toBe("name=John%20Smith");
-  });
-});
-
-describe("a query's bare name under a path saying neither people nor things", () => {
-  itStoresCounting(
-    "replaces the name in %s",
-    redact,
-    { person_name: 1 },
-    UNKNOWN_PATHS.map((path) => [`${path}?name=John%20Smith`, `${path}?name=${NAME}`]),
-  );
-  it.each(UNKNOWN_PATHS)("replaces the name in url.query under url.path %s", (path) => {
-    expect(storedQuery(path, "name=John%20Smith")).toBe(`name=${NAME}`);
   });
 });
