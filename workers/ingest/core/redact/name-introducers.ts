@@ -289,6 +289,8 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   // Trades a firm named after its founder ends with, as a bank's line prints its payee (`PAYMENT TO MARY KAY COSMETICS`).
   "cafe", "café", "books", "cosmetics", "enterprises", "grill", "film", "films", "studio", "studios", "partnership", "brokerage",
   "salon", "pharmacy", "farmacia", "farmácia", "market", "supermarket", "mercado", "motors", "foods", "kitchen", "bistro", "garage",
+  "health", "oil", "insurance", "energy", "electric", "solutions", "consulting", "media", "tours", "travel", "fitness", "dental",
+  "plumbing", "roofing", "construction", "cleaning", "landscaping",
 ]);
 
 /**
