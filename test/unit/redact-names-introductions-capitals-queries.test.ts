@@ -129,8 +129,10 @@ describe("a person's name in a URL query under another language's name key", () 
     "GET /x?q=1&nome=Plano+Ouro",
     "product_nome=Plano Ouro",
     "progress 100% name=John",
-    // A query's bare name with no sibling or path saying whose: a product's or a place's as often, a known miss.
-    "GET /x?nome=Ana%20Souza",
-    "GET /search?name=John+Smith",
+  ]);
+  // A query's bare name under a path saying neither people nor things: a full name with no thing's word goes.
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, [
+    ["GET /x?nome=Ana%20Souza", "GET /x?nome=[REDACTED:person_name]"],
+    ["GET /search?name=John+Smith", "GET /search?name=[REDACTED:person_name]"],
   ]);
 });

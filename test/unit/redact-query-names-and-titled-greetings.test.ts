@@ -28,9 +28,9 @@ describe("a query's bare name word without a sibling or a path saying whose", ()
     "?name=Julia+Set",
     "/products?name=Maria+Filo&sku=1",
     "POST /cart body: name=Maria+Mole&qty=1",
-    // A lone person's name with nothing saying whose: a known miss, as a product's would look the same.
-    "?nome=Ana+Souza",
   ]);
+  // A full name with no thing's word under a path saying neither people nor things is a person's.
+  itStoresCounting("replaces the name in %s", redact, { person_name: 1 }, [["?nome=Ana+Souza", "?nome=[REDACTED:person_name]"]]);
 });
 
 describe("a query's bare name word beside a person's parameter or under a people path", () => {

@@ -119,12 +119,54 @@ export const PROSE_TITLES = [
 export const UPPER_CASE_TITLES = ["MR\\.?", "MRS\\.?", "MS\\.?", "MX\\.?", "DR\\.?"];
 
 /**
+ * A payment's or a transfer's words in lower case, as banks' statements and payments' logs name
+ * one in English, Portuguese, Spanish, German and French (`payment`, `transfer`, `sepa`, `pix`,
+ * `überweisung`, `virement`): the party after them is an account's holder (`PAYMENT_PARTY_PHRASE`;
+ * `payment from Ana Souza Brasil`, introduced-name.ts). Read by `isPaymentWord`.
+ */
+const PAYMENT_WORDS: ReadonlySet<string> = new Set([
+  "payment", "payments", "paymt", "pmt", "pymt", "transfer", "trf", "xfer", "wire", "credit", "debit", "remittance", "deposit", "refund",
+  "paid", "sepa", "ach", "bacs", "zelle", "pix", "ted", "pagamento", "transferencia", "transferência", "deposito", "depósito", "pago",
+  "abono", "überweisung", "ueberweisung", "gutschrift", "lastschrift", "zahlung", "virement", "paiement", "prelevement", "prélèvement",
+]);
+
+/** Whether `word` (any case) is a payment's or a transfer's word (`PAYMENT_WORDS`: `payment`, `PIX`, `Überweisung`). */
+export function isPaymentWord(word: string): boolean {
+  return PAYMENT_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * A bank's or a payment's line in capitals naming the transfer's other party (`PAYMENT TO`,
+ * `TRANSFER FROM`, `SEPA CREDIT FROM`, `PIX RECEBIDO DE`, `\u00dcBERWEISUNG AN`), as regex source:
+ * a payment's word (`PAYMENT_WORDS`), up to two more words in capitals (`SEPA CREDIT`, `PAYMENT
+ * RECEIVED`) and a party's word of the phrase (`FROM`, `TO`, `BY`, `PARA`, `DE`, `VON`, `AN`).
+ * Unlike a bare party's word in capitals (`CONNECTION FROM ALICE`, `GRANT … TO MARIA`: shouty logs and
+ * SQL, `PARTY_INTRODUCERS`), the payment's word says an account holder follows; the name after it
+ * is still judged (`introduced-name.ts`: a common given name and a surname, cut at a reference's
+ * or a status's word).
+ */
+export const PAYMENT_PARTY_PHRASE = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN)`;
+
+/**
+ * Words that end a name after a payment's party word (`PAYMENT_PARTY_PHRASE`), lower case, where
+ * nothing but the line ends one in capitals: a reference's, an account's or a bank's word
+ * (`TRANSFER FROM MARIA GARCIA REF 123`, `… IBAN DE89…`, `… VIA ZELLE`) and a transfer's outcome
+ * (`PAYMENT TO JOHN SMITH DECLINED`), the next party's word (`TRANSFER FROM JOHN SMITH TO …`); common words (`FAILED`, `ACCOUNT`) and a country's or a
+ * state's name end it too (`introduced-name.ts`).
+ */
+export const PAYMENT_NAME_ENDS: ReadonlySet<string> = new Set([
+  "ref", "reference", "referencia", "refer\u00eancia", "acct", "acc", "iban", "bic", "swift", "nr", "no", "inv", "memo", "txn", "trx",
+  "via", "on", "at", "in", "cpf", "cnpj", "ag", "agencia", "ag\u00eancia", "bank", "banco", "declined", "rejected", "returned",
+  "reversed", "successful", "completed", "ok", "verwendungszweck", "to", "from", "by", "para",
+]);
+
+/**
  * What every name the detector reads follows (a gate: one regex): a party's word, a title or a
  * self-introduction at a word's start, blanks and a capital letter; a party's word or a name's label, a label's `:` and a
- * capital letter; or a distinguished name's `CN=`.
+ * capital letter; a payment's party phrase in capitals (`PAYMENT_PARTY_PHRASE`), blanks and a capital letter; or a distinguished name's `CN=`.
  */
 export const NAME_INTRODUCER_HINT = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...UPPER_CASE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
+  `(?<![A-Za-z\\u00C0-\\u017F])(?:(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...UPPER_CASE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON}|${PAYMENT_PARTY_PHRASE}[ \\t]+)[A-Z\\u00C0-\\u00DE]|(?<![A-Za-z0-9])CN[ \\t]*=`,
 );
 
 /**
@@ -244,6 +286,11 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   // Lodgings and carriers (`Welcome to Louise Hotel`, `from Moritz Fiege Logistics`).
   "hotel", "hotels", "hostel", "inn", "resort", "motel", "pousada", "logistics", "logistik", "logistica", "logística", "transportes",
   "spedition",
+  // Trades a firm named after its founder ends with, as a bank's line prints its payee (`PAYMENT TO MARY KAY COSMETICS`).
+  "cafe", "café", "books", "cosmetics", "enterprises", "grill", "film", "films", "studio", "studios", "partnership", "brokerage",
+  "salon", "pharmacy", "farmacia", "farmácia", "market", "supermarket", "mercado", "motors", "foods", "kitchen", "bistro", "garage",
+  "health", "oil", "insurance", "energy", "electric", "solutions", "consulting", "media", "tours", "travel", "fitness", "dental",
+  "plumbing", "roofing", "construction", "cleaning", "landscaping",
 ]);
 
 /**
@@ -252,7 +299,7 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
  * Pessoa`, `Shipped by Michael Kors`): Brazilian cities (the state capital João Pessoa, Paulo
  * Afonso, Carlos Barbosa, Luís Eduardo Magalhães), Buenos Aires' Vicente López, São Paulo's `Oscar Freire` street, and
  * companies (a fashion house, a broker, a metrics database, a banks' software vendor, a travel
- * agency). Only these, whole: any other such name is a person's.
+ * agency, a candy, a tequila). Only these, whole: any other such name is a person's.
  */
 export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "joao pessoa", "joao monlevade", "paulo afonso", "carlos barbosa", "luis eduardo magalhaes", "santa maria", "teofilo otoni",
@@ -260,4 +307,5 @@ export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "artur nogueira", "venancio aires", "jose bonifacio", "rui barbosa", "pedro leopoldo", "oscar freire", "vicente lopez",
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
+  "tom ford", "ann taylor", "mary kay", "victoria secret", "carol bassi", "maria mole", "maria filo", "jose cuervo", "oscar mayer", "henry schein", "james hardie", "leo burnett",
 ]);

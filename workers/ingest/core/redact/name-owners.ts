@@ -70,9 +70,12 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  *   its `?`: `place` holds `Place.QUERY_VALUE`), its record's path does (`Place.PEOPLE_QUERY`:
  *   query-paths.ts), so `url.query` = `name=Jane+Doe&page=2` beside `url.path` = `/users` is
  *   judged as `url.full` is, and `name=Maria+Filo+Vestido` beside `/api/products` is kept in both;
- * - `none`: neither. A query's bare name is a product's, a shop's or a city's as often
- *   (`/api/products?name=Maria+Filo+Vestido`, `/api/cities?nome=Joao+Pessoa`), so it holds no
- *   person's name there (a lone `?nome=Ana+Souza` stays, a known miss);
+ * - `none`: the path names things (`/api/products?name=Maria+Filo+Vestido`,
+ *   `/api/cities?nome=Joao+Pessoa`, `/api/stores?…`: `THING_PATH_SEGMENTS`; for a record's query
+ *   attribute, `Place.THING_QUERY`), so a bare name there is a product's, a shop's or a city's;
+ * - `unknown`: the path says neither (`/x?nome=Ana+Souza`, `/search?name=…`, a query alone): the
+ *   value is a person's only in a full name's shape that no product's or place's word ends
+ *   (person-name-field.ts);
  * - undefined: `key` is no bare word for a name, or the field is no query's parameter (a logfmt
  *   line's `name=John Smith`, ruled as before), unless it is a logfmt field (at the text's start
  *   or after a blank) beside another blank-separated `key=` field of its line naming a part of a
@@ -101,7 +104,7 @@ export function queryNameOwner(text: string, start: number, key: string, place: 
   // A record's query attribute (`url.query`) is a query however many parameters it holds.
   const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1 || (from === 0 && (place & Place.QUERY_VALUE) !== 0);
   const owner = inQuery
-    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to) ? "person" : "none")
+    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to) ? "person" : thingPathBefore(text, from, place) ? "none" : "unknown")
     : (keyAt === 0 || before <= 32) && lineHoldsPart(text, keyAt)
       ? "part"
       : undefined;
@@ -127,7 +130,7 @@ function lineHoldsPart(text: string, at: number): boolean {
   return holdsPart;
 }
 /** Whose name a query's bare word for a name holds (`queryNameOwner`). */
-export type QueryNameOwner = "part" | "person" | "none";
+export type QueryNameOwner = "part" | "person" | "none" | "unknown";
 
 /** What a query's `parameters` (`key=value` each) say of its bare name: `part`, `person` or undefined (`queryNameOwner`). */
 function ownerByParameters(parameters: readonly string[]): "part" | "person" | undefined {
@@ -167,36 +170,54 @@ function closesOnAccountState(text: string, from: number, to: number): boolean {
  */
 function peoplePathBefore(text: string, from: number, place: number): boolean {
   if (from === 0) return (place & Place.PEOPLE_QUERY) !== 0;
-  return text.charCodeAt(from - 1) === 63 /* ? */ && segmentNamesPeople(text, from - 1);
+  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, PEOPLE_PATH_SEGMENTS);
+}
+
+/** Whether the query starting at `from` in `text` is under a path naming things (`THING_PATH_SEGMENTS`), as `peoplePathBefore` reads people (`Place.THING_QUERY`). */
+function thingPathBefore(text: string, from: number, place: number): boolean {
+  if (from === 0) return (place & Place.THING_QUERY) !== 0;
+  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, THING_PATH_SEGMENTS);
 }
 
 /**
  * Whether a URL's path or a whole URL (`/users`, `https://shop.example.com/users?name=…`,
  * `/api/Sign-Up.php`, `/api/v1/customers/search`) names people or their sign-up
- * (`segmentNamesPeople`), its query and fragment aside.
+ * (`PEOPLE_PATH_SEGMENTS`), its query and fragment aside.
  */
 export function pathNamesPeople(path: string): boolean {
+  return pathSegmentIn(path, pathEnd(path), PEOPLE_PATH_SEGMENTS);
+}
+
+/** Whether a URL's path or a whole URL names things, no one (`/api/products`, `/api/v1/cities/search`: `THING_PATH_SEGMENTS`), as `pathNamesPeople` reads people. */
+export function pathNamesThings(path: string): boolean {
+  return pathSegmentIn(path, pathEnd(path), THING_PATH_SEGMENTS);
+}
+
+/** Where `path`'s query or fragment starts, or its length. */
+function pathEnd(path: string): number {
   let end = 0;
   while (end < path.length && path.charCodeAt(end) !== 63 /* ? */ && path.charCodeAt(end) !== 35 /* # */) end++;
-  return segmentNamesPeople(path, end);
+  return end;
 }
 
 /**
- * Whether the path before `end` in `text` names people (`PEOPLE_PATH_SEGMENTS`): its last segment
+ * Whether the path before `end` in `text` holds one of `segments` (`PEOPLE_PATH_SEGMENTS`: names people): its last segment
  * (a `/` right before `end` aside: `/users/?` as `/users?`), in lower case without its extension,
  * `-` or `_` (`/api/Sign-Up.php` is `signup`), or a segment before it without a dot (a host's name
- * is none: `account.example.com`), as a people word leads an action on them (`/api/v1/customers/search`,
+ * is none: `account.example.com`, nor one after `//`, `https://shop.example.com/`), as a people word leads an action on them (`/api/v1/customers/search`,
  * `/users/42/edit`). The path starts after a blank, a quote or a bracket (`endsQuery`).
  */
-function segmentNamesPeople(text: string, end: number): boolean {
+function pathSegmentIn(text: string, end: number, segments: ReadonlySet<string>): boolean {
   let to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
   let last = true;
   while (to > 0 && !endsQuery(text.charCodeAt(to - 1))) {
     let from = to;
     while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+    // A URL's host after its `//` is no segment (`https://shop.example.com/?name=…`).
+    if (from > 1 && text.charCodeAt(from - 2) === 47 /* / */) return false;
     const segment = text.slice(from, to).toLowerCase();
     const dot = segment.indexOf(".");
-    if ((last || dot === -1) && PEOPLE_PATH_SEGMENTS.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""))) return true;
+    if ((last || dot === -1) && segments.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""))) return true;
     last = false;
     to = from > 0 && text.charCodeAt(from - 1) === 47 /* / */ ? from - 1 : from;
   }
@@ -235,6 +256,23 @@ const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "conta", "contas", "cuenta", "cuentas", "pedido", "pedidos", "reserva", "reservas", "agendamento", "agendamentos", "cita", "citas",
   "utilisateur", "utilisateurs", "inscription", "compte", "comptes", "commande", "commandes", "kunde", "kunden", "benutzer",
   "mitarbeiter", "patienten", "anmeldung", "registrierung", "konto", "bestellung", "bestellungen", "buchung", "buchungen",
+]);
+
+/**
+ * A URL path's segments that name things a bare name there is given to, no one (lower case,
+ * without `-` or `_`): products, a catalogue's items and categories, shops, brands, places
+ * (`/api/products`, `/api/stores`, `/api/cities`, `/lojas`, `/produtos`, `/tiendas`), and
+ * software's own things (`/tags`, `/projects`, `/services`). Under one a bare name is a thing's.
+ */
+const THING_PATH_SEGMENTS: ReadonlySet<string> = new Set([
+  "product", "products", "item", "items", "catalog", "catalogue", "category", "categories", "sku", "skus", "collection", "collections",
+  "store", "stores", "shop", "shops", "brand", "brands", "merchant", "merchants", "vendor", "vendors", "city", "cities", "place",
+  "places", "location", "locations", "region", "regions", "country", "countries", "state", "states", "street", "streets", "hotel",
+  "hotels", "restaurant", "restaurants", "tag", "tags", "project", "projects", "service", "services", "app", "apps", "team", "teams",
+  "group", "groups", "file", "files", "repo", "repos", "package", "packages", "plugin", "plugins", "font", "fonts", "color", "colors",
+  "produto", "produtos", "loja", "lojas", "cidade", "cidades", "marca", "marcas", "categoria", "categorias", "producto", "productos",
+  "tienda", "tiendas", "ciudad", "ciudades", "produit", "produits", "boutique", "boutiques", "ville", "villes", "produkt", "produkte",
+  "stadt", "staedte", "städte",
 ]);
 
 /** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */

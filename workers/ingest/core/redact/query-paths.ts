@@ -1,6 +1,6 @@
 import type { KeyValue } from "../../../shared/otlp/model";
 import { Place } from "./detectors/detector";
-import { pathNamesPeople } from "./name-owners";
+import { pathNamesPeople, pathNamesThings } from "./name-owners";
 
 /**
  * A record's URL query sent apart from its path: the semantic conventions' `url.query` (and
@@ -24,7 +24,8 @@ export function isPathKey(key: string): boolean {
 /**
  * The `Place` facts the record of `attributes` gives its query attribute (`isQueryKey`):
  * `Place.QUERY_VALUE`, and `Place.PEOPLE_QUERY` too where its path names people
- * (`pathNamesPeople`: `url.path` = `/users`, `url.full` = `https://shop.example.com/users?…`).
+ * (`pathNamesPeople`: `url.path` = `/users`, `url.full` = `https://shop.example.com/users?…`), or
+ * `Place.THING_QUERY` where it names things (`pathNamesThings`: `url.path` = `/api/products`).
  * The path is read from the first of `PATH_KEYS` the record holds as a string.
  */
 export function queryPlaceIn(attributes: readonly KeyValue[]): number {
@@ -37,7 +38,8 @@ export function queryPlaceIn(attributes: readonly KeyValue[]): number {
       path = value.stringValue;
     }
   }
-  return path !== undefined && pathNamesPeople(path) ? Place.QUERY_VALUE | Place.PEOPLE_QUERY : Place.QUERY_VALUE;
+  if (path === undefined) return Place.QUERY_VALUE;
+  return pathNamesPeople(path) ? Place.QUERY_VALUE | Place.PEOPLE_QUERY : pathNamesThings(path) ? Place.QUERY_VALUE | Place.THING_QUERY : Place.QUERY_VALUE;
 }
 
 /** The keys of a query sent without its `?` and its path: the semantic conventions' `url.query`, and `http.query`. */

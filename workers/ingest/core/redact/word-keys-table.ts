@@ -5,14 +5,15 @@
 import type { WordKeyTable } from "./word-keys";
 
 export const WORD_KEY_TABLE: WordKeyTable = {
-  always: 512,
+  always: 544,
   starts: [
     [1, "pas pw"],
     [2, "sid"],
-    [32, "app ass aut ben by cha cli cn con cus des dhr dip dot emp fra fro her i ich je kun mad me mei mem men meu mev mi mll mme mon mr mrs ms mx my nam nom own pat pay pro rec rep req rev se sen sig sou soy sr sra srt to use usu uti"],
-    [64, "bes boa bom bon bue buo car ch che cia cze dea dro dzi est gea gen goo gut hal hej hel hey hi hoi hol lie moi oi ol pre que sal seh ser sza u wel wit"],
-    [256, "al ala ale av ave blv bou cal cir cou ct dri hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter tra ul uli way"],
-    [288, "dr par"],
+    [32, "abo ach app ass aut bac ben by cha cli cn con cre cus deb dep des dhr dip dot emp fra fro her i ich je kun las mad me mei mem men meu mev mi mll mme mon mr mrs ms mx my nam nom own pag pai pat pay pix pmt pr pro pym rec ref rem rep req rev se sen sep sig sou soy sr sra srt ted to trf ueb use usu uti vir wir xfe zah zel"],
+    [64, "bes boa bom bon bue buo car ch che cia cze dea dro dzi est gea gen goo hal hej hel hey hi hoi hol lie moi oi ol que sal seh ser sza u wel wit"],
+    [96, "gut pre"],
+    [256, "al ala ale av ave blv bou cal cir cou ct dri hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter ul uli way"],
+    [288, "dr par tra"],
   ],
   inner: [
     [1, "acc cla ken mot pin wac"],

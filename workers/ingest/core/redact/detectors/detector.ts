@@ -171,6 +171,12 @@ export const Place = {
    * judged as the form-encoded one in the query is (`canBeE164Number`: `%2B1+2024+05+01` is a date).
    */
   DECODED_QUERY_VALUE: 1 << 21,
+  /**
+   * With `QUERY_VALUE`: the query's record's path names things, no one (`url.path` =
+   * `/api/products`: `queryPlaceIn`), so a bare `name` there is a product's, a city's or a shop's,
+   * as after `/api/products?` (name-owners.ts).
+   */
+  THING_QUERY: 1 << 22,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */

@@ -3,6 +3,7 @@ import { ADDRESSEE_WORDS, COURTESY_TITLES, COURTESY_TITLES_IN_CAPITALS, GREETING
 import { namesGroup, namesSoftwareThing } from "../organization-names";
 import { isCommonWord } from "../common-words";
 import { isCommonGivenName } from "../given-names";
+import { isCommonSurname } from "../surnames";
 import { ACADEMIC_DEGREE_TITLE, UPPER_CASE_PHRASE_PARTY_WORDS, isTitledNonPerson, isTitledSurname, namesSeniorJob } from "../name-introducers";
 import { holdsPersonName, readsAsPersonName } from "../person-names";
 import { endsInRegionName } from "../region-names";
@@ -49,7 +50,8 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  * Only the name is replaced, the greeting and a courtesy title kept. A greeting greets anyone, so
  * the words must read as a person's name (`readsAsPersonName`: a common given name first, or a
  * name outside ASCII): `Dear Customer,`, `Hello World`, `Hi Team`, `Hola Mundo` stay, as does a city before its state or
- * country (`HELLO HELENA MONTANA`: `endsInRegionName`) and as do
+ * country after a bare greeting (`HELLO HELENA MONTANA`: `endsInRegionName`; a letter's salutation greets a
+ * person, so there the region's name before its comma is a surname, `Dear Maria Montana,`: `LETTER_SALUTATION`) and as do
  * lower-case words (`Hi team`, `Bonjour à tous`). A name in capitals is read as its capitalised
  * form when a common given name leads it (`Dear MARIA GARCIA`, after a greeting in capitals too, `DEAR JOHN SMITH,`; `Hi ALL`, `HELLO WORLD` stay, as does a company or a common word after the given name, `HELLO JULIA SET`: `titleCasedName`). After a courtesy title a surname alone is a
  * name, in capitals too (`Dear Mr. Smith`, `Dear Mr. SMITH`: `holdsPersonName` of a whole name), and after a courtesy title and an academic one
@@ -82,29 +84,31 @@ export const greetingNameDetector: Detector = {
     const titles = match.slice(greeting, greeting + title);
     const office = title > 0 ? officeLength(match.slice(greeting + title), SENIOR_TITLE.test(titles)) : 0;
     const name = titleCasedName(match.slice(greeting + title + office).replace(/[ \t]+/g, " "), title > 0);
-    // After `Sr.` and a job only a common given name leads a name: a field's or a posting's word
-    // follows a job as often as a surname (`Hello Sr. Manager Approval`, `Hello Sr. Nurse Practitioner,`).
-    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && !isCommonGivenName(name.split(" ", 1)[0]!))) return undefined;
+    // After `Sr.` and a job only a common given name leads a name, or a common surname is one alone
+    // (`Hello Sr. Nurse Silva,`): a field's or a posting's word follows a job as often as a surname
+    // (`Hello Sr. Manager Approval`, `Hello Sr. Nurse Practitioner,`).
+    if (name === undefined || name === "" || (office > 0 && SENIOR_TITLE.test(titles) && !isCommonGivenName(name.split(" ", 1)[0]!) && !isCommonSurname(name))) return undefined;
     const next = text.charCodeAt(start + match.length);
     // In capitals a title and one word hold no case's evidence: an acronym or a thing follows a title as often (`HEY MR DJ`).
     if (title > 0 && !name.includes(" ") && !/[a-z]/.test(match.slice(greeting)) && !readsAsSurnameInCapitals(name, next)) return undefined;
     const person =
       title > 0
         ? !TITLES.has(name.toLowerCase()) && !namesTitledNonPerson(titles, name, next) && holdsPersonName(name, "whole")
-        : !ADDRESSEE_WORDS.has(name.toLowerCase()) && !endsInRegionName(name) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, next)));
+        : !ADDRESSEE_WORDS.has(name.toLowerCase()) && (!endsInRegionName(name) || (LETTER_SALUTATION.test(match) && next === 44)) && (readsAsPersonName(name) || ((LETTER_SALUTATION.test(match) || PERSONAL_GREETING.test(match)) && greetsByName(name, next)));
     return person ? match.slice(0, greeting + title + office) + marker : undefined;
   },
 };
 
 /**
  * Whether `word`, the one word after a greeting and a courtesy title all in capitals (`DEAR MR
- * SMITH,`), is a surname: three letters or more, no common or software word (`isCommonWord`:
+ * SMITH,`), is a surname: three letters or more or a common surname of two (`isCommonSurname`: `HELLO
+ * DR OZ,`, `DEAR MRS WU,`), no common or software word (`isCommonWord`:
  * `HELLO MR API`, `HELLO DR NODE, STATUS OK`), and the greeting's comma or the text's end right
  * after it (`next`, the character after the word; NaN at the end). A line in capitals has no
- * case to tell a surname from an acronym or a thing (`HEY MR DJ`, `HELLO DR OZ,`, `HELLO MR CACHE`).
+ * case to tell a surname from an acronym or a thing (`HEY MR DJ`, `HELLO MR PM,`, `HELLO MR CACHE`).
  */
 function readsAsSurnameInCapitals(word: string, next: number): boolean {
-  return [...word].length >= 3 && !isCommonWord(word) && (Number.isNaN(next) || next === 44 /* , */);
+  return ([...word].length >= 3 || isCommonSurname(word)) && !isCommonWord(word) && (Number.isNaN(next) || next === 44 /* , */);
 }
 
 /**

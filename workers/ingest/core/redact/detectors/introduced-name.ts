@@ -1,9 +1,10 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonWord } from "../common-words";
 import { isCommonGivenName } from "../given-names";
+import { isCommonSurname } from "../surnames";
 import { endsInRegionName, isRegionName } from "../region-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PAYMENT_NAME_ENDS, isPaymentWord, PAYMENT_PARTY_PHRASE, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -24,6 +25,7 @@ const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
 const INTRODUCTION_AT = new RegExp(`^(?:${NAME_SAYING_INTRODUCERS.join("|")})[ \\t]+`);
 const SELF_INTRODUCTION_AT = new RegExp(`^(?:${SELF_INTRODUCERS.join("|")})[ \\t]+`);
 const PARTY_AT = new RegExp(`^(?:(?:${PARTY_INTRODUCERS.join("|")})[ \\t]+|(?:${[...LABEL_PARTY_INTRODUCERS, ...NAME_LABELS].join("|")})${LABEL_COLON})`);
+const PAYMENT_PARTY_AT = new RegExp(`^${PAYMENT_PARTY_PHRASE}[ \\t]+`);
 const TITLE_AT = new RegExp(`^(?:${[...PROSE_TITLES, ...UPPER_CASE_TITLES].join("|")})[ \\t]+`);
 const UPPER_CASE_TITLE_AT = new RegExp(`^(?:${UPPER_CASE_TITLES.join("|")})[ \\t]`);
 /** The titles in capitals that spell no acronym or unit (`MS` a millisecond's, `DR` a disaster recovery's, `MX` a mail exchanger's): a person's. */
@@ -68,19 +70,23 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * (`isTitledNonPerson`: `Dr. Watson`, `Dr. Oetker`, `Dr. Scholl's`), more words than a person's name has
  * (`Mr. Bean Coffee Roasters`: `holdsOnlyNameWords`), a street's `Dr.` after the street's name (`Main Dr.
  * Springfield`; not after a courtesy title, `Frau Dr. Schneider`), after an English title in capitals (`MR`, `DR.`:
- * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name after it (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`, `Sr. Nurse Practitioner`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA` and `Sr. Nurse Maria Silva` go).
- * A party's word in capitals introduces no name (`PARTY_INTRODUCERS`: `CONNECTION FROM ALICE REFUSED`).
+ * `UPPER_CASE_TITLES`) a name not led by a common given name (`MR SMITH`, `DR SITE`: `from MR JOHN SMITH` goes), or after `Sr.` a senior's job without a given name after it (`Sr. Software Engineer`, `Sr. Nurse`, `Sr. SRE`, `Sr. Nurse Practitioner`: more than one word or `namesSeniorJob`, plurals too, `hiring Sr. Engineers`; `Sr. SILVA`, `Sr. Nurse Maria Silva` and a common surname alone, `Sr. Nurse Silva`, go).
+ * A party's word in capitals introduces no name (`PARTY_INTRODUCERS`: `CONNECTION FROM ALICE REFUSED`),
+ * but after a payment's word it does (`PAYMENT TO JOHN SMITH`, `SEPA CREDIT FROM ANA SOUZA`:
+ * `PAYMENT_PARTY_PHRASE`, `paymentPartyNameLength`).
  * Known misses: a full name outside the list of given names after a party's word (`user Zephyr
  * Quill`), a one-word name after one (`for user Maria`), a name followed by a capitalised word
  * (`user Maria Gonzalez ID 42`, as after a greeting), a name after a party's word in capitals
- * (`PAYMENT TO JOHN SMITH`), a surname alone after `Sr.` and a job (`Sr. Nurse Silva`).
+ * but a payment's (`USER JOHN SMITH LOGGED IN`), a surname alone after `Sr.` and a job outside the
+ * common surnames (`Sr. Nurse Quill`).
  */
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
     `(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${[...PARTY_INTRODUCERS, ...PROSE_TITLES, ...UPPER_CASE_TITLES, ...NAME_SAYING_INTRODUCERS, ...SELF_INTRODUCERS].join("|")})[ \\t]+${NAME_RUN}${NAME_END}` +
     `|(?:(?<![A-Za-z\\u00C0-\\u017F0-9_.-])(?:${LABEL_PARTY_INTRODUCERS.join("|")})|${NAME_LABEL_BEFORE}(?:${NAME_LABELS.join("|")}))${LABEL_COLON}${NAME_RUN}${NAME_END}` +
-    `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}`,
+    `|(?<![A-Za-z0-9_-])CN[ \\t]*=[ \\t]*${NAME_RUN}(?:\\\\,[ \\t]*${NAME_RUN})?${DN_VALUE_END}` +
+    `|(?<![A-Za-z\\u00C0-\\u017F0-9_.-])${PAYMENT_PARTY_PHRASE}[ \\t]+${UPPER_CASE_NAME_RUN}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NAME_INTRODUCER,
   rewrite: (match, marker, text, start, place) => {
@@ -88,10 +94,24 @@ export const introducedNameDetector: Detector = {
     if (common !== undefined) return readsAsPartyName(titleCasedName(commonNameAsWritten(match.slice(common)))) ? match.slice(0, common) + marker : undefined;
     const after = WORD_AFTER.exec(text.slice(start + match.length, start + match.length + 40))?.[1]?.toLowerCase();
     if (after !== undefined && PLACE_NAME_ENDINGS.has(after)) return undefined;
+    const payment = PAYMENT_PARTY_AT.exec(match)?.[0].length;
+    if (payment !== undefined) {
+      const name = paymentPartyNameLength(match.slice(payment));
+      return name === undefined ? undefined : match.slice(0, payment) + marker + match.slice(payment + name);
+    }
     const introduction = INTRODUCTION_AT.exec(match)?.[0].length;
     if (introduction !== undefined) return readsAsIntroducedName(nameAfter(match, introduction)) ? match.slice(0, introduction) + marker : undefined;
     const party = (SELF_INTRODUCTION_AT.exec(match) ?? PARTY_AT.exec(match))?.[0].length;
-    if (party !== undefined) return readsAsPartyName(nameAfter(match, party)) ? match.slice(0, party) + marker : undefined;
+    if (party !== undefined) {
+      const name = nameAfter(match, party);
+      if (name !== undefined && endsInRegionName(name) && introducesPerson(match.slice(0, party), text, start)) {
+        // A person's party: a region's name last is a surname (`from Maria Montana`) or where the holder lives (`from Ana Souza Brasil`).
+        const written = match.slice(party).replace(/[ \t]+[^ \t]+$/, "");
+        if (readsAsPartyName(name.slice(0, name.lastIndexOf(" ")))) return match.slice(0, party) + marker + match.slice(party + written.length);
+        return readsAsPartyName(name, true) ? match.slice(0, party) + marker : undefined;
+      }
+      return readsAsPartyName(name) ? match.slice(0, party) + marker : undefined;
+    }
     const title = TITLE_AT.exec(match)?.[0] ?? "";
     // A title in capitals is no evidence (`UPPER_CASE_TITLES`): a given name must lead the name;
     // after `MR` or `MRS`, no acronym's, a surname may be a common word (`MRS EMILY POST`).
@@ -123,8 +143,8 @@ function nameAfter(match: string, at: number, afterTitle = false, afterPersonTit
  * group's word, not a place's ending, not a place or a brand named as a person is
  * (`PARTY_NAMED_NON_PERSONS`: `João Pessoa`, `Michael Kors`).
  */
-function readsAsPartyName(name: string | undefined): boolean {
-  return name !== undefined && holdsPersonName(name, "party") && !namesGroupOrPlace(name) && !PARTY_NAMED_NON_PERSONS.has(withoutAccents(name).toLowerCase());
+function readsAsPartyName(name: string | undefined, regionIsSurname = false): boolean {
+  return name !== undefined && holdsPersonName(name, "party") && !namesGroupOrPlace(name, regionIsSurname) && !PARTY_NAMED_NON_PERSONS.has(withoutAccents(name).toLowerCase());
 }
 
 /**
@@ -140,10 +160,54 @@ function readsAsIntroducedName(name: string | undefined): boolean {
 /**
  * Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a
  * place's name does (`PLACE_NAME_ENDINGS`: `Victoria Station`) or in a country's or a state's name
- * (`isRegionName`: `Helena Montana`, the city and its state).
+ * (`isRegionName`: `Helena Montana`, the city and its state), unless `regionIsSurname`.
  */
-function namesGroupOrPlace(name: string): boolean {
-  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase()) || endsInRegionName(name);
+function namesGroupOrPlace(name: string, regionIsSurname = false): boolean {
+  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase()) || (!regionIsSurname && endsInRegionName(name));
+}
+
+/**
+ * Whether `introducer` (a party's word or a self-introduction as written, with its blanks) at
+ * `start` of `text` says a person follows, so that a country's or a state's name after a full
+ * name is no city's state (`Helena Montana`): a person's role (`customer`, `user`, `Kunde`, `I am`),
+ * or a phrase's `from`, `to`, `by`, `para` after a payment's word among the three words before it
+ * (`isPaymentWord`: `payment from Ana Souza Brasil`, `transfer received from Maria Montana`).
+ * After any other words those name a place as often (`shipment to Helena Montana`, `flight from
+ * Victoria Texas`), and the name stays.
+ */
+function introducesPerson(introducer: string, text: string, start: number): boolean {
+  if (!PHRASE_PARTY_WORDS.has(introducer.trim())) return true;
+  return text.slice(Math.max(0, start - 48), start).split(/[^A-Za-z\u00C0-\u017F]+/).filter(Boolean).slice(-3).some(isPaymentWord);
+}
+/** The party words that end a phrase as much as they name a party (`from`, `to`, `by`, `para`): places follow them too. */
+const PHRASE_PARTY_WORDS: ReadonlySet<string> = new Set(["from", "to", "by", "para"]);
+
+/**
+ * The length of the person's name that leads `run`, words in capitals after a payment's party
+ * phrase (`PAYMENT TO JOHN SMITH`, `TRANSFER FROM MARIA GARCIA REF`: `PAYMENT_PARTY_PHRASE`), or
+ * undefined when none does. In capitals only the line ends a name, so the name is cut before the
+ * first word after its first that is a reference's or an outcome's (`PAYMENT_NAME_ENDS`: `REF`,
+ * `DECLINED`), a common word (`isCommonWord`: `FAILED`, `ACCOUNT`) or a country's or a state's
+ * name (`isRegionName`: `ANA SOUZA BRASIL`); the words before are judged as after a party's word
+ * in prose (`readsAsPartyName`: a common given name and a surname, no company's legal form,
+ * `titleCasedName`, no trade's last word, `PLACE_NAME_ENDINGS`; `VENDOR FAILED`, `SAVINGS ACCOUNT`,
+ * `AMAZON EU SARL`, `MARY KAY COSMETICS` stay), nor led by a place or a brand named as a person
+ * (`PARTY_NAMED_NON_PERSONS`: `JOAO PESSOA PB`).
+ */
+function paymentPartyNameLength(run: string): number | undefined {
+  const parts = run.split(/([ \t]+)/);
+  let end = 1;
+  while (end < parts.length && !endsPaymentName(parts[end + 1]!)) end += 2;
+  const name = parts.slice(0, end);
+  const words = name.filter((_, index) => index % 2 === 0);
+  // A city or a brand named as a person leads the words as often, its state's code or its trade after it (`JOAO PESSOA PB`, `CHARLES SCHWAB BROKERAGE`).
+  if ([2, 3].some((count) => PARTY_NAMED_NON_PERSONS.has(withoutAccents(words.slice(0, count).join(" ")).toLowerCase()))) return undefined;
+  return readsAsPartyName(titleCasedName(words.join(" "))) ? name.join("").length : undefined;
+}
+
+/** Whether `word`, in capitals, ends a name after a payment's party phrase (`paymentPartyNameLength`). */
+function endsPaymentName(word: string): boolean {
+  return PAYMENT_NAME_ENDS.has(word.toLowerCase()) || isCommonWord(word) || isRegionName(word);
 }
 
 /** A DN's common name in a person's order: Active Directory's `Smith\, John` is `John Smith`. */
@@ -158,8 +222,8 @@ function commonNameAsWritten(value: string): string {
  * Maria Silva`, `Sr. Staff Engineer John Smith`: `seniorJobWordCount`): its count of words in
  * `name` (words and single blanks) and its text as written in `written` (what follows the title,
  * blanks kept) with the blanks after it; undefined when the title is another, no job leads, or no
- * given name and surname follow the job (`Sr. Nurse Practitioner`, `Sr. Developer Julia`; `Sr.
- * Nurse Silva` a known miss), or a surname is a country's or a state's name (`isRegionName`:
+ * given name and surname nor a common surname alone (`isCommonSurname`: `Sr. Nurse Silva`) follow
+ * the job (`Sr. Nurse Practitioner`, `Sr. Developer Julia`, `Sr. Developer Java`), or a surname is a country's or a state's name (`isRegionName`:
  * `Sr. Analyst Sofia Bulgaria`) or a common word (`isCommonWord`: `Sr. Developer Julia Set`).
  */
 function seniorJobBefore(title: string, name: string, written: string): { words: number; written: string } | undefined {
@@ -170,7 +234,9 @@ function seniorJobBefore(title: string, name: string, written: string): { words:
   // posting's word after it as often as a surname (`Sr. Nurse Practitioner`, `Sr. Manager Logistics`),
   // a given name alone there is a city's or a language's as often (`Sr. Consultant Victoria`, `Sr.
   // Developer Julia`), and a place or a common word is no surname (`Sr. Engineer Santiago Chile`, `Sr. Developer Julia Set`).
-  if (words === 0 || words + 2 > all.length || !isCommonGivenName(all[words]!)) return undefined;
+  // A common surname alone after the job is the senior's (`Sr. Nurse Silva`: `isCommonSurname`); no field's word is one.
+  const surnameAlone = words + 1 === all.length && isCommonSurname(all[words]!);
+  if (words === 0 || (!surnameAlone && (words + 2 > all.length || !isCommonGivenName(all[words]!)))) return undefined;
   if (all.slice(words + 1).some((word) => isRegionName(word) || isCommonWord(word))) return undefined;
   return { words, written: new RegExp(`^(?:[^ \\t]+[ \\t]+){${words}}`).exec(written)![0] };
 }

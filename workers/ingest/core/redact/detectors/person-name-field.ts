@@ -7,6 +7,10 @@ import { readsAsWording } from "../error-wording";
 import { formDecoded } from "../form-encoding";
 import { queryNameOwner } from "../name-owners";
 import { titleCasedName } from "../upper-case-names";
+import { isCommonWord } from "../common-words";
+import { PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS } from "../name-introducers";
+import { endsInRegionName } from "../region-names";
+import { withoutAccents } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
 import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
@@ -111,9 +115,40 @@ const PARTY_LAST_WORDS: readonly string[] = [...PARTY_WORDS];
  * name's shape is one (`user=app`, `from="Acme Corp"`, `name=checkout`, `name=Content Type`, `?nome=produto-123` stay).
  * A query's bare name word is a person's only where the query says so (`queryNameOwner`): beside a part of a name's
  * parameter it is the other part (`?nom=Dubois&prenom=Marie`); beside a person's parameter or under a people path
- * it is a full name, in capitals too (`/clientes?nome=ANA+SOUZA&cpf=1`); else it stays (`/api/products?name=Maria+Filo+Vestido`).
+ * it is a full name, in capitals too (`/clientes?nome=ANA+SOUZA&cpf=1`); under a path naming things it stays
+ * (`/api/products?name=Maria+Filo+Vestido`); under any other path a full name holding no thing's words goes (`/x?nome=Ana+Souza`:
+ * `namesNoThing`; `/?name=Julia+Set` stays).
  * A logfmt line's bare name word beside a part of a name's field is the other part too (`nom=Dubois prenom=Marie`).
  */
+/**
+ * Where a URL query's value in `match` (a name field's) ends when its first word is encoded
+ * (`+` or `%20` in it: `Ana%20Souza`): at the raw blank after that word, which a URL's value
+ * cannot hold (`?name=Ana%20Souza HTTP/1.1`, an access log's protocol after it); else the match's end.
+ */
+function encodedValueEnd(match: string): number {
+  const start = nameFieldValue(match)[0];
+  const blank = match.indexOf(" ", start);
+  return blank !== -1 && /\+|%20/i.test(match.slice(start, blank)) ? blank : match.length;
+}
+
+/**
+ * Whether `value`, a full name's shape under a query's bare name word whose path says neither a
+ * person nor a thing (`queryNameOwner`'s `unknown`: `/x?nome=Ana+Souza`), holds no thing's words:
+ * no common word after its first (`isCommonWord`: `Julia Set`), no place's, trade's or product's
+ * last word (`PLACE_NAME_ENDINGS`: `Maria Rosa Cafe`) nor a country's or a state's (`endsInRegionName`:
+ * `Helena Montana`), and no city or brand named as a person leading it (`PARTY_NAMED_NON_PERSONS`: `Joao Pessoa`,
+ * `Jose Cuervo Tequila`).
+ */
+function namesNoThing(value: string): boolean {
+  const words = value.split(" ");
+  return (
+    !words.some((word, index) => index > 0 && isCommonWord(word)) &&
+    !PLACE_NAME_ENDINGS.has(words[words.length - 1]!.toLowerCase()) &&
+    !endsInRegionName(value) &&
+    ![2, 3].some((count) => PARTY_NAMED_NON_PERSONS.has(withoutAccents(words.slice(0, count).join(" ")).toLowerCase()))
+  );
+}
+
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:
@@ -145,6 +180,13 @@ export const personNameFieldDetector: Detector = {
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
     // Where the query says a person's name is there, one in capitals led by a given name is one (`/users?name=JOHN+SMITH`).
     const judged = owner === "person" ? (value: string) => titleCasedName(value) ?? value : (value: string) => value;
-    return rewrittenNameWords(match, marker, (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field));
+    // A query's encoded value ends at a raw blank (`?name=Ana%20Souza HTTP/1.1`): the words after are the line's.
+    const end = owner === undefined ? match.length : encodedValueEnd(match);
+    const rewritten = rewrittenNameWords(
+      match.slice(0, end),
+      marker,
+      (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field) && (owner !== "unknown" || namesNoThing(value)),
+    );
+    return rewritten === undefined ? undefined : rewritten + match.slice(end);
   },
 };
