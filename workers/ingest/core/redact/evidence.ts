@@ -456,7 +456,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -954,6 +954,8 @@ const WORD_STREET_FIELD = 1 << 7;
 const WORD_STREET_TYPE = 1 << 8;
 const WORD_NATIONAL_ID_NAME = 1 << 9;
 const WORD_PERSONAL_DOCUMENT = 1 << 10;
+/** The names read below six digits (`FEW_DIGITS_NAME`, `GERMAN_CARD_NAME`), apart from `ANY_NAME`'s: they are read inside words. */
+const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
 const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
 const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
@@ -975,8 +977,8 @@ export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
   { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
   { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
+  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
+  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
 ];
 /** `wordKeysOf(WORD_SEARCHES)`, copied from its generated form: reading the regexes at load cost a cold start milliseconds. */

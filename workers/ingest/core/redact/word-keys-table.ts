@@ -5,14 +5,17 @@
 import type { WordKeyTable } from "./word-keys";
 
 export const WORD_KEY_TABLE: WordKeyTable = {
-  always: 512,
+  always: 0,
   starts: [
     [1, "pas pw"],
     [2, "sid"],
-    [32, "app ass aut ben by cha cli cn con cus des dhr dip dot emp fra fro her i ich je kun mad me mei mem men meu mev mi mll mme mon mr mrs ms mx my nam nom own pat pay pro rec rep req rev se sen sig sou soy sr sra srt to use usu uti"],
-    [64, "bes boa bom bon bue buo car ch che cia cze dea dro dzi est gea gen goo gut hal hej hel hey hi hoi hol lie moi oi ol pre que sal seh ser sza u wel wit"],
-    [256, "al ala ale av ave blv bou cal cir cou ct dri hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter tra ul uli way"],
+    [32, "am app ass aut ben by cha cli cn con cus des dhr dip dot emp fra fro her ich kun lla m mad mei mem men meu mev mll mme mon mr mrs ms mx nam nom or ora own pat pay pro rec rep req rev sen sig sou soy sr sra srt sui to use usu uti"],
+    [64, "bes boa bom bon bue buo che cia cze dea dro dzi est gea gen goo gut hal hej hel hey hi hoi hol lie moi oi ol pre que re sal seh ser sza wel wit ytk"],
+    [256, "al ala ale av ave blv bou cal cir cou ct hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter tra ul uli way"],
     [288, "dr par"],
+    [512, "aad aus bsn bur ced cod cui cur dni doc dul fin hre id idc ide idn ins lic nat ni nie nif nin nir nri num pan per pes rfc rol run rut sam sec sin soc sof ste tax tfn"],
+    [576, "car"],
+    [768, "dri"],
   ],
   inner: [
     [1, "acc cla ken mot pin wac"],
@@ -26,9 +29,10 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [25, "tok"],
     [128, "add adr cal com dir end lin log rua rue shi uli"],
     [132, "str"],
-    [512, "hre lic pan usw"],
-    [533, "con"],
+    [512, "idc"],
     [1024, "ani bir bor geb nac nai nas rei uro"],
     [1025, "pas"],
+    [2048, "hre lic pan usw"],
+    [2069, "con"],
   ],
 };
