@@ -9,7 +9,10 @@
  * behind a lookbehind that rules out a letter before it (`(?<![A-Za-z…])`, `(?<![\w])`) starts an
  * ASCII word, and is keyed by its first one to three letters there (`St`, `Hi`, `Dear`); any other
  * way may start inside a word, and is keyed by its first three letters wherever they stand (`pas`
- * of `dbPassword`). `wordKeysIn` reads the text once: a word is a run of ASCII letters (any other
+ * of `dbPassword`). A character that is no ASCII letter (`ü`, `_`, a blank) ends a word: past it
+ * the next word's first letters key the way at a word's start when they are as many
+ * (`F[üÜ]hrerschein` by `hre`, not `f` anywhere); a lookahead's letters key it when they rule out
+ * more than what follows (`(?=I[Dd][_-]?Card)`). `wordKeysIn` reads the text once: a word is a run of ASCII letters (any other
  * character ends one, so a word starts at least wherever a match can), and a search's bit is set
  * when a word starts with one of its start keys or holds one of its inner keys. A search with a way
  * keyed so by nothing (under three letters inside a word, no letter first) is always set. Case is
