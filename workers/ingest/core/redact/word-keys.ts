@@ -205,9 +205,9 @@ function isQuantifier(character: string | undefined): boolean {
 }
 
 /** Characters with a meaning of their own in a regex source outside a class. */
-const SYNTAX = new Set("\\[](){}|?*+^$.");
+const SYNTAX = "\\[](){}|?*+^$.";
 /** Escapes that match no ASCII letter: a digit, a blank, a control character. */
-const NO_LETTER_ESCAPES = new Set("dstnrfv0");
+const NO_LETTER_ESCAPES = "dstnrfv0";
 
 /**
  * What one character of a regex source (`\x`, `\uXXXX`) at `at` stands for, outside or inside a
@@ -218,7 +218,7 @@ function charAt(source: string, at: number): { code: number; end: number } | und
   if (source[at] !== "\\") return { code: source.charCodeAt(at), end: at + 1 };
   const escaped = source[at + 1]!;
   if (escaped === "u" && /^[0-9A-Fa-f]{4}$/.test(source.slice(at + 2, at + 6))) return { code: parseInt(source.slice(at + 2, at + 6), 16), end: at + 6 };
-  if (NO_LETTER_ESCAPES.has(escaped)) return { code: 0, end: at + 2 };
+  if (NO_LETTER_ESCAPES.includes(escaped)) return { code: 0, end: at + 2 };
   return /[A-Za-z0-9]/.test(escaped) ? undefined : { code: escaped.charCodeAt(0), end: at + 2 };
 }
 
@@ -276,7 +276,7 @@ function leadingLetters(source: string, at: number, read: string, start: boolean
       if (isQuantifier(source[i + 1])) break;
       read += character.toLowerCase();
       i++;
-    } else if (character === "[" || !SYNTAX.has(character) || (character === "\\" && charAt(source, i) !== undefined)) {
+    } else if (character === "[" || !SYNTAX.includes(character) || (character === "\\" && charAt(source, i) !== undefined)) {
       // One character or a class of them: letters go on with the word, anything else ends it.
       const one = character === "[" ? undefined : charAt(source, i)!;
       const close = one === undefined ? classEnd(source, i) : one.end - 1;
