@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Evidence, MoreEvidence, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
+import { Evidence, MoreEvidence, NAMED_VALUE_HINT, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
 
 /** The letters of each alternative `needsOfPatterns` gives, as lower-case words (`∅` for none). */
 function lettersNeeded(...patterns: RegExp[]): string[] {
@@ -143,7 +143,9 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     }
   });
 
-  it("shows a named value's forms: a `[` for the bracketed ones, the letters of `input` for the others", () => {
+  it("shows a named value's forms: a `[` for the bracketed ones, `input` for the others", () => {
+    // The gate before the search: every way of the regex opens with `[` or holds `input`.
+    for (const way of NAMED_VALUE_HINT.source.split("|")) expect(way.startsWith("\\[") || way.includes("input"), way).toBe(true);
     for (const text of ['[["email", "ana@example.com"]]', "[Parameters=[@p0='ana@example.com']", "input_value='ana@example.com'", '{"input": "ana@example.com"}']) {
       expect(moreOf(text) & MoreEvidence.NAMED_VALUE, text).toBe(MoreEvidence.NAMED_VALUE);
     }

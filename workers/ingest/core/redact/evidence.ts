@@ -449,8 +449,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
-  // The bracketed forms hold a `[` (the first loop's `HAS_QUOTE_OR_TAG`), the others their words' letters.
-  if (more !== undefined && !wordOnly && ((classes & HAS_QUOTE_OR_TAG) !== 0 || mayHoldAny(0, letters, NAMED_VALUE_WORD_NEEDS)) && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
+  // The bracketed forms open with a `[` (the first loop's `HAS_QUOTE_OR_TAG`), the others hold `input`.
+  if (more !== undefined && !wordOnly && ((classes & HAS_QUOTE_OR_TAG) !== 0 || text.includes("input")) && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
   // A logon to the local database has no `@`: a tool's name before it, after a blank, says it may be one.
   if (more !== undefined && (classes & HAS_SLASH) !== 0 && ((classes & HAS_AT) !== 0 ? ORACLE_LOGON_HINT : (classes & HAS_BLANK) !== 0 ? ORACLE_TOOL_HINT : undefined)?.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
@@ -884,14 +884,12 @@ const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
-/** The forms of a named value that open with a `[` (Rails' `[["`, EF Core's `[Parameters=[@`). */
-const NAMED_VALUE_BRACKETS = String.raw`\[\[[ \t]*"|\[Parameters=\[@`;
-/** The forms of a named value that hold a word (pydantic's `input_value=`, FastAPI's `"input":`). */
-const NAMED_VALUE_WORDS = String.raw`input_value=|"input"[ \t]*:`;
-/** Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`. */
-const NAMED_VALUE_HINT = new RegExp(`${NAMED_VALUE_BRACKETS}|${NAMED_VALUE_WORDS}`);
-/** The letters every `NAMED_VALUE_WORDS` form holds: a text without a `[` is searched only with them. */
-const NAMED_VALUE_WORD_NEEDS = needsOfPatterns(new RegExp(NAMED_VALUE_WORDS));
+/**
+ * Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`.
+ * Every way opens with a `[` (Rails' `[["`, EF Core's `[Parameters=[@`) or holds `input`
+ * (pydantic's `input_value=`, FastAPI's `"input":`), which `evidenceIn` asks before it.
+ */
+export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
