@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Evidence, MoreEvidence, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
+import { Evidence, MoreEvidence, NAMED_VALUE_HINT, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
 
 /** The letters of each alternative `needsOfPatterns` gives, as lower-case words (`∅` for none). */
 function lettersNeeded(...patterns: RegExp[]): string[] {
@@ -122,5 +122,33 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     expect(moreOf("GODE561231HDFRRL09") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
     expect(moreOf("ABCDEF12A3456") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
     expect(moreOf("8a905f1b15af6003") & MoreEvidence.NATIONAL_ID).toBe(0);
+  });
+
+  it("shows a national id's name read at a word's start, past an accent, or a camel-case key's id card", () => {
+    for (const text of [
+      "FÜHRERSCHEIN 123456",
+      "cédula 1234567890",
+      "numéro de sécurité sociale 1 85 05 78 006 084 36",
+      "customerIdCard=T22000129 1",
+      "holderId_Card: T22000129 1",
+      "user.national_id=12345678Z",
+      "ID Nº 123456789",
+      "x_dni=12345678Z",
+    ]) {
+      expect(moreOf(text) & MoreEvidence.NATIONAL_ID, text).toBe(MoreEvidence.NATIONAL_ID);
+    }
+    // No name starts a word (hex ids, request lines, a name inside a word): the names' search does not run.
+    for (const text of ["4bf92f3577b34da6a3ce929d0e0e4736", "GET /api/products/65274 304", "omni 123456 span", "a1c2ed3f 123456"]) {
+      expect(moreOf(text) & MoreEvidence.NATIONAL_ID, text).toBe(0);
+    }
+  });
+
+  it("shows a named value's forms: a `[` for the bracketed ones, `input` for the others", () => {
+    // The gate before the search: every way of the regex opens with `[` or holds `input`.
+    for (const way of NAMED_VALUE_HINT.source.split("|")) expect(way.startsWith("\\[") || way.includes("input"), way).toBe(true);
+    for (const text of ['[["email", "ana@example.com"]]', "[Parameters=[@p0='ana@example.com']", "input_value='ana@example.com'", '{"input": "ana@example.com"}']) {
+      expect(moreOf(text) & MoreEvidence.NAMED_VALUE, text).toBe(MoreEvidence.NAMED_VALUE);
+    }
+    expect(moreOf("GET /api/users/52745/orders 200") & MoreEvidence.NAMED_VALUE).toBe(0);
   });
 });

@@ -17,7 +17,7 @@ describe("word-keys-table.ts: the generated word key tables", () => {
   it("round-trips any tables through the compact form", () => {
     const keys = wordKeysOf([
       { bit: 1, pattern: /(?<![A-Za-z])(?:St|Rd)|[Pp]assword/ },
-      { bit: 4, pattern: /pass|%3D/ },
+      { bit: 4, pattern: /pass|%3/ },
     ]);
     const table = wordKeyTableOf(keys);
     expect(table).toEqual({ always: 4, starts: [[1, "rd st"]], inner: [[5, "pas"]] });

@@ -40,7 +40,7 @@ describe("wordKeysOf: the first letters of every way through a regex", () => {
   });
 
   it("sets a search always when a way is keyed by nothing, and throws on a flag or a gated way it cannot read", () => {
-    expect(wordKeysOf([{ bit: 2, pattern: /pw is|%3D/ }]).always).toBe(2);
+    expect(wordKeysOf([{ bit: 2, pattern: /pw|%3/ }]).always).toBe(2);
     expect(wordKeysOf([{ bit: 2, pattern: /password|%3D/, gatedElsewhere: ["%3D"] }]).always).toBe(0);
     expect(() => wordKeysOf([{ bit: 2, pattern: /password/, gatedElsewhere: ["%3D"] }])).toThrow(/no alternative/);
     expect(() => wordKeysOf([{ bit: 2, pattern: /kelvin/iu }])).toThrow(/past ASCII/);
@@ -55,6 +55,34 @@ describe("wordKeysOf: the first letters of every way through a regex", () => {
     expect(mayMatch(greeting, "1Dear")).toBe(true);
     expect(mayMatch(greeting, "ßchi")).toBe(false);
   });
+
+  it("keys a way past a character that ends a word by the word after it, when that has as many letters", () => {
+    const licence = /[Ff][üÜ]hrerschein/;
+    expect(mayMatch(licence, "Führerschein 1234")).toBe(true);
+    expect(mayMatch(licence, "FÜHRERSCHEIN")).toBe(true);
+    // Not keyed by `f` alone: a hex id's `f` after a digit is let through no more.
+    expect(mayMatch(licence, "4bf92f3577b34da6")).toBe(false);
+    const card = /[Cc][ée]dula|I[Dd][ _-]?Card/;
+    expect(mayMatch(card, "cédula 12")).toBe(true);
+    expect(mayMatch(card, "CEDULA")).toBe(true);
+    expect(mayMatch(card, "ID-Card")).toBe(true);
+    expect(mayMatch(card, "IdCard")).toBe(true);
+    expect(mayMatch(card, "a1c2d3")).toBe(false);
+    // Past the word's end too few letters: the letters before key it (`pw` anywhere keys nothing).
+    expect(wordKeysOf([{ bit: 2, pattern: /pw[ _]?x/ }]).always).toBe(2);
+    expect(mayMatch(/(?<![A-Za-z])pw[ _]x/, "pw_x")).toBe(true);
+    expect(mayMatch(/(?<![A-Za-z])pw[ _]x/, "pa_x")).toBe(false);
+  });
+
+  it("reads a lookbehind in a group and keys a way by its lookahead when that rules out more", () => {
+    const names = /(?:(?<![A-Za-z0-9])|(?<=[a-z])(?=I[Dd][_-]?Card))(?:NI|[Nn]i|ID[ _-]?[Cc]ard)/;
+    expect(wordKeysOf([{ bit: 1, pattern: names }]).always).toBe(0);
+    expect(mayMatch(names, "ni=AB123456C")).toBe(true);
+    expect(mayMatch(names, "customerIdCard=T22000129")).toBe(true);
+    expect(mayMatch(names, "holderId_Card=T22000129")).toBe(true);
+    expect(mayMatch(names, "omni 123456")).toBe(false);
+    expect(mayMatch(names, "91a41f11d024b546-SFO")).toBe(false);
+  });
 });
 
 /** Pieces the word searches read and the characters around words that decide their boundaries. */
@@ -65,7 +93,8 @@ const PIECES = [
   "Señor", "Dipl.-Ing.", "CN=", "Name:", "user", "from", "to", "by", "usuário", "my name is", "I am", "I’m", "Ich bin", "Dear", "Hi", "Hello",
   "Good morning", "Sehr geehrte", "Olá", "Oi", "Cześć", "Użytkownik", "birth", "d.o.b", "né le", "passport", "生年月日", "national id", "NINO",
   "NI", "DNI", "PAN", "SIN", "aadhaar", "CURP", "codice fiscale", "cod. fisc.", "sécurité sociale", "Steuer-ID", "Personalausweis", "ausweis",
-  "Führerschein", "driver's license", "ID card", "ID number", "cédula", "John", "Maria", "İstanbul", "ı", "ß", "ſ", "K", "é", "ñ", "x",
+  "Führerschein", "driver's license", "ID card", "ID number", "cédula", "IdCard", "Id_Card", "ID-Card", "customer", "cedula", "Fuhrerschein",
+  "securite", "numéro de sécurité sociale", "rol Único tributario", "Nº", "#", "º", "John", "Maria", "İstanbul", "ı", "ß", "ſ", "K", "é", "ñ", "x",
 ];
 const GLUE = [" ", "", "_", "-", ".", "1", "é", "ß", "İ", "ı", ":", "=", "/", "\t", "a", "X", "123456"];
 

@@ -449,14 +449,15 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (((codes & ~0xff) !== 0 && text.includes("└ ")) || ((classes & HAS_DASH) !== 0 && DRAWN_ASCII_ROW.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.DRAWN_VALUE;
   }
-  if (more !== undefined && !wordOnly && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
+  // The bracketed forms open with a `[` (the first loop's `HAS_QUOTE_OR_TAG`), the others hold `input`.
+  if (more !== undefined && !wordOnly && ((classes & HAS_QUOTE_OR_TAG) !== 0 || text.includes("input")) && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
   // A logon to the local database has no `@`: a tool's name before it, after a blank, says it may be one.
   if (more !== undefined && (classes & HAS_SLASH) !== 0 && ((classes & HAS_AT) !== 0 ? ORACLE_LOGON_HINT : (classes & HAS_BLANK) !== 0 ? ORACLE_TOOL_HINT : undefined)?.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -883,8 +884,12 @@ const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
-/** Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`. */
-const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
+/**
+ * Where a named value's form starts or what it holds: the evidence of `MoreEvidence.NAMED_VALUE`.
+ * Every way opens with a `[` (Rails' `[["`, EF Core's `[Parameters=[@`) or holds `input`
+ * (pydantic's `input_value=`, FastAPI's `"input":`), which `evidenceIn` asks before it.
+ */
+export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
@@ -954,6 +959,8 @@ const WORD_STREET_FIELD = 1 << 7;
 const WORD_STREET_TYPE = 1 << 8;
 const WORD_NATIONAL_ID_NAME = 1 << 9;
 const WORD_PERSONAL_DOCUMENT = 1 << 10;
+/** The names read below six digits (`FEW_DIGITS_NAME`, `GERMAN_CARD_NAME`), apart from `ANY_NAME`'s: they are read inside words. */
+const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
 const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
 const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
@@ -975,8 +982,8 @@ export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
   { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
   { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
+  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
+  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
 ];
 /** `wordKeysOf(WORD_SEARCHES)`, copied from its generated form: reading the regexes at load cost a cold start milliseconds. */

@@ -214,11 +214,12 @@ const MANY_DIGITS = 6;
  * colo (`91a41f11d024b546-SIN`, Singapore's, Canada's Social Insurance Number), is no evidence
  * and costs its text no scan. The names hold no digit, and their one lookahead (`NI`'s
  * `(?![a-z])`) reads the slice's end as it reads the digit there. `named` false says the caller
- * knows the text holds none of the names (`ANY_NAME`, `FEW_DIGITS_NAME`, `GERMAN_CARD_NAME`:
- * `evidence.ts` reads their words' first letters), so only the unnamed shapes are looked for.
+ * knows the text holds none of `ANY_NAME`'s names, `fewDigitsNamed` false none of
+ * `FEW_DIGITS_NAME`'s and `GERMAN_CARD_NAME`'s (`evidence.ts` reads their words' first letters):
+ * then only the unnamed shapes are looked for.
  */
-export function holdsNationalIdHint(text: string, digits: number, named = true): boolean {
-  if (!named) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
+export function holdsNationalIdHint(text: string, digits: number, named = true, fewDigitsNamed = true): boolean {
+  if (digits >= MANY_DIGITS ? !named : !fewDigitsNamed) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);

@@ -5,15 +5,18 @@
 import type { WordKeyTable } from "./word-keys";
 
 export const WORD_KEY_TABLE: WordKeyTable = {
-  always: 544,
+  always: 0,
   starts: [
     [1, "pas pw"],
     [2, "sid"],
-    [32, "abo ach app ass aut bac ben by cha cli cn con cre cus deb dep des dhr dip dot emp fra fro her i ich je kun las mad me mei mem men meu mev mi mll mme mon mr mrs ms mx my nam nom own pag pai pat pay pix pmt pr pro pym rec ref rem rep req rev se sen sep sig sou soy sr sra srt ted to trf ueb use usu uti vir wir xfe zah zel"],
-    [64, "bes boa bom bon bue buo car ch che cia cze dea dro dzi est gea gen goo hal hej hel hey hi hoi hol lie moi oi ol que sal seh ser sza u wel wit"],
+    [32, "abo ach am app ass aut bac ben ber by cha cli cn con cre cus deb dep des dhr dip dot emp fra fro her ich kun las lla m mad mei mem men meu mev mll mme mon mr mrs ms mx nam nom or ora own pag pai pat pay pix pmt pro pym rec ref rem rep req rev sen sep sig sou soy sr sra srt sui ted to trf ueb use usu uti vem vir wir xfe zah zel"],
+    [64, "bes boa bom bon bue buo che cia cze dea dro dzi est gea gen goo hal hej hel hey hi hoi hol lie moi oi ol que re sal seh ser sza wel wit ytk"],
     [96, "gut pre"],
-    [256, "al ala ale av ave blv bou cal cir cou ct dri hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter ul uli way"],
+    [256, "al ala ale av ave blv bou cal cir cou ct hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter ul uli way"],
     [288, "dr par tra"],
+    [512, "aad aus bsn bur ced cod cui cur dni doc dul fin hre id idc ide idn ins lic nat ni nie nif nin nir nri num pan per pes rfc rol run rut sam sec sin soc sof ste tax tfn"],
+    [576, "car"],
+    [768, "dri"],
   ],
   inner: [
     [1, "acc cla ken mot pin wac"],
@@ -27,9 +30,10 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [25, "tok"],
     [128, "add adr cal com dir end lin log rua rue shi uli"],
     [132, "str"],
-    [512, "hre lic pan usw"],
-    [533, "con"],
+    [512, "idc"],
     [1024, "ani bir bor geb nac nai nas rei uro"],
     [1025, "pas"],
+    [2048, "hre lic pan usw"],
+    [2069, "con"],
   ],
 };

@@ -9,7 +9,10 @@
  * behind a lookbehind that rules out a letter before it (`(?<![A-Za-z…])`, `(?<![\w])`) starts an
  * ASCII word, and is keyed by its first one to three letters there (`St`, `Hi`, `Dear`); any other
  * way may start inside a word, and is keyed by its first three letters wherever they stand (`pas`
- * of `dbPassword`). `wordKeysIn` reads the text once: a word is a run of ASCII letters (any other
+ * of `dbPassword`). A character that is no ASCII letter (`ü`, `_`, a blank) ends a word: past it
+ * the next word's first letters key the way at a word's start when they are as many
+ * (`F[üÜ]hrerschein` by `hre`, not `f` anywhere); a lookahead's letters key it when they rule out
+ * more than what follows (`(?=I[Dd][_-]?Card)`). `wordKeysIn` reads the text once: a word is a run of ASCII letters (any other
  * character ends one, so a word starts at least wherever a match can), and a search's bit is set
  * when a word starts with one of its start keys or holds one of its inner keys. A search with a way
  * keyed so by nothing (under three letters inside a word, no letter first) is always set. Case is
@@ -60,12 +63,11 @@ export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
     if (absent !== undefined) throw new Error(`word keys: ${absent} is no alternative of /${pattern.source}/`);
     for (const way of ways) {
       if (gatedElsewhere.includes(way)) continue;
-      const behind = wordStartLookbehind(way);
-      const wordStart = behind > 0;
-      const keys = leadingLetters(way, behind, "");
-      for (const key of keys) {
-        if (key.length === 0 || (!wordStart && key.length < 3)) always |= bit;
-        else (wordStart ? starts : inner)[keyOf(key)]! |= bit;
+      for (const key of leadingLetters(way, 0, "", false)) {
+        const wordStart = key.startsWith(WORD_START);
+        const letters = wordStart ? key.slice(1) : key;
+        if (letters.length === 0 || (!wordStart && letters.length < 3)) always |= bit;
+        else (wordStart ? starts : inner)[keyOf(letters)]! |= bit;
       }
     }
   }
@@ -187,27 +189,86 @@ function groupEnd(source: string, open: number): number {
   throw new Error(`word keys: no group closes at ${open} of /${source}/`);
 }
 
-/** Past a leading lookbehind that rules out every ASCII letter before the match: its end; else 0. */
-function wordStartLookbehind(way: string): number {
-  if (!way.startsWith("(?<![")) return 0;
-  const close = classEnd(way, 4);
-  const members = way.slice(5, close);
-  if (way[close + 1] !== ")" || !(members.includes("A-Za-z") || members.includes("\\w"))) return 0;
-  return close + 2;
+/** Marks a key `leadingLetters` read at a word's start (`^st`): one to three letters starting an ASCII word. */
+const WORD_START = "^";
+
+/** Whether the lookbehind `(?<![…])` opened at `open` and closed at `close` rules out every ASCII letter before the match. */
+function excludesLetters(source: string, open: number, close: number): boolean {
+  if (!source.startsWith("(?<![", open)) return false;
+  const classClose = classEnd(source, open + 4);
+  const members = source.slice(open + 5, classClose);
+  return classClose + 1 === close && (members.includes("A-Za-z") || members.includes("\\w"));
 }
 
 function isQuantifier(character: string | undefined): boolean {
   return character === "?" || character === "*" || character === "{" || character === "+";
 }
 
+/** Characters with a meaning of their own in a regex source outside a class. */
+const SYNTAX = "\\[](){}|?*+^$.";
+/** Escapes that match no ASCII letter: a digit, a blank, a control character. */
+const NO_LETTER_ESCAPES = "dstnrfv0";
+
+/**
+ * What one character of a regex source (`\x`, `\uXXXX`) at `at` stands for, outside or inside a
+ * class: its code and the index past it, or `undefined` for an escape that may match a letter
+ * (`\w`, `\S`, `\p{…}`, a back reference) or that is no one character (`\b`).
+ */
+function charAt(source: string, at: number): { code: number; end: number } | undefined {
+  if (source[at] !== "\\") return { code: source.charCodeAt(at), end: at + 1 };
+  const escaped = source[at + 1]!;
+  if (escaped === "u" && /^[0-9A-Fa-f]{4}$/.test(source.slice(at + 2, at + 6))) return { code: parseInt(source.slice(at + 2, at + 6), 16), end: at + 6 };
+  if (NO_LETTER_ESCAPES.includes(escaped)) return { code: 0, end: at + 2 };
+  return /[A-Za-z0-9]/.test(escaped) ? undefined : { code: escaped.charCodeAt(0), end: at + 2 };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * What a class's members (the source between `[` and `]`) may match: the ASCII letters among
+ * them (lower case), and whether any other character is (which ends an ASCII word); `undefined`
+ * when that cannot be read (a negated class, `\w`).
+ */
+function classMembers(members: string): { letters: Set<string>; other: boolean } | undefined {
+  if (members.startsWith("^")) return undefined;
+  const letters = new Set<string>();
+  let other = false;
+  for (let i = 0; i < members.length; ) {
+    const first = charAt(members, i);
+    if (first === undefined) return undefined;
+    let last = first;
+    if (members[first.end] === "-" && first.end + 1 < members.length) {
+      const upper = charAt(members, first.end + 1);
+      if (upper === undefined) return undefined;
+      last = upper;
+    }
+    for (let code = first.code; code <= Math.min(last.code, 127); code++) {
+      if (isAsciiLetter(code)) letters.add(String.fromCharCode(code | 0x20));
+      else other = true;
+    }
+    if (last.code > 127) other = true;
+    i = last.end;
+  }
+  return { letters, other };
+}
+
 /**
  * The first letters (up to three, lower case) of every way through `source` from `at`, after
- * `read`: letters and classes of letters (`[Pp]`, `[cs]`: one way per letter), through groups' alternatives; a
- * lookahead is skipped (it reads no character); a group that may be absent is read with and
- * without it, one that may repeat up to its own end. Stops at anything else, and before a letter
- * with a quantifier.
+ * `read`; a key read at a word's start is marked `WORD_START`. Letters and classes of letters
+ * (`[Pp]`, `[cs]`: one way per letter) are read, through groups' alternatives; a group that may be
+ * absent is read with and without it, one that may repeat up to its own end. A character that is
+ * no ASCII letter (`_`, a blank, `ü`, a class of them) ends the word: the letters after it start
+ * one, which keys the way when they are at least as many as those before (`f[üÜ]hrerschein` by
+ * `hre` at a word's start, not `f` anywhere). A lookbehind reads no character of the match: one
+ * that rules out a letter before it (`(?<![A-Za-z…])`) makes what follows start a word, any other
+ * is passed over. A lookahead `(?=…)` keys the way by its own letters when they rule out more than
+ * what follows it does (`(?=I[Dd][_-]?Card)`); `(?!…)` is passed over. Stops at anything else,
+ * and before a letter with a quantifier.
  */
-function leadingLetters(source: string, at: number, read: string): string[] {
+function leadingLetters(source: string, at: number, read: string, start: boolean): string[] {
+  const key = (): string[] => [(start ? WORD_START : "") + read];
   let i = at;
   while (read.length < 3 && i < source.length) {
     const character = source[i]!;
@@ -215,16 +276,30 @@ function leadingLetters(source: string, at: number, read: string): string[] {
       if (isQuantifier(source[i + 1])) break;
       read += character.toLowerCase();
       i++;
-    } else if (character === "[") {
-      const close = classEnd(source, i);
-      const members = source.slice(i + 1, close);
-      if (!/^[A-Za-z]+$/.test(members) || isQuantifier(source[close + 1])) break;
-      const letters = new Set(members.toLowerCase());
-      if (letters.size > 1) return [...letters].flatMap((letter) => leadingLetters(source, close + 1, read + letter));
-      read += members[0]!.toLowerCase();
+    } else if (character === "[" || !SYNTAX.includes(character) || (character === "\\" && charAt(source, i) !== undefined)) {
+      // One character or a class of them: letters go on with the word, anything else ends it.
+      const one = character === "[" ? undefined : charAt(source, i)!;
+      const close = one === undefined ? classEnd(source, i) : one.end - 1;
+      const members =
+        one === undefined ? classMembers(source.slice(i + 1, close)) : isAsciiLetter(one.code) ? { letters: new Set([String.fromCharCode(one.code | 0x20)]), other: false } : { letters: new Set<string>(), other: true };
+      const quantifier = source[close + 1];
+      if (members === undefined || (quantifier !== undefined && quantifier !== "?" && isQuantifier(quantifier))) break;
+      const next = quantifier === "?" ? close + 2 : close + 1;
+      const ways = [...members.letters].flatMap((letter) => leadingLetters(source, next, read + letter, start));
+      if (members.other) ways.push(...afterWordEnd(source, next, read, start));
+      if (quantifier === "?") ways.push(...leadingLetters(source, next, read, start));
+      return ways;
+    } else if (source.startsWith("(?<!", i) || source.startsWith("(?<=", i)) {
+      const close = groupEnd(source, i);
+      if (read.length === 0 && excludesLetters(source, i, close)) start = true;
       i = close + 1;
-    } else if (source.startsWith("(?=", i) || source.startsWith("(?!", i)) {
+    } else if (source.startsWith("(?!", i)) {
       i = groupEnd(source, i) + 1;
+    } else if (source.startsWith("(?=", i)) {
+      const close = groupEnd(source, i);
+      const ahead = alternativesOf(source.slice(i + 3, close)).flatMap((way) => leadingLetters(way, 0, read, start));
+      const after = leadingLetters(source, close + 1, read, start);
+      return ahead.every(isKeyed) && !after.every(isKeyed) ? ahead : after;
     } else if (source.startsWith("(?:", i) || (character === "(" && source[i + 1] !== "?")) {
       const close = groupEnd(source, i);
       const quantifier = source[close + 1];
@@ -232,11 +307,26 @@ function leadingLetters(source: string, at: number, read: string): string[] {
       const inside = source.slice(source[i + 1] === "?" ? i + 3 : i + 1, close);
       const rest = source.slice(quantifier === "?" || quantifier === "*" || quantifier === "+" ? close + 2 : close + 1);
       // A group that may repeat is read once, its end where the reading stops; one that may be absent also as absent.
-      const once = alternativesOf(inside).flatMap((way) => leadingLetters(quantifier === "*" || quantifier === "+" ? way : way + rest, 0, read));
-      return quantifier === "?" || quantifier === "*" ? [...once, ...leadingLetters(rest, 0, read)] : once;
+      const once = alternativesOf(inside).flatMap((way) => leadingLetters(quantifier === "*" || quantifier === "+" ? way : way + rest, 0, read, start));
+      return quantifier === "?" || quantifier === "*" ? [...once, ...leadingLetters(rest, 0, read, start)] : once;
     } else {
       break;
     }
   }
-  return [read];
+  return key();
+}
+
+/** Whether a key `leadingLetters` read rules a text out: at a word's start one letter or more, anywhere three. */
+function isKeyed(key: string): boolean {
+  return key.startsWith(WORD_START) ? key.length > 1 : key.length === 3;
+}
+
+/**
+ * The keys of the ways on from `next`, where a character that is no ASCII letter ended the word
+ * holding `read`: the next word's first letters, when every way has at least as many as `read`;
+ * else `read` as it stands.
+ */
+function afterWordEnd(source: string, next: number, read: string, start: boolean): string[] {
+  const after = leadingLetters(source, next, "", true);
+  return after.every((key) => key.length - 1 >= Math.max(1, read.length)) ? after : [(start ? WORD_START : "") + read];
 }
