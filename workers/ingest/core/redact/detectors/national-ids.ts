@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import {
-  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber, readsAsGenericId,
+  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
 import { Place, type Detector } from "./detector";
@@ -70,12 +70,8 @@ export const nationalIdDetector: Detector = {
   moreEvidence: MoreEvidence.NATIONAL_ID,
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    // A key's whole value is its number, but one a card's check digit fails in lower case
-    // (`t220001294`) and a generic id or digest (`c0ffee123`, `v2-1234`), as in text.
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
-      const value = match.trim();
-      if (!isUncheckedLowerCaseCardNumber(value) && !readsAsGenericId(value)) return marker;
-    }
+    // A key's whole value is its number, but one a card's check digit fails in lower case (`t220001294`), as in text.
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length && !isUncheckedLowerCaseCardNumber(match.trim())) return marker;
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
