@@ -22,9 +22,10 @@ const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})$
 /**
  * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
  * and separators, four digits or more, or a German identity card's number, which may hold one
- * (`kunde.ausweisnummer=LZ6X7TFRK`).
+ * (`kunde.ausweisnummer=LZ6X7TFRK`); no program's hex literal (`0x1a2b3c`: no document's number
+ * is written with C's `0x`).
  */
-const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
+const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
 
 /** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
 const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
