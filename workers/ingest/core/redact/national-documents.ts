@@ -60,24 +60,6 @@ export function isUncheckedLowerCaseCardNumber(value: string): boolean {
 }
 
 /**
- * Whether `value`, a national id's key's whole value (`Place.NATIONAL_ID_VALUE`: `idCard`,
- * `national_id`), reads as a service's generic id rather than a document's number, as text under
- * the same key reads it: a hex id or digest, lower-case hex digits with a run of letters between
- * digits (`c0ffee123`, `5f2b8c9e1a3d4f6b`) that the German card's lower-case shape does not take
- * (`c0ff33123` fits it and goes: the key names the card); or a lower-case prefix, a separator and
- * four or five digits (`v2-1234`, `ord-12345`), fewer digits than any document's number in
- * `DOCUMENTS` but the German card's and India's PAN, whose shapes hold capitals. Documents typed in
- * lower case keep their letters at the ends (`a123456789`, `abc123456`, `x1234567l`) and stay ids.
- */
-export function readsAsGenericId(value: string): boolean {
-  return (HEX_ID.test(value) && !LOWER_CASE_CARD_NUMBER.test(value)) || PREFIXED_SHORT_ID.test(value);
-}
-/** Lower-case hex, letters between digits somewhere. */
-const HEX_ID = /^(?=[0-9a-f]*\d[a-f]+\d)[0-9a-f]+$/;
-/** A lower-case prefix (perhaps a version's digit), `-` or `_`, four or five digits. */
-const PREFIXED_SHORT_ID = /^[a-z]{1,8}\d?[-_]\d{4,5}$/;
-
-/**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
  * language too (`SIN`, `RUN`, `FIN`) are read in capitals only; the others also in lower case, as a
  * JSON member's name (`{"dni":…}`).

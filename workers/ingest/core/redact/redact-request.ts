@@ -21,7 +21,7 @@ import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords } from "./redis-commands";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, inCookieJar, isMaskOrPlaceholder, isPassPassword, namesSecretsField, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, inCookieJar, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { standsInForSecret } from "./status-words";
 import { isEmailAddress } from "./detectors/email";
 import {
@@ -1195,11 +1195,10 @@ function authorityEnd(text: string): number {
 /**
  * Whether `value` under the credential's `key` only stands in for a secret (`standsInForSecret`):
  * a cookie jar's member (`cookies.session`) is a cookie's value, opaque whatever word it is, as in
- * a `Cookie` header (`session=active`), so only a placeholder or a mask stands in there (`isMaskOrPlaceholder`);
- * under a form field's name a header-shaped value names the field (`namesSecretsField`: `password_field`).
+ * a `Cookie` header (`session=active`), so only a placeholder or a mask stands in there (`isMaskOrPlaceholder`).
  */
 function standsInSecretsPlace(key: string, value: string): boolean {
-  return inCookieJar(key) ? isMaskOrPlaceholder(value) : standsInForSecret(value) || namesSecretsField(key, value);
+  return inCookieJar(key) ? isMaskOrPlaceholder(value) : standsInForSecret(value);
 }
 
 /**

@@ -1225,45 +1225,42 @@ export function isSecretNameValue(value: string): boolean {
 const SECRET_NAME_VALUE = /^[A-Z]+[0-9]*(?:_(?:[A-Z]+[0-9]*|[0-9]+))+$/;
 
 /**
- * A setting's value under a secret's name that names how the secret is kept, not the secret: a
- * password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
- * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677). The
- * header a secret travels in is no such value: a name saying so (`api.key.header=X-API-Key`,
- * `token_header`) names no secret (`DESCRIBING_WORDS`), and under one that does a header-shaped
- * value is the secret (`password=X-Abc-Def`), but under a form field's name (`namesSecretsField`).
+ * A setting's value under a secret's name that names how the secret is kept or sent, not the
+ * secret: a password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
+ * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or an HTTP
+ * header's name (`api.key.header=X-API-Key`, `token_location=cookie`, `{ Authorization:
+ * authorization }`, a CORS list's `["Authorization","Content-Type"]`, `api_key=X-API-KEY header
+ * missing`): a custom `X-` header's or a standard one's (`STANDARD_HEADER`). Code, configuration and
+ * error messages name headers under secrets' names far more often than anyone sets a header's name
+ * as a secret, so a made-up header-shaped secret (`password=X-Abc-Def`) stays too.
  */
-const NAMES_ALGORITHM =
-  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA)$/;
-
+const NAMES_ALGORITHM_OR_HEADER =
+  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
 /**
- * Whether `value` under the secret's `name` (a key, a parameter's or a dotted path) names the
- * form field or the header the secret is typed or sent in rather than holding it: the name's last
- * word is `field` (`password_field=X-Pass-Input`, `passwordField`, `{"password":{"field":…}}`) and
- * the value is shaped as an HTTP header's name (`HEADER_NAME_SHAPED`). Any other value there is
- * read as the secret (`password_field=hunter2`), and a header-shaped value under a name holding
- * the secret is the secret (`password=X-Abc-Def`, `cookie auth="X-Abc-Def"`).
+ * The HTTP headers a CORS list or a client's code names beside the credential's (RFC 9110, RFC
+ * 9111, RFC 6454, W3C Trace Context), as their registry (IANA's HTTP Field Name Registry) writes
+ * them or in lower case: a word in lower case alone (`accept`, `origin`, `range`) is a word too
+ * and stays a value.
  */
-export function namesSecretsField(name: string, value: string): boolean {
-  return nameWords(name).at(-1) === "field" && HEADER_NAME_SHAPED.test(value);
-}
-/** A custom header's name (`X-Pass-Input`, `x-api-key`, `X-Hub-Signature-256`) or a credential header's (RFC 9110 §11.6.2, RFC 6265 §4). */
-const HEADER_NAME_SHAPED = /^(?:[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+const STANDARD_HEADER =
+  /^(?:(?:Content-(?:Type|Length|Encoding|Language|Disposition|Range)|Accept(?:-(?:Language|Encoding|Ranges))?|Cache-Control|If-(?:None-Match|Match|Modified-Since|Unmodified-Since)|User-Agent|Last-Modified|WWW-Authenticate|Proxy-Authenticate|Origin|Referer|ETag|Traceparent|Tracestate)|(?:content-(?:type|length|encoding|language|disposition|range)|accept-(?:language|encoding|ranges)|cache-control|if-(?:none-match|match|modified-since|unmodified-since)|user-agent|last-modified|www-authenticate|proxy-authenticate))$/;
 
 /**
  * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
  * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
- * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm
- * (`NAMES_ALGORITHM`), and a format's or a query's placeholder or a template expression
- * (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
+ * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
+ * header (`NAMES_ALGORITHM_OR_HEADER`, `STANDARD_HEADER`), and a format's or a query's placeholder or a template
+ * expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
  */
 export function standsForSecret(value: string): boolean {
-  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM.test(value);
+  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || STANDARD_HEADER.test(value);
 }
 
 /**
  * Whether `value` is a placeholder, a mask or no value (`standsForSecret` without the names of
- * algorithms, which only a setting's value holds): what a cookie's value can stand for a secret
- * with (`…`, `[REDACTED]`, `<redacted>`, `***`, `{{ .Token }}`).
+ * algorithms and headers, which only a setting's value holds): what a cookie's value can stand
+ * for a secret with (`…`, `[REDACTED]`, `<redacted>`, `***`, `{{ .Token }}`). A cookie names no
+ * setting, so a header-name-shaped value there (`auth=X-Abc-Def`) is a value like any other.
  */
 export function isMaskOrPlaceholder(value: string): boolean {
   return STANDS_FOR_SECRET.test(value) || isSenderMask(value) || isTemplateHole(value) || isPlaceholder(value);

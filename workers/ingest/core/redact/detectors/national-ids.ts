@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import {
-  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber, readsAsGenericId,
+  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
 import { Place, type Detector } from "./detector";
@@ -22,9 +22,10 @@ const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})$
 /**
  * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
  * and separators, four digits or more, or a German identity card's number, which may hold one
- * (`kunde.ausweisnummer=LZ6X7TFRK`).
+ * (`kunde.ausweisnummer=LZ6X7TFRK`); no program's hex literal (`0x1a2b3c`: no document's number
+ * is written with C's `0x`).
  */
-const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
+const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
 
 /** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
 const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
@@ -70,12 +71,8 @@ export const nationalIdDetector: Detector = {
   moreEvidence: MoreEvidence.NATIONAL_ID,
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    // A key's whole value is its number, but one a card's check digit fails in lower case
-    // (`t220001294`) and a generic id or digest (`c0ffee123`, `v2-1234`), as in text.
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
-      const value = match.trim();
-      if (!isUncheckedLowerCaseCardNumber(value) && !readsAsGenericId(value)) return marker;
-    }
+    // A key's whole value is its number, but one a card's check digit fails in lower case (`t220001294`), as in text.
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length && !isUncheckedLowerCaseCardNumber(match.trim())) return marker;
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);

@@ -13,7 +13,7 @@ import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { AVAILABILITY_WINDOW } from "./availability-windows";
-import { queryValueNumberLength } from "./query-value-phones";
+import { isNanpInFullGroups, queryValueNumberLength } from "./query-value-phones";
 import { formDecoded } from "../form-encoding";
 
 /**
@@ -464,7 +464,10 @@ function isFormEncodedPhone(match: string, text: string, start: number, place: n
   if (FORM_UNGROUPED.test(match)) return true;
   const end = start + match.length;
   const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
-  return match.startsWith("%") && whole && FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " "));
+  if (!whole) return false;
+  // A literal `+` is a form's blank, but before a NANP number's full groups apart by `%20` it is the
+  // number's, as a URL's serializer leaves it (`?ref=+1%20415%20867%205309`).
+  return match.startsWith("%") ? FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " ")) : isNanpInFullGroups(match);
 }
 
 /**

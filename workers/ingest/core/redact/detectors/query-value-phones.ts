@@ -18,6 +18,8 @@ const STATUS_GROUP = /(?:^|[ ])[1-5]\d\d$/;
 const AFTER_STATUS = /^[ \t]+\d/;
 /** What ends a query value held whole: the next parameter, a fragment, a closing quote (perhaps escaped, JSON text in a string). */
 const VALUE_CLOSED = /^(?:[&#"']|\\")/;
+/** A request line's protocol after its URL (`GET /x?q=… HTTP/1.1`). */
+const PROTOCOL_AFTER = /^[ ]HTTP\//;
 /** A local number's last group, four digits or more (`5309`, `98765-4321`). */
 const LOCAL_NUMBER_END = /\d{4,}$/;
 /**
@@ -39,17 +41,27 @@ const PHONE_GROUPS =
 /** A status and a byte count or a time inside the groups (`+44 200 4521`): a log line's tail, not a number's groups. */
 const STATUS_THEN_NUMBER = /[ ][1-5]\d\d[ ]\d/;
 /**
- * A NANP number in E.164's written groups, every digit its country's numbers have (`+1 415 867
- * 5309`, `+1 (415) 867-5309`, `+1-212-555-0100`: the country code 1, an `NXX` area code, an
- * `NXX` exchange, four digits; `canBeE164Number`). A number of a known length in its full group
- * count is the number whatever follows, so an area code or an exchange that reads as a status
- * (`415`, `212`, `503`) is the number's group, not an access log's status and byte count. Other
- * country codes' national numbers vary in length (E.164 only bounds them at 15 digits), so there
- * a status-shaped group still ends the number (`STATUS_THEN_NUMBER`).
+ * A NANP number in its full written groups (`+1 415 867 5309`, `+1 (415) 867-5309`: the country
+ * code 1, an `NXX` area code, an `NXX` exchange, four digits), its area code no `N00` code (an
+ * easily recognisable code: toll-free, premium or unassigned, `200`, `500`, and the commonest
+ * statuses). Held whole by a query value (`url.query` = `ref=+1 415 867 5309`, `{"url":"/x?ref=+1
+ * 415 867 5309"}`) or before a request line's protocol (`"GET /x?ref=+1 415 867 5309 HTTP/1.1"`)
+ * its area code is no status, as no access log's fields stand there. Elsewhere in a log line's URL
+ * a blank ends the value, so what follows the `+1` may be an access line's status, byte count and
+ * time (`?delta=+1 200 512 1234`, `?offset=+1 304 512 1234`): the status reading
+ * (`STATUS_THEN_NUMBER`) still decides.
  */
-const NANP_FULL_GROUPS = /^\+1[ .-]?(?:\([2-9]\d\d\)|[2-9]\d\d)[ .-]?[2-9]\d\d[ .-]\d{4}$/;
-/** A decimal's or a unit's tail after the last group (`1234.5 ms`): a response time, not a number's end. */
-const DECIMAL_AFTER = /^\.\d/;
+const NANP_FULL_GROUPS = /^\+1[ .-]?(?:\([2-9](?!00)\d\d\)|[2-9](?!00)\d\d)[ .-]?[2-9]\d\d[ .-]\d{4}$/;
+
+/**
+ * Whether `value` is a NANP number in its full written groups (`NANP_FULL_GROUPS`), its blanks
+ * perhaps a URL's `%20` (`+1%20415%20867%205309`: what `new URL()` makes of `?ref=+1 415 867 5309`,
+ * the `+` left as written).
+ */
+export function isNanpInFullGroups(value: string): boolean {
+  return NANP_FULL_GROUPS.test(value.includes("%") ? value.replace(ENCODED_BLANKS, " ") : value);
+}
+const ENCODED_BLANKS = /%20/g;
 
 /** The digits of `text`, in order (`+1 415 867-5309` → `14158675309`). */
 function digitsOf(text: string): string {
@@ -69,7 +81,8 @@ function isPlausibleNumber(digits: string): boolean {
  * `STATUS_GROUP`) followed by a number or the value's end when the number is whole without it
  * (`/cb?phone=+1 415 867 5309 200` keeps its `200`). Under a phone's key (`underPhoneKey`:
  * `phone`, `tel`, `whatsapp`…) that is all. Under any other key a NANP number in its full groups
- * is one whatever follows (`NANP_FULL_GROUPS`: `?ref=+1 415 867 5309 200`); any other run must also hold no status
+ * held whole by the value or before `HTTP/` is one (`NANP_FULL_GROUPS`: `url.query` = `ref=+1 415 867 5309`); any
+ * other run must also hold no status
  * followed by a number (`?n=+44 200 4521`), read as a phone's groups (`PHONE_GROUPS`: not
  * `?q=+2024 12 05 1530`) and be the value's whole: closed by `&`, `#` or a
  * quote, or ending a text with no blank before it, or else end as a local number does (a group of
@@ -96,10 +109,10 @@ export function queryValueNumberLength(match: string, text: string, start: numbe
  */
 function isWholeValue(taken: string, text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
-  if (NANP_FULL_GROUPS.test(taken)) return !DECIMAL_AFTER.test(after);
+  const closed = VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)));
+  if ((closed || PROTOCOL_AFTER.test(after)) && NANP_FULL_GROUPS.test(taken)) return true;
   if (STATUS_THEN_NUMBER.test(taken) || !PHONE_GROUPS.test(taken)) return false;
-  if (VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)))) return true;
-  return LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after);
+  return closed || (LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after));
 }
 
 /**

@@ -3,7 +3,6 @@ import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
-  namesSecretsField,
   standsForSecret,
   isSecretCodeName,
   isSecretFlagName,
@@ -509,7 +508,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (value === "{" && (end.next === '"' || opensInspectObject(text, start + equals + 1))) return undefined;
   // A count of an LLM's tokens (`tokens=42`, `tokens="42"`): digits alone are no credential there.
   const token = quoted ? unquoted(value) : firstToken(value, valueToken, end);
-  if (isNamedCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token) || namesSecretsField(name, token)) return undefined;
+  if (isNamedCount(name, token) || isMemberSetting(name, token) || labelsAddress(name, token) || refersToSecret(name, token)) return undefined;
   // A session's state (`session=closed`, `session=new`) is no session's id, nor is what is not shaped as one (`session=build`).
   if (saysSessionState(name, token) || (!quoted && namesSession(name) && !isSessionIdShaped(token))) return undefined;
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
