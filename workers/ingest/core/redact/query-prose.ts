@@ -26,9 +26,11 @@ import { nameWords } from "./secret-names";
 export type ParameterPlace = (key: string) => number | undefined;
 
 /**
- * `text` with each prose value of a query parameter in it replaced by `scanned(view, place)`: the
- * value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its key
- * gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`. The same string
+ * `text` with each prose value of a query parameter in it replaced by `scanned(view, place, typed)`:
+ * the value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its
+ * key gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`; `typed` when
+ * the key holds a search or a label (`namesTypedText`), whose prose is searched for contact data
+ * and secrets only. The same string
  * when none changes.
  *
  * A parameter is a query's when `?` or `&` stands before its key, when it starts a record's query
@@ -43,7 +45,12 @@ export type ParameterPlace = (key: string) => number | undefined;
  * readings. Linear in the length of `text`: each `=` reads back at most a key's length, and the
  * values read are scanned once each.
  */
-export function redactQueryProse(text: string, place: number, keyPlace: ParameterPlace, scanned: (view: EscapeView, place: number) => string): string {
+export function redactQueryProse(
+  text: string,
+  place: number,
+  keyPlace: ParameterPlace,
+  scanned: (view: EscapeView, place: number, typed: boolean) => string,
+): string {
   if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
   let output = "";
   let copied = 0;
@@ -57,8 +64,9 @@ export function redactQueryProse(text: string, place: number, keyPlace: Paramete
     const value = text.slice(equals + 1, valueEnd);
     const view = holdsEncodedBlank(value) ? formEncodedView(value) : undefined;
     if (view !== undefined && readsAsProse(view.text)) {
-      const valuePlace = proseKeyPlace(text.slice(keyStart, equals), keyPlace);
-      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE);
+      const key = formDecoded(text.slice(keyStart, equals));
+      const valuePlace = proseKeyPlace(key, keyPlace);
+      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE, namesTypedText(key));
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
         copied = valueEnd;
@@ -135,8 +143,41 @@ const LETTER = /\p{L}/u;
  * word for a name (`name`, `nome`: name-owners.ts reads the query around it).
  */
 function proseKeyPlace(key: string, keyPlace: ParameterPlace): number | undefined {
-  const decoded = formDecoded(key);
-  const words = nameWords(decoded);
+  const words = nameWords(key);
   if (words.length === 1 && (words[0] === "name" || namesUnownedName(words))) return undefined;
-  return keyPlace(decoded);
+  return keyPlace(key);
 }
+
+/**
+ * Whether the parameter `key` (decoded) holds what someone typed to find something or a label a
+ * page or a campaign shows, rather than a message: a search (`q`, `query`, `search`, `s`,
+ * `keywords`, `term`, `searchTerm`), a filter (`filter`, `filters[title]`), a title, a campaign's
+ * `utm_*`, SAML's `RelayState`, a widget's `greeting`. Its decoded prose is searched for contact
+ * data and secrets only (`redactQueryProse`'s `typed`): a name, a street or a postal code there is
+ * mostly a book, a brand or a place looked up (`Dr. Seuss books`, `Mrs Fields cookies`,
+ * `10 Downing Street`, `plz 10115`), as the query as sent kept it.
+ */
+export function namesTypedText(key: string): boolean {
+  const words = nameWords(key.replace(BRACKETS, " "));
+  const last = words[words.length - 1];
+  return last !== undefined && (TYPED_TEXT_WORDS.has(last) || words[0] === "utm" || (words.length === 2 && words[0] === "relay" && last === "state"));
+}
+const BRACKETS = /[[\]]/g;
+const TYPED_TEXT_WORDS: ReadonlySet<string> = new Set([
+  "q",
+  "query",
+  "search",
+  "s",
+  "k",
+  "kw",
+  "keyword",
+  "keywords",
+  "term",
+  "terms",
+  "searchterm",
+  "filter",
+  "filters",
+  "title",
+  "greeting",
+  "relaystate",
+]);
