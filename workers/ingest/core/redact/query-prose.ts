@@ -18,12 +18,13 @@ import { nameWords } from "./secret-names";
  */
 
 /**
- * The Place facts (detector.ts) a parameter's key gives its value, as the policy's key rules give
- * them to an attribute of that key; undefined where a key rule judges the value by its key alone
- * (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that value
- * is not read again as prose.
+ * The Place facts (detector.ts) a parameter's key gives its decoded value, as the policy's key
+ * rules give them to an attribute of that key; undefined where a key rule judges the value by its
+ * key (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that
+ * value is not read again as prose. A role's key (`recipient`, `assignee`) whose value holds no
+ * name (`John Smith, Tel 0171 1234567`) gives the facts its attribute is scanned with.
  */
-export type ParameterPlace = (key: string) => number | undefined;
+export type ParameterPlace = (key: string, value: string) => number | undefined;
 
 /**
  * `text` with each prose value of a query parameter in it replaced by `scanned(view, place, typed)`:
@@ -65,7 +66,7 @@ export function redactQueryProse(
     const view = holdsEncodedBlank(value) ? formEncodedView(value) : undefined;
     if (view !== undefined && readsAsProse(view.text)) {
       const key = formDecoded(text.slice(keyStart, equals));
-      const valuePlace = proseKeyPlace(key, keyPlace);
+      const valuePlace = proseKeyPlace(key, view.text, keyPlace);
       const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE, namesTypedText(key));
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
@@ -93,12 +94,25 @@ function isKeyCharacter(code: number): boolean {
   return (letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45 || code === 91 || code === 93 || code === 37;
 }
 
-/** Where the value starting at `at` ends: at the next `&`, `#`, blank or control character, quote, `<`, `>`, backslash, or the text's end. */
+/**
+ * Where the value starting at `at` ends: at the next `&`, `#`, blank or control character, quote,
+ * `<`, `>`, backslash, or the text's end. An apostrophe between letters is a word's (`It's`:
+ * `encodeURIComponent` leaves `'` as it is), no quote closing the value.
+ */
 function valueEndAfter(text: string, at: number): number {
   let end = at;
-  while (end < text.length && !endsValue(text.charCodeAt(end))) end++;
+  while (end < text.length && (!endsValue(text.charCodeAt(end)) || isApostrophe(text, end))) end++;
   countWork(end - at);
   return end;
+}
+
+function isApostrophe(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 39 && isAsciiLetter(text.charCodeAt(at - 1)) && isAsciiLetter(text.charCodeAt(at + 1));
+}
+
+function isAsciiLetter(code: number): boolean {
+  const letter = code | 0x20;
+  return letter >= 97 && letter <= 122;
 }
 
 function endsValue(code: number): boolean {
@@ -107,16 +121,18 @@ function endsValue(code: number): boolean {
 
 /**
  * Where the value of the parameter whose key starts at `keyStart` and whose `=` is at `equals`
- * ends, when it is a query's (`redactQueryProse`): after `?` or `&`, first in a record's query
- * attribute, or a form's first (at the text's start or after a blank or a quote), joined by `&` to
- * a next `key=`; -1 for any other. A form's first is read only after what ends a value, so the
- * values read never overlap: linear however the text repeats `=`.
+ * ends, when it is a query's (`redactQueryProse`): after `?`, `&` or an HTML page's `&amp;`,
+ * first in a record's query attribute, a form's first (at the text's start or after a blank or a
+ * quote) joined by `&` to a next `key=`, or a form's one field, the whole text
+ * (`note=call+me+at+0171+1234567` as a body); -1 for any other. A form's first is read only after
+ * what ends a value, so the values read never overlap: linear however the text repeats `=`.
  */
 function queryValueEnd(text: string, keyStart: number, equals: number, place: number): number {
   const before = keyStart === 0 ? ((place & Place.QUERY_VALUE) !== 0 ? 63 /* ? */ : 32) : text.charCodeAt(keyStart - 1);
-  if (before === 63 /* ? */ || before === 38 /* & */) return valueEndAfter(text, equals + 1);
+  if (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.startsWith("&amp;", keyStart - 5))) return valueEndAfter(text, equals + 1);
   if (!(before <= 32 || before === 34 || before === 39)) return -1;
   const end = valueEndAfter(text, equals + 1);
+  if (keyStart === 0 && end === text.length) return end;
   if (text.charCodeAt(end) !== 38 /* & */) return -1;
   let keyEnd = end + 1;
   while (keyEnd < text.length && keyEnd - end <= MAX_KEY && isKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
@@ -138,14 +154,14 @@ const BLANK_BETWEEN = /\S\s+\S/;
 const LETTER = /\p{L}/u;
 
 /**
- * The Place facts the key written `key` (percent-encoded perhaps) gives its prose value, or
+ * The Place facts the key `key` (decoded) gives its prose `value`, or
  * undefined where another reading judges the value by its key: `keyPlace`'s key rules, or a bare
  * word for a name (`name`, `nome`: name-owners.ts reads the query around it).
  */
-function proseKeyPlace(key: string, keyPlace: ParameterPlace): number | undefined {
+function proseKeyPlace(key: string, value: string, keyPlace: ParameterPlace): number | undefined {
   const words = nameWords(key);
   if (words.length === 1 && (words[0] === "name" || namesUnownedName(words))) return undefined;
-  return keyPlace(key);
+  return keyPlace(key, value);
 }
 
 /**
