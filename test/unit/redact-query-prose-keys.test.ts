@@ -139,6 +139,10 @@ describe("the prose the query reading missed", () => {
     expect(redactedLogBody("note=call+me+at+0171+1234567")).toBe(`note=call+me+at+${PHONE}`);
     expect(storedLogAttribute("http.request.body", { stringValue: "note=call+me+at+0171+1234567" })).toEqual({ stringValue: `note=call+me+at+${PHONE}` });
   });
+  itStores("a quote or a backtick after the value still closes it: %j", (text) => redact(text).text, [
+    ["url='/c?note=call+me+at+0171+1234567' status=200", `url='/c?note=call+me+at+${PHONE}' status=200`],
+    ["fetch `/c?note=call+me+at+0171+1234567` failed", `fetch \`/c?note=call+me+at+${PHONE}\` failed`],
+  ]);
   itKeepsUncounted("keeps %j", redact, [
     // A quote closing a value stays a quote; an apostrophe is one only between letters.
     "url='/search?q=red+shoes' status=200",
