@@ -127,6 +127,9 @@ describe("the prose the query reading missed", () => {
     ["contact=call+0171+1234567", `contact=call+${PHONE}`],
     ["assignee=call+0171+1234567", `assignee=call+${PHONE}`],
     ["recipient=John+Smith%2C+Tel+0171+1234567", `recipient=John+Smith%2C+Tel+${PHONE}`],
+    // A party's key too (`to`, `user`); a whole name there still goes by its key.
+    ["user=call+me+at+0171+1234567", `user=call+me+at+${PHONE}`],
+    ["to=John+Smith&x=1", "to=[REDACTED:person_name]&x=1"],
   ]);
   it("reads a role's key as its attribute", () => {
     expect(storedLogAttribute("recipient", { stringValue: "John Smith, Tel 0171 1234567" })).toEqual({ stringValue: `John Smith, Tel ${PHONE}` });

@@ -343,10 +343,10 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     geoPrecision: config.geoPrecision,
   });
   // A query parameter's prose value is scanned with what its key's rule says, as an attribute of
-  // that key is (query-prose.ts): a role's key's value that holds no name too (redact-request.ts).
+  // that key is (query-prose.ts): a role's or a party's key's value that holds no name too (redact-request.ts).
   const parameterPlace = (key: string, value: string) => {
     const rule = keyRules.ruleFor(key);
-    if (rule.action === "person_name" && rule.nameField === "role") return holdsPersonName(value, rule.nameField) ? undefined : (rule.scanPlace ?? 0);
+    if (rule.action === "person_name" && (rule.nameField === "role" || rule.nameField === "party")) return holdsPersonName(value, rule.nameField) ? undefined : (rule.scanPlace ?? 0);
     return rule.action === "scan" ? rule.place : undefined;
   };
   const scanner = detectors.length > 0 ? new TextScanner(detectors, sessionMarker, parameterPlace) : undefined;

@@ -21,8 +21,9 @@ import { nameWords } from "./secret-names";
  * The Place facts (detector.ts) a parameter's key gives its decoded value, as the policy's key
  * rules give them to an attribute of that key; undefined where a key rule judges the value by its
  * key (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that
- * value is not read again as prose. A role's key (`recipient`, `assignee`) whose value holds no
- * name (`John Smith, Tel 0171 1234567`) gives the facts its attribute is scanned with.
+ * value is not read again as prose. A role's or a party's key (`recipient`, `assignee`, `to`,
+ * `user`) whose value holds no name (`John Smith, Tel 0171 1234567`) gives the facts its attribute
+ * is scanned with.
  */
 export type ParameterPlace = (key: string, value: string) => number | undefined;
 
