@@ -25,13 +25,25 @@ export function formDecoded(value: string): string {
  * markers are written in a query (`[REDACTED:phone]`, unencoded) and any other text it adds
  * encoded, its blanks spelled as `raw` spells them (`+` or `%20`). Undefined when `raw` holds no
  * escape. Linear in the length of `raw`.
+ *
+ * A `+` in the run of an e-mail's local-part characters that an `@` or `%40` ends
+ * (`jane.doe+work@example.com`, `%22jane.doe+x%40example.com%22`) stays a `+`: a client that
+ * leaves `@` unencoded leaves a subaddress's `+` too (RFC 5233), and read as a blank it would
+ * cut the address in two, its local part kept.
  */
 export function formEncodedView(raw: string): EscapeView | undefined {
   const parts = new ViewParts(raw);
+  // The end of the run of local-part characters the last `+` read stands in, and whether an `@` ends it.
+  let runEnd = -1;
+  let addressRun = false;
   for (let at = 0; at < raw.length; ) {
     const code = raw.charCodeAt(at);
     if (code === PLUS) {
-      parts.add(at, at + 1, " ");
+      if (at >= runEnd) {
+        runEnd = localPartRunEnd(raw, at);
+        addressRun = raw.charCodeAt(runEnd) === AT || escapedByte(raw, runEnd) === AT;
+      }
+      if (!addressRun) parts.add(at, at + 1, " ");
       at++;
       continue;
     }
@@ -66,6 +78,19 @@ const MARKER = /(\[REDACTED:[^\]\s]*\])/;
 
 const PLUS = 0x2b;
 const PERCENT = 0x25;
+const AT = 0x40;
+
+/** Where the run of an e-mail local part's usual characters (letters, digits, `.`, `_`, `-`, `+`) from `at` ends. */
+function localPartRunEnd(raw: string, at: number): number {
+  let end = at;
+  while (end < raw.length && isLocalPartCharacter(raw.charCodeAt(end))) end++;
+  return end;
+}
+
+function isLocalPartCharacter(code: number): boolean {
+  const letter = code | 0x20;
+  return (letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 46 || code === 95 || code === 45 || code === PLUS;
+}
 
 /**
  * Where the escapes starting at `at` that spell one character end: one `%XX` of an ASCII byte, or

@@ -6,6 +6,7 @@ import { createKeyedHasher } from "./keyed-hash";
 import { DEFAULT_GEO_PRECISION, GEO_PRECISIONS, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { VISITOR_LOCATION_KIND, visitorLocationDetector } from "./detectors/visitor-location";
 import { KeyRules } from "./key-rules";
+import { holdsPersonName } from "./person-names";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { NAMED_VALUES_DETECTOR, namedValuesDetector } from "./detectors/named-values";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
@@ -341,9 +342,11 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     streetAddressKeys: !disabled.has(STREET_ADDRESS_KIND),
     geoPrecision: config.geoPrecision,
   });
-  // A query parameter's prose value is scanned with what its key's rule says, as an attribute of that key is (query-prose.ts).
-  const parameterPlace = (key: string) => {
+  // A query parameter's prose value is scanned with what its key's rule says, as an attribute of
+  // that key is (query-prose.ts): a role's or a party's key's value that holds no name too (redact-request.ts).
+  const parameterPlace = (key: string, value: string) => {
     const rule = keyRules.ruleFor(key);
+    if (rule.action === "person_name" && (rule.nameField === "role" || rule.nameField === "party")) return holdsPersonName(value, rule.nameField) ? undefined : (rule.scanPlace ?? 0);
     return rule.action === "scan" ? rule.place : undefined;
   };
   const scanner = detectors.length > 0 ? new TextScanner(detectors, sessionMarker, parameterPlace) : undefined;

@@ -18,17 +18,21 @@ import { nameWords } from "./secret-names";
  */
 
 /**
- * The Place facts (detector.ts) a parameter's key gives its value, as the policy's key rules give
- * them to an attribute of that key; undefined where a key rule judges the value by its key alone
- * (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that value
- * is not read again as prose.
+ * The Place facts (detector.ts) a parameter's key gives its decoded value, as the policy's key
+ * rules give them to an attribute of that key; undefined where a key rule judges the value by its
+ * key (a secret's, a person's name's, a street address's, a kept, dropped or hashed key): that
+ * value is not read again as prose. A role's or a party's key (`recipient`, `assignee`, `to`,
+ * `user`) whose value holds no name (`John Smith, Tel 0171 1234567`) gives the facts its attribute
+ * is scanned with.
  */
-export type ParameterPlace = (key: string) => number | undefined;
+export type ParameterPlace = (key: string, value: string) => number | undefined;
 
 /**
- * `text` with each prose value of a query parameter in it replaced by `scanned(view, place)`: the
- * value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its key
- * gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`. The same string
+ * `text` with each prose value of a query parameter in it replaced by `scanned(view, place, typed)`:
+ * the value's raw text as the scan of its decoded text (`view.text`, scanned with the `place` its
+ * key gives, `keyPlace`, and `Place.DECODED_QUERY_VALUE`) writes it over `view.raw`; `typed` when
+ * the key holds a search or a label (`namesTypedText`), whose prose is searched for contact data
+ * and secrets only. The same string
  * when none changes.
  *
  * A parameter is a query's when `?` or `&` stands before its key, when it starts a record's query
@@ -43,7 +47,12 @@ export type ParameterPlace = (key: string) => number | undefined;
  * readings. Linear in the length of `text`: each `=` reads back at most a key's length, and the
  * values read are scanned once each.
  */
-export function redactQueryProse(text: string, place: number, keyPlace: ParameterPlace, scanned: (view: EscapeView, place: number) => string): string {
+export function redactQueryProse(
+  text: string,
+  place: number,
+  keyPlace: ParameterPlace,
+  scanned: (view: EscapeView, place: number, typed: boolean) => string,
+): string {
   if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
   let output = "";
   let copied = 0;
@@ -57,8 +66,9 @@ export function redactQueryProse(text: string, place: number, keyPlace: Paramete
     const value = text.slice(equals + 1, valueEnd);
     const view = holdsEncodedBlank(value) ? formEncodedView(value) : undefined;
     if (view !== undefined && readsAsProse(view.text)) {
-      const valuePlace = proseKeyPlace(text.slice(keyStart, equals), keyPlace);
-      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE);
+      const key = formDecoded(text.slice(keyStart, equals));
+      const valuePlace = proseKeyPlace(key, view.text, keyPlace);
+      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE, namesTypedText(key));
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
         copied = valueEnd;
@@ -85,12 +95,25 @@ function isKeyCharacter(code: number): boolean {
   return (letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 95 || code === 46 || code === 45 || code === 91 || code === 93 || code === 37;
 }
 
-/** Where the value starting at `at` ends: at the next `&`, `#`, blank or control character, quote, `<`, `>`, backslash, or the text's end. */
+/**
+ * Where the value starting at `at` ends: at the next `&`, `#`, blank or control character, quote,
+ * `<`, `>`, backslash, or the text's end. An apostrophe between letters is a word's (`It's`:
+ * `encodeURIComponent` leaves `'` as it is), no quote closing the value.
+ */
 function valueEndAfter(text: string, at: number): number {
   let end = at;
-  while (end < text.length && !endsValue(text.charCodeAt(end))) end++;
+  while (end < text.length && (!endsValue(text.charCodeAt(end)) || isApostrophe(text, end))) end++;
   countWork(end - at);
   return end;
+}
+
+function isApostrophe(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 39 && isAsciiLetter(text.charCodeAt(at - 1)) && isAsciiLetter(text.charCodeAt(at + 1));
+}
+
+function isAsciiLetter(code: number): boolean {
+  const letter = code | 0x20;
+  return letter >= 97 && letter <= 122;
 }
 
 function endsValue(code: number): boolean {
@@ -99,16 +122,18 @@ function endsValue(code: number): boolean {
 
 /**
  * Where the value of the parameter whose key starts at `keyStart` and whose `=` is at `equals`
- * ends, when it is a query's (`redactQueryProse`): after `?` or `&`, first in a record's query
- * attribute, or a form's first (at the text's start or after a blank or a quote), joined by `&` to
- * a next `key=`; -1 for any other. A form's first is read only after what ends a value, so the
- * values read never overlap: linear however the text repeats `=`.
+ * ends, when it is a query's (`redactQueryProse`): after `?`, `&` or an HTML page's `&amp;`,
+ * first in a record's query attribute, a form's first (at the text's start or after a blank or a
+ * quote) joined by `&` to a next `key=`, or a form's one field, the whole text
+ * (`note=call+me+at+0171+1234567` as a body); -1 for any other. A form's first is read only after
+ * what ends a value, so the values read never overlap: linear however the text repeats `=`.
  */
 function queryValueEnd(text: string, keyStart: number, equals: number, place: number): number {
   const before = keyStart === 0 ? ((place & Place.QUERY_VALUE) !== 0 ? 63 /* ? */ : 32) : text.charCodeAt(keyStart - 1);
-  if (before === 63 /* ? */ || before === 38 /* & */) return valueEndAfter(text, equals + 1);
+  if (before === 63 /* ? */ || before === 38 /* & */ || (before === 59 /* ; */ && text.startsWith("&amp;", keyStart - 5))) return valueEndAfter(text, equals + 1);
   if (!(before <= 32 || before === 34 || before === 39)) return -1;
   const end = valueEndAfter(text, equals + 1);
+  if (keyStart === 0 && end === text.length) return end;
   if (text.charCodeAt(end) !== 38 /* & */) return -1;
   let keyEnd = end + 1;
   while (keyEnd < text.length && keyEnd - end <= MAX_KEY && isKeyCharacter(text.charCodeAt(keyEnd))) keyEnd++;
@@ -130,13 +155,46 @@ const BLANK_BETWEEN = /\S\s+\S/;
 const LETTER = /\p{L}/u;
 
 /**
- * The Place facts the key written `key` (percent-encoded perhaps) gives its prose value, or
+ * The Place facts the key `key` (decoded) gives its prose `value`, or
  * undefined where another reading judges the value by its key: `keyPlace`'s key rules, or a bare
  * word for a name (`name`, `nome`: name-owners.ts reads the query around it).
  */
-function proseKeyPlace(key: string, keyPlace: ParameterPlace): number | undefined {
-  const decoded = formDecoded(key);
-  const words = nameWords(decoded);
+function proseKeyPlace(key: string, value: string, keyPlace: ParameterPlace): number | undefined {
+  const words = nameWords(key);
   if (words.length === 1 && (words[0] === "name" || namesUnownedName(words))) return undefined;
-  return keyPlace(decoded);
+  return keyPlace(key, value);
 }
+
+/**
+ * Whether the parameter `key` (decoded) holds what someone typed to find something or a label a
+ * page or a campaign shows, rather than a message: a search (`q`, `query`, `search`, `s`,
+ * `keywords`, `term`, `searchTerm`), a filter (`filter`, `filters[title]`), a title, a campaign's
+ * `utm_*`, SAML's `RelayState`, a widget's `greeting`. Its decoded prose is searched for contact
+ * data and secrets only (`redactQueryProse`'s `typed`): a name, a street or a postal code there is
+ * mostly a book, a brand or a place looked up (`Dr. Seuss books`, `Mrs Fields cookies`,
+ * `10 Downing Street`, `plz 10115`), as the query as sent kept it.
+ */
+export function namesTypedText(key: string): boolean {
+  const words = nameWords(key.replace(BRACKETS, " "));
+  const last = words[words.length - 1];
+  return last !== undefined && (TYPED_TEXT_WORDS.has(last) || words[0] === "utm" || (words.length === 2 && words[0] === "relay" && last === "state"));
+}
+const BRACKETS = /[[\]]/g;
+const TYPED_TEXT_WORDS: ReadonlySet<string> = new Set([
+  "q",
+  "query",
+  "search",
+  "s",
+  "k",
+  "kw",
+  "keyword",
+  "keywords",
+  "term",
+  "terms",
+  "searchterm",
+  "filter",
+  "filters",
+  "title",
+  "greeting",
+  "relaystate",
+]);

@@ -12,6 +12,13 @@ import { beginScan, endScan } from "./scan-scope";
 import { isTemplateHoleAt } from "./secret-names";
 import type { RedactionTally } from "./tally";
 
+/**
+ * The kinds a query value's prose under a search's or a label's key (`q`, `title`, `utm_campaign`:
+ * query-prose.ts, `namesTypedText`) is not searched for: names and places looked up or shown
+ * (`Dr. Seuss books`, `10 Downing Street`, `plz 10115`) stay as sent; contact data and secrets go.
+ */
+const TYPED_TEXT_KEPT_KINDS = ["person_name", "card_holder", "street_address", "postal_code"];
+
 interface ScannedDetector {
   readonly detector: Detector;
   readonly marker: string;
@@ -60,6 +67,8 @@ export class TextScanner {
   private readonly evidence: number;
   private readonly moreEvidence: number;
   private readonly places: number;
+  /** The detectors a search's or a label's decoded query value is not searched with (`TYPED_TEXT_KEPT_KINDS`). */
+  private readonly typedTextExcluded: number;
   /** The exclusion bits `maskOf` has given. */
   private excludable = 0;
   /** Where `evidenceIn` writes a text's `MoreEvidence` facts. */
@@ -109,6 +118,7 @@ export class TextScanner {
     this.places = gated.reduce((facts, scanned) => facts | scanned.place, 0);
     this.searchesEveryString = gated.length < this.detectors.length;
     this.candidates = detectors.map(() => null);
+    this.typedTextExcluded = parameterPlace === undefined ? 0 : this.groupMaskOf(TYPED_TEXT_KEPT_KINDS);
   }
 
   /**
@@ -139,7 +149,9 @@ export class TextScanner {
   private proseValuesRedacted(text: string, tally: RedactionTally, excluded: number, place: number, marking: SeriesMarking | undefined): string {
     const parameterPlace = this.parameterPlace;
     if (parameterPlace === undefined) return text;
-    return redactQueryProse(text, place, parameterPlace, (view, valuePlace) => this.redactEscaped(view, tally, excluded, valuePlace, -1, undefined, marking));
+    return redactQueryProse(text, place, parameterPlace, (view, valuePlace, typed) =>
+      this.redactEscaped(view, tally, typed ? excluded | this.typedTextExcluded : excluded, valuePlace, -1, undefined, marking),
+    );
   }
 
   private redactText(text: string, tally: RedactionTally, excluded: number, place: number, kept: KeptMembers | undefined, marking: SeriesMarking | undefined): string {
@@ -202,19 +214,38 @@ export class TextScanner {
    * `MAX_EXCLUDED_DETECTORS` detectors over the scanner's life.
    */
   maskOf(kinds: readonly string[]): number {
+    return this.exclusionOf(kinds, () => this.newExclusion());
+  }
+
+  /**
+   * `maskOf` giving all the detectors of `kinds` without a bit one bit together: for kinds
+   * always left out at once (`TYPED_TEXT_KEPT_KINDS`, a dozen detectors of names and places),
+   * which `MAX_EXCLUDED_DETECTORS` would not hold one by one. Naming one of those kinds again
+   * gives the group's bit.
+   */
+  private groupMaskOf(kinds: readonly string[]): number {
+    let shared = 0;
+    return this.exclusionOf(kinds, () => (shared ||= this.newExclusion()));
+  }
+
+  private exclusionOf(kinds: readonly string[], newBit: () => number): number {
     let mask = 0;
     for (const scanned of this.detectors) {
       if (!kinds.includes(scanned.detector.kind)) continue;
       if (!scanned.gated) throw new RangeError(`the detector of "${scanned.detector.kind}" searches every string and cannot be excluded`);
-      if (scanned.exclusion === 0) {
-        const given = 32 - Math.clz32(this.excludable);
-        if (given === MAX_EXCLUDED_DETECTORS) throw new RangeError(`at most ${MAX_EXCLUDED_DETECTORS} detectors of a scanner can be excluded`);
-        scanned.exclusion = 1 << given;
-        this.excludable |= scanned.exclusion;
-      }
+      if (scanned.exclusion === 0) scanned.exclusion = newBit();
       mask |= scanned.exclusion;
     }
     return mask;
+  }
+
+  /** The next exclusion bit; a RangeError past `MAX_EXCLUDED_DETECTORS`. */
+  private newExclusion(): number {
+    const given = 32 - Math.clz32(this.excludable);
+    if (given === MAX_EXCLUDED_DETECTORS) throw new RangeError(`at most ${MAX_EXCLUDED_DETECTORS} detectors of a scanner can be excluded`);
+    const bit = 1 << given;
+    this.excludable |= bit;
+    return bit;
   }
 
   /**
