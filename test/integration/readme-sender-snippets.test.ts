@@ -72,6 +72,10 @@ describe("the README's Node SDK set-up", () => {
     expect(
       await ingest.rows(`SELECT SeverityText, Body, LogAttributes['order.id'] AS order_id FROM otel_logs WHERE ServiceName = '${service}'`),
     ).toEqual([{ SeverityText: "WARN", Body: "payment declined", order_id: "o-1042" }]);
+    // Emitted inside the span: the set-up's context manager makes the record carry the span's ids.
+    const [span] = await ingest.rows(`SELECT TraceId, SpanId FROM otel_traces WHERE ServiceName = '${service}'`);
+    expect(span).toMatchObject({ TraceId: expect.stringMatching(/^[0-9a-f]{32}$/), SpanId: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(await ingest.rows(`SELECT TraceId, SpanId FROM otel_logs WHERE ServiceName = '${service}'`)).toEqual([span]);
     expect(
       await ingest.rows(
         `SELECT MetricName, Value, AggregationTemporality, Attributes['payment.status'] AS status FROM otel_metrics_sum WHERE ServiceName = '${service}'`,
