@@ -138,14 +138,17 @@ export function isPaymentWord(word: string): boolean {
 /**
  * A bank's or a payment's line in capitals naming the transfer's other party (`PAYMENT TO`,
  * `TRANSFER FROM`, `SEPA CREDIT FROM`, `PIX RECEBIDO DE`, `\u00dcBERWEISUNG AN`), as regex source:
- * a payment's word (`PAYMENT_WORDS`), up to two more words in capitals (`SEPA CREDIT`, `PAYMENT
- * RECEIVED`) and a party's word of the phrase (`FROM`, `TO`, `BY`, `PARA`, `DE`, `VON`, `AN`).
+ * a payment's word (`PAYMENT_WORDS`), or two joined by a hyphen as German statements print them
+ * (`SEPA-UEBERWEISUNG`, `SEPA-GUTSCHRIFT`), up to two more words in capitals (`SEPA CREDIT`,
+ * `PAYMENT RECEIVED`) and a party's word of the phrase (`FROM`, `TO`, `BY`, `PARA`, `DE`, `VON`,
+ * `AN`), a label's colon after it or not (`PAYMENT TO: JOHN SMITH`).
  * Unlike a bare party's word in capitals (`CONNECTION FROM ALICE`, `GRANT … TO MARIA`: shouty logs and
  * SQL, `PARTY_INTRODUCERS`), the payment's word says an account holder follows; the name after it
  * is still judged (`introduced-name.ts`: a common given name and a surname, cut at a reference's
  * or a status's word).
  */
-export const PAYMENT_PARTY_PHRASE = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN)`;
+const PAYMENT_WORD_IN_CAPITALS = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})`;
+export const PAYMENT_PARTY_PHRASE = `(?:${PAYMENT_WORD_IN_CAPITALS}-)?${PAYMENT_WORD_IN_CAPITALS}(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN):?`;
 
 /**
  * Words that end a name after a payment's party word (`PAYMENT_PARTY_PHRASE`), lower case, where
