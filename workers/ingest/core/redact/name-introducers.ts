@@ -293,7 +293,7 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   "cafe", "café", "books", "cosmetics", "enterprises", "grill", "film", "films", "studio", "studios", "partnership", "brokerage",
   "salon", "pharmacy", "farmacia", "farmácia", "market", "supermarket", "mercado", "motors", "foods", "kitchen", "bistro", "garage",
   "health", "oil", "insurance", "energy", "electric", "solutions", "consulting", "media", "tours", "travel", "fitness", "dental",
-  "plumbing", "roofing", "construction", "cleaning", "landscaping", "club", "leisure", "holiday", "sons", "furniture", "house", "bar",
+  "plumbing", "roofing", "construction", "cleaning", "landscaping", "club", "leisure", "holidays", "sons", "furniture", "house", "bar",
   "pub", "gym", "florist", "jeweller", "jeweler", "jewellery", "jewelry", "tailor", "optician", "supplies", "services", "auto",
   "design", "interiors", "salão", "salao", "padaria", "restaurante", "lanchonete", "papelaria", "modas", "confecções",
   "confeccoes", "calçados", "calcados", "móveis", "moveis", "materiais", "veículos", "veiculos", "panaderia", "panadería", "muebles",

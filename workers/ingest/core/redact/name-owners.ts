@@ -214,7 +214,7 @@ function closesOnAccountState(text: string, from: number, to: number): boolean {
  */
 function peoplePathBefore(text: string, from: number, place: number): boolean {
   if (from === 0) return (place & Place.PEOPLE_QUERY) !== 0;
-  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, PEOPLE_PATH_SEGMENTS);
+  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, PEOPLE_PATH_SEGMENTS, true);
 }
 
 /** Whether the query starting at `from` in `text` is under a path naming things (`THING_PATH_SEGMENTS`), as `peoplePathBefore` reads people (`Place.THING_QUERY`). */
@@ -248,7 +248,7 @@ function pathIsRoot(text: string, end: number): boolean {
  * (`PEOPLE_PATH_SEGMENTS`), its query and fragment aside.
  */
 export function pathNamesPeople(path: string): boolean {
-  return pathSegmentIn(path, pathEnd(path), PEOPLE_PATH_SEGMENTS);
+  return pathSegmentIn(path, pathEnd(path), PEOPLE_PATH_SEGMENTS, true);
 }
 
 /** Whether a URL's path or a whole URL names things, no one (`/api/products`, `/api/v1/cities/search`: `THING_PATH_SEGMENTS`), as `pathNamesPeople` reads people. */
@@ -266,7 +266,8 @@ function pathEnd(path: string): number {
 /**
  * Whether the path before `end` in `text` holds one of `segments` (`PEOPLE_PATH_SEGMENTS`: names people): its last segment
  * (a `/` right before `end` aside: `/users/?` as `/users?`), in lower case without its extension,
- * `-` or `_` (`/api/Sign-Up.php` is `signup`), or a segment before it without a dot (a host's name
+ * `-` or `_` (`/api/Sign-Up.php` is `signup`), or, `byWords`, one of its words split there
+ * (`/api/user-search` holds `user`; people are read first, so it names people, not a search), or a segment before it without a dot (a host's name
  * is none: `account.example.com`, nor one after `//`, `https://shop.example.com/`), as a people word leads an action on them (`/api/v1/customers/search`,
  * `/users/42/edit`). The path starts after a blank, a quote or a bracket (`endsQuery`).
  */
