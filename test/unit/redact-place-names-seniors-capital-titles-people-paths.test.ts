@@ -120,7 +120,9 @@ const PEOPLE_CONTEXT_PATHS = [
 ];
 const THING_PATHS = ["/api/products", "/api/cities", "/api/stores"];
 /** Paths saying neither people nor things: a full name with no thing's word is a person's there. */
-const UNKNOWN_PATHS = ["/search", "/"];
+const UNKNOWN_PATHS = ["/x", "/api/v1/queue"];
+/** A search's path and the site's root, where people type what they look for: a bare name there is a thing's. */
+const SEARCH_PATHS = ["/search", "/"];
 
 describe("a query's bare name under a path of a person's context or a path saying neither people nor things", () => {
   itStoresCounting(
@@ -154,11 +156,12 @@ describe("a query's bare name under a thing's path or a host named as a people w
       "/api/cities?nome=Joao+Pessoa",
       "/api/stores?nome=Maria+Filo+Iguatemi",
       "/search?name=Julia+Set",
+      ...SEARCH_PATHS.map((path) => `${path}?name=John%20Smith`),
       "/?name=Carol+Bassi",
       "https://account.example.com/api/products?name=Maria+Filo",
     ],
   );
-  it.each(THING_PATHS)("keeps the name in url.query under url.path %s", (path) => {
+  it.each([...THING_PATHS, ...SEARCH_PATHS])("keeps the name in url.query under url.path %s", (path) => {
     expect(storedQuery(path, "name=John%20Smith")).toBe("name=John%20Smith");
   });
 });

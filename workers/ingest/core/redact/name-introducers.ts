@@ -138,14 +138,17 @@ export function isPaymentWord(word: string): boolean {
 /**
  * A bank's or a payment's line in capitals naming the transfer's other party (`PAYMENT TO`,
  * `TRANSFER FROM`, `SEPA CREDIT FROM`, `PIX RECEBIDO DE`, `\u00dcBERWEISUNG AN`), as regex source:
- * a payment's word (`PAYMENT_WORDS`), up to two more words in capitals (`SEPA CREDIT`, `PAYMENT
- * RECEIVED`) and a party's word of the phrase (`FROM`, `TO`, `BY`, `PARA`, `DE`, `VON`, `AN`).
+ * a payment's word (`PAYMENT_WORDS`), or two joined by a hyphen as German statements print them
+ * (`SEPA-UEBERWEISUNG`, `SEPA-GUTSCHRIFT`), up to two more words in capitals (`SEPA CREDIT`,
+ * `PAYMENT RECEIVED`) and a party's word of the phrase (`FROM`, `TO`, `BY`, `PARA`, `DE`, `VON`,
+ * `AN`), a label's colon after it or not (`PAYMENT TO: JOHN SMITH`).
  * Unlike a bare party's word in capitals (`CONNECTION FROM ALICE`, `GRANT … TO MARIA`: shouty logs and
  * SQL, `PARTY_INTRODUCERS`), the payment's word says an account holder follows; the name after it
  * is still judged (`introduced-name.ts`: a common given name and a surname, cut at a reference's
  * or a status's word).
  */
-export const PAYMENT_PARTY_PHRASE = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN)`;
+const PAYMENT_WORD_IN_CAPITALS = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})`;
+export const PAYMENT_PARTY_PHRASE = `(?:${PAYMENT_WORD_IN_CAPITALS}-)?${PAYMENT_WORD_IN_CAPITALS}(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN):?`;
 
 /**
  * Words that end a name after a payment's party word (`PAYMENT_PARTY_PHRASE`), lower case, where
@@ -290,8 +293,28 @@ export const PLACE_NAME_ENDINGS: ReadonlySet<string> = new Set([
   "cafe", "café", "books", "cosmetics", "enterprises", "grill", "film", "films", "studio", "studios", "partnership", "brokerage",
   "salon", "pharmacy", "farmacia", "farmácia", "market", "supermarket", "mercado", "motors", "foods", "kitchen", "bistro", "garage",
   "health", "oil", "insurance", "energy", "electric", "solutions", "consulting", "media", "tours", "travel", "fitness", "dental",
-  "plumbing", "roofing", "construction", "cleaning", "landscaping",
+  "plumbing", "roofing", "construction", "cleaning", "landscaping", "club", "leisure", "holidays", "sons", "furniture", "house", "bar",
+  "pub", "gym", "florist", "jeweller", "jeweler", "jewellery", "jewelry", "tailor", "optician", "supplies", "services", "auto",
+  "design", "interiors", "salão", "salao", "padaria", "restaurante", "lanchonete", "papelaria", "modas", "confecções",
+  "confeccoes", "calçados", "calcados", "móveis", "moveis", "materiais", "veículos", "veiculos", "panaderia", "panadería", "muebles",
+  "zapatos", "calzados", "ferreteria", "ferretería", "möbel", "moebel", "schuhe", "bäckerei", "baeckerei", "reisen",
 ]);
+
+/**
+ * Whether `word` (any case) ends a place's, a facility's, a product's or a trade's name
+ * (`PLACE_NAME_ENDINGS`), in the singular or the plural (`GRILLS`, `CLUBS`, `RESTAURANTS`,
+ * `BAKERIES`: a word less its `s`, or its `ies` as `y`, listed), unless the plural is a surname
+ * people commonly bear (`PLURAL_SURNAMES`: `JOHN PARKS`, `ANNA BRIDGES`).
+ */
+export function isPlaceNameEnding(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (PLACE_NAME_ENDINGS.has(lower)) return true;
+  if (!lower.endsWith("s") || PLURAL_SURNAMES.has(lower)) return false;
+  return PLACE_NAME_ENDINGS.has(lower.slice(0, -1)) || (lower.endsWith("ies") && PLACE_NAME_ENDINGS.has(`${lower.slice(0, -3)}y`));
+}
+
+/** Surnames that are the plural of a place's or a trade's word (`PLACE_NAME_ENDINGS`), lower case: a person's name ends in them as often. */
+const PLURAL_SURNAMES: ReadonlySet<string> = new Set(["parks", "bridges", "halls", "towers", "lines", "ports", "hubs", "bays"]);
 
 /**
  * Places and brands named as a person is, a full name led by a common given name, lower case
@@ -308,4 +331,12 @@ export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
   "tom ford", "ann taylor", "mary kay", "victoria secret", "carol bassi", "maria mole", "maria filo", "jose cuervo", "oscar mayer", "henry schein", "james hardie", "leo burnett",
+  // Shops, brands and firms named after their founder, as a bank's line prints them (`CARD PAYMENT TO JOHN LEWIS`).
+  "john lewis", "david jones", "peter jones", "paul smith", "laura ashley", "karen millen", "john menzies", "ann summers", "jack daniels",
+  "bob evans", "john hancock", "elizabeth arden", "steve madden", "martha stewart", "williams sonoma", "william sonoma", "christian dior",
+  "david lloyd", "ted baker", "kenneth cole", "christian louboutin", "giorgio armani", "karl lagerfeld", "vivienne westwood",
+  "stella mccartney", "alexander mcqueen", "jimmy choo", "jo malone", "bobbi brown", "estee lauder", "max factor", "carolina herrera",
+  "harry winston", "harvey nichols", "charles tyrwhitt", "jack wills", "jack wolfskin", "tim hortons", "jim beam", "johnnie walker",
+  "george foreman", "james villa", "john wiley", "ronald mcdonald", "hans im glueck", "hans im gluck", "marie claire",
+  "john frieda", "paul mitchell",
 ]);

@@ -72,8 +72,11 @@ export function ownedNameOf(object: Readonly<Record<string, unknown>>): OwnedNam
  *   judged as `url.full` is, and `name=Maria+Filo+Vestido` beside `/api/products` is kept in both;
  * - `none`: the path names things (`/api/products?name=Maria+Filo+Vestido`,
  *   `/api/cities?nome=Joao+Pessoa`, `/api/stores?…`: `THING_PATH_SEGMENTS`; for a record's query
- *   attribute, `Place.THING_QUERY`), so a bare name there is a product's, a shop's or a city's;
- * - `unknown`: the path says neither (`/x?nome=Ana+Souza`, `/search?name=…`, a query alone): the
+ *   attribute, `Place.THING_QUERY`), a search's or the site's root (`/search?name=Paul+Smith`,
+ *   `/?name=John+Lewis`: `namesThingsBefore`), or a parameter names a product's attribute or a
+ *   search's terms (`&category=shirts`: `namesThingParameter`), no person's parameter nor people
+ *   path beside it, so a bare name there is a product's, a brand's, a shop's or a city's;
+ * - `unknown`: the path says neither (`/x?nome=Ana+Souza`, a query alone): the
  *   value is a person's only in a full name's shape that no product's or place's word ends
  *   (person-name-field.ts);
  * - undefined: `key` is no bare word for a name, or the field is no query's parameter (a logfmt
@@ -104,7 +107,7 @@ export function queryNameOwner(text: string, start: number, key: string, place: 
   // A record's query attribute (`url.query`) is a query however many parameters it holds.
   const inQuery = before === 63 /* ? */ || before === 38 /* & */ || parameters.length > 1 || (from === 0 && (place & Place.QUERY_VALUE) !== 0);
   const owner = inQuery
-    ? ownerByParameters(parameters) ?? (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to) ? "person" : thingPathBefore(text, from, place) ? "none" : "unknown")
+    ? ownerOfQuery(ownerByParameters(parameters), text, from, to, place)
     : (keyAt === 0 || before <= 32) && lineHoldsPart(text, keyAt)
       ? "part"
       : undefined;
@@ -132,18 +135,59 @@ function lineHoldsPart(text: string, at: number): boolean {
 /** Whose name a query's bare word for a name holds (`queryNameOwner`). */
 export type QueryNameOwner = "part" | "person" | "none" | "unknown";
 
-/** What a query's `parameters` (`key=value` each) say of its bare name: `part`, `person` or undefined (`queryNameOwner`). */
-function ownerByParameters(parameters: readonly string[]): "part" | "person" | undefined {
-  let owner: "person" | undefined;
+/**
+ * Whose name the query from `from` to `to` in `text` holds, by what its parameters say
+ * (`ownerByParameters`: `by`) and then its path: a part or a person's parameter first; a people
+ * path or a person's account state (`person`); a things' parameter or path (`none`); else `unknown`.
+ */
+function ownerOfQuery(by: "part" | "person" | "thing" | undefined, text: string, from: number, to: number, place: number): QueryNameOwner {
+  if (by === "part" || by === "person") return by;
+  if (peoplePathBefore(text, from, place) || closesOnAccountState(text, from, to)) return "person";
+  return by === "thing" || thingPathBefore(text, from, place) ? "none" : "unknown";
+}
+
+/**
+ * What a query's `parameters` (`key=value` each) say of its bare name (`queryNameOwner`): `part`
+ * beside a part of a name's parameter, else `person` beside a person's, else `thing` beside a
+ * product's or a search's (`namesThingParameter`: `&category=shirts`, `&price_max=50`, `&q=…`,
+ * `operationName=Search`), else undefined.
+ */
+function ownerByParameters(parameters: readonly string[]): "part" | "person" | "thing" | undefined {
+  let owner: "person" | "thing" | undefined;
   for (const parameter of parameters) {
     const equals = parameter.indexOf("=");
     if (equals <= 0) continue;
     const words = nameWords(parameter.slice(0, equals));
     if (namesNamePart(words)) return "part";
     if (words.some((word) => PERSON_PARAMETER_WORDS.has(word) || word.startsWith("birth")) || namesWhosePersonField(words)) owner = "person";
+    else if (owner === undefined && namesThingParameter(words, parameter.slice(equals + 1))) owner = "thing";
   }
   return owner;
 }
+
+/**
+ * Whether a query's parameter, its key's `words` (`nameWords`) and its `value` as written, says
+ * the query is a catalogue's or a search's, where a bare name is what is looked for: a product's
+ * attribute (`category`, `size`, `color`, `price_max`, `brand`: `THING_PARAMETER_WORDS`), a
+ * `type` other than a person's record kind (`type=shoe`; `type=customer` is no such word), a
+ * search's terms (`q`, `query`, `search`, `keyword`), or a GraphQL operation's name holding
+ * `search` (`operationName=Search`, `SearchProducts`).
+ */
+function namesThingParameter(words: readonly string[], value: string): boolean {
+  if (words.length === 1 && words[0] === "type") return !PERSON_RECORD_KINDS.has(value.toLowerCase());
+  if (words.length === 2 && words[0] === "operation" && words[1] === "name") return nameWords(value).includes("search");
+  return words.some((word) => THING_PARAMETER_WORDS.has(word));
+}
+
+/**
+ * Words of a query parameter's key naming a product's attribute or a search's terms (lower case,
+ * as `nameWords` splits the key), in English, Portuguese, Spanish, French and German.
+ */
+const THING_PARAMETER_WORDS: ReadonlySet<string> = new Set([
+  "category", "categories", "size", "color", "colour", "price", "brand", "sku", "model", "genre", "material", "style", "q", "query",
+  "search", "keyword", "keywords", "categoria", "cor", "tamanho", "preco", "preço", "marca", "talla", "precio", "couleur", "taille",
+  "prix", "marque", "farbe", "groesse", "größe", "preis", "marke",
+]);
 
 /**
  * A value's closing mark of a person's account state, as a product lists a removed account's
@@ -170,13 +214,32 @@ function closesOnAccountState(text: string, from: number, to: number): boolean {
  */
 function peoplePathBefore(text: string, from: number, place: number): boolean {
   if (from === 0) return (place & Place.PEOPLE_QUERY) !== 0;
-  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, PEOPLE_PATH_SEGMENTS);
+  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, PEOPLE_PATH_SEGMENTS, true);
 }
 
 /** Whether the query starting at `from` in `text` is under a path naming things (`THING_PATH_SEGMENTS`), as `peoplePathBefore` reads people (`Place.THING_QUERY`). */
 function thingPathBefore(text: string, from: number, place: number): boolean {
   if (from === 0) return (place & Place.THING_QUERY) !== 0;
-  return text.charCodeAt(from - 1) === 63 /* ? */ && pathSegmentIn(text, from - 1, THING_PATH_SEGMENTS);
+  return text.charCodeAt(from - 1) === 63 /* ? */ && namesThingsBefore(text, from - 1);
+}
+
+/**
+ * Whether the path before `end` in `text` names things: a segment of `THING_PATH_SEGMENTS`, or
+ * one of its words split at `-` or `_` (`/api/product-search`), or the site's root (`/`,
+ * `https://shop.example.com/`, `https://shop.example.com?`), where, as in a search box, people
+ * type what they look for (`/?name=John+Lewis`).
+ */
+function namesThingsBefore(text: string, end: number): boolean {
+  return pathIsRoot(text, end) || pathSegmentIn(text, end, THING_PATH_SEGMENTS, true);
+}
+
+/** Whether the path before `end` in `text` is the site's root: `/` alone, or a URL's host with or without its `/`. */
+function pathIsRoot(text: string, end: number): boolean {
+  const to = end > 0 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
+  let from = to;
+  while (from > 0 && text.charCodeAt(from - 1) !== 47 /* / */ && !endsQuery(text.charCodeAt(from - 1))) from--;
+  if (from === to) return to < end && (from === 0 || endsQuery(text.charCodeAt(from - 1)));
+  return from > 1 && text.charCodeAt(from - 1) === 47 /* / */ && text.charCodeAt(from - 2) === 47 /* / */;
 }
 
 /**
@@ -185,12 +248,12 @@ function thingPathBefore(text: string, from: number, place: number): boolean {
  * (`PEOPLE_PATH_SEGMENTS`), its query and fragment aside.
  */
 export function pathNamesPeople(path: string): boolean {
-  return pathSegmentIn(path, pathEnd(path), PEOPLE_PATH_SEGMENTS);
+  return pathSegmentIn(path, pathEnd(path), PEOPLE_PATH_SEGMENTS, true);
 }
 
 /** Whether a URL's path or a whole URL names things, no one (`/api/products`, `/api/v1/cities/search`: `THING_PATH_SEGMENTS`), as `pathNamesPeople` reads people. */
 export function pathNamesThings(path: string): boolean {
-  return pathSegmentIn(path, pathEnd(path), THING_PATH_SEGMENTS);
+  return namesThingsBefore(path, pathEnd(path));
 }
 
 /** Where `path`'s query or fragment starts, or its length. */
@@ -203,11 +266,12 @@ function pathEnd(path: string): number {
 /**
  * Whether the path before `end` in `text` holds one of `segments` (`PEOPLE_PATH_SEGMENTS`: names people): its last segment
  * (a `/` right before `end` aside: `/users/?` as `/users?`), in lower case without its extension,
- * `-` or `_` (`/api/Sign-Up.php` is `signup`), or a segment before it without a dot (a host's name
+ * `-` or `_` (`/api/Sign-Up.php` is `signup`), or, `byWords`, one of its words split there
+ * (`/api/user-search` holds `user`; people are read first, so it names people, not a search), or a segment before it without a dot (a host's name
  * is none: `account.example.com`, nor one after `//`, `https://shop.example.com/`), as a people word leads an action on them (`/api/v1/customers/search`,
  * `/users/42/edit`). The path starts after a blank, a quote or a bracket (`endsQuery`).
  */
-function pathSegmentIn(text: string, end: number, segments: ReadonlySet<string>): boolean {
+function pathSegmentIn(text: string, end: number, segments: ReadonlySet<string>, byWords = false): boolean {
   let to = end > 1 && text.charCodeAt(end - 1) === 47 /* / */ ? end - 1 : end;
   let last = true;
   while (to > 0 && !endsQuery(text.charCodeAt(to - 1))) {
@@ -217,7 +281,8 @@ function pathSegmentIn(text: string, end: number, segments: ReadonlySet<string>)
     if (from > 1 && text.charCodeAt(from - 2) === 47 /* / */) return false;
     const segment = text.slice(from, to).toLowerCase();
     const dot = segment.indexOf(".");
-    if ((last || dot === -1) && segments.has((dot === -1 ? segment : segment.slice(0, dot)).replace(/[-_]/g, ""))) return true;
+    const bare = dot === -1 ? segment : segment.slice(0, dot);
+    if ((last || dot === -1) && (segments.has(bare.replace(/[-_]/g, "")) || (byWords && bare.split(/[-_]/).some((word) => segments.has(word))))) return true;
     last = false;
     to = from > 0 && text.charCodeAt(from - 1) === 47 /* / */ ? from - 1 : from;
   }
@@ -243,8 +308,7 @@ const PERSON_PARAMETER_WORDS: ReadonlySet<string> = new Set([
  * `/patients`, `/people`, a profile (`/perfil`), an account (`/account`, `/me`, `/conta`, `/konto`),
  * `/signup`, `/register`, `/cadastro`, an order, a booking or an appointment (`/checkout`,
  * `/orders`, `/pedidos`, `/commandes`, `/bestellungen`, `/reservations`, `/agendamentos`), a lead,
- * a guest, a subscription (`/subscribe`, `/newsletter`), billing and shipping. A `/search`,
- * `/products`, `/cities` or `/stores` says nothing of whose name.
+ * a guest, a subscription (`/subscribe`, `/newsletter`), billing and shipping.
  */
 const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "user", "users", "customer", "customers", "contact", "contacts", "member", "members", "employee", "employees", "patient", "patients",
@@ -260,9 +324,12 @@ const PEOPLE_PATH_SEGMENTS: ReadonlySet<string> = new Set([
 
 /**
  * A URL path's segments that name things a bare name there is given to, no one (lower case,
- * without `-` or `_`): products, a catalogue's items and categories, shops, brands, places
- * (`/api/products`, `/api/stores`, `/api/cities`, `/lojas`, `/produtos`, `/tiendas`), and
- * software's own things (`/tags`, `/projects`, `/services`). Under one a bare name is a thing's.
+ * without `-` or `_`, or one word of a segment split there: `/api/product-search`): products, a
+ * catalogue's items and categories, shops, brands, places (`/api/products`, `/api/stores`,
+ * `/api/cities`, `/lojas`, `/produtos`, `/tiendas`), works (`/api/books`, `/movies`, `/games`),
+ * the weather, a search (`/search`, `/busca`, `/suche`: a search box is where people type what
+ * they look for) and software's own things (`/tags`, `/projects`, `/services`). Under one a bare
+ * name is a thing's.
  */
 const THING_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "product", "products", "item", "items", "catalog", "catalogue", "category", "categories", "sku", "skus", "collection", "collections",
@@ -273,6 +340,9 @@ const THING_PATH_SEGMENTS: ReadonlySet<string> = new Set([
   "produto", "produtos", "loja", "lojas", "cidade", "cidades", "marca", "marcas", "categoria", "categorias", "producto", "productos",
   "tienda", "tiendas", "ciudad", "ciudades", "produit", "produits", "boutique", "boutiques", "ville", "villes", "produkt", "produkte",
   "stadt", "staedte", "städte",
+  "search", "find", "lookup", "autocomplete", "suggest", "suggestions", "busca", "buscar", "pesquisa", "recherche", "suche",
+  "book", "books", "livro", "livros", "libro", "libros", "movie", "movies", "film", "films", "game", "games", "music", "song", "songs",
+  "album", "albums", "weather", "forecast", "recipe", "recipes", "event", "events",
 ]);
 
 /** The query `queryNameOwner` read last: the scan it was read in, its text, where it starts and ends, and its verdict. */

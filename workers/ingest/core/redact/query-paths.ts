@@ -25,7 +25,8 @@ export function isPathKey(key: string): boolean {
  * The `Place` facts the record of `attributes` gives its query attribute (`isQueryKey`):
  * `Place.QUERY_VALUE`, and `Place.PEOPLE_QUERY` too where its path names people
  * (`pathNamesPeople`: `url.path` = `/users`, `url.full` = `https://shop.example.com/users?…`), or
- * `Place.THING_QUERY` where it names things (`pathNamesThings`: `url.path` = `/api/products`).
+ * `Place.THING_QUERY` where it names things (`pathNamesThings`: `url.path` = `/api/products`, a
+ * search's `/search`, the site's root `/`).
  * The path is read from the first of `PATH_KEYS` the record holds as a string.
  */
 export function queryPlaceIn(attributes: readonly KeyValue[]): number {

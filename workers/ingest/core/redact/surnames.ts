@@ -11,6 +11,30 @@ export function isCommonSurname(word: string): boolean {
   return SURNAMES.has(word.toLowerCase());
 }
 
+/**
+ * Whether `word` (any case) is a common surname (`isCommonSurname`) that names nothing else
+ * as often: not a city or a region (`Lima`, `Santos`, `Medina`, `Campbell`, `Costa`, `Mendoza`),
+ * a brand (`Ferrari`), a colour or a word (`Gray`, `Brown`, `Wolf`) nor a given name (`Bruno`,
+ * `SURNAMES_NAMING_THINGS`). One such word alone after words that precede a place or a field as
+ * often (`Sr. Engineer Lima`, as `Sr. Consultant Victoria`) is not read as the surname.
+ */
+export function isOnlySurname(word: string): boolean {
+  const lower = word.toLowerCase();
+  return SURNAMES.has(lower) && !SURNAMES_NAMING_THINGS.has(lower);
+}
+
+/** The common surnames (`SURNAMES`) that are a city's, a region's, a brand's, a word's or a given name as often. */
+const SURNAMES_NAMING_THINGS: ReadonlySet<string> = new Set([
+  // Cities and regions (Peru's and Brazil's ports, Saudi Arabia's, California's, Argentina's, Costa Rica).
+  "lima", "santos", "medina", "campbell", "costa", "mendoza", "santana", "castro", "cunha", "vargas", "moreno",
+  // Brands: cars, bicycles, grills, wine, a chemical firm.
+  "ferrari", "cooper", "bianchi", "weber", "gallo", "dupont", "wilson",
+  // Colours, animals and words of English, Portuguese and Spanish (rock, flowers, towers, kings, days, branches, axe).
+  "gray", "brown", "wolf", "park", "pinto", "ward", "romano", "rocha", "flores", "torres", "reyes", "dias", "ramos", "machado", "marino",
+  // A given name too.
+  "bruno",
+]);
+
 const SURNAMES: ReadonlySet<string> = new Set([
   // Portuguese
   "silva", "santos", "oliveira", "souza", "sousa", "rodrigues", "ferreira", "alves", "pereira", "lima", "gomes", "costa", "ribeiro",

@@ -1,10 +1,10 @@
 import { MoreEvidence } from "../evidence";
 import { isCommonWord } from "../common-words";
 import { isCommonGivenName } from "../given-names";
-import { isCommonSurname } from "../surnames";
+import { isOnlySurname } from "../surnames";
 import { endsInRegionName, isRegionName } from "../region-names";
 import { COURTESY_TITLES, OFFICE_WORDS } from "../greetings";
-import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PAYMENT_NAME_ENDS, isPaymentWord, PAYMENT_PARTY_PHRASE, PLACE_NAME_ENDINGS, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
+import { ACADEMIC_DEGREE_TITLE, LABEL_COLON, LABEL_PARTY_INTRODUCERS, NAME_LABELS, NAME_LABEL_BEFORE, NAME_SAYING_INTRODUCERS, PARTY_INTRODUCERS, PARTY_NAMED_NON_PERSONS, PAYMENT_NAME_ENDS, isPaymentWord, PAYMENT_PARTY_PHRASE, isPlaceNameEnding, PROSE_TITLES, SELF_INTRODUCERS, UPPER_CASE_TITLES, isTitledNonPerson, namesJobTitle, namesSeniorJob, seniorJobWordCount } from "../name-introducers";
 import { namesGroup } from "../organization-names";
 import { NAME_PARTICLE, holdsPersonName, readsAsPersonName } from "../person-names";
 import { withoutAccents } from "../street-addresses";
@@ -93,11 +93,12 @@ export const introducedNameDetector: Detector = {
     const common = COMMON_NAME_AT.exec(match)?.[0].length;
     if (common !== undefined) return readsAsPartyName(titleCasedName(commonNameAsWritten(match.slice(common)))) ? match.slice(0, common) + marker : undefined;
     const after = WORD_AFTER.exec(text.slice(start + match.length, start + match.length + 40))?.[1]?.toLowerCase();
-    if (after !== undefined && PLACE_NAME_ENDINGS.has(after)) return undefined;
+    if (after !== undefined && isPlaceNameEnding(after)) return undefined;
     const payment = PAYMENT_PARTY_AT.exec(match)?.[0].length;
     if (payment !== undefined) {
       const name = paymentPartyNameLength(match.slice(payment));
-      return name === undefined ? undefined : match.slice(0, payment) + marker + match.slice(payment + name);
+      if (name === undefined || joinsTrade(match.slice(payment + name) + text.slice(start + match.length, start + match.length + 40))) return undefined;
+      return match.slice(0, payment) + marker + match.slice(payment + name);
     }
     const introduction = INTRODUCTION_AT.exec(match)?.[0].length;
     if (introduction !== undefined) return readsAsIntroducedName(nameAfter(match, introduction)) ? match.slice(0, introduction) + marker : undefined;
@@ -159,11 +160,11 @@ function readsAsIntroducedName(name: string | undefined): boolean {
 
 /**
  * Whether `name` (words and single blanks) names a group or a function (`namesGroup`) or ends as a
- * place's name does (`PLACE_NAME_ENDINGS`: `Victoria Station`) or in a country's or a state's name
+ * place's name does (`isPlaceNameEnding`: `Victoria Station`, `George Foreman Grills`) or in a country's or a state's name
  * (`isRegionName`: `Helena Montana`, the city and its state), unless `regionIsSurname`.
  */
 function namesGroupOrPlace(name: string, regionIsSurname = false): boolean {
-  return namesGroup(name) || PLACE_NAME_ENDINGS.has(name.slice(name.lastIndexOf(" ") + 1).toLowerCase()) || (!regionIsSurname && endsInRegionName(name));
+  return namesGroup(name) || isPlaceNameEnding(name.slice(name.lastIndexOf(" ") + 1)) || (!regionIsSurname && endsInRegionName(name));
 }
 
 /**
@@ -190,7 +191,7 @@ const PHRASE_PARTY_WORDS: ReadonlySet<string> = new Set(["from", "to", "by", "pa
  * `DECLINED`), a common word (`isCommonWord`: `FAILED`, `ACCOUNT`) or a country's or a state's
  * name (`isRegionName`: `ANA SOUZA BRASIL`); the words before are judged as after a party's word
  * in prose (`readsAsPartyName`: a common given name and a surname, no company's legal form,
- * `titleCasedName`, no trade's last word, `PLACE_NAME_ENDINGS`; `VENDOR FAILED`, `SAVINGS ACCOUNT`,
+ * `titleCasedName`, no trade's last word, `isPlaceNameEnding`, nor one joined by `AND` or `&`, `joinsTrade`; `VENDOR FAILED`, `SAVINGS ACCOUNT`,
  * `AMAZON EU SARL`, `MARY KAY COSMETICS` stay), nor led by a place or a brand named as a person
  * (`PARTY_NAMED_NON_PERSONS`: `JOAO PESSOA PB`).
  */
@@ -204,6 +205,16 @@ function paymentPartyNameLength(run: string): number | undefined {
   if ([2, 3].some((count) => PARTY_NAMED_NON_PERSONS.has(withoutAccents(words.slice(0, count).join(" ")).toLowerCase()))) return undefined;
   return readsAsPartyName(titleCasedName(words.join(" "))) ? name.join("").length : undefined;
 }
+
+/**
+ * Whether `rest`, what follows a payee's name in capitals, joins a trade's word to it (`JOHN WILEY
+ * & SONS`, `BOB SMITH AND SONS`: `AND` or `&`, then `isPlaceNameEnding`): the payee is a firm.
+ */
+function joinsTrade(rest: string): boolean {
+  const word = JOINED_WORD.exec(rest)?.[1];
+  return word !== undefined && isPlaceNameEnding(word);
+}
+const JOINED_WORD = /^[ \t]+(?:AND|&|E|Y|UND)[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 
 /** Whether `word`, in capitals, ends a name after a payment's party phrase (`paymentPartyNameLength`). */
 function endsPaymentName(word: string): boolean {
@@ -222,7 +233,7 @@ function commonNameAsWritten(value: string): string {
  * Maria Silva`, `Sr. Staff Engineer John Smith`: `seniorJobWordCount`): its count of words in
  * `name` (words and single blanks) and its text as written in `written` (what follows the title,
  * blanks kept) with the blanks after it; undefined when the title is another, no job leads, or no
- * given name and surname nor a common surname alone (`isCommonSurname`: `Sr. Nurse Silva`) follow
+ * given name and surname nor a common surname alone naming nothing else (`isOnlySurname`: `Sr. Nurse Silva`, not `Sr. Engineer Lima`) follow
  * the job (`Sr. Nurse Practitioner`, `Sr. Developer Julia`, `Sr. Developer Java`), or a surname is a country's or a state's name (`isRegionName`:
  * `Sr. Analyst Sofia Bulgaria`) or a common word (`isCommonWord`: `Sr. Developer Julia Set`).
  */
@@ -234,8 +245,11 @@ function seniorJobBefore(title: string, name: string, written: string): { words:
   // posting's word after it as often as a surname (`Sr. Nurse Practitioner`, `Sr. Manager Logistics`),
   // a given name alone there is a city's or a language's as often (`Sr. Consultant Victoria`, `Sr.
   // Developer Julia`), and a place or a common word is no surname (`Sr. Engineer Santiago Chile`, `Sr. Developer Julia Set`).
-  // A common surname alone after the job is the senior's (`Sr. Nurse Silva`: `isCommonSurname`); no field's word is one.
-  const surnameAlone = words + 1 === all.length && isCommonSurname(all[words]!);
+  // A common surname alone after the job is the senior's (`Sr. Nurse Silva`), unless it names a
+  // place, a brand or a word as often, as a given name does (`Sr. Engineer Lima`, `Sr. Manager
+  // Ferrari`, `Sr. Designer Gray`, as `Sr. Consultant Victoria`: `isOnlySurname`, `isRegionName`, `isCommonWord`).
+  const lone = all[words];
+  const surnameAlone = words + 1 === all.length && isOnlySurname(lone!) && !isCommonGivenName(lone!) && !isRegionName(lone!) && !isCommonWord(lone!);
   if (words === 0 || (!surnameAlone && (words + 2 > all.length || !isCommonGivenName(all[words]!)))) return undefined;
   if (all.slice(words + 1).some((word) => isRegionName(word) || isCommonWord(word))) return undefined;
   return { words, written: new RegExp(`^(?:[^ \\t]+[ \\t]+){${words}}`).exec(written)![0] };

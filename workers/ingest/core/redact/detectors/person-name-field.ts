@@ -8,7 +8,7 @@ import { formDecoded } from "../form-encoding";
 import { queryNameOwner } from "../name-owners";
 import { titleCasedName } from "../upper-case-names";
 import { isCommonWord } from "../common-words";
-import { PARTY_NAMED_NON_PERSONS, PLACE_NAME_ENDINGS } from "../name-introducers";
+import { PARTY_NAMED_NON_PERSONS, isPlaceNameEnding } from "../name-introducers";
 import { endsInRegionName } from "../region-names";
 import { withoutAccents } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
@@ -135,7 +135,7 @@ function encodedValueEnd(match: string): number {
  * Whether `value`, a full name's shape under a query's bare name word whose path says neither a
  * person nor a thing (`queryNameOwner`'s `unknown`: `/x?nome=Ana+Souza`), holds no thing's words:
  * no common word after its first (`isCommonWord`: `Julia Set`), no place's, trade's or product's
- * last word (`PLACE_NAME_ENDINGS`: `Maria Rosa Cafe`) nor a country's or a state's (`endsInRegionName`:
+ * last word, singular or plural (`isPlaceNameEnding`: `Maria Rosa Cafe`) nor a country's or a state's (`endsInRegionName`:
  * `Helena Montana`), and no city or brand named as a person leading it (`PARTY_NAMED_NON_PERSONS`: `Joao Pessoa`,
  * `Jose Cuervo Tequila`).
  */
@@ -143,7 +143,7 @@ function namesNoThing(value: string): boolean {
   const words = value.split(" ");
   return (
     !words.some((word, index) => index > 0 && isCommonWord(word)) &&
-    !PLACE_NAME_ENDINGS.has(words[words.length - 1]!.toLowerCase()) &&
+    !isPlaceNameEnding(words[words.length - 1]!) &&
     !endsInRegionName(value) &&
     ![2, 3].some((count) => PARTY_NAMED_NON_PERSONS.has(withoutAccents(words.slice(0, count).join(" ")).toLowerCase()))
   );
