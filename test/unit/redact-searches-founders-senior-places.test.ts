@@ -4,7 +4,7 @@
  * catalogue's query: `/search?name=Paul+Smith`, `/?name=John+Lewis`, `&category=shirts`) or
  * under a works' or a weather's path (`/api/books`, `/weather`, `/api/product-search`); a
  * merchant named after its founder or ending in a trade's plural in capitals after a payment's
- * party phrase (`CARD PAYMENT TO JOHN LEWIS`, `GEORGE FOREMAN GRILLS`); a surname after `Sr.` and a
+ * party phrase (`CARD PAYMENT TO LAURA ASHLEY`, `GEORGE FOREMAN GRILLS`; not one as common a person's full name: `JOHN LEWIS`); a surname after `Sr.` and a
  * job that names a place, a brand or a word as often (`Sr. Engineer Lima`, as `Sr. Consultant
  * Victoria`). Person payees and lone names under unknown paths still go; a hyphenated German
  * payment word and a label's colon now introduce the payee (`SEPA-UEBERWEISUNG VON …`,
@@ -95,16 +95,12 @@ describe("a bare name that is still a person's", () => {
 
 describe("a merchant named after a person or ending in a trade's word after a payment's party phrase", () => {
   itKeepsInEveryForm([
-    "CARD PAYMENT TO JOHN LEWIS ON 12 MAR",
-    "PAYMENT TO DAVID JONES",
-    "PAYMENT TO PETER JONES",
-    "PAYMENT TO PAUL SMITH",
+    "CARD PAYMENT TO LAURA ASHLEY ON 12 MAR",
     "PAYMENT TO LAURA ASHLEY",
     "PAYMENT TO KAREN MILLEN",
     "PAYMENT TO JOHN MENZIES",
     "PAYMENT TO ANN SUMMERS",
     "PAYMENT TO JACK DANIELS",
-    "PAYMENT TO BOB EVANS",
     "PAYMENT TO JOHN HANCOCK",
     "PAYMENT TO ELIZABETH ARDEN",
     "PAYMENT TO STEVE MADDEN",
@@ -127,10 +123,17 @@ describe("a merchant named after a person or ending in a trade's word after a pa
     "PAGAMENTO PARA LUCAS MOVEIS",
     "ZAHLUNG AN HANS IM GLUECK",
     "PAYMENT TO MARIA SILVA BAKERIES",
-    "PAYMENT TO: JOHN LEWIS",
   ]);
   itReplacesNameInEveryForm([
     ["PAYMENT TO JOHN SMITH ON 12 MAR", `PAYMENT TO ${NAME} ON 12 MAR`],
+    // A founder's shop whose name is as common a person's full name goes: a shop's name replaced
+    // costs less than a person's kept (name-introducers.ts, PARTY_NAMED_NON_PERSONS).
+    ["CARD PAYMENT TO JOHN LEWIS ON 12 MAR", `CARD PAYMENT TO ${NAME} ON 12 MAR`],
+    ["PAYMENT TO DAVID JONES", `PAYMENT TO ${NAME}`],
+    ["PAYMENT TO PETER JONES", `PAYMENT TO ${NAME}`],
+    ["PAYMENT TO PAUL SMITH", `PAYMENT TO ${NAME}`],
+    ["PAYMENT TO BOB EVANS", `PAYMENT TO ${NAME}`],
+    ["PAYMENT TO: JOHN LEWIS", `PAYMENT TO: ${NAME}`],
     // A plural that is a surname people bear ends no firm's name.
     ["PAYMENT TO JOHN PARKS", `PAYMENT TO ${NAME}`],
     ["PAYMENT TO ANNA BRIDGES", `PAYMENT TO ${NAME}`],

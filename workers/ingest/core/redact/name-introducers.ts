@@ -331,9 +331,12 @@ export const PARTY_NAMED_NON_PERSONS: ReadonlySet<string> = new Set([
   "michael kors", "charles schwab", "victoria metrics", "jack henry", "thomas cook", "ralph lauren", "calvin klein", "tommy hilfiger",
   "hugo boss", "kate spade", "tory burch", "marc jacobs", "vera wang", "john deere", "edward jones", "raymond james", "louis vuitton",
   "tom ford", "ann taylor", "mary kay", "victoria secret", "carol bassi", "maria mole", "maria filo", "jose cuervo", "oscar mayer", "henry schein", "james hardie", "leo burnett",
-  // Shops, brands and firms named after their founder, as a bank's line prints them (`CARD PAYMENT TO JOHN LEWIS`).
-  "john lewis", "david jones", "peter jones", "paul smith", "laura ashley", "karen millen", "john menzies", "ann summers", "jack daniels",
-  "bob evans", "john hancock", "elizabeth arden", "steve madden", "martha stewart", "williams sonoma", "william sonoma", "christian dior",
+  // Shops, brands and firms named after their founder, as a bank's line prints them (`CARD PAYMENT TO LAURA ASHLEY`).
+  // Not those that are as common a person's full name (`JOHN LEWIS`, `DAVID JONES`, `PETER JONES`, `PAUL SMITH`,
+  // `BOB EVANS`): `payment to Paul Smith` names a person far more often than the shop, and a shop's name
+  // replaced costs less than a person's kept.
+  "laura ashley", "karen millen", "john menzies", "ann summers", "jack daniels",
+  "john hancock", "elizabeth arden", "steve madden", "martha stewart", "williams sonoma", "william sonoma", "christian dior",
   "david lloyd", "ted baker", "kenneth cole", "christian louboutin", "giorgio armani", "karl lagerfeld", "vivienne westwood",
   "stella mccartney", "alexander mcqueen", "jimmy choo", "jo malone", "bobbi brown", "estee lauder", "max factor", "carolina herrera",
   "harry winston", "harvey nichols", "charles tyrwhitt", "jack wills", "jack wolfskin", "tim hortons", "jim beam", "johnnie walker",
