@@ -1176,7 +1176,7 @@ const SQL_SET_NEEDS = needsOfWords(SQL_SET_SPELLINGS);
 export function neededPatterns(): Record<keyof typeof PATTERN_NEEDS, readonly RegExp[]> {
   return {
     personalDocumentShort: [new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i")],
-    // The letters of `holder`, `titular`, `on`, `name` or `owner`.
+    // `[0, 0]` today: `PERSON_FIELD_WORD`'s first alternative holds its letters only in groups, so this gates no text.
     holderOrPersonField: [CARD_HOLDER_WORD, PERSON_FIELD_WORD],
     sqlWhere: [SQL_WHERE],
     streetField: [STREET_FIELD_WORD],
