@@ -36,6 +36,7 @@ import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
 import { type WordSearch, wordKeysFrom, wordKeysIn } from "./word-keys";
 import { WORD_KEY_TABLE } from "./word-keys-table";
+import { PATTERN_NEEDS } from "./pattern-needs-table";
 
 /**
  * Facts about a text that the built-in detectors need before they can find anything in it.
@@ -963,7 +964,7 @@ const WORD_PERSONAL_DOCUMENT = 1 << 10;
 const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
 const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
-const PERSONAL_DOCUMENT_SHORT_NEEDS = needsOfPatterns(new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i"));
+const PERSONAL_DOCUMENT_SHORT_NEEDS = Int32Array.from(PATTERN_NEEDS.personalDocumentShort);
 /** Its Japanese ways, gated by a character from U+3000 on. */
 const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
 /**
@@ -1167,13 +1168,29 @@ const BEARER_NEEDS = needsOfWords(BEARER_SPELLINGS);
 const BASIC_NEEDS = needsOfWords(BASIC_SPELLINGS);
 const SQL_VALUES_NEEDS = needsOfWords(SQL_VALUES_SPELLINGS);
 const SQL_SET_NEEDS = needsOfWords(SQL_SET_SPELLINGS);
-/** The letters of `holder`, `titular`, `on`, `name` or `owner`. */
-const HOLDER_OR_PERSON_FIELD_NEEDS = needsOfPatterns(CARD_HOLDER_WORD, PERSON_FIELD_WORD);
-const SQL_WHERE_NEEDS = needsOfPatterns(SQL_WHERE);
-const STREET_FIELD_NEEDS = needsOfPatterns(STREET_FIELD_WORD);
-const REDIS_COMMAND_NEEDS = needsOfPatterns(ANY_REDIS_COMMAND_WORD);
-/** The letters of a German identity card's name (`Ausweis`, `Personalausweisnummer`): `GERMAN_CARD_NAME`'s. */
-const GERMAN_CARD_NAME_NEEDS = needsOfPatterns(GERMAN_CARD_NAME);
+/**
+ * The patterns whose needs (`needsOfPatterns`) gate searches below, by their name in
+ * `PATTERN_NEEDS`: `scripts/pattern-needs-table.ts` reads them into `pattern-needs-table.ts`, so
+ * that a Worker's start only copies them (a unit test fails while the written needs are stale).
+ */
+export function neededPatterns(): Record<keyof typeof PATTERN_NEEDS, readonly RegExp[]> {
+  return {
+    personalDocumentShort: [new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i")],
+    // `[0, 0]` today: `PERSON_FIELD_WORD`'s first alternative holds its letters only in groups, so this gates no text.
+    holderOrPersonField: [CARD_HOLDER_WORD, PERSON_FIELD_WORD],
+    sqlWhere: [SQL_WHERE],
+    streetField: [STREET_FIELD_WORD],
+    redisCommand: [ANY_REDIS_COMMAND_WORD],
+    // The letters of a German identity card's name (`Ausweis`, `Personalausweisnummer`).
+    germanCardName: [GERMAN_CARD_NAME],
+  };
+}
+
+const HOLDER_OR_PERSON_FIELD_NEEDS = Int32Array.from(PATTERN_NEEDS.holderOrPersonField);
+const SQL_WHERE_NEEDS = Int32Array.from(PATTERN_NEEDS.sqlWhere);
+const STREET_FIELD_NEEDS = Int32Array.from(PATTERN_NEEDS.streetField);
+const REDIS_COMMAND_NEEDS = Int32Array.from(PATTERN_NEEDS.redisCommand);
+const GERMAN_CARD_NAME_NEEDS = Int32Array.from(PATTERN_NEEDS.germanCardName);
 
 function holdsAny(text: string, words: readonly string[]): boolean {
   // A loop rather than `some`: no closure per call, on a path most texts with a letter take.
