@@ -8,10 +8,8 @@
  * goes whatever generic id it looks like, in an attribute and in a lifted JSON line alike.
  */
 import { describe, expect, it } from "vitest";
-import { parseIngestConfig } from "../../workers/ingest/config";
-import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactedLogBody, sessionMarker, storedLogAttribute } from "../support/redaction";
+import { exportedConsoleLine, redactedLogBody, sessionMarker, storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -20,18 +18,7 @@ const PHONE = "[REDACTED:phone]";
 const SECRET_PARAM = "[REDACTED:secret_param]";
 const NATIONAL_ID = "[REDACTED:national_id]";
 
-const RECEIVED = "1700000000000000000";
-const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
-
-/** A Cloudflare console line's body (`body`) as prepareExport stores it: the row's body and its attributes by key (a JSON line lifted). */
-function exported(body: string, attributes: object[] = []): { body: string; attributes: Record<string, string> } {
-  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, attributes, body: { stringValue: body } }] }] }] };
-  const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), config, RECEIVED);
-  const row = prepared.batches[0]!.rows[0] as { Body: string; LogAttributes: string[] };
-  const pairs: Record<string, string> = {};
-  for (let i = 0; i + 1 < row.LogAttributes.length; i += 2) pairs[row.LogAttributes[i]!] = row.LogAttributes[i + 1]!;
-  return { body: row.Body, attributes: pairs };
-}
+const exported = exportedConsoleLine;
 const text = (value: string) => ({ stringValue: value });
 const array = (...values: string[]) => ({ arrayValue: values.map(text) });
 

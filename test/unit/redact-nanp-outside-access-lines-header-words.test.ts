@@ -10,10 +10,8 @@
  * starts with (`password=x-wing`, `X-Men-Forever`) are the secret, except in a list of header names.
  */
 import { describe, expect, it } from "vitest";
-import { parseIngestConfig } from "../../workers/ingest/config";
-import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { storedLogAttribute, storedSpanAttributes } from "../support/redaction";
+import { exportedConsoleLine, storedLogAttribute, storedSpanAttributes } from "../support/redaction";
 import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -22,18 +20,7 @@ const PHONE = "[REDACTED:phone]";
 const SECRET_PARAM = "[REDACTED:secret_param]";
 const SECRET = "[REDACTED:secret]";
 
-const RECEIVED = "1700000000000000000";
-const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
-
-/** A Cloudflare console line's body (`body`) as prepareExport stores it: the row's body and its lifted attributes by key. */
-function exported(body: string): { body: string; attributes: Record<string, string> } {
-  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: RECEIVED, body: { stringValue: body } }] }] }] };
-  const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), config, RECEIVED);
-  const row = prepared.batches[0]!.rows[0] as { Body: string; LogAttributes: string[] };
-  const pairs: Record<string, string> = {};
-  for (let i = 0; i + 1 < row.LogAttributes.length; i += 2) pairs[row.LogAttributes[i]!] = row.LogAttributes[i + 1]!;
-  return { body: row.Body, attributes: pairs };
-}
+const exported = exportedConsoleLine;
 const text = (value: string) => ({ stringValue: value });
 
 describe("a +1 number's full NANP groups where no access line's fields follow", () => {
