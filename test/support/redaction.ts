@@ -4,6 +4,8 @@ import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { expect } from "vitest";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "./model-builders";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
 
 /**
  * The marker a session's id `value` leaves wherever it is found (under `session.id`, in
@@ -111,4 +113,20 @@ export function expectUnchanged(text: string): void {
 /** Every text is stored by the default policy as sent. */
 export function expectKept(texts: readonly string[]): void {
   for (const text of texts) expect(redactString(text, defaultRedactionPolicy()).text, text).toBe(text);
+}
+
+/**
+ * A Cloudflare console line's body (`body`) as the ingest pipeline (`prepareExport`) stores it,
+ * with `attributes` on its record: the row's body and its attributes by key, a JSON line's
+ * members lifted among them.
+ */
+export function exportedConsoleLine(body: string, attributes: object[] = []): { body: string; attributes: Record<string, string> } {
+  const received = "1700000000000000000";
+  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: received, attributes, body: { stringValue: body } }] }] }] };
+  const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
+  const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), config, received);
+  const row = prepared.batches[0]!.rows[0] as { Body: string; LogAttributes: string[] };
+  const pairs: Record<string, string> = {};
+  for (let i = 0; i + 1 < row.LogAttributes.length; i += 2) pairs[row.LogAttributes[i]!] = row.LogAttributes[i + 1]!;
+  return { body: row.Body, attributes: pairs };
 }

@@ -4,7 +4,7 @@ import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesHolder } from "./card-holder-names";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
-import { isSecretName, nameBefore, nameWords } from "./secret-names";
+import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
 import { namesStreetAddress } from "./street-addresses";
 
 /**
@@ -116,10 +116,13 @@ export function isEmptyPairValue(value: unknown): boolean {
  * pairs: strings, an even number of them, each first of two an HTTP field name (RFC 9110 §5.1),
  * under a name whose last word is `headers`, `header` or `trailers`. The Fetch API's and undici's
  * `[["cookie", "…"], ["authorization", "…"]]` (each pair is such a list) and Node's
- * `req.rawHeaders` (`["Host", "example.com", "Cookie", "…"]`). Undefined when there is none.
+ * `req.rawHeaders` (`["Host", "example.com", "Cookie", "…"]`). Undefined when there is none, or
+ * when every item is a header's name (`isHeaderName`): a CORS list's names, no pairs.
  */
 export function headerListPairs(items: readonly unknown[], path: string): Map<number, string> | undefined {
   if (items.length === 0 || items.length % 2 !== 0 || !namesHeaderList(path)) return undefined;
+  // A list of header names alone (`allowedHeaders: ["Authorization","Content-Type"]`, a CORS setting) pairs none.
+  if (items.every((item) => typeof item === "string" && isHeaderName(item))) return undefined;
   let names: Map<number, string> | undefined;
   for (let i = 0; i < items.length; i += 2) {
     const name = items[i];

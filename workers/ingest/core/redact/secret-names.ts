@@ -1227,33 +1227,48 @@ const SECRET_NAME_VALUE = /^[A-Z]+[0-9]*(?:_(?:[A-Z]+[0-9]*|[0-9]+))+$/;
 /**
  * A setting's value under a secret's name that names how the secret is kept or sent, not the
  * secret: a password hashing or a JWS algorithm (`password_encryption=scram-sha-256`,
- * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or an HTTP
- * header's name (`api.key.header=X-API-Key`, `token_location=cookie`, `{ Authorization:
- * authorization }`, a CORS list's `["Authorization","Content-Type"]`, `api_key=X-API-KEY header
- * missing`): a custom `X-` header's or a standard one's (`STANDARD_HEADER`). Code, configuration and
- * error messages name headers under secrets' names far more often than anyone sets a header's name
- * as a secret, so a made-up header-shaped secret (`password=X-Abc-Def`) stays too.
+ * `password.hash=argon2id`, `jwt.algorithm=RS256`; RFC 7518 §3.1, RFC 9106, RFC 7677) or the
+ * header a credential travels in (`CREDENTIAL_HEADER`: `api.key.header=X-API-Key`,
+ * `token_location=cookie`, `{ Authorization: authorization }`, `api_key=X-API-KEY header missing`).
  */
-const NAMES_ALGORITHM_OR_HEADER =
-  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA|[Xx](?:-[A-Za-z]+)+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+const NAMES_ALGORITHM =
+  /^(?:argon2(?:id|i|d)?|bcrypt|scrypt|yescrypt|pbkdf2(?:[-_]sha-?(?:1|256|512))?|scram-sha-(?:1|256)|md5|sha-?(?:1|224|256|384|512)|(?:HS|RS|ES|PS)(?:256|384|512)|EdDSA)$/;
+/**
+ * The name of a header a credential travels in: the credential headers (RFC 9110 §11.6.2, RFC
+ * 6265 §4) and a custom `X-` header whose first word is one such headers use (`X-Api-Key`,
+ * `X-Auth-Token`, `X-CSRF-Token`, `X-Hub-Signature-256`, `X-Amz-Security-Token`, `X-Pass-Input`).
+ * An `X-` word of any other first word is a word (`x-wing`, `X-Men-Forever`, `x-ray-vision`) or a
+ * made-up value (`X-Abc-Def`), a secret under a secret's name.
+ */
+const CREDENTIAL_HEADER =
+  /^(?:[Xx]-(?:api|auth|authorization|access|amz|amzn|goog|ms|azure|csrf|xsrf|hub|signature|sig|hmac|requested|forwarded|real|request|correlation|trace|client|user|session|pass|password|token|key|secret|refresh|jwt|cf|vercel|shopify|github|gitlab|slack|stripe|twilio|webhook|hook|event|delivery|app|tenant|org|account|service|gateway|consumer|internal|custom|original|remote|upstream|proxy|device|id|b3|datadog|line|okta|hasura|kong|envoy)(?:-[A-Za-z]+)*(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/i;
 /**
  * The HTTP headers a CORS list or a client's code names beside the credential's (RFC 9110, RFC
  * 9111, RFC 6454, W3C Trace Context), as their registry (IANA's HTTP Field Name Registry) writes
- * them or in lower case: a word in lower case alone (`accept`, `origin`, `range`) is a word too
- * and stays a value.
+ * them or in lower case. Under a secret's name alone such a word is the secret
+ * (`password=Origin`, `token=Accept`); in a list of header names it is one (`isHeaderName`).
  */
 const STANDARD_HEADER =
-  /^(?:(?:Content-(?:Type|Length|Encoding|Language|Disposition|Range)|Accept(?:-(?:Language|Encoding|Ranges))?|Cache-Control|If-(?:None-Match|Match|Modified-Since|Unmodified-Since)|User-Agent|Last-Modified|WWW-Authenticate|Proxy-Authenticate|Origin|Referer|ETag|Traceparent|Tracestate)|(?:content-(?:type|length|encoding|language|disposition|range)|accept-(?:language|encoding|ranges)|cache-control|if-(?:none-match|match|modified-since|unmodified-since)|user-agent|last-modified|www-authenticate|proxy-authenticate))$/;
+  /^(?:(?:Content-(?:Type|Length|Encoding|Language|Disposition|Range)|Accept(?:-(?:Language|Encoding|Ranges))?|Cache-Control|If-(?:None-Match|Match|Modified-Since|Unmodified-Since)|User-Agent|Last-Modified|WWW-Authenticate|Proxy-Authenticate|Origin|Referer|ETag|Traceparent|Tracestate)|(?:content-(?:type|length|encoding|language|disposition|range)|accept(?:-(?:language|encoding|ranges))?|cache-control|if-(?:none-match|match|modified-since|unmodified-since)|user-agent|last-modified|www-authenticate|proxy-authenticate|origin|referer|etag))$/;
+
+/**
+ * Whether `value` is an HTTP header's name (`CREDENTIAL_HEADER`, `STANDARD_HEADER`): in a list of
+ * header names (`{"allowedHeaders":["Authorization","Content-Type"]}`) an item, not a value.
+ */
+export function isHeaderName(value: string): boolean {
+  return CREDENTIAL_HEADER.test(value) || STANDARD_HEADER.test(value);
+}
 
 /**
  * Whether `value` only stands for a secret (see `STANDS_FOR_SECRET`): nothing to hide. A value
  * that already is a redaction placeholder (pino's `[Redacted]`, Rails' `[FILTERED]`, GitHub's
- * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or a
- * header (`NAMES_ALGORITHM_OR_HEADER`, `STANDARD_HEADER`), and a format's or a query's placeholder or a template
- * expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`, `$1`, `{{ .Token }}`).
+ * `sha256=[filtered]`) stays as the sender wrote it, and so does the name of an algorithm or of a
+ * credential's header (`NAMES_ALGORITHM`, `CREDENTIAL_HEADER`), and a format's or a query's
+ * placeholder or a template expression (`isPlaceholder`: `%s`, `%(secret)s`, `?`, `:password`,
+ * `$1`, `{{ .Token }}`).
  */
 export function standsForSecret(value: string): boolean {
-  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM_OR_HEADER.test(value) || STANDARD_HEADER.test(value);
+  return isMaskOrPlaceholder(value) || NAMES_ALGORITHM.test(value) || CREDENTIAL_HEADER.test(value);
 }
 
 /**

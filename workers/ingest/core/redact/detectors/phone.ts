@@ -13,7 +13,7 @@ import { BoundedMemo } from "../bounded-memo";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
 import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { AVAILABILITY_WINDOW } from "./availability-windows";
-import { isNanpInFullGroups, queryValueNumberLength } from "./query-value-phones";
+import { isAccessLine, isNanpInFullGroups, queryValueNumberLength } from "./query-value-phones";
 import { formDecoded } from "../form-encoding";
 
 /**
@@ -467,7 +467,7 @@ function isFormEncodedPhone(match: string, text: string, start: number, place: n
   if (!whole) return false;
   // A literal `+` is a form's blank, but before a NANP number's full groups apart by `%20` it is the
   // number's, as a URL's serializer leaves it (`?ref=+1%20415%20867%205309`).
-  return match.startsWith("%") ? FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " ")) : isNanpInFullGroups(match);
+  return match.startsWith("%") ? FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " ")) : isNanpInFullGroups(match, isAccessLine(text, start, end));
 }
 
 /**

@@ -41,25 +41,69 @@ const PHONE_GROUPS =
 /** A status and a byte count or a time inside the groups (`+44 200 4521`): a log line's tail, not a number's groups. */
 const STATUS_THEN_NUMBER = /[ ][1-5]\d\d[ ]\d/;
 /**
- * A NANP number in its full written groups (`+1 415 867 5309`, `+1 (415) 867-5309`: the country
- * code 1, an `NXX` area code, an `NXX` exchange, four digits), its area code no `N00` code (an
- * easily recognisable code: toll-free, premium or unassigned, `200`, `500`, and the commonest
- * statuses). Held whole by a query value (`url.query` = `ref=+1 415 867 5309`, `{"url":"/x?ref=+1
- * 415 867 5309"}`) or before a request line's protocol (`"GET /x?ref=+1 415 867 5309 HTTP/1.1"`)
- * its area code is no status, as no access log's fields stand there. Elsewhere in a log line's URL
- * a blank ends the value, so what follows the `+1` may be an access line's status, byte count and
- * time (`?delta=+1 200 512 1234`, `?offset=+1 304 512 1234`): the status reading
- * (`STATUS_THEN_NUMBER`) still decides.
+ * A NANP number in its full written groups (`+1 415 867 5309`, `+1 (415) 867-5309`, `+1 800 555
+ * 1234`: the country code 1, an `NXX` area code, an `NXX` exchange, four digits). Outside an
+ * access line (`isAccessLine`) nothing but the number's own groups stands after a `+1` in a URL
+ * (`Redirecting to /cb?ref=+1 415 867 5309`, `url.full` = `…?ref=+1 500 867 5309`), so these are
+ * a phone whatever area code they hold, toll-free `800` included.
  */
-const NANP_FULL_GROUPS = /^\+1[ .-]?(?:\([2-9](?!00)\d\d\)|[2-9](?!00)\d\d)[ .-]?[2-9]\d\d[ .-]\d{4}$/;
+const NANP_FULL_GROUPS = /^\+1[ .-]?(?:\([2-9]\d\d\)|[2-9]\d\d)[ .-]?[2-9]\d\d[ .-]\d{4}$/;
+/** An `N00` area code (`200`, `500`, `800`): easily recognisable codes, and in an access line the commonest statuses. */
+const N00_AREA_CODE = /^\+1[ .-]?\(?[2-9]00/;
+/** An area code that reads as a response's status (`1xx`–`5xx`: `200`, `304`, `415`). */
+const STATUS_AREA_CODE = /^\+1[ .-]?\(?[1-5]\d\d/;
+/** A request's method and a blank before its URL (`GET /x?…`, `"POST https://…`): the URL is an access line's request. */
+const METHOD_BEFORE = /(?:^|[\s"'])(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|CONNECT|TRACE)[ \t]+\S*$/;
+/** How far back a request's method is looked for: a request line's URL is no longer in practice. */
+const METHOD_LOOKBACK = 2048;
+/**
+ * An access line's fields after its request URL: the protocol (`HTTP/1.1`), the combined log's
+ * quoted referrer or user agent (`"-"`, `"https://…"`, `"Mozilla/5.0"`; not a JSON string's closing
+ * quote, `"}`), or a status (`1xx`–`5xx`) after a blank, a tab or ` - `.
+ */
+const ACCESS_FIELDS_AFTER = /^(?:[ \t]+-)?[ \t]+(?:HTTP\/|"(?:-"|[a-z][a-z\d+.-]*:\/\/|[A-Za-z][\w.-]*\/)|[1-5]\d\d(?!\d))/;
+/**
+ * The line's status after a query value's groups (` 200`, `\t200`, ` - 200`), then the text's
+ * end, a number, a dash or a quote: the groups before it are the URL's, not the response's fields.
+ */
+const STATUS_AFTER = /^(?:[ \t]+-)?[ \t]+[1-5]\d\d(?:$|[ \t]+[\d"-]|["'])/;
+
+/**
+ * Whether the query value from `start` to `end` in `text` is in an access line's request URL: an
+ * HTTP method before the URL (`GET /x?…`), or an access line's fields after the value
+ * (`ACCESS_FIELDS_AFTER`: ` HTTP/1.1`, ` 200 512`, `\t200`, ` - 200`, ` "-" "Mozilla/5.0"`).
+ * There a `+1` value may be followed by the response's status, byte count and time
+ * (`GET /api/x?delta=+1 200 512 1234`, morgan's `tiny` format).
+ */
+export function isAccessLine(text: string, start: number, end: number): boolean {
+  return ACCESS_FIELDS_AFTER.test(text.slice(end, end + 16)) || METHOD_BEFORE.test(text.slice(Math.max(0, start - METHOD_LOOKBACK), start));
+}
+
+/**
+ * Whether `taken`, a NANP number's full groups (`NANP_FULL_GROUPS`) from `start` to `end` in
+ * `text`, is a phone: always outside an access line (`isAccessLine`); inside one its area code is
+ * no `N00` code, and it is the value's whole (`closed`), before the protocol or the line's status
+ * (`STATUS_AFTER`: ` 200`, `\t200`, ` - 200`), or its area code reads as no status (`800`, `646`).
+ * Otherwise the area code may be the response's status (`?delta=+1 200 512 1234`: status, bytes,
+ * time) and the status reading (`STATUS_THEN_NUMBER`) decides.
+ */
+function isNanpPhone(taken: string, text: string, start: number, end: number, closed: boolean): boolean {
+  if (!NANP_FULL_GROUPS.test(taken)) return false;
+  if (!isAccessLine(text, start, end)) return true;
+  if (N00_AREA_CODE.test(taken)) return false;
+  const after = text.slice(end, end + 24);
+  return closed || PROTOCOL_AFTER.test(after) || STATUS_AFTER.test(after) || !STATUS_AREA_CODE.test(taken);
+}
 
 /**
  * Whether `value` is a NANP number in its full written groups (`NANP_FULL_GROUPS`), its blanks
  * perhaps a URL's `%20` (`+1%20415%20867%205309`: what `new URL()` makes of `?ref=+1 415 867 5309`,
- * the `+` left as written).
+ * the `+` left as written). In an access line (`inAccessLine`) an `N00` area code is no phone's
+ * (`GET /x?id=+1%20200%20512%201234`); elsewhere it is (`url.full` = `…?ref=+1%20800%20555%201234`).
  */
-export function isNanpInFullGroups(value: string): boolean {
-  return NANP_FULL_GROUPS.test(value.includes("%") ? value.replace(ENCODED_BLANKS, " ") : value);
+export function isNanpInFullGroups(value: string, inAccessLine: boolean): boolean {
+  const groups = value.includes("%") ? value.replace(ENCODED_BLANKS, " ") : value;
+  return NANP_FULL_GROUPS.test(groups) && !(inAccessLine && N00_AREA_CODE.test(groups));
 }
 const ENCODED_BLANKS = /%20/g;
 
@@ -110,7 +154,7 @@ export function queryValueNumberLength(match: string, text: string, start: numbe
 function isWholeValue(taken: string, text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 16);
   const closed = VALUE_CLOSED.test(after) || (end === text.length && !/\s/.test(text.slice(0, start)));
-  if ((closed || PROTOCOL_AFTER.test(after)) && NANP_FULL_GROUPS.test(taken)) return true;
+  if (isNanpPhone(taken, text, start, end, closed)) return true;
   if (STATUS_THEN_NUMBER.test(taken) || !PHONE_GROUPS.test(taken)) return false;
   return closed || (LOCAL_NUMBER_END.test(taken) && LOG_TAIL.test(after));
 }
