@@ -34,8 +34,10 @@ export function formDecoded(value: string): string {
  * the run reads as a blank (`call+me+at+415+867+5309+or+write+to+jane.doe@example.com`: the
  * address takes at most `to+jane.doe`, the phone goes as a phone), and so does every `+` of a run
  * whose `@` starts no domain (`0171+1234567+%40+work`, `4111+1111+1111+1111+@checkout`).
+ * `wholeAddressRuns`: every `+` of a run that ends at such an address stays, the run read as one
+ * address (`addressRunPrefixes`), and a value with no other escape gets a view reading it as sent.
  */
-export function formEncodedView(raw: string): EscapeView | undefined {
+export function formEncodedView(raw: string, wholeAddressRuns = false): EscapeView | undefined {
   const parts = new ViewParts(raw);
   // The end of the run of local-part characters the last `+` read stands in, and its subaddress's `+` (-1: none).
   let runEnd = -1;
@@ -47,7 +49,7 @@ export function formEncodedView(raw: string): EscapeView | undefined {
         runEnd = localPartRunEnd(raw, at);
         subaddressPlus = subaddressPlusOf(raw, runEnd);
       }
-      if (at !== subaddressPlus) parts.add(at, at + 1, " ");
+      if (at !== subaddressPlus && !(wholeAddressRuns && subaddressPlus >= 0)) parts.add(at, at + 1, " ");
       at++;
       continue;
     }
@@ -62,7 +64,28 @@ export function formEncodedView(raw: string): EscapeView | undefined {
     if (character.length === 2) parts.add(end, end, character.charAt(1));
     at = end;
   }
-  return parts.view(FormEncodedView);
+  return parts.view(FormEncodedView) ?? (wholeAddressRuns ? new FormEncodedView(raw, raw, [], [], []) : undefined);
+}
+
+/**
+ * Where the words before an e-mail's local part that `formEncodedView` reads as blanks lie in
+ * `raw`: `[start, end)` pairs, flat, one per run of local-part characters holding a `+` before
+ * its subaddress's (`call+me+at+0171+1234567+or+jane.doe+x@example.com`: `call+…+or+`). Empty
+ * for most values. Linear in the length of `raw`.
+ */
+export function addressRunPrefixes(raw: string): number[] {
+  const prefixes: number[] = [];
+  for (let plus = raw.indexOf("+"); plus >= 0; ) {
+    const runEnd = localPartRunEnd(raw, plus);
+    const subaddressPlus = subaddressPlusOf(raw, runEnd);
+    if (subaddressPlus > plus) {
+      let start = plus;
+      while (start > 0 && isLocalPartCharacter(raw.charCodeAt(start - 1))) start--;
+      prefixes.push(start, raw.lastIndexOf("+", subaddressPlus - 1) + 1);
+    }
+    plus = raw.indexOf("+", runEnd);
+  }
+  return prefixes;
 }
 
 /** A form-encoded value's view (`formEncodedView`): what a replacement adds is spelled as the value spells its text. */

@@ -1,12 +1,13 @@
 import { Place } from "./detectors/detector";
 import type { EscapeView } from "./escape-view";
-import { formDecoded, formEncodedView } from "./form-encoding";
+import { addressRunPrefixes, formDecoded, formEncodedView } from "./form-encoding";
 import { namesUnownedName } from "./person-names";
 import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
 import { STREET_TYPES } from "./street-addresses";
 import { isCommonSurname } from "./surnames";
 import { isCommonGivenName } from "./given-names";
+import { RedactionTally } from "./tally";
 
 /**
  * A URL query's or a form body's value that is prose once decoded, read as its decoded text.
@@ -54,7 +55,7 @@ export function redactQueryProse(
   text: string,
   place: number,
   keyPlace: ParameterPlace,
-  scanned: (view: EscapeView, place: number, typed: boolean) => string,
+  scanned: ProseScan,
 ): string {
   if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
   let output = "";
@@ -72,7 +73,7 @@ export function redactQueryProse(
       const key = formDecoded(text.slice(keyStart, equals));
       const valuePlace = proseKeyPlace(key, view.text, keyPlace);
       const typed = namesTypedText(key) && !showsPersonalData(view.text);
-      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE, typed);
+      const redacted = valuePlace === undefined ? value : addressRunsScanned(value, view, valuePlace | Place.DECODED_QUERY_VALUE, typed, scanned);
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
         copied = valueEnd;
@@ -81,6 +82,55 @@ export function redactQueryProse(
     equals = text.indexOf("=", valueEnd);
   }
   return copied === 0 ? text : output + text.slice(copied);
+}
+
+/**
+ * `scanned(view, place, typed)`, but for a value whose words before an e-mail's local part the
+ * view reads as blanks (`addressRunPrefixes`: `call+Anna+Weber+on+0171+1234567+or+jane@example.com`):
+ * when that reading leaves one of those words that may be a person's data in sight, a word with a
+ * digit or a common given name or surname (given-names.ts, surnames.ts), the value is read with
+ * the whole run as the address, as the query as sent reads it: a sentence over-redacted rather
+ * than a phone or a name the detectors miss in it shown. The first reading is counted in a
+ * tally of its own and done again when kept.
+ */
+function addressRunsScanned(value: string, view: EscapeView, place: number, typed: boolean, scanned: ProseScan): string {
+  const prefixes = addressRunPrefixes(value);
+  if (prefixes.length === 0) return scanned(view, place, typed);
+  if (!showsPersonalWord(value, prefixes, scanned(view, place, typed, new RedactionTally()))) return scanned(view, place, typed);
+  return scanned(formEncodedView(value, true)!, place, typed);
+}
+
+/** A scan of a query value's view (`redactQueryProse`), counted in `tally` when given, else in the text's. */
+export type ProseScan = (view: EscapeView, place: number, typed: boolean, tally?: RedactionTally) => string;
+
+/**
+ * Whether `redacted` (`raw` redacted) still shows a word of `raw`'s `prefixes` (`[start, end)`
+ * pairs of `+`-joined words) that may be a person's data: one with a digit, or a capitalised
+ * common given name or surname. A word counts as shown wherever `redacted` holds it whole, so a
+ * doubt reads as shown.
+ */
+function showsPersonalWord(raw: string, prefixes: readonly number[], redacted: string): boolean {
+  for (let i = 0; i < prefixes.length; i += 2) {
+    for (const word of raw.slice(prefixes[i], prefixes[i + 1]).split("+")) {
+      const personal = DIGIT.test(word) || (CAPITALISED.test(word) && (isCommonGivenName(word) || isCommonSurname(word)));
+      if (personal && holdsWord(redacted, word)) return true;
+    }
+  }
+  return false;
+}
+const DIGIT = /\d/;
+const CAPITALISED = /^[A-Z][a-z]/;
+
+/** Whether `text` holds `word` with no letter or digit on either side. */
+function holdsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+function isWordCharacter(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
 }
 
 /** The longest a parameter's key is read back from its `=` (as the phone detector's query readings read it). */
