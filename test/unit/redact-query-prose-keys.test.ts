@@ -12,49 +12,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactedLogBody, storedLogAttribute, storedLogAttributes, storedSpanAttributes } from "../support/redaction";
+import { redactedLogBody, storedLogAttribute } from "../support/redaction";
+import { formsOf, itStoresInEveryForm, storedForms } from "../support/query-forms";
 import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const redact = (text: string) => redactString(text, policy);
 const PHONE = "[REDACTED:phone]";
 const EMAIL = "[REDACTED:email]";
-const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
-
-/** `query` (with no `?`) as each query-bearing form stores it, by form. */
-function storedForms(query: string): Record<string, unknown> {
-  const pinoLine = (url: string) => JSON.stringify({ level: 30, time: 1796000000000, req: { method: "GET", url }, msg: "request completed" });
-  const record = storedLogAttributes([str("url.full", `https://shop.example.com/c?${query}`), str("url.path", "/c"), str("url.query", query)]).values;
-  const span = storedSpanAttributes(2, [str("http.target", `/c?${query}`), str("http.url", `https://api.example.com/c?${query}`)]);
-  return {
-    line: redact(`GET /c?${query} 200 512 - 3.1 ms`).text,
-    access: redact(`"GET /c?${query} HTTP/1.1" 200 1234`).text,
-    "url.full": record["url.full"],
-    "url.query": record["url.query"],
-    "http.target": span["http.target"],
-    "http.url": span["http.url"],
-    pino: redactedLogBody(pinoLine(`/c?${query}`)),
-  };
-}
-
-/** What `storedForms` gives when each form stores `query` as `stored`. */
-function formsOf(stored: string): Record<string, unknown> {
-  return {
-    line: `GET /c?${stored} 200 512 - 3.1 ms`,
-    access: `"GET /c?${stored} HTTP/1.1" 200 1234`,
-    "url.full": `https://shop.example.com/c?${stored}`,
-    "url.query": stored,
-    "http.target": `/c?${stored}`,
-    "http.url": `https://api.example.com/c?${stored}`,
-    pino: JSON.stringify({ level: 30, time: 1796000000000, req: { method: "GET", url: `/c?${stored}` }, msg: "request completed" }),
-  };
-}
-
-function itStoresInEveryForm(title: string, cases: readonly (readonly [string, string])[]): void {
-  it.each(cases.map((pair) => [...pair]))(title, (query, stored) => {
-    expect(storedForms(query)).toEqual(formsOf(stored));
-  });
-}
 
 describe("a plus-addressed e-mail with a literal + goes whole", () => {
   const keys = ["email", "login_hint", "mail", "emailAddress", "customer_email", "account", "invite", "unsubscribe", "e", "q", "user", "to", "recipient", "reply_to"];

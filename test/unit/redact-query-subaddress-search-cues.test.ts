@@ -8,12 +8,12 @@
  *   salutation or a courtesy title, and a street line with its postal code go; a `greeting` names
  *   its addressee;
  * - a plural's possessive (`the+Smiths'+house`) does not end the value.
- * Each case in every query-bearing form: a log line's URL, an access log's request line,
- * `url.full`, `url.query`, a server span's `http.target` and `http.url`, a pino line's `req.url`.
+ * Each case in every query-bearing form (test/support/query-forms.ts).
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { redactedLogBody, storedLogAttributes, storedSpanAttributes } from "../support/redaction";
+import { redactedLogBody } from "../support/redaction";
+import { itStoresInEveryForm } from "../support/query-forms";
 import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -23,40 +23,6 @@ const PHONE = "[REDACTED:phone]";
 const EMAIL = "[REDACTED:email]";
 const NAME = "[REDACTED:person_name]";
 const STREET = "[REDACTED:street_address]";
-const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
-
-/** `query` (with no `?`) as each query-bearing form stores it, by form. */
-function storedForms(query: string): Record<string, unknown> {
-  const pinoLine = (url: string) => JSON.stringify({ level: 30, time: 1796000000000, req: { method: "GET", url }, msg: "request completed" });
-  const record = storedLogAttributes([str("url.full", `https://shop.example.com/c?${query}`), str("url.query", query)]).values;
-  const span = storedSpanAttributes(2, [str("http.target", `/c?${query}`), str("http.url", `https://api.example.com/c?${query}`)]);
-  return {
-    line: text(`GET /c?${query} 200 512 - 3.1 ms`),
-    "url.full": record["url.full"],
-    "url.query": record["url.query"],
-    "http.target": span["http.target"],
-    "http.url": span["http.url"],
-    pino: redactedLogBody(pinoLine(`/c?${query}`)),
-  };
-}
-
-/** What `storedForms` gives when each form stores `query` as `stored`. */
-function formsOf(stored: string): Record<string, unknown> {
-  return {
-    line: `GET /c?${stored} 200 512 - 3.1 ms`,
-    "url.full": `https://shop.example.com/c?${stored}`,
-    "url.query": stored,
-    "http.target": `/c?${stored}`,
-    "http.url": `https://api.example.com/c?${stored}`,
-    pino: JSON.stringify({ level: 30, time: 1796000000000, req: { method: "GET", url: `/c?${stored}` }, msg: "request completed" }),
-  };
-}
-
-function itStoresInEveryForm(title: string, cases: readonly (readonly [string, string])[]): void {
-  it.each(cases.map((pair) => [...pair]))(title, (query, stored) => {
-    expect(storedForms(query)).toEqual(formsOf(stored));
-  });
-}
 
 describe("a + before an @ that starts no domain is a blank", () => {
   itStoresInEveryForm("%s", [
