@@ -26,24 +26,30 @@ export function formDecoded(value: string): string {
  * encoded, its blanks spelled as `raw` spells them (`+` or `%20`). Undefined when `raw` holds no
  * escape. Linear in the length of `raw`.
  *
- * A `+` in the run of an e-mail's local-part characters that an `@` or `%40` ends
- * (`jane.doe+work@example.com`, `%22jane.doe+x%40example.com%22`) stays a `+`: a client that
- * leaves `@` unencoded leaves a subaddress's `+` too (RFC 5233), and read as a blank it would
- * cut the address in two, its local part kept.
+ * A subaddress's `+` (RFC 5233: `jane.doe+work@example.com`, `%22jane.doe+x%40example.com%22`)
+ * stays a `+`: a client that leaves `@` unencoded leaves it too, and read as a blank it would cut
+ * the address in two, its local part kept. It is the last `+` of a run of local-part characters
+ * (letters, digits, `.`, `_`, `-`, `+`) with a character on each side, the run ended by an `@` or
+ * `%40` that a domain follows at once (labels joined by dots: `example.com`). Any earlier `+` of
+ * the run reads as a blank (`call+me+at+415+867+5309+or+write+to+jane.doe@example.com`: the
+ * address takes at most `to+jane.doe`, the phone goes as a phone), and so does every `+` of a run
+ * whose `@` starts no domain (`0171+1234567+%40+work`, `4111+1111+1111+1111+@checkout`).
+ * `wholeAddressRuns`: every `+` of a run that ends at such an address stays, the run read as one
+ * address (`addressRunPrefixes`), and a value with no other escape gets a view reading it as sent.
  */
-export function formEncodedView(raw: string): EscapeView | undefined {
+export function formEncodedView(raw: string, wholeAddressRuns = false): EscapeView | undefined {
   const parts = new ViewParts(raw);
-  // The end of the run of local-part characters the last `+` read stands in, and whether an `@` ends it.
+  // The end of the run of local-part characters the last `+` read stands in, and its subaddress's `+` (-1: none).
   let runEnd = -1;
-  let addressRun = false;
+  let subaddressPlus = -1;
   for (let at = 0; at < raw.length; ) {
     const code = raw.charCodeAt(at);
     if (code === PLUS) {
       if (at >= runEnd) {
         runEnd = localPartRunEnd(raw, at);
-        addressRun = raw.charCodeAt(runEnd) === AT || escapedByte(raw, runEnd) === AT;
+        subaddressPlus = subaddressPlusOf(raw, runEnd);
       }
-      if (!addressRun) parts.add(at, at + 1, " ");
+      if (at !== subaddressPlus && !(wholeAddressRuns && subaddressPlus >= 0)) parts.add(at, at + 1, " ");
       at++;
       continue;
     }
@@ -58,7 +64,28 @@ export function formEncodedView(raw: string): EscapeView | undefined {
     if (character.length === 2) parts.add(end, end, character.charAt(1));
     at = end;
   }
-  return parts.view(FormEncodedView);
+  return parts.view(FormEncodedView) ?? (wholeAddressRuns ? new FormEncodedView(raw, raw, [], [], []) : undefined);
+}
+
+/**
+ * Where the words before an e-mail's local part that `formEncodedView` reads as blanks lie in
+ * `raw`: `[start, end)` pairs, flat, one per run of local-part characters holding a `+` before
+ * its subaddress's (`call+me+at+0171+1234567+or+jane.doe+x@example.com`: `call+…+or+`). Empty
+ * for most values. Linear in the length of `raw`.
+ */
+export function addressRunPrefixes(raw: string): number[] {
+  const prefixes: number[] = [];
+  for (let plus = raw.indexOf("+"); plus >= 0; ) {
+    const runEnd = localPartRunEnd(raw, plus);
+    const subaddressPlus = subaddressPlusOf(raw, runEnd);
+    if (subaddressPlus > plus) {
+      let start = plus;
+      while (start > 0 && isLocalPartCharacter(raw.charCodeAt(start - 1))) start--;
+      prefixes.push(start, raw.lastIndexOf("+", subaddressPlus - 1) + 1);
+    }
+    plus = raw.indexOf("+", runEnd);
+  }
+  return prefixes;
 }
 
 /** A form-encoded value's view (`formEncodedView`): what a replacement adds is spelled as the value spells its text. */
@@ -85,6 +112,36 @@ function localPartRunEnd(raw: string, at: number): number {
   let end = at;
   while (end < raw.length && isLocalPartCharacter(raw.charCodeAt(end))) end++;
   return end;
+}
+
+/**
+ * The subaddress's `+` of the local-part run that ends at `runEnd` (`formEncodedView`): its last
+ * `+`, when a local-part character stands on each side of it and an `@` or `%40` that a domain
+ * follows ends the run; -1 for none. Reads back to that `+` only: linear over a value's runs.
+ */
+function subaddressPlusOf(raw: string, runEnd: number): number {
+  const at = raw.charCodeAt(runEnd) === AT ? 1 : escapedByte(raw, runEnd) === AT ? 3 : 0;
+  if (at === 0 || !domainFollows(raw, runEnd + at)) return -1;
+  const plus = raw.lastIndexOf("+", runEnd - 1);
+  const tagged = plus + 1 < runEnd && plus > 0 && raw.charCodeAt(plus - 1) !== PLUS && isLocalPartCharacter(raw.charCodeAt(plus - 1));
+  return tagged ? plus : -1;
+}
+
+/** Whether a domain starts at `at`: two or more labels of letters, digits and `-`, joined by dots (`example.com`, `b.co`). */
+function domainFollows(raw: string, at: number): boolean {
+  let labels = 0;
+  for (let end = at; ; end++) {
+    const start = end;
+    while (end < raw.length && isLabelCharacter(raw.charCodeAt(end))) end++;
+    if (end === start) return false;
+    labels++;
+    if (raw.charCodeAt(end) !== 46 || !isLabelCharacter(raw.charCodeAt(end + 1))) return labels >= 2;
+  }
+}
+
+function isLabelCharacter(code: number): boolean {
+  const letter = code | 0x20;
+  return (letter >= 97 && letter <= 122) || (code >= 48 && code <= 57) || code === 45;
 }
 
 function isLocalPartCharacter(code: number): boolean {

@@ -1,9 +1,13 @@
 import { Place } from "./detectors/detector";
 import type { EscapeView } from "./escape-view";
-import { formDecoded, formEncodedView } from "./form-encoding";
+import { addressRunPrefixes, formDecoded, formEncodedView } from "./form-encoding";
 import { namesUnownedName } from "./person-names";
 import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
+import { STREET_TYPES } from "./street-addresses";
+import { isCommonSurname } from "./surnames";
+import { isCommonGivenName } from "./given-names";
+import { RedactionTally } from "./tally";
 
 /**
  * A URL query's or a form body's value that is prose once decoded, read as its decoded text.
@@ -51,7 +55,7 @@ export function redactQueryProse(
   text: string,
   place: number,
   keyPlace: ParameterPlace,
-  scanned: (view: EscapeView, place: number, typed: boolean) => string,
+  scanned: ProseScan,
 ): string {
   if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
   let output = "";
@@ -68,7 +72,8 @@ export function redactQueryProse(
     if (view !== undefined && readsAsProse(view.text)) {
       const key = formDecoded(text.slice(keyStart, equals));
       const valuePlace = proseKeyPlace(key, view.text, keyPlace);
-      const redacted = valuePlace === undefined ? value : scanned(view, valuePlace | Place.DECODED_QUERY_VALUE, namesTypedText(key));
+      const typed = namesTypedText(key) && !showsPersonalData(view.text);
+      const redacted = valuePlace === undefined ? value : addressRunsScanned(value, view, valuePlace | Place.DECODED_QUERY_VALUE, typed, scanned);
       if (redacted !== value) {
         output += text.slice(copied, equals + 1) + redacted;
         copied = valueEnd;
@@ -78,6 +83,46 @@ export function redactQueryProse(
   }
   return copied === 0 ? text : output + text.slice(copied);
 }
+
+/**
+ * `scanned(view, place, typed)`, but for a value whose words before an e-mail's local part the
+ * view reads as blanks (`addressRunPrefixes`: `call+Anna+Weber+on+0171+1234567+or+jane@example.com`):
+ * when that reading leaves one of those words that may be a person's data in sight, a word with a
+ * digit or a common given name or surname (given-names.ts, surnames.ts), the value is read with
+ * the whole run as the address, as the query as sent reads it: a sentence over-redacted rather
+ * than a phone or a name the detectors miss in it shown. The first reading is counted in a
+ * tally of its own and done again when kept.
+ */
+function addressRunsScanned(value: string, view: EscapeView, place: number, typed: boolean, scanned: ProseScan): string {
+  const prefixes = addressRunPrefixes(value);
+  if (prefixes.length === 0) return scanned(view, place, typed);
+  if (!showsPersonalWord(value, prefixes, scanned(view, place, typed, new RedactionTally()))) return scanned(view, place, typed);
+  return scanned(formEncodedView(value, true)!, place, typed);
+}
+
+/** A scan of a query value's view (`redactQueryProse`), counted in `tally` when given, else in the text's. */
+export type ProseScan = (view: EscapeView, place: number, typed: boolean, tally?: RedactionTally) => string;
+
+/**
+ * Whether `redacted` (`raw` redacted) still shows a word of `raw`'s `prefixes` (`[start, end)`
+ * pairs of `+`-joined words, each read as its runs of letters and digits) that may be a person's
+ * data: one with a digit, or a capitalised common given name or surname. A word counts as shown
+ * wherever `redacted` holds it whole, so a doubt reads as shown. Linear in the lengths.
+ */
+function showsPersonalWord(raw: string, prefixes: readonly number[], redacted: string): boolean {
+  countWork(redacted.length);
+  const shown = new Set(redacted.split(NOT_WORD));
+  for (let i = 0; i < prefixes.length; i += 2) {
+    for (const word of raw.slice(prefixes[i], prefixes[i + 1]).split(NOT_WORD)) {
+      const personal = DIGIT.test(word) || (CAPITALISED.test(word) && (isCommonGivenName(word) || isCommonSurname(word)));
+      if (personal && shown.has(word)) return true;
+    }
+  }
+  return false;
+}
+const NOT_WORD = /[^A-Za-z0-9]+/;
+const DIGIT = /\d/;
+const CAPITALISED = /^[A-Z][a-z]/;
 
 /** The longest a parameter's key is read back from its `=` (as the phone detector's query readings read it). */
 const MAX_KEY = 64;
@@ -107,8 +152,13 @@ function valueEndAfter(text: string, at: number): number {
   return end;
 }
 
+/** Whether the `'` at `at` is a word's: between letters (`It's`), or a plural's possessive before an encoded blank (`the+Smiths'+house`). */
 function isApostrophe(text: string, at: number): boolean {
-  return text.charCodeAt(at) === 39 && isAsciiLetter(text.charCodeAt(at - 1)) && isAsciiLetter(text.charCodeAt(at + 1));
+  if (text.charCodeAt(at) !== 39 || !isAsciiLetter(text.charCodeAt(at - 1))) return false;
+  const next = text.charCodeAt(at + 1);
+  if (isAsciiLetter(next)) return true;
+  const possessive = (text.charCodeAt(at - 1) | 0x20) === 115 /* s */ && isAsciiLetter(text.charCodeAt(at - 2));
+  return possessive && (next === 43 /* + */ || text.startsWith("%20", at + 1));
 }
 
 function isAsciiLetter(code: number): boolean {
@@ -169,10 +219,11 @@ function proseKeyPlace(key: string, value: string, keyPlace: ParameterPlace): nu
  * Whether the parameter `key` (decoded) holds what someone typed to find something or a label a
  * page or a campaign shows, rather than a message: a search (`q`, `query`, `search`, `s`,
  * `keywords`, `term`, `searchTerm`), a filter (`filter`, `filters[title]`), a title, a campaign's
- * `utm_*`, SAML's `RelayState`, a widget's `greeting`. Its decoded prose is searched for contact
- * data and secrets only (`redactQueryProse`'s `typed`): a name, a street or a postal code there is
- * mostly a book, a brand or a place looked up (`Dr. Seuss books`, `Mrs Fields cookies`,
- * `10 Downing Street`, `plz 10115`), as the query as sent kept it.
+ * `utm_*`, SAML's `RelayState`. Its decoded prose is searched for contact data and secrets only
+ * (`redactQueryProse`'s `typed`) unless it shows a person's data plainly (`showsPersonalData`): a
+ * name, a street or a postal code there is mostly a book, a brand or a place looked up
+ * (`Dr. Seuss books`, `Mrs Fields cookies`, `10 Downing Street`, `plz 10115`), as the query as
+ * sent kept it. Not a `greeting`: a greeting names its addressee (`Dear Anna Weber,`).
  */
 export function namesTypedText(key: string): boolean {
   const words = nameWords(key.replace(BRACKETS, " "));
@@ -195,6 +246,31 @@ const TYPED_TEXT_WORDS: ReadonlySet<string> = new Set([
   "filter",
   "filters",
   "title",
-  "greeting",
   "relaystate",
 ]);
+
+/**
+ * Whether decoded prose under a search's or a label's key (`namesTypedText`) shows a person's data
+ * plainly, so that it is searched for names and addresses as any prose is: a full name, a common
+ * given name and a common surname (given-names.ts, surnames.ts), after `my name is`, `customer`,
+ * a salutation (`Dear`, `Hi`, `Hello`) or a courtesy title (`Mr John Smith`); or a street line, a
+ * house number and a street's word (`10 Downing Street`, `Hauptstr. 5`), with a postal code after
+ * it (`SW1A 2AA`, `10115 Berlin`, `CA 90210`). A name or a street alone (`Dear John`,
+ * `Contact John Lewis`, `Dr. Seuss books`, `10 Downing Street`, `zip code 90210`) stays a lookup.
+ * Linear: each pattern's quantifiers are bounded.
+ */
+function showsPersonalData(decoded: string): boolean {
+  for (const match of decoded.matchAll(NAME_CUE)) {
+    countWork(match[0].length);
+    if (isCommonGivenName(match[1]!) && isCommonSurname(match[2]!)) return true;
+  }
+  const street = STREET_LINE.exec(decoded);
+  return street !== null && POSTAL_CODE.test(decoded.slice(street.index + street[0].length));
+}
+const NAME_CUE = /(?<!\p{L})(?:[Mm]y name is|[Cc]ustomer|[Dd]ear|[Hh]i|[Hh]ello|Mrs?\.?|Ms\.?|Mx\.?|Dr\.?)\s{1,3}(\p{Lu}\p{Ll}{1,30})\s{1,3}(\p{Lu}[\p{Ll}'-]{1,30})(?!\p{L})/gu;
+const STREET_LINE = new RegExp(
+  `(?<![\\p{L}\\d])\\d{1,5}[a-z]?\\s{1,3}(?:\\p{Lu}[\\p{L}'-]{0,30}\\s{1,3}){1,3}(?:${STREET_TYPES.join("|")})\\.?(?!\\p{L})` +
+    `|\\p{Lu}\\p{Ll}{1,30}(?:str\\.|stra(?:ss|\u00df)e|weg|platz|allee|gasse)\\s{1,3}\\d{1,4}[a-z]?(?!\\d)`,
+  "u",
+);
+const POSTAL_CODE = /(?<![\p{L}\d])(?:\d{5}(?!\d)|\d{4}(?=\s\p{Lu})|[A-Z]{2}\s\d{5}(?!\d)|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?!\p{L}))/u;

@@ -149,8 +149,8 @@ export class TextScanner {
   private proseValuesRedacted(text: string, tally: RedactionTally, excluded: number, place: number, marking: SeriesMarking | undefined): string {
     const parameterPlace = this.parameterPlace;
     if (parameterPlace === undefined) return text;
-    return redactQueryProse(text, place, parameterPlace, (view, valuePlace, typed) =>
-      this.redactEscaped(view, tally, typed ? excluded | this.typedTextExcluded : excluded, valuePlace, -1, undefined, marking),
+    return redactQueryProse(text, place, parameterPlace, (view, valuePlace, typed, counts = tally) =>
+      this.redactEscaped(view, counts, typed ? excluded | this.typedTextExcluded : excluded, valuePlace, -1, undefined, marking),
     );
   }
 
