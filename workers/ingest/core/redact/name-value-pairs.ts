@@ -117,12 +117,12 @@ export function isEmptyPairValue(value: unknown): boolean {
  * under a name whose last word is `headers`, `header` or `trailers`. The Fetch API's and undici's
  * `[["cookie", "…"], ["authorization", "…"]]` (each pair is such a list) and Node's
  * `req.rawHeaders` (`["Host", "example.com", "Cookie", "…"]`). Undefined when there is none, or
- * when every item is a header's name (`isHeaderName`): a CORS list's names, no pairs.
+ * when the items are a list of header names (`isHeaderNameList`): a CORS list's names, no pairs.
  */
 export function headerListPairs(items: readonly unknown[], path: string): Map<number, string> | undefined {
   if (items.length === 0 || items.length % 2 !== 0 || !namesHeaderList(path)) return undefined;
   // A list of header names alone (`allowedHeaders: ["Authorization","Content-Type"]`, a CORS setting) pairs none.
-  if (items.every((item) => typeof item === "string" && isHeaderName(item))) return undefined;
+  if (isHeaderNameList(items)) return undefined;
   let names: Map<number, string> | undefined;
   for (let i = 0; i < items.length; i += 2) {
     const name = items[i];
@@ -132,6 +132,24 @@ export function headerListPairs(items: readonly unknown[], path: string): Map<nu
   return names;
 }
 const HEADER_LIST_WORDS: ReadonlySet<string> = new Set(["headers", "header", "trailers"]);
+
+/**
+ * Whether `items` are a list of header names, not name/value pairs: every item a string shaped as
+ * a header's name (`HEADER_NAME_TOKEN`) and at least one a header's name the redaction knows
+ * (`isHeaderName`), so that the others are names too (`["authorization","x-client-info","apikey",
+ * "content-type"]`, `["Authorization","Content-Type","sentry-trace","baggage"]`, `"Range"`). A
+ * pair's value fails the shape (`"Bearer abc"`, `"sk_live_abc123"`, `"a1b2c3d4e5f6"`).
+ */
+function isHeaderNameList(items: readonly unknown[]): boolean {
+  return items.every((item) => typeof item === "string" && HEADER_NAME_TOKEN.test(item)) && items.some((item) => isHeaderName(item as string));
+}
+/**
+ * A header's name as a list of them writes it: at most 64 characters, words of letters joined by
+ * `-`, a word perhaps ending in up to three digits (`X-Hub-Signature-256`, `X-B3-TraceId`), and a
+ * letter in all. No blank, `_`, `/`, `=` or `.`, and no run of digits a key's or a token's value
+ * mixes into its letters (`a1b2c3d4`).
+ */
+const HEADER_NAME_TOKEN = /^(?=.{1,64}$)(?=[^]*[A-Za-z])(?:[A-Za-z]+\d{0,3}|\d{1,3})(?:-(?:[A-Za-z]+\d{0,3}|\d{1,3}))*$/;
 /** An HTTP field name: an RFC 9110 token, of at most 128 characters. */
 const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]{1,128}$/;
 

@@ -42,11 +42,23 @@ export function holdsNanpNumber(text: string): boolean {
  * Whether `digits`, an international number's digits after its `+` (country code first:
  * `14158675309`), can be an E.164 number (ITU-T E.164): no country code starts with 0, and the
  * country code 1 is the NANP's, whose numbers are ten digits more, the area code and the exchange
- * each starting with 2–9 (`NXX`, as `NANP_NUMBER` reads them): `1002003000` is none.
+ * each starting with 2–9 (`NXX`, as `NANP_NUMBER` reads them): `1002003000` is none, nor is one
+ * under a reserved area code (`isReservedNanpNumber`: `12005121234`).
  */
 export function canBeE164Number(digits: string): boolean {
   const first = digits.charCodeAt(0);
-  return first !== 48 /* 0 */ && (first !== 49 /* 1 */ || NANP_E164_DIGITS.test(digits));
+  return first !== 48 /* 0 */ && (first !== 49 /* 1 */ || (NANP_E164_DIGITS.test(digits) && !RESERVED_NANP_DIGITS.test(digits)));
 }
 /** A NANP number's E.164 digits: the country code 1, an `NXX` area code, an `NXX` exchange and four digits. */
 const NANP_E164_DIGITS = /^1[2-9]\d\d[2-9]\d{6}$/;
+
+/**
+ * Whether `digits`, a `+1` number's digits country code first (`12005121234`), hold the area code
+ * 200, 300 or 400: reserved `N00` codes no number is in service under (NANPA; 500, 600, 700, 800
+ * and 900 are service codes that reach people). Such a `+1 200 512 1234` in a URL is a status, a
+ * byte count and a time, or a sum, in every form it is written in, never a phone.
+ */
+export function isReservedNanpNumber(digits: string): boolean {
+  return RESERVED_NANP_DIGITS.test(digits);
+}
+const RESERVED_NANP_DIGITS = /^1[234]00\d{7}$/;

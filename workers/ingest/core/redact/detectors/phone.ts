@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
-import { canBeE164Number, isGroupedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
+import { canBeE164Number, isGroupedNanpNumber, isReservedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
 import { Place, caseless, type Detector } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
@@ -382,6 +382,8 @@ export const phoneDetector: Detector = {
     }
     if (match.startsWith("+") || match.startsWith("%")) {
       if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
+      // A `+1` number under a reserved area code (200, 300, 400) reaches no one, whatever its form.
+      if (isReservedNanpNumber((encoded ? match.replace(FORM_ESCAPES, "") : match).replace(NOT_DIGITS, ""))) return undefined;
       // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
       if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
       // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
