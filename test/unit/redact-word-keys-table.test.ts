@@ -14,6 +14,13 @@ describe("word-keys-table.ts: the generated word key tables", () => {
     expect(Array.from(copied.inner)).toEqual(Array.from(read.inner));
   });
 
+  it("gates every word search: no search falls back to running on every text", () => {
+    // A way the key reader cannot key makes its search run always, silently: the national-id
+    // name search ran on every text with digits for a day that way (docs/decisions.md, the
+    // request's cost, twenty-first round). A search that must run always says so by its bit here.
+    expect(WORD_KEY_TABLE.always).toBe(0);
+  });
+
   it("round-trips any tables through the compact form", () => {
     const keys = wordKeysOf([
       { bit: 1, pattern: /(?<![A-Za-z])(?:St|Rd)|[Pp]assword/ },
