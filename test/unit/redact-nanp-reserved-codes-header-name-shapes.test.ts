@@ -103,3 +103,26 @@ describe("a list of header names with one the known headers do not hold", () => 
     }
   });
 });
+
+describe("a header list whose values are secrets of a header name's shape still pairs (a review of the list rule)", () => {
+  // Only a known header's name where a pair's value stands makes a list one of names: a pair
+  // list's own names (`X-Api-Key`, `Cookie`) no longer do.
+  itStoresCounting("%j", redacted, { secret: 1 }, [
+    ['{"headers":["X-Api-Key","hunter2"]}', '{"headers":["X-Api-Key","[REDACTED:secret]"]}'],
+    ['{"headers":["Authorization","letmein"]}', '{"headers":["Authorization","[REDACTED:secret]"]}'],
+    ['{"headers":["Cookie","Sunny-Day-202"]}', '{"headers":["Cookie","[REDACTED:secret]"]}'],
+    ['{"headers":["Accept","json","Authorization","changeme"]}', '{"headers":["Accept","json","Authorization","[REDACTED:secret]"]}'],
+    ['{"rawHeaders":["Host","localhost","Cookie","letmein"]}', '{"rawHeaders":["Host","localhost","Cookie","[REDACTED:secret]"]}'],
+  ]);
+  itKeepsUncounted("keeps the names of %j", redacted, [
+    '{"allowedHeaders":["authorization","x-client-info","apikey","content-type"]}',
+    '{"exposedHeaders":["Authorization","ETag","Content-Length","X-Total-Count"]}',
+    '{"headers":["Authorization","Content-Type","sentry-trace","baggage"]}',
+    '{"headers":["authorization","x-vault-token"]}',
+  ]);
+});
+
+describe("an X- name's words are a header's only up to 16 letters each", () => {
+  itStoresCounting("%j", redacted, { secret_param: 1 }, [["api_key=x-qwhfkzlmnbvcxzasdfghjklpoiuytre", `api_key=${SECRET_PARAM}`]]);
+  itKeepsUncounted("keeps %j", redacted, ["token=X-Vault-Token", "token=X-Goog-Authenticated-User-Email", "api_key=x-apikey header missing"]);
+});

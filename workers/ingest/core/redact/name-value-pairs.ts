@@ -135,13 +135,19 @@ const HEADER_LIST_WORDS: ReadonlySet<string> = new Set(["headers", "header", "tr
 
 /**
  * Whether `items` are a list of header names, not name/value pairs: every item a string shaped as
- * a header's name (`HEADER_NAME_TOKEN`) and at least one a header's name the redaction knows
- * (`isHeaderName`), so that the others are names too (`["authorization","x-client-info","apikey",
- * "content-type"]`, `["Authorization","Content-Type","sentry-trace","baggage"]`, `"Range"`). A
- * pair's value fails the shape (`"Bearer abc"`, `"sk_live_abc123"`, `"a1b2c3d4e5f6"`).
+ * a header's name (`HEADER_NAME_TOKEN`) and at least one item where a pair's VALUE would stand (an
+ * odd index) a header's name the redaction knows (`isHeaderName`), which no pair holds as its
+ * value, so that the others are names too (`["authorization","x-client-info","apikey",
+ * "content-type"]`, `["Authorization","Content-Type","sentry-trace","baggage"]`). A pair list's
+ * values are no known header's names, whatever their shape (`["X-Api-Key","hunter2"]`,
+ * `["Host","localhost","Cookie","letmein"]`), and most fail the shape too (`"Bearer abc"`,
+ * `"sk_live_abc123"`, `"a1b2c3d4e5f6"`).
  */
 function isHeaderNameList(items: readonly unknown[]): boolean {
-  return items.every((item) => typeof item === "string" && HEADER_NAME_TOKEN.test(item)) && items.some((item) => isHeaderName(item as string));
+  return (
+    items.every((item) => typeof item === "string" && HEADER_NAME_TOKEN.test(item)) &&
+    items.some((item, i) => i % 2 === 1 && isHeaderName(item as string))
+  );
 }
 /**
  * A header's name as a list of them writes it: at most 64 characters, words of letters joined by

@@ -1242,10 +1242,12 @@ const NAMES_ALGORITHM =
  * `X-Vault-Token`, `X-Scope-OrgID`, `x-apikey`, `X-Hub-Signature-256`). Code, configuration and
  * error messages name such headers under secrets' names far more often than anyone sets a
  * header-shaped secret, so a made-up one (`password=X-Abc-Def`, `password=x-wing`) stays: the
- * accepted miss. A word of another shape (`X-aBc9-dEf`, `x-hUnTeR`) is no header's.
+ * accepted miss. A word of another shape (`X-aBc9-dEf`, `x-hUnTeR`) or of over 16 letters (the
+ * longest in registered and vendors' headers is `Authorization`'s 13; a random key is longer:
+ * `x-qwhfkzlmnbvcxzasdfghjklpoiuytre`) is no header's.
  */
 const CREDENTIAL_HEADER =
-  /^(?:[Xx](?:-(?:[A-Z][A-Za-z]*|[a-z]+))+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
+  /^(?:[Xx](?:-(?:[A-Z][A-Za-z]{0,15}|[a-z]{1,16}))+(?:-\d{1,3})?|(?:Proxy-)?Authorization|(?:proxy-)?authorization|(?:Set-)?Cookie|(?:set-)?cookie)$/;
 /**
  * The HTTP headers a CORS list or a client's code names beside the credential's (RFC 9110, RFC
  * 9111, RFC 6454, W3C Trace Context), as their registry (IANA's HTTP Field Name Registry) writes
