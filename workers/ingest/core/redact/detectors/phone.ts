@@ -427,7 +427,7 @@ export const phoneDetector: Detector = {
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const rewrite = phoneRewrite(match, marker, text, start, place);
-    if (rewrite !== undefined) lastPhone.replaced(start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length)), match);
+    if (rewrite !== undefined) lastPhone.replaced(text, start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length)), match);
     return rewrite;
   },
 };
@@ -573,31 +573,35 @@ const LIST_JOINER_REACH = 16;
  * The last phone the detector replaced in the scan under way: where it ends and how it is
  * printed. The scanner asks about candidates leftmost first, so a candidate after it and a list's
  * joiner (`LIST_JOINER`) is the next item of a list of phones: every phone of a list goes, how
- * ever the first was recognised (a phone's word, a key, its shape). Reset after each scan
- * (`scan-scope.ts`).
+ * ever the first was recognised (a phone's word, a key, its shape). Held with its text: a
+ * value judged alone during the scan (an SQL parameter's, `sql-bound-parameter.ts`) is another
+ * text. Reset after each scan (`scan-scope.ts`).
  */
 class LastPhone {
   private scan = -1;
+  private text = "";
   private end = -1;
   private printed = "";
 
   constructor() {
     resetAfterEachScan(() => {
       this.scan = -1;
+      this.text = "";
       this.printed = "";
     });
   }
 
-  /** Notes that the phone `printed`, replaced up to `end`, was the last in the scan under way. */
-  replaced(end: number, printed: string): void {
+  /** Notes that the phone `printed`, replaced in `text` up to `end`, was the last in the scan under way. */
+  replaced(text: string, end: number, printed: string): void {
     this.scan = currentScan();
+    this.text = text;
     this.end = end;
     this.printed = printed;
   }
 
-  /** Whether a list's joiner, and nothing else, stands between the last phone and `start`. */
+  /** Whether a list's joiner, and nothing else, stands between the last phone in `text` and `start`. */
   isListedBefore(text: string, start: number): boolean {
-    return this.scan === currentScan() && start > this.end && start - this.end <= LIST_JOINER_REACH && LIST_JOINER.test(text.slice(this.end, start));
+    return this.scan === currentScan() && this.text === text && start > this.end && start - this.end <= LIST_JOINER_REACH && LIST_JOINER.test(text.slice(this.end, start));
   }
 
   /** Whether `match` is printed as the last phone was (`printedAs`): digits where digits are (`4155550132 or 4155550133`). */
