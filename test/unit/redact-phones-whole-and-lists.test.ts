@@ -135,6 +135,10 @@ describe("a number a note says to call a person on", () => {
     ["Rufen Sie Anna Weber unter 0171 1234567 an.", `Rufen Sie Anna Weber unter ${PHONE} an.`],
     ["Bitte unter 030 12345678 anrufen", `Bitte unter ${PHONE} anrufen`],
     ["/x?msg=call+Anna+on+%2B44+20+7946+0958", `/x?msg=call+Anna+on+${PHONE}`],
+    ["chiamare Mario Rossi al 347 123 4567", `chiamare Mario Rossi al ${PHONE}`],
+    ["Rückruf an Herrn Weber unter 030 12345678", `Rückruf an Herrn Weber unter ${PHONE}`],
+    ["/x?msg=R%C3%BCckruf+an+Herrn+Weber+unter+030+12345678", `/x?msg=R%C3%BCckruf+an+Herrn+Weber+unter+${PHONE}`],
+    ["/x?q=call+Anna+on+0171+1234567+or+0171+7654321", `/x?q=call+Anna+on+${PHONE}+or+${PHONE}`],
   ]);
 
   it("as an attribute and a JSON body", () => {

@@ -192,8 +192,9 @@ const MEASURE_UNIT_AFTER =
   /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten|[Bb]ytes?|B|[kKMG]i?B|kb|mb|gb|octets|Bytes)(?![A-Za-z\u00C0-\u00FF0-9])/;
 
 /**
- * A call or callback verb (`PHONE_VERBS`: `call`, `appelez`, `llame`, `rufen`), perhaps its polite
- * `Sie` or a callee's `a`/`à`, then whom to call by name, perhaps after a title (`Anna Weber`,
+ * A call or callback verb (`PHONE_VERBS`: `call`, `appelez`, `llame`, `rufen`, `Rückruf`), perhaps
+ * its polite `Sie`, a callee's `a`/`à`/`an`/`para` or a customer's noun (`le client`, `the
+ * customer`), then whom to call by name, perhaps after a title (`Anna Weber`,
  * `Frau Weber`, `Mr. Smith`, `Marie-Claire Dupont`: one to three capitalised words), then the word
  * before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171 1234567`,
  * `Appelez Marie Dupont au 06 12 34 56 78`, `llame a Juan Pérez al 612 345 678`. A program's
@@ -202,7 +203,8 @@ const MEASURE_UNIT_AFTER =
 const CALLEE_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à))?\\s+` +
+      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à|an|para))?` +
+        "(?:\\s+(?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin))?\\s+" +
         `(?:(?:Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora)\\.?\\s+)?${CAPITALISED_WORD}(?:[ -]${CAPITALISED_WORD}){0,2}` +
         "\\s+(?:on|at|unter|au|al|no)\\s+$",
     ),
