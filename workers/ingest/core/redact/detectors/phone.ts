@@ -40,7 +40,7 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
  *   callback or reachability word and an availability window's words only, in a phone's shape
  *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
- *   415-867-5309`: `isCallbackWindowNumber`), or as the
+ *   415-867-5309`: `isNumberToCall`), or as the
  *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
@@ -53,7 +53,16 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   11987654321; 21998765432`, `phones: 4155550132 4155550133`: `list-items.ts`); a list's
  *   words are phones too (`phones`, `telefones`, `celulares`, `phoneNumbers`, `phone_list`:
  *   `list-names.ts`). A `,` after four digits or more, or after a word, separates numbers; after
- *   one to three digits it is a decimal's.
+ *   one to three digits it is a decimal's;
+ * - the next item of a list after any phone replaced, however it was found, after a `,`, `;`, `/`
+ *   or a joining word (`call 415-867-5309 or 212-555-0134`, `0171 1234567 oder 0171 7654321`, a
+ *   form's `,+`/`%2C`: `LastPhone`), printed as the one before or in a phone's shape;
+ * - a number a note says to call a person on (`Call Anna Weber on 0171 1234567`, `Appelez Marie
+ *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`).
+ *
+ * A marker covers the whole number, its country code included (`wholeByNationalPart`). A NANP
+ * number under a reserved area code (200, 300, 400) is none in any spelling but under a phone's
+ * key (`isReservedNanpShape`).
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -241,7 +250,7 @@ function hasPhoneShape(match: string, text: string, start: number): boolean {
  * whom to call (`CALLEE_BEFORE`: `Call Anna Weber on 0171 1234567`), or between German `unter` and
  * a verb of calling (`UNTER_BEFORE`, `CALL_VERB_AFTER`: `Frau Weber unter 030 12345678 anrufen`).
  */
-function isCallbackWindowNumber(match: string, text: string, start: number): boolean {
+function isNumberToCall(match: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
   if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !hasPhoneShape(match, text, start)) return false;
   const end = start + match.length;
@@ -429,7 +438,10 @@ export const phoneDetector: Detector = {
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
     const rewrite = phoneRewrite(match, marker, text, start, place);
-    if (rewrite !== undefined) lastPhone.replaced(text, start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length)), match);
+    if (rewrite !== undefined) {
+      const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
+      lastPhone.replaced(text, end, text.slice(start, end));
+    }
     return rewrite;
   },
 };
@@ -530,7 +542,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     isNamedPhone(text, start, grouped) ||
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
-    isCallbackWindowNumber(match, text, start) ||
+    isNumberToCall(match, text, start) ||
     // A later item of a list of phones: printed as the phone before it, or in a phone's shape.
     (listed && (lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start))));
   if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
@@ -574,8 +586,8 @@ const LIST_JOINER_REACH = 16;
 /**
  * The last phone the detector replaced in the scan under way: where it ends and how it is
  * printed. The scanner asks about candidates leftmost first, so a candidate after it and a list's
- * joiner (`LIST_JOINER`) is the next item of a list of phones: every phone of a list goes, how
- * ever the first was recognised (a phone's word, a key, its shape). Held with its text: a
+ * joiner (`LIST_JOINER`) is the next item of a list of phones: every phone of a list goes,
+ * however the first was recognised (a phone's word, a key, its shape). Held with its text: a
  * value judged alone during the scan (an SQL parameter's, `sql-bound-parameter.ts`) is another
  * text. Reset after each scan (`scan-scope.ts`).
  */
