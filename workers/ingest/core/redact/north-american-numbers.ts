@@ -62,3 +62,18 @@ export function isReservedNanpNumber(digits: string): boolean {
   return RESERVED_NANP_DIGITS.test(digits);
 }
 const RESERVED_NANP_DIGITS = /^1[234]00\d{7}$/;
+
+/**
+ * Whether `match`, a national number as the phone detector reads one, is a NANP number under a
+ * reserved area code (`isReservedNanpNumber`) in any of its printed shapes: `(200) 512-1234`,
+ * `200-512-1234`, `200.512.1234`, `200 512 1234`, `1-200-512-1234`, `2005121234`. The same
+ * number as `+1 200 512 1234` reaches no one, so no spelling of it is a phone by its shape.
+ */
+export function isReservedNanpShape(match: string): boolean {
+  if (!RESERVED_NANP_SHAPE.test(match)) return false;
+  const digits = match.replace(NOT_DIGITS, "");
+  return isReservedNanpNumber(digits.length === 10 ? `1${digits}` : digits);
+}
+/** A NANP number's printed groups, perhaps led by the trunk `1` (`(200) 512-1234`, `1-200-512-1234`, `200.512.1234`). */
+const RESERVED_NANP_SHAPE = /^(?:1[ .-]?)?(?:\([234]00\)[ .-]?|[234]00[ .-]?)[2-9]\d\d[ .-]?\d{4}$/;
+const NOT_DIGITS = /\D/g;

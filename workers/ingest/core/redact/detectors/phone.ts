@@ -1,9 +1,9 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
-import { canBeE164Number, isGroupedNanpNumber, isReservedNanpNumber, isSelfEvidentNanpNumber } from "../north-american-numbers";
-import { Place, caseless, type Detector } from "./detector";
+import { canBeE164Number, isGroupedNanpNumber, isReservedNanpNumber, isReservedNanpShape, isSelfEvidentNanpNumber } from "../north-american-numbers";
+import { Place, caseless, type Detector, type Rewrite } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
-import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
+import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter, printedAs } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
@@ -15,6 +15,7 @@ import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES }
 import { AVAILABILITY_WINDOW } from "./availability-windows";
 import { isAccessLine, isNanpInFullGroups, queryValueNumberLength } from "./query-value-phones";
 import { formDecoded } from "../form-encoding";
+import { currentScan, resetAfterEachScan } from "../scan-scope";
 
 /**
  * Phone numbers, which are personal data wherever a person's is written:
@@ -39,7 +40,7 @@ import { formDecoded } from "../form-encoding";
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
  *   callback or reachability word and an availability window's words only, in a phone's shape
  *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
- *   415-867-5309`: `isCallbackWindowNumber`), or as the
+ *   415-867-5309`: `isNumberToCall`), or as the
  *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
@@ -52,7 +53,16 @@ import { formDecoded } from "../form-encoding";
  *   11987654321; 21998765432`, `phones: 4155550132 4155550133`: `list-items.ts`); a list's
  *   words are phones too (`phones`, `telefones`, `celulares`, `phoneNumbers`, `phone_list`:
  *   `list-names.ts`). A `,` after four digits or more, or after a word, separates numbers; after
- *   one to three digits it is a decimal's.
+ *   one to three digits it is a decimal's;
+ * - the next item of a list after any phone replaced, however it was found, after a `,`, `;`, `/`
+ *   or a joining word (`call 415-867-5309 or 212-555-0134`, `0171 1234567 oder 0171 7654321`, a
+ *   form's `,+`/`%2C`: `LastPhone`), printed as the one before or in a phone's shape;
+ * - a number a note says to call a person on (`Call Anna Weber on 0171 1234567`, `Appelez Marie
+ *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`).
+ *
+ * A marker covers the whole number, its country code included (`wholeByNationalPart`). A NANP
+ * number under a reserved area code (200, 300, 400) is none in any spelling but under a phone's
+ * key (`isReservedNanpShape`).
  *
  * Timezone offsets (`+05:30`), signed numbers (`+100.00`), ids, order numbers, timestamps and
  * durations have too few digits, no phone word, or are identifiers.
@@ -191,17 +201,64 @@ const MEASURE_UNIT_AFTER =
   /^[ \t]*(?:ns|µs|us|ms|s|sec|secs|seconds|Sekunden|secondes|segundos|min|minutes|Minuten|[Bb]ytes?|B|[kKMG]i?B|kb|mb|gb|octets|Bytes)(?![A-Za-z\u00C0-\u00FF0-9])/;
 
 /**
- * Whether a national number (`match`, at `start`) follows a callback word and an availability
- * window (`CALLBACK_WINDOW_BEFORE`) and has a phone's shape (`WINDOW_NUMBER_START`, no date, no
- * measure's unit after it): `Rückruf erbeten, erreichbar von 9-17 Uhr unter 0171 1234567`,
- * `joignable entre 9h et 18h au 06 12 34 56 78`, `llámenos de 9 a 18 al 612 345 678`.
+ * A call or callback verb (`PHONE_VERBS`: `call`, `appelez`, `llame`, `rufen`, `Rückruf`), perhaps
+ * its polite `Sie`, a callee's `a`/`à`/`an`/`para` or a customer's noun (`le client`, `the
+ * customer`), then whom to call by name, perhaps after a title (`Anna Weber`,
+ * `Frau Weber`, `Mr. Smith`, `Marie-Claire Dupont`: one to three capitalised words), then the word
+ * before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171 1234567`,
+ * `Appelez Marie Dupont au 06 12 34 56 78`, `llame a Juan Pérez al 612 345 678`. A program's
+ * name is no such name (`call FooService at …`: a capital inside a word).
  */
-function isCallbackWindowNumber(match: string, text: string, start: number): boolean {
+const CALLEE_BEFORE = lazy(
+  () =>
+    new RegExp(
+      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à|an|para))?` +
+        "(?:\\s+(?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin))?\\s+" +
+        `(?:(?:Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora)\\.?\\s+)?${CAPITALISED_WORD}(?:[ -]${CAPITALISED_WORD}){0,2}` +
+        "\\s+(?:on|at|unter|au|al|no)\\s+$",
+    ),
+);
+/** A name's word, capitalised: a capital, then lower-case letters only (`Anna`, `Pérez`, `Weber`). */
+const CAPITALISED_WORD = "[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+";
+/**
+ * German `unter` right before a number, and a verb saying it is a number to call right after it
+ * (`Bitte Frau Weber unter 030 12345678 anrufen`, `ist unter 0171 1234567 erreichbar`, `Rufen Sie
+ * Anna Weber unter 0171 1234567 an.`): the verb ends the clause.
+ */
+const UNTER_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])unter\s+$/;
+const CALL_VERB_AFTER = /^\s+(?:anrufen|zurückrufen|erreichbar|zu\s+erreichen|melden|an(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
+/** How far before a number its callee's words are read. */
+const CALLEE_REACH = 80;
+
+/**
+ * Whether a national number (`match`, at `start` in `text`) has a phone's shape without a word
+ * naming it: a phone's start (`WINDOW_NUMBER_START`: a trunk `0`, an area code), no date, no four
+ * pairs, no measure's unit after it (`0171 1234567`, `415-867-5309`; not `2024 12345`,
+ * `1234 5678`, `030 12345678 ms`).
+ */
+function hasPhoneShape(match: string, text: string, start: number): boolean {
   if (!WINDOW_NUMBER_START.test(match) || FOUR_PAIRS.test(match) || DATE_SHAPE.test(match)) return false;
-  const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
-  if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !CALLBACK_WINDOW_BEFORE().test(before)) return false;
   const end = start + match.length;
   return !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
+}
+
+/**
+ * Whether a national number (`match`, at `start`) in a phone's shape (`hasPhoneShape`) is one a
+ * note says to call: after a callback
+ * word and an availability window (`CALLBACK_WINDOW_BEFORE`: `Rückruf erbeten, erreichbar von
+ * 9-17 Uhr unter 0171 1234567`, `joignable entre 9h et 18h au 06 12 34 56 78`), after a verb and
+ * whom to call (`CALLEE_BEFORE`: `Call Anna Weber on 0171 1234567`), or between German `unter` and
+ * a verb of calling (`UNTER_BEFORE`, `CALL_VERB_AFTER`: `Frau Weber unter 030 12345678 anrufen`).
+ */
+function isNumberToCall(match: string, text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
+  if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !hasPhoneShape(match, text, start)) return false;
+  const end = start + match.length;
+  return (
+    CALLBACK_WINDOW_BEFORE().test(before) ||
+    CALLEE_BEFORE().test(before.slice(-CALLEE_REACH)) ||
+    (UNTER_BEFORE.test(before) && CALL_VERB_AFTER.test(text.slice(end, end + 24)))
+  );
 }
 
 /**
@@ -275,9 +332,12 @@ const INTERNATIONAL_SEPARATOR = "[ .-]";
  * the status after the request's URL is no digit of the number).
  */
 const FORM_SEPARATOR = "(?:[.+-]|%20)";
-/** An area code in parentheses (`(0)89`), form-encoded in a query's value (`%2811%29`). */
+/**
+ * An area code in parentheses (`(0)89`), form-encoded in a query's value (`%2811%29`), or left as
+ * written there (`encodeURIComponent` keeps parentheses: `%2B1+(415)+867-5309`).
+ */
 const INTERNATIONAL_AREA_CODE = "\\(\\d{1,4}\\)";
-const FORM_AREA_CODE = "%28\\d{1,4}%29";
+const FORM_AREA_CODE = `(?:%28\\d{1,4}%29|${INTERNATIONAL_AREA_CODE})`;
 /** The start of a URL query's value: `?` or `&`, its key, `=` (`?phone=`, `&contact[tel]=`). */
 const QUERY_VALUE_START = "[?&][\\w.%\\[\\]-]{1,64}=";
 /** A query value's start right before a number (`QUERY_VALUE_START`). */
@@ -293,6 +353,11 @@ const WRITTEN_INTERNATIONAL = `\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERN
 const QUERY_WRITTEN_VALUE =
   `(?<=${QUERY_VALUE_START})\\+\\d{1,3}(?:${INTERNATIONAL_SEPARATOR}?${INTERNATIONAL_AREA_CODE})?(?:${INTERNATIONAL_SEPARATOR}?\\d){6,24}(?![\\d+]|%2)`;
 /**
+ * A form-encoded list's separator and blank right before its next item's `+` (`,+`, `%2C+`,
+ * `;%20`: `?phone=+1+415+867+5309,++1+212+555+0134`), where a `+` else reads as a form's blank.
+ */
+const LATER_FORM_ITEM = "(?<=(?:[,;]|%2[Cc]|%3[Bb])(?:\\+|%20)?)";
+/**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
  * form is tried first, so that a literal `+` whose groups a form's `+` joins is read as the form's;
@@ -300,7 +365,7 @@ const QUERY_WRITTEN_VALUE =
  * (`?phone=+5511987654321 200`), as far as its key and what follows say (`QUERY_WRITTEN_VALUE`).
  */
 const INTERNATIONAL =
-  `(?<![\\w+%])(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${QUERY_WRITTEN_VALUE}` +
+  `(?:(?<![\\w+%])|${LATER_FORM_ITEM})(?:(?<!${QUERY_VALUE_START})${WRITTEN_INTERNATIONAL}|${QUERY_WRITTEN_VALUE}` +
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
@@ -322,10 +387,11 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 /**
  * A national number form-encoded as a URL query's or a form's value, its groups apart by `%20`
  * or `+` (`?tel=91%20123%2045%2067`, `telefono=91+123+45+67`, `phone=0171%201234567`): read
- * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key; what
+ * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key, its area
+ * code perhaps in parentheses and a group perhaps dashed or dotted (`phone=(415)+867-5309`); what
  * ends the value follows it, a sentence's period too.
  */
-const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)\\d{1,5}(?:(?:%20|\\+)\\d{1,8}){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
+const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
 /**
@@ -371,67 +437,193 @@ export const phoneDetector: Detector = {
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    // A form-encoded `+` (`From=%2B14158675309`) is the international form's, as are its encoded blanks and
-    // parentheses (`%20`, `%28`): their hex digits are no digits of the number.
-    const encoded = match.includes("%");
-    const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
-    if (match.includes(" ") && match.startsWith("+") && QUERY_VALUE_BEFORE.test(text.slice(Math.max(0, start - 66), start))) {
-      const length = queryValueNumberLength(match, text, start, isUnderPhoneKey(text, start, place));
-      if (length === undefined || SIGNED_FRACTION.test(match.slice(0, length))) return undefined;
-      return length === match.length ? marker : { text: marker, kind: "phone", length };
+    const rewrite = phoneRewrite(match, marker, text, start, place);
+    if (rewrite !== undefined) {
+      const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
+      lastPhone.replaced(text, end, text.slice(start, end));
     }
-    if (match.startsWith("+") || match.startsWith("%")) {
-      if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
-      // A `+1` number under a reserved area code (200, 300, 400) reaches no one, whatever its form.
-      if (isReservedNanpNumber((encoded ? match.replace(FORM_ESCAPES, "") : match).replace(NOT_DIGITS, ""))) return undefined;
-      // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
-      if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
-      // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
-      const form = encoded || match.lastIndexOf("+") > 0;
-      return !form || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
-    }
-    // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`) is read as its text form.
-    if (encoded || match.includes("+")) {
-      return isUnderPhoneKey(text, start, place) && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(formDecoded(match)) ? marker : undefined;
-    }
-    if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
-    if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
-    // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
-    if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
-    // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
-    const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
-    if (column !== undefined && phoneColumns.get(column)) return marker;
-    // Elsewhere a `,` between one to three digits and the number glues a decimal's parts (`3,14159265`), as
-    // one after it before one to three digits does (`52998224725,50`).
-    if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 5))) {
-      return undefined;
-    }
-    const grouped = digits !== match.length;
-    // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
-    if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
-    const named =
-      isNamedPhone(text, start, grouped) ||
-      isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
-      (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
-      isCallbackWindowNumber(match, text, start);
-    if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
-    const sqlColumn = sqlInsertColumnOf(text, start);
-    if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
-    const bound = sqlBoundParameterOf(text, start);
-    if (
-      bound !== undefined &&
-      // A placeholder used for several columns is a phone's when any of them names one.
-      (bound.columns.length > 0 ? bound.columns.some(namesPhoneColumn) : BRAZIL_MOBILE_DIGITS.test(match) && text.charCodeAt(start - 1) === 34)
-    ) {
-      return marker;
-    }
-    const before = text.slice(Math.max(0, start - 24), start);
-    // A contact's word names a mobile or a North American number, shapes no id or measure keeps after it.
-    const contact = (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match)) && CONTACT_BEFORE.test(before);
-    const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
-    return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
+    return rewrite;
   },
 };
+
+/**
+ * The phone detector's judgement of a candidate (`phoneDetector.rewrite`): an international
+ * number's (`internationalRewrite`), or else its national part's after the country code, the
+ * marker then covering the whole (`wholeByNationalPart`); a national number's (`nationalRewrite`)
+ * unless it follows a country code, whose number was judged so.
+ */
+function phoneRewrite(match: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
+  // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
+  const listed = lastPhone.isListedBefore(text, start);
+  if (match.startsWith("+") || match.startsWith("%")) {
+    return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
+  }
+  if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+  return nationalRewrite(match, marker, text, start, place, listed);
+}
+
+/**
+ * A country code and a blank starting an international number (`+55 `, `%2B44 `), before its
+ * national part (`+55 11 98765-4321`).
+ */
+const COUNTRY_CODE_AND_BLANK = /^(?:\+|%2[Bb])\d{1,3} (?=[\d(])/;
+/** A country code and a blank right before a national number's shape: the international number's part (`wholeByNationalPart`). */
+const COUNTRY_CODE_BEFORE = /(?<![\w+%])(?:\+|%2[Bb])\d{1,3} $/;
+/** A national number's shapes read at one place (`NATIONAL`, `BRAZIL_AREA_CODE`). */
+const NATIONAL_AT = lazy(() => new RegExp(`${BRAZIL_AREA_CODE}|${NATIONAL}`, "y"));
+
+/**
+ * An international number no reading of its own takes (`internationalRewrite`) whose national
+ * part after the country code and a blank is a phone as a national number (`nationalRewrite`:
+ * `GET /x?ids=+55 11 98765-4321 200 | …`, Brazil's mobile shape with its area code): the marker
+ * covers the whole number, its country code included, never leaving `+55 ` outside it.
+ */
+function wholeByNationalPart(match: string, marker: string, text: string, start: number, place: number, listed: boolean): Rewrite | undefined {
+  const code = COUNTRY_CODE_AND_BLANK.exec(match);
+  if (code === null) return undefined;
+  const at = start + code[0].length;
+  const national = NATIONAL_AT();
+  national.lastIndex = at;
+  const found = national.exec(text);
+  if (found === null || nationalRewrite(found[0], marker, text, at, place, listed) === undefined) return undefined;
+  return { text: marker, kind: "phone", length: code[0].length + found[0].length };
+}
+
+/** The judgement of an international number, written or form-encoded (`+55 11 98765-4321`, `%2B14158675309`). */
+function internationalRewrite(match: string, marker: string, text: string, start: number, place: number, listed: boolean): Rewrite | undefined {
+  // A form-encoded `+` (`From=%2B14158675309`) is the international form's, as are its encoded blanks and
+  // parentheses (`%20`, `%28`): their hex digits are no digits of the number.
+  const encoded = match.includes("%");
+  const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
+  if (match.includes(" ") && match.startsWith("+") && QUERY_VALUE_BEFORE.test(text.slice(Math.max(0, start - 66), start))) {
+    const length = queryValueNumberLength(match, text, start, isUnderPhoneKey(text, start, place) || listed);
+    if (length === undefined || SIGNED_FRACTION.test(match.slice(0, length))) return undefined;
+    return length === match.length ? marker : { text: marker, kind: "phone", length };
+  }
+  if (digits < 8 || digits > 15 || SIGNED_FRACTION.test(match)) return undefined;
+  // A `+1` number under a reserved area code (200, 300, 400) reaches no one, whatever its form;
+  // under a phone's key any value is one, and the whole of it is replaced.
+  if (isReservedNanpNumber((encoded ? match.replace(FORM_ESCAPES, "") : match).replace(NOT_DIGITS, ""))) {
+    return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+  }
+  // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
+  if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
+  // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
+  const form = encoded || match.lastIndexOf("+") > 0;
+  return !form || listed || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
+}
+
+/** The judgement of a national number (`NATIONAL`, `BRAZIL_AREA_CODE`, `FORM_NATIONAL`: `(415) 555-0100`, `0171 1234567`). */
+function nationalRewrite(match: string, marker: string, text: string, start: number, place: number, listed: boolean): Rewrite | undefined {
+  const encoded = match.includes("%");
+  const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
+  // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`) is read as its text form.
+  if (encoded || match.includes("+")) {
+    return isUnderPhoneKey(text, start, place) && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(formDecoded(match)) ? marker : undefined;
+  }
+  if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
+  if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
+  // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
+  if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+  // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
+  const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
+  if (column !== undefined && phoneColumns.get(column)) return marker;
+  // Elsewhere a `,` between one to three digits and the number glues a decimal's parts (`3,14159265`), as
+  // one after it before one to three digits does (`52998224725,50`).
+  if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 5))) {
+    return undefined;
+  }
+  const grouped = digits !== match.length;
+  // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
+  if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+  // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
+  if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
+  const named =
+    isNamedPhone(text, start, grouped) ||
+    isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
+    (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
+    isNumberToCall(match, text, start) ||
+    // A later item of a list of phones: printed as the phone before it, or in a phone's shape.
+    (listed && (lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start))));
+  if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
+  const sqlColumn = sqlInsertColumnOf(text, start);
+  if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
+  const bound = sqlBoundParameterOf(text, start);
+  if (
+    bound !== undefined &&
+    // A placeholder used for several columns is a phone's when any of them names one.
+    (bound.columns.length > 0 ? bound.columns.some(namesPhoneColumn) : BRAZIL_MOBILE_DIGITS.test(match) && text.charCodeAt(start - 1) === 34)
+  ) {
+    return marker;
+  }
+  const before = text.slice(Math.max(0, start - 24), start);
+  // A contact's word names a mobile or a North American number, shapes no id or measure keeps after it.
+  const contact = (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match)) && CONTACT_BEFORE.test(before);
+  const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
+  return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
+}
+
+/**
+ * Whether the value at `start` (`length` characters) is under a phone's key (`isUnderPhoneKey`)
+ * or a later item of a list under one (`phones: +1 415 867 5309, +1 200 512 1234`): a key that
+ * says phone makes any number its value, whatever the number's shape says.
+ */
+function isPhoneKeyValue(text: string, start: number, length: number, place: number): boolean {
+  return isUnderPhoneKey(text, start, place) || isLaterItemOfNamedList(phoneLists, text, start, length, isNamedListOfPhones);
+}
+
+/**
+ * A list's joiner between two phones: a `,`, `;` or `/`, or a word joining two (`or`, `and`,
+ * German `oder`, `und`, `bzw.`, French `ou`, `et`, Spanish and Portuguese `o`, `y`, `e`), with
+ * blanks, as text or a form writes them (`+`, `%20`, `%2C`): `call 415-867-5309 or
+ * 212-555-0134`, `Tel. 0171 1234567 oder 0171 7654321`, `?phone=+1+415+867+5309,++1+212+555+0134`.
+ */
+const LIST_JOINER =
+  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
+/** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
+const LIST_JOINER_REACH = 16;
+
+/**
+ * The last phone the detector replaced in the scan under way: where it ends and how it is
+ * printed. The scanner asks about candidates leftmost first, so a candidate after it and a list's
+ * joiner (`LIST_JOINER`) is the next item of a list of phones: every phone of a list goes,
+ * however the first was recognised (a phone's word, a key, its shape). Held with its text: a
+ * value judged alone during the scan (an SQL parameter's, `sql-bound-parameter.ts`) is another
+ * text. Reset after each scan (`scan-scope.ts`).
+ */
+class LastPhone {
+  private scan = -1;
+  private text = "";
+  private end = -1;
+  private printed = "";
+
+  constructor() {
+    resetAfterEachScan(() => {
+      this.scan = -1;
+      this.text = "";
+      this.printed = "";
+    });
+  }
+
+  /** Notes that the phone `printed`, replaced in `text` up to `end`, was the last in the scan under way. */
+  replaced(text: string, end: number, printed: string): void {
+    this.scan = currentScan();
+    this.text = text;
+    this.end = end;
+    this.printed = printed;
+  }
+
+  /** Whether a list's joiner, and nothing else, stands between the last phone in `text` and `start`. */
+  isListedBefore(text: string, start: number): boolean {
+    return this.scan === currentScan() && this.text === text && start > this.end && start - this.end <= LIST_JOINER_REACH && LIST_JOINER.test(text.slice(this.end, start));
+  }
+
+  /** Whether `match` is printed as the last phone was (`printedAs`): digits where digits are (`4155550132 or 4155550133`). */
+  printedAlike(match: string): boolean {
+    return printedAs(this.printed, match);
+  }
+}
+const lastPhone = new LastPhone();
 
 /** Whatever is no digit (`\D`), taken out of a number to leave its digits. */
 const NOT_DIGITS = /\D/g;

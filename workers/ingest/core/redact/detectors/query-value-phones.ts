@@ -1,4 +1,4 @@
-import { canBeE164Number } from "../north-american-numbers";
+import { canBeE164Number, isReservedNanpNumber } from "../north-american-numbers";
 
 /**
  * An international number written at a URL query value's start whose groups literal blanks set
@@ -124,7 +124,9 @@ function isPlausibleNumber(digits: string): boolean {
  * a plausible number (`isPlausibleNumber`), never ending in a response's status (`200`:
  * `STATUS_GROUP`) followed by a number or the value's end when the number is whole without it
  * (`/cb?phone=+1 415 867 5309 200` keeps its `200`). Under a phone's key (`underPhoneKey`:
- * `phone`, `tel`, `whatsapp`…) that is all. Under any other key a NANP number in its full groups
+ * `phone`, `tel`, `whatsapp`…) that is all, and outside an access line a NANP number under a
+ * reserved area code is one too (`/cb?phone=+1 200 512 1234`: the key says phone; in
+ * `GET /x?phone=+1 200 512 1234` the groups are the status, the bytes and the time). Under any other key a NANP number in its full groups
  * held whole by the value or before `HTTP/` is one (`NANP_FULL_GROUPS`: `url.query` = `ref=+1 415 867 5309`); any
  * other run must also hold no status
  * followed by a number (`?n=+44 200 4521`), read as a phone's groups (`PHONE_GROUPS`: not
@@ -139,7 +141,8 @@ export function queryValueNumberLength(match: string, text: string, start: numbe
     const taken = match.slice(0, cut);
     const digits = digitsOf(taken);
     if (digits.length < FEWEST_DIGITS) return undefined;
-    if (!isPlausibleNumber(digits) || endsInStatus(taken, text, start + cut)) continue;
+    const plausible = isPlausibleNumber(digits) || (underPhoneKey && isReservedNanpNumber(digits) && !isAccessLine(text, start, start + cut));
+    if (!plausible || endsInStatus(taken, text, start + cut)) continue;
     if (underPhoneKey || isWholeValue(taken, text, start, start + cut)) return cut;
   }
   const firstGroup = match.indexOf(" ");
