@@ -42,6 +42,12 @@ describe("a scheme's word, a header's name or a placeholder where a header's val
     }
   });
 
+  itKeepsUncounted("keeps it before a sentence's final mark %j", redacted, [
+    "Authorization: apikey.",
+    "the client sent X-Auth-Token: Bearer.",
+    "X-Api-Key: Token, then retried",
+  ]);
+
   it("keeps it as an attribute under the header's key", () => {
     for (const [name, value] of NO_CREDENTIALS) {
       for (const key of [`http.request.header.${name.toLowerCase()}`, name, `headers.${name}`]) {

@@ -326,9 +326,13 @@ export function isAuthScheme(word: string): boolean {
  * name such a word may be the secret (`token=Accept`, `password=Basic`).
  */
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
-  const trimmed = value.trim();
+  // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
+  const trimmed = value.trim().replace(SENTENCE_END, "");
   return isHeaderName(name.slice(name.lastIndexOf(".") + 1)) && (isAuthScheme(trimmed) || isHeaderName(trimmed) || standsForSecret(trimmed));
 }
+
+/** A sentence's final mark. */
+const SENTENCE_END = /[.,;!?]$/;
 
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
