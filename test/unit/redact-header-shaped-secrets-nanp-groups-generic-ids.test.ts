@@ -104,13 +104,15 @@ describe("a +1 number in its full NANP groups in a query value under a key namin
 });
 
 describe("a generic id or digest under a national id's key", () => {
-  // Text reads a document's shape after the key, not the whole-value rule (a known gap).
-  itKeepsUncounted("keeps %j as text", redacted, [
-    "idCard=c0ffee123",
-    "id_card=v2-1234",
-    "national_id=v2-1234",
-    '{"idCard":"c0ffee123","id_card":"v2-1234"}',
-    "GET /x?idCard=c0ffee123&id_card=v2-1234",
+  // Text reads the key's value as an attribute's whole value (redact-header-pairs-national-ids.test.ts).
+  itStoresCounting("replaces %j as text, as the attribute does", redacted, { national_id: 1 }, [
+    ["idCard=c0ffee123", `idCard=${NATIONAL_ID}`],
+    ["id_card=v2-1234", `id_card=${NATIONAL_ID}`],
+    ["national_id=v2-1234", `national_id=${NATIONAL_ID}`],
+  ]);
+  itStoresCounting("replaces %j as text, as the attributes do", redacted, { national_id: 2 }, [
+    ['{"idCard":"c0ffee123","id_card":"v2-1234"}', `{"idCard":"${NATIONAL_ID}","id_card":"${NATIONAL_ID}"}`],
+    ["GET /x?idCard=c0ffee123&id_card=v2-1234", `GET /x?idCard=${NATIONAL_ID}&id_card=${NATIONAL_ID}`],
   ]);
 
   it("replaces it as an attribute, where the key's whole value is the number", () => {

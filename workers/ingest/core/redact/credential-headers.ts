@@ -6,7 +6,7 @@
  * is replaced, piece by piece. docs/decisions.md, 2026-12-02, "credential headers".
  */
 
-import { isMaskOrPlaceholder, nameWords, standsForSecret } from "./secret-names";
+import { isHeaderName, isMaskOrPlaceholder, nameWords, standsForSecret } from "./secret-names";
 import { namesSession } from "./session-ids";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
@@ -315,6 +315,24 @@ const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 export function isAuthScheme(word: string): boolean {
   return SCHEME_NAMES.has(word.toLowerCase());
 }
+
+/**
+ * Whether `value`, under a header's name `name` (an attribute's key or a JSON member's by its last
+ * dotted segment: `Authorization`, `X-Api-Key`, `http.request.header.x-api-key`; a credential
+ * header or an `X-` one, `isHeaderName`), holds no credential: an authentication scheme's word
+ * alone (`Bearer`, `apikey`, `Token`: a client that had no credential to send) or another header's
+ * name (`["Authorization","Content-Type"]`, names read as a pair), or a placeholder, what a list
+ * of header names or a client's code holds where a pair's value would stand. Under any other
+ * name such a word may be the secret (`token=Accept`, `password=Basic`).
+ */
+export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
+  // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
+  const trimmed = value.trim().replace(SENTENCE_END, "");
+  return isHeaderName(name.slice(name.lastIndexOf(".") + 1)) && (isAuthScheme(trimmed) || isHeaderName(trimmed) || standsForSecret(trimmed));
+}
+
+/** A sentence's final mark. */
+const SENTENCE_END = /[.,;!?]$/;
 
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;

@@ -2,6 +2,7 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { withoutRemembering } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesHolder } from "./card-holder-names";
+import { holdsNoCredentialUnderHeader } from "./credential-headers";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
@@ -127,7 +128,8 @@ export function headerListPairs(items: readonly unknown[], path: string): Map<nu
   for (let i = 0; i < items.length; i += 2) {
     const name = items[i];
     if (typeof name !== "string" || typeof items[i + 1] !== "string" || !FIELD_NAME.test(name)) return undefined;
-    if (ruledPairName(name) !== undefined) (names ??= new Map()).set(i + 1, name);
+    // A scheme's word or a header's name where the value stands holds no credential (`["Authorization","apikey"]`).
+    if (ruledPairName(name) !== undefined && !holdsNoCredentialUnderHeader(name, items[i + 1] as string)) (names ??= new Map()).set(i + 1, name);
   }
   return names;
 }

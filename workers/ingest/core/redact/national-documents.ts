@@ -184,6 +184,13 @@ export const GERMAN_CARD_NAME = /usweis|USWEIS/;
 const MANY_DIGITS = 6;
 
 /**
+ * Any document's name or a generic one as a key before its separator (`idCard=`, `"dni":`,
+ * `national_id: `): under a national id's key a value of four digits or more is the number
+ * (`detectors/national-ids.ts`'s key form), as the key's whole value is in an attribute.
+ */
+const KEYED_NAME = new RegExp(`${ANY_NAME.source}[A-Za-z_ -]{0,12}["'\\\\\\]]{0,3}[ \t]*(?:=>|[:=#])`);
+
+/**
  * Whether `text`, holding `digits` digits, may hold a national id the detector takes
  * (`detectors/national-ids.ts`): a document's name or a generic one, or the start of a CURP's or
  * a codice fiscale's shape. The caller asks only of texts with four digits or more, which every
@@ -201,11 +208,11 @@ const MANY_DIGITS = 6;
  * then only the unnamed shapes are looked for.
  */
 export function holdsNationalIdHint(text: string, digits: number, named = true, fewDigitsNamed = true): boolean {
-  if (digits >= MANY_DIGITS ? !named : !fewDigitsNamed) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
+  if (digits >= MANY_DIGITS ? !named : !fewDigitsNamed && !(named && digits >= FEW_DIGITS)) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);
   if (digits < FEW_DIGITS) return GERMAN_CARD_NAME.test(beforeLastDigit);
-  if (digits < MANY_DIGITS) return FEW_DIGITS_NAME.test(beforeLastDigit);
+  if (digits < MANY_DIGITS) return (fewDigitsNamed && FEW_DIGITS_NAME.test(beforeLastDigit)) || (named && KEYED_NAME.test(beforeLastDigit));
   return ANY_NAME.test(beforeLastDigit) || UNNAMED_HINT.test(text);
 }

@@ -59,7 +59,7 @@ import { ListPlans } from "./list-plans";
 import { listsSecretNames } from "./secret-binding-names";
 import { namesSecretObject, namesSecretOrItsKey } from "./secret-object-names";
 import { isArn } from "./arn";
-import { credentialHeaderHolding, isPreferenceCookie, readsAsCookies, redactCredentialHeader } from "./credential-headers";
+import { credentialHeaderHolding, holdsNoCredentialUnderHeader, isPreferenceCookie, readsAsCookies, redactCredentialHeader } from "./credential-headers";
 import { isDirectoryPath } from "./bare-parameters";
 import { CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { type StreetAddressField, holdsStreetAddress } from "./street-addresses";
@@ -1196,9 +1196,11 @@ function authorityEnd(text: string): number {
  * Whether `value` under the credential's `key` only stands in for a secret (`standsInForSecret`):
  * a cookie jar's member (`cookies.session`) is a cookie's value, opaque whatever word it is, as in
  * a `Cookie` header (`session=active`), so only a placeholder or a mask stands in there (`isMaskOrPlaceholder`).
+ * Under a header's name a scheme's word or a header's name is none (`holdsNoCredentialUnderHeader`:
+ * `http.request.header.x-api-key` = `Token`), as in text.
  */
 function standsInSecretsPlace(key: string, value: string): boolean {
-  return inCookieJar(key) ? isMaskOrPlaceholder(value) : standsInForSecret(value);
+  return inCookieJar(key) ? isMaskOrPlaceholder(value) : standsInForSecret(value) || holdsNoCredentialUnderHeader(key, value);
 }
 
 /**

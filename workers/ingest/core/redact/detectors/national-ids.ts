@@ -4,6 +4,7 @@ import {
   CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
+import { nameWords } from "../secret-names";
 import { Place, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
@@ -26,6 +27,29 @@ const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})$
  * is written with C's `0x`).
  */
 const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
+/** Between a key's name and its value in text: `=`, `:`, `=>`, `#`, perhaps after a closing quote and before an opening one (`idCard=`, `"dni":"`); no `is`, no blanks alone. */
+const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?`;
+/**
+ * A national id's key's value in text, as `WHOLE_VALUE` reads one whole: letters, digits and
+ * separators, four digits or more, a blank only between digits (`123 456 789`), no `0x`
+ * literal; the value ends there (a blank, a quote, `&`, a bracket, a sentence's `.`), so
+ * a longer token (a UUID, a path) is no number cut short.
+ */
+const KEYED_VALUE =
+  "(?=(?:[A-Za-z.\\-/ ]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|(?<=\\d) (?=\\d)){3,22}[A-Za-z0-9](?=$|[\\s\"'\\\\&,;)}\\]#<]|\\.(?:\\s|$))";
+/** Any document's name and a generic one, as a key's last words read. */
+const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}`;
+/** A key's name (captured) and separator, read where a match starts (`y`). */
+const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}`, "y");
+/**
+ * A number an operator masked but for its last digits (`XXXX1234`, `XXX-XX-6789`, `xxxxx6789`):
+ * no person's number is left in it.
+ */
+const MASKED_NUMBER = /^(?:[Xx]{2,}[ .\-/]?)+\d{1,4}$/;
+/** A label's `:` and a blank after its name (`RFC: `), no quote closing a key. */
+const LABEL_SEPARATOR = /^:[ \t]/;
+/** The characters of a key's name before the document's name it ends with (`customer_`, `user.`, `holder`). */
+const KEY_CHARACTER = /[A-Za-z0-9_.\-]/;
 
 /** The documents a check digit tests, and the generic name's reading of a number: one of their shapes whose check holds. */
 const CHECKED = DOCUMENTS.filter((document) => document.holds !== undefined);
@@ -35,7 +59,34 @@ const NAMED_AT = DOCUMENTS.map((document) => new RegExp(`(?:${document.name})${N
 const SHAPES = lazy(() => DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`)));
 const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
 const CURP = new RegExp(`^${CURP_SHAPE()}$`);
+/** `KEYED_VALUE`, whole. */
+const KEYED_NUMBER = new RegExp(`^(?:${KEYED_VALUE})$`);
 const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
+
+/**
+ * Whether `value`, whole, is a national id's key's value (`WHOLE_VALUE` in an attribute,
+ * `KEYED_VALUE` in text): no mask (`MASKED_NUMBER`) and no German card's number typed in lower
+ * case whose check digit fails (`t220001294`).
+ */
+function isKeyedNumber(value: string): boolean {
+  return !MASKED_NUMBER.test(value) && !isUncheckedLowerCaseCardNumber(value);
+}
+
+/**
+ * The length of a key naming a national id (`namesNationalId`) and its separator at `start` of
+ * `text` (`idCard=`, `"national_id":"`, `customer_dni: `, `DNI=`), the key's first words read back
+ * from `start`; 0 when none is there. A name with a blank (`national id: …`, `ID card: …`) or in
+ * capitals before `: ` and a blank (`RFC: 7231`, `NIF: …`) is a label in prose, not a key: there
+ * a number is read in its document's shape only.
+ */
+function keyedLength(text: string, start: number): number {
+  KEYED_AT.lastIndex = start;
+  const keyed = KEYED_AT.exec(text);
+  if (keyed === null || /\s/.test(keyed[1]!) || (!/[a-z]/.test(keyed[1]!) && LABEL_SEPARATOR.test(keyed[0].slice(keyed[1]!.length)))) return 0;
+  let keyStart = start;
+  while (keyStart > 0 && KEY_CHARACTER.test(text[keyStart - 1]!)) keyStart--;
+  return namesNationalId(nameWords(text.slice(keyStart, start) + keyed[1]!)) ? keyed[0].length : 0;
+}
 
 /** Whether `value` is in a document's shape and its check digit holds. */
 function isCheckedNumber(value: string): boolean {
@@ -59,20 +110,27 @@ function lengthAt(at: RegExp, text: string, start: number): number {
  *   document's shape and check digit both hold;
  * - unnamed, only the shapes unlikely by chance whose check holds (a CURP, a codice fiscale);
  * - the whole value of a key naming one (`Place.NATIONAL_ID_VALUE`: `user.national_id`, `dni`,
- *   `driver_license`), a token with four digits or more or a German identity card's number (`LZ6X7TFRK`).
+ *   `driver_license`), a token with four digits or more or a German identity card's number (`LZ6X7TFRK`);
+ * - the same value after such a key in text (`idCard=C0FFEE123`, `"national_id":"USR-1001"`,
+ *   `?dni=12345&`, `customer_dni: AB-1234`: `keyedLength`, `KEYED_VALUE`), so a key's value gets one
+ *   verdict in every form; a mask (`XXXX1234`), a UUID, a `0x` literal and a lower-case card
+ *   number whose check fails stay in every form (`isKeyedNumber`).
  * The name and separator are kept. Orders', traces' and requests' numbers have no such name and stay.
  */
 export const nationalIdDetector: Detector = {
   kind: NATIONAL_ID_KIND,
   source:
     `${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => `(?:${document.name})${NAME_END}${BETWEEN}(?:${document.number})`).join("|")}` +
-    `|(?:${GENERIC_NAME})${NAME_END}${BETWEEN}(?:${CHECKED.map((document) => document.number).join("|")}))${VALUE_END}|${UNNAMED}|${WHOLE_VALUE}`,
+    `|(?:${GENERIC_NAME})${NAME_END}${BETWEEN}(?:${CHECKED.map((document) => document.number).join("|")}))${VALUE_END}` +
+    `|${NATIONAL_ID_NAME_START}(?:${ANY_DOCUMENT_NAME})${NAME_END}${KEYED}${KEYED_VALUE}|${UNNAMED}|${WHOLE_VALUE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NATIONAL_ID,
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
-    // A key's whole value is its number, but one a card's check digit fails in lower case (`t220001294`), as in text.
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length && !isUncheckedLowerCaseCardNumber(match.trim())) return marker;
+    // A key's whole value is its number, in text and in an attribute alike (`isKeyedNumber`).
+    const keyed = keyedLength(text, start);
+    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) return isKeyedNumber(match.slice(keyed)) ? match.slice(0, keyed) + marker : undefined;
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return isKeyedNumber(match.trim()) ? marker : undefined;
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);

@@ -40,7 +40,7 @@ import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrit
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderHolding, credentialHeaderOf, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
+import { credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
@@ -767,10 +767,11 @@ function redactedAuthParameters(credentials: string): string | undefined {
 /**
  * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
  * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
- * under its key (credential-headers.ts): no credential.
+ * under its key (credential-headers.ts), or under any header's name a scheme's word or a
+ * header's name (`X-Api-Key: Token`, `holdsNoCredentialUnderHeader`): no credential.
  */
 function holdsSchemeAlone(name: string, value: string): boolean {
-  return credentialHeaderOf(name) === "authorization" && isAuthScheme(value);
+  return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value)) || holdsNoCredentialUnderHeader(name, value);
 }
 
 /** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
