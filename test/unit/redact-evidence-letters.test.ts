@@ -55,6 +55,27 @@ describe("evidenceIn: the letters and word characters read in the first loop", (
     expect(evidenceIn("a5ca50522260d5a6-GIG")).toBe(0);
   });
 
+  it("reads a holder's or person field's words by the word pass, their two-letter and one-character ways by their other characters", () => {
+    const holderOrPerson = (text: string) => (evidenceIn(text) & Evidence.CARD_HOLDER_FIELD) !== 0;
+    expect(holderOrPerson("cardholder: Ana")).toBe(true);
+    expect(holderOrPerson("customer_full_name=Ana")).toBe(true);
+    expect(holderOrPerson("created-by Ana")).toBe(true);
+    // A party's word of two letters needs its `:` or `=`; `prénom` may be spelt with any character for `é`.
+    expect(holderOrPerson("cc: ana@example.com")).toBe(true);
+    expect(holderOrPerson('"to"=x')).toBe(true);
+    expect(holderOrPerson("cc-ana")).toBe(false);
+    expect(holderOrPerson("pr3nom-Ana")).toBe(true);
+    expect(holderOrPerson("PRÉNOM-Ana")).toBe(true);
+    // Before a blank, the holder's words in any case, `ſ` folding to `s` as `HOLDER_BEFORE_NAME`'s `u` flag reads it.
+    expect(holderOrPerson("Kontoinhaber Jan")).toBe(true);
+    expect(holderOrPerson("Poſiadacz Jan")).toBe(true);
+    expect(holderOrPerson("Posiada Jan")).toBe(false);
+    // Ray ids, UUIDs and routes hold none of their words.
+    expect(holderOrPerson("91a41f11d024b546-EWR")).toBe(false);
+    expect(holderOrPerson("550e8400-e29b-41d4-a716-446655440000")).toBe(false);
+    expect(holderOrPerson("GET /api/products/12345 200")).toBe(false);
+  });
+
   it("still finds what a text of word characters alone can hold", () => {
     expect(evidenceIn("09c8633e25d24ee4866daf583e89c3cb")).toBe(0);
     expect(evidenceIn("123456")).toBe(0);
