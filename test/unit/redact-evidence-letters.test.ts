@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "../../workers/ingest/core/redact/card-holder-names";
 import { Evidence, MoreEvidence, NAMED_VALUE_HINT, evidenceIn, needsOfPatterns } from "../../workers/ingest/core/redact/evidence";
+import { wordKeysIn, wordKeysOf } from "../../workers/ingest/core/redact/word-keys";
 
 /** The letters of each alternative `needsOfPatterns` gives, as lower-case words (`∅` for none). */
 function lettersNeeded(...patterns: RegExp[]): string[] {
@@ -53,6 +55,48 @@ describe("evidenceIn: the letters and word characters read in the first loop", (
     expect(evidenceIn("https://shop.example.com/api/cart?page=6", false, more)).toBe(0);
     expect(more[0]).toBe(0);
     expect(evidenceIn("a5ca50522260d5a6-GIG")).toBe(0);
+  });
+
+  it("reads a holder's or person field's words by the word pass, their two-letter and one-character ways by their other characters", () => {
+    const holderOrPerson = (text: string) => (evidenceIn(text) & Evidence.CARD_HOLDER_FIELD) !== 0;
+    expect(holderOrPerson("cardholder: Ana")).toBe(true);
+    expect(holderOrPerson("customer_full_name=Ana")).toBe(true);
+    expect(holderOrPerson("created-by Ana")).toBe(true);
+    // A party's word of two letters needs its `:` or `=`; `prénom` may be spelt with any character for `é`.
+    expect(holderOrPerson("cc: ana@example.com")).toBe(true);
+    expect(holderOrPerson('"to"=x')).toBe(true);
+    expect(holderOrPerson("cc-ana")).toBe(false);
+    expect(holderOrPerson("pr3nom-Ana")).toBe(true);
+    expect(holderOrPerson("PRÉNOM-Ana")).toBe(true);
+    // Before a blank, the holder's words in any case, `ſ` folding to `s` as `HOLDER_BEFORE_NAME`'s `u` flag reads it.
+    expect(holderOrPerson("Kontoinhaber Jan")).toBe(true);
+    expect(holderOrPerson("Poſiadacz Jan")).toBe(true);
+    expect(holderOrPerson("Posiada Jan")).toBe(false);
+    // Ray ids, UUIDs and routes hold none of their words.
+    expect(holderOrPerson("91a41f11d024b546-EWR")).toBe(false);
+    expect(holderOrPerson("550e8400-e29b-41d4-a716-446655440000")).toBe(false);
+    expect(holderOrPerson("GET /api/products/12345 200")).toBe(false);
+  });
+
+  it("gates the holder's words before a blank by the holder's word keys: each of them sets `CARD_HOLDER_WORD`'s keys", () => {
+    // The leading group's top-level alternatives, each read up to its first group or class.
+    const source = HOLDER_BEFORE_NAME.source;
+    const words: string[] = [];
+    let depth = 0;
+    let word = "";
+    for (let i = source.indexOf("(?:") + 3; depth >= 0; i++) {
+      const character = source[i]!;
+      if (character === "(") depth++;
+      else if (character === ")") depth--;
+      if (depth === 0 && character === "|") {
+        words.push(word.split(/[([]/)[0]!);
+        word = "";
+      } else if (depth >= 0) word += character;
+    }
+    words.push(word.split(/[([]/)[0]!);
+    expect(words).toContain("posiadacz");
+    const keys = wordKeysOf([{ bit: 1, pattern: CARD_HOLDER_WORD }]);
+    for (const word of words) expect(wordKeysIn(word.toUpperCase(), keys), word).toBe(1);
   });
 
   it("still finds what a text of word characters alone can hold", () => {

@@ -95,6 +95,8 @@ const PIECES = [
   "NI", "DNI", "PAN", "SIN", "aadhaar", "CURP", "codice fiscale", "cod. fisc.", "sécurité sociale", "Steuer-ID", "Personalausweis", "ausweis",
   "Führerschein", "driver's license", "ID card", "ID number", "cédula", "IdCard", "Id_Card", "ID-Card", "customer", "cedula", "Fuhrerschein",
   "securite", "numéro de sécurité sociale", "rol Único tributario", "Nº", "#", "º", "John", "Maria", "İstanbul", "ı", "ß", "ſ", "K", "é", "ñ", "x",
+  "holder", "cardholder", "titulaire", "Kontoinhaber", "intestatario", "posiadacz", "nameOnCard", "on_account", "first_name", "surname", "apellido",
+  "sobrenome", "nazwisko", "prénom", "owner", "author", "created_by", "empfänger", "bénéficiaire", "nome_completo", "user.name", "process owner",
 ];
 const GLUE = [" ", "", "_", "-", ".", "1", "é", "ß", "İ", "ı", ":", "=", "/", "\t", "a", "X", "123456"];
 

@@ -21,7 +21,7 @@ import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options"
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
 import { holdsNanpNumber } from "./north-american-numbers";
-import { PERSON_FIELD_WORD } from "./person-names";
+import { PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY, PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
@@ -432,7 +432,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   const digits = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts & 0xfff;
   const dots = length > COUNTED_LENGTH ? COUNTED_LENGTH : counts >>> 12;
   // Which word searches may match, from one pass over the text's words (`word-keys.ts`).
-  const words = more !== undefined ? wordKeysIn(text, WORD_KEYS) : 0;
+  const words = wordKeysIn(text, WORD_KEYS);
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits, words) | (digits >= PERSONAL_DOCUMENT_DIGITS && ((words & WORD_PERSONAL_DOCUMENT) !== 0 || codes >= 0x3000 || mayHoldAny(0, letters, PERSONAL_DOCUMENT_SHORT_NEEDS)) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && (words & WORD_SESSION) !== 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   // `%3D` has no letter: the first loop's `%` says it may be there.
@@ -538,8 +538,11 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if ((classes & HAS_PHONE_START) !== 0 && !wordOnly && text.includes("set") && CREDENTIAL_SETTER_CALL.test(text)) found |= Evidence.SECRET_ASSIGNMENT;
   if (
     (classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG | HAS_BLANK)) !== 0 &&
-    mayHoldAny(0, letters, HOLDER_OR_PERSON_FIELD_NEEDS) &&
-    ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG)) !== 0 ? CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text) : HOLDER_BEFORE_NAME.test(text))
+    ((classes & (HAS_COLON | HAS_EQUALS | HAS_DASH | HAS_QUOTE_OR_TAG)) !== 0
+      ? ((words & WORD_HOLDER_OR_PERSON_FIELD) !== 0 || (classes & (HAS_COLON | HAS_EQUALS)) !== 0 || (letters & PRENOM_LETTERS) === PRENOM_LETTERS) &&
+        (CARD_HOLDER_WORD.test(text) || PERSON_FIELD_WORD.test(text))
+      : // `HOLDER_BEFORE_NAME`'s words are `CARD_HOLDER_WORD`'s; with its `u` flag `ſ` and `K` (past Latin-1) fold to `s` and `k`.
+        ((words & WORD_HOLDER_OR_PERSON_FIELD) !== 0 || codes > 0xff) && HOLDER_BEFORE_NAME.test(text))
   ) {
     found |= Evidence.CARD_HOLDER_FIELD;
   }
@@ -963,6 +966,14 @@ const WORD_NATIONAL_ID_NAME = 1 << 9;
 const WORD_PERSONAL_DOCUMENT = 1 << 10;
 /** The names read below six digits (`FEW_DIGITS_NAME`, `GERMAN_CARD_NAME`), apart from `ANY_NAME`'s: they are read inside words. */
 const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
+/**
+ * The card holder's and person field's words (`CARD_HOLDER_WORD`, `PERSON_FIELD_WORD`) but the
+ * person field's ways keyed by nothing (`PERSON_FIELD_PARTY_WAY`, gated by `:` or `=`;
+ * `PERSON_FIELD_PRENOM_WAY`, by `PRENOM_LETTERS`).
+ */
+const WORD_HOLDER_OR_PERSON_FIELD = 1 << 12;
+/** The ASCII letters `PERSON_FIELD_PRENOM_WAY` needs (`LETTERS`' bits: `a` is bit 0). */
+const PRENOM_LETTERS = [..."prnom"].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
 const PERSONAL_DOCUMENT_SHORT_WAYS = ["d\\.?o\\.?b", "n[ée]e? le"];
 const PERSONAL_DOCUMENT_SHORT_NEEDS = Int32Array.from(PATTERN_NEEDS.personalDocumentShort);
@@ -987,6 +998,8 @@ export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
+  { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: CARD_HOLDER_WORD },
+  { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: PERSON_FIELD_WORD, gatedElsewhere: [PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY] },
 ];
 /** `wordKeysOf(WORD_SEARCHES)`, copied from its generated form: reading the regexes at load cost a cold start milliseconds. */
 const WORD_KEYS = wordKeysFrom(WORD_KEY_TABLE);
@@ -1177,8 +1190,6 @@ const SQL_SET_NEEDS = needsOfWords(SQL_SET_SPELLINGS);
 export function neededPatterns(): Record<keyof typeof PATTERN_NEEDS, readonly RegExp[]> {
   return {
     personalDocumentShort: [new RegExp(PERSONAL_DOCUMENT_SHORT_WAYS.join("|"), "i")],
-    // `[0, 0]` today: `PERSON_FIELD_WORD`'s first alternative holds its letters only in groups, so this gates no text.
-    holderOrPersonField: [CARD_HOLDER_WORD, PERSON_FIELD_WORD],
     sqlWhere: [SQL_WHERE],
     streetField: [STREET_FIELD_WORD],
     redisCommand: [ANY_REDIS_COMMAND_WORD],
@@ -1187,7 +1198,6 @@ export function neededPatterns(): Record<keyof typeof PATTERN_NEEDS, readonly Re
   };
 }
 
-const HOLDER_OR_PERSON_FIELD_NEEDS = Int32Array.from(PATTERN_NEEDS.holderOrPersonField);
 const SQL_WHERE_NEEDS = Int32Array.from(PATTERN_NEEDS.sqlWhere);
 const STREET_FIELD_NEEDS = Int32Array.from(PATTERN_NEEDS.streetField);
 const REDIS_COMMAND_NEEDS = Int32Array.from(PATTERN_NEEDS.redisCommand);

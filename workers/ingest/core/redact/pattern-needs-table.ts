@@ -4,7 +4,6 @@
  */
 export const PATTERN_NEEDS = {
   personalDocumentShort: [0, 16394, 0, 10256],
-  holderOrPersonField: [0, 0],
   sqlWhere: [0, 131216],
   streetField: [0, 917520, 0, 131081, 0, 1050885, 0, 10512, 0, 139288, 0, 1179649, 0, 1179664, 0, 2069, 0, 131356, 0, 835968, 0, 587796],
   redisCommand: [0, 1572993, 0, 18576, 0, 24932, 0, 659793, 0, 2053, 0, 1441808],

@@ -395,6 +395,15 @@ export function namesWhosePersonField(words: readonly string[], glued = true): b
 export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...OTHER_LANGUAGE_NAME_WORDS, ...OTHER_LANGUAGE_NAME_AFTER, ...ROLE_WORDS, ...[...GIVEN_NAME_WORDS].filter((word) => !word.endsWith("name") && /^[a-zé]+$/.test(word))];
 
 /**
+ * `PERSON_FIELD_WORD`'s ways the evidence walk's word pass keys by nothing (`word-keys.ts`: two
+ * letters, or a word of two inside one), which it gates by their other characters instead: a
+ * bare party's word before its separator needs a `:` or `=`; `prénom` spelt with any character
+ * for its `é` needs the letters of `pr` and `nom`.
+ */
+export const PERSON_FIELD_PARTY_WAY = `(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]`;
+export const PERSON_FIELD_PRENOM_WAY = "pr.nom";
+
+/**
  * What every key `namesWhosePersonField` accepts holds as written, in any case: a person's or a
  * party's word, then `name` (or `nome`, `nombre`, `nom`) within a few name characters (`user.name`, `userName`, `cliente_nome`,
  * `customers_full_name`, `shipping_address.name`, `ship_to.name`), `to` or `from` glued to `name`
@@ -405,8 +414,8 @@ export const PERSON_FIELD_LAST_WORDS: readonly string[] = ["name", "owner", ...O
  */
 export const PERSON_FIELD_WORD = new RegExp(
   `(?:${["user", ...PERSON_NAME_OWNERS, ...RECIPIENT_WORDS, "shipping", "billing", "address", "ship", "details"].join("|")})[\\w.-]{0,16}(?:name|nom)|(?:to|from)[_-]?name|process[ ._-]?owner` +
-    `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|pr.nom` +
-    `|(?<![a-z])(?:${[...PARTY_WORDS, "reply.to"].join("|")})\\\\*["'\\]]?[ \\t]*[:=]|(?<![\\w.-])(?:name|${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})=` +
+    `|(?:${[...GIVEN_NAME_PARTS, ...WHOLE_NAME_PARTS].join("|")})[ ._-]?name|${[...GIVEN_NAME_WORDS].filter((word) => /^[a-z]+$/.test(word)).join("|")}|${PERSON_FIELD_PRENOM_WAY}` +
+    `|${PERSON_FIELD_PARTY_WAY}|(?<![\\w.-])(?:name|${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})=` +
     `|(?:${[...OTHER_LANGUAGE_NAME_WORDS].join("|")})[_.-]?(?:${[...OTHER_LANGUAGE_NAME_AFTER].join("|")})` +
     `|(?:${[...ROLE_WORDS, "owner", "author"].join("|")})(?![a-z])|(?:${[...RECORD_ACTION_WORDS].join("|")})[_-]?by(?![a-z])`,
   "i",
