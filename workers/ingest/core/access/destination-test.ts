@@ -5,6 +5,7 @@
  * the Worker's services would refuse it; the access check lets exactly this shape through under
  * any scope (docs/decisions.md, "Cloudflare's destination test under a scoped token").
  */
+import { lazy } from "../../../shared/lazy";
 import type { AnyValue, KeyValue, LogsRequest } from "../../../shared/otlp/model";
 import { CLOUDFLARE_PREFLIGHT_SERVICE } from "../decode/json/signal-hint";
 import { CLOUDFLARE_EXPORT_SCOPE } from "../normalize/cloudflare-export";
@@ -13,7 +14,7 @@ import { CLOUDFLARE_EXPORT_SCOPE } from "../normalize/cloudflare-export";
  * The test record's body: `Hello from Cloudflare 👋 (<destination name>)`. The name is held to
  * one line of at most 128 characters, so a scoped token cannot pass its own data off as a test.
  */
-const TEST_BODY = /^Hello from Cloudflare 👋 \([^\p{Cc}]{1,128}\)$/u;
+const TEST_BODY = lazy(() => new RegExp(String.raw`^Hello from Cloudflare 👋 \([^\p{Cc}]{1,128}\)$`, "u"));
 
 /**
  * Resource attributes, besides `service.name`, that the export's resources are documented to
@@ -95,7 +96,7 @@ function differenceFromTest(request: LogsRequest): string | undefined {
     return `its record's severity number is ${record.severityNumber}, the test's 9`;
   }
   const body = record.body;
-  if (body === undefined || !("stringValue" in body) || !TEST_BODY.test(body.stringValue)) {
+  if (body === undefined || !("stringValue" in body) || !TEST_BODY().test(body.stringValue)) {
     return "its record's body is not \"Hello from Cloudflare 👋 (<destination name>)\" with a name of one line of at most 128 characters";
   }
   return undefined;
@@ -118,8 +119,9 @@ function isShortScalar(value: AnyValue): boolean {
 }
 
 function isShortText(text: string): boolean {
-  return text.length <= MAX_VALUE_CHARS && !/\p{Cc}/u.test(text);
+  return text.length <= MAX_VALUE_CHARS && !CONTROL_CHARACTER().test(text);
 }
+const CONTROL_CHARACTER = lazy(() => new RegExp(String.raw`\p{Cc}`, "u"));
 
 function valueDifference(where: "resource" | "record", attribute: KeyValue): string {
   return (

@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { namesOrganization } from "./organization-names";
 import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
@@ -78,7 +79,7 @@ function gluedHolderParts(word: string): readonly string[] {
 }
 /** The end of a German compound's held thing naming a card (`Kreditkarte`, `Kreditkarten`, `Bankkarte`). */
 const GERMAN_CARD_END = /karten?$/;
-const GLUED_HOLDER = /^(\p{L}{2,}?)(holder|inhaber|inhaberin)$/u;
+const GLUED_HOLDER = new RegExp(String.raw`^(\p{L}{2,}?)(holder|inhaber|inhaberin)$`, "u");
 
 /**
  * A holder's word, which names the holder of the card or thing named before or after it
@@ -167,11 +168,12 @@ export function holderContextBefore(text: string, nameStart: number): HolderOf {
   if (last === undefined) return undefined;
   const after = before.slice(last.index + last[0].length);
   // The words of the line up to the holder's word, JSON's quotes and braces between them (`{"card":{"holder`).
-  const label = (before.slice(0, last.index + last[1]!.length).match(/[\p{L}\d]+/gu) ?? []).flatMap(nameWords);
+  const label = (before.slice(0, last.index + last[1]!.length).match(LABEL_WORD()) ?? []).flatMap(nameWords);
   // The holder's own object, as the key rule reads `holder.first_name`.
   if (OPENS_OBJECT.test(after)) return holderOf([...label, "name"]);
   return HOLDS_VALUE.test(after) ? undefined : holderOf(label);
 }
+const LABEL_WORD = lazy(() => new RegExp(String.raw`[\p{L}\d]+`, "gu"));
 
 /** The text before `end` on its line, within HOLDER_CONTEXT_REACH characters. */
 function lineBefore(text: string, end: number): string {
@@ -213,7 +215,7 @@ export const CARD_HOLDER_WORD = new RegExp(
 );
 
 /** A holder's word and a blank before a capital (`Policyholder Jan`): a label a name follows with no separator, in a text with none (`evidence.ts`). */
-export const HOLDER_BEFORE_NAME = /(?:holder|inhaber(?:in)?|titula(?:r|ire)|intestatari[oa]|posiadacz|ciciel)[ \t]+\p{Lu}/iu;
+export const HOLDER_BEFORE_NAME = new RegExp(String.raw`(?:holder|inhaber(?:in)?|titula(?:r|ire)|intestatari[oa]|posiadacz|ciciel)[ \t]+\p{Lu}`, "iu");
 
 /** First words making the key describe the holder rather than name them. */
 const DESCRIBING_FIRST: ReadonlySet<string> = new Set(["is", "has", "tipo", "type", "count", "qtd", "quantidade", "num", "max", "min"]);

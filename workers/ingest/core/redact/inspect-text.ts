@@ -13,6 +13,7 @@
  * written, RawJsonNumber), with where each member's value is written, so that key rules can
  * judge the members as JSON's and the text be written again with only the values they replaced.
  */
+import { lazy } from "../../../shared/lazy";
 import { EXACT_JSON_SUPPORTED, parseJsonExactly } from "../decode/exact-json";
 import { blanksAfter, blanksBefore, isBlank } from "./blanks";
 import { isCodeExpression } from "./code-values";
@@ -939,10 +940,10 @@ export function inWordApostrophe(text: string, at: number): boolean {
 /** A letter of any script (ASCII's read without a regular expression). */
 function isAnyLetter(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return LETTER.test(String.fromCharCode(code));
+  return LETTER().test(String.fromCharCode(code));
 }
 /** A letter outside ASCII (a surrogate half is none: emoji are no letters). */
-const LETTER = /\p{L}/u;
+const LETTER = lazy(() => new RegExp(String.raw`\p{L}`, "u"));
 
 const ITEMS_NOTE = /^(?:\.\.\. \d+ more items?|<\d+ empty items?>)/;
 

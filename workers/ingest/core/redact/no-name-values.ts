@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { standsForSecret } from "./secret-names";
 import { readsAsWording } from "./error-wording";
 import { isStateWhole } from "./status-words";
@@ -37,12 +38,12 @@ export function saysNoPersonName(value: string): boolean {
  * the first (`Nome`) for the part.
  */
 export function startsSayingNoName(text: string): boolean {
-  const words = LEADING_WORDS.exec(text)?.[0].split(/[ \t]+/) ?? [];
+  const words = LEADING_WORDS().exec(text)?.[0].split(/[ \t]+/) ?? [];
   for (let count = words.length; count >= 2; count--) if (saysNoPersonName(words.slice(0, count).join(" "))) return true;
   return false;
 }
 /** Up to four words of letters at a text's start, blanks between. */
-const LEADING_WORDS = /^\p{L}+(?:[ \t]+\p{L}+){1,3}/u;
+const LEADING_WORDS = lazy(() => new RegExp(String.raw`^\p{L}+(?:[ \t]+\p{L}+){1,3}`, "u"));
 
 /** Whether `word`, one word of a value, says no name (`saysNoPersonName`'s words, in any case). */
 function saysNoNameWord(word: string): boolean {

@@ -48,7 +48,7 @@ const COMPANY = lazy(() => new RegExp(
  * capitals (`JOAO SA`, where `SA` writes the surname Sá, and `US SA`, a region's code), nor `Sa`
  * as written in a person's name (`Joao Sa`).
  */
-const SA_COMPANY = lazy(() => /^(?=[^\n]*\p{Ll})\p{Lu}[\p{L}&'’.-]*(?: [\p{L}&'’.-]+)*,? SA$/u);
+const SA_COMPANY = lazy(() => new RegExp(String.raw`^(?=[^\n]*\p{Ll})\p{Lu}[\p{L}&'’.-]*(?: [\p{L}&'’.-]+)*,? SA$`, "u"));
 
 /**
  * Words that name a company or a bank wherever they stand in a name (lower case): a company in
@@ -71,7 +71,7 @@ const PLACE_WORDS: ReadonlySet<string> = new Set([
   "mailroom", "department", "dept", "team", "dock",
 ]);
 
-const NOT_A_LETTER = /[^\p{L}]+/u;
+const NOT_A_LETTER = new RegExp(String.raw`[^\p{L}]+`, "u");
 
 /**
  * Whether `text`, a value under a key for a person's name, names a program or a part of one by

@@ -487,10 +487,11 @@ export function holdsPersonName(text: string, field?: PersonNameField): boolean 
   if (/\s/.test(written)) return false;
   if (NON_ASCII_LETTER().test(written) || APOSTROPHE_NAME().test(written)) return true;
   // A joined account's parts (`BuildAgent`, `ContainerUser`) are read as a separated login's.
-  const parts = written.split(/[-_]|(?=\p{Lu})/u).map((part) => part.toLowerCase());
+  const parts = written.split(JOINED_PART_START()).map((part) => part.toLowerCase());
   if (AUTOMATION_ACCOUNT.test(parts.join("-")) || parts.some((part) => ACCOUNT_WORDS.has(part))) return false;
   return JOINED_NAME().test(written) || (field === "whole" && CAPITALISED_WORD().test(written));
 }
+const JOINED_PART_START = lazy(() => new RegExp(String.raw`[-_]|(?=\p{Lu})`, "u"));
 
 /**
  * Whether `text`, capitalised words where a person or anything else may be named (a role's value,
@@ -538,12 +539,12 @@ function readsAsDottedLogin(text: string): boolean {
   const first = text.slice(0, text.indexOf("."));
   return (first.length === 1 || isCommonGivenName(first)) && !AUTOMATION_ACCOUNT.test(text.toLowerCase()) && !namesGroup(text) && !namesSoftwareThing(text);
 }
-const DOTTED_LOGIN = lazy(() => /^\p{L}+(?:\.\p{L}+){1,2}$/u);
+const DOTTED_LOGIN = lazy(() => new RegExp(String.raw`^\p{L}+(?:\.\p{L}+){1,2}$`, "u"));
 
 const LOWER_CASE_SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Ll}[\p{Ll}'’-]*(?: ${NAME_PARTICLE})? \p{Ll}[\p{Ll}'’-]*$`, "u"));
 
 /** A part of a name as one word of letters (`Ana`, `O'Neil`, `Mary-Jane`), under a part's key (`namesNamePart`). */
-const NAME_PART_SHAPE = lazy(() => /^\p{L}[\p{L}'’-]*$/u);
+const NAME_PART_SHAPE = lazy(() => new RegExp(String.raw`^\p{L}[\p{L}'’-]*$`, "u"));
 
 /**
  * A person's shape (lower case, after a Windows domain): two or more words of letters with
@@ -577,13 +578,13 @@ const AUTOMATION_ACCOUNT =
 const VIRTUAL_ACCOUNT_DOMAIN = /^(?:nt service|nt authority|nt virtual machine|iis apppool|font driver host|window manager)\\/i;
 
 /** A letter outside ASCII (`é`, `Ł`, `И`, `م`, `王`): no account name the operating systems create by default holds one. */
-const NON_ASCII_LETTER = lazy(() => /(?![\p{ASCII}])\p{L}/u);
+const NON_ASCII_LETTER = lazy(() => new RegExp(String.raw`(?![\p{ASCII}])\p{L}`, "u"));
 
 /** Letters with an apostrophe (`O'Neil`, `D’Angelo`): useradd's and Windows' account names have none. */
-const APOSTROPHE_NAME = lazy(() => /^\p{L}+['’]\p{L}+(?:-\p{L}+)*$/u);
+const APOSTROPHE_NAME = lazy(() => new RegExp(String.raw`^\p{L}+['’]\p{L}+(?:-\p{L}+)*$`, "u"));
 
 /** Two or more capitalised parts, joined or with `-`/`_` (`AnaSilva`, `Ana_Silva`, `Jean-Luc`, `McDonald`), as written. */
-const JOINED_NAME = lazy(() => /^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$/u);
+const JOINED_NAME = lazy(() => new RegExp(String.raw`^\p{Lu}\p{Ll}+(?:[-_]?\p{Lu}\p{Ll}+)+$`, "u"));
 
 /**
  * Two or three capitalised words with blanks, a lower-case particle perhaps between them (`Jenny
@@ -594,7 +595,7 @@ const SPACED_NAME = lazy(() => new RegExp(String.raw`^\p{Lu}[\p{L}'’-]*\p{Ll}(
 export const NAME_PARTICLE = "(?:da|de|di|do|dos|das|du|del|der|den|la|le|van|von|bin|ibn)";
 
 /** One capitalised word (`Ana`), a name under a whole name's key. */
-const CAPITALISED_WORD = lazy(() => /^\p{Lu}\p{Ll}+$/u);
+const CAPITALISED_WORD = lazy(() => new RegExp(String.raw`^\p{Lu}\p{Ll}+$`, "u"));
 
 /** An id's prefix and a number (`usr_2024`, `u-1999`), kept; not a name and a year, a login people choose (`ana_1983`). */
 const IDENTIFIER = /^(?:[a-z]|usr|user|uid|id|acct|cust|emp)[-_]\d+$/;

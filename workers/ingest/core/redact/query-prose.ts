@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { Place } from "./detectors/detector";
 import type { EscapeView } from "./escape-view";
 import { addressRunPrefixes, formDecoded, formEncodedView } from "./form-encoding";
@@ -199,10 +200,10 @@ const ENCODED_BLANK = /%(?:20|0[9aAdD])/;
 
 /** Whether a decoded value reads as prose: a blank with other characters on both sides, and a letter. */
 function readsAsProse(decoded: string): boolean {
-  return BLANK_BETWEEN.test(decoded) && LETTER.test(decoded);
+  return BLANK_BETWEEN.test(decoded) && LETTER().test(decoded);
 }
 const BLANK_BETWEEN = /\S\s+\S/;
-const LETTER = /\p{L}/u;
+const LETTER = lazy(() => new RegExp(String.raw`\p{L}`, "u"));
 
 /**
  * The Place facts the key `key` (decoded) gives its prose `value`, or
@@ -260,17 +261,17 @@ const TYPED_TEXT_WORDS: ReadonlySet<string> = new Set([
  * Linear: each pattern's quantifiers are bounded.
  */
 function showsPersonalData(decoded: string): boolean {
-  for (const match of decoded.matchAll(NAME_CUE)) {
+  for (const match of decoded.matchAll(NAME_CUE())) {
     countWork(match[0].length);
     if (isCommonGivenName(match[1]!) && isCommonSurname(match[2]!)) return true;
   }
-  const street = STREET_LINE.exec(decoded);
-  return street !== null && POSTAL_CODE.test(decoded.slice(street.index + street[0].length));
+  const street = STREET_LINE().exec(decoded);
+  return street !== null && POSTAL_CODE().test(decoded.slice(street.index + street[0].length));
 }
-const NAME_CUE = /(?<!\p{L})(?:[Mm]y name is|[Cc]ustomer|[Dd]ear|[Hh]i|[Hh]ello|Mrs?\.?|Ms\.?|Mx\.?|Dr\.?)\s{1,3}(\p{Lu}\p{Ll}{1,30})\s{1,3}(\p{Lu}[\p{Ll}'-]{1,30})(?!\p{L})/gu;
-const STREET_LINE = new RegExp(
+const NAME_CUE = lazy(() => new RegExp(String.raw`(?<!\p{L})(?:[Mm]y name is|[Cc]ustomer|[Dd]ear|[Hh]i|[Hh]ello|Mrs?\.?|Ms\.?|Mx\.?|Dr\.?)\s{1,3}(\p{Lu}\p{Ll}{1,30})\s{1,3}(\p{Lu}[\p{Ll}'-]{1,30})(?!\p{L})`, "gu"));
+const STREET_LINE = lazy(() => new RegExp(
   `(?<![\\p{L}\\d])\\d{1,5}[a-z]?\\s{1,3}(?:\\p{Lu}[\\p{L}'-]{0,30}\\s{1,3}){1,3}(?:${STREET_TYPES.join("|")})\\.?(?!\\p{L})` +
     `|\\p{Lu}\\p{Ll}{1,30}(?:str\\.|stra(?:ss|\u00df)e|weg|platz|allee|gasse)\\s{1,3}\\d{1,4}[a-z]?(?!\\d)`,
   "u",
-);
-const POSTAL_CODE = /(?<![\p{L}\d])(?:\d{5}(?!\d)|\d{4}(?=\s\p{Lu})|[A-Z]{2}\s\d{5}(?!\d)|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?!\p{L}))/u;
+));
+const POSTAL_CODE = lazy(() => new RegExp(String.raw`(?<![\p{L}\d])(?:\d{5}(?!\d)|\d{4}(?=\s\p{Lu})|[A-Z]{2}\s\d{5}(?!\d)|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}(?!\p{L}))`, "u"));

@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { isRedactionMarker } from "./detectors/detector";
 import { CARD_HOLDER_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND } from "./kinds";
 import type { RedactionTally } from "./tally";
@@ -169,14 +170,14 @@ function wholeValueAt(text: string, at: number, end: number): boolean {
   return i >= 0 && (text[i] === ":" || text[i] === "=" || text[i] === ">");
 }
 
-const WORD = /[\p{L}\p{N}_]/u;
+const WORD = lazy(() => new RegExp(String.raw`[\p{L}\p{N}_]`, "u"));
 
 /** Whether the character at `index` of `text` is a letter, a digit or `_` (false past either end). */
 function isWordCode(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
-  return WORD.test(String.fromCodePoint(text.codePointAt(index) ?? code));
+  return WORD().test(String.fromCodePoint(text.codePointAt(index) ?? code));
 }
 
 /** Whether a word character ends `text` before `at`: not a JSON escape's letter (`\n`, `\t`), which stands for a blank. */
@@ -209,12 +210,13 @@ function isEchoed(text: string, kind: string): boolean {
   // only a full name is that person wherever it stands.
   if (kind === PERSON_NAME_KIND || kind === CARD_HOLDER_KIND) return text.split(/\s+/).length >= 2;
   if (kind === STREET_ADDRESS_KIND) return /\s/.test(text);
-  if (text.replace(/[^\p{L}\p{N}]/gu, "").length < 6 || IDENTIFIER.test(text)) return false;
+  if (text.replace(NOT_LETTER_OR_DIGIT(), "").length < 6 || IDENTIFIER.test(text)) return false;
   // A secret of letters alone is a word, and the default passwords that are words are the names
   // of what they guard (`password=postgres`, `client_secret=keycloak`): the same word elsewhere
   // names the server, the service or the realm.
   return !LETTERS.test(text);
 }
+const NOT_LETTER_OR_DIGIT = lazy(() => new RegExp(String.raw`[^\p{L}\p{N}]`, "gu"));
 
 const LITERALS: ReadonlySet<string> = new Set(["true", "false", "null", "True", "False", "None", "undefined", "TRUE", "FALSE", "NULL"]);
 /** Digits with a number's separators only (`4155550132`, `415.555.0132`, `+1 (415) 555-0132`). */
@@ -226,6 +228,6 @@ const DIGITS = /^\d+$/;
  * name of a variable, key or setting, printed beside its own value (`Client(api_key=api_key)`)
  * and elsewhere as a name, not a secret's text.
  */
-const IDENTIFIER = /^\p{L}+(?:[_.\-]\p{L}+)+$/u;
+const IDENTIFIER = new RegExp(String.raw`^\p{L}+(?:[_.\-]\p{L}+)+$`, "u");
 /** Letters alone: a word. */
-const LETTERS = /^\p{L}+$/u;
+const LETTERS = new RegExp(String.raw`^\p{L}+$`, "u");

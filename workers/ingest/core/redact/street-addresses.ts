@@ -82,8 +82,8 @@ export function holdsStreetAddress(text: string, field: StreetAddressField): boo
   if (field === "number") return HOUSE_NUMBER.test(trimmed);
   if (NOT_AN_ADDRESS.has(trimmed.toLowerCase())) return false;
   // A second line's one word is the unit or the building (`Penthouse`, `4B`, `#12`), not an id's (`same_as_shipping`).
-  if (field === "unit" && UNIT_TOKEN.test(trimmed)) return true;
-  if (!/\p{L}/u.test(trimmed) || TECHNICAL_VALUE.test(trimmed)) return false;
+  if (field === "unit" && UNIT_TOKEN().test(trimmed)) return true;
+  if (!ANY_LETTER().test(trimmed) || TECHNICAL_VALUE.test(trimmed)) return false;
   // One token is an id or a form's word (`addr_1Nv0FGQ9RKHgCVdK`, `same_as_shipping`, `Main`).
   if (!/\s/.test(trimmed)) return false;
   // Under a key naming a street, a street's name is one without its number, which senders keep in
@@ -91,6 +91,7 @@ export function holdsStreetAddress(text: string, field: StreetAddressField): boo
   if (field !== "shaped") return true;
   return /\d/.test(trimmed) && !/[:@/=_\\]/.test(trimmed) && STREET_SHAPE().test(trimmed);
 }
+const ANY_LETTER = lazy(() => new RegExp(String.raw`\p{L}`, "u"));
 
 /** The last words of the keys `namesStreetAddress` accepts, lower case, as written (a text detector's candidates). */
 export const STREET_FIELD_LAST_WORDS: readonly string[] = [
@@ -176,7 +177,7 @@ const NUMBERED_WORDS: ReadonlySet<string> = new Set(["house", "street", "buildin
 /** A house number as written: `221B`, `12a`, `12-14`, `5/2`, `nº 123`. */
 const HOUSE_NUMBER = /^(?:n[º°o]\.?\s?)?\d{1,6}(?:[ /-]?\d{1,4})?[A-Za-z]?$/;
 /** A second line's one word: a unit's or a building's name (`Penthouse`, `Basement`) or number (`4B`, `#12`). */
-const UNIT_TOKEN = /^(?:\p{L}[\p{L}'’.-]*|#?\d{1,5}[A-Za-z]?)$/u;
+const UNIT_TOKEN = lazy(() => new RegExp(String.raw`^(?:\p{L}[\p{L}'’.-]*|#?\d{1,5}[A-Za-z]?)$`, "u"));
 /** An address's numbered line as Shopify and others name it, glued (`address1`). */
 const ADDRESS_LINE_WORDS: ReadonlySet<string> = new Set(["address1", "address2", "shipto"]);
 /** An address's line, glued (`line1`). */

@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { type HolderOf, holderKeyLastWords, holderOf, holderWords, holdsCardHolderName } from "../card-holder-names";
 import { Evidence } from "../evidence";
 import { countWork } from "../scan-scope";
@@ -98,7 +99,7 @@ const LABEL_REACH = 64;
 function labelHolderOf(text: string, end: number): HolderOf {
   let from = end;
   const limit = Math.max(0, end - LABEL_REACH);
-  while (from > limit && LABEL_CHARACTER.test(text[from - 1]!)) from--;
+  while (from > limit && LABEL_CHARACTER().test(text[from - 1]!)) from--;
   countWork(end - from);
   const words = nameWords(text.slice(from, end)).filter((word) => !PHRASE_WORDS.has(word));
   for (let count = 1; count <= Math.min(LABEL_WORDS, words.length); count++) {
@@ -108,4 +109,4 @@ function labelHolderOf(text: string, end: number): HolderOf {
   return undefined;
 }
 /** A character of a label's words and the blanks between them (`Titular do cartão`, `cardholder's`). */
-const LABEL_CHARACTER = /[\p{L}\p{N} \t'\u2019_-]/u;
+const LABEL_CHARACTER = lazy(() => new RegExp(String.raw`[\p{L}\p{N} \t'\u2019_-]`, "u"));

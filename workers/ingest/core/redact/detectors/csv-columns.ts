@@ -3,11 +3,12 @@
  * mark is a `,`): which column a field stands in, named by the header line above it. A value's
  * column says what it is where nothing else in its row does (`name,phone` over `Jan,601 234 567`).
  */
+import { lazy } from "../../../../shared/lazy";
 
 /** How many lines above a row its header is looked for. */
 const HEADER_REACH = 64;
 /** A header's field: a name of letters, digits and the marks names use, not a value. */
-const HEADER_NAME = /^[\p{L}_][\p{L}\p{N} _.#/()-]{0,63}$/u;
+const HEADER_NAME = lazy(() => new RegExp(String.raw`^[\p{L}_][\p{L}\p{N} _.#/()-]{0,63}$`, "u"));
 
 /**
  * The header's name of the column of the field spanning `start` to `end` of `text` (perhaps
@@ -42,7 +43,7 @@ export function csvColumnName(text: string, start: number, end: number): string 
     const opened = stringOpeningEnd(text.slice(from, above));
     const line = fields(text.slice(from + opened, above), separator);
     if (line.length !== row.length) return undefined;
-    if (line.every((field) => HEADER_NAME.test(field))) return line[index];
+    if (line.every((field) => HEADER_NAME().test(field))) return line[index];
     if (opened > 0) return undefined;
     above = from - 1;
   }

@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
@@ -152,10 +153,10 @@ const FINAL_PUNCTUATION = /[.!?:]+$/;
  */
 function isUnquotedPassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
-  return word.length >= 6 && isPasswordShaped(word) && NOT_LETTER.test(word);
+  return word.length >= 6 && isPasswordShaped(word) && NOT_LETTER().test(word);
 }
 /** A character that is no letter of any script. */
-const NOT_LETTER = /\P{L}/u;
+const NOT_LETTER = lazy(() => new RegExp(String.raw`\P{L}`, "u"));
 
 /**
  * Whether `value`, unquoted right after a password's word with no `is`/`was` (`with password
@@ -167,10 +168,10 @@ const NOT_LETTER = /\P{L}/u;
  */
 function isBarePassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
-  return isUnquotedPassword(word) && BEYOND_WORDS.test(word) && !NO_BARE_PASSWORD.test(word);
+  return isUnquotedPassword(word) && BEYOND_WORDS().test(word) && !NO_BARE_PASSWORD.test(word);
 }
 /** A character other than a letter or what joins words (`-`, `_`, `.`, `'`, `’`). */
-const BEYOND_WORDS = /[^\p{L}\-_.'’]/u;
+const BEYOND_WORDS = lazy(() => new RegExp(String.raw`[^\p{L}\-_.'’]`, "u"));
 /** A field's `=`, a path's or URL's start, an e-mail address, a number glued to a word (`2nd`, `30days`). */
 const NO_BARE_PASSWORD = /=|^(?:[~.]?\/|[A-Za-z]:\\|\\)|:\/\/|^[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$|^\d+[A-Za-z]+(?:$|-)/;
 

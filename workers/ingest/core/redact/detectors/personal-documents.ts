@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { icaoCheckDigitHolds } from "../national-id-checks";
 import { Place, caseless, type Detector } from "./detector";
@@ -183,9 +184,9 @@ const birthDateRewrite = namedValueRewrite(Place.BIRTH_DATE_VALUE, `${BIRTH_DATE
  */
 const BORN_VERB = /^(?:born|nascid|nacid|geboren|n[ée]e?[ \t])/i;
 /** A word after the date (`born 2024-05-01 batch`, `…, build 7`). */
-const WORD_AFTER = /^[ \t]*,?[ \t]*([\p{L}]+)/u;
+const WORD_AFTER = lazy(() => new RegExp(String.raw`^[ \t]*,?[ \t]*([\p{L}]+)`, "u"));
 /** The one or two words before the verb (`batch born`, `node-7 was born on`, `batch 42 born`, `Build #1234 born`), an auxiliary skipped. */
-const WORDS_BEFORE = /(?:([\p{L}\d_./-]+)[ \t]+)?(#?[\p{L}\d_./-]+)[ \t]+$/u;
+const WORDS_BEFORE = lazy(() => new RegExp(String.raw`(?:([\p{L}\d_./-]+)[ \t]+)?(#?[\p{L}\d_./-]+)[ \t]+$`, "u"));
 /** An auxiliary before the verb (`was born`, `foi nascido`), read past. */
 const AUXILIARY_BEFORE = /(?<=[ \t])(?:was|is|were|got|foi|fue|wurde|est)[ \t]+$/u;
 
@@ -197,9 +198,9 @@ const AUXILIARY_BEFORE = /(?<=[ \t])(?:was|is|were|got|foi|fue|wurde|est)[ \t]+$
  * replaced (`Ana born 1990-04-12`, `customer born on 1990-04-12 in Lisbon`).
  */
 function isThingsBirth(text: string, start: number, end: number): boolean {
-  const after = WORD_AFTER.exec(text.slice(end, end + 32))?.[1];
+  const after = WORD_AFTER().exec(text.slice(end, end + 32))?.[1];
   if (after !== undefined && namesBornThing(after)) return true;
-  const before = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 64), start).replace(AUXILIARY_BEFORE, ""));
+  const before = WORDS_BEFORE().exec(text.slice(Math.max(0, start - 64), start).replace(AUXILIARY_BEFORE, ""));
   if (before === null) return false;
   // The word right before, or, when that is a number or an id (`batch 42`), the word before it.
   return namesBornThing(before[2]!) || (/\d/.test(before[2]!) && before[1] !== undefined && namesBornThing(before[1]));

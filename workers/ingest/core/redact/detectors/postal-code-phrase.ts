@@ -65,7 +65,7 @@ const OTHER_PHRASE =
  * English, Portuguese, Spanish, French and German; German's as the last part of a compound:
  * `Hauptstraße`, `Lieferadresse`); or a US state before it (`STATE_BEFORE`).
  */
-const ADDRESS_CONTEXT = lazy(() => /(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing|calle|plaza|paseo|direcci[óo]n|domicilio|env[íi]o|rue|adresse|livraison|facturation|anschrift|str\.|\p{L}*(?:stra(?:ß|ss)e|adresse|weg|platz|gasse))(?![\p{L}])/iu);
+const ADDRESS_CONTEXT = lazy(() => new RegExp(String.raw`(?<![\p{L}])(?:endere[çc]o|address|rua|avenida|av\.|alameda|travessa|rodovia|estrada|logradouro|bairro|cidade|street|avenue|ave\.|road|blvd|boulevard|suite|apt|city|shipping|ship to|billing|entrega|destinat[áa]rio|delivery|mailing|calle|plaza|paseo|direcci[óo]n|domicilio|env[íi]o|rue|adresse|livraison|facturation|anschrift|str\.|\p{L}*(?:stra(?:ß|ss)e|adresse|weg|platz|gasse))(?![\p{L}])`, "iu"));
 /** A US state's two capitals right before the code's word (`Springfield, IL ZIP 62701`), in capitals only: `we`, `to` are words. */
 const STATE_BEFORE = /(?:^|,[ \t]*)[A-Z]{2}[ \t]*$/;
 /**
@@ -91,7 +91,7 @@ const POSTCODE_NAMED_CODE = new RegExp(`^(?:${UK_POSTCODE}|\\d{4} ?[A-Z]{2})$`);
  * (`post code SW1A 1AA`) it stays the noun.
  */
 const VERB_POST_CODE = /^post[ \t]+code[ \t]+\d/;
-const VERB_SUBJECT_BEFORE = lazy(() => /(?<![\p{L}])(?:we|i|you|they|please|pls|plz|to|will|would|can|could|should|must|and|then|also)[ \t]+$/iu);
+const VERB_SUBJECT_BEFORE = lazy(() => new RegExp(String.raw`(?<![\p{L}])(?:we|i|you|they|please|pls|plz|to|will|would|can|could|should|must|and|then|also)[ \t]+$`, "iu"));
 /** Portugal's `código postal` and its code's shape (`1000-001`), a postal code after the word alone. */
 const PORTUGUESE_WORD = /^c[óo]digo postal/i;
 const PORTUGUESE_CODE = /^\d{4}-\d{3}$/;

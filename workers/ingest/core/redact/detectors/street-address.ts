@@ -151,7 +151,7 @@ const WORDED_LINE = lazy(() => new RegExp(`^(?:${EU_LINE}|${BR_LINE}|${PL_LINE})
  * A word introducing an address, in the supported languages, perhaps with its preposition
  * (`Adres:`, `bezorgen op`, `Lieferung an`, `livraison :`, `entrega em`, `ship to`).
  */
-const BARE_LINE_CONTEXT_BEFORE = lazy(() => /(?<![\p{L}])(?:addr\p{L}*|adres\p{L}*|anschrift|liefer\p{L}*|zustell\p{L}*|livr\p{L}*|entreg\p{L}*|envi\p{L}*|env\u00edo|sped\p{L}*|indirizzo|direcci\p{L}*|endere\p{L}*|bezorg\p{L}*|verzend\p{L}*|ship\p{L}*|deliver\p{L}*|located|lives)(?:[ \t]+(?:to|at|op|aan|an|bei|\u00e0|au|a|em|en|na|no))?[ \t]*:?[ \t]*$/iu);
+const BARE_LINE_CONTEXT_BEFORE = lazy(() => new RegExp(String.raw`(?<![\p{L}])(?:addr\p{L}*|adres\p{L}*|anschrift|liefer\p{L}*|zustell\p{L}*|livr\p{L}*|entreg\p{L}*|envi\p{L}*|env\u00edo|sped\p{L}*|indirizzo|direcci\p{L}*|endere\p{L}*|bezorg\p{L}*|verzend\p{L}*|ship\p{L}*|deliver\p{L}*|located|lives)(?:[ \t]+(?:to|at|op|aan|an|bei|\u00e0|au|a|em|en|na|no))?[ \t]*:?[ \t]*$`, "iu"));
 
 /**
  * What a US street line must follow to be one: the start of the text or a line, a value's quote
@@ -159,7 +159,7 @@ const BARE_LINE_CONTEXT_BEFORE = lazy(() => /(?<![\p{L}])(?:addr\p{L}*|adres\p{L
  * to`, `lives at`, `located in`, `address`). A number after any other word is that word's count
  * (`retry 3 Main Street`, `processed 12 Orders Way`): the line stays.
  */
-const LINE_CONTEXT_BEFORE = lazy(() => /(?:^|[\n"'`(\[{:=,;>|]|(?<![\p{L}])(?:to|at|on|from|in|near|via|address|addr|street|ship|shipped|shipping|deliver|delivered|delivery|located|lives|live|billing|mailing|home|dest|destination)[ \t]*:?)[ \t]*$/iu);
+const LINE_CONTEXT_BEFORE = lazy(() => new RegExp(String.raw`(?:^|[\n"'${"`"}(\[{:=,;>|]|(?<![\p{L}])(?:to|at|on|from|in|near|via|address|addr|street|ship|shipped|shipping|deliver|delivered|delivery|located|lives|live|billing|mailing|home|dest|destination)[ \t]*:?)[ \t]*$`, "iu"));
 /**
  * What may follow a US street line in prose and leave it one: the text's or a sentence's end, a
  * punctuation mark, a capitalised word, or a lower-case word that joins the sentence (`to 12 Main

@@ -66,7 +66,7 @@ export const NUMBER_WORD_SET: ReadonlySet<string> = new Set(NUMBER_WORDS);
  * document's number.
  */
 export const AMOUNT_AFTER =
-  /^[ \t]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|s|secs?|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])/iu;
+  new RegExp(String.raw`^[ \t]*(?:bytes?|[kmgt]i?b|entries|entry|rows?|files?|items?|records?|lines?|objects?|keys?|documents?|docs|times|ms|s|secs?|seconds?|%|vezes|linhas?|itens|registros?|arquivos?|entradas?|segundos?)(?![\p{L}\d])`, "iu");
 /** How much of the text after a number `AMOUNT_AFTER` needs. */
 export const AMOUNT_REACH = 24;
 
