@@ -53,7 +53,7 @@ const NAME = "[A-Za-z_<][\\w.$:/<>-]{0,127}";
  * id before `---` and the `---` itself.
  */
 const NAME_PART =
-  `(?:(?:\\[[^\\]\\r\\n]{1,64}\\]|${NAME}(?=[ \\t]{1,64}[-:][ \\t]|[ \\t]{0,16}\\|[ \\t])|\\d{1,10}(?=[ \\t]{1,16}---[ \\t])|---)${SEPARATOR})`;
+  `(?:(?:\\[[^\\]\\r\\n]{1,64}\\]|(?!${LEVEL})${NAME}(?=[ \\t]{1,64}[-:][ \\t]|[ \\t]{0,16}\\|[ \\t])|\\d{1,10}(?=[ \\t]{1,16}---[ \\t])|---)${SEPARATOR})`;
 
 /**
  * Regex source of a logger's prefix as it starts a line, its separator after it included: the

@@ -135,7 +135,7 @@ const PT_USE_CODE =
  * `verification code sent to +5511987654321: 482913`.
  */
 const SENT_NOUN =
-  `(?:(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})|(?<=${AFTER_LOGGER_PREFIX}))(?:${QUALIFIER}${BLANK})?${CODE_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
 const SENT_PARTICIPLE = "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA])";
 /**
  * `generated` only after a noun that names a one-time code by itself: a code generator's `Code
