@@ -38,6 +38,12 @@ describe("where a logger's prefix ends", () => {
     expect(loggerPrefixLength(`${prefix}AUTH pw`, 0)).toBe(prefix.length);
   });
 
+  it("reads two, a logged line stamped again by what collected it", () => {
+    const prefix = "2026-12-04T21:00:00.000000000Z stdout F 2026/12/04 21:00:00 ";
+    expect(loggerPrefixLength(`${prefix}auth default pw`, 0)).toBe(prefix.length);
+    expect(redact(`${prefix}auth default R3disP4ssw0rd`).text).toBe(`${prefix}auth default ${SECRET}`);
+  });
+
   it("reads it on a later line too, from that line's start", () => {
     const text = "first\n2026/12/04 21:00:00 AUTH pw";
     expect(loggerPrefixLength(text, 6)).toBe("2026/12/04 21:00:00 ".length);

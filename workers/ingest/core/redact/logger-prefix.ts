@@ -12,12 +12,14 @@ import { blanksBefore } from "./blanks";
  *   with an offset), Go's `log` (`2026/12/04 21:00:00`, `.000000`), syslog's (RFC 3164:
  *   `Dec  4 21:00:00`, with its host and tag `web01 sshd[812]:`), any of the first two in
  *   brackets (`[2026-12-04 21:00:00]`);
- * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`), one only: a second such word
+ * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`), one a prefix: a second such word
  *   is the message's (`INFO error sending code 1234`);
  * - a thread's or logger's name in brackets (Java's `[main]`, `[http-nio-8080-exec-1]`), or
  *   before ` - ` (Python logging's `myapp - ERROR - msg`, logback's `c.e.App - msg`, loguru's
  *   `__main__:main:10 - msg`) or Spring Boot's ` : ` (its process id and `---` before the thread);
- * - between them blanks, ` - `, loguru's ` | ` or Spring Boot's ` : `.
+ * - between them blanks, ` - `, loguru's ` | ` or Spring Boot's ` : `;
+ * and a second such prefix after the first, a line stamped again by what collected it (Docker's
+ * and the Kubernetes container runtime's timestamp, `stdout F`, before the process's own).
  * A line without a timestamp has no prefix: logfmt (`level=info msg=…`), `ERROR: …` alone and a
  * word before ` - ` are message text. Every part is bounded, so a lookbehind holding the prefix
  * reads a bounded stretch of text (the scans stay linear).
@@ -50,16 +52,22 @@ const NAME = "[A-Za-z_<][\\w.$:/<>-]{0,127}";
 /**
  * A name part: a thread's or logger's name in brackets, a name before ` - `, ` | ` or ` : `
  * (`c.e.App   : msg`; a name glued to `:` is a key's: `db.password: …`), Spring Boot's process
- * id before `---` and the `---` itself.
+ * id before `---` and the `---` itself, and the stream and tag of the Kubernetes container
+ * runtime's log (`stdout F`).
  */
 const NAME_PART =
-  `(?:(?:\\[[^\\]\\r\\n]{1,64}\\]|(?!${LEVEL})${NAME}(?=[ \\t]{1,64}[-:][ \\t]|[ \\t]{0,16}\\|[ \\t])|\\d{1,10}(?=[ \\t]{1,16}---[ \\t])|---)${SEPARATOR})`;
+  `(?:(?:\\[[^\\]\\r\\n]{1,64}\\]|(?!${LEVEL})${NAME}(?=[ \\t]{1,64}[-:][ \\t]|[ \\t]{0,16}\\|[ \\t])|\\d{1,10}(?=[ \\t]{1,16}---[ \\t])|---|(?:stdout|stderr)[ \\t][FP](?![\\w-]))${SEPARATOR})`;
+
+/** One logger's prefix: the timestamp, names, the level word, names, and the separator after them. */
+const ONE_PREFIX = `${TIMESTAMP}${SEPARATOR}${NAME_PART}{0,2}(?:${LEVEL}${SEPARATOR}${NAME_PART}{0,4})?`;
 
 /**
- * Regex source of a logger's prefix as it starts a line, its separator after it included: the
- * timestamp, names, the level word, names. To follow a line's start (`(?<![^\n])`).
+ * Regex source of a logger's prefix as it starts a line, its separator after it included: one
+ * logger's, or two, a line a logger printed being printed again with a second one's before it (a
+ * process's output collected by a platform that stamps each line it reads). To follow a line's
+ * start (`(?<![^\n])`).
  */
-export const LOGGER_PREFIX = `${TIMESTAMP}${SEPARATOR}${NAME_PART}{0,2}(?:${LEVEL}${SEPARATOR}${NAME_PART}{0,4})?`;
+export const LOGGER_PREFIX = `(?:${ONE_PREFIX}){1,2}`;
 
 /**
  * Regex source, for inside a lookbehind, of where a message starts: a line's start, or after a
