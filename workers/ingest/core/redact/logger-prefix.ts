@@ -36,13 +36,14 @@ const TIMESTAMP = `(?:${ISO_TIME}|${SLASH_TIME}|${SYSLOG_TIME}|\\[(?:${ISO_TIME}
 
 /** The level words of common loggers (log4j, logback, Python logging, syslog's severities, Go's slog, pino's names). */
 const LEVELS = ["trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "crit", "severe", "panic", "alert", "emerg"];
-/** A level word in upper case, lower case or capitalized, perhaps in brackets or before `:`. */
-const LEVEL_WORD = `(?:${LEVELS.flatMap((word) => [word.toUpperCase(), word, word[0]!.toUpperCase() + word.slice(1)]).join("|")})`;
+/** A level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
+const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
 /**
  * Regex source of a level word in capitals opening a line before the message's words, with no
  * timestamp (`ERROR Sending code …`): only a level is written so; `Error sending …` may be prose.
  */
 export const LEVEL_OPENING_LINE = `(?<![^\\n])(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+/** A level word, perhaps in brackets or before `:`. */
 const LEVEL = `(?:\\[${LEVEL_WORD}\\]|${LEVEL_WORD}:?)(?![\\w-])`;
 
 /** What separates the prefix's parts and ends it: blanks, ` - `, ` | ` or Spring Boot's ` : `. */
@@ -56,7 +57,8 @@ const NAME = "[A-Za-z_<][\\w.$:/<>-]{0,127}";
  * runtime's log (`stdout F`).
  */
 const NAME_PART =
-  `(?:(?:\\[[^\\]\\r\\n]{1,64}\\]|(?!${LEVEL})${NAME}(?=[ \\t]{1,64}[-:][ \\t]|[ \\t]{0,16}\\|[ \\t])|\\d{1,10}(?=[ \\t]{1,16}---[ \\t])|---|(?:stdout|stderr)[ \\t][FP](?![\\w-]))${SEPARATOR})`;
+  `(?:\\[[^\\]\\r\\n]{1,64}\\]${SEPARATOR}|(?!${LEVEL})${NAME}(?:[ \\t]{1,64}[-:]|[ \\t]{0,16}\\|)[ \\t]{1,16}` +
+  `|\\d{1,10}[ \\t]{1,16}(?=---[ \\t])|---[ \\t]{1,16}|(?:stdout|stderr)[ \\t][FP][ \\t]{1,16})`;
 
 /** One logger's prefix: the timestamp, names, the level word, names, and the separator after them. */
 const ONE_PREFIX = `${TIMESTAMP}${SEPARATOR}${NAME_PART}{0,2}(?:${LEVEL}${SEPARATOR}${NAME_PART}{0,4})?`;
