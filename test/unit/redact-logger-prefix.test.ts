@@ -1,8 +1,9 @@
 /**
  * A message's start after a logger's prefix (workers/ingest/core/redact/logger-prefix.ts): the
  * rules that read a form only where a message opens (a Redis command, reply or configuration
- * line written as the line's words, YAML members by their indentation, a `Código:`/`Code:`
- * message alone, loguru's diagnose drawing, kubectl's table header) read it after a logger's
+ * line written as the line's words, YAML members by their indentation and a name/value pair's
+ * block, a `Código:`/`Code:` message alone, a `Name:` label, loguru's diagnose drawing,
+ * kubectl's table header) read it after a logger's
  * timestamp, level and names as at a line's start. Found by the corpus in the sender forms
  * (test/unit/redaction-sender-forms.test.ts): `2026-12-04T21:00:00.000Z ERROR <text>` leaked 25
  * secrets a bare line loses, and `ERROR` before `Sending code 482913` read as an error's code.
@@ -87,6 +88,8 @@ describe("secrets read at a message's start, after each prefix", () => {
     ["credentials:\n  - hunter2x9", `credentials:\n  - ${PARAM}`, { secret_param: 1 }],
     ["password: |\n  hunter2x9\nport: 5432", `password: |\n  ${PARAM}\nport: 5432`, { secret_param: 1 }],
     ["password: Xk9;mQ7vLp", `password: ${PARAM}`, { secret_param: 1 }],
+    ["name: DB_PASSWORD\nvalue: hunter2x9", `name: DB_PASSWORD\nvalue: ${PARAM}`, { secret_param: 1 }],
+    ["Name: Maria Gonzalez", "Name: [REDACTED:person_name]", { person_name: 1 }],
     ["Código: 445566", `Código: ${PARAM}`, { secret_param: 1 }],
     ["Code: 482913", `Code: ${PARAM}`, { secret_param: 1 }],
     ["Telegram code: 54321", `Telegram code: ${PARAM}`, { secret_param: 1 }],
@@ -146,6 +149,8 @@ describe("look-alikes after a logger's prefix stay", () => {
     "acl check passed for user bob",
     "migrate 42 rows done",
     'hello 3 "client"',
+    "Name: checkout-service",
+    "name: PORT\nvalue: 8080",
     "Código: 12345 - Camiseta",
     "Code: 200 OK",
     "Error code sent: 5001",
