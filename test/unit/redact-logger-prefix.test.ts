@@ -3,8 +3,8 @@
  * rules that read a form only where a message opens (a Redis command, reply or configuration
  * line written as the line's words, YAML members by their indentation and a name/value pair's
  * block, a `Código:`/`Code:` message alone, a `Name:` label, loguru's diagnose drawing,
- * kubectl's table header) read it after a logger's
- * timestamp, level and names as at a line's start. Found by the corpus in the sender forms
+ * kubectl's table header) read it after a logger's timestamp, level and names as at a line's
+ * start. Found by the corpus in the sender forms
  * (test/unit/redaction-sender-forms.test.ts): `2026-12-04T21:00:00.000Z ERROR <text>` leaked 25
  * secrets a bare line loses, and `ERROR` before `Sending code 482913` read as an error's code.
  * Each secret is read after the prefixes of ISO 8601 loggers, Python logging, Go's `log`,
