@@ -81,7 +81,7 @@ export const MESSAGE_START = `(?<![^\\n])(?:${LOGGER_PREFIX})?`;
 /** Regex source, for inside a lookbehind, of right after a logger's prefix at a line's start. */
 export const AFTER_LOGGER_PREFIX = `(?<![^\\n])${LOGGER_PREFIX}`;
 
-/** `LOGGER_PREFIX` at one position, at its longest. */
+/** `LOGGER_PREFIX` at one position, read as far as it goes (its quantifiers are greedy). */
 const PREFIX_AT = new RegExp(LOGGER_PREFIX, "y");
 
 /**

@@ -43,6 +43,9 @@ const ACADEMIC_DEGREE_AT = new RegExp(`^${ACADEMIC_DEGREE_TITLE}`);
 /** The word right after a name, past blanks: `depot` in `to Maria Helena depot`. */
 const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
 
+/** The name labels' first letters: checked before the label's lookbehind, which is slower to fail. */
+const LABEL_INITIALS = [...new Set(NAME_LABELS.map((label) => label[0]!))].join("");
+
 /**
  * A person's full name in free text after a word saying a person follows, where no field's
  * separator names it: a party's or a role's word (`login failed for user Maria Gonzalez`,
@@ -80,9 +83,6 @@ const WORD_AFTER = /^[ \t]+([A-Za-z\u00C0-\u017F]+)/;
  * but a payment's (`USER JOHN SMITH LOGGED IN`), a surname alone after `Sr.` and a job outside the
  * common surnames (`Sr. Nurse Quill`).
  */
-/** The name labels' first letters: checked before the label's lookbehind, which is slower to fail. */
-const LABEL_INITIALS = [...new Set(NAME_LABELS.map((label) => label[0]!))].join("");
-
 export const introducedNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
   source:

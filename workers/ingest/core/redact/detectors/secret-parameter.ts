@@ -245,9 +245,8 @@ const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
- * logger-prefix.ts), the rest of the line up to a comment
- * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
- * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
+ * logger-prefix.ts), the rest of the line up to a comment (` #`), and in a flow mapping
+ * (`{user: admin, password: a b c}`, §7.4) the text up to the `,` or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
  * second key makes the line prose or a log's pairs, whose value is the first token), no quote
  * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
