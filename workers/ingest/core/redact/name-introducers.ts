@@ -1,4 +1,5 @@
 import { inCapitals } from "./regex-capitals";
+import { MESSAGE_START } from "./logger-prefix";
 
 /**
  * The words after which a person's name follows in free text, with no field's separator: a
@@ -84,8 +85,11 @@ export const NAME_LABELS = ["Name", "NAME", "Nome", "NOME", "Nom", "NOM", "Nombr
  */
 export const UPPER_CASE_PHRASE_PARTY_WORDS = PROSE_PARTY_INTRODUCERS.filter((word) => !word.startsWith("[")).map(inCapitals);
 export const LABEL_PARTY_INTRODUCERS = PROSE_PARTY_INTRODUCERS.filter((word) => word.startsWith("[")).flatMap((word) => [word, inCapitals(word)]);
-/** Where a labelled line's label stands: the text's or a line's start, or after `|`, `;` or `,` and blanks. */
-export const NAME_LABEL_BEFORE = "(?<=^[ \\t]*|[\\r\\n][ \\t]*|[|;,][ \\t]*)";
+/**
+ * Where a labelled line's label stands: where a message starts (the text's or a line's start, or
+ * after a logger's prefix there: logger-prefix.ts), or after `|`, `;` or `,` and blanks.
+ */
+export const NAME_LABEL_BEFORE = `(?<=(?:${MESSAGE_START}|\\r)[ \\t]*|[|;,][ \\t]*)`;
 
 /**
  * A German academic degree written as a title before a name, its period kept (`Dipl.-Ing.`,

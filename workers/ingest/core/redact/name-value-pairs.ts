@@ -7,6 +7,7 @@ import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
 import { namesStreetAddress } from "./street-addresses";
+import { LOGGER_PREFIX } from "./logger-prefix";
 
 /**
  * Settings written as a name/value pair, the name in one member and the value in its sibling:
@@ -262,8 +263,11 @@ const PAIR_REACH = 240;
 const FLOW_PAIR_BEFORE =
   /(?:^|[{,\s])\\{0,7}["']?([A-Za-z]{0,32}?(?:name|key)|variable)\\{0,7}["']?[ \t]*:[ \t]*\\{0,7}["']?([A-Za-z_/][\w./-]{0,159})\\{0,7}["']?[ \t]*,[ \t\r\n]*\\{0,7}["']?[A-Za-z]{0,32}value\\{0,7}["']?[ \t]*$/i;
 /**
- * A YAML block's `name: …` line (perhaps a sequence item's first), comment lines perhaps, then the
+ * A YAML block's `name: …` line (perhaps a sequence item's first, perhaps after a logger's prefix,
+ * its indentation counted from there as `yaml-paths.ts` counts it), comment lines perhaps, then the
  * `value` key at the same indentation.
  */
-const BLOCK_PAIR_BEFORE =
-  /(?:^|\n)([ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*([ \t]*)[A-Za-z]{0,32}value[ \t]*$/i;
+const BLOCK_PAIR_BEFORE = new RegExp(
+  String.raw`(?:^|\n)(?:${LOGGER_PREFIX})?([ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*([ \t]*)[A-Za-z]{0,32}value[ \t]*$`,
+  "i",
+);

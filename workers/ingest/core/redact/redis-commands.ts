@@ -2,6 +2,7 @@ import { lazy } from "../../../shared/lazy";
 import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
+import { MESSAGE_START } from "./logger-prefix";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -114,11 +115,11 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  * rejected one's command.
  */
 export const REDIS_COMMAND_SOURCE = [
-  `(?=[${COMMAND_INITIALS}])(?<=(?<![^\\n])${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
-  `(?=[RrMmUu])(?<=(?<![^\\n])${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
-  `(?=\\d)(?<=(?<![^\\n])${BLANKS})${CONFIG_REPLY}`,
+  `(?=[${COMMAND_INITIALS}])(?<=${MESSAGE_START}${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[RrMmUu])(?<=${MESSAGE_START}${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=\\d)(?<=${MESSAGE_START}${BLANKS})${CONFIG_REPLY}`,
   `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
-  `(?=")(?<=${MONITOR_PREFIX}|(?<![^\\n])${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
+  `(?=")(?<=${MONITOR_PREFIX}|${MESSAGE_START}${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
   `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,

@@ -1,4 +1,5 @@
 import { blanksAfter } from "./blanks";
+import { loggerPrefixLength } from "./logger-prefix";
 import { pairsWith, ruledPairName } from "./name-value-pairs";
 import { currentScan, countWork, resetAfterEachScan } from "./scan-scope";
 
@@ -82,8 +83,10 @@ export class YamlPathReader {
 
   /** Reads the line from `start` to `end` onto the stack; what holds it. */
   private read(text: string, start: number, end: number): YamlLine {
-    const at = blanksAfter(text, start, end);
-    const indent = at - start;
+    // A logger's prefix before a line's text is no part of the document: its text starts the line.
+    const origin = start + loggerPrefixLength(text, start);
+    const at = blanksAfter(text, origin, end);
+    const indent = at - origin;
     const content = text.slice(at, end).replace(/\r$/, "");
     const stack = this.stack;
     const top = stack[stack.length - 1];

@@ -1,3 +1,5 @@
+import { loggerPrefixLength } from "../logger-prefix";
+
 /**
  * Tables as command-line tools print them for a terminal (`kubectl get svc`, `kubectl get nodes
  * -o wide`, `docker ps`): a header line of column names in capitals (`NAME`, `CLUSTER-IP`,
@@ -28,7 +30,8 @@ export function alignedColumnName(text: string, start: number): string | undefin
   let above = lineStart - 1;
   for (let lines = 0; lines < HEADER_REACH && above > 0; lines++) {
     const from = text.lastIndexOf("\n", above - 1) + 1;
-    const line = text.slice(from, above).replace(/\r$/, "");
+    // A header opening the logged message counts its columns from after the logger's prefix.
+    const line = text.slice(from + loggerPrefixLength(text, from), above).replace(/\r$/, "");
     // A field of this line must start right at the column: the table's row or its header.
     if (line.length <= column || line.charCodeAt(column) === 32 || (column > 0 && line.charCodeAt(column - 1) !== 32)) return undefined;
     const fields = line.match(FIELDS) ?? [];

@@ -3,6 +3,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { ESCAPED_QUOTE } from "./escaped-quotes";
+import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
@@ -85,8 +86,11 @@ const BRAND = `(?!${NOT_SECRET_CODE})[A-Z][\\w-]*`;
 /** Whose code it is, after the noun: `for Acme`, `for login`, `for ana@example.com`. */
 const FOR = `${BLANK}for(?:${BLANK}[^\\s:]+){1,3}?`;
 const IS = `${BLANK}(?:is|was|IS)`;
-/** Where a message starts: the text's start, a line's, or after a colon, a quote, a bracket, `=` or a sentence's end. */
-const MESSAGE_START = "(?<=(?:^|[\\n:\"'\\]>|.!?(=])[ \\t]*)";
+/**
+ * Where a message starts: a line's (after a logger's prefix too: logger-prefix.ts), or after a
+ * colon, a quote, a bracket, `=` or a sentence's end.
+ */
+const MESSAGE_START = `(?<=(?:${LINE_MESSAGE_START}|[:"'\\]>|.!?(=])[ \\t]*)`;
 
 /** English noun phrases that name the reader's code. */
 const ENGLISH_NOUN =
@@ -151,7 +155,7 @@ const SENT_CODE =
  * sent to may stand before `with` (`SMS sent to +55… with code …`).
  */
 const SEND_VERB =
-  `(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})` +
+  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})|(?<=${AFTER_LOGGER_PREFIX}|${LEVEL_OPENING_LINE}))` +
   "(?:[Ss]ent|SENT|[Ss]ending|SENDING|[Ee]nviad[oa]|ENVIAD[OA]|[Ee]nviamos|ENVIAMOS|[Ee]nvi(?:ei|ou|ó)|[Ee]nviando|ENVIANDO)";
 const SEND_CODE =
   `${SEND_VERB}(?:${BLANK}(?:you|te|lhe|le))?` +
@@ -221,7 +225,7 @@ const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:^|[\\n"'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
+  `(?<=(?:${LINE_MESSAGE_START}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,

@@ -26,6 +26,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
+import { MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
@@ -243,9 +244,9 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
 const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
- * `key: value` (perhaps a sequence's item, `- key: value`), the rest of the line up to a comment
- * (` #`), and in a flow mapping (`{user: admin, password: a b c}`, §7.4) the text up to the `,`
- * or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
+ * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
+ * logger-prefix.ts), the rest of the line up to a comment (` #`), and in a flow mapping
+ * (`{user: admin, password: a b c}`, §7.4) the text up to the `,` or `}` ending the member. It starts with no quote, bracket or indicator, and holds no `: ` (a
  * second key makes the line prose or a log's pairs, whose value is the first token), no quote
  * and no backslash (in JSON text held in a string they are the string's, not the value's). What the
  * value's first token is decides whether it is a secret (`redactField`); this only says how far
@@ -257,7 +258,7 @@ const YAML_KEY_TEXT = `(?:[A-Za-z_][\\w.-]*|"[^"\\n]{1,128}"|'[^'\\n]{1,128}')`;
 const PLAIN_START = `[^\\s"'\\\\<>{}[\\]#|&*!%@\`,]`;
 const PLAIN_CHARACTER = `(?:[^\\n:"'\\\\]|:(?![ \\t\\r\\n]|$))`;
 const WHOLE_PLAIN_SCALAR =
-  `(?<=(?:^|\\n)[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
+  `(?<=${MESSAGE_START}[ \\t]*(?:-[ \\t]+)?${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}${PLAIN_CHARACTER}*?(?<![ \\t])(?=[ \\t]+#|[ \\t]*\\r?(?:\\n|$))` +
   `|(?<=[{,][ \\t]*${YAML_KEY_TEXT}[ \\t]*:[ \\t]*)${PLAIN_START}(?:[^,{}[\\]\\n:"'\\\\]|:(?![ \\t]))*?(?<![ \\t])(?=[ \\t]*[,}])`;
 
 /**

@@ -5,6 +5,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { holdsSecret } from "./secret-assignment";
 import { holdsPersonName, textPersonFieldOf } from "../person-names";
 import { PERSON_NAME_KIND } from "./person-name-field";
+import { indentedMessageStart } from "../logger-prefix";
 
 /**
  * A variable's value as a traceback that draws its frames' values prints it: loguru's
@@ -116,7 +117,8 @@ function drawnNameOf(text: string, start: number): DrawnName | undefined {
   let end = rowStart - 1;
   for (let rows = 0; end > 0 && rows < ROW_REACH; rows++) {
     const lineStart = text.lastIndexOf("\n", end - 1) + 1;
-    const line = text.slice(lineStart, end);
+    // The source line may open the logged message: its columns count from after the logger's prefix.
+    const line = text.slice(indentedMessageStart(text, lineStart), end);
     const at = line[column];
     if ((at === "│" || at === "|") && DRAWING.test(line.slice(0, column))) {
       end = lineStart - 1;

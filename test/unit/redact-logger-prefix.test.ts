@@ -1,0 +1,165 @@
+/**
+ * A message's start after a logger's prefix (workers/ingest/core/redact/logger-prefix.ts): the
+ * rules that read a form only where a message opens (a Redis command, reply or configuration
+ * line written as the line's words, YAML members by their indentation and a name/value pair's
+ * block, a `Código:`/`Code:` message alone, a `Name:` label, loguru's diagnose drawing,
+ * kubectl's table header) read it after a logger's timestamp, level and names as at a line's
+ * start. Found by the corpus in the sender forms
+ * (test/unit/redaction-sender-forms.test.ts): `2026-12-04T21:00:00.000Z ERROR <text>` leaked 25
+ * secrets a bare line loses, and `ERROR` before `Sending code 482913` read as an error's code.
+ * Each secret is read after the prefixes of ISO 8601 loggers, Python logging, Go's `log`,
+ * logback, syslog, bracketed timestamps, loguru and Spring Boot; the look-alikes after them stay.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
+import { redactedLogBody } from "../support/redaction";
+import { itKeepsUncounted } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const redact = (text: string) => redactString(text, policy);
+const SECRET = "[REDACTED:secret]";
+const PARAM = "[REDACTED:secret_param]";
+
+/** Prefixes as loggers print them, each before its message. */
+const PREFIXES = [
+  "2026-12-04T21:00:00.000Z ERROR ",
+  "2026-12-04T21:00:00.000+02:00 warn: ",
+  "2026-12-04 21:00:00,123 - myapp - ERROR - ",
+  "2026/12/04 21:00:00 ",
+  "2026-12-04 21:00:00.123 [main] INFO c.e.App - ",
+  "Dec  4 21:00:00 web01 app[812]: ",
+  "[2026-12-04 21:00:00] [INFO] ",
+  "2026-12-04 21:00:00.123 | ERROR    | __main__:main:10 - ",
+  "2026-12-04 21:00:00.123  INFO 12345 --- [           main] c.e.App                   : ",
+];
+
+describe("where a logger's prefix ends", () => {
+  it.each(PREFIXES)("reads %j as a prefix, to the message", (prefix) => {
+    expect(loggerPrefixLength(`${prefix}AUTH pw`, 0)).toBe(prefix.length);
+  });
+
+  it("reads two, a logged line stamped again by what collected it", () => {
+    const prefix = "2026-12-04T21:00:00.000000000Z stdout F 2026/12/04 21:00:00 ";
+    expect(loggerPrefixLength(`${prefix}auth default pw`, 0)).toBe(prefix.length);
+    expect(redact(`${prefix}auth default R3disP4ssw0rd`).text).toBe(`${prefix}auth default ${SECRET}`);
+  });
+
+  it("reads it on a later line too, from that line's start", () => {
+    const text = "first\n2026/12/04 21:00:00 AUTH pw";
+    expect(loggerPrefixLength(text, 6)).toBe("2026/12/04 21:00:00 ".length);
+  });
+
+  it.each([
+    ["logfmt is no prefix", "level=info msg=AUTH"],
+    ["a level word without a timestamp", "ERROR: AUTH pw"],
+    ["a word before ` - ` without a timestamp", "myapp - AUTH pw"],
+    ["a date alone", "2026-12-04 AUTH pw"],
+    ["a version", "1.2.3 AUTH pw"],
+  ])("finds none: %s", (_, text) => {
+    expect(loggerPrefixLength(text, 0)).toBe(0);
+  });
+
+  it.each([
+    ["a second level word is the message's", "2026-12-04T21:00:00Z INFO error sending", "error sending"],
+    ["a key glued to its colon is the message's", "2026-12-04T21:00:00Z ERROR db.password: x", "db.password: x"],
+    ["a level word is no logger's name", "2026-12-04 21:00:00 - ERROR - Error code sent", "Error code sent"],
+  ])("%s", (_, text, message) => {
+    expect(text.slice(loggerPrefixLength(text, 0))).toBe(message);
+  });
+});
+
+describe("secrets read at a message's start, after each prefix", () => {
+  /** Each message with its secret, and what is stored for it. */
+  const messages: [string, string, Record<string, number>][] = [
+    ["auth default R3disP4ssw0rd", `auth default ${SECRET}`, { secret: 1 }],
+    ["Auth default s3cr3tP4ss", `Auth default ${SECRET}`, { secret: 1 }],
+    ['AUTH "s3cr3t P4ss"', `AUTH "${SECRET}"`, { secret: 1 }],
+    ["CONFIG SET requirepass N3wR3disPw", `CONFIG SET requirepass ${SECRET}`, { secret: 1 }],
+    ["CONFIG SET masterauth N3wR3disPw", `CONFIG SET masterauth ${SECRET}`, { secret: 1 }],
+    ["MIGRATE 10.0.0.9 6379 key 0 5000 AUTH2 default s3cretPW", `MIGRATE 10.0.0.9 6379 key 0 5000 AUTH2 default ${SECRET}`, { secret: 1 }],
+    ["ACL SETUSER app on >Str0ngAclPw ~* +@all", `ACL SETUSER app on >${SECRET} ~* +@all`, { secret: 1 }],
+    ["user app on >Str0ngAclPw ~app:* +@read", `user app on >${SECRET} ~app:* +@read`, { secret: 1 }],
+    ['1) "requirepass"\n2) "f00bared9"', `1) "requirepass"\n2) "${SECRET}"`, { secret: 1 }],
+    ["auth R3disPw1 get session:42", `auth ${SECRET} get session:42`, { secret: 1 }],
+    ["redis>auth mypass", `redis>auth ${SECRET}`, { secret: 1 }],
+    ["password:\n  hunter2x9", `password:\n  ${PARAM}`, { secret_param: 1 }],
+    ["secrets:\n  db: Zx81kQpL0vN2\n  stripe: Sk9vQ2mZ7xB4nL1p", `secrets:\n  db: ${PARAM}\n  stripe: ${PARAM}`, { secret_param: 2 }],
+    ["credentials:\n  - hunter2x9", `credentials:\n  - ${PARAM}`, { secret_param: 1 }],
+    ["password: |\n  hunter2x9\nport: 5432", `password: |\n  ${PARAM}\nport: 5432`, { secret_param: 1 }],
+    ["password: Xk9;mQ7vLp", `password: ${PARAM}`, { secret_param: 1 }],
+    ["name: DB_PASSWORD\nvalue: hunter2x9", `name: DB_PASSWORD\nvalue: ${PARAM}`, { secret_param: 1 }],
+    ["Name: Maria Gonzalez", "Name: [REDACTED:person_name]", { person_name: 1 }],
+    ["Código: 445566", `Código: ${PARAM}`, { secret_param: 1 }],
+    ["Code: 482913", `Code: ${PARAM}`, { secret_param: 1 }],
+    ["Telegram code: 54321", `Telegram code: ${PARAM}`, { secret_param: 1 }],
+    ["Sending code 482913 to the user", `Sending code ${PARAM} to the user`, { secret_param: 1 }],
+    ["enviamos com código 482913", `enviamos com código ${PARAM}`, { secret_param: 1 }],
+    ["Enviamos um código para o seu e-mail: 482913", `Enviamos um código para o seu e-mail: ${PARAM}`, { secret_param: 1 }],
+    [
+      "    greet(user)\n    │     └ 'Maria Gonzalez'\n    └ <function greet at 0x7f28ff234d60>",
+      "    greet(user)\n    │     └ '[REDACTED:person_name]'\n    └ <function greet at 0x7f28ff234d60>",
+      { person_name: 1 },
+    ],
+  ];
+  const cases = PREFIXES.flatMap((prefix) => messages.map(([text, stored, counts]) => [`${prefix}${text}`, `${prefix}${stored}`, counts] as const));
+
+  it.each(cases)("%j", (text, stored, counts) => {
+    expect(redact(text)).toEqual({ text: stored, counts });
+  });
+
+  it.each(cases)("%j as a log body", (text, stored) => {
+    expect(redactedLogBody(text)).toBe(stored);
+  });
+});
+
+describe("a level word is never an error's code", () => {
+  it.each([
+    ["ERROR Sending code 482913", `ERROR Sending code ${PARAM}`],
+    ["ERROR: enviamos com código 482913", `ERROR: enviamos com código ${PARAM}`],
+    ["2026-12-04T21:00:00Z error Sending code 482913", `2026-12-04T21:00:00Z error Sending code ${PARAM}`],
+  ])("%j", (text, stored) => {
+    expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
+  });
+
+  // The message's own words still name another code.
+  itKeepsUncounted("keeps %j", redact, [
+    "2026-12-04T21:00:00.000Z ERROR Error code sent: 5001",
+    "2026-12-04T21:00:00.000Z ERROR error sending code 482913",
+    "2026-12-04T21:00:00.000Z INFO Pedido enviado com código 45678",
+    "Error sending code 482913",
+    "error code 1001, sending code 200 OK",
+  ]);
+});
+
+describe("look-alikes after a logger's prefix stay", () => {
+  const messages = [
+    "ERROR get user failed",
+    "get user failed",
+    "set cache key user:42",
+    "PAYMENT FAILED FOR ORDER 123",
+    "SELECT id, email_verified FROM users WHERE id = 42",
+    "status: ok",
+    "retries: 3\n  timeout: 30s",
+    "auth failed for user bob",
+    "auth OK",
+    "config get maxmemory",
+    "config reloaded from /etc/app.yaml",
+    "user bob logged in",
+    "acl check passed for user bob",
+    "migrate 42 rows done",
+    'hello 3 "client"',
+    "Name: checkout-service",
+    "name: PORT\nvalue: 8080",
+    "Código: 12345 - Camiseta",
+    "Code: 200 OK",
+    "Error code sent: 5001",
+    "NAME         TYPE           CLUSTER-IP     EXTERNAL-IP    PORT(S)         AGE\nweb          LoadBalancer   10.0.171.239   34.120.5.12    80:31234/TCP    2m",
+    "    check(user_id)\n    │     └ 42\n    └ <function check at 0x7f28ff234d60>",
+  ];
+  itKeepsUncounted(
+    "keeps %j",
+    redact,
+    PREFIXES.flatMap((prefix) => messages.map((message) => `${prefix}${message}`)),
+  );
+});
