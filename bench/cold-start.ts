@@ -1,6 +1,8 @@
 /**
  * Cold start in workerd, per Worker: from `new Miniflare(...)` until the runtime is up with the
- * Worker loaded (its modules compiled and top-level code run), then the first request. An empty
+ * Worker loaded (its modules compiled and top-level code run), then the first request. Beside
+ * that whole, the part from workerd's spawn to ready (RunningWorker.workerdReadyMs): what comes
+ * before it is Node's alone (Miniflare serializing the configuration) and grows with the bundle. An empty
  * Worker is started the same way, in the same rounds, so what our bundles add over workerd's own
  * start is visible: as the difference of the medians (bench/ab-cold-start.ts's "over empty") and
  * as the spread of each round's difference. The tail Worker has no fetch handler; only its load
@@ -17,13 +19,15 @@ export interface ColdStartResult {
   starts: number;
   /** ms from `new Miniflare` to ready: median with the 10th and 90th percentiles. */
   readyMs: Spread;
+  /** Of which from workerd's spawn to ready (RunningWorker.workerdReadyMs), likewise. */
+  workerdReadyMs: Spread;
   /** CPU ms of the workerd process until ready (see RunningWorker.readyCpuMs), likewise. */
   readyCpuMs: Spread;
   /**
    * This Worker's start minus the empty Worker's in the same round (wall, CPU ms), over the
    * rounds; undefined for the empty Worker itself.
    */
-  roundOverEmpty: { readyMs: Spread; readyCpuMs: Spread } | undefined;
+  roundOverEmpty: { readyMs: Spread; workerdReadyMs: Spread; readyCpuMs: Spread } | undefined;
   /** Median ms of the first request after ready; undefined for a Worker without fetch. */
   firstRequestMs: number | undefined;
   /** Median ms of a later, warm request of the same kind. */
@@ -44,9 +48,13 @@ export interface Starter {
   firstPath: string | undefined;
 }
 
-/** One Worker's figures, round by round (ms): ready wall and CPU, then its requests if any. */
+/**
+ * One Worker's figures, round by round (ms): ready wall (whole and from workerd's spawn) and
+ * CPU, then its requests if any.
+ */
 export interface Starts {
   ready: number[];
+  workerdReady: number[];
   readyCpu: number[];
   first: number[];
   warm: number[];
@@ -58,7 +66,7 @@ export interface Starts {
  * compare starts made moments apart. Figures come back in `starters`' order, index = round.
  */
 export async function startRounds(starters: readonly Starter[], rounds: number): Promise<Starts[]> {
-  const measured: Starts[] = starters.map(() => ({ ready: [], readyCpu: [], first: [], warm: [] }));
+  const measured: Starts[] = starters.map(() => ({ ready: [], workerdReady: [], readyCpu: [], first: [], warm: [] }));
   for (let round = 0; round < rounds; round++) {
     for (let j = 0; j < starters.length; j++) {
       const k = (round + j) % starters.length;
@@ -67,6 +75,7 @@ export async function startRounds(starters: readonly Starter[], rounds: number):
       const running = await startInWorkerd(source, settings);
       try {
         into.ready.push(running.readyMs);
+        into.workerdReady.push(running.workerdReadyMs);
         into.readyCpu.push(running.readyCpuMs);
         if (firstPath !== undefined) {
           into.first.push((await running.request(firstPath)).wallMs);
@@ -91,13 +100,21 @@ async function interleavedStarts(starters: readonly Starter[], starts: number): 
   const median = (values: number[]) => (values.length === 0 ? undefined : quantile(values, 0.5));
   const empty = measured[0]!;
   return starters.map(({ worker }, k) => {
-    const { ready, readyCpu, first, warm } = measured[k]!;
+    const { ready, workerdReady, readyCpu, first, warm } = measured[k]!;
     return {
       worker,
       starts,
       readyMs: spreadOf(ready),
+      workerdReadyMs: spreadOf(workerdReady),
       readyCpuMs: spreadOf(readyCpu),
-      roundOverEmpty: k === 0 ? undefined : { readyMs: perRound(ready, empty.ready), readyCpuMs: perRound(readyCpu, empty.readyCpu) },
+      roundOverEmpty:
+        k === 0
+          ? undefined
+          : {
+              readyMs: perRound(ready, empty.ready),
+              workerdReadyMs: perRound(workerdReady, empty.workerdReady),
+              readyCpuMs: perRound(readyCpu, empty.readyCpu),
+            },
       firstRequestMs: median(first),
       warmRequestMs: median(warm),
     };

@@ -229,8 +229,10 @@ function coldStartTable(results: BenchResults): string {
       "cold start, median (p10–p90)",
       "starts",
       "new Miniflare → ready ms",
+      "of which workerd spawned → ready ms",
       "workerd CPU to ready ms",
       "per round − empty, wall ms",
+      "per round − empty, from spawn ms",
       "per round − empty, CPU ms",
       "first request ms",
       "warm request ms",
@@ -239,8 +241,10 @@ function coldStartTable(results: BenchResults): string {
       start.worker,
       String(start.starts),
       spread(start.readyMs, 1),
+      spread(start.workerdReadyMs, 1),
       spread(start.readyCpuMs, 1),
       start.roundOverEmpty === undefined ? "-" : spread(start.roundOverEmpty.readyMs, 1),
+      start.roundOverEmpty === undefined ? "-" : spread(start.roundOverEmpty.workerdReadyMs, 1),
       start.roundOverEmpty === undefined ? "-" : spread(start.roundOverEmpty.readyCpuMs, 1),
       optional(start.firstRequestMs),
       optional(start.warmRequestMs),
@@ -292,13 +296,16 @@ export function verdicts(results: VerdictInputs): string[] {
     // As bench/ab-cold-start.ts reads it: the difference of the medians, with the spread of
     // each round's own difference beside it. Met only if wall and CPU both are within: on a
     // busy machine wall time swings with waiting for a core (7 starts once read +44 ms wall
-    // while CPU read +85), and CPU alone misses what the start waits for in workerd.
+    // while CPU read +85), and CPU alone misses what the start waits for in workerd. The wall
+    // the target reads is the whole, from `new Miniflare`; the part from workerd's spawn is
+    // printed beside it (what precedes the spawn is Node's, and no deployed Worker pays it).
     const over = ingest.readyMs.median - empty.readyMs.median;
+    const overFromSpawn = ingest.workerdReadyMs.median - empty.workerdReadyMs.median;
     const overCpu = ingest.readyCpuMs.median - empty.readyCpuMs.median;
     const rounds = ingest.roundOverEmpty;
     const perRound = rounds === undefined ? "" : `; per round ${spread(rounds.readyMs, 1)} wall, ${spread(rounds.readyCpuMs, 1)} CPU`;
     lines.push(
-      `${mark(over <= TARGETS.coldStartOverEmptyMs && overCpu <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs.median, 1)} vs ${fixed(empty.readyMs.median, 1)} ms; workerd CPU ${fixed(overCpu, 1)} ms over; ${ingest.starts} interleaved starts${perRound})`,
+      `${mark(over <= TARGETS.coldStartOverEmptyMs && overCpu <= TARGETS.coldStartOverEmptyMs)} ingest cold start within ${TARGETS.coldStartOverEmptyMs} ms of an empty Worker: ${fixed(over, 1)} ms over (${fixed(ingest.readyMs.median, 1)} vs ${fixed(empty.readyMs.median, 1)} ms; from workerd's spawn ${fixed(overFromSpawn, 1)} ms over; workerd CPU ${fixed(overCpu, 1)} ms over; ${ingest.starts} interleaved starts${perRound})`,
     );
   }
   for (const bundle of results.bundles.filter((entry) => entry.deployed)) {

@@ -74,6 +74,18 @@ export interface RunningWorker {
   /** From `new Miniflare` until workerd is up with the Worker loaded. */
   readyMs: number;
   /**
+   * Of `readyMs`, the part from Miniflare spawning workerd until ready: workerd's own start
+   * (reading its configuration from a pipe, compiling the Worker, running its top-level code)
+   * and well under 1 ms of Miniflare's after workerd reports its sockets. The rest of `readyMs`
+   * happens in Node before workerd exists: reading the bundle and Miniflare assembling and
+   * serializing workerd's configuration, which no deployed Worker pays. That part grows with
+   * the bundle: Miniflare's Cap'n Proto encoder copies its whole buffer each time it grows by a
+   * few KB, and every piece of configuration written after the Worker's text copies that text
+   * again (about +45 ms for the ingest Worker's 670 KB: docs/decisions.md, "Cold start,
+   * nineteenth round").
+   */
+  workerdReadyMs: number;
+  /**
    * CPU the new workerd process spent getting there (all threads): its start and the Worker's
    * compilation and top-level code, without what other processes on a busy machine take.
    */
@@ -104,6 +116,7 @@ export async function startInWorkerd(
 ): Promise<RunningWorker> {
   const before = workerdChildren();
   const started = performance.now();
+  let spawned: number | undefined;
   const mf = new Miniflare({
     // The one module given as it is: with `modules: true` Miniflare would first parse the whole
     // bundle with a JavaScript parser in Node to find its imports (a single-file build has
@@ -117,16 +130,25 @@ export async function startInWorkerd(
     compatibilityDate: settings.compatibilityDate,
     compatibilityFlags: settings.compatibilityFlags ?? [],
     bindings: settings.bindings ?? {},
-    handleRuntimeStdio: drainStdout,
+    // Miniflare calls this right after spawning workerd, before writing it its configuration:
+    // the moment that splits the start into Node's part and workerd's (`workerdReadyMs`).
+    handleRuntimeStdio: (stdout: NodeJS.ReadableStream, stderr: NodeJS.ReadableStream) => {
+      spawned = performance.now();
+      drainStdout(stdout, stderr);
+    },
     ...(settings.inspectorPort === undefined ? {} : { inspectorPort: settings.inspectorPort }),
   });
   const url = await mf.ready;
-  const readyMs = performance.now() - started;
+  const ready = performance.now();
+  if (spawned === undefined) throw new Error("Miniflare was ready without having spawned workerd");
+  const readyMs = ready - started;
+  const workerdReadyMs = ready - spawned;
   const pid = newWorkerdPid(before);
   const readyCpuMs = processCpuNanos(pid) / 1e6;
   return {
     pid,
     readyMs,
+    workerdReadyMs,
     readyCpuMs,
     async request(path, init) {
       const cpuBefore = threadCpuNanos(pid);
