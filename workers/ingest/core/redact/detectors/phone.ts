@@ -7,6 +7,8 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
+import { isNationalPlanNumber } from "./national-plans";
+import { isCommonGivenName } from "../given-names";
 import { DOTTED_QUAD } from "./ip";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
@@ -207,26 +209,45 @@ const MEASURE_UNIT_AFTER =
  * `Frau Weber`, `Mr. Smith`, `Marie-Claire Dupont`: one to three capitalised words), then the word
  * before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171 1234567`,
  * `Appelez Marie Dupont au 06 12 34 56 78`, `llame a Juan Pérez al 612 345 678`. A program's
- * name is no such name (`call FooService at …`: a capital inside a word).
+ * name is no such name (`call FooService at …`: a capital inside a word). Captured: the customer's
+ * noun (1), the title (2), the first capitalised word (3), which names a person only as a known
+ * given name (`isCalleePerson`): `call Redis at`, `Contact Cloudflare at`, `call Paris au` name a
+ * product, a company or a city.
  */
 const CALLEE_BEFORE = lazy(
   () =>
     new RegExp(
       `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à|an|para))?` +
-        "(?:\\s+(?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin))?\\s+" +
-        `(?:(?:Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora)\\.?\\s+)?${CAPITALISED_WORD}(?:[ -]${CAPITALISED_WORD}){0,2}` +
+        "(?:\\s+((?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin)))?\\s+" +
+        `(?:(${PERSON_TITLE})\\.?\\s+)?(${CAPITALISED_WORD})(?:[ -]${CAPITALISED_WORD}){0,2}` +
         "\\s+(?:on|at|unter|au|al|no)\\s+$",
     ),
 );
+/** The titles before a person's surname (`Frau Weber`, `Mr. Smith`, `Herrn Weber`). */
+const PERSON_TITLE = "Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora";
 /** A name's word, capitalised: a capital, then lower-case letters only (`Anna`, `Pérez`, `Weber`). */
 const CAPITALISED_WORD = "[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+";
 /**
  * German `unter` right before a number, and a verb saying it is a number to call right after it
- * (`Bitte Frau Weber unter 030 12345678 anrufen`, `ist unter 0171 1234567 erreichbar`, `Rufen Sie
+ * (`Bitte Frau Weber unter 030 12345678 anrufen`, `Anna Weber ist unter 0171 1234567 erreichbar`, `Rufen Sie
  * Anna Weber unter 0171 1234567 an.`): the verb ends the clause.
  */
 const UNTER_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])unter\s+$/;
-const CALL_VERB_AFTER = /^\s+(?:anrufen|zurückrufen|erreichbar|zu\s+erreichen|melden|an(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
+/**
+ * The verb after `unter <number>`: one of calling (`anrufen`, `zurückrufen`: 1), one that says a
+ * person is reached or to be told (`erreichbar`, `zu erreichen`, `melden`: 2, only after a person,
+ * `PERSON_BEFORE`: `Datei unter 0815 4711 erreichbar` is a file's), or a clause-ending `an` (3),
+ * a calling verb's particle only after `rufen` (`Rufen Sie … an`; `Legen Sie … an` files a thing).
+ */
+const CALL_VERB_AFTER = /^\s+(?:(anrufen|zurückrufen)|(erreichbar|zu\s+erreichen|melden)|(an)(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
+/** `rufen` in the clause before `unter`, whose particle `an` ends it (`Rufen Sie Anna Weber unter … an`). */
+const RUFEN_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])[Rr]ufen(?![A-Za-z\u00C0-\u00FF])[^.!?;]*$/;
+/** A title and a capitalised word in the clause before `unter` (`Frau Weber`, `Herrn Weber`). */
+const TITLED_BEFORE = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${PERSON_TITLE})\\.?\\s+[A-Z\\u00C0-\\u00DE][^.!?;]*$`);
+/** The capitalised words of a clause's text. */
+const CAPITALISED_WORDS = new RegExp(CAPITALISED_WORD, "g");
+/** A digit group right after a number: the candidate is part of a longer one (`0 1234 5678 9`). */
+const DIGIT_GROUP_AFTER = /^[ .-]?\d/;
 /** How far before a number its callee's words are read. */
 const CALLEE_REACH = 80;
 
@@ -253,12 +274,30 @@ function hasPhoneShape(match: string, text: string, start: number): boolean {
 function isNumberToCall(match: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
   if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !hasPhoneShape(match, text, start)) return false;
+  if (CALLBACK_WINDOW_BEFORE().test(before)) return true;
+  // Without a window, the number is a person's only in a plan's shape and whole (`call Kafka on
+  // 0 9092 1234`, `contact Sales at 0 1234 5678 9` are none).
   const end = start + match.length;
-  return (
-    CALLBACK_WINDOW_BEFORE().test(before) ||
-    CALLEE_BEFORE().test(before.slice(-CALLEE_REACH)) ||
-    (UNTER_BEFORE.test(before) && CALL_VERB_AFTER.test(text.slice(end, end + 24)))
-  );
+  if (!isNationalPlanNumber(match) || DIGIT_GROUP_AFTER.test(text.slice(end, end + 2))) return false;
+  const callee = CALLEE_BEFORE().exec(before.slice(-CALLEE_REACH));
+  if (callee !== null && isCalleePerson(callee)) return true;
+  const verb = UNTER_BEFORE.test(before) ? CALL_VERB_AFTER.exec(text.slice(end, end + 24)) : null;
+  if (verb === null) return false;
+  const clause = before.slice(-CALLEE_REACH);
+  return verb[1] !== undefined || (verb[2] !== undefined ? namesPersonBefore(clause) : RUFEN_BEFORE.test(clause));
+}
+
+/** Whether a callee (`CALLEE_BEFORE`'s match) is a person: a customer's noun, a title, or a known given name first (`isCommonGivenName`). */
+function isCalleePerson(callee: RegExpExecArray): boolean {
+  return callee[1] !== undefined || callee[2] !== undefined || isCommonGivenName(callee[3] ?? "");
+}
+
+/** Whether the clause before `unter` names a person: a title and a name (`Frau Weber`), or a known given name (`Anna Weber ist`). */
+function namesPersonBefore(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf("."), before.lastIndexOf(";"), before.lastIndexOf("!"), before.lastIndexOf("?")) + 1);
+  if (TITLED_BEFORE.test(clause)) return true;
+  for (const word of clause.match(CAPITALISED_WORDS) ?? []) if (isCommonGivenName(word)) return true;
+  return false;
 }
 
 /**
@@ -454,12 +493,22 @@ export const phoneDetector: Detector = {
  */
 function phoneRewrite(match: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
-  const listed = lastPhone.isListedBefore(text, start);
+  const listed = lastPhone.isListedBefore(text, start) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
   if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   return nationalRewrite(match, marker, text, start, place, listed);
+}
+
+/**
+ * Whether the number at `start` is a CSV row's field under a header naming no phone
+ * (`csvColumnName`: `phone,customer_id` over `4155550132,9876543210`): the row's next column, no
+ * list of the phone before it.
+ */
+function isInOtherCsvColumn(text: string, start: number, length: number): boolean {
+  const column = text.includes("\n") ? csvColumnName(text, start, start + length) : undefined;
+  return column !== undefined && !phoneColumns.get(column);
 }
 
 /**
@@ -510,7 +559,7 @@ function internationalRewrite(match: string, marker: string, text: string, start
   if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
   // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
   const form = encoded || match.lastIndexOf("+") > 0;
-  return !form || listed || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
+  return !form || isFormEncodedPhone(match, text, start, place, listed) ? marker : undefined;
 }
 
 /** The judgement of a national number (`NATIONAL`, `BRAZIL_AREA_CODE`, `FORM_NATIONAL`: `(415) 555-0100`, `0171 1234567`). */
@@ -543,8 +592,9 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
-    // A later item of a list of phones: printed as the phone before it, or in a phone's shape.
-    (listed && (lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start))));
+    // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
+    // filler, no unit after it), printed as the phone before it or in a phone's shape.
+    (listed && isLaterListedPhone(match, text, start, grouped));
   if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
@@ -561,6 +611,18 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   const contact = (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match)) && CONTACT_BEFORE.test(before);
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
+}
+
+/**
+ * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
+ * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
+ * `phone 415-867-5309, 123-456-7890` list an id), no unit after it (`, 1733270400 ms`), printed
+ * as the phone before (`printedAs`) or, grouped, in a phone's shape (`hasPhoneShape`).
+ */
+function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
+  const end = start + match.length;
+  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return false;
+  return lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
 /**
@@ -649,16 +711,21 @@ const VALUE_END = /^(?:$|[&#;"'\s])/;
  * be a person's number) nor where its digits are no E.164 number (`canBeE164Number`:
  * `%2B100+200+3000`); after `%2B`, one group is a phone (`?q=%2B14158675309`); groups are when
  * they are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
- * `?customer_name=%2B1+415+555+0132`).
+ * `?customer_name=%2B1+415+555+0132`). A list's later item after a phone (`listed`: `%2C`, `,+`)
+ * is judged so too, standing after its joiner rather than at the value's start, or printed as the
+ * phone before it: `?phone=+1+415+867+5309%2C+8080+8443+9090` lists ports.
  */
-function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
+function isFormEncodedPhone(match: string, text: string, start: number, place: number, listed = false): boolean {
   if (isUnderPhoneKey(text, start, place)) return true;
   if (isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) return false;
   if (!canBeE164Number(match.replace(FORM_ESCAPES, "").replace(NOT_DIGITS, ""))) return false;
   if (FORM_UNGROUPED.test(match)) return true;
   const end = start + match.length;
-  const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
+  // A list's later item (`listed`) stands after its joiner, not at the value's start, and is judged by its groups alike.
+  const whole = listed || ((start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1)));
   if (!whole) return false;
+  // A list's later item printed as the phone before it (`,++1+212+555+0134` after `+1+415+867+5309`) is its like.
+  if (listed && lastPhone.printedAlike(match)) return true;
   // A literal `+` is a form's blank, but before a NANP number's full groups apart by `%20` it is the
   // number's, as a URL's serializer leaves it (`?ref=+1%20415%20867%205309`).
   return match.startsWith("%") ? FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " ")) : isNanpInFullGroups(match, isAccessLine(text, start, end));
