@@ -145,3 +145,31 @@ describe("German unter with a verb", () => {
     ["Bitte unter 030 12345678 zurückrufen", `Bitte unter ${PHONE} zurückrufen`],
   ]);
 });
+
+describe("every phone of a form's list, a list glued by a comma, a phone key's whole value", () => {
+  itStoresCounting("%j", redacted, { phone: 2 }, [
+    ["/x?tel=4155550132%2C4155550133", `/x?tel=${PHONE}%2C${PHONE}`],
+    ["/x?tel=4155550132%2C%204155550133", `/x?tel=${PHONE}%2C%20${PHONE}`],
+    ["/x?phone=%2B14158675309%2F%2B442079460958", `/x?phone=${PHONE}%2F${PHONE}`],
+    ["/x?phone=%2B14158675309%7C%2B442079460958", `/x?phone=${PHONE}%7C${PHONE}`],
+    ["/x?phone=(415)+867-5309,(212)+555-0134", `/x?phone=${PHONE},${PHONE}`],
+    ["/x?tel=0171+1234567,0171+7654321", `/x?tel=${PHONE},${PHONE}`],
+    ["/x?tel=0171+1234567%2C0171+7654321", `/x?tel=${PHONE}%2C${PHONE}`],
+    ["tel 415-867-5309,212-555-0134", `tel ${PHONE},${PHONE}`],
+    ["phone: +1 415 867 5309 / +1 200 512 1234", `phone: ${PHONE} / ${PHONE}`],
+    ["phones: +1 415 867 5309, +1 200 512 1234", `phones: ${PHONE}, ${PHONE}`],
+  ]);
+  itStoresCounting("%j", redacted, { phone: 1 }, [
+    ["tel: 1 (200) 512-1234", `tel: ${PHONE}`],
+    ["tel: 1 (415) 867-5309", `tel: ${PHONE}`],
+    ["/x?tel=4155550132%2C%201733270400", `/x?tel=${PHONE}%2C%201733270400`],
+    ["/x?tel=0171+1234567%2C+8080+8443", `/x?tel=${PHONE}%2C+8080+8443`],
+  ]);
+  itKeepsUncounted("keeps %j", redacted, ["x 1 (200) 512-1234", "pi 3,14-15 and 52998224725,50", "/x?a=1,2+3&b=2024+12,05+06", "/a%2F12345678%2F4155550132"]);
+
+  it("as an attribute and url.full", () => {
+    expect(storedUnder("message")("tel 415-867-5309,212-555-0134")).toBe(`tel ${PHONE},${PHONE}`);
+    expect(storedUnder("url.full")("https://a.example/x?tel=4155550132%2C4155550133")).toBe(`https://a.example/x?tel=${PHONE}%2C${PHONE}`);
+    expect(storedUnder("user.phone")("+1 415 867 5309 / +1 200 512 1234")).toBe(`${PHONE} / ${PHONE}`);
+  });
+});

@@ -395,7 +395,7 @@ const QUERY_WRITTEN_VALUE =
  * A form-encoded list's separator and blank right before its next item's `+` (`,+`, `%2C+`,
  * `;%20`: `?phone=+1+415+867+5309,++1+212+555+0134`), where a `+` else reads as a form's blank.
  */
-const LATER_FORM_ITEM = "(?<=(?:[,;]|%2[Cc]|%3[Bb])(?:\\+|%20)?)";
+const LATER_FORM_ITEM = "(?<=(?:[,;]|%2[CcFf]|%3[Bb]|%7[Cc])(?:\\+|%20)?)";
 /**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
@@ -408,6 +408,12 @@ const INTERNATIONAL =
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
+/**
+ * A form-encoded list's separator, perhaps with an encoded blank, right before a national item
+ * (`?tel=4155550132%2C4155550133`, `%2C%20`, `%2F`, `%7C`, `%3B`), where the escape's last
+ * letter (`C`) would else join the number to a word.
+ */
+const LATER_FORM_SEPARATOR = "(?<=%(?:2[CcFf]|3[Bb]|7[Cc])(?:%20)?)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
@@ -419,7 +425,7 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -428,9 +434,10 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
  * or `+` (`?tel=91%20123%2045%2067`, `telefono=91+123+45+67`, `phone=0171%201234567`): read
  * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key, its area
  * code perhaps in parentheses and a group perhaps dashed or dotted (`phone=(415)+867-5309`); what
- * ends the value follows it, a sentence's period too.
+ * ends the value follows it, a sentence's period too, or a list's `,`/`%2C` before its next item,
+ * which is read after it (`?tel=0171+1234567,0171+7654321`).
  */
-const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
+const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=|(?:,|%2[Cc])(?:\\+|%20)?)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s,]|%2[Cc]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
 /**
@@ -445,7 +452,8 @@ const BRAZIL_MOBILE_WITH_AREA = /^0?[1-9]{2} 9 ?\d{4}-\d{4}$/;
 const BRAZIL_MOBILE_DIGITS = /^[1-9]{2}9\d{8}$/;
 /** `COMMA_GLUED_BEFORE` and `COMMA_GLUED_AFTER` ending and starting the texts around a number. */
 const GLUED_BEFORE = new RegExp(`${COMMA_GLUED_BEFORE}$`);
-const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}`);
+// A NANP number's area code after the `,` is a list's next phone's (`415-867-5309,212-555-0134`), no decimal's part.
+const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
@@ -479,7 +487,8 @@ export const phoneDetector: Detector = {
     const rewrite = phoneRewrite(match, marker, text, start, place);
     if (rewrite !== undefined) {
       const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
-      lastPhone.replaced(text, end, text.slice(start, end));
+      const keyed = isPhoneKeyValue(text, start, end - start, place, lastPhone.isListedBefore(text, start));
+      lastPhone.replaced(text, end, text.slice(start, end), keyed);
     }
     return rewrite;
   },
@@ -553,7 +562,7 @@ function internationalRewrite(match: string, marker: string, text: string, start
   // A `+1` number under a reserved area code (200, 300, 400) reaches no one, whatever its form;
   // under a phone's key any value is one, and the whole of it is replaced.
   if (isReservedNanpNumber((encoded ? match.replace(FORM_ESCAPES, "") : match).replace(NOT_DIGITS, ""))) {
-    return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+    return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   }
   // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
   if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
@@ -566,9 +575,12 @@ function internationalRewrite(match: string, marker: string, text: string, start
 function nationalRewrite(match: string, marker: string, text: string, start: number, place: number, listed: boolean): Rewrite | undefined {
   const encoded = match.includes("%");
   const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
-  // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`) is read as its text form.
+  // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`), or a list's
+  // next plan's number after one (`,0171+7654321`), is read as its text form.
   if (encoded || match.includes("+")) {
-    return isUnderPhoneKey(text, start, place) && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(formDecoded(match)) ? marker : undefined;
+    const decoded = formDecoded(match);
+    const phone = isUnderPhoneKey(text, start, place) || (listed && isNationalPlanNumber(decoded));
+    return phone && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(decoded) ? marker : undefined;
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
   if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
@@ -579,12 +591,12 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   if (column !== undefined && phoneColumns.get(column)) return marker;
   // Elsewhere a `,` between one to three digits and the number glues a decimal's parts (`3,14159265`), as
   // one after it before one to three digits does (`52998224725,50`).
-  if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 5))) {
+  if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 6))) {
     return undefined;
   }
   const grouped = digits !== match.length;
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
-  if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+  if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
   const named =
@@ -627,11 +639,16 @@ function isLaterListedPhone(match: string, text: string, start: number, grouped:
 
 /**
  * Whether the value at `start` (`length` characters) is under a phone's key (`isUnderPhoneKey`)
- * or a later item of a list under one (`phones: +1 415 867 5309, +1 200 512 1234`): a key that
- * says phone makes any number its value, whatever the number's shape says.
+ * or a later item of a list under one (`phones: +1 415 867 5309, +1 200 512 1234`; `listed`, the
+ * next item after the key's phone: `phone: +1 415 867 5309 / +1 200 512 1234`): a key that says
+ * phone makes any number its value, whatever the number's shape says.
  */
-function isPhoneKeyValue(text: string, start: number, length: number, place: number): boolean {
-  return isUnderPhoneKey(text, start, place) || isLaterItemOfNamedList(phoneLists, text, start, length, isNamedListOfPhones);
+function isPhoneKeyValue(text: string, start: number, length: number, place: number, listed = false): boolean {
+  return (
+    isUnderPhoneKey(text, start, place) ||
+    isLaterItemOfNamedList(phoneLists, text, start, length, isNamedListOfPhones) ||
+    (listed && lastPhone.keyed)
+  );
 }
 
 /**
@@ -641,7 +658,7 @@ function isPhoneKeyValue(text: string, start: number, length: number, place: num
  * 212-555-0134`, `Tel. 0171 1234567 oder 0171 7654321`, `?phone=+1+415+867+5309,++1+212+555+0134`.
  */
 const LIST_JOINER =
-  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
+  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
 
@@ -658,17 +675,21 @@ class LastPhone {
   private text = "";
   private end = -1;
   private printed = "";
+  /** Whether the last phone was a phone key's value (`isPhoneKeyValue`), as its list's next items are. */
+  keyed = false;
 
   constructor() {
     resetAfterEachScan(() => {
       this.scan = -1;
       this.text = "";
       this.printed = "";
+      this.keyed = false;
     });
   }
 
-  /** Notes that the phone `printed`, replaced in `text` up to `end`, was the last in the scan under way. */
-  replaced(text: string, end: number, printed: string): void {
+  /** Notes that the phone `printed`, replaced in `text` up to `end` (a phone key's value when `keyed`), was the last in the scan under way. */
+  replaced(text: string, end: number, printed: string, keyed: boolean): void {
+    this.keyed = keyed;
     this.scan = currentScan();
     this.text = text;
     this.end = end;
