@@ -58,9 +58,12 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   one to three digits it is a decimal's;
  * - the next item of a list after any phone replaced, however it was found, after a `,`, `;`, `/`
  *   or a joining word (`call 415-867-5309 or 212-555-0134`, `0171 1234567 oder 0171 7654321`, a
- *   form's `,+`/`%2C`: `LastPhone`), printed as the one before or in a phone's shape;
+ *   form's `,+`/`,`/`%2C`/`%2F`/`%7C`: `LastPhone`), printed as the one before or in a phone's
+ *   shape, a plan's number as a lone one would be (`isLaterListedPhone`, `isNationalPlanNumber`),
+ *   in a form by the form's check, never a CSV row's other column (`isInOtherCsvColumn`);
  * - a number a note says to call a person on (`Call Anna Weber on 0171 1234567`, `Appelez Marie
- *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`).
+ *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`), the callee a person
+ *   (`isCalleePerson`: not `call Redis at …`) and the number a plan's whole.
  *
  * A marker covers the whole number, its country code included (`wholeByNationalPart`). A NANP
  * number under a reserved area code (200, 300, 400) is none in any spelling but under a phone's
