@@ -239,7 +239,7 @@ const UNTER_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])unter\s+$/;
 /**
  * The verb after `unter <number>`: one of calling (`anrufen`, `zurückrufen`: 1), one that says a
  * person is reached or to be told (`erreichbar`, `zu erreichen`, `melden`: 2, only after a person,
- * `PERSON_BEFORE`: `Datei unter 0815 4711 erreichbar` is a file's), or a clause-ending `an` (3),
+ * `namesPersonBefore`: `Datei unter 0815 4711 erreichbar` is a file's), or a clause-ending `an` (3),
  * a calling verb's particle only after `rufen` (`Rufen Sie … an`; `Legen Sie … an` files a thing).
  */
 const CALL_VERB_AFTER = /^\s+(?:(anrufen|zurückrufen)|(erreichbar|zu\s+erreichen|melden)|(an)(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
@@ -420,7 +420,7 @@ const LATER_FORM_SEPARATOR = "(?<=%(?:2[CcFf]|3[Bb]|7[Cc])(?:%20)?)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
- * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
+ * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
