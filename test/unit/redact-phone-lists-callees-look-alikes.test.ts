@@ -13,6 +13,7 @@ import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy);
+const redactedText = (text: string) => redactString(text, policy).text;
 const PHONE = "[REDACTED:phone]";
 const storedUnder = (key: string) => (value: string) => (storedLogAttribute(key, { stringValue: value }) as { stringValue: string }).stringValue;
 
@@ -165,6 +166,13 @@ describe("every phone of a form's list, a list glued by a comma, a phone key's w
     ["/x?tel=4155550132%2C%201733270400", `/x?tel=${PHONE}%2C%201733270400`],
     ["/x?tel=0171+1234567%2C+8080+8443", `/x?tel=${PHONE}%2C+8080+8443`],
   ]);
+  it("keeps a form list's ports once redacted, as before (idempotent)", () => {
+    const once = redacted("GET /cb?phone=+1+415+867+5309%2C+8080+8443+9090 200").text;
+    expect(once).toBe(`GET /cb?phone=${PHONE}%2C+8080+8443+9090 200`);
+    expect(redacted(once)).toEqual({ text: once, counts: {} });
+    expect(redactedText("/cb?phone=X%2C+8080+8443+9090")).toBe("/cb?phone=X%2C+8080+8443+9090");
+    expect(redactedText("/x?phone=X,0171+7654321")).toBe(`/x?phone=X,${PHONE}`);
+  });
   itKeepsUncounted("keeps %j", redacted, ["x 1 (200) 512-1234", "pi 3,14-15 and 52998224725,50", "/x?a=1,2+3&b=2024+12,05+06", "/a%2F12345678%2F4155550132"]);
 
   it("as an attribute and url.full", () => {

@@ -490,7 +490,8 @@ export const phoneDetector: Detector = {
     const rewrite = phoneRewrite(match, marker, text, start, place);
     if (rewrite !== undefined) {
       const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
-      const keyed = isPhoneKeyValue(text, start, end - start, place, lastPhone.isListedBefore(text, start));
+      // Not the named list's reader (`isLaterItemOfNamedList`), which reads its candidates in order only.
+      const keyed = isUnderPhoneKey(text, start, place) || (lastPhone.keyed && lastPhone.isListedBefore(text, start));
       lastPhone.replaced(text, end, text.slice(start, end), keyed);
     }
     return rewrite;
@@ -610,7 +611,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
-  if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
+  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
   const bound = sqlBoundParameterOf(text, start);
@@ -639,6 +640,18 @@ function isLaterListedPhone(match: string, text: string, start: number, grouped:
   if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return false;
   return lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start));
 }
+
+/**
+ * Whether a number in a phone key's form value, decoded (`Place.DECODED_QUERY_VALUE`: `X, 8080 8443
+ * 9090` of `?phone=X%2C+8080+8443+9090`), stands after a list's separator (`,`, `;`, `/`, `|`)
+ * and is none a list of phones would hold (`isLaterListedPhone`): the form's later item is judged
+ * as the same list read undecoded is, and a value redacted once stays as it is.
+ */
+function isUnlikeLaterFormItem(match: string, text: string, start: number, place: number, grouped: boolean): boolean {
+  return (place & Place.DECODED_QUERY_VALUE) !== 0 && LIST_SEPARATOR.test(text.slice(0, start)) && !isLaterListedPhone(match, text, start, grouped);
+}
+/** A list's separator somewhere in a decoded form value before an item. */
+const LIST_SEPARATOR = /[,;/|]/;
 
 /**
  * Whether the value at `start` (`length` characters) is under a phone's key (`isUnderPhoneKey`)
