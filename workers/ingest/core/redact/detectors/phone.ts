@@ -7,6 +7,8 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
+import { isNationalPlanNumber } from "./national-plans";
+import { isCommonGivenName } from "../given-names";
 import { DOTTED_QUAD } from "./ip";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
@@ -56,9 +58,12 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   one to three digits it is a decimal's;
  * - the next item of a list after any phone replaced, however it was found, after a `,`, `;`, `/`
  *   or a joining word (`call 415-867-5309 or 212-555-0134`, `0171 1234567 oder 0171 7654321`, a
- *   form's `,+`/`%2C`: `LastPhone`), printed as the one before or in a phone's shape;
+ *   form's `,+`/`,`/`%2C`/`%2F`/`%7C`: `LastPhone`), printed as the one before or in a phone's
+ *   shape, a plan's number as a lone one would be (`isLaterListedPhone`, `isNationalPlanNumber`),
+ *   in a form by the form's check, never a CSV row's other column (`isInOtherCsvColumn`);
  * - a number a note says to call a person on (`Call Anna Weber on 0171 1234567`, `Appelez Marie
- *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`).
+ *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`), the callee a person
+ *   (`isCalleePerson`: not `call Redis at …`) and the number a plan's whole.
  *
  * A marker covers the whole number, its country code included (`wholeByNationalPart`). A NANP
  * number under a reserved area code (200, 300, 400) is none in any spelling but under a phone's
@@ -207,26 +212,45 @@ const MEASURE_UNIT_AFTER =
  * `Frau Weber`, `Mr. Smith`, `Marie-Claire Dupont`: one to three capitalised words), then the word
  * before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171 1234567`,
  * `Appelez Marie Dupont au 06 12 34 56 78`, `llame a Juan Pérez al 612 345 678`. A program's
- * name is no such name (`call FooService at …`: a capital inside a word).
+ * name is no such name (`call FooService at …`: a capital inside a word). Captured: the customer's
+ * noun (1), the title (2), the first capitalised word (3), which names a person only as a known
+ * given name (`isCalleePerson`): `call Redis at`, `Contact Cloudflare at`, `call Paris au` name a
+ * product, a company or a city.
  */
 const CALLEE_BEFORE = lazy(
   () =>
     new RegExp(
       `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à|an|para))?` +
-        "(?:\\s+(?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin))?\\s+" +
-        `(?:(?:Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora)\\.?\\s+)?${CAPITALISED_WORD}(?:[ -]${CAPITALISED_WORD}){0,2}` +
+        "(?:\\s+((?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin)))?\\s+" +
+        `(?:(${PERSON_TITLE})\\.?\\s+)?(${CAPITALISED_WORD})(?:[ -]${CAPITALISED_WORD}){0,2}` +
         "\\s+(?:on|at|unter|au|al|no)\\s+$",
     ),
 );
+/** The titles before a person's surname (`Frau Weber`, `Mr. Smith`, `Herrn Weber`). */
+const PERSON_TITLE = "Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora";
 /** A name's word, capitalised: a capital, then lower-case letters only (`Anna`, `Pérez`, `Weber`). */
 const CAPITALISED_WORD = "[A-Z\\u00C0-\\u00DE][a-z\\u00DF-\\u00FF]+";
 /**
  * German `unter` right before a number, and a verb saying it is a number to call right after it
- * (`Bitte Frau Weber unter 030 12345678 anrufen`, `ist unter 0171 1234567 erreichbar`, `Rufen Sie
+ * (`Bitte Frau Weber unter 030 12345678 anrufen`, `Anna Weber ist unter 0171 1234567 erreichbar`, `Rufen Sie
  * Anna Weber unter 0171 1234567 an.`): the verb ends the clause.
  */
 const UNTER_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])unter\s+$/;
-const CALL_VERB_AFTER = /^\s+(?:anrufen|zurückrufen|erreichbar|zu\s+erreichen|melden|an(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
+/**
+ * The verb after `unter <number>`: one of calling (`anrufen`, `zurückrufen`: 1), one that says a
+ * person is reached or to be told (`erreichbar`, `zu erreichen`, `melden`: 2, only after a person,
+ * `namesPersonBefore`: `Datei unter 0815 4711 erreichbar` is a file's), or a clause-ending `an` (3),
+ * a calling verb's particle only after `rufen` (`Rufen Sie … an`; `Legen Sie … an` files a thing).
+ */
+const CALL_VERB_AFTER = /^\s+(?:(anrufen|zurückrufen)|(erreichbar|zu\s+erreichen|melden)|(an)(?=\s*(?:$|[.!,;)"'])))(?![A-Za-z\u00C0-\u00FF])/;
+/** `rufen` in the clause before `unter`, whose particle `an` ends it (`Rufen Sie Anna Weber unter … an`). */
+const RUFEN_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])[Rr]ufen(?![A-Za-z\u00C0-\u00FF])[^.!?;]*$/;
+/** A title and a capitalised word in the clause before `unter` (`Frau Weber`, `Herrn Weber`). */
+const TITLED_BEFORE = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${PERSON_TITLE})\\.?\\s+[A-Z\\u00C0-\\u00DE][^.!?;]*$`);
+/** The capitalised words of a clause's text. */
+const CAPITALISED_WORDS = new RegExp(CAPITALISED_WORD, "g");
+/** A digit group right after a number: the candidate is part of a longer one (`0 1234 5678 9`). */
+const DIGIT_GROUP_AFTER = /^[ .-]?\d/;
 /** How far before a number its callee's words are read. */
 const CALLEE_REACH = 80;
 
@@ -253,12 +277,30 @@ function hasPhoneShape(match: string, text: string, start: number): boolean {
 function isNumberToCall(match: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - CALLBACK_WINDOW_REACH), start);
   if (!WINDOW_NUMBER_WORD_BEFORE.test(before) || !hasPhoneShape(match, text, start)) return false;
+  if (CALLBACK_WINDOW_BEFORE().test(before)) return true;
+  // Without a window, the number is a person's only in a plan's shape and whole (`call Kafka on
+  // 0 9092 1234`, `contact Sales at 0 1234 5678 9` are none).
   const end = start + match.length;
-  return (
-    CALLBACK_WINDOW_BEFORE().test(before) ||
-    CALLEE_BEFORE().test(before.slice(-CALLEE_REACH)) ||
-    (UNTER_BEFORE.test(before) && CALL_VERB_AFTER.test(text.slice(end, end + 24)))
-  );
+  if (!isNationalPlanNumber(match) || DIGIT_GROUP_AFTER.test(text.slice(end, end + 2))) return false;
+  const callee = CALLEE_BEFORE().exec(before.slice(-CALLEE_REACH));
+  if (callee !== null && isCalleePerson(callee)) return true;
+  const verb = UNTER_BEFORE.test(before) ? CALL_VERB_AFTER.exec(text.slice(end, end + 24)) : null;
+  if (verb === null) return false;
+  const clause = before.slice(-CALLEE_REACH);
+  return verb[1] !== undefined || (verb[2] !== undefined ? namesPersonBefore(clause) : RUFEN_BEFORE.test(clause));
+}
+
+/** Whether a callee (`CALLEE_BEFORE`'s match) is a person: a customer's noun, a title, or a known given name first (`isCommonGivenName`). */
+function isCalleePerson(callee: RegExpExecArray): boolean {
+  return callee[1] !== undefined || callee[2] !== undefined || isCommonGivenName(callee[3] ?? "");
+}
+
+/** Whether the clause before `unter` names a person: a title and a name (`Frau Weber`), or a known given name (`Anna Weber ist`). */
+function namesPersonBefore(before: string): boolean {
+  const clause = before.slice(Math.max(before.lastIndexOf("."), before.lastIndexOf(";"), before.lastIndexOf("!"), before.lastIndexOf("?")) + 1);
+  if (TITLED_BEFORE.test(clause)) return true;
+  for (const word of clause.match(CAPITALISED_WORDS) ?? []) if (isCommonGivenName(word)) return true;
+  return false;
 }
 
 /**
@@ -356,7 +398,7 @@ const QUERY_WRITTEN_VALUE =
  * A form-encoded list's separator and blank right before its next item's `+` (`,+`, `%2C+`,
  * `;%20`: `?phone=+1+415+867+5309,++1+212+555+0134`), where a `+` else reads as a form's blank.
  */
-const LATER_FORM_ITEM = "(?<=(?:[,;]|%2[Cc]|%3[Bb])(?:\\+|%20)?)";
+const LATER_FORM_ITEM = "(?<=(?:[,;]|%2[CcFf]|%3[Bb]|%7[Cc])(?:\\+|%20)?)";
 /**
  * The international form, written (`+55 11 98765-4321`) or else form-encoded in a query's value
  * (`%2B55+11+98765-4321`, `%2B55%20%2811%29%2098765-4321`, `+55+11+98765-4321`): the written
@@ -369,10 +411,16 @@ const INTERNATIONAL =
   `|(?:\\+|%2[Bb])\\d{1,3}(?:${FORM_SEPARATOR}?${FORM_AREA_CODE})?(?:${FORM_SEPARATOR}?\\d){6,13})(?!\\d)`;
 /** A form's escapes of `+`, a blank and parentheses, whose hex digits are no digits of a number. */
 const FORM_ESCAPES = /%2[089Bb]/g;
+/**
+ * A form-encoded list's separator, perhaps with an encoded blank, right before a national item
+ * (`?tel=4155550132%2C4155550133`, `%2C%20`, `%2F`, `%7C`, `%3B`), where the escape's last
+ * letter (`C`) would else join the number to a word.
+ */
+const LATER_FORM_SEPARATOR = "(?<=%(?:2[CcFf]|3[Bb]|7[Cc])(?:%20)?)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
- * code in parentheses (`11 98765-4321`, `(415) 555-0100`, `07911 123456`, German `0151 23456789`,
+ * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
@@ -380,7 +428,7 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * digits in a row.
  */
 const NATIONAL =
-  `(?<![\\w./+()-])(?:(?:\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -389,9 +437,10 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
  * or `+` (`?tel=91%20123%2045%2067`, `telefono=91+123+45+67`, `phone=0171%201234567`): read
  * decoded (`formDecoded`) as its text form is (`NATIONAL`), and only under a phone's key, its area
  * code perhaps in parentheses and a group perhaps dashed or dotted (`phone=(415)+867-5309`); what
- * ends the value follows it, a sentence's period too.
+ * ends the value follows it, a sentence's period too, or a list's `,`/`%2C` before its next item,
+ * which is read after it (`?tel=0171+1234567,0171+7654321`).
  */
-const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s]|\\\\"|\\.(?:$|\\s))`;
+const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=|(?:,|%2[Cc])(?:\\+|%20)?)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s,]|%2[Cc]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
 /**
@@ -406,7 +455,8 @@ const BRAZIL_MOBILE_WITH_AREA = /^0?[1-9]{2} 9 ?\d{4}-\d{4}$/;
 const BRAZIL_MOBILE_DIGITS = /^[1-9]{2}9\d{8}$/;
 /** `COMMA_GLUED_BEFORE` and `COMMA_GLUED_AFTER` ending and starting the texts around a number. */
 const GLUED_BEFORE = new RegExp(`${COMMA_GLUED_BEFORE}$`);
-const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}`);
+// A NANP number's area code after the `,` is a list's next phone's (`415-867-5309,212-555-0134`), no decimal's part.
+const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
@@ -440,7 +490,9 @@ export const phoneDetector: Detector = {
     const rewrite = phoneRewrite(match, marker, text, start, place);
     if (rewrite !== undefined) {
       const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
-      lastPhone.replaced(text, end, text.slice(start, end));
+      // Not the named list's reader (`isLaterItemOfNamedList`), which reads its candidates in order only.
+      const keyed = isUnderPhoneKey(text, start, place) || (lastPhone.keyed && lastPhone.isListedBefore(text, start));
+      lastPhone.replaced(text, end, text.slice(start, end), keyed);
     }
     return rewrite;
   },
@@ -454,12 +506,22 @@ export const phoneDetector: Detector = {
  */
 function phoneRewrite(match: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
-  const listed = lastPhone.isListedBefore(text, start);
+  const listed = lastPhone.isListedBefore(text, start) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
   if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   return nationalRewrite(match, marker, text, start, place, listed);
+}
+
+/**
+ * Whether the number at `start` is a CSV row's field under a header naming no phone
+ * (`csvColumnName`: `phone,customer_id` over `4155550132,9876543210`): the row's next column, no
+ * list of the phone before it.
+ */
+function isInOtherCsvColumn(text: string, start: number, length: number): boolean {
+  const column = text.includes("\n") ? csvColumnName(text, start, start + length) : undefined;
+  return column !== undefined && !phoneColumns.get(column);
 }
 
 /**
@@ -504,22 +566,25 @@ function internationalRewrite(match: string, marker: string, text: string, start
   // A `+1` number under a reserved area code (200, 300, 400) reaches no one, whatever its form;
   // under a phone's key any value is one, and the whole of it is replaced.
   if (isReservedNanpNumber((encoded ? match.replace(FORM_ESCAPES, "") : match).replace(NOT_DIGITS, ""))) {
-    return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+    return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   }
   // Decoded from a query's value, the `+` may have been its `%2B`: judged as the form's number is.
   if ((place & Place.DECODED_QUERY_VALUE) !== 0 && !canBeE164Number(match.replace(NOT_DIGITS, ""))) return undefined;
   // A `+` between groups is a form's blank (`+12345+67890` elsewhere is a sum).
   const form = encoded || match.lastIndexOf("+") > 0;
-  return !form || listed || isFormEncodedPhone(match, text, start, place) ? marker : undefined;
+  return !form || isFormEncodedPhone(match, text, start, place, listed) ? marker : undefined;
 }
 
 /** The judgement of a national number (`NATIONAL`, `BRAZIL_AREA_CODE`, `FORM_NATIONAL`: `(415) 555-0100`, `0171 1234567`). */
 function nationalRewrite(match: string, marker: string, text: string, start: number, place: number, listed: boolean): Rewrite | undefined {
   const encoded = match.includes("%");
   const digits = countDigits(encoded ? match.replace(FORM_ESCAPES, "") : match);
-  // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`) is read as its text form.
+  // A national number form-encoded under a phone's key (`?tel=91%20123%2045%2067`), or a list's
+  // next plan's number after one (`,0171+7654321`), is read as its text form.
   if (encoded || match.includes("+")) {
-    return isUnderPhoneKey(text, start, place) && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(formDecoded(match)) ? marker : undefined;
+    const decoded = formDecoded(match);
+    const phone = isUnderPhoneKey(text, start, place) || (listed && isNationalPlanNumber(decoded));
+    return phone && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(decoded) ? marker : undefined;
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
   if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
@@ -530,12 +595,12 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   if (column !== undefined && phoneColumns.get(column)) return marker;
   // Elsewhere a `,` between one to three digits and the number glues a decimal's parts (`3,14159265`), as
   // one after it before one to three digits does (`52998224725,50`).
-  if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 5))) {
+  if (GLUED_BEFORE.test(text.slice(Math.max(0, start - 5), start)) || GLUED_AFTER.test(text.slice(start + match.length, start + match.length + 6))) {
     return undefined;
   }
   const grouped = digits !== match.length;
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
-  if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place) ? marker : undefined;
+  if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
   const named =
@@ -543,9 +608,10 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
-    // A later item of a list of phones: printed as the phone before it, or in a phone's shape.
-    (listed && (lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start))));
-  if ((place & Place.PHONE_VALUE) !== 0 || named) return marker;
+    // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
+    // filler, no unit after it), printed as the phone before it or in a phone's shape.
+    (listed && isLaterListedPhone(match, text, start, grouped));
+  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
   const bound = sqlBoundParameterOf(text, start);
@@ -564,12 +630,41 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
 }
 
 /**
- * Whether the value at `start` (`length` characters) is under a phone's key (`isUnderPhoneKey`)
- * or a later item of a list under one (`phones: +1 415 867 5309, +1 200 512 1234`): a key that
- * says phone makes any number its value, whatever the number's shape says.
+ * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
+ * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
+ * `phone 415-867-5309, 123-456-7890` list an id), no unit after it (`, 1733270400 ms`), printed
+ * as the phone before (`printedAs`) or, grouped, in a phone's shape (`hasPhoneShape`).
  */
-function isPhoneKeyValue(text: string, start: number, length: number, place: number): boolean {
-  return isUnderPhoneKey(text, start, place) || isLaterItemOfNamedList(phoneLists, text, start, length, isNamedListOfPhones);
+function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
+  const end = start + match.length;
+  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return false;
+  return lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start));
+}
+
+/**
+ * Whether a number in a phone key's form value, decoded (`Place.DECODED_QUERY_VALUE`: `X, 8080 8443
+ * 9090` of `?phone=X%2C+8080+8443+9090`), stands after a list's separator (`,`, `;`, `/`, `|`)
+ * and is none a list of phones would hold (`isLaterListedPhone`): the form's later item is judged
+ * as the same list read undecoded is, and a value redacted once stays as it is.
+ */
+function isUnlikeLaterFormItem(match: string, text: string, start: number, place: number, grouped: boolean): boolean {
+  return (place & Place.DECODED_QUERY_VALUE) !== 0 && LIST_SEPARATOR.test(text.slice(0, start)) && !isLaterListedPhone(match, text, start, grouped);
+}
+/** A list's separator somewhere in a decoded form value before an item. */
+const LIST_SEPARATOR = /[,;/|]/;
+
+/**
+ * Whether the value at `start` (`length` characters) is under a phone's key (`isUnderPhoneKey`)
+ * or a later item of a list under one (`phones: +1 415 867 5309, +1 200 512 1234`; `listed`, the
+ * next item after the key's phone: `phone: +1 415 867 5309 / +1 200 512 1234`): a key that says
+ * phone makes any number its value, whatever the number's shape says.
+ */
+function isPhoneKeyValue(text: string, start: number, length: number, place: number, listed = false): boolean {
+  return (
+    isUnderPhoneKey(text, start, place) ||
+    isLaterItemOfNamedList(phoneLists, text, start, length, isNamedListOfPhones) ||
+    (listed && lastPhone.keyed)
+  );
 }
 
 /**
@@ -579,7 +674,7 @@ function isPhoneKeyValue(text: string, start: number, length: number, place: num
  * 212-555-0134`, `Tel. 0171 1234567 oder 0171 7654321`, `?phone=+1+415+867+5309,++1+212+555+0134`.
  */
 const LIST_JOINER =
-  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
+  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
 
@@ -596,17 +691,21 @@ class LastPhone {
   private text = "";
   private end = -1;
   private printed = "";
+  /** Whether the last phone was a phone key's value (`isPhoneKeyValue`), as its list's next items are. */
+  keyed = false;
 
   constructor() {
     resetAfterEachScan(() => {
       this.scan = -1;
       this.text = "";
       this.printed = "";
+      this.keyed = false;
     });
   }
 
-  /** Notes that the phone `printed`, replaced in `text` up to `end`, was the last in the scan under way. */
-  replaced(text: string, end: number, printed: string): void {
+  /** Notes that the phone `printed`, replaced in `text` up to `end` (a phone key's value when `keyed`), was the last in the scan under way. */
+  replaced(text: string, end: number, printed: string, keyed: boolean): void {
+    this.keyed = keyed;
     this.scan = currentScan();
     this.text = text;
     this.end = end;
@@ -649,16 +748,21 @@ const VALUE_END = /^(?:$|[&#;"'\s])/;
  * be a person's number) nor where its digits are no E.164 number (`canBeE164Number`:
  * `%2B100+200+3000`); after `%2B`, one group is a phone (`?q=%2B14158675309`); groups are when
  * they are a value's whole and end as a local number does (`FORM_LOCAL_NUMBER_END`,
- * `?customer_name=%2B1+415+555+0132`).
+ * `?customer_name=%2B1+415+555+0132`). A list's later item after a phone (`listed`: `%2C`, `,+`)
+ * is judged so too, standing after its joiner rather than at the value's start, or printed as the
+ * phone before it: `?phone=+1+415+867+5309%2C+8080+8443+9090` lists ports.
  */
-function isFormEncodedPhone(match: string, text: string, start: number, place: number): boolean {
+function isFormEncodedPhone(match: string, text: string, start: number, place: number, listed = false): boolean {
   if (isUnderPhoneKey(text, start, place)) return true;
   if (isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) return false;
   if (!canBeE164Number(match.replace(FORM_ESCAPES, "").replace(NOT_DIGITS, ""))) return false;
   if (FORM_UNGROUPED.test(match)) return true;
   const end = start + match.length;
-  const whole = (start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1));
+  // A list's later item (`listed`) stands after its joiner, not at the value's start, and is judged by its groups alike.
+  const whole = listed || ((start === 0 || text.charCodeAt(start - 1) === 61) /* = */ && VALUE_END.test(text.slice(end, end + 1)));
   if (!whole) return false;
+  // A list's later item printed as the phone before it (`,++1+212+555+0134` after `+1+415+867+5309`) is its like.
+  if (listed && lastPhone.printedAlike(match)) return true;
   // A literal `+` is a form's blank, but before a NANP number's full groups apart by `%20` it is the
   // number's, as a URL's serializer leaves it (`?ref=+1%20415%20867%205309`).
   return match.startsWith("%") ? FORM_LOCAL_NUMBER_END.test(match.replace(FORM_ESCAPES, " ")) : isNanpInFullGroups(match, isAccessLine(text, start, end));

@@ -1,0 +1,53 @@
+/**
+ * Whether a national number as printed (`0171 1234567`, `415-867-5309`, `612 345 678`,
+ * `(11) 98765-4321`) is one a country's numbering plan gives out, by its own rule:
+ *
+ * - led by a trunk `0` (Germany, France, the UK, Italy's landlines): a first group of two digits
+ *   or more (`0 9092 1234` is none), a second digit 1–9 (`00…` dials abroad), 9 to 12 digits,
+ *   a French number in pairs five pairs (`06 12 34 56 78`; `01 23 45 67` is none);
+ * - a North American number, ten digits (`415-867-5309`, `(415) 867-5309`, `4155550132`): an
+ *   area code and an exchange each starting with 2–9, an area code's second digit no 9 (`N9X`
+ *   codes are held for expansion), neither an `N11` service code (NANPA);
+ * - an Italian mobile (`347 123 4567`), a Brazilian number after its area code (`11 98765-4321`,
+ *   `11 3456-7890`), a Spanish mobile or landline (`612 345 678`, `612 34 56 78`, `91 123 45 67`);
+ *
+ * and never a filler: one digit throughout (`0000000000`, `999-999-9999`), a group of three zeros
+ * or more (`000 000 000`, `0000 0000000`), a run of digits counting up or down (`1234567890`,
+ * `9876543210`). Asked where no phone's word names the number (a list's later item after a
+ * phone, a number a note says to call someone on), where an id, a port, a timestamp or a count
+ * is as often printed in groups.
+ */
+export function isNationalPlanNumber(match: string): boolean {
+  const digits = match.replace(NOT_DIGITS, "");
+  if (SAME_DIGIT.test(digits) || ZERO_GROUP.test(match) || isDigitRun(digits)) return false;
+  if (digits.charCodeAt(0) === 48 /* 0 */) {
+    return TRUNK_LED.test(match) && digits.length >= 9 && digits.length <= 12 && (!IN_PAIRS.test(match) || digits.length === 10);
+  }
+  if (NANP_SHAPE.test(match)) return NANP_DIGITS.test(digits) || ITALIAN_MOBILE.test(match);
+  return BRAZIL_AFTER_AREA_CODE.test(match) || SPANISH.test(match);
+}
+
+const NOT_DIGITS = /\D/g;
+const SAME_DIGIT = /^(\d)\1*$/;
+const ZERO_GROUP = /(?<!\d)000+(?!\d)/;
+/** A trunk `0`, then a digit 1–9 in the same first group (`0171 `, `(030) `, `06 `). */
+const TRUNK_LED = /^\(?0[1-9]/;
+const IN_PAIRS = /^\d{2}(?:[ .-]\d{2})+$/;
+/** Ten digits as a North American number prints them (`415-867-5309`, `(415) 867-5309`, `415 867 5309`, `4155550132`). */
+const NANP_SHAPE = /^(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}$/;
+/** `NXX` area code (no `N9X`, no `N11`), `NXX` exchange (no `N11`), four digits. */
+const NANP_DIGITS = /^(?![2-9]11)[2-9][0-8]\d(?![2-9]11)[2-9]\d{6}$/;
+const ITALIAN_MOBILE = /^3\d{2}[ .]?\d{3}[ .]?\d{4}$/;
+/** Brazil's mobile (`9dddd-dddd`) or landline (`2`–`5` first) after its area code, which has no `0`. */
+const BRAZIL_AFTER_AREA_CODE = /^\(?[1-9]{2}\)? ?(?:9 ?\d{4}|[2-5]\d{3})-?\d{4}$/;
+/** Spain's mobiles and landlines (`612 345 678`, `612 34 56 78`, `91 123 45 67`): 6 to 9 first. */
+const SPANISH = /^(?:[6-9]\d{2}([ .-])\d{3}\1\d{3}|[6-9]\d{2}(?: \d{2}){3}|[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})$/;
+
+/** Whether `digits` count up or down one by one throughout (`1234567890`, `9876543210`): an example's filler. */
+function isDigitRun(digits: string): boolean {
+  if (digits.length < 3) return false;
+  const step = (digits.charCodeAt(1) - digits.charCodeAt(0) + 10) % 10;
+  if (step !== 1 && step !== 9) return false;
+  for (let i = 2; i < digits.length; i++) if ((digits.charCodeAt(i) - digits.charCodeAt(i - 1) + 10) % 10 !== step) return false;
+  return true;
+}
