@@ -42,5 +42,12 @@ const exceptions: FormException[] = failures.map((failure) => ({
   reason: listed.get(exceptionKey(failure))?.reason ?? writtenReason(failure, byId.get(failure.case)!, plainFailures.has(failure.case)),
 }));
 writeFileSync(target, `${JSON.stringify({ description: FORM_EXCEPTIONS_DESCRIPTION, exceptions }, null, 2)}\n`);
-const fixed = [...listed.keys()].filter((key) => !exceptions.some((entry) => exceptionKey(entry) === key)).length;
-console.log(`${exceptions.length} exceptions written to test/fixtures/pii/form-exceptions.json (${fixed} listed before now pass)`);
+const written = new Set(exceptions.map(exceptionKey));
+const fixed = [...listed.keys()].filter((key) => !written.has(key)).length;
+const added = exceptions.filter((entry) => !listed.has(exceptionKey(entry)));
+console.log(
+  `${exceptions.length} exceptions written to test/fixtures/pii/form-exceptions.json ` +
+    `(${fixed} listed before now pass, ${added.length} new failures)`,
+);
+// A new failure is a regression unless the change meant it: name each so it is read, not only diffed.
+for (const entry of added) console.log(`  new: ${entry.verdict} in the ${entry.form} form: ${entry.case}`);
