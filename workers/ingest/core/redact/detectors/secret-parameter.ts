@@ -40,7 +40,9 @@ import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrit
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
+import {
+  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, wordedCredentialEnd,
+} from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
@@ -499,7 +501,11 @@ function redactParameter(match: string, marker: string, text: string, start: num
     return undefined;
   }
   if (keptUnderPassWord(name, first, quoted) || isPassNounAt(text, start, name)) return undefined;
-  if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
+  const line = quoted ? first : value + lineRestAt(text, start + match.length);
+  if (holdsSchemeAlone(name, line)) return undefined;
+  // A scheme's word and a token after it (`X-Api-Key: Token, s3cr3t…`): both are the credential.
+  const worded = quoted ? undefined : wordedCredentialEnd(name, line);
+  if (worded !== undefined) return { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + worded };
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
   // A JSON object or a util.inspect one as the value (`credentials={"value":…}`,
@@ -660,7 +666,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
-  if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
+  const line = delimited ? unquoted(bare) : match.slice(valueStart) + lineRestAt(text, start + match.length);
+  if (holdsSchemeAlone(name, line)) return undefined;
+  const worded = delimited ? undefined : wordedCredentialEnd(name, line);
+  if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
   // Booleans and null pass, as they do under such keys; a number is the secret (`password:
@@ -768,11 +777,22 @@ function redactedAuthParameters(credentials: string): string | undefined {
  * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
  * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
  * under its key (credential-headers.ts), or under any header's name a scheme's word or a
- * header's name (`X-Api-Key: Token`, `holdsNoCredentialUnderHeader`): no credential.
+ * header's name (`X-Api-Key: Token`, `holdsNoCredentialUnderHeader`): no credential. Unquoted in
+ * text, `value` is the matched value and the rest of its line (`lineRestAt`), so a token after
+ * the word and a mark or blank (`Token, s3cr3t…`) is read with it, as in an attribute.
  */
 function holdsSchemeAlone(name: string, value: string): boolean {
-  return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value)) || holdsNoCredentialUnderHeader(name, value);
+  return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value.trim())) || holdsNoCredentialUnderHeader(name, value);
 }
+
+/** The rest of a line from `at` in `text` up to a line break or a quote (`LINE_REST`). */
+function lineRestAt(text: string, at: number): string {
+  return LINE_REST.exec(text.slice(at, at + LINE_REST_REACH))![0];
+}
+/** A line's characters up to a line break or a quote, which closes the value's string. */
+const LINE_REST = /^[^\r\n"'`]*/;
+/** How far a value's line is read after it. */
+const LINE_REST_REACH = 256;
 
 /** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
 function refersToSecret(name: string, value: string): boolean {
