@@ -3,7 +3,11 @@
  * only as the whole value, or before prose: a token after it past a mark or a blank is the
  * credential, replaced with it in text as in an attribute; `HMAC-SHA*` is a scheme with its
  * signature after it; a header whose own name says password or secret shields nothing; an
- * algorithm's name under a secret's own name is the secret, as before.
+ * algorithm's name under a secret's own name is the secret, as before. (2) Under a key naming a
+ * national document, a value no person's number is in stays in every form alike (text, JSON
+ * text, a URL query, an attribute, a lifted JSON line): dates, server addresses, versions,
+ * lower-case hex ids, paths and files' names, network interfaces, counts, records' ids after a
+ * word, a Spanish company's tax id.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -91,4 +95,49 @@ describe("an algorithm's name under a secret's own name", () => {
     expect(storedLogAttribute("password", text("HMAC-SHA256"))).toEqual(text(SECRET));
     expect(storedLogAttribute("secret", text("hmac-sha1"))).toEqual(text(SECRET));
   });
+});
+
+const NATIONAL_ID = "[REDACTED:national_id]";
+
+/** `[key, value]` look-alikes a national document's key holds in logs. */
+const LOOK_ALIKES: readonly (readonly [string, string])[] = [
+  ["idCard", "2026-12-04"], ["idCard", "2026.12.04"], ["dni", "04/12/2026"],
+  ["idCard", "10.0.0.1"], ["dni", "192.168.1.10"],
+  ["dni", "v2-1234"], ["idCard", "v1.2.3456"], ["idCard", "v2.1.1234"],
+  ["idCard", "deadbeef1234"], ["idCard", "a1b2c3d4"], ["idCard", "ab12cd34ef"], ["idCard", "sha-1a2b3c4d"],
+  ["idCard", "AB1234/rest/of/path"], ["idCard", "AB1234.json"],
+  ["nif", "eth0-1234"], ["nif", "wlan0-5678"],
+  ["idCard", "doc-000123"], ["idCard", "build-20261204"], ["national_id", "USR-1001"],
+  ["nif", "B12345678"], ["nif", "B-1234567-8"],
+];
+
+describe("a look-alike under a national document's key", () => {
+  it("stays in text, JSON text, a URL query, an attribute and a lifted JSON line", () => {
+    for (const [key, value] of LOOK_ALIKES) {
+      for (const sent of [`${key}=${value}`, `kyc check ${key}: ${value} ok`, JSON.stringify({ user: { [key]: value } }), `GET /kyc?${key}=${value}&page=2 200`]) {
+        expect(redacted(sent), sent).toEqual({ text: sent, counts: {} });
+      }
+      expect(storedLogAttribute(key, text(value)), `${key}=${value}`).toEqual(text(value));
+      expect(exportedConsoleLine(JSON.stringify({ msg: "kyc", [key]: value })).attributes[key], `${key}=${value}`).toBe(value);
+    }
+  });
+
+  itKeepsUncounted("keeps a date with its time and a count before its unit %j", redacted, [
+    "idCard: 2026-12-04 10:00",
+    "idCard=12345 rows",
+    "dni: 1234 records",
+  ]);
+
+  it("keeps a count before its unit as an attribute", () => {
+    expect(storedLogAttribute("idCard", text("1234 rows"))).toEqual(text("1234 rows"));
+  });
+
+  itStoresCounting("still replaces a person's number %j", redacted, { national_id: 1 }, [
+    ["dni=12345678Z", `dni=${NATIONAL_ID}`],
+    ["nif=12345678Z", `nif=${NATIONAL_ID}`],
+    ["idCard=C0FFEE123", `idCard=${NATIONAL_ID}`],
+    ["customer_dni: AB-1234", `customer_dni: ${NATIONAL_ID}`],
+    ["dni: 12.345.678-Z", `dni: ${NATIONAL_ID}`],
+    ["idCard=12345", `idCard=${NATIONAL_ID}`],
+  ]);
 });

@@ -329,9 +329,10 @@ export function isAuthScheme(word: string): boolean {
  * (`Bearer`, `apikey`, `Token`, `HMAC-SHA256`: a client that had no credential to send) or another
  * header's name (`["Authorization","Content-Type"]`, names read as a pair), or a placeholder, what
  * a list of header names or a client's code holds where a pair's value would stand. The word is
- * the whole value, or prose follows it (`Token, then retried`); a secret-shaped token after it
- * (`Token, s3cr3tT0ken…`, `Bearer\u00a0…`: `SECRET_SHAPED`) is the credential it names, so the
- * value holds one. A header whose own name says it holds a password or a secret (`X-Password`,
+ * the whole value, or prose follows it past a mark (`Token, then retried`); a secret-shaped token
+ * after it (`Token, s3cr3tT0ken…`, `Bearer\u00a0…`: `SECRET_SHAPED`) is the credential it names,
+ * and so is whatever follows a scheme's word and blanks (`Bearer abcdefghijklmnop`), so the value
+ * holds one. A header whose own name says it holds a password or a secret (`X-Password`,
  * `x-auth-password`, `X-Secret`: `OWN_SECRET_WORDS`) holds it with no scheme, whatever word it is.
  * Under any other name such a word may be the secret (`token=Accept`, `password=Basic`).
  */
@@ -341,7 +342,10 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
   // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
   if (namesNoCredential(trimmed.replace(SENTENCE_END, ""))) return true;
   const first = FIRST_WORD.exec(trimmed);
-  return first !== null && namesNoCredential(first[1]!) && !SECRET_SHAPED.test(trimmed.slice(first[0].length));
+  if (first === null || !namesNoCredential(first[1]!)) return false;
+  const rest = trimmed.slice(first[0].length);
+  // A scheme's word and blanks start its credentials (`Bearer abcdefghijklmnop`, `AWS4-HMAC-SHA256 Credential=…`).
+  return !(isAuthScheme(first[1]!) && SCHEME_BLANKS.test(rest)) && !SECRET_SHAPED.test(rest);
 }
 
 /**
@@ -384,7 +388,7 @@ const TOKEN_CHARACTERS = "\\w.~+/\\-";
 const SECRET_TOKEN = `(?<![${TOKEN_CHARACTERS}=])(?:(?=[A-Za-z_.~+/\\-]*\\d)(?=[0-9_.~+/\\-]*[A-Za-z])[${TOKEN_CHARACTERS}]{6,}|[${TOKEN_CHARACTERS}]{20,})=*(?![${TOKEN_CHARACTERS}])`;
 const SECRET_SHAPED = new RegExp(SECRET_TOKEN);
 /** Blanks alone after a scheme's word, then its credentials. */
-const SCHEME_BLANKS = /^[ \t]+[^\s.,;!?]/;
+const SCHEME_BLANKS = /^[ \t]+[\w.~+/-]/;
 /** Marks and blanks, then a secret-shaped token (`SECRET_TOKEN`). */
 const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */

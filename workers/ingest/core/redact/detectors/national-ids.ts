@@ -59,18 +59,62 @@ const NAMED_AT = DOCUMENTS.map((document) => new RegExp(`(?:${document.name})${N
 const SHAPES = lazy(() => DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`)));
 const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
 const CURP = new RegExp(`^${CURP_SHAPE()}$`);
+/** How far after a key's value in text its unit's word is read (`COUNTED`). */
+const AFTER_REACH = 16;
 /** `KEYED_VALUE`, whole. */
 const KEYED_NUMBER = new RegExp(`^(?:${KEYED_VALUE})$`);
 const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
 
 /**
  * Whether `value`, whole, is a national id's key's value (`WHOLE_VALUE` in an attribute,
- * `KEYED_VALUE` in text): no mask (`MASKED_NUMBER`) and no German card's number typed in lower
- * case whose check digit fails (`t220001294`).
+ * `KEYED_VALUE` in text), `after` it what follows in text ("" for an attribute's whole value):
+ * no mask (`MASKED_NUMBER`), no German card's number typed in lower case whose check digit fails
+ * (`t220001294`), and nothing else a key's value holds when the sender put no number there
+ * (`LOOK_ALIKES`): a date, a server's address, a version, a lower-case hex hash, a path or a
+ * file's name, a network interface (`nif` is also a NIC's), a count before its unit (`12345
+ * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`).
  */
-function isKeyedNumber(value: string): boolean {
-  return !MASKED_NUMBER.test(value) && !isUncheckedLowerCaseCardNumber(value);
+function isKeyedNumber(value: string, after: string): boolean {
+  return !MASKED_NUMBER.test(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
 }
+
+/**
+ * Values in no person's document number's shape that a key naming one holds in logs:
+ * - a date, perhaps with its time (`2026-12-04`, `2026.12.04`, `04/12/2026`);
+ * - an IPv4 address (`10.0.0.1`; an IPv6 one's `:` ends a value first);
+ * - a version (`v2-1234`, `v1.2.3456`, `1.2.3456`: a minor of one or two digits, where a
+ *   grouped number's groups have three, `12.345.678`);
+ * - a lower-case hex string holding a letter, a hash or a generated id (`deadbeef1234`,
+ *   `a1b2c3d4`; a document's letters are capitals);
+ * - a path (`AB1234/rest/of/path`) or a file's name (`AB1234.json`);
+ * - a network interface (`eth0-1234`, `wlan0-5678`, `enp3s0`);
+ * - an application's record id: a word of three letters or more, a `-` or `_`, then digits or
+ *   lower-case hex (`doc-000123`, `build-20261204`, `USR-1001`, `sha-1a2b3c4d`), what a system
+ *   prints for its own rows; a document's letters are its series, written with its digits
+ *   (`AB123456C`) or one or two before a dash (`AB-1234`).
+ */
+const LOOK_ALIKES: readonly RegExp[] = [
+  /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T]\d{1,2}(?::\d{2}){1,2})?$/,
+  /^\d{1,3}(?:\.\d{1,3}){3}$/,
+  /^(?:[vV]\d+(?:[.-]\d+)+|\d{1,3}\.\d{1,2}(?:\.\d+)+)$/,
+  /^(?=[\d-]*[a-f])[\da-f]+(?:-[\da-f]+)*$/,
+  /\/[A-Za-z]|\.[a-z][a-z\d]{1,4}$/,
+  /^(?:eth|wlan|wlp|enp|ens|eno|veth|bond|vlan|docker|tun|tap|br)\d/,
+  /^[A-Za-z]{3,}[-_](?:\d+|[\da-f]+)$/,
+];
+/** A count or a measure: a number, then a unit's or a counted thing's word (`12345 rows`, `1234 ms`). */
+const COUNTED =
+  /^\d[\d.,]*[ \t]+(?:rows?|records?|items?|entries|results?|users?|requests?|events?|messages?|errors?|files?|pages?|documents?|docs|times|retries|attempts|bytes?|[kKMG]i?B|ms|s|sec|secs|seconds?|min|minutes?|hours?|days?)(?![A-Za-z0-9])/;
+/**
+ * A Spanish company's tax id (NIF, formerly CIF: Orden EHA/451/2008): an entity's letter (A–H, J,
+ * N, P, Q, R, S, U, V, W), seven digits and a control digit or letter, perhaps dashed
+ * (`B12345678`, `B-1234567-8`): a company's, as `cif` and `vat_id` values are, no person's; a
+ * number another document's check digit holds (a Singapore NRIC's `S1234567D`) stays one.
+ */
+function isCompanyTaxId(value: string): boolean {
+  return COMPANY_TAX_ID.test(value) && !isCheckedNumber(value);
+}
+const COMPANY_TAX_ID = /^[A-HJNP-SUVW]-?\d{7}-?[\dA-J]$/;
 
 /**
  * The length of a key naming a national id (`namesNationalId`) and its separator at `start` of
@@ -129,8 +173,10 @@ export const nationalIdDetector: Detector = {
   rewrite: (match, marker, text, start, place) => {
     // A key's whole value is its number, in text and in an attribute alike (`isKeyedNumber`).
     const keyed = keyedLength(text, start);
-    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) return isKeyedNumber(match.slice(keyed)) ? match.slice(0, keyed) + marker : undefined;
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return isKeyedNumber(match.trim()) ? marker : undefined;
+    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) {
+      return isKeyedNumber(match.slice(keyed), text.slice(start + match.length, start + match.length + AFTER_REACH)) ? match.slice(0, keyed) + marker : undefined;
+    }
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return isKeyedNumber(match.trim(), "") ? marker : undefined;
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
