@@ -7,7 +7,9 @@
  * national document, a value no person's number is in stays in every form alike (text, JSON
  * text, a URL query, an attribute, a lifted JSON line): dates, server addresses, versions,
  * lower-case hex ids, paths and files' names, network interfaces, counts, records' ids after a
- * word, a Spanish company's tax id.
+ * word, a Spanish company's tax id. (3) A mask hides at least as many characters as it shows
+ * digits (`XX1234` is none); a number with blanks, tabs or thousands' commas between its groups,
+ * a check letter after a blank, or wrapped in `` ` ``, `()`, `[]`, `<>` goes whole in every form.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -140,4 +142,42 @@ describe("a look-alike under a national document's key", () => {
     ["dni: 12.345.678-Z", `dni: ${NATIONAL_ID}`],
     ["idCard=12345", `idCard=${NATIONAL_ID}`],
   ]);
+});
+
+describe("masks, grouped and wrapped numbers under a national document's key", () => {
+  itStoresCounting("replaces a mask that shows most of the number %j", redacted, { national_id: 1 }, [["idCard=XX1234", `idCard=${NATIONAL_ID}`]]);
+
+  it("replaces it as an attribute and keeps a mask that hides most", () => {
+    expect(storedLogAttribute("idCard", text("XX1234"))).toEqual(text(NATIONAL_ID));
+    expect(storedLogAttribute("idCard", text("XXXX1234"))).toEqual(text("XXXX1234"));
+  });
+
+  itStoresCounting("replaces the whole number in text %j", redacted, { national_id: 1 }, [
+    ["idCard=AB 123 456", `idCard=${NATIONAL_ID}`],
+    ["idCard=AB 123456", `idCard=${NATIONAL_ID}`],
+    ['{"idCard": "AB 123 456"}', `{"idCard": "${NATIONAL_ID}"}`],
+    ["idCard='AB 123 456'", `idCard='${NATIONAL_ID}'`],
+    ["national_id=AB 12 34 56 C", `national_id=${NATIONAL_ID}`],
+    ["idCard: AB\t123456", `idCard: ${NATIONAL_ID}`],
+    ["dni: 12,345,678-Z", `dni: ${NATIONAL_ID}`],
+    ["dni=`12345678Z`", `dni=\`${NATIONAL_ID}\``],
+    ["dni=(12345678Z)", `dni=(${NATIONAL_ID})`],
+    ["dni=[12345678Z]", `dni=[${NATIONAL_ID}]`],
+    ["dni=<12345678Z>", `dni=<${NATIONAL_ID}>`],
+    ["dni: 12 345 678 Z", `dni: ${NATIONAL_ID}`],
+    ["dni: 12.345.678 Z", `dni: ${NATIONAL_ID}`],
+    ["dni: 12345678 - Z", `dni: ${NATIONAL_ID}`],
+    ["dni: 12345678\u00a0Z", `dni: ${NATIONAL_ID}`],
+  ]);
+
+  it("replaces it whole as an attribute", () => {
+    for (const [key, value] of [
+      ["idCard", "AB 123 456"], ["idCard", "AB\t123456"], ["national_id", "AB 12 34 56 C"], ["dni", "12,345,678-Z"],
+      ["dni", "(12345678Z)"], ["dni", "[12345678Z]"], ["dni", "12 345 678 Z"], ["dni", "12345678\u00a0Z"],
+    ] as const) {
+      expect(storedLogAttribute(key, text(value)), `${key}=${value}`).toEqual(text(NATIONAL_ID));
+    }
+  });
+
+  itKeepsUncounted("keeps a lone wrapper's opening and a list's numbers %j", redacted, ["dni=(12345678Z", "idCard=[1234, 5678]"]);
 });

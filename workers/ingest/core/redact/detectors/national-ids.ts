@@ -21,31 +21,50 @@ const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /** Shapes unlikely by chance, which their check alone makes an id's: a CURP, a codice fiscale. */
 const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})${VALUE_END}`;
 /**
+ * A blank, tab or no-break space inside a key's value in text: between digits (`123 456 789`),
+ * after a series of one or two letters (`AB 123456`, `AB\t123456`), or before a check letter
+ * last, perhaps after a dash (`12 345 678 Z`, `12345678 - Z`, `AB 12 34 56 C`).
+ */
+const KEYED_BLANK = String.raw`(?<=\d)[ \t\u00a0](?=\d)|(?<=(?<![A-Za-z0-9])[A-Za-z]{1,2})[ \t\u00a0](?=\d)|(?<=\d)[ \t\u00a0]*-?[ \t\u00a0]*(?<=[ \t\u00a0-])(?=[A-Z](?![A-Za-z0-9]))`;
+/** A thousands' comma in a key's value in text, between groups of three digits (`12,345,678-Z`). */
+const KEYED_COMMA = String.raw`(?<=(?<!\d)\d{1,3}|\d,\d{3}),(?=\d{3}(?!\d))`;
+/** A value's wrapper's opening (`` ` ``, `(`, `[`, `<`) and its closing, which only together wrap one (`isKeyedNumber`'s caller). */
+const WRAPPER_OPENING = "[`(\\[<]";
+const WRAPPER_CLOSING = "[`)\\]>]";
+const WRAPPERS: Readonly<Record<string, string>> = { "`": "`", "(": ")", "[": "]", "<": ">" };
+/**
  * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
  * and separators, four digits or more, or a German identity card's number, which may hold one
- * (`kunde.ausweisnummer=LZ6X7TFRK`); no program's hex literal (`0x1a2b3c`: no document's number
- * is written with C's `0x`).
+ * (`kunde.ausweisnummer=LZ6X7TFRK`), blanks, tabs and thousands' commas between its groups, perhaps
+ * wrapped (`(12345678Z)`); no program's hex literal (`0x1a2b3c`: no document's number is written
+ * with C's `0x`).
  */
-const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
+const WHOLE_VALUE =
+  `^[ \\t]*${WRAPPER_OPENING}?(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9 \\t\\u00a0.\\-/]|${KEYED_COMMA}){3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})${WRAPPER_CLOSING}?[ \\t]*$`;
 /** Between a key's name and its value in text: `=`, `:`, `=>`, `#`, perhaps after a closing quote and before an opening one (`idCard=`, `"dni":"`); no `is`, no blanks alone. */
 const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?`;
 /**
  * A national id's key's value in text, as `WHOLE_VALUE` reads one whole: letters, digits and
- * separators, four digits or more, a blank only between digits (`123 456 789`), no `0x`
+ * separators, four digits or more, a blank only between groups (`KEYED_BLANK`), no `0x`
  * literal; the value ends there (a blank, a quote, `&`, a bracket, a sentence's `.`), so
  * a longer token (a UUID, a path) is no number cut short.
  */
 const KEYED_VALUE =
-  "(?=(?:[A-Za-z.\\-/ ]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|(?<=\\d) (?=\\d)){3,22}[A-Za-z0-9](?=$|[\\s\"'\\\\&,;)}\\]#<]|\\.(?:\\s|$))";
+  "(?=(?:[A-Za-z.,\\-/ \\t\\u00a0]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|" + String.raw`${KEYED_BLANK}|${KEYED_COMMA}` + "){3,22}[A-Za-z0-9](?=$|[\\s\"'`\\\\&,;)}\\]>#<]|\\.(?:\\s|$))";
 /** Any document's name and a generic one, as a key's last words read. */
 const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}`;
 /** A key's name (captured) and separator, read where a match starts (`y`). */
-const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}`, "y");
+const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}${WRAPPER_OPENING}?`, "y");
 /**
  * A number an operator masked but for its last digits (`XXXX1234`, `XXX-XX-6789`, `xxxxx6789`):
  * no person's number is left in it.
  */
 const MASKED_NUMBER = /^(?:[Xx]{2,}[ .\-/]?)+\d{1,4}$/;
+
+/** Whether `value` is a mask (`MASKED_NUMBER`) that hides at least as many characters as it shows digits (`XXXX1234`, not `XX1234`). */
+function isMask(value: string): boolean {
+  return MASKED_NUMBER.test(value) && value.replace(/[^Xx]/g, "").length >= value.replace(/\D/g, "").length;
+}
 /** A label's `:` and a blank after its name (`RFC: `), no quote closing a key. */
 const LABEL_SEPARATOR = /^:[ \t]/;
 /** The characters of a key's name before the document's name it ends with (`customer_`, `user.`, `holder`). */
@@ -68,14 +87,14 @@ const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
 /**
  * Whether `value`, whole, is a national id's key's value (`WHOLE_VALUE` in an attribute,
  * `KEYED_VALUE` in text), `after` it what follows in text ("" for an attribute's whole value):
- * no mask (`MASKED_NUMBER`), no German card's number typed in lower case whose check digit fails
+ * no mask (`isMask`), no German card's number typed in lower case whose check digit fails
  * (`t220001294`), and nothing else a key's value holds when the sender put no number there
  * (`LOOK_ALIKES`): a date, a server's address, a version, a lower-case hex hash, a path or a
  * file's name, a network interface (`nif` is also a NIC's), a count before its unit (`12345
  * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`).
  */
 function isKeyedNumber(value: string, after: string): boolean {
-  return !MASKED_NUMBER.test(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
+  return !isMask(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
 }
 
 /**
@@ -115,6 +134,14 @@ function isCompanyTaxId(value: string): boolean {
   return COMPANY_TAX_ID.test(value) && !isCheckedNumber(value);
 }
 const COMPANY_TAX_ID = /^[A-HJNP-SUVW]-?\d{7}-?[\dA-J]$/;
+
+/** `value` without a wrapper's opening and closing (`(12345678Z)`), as it is when none wraps it; undefined with one of them alone. */
+function unwrapped(value: string): string | undefined {
+  const closing = WRAPPERS[value.charAt(0)];
+  const closed = Object.values(WRAPPERS).includes(value.charAt(value.length - 1));
+  if (closing === undefined) return closed ? undefined : value;
+  return value.endsWith(closing) && value.length > 2 ? value.slice(1, -1) : undefined;
+}
 
 /**
  * The length of a key naming a national id (`namesNationalId`) and its separator at `start` of
@@ -166,7 +193,7 @@ export const nationalIdDetector: Detector = {
   source:
     `${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => `(?:${document.name})${NAME_END}${BETWEEN}(?:${document.number})`).join("|")}` +
     `|(?:${GENERIC_NAME})${NAME_END}${BETWEEN}(?:${CHECKED.map((document) => document.number).join("|")}))${VALUE_END}` +
-    `|${NATIONAL_ID_NAME_START}(?:${ANY_DOCUMENT_NAME})${NAME_END}${KEYED}${KEYED_VALUE}|${UNNAMED}|${WHOLE_VALUE}`,
+    `|${NATIONAL_ID_NAME_START}(?:${ANY_DOCUMENT_NAME})${NAME_END}${KEYED}${WRAPPER_OPENING}?${KEYED_VALUE}|${UNNAMED}|${WHOLE_VALUE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NATIONAL_ID,
   placeEvidence: Place.NATIONAL_ID_VALUE,
@@ -174,9 +201,16 @@ export const nationalIdDetector: Detector = {
     // A key's whole value is its number, in text and in an attribute alike (`isKeyedNumber`).
     const keyed = keyedLength(text, start);
     if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) {
-      return isKeyedNumber(match.slice(keyed), text.slice(start + match.length, start + match.length + AFTER_REACH)) ? match.slice(0, keyed) + marker : undefined;
+      const end = start + match.length;
+      // A wrapper's opening is read only with its closing right after the value (`dni=(12345678Z)`).
+      const opening = WRAPPERS[text.charAt(start + keyed - 1)];
+      if (opening !== undefined && text.charAt(end) !== opening) return undefined;
+      return isKeyedNumber(match.slice(keyed), text.slice(end, end + AFTER_REACH)) ? match.slice(0, keyed) + marker : undefined;
     }
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return isKeyedNumber(match.trim(), "") ? marker : undefined;
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
+      const value = unwrapped(match.trim());
+      return value !== undefined && isKeyedNumber(value, "") ? marker : undefined;
+    }
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
