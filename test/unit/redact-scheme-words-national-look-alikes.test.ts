@@ -36,6 +36,13 @@ describe("a scheme's word with a token after it past a mark or a blank", () => {
     [`Authorization: Bearer, ${TOKEN}`, `Authorization: ${SECRET_PARAM}`],
     [`Authorization: Bearer; ${TOKEN}`, `Authorization: ${SECRET_PARAM}`],
     [`X-Api-Key: Token, ${TOKEN} then retried`, `X-Api-Key: ${SECRET_PARAM} then retried`],
+    [`X-Auth-Token: Bearer. ${TOKEN}`, `X-Auth-Token: ${SECRET_PARAM}`],
+    [`Authorization: Bearer\u00a0${TOKEN}`, `Authorization: ${SECRET_PARAM}`],
+    [`X-Api-Key: Token, then ${TOKEN}`, `X-Api-Key: ${SECRET_PARAM}`],
+  ]);
+
+  itStoresCounting("reads a query's value to its `&` only %j", redacted, { secret_param: 1 }, [
+    [`Authorization=Bearer&token=${TOKEN}`, `Authorization=Bearer&token=${SECRET_PARAM}`],
   ]);
 
   it("replaces it as an attribute too", () => {
@@ -45,7 +52,12 @@ describe("a scheme's word with a token after it past a mark or a blank", () => {
     expect(storedLogAttribute("X-Auth-Token", text(`Bearer, ${TOKEN}`))).toEqual(text(SECRET));
   });
 
-  itKeepsUncounted("keeps the word before prose %j", redacted, ["X-Api-Key: Token, then retried", "X-Auth-Token: Bearer; see the docs"]);
+  itKeepsUncounted("keeps the word before prose or another header %j", redacted, [
+    "X-Api-Key: Token, then retried",
+    "X-Auth-Token: Bearer; see the docs",
+    "Authorization: HMAC-SHA256 | X-Api-Key: Bearer",
+    "Authorization: Digest | X-Api-Key: Bearer",
+  ]);
 
   it("keeps the word before prose as an attribute", () => {
     expect(storedLogAttribute("X-Api-Key", text("Token, then retried"))).toEqual(text("Token, then retried"));
@@ -140,6 +152,7 @@ describe("a look-alike under a national document's key", () => {
     ["idCard=C0FFEE123", `idCard=${NATIONAL_ID}`],
     ["customer_dni: AB-1234", `customer_dni: ${NATIONAL_ID}`],
     ["dni: 12.345.678-Z", `dni: ${NATIONAL_ID}`],
+    ["dni: 12-345-678/Z", `dni: ${NATIONAL_ID}`],
     ["idCard=12345", `idCard=${NATIONAL_ID}`],
   ]);
 });

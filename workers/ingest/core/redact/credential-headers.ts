@@ -345,7 +345,7 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
   if (first === null || !namesNoCredential(first[1]!)) return false;
   const rest = trimmed.slice(first[0].length);
   // A scheme's word and blanks start its credentials (`Bearer abcdefghijklmnop`, `AWS4-HMAC-SHA256 Credential=…`).
-  return !(isAuthScheme(first[1]!) && SCHEME_BLANKS.test(rest)) && !SECRET_SHAPED.test(rest);
+  return !startsCredentials(first, rest) && !SECRET_SHAPED.test(rest);
 }
 
 /**
@@ -358,7 +358,7 @@ export function wordedCredentialEnd(name: string, value: string): number | undef
   if (!shieldsUnder(name)) return undefined;
   const first = FIRST_WORD.exec(value);
   // A scheme's word and blanks start its credentials, read as such (`apikey sk_live_…` keeps `apikey`).
-  if (first === null || !namesNoCredential(first[1]!) || (isAuthScheme(first[1]!) && SCHEME_BLANKS.test(value.slice(first[0].length)))) return undefined;
+  if (first === null || !namesNoCredential(first[1]!) || startsCredentials(first, value.slice(first[0].length))) return undefined;
   const next = NEXT_SECRET.exec(value.slice(first[0].length));
   return next === null ? undefined : first[0].length + next[0].length;
 }
@@ -367,6 +367,11 @@ export function wordedCredentialEnd(name: string, value: string): number | undef
 function shieldsUnder(name: string): boolean {
   const header = name.slice(name.lastIndexOf(".") + 1);
   return isHeaderName(header) && !nameWords(header).some((word) => OWN_SECRET_WORDS.has(word));
+}
+
+/** Whether a value's `first` word (`FIRST_WORD`) is a scheme's and blanks alone, no mark, part it from `rest`, its credentials. */
+function startsCredentials(first: RegExpExecArray, rest: string): boolean {
+  return first[0] === first[1] && isAuthScheme(first[1]) && SCHEME_BLANKS.test(rest);
 }
 
 /** Whether `word` is a scheme's word, a header's name or a placeholder (`holdsNoCredentialUnderHeader`). */

@@ -117,7 +117,7 @@ const LOOK_ALIKES: readonly RegExp[] = [
   /^\d{1,3}(?:\.\d{1,3}){3}$/,
   /^(?:[vV]\d+(?:[.-]\d+)+|\d{1,3}\.\d{1,2}(?:\.\d+)+)$/,
   /^(?=[\d-]*[a-f])[\da-f]+(?:-[\da-f]+)*$/,
-  /\/[A-Za-z]|\.[a-z][a-z\d]{1,4}$/,
+  /\/[A-Za-z]{2,}|\.[a-z][a-z\d]{1,4}$/,
   /^(?:eth|wlan|wlp|enp|ens|eno|veth|bond|vlan|docker|tun|tap|br)\d/,
   /^[A-Za-z]{3,}[-_](?:\d+|[\da-f]+)$/,
 ];

@@ -785,12 +785,12 @@ function holdsSchemeAlone(name: string, value: string): boolean {
   return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value.trim())) || holdsNoCredentialUnderHeader(name, value);
 }
 
-/** The rest of a line from `at` in `text` up to a line break or a quote (`LINE_REST`). */
+/** The rest of a line from `at` in `text` up to a line break, a quote or a `&` (`LINE_REST`). */
 function lineRestAt(text: string, at: number): string {
   return LINE_REST.exec(text.slice(at, at + LINE_REST_REACH))![0];
 }
-/** A line's characters up to a line break or a quote, which closes the value's string. */
-const LINE_REST = /^[^\r\n"'`]*/;
+/** A line's characters up to a line break, a quote, which closes the value's string, or a query's `&`, which starts its next pair. */
+const LINE_REST = /^[^\r\n"'`&]*/;
 /** How far a value's line is read after it. */
 const LINE_REST_REACH = 256;
 
