@@ -1090,7 +1090,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     if (standsForSecret(inner.slice(1, -1))) return undefined;
     return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
   }
-  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
+  // A scheme's credentials start with a token's character; a `|` after its word parts a line's fields (`password=HMAC-SHA256 | next`).
+  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !isAuthScheme(schemeName!)) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
