@@ -94,7 +94,7 @@ const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
  * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`).
  */
 function isKeyedNumber(value: string, after: string): boolean {
-  return !isMask(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
+  return !isMask(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !isRecordId(value) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
 }
 
 /**
@@ -103,24 +103,34 @@ function isKeyedNumber(value: string, after: string): boolean {
  * - an IPv4 address (`10.0.0.1`; an IPv6 one's `:` ends a value first);
  * - a version (`v2-1234`, `v1.2.3456`, `1.2.3456`: a minor of one or two digits, where a
  *   grouped number's groups have three, `12.345.678`);
- * - a lower-case hex string holding a letter, a hash or a generated id (`deadbeef1234`,
- *   `a1b2c3d4`; a document's letters are capitals);
+ * - a lower-case hex string of eight characters or more, a hash or a generated id, its letters
+ *   four or more or one after a digit (`deadbeef1234`, `a1b2c3d4`; a document's letters are
+ *   capitals, and `abc12345` reads as one typed in lower case), but one whose letters are only
+ *   `c` and `f`, the German card's alphabet's (`c0ff33123`, read by its check digit);
  * - a path (`AB1234/rest/of/path`) or a file's name (`AB1234.json`);
  * - a network interface (`eth0-1234`, `wlan0-5678`, `enp3s0`);
  * - an application's record id: a word of three letters or more, a `-` or `_`, then digits or
  *   lower-case hex (`doc-000123`, `build-20261204`, `USR-1001`, `sha-1a2b3c4d`), what a system
- *   prints for its own rows; a document's letters are its series, written with its digits
- *   (`AB123456C`) or one or two before a dash (`AB-1234`).
+ *   prints for its own rows (`isRecordId`); a document's letters are its series, written with its
+ *   digits (`AB123456C`) or one or two before a dash (`AB-1234`), and a document's own word is
+ *   no system's (`NID-12345`, `DNI-12345678`).
  */
 const LOOK_ALIKES: readonly RegExp[] = [
   /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T]\d{1,2}(?::\d{2}){1,2})?$/,
   /^\d{1,3}(?:\.\d{1,3}){3}$/,
   /^(?:[vV]\d+(?:[.-]\d+)+|\d{1,3}\.\d{1,2}(?:\.\d+)+)$/,
-  /^(?=[\d-]*[a-f])[\da-f]+(?:-[\da-f]+)*$/,
+  /^(?![\dcf]+$)(?=[\da-f]{8,}$)(?:(?:\d*[a-f]){4}|.*\d[a-f])/,
   /\/[A-Za-z]{2,}|\.[a-z][a-z\d]{1,4}$/,
   /^(?:eth|wlan|wlp|enp|ens|eno|veth|bond|vlan|docker|tun|tap|br)\d/,
-  /^[A-Za-z]{3,}[-_](?:\d+|[\da-f]+)$/,
 ];
+/** Whether `value` is an application's record id (`LOOK_ALIKES`): a word of three letters or more, no document's, a `-` or `_`, then digits or lower-case hex. */
+function isRecordId(value: string): boolean {
+  const record = RECORD_ID.exec(value);
+  return record !== null && !namesNationalId([record[1]!.toLowerCase()]) && !DOCUMENT_ABBREVIATIONS.has(record[1]!.toLowerCase());
+}
+const RECORD_ID = /^([A-Za-z]{3,})[-_](?:\d+|[\da-f]+)$/;
+/** Abbreviations of a national id that no system names its own records with. */
+const DOCUMENT_ABBREVIATIONS: ReadonlySet<string> = new Set(["nid", "ssn", "sin", "pan", "tin"]);
 /** A count or a measure: a number, then a unit's or a counted thing's word (`12345 rows`, `1234 ms`). */
 const COUNTED =
   /^\d[\d.,]*[ \t]+(?:rows?|records?|items?|entries|results?|users?|requests?|events?|messages?|errors?|files?|pages?|documents?|docs|times|retries|attempts|bytes?|[kKMG]i?B|ms|s|sec|secs|seconds?|min|minutes?|hours?|days?)(?![A-Za-z0-9])/;
