@@ -166,11 +166,23 @@ describe("a +1 number's full NANP groups held whole by a query value", () => {
 
 describe("a national id's key's whole value", () => {
   const values: readonly (readonly [string, string])[] = [
-    ["idCard", "ab12cd345"], ["idCard", "fd12ab345"], ["idCard", "b1c2d3e45"], ["dni", "1a2b3c4d5"], ["national_id", "ab-1234"],
-    ["idCard", "123e4567"], ["idCard", "1e100"], ["idCard", "AB12CD345"], ["idCard", "c0ffee123"], ["id_card", "v2-1234"],
-    ["idCard", "C0FFEE123"], ["idCard", "deadbeef1234"], ["idCard", "1234abcd"], ["idCard", "12345"], ["idCard", "ord-123456"],
-    ["national_id", "USR-1001"], ["national_id", "NID-12345"],
+    ["national_id", "ab-1234"], ["idCard", "1e100"], ["idCard", "AB12CD345"], ["idCard", "C0FFEE123"], ["idCard", "12345"],
+    ["national_id", "NID-12345"], ["idCard", "abc12345"],
   ];
+  // Lower-case hex ids, a version and records' ids after a word are no person's number
+  // (redact-scheme-words-national-look-alikes.test.ts).
+  const kept: readonly (readonly [string, string])[] = [
+    ["idCard", "ab12cd345"], ["idCard", "fd12ab345"], ["idCard", "b1c2d3e45"], ["dni", "1a2b3c4d5"], ["idCard", "123e4567"],
+    ["idCard", "c0ffee123"], ["id_card", "v2-1234"], ["idCard", "deadbeef1234"], ["idCard", "1234abcd"], ["idCard", "ord-123456"],
+    ["national_id", "USR-1001"],
+  ];
+
+  it("keeps a hex id, a version and a record's id as an attribute and in a lifted JSON line", () => {
+    for (const [key, value] of kept) {
+      expect(storedLogAttribute(key, text(value)), `${key}=${value}`).toEqual(text(value));
+      expect(exported(JSON.stringify({ msg: "kyc", [key]: value })).attributes[key], `${key}=${value}`).toBe(value);
+    }
+  });
 
   it("replaces every value of four digits or more as an attribute", () => {
     for (const [key, value] of values) expect(storedLogAttribute(key, text(value)), `${key}=${value}`).toEqual(text(NATIONAL_ID));

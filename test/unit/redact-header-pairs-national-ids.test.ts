@@ -95,9 +95,16 @@ describe("a scheme's word, a header's name or a placeholder where a header's val
 /** Keys naming a national document, as attributes and as text keys. */
 const KEYS = ["idCard", "id_card", "national_id", "user.national_id", "dni", "customer_dni", "nif", "nino", "idCardNumber"] as const;
 /** Values in a document number's shape: the person's number under such a key. */
-const NUMBERS = ["C0FFEE123", "c0ffee123", "USR-1001", "12345", "AB123456C", "ord-123456", "v2-1234", "B12345678", "123 456 789", "T220001294"] as const;
-/** Values no person's number is in. */
-const NO_NUMBERS = ["required", "missing", "null", "550e8400-e29b-41d4-a716-446655440000", "XXXX1234", "XXX-XX-1234", "0x1a2b3c", "${NATIONAL_ID}", "{{ idCard }}", "<dni>", "t220001294", "abc"] as const;
+const NUMBERS = ["C0FFEE123", "12345", "AB123456C", "AB-1234", "123 456 789", "T220001294"] as const;
+/**
+ * Values no person's number is in; a record's id after a word (`USR-1001`, `ord-123456`), a
+ * version (`v2-1234`), a lower-case hex id (`c0ffee123`) and a Spanish company's tax id
+ * (`B12345678`) too (redact-scheme-words-national-look-alikes.test.ts).
+ */
+const NO_NUMBERS = [
+  "required", "missing", "null", "550e8400-e29b-41d4-a716-446655440000", "XXXX1234", "XXX-XX-1234", "0x1a2b3c", "${NATIONAL_ID}", "{{ idCard }}", "<dni>", "t220001294", "abc",
+  "USR-1001", "ord-123456", "v2-1234", "c0ffee123", "B12345678",
+] as const;
 
 describe("a value under a national document's key, in every form", () => {
   it("replaces a number-shaped value in text `key=value`, `key: value`, JSON text and a URL query", () => {

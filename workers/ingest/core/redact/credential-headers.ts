@@ -271,12 +271,18 @@ function namesPreference(name: string): boolean {
  * Schemes of the IANA HTTP Authentication Scheme Registry and the common unregistered ones
  * (Microsoft's NTLM, AWS and Google request signing, Azure shared keys, `Token`/`ApiKey`
  * conventions, Okta's SSWS, Discord's Bot, Splunk's HTTP Event Collector, Opsgenie's
- * `GenieKey`, Google's ClientLogin `GoogleLogin auth=…`, Sentry's `X-Sentry-Auth: Sentry …`),
+ * `GenieKey`, Google's ClientLogin `GoogleLogin auth=…`, Sentry's `X-Sentry-Auth: Sentry …`,
+ * Azure Communication Services' `HMAC-SHA256 SignedHeaders=…&Signature=…` and an HMAC signature
+ * sent after its algorithm, `HMAC-SHA1 <signature>`),
  * lower case, longest first.
  */
 export const SCHEMES: readonly string[] = [
   "aws4-hmac-sha256",
   "goog4-hmac-sha256",
+  "hmac-sha512",
+  "hmac-sha384",
+  "hmac-sha256",
+  "hmac-sha1",
   "sharedaccesssignature",
   "privatetoken",
   "googlelogin",
@@ -320,19 +326,78 @@ export function isAuthScheme(word: string): boolean {
  * Whether `value`, under a header's name `name` (an attribute's key or a JSON member's by its last
  * dotted segment: `Authorization`, `X-Api-Key`, `http.request.header.x-api-key`; a credential
  * header or an `X-` one, `isHeaderName`), holds no credential: an authentication scheme's word
- * alone (`Bearer`, `apikey`, `Token`: a client that had no credential to send) or another header's
- * name (`["Authorization","Content-Type"]`, names read as a pair), or a placeholder, what a list
- * of header names or a client's code holds where a pair's value would stand. Under any other
- * name such a word may be the secret (`token=Accept`, `password=Basic`).
+ * (`Bearer`, `apikey`, `Token`, `HMAC-SHA256`: a client that had no credential to send) or another
+ * header's name (`["Authorization","Content-Type"]`, names read as a pair), or a placeholder, what
+ * a list of header names or a client's code holds where a pair's value would stand. The word is
+ * the whole value, or prose follows it past a mark (`Token, then retried`); a secret-shaped token
+ * after it (`Token, s3cr3tT0ken…`, `Bearer\u00a0…`: `SECRET_SHAPED`) is the credential it names,
+ * and so is whatever follows a scheme's word and blanks (`Bearer abcdefghijklmnop`), so the value
+ * holds one. A header whose own name says it holds a password or a secret (`X-Password`,
+ * `x-auth-password`, `X-Secret`: `OWN_SECRET_WORDS`) holds it with no scheme, whatever word it is.
+ * Under any other name such a word may be the secret (`token=Accept`, `password=Basic`).
  */
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
+  if (!shieldsUnder(name)) return false;
+  const trimmed = value.trim();
   // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
-  const trimmed = value.trim().replace(SENTENCE_END, "");
-  return isHeaderName(name.slice(name.lastIndexOf(".") + 1)) && (isAuthScheme(trimmed) || isHeaderName(trimmed) || standsForSecret(trimmed));
+  if (namesNoCredential(trimmed.replace(SENTENCE_END, ""))) return true;
+  const first = FIRST_WORD.exec(trimmed);
+  if (first === null || !namesNoCredential(first[1]!)) return false;
+  const rest = trimmed.slice(first[0].length);
+  // A scheme's word and blanks start its credentials (`Bearer abcdefghijklmnop`, `AWS4-HMAC-SHA256 Credential=…`).
+  return !startsCredentials(first, rest) && !SECRET_SHAPED.test(rest);
+}
+
+/**
+ * Where the credential ends in `value`, under a header's name `name`, when a word that holds none
+ * (`holdsNoCredentialUnderHeader`) stands first and a secret-shaped token right after it, past a
+ * mark or blank (`Token, s3cr3tT0ken…`, `Bearer; …`, `Token\u00a0…`): the value's length up to
+ * that token's end, all of which is the credential; undefined otherwise.
+ */
+export function wordedCredentialEnd(name: string, value: string): number | undefined {
+  if (!shieldsUnder(name)) return undefined;
+  const first = FIRST_WORD.exec(value);
+  // A scheme's word and blanks start its credentials, read as such (`apikey sk_live_…` keeps `apikey`).
+  if (first === null || !namesNoCredential(first[1]!) || startsCredentials(first, value.slice(first[0].length))) return undefined;
+  const next = NEXT_SECRET.exec(value.slice(first[0].length));
+  return next === null ? undefined : first[0].length + next[0].length;
+}
+
+/** Whether a word that holds no credential may stand under `name`: a header's (`isHeaderName`) that says it holds no password or secret itself. */
+function shieldsUnder(name: string): boolean {
+  const header = name.slice(name.lastIndexOf(".") + 1);
+  return isHeaderName(header) && !nameWords(header).some((word) => OWN_SECRET_WORDS.has(word));
+}
+
+/** Whether a value's `first` word (`FIRST_WORD`) is a scheme's and blanks alone, no mark, part it from `rest`, its credentials. */
+function startsCredentials(first: RegExpExecArray, rest: string): boolean {
+  return first[0] === first[1] && isAuthScheme(first[1]) && SCHEME_BLANKS.test(rest);
+}
+
+/** Whether `word` is a scheme's word, a header's name or a placeholder (`holdsNoCredentialUnderHeader`). */
+function namesNoCredential(word: string): boolean {
+  return isAuthScheme(word) || isHeaderName(word) || standsForSecret(word);
 }
 
 /** A sentence's final mark. */
 const SENTENCE_END = /[.,;!?]$/;
+/** A value's first word and the mark or blank after it (a no-break space too: `\s`). */
+const FIRST_WORD = /^([^\s,;!?]+?)\.?(?=[\s,;!?])/;
+/** A token's characters (RFC 9110 §11.2's token68 but its `=` padding, which ends one; a key's `_`: `sk_live_…`). */
+const TOKEN_CHARACTERS = "\\w.~+/\\-";
+/**
+ * A token no prose word is: six characters or more of a token's holding a letter and a digit
+ * (`s3cr3tT0kenAbc123xyz`, `abc123def456ghi`), or 20 or more (a random key in letters alone),
+ * perhaps padded; not a pair's value after its `=` (`request_id=a1b2…`, the line's next pair).
+ */
+const SECRET_TOKEN = `(?<![${TOKEN_CHARACTERS}=])(?:(?=[A-Za-z_.~+/\\-]*\\d)(?=[0-9_.~+/\\-]*[A-Za-z])[${TOKEN_CHARACTERS}]{6,}|[${TOKEN_CHARACTERS}]{20,})=*(?![${TOKEN_CHARACTERS}])`;
+const SECRET_SHAPED = new RegExp(SECRET_TOKEN);
+/** Blanks alone after a scheme's word, then its credentials. */
+const SCHEME_BLANKS = /^[ \t]+[\w.~+/-]/;
+/** Marks and blanks, then a secret-shaped token (`SECRET_TOKEN`). */
+const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
+/** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
+const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 
 /** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
 const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
@@ -429,11 +494,12 @@ function redactSignatures(value: string, mark: (credential: string) => string): 
 
 /**
  * One item of a signature header: kept when it is empty, a marker, a sender's mask
- * (`standsForSecret`: GitHub's `sha256=[filtered]` as a proxy logs it) or Stripe's timestamp;
+ * (`standsForSecret`: GitHub's `sha256=[filtered]` as a proxy logs it), a scheme's word before
+ * the signature (`HMAC-SHA256 <signature>`, `isAuthScheme`) or Stripe's timestamp;
  * `label=` kept before a signature; else replaced whole.
  */
 function signatureItem(item: string, mark: (credential: string) => string): string {
-  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item) || standsForSecret(item)) return item;
+  if (item === "" || item.startsWith(MARKER_START) || SIGNATURE_TIMESTAMP.test(item) || standsForSecret(item) || isAuthScheme(item)) return item;
   const equals = item.indexOf("=");
   const signature = item.slice(equals + 1);
   if (equals > 0 && SIGNATURE_LABEL.test(item.slice(0, equals)) && signature !== "") {

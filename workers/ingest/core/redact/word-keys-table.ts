@@ -27,7 +27,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [4, "act mag uns ver"],
     [8, "cod"],
     [9, "sec"],
-    [16, "aws bot dig dpo gen gna goo haw hob jwt ker mut neg ntl oau pri scr spl ssw vap"],
+    [16, "aws bot dig dpo gen gna goo haw hma hob jwt ker mut neg ntl oau pri scr spl ssw vap"],
     [17, "api"],
     [20, "sha"],
     [25, "tok"],

@@ -21,31 +21,50 @@ const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /** Shapes unlikely by chance, which their check alone makes an id's: a CURP, a codice fiscale. */
 const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})${VALUE_END}`;
 /**
+ * A blank, tab or no-break space inside a key's value in text: between digits (`123 456 789`),
+ * after a series of one or two letters (`AB 123456`, `AB\t123456`), or before a check letter
+ * last, perhaps after a dash (`12 345 678 Z`, `12345678 - Z`, `AB 12 34 56 C`).
+ */
+const KEYED_BLANK = String.raw`(?<=\d)[ \t\u00a0](?=\d)|(?<=(?<![A-Za-z0-9])[A-Za-z]{1,2})[ \t\u00a0](?=\d)|(?<=\d)[ \t\u00a0]*-?[ \t\u00a0]*(?<=[ \t\u00a0-])(?=[A-Z](?![A-Za-z0-9]))`;
+/** A thousands' comma in a key's value in text, between groups of three digits (`12,345,678-Z`). */
+const KEYED_COMMA = String.raw`(?<=(?<!\d)\d{1,3}|\d,\d{3}),(?=\d{3}(?!\d))`;
+/** A value's wrapper's opening (`` ` ``, `(`, `[`, `<`) and its closing, which only together wrap one (`isKeyedNumber`'s caller). */
+const WRAPPER_OPENING = "[`(\\[<]";
+const WRAPPER_CLOSING = "[`)\\]>]";
+const WRAPPERS: Readonly<Record<string, string>> = { "`": "`", "(": ")", "[": "]", "<": ">" };
+/**
  * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
  * and separators, four digits or more, or a German identity card's number, which may hold one
- * (`kunde.ausweisnummer=LZ6X7TFRK`); no program's hex literal (`0x1a2b3c`: no document's number
- * is written with C's `0x`).
+ * (`kunde.ausweisnummer=LZ6X7TFRK`), blanks, tabs and thousands' commas between its groups, perhaps
+ * wrapped (`(12345678Z)`); no program's hex literal (`0x1a2b3c`: no document's number is written
+ * with C's `0x`).
  */
-const WHOLE_VALUE = `^[ \\t]*(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9][A-Za-z0-9 .\\-/]{3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})[ \\t]*$`;
+const WHOLE_VALUE =
+  `^[ \\t]*${WRAPPER_OPENING}?(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9 \\t\\u00a0.\\-/]|${KEYED_COMMA}){3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})${WRAPPER_CLOSING}?[ \\t]*$`;
 /** Between a key's name and its value in text: `=`, `:`, `=>`, `#`, perhaps after a closing quote and before an opening one (`idCard=`, `"dni":"`); no `is`, no blanks alone. */
 const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?`;
 /**
  * A national id's key's value in text, as `WHOLE_VALUE` reads one whole: letters, digits and
- * separators, four digits or more, a blank only between digits (`123 456 789`), no `0x`
+ * separators, four digits or more, a blank only between groups (`KEYED_BLANK`), no `0x`
  * literal; the value ends there (a blank, a quote, `&`, a bracket, a sentence's `.`), so
  * a longer token (a UUID, a path) is no number cut short.
  */
 const KEYED_VALUE =
-  "(?=(?:[A-Za-z.\\-/ ]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|(?<=\\d) (?=\\d)){3,22}[A-Za-z0-9](?=$|[\\s\"'\\\\&,;)}\\]#<]|\\.(?:\\s|$))";
+  "(?=(?:[A-Za-z.,\\-/ \\t\\u00a0]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|" + String.raw`${KEYED_BLANK}|${KEYED_COMMA}` + "){3,22}[A-Za-z0-9](?=$|[\\s\"'`\\\\&,;)}\\]>#<]|\\.(?:\\s|$))";
 /** Any document's name and a generic one, as a key's last words read. */
 const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}`;
 /** A key's name (captured) and separator, read where a match starts (`y`). */
-const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}`, "y");
+const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}${WRAPPER_OPENING}?`, "y");
 /**
  * A number an operator masked but for its last digits (`XXXX1234`, `XXX-XX-6789`, `xxxxx6789`):
  * no person's number is left in it.
  */
 const MASKED_NUMBER = /^(?:[Xx]{2,}[ .\-/]?)+\d{1,4}$/;
+
+/** Whether `value` is a mask (`MASKED_NUMBER`) that hides at least as many characters as it shows digits (`XXXX1234`, not `XX1234`). */
+function isMask(value: string): boolean {
+  return MASKED_NUMBER.test(value) && value.replace(/[^Xx]/g, "").length >= value.replace(/\D/g, "").length;
+}
 /** A label's `:` and a blank after its name (`RFC: `), no quote closing a key. */
 const LABEL_SEPARATOR = /^:[ \t]/;
 /** The characters of a key's name before the document's name it ends with (`customer_`, `user.`, `holder`). */
@@ -59,17 +78,79 @@ const NAMED_AT = DOCUMENTS.map((document) => new RegExp(`(?:${document.name})${N
 const SHAPES = lazy(() => DOCUMENTS.map((document) => new RegExp(`^(?:${document.number})$`)));
 const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
 const CURP = new RegExp(`^${CURP_SHAPE()}$`);
+/** How far after a key's value in text its unit's word is read (`COUNTED`). */
+const AFTER_REACH = 16;
 /** `KEYED_VALUE`, whole. */
 const KEYED_NUMBER = new RegExp(`^(?:${KEYED_VALUE})$`);
 const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
 
 /**
  * Whether `value`, whole, is a national id's key's value (`WHOLE_VALUE` in an attribute,
- * `KEYED_VALUE` in text): no mask (`MASKED_NUMBER`) and no German card's number typed in lower
- * case whose check digit fails (`t220001294`).
+ * `KEYED_VALUE` in text), `after` it what follows in text ("" for an attribute's whole value):
+ * no mask (`isMask`), no German card's number typed in lower case whose check digit fails
+ * (`t220001294`), and nothing else a key's value holds when the sender put no number there
+ * (`LOOK_ALIKES`): a date, a server's address, a version, a lower-case hex hash, a path or a
+ * file's name, a network interface (`nif` is also a NIC's), a count before its unit (`12345
+ * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`).
  */
-function isKeyedNumber(value: string): boolean {
-  return !MASKED_NUMBER.test(value) && !isUncheckedLowerCaseCardNumber(value);
+function isKeyedNumber(value: string, after: string): boolean {
+  return !isMask(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !isRecordId(value) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
+}
+
+/**
+ * Values in no person's document number's shape that a key naming one holds in logs:
+ * - a date, perhaps with its time (`2026-12-04`, `2026.12.04`, `04/12/2026`);
+ * - an IPv4 address (`10.0.0.1`; an IPv6 one's `:` ends a value first);
+ * - a version (`v2-1234`, `v1.2.3456`, `1.2.3456`: a minor of one or two digits, where a
+ *   grouped number's groups have three, `12.345.678`);
+ * - a lower-case hex string of eight characters or more, a hash or a generated id, its letters
+ *   four or more or one after a digit (`deadbeef1234`, `a1b2c3d4`; a document's letters are
+ *   capitals, and `abc12345` reads as one typed in lower case), but one whose letters are only
+ *   `c` and `f`, the German card's alphabet's (`c0ff33123`, read by its check digit);
+ * - a path (`AB1234/rest/of/path`) or a file's name (`AB1234.json`);
+ * - a network interface (`eth0-1234`, `wlan0-5678`, `enp3s0`);
+ * - an application's record id: a word of three letters or more, a `-` or `_`, then digits or
+ *   lower-case hex (`doc-000123`, `build-20261204`, `USR-1001`, `sha-1a2b3c4d`), what a system
+ *   prints for its own rows (`isRecordId`); a document's letters are its series, written with its
+ *   digits (`AB123456C`) or one or two before a dash (`AB-1234`), and a document's own word is
+ *   no system's (`NID-12345`, `DNI-12345678`).
+ */
+const LOOK_ALIKES: readonly RegExp[] = [
+  /^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})(?:[ T]\d{1,2}(?::\d{2}){1,2})?$/,
+  /^\d{1,3}(?:\.\d{1,3}){3}$/,
+  /^(?:[vV]\d+(?:[.-]\d+)+|\d{1,3}\.\d{1,2}(?:\.\d+)+)$/,
+  /^(?![\dcf]+$)(?=[\da-f]{8,}$)(?:(?:\d*[a-f]){4}|.*\d[a-f])/,
+  /\/[A-Za-z]{2,}|\.[a-z][a-z\d]{1,4}$/,
+  /^(?:eth|wlan|wlp|enp|ens|eno|veth|bond|vlan|docker|tun|tap|br)\d/,
+];
+/** Whether `value` is an application's record id (`LOOK_ALIKES`): a word of three letters or more, no document's, a `-` or `_`, then digits or lower-case hex. */
+function isRecordId(value: string): boolean {
+  const record = RECORD_ID.exec(value);
+  return record !== null && !namesNationalId([record[1]!.toLowerCase()]) && !DOCUMENT_ABBREVIATIONS.has(record[1]!.toLowerCase());
+}
+const RECORD_ID = /^([A-Za-z]{3,})[-_](?:\d+|[\da-f]+)$/;
+/** Abbreviations of a national id that no system names its own records with. */
+const DOCUMENT_ABBREVIATIONS: ReadonlySet<string> = new Set(["nid", "ssn", "sin", "pan", "tin"]);
+/** A count or a measure: a number, then a unit's or a counted thing's word (`12345 rows`, `1234 ms`). */
+const COUNTED =
+  /^\d[\d.,]*[ \t]+(?:rows?|records?|items?|entries|results?|users?|requests?|events?|messages?|errors?|files?|pages?|documents?|docs|times|retries|attempts|bytes?|[kKMG]i?B|ms|s|sec|secs|seconds?|min|minutes?|hours?|days?)(?![A-Za-z0-9])/;
+/**
+ * A Spanish company's tax id (NIF, formerly CIF: Orden EHA/451/2008): an entity's letter (A–H, J,
+ * N, P, Q, R, S, U, V, W), seven digits and a control digit or letter, perhaps dashed
+ * (`B12345678`, `B-1234567-8`): a company's, as `cif` and `vat_id` values are, no person's; a
+ * number another document's check digit holds (a Singapore NRIC's `S1234567D`) stays one.
+ */
+function isCompanyTaxId(value: string): boolean {
+  return COMPANY_TAX_ID.test(value) && !isCheckedNumber(value);
+}
+const COMPANY_TAX_ID = /^[A-HJNP-SUVW]-?\d{7}-?[\dA-J]$/;
+
+/** `value` without a wrapper's opening and closing (`(12345678Z)`), as it is when none wraps it; undefined with one of them alone. */
+function unwrapped(value: string): string | undefined {
+  const closing = WRAPPERS[value.charAt(0)];
+  const closed = Object.values(WRAPPERS).includes(value.charAt(value.length - 1));
+  if (closing === undefined) return closed ? undefined : value;
+  return value.endsWith(closing) && value.length > 2 ? value.slice(1, -1) : undefined;
 }
 
 /**
@@ -122,15 +203,24 @@ export const nationalIdDetector: Detector = {
   source:
     `${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => `(?:${document.name})${NAME_END}${BETWEEN}(?:${document.number})`).join("|")}` +
     `|(?:${GENERIC_NAME})${NAME_END}${BETWEEN}(?:${CHECKED.map((document) => document.number).join("|")}))${VALUE_END}` +
-    `|${NATIONAL_ID_NAME_START}(?:${ANY_DOCUMENT_NAME})${NAME_END}${KEYED}${KEYED_VALUE}|${UNNAMED}|${WHOLE_VALUE}`,
+    `|${NATIONAL_ID_NAME_START}(?:${ANY_DOCUMENT_NAME})${NAME_END}${KEYED}${WRAPPER_OPENING}?${KEYED_VALUE}|${UNNAMED}|${WHOLE_VALUE}`,
   evidence: 0,
   moreEvidence: MoreEvidence.NATIONAL_ID,
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
     // A key's whole value is its number, in text and in an attribute alike (`isKeyedNumber`).
     const keyed = keyedLength(text, start);
-    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) return isKeyedNumber(match.slice(keyed)) ? match.slice(0, keyed) + marker : undefined;
-    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) return isKeyedNumber(match.trim()) ? marker : undefined;
+    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) {
+      const end = start + match.length;
+      // A wrapper's opening is read only with its closing right after the value (`dni=(12345678Z)`).
+      const opening = WRAPPERS[text.charAt(start + keyed - 1)];
+      if (opening !== undefined && text.charAt(end) !== opening) return undefined;
+      return isKeyedNumber(match.slice(keyed), text.slice(end, end + AFTER_REACH)) ? match.slice(0, keyed) + marker : undefined;
+    }
+    if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
+      const value = unwrapped(match.trim());
+      return value !== undefined && isKeyedNumber(value, "") ? marker : undefined;
+    }
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);

@@ -41,7 +41,9 @@ import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrit
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
-import { credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader } from "../credential-headers";
+import {
+  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, wordedCredentialEnd,
+} from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
@@ -500,7 +502,11 @@ function redactParameter(match: string, marker: string, text: string, start: num
     return undefined;
   }
   if (keptUnderPassWord(name, first, quoted) || isPassNounAt(text, start, name)) return undefined;
-  if (holdsSchemeAlone(name, quoted ? first : withoutSentenceEnd(value, end))) return undefined;
+  const line = quoted ? first : value + lineRestAt(text, start + match.length);
+  if (holdsSchemeAlone(name, line)) return undefined;
+  // A scheme's word and a token after it (`X-Api-Key: Token, s3cr3t…`): both are the credential.
+  const worded = quoted ? undefined : wordedCredentialEnd(name, line);
+  if (worded !== undefined) return { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + worded };
   // A bare `code` or `key` outside a URL's credentials: an exit or error code, a cache key.
   if (!quoted && holdsOrdinaryValue(name, firstToken(value, valueToken, end), text, start)) return undefined;
   // A JSON object or a util.inspect one as the value (`credentials={"value":…}`,
@@ -661,7 +667,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
-  if (holdsSchemeAlone(name, unquoted(bare))) return undefined;
+  const line = delimited ? unquoted(bare) : match.slice(valueStart) + lineRestAt(text, start + match.length);
+  if (holdsSchemeAlone(name, line)) return undefined;
+  const worded = delimited ? undefined : wordedCredentialEnd(name, line);
+  if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
   // Booleans and null pass, as they do under such keys; a number is the secret (`password:
@@ -769,11 +778,22 @@ function redactedAuthParameters(credentials: string): string | undefined {
  * Whether `value`, under an `Authorization` header's `name`, is a scheme word alone
  * (`Authorization: Bearer`, a client that had no token to send), as the header's value reads
  * under its key (credential-headers.ts), or under any header's name a scheme's word or a
- * header's name (`X-Api-Key: Token`, `holdsNoCredentialUnderHeader`): no credential.
+ * header's name (`X-Api-Key: Token`, `holdsNoCredentialUnderHeader`): no credential. Unquoted in
+ * text, `value` is the matched value and the rest of its line (`lineRestAt`), so a token after
+ * the word and a mark or blank (`Token, s3cr3t…`) is read with it, as in an attribute.
  */
 function holdsSchemeAlone(name: string, value: string): boolean {
-  return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value)) || holdsNoCredentialUnderHeader(name, value);
+  return (credentialHeaderOf(name) === "authorization" && isAuthScheme(value.trim())) || holdsNoCredentialUnderHeader(name, value);
 }
+
+/** The rest of a line from `at` in `text` up to a line break, a quote or a `&` (`LINE_REST`). */
+function lineRestAt(text: string, at: number): string {
+  return LINE_REST.exec(text.slice(at, at + LINE_REST_REACH))![0];
+}
+/** A line's characters up to a line break, a quote, which closes the value's string, or a query's `&`, which starts its next pair. */
+const LINE_REST = /^[^\r\n"'`&]*/;
+/** How far a value's line is read after it. */
+const LINE_REST_REACH = 256;
 
 /** Whether `value`, under a setting referring to an existing Secret (`existingSecret: db-creds`), is the Secret's or its key's name, as under an attribute's key. */
 function refersToSecret(name: string, value: string): boolean {
@@ -1071,7 +1091,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     if (standsForSecret(inner.slice(1, -1))) return undefined;
     return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
   }
-  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=\S)/.exec(inner);
+  // A scheme's credentials start with a token's character; a `|` after its word parts a line's fields (`password=HMAC-SHA256 | next`).
+  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !isAuthScheme(schemeName!)) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
