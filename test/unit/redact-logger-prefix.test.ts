@@ -7,8 +7,10 @@
  * start. Found by the corpus in the sender forms
  * (test/unit/redaction-sender-forms.test.ts): `2026-12-04T21:00:00.000Z ERROR <text>` leaked 25
  * secrets a bare line loses, and `ERROR` before `Sending code 482913` read as an error's code.
- * Each secret is read after the prefixes of ISO 8601 loggers, Python logging, Go's `log`,
- * logback, syslog, bracketed timestamps, loguru and Spring Boot; the look-alikes after them stay.
+ * Each secret is read after the prefixes of ISO 8601 loggers, Python logging (its default format
+ * too), Go's `log`, logback (with a time alone), syslog (with a priority, or a host and tag after
+ * an ISO time, Heroku's), bracketed timestamps, loguru, Spring Boot, Rails, nginx's and Apache's
+ * error logs, klog, zap's console, Redis's server log and PostgreSQL; the look-alikes after them stay.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -32,6 +34,18 @@ const PREFIXES = [
   "[2026-12-04 21:00:00] [INFO] ",
   "2026-12-04 21:00:00.123 | ERROR    | __main__:main:10 - ",
   "2026-12-04 21:00:00.123  INFO 12345 --- [           main] c.e.App                   : ",
+  "I, [2026-12-04T10:00:00.123456 #1234]  INFO -- : ",
+  "2026/12/04 10:00:00 [error] 123#0: *1 ",
+  "[Fri Dec 04 10:00:00.123 2026] [core:error] [pid 1234] ",
+  "10:00:00.123 [main] ERROR ",
+  "<14>Dec  4 10:00:00 web01 app[812]: ",
+  "2026-12-04T10:00:00+01:00 web01 app[812]: ",
+  "2026-12-04T10:00:00.000000+00:00 app[web.1]: ",
+  "I1204 10:00:00.123456       1 main.go:10] ",
+  "2026-12-04T10:00:00.000Z\tINFO\tapp/main.go:10\t",
+  "1:M 04 Dec 2026 10:00:00.123 * ",
+  "ERROR:root:",
+  "2026-12-04 10:00:00.123 UTC [1234] LOG:  ",
 ];
 
 describe("where a logger's prefix ends", () => {
@@ -56,6 +70,10 @@ describe("where a logger's prefix ends", () => {
     ["a word before ` - ` without a timestamp", "myapp - AUTH pw"],
     ["a date alone", "2026-12-04 AUTH pw"],
     ["a version", "1.2.3 AUTH pw"],
+    ["a level and ` - ` without a timestamp", "INFO - AUTH pw"],
+    ["winston's level without a timestamp", "info: AUTH pw"],
+    ["a level word glued to a key without a logger's name", "ERROR:AUTH pw"],
+    ["a bracketed word that is no time", "[Fri] AUTH pw"],
   ])("finds none: %s", (_, text) => {
     expect(loggerPrefixLength(text, 0)).toBe(0);
   });
@@ -64,6 +82,13 @@ describe("where a logger's prefix ends", () => {
     ["a second level word is the message's", "2026-12-04T21:00:00Z INFO error sending", "error sending"],
     ["a key glued to its colon is the message's", "2026-12-04T21:00:00Z ERROR db.password: x", "db.password: x"],
     ["a level word is no logger's name", "2026-12-04 21:00:00 - ERROR - Error code sent", "Error code sent"],
+    ["a word in capitals is no zone", "2026-12-04 10:00:00 POST /login 200", "POST /login 200"],
+    ["a zone's abbreviation is the prefix's", "2026-12-04 10:00:00 UTC POST /login", "POST /login"],
+    ["a level word is no host", "2026-12-04T10:00:00Z ERROR items[3]: x", "items[3]: x"],
+    ["a time alone keeps the first word", "10:00:00.123 started", "started"],
+    ["a second level word after Ruby's is the message's", "E, [2026-12-04T10:00:00.123456 #1] ERROR -- app: ERROR x", "ERROR x"],
+    ["Python's default keeps the message's colons", "WARNING:app.db:retry: 3", "retry: 3"],
+    ["zap's caller is read only before a tab", "2026-12-04T10:00:00.000Z\tINFO\tmain.go:10 x", "main.go:10 x"],
   ])("%s", (_, text, message) => {
     expect(text.slice(loggerPrefixLength(text, 0))).toBe(message);
   });
