@@ -157,6 +157,29 @@ describe("a level word is never an error's code", () => {
   ]);
 });
 
+describe("a level word is never a brand before `Code:`", () => {
+  // MySQL's error logged at a level: its verdict is the prefix-less line's.
+  const kept = ["WARN Code: 1045 Access denied", "INFO Code: 1045 (28000) Access denied", "Error Code: 1045 Access denied", "Warning Code: 1045 Access denied"];
+  itKeepsUncounted("keeps %j", redact, [
+    ...kept,
+    ...kept.map((message) => `'${message}'`),
+    ...PREFIXES.flatMap((prefix) => kept.map((message) => `${prefix}${message}`)),
+  ]);
+  it.each(kept)("keeps %j as a log body", (message) => {
+    expect(redactedLogBody(`2026-12-04T10:00:00Z ${message}`)).toBe(`2026-12-04T10:00:00Z ${message}`);
+  });
+
+  // A brand after the level still names the code, and `Code:` alone after it is the code's message.
+  it.each([
+    ["INFO Telegram code: 54321", `INFO Telegram code: ${PARAM}`],
+    ["2026-12-04T10:00:00Z INFO Telegram code: 54321", `2026-12-04T10:00:00Z INFO Telegram code: ${PARAM}`],
+    ["INFO Code: 482913.", `INFO Code: ${PARAM}.`],
+    ["2026-12-04T10:00:00Z WARN Code: 482913.", `2026-12-04T10:00:00Z WARN Code: ${PARAM}.`],
+  ])("%j", (text, stored) => {
+    expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
+  });
+});
+
 describe("look-alikes after a logger's prefix stay", () => {
   const messages = [
     "ERROR get user failed",

@@ -52,8 +52,8 @@ const APACHE_TIME = `\\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} [ \\d]\\d ${TIM
 
 /** The level words of common loggers (log4j, logback, Python logging, syslog's severities, Go's slog, pino's names). */
 const LEVELS = ["trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "crit", "severe", "panic", "alert", "emerg"];
-/** A level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
-const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
+/** Regex source of a level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
+export const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
 /**
  * Regex source of a level word in capitals opening a line before the message's words, with no
  * timestamp (`ERROR Sending code …`): only a level is written so; `Error sending …` may be prose.
