@@ -15,7 +15,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
-import { redactedLogBody } from "../support/redaction";
+import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -178,6 +178,35 @@ describe("a level word is never a brand before `Code:`", () => {
   ])("%j", (text, stored) => {
     expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
   });
+});
+
+describe("a name/value block printed by a logger", () => {
+  const p = "2026-12-04T10:00:00Z INFO ";
+  const blocks: [string, string][] = [
+    // Every line carries the prefix.
+    [`${p}name: DB_PASSWORD\n${p}value: hunter2x9`, `${p}name: DB_PASSWORD\n${p}value: ${PARAM}`],
+    [`${p}- name: DB_PASSWORD\n${p}  value: hunter2x9`, `${p}- name: DB_PASSWORD\n${p}  value: ${PARAM}`],
+    // ` - ` before the item: the dash is the message's list item's.
+    [`${p}- name: DB_PASSWORD\n  value: hunter2x9`, `${p}- name: DB_PASSWORD\n  value: ${PARAM}`],
+    // Blanks past the separating one are the message's indentation.
+    [`${p}  name: DB_PASSWORD\n  value: hunter2x9`, `${p}  name: DB_PASSWORD\n  value: ${PARAM}`],
+  ];
+  const blocksAfterEachPrefix = PREFIXES.flatMap((prefix) => [
+    [`${prefix}name: DB_PASSWORD\n${prefix}value: hunter2x9`, `${prefix}name: DB_PASSWORD\n${prefix}value: ${PARAM}`] as [string, string],
+  ]);
+  it.each([...blocks, ...blocksAfterEachPrefix])("%j", (text, stored) => {
+    expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(stored);
+  });
+  it.each(blocks)("%j as an attribute", (text, stored) => {
+    expect(storedLogAttribute("log.original", { stringValue: text })).toEqual({ stringValue: stored });
+  });
+
+  itKeepsUncounted("keeps %j", redact, [
+    `${p}name: PORT\n${p}value: 8080`,
+    `${p}- name: PORT\n  value: 8080`,
+    `${p}  name: LOG_LEVEL\n  value: debug`,
+  ]);
 });
 
 describe("look-alikes after a logger's prefix stay", () => {
