@@ -175,6 +175,7 @@ describe("a level word is never a brand before `Code:`", () => {
     ["2026-12-04T10:00:00Z INFO Telegram code: 54321", `2026-12-04T10:00:00Z INFO Telegram code: ${PARAM}`],
     ["INFO Code: 482913.", `INFO Code: ${PARAM}.`],
     ["2026-12-04T10:00:00Z WARN Code: 482913.", `2026-12-04T10:00:00Z WARN Code: ${PARAM}.`],
+    ["2026-12-04T10:00:00Z ERROR INFO Code: 482913.", `2026-12-04T10:00:00Z ERROR INFO Code: ${PARAM}.`],
   ])("%j", (text, stored) => {
     expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
   });

@@ -119,6 +119,12 @@ export const LOGGER_PREFIX = `(?:${ONE_PREFIX}){1,2}`;
  */
 export const MESSAGE_START = `(?<![^\\n])(?:${LOGGER_PREFIX})?`;
 
+/**
+ * Regex source, for inside a lookbehind, of after a level word in capitals opening a message (a
+ * line's, or after a logger's prefix: `ERROR `, `… ERROR INFO `), and the blanks after it.
+ */
+export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+
 /** Regex source, for inside a lookbehind, of right after a logger's prefix at a line's start. */
 export const AFTER_LOGGER_PREFIX = `(?<![^\\n])${LOGGER_PREFIX}`;
 
