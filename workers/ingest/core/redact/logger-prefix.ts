@@ -9,15 +9,20 @@ import { blanksBefore } from "./blanks";
  *
  * A logger's prefix is a timestamp at the line's start, then optionally names and one level word:
  * - the timestamp: ISO 8601 / RFC 3339 (`2026-12-04T21:00:00.000Z`, `2026-12-04 21:00:00,123`,
- *   with an offset), Go's `log` (`2026/12/04 21:00:00`, `.000000`), syslog's (RFC 3164:
- *   `Dec  4 21:00:00`, with its host and tag `web01 sshd[812]:`), any of the first two in
- *   brackets (`[2026-12-04 21:00:00]`);
- * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`), one a prefix: a second such word
- *   is the message's (`INFO error sending code 1234`);
+ *   with an offset or PostgreSQL's zone name `UTC`, then perhaps a host and tag, `web01 app[812]:`,
+ *   Heroku's `app[web.1]:`), Go's `log` and nginx's error log (`2026/12/04 21:00:00`, `.000000`),
+ *   syslog's (RFC 3164: `Dec  4 21:00:00`, with its host and tag `web01 sshd[812]:`, perhaps its
+ *   priority `<14>` before), a time of day alone (logback's `10:00:00.123`), Apache's error log's
+ *   (`[Fri Dec 04 10:00:00.123 2026]`), the ISO or Go one in brackets (`[2026-12-04 21:00:00]`);
+ * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`, PostgreSQL's `LOG:`), one a
+ *   prefix: a second such word is the message's (`INFO error sending code 1234`);
  * - a thread's or logger's name in brackets (Java's `[main]`, `[http-nio-8080-exec-1]`), or
  *   before ` - ` (Python logging's `myapp - ERROR - msg`, logback's `c.e.App - msg`, loguru's
  *   `__main__:main:10 - msg`) or Spring Boot's ` : ` (its process id and `---` before the thread);
  * - between them blanks, ` - `, loguru's ` | ` or Spring Boot's ` : `;
+ * - nginx's process and connection (`123#0: *1`), zap's caller before a tab (`app/main.go:10\t`);
+ * or a prefix of a fixed shape with its own level: Ruby's `Logger` (Rails), klog's, Redis's server
+ * log's, Python logging's default (`ERROR:root:`, no timestamp, glued to the message);
  * and a second such prefix after the first, a line stamped again by what collected it (Docker's
  * and the Kubernetes container runtime's timestamp, `stdout F`, before the process's own).
  * A line without a timestamp has no prefix: logfmt (`level=info msg=…`), `ERROR: …` alone and a
@@ -64,6 +69,7 @@ const POSTGRES_LEVEL = "(?:LOG|STATEMENT|DETAIL|HINT|CONTEXT|DEBUG[1-5]):";
 /** A level word, perhaps in brackets or before `:`. */
 const LEVEL = `(?:\\[${LEVEL_WORD}\\]|${LEVEL_WORD}:?|${POSTGRES_LEVEL})(?![\\w-])`;
 
+/** A logger's timestamp at a line's start, each form listed at the top of this module. */
 const TIMESTAMP =
   `(?:${ISO_TIME}(?:[ \\t]${ZONE_NAME}(?![\\w-]))?(?:[ \\t](?!${LEVEL})${HOST_TAG})?|${SLASH_TIME}|${PRIORITY}${SYSLOG_TIME}` +
   `|${TIME_OF_DAY}|${APACHE_TIME}|\\[(?:${ISO_TIME}|${SLASH_TIME})\\])`;
@@ -75,8 +81,9 @@ const NAME = "[A-Za-z_<][\\w.$:/<>-]{0,127}";
 /**
  * A name part: a thread's or logger's name in brackets, a name before ` - `, ` | ` or ` : `
  * (`c.e.App   : msg`; a name glued to `:` is a key's: `db.password: …`), Spring Boot's process
- * id before `---` and the `---` itself, and the stream and tag of the Kubernetes container
- * runtime's log (`stdout F`).
+ * id before `---` and the `---` itself, the stream and tag of the Kubernetes container
+ * runtime's log (`stdout F`), nginx's process and thread and its connection (`123#0: *1`), and
+ * zap's caller before a tab (`app/main.go:10\t`; before a blank it may be the message's).
  */
 const NAME_PART =
   `(?:\\[[^\\]\\r\\n]{1,64}\\]${SEPARATOR}|(?!${LEVEL})${NAME}(?:[ \\t]{1,64}[-:]|[ \\t]{0,16}\\|)[ \\t]{1,16}` +
