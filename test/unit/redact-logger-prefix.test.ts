@@ -7,13 +7,15 @@
  * start. Found by the corpus in the sender forms
  * (test/unit/redaction-sender-forms.test.ts): `2026-12-04T21:00:00.000Z ERROR <text>` leaked 25
  * secrets a bare line loses, and `ERROR` before `Sending code 482913` read as an error's code.
- * Each secret is read after the prefixes of ISO 8601 loggers, Python logging, Go's `log`,
- * logback, syslog, bracketed timestamps, loguru and Spring Boot; the look-alikes after them stay.
+ * Each secret is read after the prefixes of ISO 8601 loggers, Python logging (its default format
+ * too), Go's `log`, logback (with a time alone), syslog (with a priority, or a host and tag after
+ * an ISO time, Heroku's), bracketed timestamps, loguru, Spring Boot, Rails, nginx's and Apache's
+ * error logs, klog, zap's console, Redis's server log and PostgreSQL; the look-alikes after them stay.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
-import { redactedLogBody } from "../support/redaction";
+import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -32,6 +34,18 @@ const PREFIXES = [
   "[2026-12-04 21:00:00] [INFO] ",
   "2026-12-04 21:00:00.123 | ERROR    | __main__:main:10 - ",
   "2026-12-04 21:00:00.123  INFO 12345 --- [           main] c.e.App                   : ",
+  "I, [2026-12-04T10:00:00.123456 #1234]  INFO -- : ",
+  "2026/12/04 10:00:00 [error] 123#0: *1 ",
+  "[Fri Dec 04 10:00:00.123 2026] [core:error] [pid 1234] ",
+  "10:00:00.123 [main] ERROR ",
+  "<14>Dec  4 10:00:00 web01 app[812]: ",
+  "2026-12-04T10:00:00+01:00 web01 app[812]: ",
+  "2026-12-04T10:00:00.000000+00:00 app[web.1]: ",
+  "I1204 10:00:00.123456       1 main.go:10] ",
+  "2026-12-04T10:00:00.000Z\tINFO\tapp/main.go:10\t",
+  "1:M 04 Dec 2026 10:00:00.123 * ",
+  "ERROR:root:",
+  "2026-12-04 10:00:00.123 UTC [1234] LOG:  ",
 ];
 
 describe("where a logger's prefix ends", () => {
@@ -56,6 +70,10 @@ describe("where a logger's prefix ends", () => {
     ["a word before ` - ` without a timestamp", "myapp - AUTH pw"],
     ["a date alone", "2026-12-04 AUTH pw"],
     ["a version", "1.2.3 AUTH pw"],
+    ["a level and ` - ` without a timestamp", "INFO - AUTH pw"],
+    ["winston's level without a timestamp", "info: AUTH pw"],
+    ["a level word glued to a key without a logger's name", "ERROR:AUTH pw"],
+    ["a bracketed word that is no time", "[Fri] AUTH pw"],
   ])("finds none: %s", (_, text) => {
     expect(loggerPrefixLength(text, 0)).toBe(0);
   });
@@ -64,6 +82,13 @@ describe("where a logger's prefix ends", () => {
     ["a second level word is the message's", "2026-12-04T21:00:00Z INFO error sending", "error sending"],
     ["a key glued to its colon is the message's", "2026-12-04T21:00:00Z ERROR db.password: x", "db.password: x"],
     ["a level word is no logger's name", "2026-12-04 21:00:00 - ERROR - Error code sent", "Error code sent"],
+    ["a word in capitals is no zone", "2026-12-04 10:00:00 POST /login 200", "POST /login 200"],
+    ["a zone's abbreviation is the prefix's", "2026-12-04 10:00:00 UTC POST /login", "POST /login"],
+    ["a level word is no host", "2026-12-04T10:00:00Z ERROR items[3]: x", "items[3]: x"],
+    ["a time alone keeps the first word", "10:00:00.123 started", "started"],
+    ["a second level word after Ruby's is the message's", "E, [2026-12-04T10:00:00.123456 #1] ERROR -- app: ERROR x", "ERROR x"],
+    ["Python's default keeps the message's colons", "WARNING:app.db:retry: 3", "retry: 3"],
+    ["zap's caller is read only before a tab", "2026-12-04T10:00:00.000Z\tINFO\tmain.go:10 x", "main.go:10 x"],
   ])("%s", (_, text, message) => {
     expect(text.slice(loggerPrefixLength(text, 0))).toBe(message);
   });
@@ -130,6 +155,72 @@ describe("a level word is never an error's code", () => {
     "Error sending code 482913",
     "error code 1001, sending code 200 OK",
   ]);
+});
+
+describe("a level word is never a brand before `Code:`", () => {
+  // MySQL's error logged at a level: its verdict is the prefix-less line's.
+  const kept = ["WARN Code: 1045 Access denied", "INFO Code: 1045 (28000) Access denied", "Error Code: 1045 Access denied", "Warning Code: 1045 Access denied"];
+  itKeepsUncounted("keeps %j", redact, [
+    ...kept,
+    ...kept.map((message) => `'${message}'`),
+    ...PREFIXES.flatMap((prefix) => kept.map((message) => `${prefix}${message}`)),
+  ]);
+  it.each(kept)("keeps %j as a log body", (message) => {
+    expect(redactedLogBody(`2026-12-04T10:00:00Z ${message}`)).toBe(`2026-12-04T10:00:00Z ${message}`);
+  });
+
+  // A brand after the level still names the code, and `Code:` alone after it is the code's message.
+  it.each([
+    ["INFO Telegram code: 54321", `INFO Telegram code: ${PARAM}`],
+    ["2026-12-04T10:00:00Z INFO Telegram code: 54321", `2026-12-04T10:00:00Z INFO Telegram code: ${PARAM}`],
+    ["INFO Code: 482913.", `INFO Code: ${PARAM}.`],
+    ["2026-12-04T10:00:00Z WARN Code: 482913.", `2026-12-04T10:00:00Z WARN Code: ${PARAM}.`],
+    ["2026-12-04T10:00:00Z ERROR INFO Code: 482913.", `2026-12-04T10:00:00Z ERROR INFO Code: ${PARAM}.`],
+  ])("%j", (text, stored) => {
+    expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
+  });
+});
+
+describe("a name/value block printed by a logger", () => {
+  const p = "2026-12-04T10:00:00Z INFO ";
+  const blocks: [string, string][] = [
+    // Every line carries the prefix.
+    [`${p}name: DB_PASSWORD\n${p}value: hunter2x9`, `${p}name: DB_PASSWORD\n${p}value: ${PARAM}`],
+    [`${p}- name: DB_PASSWORD\n${p}  value: hunter2x9`, `${p}- name: DB_PASSWORD\n${p}  value: ${PARAM}`],
+    // ` - ` before the item: the dash is the message's list item's.
+    [`${p}- name: DB_PASSWORD\n  value: hunter2x9`, `${p}- name: DB_PASSWORD\n  value: ${PARAM}`],
+    // Blanks past the separating one are the message's indentation.
+    [`${p}  name: DB_PASSWORD\n  value: hunter2x9`, `${p}  name: DB_PASSWORD\n  value: ${PARAM}`],
+  ];
+  const blocksAfterEachPrefix = PREFIXES.flatMap((prefix) => [
+    [`${prefix}name: DB_PASSWORD\n${prefix}value: hunter2x9`, `${prefix}name: DB_PASSWORD\n${prefix}value: ${PARAM}`] as [string, string],
+  ]);
+  it.each([...blocks, ...blocksAfterEachPrefix])("%j", (text, stored) => {
+    expect(redact(text)).toEqual({ text: stored, counts: { secret_param: 1 } });
+    expect(redactedLogBody(text)).toBe(stored);
+  });
+  it.each(blocks)("%j as an attribute", (text, stored) => {
+    expect(storedLogAttribute("log.original", { stringValue: text })).toEqual({ stringValue: stored });
+  });
+
+  itKeepsUncounted("keeps %j", redact, [
+    `${p}name: PORT\n${p}value: 8080`,
+    `${p}- name: PORT\n  value: 8080`,
+    `${p}  name: LOG_LEVEL\n  value: debug`,
+  ]);
+});
+
+describe("a report of what happened to a secret is no plain scalar to take whole", () => {
+  const reports = ["password: changed for user 42", "credentials: loaded from vault", "password: reset email sent", "- password: Rotated by the scheduler"];
+  itKeepsUncounted("keeps %j", redact, [...reports, ...PREFIXES.flatMap((prefix) => reports.map((report) => `${prefix}${report}`))]);
+  it.each(reports)("keeps %j as a log body", (report) => {
+    expect(redactedLogBody(report)).toBe(report);
+  });
+
+  // A passphrase of words says no event: it is taken whole, bare and after a prefix.
+  it.each(["", ...PREFIXES])("%j before a passphrase", (prefix) => {
+    expect(redact(`${prefix}password: correct horse battery`)).toEqual({ text: `${prefix}password: ${PARAM}`, counts: { secret_param: 1 } });
+  });
 });
 
 describe("look-alikes after a logger's prefix stay", () => {

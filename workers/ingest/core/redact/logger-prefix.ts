@@ -9,15 +9,20 @@ import { blanksBefore } from "./blanks";
  *
  * A logger's prefix is a timestamp at the line's start, then optionally names and one level word:
  * - the timestamp: ISO 8601 / RFC 3339 (`2026-12-04T21:00:00.000Z`, `2026-12-04 21:00:00,123`,
- *   with an offset), Go's `log` (`2026/12/04 21:00:00`, `.000000`), syslog's (RFC 3164:
- *   `Dec  4 21:00:00`, with its host and tag `web01 sshd[812]:`), any of the first two in
- *   brackets (`[2026-12-04 21:00:00]`);
- * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`), one a prefix: a second such word
- *   is the message's (`INFO error sending code 1234`);
+ *   with an offset or PostgreSQL's zone name `UTC`, then perhaps a host and tag, `web01 app[812]:`,
+ *   Heroku's `app[web.1]:`), Go's `log` and nginx's error log (`2026/12/04 21:00:00`, `.000000`),
+ *   syslog's (RFC 3164: `Dec  4 21:00:00`, with its host and tag `web01 sshd[812]:`, perhaps its
+ *   priority `<14>` before), a time of day alone (logback's `10:00:00.123`), Apache's error log's
+ *   (`[Fri Dec 04 10:00:00.123 2026]`), the ISO or Go one in brackets (`[2026-12-04 21:00:00]`);
+ * - the level word (`ERROR`, `error`, `Warning`, `[INFO]`, `INFO:`, PostgreSQL's `LOG:`), one a
+ *   prefix: a second such word is the message's (`INFO error sending code 1234`);
  * - a thread's or logger's name in brackets (Java's `[main]`, `[http-nio-8080-exec-1]`), or
  *   before ` - ` (Python logging's `myapp - ERROR - msg`, logback's `c.e.App - msg`, loguru's
  *   `__main__:main:10 - msg`) or Spring Boot's ` : ` (its process id and `---` before the thread);
  * - between them blanks, ` - `, loguru's ` | ` or Spring Boot's ` : `;
+ * - nginx's process and connection (`123#0: *1`), zap's caller before a tab (`app/main.go:10\t`);
+ * or a prefix of a fixed shape with its own level: Ruby's `Logger` (Rails), klog's, Redis's server
+ * log's, Python logging's default (`ERROR:root:`, no timestamp, glued to the message);
  * and a second such prefix after the first, a line stamped again by what collected it (Docker's
  * and the Kubernetes container runtime's timestamp, `stdout F`, before the process's own).
  * A line without a timestamp has no prefix: logfmt (`level=info msg=…`), `ERROR: …` alone and a
@@ -32,19 +37,42 @@ const ISO_TIME = "\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9}
 const SLASH_TIME = "\\d{4}/\\d{2}/\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d{1,9})?";
 /** syslog's (RFC 3164) time, the day padded with a blank, then its host and tag (`sshd[812]:`) when written. */
 const SYSLOG_TIME = `${MONTH} [ \\d]\\d \\d{2}:\\d{2}:\\d{2}(?:[ \\t][\\w.-]{1,64}[ \\t][\\w./-]{1,64}(?:\\[\\d{1,10}\\])?:)?`;
-const TIMESTAMP = `(?:${ISO_TIME}|${SLASH_TIME}|${SYSLOG_TIME}|\\[(?:${ISO_TIME}|${SLASH_TIME})\\])`;
+/**
+ * A zone's abbreviation after the time, as PostgreSQL's `%t`/`%m` write it (`… 10:00:00.123 UTC`):
+ * a list, so that no message's first word in capitals (`POST`, `AUTH`) is read as a zone.
+ */
+const ZONE_NAME = "(?:UTC|GMT|CES?T|EES?T|BST|JST|KST|MSK|[ECMP][SD]T|AE[SD]T)";
+/**
+ * A syslog-style host and tag glued to its colon (`web01 app[812]:`, Heroku's `app[web.1]:`), as
+ * written after an ISO time by rsyslog's RFC 3339 template and Heroku's log drain; the tag's
+ * bracket is required (a word glued to `:` alone is a key's), a level word is no host.
+ */
+const HOST_TAG = "(?:[\\w.-]{1,64}[ \\t])?[\\w./-]{1,64}\\[[\\w.-]{1,32}\\]:";
+/** syslog's priority (RFC 3164 `<14>`) before its time, as a socket or relay receives it. */
+const PRIORITY = "(?:<\\d{1,3}>)?";
+/** A time of day alone (logback's and Log4j's `%d{HH:mm:ss.SSS}`), the date left out. */
+const TIME_OF_DAY = "\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?";
+/** Apache httpd's error log time in brackets (`[Fri Dec 04 10:00:00.123456 2026]`). */
+const APACHE_TIME = `\\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ${MONTH} [ \\d]\\d ${TIME_OF_DAY} \\d{4}\\]`;
 
 /** The level words of common loggers (log4j, logback, Python logging, syslog's severities, Go's slog, pino's names). */
 const LEVELS = ["trace", "debug", "info", "notice", "warn", "warning", "error", "err", "fatal", "critical", "crit", "severe", "panic", "alert", "emerg"];
-/** A level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
-const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
+/** Regex source of a level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
+export const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
 /**
  * Regex source of a level word in capitals opening a line before the message's words, with no
  * timestamp (`ERROR Sending code …`): only a level is written so; `Error sending …` may be prose.
  */
 export const LEVEL_OPENING_LINE = `(?<![^\\n])(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+/** PostgreSQL's severities that are no common level word, written before `:` (`LOG:  `, `DETAIL:  `). */
+const POSTGRES_LEVEL = "(?:LOG|STATEMENT|DETAIL|HINT|CONTEXT|DEBUG[1-5]):";
 /** A level word, perhaps in brackets or before `:`. */
-const LEVEL = `(?:\\[${LEVEL_WORD}\\]|${LEVEL_WORD}:?)(?![\\w-])`;
+const LEVEL = `(?:\\[${LEVEL_WORD}\\]|${LEVEL_WORD}:?|${POSTGRES_LEVEL})(?![\\w-])`;
+
+/** A logger's timestamp at a line's start, each form listed at the top of this module. */
+const TIMESTAMP =
+  `(?:${ISO_TIME}(?:[ \\t]${ZONE_NAME}(?![\\w-]))?(?:[ \\t](?!${LEVEL})${HOST_TAG})?|${SLASH_TIME}|${PRIORITY}${SYSLOG_TIME}` +
+  `|${TIME_OF_DAY}|${APACHE_TIME}|\\[(?:${ISO_TIME}|${SLASH_TIME})\\])`;
 
 /** What separates the prefix's parts and ends it: blanks, ` - `, ` | ` or Spring Boot's ` : `. */
 const SEPARATOR = "(?:[ \\t]{0,16}[|-][ \\t]{1,16}|[ \\t]{1,64}:[ \\t]{1,16}|[ \\t]{1,16})";
@@ -53,15 +81,35 @@ const NAME = "[A-Za-z_<][\\w.$:/<>-]{0,127}";
 /**
  * A name part: a thread's or logger's name in brackets, a name before ` - `, ` | ` or ` : `
  * (`c.e.App   : msg`; a name glued to `:` is a key's: `db.password: …`), Spring Boot's process
- * id before `---` and the `---` itself, and the stream and tag of the Kubernetes container
- * runtime's log (`stdout F`).
+ * id before `---` and the `---` itself, the stream and tag of the Kubernetes container
+ * runtime's log (`stdout F`), nginx's process and thread and its connection (`123#0: *1`), and
+ * zap's caller before a tab (`app/main.go:10\t`; before a blank it may be the message's).
  */
 const NAME_PART =
   `(?:\\[[^\\]\\r\\n]{1,64}\\]${SEPARATOR}|(?!${LEVEL})${NAME}(?:[ \\t]{1,64}[-:]|[ \\t]{0,16}\\|)[ \\t]{1,16}` +
-  `|\\d{1,10}[ \\t]{1,16}(?=---[ \\t])|---[ \\t]{1,16}|(?:stdout|stderr)[ \\t][FP][ \\t]{1,16})`;
+  `|\\d{1,10}[ \\t]{1,16}(?=---[ \\t])|---[ \\t]{1,16}|(?:stdout|stderr)[ \\t][FP][ \\t]{1,16}` +
+  `|\\d{1,10}#\\d{1,10}:[ \\t]{1,16}|\\*\\d{1,20}[ \\t]{1,16}|[\\w./-]{1,128}:\\d{1,10}\\t)`;
 
-/** One logger's prefix: the timestamp, names, the level word, names, and the separator after them. */
-const ONE_PREFIX = `${TIMESTAMP}${SEPARATOR}${NAME_PART}{0,2}(?:${LEVEL}${SEPARATOR}${NAME_PART}{0,4})?`;
+/**
+ * Prefixes of a fixed shape that carry their own level (a word or a letter), after which the
+ * message starts: Ruby's `Logger` (Rails: `I, [2026-12-04T10:00:00.123456 #1234]  INFO -- : `),
+ * klog's (Kubernetes: `I1204 10:00:00.123456       1 main.go:10] `) and Redis's own server log
+ * (`1:M 04 Dec 2026 10:00:00.123 * `, its role letter and level mark).
+ */
+const LEVELLED_PREFIX =
+  `(?:[DIWEFAU], \\[${ISO_TIME} #\\d{1,10}\\][ \\t]{1,16}(?:${LEVEL_WORD}|ANY|UNKNOWN)[ \\t]{1,16}--[ \\t]{1,16}[\\w.$/<>-]{0,64}:` +
+  `|[IWEF]\\d{4} ${TIME_OF_DAY}[ \\t]{1,16}\\d{1,10}[ \\t][\\w./-]{1,128}:\\d{1,10}\\]` +
+  `|\\d{1,10}:[XCSM] \\d{2} ${MONTH} \\d{4} ${TIME_OF_DAY} [.*#-])`;
+/** Python logging's default format (`basicConfig()`: `%(levelname)s:%(name)s:%(message)s`), no timestamp. */
+const PYTHON_DEFAULT_PREFIX = "(?:DEBUG|INFO|WARNING|ERROR|CRITICAL):[\\w.<>-]{1,128}:";
+
+/**
+ * One logger's prefix: the timestamp, names, the level word, names, and the separator after them;
+ * or a prefix of a fixed shape with its own level.
+ */
+const ONE_PREFIX =
+  `(?:${TIMESTAMP}${SEPARATOR}${NAME_PART}{0,3}(?:${LEVEL}${SEPARATOR}${NAME_PART}{0,4})?` +
+  `|${LEVELLED_PREFIX}${SEPARATOR}|${PYTHON_DEFAULT_PREFIX})`;
 
 /**
  * Regex source of a logger's prefix as it starts a line, its separator after it included: one
@@ -78,6 +126,12 @@ export const LOGGER_PREFIX = `(?:${ONE_PREFIX}){1,2}`;
  */
 export const MESSAGE_START = `(?<![^\\n])(?:${LOGGER_PREFIX})?`;
 
+/**
+ * Regex source, for inside a lookbehind, of after a level word in capitals opening a message (a
+ * line's, or after a logger's prefix: `ERROR `, `… ERROR INFO `), and the blanks after it.
+ */
+export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+
 /** Regex source, for inside a lookbehind, of right after a logger's prefix at a line's start. */
 export const AFTER_LOGGER_PREFIX = `(?<![^\\n])${LOGGER_PREFIX}`;
 
@@ -91,8 +145,8 @@ const PREFIX_AT = new RegExp(LOGGER_PREFIX, "y");
  */
 export function loggerPrefixLength(text: string, lineStart: number): number {
   const code = text.charCodeAt(lineStart);
-  // Every timestamp opens with a digit, a month's capital or a bracket.
-  if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || code === 0x5b)) return 0;
+  // Every prefix opens with a digit, a capital (a month, a level), a bracket or syslog's `<`.
+  if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || code === 0x5b || code === 0x3c)) return 0;
   PREFIX_AT.lastIndex = lineStart;
   const prefix = PREFIX_AT.exec(text);
   return prefix === null ? 0 : prefix[0].length;
@@ -101,7 +155,8 @@ export function loggerPrefixLength(text: string, lineStart: number): number {
 /**
  * Where the message of the line starting at `lineStart` of `text` starts with its own indentation
  * kept (an index into `text`): after a logger's prefix, the blanks ending it read as one
- * separating blank and the rest as the message's (loguru's `… - ` before a traceback's indented
+ * separating blank (two after PostgreSQL's severity, none after Python's default prefix, which
+ * writes none) and the rest as the message's (loguru's `… - ` before a traceback's indented
  * source line); `lineStart` when the line has no prefix. What a reader of columns that the
  * message's lines share counts from.
  */
@@ -109,5 +164,12 @@ export function indentedMessageStart(text: string, lineStart: number): number {
   const prefix = loggerPrefixLength(text, lineStart);
   if (prefix === 0) return lineStart;
   const end = lineStart + prefix;
-  return blanksBefore(text, end, lineStart) + 1;
+  const blanks = blanksBefore(text, end, lineStart);
+  // Python's default prefix is glued to its message: every blank after it is the message's.
+  if (blanks === end) return end;
+  const separator = end - blanks >= 2 && TWO_BLANK_SEVERITY.test(text.slice(Math.max(lineStart, blanks - 12), blanks)) ? 2 : 1;
+  return blanks + separator;
 }
+
+/** A severity in capitals before `:` ending a prefix, which PostgreSQL follows with two blanks (`LOG:  `, `ERROR:  `). */
+const TWO_BLANK_SEVERITY = new RegExp(`(?<![\\w-])(?:${POSTGRES_LEVEL}|(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):)$`);

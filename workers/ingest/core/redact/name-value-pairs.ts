@@ -7,7 +7,7 @@ import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
 import { namesStreetAddress } from "./street-addresses";
-import { LOGGER_PREFIX } from "./logger-prefix";
+import { LOGGER_PREFIX, indentedMessageStart, loggerPrefixLength } from "./logger-prefix";
 
 /**
  * Settings written as a name/value pair, the name in one member and the value in its sibling:
@@ -253,9 +253,32 @@ export function fieldNameBefore(text: string, colon: number): string {
   const flow = FLOW_PAIR_BEFORE.exec(before);
   if (flow !== null) return (pairsWith(flow[1]!, name) ? ruledPairName(flow[2]!) : undefined) ?? name;
   const block = BLOCK_PAIR_BEFORE.exec(before);
-  if (block === null || block[1]!.length + (block[2]?.length ?? 0) !== block[5]!.length || !pairsWith(block[3]!, name)) return name;
+  if (block === null || !pairsWith(block[3]!, name) || !itemColumns(block[1]!, block[2]).includes(messageIndentation(block[5]!))) return name;
   return ruledPairName(block[4]!) ?? name;
 }
+
+/**
+ * The indentation of a line's message whose start, up to its first non-blank, is `lead`: after a
+ * logger's prefix, the blanks past its one separating blank (`indentedMessageStart`); else every
+ * blank. In UTF-16 code units.
+ */
+function messageIndentation(lead: string): number {
+  return lead.length - indentedMessageStart(lead, 0);
+}
+
+/**
+ * The columns (counted as `messageIndentation`) where a block's `name` member's key may start,
+ * its line's `lead` and its sequence item's dash given: after the dash, or, when a logger's
+ * prefix ends in ` - ` right before the key, after that dash, the message's own list item
+ * (`… INFO - name: DB_PASSWORD`), the dash at the message's start.
+ */
+function itemColumns(lead: string, dash: string | undefined): number[] {
+  const column = messageIndentation(lead) + (dash?.length ?? 0);
+  const prefixDash = dash === undefined && loggerPrefixLength(lead, 0) > 0 ? DASH_ENDING.exec(lead) : null;
+  return prefixDash === null ? [column] : [column, prefixDash[0].length];
+}
+/** A dash and its blanks ending a prefix. */
+const DASH_ENDING = /-[ \t]+$/;
 
 /** How far back `fieldNameBefore` reads for a pair's name member: a name of up to 160 characters and its punctuation. */
 const PAIR_REACH = 240;
@@ -263,11 +286,12 @@ const PAIR_REACH = 240;
 const FLOW_PAIR_BEFORE =
   /(?:^|[{,\s])\\{0,7}["']?([A-Za-z]{0,32}?(?:name|key)|variable)\\{0,7}["']?[ \t]*:[ \t]*\\{0,7}["']?([A-Za-z_/][\w./-]{0,159})\\{0,7}["']?[ \t]*,[ \t\r\n]*\\{0,7}["']?[A-Za-z]{0,32}value\\{0,7}["']?[ \t]*$/i;
 /**
- * A YAML block's `name: …` line (perhaps a sequence item's first, perhaps after a logger's prefix,
- * its indentation counted from there as `yaml-paths.ts` counts it), comment lines perhaps, then the
- * `value` key at the same indentation.
+ * A YAML block's `name: …` line (perhaps a sequence item's first, perhaps after a logger's
+ * prefix), comment lines perhaps, then the `value` key (perhaps after a logger's prefix too: a
+ * logger writes one on every line it prints) at the same indentation (`itemColumns`), the line's
+ * start up to each key captured.
  */
 const BLOCK_PAIR_BEFORE = new RegExp(
-  String.raw`(?:^|\n)(?:${LOGGER_PREFIX})?([ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*([ \t]*)[A-Za-z]{0,32}value[ \t]*$`,
+  String.raw`(?:^|\n)((?:${LOGGER_PREFIX})?[ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*((?:${LOGGER_PREFIX})?[ \t]*)[A-Za-z]{0,32}value[ \t]*$`,
   "i",
 );

@@ -2,7 +2,7 @@ import { lazy } from "../../../shared/lazy";
 import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
-import { MESSAGE_START } from "./logger-prefix";
+import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -247,14 +247,15 @@ export interface ArgumentPassword {
 const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
 
 /**
- * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks):
- * what a user typed there redis-cli sends as a command, whatever its case (`redis> auth
- * mypass`), so no word of it is prose. At most 320 characters before `start` are read.
+ * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks;
+ * the prompt at a word's start or right after a logger's prefix, `ERROR:root:redis>`): what a
+ * user typed there redis-cli sends as a command, whatever its case (`redis> auth mypass`), so no
+ * word of it is prose. At most 320 characters before `start` are read.
  */
 export function followsPrompt(text: string, start: number): boolean {
   return PROMPT_BEFORE.test(text.slice(Math.max(0, start - 320), start));
 }
-const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"])${PROMPT}[ \\t]{0,64}$`);
+const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROMPT}[ \\t]{0,64}$`);
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:

@@ -3,7 +3,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { ESCAPED_QUOTE } from "./escaped-quotes";
-import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
+import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, LEVEL_OPENING_MESSAGE, LEVEL_WORD, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
@@ -81,16 +81,19 @@ const CODE_NOUN = "(?:code|Code|CODE)";
 const YOUR = "(?:[Yy]our|YOUR)";
 /** A word between `your` and `code`: a brand, a kind (`Apple ID`, `6-digit`), not one of `NOT_SECRET_CODES`. */
 const YOUR_WORD = `(?!${NOT_SECRET_CODE})[\\w-]+`;
-/** A brand's name: a capitalized word that names no other kind of code (`Telegram`, `WhatsApp`). */
-const BRAND = `(?!${NOT_SECRET_CODE})[A-Z][\\w-]*`;
+/**
+ * A brand's name: a capitalized word that names no other kind of code (`Telegram`, `WhatsApp`)
+ * and is no logger's level word (`WARN Code: 1045 Access denied` is MySQL's error, logged).
+ */
+const BRAND = `(?!${NOT_SECRET_CODE}|${LEVEL_WORD}(?![\\w-]))[A-Z][\\w-]*`;
 /** Whose code it is, after the noun: `for Acme`, `for login`, `for ana@example.com`. */
 const FOR = `${BLANK}for(?:${BLANK}[^\\s:]+){1,3}?`;
 const IS = `${BLANK}(?:is|was|IS)`;
 /**
- * Where a message starts: a line's (after a logger's prefix too: logger-prefix.ts), or after a
- * colon, a quote, a bracket, `=` or a sentence's end.
+ * Where a message starts: a line's (after a logger's prefix too, or a level word in capitals
+ * opening the message: logger-prefix.ts), or after a colon, a quote, a bracket, `=` or a sentence's end.
  */
-const MESSAGE_START = `(?<=(?:${LINE_MESSAGE_START}|[:"'\\]>|.!?(=])[ \\t]*)`;
+const MESSAGE_START = `(?<=(?:${LINE_MESSAGE_START}|${LEVEL_OPENING_MESSAGE}|[:"'\\]>|.!?(=])[ \\t]*)`;
 
 /** English noun phrases that name the reader's code. */
 const ENGLISH_NOUN =
@@ -220,12 +223,12 @@ const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}
 
 /**
  * A message that is `Code:` or `Código:` and the code alone (`Código: 445566`, `Code: 482913.
- * Don't share it`): it starts the text, a line or a quoted string, and the code ends it or its
- * sentence. After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
+ * Don't share it`): it starts the text, a line (after a level word opening its message too) or a quoted
+ * string, and the code ends it or its sentence. After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:${LINE_MESSAGE_START}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
+  `(?<=(?:${LINE_MESSAGE_START}|${LEVEL_OPENING_MESSAGE}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,
