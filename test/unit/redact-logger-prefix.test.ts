@@ -210,19 +210,6 @@ describe("a name/value block printed by a logger", () => {
   ]);
 });
 
-describe("a report of what happened to a secret is no plain scalar to take whole", () => {
-  const reports = ["password: changed for user 42", "credentials: loaded from vault", "password: reset email sent", "- password: Rotated by the scheduler"];
-  itKeepsUncounted("keeps %j", redact, [...reports, ...PREFIXES.flatMap((prefix) => reports.map((report) => `${prefix}${report}`))]);
-  it.each(reports)("keeps %j as a log body", (report) => {
-    expect(redactedLogBody(report)).toBe(report);
-  });
-
-  // A passphrase of words says no event: it is taken whole, bare and after a prefix.
-  it.each(["", ...PREFIXES])("%j before a passphrase", (prefix) => {
-    expect(redact(`${prefix}password: correct horse battery`)).toEqual({ text: `${prefix}password: ${PARAM}`, counts: { secret_param: 1 } });
-  });
-});
-
 describe("look-alikes after a logger's prefix stay", () => {
   const messages = [
     "ERROR get user failed",

@@ -75,30 +75,6 @@ export function saysPasswordState(value: string): boolean {
 }
 
 /**
- * What a line reports happened to a secret, as a past participle (`changed`, `loaded`, `sent`):
- * a report of several words starting or ending with one (`changed for user 42`, `loaded from
- * vault`, `reset email sent`). Lower case.
- */
-const EVENT_WORDS: ReadonlySet<string> = new Set([
-  "changed", "reset", "updated", "loaded", "rotated", "saved", "stored", "created", "generated", "sent", "emailed",
-  "fetched", "refreshed", "renewed", "cleared", "removed", "deleted", "verified", "accepted", "issued", "synced", "read",
-]);
-/** A report's words: letters, digits and a name's or an address's marks, no quote or bracket. */
-const REPORT = /^[A-Za-z][a-z]*(?:[ \t]+[\w@.'/-]+)+$/;
-
-/**
- * Whether `value`, a plain value of several words after a secret's name (`password: changed for
- * user 42`), is a report of what happened to the secret: words of prose, the first (in lower case
- * or capitalized) or the last a past participle of `EVENT_WORDS`. A passphrase of words
- * (`correct horse battery`) says no event and is none.
- */
-export function reportsSecretEvent(value: string): boolean {
-  if (!REPORT.test(value)) return false;
-  const words = value.split(/[ \t]+/);
-  return EVENT_WORDS.has(words[0]!.toLowerCase()) || EVENT_WORDS.has(words[words.length - 1]!.toLowerCase());
-}
-
-/**
  * What a session's state is called in logs (`session=closed`, `session=new`, `user_session=open`):
  * a session's id is generated, never one of these words, so under a name whose last word is
  * `session` they say the session's state. Unlike `STATUS_WORDS`, kept in any text (a query's,

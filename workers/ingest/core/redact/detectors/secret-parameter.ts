@@ -30,7 +30,7 @@ import { MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
-import { reportsSecretEvent, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
+import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
@@ -595,9 +595,8 @@ function redactField(match: string, marker: string, text: string, start: number)
   FIELD_VALUE_AT.lastIndex = start + valueStart;
   const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
   if (token === undefined) return redactFieldValue(match, marker, text, start);
-  // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`;
-  // a report in words of what happened to the secret (`password: changed for user 42`).
-  if (standsForSecret(match.slice(valueStart)) || reportsSecretEvent(match.slice(valueStart))) return undefined;
+  // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`.
+  if (standsForSecret(match.slice(valueStart))) return undefined;
   // A whole plain scalar (`WHOLE_PLAIN_SCALAR`): its first token or quoted string decides, and
   // when that is replaced as a plain value, the replacement reaches to the scalar's end.
   const head = Math.min(valueStart + token.length, match.length);
