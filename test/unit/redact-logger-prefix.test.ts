@@ -241,3 +241,30 @@ describe("look-alikes after a logger's prefix stay", () => {
     PREFIXES.flatMap((prefix) => messages.map((message) => `${prefix}${message}`)),
   );
 });
+
+describe("an event word beside a secret under a secret's name hides nothing", () => {
+  // A review of a rule that kept a value whose first or last word said what happened to the
+  // secret (taken back): each of these kept the password itself, bare and after every prefix.
+  const VALUES: Array<[string, string]> = [
+    ["password: changed Xk9mQ7vLp", "Xk9mQ7vLp"],
+    ["token: sent abc123def456ghi789", "abc123def456ghi789"],
+    ["Password: Reset Tr0ub4dor3", "Tr0ub4dor3"],
+    ["password: letmein changed", "letmein"],
+    ["secret: qzjxkvwbmf loaded", "qzjxkvwbmf"],
+    ["password: monkey dragon sent", "monkey dragon"],
+    ["db_password: verified opensesame", "opensesame"],
+  ];
+  for (const [text, secret] of VALUES) {
+    for (const prefix of ["", "2026-12-04T10:00:00Z INFO ", "2026-12-04 10:00:00.123 UTC [812] LOG:  "]) {
+      it(`${JSON.stringify(prefix + text)} loses ${secret}`, () => {
+        const out = redact(prefix + text).text;
+        expect(out).not.toContain(secret);
+        expect(out).toContain("[REDACTED:");
+        expect(out.startsWith(prefix)).toBe(true);
+      });
+    }
+  }
+  it("a logger's name/value block with an event word in the value", () => {
+    expect(redact("name: DB_PASSWORD\nvalue: changed Xk9mQ7vLp").text).toBe(`name: DB_PASSWORD\nvalue: ${PARAM}`);
+  });
+});
