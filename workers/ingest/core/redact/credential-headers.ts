@@ -322,14 +322,33 @@ export function isAuthScheme(word: string): boolean {
  * header or an `X-` one, `isHeaderName`), holds no credential: an authentication scheme's word
  * alone (`Bearer`, `apikey`, `Token`: a client that had no credential to send) or another header's
  * name (`["Authorization","Content-Type"]`, names read as a pair), or a placeholder, what a list
- * of header names or a client's code holds where a pair's value would stand. Under any other
+ * of header names or a client's code holds where a pair's value would stand; under `auth` alone
+ * a scheme's or a mechanism's word (`auth: "oauth2"`, `AUTH_MECHANISMS`). Under any other
  * name such a word may be the secret (`token=Accept`, `password=Basic`).
  */
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
   // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
   const trimmed = value.trim().replace(SENTENCE_END, "");
-  return isHeaderName(name.slice(name.lastIndexOf(".") + 1)) && (isAuthScheme(trimmed) || isHeaderName(trimmed) || standsForSecret(trimmed));
+  const last = name.slice(name.lastIndexOf(".") + 1);
+  if (AUTH_SETTING_NAME.test(last)) return isAuthScheme(trimmed) || AUTH_MECHANISMS.has(trimmed.toLowerCase());
+  return isHeaderName(last) && (isAuthScheme(trimmed) || isHeaderName(trimmed) || standsForSecret(trimmed));
 }
+
+/**
+ * `auth` alone, any case, as a name or its last dotted segment: a credential (`{"auth":"…"}`,
+ * `redis.auth`, npm's `_auth`) or the setting naming how a client authenticates (`auth:
+ * "oauth2"`), which the value tells (`holdsNoCredentialUnderHeader`).
+ */
+const AUTH_SETTING_NAME = /^auth$/i;
+/**
+ * Words an `auth` setting names its mechanism by beside an HTTP scheme's (`isAuthScheme`), lower
+ * case: OAuth 2.0, OpenID Connect, SAML, mutual TLS, a client certificate, an API key, a
+ * password, LDAP, Kerberos, SASL, AWS's signatures and IAM, or no authentication required.
+ */
+const AUTH_MECHANISMS: ReadonlySet<string> = new Set([
+  "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "api_key", "apikey", "api-key", "password", "ldap",
+  "kerberos", "sasl", "sigv4", "iam", "optional", "anonymous",
+]);
 
 /** A sentence's final mark. */
 const SENTENCE_END = /[.,;!?]$/;
