@@ -335,8 +335,15 @@ export function isAuthScheme(word: string): boolean {
  * holds one. A header whose own name says it holds a password or a secret (`X-Password`,
  * `x-auth-password`, `X-Secret`: `OWN_SECRET_WORDS`) holds it with no scheme, whatever word it is.
  * Under any other name such a word may be the secret (`token=Accept`, `password=Basic`).
+ * Under `auth` alone (an attribute's key or a JSON member's last dotted segment) the whole value
+ * holds none when it is a scheme's or a mechanism's word (`auth: "oauth2"`, `AUTH_MECHANISMS`): the
+ * setting naming how a client authenticates, not its credential.
  */
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
+  if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1))) {
+    const word = value.trim().replace(SENTENCE_END, "");
+    return isAuthScheme(word) || AUTH_MECHANISMS.has(word.toLowerCase());
+  }
   if (!shieldsUnder(name)) return false;
   const trimmed = value.trim();
   // A sentence's final mark after a word is the sentence's (`… sent X-Auth-Token: Bearer.`).
@@ -378,6 +385,22 @@ function startsCredentials(first: RegExpExecArray, rest: string): boolean {
 function namesNoCredential(word: string): boolean {
   return isAuthScheme(word) || isHeaderName(word) || standsForSecret(word);
 }
+
+/**
+ * `auth` alone, any case, as a name or its last dotted segment: a credential (`{"auth":"…"}`,
+ * `redis.auth`, npm's `_auth`) or the setting naming how a client authenticates (`auth:
+ * "oauth2"`), which the value tells (`holdsNoCredentialUnderHeader`).
+ */
+const AUTH_SETTING_NAME = /^auth$/i;
+/**
+ * Words an `auth` setting names its mechanism by beside an HTTP scheme's (`isAuthScheme`), lower
+ * case: OAuth 2.0, OpenID Connect, SAML, mutual TLS, a client certificate, an API key, a
+ * password, LDAP, Kerberos, SASL, AWS's signatures and IAM, or no authentication required.
+ */
+const AUTH_MECHANISMS: ReadonlySet<string> = new Set([
+  "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "api_key", "apikey", "api-key", "password", "ldap",
+  "kerberos", "sasl", "sigv4", "iam", "optional", "anonymous",
+]);
 
 /** A sentence's final mark. */
 const SENTENCE_END = /[.,;!?]$/;

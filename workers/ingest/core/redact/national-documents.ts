@@ -162,8 +162,15 @@ export const GENERIC_NAME =
  */
 export const NATIONAL_ID_NAME_START = "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a-z])(?=I[Dd][_-]?Card))";
 
-/** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`). */
-export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME})`);
+/**
+ * A document's name read only as a key's, before its separator (`sin=…`, `"sin":"…"`,
+ * `customer.sin: …`), never as a label in prose: Canada's SIN in lower case, a word of
+ * mathematics (`sin(x)`, `Math.sin`) and of Spanish ("without") too.
+ */
+export const KEY_ONLY_NAME = "[Ss]in(?![A-Za-z])";
+
+/** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`, `KEY_ONLY_NAME`). */
+export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME})`);
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 

@@ -62,6 +62,19 @@ const LINE_CHARACTER = `(?:[^"\\r\\n]|(?<=[ \\t])"(?:[^"\\\\\\r\\n]|\\\\.)*"(?=[
  */
 const AFTER_JOIN = 1024;
 /**
+ * A command an error message quotes (`Redis::CommandError: WRONGPASS invalid username-password
+ * pair (AUTH default pw)`, `Redis error [AUTH pw]`, `` `AUTH pw` ``): inside parentheses,
+ * brackets or backquotes, to the closing one, at most this many characters (bounded, so that
+ * a text of many opened and never closed reads each a bounded part and the scan stays linear).
+ */
+const ENCLOSED = 256;
+/**
+ * The end of an error's name before the message, after which a command starts the message
+ * (`ReplyError: AUTH pw`, `ERR error: auth pw`): `error`, `err`, `exception`, `failed`, in any
+ * case, a `:` and blanks.
+ */
+const ERROR_COLON = `(?:${["error", "err", "exception", "failed"].map(caseless).join("|")}):[ \\t]{1,8}`;
+/**
  * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
  * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
  * redis.io/docs/latest/operate/oss_and_stack/management/security/acl). A line's words only: a
@@ -105,6 +118,9 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
+ * - a command an error message quotes: inside `(…)`, `[…]` or backquotes, to the closing one
+ *   (`ENCLOSED`), or after an error's name and `: ` (`ERROR_COLON`), its words judged as a line's
+ *   (`(AUTH required)`, `(auth failed)` stay);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
  *   (`["AUTH","pw"]`, node-redis' command arrays);
@@ -123,6 +139,10 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
   `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
   `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
+  `(?=[${COMMAND_INITIALS}])(?<=\\()${COMMAND_WORD}[ \\t][^()\\r\\n]{0,${ENCLOSED}}(?=\\))`,
+  `(?=[${COMMAND_INITIALS}])(?<=\\[)${COMMAND_WORD}[ \\t][^[\\]\\r\\n]{0,${ENCLOSED}}(?=\\])`,
+  `(?=[${COMMAND_INITIALS}])(?<=\`)${COMMAND_WORD}[ \\t][^\`\\r\\n]{0,${ENCLOSED}}(?=\`)`,
+  `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,

@@ -1105,7 +1105,7 @@ function secrecyOf(name: string): number {
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
   // another word it names a kind or a place (`auth_type`, `auth.user`), and after a compound
   // adjective a mode (`token-based-auth`).
-  return secret || (last === "auth" && name.length > 4 && !COMPOUND_MODIFIER_ENDS.has(words[words.length - 2] ?? "")) ? SECRET : NOT_SECRET;
+  return secret || (last === "auth" && !COMPOUND_MODIFIER_ENDS.has(words[words.length - 2] ?? "")) ? SECRET : NOT_SECRET;
 }
 
 /**

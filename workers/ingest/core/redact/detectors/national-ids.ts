@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import {
-  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
+  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, KEY_ONLY_NAME, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
 import { nameWords } from "../secret-names";
@@ -51,8 +51,8 @@ const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_Q
  */
 const KEYED_VALUE =
   "(?=(?:[A-Za-z.,\\-/ \\t\\u00a0]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|" + String.raw`${KEYED_BLANK}|${KEYED_COMMA}` + "){3,22}[A-Za-z0-9](?=$|[\\s\"'`\\\\&,;)}\\]>#<]|\\.(?:\\s|$))";
-/** Any document's name and a generic one, as a key's last words read. */
-const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}`;
+/** Any document's name and a generic one, as a key's last words read (a key's own names too: `KEY_ONLY_NAME`). */
+const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME}`;
 /** A key's name (captured) and separator, read where a match starts (`y`). */
 const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}${WRAPPER_OPENING}?`, "y");
 /**
@@ -91,10 +91,19 @@ const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
  * (`t220001294`), and nothing else a key's value holds when the sender put no number there
  * (`LOOK_ALIKES`): a date, a server's address, a version, a lower-case hex hash, a path or a
  * file's name, a network interface (`nif` is also a NIC's), a count before its unit (`12345
- * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`).
+ * rows`), an application's record id (`doc-000123`), a Spanish company's tax id (`B12345678`), a
+ * decimal fraction (`sin=0.8414709848`, a sine's value: no document's number is written so).
  */
 function isKeyedNumber(value: string, after: string): boolean {
-  return !isMask(value) && !isUncheckedLowerCaseCardNumber(value) && !LOOK_ALIKES.some((shape) => shape.test(value)) && !isRecordId(value) && !COUNTED.test(value + after) && !isCompanyTaxId(value);
+  return (
+    !isMask(value) &&
+    !isUncheckedLowerCaseCardNumber(value) &&
+    !DECIMAL_FRACTION.test(value.trim()) &&
+    !LOOK_ALIKES.some((shape) => shape.test(value)) &&
+    !isRecordId(value) &&
+    !COUNTED.test(value + after) &&
+    !isCompanyTaxId(value)
+  );
 }
 
 /**
@@ -152,6 +161,8 @@ function unwrapped(value: string): string | undefined {
   if (closing === undefined) return closed ? undefined : value;
   return value.endsWith(closing) && value.length > 2 ? value.slice(1, -1) : undefined;
 }
+/** A decimal fraction, perhaps signed: digits, one `.`, digits. */
+const DECIMAL_FRACTION = /^-?\d+\.\d+$/;
 
 /**
  * The length of a key naming a national id (`namesNationalId`) and its separator at `start` of
@@ -236,7 +247,7 @@ export const nationalIdDetector: Detector = {
 /**
  * Whether a key's words (`nameWords`) name a national identity, tax or driver's licence number:
  * a document's name as its last word or words (`nino`, `ni_number`, `dni`, `customer_nie`, `aadhaar`, `bsn`,
- * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `codice_fiscale`, `steuer_id`, `personnummer`, `ausweisnummer`), a generic
+ * `curp`, `rfc`, `cuit`, `nric`, `tfn`, `sin`, `social_insurance`, `codice_fiscale`, `steuer_id`, `personnummer`, `ausweisnummer`), a generic
  * one (`national_id`, `user.national_id`, `nationalIdNumber`, `id_card`, `cedula`), or a driver's
  * licence's (`driver_license`, `drivers_license_number`, `driving_licence`), perhaps before a word
  * for "number" (`dni_number`, `nino_no`, `ausweis_nummer`).
@@ -250,10 +261,12 @@ export function namesNationalId(words: readonly string[]): boolean {
   if (NATIONAL_ID_WORDS.has(last)) return true;
   // `ni` alone is too short a key to name one; before a word for "number" (`ni_number`, `ni_no`) it does.
   if (last === "ni") return end < words.length;
+  // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`).
+  if (last === "sin") return true;
   if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
   if (last === "card") return before === "id" || before === "identity";
   if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";
-  return (last === "fiscale" && before === "codice") || (last === "insurance" && before === "national");
+  return (last === "fiscale" && before === "codice") || (last === "insurance" && (before === "national" || before === "social"));
 }
 const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
   "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",
