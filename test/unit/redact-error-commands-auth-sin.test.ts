@@ -57,6 +57,27 @@ describe("the auth key: one verdict in every form", () => {
   itKeeps("text %s stays", stored, ["auth=true", 'auth: "none"', 'auth: "oauth2"', '{"auth":"oauth2"}', "auth=oauth2", "auth.type=basic", "auth_method=password", "auth.enabled=true", "auth=basic retry=false"]);
   itKeeps("attribute auth = %s stays", attribute("auth"), ["true", "none", "oauth2", "basic", "bearer", "mtls", "api_key", "optional"]);
   itKeeps("a pino line's auth = %s stays", lifted("auth"), ["true", "none", "oauth2", "basic"]);
+  // A review's false positives: a timing breakdown's step, a status, an identity provider, a switch.
+  itKeeps("text %s stays", stored, [
+    "dns: 2 ms, auth: 3 ms, db: 10 ms",
+    "auth: 12.5 ms",
+    "auth=3ms",
+    "auth: 200 OK",
+    "auth: 404 Not Found",
+    "auth: github",
+    "auth=google",
+    '{"auth":"okta"}',
+    "auth: session",
+    "auth=skip",
+    "auth: ok",
+    "auth=1",
+  ]);
+  itKeeps("attribute auth = %s stays", attribute("auth"), ["3 ms", "github", "auth0", "200 OK", "1"]);
+  itStores("text %s is stored %s", stored, [
+    ["auth: letmein", "auth: [REDACTED:secret_param]"],
+    ["auth=gh0stP4ss", "auth=[REDACTED:secret_param]"],
+  ]);
+  itStores("attribute auth = %s is stored %s", attribute("auth"), [["githubber9", "[REDACTED:secret]"]]);
   it("keeps the auth key's settings beside it", () => {
     expect(attribute("auth.type")("basic")).toBe("basic");
     expect(attribute("auth_method")("password")).toBe("password");

@@ -342,7 +342,7 @@ export function isAuthScheme(word: string): boolean {
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
   if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1))) {
     const word = value.trim().replace(SENTENCE_END, "");
-    return isAuthScheme(word) || AUTH_MECHANISMS.has(word.toLowerCase());
+    return isAuthScheme(word) || AUTH_MECHANISMS.has(word.toLowerCase()) || AUTH_READING.test(word);
   }
   if (!shieldsUnder(name)) return false;
   const trimmed = value.trim();
@@ -399,8 +399,20 @@ const AUTH_SETTING_NAME = /^auth$/i;
  */
 const AUTH_MECHANISMS: ReadonlySet<string> = new Set([
   "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "api_key", "apikey", "api-key", "password", "ldap",
-  "kerberos", "sasl", "sigv4", "iam", "optional", "anonymous",
+  "kerberos", "sasl", "sigv4", "iam", "optional", "anonymous", "saml2", "jwt", "session", "cookie", "cookies",
+  // Identity providers an app names as its sign-in (`auth: github`, `AUTH=google`).
+  "github", "gitlab", "google", "microsoft", "azure", "azuread", "entra", "okta", "auth0", "cognito", "keycloak",
+  "firebase", "supabase", "clerk", "apple", "facebook",
+  // A step's outcome or a switch (`auth: ok`, `auth=skip`).
+  "ok", "skip", "skipped", "passed", "failed", "off", "on",
 ]);
+/**
+ * What else an `auth` member holds in logs that is no credential: a step's time or a count in a
+ * timing breakdown, before the breakdown's next member (`dns: 2 ms, auth: 3 ms, db: 10 ms`,
+ * `auth=12.5ms`), a switch's digit
+ * (`auth=1`) or an HTTP status with its reason (`auth: 200 OK`).
+ */
+const AUTH_READING = /^(?:-?\d+(?:\.\d+)?[ \t]?(?:ms|µs|us|ns|s|%)?(?=$|[,;][ \t])|\d{3}(?:[ \t]+[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*)*)?$)/;
 
 /** A sentence's final mark. */
 const SENTENCE_END = /[.,;!?]$/;
