@@ -336,13 +336,14 @@ export function isAuthScheme(word: string): boolean {
  * `x-auth-password`, `X-Secret`: `OWN_SECRET_WORDS`) holds it with no scheme, whatever word it is.
  * Under any other name such a word may be the secret (`token=Accept`, `password=Basic`).
  * Under `auth` alone (an attribute's key or a JSON member's last dotted segment) the whole value
- * holds none when it is a scheme's or a mechanism's word (`auth: "oauth2"`, `AUTH_MECHANISMS`): the
- * setting naming how a client authenticates, not its credential.
+ * holds none when it is a scheme's, a mechanism's, an identity provider's or an outcome's word
+ * (`auth: "oauth2"`, `auth: github`, `auth: ok`: `AUTH_SETTING_WORDS`) or a time or status
+ * (`AUTH_READING`): what the client authenticated with or how it went, not its credential.
  */
 export function holdsNoCredentialUnderHeader(name: string, value: string): boolean {
   if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1))) {
     const word = value.trim().replace(SENTENCE_END, "");
-    return isAuthScheme(word) || AUTH_MECHANISMS.has(word.toLowerCase()) || AUTH_READING.test(word);
+    return isAuthScheme(word) || AUTH_SETTING_WORDS.has(word.toLowerCase()) || AUTH_READING.test(word);
   }
   if (!shieldsUnder(name)) return false;
   const trimmed = value.trim();
@@ -393,11 +394,12 @@ function namesNoCredential(word: string): boolean {
  */
 const AUTH_SETTING_NAME = /^auth$/i;
 /**
- * Words an `auth` setting names its mechanism by beside an HTTP scheme's (`isAuthScheme`), lower
- * case: OAuth 2.0, OpenID Connect, SAML, mutual TLS, a client certificate, an API key, a
- * password, LDAP, Kerberos, SASL, AWS's signatures and IAM, or no authentication required.
+ * Words an `auth` member holds that are no credential, lower case, beside an HTTP scheme's
+ * (`isAuthScheme`): the mechanism (OAuth 2.0, OpenID Connect, SAML, mutual TLS, a client
+ * certificate, an API key, a password, LDAP, Kerberos, SASL, AWS's signatures and IAM, a JWT, a
+ * session or cookie, or none required), the identity provider, or the step's outcome.
  */
-const AUTH_MECHANISMS: ReadonlySet<string> = new Set([
+const AUTH_SETTING_WORDS: ReadonlySet<string> = new Set([
   "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "api_key", "apikey", "api-key", "password", "ldap",
   "kerberos", "sasl", "sigv4", "iam", "optional", "anonymous", "saml2", "jwt", "session", "cookie", "cookies",
   // Identity providers an app names as its sign-in (`auth: github`, `AUTH=google`).
@@ -409,8 +411,7 @@ const AUTH_MECHANISMS: ReadonlySet<string> = new Set([
 /**
  * What else an `auth` member holds in logs that is no credential: a step's time or a count in a
  * timing breakdown, before the breakdown's next member (`dns: 2 ms, auth: 3 ms, db: 10 ms`,
- * `auth=12.5ms`), a switch's digit
- * (`auth=1`) or an HTTP status with its reason (`auth: 200 OK`).
+ * `auth=12.5ms`), a switch's digit (`auth=1`) or an HTTP status with its reason (`auth: 200 OK`).
  */
 const AUTH_READING = /^(?:-?\d+(?:\.\d+)?[ \t]?(?:ms|µs|us|ns|s|%)?(?=$|[,;][ \t])|\d{3}(?:[ \t]+[A-Z][A-Za-z]*(?:[ \t]+[A-Z][A-Za-z]*)*)?$)/;
 
