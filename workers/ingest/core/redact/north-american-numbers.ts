@@ -77,3 +77,15 @@ export function isReservedNanpShape(match: string): boolean {
 /** A NANP number's printed groups, perhaps led by the trunk `1` (`(200) 512-1234`, `1-200-512-1234`, `200.512.1234`). */
 const RESERVED_NANP_SHAPE = /^(?:1[ .-]?)?(?:\([234]00\)[ .-]?|[234]00[ .-]?)[2-9]\d\d[ .-]?\d{4}$/;
 const NOT_DIGITS = /\D/g;
+
+/**
+ * Whether `digits`, a North American number's ten digits (`4158675309`), are ones NANPA gives out
+ * to a line: an `NXX` area code that is no `N9X` (held for expansion) and no `N11` service code,
+ * and an `NXX` exchange that is no `N11` either. Stricter than `canBeE164Number`'s shape, for a
+ * number no phone's word names (a list's later item, a callee's number).
+ */
+export function isAssignableNanpNumber(digits: string): boolean {
+  return ASSIGNABLE_NANP_DIGITS.test(digits);
+}
+const ASSIGNABLE_NANP_DIGITS = /^(?![2-9]11)[2-9][0-8]\d(?![2-9]11)[2-9]\d{6}$/;
+

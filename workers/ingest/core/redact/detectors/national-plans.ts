@@ -1,3 +1,5 @@
+import { isAssignableNanpNumber } from "../north-american-numbers";
+
 /**
  * Whether a national number as printed (`0171 1234567`, `415-867-5309`, `612 345 678`,
  * `(11) 98765-4321`) is one a country's numbering plan gives out, by its own rule:
@@ -23,7 +25,7 @@ export function isNationalPlanNumber(match: string): boolean {
   if (digits.charCodeAt(0) === 48 /* 0 */) {
     return TRUNK_LED.test(match) && digits.length >= 9 && digits.length <= 12 && (!IN_PAIRS.test(match) || digits.length === 10);
   }
-  if (NANP_SHAPE.test(match)) return NANP_DIGITS.test(digits) || ITALIAN_MOBILE.test(match);
+  if (NANP_SHAPE.test(match)) return isAssignableNanpNumber(digits) || ITALIAN_MOBILE.test(match);
   return BRAZIL_AFTER_AREA_CODE.test(match) || SPANISH.test(match);
 }
 
@@ -35,8 +37,6 @@ const TRUNK_LED = /^\(?0[1-9]/;
 const IN_PAIRS = /^\d{2}(?:[ .-]\d{2})+$/;
 /** Ten digits as a North American number prints them (`415-867-5309`, `(415) 867-5309`, `415 867 5309`, `4155550132`). */
 const NANP_SHAPE = /^(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}$/;
-/** `NXX` area code (no `N9X`, no `N11`), `NXX` exchange (no `N11`), four digits. */
-const NANP_DIGITS = /^(?![2-9]11)[2-9][0-8]\d(?![2-9]11)[2-9]\d{6}$/;
 const ITALIAN_MOBILE = /^3\d{2}[ .]?\d{3}[ .]?\d{4}$/;
 /** Brazil's mobile (`9dddd-dddd`) or landline (`2`–`5` first) after its area code, which has no `0`. */
 const BRAZIL_AFTER_AREA_CODE = /^\(?[1-9]{2}\)? ?(?:9 ?\d{4}|[2-5]\d{3})-?\d{4}$/;
