@@ -104,6 +104,29 @@ const LIST_ITEM =
  */
 const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\\]:[ \\t]*\\d+)?`;
 
+/** A key of an object as JSON (also held in a JSON string, its quotes escaped) or `util.inspect` writes one. */
+const objectKey = (name: string): string => `(?:${ESCAPED_QUOTE}|["']?)${name}(?:${ESCAPED_QUOTE}|["']?)[ \\t]*:`;
+/** The command word as a quoted string: JSON's, `util.inspect`'s, or JSON's held in a JSON string. */
+const QUOTED_COMMAND_WORD = `(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})`;
+/** Blanks and line breaks between an object's parts, as `util.inspect` breaks a long object: bounded. */
+const OBJECT_SPACE = "\\s{0,64}";
+/**
+ * A client's command as an object, the command word its `name` and its arguments the `args`
+ * list: ioredis' `Command` on the `ReplyError` it rejects with, which pino's error serializer
+ * and `util.inspect` print (`"command":{"name":"auth","args":["default","pw"]}`, `command: {
+ * name: 'auth', args: [ 'default', 'pw' ] }`), the match starting at the `{`.
+ */
+const COMMAND_OBJECT =
+  `\\{${OBJECT_SPACE}${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}${OBJECT_SPACE},${OBJECT_SPACE}` +
+  `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${OBJECT_SPACE}\\]`;
+/**
+ * A command's arguments as a list without its brackets, the command first, as a message quotes
+ * them (`sent 'AUTH', 'pw'`): not after a word, a quote, an opening or a `:` or `,` (a JSON
+ * member's value, an item of a longer list), and followed by no `,` or `:` (a JSON object's
+ * members `"AUTH", "user":` are no arguments).
+ */
+const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
+
 /**
  * Regex source of a Redis command as clients and tools print one, each match starting at the
  * command (`redisPasswords` reads it, its form told by its first character):
@@ -145,7 +168,9 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
-  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `[[(][ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*[\\])]`,
+  COMMAND_OBJECT,
+  BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
   `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
@@ -290,7 +315,10 @@ type Written = "list" | "line" | "prose";
 function commandIn(match: string): { tokens: Token[]; written: Written } {
   const first = match.charCodeAt(0);
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
-  if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
+  // `(` a tuple (redis-py's error's arguments), `{` a command object, a quote and `,` a list without brackets.
+  if (first === 0x5b || first === 0x28) return { tokens: listItems(match, 1, []), written: "line" };
+  if (first === 0x7b) return { tokens: objectCommand(match), written: "list" };
+  if (BARE_LIST_START.test(match)) return { tokens: listItems(match, 0, []), written: "line" };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
   if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
@@ -307,6 +335,19 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
     return { tokens: listItems(match, call + 2, [{ text: match.slice(0, call), start: 0, end: call }]), written: "list" };
   }
   return { tokens: tokensOf(match, limit), written: "line" };
+}
+
+/** A list without brackets: a quoted word and a `,` after it. */
+const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
+
+/** The `name` in a command object (`COMMAND_OBJECT`), captured, and the opening of its `args` list after it. */
+const OBJECT_NAME = /^\{\s*\\*["']?name\\*["']?[ \t]*:\s*\\*["']([A-Za-z0-9]+)\\*["'][^[]*\[/;
+
+/** The command word and then the arguments of a command object (`COMMAND_OBJECT`). */
+function objectCommand(match: string): Token[] {
+  const name = OBJECT_NAME.exec(match)!;
+  const start = name[0].indexOf(name[1]!, name[0].indexOf(":"));
+  return listItems(match, name[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -357,11 +398,35 @@ function quotedWords(text: string): Token[] {
   return [...text.matchAll(REPLY_WORD)].map((word) => ({ text: word[1]!, start: word.index + 1, end: word.index + 1 + word[1]!.length }));
 }
 
-/** `token` without the mark a sentence puts after a word (`AUTH s3cr3tP4ss, then`). */
+/**
+ * `token` judged without the marks a sentence puts after a word (`AUTH s3cr3tP4ss, then`,
+ * `AUTH failed!`), its place still holding the password's own (`ownMarksEnd`).
+ */
 function withoutTrailingMark(token: Token): Token {
-  const text = token.text.replace(/[.,;:!?)]+$/, "");
-  return { text, start: token.start, end: token.start + text.length };
+  return withoutMarks(token, /[.,;:!?)]+$/);
 }
+
+/**
+ * `token` with its text read without the marks `marks` matches at its end, and its place ending
+ * where the password's own characters end (`ownMarksEnd`): the word is judged without them, and
+ * a password redacted whole.
+ */
+function withoutMarks(token: Token, marks: RegExp): Token {
+  const text = token.text.replace(marks, "");
+  return { text, start: token.start, end: token.start + ownMarksEnd(token.text) };
+}
+
+/**
+ * Where a password's own characters end in `word`, a word a sentence's marks may end: before
+ * `.`, `,`, `;`, `:` or `)` after a word of letters, digits, `_` and `-` and any `!` or `?`
+ * (`s3cr3tPw.`, `s3cr3tPw!.`: the sentence's); else at the word's end, a mark being the
+ * password's punctuation (`s3cr3tPw!`, `p@ss1,`): a password's punctuation is part of it, and
+ * a password is never left partly in clear.
+ */
+function ownMarksEnd(word: string): number {
+  return SENTENCE_MARKS_AFTER.exec(word)?.[1]!.length ?? word.length;
+}
+const SENTENCE_MARKS_AFTER = /^([\w-]+[!?]*)[.,;:)]+$/;
 
 /**
  * The arguments of `command` (`words[0]`; `words` its words as written) that are passwords, by
@@ -612,7 +677,7 @@ function tokensOf(line: string, limit: number): Token[] {
   for (const word of line.matchAll(WORD)) {
     const previous = tokens[tokens.length - 1];
     if (previous !== undefined && endsSentence) {
-      if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
+      if (!quoted) tokens[tokens.length - 1] = withoutMarks(previous, /[.!?]$/);
       break;
     }
     const escaped = word[3];
