@@ -114,11 +114,16 @@ const OBJECT_SPACE = "\\s{0,64}";
  * A client's command as an object, the command word its `name` and its arguments the `args`
  * list: ioredis' `Command` on the `ReplyError` it rejects with, which pino's error serializer
  * and `util.inspect` print (`"command":{"name":"auth","args":["default","pw"]}`, `command: {
- * name: 'auth', args: [ 'default', 'pw' ] }`), the match starting at the `{`.
+ * name: 'auth', args: [ 'default', 'pw' ] }`), or its members in the other order, as a map
+ * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`); the match
+ * starting at the `{`.
  */
-const COMMAND_OBJECT =
-  `\\{${OBJECT_SPACE}${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}${OBJECT_SPACE},${OBJECT_SPACE}` +
-  `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${OBJECT_SPACE}\\]`;
+const COMMAND_OBJECT = (() => {
+  const name = `${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
+  const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${OBJECT_SPACE}\\]`;
+  const then = `${OBJECT_SPACE},${OBJECT_SPACE}`;
+  return `\\{${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
+})();
 /**
  * A command's arguments as a list without its brackets, the command first, as a message quotes
  * them (`sent 'AUTH', 'pw'`): not after a word, a quote, an opening or a `:` or `,` (a JSON
@@ -292,6 +297,14 @@ export interface ArgumentPassword {
 const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
 
 /**
+ * Whether `word` is, in any case, the word of a command that may carry a password (`AUTH`,
+ * `AUTH2`, `HELLO`, `CONFIG`, `MIGRATE`, `ACL`): a command object's `name` whose `args` are read.
+ */
+export function isPasswordCommandWord(word: string): boolean {
+  return COMMAND_NAME.test(word);
+}
+
+/**
  * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks;
  * the prompt at a word's start or right after a logger's prefix, `ERROR:root:redis>`): what a
  * user typed there redis-cli sends as a command, whatever its case (`redis> auth mypass`), so no
@@ -340,14 +353,14 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
 /** A list without brackets: a quoted word and a `,` after it. */
 const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
 
-/** The `name` in a command object (`COMMAND_OBJECT`), captured, and the opening of its `args` list after it. */
-const OBJECT_NAME = /^\{\s*\\*["']?name\\*["']?[ \t]*:\s*\\*["']([A-Za-z0-9]+)\\*["'][^[]*\[/;
+/** The `name` member of a command object (`COMMAND_OBJECT`), its value's text captured: the command word. */
+const OBJECT_NAME = /name\\*["']?[ \t]*:\s*\\*["']([A-Za-z0-9]+)/;
 
-/** The command word and then the arguments of a command object (`COMMAND_OBJECT`). */
+/** The command word and then the arguments (the `args` list, the object's first `[`) of a command object (`COMMAND_OBJECT`). */
 function objectCommand(match: string): Token[] {
   const name = OBJECT_NAME.exec(match)!;
-  const start = name[0].indexOf(name[1]!, name[0].indexOf(":"));
-  return listItems(match, name[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
+  const start = name.index + name[0].length - name[1]!.length;
+  return listItems(match, match.indexOf("[") + 1, [{ text: name[1]!, start, end: start + name[1]!.length }]);
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
