@@ -92,6 +92,8 @@ describe("a command as a list in an error", () => {
     `{"cmds":["GET", "AUTH", "pw"]}`,
     `features: 'auth', 'billing'`,
     `('AUTH', 'OK')`,
+    // Code: a call's bare argument is a variable's name, no value.
+    `console.log('AUTH', password)`,
   ]);
 });
 

@@ -93,11 +93,13 @@ const ESCAPED_QUOTE = '\\\\{1,15}"';
 /**
  * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
  * (its text captured, by the quote: `"`, `'`, a backtick, or `"` escaped at any level, the list
- * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`), or a bare number or word.
+ * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`: `QUOTED_LIST_ITEM`), or a bare
+ * number or word.
  */
-const LIST_ITEM =
+const QUOTED_LIST_ITEM =
   "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|" +
-  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE}|[\\w.+-]+)`;
+  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE})`;
+const LIST_ITEM = `(?:${QUOTED_LIST_ITEM}|[\\w.+-]+)`;
 /**
  * The items after a list's first, each after a comma, and the `[length]: n` that Node's
  * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
@@ -151,7 +153,9 @@ const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})(?:"${COMMAND_WORD}"|
  *   (`(AUTH required)`, `(auth failed)` stay);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
- *   (`["AUTH","pw"]`, node-redis' command arrays);
+ *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items (redis-py's
+ *   `AuthenticationError: ('AUTH', 'pw')`); the list without brackets (`BARE_LIST`); a command
+ *   object (`COMMAND_OBJECT`, ioredis' `ReplyError`'s `command`);
  * - RESP, the protocol's own text (`*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n`);
  * - in prose, `AUTH` in capitals and the word after it (after `default`, Redis's user), the
  *   match starting at the blank before (`sent AUTH s3cr3tP4ss to redis`).
@@ -173,7 +177,8 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
-  `[[(][ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*[\\])]`,
+  `\\[[ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `\\([ \\t]*${QUOTED_COMMAND_WORD}(?:[ \\t]*,[ \\t]*${QUOTED_LIST_ITEM})+[ \\t]*\\)`,
   COMMAND_OBJECT,
   BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
@@ -317,7 +322,7 @@ const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROM
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:
- * `list` (what only a client or the protocol prints: ioredis' call, RESP), `line` (blank-separated
+ * `list` (what only a client or the protocol prints: ioredis' call, a command object, RESP), `line` (blank-separated
  * or quoted words (MONITOR's, also copied without its prefix), which log lines about authentication also are, and
  * arrays, which lists of names also are: `["auth","profile"]`), `prose` (`AUTH` and one word
  * inside a sentence).
