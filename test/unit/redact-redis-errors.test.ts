@@ -134,3 +134,33 @@ describe("an error's name after a credential's colon", () => {
     ["password: Hunter2Error", `password: ${P}`],
   ]);
 });
+
+describe("the same errors as attributes and console lines", () => {
+  const s = (stringValue: string) => ({ stringValue });
+
+  it("takes the password in an error's attributes and keeps the error's words", () => {
+    const stack = (password: string) => `ReplyError: ${WRONGPASS}\n    at parseError (parser.js:179:12) {\n  command: { name: 'auth', args: [ 'default', '${password}' ] }\n}`;
+    const stored = storedLogAttributes([
+      { key: "exception.message", value: s(WRONGPASS) },
+      { key: "exception.stacktrace", value: s(stack("s3cr3tRedisPw")) },
+      { key: "error", value: s("redis.exceptions.AuthenticationError: ('AUTH', 's3cr3tRedisPw')") },
+      { key: "detail", value: s("AUTH default s3cr3tRedisPw!") },
+      { key: "msg", value: s(`ERR invalid password: ReplyError: ${WRONGPASS}`) },
+    ]);
+    expect(stored.values).toEqual({
+      "exception.message": WRONGPASS,
+      "exception.stacktrace": stack(M),
+      error: `redis.exceptions.AuthenticationError: ('AUTH', '${M}')`,
+      detail: `AUTH default ${M}`,
+      msg: `ERR invalid password: ReplyError: ${WRONGPASS}`,
+    });
+  });
+
+  it("takes it from a Cloudflare console line of the error and keeps a message naming the error", () => {
+    const line = exportedConsoleLine(`ReplyError: ${WRONGPASS} { command: { name: 'auth', args: [ 'default', 's3cr3tRedisPw' ] } }`);
+    expect(line.body).toBe(`ReplyError: ${WRONGPASS} { command: { name: 'auth', args: [ 'default', '${M}' ] } }`);
+    const logged = exportedConsoleLine(`{"level":"error","message":"ERR invalid password: ReplyError: WRONGPASS","args":["AUTH","default","s3cr3tRedisPw"]}`);
+    expect(JSON.stringify(logged)).not.toContain("s3cr3tRedisPw");
+    expect(JSON.stringify(logged)).toContain("ERR invalid password: ReplyError: WRONGPASS");
+  });
+});
