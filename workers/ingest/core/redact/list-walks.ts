@@ -5,6 +5,7 @@ import { mayBeOwnedName, mayBeOwnerKey } from "./name-owners";
 import { mayBePairNameMember, mayBePairValueMember } from "./name-value-pairs";
 import { mayBeOwnedAddress, mayNameAddressOwner } from "./address-owners";
 import { isPathKey, isQueryKey } from "./query-paths";
+import { mayBeCommandArguments, mayBeCommandName } from "./redis-command-objects";
 
 /**
  * The walks the redaction walk makes over an attribute list before ruling its attributes
@@ -29,6 +30,8 @@ export const ListWalk = {
    * (its value is read as a query with or without a path beside it), or a key holding the record's path (`url.path`, `url.full`).
    */
   QUERY_PATHS: 1 << 12,
+  /** `commandObjectsIn`: a key whose last part is `args` and one whose last part is `name` (a Redis command object's). */
+  REDIS_COMMAND_OBJECTS: 1 << 14,
 } as const;
 
 /**
@@ -63,7 +66,7 @@ export function listWalks(attributes: readonly KeyValue[]): number {
 /** `ListWalk`'s bits: the lower of each walk's two. */
 const WALK_BITS =
   ListWalk.GRAPHQL_REQUESTS | ListWalk.QUERY_PARAMETERS | ListWalk.QUERY_EVENTS | ListWalk.PAIR_NAMES | ListWalk.OWNED_NAMES |
-  ListWalk.ADDRESS_OWNERS | ListWalk.QUERY_PATHS;
+  ListWalk.ADDRESS_OWNERS | ListWalk.QUERY_PATHS | ListWalk.REDIS_COMMAND_OBJECTS;
 
 /** Slots of the memo (a power of two): more than the distinct keys a batch's records repeat. */
 const SLOTS = 256;
@@ -82,7 +85,8 @@ function kindsOfKey(key: string): number {
     kindBits(ListWalk.PAIR_NAMES, mayBePairNameMember(key), mayBePairValueMember(key)) |
     kindBits(ListWalk.OWNED_NAMES, mayBeOwnedName(key), mayBeOwnerKey(key)) |
     kindBits(ListWalk.ADDRESS_OWNERS, mayBeOwnedAddress(key), mayNameAddressOwner(key)) |
-    kindBits(ListWalk.QUERY_PATHS, isQueryKey(key), isQueryKey(key) || isPathKey(key));
+    kindBits(ListWalk.QUERY_PATHS, isQueryKey(key), isQueryKey(key) || isPathKey(key)) |
+    kindBits(ListWalk.REDIS_COMMAND_OBJECTS, mayBeCommandArguments(key), mayBeCommandName(key));
   slotKeys[slot] = key;
   slotKinds[slot] = kinds;
   return kinds;

@@ -18,7 +18,8 @@ import { jsonToAnyValue } from "../normalize/json-to-attributes";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
-import { redisArgumentPasswords } from "./redis-commands";
+import { redisArgumentPasswords, redisPasswords } from "./redis-commands";
+import { commandObjectsIn } from "./redis-command-objects";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { cookieInJar, inCookieJar, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
@@ -576,6 +577,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const addressOwners = (walks & ListWalk.ADDRESS_OWNERS) !== 0 ? addressOwnersIn(attributes) : undefined;
     // A query sent without its path (`url.query`) is judged under the record's path (query-paths.ts).
     const queryPlace = prefix === "" && (walks & ListWalk.QUERY_PATHS) !== 0 ? queryPlaceIn(attributes) : 0;
+    // A Redis command object's arguments are read with its `name` (redis-command-objects.ts).
+    const commandObjects = this.policy.redisArguments && (walks & ListWalk.REDIS_COMMAND_OBJECTS) !== 0 ? commandObjectsIn(attributes) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -613,6 +616,8 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
           continue;
         }
         // Stores only what changed: a store into an old object costs a write barrier.
+        const command = commandObjects?.get(attribute.key);
+        if (command !== undefined) this.commandObjectArguments(attribute, command);
         const value = attribute.value;
         const bound = graphQL.length === 0 ? undefined : variablesUnder(graphQL, attribute.key);
         const event = rule.action === "scan" ? events?.get(attribute.key) : undefined;
@@ -1114,6 +1119,49 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   private secret(value: AnyValue, kind: string): AnyValue {
     this.tally.add(kind);
     return this.marker(value, kind);
+  }
+
+  /**
+   * The passwords among a Redis command object's arguments (`attribute`'s list, `command` the
+   * object's `name`: `commandObjectsIn`), replaced by the command's grammar (`redisArgumentPasswords`);
+   * its other items are ruled as any list's after.
+   */
+  private commandObjectArguments(attribute: KeyValue, command: string): void {
+    const value = attribute.value;
+    if ("stringValue" in value) {
+      const redacted = this.commandObjectArgumentsText(value.stringValue, command);
+      if (redacted !== value.stringValue) {
+        attribute.value = { stringValue: redacted };
+        this.noteRewritten(value, attribute.value);
+      }
+      return;
+    }
+    if (!("arrayValue" in value)) return;
+    const items = value.arrayValue;
+    const passwords = redisArgumentPasswords([command, ...items.map((item) => ("stringValue" in item ? item.stringValue : undefined))], standsForSecret);
+    for (const { index, offset } of passwords) {
+      const item = items[index - 1]!;
+      const redacted = this.secretFrom(item, REDIS_PASSWORD_KIND, offset);
+      items[index - 1] = redacted;
+      this.noteRewritten(item, redacted);
+    }
+  }
+
+  /**
+   * `text`, a command object's arguments as a JSON array's text (a lifted array: `["default","pw"]`),
+   * with its passwords replaced: read as the list with `command` as its first item (`redisPasswords`).
+   */
+  private commandObjectArgumentsText(text: string, command: string): string {
+    const head = `[${JSON.stringify(command)},`;
+    const shift = head.length - 1;
+    let redacted = "";
+    let kept = 0;
+    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret)) {
+      const password = text.slice(start - shift, end - shift);
+      redacted += `${text.slice(kept, start - shift)}${(this.secret({ stringValue: password }, REDIS_PASSWORD_KIND) as { stringValue: string }).stringValue}`;
+      kept = end - shift;
+    }
+    return kept === 0 ? text : redacted + text.slice(kept);
   }
 
   /** `secret`, for the part of a string `value` from `offset` on (an `ACL SETUSER` rule's password after its `>`). */

@@ -93,16 +93,46 @@ const ESCAPED_QUOTE = '\\\\{1,15}"';
 /**
  * One argument of a list as JSON and Node's `util.inspect` (ioredis' debug log) print it: quoted
  * (its text captured, by the quote: `"`, `'`, a backtick, or `"` escaped at any level, the list
- * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`), or a bare number or word.
+ * being JSON text held in a JSON string: `"[\"AUTH\",\"pw\"]"`: `QUOTED_LIST_ITEM`), or a bare
+ * number or word.
  */
-const LIST_ITEM =
+const QUOTED_LIST_ITEM =
   "(?:\"((?:[^\"\\\\\\r\\n]|\\\\.)*)\"|'((?:[^'\\\\\\r\\n]|\\\\.)*)'|`((?:[^`\\\\\\r\\n]|\\\\.)*)`|" +
-  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE}|[\\w.+-]+)`;
+  `${ESCAPED_QUOTE}((?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*)${ESCAPED_QUOTE})`;
+const LIST_ITEM = `(?:${QUOTED_LIST_ITEM}|[\\w.+-]+)`;
 /**
  * The items after a list's first, each after a comma, and the `[length]: n` that Node's
  * `util.format` adds to an array it prints for `%o` (`debug` itself prints none).
  */
 const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\\]:[ \\t]*\\d+)?`;
+
+/** A key of an object as JSON (also held in a JSON string, its quotes escaped) or `util.inspect` writes one. */
+const objectKey = (name: string): string => `(?:${ESCAPED_QUOTE}|["']?)${name}(?:${ESCAPED_QUOTE}|["']?)[ \\t]*:`;
+/** The command word as a quoted string: JSON's, `util.inspect`'s, or JSON's held in a JSON string. */
+const QUOTED_COMMAND_WORD = `(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})`;
+/** Blanks and line breaks between an object's parts, as `util.inspect` breaks a long object: bounded. */
+const OBJECT_SPACE = "\\s{0,64}";
+/**
+ * A client's command as an object, the command word its `name` and its arguments the `args`
+ * list: ioredis' `Command` on the `ReplyError` it rejects with, which pino's error serializer
+ * and `util.inspect` print (`"command":{"name":"auth","args":["default","pw"]}`, `command: {
+ * name: 'auth', args: [ 'default', 'pw' ] }`), or its members in the other order, as a map
+ * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`); the match
+ * starting at the `{`.
+ */
+const COMMAND_OBJECT = (() => {
+  const name = `${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
+  const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${OBJECT_SPACE}\\]`;
+  const then = `${OBJECT_SPACE},${OBJECT_SPACE}`;
+  return `\\{${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
+})();
+/**
+ * A command's arguments as a list without its brackets, the command first, as a message quotes
+ * them (`sent 'AUTH', 'pw'`): not after a word, a quote, an opening or a `:` or `,` (a JSON
+ * member's value, an item of a longer list), and followed by no `,` or `:` (a JSON object's
+ * members `"AUTH", "user":` are no arguments).
+ */
+const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
 
 /**
  * Regex source of a Redis command as clients and tools print one, each match starting at the
@@ -123,7 +153,9 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
  *   (`(AUTH required)`, `(auth failed)` stay);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
- *   (`["AUTH","pw"]`, node-redis' command arrays);
+ *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items (redis-py's
+ *   `AuthenticationError: ('AUTH', 'pw')`); the list without brackets (`BARE_LIST`); a command
+ *   object (`COMMAND_OBJECT`, ioredis' `ReplyError`'s `command`);
  * - RESP, the protocol's own text (`*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n`);
  * - in prose, `AUTH` in capitals and the word after it (after `default`, Redis's user), the
  *   match starting at the blank before (`sent AUTH s3cr3tP4ss to redis`).
@@ -145,7 +177,10 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
-  `\\[[ \\t]*(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `\\[[ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
+  `\\([ \\t]*${QUOTED_COMMAND_WORD}(?:[ \\t]*,[ \\t]*${QUOTED_LIST_ITEM})+[ \\t]*\\)`,
+  COMMAND_OBJECT,
+  BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
   `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
 ].join("|");
@@ -267,6 +302,14 @@ export interface ArgumentPassword {
 const COMMAND_NAME = new RegExp(`^${COMMAND_WORD}$`);
 
 /**
+ * Whether `word` is, in any case, the word of a command that may carry a password (`AUTH`,
+ * `AUTH2`, `HELLO`, `CONFIG`, `MIGRATE`, `ACL`): a command object's `name` whose `args` are read.
+ */
+export function isPasswordCommandWord(word: string): boolean {
+  return COMMAND_NAME.test(word);
+}
+
+/**
  * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks;
  * the prompt at a word's start or right after a logger's prefix, `ERROR:root:redis>`): what a
  * user typed there redis-cli sends as a command, whatever its case (`redis> auth mypass`), so no
@@ -279,7 +322,7 @@ const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROM
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:
- * `list` (what only a client or the protocol prints: ioredis' call, RESP), `line` (blank-separated
+ * `list` (what only a client or the protocol prints: ioredis' call, a command object, RESP), `line` (blank-separated
  * or quoted words (MONITOR's, also copied without its prefix), which log lines about authentication also are, and
  * arrays, which lists of names also are: `["auth","profile"]`), `prose` (`AUTH` and one word
  * inside a sentence).
@@ -290,7 +333,10 @@ type Written = "list" | "line" | "prose";
 function commandIn(match: string): { tokens: Token[]; written: Written } {
   const first = match.charCodeAt(0);
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
-  if (first === 0x5b) return { tokens: listItems(match, 1, []), written: "line" };
+  // `(` a tuple (redis-py's error's arguments), `{` a command object, a quote and `,` a list without brackets.
+  if (first === 0x5b || first === 0x28) return { tokens: listItems(match, 1, []), written: "line" };
+  if (first === 0x7b) return { tokens: objectCommand(match), written: "list" };
+  if (BARE_LIST_START.test(match)) return { tokens: listItems(match, 0, []), written: "line" };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
   if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
@@ -307,6 +353,19 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
     return { tokens: listItems(match, call + 2, [{ text: match.slice(0, call), start: 0, end: call }]), written: "list" };
   }
   return { tokens: tokensOf(match, limit), written: "line" };
+}
+
+/** A list without brackets: a quoted word and a `,` after it. */
+const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
+
+/** The `name` member of a command object (`COMMAND_OBJECT`), its value's text captured: the command word. */
+const OBJECT_NAME = /name\\*["']?[ \t]*:\s*\\*["']([A-Za-z0-9]+)/;
+
+/** The command word and then the arguments (the `args` list, the object's first `[`) of a command object (`COMMAND_OBJECT`). */
+function objectCommand(match: string): Token[] {
+  const name = OBJECT_NAME.exec(match)!;
+  const start = name.index + name[0].length - name[1]!.length;
+  return listItems(match, match.indexOf("[") + 1, [{ text: name[1]!, start, end: start + name[1]!.length }]);
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -357,11 +416,35 @@ function quotedWords(text: string): Token[] {
   return [...text.matchAll(REPLY_WORD)].map((word) => ({ text: word[1]!, start: word.index + 1, end: word.index + 1 + word[1]!.length }));
 }
 
-/** `token` without the mark a sentence puts after a word (`AUTH s3cr3tP4ss, then`). */
+/**
+ * `token` judged without the marks a sentence puts after a word (`AUTH s3cr3tP4ss, then`,
+ * `AUTH failed!`), its place still holding the password's own (`ownMarksEnd`).
+ */
 function withoutTrailingMark(token: Token): Token {
-  const text = token.text.replace(/[.,;:!?)]+$/, "");
-  return { text, start: token.start, end: token.start + text.length };
+  return withoutMarks(token, /[.,;:!?)]+$/);
 }
+
+/**
+ * `token` with its text read without the marks `marks` matches at its end, and its place ending
+ * where the password's own characters end (`ownMarksEnd`): the word is judged without them, and
+ * a password redacted whole.
+ */
+function withoutMarks(token: Token, marks: RegExp): Token {
+  const text = token.text.replace(marks, "");
+  return { text, start: token.start, end: token.start + ownMarksEnd(token.text) };
+}
+
+/**
+ * Where a password's own characters end in `word`, a word a sentence's marks may end: before
+ * `.`, `,`, `;`, `:` or `)` after a word of letters, digits, `_` and `-` and any `!` or `?`
+ * (`s3cr3tPw.`, `s3cr3tPw!.`: the sentence's); else at the word's end, a mark being the
+ * password's punctuation (`s3cr3tPw!`, `p@ss1,`): a password's punctuation is part of it, and
+ * a password is never left partly in clear.
+ */
+function ownMarksEnd(word: string): number {
+  return SENTENCE_MARKS_AFTER.exec(word)?.[1]!.length ?? word.length;
+}
+const SENTENCE_MARKS_AFTER = /^([\w-]+[!?]*)[.,;:)]+$/;
 
 /**
  * The arguments of `command` (`words[0]`; `words` its words as written) that are passwords, by
@@ -612,7 +695,7 @@ function tokensOf(line: string, limit: number): Token[] {
   for (const word of line.matchAll(WORD)) {
     const previous = tokens[tokens.length - 1];
     if (previous !== undefined && endsSentence) {
-      if (!quoted) tokens[tokens.length - 1] = { text: previous.text.slice(0, -1), start: previous.start, end: previous.end - 1 };
+      if (!quoted) tokens[tokens.length - 1] = withoutMarks(previous, /[.!?]$/);
       break;
     }
     const escaped = word[3];

@@ -1,0 +1,48 @@
+import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { isPasswordCommandWord } from "./redis-commands";
+
+/**
+ * A client's Redis command held as a map, its word under `name` and its arguments under `args`:
+ * ioredis' `Command` on the `ReplyError` it rejects with, which pino's error serializer writes
+ * as `"err":{…,"command":{"name":"auth","args":["default","pw"]}}` and which a lifted log line
+ * holds as the attributes `err.command.name` and `err.command.args` (the list as its JSON text,
+ * as a lifted array is kept; or a map `command` whose members are `name` and `args`). Its arguments hold no command word of their own, so the list
+ * alone is not read as a command (`redisArgumentPasswords` reads it with the word before it).
+ */
+
+/** Whether `key`'s last part is `args`: a command object's arguments may be under it. */
+export function mayBeCommandArguments(key: string): boolean {
+  return lastPartIs(key, "args");
+}
+
+/** Whether `key`'s last part is `name`: a command object's word may be under it. */
+export function mayBeCommandName(key: string): boolean {
+  return lastPartIs(key, "name");
+}
+
+/**
+ * The command words of the command objects in `attributes`, by the key of their arguments: for
+ * each `…args` whose sibling `…name` (the same parent's, `err.command.`) is a string naming a
+ * command that carries a password (`isPasswordCommandWord`: `auth`, `hello`, `config`, `migrate`,
+ * `acl`); undefined when there is none. Other commands' arguments are keys and values, no secret
+ * (`{"name":"get","args":["session:42"]}` stays).
+ */
+export function commandObjectsIn(attributes: readonly KeyValue[]): Map<string, string> | undefined {
+  let commands: Map<string, string> | undefined;
+  for (const { key, value } of attributes) {
+    if (!mayBeCommandName(key) || !("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
+    const args = `${key.slice(0, key.length - "name".length)}args`;
+    if (attributes.some((attribute) => attribute.key === args && holdsList(attribute.value))) (commands ??= new Map()).set(args, value.stringValue);
+  }
+  return commands;
+}
+
+/** Whether `value` is a list: an array, or the JSON text of one (a lifted array). */
+function holdsList(value: AnyValue): boolean {
+  return "arrayValue" in value || ("stringValue" in value && value.stringValue.startsWith("["));
+}
+
+/** Whether the last dot-separated part of `key` is `part`. */
+function lastPartIs(key: string, part: string): boolean {
+  return key.endsWith(part) && (key.length === part.length || key.charCodeAt(key.length - part.length - 1) === 0x2e);
+}
