@@ -28,7 +28,9 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { ANY_NAME as ANY_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint } from "./national-documents";
+import {
+  ANY_LETTERED_NAME as ANY_LETTERED_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint,
+} from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
@@ -458,7 +460,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0 || codes >= 0x3000, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -994,7 +996,7 @@ export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_GREETING, pattern: GREETING_HINT },
   { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
   { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
+  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_LETTERED_NATIONAL_ID_NAME },
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
