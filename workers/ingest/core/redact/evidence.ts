@@ -28,7 +28,9 @@ import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detector
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
-import { ANY_NAME as ANY_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint } from "./national-documents";
+import {
+  ANY_LETTERED_NAME as ANY_LETTERED_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint,
+} from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
@@ -458,7 +460,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0 || codes >= 0x3000, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
@@ -630,11 +632,11 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * A part of every word naming a phone (`detectors/phone.ts`: `phone`, `tel`, `fax`, `mobile`,
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`, `llámenos`,
  * `Telefon`, `Handy`, `Rufnummer`, `tél`, `sms`, `携帯`, `電話`, `手机`, `电话`, `anrufen`, `Rückruf`, `erreichbar`,
- * `appelez`, `joignable`, `chiamare`, `contattare`; `reach`, `contact` and German `unter` before a callee's
+ * `appelez`, `joignable`, `chiamare`, `contattare`; `reach`, `contact`, German `Kontakt` and `unter` before a callee's
  * number: `reach John Smith at …`, `Frau Weber unter … anrufen`), and a provider's phone field before its separator
  * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|[Rr]each|REACH|[Uu]nter|UNTER|(?:To|From)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|(?:To|From)[=:"']|wa_id[=:"'\\]/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -994,7 +996,7 @@ export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_GREETING, pattern: GREETING_HINT },
   { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
   { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_NATIONAL_ID_NAME },
+  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_LETTERED_NATIONAL_ID_NAME },
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
   { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
   { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },

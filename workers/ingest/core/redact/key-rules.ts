@@ -14,7 +14,7 @@ import { isPostalCodeParameterName } from "./postal-code-names";
 import { namesExistingSecret } from "./secret-object-names";
 import { namesBarePix, namesPixKey } from "./detectors/pix";
 import { namesBirthDate, namesPassport } from "./detectors/personal-documents";
-import { namesNationalId } from "./detectors/national-ids";
+import { namesCheckedNationalId, namesNationalId } from "./detectors/national-ids";
 import { holderOf } from "./card-holder-names";
 import { namesCardNumber } from "./card-names";
 import { type PersonNameField, gluedToName, namesPersonField, namesPersonParty, personNameFieldOf } from "./person-names";
@@ -215,7 +215,7 @@ function newScanRule(bits: number): KeyRule {
       ((bits & 65536) !== 0 ? Place.PASSPORT_VALUE : 0) | ((bits & 131072) !== 0 ? Place.BARE_PIX_VALUE : 0) |
       ((bits & 262144) !== 0 ? Place.NATIONAL_ID_VALUE : 0) | ((bits & 524288) !== 0 ? Place.ROUTE_VALUE : 0) |
       ((bits & 1048576) !== 0 ? Place.MESSAGE_ID_VALUE : 0) | ((bits & 2097152) !== 0 ? Place.CONNECTION_VALUE : 0) |
-      ((bits & 4194304) !== 0 ? Place.JOB_TITLE_VALUE : 0),
+      ((bits & 4194304) !== 0 ? Place.JOB_TITLE_VALUE : 0) | ((bits & 8388608) !== 0 ? Place.CHECKED_NATIONAL_ID_VALUE : 0),
   };
 }
 
@@ -390,7 +390,7 @@ export class KeyRules {
         (namesPixKey(items) ? 2048 : 0) | (namesIban(items) ? 4096 : 0) |
         (!thing && (namesPersonNumber(items) || namesCardNumber(words)) ? PERSON_NUMBER_BIT : 0) | (measure ? 16384 : 0) |
         (namesBirthDate(words) ? 32768 : 0) | (namesPassport(words) ? 65536 : 0) | (namesBarePix(items) ? 131072 : 0) |
-        (namesNationalId(items) ? 262144 : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0) |
+        (namesNationalId(items) ? 262144 | (namesCheckedNationalId(items) ? 8388608 : 0) : 0) | (ROUTE_KEYS.has(whole) ? 524288 : 0) | (namesMessageId(words) ? 1048576 : 0) |
         // The last segment's words: the `db.*` namespace (`db.statement`, `db.query.parameter.0`) names no connection.
         (namesConnection(nameWords(lastSegment)) ? 2097152 : 0) | (namesJobTitle(nameWords(lastSegment)) ? 4194304 : 0);
 
@@ -508,7 +508,8 @@ function scanBits(rule: KeyRule & { action: "scan" }): number {
     ((place & Place.BIRTH_DATE_VALUE) !== 0 ? 32768 : 0) | ((place & Place.PASSPORT_VALUE) !== 0 ? 65536 : 0) |
     ((place & Place.BARE_PIX_VALUE) !== 0 ? 131072 : 0) | ((place & Place.NATIONAL_ID_VALUE) !== 0 ? 262144 : 0) |
     ((place & Place.ROUTE_VALUE) !== 0 ? 524288 : 0) | ((place & Place.MESSAGE_ID_VALUE) !== 0 ? 1048576 : 0) |
-    ((place & Place.CONNECTION_VALUE) !== 0 ? 2097152 : 0) | ((place & Place.JOB_TITLE_VALUE) !== 0 ? 4194304 : 0)
+    ((place & Place.CONNECTION_VALUE) !== 0 ? 2097152 : 0) | ((place & Place.JOB_TITLE_VALUE) !== 0 ? 4194304 : 0) |
+    ((place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0 ? 8388608 : 0)
   );
 }
 

@@ -1,6 +1,6 @@
 import {
-  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, germanDocumentNumberHolds, nirHolds, nricHolds, peselHolds, personnummerHolds,
-  rutHolds, sinHolds, spanishIdHolds, steuerIdHolds, tfnHolds,
+  aadhaarHolds, bsnHolds, codiceFiscaleHolds, cuitHolds, curpHolds, germanDocumentNumberHolds, myNumberHolds, nhsNumberHolds, nirHolds, nricHolds, peselHolds,
+  personnummerHolds, rutHolds, sinHolds, spanishIdHolds, steuerIdHolds, tfnHolds,
 } from "./national-id-checks";
 import { caseless } from "./detectors/detector";
 import { NUMBER_WORD } from "./detectors/thing-words";
@@ -60,6 +60,12 @@ export function isUncheckedLowerCaseCardNumber(value: string): boolean {
 }
 
 /**
+ * Japan's names of its My Number (`マイナンバー`, `個人番号`), in characters from U+3000 on: a
+ * text's evidence reads them where it holds such a character (`evidence.ts`, `ANY_LETTERED_NAME`).
+ */
+const JAPANESE_NAMES: readonly string[] = ["マイナンバー", "個人番号"];
+
+/**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
  * language too (`SIN`, `RUN`, `FIN`) are read in capitals only; the others also in lower case, as a
  * JSON member's name (`{"dni":…}`).
@@ -77,8 +83,15 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   // India: Aadhaar and the PAN (its fourth letter says whose: `P` a person's).
   { name: `${caseless("aadhaa")}?[Rr]|${caseless("aadhar")}`, number: "[2-9]\\d{3}[ -]?\\d{4}[ -]?\\d{4}", holds: aadhaarHolds },
   { name: "PAN|[Pp]an", number: "[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z]" },
-  // Canada: Social Insurance Number.
-  { name: `SIN|${words("social", "insurance")}`, number: "\\d{3}[ -]?\\d{3}[ -]?\\d{3}", holds: sinHolds },
+  // Canada: Social Insurance Number, in French the numéro d'assurance sociale (NAS). `SIN` and
+  // `NAS` are also a city's airport (a Cloudflare colo) and a storage appliance: a number after
+  // them is a SIN only when its Luhn check holds.
+  {
+    name: `SIN|${words("social", "insurance")}|NAS|${caseless("num")}[ée]${caseless("ro d'assurance sociale")}`,
+    number: "\\d{3}[ -]?\\d{3}[ -]?\\d{3}",
+    holds: sinHolds,
+    named: sinHolds,
+  },
   // The Netherlands: burgerservicenummer (and the sofinummer before it).
   { name: `BSN|[Bb]sn|${caseless("burgerservicenummer")}|${caseless("sofinummer")}`, number: "\\d{9}", holds: bsnHolds },
   // Sweden: personnummer and samordningsnummer.
@@ -126,6 +139,18 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   // digit holds. Other documents' numbers after it are read by the generic name (`GENERIC_NAME`),
   // which needs their check digit.
   { name: `${caseless("id")}[ _-]?${caseless("card")}|${words("identity", "card")}`, number: GERMAN_CARD_NUMBER, named: printedOrChecked },
+  // The UK: NHS number (England, Wales and the Isle of Man), ten digits printed 3-3-4, a mod-11
+  // check digit; `NHS` names a trust, a service and a form as often, so only a number whose check
+  // holds goes.
+  { name: "NHS|[Nn]hs", number: "\\d{3}[ -]?\\d{3}[ -]?\\d{4}", holds: nhsNumberHolds, named: nhsNumberHolds },
+  // Japan: My Number (個人番号, マイナンバー), twelve digits printed in fours, a check digit; its
+  // English name is a phrase of prose too (`my number is …`), so only a number whose check holds goes.
+  {
+    name: `${JAPANESE_NAMES.join("|")}|${words("my", "number")}`,
+    number: "\\d{4}[ -]?\\d{4}[ -]?\\d{4}",
+    holds: myNumberHolds,
+    named: myNumberHolds,
+  },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
   // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
   { name: "PESEL|[Pp]esel", number: "\\d{11}", holds: peselHolds },
@@ -171,6 +196,12 @@ export const KEY_ONLY_NAME = "[Ss]in(?![A-Za-z])";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`, `KEY_ONLY_NAME`). */
 export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME})`);
+/**
+ * `ANY_NAME` but Japan's names (`JAPANESE_NAMES`), which no ASCII word keys: the word search a
+ * text's evidence keys by its words' letters (`evidence.ts`), the Japanese names gated by a
+ * character from U+3000 on there.
+ */
+export const ANY_LETTERED_NAME = new RegExp(ANY_NAME.source.replace(`${JAPANESE_NAMES.join("|")}|`, ""));
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 

@@ -45,6 +45,33 @@ export function sinHolds(value: string): boolean {
   return /^[0-79]\d{8}$/.test(digits) && luhnHolds(digits);
 }
 
+/**
+ * The UK's NHS number (NHS Data Dictionary, "NHS Number"): ten digits, the last a check digit, 11
+ * less the first nine's sum weighted 10 … 2 modulo 11 (11 reads 0; 10 is no number's).
+ */
+export function nhsNumberHolds(value: string): boolean {
+  const digits = compact(value);
+  if (!/^\d{10}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += (10 - i) * (digits.charCodeAt(i) - 48);
+  const check = (11 - (sum % 11)) % 11;
+  return check !== 10 && check === digits.charCodeAt(9) - 48;
+}
+
+/**
+ * Japan's My Number (個人番号, the Individual Number: 行政手続における特定の個人を識別するための番号の利用等に関する法律施行令 第8条):
+ * twelve digits, the last a check digit over the eleven before, weighted from the right 2 … 7,
+ * then 2 … 6, modulo 11 (a remainder of 0 or 1 gives 0, else 11 less it).
+ */
+export function myNumberHolds(value: string): boolean {
+  const digits = compact(value);
+  if (!/^\d{12}$/.test(digits)) return false;
+  let sum = 0;
+  for (let n = 1; n <= 11; n++) sum += (digits.charCodeAt(11 - n) - 48) * (n <= 6 ? n + 1 : n - 5);
+  const remainder = sum % 11;
+  return (remainder <= 1 ? 0 : 11 - remainder) === digits.charCodeAt(11) - 48;
+}
+
 /** The Netherlands' BSN: nine digits whose "11-test" (weights 9 … 2, then −1) is a multiple of 11. */
 export function bsnHolds(value: string): boolean {
   const digits = compact(value).padStart(9, "0");

@@ -14,7 +14,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [96, "gut pre"],
     [256, "al ala ale av ave blv bou cal cir cou ct hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter ul uli way"],
     [288, "dr par tra"],
-    [512, "aad aus bsn bur ced cod cui cur dni doc dul fin hre id idc ide idn ins lic nat ni nie nif nin nir nri num pan per pes rfc rol run rut sam sec sin soc sof ste tax tfn"],
+    [512, "aad aus bsn bur ced cod cui cur dni doc dul fin hre id idc ide idn ins lic myn nas nat nhs ni nie nif nin nir nri num pan per pes rfc rol run rut sam sec sin soc sof ste tax tfn"],
     [768, "dri"],
     [4096, "acc ban com cue fic iba kar kon pol rac sha sto tar uni"],
     [4128, "con cre deb dep nam nom pay"],

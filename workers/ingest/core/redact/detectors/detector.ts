@@ -177,6 +177,12 @@ export const Place = {
    * as after `/api/products?` (name-owners.ts).
    */
   THING_QUERY: 1 << 22,
+  /**
+   * With `NATIONAL_ID_VALUE`: the key names a document whose number only its check digit tells
+   * from other values (`sin`, `nhs_number`, `my_number`: `namesCheckedNationalId`), so the value
+   * is one only as that number with its check holding (`sin=12345`, `sin=0.5` are none).
+   */
+  CHECKED_NATIONAL_ID_VALUE: 1 << 23,
 } as const;
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */

@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import {
   CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, KEY_ONLY_NAME, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
-import { curpHolds, codiceFiscaleHolds } from "../national-id-checks";
+import { curpHolds, codiceFiscaleHolds, myNumberHolds, nhsNumberHolds, sinHolds } from "../national-id-checks";
 import { nameWords } from "../secret-names";
 import { Place, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
@@ -167,17 +167,19 @@ const DECIMAL_FRACTION = /^-?\d+\.\d+$/;
 /**
  * The length of a key naming a national id (`namesNationalId`) and its separator at `start` of
  * `text` (`idCard=`, `"national_id":"`, `customer_dni: `, `DNI=`), the key's first words read back
- * from `start`; 0 when none is there. A name with a blank (`national id: …`, `ID card: …`) or in
+ * from `start`, and whether the key names a document told by its check alone
+ * (`namesCheckedNationalId`: `sin=`); undefined when none is there. A name with a blank (`national id: …`, `ID card: …`) or in
  * capitals before `: ` and a blank (`RFC: 7231`, `NIF: …`) is a label in prose, not a key: there
  * a number is read in its document's shape only.
  */
-function keyedLength(text: string, start: number): number {
+function keyedAt(text: string, start: number): { length: number; checked: boolean } | undefined {
   KEYED_AT.lastIndex = start;
   const keyed = KEYED_AT.exec(text);
-  if (keyed === null || /\s/.test(keyed[1]!) || (!/[a-z]/.test(keyed[1]!) && LABEL_SEPARATOR.test(keyed[0].slice(keyed[1]!.length)))) return 0;
+  if (keyed === null || /\s/.test(keyed[1]!) || (!/[a-z]/.test(keyed[1]!) && LABEL_SEPARATOR.test(keyed[0].slice(keyed[1]!.length)))) return undefined;
   let keyStart = start;
   while (keyStart > 0 && KEY_CHARACTER.test(text[keyStart - 1]!)) keyStart--;
-  return namesNationalId(nameWords(text.slice(keyStart, start) + keyed[1]!)) ? keyed[0].length : 0;
+  const words = nameWords(text.slice(keyStart, start) + keyed[1]!);
+  return namesNationalId(words) ? { length: keyed[0].length, checked: namesCheckedNationalId(words) } : undefined;
 }
 
 /** Whether `value` is in a document's shape and its check digit holds. */
@@ -204,7 +206,7 @@ function lengthAt(at: RegExp, text: string, start: number): number {
  * - the whole value of a key naming one (`Place.NATIONAL_ID_VALUE`: `user.national_id`, `dni`,
  *   `driver_license`), a token with four digits or more or a German identity card's number (`LZ6X7TFRK`);
  * - the same value after such a key in text (`idCard=C0FFEE123`, `"national_id":"USR-1001"`,
- *   `?dni=12345&`, `customer_dni: AB-1234`: `keyedLength`, `KEYED_VALUE`), so a key's value gets one
+ *   `?dni=12345&`, `customer_dni: AB-1234`: `keyedAt`, `KEYED_VALUE`), so a key's value gets one
  *   verdict in every form; a mask (`XXXX1234`), a UUID, a `0x` literal and a lower-case card
  *   number whose check fails stay in every form (`isKeyedNumber`).
  * The name and separator are kept. Orders', traces' and requests' numbers have no such name and stay.
@@ -220,17 +222,21 @@ export const nationalIdDetector: Detector = {
   placeEvidence: Place.NATIONAL_ID_VALUE,
   rewrite: (match, marker, text, start, place) => {
     // A key's whole value is its number, in text and in an attribute alike (`isKeyedNumber`).
-    const keyed = keyedLength(text, start);
-    if (keyed > 0 && keyed < match.length && KEYED_NUMBER.test(match.slice(keyed))) {
+    const keyed = keyedAt(text, start);
+    const length = keyed?.length ?? 0;
+    if (length > 0 && length < match.length && KEYED_NUMBER.test(match.slice(length))) {
       const end = start + match.length;
       // A wrapper's opening is read only with its closing right after the value (`dni=(12345678Z)`).
-      const opening = WRAPPERS[text.charAt(start + keyed - 1)];
+      const opening = WRAPPERS[text.charAt(start + length - 1)];
       if (opening !== undefined && text.charAt(end) !== opening) return undefined;
-      return isKeyedNumber(match.slice(keyed), text.slice(end, end + AFTER_REACH)) ? match.slice(0, keyed) + marker : undefined;
+      const value = match.slice(length);
+      const number = keyed!.checked ? holdsKeyCheck(value) : isKeyedNumber(value, text.slice(end, end + AFTER_REACH));
+      return number ? match.slice(0, length) + marker : undefined;
     }
     if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
       const value = unwrapped(match.trim());
-      return value !== undefined && isKeyedNumber(value, "") ? marker : undefined;
+      if (value === undefined) return undefined;
+      return ((place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0 ? holdsKeyCheck(value) : isKeyedNumber(value, "")) ? marker : undefined;
     }
     const shapes = SHAPES();
     for (let index = 0; index < DOCUMENTS.length; index++) {
@@ -261,13 +267,36 @@ export function namesNationalId(words: readonly string[]): boolean {
   if (NATIONAL_ID_WORDS.has(last)) return true;
   // `ni` alone is too short a key to name one; before a word for "number" (`ni_number`, `ni_no`) it does.
   if (last === "ni") return end < words.length;
-  // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`).
-  if (last === "sin") return true;
+  // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`), Japan's My Number (`mynumber`).
+  if (last === "sin" || last === "mynumber") return true;
+  // The UK's NHS number and Japan's My Number before a word for "number" (`nhs_number`, `my_number`), not `nhs` or `my` alone.
+  if (last === "nhs" || last === "my") return end < words.length;
   if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
   if (last === "card") return before === "id" || before === "identity";
   if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";
   return (last === "fiscale" && before === "codice") || (last === "insurance" && (before === "national" || before === "social"));
 }
+/**
+ * Whether a key naming a national id (`namesNationalId`) names a document whose number its check
+ * digit alone tells from the other values such a key holds: Canada's SIN (`sin`, `customer.sin`,
+ * `social_insurance_number`), a word of mathematics too (`sin=0.5`); the UK's NHS number
+ * (`nhs_number`); Japan's My Number (`my_number`, `myNumber`). Its value is one only as nine,
+ * ten or twelve digits whose check holds (`holdsKeyCheck`): `sin: 12345` stays.
+ */
+export function namesCheckedNationalId(words: readonly string[]): boolean {
+  const end = words.length > 1 && NUMBER_WORD_SET.has(words[words.length - 1]!) ? words.length - 1 : words.length;
+  const last = words[end - 1] ?? "";
+  return last === "sin" || last === "nhs" || last === "mynumber" || (last === "my" && end < words.length) || (last === "insurance" && words[end - 2] === "social");
+}
+
+/** Whether `value` is a SIN, an NHS number or a My Number whose check holds: a checked key's value (`namesCheckedNationalId`). */
+function holdsKeyCheck(value: string): boolean {
+  return (SIN_SHAPE.test(value) && sinHolds(value)) || (NHS_SHAPE.test(value) && nhsNumberHolds(value)) || (MY_NUMBER_SHAPE.test(value) && myNumberHolds(value));
+}
+const SIN_SHAPE = /^\d{3}[ -]?\d{3}[ -]?\d{3}$/;
+const NHS_SHAPE = /^\d{3}[ -]?\d{3}[ -]?\d{4}$/;
+const MY_NUMBER_SHAPE = /^\d{4}[ -]?\d{4}[ -]?\d{4}$/;
+
 const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
   "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",
   "rut", "cuit", "cuil", "steuerid", "steueridentifikationsnummer", "nationalid", "cedula", "cédula", "personalausweis", "personalausweisnummer", "ausweis", "ausweisnummer", "codicefiscale",

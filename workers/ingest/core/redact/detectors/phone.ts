@@ -460,11 +460,14 @@ const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
- * Words that make the mobile shape alone or a North American number's groups a person's number:
- * a contact (`contato 98765-4321`, `contacto:`, `Contact: `, `contact 212.555.0100`). They name
- * no phone for other shapes (`contato 12345678` may be a contact's id).
+ * Words that make the mobile shape alone, a North American number's groups or a trunk `0`'s
+ * groups a person's number: a contact (`contato 98765-4321`, `contacto:`, `Contact: `, `contact
+ * 212.555.0100`, German `Kontakt: 0171 2345678`). They name no phone for other shapes (`contato
+ * 12345678` may be a contact's id).
  */
-const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Cc]onta(?:c?to|ct)|CONTA(?:C?TO|CT))(?:[ \t]*[:=])?[ \t]*["']?$/;
+const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?to|ct|kt)|[CK]ONTA(?:C?TO|CT|KT))(?:[ \t]*[:=])?[ \t]*["']?$/;
+/** A trunk `0`'s area code and a blank, `/`, `.` or `-` after it (`0171 `, `030/`, `(030) `): a number a contact's word names (`CONTACT_BEFORE`). */
+const TRUNK_GROUPED = /^\(?0[1-9]\d{0,4}\)?(?: ?\/ ?|[ .-])\d/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
 /**
  * An IPv4 address first in a national number's groups (`10.0.0.12 8080` after `erreichbar:`): an
@@ -491,7 +494,7 @@ export const phoneDetector: Detector = {
     if (rewrite !== undefined) {
       const end = start + (typeof rewrite === "string" ? match.length : (rewrite.length ?? match.length));
       // Not the named list's reader (`isLaterItemOfNamedList`), which reads its candidates in order only.
-      const keyed = isUnderPhoneKey(text, start, place) || (lastPhone.keyed && lastPhone.isListedBefore(text, start));
+      const keyed = isUnderPhoneKey(text, start, place) || (lastPhone.keyed && lastPhone.isListedBefore(text, start, match));
       lastPhone.replaced(text, end, text.slice(start, end), keyed);
     }
     return rewrite;
@@ -506,7 +509,7 @@ export const phoneDetector: Detector = {
  */
 function phoneRewrite(match: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
-  const listed = lastPhone.isListedBefore(text, start) && !isInOtherCsvColumn(text, start, match.length);
+  const listed = lastPhone.isListedBefore(text, start, match) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
@@ -623,8 +626,10 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return marker;
   }
   const before = text.slice(Math.max(0, start - 24), start);
-  // A contact's word names a mobile or a North American number, shapes no id or measure keeps after it.
-  const contact = (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match)) && CONTACT_BEFORE.test(before);
+  // A contact's word names a mobile, a North American number or a trunk `0`'s groups, shapes no id or measure keeps after it.
+  const contact =
+    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || (TRUNK_GROUPED.test(match) && isNationalPlanNumber(match) && hasPhoneShape(match, text, start))) &&
+    CONTACT_BEFORE.test(before);
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
 }
@@ -677,6 +682,14 @@ const LIST_JOINER =
   /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
+/**
+ * A joiner that sets apart other things as often as phones: a `|`, a `&` or a dash between
+ * blanks, a line break (as JSON text escapes it too): `Tel: 030 1234567 - 030 1234568`,
+ * `Kontakt: 0171 2345678 & 0171 2345679`, `phone: (415) 555-0132\n(415) 555-0199`. After a
+ * phone, the next number is the list's only printed as that phone was (`printedAs`): `Tel: 030
+ * 1234567 | 200 OK` and `- 2026-12-05` keep a status and a date.
+ */
+const ALIKE_JOINER = /^(?:[ \t]*(?:\||&|\r?\n|(?:\\{1,3}r)?\\{1,3}n)[ \t]*|[ \t]+[-–][ \t]+)$/;
 
 /**
  * The last phone the detector replaced in the scan under way: where it ends and how it is
@@ -712,9 +725,15 @@ class LastPhone {
     this.printed = printed;
   }
 
-  /** Whether a list's joiner, and nothing else, stands between the last phone in `text` and `start`. */
-  isListedBefore(text: string, start: number): boolean {
-    return this.scan === currentScan() && this.text === text && start > this.end && start - this.end <= LIST_JOINER_REACH && LIST_JOINER.test(text.slice(this.end, start));
+  /**
+   * Whether a list's joiner, and nothing else, stands between the last phone in `text` and
+   * `start`, where `match` starts: any of `LIST_JOINER`'s, or one of `ALIKE_JOINER`'s before a
+   * number printed as the last phone (`printedAlike`).
+   */
+  isListedBefore(text: string, start: number, match: string): boolean {
+    if (this.scan !== currentScan() || this.text !== text || start <= this.end || start - this.end > LIST_JOINER_REACH) return false;
+    const joiner = text.slice(this.end, start);
+    return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.printedAlike(match));
   }
 
   /** Whether `match` is printed as the last phone was (`printedAs`): digits where digits are (`4155550132 or 4155550133`). */

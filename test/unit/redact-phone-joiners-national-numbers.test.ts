@@ -1,0 +1,115 @@
+/**
+ * A review of phone lists and national numbers: a number after a phone and any list's joiner
+ * (`|`, ` - `, `&`, `/`, `;`, a line break) printed as that phone is the list's next phone, as
+ * after a contact's word (`Kontakt:`); look-alike lists (ports, versions, dates, order ids,
+ * statuses) stay. Canada's SIN also under its French name (`NAS`), the UK's NHS number and
+ * Japan's My Number go by their names when their check digits hold; a `sin` key's value is a
+ * SIN only as nine digits whose Luhn check holds.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { redactedLogBody, storedLogAttribute } from "../support/redaction";
+import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const redacted = (text: string) => redactString(text, policy);
+const PHONE = "[REDACTED:phone]";
+const ID = "[REDACTED:national_id]";
+const storedUnder = (key: string) => (value: string) => (storedLogAttribute(key, { stringValue: value }) as { stringValue: string }).stringValue;
+
+/** Each `[before, phone, joiner, phone]`: both phones go, whatever joins them. */
+const JOINED_PHONES: readonly (readonly [string, string, string, string])[] = [
+  ["call ", "+44 20 7946 0958", " | ", "+44 20 7946 0959"],
+  ["Tel: ", "030 1234567", " - ", "030 1234568"],
+  ["Tel: ", "030 1234567", " | ", "030 1234568"],
+  ["Tel: ", "030 1234567", " & ", "030 1234568"],
+  ["Tel: ", "030 1234567", " / ", "030 1234568"],
+  ["Tel: ", "030 1234567", "; ", "030 1234568"],
+  ["Tel./Fax ", "030 1234567", " - ", "030 1234568"],
+  ["Kontakt: ", "0171 2345678", " & ", "0171 2345679"],
+  ["Kontakt: ", "0171 2345678", " | ", "0171 2345679"],
+  ["phone: ", "(415) 555-0132", "\n", "(415) 555-0199"],
+  ["Tel: ", "030 1234567", "\n", "030 1234568"],
+  ["phone: ", "415-867-5309", " | ", "212-555-0134"],
+  ["tel ", "06 12 34 56 78", " - ", "06 98 76 54 32"],
+];
+
+describe("a list's next phone, whatever joins it", () => {
+  const cases = JOINED_PHONES.map(([before, first, joiner, second]) => [`${before}${first}${joiner}${second}`, `${before}${PHONE}${joiner}${PHONE}`] as const);
+  itStoresCounting("%j", redacted, { phone: 2 }, cases);
+
+  it("quoted, as an attribute and a JSON body", () => {
+    for (const [text, stored] of cases) {
+      expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
+      expect(storedUnder("message")(text)).toBe(stored);
+      expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
+    }
+  });
+
+  itKeepsUncounted("keeps a look-alike list %j", redacted, [
+    "ports 8080 | 8081",
+    "v1.2.3 - v1.2.4",
+    "2026-12-04 | 2026-12-05",
+    "ORD-2026-0001 & ORD-2026-0002",
+    "HTTP 200 | 404",
+    "took 1200 ms | 1300 ms",
+    "size 1048576 - 2097152 bytes",
+    "10.0.0.1 | 10.0.0.2",
+    "order 12345678 & 12345679",
+    "Kontakt: 12345678",
+    "Kontakt: 2026-12-04",
+  ]);
+
+  itStoresCounting("keeps a tail printed otherwise %j", redacted, { phone: 1 }, [
+    ["Tel: 030 1234567 | 200 OK", `Tel: ${PHONE} | 200 OK`],
+    ["Tel: 030 1234567 - 2026-12-05", `Tel: ${PHONE} - 2026-12-05`],
+    ["Tel: 030 1234567 & ORD-2026-0002", `Tel: ${PHONE} & ORD-2026-0002`],
+    ["Tel: 030 1234567\n1733270400", `Tel: ${PHONE}\n1733270400`],
+    ["Tel: 030 1234567 | 030 1234568 ms", `Tel: ${PHONE} | 030 1234568 ms`],
+  ]);
+});
+
+describe("national numbers by their names", () => {
+  itStoresCounting("%j", redacted, { national_id: 1 }, [
+    ["NAS: 046 454 286", `NAS: ${ID}`],
+    ["NAS 046454286", `NAS ${ID}`],
+    ["numéro d'assurance sociale: 046 454 286", `numéro d'assurance sociale: ${ID}`],
+    ["NHS number 943 476 5919", `NHS number ${ID}`],
+    ["NHS no: 943-476-5919", `NHS no: ${ID}`],
+    ["nhs_number=9434765919", `nhs_number=${ID}`],
+    ["マイナンバー: 1234 5678 9018", `マイナンバー: ${ID}`],
+    ["My Number 123456789018", `My Number ${ID}`],
+    ["個人番号: 123456789018", `個人番号: ${ID}`],
+    ["SIN: 046 454 286", `SIN: ${ID}`],
+    ["sin=046454286", `sin=${ID}`],
+  ]);
+
+  it("as an attribute and a JSON body", () => {
+    expect(storedUnder("message")("NHS number 943 476 5919")).toBe(`NHS number ${ID}`);
+    expect(redactedLogBody(JSON.stringify({ msg: "マイナンバー: 1234 5678 9018" }))).toBe(JSON.stringify({ msg: `マイナンバー: ${ID}` }));
+    expect(redactedLogBody(JSON.stringify({ sin: "046454286" }))).toBe(JSON.stringify({ sin: ID }));
+  });
+
+  itKeepsUncounted("keeps digits without the name or failing the check %j", redacted, [
+    "NAS: 046 454 287",
+    "NAS 192.168.1.10",
+    "NAS volume 123 456 789 full",
+    "NHS number 943 476 5918",
+    "trust 943 476 5919",
+    "マイナンバー: 1234 5678 9012",
+    "My Number 123456789012",
+    "batch 123456789018",
+    "sin: 12345",
+    "sin=12345678",
+    "SIN 0.5",
+    "sin=046454287",
+    "sin(x) = 0.84147",
+  ]);
+
+  it("keeps a sin key's value that is no SIN, as an attribute and a JSON body", () => {
+    for (const value of ["12345", "12345678", "0.5", "046454287"]) {
+      expect(storedUnder("sin")(value)).toBe(value);
+      expect(redactedLogBody(JSON.stringify({ sin: value }))).toBe(JSON.stringify({ sin: value }));
+    }
+  });
+});
