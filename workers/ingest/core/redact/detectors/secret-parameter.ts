@@ -12,6 +12,7 @@ import {
   namesSecretContext,
   isNamedCount,
   isShortCount,
+  isBelowPinLength,
   namesToken,
   isNameCharacter,
   isTokenInCountPlace,
@@ -616,6 +617,12 @@ function redactField(match: string, marker: string, text: string, start: number)
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
 }
 
+/** Whether a quote closes the name before the colon at `start` (`"auth":`, `\\"auth\\" :`), as a JSON member's name. */
+function closesQuotedName(text: string, start: number): boolean {
+  return QUOTED_NAME_END.test(text.slice(Math.max(0, start - 8), start));
+}
+const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
+
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
@@ -680,6 +687,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A short number, unquoted, under a token's name is a count (`"token":512`), as that JSON
   // number under the same key is (key-rules.ts, `shortCounts`).
   if (namesToken(name) && isShortCount(bare)) return undefined;
+  // A JSON member's number under a name that names no code (`"auth":3`, `"password":0`) is read
+  // as the key rules read that number (redact-request.ts, `holdsNoSecretNumber`).
+  if (closesQuotedName(text, start) && !isSecretCodeName(name) && (isBelowPinLength(bare) || (/^-?\d/.test(bare) && holdsNoCredentialUnderHeader(name, bare)))) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
