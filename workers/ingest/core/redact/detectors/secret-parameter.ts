@@ -625,23 +625,28 @@ function closesQuotedName(text: string, start: number): boolean {
 const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
 
 /**
- * `rewrite`, the first token of a value in a string replaced (`{"msg":"password: changed
- * Xk9mQ7vLp"}`, where no whole plain scalar ends at a line's end), reaching over the words after
- * it to the string's closing quote or a log's next `name=` pair, as the whole plain scalar reaches
- * to its line's end or that pair (`password: changed Xk9mQ7vLp` loses all of it): a secret after
- * a word of a report goes in every form. Unchanged when the first token ends a sentence
- * (`password: hunter2. Retrying`) or anything but words runs to that end.
+ * `rewrite`, the first token of a value replaced in a string that the secret's name opens
+ * (`{"msg":"password: changed Xk9mQ7vLp"}`, where no whole plain scalar ends at a line's end),
+ * reaching over the words after it to the string's closing quote, as the whole plain scalar
+ * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
+ * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
+ * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
+ * comes before that quote.
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
+  const name = fieldNameBefore(text, start);
+  if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
-/** Blank-separated words (no quote, backslash or `=`) up to a string's closing quote, escaped or not, or a next pair. */
-const STRING_REST = /^((?:[ \t]+[^\s"\\=]+)+)(?=\\{0,7}"|[ \t]+[A-Za-z_][\w.-]{0,63}=)/;
+/** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
+const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
+/** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
+const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]*$))/;
 
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
