@@ -10,9 +10,9 @@
  * or a count (`in 4ms`, `after 3 attempts`), whom it was for (`for user 42`, `for tenant t-9`,
  * an id of digits, a prefix and digits, a UUID or a lower-case login; no token of mixed letters
  * and digits, which a secret has), a purpose (`for delivery`), a source (`from vault`), a
- * mechanism (`via oidc`) or a
- * note in brackets (`(cached)`). At least two words: a lone word is read by the name's own rules
- * (`saysPasswordState`, the `auth` member's words in credential-headers.ts).
+ * mechanism (`via oidc`) or a note in brackets (`(cached)`). At least two words: a lone word is
+ * read by the name's own rules (`saysPasswordState`, the `auth` member's words in
+ * credential-headers.ts).
  */
 
 /** What an auth or account step handled, lower case: a mechanism, or a reset's or a check's noun. */
@@ -52,8 +52,8 @@ const PARTY_ID = /^(?:\d{1,19}|[a-z]{1,16}[-_]\d{1,19}|[0-9a-f]{8}-[0-9a-f]{4}-[
 /** A note in brackets at the report's end: lower-case words (`(cached)`, `(from cache)`). */
 const BRACKETED_NOTE = /[ \t]+\([a-z]+(?:[ \t][a-z]+){0,3}\)$/;
 /**
- * The report's text: the value up to the line's end, a quote (escaped too), a `&` or `|`, a mark ending a
- * clause (`, db: 10ms`, `. Next`) or the line's next `name=` pair.
+ * The report's text: the value up to the line's end, a quote (escaped too), a `&` or `|`, a mark
+ * ending a clause (`, db: 10ms`, `. Next`) or the line's next `name=` pair.
  */
 const REPORT_TEXT = /^[^\r\n"'`&|\\]*?(?=$|[\r\n"'`&|\\]|[.,;](?:[ \t"'`\\]|$)|[ \t]+[A-Za-z_][\w.-]{0,63}=)/;
 
