@@ -405,8 +405,9 @@ const AUTH_SETTING_WORDS: ReadonlySet<string> = new Set([
   // Identity providers an app names as its sign-in (`auth: github`, `AUTH=google`).
   "github", "gitlab", "google", "microsoft", "azure", "azuread", "entra", "okta", "auth0", "cognito", "keycloak",
   "firebase", "supabase", "clerk", "apple", "facebook",
-  // A step's outcome or a switch (`auth: ok`, `auth=skip`).
-  "ok", "skip", "skipped", "passed", "failed", "off", "on",
+  // A step's outcome or a switch (`auth: ok`, `auth=skip`, `auth: granted`).
+  "ok", "skip", "skipped", "passed", "failed", "off", "on", "success", "succeeded", "successful", "granted", "verified",
+  "allowed", "denied", "bypassed", "cached", "authenticated", "authorized", "accepted",
 ]);
 /**
  * What else an `auth` member holds in logs that is no credential: a step's time or a count in a

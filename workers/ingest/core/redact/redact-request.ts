@@ -22,7 +22,7 @@ import { redisArgumentPasswords, redisPasswords } from "./redis-commands";
 import { commandObjectsIn } from "./redis-command-objects";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, inCookieJar, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, inCookieJar, isBelowPinLength, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { standsInForSecret } from "./status-words";
 import { isEmailAddress } from "./detectors/email";
 import {
@@ -1279,6 +1279,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
       if (rule.counts === true && holdsCount(value)) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
+      if (rule.action === "secret" && holdsNoSecretNumber(key, value)) return undefined;
       // A session held as cookies' pairs (`segment=…; vtex_session=…`) goes as a `Cookie` header's value does (`headerCredentials`).
       if (rule.sessionShaped === true && !holdsSessionId(value) && !("stringValue" in value && readsAsCookies(value.stringValue))) return undefined;
       if (series && rule.objectNames === true && "stringValue" in value && namesSecretObject(value.stringValue)) return undefined;
@@ -1457,6 +1458,18 @@ function holdsPassWordSecret(key: string, value: AnyValue): boolean {
 /** Whether `value` is a whole number, not text, short enough to be a count under a token's name (`isShortCount`: `512`, `4096`). */
 function holdsShortCount(value: AnyValue): boolean {
   return "intValue" in value && isShortCount(value.intValue);
+}
+
+/**
+ * Whether `value`, a number written as a number under the credential's name `key` that names no
+ * code, holds no credential: a whole number shorter than a PIN (`isBelowPinLength`: `{"auth":3}`,
+ * `{"password":0}`, a count or a flag), or under `auth` any number, read as its text is (a
+ * switch, a count, a time: `holdsNoCredentialUnderHeader`), so `{"auth":250}` agrees with
+ * `auth=250`. A code's name (`pin`, `cvv`, `otp`) holds its code whatever its length.
+ */
+function holdsNoSecretNumber(key: string, value: AnyValue): boolean {
+  if ("intValue" in value) return isBelowPinLength(String(value.intValue)) || holdsNoCredentialUnderHeader(key, String(value.intValue));
+  return "doubleValue" in value && holdsNoCredentialUnderHeader(key, String(value.doubleValue));
 }
 
 /** Numbers under a credential's name are that credential (a PIN, a card security code), unless the name counts tokens (`KeyRule.counts`). */

@@ -196,6 +196,19 @@ export function isShortCount(digits: string): boolean {
   return SHORT_COUNT.test(digits);
 }
 
+/**
+ * The fewest digits a PIN has (ISO 9564-1: 4 to 12). A whole number written as a number with
+ * fewer under a credential's name that names no code (`{"password":3}`, `{"secret":0}`) is a
+ * count or a flag; one with as many may be a PIN sent as a number (`{"password":4821}`).
+ */
+const PIN_DIGITS = 4;
+const BELOW_PIN = new RegExp(`^-?\\d{1,${PIN_DIGITS - 1}}$`);
+
+/** Whether `digits`, a whole number's text, has fewer digits than a PIN (`3`, `-1`, `512`; not `4821`). */
+export function isBelowPinLength(digits: string): boolean {
+  return BELOW_PIN.test(digits);
+}
+
 /** Whether `value`, under the name `name`, is a count (`namesCount`, `standsForCount`). */
 export function isNamedCount(name: string, value: string): boolean {
   return standsForCount(value) && namesCount(name);

@@ -12,6 +12,7 @@ import {
   namesSecretContext,
   isNamedCount,
   isShortCount,
+  isBelowPinLength,
   namesToken,
   isNameCharacter,
   isTokenInCountPlace,
@@ -32,6 +33,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
+import { reportsWhatHappened } from "../event-reports";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -594,7 +596,7 @@ function redactField(match: string, marker: string, text: string, start: number)
   const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
   FIELD_VALUE_AT.lastIndex = start + valueStart;
   const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
-  if (token === undefined) return redactFieldValue(match, marker, text, start);
+  if (token === undefined) return reachingStringEnd(redactFieldValue(match, marker, text, start), match, marker, text, start, valueStart);
   // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`.
   if (standsForSecret(match.slice(valueStart))) return undefined;
   // A whole plain scalar (`WHOLE_PLAIN_SCALAR`): its first token or quoted string decides, and
@@ -615,6 +617,36 @@ function redactField(match: string, marker: string, text: string, start: number)
   }
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
 }
+
+/** Whether a quote closes the name before the colon at `start` (`"auth":`, `\\"auth\\" :`), as a JSON member's name. */
+function closesQuotedName(text: string, start: number): boolean {
+  return QUOTED_NAME_END.test(text.slice(Math.max(0, start - 8), start));
+}
+const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
+
+/**
+ * `rewrite`, the first token of a value replaced in a string that the secret's name opens
+ * (`{"msg":"password: changed Xk9mQ7vLp"}`, where no whole plain scalar ends at a line's end),
+ * reaching over the words after it to the string's closing quote, as the whole plain scalar
+ * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
+ * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
+ * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
+ * comes before that quote.
+ */
+function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
+  const replaced = `${match.slice(0, valueStart)}${marker}`;
+  const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
+  if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
+  const name = fieldNameBefore(text, start);
+  if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
+  const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
+  if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
+  return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
+}
+/** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
+const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
+/** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
+const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]*$))/;
 
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
@@ -680,6 +712,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A short number, unquoted, under a token's name is a count (`"token":512`), as that JSON
   // number under the same key is (key-rules.ts, `shortCounts`).
   if (namesToken(name) && isShortCount(bare)) return undefined;
+  // A JSON member's number under a name that names no code (`"auth":3`, `"password":0`) is read
+  // as the key rules read that number (redact-request.ts, `holdsNoSecretNumber`).
+  if (closesQuotedName(text, start) && !isSecretCodeName(name) && (isBelowPinLength(bare) || (/^-?\d/.test(bare) && holdsNoCredentialUnderHeader(name, bare)))) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
@@ -691,6 +726,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // signature is invalid`, golang-jwt's `jwt: token contains an invalid number of segments`),
   // read past the first token the match may stop at, are no value.
   if (quoteOpening(value) === "" && readsAsWording(text.slice(start + valueStart, start + valueStart + WORDING_REACH))) return undefined;
+  // A report of what happened, every word of it a report's (`auth: jwt verified in 4ms`,
+  // `password: reset email queued for delivery`; not `password: changed Xk9mQ7vLp`).
+  if (quoteOpening(value) === "" && reportsWhatHappened(text.slice(start + valueStart, start + valueStart + WORDING_REACH))) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
