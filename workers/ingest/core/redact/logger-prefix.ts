@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import { blanksBefore } from "./blanks";
 
 /**
@@ -136,7 +137,7 @@ export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => 
 export const AFTER_LOGGER_PREFIX = `(?<![^\\n])${LOGGER_PREFIX}`;
 
 /** `LOGGER_PREFIX` at one position, read as far as it goes (its quantifiers are greedy). */
-const PREFIX_AT = new RegExp(LOGGER_PREFIX, "y");
+const PREFIX_AT = lazy(() => new RegExp(LOGGER_PREFIX, "y"));
 
 /**
  * The length of the logger's prefix opening the line that starts at `lineStart` of `text`
@@ -147,8 +148,9 @@ export function loggerPrefixLength(text: string, lineStart: number): number {
   const code = text.charCodeAt(lineStart);
   // Every prefix opens with a digit, a capital (a month, a level), a bracket or syslog's `<`.
   if (!((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || code === 0x5b || code === 0x3c)) return 0;
-  PREFIX_AT.lastIndex = lineStart;
-  const prefix = PREFIX_AT.exec(text);
+  const prefixAt = PREFIX_AT();
+  prefixAt.lastIndex = lineStart;
+  const prefix = prefixAt.exec(text);
   return prefix === null ? 0 : prefix[0].length;
 }
 

@@ -1,3 +1,4 @@
+import { lazy } from "../../../shared/lazy";
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { withoutRemembering } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
@@ -252,7 +253,7 @@ export function fieldNameBefore(text: string, colon: number): string {
   const before = text.slice(Math.max(0, colon - PAIR_REACH), colon);
   const flow = FLOW_PAIR_BEFORE.exec(before);
   if (flow !== null) return (pairsWith(flow[1]!, name) ? ruledPairName(flow[2]!) : undefined) ?? name;
-  const block = BLOCK_PAIR_BEFORE.exec(before);
+  const block = BLOCK_PAIR_BEFORE().exec(before);
   if (block === null || !pairsWith(block[3]!, name) || !itemColumns(block[1]!, block[2]).includes(messageIndentation(block[5]!))) return name;
   return ruledPairName(block[4]!) ?? name;
 }
@@ -291,7 +292,10 @@ const FLOW_PAIR_BEFORE =
  * logger writes one on every line it prints) at the same indentation (`itemColumns`), the line's
  * start up to each key captured.
  */
-const BLOCK_PAIR_BEFORE = new RegExp(
-  String.raw`(?:^|\n)((?:${LOGGER_PREFIX})?[ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*((?:${LOGGER_PREFIX})?[ \t]*)[A-Za-z]{0,32}value[ \t]*$`,
-  "i",
+const BLOCK_PAIR_BEFORE = lazy(
+  () =>
+    new RegExp(
+      String.raw`(?:^|\n)((?:${LOGGER_PREFIX})?[ \t]*)(-[ \t]+)?([A-Za-z]{0,32}?(?:name|key)|variable)[ \t]*:[ \t]*["']?([A-Za-z_/][\w./-]{0,159})["']?[ \t]*\r?\n(?:[ \t]*#[^\n]*\n)*((?:${LOGGER_PREFIX})?[ \t]*)[A-Za-z]{0,32}value[ \t]*$`,
+      "i",
+    ),
 );

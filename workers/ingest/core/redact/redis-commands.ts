@@ -316,9 +316,9 @@ export function isPasswordCommandWord(word: string): boolean {
  * word of it is prose. At most 320 characters before `start` are read.
  */
 export function followsPrompt(text: string, start: number): boolean {
-  return PROMPT_BEFORE.test(text.slice(Math.max(0, start - 320), start));
+  return PROMPT_BEFORE().test(text.slice(Math.max(0, start - 320), start));
 }
-const PROMPT_BEFORE = new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROMPT}[ \\t]{0,64}$`);
+const PROMPT_BEFORE = lazy(() => new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROMPT}[ \\t]{0,64}$`));
 
 /**
  * How a command is written, which says how much its words are to be trusted as arguments:

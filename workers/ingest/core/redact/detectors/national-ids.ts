@@ -54,7 +54,7 @@ const KEYED_VALUE =
 /** Any document's name and a generic one, as a key's last words read (a key's own names too: `KEY_ONLY_NAME`). */
 const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME}`;
 /** A key's name (captured) and separator, read where a match starts (`y`). */
-const KEYED_AT = new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}${WRAPPER_OPENING}?`, "y");
+const KEYED_AT = lazy(() => new RegExp(`((?:${ANY_DOCUMENT_NAME})${NAME_END})${KEYED}${WRAPPER_OPENING}?`, "y"));
 /**
  * A number an operator masked but for its last digits (`XXXX1234`, `XXX-XX-6789`, `xxxxx6789`):
  * no person's number is left in it.
@@ -173,8 +173,9 @@ const DECIMAL_FRACTION = /^-?\d+\.\d+$/;
  * a number is read in its document's shape only.
  */
 function keyedAt(text: string, start: number): { length: number; checked: boolean } | undefined {
-  KEYED_AT.lastIndex = start;
-  const keyed = KEYED_AT.exec(text);
+  const keyedAtPattern = KEYED_AT();
+  keyedAtPattern.lastIndex = start;
+  const keyed = keyedAtPattern.exec(text);
   if (keyed === null || /\s/.test(keyed[1]!) || (!/[a-z]/.test(keyed[1]!) && LABEL_SEPARATOR.test(keyed[0].slice(keyed[1]!.length)))) return undefined;
   let keyStart = start;
   while (keyStart > 0 && KEY_CHARACTER.test(text[keyStart - 1]!)) keyStart--;

@@ -1,3 +1,4 @@
+import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
@@ -276,9 +277,9 @@ const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
 /** `FIELD_VALUE` at one position: the value a field's first token or quoted string is. */
-const FIELD_VALUE_AT = new RegExp(FIELD_VALUE, "y");
+const FIELD_VALUE_AT = lazy(() => new RegExp(FIELD_VALUE, "y"));
 /** `WHOLE_PLAIN_SCALAR` at one position. */
-const WHOLE_PLAIN_SCALAR_AT = new RegExp(WHOLE_PLAIN_SCALAR, "y");
+const WHOLE_PLAIN_SCALAR_AT = lazy(() => new RegExp(WHOLE_PLAIN_SCALAR, "y"));
 
 /**
  * The MySQL and MariaDB command-line clients (`mysql`, `mysqldump`, `mysqladmin`, `mariadb`,
@@ -592,10 +593,12 @@ function redactField(match: string, marker: string, text: string, start: number)
     if (!isSecretName(name) || standsForSecret(typed[3]!) || isCodeValue(text, start + valueAt, name, start)) return undefined;
     return { text: `${match.slice(0, valueAt)}${marker}`, kind: SECRET_PARAM_KIND, length: valueAt + typed[3]!.length };
   }
-  WHOLE_PLAIN_SCALAR_AT.lastIndex = start + valueStart;
-  const whole = WHOLE_PLAIN_SCALAR_AT.exec(text)?.[0];
-  FIELD_VALUE_AT.lastIndex = start + valueStart;
-  const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : FIELD_VALUE_AT.exec(text)?.[0];
+  const wholePlainScalarAt = WHOLE_PLAIN_SCALAR_AT();
+  wholePlainScalarAt.lastIndex = start + valueStart;
+  const whole = wholePlainScalarAt.exec(text)?.[0];
+  const fieldValueAt = FIELD_VALUE_AT();
+  fieldValueAt.lastIndex = start + valueStart;
+  const token = whole === undefined || valueStart + whole.length !== match.length ? undefined : fieldValueAt.exec(text)?.[0];
   if (token === undefined) return reachingStringEnd(redactFieldValue(match, marker, text, start), match, marker, text, start, valueStart);
   // A whole placeholder (`password: ${DB_PASSWORD}`), whose first token would stop at its `}`.
   if (standsForSecret(match.slice(valueStart))) return undefined;
