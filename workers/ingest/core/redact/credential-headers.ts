@@ -317,6 +317,19 @@ export const SCHEMES: readonly string[] = [
 ];
 const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
+/**
+ * The schemes a client writes with a `:` glued to their word (`Authorization: Token: …`,
+ * `Bearer: …`, `Basic: …`), lower case: the token conventions, whose word is written as a label.
+ * Another word and `:` is no scheme (`Note: …`), nor a scheme's word that names a place as often
+ * (`credentials: aws: us-east-1`).
+ */
+const GLUED_COLON_SCHEMES: ReadonlySet<string> = new Set(["bearer", "basic", "token", "apikey", "api-key"]);
+
+/** Whether `word`, in any case, is a scheme written with a glued `:` before its credentials (`GLUED_COLON_SCHEMES`). */
+export function takesGluedColon(word: string): boolean {
+  return GLUED_COLON_SCHEMES.has(word.toLowerCase());
+}
+
 /** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
 export function isAuthScheme(word: string): boolean {
   return SCHEME_NAMES.has(word.toLowerCase());
@@ -466,8 +479,7 @@ function redactAuthorization(value: string, mark: (credential: string) => string
   // A scheme word alone (`Bearer`: a client that had no token to send) holds no credential.
   if (isAuthScheme(value.trim())) return value;
   const scheme = SCHEME.exec(value);
-  // Only a scheme's word takes a glued `:`; another word and `:` is no scheme (`Note: …`).
-  if (scheme === null || (scheme[2]!.startsWith(":") && !isAuthScheme(scheme[1]!))) return undefined;
+  if (scheme === null || (scheme[2]!.startsWith(":") && !takesGluedColon(scheme[1]!))) return undefined;
   const credentials = value.slice(scheme[0].length);
   if (credentials.startsWith(MARKER_START)) return value;
   const parameters = TOKEN68.test(credentials) ? undefined : redactAuthParameters(credentials, mark);

@@ -7,6 +7,7 @@
  * European languages' words for a password (`Kennwort`, `wachtwoord`, `hasło`, `mot_de_passe`).
  */
 
+import { lazy } from "../../../shared/lazy";
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
@@ -29,6 +30,9 @@ export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena",
 export const OTHER_PASSWORD_WORDS: readonly string[] = [
   "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
 ];
+const OTHER_PASSWORD_WORD_SET: ReadonlySet<string> = new Set(OTHER_PASSWORD_WORDS);
+/** One word of lower-case letters of any script (`falsch`, `zmienione`, `ändrat`), a state's word in prose. */
+const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{2,24}$`, "u"));
 /** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
 const FRENCH_PASSWORD_GLUED = "motdepasse";
 
@@ -474,10 +478,15 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  *   is no PIN's four or more digits, which stay only after a measure's word (`measuresPassWord`:
  *   `avg_pw=1800`); the word before says what the password opens (`db_pw=48213977`), not that
  *   the value is one.
+ * - Another language's word for a password alone (`OTHER_PASSWORD_WORDS`: `Passwort`, `hasło`),
+ *   not `delimited`: when the value is one word of lower-case letters, which that language's
+ *   prose writes after it as the password's state (`Passwort: falsch`, `wachtwoord: vergeten`,
+ *   `hasło: zmienione`), as English's state words stay (status-words.ts).
  * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
  * `pass` and `pw`", and 2026-12-04, "`pass` and `pw` read as `password`".
  */
 export function keptUnderPassWord(name: string, value: string, delimited = false): boolean {
+  if (!delimited && OTHER_PASSWORD_WORD_SET.has(name.toLowerCase()) && LOWER_CASE_WORD().test(value)) return true;
   const reading = passWordReading(name);
   if (reading === PassWord.ALONE) return !isBarePassValue(value, delimited);
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value) && !(PIN_SHAPED.test(value) && !measuresPassWord(name)));

@@ -42,7 +42,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, wordedCredentialEnd,
+  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
@@ -1096,9 +1096,9 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
   }
   // A scheme's credentials start with a token's character; a `|` after its word parts a line's fields (`password=HMAC-SHA256 | next`).
-  const scheme = /^([A-Za-z][\w-]*):?([ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
+  const scheme = /^([A-Za-z][\w-]*)(:?)(?:[ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
-  if (scheme === null || !isAuthScheme(schemeName!)) {
+  if (scheme === null || !isAuthScheme(schemeName!) || (scheme[2] !== "" && !takesGluedColon(schemeName!))) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }

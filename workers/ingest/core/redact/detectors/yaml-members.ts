@@ -1,4 +1,4 @@
-import { isAuthScheme, redactCredentialHeader } from "../credential-headers";
+import { isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
 import { Evidence } from "../evidence";
 import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isNamedCount } from "../secret-names";
 import { YAML_KEY, YamlPathReader } from "../yaml-paths";
@@ -74,8 +74,8 @@ export const yamlMembersDetector: Detector = {
     }
     if (!(key === null && dash === null ? isSecretPath(path) : isHeldSecretName(path))) return undefined;
     const rest = lineText.slice(head);
-    const scheme = SCHEME_WORD.exec(rest)?.[1];
-    if (scheme !== undefined && isAuthScheme(scheme)) return schemeCredentials(lineText, head, scheme.toLowerCase());
+    const scheme = SCHEME_WORD.exec(rest);
+    if (scheme !== null && isAuthScheme(scheme[1]!) && (scheme[2] === "" || takesGluedColon(scheme[1]!))) return schemeCredentials(lineText, head, scheme[1]!.toLowerCase());
     const quoted = QUOTED_VALUE.exec(rest)?.[0];
     const value = quoted ?? FIRST_WORD.exec(rest)![0];
     const rewrite = replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
@@ -86,10 +86,11 @@ export const yamlMembersDetector: Detector = {
 };
 
 /**
- * A scheme's word, perhaps a `:` glued to it, and blanks before its credentials (`Token abc…`,
- * `Bearer: eyJ…`), as a header's value printed on the line below its name is written.
+ * A scheme's word, perhaps a `:` glued to it (`takesGluedColon`), and blanks before its
+ * credentials (`Token abc…`, `Bearer: eyJ…`), as a header's value printed on the line below its
+ * name is written.
  */
-const SCHEME_WORD = /^([A-Za-z][\w-]*):?[ \t]+\S/;
+const SCHEME_WORD = /^([A-Za-z][\w-]*)(:?)[ \t]+\S/;
 
 /**
  * The line with the credentials after the scheme's word at `head` replaced as under the header's
