@@ -93,6 +93,7 @@ describe("other languages' password words", () => {
     "wachtwoord: vergeten",
     "hasło: zmienione",
     "lösenord: ändrat",
+    "Passwort: falsch | Kennwort: abgelaufen",
     "mot de passe : oublié",
     "mot de passe = oublié",
     "Użytkownik zmienił hasło",
@@ -138,6 +139,7 @@ describe("an Authorization scheme's token", () => {
     "WWW-Authenticate: Token realm=\"Application\"",
     "Authorization:\n  Bearer",
     "notes:\n  Bearer tokens expire after 1h",
+    "authorization:\n  Bearer tokens expire after 1h",
     "Note: restart required",
     "api_token: Token: none",
   ]);

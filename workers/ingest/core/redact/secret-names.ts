@@ -31,8 +31,8 @@ export const OTHER_PASSWORD_WORDS: readonly string[] = [
   "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
 ];
 const OTHER_PASSWORD_WORD_SET: ReadonlySet<string> = new Set(OTHER_PASSWORD_WORDS);
-/** One word of lower-case letters of any script (`falsch`, `zmienione`, `ändrat`), a state's word in prose. */
-const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{2,24}$`, "u"));
+/** A first word of lower-case letters of any script (`falsch`, `zmienione`, `ändrat`), a state's word in prose, perhaps before more prose. */
+const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{2,24}(?![^\s,;.!?|])`, "u"));
 /** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
 const FRENCH_PASSWORD_GLUED = "motdepasse";
 
@@ -479,9 +479,9 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  *   `avg_pw=1800`); the word before says what the password opens (`db_pw=48213977`), not that
  *   the value is one.
  * - Another language's word for a password alone (`OTHER_PASSWORD_WORDS`: `Passwort`, `hasło`),
- *   not `delimited`: when the value is one word of lower-case letters, which that language's
+ *   not `delimited`: when the value's first word is of lower-case letters, which that language's
  *   prose writes after it as the password's state (`Passwort: falsch`, `wachtwoord: vergeten`,
- *   `hasło: zmienione`), as English's state words stay (status-words.ts).
+ *   `hasło: zmienione | …`), as English's state words stay (status-words.ts).
  * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
  * `pass` and `pw`", and 2026-12-04, "`pass` and `pw` read as `password`".
  */

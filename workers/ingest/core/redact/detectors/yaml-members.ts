@@ -91,16 +91,20 @@ export const yamlMembersDetector: Detector = {
  * name is written.
  */
 const SCHEME_WORD = /^([A-Za-z][\w-]*)(:?)[ \t]+\S/;
+const SCHEME_WORD_AND_BLANKS = /^[A-Za-z][\w-]*:?[ \t]+/;
 
 /**
  * The line with the credentials after the scheme's word at `head` replaced as under the header's
  * key (credential-headers.ts: the word and public parameters stay), counted as the text forms
  * count them (`SCHEME_KINDS`: Bearer's and Basic's under their own kinds); undefined when there
- * is nothing left to hide.
+ * is nothing left to hide, or when what follows the word is words, not a token or parameters
+ * (`Bearer tokens expire after 1h`: prose under the name).
  */
 function schemeCredentials(line: string, head: number, scheme: string): Exclude<Rewrite, string> | undefined {
   const kind = SCHEME_KINDS[scheme] ?? SECRET_PARAM_KIND;
   const value = line.slice(head);
+  const credentials = value.replace(SCHEME_WORD_AND_BLANKS, "").trimEnd();
+  if (/[ \t]/.test(credentials) && !credentials.includes("=")) return undefined;
   const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
   return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
 }
