@@ -25,7 +25,7 @@ export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena",
  * Other European languages' one word for "password", lower case, with and without their accents
  * as keys are written both ways: German `Passwort` and `Kennwort`, Dutch `wachtwoord`, Swedish
  * `lösenord`, Polish `hasło`, Czech and Slovak `heslo`, Norwegian `passord`, Danish
- * `adgangskode`, Finnish `salasana`. French writes three words (`mot de passe`: `MOT_DE_PASSE`).
+ * `adgangskode`, Finnish `salasana`. French writes three words (`mot_de_passe`: `secrecyOf`).
  */
 export const OTHER_PASSWORD_WORDS: readonly string[] = [
   "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
