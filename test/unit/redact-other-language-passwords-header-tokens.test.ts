@@ -134,6 +134,12 @@ describe("an Authorization scheme's token", () => {
     ],
   ]);
 
+  itStores("in a JSON string, the string's closing quote stays: %s", text, [
+    [JSON.stringify("headers:\n  X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a"), JSON.stringify(`headers:\n  X-Api-Key:\n    ${PARAM}`)],
+    [JSON.stringify("headers:\n  Authorization:\n    Token abc123def456ghi789jkl"), JSON.stringify(`headers:\n  Authorization:\n    Token ${PARAM}`)],
+    [JSON.stringify("headers:\n  Authorization:\n    Token token=abc123def456ghi789jkl"), JSON.stringify(`headers:\n  Authorization:\n    Token token=${PARAM}`)],
+  ]);
+
   itKeeps("a scheme's word with no token, and other words before `:`, stay: %s", text, [
     "Authorization: Bearer",
     "WWW-Authenticate: Token realm=\"Application\"",

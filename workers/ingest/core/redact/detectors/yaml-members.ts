@@ -51,7 +51,7 @@ export const yamlMembersDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     const line = reader.lineAt(text, start);
     if (line.path === "") return undefined;
-    const lineText = match.replace(/\r$/, "");
+    const lineText = withoutClosingQuote(match.replace(/\r$/, ""));
     let head = /^[ \t]*/.exec(lineText)![0].length;
     if (line.blockContent) {
       return isSecretPath(line.path) ? replaced(lineText, head, lineText.trimEnd().length, line.path, marker, false) : undefined;
@@ -107,6 +107,19 @@ function schemeCredentials(line: string, head: number, scheme: string): Exclude<
   if (/[ \t]/.test(credentials) && !credentials.includes("=")) return undefined;
   const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
   return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
+}
+
+/** A quote, perhaps escaped, and what closes JSON text after it: more quotes, `}`, `]`, `,` and blanks. */
+const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
+
+/**
+ * `line` without what closes the JSON text holding the dump (`"headers:\n  X-Api-Key:\n
+ * 9f8e…"`, `{"msg":"…\n    9f8e…"}`): a quote ending the line with only closers after it and no
+ * quote before it in the line (a quoted value's own quotes stay), no part of the value.
+ */
+function withoutClosingQuote(line: string): string {
+  const tail = CLOSING_TAIL.exec(line);
+  return tail === null || line.slice(0, tail.index).includes('"') ? line : line.slice(0, tail.index);
 }
 
 /** Whether the scalar right under `path` is a secret: its own last name is a secret's, or a parent's makes it one. */
