@@ -167,6 +167,8 @@ describe("after Python logging's default prefix", () => {
     ["CRITICAL:__main__:secret=Zq8xL2mN4pR7", `CRITICAL:__main__:secret=${PARAM}`],
     ["ERROR:root:db_password=hunter2x9 user=bob", `ERROR:root:db_password=${PARAM} user=bob`],
     ["ERROR:root:Kennwort=Xk9mQ7vLp2", `ERROR:root:Kennwort=${PARAM}`],
+    ["2026-12-04T21:00:00.000Z ERROR ERROR:root:password=hunter2x9", `2026-12-04T21:00:00.000Z ERROR ERROR:root:password=${PARAM}`],
+    ["2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = Zq8xL2mN4pR7", `2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = ${PARAM}`],
   ]);
 
   it("a log body with the prefix loses the password", () => {

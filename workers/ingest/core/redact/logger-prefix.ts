@@ -134,10 +134,11 @@ export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => 
 
 /**
  * Regex source, for inside a lookbehind, of right after Python logging's default prefix at a
- * line's start (`ERROR:root:`, `WARNING:app.db:`), the one prefix glued to its message: a
- * message's first `name=value` pair follows its `:` (`ERROR:root:password=…`).
+ * line's start (`ERROR:root:`, `WARNING:app.db:`), perhaps after another logger's prefix (a
+ * platform's timestamp on the process's line), the one prefix glued to its message: a message's
+ * first `name=value` pair follows its `:` (`ERROR:root:password=…`).
  */
-export const AFTER_GLUED_LOGGER_PREFIX = `(?<![^\\n])${PYTHON_DEFAULT_PREFIX}`;
+export const AFTER_GLUED_LOGGER_PREFIX = `(?<![^\\n])(?:${ONE_PREFIX})?${PYTHON_DEFAULT_PREFIX}`;
 /** `AFTER_GLUED_LOGGER_PREFIX` ending at the end of a text. */
 const GLUED_PREFIX_BEFORE = new RegExp(`${AFTER_GLUED_LOGGER_PREFIX}$`);
 
@@ -146,8 +147,8 @@ export function endsGluedLoggerPrefix(text: string, end: number): boolean {
   // The prefix ends in `:` after its logger's name, and a level word in capitals opens it.
   return text.charCodeAt(end - 1) === 58 && GLUED_PREFIX_BEFORE.test(text.slice(Math.max(0, end - GLUED_PREFIX_REACH), end));
 }
-/** How far back the glued prefix is read: its longest level word, its logger's longest name and two `:`. */
-const GLUED_PREFIX_REACH = 8 + 128 + 2;
+/** How far back the glued prefix is read: another logger's prefix before it, its longest level word, its logger's longest name and two `:`. */
+const GLUED_PREFIX_REACH = 512 + 8 + 128 + 2;
 
 /** Regex source, for inside a lookbehind, of right after a logger's prefix at a line's start. */
 export const AFTER_LOGGER_PREFIX = `(?<![^\\n])${LOGGER_PREFIX}`;
