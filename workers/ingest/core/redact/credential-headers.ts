@@ -317,6 +317,19 @@ export const SCHEMES: readonly string[] = [
 ];
 const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
+/**
+ * The schemes a client writes with a `:` glued to their word (`Authorization: Token: …`,
+ * `Bearer: …`, `Basic: …`), lower case: the token conventions, whose word is written as a label.
+ * Another word and `:` is no scheme (`Note: …`), nor a scheme's word that names a place as often
+ * (`credentials: aws: us-east-1`).
+ */
+const GLUED_COLON_SCHEMES: ReadonlySet<string> = new Set(["bearer", "basic", "token", "apikey", "api-key"]);
+
+/** Whether `word`, in any case, is a scheme written with a glued `:` before its credentials (`GLUED_COLON_SCHEMES`). */
+export function takesGluedColon(word: string): boolean {
+  return GLUED_COLON_SCHEMES.has(word.toLowerCase());
+}
+
 /** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
 export function isAuthScheme(word: string): boolean {
   return SCHEME_NAMES.has(word.toLowerCase());
@@ -436,8 +449,11 @@ const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 
-/** An authentication scheme's name (RFC 9110 §11.1: a token) and the blanks after it. */
-const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})([ \t]+)(?=\S)/;
+/**
+ * An authentication scheme's name (RFC 9110 §11.1: a token), perhaps a `:` a client glued to it
+ * (`Token: …`, `Bearer: …`), and the blanks after it.
+ */
+const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})(:?[ \t]+)(?=\S)/;
 /** Credentials that are one token (RFC 9110 §11.2: token68), whose `=` padding is no parameter's. */
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*[ \t]*$/;
 /** One `name=value` or `name="quoted value"` parameter and the `,` after it (RFC 9110 §11.2). */
@@ -464,7 +480,7 @@ function redactAuthorization(value: string, mark: (credential: string) => string
   // A scheme word alone (`Bearer`: a client that had no token to send) holds no credential.
   if (isAuthScheme(value.trim())) return value;
   const scheme = SCHEME.exec(value);
-  if (scheme === null) return undefined;
+  if (scheme === null || (scheme[2]!.startsWith(":") && !takesGluedColon(scheme[1]!))) return undefined;
   const credentials = value.slice(scheme[0].length);
   if (credentials.startsWith(MARKER_START)) return value;
   const parameters = TOKEN68.test(credentials) ? undefined : redactAuthParameters(credentials, mark);

@@ -26,6 +26,7 @@ import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, hold
 import { isIbanCountry } from "./iban-registry";
 import { SQL_BOUND_LIST_MARKERS, SQL_WHERE, holdsSqlBoundList } from "./detectors/sql-values";
 import { blanksAfter, blanksBefore, isBlank, isRegExpSpace } from "./blanks";
+import { endsGluedLoggerPrefix } from "./logger-prefix";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import {
@@ -1516,7 +1517,7 @@ function mayPrecedeParameter(code: number): boolean {
 
 /**
  * The parameter form's other starts: after `/:` (an `.npmrc` line's `//registry/:_authToken=`),
- * after a path's `::` (`auth::token=`),
+ * after a path's `::` (`auth::token=`), after Python logging's default prefix (`ERROR:root:token=`),
  * a quote after a blank or `=` (`-var 'db_password=…'`), or a property switch's `p:` or
  * `property:` (`/p:DbPassword=…`, `-p:…`). `start` is past the first character.
  */
@@ -1525,6 +1526,8 @@ function opensParameter(text: string, start: number): boolean {
   // After a blank or `=` (`-var 'db_password=…'`), or opening a JSON string (`"detail":"password=…"`, `["token=…"`).
   if (before === 34 || before === 39) return opensString(text, start - 1);
   if (before !== 58) return false;
+  // Python logging's default prefix glued to the message (`ERROR:root:password=…`).
+  if (endsGluedLoggerPrefix(text, start)) return true;
   const colonAfter = text.charCodeAt(start - 2);
   if (colonAfter === 47) return true;
   // A path's last name after its `::` (`auth::token=…`), a word character before the `::`.

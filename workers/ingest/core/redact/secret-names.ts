@@ -2,10 +2,12 @@
  * Decides whether a name (an attribute key's last segment, a query parameter) announces a
  * secret value. Names are split into words at `-`, `_`, `.`, spaces and camelCase humps, so
  * `accessToken`, `X-Api-Key` and `client_secret` all match while `keyword`, `monkey` and
- * `prompt_tokens` do not. The words are English, and the Portuguese and Spanish ones the
- * platform's producers write (`senha`, `contraseña`, `chave_api`, `clave_secreta`).
+ * `prompt_tokens` do not. The words are English, the Portuguese and Spanish ones the
+ * platform's producers write (`senha`, `contraseña`, `chave_api`, `clave_secreta`), and other
+ * European languages' words for a password (`Kennwort`, `wachtwoord`, `hasło`, `mot_de_passe`).
  */
 
+import { lazy } from "../../../shared/lazy";
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
@@ -18,6 +20,21 @@ import { propertyTokenOf } from "../normalize/message-template";
  * and without the tilde. The wiring audit reads vars' names with the same words.
  */
 export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena", "contraseña"];
+
+/**
+ * Other European languages' one word for "password", lower case, with and without their accents
+ * as keys are written both ways: German `Passwort` and `Kennwort`, Dutch `wachtwoord`, Swedish
+ * `lösenord`, Polish `hasło`, Czech and Slovak `heslo`, Norwegian `passord`, Danish
+ * `adgangskode`, Finnish `salasana`. French writes three words (`mot_de_passe`: `secrecyOf`).
+ */
+export const OTHER_PASSWORD_WORDS: readonly string[] = [
+  "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
+];
+const OTHER_PASSWORD_WORD_SET: ReadonlySet<string> = new Set(OTHER_PASSWORD_WORDS);
+/** A first word of lower-case letters of any script (`falsch`, `zmienione`, `ändrat`), a state's word in prose, perhaps before more prose. */
+const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{2,24}(?![^\s,;.!?|])`, "u"));
+/** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
+const FRENCH_PASSWORD_GLUED = "motdepasse";
 
 /** A name holding any of these words is secret. */
 const SECRET_WORDS = new Set([
@@ -46,6 +63,8 @@ const SECRET_WORDS = new Set([
   "secrets",
   "senhas",
   ...ROMANCE_PASSWORD_WORDS,
+  ...OTHER_PASSWORD_WORDS,
+  FRENCH_PASSWORD_GLUED,
   // Redis's configuration directives for the server's password and the replica's password to
   // its master (redis.conf, `CONFIG SET requirepass …`, `redis-server --masterauth …`);
   // `masteruser` names a user and stays.
@@ -374,6 +393,9 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "senha",
   "contrasena",
   "contraseña",
+  ...OTHER_PASSWORD_WORDS,
+  // `mot_de_passe`, `motdepasse` (French `mot de passe`).
+  "passe",
   // `chave_api`, `clave_secreta`, `chave_privada` (ROMANCE_KEY_WORDS).
   "api",
   "secreta",
@@ -385,9 +407,10 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
 /**
  * A word that ends with a secret word glued to what it protects, as environment variables and
  * lower-case keys write them (`PGPASSWORD`, `dbpasswd`, `clientsecret`, `authtoken`,
- * `gpgpassphrase`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
+ * `gpgpassphrase`), and as German, Dutch and Swedish compound their nouns (`Benutzerkennwort`,
+ * `DATENBANKPASSWORT`, `gebruikerswachtwoord`, `användarlösenord`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
  */
-const GLUED_SECRET_WORD = /^[a-z0-9]+(?:password|passwd|passphrase|secret|token|sessionid|sessid)$/;
+const GLUED_SECRET_WORD = /^[a-z0-9à-ÿ]+(?:password|passwd|passphrase|secret|token|sessionid|sessid|passwort|kennwort|wachtwoord|lösenord)$/;
 
 /**
  * Session cookies' names that hold no secret word: Express's `connect.sid` (express-session's
@@ -468,10 +491,15 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  *   is no PIN's four or more digits, which stay only after a measure's word (`measuresPassWord`:
  *   `avg_pw=1800`); the word before says what the password opens (`db_pw=48213977`), not that
  *   the value is one.
+ * - Another language's word for a password alone (`OTHER_PASSWORD_WORDS`: `Passwort`, `hasło`),
+ *   not `delimited`: when the value's first word is of lower-case letters, which that language's
+ *   prose writes after it as the password's state (`Passwort: falsch`, `wachtwoord: vergeten`,
+ *   `hasło: zmienione | …`), as English's state words stay (status-words.ts).
  * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
  * `pass` and `pw`", and 2026-12-04, "`pass` and `pw` read as `password`".
  */
 export function keptUnderPassWord(name: string, value: string, delimited = false): boolean {
+  if (!delimited && OTHER_PASSWORD_WORD_SET.has(name.toLowerCase()) && LOWER_CASE_WORD().test(value)) return true;
   const reading = passWordReading(name);
   if (reading === PassWord.ALONE) return !isBarePassValue(value, delimited);
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value) && !(PIN_SHAPED.test(value) && !measuresPassWord(name)));
@@ -1112,7 +1140,9 @@ function secrecyOf(name: string): number {
         (GLUED_SECRET_WORD.test(word) && !PUBLIC_WORD_GLUED.test(word)) ||
         // A session's id in short (`sid`, `sess_id`): see `SESSION_SID_QUALIFIERS`.
         (word === "sid" && index === words.length - 1 && (index === 0 || SESSION_SID_QUALIFIERS.has(words[index - 1]!))) ||
-        (word === "sess" && words[index + 1] === "id")),
+        (word === "sess" && words[index + 1] === "id") ||
+        // French `mot de passe` in a name (`mot_de_passe`, `motDePasse`); `passe` alone is any pass.
+        (word === "passe" && words[index - 1] === "de" && words[index - 2] === "mot")),
   );
   if (namesHmac(words)) return SECRET;
   // `auth` ends names of credentials (`REDISCLI_AUTH`, `basic_auth`, npm's `_auth`); before
@@ -1192,18 +1222,18 @@ export function nameBefore(text: string, end: number): string {
 
 /**
  * A character of a name as the text forms read it (`NAME_CHARACTER`): ASCII letters, digits,
- * `_`, `.` and `-`, and the Latin-1 letters of Portuguese and Spanish names (`contraseña`,
- * `usuário.senha`).
+ * `_`, `.` and `-`, the Latin-1 letters of Portuguese and Spanish names (`contraseña`,
+ * `usuário.senha`) and the Latin Extended-A letters of Central European ones (Polish `hasło`).
  */
 export function isNameCharacter(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
-    code === 95 || code === 46 || code === 45 || (code >= 0xc0 && code <= 0xff && code !== 0xd7 && code !== 0xf7)
+    code === 95 || code === 46 || code === 45 || (code >= 0xc0 && code <= 0x17f && code !== 0xd7 && code !== 0xf7)
   );
 }
 
 /** `isNameCharacter` as a regex class, for the detectors' sources. */
-export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u00FF-]";
+export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017F-]";
 
 /**
  * A value that stands for a secret without being one: a boolean, a switch or no value as languages

@@ -36,7 +36,9 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Dutch (`wachtwoord`) and French (`mot de passe`) words; a value that stands for a
  * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
  */
-const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
+/** French `mot de passe`, three words. */
+const MOT_DE_PASSE = String.raw`(?:[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
+const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|${MOT_DE_PASSE})`;
 /**
  * A password's words that no field detector reads before `:` (German `Passwort`, `Kennwort`,
  * Dutch `wachtwoord`, French `mot de passe`, Spanish `clave`), so `Passwort: Sommer2024!` and,
@@ -45,12 +47,18 @@ const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[
  * é …`, `la contraseña nueva es …`): one word, or `de`/`do`/`da`/`del`/`du` and one word.
  * `clave` is read only before `:` or `es` (`la clave es Madrid2024!`): bare it is any key.
  */
-const COLON_PASSWORD_WORD = String.raw`(?:[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE)`;
-const ROMANCE_PASSWORD_WORD = String.raw`(?:[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE)`;
+const COLON_PASSWORD_WORD = String.raw`(?:[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|${MOT_DE_PASSE}|[Cc]lave|CLAVE)`;
+const ROMANCE_PASSWORD_WORD = String.raw`(?:[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|${MOT_DE_PASSE}|[Cc]lave|CLAVE)`;
 /** A Romance password word's describing word after it (`do usuário`, `temporária`), one word of Latin-1 letters. */
 const DESCRIBED = String.raw`(?:[ \t]+(?:d[eoa]|del|du)[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{2,24}|[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{3,24})?`;
 /** A `:` after a password's word, French spacing before it allowed (`mot de passe : …`). */
 const COLON = String.raw`[ \t]?:[ \t]+`;
+/**
+ * An `=` after `mot de passe`, blanks around it or not (`mot de passe = azerty123!`): the
+ * parameter and assignment forms read a name's last word only (`passe`, no secret's name alone),
+ * and the other words' `=` is theirs (secret-names.ts).
+ */
+const EQUALS = String.raw`[ \t]*=[ \t]*`;
 /** What may stand between the word and a quoted value: blanks and `is`, `was`, `set to`, `é`, `es`. */
 const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
 /**
@@ -63,8 +71,8 @@ const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ 
 const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist`, French `est`. */
 const IS = String.raw`[ \t]+(?:is|was|é|es|ist|est)[ \t]+`;
-/** A password's word and what links it to an unquoted password: `IS`, a Romance word's describing word and `IS`, or another language's word and `:`. */
-const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON})`;
+/** A password's word and what links it to an unquoted password: `IS`, a Romance word's describing word and `IS`, another language's word and `:`, or `mot de passe` and `=`. */
+const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
 /**

@@ -1,6 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { blanksBefore } from "../blanks";
 import { countWork } from "../scan-scope";
+import { AFTER_GLUED_LOGGER_PREFIX } from "../logger-prefix";
 import { Evidence, NAMED_SETTERS } from "../evidence";
 import { credentialHeaderOf } from "../credential-headers";
 import { isCodeValue } from "../code-values";
@@ -104,24 +105,28 @@ const VARIABLE_HEAD = `(?:\\$\\{|[$@%])?(?:[A-Za-z_]\\w{0,63}(?:->|::|\\.)){0,4}
 /**
  * An unquoted value after `=` with blanks beside it: where a line or a connection string's part
  * starts with the name, perhaps after a shell's `export` (an INI or `.env` line, `password =
- * hunter2`, `export PASSWORD = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
+ * hunter2`, `export PASSWORD = hunter2`; after Python logging's default prefix, glued to the
+ * message, `ERROR:root:password = hunter2`; an ADO.NET or ODBC connection string, `Server=db; User
  * Id=app; Password = hunter2;`), or after a word in prose (`the password = hunter2x9 was
  * rejected`), where `PROSE_VALUE` decides. The value ends at a blank, a quote or what separates
  * parts. The name's first letter is looked for before what stands behind it, so that no place
  * inside a long run of blanks reads back over the run. After `name=` and a blank, a `name=…`
  * is the next pair of a logfmt line whose value was empty (`password= user=ana`), not the value.
  */
-const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+)${VARIABLE_HEAD}|->)${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
+const UNQUOTED_LINE_ASSIGNMENT = `(?=[A-Za-z_])(?<=(?:(?:^|[\\n;])[ \\t]*|[\\w,:][ \\t]+|${AFTER_GLUED_LOGGER_PREFIX})${VARIABLE_HEAD}|->)${PATH_NAME}(?:(?<=\\$\\{${NAME})\\}[ \\t]*=[ \\t]*|[ \\t]*(?:=>|::?=|\\?=)[ \\t]*|[ \\t]+=[ \\t]*|=[ \\t]+(?!${NAME}=[^\\s=]))(?![ \\t"'\\\\])[^\\s"'<>;,&]+`;
 /**
  * An unquoted value assigned to a member of a collection by its index (`secrets["db"]=…`,
  * `tokens['github'] = …`, `passwords[smtp]=…`): the member's path (`secrets.db`) decides, as a
  * dotted key's does.
  */
 const INDEXED_ASSIGNMENT = `(?<![\\w.-])${NAME}\\[["']?${NAME}["']?\\][ \\t]*=[ \\t]*(?![ \\t"'\\\\=])[^\\s"'<>;,&]+`;
-/** What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`, `readonly`, `local`. */
-const LINE_ASSIGNMENT_HEAD = /(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?$/;
-/** What stands before a variable and its receivers in `UNQUOTED_LINE_ASSIGNMENT`: a line's or a part's start, or a word and blanks. */
-const VARIABLE_CONTEXT = /(?:^|[\n;])[ \t]*$|[\w,:][ \t]+$/;
+/**
+ * What may stand before a line's assignment: blanks, a shell's `export`, `set`, `declare -x`,
+ * `readonly`, `local`; or Python logging's default prefix, glued to its message (`ERROR:root:`).
+ */
+const LINE_ASSIGNMENT_HEAD = new RegExp(String.raw`(?:(?:^|[\n;])[ \t]*(?:(?:export|declare(?:[ \t]+-[a-zA-Z]+)*|readonly|local|setx?)[ \t]+)?|${AFTER_GLUED_LOGGER_PREFIX})$`);
+/** What stands before a variable and its receivers in `UNQUOTED_LINE_ASSIGNMENT`: a line's or a part's start, a word and blanks, or `LINE_ASSIGNMENT_HEAD`'s logger prefix. */
+const VARIABLE_CONTEXT = new RegExp(String.raw`(?:^|[\n;])[ \t]*$|[\w,:][ \t]+$|${AFTER_GLUED_LOGGER_PREFIX}$`);
 /**
  * A value assigned in prose (`the password = hunter2x9`) that a generated secret looks like:
  * letters and digits, not a bound parameter or a variable (`WHERE password = $1`, `= :pw`,

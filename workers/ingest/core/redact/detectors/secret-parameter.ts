@@ -28,7 +28,7 @@ import {
 } from "../secret-names";
 import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
-import { MESSAGE_START } from "../logger-prefix";
+import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
@@ -45,7 +45,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, wordedCredentialEnd,
+  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
@@ -106,11 +106,13 @@ const WRAPPER_OPENING = /^(?:(?:Optional|Some)\(|Optional\[)/;
 const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|${ESCAPED_QUOTED}|${NOT_AT_ESCAPED_QUOTE}[^\s,"&#]+)`;
 const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>&,;]+)`;
 /**
- * A word, a separator and credentials. Whether the word is a scheme is checked on the match
- * (a list of 29 words in the regex would be tried at every candidate); when it is not, only
- * the value's first token is the secret and the rest is scanned again.
+ * A word, perhaps a `:` glued to it (`Authorization: Token: …`, `Bearer: …`, as clients that
+ * write the header's line twice send it), a separator and credentials. Whether the word is a
+ * scheme is checked on the match (a list of 29 words in the regex would be tried at every
+ * candidate); when it is not, only the value's first token is the secret and the rest is
+ * scanned again.
  */
-const SCHEME_VALUE = `[A-Za-z][\\w-]*${SCHEME_SEPARATOR}${CREDENTIALS}`;
+const SCHEME_VALUE = `[A-Za-z][\\w-]*:?${SCHEME_SEPARATOR}${CREDENTIALS}`;
 
 export const SECRET_PARAM_KIND = "secret_param";
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
@@ -135,7 +137,8 @@ function isPathParameter(text: string, start: number): boolean {
 // A marker an earlier pass wrote inside the value (`a[REDACTED:email]`) is read whole: cut at its
 // `]`, the value's replacement left the `]` behind it (`[REDACTED:secret_param]]`).
 const FIELD_TOKEN = /^[^\s"'<>,;&{}[\]](?:\[REDACTED:[\w:-]{1,80}\]|[^\s"'<>,;&}\]]|&(?![A-Za-z_][\w.-]*=))*/;
-const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
+/** The kinds the credentials of a scheme (its word in lower case) count under: Bearer's and Basic's their own, others `secret_param`. */
+export const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer", basic: "basic" };
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
 
@@ -190,8 +193,9 @@ const PASSWORD_WORDS_TOKEN = new RegExp(`^(?:${PASSWORD_WORDS_VALUE})`);
  * `-p:…`, `-property:…`). A name may start with `_` (Laravel's `_token` form field), also after
  * `/:`, as an `.npmrc` line scopes a setting to a registry: `//registry.npmjs.org/:_authToken=…`.
  * A path's last name after its `::` is read as a dotted key's last segment is (`auth::token=…`).
+ * After Python logging's default prefix, glued to the message (`ERROR:root:password=…`).
  */
-const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${RECOVERY_CODE_LIST_VALUE}|${WRAPPED}|${PASSPHRASE_VALUE}|${PASSWORD_WORDS}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
+const PARAMETER = `(?<=^|[?#&;\\s,([{]|/:|[\\w]::|${AFTER_GLUED_LOGGER_PREFIX}|${OPENING_QUOTES}|[\\s/-]p:|-property:)[A-Za-z_]${NAME_CHARACTER}*=(?:${RECOVERY_CODE_LIST_VALUE}|${WRAPPED}|${PASSPHRASE_VALUE}|${PASSWORD_WORDS}|${SCHEME_VALUE}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}${PARAMETER_TOKEN.source.slice(1)})`;
 /**
  * A code printed in groups (`4829 1234`, `482 913`, `48 29 13`): under a one-time password's or
  * PIN's name (`OTP: 4829 1234`) the whole is the code; under other names only the first group is
@@ -1133,9 +1137,9 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
   }
   // A scheme's credentials start with a token's character; a `|` after its word parts a line's fields (`password=HMAC-SHA256 | next`).
-  const scheme = /^([A-Za-z][\w-]*)([ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
+  const scheme = /^([A-Za-z][\w-]*)(:?)(?:[ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
-  if (scheme === null || !isAuthScheme(schemeName!)) {
+  if (scheme === null || !isAuthScheme(schemeName!) || (scheme[2] !== "" && !takesGluedColon(schemeName!))) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }

@@ -1,16 +1,18 @@
+import { isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
 import { Evidence } from "../evidence";
 import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isNamedCount } from "../secret-names";
 import { YAML_KEY, YamlPathReader } from "../yaml-paths";
-import type { Detector, Rewrite } from "./detector";
+import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
-import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
 import { endsSentence } from "./sentence-end";
 
 /**
  * Secrets YAML (and YAML-like configuration dumps) writes below their name rather than after it,
  * by indentation (`yaml-paths.ts`): a member of a collection of secrets (`secrets:\n  db: …`),
  * an item of a sequence under a secret's name (`credentials:\n  - …`), the scalar on the line
- * after a secret's name (`password:\n  …`) and the lines of a block scalar (`password: |\n  …`).
+ * after a secret's name (`password:\n  …`; an authentication scheme's word before it stays:
+ * `Authorization:\n  Token …`) and the lines of a block scalar (`password: |\n  …`).
  * A member whose own name is a secret's is the `secret_param` field form's (`password: …` on
  * its line). Members are judged by their dotted path as attribute keys are (`isHeldSecretName`:
  * `secrets.db` holds a secret, `secrets.db.host` and `tokens.prompt: 12` do not); values that
@@ -49,7 +51,7 @@ export const yamlMembersDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     const line = reader.lineAt(text, start);
     if (line.path === "") return undefined;
-    const lineText = match.replace(/\r$/, "");
+    const lineText = withoutClosingQuote(match.replace(/\r$/, ""));
     let head = /^[ \t]*/.exec(lineText)![0].length;
     if (line.blockContent) {
       return isSecretPath(line.path) ? replaced(lineText, head, lineText.trimEnd().length, line.path, marker, false) : undefined;
@@ -67,11 +69,13 @@ export const yamlMembersDetector: Detector = {
       if (isSecretName(name)) return undefined;
       path = `${path}.${name}`;
       head += key[0].length;
-    } else if (dash === null && PROSE.test(lineText.slice(head))) {
+    } else if (dash === null && PROSE.test(lineText.slice(head)) && !isAuthScheme(SCHEME_WORD.exec(lineText.slice(head))?.[1] ?? "")) {
       return undefined;
     }
     if (!(key === null && dash === null ? isSecretPath(path) : isHeldSecretName(path))) return undefined;
     const rest = lineText.slice(head);
+    const scheme = SCHEME_WORD.exec(rest);
+    if (scheme !== null && isAuthScheme(scheme[1]!) && (scheme[2] === "" || takesGluedColon(scheme[1]!))) return schemeCredentials(lineText, head, scheme[1]!.toLowerCase());
     const quoted = QUOTED_VALUE.exec(rest)?.[0];
     const value = quoted ?? FIRST_WORD.exec(rest)![0];
     const rewrite = replaced(lineText, head, head + value.length, path, marker, quoted !== undefined);
@@ -80,6 +84,43 @@ export const yamlMembersDetector: Detector = {
     return whole === undefined || whole.length <= value.length ? rewrite : { ...rewrite!, length: head + whole.length };
   },
 };
+
+/**
+ * A scheme's word, perhaps a `:` glued to it (`takesGluedColon`), and blanks before its
+ * credentials (`Token abc…`, `Bearer: eyJ…`), as a header's value printed on the line below its
+ * name is written.
+ */
+const SCHEME_WORD = /^([A-Za-z][\w-]*)(:?)[ \t]+\S/;
+const SCHEME_WORD_AND_BLANKS = /^[A-Za-z][\w-]*:?[ \t]+/;
+
+/**
+ * The line with the credentials after the scheme's word at `head` replaced as under the header's
+ * key (credential-headers.ts: the word and public parameters stay), counted as the text forms
+ * count them (`SCHEME_KINDS`: Bearer's and Basic's under their own kinds); undefined when there
+ * is nothing left to hide, or when what follows the word is words, not a token or parameters
+ * (`Bearer tokens expire after 1h`: prose under the name).
+ */
+function schemeCredentials(line: string, head: number, scheme: string): Exclude<Rewrite, string> | undefined {
+  const kind = SCHEME_KINDS[scheme] ?? SECRET_PARAM_KIND;
+  const value = line.slice(head);
+  const credentials = value.replace(SCHEME_WORD_AND_BLANKS, "").trimEnd();
+  if (/[ \t]/.test(credentials) && !credentials.includes("=")) return undefined;
+  const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
+  return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
+}
+
+/** A quote, perhaps escaped, and what closes JSON text after it: more quotes, `}`, `]`, `,` and blanks. */
+const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
+
+/**
+ * `line` without what closes the JSON text holding the dump (`"headers:\n  X-Api-Key:\n
+ * 9f8e…"`, `{"msg":"…\n    9f8e…"}`): a quote ending the line with only closers after it and no
+ * quote before it in the line (a quoted value's own quotes stay), no part of the value.
+ */
+function withoutClosingQuote(line: string): string {
+  const tail = CLOSING_TAIL.exec(line);
+  return tail === null || line.slice(0, tail.index).includes('"') ? line : line.slice(0, tail.index);
+}
 
 /** Whether the scalar right under `path` is a secret: its own last name is a secret's, or a parent's makes it one. */
 function isSecretPath(path: string): boolean {
