@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
+import { UnchangedTexts } from "../../workers/ingest/core/redact/unchanged-texts";
 
 const attr = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
 const text = (value: AnyValue | undefined) => (value !== undefined && "stringValue" in value ? value.stringValue : undefined);
@@ -48,10 +49,10 @@ describe("texts a request repeats", () => {
     }
   });
 
-  it("answers a text sharing a slot with one holding a secret by its own content (same length, first, middle and last characters)", () => {
-    // `ana@example.com` and `anaXexample.com` agree at 0, 7 and 14: one slot of the table.
-    const clean = "anaXexample.com";
-    const mail = "ana@example.com";
+  it("answers a text sharing a set of slots with one holding a secret by its own content (same length, same characters where the set is read)", () => {
+    // `ops-1@sample.io` and `ops-1Xsample.io` agree at 0, 3, 7, 11, 12, 13 and 14: one set of the table.
+    const clean = "ops-1Xsample.io";
+    const mail = "ops-1@sample.io";
     const records = redactRecords([clean, mail, clean, mail, clean].map((value) => [attr("contact", value)]));
     expect(records.map((attributes) => valueOf(attributes, "contact"))).toEqual([
       clean,
@@ -86,5 +87,30 @@ describe("texts a request repeats", () => {
     expect(new Set(hashed).size).toBe(1);
     expect(points.map((p) => valueOf(p.attributes, "http.route"))).toEqual(["/api/items", "/api/items", "/api/items"]);
     expect(result.kinds).toEqual({ ipv4: 3 });
+  });
+});
+
+describe("the memo of unchanged texts", () => {
+  it("keeps two look-alikes of one set, and two scans of one text, the older one giving way to a third", () => {
+    // Same length, same characters where the set is read: one set of two slots.
+    const [older, newer, third] = ["ops-1Xsample.io", "ops-1Ysample.io", "ops-1Zsample.io"];
+    const memo = new UnchangedTexts();
+    try {
+      memo.add(older, 0, 0, 0, true);
+      memo.add(newer, 0, 0, 0, true);
+      expect([memo.hasPlain(older, 0, 0, 0), memo.hasPlain(newer, 0, 0, 0)]).toEqual([true, true]);
+      memo.add(third, 0, 0, 0);
+      expect([memo.has(older, 0, 0, 0), memo.has(newer, 0, 0, 0), memo.has(third, 0, 0, 0), memo.hasPlain(third, 0, 0, 0)]).toEqual([false, true, true, false]);
+      // One text scanned two ways (a colo under `colo` and under a URL's key) is two entries.
+      memo.add("GIG", 0, 0, 0);
+      memo.add("GIG", 0, 4, 0);
+      expect([memo.has("GIG", 0, 0, 0), memo.has("GIG", 0, 4, 0), memo.has("GIG", 4, 4, 0)]).toEqual([true, true, false]);
+    } finally {
+      memo.release();
+    }
+    // Released, it holds no text for the next walk.
+    const next = new UnchangedTexts();
+    expect(next.has(newer, 0, 0, 0)).toBe(false);
+    next.release();
   });
 });

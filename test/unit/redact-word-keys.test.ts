@@ -128,3 +128,50 @@ describe("the evidence walk's word searches: a set bit wherever the regex matche
     for (const { bit } of WORD_SEARCHES) expect(matched.get(bit) ?? 0).toBeGreaterThan(100);
   });
 });
+
+/**
+ * The pass's answer as its doc comment states it, read plainly: each run of ASCII letters is a
+ * word; a word's first one, two and three letters are looked up in `starts`, every three letters
+ * in a row in `inner`. The pass itself reads the same with masks instead of branches.
+ */
+function wordKeysReadPlainly(text: string, keys: ReturnType<typeof wordKeysOf>): number {
+  const number = (letter: string) => (letter.toLowerCase().charCodeAt(0) - 96);
+  const keyOf = (letters: string) => [...letters].reduce((key, letter) => (key << 5) | number(letter), 0);
+  let found = keys.always;
+  for (const [word] of text.matchAll(/[A-Za-z]+/g)) {
+    for (let length = 1; length <= Math.min(3, word.length); length++) found |= keys.starts[keyOf(word.slice(0, length))]!;
+    for (let end = 3; end <= word.length; end++) found |= keys.inner[keyOf(word.slice(end - 3, end))]!;
+  }
+  return found;
+}
+
+describe("wordKeysIn: the pass reads what its doc comment says", () => {
+  it("gives the plain reading's bits on ids, request lines, long words and characters past ASCII", () => {
+    const keys = wordKeysOf(WORD_SEARCHES);
+    const fixed = [
+      "",
+      "91a41f11d024b546-EWR",
+      "4bf92f3577b34da6a3ce929d0e0e4736",
+      "GET /api/products/12345 200",
+      "Passwordpasswordpasswordpasswordpassword",
+      "a",
+      "ab",
+      "abc",
+      // Characters past ASCII whose low seven bits are a letter's code (`š` U+0161, `á` U+00E1, `İ` U+0130): no letter.
+      "šá Hi İd ıd ſid Kid",
+      "\u{1F600}id\u{1F600}dni",
+    ];
+    for (const text of fixed) expect(wordKeysIn(text, keys), text).toBe(wordKeysReadPlainly(text, keys));
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _-./:=éšáİıſKß€\u0100\u0141";
+    for (let n = 0; n < 20_000; n++) {
+      let text = next(2) === 0 ? PIECES[next(PIECES.length)]! : "";
+      for (let length = next(40); length > 0; length--) text += alphabet[next(alphabet.length)];
+      expect(wordKeysIn(text, keys), text).toBe(wordKeysReadPlainly(text, keys));
+    }
+  });
+});
