@@ -297,6 +297,33 @@ describe("npm run dashboards", () => {
       expect(await titles("seen-today")).not.toContain("Cache hit rate by layer");
     });
 
+    it("renders a service that sends only gauges, summaries or exponential histograms: every metric table is read", async () => {
+      const metricsOnly = await createTestDatabase("dashboards_cli_metrics_only");
+      try {
+        await applySchema(metricsOnly.client, renderSchema(resolveSchemaOptions({ database: metricsOnly.database })));
+        for (const [table, service] of [
+          ["otel_metrics_gauge", "gauge-only"],
+          ["otel_metrics_summary", "summary-only"],
+          ["otel_metrics_exponential_histogram", "exponential-only"],
+        ]) {
+          await metricsOnly.client.command({
+            query: `INSERT INTO ${table} (ServiceName, MetricName, TimeUnix) VALUES ('${service}', 'queue.depth', now() - INTERVAL 1 HOUR)`,
+          });
+        }
+        const dir = join(out, "metrics-only");
+        const run = await dashboardsCli(["--from-clickhouse", "--database", metricsOnly.database, "--url", metricsOnly.url, "--out", dir]);
+        expect(run.code, run.stderr).toBe(0);
+        expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
+          "deco-otel-exponential-only.json",
+          "deco-otel-fleet.json",
+          "deco-otel-gauge-only.json",
+          "deco-otel-summary-only.json",
+        ]);
+      } finally {
+        await metricsOnly.drop();
+      }
+    });
+
     it("says which generation the tables are and refuses a --generation that does not fit them, before ClickHouse fails on a column", async () => {
       const run = await dashboardsCli(["--from-clickhouse", "--generation", "legacy", "--database", db.database, "--url", db.url, "--out", join(out, "wrong-generation")]);
       expect(run.code).toBe(2);
