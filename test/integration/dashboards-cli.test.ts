@@ -123,6 +123,21 @@ describe("npm run dashboards", () => {
     expect(run.stdout).toContain("/etc/grafana/provisioning/");
   });
 
+  it("gives a service named fleet a dashboard of its own beside the fleet overview, each written and recorded once", async () => {
+    const dir = join(out, "service-named-fleet");
+    const run = await dashboardsCli(["--service", "fleet", "--out", dir]);
+    expect(run.code, run.stderr).toBe(0);
+    const files = (await readdir(join(dir, "dashboards"))).sort();
+    expect(files).toHaveLength(2);
+    expect(files).toContain("deco-otel-fleet.json");
+    expect(files.find((file) => file !== "deco-otel-fleet.json")).toMatch(/^deco-otel-fleet-[0-9a-f]{8}\.json$/);
+    const uids = await Promise.all(files.map(async (file) => JSON.parse(await readFile(join(dir, "dashboards", file), "utf8")).uid as string));
+    expect(uids.map((uid) => `${uid}.json`)).toEqual(files);
+    const recorded = JSON.parse(await readFile(join(dir, ".deco-otel-dashboards.json"), "utf8")).files as string[];
+    expect(new Set(recorded).size).toBe(recorded.length);
+    for (const file of files) expect(run.stdout.split(file).length - 1).toBeLessThanOrEqual(1);
+  });
+
   it("adds the framework's panels and rules to named services with --framework-metrics", async () => {
     const dir = join(out, "framework");
     const run = await dashboardsCli(["--service", "storefront", "--framework-metrics", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir]);

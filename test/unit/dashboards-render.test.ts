@@ -273,6 +273,19 @@ describe("service uids", () => {
     for (const uid of odd) expect(uid).toMatch(/^deco-otel-[a-z0-9_-]*-[0-9a-f]{8}$/);
     for (const uid of odd) expect(uid.length).toBeLessThanOrEqual(30);
   });
+
+  it("give a name whose plain uid is taken (the fleet overview's, or a hashed uid's shape) a hashed one, the same every time", () => {
+    expect(serviceUid("fleet")).toMatch(/^deco-otel-fleet-[0-9a-f]{8}$/);
+    expect(serviceUid("fleet")).toBe(serviceUid("fleet"));
+    const hashedOdd = serviceUid("o'brien.svc");
+    const lookalike = hashedOdd.slice("deco-otel-".length);
+    expect(serviceUid(lookalike)).not.toBe(hashedOdd);
+    expect(serviceUid(lookalike)).toMatch(/-[0-9a-f]{8}$/);
+    const rendered = render({ ...INPUT, services: ["fleet", "shop"] });
+    const paths = renderFiles(rendered).map((file) => file.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(new Set(rendered.dashboards.map(({ dashboard }) => dashboard.uid)).size).toBe(3);
+  });
 });
 
 describe("the tables' generation", () => {
