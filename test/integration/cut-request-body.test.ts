@@ -1,21 +1,57 @@
 /**
  * A request body the client cuts short, over a real socket into workerd: a Content-Length body
  * that ends early and a chunked upload that stops before its last chunk, plain, gzip and
- * deflate. Each is the client's fault: a 400 saying what was read and declared, logged as a
- * refusal (`warn`), not a 500 and an error line.
+ * deflate, and a forward over the tail Worker's service binding whose stream fails. Each is the
+ * client's fault: a 400 saying what was read and declared, logged as a refusal (`warn`), not a
+ * 500 and an error line.
  */
 import { connect } from "node:net";
 import { deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bearer, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
+import { bearer, INGEST_COMPATIBILITY_DATE, startIngestWorker, type IngestUnderTest } from "../support/ingest-worker";
 import { eventually } from "../support/eventually";
 import { captureRuntimeOutput, jsonLogLines } from "../support/runtime-output";
 
 let ingest: IngestUnderTest;
 const output = captureRuntimeOutput();
 
+/**
+ * Forwards a body of which the stream errors after its first half, as a tail Worker's forward
+ * whose send fails midway would, to the ingest Worker's TailIngest entrypoint; answers with the
+ * ingest's status and body.
+ */
+const CUTTING_CALLER = "cutting-caller";
+const CUTTING_CALLER_SCRIPT = `export default {
+  async fetch(request, env) {
+    const bytes = new Uint8Array(await request.arrayBuffer());
+    const half = bytes.subarray(0, bytes.length >> 1);
+    const body = new ReadableStream({
+      pull(controller) {
+        if (half.length > 0 && !this.sent) { this.sent = true; controller.enqueue(half); return; }
+        controller.error(new Error("the sender's stream failed"));
+      },
+    });
+    const answer = await env.INGEST.fetch("https://ingest.internal/v1/logs", {
+      method: "POST", headers: { "content-type": "application/json", "content-length": String(bytes.length) }, body, duplex: "half",
+    });
+    return new Response(await answer.text(), { status: answer.status });
+  },
+};`;
+
 beforeAll(async () => {
-  ingest = await startIngestWorker({ prefix: "cut_body", handleRuntimeStdio: output.handleRuntimeStdio });
+  ingest = await startIngestWorker({
+    prefix: "cut_body",
+    handleRuntimeStdio: output.handleRuntimeStdio,
+    extraWorkers: [
+      {
+        name: CUTTING_CALLER,
+        modules: true,
+        script: CUTTING_CALLER_SCRIPT,
+        compatibilityDate: INGEST_COMPATIBILITY_DATE,
+        serviceBindings: { INGEST: { name: "deco-otel-ingest", entrypoint: "TailIngest" } },
+      },
+    ],
+  });
 });
 
 afterAll(async () => {
@@ -85,5 +121,22 @@ describe("a request body cut short", () => {
     const chunk = Buffer.concat([Buffer.from(`${half.length.toString(16)}\r\n`), half, Buffer.from("\r\n")]);
     const answer = await sendCut(headOf({ ...encoding, "Transfer-Encoding": "chunked" }), chunk);
     await expectRefusedAsCut(answer, `request body ended early: ${half.length} bytes arrived before the chunked upload stopped short of its last chunk`);
+  });
+
+  // Over a service binding workerd ends the callee's body cleanly where the caller's stream
+  // failed, Content-Length or not: the ingest Worker reads a shorter body, which is refused as
+  // the truncated document it is, still the sender's 400 and never a 500. (The tail Worker's own
+  // forward sends a string or bytes, never a stream that can fail midway.)
+  it("forwarded through the tail Worker's service binding, its stream failing midway", async () => {
+    const caller = await ingest.mf.getWorker(CUTTING_CALLER);
+    const answer = await caller.fetch("http://caller/", { method: "POST", body: JSON_EXPORT });
+    expect(answer.status).toBe(400);
+    const status = (await answer.json()) as { code: number; message: string };
+    expect(status).toEqual({ code: 3, message: expect.stringMatching(/^invalid JSON: Unterminated string/) });
+    await eventually(async () => {
+      expect(jsonLogLines(output, "request refused").filter((line) => line.entrypoint === "tail-ingest")).toEqual([
+        expect.objectContaining({ level: "warn", status: 400 }),
+      ]);
+    });
   });
 });
