@@ -51,6 +51,11 @@ describe("dashboards", () => {
     const variable = shop!.templating!.list![0]!;
     expect(variable).toMatchObject({ name: "service", type: "query", current: { value: "example-shop" } });
     expect(variable.datasource).toEqual({ type: PLUGIN_ID, uid: "deco-otel-clickhouse" });
+    // A service that sends only gauges, summaries or exponential histograms is listed too.
+    const listing = JSON.stringify(variable);
+    for (const table of ["otel_logs", "otel_traces", "otel_metrics_gauge", "otel_metrics_sum", "otel_metrics_histogram", "otel_metrics_exponential_histogram", "otel_metrics_summary"]) {
+      expect(listing).toContain(`.${table} WHERE`);
+    }
   });
 
   it("queries through the plugin's SQL editor with the format each panel kind needs", () => {
