@@ -23,6 +23,11 @@ export function engineClause(engine: TableEngine): string {
   return `${engine.name}(${engine.params})`;
 }
 
+/** Whether `engine` is of the MergeTree family (`MergeTree`, `ReplacingMergeTree`, `ReplicatedMergeTree`, `SharedMergeTree`, …). */
+export function isMergeTreeFamily(engine: TableEngine): boolean {
+  return /^[A-Za-z]*MergeTree$/.test(engine.name);
+}
+
 export function isReplicated(engine: TableEngine): boolean {
   return /^(Replicated|Shared)/.test(engine.name);
 }

@@ -25,6 +25,7 @@ export { parseServerVersion, supportsFullTextSearch, type ServerVersion } from "
 export type { ColumnKind, ExpectedColumn } from "./table-spec";
 export {
   defaultTableNames,
+  tableFlags,
   tableKinds,
   traceIdTimestampTableName,
   traceIdTimestampViewName,

@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
-import { defaultEngine, defaultClusterEngine, parseEngine, type TableEngine } from "./engine";
+import { defaultEngine, defaultClusterEngine, isMergeTreeFamily, parseEngine, type TableEngine } from "./engine";
 import { defaultGeneration, generations, type Generation } from "./generation";
 import { parseServerVersion, type ServerVersion } from "./server-version";
-import { defaultTableNames, tableKinds, type TableNames } from "./table-names";
+import { defaultTableNames, tableFlags, tableKinds, traceIdTimestampTableName, traceIdTimestampViewName, type TableKind, type TableNames } from "./table-names";
 import { parseTtlSeconds } from "./ttl";
 
 export const defaultDatabase = "otel";
@@ -31,9 +31,18 @@ export const schemaOptionsInput = z.object({
   ),
   /** Adds `ON CLUSTER <name>` and, unless an engine is given, a replicated engine. */
   cluster: z.optional(identifier),
-  /** Table engine, e.g. `MergeTree` or `ReplicatedMergeTree('/clickhouse/tables/{shard}/{table}', '{replica}')`. */
+  /**
+   * Table engine, e.g. `MergeTree` or `ReplicatedMergeTree('/clickhouse/tables/{shard}/{table}', '{replica}')`:
+   * one of the MergeTree family, the only engines that take the tables' ORDER BY, PARTITION BY and TTL.
+   */
   engine: z.optional(
-    z.string().check(z.refine((text) => parseEngine(text) !== undefined, "use Name or Name(params)")),
+    z.string().check(
+      z.refine((text) => parseEngine(text) !== undefined, "use Name or Name(params)"),
+      z.refine(
+        (text) => parseEngine(text) === undefined || isMergeTreeFamily(parseEngine(text)!),
+        "use an engine of the MergeTree family (MergeTree, ReplacingMergeTree, ReplicatedMergeTree, SharedMergeTree, …): the tables need its ORDER BY, PARTITION BY and TTL",
+      ),
+    ),
   ),
   /** `SELECT version()` of the target server; picks text indexes on 26.2+ (current generation). */
   serverVersion: z.optional(
@@ -79,6 +88,7 @@ export function resolveSchemaOptions(input: SchemaOptionsInput = {}): SchemaOpti
     const name = parsed.tables?.[kind];
     if (name !== undefined) tables[kind] = name;
   }
+  refuseSharedNames(tables, parsed.tables ?? {});
   return {
     generation,
     database: parsed.database ?? defaultDatabase,
@@ -91,6 +101,29 @@ export function resolveSchemaOptions(input: SchemaOptionsInput = {}): SchemaOpti
       parsed.nonReplicatedDeduplicationWindow ?? defaultNonReplicatedDeduplicationWindow,
     timestampTimeAlias: parsed.timestampTimeAlias ?? false,
   };
+}
+
+/**
+ * Throws when two objects of the schema would get one name (the seven tables, and the trace-id
+ * lookup table and view named after the traces table): `apply` would create the first and
+ * then find it "existing" for the second, leaving one signal's rows in another's table. Refused
+ * before anything is created, naming both flags, e.g. `--logs-table and --traces-table both
+ * name otel_logs: give each table a name of its own`; a flag not given is named with
+ * `(by default)`.
+ */
+function refuseSharedNames(tables: TableNames, given: Partial<Record<TableKind, string>>): void {
+  const flagOf = (kind: TableKind) => `${tableFlags[kind]}${given[kind] === undefined ? " (by default)" : ""}`;
+  const owners = new Map<string, string>();
+  const claim = (name: string, owner: string) => {
+    const earlier = owners.get(name);
+    if (earlier !== undefined) {
+      throw new Error(`Invalid options: ${earlier} and ${owner} both name ${name}: give each table a name of its own`);
+    }
+    owners.set(name, owner);
+  };
+  for (const kind of tableKinds) claim(tables[kind], flagOf(kind));
+  claim(traceIdTimestampTableName(tables.traces), `the trace-id lookup table named after ${flagOf("traces")}`);
+  claim(traceIdTimestampViewName(tables.traces), `the trace-id lookup view named after ${flagOf("traces")}`);
 }
 
 function resolveEngine(engine: string | undefined, cluster: string | undefined): TableEngine {

@@ -15,6 +15,17 @@ export type TableKind = (typeof tableKinds)[number];
 
 export type TableNames = Record<TableKind, string>;
 
+/** The `npm run schema` flag that names each table. */
+export const tableFlags: Readonly<Record<TableKind, string>> = {
+  logs: "--logs-table",
+  traces: "--traces-table",
+  metricsGauge: "--gauge-table",
+  metricsSum: "--sum-table",
+  metricsHistogram: "--histogram-table",
+  metricsExponentialHistogram: "--exp-histogram-table",
+  metricsSummary: "--summary-table",
+};
+
 /**
  * The exporter's default names. Both generations keep `otel_metrics_exponential_histogram`:
  * its config has defaulted to the `_exponential_histogram` suffix in every version, while

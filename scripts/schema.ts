@@ -13,6 +13,8 @@ import {
   queryServerVersion,
   resolveSchemaOptions,
   schemaScript,
+  tableFlags,
+  tableKinds,
   type SchemaOptionsInput,
   type TableKind,
 } from "../schema/index";
@@ -42,15 +44,8 @@ it says how, creates nothing and exits with code 3.`;
 /** Exit code of `apply` when existing tables are not what the flags ask for. */
 const EXIT_SCHEMA_DIFFERS = 3;
 
-const tableFlags: Record<string, TableKind> = {
-  "logs-table": "logs",
-  "traces-table": "traces",
-  "gauge-table": "metricsGauge",
-  "sum-table": "metricsSum",
-  "histogram-table": "metricsHistogram",
-  "exp-histogram-table": "metricsExponentialHistogram",
-  "summary-table": "metricsSummary",
-};
+/** Each table's flag without its `--`, and the table it names. */
+const tableFlagKinds: Record<string, TableKind> = Object.fromEntries(tableKinds.map((kind) => [tableFlags[kind].slice(2), kind]));
 
 const stringFlag = { type: "string" } as const;
 
@@ -71,7 +66,7 @@ function parseCommandLine(argv: string[]) {
       password: stringFlag,
       help: { type: "boolean" },
       "timestamp-time-alias": { type: "boolean" },
-      ...Object.fromEntries(Object.keys(tableFlags).map((flag) => [flag, stringFlag])),
+      ...Object.fromEntries(Object.keys(tableFlagKinds).map((flag) => [flag, stringFlag])),
     },
   });
 }
@@ -84,7 +79,7 @@ function optionsInput(flags: Flags): SchemaOptionsInput {
     return typeof value === "string" ? value : undefined;
   };
   const tables = Object.fromEntries(
-    Object.entries(tableFlags).flatMap(([name, kind]) => {
+    Object.entries(tableFlagKinds).flatMap(([name, kind]) => {
       const value = flag(name);
       return value === undefined ? [] : [[kind, value]];
     }),
@@ -111,6 +106,8 @@ async function apply(flags: Flags): Promise<void> {
   });
   try {
     const input = optionsInput(flags);
+    // Every input is checked before the server is asked anything or anything is created.
+    resolveSchemaOptions(input);
     const serverVersion = input.serverVersion ?? (await queryServerVersion(client));
     const options = resolveSchemaOptions({ ...input, serverVersion });
     console.log(`ClickHouse ${serverVersion}, generation ${options.generation}, database ${options.database}`);

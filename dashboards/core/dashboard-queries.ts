@@ -5,8 +5,12 @@ import { INVOCATIONS_METRIC, SERVICE_VARIABLE, serviceFilter } from "./sql";
 import type { QueryTables } from "./tables";
 import { FRAMEWORK_METRIC } from "./framework-metrics";
 
+/** The five metric tables of the schema, one per point type: a service may send any of them alone. */
+const METRIC_TABLES = ["metricsGauge", "metricsSum", "metricsHistogram", "metricsExponentialHistogram", "metricsSummary"] as const;
+
 /**
- * Every `ServiceName` with logs, spans or metric points in the time range, sorted. The
+ * Every `ServiceName` with logs, spans or metric points (of any of the five metric tables) in
+ * the time range, sorted. The
  * `service` variable lists these, and `--from-clickhouse` renders a dashboard for each one seen
  * in the last day. The test record Cloudflare's OTLP export sends when a destination is saved
  * (stored under its own `service.name`) is no service of ours and is left out.
@@ -20,10 +24,8 @@ FROM
     SELECT ServiceName FROM ${tables.logs} WHERE $__timeFilter(${tables.logsFilterTime})
     UNION ALL
     SELECT ServiceName FROM ${tables.traces} WHERE $__timeFilter(Timestamp)
-    UNION ALL
-    SELECT ServiceName FROM ${tables.metricsSum} WHERE $__timeFilter(TimeUnix)
-    UNION ALL
-    SELECT ServiceName FROM ${tables.metricsHistogram} WHERE $__timeFilter(TimeUnix)
+${METRIC_TABLES.map((table) => `    UNION ALL
+    SELECT ServiceName FROM ${tables[table]} WHERE $__timeFilter(TimeUnix)`).join("\n")}
 )
 WHERE ServiceName NOT IN ('', '${CLOUDFLARE_PREFLIGHT_SERVICE}')
 ORDER BY ServiceName`,

@@ -220,14 +220,21 @@ export function renderFiles(rendered: Rendered): RenderedFile[] {
   ];
 }
 
+/** The tail of a hashed service uid: `-` and 8 hex digits. */
+const HASHED_UID_TAIL = /-[0-9a-f]{8}$/;
+
 /**
  * `deco-otel-<service>` when the name is a safe uid (Grafana: letters, digits, `-`, `_`, at most
- * 40 characters; alert rules add a suffix of up to 5 characters); otherwise a readable prefix and a hash,
- * so distinct services never share a uid.
+ * 40 characters; alert rules add a suffix of up to 5 characters) that nothing else takes;
+ * otherwise a readable prefix and a hash of the name, so distinct dashboards never share a uid
+ * (nor the file named after it). Taken are the fleet overview's uid (a service named `fleet`
+ * gets `deco-otel-fleet-<hash>`) and the shape of a hashed uid (a service named
+ * `o-brien-svc-1a2b3c4d` is hashed too, so it never meets another name's hashed uid). The uid
+ * depends on the name alone: it stays the same from run to run, whatever else is rendered.
  */
 export function serviceUid(service: string): string {
   const plain = `${DASHBOARD_TAG}-${service}`;
-  if (/^[A-Za-z0-9_-]+$/.test(service) && plain.length <= 30) return plain;
+  if (/^[A-Za-z0-9_-]+$/.test(service) && plain.length <= 30 && plain !== FLEET_UID && !HASHED_UID_TAIL.test(plain)) return plain;
   const hash = bytesToHex(sha256(utf8ToBytes(service))).slice(0, 8);
   const readable = service.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 30 - DASHBOARD_TAG.length - 10);
   return `${DASHBOARD_TAG}-${readable}-${hash}`;

@@ -15,8 +15,11 @@ export interface QueryTables {
   traces: string;
   /** The trace-id lookup table the exporter maintains (`Start`/`End` per `TraceId`). */
   traceIdTimestamps: string;
+  metricsGauge: string;
   metricsSum: string;
   metricsHistogram: string;
+  metricsExponentialHistogram: string;
+  metricsSummary: string;
   /** Column of `otel_logs` that `$__timeFilter` is applied to. */
   logsFilterTime: "Timestamp" | "TimestampTime";
 }
@@ -49,8 +52,11 @@ export function queryTables({ database = defaultDatabase, generation }: TablesIn
     logs: qualified(names.logs),
     traces: qualified(names.traces),
     traceIdTimestamps: qualified(traceIdTimestampTableName(names.traces)),
+    metricsGauge: qualified(names.metricsGauge),
     metricsSum: qualified(names.metricsSum),
     metricsHistogram: qualified(names.metricsHistogram),
+    metricsExponentialHistogram: qualified(names.metricsExponentialHistogram),
+    metricsSummary: qualified(names.metricsSummary),
     logsFilterTime: generation === "legacy" ? "TimestampTime" : "Timestamp",
   };
 }

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import { Miniflare } from "miniflare";
 import { defaultDatabase } from "../../schema/index";
 import { startLocalClickHouse } from "../clickhouse/local-clickhouse";
@@ -7,6 +8,7 @@ import { localWorkers } from "./local-workers";
 import { withoutNewStopListeners } from "./own-signals";
 import { assertPortsFree, findFreePort } from "./free-port";
 import { waitUntilAnswering } from "./wait-until-answering";
+import { retryLedger } from "./retry-ledger";
 
 export interface LocalPipelineSettings {
   /** 0 picks a free port, for each of the three. */
@@ -30,9 +32,38 @@ export interface LocalPipeline {
   schemaObjectsCreated: number;
   /** Differences from the schema that did not stop the start (apply-schema.ts), one line each. */
   schemaWarnings: string[];
-  /** Stops the Workers, then ClickHouse; the data stays in `dataDir`. */
+  /**
+   * Waits up to `timeoutMs` for the ingest Worker's retry queue to be delivered (written or
+   * dead-lettered): it lives in Miniflare's memory, and a stop loses what is left in it.
+   * Resolves with what was still undelivered then, read from the Worker's own log lines
+   * (retry-ledger.ts); none when everything queued this run was delivered.
+   */
+  drainRetryQueue(timeoutMs: number): Promise<Undelivered>;
+  /** Stops the Workers, then ClickHouse; the tables' data stays in `dataDir`. */
   stop(): Promise<void>;
 }
+
+/** Retry queue messages still undelivered, of those this run sent, and the rows all of those held. */
+export interface Undelivered {
+  messages: number;
+  sentMessages: number;
+  sentRows: number;
+}
+
+/**
+ * What a stop lost: `3 of the 5 retry queue message(s) this run sent were not written to ClickHouse
+ * (the 5 held 12 rows between them); the local queue lives in memory, so their rows are lost: …`.
+ */
+export function undeliveredWarning(undelivered: Undelivered): string {
+  return (
+    `${undelivered.messages} of the ${undelivered.sentMessages} retry queue message(s) this run sent were not written to ClickHouse ` +
+    `(the ${undelivered.sentMessages} held ${undelivered.sentRows} rows between them); the local queue lives in memory, so their rows are lost: ` +
+    "the answers said 200 for them. Their request ids are on the export's log lines above (queued); send those exports again."
+  );
+}
+
+/** How often a drain looks at the ledger again. */
+const DRAIN_POLL_MS = 100;
 
 /**
  * The whole system on this machine: the local ClickHouse with the schema applied, and in one
@@ -60,17 +91,25 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
 
     // The producer's endpoint vars name the ingest port, so it is settled before anything starts.
     const ingestPort = settings.ingestPort === 0 ? await findFreePort(HOST) : settings.ingestPort;
-    const { workers, producerName } = await localWorkers({
+    const { workers, producerName, retryQueue } = await localWorkers({
       clickhouseUrl: clickhouse.url,
       database: defaultDatabase,
       ingestPort,
       token: settings.token,
       adminToken: DEFAULT_ADMIN_TOKEN,
     });
+    const ledger = retryLedger(retryQueue);
     const miniflare = withoutNewStopListeners(
       () =>
         new Miniflare({
           workers,
+          // Printed as Miniflare prints it, and read for what the retry queue took and delivered.
+          handleRuntimeStdio(stdout: Readable, stderr: Readable) {
+            ledger.read(stdout);
+            ledger.read(stderr);
+            stdout.on("data", (chunk: string) => process.stdout.write(chunk));
+            stderr.on("data", (chunk: string) => process.stderr.write(chunk));
+          },
           // Miniflare's own port serves the first Worker, the producer, as `wrangler dev` would,
           // including /cdn-cgi/handler/scheduled to run its cron handler.
           host: HOST,
@@ -96,6 +135,13 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       token: settings.token,
       schemaObjectsCreated: schema.created,
       schemaWarnings: schema.warnings,
+      async drainRetryQueue(timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        while (ledger.settled < ledger.sent && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+        }
+        return { messages: Math.max(0, ledger.sent - ledger.settled), sentMessages: ledger.sent, sentRows: ledger.sentRows };
+      },
       stop: stopAll,
     };
   } catch (error) {

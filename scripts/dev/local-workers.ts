@@ -26,6 +26,8 @@ export interface LocalWorkers {
   /** In Miniflare's order: the first one answers on Miniflare's own (entry) port. */
   workers: WorkerOptions[];
   producerName: string;
+  /** The queue the ingest Worker consumes: its retry queue, as wrangler.ingest.jsonc names it. */
+  retryQueue: string;
 }
 
 /**
@@ -65,6 +67,9 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
       { ...ingest, unsafeDirectSockets: [{ host: HOST, port: settings.ingestPort }] },
     ],
     producerName: producer.name,
+    // The retry queue is the consumed queue with a dead-letter queue behind it.
+    // The retry queue is the consumed queue with a dead-letter queue behind it (workerFromConfig's shape).
+    retryQueue: Object.entries(ingest.queueConsumers as Record<string, { deadLetterQueue?: string }>).find(([, consumer]) => consumer.deadLetterQueue !== undefined)?.[0] ?? "",
   };
 }
 

@@ -123,6 +123,21 @@ describe("npm run dashboards", () => {
     expect(run.stdout).toContain("/etc/grafana/provisioning/");
   });
 
+  it("gives a service named fleet a dashboard of its own beside the fleet overview, each written and recorded once", async () => {
+    const dir = join(out, "service-named-fleet");
+    const run = await dashboardsCli(["--service", "fleet", "--out", dir]);
+    expect(run.code, run.stderr).toBe(0);
+    const files = (await readdir(join(dir, "dashboards"))).sort();
+    expect(files).toHaveLength(2);
+    expect(files).toContain("deco-otel-fleet.json");
+    expect(files.find((file) => file !== "deco-otel-fleet.json")).toMatch(/^deco-otel-fleet-[0-9a-f]{8}\.json$/);
+    const uids = await Promise.all(files.map(async (file) => JSON.parse(await readFile(join(dir, "dashboards", file), "utf8")).uid as string));
+    expect(uids.map((uid) => `${uid}.json`)).toEqual(files);
+    const recorded = JSON.parse(await readFile(join(dir, ".deco-otel-dashboards.json"), "utf8")).files as string[];
+    expect(new Set(recorded).size).toBe(recorded.length);
+    for (const file of files) expect(run.stdout.split(file).length - 1).toBeLessThanOrEqual(1);
+  });
+
   it("adds the framework's panels and rules to named services with --framework-metrics", async () => {
     const dir = join(out, "framework");
     const run = await dashboardsCli(["--service", "storefront", "--framework-metrics", "--with-alerts", "--runbook-base-url", "https://x/rb", "--out", dir]);
@@ -295,6 +310,33 @@ describe("npm run dashboards", () => {
       expect(await titles("counted-shop")).toContain("Cache hit rate by layer");
       expect(await titles("counted-shop")).not.toContain("Commerce upstream p95 by provider / operation");
       expect(await titles("seen-today")).not.toContain("Cache hit rate by layer");
+    });
+
+    it("renders a service that sends only gauges, summaries or exponential histograms: every metric table is read", async () => {
+      const metricsOnly = await createTestDatabase("dashboards_cli_metrics_only");
+      try {
+        await applySchema(metricsOnly.client, renderSchema(resolveSchemaOptions({ database: metricsOnly.database })));
+        for (const [table, service] of [
+          ["otel_metrics_gauge", "gauge-only"],
+          ["otel_metrics_summary", "summary-only"],
+          ["otel_metrics_exponential_histogram", "exponential-only"],
+        ]) {
+          await metricsOnly.client.command({
+            query: `INSERT INTO ${table} (ServiceName, MetricName, TimeUnix) VALUES ('${service}', 'queue.depth', now() - INTERVAL 1 HOUR)`,
+          });
+        }
+        const dir = join(out, "metrics-only");
+        const run = await dashboardsCli(["--from-clickhouse", "--database", metricsOnly.database, "--url", metricsOnly.url, "--out", dir]);
+        expect(run.code, run.stderr).toBe(0);
+        expect((await readdir(join(dir, "dashboards"))).sort()).toEqual([
+          "deco-otel-exponential-only.json",
+          "deco-otel-fleet.json",
+          "deco-otel-gauge-only.json",
+          "deco-otel-summary-only.json",
+        ]);
+      } finally {
+        await metricsOnly.drop();
+      }
     });
 
     it("says which generation the tables are and refuses a --generation that does not fit them, before ClickHouse fails on a column", async () => {

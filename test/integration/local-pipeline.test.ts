@@ -13,7 +13,7 @@ import { defaultDatabase } from "../../schema/index";
 import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
 import { oneRequestQuery } from "../../scripts/dev/demo/one-request-query";
 import { eventually } from "../support/exactly-once";
-import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, type Started } from "../support/local-start";
+import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, withLocalClickHouse, type Started } from "../support/local-start";
 
 interface PipelineUrls {
   ingest: string;
@@ -321,6 +321,32 @@ describe("stopping and starting again", () => {
       expect(Number(rows)).toBeGreaterThanOrEqual(3);
     } finally {
       expect(await stopWithSigint(again)).toEqual({ code: 0, signal: null });
+    }
+  });
+
+  it("waits for the retry queue on SIGINT and says how many rows it could not write, for the local queue lives in memory", async () => {
+    const started = startPipeline(dataDir);
+    const { ingest, clickhouse } = urlsIn(await bannerOf(started));
+    const sql = (query: string) => fetch(clickhouse, { method: "POST", body: query }).then((response) => response.text());
+    // The table gone: the export is answered 200, its row queued for a later write.
+    await sql("RENAME TABLE otel.otel_logs TO otel.otel_logs_away");
+    try {
+      const answer = await fetch(`${ingest}/v1/logs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer test-token" },
+        body: JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "lost-on-stop" } }] }, scopeLogs: [{ logRecords: [{ body: { stringValue: "queued" } }] }] }] }),
+      });
+      expect(answer.status).toBe(200);
+      await eventually(async () => expect(started.stdout()).toMatch(/"msg":"export written".*"queued":1,/));
+      expect(await stopWithSigint(started)).toEqual({ code: 0, signal: null });
+      expect(started.stdout()).toContain("Waiting up to 10 s for the retry queue to be delivered...");
+      expect(started.stderr()).toContain(
+        "1 of the 1 retry queue message(s) this run sent were not written to ClickHouse (the 1 held 1 rows between them); the local queue lives in memory, so their rows are lost",
+      );
+    } finally {
+      await withLocalClickHouse(dataDir, (url) =>
+        fetch(url, { method: "POST", body: "RENAME TABLE otel.otel_logs_away TO otel.otel_logs" }).then((response) => response.text()),
+      );
     }
   });
 });

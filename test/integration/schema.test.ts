@@ -229,6 +229,24 @@ describe("npm run schema -- apply", () => {
   });
   afterAll(async () => db?.drop());
 
+  it.each([
+    [["--logs-table", "otel_logs", "--traces-table", "otel_logs"], "Invalid options: --logs-table and --traces-table both name otel_logs: give each table a name of its own"],
+    [["--gauge-table", "otel_metrics_sum"], "Invalid options: --gauge-table and --sum-table (by default) both name otel_metrics_sum: give each table a name of its own"],
+    [["--engine", "Foo"], "use an engine of the MergeTree family"],
+  ])("refuses %j before it creates anything, print and apply alike", async (flags, message) => {
+    const fresh = `${db.database}_refused`;
+    const applied = await applyWithCli(fresh, ...flags);
+    expect(applied.code).toBe(1);
+    expect(applied.stderr).toContain(message);
+    expect(await rows(db, "SELECT name FROM system.databases WHERE name = {name:String}", { name: fresh })).toEqual([]);
+    const printed = await run(join(repositoryRoot, "node_modules/.bin/tsx"), ["scripts/schema.ts", "print", ...flags], { cwd: repositoryRoot }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(printed.code).toBe(1);
+    expect(printed.stderr).toContain(message);
+  });
+
   it("says what it created, then that there was nothing left to do", async () => {
     const first = await applyWithCli(db.database, "--generation", "legacy");
     expect(first.code).toBe(0);

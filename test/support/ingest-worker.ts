@@ -10,7 +10,7 @@ import { applySchema, renderSchema, resolveSchemaOptions, type Generation } from
 import { buildWorker } from "../../scripts/build-worker";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
 import { drivenQueue, queueDriverWorker, type DrivenQueue } from "./queue-driver";
-import { retryLedger } from "./retry-ledger";
+import { retryLedger } from "../../scripts/dev/retry-ledger";
 import { eventually } from "./eventually";
 
 /** Kept equal to wrangler.ingest.jsonc. */

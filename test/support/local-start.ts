@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BANNER_END = "Ctrl-C stops everything";
+const BANNER_END = "then stops everything; the tables stay for the next start.";
 
 export interface Started {
   child: ChildProcess;

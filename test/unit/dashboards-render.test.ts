@@ -51,6 +51,11 @@ describe("dashboards", () => {
     const variable = shop!.templating!.list![0]!;
     expect(variable).toMatchObject({ name: "service", type: "query", current: { value: "example-shop" } });
     expect(variable.datasource).toEqual({ type: PLUGIN_ID, uid: "deco-otel-clickhouse" });
+    // A service that sends only gauges, summaries or exponential histograms is listed too.
+    const listing = JSON.stringify(variable);
+    for (const table of ["otel_logs", "otel_traces", "otel_metrics_gauge", "otel_metrics_sum", "otel_metrics_histogram", "otel_metrics_exponential_histogram", "otel_metrics_summary"]) {
+      expect(listing).toContain(`.${table} WHERE`);
+    }
   });
 
   it("queries through the plugin's SQL editor with the format each panel kind needs", () => {
@@ -272,6 +277,19 @@ describe("service uids", () => {
     expect(new Set([...odd, serviceUid("checkout-api")]).size).toBe(odd.length + 1);
     for (const uid of odd) expect(uid).toMatch(/^deco-otel-[a-z0-9_-]*-[0-9a-f]{8}$/);
     for (const uid of odd) expect(uid.length).toBeLessThanOrEqual(30);
+  });
+
+  it("give a name whose plain uid is taken (the fleet overview's, or a hashed uid's shape) a hashed one, the same every time", () => {
+    expect(serviceUid("fleet")).toMatch(/^deco-otel-fleet-[0-9a-f]{8}$/);
+    expect(serviceUid("fleet")).toBe(serviceUid("fleet"));
+    const hashedOdd = serviceUid("o'brien.svc");
+    const lookalike = hashedOdd.slice("deco-otel-".length);
+    expect(serviceUid(lookalike)).not.toBe(hashedOdd);
+    expect(serviceUid(lookalike)).toMatch(/-[0-9a-f]{8}$/);
+    const rendered = render({ ...INPUT, services: ["fleet", "shop"] });
+    const paths = renderFiles(rendered).map((file) => file.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(new Set(rendered.dashboards.map(({ dashboard }) => dashboard.uid)).size).toBe(3);
   });
 });
 

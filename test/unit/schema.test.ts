@@ -47,6 +47,11 @@ describe("resolveSchemaOptions", () => {
     { serverVersion: "latest" },
     { nonReplicatedDeduplicationWindow: -1 },
     { tables: { logs: "logs-2" } },
+    { engine: "Foo" },
+    { engine: "Log" },
+    { tables: { logs: "otel_logs", traces: "otel_logs" } },
+    { tables: { metricsGauge: "otel_metrics_sum" } },
+    { tables: { logs: "otel_traces_trace_id_ts_mv" } },
   ])("rejects %j", (input) => {
     expect(() => resolveSchemaOptions(input)).toThrow();
   });

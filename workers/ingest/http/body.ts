@@ -94,12 +94,7 @@ export async function readRequestBody(request: Request, limits: BodyLimits): Pro
   if (declaredLength > limits.maxBodyBytes) {
     throw tooLarge("request body", declaredLength, limits.maxBodyBytes, "MAX_BODY_BYTES");
   }
-  // A declared length within the limit is what HTTP framing holds the body to: read it in one
-  // native call. Without one (chunked), the body is read chunk by chunk and cut off at the limit.
-  const raw =
-    declaredLength <= limits.maxBodyBytes
-      ? new Uint8Array(await request.arrayBuffer())
-      : await readAtMost(request.body, limits.maxBodyBytes);
+  const raw = await receivedBody(request, declaredLength, limits.maxBodyBytes);
   if (raw.length > limits.maxBodyBytes) throw tooLarge("request body", raw.length, limits.maxBodyBytes, "MAX_BODY_BYTES");
   const coding = CONTENT_ENCODINGS[contentEncoding] ?? undeclaredCoding(raw);
   if (coding === "zstd") return decompressZstd(raw, limits.maxDecompressedBytes);
@@ -348,9 +343,41 @@ function nextTimerTurn(): Promise<undefined> {
   return new Promise((resolve) => setTimeout(() => resolve(undefined), 0));
 }
 
+/**
+ * The body's bytes as received, before any decoding. A declared length within the limit is what
+ * HTTP framing holds the body to: it is read in one native call. Without one (chunked), the body
+ * is read chunk by chunk and cut off at `maxBytes` (413). A body that ends before its framing
+ * does (the connection lost before Content-Length bytes or the last chunk arrived) is the
+ * sender's failure, answered 400 as the Collector answers a body it fails to read:
+ * `request body ended early: fewer bytes arrived than the 1024 its Content-Length declared
+ * (Network connection lost.): send the whole body`, or `…: 512 bytes arrived before the chunked
+ * upload stopped short of its last chunk (…)…`. workerd reports the cut alike for every cause
+ * (`Error: Network connection lost.`), and a read of the request's own stream has no fault of
+ * this endpoint to report.
+ */
+async function receivedBody(request: Request, declaredLength: number, maxBytes: number): Promise<Uint8Array> {
+  const progress = { read: 0 };
+  try {
+    return declaredLength <= maxBytes
+      ? new Uint8Array(await request.arrayBuffer())
+      : await readAtMost(request.body, maxBytes, progress);
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // One native read does not say how far it got: only that it fell short of the declared length.
+    const arrived =
+      declaredLength <= maxBytes
+        ? `fewer bytes arrived than the ${declaredLength} its Content-Length declared`
+        : `${progress.read} bytes arrived before the chunked upload stopped short of its last chunk`;
+    const reason = (error instanceof Error ? error.message : String(error)).trim();
+    throw new HttpError(400, `request body ended early: ${arrived}${reason === "" ? "" : ` (${reason})`}: send the whole body`);
+  }
+}
+
+/** Reads `stream` whole, refusing it past `maxBytes` (413); `progress.read` counts the bytes read so far. */
 async function readAtMost(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
+  progress: { read: number },
 ): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0);
   const reader = stream.getReader();
@@ -359,6 +386,7 @@ async function readAtMost(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    progress.read = total + value.byteLength;
     total += value.byteLength;
     if (total > maxBytes) {
       // Cancelling stops the producer, so the rest is never read or inflated.

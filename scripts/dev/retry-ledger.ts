@@ -1,10 +1,11 @@
 /**
  * What the ingest Worker's log lines say it sent to its retry queue and what its consumer
- * settled, read from workerd's output as it comes: the test learns from the Worker itself when
- * nothing more of an export will land, instead of waiting a while and hoping.
+ * settled, read from workerd's output as it comes: a test, or `npm start` stopping, learns from
+ * the Worker itself when nothing more of an export will land, instead of waiting a while and hoping.
  *
  * - `export written` (one per export answered 200, under its `requestId`): `queued_messages`,
- *   the retry queue messages the request sent (rows cut to fit make more messages than units);
+ *   the retry queue messages the request sent (rows cut to fit make more messages than units),
+ *   and `queued`, the rows in them;
  * - `request refused` (one per refused request): on an export's, `queued_messages` too, the
  *   messages the queue took before the failure (a 503 after a send taken in part), which land
  *   all the same; absent on other paths' lines, which sent none;
@@ -20,6 +21,8 @@ export interface RetryLedger {
   logged: Set<string>;
   /** Messages the logged requests sent to the retry queue. */
   sent: number;
+  /** Rows in those messages. */
+  sentRows: number;
   /** Messages of the retry queue its consumer wrote or dead-lettered. */
   settled: number;
 }
@@ -29,6 +32,7 @@ export function retryLedger(queue: string): RetryLedger {
   const ledger: RetryLedger = {
     logged: new Set(),
     sent: 0,
+    sentRows: 0,
     settled: 0,
     read(stream) {
       let partial = "";
@@ -51,6 +55,7 @@ export function retryLedger(queue: string): RetryLedger {
     if (line.msg === "export written" || line.msg === "request refused") {
       ledger.logged.add(String(line.requestId));
       ledger.sent += Number(line.queued_messages ?? 0);
+      ledger.sentRows += Number(line.queued ?? 0);
     } else if (line.msg === "retry batch consumed" && line.queue === queue) {
       ledger.settled += Number(line.written) + Number(line["dead-lettered"]);
     }
