@@ -113,3 +113,83 @@ describe("national numbers by their names", () => {
     }
   });
 });
+
+describe("a checked national number in every separator and label", () => {
+  itStoresCounting("%j", redacted, { national_id: 1 }, [
+    ["sin=046.454.286", `sin=${ID}`],
+    ['"sin":"046.454.286"', `"sin":"${ID}"`],
+    ["?sin=046.454.286&x=1", `?sin=${ID}&x=1`],
+    ["?sin=046+454+286&x=1", `?sin=${ID}&x=1`],
+    ["?nhs_number=943+476+5919", `?nhs_number=${ID}`],
+    ["?my_number=1234+5678+9018", `?my_number=${ID}`],
+    ["nhs_number=943.476.5919", `nhs_number=${ID}`],
+    ["SIN 046.454.286", `SIN ${ID}`],
+    ["SIN: 046/454/286", `SIN: ${ID}`],
+    ["S.I.N. 046 454 286", `S.I.N. ${ID}`],
+    ["S.I.N 046454286", `S.I.N ${ID}`],
+    ["N.A.S. 046 454 286", `N.A.S. ${ID}`],
+    ["NAS 046.454.286", `NAS ${ID}`],
+    ["SIN (046 454 286)", `SIN (${ID})`],
+    ["SIN - 046 454 286", `SIN - ${ID}`],
+    ["numéro d’assurance sociale: 046 454 286", `numéro d’assurance sociale: ${ID}`],
+    ["N° d'assurance sociale: 046 454 286", `N° d'assurance sociale: ${ID}`],
+    ["Numéro d'assurance sociale (NAS) : 046 454 286", `Numéro d'assurance sociale (NAS) : ${ID}`],
+    ["nas=046454286", `nas=${ID}`],
+    ["numero_assurance_sociale=046454286", `numero_assurance_sociale=${ID}`],
+    ["NHS number: 943.476.5919", `NHS number: ${ID}`],
+    ["NHS number 943  476  5919", `NHS number ${ID}`],
+    ["NHS number (943) 476 5919", `NHS number ${ID}`],
+    ["マイナンバー：1234 5678 9018", `マイナンバー：${ID}`],
+    ["個人番号：123456789018", `個人番号：${ID}`],
+    ["マイナンバー：1234\u30005678\u30009018", `マイナンバー：${ID}`],
+    ["個人番号は123456789018です", `個人番号は${ID}です`],
+    ["マイナンバーは 1234 5678 9018", `マイナンバーは ${ID}`],
+    ["マイナンバー(個人番号): 1234 5678 9018", `マイナンバー(個人番号): ${ID}`],
+    ["マイナンバーカード番号: 123456789018", `マイナンバーカード番号: ${ID}`],
+    ["individual_number=123456789018", `individual_number=${ID}`],
+    ["kojin_bangou=123456789018", `kojin_bangou=${ID}`],
+    ["my_no=123456789018", `my_no=${ID}`],
+    ["NHS number: 1764878418", `NHS number: ${ID}`],
+    ["マイナンバー：１２３４ ５６７８ ９０１８", `マイナンバー：${ID}`],
+    ["個人番号は１２３４５６７８９０１８です", `個人番号は${ID}です`],
+    ["my_number=１２３４５６７８９０１８", `my_number=${ID}`],
+    ["my_number=202612050009", `my_number=${ID}`],
+  ]);
+
+  it("as an attribute, a span's attribute and a JSON body", () => {
+    for (const [key, value] of [
+      ["sin", "046.454.286"], ["social_insurance_number", "046.454.286"], ["nhs_number", "943.476.5919"], ["nas", "046 454 286"],
+      ["numero_assurance_sociale", "046454286"], ["individual_number", "123456789018"], ["kojin_bangou", "123456789018"], ["my_no", "123456789018"],
+      ["my_number", "１２３４５６７８９０１８"],
+    ] as const) {
+      expect(storedUnder(key)(value)).toBe(ID);
+      expect(redactedLogBody(JSON.stringify({ [key]: value }))).toBe(JSON.stringify({ [key]: ID }));
+      expect(redactedLogBody(JSON.stringify({ msg: `${key}=${value}` }))).toBe(JSON.stringify({ msg: `${key}=${ID}` }));
+    }
+  });
+
+  itKeepsUncounted("keeps a look-alike %j", redacted, [
+    "SIN 046.454 286",
+    "NAS: 046 454 286 GB free",
+    "NAS: 046 454 286%",
+    "NHS 1764878418",
+    "my number 202612050009",
+    "my number is 1234 5678 9018",
+    "My Number: 1234 5678 9018 ms",
+    "My Number: 1234 5678 9018 EUR",
+    "sin=046454286 ms",
+    "マイナンバー制度 202612050009 件",
+    "NAS backup 046 454 286 bytes",
+    "マイナンバー：１２３４ ５６７８ ９０１９",
+    "NHS trust 943 476 5919",
+    "my_no=12345",
+    "nas=12345",
+  ]);
+
+  it("keeps a checked key's look-alike as an attribute and a JSON body", () => {
+    for (const [key, value] of [["nas", "backup-01"], ["nas", "046454287"], ["my_no", "7"], ["individual_number", "12345"]] as const) {
+      expect(storedUnder(key)(value)).toBe(value);
+      expect(redactedLogBody(JSON.stringify({ [key]: value }))).toBe(JSON.stringify({ [key]: value }));
+    }
+  });
+});
