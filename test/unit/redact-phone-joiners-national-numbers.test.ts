@@ -193,3 +193,59 @@ describe("a checked national number in every separator and label", () => {
     }
   });
 });
+
+describe("a list's next phone in the first one's numbering plan", () => {
+  const cases = [
+    ["+49 30 1234567 | 030 7654321", `${PHONE} | ${PHONE}`],
+    ["Tel: 030 1234567 | 030/7654321", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: 030 1234567 | 0307654321", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: (415) 555-0132 | 415-555-0199", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: 415-555-0132 - 415.555.0199", `Tel: ${PHONE} - ${PHONE}`],
+    ["Tel: 030 1234567 — 030 7654321", `Tel: ${PHONE} — ${PHONE}`],
+    ["Tel: 030 1234567 || 030 7654321", `Tel: ${PHONE} || ${PHONE}`],
+    ["Tel: 030 1234567\n\n030 7654321", `Tel: ${PHONE}\n\n${PHONE}`],
+    ["Tel: 030 1234567 |\n030 7654321", `Tel: ${PHONE} |\n${PHONE}`],
+    ["Tel: 030 1234567 &amp; 030 7654321", `Tel: ${PHONE} &amp; ${PHONE}`],
+    ["Tel: 030 1234567&nbsp;|&nbsp;030 7654321", `Tel: ${PHONE}&nbsp;|&nbsp;${PHONE}`],
+    ["Tel: 030 1234567 + 030 7654321", `Tel: ${PHONE} + ${PHONE}`],
+    ["Tel: 030 1234567 · 030 7654321", `Tel: ${PHONE} · ${PHONE}`],
+  ] as const;
+  itStoresCounting("%j", redacted, { phone: 2 }, cases);
+
+  it("quoted, as an attribute and a JSON body", () => {
+    for (const [text, stored] of cases) {
+      expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
+      expect(storedUnder("message")(text)).toBe(stored);
+      expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
+    }
+  });
+
+  itStoresCounting("keeps a member outside the plan %j", redacted, { phone: 1 }, [
+    ["Tel: 0301234567 | 2026120500", `Tel: ${PHONE} | 2026120500`],
+    ["phone: 415 555 0132 - 200 300 4000", `phone: ${PHONE} - 200 300 4000`],
+    ["Tel: 030 1234567 - 099 1234567", `Tel: ${PHONE} - 099 1234567`],
+    ["phone: 415-555-0132 | 123-456-7890", `phone: ${PHONE} | 123-456-7890`],
+    ["Tel: 030 1234567 & 0171 2345679 Euro", `Tel: ${PHONE} & 0171 2345679 Euro`],
+  ]);
+});
+
+describe("a contact's German number in the plan", () => {
+  itStoresCounting("%j", redacted, { phone: 1 }, [
+    ["Kontakt: 01712345678", `Kontakt: ${PHONE}`],
+    ["Kontakt: 0049 171 2345678", `Kontakt: ${PHONE}`],
+    ["Kontaktdaten: 0171 2345678", `Kontaktdaten: ${PHONE}`],
+    ["Tel: 0049 171 2345678", `Tel: ${PHONE}`],
+    ["Kontakt: 0228 123456", `Kontakt: ${PHONE}`],
+  ]);
+
+  itKeepsUncounted("keeps an order's, a code's, an amount %j", redacted, [
+    "Kontakt: 0100 123456",
+    "Kontakt 0815 123456",
+    "Kontakt: 0815/123456",
+    "Kontakt=0301 23456",
+    "Kontakt: 0171 2345678 EUR",
+    "Kontakt: 0171 2345678 Stück",
+    "Kontakt: 0171 2345678 ms",
+    "id 0049 171 2345678",
+  ]);
+});
