@@ -17,6 +17,15 @@ const PHONE = "[REDACTED:phone]";
 const ID = "[REDACTED:national_id]";
 const storedUnder = (key: string) => (value: string) => (storedLogAttribute(key, { stringValue: value }) as { stringValue: string }).stringValue;
 
+/** Expects each `[text, stored]` stored so quoted, as a log attribute and in a JSON body's message. */
+function expectStoredInEveryForm(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, stored] of cases) {
+    expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
+    expect(storedUnder("message")(text)).toBe(stored);
+    expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
+  }
+}
+
 /** Each `[before, phone, joiner, phone]`: both phones go, whatever joins them. */
 const JOINED_PHONES: readonly (readonly [string, string, string, string])[] = [
   ["call ", "+44 20 7946 0958", " | ", "+44 20 7946 0959"],
@@ -38,13 +47,7 @@ describe("a list's next phone, whatever joins it", () => {
   const cases = JOINED_PHONES.map(([before, first, joiner, second]) => [`${before}${first}${joiner}${second}`, `${before}${PHONE}${joiner}${PHONE}`] as const);
   itStoresCounting("%j", redacted, { phone: 2 }, cases);
 
-  it("quoted, as an attribute and a JSON body", () => {
-    for (const [text, stored] of cases) {
-      expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
-      expect(storedUnder("message")(text)).toBe(stored);
-      expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
-    }
-  });
+  it("quoted, as an attribute and a JSON body", () => expectStoredInEveryForm(cases));
 
   itKeepsUncounted("keeps a look-alike list %j", redacted, [
     "ports 8080 | 8081",
@@ -212,13 +215,7 @@ describe("a list's next phone in the first one's numbering plan", () => {
   ] as const;
   itStoresCounting("%j", redacted, { phone: 2 }, cases);
 
-  it("quoted, as an attribute and a JSON body", () => {
-    for (const [text, stored] of cases) {
-      expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
-      expect(storedUnder("message")(text)).toBe(stored);
-      expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
-    }
-  });
+  it("quoted, as an attribute and a JSON body", () => expectStoredInEveryForm(cases));
 
   itStoresCounting("keeps a member outside the plan %j", redacted, { phone: 1 }, [
     ["Tel: 0301234567 | 2026120500", `Tel: ${PHONE} | 2026120500`],
