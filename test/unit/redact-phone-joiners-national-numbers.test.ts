@@ -17,6 +17,15 @@ const PHONE = "[REDACTED:phone]";
 const ID = "[REDACTED:national_id]";
 const storedUnder = (key: string) => (value: string) => (storedLogAttribute(key, { stringValue: value }) as { stringValue: string }).stringValue;
 
+/** Expects each `[text, stored]` stored so quoted, as a log attribute and in a JSON body's message. */
+function expectStoredInEveryForm(cases: readonly (readonly [string, string])[]): void {
+  for (const [text, stored] of cases) {
+    expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
+    expect(storedUnder("message")(text)).toBe(stored);
+    expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
+  }
+}
+
 /** Each `[before, phone, joiner, phone]`: both phones go, whatever joins them. */
 const JOINED_PHONES: readonly (readonly [string, string, string, string])[] = [
   ["call ", "+44 20 7946 0958", " | ", "+44 20 7946 0959"],
@@ -38,13 +47,7 @@ describe("a list's next phone, whatever joins it", () => {
   const cases = JOINED_PHONES.map(([before, first, joiner, second]) => [`${before}${first}${joiner}${second}`, `${before}${PHONE}${joiner}${PHONE}`] as const);
   itStoresCounting("%j", redacted, { phone: 2 }, cases);
 
-  it("quoted, as an attribute and a JSON body", () => {
-    for (const [text, stored] of cases) {
-      expect(redacted(`"${text}"`).text).toBe(`"${stored}"`);
-      expect(storedUnder("message")(text)).toBe(stored);
-      expect(redactedLogBody(JSON.stringify({ msg: text }))).toBe(JSON.stringify({ msg: stored }));
-    }
-  });
+  it("quoted, as an attribute and a JSON body", () => expectStoredInEveryForm(cases));
 
   itKeepsUncounted("keeps a look-alike list %j", redacted, [
     "ports 8080 | 8081",
@@ -112,4 +115,134 @@ describe("national numbers by their names", () => {
       expect(redactedLogBody(JSON.stringify({ sin: value }))).toBe(JSON.stringify({ sin: value }));
     }
   });
+});
+
+describe("a checked national number in every separator and label", () => {
+  itStoresCounting("%j", redacted, { national_id: 1 }, [
+    ["sin=046.454.286", `sin=${ID}`],
+    ['"sin":"046.454.286"', `"sin":"${ID}"`],
+    ["?sin=046.454.286&x=1", `?sin=${ID}&x=1`],
+    ["?sin=046+454+286&x=1", `?sin=${ID}&x=1`],
+    ["?nhs_number=943+476+5919", `?nhs_number=${ID}`],
+    ["?my_number=1234+5678+9018", `?my_number=${ID}`],
+    ["nhs_number=943.476.5919", `nhs_number=${ID}`],
+    ["SIN 046.454.286", `SIN ${ID}`],
+    ["SIN: 046/454/286", `SIN: ${ID}`],
+    ["S.I.N. 046 454 286", `S.I.N. ${ID}`],
+    ["S.I.N 046454286", `S.I.N ${ID}`],
+    ["N.A.S. 046 454 286", `N.A.S. ${ID}`],
+    ["NAS 046.454.286", `NAS ${ID}`],
+    ["SIN (046 454 286)", `SIN (${ID})`],
+    ["SIN - 046 454 286", `SIN - ${ID}`],
+    ["numéro d’assurance sociale: 046 454 286", `numéro d’assurance sociale: ${ID}`],
+    ["N° d'assurance sociale: 046 454 286", `N° d'assurance sociale: ${ID}`],
+    ["Numéro d'assurance sociale (NAS) : 046 454 286", `Numéro d'assurance sociale (NAS) : ${ID}`],
+    ["nas=046454286", `nas=${ID}`],
+    ["numero_assurance_sociale=046454286", `numero_assurance_sociale=${ID}`],
+    ["NHS number: 943.476.5919", `NHS number: ${ID}`],
+    ["NHS number 943  476  5919", `NHS number ${ID}`],
+    ["NHS number (943) 476 5919", `NHS number ${ID}`],
+    ["マイナンバー：1234 5678 9018", `マイナンバー：${ID}`],
+    ["個人番号：123456789018", `個人番号：${ID}`],
+    ["マイナンバー：1234\u30005678\u30009018", `マイナンバー：${ID}`],
+    ["個人番号は123456789018です", `個人番号は${ID}です`],
+    ["マイナンバーは 1234 5678 9018", `マイナンバーは ${ID}`],
+    ["マイナンバー(個人番号): 1234 5678 9018", `マイナンバー(個人番号): ${ID}`],
+    ["マイナンバーカード番号: 123456789018", `マイナンバーカード番号: ${ID}`],
+    ["individual_number=123456789018", `individual_number=${ID}`],
+    ["kojin_bangou=123456789018", `kojin_bangou=${ID}`],
+    ["my_no=123456789018", `my_no=${ID}`],
+    ["NHS number: 1764878418", `NHS number: ${ID}`],
+    ["マイナンバー：１２３４ ５６７８ ９０１８", `マイナンバー：${ID}`],
+    ["個人番号は１２３４５６７８９０１８です", `個人番号は${ID}です`],
+    ["my_number=１２３４５６７８９０１８", `my_number=${ID}`],
+    ["my_number=202612050009", `my_number=${ID}`],
+  ]);
+
+  it("as an attribute, a span's attribute and a JSON body", () => {
+    for (const [key, value] of [
+      ["sin", "046.454.286"], ["social_insurance_number", "046.454.286"], ["nhs_number", "943.476.5919"], ["nas", "046 454 286"],
+      ["numero_assurance_sociale", "046454286"], ["individual_number", "123456789018"], ["kojin_bangou", "123456789018"], ["my_no", "123456789018"],
+      ["my_number", "１２３４５６７８９０１８"],
+    ] as const) {
+      expect(storedUnder(key)(value)).toBe(ID);
+      expect(redactedLogBody(JSON.stringify({ [key]: value }))).toBe(JSON.stringify({ [key]: ID }));
+      expect(redactedLogBody(JSON.stringify({ msg: `${key}=${value}` }))).toBe(JSON.stringify({ msg: `${key}=${ID}` }));
+    }
+  });
+
+  itKeepsUncounted("keeps a look-alike %j", redacted, [
+    "SIN 046.454 286",
+    "NAS: 046 454 286 GB free",
+    "NAS: 046 454 286%",
+    "NHS 1764878418",
+    "my number 202612050009",
+    "my number is 1234 5678 9018",
+    "My Number: 1234 5678 9018 ms",
+    "My Number: 1234 5678 9018 EUR",
+    "sin=046454286 ms",
+    "マイナンバー制度 202612050009 件",
+    "NAS backup 046 454 286 bytes",
+    "マイナンバー：１２３４ ５６７８ ９０１９",
+    "NHS trust 943 476 5919",
+    "my_no=12345",
+    "nas=12345",
+  ]);
+
+  it("keeps a checked key's look-alike as an attribute and a JSON body", () => {
+    for (const [key, value] of [["nas", "backup-01"], ["nas", "046454287"], ["my_no", "7"], ["individual_number", "12345"]] as const) {
+      expect(storedUnder(key)(value)).toBe(value);
+      expect(redactedLogBody(JSON.stringify({ [key]: value }))).toBe(JSON.stringify({ [key]: value }));
+    }
+  });
+});
+
+describe("a list's next phone in the first one's numbering plan", () => {
+  const cases = [
+    ["+49 30 1234567 | 030 7654321", `${PHONE} | ${PHONE}`],
+    ["Tel: 030 1234567 | 030/7654321", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: 030 1234567 | 0307654321", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: (415) 555-0132 | 415-555-0199", `Tel: ${PHONE} | ${PHONE}`],
+    ["Tel: 415-555-0132 - 415.555.0199", `Tel: ${PHONE} - ${PHONE}`],
+    ["Tel: 030 1234567 — 030 7654321", `Tel: ${PHONE} — ${PHONE}`],
+    ["Tel: 030 1234567 || 030 7654321", `Tel: ${PHONE} || ${PHONE}`],
+    ["Tel: 030 1234567\n\n030 7654321", `Tel: ${PHONE}\n\n${PHONE}`],
+    ["Tel: 030 1234567 |\n030 7654321", `Tel: ${PHONE} |\n${PHONE}`],
+    ["Tel: 030 1234567 &amp; 030 7654321", `Tel: ${PHONE} &amp; ${PHONE}`],
+    ["Tel: 030 1234567&nbsp;|&nbsp;030 7654321", `Tel: ${PHONE}&nbsp;|&nbsp;${PHONE}`],
+    ["Tel: 030 1234567 + 030 7654321", `Tel: ${PHONE} + ${PHONE}`],
+    ["Tel: 030 1234567 · 030 7654321", `Tel: ${PHONE} · ${PHONE}`],
+  ] as const;
+  itStoresCounting("%j", redacted, { phone: 2 }, cases);
+
+  it("quoted, as an attribute and a JSON body", () => expectStoredInEveryForm(cases));
+
+  itStoresCounting("keeps a member outside the plan %j", redacted, { phone: 1 }, [
+    ["Tel: 0301234567 | 2026120500", `Tel: ${PHONE} | 2026120500`],
+    ["phone: 415 555 0132 - 200 300 4000", `phone: ${PHONE} - 200 300 4000`],
+    ["Tel: 030 1234567 - 099 1234567", `Tel: ${PHONE} - 099 1234567`],
+    ["phone: 415-555-0132 | 123-456-7890", `phone: ${PHONE} | 123-456-7890`],
+    ["Tel: 030 1234567 & 0171 2345679 Euro", `Tel: ${PHONE} & 0171 2345679 Euro`],
+  ]);
+});
+
+describe("a contact's German number in the plan", () => {
+  itStoresCounting("%j", redacted, { phone: 1 }, [
+    ["Kontakt: 01712345678", `Kontakt: ${PHONE}`],
+    ["Kontakt: 0049 171 2345678", `Kontakt: ${PHONE}`],
+    ["Kontaktdaten: 0171 2345678", `Kontaktdaten: ${PHONE}`],
+    ["Tel: 0049 171 2345678", `Tel: ${PHONE}`],
+    ["Kontakt: 0228 123456", `Kontakt: ${PHONE}`],
+  ]);
+
+  itKeepsUncounted("keeps an order's, a code's, an amount %j", redacted, [
+    "Kontakt: 0100 123456",
+    "Kontakt 0815 123456",
+    "Kontakt: 0815/123456",
+    "Kontakt=0301 23456",
+    "Kontakt: 0171 2345678 EUR",
+    "Kontakt: 0171 2345678 Stück",
+    "Kontakt: 0171 2345678 ms",
+    "id 0049 171 2345678",
+  ]);
 });

@@ -30,7 +30,8 @@ import { endsGluedLoggerPrefix } from "./logger-prefix";
 import { holdsCharacterEscape } from "./escape-view";
 import { ANY_REDIS_COMMAND_WORD, holdsRedisCommand } from "./redis-commands";
 import {
-  ANY_LETTERED_NAME as ANY_LETTERED_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsNationalIdHint,
+  ANY_LETTERED_NAME as ANY_LETTERED_NATIONAL_ID_NAME, FEW_DIGITS_NAME as FEW_DIGITS_NATIONAL_ID_NAME, GERMAN_CARD_NAME, holdsFullWidthNationalIdHint,
+  holdsNationalIdHint,
 } from "./national-documents";
 import { STREET_FIELD_WORD, STREET_POSTAL_CODE_HINT, STREET_TYPE_WORD } from "./street-addresses";
 import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
@@ -464,6 +465,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0 || codes >= 0x3000, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
+  // Full-width digits are no ASCII digits: a My Number written in them is read where such a character is (`codes`, the OR of the text's).
+  if (more !== undefined && codes >= 0xff10 && holdsFullWidthNationalIdHint(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && (words & WORD_GREETING) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;

@@ -63,7 +63,27 @@ export function isUncheckedLowerCaseCardNumber(value: string): boolean {
  * Japan's names of its My Number (`マイナンバー`, `個人番号`), in characters from U+3000 on: a
  * text's evidence reads them where it holds such a character (`evidence.ts`, `ANY_LETTERED_NAME`).
  */
-const JAPANESE_NAMES: readonly string[] = ["マイナンバー", "個人番号"];
+const JAPANESE_NAMES: readonly string[] = ["マイナンバー(?:カード番号|[(（]個人番号[)）])?", "個人番号"];
+
+/** A digit, ASCII or full-width (`１２３４`, as Japanese text writes numbers too). */
+const DIGIT = "[0-9\\uFF10-\\uFF19]";
+/** Between a printed number's groups: a blank or two, an ideographic space, `.`, `-` or `/` (`046.454.286`, `943  476  5919`). */
+const GROUP_SEPARATOR = "(?:[ \\t]{1,2}|[.\\-/\\u3000])?";
+/** Nine digits printed 3-3-3 (a SIN), ten printed 3-3-4, the first three perhaps in brackets (an NHS number), twelve printed 4-4-4 (a My Number). */
+const GROUPED_3_3_3 = `${DIGIT}{3}${GROUP_SEPARATOR}${DIGIT}{3}${GROUP_SEPARATOR}${DIGIT}{3}`;
+const GROUPED_3_3_4 = `(?:${DIGIT}{3}|\\(${DIGIT}{3}\\))${GROUP_SEPARATOR}${DIGIT}{3}${GROUP_SEPARATOR}${DIGIT}{4}`;
+export const GROUPED_4_4_4 = `${DIGIT}{4}${GROUP_SEPARATOR}${DIGIT}{4}${GROUP_SEPARATOR}${DIGIT}{4}`;
+
+/**
+ * Whether a grouped number's groups (`GROUPED_3_3_3` …) are set apart by one separator used
+ * throughout (`046.454.286`, `943/476/5919`, `(943) 476 5919`), or only by blanks and dashes
+ * (`046 454-286`), as a person writes their own number; `046.454 286` mixes a version's dot and
+ * a blank.
+ */
+export function isEvenlyGrouped(number: string): boolean {
+  const separators = number.replace(/^\((\d{3})\)/, "$1").split(/[0-9\uFF10-\uFF19]+/).slice(1, -1);
+  return separators.every((separator) => separator === separators[0]) || separators.every((separator) => separator === "" || separator === " " || separator === "-");
+}
 
 /**
  * The documents, their names as a label or a key's last words. Abbreviations that are words of a
@@ -87,10 +107,12 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   // `NAS` are also a city's airport (a Cloudflare colo) and a storage appliance: a number after
   // them is a SIN only when its Luhn check holds.
   {
-    name: `SIN|${words("social", "insurance")}|NAS|${caseless("num")}[ée]${caseless("ro d'assurance sociale")}`,
-    number: "\\d{3}[ -]?\\d{3}[ -]?\\d{3}",
+    name:
+      `S\\.?I\\.?N\\.?|${words("social", "insurance")}|N\\.?A\\.?S\\.?|(?:${caseless("num")}[ée]${caseless("ro")}|N[°º]|N[Oo]\\.?|no\\.?) ` +
+      `${caseless("d")}['’]${words("assurance", "sociale")}(?:[ \\t]*\\(NAS\\))?`,
+    number: GROUPED_3_3_3,
     holds: sinHolds,
-    named: sinHolds,
+    named: (number) => isEvenlyGrouped(number) && sinHolds(number),
   },
   // The Netherlands: burgerservicenummer (and the sofinummer before it).
   { name: `BSN|[Bb]sn|${caseless("burgerservicenummer")}|${caseless("sofinummer")}`, number: "\\d{9}", holds: bsnHolds },
@@ -142,14 +164,14 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   // The UK: NHS number (England, Wales and the Isle of Man), ten digits printed 3-3-4, a mod-11
   // check digit; `NHS` names a trust, a service and a form as often, so only a number whose check
   // holds goes.
-  { name: "NHS|[Nn]hs", number: "\\d{3}[ -]?\\d{3}[ -]?\\d{4}", holds: nhsNumberHolds, named: nhsNumberHolds },
+  { name: "NHS|[Nn]hs", number: GROUPED_3_3_4, holds: nhsNumberHolds, named: (number) => isEvenlyGrouped(number) && nhsNumberHolds(number) },
   // Japan: My Number (個人番号, マイナンバー), twelve digits printed in fours, a check digit; its
   // English name is a phrase of prose too (`my number is …`), so only a number whose check holds goes.
   {
     name: `${JAPANESE_NAMES.join("|")}|${words("my", "number")}`,
-    number: "\\d{4}[ -]?\\d{4}[ -]?\\d{4}",
+    number: GROUPED_4_4_4,
     holds: myNumberHolds,
-    named: myNumberHolds,
+    named: (number) => isEvenlyGrouped(number) && myNumberHolds(number),
   },
   // Poland: PESEL, a person's (its birth date is in it). The NIP and REGON are taxpayers' and
   // businesses' numbers, printed on every invoice and public in the CEIDG and KRS registers: they stay.
@@ -190,9 +212,12 @@ export const NATIONAL_ID_NAME_START = "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a
 /**
  * A document's name read only as a key's, before its separator (`sin=…`, `"sin":"…"`,
  * `customer.sin: …`), never as a label in prose: Canada's SIN in lower case, a word of
- * mathematics (`sin(x)`, `Math.sin`) and of Spanish ("without") too.
+ * mathematics (`sin(x)`, `Math.sin`) and of Spanish ("without") too, and in French (`nas`,
+ * `numero_assurance_sociale`); Japan's My Number as a key names it (`individual_number`,
+ * `kojin_bangou`, `my_no`).
  */
-export const KEY_ONLY_NAME = "[Ss]in(?![A-Za-z])";
+export const KEY_ONLY_NAME =
+  "(?:[Ss]in|[Nn]as|[Aa]ssurance[_-]?[Ss]ociale|[Ii]ndividual[_-]?[Nn]umber|[Kk]ojin[_-]?[Bb]angou|[Mm]y(?=[_-]?[Nn]o(?![A-Za-z])))(?![A-Za-z])";
 
 /** Any document's name, or a generic one, as the detector reads them (`DOCUMENTS`, `GENERIC_NAME`, `KEY_ONLY_NAME`). */
 export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME})`);
@@ -202,6 +227,15 @@ export const ANY_NAME = new RegExp(`${NATIONAL_ID_NAME_START}(?:${DOCUMENTS.map(
  * character from U+3000 on there.
  */
 export const ANY_LETTERED_NAME = new RegExp(ANY_NAME.source.replace(`${JAPANESE_NAMES.join("|")}|`, ""));
+/**
+ * Whether `text` may hold a My Number in full-width digits after its name
+ * (`マイナンバー：１２３４ ５６７８ ９０１８`, `my_number=１２３４…`), which the ASCII digits' count gating
+ * `holdsNationalIdHint` never sees.
+ */
+export function holdsFullWidthNationalIdHint(text: string): boolean {
+  return FULL_WIDTH_GROUP.test(text) && ANY_NAME.test(text);
+}
+const FULL_WIDTH_GROUP = /[\uFF10-\uFF19]{4}/;
 /** The start of the unnamed shapes: a CURP's four letters and six digits, a codice fiscale's six letters and two digits. */
 const UNNAMED_HINT = /[A-Z]{4}\d{6}[HMX]|[A-Z]{6}[\dLMNP-V]{2}[A-EHLMPR-T]/;
 

@@ -4,9 +4,15 @@
  * check digit or letter holds; none throws.
  */
 
-/** The digits and letters of `value`, its blanks, dots and dashes left out, in upper case. */
+/**
+ * The digits and letters of `value`, its blanks (an ideographic one too), dots, dashes, slashes,
+ * brackets and a query's `+` left out, full-width digits read as ASCII ones, in upper case.
+ */
 function compact(value: string): string {
-  return value.replace(/[ .\-/]/g, "").toUpperCase();
+  return value
+    .replace(/[ \t.\-/+()\u3000]/g, "")
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .toUpperCase();
 }
 
 /** Luhn (ISO/IEC 7812-1): Canada's SIN, Sweden's personnummer (its last ten digits). */

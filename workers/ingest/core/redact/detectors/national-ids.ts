@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import {
-  CURP_SHAPE, DOCUMENTS, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, KEY_ONLY_NAME, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
+  CURP_SHAPE, DOCUMENTS, GROUPED_4_4_4, isEvenlyGrouped, FISCAL_CODE_SHAPE, GENERIC_NAME, GERMAN_DOCUMENT_NUMBER, KEY_ONLY_NAME, NATIONAL_ID_NAME_START, isUncheckedLowerCaseCardNumber,
 } from "../national-documents";
 import { curpHolds, codiceFiscaleHolds, myNumberHolds, nhsNumberHolds, sinHolds } from "../national-id-checks";
 import { nameWords } from "../secret-names";
@@ -14,18 +14,25 @@ export const NATIONAL_ID_KIND = "national_id";
 
 /** The number, or a word for it, may follow the name: `NINO no.`, `DNI nº`, `national insurance number`. */
 const NAME_END = `(?:[ _-]?${NUMBER_WORD}\\.?)?(?![A-Za-z\\u00C0-\\u00FF0-9])`;
-/** Between the name and the number: a quote (perhaps escaped) or print_r's `]`, then `:`, `=`, `=>`, `#` and a quote, or `is`/`was`, or blanks alone. */
-const BETWEEN = `${NAME_CLOSING}?[ \\t]*(?:${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?|(?:is|was)[ \\t]+)?`;
+/**
+ * Between the name and the number: a quote (perhaps escaped) or print_r's `]`, then `:` (a
+ * full-width one too), `=`, `=>`, `#` and a quote, or `is`/`was`, Japanese `は`, a dash between
+ * blanks, or blanks alone (an ideographic one too); then perhaps a bracket opening the number
+ * (`SIN (046 454 286)`), not a bracketed area code (`NHS number (943) 476 5919`).
+ */
+const BETWEEN =
+  `${NAME_CLOSING}?[ \\t\\u3000]*(?:(?:${FIELD_SEPARATOR}|：)[ \\t\\u3000]*${VALUE_OPENING_QUOTES}?|(?:is|was)[ \\t]+|は[ \\t\\u3000]*|-[ \\t]+)?(?:\\((?!\\d{3}\\)))?`;
 /** A number's end: no more of a word, a number, a path or a version. */
 const VALUE_END = "(?![\\w/@-]|[.,]\\d)";
 /** Shapes unlikely by chance, which their check alone makes an id's: a CURP, a codice fiscale. */
 const UNNAMED = `(?<![A-Za-z0-9_\\-])(?:${CURP_SHAPE()}|${FISCAL_CODE_SHAPE()})${VALUE_END}`;
 /**
- * A blank, tab or no-break space inside a key's value in text: between digits (`123 456 789`),
+ * A blank, tab or no-break space inside a key's value in text: between digits (`123 456 789`,
+ * a query's `+` too: `?sin=046+454+286`),
  * after a series of one or two letters (`AB 123456`, `AB\t123456`), or before a check letter
  * last, perhaps after a dash (`12 345 678 Z`, `12345678 - Z`, `AB 12 34 56 C`).
  */
-const KEYED_BLANK = String.raw`(?<=\d)[ \t\u00a0](?=\d)|(?<=(?<![A-Za-z0-9])[A-Za-z]{1,2})[ \t\u00a0](?=\d)|(?<=\d)[ \t\u00a0]*-?[ \t\u00a0]*(?<=[ \t\u00a0-])(?=[A-Z](?![A-Za-z0-9]))`;
+const KEYED_BLANK = String.raw`(?<=\d)[ \t\u00a0+](?=\d)|(?<=(?<![A-Za-z0-9])[A-Za-z]{1,2})[ \t\u00a0](?=\d)|(?<=\d)[ \t\u00a0]*-?[ \t\u00a0]*(?<=[ \t\u00a0-])(?=[A-Z](?![A-Za-z0-9]))`;
 /** A thousands' comma in a key's value in text, between groups of three digits (`12,345,678-Z`). */
 const KEYED_COMMA = String.raw`(?<=(?<!\d)\d{1,3}|\d,\d{3}),(?=\d{3}(?!\d))`;
 /** A value's wrapper's opening (`` ` ``, `(`, `[`, `<`) and its closing, which only together wrap one (`isKeyedNumber`'s caller). */
@@ -36,11 +43,12 @@ const WRAPPERS: Readonly<Record<string, string>> = { "`": "`", "(": ")", "[": "]
  * A national id's whole value, under a key naming one (`Place.NATIONAL_ID_VALUE`): letters, digits
  * and separators, four digits or more, or a German identity card's number, which may hold one
  * (`kunde.ausweisnummer=LZ6X7TFRK`), blanks, tabs and thousands' commas between its groups, perhaps
- * wrapped (`(12345678Z)`); no program's hex literal (`0x1a2b3c`: no document's number is written
+ * wrapped (`(12345678Z)`), or twelve digits printed 4-4-4 in full-width ones (a My Number:
+ * `１２３４５６７８９０１８`); no program's hex literal (`0x1a2b3c`: no document's number is written
  * with C's `0x`).
  */
 const WHOLE_VALUE =
-  `^[ \\t]*${WRAPPER_OPENING}?(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9 \\t\\u00a0.\\-/]|${KEYED_COMMA}){3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER})${WRAPPER_CLOSING}?[ \\t]*$`;
+  `^[ \\t]*${WRAPPER_OPENING}?(?:(?=(?:\\D{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9 \\t\\u00a0.\\-/]|${KEYED_COMMA}){3,22}[A-Za-z0-9]|${GERMAN_DOCUMENT_NUMBER}|(?=[^0-9]*[\\uFF10-\\uFF19])${GROUPED_4_4_4})${WRAPPER_CLOSING}?[ \\t]*$`;
 /** Between a key's name and its value in text: `=`, `:`, `=>`, `#`, perhaps after a closing quote and before an opening one (`idCard=`, `"dni":"`); no `is`, no blanks alone. */
 const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_QUOTES}?`;
 /**
@@ -50,7 +58,7 @@ const KEYED = `${NAME_CLOSING}?[ \\t]*${FIELD_SEPARATOR}[ \\t]*${VALUE_OPENING_Q
  * a longer token (a UUID, a path) is no number cut short.
  */
 const KEYED_VALUE =
-  "(?=(?:[A-Za-z.,\\-/ \\t\\u00a0]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|" + String.raw`${KEYED_BLANK}|${KEYED_COMMA}` + "){3,22}[A-Za-z0-9](?=$|[\\s\"'`\\\\&,;)}\\]>#<]|\\.(?:\\s|$))";
+  "(?=(?:[A-Za-z.,\\-/ \\t\\u00a0+]{0,8}\\d){4})(?!0[xX])[A-Za-z0-9](?:[A-Za-z0-9.\\-/]|" + String.raw`${KEYED_BLANK}|${KEYED_COMMA}` + "){3,22}[A-Za-z0-9](?=$|[\\s\"'`\\\\&,;)}\\]>#<]|\\.(?:\\s|$))";
 /** Any document's name and a generic one, as a key's last words read (a key's own names too: `KEY_ONLY_NAME`). */
 const ANY_DOCUMENT_NAME = `${DOCUMENTS.map((document) => document.name).join("|")}|${GENERIC_NAME}|${KEY_ONLY_NAME}`;
 /** A key's name (captured) and separator, read where a match starts (`y`). */
@@ -80,6 +88,31 @@ const GENERIC_AT = new RegExp(`(?:${GENERIC_NAME})${NAME_END}${BETWEEN}`, "y");
 const CURP = new RegExp(`^${CURP_SHAPE()}$`);
 /** How far after a key's value in text its unit's word is read (`COUNTED`). */
 const AFTER_REACH = 16;
+/**
+ * A unit or a currency right after a number (`046 454 286 GB free`, `… ms`, `… EUR`, `… Stück`,
+ * `…%`): a measure or an amount, no document's number.
+ */
+const UNIT_AFTER =
+  /^(?:%|[ \t]*(?:[kKMGT]i?B|bytes?|ms|s|sec|secs|seconds?|min|minutes?|hours?|days?|rows?|items?|EUR|USD|GBP|CAD|JPY|CHF|€|\$|£|¥|円|件|Stück|Stk\.?|pcs|times)(?![A-Za-z\u00C0-\u00FF]))/;
+/** A Unix timestamp in seconds from 2017 to 2033 (`1764878418`), ten digits as an NHS number has. */
+const UNIX_SECONDS = /^1[5-9]\d{8}$/;
+/** A date and time written as one number, to the hour or minute (`2026120500`, `202612050009`). */
+const DATE_TIME_NUMBER = /^20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:[01]\d|2[0-3])(?:[0-5]\d)?$/;
+/** `my number` in lower-case prose without a label's `:` (`my number 202612050009`, `my number is …`): a phrase, not Japan's My Number's name. */
+const PROSE_MY_NUMBER = /^my[ \t]+number(?![ \t]*[:：=])/;
+
+/**
+ * Whether a number in a document's shape after its name (`name`, with the separator) is a
+ * look-alike: a unit after it (`UNIT_AFTER`), `my number` as a phrase of prose
+ * (`PROSE_MY_NUMBER`), or after a bare name (no `:`, no word for "number": `LABELLED`) a Unix
+ * timestamp or a date-time unseparated (`NHS 1764878418`).
+ */
+function isNamedLookAlike(name: string, number: string, after: string): boolean {
+  if (UNIT_AFTER.test(after) || PROSE_MY_NUMBER.test(name)) return true;
+  return !LABELLED.test(name) && (UNIX_SECONDS.test(number) || DATE_TIME_NUMBER.test(number));
+}
+/** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
+const LABELLED = /[:：=#]|[Nn](?:umber|o\.?|r\.?|º|°)[ \t]*$|番号|ナンバー/;
 /** `KEYED_VALUE`, whole. */
 const KEYED_NUMBER = new RegExp(`^(?:${KEYED_VALUE})$`);
 const FISCAL_CODE = new RegExp(`^${FISCAL_CODE_SHAPE()}$`);
@@ -231,7 +264,8 @@ export const nationalIdDetector: Detector = {
       const opening = WRAPPERS[text.charAt(start + length - 1)];
       if (opening !== undefined && text.charAt(end) !== opening) return undefined;
       const value = match.slice(length);
-      const number = keyed!.checked ? holdsKeyCheck(value) : isKeyedNumber(value, text.slice(end, end + AFTER_REACH));
+      const after = text.slice(end, end + AFTER_REACH);
+      const number = keyed!.checked ? holdsKeyCheck(value) && !UNIT_AFTER.test(after) : isKeyedNumber(value, after);
       return number ? match.slice(0, length) + marker : undefined;
     }
     if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
@@ -240,10 +274,13 @@ export const nationalIdDetector: Detector = {
       return ((place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0 ? holdsKeyCheck(value) : isKeyedNumber(value, "")) ? marker : undefined;
     }
     const shapes = SHAPES();
+    const end = start + match.length;
     for (let index = 0; index < DOCUMENTS.length; index++) {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
-      if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) return match.slice(0, length) + marker;
+      if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
+        return isNamedLookAlike(match.slice(0, length), number, text.slice(end, end + AFTER_REACH)) ? undefined : match.slice(0, length) + marker;
+      }
     }
     const generic = lengthAt(GENERIC_AT, text, start);
     if (generic > 0) return generic < match.length && isCheckedNumber(match.slice(generic)) ? match.slice(0, generic) + marker : undefined;
@@ -268,15 +305,21 @@ export function namesNationalId(words: readonly string[]): boolean {
   if (NATIONAL_ID_WORDS.has(last)) return true;
   // `ni` alone is too short a key to name one; before a word for "number" (`ni_number`, `ni_no`) it does.
   if (last === "ni") return end < words.length;
-  // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`), Japan's My Number (`mynumber`).
-  if (last === "sin" || last === "mynumber") return true;
+  // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`, French `nas`), Japan's My Number (`mynumber`, `kojin_bangou`).
+  if (CHECKED_KEY_WORDS.has(last) || (last === "bangou" && before === "kojin")) return true;
   // The UK's NHS number and Japan's My Number before a word for "number" (`nhs_number`, `my_number`), not `nhs` or `my` alone.
   if (last === "nhs" || last === "my") return end < words.length;
   if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
   if (last === "card") return before === "id" || before === "identity";
   if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";
-  return (last === "fiscale" && before === "codice") || (last === "insurance" && (before === "national" || before === "social"));
+  return (
+    (last === "fiscale" && before === "codice") || (last === "insurance" && (before === "national" || before === "social")) ||
+    // The SIN's French name (`numero_assurance_sociale`), My Number's English one (`individual_number`).
+    (last === "sociale" && before === "assurance") || (last === "individual" && end < words.length)
+  );
 }
+/** A key's last word naming a document its check alone tells (`namesCheckedNationalId`): `sin`, `nas`, `mynumber`, `kojinbangou`. */
+const CHECKED_KEY_WORDS: ReadonlySet<string> = new Set(["sin", "nas", "mynumber", "kojinbangou"]);
 /**
  * Whether a key naming a national id (`namesNationalId`) names a document whose number its check
  * digit alone tells from the other values such a key holds: Canada's SIN (`sin`, `customer.sin`,
@@ -287,16 +330,23 @@ export function namesNationalId(words: readonly string[]): boolean {
 export function namesCheckedNationalId(words: readonly string[]): boolean {
   const end = words.length > 1 && NUMBER_WORD_SET.has(words[words.length - 1]!) ? words.length - 1 : words.length;
   const last = words[end - 1] ?? "";
-  return last === "sin" || last === "nhs" || last === "mynumber" || (last === "my" && end < words.length) || (last === "insurance" && words[end - 2] === "social");
+  const before = words[end - 2] ?? "";
+  return (
+    CHECKED_KEY_WORDS.has(last) || last === "nhs" || ((last === "my" || last === "individual") && end < words.length) ||
+    (last === "insurance" && before === "social") || (last === "sociale" && before === "assurance") || (last === "bangou" && before === "kojin")
+  );
 }
 
 /** Whether `value` is a SIN, an NHS number or a My Number whose check holds: a checked key's value (`namesCheckedNationalId`). */
-function holdsKeyCheck(value: string): boolean {
+function holdsKeyCheck(printed: string): boolean {
+  if (!isEvenlyGrouped(printed)) return false;
+  const value = printed.replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
   return (SIN_SHAPE.test(value) && sinHolds(value)) || (NHS_SHAPE.test(value) && nhsNumberHolds(value)) || (MY_NUMBER_SHAPE.test(value) && myNumberHolds(value));
 }
-const SIN_SHAPE = /^\d{3}[ -]?\d{3}[ -]?\d{3}$/;
-const NHS_SHAPE = /^\d{3}[ -]?\d{3}[ -]?\d{4}$/;
-const MY_NUMBER_SHAPE = /^\d{4}[ -]?\d{4}[ -]?\d{4}$/;
+/** Its groups, set apart by one of `[ .\-/+]` used throughout (`+` is a query's blank: `?sin=046+454+286`) or only by blanks and dashes (`isEvenlyGrouped`). */
+const SIN_SHAPE = /^\d{3}[ .\-/+]?\d{3}[ .\-/+]?\d{3}$/;
+const NHS_SHAPE = /^\d{3}[ .\-/+]?\d{3}[ .\-/+]?\d{4}$/;
+const MY_NUMBER_SHAPE = /^\d{4}[ .\-/+]?\d{4}[ .\-/+]?\d{4}$/;
 
 const NATIONAL_ID_WORDS: ReadonlySet<string> = new Set([
   "nino", "dni", "nie", "nif", "aadhaar", "aadhar", "bsn", "burgerservicenummer", "personnummer", "curp", "rfc", "nir", "tfn", "nric",

@@ -1,4 +1,5 @@
 import { isAssignableNanpNumber } from "../north-american-numbers";
+import { fitsGermanPlan } from "./german-area-codes";
 
 /**
  * Whether a national number as printed (`0171 1234567`, `415-867-5309`, `612 345 678`,
@@ -50,4 +51,36 @@ function isDigitRun(digits: string): boolean {
   if (step !== 1 && step !== 9) return false;
   for (let i = 2; i < digits.length; i++) if ((digits.charCodeAt(i) - digits.charCodeAt(i - 1) + 10) % 10 !== step) return false;
   return true;
+}
+
+/**
+ * The numbering plan a phone as printed is in: `"nanp"` for a North American number (`+1 …`,
+ * `415-555-0132`: `isNationalPlanNumber`, and no area code held for easily recognised codes
+ * not given out, `200`, `300`, `400`), `"trunk"` for one led by a trunk `0` (`030 1234567`,
+ * `020 7946 0958`) or another country's code (`+49 30 1234567`, `0049 …`); undefined for others.
+ */
+function planOf(number: string): "nanp" | "trunk" | undefined {
+  const international = INTERNATIONAL_START.exec(number);
+  if (international !== null) return international[1] === "1" ? "nanp" : "trunk";
+  if (!isNationalPlanNumber(number)) return undefined;
+  const digits = number.replace(NOT_DIGITS, "");
+  if (digits.charCodeAt(0) === 48 /* 0 */) return "trunk";
+  return digits.length === 10 && NANP_SHAPE.test(number) && !UNASSIGNED_ERC.test(digits) ? "nanp" : undefined;
+}
+const INTERNATIONAL_START = /^(?:\+|00) ?([1-9])/;
+const UNASSIGNED_ERC = /^[2-4]00/;
+/** A German number as printed: `+49`/`0049` first, or its area code and the subscriber's in two groups (`fitsGermanPlan`). */
+const GERMAN_START = /^(?:\+|00) ?49/;
+
+/**
+ * Whether `member`, a later item of a list whose first phone is `first` (both as printed), is in
+ * the plan `first` is in (`planOf`): `+49 30 1234567 | 030 7654321` and `(415) 555-0132 |
+ * 415-555-0199` list phones printed two ways; `030 1234567 | 2026120500` lists a date-hour id,
+ * `415 555 0132 - 200 300 4000` no assignable number. After a German number, a German-printed
+ * member fits only with a real area code (`fitsGermanPlan`: `030 1234567 - 099 1234567` is none).
+ */
+export function fitsPlanOf(first: string, member: string): boolean {
+  const plan = planOf(member);
+  if (plan === undefined || plan !== planOf(first)) return false;
+  return !(fitsGermanPlan(first) === true || GERMAN_START.test(first)) || fitsGermanPlan(member) !== false;
 }

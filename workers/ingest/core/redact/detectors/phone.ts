@@ -7,7 +7,8 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { isNationalPlanNumber } from "./national-plans";
+import { fitsPlanOf, isNationalPlanNumber } from "./national-plans";
+import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
 import { DOTTED_QUAD } from "./ip";
 import { nameWords } from "../secret-names";
@@ -462,10 +463,10 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
  * Words that make the mobile shape alone, a North American number's groups or a trunk `0`'s
  * groups a person's number: a contact (`contato 98765-4321`, `contacto:`, `Contact: `, `contact
- * 212.555.0100`, German `Kontakt: 0171 2345678`). They name no phone for other shapes (`contato
- * 12345678` may be a contact's id).
+ * 212.555.0100`, German `Kontakt: 0171 2345678`, `Kontaktdaten:`). They name no phone for other
+ * shapes (`contato 12345678` may be a contact's id).
  */
-const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?to|ct|kt)|[CK]ONTA(?:C?TO|CT|KT))(?:[ \t]*[:=])?[ \t]*["']?$/;
+const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?to|ct|kt(?:daten)?)|[CK]ONTA(?:C?TO|CT|KT(?:DATEN)?))(?:[ \t]*[:=])?[ \t]*["']?$/;
 /** A trunk `0`'s area code and a blank, `/`, `.` or `-` after it (`0171 `, `030/`, `(030) `): a number a contact's word names (`CONTACT_BEFORE`). */
 const TRUNK_GROUPED = /^\(?0[1-9]\d{0,4}\)?(?: ?\/ ?|[ .-])\d/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
@@ -590,7 +591,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return phone && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(decoded) ? marker : undefined;
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
-  if (digits < 8 || digits > 13 || ADDRESS_FIRST.test(match)) return undefined;
+  if (digits < 8 || digits > (isDialledAbroad(match) ? 17 : 13) || ADDRESS_FIRST.test(match)) return undefined;
   // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
   if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
@@ -628,22 +629,50 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   const before = text.slice(Math.max(0, start - 24), start);
   // A contact's word names a mobile, a North American number or a trunk `0`'s groups, shapes no id or measure keeps after it.
   const contact =
-    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || (TRUNK_GROUPED.test(match) && isNationalPlanNumber(match) && hasPhoneShape(match, text, start))) &&
-    CONTACT_BEFORE.test(before);
+    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || isContactTrunkNumber(match, text, start)) && CONTACT_BEFORE.test(before);
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
 }
 
 /**
+ * Whether a number is dialled abroad from Europe: `00`, a country's code, a group apart, an
+ * E.164 number (`0049 171 2345678`), two to four digits longer than a national one.
+ */
+function isDialledAbroad(match: string): boolean {
+  return DIALLED_ABROAD.test(match) && canBeE164Number(match.replace(NOT_DIGITS, "").slice(2));
+}
+const DIALLED_ABROAD = /^00[1-9]\d{0,2}[ .-]\d/;
+
+/**
+ * Whether a number a contact's word names (`CONTACT_BEFORE`) is a trunk `0`'s: printed as a German
+ * one, in that plan (`fitsGermanPlan`: `Kontakt: 0171 2345678`, `01712345678`, `0049 171
+ * 2345678`; not `0815 123456`, `0100 123456`, `0301 23456`), otherwise in groups and a plan's
+ * (`TRUNK_GROUPED`, `isNationalPlanNumber`); in a phone's shape with no measure's unit, amount's
+ * currency or count's word after it (`0171 2345678 EUR`, `… Stück`).
+ */
+function isContactTrunkNumber(match: string, text: string, start: number): boolean {
+  const german = fitsGermanPlan(match);
+  if (german === false || (german === undefined && !(TRUNK_GROUPED.test(match) && isNationalPlanNumber(match)))) return false;
+  const end = start + match.length;
+  if (AMOUNT_AFTER.test(text.slice(end, end + 16))) return false;
+  return german === true ? !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16)) : hasPhoneShape(match, text, start);
+}
+/** A currency or a count's word after a number: an amount or a quantity (`0171 2345678 EUR`, `… Stück`, `… %`). */
+const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs|%)(?![A-Za-z\u00C0-\u00FF])/;
+
+/**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
  * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
- * `phone 415-867-5309, 123-456-7890` list an id), no unit after it (`, 1733270400 ms`), printed
- * as the phone before (`printedAs`) or, grouped, in a phone's shape (`hasPhoneShape`).
+ * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
+ * ms`, `& 0171 2345679 Euro`), printed
+ * as the phone before (`printedAs`) or in its plan (`fitsPlanOf`: `415-555-0132, 2125550199`) or,
+ * grouped, in a phone's shape (`hasPhoneShape`).
  */
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
-  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(text.slice(end, end + 16))) return false;
-  return lastPhone.printedAlike(match) || (grouped && hasPhoneShape(match, text, start));
+  const after = text.slice(end, end + 16);
+  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
 /**
@@ -682,14 +711,21 @@ const LIST_JOINER =
   /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
+/** A blank in a joiner (`ALIKE_JOINER`), HTML's `&nbsp;` too. */
+const JOINER_BLANK = "(?:[ \\t]|&nbsp;)";
+/** A line break, as JSON text escapes it too (`\\n`, `\\r\\n`). */
+const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
 /**
- * A joiner that sets apart other things as often as phones: a `|`, a `&` or a dash between
- * blanks, a line break (as JSON text escapes it too): `Tel: 030 1234567 - 030 1234568`,
+ * A joiner that sets apart other things as often as phones: a `|` or `||`, a `&` (HTML's `&amp;`
+ * too) or a `·`, perhaps before a line break; one or two line breaks (as JSON text escapes them
+ * too); a dash (`-`, `–`, `—`, `--`) or a `+` between blanks: `Tel: 030 1234567 - 030 1234568`,
  * `Kontakt: 0171 2345678 & 0171 2345679`, `phone: (415) 555-0132\n(415) 555-0199`. After a
- * phone, the next number is the list's only printed as that phone was (`printedAs`): `Tel: 030
- * 1234567 | 200 OK` and `- 2026-12-05` keep a status and a date.
+ * phone, the next number is the list's only in that phone's numbering plan (`fitsPlanOf`): `Tel:
+ * 030 1234567 | 200 OK`, `- 2026-12-05` and `| 2026120500` keep a status, a date and an id.
  */
-const ALIKE_JOINER = /^(?:[ \t]*(?:\||&|\r?\n|(?:\\{1,3}r)?\\{1,3}n)[ \t]*|[ \t]+[-–][ \t]+)$/;
+const ALIKE_JOINER = new RegExp(
+  `^(?:${JOINER_BLANK}*(?:\\|\\|?|&(?:amp;)?|·)${JOINER_BLANK}*${LINE_BREAK}?${JOINER_BLANK}*|${JOINER_BLANK}*${LINE_BREAK}{1,2}${JOINER_BLANK}*|${JOINER_BLANK}+(?:[-–—+]|--)${JOINER_BLANK}+)$`,
+);
 
 /**
  * The last phone the detector replaced in the scan under way: where it ends and how it is
@@ -728,12 +764,17 @@ class LastPhone {
   /**
    * Whether a list's joiner, and nothing else, stands between the last phone in `text` and
    * `start`, where `match` starts: any of `LIST_JOINER`'s, or one of `ALIKE_JOINER`'s before a
-   * number printed as the last phone (`printedAlike`).
+   * number in the last phone's numbering plan (`fitsPlan`).
    */
   isListedBefore(text: string, start: number, match: string): boolean {
     if (this.scan !== currentScan() || this.text !== text || start <= this.end || start - this.end > LIST_JOINER_REACH) return false;
     const joiner = text.slice(this.end, start);
-    return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.printedAlike(match));
+    return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.fitsPlan(match));
+  }
+
+  /** Whether `match` is in the numbering plan the last phone was in (`fitsPlanOf`): `030 7654321` after `+49 30 1234567`. */
+  fitsPlan(match: string): boolean {
+    return fitsPlanOf(this.printed, match);
   }
 
   /** Whether `match` is printed as the last phone was (`printedAs`): digits where digits are (`4155550132 or 4155550133`). */
