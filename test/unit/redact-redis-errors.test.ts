@@ -133,6 +133,50 @@ describe("an error's name after a credential's colon", () => {
     ["password: ERRx9", `password: ${P}`],
     ["password: Hunter2Error", `password: ${P}`],
   ]);
+
+  itKeeps("keeps an error's name with its message after it: %s", text, [
+    "token: TokenExpiredError: jwt expired",
+    "password: ERR invalid password",
+    "secret: NOAUTH Authentication required.",
+    "password: Error: ReplyError: WRONGPASS invalid password",
+  ]);
+
+  itStores("takes an error's name alone as the value: %s", text, [
+    ["password: SecretError", `password: ${P}`],
+    ["password: MyAppException", `password: ${P}`],
+    ["PASSWORD: SecretError", `PASSWORD: ${P}`],
+    ["db_password: MyAppException", `db_password: ${P}`],
+    ["password: PasswordError", `password: ${P}`],
+    ["password: Error", `password: ${P}`],
+    ["secret: Exception", `secret: ${P}`],
+    ["password: redis.exceptions.AuthenticationError", `password: ${P}`],
+    ["secret: NOAUTH", `secret: ${P}`],
+    ["pwd: ERR", `pwd: ${P}`],
+    ["password: BUSY", `password: ${P}`],
+    ["password: OOM", `password: ${P}`],
+    ["password: LOADING", `password: ${P}`],
+    ["password: TRYAGAIN", `password: ${P}`],
+    ["passwd: ERR\nnext line", `passwd: ${P}\nnext line`],
+  ]);
+
+  itStores("takes a package that is no lower-case letters' as the value: %s", text, [
+    ["password: hunter2.Error", `password: ${P}`],
+    ["password: s3cr3t.TypeError", `password: ${P}`],
+    ["password: my_pw.ReplyError", `password: ${P}`],
+  ]);
+
+  itStores("takes an error's name and the token after it: %s", text, [
+    ["password: ERR hunter2x9", `password: ${P}`],
+    ["password: WRONGPASS hunter2x9", `password: ${P}`],
+    ["password: ReplyError hunter2x9", `password: ${P}`],
+    ["password: Error hunter2x9", `password: ${P}`],
+    ["password: OOM 1234", `password: ${P}`],
+    ["client_secret: NOAUTH 9f8e7d6c5b4a", `client_secret: ${P}`],
+    ["password: AuthError: hunter2x9", `password: ${P}`],
+    ["token: AuthError: 3f9a7c2e1b8d4a6f9e0c", `token: ${P}`],
+    ["token: InvalidTokenError: s3cr3tT0kenValue99", `token: ${P}`],
+    ["password: AuthError: invalid hunter2x9 given", `password: ${P} given`],
+  ]);
 });
 
 describe("the same errors as attributes and console lines", () => {
