@@ -653,10 +653,12 @@ export function isCredentialShaped(word: string): boolean {
 
 /**
  * Whether an `AUTH` argument can be a user name or a password: not a word of the auth
- * vocabulary (`AUTH_VOCABULARY`) nor of a shape a log line puts there (`NOT_A_CREDENTIAL`).
+ * vocabulary (`AUTH_VOCABULARY`), also before a sentence's marks (`AUTH failed.`, `auth ok!`,
+ * `AUTH required?`: the line's last word keeps them), nor of a shape a log line puts there
+ * (`NOT_A_CREDENTIAL`).
  */
 function canBeCredential(text: string): boolean {
-  return !AUTH_VOCABULARY.has(text.toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
+  return !AUTH_VOCABULARY.has(text.replace(/[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
 /**
