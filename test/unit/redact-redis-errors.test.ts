@@ -147,6 +147,7 @@ describe("an error's name after a credential's colon", () => {
     "password: ERR invalid password",
     "secret: NOAUTH Authentication required.",
     "password: Error: ReplyError: WRONGPASS invalid password",
+    `db password: OperationalError: FATAL: password authentication failed for user "app"`,
   ]);
 
   itStores("takes an error's name alone as the value: %s", text, [

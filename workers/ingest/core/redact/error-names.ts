@@ -19,9 +19,11 @@ const ERROR_NAME_START = new RegExp(String.raw`^(?:(?:[a-z]+\.)*(?:[A-Z][a-z]+)*
 /**
  * An error message's start: two words of letters (a hyphen or an apostrophe inside one), the
  * first in any case (`Cannot read …`, `WRONGPASS invalid …`, `connect ECONNREFUSED …`, `jwt
- * expired`), the second ending the text or followed by a blank or a sentence's mark.
+ * expired`) or a severity in capitals and its colon (PostgreSQL's `FATAL:  password
+ * authentication failed …`), the second ending the text or followed by a blank or a sentence's
+ * mark.
  */
-const ERROR_MESSAGE = /^[A-Za-z]+(?:['-][A-Za-z]+)*[ \t]+[A-Za-z]+(?:['-][A-Za-z]+)*(?:[ \t.,;:!?)]|$)/;
+const ERROR_MESSAGE = /^(?:[A-Z]+:[ \t]+)?[A-Za-z]+(?:['-][A-Za-z]+)*[ \t]+[A-Za-z]+(?:['-][A-Za-z]+)*(?:[ \t.,;:!?)]|$)/;
 
 /** A Redis error code alone, as an exception class's message (`ReplyError: WRONGPASS`, the message cut). */
 const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?$`);
