@@ -185,6 +185,10 @@ describe("an error's name after a credential's colon", () => {
     ["token: AuthError: 3f9a7c2e1b8d4a6f9e0c", `token: ${P}`],
     ["token: InvalidTokenError: s3cr3tT0kenValue99", `token: ${P}`],
     ["password: AuthError: invalid hunter2x9 given", `password: ${P} given`],
+    ["password: ERR hunter2x9. Next", `password: ${P}. Next`],
+    ["(password: ERR hunter2x9)", `(password: ${P})`],
+    [`{"msg":"password: ERR hunter2x9"}`, `{"msg":"password: ${P}"}`],
+    [`{"msg":"{\\"m\\":\\"password: ERR hunter2x9\\"}"}`, `{"msg":"{\\"m\\":\\"password: ${P}\\"}"}`],
   ]);
 });
 

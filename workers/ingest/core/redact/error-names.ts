@@ -62,7 +62,8 @@ export function startsErrorMessage(value: string): boolean {
  * Where a credential's value that starts with an error's name but is no error message
  * (`startsErrorMessage`) ends in `line`, the text from the value's start to its line's end: after
  * the last word on the line shaped as a secret (`AuthError: hunter2x9`, `AuthError: invalid
- * hunter2x9 given`), else after the first word past the name (`ERR s3cr3t`); undefined when the
+ * hunter2x9 given`), else at the line's end (`ERR a1 b2`), before the text's marks after the
+ * last word (`ownEnd`: a sentence's, a closing bracket or quote); undefined when the
  * value holds no error's name and its `:` or blank (`SecretError` alone is one word anyway) or
  * is an error's message. The name is no evidence of a message there, so the token after it is
  * the secret, and a credential is never left partly in clear.
@@ -72,8 +73,20 @@ export function errorNamedValueEnd(line: string): number | undefined {
   const name = ERROR_NAME_START.exec(own);
   if (name === null || startsErrorMessage(own)) return undefined;
   const rest = own.slice(name[0].length);
-  const end = lastSecretShapedEnd(rest) ?? /^\S*/.exec(rest)![0].length;
+  const end = lastSecretShapedEnd(rest) ?? ownEnd(rest.trimEnd());
   return name[0].length + end;
+}
+
+/**
+ * Marks after a word that are the text's, not the word's: a sentence's, a closing bracket or
+ * quote, the escaped quote ending a JSON string the text is held in (`hunter2x9.`, `hunter2x9"}`,
+ * `hunter2x9\"}`). A password's own `!` and `?` stay with it.
+ */
+const TEXT_MARKS_AFTER = /(?:\\*["'`]|[)\]}>.,;:\\])+$/;
+
+/** Where `word`'s own characters end, before the marks the text puts after it (`TEXT_MARKS_AFTER`). */
+function ownEnd(word: string): number {
+  return word.replace(TEXT_MARKS_AFTER, "").length;
 }
 
 /** `text` up to its first line break. */
@@ -81,9 +94,9 @@ function firstLine(text: string): string {
   return text.split(/[\r\n]/, 1)[0]!;
 }
 
-/** Where the last word of `text` shaped as a secret (`SECRET_SHAPED_WORD`) ends, marks around it included; undefined when none is. */
+/** Where the last word of `text` shaped as a secret (`SECRET_SHAPED_WORD`) ends, before the text's marks after it (`ownEnd`); undefined when none is. */
 function lastSecretShapedEnd(text: string): number | undefined {
   let end: number | undefined;
-  for (const word of text.matchAll(/\S+/g)) if (SECRET_SHAPED_WORD.test(word[0].replace(WORD_EDGES, ""))) end = word.index + word[0].length;
+  for (const word of text.matchAll(/\S+/g)) if (SECRET_SHAPED_WORD.test(word[0].replace(WORD_EDGES, ""))) end = word.index + ownEnd(word[0]);
   return end;
 }

@@ -674,7 +674,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
   // An error's name before a token, in prose (`password: AuthError: hunter2x9`): the token goes with it.
   const errorNamed = delimited ? undefined : errorNamedValueEnd(line);
-  if (errorNamed !== undefined && errorNamed > match.length - valueStart) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + errorNamed };
+  if (errorNamed !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + errorNamed };
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
   // Booleans and null pass, as they do under such keys; a number is the secret (`password:
