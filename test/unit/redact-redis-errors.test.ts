@@ -113,7 +113,15 @@ describe("a password's own punctuation", () => {
     ["AUTH hunter2. Next", `AUTH ${M}. Next`],
   ]);
 
-  itKeeps("keeps an outcome with a mark: %s", text, ["AUTH failed! Retrying", "sent AUTH failed!"]);
+  itKeeps("keeps an outcome with a mark: %s", text, [
+    "AUTH failed! Retrying",
+    "sent AUTH failed!",
+    "auth ok!",
+    "AUTH required?",
+    "AUTH failed.",
+    "auth ok.",
+    "ERR: AUTH failed!",
+  ]);
 });
 
 describe("an error's name after a credential's colon", () => {
@@ -132,6 +140,55 @@ describe("an error's name after a credential's colon", () => {
     ["password: TypeError!", `password: ${P}`],
     ["password: ERRx9", `password: ${P}`],
     ["password: Hunter2Error", `password: ${P}`],
+  ]);
+
+  itKeeps("keeps an error's name with its message after it: %s", text, [
+    "token: TokenExpiredError: jwt expired",
+    "password: ERR invalid password",
+    "secret: NOAUTH Authentication required.",
+    "password: Error: ReplyError: WRONGPASS invalid password",
+    `db password: OperationalError: FATAL: password authentication failed for user "app"`,
+  ]);
+
+  itStores("takes an error's name alone as the value: %s", text, [
+    ["password: SecretError", `password: ${P}`],
+    ["password: MyAppException", `password: ${P}`],
+    ["PASSWORD: SecretError", `PASSWORD: ${P}`],
+    ["db_password: MyAppException", `db_password: ${P}`],
+    ["password: PasswordError", `password: ${P}`],
+    ["password: Error", `password: ${P}`],
+    ["secret: Exception", `secret: ${P}`],
+    ["password: redis.exceptions.AuthenticationError", `password: ${P}`],
+    ["secret: NOAUTH", `secret: ${P}`],
+    ["pwd: ERR", `pwd: ${P}`],
+    ["password: BUSY", `password: ${P}`],
+    ["password: OOM", `password: ${P}`],
+    ["password: LOADING", `password: ${P}`],
+    ["password: TRYAGAIN", `password: ${P}`],
+    ["passwd: ERR\nnext line", `passwd: ${P}\nnext line`],
+  ]);
+
+  itStores("takes a package that is no lower-case letters' as the value: %s", text, [
+    ["password: hunter2.Error", `password: ${P}`],
+    ["password: s3cr3t.TypeError", `password: ${P}`],
+    ["password: my_pw.ReplyError", `password: ${P}`],
+  ]);
+
+  itStores("takes an error's name and the token after it: %s", text, [
+    ["password: ERR hunter2x9", `password: ${P}`],
+    ["password: WRONGPASS hunter2x9", `password: ${P}`],
+    ["password: ReplyError hunter2x9", `password: ${P}`],
+    ["password: Error hunter2x9", `password: ${P}`],
+    ["password: OOM 1234", `password: ${P}`],
+    ["client_secret: NOAUTH 9f8e7d6c5b4a", `client_secret: ${P}`],
+    ["password: AuthError: hunter2x9", `password: ${P}`],
+    ["token: AuthError: 3f9a7c2e1b8d4a6f9e0c", `token: ${P}`],
+    ["token: InvalidTokenError: s3cr3tT0kenValue99", `token: ${P}`],
+    ["password: AuthError: invalid hunter2x9 given", `password: ${P} given`],
+    ["password: ERR hunter2x9. Next", `password: ${P}. Next`],
+    ["(password: ERR hunter2x9)", `(password: ${P})`],
+    [`{"msg":"password: ERR hunter2x9"}`, `{"msg":"password: ${P}"}`],
+    [`{"msg":"{\\"m\\":\\"password: ERR hunter2x9\\"}"}`, `{"msg":"{\\"m\\":\\"password: ${P}\\"}"}`],
   ]);
 });
 
@@ -162,5 +219,89 @@ describe("the same errors as attributes and console lines", () => {
     const logged = exportedConsoleLine(`{"level":"error","message":"ERR invalid password: ReplyError: WRONGPASS","args":["AUTH","default","s3cr3tRedisPw"]}`);
     expect(JSON.stringify(logged)).not.toContain("s3cr3tRedisPw");
     expect(JSON.stringify(logged)).toContain("ERR invalid password: ReplyError: WRONGPASS");
+  });
+});
+
+describe("a command list only as a client prints it", () => {
+  itKeeps("keeps a call's arguments and a list whose first word is in lower case: %s", text, [
+    "console.log('auth', 'user logged in')",
+    "emit('auth', 'session-expired')",
+    "track('auth', 'sign-in-clicked')",
+    "'auth', 'login_failed'",
+    `"auth", "token expired"`,
+    "('auth', 'login')",
+  ]);
+
+  itStores("takes the password after the command word in capitals: %s", text, [
+    ["redis.exceptions.AuthenticationError: ('AUTH', 'hunter2x9')", `redis.exceptions.AuthenticationError: ('AUTH', '${M}')`],
+    ["sent 'AUTH', 'hunter2x9'", `sent 'AUTH', '${M}'`],
+  ]);
+});
+
+describe("a command object only under a command", () => {
+  itKeeps("keeps another parent's name and args: %s", text, [
+    `{"job":{"name":"auth","args":["bob","session-refresh"]}}`,
+    `{"task":{"name":"auth","args":["login","remember-me"]}}`,
+    "{ name: 'auth', args: [ 'bob', 'session-refresh' ] }",
+  ]);
+
+  it("keeps the name and args attributes of a job, a task, a function and an event", () => {
+    const args = (...items: string[]) => ({ arrayValue: items.map((stringValue) => ({ stringValue })) });
+    const attributes = [
+      { key: "job.name", value: { stringValue: "auth" } },
+      { key: "job.args", value: { stringValue: `["bob","session-refresh"]` } },
+      { key: "task.name", value: { stringValue: "auth" } },
+      { key: "task.args", value: args("bob", "session-refresh") },
+      { key: "fn.name", value: { stringValue: "config" } },
+      { key: "fn.args", value: args("set", "requirepass", "yes") },
+      { key: "event.name", value: { stringValue: "hello" } },
+      { key: "event.args", value: args("3", "auth", "ok", "welcome") },
+    ];
+    const sent = Object.fromEntries(attributes.map(({ key, value }) => [key, "stringValue" in value ? value.stringValue : value]));
+    expect(storedLogAttributes(structuredClone(attributes)).values).toEqual(sent);
+  });
+
+  it("keeps a pino line's job with a name and args", () => {
+    const stored = exportedConsoleLine(`{"level":30,"msg":"queued","job":{"name":"auth","args":["bob","session-refresh"]}}`);
+    expect(stored.attributes["job.args"]).toBe(`["bob","session-refresh"]`);
+  });
+});
+
+describe("a command object's other shapes", () => {
+  itStores("takes the password of %s", text, [
+    [
+      "command: { name: 'auth', keyPrefix: 'x', args: [ 'default', 'hunter2x9' ] }",
+      `command: { name: 'auth', keyPrefix: 'x', args: [ 'default', '${M}' ] }`,
+    ],
+    [
+      "Command { name: 'auth', inTransaction: false, isResolved: false, args: [ 'default', 'hunter2x9' ] }",
+      `Command { name: 'auth', inTransaction: false, isResolved: false, args: [ 'default', '${M}' ] }`,
+    ],
+    [`{"err":{"command":{"name":"auth","keyPrefix":"","args":["default","hunter2x9"]}}}`, `{"err":{"command":{"name":"auth","keyPrefix":"","args":["default","${M}"]}}}`],
+    [`{"command":{"args":["default","hunter2x9"],"keyPrefix":"","name":"auth"}}`, `{"command":{"args":["default","${M}"],"keyPrefix":"","name":"auth"}}`],
+    ["command: { name: `auth`, args: [ `hunter2x9` ] }", `command: { name: \`auth\`, args: [ \`${M}\` ] }`],
+    ["command: { name: 'auth', args: [ 'default', 'hunter2x9', [length]: 2 ] }", `command: { name: 'auth', args: [ 'default', '${M}', [length]: 2 ] }`],
+    [
+      `{"msg":"{\\"command\\":{\\"name\\":\\"auth\\",\\"keyPrefix\\":\\"\\",\\"args\\":[\\"default\\",\\"hunter2x9\\"]}}"}`,
+      `{"msg":"{\\"command\\":{\\"name\\":\\"auth\\",\\"keyPrefix\\":\\"\\",\\"args\\":[\\"default\\",\\"${M}\\"]}}"}`,
+    ],
+  ]);
+
+  it("takes it from a HELLO's arguments holding an integer", () => {
+    const stored = storedLogAttributes([
+      { key: "command.name", value: { stringValue: "hello" } },
+      { key: "command.args", value: { arrayValue: [{ intValue: "3" }, { stringValue: "AUTH" }, { stringValue: "default" }, { stringValue: "hunter2x9" }] } },
+    ]);
+    expect(stored.values["command.args"]).toEqual({ arrayValue: [{ intValue: "3" }, { stringValue: "AUTH" }, { stringValue: "default" }, { stringValue: M }] });
+  });
+
+  it.each([
+    `{"err":{"command":{"name":"auth","keyPrefix":"","args":["default","hunter2x9"]}}}`,
+    `{"err":{"command":{"name":"hello","args":[3,"AUTH","default","hunter2x9"]}}}`,
+    `{"err":{"command":{"args":["default","hunter2x9"],"isResolved":false,"name":"auth"}}}`,
+  ])("keeps the password out of a Cloudflare console line's body and its lifted members: %s", (line) => {
+    const stored = exportedConsoleLine(line);
+    expect(stored.body).not.toContain("hunter2x9");
+    expect(JSON.stringify(stored.attributes)).not.toContain("hunter2x9");
   });
 });

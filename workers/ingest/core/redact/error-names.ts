@@ -8,20 +8,95 @@ const REDIS_ERROR_CODES =
   "ERR|WRONGPASS|NOAUTH|NOPERM|WRONGTYPE|NOSCRIPT|NOPROTO|READONLY|LOADING|BUSY|BUSYKEY|EXECABORT|OOM|MISCONF|MASTERDOWN|NOREPLICAS|CROSSSLOT|CLUSTERDOWN|TRYAGAIN";
 
 /**
- * An error's name at a value's start: an exception class (`ReplyError`, `TypeError`, `Error`,
- * Python's `redis.exceptions.AuthenticationError`, Java's `SecurityException`: capitalised words
- * of letters only, the last `Error` or `Exception`, after any dotted package) before a `:`, a
- * blank or the end; or a Redis error code before a blank or the end.
+ * An error's name at a value's start and what introduces its message: an exception class
+ * (`ReplyError`, `TypeError`, `Error`, Java's `SecurityException`: capitalised words of letters
+ * only, the last `Error` or `Exception`, after any package of lower-case letter segments,
+ * Python's `redis.exceptions.AuthenticationError`) and `: `; or a Redis error code and a blank.
+ * The message is the rest (`ERROR_MESSAGE`).
  */
-const ERROR_NAME_START = new RegExp(String.raw`^(?:(?:(?:[a-z_][a-z0-9_]*\.)*(?:[A-Z][a-z]+)*(?:Error|Exception))(?=[:\s]|$)|(?:${REDIS_ERROR_CODES})(?=\s|$))`);
+const ERROR_NAME_START = new RegExp(String.raw`^(?:(?:[a-z]+\.)*(?:[A-Z][a-z]+)*(?:Error|Exception):|(?:${REDIS_ERROR_CODES}))[ \t]+`);
 
 /**
- * Whether `value`, the unquoted text after a credential's name and colon in prose, starts with
- * an error's name (`ERROR_NAME_START`): the message goes on there (`ERR invalid password:
- * ReplyError: WRONGPASS …`, `auth failed: NOAUTH Authentication required`), no secret. Told
- * by shape: letters only, so a secret that looks like one but holds a digit or a symbol
- * (`ReplyErr0r9x`, `TypeError!`) or ends otherwise (`ReplyErrors`) is still a value.
+ * An error message's start: two words of letters (a hyphen or an apostrophe inside one), the
+ * first in any case (`Cannot read …`, `WRONGPASS invalid …`, `connect ECONNREFUSED …`, `jwt
+ * expired`) or a severity in capitals and its colon (PostgreSQL's `FATAL:  password
+ * authentication failed …`), the second ending the text or followed by a blank or a sentence's
+ * mark.
  */
-export function startsWithErrorName(value: string): boolean {
-  return ERROR_NAME_START.test(value);
+const ERROR_MESSAGE = /^(?:[A-Z]+:[ \t]+)?[A-Za-z]+(?:['-][A-Za-z]+)*[ \t]+[A-Za-z]+(?:['-][A-Za-z]+)*(?:[ \t.,;:!?)]|$)/;
+
+/** A Redis error code alone, as an exception class's message (`ReplyError: WRONGPASS`, the message cut). */
+const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?$`);
+
+/**
+ * A word shaped as a secret in a message: six or more characters of letters, digits and the
+ * symbols a password holds, a letter and a digit among them (`hunter2x9`, `s3cr3tT0kenValue99`,
+ * `3f9a7c2e1b8d4a6f9e0c`). A dotted, `/` or `:` joined word (`10.0.0.5:6379`, `parser.js:179`)
+ * is an address or a place in code.
+ */
+const SECRET_SHAPED_WORD = /^(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[\w!@#$%^&*+=~-]{6,}$/;
+
+/** Marks a sentence or a quotation puts around a word. */
+const WORD_EDGES = /^["'`([{<]+|["'`)\]}>.,;:!?]+$/g;
+
+/**
+ * Whether `value`, the unquoted text after a credential's name and colon in prose, is an error
+ * naming itself and then saying what went wrong (`ReplyError: WRONGPASS invalid username-password
+ * pair`, `TokenExpiredError: jwt expired`, `NOAUTH Authentication required.`, `redis.exceptions.
+ * AuthenticationError: invalid password`): an error's name with its `:` (a Redis code with its
+ * blank, `ERROR_NAME_START`), then a message of words (`ERROR_MESSAGE`, itself possibly the next
+ * error's name and message, or after a class a Redis code alone: `ReplyError: WRONGPASS`), and no word on the line shaped as a secret (`SECRET_SHAPED_WORD`).
+ * A name alone (`SecretError`, `NOAUTH`) or before one word or a token (`ERR hunter2x9`,
+ * `AuthError: hunter2x9`) is a value: a password can be any word.
+ */
+export function startsErrorMessage(value: string): boolean {
+  const line = firstLine(value);
+  const name = ERROR_NAME_START.exec(line);
+  if (name === null) return false;
+  const message = line.slice(name[0].length);
+  if (!ERROR_MESSAGE.test(message) && !startsErrorMessage(message) && !(name[0].includes(":") && REDIS_CODE_ALONE.test(message))) return false;
+  return lastSecretShapedEnd(message) === undefined;
+}
+
+/**
+ * Where a credential's value that starts with an error's name but is no error message
+ * (`startsErrorMessage`) ends in `line`, the text from the value's start to its line's end: after
+ * the last word on the line shaped as a secret (`AuthError: hunter2x9`, `AuthError: invalid
+ * hunter2x9 given`), else at the line's end (`ERR a1 b2`), before the text's marks after the
+ * last word (`ownEnd`: a sentence's, a closing bracket or quote); undefined when the
+ * value holds no error's name and its `:` or blank (`SecretError` alone is one word anyway) or
+ * is an error's message. The name is no evidence of a message there, so the token after it is
+ * the secret, and a credential is never left partly in clear.
+ */
+export function errorNamedValueEnd(line: string): number | undefined {
+  const own = firstLine(line);
+  const name = ERROR_NAME_START.exec(own);
+  if (name === null || startsErrorMessage(own)) return undefined;
+  const rest = own.slice(name[0].length);
+  const end = lastSecretShapedEnd(rest) ?? ownEnd(rest.trimEnd());
+  return name[0].length + end;
+}
+
+/**
+ * Marks after a word that are the text's, not the word's: a sentence's, a closing bracket or
+ * quote, the escaped quote ending a JSON string the text is held in (`hunter2x9.`, `hunter2x9"}`,
+ * `hunter2x9\"}`). A password's own `!` and `?` stay with it.
+ */
+const TEXT_MARKS_AFTER = /(?:\\*["'`]|[)\]}>.,;:\\])+$/;
+
+/** Where `word`'s own characters end, before the marks the text puts after it (`TEXT_MARKS_AFTER`). */
+function ownEnd(word: string): number {
+  return word.replace(TEXT_MARKS_AFTER, "").length;
+}
+
+/** `text` up to its first line break. */
+function firstLine(text: string): string {
+  return text.split(/[\r\n]/, 1)[0]!;
+}
+
+/** Where the last word of `text` shaped as a secret (`SECRET_SHAPED_WORD`) ends, before the text's marks after it (`ownEnd`); undefined when none is. */
+function lastSecretShapedEnd(text: string): number | undefined {
+  let end: number | undefined;
+  for (const word of text.matchAll(/\S+/g)) if (SECRET_SHAPED_WORD.test(word[0].replace(WORD_EDGES, ""))) end = word.index + ownEnd(word[0]);
+  return end;
 }

@@ -1,4 +1,4 @@
-import { startsWithErrorName } from "./error-names";
+import { startsErrorMessage } from "./error-names";
 
 /**
  * Verbs that make the words after a credential's colon a sentence about it rather than its
@@ -51,11 +51,12 @@ const VERB_REACH = 3;
  * `WORDING_VERBS` or a word of failure (`FAILURE_WORDS`: `authentication failed`,
  * `Authentication failed`), or with a capitalized verb (`Must be at least 8 characters`). `password: hunter2` and `password: correct horse battery staple` are no
  * wording. A caller applies it to prose only: under an attribute's key, in a URL's query or a
- * flag, the value is the secret whatever it says. An error's name starting the value
- * (`startsWithErrorName`: `password: ReplyError: WRONGPASS …`) is the message too.
+ * flag, the value is the secret whatever it says. An error's name and its message
+ * (`startsErrorMessage`: `password: ReplyError: WRONGPASS invalid …`) are wording too; the name
+ * alone or before a token (`password: SecretError`, `password: ERR hunter2x9`) is a value.
  */
 export function readsAsWording(value: string): boolean {
-  if (startsWithErrorName(value)) return true;
+  if (startsErrorMessage(value)) return true;
   const words = LOWER_CASE_WORDS.exec(value)?.[0].split(/[ \t]+/);
   if (words === undefined || words.length < 2) return false;
   const first = words[0]!;

@@ -19,7 +19,7 @@ import { ORIGINAL_RECORD_ATTRIBUTE } from "../normalize/attribute-names";
 import { SECRET_PARAM_KIND, isSecretArgument } from "./detectors/secret-parameter";
 import { REDIS_PASSWORD_KIND } from "./detectors/redis-command";
 import { redisArgumentPasswords, redisPasswords } from "./redis-commands";
-import { commandObjectsIn } from "./redis-command-objects";
+import { commandArgumentText, commandObjectsIn } from "./redis-command-objects";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
 import { cookieInJar, inCookieJar, isBelowPinLength, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
@@ -578,7 +578,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     // A query sent without its path (`url.query`) is judged under the record's path (query-paths.ts).
     const queryPlace = prefix === "" && (walks & ListWalk.QUERY_PATHS) !== 0 ? queryPlaceIn(attributes) : 0;
     // A Redis command object's arguments are read with its `name` (redis-command-objects.ts).
-    const commandObjects = this.policy.redisArguments && (walks & ListWalk.REDIS_COMMAND_OBJECTS) !== 0 ? commandObjectsIn(attributes) : undefined;
+    const commandObjects = this.policy.redisArguments && (walks & ListWalk.REDIS_COMMAND_OBJECTS) !== 0 ? commandObjectsIn(attributes, prefix) : undefined;
     let kept = 0;
     for (let i = 0; i < attributes.length; i++) {
       const attribute = attributes[i]!;
@@ -950,7 +950,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
       const items = value.arrayValue;
       const first = items[0];
       const program = first !== undefined && "stringValue" in first ? first.stringValue : "";
-      const redis = this.policy.redisArguments ? redisArgumentPasswords(items.map((item) => ("stringValue" in item ? item.stringValue : undefined)), standsForSecret) : [];
+      const redis = this.policy.redisArguments ? redisArgumentPasswords(items.map(commandArgumentText), standsForSecret) : [];
       let previous: string | undefined;
       for (let i = 0; i < items.length; i++) {
         const item = items[i]!;
@@ -1138,7 +1138,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     if (!("arrayValue" in value)) return;
     const items = value.arrayValue;
-    const passwords = redisArgumentPasswords([command, ...items.map((item) => ("stringValue" in item ? item.stringValue : undefined))], standsForSecret);
+    const passwords = redisArgumentPasswords([command, ...items.map(commandArgumentText)], standsForSecret);
     for (const { index, offset } of passwords) {
       const item = items[index - 1]!;
       const redacted = this.secretFrom(item, REDIS_PASSWORD_KIND, offset);

@@ -21,25 +21,45 @@ export function mayBeCommandName(key: string): boolean {
 }
 
 /**
- * The command words of the command objects in `attributes`, by the key of their arguments: for
- * each `…args` whose sibling `…name` (the same parent's, `err.command.`) is a string naming a
- * command that carries a password (`isPasswordCommandWord`: `auth`, `hello`, `config`, `migrate`,
- * `acl`); undefined when there is none. Other commands' arguments are keys and values, no secret
- * (`{"name":"get","args":["session:42"]}` stays).
+ * The command words of the command objects in `attributes` (the entries of the map at `prefix`,
+ * "" for a record's own list), by the key of their arguments: for each `…args` whose sibling
+ * `…name` (the same parent's, `err.command.`) is a string naming a command that carries a
+ * password (`isPasswordCommandWord`: `auth`, `hello`, `config`, `migrate`, `acl`), the parent
+ * being a `command` (`err.command.name`, `command.name`, a map `command`'s `name`); undefined
+ * when there is none. Other commands' arguments are keys and values, no secret
+ * (`{"name":"get","args":["session:42"]}` stays), and another parent's `name` and `args` are a
+ * job's or a call's (`job.name`, `task.args`, `event.args`).
  */
-export function commandObjectsIn(attributes: readonly KeyValue[]): Map<string, string> | undefined {
+export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string): Map<string, string> | undefined {
   let commands: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    if (!mayBeCommandName(key) || !("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
+    if (!mayBeCommandName(key) || !underCommand(prefix === "" ? key : `${prefix}.${key}`)) continue;
+    if (!("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
     const args = `${key.slice(0, key.length - "name".length)}args`;
     if (attributes.some((attribute) => attribute.key === args && holdsList(attribute.value))) (commands ??= new Map()).set(args, value.stringValue);
   }
   return commands;
 }
 
+/**
+ * The text of a command's argument as a list holds it: a string's, or an integer's digits (an
+ * exporter keeps a number as `intValue`: HELLO's protocol version, `[3,"AUTH","default","pw"]`);
+ * undefined for any other value, which no command's grammar reads.
+ */
+export function commandArgumentText(item: AnyValue): string | undefined {
+  if ("stringValue" in item) return item.stringValue;
+  return "intValue" in item ? String(item.intValue) : undefined;
+}
+
 /** Whether `value` is a list: an array, or the JSON text of one (a lifted array). */
 function holdsList(value: AnyValue): boolean {
   return "arrayValue" in value || ("stringValue" in value && value.stringValue.startsWith("["));
+}
+
+/** Whether `key`'s parent, its part before the last, is `command` (any case: ioredis' `Command`). */
+function underCommand(key: string): boolean {
+  const parent = key.slice(0, key.lastIndexOf("."));
+  return lastPartIs(parent.toLowerCase(), "command");
 }
 
 /** Whether the last dot-separated part of `key` is `part`. */

@@ -108,31 +108,57 @@ const MORE_ITEMS = `(?:[ \\t]*,[ \\t]*${LIST_ITEM})*(?:[ \\t]*,[ \\t]*\\[length\
 
 /** A key of an object as JSON (also held in a JSON string, its quotes escaped) or `util.inspect` writes one. */
 const objectKey = (name: string): string => `(?:${ESCAPED_QUOTE}|["']?)${name}(?:${ESCAPED_QUOTE}|["']?)[ \\t]*:`;
-/** The command word as a quoted string: JSON's, `util.inspect`'s, or JSON's held in a JSON string. */
-const QUOTED_COMMAND_WORD = `(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})`;
+/** The command word as a quoted string: JSON's, `util.inspect`'s (a backtick's too), or JSON's held in a JSON string. */
+const QUOTED_COMMAND_WORD = `(?:"${COMMAND_WORD}"|'${COMMAND_WORD}'|\`${COMMAND_WORD}\`|${ESCAPED_QUOTE}${COMMAND_WORD}${ESCAPED_QUOTE})`;
+/**
+ * The command word in capitals, quoted as a client prints the command it sent (redis-py's
+ * `('AUTH', 'pw')`, `'AUTH', 'pw'`): in lower case (`('auth', 'user logged in')`) the words are
+ * a call's arguments, a log's category and its text.
+ */
+const QUOTED_SENT_COMMAND_WORD = (() => {
+  const capitals = "(?:AUTH2|AUTH|HELLO|CONFIG|MIGRATE|ACL)";
+  return `(?:"${capitals}"|'${capitals}')`;
+})();
 /** Blanks and line breaks between an object's parts, as `util.inspect` breaks a long object: bounded. */
 const OBJECT_SPACE = "\\s{0,64}";
+/**
+ * A command object's other member and the `,` after it, its value a scalar: ioredis' `Command`
+ * holds `keyPrefix: 'x'`, `inTransaction: false`, `isResolved: false`, `errorStack: undefined`
+ * between its `name` and its `args`; at most `OTHER_MEMBERS_MOST` of them.
+ */
+const OTHER_MEMBER = `${objectKey("[A-Za-z_$][\\w$]{0,63}")}${OBJECT_SPACE}(?:"(?:[^"\\\\\\r\\n]|\\\\.)*"|'(?:[^'\\\\\\r\\n]|\\\\.)*'|\`[^\`\\r\\n]*\`|${ESCAPED_QUOTE}(?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*${ESCAPED_QUOTE}|[\\w.+-]+)${OBJECT_SPACE},${OBJECT_SPACE}`;
+const OTHER_MEMBERS_MOST = 16;
+/**
+ * What holds a command object: a `command` member (ioredis' `ReplyError`'s `err.command`, as
+ * pino's JSON, JSON held in a JSON string or `util.inspect` writes it), or the `Command` class's
+ * name `util.inspect` puts before the object; read as a lookbehind ending at the object's `{`.
+ * Another parent's `name` and `args` (`job`, `task`, `fn`, `event`) are a job's or a call's.
+ */
+const COMMAND_PARENT = `(?<=(?:\\bcommand(?:\\\\*["'])?[ \\t]*:${OBJECT_SPACE}|\\bCommand[ \\t])\\{)`;
 /**
  * A client's command as an object, the command word its `name` and its arguments the `args`
  * list: ioredis' `Command` on the `ReplyError` it rejects with, which pino's error serializer
  * and `util.inspect` print (`"command":{"name":"auth","args":["default","pw"]}`, `command: {
  * name: 'auth', args: [ 'default', 'pw' ] }`), or its members in the other order, as a map
- * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`); the match
+ * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`), other members
+ * with scalar values between (`OTHER_MEMBER`), the list maybe ending in `%o`'s `[length]: n`;
+ * only under a `command` member or the `Command` class's name (`COMMAND_PARENT`); the match
  * starting at the `{`.
  */
 const COMMAND_OBJECT = (() => {
   const name = `${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
-  const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${OBJECT_SPACE}\\]`;
-  const then = `${OBJECT_SPACE},${OBJECT_SPACE}`;
-  return `\\{${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
+  const length = `(?:${OBJECT_SPACE},${OBJECT_SPACE}\\[length\\]:[ \\t]*\\d+)?`;
+  const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${length}${OBJECT_SPACE}\\]`;
+  const then = `${OBJECT_SPACE},${OBJECT_SPACE}(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
+  return `\\{${COMMAND_PARENT}${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
 })();
 /**
- * A command's arguments as a list without its brackets, the command first, as a message quotes
- * them (`sent 'AUTH', 'pw'`): not after a word, a quote, an opening or a `:` or `,` (a JSON
+ * A command's arguments as a list without its brackets, the command first in capitals, as a
+ * message quotes them (`sent 'AUTH', 'pw'`; `QUOTED_SENT_COMMAND_WORD`): not after a word, a quote, an opening or a `:` or `,` (a JSON
  * member's value, an item of a longer list), and followed by no `,` or `:` (a JSON object's
  * members `"AUTH", "user":` are no arguments).
  */
-const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})(?:"${COMMAND_WORD}"|'${COMMAND_WORD}')[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
+const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
 
 /**
  * Regex source of a Redis command as clients and tools print one, each match starting at the
@@ -153,8 +179,8 @@ const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})(?:"${COMMAND_WORD}"|
  *   (`(AUTH required)`, `(auth failed)` stay);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
- *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items (redis-py's
- *   `AuthenticationError: ('AUTH', 'pw')`); the list without brackets (`BARE_LIST`); a command
+ *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items, the command in
+ *   capitals (redis-py's `AuthenticationError: ('AUTH', 'pw')`); the list without brackets (`BARE_LIST`); a command
  *   object (`COMMAND_OBJECT`, ioredis' `ReplyError`'s `command`);
  * - RESP, the protocol's own text (`*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n`);
  * - in prose, `AUTH` in capitals and the word after it (after `default`, Redis's user), the
@@ -178,7 +204,7 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
-  `\\([ \\t]*${QUOTED_COMMAND_WORD}(?:[ \\t]*,[ \\t]*${QUOTED_LIST_ITEM})+[ \\t]*\\)`,
+  `\\([ \\t]*${QUOTED_SENT_COMMAND_WORD}(?:[ \\t]*,[ \\t]*${QUOTED_LIST_ITEM})+[ \\t]*\\)`,
   COMMAND_OBJECT,
   BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
@@ -359,13 +385,16 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
 const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
 
 /** The `name` member of a command object (`COMMAND_OBJECT`), its value's text captured: the command word. */
-const OBJECT_NAME = /name\\*["']?[ \t]*:\s*\\*["']([A-Za-z0-9]+)/;
+const OBJECT_NAME = /(?<![\w$])name\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/;
+/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`. */
+const OBJECT_ARGS = /(?<![\w$])args\\*["'`]?[ \t]*:\s*\[/;
 
 /** The command word and then the arguments (the `args` list, the object's first `[`) of a command object (`COMMAND_OBJECT`). */
 function objectCommand(match: string): Token[] {
   const name = OBJECT_NAME.exec(match)!;
   const start = name.index + name[0].length - name[1]!.length;
-  return listItems(match, match.indexOf("[") + 1, [{ text: name[1]!, start, end: start + name[1]!.length }]);
+  const args = OBJECT_ARGS.exec(match)!;
+  return listItems(match, args.index + args[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -624,10 +653,12 @@ export function isCredentialShaped(word: string): boolean {
 
 /**
  * Whether an `AUTH` argument can be a user name or a password: not a word of the auth
- * vocabulary (`AUTH_VOCABULARY`) nor of a shape a log line puts there (`NOT_A_CREDENTIAL`).
+ * vocabulary (`AUTH_VOCABULARY`), also before a sentence's marks (`AUTH failed.`, `auth ok!`,
+ * `AUTH required?`: the line's last word keeps them), nor of a shape a log line puts there
+ * (`NOT_A_CREDENTIAL`).
  */
 function canBeCredential(text: string): boolean {
-  return !AUTH_VOCABULARY.has(text.toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
+  return !AUTH_VOCABULARY.has(text.replace(/[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
 /**

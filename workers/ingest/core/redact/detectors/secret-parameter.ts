@@ -35,6 +35,7 @@ import { formDecoded } from "../form-encoding";
 import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { reportsWhatHappened } from "../event-reports";
+import { errorNamedValueEnd } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -710,6 +711,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
+  // An error's name before a token, in prose (`password: AuthError: hunter2x9`): the token goes with it.
+  const errorNamed = delimited ? undefined : errorNamedValueEnd(line);
+  if (errorNamed !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + errorNamed };
   // `pwd: /home/app`: the working directory, as `pwd=/home/app` is (bare-parameters.ts).
   if (name.toLowerCase() === "pwd" && isDirectoryPath(unquoted(bare))) return undefined;
   // Booleans and null pass, as they do under such keys; a number is the secret (`password:
