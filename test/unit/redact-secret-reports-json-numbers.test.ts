@@ -69,45 +69,46 @@ describe("a secret's name followed by a report of what happened", () => {
 });
 
 describe("a report is the whole value: a word after it that does not fit sends all of it", () => {
-  const whole = (name: string) => `${name}: [REDACTED:secret_param]`;
-  const TAIL_LEAKS: readonly (readonly [string, string])[] = [
+  /** Each text and what it is stored as: its name and one marker for the whole value. */
+  const wholeValues = (texts: readonly string[]) => texts.map((text) => [text, `${text.slice(0, text.indexOf(":"))}: [REDACTED:secret_param]`] as const);
+  const TAIL_LEAKS = wholeValues([
     // The report read to the line's end, the string's end or the next pair: a mark ends nothing.
-    ["password: changed for user 42, hunter2x9", whole("password")],
-    ["password: changed for user 42; hunter2x9", whole("password")],
-    ["password: changed for user 42. hunter2x9", whole("password")],
-    ["password: changed for user 42 | hunter2x9", whole("password")],
-    ["password: changed for user 42 & hunter2x9", whole("password")],
-    ["password: changed for user 42, new one: hunter2x9", whole("password")],
-    ["password: changed for user 42 hunter2x9", whole("password")],
-    ["Password: changed for user 42, hunter2x9", whole("Password")],
-    ["PASSWORD: changed for user 42; hunter2x9", whole("PASSWORD")],
-    ["db_password: loaded from env; hunter2x9", whole("db_password")],
-    ["secret: loaded from vault, 9f86d081884c7d65a1b2", whole("secret")],
-    ["client_secret: issued for app 7, Zx9qLm2Pk7Vb", whole("client_secret")],
-    ["token: issued for user 42 | Zx9qLm2Pk7Vb", whole("token")],
-    ["auth: jwt verified in 4ms, Tr0ub4dor3", whole("auth")],
-    ["password: token ok. Tr0ub4dor3", whole("password")],
-    ["api_key: rotated via sso; Zx9qLm2Pk7Vb", whole("api_key")],
-  ];
-  const WORD_LEAKS: readonly (readonly [string, string])[] = [
+    "password: changed for user 42, hunter2x9",
+    "password: changed for user 42; hunter2x9",
+    "password: changed for user 42. hunter2x9",
+    "password: changed for user 42 | hunter2x9",
+    "password: changed for user 42 & hunter2x9",
+    "password: changed for user 42, new one: hunter2x9",
+    "password: changed for user 42 hunter2x9",
+    "Password: changed for user 42, hunter2x9",
+    "PASSWORD: changed for user 42; hunter2x9",
+    "db_password: loaded from env; hunter2x9",
+    "secret: loaded from vault, 9f86d081884c7d65a1b2",
+    "client_secret: issued for app 7, Zx9qLm2Pk7Vb",
+    "token: issued for user 42 | Zx9qLm2Pk7Vb",
+    "auth: jwt verified in 4ms, Tr0ub4dor3",
+    "password: token ok. Tr0ub4dor3",
+    "api_key: rotated via sso; Zx9qLm2Pk7Vb",
+  ]);
+  const WORD_LEAKS = wholeValues([
     // Whom it was for: digits, a short prefix and digits or a UUID; never a word.
-    ["password: changed for user swordfish", whole("password")],
-    ["password: changed for user correcthorse", whole("password")],
-    ["password: issued for user correct-horse-battery", whole("password")],
-    ["password: sent to user hunter.two", whole("password")],
-    ["password: changed for user abc-123456", whole("password")],
-    ["token: issued for tenant abcdefghijklmnopqrstu", whole("token")],
-    ["token: issued for tenant a-1234567890123456789", whole("token")],
+    "password: changed for user swordfish",
+    "password: changed for user correcthorse",
+    "password: issued for user correct-horse-battery",
+    "password: sent to user hunter.two",
+    "password: changed for user abc-123456",
+    "token: issued for tenant abcdefghijklmnopqrstu",
+    "token: issued for tenant a-1234567890123456789",
     // A bracketed note from a closed list only.
-    ["password: changed (correct horse battery staple)", whole("password")],
-    ["password: ok (swordfish)", whole("password")],
-    ["password: changed for user 42 (correct horse battery)", whole("password")],
+    "password: changed (correct horse battery staple)",
+    "password: ok (swordfish)",
+    "password: changed for user 42 (correct horse battery)",
     // A time or a count has its unit; under a code's name nothing is a report.
-    ["password: verified in 4821", whole("password")],
-    ["pin: changed in 4821", whole("pin")],
-    ["pin: verified in 4821 ms", whole("pin")],
-    ["passcode: sent to user 48213", whole("passcode")],
-  ];
+    "password: verified in 4821",
+    "pin: changed in 4821",
+    "pin: verified in 4821 ms",
+    "passcode: sent to user 48213",
+  ]);
   const LEAKS = [...TAIL_LEAKS, ...WORD_LEAKS];
   itStores("text %s is stored %s", stored, LEAKS);
   itStores("a JSON body's message %s is stored %s", inJsonBody, LEAKS);
@@ -119,6 +120,13 @@ describe("a report is the whole value: a word after it that does not fit sends a
   });
   it.each(LEAKS)("a Cloudflare console line %s is stored %s", (text, expected) => {
     expect(exportedConsoleLine(text).body).toBe(expected);
+  });
+  it("reads a report escaped at any depth to its string's end, keeping the JSON text parseable", () => {
+    const nested = stored(JSON.stringify({ msg: JSON.stringify({ level: 30, msg: "auth: jwt verified in 4ms, Tr0ub4dor3" }) }));
+    expect(JSON.parse(JSON.parse(nested).msg as string)).toEqual({ level: 30, msg: "auth: [REDACTED:secret_param]" });
+    // An escaped line break ends the value as a line break does: the next line is no longer the name's.
+    const lines = "password: changed for user 42\nnext step 7";
+    expect(JSON.parse(stored(JSON.stringify({ msg: lines }))).msg).toBe(stored(lines));
   });
   it("leaves no quoted secret after a report's words", () => {
     expect(stored("password: token sent 'hunter2x9'")).not.toContain("hunter2x9");
