@@ -121,8 +121,13 @@ export function expectKept(texts: readonly string[]): void {
  * members lifted among them.
  */
 export function exportedConsoleLine(body: string, attributes: object[] = []): { body: string; attributes: Record<string, string> } {
+  return exportedLogBody({ stringValue: body }, attributes);
+}
+
+/** A log record's body of any OTLP/JSON value (a string, a `kvlistValue`) as `exportedConsoleLine` gives it. */
+export function exportedLogBody(body: object, attributes: object[] = []): { body: string; attributes: Record<string, string> } {
   const received = "1700000000000000000";
-  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: received, attributes, body: { stringValue: body } }] }] }] };
+  const document = { resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: received, attributes, body }] }] }] };
   const config = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
   const prepared = prepareExport("logs", "json", new TextEncoder().encode(JSON.stringify(document)), config, received);
   const row = prepared.batches[0]!.rows[0] as { Body: string; LogAttributes: string[] };

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { exportedConsoleLine, storedLogAttribute } from "../support/redaction";
+import { exportedConsoleLine, exportedLogBody, storedLogAttribute } from "../support/redaction";
 import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -68,8 +68,86 @@ describe("a secret's name followed by a report of what happened", () => {
   ]);
 });
 
+describe("a report is the whole value: a word after it that does not fit sends all of it", () => {
+  /** Each text and what it is stored as: its name and one marker for the whole value. */
+  const wholeValues = (texts: readonly string[]) => texts.map((text) => [text, `${text.slice(0, text.indexOf(":"))}: [REDACTED:secret_param]`] as const);
+  const TAIL_LEAKS = wholeValues([
+    // The report read to the line's end, the string's end or the next pair: a mark ends nothing.
+    "password: changed for user 42, hunter2x9",
+    "password: changed for user 42; hunter2x9",
+    "password: changed for user 42. hunter2x9",
+    "password: changed for user 42 | hunter2x9",
+    "password: changed for user 42 & hunter2x9",
+    "password: changed for user 42, new one: hunter2x9",
+    "password: changed for user 42 hunter2x9",
+    "Password: changed for user 42, hunter2x9",
+    "PASSWORD: changed for user 42; hunter2x9",
+    "db_password: loaded from env; hunter2x9",
+    "secret: loaded from vault, 9f86d081884c7d65a1b2",
+    "client_secret: issued for app 7, Zx9qLm2Pk7Vb",
+    "token: issued for user 42 | Zx9qLm2Pk7Vb",
+    "auth: jwt verified in 4ms, Tr0ub4dor3",
+    "password: token ok. Tr0ub4dor3",
+    "api_key: rotated via sso; Zx9qLm2Pk7Vb",
+  ]);
+  const WORD_LEAKS = wholeValues([
+    // Whom it was for: digits, a short prefix and digits or a UUID; never a word.
+    "password: changed for user swordfish",
+    "password: changed for user correcthorse",
+    "password: issued for user correct-horse-battery",
+    "password: sent to user hunter.two",
+    "password: changed for user abc-123456",
+    "token: issued for tenant abcdefghijklmnopqrstu",
+    "token: issued for tenant a-1234567890123456789",
+    // A bracketed note from a closed list only.
+    "password: changed (correct horse battery staple)",
+    "password: ok (swordfish)",
+    "password: changed for user 42 (correct horse battery)",
+    // A time or a count has its unit; under a code's name nothing is a report.
+    "password: verified in 4821",
+    "pin: changed in 4821",
+    "pin: verified in 4821 ms",
+    "passcode: sent to user 48213",
+  ]);
+  const LEAKS = [...TAIL_LEAKS, ...WORD_LEAKS];
+  itStores("text %s is stored %s", stored, LEAKS);
+  itStores("a JSON body's message %s is stored %s", inJsonBody, LEAKS);
+  itStores("after a logger's prefix, %s is stored %s", afterPrefix, LEAKS);
+  itStores("a logfmt message %s is stored %s", (text) => stored(`level=info msg="${text}" request_id=8f1e2d3c4b5a6978`).slice('level=info msg="'.length, -'" request_id=8f1e2d3c4b5a6978'.length), TAIL_LEAKS);
+  // There a value that does not start with a report of two words is read by the name's other rules, which replace its first word.
+  it.each(WORD_LEAKS)("a logfmt message %s is not kept", (text) => {
+    expect(stored(`level=info msg="${text}"`)).toContain("[REDACTED:secret_param]");
+  });
+  it.each(LEAKS)("a Cloudflare console line %s is stored %s", (text, expected) => {
+    expect(exportedConsoleLine(text).body).toBe(expected);
+  });
+  it("reads a report escaped at any depth to its string's end, keeping the JSON text parseable", () => {
+    const nested = stored(JSON.stringify({ msg: JSON.stringify({ level: 30, msg: "auth: jwt verified in 4ms, Tr0ub4dor3" }) }));
+    expect(JSON.parse(JSON.parse(nested).msg as string)).toEqual({ level: 30, msg: "auth: [REDACTED:secret_param]" });
+    // An escaped line break ends the value as a line break does: the next line is no longer the name's.
+    const lines = "password: changed for user 42\nnext step 7";
+    expect(JSON.parse(stored(JSON.stringify({ msg: lines }))).msg).toBe(stored(lines));
+  });
+  it("leaves no quoted secret after a report's words", () => {
+    expect(stored("password: token sent 'hunter2x9'")).not.toContain("hunter2x9");
+    expect(stored("password: token sent `Tr0ub4dor3`")).not.toContain("Tr0ub4dor3");
+  });
+  itKeeps("text %s stays", stored, [
+    "password: reset link sent to user 42; retry in 5s",
+    "token: refreshed for user 42; next refresh in 300s",
+    "password: changed. Session expired.",
+    "auth: skipped (cached)",
+    "password: changed (dry run)",
+    "password: changed for user 3fa85f64-5717-4562-b3fc-2c963f66afa6",
+    "auth: ok after 2 retries",
+    "token: refreshed in 12.5 s",
+    "auth: success for user u-88123 in 12ms",
+  ]);
+  itKeeps("a logfmt message %s stays", stored, ['level=info msg="secret: changed for user 42" request_id=8f1e2d3c4b5a6978', 'level=info msg="auth: jwt verified in 4ms"']);
+});
+
 describe("a JSON number under a secret's name", () => {
-  itKeeps("text %s stays", stored, ['{"auth":3}', '{"password":3}', '{"token":0}', '{"password":true}', '{"auth": 3, "db": 10}', '{"auth":48213377}', '{"password":-1}']);
+  itKeeps("text %s stays", stored, ['{"auth":3}', '{"password":0}', '{"password":1}', '{"token":0}', '{"password":true}', '{"auth": 3, "db": 10}', '{"dns":2,"auth":3}', '{"auth":12.5}', '{"auth":999}', '{"password":1.0}']);
   itStores("text %s is stored %s", stored, [
     ['{"pin":4821}', '{"pin":"[REDACTED:secret]"}'],
     ['{"pin":3}', '{"pin":"[REDACTED:secret]"}'],
@@ -77,17 +155,31 @@ describe("a JSON number under a secret's name", () => {
     ['{"password":4821}', '{"password":"[REDACTED:secret]"}'],
     ['{"password":"3"}', '{"password":"[REDACTED:secret]"}'],
     ['{"secret":99999}', '{"secret":"[REDACTED:secret]"}'],
+    // Under any credential's name but `auth` only 0 and 1, a flag, stay; under `auth` fewer than 4 integer digits.
+    ['{"password":123}', '{"password":"[REDACTED:secret]"}'],
+    ['{"password":3}', '{"password":"[REDACTED:secret]"}'],
+    ['{"password":-123}', '{"password":"[REDACTED:secret]"}'],
+    ['{"password":-1}', '{"password":"[REDACTED:secret]"}'],
+    ['{"password":100.0}', '{"password":"[REDACTED:secret]"}'],
+    ['{"password":1e2}', '{"password":"[REDACTED:secret]"}'],
+    ['{"api_key":42}', '{"api_key":"[REDACTED:secret]"}'],
+    ['{"passphrase":777}', '{"passphrase":"[REDACTED:secret]"}'],
+    ['{"pwd":123}', '{"pwd":"[REDACTED:secret]"}'],
+    ['{"user":{"password":123}}', '{"user":{"password":"[REDACTED:secret]"}}'],
+    ['{"auth":1000}', '{"auth":"[REDACTED:secret]"}'],
+    ['{"auth":482193}', '{"auth":"[REDACTED:secret]"}'],
+    ['{"auth":48213377}', '{"auth":"[REDACTED:secret]"}'],
   ]);
   it("keeps the JSON text parseable where a marker replaces a number, in a body and in a string", () => {
-    const body = stored('{"level":30,"msg":"login","pin":4821,"auth":3,"password":3}');
-    expect(JSON.parse(body)).toEqual({ level: 30, msg: "login", pin: "[REDACTED:secret]", auth: 3, password: 3 });
-    const nested = stored(JSON.stringify({ msg: 'body {"pin":4821,"auth":3,"token":0,"password":3}' }));
-    expect(JSON.parse((JSON.parse(nested).msg as string).slice("body ".length))).toEqual({ pin: "[REDACTED:secret]", auth: 3, token: 0, password: 3 });
+    const body = stored('{"level":30,"msg":"login","pin":4821,"auth":3,"password":0}');
+    expect(JSON.parse(body)).toEqual({ level: 30, msg: "login", pin: "[REDACTED:secret]", auth: 3, password: 0 });
+    const nested = stored(JSON.stringify({ msg: 'body {"pin":4821,"auth":3,"token":0,"password":123}' }));
+    expect(JSON.parse((JSON.parse(nested).msg as string).slice("body ".length))).toEqual({ pin: "[REDACTED:secret]", auth: 3, token: 0, password: "[REDACTED:secret]" });
   });
   it.each([
     ["auth", "3"],
-    ["auth", "48213377"],
-    ["password", "3"],
+    ["auth", "999"],
+    ["password", "1"],
     ["secret", "0"],
   ])("an attribute's integer under %s, %s, stays; so does a pino line's", (key, value) => {
     expect(intAttribute(key)(value)).toEqual({ intValue: value });
@@ -97,9 +189,43 @@ describe("a JSON number under a secret's name", () => {
     ["pin", "4821"],
     ["pin", "3"],
     ["password", "4821"],
+    ["password", "123"],
+    ["password", "-123"],
+    ["api_key", "42"],
+    ["auth", "4821"],
+    ["auth", "482193"],
     ["cvv", "123"],
   ])("an attribute's integer under %s, %s, is replaced; so is a pino line's", (key, value) => {
     expect(intAttribute(key)(value)).toEqual({ stringValue: "[REDACTED:secret]" });
     expect(liftedNumber(key)(value)).toBe("[REDACTED:secret]");
+  });
+  it.each([
+    ["password", 100.0, "[REDACTED:secret]"],
+    ["password", 12.5, "[REDACTED:secret]"],
+    ["auth", 12.5, 12.5],
+    ["auth", 4821.5, "[REDACTED:secret]"],
+  ])("an attribute's double under %s, %s, is stored %s", (key, value, expected) => {
+    expect(storedLogAttribute(key, { doubleValue: value })).toEqual(typeof expected === "number" ? { doubleValue: expected } : { stringValue: expected });
+  });
+  it.each([
+    ["password", "100.0", "[REDACTED:secret]"],
+    ["password", "1e2", "[REDACTED:secret]"],
+    ["password", "1.0", "1"],
+    ["auth", "12.5", "12.5"],
+  ])("a Cloudflare console line's JSON number under %s, %s, gets one verdict in its body and its lifted member (%s)", (key, value, lifted) => {
+    const line = exportedConsoleLine(`{"${key}":${value}}`);
+    expect(line.attributes[key]).toBe(lifted);
+    expect(line.body.includes("[REDACTED:")).toBe(lifted.startsWith("[REDACTED:"));
+  });
+  it.each([
+    ["password", "123", true],
+    ["api_key", "42", true],
+    ["auth", "482193", true],
+    ["auth", "3", false],
+    ["password", "0", false],
+  ])("a kvlist body's integer under %s, %s, is replaced: %s", (key, value, replaced) => {
+    const line = exportedLogBody({ kvlistValue: { values: [{ key, value: { intValue: value } }] } });
+    expect(line.attributes[key]).toBe(replaced ? "[REDACTED:secret]" : value);
+    expect(line.body.includes("[REDACTED:secret]")).toBe(replaced);
   });
 });

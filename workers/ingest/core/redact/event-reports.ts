@@ -2,17 +2,20 @@
  * A secret's name followed by a report of what happened, as auth and account services log a step
  * (`auth: jwt verified in 4ms`, `auth: success for user u-88123 in 12ms`, `auth: skipped
  * (cached)`, `password: reset email queued for delivery`, `password: changed for user 42`): a
- * sentence about the secret, not its value. Read by a small grammar, every word of which must
- * fit, so that a chosen secret beside an outcome's word is still a value (`password: changed
- * Xk9mQ7vLp`, `token: sent abc123def456ghi789`, `password: sent from heaven 77`, `password:
- * hunter2x9 changed`): up to two words naming what the step handled (`SUBJECT_WORDS`: `jwt`,
- * `reset link`), one outcome's word (`OUTCOME_WORDS`), then only complements of a report: a time
- * or a count (`in 4ms`, `after 3 attempts`), whom it was for (`for user 42`, `for tenant t-9`,
- * an id of digits, a prefix and digits, a UUID or a lower-case login; no token of mixed letters
- * and digits, which a secret has), a purpose (`for delivery`), a source (`from vault`), a
- * mechanism (`via oidc`) or a note in brackets (`(cached)`). At least two words: a lone word is
- * read by the name's own rules (`saysPasswordState`, the `auth` member's words in
- * credential-headers.ts).
+ * sentence about the secret, not its value. Read by a small grammar, every word of the WHOLE
+ * value must fit (to the line's end, the string's end or the line's next `name=` pair; a `,`
+ * `;` `.` `|` or `&` only starts the next clause, which must fit too), so that a chosen secret
+ * beside an outcome's word is still a value (`password: changed Xk9mQ7vLp`, `password: changed
+ * for user 42, hunter2x9`, `password: sent from heaven 77`, `password: hunter2x9 changed`). A
+ * clause is up to two words naming what the step handled (`SUBJECT_WORDS`: `jwt`, `reset
+ * link`), one outcome's word (`OUTCOME_WORDS`), then only complements of a report: a time or a
+ * count with its unit (`in 4ms`, `after 3 attempts`; not `in 4821`), whom it was for (`for user
+ * 42`, `for tenant t-9`: digits, a one- or two-letter prefix and digits, or a UUID; no word,
+ * which a passphrase may be), a purpose (`for delivery`), a source (`from vault`), a mechanism
+ * (`via oidc`) or a note in brackets from a closed list (`(cached)`, `(dry run)`). A later
+ * clause may also be a step to come (`retry in 5s`) or another timing (`db: 10ms`). At least two
+ * words: a lone word is read by the name's own rules (`saysPasswordState`, the `auth` member's
+ * words in credential-headers.ts).
  */
 
 /** What an auth or account step handled, lower case: a mechanism, or a reset's or a check's noun. */
@@ -44,46 +47,99 @@ const SOURCE_WORDS: ReadonlySet<string> = new Set([
 /** What a step was for, lower case (`queued for delivery`). */
 const PURPOSE_WORDS: ReadonlySet<string> = new Set(["delivery", "retry", "review", "rotation", "verification", "approval"]);
 
-/** A time or a count and its unit, glued or apart (`4ms`, `12.5 s`, `3 attempts`). */
-const MEASURE = /^\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h)?$/;
+/** What a later clause names as the step to come, lower case, after `next` or not (`retry in 5s`, `next refresh in 300s`). */
+const NEXT_STEP_WORDS: ReadonlySet<string> = new Set(["retry", "retrying", "refresh", "rotation", "attempt", "check"]);
+
+/** Notes a step's report ends with in brackets, lower case (`(cached)`, `(dry run)`): no other words. */
+const NOTES: ReadonlySet<string> = new Set([
+  "cached", "from cache", "skipped", "retry", "retried", "dry run", "dry-run", "noop", "no-op", "unchanged", "forced",
+  "fallback", "async", "deferred", "scheduled", "manual", "automatic", "again", "first attempt", "test mode", "sandbox",
+]);
+
+/** A time with its unit glued (`4ms`, `12.5s`). */
+const MEASURE = /^\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h)$/;
+/** A number whose unit is the next word (`35 ms`, `3 attempts`). */
+const COUNT = /^\d+(?:\.\d+)?$/;
 const MEASURE_UNIT = /^(?:ns|µs|us|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|attempts?|tries|retries)$/;
-/** A party's id: digits, a lower-case prefix and digits (`u-88123`, `t-9`), a UUID or a lower-case login or name (`bob`, `web-app`). */
-const PARTY_ID = /^(?:\d{1,19}|[a-z]{1,16}[-_]\d{1,19}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z._-]{1,31})$/;
-/** A note in brackets at the report's end: lower-case words (`(cached)`, `(from cache)`). */
-const BRACKETED_NOTE = /[ \t]+\([a-z]+(?:[ \t][a-z]+){0,3}\)$/;
-/**
- * The report's text: the value up to the line's end, a quote (escaped too), a `&` or `|`, a mark
- * ending a clause (`, db: 10ms`, `. Next`) or the line's next `name=` pair.
- */
-const REPORT_TEXT = /^[^\r\n"'`&|\\]*?(?=$|[\r\n"'`&|\\]|[.,;](?:[ \t"'`\\]|$)|[ \t]+[A-Za-z_][\w.-]{0,63}=)/;
+/** A party's id: digits, a one- or two-letter prefix and digits (`u-88123`, `t-9`) or a UUID. */
+const PARTY_ID = /^(?:\d{1,19}|[a-z]{1,2}-\d{1,12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+/** A note in brackets at a clause's end. */
+const BRACKETED_NOTE = /[ \t]*\(([^()]*)\)$/;
+/** Another step's time after a mark (`db: 10ms`). */
+const TIMING_NAME = /^[a-z_][\w.-]{0,63}:$/;
 
 /**
- * Whether `value`, the unquoted text after a secret's name and colon in prose, is a report of
- * what happened to the secret (see above) rather than the secret. A caller applies it to prose
- * only: under an attribute's key, in a URL's query or a flag the value is the secret whatever it
- * says.
+ * The value from where it starts, up to 240 characters (a longer one is not read as a report): up
+ * to the line's end (an escaped `\n` too), the string's end (a quote, escaped at any depth, that
+ * JSON's `,` `}` `]`, the text's end or the line's next pair follows) or the line's next `name=` pair.
  */
-export function reportsWhatHappened(value: string): boolean {
-  const text = REPORT_TEXT.exec(value)![0].replace(BRACKETED_NOTE, " ()");
-  const words = text.trim().split(/[ \t]+/);
-  if (words.length < 2) return false;
-  const lower = words.map((word, i) => (i === 0 ? word.toLowerCase() : word));
-  for (let subjects = 0; subjects <= 2 && subjects < lower.length; subjects++) {
-    if (subjects > 0 && !SUBJECT_WORDS.has(lower[subjects - 1]!)) return false;
-    if (OUTCOME_WORDS.has(lower[subjects]!) && complementsFrom(lower, subjects + 1)) return true;
-  }
-  return false;
+const REPORT_TEXT = /[^\r\n]{0,240}?(?=[\r\n]|$|\\+[nr]|(?:\\*["'`])?[ \t]+[A-Za-z_][\w.-]{0,63}=|\\*["'`][ \t]*(?:[,}\]]|$))/y;
+/** What ends a clause: `,` `;` `|` `&`, or a `.` a blank or the end follows. */
+const CLAUSE_END = /[,;|&]|\.(?=[ \t]|$)/;
+
+/**
+ * How the value after a secret's name reads as a report: `kept`, every word of it a report's; or
+ * a report of two words or more with words after it that do not fit (`password: changed for user
+ * 42, hunter2x9`), where the whole value, its first `length` characters, is the secret's.
+ */
+export type ReportReading = { readonly kept: true } | { readonly kept: false; readonly length: number };
+
+/**
+ * How the value starting at `text[at]`, the unquoted text after a secret's name and colon in
+ * prose, reads as a report of what happened to the secret (see above); undefined when it does
+ * not start with one (a lone word included), for the name's other rules to read. A caller
+ * applies it to prose only, and not under a code's name (`pin`, `otp`): under an attribute's
+ * key, in a URL's query or a flag the value is the secret whatever it says.
+ */
+export function readReport(text: string, at: number): ReportReading | undefined {
+  REPORT_TEXT.lastIndex = at;
+  const value = REPORT_TEXT.exec(text)?.[0];
+  if (value === undefined) return undefined;
+  const clauses = value.split(CLAUSE_END).map((clause) => clause.trim()).filter((clause) => clause !== "");
+  if (clauses.length === 0) return undefined;
+  const first = wordsOf(clauses[0]!);
+  const read = reportLength(first);
+  // A lone outcome's word is read by the name's own rules (`password: changed`, `auth: ok, routing to …`).
+  if (read < 2 && (read === 0 || first.length > 1 || clauses.length === 1)) return undefined;
+  const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause)));
+  if (fits) return { kept: true };
+  return read > 1 ? { kept: false, length: value.trimEnd().length } : undefined;
 }
 
-/** Whether `words` from `at` are all a report's complements, the bracketed note's `()` last. */
-function complementsFrom(words: readonly string[], at: number): boolean {
-  let i = at;
-  while (i < words.length) {
-    const next = complementEnd(words, i);
-    if (next === undefined) return false;
-    i = next;
+/** A clause's words, its first in lower case (a sentence's start), a listed bracketed note at its end as `()`. */
+function wordsOf(clause: string): string[] {
+  const note = BRACKETED_NOTE.exec(clause);
+  const words = (note !== null && NOTES.has(note[1]!) ? `${clause.slice(0, note.index)} ()` : clause).trim().split(/[ \t]+/);
+  words[0] = words[0]!.toLowerCase();
+  return words;
+}
+
+/**
+ * How many of `words`, from the first, a step's report takes: up to two subject's words, an
+ * outcome's word and complements (`jwt verified in 4ms`); 0 when it does not start with one.
+ */
+function reportLength(words: readonly string[]): number {
+  let longest = 0;
+  for (let subjects = 0; subjects <= 2 && subjects < words.length; subjects++) {
+    if (subjects > 0 && !SUBJECT_WORDS.has(words[subjects - 1]!)) break;
+    if (OUTCOME_WORDS.has(words[subjects]!)) longest = Math.max(longest, complementsEnd(words, subjects + 1));
   }
-  return true;
+  return longest;
+}
+
+/** Whether `words`, a clause after a report, are a report too, a step to come (`retry in 5s`, `next refresh in 300s`) or another step's time (`db: 10ms`). */
+function fitsAfterReport(words: readonly string[]): boolean {
+  if (reportLength(words) === words.length) return true;
+  const step = words[0] === "next" ? 1 : 0;
+  if (NEXT_STEP_WORDS.has(words[step]!)) return words.length > step + 1 && complementsEnd(words, step + 1) === words.length;
+  return TIMING_NAME.test(words[0]!) && measureEnd(words, 1) === words.length;
+}
+
+/** The index where the complements starting at `words[at]` end, the bracketed note's `()` last. */
+function complementsEnd(words: readonly string[], at: number): number {
+  let i = at;
+  for (let next = complementEnd(words, i); next !== undefined; next = complementEnd(words, i)) i = next;
+  return i;
 }
 
 /** The index after the complement starting at `words[at]`, or undefined when none starts there. */
@@ -92,11 +148,7 @@ function complementEnd(words: readonly string[], at: number): number | undefined
   const first = words[at + 1];
   if (head === "()") return at === words.length - 1 ? at + 1 : undefined;
   if (first === undefined) return undefined;
-  if (head === "in" || head === "after" || head === "within" || head === "took") {
-    if (!MEASURE.test(first)) return undefined;
-    const unit = words[at + 2];
-    return unit !== undefined && MEASURE_UNIT.test(unit) && /^[\d.]+$/.test(first) ? at + 3 : at + 2;
-  }
+  if (head === "in" || head === "after" || head === "within" || head === "took") return measureEnd(words, at + 1);
   if (head === "for" || head === "to" || head === "by" || head === "of" || head === "on" || head === "from") {
     if ((head === "for" || head === "to") && PURPOSE_WORDS.has(first)) return at + 2;
     if (head === "from" && SOURCE_WORDS.has(first)) return at + 2;
@@ -105,4 +157,13 @@ function complementEnd(words: readonly string[], at: number): number | undefined
   }
   if (head === "via" || head === "with" || head === "using") return SUBJECT_WORDS.has(first) ? at + 2 : undefined;
   return undefined;
+}
+
+/** The index after a time or a count with its unit starting at `words[at]` (`4ms`, `3 attempts`), or undefined when none starts there. */
+function measureEnd(words: readonly string[], at: number): number | undefined {
+  const first = words[at];
+  if (first === undefined) return undefined;
+  if (MEASURE.test(first)) return at + 1;
+  const unit = words[at + 1];
+  return COUNT.test(first) && unit !== undefined && MEASURE_UNIT.test(unit) ? at + 2 : undefined;
 }

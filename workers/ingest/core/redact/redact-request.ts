@@ -22,7 +22,7 @@ import { redisArgumentPasswords, redisPasswords } from "./redis-commands";
 import { commandArgumentText, commandObjectsIn } from "./redis-command-objects";
 import { Place, isRedactionMarker } from "./detectors/detector";
 import { DESCEND, KEEP, REMOVE, applyKeyRulesToJsonText, mayBeHeaderList, mayBeJsonContainer, mayHoldJsonInProse, type JsonKeyRules, type MemberAction } from "./json-text";
-import { cookieInJar, inCookieJar, isBelowPinLength, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
+import { cookieInJar, inCookieJar, isFlagOrCountUnder, isMaskOrPlaceholder, isPassPassword, isShortCount, keptUnderPassWord, namesCookieJarKey, standsForCount, standsForSecret } from "./secret-names";
 import { standsInForSecret } from "./status-words";
 import { isEmailAddress } from "./detectors/email";
 import {
@@ -1462,14 +1462,12 @@ function holdsShortCount(value: AnyValue): boolean {
 
 /**
  * Whether `value`, a number written as a number under the credential's name `key` that names no
- * code, holds no credential: a whole number shorter than a PIN (`isBelowPinLength`: `{"auth":3}`,
- * `{"password":0}`, a count or a flag), or under `auth` any number, read as its text is (a
- * switch, a count, a time: `holdsNoCredentialUnderHeader`), so `{"auth":250}` agrees with
- * `auth=250`. A code's name (`pin`, `cvv`, `otp`) holds its code whatever its length.
+ * code, holds no credential (`isFlagOrCountUnder`: `{"auth":3}`, `{"password":0}`), the verdict
+ * the same number gets in JSON text (secret-parameter.ts).
  */
 function holdsNoSecretNumber(key: string, value: AnyValue): boolean {
-  if ("intValue" in value) return isBelowPinLength(String(value.intValue)) || holdsNoCredentialUnderHeader(key, String(value.intValue));
-  return "doubleValue" in value && holdsNoCredentialUnderHeader(key, String(value.doubleValue));
+  const number = "intValue" in value ? String(value.intValue) : "doubleValue" in value ? String(value.doubleValue) : undefined;
+  return number !== undefined && isFlagOrCountUnder(key, number);
 }
 
 /** Numbers under a credential's name are that credential (a PIN, a card security code), unless the name counts tokens (`KeyRule.counts`). */

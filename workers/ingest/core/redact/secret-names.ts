@@ -216,16 +216,29 @@ export function isShortCount(digits: string): boolean {
 }
 
 /**
- * The fewest digits a PIN has (ISO 9564-1: 4 to 12). A whole number written as a number with
- * fewer under a credential's name that names no code (`{"password":3}`, `{"secret":0}`) is a
- * count or a flag; one with as many may be a PIN sent as a number (`{"password":4821}`).
+ * A JSON number's text (RFC 8259 §6), also as JavaScript prints a parsed one (`1e+21`).
  */
-const PIN_DIGITS = 4;
-const BELOW_PIN = new RegExp(`^-?\\d{1,${PIN_DIGITS - 1}}$`);
+const JSON_NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * The least an `auth` member's number is when it may be a PIN or a one-time code: 4 integer
+ * digits, the fewest a PIN has (ISO 9564-1: 4 to 12). Below it the number is a time or a count.
+ */
+const AUTH_CODE_LEAST = 1000;
 
-/** Whether `digits`, a whole number's text, has fewer digits than a PIN (`3`, `-1`, `512`; not `4821`). */
-export function isBelowPinLength(digits: string): boolean {
-  return BELOW_PIN.test(digits);
+/**
+ * Whether `number`, a number written as a number (JSON's, an attribute's int or double, as text)
+ * under the credential's name `name` that names no code, holds no credential. Under `auth` a
+ * value below 1000 is a step's time or count (`{"dns":2,"auth":3}`, `{"auth":12.5}`; not
+ * `{"auth":482193}`); under any other credential's name only 0 and 1 are, a flag
+ * (`{"password":0}`; not `{"password":123}`, `{"api_key":42}`, `-123`). It reads the value, not
+ * its spelling, so JSON text (`100.0`, `1e2`) and the number a parser lifts from it (`100`) get
+ * one verdict. A code's name (`pin`, `cvv`, `otp`) holds its code whatever it is: callers ask
+ * for names that name none.
+ */
+export function isFlagOrCountUnder(name: string, number: string): boolean {
+  if (!JSON_NUMBER.test(number)) return false;
+  const value = Number(number);
+  return /^auth$/i.test(name.slice(name.lastIndexOf(".") + 1)) ? Math.abs(value) < AUTH_CODE_LEAST : value === 0 || value === 1;
 }
 
 /** Whether `value`, under the name `name`, is a count (`namesCount`, `standsForCount`). */

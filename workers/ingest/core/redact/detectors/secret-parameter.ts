@@ -13,7 +13,7 @@ import {
   namesSecretContext,
   isNamedCount,
   isShortCount,
-  isBelowPinLength,
+  isFlagOrCountUnder,
   namesToken,
   isNameCharacter,
   isTokenInCountPlace,
@@ -34,7 +34,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
-import { reportsWhatHappened } from "../event-reports";
+import { readReport } from "../event-reports";
 import { errorNamedValueEnd } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
@@ -708,6 +708,13 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   const line = delimited ? unquoted(bare) : match.slice(valueStart) + lineRestAt(text, start + match.length);
+  // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
+  // 4ms`, `password: reset email queued for delivery`); one with a word after it that does not
+  // fit is the value, all of it (`password: changed for user 42, hunter2x9`). A code's name holds
+  // its code whatever follows (`pin: changed in 4821`).
+  const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart);
+  if (report?.kept === true) return undefined;
+  if (report !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
@@ -725,7 +732,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (namesToken(name) && isShortCount(bare)) return undefined;
   // A JSON member's number under a name that names no code (`"auth":3`, `"password":0`) is read
   // as the key rules read that number (redact-request.ts, `holdsNoSecretNumber`).
-  if (closesQuotedName(text, start) && !isSecretCodeName(name) && (isBelowPinLength(bare) || (/^-?\d/.test(bare) && holdsNoCredentialUnderHeader(name, bare)))) return undefined;
+  if (closesQuotedName(text, start) && !isSecretCodeName(name) && isFlagOrCountUnder(name, bare)) return undefined;
   // A name's value is one word: what a blank follows is the line's next field (`existingSecret: db-creds existingSecretPasswordKey: password`).
   if (labelsAddress(name, unquoted(bare)) || refersToSecret(name, unquoted(bare).split(/[ \t]/, 1)[0]!)) return undefined;
   // A YAML block scalar's header (`password: |`): its value is on the lines below (yaml-members.ts).
@@ -737,9 +744,6 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // signature is invalid`, golang-jwt's `jwt: token contains an invalid number of segments`),
   // read past the first token the match may stop at, are no value.
   if (quoteOpening(value) === "" && readsAsWording(text.slice(start + valueStart, start + valueStart + WORDING_REACH))) return undefined;
-  // A report of what happened, every word of it a report's (`auth: jwt verified in 4ms`,
-  // `password: reset email queued for delivery`; not `password: changed Xk9mQ7vLp`).
-  if (quoteOpening(value) === "" && reportsWhatHappened(text.slice(start + valueStart, start + valueStart + WORDING_REACH))) return undefined;
   // `session` and `signature` alone head a line or a sentence as often as they name a session
   // id or a signature (`Morning session: Keynote`): a word of letters there is no credential.
   if (WORD_HEADED_NAMES.test(name) && /^[A-Za-z]{1,15}$/.test(bare)) return undefined;
