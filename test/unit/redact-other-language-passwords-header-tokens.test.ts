@@ -140,6 +140,31 @@ describe("an Authorization scheme's token", () => {
     [JSON.stringify("headers:\n  Authorization:\n    Token token=abc123def456ghi789jkl"), JSON.stringify(`headers:\n  Authorization:\n    Token token=${PARAM}`)],
   ]);
 
+  describe("the token on the line below ends at the JSON string's end; the JSON text after it stays", () => {
+    const dumped = (header: string, value: string) => `headers:\n  ${header}:\n    ${value}`;
+    it.each([
+      ["Authorization", "Bearer abcdef1234567890abcdef", "Bearer [REDACTED:bearer]", { level: "info" }],
+      ["Authorization", "Token abcdef1234567890abcdef", `Token ${PARAM}`, { level: "info" }],
+      ["X-Api-Key", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", PARAM, { level: "info" }],
+      ["Authorization", "Bearer abcdef1234567890abcdef", "Bearer [REDACTED:bearer]", { level: "info", b: ["c", { d: 1 }] }],
+    ])("%s: %s, then more members", (header, value, stored, more) => {
+      const json = JSON.stringify({ msg: dumped(header, value), ...more });
+      const out = text(json);
+      expect(JSON.parse(out)).toEqual({ msg: dumped(header, stored), ...more });
+    });
+
+    it("in an array of objects, the next object stays", () => {
+      const json = `[${JSON.stringify({ a: dumped("Authorization", "Token abcdef1234567890abcdef") })},{"b":"c"}]`;
+      expect(JSON.parse(text(json))).toEqual([{ a: dumped("Authorization", `Token ${PARAM}`) }, { b: "c" }]);
+    });
+
+    it("a pino line's message keeps the line's other members", () => {
+      const line = JSON.stringify({ level: 30, msg: dumped("Authorization", "Bearer abcdef1234567890abcdef"), pid: 1, hostname: "h" });
+      const stored: unknown = JSON.parse(String(redactedLogBody(line)));
+      expect(stored).toEqual({ level: 30, msg: dumped("Authorization", "Bearer [REDACTED:bearer]"), pid: 1, hostname: "h" });
+    });
+  });
+
   itKeeps("a scheme's word with no token, and other words before `:`, stay: %s", text, [
     "Authorization: Bearer",
     "WWW-Authenticate: Token realm=\"Application\"",

@@ -111,13 +111,24 @@ function schemeCredentials(line: string, head: number, scheme: string): Exclude<
 
 /** A quote, perhaps escaped, and what closes JSON text after it: more quotes, `}`, `]`, `,` and blanks. */
 const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
+/**
+ * The line's text up to its first quote that no backslash escapes, when JSON text goes on after
+ * that quote (`,`, `}`, `]`) or the line ends: the quote closing the JSON string that holds the
+ * dump (`{"msg":"…\n    Bearer abc…","level":"info"}`), whose escaped quotes (`\"`) are the
+ * dump's own. A first quote before anything else opens a value (`password: "…"`).
+ */
+const BEFORE_STRING_END = /^(?:[^"\\]|\\[^])*(?="(?:[,}\]]|[ \t]*$))/;
 
 /**
  * `line` without what closes the JSON text holding the dump (`"headers:\n  X-Api-Key:\n
- * 9f8e…"`, `{"msg":"…\n    9f8e…"}`): a quote ending the line with only closers after it and no
- * quote before it in the line (a quoted value's own quotes stay), no part of the value.
+ * 9f8e…"`, `{"msg":"…\n    9f8e…","level":"info"}`), no part of the value: from the string's
+ * closing quote (`BEFORE_STRING_END`) on, or a quote ending the line with only closers after it
+ * and no quote before it in the line (a quoted value's own quotes stay; an escaped quote closes
+ * a string held in a string).
  */
 function withoutClosingQuote(line: string): string {
+  const held = BEFORE_STRING_END.exec(line)?.[0];
+  if (held !== undefined) return held;
   const tail = CLOSING_TAIL.exec(line);
   return tail === null || line.slice(0, tail.index).includes('"') ? line : line.slice(0, tail.index);
 }
