@@ -1,4 +1,4 @@
-import { isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
+import { credentialHeaderOf, isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
 import { Evidence } from "../evidence";
 import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isNamedCount } from "../secret-names";
 import { YAML_KEY, YamlPathReader } from "../yaml-paths";
@@ -6,6 +6,7 @@ import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
 import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
 import { endsSentence } from "./sentence-end";
+import { standsInForSecret } from "../status-words";
 
 /**
  * Secrets YAML (and YAML-like configuration dumps) writes below their name rather than after it,
@@ -62,6 +63,9 @@ export const yamlMembersDetector: Detector = {
       head += dash[0].length;
       path += ".0";
     }
+    // A scheme's word with a glued colon reads as a key; under `Authorization` it is the scheme (`Bearer: abc…`).
+    const glued = dash === null && credentialHeaderOf(path) === "authorization" ? SCHEME_WORD.exec(lineText.slice(head)) : null;
+    if (glued !== null && glued[2] === ":" && takesGluedColon(glued[1]!)) return schemeCredentials(lineText, head, glued[1]!.toLowerCase());
     const key = YAML_KEY.exec(lineText.slice(head));
     if (key !== null) {
       const name = key[1] ?? key[2] ?? key[3]!;
@@ -97,14 +101,15 @@ const SCHEME_WORD_AND_BLANKS = /^[A-Za-z][\w-]*:?[ \t]+/;
  * The line with the credentials after the scheme's word at `head` replaced as under the header's
  * key (credential-headers.ts: the word and public parameters stay), counted as the text forms
  * count them (`SCHEME_KINDS`: Bearer's and Basic's under their own kinds); undefined when there
- * is nothing left to hide, or when what follows the word is words, not a token or parameters
- * (`Bearer tokens expire after 1h`: prose under the name).
+ * is nothing left to hide, when what follows the word is words, not a token or parameters
+ * (`Bearer tokens expire after 1h`: prose under the name), or only stands in for a token
+ * (`Bearer: none`, `Token: expired`: `standsInForSecret`).
  */
 function schemeCredentials(line: string, head: number, scheme: string): Exclude<Rewrite, string> | undefined {
   const kind = SCHEME_KINDS[scheme] ?? SECRET_PARAM_KIND;
   const value = line.slice(head);
   const credentials = value.replace(SCHEME_WORD_AND_BLANKS, "").trimEnd();
-  if (/[ \t]/.test(credentials) && !credentials.includes("=")) return undefined;
+  if ((/[ \t]/.test(credentials) && !credentials.includes("=")) || standsInForSecret(credentials)) return undefined;
   const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
   return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
 }
