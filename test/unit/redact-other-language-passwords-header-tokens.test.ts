@@ -81,6 +81,54 @@ describe("other languages' password words", () => {
     expect(redactedLogBody('{"msg":"login","Kennwort":"Xk9mQ7vLp2"}')).toEqual(expect.not.stringContaining("Xk9mQ7vLp2"));
   });
 
+  itStores("a lower-case word that is no state word of the language is the password, in any form: %s", text, [
+    ["Passwort: geheim", `Passwort: ${PARAM}`],
+    ["Kennwort: sommer", `Kennwort: ${PARAM}`],
+    ["hasło: kochanie", `hasło: ${PARAM}`],
+    ["wachtwoord: welkom", `wachtwoord: ${PARAM}`],
+    ["lösenord: sommar", `lösenord: ${PARAM}`],
+    ["heslo: tajne", `heslo: ${PARAM}`],
+    ["salasana: kissa", `salasana: ${PARAM}`],
+    ["passord: hemmelig", `passord: ${PARAM}`],
+    ["Passwort: qwertyuiop", `Passwort: ${PARAM}`],
+    ["Passwort: passwort", `Passwort: ${PARAM}`],
+    ["Passwort: geheim!", `Passwort: ${PARAM}`],
+    ["hasło: żółćgęślą", `hasło: ${PARAM}`],
+    ["Passwort=geheim", `Passwort=${PARAM}`],
+    ["hasło=kochanie", `hasło=${PARAM}`],
+    ["heslo=heslo", `heslo=${PARAM}`],
+    ["PASSWORT=geheim", `PASSWORT=${PARAM}`],
+    ["HASŁO=kochanie", `HASŁO=${PARAM}`],
+    ["ERROR:root:Passwort=geheim", `ERROR:root:Passwort=${PARAM}`],
+    ["hasło: falsch", `hasło: ${PARAM}`],
+  ]);
+
+  it.each(["Passwort: geheim", "hasło: kochanie", "Passwort=geheim", "Kennwort: sommer"])("a log body and a pino line's message lose it too: %s", (line) => {
+    const secret = line.slice(line.search(/[:=]/) + 1).trim();
+    expect(String(redactedLogBody(line))).not.toContain(secret);
+    expect(String(redactedLogBody(JSON.stringify({ level: 30, msg: line })))).not.toContain(secret);
+  });
+
+  itKeeps("the language's state words stay in any case, and after `=` as English's do: %s", text, [
+    "Passwort: Falsch",
+    "Passwort: OK",
+    "hasło: OK",
+    "Kennwort: Geändert",
+    "Passwort: (leer)",
+    "Passwort: gesetzt",
+    "Passwort: vergessen",
+    "wachtwoord: gewijzigd",
+    "lösenord: ÄNDRAT",
+    "mot de passe : oublié",
+    "Passwort=falsch",
+    "password=wrong",
+  ]);
+
+  it.each(["Passwort: falsch", "Passwort: OK", "hasło: zmienione"])("a log body and a pino line's message keep it too: %s", (line) => {
+    expect(redactedLogBody(line)).toBe(line);
+    expect(redactedLogBody(JSON.stringify({ level: 30, msg: line }))).toBe(JSON.stringify({ level: 30, msg: line }));
+  });
+
   itKeeps("prose with no value, and a state word after the word, stay: %s", text, [
     "Kennwort vergessen",
     "senha alterada com sucesso",
@@ -113,6 +161,46 @@ describe("an Authorization scheme's token", () => {
     ['{"Authorization":"Token: abc123def456ghi789jkl"}', `{"Authorization":"Token: ${SECRET}"}`],
   ]);
 
+  itStores("the credentials go whatever repeats of the scheme's word come before them: %s", text, [
+    ["Authorization: Token: Token abcdef1234567890abcdef", `Authorization: Token: Token ${PARAM}`],
+    ["Authorization: Bearer: Bearer: abcdef1234567890abcdef", "Authorization: Bearer: Bearer: [REDACTED:bearer]"],
+    ["Authorization: Bearer Bearer abcdef1234567890abcdef", "Authorization: Bearer Bearer [REDACTED:bearer]"],
+    ["Authorization: Basic: user:hunter2x9", "Authorization: Basic: [REDACTED:basic]"],
+    ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
+    ['{"Authorization":"Token: Token abcdef1234567890abcdef"}', `{"Authorization":"Token: Token ${SECRET}"}`],
+  ]);
+
+  it.each([
+    ["Token: Token abcdef1234567890abcdef", `Token: Token ${SECRET}`],
+    ["Bearer: Bearer: abcdef1234567890abcdef", `Bearer: Bearer: ${SECRET}`],
+    ["Basic: user:hunter2x9", `Basic: ${SECRET}`],
+  ])("an Authorization attribute %s keeps the words and loses the credentials", (value, stored) => {
+    expect(storedLogAttribute("http.request.header.authorization", { stringValue: value })).toEqual({ stringValue: stored });
+  });
+
+  it.each([
+    "Authorization: Token: Token abcdef1234567890abcdef",
+    "Authorization: Bearer: Bearer: abcdef1234567890abcdef",
+    "Authorization: Basic: user:hunter2x9",
+    'Authorization: Token: "abcdef1234567890abcdef"',
+    "Authorization: OAuth: abcdef1234567890abcdef",
+  ])("a log body and a pino line's message lose the credentials: %s", (line) => {
+    const secret = /(?:abcdef1234567890abcdef|hunter2x9)/;
+    expect(String(redactedLogBody(line))).not.toMatch(secret);
+    expect(String(redactedLogBody(JSON.stringify({ level: 30, msg: line })))).not.toMatch(secret);
+  });
+
+  itStores("a token in quotes after a glued colon goes, its quotes kept: %s", text, [
+    ['Authorization: Token: "abcdef1234567890abcdef"', `Authorization: Token: "${PARAM}"`],
+    ['Authorization: Bearer: "abcdef1234567890abcdef"', 'Authorization: Bearer: "[REDACTED:bearer]"'],
+    ["Authorization: Token: 'abcdef1234567890abcdef'", `Authorization: Token: '${PARAM}'`],
+  ]);
+
+  itStores("OAuth's and Digest's words take a glued colon too: %s", text, [
+    ["Authorization: OAuth: abcdef1234567890abcdef", `Authorization: OAuth: ${PARAM}`],
+    ['Authorization: Digest: username="a", response="6629fae49393a05397450978507c4ef1"', `Authorization: Digest: username="${PARAM}", response="${PARAM}"`],
+  ]);
+
   itStores("Rails' `Token token=…` keeps the scheme and the parameter's name: %s", text, [
     ["Authorization: Token token=abc123def456ghi789jkl", `Authorization: Token token=${PARAM}`],
     ['Authorization: Token token="abc123def456ghi789jkl"', `Authorization: Token token="${PARAM}"`],
@@ -128,6 +216,8 @@ describe("an Authorization scheme's token", () => {
     ["Authorization:\n  token abc123def456ghi789jkl", `Authorization:\n  token ${PARAM}`],
     ["Authorization:\n  Token: abc123def456ghi789jkl", `Authorization:\n  Token: ${PARAM}`],
     ["X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a", `X-Api-Key:\n    ${PARAM}`],
+    ["headers:\n  Authorization:\n    Bearer: abcdef1234567890abcdef", "headers:\n  Authorization:\n    Bearer: [REDACTED:bearer]"],
+    ["headers:\n  authorization:\n    basic: dXNlcjpwYXNzd29yZA==", "headers:\n  authorization:\n    basic: [REDACTED:basic]"],
     [
       "headers:\n  Authorization:\n    Token abc123def456ghi789jkl\n  X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a\n  Content-Type:\n    application/json",
       `headers:\n  Authorization:\n    Token ${PARAM}\n  X-Api-Key:\n    ${PARAM}\n  Content-Type:\n    application/json`,
@@ -173,6 +263,9 @@ describe("an Authorization scheme's token", () => {
     "authorization:\n  Bearer tokens expire after 1h",
     "Note: restart required",
     "api_token: Token: none",
+    "authorization:\n  bearer: none",
+    "Authorization:\n  Token: expired",
+    "auth:\n  bearer: true",
   ]);
 
   it("a scheme that names a place as often takes no glued colon (`aws: us-east-1`)", () => {
