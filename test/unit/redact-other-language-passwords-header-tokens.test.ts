@@ -289,6 +289,18 @@ describe("after Python logging's default prefix", () => {
     ["2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = Zq8xL2mN4pR7", `2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = ${PARAM}`],
   ]);
 
+  itStores("the prefix opening a JSON string's message counts as at a line's start: %s", text, [
+    ['{"msg":"ERROR:root:password=hunter2x9"}', `{"msg":"ERROR:root:password=${PARAM}"}`],
+    ['{"msg":"ERROR:root:password = hunter2x9","level":"error"}', `{"msg":"ERROR:root:password = ${PARAM}","level":"error"}`],
+    ['"ERROR:root:password=hunter2x9"', `"ERROR:root:password=${PARAM}"`],
+  ]);
+
+  it("a pino line's message and a log body holding the JSON lose the password", () => {
+    const line = JSON.stringify({ level: 50, time: 1764878400000, msg: "ERROR:root:password=hunter2x9" });
+    expect(JSON.parse(String(redactedLogBody(line)))).toEqual({ level: 50, time: 1764878400000, msg: `ERROR:root:password=${PARAM}` });
+    expect(String(redactedLogBody('{"msg":"ERROR:root:password=hunter2x9"}'))).not.toContain("hunter2x9");
+  });
+
   it("a log body with the prefix loses the password", () => {
     expect(redactedLogBody("ERROR:root:password=hunter2x9")).toBe(`ERROR:root:password=${PARAM}`);
   });
@@ -301,5 +313,7 @@ describe("after Python logging's default prefix", () => {
     "INFO:root:tokens=42",
     "INFO:app:request_id=abc123def456 path=/v1/users",
     "user:root:password=hunter2x9 is no prefix",
+    '{"msg":"INFO:root:user=42 path=/x"}',
+    '{"msg":"ERROR:root:token=expired"}',
   ]);
 });
