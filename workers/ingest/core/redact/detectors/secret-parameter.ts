@@ -112,12 +112,14 @@ const QUOTED_TOKEN = /^(\\?["'])[^"'\s\\]+\1$/;
  * A word, perhaps a `:` glued to it (`Authorization: Token: …`, `Bearer: …`, as clients that
  * write the header's line twice send it), a separator, the word of a scheme that takes a glued
  * colon again if the client wrote it twice (`Token: Token …`, `Bearer: Bearer: …`), and
- * credentials, perhaps one token in quotes. Whether the word is a
+ * credentials; after a glued colon, perhaps one token in quotes (`Token: "abc…"`: a word and a
+ * quoted name after it, `secret "db-password"`, are prose). Whether the word is a
  * scheme is checked on the match (a list of 29 words in the regex would be tried at every
  * candidate); when it is not, only the value's first token is the secret and the rest is
  * scanned again.
  */
-const SCHEME_VALUE = `[A-Za-z][\\w-]*:?${SCHEME_SEPARATOR}(?:(?:${GLUED_COLON_SCHEMES.map(caseless).join("|")}):?${SCHEME_SEPARATOR})?(?:${CREDENTIALS}|${QUOTED_TOKEN_SOURCE})`;
+const SCHEME_VALUE =
+  `[A-Za-z][\\w-]*(?::${SCHEME_SEPARATOR}(?:${QUOTED_TOKEN_SOURCE})|:?${SCHEME_SEPARATOR}(?:(?:${GLUED_COLON_SCHEMES.map(caseless).join("|")}):?${SCHEME_SEPARATOR})?${CREDENTIALS})`;
 
 export const SECRET_PARAM_KIND = "secret_param";
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
