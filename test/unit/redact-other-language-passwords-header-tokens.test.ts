@@ -101,6 +101,7 @@ describe("other languages' password words", () => {
     ["HASŁO=kochanie", `HASŁO=${PARAM}`],
     ["ERROR:root:Passwort=geheim", `ERROR:root:Passwort=${PARAM}`],
     ["hasło: falsch", `hasło: ${PARAM}`],
+    ["Passwort: zu geheim", `Passwort: ${PARAM}`],
   ]);
 
   it.each(["Passwort: geheim", "hasło: kochanie", "Passwort=geheim", "Kennwort: sommer"])("a log body and a pino line's message lose it too: %s", (line) => {
@@ -122,6 +123,9 @@ describe("other languages' password words", () => {
     "mot de passe : oublié",
     "Passwort=falsch",
     "password=wrong",
+    "Passwort: zu kurz",
+    "Passwort: nein",
+    "hasło: za krótkie",
   ]);
 
   it.each(["Passwort: falsch", "Passwort: OK", "hasło: zmienione"])("a log body and a pino line's message keep it too: %s", (line) => {

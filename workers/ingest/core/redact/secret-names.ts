@@ -33,24 +33,33 @@ export const OTHER_PASSWORD_WORDS: readonly string[] = [
  * Each language's words for what state a password is in, as its prose writes them after the
  * password's word (`Passwort: falsch`, `hasło: zmienione`, `lösenord: ändrat`), lower case, with
  * and without accents: wrong, invalid, expired, changed, reset, forgotten, empty, missing,
- * required, set, locked, ok. A closed list, as English's (status-words.ts): any other word there
- * is the password (`Passwort: geheim`, `hasło: kochanie`).
+ * required, set, locked, ok, yes, no, and two-word states (`zu kurz`, `nicht gesetzt`). A
+ * closed list, as English's (status-words.ts): any other word there is the password
+ * (`Passwort: geheim`, `hasło: kochanie`).
  */
 const PASSWORD_STATE_WORDS: Readonly<Record<string, readonly string[]>> = {
   german: [
     "falsch", "ungültig", "ungueltig", "abgelaufen", "geändert", "geaendert", "vergessen", "leer", "fehlt", "fehlend", "erforderlich",
-    "gesetzt", "zurückgesetzt", "zurueckgesetzt", "gesperrt", "korrekt", "richtig", "ok",
+    "gesetzt", "zurückgesetzt", "zurueckgesetzt", "gesperrt", "korrekt", "richtig", "ok", "ja", "nein",
+    "zu kurz", "zu schwach", "zu lang", "nicht gesetzt", "nicht korrekt",
   ],
-  dutch: ["onjuist", "ongeldig", "fout", "verlopen", "gewijzigd", "wijzigd", "vergeten", "leeg", "ontbreekt", "vereist", "ingesteld", "gereset", "geblokkeerd", "ok"],
-  swedish: ["fel", "felaktigt", "ogiltigt", "utgånget", "ändrat", "andrat", "glömt", "tomt", "saknas", "krävs", "satt", "återställt", "låst", "ok"],
+  dutch: ["onjuist", "ongeldig", "fout", "verlopen", "gewijzigd", "wijzigd", "vergeten", "leeg", "ontbreekt", "vereist", "ingesteld", "gereset", "geblokkeerd", "ok", "ja", "nee",
+    "te kort", "te zwak", "niet ingesteld",
+  ],
+  swedish: ["fel", "felaktigt", "ogiltigt", "utgånget", "ändrat", "andrat", "glömt", "tomt", "saknas", "krävs", "satt", "återställt", "låst", "ok", "ja", "nej",
+    "för kort", "för svagt", "inte satt",
+  ],
   polish: [
     "błędne", "bledne", "nieprawidłowe", "nieprawidlowe", "niepoprawne", "wygasło", "wygaslo", "zmienione", "zapomniane", "puste", "brak",
-    "wymagane", "ustawione", "zresetowane", "zablokowane", "ok",
+    "wymagane", "ustawione", "zresetowane", "zablokowane", "ok", "tak", "nie",
+    "za krótkie", "za krotkie", "za słabe", "za slabe", "nie ustawione",
   ],
-  czech: ["nesprávné", "nespravne", "neplatné", "neplatne", "vypršelo", "vyprselo", "změněno", "zmeneno", "zapomenuto", "prázdné", "prazdne", "chybí", "chybi", "ok"],
-  norwegian: ["feil", "ugyldig", "utløpt", "utlopt", "endret", "glemt", "tomt", "mangler", "satt", "tilbakestilt", "låst", "ok"],
-  danish: ["forkert", "ugyldig", "udløbet", "udlobet", "ændret", "aendret", "glemt", "tom", "mangler", "nulstillet", "låst", "ok"],
-  finnish: ["väärä", "vaara", "virheellinen", "vanhentunut", "vaihdettu", "unohtunut", "tyhjä", "tyhja", "puuttuu", "asetettu", "lukittu", "ok"],
+  czech: ["nesprávné", "nespravne", "neplatné", "neplatne", "vypršelo", "vyprselo", "změněno", "zmeneno", "zapomenuto", "prázdné", "prazdne", "chybí", "chybi", "ok", "ano", "ne",
+    "příliš krátké", "prilis kratke",
+  ],
+  norwegian: ["feil", "ugyldig", "utløpt", "utlopt", "endret", "glemt", "tomt", "mangler", "satt", "tilbakestilt", "låst", "ok", "ja", "nei", "for kort"],
+  danish: ["forkert", "ugyldig", "udløbet", "udlobet", "ændret", "aendret", "glemt", "tom", "mangler", "nulstillet", "låst", "ok", "ja", "nej", "for kort"],
+  finnish: ["väärä", "vaara", "virheellinen", "vanhentunut", "vaihdettu", "unohtunut", "tyhjä", "tyhja", "puuttuu", "asetettu", "lukittu", "ok", "kyllä", "kylla", "ei", "liian lyhyt"],
 };
 /** `OTHER_PASSWORD_WORDS`, each with its language's state words (`PASSWORD_STATE_WORDS`). */
 const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
@@ -61,14 +70,17 @@ const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new
     ] as const
   ).flatMap(([language, words]) => words.map((word) => [word, new Set(PASSWORD_STATE_WORDS[language])] as const)),
 );
-/** A value's first word, perhaps in parentheses (`(leer)`), and nothing glued to it but a sentence's marks. */
+/** A value's first word or two, perhaps in parentheses (`(leer)`), and nothing glued to them but a sentence's marks. */
 const FIRST_STATE_WORD = /^\(?([^\s,;.!?|()]{2,24})\)?(?![^\s,;.!?|])/;
+const FIRST_TWO_STATE_WORDS = /^([^\s,;.!?|()]{2,8}[ \t]+[^\s,;.!?|()]{2,24})(?![^\s,;.!?|])/;
 
-/** Whether `value` after another language's password word `name` starts with that language's state word (`PASSWORD_STATE_WORDS`), in any case. */
+/** Whether `value` after another language's password word `name` starts with that language's state word or two-word state (`PASSWORD_STATE_WORDS`), in any case. */
 function saysOtherPasswordState(name: string, value: string): boolean {
   const states = OTHER_PASSWORD_WORD_STATES.get(name.toLowerCase());
-  const word = states === undefined ? undefined : FIRST_STATE_WORD.exec(value)?.[1];
-  return word !== undefined && states!.has(word.toLowerCase());
+  if (states === undefined) return false;
+  const word = FIRST_STATE_WORD.exec(value)?.[1];
+  const words = FIRST_TWO_STATE_WORDS.exec(value)?.[1].replace(/[ \t]+/, " ");
+  return (word !== undefined && states.has(word.toLowerCase())) || (words !== undefined && states.has(words.toLowerCase()));
 }
 /** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
 const FRENCH_PASSWORD_GLUED = "motdepasse";
