@@ -222,6 +222,7 @@ describe("an Authorization scheme's token", () => {
     ["X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a", `X-Api-Key:\n    ${PARAM}`],
     ["headers:\n  Authorization:\n    Bearer: abcdef1234567890abcdef", "headers:\n  Authorization:\n    Bearer: [REDACTED:bearer]"],
     ["headers:\n  authorization:\n    basic: dXNlcjpwYXNzd29yZA==", "headers:\n  authorization:\n    basic: [REDACTED:basic]"],
+    ["headers:\n  Authorization:\n    Bearer: abcdef1234567890abcdef. Next", "headers:\n  Authorization:\n    Bearer: [REDACTED:bearer]. Next"],
     [
       "headers:\n  Authorization:\n    Token abc123def456ghi789jkl\n  X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a\n  Content-Type:\n    application/json",
       `headers:\n  Authorization:\n    Token ${PARAM}\n  X-Api-Key:\n    ${PARAM}\n  Content-Type:\n    application/json`,

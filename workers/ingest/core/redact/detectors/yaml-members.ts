@@ -102,17 +102,26 @@ const SCHEME_WORD_AND_BLANKS = /^[A-Za-z][\w-]*:?[ \t]+/;
  * key (credential-headers.ts: the word and public parameters stay), counted as the text forms
  * count them (`SCHEME_KINDS`: Bearer's and Basic's under their own kinds); undefined when there
  * is nothing left to hide, when what follows the word is words, not a token or parameters
- * (`Bearer tokens expire after 1h`: prose under the name), or only stands in for a token
+ * (`Bearer tokens expire after 1h`: prose under the name; a token ending a sentence is read up to
+ * its `.`), or only stands in for a token
  * (`Bearer: none`, `Token: expired`: `standsInForSecret`).
  */
 function schemeCredentials(line: string, head: number, scheme: string): Exclude<Rewrite, string> | undefined {
   const kind = SCHEME_KINDS[scheme] ?? SECRET_PARAM_KIND;
-  const value = line.slice(head);
+  let value = line.slice(head);
   const credentials = value.replace(SCHEME_WORD_AND_BLANKS, "").trimEnd();
-  if ((/[ \t]/.test(credentials) && !credentials.includes("=")) || standsInForSecret(credentials)) return undefined;
+  if (/[ \t]/.test(credentials) && !credentials.includes("=")) {
+    // A token that ends a sentence (`Bearer: abc123…. Next`) is the credentials; words are prose.
+    const token = TOKEN_ENDING_SENTENCE.exec(credentials)?.[1];
+    if (token === undefined) return undefined;
+    value = value.slice(0, value.indexOf(credentials) + token.length);
+  }
+  if (standsInForSecret(credentials)) return undefined;
   const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
-  return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
+  return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: head + value.length };
 }
+/** A token of letters and digits, then a sentence's `.` and a blank. */
+const TOKEN_ENDING_SENTENCE = /^((?=[^\d\s]*\d)(?=[^A-Za-z\s]*[A-Za-z])[A-Za-z0-9_~+/-]{8,}=*)\.[ \t]/;
 
 /** A quote, perhaps escaped, and what closes JSON text after it: more quotes, `}`, `]`, `,` and blanks. */
 const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
