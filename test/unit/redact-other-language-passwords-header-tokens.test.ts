@@ -151,6 +151,9 @@ describe("other languages' password words", () => {
     "Użytkownik zmienił hasło",
     "Passwort-Richtlinie: mindestens 8 Zeichen",
     "passwort_min_length=8",
+    "passwort_länge=12",
+    "hasło_długość=8",
+    "wachtwoord_lengte=10",
     "impasse=2",
     "passe=true",
   ]);

@@ -216,13 +216,15 @@ const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["tokens", "secrets", "
 /**
  * Words that count or bound what a name is about, lower case: how many (`num_sessions`,
  * `token_count`, `secrets.total`), a bound (`max_token`, `token_limit`, `password_min`), a
- * measure of a secret (`password_length`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
+ * measure of a secret (`password_length`, `passwort_länge`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
  * `iterations`), how many it remembers or allows (`password_history`, `password_attempts`), a
  * version, and a lifetime (`expires_in`, `ttl`, `age`). The wiring audit reads vars' names with the same words.
  */
 export const COUNTING_WORDS: ReadonlySet<string> = new Set([
   "num", "count", "counts", "total", "max", "min", "maximum", "minimum", "limit", "limits",
   "rounds", "cost", "iterations", "length", "len",
+  // A length in the languages whose password words name secrets (`passwort_länge=12`, `hasło_długość=8`).
+  "länge", "laenge", "lengte", "längd", "langd", "długość", "dlugosc", "délka", "delka", "lengde", "længde", "pituus",
   // How many past secrets it remembers, tries and versions (`password_history=5`,
   // `password_attempts=3`, `secret_version=7`) and how long it lasts (`token.expires_in=3600`,
   // `token_ttl`, `max_password_age`, `password_expires_in_days`).
