@@ -79,7 +79,7 @@ function saysOtherPasswordState(name: string, value: string): boolean {
   const states = OTHER_PASSWORD_WORD_STATES.get(name.toLowerCase());
   if (states === undefined) return false;
   const word = FIRST_STATE_WORD.exec(value)?.[1];
-  const words = FIRST_TWO_STATE_WORDS.exec(value)?.[1].replace(/[ \t]+/, " ");
+  const words = FIRST_TWO_STATE_WORDS.exec(value)?.[1]?.replace(/[ \t]+/, " ");
   return (word !== undefined && states.has(word.toLowerCase())) || (words !== undefined && states.has(words.toLowerCase()));
 }
 /** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
