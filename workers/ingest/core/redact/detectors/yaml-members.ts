@@ -132,19 +132,25 @@ const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
  * dump's own. A first quote before anything else opens a value (`password: "…"`).
  */
 const BEFORE_STRING_END = /^(?:[^"\\]|\\[^])*(?="(?:[,}\]]|[ \t]*$))/;
+/**
+ * The same for a dump held in a string of JSON text held in a string: up to the first escaped
+ * quote followed by `}`, `]`, a member's escaped quote after `,` or a `{`/`[` (`…\",\"level\"…`),
+ * which a parameter's closing quote is not (`username=\"a\", response=…`).
+ */
+const BEFORE_HELD_STRING_END = /^[^"]*?(?=\\+"(?:[}\]]|,[ \t]*\\+"|,[{[]))/;
 
 /**
  * `line` without what closes the JSON text holding the dump (`"headers:\n  X-Api-Key:\n
  * 9f8e…"`, `{"msg":"…\n    9f8e…","level":"info"}`), no part of the value: from the string's
- * closing quote (`BEFORE_STRING_END`) on, or a quote ending the line with only closers after it
- * and no quote before it in the line (a quoted value's own quotes stay; an escaped quote closes
- * a string held in a string).
+ * closing quote (`BEFORE_STRING_END`) on, then a quote ending what is left with only closers
+ * after it and no quote before it in the line (a quoted value's own quotes stay; an escaped
+ * quote closes a string held in a string).
  */
 function withoutClosingQuote(line: string): string {
-  const held = BEFORE_STRING_END.exec(line)?.[0];
-  if (held !== undefined) return held;
-  const tail = CLOSING_TAIL.exec(line);
-  return tail === null || line.slice(0, tail.index).includes('"') ? line : line.slice(0, tail.index);
+  const inString = BEFORE_STRING_END.exec(line)?.[0] ?? line;
+  const held = BEFORE_HELD_STRING_END.exec(inString)?.[0] ?? inString;
+  const tail = CLOSING_TAIL.exec(held);
+  return tail === null || held.slice(0, tail.index).includes('"') ? held : held.slice(0, tail.index);
 }
 
 /** Whether the scalar right under `path` is a secret: its own last name is a secret's, or a parent's makes it one. */
