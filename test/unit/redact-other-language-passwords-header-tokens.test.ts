@@ -256,6 +256,12 @@ describe("an Authorization scheme's token", () => {
       expect(JSON.parse(text(json))).toEqual([{ a: dumped("Authorization", `Token ${PARAM}`) }, { b: "c" }]);
     });
 
+    it("in JSON text held in a string, the inner text's members stay too", () => {
+      const inner = { msg: dumped("Authorization", "Bearer abcdef1234567890abcdef"), level: "info" };
+      const out = text(JSON.stringify({ body: JSON.stringify(inner) }));
+      expect(JSON.parse((JSON.parse(out) as { body: string }).body)).toEqual({ ...inner, msg: dumped("Authorization", "Bearer [REDACTED:bearer]") });
+    });
+
     it("a pino line's message keeps the line's other members", () => {
       const line = JSON.stringify({ level: 30, msg: dumped("Authorization", "Bearer abcdef1234567890abcdef"), pid: 1, hostname: "h" });
       const stored: unknown = JSON.parse(String(redactedLogBody(line)));
