@@ -81,6 +81,58 @@ describe("other languages' password words", () => {
     expect(redactedLogBody('{"msg":"login","Kennwort":"Xk9mQ7vLp2"}')).toEqual(expect.not.stringContaining("Xk9mQ7vLp2"));
   });
 
+  itStores("a lower-case word that is no state word of the language is the password, in any form: %s", text, [
+    ["Passwort: geheim", `Passwort: ${PARAM}`],
+    ["Kennwort: sommer", `Kennwort: ${PARAM}`],
+    ["hasło: kochanie", `hasło: ${PARAM}`],
+    ["wachtwoord: welkom", `wachtwoord: ${PARAM}`],
+    ["lösenord: sommar", `lösenord: ${PARAM}`],
+    ["heslo: tajne", `heslo: ${PARAM}`],
+    ["salasana: kissa", `salasana: ${PARAM}`],
+    ["passord: hemmelig", `passord: ${PARAM}`],
+    ["Passwort: qwertyuiop", `Passwort: ${PARAM}`],
+    ["Passwort: passwort", `Passwort: ${PARAM}`],
+    ["Passwort: geheim!", `Passwort: ${PARAM}`],
+    ["hasło: żółćgęślą", `hasło: ${PARAM}`],
+    ["Passwort=geheim", `Passwort=${PARAM}`],
+    ["hasło=kochanie", `hasło=${PARAM}`],
+    ["heslo=heslo", `heslo=${PARAM}`],
+    ["PASSWORT=geheim", `PASSWORT=${PARAM}`],
+    ["HASŁO=kochanie", `HASŁO=${PARAM}`],
+    ["ERROR:root:Passwort=geheim", `ERROR:root:Passwort=${PARAM}`],
+    ["hasło: falsch", `hasło: ${PARAM}`],
+    ["Passwort: zu geheim", `Passwort: ${PARAM}`],
+  ]);
+
+  it.each(["Passwort: geheim", "hasło: kochanie", "Passwort=geheim", "Kennwort: sommer"])("a log body and a pino line's message lose it too: %s", (line) => {
+    const secret = line.slice(line.search(/[:=]/) + 1).trim();
+    expect(String(redactedLogBody(line))).not.toContain(secret);
+    expect(String(redactedLogBody(JSON.stringify({ level: 30, msg: line })))).not.toContain(secret);
+  });
+
+  itKeeps("the language's state words stay in any case, and after `=` as English's do: %s", text, [
+    "Passwort: Falsch",
+    "Passwort: OK",
+    "hasło: OK",
+    "Kennwort: Geändert",
+    "Passwort: (leer)",
+    "Passwort: gesetzt",
+    "Passwort: vergessen",
+    "wachtwoord: gewijzigd",
+    "lösenord: ÄNDRAT",
+    "mot de passe : oublié",
+    "Passwort=falsch",
+    "password=wrong",
+    "Passwort: zu kurz",
+    "Passwort: nein",
+    "hasło: za krótkie",
+  ]);
+
+  it.each(["Passwort: falsch", "Passwort: OK", "hasło: zmienione"])("a log body and a pino line's message keep it too: %s", (line) => {
+    expect(redactedLogBody(line)).toBe(line);
+    expect(redactedLogBody(JSON.stringify({ level: 30, msg: line }))).toBe(JSON.stringify({ level: 30, msg: line }));
+  });
+
   itKeeps("prose with no value, and a state word after the word, stay: %s", text, [
     "Kennwort vergessen",
     "senha alterada com sucesso",
@@ -99,6 +151,9 @@ describe("other languages' password words", () => {
     "Użytkownik zmienił hasło",
     "Passwort-Richtlinie: mindestens 8 Zeichen",
     "passwort_min_length=8",
+    "passwort_länge=12",
+    "hasło_długość=8",
+    "wachtwoord_lengte=10",
     "impasse=2",
     "passe=true",
   ]);
@@ -111,6 +166,46 @@ describe("an Authorization scheme's token", () => {
     ["Authorization: Bearer: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcDEF123", "Authorization: Bearer: [REDACTED:bearer]"],
     ["Authorization: Basic: dXNlcjpwYXNzd29yZA==", "Authorization: Basic: [REDACTED:basic]"],
     ['{"Authorization":"Token: abc123def456ghi789jkl"}', `{"Authorization":"Token: ${SECRET}"}`],
+  ]);
+
+  itStores("the credentials go whatever repeats of the scheme's word come before them: %s", text, [
+    ["Authorization: Token: Token abcdef1234567890abcdef", `Authorization: Token: Token ${PARAM}`],
+    ["Authorization: Bearer: Bearer: abcdef1234567890abcdef", "Authorization: Bearer: Bearer: [REDACTED:bearer]"],
+    ["Authorization: Bearer Bearer abcdef1234567890abcdef", "Authorization: Bearer Bearer [REDACTED:bearer]"],
+    ["Authorization: Basic: user:hunter2x9", "Authorization: Basic: [REDACTED:basic]"],
+    ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
+    ['{"Authorization":"Token: Token abcdef1234567890abcdef"}', `{"Authorization":"Token: Token ${SECRET}"}`],
+  ]);
+
+  it.each([
+    ["Token: Token abcdef1234567890abcdef", `Token: Token ${SECRET}`],
+    ["Bearer: Bearer: abcdef1234567890abcdef", `Bearer: Bearer: ${SECRET}`],
+    ["Basic: user:hunter2x9", `Basic: ${SECRET}`],
+  ])("an Authorization attribute %s keeps the words and loses the credentials", (value, stored) => {
+    expect(storedLogAttribute("http.request.header.authorization", { stringValue: value })).toEqual({ stringValue: stored });
+  });
+
+  it.each([
+    "Authorization: Token: Token abcdef1234567890abcdef",
+    "Authorization: Bearer: Bearer: abcdef1234567890abcdef",
+    "Authorization: Basic: user:hunter2x9",
+    'Authorization: Token: "abcdef1234567890abcdef"',
+    "Authorization: OAuth: abcdef1234567890abcdef",
+  ])("a log body and a pino line's message lose the credentials: %s", (line) => {
+    const secret = /(?:abcdef1234567890abcdef|hunter2x9)/;
+    expect(String(redactedLogBody(line))).not.toMatch(secret);
+    expect(String(redactedLogBody(JSON.stringify({ level: 30, msg: line })))).not.toMatch(secret);
+  });
+
+  itStores("a token in quotes after a glued colon goes, its quotes kept: %s", text, [
+    ['Authorization: Token: "abcdef1234567890abcdef"', `Authorization: Token: "${PARAM}"`],
+    ['Authorization: Bearer: "abcdef1234567890abcdef"', 'Authorization: Bearer: "[REDACTED:bearer]"'],
+    ["Authorization: Token: 'abcdef1234567890abcdef'", `Authorization: Token: '${PARAM}'`],
+  ]);
+
+  itStores("OAuth's and Digest's words take a glued colon too: %s", text, [
+    ["Authorization: OAuth: abcdef1234567890abcdef", `Authorization: OAuth: ${PARAM}`],
+    ['Authorization: Digest: username="a", response="6629fae49393a05397450978507c4ef1"', `Authorization: Digest: username="${PARAM}", response="${PARAM}"`],
   ]);
 
   itStores("Rails' `Token token=…` keeps the scheme and the parameter's name: %s", text, [
@@ -128,6 +223,9 @@ describe("an Authorization scheme's token", () => {
     ["Authorization:\n  token abc123def456ghi789jkl", `Authorization:\n  token ${PARAM}`],
     ["Authorization:\n  Token: abc123def456ghi789jkl", `Authorization:\n  Token: ${PARAM}`],
     ["X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a", `X-Api-Key:\n    ${PARAM}`],
+    ["headers:\n  Authorization:\n    Bearer: abcdef1234567890abcdef", "headers:\n  Authorization:\n    Bearer: [REDACTED:bearer]"],
+    ["headers:\n  authorization:\n    basic: dXNlcjpwYXNzd29yZA==", "headers:\n  authorization:\n    basic: [REDACTED:basic]"],
+    ["headers:\n  Authorization:\n    Bearer: abcdef1234567890abcdef. Next", "headers:\n  Authorization:\n    Bearer: [REDACTED:bearer]. Next"],
     [
       "headers:\n  Authorization:\n    Token abc123def456ghi789jkl\n  X-Api-Key:\n    9f8e7d6c5b4a3f2e1d0c9b8a\n  Content-Type:\n    application/json",
       `headers:\n  Authorization:\n    Token ${PARAM}\n  X-Api-Key:\n    ${PARAM}\n  Content-Type:\n    application/json`,
@@ -140,6 +238,37 @@ describe("an Authorization scheme's token", () => {
     [JSON.stringify("headers:\n  Authorization:\n    Token token=abc123def456ghi789jkl"), JSON.stringify(`headers:\n  Authorization:\n    Token token=${PARAM}`)],
   ]);
 
+  describe("the token on the line below ends at the JSON string's end; the JSON text after it stays", () => {
+    const dumped = (header: string, value: string) => `headers:\n  ${header}:\n    ${value}`;
+    it.each([
+      ["Authorization", "Bearer abcdef1234567890abcdef", "Bearer [REDACTED:bearer]", { level: "info" }],
+      ["Authorization", "Token abcdef1234567890abcdef", `Token ${PARAM}`, { level: "info" }],
+      ["X-Api-Key", "9f8e7d6c5b4a39281706f5e4d3c2b1a0", PARAM, { level: "info" }],
+      ["Authorization", "Bearer abcdef1234567890abcdef", "Bearer [REDACTED:bearer]", { level: "info", b: ["c", { d: 1 }] }],
+    ])("%s: %s, then more members", (header, value, stored, more) => {
+      const json = JSON.stringify({ msg: dumped(header, value), ...more });
+      const out = text(json);
+      expect(JSON.parse(out)).toEqual({ msg: dumped(header, stored), ...more });
+    });
+
+    it("in an array of objects, the next object stays", () => {
+      const json = `[${JSON.stringify({ a: dumped("Authorization", "Token abcdef1234567890abcdef") })},{"b":"c"}]`;
+      expect(JSON.parse(text(json))).toEqual([{ a: dumped("Authorization", `Token ${PARAM}`) }, { b: "c" }]);
+    });
+
+    it("in JSON text held in a string, the inner text's members stay too", () => {
+      const inner = { msg: dumped("Authorization", "Bearer abcdef1234567890abcdef"), level: "info" };
+      const out = text(JSON.stringify({ body: JSON.stringify(inner) }));
+      expect(JSON.parse((JSON.parse(out) as { body: string }).body)).toEqual({ ...inner, msg: dumped("Authorization", "Bearer [REDACTED:bearer]") });
+    });
+
+    it("a pino line's message keeps the line's other members", () => {
+      const line = JSON.stringify({ level: 30, msg: dumped("Authorization", "Bearer abcdef1234567890abcdef"), pid: 1, hostname: "h" });
+      const stored: unknown = JSON.parse(String(redactedLogBody(line)));
+      expect(stored).toEqual({ level: 30, msg: dumped("Authorization", "Bearer [REDACTED:bearer]"), pid: 1, hostname: "h" });
+    });
+  });
+
   itKeeps("a scheme's word with no token, and other words before `:`, stay: %s", text, [
     "Authorization: Bearer",
     "WWW-Authenticate: Token realm=\"Application\"",
@@ -148,6 +277,9 @@ describe("an Authorization scheme's token", () => {
     "authorization:\n  Bearer tokens expire after 1h",
     "Note: restart required",
     "api_token: Token: none",
+    "authorization:\n  bearer: none",
+    "Authorization:\n  Token: expired",
+    "auth:\n  bearer: true",
   ]);
 
   it("a scheme that names a place as often takes no glued colon (`aws: us-east-1`)", () => {
@@ -171,6 +303,18 @@ describe("after Python logging's default prefix", () => {
     ["2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = Zq8xL2mN4pR7", `2026-12-04T21:00:00.000Z stdout F WARNING:app.db:api_key = ${PARAM}`],
   ]);
 
+  itStores("the prefix opening a JSON string's message counts as at a line's start: %s", text, [
+    ['{"msg":"ERROR:root:password=hunter2x9"}', `{"msg":"ERROR:root:password=${PARAM}"}`],
+    ['{"msg":"ERROR:root:password = hunter2x9","level":"error"}', `{"msg":"ERROR:root:password = ${PARAM}","level":"error"}`],
+    ['"ERROR:root:password=hunter2x9"', `"ERROR:root:password=${PARAM}"`],
+  ]);
+
+  it("a pino line's message and a log body holding the JSON lose the password", () => {
+    const line = JSON.stringify({ level: 50, time: 1764878400000, msg: "ERROR:root:password=hunter2x9" });
+    expect(JSON.parse(String(redactedLogBody(line)))).toEqual({ level: 50, time: 1764878400000, msg: `ERROR:root:password=${PARAM}` });
+    expect(String(redactedLogBody('{"msg":"ERROR:root:password=hunter2x9"}'))).not.toContain("hunter2x9");
+  });
+
   it("a log body with the prefix loses the password", () => {
     expect(redactedLogBody("ERROR:root:password=hunter2x9")).toBe(`ERROR:root:password=${PARAM}`);
   });
@@ -183,5 +327,7 @@ describe("after Python logging's default prefix", () => {
     "INFO:root:tokens=42",
     "INFO:app:request_id=abc123def456 path=/v1/users",
     "user:root:password=hunter2x9 is no prefix",
+    '{"msg":"INFO:root:user=42 path=/x"}',
+    '{"msg":"ERROR:root:token=expired"}',
   ]);
 });

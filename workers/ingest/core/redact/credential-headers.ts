@@ -319,15 +319,16 @@ const SCHEME_NAMES: ReadonlySet<string> = new Set(SCHEMES);
 
 /**
  * The schemes a client writes with a `:` glued to their word (`Authorization: Token: …`,
- * `Bearer: …`, `Basic: …`), lower case: the token conventions, whose word is written as a label.
- * Another word and `:` is no scheme (`Note: …`), nor a scheme's word that names a place as often
- * (`credentials: aws: us-east-1`).
+ * `Bearer: …`, `Basic: …`, `OAuth: …`, `Digest: username=…`), lower case: the token conventions
+ * and the schemes whose word reads as no other, written as a label. Another word and `:` is no
+ * scheme (`Note: …`), nor a scheme's word that names a place as often (`credentials: aws: us-east-1`).
  */
-const GLUED_COLON_SCHEMES: ReadonlySet<string> = new Set(["bearer", "basic", "token", "apikey", "api-key"]);
+export const GLUED_COLON_SCHEMES: readonly string[] = ["bearer", "basic", "token", "apikey", "api-key", "oauth", "digest"];
+const GLUED_COLON_SCHEME_SET: ReadonlySet<string> = new Set(GLUED_COLON_SCHEMES);
 
 /** Whether `word`, in any case, is a scheme written with a glued `:` before its credentials (`GLUED_COLON_SCHEMES`). */
 export function takesGluedColon(word: string): boolean {
-  return GLUED_COLON_SCHEMES.has(word.toLowerCase());
+  return GLUED_COLON_SCHEME_SET.has(word.toLowerCase());
 }
 
 /** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
@@ -451,9 +452,11 @@ const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pw
 
 /**
  * An authentication scheme's name (RFC 9110 §11.1: a token), perhaps a `:` a client glued to it
- * (`Token: …`, `Bearer: …`), and the blanks after it.
+ * (`Token: …`, `Bearer: …`), and the blanks after it; the same word again, in any case, as a
+ * client that writes the scheme twice sends it (`Token: Token …`, `Bearer: Bearer: …`), is no
+ * part of the credentials.
  */
-const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})(:?[ \t]+)(?=\S)/;
+const SCHEME = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]{0,39})(:?[ \t]+)(?:\1:?[ \t]+)*(?=\S)/i;
 /** Credentials that are one token (RFC 9110 §11.2: token68), whose `=` padding is no parameter's. */
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*[ \t]*$/;
 /** One `name=value` or `name="quoted value"` parameter and the `,` after it (RFC 9110 §11.2). */

@@ -135,15 +135,16 @@ export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => 
 
 /**
  * Regex source, for inside a lookbehind, of right after Python logging's default prefix at a
- * line's start (`ERROR:root:`, `WARNING:app.db:`), perhaps after another logger's prefix (a
- * platform's timestamp on the process's line), the one prefix glued to its message: a message's
- * first `name=value` pair follows its `:` (`ERROR:root:password=…`).
+ * line's start or a quoted string's (a JSON logger's message, `{"msg":"ERROR:root:…"}`),
+ * perhaps after another logger's prefix (a platform's timestamp on the process's line), the one
+ * prefix glued to its message: a message's first `name=value` pair follows its `:`
+ * (`ERROR:root:password=…`).
  */
-export const AFTER_GLUED_LOGGER_PREFIX = `(?<![^\\n])(?:${ONE_PREFIX})?${PYTHON_DEFAULT_PREFIX}`;
+export const AFTER_GLUED_LOGGER_PREFIX = `(?<![^\\n"])(?:${ONE_PREFIX})?${PYTHON_DEFAULT_PREFIX}`;
 /** `AFTER_GLUED_LOGGER_PREFIX` ending at the end of a text. */
 const GLUED_PREFIX_BEFORE = new RegExp(`${AFTER_GLUED_LOGGER_PREFIX}$`);
 
-/** Whether Python logging's default prefix (`ERROR:root:`) opens a line and ends at `end` of `text`. */
+/** Whether Python logging's default prefix (`ERROR:root:`) opens a line or a quoted string and ends at `end` of `text`. */
 export function endsGluedLoggerPrefix(text: string, end: number): boolean {
   // The prefix ends in `:` after its logger's name, and a level word in capitals opens it.
   return text.charCodeAt(end - 1) === 58 && GLUED_PREFIX_BEFORE.test(text.slice(Math.max(0, end - GLUED_PREFIX_REACH), end));

@@ -7,7 +7,6 @@
  * European languages' words for a password (`Kennwort`, `wachtwoord`, `hasło`, `mot_de_passe`).
  */
 
-import { lazy } from "../../../shared/lazy";
 import { blanksBefore } from "./blanks";
 import { BoundedMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
@@ -30,9 +29,59 @@ export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena",
 export const OTHER_PASSWORD_WORDS: readonly string[] = [
   "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
 ];
-const OTHER_PASSWORD_WORD_SET: ReadonlySet<string> = new Set(OTHER_PASSWORD_WORDS);
-/** A first word of lower-case letters of any script (`falsch`, `zmienione`, `ändrat`), a state's word in prose, perhaps before more prose. */
-const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{2,24}(?![^\s,;.!?|])`, "u"));
+/**
+ * Each language's words for what state a password is in, as its prose writes them after the
+ * password's word (`Passwort: falsch`, `hasło: zmienione`, `lösenord: ändrat`), lower case, with
+ * and without accents: wrong, invalid, expired, changed, reset, forgotten, empty, missing,
+ * required, set, locked, ok, yes, no, and two-word states (`zu kurz`, `nicht gesetzt`). A
+ * closed list, as English's (status-words.ts): any other word there is the password
+ * (`Passwort: geheim`, `hasło: kochanie`).
+ */
+const PASSWORD_STATE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  german: [
+    "falsch", "ungültig", "ungueltig", "abgelaufen", "geändert", "geaendert", "vergessen", "leer", "fehlt", "fehlend", "erforderlich",
+    "gesetzt", "zurückgesetzt", "zurueckgesetzt", "gesperrt", "korrekt", "richtig", "ok", "ja", "nein",
+    "zu kurz", "zu schwach", "zu lang", "nicht gesetzt", "nicht korrekt",
+  ],
+  dutch: ["onjuist", "ongeldig", "fout", "verlopen", "gewijzigd", "wijzigd", "vergeten", "leeg", "ontbreekt", "vereist", "ingesteld", "gereset", "geblokkeerd", "ok", "ja", "nee",
+    "te kort", "te zwak", "niet ingesteld",
+  ],
+  swedish: ["fel", "felaktigt", "ogiltigt", "utgånget", "ändrat", "andrat", "glömt", "tomt", "saknas", "krävs", "satt", "återställt", "låst", "ok", "ja", "nej",
+    "för kort", "för svagt", "inte satt",
+  ],
+  polish: [
+    "błędne", "bledne", "nieprawidłowe", "nieprawidlowe", "niepoprawne", "wygasło", "wygaslo", "zmienione", "zapomniane", "puste", "brak",
+    "wymagane", "ustawione", "zresetowane", "zablokowane", "ok", "tak", "nie",
+    "za krótkie", "za krotkie", "za słabe", "za slabe", "nie ustawione",
+  ],
+  czech: ["nesprávné", "nespravne", "neplatné", "neplatne", "vypršelo", "vyprselo", "změněno", "zmeneno", "zapomenuto", "prázdné", "prazdne", "chybí", "chybi", "ok", "ano", "ne",
+    "příliš krátké", "prilis kratke",
+  ],
+  norwegian: ["feil", "ugyldig", "utløpt", "utlopt", "endret", "glemt", "tomt", "mangler", "satt", "tilbakestilt", "låst", "ok", "ja", "nei", "for kort"],
+  danish: ["forkert", "ugyldig", "udløbet", "udlobet", "ændret", "aendret", "glemt", "tom", "mangler", "nulstillet", "låst", "ok", "ja", "nej", "for kort"],
+  finnish: ["väärä", "vaara", "virheellinen", "vanhentunut", "vaihdettu", "unohtunut", "tyhjä", "tyhja", "puuttuu", "asetettu", "lukittu", "ok", "kyllä", "kylla", "ei", "liian lyhyt"],
+};
+/** `OTHER_PASSWORD_WORDS`, each with its language's state words (`PASSWORD_STATE_WORDS`). */
+const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      ["german", ["passwort", "kennwort"]], ["dutch", ["wachtwoord"]], ["swedish", ["lösenord", "losenord"]], ["polish", ["hasło", "haslo"]],
+      ["czech", ["heslo"]], ["norwegian", ["passord"]], ["danish", ["adgangskode"]], ["finnish", ["salasana"]],
+    ] as const
+  ).flatMap(([language, words]) => words.map((word) => [word, new Set(PASSWORD_STATE_WORDS[language])] as const)),
+);
+/** A value's first word or two, perhaps in parentheses (`(leer)`), and nothing glued to them but a sentence's marks. */
+const FIRST_STATE_WORD = /^\(?([^\s,;.!?|()]{2,24})\)?(?![^\s,;.!?|])/;
+const FIRST_TWO_STATE_WORDS = /^([^\s,;.!?|()]{2,8}[ \t]+[^\s,;.!?|()]{2,24})(?![^\s,;.!?|])/;
+
+/** Whether `value` after another language's password word `name` starts with that language's state word or two-word state (`PASSWORD_STATE_WORDS`), in any case. */
+function saysOtherPasswordState(name: string, value: string): boolean {
+  const states = OTHER_PASSWORD_WORD_STATES.get(name.toLowerCase());
+  if (states === undefined) return false;
+  const word = FIRST_STATE_WORD.exec(value)?.[1];
+  const words = FIRST_TWO_STATE_WORDS.exec(value)?.[1]?.replace(/[ \t]+/, " ");
+  return (word !== undefined && states.has(word.toLowerCase())) || (words !== undefined && states.has(words.toLowerCase()));
+}
 /** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
 const FRENCH_PASSWORD_GLUED = "motdepasse";
 
@@ -167,13 +216,15 @@ const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["tokens", "secrets", "
 /**
  * Words that count or bound what a name is about, lower case: how many (`num_sessions`,
  * `token_count`, `secrets.total`), a bound (`max_token`, `token_limit`, `password_min`), a
- * measure of a secret (`password_length`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
+ * measure of a secret (`password_length`, `passwort_länge`, `password_hash_rounds`, `bcrypt_cost`, PBKDF2's
  * `iterations`), how many it remembers or allows (`password_history`, `password_attempts`), a
  * version, and a lifetime (`expires_in`, `ttl`, `age`). The wiring audit reads vars' names with the same words.
  */
 export const COUNTING_WORDS: ReadonlySet<string> = new Set([
   "num", "count", "counts", "total", "max", "min", "maximum", "minimum", "limit", "limits",
   "rounds", "cost", "iterations", "length", "len",
+  // A length in the languages whose password words name secrets (`passwort_länge=12`, `hasło_długość=8`).
+  "länge", "laenge", "lengte", "längd", "langd", "długość", "dlugosc", "délka", "delka", "lengde", "længde", "pituus",
   // How many past secrets it remembers, tries and versions (`password_history=5`,
   // `password_attempts=3`, `secret_version=7`) and how long it lasts (`token.expires_in=3600`,
   // `token_ttl`, `max_password_age`, `password_expires_in_days`).
@@ -505,14 +556,15 @@ const SHORT_PASSWORD_NAMES: ReadonlySet<string> = new Set(["pw", "pass"]);
  *   `avg_pw=1800`); the word before says what the password opens (`db_pw=48213977`), not that
  *   the value is one.
  * - Another language's word for a password alone (`OTHER_PASSWORD_WORDS`: `Passwort`, `hasło`),
- *   not `delimited`: when the value's first word is of lower-case letters, which that language's
- *   prose writes after it as the password's state (`Passwort: falsch`, `wachtwoord: vergeten`,
- *   `hasło: zmienione | …`), as English's state words stay (status-words.ts).
+ *   not `delimited`: when the value's first word, in any case, is one of that language's words
+ *   for the password's state (`PASSWORD_STATE_WORDS`: `Passwort: falsch`, `Passwort: OK`,
+ *   `wachtwoord: vergeten`, `hasło: zmienione | …`), as English's state words stay
+ *   (status-words.ts); any other word is the password (`Passwort: geheim`, `PASSWORT=geheim`).
  * Any other name: never (its own rules decide). docs/decisions.md, 2026-12-03, "one rule for
  * `pass` and `pw`", and 2026-12-04, "`pass` and `pw` read as `password`".
  */
 export function keptUnderPassWord(name: string, value: string, delimited = false): boolean {
-  if (!delimited && OTHER_PASSWORD_WORD_SET.has(name.toLowerCase()) && LOWER_CASE_WORD().test(value)) return true;
+  if (!delimited && saysOtherPasswordState(name, value)) return true;
   const reading = passWordReading(name);
   if (reading === PassWord.ALONE) return !isBarePassValue(value, delimited);
   return reading === PassWord.NOUN || (reading === PassWord.LAST && isNoPasswordValue(value) && !(PIN_SHAPED.test(value) && !measuresPassWord(name)));

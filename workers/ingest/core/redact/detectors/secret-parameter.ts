@@ -46,7 +46,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
+  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
@@ -106,14 +106,21 @@ const WRAPPER_OPENING = /^(?:(?:Optional|Some)\(|Optional\[)/;
 /** AWS4 parameter values hold `/` and `;`, which RFC 9110's token does not allow. */
 const AUTH_PARAM = String.raw`[\w-]+[ \t]*=[ \t]*(?:"(?:[^"\\\n]|\\.)*"|${ESCAPED_QUOTED}|${NOT_AT_ESCAPED_QUOTE}[^\s,"&#]+)`;
 const CREDENTIALS = String.raw`(?:${AUTH_PARAM}(?:[ \t]*,[ \t]*${AUTH_PARAM})*|${NOT_AT_ESCAPED_QUOTE}[^\s"'<>&,;]+)`;
+/** A token in quotes (`Token: "abc…"`), also escaped in text held in a JSON string (`\"abc…\"`), the quotes kept when it is replaced. */
+const QUOTED_TOKEN_SOURCE = `\\\\?"[^"\\s\\\\]+\\\\?"|'[^'\\s\\\\]+'`;
+const QUOTED_TOKEN = /^(\\?["'])[^"'\s\\]+\1$/;
 /**
  * A word, perhaps a `:` glued to it (`Authorization: Token: …`, `Bearer: …`, as clients that
- * write the header's line twice send it), a separator and credentials. Whether the word is a
+ * write the header's line twice send it), a separator, the word of a scheme that takes a glued
+ * colon again if the client wrote it twice (`Token: Token …`, `Bearer: Bearer: …`), and
+ * credentials; after a glued colon, perhaps one token in quotes (`Token: "abc…"`: a word and a
+ * quoted name after it, `secret "db-password"`, are prose). Whether the word is a
  * scheme is checked on the match (a list of 29 words in the regex would be tried at every
  * candidate); when it is not, only the value's first token is the secret and the rest is
  * scanned again.
  */
-const SCHEME_VALUE = `[A-Za-z][\\w-]*:?${SCHEME_SEPARATOR}${CREDENTIALS}`;
+const SCHEME_VALUE =
+  `[A-Za-z][\\w-]*(?::${SCHEME_SEPARATOR}(?:${QUOTED_TOKEN_SOURCE})|:?${SCHEME_SEPARATOR}(?:(?:${GLUED_COLON_SCHEMES.map(caseless).join("|")}):?${SCHEME_SEPARATOR})?${CREDENTIALS})`;
 
 export const SECRET_PARAM_KIND = "secret_param";
 /** An unquoted value without a scheme: a query parameter's, and a field's (up to JSON's `}` and `]`). */
@@ -1144,19 +1151,23 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
     if (standsForSecret(inner.slice(1, -1))) return undefined;
     return { text: `${head}\`${marker}\``, kind: SECRET_PARAM_KIND, length: head.length + inner.length };
   }
-  // A scheme's credentials start with a token's character; a `|` after its word parts a line's fields (`password=HMAC-SHA256 | next`).
-  const scheme = /^([A-Za-z][\w-]*)(:?)(?:[ \t]+|%20|\+)(?=[^\s|])/.exec(inner);
+  const scheme = SCHEME_WORDS.exec(inner);
   const schemeName = scheme?.[1]!.toLowerCase();
   if (scheme === null || !isAuthScheme(schemeName!) || (scheme[2] !== "" && !takesGluedColon(schemeName!))) {
     if (quote !== "") return `${head}${quote}${marker}${quote}`;
     return { text: `${head}${marker}`, kind: SECRET_PARAM_KIND, length: head.length + first.length };
   }
-  const credentials = inner.slice(scheme[0].length);
+  const written = inner.slice(scheme[0].length);
+  // A token in quotes (`Token: "abc…"`) is read inside them; they stay.
+  const tokenQuote = QUOTED_TOKEN.exec(written)?.[1] ?? "";
+  const credentials = tokenQuote === "" ? written : written.slice(tokenQuote.length, -tokenQuote.length);
   // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
   if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials)) return undefined;
-  // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1): a parameter after
-  // the word (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
-  if (schemeName! in SCHEME_KINDS && !TOKEN68.test(credentials.split(/[ \t]/, 1)[0]!)) return undefined;
+  // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1), or Basic's
+  // `user:password` a client logged before encoding it: a parameter after the word
+  // (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
+  const firstCredential = credentials.split(/[ \t]/, 1)[0]!;
+  if (schemeName! in SCHEME_KINDS && !TOKEN68.test(firstCredential) && !(schemeName === "basic" && USER_PASSWORD.test(firstCredential))) return undefined;
   const kind = SCHEME_KINDS[schemeName!] ?? SECRET_PARAM_KIND;
   const length = quote === "" ? head.length + inner.length : head.length + value.length;
   // Parameters (Digest's, OAuth 1.0's, AWS's) are read as under the header's key: the public
@@ -1164,5 +1175,14 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   const each = kind === SECRET_PARAM_KIND && AUTH_PARAMETERS_START.test(credentials) ? redactedAuthParameters(inner) : undefined;
   if (each === inner) return undefined;
   if (each !== undefined) return { text: `${head}${quote}${each}${quote}`, kind, length };
-  return { text: `${head}${quote}${scheme[0]}${redactionMarker(kind)}${quote}`, kind, length };
+  return { text: `${head}${quote}${scheme[0]}${tokenQuote}${redactionMarker(kind)}${tokenQuote}${quote}`, kind, length };
 }
+
+/**
+ * A scheme's word, perhaps a `:` glued to it, its separator, and the same word again in any case
+ * (`Token: Token …`, `Bearer: Bearer: …`); credentials start with a token's character or a
+ * quote, and a `|` after the word parts a line's fields (`password=HMAC-SHA256 | next`).
+ */
+const SCHEME_WORDS = /^([A-Za-z][\w-]*)(:?)(?:[ \t]+|%20|\+)(?:\1:?(?:[ \t]+|%20|\+))*(?=[^\s|])/i;
+/** Basic's credentials before their base64 encoding (RFC 7617 §2): a user's id, `:`, a password. */
+const USER_PASSWORD = /^[^\s:]+:\S+$/;

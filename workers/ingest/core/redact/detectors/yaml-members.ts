@@ -1,4 +1,4 @@
-import { isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
+import { credentialHeaderOf, isAuthScheme, redactCredentialHeader, takesGluedColon } from "../credential-headers";
 import { Evidence } from "../evidence";
 import { isHeldSecretCodeName, isHeldSecretName, isMemberSetting, isSecretCodeName, isSecretName, isSecretNameValue, isNamedCount } from "../secret-names";
 import { YAML_KEY, YamlPathReader } from "../yaml-paths";
@@ -6,6 +6,7 @@ import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { isHiddenValue } from "./secret-assignment";
 import { SCHEME_KINDS, SECRET_PARAM_KIND } from "./secret-parameter";
 import { endsSentence } from "./sentence-end";
+import { standsInForSecret } from "../status-words";
 
 /**
  * Secrets YAML (and YAML-like configuration dumps) writes below their name rather than after it,
@@ -62,6 +63,9 @@ export const yamlMembersDetector: Detector = {
       head += dash[0].length;
       path += ".0";
     }
+    // A scheme's word with a glued colon reads as a key; under `Authorization` it is the scheme (`Bearer: abc…`).
+    const glued = dash === null && credentialHeaderOf(path) === "authorization" ? SCHEME_WORD.exec(lineText.slice(head)) : null;
+    if (glued !== null && glued[2] === ":" && takesGluedColon(glued[1]!)) return schemeCredentials(lineText, head, glued[1]!.toLowerCase());
     const key = YAML_KEY.exec(lineText.slice(head));
     if (key !== null) {
       const name = key[1] ?? key[2] ?? key[3]!;
@@ -97,29 +101,56 @@ const SCHEME_WORD_AND_BLANKS = /^[A-Za-z][\w-]*:?[ \t]+/;
  * The line with the credentials after the scheme's word at `head` replaced as under the header's
  * key (credential-headers.ts: the word and public parameters stay), counted as the text forms
  * count them (`SCHEME_KINDS`: Bearer's and Basic's under their own kinds); undefined when there
- * is nothing left to hide, or when what follows the word is words, not a token or parameters
- * (`Bearer tokens expire after 1h`: prose under the name).
+ * is nothing left to hide, when what follows the word is words, not a token or parameters
+ * (`Bearer tokens expire after 1h`: prose under the name; a token ending a sentence is read up to
+ * its `.`), or only stands in for a token
+ * (`Bearer: none`, `Token: expired`: `standsInForSecret`).
  */
 function schemeCredentials(line: string, head: number, scheme: string): Exclude<Rewrite, string> | undefined {
   const kind = SCHEME_KINDS[scheme] ?? SECRET_PARAM_KIND;
-  const value = line.slice(head);
+  let value = line.slice(head);
   const credentials = value.replace(SCHEME_WORD_AND_BLANKS, "").trimEnd();
-  if (/[ \t]/.test(credentials) && !credentials.includes("=")) return undefined;
+  if (/[ \t]/.test(credentials) && !credentials.includes("=")) {
+    // A token that ends a sentence (`Bearer: abc123…. Next`) is the credentials; words are prose.
+    const token = TOKEN_ENDING_SENTENCE.exec(credentials)?.[1];
+    if (token === undefined) return undefined;
+    value = value.slice(0, value.indexOf(credentials) + token.length);
+  }
+  if (standsInForSecret(credentials)) return undefined;
   const redacted = redactCredentialHeader("authorization", value, () => redactionMarker(kind));
-  return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: line.length };
+  return redacted === undefined || redacted === value ? undefined : { text: `${line.slice(0, head)}${redacted}`, kind, length: head + value.length };
 }
+/** A token of letters and digits, then a sentence's `.` and a blank. */
+const TOKEN_ENDING_SENTENCE = /^((?=[^\d\s]*\d)(?=[^A-Za-z\s]*[A-Za-z])[A-Za-z0-9_~+/-]{8,}=*)\.[ \t]/;
 
 /** A quote, perhaps escaped, and what closes JSON text after it: more quotes, `}`, `]`, `,` and blanks. */
 const CLOSING_TAIL = /\\*"(?:\\*"|[}\],\s])*$/;
+/**
+ * The line's text up to its first quote that no backslash escapes, when JSON text goes on after
+ * that quote (`,`, `}`, `]`) or the line ends: the quote closing the JSON string that holds the
+ * dump (`{"msg":"…\n    Bearer abc…","level":"info"}`), whose escaped quotes (`\"`) are the
+ * dump's own. A first quote before anything else opens a value (`password: "…"`).
+ */
+const BEFORE_STRING_END = /^(?:[^"\\]|\\[^])*(?="(?:[,}\]]|[ \t]*$))/;
+/**
+ * The same for a dump held in a string of JSON text held in a string: up to the first escaped
+ * quote followed by `}`, `]`, a member's escaped quote after `,` or a `{`/`[` (`…\",\"level\"…`),
+ * which a parameter's closing quote is not (`username=\"a\", response=…`).
+ */
+const BEFORE_HELD_STRING_END = /^[^"]*?(?=\\+"(?:[}\]]|,[ \t]*\\+"|,[{[]))/;
 
 /**
  * `line` without what closes the JSON text holding the dump (`"headers:\n  X-Api-Key:\n
- * 9f8e…"`, `{"msg":"…\n    9f8e…"}`): a quote ending the line with only closers after it and no
- * quote before it in the line (a quoted value's own quotes stay), no part of the value.
+ * 9f8e…"`, `{"msg":"…\n    9f8e…","level":"info"}`), no part of the value: from the string's
+ * closing quote (`BEFORE_STRING_END`) on, then a quote ending what is left with only closers
+ * after it and no quote before it in the line (a quoted value's own quotes stay; an escaped
+ * quote closes a string held in a string).
  */
 function withoutClosingQuote(line: string): string {
-  const tail = CLOSING_TAIL.exec(line);
-  return tail === null || line.slice(0, tail.index).includes('"') ? line : line.slice(0, tail.index);
+  const inString = BEFORE_STRING_END.exec(line)?.[0] ?? line;
+  const held = BEFORE_HELD_STRING_END.exec(inString)?.[0] ?? inString;
+  const tail = CLOSING_TAIL.exec(held);
+  return tail === null || held.slice(0, tail.index).includes('"') ? held : held.slice(0, tail.index);
 }
 
 /** Whether the scalar right under `path` is a secret: its own last name is a secret's, or a parent's makes it one. */
