@@ -129,6 +129,7 @@ describe("an error's name after a credential's colon", () => {
     "ERR invalid password: ReplyError: WRONGPASS invalid username-password pair",
     "password: TypeError: Cannot read properties of undefined",
     "password: Error: connect ECONNREFUSED 10.0.0.5:6379",
+    "password: Error: connect ETIMEDOUT after 30000 ms",
     "auth failed: NOAUTH Authentication required.",
     "password: WRONGPASS invalid username-password pair",
     "redis password: redis.exceptions.AuthenticationError: invalid password",
@@ -186,6 +187,8 @@ describe("an error's name after a credential's colon", () => {
     ["token: InvalidTokenError: s3cr3tT0kenValue99", `token: ${P}`],
     ["password: AuthError: invalid hunter2x9 given", `password: ${P} given`],
     ["password: ERR hunter2x9. Next", `password: ${P}. Next`],
+    // Six digits and more are a numeric password, not an error's words.
+    ["password: ERR invalid password 48291734", `password: ${P}`],
     ["(password: ERR hunter2x9)", `(password: ${P})`],
     [`{"msg":"password: ERR hunter2x9"}`, `{"msg":"password: ${P}"}`],
     [`{"msg":"{\\"m\\":\\"password: ERR hunter2x9\\"}"}`, `{"msg":"{\\"m\\":\\"password: ${P}\\"}"}`],

@@ -89,6 +89,12 @@ describe("a report is the whole value: a word after it that does not fit sends a
     "auth: jwt verified in 4ms, Tr0ub4dor3",
     "password: token ok. Tr0ub4dor3",
     "api_key: rotated via sso; Zx9qLm2Pk7Vb",
+    // Unquoted, a word with `=` is no next pair: it may be the secret (base64's padding too).
+    "password: changed for user 42 Zx9qLm2Pk7Vb==",
+    "token: issued for user 42 dGhpc2lzYXNlY3JldDEyMw==",
+    "password: changed for user 42 hunter=2x9",
+    "secret: loaded from vault abc=Zx9qLm2Pk7Vb",
+    "password: reset for user 42 new=hunter2x9",
   ]);
   const WORD_LEAKS = wholeValues([
     // Whom it was for: digits, a short prefix and digits or a UUID; never a word.

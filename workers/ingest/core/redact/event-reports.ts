@@ -3,7 +3,7 @@
  * (`auth: jwt verified in 4ms`, `auth: success for user u-88123 in 12ms`, `auth: skipped
  * (cached)`, `password: reset email queued for delivery`, `password: changed for user 42`): a
  * sentence about the secret, not its value. Read by a small grammar, every word of the WHOLE
- * value must fit (to the line's end, the string's end or the line's next `name=` pair; a `,`
+ * value must fit (to the line's end or the string's end, which the line's next `name=` pair may follow; a `,`
  * `;` `.` `|` or `&` only starts the next clause, which must fit too), so that a chosen secret
  * beside an outcome's word is still a value (`password: changed Xk9mQ7vLp`, `password: changed
  * for user 42, hunter2x9`, `password: sent from heaven 77`, `password: hunter2x9 changed`). A
@@ -70,10 +70,12 @@ const TIMING_NAME = /^[a-z_][\w.-]{0,63}:$/;
 
 /**
  * The value from where it starts, up to 240 characters (a longer one is not read as a report): up
- * to the line's end (an escaped `\n` too), the string's end (a quote, escaped at any depth, that
- * JSON's `,` `}` `]`, the text's end or the line's next pair follows) or the line's next `name=` pair.
+ * to the line's end (an escaped `\n` too) or the string's end (a quote, escaped at any depth, that
+ * JSON's `,` `}` `]`, the text's end or the line's next `name=` pair follows: logfmt's
+ * `msg="…" request_id=…`). Unquoted, a word with `=` is part of the value, for it may be the
+ * secret itself (base64's padding `Zx9qLm2Pk7Vb==`, `new=hunter2x9`).
  */
-const REPORT_TEXT = /[^\r\n]{0,240}?(?=[\r\n]|$|\\+[nr]|(?:\\*["'`])?[ \t]+[A-Za-z_][\w.-]{0,63}=|\\*["'`][ \t]*(?:[,}\]]|$))/y;
+const REPORT_TEXT = /[^\r\n]{0,240}?(?=[\r\n]|$|\\+[nr]|\\*["'`][ \t]+[A-Za-z_][\w.-]{0,63}=|\\*["'`][ \t]*(?:[,}\]]|$))/y;
 /** What ends a clause: `,` `;` `|` `&`, or a `.` a blank or the end follows. */
 const CLAUSE_END = /[,;|&]|\.(?=[ \t]|$)/;
 
