@@ -56,6 +56,12 @@ describe("other languages' password words", () => {
     ["hasło: Tajne123x", `hasło: ${PARAM}`],
   ]);
 
+  itStores("a password after German `lautet`, as after `ist`: %s", text, [
+    ["Das Passwort lautet Herbst2025x", `Das Passwort lautet ${PARAM}`],
+    ["Ihr neues Passwort lautet Herbst2025x und ist 24 Stunden gültig", `Ihr neues Passwort lautet ${PARAM} und ist 24 Stunden gültig`],
+  ]);
+  itKeeps("a message that only says what something reads: %s", text, ["Die Fehlermeldung lautet: Passwort falsch", "Das Passwort lautet falsch"]);
+
   itStores("a password under the word as a JSON member is replaced: %s", text, [
     ['{"senha":"abc123XYZ"}', `{"senha":"${SECRET}"}`],
     ['{"Kennwort":"Xk9mQ7vLp2"}', `{"Kennwort":"${SECRET}"}`],

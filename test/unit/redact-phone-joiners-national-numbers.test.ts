@@ -189,6 +189,21 @@ describe("a checked national number in every separator and label", () => {
     "nas=12345",
   ]);
 
+  it("takes the number of a checked key's value that names its document first, as text does", () => {
+    for (const [key, value, stored] of [
+      ["sin", "SIN: 046 454 286", "SIN: " + ID],
+      ["sin", "SIN 046454286", "SIN " + ID],
+      ["sin", "Social Insurance Number: 046 454 286", "Social Insurance Number: " + ID],
+      ["nas", "NAS: 046 454 286", "NAS: " + ID],
+      ["nhs_number", "NHS number: 943 476 5919", "NHS number: " + ID],
+      ["my_number", "My Number: 1234-5678-9018", "My Number: " + ID],
+      // The check still decides.
+      ["sin", "SIN: 123 456 789", "SIN: 123 456 789"],
+    ] as const) {
+      expect(storedUnder(key)(value)).toBe(stored);
+    }
+  });
+
   it("keeps a checked key's look-alike as an attribute and a JSON body", () => {
     for (const [key, value] of [["nas", "backup-01"], ["nas", "046454287"], ["my_no", "7"], ["individual_number", "12345"]] as const) {
       expect(storedUnder(key)(value)).toBe(value);

@@ -271,7 +271,9 @@ export const nationalIdDetector: Detector = {
     if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
       const value = unwrapped(match.trim());
       if (value === undefined) return undefined;
-      return ((place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0 ? holdsKeyCheck(value) : isKeyedNumber(value, "")) ? marker : undefined;
+      if ((place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0 ? holdsKeyCheck(value) : isKeyedNumber(value, "")) return marker;
+      // Not the number alone: a value may still name its document before it, as a text does
+      // (`SIN: 046 454 286` under the key `sin`), and is read so below.
     }
     const shapes = SHAPES();
     const end = start + match.length;
