@@ -187,8 +187,6 @@ describe("an error's name after a credential's colon", () => {
     ["token: InvalidTokenError: s3cr3tT0kenValue99", `token: ${P}`],
     ["password: AuthError: invalid hunter2x9 given", `password: ${P} given`],
     ["password: ERR hunter2x9. Next", `password: ${P}. Next`],
-    // Six digits and more are a numeric password, not an error's words.
-    ["password: ERR invalid password 48291734", `password: ${P}`],
     ["(password: ERR hunter2x9)", `(password: ${P})`],
     [`{"msg":"password: ERR hunter2x9"}`, `{"msg":"password: ${P}"}`],
     [`{"msg":"{\\"m\\":\\"password: ERR hunter2x9\\"}"}`, `{"msg":"{\\"m\\":\\"password: ${P}\\"}"}`],

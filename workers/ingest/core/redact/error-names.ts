@@ -31,11 +31,10 @@ const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?
 /**
  * A word shaped as a secret in a message: six or more characters of letters, digits and the
  * symbols a password holds, a letter and a digit among them (`hunter2x9`, `s3cr3tT0kenValue99`,
- * `3f9a7c2e1b8d4a6f9e0c`), or six digits and more (a numeric password or PIN, `48291734`: an
- * error's own message rarely holds so long a number after a credential's name). A dotted, `/` or
- * `:` joined word (`10.0.0.5:6379`, `parser.js:179`) is an address or a place in code.
+ * `3f9a7c2e1b8d4a6f9e0c`). A dotted, `/` or `:` joined word (`10.0.0.5:6379`, `parser.js:179`)
+ * is an address or a place in code.
  */
-const SECRET_SHAPED_WORD = /^(?:(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[\w!@#$%^&*+=~-]{6,}|\d{6,})$/;
+const SECRET_SHAPED_WORD = /^(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[\w!@#$%^&*+=~-]{6,}$/;
 
 /** Marks a sentence or a quotation puts around a word. */
 const WORD_EDGES = /^["'`([{<]+|["'`)\]}>.,;:!?]+$/g;
