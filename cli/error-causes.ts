@@ -20,6 +20,19 @@ export function messageWithCauses(error: unknown): string {
 }
 
 /**
+ * Whether the error, or one of its causes (five deep, as messageWithCauses reads them), is one
+ * of the connection failures explained in words there: nothing was answered, so the address
+ * itself may be the wrong one.
+ */
+export function isConnectionFailure(error: unknown): boolean {
+  let depth = 0;
+  for (let cause: unknown = error; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if (plainWordsFor(cause) !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * Node's error codes on a connection (libuv's, undici's, OpenSSL's), in words. Only those whose
  * code says less than the words; an error without a code keeps its message alone.
  */

@@ -15,11 +15,9 @@ import { FRAMEWORK_FAMILIES, FRAMEWORK_METRIC, type FrameworkFamily } from "./co
 import { describeGeneration, generationMismatch } from "./core/generation";
 import { tailNamesUnderEnvironments } from "./core/tail-names";
 import { DEFAULT_OUT, importInstructions, MANIFEST, OutputFolderError, writeGrafanaFiles } from "./write";
-import { messageWithCauses } from "../cli/error-causes";
-import { endpointUrl } from "../cli/endpoint-url";
+import { isConnectionFailure, messageWithCauses } from "../cli/error-causes";
+import { chooseClickHouseUrl, DEFAULT_CLICKHOUSE_URL, pointElsewhereHint } from "./clickhouse-url";
 import { parseFlags, UsageError, usageErrorText } from "../cli/flags";
-
-const DEFAULT_URL = "http://127.0.0.1:8123";
 
 const usage = `Usage: npm run dashboards -- [flags]
 
@@ -46,7 +44,7 @@ const usage = `Usage: npm run dashboards -- [flags]
                             invocations (server spans) a 5-minute window needs before the band
                             rules count its error rate and p95 (default ${DEFAULT_MIN_REQUESTS_PER_WINDOW})
   --url URL                 ClickHouse HTTP(S) endpoint: read with --from-clickhouse, and the
-                            data source's address (default $CLICKHOUSE_URL or ${DEFAULT_URL})
+                            data source's address (default $CLICKHOUSE_URL or ${DEFAULT_CLICKHOUSE_URL})
   --user USER, --password PASS
                             credentials (default $CLICKHOUSE_USER or default / $CLICKHOUSE_PASSWORD);
                             the password is never written: the data source reads $CLICKHOUSE_PASSWORD
@@ -112,17 +110,6 @@ function parseGeneration(text: string | undefined): Generation | undefined {
   return text as Generation;
 }
 
-/**
- * ClickHouse's HTTP(S) interface, as both this command (--from-clickhouse) and Grafana (the data
- * source's host, port and path) reach it: an absolute http(s) URL without query or fragment.
- */
-function parseClickHouseUrl(text: string, source: string): string {
-  if (endpointUrl(text) === undefined) {
-    throw new UsageError(`${source} must be ClickHouse's http(s) URL without query or fragment, e.g. https://clickhouse.example:8443, got ${JSON.stringify(text)}`);
-  }
-  return text;
-}
-
 async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const flags = parseCommandLine(argv);
   if (flags.help) {
@@ -133,9 +120,9 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const minRequestsPerWindow = parseMinRequests(flags["min-requests-per-window"]);
   checkDatabase(flags.database);
   if (flags.user === "") throw new UsageError("--user needs a ClickHouse user name, got an empty one (leave it out for $CLICKHOUSE_USER or default)");
+  const clickhouseUrl = chooseClickHouseUrl(flags.url, env.CLICKHOUSE_URL);
   const clickhouse = {
-    // An empty variable counts as unset.
-    url: parseClickHouseUrl(flags.url ?? (env.CLICKHOUSE_URL || DEFAULT_URL), flags.url === undefined ? "CLICKHOUSE_URL" : "--url"),
+    url: clickhouseUrl.url,
     username: flags.user ?? (env.CLICKHOUSE_USER || "default"),
     password: flags.password ?? env.CLICKHOUSE_PASSWORD ?? "",
   };
@@ -149,7 +136,8 @@ async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
     const tables = queryTables({ database, generation });
     try {
       const detected = await tablesGeneration(client, database).catch((error: unknown) => {
-        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${messageWithCauses(error)}`);
+        const hint = isConnectionFailure(error) ? `\n  ${pointElsewhereHint(clickhouseUrl)}` : "";
+        throw new Error(`--from-clickhouse could not read the tables at ${clickhouse.url}: ${messageWithCauses(error)}${hint}`);
       });
       console.log(`Tables in ${database} at ${clickhouse.url}: the ${describeGeneration(detected)} generation`);
       const mismatch = generationMismatch(generation, detected);

@@ -114,6 +114,7 @@ export function render(input: RenderInput): Rendered {
   }
   checkDatabase(input.database);
   const services = [...new Set(input.services)];
+  const uids = serviceUids(services);
   const tables = queryTables({ database: input.database, generation: input.generation });
   const generationTag = input.generation ?? "any-generation";
   if (input.team !== undefined && input.team.trim() === "") throw new RenderError("--team needs a team name, got an empty one");
@@ -124,7 +125,7 @@ export function render(input: RenderInput): Rendered {
   const dashboards: Rendered["dashboards"] = services.map((service) => ({
     service,
     dashboard: renderDashboard({
-      uid: serviceUid(service),
+      uid: uids.get(service)!,
       title: `deco-otel: ${service}`,
       description:
         `Invocations, errors, latency, logs and traces of ${service}, from the deco-otel tables.` +
@@ -159,7 +160,7 @@ export function render(input: RenderInput): Rendered {
           file: renderAlertRules({
             ...alertTarget,
             service,
-            serviceUid: serviceUid(service),
+            serviceUid: uids.get(service)!,
             minRequestsPerWindow: minRequests,
             frameworkFamilies: familiesOf(service),
           }),
@@ -198,13 +199,15 @@ function isWebUrl(text: string): boolean {
 /** The files to write, in a stable order. */
 export function renderFiles(rendered: Rendered): RenderedFile[] {
   const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
+  // An alert rules file is named after its dashboard's uid (the fleet's has no service).
+  const uidOf = new Map(rendered.dashboards.map(({ service, dashboard }) => [service, dashboard.uid!]));
   return [
     ...rendered.dashboards.map(({ dashboard }) => ({
       path: `dashboards/${dashboard.uid}.json`,
       content: `${JSON.stringify(dashboard, null, 2)}\n`,
     })),
     ...rendered.alertRules.map(({ service, file }) => ({
-      path: `provisioning/alerting/${service === undefined ? FLEET_UID : serviceUid(service)}.yaml`,
+      path: `provisioning/alerting/${uidOf.get(service)}.yaml`,
       content: yaml(file),
     })),
     { path: "provisioning/datasources/deco-otel.yaml", content: yaml(rendered.datasource) },
@@ -220,22 +223,50 @@ export function renderFiles(rendered: Rendered): RenderedFile[] {
   ];
 }
 
-/** The tail of a hashed service uid: `-` and 8 hex digits. */
-const HASHED_UID_TAIL = /-[0-9a-f]{8}$/;
+/** The tail of a hashed service uid: `-` and 8 hex digits, in either case (see serviceUids). */
+const HASHED_UID_TAIL = /-[0-9a-f]{8}$/i;
 
 /**
  * `deco-otel-<service>` when the name is a safe uid (Grafana: letters, digits, `-`, `_`, at most
  * 40 characters; alert rules add a suffix of up to 5 characters) that nothing else takes;
  * otherwise a readable prefix and a hash of the name, so distinct dashboards never share a uid
- * (nor the file named after it). Taken are the fleet overview's uid (a service named `fleet`
- * gets `deco-otel-fleet-<hash>`) and the shape of a hashed uid (a service named
- * `o-brien-svc-1a2b3c4d` is hashed too, so it never meets another name's hashed uid). The uid
- * depends on the name alone: it stays the same from run to run, whatever else is rendered.
+ * (nor the file named after it). Taken are the fleet overview's uid (a service named `fleet`,
+ * or `FLEET`, gets `deco-otel-fleet-<hash>`) and the shape of a hashed uid (a service named
+ * `o-brien-svc-1a2b3c4d` is hashed too, so it never meets another name's hashed uid), both
+ * compared ignoring letter case as Grafana's database may compare uids. The uid depends on the
+ * name alone; serviceUids adds the one rule that depends on the other services rendered.
  */
 export function serviceUid(service: string): string {
   const plain = `${DASHBOARD_TAG}-${service}`;
-  if (/^[A-Za-z0-9_-]+$/.test(service) && plain.length <= 30 && plain !== FLEET_UID && !HASHED_UID_TAIL.test(plain)) return plain;
+  const taken = plain.toLowerCase() === FLEET_UID || HASHED_UID_TAIL.test(plain);
+  return /^[A-Za-z0-9_-]+$/.test(service) && plain.length <= 30 && !taken ? plain : hashedServiceUid(service);
+}
+
+/** `deco-otel-<lower-case slug>-<first 8 hex digits of the name's SHA-256>`, at most 30 characters. */
+function hashedServiceUid(service: string): string {
   const hash = bytesToHex(sha256(utf8ToBytes(service))).slice(0, 8);
   const readable = service.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").slice(0, 30 - DASHBOARD_TAG.length - 10);
   return `${DASHBOARD_TAG}-${readable}-${hash}`;
+}
+
+/**
+ * Each distinct service's uid: serviceUid's, except that of plain uids equal but for letter case
+ * (`Shop` and `shop`) only the first keeps it and the later ones are hashed. Grafana stores uids
+ * in a database whose collation may compare them ignoring case (MySQL's default, PostgreSQL's
+ * citext), and the files named after them would clash on a case-insensitive file system. First
+ * is an all-lower-case name, then code-unit order, whatever order the services come in, so the
+ * conventional `shop` keeps `deco-otel-shop` beside a `Shop`.
+ */
+export function serviceUids(services: readonly string[]): Map<string, string> {
+  const lowerCaseFirst = (a: string, b: string) =>
+    Number(a !== a.toLowerCase()) - Number(b !== b.toLowerCase()) || (a < b ? -1 : a > b ? 1 : 0);
+  const uids = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const service of [...new Set(services)].sort(lowerCaseFirst)) {
+    const plain = serviceUid(service);
+    const uid = taken.has(plain.toLowerCase()) ? hashedServiceUid(service) : plain;
+    taken.add(uid.toLowerCase());
+    uids.set(service, uid);
+  }
+  return uids;
 }

@@ -33,7 +33,7 @@ export function renderBanner(pipeline: LocalPipeline, cwd: string): string {
     suggestion(demoCommand(pipeline), "drive all of it and show what landed, with the SQL"),
     `  curl ${clickhouseUrl} --data-binary "${SAMPLE_QUERY}"`,
     "",
-    "Ctrl-C waits up to 10 s for the retry queue, then stops everything; the tables stay for the next start.",
+    "Ctrl-C waits up to 10 s for the tail's hand-offs and the retry queue, then stops everything; the tables stay for the next start.",
   ].join("\n");
 }
 

@@ -33,28 +33,48 @@ export interface LocalPipeline {
   /** Differences from the schema that did not stop the start (apply-schema.ts), one line each. */
   schemaWarnings: string[];
   /**
-   * Waits up to `timeoutMs` for the ingest Worker's retry queue to be delivered (written or
-   * dead-lettered): it lives in Miniflare's memory, and a stop loses what is left in it.
-   * Resolves with what was still undelivered then, read from the Worker's own log lines
-   * (retry-ledger.ts); none when everything queued this run was delivered.
+   * Waits up to `timeoutMs` for the tail Worker's hand-offs to the ingest Worker to end and the
+   * ingest Worker's retry queue to be delivered (written or dead-lettered): both live in
+   * Miniflare's memory, and a stop loses what is left in them. Resolves with what was still
+   * undelivered then, read from the Workers' own log lines (retry-ledger.ts); none when
+   * everything taken this run was delivered. A tail invocation not yet begun is not seen.
    */
   drainRetryQueue(timeoutMs: number): Promise<Undelivered>;
   /** Stops the Workers, then ClickHouse; the tables' data stays in `dataDir`. */
   stop(): Promise<void>;
 }
 
-/** Retry queue messages still undelivered, of those this run sent, and the rows all of those held. */
+/** Retry queue messages still undelivered, of those this run sent, and the rows all of those held; the tail's hand-offs likewise. */
 export interface Undelivered {
   messages: number;
   sentMessages: number;
   sentRows: number;
+  /** The tail Worker's hand-offs to the ingest Worker not ended, and those begun this run. */
+  tailHandOffs: number;
+  tailHandOffsBegun: number;
 }
 
 /**
- * What a stop lost: `3 of the 5 retry queue message(s) this run sent were not written to ClickHouse
- * (the 5 held 12 rows between them); the local queue lives in memory, so their rows are lost: …`.
+ * What a stop lost, a line for each kind: the tail's hand-offs not ended (tailHandOffsWarning),
+ * then `3 of the 5 retry queue message(s) this run sent were not written to ClickHouse (the 5
+ * held 12 rows between them); the local queue lives in memory, so their rows are lost: …`.
  */
 export function undeliveredWarning(undelivered: Undelivered): string {
+  return [
+    ...(undelivered.tailHandOffs > 0 ? [tailHandOffsWarning(undelivered)] : []),
+    ...(undelivered.messages > 0 ? [retryQueueWarning(undelivered)] : []),
+  ].join("\n");
+}
+
+/** `1 of the 4 hand-off(s) of the tail Worker to the ingest Worker this run had not ended: …`. */
+function tailHandOffsWarning(undelivered: Undelivered): string {
+  return (
+    `${undelivered.tailHandOffs} of the ${undelivered.tailHandOffsBegun} hand-off(s) of the tail Worker to the ingest Worker this run had not ended: ` +
+    "the records it had taken for them (its invocations' logs and counts) may be lost; the local Workers live in memory."
+  );
+}
+
+function retryQueueWarning(undelivered: Undelivered): string {
   return (
     `${undelivered.messages} of the ${undelivered.sentMessages} retry queue message(s) this run sent were not written to ClickHouse ` +
     `(the ${undelivered.sentMessages} held ${undelivered.sentRows} rows between them); the local queue lives in memory, so their rows are lost: ` +
@@ -137,10 +157,18 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       schemaWarnings: schema.warnings,
       async drainRetryQueue(timeoutMs) {
         const deadline = Date.now() + timeoutMs;
-        while (ledger.settled < ledger.sent && Date.now() < deadline) {
+        // The tail's hand-offs first: one that ends may have queued rows on the retry queue.
+        const tailPending = () => ledger.tailHandOffs.begun - ledger.tailHandOffs.ended;
+        while ((tailPending() > 0 || ledger.settled < ledger.sent) && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
         }
-        return { messages: Math.max(0, ledger.sent - ledger.settled), sentMessages: ledger.sent, sentRows: ledger.sentRows };
+        return {
+          messages: Math.max(0, ledger.sent - ledger.settled),
+          sentMessages: ledger.sent,
+          sentRows: ledger.sentRows,
+          tailHandOffs: Math.max(0, tailPending()),
+          tailHandOffsBegun: ledger.tailHandOffs.begun,
+        };
       },
       stop: stopAll,
     };

@@ -3,6 +3,7 @@ import type { WorkerOptions } from "miniflare";
 import { buildWorker } from "../build-worker";
 import { HOST, LOCAL_VERSION_METADATA } from "./defaults";
 import { readWorkerWiring } from "./wrangler-config";
+import { LOCAL_TAIL_HAND_OFF_MSG } from "./retry-ledger";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -49,7 +50,7 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
     // Locally the runtime gives tail events no scriptName; the only producer is this one.
     TAIL_SERVICE_NAME_FALLBACK: producer.name,
   });
-  const tailOfLocalProducer = withLocalScriptVersion(tail, producer.name);
+  const tailOfLocalProducer = withLocalFront(tail, producer.name);
   const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, {
     CLICKHOUSE_URL: settings.clickhouseUrl,
     CLICKHOUSE_USER: "default",
@@ -74,14 +75,19 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
 }
 
 /**
- * The tail Worker as the platform runs it: workerd hands a tail handler no `scriptVersion` (a
+ * The tail Worker as the platform runs it, its hand-offs seen by the runner. First, workerd hands a tail handler no `scriptVersion` (a
  * deployed version is an upload's, and a local run has none), where Cloudflare gives every
  * TraceItem the producer's version. The tail's own code is kept byte for byte; a module in front
  * of it gives each TraceItem without one the version the local run binds to the producer
  * (LOCAL_VERSION_METADATA), so the tail's rows carry the `service.version` and
  * `cloudflare.script_version.tag` production shows, the same as the producer's own rows.
+ * Second, the tail forwards its records to the ingest Worker inside `waitUntil`, after the
+ * producer's invocation, through a service binding: nothing outside workerd sees that work, so
+ * a stop would cut records the tail has taken and not yet passed on. The front writes a
+ * LOCAL_TAIL_HAND_OFF_MSG line when a tail() hands work to `waitUntil` and when it ends, which
+ * the runner counts (retry-ledger.ts) and waits for on a stop.
  */
-function withLocalScriptVersion(tail: WorkerOptions & { name: string; script?: string }, producerName: string): WorkerOptions {
+function withLocalFront(tail: WorkerOptions & { name: string; script?: string }, producerName: string): WorkerOptions {
   const { script, ...options } = tail;
   if (script === undefined) throw new Error(`the ${tail.name} Worker has no script to run`);
   const scriptVersion = JSON.stringify({ id: LOCAL_VERSION_METADATA.id, tag: LOCAL_VERSION_METADATA.tag });
@@ -91,7 +97,16 @@ export * from "./tail-worker.mjs";
 const scriptVersion = Object.freeze(${scriptVersion});
 const versioned = (item) =>
   item.scriptVersion !== undefined ? item : new Proxy(item, { get: (target, key) => (key === "scriptVersion" ? scriptVersion : Reflect.get(target, key)) });
-export default { ...worker, tail: (events, env, ctx) => worker.tail(events.map(versioned), env, ctx) };
+// Each hand-off to waitUntil, begun and ended, for the runner to wait on when stopping.
+const note = (state) => console.log(JSON.stringify({ level: "debug", msg: ${JSON.stringify(LOCAL_TAIL_HAND_OFF_MSG)}, state }));
+const seen = (ctx) => ({
+  waitUntil: (work) => {
+    note("begun");
+    ctx.waitUntil(Promise.resolve(work).finally(() => note("ended")));
+  },
+  passThroughOnException: () => ctx.passThroughOnException(),
+});
+export default { ...worker, tail: (events, env, ctx) => worker.tail(events.map(versioned), env, seen(ctx)) };
 `;
   return {
     ...options,

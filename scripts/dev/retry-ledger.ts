@@ -1,7 +1,8 @@
 /**
  * What the ingest Worker's log lines say it sent to its retry queue and what its consumer
- * settled, read from workerd's output as it comes: a test, or `npm start` stopping, learns from
- * the Worker itself when nothing more of an export will land, instead of waiting a while and hoping.
+ * settled, and (in the local run) what the tail Worker began and ended handing to the ingest
+ * Worker, read from workerd's output as it comes: a test, or `npm start` stopping, learns from
+ * the Workers themselves when nothing more of an export will land, instead of waiting a while and hoping.
  *
  * - `export written` (one per export answered 200, under its `requestId`): `queued_messages`,
  *   the retry queue messages the request sent (rows cut to fit make more messages than units),
@@ -14,6 +15,13 @@
  */
 import type { Readable } from "node:stream";
 
+/**
+ * The `msg` of the lines the local run's front of the tail Worker writes (local-workers.ts) when
+ * a tail() hands work to `waitUntil` (`state` `begun`) and when that work has ended (`ended`):
+ * its forward to the ingest Worker delivered, handed off to the hand-off queue, or lost.
+ */
+export const LOCAL_TAIL_HAND_OFF_MSG = "local tail hand-off";
+
 export interface RetryLedger {
   /** Reads one of workerd's output streams (stdout or stderr: `warn` and `error` lines go to stderr). */
   read(stream: Readable): void;
@@ -25,6 +33,8 @@ export interface RetryLedger {
   sentRows: number;
   /** Messages of the retry queue its consumer wrote or dead-lettered. */
   settled: number;
+  /** The tail Worker's hand-offs to the ingest Worker begun, and those of them ended (LOCAL_TAIL_HAND_OFF_MSG). */
+  tailHandOffs: { begun: number; ended: number };
 }
 
 /** A ledger of the retry queue named `queue` (the consumer's lines of other queues are not its). */
@@ -34,6 +44,7 @@ export function retryLedger(queue: string): RetryLedger {
     sent: 0,
     sentRows: 0,
     settled: 0,
+    tailHandOffs: { begun: 0, ended: 0 },
     read(stream) {
       let partial = "";
       stream.setEncoding("utf8");
@@ -58,6 +69,8 @@ export function retryLedger(queue: string): RetryLedger {
       ledger.sentRows += Number(line.queued ?? 0);
     } else if (line.msg === "retry batch consumed" && line.queue === queue) {
       ledger.settled += Number(line.written) + Number(line["dead-lettered"]);
+    } else if (line.msg === LOCAL_TAIL_HAND_OFF_MSG) {
+      ledger.tailHandOffs[line.state === "begun" ? "begun" : "ended"] += 1;
     }
   };
   return ledger;

@@ -3,8 +3,8 @@
  *
  * The local ClickHouse (schema applied), the ingest Worker, the tail Worker bound to it and the
  * example producer tailing into it. Prints the URLs once everything answers; SIGINT or SIGTERM
- * waits up to RETRY_QUEUE_DRAIN_MS for the in-memory retry queue to be delivered (saying how
- * many messages it lost if not), stops it all and exits 0, keeping the tables for the next start. Tables already in the data
+ * waits up to RETRY_QUEUE_DRAIN_MS for the tail Worker's hand-offs to the ingest Worker to end
+ * and the in-memory retry queue to be delivered (saying how many of each it lost if not), stops it all and exits 0, keeping the tables for the next start. Tables already in the data
  * directory that differ from the schema (another generation, engine or deduplication window)
  * stop the start before any Worker runs, with exit code 3 and what to do.
  */
@@ -15,7 +15,7 @@ import { LocalSchemaMismatchError } from "./apply-schema";
 import { startLocalPipeline, undeliveredWarning } from "./local-pipeline";
 import { parseStartOptions, startUsage } from "./start-options";
 
-/** How long a stop waits for the in-memory retry queue to be delivered before it is lost. */
+/** How long a stop waits for the tail's hand-offs and the in-memory retry queue before what is left is lost. */
 const RETRY_QUEUE_DRAIN_MS = 10_000;
 
 /** Resolves on the first SIGINT/SIGTERM; a second one means "now" and exits at once. */
@@ -48,10 +48,11 @@ async function main(): Promise<number> {
   }
   console.log(`\n${renderBanner(pipeline, process.cwd())}\n`);
   await stop;
-  console.log(`Waiting up to ${RETRY_QUEUE_DRAIN_MS / 1000} s for the retry queue to be delivered...`);
+  console.log(`Waiting up to ${RETRY_QUEUE_DRAIN_MS / 1000} s for the tail Worker's hand-offs and the retry queue to be delivered...`);
   const undelivered = await pipeline.drainRetryQueue(RETRY_QUEUE_DRAIN_MS);
   await pipeline.stop();
-  if (undelivered.messages > 0) console.warn(undeliveredWarning(undelivered));
+  if (undelivered.tailHandOffs === 0) console.log(`The tail Worker's ${undelivered.tailHandOffsBegun} hand-off(s) to the ingest Worker this run all ended.`);
+  if (undelivered.messages > 0 || undelivered.tailHandOffs > 0) console.warn(undeliveredWarning(undelivered));
   console.log("Stopped.");
   return 0;
 }

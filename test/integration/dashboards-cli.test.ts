@@ -271,6 +271,16 @@ describe("npm run dashboards", () => {
       const run = await dashboardsCli(["--from-clickhouse", "--url", url, "--out", join(out, "unreachable")]);
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(`--from-clickhouse could not read the tables at ${url}: fetch failed: connect ECONNREFUSED 127.0.0.1:${port}`);
+      expect(run.stderr).toContain(`\n  ${url} is --url's: is ClickHouse's HTTP(S) interface there?`);
+    });
+
+    it("says a refused CLICKHOUSE_URL came from that variable, and how to read another ClickHouse", async () => {
+      const port = await closedPort();
+      const url = `http://127.0.0.1:${port}`;
+      const run = await dashboardsCli(["--from-clickhouse", "--out", join(out, "unreachable-variable")], { CLICKHOUSE_URL: url });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`--from-clickhouse could not read the tables at ${url}: fetch failed: connect ECONNREFUSED`);
+      expect(run.stderr).toContain(`${url} is CLICKHOUSE_URL's: for another ClickHouse, change CLICKHOUSE_URL or pass --url URL (which wins over it).`);
     });
 
     it("renders every service seen in the last day, besides the named ones (not Cloudflare's destination test record), and names those the tail Worker did not count", async () => {

@@ -300,6 +300,18 @@ describe("npm start", () => {
 });
 
 describe("stopping and starting again", () => {
+  /** Another `npm start` on the same data directory, its URLs, and SQL on its ClickHouse. */
+  async function startAgain() {
+    const started = startPipeline(dataDir);
+    const found = urlsIn(await bannerOf(started));
+    const sql = (query: string) => fetch(found.clickhouse, { method: "POST", body: query }).then((response) => response.text());
+    return { started, ...found, sql };
+  }
+
+  /** SQL on the data directory once `npm start` has stopped: a repair after a test. */
+  const sqlWhenStopped = (query: string) =>
+    withLocalClickHouse(dataDir, (url) => fetch(url, { method: "POST", body: query }).then((response) => response.text()));
+
   it("stops everything on SIGINT with exit code 0, and a second start keeps the data", async () => {
     const children = childPidsOf(pipeline.child.pid!);
     expect(children.length).toBeGreaterThan(0);
@@ -325,9 +337,7 @@ describe("stopping and starting again", () => {
   });
 
   it("waits for the retry queue on SIGINT and says how many rows it could not write, for the local queue lives in memory", async () => {
-    const started = startPipeline(dataDir);
-    const { ingest, clickhouse } = urlsIn(await bannerOf(started));
-    const sql = (query: string) => fetch(clickhouse, { method: "POST", body: query }).then((response) => response.text());
+    const { started, ingest, sql } = await startAgain();
     // The table gone: the export is answered 200, its row queued for a later write.
     await sql("RENAME TABLE otel.otel_logs TO otel.otel_logs_away");
     try {
@@ -339,14 +349,38 @@ describe("stopping and starting again", () => {
       expect(answer.status).toBe(200);
       await eventually(async () => expect(started.stdout()).toMatch(/"msg":"export written".*"queued":1,/));
       expect(await stopWithSigint(started)).toEqual({ code: 0, signal: null });
-      expect(started.stdout()).toContain("Waiting up to 10 s for the retry queue to be delivered...");
+      expect(started.stdout()).toContain("Waiting up to 10 s for the tail Worker's hand-offs and the retry queue to be delivered...");
       expect(started.stderr()).toContain(
         "1 of the 1 retry queue message(s) this run sent were not written to ClickHouse (the 1 held 1 rows between them); the local queue lives in memory, so their rows are lost",
       );
     } finally {
-      await withLocalClickHouse(dataDir, (url) =>
-        fetch(url, { method: "POST", body: "RENAME TABLE otel.otel_logs_away TO otel.otel_logs" }).then((response) => response.text()),
-      );
+      await sqlWhenStopped("RENAME TABLE otel.otel_logs_away TO otel.otel_logs");
+    }
+  });
+
+  it("waits on SIGINT for the tail Worker's hand-off to the ingest Worker, which the stop would otherwise cut", async () => {
+    const { started, producer, sql } = await startAgain();
+    // The tail's log rows take 3 s to insert (sleep runs only on a block with rows: the producer's own are not slowed).
+    await sql("CREATE MATERIALIZED VIEW otel.slow_tail_rows ENGINE = Null AS SELECT sleep(3) AS slept FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'");
+    try {
+      const answer = await fetch(`${producer}/boom`);
+      expect(answer.status).toBe(500);
+      await answer.arrayBuffer();
+      // Its hand-off has begun; its INSERT takes 3 s more.
+      await eventually(async () => expect(started.stdout()).toContain('"msg":"local tail hand-off","state":"begun"'));
+      expect(await stopWithSigint(started)).toEqual({ code: 0, signal: null });
+      const stop = started.stdout().slice(started.stdout().indexOf("SIGINT: stopping"));
+      // The stop waited for the hand-off's end, and the tail's rows it carried.
+      expect(stop).toContain('"msg":"local tail hand-off","state":"ended"');
+      expect(stop).toMatch(/"msg":"export written","requestId":"[^"]+","entrypoint":"tail-ingest","signal":"logs"/);
+      expect(stop).toMatch(/The tail Worker's [1-9]\d* hand-off\(s\) to the ingest Worker this run all ended\./);
+      expect(started.stderr()).not.toContain("hand-off(s) of the tail Worker to the ingest Worker this run had not ended");
+    } catch (error) {
+      if (started.child.exitCode === null) started.child.kill("SIGKILL");
+      await started.exited;
+      throw error;
+    } finally {
+      await sqlWhenStopped("DROP VIEW IF EXISTS otel.slow_tail_rows");
     }
   });
 });

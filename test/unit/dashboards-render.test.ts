@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from "node:fs";
 import type { Dashboard, Panel, RowPanel } from "@grafana/schema";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { render, renderFiles, RenderError, serviceUid, type RenderInput } from "../../dashboards/core/render";
+import { render, renderFiles, RenderError, serviceUid, serviceUids, type RenderInput } from "../../dashboards/core/render";
 import { PLUGIN_ID, PLUGIN_VERSION } from "../../dashboards/core/grafana-dashboard";
 import { templateText } from "../../dashboards/core/alert-rules";
 import { describeGeneration, detectGeneration, generationMismatch } from "../../dashboards/core/generation";
@@ -290,6 +290,40 @@ describe("service uids", () => {
     const paths = renderFiles(rendered).map((file) => file.path);
     expect(new Set(paths).size).toBe(paths.length);
     expect(new Set(rendered.dashboards.map(({ dashboard }) => dashboard.uid)).size).toBe(3);
+  });
+});
+
+describe("service uids ignoring letter case", () => {
+  // Grafana's database may compare uids ignoring case (MySQL's default collation, PostgreSQL's citext).
+  const caseless = (uids: Iterable<string>) => new Set([...uids].map((uid) => uid.toLowerCase()));
+
+  it("hash the later of two services whose uids differ only in case, the lower-case one keeping its plain uid in any order", () => {
+    for (const services of [["Shop", "shop"], ["shop", "Shop"]]) {
+      const rendered = render({ ...INPUT, services });
+      const uids = rendered.dashboards.map(({ dashboard }) => dashboard.uid!);
+      expect(caseless(uids).size).toBe(3);
+      const uidOf = new Map(rendered.dashboards.map(({ service, dashboard }) => [service, dashboard.uid]));
+      expect(uidOf.get("shop")).toBe("deco-otel-shop");
+      expect(uidOf.get("Shop")).toMatch(/^deco-otel-shop-[0-9a-f]{8}$/);
+      const paths = renderFiles(rendered).map((file) => file.path);
+      expect(caseless(paths).size).toBe(paths.length);
+    }
+  });
+
+  it("give the later twins distinct hashed uids, and keep a service without a twin as it was", () => {
+    const uids = serviceUids(["SHOP", "Shop", "shop", "Checkout"]);
+    expect(caseless(uids.values()).size).toBe(4);
+    expect(uids.get("Checkout")).toBe("deco-otel-Checkout");
+    expect(serviceUids(["Shop"]).get("Shop")).toBe("deco-otel-Shop");
+  });
+
+  it("hash a service whose plain uid is the fleet overview's or a hashed uid's shape but for case", () => {
+    expect(serviceUid("FLEET")).toMatch(/^deco-otel-fleet-[0-9a-f]{8}$/);
+    expect(serviceUid("Fleet")).not.toBe(serviceUid("FLEET"));
+    expect(serviceUid("o-brien-svc-1A2B3C4D")).toMatch(/^deco-otel-o-brien-svc-[0-9a-f]{8}$/);
+    const rendered = render({ ...INPUT, services: ["FLEET"] });
+    const paths = renderFiles(rendered).map((file) => file.path);
+    expect(caseless(paths).size).toBe(paths.length);
   });
 });
 
