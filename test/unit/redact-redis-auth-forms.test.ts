@@ -76,6 +76,16 @@ describe("a command's arguments without the object's name", () => {
     ]);
     expect(values["args"]).toEqual({ arrayValue: [{ stringValue: "default" }, { stringValue: SECRET }] });
   });
+  it("reads a command member and its args as JSON text and util.inspect print them", () => {
+    const text = (value: string) => redactString(value, policy).text;
+    expect(text('{"command":"auth","args":["default","Xy9pw123"]}')).toBe(`{"command":"auth","args":["default","${SECRET}"]}`);
+    expect(text("{ command: 'auth', args: [ 'default', 'Xy9pw123' ] }")).toBe(`{ command: 'auth', args: [ 'default', '${SECRET}' ] }`);
+    expect(text('{"args":["default","Xy9pw123"],"cmdTimeout":5,"command":"auth"}')).toBe(`{"args":["default","${SECRET}"],"cmdTimeout":5,"command":"auth"}`);
+    // A member between the word and the args is scanned as any text is, not kept by the command's rule.
+    expect(text('{"command":"auth","email":"bob@example.com","args":["Xy9pw123"]}')).toBe('{"command":"auth","email":"[REDACTED:email]","args":["Xy9pw123"]}');
+    expect(text('{"command":"auth","args":["login","--web"]}')).toBe('{"command":"auth","args":["login","--web"]}');
+    expect(text('{"args":["default","Xy9pw123"]}')).toBe('{"args":["default","Xy9pw123"]}');
+  });
   it("keeps args with nothing saying they are AUTH's, and other commands' args", () => {
     expect(lifted({ err: { command: { args: ["default", "pw"] } } })["err.command.args"]).toBe('["default","pw"]');
     expect(lifted({ args: ["default", "pw"] })["args"]).toBe('["default","pw"]');

@@ -151,15 +151,22 @@ const COMMAND_PARENT = `(?<=(?:\\bcommand(?:\\\\*["'])?[ \\t]*:${OBJECT_SPACE}|\
  * name: 'auth', args: [ 'default', 'pw' ] }`), or its members in the other order, as a map
  * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`), other members
  * with scalar values between (`OTHER_MEMBER`), the list maybe ending in `%o`'s `[length]: n`;
- * only under a `command` member or the `Command` class's name (`COMMAND_PARENT`); the match
- * starting at the `{`.
+ * only under a `command` member or the `Command` class's name (`COMMAND_PARENT`); or, under any
+ * parent, an object opening with a `command` member naming the command and then its `args`, as
+ * a logger writes a command's word and arguments (`{"command":"auth","args":["default","pw"]}`),
+ * or the other way round with other members between (sorted keys). The match starts at the `{`.
  */
 const COMMAND_OBJECT = (() => {
-  const name = `${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
+  const word = (key: string) => `${objectKey(key)}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
   const length = `(?:${OBJECT_SPACE},${OBJECT_SPACE}\\[length\\]:[ \\t]*\\d+)?`;
   const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${length}${OBJECT_SPACE}\\]`;
-  const then = `${OBJECT_SPACE},${OBJECT_SPACE}(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
-  return `\\{${COMMAND_PARENT}${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
+  const members = `(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
+  const then = `${OBJECT_SPACE},${OBJECT_SPACE}${members}`;
+  const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
+  // The rewrite keeps what it reads before the last password without scanning it: no member
+  // stands between the `command` member and the `args` after it.
+  const commanded = `(?:${word("command")}${OBJECT_SPACE},${OBJECT_SPACE}${args}|${args}${then}${word("command")})`;
+  return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
  * A command's arguments as a list without its brackets, the command first in capitals, as a
@@ -402,14 +409,21 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
 /** A list without brackets: a quoted word and a `,` after it. */
 const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
 
-/** The `name` member of a command object (`COMMAND_OBJECT`), its value's text captured: the command word. */
-const OBJECT_NAME = /(?<![\w$])name\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/;
-/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`. */
-const OBJECT_ARGS = /(?<![\w$])args\\*["'`]?[ \t]*:\s*\[/;
+/**
+ * The `name` or `command` member of a command object (`COMMAND_OBJECT`), its value's text
+ * captured: the command word; a member's key only, after the object's `{` or a `,` (a string
+ * member's text is no member: `"msg":"bad command: auth"`).
+ */
+const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|command)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
+/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`, a member's key only. */
+const OBJECT_ARGS = /(?<=[{,]\s{0,64}\\*["'`]?)args\\*["'`]?[ \t]*:\s*\[/;
 
-/** The command word and then the arguments (the `args` list, the object's first `[`) of a command object (`COMMAND_OBJECT`). */
+/**
+ * The command word (the first `name` or `command` member naming a command that may carry a
+ * password) and then the arguments (the `args` list) of a command object (`COMMAND_OBJECT`).
+ */
 function objectCommand(match: string): Token[] {
-  const name = OBJECT_NAME.exec(match)!;
+  const name = [...match.matchAll(OBJECT_NAME)].find((member) => COMMAND_NAME.test(member[1]!))!;
   const start = name.index + name[0].length - name[1]!.length;
   const args = OBJECT_ARGS.exec(match)!;
   return listItems(match, args.index + args[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
