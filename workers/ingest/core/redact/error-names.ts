@@ -4,7 +4,7 @@
  * of an error's message: `WRONGPASS invalid username-password pair`, `NOAUTH Authentication
  * required.`, `ERR invalid password`.
  */
-const REDIS_ERROR_CODES =
+export const REDIS_ERROR_CODES =
   "ERR|WRONGPASS|NOAUTH|NOPERM|WRONGTYPE|NOSCRIPT|NOPROTO|READONLY|LOADING|BUSY|BUSYKEY|EXECABORT|OOM|MISCONF|MASTERDOWN|NOREPLICAS|CROSSSLOT|CLUSTERDOWN|TRYAGAIN";
 
 /**

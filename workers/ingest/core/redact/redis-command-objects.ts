@@ -15,9 +15,12 @@ export function mayBeCommandArguments(key: string): boolean {
   return lastPartIs(key, "args");
 }
 
-/** Whether `key`'s last part is `name`: a command object's word may be under it. */
+/**
+ * Whether `key`'s last part is `name` or `command`: a command object's word may be under it, or
+ * the word of a command whose arguments are its sibling `args`.
+ */
 export function mayBeCommandName(key: string): boolean {
-  return lastPartIs(key, "name");
+  return lastPartIs(key, "name") || lastPartIs(key, "command");
 }
 
 /**
@@ -25,17 +28,20 @@ export function mayBeCommandName(key: string): boolean {
  * "" for a record's own list), by the key of their arguments: for each `…args` whose sibling
  * `…name` (the same parent's, `err.command.`) is a string naming a command that carries a
  * password (`isPasswordCommandWord`: `auth`, `hello`, `config`, `migrate`, `acl`), the parent
- * being a `command` (`err.command.name`, `command.name`, a map `command`'s `name`); undefined
- * when there is none. Other commands' arguments are keys and values, no secret
+ * being a `command` (`err.command.name`, `command.name`, a map `command`'s `name`); and for
+ * each `…args` whose sibling `…command` is such a string (a logger's `{command:"auth",
+ * args:[…]}`, `err.command` beside `err.args`): the word naming the command is the evidence the
+ * list is its arguments. Undefined when there is none. Other commands' arguments are keys and values, no secret
  * (`{"name":"get","args":["session:42"]}` stays), and another parent's `name` and `args` are a
  * job's or a call's (`job.name`, `task.args`, `event.args`).
  */
 export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string): Map<string, string> | undefined {
   let commands: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    if (!mayBeCommandName(key) || !underCommand(prefix === "" ? key : `${prefix}.${key}`)) continue;
+    const word = lastPartIs(key, "command") ? "command" : "name";
+    if (word === "name" && !(lastPartIs(key, "name") && underCommand(prefix === "" ? key : `${prefix}.${key}`))) continue;
     if (!("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
-    const args = `${key.slice(0, key.length - "name".length)}args`;
+    const args = `${key.slice(0, key.length - word.length)}args`;
     if (attributes.some((attribute) => attribute.key === args && holdsList(attribute.value))) (commands ??= new Map()).set(args, value.stringValue);
   }
   return commands;

@@ -3,6 +3,7 @@ import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
+import { REDIS_ERROR_CODES } from "./error-names";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -75,6 +76,14 @@ const ENCLOSED = 256;
  */
 const ERROR_COLON = `(?:${["error", "err", "exception", "failed"].map(caseless).join("|")}):[ \\t]{1,8}`;
 /**
+ * What names the command that follows on a line: a `command` or `cmd` label and its `:` or `=`
+ * after a word's start (`Command: AUTH admin pw`, `cmd=auth default pw`), or the word
+ * `redis`/`valkey` opening the message or a JSON string, as a logger's name (`redis AUTH admin
+ * pw`, `redis: auth pw`; inside a sentence it is prose: `a Redis AUTH in RESP`), in any case; the command's words
+ * are judged as a line's (`Command: auth status`, `redis auth failed` stay).
+ */
+const COMMAND_LABEL = `(?<![\\w.-])(?:${["command", "cmd"].map(caseless).join("|")})[ \\t]{0,8}[:=][ \\t]{0,8}|(?:${MESSAGE_START}|(?<!\\\\)")${BLANKS}(?:${["redis", "valkey"].map(caseless).join("|")}):?[ \\t]{1,8}`;
+/**
  * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
  * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
  * redis.io/docs/latest/operate/oss_and_stack/management/security/acl). A line's words only: a
@@ -142,15 +151,22 @@ const COMMAND_PARENT = `(?<=(?:\\bcommand(?:\\\\*["'])?[ \\t]*:${OBJECT_SPACE}|\
  * name: 'auth', args: [ 'default', 'pw' ] }`), or its members in the other order, as a map
  * stored with sorted keys writes them (`{"args":["default","pw"],"name":"auth"}`), other members
  * with scalar values between (`OTHER_MEMBER`), the list maybe ending in `%o`'s `[length]: n`;
- * only under a `command` member or the `Command` class's name (`COMMAND_PARENT`); the match
- * starting at the `{`.
+ * only under a `command` member or the `Command` class's name (`COMMAND_PARENT`); or, under any
+ * parent, an object opening with a `command` member naming the command and then its `args`, as
+ * a logger writes a command's word and arguments (`{"command":"auth","args":["default","pw"]}`),
+ * or the other way round with other members between (sorted keys). The match starts at the `{`.
  */
 const COMMAND_OBJECT = (() => {
-  const name = `${objectKey("name")}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
+  const word = (key: string) => `${objectKey(key)}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
   const length = `(?:${OBJECT_SPACE},${OBJECT_SPACE}\\[length\\]:[ \\t]*\\d+)?`;
   const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${length}${OBJECT_SPACE}\\]`;
-  const then = `${OBJECT_SPACE},${OBJECT_SPACE}(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
-  return `\\{${COMMAND_PARENT}${OBJECT_SPACE}(?:${name}${then}${args}|${args}${then}${name})`;
+  const members = `(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
+  const then = `${OBJECT_SPACE},${OBJECT_SPACE}${members}`;
+  const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
+  // The rewrite keeps what it reads before the last password without scanning it: no member
+  // stands between the `command` member and the `args` after it.
+  const commanded = `(?:${word("command")}${OBJECT_SPACE},${OBJECT_SPACE}${args}|${args}${then}${word("command")})`;
+  return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
  * A command's arguments as a list without its brackets, the command first in capitals, as a
@@ -176,15 +192,18 @@ const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
  * - a command an error message quotes: inside `(…)`, `[…]` or backquotes, to the closing one
  *   (`ENCLOSED`), or after an error's name and `: ` (`ERROR_COLON`), its words judged as a line's
- *   (`(AUTH required)`, `(auth failed)` stay);
+ *   (`(AUTH required)`, `(auth failed)` stay); so too after a label naming it (`COMMAND_LABEL`:
+ *   `Command: AUTH admin pw`, `redis AUTH admin pw`);
  * - ioredis' debug line's call, `auth([ 'default', 'pw' ])` (`write command[…]: 0 -> …`);
  * - an array of arguments as JSON or `util.inspect` print it, the command its first item
- *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items, the command in
- *   capitals (redis-py's `AuthenticationError: ('AUTH', 'pw')`); the list without brackets (`BARE_LIST`); a command
+ *   (`["AUTH","pw"]`, node-redis' command arrays); a tuple of quoted items and bare numbers, the
+ *   command in capitals (redis-py's `AuthenticationError: ('AUTH', 'pw')`, `('HELLO', 3, 'AUTH',
+ *   'default', 'pw')`); the list without brackets (`BARE_LIST`); a command
  *   object (`COMMAND_OBJECT`, ioredis' `ReplyError`'s `command`);
  * - RESP, the protocol's own text (`*2\r\n$4\r\nAUTH\r\n$2\r\npw\r\n`);
- * - in prose, `AUTH` in capitals and the word after it (after `default`, Redis's user), the
- *   match starting at the blank before (`sent AUTH s3cr3tP4ss to redis`).
+ * - in prose, `AUTH` in capitals and the word or two after it (a user's name and the password),
+ *   the match starting at the blank before (`sent AUTH s3cr3tP4ss to redis`, `sent AUTH admin
+ *   Tr0ub4dor3`).
  * Each start is bound by a lookbehind or a character of its own, so no match starts inside a
  * rejected one's command.
  */
@@ -200,15 +219,15 @@ export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=\\()${COMMAND_WORD}[ \\t][^()\\r\\n]{0,${ENCLOSED}}(?=\\))`,
   `(?=[${COMMAND_INITIALS}])(?<=\\[)${COMMAND_WORD}[ \\t][^[\\]\\r\\n]{0,${ENCLOSED}}(?=\\])`,
   `(?=[${COMMAND_INITIALS}])(?<=\`)${COMMAND_WORD}[ \\t][^\`\\r\\n]{0,${ENCLOSED}}(?=\`)`,
-  `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
+  `(?=[${COMMAND_INITIALS}])(?<=${ERROR_COLON}|${COMMAND_LABEL})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=[${COMMAND_INITIALS}])(?<=\\\\")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\[^"\\\\\\r\\n])*`,
   `(?<![\\w$.])${COMMAND_WORD}\\(\\[[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]\\)`,
   `\\[[ \\t]*${QUOTED_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}[ \\t]*\\]`,
-  `\\([ \\t]*${QUOTED_SENT_COMMAND_WORD}(?:[ \\t]*,[ \\t]*${QUOTED_LIST_ITEM})+[ \\t]*\\)`,
+  `\\([ \\t]*${QUOTED_SENT_COMMAND_WORD}(?:[ \\t]*,[ \\t]*(?:${QUOTED_LIST_ITEM}|\\d{1,9}))+[ \\t]*\\)`,
   COMMAND_OBJECT,
   BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
-  `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:default[ \\t]+)?[^\\s"]+`,
+  `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:[^\\s"]+[ \\t]+)?[^\\s"]+`,
 ].join("|");
 
 /**
@@ -266,6 +285,8 @@ const AUTH_VOCABULARY = new Set(
  * default user`, `AUTH default mechanism is PLAIN`), not a password.
  */
 const DEFAULT_PROSE_WORDS = new Set(["user", "users", "mechanism", "method", "mode", "setting", "settings", "config", "is", "was", "to", "for", "with", "and", "or", "the", "a", "an", "of", "on", "in"]);
+/** A Redis user's name as a sentence writes one after `AUTH`: a word of letters, digits, `_`, `.` and `-`. */
+const USER_NAME = /^[A-Za-z_][\w.-]{0,63}$/;
 /**
  * Argument shapes no Redis password or user name in a written command takes, which log lines
  * put after `auth`: a JSON object or array opening (`console.log("auth", obj)`), a path, a
@@ -287,13 +308,17 @@ const NOT_A_CREDENTIAL = [
  * The passwords in `match`, a match of `REDIS_COMMAND_SOURCE`, in order; none when the command
  * does not fit its grammar (`passwordArguments`). `isPlaceholder` says which values only stand
  * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `typed`: the
- * command follows redis-cli's prompt (`followsPrompt`).
+ * command follows redis-cli's prompt (`followsPrompt`); a command the server's error reply
+ * follows after `: ` (go-redis's `auth default pw: WRONGPASS …`) is judged so too.
  */
 export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, typed = false): readonly PasswordSpan[] {
   const { tokens, written } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
-  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, typed)) {
+  // The server's reply after the command and `: ` (go-redis) says it was sent, whatever its case.
+  const last = tokens[tokens.length - 1]!;
+  const answered = match.charCodeAt(last.end) === 0x3a && repliesAfter(match, last.end + 1);
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, typed || answered)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
@@ -384,14 +409,21 @@ function commandIn(match: string): { tokens: Token[]; written: Written } {
 /** A list without brackets: a quoted word and a `,` after it. */
 const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
 
-/** The `name` member of a command object (`COMMAND_OBJECT`), its value's text captured: the command word. */
-const OBJECT_NAME = /(?<![\w$])name\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/;
-/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`. */
-const OBJECT_ARGS = /(?<![\w$])args\\*["'`]?[ \t]*:\s*\[/;
+/**
+ * The `name` or `command` member of a command object (`COMMAND_OBJECT`), its value's text
+ * captured: the command word; a member's key only, after the object's `{` or a `,` (a string
+ * member's text is no member: `"msg":"bad command: auth"`).
+ */
+const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|command)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
+/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`, a member's key only. */
+const OBJECT_ARGS = /(?<=[{,]\s{0,64}\\*["'`]?)args\\*["'`]?[ \t]*:\s*\[/;
 
-/** The command word and then the arguments (the `args` list, the object's first `[`) of a command object (`COMMAND_OBJECT`). */
+/**
+ * The command word (the first `name` or `command` member naming a command that may carry a
+ * password) and then the arguments (the `args` list) of a command object (`COMMAND_OBJECT`).
+ */
 function objectCommand(match: string): Token[] {
-  const name = OBJECT_NAME.exec(match)!;
+  const name = [...match.matchAll(OBJECT_NAME)].find((member) => COMMAND_NAME.test(member[1]!))!;
   const start = name.index + name[0].length - name[1]!.length;
   const args = OBJECT_ARGS.exec(match)!;
   return listItems(match, args.index + args[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
@@ -492,19 +524,25 @@ function passwordArguments(words: readonly string[], written: Written, typed = f
   const keyword = (word: string | undefined, name: string): boolean => word !== undefined && word.toUpperCase() === name;
   switch (command.toUpperCase()) {
     case "AUTH": {
-      // `AUTH password` or `AUTH username password`.
+      // `AUTH password` or `AUTH username password`; a program's `auth` sub-command is neither.
+      if (args.some(isSubcommandArgument)) break;
       if (written === "prose") {
         // After Redis's `default` user, any word a credential can be is its password
         // (`sent AUTH default pw to cache`), but for a sentence's words after `default`.
         if (args[0] === "default") {
           if (args.length > 1 && canBeCredential(args[1]!) && !DEFAULT_PROSE_WORDS.has(args[1]!.toLowerCase())) at(1);
         } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
+        // Another user's name and then a credential-shaped word holding a digit (`sent AUTH admin
+        // Tr0ub4dor3`; `AUTH after redis-cli's prompt` is a sentence).
+        else if (args.length > 1 && USER_NAME.test(args[0]!) && !DEFAULT_PROSE_WORDS.has(args[0]!.toLowerCase()) && isCredentialShaped(args[1]!) && /\d/.test(args[1]!)) at(1);
         break;
       }
       // A list's command, and one typed at redis-cli's prompt, is a command whatever its case.
-      const spelled = written === "list" || typed ? "AUTH" : command;
+      const sent = written === "list" || typed;
+      const spelled = sent ? "AUTH" : command;
       const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
-      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, at, count < args.length);
+      const password = (index: number): void => void (sent || !CAPITALISED_WORD.test(args[index]!) ? at(index) : undefined);
+      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, password, count < args.length);
       break;
     }
     case "AUTH2":
@@ -593,6 +631,33 @@ function authArgumentCounts(args: readonly string[], startsCommand: (index: numb
 function startsNextCommand(word: string | undefined): boolean {
   return word !== undefined && isRedisCommandName(word);
 }
+
+/**
+ * The sub-commands of programs whose own `auth` command logs print beside Redis's (`gh auth
+ * login --web`, `gh auth status`, `gcloud auth list`, `firebase auth:export`'s runners, `vault
+ * auth enable`, `npm`'s and `docker`'s `logout`): after `auth`, the command is the program's and
+ * no word of it a Redis credential.
+ */
+const AUTH_SUBCOMMANDS = new Set([
+  "login", "logout", "status", "refresh", "token", "whoami", "list", "revoke", "switch", "setup-git",
+  "print-access-token", "print-identity-token", "application-default", "activate-service-account",
+  "configure-docker", "enable", "disable", "show", "info", "help", "version",
+]);
+
+/**
+ * Whether a word after `auth` makes the command a program's, not Redis's `AUTH`: one of its
+ * sub-commands (`AUTH_SUBCOMMANDS`, any case) or a command line's option (`--web`, `-h`).
+ */
+function isSubcommandArgument(word: string): boolean {
+  return AUTH_SUBCOMMANDS.has(word.toLowerCase()) || /^--?[A-Za-z]/.test(word);
+}
+
+/**
+ * A capitalised word of letters only: after `AUTH` in a line or a tuple, a label (Django's
+ * `('AUTH', 'Authorized')`, an app's verbose name), not a password; a command a client sent (a
+ * `list`) or typed at redis-cli's prompt takes it as its password.
+ */
+const CAPITALISED_WORD = /^[A-Z][a-z]{2,}$/;
 
 /**
  * The password among `AUTH`'s arguments `args` (`AUTH password` or `AUTH username password`),
@@ -711,9 +776,22 @@ function commandBreakIn(word: string): number {
   return found < 0 ? named.index : Math.min(found, named.index);
 }
 
+/** A Redis error reply's code after blanks (`WRONGPASS invalid …`), read from `lastIndex`. */
+const REPLY_AFTER = new RegExp(`[ \\t]+(?:${REDIS_ERROR_CODES})(?![\\w-])`, "y");
+
 /**
- * The words of `line` (`WORD`), with their places, up to a sentence's end or the command's end
- * (`COMMAND_BREAK`), at most `limit` of them: a word ending in `.`, `!` or `?` with another word
+ * Whether a Redis error reply starts after the blanks at `from` in `line`: the server's answer,
+ * which clients print after the command and `: ` (go-redis: `auth default pw: WRONGPASS …`).
+ */
+function repliesAfter(line: string, from: number): boolean {
+  REPLY_AFTER.lastIndex = from;
+  return REPLY_AFTER.test(line);
+}
+
+/**
+ * The words of `line` (`WORD`), with their places, up to a sentence's end, the command's end
+ * (`COMMAND_BREAK`) or the server's error reply after a word's `:` (`repliesAfter`: the word read
+ * without its colon, or left out when an outcome's, `AUTH pw failed: ERR …`), at most `limit` of them: a word ending in `.`, `!` or `?` with another word
  * after it ends the command there, without its mark (`AUTH hunter2. Next` is `AUTH hunter2` and
  * prose; a quoted word's mark is outside it already), and one holding a command's break ends it
  * there whatever follows (`AUTH pw; GET k`, `AUTH pw1 ;AUTH pw2`, as `ok; AUTH pw` and
@@ -732,6 +810,13 @@ function tokensOf(line: string, limit: number): Token[] {
     const escaped = word[3];
     const inner = word[1] ?? word[2] ?? escaped;
     quoted = inner !== undefined;
+    if (!quoted && word[0].endsWith(":") && repliesAfter(line, word.index + word[0].length)) {
+      // The server's reply after the command and `: ` (go-redis's `auth default pw: WRONGPASS …`):
+      // the word before the colon is the command's last, but an outcome word (`… pw failed: ERR …`).
+      const text = word[0].slice(0, -1);
+      if (text !== "" && !AUTH_VOCABULARY.has(text.toLowerCase())) tokens.push({ text, start: word.index, end: word.index + text.length });
+      break;
+    }
     // A quoted word's own text holds no break: only a `;` after its closing quote ends it.
     const quotedBreak = word[0].endsWith(";") ? word[0].length - 1 : -1;
     const commandBreak = quoted ? quotedBreak : commandBreakIn(word[0]);
