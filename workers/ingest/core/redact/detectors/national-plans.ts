@@ -84,10 +84,10 @@ function isDigitRun(digits: string): boolean {
  * `020 7946 0958`) or another country's code (`+49 30 1234567`, `0049 …`), `"india"` for an
  * Indian mobile (`98765 43210`, `+91 98765 43210`); undefined for others.
  */
-function planOf(number: string): "nanp" | "trunk" | "india" | undefined {
+function planOf(number: string, runsFill = true): "nanp" | "trunk" | "india" | undefined {
   const international = INTERNATIONAL_START.exec(number);
   if (international !== null) return international[1] === "1" ? "nanp" : international[1] === "91" ? "india" : "trunk";
-  if (!isNationalPlanNumber(number)) return undefined;
+  if (!isNationalPlanNumber(number, runsFill)) return undefined;
   const digits = number.replace(NOT_DIGITS, "");
   if (digits.charCodeAt(0) === 48 /* 0 */) return "trunk";
   if (INDIAN_MOBILE.test(number)) return "india";
@@ -107,7 +107,8 @@ const GERMAN_START = /^(?:\+|00) ?49/;
  * member fits only with a real area code (`fitsGermanPlan`: `030 1234567 - 099 1234567` is none).
  */
 export function fitsPlanOf(first: string, member: string): boolean {
+  // The first is a phone already: a run of digits in its plan's groups is its plan's (`98765 43210`).
   const plan = planOf(member);
-  if (plan === undefined || plan !== planOf(first)) return false;
+  if (plan === undefined || plan !== planOf(first, false)) return false;
   return !(fitsGermanPlan(first) === true || GERMAN_START.test(first)) || fitsGermanPlan(member) !== false;
 }
