@@ -104,13 +104,12 @@ const PROSE_MY_NUMBER = /^my[ \t]+number(?![ \t]*[:：=])/;
 
 /**
  * Whether a number in a document's shape after its name (`name`, with the separator) is a
- * look-alike: a unit or a count's word after it (`UNIT_AFTER`, `isCountAfter`: `NAS 046 454 286
- * Go libres`, `NHS: 943 476 5919 records synced`), `my number` as a phrase of prose
+ * look-alike: a unit after it (`UNIT_AFTER`), `my number` as a phrase of prose
  * (`PROSE_MY_NUMBER`), or after a bare name (no `:`, no word for "number": `LABELLED`) a Unix
  * timestamp or a date-time unseparated (`NHS 1764878418`).
  */
 function isNamedLookAlike(name: string, number: string, after: string): boolean {
-  if (UNIT_AFTER.test(after) || isCountAfter(after) || PROSE_MY_NUMBER.test(name)) return true;
+  if (UNIT_AFTER.test(after) || PROSE_MY_NUMBER.test(name)) return true;
   return !LABELLED.test(name) && (UNIX_SECONDS.test(number) || DATE_TIME_NUMBER.test(number));
 }
 
@@ -124,13 +123,16 @@ const BARE_NAME = new RegExp(`^(?:SIN|NAS|NHS|[Nn]hs)(?![A-Za-z.])(?![ _-]?${NUM
 
 /**
  * Whether a checked document's number after a bare name (`BARE_NAME`: `NHS: `, `NAS `, `SIN - `)
- * is printed as the document prints it: its groups each apart (`943 476 5919`, `046-454-286`,
- * `046.454.286`), where `NHS: 1234567881` and `NAS 046454286` are ten or nine digits in a row, as
- * a count, an id or a timestamp is. Under a checked key (`Place.CHECKED_NATIONAL_ID_VALUE`: the
- * attribute `sin` holding `SIN 046454286`) the key names the document and this is not asked.
+ * is no document's: not printed as the document prints it, its groups each apart (`943 476 5919`,
+ * `046-454-286`, `046.454.286`), as `NHS: 1234567881` and `NAS 046454286` are not (ten or nine
+ * digits in a row, as a count, an id or a timestamp is), or a count's or a unit's word after it
+ * (`isCountAfter`: `NAS 046 454 286 Go libres`, `NHS: 943 476 5919 records synced`, `SIN 046 454
+ * 286 rad`). Under a checked key (`Place.CHECKED_NATIONAL_ID_VALUE`: the attribute `sin` holding
+ * `SIN 046454286`) the key names the document and this is not asked; after the document's name
+ * with a word for "number" (`NHS number 9434765919 records`) neither.
  */
-function isPrintedInGroups(number: string): boolean {
-  return (number.match(DIGIT_GROUPS)?.length ?? 0) >= 3;
+function isBareLookAlike(number: string, after: string): boolean {
+  return (number.match(DIGIT_GROUPS)?.length ?? 0) < 3 || isCountAfter(after);
 }
 const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
@@ -287,7 +289,7 @@ export const nationalIdDetector: Detector = {
       if (opening !== undefined && text.charAt(end) !== opening) return undefined;
       const value = match.slice(length);
       const after = text.slice(end, end + AFTER_REACH);
-      const number = keyed!.checked ? holdsKeyCheck(value) && !UNIT_AFTER.test(after) && !isCountAfter(after) : isKeyedNumber(value, after);
+      const number = keyed!.checked ? holdsKeyCheck(value) && !UNIT_AFTER.test(after) : isKeyedNumber(value, after);
       return number ? match.slice(0, length) + marker : undefined;
     }
     if ((place & Place.NATIONAL_ID_VALUE) !== 0 && start === 0 && match.length === text.length) {
@@ -304,8 +306,9 @@ export const nationalIdDetector: Detector = {
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
         // A bare abbreviation says a number is the document's only as the document prints it.
-        const bare = (place & Place.CHECKED_NATIONAL_ID_VALUE) === 0 && BARE_NAME.test(match) && !isPrintedInGroups(number);
-        return bare || isNamedLookAlike(match.slice(0, length), number, text.slice(end, end + COUNT_REACH)) ? undefined : match.slice(0, length) + marker;
+        const after = text.slice(end, end + COUNT_REACH);
+        const bare = (place & Place.CHECKED_NATIONAL_ID_VALUE) === 0 && BARE_NAME.test(match);
+        return (bare && isBareLookAlike(number, after)) || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
       }
     }
     const generic = lengthAt(GENERIC_AT, text, start);
