@@ -135,6 +135,7 @@ describe("a bare NHS, NAS or SIN names its number only as the document prints it
       const stored = storedLogAttributes([{ key, value: { stringValue: value } }]).values[key];
       expect(stored).toBe(`${value.slice(0, 4)}${ID}`);
     }
+    // A count's or a unit's word after the bare name's number still says it is a measure.
     expect(storedLogAttributes([{ key: "nas", value: { stringValue: "NAS 046 454 286 Go libres" } }]).values["nas"]).toBe("NAS 046 454 286 Go libres");
   });
 });

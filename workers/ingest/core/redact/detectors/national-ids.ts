@@ -123,16 +123,16 @@ const BARE_NAME = new RegExp(`^(?:SIN|NAS|NHS|[Nn]hs)(?![A-Za-z.])(?![ _-]?${NUM
 
 /**
  * Whether a checked document's number after a bare name (`BARE_NAME`: `NHS: `, `NAS `, `SIN - `)
- * is no document's: not printed as the document prints it, its groups each apart (`943 476 5919`,
- * `046-454-286`, `046.454.286`), as `NHS: 1234567881` and `NAS 046454286` are not (ten or nine
- * digits in a row, as a count, an id or a timestamp is), or a count's or a unit's word after it
- * (`isCountAfter`: `NAS 046 454 286 Go libres`, `NHS: 943 476 5919 records synced`, `SIN 046 454
- * 286 rad`). Under a checked key (`Place.CHECKED_NATIONAL_ID_VALUE`: the attribute `sin` holding
- * `SIN 046454286`) the key names the document and this is not asked; after the document's name
- * with a word for "number" (`NHS number 9434765919 records`) neither.
+ * is no document's: a count's or a unit's word after it (`isCountAfter`: `NAS 046 454 286 Go
+ * libres`, `NHS: 943 476 5919 records synced`, `SIN 046 454 286 rad`), or, unless a checked key
+ * names the document (`keyed`: `Place.CHECKED_NATIONAL_ID_VALUE`, the attribute `sin` holding
+ * `SIN 046454286`), not printed as the document prints it, its groups each apart (`943 476
+ * 5919`, `046-454-286`, `046.454.286`), as `NHS: 1234567881` and `NAS 046454286` are not (ten or
+ * nine digits in a row, as a count, an id or a timestamp is). After the document's name with a
+ * word for "number" (`NHS number 9434765919 records`) this is not asked.
  */
-function isBareLookAlike(number: string, after: string): boolean {
-  return (number.match(DIGIT_GROUPS)?.length ?? 0) < 3 || isCountAfter(after);
+function isBareLookAlike(number: string, after: string, keyed: boolean): boolean {
+  return isCountAfter(after) || (!keyed && (number.match(DIGIT_GROUPS)?.length ?? 0) < 3);
 }
 const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
@@ -307,8 +307,8 @@ export const nationalIdDetector: Detector = {
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
         // A bare abbreviation says a number is the document's only as the document prints it.
         const after = text.slice(end, end + COUNT_REACH);
-        const bare = (place & Place.CHECKED_NATIONAL_ID_VALUE) === 0 && BARE_NAME.test(match);
-        return (bare && isBareLookAlike(number, after)) || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
+        const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0);
+        return bare || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
       }
     }
     const generic = lengthAt(GENERIC_AT, text, start);
