@@ -72,6 +72,9 @@ const COUNTS = [
   "Numbers: 1, 2, 3",
   "Numéros : 12 34 56 78 90",
   "Nummern: 12345678, 23456789",
+  "Numbers: 612 345 678 901",
+  "Contacts: 1 234 567 890",
+  "Contact: 0800 000 0000",
 ] as const;
 
 describe("a count's word after a number, a row count on the next line", () => {

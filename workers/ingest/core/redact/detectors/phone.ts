@@ -664,14 +664,15 @@ const DIALLED_ABROAD = /^00[1-9]\d{0,2}[ .-]\d/;
  * of digits in a plan's groups too: `020 7946 0018`, `01 23 45 67 89`, `98765 43210`, `612 345
  * 678`); in a phone's shape with no
  * measure's unit, amount's currency or count's word after it (`0171 2345678 EUR`, `… Stück`,
- * `Kontakt 030 123456 Mal`: contacted so many times, `isCountAfter`).
+ * `Kontakt 030 123456 Mal`: contacted so many times, `isCountAfter`) and no digit group after it.
  */
 function isContactPlanNumber(match: string, text: string, start: number): boolean {
   const german = fitsGermanPlan(match);
   if (german === false || (german === undefined && !(GROUPED_START.test(match) && isNationalPlanNumber(match, false)))) return false;
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (AMOUNT_AFTER.test(after) || isCountAfter(after)) return false;
+  // A digit group after it makes it part of a longer number (`Numbers: 612 345 678 901`).
+  if (AMOUNT_AFTER.test(after) || isCountAfter(after) || DIGIT_GROUP_AFTER.test(after)) return false;
   // India's mobile starts with a group of five, which `hasPhoneShape` reads as no area code.
   return german === true || isIndianMobile(match) ? !MEASURE_UNIT_AFTER.test(after) : hasPhoneShape(match, text, start);
 }
