@@ -8,6 +8,7 @@ import { nameWords } from "../secret-names";
 import { Place, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
+import { COUNT_REACH, isCountAfter } from "./national-counts";
 
 /** The kind of a national identity, tax or driver's licence number (outside Brazil's and the US's, which have their own). */
 export const NATIONAL_ID_KIND = "national_id";
@@ -111,6 +112,29 @@ function isNamedLookAlike(name: string, number: string, after: string): boolean 
   if (UNIT_AFTER.test(after) || PROSE_MY_NUMBER.test(name)) return true;
   return !LABELLED.test(name) && (UNIX_SECONDS.test(number) || DATE_TIME_NUMBER.test(number));
 }
+
+/**
+ * A document's abbreviation that names other things as often, alone before its separator: `SIN`
+ * (a sine, Singapore's airport), `NAS` (a storage appliance), `NHS` (the service, a trust), with
+ * no word for "number" after it (`NHS number`, `NHS no.`, `SIN#` are the document's) and no key's
+ * dots (`S.I.N.`, `N.A.S.` name only the document).
+ */
+const BARE_NAME = new RegExp(`^(?:SIN|NAS|NHS|[Nn]hs)(?![A-Za-z.])(?![ _-]?${NUMBER_WORD})`);
+
+/**
+ * Whether a checked document's number after a bare name (`BARE_NAME`: `NHS: `, `NAS `, `SIN - `)
+ * is no document's: a count's or a unit's word after it (`isCountAfter`: `NAS 046 454 286 Go
+ * libres`, `NHS: 943 476 5919 records synced`, `SIN 046 454 286 rad`), or, unless a checked key
+ * names the document (`keyed`: `Place.CHECKED_NATIONAL_ID_VALUE`, the attribute `sin` holding
+ * `SIN 046454286`), not printed as the document prints it, its groups each apart (`943 476
+ * 5919`, `046-454-286`, `046.454.286`), as `NHS: 1234567881` and `NAS 046454286` are not (ten or
+ * nine digits in a row, as a count, an id or a timestamp is). After the document's name with a
+ * word for "number" (`NHS number 9434765919 records`) this is not asked.
+ */
+function isBareLookAlike(number: string, after: string, keyed: boolean): boolean {
+  return isCountAfter(after) || (!keyed && (number.match(DIGIT_GROUPS)?.length ?? 0) < 3);
+}
+const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
 const LABELLED = /[:：=#]|[Nn](?:umber|o\.?|r\.?|º|°)[ \t]*$|番号|ナンバー/;
 /** `KEYED_VALUE`, whole. */
@@ -281,7 +305,10 @@ export const nationalIdDetector: Detector = {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
-        return isNamedLookAlike(match.slice(0, length), number, text.slice(end, end + AFTER_REACH)) ? undefined : match.slice(0, length) + marker;
+        // A bare abbreviation says a number is the document's only as the document prints it.
+        const after = text.slice(end, end + COUNT_REACH);
+        const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0);
+        return bare || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
       }
     }
     const generic = lengthAt(GENERIC_AT, text, start);

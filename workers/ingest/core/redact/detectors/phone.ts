@@ -7,7 +7,8 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { fitsPlanOf, isNationalPlanNumber } from "./national-plans";
+import { fitsPlanOf, isIndianMobile, isNationalPlanNumber } from "./national-plans";
+import { COUNT_REACH, isCountAfter } from "./national-counts";
 import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
 import { DOTTED_QUAD } from "./ip";
@@ -89,6 +90,8 @@ const PHONE_NOUNS = [
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
   "telefonos", "teléfonos", "moviles", "móviles",
+  // German lists' names, one word (`Telefonliste`, `Rückrufliste`, `Rufnummern`).
+  "telefonliste", "telefonlisten", "rückrufliste", "anrufliste", "telefonnummern", "rufnummern", "handynummern", "mobilnummern",
 ];
 /**
  * Verbs that dial the number after them, or say a call came from it or goes back to it, in
@@ -461,14 +464,23 @@ const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 /**
- * Words that make the mobile shape alone, a North American number's groups or a trunk `0`'s
- * groups a person's number: a contact (`contato 98765-4321`, `contacto:`, `Contact: `, `contact
- * 212.555.0100`, German `Kontakt: 0171 2345678`, `Kontaktdaten:`). They name no phone for other
- * shapes (`contato 12345678` may be a contact's id).
+ * Words that make the mobile shape alone, a North American number's groups or a plan's number in
+ * groups a person's number: a contact or a list of them (`contato 98765-4321`, `contacto:`,
+ * `Contact: `, `Contacts: `, `contact 212.555.0100`, German `Kontakt: 0171 2345678`,
+ * `Kontaktdaten:`, `Kontakte:`, `Kontaktliste:`). They name no phone for other shapes (`contato
+ * 12345678` may be a contact's id).
  */
-const CONTACT_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?to|ct|kt(?:daten)?)|[CK]ONTA(?:C?TO|CT|KT(?:DATEN)?))(?:[ \t]*[:=])?[ \t]*["']?$/;
-/** A trunk `0`'s area code and a blank, `/`, `.` or `-` after it (`0171 `, `030/`, `(030) `): a number a contact's word names (`CONTACT_BEFORE`). */
-const TRUNK_GROUPED = /^\(?0[1-9]\d{0,4}\)?(?: ?\/ ?|[ .-])\d/;
+const CONTACT_BEFORE =
+  /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))(?:[ \t]*[:=])?[ \t]*["']?$/;
+/**
+ * A plural word for "numbers" as a label, its `:` after it (`Numéros : `, `Numbers: `, `Nummern:`,
+ * `Números:`, `Numeri:`): a list of numbers, a list of phones when its first is a plan's number in
+ * groups (`isContactPlanNumber`: `Numéros : 01 23 45 67 89, 06 12 34 56 78`), as after a
+ * contact's word; a singular one names an order's, an invoice's as often.
+ */
+const NUMBERS_LABEL_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Nn]umbers|NUMBERS|[Nn]um[ée]ros|NUM[ÉE]ROS|[Nn][úu]meros|N[ÚU]MEROS|[Nn]ummern|NUMMERN|[Nn]umeri|NUMERI)[ \t]*:[ \t]*$/;
+/** A number's first group and a blank, `/`, `.` or `-` after it (`0171 `, `030/`, `(030) `, `98765 `, `612 `): a number a contact's word names (`CONTACT_BEFORE`). */
+const GROUPED_START = /^\(?\d{2,5}\)?(?: ?\/ ?|[ .-])\d/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
 /**
  * An IPv4 address first in a national number's groups (`10.0.0.12 8080` after `erreichbar:`): an
@@ -627,9 +639,10 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return marker;
   }
   const before = text.slice(Math.max(0, start - 24), start);
-  // A contact's word names a mobile, a North American number or a trunk `0`'s groups, shapes no id or measure keeps after it.
+  // A contact's word or a label of numbers names a mobile, a North American number or a plan's number in groups, shapes no id or count keeps after it.
   const contact =
-    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || isContactTrunkNumber(match, text, start)) && CONTACT_BEFORE.test(before);
+    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || isContactPlanNumber(match, text, start)) &&
+    (CONTACT_BEFORE.test(before) || NUMBERS_LABEL_BEFORE.test(before));
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
 }
@@ -644,18 +657,24 @@ function isDialledAbroad(match: string): boolean {
 const DIALLED_ABROAD = /^00[1-9]\d{0,2}[ .-]\d/;
 
 /**
- * Whether a number a contact's word names (`CONTACT_BEFORE`) is a trunk `0`'s: printed as a German
- * one, in that plan (`fitsGermanPlan`: `Kontakt: 0171 2345678`, `01712345678`, `0049 171
- * 2345678`; not `0815 123456`, `0100 123456`, `0301 23456`), otherwise in groups and a plan's
- * (`TRUNK_GROUPED`, `isNationalPlanNumber`); in a phone's shape with no measure's unit, amount's
- * currency or count's word after it (`0171 2345678 EUR`, `… Stück`).
+ * Whether a number a contact's word or a label of numbers names (`CONTACT_BEFORE`,
+ * `NUMBERS_LABEL_BEFORE`) is a plan's: printed as a German one, in that plan (`fitsGermanPlan`:
+ * `Kontakt: 0171 2345678`, `01712345678`, `0049 171 2345678`; not `0815 123456`, `0100 123456`,
+ * `0301 23456`), otherwise in groups and a plan's (`GROUPED_START`, `isNationalPlanNumber`, a run
+ * of digits in a plan's groups too: `020 7946 0018`, `01 23 45 67 89`, `98765 43210`, `612 345
+ * 678`); in a phone's shape with no
+ * measure's unit, amount's currency or count's word after it (`0171 2345678 EUR`, `… Stück`,
+ * `Kontakt 030 123456 Mal`: contacted so many times, `isCountAfter`) and no digit group after it.
  */
-function isContactTrunkNumber(match: string, text: string, start: number): boolean {
+function isContactPlanNumber(match: string, text: string, start: number): boolean {
   const german = fitsGermanPlan(match);
-  if (german === false || (german === undefined && !(TRUNK_GROUPED.test(match) && isNationalPlanNumber(match)))) return false;
+  if (german === false || (german === undefined && !(GROUPED_START.test(match) && isNationalPlanNumber(match, false)))) return false;
   const end = start + match.length;
-  if (AMOUNT_AFTER.test(text.slice(end, end + 16))) return false;
-  return german === true ? !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16)) : hasPhoneShape(match, text, start);
+  const after = text.slice(end, end + COUNT_REACH);
+  // A digit group after it makes it part of a longer number (`Numbers: 612 345 678 901`).
+  if (AMOUNT_AFTER.test(after) || isCountAfter(after) || DIGIT_GROUP_AFTER.test(after)) return false;
+  // India's mobile starts with a group of five, which `hasPhoneShape` reads as no area code.
+  return german === true || isIndianMobile(match) ? !MEASURE_UNIT_AFTER.test(after) : hasPhoneShape(match, text, start);
 }
 /** A currency or a count's word after a number: an amount or a quantity (`0171 2345678 EUR`, `… Stück`, `… %`). */
 const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs|%)(?![A-Za-z\u00C0-\u00FF])/;
@@ -663,15 +682,15 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
  * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
- * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
- * ms`, `& 0171 2345679 Euro`), printed
+ * `phone 415-867-5309, 123-456-7890` list an id), no unit, currency or count's word after it (`,
+ * 1733270400 ms`, `& 0171 2345679 Euro`, `, 030 7654321 Mal`: `isCountAfter`), printed
  * as the phone before (`printedAs`) or in its plan (`fitsPlanOf`: `415-555-0132, 2125550199`) or,
  * grouped, in a phone's shape (`hasPhoneShape`).
  */
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
-  const after = text.slice(end, end + 16);
-  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  const after = text.slice(end, end + COUNT_REACH);
+  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after) || isCountAfter(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
@@ -721,11 +740,16 @@ const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
  * too); a dash (`-`, `–`, `—`, `--`) or a `+` between blanks: `Tel: 030 1234567 - 030 1234568`,
  * `Kontakt: 0171 2345678 & 0171 2345679`, `phone: (415) 555-0132\n(415) 555-0199`. After a
  * phone, the next number is the list's only in that phone's numbering plan (`fitsPlanOf`): `Tel:
- * 030 1234567 | 200 OK`, `- 2026-12-05` and `| 2026120500` keep a status, a date and an id.
+ * 030 1234567 | 200 OK`, `- 2026-12-05` and `| 2026120500` keep a status, a date and an id; after
+ * line breaks alone (`LINE_BREAKS_ONLY`) only printed as that phone (`printedAs`), as the next
+ * line holds the log's next record as often (`Tel: 030 1234567\n0301234567` is a row's id).
  */
 const ALIKE_JOINER = new RegExp(
   `^(?:${JOINER_BLANK}*(?:\\|\\|?|&(?:amp;)?|·)${JOINER_BLANK}*${LINE_BREAK}?${JOINER_BLANK}*|${JOINER_BLANK}*${LINE_BREAK}{1,2}${JOINER_BLANK}*|${JOINER_BLANK}+(?:[-–—+]|--)${JOINER_BLANK}+)$`,
 );
+
+/** One or two line breaks and blanks only: a joiner only between numbers printed alike. */
+const LINE_BREAKS_ONLY = new RegExp(`^${JOINER_BLANK}*${LINE_BREAK}{1,2}${JOINER_BLANK}*$`);
 
 /**
  * The last phone the detector replaced in the scan under way: where it ends and how it is
@@ -764,12 +788,14 @@ class LastPhone {
   /**
    * Whether a list's joiner, and nothing else, stands between the last phone in `text` and
    * `start`, where `match` starts: any of `LIST_JOINER`'s, or one of `ALIKE_JOINER`'s before a
-   * number in the last phone's numbering plan (`fitsPlan`).
+   * number in the last phone's numbering plan (`fitsPlan`), line breaks alone before one printed
+   * as the last phone (`printedAlike`).
    */
   isListedBefore(text: string, start: number, match: string): boolean {
     if (this.scan !== currentScan() || this.text !== text || start <= this.end || start - this.end > LIST_JOINER_REACH) return false;
     const joiner = text.slice(this.end, start);
-    return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.fitsPlan(match));
+    if (LIST_JOINER.test(joiner)) return true;
+    return ALIKE_JOINER.test(joiner) && (LINE_BREAKS_ONLY.test(joiner) ? this.printedAlike(match) : this.fitsPlan(match));
   }
 
   /** Whether `match` is in the numbering plan the last phone was in (`fitsPlanOf`): `030 7654321` after `+49 30 1234567`. */

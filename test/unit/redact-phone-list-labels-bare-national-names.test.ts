@@ -1,0 +1,144 @@
+/**
+ * A review of phone lists and national numbers: a list after a label that says phones or
+ * contacts (`Telefonliste:`, `Rückrufliste:`, `Numéros :`, `Contacts:`) goes whole, each member a
+ * number of its own country's plan (an Indian mobile, a UK switchboard's `… 0000`); a number with
+ * a count's word after it (`Kontakt 030 123456 Mal`) and a row count on the line after a phone
+ * stay; a bare `NHS`, `NAS` or `SIN` names its document's number only as the document prints it,
+ * in groups, with no count's or unit's word after it (`NHS: 1234567881 records synced`, `NAS 046
+ * 454 286 Go libres`, `SIN 046454286 cos 0.5` stay). Each in every form a sender writes a line in.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { exportedConsoleLine, redactedLogBody, storedLogAttributes } from "../support/redaction";
+import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const redacted = (text: string) => redactString(text, policy);
+const PHONE = "[REDACTED:phone]";
+const ID = "[REDACTED:national_id]";
+
+/** What each form stores for `text`: quoted in logfmt, as an attribute, a JSON body, a pino line and a Cloudflare console line (lifted). */
+function storedForms(text: string): Record<string, unknown> {
+  return {
+    quoted: redacted(`note="${text}" status=ok`).text,
+    attribute: storedLogAttributes([{ key: "memo", value: { stringValue: text } }]).values["memo"],
+    "JSON body": redactedLogBody(JSON.stringify({ msg: text, level: "info" })),
+    pino: exportedConsoleLine(JSON.stringify({ level: 30, time: 1764878400000, pid: 1, hostname: "h", msg: text })).body,
+    "cloudflare console": exportedConsoleLine(JSON.stringify({ message: text, level: "error" })).body,
+  };
+}
+
+/** What every form should store when the text alone is stored as `stored`. */
+function expectedForms(stored: string): Record<string, unknown> {
+  return {
+    quoted: `note="${stored}" status=ok`,
+    attribute: stored,
+    "JSON body": JSON.stringify({ msg: stored, level: "info" }),
+    pino: stored,
+    "cloudflare console": stored,
+  };
+}
+
+const LISTS = [
+  ["Telefonliste: 030 1234567, 089 7654321", `Telefonliste: ${PHONE}, ${PHONE}`],
+  ["Rückrufliste: 0221 123456 / 040 987654", `Rückrufliste: ${PHONE} / ${PHONE}`],
+  ["Numéros : 01 23 45 67 89, 06 12 34 56 78", `Numéros : ${PHONE}, ${PHONE}`],
+  ["Contacts: 98765 43210, 91234 56789", `Contacts: ${PHONE}, ${PHONE}`],
+  ["Contact: 020 7946 0018 & 0161 496 0123", `Contact: ${PHONE} & ${PHONE}`],
+  ["Contact: 0113 496 0000 / 0117 496 0001", `Contact: ${PHONE} / ${PHONE}`],
+  ["Tel: 020 7946 0018 & 0161 496 0123", `Tel: ${PHONE} & ${PHONE}`],
+  ["Tel: 0113 496 0000 / 0117 496 0001", `Tel: ${PHONE} / ${PHONE}`],
+  ["Telefonnummern: 030 1234567 | 089 7654321", `Telefonnummern: ${PHONE} | ${PHONE}`],
+  ["Kontakte: 0171 2345678; 0221 123456", `Kontakte: ${PHONE}; ${PHONE}`],
+  ["Nummern: 030 1234567, 089 7654321", `Nummern: ${PHONE}, ${PHONE}`],
+  ["Contacts: 98765 43210 | 91234 56789", `Contacts: ${PHONE} | ${PHONE}`],
+  ["Tel: 98765 43210 & +91 91234 56789", `Tel: ${PHONE} & ${PHONE}`],
+] as const;
+
+describe("a phone list after a label that says phones, each member in its own plan", () => {
+  itStoresCounting("%j", redacted, { phone: 2 }, LISTS);
+  it.each(LISTS.map((pair) => [...pair]))("%j in every form", (text, stored) => expect(storedForms(text)).toEqual(expectedForms(stored)));
+});
+
+const COUNTS = [
+  "Tel: 030 1234567\nrows: 123456",
+  "Kontakt 030 123456 Mal",
+  "Kontakt: 0171 2345678 mal",
+  "Kontakt: 0171 2345678 times",
+  "Kontakt: 030 1234567 Zeilen",
+  "Contact: 020 7946 0018 rows",
+  "Contacts: 98765 43210 records",
+  "Numéros : 01 23 45 67 89 fois",
+  "Numbers: 1, 2, 3",
+  "Numéros : 12 34 56 78 90",
+  "Nummern: 12345678, 23456789",
+  "Numbers: 612 345 678 901",
+  "Contacts: 1 234 567 890",
+  "Contact: 0800 000 0000",
+] as const;
+
+describe("a count's word after a number, a row count on the next line", () => {
+  it.each(COUNTS.filter((text) => !text.startsWith("Tel:")))("keeps %j in every form", (text) => {
+    expect(redacted(text)).toEqual({ text, counts: {} });
+    expect(storedForms(text)).toEqual(expectedForms(text));
+  });
+
+  itStoresCounting("keeps the line after a phone %j", redacted, { phone: 1 }, [
+    ["Tel: 030 1234567\nrows: 123456", `Tel: ${PHONE}\nrows: 123456`],
+    ["Tel: 030 1234567\n0301234567", `Tel: ${PHONE}\n0301234567`],
+    ["Tel: 030 1234567\n12345678", `Tel: ${PHONE}\n12345678`],
+    ["Kontakt: 030 1234567, 089 7654321 Mal", `Kontakt: ${PHONE}, 089 7654321 Mal`],
+    ["Kontakt: 030 1234567 | 089 7654321 Zeilen", `Kontakt: ${PHONE} | 089 7654321 Zeilen`],
+  ]);
+  it("keeps the row count after a phone in every form", () =>
+    expect(storedForms("Tel: 030 1234567\nrows: 123456")).toEqual(expectedForms(`Tel: ${PHONE}\nrows: 123456`)));
+
+  itStoresCounting("a line break between numbers printed alike still joins them %j", redacted, { phone: 2 }, [
+    ["Tel: 030 1234567\n030 7654321", `Tel: ${PHONE}\n${PHONE}`],
+    ["phone: (415) 555-0132\n(415) 555-0199", `phone: ${PHONE}\n${PHONE}`],
+  ]);
+});
+
+describe("a bare NHS, NAS or SIN names its number only as the document prints it", () => {
+  const KEPT = [
+    "NHS: 1234567881 records synced",
+    "NHS: 1234567881",
+    "NHS 9434765919",
+    "NHS: 943 476 5919 records synced",
+    "NAS 046 454 286 Go libres",
+    "NAS: 046 454 286 Go libres",
+    "NAS 046454286",
+    "SIN 046454286 cos 0.5",
+    "SIN 046 454 286 rad",
+    "SIN: 046 454 286 deg",
+  ];
+  it.each(KEPT)("keeps %j in every form", (text) => {
+    expect(redacted(text)).toEqual({ text, counts: {} });
+    expect(storedForms(text)).toEqual(expectedForms(text));
+  });
+
+  const CAUGHT = [
+    ["NHS: 943 476 5919", `NHS: ${ID}`],
+    ["NHS 943-476-5919 patient record", `NHS ${ID} patient record`],
+    ["NAS: 046 454 286", `NAS: ${ID}`],
+    ["SIN 046-454-286", `SIN ${ID}`],
+    ["NHS number 9434765919", `NHS number ${ID}`],
+    ["NHS no. 9434765919", `NHS no. ${ID}`],
+    // A word for "number" names the document: a count's word after it is the record's.
+    ["NHS number 943 476 5919 records", `NHS number ${ID} records`],
+    ["NINO AB 12 34 56 C records", `NINO ${ID} records`],
+    ["S.I.N. 046454286", `S.I.N. ${ID}`],
+    ["Social Insurance Number: 046454286", `Social Insurance Number: ${ID}`],
+  ] as const;
+  itStoresCounting("%j", redacted, { national_id: 1 }, CAUGHT);
+  it.each(CAUGHT.map((pair) => [...pair]))("%j in every form", (text, stored) => expect(storedForms(text)).toEqual(expectedForms(stored)));
+
+  it("under a checked key, the key names the document: its value needs no groups", () => {
+    for (const [key, value] of [["sin", "SIN 046454286"], ["nas", "NAS 046454286"], ["nhs_number", "NHS 9434765919"]] as const) {
+      const stored = storedLogAttributes([{ key, value: { stringValue: value } }]).values[key];
+      expect(stored).toBe(`${value.slice(0, 4)}${ID}`);
+    }
+    // A count's or a unit's word after the bare name's number still says it is a measure.
+    expect(storedLogAttributes([{ key: "nas", value: { stringValue: "NAS 046 454 286 Go libres" } }]).values["nas"]).toBe("NAS 046 454 286 Go libres");
+  });
+});
