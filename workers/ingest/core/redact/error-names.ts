@@ -36,6 +36,11 @@ const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?
  */
 const SECRET_SHAPED_WORD = /^(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[\w!@#$%^&*+=~-]{6,}$/;
 
+/** Whether `word`, without the marks a sentence or a quotation puts around it, is shaped as a secret (`SECRET_SHAPED_WORD`). */
+export function isSecretShapedWord(word: string): boolean {
+  return SECRET_SHAPED_WORD.test(word.replace(WORD_EDGES, ""));
+}
+
 /** Marks a sentence or a quotation puts around a word. */
 const WORD_EDGES = /^["'`([{<]+|["'`)\]}>.,;:!?]+$/g;
 
@@ -97,6 +102,6 @@ function firstLine(text: string): string {
 /** Where the last word of `text` shaped as a secret (`SECRET_SHAPED_WORD`) ends, before the text's marks after it (`ownEnd`); undefined when none is. */
 function lastSecretShapedEnd(text: string): number | undefined {
   let end: number | undefined;
-  for (const word of text.matchAll(/\S+/g)) if (SECRET_SHAPED_WORD.test(word[0].replace(WORD_EDGES, ""))) end = word.index + ownEnd(word[0]);
+  for (const word of text.matchAll(/\S+/g)) if (isSecretShapedWord(word[0])) end = word.index + ownEnd(word[0]);
   return end;
 }

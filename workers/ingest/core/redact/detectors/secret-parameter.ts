@@ -20,6 +20,8 @@ import {
   isPassPassword,
   isPassNounAt,
   keptUnderPassWord,
+  passWordReading,
+  PassWord,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -32,7 +34,7 @@ import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
-import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
+import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { readReport } from "../event-reports";
 import { errorNamedValueEnd } from "../error-names";
@@ -517,7 +519,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
     return undefined;
   }
   if (keptUnderPassWord(name, first, quoted) || isPassNounAt(text, start, name)) return undefined;
-  const line = quoted ? first : value + lineRestAt(text, start + match.length);
+  // The line's next logfmt pair is its own (`auth=ok latency_ms=4`, `auth=jwt status=200`).
+  const line = quoted ? first : upToNextPair(value + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   // A scheme's word and a token after it (`X-Api-Key: Token, s3cr3t…`): both are the credential.
   const worded = quoted ? undefined : wordedCredentialEnd(name, line);
@@ -672,6 +675,21 @@ function beforeNextPair(value: string): number {
   return next === null ? value.length : next.index;
 }
 
+/**
+ * Whether `word`, lower case, says a secret's state under `name`: a state's word any secret's
+ * name takes (`isStateWhole`: `invalid`, `wrong`, `expired`) or, after another language's
+ * password word, that language's (`Passwort: falsch`, `keptUnderPassWord`). A report's reading
+ * (`readReport`) counts it as an outcome's word.
+ */
+function isStateWordUnder(name: string, word: string): boolean {
+  return isStateWhole(word) || (passWordReading(name) === PassWord.NONE && keptUnderPassWord(name, word));
+}
+
+/** `value` before a next pair (`beforeNextPair`). */
+function upToNextPair(value: string): string {
+  return value.slice(0, beforeNextPair(value));
+}
+
 /** `redactField` for a match whose value is the field's first token or quoted string. */
 function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
@@ -713,15 +731,16 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
-  if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
-  const line = delimited ? unquoted(bare) : match.slice(valueStart) + lineRestAt(text, start + match.length);
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
-  // 4ms`, `password: reset email queued for delivery`); one with a word after it that does not
-  // fit is the value, all of it (`password: changed for user 42, hunter2x9`). A code's name holds
-  // its code whatever follows (`pin: changed in 4821`).
-  const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart);
+  // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
+  // after it that does not fit is the value, all of it (`password: changed for user 42,
+  // hunter2x9`, `Passwort: OK geheim123`), before a state's word alone is kept below. A code's
+  // name holds its code whatever follows (`pin: changed in 4821`).
+  const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart, (word) => isStateWordUnder(name, word));
+  if (report?.kept === false) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
-  if (report !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
