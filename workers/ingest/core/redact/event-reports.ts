@@ -35,6 +35,11 @@ const OUTCOME_WORDS: ReadonlySet<string> = new Set([
   "required", "missing", "completed", "requested", "cleared", "stored", "saved", "generated", "created", "started",
 ]);
 
+/** Whether `word`, in any case, is an outcome's word alone (`OUTCOME_WORDS`: `ok`, `verified`, `expired`). */
+export function isOutcomeWord(word: string): boolean {
+  return OUTCOME_WORDS.has(word.toLowerCase());
+}
+
 /** Whom a step was for, lower case (`for user 42`, `for session 9`). */
 const PARTY_WORDS: ReadonlySet<string> = new Set([
   "user", "tenant", "account", "client", "customer", "member", "org", "organization", "team", "app", "application", "project",

@@ -22,6 +22,7 @@ import {
   keptUnderPassWord,
   passWordReading,
   PassWord,
+  isStateInAnyLanguage,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -36,7 +37,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
-import { readReport } from "../event-reports";
+import { isOutcomeWord, readReport } from "../event-reports";
 import { errorNamedValueEnd } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
@@ -539,6 +540,9 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
   // A query's value is the sender's whole value, read as an attribute's is once decoded (`?password=n%2Fa`, `&token=not+set`).
   if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
+  // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
+  // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
+  if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length))) return undefined;
   return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
 }
 
@@ -669,6 +673,9 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
+/** A next pair (`NEXT_PAIR`) right at a text's start. */
+const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
+
 /** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
 function beforeNextPair(value: string): number {
   const next = NEXT_PAIR.exec(value);
@@ -727,7 +734,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
-  const bare = withoutSentenceEnd(value, end);
+  // A plain scalar ends before a log's next pair (`password: changed user_id=42`), as a report's reading does.
+  const bare = quoteOpening(value) === "" ? upToNextPair(withoutSentenceEnd(value, end)) : withoutSentenceEnd(value, end);
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
@@ -740,6 +748,11 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (report?.kept === false) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
+  // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
+  // no one generates that word; under a password's name it may be the password (`password: ok`).
+  if (!delimited && isOutcomeWord(bare) && namesToken(name)) return undefined;
+  // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
+  if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
@@ -1180,8 +1193,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // A token in quotes (`Token: "abc…"`) is read inside them; they stay.
   const tokenQuote = QUOTED_TOKEN.exec(written)?.[1] ?? "";
   const credentials = tokenQuote === "" ? written : written.slice(tokenQuote.length, -tokenQuote.length);
-  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
-  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials)) return undefined;
+  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`, `Token: abgelaufen`) hold no credentials.
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials) || isStateInAnyLanguage(credentials)) return undefined;
   // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1), or Basic's
   // `user:password` a client logged before encoding it: a parameter after the word
   // (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
