@@ -183,7 +183,7 @@ function reportLength(words: readonly string[], isState: (word: string) => boole
   for (let subjects = 0; subjects <= 2 && subjects < words.length; subjects++) {
     if (subjects > 0 && !SUBJECT_WORDS.has(words[subjects - 1]!)) break;
     const word = words[subjects]!;
-    if (OUTCOME_WORDS.has(word) || isState(word)) longest = Math.max(longest, complementsEnd(words, subjectsEnd(words, subjects + 1)));
+    if (OUTCOME_WORDS.has(word) || isState(word)) longest = Math.max(longest, complementsEnd(words, subjectsEnd(words, subjects + 1), isState));
   }
   return longest;
 }
@@ -199,23 +199,25 @@ function subjectsEnd(words: readonly string[], at: number): number {
 function fitsAfterReport(words: readonly string[], isState: (word: string) => boolean): boolean {
   if (reportLength(words, isState) === words.length) return true;
   const step = words[0] === "next" ? 1 : 0;
-  if (NEXT_STEP_WORDS.has(words[step]!)) return words.length > step + 1 && complementsEnd(words, step + 1) === words.length;
+  if (NEXT_STEP_WORDS.has(words[step]!)) return words.length > step + 1 && complementsEnd(words, step + 1, isState) === words.length;
   return TIMING_NAME.test(words[0]!) && measureEnd(words, 1) === words.length;
 }
 
 /** The index where the complements starting at `words[at]` end, the bracketed note's `()` last. */
-function complementsEnd(words: readonly string[], at: number): number {
+function complementsEnd(words: readonly string[], at: number, isState: (word: string) => boolean): number {
   let i = at;
-  for (let next = complementEnd(words, i); next !== undefined; next = complementEnd(words, i)) i = next;
+  for (let next = complementEnd(words, i, isState); next !== undefined; next = complementEnd(words, i, isState)) i = next;
   return i;
 }
 
 /** The index after the complement starting at `words[at]`, or undefined when none starts there. */
-function complementEnd(words: readonly string[], at: number): number | undefined {
+function complementEnd(words: readonly string[], at: number, isState: (word: string) => boolean): number | undefined {
   const head = words[at]!;
   const first = words[at + 1];
   if (head === "()") return at === words.length - 1 ? at + 1 : undefined;
   if (first === undefined) return undefined;
+  // Another state joined to the first (`required or optional`, `expired and revoked`).
+  if (head === "or" || head === "and") return OUTCOME_WORDS.has(first) || isState(first) || first === "optional" ? at + 2 : undefined;
   if (head === "in" || head === "after" || head === "within" || head === "took") return measureEnd(words, at + 1);
   if (head === "at") return TIME_POINT.test(first) ? at + 2 : undefined;
   if (head === "for" || head === "to" || head === "by" || head === "of" || head === "on" || head === "from") {

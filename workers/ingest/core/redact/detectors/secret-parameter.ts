@@ -230,8 +230,12 @@ const BLOCK_STRING =
 /** The quotes opening and closing a match of `BLOCK_STRING`. */
 const BLOCK_STRING_QUOTES = /^(?:"""|(\\{1,7})"\1"\1")/;
 
-/** A string or a block string, as a GraphQL document or a language writes one, also in escaped quotes (`\\"…\\"`). */
-const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"`;
+/**
+ * A string or a block string, as a GraphQL document or a language writes one, also in escaped
+ * quotes (`\\"…\\"`), or in single quotes as util.inspect and Python's repr write a list's strings
+ * (`[ 's3cr3tPw42' ]`).
+ */
+const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"|'(?:[^'\\\\\\n]|\\\\.)*'`;
 /**
  * A typed declaration's default (GraphQL §2.10's `$password: String = "…"`, Kotlin's and
  * Scala's `password: String = "…"`, Python's and TypeScript's annotations `password: str = "…"`,
@@ -542,7 +546,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
   // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
   // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
-  if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length))) return undefined;
+  if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) return undefined;
   return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
 }
 
@@ -673,6 +677,15 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
+/** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
+const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
+
+/** The line of `text` holding `at`. */
+function lineAround(text: string, at: number): string {
+  const end = text.slice(at).search(/[\r\n]/);
+  return text.slice(text.lastIndexOf("\n", at) + 1, end < 0 ? text.length : at + end);
+}
+
 /** A next pair (`NEXT_PAIR`) right at a text's start. */
 const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
 
@@ -692,9 +705,12 @@ function isStateWordUnder(name: string, word: string): boolean {
   return isStateWhole(word) || (passWordReading(name) === PassWord.NONE && keptUnderPassWord(name, word));
 }
 
-/** `value` before a next pair (`beforeNextPair`). */
+/**
+ * `value` before a next pair (`beforeNextPair`), unless an authentication scheme's word opens it:
+ * its parameters are pairs of its own (`Digest username="…", realm=…`, `AWS4-HMAC-SHA256 Credential=…`).
+ */
 function upToNextPair(value: string): string {
-  return value.slice(0, beforeNextPair(value));
+  return isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
 }
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
