@@ -706,12 +706,15 @@ function isStateWordUnder(name: string, word: string): boolean {
 }
 
 /**
- * `value` before a next pair (`beforeNextPair`), unless an authentication scheme's word opens it:
- * its parameters are pairs of its own (`Digest username="…", realm=…`, `AWS4-HMAC-SHA256 Credential=…`).
+ * `value` before a next pair (`beforeNextPair`), unless an authentication scheme's word and its
+ * list of parameters open it (RFC 9110 §11.4's auth-params, `,`-joined: `Digest username="…",
+ * realm=…`, `AWS4-HMAC-SHA256 Credential=…, …`): those pairs are the credentials' own.
  */
 function upToNextPair(value: string): string {
-  return isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
+  return SCHEME_PARAMETER_LIST.test(value) && isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
 }
+/** A word, blanks, and a first parameter whose value a `,` ends. */
+const SCHEME_PARAMETER_LIST = /^\S+[ \t]+[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|[^\s,"]*)[ \t]*,/;
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
 function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
