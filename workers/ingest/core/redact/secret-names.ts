@@ -904,8 +904,6 @@ const DESCRIBING_WORDS = new Set([
   "ttl", "timeout", "expiry", "expires", "expiration", "lifetime", "age", "interval", "rotation", "duration",
   "ms", "seconds", "at", "ts", "date", "time", "timestamp", "created", "issued", "changed", "updated", "started",
   "start", "end", "ended", "begin",
-  // What was done to it, an event's name (`password_reset=sent`, `password_reset_sent=true`, `token_sent=1`).
-  "reset", "sent",
   // When it was last set and how many days or tries it allows (Active Directory's `pwdLastSet`,
   // `password_last_set`, `password_rotation_days`, `password_attempts`).
   "set", "minutes", "hours", "days", "attempts", "tries", "retries", "failures",

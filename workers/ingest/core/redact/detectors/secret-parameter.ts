@@ -23,6 +23,8 @@ import {
   passWordReading,
   PassWord,
   isStateInAnyLanguage,
+  LOGIN_WORDS,
+  nameWords,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -547,6 +549,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
   // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
   if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) return undefined;
+  if (!quoted && reportsSecretEvent(name, token)) return undefined;
   return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
 }
 
@@ -643,6 +646,20 @@ function redactField(match: string, marker: string, text: string, start: number)
   }
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
 }
+
+/**
+ * Whether `value` under `name` is what became of a step on the secret that the name's last word
+ * names (`SECRET_EVENT_WORDS`): an outcome's word (`password_reset=sent`, `password_reset:
+ * requested`). Any other value there may be the reset's code or token (`password_reset=123456`).
+ */
+function reportsSecretEvent(name: string, value: string): boolean {
+  return SECRET_EVENT_WORDS.has(nameWords(name).at(-1) ?? "") && isOutcomeWord(value);
+}
+/** A name's last words that name a step done to a secret, lower case. */
+const SECRET_EVENT_WORDS: ReadonlySet<string> = new Set(["reset", "rotation", "recovery", "change", "refresh"]);
+
+/** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
+const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
 
 /** Whether a quote closes the name before the colon at `start` (`"auth":`, `\\"auth\\" :`), as a JSON member's name. */
 function closesQuotedName(text: string, start: number): boolean {
@@ -742,6 +759,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
+    // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
+    if (LOGIN_WORDS.includes(name.toLowerCase()) && STRING_PAIR.test(match.slice(valueStart))) return undefined;
     return isSecretName(name) && !isNamedCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
@@ -769,7 +788,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (report?.kept === true) return undefined;
   // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
   // no one generates that word; under a password's name it may be the password (`password: ok`).
-  if (!delimited && isOutcomeWord(bare) && namesToken(name)) return undefined;
+  if (!delimited && isOutcomeWord(bare) && (namesToken(name) || reportsSecretEvent(name, bare))) return undefined;
   // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
   if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
