@@ -730,8 +730,8 @@ function isStateWordUnder(name: string, word: string): boolean {
 function upToNextPair(value: string): string {
   return SCHEME_PARAMETER_LIST.test(value) && isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
 }
-/** A word, blanks, and a first parameter whose value a `,` ends. */
-const SCHEME_PARAMETER_LIST = /^\S+[ \t]+[\w-]+[ \t]*=[ \t]*(?:"[^"]*"|[^\s,"]*)[ \t]*,/;
+/** A word, blanks, and a first parameter whose value, quoted or not (in escaped quotes too), a `,` ends. */
+const SCHEME_PARAMETER_LIST = /^\S+[ \t]+[\w-]+[ \t]*=[ \t]*(?:\\*"[^"\\]*\\*"|[^\s,"\\]*)[ \t]*,/;
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
 function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
