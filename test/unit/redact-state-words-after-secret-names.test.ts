@@ -10,7 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { exportedConsoleLine, storedLogAttribute } from "../support/redaction";
-import { itKeeps, itStores } from "../support/redaction-cases";
+import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const stored = (text: string) => redactString(text, policy).text;
@@ -28,10 +28,7 @@ const FORMS: readonly (readonly [string, (text: string) => string])[] = [
   ["a Cloudflare console line", inConsoleLine],
 ];
 
-/** Each text and what it is stored as: its name and one marker for the whole value. */
-const wholeValues = (texts: readonly string[]) => texts.map((text) => [text, `${text.slice(0, text.indexOf(":"))}: [REDACTED:secret_param]`] as const);
-
-const SECRETS_AFTER_STATE_WORDS = wholeValues([
+const SECRETS_AFTER_STATE_WORDS = wholeValuesReplaced([
   "Passwort: OK geheim123",
   "Passwort: falsch geheim123",
   "password: ERR swordfish now",

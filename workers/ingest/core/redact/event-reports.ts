@@ -90,8 +90,8 @@ const TIMING_NAME = /^[a-z_][\w.-]{0,63}:$/;
  * secret itself (base64's padding `Zx9qLm2Pk7Vb==`, `new=hunter2x9`).
  */
 const REPORT_TEXT = /[^\r\n]{0,240}?(?=[\r\n]|$|\\+[nr]|\\*["'`][ \t]+[A-Za-z_][\w.-]{0,63}=|\\*["'`][ \t]*(?:[,}\]]|$))/y;
-/** What ends a clause: `,` `;` `|` `&`, or a `.` a blank or the end follows. */
-const CLAUSE_END = /[,;|&]|\.(?=[ \t]|$)/;
+/** What ends a clause: `,` `;` `|` `&`, a `.` a blank or the end follows, or a dash between blanks (`expired - please login again`). */
+const CLAUSE_END = /[,;|&]|\.(?=[ \t]|$)|[ \t][-–—](?=[ \t])/;
 
 /**
  * How the value after a secret's name reads as a report: `kept`, every word of it a report's; or
