@@ -5,19 +5,24 @@ import { isSecretShapedWord } from "./error-names";
  * (`auth: jwt verified in 4ms`, `auth: success for user u-88123 in 12ms`, `auth: skipped
  * (cached)`, `password: reset email queued for delivery`, `password: changed for user 42`): a
  * sentence about the secret, not its value. Read by a small grammar, every word of the WHOLE
- * value must fit (to the line's end or the string's end, which the line's next `name=` pair may follow; a `,`
- * `;` `.` `|` or `&` only starts the next clause, which must fit too), so that a chosen secret
- * beside an outcome's word is still a value (`password: changed Xk9mQ7vLp`, `password: changed
- * for user 42, hunter2x9`, `password: sent from heaven 77`, `password: hunter2x9 changed`). A
- * clause is up to two words naming what the step handled (`SUBJECT_WORDS`: `jwt`, `reset
- * link`), one outcome's word (`OUTCOME_WORDS`), then only complements of a report: a time or a
- * count with its unit (`in 4ms`, `after 3 attempts`; not `in 4821`), whom it was for (`for user
- * 42`, `for tenant t-9`: digits, a one- or two-letter prefix and digits, or a UUID; no word,
- * which a passphrase may be), a purpose (`for delivery`), a source (`from vault`), a mechanism
- * (`via oidc`) or a note in brackets from a closed list (`(cached)`, `(dry run)`). A later
- * clause may also be a step to come (`retry in 5s`) or another timing (`db: 10ms`). At least two
- * words: a lone word is read by the name's own rules (`saysPasswordState`, the `auth` member's
- * words in credential-headers.ts).
+ * value must fit (to the line's end or the string's end, which the line's next `name=` pair may
+ * follow, or on a logfmt line before its next pairs; a `,` `;` `.` `|`, `&` or a dash between
+ * blanks only starts the next clause, which must fit too), so that a chosen secret beside an
+ * outcome's or a state's word is still a value (`password: changed Xk9mQ7vLp`, `password: failed
+ * hunter2x9`, `Passwort: OK geheim123`, `password: changed for user 42, hunter2x9`, `password:
+ * sent from heaven 77`, `password: hunter2x9 changed`). A clause is up to two words naming what
+ * the step handled (`SUBJECT_WORDS`: `jwt`, `reset link`), one outcome's word (`OUTCOME_WORDS`)
+ * or the name's state word (the caller's: `invalid`, `falsch`) and up to two subject words
+ * (`invalid signature`), then only complements of a report: a time or a count with its unit (`in
+ * 4ms`, `after 3 attempts`; not `in 4821`), a point in time (`at 03:00:00`), whom it was for
+ * (`for user 42`, `for tenant t-9`, `for session 9`: digits, a one- or two-letter prefix and
+ * digits, or a UUID; no word, which a passphrase may be), who did it by role (`by admin`), a
+ * purpose (`for delivery`), a source (`from vault`), a mechanism (`via oidc`), another state
+ * (`or optional`) or a note in brackets from a closed list (`(cached)`, `(dry run)`). A later
+ * clause may also be a step to come (`retry in 5s`) or another timing (`db: 10ms`). A lone word
+ * is read by the name's own rules (`saysPasswordState`, the `auth` member's words in
+ * credential-headers.ts), and so is a lone state's word before a mark and prose with no word
+ * shaped as a secret (`password: expired, please reset`).
  */
 
 /** What an auth or account step handled, lower case: a mechanism, or a reset's or a check's noun. */
@@ -105,7 +110,8 @@ export type ReportReading = { readonly kept: true } | { readonly kept: false; re
  * prose, reads as a report of what happened to the secret (see above); undefined when it does
  * not start with one (a lone word included), for the name's other rules to read. A caller
  * applies it to prose only, and not under a code's name (`pin`, `otp`): under an attribute's
- * key, in a URL's query or a flag the value is the secret whatever it says.
+ * key, in a URL's query or a flag the value is the secret whatever it says. `isState` says
+ * whether a lower-case word is one of the name's state words, read as an outcome's word.
  */
 export function readReport(text: string, at: number, isState: (word: string) => boolean = () => false): ReportReading | undefined {
   REPORT_TEXT.lastIndex = at;
