@@ -38,3 +38,8 @@ export function itKeepsUncounted(title: string, redact: Counted, texts: readonly
     expect(redact(text)).toEqual({ text, counts: {} });
   });
 }
+
+/** `[text, stored]` cases for texts `name: value` stored as their name and one marker for the whole value (`password: [REDACTED:secret_param]`). */
+export function wholeValuesReplaced(texts: readonly string[]): (readonly [string, string])[] {
+  return texts.map((text) => [text, `${text.slice(0, text.indexOf(":"))}: [REDACTED:secret_param]`] as const);
+}

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { exportedConsoleLine, exportedLogBody, storedLogAttribute } from "../support/redaction";
-import { itKeeps, itStores } from "../support/redaction-cases";
+import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const stored = (text: string) => redactString(text, policy).text;
@@ -69,9 +69,7 @@ describe("a secret's name followed by a report of what happened", () => {
 });
 
 describe("a report is the whole value: a word after it that does not fit sends all of it", () => {
-  /** Each text and what it is stored as: its name and one marker for the whole value. */
-  const wholeValues = (texts: readonly string[]) => texts.map((text) => [text, `${text.slice(0, text.indexOf(":"))}: [REDACTED:secret_param]`] as const);
-  const TAIL_LEAKS = wholeValues([
+  const TAIL_LEAKS = wholeValuesReplaced([
     // The report read to the line's end, the string's end or the next pair: a mark ends nothing.
     "password: changed for user 42, hunter2x9",
     "password: changed for user 42; hunter2x9",
@@ -96,7 +94,7 @@ describe("a report is the whole value: a word after it that does not fit sends a
     "secret: loaded from vault abc=Zx9qLm2Pk7Vb",
     "password: reset for user 42 new=hunter2x9",
   ]);
-  const WORD_LEAKS = wholeValues([
+  const WORD_LEAKS = wholeValuesReplaced([
     // Whom it was for: digits, a short prefix and digits or a UUID; never a word.
     "password: changed for user swordfish",
     "password: changed for user correcthorse",

@@ -20,10 +20,32 @@ const ERROR_NAME_START = new RegExp(String.raw`^(?:(?:[a-z]+\.)*(?:[A-Z][a-z]+)*
  * An error message's start: two words of letters (a hyphen or an apostrophe inside one), the
  * first in any case (`Cannot read …`, `WRONGPASS invalid …`, `connect ECONNREFUSED …`, `jwt
  * expired`) or a severity in capitals and its colon (PostgreSQL's `FATAL:  password
- * authentication failed …`), the second ending the text or followed by a blank or a sentence's
- * mark.
+ * authentication failed …`), the second ending the text or followed by a blank, a sentence's
+ * mark or the quote closing the JSON string the message is in.
  */
-const ERROR_MESSAGE = /^(?:[A-Z]+:[ \t]+)?[A-Za-z]+(?:['-][A-Za-z]+)*[ \t]+[A-Za-z]+(?:['-][A-Za-z]+)*(?:[ \t.,;:!?)]|$)/;
+const ERROR_MESSAGE = /^(?:[A-Z]+:[ \t]+)?[A-Za-z]+(?:['-][A-Za-z]+)*[ \t]+[A-Za-z]+(?:['-][A-Za-z]+)*(?:[ \t.,;:!?)]|\\*"|$)/;
+
+/**
+ * The words Redis's error replies open their message with after the code, lower case (the
+ * server's replies: `ERR invalid password`, `ERR wrong number of arguments …`, `ERR unknown
+ * command …`, `ERR Client sent AUTH, but no password is set`, `ERR AUTH <password> called without
+ * …`, `NOAUTH Authentication required.`, `NOPERM this user has no permissions …`, `LOADING Redis
+ * is loading …`, `READONLY You can't write …`, `OOM command not allowed …`, `EXECABORT
+ * Transaction discarded …`, `CROSSSLOT Keys in request …`, `CLUSTERDOWN The cluster is down`): a
+ * closed list, so that a code before other words (`ERR swordfish now`) is a value, the words a
+ * password as any may be.
+ */
+const REDIS_MESSAGE_OPENERS: ReadonlySet<string> = new Set([
+  "invalid", "wrong", "unknown", "syntax", "value", "client", "auth", "authentication", "no", "not", "max", "protocol", "error",
+  "operation", "db", "only", "the", "this", "user", "redis", "you", "command", "transaction", "keys", "hash", "multiple", "link",
+  "unsupported", "target", "called", "bad", "timeout", "unbalanced", "background", "number", "string", "bit", "index",
+  "increment", "unable", "missing", "password", "username", "access", "permission", "connection", "server", "can't", "cannot",
+]);
+
+/** Whether the message after a Redis error code (no exception class's `:`) opens as Redis's replies do (`REDIS_MESSAGE_OPENERS`). */
+function opensRedisMessage(message: string): boolean {
+  return REDIS_MESSAGE_OPENERS.has((/^[A-Za-z']+/.exec(message)?.[0] ?? "").toLowerCase());
+}
 
 /** A Redis error code alone, as an exception class's message (`ReplyError: WRONGPASS`, the message cut). */
 const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?$`);
@@ -35,6 +57,18 @@ const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?
  * is an address or a place in code.
  */
 const SECRET_SHAPED_WORD = /^(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[\w!@#$%^&*+=~-]{6,}$/;
+
+/** Whether `word`, without the marks a sentence or a quotation puts around it, is shaped as a secret (`SECRET_SHAPED_WORD`). */
+export function isSecretShapedWord(word: string): boolean {
+  return SECRET_SHAPED_WORD.test(word.replace(WORD_EDGES, ""));
+}
+
+/**
+ * Eight digits or more right after a secret's word in a message (`ERR invalid password 48291734`):
+ * a numeric password the message quotes. Elsewhere a number is the message's own (a pid, a
+ * timestamp, a byte count).
+ */
+const NUMBER_AFTER_SECRET_WORD = /(?<=\b(?:password|passwd|passcode|passphrase|pin|secret|token)[ \t:=]+)\d{8,}(?![\w.])/gi;
 
 /** Marks a sentence or a quotation puts around a word. */
 const WORD_EDGES = /^["'`([{<]+|["'`)\]}>.,;:!?]+$/g;
@@ -54,6 +88,7 @@ export function startsErrorMessage(value: string): boolean {
   const name = ERROR_NAME_START.exec(line);
   if (name === null) return false;
   const message = line.slice(name[0].length);
+  if (!name[0].includes(":") && !opensRedisMessage(message)) return false;
   if (!ERROR_MESSAGE.test(message) && !startsErrorMessage(message) && !(name[0].includes(":") && REDIS_CODE_ALONE.test(message))) return false;
   return lastSecretShapedEnd(message) === undefined;
 }
@@ -97,6 +132,7 @@ function firstLine(text: string): string {
 /** Where the last word of `text` shaped as a secret (`SECRET_SHAPED_WORD`) ends, before the text's marks after it (`ownEnd`); undefined when none is. */
 function lastSecretShapedEnd(text: string): number | undefined {
   let end: number | undefined;
-  for (const word of text.matchAll(/\S+/g)) if (SECRET_SHAPED_WORD.test(word[0].replace(WORD_EDGES, ""))) end = word.index + ownEnd(word[0]);
+  for (const word of text.matchAll(/\S+/g)) if (isSecretShapedWord(word[0])) end = word.index + ownEnd(word[0]);
+  for (const digits of text.matchAll(NUMBER_AFTER_SECRET_WORD)) end = Math.max(end ?? 0, digits.index + digits[0].length);
   return end;
 }

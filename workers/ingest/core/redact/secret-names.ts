@@ -70,6 +70,18 @@ const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new
     ] as const
   ).flatMap(([language, words]) => words.map((word) => [word, new Set(PASSWORD_STATE_WORDS[language])] as const)),
 );
+/** Every language's state words together (`PASSWORD_STATE_WORDS`), lower case. */
+const ANY_LANGUAGE_STATE_WORDS: ReadonlySet<string> = new Set(Object.values(PASSWORD_STATE_WORDS).flat());
+
+/**
+ * Whether `value`, whole but for a sentence's final mark, is one of the other languages' state
+ * words (`PASSWORD_STATE_WORDS`), in any case: after a scheme's word, which names no language
+ * (`Authorization: Token: abgelaufen`), a state as English's `expired` is.
+ */
+export function isStateInAnyLanguage(value: string): boolean {
+  return ANY_LANGUAGE_STATE_WORDS.has(value.trim().replace(/[.!]$/, "").toLowerCase());
+}
+
 /** A value's first word or two, perhaps in parentheses (`(leer)`), and nothing glued to them but a sentence's marks. */
 const FIRST_STATE_WORD = /^\(?([^\s,;.!?|()]{2,24})\)?(?![^\s,;.!?|])/;
 const FIRST_TWO_STATE_WORDS = /^([^\s,;.!?|()]{2,8}[ \t]+[^\s,;.!?|()]{2,24})(?![^\s,;.!?|])/;

@@ -20,6 +20,11 @@ import {
   isPassPassword,
   isPassNounAt,
   keptUnderPassWord,
+  passWordReading,
+  PassWord,
+  isStateInAnyLanguage,
+  LOGIN_WORDS,
+  nameWords,
   isSecretNameValue,
   nameBefore,
   NAME_CHARACTER,
@@ -32,9 +37,9 @@ import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
 import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
-import { saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
+import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
-import { readReport } from "../event-reports";
+import { isOutcomeWord, readReport } from "../event-reports";
 import { errorNamedValueEnd } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
@@ -227,8 +232,12 @@ const BLOCK_STRING =
 /** The quotes opening and closing a match of `BLOCK_STRING`. */
 const BLOCK_STRING_QUOTES = /^(?:"""|(\\{1,7})"\1"\1")/;
 
-/** A string or a block string, as a GraphQL document or a language writes one, also in escaped quotes (`\\"…\\"`). */
-const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"`;
+/**
+ * A string or a block string, as a GraphQL document or a language writes one, also in escaped
+ * quotes (`\\"…\\"`), or in single quotes as util.inspect and Python's repr write a list's strings
+ * (`[ 's3cr3tPw42' ]`).
+ */
+const STRING_LITERAL = `${PLAIN_BLOCK_STRING}|"(?:[^"\\\\\\n]|\\\\.)*"|\\\\"(?:[^"\\\\\\n]|\\\\[^"])*\\\\"|'(?:[^'\\\\\\n]|\\\\.)*'`;
 /**
  * A typed declaration's default (GraphQL §2.10's `$password: String = "…"`, Kotlin's and
  * Scala's `password: String = "…"`, Python's and TypeScript's annotations `password: str = "…"`,
@@ -517,7 +526,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
     return undefined;
   }
   if (keptUnderPassWord(name, first, quoted) || isPassNounAt(text, start, name)) return undefined;
-  const line = quoted ? first : value + lineRestAt(text, start + match.length);
+  // The line's next logfmt pair is its own (`auth=ok latency_ms=4`, `auth=jwt status=200`).
+  const line = quoted ? first : upToNextPair(value + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   // A scheme's word and a token after it (`X-Api-Key: Token, s3cr3t…`): both are the credential.
   const worded = quoted ? undefined : wordedCredentialEnd(name, line);
@@ -536,6 +546,10 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
   // A query's value is the sender's whole value, read as an attribute's is once decoded (`?password=n%2Fa`, `&token=not+set`).
   if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
+  // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
+  // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
+  if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) return undefined;
+  if (!quoted && reportsSecretEvent(name, token)) return undefined;
   return asSessionIdUnder(name, redactValue(match.slice(0, equals + 1), value, marker, valueToken, end, inProse(name, text, start)));
 }
 
@@ -633,6 +647,20 @@ function redactField(match: string, marker: string, text: string, start: number)
   return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head } : { ...rewrite, length: rewrite.length ?? head };
 }
 
+/**
+ * Whether `value` under `name` is what became of a step on the secret that the name's last word
+ * names (`SECRET_EVENT_WORDS`): an outcome's word (`password_reset=sent`, `password_reset:
+ * requested`). Any other value there may be the reset's code or token (`password_reset=123456`).
+ */
+function reportsSecretEvent(name: string, value: string): boolean {
+  return SECRET_EVENT_WORDS.has(nameWords(name).at(-1) ?? "") && isOutcomeWord(value);
+}
+/** A name's last words that name a step done to a secret, lower case. */
+const SECRET_EVENT_WORDS: ReadonlySet<string> = new Set(["reset", "rotation", "recovery", "change", "refresh"]);
+
+/** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
+const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
+
 /** Whether a quote closes the name before the colon at `start` (`"auth":`, `\\"auth\\" :`), as a JSON member's name. */
 function closesQuotedName(text: string, start: number): boolean {
   return QUOTED_NAME_END.test(text.slice(Math.max(0, start - 8), start));
@@ -666,11 +694,44 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 /** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
 const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
+/** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
+const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
+
+/** The line of `text` holding `at`. */
+function lineAround(text: string, at: number): string {
+  const end = text.slice(at).search(/[\r\n]/);
+  return text.slice(text.lastIndexOf("\n", at) + 1, end < 0 ? text.length : at + end);
+}
+
+/** A next pair (`NEXT_PAIR`) right at a text's start. */
+const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
+
 /** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
 function beforeNextPair(value: string): number {
   const next = NEXT_PAIR.exec(value);
   return next === null ? value.length : next.index;
 }
+
+/**
+ * Whether `word`, lower case, says a secret's state under `name`: a state's word any secret's
+ * name takes (`isStateWhole`: `invalid`, `wrong`, `expired`) or, after another language's
+ * password word, that language's (`Passwort: falsch`, `keptUnderPassWord`). A report's reading
+ * (`readReport`) counts it as an outcome's word.
+ */
+function isStateWordUnder(name: string, word: string): boolean {
+  return isStateWhole(word) || (passWordReading(name) === PassWord.NONE && keptUnderPassWord(name, word));
+}
+
+/**
+ * `value` before a next pair (`beforeNextPair`), unless an authentication scheme's word and its
+ * list of parameters open it (RFC 9110 §11.4's auth-params, `,`-joined: `Digest username="…",
+ * realm=…`, `AWS4-HMAC-SHA256 Credential=…, …`): those pairs are the credentials' own.
+ */
+function upToNextPair(value: string): string {
+  return SCHEME_PARAMETER_LIST.test(value) && isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
+}
+/** A word, blanks, and a first parameter whose value, quoted or not (in escaped quotes too), a `,` ends. */
+const SCHEME_PARAMETER_LIST = /^\S+[ \t]+[\w-]+[ \t]*=[ \t]*(?:\\*"[^"\\]*\\*"|[^\s,"\\]*)[ \t]*,/;
 
 /** `redactField` for a match whose value is the field's first token or quoted string. */
 function redactFieldValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
@@ -698,6 +759,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
+    // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
+    if (LOGIN_WORDS.includes(name.toLowerCase()) && STRING_PAIR.test(match.slice(valueStart))) return undefined;
     return isSecretName(name) && !isNamedCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
@@ -709,19 +772,26 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // Elsewhere a group is a number of its own (`"token": 1234 5678` keeps both).
   const value = grouped ? match.slice(valueStart, match.indexOf(" ", valueStart)) : match.slice(valueStart);
   const end = valueEnd(text, start, start + match.length);
-  const bare = withoutSentenceEnd(value, end);
+  // A plain scalar ends before a log's next pair (`password: changed user_id=42`), as a report's reading does.
+  const bare = quoteOpening(value) === "" ? upToNextPair(withoutSentenceEnd(value, end)) : withoutSentenceEnd(value, end);
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
-  if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
-  const line = delimited ? unquoted(bare) : match.slice(valueStart) + lineRestAt(text, start + match.length);
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
-  // 4ms`, `password: reset email queued for delivery`); one with a word after it that does not
-  // fit is the value, all of it (`password: changed for user 42, hunter2x9`). A code's name holds
-  // its code whatever follows (`pin: changed in 4821`).
-  const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart);
+  // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
+  // after it that does not fit is the value, all of it (`password: changed for user 42,
+  // hunter2x9`, `Passwort: OK geheim123`), before a state's word alone is kept below. A code's
+  // name holds its code whatever follows (`pin: changed in 4821`).
+  const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart, (word) => isStateWordUnder(name, word));
+  if (report?.kept === false) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
-  if (report !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
+  // no one generates that word; under a password's name it may be the password (`password: ok`).
+  if (!delimited && isOutcomeWord(bare) && (namesToken(name) || reportsSecretEvent(name, bare))) return undefined;
+  // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
+  if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
+  const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
@@ -1161,8 +1231,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // A token in quotes (`Token: "abc…"`) is read inside them; they stay.
   const tokenQuote = QUOTED_TOKEN.exec(written)?.[1] ?? "";
   const credentials = tokenQuote === "" ? written : written.slice(tokenQuote.length, -tokenQuote.length);
-  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`) hold no credentials.
-  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials)) return undefined;
+  // A scheme and a state (jsonwebtoken's `Invalid token: jwt expired`, `Token: abgelaufen`) hold no credentials.
+  if (credentials === "" || credentials.startsWith("[REDACTED:") || standsForSecret(credentials) || saysSecretState(credentials) || isStateInAnyLanguage(credentials)) return undefined;
   // Basic and Bearer credentials are one token68 (RFC 7617 §2, RFC 6750 §2.1), or Basic's
   // `user:password` a client logged before encoding it: a parameter after the word
   // (`auth=basic retry=false`) is the next pair, and the scheme word was the value.
