@@ -1487,8 +1487,9 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const code = text.charCodeAt(start + i);
     const wanted = word.charCodeAt(i);
-    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one.
-    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122)) return false;
+    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one. A letter
+    // past ASCII folds by its own case (`LÖSENORD`, `HASŁO`: `Ł` and `ł` are not 0x20 apart).
+    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122) && (wanted < 128 || String.fromCharCode(code).toLowerCase() !== word.charAt(i))) return false;
   }
   return true;
 }

@@ -41,7 +41,7 @@ import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
-import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
@@ -150,9 +150,12 @@ export const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer"
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
 
-/** `SECRET_NAME_ENDINGS` in any case, as alternatives. Only the end is matched, so each colon costs a fixed check. */
+/**
+ * `SECRET_NAME_ENDINGS` in any case, their letters past ASCII too (`LÖSENORD:`, `HASŁO:`,
+ * `CONTRASEÑA:`), as alternatives. Only the end is matched, so each colon costs a fixed check.
+ */
 const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
-  .map(caseless)
+  .map(caselessLetters)
   .join("|");
 
 /** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
