@@ -198,7 +198,7 @@ export const MoreEvidence = {
   /**
    * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
    * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
-   * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `mot de passe`,
+   * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `hasło`, `lösenord`, `mot de passe`,
    * `clave`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
    * was`), which every match of the detectors holds.
    */
@@ -892,7 +892,7 @@ const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|or
  * the evidence of `MoreEvidence.PASSWORD_PHRASE`.
  */
 const PASSWORD_PHRASE_WORD =
-  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
+  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 /**

@@ -2,6 +2,7 @@ import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
+import { PASSWORD_SENTENCE_LINK } from "../password-sentences";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -68,11 +69,16 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
-const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
+const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${PASSWORD_SENTENCE_LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist` and `lautet` (`Das Passwort lautet …`), French `est`. */
 const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
-/** A password's word and what links it to an unquoted password: `IS`, a Romance word's describing word and `IS`, another language's word and `:`, or `mot de passe` and `=`. */
-const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
+/**
+ * A password's word and what links it to an unquoted password: `IS`, a language's sentence
+ * (`PASSWORD_SENTENCE_LINK`: `Das Passwort für Benutzer anna lautet`, `Hasło to`, `Lösenordet
+ * är`, `Passwort für db_admin:`), a Romance word's describing word and `IS`, another language's
+ * word and `:`, or `mot de passe` and `=`.
+ */
+const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${PASSWORD_SENTENCE_LINK}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
 /**
@@ -111,8 +117,8 @@ const SHORT_PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])(${SHORT_PASSWO
 /** A PIN's word and `is`/`was` before a value, and a PIN's digits. */
 const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
 const PIN_DIGITS = /^\d{4,12}$/;
-/** How far back the word and its link are read. */
-const WORD_REACH = 40;
+/** How far back the word and its link are read: a sentence's whose-phrase too (`Das Passwort für Benutzer anna lautet: `). */
+const WORD_REACH = 160;
 /** How far back before a password's word its setting's words are read (`SETTING_BEFORE`). */
 const SETTING_REACH = 40;
 

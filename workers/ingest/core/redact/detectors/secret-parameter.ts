@@ -1,5 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
+import { describesPasswordRule } from "../password-rules";
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
@@ -722,6 +723,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // 4ms`, `password: reset email queued for delivery`); one with a word after it that does not
   // fit is the value, all of it (`password: changed for user 42, hunter2x9`). A code's name holds
   // its code whatever follows (`pin: changed in 4821`).
+  // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none.
+  if (!delimited && describesPasswordRule(line)) return undefined;
   const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart);
   if (report?.kept === true) return undefined;
   if (report !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
