@@ -8,18 +8,20 @@ import { lazy } from "../../../shared/lazy";
  * passwords; it holds none.
  */
 
-/** A bound's words before a length (at least, at most, minimum, maximum, up to), lower case. */
+/** A bound's words before a length (at least, at most, minimum, maximum, up to, between, from), lower case. */
 const BOUND_WORDS = [
-  "at least", "at most", "minimum", "maximum", "min", "max", "up to",
-  "mindestens", "mind", "höchstens", "hoechstens", "maximal", "minimal", "bis zu",
-  "minimaal", "minstens", "ten minste", "maximaal",
-  "minst", "högst", "hogst", "max",
-  "co najmniej", "najmniej", "maksymalnie", "maks", "minimum",
-  "au moins", "au plus", "minimum",
+  "at least", "at most", "minimum", "maximum", "min", "max", "up to", "between",
+  "mindestens", "mind", "höchstens", "hoechstens", "maximal", "minimal", "bis zu", "zwischen", "von",
+  "minimaal", "minstens", "ten minste", "maximaal", "tussen",
+  "minst", "högst", "hogst", "mellan",
+  "co najmniej", "najmniej", "maksymalnie", "maks", "od",
+  "au moins", "au plus", "entre", "de",
   "mínimo", "minimo", "máximo", "maximo", "al menos", "como mínimo", "como minimo", "hasta",
   "pelo menos", "no mínimo", "no minimo", "no máximo", "no maximo", "até", "ate",
-  "almeno", "almeno di", "massimo",
+  "almeno", "almeno di", "massimo", "tra", "da",
 ];
+/** What joins a range's two lengths (`8-64`, `8 to 64`, `8 bis 64`, `entre 8 y 64`, `od 8 do 64`), lower case. */
+const RANGE_WORDS = ["-", "–", "to", "and", "bis", "und", "tot", "en", "till", "och", "do", "i", "à", "a", "et", "y", "al", "e"];
 /** A unit of a password's length (characters, letters, digits), singular and plural, lower case. */
 const UNIT_WORDS = [
   "characters", "character", "chars", "char", "letters", "digits", "symbols",
@@ -44,11 +46,11 @@ const PROSE_REST = String.raw`(?:[ \t]*(?:(?:\p{L}+|\d{1,3}\+?)(?![\p{L}\p{N}])|
 
 /**
  * A rule at a value's start: a bound's word (perhaps with its `.`, `:`), a length or a range
- * (`12`, `8-64`, `8 bis 64`, `12+`), a unit, perhaps a bound's word after it (`12 caractères
+ * (`12`, `8-64`, `8 bis 64`, `12+`: `RANGE_WORDS`), a unit, perhaps a bound's word after it (`12 caractères
  * minimum`) and prose (`PROSE_REST`); in any case.
  */
 const PASSWORD_RULE = lazy(() => new RegExp(
-  String.raw`^(?:(?:${alternatives(BOUND_WORDS)})\.?:?[ \t]+)?\d{1,3}\+?(?:[ \t]*(?:-|–|to|bis|a|à|tot|till|do|al)[ \t]*\d{1,3})?[ \t]*(?:${alternatives(UNIT_WORDS)})(?![\p{L}\p{N}])${PROSE_REST}`,
+  String.raw`^(?:(?:${alternatives(BOUND_WORDS)})\.?:?[ \t]+)?\d{1,3}\+?(?:[ \t]*(?:${alternatives(RANGE_WORDS)})[ \t]*\d{1,3})?[ \t]*(?:${alternatives(UNIT_WORDS)})(?![\p{L}\p{N}])${PROSE_REST}`,
   "iu",
 ));
 

@@ -17,11 +17,13 @@ interface PasswordSentence {
   whose: readonly string[];
   /** The linking verbs (copulas, `lautet`), present and past. */
   links: readonly string[];
+  /** Whether the word, whose it is and `:` are a prompt that credential-phrase.ts reads (`Enter password for user bob: …`), and not read here. */
+  prompt?: true;
 }
 
 const SENTENCES: readonly PasswordSentence[] = [
   // English, and Italian, which writes the English word.
-  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di"], links: ["is", "was", "è", "era"] },
+  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di"], links: ["is", "was", "è", "era"], prompt: true },
   { words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"] },
   { words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"] },
   { words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"] },
@@ -37,9 +39,9 @@ function spellings(word: string): string {
   return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
 }
 
-/** Whose the password is: the word and one to three words, no `:`, `=`, quote or sentence's `,`/`;` in them (`für Benutzer anna`, `for db_admin`). */
+/** Whose the password is: the word and one to three words, no `:`, `=`, double quote or sentence's `,`/`;` in them (`für Benutzer anna`, `for db_admin`, `per l'utente mario`). */
 function whosePhrase(whose: readonly string[]): string {
-  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+[^\s:="',;]{1,40}){1,3})`;
+  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+[^\s:=",;]{1,40}){1,3})`;
 }
 
 /**
@@ -47,8 +49,9 @@ function whosePhrase(whose: readonly string[]): string {
  * or not, a linking verb, perhaps a `:`, and blanks; or the word, whose it is, `:` and blanks.
  * For a lookbehind: it starts at the word, with no check of what stands before it.
  */
-export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map(({ words, whose, links }) => {
+export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map(({ words, whose, links, prompt }) => {
   const word = `(?:${words.map(spellings).join("|")})`;
   const phrase = whosePhrase(whose);
-  return String.raw`${word}${phrase}?[ \t]+(?:${links.map(spellings).join("|")})(?:[ \t]*:)?[ \t]+|${word}${phrase}[ \t]?:[ \t]+`;
+  const linked = String.raw`${word}${phrase}?[ \t]+(?:${links.map(spellings).join("|")})(?:[ \t]*:)?[ \t]+`;
+  return prompt === true ? linked : String.raw`${linked}|${word}${phrase}[ \t]?:[ \t]+`;
 }).join("|")})`;

@@ -69,7 +69,7 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
-const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${PASSWORD_SENTENCE_LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
+const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${PASSWORD_SENTENCE_LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(\\{0,7}["'])[^"'\s\\]{1,128}\1(?![\w])`;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist` and `lautet` (`Das Passwort lautet …`), French `est`. */
 const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
 /**
@@ -82,12 +82,19 @@ const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${PASSWORD_SENTENCE_LI
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
 /**
+ * `UNQUOTED` after a link's word (`is`, `lautet`, `:`), where a JSON string's closing quote,
+ * escaped or not, ends it too (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"…
+ * Verano2024\"}`). Right after the password's word (`BARE`) a quote ends a request line as often
+ * (`"GET /de/konto/passwort HTTP/1.1"`).
+ */
+const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
+/**
  * `pass` and `pw` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`): only
  * before an unquoted value, read as another credential's (`isUnquotedCredential`), and not after
  * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_LINK}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${UNQUOTED}`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_LINK}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${LINKED_UNQUOTED}`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
@@ -129,9 +136,10 @@ export const passwordPhraseDetector: Detector = {
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("[REDACTED")) return undefined;
-    const quote = /^["']/.exec(match)?.[0];
+    // A quote, escaped in JSON text held in a string (`lautet \"Sommer2024\"`): only `QUOTED` holds one.
+    const quote = /^\\*["']/.exec(match)?.[0];
     if (quote !== undefined) {
-      const value = match.slice(1, -1);
+      const value = match.slice(quote.length, -quote.length);
       return /^[a-z]{1,24}$/.test(value) || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
