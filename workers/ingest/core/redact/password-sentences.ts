@@ -55,3 +55,17 @@ export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map(({ words, whose, links
   const linked = String.raw`${word}${phrase}?[ \t]+(?:${links.map(spellings).join("|")})(?:[ \t]*:)?[ \t]+`;
   return prompt === true ? linked : String.raw`${linked}|${word}${phrase}[ \t]?:[ \t]+`;
 }).join("|")})`;
+
+/** Each of `SENTENCES`' lists merged, in spellings (`spellings`), as one alternation. */
+function merged(list: (sentence: PasswordSentence) => readonly string[], of: readonly PasswordSentence[] = SENTENCES): string {
+  return `(?:${[...new Set(of.flatMap(list))].map(spellings).join("|")})`;
+}
+
+/**
+ * `PASSWORD_SENTENCE_LINK` with every language's words, whose-words and verbs merged: one
+ * alternative where that has one per language, for a search's lookbehind, which is tried at
+ * every position of a text (a language's verb after another's word, `password to`, is matched
+ * here and told apart by `PASSWORD_SENTENCE_LINK` afterwards).
+ */
+const ALL_WHOSE = whosePhrase([...new Set(SENTENCES.flatMap((sentence) => sentence.whose))]);
+export const PASSWORD_SENTENCE_SEARCH = String.raw`(?:${merged((sentence) => sentence.words)}${ALL_WHOSE}?[ \t]+${merged((sentence) => sentence.links)}(?:[ \t]*:)?[ \t]+|${merged((sentence) => sentence.words, SENTENCES.filter((sentence) => sentence.prompt !== true))}${ALL_WHOSE}[ \t]?:[ \t]+)`;
