@@ -34,6 +34,27 @@ function storedForms(line: string): string {
   ]);
 }
 
+/** The line's secret (the examples' values). */
+const SECRET_OF = (line: string) => /(?:Tajne|Vinter|Sommer|Soleil|Verano|Verao|Estate|Zomer)2024|Xy9!pq|Hunter2x9/.exec(line)![0];
+
+/** Each case stored as said in text and as an attribute's text, and its secret gone from the other forms. */
+function itStoresInEveryForm(cases: readonly (readonly [string, string])[]): void {
+  itStores("%s is stored as %s", text, cases);
+  itStores("as an attribute's text, %s is stored as %s", attribute, cases);
+  it.each(cases.map(([line]) => line))("a JSON body, a pino line and a console line lose the password too: %s", (line) => {
+    expect(storedForms(line)).not.toContain(SECRET_OF(line));
+  });
+}
+
+/** Each line kept in text, as an attribute's text and in the other forms. */
+function itKeepsInEveryForm(title: string, lines: readonly string[]): void {
+  itKeeps(`${title}: %s`, text, lines);
+  itKeeps("as an attribute's text too: %s", attribute, lines);
+  it.each(lines)("a JSON body, a pino line and a console line keep it too: %s", (line) => {
+    expect(storedForms(line)).not.toContain("[REDACTED");
+  });
+}
+
 const SENTENCES: readonly (readonly [string, string])[] = [
   ["Hasło to Tajne2024 dla użytkownika jan", `Hasło to ${PARAM} dla użytkownika jan`],
   ["Lösenordet är Vinter2024 för kontot", `Lösenordet är ${PARAM} för kontot`],
@@ -59,14 +80,8 @@ const SENTENCES: readonly (readonly [string, string])[] = [
   ["DAS PASSWORT IST Sommer2024", `DAS PASSWORT IST ${PARAM}`],
 ];
 
-const SECRET_OF = (line: string) => /(?:Tajne|Vinter|Sommer|Soleil|Verano|Verao|Estate|Zomer)2024|Xy9!pq|Hunter2x9/.exec(line)![0];
-
 describe("a password's sentence in another language", () => {
-  itStores("%s is stored as %s", text, SENTENCES);
-  itStores("as an attribute's text, %s is stored as %s", attribute, SENTENCES);
-  it.each(SENTENCES.map(([line]) => line))("a JSON body, a pino line and a console line lose the password too: %s", (line) => {
-    expect(storedForms(line)).not.toContain(SECRET_OF(line));
-  });
+  itStoresInEveryForm(SENTENCES);
 
   const WORDS = [
     "Das Passwort ist falsch",
@@ -97,11 +112,7 @@ describe("a password's sentence in another language", () => {
     "To jest test",
     "Der Server ist nicht erreichbar: db-01.intern:5432",
   ];
-  itKeeps("the language's ordinary words after the verb, and other sentences, stay: %s", text, WORDS);
-  itKeeps("as an attribute's text too: %s", attribute, WORDS);
-  it.each(WORDS)("a JSON body, a pino line and a console line keep it too: %s", (line) => {
-    expect(storedForms(line)).not.toContain("[REDACTED");
-  });
+  itKeepsInEveryForm("the language's ordinary words after the verb, and other sentences, stay", WORDS);
 });
 
 const CAPITALS: readonly (readonly [string, string])[] = [
@@ -115,18 +126,8 @@ const CAPITALS: readonly (readonly [string, string])[] = [
 ];
 
 describe("a password's word in capitals with a letter past ASCII before `:`", () => {
-  itStores("%s is stored as %s", text, CAPITALS);
-  itStores("as an attribute's text, %s is stored as %s", attribute, CAPITALS);
-  it.each(CAPITALS.map(([line]) => line))("a JSON body, a pino line and a console line lose the password too: %s", (line) => {
-    expect(storedForms(line)).not.toContain(SECRET_OF(line));
-  });
-
-  const SHOUTY = ["PASSWORT GEÄNDERT", "CONTRASEÑA INCORRECTA", "CONTRASEÑA: INCORRECTA", "HASŁO: BŁĘDNE", "LÖSENORD: ÄNDRAT", "SENHA: INCORRETA", "LÖSENORD ÄNDRAT"];
-  itKeeps("shouty states stay: %s", text, SHOUTY);
-  it.each(SHOUTY)("in every form: %s", (line) => {
-    expect(attribute(line)).toBe(line);
-    expect(storedForms(line)).not.toContain("[REDACTED");
-  });
+  itStoresInEveryForm(CAPITALS);
+  itKeepsInEveryForm("shouty states stay", ["PASSWORT GEÄNDERT", "CONTRASEÑA INCORRECTA", "CONTRASEÑA: INCORRECTA", "HASŁO: BŁĘDNE", "LÖSENORD: ÄNDRAT", "SENHA: INCORRETA", "LÖSENORD ÄNDRAT"]);
 });
 
 describe("a rule for the password's length where its value would be", () => {
@@ -148,11 +149,7 @@ describe("a rule for the password's length where its value would be", () => {
     "la password: almeno 8 caratteri",
     "Passwort: mindestens 12 Zeichen | next=1",
   ];
-  itKeeps("%s stays", text, RULES);
-  itKeeps("as an attribute's text too: %s", attribute, RULES);
-  it.each(RULES)("a JSON body, a pino line and a console line keep it too: %s", (line) => {
-    expect(storedForms(line)).not.toContain("[REDACTED");
-  });
+  itKeepsInEveryForm("a rule stays", RULES);
 
   itStores("a password after a rule's words is no rule: %s", text, [
     ["password: 8 chars hunter2x9", `password: ${PARAM}`],
