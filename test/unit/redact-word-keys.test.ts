@@ -87,7 +87,7 @@ describe("wordKeysOf: the first letters of every way through a regex", () => {
 
 /** Pieces the word searches read and the characters around words that decide their boundaries. */
 const PIECES = [
-  "password", "Passwort", "pass", "pw", "Kennwort", "mot de passe", "contraseña", "senha", "%3D", "api key", "token for", "PIN is", "session",
+  "password", "Passwort", "pass", "pw", "Kennwort", "mot de passe", "contraseña", "senha", "hasło", "Haslo", "lösenord", "%3D", "api key", "token for", "PIN is", "session",
   "sessão", "SESIÓN", "sid", "reset", "verify", "invite", "stripe.com", "key", "code", "negotiate", "aws4-hmac-sha256", "digest", "ntlm", "street",
   "addr", "line1", "endereço", "straße", "ship_to", "St", "Ave", "Rd", "Av.", "Rua", "Calle", "ul.", "al.", "Plac", "Mr", "Dr.", "Prof.", "Herr",
   "Señor", "Dipl.-Ing.", "CN=", "Name:", "user", "from", "to", "by", "usuário", "my name is", "I am", "I’m", "Ich bin", "Dear", "Hi", "Hello",

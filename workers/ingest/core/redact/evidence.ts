@@ -198,7 +198,7 @@ export const MoreEvidence = {
   /**
    * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
    * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
-   * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `mot de passe`,
+   * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `mot de passe`, `hasło`, `lösenord` (`OTHER_PASSWORD_WORD`),
    * `clave`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
    * was`), which every match of the detectors holds.
    */
@@ -440,7 +440,12 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined) more[0] = streetAddressEvidence(text, classes, letters, digits, words) | (digits >= PERSONAL_DOCUMENT_DIGITS && ((words & WORD_PERSONAL_DOCUMENT) !== 0 || codes >= 0x3000 || mayHoldAny(0, letters, PERSONAL_DOCUMENT_SHORT_NEEDS)) && PERSONAL_DOCUMENT_WORD.test(text) ? MoreEvidence.PERSONAL_DOCUMENT : 0);
   if (more !== undefined && digits > 0 && (words & WORD_SESSION) !== 0 && SESSION_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.SESSION_ID_PHRASE;
   // `%3D` has no letter: the first loop's `%` says it may be there.
-  if (more !== undefined && ((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  if (
+    more !== undefined &&
+    ((((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) || ((words & WORD_OTHER_PASSWORD) !== 0 && OTHER_PASSWORD_WORD.test(text)))
+  ) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
+  }
   // Every match holds a literal's quote or a shell expansion's `$`: a native search first.
   if (more !== undefined && !wordOnly && ((classes & (HAS_QUOTE_OR_TAG | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 || text.includes('"')) && CREDENTIAL_LITERAL_HINT.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
@@ -894,6 +899,12 @@ const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|or
  */
 const PASSWORD_PHRASE_WORD =
   /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
+/**
+ * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
+ * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_PHRASE_WORD`: their word keys (`has`,
+ * `los`) are in many texts, which then ask this short regex and not the long one.
+ */
+const OTHER_PASSWORD_WORD = /[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 /**
@@ -979,6 +990,8 @@ const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
  * `PERSON_FIELD_PRENOM_WAY`, by `PRENOM_LETTERS`).
  */
 const WORD_HOLDER_OR_PERSON_FIELD = 1 << 12;
+/** `OTHER_PASSWORD_WORD`'s words, apart from `PASSWORD_PHRASE_WORD`'s. */
+const WORD_OTHER_PASSWORD = 1 << 13;
 /** The ASCII letters `PERSON_FIELD_PRENOM_WAY` needs (`LETTERS`' bits: `a` is bit 0). */
 const PRENOM_LETTERS = [..."prnom"].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
@@ -993,6 +1006,7 @@ const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
  */
 export const WORD_SEARCHES: readonly WordSearch[] = [
   { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
+  { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
   { bit: WORD_SESSION, pattern: SESSION_WORD },
   { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
   { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },
@@ -1488,8 +1502,9 @@ function endsWithCaseless(text: string, end: number, word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const code = text.charCodeAt(start + i);
     const wanted = word.charCodeAt(i);
-    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one.
-    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122)) return false;
+    // Folding is for letters: `_` folded (0x7f) would match no ending that holds one. A letter
+    // past ASCII folds by its own case (`LÖSENORD`, `HASŁO`: `Ł` and `ł` are not 0x20 apart).
+    if (code !== wanted && ((code | 0x20) !== wanted || wanted < 97 || wanted > 122) && (wanted < 128 || String.fromCharCode(code).toLowerCase() !== word.charAt(i))) return false;
   }
   return true;
 }

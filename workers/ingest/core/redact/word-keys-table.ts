@@ -9,7 +9,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
   starts: [
     [1, "pas pw"],
     [2, "sid"],
-    [32, "abo ach am app aut bac ben ber by cha cli cn cus des dhr dip dot emp fra fro her ich kun las lla m mad mei mem men meu mev mll mme mon mr mrs ms mx or ora own pag pai pat pix pmt pro pym rec ref rem rep req rev sen sep sig sou soy sr sra srt sui ted to trf ueb use usu uti vem vir wir xfe zah zel"],
+    [32, "abo ach am app aut bac ben ber by cha cli cn cus des dhr dip dot emp fra fro her ich kun las lla m mad mei mem men meu mev mll mme mon mr mrs ms mx or ora own pag pai pat pix pmt pro pym rec ref rem rep req rev sep sig sou soy sr sra srt sui ted to trf ueb use usu uti vem vir wir xfe zah zel"],
     [64, "bes boa bom bue buo che cia cze dea dro dzi est gea gen goo hal hej hel hey hi hoi hol lie moi oi ol que re sal seh ser sza wel wit ytk"],
     [96, "gut pre"],
     [256, "al ala ale av ave blv bou cal cir cou ct hig hwy lan ln os osi pkw pl pla rd roa rua squ st str ter ul uli way"],
@@ -21,6 +21,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [4128, "con cre deb dep nam nom pay"],
     [4160, "bon"],
     [4672, "car"],
+    [8224, "sen"],
   ],
   inner: [
     [1, "cla ken mot pin wac"],
@@ -47,5 +48,6 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [5120, "nac"],
     [6144, "lic"],
     [6165, "con"],
+    [8192, "has los"],
   ],
 };

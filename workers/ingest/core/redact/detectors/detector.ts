@@ -207,6 +207,22 @@ export function caseless(word: string): string {
   return source;
 }
 
+/**
+ * `caseless`, with the letters past ASCII that `word` holds widened too (`lösenord` →
+ * `[Ll][Öö][Ss]…`, `hasło` → `…[Łł][Oo]`): for a name a sender writes in capitals
+ * (`LÖSENORD: …`, `HASŁO: …`). Latin-1's and Latin Extended-A's lower-case letters with one
+ * upper-case letter; `caseless` alone keeps to ASCII and `ñ`, as the word lists its other
+ * callers spell (months, addresses, card holders) were measured with.
+ */
+export function caselessLetters(word: string): string {
+  return caseless(word).replace(ACCENTED_LOWER, (letter) => {
+    const upper = letter.toUpperCase();
+    return upper.length === 1 && upper !== letter ? `[${upper}${letter}]` : letter;
+  });
+}
+/** A lower-case letter of Latin-1 or Latin Extended-A other than `ñ`, which `caseless` widens already. */
+const ACCENTED_LOWER = /[\u00DF-\u00F0\u00F2-\u00FF\u0100-\u017F]/g;
+
 /** What replaces a redacted value or part of a string, e.g. `[REDACTED:email]`. */
 export function redactionMarker(kind: string): string {
   return `[REDACTED:${kind}]`;

@@ -2,6 +2,7 @@ import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
+import { PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -33,7 +34,10 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Other credentials' words (`secret`, `token`, `PIN`, `API key`, `pass phrase`) before a quoted
  * value only after `is`, `was` or `set to` (`secret was "s3cr3tValue"`).
  * English, Portuguese (`senha`), Spanish (`contraseña`, `clave`), German (`Passwort`, `Kennwort`),
- * Dutch (`wachtwoord`) and French (`mot de passe`) words; a value that stands for a
+ * Dutch (`wachtwoord`) and French (`mot de passe`) words, and each language's password sentence
+ * with Italian's, Polish's and Swedish's (password-sentences.ts: `Hasło to …`, `Lösenordet är …`,
+ * `Das Passwort für Benutzer anna lautet: …`, `La password è …`), its value unquoted (ending at a
+ * JSON string's closing quote too) or quoted (in escaped quotes too); a value that stands for a
  * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
  */
 /** French `mot de passe`, three words. */
@@ -68,20 +72,35 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
-const QUOTED = String.raw`(?<=(?<![\w-])(?:${PASSWORD_WORD}${LINK}|${CREDENTIAL_WORD}${VERB_LINK}))(["'])[^"'\s\\]{1,128}\1(?![\w])`;
+/** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
+const quotedLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(\\{0,7}["'])[^"'\s\\]{1,128}\1(?![\w])`;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist` and `lautet` (`Das Passwort lautet …`), French `est`. */
 const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
-/** A password's word and what links it to an unquoted password: `IS`, a Romance word's describing word and `IS`, another language's word and `:`, or `mot de passe` and `=`. */
-const PASSWORD_LINK = String.raw`(?:${PASSWORD_WORD}${IS}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
+/**
+ * A password's word and what links it to an unquoted password: `IS`, a language's sentence as
+ * `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to
+ * confirm: `Das Passwort für Benutzer anna lautet`, `Hasło to`, `Lösenordet är`, `Passwort für
+ * db_admin:`), a Romance word's describing word and `IS`, another language's word and `:`, or
+ * `mot de passe` and `=`.
+ */
+const passwordLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${IS}|${sentence}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
 const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
+/**
+ * `UNQUOTED` after a link's word (`is`, `lautet`, `:`), where a JSON string's closing quote,
+ * escaped or not, ends it too (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"…
+ * Verano2024\"}`). Right after the password's word (`BARE`) a quote ends a request line as often
+ * (`"GET /de/konto/passwort HTTP/1.1"`).
+ */
+const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
 /**
  * `pass` and `pw` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`): only
  * before an unquoted value, read as another credential's (`isUnquotedCredential`), and not after
  * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${PASSWORD_LINK}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${UNQUOTED}`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${LINKED_UNQUOTED}`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
@@ -102,8 +121,10 @@ const SETTING_BEFORE = /(?<![\w-])(?:set|sets|setting|change|changed|changes|cha
 /** A name, `%3D`, and the value: characters of a query's value and percent-escapes other than an encoded `&` or `=`. */
 const ENCODED = String.raw`(?<![\w.%-])[A-Za-z_][\w.-]{0,63}%3[Dd](?:[^&\s"'%]|%(?!26|3[Dd])[0-9A-Fa-f]{2}){1,512}`;
 const ENCODED_EQUALS = /%3[Dd]/;
-/** A password's word and `is`/`was` right before an unquoted value (`AFTER_IS`'s lookbehind), read again to tell its matches from the other words' and `ENCODED`'s. */
-const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_LINK}$`);
+/** A password's word and `is`/`was` right before an unquoted value (`AFTER_IS`'s lookbehind), read again to tell its matches from the other words' and `ENCODED`'s, each language's verb after its own word only. */
+const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${passwordLink(PASSWORD_SENTENCE_LINK)}$`);
+/** `QUOTED`'s lookbehind read again, each language's verb after its own word only. */
+const QUOTED_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${quotedLink(PASSWORD_SENTENCE_LINK)}$`));
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
 /** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
@@ -111,8 +132,8 @@ const SHORT_PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])(${SHORT_PASSWO
 /** A PIN's word and `is`/`was` before a value, and a PIN's digits. */
 const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
 const PIN_DIGITS = /^\d{4,12}$/;
-/** How far back the word and its link are read. */
-const WORD_REACH = 40;
+/** How far back the word and its link are read: a sentence's whose-phrase too (`Das Passwort für Benutzer anna lautet: `). */
+const WORD_REACH = 160;
 /** How far back before a password's word its setting's words are read (`SETTING_BEFORE`). */
 const SETTING_REACH = 40;
 
@@ -123,9 +144,11 @@ export const passwordPhraseDetector: Detector = {
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("[REDACTED")) return undefined;
-    const quote = /^["']/.exec(match)?.[0];
+    // A quote, escaped in JSON text held in a string (`lautet \"Sommer2024\"`): only `QUOTED` holds one.
+    const quote = /^\\*["']/.exec(match)?.[0];
     if (quote !== undefined) {
-      const value = match.slice(1, -1);
+      if (!QUOTED_BEFORE().test(text.slice(Math.max(0, start - WORD_REACH), start))) return undefined;
+      const value = match.slice(quote.length, -quote.length);
       return /^[a-z]{1,24}$/.test(value) || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);

@@ -1,5 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
+import { describesPasswordRule } from "../password-rules";
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
@@ -46,7 +47,7 @@ import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
-import { caseless, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
+import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
@@ -155,9 +156,12 @@ export const SCHEME_KINDS: Readonly<Record<string, string>> = { bearer: "bearer"
 /** RFC 7235 §2.1's token68, what Basic and Bearer credentials are, also percent-encoded in a query (`…%3D`). */
 const TOKEN68 = /^(?:[A-Za-z0-9._~+/-]|%[0-9A-Fa-f]{2})+=*$/;
 
-/** `SECRET_NAME_ENDINGS` in any case, as alternatives. Only the end is matched, so each colon costs a fixed check. */
+/**
+ * `SECRET_NAME_ENDINGS` in any case, their letters past ASCII too (`LÖSENORD:`, `HASŁO:`,
+ * `CONTRASEÑA:`), as alternatives. Only the end is matched, so each colon costs a fixed check.
+ */
 const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
-  .map(caseless)
+  .map(caselessLetters)
   .join("|");
 
 /** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
@@ -777,6 +781,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
+  const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
+  // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none.
+  if (!delimited && describesPasswordRule(line)) return undefined;
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
   // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
   // after it that does not fit is the value, all of it (`password: changed for user 42,
@@ -791,7 +798,6 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (!delimited && isOutcomeWord(bare) && (namesToken(name) || reportsSecretEvent(name, bare))) return undefined;
   // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
   if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
-  const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };

@@ -1,0 +1,71 @@
+/**
+ * A password's sentence in each language a service's users write: the password's word, perhaps
+ * whose it is (`für Benutzer anna`, `dla użytkownika jan`, `for user bob`), and the verb linking
+ * it to the value (`ist`, `lautet`, `to`, `är`, `est`, `es`, `é`, `è`, `is`), perhaps with a
+ * `:` after the verb (`Das Passwort lautet: …`); or the word, whose it is, and `:` (`Passwort für
+ * db_admin: …`, where the name before the `:` is the user's, not a secret's). Each language's
+ * verbs follow only its own words (Polish `to` is English's preposition), in lower case,
+ * capitalised or in capitals. The value after it is judged by its shape (password-phrase.ts):
+ * the language's ordinary words after a verb (`ist falsch`, `är fel`, `to za krótkie`, `est
+ * incorrect`) are no password's shape.
+ */
+
+interface PasswordSentence {
+  /** The password's words, lower case; blanks in them stand for any run of blanks. */
+  words: readonly string[];
+  /** The words saying whose the password is, before a user's or an account's name or noun. */
+  whose: readonly string[];
+  /** The linking verbs (copulas, `lautet`), present and past. */
+  links: readonly string[];
+  /** Whether the word, whose it is and `:` are a prompt that credential-phrase.ts reads (`Enter password for user bob: …`), and not read here. */
+  prompt?: true;
+}
+
+const SENTENCES: readonly PasswordSentence[] = [
+  // English, and Italian, which writes the English word.
+  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di"], links: ["is", "was", "è", "era"], prompt: true },
+  { words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"] },
+  { words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"] },
+  { words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"] },
+  { words: ["wachtwoord"], whose: ["voor", "van"], links: ["is", "was", "luidt"] },
+  { words: ["mot de passe"], whose: ["pour", "de", "du"], links: ["est", "était", "etait"] },
+  { words: ["contraseña", "contrasena", "clave"], whose: ["para", "de", "del"], links: ["es", "era"] },
+  { words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"] },
+];
+
+/** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
+function spellings(word: string): string {
+  const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
+  return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
+}
+
+/** Whose the password is: the word and one to three words, no `:`, `=`, double quote or sentence's `,`/`;` in them (`für Benutzer anna`, `for db_admin`, `per l'utente mario`). */
+function whosePhrase(whose: readonly string[]): string {
+  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+[^\s:=",;]{1,40}){1,3})`;
+}
+
+/**
+ * A regex source for a password's sentence up to its value (`SENTENCES`): the word, whose it is
+ * or not, a linking verb, perhaps a `:`, and blanks; or the word, whose it is, `:` and blanks.
+ * For a lookbehind: it starts at the word, with no check of what stands before it.
+ */
+export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map(({ words, whose, links, prompt }) => {
+  const word = `(?:${words.map(spellings).join("|")})`;
+  const phrase = whosePhrase(whose);
+  const linked = String.raw`${word}${phrase}?[ \t]+(?:${links.map(spellings).join("|")})(?:[ \t]*:)?[ \t]+`;
+  return prompt === true ? linked : String.raw`${linked}|${word}${phrase}[ \t]?:[ \t]+`;
+}).join("|")})`;
+
+/** Each of `SENTENCES`' lists merged, in spellings (`spellings`), as one alternation. */
+function merged(list: (sentence: PasswordSentence) => readonly string[], of: readonly PasswordSentence[] = SENTENCES): string {
+  return `(?:${[...new Set(of.flatMap(list))].map(spellings).join("|")})`;
+}
+
+/**
+ * `PASSWORD_SENTENCE_LINK` with every language's words, whose-words and verbs merged: one
+ * alternative where that has one per language, for a search's lookbehind, which is tried at
+ * every position of a text (a language's verb after another's word, `password to`, is matched
+ * here and told apart by `PASSWORD_SENTENCE_LINK` afterwards).
+ */
+const ALL_WHOSE = whosePhrase([...new Set(SENTENCES.flatMap((sentence) => sentence.whose))]);
+export const PASSWORD_SENTENCE_SEARCH = String.raw`(?:${merged((sentence) => sentence.words)}${ALL_WHOSE}?[ \t]+${merged((sentence) => sentence.links)}(?:[ \t]*:)?[ \t]+|${merged((sentence) => sentence.words, SENTENCES.filter((sentence) => sentence.prompt !== true))}${ALL_WHOSE}[ \t]?:[ \t]+)`;
