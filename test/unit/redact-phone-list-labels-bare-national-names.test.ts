@@ -11,35 +11,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { exportedConsoleLine, redactedLogBody, storedLogAttributes } from "../support/redaction";
+import { storedLogAttributes } from "../support/redaction";
+import { expectedForms, storedForms } from "../support/redaction-forms";
 import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const redacted = (text: string) => redactString(text, policy);
 const PHONE = "[REDACTED:phone]";
 const ID = "[REDACTED:national_id]";
-
-/** What each form stores for `text`: quoted in logfmt, as an attribute, a JSON body, a pino line and a Cloudflare console line (lifted). */
-function storedForms(text: string): Record<string, unknown> {
-  return {
-    quoted: redacted(`note="${text}" status=ok`).text,
-    attribute: storedLogAttributes([{ key: "memo", value: { stringValue: text } }]).values["memo"],
-    "JSON body": redactedLogBody(JSON.stringify({ msg: text, level: "info" })),
-    pino: exportedConsoleLine(JSON.stringify({ level: 30, time: 1764878400000, pid: 1, hostname: "h", msg: text })).body,
-    "cloudflare console": exportedConsoleLine(JSON.stringify({ message: text, level: "error" })).body,
-  };
-}
-
-/** What every form should store when the text alone is stored as `stored`. */
-function expectedForms(stored: string): Record<string, unknown> {
-  return {
-    quoted: `note="${stored}" status=ok`,
-    attribute: stored,
-    "JSON body": JSON.stringify({ msg: stored, level: "info" }),
-    pino: stored,
-    "cloudflare console": stored,
-  };
-}
 
 const LISTS = [
   ["Telefonliste: 030 1234567, 089 7654321", `Telefonliste: ${PHONE}, ${PHONE}`],
