@@ -54,6 +54,17 @@ describe("a word after a contact's number keeps it only when it says how many, a
   itKeepsInEveryForm("keeps the count %j", ["Kontakt 030 123456 Mal", "Kontakt 030 1234567 times", "Contact 020 7946 0018 rows", "Kontakt 030 1234567 2 GB"]);
 });
 
+describe("a number between German's split rufen … an is one to call", () => {
+  itStoresInEveryForm("replaces the number in %j", { phone: 1 }, [
+    ["Ruf 089 123456 an", `Ruf ${PHONE} an`],
+    ["ruf 0171 2345678 an", `ruf ${PHONE} an`],
+    ["Rufen Sie bitte 0171 2345678 an.", `Rufen Sie bitte ${PHONE} an.`],
+    ["ruf mal 030 1234567 an", `ruf mal ${PHONE} an`],
+    ["Ruf mich unter 089 123456 an", `Ruf mich unter ${PHONE} an`],
+  ]);
+  itKeepsInEveryForm("keeps %j", ["Ruf 200 Mal an", "ruf 12345678 an", "ruft API 2026010512 an", "Aufruf 12345678 ms", "Ruf die Zentrale an"]);
+});
+
 describe("a phone's list keeps no member for the word after it", () => {
   itStoresInEveryForm("replaces both in %j", { phone: 2 }, [
     ["Tel: 030 1234567 - 030 7654321 Mo-Fr", `Tel: ${PHONE} - ${PHONE} Mo-Fr`],

@@ -294,6 +294,24 @@ function isNumberToCall(match: string, text: string, start: number): boolean {
   return verb[1] !== undefined || (verb[2] !== undefined ? namesPersonBefore(clause) : RUFEN_BEFORE.test(clause));
 }
 
+/**
+ * Whether a number stands between an imperative of German `anrufen` split in two (`Ruf`, `ruf`,
+ * `Rufe`, `Rufen Sie`, perhaps `mich`, `uns`, `bitte`, `mal`, `unter` after it) and its particle `an`
+ * ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
+ * 123456 an`): a number to call, when a
+ * plan's (`isNationalPlanNumber`).
+ */
+function isSplitCallNumber(match: string, text: string, start: number): boolean {
+  if (!RUF_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
+  const end = start + match.length;
+  return SPLIT_AN_AFTER.test(text.slice(end, end + 8)) && isNationalPlanNumber(match);
+}
+/** `rufen`'s imperative or its polite form right before a number, perhaps an object, `bitte` or `unter` between. */
+const RUF_BEFORE =
+  /(?<![A-Za-z\u00C0-\u00FF])(?:[Rr]uf[et]?|[Rr]ufen\s+(?:Sie|wir))(?:\s+(?:mich|uns|ihn|sie|ihr|bitte|doch|mal|einfach|gerne?|jetzt|heute|morgen))*(?:\s+unter(?:\s+der)?)?\s+$/;
+/** The particle `an` ending the clause after the number. */
+const SPLIT_AN_AFTER = /^\s+an(?=\s*(?:$|[.!,;)"']))/;
+
 /** Whether a callee (`CALLEE_BEFORE`'s match) is a person: a customer's noun, a title, or a known given name first (`isCommonGivenName`). */
 function isCalleePerson(callee: RegExpExecArray): boolean {
   return callee[1] !== undefined || callee[2] !== undefined || isCommonGivenName(callee[3] ?? "");
@@ -626,6 +644,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
+    isSplitCallNumber(match, text, start) ||
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
