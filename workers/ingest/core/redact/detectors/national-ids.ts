@@ -312,7 +312,7 @@ export const nationalIdDetector: Detector = {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
-        // A bare abbreviation says a number is the document's only as the document prints it.
+        // A bare abbreviation and a blank says a number is the document's only as the document prints it; as a label in any printing.
         const after = text.slice(end, end + COUNT_REACH);
         const labelled = BARE_LABEL.test(match) || (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0;
         const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, labelled);

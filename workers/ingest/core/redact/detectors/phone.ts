@@ -298,8 +298,7 @@ function isNumberToCall(match: string, text: string, start: number): boolean {
  * Whether a number stands between an imperative of German `anrufen` split in two (`Ruf`, `ruf`,
  * `Rufe`, `Rufen Sie`, perhaps `mich`, `uns`, `bitte`, `mal`, `unter` after it) and its particle `an`
  * ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
- * 123456 an`): a number to call, when a
- * plan's (`isNationalPlanNumber`).
+ * 123456 an`): a number to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
  */
 function isSplitCallNumber(match: string, text: string, start: number): boolean {
   if (!RUF_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
@@ -693,7 +692,7 @@ const LABEL_SEPARATOR_LAST = /[:=][ \t]*["']?$/;
  * count of contacts: printed as a count is (digits, blanks, dots or commas between them; no trunk
  * `0`, no `+` and country code), alone (no list's joiner and another number after it), and in
  * thousands' groups (`912.345.678`, `612 345 678`) or before a word (`98765 43210 imported`, `…
- * gesamt`, `… (+3 today)`). `Contacts: 0612 345 678 imported`, `Contacts: +34 612 345 678` and
+ * gesamt`, `… (+3 today)`). `Contacts: 0171 2345678 imported`, `Contacts: +34 612 345 678` and
  * `Contacts: 612 345 678, 612 345 679` list phones.
  */
 function isCountOfContacts(match: string, text: string, start: number): boolean {
