@@ -163,8 +163,8 @@ export const DOCUMENTS: readonly NationalDocument[] = [
   { name: `${caseless("id")}[ _-]?${caseless("card")}|${words("identity", "card")}`, number: GERMAN_CARD_NUMBER, named: printedOrChecked },
   // The UK: NHS number (England, Wales and the Isle of Man), ten digits printed 3-3-4, a mod-11
   // check digit; `NHS` names a trust, a service and a form as often, so only a number whose check
-  // holds goes.
-  { name: "NHS|[Nn]hs", number: GROUPED_3_3_4, holds: nhsNumberHolds, named: (number) => isEvenlyGrouped(number) && nhsNumberHolds(number) },
+  // holds goes (`NHS ID: `, `nhs_id` too).
+  { name: "NHS(?:[ _-]?I[Dd])?|[Nn]hs(?:[ _-]?[Ii]d)?", number: GROUPED_3_3_4, holds: nhsNumberHolds, named: (number) => isEvenlyGrouped(number) && nhsNumberHolds(number) },
   // Japan: My Number (個人番号, マイナンバー), twelve digits printed in fours, a check digit; its
   // English name is a phrase of prose too (`my number is …`), so only a number whose check holds goes.
   {

@@ -1,23 +1,24 @@
-import { AMOUNT_AFTER } from "./thing-words";
-
 /**
  * Whether `after`, the text right after a national number (a phone's or a document's), starts
- * with a count's or a measure's word: `thing-words.ts`'s `AMOUNT_AFTER` (`rows`, `records`,
- * `times`, `bytes`, `GB`, `ms`, `%`), German `Mal`/`mal`, `Zeilen`, `Einträge`, `Datensätze`,
- * French `fois`, `lignes` and its byte units `Ko`/`Mo`/`Go`/`To`, a log's counted things (`calls`,
- * `requests`, `errors`), an angle's unit (`rad`, `deg`, `°`): the number says how many or how
- * much (`Kontakt 030 123456 Mal`, `NAS 046 454 286 Go libres`, `NHS: 123 456 7881 records`), no
- * line's or person's number. Reads the first 24 characters (`COUNT_REACH`).
+ * with a word only a count or a measure has after it: `times`, `x`, German `Mal` (capitalised: the
+ * noun; lower-case `mal` is the particle "just"), `rows`, `records`, `entries`, `Zeilen`,
+ * `Einträge`, `Datensätze`, French `fois`, `lignes`, `enregistrements`, `octets`, a byte unit
+ * (`bytes`, `KB`, `MiB`, `GB`; French `Ko`/`Mo`/`Go`/`To` only before a word saying how much of it
+ * is free or used, `Go libres`: alone they read `Mo` Monday, `To:` and `Go live` as often), `%`,
+ * an angle's unit (`rad`, `degrees`, `°`). The number says how many or how much (`Kontakt 030
+ * 123456 Mal`, `NAS 046 454 286 Go libres`, `NHS: 1234567881 records synced`), no line's or
+ * person's number. Words a log counts and names as often (`calls`, `users`, `messages`, `Treffer`,
+ * `Versuche`, `hits`) and `deg` are no such word. Reads the first 24 characters (`COUNT_REACH`).
  */
 export function isCountAfter(after: string): boolean {
-  return AMOUNT_AFTER.test(after) || MORE_COUNT_WORDS.test(after);
+  return COUNT_WORDS.test(after);
 }
 /** How much of the text after a number `isCountAfter` reads. */
 export const COUNT_REACH = 24;
 
-/** The count's and unit's words `AMOUNT_AFTER` does not hold; French byte units in their own case only (`Go`, not `go`). */
-const MORE_COUNT_WORDS = new RegExp(
-  String.raw`^[ \t]*(?:[Mm]al|MAL|Zeilen?|Einträge|Datensätze|Dateien|Treffer|Versuche|Aufrufe|Anrufe|fois|lignes?|enregistrements?|octets|[KMGT]o|` +
-    String.raw`calls|users|requests|events|messages|errors|results|attempts|retries|hits|rad|radians?|deg|degrees?|°)(?![\p{L}\d])`,
-  "u",
+/** `isCountAfter`'s words, each ending before a letter or a digit. */
+const COUNT_WORDS = new RegExp(
+  String.raw`^[ \t]*(?:(?:times|x|Mal|rows?|records?|entries|Zeilen|Einträge|Datensätze|fois|lignes|enregistrements|octets|` +
+    String.raw`bytes?|[KMGT]i?B|kB|%|rad|radians|degrees|°)(?![A-Za-z\u00C0-\u024F\d])|` +
+    String.raw`[KMGT]o[ \t]+(?:libres?|disponibles?|utilisée?s?|occupée?s?|restante?s?)(?![A-Za-z\u00C0-\u024F]))`,
 );

@@ -119,20 +119,27 @@ function isNamedLookAlike(name: string, number: string, after: string): boolean 
  * no word for "number" after it (`NHS number`, `NHS no.`, `SIN#` are the document's) and no key's
  * dots (`S.I.N.`, `N.A.S.` name only the document).
  */
-const BARE_NAME = new RegExp(`^(?:SIN|NAS|NHS|[Nn]hs)(?![A-Za-z.])(?![ _-]?${NUMBER_WORD})`);
+const BARE_NAME = new RegExp(`^(?:SIN|NAS|NHS|[Nn]hs)(?![A-Za-z.])(?![ _-]?(?:${NUMBER_WORD}|I[Dd](?![A-Za-z])))`);
+/** A label's separator after a bare name, perhaps after a key's closing quote (`NHS: `, `nhs=`, `"NHS":"`, `SIN/NAS: ` read at `NAS`). */
+const BARE_LABEL = /^[A-Za-z]{3}["'\\]*[ \t]*[:：=]/;
 
 /**
- * Whether a checked document's number after a bare name (`BARE_NAME`: `NHS: `, `NAS `, `SIN - `)
- * is no document's: a count's or a unit's word after it (`isCountAfter`: `NAS 046 454 286 Go
- * libres`, `NHS: 943 476 5919 records synced`, `SIN 046 454 286 rad`), or, unless a checked key
- * names the document (`keyed`: `Place.CHECKED_NATIONAL_ID_VALUE`, the attribute `sin` holding
- * `SIN 046454286`), not printed as the document prints it, its groups each apart (`943 476
- * 5919`, `046-454-286`, `046.454.286`), as `NHS: 1234567881` and `NAS 046454286` are not (ten or
- * nine digits in a row, as a count, an id or a timestamp is). After the document's name with a
- * word for "number" (`NHS number 9434765919 records`) this is not asked.
+ * Whether a checked document's number after a bare name (`BARE_NAME`) is no document's. After
+ * the name as a label (`labelled`, `BARE_LABEL`: `NHS: `, `nhs=`, `{"NHS":"`, `SIN/NAS: `) or
+ * under a checked key (`keyed`: `Place.CHECKED_NATIONAL_ID_VALUE`, the attribute `sin` holding
+ * `SIN 046454286`) the number is the document's in any printing (`NHS: 9434765919`, `SIN:
+ * 046454286`), but digits in a row before a count's or a unit's word (`isCountAfter`: `NHS:
+ * 1234567881 records synced`); its groups each apart, whatever follows (`NHS: 943 476 5919
+ * records`). After the name and a blank (`NHS `, `NAS `, `SIN - `) it is one only printed as the
+ * document prints it, its groups each apart (`943 476 5919`, `046-454-286`), as `SIN 046454286
+ * cos 0.5` is not, and with no count's word after it (`NAS 046 454 286 Go libres`). After the
+ * document's name with a word for "number" or `ID` (`NHS number 9434765919 records`, `NHS ID:`)
+ * this is not asked.
  */
-function isBareLookAlike(number: string, after: string, keyed: boolean): boolean {
-  return isCountAfter(after) || (!keyed && (number.match(DIGIT_GROUPS)?.length ?? 0) < 3);
+function isBareLookAlike(number: string, after: string, labelled: boolean): boolean {
+  const grouped = (number.match(DIGIT_GROUPS)?.length ?? 0) >= 3;
+  if (labelled) return !grouped && isCountAfter(after);
+  return !grouped || isCountAfter(after);
 }
 const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
@@ -305,9 +312,10 @@ export const nationalIdDetector: Detector = {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
-        // A bare abbreviation says a number is the document's only as the document prints it.
+        // A bare abbreviation and a blank says a number is the document's only as the document prints it; as a label in any printing.
         const after = text.slice(end, end + COUNT_REACH);
-        const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0);
+        const labelled = BARE_LABEL.test(match) || (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0;
+        const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, labelled);
         return bare || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
       }
     }
@@ -336,9 +344,11 @@ export function namesNationalId(words: readonly string[]): boolean {
   if (last === "ni") return end < words.length;
   // Canada's SIN (`sin`, `customer.sin`, `social_insurance_number`, French `nas`), Japan's My Number (`mynumber`, `kojin_bangou`).
   if (CHECKED_KEY_WORDS.has(last) || (last === "bangou" && before === "kojin")) return true;
-  // The UK's NHS number and Japan's My Number before a word for "number" (`nhs_number`, `my_number`), not `nhs` or `my` alone.
-  if (last === "nhs" || last === "my") return end < words.length;
-  if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer";
+  // The UK's NHS number alone or before a word for "number" (`nhs`, `nhs_number`: a checked key,
+  // its value one only when its check holds); Japan's My Number before one (`my_number`), not `my` alone.
+  if (last === "nhs") return true;
+  if (last === "my") return end < words.length;
+  if (last === "id" || last === "identity" || last === "identification") return before === "national" || before === "steuer" || before === "nhs";
   if (last === "card") return before === "id" || before === "identity";
   if (last === "license" || last === "licence") return before === "driver" || before === "drivers" || before === "driving";
   return (
@@ -361,7 +371,7 @@ export function namesCheckedNationalId(words: readonly string[]): boolean {
   const last = words[end - 1] ?? "";
   const before = words[end - 2] ?? "";
   return (
-    CHECKED_KEY_WORDS.has(last) || last === "nhs" || ((last === "my" || last === "individual") && end < words.length) ||
+    CHECKED_KEY_WORDS.has(last) || last === "nhs" || (last === "id" && before === "nhs") || ((last === "my" || last === "individual") && end < words.length) ||
     (last === "insurance" && before === "social") || (last === "sociale" && before === "assurance") || (last === "bangou" && before === "kojin")
   );
 }

@@ -294,6 +294,23 @@ function isNumberToCall(match: string, text: string, start: number): boolean {
   return verb[1] !== undefined || (verb[2] !== undefined ? namesPersonBefore(clause) : RUFEN_BEFORE.test(clause));
 }
 
+/**
+ * Whether a number stands between an imperative of German `anrufen` split in two (`Ruf`, `ruf`,
+ * `Rufe`, `Rufen Sie`, perhaps `mich`, `uns`, `bitte`, `mal`, `unter` after it) and its particle `an`
+ * ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
+ * 123456 an`): a number to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
+ */
+function isSplitCallNumber(match: string, text: string, start: number): boolean {
+  if (!RUF_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
+  const end = start + match.length;
+  return SPLIT_AN_AFTER.test(text.slice(end, end + 8)) && isNationalPlanNumber(match);
+}
+/** `rufen`'s imperative or its polite form right before a number, perhaps an object, `bitte` or `unter` between. */
+const RUF_BEFORE =
+  /(?<![A-Za-z\u00C0-\u00FF])(?:[Rr]uf[et]?|[Rr]ufen\s+(?:Sie|wir))(?:\s+(?:mich|uns|ihn|sie|ihr|bitte|doch|mal|einfach|gerne?|jetzt|heute|morgen))*(?:\s+unter(?:\s+der)?)?\s+$/;
+/** The particle `an` ending the clause after the number. */
+const SPLIT_AN_AFTER = /^\s+an(?=\s*(?:$|[.!,;)"']))/;
+
 /** Whether a callee (`CALLEE_BEFORE`'s match) is a person: a customer's noun, a title, or a known given name first (`isCommonGivenName`). */
 function isCalleePerson(callee: RegExpExecArray): boolean {
   return callee[1] !== undefined || callee[2] !== undefined || isCommonGivenName(callee[3] ?? "");
@@ -473,12 +490,14 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
 const CONTACT_BEFORE =
   /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))(?:[ \t]*[:=])?[ \t]*["']?$/;
 /**
- * A plural word for "numbers" as a label, its `:` after it (`Numéros : `, `Numbers: `, `Nummern:`,
- * `Números:`, `Numeri:`): a list of numbers, a list of phones when its first is a plan's number in
- * groups (`isContactPlanNumber`: `Numéros : 01 23 45 67 89, 06 12 34 56 78`), as after a
- * contact's word; a singular one names an order's, an invoice's as often.
+ * A plural word for "numbers" with a phone's word as a label, its `:` after it (`Phone numbers: `,
+ * `Mobile numbers:`, `Numéros de téléphone : `, `Números de teléfono:`, `Numeri di telefono:`;
+ * German writes it as one word, a phone's noun: `Telefonnummern`, `Rufnummern`): a list of phones,
+ * as after a contact's word. `Numbers:` alone or after another qualifier (`Order Numbers:`, `Seat
+ * Numbers:`, `Lotto Numbers:`) lists orders', seats', draws' numbers as often.
  */
-const NUMBERS_LABEL_BEFORE = /(?<![A-Za-z\u00C0-\u00FF])(?:[Nn]umbers|NUMBERS|[Nn]um[ée]ros|NUM[ÉE]ROS|[Nn][úu]meros|N[ÚU]MEROS|[Nn]ummern|NUMMERN|[Nn]umeri|NUMERI)[ \t]*:[ \t]*$/;
+const PHONE_NUMBERS_LABEL_BEFORE =
+  /(?<![A-Za-z\u00C0-\u00FF])(?:(?:[Pp]hone|PHONE|[Tt]elephone|TELEPHONE|[Mm]obile|MOBILE|[Cc]ell|CELL|[Ff]ax|FAX|[Cc]ontact|CONTACT)[ \t]+(?:[Nn]umbers|NUMBERS)|(?:[Nn]um[ée]ros|NUM[ÉE]ROS)[ \t]+(?:de[ \t]+(?:t[ée]l[ée]phone|portable|mobile)|DE[ \t]+(?:T[ÉE]L[ÉE]PHONE|PORTABLE|MOBILE))s?|(?:[Nn][úu]meros|N[ÚU]MEROS)[ \t]+(?:de[ \t]+(?:tel[ée]fono|m[óo]vil|celular)|DE[ \t]+(?:TEL[ÉE]FONO|M[ÓO]VIL|CELULAR))(?:s|es)?|(?:[Nn]umeri|NUMERI)[ \t]+(?:di[ \t]+(?:telefono|cellulare)|DI[ \t]+(?:TELEFONO|CELLULARE)))[ \t]*:[ \t]*$/;
 /** A number's first group and a blank, `/`, `.` or `-` after it (`0171 `, `030/`, `(030) `, `98765 `, `612 `): a number a contact's word names (`CONTACT_BEFORE`). */
 const GROUPED_START = /^\(?\d{2,5}\)?(?: ?\/ ?|[ .-])\d/;
 const BRAZIL_AREA_CODE_WHOLE = new RegExp(`^${BRAZIL_AREA_CODE}$`);
@@ -624,6 +643,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
+    isSplitCallNumber(match, text, start) ||
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
@@ -639,13 +659,56 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return marker;
   }
   const before = text.slice(Math.max(0, start - 24), start);
-  // A contact's word or a label of numbers names a mobile, a North American number or a plan's number in groups, shapes no id or count keeps after it.
+  const label = contactLabelOf(before);
+  // A contact's word or a label of phone numbers names a mobile, a North American number or a plan's number in groups, shapes no id or count keeps after it.
   const contact =
-    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || isContactPlanNumber(match, text, start)) &&
-    (CONTACT_BEFORE.test(before) || NUMBERS_LABEL_BEFORE.test(before));
+    label !== undefined &&
+    (BRAZIL_MOBILE.test(match) || isGroupedNanpNumber(match) || isContactPlanNumber(match, text, start, label !== "named")) &&
+    !(label === "contacts" && isCountOfContacts(match, text, start));
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
 }
+
+/**
+ * What names the number after `before` a contact's: `"named"` a contact's word before its `:` or
+ * `=` (`Kontakt: `, `Contact=`) or a label of phone numbers (`PHONE_NUMBERS_LABEL_BEFORE`), which
+ * say a phone follows; `"contacts"` a plural or a list's contact word (`Contacts: `, `Kontakte:`,
+ * `Kontaktliste:`), before a count as often (`isCountOfContacts`); `"word"` a contact's word alone
+ * (`Kontakt 030 123456 Mal`); undefined for none (`CONTACT_BEFORE`).
+ */
+function contactLabelOf(before: string): "named" | "contacts" | "word" | undefined {
+  if (PHONE_NUMBERS_LABEL_BEFORE.test(before)) return "named";
+  if (!CONTACT_BEFORE.test(before)) return undefined;
+  if (PLURAL_CONTACT_BEFORE.test(before)) return "contacts";
+  return LABEL_SEPARATOR_LAST.test(before) ? "named" : "word";
+}
+/** A contact word's plural or list (`CONTACT_BEFORE`'s), perhaps before its separator and a quote. */
+const PLURAL_CONTACT_BEFORE = /(?:[Cc]ontacts|CONTACTS|[Cc]onta(?:c?)tos|CONTAC?TOS|[Kk]ontakt(?:e|liste)|KONTAKT(?:E|LISTE))(?:[ \t]*[:=])?[ \t]*["']?$/;
+/** A label's separator last, perhaps before blanks and a quote. */
+const LABEL_SEPARATOR_LAST = /[:=][ \t]*["']?$/;
+
+/**
+ * Whether a number after a plural contact word (`contactLabelOf`: `Contacts: `, `Kontakte: `) is a
+ * count of contacts: printed as a count is (digits, blanks, dots or commas between them; no trunk
+ * `0`, no `+` and country code), alone (no list's joiner and another number after it), and in
+ * thousands' groups (`912.345.678`, `612 345 678`) or before a word (`98765 43210 imported`, `…
+ * gesamt`, `… (+3 today)`). `Contacts: 0171 2345678 imported`, `Contacts: +34 612 345 678` and
+ * `Contacts: 612 345 678, 612 345 679` list phones.
+ */
+function isCountOfContacts(match: string, text: string, start: number): boolean {
+  if (!COUNT_PRINTED.test(match)) return false;
+  const end = start + match.length;
+  const after = text.slice(end, end + COUNT_REACH);
+  return !NEXT_LISTED_NUMBER.test(after) && (THOUSANDS_GROUPED.test(match) || WORD_AFTER.test(after));
+}
+/** Digits, blanks, dots or commas between them, the first digit no trunk `0`. */
+const COUNT_PRINTED = /^[1-9]\d*(?:[ .,]\d+)*$/;
+/** A count's thousands' groups (`612 345 678`, `912.345.678`, `1,234,567`). */
+const THOUSANDS_GROUPED = /^\d{1,3}([ .,])\d{3}(?:\1\d{3})*$/;
+/** A word or a bracketed number after a blank (` imported`, ` (+3 today)`). */
+const WORD_AFTER = /^[ \t]+(?:[A-Za-z\u00C0-\u024F]|\(\+?\d)/;
+/** A list's joiner and another number (`, 612 345 679`, ` / 0171 …`, ` oder 030 …`). */
+const NEXT_LISTED_NUMBER = /^(?:[ \t]*(?:[,;|/&·]|--?|[–—])|[ \t]+(?:or|and|oder|und|et|ou|y|o|e)[ \t]+)[ \t]*\(?\+?\d/;
 
 /**
  * Whether a number is dialled abroad from Europe: `00`, a country's code, a group apart, an
@@ -657,22 +720,24 @@ function isDialledAbroad(match: string): boolean {
 const DIALLED_ABROAD = /^00[1-9]\d{0,2}[ .-]\d/;
 
 /**
- * Whether a number a contact's word or a label of numbers names (`CONTACT_BEFORE`,
- * `NUMBERS_LABEL_BEFORE`) is a plan's: printed as a German one, in that plan (`fitsGermanPlan`:
+ * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
+ * `PHONE_NUMBERS_LABEL_BEFORE`) is a plan's: printed as a German one, in that plan (`fitsGermanPlan`:
  * `Kontakt: 0171 2345678`, `01712345678`, `0049 171 2345678`; not `0815 123456`, `0100 123456`,
  * `0301 23456`), otherwise in groups and a plan's (`GROUPED_START`, `isNationalPlanNumber`, a run
  * of digits in a plan's groups too: `020 7946 0018`, `01 23 45 67 89`, `98765 43210`, `612 345
  * 678`); in a phone's shape with no
- * measure's unit, amount's currency or count's word after it (`0171 2345678 EUR`, `… Stück`,
- * `Kontakt 030 123456 Mal`: contacted so many times, `isCountAfter`) and no digit group after it.
+ * measure's unit or amount's currency after it (`0171 2345678 EUR`, `… Stück`), no digit group
+ * after it, and where `counts` (no label's `:` says a phone follows: `Kontakt 030 123456 Mal`,
+ * contacted so many times) no count's word (`isCountAfter`); after `Kontakt: ` a number in a
+ * plan's groups is a phone whatever follows (`Kontakt: 030 1234567 Mo-Fr`).
  */
-function isContactPlanNumber(match: string, text: string, start: number): boolean {
+function isContactPlanNumber(match: string, text: string, start: number, counts: boolean): boolean {
   const german = fitsGermanPlan(match);
   if (german === false || (german === undefined && !(GROUPED_START.test(match) && isNationalPlanNumber(match, false)))) return false;
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
   // A digit group after it makes it part of a longer number (`Numbers: 612 345 678 901`).
-  if (AMOUNT_AFTER.test(after) || isCountAfter(after) || DIGIT_GROUP_AFTER.test(after)) return false;
+  if (AMOUNT_AFTER.test(after) || (counts && isCountAfter(after)) || DIGIT_GROUP_AFTER.test(after)) return false;
   // India's mobile starts with a group of five, which `hasPhoneShape` reads as no area code.
   return german === true || isIndianMobile(match) ? !MEASURE_UNIT_AFTER.test(after) : hasPhoneShape(match, text, start);
 }
@@ -682,15 +747,16 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
  * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
- * `phone 415-867-5309, 123-456-7890` list an id), no unit, currency or count's word after it (`,
- * 1733270400 ms`, `& 0171 2345679 Euro`, `, 030 7654321 Mal`: `isCountAfter`), printed
+ * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
+ * ms`, `& 0171 2345679 Euro`; a count's word keeps no member of a phone's list: `Tel: 030 1234567
+ * oder 030 7654321 mal anrufen`), printed
  * as the phone before (`printedAs`) or in its plan (`fitsPlanOf`: `415-555-0132, 2125550199`) or,
  * grouped, in a phone's shape (`hasPhoneShape`).
  */
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after) || isCountAfter(after)) return false;
+  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
@@ -740,16 +806,12 @@ const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
  * too); a dash (`-`, `–`, `—`, `--`) or a `+` between blanks: `Tel: 030 1234567 - 030 1234568`,
  * `Kontakt: 0171 2345678 & 0171 2345679`, `phone: (415) 555-0132\n(415) 555-0199`. After a
  * phone, the next number is the list's only in that phone's numbering plan (`fitsPlanOf`): `Tel:
- * 030 1234567 | 200 OK`, `- 2026-12-05` and `| 2026120500` keep a status, a date and an id; after
- * line breaks alone (`LINE_BREAKS_ONLY`) only printed as that phone (`printedAs`), as the next
- * line holds the log's next record as often (`Tel: 030 1234567\n0301234567` is a row's id).
+ * 030 1234567 | 200 OK`, `- 2026-12-05` and `| 2026120500` keep a status, a date and an id; a
+ * next line opening with its own name (`rows: 123456`, `id=…`) holds no joiner alone and no member.
  */
 const ALIKE_JOINER = new RegExp(
   `^(?:${JOINER_BLANK}*(?:\\|\\|?|&(?:amp;)?|·)${JOINER_BLANK}*${LINE_BREAK}?${JOINER_BLANK}*|${JOINER_BLANK}*${LINE_BREAK}{1,2}${JOINER_BLANK}*|${JOINER_BLANK}+(?:[-–—+]|--)${JOINER_BLANK}+)$`,
 );
-
-/** One or two line breaks and blanks only: a joiner only between numbers printed alike. */
-const LINE_BREAKS_ONLY = new RegExp(`^${JOINER_BLANK}*${LINE_BREAK}{1,2}${JOINER_BLANK}*$`);
 
 /**
  * The last phone the detector replaced in the scan under way: where it ends and how it is
@@ -788,14 +850,12 @@ class LastPhone {
   /**
    * Whether a list's joiner, and nothing else, stands between the last phone in `text` and
    * `start`, where `match` starts: any of `LIST_JOINER`'s, or one of `ALIKE_JOINER`'s before a
-   * number in the last phone's numbering plan (`fitsPlan`), line breaks alone before one printed
-   * as the last phone (`printedAlike`).
+   * number in the last phone's numbering plan (`fitsPlan`).
    */
   isListedBefore(text: string, start: number, match: string): boolean {
     if (this.scan !== currentScan() || this.text !== text || start <= this.end || start - this.end > LIST_JOINER_REACH) return false;
     const joiner = text.slice(this.end, start);
-    if (LIST_JOINER.test(joiner)) return true;
-    return ALIKE_JOINER.test(joiner) && (LINE_BREAKS_ONLY.test(joiner) ? this.printedAlike(match) : this.fitsPlan(match));
+    return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.fitsPlan(match));
   }
 
   /** Whether `match` is in the numbering plan the last phone was in (`fitsPlanOf`): `030 7654321` after `+49 30 1234567`. */
