@@ -33,15 +33,32 @@ const SENTENCES: readonly PasswordSentence[] = [
   { words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"] },
 ];
 
+/**
+ * A word that starts or links a clause of its own, which a whose-phrase does not hold: the
+ * languages' conjunctions and every language's linking verb (`password for bob was reset and
+ * host is db-prod-01`: the host is the verb's subject).
+ */
+const CLAUSE_WORD = `(?:${[...new Set([
+  "and", "or", "but", "und", "oder", "aber", "en", "of", "maar", "och", "eller", "men", "i", "oraz", "lub", "ale",
+  "et", "ou", "mais", "y", "pero", "e", "mas", "ma", ...SENTENCES.flatMap((sentence) => sentence.links),
+])].map(spellings).join("|")})`;
+
 /** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
 function spellings(word: string): string {
   const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
   return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
 }
 
-/** Whose the password is: the word and one to three words, no `:`, `=`, double quote or sentence's `,`/`;` in them (`für Benutzer anna`, `for db_admin`, `per l'utente mario`). */
+/**
+ * Whose the password is: the word and one to six words (`voor gebruiker jan de vries`, `for the
+ * admin account on prod`), none a clause's (`CLAUSE_WORD`), no `:`, `=`, double quote, `|` or
+ * sentence's `,`/`;` in them and none ending a sentence (`.`, `!`, `?`): `für Benutzer anna`,
+ * `for db_admin`, `per l'utente mario`, `for jan.doe`; a sentence or a field after the phrase
+ * (`Passwort für anna gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own
+ * subject.
+ */
 function whosePhrase(whose: readonly string[]): string {
-  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+[^\s:=",;]{1,40}){1,3})`;
+  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]){1,6})`;
 }
 
 /**
