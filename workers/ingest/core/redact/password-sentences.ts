@@ -1,3 +1,5 @@
+import { lazy } from "../../../shared/lazy";
+
 /**
  * A password's sentence in each language a service's users write: the password's word, perhaps
  * whose it is (`für Benutzer anna`, `dla użytkownika jan`, `for user bob`), and the verb linking
@@ -86,3 +88,32 @@ function merged(list: (sentence: PasswordSentence) => readonly string[], of: rea
  */
 const ALL_WHOSE = whosePhrase([...new Set(SENTENCES.flatMap((sentence) => sentence.whose))]);
 export const PASSWORD_SENTENCE_SEARCH = String.raw`(?:${merged((sentence) => sentence.words)}${ALL_WHOSE}?[ \t]+${merged((sentence) => sentence.links)}(?:[ \t]*:)?[ \t]+|${merged((sentence) => sentence.words, SENTENCES.filter((sentence) => sentence.prompt !== true))}${ALL_WHOSE}[ \t]?:[ \t]+)`;
+
+/**
+ * What a sentence says a password is made or kept with, as the last part of a hyphenated word
+ * (`AES-256-krypterat`, `bcrypt-hashat`, `2FA-chronione`, `SHA-256-gehasht`), lower case, in the
+ * languages of `SENTENCES`: a description, no password.
+ */
+const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
+  "encrypted", "hashed", "protected", "salted", "generated", "based", "secured", "stored",
+  "verschlüsselt", "verschluesselt", "gehasht", "geschützt", "geschuetzt", "gesalzen", "generiert", "basiert", "gesichert",
+  "versleuteld", "gehasht", "beveiligd", "beschermd", "gegenereerd",
+  "krypterat", "krypterad", "hashat", "hashad", "skyddat", "skyddad", "genererat", "lagrat",
+  "chronione", "szyfrowane", "zaszyfrowane", "hashowane", "zabezpieczone", "generowane",
+  "chiffré", "chiffre", "haché", "hache", "protégé", "protege", "généré", "genere",
+  "cifrada", "cifrado", "hasheada", "protegida", "protegido", "generada",
+  "criptografada", "criptografado", "protegida", "gerada",
+  "cifrata", "protetta", "generata",
+]);
+/** A hyphenated word's last part after at least one other, a sentence's final mark aside. */
+const LAST_PART = lazy(() => new RegExp(String.raw`^[^\s-]+(?:-[^\s-]+)*-(\p{L}+)[.!]?$`, "u"));
+
+/**
+ * Whether `value`, unquoted after a password's sentence (`Lösenordet är AES-256-krypterat`,
+ * `Hasło jest 2FA-chronione`), is a hyphenated word whose last part says what the password is
+ * made or kept with (`DESCRIBING_WORDS`): a description of it, in any case.
+ */
+export function describesPassword(value: string): boolean {
+  const last = LAST_PART().exec(value)?.[1];
+  return last !== undefined && DESCRIBING_WORDS.has(last.toLowerCase());
+}

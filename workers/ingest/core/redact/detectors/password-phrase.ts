@@ -1,9 +1,11 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
-import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
+import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
+import { describesPassword, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
+import { isPlaceholder } from "../placeholders";
+import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -152,14 +154,16 @@ export const passwordPhraseDetector: Detector = {
     if (quote !== undefined) {
       if (!QUOTED_BEFORE().test(text.slice(Math.max(0, start - WORD_REACH), start))) return undefined;
       const value = match.slice(quote.length, -quote.length);
-      return /^[a-z]{1,24}$/.test(value) || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
+      // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
+      const state = isStateWhole(value) || isStateInAnyLanguage(value);
+      return /^[a-z]{1,24}$/.test(value) || state || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
     if (PASSWORD_IS_BEFORE.test(before)) {
       // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
       const rule = passwordRuleAt(text, start);
       if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
-      return isUnquotedPassword(match) ? replaced(match, marker, text, start) : undefined;
+      return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
     const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
     if (short !== null) {
