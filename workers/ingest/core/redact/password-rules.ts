@@ -42,6 +42,7 @@ const UNIT_WORDS = [
  */
 const REST_WORDS = new Set([
   ...BOUND_WORDS.flatMap((word) => word.split(" ")), ...RANGE_WORDS, ...UNIT_WORDS,
+  "ein", "eine", "einen", "einer", "een", "ett", "jeden", "jedna", "jedną", "une", "un", "una", "uno", "um", "uma",
   "long", "length", "with", "including", "incl", "one", "a", "an", "or", "of", "plus", "upper", "lower", "case", "uppercase", "lowercase",
   "mixed", "number", "numbers", "digit", "letter", "special", "symbol", "required", "no", "spaces", "alphanumeric",
   "lang", "mit", "oder", "ziffer", "zahl", "zahlen", "sonderzeichen", "großbuchstabe", "großbuchstaben", "grossbuchstaben",
@@ -63,10 +64,11 @@ const alternatives = (words: readonly string[]): string =>
  * A rule's head at a value's start: a bound's word (perhaps with its `.`, `:`), a length or a
  * range (`12`, `8-64`, `8 bis 64`, `12+`: `RANGE_WORDS`), a unit, perhaps a bound's word after it
  * (`12 caractères minimum`); a bound's word or a unit at least (`min 8`, `12 chars`); in any case.
+ * A unit glued to the length (`12Zeichen`) is a password's shape.
  * Captures the bound's word (1) and the unit (2).
  */
 const RULE_HEAD = lazy(() => new RegExp(
-  String.raw`^(?:(${alternatives(BOUND_WORDS)})\.?:?[ \t]+)?\d{1,3}\+?(?:[ \t]*(?:${alternatives(RANGE_WORDS)})[ \t]*\d{1,3})?(?:[ \t]*(${alternatives(UNIT_WORDS)}))?(?![\p{L}\p{N}])(?:[ \t]+(?:${alternatives(BOUND_WORDS)})(?![\p{L}\p{N}]))?`,
+  String.raw`^(?:(${alternatives(BOUND_WORDS)})\.?:?[ \t]+)?\d{1,3}\+?(?:[ \t]*(?:${alternatives(RANGE_WORDS)})[ \t]*\d{1,3})?(?:[ \t]+(${alternatives(UNIT_WORDS)}))?(?![\p{L}\p{N}])(?:[ \t]+(?:${alternatives(BOUND_WORDS)})(?![\p{L}\p{N}]))?`,
   "iu",
 ));
 /** The rest's tokens: a word (perhaps hyphenated: `upper-case`), a number, a mark a rule's prose holds, blanks; anything else one character. */
