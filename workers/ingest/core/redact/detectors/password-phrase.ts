@@ -155,7 +155,7 @@ export const passwordPhraseDetector: Detector = {
       if (!QUOTED_BEFORE().test(text.slice(Math.max(0, start - WORD_REACH), start))) return undefined;
       const value = match.slice(quote.length, -quote.length);
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
-      const state = isStateWhole(value) || isStateInAnyLanguage(value);
+      const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
       return /^[a-z]{1,24}$/.test(value) || state || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
@@ -183,6 +183,9 @@ export const passwordPhraseDetector: Detector = {
     return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
   },
 };
+
+/** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
+const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
 
 /** A sentence's final punctuation, set aside to judge a value's shape (`password is required.`). */
 const FINAL_PUNCTUATION = /[.!?:]+$/;
