@@ -77,6 +77,7 @@ describe("whose the password is", () => {
     "Passwort für anna gesetzt und Host ist db-prod-01",
     "Het wachtwoord voor gebruiker jan de vries is onjuist",
     "The password for the admin account on prod is invalid",
+    "La password dell'utente mario è errata",
   ]);
 
   itStoresInEveryForm([
@@ -87,6 +88,8 @@ describe("whose the password is", () => {
     ["The password for the admin account on prod is Summer2024!", `The password for the admin account on prod is ${PARAM}`],
     ["Kennwort für das WLAN im Büro lautet Sommer2024!", `Kennwort für das WLAN im Büro lautet ${PARAM}`],
     ["password for jan.doe is Summer2024!", `password for jan.doe is ${PARAM}`],
+    ["La password dell'utente mario è Estate2024!", `La password dell'utente mario è ${PARAM}`],
+    ["La password dell’utente mario è Estate2024!", `La password dell’utente mario è ${PARAM}`],
     // An error code's shape after a password's sentence is the password the sentence names.
     ["Passwort für anna ist ERR_4711x", `Passwort für anna ist ${PARAM}`],
   ], secretOf);

@@ -25,7 +25,7 @@ interface PasswordSentence {
 
 const SENTENCES: readonly PasswordSentence[] = [
   // English, and Italian, which writes the English word.
-  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di"], links: ["is", "was", "è", "era"], prompt: true },
+  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di", "del", "della", "dell'", "dell’"], links: ["is", "was", "è", "era"], prompt: true },
   { words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"] },
   { words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"] },
   { words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"] },
@@ -55,12 +55,16 @@ function spellings(word: string): string {
  * Whose the password is: the word and one to six words (`voor gebruiker jan de vries`, `for the
  * admin account on prod`), none a clause's (`CLAUSE_WORD`), no `:`, `=`, double quote, `|` or
  * sentence's `,`/`;` in them and none ending a sentence (`.`, `!`, `?`): `für Benutzer anna`,
- * `for db_admin`, `per l'utente mario`, `for jan.doe`; a sentence or a field after the phrase
- * (`Passwort für anna gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own
- * subject.
+ * `for db_admin`, `per l'utente mario`, `for jan.doe`, and Italian's elided article glued to
+ * its word (`dell'utente mario`); a sentence or a field after the phrase (`Passwort für anna
+ * gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own subject.
  */
 function whosePhrase(whose: readonly string[]): string {
-  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]){1,6})`;
+  const word = String.raw`(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]`;
+  const elided = whose.filter((each) => /['’]$/.test(each));
+  const spaced = whose.filter((each) => !elided.includes(each));
+  const glued = elided.length === 0 ? "" : String.raw`|(?:${elided.map(spellings).join("|")})${word}(?:[ \t]+${word}){0,5}`;
+  return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})(?:[ \t]+${word}){1,6}${glued}))`;
 }
 
 /**
