@@ -47,14 +47,14 @@ const REST_WORDS = new Set([
   "mixed", "number", "numbers", "digit", "letter", "special", "symbol", "required", "no", "spaces", "alphanumeric",
   "lang", "mit", "oder", "ziffer", "zahl", "zahlen", "sonderzeichen", "großbuchstabe", "großbuchstaben", "grossbuchstaben",
   "kleinbuchstabe", "kleinbuchstaben", "buchstabe", "ohne", "leerzeichen", "erforderlich",
-  "lengte", "hoofdletter", "hoofdletters", "kleine", "letter", "cijfer", "teken", "speciaal", "speciale", "of",
+  "lengte", "hoofdletter", "hoofdletters", "kleine", "cijfer", "teken", "speciaal", "speciale",
   "långt", "langt", "versal", "versaler", "gemener", "siffra", "specialtecken", "stor", "stora", "bokstav", "bokstäver",
   "długie", "dlugie", "długości", "dlugosci", "wielka", "wielkie", "litera", "litery", "mała", "małe", "mala", "male", "cyfra", "cyfry", "cyfrę",
   "znak", "specjalny", "specjalne", "specjalnych", "oraz",
-  "longueur", "majuscule", "majuscules", "minuscule", "minuscules", "chiffre", "spécial", "spéciaux", "special", "requis", "avec", "ou", "dont",
+  "longueur", "majuscule", "majuscules", "minuscule", "minuscules", "chiffre", "spécial", "spéciaux", "requis", "avec", "ou", "dont",
   "longitud", "mayúscula", "mayúsculas", "minúscula", "minúsculas", "número", "números", "carácter", "especial", "especiales", "símbolo", "símbolos", "con",
-  "comprimento", "maiúscula", "maiúsculas", "número", "especiais", "caractere", "com", "ou",
-  "lunghezza", "maiuscola", "maiuscole", "minuscola", "minuscole", "numero", "numeri", "carattere", "speciale", "speciali", "simbolo", "simboli", "con",
+  "comprimento", "maiúscula", "maiúsculas", "especiais", "caractere", "com",
+  "lunghezza", "maiuscola", "maiuscole", "minuscola", "minuscole", "numero", "numeri", "carattere", "speciali", "simbolo", "simboli",
 ]);
 
 const alternatives = (words: readonly string[]): string =>
@@ -111,6 +111,7 @@ export function passwordRuleAt(text: string, at: number): PasswordRule | undefin
   return { kept: holdsRuleWordsOnly(prose), length: value.replace(/[ \t]+$/, "").length };
 }
 
+/** A word's first letter, of any script. */
 const LETTER_START = lazy(() => new RegExp(String.raw`^\p{L}`, "u"));
 
 /** Whether `rest`, a rule's text after its head, holds its own words (`REST_WORDS`), counts before a word, its prose's marks and blanks, and nothing else. */
