@@ -11,49 +11,15 @@
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
  */
-import { describe, expect, it } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { exportedConsoleLine, redactedLogBody, storedLogAttribute } from "../support/redaction";
-import { itKeeps, itStores } from "../support/redaction-cases";
+import { describe } from "vitest";
+import { itStores } from "../support/redaction-cases";
+import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm, text } from "../support/prose-forms";
 
-const policy = defaultRedactionPolicy();
-const text = (value: string) => redactString(value, policy).text;
-const attribute = (value: string) => {
-  const kept = storedLogAttribute("event.detail", { stringValue: value });
-  return "stringValue" in kept ? kept.stringValue : kept;
-};
 const PARAM = "[REDACTED:secret_param]";
-
-/** Every string a line is stored as in the forms beyond plain text: a JSON body's message, a pino line and a Cloudflare console line, each through the core. */
-function storedForms(line: string): string {
-  return JSON.stringify([
-    redactedLogBody(JSON.stringify({ msg: line })),
-    exportedConsoleLine(JSON.stringify({ level: 30, time: 1796000000000, pid: 1, hostname: "h", msg: line })),
-    exportedConsoleLine(JSON.stringify({ message: line, level: "error" })),
-    exportedConsoleLine(`2026-12-04T21:00:00.000Z ERROR ${line}`),
-  ]);
-}
 
 /** The line's secret (the examples' values). */
 const SECRET_OF = (line: string) => /(?:Tajne|Vinter|Sommer|Soleil|Verano|Verao|Estate|Zomer)2024|Xy9!pq|Hunter2x9/.exec(line)![0];
-
-/** Each case stored as said in text and as an attribute's text, and its secret gone from the other forms. */
-function itStoresInEveryForm(cases: readonly (readonly [string, string])[]): void {
-  itStores("%s is stored as %s", text, cases);
-  itStores("as an attribute's text, %s is stored as %s", attribute, cases);
-  it.each(cases.map(([line]) => line))("a JSON body, a pino line and a console line lose the password too: %s", (line) => {
-    expect(storedForms(line)).not.toContain(SECRET_OF(line));
-  });
-}
-
-/** Each line kept in text, as an attribute's text and in the other forms. */
-function itKeepsInEveryForm(title: string, lines: readonly string[]): void {
-  itKeeps(`${title}: %s`, text, lines);
-  itKeeps("as an attribute's text too: %s", attribute, lines);
-  it.each(lines)("a JSON body, a pino line and a console line keep it too: %s", (line) => {
-    expect(storedForms(line)).not.toContain("[REDACTED");
-  });
-}
+const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 const SENTENCES: readonly (readonly [string, string])[] = [
   ["Hasło to Tajne2024 dla użytkownika jan", `Hasło to ${PARAM} dla użytkownika jan`],

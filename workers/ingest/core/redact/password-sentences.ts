@@ -1,3 +1,5 @@
+import { lazy } from "../../../shared/lazy";
+
 /**
  * A password's sentence in each language a service's users write: the password's word, perhaps
  * whose it is (`für Benutzer anna`, `dla użytkownika jan`, `for user bob`), and the verb linking
@@ -23,7 +25,7 @@ interface PasswordSentence {
 
 const SENTENCES: readonly PasswordSentence[] = [
   // English, and Italian, which writes the English word.
-  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di"], links: ["is", "was", "è", "era"], prompt: true },
+  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di", "del", "della", "dell'", "dell’"], links: ["is", "was", "è", "era"], prompt: true },
   { words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"] },
   { words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"] },
   { words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"] },
@@ -33,15 +35,36 @@ const SENTENCES: readonly PasswordSentence[] = [
   { words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"] },
 ];
 
+/**
+ * A word that starts or links a clause of its own, which a whose-phrase does not hold: the
+ * languages' conjunctions and every language's linking verb (`password for bob was reset and
+ * host is db-prod-01`: the host is the verb's subject).
+ */
+const CLAUSE_WORD = `(?:${[...new Set([
+  "and", "or", "but", "und", "oder", "aber", "en", "of", "maar", "och", "eller", "men", "i", "oraz", "lub", "ale",
+  "et", "ou", "mais", "y", "pero", "e", "mas", "ma", ...SENTENCES.flatMap((sentence) => sentence.links),
+])].map(spellings).join("|")})`;
+
 /** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
 function spellings(word: string): string {
   const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
   return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
 }
 
-/** Whose the password is: the word and one to three words, no `:`, `=`, double quote or sentence's `,`/`;` in them (`für Benutzer anna`, `for db_admin`, `per l'utente mario`). */
+/**
+ * Whose the password is: the word and one to six words (`voor gebruiker jan de vries`, `for the
+ * admin account on prod`), none a clause's (`CLAUSE_WORD`), no `:`, `=`, double quote, `|` or
+ * sentence's `,`/`;` in them and none ending a sentence (`.`, `!`, `?`): `für Benutzer anna`,
+ * `for db_admin`, `per l'utente mario`, `for jan.doe`, and Italian's elided article glued to
+ * its word (`dell'utente mario`); a sentence or a field after the phrase (`Passwort für anna
+ * gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own subject.
+ */
 function whosePhrase(whose: readonly string[]): string {
-  return String.raw`(?:[ \t]+(?:${whose.map(spellings).join("|")})(?:[ \t]+[^\s:=",;]{1,40}){1,3})`;
+  const word = String.raw`(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]`;
+  const elided = whose.filter((each) => /['’]$/.test(each));
+  const spaced = whose.filter((each) => !elided.includes(each));
+  const glued = elided.length === 0 ? "" : String.raw`|(?:${elided.map(spellings).join("|")})${word}(?:[ \t]+${word}){0,5}`;
+  return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})(?:[ \t]+${word}){1,6}${glued}))`;
 }
 
 /**
@@ -69,3 +92,32 @@ function merged(list: (sentence: PasswordSentence) => readonly string[], of: rea
  */
 const ALL_WHOSE = whosePhrase([...new Set(SENTENCES.flatMap((sentence) => sentence.whose))]);
 export const PASSWORD_SENTENCE_SEARCH = String.raw`(?:${merged((sentence) => sentence.words)}${ALL_WHOSE}?[ \t]+${merged((sentence) => sentence.links)}(?:[ \t]*:)?[ \t]+|${merged((sentence) => sentence.words, SENTENCES.filter((sentence) => sentence.prompt !== true))}${ALL_WHOSE}[ \t]?:[ \t]+)`;
+
+/**
+ * What a sentence says a password is made or kept with, as the last part of a hyphenated word
+ * (`AES-256-krypterat`, `bcrypt-hashat`, `2FA-chronione`, `SHA-256-gehasht`), lower case, in the
+ * languages of `SENTENCES`: a description, no password.
+ */
+const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
+  "encrypted", "hashed", "protected", "salted", "generated", "based", "secured", "stored",
+  "verschlüsselt", "verschluesselt", "gehasht", "geschützt", "geschuetzt", "gesalzen", "generiert", "basiert", "gesichert",
+  "versleuteld", "gehasht", "beveiligd", "beschermd", "gegenereerd",
+  "krypterat", "krypterad", "hashat", "hashad", "skyddat", "skyddad", "genererat", "lagrat",
+  "chronione", "szyfrowane", "zaszyfrowane", "hashowane", "zabezpieczone", "generowane",
+  "chiffré", "chiffre", "haché", "hache", "protégé", "protege", "généré", "genere",
+  "cifrada", "cifrado", "hasheada", "protegida", "protegido", "generada",
+  "criptografada", "criptografado", "protegida", "gerada",
+  "cifrata", "protetta", "generata",
+]);
+/** A hyphenated word's last part after at least one other, a sentence's final mark aside. */
+const LAST_PART = lazy(() => new RegExp(String.raw`^[^\s-]+(?:-[^\s-]+)*-(\p{L}+)[.!]?$`, "u"));
+
+/**
+ * Whether `value`, unquoted after a password's sentence (`Lösenordet är AES-256-krypterat`,
+ * `Hasło jest 2FA-chronione`), is a hyphenated word whose last part says what the password is
+ * made or kept with (`DESCRIBING_WORDS`): a description of it, in any case.
+ */
+export function describesPassword(value: string): boolean {
+  const last = LAST_PART().exec(value)?.[1];
+  return last !== undefined && DESCRIBING_WORDS.has(last.toLowerCase());
+}

@@ -9,13 +9,14 @@ import { nameWords, standsForSecret } from "./secret-names";
  * (`yes`, `no`). Words that
  * are also common passwords (`default`, `changed`, `reset`, `new`, `set`, `valid`, `pending`,
  * `ok`, `strong`) are not among them: there they are the value. Lower case, matched in
- * any case; English, Portuguese and Spanish.
+ * any case; English, Portuguese, Spanish and French.
  */
 const STATUS_WORDS: ReadonlySet<string> = new Set([
   "expired", "invalid", "missing", "required", "revoked", "empty", "blank", "absent", "incorrect", "wrong", "mismatch",
   "malformed", "failed", "rejected", "denied", "unset", "rotated", "active", "inactive", "yes", "no",
   "expirado", "expirada", "inválido", "inválida", "invalido", "invalida", "ausente", "incorreto", "incorreta", "incorrecto",
-  "incorrecta", "obrigatório", "obrigatória", "obligatorio", "obligatoria",
+  "incorrecta", "obrigatório", "obrigatória", "obrigatorio", "obrigatoria", "obligatorio", "obligatoria", "requerido", "requerida",
+  "requis", "obligatoire",
 ]);
 /** Two-word states read whole (`Password: too short`, `token: not set`): their first word alone is no state. */
 const STATUS_PHRASE = /^(?:too[ \t]+(?:short|weak|long|common)|not[ \t]+(?:set|found|provided|configured))(?![\w-])/i;

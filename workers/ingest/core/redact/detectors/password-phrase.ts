@@ -1,8 +1,11 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
-import { isPassNounAt, isPasswordShaped, isSecretParameterName, standsForSecret } from "../secret-names";
+import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
-import { PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
+import { passwordRuleAt } from "../password-rules";
+import { describesPassword, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
+import { isPlaceholder } from "../placeholders";
+import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -100,7 +103,9 @@ const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"
  * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
-const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))${LINKED_UNQUOTED}`;
+/** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
+const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=[ \t])`;
+const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))(?:${LINKED_UNQUOTED}|${RULE_START})`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
@@ -149,10 +154,17 @@ export const passwordPhraseDetector: Detector = {
     if (quote !== undefined) {
       if (!QUOTED_BEFORE().test(text.slice(Math.max(0, start - WORD_REACH), start))) return undefined;
       const value = match.slice(quote.length, -quote.length);
-      return /^[a-z]{1,24}$/.test(value) || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
+      // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
+      const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
+      return /^[a-z]{1,24}$/.test(value) || state || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
     }
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
-    if (PASSWORD_IS_BEFORE.test(before)) return isUnquotedPassword(match) ? replaced(match, marker, text, start) : undefined;
+    if (PASSWORD_IS_BEFORE.test(before)) {
+      // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
+      const rule = passwordRuleAt(text, start);
+      if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
+      return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+    }
     const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
     if (short !== null) {
       const noun = isPassNounAt(text, start - before.length + short.index, short[1]!);
@@ -171,6 +183,9 @@ export const passwordPhraseDetector: Detector = {
     return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
   },
 };
+
+/** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
+const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
 
 /** A sentence's final punctuation, set aside to judge a value's shape (`password is required.`). */
 const FINAL_PUNCTUATION = /[.!?:]+$/;

@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
-import { describesPasswordRule } from "../password-rules";
+import { passwordRuleAt } from "../password-rules";
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
@@ -782,8 +782,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
-  // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none.
-  if (!delimited && describesPasswordRule(line)) return undefined;
+  // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none; a value after it is the password's.
+  const rule = delimited ? undefined : passwordRuleAt(text, start + valueStart);
+  if (rule !== undefined) return rule.kept ? undefined : { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + rule.length };
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
   // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
   // after it that does not fit is the value, all of it (`password: changed for user 42,
