@@ -139,9 +139,11 @@ const OTHER_MEMBER = `${objectKey("[A-Za-z_$][\\w$]{0,63}")}${OBJECT_SPACE}(?:"(
 const OTHER_MEMBERS_MOST = 16;
 /**
  * The keys of a member naming a command beside its `args` (`COMMAND_OBJECT`'s second form): a
- * logger's `command`, `cmd` or `redisCommand`, or the `name` a client's command object holds.
+ * logger's `command`, `cmd` or `redisCommand`; or the `name` a client's command object holds, in
+ * an object that is no member's value nor a list's item (`{"job":{"name":"auth","args":[…]}}`
+ * is a job's).
  */
-const COMMAND_KEY = "(?:command|cmd|redisCommand|name)";
+const COMMAND_KEY = "(?:command|cmd|redisCommand|(?<![:,[]\\s{0,64}\\{\\\\*[\"'`]?)name)";
 /**
  * What holds a command object: a `command` member (ioredis' `ReplyError`'s `err.command`, as
  * pino's JSON, JSON held in a JSON string or `util.inspect` writes it), or the `Command` class's
@@ -792,10 +794,13 @@ const RELEASE_OR_PLACE = [
 ];
 /**
  * Names a sentence gives a service, a job or a host after `AUTH` (`service-a`, `job-17`,
- * `idp-2`, `retry3`, `prod2`): lower-case words joined by `-`, or a word and a short number.
- * Only in prose without Redis named: a command's argument of that shape is a password.
+ * `idp-2`, `retry3`, `prod2`): lower-case words joined by `-`, or a word of a closed list of
+ * machines', stages' and attempts' words and a short number (any word and a number is also a
+ * password's shape: `hunter2`). Only in prose without Redis named: a command's argument of that
+ * shape is a password.
  */
-const NAME_IN_PROSE = /^(?:[a-z]+(?:-[a-z0-9]+)+|[a-z]{2,}\d{1,3})$/;
+const NAME_IN_PROSE =
+  /^(?:[a-z]+(?:-[a-z0-9]+)+|(?:retry|attempt|try|prod|staging|stage|dev|test|qa|node|host|db|shard|replica|worker|web|app|job|pod|zone|cache|srv|server|vm|api|svc|edge|region|cluster)\d{1,3})$/;
 
 function isReleaseOrPlace(word: string): boolean {
   return RELEASE_OR_PLACE.some((shape) => shape.test(word));
@@ -889,7 +894,8 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
   const candidate = (index: number): boolean => {
     const word = args[index]!;
     if (FUNCTION_WORDS.has(word.toLowerCase()) || DEFAULT_PROSE_WORDS.has(word.toLowerCase())) return false;
-    if (lenient) return canBeSentArgument(word, "prose");
+    // A lower-case word of a sentence (`no AUTH configured for redis`) but after Redis's `default`.
+    if (lenient) return canBeSentArgument(word, "prose") && (PROSE_WORD.test(word) === false || (index === 1 && first === "default"));
     return isProseCredential(word, judged.quoted[index] === true);
   };
   if (first === "default") {
