@@ -184,10 +184,12 @@ const COMMAND_OBJECT = (() => {
 const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
 
 /**
- * A word after `AUTH` in a sentence: a run of non-blanks, or one quoted with `"` (also escaped, in
- * a JSON string: `sent AUTH admin \"p@ss\"`), which a sentence quotes a value with.
+ * A word after `AUTH` in a sentence: a run of non-blanks, or one quoted with `"` or `'` (also
+ * escaped, in a JSON string: `sent AUTH admin \"p@ss\"`), which a sentence quotes a value with;
+ * a quote opening a word with a blank inside (`'s3cr3t P4ss'`) is a command's argument, which
+ * the line's form reads whole.
  */
-const PROSE_WORD_SOURCE = '(?:"[^"\\s]{1,256}"|\\\\"[^"\\s\\\\]{1,256}\\\\"|[^\\s"]+)';
+const PROSE_WORD_SOURCE = `(?:"[^"\\s]{1,256}"|\\\\"[^"\\s\\\\]{1,256}\\\\"|'[^'\\s]{1,256}'|[^\\s"'][^\\s"]*)`;
 /**
  * An SMTP client's answer to the server's `334` challenge in a session's transcript (RFC 4954:
  * `AUTH LOGIN` asks `334 VXNlcm5hbWU6` and `334 UGFzc3dvcmQ6`, base64 of `Username:` and
@@ -807,15 +809,16 @@ function isReleaseOrPlace(word: string): boolean {
 }
 
 /**
- * Whether a word after `AUTH` a Redis client sent can be an argument: no outcome
- * (`AUTH_OUTCOMES`, also before a sentence's marks), no shape a log line puts there
- * (`NOT_A_CREDENTIAL`); in a `line`, no release or place either (`isReleaseOrPlace`). A SASL
+ * Whether a word after `AUTH` a Redis client sent can be an argument, read without a sentence's
+ * marks after it (`AUTH PLAIN AGJv…=.`): no outcome (`AUTH_OUTCOMES`), no shape a log line puts
+ * there (`NOT_A_CREDENTIAL`); in a `line`, no release or place either (`isReleaseOrPlace`). A SASL
  * mechanism's name or a sub-command's word is one (`AUTH default login`, `AUTH default status`).
  */
 function canBeSentArgument(word: string, written: Written): boolean {
+  const bare = word.replace(/[.!?]+$/, "");
   return (
-    !AUTH_OUTCOMES.has(word.replace(/[.!?]+$/, "").toLowerCase()) &&
-    !NOT_A_CREDENTIAL.some((shape) => shape.test(word)) &&
+    !AUTH_OUTCOMES.has(bare.toLowerCase()) &&
+    !NOT_A_CREDENTIAL.some((shape) => shape.test(bare)) &&
     !(written !== "list" && isReleaseOrPlace(word))
   );
 }
