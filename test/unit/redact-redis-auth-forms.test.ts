@@ -258,6 +258,13 @@ describe("what stays: prose after AUTH, programs, labels, a server's mechanisms"
     "AUTH PLAIN LOGIN",
     '["AUTH","Unauthorized"]',
     '{"command":"auth","args":["login","--web"]}',
+    "Command: AUTH LOGIN",
+    "redis: AUTH requested by client 10.0.0.5",
+    "redis-auth-service: AUTH token refreshed",
+    "ReplyError: ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?",
+    "334 items processed\ndone",
+    "no AUTH configured for redis",
+    '{"job":{"name":"auth","args":["bob","session-refresh"]}}',
   ];
   itKeepsInEveryForm(kept);
 });

@@ -887,7 +887,7 @@ function sentAuthPasswords(args: readonly string[], written: Written, at: (index
  * redis`, `StackExchange.Redis: AUTH Sommer failed`): after Redis's `default` user, a word a
  * credential can be but a sentence's; where the line says Redis (`judged.saysRedis`), any word
  * a client sends (`canBeSentArgument`) but a sentence's short word, the second of two when the
- * first can be a user's name; else only a word shaped as a credential (`isProseCredential`),
+ * first can be a user's name, the first but a SASL mechanism (`Command: AUTH LOGIN`); else only a word shaped as a credential (`isProseCredential`),
  * the first, or the second after a user's name.
  */
 function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: number) => void): void {
@@ -911,7 +911,7 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
     // the password after a user's name (`AUTH admin Sommer`); a release or a place after a name
     // makes the words a sentence's (`command: AUTH admin v1.2.3`).
     if (second !== undefined && user && candidate(1)) at(1);
-    else if (candidate(0) && (second === undefined || continuesSentence(second))) at(0);
+    else if (candidate(0) && !isMechanism(first) && (second === undefined || continuesSentence(second))) at(0);
   } else if (candidate(0)) at(0);
   else if (second !== undefined && user && candidate(1)) at(1);
 }
