@@ -1156,7 +1156,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const shift = head.length - 1;
     let redacted = "";
     let kept = 0;
-    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret, { sent: true })) {
+    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret, () => ({ sent: true }))) {
       const password = text.slice(start - shift, end - shift);
       redacted += `${text.slice(kept, start - shift)}${(this.secret({ stringValue: password }, REDIS_PASSWORD_KIND) as { stringValue: string }).stringValue}`;
       kept = end - shift;

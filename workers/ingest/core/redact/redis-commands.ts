@@ -389,12 +389,13 @@ export function commandContext(scanned: string, start: number, end: number): Com
 /**
  * The passwords in `match`, a match of `REDIS_COMMAND_SOURCE`, in order; none when the command
  * does not fit its grammar (`passwordArguments`). `isPlaceholder` says which values only stand
- * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `context`:
- * what the text around says of the command (`commandContext`); a command the server's error
+ * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `contextOf`:
+ * what the text around says of the command (`commandContext`), asked only of a command with
+ * arguments (a line of many bare `AUTH ;` reads no text around any); a command the server's error
  * reply follows after `: ` (go-redis's `auth default pw: WRONGPASS …`) was sent to Redis too. An
  * SMTP client's answer to a `334` challenge (`SMTP_CHALLENGE_ANSWER`) is its base64 whole.
  */
-export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, context: CommandContext = {}): readonly PasswordSpan[] {
+export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, contextOf: () => CommandContext = () => ({})): readonly PasswordSpan[] {
   if (match.startsWith("334")) {
     const answer = CHALLENGE_ANSWER.exec(match)!;
     return [{ start: answer.index, end: match.length }];
@@ -405,6 +406,7 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   // The server's reply after the command and `: ` (go-redis) says it was sent, whatever its case.
   const last = tokens[tokens.length - 1]!;
   const answered = match.charCodeAt(last.end) === 0x3a && repliesAfter(match, last.end + 1);
+  const context = contextOf();
   const judged: Judged = {
     written: context.sent ? "list" : written,
     typed: context.typed === true,

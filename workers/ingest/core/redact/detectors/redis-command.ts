@@ -18,7 +18,7 @@ export const redisCommandDetector: Detector = {
   source: REDIS_COMMAND_SOURCE,
   evidence: Evidence.REDIS_COMMAND,
   rewrite: (match, marker, scanned, start) => {
-    const passwords = redisPasswords(match, standsForSecret, commandContext(scanned, start, start + match.length));
+    const passwords = redisPasswords(match, standsForSecret, () => commandContext(scanned, start, start + match.length));
     if (passwords.length === 0) return undefined;
     let text = "";
     let kept = 0;
