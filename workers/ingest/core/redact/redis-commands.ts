@@ -339,13 +339,15 @@ const NOT_A_CREDENTIAL = [
  * prompt (`followsPrompt`); `saysRedis`, its line names Redis (`REDIS_NAME`, `REPLY_CODE`, a `command:` or
  * `cmd=` label before it, MONITOR's prefix); `afterProgram`, a command-line program's name
  * (`CLI_PROGRAM`) stands right before it (`gh auth status`); `sent`, its words are a client's
- * arguments (a command object's `args` beside its word).
+ * arguments (a command object's `args` beside its word); `underCommand`, an object is a
+ * `command` member's value or follows ioredis' `Command` class name.
  */
 export interface CommandContext {
   readonly typed?: boolean;
   readonly saysRedis?: boolean;
   readonly afterProgram?: boolean;
   readonly sent?: boolean;
+  readonly underCommand?: boolean;
 }
 
 /**
@@ -365,6 +367,8 @@ const LABEL_BEFORE = lazy(() => new RegExp(`(?:(?<![\\w.-])(?:command|cmd)[ \\t]
  * `terraform`), as a word just before `auth`, maybe quoted (`"gh" "auth" "status"`).
  */
 const CLI_PROGRAM = /(?<![\w.-])["'`]?(?:gh|gcloud|az|firebase|npm|npx|docker|heroku|vercel|wrangler|vault|kubectl|aws|flyctl|fly|supabase|netlify|doctl|gsutil|pulumi|terraform)["'`]?[ \t]{1,8}["'`]?$/;
+/** A `command` member's key or ioredis' `Command` class name just before an object (`COMMAND_PARENT`'s text). */
+const COMMAND_PARENT_BEFORE = /(?:\bcommand(?:\\*["'])?[ \t]*:\s{0,64}|\bCommand[ \t])$/;
 /** How far around a command its line is read for `commandContext`, each way: bounded, so the scan stays linear. */
 const CONTEXT_REACH = 512;
 
@@ -383,7 +387,7 @@ export function commandContext(scanned: string, start: number, end: number): Com
   const lineEnd = after.search(/\r|\n|\\n/);
   const line = before.slice(lineStart) + scanned.slice(start, end) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
   const saysRedis = REDIS_NAME.test(line) || REPLY_CODE.test(line) || LABEL_BEFORE().test(before);
-  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before) };
+  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before) };
 }
 
 /**
@@ -400,7 +404,7 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
     const answer = CHALLENGE_ANSWER.exec(match)!;
     return [{ start: answer.index, end: match.length }];
   }
-  const { tokens, written, bracketed } = commandIn(match);
+  const { tokens, written, bracketed, bareName } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
   // The server's reply after the command and `: ` (go-redis) says it was sent, whatever its case.
@@ -415,9 +419,14 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
     bracketed,
     quoted: tokens.slice(1).map((token) => QUOTES.includes(match.charAt(token.start - 1))),
   };
+  // An object opening with `name` and `args` with nothing around saying Redis is a job's as
+  // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
+  // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
+  const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
+    if (loose && !isProseCredential(value, false)) continue;
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
   }
   return found;
@@ -481,14 +490,16 @@ type Written = "list" | "line" | "prose";
 
 /**
  * The command's words in `match` (a match of `REDIS_COMMAND_SOURCE`), by its form, how it is
- * written, and whether it is an array or a tuple (`bracketed`: a 2-item one may be a label).
+ * written, whether it is an array or a tuple (`bracketed`: a 2-item one may be a label), and
+ * whether it is an object opening with a `name` member (`bareName`: a job's too, unless under a
+ * `command` or beside Redis's name).
  */
-function commandIn(match: string): { tokens: Token[]; written: Written; bracketed?: boolean } {
+function commandIn(match: string): { tokens: Token[]; written: Written; bracketed?: boolean; bareName?: boolean } {
   const first = match.charCodeAt(0);
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
   // `(` a tuple (redis-py's error's arguments), `{` a command object, a quote and `,` a list without brackets.
   if (first === 0x5b || first === 0x28) return { tokens: listItems(match, 1, []), written: "line", bracketed: true };
-  if (first === 0x7b) return { tokens: objectCommand(match), written: "list" };
+  if (first === 0x7b) return { tokens: objectCommand(match), written: "list", bareName: /^\{\s*\\*["'`]?name\b/.test(match) };
   if (BARE_LIST_START.test(match)) return { tokens: listItems(match, 0, []), written: "line", bracketed: true };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
