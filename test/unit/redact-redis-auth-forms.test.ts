@@ -4,7 +4,11 @@
  * label or the word `redis`, with a user that is not `default`; lower case with the server's
  * reply after `: ` (go-redis); redis-py's `HELLO` tuple; ioredis' arguments beside the command's
  * word. Their look-alikes stay: Django's `('AUTH', 'Authorized')` labels and programs' `auth`
- * sub-commands (`gh auth login --web`, `auth status`).
+ * sub-commands (`gh auth login --web`, `auth status`). Wherever anything says Redis (`AUTH` in
+ * capitals, RESP, MONITOR, redis-cli's prompt, a reply code, a client's name, a `command:`
+ * label, a client's command object), every argument goes whatever its shape; SMTP's `AUTH`
+ * initial responses and challenge answers go; prose after `AUTH` keeps versions, regions,
+ * machines and names.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -30,6 +34,15 @@ function itStoresInEveryForm(cases: readonly (readonly [string, string])[]): voi
   for (const [form, storedBy] of FORMS) {
     it.each(cases.map((pair) => [...pair]))(`${form}: %s is stored %s`, (text, stored) => {
       expect(storedBy(text)).toBe(stored);
+    });
+  }
+}
+
+/** One test per text and form: the form stores the text as sent. */
+function itKeepsInEveryForm(texts: readonly string[]): void {
+  for (const [form, storedBy] of FORMS) {
+    it.each([...texts])(`${form}: %s stays`, (text) => {
+      expect(storedBy(text)).toBe(text);
     });
   }
 }
@@ -91,7 +104,6 @@ describe("a command's arguments without the object's name", () => {
     expect(lifted({ args: ["default", "pw"] })["args"]).toBe('["default","pw"]');
     expect(lifted({ command: "get", args: ["session:42"] })["args"]).toBe('["session:42"]');
     expect(lifted({ command: "auth", args: ["login", "--web"] })["args"]).toBe('["login","--web"]');
-    expect(lifted({ command: "AUTH", args: ["status"] })["args"]).toBe('["status"]');
   });
 });
 
@@ -101,27 +113,173 @@ describe("labels and programs' auth sub-commands stay", () => {
     "('auth', 'Authentication')",
     '{"name":"auth","args":["login","--web"]}',
     '{"command":{"name":"auth","args":["login","--web"]}}',
-    "command: { name: 'auth', args: [ 'status' ] }",
     "auth status",
     "auth logout",
-    "AUTH status",
-    "('AUTH', 'status')",
     "gh auth login --web",
-    "Command: auth status",
     "redis auth failed",
     "Redis AUTH OK",
     "Command: AUTH failed: NOAUTH Authentication required.",
-    "AUTH default Authorized",
     "GET session:42",
     "SELECT 2",
   ];
-  for (const [form, storedBy] of FORMS) {
-    it.each(kept)(`${form}: %s stays`, (text) => {
-      expect(storedBy(text)).toBe(text);
-    });
-  }
+  itKeepsInEveryForm(kept);
   it("takes a capitalised word that a client sent or a user typed at redis-cli's prompt", () => {
     expect(redactString("redis> AUTH Summer", policy).text).toBe(`redis> AUTH ${SECRET}`);
     expect(redactString('{"command":{"name":"auth","args":["Summer"]}}', policy).text).toBe(`{"command":{"name":"auth","args":["${SECRET}"]}}`);
+  });
+});
+
+describe("AUTH where anything says Redis: every argument goes, whatever its shape", () => {
+  describe("a capitalised word", () => {
+    itStoresInEveryForm([
+      ["AUTH default Sommer", `AUTH default ${SECRET}`],
+      ["AUTH Sommer", `AUTH ${SECRET}`],
+      ["AUTH admin Geheim", `AUTH admin ${SECRET}`],
+      ["(AUTH default Sommer)", `(AUTH default ${SECRET})`],
+      ["AUTH default Sommer\r\nGET k", `AUTH default ${SECRET}\r\nGET k`],
+      ["AuthenticationError: ('AUTH', 'Sommer')", `AuthenticationError: ('AUTH', '${SECRET}')`],
+      ["[\"AUTH\",\"Sommer\"]", `[\"AUTH\",\"${SECRET}\"]`],
+      ["1764878400.123456 [0 127.0.0.1:52000] \"AUTH\" \"Sommer\"", `1764878400.123456 [0 127.0.0.1:52000] \"AUTH\" \"${SECRET}\"`],
+      ["redis.clients.jedis.exceptions.JedisDataException: WRONGPASS invalid; AUTH default Sommer", `redis.clients.jedis.exceptions.JedisDataException: WRONGPASS invalid; AUTH default ${SECRET}`],
+      ["AUTH default Authorized", `AUTH default ${SECRET}`],
+    ]);
+  });
+  describe("a program's sub-command word", () => {
+    itStoresInEveryForm([
+      ["AUTH default status", `AUTH default ${SECRET}`],
+      ["AUTH default list", `AUTH default ${SECRET}`],
+      ["AUTH default refresh", `AUTH default ${SECRET}`],
+      ["redis AUTH default status", `redis AUTH default ${SECRET}`],
+      ["StackExchange.Redis: AUTH default status failed", `StackExchange.Redis: AUTH default ${SECRET} failed`],
+      ["`AUTH default status`", `\`AUTH default ${SECRET}\``],
+      ["[\"AUTH\",\"default\",\"status\"]", `[\"AUTH\",\"default\",\"${SECRET}\"]`],
+      ["ioredis:redis write command[127.0.0.1:6379]: 0 -> auth([ 'default', 'status' ])", `ioredis:redis write command[127.0.0.1:6379]: 0 -> auth([ 'default', '${SECRET}' ])`],
+      ["*3\r\n$4\r\nAUTH\r\n$7\r\ndefault\r\n$6\r\nstatus\r\n", `*3\r\n$4\r\nAUTH\r\n$7\r\ndefault\r\n$6\r\n${SECRET}\r\n`],
+      ["ReplyError: WRONGPASS invalid command: {\"name\":\"auth\",\"args\":[\"admin\",\"login\"]}", `ReplyError: WRONGPASS invalid command: {\"name\":\"auth\",\"args\":[\"admin\",\"${SECRET}\"]}`],
+      ["command: { name: 'auth', args: [ 'admin', 'status' ] }", `command: { name: 'auth', args: [ 'admin', '${SECRET}' ] }`],
+      ["('AUTH', 'default', 'status')", `('AUTH', 'default', '${SECRET}')`],
+      ["AUTH status", `AUTH ${SECRET}`],
+      ["('AUTH', 'status')", `('AUTH', '${SECRET}')`],
+      ["Command: auth status", `Command: auth ${SECRET}`],
+      ["command: { name: 'auth', args: [ 'status' ] }", `command: { name: 'auth', args: [ '${SECRET}' ] }`],
+    ]);
+  });
+  describe("a leading -", () => {
+    itStoresInEveryForm([
+      ["AUTH default -Xy9pass", `AUTH default ${SECRET}`],
+      ["Command: AUTH -Xy9pass", `Command: AUTH ${SECRET}`],
+      ["Command: AUTH default -s3cr3t", `Command: AUTH default ${SECRET}`],
+      ["Lettuce: command AUTH default -Xy9pass", `Lettuce: command AUTH default ${SECRET}`],
+      ["Error: AUTH -Xy9pass failed", `Error: AUTH ${SECRET} failed`],
+      ["valkey: AUTH -Xy9pass", `valkey: AUTH ${SECRET}`],
+      ["sent AUTH -Xy9pass to cache", `sent AUTH ${SECRET} to cache`],
+      ["sent AUTH default -Xy9pass to cache", `sent AUTH default ${SECRET} to cache`],
+      ["[\"AUTH\",\"-Xy9pass\"]", `[\"AUTH\",\"${SECRET}\"]`],
+      ["auth([ '-Xy9pass' ])", `auth([ '${SECRET}' ])`],
+      ["('AUTH', '-Xy9pass')", `('AUTH', '${SECRET}')`],
+      ["1764878400.123456 [0 127.0.0.1:52000] \"AUTH\" \"default\" \"--pw\"", `1764878400.123456 [0 127.0.0.1:52000] \"AUTH\" \"default\" \"${SECRET}\"`],
+    ]);
+  });
+  describe("a label, a prompt, a client's name or reply, a command object's key", () => {
+    itStoresInEveryForm([
+      ["redis AUTH Sommer", `redis AUTH ${SECRET}`],
+      ["redis: AUTH Sommer", `redis: AUTH ${SECRET}`],
+      ["redis AUTH Passwort", `redis AUTH ${SECRET}`],
+      ["Command: AUTH Sommer", `Command: AUTH ${SECRET}`],
+      ["command: AUTH admin Sommer", `command: AUTH admin ${SECRET}`],
+      ["cmd=AUTH default Sommerzeit", `cmd=AUTH default ${SECRET}`],
+      ["command: auth user1 Welcome", `command: auth user1 ${SECRET}`],
+      ["cmd=AUTH -Xy9pass", `cmd=AUTH ${SECRET}`],
+      ["127.0.0.1:6379> AUTH default login", `127.0.0.1:6379> AUTH default ${SECRET}`],
+      ["> AUTH default Sommer", `> AUTH default ${SECRET}`],
+      ["[ErrorReply: WRONGPASS invalid username-password pair or user is disabled.] command AUTH default token", `[ErrorReply: WRONGPASS invalid username-password pair or user is disabled.] command AUTH default ${SECRET}`],
+      ["io.lettuce.core.RedisCommandExecutionException: WRONGPASS invalid username-password pair; command AUTH Sommer", `io.lettuce.core.RedisCommandExecutionException: WRONGPASS invalid username-password pair; command AUTH ${SECRET}`],
+      ["StackExchange.Redis: AUTH Sommer failed", `StackExchange.Redis: AUTH ${SECRET} failed`],
+      ["auth admin login: WRONGPASS invalid username-password pair", `auth admin ${SECRET}: WRONGPASS invalid username-password pair`],
+      ["auth default status: WRONGPASS invalid username-password pair", `auth default ${SECRET}: WRONGPASS invalid username-password pair`],
+      ["auth -pw123: WRONGPASS invalid username-password pair", `auth ${SECRET}: WRONGPASS invalid username-password pair`],
+      ["{\"command\":\"AUTH\",\"args\":[\"default\",\"status\"]}", `{\"command\":\"AUTH\",\"args\":[\"default\",\"${SECRET}\"]}`],
+      ["{\"command\":\"auth\",\"args\":[\"-Xy9pass\"]}", `{\"command\":\"auth\",\"args\":[\"${SECRET}\"]}`],
+      ["{\"name\":\"auth\",\"args\":[\"-Xy9pass\"]}", `{\"name\":\"auth\",\"args\":[\"${SECRET}\"]}`],
+      ["{\"cmd\":\"auth\",\"args\":[\"default\",\"Xy9pw123\"]}", `{\"cmd\":\"auth\",\"args\":[\"default\",\"${SECRET}\"]}`],
+      ["{\"redisCommand\":\"auth\",\"args\":[\"default\",\"Xy9pw123\"]}", `{\"redisCommand\":\"auth\",\"args\":[\"default\",\"${SECRET}\"]}`],
+    ]);
+  });
+  describe("a password with punctuation or quoted in prose", () => {
+    itStoresInEveryForm([
+      ["sent AUTH admin p@ss w0rd", `sent AUTH admin ${SECRET} w0rd`],
+      ["sent AUTH admin \"p@ss\"", `sent AUTH admin \"${SECRET}\"`],
+      ["sent AUTH 'pw1'", `sent AUTH '${SECRET}'`],
+      ["sent AUTH pw#1", `sent AUTH ${SECRET}`],
+      ["sent AUTH hunter2 to cache", `sent AUTH ${SECRET} to cache`],
+    ]);
+  });
+});
+
+describe("SMTP AUTH's initial response and challenge answers", () => {
+  itStoresInEveryForm([
+    ["AUTH PLAIN AGJvYgBzM2NyM3Q=", `AUTH PLAIN ${SECRET}`],
+    ["> AUTH PLAIN AGJvYgBzM2NyM3Q=", `> AUTH PLAIN ${SECRET}`],
+    ["C: AUTH PLAIN AGJvYgBzM2NyM3Q=", `C: AUTH PLAIN ${SECRET}`],
+    ["SMTP: AUTH PLAIN AGJvYgBzM2NyM3Q=", `SMTP: AUTH PLAIN ${SECRET}`],
+    ["AUTH LOGIN YWxpY2U=", `AUTH LOGIN ${SECRET}`],
+    ["AUTH XOAUTH2 dXNlcj1ib2JAZXhhbXBsZS5jb20BYXV0aD1CZWFyZXIgeWEyOS5hMEFmSDZTTXgBAQ==", `AUTH XOAUTH2 ${SECRET}`],
+    ["C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: YWxpY2VAZXhhbXBsZS5jb20=\nS: 334 UGFzc3dvcmQ6\nC: czNjcjN0UGFzcw==\nS: 235 2.7.0 Authentication successful", `C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: ${SECRET}\nS: 334 UGFzc3dvcmQ6\nC: ${SECRET}\nS: 235 2.7.0 Authentication successful`],
+  ]);
+});
+
+describe("what stays: prose after AUTH, programs, labels, a server's mechanisms", () => {
+  const kept = [
+    "redis AUTH with ACL users",
+    "valkey AUTH via ACL file",
+    "Valkey AUTH not configured",
+    "sent AUTH admin v1.2.3 to idp",
+    "sent AUTH client v2.3.1",
+    "command: AUTH admin v1.2.3",
+    "sent AUTH svc eu-west-1 ok",
+    "sent AUTH admin HTTP/1.1",
+    "sent AUTH v2 x86_64 to node",
+    "queued AUTH job-17 retry3",
+    "checking AUTH service-a v1.2.3",
+    "sent AUTH us-east-1 prod2",
+    "sent AUTH request to idp-2 at 10.0.0.5",
+    "command: GET user:42",
+    "Command: SET session:abc EX 60",
+    "redis SELECT 2",
+    "cmd=auth status=ok",
+    "gcloud auth list",
+    "gh auth status",
+    '"gh" "auth" "status"',
+    "auth: ok",
+    "AUTH LOGIN",
+    "C: AUTH LOGIN",
+    "250-AUTH PLAIN LOGIN",
+    "S: 250-AUTH LOGIN PLAIN XOAUTH2",
+    "AUTH PLAIN LOGIN",
+    '["AUTH","Unauthorized"]',
+    '{"command":"auth","args":["login","--web"]}',
+    "Command: AUTH LOGIN",
+    "redis: AUTH requested by client 10.0.0.5",
+    "redis-auth-service: AUTH token refreshed",
+    "ReplyError: ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?",
+    "334 items processed\ndone",
+    "no AUTH configured for redis",
+    '{"job":{"name":"auth","args":["bob","session-refresh"]}}',
+  ];
+  itKeepsInEveryForm(kept);
+});
+
+describe("a command's args beside its word, lifted as attributes", () => {
+  const lifted = (members: object) => exportedConsoleLine(JSON.stringify({ level: 50, time: 1796000000000, msg: "redis failed", ...members })).attributes;
+  it("reads the args of a command whatever their shape", () => {
+    expect(lifted({ command: "auth", args: ["default", "Sommer"] })["args"]).toBe(`["default","${SECRET}"]`);
+    expect(lifted({ command: "AUTH", args: ["status"] })["args"]).toBe(`["${SECRET}"]`);
+    expect(lifted({ command: "auth", args: ["-Xy9pass"] })["args"]).toBe(`["${SECRET}"]`);
+    expect(lifted({ cmd: "auth", args: ["default", "Sommer"] })["args"]).toBe(`["default","${SECRET}"]`);
+    expect(lifted({ redisCommand: "auth", args: ["default", "Sommer"] })["args"]).toBe(`["default","${SECRET}"]`);
+  });
+  it("keeps a program's options and labels", () => {
+    expect(lifted({ cmd: "auth", args: ["login", "--web"] })["args"]).toBe('["login","--web"]');
+    expect(lifted({ command: "auth", args: ["Authorized"] })["args"]).toBe('["Authorized"]');
   });
 });

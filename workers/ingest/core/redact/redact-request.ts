@@ -1138,7 +1138,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     }
     if (!("arrayValue" in value)) return;
     const items = value.arrayValue;
-    const passwords = redisArgumentPasswords([command, ...items.map(commandArgumentText)], standsForSecret);
+    const passwords = redisArgumentPasswords([command, ...items.map(commandArgumentText)], standsForSecret, "list");
     for (const { index, offset } of passwords) {
       const item = items[index - 1]!;
       const redacted = this.secretFrom(item, REDIS_PASSWORD_KIND, offset);
@@ -1156,7 +1156,7 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     const shift = head.length - 1;
     let redacted = "";
     let kept = 0;
-    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret)) {
+    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret, () => ({ sent: true }))) {
       const password = text.slice(start - shift, end - shift);
       redacted += `${text.slice(kept, start - shift)}${(this.secret({ stringValue: password }, REDIS_PASSWORD_KIND) as { stringValue: string }).stringValue}`;
       kept = end - shift;

@@ -16,11 +16,19 @@ export function mayBeCommandArguments(key: string): boolean {
 }
 
 /**
- * Whether `key`'s last part is `name` or `command`: a command object's word may be under it, or
- * the word of a command whose arguments are its sibling `args`.
+ * Whether `key`'s last part is `name` or a command's (`COMMAND_WORD_KEYS`): a command object's
+ * word may be under it, or the word of a command whose arguments are its sibling `args`.
  */
 export function mayBeCommandName(key: string): boolean {
-  return lastPartIs(key, "name") || lastPartIs(key, "command");
+  return lastPartIs(key, "name") || commandWordKey(key) !== undefined;
+}
+
+/** The last parts of a key whose value names the command of the sibling `args`: a logger's `command`, `cmd`, `redisCommand`. */
+const COMMAND_WORD_KEYS = ["command", "cmd", "redisCommand"] as const;
+
+/** The last part of `key` when it is one of `COMMAND_WORD_KEYS`, else undefined. */
+function commandWordKey(key: string): string | undefined {
+  return COMMAND_WORD_KEYS.find((part) => lastPartIs(key, part));
 }
 
 /**
@@ -29,7 +37,7 @@ export function mayBeCommandName(key: string): boolean {
  * `…name` (the same parent's, `err.command.`) is a string naming a command that carries a
  * password (`isPasswordCommandWord`: `auth`, `hello`, `config`, `migrate`, `acl`), the parent
  * being a `command` (`err.command.name`, `command.name`, a map `command`'s `name`); and for
- * each `…args` whose sibling `…command` is such a string (a logger's `{command:"auth",
+ * each `…args` whose sibling `…command` (or `…cmd`, `…redisCommand`) is such a string (a logger's `{command:"auth",
  * args:[…]}`, `err.command` beside `err.args`): the word naming the command is the evidence the
  * list is its arguments. Undefined when there is none. Other commands' arguments are keys and values, no secret
  * (`{"name":"get","args":["session:42"]}` stays), and another parent's `name` and `args` are a
@@ -38,7 +46,7 @@ export function mayBeCommandName(key: string): boolean {
 export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string): Map<string, string> | undefined {
   let commands: Map<string, string> | undefined;
   for (const { key, value } of attributes) {
-    const word = lastPartIs(key, "command") ? "command" : "name";
+    const word = commandWordKey(key) ?? "name";
     if (word === "name" && !(lastPartIs(key, "name") && underCommand(prefix === "" ? key : `${prefix}.${key}`))) continue;
     if (!("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
     const args = `${key.slice(0, key.length - word.length)}args`;

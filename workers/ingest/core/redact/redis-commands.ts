@@ -138,6 +138,13 @@ const OBJECT_SPACE = "\\s{0,64}";
 const OTHER_MEMBER = `${objectKey("[A-Za-z_$][\\w$]{0,63}")}${OBJECT_SPACE}(?:"(?:[^"\\\\\\r\\n]|\\\\.)*"|'(?:[^'\\\\\\r\\n]|\\\\.)*'|\`[^\`\\r\\n]*\`|${ESCAPED_QUOTE}(?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*${ESCAPED_QUOTE}|[\\w.+-]+)${OBJECT_SPACE},${OBJECT_SPACE}`;
 const OTHER_MEMBERS_MOST = 16;
 /**
+ * The keys of a member naming a command beside its `args` (`COMMAND_OBJECT`'s second form): a
+ * logger's `command`, `cmd` or `redisCommand`; or the `name` a client's command object holds, in
+ * an object that is no member's value nor a list's item (`{"job":{"name":"auth","args":[…]}}`
+ * is a job's).
+ */
+const COMMAND_KEY = "(?:command|cmd|redisCommand|(?<![:,[]\\s{0,64}\\{\\\\*[\"'`]?)name)";
+/**
  * What holds a command object: a `command` member (ioredis' `ReplyError`'s `err.command`, as
  * pino's JSON, JSON held in a JSON string or `util.inspect` writes it), or the `Command` class's
  * name `util.inspect` puts before the object; read as a lookbehind ending at the object's `{`.
@@ -165,7 +172,7 @@ const COMMAND_OBJECT = (() => {
   const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
   // The rewrite keeps what it reads before the last password without scanning it: no member
   // stands between the `command` member and the `args` after it.
-  const commanded = `(?:${word("command")}${OBJECT_SPACE},${OBJECT_SPACE}${args}|${args}${then}${word("command")})`;
+  const commanded = `(?:${word(COMMAND_KEY)}${OBJECT_SPACE},${OBJECT_SPACE}${args}|${args}${then}${word(COMMAND_KEY)})`;
   return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
@@ -177,6 +184,26 @@ const COMMAND_OBJECT = (() => {
 const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND_WORD}[ \\t]*,[ \\t]*${LIST_ITEM}${MORE_ITEMS}(?![ \\t]*[,:\\]\\)])`;
 
 /**
+ * A word after `AUTH` in a sentence: a run of non-blanks, or one quoted with `"` or `'` (also
+ * escaped, in a JSON string: `sent AUTH admin \"p@ss\"`), which a sentence quotes a value with;
+ * a quote opening a word with a blank inside (`'s3cr3t P4ss'`) is a command's argument, which
+ * the line's form reads whole.
+ */
+const PROSE_WORD_SOURCE = `(?:"[^"\\s]{1,256}"|\\\\"[^"\\s\\\\]{1,256}\\\\"|'[^'\\s]{1,256}'|[^\\s"'][^\\s"]*)`;
+/**
+ * An SMTP client's answer to the server's `334` challenge in a session's transcript (RFC 4954:
+ * `AUTH LOGIN` asks `334 VXNlcm5hbWU6` and `334 UGFzc3dvcmQ6`, base64 of `Username:` and
+ * `Password:`; `AUTH PLAIN` without its argument gets an empty `334 `): the answer, on the next
+ * line, after the client's `C: ` or `> `, is the base64 of the user name or the password. The
+ * server's line may open with `S: ` or `< `.
+ */
+const SMTP_CHALLENGE_ANSWER =
+  `(?=3)(?<=${MESSAGE_START}(?:S:[ \\t]{1,8}|<[ \\t]{0,8})?)334(?:[ \\t]{1,8}(?:VXNlcm5hbWU6|UGFzc3dvcmQ6|dXNlcm5hbWU6|cGFzc3dvcmQ6))?[ \\t]{0,8}\\r?\\n` +
+  "(?:C:[ \\t]{1,8}|>[ \\t]{0,8})?[A-Za-z0-9+/]{4,4096}={0,2}(?![^\\r\\n])";
+/** The answer's base64 at the end of a `SMTP_CHALLENGE_ANSWER` match. */
+const CHALLENGE_ANSWER = /[A-Za-z0-9+/]+=*$/;
+
+/**
  * Regex source of a Redis command as clients and tools print one, each match starting at the
  * command (`redisPasswords` reads it, its form told by its first character):
  * - a line's words (a span's `db.statement`, a pipeline's line, a log Body), the command starting
@@ -185,9 +212,10 @@ const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND
  *   `{"msg":"127.0.0.1:6379> AUTH pw"}`), MONITOR's prefix (the
  *   command and arguments quoted there: `"AUTH" "pw"`, also without the prefix at a line's
  *   start, as MONITOR's command is copied into logs, or after a `;` or `|` joining commands, or
- *   after a line's words, quoted words only: `auth "AUTH" "pw"`), a `;` or `|` (`ok; AUTH pw`,
+ *   after a line's words, quoted words only: `auth "AUTH" "pw"`; after the prefix in a JSON
+ *   string, its quotes escaped: `\"AUTH\" \"pw\"`), a `;` or `|` (`ok; AUTH pw`,
  *   `GET k | AUTH pw`) or a double quote (a JSON string:
- *   `{"command":"AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
+ *   `{"command":"AUTH pw"}`, `{"msg":"> AUTH pw"}`, up to the string's end, its escaped quotes quoting an argument;
  *   one level further down, `{\"command\":\"AUTH pw\"}`, up to the escaped quote), to the
  *   line's end or a `"` that quotes no argument (`LINE_CHARACTER`);
  * - a command an error message quotes: inside `(…)`, `[…]` or backquotes, to the closing one
@@ -208,14 +236,15 @@ const BARE_LIST = `(?<![\\w'"\`\\\\])(?<![[(:,][ \\t]{0,8})${QUOTED_SENT_COMMAND
  * rejected one's command.
  */
 export const REDIS_COMMAND_SOURCE = [
-  `(?=[${COMMAND_INITIALS}])(?<=${MESSAGE_START}${BLANKS}(?:${PROMPT}${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `(?=[${COMMAND_INITIALS}])(?<=${MESSAGE_START}${BLANKS}(?:(?:${PROMPT}|>)${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=[RrMmUu])(?<=${MESSAGE_START}${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
   `(?=\\d)(?<=${MESSAGE_START}${BLANKS})${CONFIG_REPLY}`,
   `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|${MESSAGE_START}${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
   `(?=")(?<=\\S[ \\t]{1,64})"${COMMAND_WORD}"(?:[ \\t]+"(?:[^"\\\\\\r\\n]|\\\\.)*")+(?=[ \\t\\r\\n]|$)`,
-  `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)")${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
+  `(?=[${COMMAND_INITIALS}])(?<=(?<!\\\\)"(?:>${BLANKS})?)${COMMAND_WORD}[ \\t](?:[^"\\\\\\r\\n]|\\\\.)*`,
+  `(?=\\\\)(?<=${MONITOR_PREFIX})\\\\"${COMMAND_WORD}\\\\"(?:[ \\t]+\\\\"(?:[^"\\\\\\r\\n]|\\\\[^"\\r\\n])*\\\\")+`,
   `(?=[${COMMAND_INITIALS}])(?<=\\()${COMMAND_WORD}[ \\t][^()\\r\\n]{0,${ENCLOSED}}(?=\\))`,
   `(?=[${COMMAND_INITIALS}])(?<=\\[)${COMMAND_WORD}[ \\t][^[\\]\\r\\n]{0,${ENCLOSED}}(?=\\])`,
   `(?=[${COMMAND_INITIALS}])(?<=\`)${COMMAND_WORD}[ \\t][^\`\\r\\n]{0,${ENCLOSED}}(?=\`)`,
@@ -227,7 +256,8 @@ export const REDIS_COMMAND_SOURCE = [
   COMMAND_OBJECT,
   BARE_LIST,
   `(?<![\\w*$])\\*\\d{1,3}\\r?\\n\\$\\d{1,9}\\r?\\n${COMMAND_WORD}\\r?\\n(?:\\$\\d{1,9}\\r?\\n[^\\r\\n]*(?:\\r?\\n|\\r?$))*`,
-  `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:[^\\s"]+[ \\t]+)?[^\\s"]+`,
+  `(?<=[^\\s;|>"])[ \\t]+AUTH[ \\t]+(?:${PROSE_WORD_SOURCE}[ \\t]+)?${PROSE_WORD_SOURCE}`,
+  SMTP_CHALLENGE_ANSWER,
 ].join("|");
 
 /**
@@ -305,22 +335,98 @@ const NOT_A_CREDENTIAL = [
 ];
 
 /**
+ * What the text around a command says of it (`commandContext`): `typed`, it follows redis-cli's
+ * prompt (`followsPrompt`); `saysRedis`, its line names Redis (`REDIS_NAME`, `REPLY_CODE`, a `command:` or
+ * `cmd=` label before it, MONITOR's prefix); `afterProgram`, a command-line program's name
+ * (`CLI_PROGRAM`) stands right before it (`gh auth status`); `sent`, its words are a client's
+ * arguments (a command object's `args` beside its word); `underCommand`, an object is a
+ * `command` member's value or follows ioredis' `Command` class name.
+ */
+export interface CommandContext {
+  readonly typed?: boolean;
+  readonly saysRedis?: boolean;
+  readonly afterProgram?: boolean;
+  readonly sent?: boolean;
+  readonly underCommand?: boolean;
+}
+
+/**
+ * What names Redis on a command's line, which makes the command the one sent to Redis: a Redis
+ * or Valkey name, a client's (ioredis, node-redis, go-redis, redis-py, Jedis, Lettuce,
+ * StackExchange.Redis: `redis`, `jedis`, `lettuce` inside them, any case), or a reply's error
+ * code in capitals (`WRONGPASS`, `NOAUTH`, `NOPERM`, `ERR`).
+ */
+const REDIS_NAME = /redis|valkey|jedis|lettuce/i;
+const REPLY_CODE = /\b(?:WRONGPASS|NOAUTH|NOPERM|ERR)\b/;
+/** A `command:`/`cmd=` label, or MONITOR's prefix, just before a command (the text read up to it). */
+const LABEL_BEFORE = lazy(() => new RegExp(`(?:(?<![\\w.-])(?:command|cmd)[ \\t]{0,8}[:=][ \\t]{0,8}|${MONITOR_PREFIX})$`, "i"));
+/**
+ * Command-line programs with an `auth` command of their own (GitHub's `gh`, Google Cloud's
+ * `gcloud`, Azure's `az`, `firebase`, `npm`, `docker`, `heroku`, `vercel`, `wrangler`, Vault's
+ * `vault`, `kubectl`, `aws`, `flyctl`, `supabase`, `netlify`, `doctl`, `gsutil`, `pulumi`,
+ * `terraform`), as a word just before `auth`, maybe quoted (`"gh" "auth" "status"`).
+ */
+const CLI_PROGRAM = /(?<![\w.-])["'`]?(?:gh|gcloud|az|firebase|npm|npx|docker|heroku|vercel|wrangler|vault|kubectl|aws|flyctl|fly|supabase|netlify|doctl|gsutil|pulumi|terraform)["'`]?[ \t]{1,8}["'`]?$/;
+/** A `command` member's key or ioredis' `Command` class name just before an object (`COMMAND_PARENT`'s text). */
+const COMMAND_PARENT_BEFORE = /(?:\bcommand(?:\\*["'])?[ \t]*:\s{0,64}|\bCommand[ \t])$/;
+/** How far around a command its line is read for `commandContext`, each way: bounded, so the scan stays linear. */
+const CONTEXT_REACH = 512;
+
+/**
+ * What the text `scanned` around the command at `[start, end)` says of it (`CommandContext`):
+ * its line (to a line break, at most `CONTEXT_REACH` characters each way) is read for Redis's
+ * names and replies, the text just before it for a label, a prompt or a program.
+ */
+export function commandContext(scanned: string, start: number, end: number): CommandContext {
+  const from = Math.max(0, start - CONTEXT_REACH);
+  const before = scanned.slice(from, start);
+  // A line break, or one escaped in a JSON string (`\\n`), ends the line.
+  const escapedBreak = before.lastIndexOf("\\n");
+  const lineStart = Math.max(before.lastIndexOf("\n") + 1, escapedBreak < 0 ? 0 : escapedBreak + 2);
+  const after = scanned.slice(end, end + CONTEXT_REACH);
+  const lineEnd = after.search(/\r|\n|\\n/);
+  const line = before.slice(lineStart) + scanned.slice(start, end) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
+  const saysRedis = REDIS_NAME.test(line) || REPLY_CODE.test(line) || LABEL_BEFORE().test(before);
+  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before) };
+}
+
+/**
  * The passwords in `match`, a match of `REDIS_COMMAND_SOURCE`, in order; none when the command
  * does not fit its grammar (`passwordArguments`). `isPlaceholder` says which values only stand
- * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `typed`: the
- * command follows redis-cli's prompt (`followsPrompt`); a command the server's error reply
- * follows after `: ` (go-redis's `auth default pw: WRONGPASS …`) is judged so too.
+ * for a secret (`standsForSecret`: `********`, `${REDIS_PASSWORD}`), which are kept. `contextOf`:
+ * what the text around says of the command (`commandContext`), asked only of a command with
+ * arguments (a line of many bare `AUTH ;` reads no text around any); a command the server's error
+ * reply follows after `: ` (go-redis's `auth default pw: WRONGPASS …`) was sent to Redis too. An
+ * SMTP client's answer to a `334` challenge (`SMTP_CHALLENGE_ANSWER`) is its base64 whole.
  */
-export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, typed = false): readonly PasswordSpan[] {
-  const { tokens, written } = commandIn(match);
+export function redisPasswords(match: string, isPlaceholder: (value: string) => boolean, contextOf: () => CommandContext = () => ({})): readonly PasswordSpan[] {
+  if (match.startsWith("334")) {
+    const answer = CHALLENGE_ANSWER.exec(match)!;
+    return [{ start: answer.index, end: match.length }];
+  }
+  const { tokens, written, bracketed, bareName } = commandIn(match);
   if (tokens.length < 2) return [];
   const found: PasswordSpan[] = [];
   // The server's reply after the command and `: ` (go-redis) says it was sent, whatever its case.
   const last = tokens[tokens.length - 1]!;
   const answered = match.charCodeAt(last.end) === 0x3a && repliesAfter(match, last.end + 1);
-  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), written, typed || answered)) {
+  const context = contextOf();
+  const judged: Judged = {
+    written: context.sent ? "list" : written,
+    typed: context.typed === true,
+    saysRedis: context.saysRedis === true || answered,
+    afterProgram: context.afterProgram === true,
+    bracketed,
+    quoted: tokens.slice(1).map((token) => QUOTES.includes(match.charAt(token.start - 1))),
+  };
+  // An object opening with `name` and `args` with nothing around saying Redis is a job's as
+  // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
+  // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
+  const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
+  for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
+    if (loose && !isProseCredential(value, false)) continue;
     if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
   }
   return found;
@@ -331,11 +437,13 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
  * command first, as node-redis and ioredis hold a command) that are passwords, with where in the
  * item the password starts (after an `ACL SETUSER` rule's `>`); none when the first item is no
  * command word or the list does not fit the command's grammar. Items that are no strings are
- * `undefined`. `isPlaceholder` as for `redisPasswords`.
+ * `undefined`. `isPlaceholder` as for `redisPasswords`. `written`: `list` for a command object's
+ * `args` beside its word (a client's arguments), `line` for a list whose first item is the word
+ * (which a list of names may also be: `["auth","profile"]`).
  */
-export function redisArgumentPasswords(items: readonly (string | undefined)[], isPlaceholder: (value: string) => boolean): readonly ArgumentPassword[] {
+export function redisArgumentPasswords(items: readonly (string | undefined)[], isPlaceholder: (value: string) => boolean, written: "list" | "line" = "line"): readonly ArgumentPassword[] {
   if (items.length < 2 || items.some((item) => item === undefined) || !COMMAND_NAME.test(items[0]!)) return [];
-  return passwordArguments(items as readonly string[], "line")
+  return passwordArguments(items as readonly string[], { written, typed: false, saysRedis: false, afterProgram: false, bracketed: true, quoted: [] })
     .map(({ index, offset }) => ({ index: index + 1, offset }))
     .filter(({ index, offset }) => {
       const value = items[index]!.slice(offset);
@@ -380,14 +488,19 @@ const PROMPT_BEFORE = lazy(() => new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREF
  */
 type Written = "list" | "line" | "prose";
 
-/** The command's words in `match` (a match of `REDIS_COMMAND_SOURCE`), by its form, and how it is written. */
-function commandIn(match: string): { tokens: Token[]; written: Written } {
+/**
+ * The command's words in `match` (a match of `REDIS_COMMAND_SOURCE`), by its form, how it is
+ * written, whether it is an array or a tuple (`bracketed`: a 2-item one may be a label), and
+ * whether it is an object opening with a `name` member (`bareName`: a job's too, unless under a
+ * `command` or beside Redis's name).
+ */
+function commandIn(match: string): { tokens: Token[]; written: Written; bracketed?: boolean; bareName?: boolean } {
   const first = match.charCodeAt(0);
   // `[` an array, `*` RESP, a blank the prose form, `"` MONITOR's quoted words.
   // `(` a tuple (redis-py's error's arguments), `{` a command object, a quote and `,` a list without brackets.
-  if (first === 0x5b || first === 0x28) return { tokens: listItems(match, 1, []), written: "line" };
-  if (first === 0x7b) return { tokens: objectCommand(match), written: "list" };
-  if (BARE_LIST_START.test(match)) return { tokens: listItems(match, 0, []), written: "line" };
+  if (first === 0x5b || first === 0x28) return { tokens: listItems(match, 1, []), written: "line", bracketed: true };
+  if (first === 0x7b) return { tokens: objectCommand(match), written: "list", bareName: /^\{\s*\\*["'`]?name\b/.test(match) };
+  if (BARE_LIST_START.test(match)) return { tokens: listItems(match, 0, []), written: "line", bracketed: true };
   if (first === 0x2a) return { tokens: respArguments(match), written: "list" };
   // A digit: redis-cli's numbered reply to `CONFIG GET`, the name and the value quoted.
   if (first >= 0x30 && first <= 0x39) return { tokens: quotedWords(match), written: "list" };
@@ -414,7 +527,7 @@ const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
  * captured: the command word; a member's key only, after the object's `{` or a `,` (a string
  * member's text is no member: `"msg":"bad command: auth"`).
  */
-const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|command)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
+const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|command|cmd|redisCommand)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
 /** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`, a member's key only. */
 const OBJECT_ARGS = /(?<=[{,]\s{0,64}\\*["'`]?)args\\*["'`]?[ \t]*:\s*\[/;
 
@@ -508,43 +621,41 @@ function ownMarksEnd(word: string): number {
 const SENTENCE_MARKS_AFTER = /^([\w-]+[!?]*)[.,;:)]+$/;
 
 /**
+ * How a command's words are to be judged: how it is `written`; `typed` at redis-cli's prompt;
+ * `saysRedis`, its line names Redis or its reply (`commandContext`, or the reply after it);
+ * `afterProgram`, after a command-line program's name; `bracketed`, an array or a tuple;
+ * `quoted[i]`, argument `i` (after the command) is quoted.
+ */
+interface Judged {
+  readonly written: Written;
+  readonly typed: boolean;
+  readonly saysRedis: boolean;
+  readonly afterProgram: boolean;
+  readonly bracketed?: boolean;
+  readonly quoted: readonly boolean[];
+}
+
+/** The quotes a quoted word opens with. */
+const QUOTES = "\"'`";
+
+/**
  * The arguments of `command` (`words[0]`; `words` its words as written) that are passwords, by
  * the command's grammar: the argument's index after the command, and where in it the password
- * starts. Written in a `line`, an `AUTH` argument must be one a credential can be
- * (`canBeCredential`), and a lower-case `auth` with a short word is prose, as is a capitalised
- * `Auth` with one word (a sentence's first word: `Auth s3cretlooking`); in `prose`, only `AUTH`
- * and a credential-shaped word (`isCredentialShaped`). Arguments in a `list` are arguments. A
- * command `typed` at redis-cli's prompt is judged as a line whose command word is in capitals.
+ * starts. `AUTH`'s by `authArguments`; written in a `line`, a MIGRATE `AUTH2`'s and a
+ * directive's argument must be one a credential can be (`canBeCredential`). Arguments in a
+ * `list` are arguments.
  */
-function passwordArguments(words: readonly string[], written: Written, typed = false): ArgumentPassword[] {
+function passwordArguments(words: readonly string[], judged: Judged): ArgumentPassword[] {
+  const { written } = judged;
   const command = words[0]!;
   const args = words.slice(1);
   const found: ArgumentPassword[] = [];
   const at = (index: number, offset = 0): void => void found.push({ index, offset });
   const keyword = (word: string | undefined, name: string): boolean => word !== undefined && word.toUpperCase() === name;
   switch (command.toUpperCase()) {
-    case "AUTH": {
-      // `AUTH password` or `AUTH username password`; a program's `auth` sub-command is neither.
-      if (args.some(isSubcommandArgument)) break;
-      if (written === "prose") {
-        // After Redis's `default` user, any word a credential can be is its password
-        // (`sent AUTH default pw to cache`), but for a sentence's words after `default`.
-        if (args[0] === "default") {
-          if (args.length > 1 && canBeCredential(args[1]!) && !DEFAULT_PROSE_WORDS.has(args[1]!.toLowerCase())) at(1);
-        } else if (args.length > 0 && isCredentialShaped(args[0]!)) at(0);
-        // Another user's name and then a credential-shaped word holding a digit (`sent AUTH admin
-        // Tr0ub4dor3`; `AUTH after redis-cli's prompt` is a sentence).
-        else if (args.length > 1 && USER_NAME.test(args[0]!) && !DEFAULT_PROSE_WORDS.has(args[0]!.toLowerCase()) && isCredentialShaped(args[1]!) && /\d/.test(args[1]!)) at(1);
-        break;
-      }
-      // A list's command, and one typed at redis-cli's prompt, is a command whatever its case.
-      const sent = written === "list" || typed;
-      const spelled = sent ? "AUTH" : command;
-      const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
-      const password = (index: number): void => void (sent || !CAPITALISED_WORD.test(args[index]!) ? at(index) : undefined);
-      for (const count of authArgumentCounts(args, startsCommand)) authPasswords(spelled, args.slice(0, count), written, password, count < args.length);
+    case "AUTH":
+      authArguments(command, args, judged, at);
       break;
-    }
     case "AUTH2":
       // MIGRATE's `AUTH2 username password`, its command's earlier parts before a `;` or `|`:
       // judged as `AUTH username password`'s words are.
@@ -635,8 +746,9 @@ function startsNextCommand(word: string | undefined): boolean {
 /**
  * The sub-commands of programs whose own `auth` command logs print beside Redis's (`gh auth
  * login --web`, `gh auth status`, `gcloud auth list`, `firebase auth:export`'s runners, `vault
- * auth enable`, `npm`'s and `docker`'s `logout`): after `auth`, the command is the program's and
- * no word of it a Redis credential.
+ * auth enable`, `npm`'s and `docker`'s `logout`): after a lower-case `auth` that follows the
+ * program's name (`CLI_PROGRAM`), the command is the program's and no word of it a Redis
+ * credential.
  */
 const AUTH_SUBCOMMANDS = new Set([
   "login", "logout", "status", "refresh", "token", "whoami", "list", "revoke", "switch", "setup-git",
@@ -645,19 +757,196 @@ const AUTH_SUBCOMMANDS = new Set([
 ]);
 
 /**
- * Whether a word after `auth` makes the command a program's, not Redis's `AUTH`: one of its
- * sub-commands (`AUTH_SUBCOMMANDS`, any case) or a command line's option (`--web`, `-h`).
+ * A command line's option (`--web`, `-h`): a lower-case `auth` with one among its arguments,
+ * and nothing saying Redis, is a program's (`auth login --web`, `{"command":"auth","args":
+ * ["login","--web"]}`). A `-` and more letters and digits is a password's start (`-Xy9pass`).
  */
-function isSubcommandArgument(word: string): boolean {
-  return AUTH_SUBCOMMANDS.has(word.toLowerCase()) || /^--?[A-Za-z]/.test(word);
+const OPTION = /^(?:--[A-Za-z][\w-]*(?:=.*)?|-[A-Za-z])$/;
+
+/**
+ * The label words after `AUTH` in a 2-item tuple or list that are no password (Django's app
+ * labels and verbose names: `('AUTH', 'Authorized')`, `('auth', 'Authentication')`): a closed
+ * list, as any other word there may be one.
+ */
+const LABEL_WORDS: ReadonlySet<string> = new Set([
+  "Authorized", "Authorised", "Authentication", "Authorization", "Authorisation", "Authenticated", "Unauthorized",
+  "Unauthorised", "Unauthenticated", "Authenticator", "Auth", "Users", "Groups", "Permissions",
+]);
+
+/**
+ * Outcomes and states a log line says after `AUTH` (`AUTH OK`, `auth failed`, `AUTH required`):
+ * never a credential, even where the line says Redis (`Redis AUTH OK`, `redis auth failed`).
+ */
+const AUTH_OUTCOMES: ReadonlySet<string> = new Set([
+  "ok", "okay", "success", "succeeded", "successful", "fail", "failed", "failure", "error", "denied",
+  "called", "required", "optional", "missing", "invalid", "valid", "expired", "granted", "rejected",
+  "pending", "passed", "skipped", "enabled", "disabled", "started", "done", "true", "false", "null",
+  "none", "unauthorized", "unauthenticated", "authenticated", "forbidden", "timeout",
+]);
+
+/**
+ * Short words of a sentence (prepositions, negations, articles' kin, verbs of being): a line
+ * holding one among `AUTH`'s arguments is prose (`redis AUTH with ACL users`, `Valkey AUTH not
+ * configured`), whose password must be shaped as one (`proseAuthPassword`).
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  "with", "via", "not", "no", "to", "for", "from", "using", "by", "on", "in", "of", "and", "or", "the",
+  "is", "was", "are", "were", "has", "have", "without", "at", "as", "when", "if", "into", "over", "per", "than", "then",
+]);
+
+/**
+ * Releases, protocols, places and machines a sentence names after `AUTH`, which no password is
+ * written as: a version (`v1.2.3`, `2.0.1-rc1`, `v2`), a protocol's (`HTTP/1.1`, `TLSv1.3`), a
+ * cloud region (`eu-west-1`, `us-gov-west-1`), an architecture (`x86_64`, `arm64`).
+ */
+const RELEASE_OR_PLACE = [
+  /^v?\d+(?:\.\d+)+(?:[-+][0-9A-Za-z.-]+)?$/i,
+  /^v\d{1,4}$/i,
+  /^[A-Za-z]{2,12}\/\d+(?:\.\d+)*$/,
+  /^[A-Za-z]{2,8}v\d+(?:\.\d+)+$/,
+  /^[a-z]{2,4}(?:-[a-z]+){1,2}-\d{1,2}[a-z]?$/,
+  /^(?:x86_64|x86-64|amd64|arm64|aarch64|i[3-6]86|armv\d{1,2}l?|ppc64le|s390x)$/,
+];
+/**
+ * Names a sentence gives a service, a job or a host after `AUTH` (`service-a`, `job-17`,
+ * `idp-2`, `retry3`, `prod2`): lower-case words joined by `-`, or a word of a closed list of
+ * machines', stages' and attempts' words and a short number (any word and a number is also a
+ * password's shape: `hunter2`). Only in prose without Redis named: a command's argument of that
+ * shape is a password.
+ */
+const NAME_IN_PROSE =
+  /^(?:[a-z]+(?:-[a-z0-9]+)+|(?:retry|attempt|try|prod|staging|stage|dev|test|qa|node|host|db|shard|replica|worker|web|app|job|pod|zone|cache|srv|server|vm|api|svc|edge|region|cluster)\d{1,3})$/;
+
+function isReleaseOrPlace(word: string): boolean {
+  return RELEASE_OR_PLACE.some((shape) => shape.test(word));
 }
 
 /**
- * A capitalised word of letters only: after `AUTH` in a line or a tuple, a label (Django's
- * `('AUTH', 'Authorized')`, an app's verbose name), not a password; a command a client sent (a
- * `list`) or typed at redis-cli's prompt takes it as its password.
+ * Whether a word after `AUTH` a Redis client sent can be an argument, read without a sentence's
+ * marks after it (`AUTH PLAIN AGJv…=.`): no outcome (`AUTH_OUTCOMES`), no shape a log line puts
+ * there (`NOT_A_CREDENTIAL`); in a `line`, no release or place either (`isReleaseOrPlace`). A SASL
+ * mechanism's name or a sub-command's word is one (`AUTH default login`, `AUTH default status`).
  */
-const CAPITALISED_WORD = /^[A-Z][a-z]{2,}$/;
+function canBeSentArgument(word: string, written: Written): boolean {
+  const bare = word.replace(/[.!?]+$/, "");
+  return (
+    !AUTH_OUTCOMES.has(bare.toLowerCase()) &&
+    !NOT_A_CREDENTIAL.some((shape) => shape.test(bare)) &&
+    !(written !== "list" && isReleaseOrPlace(word))
+  );
+}
+
+/** SASL mechanisms' names (SMTP's, IMAP's `AUTH`/`AUTHENTICATE`), which `AUTH` names alone or before its initial response. */
+const SASL_MECHANISMS: ReadonlySet<string> = new Set([
+  "plain", "login", "xoauth2", "oauthbearer", "cram-md5", "digest-md5", "scram-sha-1", "scram-sha-256", "gssapi", "ntlm", "anonymous", "external",
+]);
+
+function isMechanism(word: string): boolean {
+  return SASL_MECHANISMS.has(word.toLowerCase());
+}
+
+/**
+ * The passwords among `AUTH`'s arguments `args` (`AUTH password`, `AUTH username password`),
+ * `command` the word as written, by what says the command was sent to Redis:
+ * - wherever anything says Redis (`judged.saysRedis`, redis-cli's prompt, the word in capitals
+ *   outside a sentence, a client's list), every argument a credential can be goes, whatever its
+ *   shape (`canBeSentArgument`: `AUTH default status`, `AUTH -Xy9pass`, `AUTH Sommer`); a SASL
+ *   mechanism alone or before another stays (`AUTH LOGIN`, `AUTH PLAIN LOGIN`), its initial
+ *   response after it goes (SMTP's `AUTH PLAIN <base64>`);
+ * - a lower-case `auth` with a command line's option (`OPTION`) and nothing saying Redis is a
+ *   program's, as is one after a program's name with its sub-command (`gh auth status`);
+ * - a 2-item array or tuple whose second item is a label word (`LABEL_WORDS`) is a label;
+ * - in a sentence (the prose form, or a line with a sentence's short word: `FUNCTION_WORDS`),
+ *   `proseAuthPassword`;
+ * - else a line's words as `authPasswords` judges them.
+ */
+function authArguments(command: string, args: readonly string[], judged: Judged, at: (index: number) => void): void {
+  const { written, typed, saysRedis, afterProgram } = judged;
+  const capitals = command === "AUTH";
+  if (!saysRedis && !typed && !capitals && args.some((word) => OPTION.test(word))) return;
+  if (!saysRedis && !capitals && afterProgram && args.length > 0 && AUTH_SUBCOMMANDS.has(args[0]!.toLowerCase())) return;
+  if (judged.bracketed && !saysRedis && args.length === 1 && LABEL_WORDS.has(args[0]!)) return;
+  if (written === "prose" || (written === "line" && !typed && args.some((word) => FUNCTION_WORDS.has(word)))) {
+    proseAuthPassword(args, judged, at);
+    return;
+  }
+  // A list's command, one typed at redis-cli's prompt, and one Redis is named beside or written
+  // in capitals is a command whatever its case.
+  const sent = written === "list" || typed || saysRedis || capitals;
+  if (sent) {
+    const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
+    for (const count of authArgumentCounts(args, startsCommand)) sentAuthPasswords(args.slice(0, count), written, at);
+    return;
+  }
+  const startsCommand = (index: number): boolean => written === "line" && startsNextCommand(args[index]);
+  for (const count of authArgumentCounts(args, startsCommand)) authPasswords(command, args.slice(0, count), written, at, count < args.length);
+}
+
+/**
+ * The password among the arguments `args` of an `AUTH` sent to Redis (`authArguments`): none
+ * when they are more than two or one cannot be an argument (`canBeSentArgument`); the second of
+ * two, but after a SASL mechanism another mechanism (a server's list: `AUTH PLAIN LOGIN`); the
+ * only one, but a mechanism (`AUTH LOGIN`).
+ */
+function sentAuthPasswords(args: readonly string[], written: Written, at: (index: number) => void): void {
+  if (args.length === 0 || args.length > 2 || !args.every((word) => canBeSentArgument(word, written))) return;
+  if (args.length === 1) {
+    if (written === "list" || !isMechanism(args[0]!)) at(0);
+  } else if (written === "list" || !(isMechanism(args[0]!) && isMechanism(args[1]!))) at(1);
+}
+
+/**
+ * The password among `AUTH`'s first two arguments in a sentence (`sent AUTH s3cr3tP4ss to
+ * redis`, `StackExchange.Redis: AUTH Sommer failed`): after Redis's `default` user, a word a
+ * credential can be but a sentence's; where the line says Redis (`judged.saysRedis`), any word
+ * a client sends (`canBeSentArgument`) but a sentence's short word, the second of two when the
+ * first can be a user's name, the first but a SASL mechanism (`Command: AUTH LOGIN`); else only a word shaped as a credential (`isProseCredential`),
+ * the first, or the second after a user's name.
+ */
+function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: number) => void): void {
+  const [first, second] = args;
+  if (first === undefined) return;
+  const lenient = judged.saysRedis;
+  const candidate = (index: number): boolean => {
+    const word = args[index]!;
+    if (FUNCTION_WORDS.has(word.toLowerCase()) || DEFAULT_PROSE_WORDS.has(word.toLowerCase())) return false;
+    // A lower-case word of a sentence (`no AUTH configured for redis`) but after Redis's `default`.
+    if (lenient) return canBeSentArgument(word, "prose") && (PROSE_WORD.test(word) === false || (index === 1 && first === "default"));
+    return isProseCredential(word, judged.quoted[index] === true);
+  };
+  if (first === "default") {
+    if (second !== undefined && (lenient ? candidate(1) : canBeCredential(second) && !DEFAULT_PROSE_WORDS.has(second.toLowerCase()) && !isReleaseOrPlace(second))) at(1);
+    return;
+  }
+  const user = USER_NAME.test(first) && !FUNCTION_WORDS.has(first.toLowerCase()) && !DEFAULT_PROSE_WORDS.has(first.toLowerCase());
+  if (lenient) {
+    // The second word continues the sentence (`AUTH Sommer failed`, `AUTH pw to cache`), or is
+    // the password after a user's name (`AUTH admin Sommer`); a release or a place after a name
+    // makes the words a sentence's (`command: AUTH admin v1.2.3`).
+    if (second !== undefined && user && candidate(1)) at(1);
+    else if (candidate(0) && !isMechanism(first) && (second === undefined || continuesSentence(second))) at(0);
+  } else if (candidate(0)) at(0);
+  else if (second !== undefined && user && candidate(1)) at(1);
+}
+
+/** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
+function continuesSentence(word: string): boolean {
+  const lower = word.replace(/[.!?,;:]+$/, "").toLowerCase();
+  return AUTH_OUTCOMES.has(lower) || FUNCTION_WORDS.has(lower) || DEFAULT_PROSE_WORDS.has(lower);
+}
+
+/**
+ * Whether a word after `AUTH` in a sentence without Redis named is a credential: one shaped as
+ * one (`isCredentialShaped`), or of four characters or more holding a letter and a symbol
+ * (`p@ss`, `pw#1`), or quoted (`'pw1'`); never a release, a place or a name a sentence gives
+ * (`isReleaseOrPlace`, `NAME_IN_PROSE`).
+ */
+function isProseCredential(word: string, quoted: boolean): boolean {
+  if (isReleaseOrPlace(word) || !canBeCredential(word)) return false;
+  if (quoted) return word.length >= 3;
+  if (NAME_IN_PROSE.test(word)) return false;
+  return isCredentialShaped(word) || (word.length >= 4 && /[A-Za-z]/.test(word) && /[^\w./-]/.test(word));
+}
 
 /**
  * The password among `AUTH`'s arguments `args` (`AUTH password` or `AUTH username password`),
@@ -814,7 +1103,7 @@ function tokensOf(line: string, limit: number): Token[] {
       // The server's reply after the command and `: ` (go-redis's `auth default pw: WRONGPASS …`):
       // the word before the colon is the command's last, but an outcome word (`… pw failed: ERR …`).
       const text = word[0].slice(0, -1);
-      if (text !== "" && !AUTH_VOCABULARY.has(text.toLowerCase())) tokens.push({ text, start: word.index, end: word.index + text.length });
+      if (text !== "" && !AUTH_OUTCOMES.has(text.toLowerCase())) tokens.push({ text, start: word.index, end: word.index + text.length });
       break;
     }
     // A quoted word's own text holds no break: only a `;` after its closing quote ends it.

@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { REDIS_COMMAND_SOURCE, followsPrompt, redisPasswords } from "../redis-commands";
+import { REDIS_COMMAND_SOURCE, commandContext, redisPasswords } from "../redis-commands";
 import { standsForSecret } from "../secret-names";
 import type { Detector } from "./detector";
 
@@ -18,7 +18,7 @@ export const redisCommandDetector: Detector = {
   source: REDIS_COMMAND_SOURCE,
   evidence: Evidence.REDIS_COMMAND,
   rewrite: (match, marker, scanned, start) => {
-    const passwords = redisPasswords(match, standsForSecret, followsPrompt(scanned, start));
+    const passwords = redisPasswords(match, standsForSecret, () => commandContext(scanned, start, start + match.length));
     if (passwords.length === 0) return undefined;
     let text = "";
     let kept = 0;
