@@ -658,6 +658,17 @@ function reportsSecretEvent(name: string, value: string): boolean {
 /** A name's last words that name a step done to a secret, lower case. */
 const SECRET_EVENT_WORDS: ReadonlySet<string> = new Set(["reset", "rotation", "recovery", "change", "refresh"]);
 
+/** `text` with each of `spans` (`[start, end)`, in order, apart) replaced by `marker`. */
+function withSpansReplaced(text: string, spans: readonly (readonly [number, number])[], marker: string): string {
+  let written = "";
+  let from = 0;
+  for (const [start, end] of spans) {
+    written += text.slice(from, start) + marker;
+    from = end;
+  }
+  return written + text.slice(from);
+}
+
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
 
@@ -778,12 +789,15 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
-  // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
-  // after it that does not fit is the value, all of it (`password: changed for user 42,
-  // hunter2x9`, `Passwort: OK geheim123`), before a state's word alone is kept below. A code's
-  // name holds its code whatever follows (`pin: changed in 4821`).
+  // 4ms`, `password: reset email queued for delivery`), stays; after a state's or outcome's word
+  // only the words shaped as a secret go and the prose stays (`password: changed for user 42,
+  // [REDACTED]`, `password: failed [REDACTED] for user 42`), before a state's word alone is kept
+  // below. A code's name holds its code whatever follows (`pin: changed in 4821`).
   const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart, (word) => isStateWordUnder(name, word));
-  if (report?.kept === false) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  if (report?.kept === false) {
+    const written = text.slice(start + valueStart, start + valueStart + report.length);
+    return { text: `${match.slice(0, valueStart)}${withSpansReplaced(written, report.secrets, marker)}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  }
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
   // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
