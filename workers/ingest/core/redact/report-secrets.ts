@@ -44,7 +44,7 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
       continue;
     }
     const core = coreOf(word[0]);
-    if (isProseSecret(core.text, k > 0 && isLabel(value, words[k - 1]!, word.index, isReportWord))) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
+    if (isProseSecret(core.text, k > 1 && isLabel(value, words[k - 1]!, word.index))) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
   }
   const lone = words.length === 2 ? coreOf(words[1]![0]) : undefined;
   if (lone !== undefined && spans.length === 0 && isReportWord(coreOf(words[0]![0]).text.toLowerCase()) && isLoneSecretWord(lone.text, isReportWord)) {
@@ -96,12 +96,11 @@ function isProseSecret(word: string, labelled: boolean): boolean {
 }
 
 /**
- * Whether `before`, the word before the one at `at` in `value`, names that word (`ray`, `zone`,
- * `request`): letters, no report's or state's word, only blanks between them.
+ * Whether `before`, the word before the one at `at` in `value` and not the state's word, names
+ * that word (`ray`, `zone`, `request`): letters, only blanks between them.
  */
-function isLabel(value: string, before: RegExpMatchArray, at: number, isReportWord: (word: string) => boolean): boolean {
-  const gap = value.slice(before.index! + before[0].length, at);
-  return /^[ \t]+$/.test(gap) && /^[A-Za-z]+$/.test(before[0]) && !isReportWord(before[0].toLowerCase());
+function isLabel(value: string, before: RegExpMatchArray, at: number): boolean {
+  return /^[ \t]+$/.test(value.slice(before.index! + before[0].length, at)) && /^[A-Za-z]+$/.test(before[0]);
 }
 /** A hex id of 12 or more in one case (a ray's, a zone's, a trace's) or a UUID. */
 const HEX_ID: readonly RegExp[] = [/^(?:[0-9a-f]{12,}|[0-9A-F]{12,})$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i];
