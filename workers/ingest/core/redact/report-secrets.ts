@@ -62,8 +62,8 @@ const PROSE_WORD = /[^\s,;|&()]+/g;
 const DASH = /^[-–—]+$/;
 /** A `name=value` pair, the line's own field (not base64's `==` padding). */
 const PAIR = /^[A-Za-z_][\w.-]{0,63}=[^=]/;
-/** A word in quotes, escaped or not, and a sentence's marks after it: the opening quote, the word. */
-const QUOTED_WORD = /^(\\*["'`])([^"'`\\\s]+)\\*["'`][.,;:!?]*$/;
+/** A word of four characters or more in quotes, escaped or not, and a sentence's marks after it: the opening quote, the word (not Go's `invalid character 'x'`). */
+const QUOTED_WORD = /^(\\*["'`])([^"'`\\\s]{4,})\\*["'`][.,;:!?]*$/;
 /** A path, a host's or a file's name (`/etc/app`, `config.json`, `db.internal:5432`). */
 const NAMES_PLACE = /[/\\:]|[A-Za-z]\.[A-Za-z]/;
 /** The words that say a secret was changed, after which a pair names the new or old one, lower case. */
@@ -85,14 +85,15 @@ function coreOf(word: string): { text: string; start: number } {
 /**
  * Whether `word` (no marks around it) is shaped as a secret in prose: a known token's prefix
  * (a JWT's `eyJ`, GitHub's `ghp_`), letters and digits together (`isSecretShapedWord`) that are
- * no id or measure (`isIdOrMeasure`; a hex id or a UUID only after a `labelled` noun: `ray
- * 8f1e2d3c4b5a6978`, not `loaded from vault, 9f86d081884c7d65a1b2`), or eight digits or more
- * that are no Unix timestamp (`48291734` goes, `1764878400` stays).
+ * no id, measure (`isIdOrMeasure`) or encoding's or algorithm's name (`TECHNICAL_NAMES`: `base64`,
+ * `sha256`; a hex id or a UUID only after a `labelled` noun: `ray 8f1e2d3c4b5a6978`, not `loaded
+ * from vault, 9f86d081884c7d65a1b2`), or eight digits or more that are no Unix timestamp and no
+ * `labelled` id (`invalid 48291734` goes; `expired 1764878400`, `for session 12345678` stay).
  */
 function isProseSecret(word: string, labelled: boolean): boolean {
   if (TOKEN_PREFIX.test(word)) return true;
-  if (/^\d+$/.test(word)) return word.length >= 8 && !isUnixTimestamp(word);
-  return isSecretShapedWord(word) && !isIdOrMeasure(word) && !(labelled && HEX_ID.some((shape) => shape.test(word)));
+  if (/^\d+$/.test(word)) return word.length >= 8 && !isUnixTimestamp(word) && !labelled;
+  return isSecretShapedWord(word) && !isIdOrMeasure(word) && !TECHNICAL_NAMES.has(word.toLowerCase()) && !(labelled && HEX_ID.some((shape) => shape.test(word)));
 }
 
 /**
@@ -102,6 +103,12 @@ function isProseSecret(word: string, labelled: boolean): boolean {
 function isLabel(value: string, before: RegExpMatchArray, at: number): boolean {
   return /^[ \t]+$/.test(value.slice(before.index! + before[0].length, at)) && /^[A-Za-z]+$/.test(before[0]);
 }
+/** Encodings', hashes', ciphers' and types' names of six characters or more with digits, lower case (`failed to decode base64`). */
+const TECHNICAL_NAMES: ReadonlySet<string> = new Set([
+  "base64", "base32", "base58", "sha224", "sha256", "sha384", "sha512", "oauth2", "pbkdf2", "argon2", "argon2i", "argon2id", "aes128",
+  "aes192", "aes256", "rsa2048", "rsa4096", "ed25519", "x25519", "secp256k1", "secp256r1", "prime256v1", "int32", "int64", "uint32",
+  "uint64", "float32", "float64", "utf16le", "pkcs12", "pkcs8", "chacha20", "poly1305", "scrypt", "http11",
+]);
 /** A hex id of 12 or more in one case (a ray's, a zone's, a trace's) or a UUID. */
 const HEX_ID: readonly RegExp[] = [/^(?:[0-9a-f]{12,}|[0-9A-F]{12,})$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i];
 /** A known token's opening: a JWT's header (RFC 7519 §3, `eyJ` base64url of `{"`), GitHub's token prefixes. */
@@ -110,7 +117,7 @@ const TOKEN_PREFIX = /^(?:eyJ[\w-]{6,}|gh[pousr]_[A-Za-z0-9]{8,}|github_pat_\w{8
 /**
  * Whether a word of letters and digits is an id or a measure: a short prefix and digits or hex
  * (`u-88123`, `redis-01`, `req_8f1e2d3c`), a duration (`1500ms`, `1h30m`), a size (`512MB`) or a
- * compact timestamp (`20261205T030000Z`).
+ * compact timestamp (`20261205T030000Z`) or a zone's offset (`GMT+0000`).
  */
 function isIdOrMeasure(word: string): boolean {
   return ID_OR_MEASURE.some((shape) => shape.test(word));
@@ -120,6 +127,7 @@ const ID_OR_MEASURE: readonly RegExp[] = [
   /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/,
   /^\d+(?:\.\d+)?(?:[KMGTP]i?B|[kK]B|B|bytes?)$/,
   /^\d{8}T\d{6}Z?$/,
+  /^(?:GMT|UTC)[+-]\d{2}:?\d{2}$/,
 ];
 
 /**
