@@ -131,8 +131,9 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   const isReportWord = (word: string) => isGrammarWord(word) || isState(word);
   const secrets = proseSecretSpans(value, found, isReportWord);
   if (secrets.length > 0) return { kept: false, length: secrets.at(-1)![1], secrets };
-  // A state's word and a word a sentence goes on with (`password: changed successfully`, `token: expired now`).
-  if (isStateAndProseWord(value, isReportWord)) return { kept: true };
+  // A state's word and a word a sentence goes on with, the clause's only words (`password: changed
+  // successfully`, `token: expired now, retrying`), before no word shaped as a secret.
+  if (isStateAndProseWord(clauses[0]!, isReportWord)) return { kept: true };
   // A lone state's or outcome's word is read by the name's own rules (`password: changed`, `token: expired`).
   if (first.length === 1 && clauses.length === 1) return undefined;
   const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));

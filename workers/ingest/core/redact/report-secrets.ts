@@ -152,11 +152,11 @@ const AFTER_STATE_WORDS: ReadonlySet<string> = new Set([
 const PROSE_ENDING = /(?:ing|ed|ly|ion|ions|ment|ments)$/;
 
 /**
- * Whether `value` is a state's or outcome's word and one word a sentence goes on with there
+ * Whether `clause` is a state's or outcome's word and one word a sentence goes on with there
  * (`changed successfully`, `expired now`, `invalid format`, `failed again`): prose, kept.
  */
-export function isStateAndProseWord(value: string, isReportWord: (word: string) => boolean): boolean {
-  const words = [...value.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0])).map((word) => coreOf(word[0]).text);
+export function isStateAndProseWord(clause: string, isReportWord: (word: string) => boolean): boolean {
+  const words = [...clause.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0])).map((word) => coreOf(word[0]).text);
   return words.length === 2 && isReportWord(words[0]!.toLowerCase()) && /^[A-Za-z][A-Za-z'-]*$/.test(words[1]!) && !isLoneSecretWord(words[1]!, isReportWord);
 }
 
