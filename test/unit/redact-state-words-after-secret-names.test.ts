@@ -127,6 +127,9 @@ describe("prose after a state's word stays, its ids, addresses, routes and times
     "password: invalid format/length/characters",
     "password: required field",
     "auth: failed to verify token: jwt expired",
+    "GetToken: failed to build token: context canceled",
+    "invalid access token: failed to parse token: unexpected signature algorithm",
+    "auth: failed to refresh token: context deadline exceeded",
     // Server addresses, ids, routes and times.
     "auth: failed to fetch JWKS from https://team.cloudflareaccess.com/cdn-cgi/access/certs",
     "auth: failed to reach 10.0.0.5:6379",
@@ -170,6 +173,8 @@ describe("after a state's word only the words shaped as a secret go", () => {
     ["token: expired next=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", `token: expired next=${R}`],
     ["password: failed hunter2x9, retry later", `password: failed ${R}, retry later`],
     ["secret: loaded from vault, 9f86d081884c7d65a1b2", `secret: loaded from vault, ${R}`],
+    // After a wrapped error's step a cause of one word may be the secret.
+    ["failed to verify password: letmein", `failed to verify password: ${R}`],
     // The new and the old secret's pairs after a change's word.
     ["password: changed new=letmein", `password: changed new=${R}`],
     ["password: changed old=letmein new=sunshine", `password: changed old=${R} new=${R}`],

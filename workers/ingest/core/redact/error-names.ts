@@ -156,3 +156,14 @@ function lastSecretShapedEnd(text: string): number | undefined {
   for (const digits of text.matchAll(NUMBER_AFTER_SECRET_WORD)) if (!isUnixTimestamp(digits[0])) end = Math.max(end ?? 0, digits.index + digits[0].length);
   return end;
 }
+
+/**
+ * Whether `before`, the text before a secret's name and its colon, ends in a step that failed
+ * (`failed to build `, `unable to parse the `, `could not refresh `; not `failed with `): the name is that step's
+ * object and the colon Go's error wrapping (`fmt.Errorf("failed to build token: %w", err)`,
+ * `GetToken: failed to build token: context canceled`), so what follows is the cause.
+ */
+export function wrapsErrorBefore(before: string): boolean {
+  return WRAPPING_STEP_BEFORE.test(before);
+}
+const WRAPPING_STEP_BEFORE = /(?:^|[\s:])(?:(?:failed|unable|error) (?:to|while|when)|cannot|can't|could not|couldn't) [a-z]+ (?:the |a |an |new |access |refresh |session |api |auth )?$/i;

@@ -165,3 +165,13 @@ function isLoneSecretWord(word: string, isReportWord: (word: string) => boolean)
   const lower = word.toLowerCase();
   return /^[A-Za-z][A-Za-z'-]*$/.test(word) && !AFTER_STATE_WORDS.has(lower) && !isReportWord(lower) && !PROSE_ENDING.test(lower);
 }
+
+/**
+ * Whether `value`, the text after a wrapped error's step and its colon, reads as that error's
+ * cause: two words or more (`context canceled`, `unexpected signature algorithm`, `no such
+ * host`), none shaped as a secret (`proseSecretSpans`). One word may be the secret.
+ */
+export function isWrappedCause(value: string): boolean {
+  const words = [...value.matchAll(PROSE_WORD)];
+  return words.length >= 2 && proseSecretSpans(value, value, () => false).length === 0;
+}

@@ -40,7 +40,8 @@ import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { isOutcomeWord, readReport } from "../event-reports";
-import { errorNamedValueEnd } from "../error-names";
+import { isWrappedCause } from "../report-secrets";
+import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -806,6 +807,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
   if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
+  // The name as the object of a wrapped error's step (Go's `failed to build token: %w`): the cause follows.
+  if (!delimited && wrapsErrorBefore(text.slice(Math.max(0, start - 48), text.lastIndexOf(name, start))) && isWrappedCause(line)) return undefined;
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };
