@@ -185,6 +185,7 @@ describe("after a state's word only the words shaped as a secret go", () => {
     ["password: expired, letmein", `password: expired, ${R}`],
     ["password: expired - letmein", `password: expired - ${R}`],
     ["password: expired (letmein)", `password: expired (${R})`],
+    ["password: ok (swordfish)", `password: ok (${R})`],
     // A Redis reply's prose opener before one word is no reply.
     ["password: ERR the sunshine", `password: ${R}`],
     ["password: ERR no way", `password: ${R}`],

@@ -131,6 +131,8 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   const isReportWord = (word: string) => isGrammarWord(word) || isState(word);
   const secrets = proseSecretSpans(value, found, isReportWord);
   if (secrets.length > 0) return { kept: false, length: secrets.at(-1)![1], secrets };
+  // A value redacted before, its secrets already marked (`password: changed [REDACTED:…]`): the rest is prose.
+  if (value.includes("[REDACTED:")) return { kept: true };
   // A state's word and a word a sentence goes on with, the clause's only words (`password: changed
   // successfully`, `token: expired now, retrying`), before no word shaped as a secret.
   if (isStateAndProseWord(clauses[0]!, isReportWord)) return { kept: true };

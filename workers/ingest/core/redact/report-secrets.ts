@@ -35,7 +35,8 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
     if (PAIR.test(word[0])) {
       const equals = word[0].indexOf("=") + 1;
       const core = coreOf(word[0].slice(equals));
-      if (TOKEN_PREFIX.test(core.text)) spans.push([word.index + equals + core.start, word.index + equals + core.start + core.text.length]);
+      // A pair the line's next fields did not end the value with holds a secret when shaped as one (`hunter=2x9`, `abc=Zx9qLm2Pk7Vb`).
+      if (TOKEN_PREFIX.test(core.text) || (MIXED.test(core.text) && !isIdOrMeasure(core.text) && !HEX_ID.some((shape) => shape.test(core.text)))) spans.push([word.index + equals + core.start, word.index + equals + core.start + core.text.length]);
       continue;
     }
     const quoted = QUOTED_WORD.exec(word[0]);
@@ -46,9 +47,11 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
     const core = coreOf(word[0]);
     if (isProseSecret(core.text, k > 1 && isLabel(value, words[k - 1]!, word.index))) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
   }
-  const lone = words.length === 2 ? coreOf(words[1]![0]) : undefined;
-  if (lone !== undefined && spans.length === 0 && isReportWord(coreOf(words[0]![0]).text.toLowerCase()) && isLoneSecretWord(lone.text, isReportWord)) {
-    spans.push([words[1]!.index + lone.start, words[1]!.index + lone.start + lone.text.length]);
+  // The first sentence's words: a lone word may end one (`expired (letmein). Next …`).
+  const sentence = words.filter((word) => word.index! < firstSentenceEnd(value));
+  const lone = sentence.length === 2 ? coreOf(sentence[1]![0]) : undefined;
+  if (lone !== undefined && spans.length === 0 && isReportWord(coreOf(sentence[0]![0]).text.toLowerCase()) && isLoneSecretWord(lone.text, isReportWord)) {
+    spans.push([sentence[1]!.index! + lone.start, sentence[1]!.index! + lone.start + lone.text.length]);
   }
   if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
     for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
@@ -56,10 +59,18 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
   return spans.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
 }
 
+/** Where `value`'s first sentence ends: at a `.` a blank or the end follows, else its end. */
+function firstSentenceEnd(value: string): number {
+  const end = /\.(?=[ \t]|$)/.exec(value);
+  return end === null ? value.length : end.index;
+}
+
 /** A word of prose: what blanks, a clause's marks and brackets leave. */
 const PROSE_WORD = /[^\s,;|&()]+/g;
-/** A dash standing between clauses (`expired - letmein`). */
-const DASH = /^[-–—]+$/;
+/** Letters and digits together. */
+const MIXED = /^(?=\D*\d)(?=[^A-Za-z]*[A-Za-z])/;
+/** A dash standing between clauses or a sentence's marks alone (`expired - letmein`, `(letmein).`). */
+const DASH = /^[-–—.…!?:]+$/;
 /** A `name=value` pair, the line's own field (not base64's `==` padding). */
 const PAIR = /^[A-Za-z_][\w.-]{0,63}=[^=]/;
 /** A word of four characters or more in quotes, escaped or not, and a sentence's marks after it: the opening quote, the word (not Go's `invalid character 'x'`). */
