@@ -54,8 +54,8 @@ function opensRedisMessage(message: string): boolean {
  * word alone after them (`ERR the sunshine`, `ERR password letmein`) is a value's.
  */
 const PROSE_OPENERS: ReadonlySet<string> = new Set(["the", "no", "not", "you", "user", "password", "value"]);
-/** An opener and one word, a sentence's mark after it or not, to the line's end. */
-const ONE_WORD_AFTER_OPENER = /^[A-Za-z']+[ \t]+[^\s"'`\\]+[.!]?(?:[\r\n]|\\*["'`]|$)/;
+/** An opener and one word, a sentence's mark after it or not, to the line's end or the sentence's. */
+const ONE_WORD_AFTER_OPENER = /^[A-Za-z']+[ \t]+[^\s"'`\\.!]+(?:[.!]?(?:[\r\n]|\\*["'`]|$)|[.!][ \t])/;
 
 /** A Redis error code alone, as an exception class's message (`ReplyError: WRONGPASS`, the message cut). */
 const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?$`);

@@ -56,7 +56,9 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
   if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
     for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
   }
-  return spans.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
+  // A marker written before is no secret again (redacting twice changes nothing).
+  const fresh = spans.filter(([start]) => !found.startsWith("[REDACTED:", start));
+  return fresh.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
 }
 
 /** Where `value`'s first sentence ends: at a `.` a blank or the end follows, else its end. */
