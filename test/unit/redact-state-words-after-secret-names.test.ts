@@ -1,7 +1,7 @@
 /**
- * A state's or report's word after a secret's name, and what follows it: the value is kept only
- * when every word after the state's word fits the report grammar (event-reports.ts); a word
- * shaped as a secret, a quoted word or words a Redis reply never opens with after it make the
+ * A state's or report's word after a secret's name, and what follows it: a report that fits the
+ * grammar (event-reports.ts) stays; after it only a word shaped as a secret, a quoted word or a
+ * lone chosen word goes (report-secrets.ts), and words a Redis reply never opens with make the
  * whole value the secret's. Logfmt's next pairs are the line's own fields, and a name that says
  * what was done to a secret (`password_reset`) holds none. Each case in text, a pino line's
  * message (JSON text), after a logger's prefix, a log attribute's string and a Cloudflare console
@@ -28,21 +28,21 @@ const FORMS: readonly (readonly [string, (text: string) => string])[] = [
   ["a Cloudflare console line", inConsoleLine],
 ];
 
-const SECRETS_AFTER_STATE_WORDS = wholeValuesReplaced([
-  "Passwort: OK geheim123",
-  "Passwort: falsch geheim123",
-  "password: ERR swordfish now",
-  "password: ERR invalid password 48291734",
-  "password: failed hunter2x9",
-  "password: expired Tr0ub4dor3 now",
-  "token: expired eyJhbGciOi…",
-  "token: expired eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9",
-  'password: reset "Sommer2024!"',
-  "password: reset 'Sommer2024!'",
-  "password: invalid, hunter2x9",
+const R = "[REDACTED:secret_param]";
+const SECRETS_AFTER_STATE_WORDS: readonly (readonly [string, string])[] = [
+  ["Passwort: OK geheim123", `Passwort: OK ${R}`],
+  ["Passwort: falsch geheim123", `Passwort: falsch ${R}`],
+  ...wholeValuesReplaced(["password: ERR swordfish now", "password: ERR invalid password 48291734"]),
+  ["password: failed hunter2x9", `password: failed ${R}`],
+  ["password: expired Tr0ub4dor3 now", `password: expired ${R} now`],
+  ["token: expired eyJhbGciOi…", `token: expired ${R}…`],
+  ["token: expired eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", `token: expired ${R}`],
+  ['password: reset "Sommer2024!"', `password: reset "${R}"`],
+  ["password: reset 'Sommer2024!'", `password: reset '${R}'`],
+  ["password: invalid, hunter2x9", `password: invalid, ${R}`],
   // A lone pair shaped as a secret after a report's word is no logfmt field.
-  "password: changed new=hunter2x9",
-]);
+  ["password: changed new=hunter2x9", `password: changed new=${R}`],
+];
 
 const KEPT = [
   "auth=jwt status=200",
@@ -66,7 +66,7 @@ const KEPT = [
   "password_reset=sent",
 ];
 
-describe("a state's word after a secret's name keeps the value only when all of it fits a report", () => {
+describe("a state's word after a secret's name keeps a report, and only the words shaped as a secret after it go", () => {
   for (const [form, storedIn] of FORMS) {
     itStores(`${form}: %s is stored %s`, storedIn, SECRETS_AFTER_STATE_WORDS);
     itKeeps(`${form}: %s stays`, storedIn, KEPT);
@@ -96,6 +96,103 @@ describe("what ends a value on a logfmt line", () => {
     expect(stored("authorization=AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, Signature=fe5f80f77d5fa3be")).not.toContain("fe5f80f7");
   });
   it("keeps a base64 token's padding in the value", () => {
-    expect(stored("token: issued for user 42 dGhpc2lzYXNlY3JldDEyMw==")).toBe("token: [REDACTED:secret_param]");
+    expect(stored("token: issued for user 42 dGhpc2lzYXNlY3JldDEyMw==")).toBe("token: issued for user 42 [REDACTED:secret_param]");
   });
+});
+
+describe("prose after a state's word stays, its ids, addresses, routes and times too", () => {
+  const PROSE = [
+    // Open prose and causes after the state's word.
+    "token: expired because the session ended",
+    "session token: expired 5 minutes ago",
+    "password: expired now",
+    "token: revoked by user request",
+    "password: invalid for user bob",
+    "password: changed successfully",
+    "password: failed again",
+    "password: failed twice",
+    "password: invalid because it is too short",
+    "password: failed to match for user u-88123",
+    "password: expired please reset",
+    "password: expired, please reset",
+    // Go's error wrapping and validators' messages.
+    "auth: failed to read coordinators collection",
+    "oidc: verify token: failed to verify signature: no keys matches jwk keyid",
+    "session token: invalid format",
+    "GITHUB_TOKEN: Invalid format - expected ghp_*",
+    "Reset Password: Failed to send email",
+    "1Password: failed to fill whole buffer",
+    "Failed to save token: invalid format",
+    "decryptPassword: invalid format (expected <iv>:<tag>:<ciphertext>)",
+    "password: invalid format/length/characters",
+    "password: required field",
+    "auth: failed to verify token: jwt expired",
+    "GetToken: failed to build token: context canceled",
+    "invalid access token: failed to parse token: unexpected signature algorithm",
+    "auth: failed to refresh token: context deadline exceeded",
+    // Server addresses, ids, routes and times.
+    "auth: failed to fetch JWKS from https://team.cloudflareaccess.com/cdn-cgi/access/certs",
+    "auth: failed to reach 10.0.0.5:6379",
+    "password: failed to connect to db.internal:5432 (version 16.1)",
+    "token: invalid for ray 8f1e2d3c4b5a6978",
+    "api_key: invalid for zone 023e105f4ecef8ad9ca31a8372d0c353",
+    "token: expired at 2026-12-05T03:00:00Z, ray=8f1e2d3c4b5a6978",
+    "auth: failed for request 8f1e2d3c4b5a6978 path=/api",
+    "token: expired for request 3fa85f64-5717-4562-b712-2fcf8a4e1f0a",
+    "auth: failed to connect to redis-01:6379 after 1500ms",
+    "token: invalid for key v2 in 1500ms",
+    // What fix65c read one way and its neighbour the other: all kept.
+    "password: expired at 2026-12-05T03:00:00Z",
+    "password: expired at 1764878400",
+    "password: expired 1764878400000",
+    "password: expired 30s ago",
+    "token: invalid for client 42",
+    "token: invalid for client web",
+    "token: invalid for tenant acme",
+    "token: revoked by user",
+    "token: revoked by the user",
+    "password: failed policy check",
+    "password: failed strength check",
+    "password: failed 'config.json'",
+  ];
+  for (const [form, storedIn] of FORMS) itKeeps(`${form}: %s stays`, storedIn, PROSE);
+  it("keeps a Unix time after a Redis reply's password word", () => {
+    expect(stored("password: ERR invalid password 1764878400")).toBe("password: ERR invalid password 1764878400");
+  });
+});
+
+describe("after a state's word only the words shaped as a secret go", () => {
+  const TAKEN: readonly (readonly [string, string])[] = [
+    ["password: failed letmein", `password: failed ${R}`],
+    ["password: invalid 12345678", `password: invalid ${R}`],
+    ["password: invalid 'letmein'", `password: invalid '${R}'`],
+    ["password: failed Xk9mQ7vLp2 for user 42", `password: failed ${R} for user 42`],
+    ['password: reset "Sommer2024!" for user 42', `password: reset "${R}" for user 42`],
+    ["password: invalid 48291734 at 2026-12-05T03:00:00Z", `password: invalid ${R} at 2026-12-05T03:00:00Z`],
+    ["token: expired ghp_16C7e42F292c6912E7710c838347Ae178B4a now", `token: expired ${R} now`],
+    ["token: expired next=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9", `token: expired next=${R}`],
+    ["password: failed hunter2x9, retry later", `password: failed ${R}, retry later`],
+    ["secret: loaded from vault, 9f86d081884c7d65a1b2", `secret: loaded from vault, ${R}`],
+    // After a wrapped error's step a cause of one word may be the secret.
+    ["failed to verify password: letmein", `failed to verify password: ${R}`],
+    // The new and the old secret's pairs after a change's word.
+    ["password: changed new=letmein", `password: changed new=${R}`],
+    ["password: changed old=letmein new=sunshine", `password: changed old=${R} new=${R}`],
+    ["password: reset to=letmein", `password: reset to=${R}`],
+    ["password: changed to=letmein", `password: changed to=${R}`],
+    ["password: reset for user 42 new=letmein", `password: reset for user 42 new=${R}`],
+    // A lone chosen word after a state's word and a mark.
+    ["password: expired, letmein", `password: expired, ${R}`],
+    ["password: expired - letmein", `password: expired - ${R}`],
+    ["password: expired (letmein)", `password: expired (${R})`],
+    ["password: ok (swordfish)", `password: ok (${R})`],
+    // A Redis reply's prose opener before one word is no reply.
+    ["password: ERR the sunshine", `password: ${R}`],
+    ["password: ERR no way", `password: ${R}`],
+    ["password: ERR value hunter", `password: ${R}`],
+    ["password: ERR password letmein", `password: ${R}`],
+    ["token: ERR user sunshine", `token: ${R}`],
+  ];
+  for (const [form, storedIn] of FORMS) itStores(`${form}: %s is stored %s`, storedIn, TAKEN);
+  itKeeps("text %s stays", stored, ["password: ERR no such key", "password: ERR value is not an integer or out of range", "token: ERR user not found"]);
 });

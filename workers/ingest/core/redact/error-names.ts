@@ -44,8 +44,18 @@ const REDIS_MESSAGE_OPENERS: ReadonlySet<string> = new Set([
 
 /** Whether the message after a Redis error code (no exception class's `:`) opens as Redis's replies do (`REDIS_MESSAGE_OPENERS`). */
 function opensRedisMessage(message: string): boolean {
-  return REDIS_MESSAGE_OPENERS.has((/^[A-Za-z']+/.exec(message)?.[0] ?? "").toLowerCase());
+  const opener = (/^[A-Za-z']+/.exec(message)?.[0] ?? "").toLowerCase();
+  return REDIS_MESSAGE_OPENERS.has(opener) && !(PROSE_OPENERS.has(opener) && ONE_WORD_AFTER_OPENER.test(message));
 }
+
+/**
+ * Openers that are common words of any sentence (`REDIS_MESSAGE_OPENERS`): Redis's replies go on
+ * after them with two words or more (`ERR no such key`, `ERR value is not an integer …`), so one
+ * word alone after them (`ERR the sunshine`, `ERR password letmein`) is a value's.
+ */
+const PROSE_OPENERS: ReadonlySet<string> = new Set(["the", "no", "not", "you", "user", "password", "value"]);
+/** An opener and one word, a sentence's mark after it or not, to the line's end or the sentence's. */
+const ONE_WORD_AFTER_OPENER = /^[A-Za-z']+[ \t]+[^\s"'`\\.!]+(?:[.!]?(?:[\r\n]|\\*["'`]|$)|[.!][ \t])/;
 
 /** A Redis error code alone, as an exception class's message (`ReplyError: WRONGPASS`, the message cut). */
 const REDIS_CODE_ALONE = new RegExp(String.raw`^(?:${REDIS_ERROR_CODES})[.,;!?]?$`);
@@ -65,10 +75,20 @@ export function isSecretShapedWord(word: string): boolean {
 
 /**
  * Eight digits or more right after a secret's word in a message (`ERR invalid password 48291734`):
- * a numeric password the message quotes. Elsewhere a number is the message's own (a pid, a
+ * a numeric password the message quotes, unless a Unix time (`isUnixTimestamp`). Elsewhere a number is the message's own (a pid, a
  * timestamp, a byte count).
  */
 const NUMBER_AFTER_SECRET_WORD = /(?<=\b(?:password|passwd|passcode|passphrase|pin|secret|token)[ \t:=]+)\d{8,}(?![\w.])/gi;
+
+/**
+ * Whether `digits` are a Unix time in seconds, milliseconds, microseconds or nanoseconds between
+ * 2000-01-01 and 2100-01-01 (`1764878400`, `1764878400123`): a log's time, not a numeric password.
+ */
+export function isUnixTimestamp(digits: string): boolean {
+  if (digits.length !== 10 && digits.length !== 13 && digits.length !== 16 && digits.length !== 19) return false;
+  const seconds = Number(digits.slice(0, 10));
+  return seconds >= 946_684_800 && seconds < 4_102_444_800;
+}
 
 /** Marks a sentence or a quotation puts around a word. */
 const WORD_EDGES = /^["'`([{<]+|["'`)\]}>.,;:!?]+$/g;
@@ -133,6 +153,17 @@ function firstLine(text: string): string {
 function lastSecretShapedEnd(text: string): number | undefined {
   let end: number | undefined;
   for (const word of text.matchAll(/\S+/g)) if (isSecretShapedWord(word[0])) end = word.index + ownEnd(word[0]);
-  for (const digits of text.matchAll(NUMBER_AFTER_SECRET_WORD)) end = Math.max(end ?? 0, digits.index + digits[0].length);
+  for (const digits of text.matchAll(NUMBER_AFTER_SECRET_WORD)) if (!isUnixTimestamp(digits[0])) end = Math.max(end ?? 0, digits.index + digits[0].length);
   return end;
 }
+
+/**
+ * Whether `before`, the text before a secret's name and its colon, ends in a step that failed
+ * (`failed to build `, `unable to parse the `, `could not refresh `; not `failed with `): the name is that step's
+ * object and the colon Go's error wrapping (`fmt.Errorf("failed to build token: %w", err)`,
+ * `GetToken: failed to build token: context canceled`), so what follows is the cause.
+ */
+export function wrapsErrorBefore(before: string): boolean {
+  return WRAPPING_STEP_BEFORE.test(before);
+}
+const WRAPPING_STEP_BEFORE = /(?:^|[\s:])(?:(?:failed|unable|error) (?:to|while|when)|cannot|can't|could not|couldn't) [a-z]+ (?:the |a |an |new |access |refresh |session |api |auth )?$/i;

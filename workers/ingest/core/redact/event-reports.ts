@@ -1,4 +1,4 @@
-import { isSecretShapedWord } from "./error-names";
+import { isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
 
 /**
  * A secret's name followed by a report of what happened, as auth and account services log a step
@@ -100,18 +100,21 @@ const CLAUSE_END = /[,;|&]|\.(?=[ \t]|$)|[ \t][-–—](?=[ \t])/;
 
 /**
  * How the value after a secret's name reads as a report: `kept`, every word of it a report's; or
- * a report of two words or more with words after it that do not fit (`password: changed for user
- * 42, hunter2x9`), where the whole value, its first `length` characters, is the secret's.
+ * a report's words with words shaped as a secret among or after them (`password: changed for
+ * user 42, hunter2x9`, `password: failed letmein`), where only the `secrets` go, spans of the
+ * value's first `length` characters (from the value's start), and the prose around them stays.
  */
-export type ReportReading = { readonly kept: true } | { readonly kept: false; readonly length: number };
+export type ReportReading = { readonly kept: true } | { readonly kept: false; readonly length: number; readonly secrets: readonly Span[] };
 
 /**
  * How the value starting at `text[at]`, the unquoted text after a secret's name and colon in
  * prose, reads as a report of what happened to the secret (see above); undefined when it does
- * not start with one (a lone word included), for the name's other rules to read. A caller
- * applies it to prose only, and not under a code's name (`pin`, `otp`): under an attribute's
- * key, in a URL's query or a flag the value is the secret whatever it says. `isState` says
- * whether a lower-case word is one of the name's state words, read as an outcome's word.
+ * not start with one (a lone word included) or is prose with no word shaped as a secret
+ * (`auth: failed to read coordinators collection`, `token: expired because the session ended`),
+ * for the name's other rules to read. A caller applies it to prose only, and not under a code's
+ * name (`pin`, `otp`): under an attribute's key, in a URL's query or a flag the value is the
+ * secret whatever it says. `isState` says whether a lower-case word is one of the name's state
+ * words, read as an outcome's word.
  */
 export function readReport(text: string, at: number, isState: (word: string) => boolean = () => false): ReportReading | undefined {
   REPORT_TEXT.lastIndex = at;
@@ -122,32 +125,27 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   if (clauses.length === 0) return undefined;
   const first = wordsOf(clauses[0]!);
   const read = reportLength(first, isState);
+  if (read === 0) return undefined;
+  // A state's or report's words and words shaped as a secret after them: those words go, the
+  // prose stays (`password: failed hunter2x9 for user 42`, `Passwort: OK geheim123`).
+  const isReportWord = (word: string) => isGrammarWord(word) || isState(word);
+  const secrets = proseSecretSpans(value, found, isReportWord);
+  if (secrets.length > 0) return { kept: false, length: secrets.at(-1)![1], secrets };
+  // A value redacted before, its secrets already marked (`password: changed [REDACTED:…]`): the rest is prose.
+  if (value.includes("[REDACTED:")) return { kept: true };
+  // A state's word and a word a sentence goes on with, the clause's only words (`password: changed
+  // successfully`, `token: expired now, retrying`), before no word shaped as a secret.
+  if (isStateAndProseWord(clauses[0]!, isReportWord)) return { kept: true };
   // A lone state's or outcome's word is read by the name's own rules (`password: changed`, `token: expired`).
-  if (read === 0 || (first.length === 1 && clauses.length === 1)) return undefined;
+  if (first.length === 1 && clauses.length === 1) return undefined;
   const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));
-  if (fits) return { kept: true };
-  // A lone state's word, then after a mark a sentence of prose (`password: expired, please reset`,
-  // `password: invalid (min 8 chars)`): the name's own rules read it, unless a word after it is
-  // shaped as a secret (`token: expired, eyJhbGciOi…`).
-  const alone = read === 1 && (first.length === 1 || first[1]!.startsWith("("));
-  if (alone && !value.split(/[ \t,;|&]+/).slice(1).some(isSecretShaped)) return undefined;
-  // A state's or report's words and anything outside the grammar after them: the whole value is
-  // the secret (`password: failed hunter2x9`, `Passwort: OK geheim123`, `password: reset "Sommer2024!"`).
-  return { kept: false, length: value.trimEnd().length };
+  return fits ? { kept: true } : undefined;
 }
 
-/**
- * Whether `word`, as prose writes it (a sentence's or a bracket's marks around it), is shaped as a
- * secret: letters and digits together (`isSecretShapedWord`: `hunter2x9`, a JWT's first
- * segment), eight digits or more (a numeric password, `48291734`), or a quoted word.
- */
-function isSecretShaped(word: string): boolean {
-  return QUOTED_WORD.test(word) || isSecretShapedWord(word) || LONG_DIGITS.test(word.replace(/^\(|[).…]+$/g, ""));
+/** Whether `word`, lower case, is one of the report grammar's closed lists' (an outcome's, a subject's, a party's, an actor's, a purpose's or a source's word). */
+function isGrammarWord(word: string): boolean {
+  return [OUTCOME_WORDS, SUBJECT_WORDS, PARTY_WORDS, ACTOR_WORDS, PURPOSE_WORDS, SOURCE_WORDS, NEXT_STEP_WORDS].some((words) => words.has(word));
 }
-/** A word in quotes, escaped or not (`"Sommer2024!"`, `\"geheim\"`). */
-const QUOTED_WORD = /^\\*(["'`]).+\\*\1[.,;:!?)]*$/;
-/** Eight digits or more. */
-const LONG_DIGITS = /^\d{8,}$/;
 
 /**
  * `value` up to logfmt's next pairs when every word after it is a `name=value` pair, two or more,

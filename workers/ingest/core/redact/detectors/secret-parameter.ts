@@ -41,7 +41,8 @@ import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
 import { isOutcomeWord, readReport } from "../event-reports";
-import { errorNamedValueEnd } from "../error-names";
+import { isWrappedCause } from "../report-secrets";
+import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
@@ -662,6 +663,17 @@ function reportsSecretEvent(name: string, value: string): boolean {
 /** A name's last words that name a step done to a secret, lower case. */
 const SECRET_EVENT_WORDS: ReadonlySet<string> = new Set(["reset", "rotation", "recovery", "change", "refresh"]);
 
+/** `text` with each of `spans` (`[start, end)`, in order, apart) replaced by `marker`. */
+function withSpansReplaced(text: string, spans: readonly (readonly [number, number])[], marker: string): string {
+  let written = "";
+  let from = 0;
+  for (const [start, end] of spans) {
+    written += text.slice(from, start) + marker;
+    from = end;
+  }
+  return written + text.slice(from);
+}
+
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
 
@@ -786,12 +798,15 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const rule = delimited ? undefined : passwordRuleAt(text, start + valueStart);
   if (rule !== undefined) return rule.kept ? undefined : { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + rule.length };
   // A report of what happened, every word of the whole value a report's (`auth: jwt verified in
-  // 4ms`, `password: reset email queued for delivery`); a state's or outcome's word with a word
-  // after it that does not fit is the value, all of it (`password: changed for user 42,
-  // hunter2x9`, `Passwort: OK geheim123`), before a state's word alone is kept below. A code's
-  // name holds its code whatever follows (`pin: changed in 4821`).
+  // 4ms`, `password: reset email queued for delivery`), stays; after a state's or outcome's word
+  // only the words shaped as a secret go and the prose stays (`password: changed for user 42,
+  // [REDACTED]`, `password: failed [REDACTED] for user 42`), before a state's word alone is kept
+  // below. A code's name holds its code whatever follows (`pin: changed in 4821`).
   const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart, (word) => isStateWordUnder(name, word));
-  if (report?.kept === false) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  if (report?.kept === false) {
+    const written = text.slice(start + valueStart, start + valueStart + report.length);
+    return { text: `${match.slice(0, valueStart)}${withSpansReplaced(written, report.secrets, marker)}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
+  }
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
   // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
@@ -799,6 +814,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (!delimited && isOutcomeWord(bare) && (namesToken(name) || reportsSecretEvent(name, bare))) return undefined;
   // A scheme's word as the name (`Authorization: Token: abgelaufen`) names no language: any one's state word is a state.
   if (!delimited && isAuthScheme(name) && isStateInAnyLanguage(bare)) return undefined;
+  // The name as the object of a wrapped error's step (Go's `failed to build token: %w`): the cause follows.
+  if (!delimited && wrapsErrorBefore(text.slice(Math.max(0, start - 48), text.lastIndexOf(name, start))) && isWrappedCause(line)) return undefined;
   if (holdsSchemeAlone(name, line)) return undefined;
   const worded = delimited ? undefined : wordedCredentialEnd(name, line);
   if (worded !== undefined) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + worded };

@@ -1,0 +1,190 @@
+import { isSecretShapedWord, isUnixTimestamp } from "./error-names";
+
+/**
+ * The words shaped as a secret in the prose after a secret's name and a state's or outcome's word
+ * (`password: failed hunter2x9 for user 42`, `token: expired ghp_… now`, `password: reset
+ * "Sommer2024!"`, `password: changed new=letmein`): only those go, and the prose, its ids,
+ * addresses, routes, times and versions around them stay (`auth: failed to reach 10.0.0.5:6379`,
+ * `token: invalid for ray 8f1e2d3c4b5a6978`). Read by `readReport` (event-reports.ts).
+ */
+
+/** A part of a value, `[start, end)` in characters from the value's start. */
+export type Span = readonly [number, number];
+
+/**
+ * The spans of `value` (the text after a state's or outcome's word's secret name, its first word
+ * that word) holding a secret, in order:
+ * - a word shaped as one (`isProseSecret`): letters and digits together that are no id, address,
+ *   duration or size (a hex id after the noun naming it: `ray 8f1e…`); eight digits or more that are no Unix timestamp; a known token's prefix;
+ * - a word in quotes (`'letmein'`, `"Sommer2024!"`, escaped in JSON text too), its inside, unless
+ *   a path, a file's or a host's name (`'config.json'`);
+ * - after a change's word (`changed`, `reset`), the value of a pair naming the new or the old
+ *   secret (`new=letmein`, `old=…`, `to=letmein`): elsewhere `name=value` is the line's own field;
+ * - the value's only other word when it comes right after the state's word, with a mark between
+ *   or not (`failed letmein`, `expired, letmein`, `expired - letmein`, `expired (letmein)`), and
+ *   is none of the words a sentence goes on with there (`AFTER_STATE_WORDS`: `now`, `again`,
+ *   `format`), no word of the report's grammar (`isReportWord`) and no verb's or adverb's form
+ *   (`-ing`, `-ed`, `-ly`, `-ion`, `-ment`: `expired, retrying`).
+ * `found` is `value` with the line's next pairs after it, where the change's pairs are read.
+ */
+export function proseSecretSpans(value: string, found: string, isReportWord: (word: string) => boolean): Span[] {
+  const words = [...value.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0]));
+  const spans: Span[] = [];
+  for (const [k, word] of words.entries()) {
+    // A pair is the line's own field, but a known token is a secret under any name (`next=eyJ…`).
+    if (PAIR.test(word[0])) {
+      const equals = word[0].indexOf("=") + 1;
+      const core = coreOf(word[0].slice(equals));
+      // A pair the line's next fields did not end the value with holds a secret when shaped as one (`hunter=2x9`, `abc=Zx9qLm2Pk7Vb`).
+      if (TOKEN_PREFIX.test(core.text) || (MIXED.test(core.text) && !isIdOrMeasure(core.text) && !HEX_ID.some((shape) => shape.test(core.text)))) spans.push([word.index + equals + core.start, word.index + equals + core.start + core.text.length]);
+      continue;
+    }
+    const quoted = QUOTED_WORD.exec(word[0]);
+    if (quoted !== null) {
+      if (!NAMES_PLACE.test(quoted[2]!)) spans.push([word.index + quoted[1]!.length, word.index + quoted[1]!.length + quoted[2]!.length]);
+      continue;
+    }
+    const core = coreOf(word[0]);
+    if (isProseSecret(core.text, k > 1 && isLabel(value, words[k - 1]!, word.index))) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
+  }
+  // The first sentence's words: a lone word may end one (`expired (letmein). Next …`).
+  const sentence = words.filter((word) => word.index! < firstSentenceEnd(value));
+  const lone = sentence.length === 2 ? coreOf(sentence[1]![0]) : undefined;
+  if (lone !== undefined && spans.length === 0 && isReportWord(coreOf(sentence[0]![0]).text.toLowerCase()) && isLoneSecretWord(lone.text, isReportWord)) {
+    spans.push([sentence[1]!.index! + lone.start, sentence[1]!.index! + lone.start + lone.text.length]);
+  }
+  if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
+    for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
+  }
+  // A marker written before is no secret again (redacting twice changes nothing).
+  const fresh = spans.filter(([start]) => !found.startsWith("[REDACTED:", start));
+  return fresh.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
+}
+
+/** Where `value`'s first sentence ends: at a `.` a blank or the end follows, else its end. */
+function firstSentenceEnd(value: string): number {
+  const end = /\.(?=[ \t]|$)/.exec(value);
+  return end === null ? value.length : end.index;
+}
+
+/** A word of prose: what blanks, a clause's marks and brackets leave. */
+const PROSE_WORD = /[^\s,;|&()]+/g;
+/** Letters and digits together. */
+const MIXED = /^(?=\D*\d)(?=[^A-Za-z]*[A-Za-z])/;
+/** A dash standing between clauses or a sentence's marks alone (`expired - letmein`, `(letmein).`). */
+const DASH = /^[-–—.…!?:]+$/;
+/** A `name=value` pair, the line's own field (not base64's `==` padding). */
+const PAIR = /^[A-Za-z_][\w.-]{0,63}=[^=]/;
+/** A word of four characters or more in quotes, escaped or not, and a sentence's marks after it: the opening quote, the word (not Go's `invalid character 'x'`). */
+const QUOTED_WORD = /^(\\*["'`])([^"'`\\\s]{4,})\\*["'`][.,;:!?]*$/;
+/** A path, a host's or a file's name (`/etc/app`, `config.json`, `db.internal:5432`). */
+const NAMES_PLACE = /[/\\:]|[A-Za-z]\.[A-Za-z]/;
+/** The words that say a secret was changed, after which a pair names the new or old one, lower case. */
+const CHANGE_WORDS: ReadonlySet<string> = new Set(["changed", "reset", "updated", "rotated", "set"]);
+/** A pair naming the new or the old secret (`new=letmein`, `to=letmein`): its value. */
+const CHANGED_VALUE_PAIR = /(?<=^|[ \t])(?:new|old|to|current|previous|value)=([^\s"'`=][^\s"'`]*)/g;
+
+/** Marks a sentence or a quotation puts around a word. */
+const LEADING_MARKS = /^["'`[{<]+/;
+const TRAILING_MARKS = /(?:\\*["'`]|[\]}>.,;:!?…])+$/;
+
+/** `word` without the marks around it, and where it starts in `word`. */
+function coreOf(word: string): { text: string; start: number } {
+  const start = LEADING_MARKS.exec(word)?.[0].length ?? 0;
+  const text = word.slice(start).replace(TRAILING_MARKS, "");
+  return { text, start };
+}
+
+/**
+ * Whether `word` (no marks around it) is shaped as a secret in prose: a known token's prefix
+ * (a JWT's `eyJ`, GitHub's `ghp_`), letters and digits together (`isSecretShapedWord`) that are
+ * no id, measure (`isIdOrMeasure`) or encoding's or algorithm's name (`TECHNICAL_NAMES`: `base64`,
+ * `sha256`; a hex id or a UUID only after a `labelled` noun: `ray 8f1e2d3c4b5a6978`, not `loaded
+ * from vault, 9f86d081884c7d65a1b2`), or eight digits or more that are no Unix timestamp and no
+ * `labelled` id (`invalid 48291734` goes; `expired 1764878400`, `for session 12345678` stay).
+ */
+function isProseSecret(word: string, labelled: boolean): boolean {
+  if (TOKEN_PREFIX.test(word)) return true;
+  if (/^\d+$/.test(word)) return word.length >= 8 && !isUnixTimestamp(word) && !labelled;
+  return isSecretShapedWord(word) && !isIdOrMeasure(word) && !TECHNICAL_NAMES.has(word.toLowerCase()) && !(labelled && HEX_ID.some((shape) => shape.test(word)));
+}
+
+/**
+ * Whether `before`, the word before the one at `at` in `value` and not the state's word, names
+ * that word (`ray`, `zone`, `request`): letters, only blanks between them.
+ */
+function isLabel(value: string, before: RegExpMatchArray, at: number): boolean {
+  return /^[ \t]+$/.test(value.slice(before.index! + before[0].length, at)) && /^[A-Za-z]+$/.test(before[0]);
+}
+/** Encodings', hashes', ciphers' and types' names of six characters or more with digits, lower case (`failed to decode base64`). */
+const TECHNICAL_NAMES: ReadonlySet<string> = new Set([
+  "base64", "base32", "base58", "sha224", "sha256", "sha384", "sha512", "oauth2", "pbkdf2", "argon2", "argon2i", "argon2id", "aes128",
+  "aes192", "aes256", "rsa2048", "rsa4096", "ed25519", "x25519", "secp256k1", "secp256r1", "prime256v1", "int32", "int64", "uint32",
+  "uint64", "float32", "float64", "utf16le", "pkcs12", "pkcs8", "chacha20", "poly1305", "scrypt", "http11",
+]);
+/** A hex id of 12 or more in one case (a ray's, a zone's, a trace's) or a UUID. */
+const HEX_ID: readonly RegExp[] = [/^(?:[0-9a-f]{12,}|[0-9A-F]{12,})$/, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i];
+/** A known token's opening: a JWT's header (RFC 7519 §3, `eyJ` base64url of `{"`), GitHub's token prefixes. */
+const TOKEN_PREFIX = /^(?:eyJ[\w-]{6,}|gh[pousr]_[A-Za-z0-9]{8,}|github_pat_\w{8,})/;
+
+/**
+ * Whether a word of letters and digits is an id or a measure: a short prefix and digits or hex
+ * (`u-88123`, `redis-01`, `req_8f1e2d3c`), a duration (`1500ms`, `1h30m`), a size (`512MB`) or a
+ * compact timestamp (`20261205T030000Z`) or a zone's offset (`GMT+0000`).
+ */
+function isIdOrMeasure(word: string): boolean {
+  return ID_OR_MEASURE.some((shape) => shape.test(word));
+}
+const ID_OR_MEASURE: readonly RegExp[] = [
+  /^[a-z]{1,16}[-_](?:\d+|[0-9a-f]{6,})$/i,
+  /^(?:\d+(?:\.\d+)?(?:ns|us|µs|ms|s|m|h|d))+$/,
+  /^\d+(?:\.\d+)?(?:[KMGTP]i?B|[kK]B|B|bytes?)$/,
+  /^\d{8}T\d{6}Z?$/,
+  /^(?:GMT|UTC)[+-]\d{2}:?\d{2}$/,
+];
+
+/**
+ * The words a sentence goes on with right after a secret's state word, lower case (`password:
+ * expired now`, `password: invalid format`, `token: missing claims`): when, how, and what of the
+ * secret the state is about. Not complete; a verb's or adverb's form is read by its ending.
+ */
+const AFTER_STATE_WORDS: ReadonlySet<string> = new Set([
+  "now", "twice", "again", "once", "already", "today", "yesterday", "recently", "earlier", "later", "soon", "too", "also", "yet",
+  "successfully", "permanently", "temporarily", "silently", "automatically", "immediately", "manually", "here", "there", "upstream",
+  "because", "for", "to", "at", "by", "in", "on", "of", "from", "with", "without", "via", "after", "before", "since", "while",
+  "when", "due", "and", "or", "but", "so", "then", "please", "see", "try", "retry", "contact", "use", "is", "was", "the", "a", "an",
+  "format", "length", "field", "value", "values", "input", "characters", "chars", "type", "syntax", "encoding", "credentials",
+  "credential", "response", "error", "errors", "attempt", "attempts", "data", "string", "parameter", "parameters", "param",
+  "argument", "header", "headers", "payload", "claims", "claim", "audience", "issuer", "scope", "scopes", "nonce", "algorithm",
+  "key", "keys", "secret", "password", "pin", "code", "otp", "user", "username", "email", "account", "domain", "origin", "host",
+  "url", "path", "route", "method", "permissions", "permission", "grant", "expiry", "ttl", "timestamp", "time", "date", "clock",
+  "id", "subject", "prefix", "checksum", "digest", "salt", "entry", "record", "state", "status", "reply", "body", "config",
+  "none", "empty", "unknown", "null", "true", "false", "yes", "no", "not", "it", "this", "that",
+]);
+/** A verb's or an adverb's form, or a noun of an action (`retrying`, `ignored`, `silently`, `validation`, `enforcement`). */
+const PROSE_ENDING = /(?:ing|ed|ly|ion|ions|ment|ments)$/;
+
+/**
+ * Whether `clause` is a state's or outcome's word and one word a sentence goes on with there
+ * (`changed successfully`, `expired now`, `invalid format`, `failed again`): prose, kept.
+ */
+export function isStateAndProseWord(clause: string, isReportWord: (word: string) => boolean): boolean {
+  const words = [...clause.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0])).map((word) => coreOf(word[0]).text);
+  return words.length === 2 && isReportWord(words[0]!.toLowerCase()) && /^[A-Za-z][A-Za-z'-]*$/.test(words[1]!) && !isLoneSecretWord(words[1]!, isReportWord);
+}
+
+/** Whether `word`, the only word after a state's word, is a chosen word in its place: letters, in none of the lists above. */
+function isLoneSecretWord(word: string, isReportWord: (word: string) => boolean): boolean {
+  const lower = word.toLowerCase();
+  return /^[A-Za-z][A-Za-z'-]*$/.test(word) && !AFTER_STATE_WORDS.has(lower) && !isReportWord(lower) && !PROSE_ENDING.test(lower);
+}
+
+/**
+ * Whether `value`, the text after a wrapped error's step and its colon, reads as that error's
+ * cause: two words or more (`context canceled`, `unexpected signature algorithm`, `no such
+ * host`), none shaped as a secret (`proseSecretSpans`). One word may be the secret.
+ */
+export function isWrappedCause(value: string): boolean {
+  const words = [...value.matchAll(PROSE_WORD)];
+  return words.length >= 2 && proseSecretSpans(value, value, () => false).length === 0;
+}
