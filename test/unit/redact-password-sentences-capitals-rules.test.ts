@@ -123,3 +123,13 @@ describe("a rule for the password's length where its value would be", () => {
     ["Passwort: Sommer2024 (mindestens 12 Zeichen)", `Passwort: ${PARAM}`],
   ]);
 });
+
+describe("a password's sentence the search finds and no reading takes", () => {
+  // The search's words matched but no sentence's reading took them: the rule declines instead of
+  // failing (which replaced the whole text with a failure's marker).
+  itKeepsInEveryForm("keeps it", [
+    "Password for user 42 changed to version 3",
+    "Password for db-prod-01.internal rotated to version 7",
+    "Password for host rotated to version 7 at 03:00",
+  ]);
+});

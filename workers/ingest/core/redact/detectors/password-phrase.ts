@@ -177,7 +177,10 @@ export const passwordPhraseDetector: Detector = {
       const set = to === null || SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
       return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
     }
-    const equals = ENCODED_EQUALS.exec(match)!;
+    // The search also finds a sentence's words whose reading above declined it (`Password for
+    // user 42 changed to version 3`): only an encoded pair is left to read here.
+    const equals = ENCODED_EQUALS.exec(match);
+    if (equals === null) return undefined;
     const value = match.slice(equals.index + 3);
     const named = isSecretParameterName(match.slice(0, equals.index));
     return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
