@@ -154,6 +154,16 @@ describe("prose after a state's word stays, its ids, addresses, routes and times
     "password: failed policy check",
     "password: failed strength check",
     "password: failed 'config.json'",
+    // A name or id a noun names (a user, a host, a region, a key's id, a build, a worker, a ray).
+    "token: expired for user u_42abc on host edge-fra-03",
+    "password: failed for user bob on replica pg-replica-2",
+    "auth: failed for user bob on host api-gw-2",
+    "secret: rotated for app app-7f3e in region eu-west-1",
+    "token: invalid signature for kid 4f1c2b9a",
+    "token: revoked for client web-7 build b20240501x",
+    "token: expired at 1764878400 in worker shop-worker-v2",
+    "session token: expired for ray 8f1e2d3c4b5a6978-FRA",
+    "password: invalid for user alice42 from 10.0.0.5",
   ];
   for (const [form, storedIn] of FORMS) itKeeps(`${form}: %s stays`, storedIn, PROSE);
   it("keeps a Unix time after a Redis reply's password word", () => {
@@ -167,6 +177,9 @@ describe("after a state's word only the words shaped as a secret go", () => {
     ["password: invalid 12345678", `password: invalid ${R}`],
     ["password: invalid 'letmein'", `password: invalid '${R}'`],
     ["password: failed Xk9mQ7vLp2 for user 42", `password: failed ${R} for user 42`],
+    ["password: failed hunter2x9 for user bob on host edge-fra-03", `password: failed ${R} for user bob on host edge-fra-03`],
+    // A key's next word may be the secret itself: judged by its shape.
+    ["secret: rotated to version 7 for key Xk9mQ7vLp2", `secret: rotated to version 7 for key ${R}`],
     ['password: reset "Sommer2024!" for user 42', `password: reset "${R}" for user 42`],
     ["password: invalid 48291734 at 2026-12-05T03:00:00Z", `password: invalid ${R} at 2026-12-05T03:00:00Z`],
     ["token: expired ghp_16C7e42F292c6912E7710c838347Ae178B4a now", `token: expired ${R} now`],

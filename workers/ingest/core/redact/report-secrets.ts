@@ -45,7 +45,11 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
       continue;
     }
     const core = coreOf(word[0]);
-    if (isProseSecret(core.text, k > 1 && isLabel(value, words[k - 1]!, word.index))) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
+    const labelled = k > 1 && isLabel(value, words[k - 1]!, word.index);
+    // A word a noun names as a thing the system runs or counts (`on host edge-fra-03`, `in region
+    // eu-west-1`, `for user alice42`) is that thing's name or id, unless it is a known token.
+    if (labelled && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()) && !TOKEN_PREFIX.test(core.text)) continue;
+    if (isProseSecret(core.text, labelled)) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
   }
   // The first sentence's words: a lone word may end one (`expired (letmein). Next …`).
   const sentence = words.filter((word) => word.index! < firstSentenceEnd(value));
@@ -116,6 +120,19 @@ function isProseSecret(word: string, labelled: boolean): boolean {
 function isLabel(value: string, before: RegExpMatchArray, at: number): boolean {
   return /^[ \t]+$/.test(value.slice(before.index! + before[0].length, at)) && /^[A-Za-z]+$/.test(before[0]);
 }
+/**
+ * Nouns before a name or id in a report's prose (`for user alice42`, `on replica pg-replica-2`,
+ * `for kid 4f1c2b9a`, `build b20240501x`), lower case: what a system names its users, machines,
+ * places, builds and requests by. Not the words a secret itself may follow (`key`, `code`, `pin`,
+ * `value`), whose next word stays judged by its shape.
+ */
+const NAMING_NOUNS: ReadonlySet<string> = new Set([
+  "user", "username", "account", "tenant", "org", "team", "client", "app", "application", "service", "worker", "script", "host",
+  "hostname", "server", "node", "pod", "instance", "replica", "shard", "cluster", "region", "zone", "colo", "datacenter", "db",
+  "database", "bucket", "queue", "topic", "namespace", "project", "env", "environment", "deployment", "release", "build", "version",
+  "commit", "branch", "ray", "request", "trace", "span", "job", "task", "device", "machine", "container", "kid", "issuer",
+  "audience", "realm", "domain", "route", "endpoint", "site", "store", "shop", "order", "customer",
+]);
 /** Encodings', hashes', ciphers' and types' names of six characters or more with digits, lower case (`failed to decode base64`). */
 const TECHNICAL_NAMES: ReadonlySet<string> = new Set([
   "base64", "base32", "base58", "sha224", "sha256", "sha384", "sha512", "oauth2", "pbkdf2", "argon2", "argon2i", "argon2id", "aes128",
