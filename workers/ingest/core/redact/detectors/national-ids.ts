@@ -130,16 +130,16 @@ const BARE_LABEL = /^[A-Za-z]{3}["'\\]*[ \t]*[:：=]/;
  * `SIN 046454286`) the number is the document's in any printing (`NHS: 9434765919`, `SIN:
  * 046454286`), but digits in a row before a count's or a unit's word (`isCountAfter`: `NHS:
  * 1234567881 records synced`); its groups each apart, whatever follows (`NHS: 943 476 5919
- * records`). After the name and a blank (`NHS `, `NAS `, `SIN - `) it is one only printed as the
- * document prints it, its groups each apart (`943 476 5919`, `046-454-286`), as `SIN 046454286
- * cos 0.5` is not, and with no count's word after it (`NAS 046 454 286 Go libres`). After the
+ * records`). After the name and a blank (`NHS `, `NAS `, `SIN - `) it is one in any printing
+ * (`NHS 9434765919`: the check digit holds for one number in ten or eleven, and records carry the
+ * digits in a row) but before a count's or a unit's word (`NAS 046 454 286 Go libres`). After the
  * document's name with a word for "number" or `ID` (`NHS number 9434765919 records`, `NHS ID:`)
  * this is not asked.
  */
 function isBareLookAlike(number: string, after: string, labelled: boolean): boolean {
   const grouped = (number.match(DIGIT_GROUPS)?.length ?? 0) >= 3;
   if (labelled) return !grouped && isCountAfter(after);
-  return !grouped || isCountAfter(after);
+  return isCountAfter(after);
 }
 const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
@@ -312,7 +312,7 @@ export const nationalIdDetector: Detector = {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
-        // A bare abbreviation and a blank says a number is the document's only as the document prints it; as a label in any printing.
+        // A bare abbreviation names its document's number in any printing but before a count's or a unit's word (`isBareLookAlike`).
         const after = text.slice(end, end + COUNT_REACH);
         const labelled = BARE_LABEL.test(match) || (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0;
         const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, labelled);
