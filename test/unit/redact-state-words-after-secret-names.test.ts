@@ -180,6 +180,14 @@ describe("after a state's word only the words shaped as a secret go", () => {
     ["password: failed hunter2x9 for user bob on host edge-fra-03", `password: failed ${R} for user bob on host edge-fra-03`],
     // A key's next word may be the secret itself: judged by its shape.
     ["secret: rotated to version 7 for key Xk9mQ7vLp2", `secret: rotated to version 7 for key ${R}`],
+    // After a noun that names a thing, a word shaped as a secret rather than a name is still the secret.
+    ["token: invalid for client Xk9mQ7vLp2Qw", `token: invalid for client ${R}`],
+    ["client_secret: invalid for client 8Kq2mXv9Lp4Rz7Tn", `client_secret: invalid for client ${R}`],
+    ["password: rejected for host P4ssw0rd!2024", `password: rejected for host ${R}`],
+    ["password: invalid for user hunter2x9", `password: invalid for user ${R}`],
+    ["secret: rotated for env Xk9mQ7vLp2Qw", `secret: rotated for env ${R}`],
+    ["token: revoked for request a8Fk2LmQ9xZp7Wq3", `token: revoked for request ${R}`],
+    ["token: invalid for client AIzaSyA1b2C3d4E5f6G7h8I9j0KlMnOpQrStU", `token: invalid for client ${R}`],
     ['password: reset "Sommer2024!" for user 42', `password: reset "${R}" for user 42`],
     ["password: invalid 48291734 at 2026-12-05T03:00:00Z", `password: invalid ${R} at 2026-12-05T03:00:00Z`],
     ["token: expired ghp_16C7e42F292c6912E7710c838347Ae178B4a now", `token: expired ${R} now`],

@@ -47,8 +47,9 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
     const core = coreOf(word[0]);
     const labelled = k > 1 && isLabel(value, words[k - 1]!, word.index);
     // A word a noun names as a thing the system runs or counts (`on host edge-fra-03`, `in region
-    // eu-west-1`, `for user alice42`) is that thing's name or id, unless it is a known token.
-    if (labelled && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()) && !TOKEN_PREFIX.test(core.text)) continue;
+    // eu-west-1`, `for user alice42`) is that thing's name or id when shaped as one (`isNamedId`);
+    // a secret's shape there is still the secret (`for client Xk9mQ7vLp2Qw`).
+    if (labelled && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()) && isNamedId(core.text)) continue;
     if (isProseSecret(core.text, labelled)) spans.push([word.index + core.start, word.index + core.start + core.text.length]);
   }
   // The first sentence's words: a lone word may end one (`expired (letmein). Next …`).
@@ -133,6 +134,24 @@ const NAMING_NOUNS: ReadonlySet<string> = new Set([
   "commit", "branch", "ray", "request", "trace", "span", "job", "task", "device", "machine", "container", "kid", "issuer",
   "audience", "realm", "domain", "route", "endpoint", "site", "store", "shop", "order", "customer",
 ]);
+/**
+ * Whether `word` is shaped as a thing's name or id, as systems make them: lower case, letters then
+ * digits (`alice42`, `web7`), a letter and a date's digits (`b20240501x`), hex (`4f1c2b9a`, a ray
+ * with its colo `8f1e2d3c4b5a6978-FRA`), or parts joined by `-`, `_` or `.` each letters then
+ * digits, digits then letters, or short hex (`edge-fra-03`, `eu-west-1`, `shop-worker-v2`,
+ * `u_42abc`, `app-7f3e`). Mixed case or digits between letters (`Xk9mQ7vLp2Qw`, `hunter2x9`) are
+ * a secret's shape, not a name's.
+ */
+function isNamedId(word: string): boolean {
+  return NAMED_ID.some((shape) => shape.test(word));
+}
+const NAMED_ID_PART = "(?:[a-z]+\\d*|\\d+[a-z]*|[0-9a-f]{1,8})";
+const NAMED_ID: readonly RegExp[] = [
+  /^[a-z]+\d+$/,
+  /^[a-z]\d{6,}[a-z]?$/,
+  /^[0-9a-f]{6,}(?:-[A-Z]{3})?$/,
+  new RegExp(`^${NAMED_ID_PART}(?:[-_.]${NAMED_ID_PART})+$`),
+];
 /** Encodings', hashes', ciphers' and types' names of six characters or more with digits, lower case (`failed to decode base64`). */
 const TECHNICAL_NAMES: ReadonlySet<string> = new Set([
   "base64", "base32", "base58", "sha224", "sha256", "sha384", "sha512", "oauth2", "pbkdf2", "argon2", "argon2i", "argon2id", "aes128",
