@@ -97,6 +97,8 @@ describe("national numbers by their names", () => {
     "NAS: 046 454 287",
     "NAS 192.168.1.10",
     "NAS volume 123 456 789 full",
+    // A bare NAS names its document's number only printed in its groups.
+    "NAS 046454286",
     "NHS number 943 476 5918",
     "trust 943 476 5919",
     "マイナンバー: 1234 5678 9012",

@@ -4,7 +4,8 @@
  * number of its own country's plan (an Indian mobile, a UK switchboard's `… 0000`); a number with
  * a count's word after it and no label's `:` (`Kontakt 030 123456 Mal`) and a row count on the
  * line after a phone stay; a bare `NHS`, `NAS` or `SIN` and a blank names its document's number
- * in any printing with no count's or unit's word after it (`NAS 046 454 286 Go libres` stays); as
+ * (`NHS` in any printing, `NAS` and `SIN` only in groups) with no count's or unit's word after it
+ * (`NAS 046 454 286 Go libres`, `SIN 046454286 cos 0.5` stay); as
  * a label (`NHS: `) any printing, digits in a row before a count's word kept (`NHS: 1234567881
  * records synced`). Each in every form a sender
  * writes a line in.
@@ -86,6 +87,8 @@ describe("a bare NHS, NAS or SIN before a count's or a unit's word names no numb
   const KEPT = [
     "NHS: 1234567881 records synced",
     "NAS 046 454 286 Go libres",
+    "NAS 046454286",
+    "SIN 046454286 cos 0.5",
     "NAS: 046454286 Go libres",
     "SIN 046 454 286 rad",
     "SIN: 046454286 degrees",

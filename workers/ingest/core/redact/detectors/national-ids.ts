@@ -130,17 +130,22 @@ const BARE_LABEL = /^[A-Za-z]{3}["'\\]*[ \t]*[:：=]/;
  * `SIN 046454286`) the number is the document's in any printing (`NHS: 9434765919`, `SIN:
  * 046454286`), but digits in a row before a count's or a unit's word (`isCountAfter`: `NHS:
  * 1234567881 records synced`); its groups each apart, whatever follows (`NHS: 943 476 5919
- * records`). After the name and a blank (`NHS `, `NAS `, `SIN - `) it is one in any printing
- * (`NHS 9434765919`: the check digit holds for one number in ten or eleven, and records carry the
- * digits in a row) but before a count's or a unit's word (`NAS 046 454 286 Go libres`). After the
+ * records`). After the name and a blank: `NHS`, which names nothing else, in any printing
+ * (`Patient NHS 9434765919 admitted`: records carry the digits in a row) but one digit repeated
+ * (`NHS 0000000000`, a placeholder the check lets through); `NAS` (also a storage device) and
+ * `SIN` (also a sine) only printed as the document prints it, its groups each apart (`943 476
+ * 5919`, `046-454-286`), as `NAS 997220033 blocks` and `SIN 046454286 cos 0.5` are not; and never
+ * before a count's or a unit's word (`NAS 046 454 286 Go libres`). After the
  * document's name with a word for "number" or `ID` (`NHS number 9434765919 records`, `NHS ID:`)
  * this is not asked.
  */
-function isBareLookAlike(number: string, after: string, labelled: boolean): boolean {
+function isBareLookAlike(name: string, number: string, after: string, labelled: boolean): boolean {
   const grouped = (number.match(DIGIT_GROUPS)?.length ?? 0) >= 3;
   if (labelled) return !grouped && isCountAfter(after);
-  return isCountAfter(after);
+  if (/^nhs/i.test(name)) return ONE_DIGIT_REPEATED.test(number.replace(/\D/g, "")) || isCountAfter(after);
+  return !grouped || isCountAfter(after);
 }
+const ONE_DIGIT_REPEATED = /^(\d)\1*$/;
 const DIGIT_GROUPS = /[0-9\uFF10-\uFF19]+/g;
 /** A name that says a number follows (`NHS number `, `NHS: `, `個人番号`): a timestamp's digits after it are the number's (a Scottish CHI number starts with a birthday). */
 const LABELLED = /[:：=#]|[Nn](?:umber|o\.?|r\.?|º|°)[ \t]*$|番号|ナンバー/;
@@ -312,10 +317,10 @@ export const nationalIdDetector: Detector = {
       const length = lengthAt(NAMED_AT[index]!, text, start);
       const number = match.slice(length);
       if (length > 0 && length < match.length && shapes[index]!.test(number) && (DOCUMENTS[index]!.named?.(number) ?? true)) {
-        // A bare abbreviation names its document's number in any printing but before a count's or a unit's word (`isBareLookAlike`).
+        // After a bare abbreviation, `isBareLookAlike` says when the number is no document's.
         const after = text.slice(end, end + COUNT_REACH);
         const labelled = BARE_LABEL.test(match) || (place & Place.CHECKED_NATIONAL_ID_VALUE) !== 0;
-        const bare = BARE_NAME.test(match) && isBareLookAlike(number, after, labelled);
+        const bare = BARE_NAME.test(match) && isBareLookAlike(match, number, after, labelled);
         return bare || isNamedLookAlike(match.slice(0, length), number, after) ? undefined : match.slice(0, length) + marker;
       }
     }
