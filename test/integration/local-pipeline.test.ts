@@ -104,6 +104,7 @@ async function heldGate() {
   };
 }
 
+
 interface DemoReport {
   runId: string;
   traffic: { boomRequestId: string; checkoutRequestId: string; checkoutTraceId: string; healthyRequestIds: string[]; invocations: string };
@@ -399,13 +400,13 @@ describe("stopping and starting again", () => {
   it("waits on SIGINT for the tail Worker's hand-off to the ingest Worker, which the stop would otherwise cut", async () => {
     const { started, producer, sql } = await startAgain();
     const gate = await heldGate();
-    // The tail's log rows (only theirs: the producer's own go straight in) go on through a Null
-    // table whose view joins the gate by url(): their INSERT, and so the tail's hand-off that
-    // waits for its answer, stays open until the test releases the gate.
-    await sql("CREATE TABLE otel.held_tail_rows (row UInt8) ENGINE = Null");
-    await sql("CREATE MATERIALIZED VIEW otel.hold_tail_rows TO otel.held_tail_rows AS SELECT 1 AS row FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'");
-    await sql(`CREATE MATERIALIZED VIEW otel.tail_rows_gate ENGINE = Null AS SELECT row FROM otel.held_tail_rows CROSS JOIN url('${gate.url}', 'TSV', 'open UInt8') AS gate`);
     try {
+      // The tail's log rows (only theirs: the producer's own go straight in) go on through a Null
+      // table whose view joins the gate by url(): their INSERT, and so the tail's hand-off that
+      // waits for its answer, stays open until the test releases the gate.
+      await sql("CREATE TABLE otel.held_tail_rows (row UInt8) ENGINE = Null");
+      await sql("CREATE MATERIALIZED VIEW otel.hold_tail_rows TO otel.held_tail_rows AS SELECT 1 AS row FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'");
+      await sql(`CREATE MATERIALIZED VIEW otel.tail_rows_gate ENGINE = Null AS SELECT row FROM otel.held_tail_rows CROSS JOIN url('${gate.url}', 'TSV', 'open UInt8') AS gate`);
       const answer = await fetch(`${producer}/boom`);
       expect(answer.status).toBe(500);
       await answer.arrayBuffer();
