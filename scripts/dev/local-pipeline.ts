@@ -123,12 +123,11 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       () =>
         new Miniflare({
           workers,
-          // Printed as Miniflare prints it, and read for what the retry queue took and delivered.
+          // Read for what the retry queue took and delivered and the tail's hand-offs, and printed
+          // as Miniflare prints it but for the hand-off lines, which only a stop reads.
           handleRuntimeStdio(stdout: Readable, stderr: Readable) {
-            ledger.read(stdout);
-            ledger.read(stderr);
-            stdout.on("data", (chunk: string) => process.stdout.write(chunk));
-            stderr.on("data", (chunk: string) => process.stderr.write(chunk));
+            ledger.read(stdout, (text) => process.stdout.write(text));
+            ledger.read(stderr, (text) => process.stderr.write(text));
           },
           // Miniflare's own port serves the first Worker, the producer, as `wrangler dev` would,
           // including /cdn-cgi/handler/scheduled to run its cron handler.

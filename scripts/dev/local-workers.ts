@@ -85,7 +85,7 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
  * producer's invocation, through a service binding: nothing outside workerd sees that work, so
  * a stop would cut records the tail has taken and not yet passed on. The front writes a
  * LOCAL_TAIL_HAND_OFF_MSG line when a tail() hands work to `waitUntil` and when it ends, which
- * the runner counts (retry-ledger.ts) and waits for on a stop.
+ * the runner counts (retry-ledger.ts) and waits for on a stop, and does not print.
  */
 function withLocalFront(tail: WorkerOptions & { name: string; script?: string }, producerName: string): WorkerOptions {
   const { script, ...options } = tail;
@@ -97,7 +97,7 @@ export * from "./tail-worker.mjs";
 const scriptVersion = Object.freeze(${scriptVersion});
 const versioned = (item) =>
   item.scriptVersion !== undefined ? item : new Proxy(item, { get: (target, key) => (key === "scriptVersion" ? scriptVersion : Reflect.get(target, key)) });
-// Each hand-off to waitUntil, begun and ended, for the runner to wait on when stopping.
+// Each hand-off to waitUntil, begun and ended, for the runner to wait on when stopping (it does not print these).
 const note = (state) => console.log(JSON.stringify({ level: "debug", msg: ${JSON.stringify(LOCAL_TAIL_HAND_OFF_MSG)}, state }));
 const seen = (ctx) => ({
   waitUntil: (work) => {

@@ -23,8 +23,14 @@ import type { Readable } from "node:stream";
 export const LOCAL_TAIL_HAND_OFF_MSG = "local tail hand-off";
 
 export interface RetryLedger {
-  /** Reads one of workerd's output streams (stdout or stderr: `warn` and `error` lines go to stderr). */
-  read(stream: Readable): void;
+  /**
+   * Reads one of workerd's output streams (stdout or stderr: `warn` and `error` lines go to
+   * stderr) line by line. `echo`, when given, receives the stream's text as it comes, each line
+   * with its newline (a last line without one when the stream ends), but for the local tail
+   * front's LOCAL_TAIL_HAND_OFF_MSG lines: two per tail invocation, they are for the runner to
+   * count, not for a person to read.
+   */
+  read(stream: Readable, echo?: (text: string) => void): void;
   /** Ids of the requests whose `export written` or `request refused` line has arrived. */
   logged: Set<string>;
   /** Messages the logged requests sent to the retry queue. */
@@ -45,23 +51,28 @@ export function retryLedger(queue: string): RetryLedger {
     sentRows: 0,
     settled: 0,
     tailHandOffs: { begun: 0, ended: 0 },
-    read(stream) {
+    read(stream, echo) {
       let partial = "";
       stream.setEncoding("utf8");
       stream.on("data", (chunk: string) => {
         const lines = (partial + chunk).split("\n");
         partial = lines.pop()!;
-        for (const line of lines) note(line);
+        const shown = lines.filter((line) => !note(line)).map((line) => `${line}\n`);
+        if (echo !== undefined && shown.length > 0) echo(shown.join(""));
+      });
+      stream.on("end", () => {
+        if (partial !== "" && !note(partial)) echo?.(partial);
       });
     },
   };
-  const note = (text: string) => {
-    if (!text.startsWith("{")) return;
+  /** Counts what `text` says; true when it is a hand-off line of the local tail front, the ledger's alone. */
+  const note = (text: string): boolean => {
+    if (!text.startsWith("{")) return false;
     let line: Record<string, unknown>;
     try {
       line = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      return; // workerd's own output, not one of the Worker's lines
+      return false; // workerd's own output, not one of the Worker's lines
     }
     if (line.msg === "export written" || line.msg === "request refused") {
       ledger.logged.add(String(line.requestId));
@@ -71,7 +82,9 @@ export function retryLedger(queue: string): RetryLedger {
       ledger.settled += Number(line.written) + Number(line["dead-lettered"]);
     } else if (line.msg === LOCAL_TAIL_HAND_OFF_MSG) {
       ledger.tailHandOffs[line.state === "begun" ? "begun" : "ended"] += 1;
+      return true;
     }
+    return false;
   };
   return ledger;
 }

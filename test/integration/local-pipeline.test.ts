@@ -4,16 +4,18 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { connect } from "node:net";
+import { createServer } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { createClient } from "@clickhouse/client-web";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultDatabase } from "../../schema/index";
 import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
+import { LOCAL_TAIL_HAND_OFF_MSG } from "../../scripts/dev/retry-ledger";
 import { oneRequestQuery } from "../../scripts/dev/demo/one-request-query";
 import { eventually } from "../support/exactly-once";
-import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stopWithSigint, withLocalClickHouse, type Started } from "../support/local-start";
+import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stdoutReaches, stopWithSigint, withLocalClickHouse, type Started } from "../support/local-start";
 
 interface PipelineUrls {
   ingest: string;
@@ -64,6 +66,42 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** One SQL statement on the ClickHouse at `url`; its answer's text, or an error with it when not 200. */
+async function statement(url: string, query: string): Promise<string> {
+  const response = await fetch(url, { method: "POST", body: query });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${query}\n${response.status}: ${text}`);
+  return text;
+}
+
+/**
+ * An HTTP server on a free port that holds every request until `release()`, then answers the
+ * TSV row `1`; `arrived` settles at the first request. Read by ClickHouse's url() in a view, it
+ * holds an INSERT open until the test says, where a sleep in the view would only hope to.
+ */
+async function heldGate() {
+  let arrive!: () => void;
+  let release!: () => void;
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const server = createServer((_request, response) => {
+    arrive();
+    void released.then(() => response.end("1\n"));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    arrived,
+    release,
+    close() {
+      release();
+      server.closeAllConnections();
+      return new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
 }
 
 
@@ -304,13 +342,14 @@ describe("stopping and starting again", () => {
   async function startAgain() {
     const started = startPipeline(dataDir);
     const found = urlsIn(await bannerOf(started));
-    const sql = (query: string) => fetch(found.clickhouse, { method: "POST", body: query }).then((response) => response.text());
-    return { started, ...found, sql };
+    return { started, ...found, sql: (query: string) => statement(found.clickhouse, query) };
   }
 
-  /** SQL on the data directory once `npm start` has stopped: a repair after a test. */
-  const sqlWhenStopped = (query: string) =>
-    withLocalClickHouse(dataDir, (url) => fetch(url, { method: "POST", body: query }).then((response) => response.text()));
+  /** SQL on the data directory once `npm start` has stopped, one statement after another: a repair after a test. */
+  const sqlWhenStopped = (...queries: string[]) =>
+    withLocalClickHouse(dataDir, async (url) => {
+      for (const query of queries) await statement(url, query);
+    });
 
   it("stops everything on SIGINT with exit code 0, and a second start keeps the data", async () => {
     const children = childPidsOf(pipeline.child.pid!);
@@ -360,27 +399,45 @@ describe("stopping and starting again", () => {
 
   it("waits on SIGINT for the tail Worker's hand-off to the ingest Worker, which the stop would otherwise cut", async () => {
     const { started, producer, sql } = await startAgain();
-    // The tail's log rows take 3 s to insert (sleep runs only on a block with rows: the producer's own are not slowed).
-    await sql("CREATE MATERIALIZED VIEW otel.slow_tail_rows ENGINE = Null AS SELECT sleep(3) AS slept FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'");
+    const gate = await heldGate();
     try {
+      // The tail's log rows (only theirs: the producer's own go straight in) go on through a Null
+      // table whose view joins the gate by url(): their INSERT, and so the tail's hand-off that
+      // waits for its answer, stays open until the test releases the gate.
+      await sql("CREATE TABLE otel.held_tail_rows (row UInt8) ENGINE = Null");
+      await sql("CREATE MATERIALIZED VIEW otel.hold_tail_rows TO otel.held_tail_rows AS SELECT 1 AS row FROM otel.otel_logs WHERE LogAttributes['_source'] = 'tail-worker'");
+      await sql(`CREATE MATERIALIZED VIEW otel.tail_rows_gate ENGINE = Null AS SELECT row FROM otel.held_tail_rows CROSS JOIN url('${gate.url}', 'TSV', 'open UInt8') AS gate`);
       const answer = await fetch(`${producer}/boom`);
       expect(answer.status).toBe(500);
       await answer.arrayBuffer();
-      // Its hand-off has begun; its INSERT takes 3 s more.
-      await eventually(async () => expect(started.stdout()).toContain('"msg":"local tail hand-off","state":"begun"'));
-      expect(await stopWithSigint(started)).toEqual({ code: 0, signal: null });
-      const stop = started.stdout().slice(started.stdout().indexOf("SIGINT: stopping"));
-      // The stop waited for the hand-off's end, and the tail's rows it carried.
-      expect(stop).toContain('"msg":"local tail hand-off","state":"ended"');
-      expect(stop).toMatch(/"msg":"export written","requestId":"[^"]+","entrypoint":"tail-ingest","signal":"logs"/);
-      expect(stop).toMatch(/The tail Worker's [1-9]\d* hand-off\(s\) to the ingest Worker this run all ended\./);
+      // The tail's INSERT is held: its hand-off has begun and cannot end before the release.
+      await gate.arrived;
+      started.child.kill("SIGINT");
+      const waiting = "Waiting up to 10 s for the tail Worker's hand-offs and the retry queue to be delivered...";
+      await stdoutReaches(started, waiting);
+      gate.release();
+      expect(await started.exited).toEqual({ code: 0, signal: null });
+
+      const stdout = started.stdout();
+      const stop = stdout.slice(stdout.indexOf(waiting));
+      // The stop waited for the hand-off: the tail's rows were written after it began waiting,
+      // then it counted the hand-off ended and stopped.
+      const tailLogsWritten = /"msg":"export written","requestId":"[^"]+","entrypoint":"tail-ingest","signal":"logs"/.exec(stop);
+      const summary = /The tail Worker's ([1-9]\d*) hand-off\(s\) to the ingest Worker this run all ended\./.exec(stop);
+      expect(tailLogsWritten, stdout).not.toBeNull();
+      expect(summary, stdout).not.toBeNull();
+      expect(tailLogsWritten!.index).toBeLessThan(summary!.index);
+      expect(stop.indexOf("Stopped.")).toBeGreaterThan(summary!.index);
       expect(started.stderr()).not.toContain("hand-off(s) of the tail Worker to the ingest Worker this run had not ended");
+      // Counted, not printed: the terminal shows no hand-off line.
+      expect(started.output()).not.toContain(LOCAL_TAIL_HAND_OFF_MSG);
     } catch (error) {
       if (started.child.exitCode === null) started.child.kill("SIGKILL");
       await started.exited;
       throw error;
     } finally {
-      await sqlWhenStopped("DROP VIEW IF EXISTS otel.slow_tail_rows");
+      await gate.close();
+      await sqlWhenStopped("DROP VIEW IF EXISTS otel.tail_rows_gate", "DROP VIEW IF EXISTS otel.hold_tail_rows", "DROP TABLE IF EXISTS otel.held_tail_rows");
     }
   });
 });

@@ -64,6 +64,30 @@ export async function bannerOf(started: Started, timeoutMs = 60_000): Promise<st
   return started.output();
 }
 
+/**
+ * Resolves as soon as the chunk that brings `text` into stdout arrives (no polling); rejects
+ * if the process's output closes without it.
+ */
+export function stdoutReaches(started: Started, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stdout = started.child.stdout!;
+    // Added after runScript's own listener, so stdout() already holds the chunk.
+    const check = () => {
+      if (!started.stdout().includes(text)) return false;
+      stdout.off("data", check);
+      started.child.off("close", closed);
+      resolve();
+      return true;
+    };
+    const closed = () => {
+      if (!check()) reject(new Error(`the output closed without ${JSON.stringify(text)}:\n${started.output()}`));
+    };
+    stdout.on("data", check);
+    started.child.once("close", closed);
+    check();
+  });
+}
+
 export async function stopWithSigint(started: Started) {
   started.child.kill("SIGINT");
   return started.exited;
