@@ -18,7 +18,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { REPOSITORY_ROOT, bannerOf, stdoutReaches, type Started } from "../support/local-start";
+import { REPOSITORY_ROOT, bannerOf, keptOutput, stdoutReaches, type Started } from "../support/local-start";
 
 let dataDir: string;
 
@@ -32,26 +32,13 @@ afterEach(async () => {
 
 /** `npm run <script> -- <args>` leading a process group of its own, as a terminal's job is. */
 function npmRun(script: string, args: string[]): Started {
-  const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
-    cwd: REPOSITORY_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let stdout = "";
-  let stderr = "";
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
-    output += chunk.toString();
-  });
-  child.stderr!.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-    output += chunk.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+  return keptOutput(
+    spawn("npm", ["run", "--silent", script, "--", ...args], {
+      cwd: REPOSITORY_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    }),
   );
-  return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
 }
 
 /** Ctrl-C: SIGINT to every process of the group `started` leads. */
