@@ -21,10 +21,16 @@ export interface Started {
 
 /** Runs a TypeScript entry on this Node, without a wrapper process, so signals reach it directly. */
 export function runScript(entry: string, args: string[]): Started {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
-    cwd: REPOSITORY_ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  return keptOutput(
+    spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+      cwd: REPOSITORY_ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
+  );
+}
+
+/** `child` (its stdout and stderr piped) with what it prints kept, and its exit as a promise. */
+export function keptOutput(child: ChildProcess): Started {
   let stdout = "";
   let stderr = "";
   let output = "";
