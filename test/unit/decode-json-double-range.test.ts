@@ -92,7 +92,7 @@ describe("a bare JSON number past a double's range is refused in every double fi
 describe("what stays accepted", () => {
   const gaugeValue = (asDouble: string) => {
     const data = decodeText("metrics", metric(`"gauge":{"dataPoints":[{"asDouble":${asDouble}}]}`)).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
-    return "dataPoints" in data ? data.dataPoints[0]!.value : undefined;
+    return data.type === "gauge" ? data.dataPoints[0]!.value : undefined;
   };
 
   // Go's strconv.ParseFloat rounds these to the nearest double (0 below half the smallest denormal) without ErrRange.
