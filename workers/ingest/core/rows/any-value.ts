@@ -10,10 +10,11 @@
  * - array / kvlist: `encoding/json` of the raw Go value without HTML escaping, so map keys are
  *   sorted (byte order) with the last duplicate winning, bytes become base64 strings, empty
  *   values `null`, and empty bytes `null` too (pdata's `ByteSlice.AsRaw` gives a nil slice for
- *   them, which Go's encoder writes as null; alone they render as ""). A NaN or ±Inf inside is written as the JSON string `"NaN"`, `"Infinity"`,
- *   `"-Infinity"` (the text it renders as alone): Go cannot encode those as JSON and the
- *   Collector ignores that error, storing the whole array or kvlist as "", which loses every
- *   other value in it (docs/decisions.md, 2026-12-01).
+ *   them, which Go's encoder writes as null; alone they render as ""). A NaN or ±Inf inside is
+ *   written as the JSON string `"NaN"`, `"Infinity"`, `"-Infinity"` (the text it renders as
+ *   alone): Go cannot encode those as JSON and the Collector ignores that error, storing the
+ *   whole array or kvlist as "", which loses every other value in it (docs/decisions.md,
+ *   2026-12-01).
  *
  * A kvlist holding a key twice renders its last value, as the Go map does; a caller that warns of
  * what that drops passes a `KvlistRepeats` to count the earlier values that render differently.

@@ -27,11 +27,11 @@ import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "./member-reader";
  * as the Collector reads it: two arrays joined in document order, two objects merged by these
  * same rules, a `null` after an array or object read as nothing to add (the Collector's empty
  * list or message), anything else the last value. Integers beyond ±(2^53 − 1) and numbers past
- * a double's range keep their source text as parseJsonExactly keeps them (exact-json.ts). Answers `undefined` when no key
- * occurs twice in an object: the plain parse is then the document, and also for a document
- * nested deeper than MAX_NESTING (member-reader.ts), which this reader does not follow (the
- * pipeline's depth check refuses such a body before it is decoded; a caller without it keeps its
- * first decode and its error).
+ * a double's range keep their source text as parseJsonExactly keeps them (exact-json.ts).
+ * Answers `undefined` when no key occurs twice in an object: the plain parse is then the
+ * document, and also for a document nested deeper than MAX_NESTING (member-reader.ts), which
+ * this reader does not follow (the pipeline's depth check refuses such a body before it is
+ * decoded; a caller without it keeps its first decode and its error).
  */
 export function parseJoiningRepeatedKeys(text: string): unknown {
   const builder = new JoiningBuilder();
