@@ -295,7 +295,7 @@ describe("log records built by hand", () => {
   const anyValueCases = (timeNanos: string) => ({
     json: {
       timeUnixNano: timeNanos,
-      body: { arrayValue: { values: [{ stringValue: "first" }, { intValue: "2" }, {}] } },
+      body: { arrayValue: { values: [{ stringValue: "first" }, { intValue: "2" }, {}, { bytesValue: "" }] } },
       attributes: [
         { key: "kind.string", value: { stringValue: "plain text" } },
         { key: "kind.int", value: { intValue: "9007199254740993" } },
@@ -304,6 +304,7 @@ describe("log records built by hand", () => {
         { key: "kind.double.tiny", value: { doubleValue: 1e-7 } },
         { key: "kind.bool", value: { boolValue: false } },
         { key: "kind.bytes", value: { bytesValue: "AQID/w==" } },
+        { key: "kind.bytes.empty", value: { bytesValue: "" } },
         {
           key: "kind.array",
           value: {
@@ -314,6 +315,7 @@ describe("log records built by hand", () => {
                 { doubleValue: 1.5 },
                 { boolValue: true },
                 {},
+                { bytesValue: "" },
                 { kvlistValue: { values: [{ key: "k", value: { stringValue: "v" } }] } },
               ],
             },
@@ -326,6 +328,7 @@ describe("log records built by hand", () => {
               values: [
                 { key: "zeta", value: { intValue: "1" } },
                 { key: "alpha", value: { arrayValue: { values: [{ bytesValue: "AQ==" }] } } },
+                { key: "none", value: { bytesValue: "" } },
               ],
             },
           },
@@ -333,7 +336,8 @@ describe("log records built by hand", () => {
         { key: "kind.empty", value: {} },
       ],
     },
-    expectedBody: '["first",2,null]',
+    // Empty bytes: "" alone, null inside an array or kvlist (pdata's ByteSlice.AsRaw is nil for them).
+    expectedBody: '["first",2,null,null]',
     expectedAttributes: {
       "kind.string": "plain text",
       "kind.int": "9007199254740993",
@@ -342,8 +346,9 @@ describe("log records built by hand", () => {
       "kind.double.tiny": "1e-7",
       "kind.bool": "false",
       "kind.bytes": "AQID/w==",
-      "kind.array": '["x",-5,1.5,true,null,{"k":"v"}]',
-      "kind.kvlist": '{"alpha":["AQ=="],"zeta":1}',
+      "kind.bytes.empty": "",
+      "kind.array": '["x",-5,1.5,true,null,null,{"k":"v"}]',
+      "kind.kvlist": '{"alpha":["AQ=="],"none":null,"zeta":1}',
       "kind.empty": "",
     },
   });

@@ -129,6 +129,9 @@ describe("logsToRows", () => {
   it("writes Body as the Collector's AsString of the body", () => {
     expect(onlyRow([record({ body: { doubleValue: 2.5 } })]).Body).toBe("2.5");
     expect(onlyRow([record({ body: { arrayValue: [str("a"), { boolValue: false }] } })]).Body).toBe('["a",false]');
+    // Empty bytes: "" alone, null inside an array or kvlist (pdata's ByteSlice.AsRaw is nil for them).
+    expect(onlyRow([record({ body: { bytesValue: new Uint8Array([]) } })]).Body).toBe("");
+    expect(onlyRow([record({ body: { kvlistValue: [kv("payload", { bytesValue: new Uint8Array([]) })] } })]).Body).toBe('{"payload":null}');
   });
 });
 
@@ -187,6 +190,9 @@ describe("attribute values render as the Collector's AsString", () => {
     ["JSON doubles: -0 and exponents as Go writes them", { arrayValue: [{ doubleValue: -0 }, { doubleValue: 1e-7 }] }, "[-0,1e-7]"],
     // Go's encoder fails on these and the Collector stores "", losing every other value.
     ["NaN inside an array: its text as a JSON string, the rest kept", { arrayValue: [{ doubleValue: 1.5 }, { doubleValue: NaN }] }, '[1.5,"NaN"]'],
+    // pdata's ByteSlice.AsRaw gives a nil slice for empty bytes, which Go's encoder writes as null.
+    ["empty bytes inside an array: null", { arrayValue: [{ bytesValue: new Uint8Array([]) }, { bytesValue: new Uint8Array([255]) }] }, '[null,"/w=="]'],
+    ["empty bytes inside a kvlist: null", { kvlistValue: [kv("none", { bytesValue: new Uint8Array([]) }), kv("deep", { arrayValue: [{ bytesValue: new Uint8Array([]) }] })] }, '{"deep":[null],"none":null}'],
     ["Infinity deep inside a kvlist", { kvlistValue: [kv("a", { arrayValue: [{ doubleValue: Infinity }, { doubleValue: -Infinity }] }), kv("b", { intValue: "9007199254740993" })] }, '{"a":["Infinity","-Infinity"],"b":9007199254740993}'],
   ])("%s", (_case, value, expected) => {
     expect(onlyRow([record({ attributes: [kv("k", value)] })]).LogAttributes).toEqual(["k", expected]);

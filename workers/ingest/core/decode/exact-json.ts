@@ -34,6 +34,15 @@ export function isInexactInteger(value: number): boolean {
 }
 
 /**
+ * True for a number whose source text a decoder needs: an inexact integer, or ±Infinity, which
+ * is what JSON.parse makes of a magnitude past a double's range (`1e400`), so that the error
+ * refusing it names the number as sent. Ordinary numbers fail the first test and cost nothing more.
+ */
+export function needsSourceText(value: number): boolean {
+  return !Number.isSafeInteger(value) && (Number.isInteger(value) || !Number.isFinite(value));
+}
+
+/**
  * A reviver turning every number `isInexact` picks (by its value, source text and the member
  * name that holds it, `undefined` for an array's item) into a RawJsonNumber of its source text.
  */
@@ -49,17 +58,18 @@ function keepNumbers(isInexact: NumberPick) {
 /** Whether a number, by its value, its source text and its member's name (none for an array's item), keeps its text. */
 export type NumberPick = (value: number, source: string, key: string | undefined) => boolean;
 
-const keepInexactIntegers = keepNumbers(isInexactInteger);
+const keepNeededNumbers = keepNumbers(needsSourceText);
 
 /**
  * `JSON.parse(text)`, except that every integer beyond ±(2^53 − 1), however it is spelled
- * (`2305843009213693953`, `1e21`), becomes a RawJsonNumber holding its source text; with
+ * (`2305843009213693953`, `1e21`), and every number past a double's range (`1e400`,
+ * needsSourceText) becomes a RawJsonNumber holding its source text; with
  * `isInexact`, every number it picks, by its value and its source text, does (log lifting also
  * keeps `1e400`, which would be Infinity, and `0.12345678901234567891`, which a double rounds). Throws SyntaxError like JSON.parse. Without runtime support it is plain JSON.parse.
  */
 export function parseJsonExactly(text: string, isInexact?: NumberPick): unknown {
   if (!EXACT_JSON_SUPPORTED) return JSON.parse(text);
-  return (JSON as unknown as SourceTextJson).parse(text, isInexact === undefined ? keepInexactIntegers : keepNumbers(isInexact));
+  return (JSON as unknown as SourceTextJson).parse(text, isInexact === undefined ? keepNeededNumbers : keepNumbers(isInexact));
 }
 
 export function isRawJsonNumber(value: unknown): value is RawJsonNumber {
@@ -67,9 +77,10 @@ export function isRawJsonNumber(value: unknown): value is RawJsonNumber {
 }
 
 /**
- * Thrown by a decoder that met an inexact integer where every digit counts (an int64 field) while
- * reading a plain `JSON.parse` result: the caller parses again with parseJsonExactly and decodes
- * the exact document. One shared instance, since it carries no detail and is never shown.
+ * Thrown by a decoder that met an inexact integer where every digit counts (an int64 field), or a
+ * number past a double's range that it refuses naming as sent, while reading a plain `JSON.parse`
+ * result: the caller parses again with parseJsonExactly and decodes the exact document. One
+ * shared instance, since it carries no detail and is never shown.
  */
 export class InexactNumberSignal extends Error {
   override readonly name = "InexactNumberSignal";

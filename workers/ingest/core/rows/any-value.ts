@@ -8,11 +8,13 @@
  *   from 1e21 on, exponent without zero padding), "NaN", "Infinity", "-Infinity", and "-0";
  * - bytes: standard base64 with padding;
  * - array / kvlist: `encoding/json` of the raw Go value without HTML escaping, so map keys are
- *   sorted (byte order) with the last duplicate winning, bytes become base64 strings and empty
- *   values `null`. A NaN or ±Inf inside is written as the JSON string `"NaN"`, `"Infinity"`,
- *   `"-Infinity"` (the text it renders as alone): Go cannot encode those as JSON and the
- *   Collector ignores that error, storing the whole array or kvlist as "", which loses every
- *   other value in it (docs/decisions.md, 2026-12-01).
+ *   sorted (byte order) with the last duplicate winning, bytes become base64 strings, empty
+ *   values `null`, and empty bytes `null` too (pdata's `ByteSlice.AsRaw` gives a nil slice for
+ *   them, which Go's encoder writes as null; alone they render as ""). A NaN or ±Inf inside is
+ *   written as the JSON string `"NaN"`, `"Infinity"`, `"-Infinity"` (the text it renders as
+ *   alone): Go cannot encode those as JSON and the Collector ignores that error, storing the
+ *   whole array or kvlist as "", which loses every other value in it (docs/decisions.md,
+ *   2026-12-01).
  *
  * A kvlist holding a key twice renders its last value, as the Go map does; a caller that warns of
  * what that drops passes a `KvlistRepeats` to count the earlier values that render differently.
@@ -62,7 +64,7 @@ function goJson(value: AnyValue, repeats?: KvlistRepeats): string {
     const text = formatDouble(value.doubleValue);
     return Number.isFinite(value.doubleValue) ? text : `"${text}"`;
   }
-  if ("bytesValue" in value) return `"${encodeBase64(value.bytesValue)}"`;
+  if ("bytesValue" in value) return value.bytesValue.length === 0 ? "null" : `"${encodeBase64(value.bytesValue)}"`;
   if ("empty" in value) return "null";
   if ("arrayValue" in value) return goJsonArray(value.arrayValue, repeats);
   return goJsonObject(value.kvlistValue, repeats);

@@ -12,7 +12,8 @@
  *
  * 64-bit integers keep every digit whether sent as strings or as JSON numbers: a document is
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
- * hold an integer JSON.parse had to round (exact-json.ts).
+ * hold an integer JSON.parse had to round (exact-json.ts), or a double or int64 field a number
+ * past a double's range (`1e400`, which JSON.parse makes Infinity), refused naming it as sent.
  *
  * Where the Collector's reader differs from `JSON.parse` semantics, it is followed: a repeated
  * field sent twice in one object (`"logRecords":[A],"logRecords":[B]`) or under both its names

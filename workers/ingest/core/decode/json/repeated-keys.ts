@@ -19,19 +19,19 @@
  * caught too: its array is counted in the text whatever the key's spelling.
  */
 
-import { EXACT_JSON_SUPPORTED, isInexactInteger } from "../exact-json";
+import { EXACT_JSON_SUPPORTED, needsSourceText } from "../exact-json";
 import { readJsonMembers, TOO_DEEP, type JsonBuilder } from "./member-reader";
 
 /**
  * `text` (a document JSON.parse accepted) parsed with every key sent twice in one object read
  * as the Collector reads it: two arrays joined in document order, two objects merged by these
  * same rules, a `null` after an array or object read as nothing to add (the Collector's empty
- * list or message), anything else the last value. Integers beyond ±(2^53 − 1) keep their
- * source text as parseJsonExactly keeps them (exact-json.ts). Answers `undefined` when no key
- * occurs twice in an object: the plain parse is then the document, and also for a document
- * nested deeper than MAX_NESTING (member-reader.ts), which this reader does not follow (the
- * pipeline's depth check refuses such a body before it is decoded; a caller without it keeps its
- * first decode and its error).
+ * list or message), anything else the last value. Integers beyond ±(2^53 − 1) and numbers past
+ * a double's range keep their source text as parseJsonExactly keeps them (exact-json.ts).
+ * Answers `undefined` when no key occurs twice in an object: the plain parse is then the
+ * document, and also for a document nested deeper than MAX_NESTING (member-reader.ts), which
+ * this reader does not follow (the pipeline's depth check refuses such a body before it is
+ * decoded; a caller without it keeps its first decode and its error).
  */
 export function parseJoiningRepeatedKeys(text: string): unknown {
   const builder = new JoiningBuilder();
@@ -53,7 +53,7 @@ class JoiningBuilder implements JsonBuilder<unknown> {
 
   number(token: string): unknown {
     const number = Number(token);
-    return isInexactInteger(number) && EXACT_JSON_SUPPORTED ? rawJson(token) : number;
+    return needsSourceText(number) && EXACT_JSON_SUPPORTED ? rawJson(token) : number;
   }
 
   literal(value: boolean | null): unknown {

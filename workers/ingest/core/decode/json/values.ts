@@ -7,7 +7,7 @@
 
 import { decodeBase64 } from "../base64";
 import { allZeroId, idHexFromText, idTextFault, SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
-import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isInexactInteger, isRawJsonNumber } from "../exact-json";
+import { EXACT_JSON_SUPPORTED, INEXACT_NUMBER, isRawJsonNumber, needsSourceText, type RawJsonNumber } from "../exact-json";
 import { decimalFromNumber, decimalFromNumberText, decimalFromString, NUMBER_TOKEN, type Int64Problem } from "../int64";
 import { noteIntAsDouble } from "../decode-notes";
 import type { EnumValue } from "../../../../shared/otlp/model";
@@ -171,8 +171,8 @@ function int64Decimal(value: unknown, key: string | undefined, signed: boolean):
   if (typeof value === "string") {
     decimal = decimalFromString(value, signed);
   } else if (typeof value === "number") {
-    // JSON.parse rounded it: have the whole document parsed again, exactly.
-    if (isInexactInteger(value) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
+    // JSON.parse rounded it, or made it Infinity: have the whole document parsed again, exactly.
+    if (needsSourceText(value) && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
     decimal = decimalFromNumber(value, signed);
   } else if (value === undefined || value === null) {
     return "0";
@@ -210,8 +210,8 @@ const TWO_POW_63 = 9223372036854775808;
  * the warning: decode-notes.ts says who sends it and why a double is what they meant).
  * `-9223372036854776000`, how JavaScript prints -2^63, is that double exactly, so it is -2^63 and
  * stays an integer. A string past the range, written as text on purpose, fails ("int64 out of
- * range"), as does a fraction ("expected int64"). `at` is the object holding it, where the note
- * names it.
+ * range"), as does a number past a double's range too (`1e400`: no double holds it either) and a
+ * fraction ("expected int64"). `at` is the object holding it, where the note names it.
  */
 export function sint64OrDouble(value: unknown, key: string, at: object): string | number {
   const decimal = int64Decimal(value, key, true);
@@ -220,6 +220,7 @@ export function sint64OrDouble(value: unknown, key: string, at: object): string 
   }
   const written = isRawJsonNumber(value) ? value.rawJSON : String(value);
   const double = Number(written);
+  if (!Number.isFinite(double)) return int64Problem("out of range", value, key, true);
   // Only JavaScript's own spelling: `-9223372036854775809`, an exact integer past the range, is no -2^63.
   if (double === -TWO_POW_63 && String(double) === written) return "-9223372036854775808";
   noteIntAsDouble(at, written);
@@ -257,17 +258,36 @@ export function parseDoubleText(text: string): number | undefined {
   return hex[1] === "-" ? -magnitude : magnitude;
 }
 
-/** Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText); `key` as for uint64. */
+/**
+ * Doubles: a JSON number, or a string as the Collector's reader accepts it (parseDoubleText); `key`
+ * as for uint64. A number past a double's range (`1e400`, `-2e308`) fails ("double out of range"),
+ * as Go's strconv.ParseFloat refuses it in the Collector's reader, where JSON.parse would make it
+ * ±Infinity; one below the smallest denormal (`1e-400`) is 0, as ParseFloat reads it too, without
+ * error. ±Infinity and NaN are sent as the strings "Infinity", "-Infinity", "NaN".
+ */
 export function double(value: unknown, key?: string): number {
-  if (typeof value === "number") return value;
+  // Only a finite number passes: JSON.parse makes no NaN, and ±Infinity is an overflow.
+  if (typeof value === "number") return Number.isFinite(value) ? value : doubleOutOfRange(value, key);
   if (value === undefined || value === null) return 0;
   if (typeof value === "string") {
     const n = parseDoubleText(value);
     if (n !== undefined) return n;
     return fail(`expected double, got ${quote(value)}`, key);
   }
-  if (isRawJsonNumber(value)) return Number(value.rawJSON);
+  if (isRawJsonNumber(value)) {
+    const n = Number(value.rawJSON);
+    return Number.isFinite(n) ? n : doubleOutOfRange(value, key);
+  }
   return fail(`expected double, got ${describeJsonType(value)}`, key);
+}
+
+/**
+ * Refuses a JSON number past a double's range naming it as sent: JSON.parse made it ±Infinity, so
+ * the document is parsed again exactly (INEXACT_NUMBER), where it is a RawJsonNumber of its text.
+ */
+function doubleOutOfRange(value: number | RawJsonNumber, key: string | undefined): never {
+  if (typeof value === "number" && EXACT_JSON_SUPPORTED) throw INEXACT_NUMBER;
+  return fail(`double out of range: ${typeof value === "number" ? value : value.rawJSON}`, key);
 }
 
 /** `optional double` fields (histogram sum/min/max): `undefined` when not sent. */
