@@ -17,7 +17,7 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteNullDouble, noteOneofChoice, noteUnreadValue } from "../decode-notes";
+import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
 
 
 /**
@@ -198,9 +198,14 @@ function nestedAnyValue(o: JsonObject, depth: number): AnyValue {
   }
 }
 
+/** Resource's fields; `entityRefs` (development in OTLP 1.x) is read by no table, as the Collector's exporter writes none. */
+const RESOURCE_FIELDS = messageFields("attributes", "droppedAttributesCount", "entityRefs");
+const SCOPE_FIELDS = messageFields("name", "version", "attributes", "droppedAttributesCount");
+
 export function resource(value: unknown): Resource {
   const o = optionalObject(value, "resource");
   if (o === undefined) return { attributes: [], droppedAttributesCount: 0 };
+  readOtherFields(o, RESOURCE_FIELDS);
   try {
     return {
       attributes: keyValues(o.attributes, "attributes", 0),
@@ -218,6 +223,7 @@ export function resource(value: unknown): Resource {
 export function scope(value: unknown): InstrumentationScope {
   const o = optionalObject(value, "scope");
   if (o === undefined) return { name: "", version: "", attributes: [], droppedAttributesCount: 0 };
+  readOtherFields(o, SCOPE_FIELDS);
   try {
     return {
       name: string(o.name, "name"),
@@ -401,6 +407,58 @@ export function fieldNames(...names: string[]): ReadonlySet<string> {
   return out;
 }
 
+/**
+ * A message's fields as `readOtherFields` knows them: the names read (`fieldNames`), and each
+ * lowerCamelCase name by its folded form (foldFieldName) with its snake_case.
+ */
+export interface MessageFields {
+  read: ReadonlySet<string>;
+  folded: ReadonlyMap<string, { name: string; snake: string }>;
+}
+
+/** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
+export function messageFields(...names: string[]): MessageFields {
+  const folded = new Map<string, { name: string; snake: string }>();
+  for (const name of names) folded.set(foldFieldName(name), { name, snake: name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase()) });
+  return { read: fieldNames(...names), folded };
+}
+
+/** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
+function foldFieldName(key: string): string {
+  return key.toLowerCase().replace(/_/g, "");
+}
+
+/**
+ * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
+ * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
+ * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `datapoints`)
+ * is read as that field when neither of its spellings is set: its value is set on `o` under the
+ * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). Any
+ * other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is refused:
+ * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
+ * request; the warning tells a sender who misspelled a field that its content was not stored.
+ */
+export function readOtherFields(o: JsonObject, fields: MessageFields): void {
+  for (const key in o) {
+    if (fields.read.has(key)) continue;
+    const value = o[key];
+    if (!holdsValue(value)) continue;
+    const field = fields.folded.get(foldFieldName(key));
+    if (field !== undefined && o[field.name] == null && o[field.snake] == null) {
+      (o as Record<string, unknown>)[field.name] = value;
+      noteFieldReadAs(o, key, field.name);
+    } else {
+      noteUnknownField(o, key);
+    }
+  }
+}
+
+/** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
+function holdsValue(value: unknown): boolean {
+  if (typeof value === "object") return value !== null && holdsContent(value);
+  return value !== "" && value !== 0 && value !== false && value !== undefined;
+}
+
 /** How a ResourceX message names its list of ScopeX messages, now and before OTLP 1.0. */
 export interface ScopeListNames {
   /** lowerCamelCase, e.g. "scopeLogs" (its snake_case is accepted too). */
@@ -418,9 +476,9 @@ export interface ContainerFields {
   /** The request's list, e.g. "resourceLogs", and its snake_case. */
   resourceList: string;
   resourceListSnake: string;
-  request: ReadonlySet<string>;
-  resource: ReadonlySet<string>;
-  scope: ReadonlySet<string>;
+  request: MessageFields;
+  resource: MessageFields;
+  scope: MessageFields;
   scopeList: ScopeListNames;
   signal: Signal;
 }
@@ -431,9 +489,9 @@ export function containerFields(signal: Signal, kind: string, records: string): 
   return {
     resourceList: `resource${kind}`,
     resourceListSnake: `resource_${snake}`,
-    request: fieldNames(`resource${kind}`),
-    resource: fieldNames("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
-    scope: fieldNames("scope", "instrumentationLibrary", records, "schemaUrl"),
+    request: messageFields(`resource${kind}`),
+    resource: messageFields("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
+    scope: messageFields("scope", "instrumentationLibrary", records, "schemaUrl"),
     scopeList: {
       current: `scope${kind}`,
       snake: `scope_${snake}`,
@@ -449,9 +507,10 @@ export function containerFields(signal: Signal, kind: string, records: string): 
  * destination test record is let through on every endpoint (see isCloudflarePreflight).
  */
 export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
+  readOtherFields(o, fields.request);
   const out = bothSpellings(o, fields.resourceList, fields.resourceListSnake, (value, key) => messages(value, key, decode));
   if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
-    refuseUnreadContent(o, fields.request, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
+    refuseUnreadContent(o, fields.request.read, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
   }
   return out;
 }

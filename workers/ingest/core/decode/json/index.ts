@@ -141,6 +141,8 @@ function decodeDocument<S extends Signal>(
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
     placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.fieldsReadAs, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.unknownFields, (path, key) => `${path}.${key}`);
     placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);
     placeNote(document, decodeNotes.nullDoubles, (path, key) => `${key} at ${path}`);
