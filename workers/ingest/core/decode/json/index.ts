@@ -140,9 +140,9 @@ function decodeDocument<S extends Signal>(
     );
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
-    placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
-    placeNote(document, decodeNotes.fieldsReadAs, (path, key) => `${path}.${key}`);
-    placeNote(document, decodeNotes.unknownFields, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.unreadValues, memberPath);
+    placeNote(document, decodeNotes.fieldsReadAs, memberPath);
+    placeNote(document, decodeNotes.unknownFields, memberPath);
     placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);
     placeNote(document, decodeNotes.nullDoubles, (path, key) => `${key} at ${path}`);
@@ -155,6 +155,11 @@ function decodeDocument<S extends Signal>(
     }
     throw error;
   }
+}
+
+/** The path of the member `key` of the object at `path` ("" for the document itself). */
+function memberPath(path: string, key: string): string {
+  return path === "" ? key : `${path}.${key}`;
 }
 
 /** Writes the path of a note's first object into its `first` (`place(path, first)`), as the answer names it. */
