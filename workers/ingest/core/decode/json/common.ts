@@ -535,8 +535,8 @@ export function scopeList<T>(o: JsonObject, names: ScopeListNames, decode: (o: J
 /**
  * Refuses a message that yielded nothing to store while holding, under a name we do not read,
  * an array or object with content: `{"resourceLog": [...]}` would otherwise be answered as if
- * written. Unknown fields are otherwise ignored, as the spec and the Collector require, so a
- * field added to OTLP later never fails a request that still carries data.
+ * written. Unknown fields are otherwise read or noted (readOtherFields), never refused, as the
+ * spec requires, so a field added to OTLP later never fails a request that still carries data.
  */
 export function refuseUnreadContent(
   o: JsonObject,

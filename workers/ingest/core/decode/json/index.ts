@@ -7,8 +7,10 @@
  * the generic protobuf JSON mapping emit (base64 ids, enum names, integers and doubles as
  * strings). Beyond the Collector, pre-1.0 senders' `instrumentationLibrary{Spans,Logs,Metrics}`
  * lists are read as the scope lists they became (the Collector has dropped them since v0.57),
- * and a message that yields nothing while holding data under a name we do not read is refused
- * instead of being answered as written (see `refuseUnreadContent`).
+ * a message that yields nothing while holding data under a name we do not read is refused
+ * instead of being answered as written (see `refuseUnreadContent`), and beside what is stored a
+ * field named as its message's field but for case or `_` is read as it, any other holding a
+ * value noted for the answer's warning (see `readOtherFields`).
  *
  * 64-bit integers keep every digit whether sent as strings or as JSON numbers: a document is
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
