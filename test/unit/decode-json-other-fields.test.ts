@@ -88,6 +88,18 @@ describe("a field its message does not define, beside what is stored", () => {
     expect(prepare("logs", logs({ body: { stringValue: "m" }, zero: 0, empty: "", none: [] })).warning).toBe("");
   });
 
+  it("says nothing of the logs list of Cloudflare's destination test record posted to /v1/traces, answered as an empty export", () => {
+    const probe = {
+      resourceLogs: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: "cloudflare-workers-observability" } }] },
+          scopeLogs: [{ logRecords: [{ body: { stringValue: "test" } }] }],
+        },
+      ],
+    };
+    expect(prepare("traces", probe)).toMatchObject({ accepted: 0, rejected: 0, warning: "" });
+  });
+
   it("names the unknown key of a gauge with no data points: 400, as a list nothing else would store", () => {
     const text = JSON.stringify(gauge({ points: [{ timeUnixNano: RECEIVED, asInt: "3" }] }));
     expect(() => decodeRequest("metrics", "json", utf8.encode(text))).toThrow(OtlpDecodeError);

@@ -502,14 +502,17 @@ export function containerFields(signal: Signal, kind: string, records: string): 
 }
 
 /**
- * The ResourceX list of an export request, refusing a request that yields none while holding
- * data under another name (with a hint when that name is another signal's list). Cloudflare's
- * destination test record is let through on every endpoint (see isCloudflarePreflight).
+ * The ResourceX list of an export request, its other fields looked at first (readOtherFields),
+ * refusing a request that yields none while holding data under another name (with a hint when
+ * that name is another signal's list). Cloudflare's destination test record is let through on
+ * every endpoint (see isCloudflarePreflight).
  */
 export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
-  readOtherFields(o, fields.request);
+  const preflight = fields.signal !== "logs" && isCloudflarePreflight(o);
+  // The test record is answered as an empty export, without a word of its logs list.
+  if (!preflight) readOtherFields(o, fields.request);
   const out = bothSpellings(o, fields.resourceList, fields.resourceListSnake, (value, key) => messages(value, key, decode));
-  if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
+  if (out.length === 0 && !preflight) {
     refuseUnreadContent(o, fields.request.read, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
   }
   return out;
