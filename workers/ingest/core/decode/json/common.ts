@@ -402,9 +402,14 @@ export function fieldNames(...names: string[]): ReadonlySet<string> {
   const out = new Set<string>();
   for (const name of names) {
     out.add(name);
-    out.add(name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase()));
+    out.add(snakeCase(name));
   }
   return out;
+}
+
+/** A lowerCamelCase field name in snake_case, as the proto names it: `timeUnixNano` → `time_unix_nano`. */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase());
 }
 
 /**
@@ -419,7 +424,7 @@ export interface MessageFields {
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
 export function messageFields(...names: string[]): MessageFields {
   const folded = new Map<string, { name: string; snake: string }>();
-  for (const name of names) folded.set(foldFieldName(name), { name, snake: name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase()) });
+  for (const name of names) folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
   return { read: fieldNames(...names), folded };
 }
 
