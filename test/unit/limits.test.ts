@@ -296,7 +296,7 @@ describe("prepareExport with limits", () => {
     const arrayOfKvlist = { arrayValue: { values: [{ kvlistValue: { values: [{ key: "k", value: scalar }] } }] } };
     for (const value of [kvlistOfArray, arrayOfKvlist]) {
       const exemplar = { timeUnixNano: "1", asDouble: 1, filteredAttributes: [{ key: "a", value }] };
-      const point = { timeUnixNano: "1", count: "1", bucketCounts: ["1"], explicitBounds: [], exemplars: [exemplar] };
+      const point = { timeUnixNano: RECEIVED, count: "1", bucketCounts: ["1"], explicitBounds: [], exemplars: [exemplar] };
       const body = utf8.encode(
         JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", histogram: { dataPoints: [point], aggregationTemporality: 2 } }] }] }] }),
       );
@@ -347,7 +347,7 @@ describe("prepareExport with limits", () => {
   });
 
   it("says how many of the data points kept at the cut were stored when a histogram among them is refused", () => {
-    const mix = metricsCutAfterRefusal("1796161781000000000");
+    const mix = metricsCutAfterRefusal(RECEIVED);
     const prepared = prepareExport("metrics", "json", utf8.encode(JSON.stringify(mix.document)), config({ MAX_RECORDS_PER_REQUEST: "3" }), RECEIVED);
     expect(prepared).toMatchObject({ accepted: mix.accepted, rejected: mix.rejected, rejectionMessage: mix.rejectionMessage });
   });

@@ -390,37 +390,46 @@ describe("metricsToRows", () => {
 });
 
 describe("metric timestamps", () => {
-  it.each([
-    ["0", "0"],
-    ["decades old", "946684800000000000"],
-    ["two days ahead", nanos(172_800_000_000_000n)],
-  ])("replaces a point time of %s with the arrival time and records the original beside the scope's", (_case, time) => {
-    const { rows } = metricsToRows(request(metric({ type: "gauge", dataPoints: [numberPoint({ timeUnixNano: time })] })), ctx);
+  it("replaces a point time of 0 (not sent) with the arrival time and records the original beside the scope's", () => {
+    const { rows, rejected, warning } = metricsToRows(request(metric({ type: "gauge", dataPoints: [numberPoint({ timeUnixNano: "0" })] })), ctx);
     expect(rows.gauge[0]).toMatchObject({
       TimeUnix: RECEIVED,
       StartTimeUnix: START,
       Attributes: ["route", "/a"],
-      ScopeAttributes: ["lib", "x", "otel.timestamp.original", time],
+      ScopeAttributes: ["lib", "x", "otel.timestamp.original", "0"],
     });
+    expect([rejected, warning]).toEqual([0, ""]);
   });
 
-  it("keeps one series for points whose times were replaced: the originals stay out of Attributes", () => {
-    // A delta counter from a sender whose clock runs two days ahead: every point's times differ.
-    const points = [0n, 10n, 20n].map((seconds) =>
-      numberPoint({
-        startTimeUnixNano: nanos(172_800_000_000_000n + (seconds - 10n) * 1_000_000_000n),
-        timeUnixNano: nanos(172_800_000_000_000n + seconds * 1_000_000_000n),
-      }),
+  // A persistent queue replaying after an outage: a point moved to now would be a false current
+  // sample of its series (last value, rate), so it is refused and the others are stored.
+  it.each([
+    ["decades old", "946684800000000000", "2000-01-01T00:00:00.000Z", "before", "TIMESTAMP_MAX_PAST_SECONDS"],
+    ["31 days old", nanos(-31n * 86_400_000_000_000n), "2025-10-24T16:00:00.000Z", "before", "TIMESTAMP_MAX_PAST_SECONDS"],
+    ["two days ahead", nanos(172_800_000_000_000n), "2025-11-26T16:00:00.000Z", "after", "TIMESTAMP_MAX_FUTURE_SECONDS"],
+  ])("rejects a point whose time is %s, naming its time and the setting, and stores the others", (_case, time, date, edge, setting) => {
+    const result = metricsToRows(
+      request(
+        metric({ type: "gauge", dataPoints: [numberPoint(), numberPoint({ timeUnixNano: time })] }),
+        metric({ type: "sum", aggregationTemporality: 2, isMonotonic: true, dataPoints: [numberPoint({ timeUnixNano: time })] }),
+        metric({ type: "histogram", aggregationTemporality: 2, dataPoints: [histogramPoint({ timeUnixNano: time })] }),
+        metric({ type: "exponentialHistogram", aggregationTemporality: 2, dataPoints: [{ ...histogramPoint({ timeUnixNano: time }), scale: 0, zeroCount: "0", zeroThreshold: 0, positive: { offset: 0, bucketCounts: [] }, negative: { offset: 0, bucketCounts: [] } }] }),
+        metric({ type: "summary", dataPoints: [{ ...numberPoint({ timeUnixNano: time }), count: "1", sum: 1, quantileValues: [] }] }),
+      ),
+      ctx,
     );
-    const { rows } = metricsToRows(request(metric({ type: "sum", aggregationTemporality: 1, isMonotonic: true, dataPoints: points })), ctx);
-    expect(new Set(rows.sum.map((row) => JSON.stringify(row.Attributes)))).toEqual(new Set([JSON.stringify(["route", "/a"])]));
-    expect(rows.sum.map((row) => [row.StartTimeUnix, row.TimeUnix, row.ScopeAttributes])).toEqual(
-      points.map((point) => [
-        RECEIVED,
-        RECEIVED,
-        ["lib", "x", "otel.start_timestamp.original", point.startTimeUnixNano, "otel.timestamp.original", point.timeUnixNano],
-      ]),
+    expect(Object.values(result.rows).map((rows) => rows.length)).toEqual([1, 0, 0, 0, 0]);
+    expect(result.rows.gauge[0]).toMatchObject({ TimeUnix: TIME, ScopeAttributes: ["lib", "x"] });
+    expect(result.rejected).toBe(5);
+    expect(result.rejectionMessage).toMatch(
+      new RegExp(
+        "^5 data points rejected: resourceMetrics\\[0\\]\\.scopeMetrics\\[0\\]\\.metrics\\[0\\]\\.gauge\\.dataPoints\\[1\\]: " +
+          `timeUnixNano ${time} \\(${date.replace(/\./g, "\\.")}\\) lies ${edge} the timestamp window \\(${setting} ${edge} arrival\\): ` +
+          `a data point is stored at its own time or not at all, .*; raising ${setting} stores such points; ` +
+          "resourceMetrics\\[0\\]\\.scopeMetrics\\[0\\]\\.metrics\\[1\\]\\.sum\\.dataPoints\\[0\\]: ",
+      ),
     );
+    expect(result.warning).toBe("");
   });
 
   it("keeps an old start time and an unset one: only the point time decides partitions", () => {

@@ -2,6 +2,7 @@
  * A record time outside the timestamp window is replaced (rows/time.ts) and the answer says so,
  * with how many and where the first was, as every limit that acts does: a user looking for a
  * record at the time it carried learns where it went. A time not sent (0) is filled in unsaid.
+ * A data point's time is never moved: outside the window the point is refused (rows/time.ts).
  */
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
@@ -37,7 +38,7 @@ describe("times outside the timestamp window", () => {
     expect(prepared.warning).toContain("(first at resourceLogs[0].scopeLogs[0].logRecords[1])");
   });
 
-  it("warns of data point times and start times apart", () => {
+  it("refuses data point times outside the window and warns of start times after it", () => {
     const point = (timeUnixNano: string, startTimeUnixNano = "0") => ({ timeUnixNano, startTimeUnixNano, asInt: "1" });
     const prepared = prepare("metrics", {
       resourceMetrics: [
@@ -54,11 +55,12 @@ describe("times outside the timestamp window", () => {
         },
       ],
     });
-    expect(prepared).toMatchObject({ accepted: 4, rejected: 0 });
+    expect(prepared).toMatchObject({ accepted: 3, rejected: 1 });
+    expect(prepared.rejectionMessage).toMatch(
+      /^1 data point rejected: resourceMetrics\[0\]\.scopeMetrics\[0\]\.metrics\[1\]\.sum\.dataPoints\[1\]: timeUnixNano 1 \(1970-01-01T00:00:00\.000Z\) lies before the timestamp window \(TIMESTAMP_MAX_PAST_SECONDS before arrival\)/,
+    );
     expect(prepared.warning).toBe(
-      `1 data point time ${WINDOW} stored as the arrival time, the original kept in ScopeAttributes['otel.timestamp.original'] ` +
-        "(first at resourceMetrics[0].scopeMetrics[0].metrics[1].sum.dataPoints[1]); " +
-        "1 data point start time after the timestamp window (TIMESTAMP_MAX_FUTURE_SECONDS after arrival) stored as the point's time, " +
+      "1 data point start time after the timestamp window (TIMESTAMP_MAX_FUTURE_SECONDS after arrival) stored as the point's time, " +
         "the original kept in ScopeAttributes['otel.start_timestamp.original'] (first at resourceMetrics[0].scopeMetrics[0].metrics[2].summary.dataPoints[0])",
     );
   });

@@ -39,6 +39,17 @@ export interface DecodeNotes {
    * stores them; `first` is the path and the first such key (`resourceLogs[0]….body.value`).
    */
   unreadValues: PlacedNote;
+  /**
+   * JSON fields whose name is a field's of their message but for case and `_` (`Body`,
+   * `traceid`), read as that field (json/common.ts, readOtherFields); `first` is the path, the
+   * key as sent and the field (`resourceLogs[0]….logRecords[0].Body as body`).
+   */
+  fieldsReadAs: PlacedNote;
+  /**
+   * JSON fields holding a value under a name their message does not define, beside what is
+   * stored, and so not stored (`attributess`, span `event`); `first` is the path and the key.
+   */
+  unknownFields: PlacedNote;
   /** JSON AnyValues, number points and exemplars with more than one member of their value's oneof set, one kept (json/common.ts, chosenMember); `first` names the place and the members. */
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
@@ -52,6 +63,8 @@ export function emptyDecodeNotes(): DecodeNotes {
     intsAsDoubles: { count: 0, first: "" },
     nullDoubles: { count: 0, first: "" },
     unreadValues: { count: 0, first: "" },
+    fieldsReadAs: { count: 0, first: "" },
+    unknownFields: { count: 0, first: "" },
     oneofChoices: { count: 0, first: "" },
     invalidUtf8: { count: 0, first: "" },
     loneSurrogates: { count: 0, first: "" },
@@ -67,7 +80,7 @@ let current: DecodeNotes | undefined;
 
 /** Runs `decode` with the notes counted in `notes` (reset first: an exact second decode of the same text counts again). */
 export function withDecodeNotesIn<T>(notes: DecodeNotes, decode: () => T): T {
-  for (const counter of [notes.intsAsDoubles, notes.nullDoubles, notes.unreadValues, notes.oneofChoices]) {
+  for (const counter of [notes.intsAsDoubles, notes.nullDoubles, notes.unreadValues, notes.fieldsReadAs, notes.unknownFields, notes.oneofChoices]) {
     counter.count = 0;
     counter.first = "";
     delete (counter as PlacedNote).at;
@@ -95,6 +108,16 @@ export function noteUnreadValue(at: object, key: string): void {
   placedNote(current?.unreadValues, at, key);
 }
 
+/** Notes that the field `key` of the object `at`, not a name its message defines, was read as its field `field`. */
+export function noteFieldReadAs(at: object, key: string, field: string): void {
+  placedNote(current?.fieldsReadAs, at, `${key} as ${field}`);
+}
+
+/** Notes that the field `key` of the object `at` holds a value under a name its message does not define. */
+export function noteUnknownField(at: object, key: string): void {
+  placedNote(current?.unknownFields, at, key);
+}
+
 /** Notes an AnyValue `at` with several `members` set, of which `kept` is stored. */
 export function noteOneofChoice(at: object, members: readonly string[], kept: string): void {
   placedNote(current?.oneofChoices, at, `${members.join(", ")} set, ${kept} kept`);
@@ -119,7 +142,19 @@ export function countNote(counter: DecodeNote, first: string): void {
 /** The answer's warning for `notes`: "" when there are none, else one clause per kind, joined with "; ". */
 export function decodeNotesWarning(notes: DecodeNotes): string {
   const parts: string[] = [];
-  const { intsAsDoubles, nullDoubles, unreadValues, oneofChoices, invalidUtf8, loneSurrogates } = notes;
+  const { intsAsDoubles, nullDoubles, unreadValues, fieldsReadAs, unknownFields, oneofChoices, invalidUtf8, loneSurrogates } = notes;
+  if (unknownFields.count > 0) {
+    parts.push(
+      `${plural(unknownFields.count, "field")} holding a value under a name OTLP does not define for its message not stored ` +
+        `(first ${unknownFields.first}; a misspelled field's content is lost: check its name)`,
+    );
+  }
+  if (fieldsReadAs.count > 0) {
+    parts.push(
+      `${plural(fieldsReadAs.count, "field")} named as an OTLP field but for case or "_" read as that field ` +
+        `(first ${fieldsReadAs.first}; OTLP/JSON names fields in lowerCamelCase)`,
+    );
+  }
   if (invalidUtf8.count > 0) {
     parts.push(
       `${plural(invalidUtf8.count, "byte sequence")} not valid UTF-8 stored as U+FFFD (first in ${invalidUtf8.first}; ` +

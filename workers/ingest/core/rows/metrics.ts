@@ -18,7 +18,8 @@
  * - an `aggregationTemporality` OTLP does not define is stored as 0 and noted in the rows'
  *   `ScopeAttributes` (enum-values.ts); `flags` is a UInt32 column and holds any value sent.
  *
- * Timestamps follow the policy of time.ts, with one difference: a replaced time's original is
+ * Timestamps follow the policy of time.ts: a point whose time was sent and lies outside the
+ * timestamp window is rejected (below), and a replaced time's original is
  * noted in the row's `ScopeAttributes`, not in the point's `Attributes`. A point's attributes are
  * its series identity (the tables are ordered by `cityHash64(Attributes)`; every per-series query
  * groups by them), so a note that differs from point to point there would make each point of a
@@ -28,7 +29,8 @@
  * unless both are empty, as the OTLP metrics proto requires. Bounds with no counts fail that rule
  * like mismatched counts do, and are refused the same way: the exporter would store either shape
  * as sent, but no bucket can be read from them, and a row whose arrays differ in length breaks
- * every `ARRAY JOIN ExplicitBounds, BucketCounts` quantile query over the table.
+ * every `ARRAY JOIN ExplicitBounds, BucketCounts` quantile query over the table. Also rejected:
+ * points whose time was sent (not 0) and lies outside the timestamp window (isRefusedForTime).
  */
 import type {
   EnumValue,
@@ -51,7 +53,7 @@ import { AGGREGATION_TEMPORALITY, isDefined, undefinedEnumWarning } from "./enum
 import { Rejections, type RowsResult } from "./rejections";
 import {
   clampedExemplarTimeWarning,
-  replacedPointTimeWarning,
+  pointOutsideWindowReason,
   replacedStartTimeWarning,
   isAfterWindow,
   isInsideWindow,
@@ -70,7 +72,7 @@ const ZERO_SPAN_ID = "0".repeat(16);
 
 export interface MetricRowsResult extends RowsResult<MetricRows> {
   /**
-   * Point times replaced (replacedPointTimeWarning, replacedStartTimeWarning), exemplar times
+   * Point start times replaced (replacedStartTimeWarning), exemplar times
    * noted on their exemplars (clampedExemplarTimeWarning), points and exemplars stored with 0 for
    * want of a value (valuelessPointWarning, valuelessExemplarWarning), temporalities OTLP does
    * not define (undefinedEnumWarning) and values of repeated attribute keys dropped
@@ -81,7 +83,6 @@ export interface MetricRowsResult extends RowsResult<MetricRows> {
 
 export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): MetricRowsResult {
   const window = timestampWindowOf(ctx);
-  const replacedTimes = new PlaceNotes(replacedPointTimeWarning);
   const replacedStarts = new PlaceNotes(replacedStartTimeWarning);
   const exemplarTimes = new PlaceNotes(clampedExemplarTimeWarning);
   const valuelessPoints = new PlaceNotes(valuelessPointWarning);
@@ -112,7 +113,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
           shared = { ...shared, ScopeAttributes: withEntry(shared.ScopeAttributes, AGGREGATION_TEMPORALITY.noteKey, String(temporality)) };
           undefinedTemporalities.add(`resourceMetrics[${r}].scopeMetrics[${s}].metrics[${m}]`);
         }
-        const context = { shared, window, mappers, dropped, replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts };
+        const context = { shared, window, mappers, dropped, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts };
         addMetricRows(rows, context, metric, rejections, `resourceMetrics[${r}].scopeMetrics[${s}]`, m);
       }
     }
@@ -121,7 +122,7 @@ export function metricsToRows(request: MetricsRequest, ctx: RowMappingContext): 
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("metrics"),
-    warning: [...[replacedTimes, replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts, undefinedTemporalities].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedStarts, exemplarTimes, valuelessPoints, valuelessExemplars, roundedInts, undefinedTemporalities].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };
@@ -202,8 +203,7 @@ interface PointContext {
   dropped: DroppedDuplicates;
   /** Exemplar times past a DateTime column's range, noted on their exemplars. */
   exemplarTimes: PlaceNotes;
-  /** Point times outside the timestamp window and start times after it, replaced and noted on their rows. */
-  replacedTimes: PlaceNotes;
+  /** Point start times after the timestamp window, replaced and noted on their rows. */
   replacedStarts: PlaceNotes;
   /** Number points, and exemplars, with neither `asDouble` nor `asInt`, stored with 0. */
   valuelessPoints: PlaceNotes;
@@ -245,6 +245,17 @@ function isExactAsDouble(asInt: string): boolean {
   return digits <= 15 || BigInt(Number(asInt)) === BigInt(asInt);
 }
 
+/**
+ * Refuses point `p` (named by `placeOf`) when its time was sent (not 0) and lies outside the
+ * timestamp window (time.ts, pointOutsideWindowReason); whether it did.
+ */
+function isRefusedForTime(point: CommonPoint, window: TimestampWindow, rejections: Rejections, placeOf: (p: number) => string, p: number): boolean {
+  const time = point.timeUnixNano;
+  if (time === "0" || isInsideWindow(time, window)) return false;
+  rejections.reject(placeOf(p), pointOutsideWindowReason(time, window));
+  return true;
+}
+
 /** `scopePath`: the metric's scope's place, `m` its index there; a refused point is named below them. */
 function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, rejections: Rejections, scopePath: string, m: number): void {
   const data = metric.data;
@@ -256,6 +267,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
     case "gauge":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
+        if (isRefusedForTime(point, context.window, rejections, pointPlace, p)) continue;
         rows.gauge.push(
           Object.assign(
             pointColumnsOf(context, point, pointPlace, p),
@@ -268,6 +280,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
     case "sum":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
+        if (isRefusedForTime(point, context.window, rejections, pointPlace, p)) continue;
         rows.sum.push(
           Object.assign(
             pointColumnsOf(context, point, pointPlace, p),
@@ -281,6 +294,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
     case "histogram":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
+        if (isRefusedForTime(point, context.window, rejections, pointPlace, p)) continue;
         if (!hasReadableBuckets(point)) {
           rejections.reject(pointPlace(p), "bucketCounts must be one longer than explicitBounds, or both empty");
           continue;
@@ -303,6 +317,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
     case "exponentialHistogram":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
+        if (isRefusedForTime(point, context.window, rejections, pointPlace, p)) continue;
         rows.exponentialHistogram.push(
           Object.assign(
             pointColumnsOf(context, point, pointPlace, p),
@@ -325,6 +340,7 @@ function addMetricRows(rows: MetricRows, context: PointContext, metric: Metric, 
     case "summary":
       for (let p = 0; p < data.dataPoints.length; p++) {
         const point = data.dataPoints[p]!;
+        if (isRefusedForTime(point, context.window, rejections, pointPlace, p)) continue;
         rows.summary.push(
           Object.assign(pointColumnsOf(context, point, pointPlace, p), {
             Count: point.count,
@@ -349,10 +365,10 @@ function pointColumnsOf(context: PointContext, point: CommonPoint, placeOf: (p: 
   const { shared, window } = context;
   let scopeAttributes = shared.ScopeAttributes;
   let time = point.timeUnixNano;
+  // Only a time not sent (0) is outside here (isRefusedForTime refused the others): it replaces
+  // nothing the sender said, so it is filled in and noted, not warned of.
   if (!isInsideWindow(time, window)) {
     scopeAttributes = withEntry(scopeAttributes, ORIGINAL_TIMESTAMP_ATTRIBUTE, time);
-    // A time not sent (0) replaces nothing the sender said: filled in, noted, not warned of.
-    if (time !== "0") context.replacedTimes.add(placeOf(p));
     time = window.receivedAt;
   }
   let start = point.startTimeUnixNano;

@@ -12,7 +12,12 @@
  * - Logs first do what the exporter does (a zero `Timestamp` falls back to
  *   `ObservedTimestamp`). If the result lies outside the window, the observed time is used when
  *   it lies inside, else the time the request arrived.
- * - Spans and metric points have no observed time: outside the window, the arrival time is used.
+ * - A metric point whose time was sent (not 0) and lies outside the window is refused, answered
+ *   as a partial success (`rejected_data_points`, pointOutsideWindowReason): a point is a sample
+ *   of its series at its time, so one moved to the arrival time would be a false current value
+ *   for every query of the series (last value, rate), where a log record or span moved and noted
+ *   is still the record sent. A time not sent (0) is filled in with the arrival time and noted.
+ * - Spans have no observed time: outside the window, the arrival time is used.
  *   A span's `Duration` still comes from its own start and end when both are set and end is not
  *   before start; otherwise it is 0 (the exporter would write the unsigned difference, which
  *   wraps around to centuries). A set end that gives no `Duration` (the start is 0, or the end
@@ -210,8 +215,22 @@ export const replacedSpanTimeWarning = windowWarning(
   "SpanAttributes",
   `, the span's events moved by the same offset, each event's time as sent kept in Events.Attributes['${ORIGINAL_TIMESTAMP_ATTRIBUTE}']`,
 );
-/** The answer's warning for `count` data point times (`TimeUnix`) outside the window, replaced by the arrival time. */
-export const replacedPointTimeWarning = windowWarning("data point time", "the arrival time", "ScopeAttributes");
+/**
+ * Why a data point whose time (`time`, sent: not 0) lies outside the window is refused, for the
+ * partial success's message: its time as sent and as a date, which
+ * edge it lies past, and the setting that moves that edge.
+ */
+export function pointOutsideWindowReason(time: Int64String, window: TimestampWindow): string {
+  const after = isAfterWindow(time, window);
+  const setting = after ? "TIMESTAMP_MAX_FUTURE_SECONDS" : "TIMESTAMP_MAX_PAST_SECONDS";
+  // A uint64 of nanoseconds is at most 1.8e13 ms, within a Date's range (8.64e15 ms).
+  const date = new Date(Number(canonicalDecimal(time).slice(0, -6) || "0")).toISOString();
+  return (
+    `timeUnixNano ${time} (${date}) lies ${after ? "after" : "before"} the timestamp window (${setting} ${after ? "after" : "before"} arrival): ` +
+    `a data point is stored at its own time or not at all, as a point moved to the arrival time would be a false sample of its series; ` +
+    `raising ${setting} stores such points`
+  );
+}
 
 /** A warning of `time`s outside the window stored as `replacement`, the original noted in `column`, then `more`. */
 function windowWarning(time: string, replacement: string, column: string, more = ""): (count: number, firstPlace: string) => string {

@@ -17,7 +17,7 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteNullDouble, noteOneofChoice, noteUnreadValue } from "../decode-notes";
+import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
 
 
 /**
@@ -198,9 +198,14 @@ function nestedAnyValue(o: JsonObject, depth: number): AnyValue {
   }
 }
 
+/** Resource's fields; `entityRefs` (development in OTLP 1.x) is read by no table, as the Collector's exporter writes none. */
+const RESOURCE_FIELDS = messageFields("attributes", "droppedAttributesCount", "entityRefs");
+const SCOPE_FIELDS = messageFields("name", "version", "attributes", "droppedAttributesCount");
+
 export function resource(value: unknown): Resource {
   const o = optionalObject(value, "resource");
   if (o === undefined) return { attributes: [], droppedAttributesCount: 0 };
+  readOtherFields(o, RESOURCE_FIELDS);
   try {
     return {
       attributes: keyValues(o.attributes, "attributes", 0),
@@ -218,6 +223,7 @@ export function resource(value: unknown): Resource {
 export function scope(value: unknown): InstrumentationScope {
   const o = optionalObject(value, "scope");
   if (o === undefined) return { name: "", version: "", attributes: [], droppedAttributesCount: 0 };
+  readOtherFields(o, SCOPE_FIELDS);
   try {
     return {
       name: string(o.name, "name"),
@@ -396,9 +402,66 @@ export function fieldNames(...names: string[]): ReadonlySet<string> {
   const out = new Set<string>();
   for (const name of names) {
     out.add(name);
-    out.add(name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase()));
+    out.add(snakeCase(name));
   }
   return out;
+}
+
+/** A lowerCamelCase field name in snake_case, as the proto names it: `timeUnixNano` → `time_unix_nano`. */
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => "_" + letter.toLowerCase());
+}
+
+/**
+ * A message's fields as `readOtherFields` knows them: the names read (`fieldNames`), and each
+ * lowerCamelCase name by its folded form (foldFieldName) with its snake_case.
+ */
+export interface MessageFields {
+  read: ReadonlySet<string>;
+  folded: ReadonlyMap<string, { name: string; snake: string }>;
+}
+
+/** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
+export function messageFields(...names: string[]): MessageFields {
+  const folded = new Map<string, { name: string; snake: string }>();
+  for (const name of names) folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
+  return { read: fieldNames(...names), folded };
+}
+
+/** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
+function foldFieldName(key: string): string {
+  return key.toLowerCase().replace(/_/g, "");
+}
+
+/**
+ * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
+ * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
+ * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `datapoints`)
+ * is read as that field when neither of its spellings is set: its value is set on `o` under the
+ * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). Any
+ * other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is refused:
+ * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
+ * request; the warning tells a sender who misspelled a field that its content was not stored.
+ */
+export function readOtherFields(o: JsonObject, fields: MessageFields): void {
+  for (const key in o) {
+    if (fields.read.has(key)) continue;
+    const value = o[key];
+    if (!holdsValue(value)) continue;
+    const field = fields.folded.get(foldFieldName(key));
+    if (field !== undefined && o[field.name] == null && o[field.snake] == null) {
+      (o as Record<string, unknown>)[field.name] = value;
+      noteFieldReadAs(o, key, field.name);
+    } else {
+      noteUnknownField(o, key);
+    }
+  }
+}
+
+/** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
+function holdsValue(value: unknown): boolean {
+  if (typeof value === "object") return value !== null && holdsContent(value);
+  return value !== "" && value !== 0 && value !== false && value !== undefined;
 }
 
 /** How a ResourceX message names its list of ScopeX messages, now and before OTLP 1.0. */
@@ -418,9 +481,9 @@ export interface ContainerFields {
   /** The request's list, e.g. "resourceLogs", and its snake_case. */
   resourceList: string;
   resourceListSnake: string;
-  request: ReadonlySet<string>;
-  resource: ReadonlySet<string>;
-  scope: ReadonlySet<string>;
+  request: MessageFields;
+  resource: MessageFields;
+  scope: MessageFields;
   scopeList: ScopeListNames;
   signal: Signal;
 }
@@ -431,9 +494,9 @@ export function containerFields(signal: Signal, kind: string, records: string): 
   return {
     resourceList: `resource${kind}`,
     resourceListSnake: `resource_${snake}`,
-    request: fieldNames(`resource${kind}`),
-    resource: fieldNames("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
-    scope: fieldNames("scope", "instrumentationLibrary", records, "schemaUrl"),
+    request: messageFields(`resource${kind}`),
+    resource: messageFields("resource", `scope${kind}`, "schemaUrl", `instrumentationLibrary${kind}`, `deprecatedScope${kind}`),
+    scope: messageFields("scope", "instrumentationLibrary", records, "schemaUrl"),
     scopeList: {
       current: `scope${kind}`,
       snake: `scope_${snake}`,
@@ -444,14 +507,18 @@ export function containerFields(signal: Signal, kind: string, records: string): 
 }
 
 /**
- * The ResourceX list of an export request, refusing a request that yields none while holding
- * data under another name (with a hint when that name is another signal's list). Cloudflare's
- * destination test record is let through on every endpoint (see isCloudflarePreflight).
+ * The ResourceX list of an export request, its other fields looked at first (readOtherFields),
+ * refusing a request that yields none while holding data under another name (with a hint when
+ * that name is another signal's list). Cloudflare's destination test record is let through on
+ * every endpoint (see isCloudflarePreflight).
  */
 export function resourceList<T>(o: JsonObject, fields: ContainerFields, decode: (o: JsonObject) => T): T[] {
+  const preflight = fields.signal !== "logs" && isCloudflarePreflight(o);
+  // The test record is answered as an empty export, without a word of its logs list.
+  if (!preflight) readOtherFields(o, fields.request);
   const out = bothSpellings(o, fields.resourceList, fields.resourceListSnake, (value, key) => messages(value, key, decode));
-  if (out.length === 0 && !(fields.signal !== "logs" && isCloudflarePreflight(o))) {
-    refuseUnreadContent(o, fields.request, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
+  if (out.length === 0 && !preflight) {
+    refuseUnreadContent(o, fields.request.read, fields.resourceList, (k) => wrongSignalHint(k, fields.signal));
   }
   return out;
 }
@@ -476,8 +543,8 @@ export function scopeList<T>(o: JsonObject, names: ScopeListNames, decode: (o: J
 /**
  * Refuses a message that yielded nothing to store while holding, under a name we do not read,
  * an array or object with content: `{"resourceLog": [...]}` would otherwise be answered as if
- * written. Unknown fields are otherwise ignored, as the spec and the Collector require, so a
- * field added to OTLP later never fails a request that still carries data.
+ * written. Unknown fields are otherwise read or noted (readOtherFields), never refused, as the
+ * spec requires, so a field added to OTLP later never fails a request that still carries data.
  */
 export function refuseUnreadContent(
   o: JsonObject,

@@ -7,8 +7,10 @@
  * the generic protobuf JSON mapping emit (base64 ids, enum names, integers and doubles as
  * strings). Beyond the Collector, pre-1.0 senders' `instrumentationLibrary{Spans,Logs,Metrics}`
  * lists are read as the scope lists they became (the Collector has dropped them since v0.57),
- * and a message that yields nothing while holding data under a name we do not read is refused
- * instead of being answered as written (see `refuseUnreadContent`).
+ * a message that yields nothing while holding data under a name we do not read is refused
+ * instead of being answered as written (see `refuseUnreadContent`), and beside what is stored a
+ * field named as its message's field but for case or `_` is read as it, any other holding a
+ * value noted for the answer's warning (see `readOtherFields`).
  *
  * 64-bit integers keep every digit whether sent as strings or as JSON numbers: a document is
  * parsed with plain JSON.parse, and parsed again exactly only if an int64 field turned out to
@@ -141,7 +143,9 @@ function decodeDocument<S extends Signal>(
     );
     placeFirstNull(document, nullRecords);
     placeFirstNull(document, nullItems);
-    placeNote(document, decodeNotes.unreadValues, (path, key) => `${path}.${key}`);
+    placeNote(document, decodeNotes.unreadValues, memberPath);
+    placeNote(document, decodeNotes.fieldsReadAs, memberPath);
+    placeNote(document, decodeNotes.unknownFields, memberPath);
     placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);
     placeNote(document, decodeNotes.nullDoubles, (path, key) => `${key} at ${path}`);
@@ -154,6 +158,11 @@ function decodeDocument<S extends Signal>(
     }
     throw error;
   }
+}
+
+/** The path of the member `key` of the object at `path` ("" for the document itself). */
+function memberPath(path: string, key: string): string {
+  return path === "" ? key : `${path}.${key}`;
 }
 
 /** Writes the path of a note's first object into its `first` (`place(path, first)`), as the answer names it. */

@@ -6,9 +6,10 @@ import {
   bothSpellings,
   containerFields,
   decodingBody,
-  fieldNames,
   keyValues,
+  messageFields,
   messages,
+  readOtherFields,
   refuseUnknownValues,
   refuseUnreadContent,
   resource,
@@ -21,7 +22,7 @@ import { SEVERITY_NUMBER } from "./enums";
 import { enumeration, optionalObject, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
 const FIELDS = containerFields("logs", "Logs", "logRecords");
-const LOG_RECORD_FIELDS = fieldNames(
+const LOG_RECORD_FIELDS = messageFields(
   "timeUnixNano",
   "observedTimeUnixNano",
   "severityNumber",
@@ -40,30 +41,33 @@ export function logsRequest(o: JsonObject): LogsRequest {
 }
 
 function resourceLogs(o: JsonObject): ResourceLogs {
+  readOtherFields(o, FIELDS.resource);
   const out: ResourceLogs = {
     resource: resource(o.resource),
     scopeLogs: scopeList(o, FIELDS.scopeList, scopeLogs),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeLogs.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeLogs");
+  if (out.scopeLogs.length === 0) refuseUnreadContent(o, FIELDS.resource.read, "scopeLogs");
   return out;
 }
 
 const logRecords = (value: unknown, key: string): LogRecord[] => messages(value, key, logRecord, skipNullRecord);
 
 function scopeLogs(o: JsonObject): ScopeLogs {
+  readOtherFields(o, FIELDS.scope);
   const out: ScopeLogs = {
     scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
     logRecords: bothSpellings(o, "logRecords", "log_records", logRecords),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.logRecords.length === 0) refuseUnreadContent(o, FIELDS.scope, "logRecords");
+  if (out.logRecords.length === 0) refuseUnreadContent(o, FIELDS.scope.read, "logRecords");
   return out;
 }
 
 // Each field is read in lowerCamelCase, and in snake_case only when that is absent, so the
 // common spelling costs one lookup.
 function logRecord(o: JsonObject): LogRecord {
+  readOtherFields(o, LOG_RECORD_FIELDS);
   const out: LogRecord = {
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     observedTimeUnixNano: uint64(o.observedTimeUnixNano ?? o.observed_time_unix_nano, "observedTimeUnixNano"),
@@ -80,7 +84,7 @@ function logRecord(o: JsonObject): LogRecord {
   // A record none of whose fields we read, written under other names (`message`, `timestamp`),
   // would be stored as an empty row.
   if (out.body === undefined && out.attributes.length === 0 && isUnsetApartFromBody(out)) {
-    refuseUnknownValues(o, LOG_RECORD_FIELDS, "LogRecord");
+    refuseUnknownValues(o, LOG_RECORD_FIELDS.read, "LogRecord");
   }
   return out;
 }

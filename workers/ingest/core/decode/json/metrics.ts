@@ -20,10 +20,11 @@ import type {
 import {
   bothSpellings,
   containerFields,
-  fieldNames,
   keyValues,
+  messageFields,
   messages,
   oneofConflict,
+  readOtherFields,
   refuseUnreadContent,
   resource,
   resourceList,
@@ -54,33 +55,61 @@ import {
 import { noteNullDouble, noteOneofChoice } from "../decode-notes";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
-const METRIC_FIELDS = fieldNames("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
+const METRIC_FIELDS = messageFields("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
+/** The fields of each data message (Gauge, Sum, …), by the Metric's member holding it. */
+const DATA_FIELDS = {
+  gauge: messageFields("dataPoints"),
+  sum: messageFields("dataPoints", "aggregationTemporality", "isMonotonic"),
+  histogram: messageFields("dataPoints", "aggregationTemporality"),
+  exponentialHistogram: messageFields("dataPoints", "aggregationTemporality"),
+  summary: messageFields("dataPoints"),
+} as const;
+const POINT_FIELDS = ["attributes", "startTimeUnixNano", "timeUnixNano", "exemplars", "flags"] as const;
+const NUMBER_POINT_FIELDS = messageFields(...POINT_FIELDS, "asDouble", "asInt");
+const HISTOGRAM_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max");
+const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = messageFields(
+  ...POINT_FIELDS,
+  "count",
+  "sum",
+  "scale",
+  "zeroCount",
+  "positive",
+  "negative",
+  "min",
+  "max",
+  "zeroThreshold",
+);
+const SUMMARY_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "quantileValues");
+const EXEMPLAR_FIELDS = messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId");
 
 export function metricsRequest(o: JsonObject): MetricsRequest {
   return { resourceMetrics: resourceList(o, FIELDS, resourceMetrics) };
 }
 
 function resourceMetrics(o: JsonObject): ResourceMetrics {
+  readOtherFields(o, FIELDS.resource);
   const out: ResourceMetrics = {
     resource: resource(o.resource),
     scopeMetrics: scopeList(o, FIELDS.scopeList, scopeMetrics),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeMetrics.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeMetrics");
+  if (out.scopeMetrics.length === 0) refuseUnreadContent(o, FIELDS.resource.read, "scopeMetrics");
   return out;
 }
 
 function scopeMetrics(o: JsonObject): ScopeMetrics {
+  readOtherFields(o, FIELDS.scope);
   const out: ScopeMetrics = {
     scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
     metrics: messages(o.metrics, "metrics", metric),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.metrics.length === 0) refuseUnreadContent(o, FIELDS.scope, "metrics");
+  if (out.metrics.length === 0) refuseUnreadContent(o, FIELDS.scope.read, "metrics");
   return out;
 }
 
 function metric(o: JsonObject): Metric {
+  readOtherFields(o, METRIC_FIELDS);
   const out: Metric = {
     name: string(o.name, "name"),
     description: string(o.description, "description"),
@@ -89,7 +118,7 @@ function metric(o: JsonObject): Metric {
     metadata: keyValues(o.metadata, "metadata", 0),
   };
   // A metric whose data sits under a name we do not read would yield no rows, silently.
-  if (out.data.type === "empty") refuseUnreadContent(o, METRIC_FIELDS, "gauge, sum, histogram, exponentialHistogram or summary");
+  if (out.data.type === "empty") refuseUnreadContent(o, METRIC_FIELDS.read, "gauge, sum, histogram, exponentialHistogram or summary");
   return out;
 }
 
@@ -115,7 +144,20 @@ function metricData(o: JsonObject): MetricData {
   }
 }
 
+/**
+ * A data message: fields not read are looked at first (readOtherFields), and one that holds
+ * no points while holding content under a name not read (`"points":[…]`) is refused naming it,
+ * as a container that yields nothing is (refuseUnreadContent): its metric would store nothing.
+ */
 function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
+  const fields = DATA_FIELDS[member];
+  readOtherFields(o, fields);
+  const data = dataOf(member, o);
+  if (data.type !== "empty" && data.dataPoints.length === 0) refuseUnreadContent(o, fields.read, "dataPoints");
+  return data;
+}
+
+function dataOf(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
   switch (member) {
     case "gauge":
       return { type: "gauge", dataPoints: bothSpellings(o, "dataPoints", "data_points", numberDataPoints) };
@@ -202,6 +244,7 @@ function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): Nu
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {
+  readOtherFields(o, NUMBER_POINT_FIELDS);
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
     startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
@@ -213,6 +256,7 @@ function numberDataPoint(o: JsonObject): NumberDataPoint {
 }
 
 function histogramDataPoint(o: JsonObject): HistogramDataPoint {
+  readOtherFields(o, HISTOGRAM_POINT_FIELDS);
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
     startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
@@ -229,6 +273,7 @@ function histogramDataPoint(o: JsonObject): HistogramDataPoint {
 }
 
 function exponentialHistogramDataPoint(o: JsonObject): ExponentialHistogramDataPoint {
+  readOtherFields(o, EXPONENTIAL_HISTOGRAM_POINT_FIELDS);
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
     startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
@@ -258,6 +303,7 @@ function buckets(value: unknown, key: string): ExponentialHistogramBuckets {
 }
 
 function summaryDataPoint(o: JsonObject): SummaryDataPoint {
+  readOtherFields(o, SUMMARY_POINT_FIELDS);
   return {
     attributes: keyValues(o.attributes, "attributes", 0),
     startTimeUnixNano: uint64(o.startTimeUnixNano ?? o.start_time_unix_nano, "startTimeUnixNano"),
@@ -274,6 +320,7 @@ function valueAtQuantile(o: JsonObject): ValueAtQuantile {
 }
 
 function exemplar(o: JsonObject): Exemplar {
+  readOtherFields(o, EXEMPLAR_FIELDS);
   return {
     filteredAttributes: bothSpellings(o, "filteredAttributes", "filtered_attributes", filteredAttributes),
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),

@@ -1,38 +1,75 @@
 /** OTLP/JSON decoder for ExportTraceServiceRequest. */
 
 import type { EnumValue, ResourceSpans, ScopeSpans, Span, SpanEvent, SpanLink, SpanStatus, TracesRequest } from "../../../../shared/otlp/model";
-import { containerFields, keyValues, messages, refuseUnreadContent, resource, resourceList, scope, scopeList, skipNullItem, skipNullRecord } from "./common";
+import {
+  containerFields,
+  keyValues,
+  messageFields,
+  messages,
+  readOtherFields,
+  refuseUnreadContent,
+  resource,
+  resourceList,
+  scope,
+  scopeList,
+  skipNullItem,
+  skipNullRecord,
+} from "./common";
 import { DEPRECATED_STATUS_CODE, SPAN_KIND, STATUS_CODE } from "./enums";
 import { SPAN_ID_BYTES, TRACE_ID_BYTES } from "../ids";
 import { enumeration, optionalObject, ownSpanId, spanId, string, traceId, uint32, uint64, within, type JsonObject } from "./values";
 
 const FIELDS = containerFields("traces", "Spans", "spans");
+const SPAN_FIELDS = messageFields(
+  "traceId",
+  "spanId",
+  "traceState",
+  "parentSpanId",
+  "flags",
+  "name",
+  "kind",
+  "startTimeUnixNano",
+  "endTimeUnixNano",
+  "attributes",
+  "droppedAttributesCount",
+  "events",
+  "droppedEventsCount",
+  "links",
+  "droppedLinksCount",
+  "status",
+);
+const EVENT_FIELDS = messageFields("timeUnixNano", "name", "attributes", "droppedAttributesCount");
+const LINK_FIELDS = messageFields("traceId", "spanId", "traceState", "attributes", "droppedAttributesCount", "flags");
+const STATUS_FIELDS = messageFields("message", "code", "deprecatedCode");
 
 export function tracesRequest(o: JsonObject): TracesRequest {
   return { resourceSpans: resourceList(o, FIELDS, resourceSpans) };
 }
 
 function resourceSpans(o: JsonObject): ResourceSpans {
+  readOtherFields(o, FIELDS.resource);
   const out: ResourceSpans = {
     resource: resource(o.resource),
     scopeSpans: scopeList(o, FIELDS.scopeList, scopeSpans),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.scopeSpans.length === 0) refuseUnreadContent(o, FIELDS.resource, "scopeSpans");
+  if (out.scopeSpans.length === 0) refuseUnreadContent(o, FIELDS.resource.read, "scopeSpans");
   return out;
 }
 
 function scopeSpans(o: JsonObject): ScopeSpans {
+  readOtherFields(o, FIELDS.scope);
   const out: ScopeSpans = {
     scope: scope(o.scope ?? o.instrumentationLibrary ?? o.instrumentation_library),
     spans: messages(o.spans, "spans", span, skipNullRecord),
     schemaUrl: string(o.schemaUrl ?? o.schema_url, "schemaUrl"),
   };
-  if (out.spans.length === 0) refuseUnreadContent(o, FIELDS.scope, "spans");
+  if (out.spans.length === 0) refuseUnreadContent(o, FIELDS.scope.read, "spans");
   return out;
 }
 
 function span(o: JsonObject): Span {
+  readOtherFields(o, SPAN_FIELDS);
   return {
     traceId: ownSpanId(o.traceId ?? o.trace_id, "traceId", TRACE_ID_BYTES),
     spanId: ownSpanId(o.spanId ?? o.span_id, "spanId", SPAN_ID_BYTES),
@@ -54,6 +91,7 @@ function span(o: JsonObject): Span {
 }
 
 function event(o: JsonObject): SpanEvent {
+  readOtherFields(o, EVENT_FIELDS);
   return {
     timeUnixNano: uint64(o.timeUnixNano ?? o.time_unix_nano, "timeUnixNano"),
     name: string(o.name, "name"),
@@ -63,6 +101,7 @@ function event(o: JsonObject): SpanEvent {
 }
 
 function link(o: JsonObject): SpanLink {
+  readOtherFields(o, LINK_FIELDS);
   return {
     traceId: traceId(o.traceId ?? o.trace_id, "traceId"),
     spanId: spanId(o.spanId ?? o.span_id, "spanId"),
@@ -76,6 +115,7 @@ function link(o: JsonObject): SpanLink {
 function status(value: unknown): SpanStatus {
   const o = optionalObject(value, "status");
   if (o === undefined) return { message: "", code: 0 };
+  readOtherFields(o, STATUS_FIELDS);
   try {
     return {
       message: string(o.message, "message"),
