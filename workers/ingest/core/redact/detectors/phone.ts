@@ -511,6 +511,10 @@ const GLUED_BEFORE = new RegExp(`${COMMA_GLUED_BEFORE}$`);
 const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
+/** A line break, as JSON text escapes it too (`\\n`, `\\r\\n`). */
+const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
+/** A label's separator, perhaps before a line break: the number may stand on the label's next line. */
+const LABEL_SEPARATOR = `[ \\t]*[:=](?:[ \\t]*${LINE_BREAK})?`;
 /**
  * Words that make the mobile shape alone, a North American number's groups or a plan's number in
  * groups a person's number: a contact or a list of them (`contato 98765-4321`, `contacto:`,
@@ -519,8 +523,10 @@ const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
  * (`Kontakte:\n0171 2345678`). They name no phone for other shapes (`contato 12345678` may be a
  * contact's id).
  */
-const CONTACT_BEFORE =
-  /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))(?:[ \t]*[:=](?:[ \t]*(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n))?)?[ \t]*["']?$/;
+const CONTACT_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))` +
+    `(?:${LABEL_SEPARATOR})?[ \\t]*["']?$`,
+);
 /**
  * A plural word for "numbers" with a phone's word as a label, its `:` after it (`Phone numbers: `,
  * `Mobile numbers:`, `Numéros de téléphone : `, `Números de teléfono:`, `Numeri di telefono:`;
@@ -742,9 +748,11 @@ function contactLabelOf(before: string): "named" | "contacts" | "word" | undefin
   return LABEL_SEPARATOR_LAST.test(before) ? "named" : "word";
 }
 /** A contact word's plural or list (`CONTACT_BEFORE`'s), perhaps before its separator and a quote. */
-const PLURAL_CONTACT_BEFORE = /(?:[Cc]ontacts|CONTACTS|[Cc]onta(?:c?)tos|CONTAC?TOS|[Kk]ontakt(?:e|liste)|KONTAKT(?:E|LISTE))(?:[ \t]*[:=](?:[ \t]*(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n))?)?[ \t]*["']?$/;
-/** A label's separator last, perhaps before blanks, a line break (the number on the label's next line) and a quote. */
-const LABEL_SEPARATOR_LAST = /[:=][ \t]*(?:\r?\n|(?:\\{1,3}r)?\\{1,3}n)?[ \t]*["']?$/;
+const PLURAL_CONTACT_BEFORE = new RegExp(
+  `(?:[Cc]ontacts|CONTACTS|[Cc]onta(?:c?)tos|CONTAC?TOS|[Kk]ontakt(?:e|liste)|KONTAKT(?:E|LISTE))(?:${LABEL_SEPARATOR})?[ \\t]*["']?$`,
+);
+/** A label's separator last (`LABEL_SEPARATOR`: perhaps before a line break), perhaps before blanks and a quote. */
+const LABEL_SEPARATOR_LAST = new RegExp(`${LABEL_SEPARATOR}[ \\t]*["']?$`);
 
 /**
  * Whether a number after a plural contact word (`contactLabelOf`: `Contacts: `, `Kontakte: `) is a
@@ -857,8 +865,6 @@ const LIST_JOINER =
 const LIST_JOINER_REACH = 16;
 /** A blank in a joiner (`ALIKE_JOINER`), HTML's `&nbsp;` too. */
 const JOINER_BLANK = "(?:[ \\t]|&nbsp;)";
-/** A line break, as JSON text escapes it too (`\\n`, `\\r\\n`). */
-const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
 /**
  * A joiner that sets apart other things as often as phones: a `|` or `||`, a `&` (HTML's `&amp;`
  * too) or a `·`, perhaps before a line break; one or two line breaks (as JSON text escapes them
