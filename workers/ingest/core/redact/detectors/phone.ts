@@ -76,23 +76,43 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  */
 
 /**
- * The words that name a phone, lower case, in English, Portuguese and Spanish (`telefone`,
- * `fone`, `teléfono`, `celular`, `móvil`), German (`Telefon`, `Handy`, `Rufnummer`), French
- * (`tél`, `téléphone`), Japanese (`携帯`, `電話`) and Chinese (`手机号`, `电话`), a text message's
- * (`sms`), and the apps that reach one (`whatsapp`, `wpp`). A key's last word or one before
- * `number`/`no` names a phone (`namesPhone`).
+ * The first parts of German and Dutch compounds naming a phone's number in one word (`Telefon`,
+ * `Handy`, `Mobil`, `Festnetz`, `Fax`, `Rückruf`, `Ruf`, `Kontakt`; Dutch `telefoon`, `mobiel`):
+ * a phone, a call, a mobile, a landline, a fax or a contact. A `…nummer` of another first part
+ * names another thing's number (`Kundennummer`, `Bestellnummer`, `Seriennummer`).
+ */
+const PHONE_COMPOUND_STEMS = ["telefon", "telefoon", "handy", "mobil", "mobiel", "mobilfunk", "festnetz", "fax", "rückruf", "ruf", "anruf", "kontakt"];
+/** A compound's last part, the number's word (German `nummer`, Dutch `nummer`), and their plurals (`nummern`, `nummers`). */
+const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
+/**
+ * The words that name a phone, lower case, by language: English, Portuguese and Spanish
+ * (`telefone`, `fone`, `teléfono`, `celular`, `móvil`, `telemóvel`), German (`Telefon`, `Handy`, and
+ * `Festnetz`, the compounds `PHONE_COMPOUND_STEMS` makes: `Rückrufnummer`, `Festnetznummer`), Dutch
+ * (`telefoon`, `mobiel`, `telefoonnummer`), Italian (`cellulare`, `telefonino`), Polish (`telefon`,
+ * `numer telefonu`, `komórka`, `stacjonarny`), French (`tél`, `téléphone`), Japanese (`携帯`, `電話`)
+ * and Chinese (`手机号`, `电话`), a text message's (`sms`), and the apps that reach one
+ * (`whatsapp`, `wpp`). A key's last word or one before `number`/`no` names a phone (`namesPhone`).
  */
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
-  "telefono", "teléfono", "movil", "móvil", "whatsapp", "wpp", "sms",
-  "telefon", "telefonnummer", "handy", "handynummer", "mobil", "mobilnummer", "rufnummer", "tél", "téléphone",
+  "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
+  "telefon", "handy", "mobil", "festnetz", "tél", "téléphone",
+  ...PHONE_COMPOUND_STEMS.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending)),
+  "telefoon", "mobiel",
+  "cellulare", "telefonino",
+  "telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego",
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
   "telefonos", "teléfonos", "moviles", "móviles",
-  // German lists' names, one word (`Telefonliste`, `Rückrufliste`, `Rufnummern`).
-  "telefonliste", "telefonlisten", "rückrufliste", "anrufliste", "telefonnummern", "rufnummern", "handynummern", "mobilnummern",
+  // German lists' names, one word (`Telefonliste`, `Rückrufliste`).
+  "telefonliste", "telefonlisten", "rückrufliste", "anrufliste",
 ];
+/**
+ * Polish abbreviations naming a phone, only with their period: `kom.` (a mobile's, `Tel. kom.`),
+ * `stacj.` (a landline's, `tel. stacj.`). Without it `kom` is a Scandinavian verb or a prefix.
+ */
+const PHONE_ABBREVIATIONS = ["kom", "stacj"];
 /**
  * Verbs that dial the number after them, or say a call came from it or goes back to it, in
  * English, Portuguese and Spanish (`call`, `ligue`, `ligou do`, `liguei para`, `retornar para`,
@@ -104,7 +124,7 @@ const PHONE_VERBS = [
   // German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
   // `appelez le`) and Italian (`chiamare al`): a callback or reachability note names the number.
   "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
-  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre",
+  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignez", "contacter", "contactez",
   "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
 ];
 /**
@@ -141,7 +161,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")})` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
         `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
@@ -211,25 +231,36 @@ const MEASURE_UNIT_AFTER =
 
 /**
  * A call or callback verb (`PHONE_VERBS`: `call`, `appelez`, `llame`, `rufen`, `Rückruf`), perhaps
- * its polite `Sie`, a callee's `a`/`à`/`an`/`para` or a customer's noun (`le client`, `the
- * customer`), then whom to call by name, perhaps after a title (`Anna Weber`,
- * `Frau Weber`, `Mr. Smith`, `Marie-Claire Dupont`: one to three capitalised words), then the word
- * before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171 1234567`,
- * `Appelez Marie Dupont au 06 12 34 56 78`, `llame a Juan Pérez al 612 345 678`. A program's
- * name is no such name (`call FooService at …`: a capital inside a word). Captured: the customer's
- * noun (1), the title (2), the first capitalised word (3), which names a person only as a known
- * given name (`isCalleePerson`): `call Redis at`, `Contact Cloudflare at`, `call Paris au` name a
- * product, a company or a city.
+ * its polite `Sie` or a callee's `a`/`à`/`an`/`para`, then whom to call: a customer's or a
+ * service's noun after its article (`CALLEE_NOUN`: `le client`, `the customer`, `le service`,
+ * `l'agence`), by name, perhaps after a title (`Anna Weber`, `Frau Weber`, `M. Dupont`,
+ * `Marie-Claire Dupont`: one to three capitalised words), or both (`le client Jean Martin`), then
+ * the word before a number (`on`, `at`, `unter`, `au`, `al`, `no`): `Call Anna Weber on 0171
+ * 1234567`, `Appelez Marie Dupont au 06 12 34 56 78`, `Rappeler le client au 01 42 68 53 00`,
+ * `llame a Juan Pérez al 612 345 678`. A program's name is no such name (`call FooService at …`:
+ * a capital inside a word). Captured: the noun (1), the title (2), the first capitalised word
+ * (3), which names a person only as a known given name (`isCalleePerson`): `call Redis at`,
+ * `Contact Cloudflare at`, `call Paris au` name a product, a company or a city.
  */
 const CALLEE_BEFORE = lazy(
   () =>
     new RegExp(
       `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_VERBS, "rufen", "reach", "contact"].map(caseless).join("|")})(?:\\s+(?:Sie|a|à|an|para))?` +
-        "(?:\\s+((?:the|our|le|la|den|die|el|al|o|il)\\s+(?:customer|client|cliente|clienta|caller|Kunden|Kundin)))?\\s+" +
-        `(?:(${PERSON_TITLE})\\.?\\s+)?(${CAPITALISED_WORD})(?:[ -]${CAPITALISED_WORD}){0,2}` +
+        `(?:\\s+((?:(?:the|our|le|la|notre|votre|den|die|el|al|o|il)\\s+|l['’])${CALLEE_NOUN}))?` +
+        `(?:\\s+(?:(${PERSON_TITLE})\\.?\\s+)?(${CAPITALISED_WORD})(?:[ -]${CAPITALISED_WORD}){0,2})?` +
         "\\s+(?:on|at|unter|au|al|no)\\s+$",
     ),
 );
+/**
+ * Whom a call note names by role after its article: a customer or a caller (`customer`, `client`,
+ * `Kunden`), French notes' patients, subscribers and users, or a desk answering calls (`service`,
+ * `standard`, `secrétariat`, `support`, `agence`, `conseiller`, perhaps qualified: `le service
+ * client`): `contacter le service au …`.
+ */
+const CALLEE_NOUN =
+  "(?:customer|client|cliente|clienta|caller|Kunden|Kundin|patiente?|abonnée?|utilisat(?:eur|rice)|service|standard|secrétariat|support|agence|conseill(?:er|ère))" +
+  // A desk's qualifier after its noun (`le service client`, `le support technique`).
+  "(?:\\s+(?:client|clients|clientèle|technique|commercial|après-vente))?";
 /** The titles before a person's surname (`Frau Weber`, `Mr. Smith`, `Herrn Weber`). */
 const PERSON_TITLE = "Mr|Mrs|Ms|Dr|Frau|Herrn?|Mme|Mlle|M|Sr|Sra|Srta|Signor|Signora";
 /** A name's word, capitalised: a capital, then lower-case letters only (`Anna`, `Pérez`, `Weber`). */
@@ -480,15 +511,22 @@ const GLUED_BEFORE = new RegExp(`${COMMA_GLUED_BEFORE}$`);
 const GLUED_AFTER = new RegExp(`^${COMMA_GLUED_AFTER}(?!\\d{2}[-.]\\d)`);
 /** The Brazilian mobile shape alone (`98765-4321`). */
 const BRAZIL_MOBILE = /^9\d{4}-\d{4}$/;
+/** A line break, as JSON text escapes it too (`\\n`, `\\r\\n`). */
+const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
+/** A label's separator, perhaps before a line break: the number may stand on the label's next line. */
+const LABEL_SEPARATOR = `[ \\t]*[:=](?:[ \\t]*${LINE_BREAK})?`;
 /**
  * Words that make the mobile shape alone, a North American number's groups or a plan's number in
  * groups a person's number: a contact or a list of them (`contato 98765-4321`, `contacto:`,
  * `Contact: `, `Contacts: `, `contact 212.555.0100`, German `Kontakt: 0171 2345678`,
- * `Kontaktdaten:`, `Kontakte:`, `Kontaktliste:`). They name no phone for other shapes (`contato
- * 12345678` may be a contact's id).
+ * `Kontaktdaten:`, `Kontakte:`, `Kontaktliste:`), the number perhaps on the label's next line
+ * (`Kontakte:\n0171 2345678`). They name no phone for other shapes (`contato 12345678` may be a
+ * contact's id).
  */
-const CONTACT_BEFORE =
-  /(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))(?:[ \t]*[:=])?[ \t]*["']?$/;
+const CONTACT_BEFORE = new RegExp(
+  String.raw`(?<![A-Za-z\u00C0-\u00FF])(?:[CcKk]onta(?:c?tos?|cts?|kt(?:e|daten|liste)?)|[CK]ONTA(?:C?TOS?|CTS?|KT(?:E|DATEN|LISTE)?))` +
+    `(?:${LABEL_SEPARATOR})?[ \\t]*["']?$`,
+);
 /**
  * A plural word for "numbers" with a phone's word as a label, its `:` after it (`Phone numbers: `,
  * `Mobile numbers:`, `Numéros de téléphone : `, `Números de teléfono:`, `Numeri di telefono:`;
@@ -543,11 +581,38 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
   const listed = lastPhone.isListedBefore(text, start, match) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
+    if (isSignedMeasure(match, text, start) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
   if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
   return nationalRewrite(match, marker, text, start, place, listed);
 }
+
+/**
+ * Whether a number written with its `+` (`match`, at `start`) is a signed quantity rather than an
+ * international phone: a unit or a count's word after it (`+4930901820 bytes`, `+1234567890 ms`,
+ * `+12345678 rows`, `… px`, `… %`: `MEASURE_UNIT_AFTER`, `isCountAfter`, `SIGNED_UNIT_AFTER`), or
+ * a word of a position's change before it (`offset +4930901820`, `delta: +12345678`, `seek
+ * +…`, `x += 12345678`: `SHIFT_BEFORE`). A phone's key still makes it a phone (`phone: +49 30 901820 s`
+ * is not read so: `isPhoneKeyValue` is asked first by the caller).
+ */
+function isSignedMeasure(match: string, text: string, start: number): boolean {
+  const end = start + match.length;
+  const after = text.slice(end, end + COUNT_REACH);
+  return (
+    MEASURE_UNIT_AFTER.test(after) || isCountAfter(after) || SIGNED_UNIT_AFTER.test(after) || SHIFT_BEFORE.test(text.slice(Math.max(0, start - SHIFT_REACH), start))
+  );
+}
+/** A count's or a length's unit after a signed number that `MEASURE_UNIT_AFTER` and `isCountAfter` leave: lines, items, characters, pixels. */
+const SIGNED_UNIT_AFTER = /^[ \t]*(?:lines?|items?|chars?|characters?|px|pt|em)(?![A-Za-z\u00C0-\u024F\d])/;
+/**
+ * A word of a position's or a value's change right before a signed number, perhaps with its
+ * `:`/`=` (`offset +…`, `delta=+…`, `diff: +…`, `shift`, `seek`, `position`, `pos`), or an
+ * increment's operator (`+= `, `+=`).
+ */
+const SHIFT_BEFORE = /(?:(?<![A-Za-z])(?:[Oo]ffset|OFFSET|[Dd]elta|DELTA|[Dd]iff|DIFF|[Ss]hift|SHIFT|[Ss]eek|SEEK|[Pp]osition|POSITION|[Pp]os|POS)["']?[ \t]*[:=]?[ \t]*|\+=[ \t]*)$/;
+/** How far before a signed number `SHIFT_BEFORE` is read. */
+const SHIFT_REACH = 16;
 
 /**
  * Whether the number at `start` is a CSV row's field under a header naming no phone
@@ -683,9 +748,11 @@ function contactLabelOf(before: string): "named" | "contacts" | "word" | undefin
   return LABEL_SEPARATOR_LAST.test(before) ? "named" : "word";
 }
 /** A contact word's plural or list (`CONTACT_BEFORE`'s), perhaps before its separator and a quote. */
-const PLURAL_CONTACT_BEFORE = /(?:[Cc]ontacts|CONTACTS|[Cc]onta(?:c?)tos|CONTAC?TOS|[Kk]ontakt(?:e|liste)|KONTAKT(?:E|LISTE))(?:[ \t]*[:=])?[ \t]*["']?$/;
-/** A label's separator last, perhaps before blanks and a quote. */
-const LABEL_SEPARATOR_LAST = /[:=][ \t]*["']?$/;
+const PLURAL_CONTACT_BEFORE = new RegExp(
+  `(?:[Cc]ontacts|CONTACTS|[Cc]onta(?:c?)tos|CONTAC?TOS|[Kk]ontakt(?:e|liste)|KONTAKT(?:E|LISTE))(?:${LABEL_SEPARATOR})?[ \\t]*["']?$`,
+);
+/** A label's separator last (`LABEL_SEPARATOR`: perhaps before a line break), perhaps before blanks and a quote. */
+const LABEL_SEPARATOR_LAST = new RegExp(`${LABEL_SEPARATOR}[ \\t]*["']?$`);
 
 /**
  * Whether a number after a plural contact word (`contactLabelOf`: `Contacts: `, `Kontakte: `) is a
@@ -798,8 +865,6 @@ const LIST_JOINER =
 const LIST_JOINER_REACH = 16;
 /** A blank in a joiner (`ALIKE_JOINER`), HTML's `&nbsp;` too. */
 const JOINER_BLANK = "(?:[ \\t]|&nbsp;)";
-/** A line break, as JSON text escapes it too (`\\n`, `\\r\\n`). */
-const LINE_BREAK = "(?:\\r?\\n|(?:\\\\{1,3}r)?\\\\{1,3}n)";
 /**
  * A joiner that sets apart other things as often as phones: a `|` or `||`, a `&` (HTML's `&amp;`
  * too) or a `·`, perhaps before a line break; one or two line breaks (as JSON text escapes them
