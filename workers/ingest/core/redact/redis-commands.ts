@@ -917,9 +917,11 @@ function authArguments(command: string, args: readonly string[], judged: Judged,
   if (written !== "list" && !typed) {
     const own = beforeReport(args);
     // A report on the command (`redis: AUTH ok, SELECT 2`, `AUTH took 3ms`) names no argument;
-    // Redis's `default` user alone before it is the user, its password not printed.
+    // Redis's `default` user alone before it is the user, its password not printed. A report
+    // after words of a lower-case `auth` is a sentence's (`auth token expired`, `auth header
+    // missing`): its words are judged whole, as before.
     if (own.length === 0 || (own.length === 1 && own[0] === "default" && own.length < args.length)) return;
-    args = own;
+    if (capitals) args = own;
   }
   if (written === "prose" || (written === "line" && !typed && args.some((word) => FUNCTION_WORDS.has(word)))) {
     proseAuthPassword(args, judged, at);
