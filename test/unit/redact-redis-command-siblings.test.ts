@@ -16,13 +16,21 @@ const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
 const text = (value: string): string => redactString(value, policy).text;
 
+/**
+ * A form a text is sent in: its name, what it stores for a text, and what it stores for a text
+ * the text form stores as `stored` (the same text, or a JSON object's members as lifted).
+ */
+type Form = readonly [string, (text: string) => unknown, (stored: string) => string];
+const same = (stored: string): string => stored;
+const asLifted = (json: string): string => JSON.stringify(flattened(JSON.parse(json)));
+
 /** What each form stores of a JSON object's text: the same text, or its members lifted. */
-const OBJECT_FORMS: readonly (readonly [string, (json: string) => unknown])[] = [
-  ["text", text],
-  ["JSON text in a string", (json) => JSON.parse(text(JSON.stringify({ msg: json }))).msg],
-  ["Cloudflare console line's message", (json) => exportedConsoleLine(JSON.stringify({ message: json, level: "error" })).body],
-  ["pino line's members", (json) => lifted({ level: 50, time: 1796000000000, msg: "redis failed", ...JSON.parse(json) })],
-  ["Cloudflare console line's members", (json) => lifted({ message: "redis failed", level: "error", ...JSON.parse(json) })],
+const OBJECT_FORMS: readonly Form[] = [
+  ["text", text, same],
+  ["JSON text in a string", (json) => JSON.parse(text(JSON.stringify({ msg: json }))).msg, same],
+  ["Cloudflare console line's message", (json) => exportedConsoleLine(JSON.stringify({ message: json, level: "error" })).body, same],
+  ["pino line's members", (json) => lifted({ level: 50, time: 1796000000000, msg: "redis failed", ...JSON.parse(json) }), asLifted],
+  ["Cloudflare console line's members", (json) => lifted({ message: "redis failed", level: "error", ...JSON.parse(json) }), asLifted],
 ];
 
 /** A JSON line's lifted members, each as JSON text of the object it came from: the object rebuilt from the row's attributes. */
@@ -46,18 +54,20 @@ function flattened(object: Record<string, unknown>, prefix = "", into: Record<st
   return into;
 }
 
-/** One test per case and form: each form stores what the text form stores for `redacted`. */
-function itStoresObjectsInEveryForm(cases: readonly (readonly [string, string])[]): void {
-  for (const [form, storedBy] of OBJECT_FORMS) {
-    const expected = (json: string): string => (form.endsWith("members") ? JSON.stringify(flattened(JSON.parse(json))) : json);
-    it.each(cases.map((pair) => [...pair]))(`${form}: %s is stored %s`, (json, stored) => {
-      expect(storedBy(json)).toBe(expected(stored));
+/** One test per case and form: each of `forms` stores for a text what the text form stores, `stored`, in its own shape. */
+function itStoresInForms(forms: readonly Form[], cases: readonly (readonly [string, string])[]): void {
+  for (const [form, storedBy, expected] of forms) {
+    it.each(cases.map((pair) => [...pair]))(`${form}: %s is stored %s`, (sent, stored) => {
+      expect(storedBy(sent)).toBe(expected(stored));
     });
   }
 }
 
+/** Cases of texts stored as sent. */
+const keptWhole = (texts: readonly string[]): (readonly [string, string])[] => texts.map((sent) => [sent, sent] as const);
+
 describe("a command object with other members between its word and its arguments", () => {
-  itStoresObjectsInEveryForm([
+  itStoresInForms(OBJECT_FORMS, [
     ['{"command":"AUTH","db":0,"args":["default","Xy9RedisPw"]}', `{"command":"AUTH","db":0,"args":["default","${SECRET}"]}`],
     ['{"err":{"command":{"name":"auth","flags":[],"db":0,"args":["Io9RedisPw!"]}}}', `{"err":{"command":{"name":"auth","flags":[],"db":0,"args":["${SECRET}"]}}}`],
     ['{"err":{"command":{"args":["Io9RedisPw!"],"flags":[],"db":0,"name":"auth"}}}', `{"err":{"command":{"args":["${SECRET}"],"flags":[],"db":0,"name":"auth"}}}`],
@@ -73,7 +83,7 @@ describe("a command object with other members between its word and its arguments
 });
 
 describe("dotted sibling keys and OpenTelemetry's database attributes", () => {
-  itStoresObjectsInEveryForm([
+  itStoresInForms(OBJECT_FORMS, [
     ['{"redis.command":"AUTH","redis.args":["default","Xy9RedisPw"]}', `{"redis.command":"AUTH","redis.args":["default","${SECRET}"]}`],
     ['{"db.system":"redis","db.operation":"AUTH","db.redis.args":"default Xy9RedisPw"}', `{"db.system":"redis","db.operation":"AUTH","db.redis.args":"default ${SECRET}"}`],
     ['{"db.system":"redis","db.operation.name":"AUTH","db.query.text":"default Xy9RedisPw"}', `{"db.system":"redis","db.operation.name":"AUTH","db.query.text":"default ${SECRET}"}`],
@@ -109,23 +119,19 @@ describe("other commands' arguments and objects that are no command's stay", () 
     '{"job":{"id":1,"name":"auth","args":["bob","session-refresh"]}}',
     '{"command":"auth","db":0,"args":["login","--web"]}',
   ];
-  for (const [form, storedBy] of OBJECT_FORMS) {
-    it.each(kept)(`${form}: %s stays`, (json) => {
-      expect(storedBy(json)).toBe(form.endsWith("members") ? JSON.stringify(flattened(JSON.parse(json))) : json);
-    });
-  }
+  itStoresInForms(OBJECT_FORMS, keptWhole(kept));
 });
 
 /** What each form stores for a line: the same text in all of them. */
-const LINE_FORMS: readonly (readonly [string, (line: string) => unknown])[] = [
-  ["text", text],
-  ["JSON text", (line) => JSON.parse(text(JSON.stringify({ msg: line }))).msg],
+const LINE_FORMS: readonly Form[] = [
+  ["text", text, same],
+  ["JSON text", (line) => JSON.parse(text(JSON.stringify({ msg: line }))).msg, same],
   ["attribute", (line) => {
     const kept = storedLogAttribute("event.detail", { stringValue: line });
     return "stringValue" in kept ? kept.stringValue : kept;
-  }],
-  ["pino line", (line) => exportedConsoleLine(JSON.stringify({ level: 50, time: 1796000000000, msg: line })).body],
-  ["Cloudflare console line", (line) => exportedConsoleLine(JSON.stringify({ message: line, level: "error" })).body],
+  }, same],
+  ["pino line", (line) => exportedConsoleLine(JSON.stringify({ level: 50, time: 1796000000000, msg: line })).body, same],
+  ["Cloudflare console line", (line) => exportedConsoleLine(JSON.stringify({ message: line, level: "error" })).body, same],
 ];
 
 describe("AUTH as a word of a status line after redis: a report, not the command", () => {
@@ -143,20 +149,12 @@ describe("AUTH as a word of a status line after redis: a report, not the command
     "redis SELECT 2",
     "cmd=auth status=ok",
   ];
-  for (const [form, storedBy] of LINE_FORMS) {
-    it.each(kept)(`${form}: %s stays`, (line) => {
-      expect(storedBy(line)).toBe(line);
-    });
-  }
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
   const cases = [
     ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
     ["redis: AUTH default Pw9x ok", `redis: AUTH default ${SECRET} ok`],
     ["redis: AUTH hunter2x9, SELECT 2", `redis: AUTH ${SECRET}, SELECT 2`],
     ["[redis] AUTH admin Tr0ub4dor3 failed, retrying", `[redis] AUTH admin ${SECRET} failed, retrying`],
   ] as const;
-  for (const [form, storedBy] of LINE_FORMS) {
-    it.each(cases.map((pair) => [...pair]))(`${form}: %s is stored %s`, (line, stored) => {
-      expect(storedBy(line)).toBe(stored);
-    });
-  }
+  itStoresInForms(LINE_FORMS, cases);
 });
