@@ -3,7 +3,7 @@
  * object with other members between (`{"command":"AUTH","db":0,"args":[…]}`, ioredis'
  * `flags: []`, in either order), dotted keys (`redis.command` + `redis.args`) and OpenTelemetry's
  * database attributes (`db.operation` / `db.operation.name` beside `db.redis.args`,
- * `db.statement`, `db.query.text` where `db.system` says Redis) — each read together, in every
+ * `db.statement`, `db.query.text`) — each read together, in every
  * form (text, JSON text in a string, a pino line's and a Cloudflare console line's lifted
  * members, attributes). And `AUTH` as a word of a status line after `redis` (`[redis] AUTH ok,
  * SELECT 2`, `redis: AUTH took 3ms`) is a report, not the command: only AUTH's own arguments go.
@@ -103,10 +103,15 @@ describe("dotted sibling keys and OpenTelemetry's database attributes", () => {
     expect(storedLogAttributes(attributes()).values[key]).toBe(stored);
     expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
   });
-  it("keeps other commands' arguments and an operation no database names as Redis", () => {
+  it("keeps other commands' arguments and other databases' statements", () => {
     const attributes = (pairs: string[][]) => pairs.map(([key, value]) => ({ key: key!, value: string(value!) }));
     expect(storedLogAttributes(attributes([["db.system", "redis"], ["db.operation", "GET"], ["db.redis.args", "user:42"]])).values["db.redis.args"]).toBe("user:42");
-    expect(storedLogAttributes(attributes([["db.system", "postgresql"], ["db.operation", "AUTH"], ["db.statement", "default Xy9RedisPw"]])).values["db.statement"]).toBe("default Xy9RedisPw");
+    expect(storedLogAttributes(attributes([["db.system", "postgresql"], ["db.operation", "SELECT"], ["db.statement", "SELECT * FROM users WHERE id = $1"]])).values["db.statement"]).toBe(
+      "SELECT * FROM users WHERE id = $1",
+    );
+    expect(storedLogAttributes(attributes([["db.system", "mongodb"], ["db.operation", "hello"], ["db.statement", '{"hello":1,"helloOk":true}']])).values["db.statement"]).toBe(
+      '{"hello":1,"helloOk":true}',
+    );
     expect(storedLogAttribute("redis.args", string('["default","Xy9RedisPw"]'))).toEqual(string('["default","Xy9RedisPw"]'));
   });
 });
