@@ -1148,15 +1148,19 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
   }
 
   /**
-   * `text`, a command object's arguments as a JSON array's text (a lifted array: `["default","pw"]`),
-   * with its passwords replaced: read as the list with `command` as its first item (`redisPasswords`).
+   * `text`, a command object's arguments as a JSON array's text (a lifted array: `["default","pw"]`)
+   * or as a line (`default pw`), with its passwords replaced: read as the list with `command` as
+   * its first item, or the line after it (`redisPasswords`).
    */
   private commandObjectArgumentsText(text: string, command: string): string {
-    const head = `[${JSON.stringify(command)},`;
-    const shift = head.length - 1;
+    // A list's text is read as the list with the command first; other text as the command's line
+    // (`db.redis.args`: `default pw`).
+    const list = text.startsWith("[");
+    const head = list ? `[${JSON.stringify(command)},` : `${command} `;
+    const shift = list ? head.length - 1 : head.length;
     let redacted = "";
     let kept = 0;
-    for (const { start, end } of redisPasswords(head + text.slice(1), standsForSecret, () => ({ sent: true }))) {
+    for (const { start, end } of redisPasswords(head + text.slice(list ? 1 : 0), standsForSecret, () => ({ sent: true }))) {
       const password = text.slice(start - shift, end - shift);
       redacted += `${text.slice(kept, start - shift)}${(this.secret({ stringValue: password }, REDIS_PASSWORD_KIND) as { stringValue: string }).stringValue}`;
       kept = end - shift;

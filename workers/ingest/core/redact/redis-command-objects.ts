@@ -12,7 +12,7 @@ import { isPasswordCommandWord } from "./redis-commands";
 
 /** Whether `key`'s last part is `args`: a command object's arguments may be under it. */
 export function mayBeCommandArguments(key: string): boolean {
-  return lastPartIs(key, "args");
+  return lastPartIs(key, "args") || ARGUMENTS_TEXT_KEYS.includes(key);
 }
 
 /**
@@ -20,8 +20,17 @@ export function mayBeCommandArguments(key: string): boolean {
  * word may be under it, or the word of a command whose arguments are its sibling `args`.
  */
 export function mayBeCommandName(key: string): boolean {
-  return lastPartIs(key, "name") || commandWordKey(key) !== undefined;
+  return lastPartIs(key, "name") || commandWordKey(key) !== undefined || OPERATION_KEYS.includes(key);
 }
+
+/**
+ * OpenTelemetry's database conventions: the operation's name (`db.operation`, since 1.26
+ * `db.operation.name`) beside the command's text (`db.statement`, since 1.26 `db.query.text`;
+ * the Redis instrumentations' `db.redis.args`), which an instrumentation may write as the
+ * arguments alone, the command's word being the operation's.
+ */
+const OPERATION_KEYS = ["db.operation", "db.operation.name"];
+const ARGUMENTS_TEXT_KEYS = ["db.redis.args", "db.statement", "db.query.text"];
 
 /** The last parts of a key whose value names the command of the sibling `args`: a logger's `command`, `cmd`, `redisCommand`. */
 const COMMAND_WORD_KEYS = ["command", "cmd", "redisCommand"] as const;
@@ -51,6 +60,28 @@ export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string
     if (!("stringValue" in value) || !isPasswordCommandWord(value.stringValue)) continue;
     const args = `${key.slice(0, key.length - word.length)}args`;
     if (attributes.some((attribute) => attribute.key === args && holdsList(attribute.value))) (commands ??= new Map()).set(args, value.stringValue);
+  }
+  return operationArguments(attributes, prefix, commands);
+}
+
+/**
+ * `commands` (made when undefined) with, in a record's own `attributes` (`prefix` ""), the
+ * command text's key (`ARGUMENTS_TEXT_KEYS`) by the command word its `db.operation` names, when
+ * the operation is a command that carries a password and the text does not start with a command
+ * word of its own (`{"db.operation":"AUTH","db.redis.args":"default pw"}`; a full command in
+ * `db.statement` is read by the line rules). No `db.system` is asked, as JSON text holding the
+ * same members is read without it: the command's grammar decides (MongoDB's `hello` command
+ * document is no `HELLO protover …`).
+ */
+function operationArguments(attributes: readonly KeyValue[], prefix: string, commands: Map<string, string> | undefined): Map<string, string> | undefined {
+  if (prefix !== "") return commands;
+  const operation = attributes.find(({ key, value }) => OPERATION_KEYS.includes(key) && "stringValue" in value && isPasswordCommandWord(value.stringValue));
+  if (operation === undefined) return commands;
+  const word = (operation.value as { stringValue: string }).stringValue;
+  for (const { key, value } of attributes) {
+    if (!ARGUMENTS_TEXT_KEYS.includes(key)) continue;
+    if ("stringValue" in value && isPasswordCommandWord(value.stringValue.trimStart().split(/[ \t]/, 1)[0]!)) continue;
+    if ("stringValue" in value || "arrayValue" in value) (commands ??= new Map()).set(key, word);
   }
   return commands;
 }

@@ -130,20 +130,46 @@ const QUOTED_SENT_COMMAND_WORD = (() => {
 })();
 /** Blanks and line breaks between an object's parts, as `util.inspect` breaks a long object: bounded. */
 const OBJECT_SPACE = "\\s{0,64}";
+/** A member's value holding no text: a number or word (`0`, `false`, `null`), an empty list or object (ioredis' `flags: []`). */
+const TEXTLESS_VALUE = "(?:[\\w.+-]+|\\[[ \\t]*\\]|\\{[ \\t]*\\})";
 /**
- * A command object's other member and the `,` after it, its value a scalar: ioredis' `Command`
- * holds `keyPrefix: 'x'`, `inTransaction: false`, `isResolved: false`, `errorStack: undefined`
- * between its `name` and its `args`; at most `OTHER_MEMBERS_MOST` of them.
+ * A command object's other member and the `,` after it, its value a scalar or an empty list or
+ * object: ioredis' `Command` holds `keyPrefix: 'x'`, `inTransaction: false`, `isResolved:
+ * false`, `errorStack: undefined`, `flags: []`, `db: 0` between its `name` and its `args`; at
+ * most `OTHER_MEMBERS_MOST` of them.
  */
-const OTHER_MEMBER = `${objectKey("[A-Za-z_$][\\w$]{0,63}")}${OBJECT_SPACE}(?:"(?:[^"\\\\\\r\\n]|\\\\.)*"|'(?:[^'\\\\\\r\\n]|\\\\.)*'|\`[^\`\\r\\n]*\`|${ESCAPED_QUOTE}(?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*${ESCAPED_QUOTE}|[\\w.+-]+)${OBJECT_SPACE},${OBJECT_SPACE}`;
+const OTHER_MEMBER = `${objectKey("[A-Za-z_$][\\w$]{0,63}")}${OBJECT_SPACE}(?:"(?:[^"\\\\\\r\\n]|\\\\.)*"|'(?:[^'\\\\\\r\\n]|\\\\.)*'|\`[^\`\\r\\n]*\`|${ESCAPED_QUOTE}(?:[^"\\\\\\r\\n]|\\\\+[^"\\\\\\r\\n])*${ESCAPED_QUOTE}|${TEXTLESS_VALUE})${OBJECT_SPACE},${OBJECT_SPACE}`;
 const OTHER_MEMBERS_MOST = 16;
+/** A key's namespace parts before its last, as a dotted key writes them (`redis.`, `db.redis.`): at most three. */
+const DOTTED = "(?:[A-Za-z_]\\w{0,31}\\.){0,3}";
+/**
+ * A member holding no text (`TEXTLESS_VALUE`: a logger's `"db":0`) or a plain lower-case word
+ * (`"db.system":"redis"`), and the `,` after it: what may stand before or between a command's
+ * word and its arguments, which the detector keeps unscanned up to the last password (an
+ * `"email"` there leaves the object unread rather than kept in clear).
+ */
+const PLAIN_MEMBER = `${objectKey("[A-Za-z_$][\\w$.]{0,63}")}${OBJECT_SPACE}(?:${TEXTLESS_VALUE}|(?:${ESCAPED_QUOTE}|["'])[a-z]{1,32}(?:${ESCAPED_QUOTE}|["']))${OBJECT_SPACE},${OBJECT_SPACE}`;
 /**
  * The keys of a member naming a command beside its `args` (`COMMAND_OBJECT`'s second form): a
- * logger's `command`, `cmd` or `redisCommand`; or the `name` a client's command object holds, in
+ * logger's `command`, `cmd` or `redisCommand`, maybe namespaced (`redis.command`), or
+ * OpenTelemetry's `db.operation`/`db.operation.name` (`SIBLING_COMMAND_KEY`, which members
+ * holding no text may precede); or the `name` a client's command object holds, in
  * an object that is no member's value nor a list's item (`{"job":{"name":"auth","args":[…]}}`
  * is a job's).
  */
-const COMMAND_KEY = "(?:command|cmd|redisCommand|(?<![:,[]\\s{0,64}\\{\\\\*[\"'`]?)name)";
+const SIBLING_COMMAND_KEY = `(?:${DOTTED}(?:command|cmd|redisCommand)|db\\.operation(?:\\.name)?)`;
+const COMMAND_KEY = `(?:${SIBLING_COMMAND_KEY}|(?<![:,[]\\s{0,64}\\{\\\\*["'\`]?)name)`;
+/**
+ * The keys of a command's arguments beside its word: `args`, maybe under a namespace as a
+ * dotted key writes it (`redis.args`, `db.redis.args`).
+ */
+const ARGS_KEY = `${DOTTED}args`;
+/**
+ * The keys OpenTelemetry's database conventions hold a Redis command's text under
+ * (`db.redis.args`, `db.statement`, `db.query.text`), beside the command's `db.operation` /
+ * `db.operation.name`: the arguments as one blank-separated string.
+ */
+const ARGS_TEXT_KEY = "db\\.(?:redis\\.args|statement|query\\.text)";
 /**
  * What holds a command object: a `command` member (ioredis' `ReplyError`'s `err.command`, as
  * pino's JSON, JSON held in a JSON string or `util.inspect` writes it), or the `Command` class's
@@ -166,13 +192,17 @@ const COMMAND_PARENT = `(?<=(?:\\bcommand(?:\\\\*["'])?[ \\t]*:${OBJECT_SPACE}|\
 const COMMAND_OBJECT = (() => {
   const word = (key: string) => `${objectKey(key)}${OBJECT_SPACE}${QUOTED_COMMAND_WORD}`;
   const length = `(?:${OBJECT_SPACE},${OBJECT_SPACE}\\[length\\]:[ \\t]*\\d+)?`;
-  const args = `${objectKey("args")}${OBJECT_SPACE}\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${length}${OBJECT_SPACE}\\]`;
+  const list = `\\[${OBJECT_SPACE}${LIST_ITEM}(?:${OBJECT_SPACE},${OBJECT_SPACE}${LIST_ITEM})*${length}${OBJECT_SPACE}\\]`;
+  const args = `${objectKey("args")}${OBJECT_SPACE}${list}`;
+  const siblingArgs = `(?:${objectKey(ARGS_KEY)}${OBJECT_SPACE}${list}|${objectKey(ARGS_TEXT_KEY)}${OBJECT_SPACE}(?:${ESCAPED_QUOTE}|")[^"\\\\\\r\\n]{1,${ENCLOSED}}(?:${ESCAPED_QUOTE}|"))`;
   const members = `(?:${OTHER_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
   const then = `${OBJECT_SPACE},${OBJECT_SPACE}${members}`;
   const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
-  // The rewrite keeps what it reads before the last password without scanning it: no member
-  // stands between the `command` member and the `args` after it.
-  const commanded = `(?:${word(COMMAND_KEY)}${OBJECT_SPACE},${OBJECT_SPACE}${args}|${args}${then}${word(COMMAND_KEY)})`;
+  // The rewrite keeps what it reads before the last password without scanning it: only members
+  // holding no text or a plain word stand before or between the command's member and its
+  // arguments (`PLAIN_MEMBER`: `"db":0`, `"db.system":"redis"`).
+  const plain = `(?:${PLAIN_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
+  const commanded = `(?:(?:${word(COMMAND_KEY)}|${plain}${word(SIBLING_COMMAND_KEY)})${OBJECT_SPACE},${OBJECT_SPACE}${plain}${siblingArgs}|${siblingArgs}${then}${word(COMMAND_KEY)})`;
   return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
@@ -507,7 +537,7 @@ function commandIn(match: string): { tokens: Token[]; written: Written; brackete
   // `AUTH` takes at most two arguments: its words are read no further than a third, which says
   // the line is no command (`AUTH ;` repeated, a word each, read to the next `;` at every one).
   const limit = AUTH_WORD_FIRST.test(match) ? 4 : Infinity;
-  if (first === 0x20 || first === 0x09) return { tokens: tokensOf(match, limit).map(withoutTrailingMark), written: "prose" };
+  if (first === 0x20 || first === 0x09) return { tokens: clauseOf(tokensOf(match, limit)).map(withoutTrailingMark), written: "prose" };
   // Quoted words, MONITOR's or copied from it to a line's start, judged as a line's: a log line
   // quotes its words too (`"auth" "required"`).
   if (first === 0x22) return { tokens: tokensOf(match, limit), written: "line" };
@@ -519,6 +549,15 @@ function commandIn(match: string): { tokens: Token[]; written: Written; brackete
   return { tokens: tokensOf(match, limit), written: "line" };
 }
 
+/**
+ * The words of a sentence's clause: `tokens` to the first word a `,` or `;` ends (`redis: AUTH
+ * hunter2x9, SELECT 2`: the next clause is no argument of `AUTH`).
+ */
+function clauseOf(tokens: Token[]): Token[] {
+  const end = tokens.findIndex((token) => /[,;]$/.test(token.text));
+  return end < 0 ? tokens : tokens.slice(0, end + 1);
+}
+
 /** A list without brackets: a quoted word and a `,` after it. */
 const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
 
@@ -527,9 +566,12 @@ const BARE_LIST_START = /^(?:"[^"]*"|'[^']*')[ \t]*,/;
  * captured: the command word; a member's key only, after the object's `{` or a `,` (a string
  * member's text is no member: `"msg":"bad command: auth"`).
  */
-const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|command|cmd|redisCommand)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
-/** The `args` member of a command object (`COMMAND_OBJECT`) to its list's `[`, a member's key only. */
-const OBJECT_ARGS = /(?<=[{,]\s{0,64}\\*["'`]?)args\\*["'`]?[ \t]*:\s*\[/;
+const OBJECT_NAME = /(?<=[{,]\s{0,64}\\*["'`]?)(?:name|(?:[A-Za-z_]\w{0,31}\.){0,3}(?:command|cmd|redisCommand)|db\.operation(?:\.name)?)\\*["'`]?[ \t]*:\s*\\*["'`]([A-Za-z0-9]+)/g;
+/**
+ * The arguments' member of a command object (`COMMAND_OBJECT`) to its list's `[` (`args`,
+ * `redis.args`) or its text's opening quote (`db.redis.args`, `db.statement`), a member's key only.
+ */
+const OBJECT_ARGS = /(?<=[{,]\s{0,64}\\*["'`]?)(?:(?:[A-Za-z_]\w{0,31}\.){0,3}args\\*["'`]?[ \t]*:\s*\[|db\.(?:redis\.args|statement|query\.text)\\*"[ \t]*:\s*\\*")/;
 
 /**
  * The command word (the first `name` or `command` member naming a command that may carry a
@@ -539,7 +581,13 @@ function objectCommand(match: string): Token[] {
   const name = [...match.matchAll(OBJECT_NAME)].find((member) => COMMAND_NAME.test(member[1]!))!;
   const start = name.index + name[0].length - name[1]!.length;
   const args = OBJECT_ARGS.exec(match)!;
-  return listItems(match, args.index + args[0].length, [{ text: name[1]!, start, end: start + name[1]!.length }]);
+  const word: Token = { text: name[1]!, start, end: start + name[1]!.length };
+  const from = args.index + args[0].length;
+  if (!args[0].endsWith('"')) return listItems(match, from, [word]);
+  // The arguments as one string's words (`"db.redis.args":"default pw"`), to its closing quote
+  // (escaped, in JSON held in a JSON string).
+  const text = match.slice(from, match.indexOf('"', from)).replace(/\\+$/, "");
+  return [word, ...tokensOf(text, Infinity).map((token) => ({ text: token.text, start: token.start + from, end: token.end + from }))];
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -866,6 +914,15 @@ function authArguments(command: string, args: readonly string[], judged: Judged,
   if (!saysRedis && !typed && !capitals && args.some((word) => OPTION.test(word))) return;
   if (!saysRedis && !capitals && afterProgram && args.length > 0 && AUTH_SUBCOMMANDS.has(args[0]!.toLowerCase())) return;
   if (judged.bracketed && !saysRedis && args.length === 1 && LABEL_WORDS.has(args[0]!)) return;
+  if (written !== "list" && !typed) {
+    const own = beforeReport(args);
+    // A report on the command (`redis: AUTH ok, SELECT 2`, `AUTH took 3ms`) names no argument;
+    // Redis's `default` user alone before it is the user, its password not printed. A report
+    // after words of a lower-case `auth` is a sentence's (`auth token expired`, `auth header
+    // missing`): its words are judged whole, as before.
+    if (own.length === 0 || (own.length === 1 && own[0] === "default" && own.length < args.length)) return;
+    if (capitals) args = own;
+  }
   if (written === "prose" || (written === "line" && !typed && args.some((word) => FUNCTION_WORDS.has(word)))) {
     proseAuthPassword(args, judged, at);
     return;
@@ -927,6 +984,31 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
     else if (candidate(0) && !isMechanism(first) && (second === undefined || continuesSentence(second))) at(0);
   } else if (candidate(0)) at(0);
   else if (second !== undefined && user && candidate(1)) at(1);
+}
+
+/**
+ * Words a log line reports a command's run with (`redis: AUTH took 3ms`, `AUTH timed out`,
+ * `AUTH completed`), beside the outcomes (`AUTH_OUTCOMES`): after `AUTH` or its arguments they
+ * start the report, no argument.
+ */
+const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed", "finished", "returned", "replied", "answered"]);
+
+/**
+ * `AUTH`'s own arguments among the words `args` after it in a line or a sentence: those before
+ * the first word that starts a report on the command (an outcome, `AUTH_OUTCOMES`, or
+ * `REPORT_WORDS`, read without its marks: `redis: AUTH hunter2x9 took 3ms`, `AUTH default pw
+ * ok`), and no further than a word ending its clause with `,` or `;` (`[redis] AUTH pw, SELECT
+ * 2`); all of them when none does. Empty when the report follows `AUTH` itself (`AUTH ok, SELECT
+ * 2`).
+ */
+function beforeReport(args: readonly string[]): readonly string[] {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
+    if (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) return args.slice(0, i);
+    if (/[,;]$/.test(word)) return args.slice(0, i + 1);
+  }
+  return args;
 }
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */

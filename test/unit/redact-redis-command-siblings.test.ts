@@ -1,0 +1,165 @@
+/**
+ * A Redis command's word and its arguments held apart, as siblings: a logger's or a client's
+ * object with other members between (`{"command":"AUTH","db":0,"args":[…]}`, ioredis'
+ * `flags: []`, in either order), dotted keys (`redis.command` + `redis.args`) and OpenTelemetry's
+ * database attributes (`db.operation` / `db.operation.name` beside `db.redis.args`,
+ * `db.statement`, `db.query.text`) — each read together, in every
+ * form (text, JSON text in a string, a pino line's and a Cloudflare console line's lifted
+ * members, attributes). And `AUTH` as a word of a status line after `redis` (`[redis] AUTH ok,
+ * SELECT 2`, `redis: AUTH took 3ms`) is a report, not the command: only AUTH's own arguments go.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { exportedConsoleLine, storedLogAttribute, storedLogAttributes, storedSpanAttributes } from "../support/redaction";
+
+const policy = defaultRedactionPolicy();
+const SECRET = "[REDACTED:secret]";
+const text = (value: string): string => redactString(value, policy).text;
+
+/**
+ * A form a text is sent in: its name, what it stores for a text, and what it stores for a text
+ * the text form stores as `stored` (the same text, or a JSON object's members as lifted).
+ */
+type Form = readonly [string, (text: string) => unknown, (stored: string) => string];
+const same = (stored: string): string => stored;
+const asLifted = (json: string): string => JSON.stringify(flattened(JSON.parse(json)));
+
+/** What each form stores of a JSON object's text: the same text, or its members lifted. */
+const OBJECT_FORMS: readonly Form[] = [
+  ["text", text, same],
+  ["JSON text in a string", (json) => JSON.parse(text(JSON.stringify({ msg: json }))).msg, same],
+  ["Cloudflare console line's message", (json) => exportedConsoleLine(JSON.stringify({ message: json, level: "error" })).body, same],
+  ["pino line's members", (json) => lifted({ level: 50, time: 1796000000000, msg: "redis failed", ...JSON.parse(json) }), asLifted],
+  ["Cloudflare console line's members", (json) => lifted({ message: "redis failed", level: "error", ...JSON.parse(json) }), asLifted],
+];
+
+/** A JSON line's lifted members, each as JSON text of the object it came from: the object rebuilt from the row's attributes. */
+function lifted(line: object): string {
+  const { attributes } = exportedConsoleLine(JSON.stringify(line));
+  const rebuilt: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (["level", "time", "msg", "message", "redaction.count", "redaction.kinds"].includes(key)) continue;
+    rebuilt[key] = /^\[(?:"|\])/.test(value) || /^(?:\d+|true|false)$/.test(value) ? JSON.parse(value) : value;
+  }
+  return JSON.stringify(flattened(rebuilt));
+}
+
+/** `object` as a flat map of its leaves' dotted keys, as lifting writes them. */
+function flattened(object: Record<string, unknown>, prefix = "", into: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [key, value] of Object.entries(object).sort(([a], [b]) => a.localeCompare(b))) {
+    const path = prefix === "" ? key : `${prefix}.${key}`;
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) flattened(value as Record<string, unknown>, path, into);
+    else into[path] = value;
+  }
+  return into;
+}
+
+/** One test per case and form: each of `forms` stores for a text what the text form stores, `stored`, in its own shape. */
+function itStoresInForms(forms: readonly Form[], cases: readonly (readonly [string, string])[]): void {
+  for (const [form, storedBy, expected] of forms) {
+    it.each(cases.map((pair) => [...pair]))(`${form}: %s is stored %s`, (sent, stored) => {
+      expect(storedBy(sent)).toBe(expected(stored));
+    });
+  }
+}
+
+/** Cases of texts stored as sent. */
+const keptWhole = (texts: readonly string[]): (readonly [string, string])[] => texts.map((sent) => [sent, sent] as const);
+
+describe("a command object with other members between its word and its arguments", () => {
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"command":"AUTH","db":0,"args":["default","Xy9RedisPw"]}', `{"command":"AUTH","db":0,"args":["default","${SECRET}"]}`],
+    ['{"err":{"command":{"name":"auth","flags":[],"db":0,"args":["Io9RedisPw!"]}}}', `{"err":{"command":{"name":"auth","flags":[],"db":0,"args":["${SECRET}"]}}}`],
+    ['{"err":{"command":{"args":["Io9RedisPw!"],"flags":[],"db":0,"name":"auth"}}}', `{"err":{"command":{"args":["${SECRET}"],"flags":[],"db":0,"name":"auth"}}}`],
+    ['{"args":["default","Xy9RedisPw"],"db":0,"command":"AUTH"}', `{"args":["default","${SECRET}"],"db":0,"command":"AUTH"}`],
+    ['{"command":"auth","db":0,"readOnly":false,"args":["Xy9RedisPw"]}', `{"command":"auth","db":0,"readOnly":false,"args":["${SECRET}"]}`],
+  ]);
+  it("reads ioredis' object as util.inspect prints it", () => {
+    expect(text("command: { name: 'auth', flags: [], db: 0, args: [ 'Io9RedisPw!' ] }")).toBe(`command: { name: 'auth', flags: [], db: 0, args: [ '${SECRET}' ] }`);
+    expect(text("ReplyError: WRONGPASS invalid command: { args: [ 'default', 'Io9RedisPw!' ], flags: [], name: 'auth' }")).toBe(
+      `ReplyError: WRONGPASS invalid command: { args: [ 'default', '${SECRET}' ], flags: [], name: 'auth' }`,
+    );
+  });
+});
+
+describe("dotted sibling keys and OpenTelemetry's database attributes", () => {
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"redis.command":"AUTH","redis.args":["default","Xy9RedisPw"]}', `{"redis.command":"AUTH","redis.args":["default","${SECRET}"]}`],
+    ['{"db.system":"redis","db.operation":"AUTH","db.redis.args":"default Xy9RedisPw"}', `{"db.system":"redis","db.operation":"AUTH","db.redis.args":"default ${SECRET}"}`],
+    ['{"db.system":"redis","db.operation.name":"AUTH","db.query.text":"default Xy9RedisPw"}', `{"db.system":"redis","db.operation.name":"AUTH","db.query.text":"default ${SECRET}"}`],
+    ['{"db.system":"valkey","db.operation":"auth","db.statement":"Xy9RedisPw"}', `{"db.system":"valkey","db.operation":"auth","db.statement":"${SECRET}"}`],
+  ]);
+  const string = (value: string) => ({ stringValue: value });
+  it.each([
+    [[["redis.command", "AUTH"]], "redis.args", '["default","Xy9RedisPw"]', `["default","${SECRET}"]`],
+    [[["db.system", "redis"], ["db.operation", "AUTH"]], "db.redis.args", "default Xy9RedisPw", `default ${SECRET}`],
+    [[["db.operation", "AUTH"]], "db.redis.args", "default Xy9RedisPw", `default ${SECRET}`],
+    [[["db.system", "redis"], ["db.operation", "AUTH"]], "db.statement", "default Xy9RedisPw", `default ${SECRET}`],
+    [[["db.system", "redis"], ["db.operation.name", "AUTH"]], "db.query.text", "default Xy9RedisPw", `default ${SECRET}`],
+    [[["db.system.name", "redis"], ["db.operation.name", "HELLO"]], "db.query.text", "3 AUTH default Xy9RedisPw", `3 AUTH default ${SECRET}`],
+    [[["db.system", "redis"], ["db.operation", "AUTH"]], "db.statement", "AUTH default Xy9RedisPw", `AUTH default ${SECRET}`],
+  ])("as log and span attributes, %j beside %s = %s", (siblings, key, value, stored) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: string(v!) })), { key, value: string(value) }];
+    expect(storedLogAttributes(attributes()).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
+  });
+  it("keeps other commands' arguments and other databases' statements", () => {
+    const attributes = (pairs: string[][]) => pairs.map(([key, value]) => ({ key: key!, value: string(value!) }));
+    expect(storedLogAttributes(attributes([["db.system", "redis"], ["db.operation", "GET"], ["db.redis.args", "user:42"]])).values["db.redis.args"]).toBe("user:42");
+    expect(storedLogAttributes(attributes([["db.system", "postgresql"], ["db.operation", "SELECT"], ["db.statement", "SELECT * FROM users WHERE id = $1"]])).values["db.statement"]).toBe(
+      "SELECT * FROM users WHERE id = $1",
+    );
+    expect(storedLogAttributes(attributes([["db.system", "mongodb"], ["db.operation", "hello"], ["db.statement", '{"hello":1,"helloOk":true}']])).values["db.statement"]).toBe(
+      '{"hello":1,"helloOk":true}',
+    );
+    expect(storedLogAttribute("redis.args", string('["default","Xy9RedisPw"]'))).toEqual(string('["default","Xy9RedisPw"]'));
+  });
+});
+
+describe("other commands' arguments and objects that are no command's stay", () => {
+  const kept = [
+    '{"command":"GET","db":0,"args":["user:42"]}',
+    '{"redis.command":"SET","redis.args":["session:abc","EX","60"]}',
+    '{"db.system":"redis","db.operation":"GET","db.redis.args":"user:42"}',
+    '{"job":{"id":1,"name":"auth","args":["bob","session-refresh"]}}',
+    '{"command":"auth","db":0,"args":["login","--web"]}',
+  ];
+  itStoresInForms(OBJECT_FORMS, keptWhole(kept));
+});
+
+/** What each form stores for a line: the same text in all of them. */
+const LINE_FORMS: readonly Form[] = [
+  ["text", text, same],
+  ["JSON text", (line) => JSON.parse(text(JSON.stringify({ msg: line }))).msg, same],
+  ["attribute", (line) => {
+    const kept = storedLogAttribute("event.detail", { stringValue: line });
+    return "stringValue" in kept ? kept.stringValue : kept;
+  }, same],
+  ["pino line", (line) => exportedConsoleLine(JSON.stringify({ level: 50, time: 1796000000000, msg: line })).body, same],
+  ["Cloudflare console line", (line) => exportedConsoleLine(JSON.stringify({ message: line, level: "error" })).body, same],
+];
+
+describe("AUTH as a word of a status line after redis: a report, not the command", () => {
+  const kept = [
+    "[redis] AUTH ok, SELECT 2",
+    "redis: AUTH took 3ms",
+    "redis: AUTH OK",
+    "redis: AUTH succeeded",
+    "redis: AUTH failed",
+    "redis: AUTH done; SELECT 2",
+    "redis: AUTH timed out",
+    "redis: AUTH default ok",
+    "command: GET user:42",
+    "Command: SET session:abc EX 60",
+    "redis SELECT 2",
+    "cmd=auth status=ok",
+  ];
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
+  const cases = [
+    ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
+    ["redis: AUTH default Pw9x ok", `redis: AUTH default ${SECRET} ok`],
+    ["redis: AUTH hunter2x9, SELECT 2", `redis: AUTH ${SECRET}, SELECT 2`],
+    ["[redis] AUTH admin Tr0ub4dor3 failed, retrying", `[redis] AUTH admin ${SECRET} failed, retrying`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+});
