@@ -3,7 +3,8 @@
  * using it (the blocks after `<!-- readme-snippet: NAME -->`) run in a Node process of their own,
  * as `node --import ./telemetry.mjs server.mjs`, against the ingest Worker: over protobuf as
  * written, and over JSON with the `-otlp-http` exporters its comment names; the rows they store
- * are read back. The Cloudflare `observability` block passes the wiring audit.
+ * are read back. The positional log processor constructor the set-up's comment warns of exports
+ * nothing on the pinned `sdk-logs`. The Cloudflare `observability` block passes the wiring audit.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
