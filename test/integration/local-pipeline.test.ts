@@ -15,26 +15,7 @@ import { DEFAULT_ADMIN_TOKEN, LOCAL_VERSION_METADATA } from "../../scripts/dev/d
 import { LOCAL_TAIL_HAND_OFF_MSG } from "../../scripts/dev/retry-ledger";
 import { oneRequestQuery } from "../../scripts/dev/demo/one-request-query";
 import { eventually } from "../support/exactly-once";
-import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stdoutReaches, stopWithSigint, withLocalClickHouse, type Started } from "../support/local-start";
-
-interface PipelineUrls {
-  ingest: string;
-  producer: string;
-  clickhouse: string;
-}
-
-function urlsIn(banner: string): PipelineUrls {
-  const url = (pattern: RegExp) => {
-    const match = pattern.exec(banner);
-    if (!match?.[1]) throw new Error(`no ${pattern} in the banner:\n${banner}`);
-    return match[1];
-  };
-  return {
-    ingest: url(/logs\s+(http:\/\/[\d.:]+)\/v1\/logs/),
-    producer: url(/Producer\s+(http:\/\/[\d.:]+)/),
-    clickhouse: url(/ClickHouse\s+(http:\/\/[\d.:]+)/),
-  };
-}
+import { bannerOf, REPOSITORY_ROOT, runScript, startPipeline, stdoutReaches, stopWithSigint, urlsIn, withLocalClickHouse, type PipelineUrls, type Started } from "../support/local-start";
 
 function portOf(url: string): number {
   return Number(new URL(url).port);

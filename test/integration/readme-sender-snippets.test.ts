@@ -3,31 +3,30 @@
  * using it (the blocks after `<!-- readme-snippet: NAME -->`) run in a Node process of their own,
  * as `node --import ./telemetry.mjs server.mjs`, against the ingest Worker: over protobuf as
  * written, and over JSON with the `-otlp-http` exporters its comment names; the rows they store
- * are read back. The Cloudflare `observability` block passes the wiring audit.
+ * are read back. The positional log processor constructor the set-up's comment warns of exports
+ * nothing on the pinned `sdk-logs`. The Cloudflare `observability` block passes the wiring audit.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import {
+  BatchLogRecordProcessor,
+  InMemoryLogRecordExporter,
+  LoggerProvider,
+  SimpleLogRecordProcessor,
+  type LogRecordProcessor,
+} from "@opentelemetry/sdk-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditDocument } from "../../audit/core/audit";
 import { loadConfig } from "../../audit/core/load";
 import { wired } from "../support/fleet";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
+import { readmeSnippet } from "../support/readme-query";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
-
-/** The fenced block right after `<!-- readme-snippet: name -->`, without its fences. */
-function readmeSnippet(name: string): string {
-  const match = README.match(new RegExp(`<!-- readme-snippet: ${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n`));
-  if (!match) throw new Error(`README has no block marked readme-snippet: ${name}`);
-  return match[1]!;
-}
-
 const TELEMETRY = readmeSnippet("node-telemetry");
 /** The same set-up with the OTLP/JSON exporters, as its comment says to write it. */
 const TELEMETRY_JSON = TELEMETRY.replaceAll('-otlp-proto";', '-otlp-http";');
@@ -81,6 +80,26 @@ describe("the README's Node SDK set-up", () => {
         `SELECT MetricName, Value, AggregationTemporality, Attributes['payment.status'] AS status FROM otel_metrics_sum WHERE ServiceName = '${service}'`,
       ),
     ).toEqual([{ MetricName: "orders_total", Value: 1, AggregationTemporality: 1, status: "declined" }]);
+  });
+});
+
+describe("the README's note on the log processors' constructor", () => {
+  // The set-up's comment: sdk-logs takes `{ exporter }`, and the exporter itself exports nothing.
+  it.each([SimpleLogRecordProcessor, BatchLogRecordProcessor])("%o exports only when given { exporter }", async (Processor) => {
+    const exported = async (processor: LogRecordProcessor, exporter: InMemoryLogRecordExporter) => {
+      const provider = new LoggerProvider({ processors: [processor] });
+      provider.getLogger("readme").emit({ body: "payment declined" });
+      await provider.forceFlush();
+      return exporter.getFinishedLogRecords().length;
+    };
+    const given = new InMemoryLogRecordExporter();
+    expect(await exported(new Processor({ exporter: given }), given)).toBe(1);
+    const positional = new InMemoryLogRecordExporter();
+    // The form the comment warns of, which the types refuse: nothing exported, nothing thrown.
+    expect(await exported(new Processor(positional as unknown as { exporter: InMemoryLogRecordExporter }), positional)).toBe(0);
+  });
+  it("is in the set-up", () => {
+    expect(TELEMETRY).toContain("sdk-logs 0.2xx takes `{ exporter }`");
   });
 });
 

@@ -48,12 +48,33 @@ export function keptOutput(child: ChildProcess): Started {
   return { child, stdout: () => stdout, stderr: () => stderr, output: () => output, exited };
 }
 
-/** `npm start` on free ports, with `dataDir` and the token `test-token`. */
-export function startPipeline(dataDir: string): Started {
+/** `npm start` on free ports, with `dataDir` and the ingest Worker's bearer `token`. */
+export function startPipeline(dataDir: string, token = "test-token"): Started {
   return runScript("scripts/dev/start.ts", [
     ...["--clickhouse-port", "0", "--ingest-port", "0", "--producer-port", "0"],
-    ...["--data-dir", dataDir, "--token", "test-token"],
+    ...["--data-dir", dataDir, "--token", token],
   ]);
+}
+
+/** The base URLs `npm start` listens on. */
+export interface PipelineUrls {
+  ingest: string;
+  producer: string;
+  clickhouse: string;
+}
+
+/** The base URLs in `npm start`'s banner (as `bannerOf` returns it); throws naming what is missing. */
+export function urlsIn(banner: string): PipelineUrls {
+  const url = (pattern: RegExp) => {
+    const match = pattern.exec(banner);
+    if (!match?.[1]) throw new Error(`no ${pattern} in the banner:\n${banner}`);
+    return match[1];
+  };
+  return {
+    ingest: url(/logs\s+(http:\/\/[\d.:]+)\/v1\/logs/),
+    producer: url(/Producer\s+(http:\/\/[\d.:]+)/),
+    clickhouse: url(/ClickHouse\s+(http:\/\/[\d.:]+)/),
+  };
 }
 
 /** Everything `npm start` printed up to the end of its banner; throws with the output if it exits or times out first. */

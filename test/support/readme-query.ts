@@ -1,5 +1,13 @@
-/** The README's SQL, as a reader copies it. */
+/** The README's SQL and marked snippets, as a reader copies them. */
 import { readFileSync } from "node:fs";
+
+/** The fenced block right after `<!-- readme-snippet: name -->`, without its fences; throws when there is none. */
+export function readmeSnippet(name: string): string {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  const match = readme.match(new RegExp(`<!-- readme-snippet: ${name} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\`\`\`\\n`));
+  if (!match) throw new Error(`README has no block marked readme-snippet: ${name}`);
+  return match[1]!;
+}
 
 /**
  * A statement of the README's `sql` blocks, found by the start of its first comment line
