@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WORD_SEARCHES } from "../../workers/ingest/core/redact/evidence";
+import { wordSearches } from "../../workers/ingest/core/redact/evidence";
 import { wordKeysIn, wordKeysOf } from "../../workers/ingest/core/redact/word-keys";
 
 /** Whether `text` may match `pattern` by the word pass alone. */
@@ -107,7 +107,7 @@ describe("the evidence walk's word searches: a set bit wherever the regex matche
       seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const keys = wordKeysOf(WORD_SEARCHES);
+    const keys = wordKeysOf(wordSearches());
     const matched = new Map<number, number>();
     for (let n = 0; n < 30_000; n++) {
       let text = "";
@@ -117,7 +117,7 @@ describe("the evidence walk's word searches: a set bit wherever the regex matche
         text += GLUE[next(GLUE.length)]! + cased;
       }
       const found = wordKeysIn(text, keys);
-      for (const { bit, pattern, gatedElsewhere = [] } of WORD_SEARCHES) {
+      for (const { bit, pattern, gatedElsewhere = [] } of wordSearches()) {
         const elsewhere = gatedElsewhere.some((way) => new RegExp(way, pattern.flags).test(text));
         if (!pattern.test(text) || elsewhere) continue;
         matched.set(bit, (matched.get(bit) ?? 0) + 1);
@@ -125,7 +125,7 @@ describe("the evidence walk's word searches: a set bit wherever the regex matche
       }
     }
     // Every search was met often enough for the check to mean something.
-    for (const { bit } of WORD_SEARCHES) expect(matched.get(bit) ?? 0).toBeGreaterThan(100);
+    for (const { bit } of wordSearches()) expect(matched.get(bit) ?? 0).toBeGreaterThan(100);
   });
 });
 
@@ -147,7 +147,7 @@ function wordKeysReadPlainly(text: string, keys: ReturnType<typeof wordKeysOf>):
 
 describe("wordKeysIn: the pass reads what its doc comment says", () => {
   it("gives the plain reading's bits on ids, request lines, long words and characters past ASCII", () => {
-    const keys = wordKeysOf(WORD_SEARCHES);
+    const keys = wordKeysOf(wordSearches());
     const fixed = [
       "",
       "91a41f11d024b546-EWR",

@@ -8,7 +8,7 @@
  *
  * Answers are JSON; errors are `{"error": "..."}` with the status the OTLP routes would use.
  */
-import { Hono } from "hono";
+import { Hono } from "./hono-app";
 import { jsonLogger } from "../../shared/log";
 import { ingestContextFor, type IngestContext } from "../context";
 import { DEAD_LETTER_BUCKET_BINDING, type DeadLetterBucket } from "../queue/bindings";

@@ -1,4 +1,5 @@
-import { Hono, type ExecutionContext } from "hono";
+import type { ExecutionContext } from "hono";
+import { Hono } from "./hono-app";
 import type { Signal } from "../../shared/otlp/model";
 import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";

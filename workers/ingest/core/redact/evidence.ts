@@ -49,93 +49,93 @@ import { PATTERN_NEEDS } from "./pattern-needs-table";
  * `evidenceIn` rules out the common strings (words, paths, hex and UUID ids, versions, short
  * numbers) with one loop of integer checks instead of a regex call each.
  */
-export const Evidence = {
+export enum Evidence {
   /** `://` followed later by `@`: a URL's `user:password@`. */
-  URL_CREDENTIALS: 1 << 0,
+  URL_CREDENTIALS = 1 << 0,
   /** `@` or `%40`: an e-mail address. */
-  MAIL_AT: 1 << 1,
+  MAIL_AT = 1 << 1,
   /** Two `eyJ`: a JWT's header and payload. */
-  JWT: 1 << 2,
+  JWT = 1 << 2,
   /** `Bearer`, `bearer` or `BEARER`. */
-  BEARER: 1 << 3,
+  BEARER = 1 << 3,
   /** `Basic`, `basic` or `BASIC`. */
-  BASIC: 1 << 4,
+  BASIC = 1 << 4,
   /**
    * `name=value` (perhaps blanks before `=`) with a name `isSecretParameterName` accepts, or a command-line flag starting a
    * word, with a name `isSecretFlagName` accepts, before `=`, a blank or a quote.
    */
-  SECRET_PARAMETER: 1 << 5,
+  SECRET_PARAMETER = 1 << 5,
   /** `name: value` with a name ending as a secret name does, which `isSecretName` accepts. */
-  SECRET_FIELD: 1 << 6,
+  SECRET_FIELD = 1 << 6,
   /** `::`, or a colon between a hex digit and one to four hex digits and another colon. */
-  IPV6: 1 << 7,
+  IPV6 = 1 << 7,
   /** A run of digits, spaces, `.`, `/` and `-` holding three dots. */
-  DOTTED_QUAD: 1 << 8,
+  DOTTED_QUAD = 1 << 8,
   /**
    * `+` and a digit, `(dd)`, Brazil's mobile shape `9dddd-dddd`, or eight digits and a word
    * naming a phone (`PHONE_WORD`) before them, or anywhere in a text holding `(` and an SQL
    * `VALUES` (an `INSERT`'s column list), or eight digits and an ORM's list of bound
    * parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`).
    */
-  PHONE: 1 << 9,
+  PHONE = 1 << 9,
   /** A run of digits, spaces, `.`, `/` and `-` with 11 digits from where a CPF could start. */
-  CPF_DIGITS: 1 << 10,
+  CPF_DIGITS = 1 << 10,
   /** The same with 14 digits, or `/XXXX-dd` (the alphanumeric CNPJ's branch and check digits). */
-  CNPJ: 1 << 11,
+  CNPJ = 1 << 11,
   /** The same with 13 digits from a `[2-689]` where a card number could start. */
-  CARD_DIGITS: 1 << 12,
+  CARD_DIGITS = 1 << 12,
   /** A prefix of `KNOWN_TOKEN_FORMATS` (`ghp_`, `sk-`, `AKIA`, …) in a text long enough for a token. */
-  KNOWN_TOKEN: 1 << 13,
+  KNOWN_TOKEN = 1 << 13,
   /**
    * Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`,
    * `FB-1`: `CODE_WORD`) or a verb giving one (`Use 6`: `USE_CODE`), or three digits and a card
    * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
    */
-  CODE_PHRASE: 1 << 14,
+  CODE_PHRASE = 1 << 14,
   /** `ddd-dd-dddd`, or a run of nine digits after a word naming a Social Security number (`SSN_WORD`). */
-  SSN: 1 << 15,
+  SSN = 1 << 15,
   /**
    * What `secretAssignmentDetector` reads: `=>`, or `=` with a blank beside it, after a secret
    * parameter name; a quote after `PASSWORD`, `BY` or `FOR` (SQL); an end tag `</name>` of a
    * secret name; `%3D` after an encoded secret parameter name.
    */
-  SECRET_ASSIGNMENT: 1 << 16,
+  SECRET_ASSIGNMENT = 1 << 16,
   /**
    * `=` after a postal code's parameter name (`isPostalCodeParameterName`) after `?`, `&`, `#`,
    * `;`, `,`, `(`, a blank or nothing; or `:` after such a name, perhaps quoted, also after `{`
    * or `[` (a field, a JSON member); the value's first characters able to start a postal code
    * (`postalCodeValueMayStart`).
    */
-  POSTAL_CODE_PARAMETER: 1 << 17,
+  POSTAL_CODE_PARAMETER = 1 << 17,
   /** A PEM private key's armor line (`-----BEGIN`, then `PRIVATE KEY`) or a PuTTY key file's first line (`PuTTY-User-Key-File-`). */
-  PRIVATE_KEY: 1 << 18,
+  PRIVATE_KEY = 1 << 18,
   /** Seven digits and a word naming a Brazilian identity document (`RG`, `CNH`, `identidade`): `ID_DOCUMENT_WORD`. */
-  ID_DOCUMENT: 1 << 19,
+  ID_DOCUMENT = 1 << 19,
   /** Two `$` close together, or an LDAP scheme in braces (`{SSHA}`, `{MD5}`): a stored password hash (`holdsPasswordHashMark`). */
-  PASSWORD_HASH: 1 << 20,
+  PASSWORD_HASH = 1 << 20,
   /**
    * A run of seven digits or more with a country code of the IBAN registry and two digits
    * starting a word before it, in any case, only letters, digits and blanks between (`DE89
    * 3704…`, `GB82 WEST 1234…`, `de89 3704…`).
    */
-  IBAN: 1 << 21,
+  IBAN = 1 << 21,
   /**
    * `cf` (any case) after no word character or `-` and before `-` or `_` (a visitor-location
    * header: `cf-ipcity`); or `cf` before `.` or, past a quote and blanks, `:` or `=` and `{` (a
    * logged `request.cf`: `cf.city=`, `cf={"city":…}`).
    */
-  VISITOR_LOCATION: 1 << 22,
+  VISITOR_LOCATION = 1 << 22,
   /**
    * `.PIX`, `.pix` or `.Pix` in a text with three dots and a `b` (a BR Code's `br.gov.bcb.pix`),
    * or a UUID and a word a PIX key's name holds (`PIX_KEY_WORD`), or a PIX key field's word
    * (`PIX_FIELD_WORD`) and a `:`, a `=` or ten digits (`pix_key=…`, `pix 11987654321`).
    */
-  PIX: 1 << 23,
+  PIX = 1 << 23,
   /**
    * Five digits, a code's first digits after a blank (`holdsProseCodeDigits`), and a postal code's
    * word starting a word (`CEP`, `zip`, `postal`, `postcode`): `postalCodePhraseEvidence`.
    */
-  POSTAL_CODE_PHRASE: 1 << 24,
+  POSTAL_CODE_PHRASE = 1 << 24,
   /**
    * A colon, `=`, `-` (a label's ` - ` in prose, `card-holder-phrase.ts`) or a quote or tag's `<`
    * (`<CardHolder>`), and a card holder's
@@ -144,17 +144,17 @@ export const Evidence = {
    * fields of both kinds of name: a text holding one rarely holds the other. In a text with none
    * of those, a holder's word before a blank and a capital (`Policyholder Jan`: `HOLDER_BEFORE_NAME`).
    */
-  CARD_HOLDER_FIELD: 1 << 25,
+  CARD_HOLDER_FIELD = 1 << 25,
   /** An ORM's list of bound parameters (`SQL_BOUND_LIST_MARKERS`: `-- PARAMETERS:`, `Params:`, Sequelize's `Executing (`). */
-  SQL_BOUND_LIST: 1 << 26,
+  SQL_BOUND_LIST = 1 << 26,
   /**
    * An SQL statement's values written inline: `(` and `VALUES` (an `INSERT`'s rows), `=` and
    * `SET` (an `UPDATE`'s assignments), in the spellings `SQL_VALUES_SPELLINGS`/`SQL_SET_SPELLINGS`,
    * or `=` or `(`, a quote or a digit and a `WHERE` (`SQL_WHERE`: its comparisons).
    */
-  SQL_STATEMENT: 1 << 27,
+  SQL_STATEMENT = 1 << 27,
   /** A Redis command word that takes a password, in any case (`redis-commands.ts`: `holdsRedisCommand`). */
-  REDIS_COMMAND: 1 << 28,
+  REDIS_COMMAND = 1 << 28,
   /**
    * A JSON escape that encodes a character (`\n`, `\u00e3`; not `\"`): no detector's fact, but
    * what tells the scanner to read the text through its escapes (`escape-view.ts`) and ask for
@@ -162,8 +162,8 @@ export const Evidence = {
    * bit, apart from the detectors' facts, which are numbered from 0. The word is full: the next
    * fact goes to `MoreEvidence`.
    */
-  ESCAPES: 1 << 29,
-} as const;
+  ESCAPES = 1 << 29,
+}
 
 /**
  * The bits of one word of facts: 30, so that a mask stays a small integer in V8 (31-bit signed
@@ -177,24 +177,24 @@ export const EVIDENCE_WORD_BITS = 30;
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
-export const MoreEvidence = {
+export enum MoreEvidence {
   /**
    * A street address's field or line (`detectors/street-address.ts`): a `:` or `=` and a street
    * address key's word (`STREET_FIELD_WORD`: `street`, `address`, `line1`, `endereco`), or a digit,
    * a blank and a street's type or head word (`STREET_TYPE_WORD`: `St`, `Avenue`, `Rua`).
    */
-  STREET_ADDRESS: 1 << 0,
+  STREET_ADDRESS = 1 << 0,
   /**
    * A date of birth's or a passport's name and its value's digits (`detectors/personal-documents.ts`):
    * five digits and a word those names hold (`PERSONAL_DOCUMENT_WORD`: `birth`, `born`, `dob`, `nasc`, `passport`).
    */
-  PERSONAL_DOCUMENT: 1 << 1,
+  PERSONAL_DOCUMENT = 1 << 1,
   /**
    * A session's word and a digit (`detectors/session-id-phrase.ts`): the word in English,
    * Spanish or Portuguese (`SESSION_WORD`: `session`, `sesión`, `sessão`, or the word `sid`) and a digit, which every
    * id the detector takes holds.
    */
-  SESSION_ID_PHRASE: 1 << 2,
+  SESSION_ID_PHRASE = 1 << 2,
   /**
    * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
    * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
@@ -202,81 +202,81 @@ export const MoreEvidence = {
    * `clave`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
    * was`), which every match of the detectors holds.
    */
-  PASSWORD_PHRASE: 1 << 3,
+  PASSWORD_PHRASE = 1 << 3,
   /**
    * Code comparing a value with a literal or looking a setting up (`detectors/credential-literal.ts`):
    * `==`/`!=`, a comparing call's or an assertion's name, a lookup's name before `(`, or an
    * environment's name, a shell's expansion with a default (`CREDENTIAL_LITERAL_HINT`), which every match of the detector holds.
    */
-  CREDENTIAL_LITERAL: 1 << 4,
+  CREDENTIAL_LITERAL = 1 << 4,
   /**
    * A credential's word in prose (`detectors/key-phrase.ts`): `key`, `secret`, `token` or `code`
    * in any case (`KEY_PHRASE_WORD`), which every name the detector reads holds.
    */
-  KEY_PHRASE: 1 << 5,
+  KEY_PHRASE = 1 << 5,
   /**
    * A `/` and a one-time link's word (`detectors/url-path-token.ts`): `reset`, `verif`, `confirm`,
    * `activat`, `magic`, `invit`, `unsubscribe` or `share` in lower case, or Stripe's domain (a
    * receipt's or an invoice's page) (`URL_PATH_TOKEN_WORD`), which every path the detector reads holds.
    */
-  URL_PATH_TOKEN: 1 << 6,
+  URL_PATH_TOKEN = 1 << 6,
   /**
    * A national identity number's name or unnamed shape and four digits, or a German identity card's
    * name and one digit (`detectors/national-ids.ts`): `holdsNationalIdHint` (`DNI`, `national
    * insurance`, `BSN`, `Ausweisnummer`, a CURP's or a codice fiscale's start).
    */
-  NATIONAL_ID: 1 << 7,
+  NATIONAL_ID = 1 << 7,
   /**
    * A greeting's word and a blank, or a Japanese honorific (`detectors/greeting-name.ts`):
    * `GREETING_HINT` (`Dear`, `Hola`, `Sehr geehrte`), `HONORIFIC_HINT` (`様`, `さん`).
    */
-  GREETING: 1 << 8,
+  GREETING = 1 << 8,
   /**
    * A home directory's parent and a separator (`detectors/home-directory.ts`): `home`, `Users`,
    * `users` (any case) after a drive's `:` or a one-letter directory, or `Settings` (any case),
    * before `/` or `\\`, or a `~` before a letter (`HOME_DIRECTORY_HINT`), which every path the
    * detector reads holds.
    */
-  HOME_DIRECTORY: 1 << 9,
+  HOME_DIRECTORY = 1 << 9,
   /**
    * An authentication scheme's word other than Bearer's and Basic's before a blank, and a digit
    * (`detectors/auth-scheme.ts`): `AUTH_SCHEME_WORD` (`Token`, `SSWS`, `Digest`), which every
    * match of the detector holds, and its credentials a digit.
    */
-  AUTH_SCHEME: 1 << 10,
+  AUTH_SCHEME = 1 << 10,
   /**
    * A traceback's drawn value (`detectors/traceback-value.ts`): `└ ` (a character past Latin-1,
    * so asked only of a text holding one), or `-> ` at a line's start after blanks and `|`
    * (`DRAWN_ASCII_ROW`), which every row the detector reads starts with.
    */
-  DRAWN_VALUE: 1 << 11,
+  DRAWN_VALUE = 1 << 11,
   /**
    * A word saying a person's name follows and a blank (`detectors/introduced-name.ts`): a party's
    * word or a title before blanks and a capital letter, or a distinguished name's `CN=`
    * (`NAME_INTRODUCER_HINT`: `user Maria`, `Dr. Marie`, `CN=John Smith`), which every name the
    * detector takes follows; every such name holds a blank between its words.
    */
-  NAME_INTRODUCER: 1 << 12,
+  NAME_INTRODUCER = 1 << 12,
   /**
    * An Oracle logon's `@` and `/` and a word of the places one is written in
    * (`detectors/oracle-connect.ts`): `ORACLE_LOGON_HINT` (a tool's name, a connection key's word,
    * `ORA-`, `@//`, `@host:port`), which every logon the detector takes shows; or, for a logon
    * without `@`, its `/`, a blank and a tool's name or SQL*Plus's prompt (`ORACLE_TOOL_HINT`).
    */
-  ORACLE_LOGON: 1 << 13,
+  ORACLE_LOGON = 1 << 13,
   /**
    * A Go MySQL DSN's `:` and its `@` before a network or a database's `/`
    * (`detectors/go-mysql-dsn.ts`): `GO_MYSQL_DSN_HINT` (`@tcp(`, `@unix(`, `@/`), which every
    * DSN the detector takes shows.
    */
-  GO_MYSQL_DSN: 1 << 14,
+  GO_MYSQL_DSN = 1 << 14,
   /**
    * A value printed beside its column's, parameter's or field's name (`detectors/named-values.ts`):
    * `NAMED_VALUE_HINT` (Rails' `[["`, EF Core's `[Parameters=[@`, pydantic's `input_value=`,
    * FastAPI's `"input":`), which every match of the detector is in or holds.
    */
-  NAMED_VALUE: 1 << 15,
-} as const;
+  NAMED_VALUE = 1 << 15,
+}
 
 const CPF_DIGITS = 11;
 const CNPJ_DIGITS = 14;
@@ -1004,26 +1004,29 @@ const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
  * The word searches `wordKeysIn` answers for, their keys read from their regexes (`word-keys.ts`)
  * into `word-keys-table.ts` by `scripts/word-keys-table.ts` (a unit test fails while it is stale).
  * `%3D` is gated by the first loop's `%`, the personal document's short and Japanese ways as their constants say.
+ * A function, as `neededPatterns` is: only the script and the tests read it, so the bundle leaves it out.
  */
-export const WORD_SEARCHES: readonly WordSearch[] = [
-  { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
-  { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
-  { bit: WORD_SESSION, pattern: SESSION_WORD },
-  { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
-  { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },
-  { bit: WORD_AUTH_SCHEME, pattern: AUTH_SCHEME_WORD },
-  { bit: WORD_NAME_INTRODUCER, pattern: NAME_INTRODUCER_HINT },
-  { bit: WORD_GREETING, pattern: GREETING_HINT },
-  { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
-  { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
-  { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_LETTERED_NATIONAL_ID_NAME },
-  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
-  { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
-  { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
-  { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: CARD_HOLDER_WORD },
-  { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: PERSON_FIELD_WORD, gatedElsewhere: [PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY] },
-];
-/** `wordKeysOf(WORD_SEARCHES)`, copied from its generated form: reading the regexes at load cost a cold start milliseconds. */
+export function wordSearches(): readonly WordSearch[] {
+  return [
+    { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
+    { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
+    { bit: WORD_SESSION, pattern: SESSION_WORD },
+    { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
+    { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },
+    { bit: WORD_AUTH_SCHEME, pattern: AUTH_SCHEME_WORD },
+    { bit: WORD_NAME_INTRODUCER, pattern: NAME_INTRODUCER_HINT },
+    { bit: WORD_GREETING, pattern: GREETING_HINT },
+    { bit: WORD_STREET_FIELD, pattern: STREET_FIELD_WORD },
+    { bit: WORD_STREET_TYPE, pattern: STREET_TYPE_WORD },
+    { bit: WORD_NATIONAL_ID_NAME, pattern: ANY_LETTERED_NATIONAL_ID_NAME },
+    { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: FEW_DIGITS_NATIONAL_ID_NAME },
+    { bit: WORD_FEW_DIGITS_NATIONAL_ID_NAME, pattern: GERMAN_CARD_NAME },
+    { bit: WORD_PERSONAL_DOCUMENT, pattern: PERSONAL_DOCUMENT_WORD, gatedElsewhere: [...PERSONAL_DOCUMENT_SHORT_WAYS, ...PERSONAL_DOCUMENT_CJK_WAYS] },
+    { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: CARD_HOLDER_WORD },
+    { bit: WORD_HOLDER_OR_PERSON_FIELD, pattern: PERSON_FIELD_WORD, gatedElsewhere: [PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY] },
+  ];
+}
+/** `wordKeysOf(wordSearches())`, copied from its generated form: reading the regexes at load cost a cold start milliseconds. */
 const WORD_KEYS = wordKeysFrom(WORD_KEY_TABLE);
 
 /** The fewest digits of a postal code in prose (a US ZIP; a CEP has eight). */

@@ -75,115 +75,115 @@ export function hidingSessionIds(rewrite: Rewrite, kind: string, sessionIds: rea
  * What an attribute's key says about its value, as bit flags: the request walker knows the key
  * (`key-rules.ts`), free text does not (there a detector reads the words before a match).
  */
-export const Place = {
+export enum Place {
   /**
    * The key names an identifier (`order_id`, `*.id`, `traceId`, `sku`, `part_number`): a bare
    * number in the value is that identifier.
    */
-  ID_VALUE: 1 << 0,
+  ID_VALUE = 1 << 0,
   /** The key names a Social Security number (`ssn`, `customer.socialSecurityNumber`). */
-  SSN_VALUE: 1 << 1,
+  SSN_VALUE = 1 << 1,
   /**
    * The key names the identifier of a thing (`order.id`, `sku`, `part_number`; not a person's
    * id, `applicant.id`): a number printed like an SSN there is that identifier.
    */
-  THING_ID: 1 << 2,
+  THING_ID = 1 << 2,
   /**
    * The key names a phone number (`phone`, `customer.phone_number`, `mobilePhone`, `fax`,
    * `celular`): a number printed like an SSN there is a national phone number.
    */
-  PHONE_VALUE: 1 << 3,
+  PHONE_VALUE = 1 << 3,
   /** The key names an RG, Brazil's identity card (`rg`, `cliente.rg`, `numeroRg`): its number is the value. */
-  RG_VALUE: 1 << 4,
+  RG_VALUE = 1 << 4,
   /** The key names a CNH, Brazil's driver's licence (`cnh`, `motorista.cnh`): its number is the value. */
-  CNH_VALUE: 1 << 5,
+  CNH_VALUE = 1 << 5,
   /**
    * The key names a postal code (`cep`, `customer.zip`, `billing_zip`, `shipping.postalCode`:
    * `isPostalCodeParameterName`): a value shaped as one, whole, is that code.
    */
-  POSTAL_CODE_VALUE: 1 << 6,
+  POSTAL_CODE_VALUE = 1 << 6,
   /** The key names a PIX key (`pix.chave`, `pix_key`, `chavePix`): the whole value is the key, whatever its type. */
-  PIX_KEY_VALUE: 1 << 7,
+  PIX_KEY_VALUE = 1 << 7,
   /**
    * The key names an IBAN (`iban`, `ibans`, `customer.iban`): a value written in lower case is
    * one there as after the word `IBAN` in text.
    */
-  IBAN_VALUE: 1 << 8,
+  IBAN_VALUE = 1 << 8,
   /**
    * The key names a person's document or id (`cpf`, `cnpj`, `tax_id`, `customer.cpf`, `user.id`:
    * `identifiedBy` is `PERSON`) or a payment card's number (`card_number`, `cartao`): no detector
    * reads more into the value for it, but an integer there is that number, scanned as its digits
    * as the same number sent as a string is (`redact-request.ts`).
    */
-  PERSON_NUMBER_VALUE: 1 << 9,
+  PERSON_NUMBER_VALUE = 1 << 9,
   /**
    * The key names a measure (`bytes`, `size`, `total`, `duration_ns`: `namesMeasure`), no id: a
    * bare number there is that quantity, no card; one in a card's printed groups is a card.
    */
-  MEASURE_VALUE: 1 << 10,
+  MEASURE_VALUE = 1 << 10,
   /** The key names a date of birth (`birth_date`, `customer.dob`, `dateOfBirth`, `data_nascimento`): a date there, whole, is that date. */
-  BIRTH_DATE_VALUE: 1 << 11,
+  BIRTH_DATE_VALUE = 1 << 11,
   /** The key names a passport or its number (`passport`, `passport_number`, `passaporte`): a passport's number there, whole, is that number. */
-  PASSPORT_VALUE: 1 << 12,
+  PASSPORT_VALUE = 1 << 12,
   /**
    * The key's last word is the bare `pix` (`pix`, `payment.pix`, `cliente_pix`: `namesBarePix`): a
    * payment method's flag, amount or object as often as its key, so the whole value is a PIX key
    * only in a key's shape (a CPF's or CNPJ's digits, a phone, an e-mail, a random key's UUID).
    */
-  BARE_PIX_VALUE: 1 << 13,
+  BARE_PIX_VALUE = 1 << 13,
   /**
    * The key names a national identity, tax or driver's licence number (`nino`, `dni`,
    * `user.national_id`, `driver_license`: `namesNationalId`): a token of four digits or more there, whole, is that number.
    */
-  NATIONAL_ID_VALUE: 1 << 14,
+  NATIONAL_ID_VALUE = 1 << 14,
   /**
    * The key holds a URL's path or route (`url.path`, `http.route`, `http.target`): a path there is
    * one a server answers (`/home/jdoe`, `/Users/jdoe/orders`), no directory on a disk.
    */
-  ROUTE_VALUE: 1 << 15,
+  ROUTE_VALUE = 1 << 15,
   /** The key names a message's identifier (`message_id`, `messageId`: `namesMessageId`): an e-mail shaped value there is that id, no mailbox. */
-  MESSAGE_ID_VALUE: 1 << 16,
+  MESSAGE_ID_VALUE = 1 << 16,
   /**
    * The key names a database's connection or its logon (`dsn`, `db.connection_string`,
    * `ORACLE_CONN`: `namesConnection`): an Oracle logon starting the value is one, as after such a
    * key's `=` in text.
    */
-  CONNECTION_VALUE: 1 << 17,
+  CONNECTION_VALUE = 1 << 17,
   /**
    * The key holds a record's URL query without its `?` (`url.query`, as the semantic conventions
    * and Cloudflare's export send it: `queryPlaceIn`, query-paths.ts): the whole value is the
    * query, one parameter too (`name=Maria+Filo+Vestido`), no logfmt field.
    */
-  QUERY_VALUE: 1 << 18,
+  QUERY_VALUE = 1 << 18,
   /**
    * With `QUERY_VALUE`: the query's record's path names people (`url.path` = `/users`:
    * `queryPlaceIn`), so a bare `name` there is a person's, as after `/users?` (name-owners.ts).
    */
-  PEOPLE_QUERY: 1 << 19,
+  PEOPLE_QUERY = 1 << 19,
   /**
    * The key names a job's title (`job_title`, `jobTitle`, `position`, `title`: `namesJobTitle`,
    * name-introducers.ts): the words after `Sr.` and a job there are the job's, no name (`Sr. Nurse Practitioner`).
    */
-  JOB_TITLE_VALUE: 1 << 20,
+  JOB_TITLE_VALUE = 1 << 20,
   /**
    * The text is a query parameter's value decoded from its form encoding, scanned alone
    * (query-prose.ts): a `+` first in a number there may be a form's `%2B`, so the number is
    * judged as the form-encoded one in the query is (`canBeE164Number`: `%2B1+2024+05+01` is a date).
    */
-  DECODED_QUERY_VALUE: 1 << 21,
+  DECODED_QUERY_VALUE = 1 << 21,
   /**
    * With `QUERY_VALUE`: the query's record's path names things, no one (`url.path` =
    * `/api/products`: `queryPlaceIn`), so a bare `name` there is a product's, a city's or a shop's,
    * as after `/api/products?` (name-owners.ts).
    */
-  THING_QUERY: 1 << 22,
+  THING_QUERY = 1 << 22,
   /**
    * With `NATIONAL_ID_VALUE`: the key names a document whose number only its check digit tells
    * from other values (`sin`, `nhs_number`, `my_number`: `namesCheckedNationalId`), so the value
    * is one only as that number with its check holding (`sin=12345`, `sin=0.5` are none).
    */
-  CHECKED_NATIONAL_ID_VALUE: 1 << 23,
-} as const;
+  CHECKED_NATIONAL_ID_VALUE = 1 << 23,
+}
 
 /** Each lower-case letter `caseless` widens (`a`–`z`, `ñ`) and the class it writes for it (`[Aa]`). */
 const EITHER_CASE: Readonly<Record<string, string>> = Object.fromEntries(
