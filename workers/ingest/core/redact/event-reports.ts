@@ -1,4 +1,4 @@
-import { isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
+import { isOutcomeProse, isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
 
 /**
  * A secret's name followed by a report of what happened, as auth and account services log a step
@@ -38,6 +38,7 @@ const OUTCOME_WORDS: ReadonlySet<string> = new Set([
   "authenticated", "allowed", "skipped", "bypassed", "cached", "denied", "rejected", "refused", "failed", "expired", "revoked",
   "sent", "queued", "delivered", "issued", "refreshed", "renewed", "rotated", "changed", "reset", "updated", "loaded",
   "required", "missing", "completed", "requested", "cleared", "stored", "saved", "generated", "created", "started",
+  "set", "unset", "regenerated", "replaced", "restored", "removed", "deleted", "invalidated",
 ]);
 
 /** Whether `word`, in any case, is an outcome's word alone (`OUTCOME_WORDS`: `ok`, `verified`, `expired`). */
@@ -139,7 +140,9 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   // A lone state's or outcome's word is read by the name's own rules (`password: changed`, `token: expired`).
   if (first.length === 1 && clauses.length === 1) return undefined;
   const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));
-  return fits ? { kept: true } : undefined;
+  // Prose after what was done to the secret reads as prose after a state's word does (`token:
+  // refreshed for user u_42 on host edge-fra-03`, `password: changed by admin at 10.0.0.5`).
+  return fits || isOutcomeProse(value) ? { kept: true } : undefined;
 }
 
 /** Whether `word`, lower case, is one of the report grammar's closed lists' (an outcome's, a subject's, a party's, an actor's, a purpose's or a source's word). */
@@ -153,7 +156,7 @@ function isGrammarWord(word: string): boolean {
  * line's next fields, read by their own names. A lone pair shaped as a secret (`changed
  * new=hunter2x9`) and a word ending in base64's `=` padding (`dGhpc2lz==`) stay in the value.
  */
-function beforeLogfmtPairs(value: string): string {
+export function beforeLogfmtPairs(value: string): string {
   const pairs = LOGFMT_PAIRS.exec(value);
   if (pairs === null) return value;
   const count = pairs[0].trim().split(/[ \t]+/).length;
