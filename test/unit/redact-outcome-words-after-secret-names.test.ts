@@ -9,26 +9,22 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { exportedConsoleLine, storedLogAttribute } from "../support/redaction";
+import { PROSE_FORMS } from "../support/redaction";
 import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const stored = (text: string) => redactString(text, policy).text;
-const inJsonBody = (text: string) => JSON.parse(stored(JSON.stringify({ level: 30, msg: text }))).msg as string;
-const afterPrefix = (text: string) => stored(`2026-12-05T06:00:00.123Z INFO ${text}`).replace("2026-12-05T06:00:00.123Z INFO ", "");
-const inAttribute = (text: string) => (storedLogAttribute("detail", { stringValue: text }) as { stringValue: string }).stringValue;
-const inConsoleLine = (text: string) => exportedConsoleLine(text).body;
+const formNamed = (name: string) => PROSE_FORMS.find(([form]) => form === name)![1];
+const inJsonBody = formNamed("a pino message");
+const afterPrefix = formNamed("after a logger's prefix");
+const inConsoleLine = formNamed("a Cloudflare console line");
 const LOGFMT_HEAD = 'level=info msg="';
 const LOGFMT_TAIL = '" request_id=8f1e2d3c4b5a6978';
 const inLogfmtMessage = (text: string) => stored(`${LOGFMT_HEAD}${text}${LOGFMT_TAIL}`).slice(LOGFMT_HEAD.length, -LOGFMT_TAIL.length);
 const quoted = (text: string) => stored(`"${text}"`).slice(1, -1);
 
 const FORMS: readonly (readonly [string, (text: string) => string])[] = [
-  ["text", stored],
-  ["a pino message", inJsonBody],
-  ["after a logger's prefix", afterPrefix],
-  ["a log attribute", inAttribute],
-  ["a Cloudflare console line", inConsoleLine],
+  ...PROSE_FORMS,
   ["a logfmt message", inLogfmtMessage],
   ["a quoted string", quoted],
 ];
@@ -55,6 +51,8 @@ const KEPT = [
   "password: changed - please sign in again",
   "password: changed as requested by user 42",
   "password: changed to meet policy",
+  "password: changed to comply with policy",
+  "password: reset to random value by admin",
   "password: changed to version 3",
   "password: reset to default",
   "token: rotated to kid 4f1c2b9a",
@@ -71,6 +69,9 @@ const TAKEN: readonly (readonly [string, string])[] = [
   ["secret: rotated to s3cr3t", `secret: rotated to ${R}`],
   ["password: changed to sunshine by admin", `password: changed to ${R} by admin`],
   ["api_key: regenerated as Zx9qLm2Pk7Vb", `api_key: regenerated as ${R}`],
+  ["password: changed into Summer2024!", `password: changed into ${R}`],
+  ["password: set to 'Winter2025!'", `password: set to '${R}'`],
+  ["password: reset to temp123 for user 42", `password: reset to ${R} for user 42`],
   ["password: changed hunter2x9", `password: changed ${R}`],
   ["token: refreshed for user u_42 on host edge-fra-03, Zx9qLm2Pk7Vb", `token: refreshed for user u_42 on host edge-fra-03, ${R}`],
   // An id after `revoked` with no noun naming it: by the id rules only a labelled hex id or UUID is one; a token may be a UUID.
@@ -116,6 +117,14 @@ describe("a person's name or a URL after the user's noun, in a long sentence", (
   itStores("text %s is stored %s", stored, NAMED);
   itStores("a pino message %s is stored %s", inJsonBody, NAMED);
   itStores("a Cloudflare console line %s is stored %s", inConsoleLine, NAMED);
+});
+
+describe("a new value in double quotes after `to`", () => {
+  it("takes all the quotes hold, escaped in JSON text too", () => {
+    expect(stored('password: changed to "correct horse battery staple"')).toBe(`password: changed to "${R}"`);
+    expect(inJsonBody('password: changed to "correct horse battery staple"')).toBe(`password: changed to "${R}"`);
+    expect(afterPrefix('password: changed to "correct horse battery staple"')).toBe(`password: changed to "${R}"`);
+  });
 });
 
 describe("a log's next pairs after `password=` and an outcome's word", () => {

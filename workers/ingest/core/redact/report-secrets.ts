@@ -116,8 +116,12 @@ const NOT_A_NEW_VALUE: ReadonlySet<string> = new Set([
  */
 function newValueAfterChange(words: readonly RegExpMatchArray[], value: string): Span | undefined {
   const [change, link, word] = words;
-  if (change === undefined || link === undefined || word === undefined) return undefined;
+  // A marker written before is no secret again (redacting twice changes nothing).
+  if (change === undefined || link === undefined || word === undefined || word[0].startsWith("[REDACTED:")) return undefined;
   if (!NEW_VALUE_WORDS.has(coreOf(change[0]).text.toLowerCase()) || !NEW_VALUE_LINKS.has(link[0].toLowerCase())) return undefined;
+  // In quotes, all they hold (`changed to "correct horse battery staple"`).
+  const quoted = QUOTED_VALUE.exec(value.slice(word.index!));
+  if (quoted !== null) return [word.index! + quoted[1]!.length, word.index! + quoted[1]!.length + quoted[2]!.length];
   // Only quotes and a clause's marks around it are no part of it: `!` and `?` may be (`Lato2026!`).
   const start = LEADING_MARKS.exec(word[0])?.[0].length ?? 0;
   const text = word[0].slice(start).replace(NEW_VALUE_END, "");
@@ -138,8 +142,10 @@ function endsNewValue(next: RegExpMatchArray | undefined, word: RegExpMatchArray
   return AFTER_VALUE_WORDS.has(next[0].toLowerCase());
 }
 /** Words that open a complement after a new value, lower case. */
-const AFTER_VALUE_WORDS: ReadonlySet<string> = new Set(["by", "for", "at", "on", "in", "from", "via", "after", "before", "with", "and", "but"]);
+const AFTER_VALUE_WORDS: ReadonlySet<string> = new Set(["by", "for", "at", "on", "in", "from", "via", "after", "before", "and", "but"]);
 
+/** A value in quotes, escaped or not: the opening quote, what the quotes hold. */
+const QUOTED_VALUE = /^(\\*["'`])([^"'`\\\r\n]+)\1/;
 /** Quotes and a clause's marks after a new value. */
 const NEW_VALUE_END = /(?:\\*["'`]|[\]}>.,;:])+$/;
 
