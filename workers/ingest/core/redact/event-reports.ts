@@ -112,7 +112,9 @@ export type ReportReading = { readonly kept: true } | { readonly kept: false; re
  * prose, reads as a report of what happened to the secret (see above); undefined when it does
  * not start with one (a lone word included) or is prose with no word shaped as a secret
  * (`auth: failed to read coordinators collection`, `token: expired because the session ended`),
- * for the name's other rules to read. A caller applies it to prose only, and not under a code's
+ * for the name's other rules to read, but kept when that prose follows what was done to the
+ * secret (`isOutcomeProse`: `token: refreshed for user u_42 on host edge-fra-03`), a word the
+ * state words leave out, for alone it may be the password. A caller applies it to prose only, and not under a code's
  * name (`pin`, `otp`): under an attribute's key, in a URL's query or a flag the value is the
  * secret whatever it says. `isState` says whether a lower-case word is one of the name's state
  * words, read as an outcome's word.

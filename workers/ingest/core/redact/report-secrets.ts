@@ -292,8 +292,8 @@ const BRACKETED_PHRASE = /\([ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+)+[ \t]*\)/;
  * (`refreshed for user u_42 on host edge-fra-03`, `changed by admin at 10.0.0.5`): a word of
  * `SECRET_OUTCOME_WORDS`, then a word a sentence goes on with (`AFTER_STATE_WORDS`, a verb's or
  * adverb's form), no bracketed phrase of words, and after each noun naming a party or a thing a
- * name holding a digit, a URL or an address (`for user u_42`, `on host edge-fra-03`): a plain
- * word there may be the passphrase (`changed for user swordfish`, `issued for user
+ * name holding a digit, a URL or an address (`for user u_42`, `on host edge-fra-03`), a person's
+ * capitalised names or a sentence's word (`team in building 4`): a plain word there may be the passphrase (`changed for user swordfish`, `issued for user
  * correct-horse-battery`), read then by the name's own rules.
  */
 export function isOutcomeProse(value: string): boolean {
@@ -304,8 +304,8 @@ export function isOutcomeProse(value: string): boolean {
   return words.every((word, k) => {
     const before = words[k - 1];
     if (k < 2 || !isLabel(value, before!, word.index!) || !NAMING_NOUNS.has(before![0].toLowerCase())) return true;
-    // A person's name the person-name detector reads (`for user John Michael Smith`) is no passphrase's word.
-    // A word a sentence goes on with names nothing (`the accounts payable team in building 4`).
+    // A sentence's word names nothing (`payable team in building 4`), and a person's name is the
+    // person-name detector's (`for user John Michael Smith`), no passphrase's word.
     return AFTER_STATE_WORDS.has(word[0].toLowerCase()) || /\d|:\/\/|@/.test(word[0]) || (CAPITALIZED.test(word[0]) && CAPITALIZED.test(words[k + 1]?.[0] ?? ""));
   });
 }
