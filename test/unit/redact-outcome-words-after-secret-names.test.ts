@@ -132,8 +132,9 @@ describe("a log's next pairs after `password=` and an outcome's word", () => {
     expect(stored("password=changed hunter2 user=bob")).toBe(`password=changed ${R} user=bob`);
     expect(stored(`${LOGFMT_HEAD.slice(0, -5)}login password=changed hunter2 user=bob`)).toBe(`level=info login password=changed ${R} user=bob`);
   });
-  it("keeps prose after it up to the pairs", () => {
-    expect(stored("password=changed for user u_42 user=bob")).toBe("password=changed for user u_42 user=bob");
+  it("takes the word itself before other prose, a password there as often", () => {
+    expect(stored("password=changed for user u_42 user=bob")).toBe(`password=${R} for user u_42 user=bob`);
+    expect(stored("login attempt user=ana password=changed from 10.0.0.5")).toBe(`login attempt user=ana password=${R} from 10.0.0.5`);
   });
   it("keeps a connection string's and a flag's value the password", () => {
     expect(stored("host=db user=app password=reset dbname=orders")).toBe(`host=db user=app password=${R} dbname=orders`);

@@ -551,12 +551,12 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
   // A query's value is the sender's whole value, read as an attribute's is once decoded (`?password=n%2Fa`, `&token=not+set`).
   if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
-  // An outcome's word and prose after it on a log's line read as after a colon (`password=changed
-  // hunter2 user=bob`: the word shaped as a secret goes; `password=changed for user u_42 user=bob` stays).
+  // An outcome's word then a word shaped as a secret on a log's line: that word is the password
+  // (`password=changed [REDACTED] user=bob`); other prose after `=` is read by the rules below,
+  // which take the word (`login attempt user=ana password=changed from 10.0.0.5`).
   if (!quoted && isOutcomeWord(token) && inProse(name, text, start) && !isSecretCodeName(name) && WORD_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) {
     const report = readReport(text, start + equals + 1, (word) => isStateWordUnder(name, word));
     if (report?.kept === false) return withReportSecrets(match.slice(0, equals + 1), report, text, start + equals + 1, marker);
-    if (report?.kept === true) return undefined;
   }
   // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
   // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
