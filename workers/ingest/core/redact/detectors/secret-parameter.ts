@@ -557,6 +557,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!quoted && isOutcomeWord(token) && inProse(name, text, start) && !isSecretCodeName(name) && WORD_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) {
     const report = readReport(text, start + equals + 1, (word) => isStateWordUnder(name, word));
     if (report?.kept === false) return withReportSecrets(match.slice(0, equals + 1), report, text, start + equals + 1, marker);
+    // Its secret marked before, the word stays (redacting twice changes nothing).
+    if (report?.kept === true && line.includes("[REDACTED:")) return undefined;
   }
   // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
   // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
