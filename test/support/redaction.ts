@@ -135,3 +135,20 @@ export function exportedLogBody(body: object, attributes: object[] = []): { body
   for (let i = 0; i + 1 < row.LogAttributes.length; i += 2) pairs[row.LogAttributes[i]!] = row.LogAttributes[i + 1]!;
   return { body: row.Body, attributes: pairs };
 }
+
+/** A text as `redactString` stores it with the default policy. */
+const storedText = (text: string): string => redactString(text, defaultRedactionPolicy()).text;
+const LOGGER_PREFIX = "2026-12-05T03:00:00.123Z INFO ";
+
+/**
+ * The forms a line of prose reaches the store in, each giving back what is stored of the line
+ * itself: the text, a pino line's message (JSON text), after a logger's prefix, a log
+ * attribute's string and a Cloudflare console line's body.
+ */
+export const PROSE_FORMS: readonly (readonly [string, (text: string) => string])[] = [
+  ["text", storedText],
+  ["a pino message", (text) => JSON.parse(storedText(JSON.stringify({ level: 30, msg: text }))).msg as string],
+  ["after a logger's prefix", (text) => storedText(`${LOGGER_PREFIX}${text}`).replace(LOGGER_PREFIX, "")],
+  ["a log attribute", (text) => (storedLogAttribute("detail", { stringValue: text }) as { stringValue: string }).stringValue],
+  ["a Cloudflare console line", (text) => exportedConsoleLine(text).body],
+];

@@ -36,6 +36,9 @@ const REPORTS = [
   "secret: loaded from vault",
   "auth: verified via oidc",
   "auth: jwt verified in 4ms, db: 10ms",
+  // Prose after what was done to the secret, an id after its noun (were taken whole before).
+  "password: changed for user abc-123456",
+  "token: issued for tenant a-1234567890123456789",
 ];
 
 const SECRETS_BESIDE_REPORT_WORDS: readonly (readonly [string, string])[] = [
@@ -100,9 +103,7 @@ describe("a report is the whole value: a word after it that does not fit sends a
     "password: changed for user correcthorse",
     "password: issued for user correct-horse-battery",
     "password: sent to user hunter.two",
-    "password: changed for user abc-123456",
     "token: issued for tenant abcdefghijklmnopqrstu",
-    "token: issued for tenant a-1234567890123456789",
     // A bracketed note from a closed list only.
     "password: changed (correct horse battery staple)",
     "password: changed for user 42 (correct horse battery)",

@@ -9,24 +9,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { exportedConsoleLine, storedLogAttribute } from "../support/redaction";
+import { PROSE_FORMS as FORMS } from "../support/redaction";
 import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const stored = (text: string) => redactString(text, policy).text;
-/** The text as a pino line's message in a log body (JSON text). */
-const inJsonBody = (text: string) => JSON.parse(stored(JSON.stringify({ level: 30, msg: text }))).msg as string;
-const afterPrefix = (text: string) => stored(`2026-12-05T03:00:00.123Z INFO ${text}`).replace("2026-12-05T03:00:00.123Z INFO ", "");
-const inAttribute = (text: string) => (storedLogAttribute("detail", { stringValue: text }) as { stringValue: string }).stringValue;
-const inConsoleLine = (text: string) => exportedConsoleLine(text).body;
-
-const FORMS: readonly (readonly [string, (text: string) => string])[] = [
-  ["text", stored],
-  ["a pino message", inJsonBody],
-  ["after a logger's prefix", afterPrefix],
-  ["a log attribute", inAttribute],
-  ["a Cloudflare console line", inConsoleLine],
-];
 
 const R = "[REDACTED:secret_param]";
 const SECRETS_AFTER_STATE_WORDS: readonly (readonly [string, string])[] = [

@@ -1,4 +1,4 @@
-import { isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
+import { isOutcomeProse, isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
 
 /**
  * A secret's name followed by a report of what happened, as auth and account services log a step
@@ -38,6 +38,7 @@ const OUTCOME_WORDS: ReadonlySet<string> = new Set([
   "authenticated", "allowed", "skipped", "bypassed", "cached", "denied", "rejected", "refused", "failed", "expired", "revoked",
   "sent", "queued", "delivered", "issued", "refreshed", "renewed", "rotated", "changed", "reset", "updated", "loaded",
   "required", "missing", "completed", "requested", "cleared", "stored", "saved", "generated", "created", "started",
+  "set", "unset", "regenerated", "replaced", "restored", "removed", "deleted", "invalidated",
 ]);
 
 /** Whether `word`, in any case, is an outcome's word alone (`OUTCOME_WORDS`: `ok`, `verified`, `expired`). */
@@ -111,7 +112,9 @@ export type ReportReading = { readonly kept: true } | { readonly kept: false; re
  * prose, reads as a report of what happened to the secret (see above); undefined when it does
  * not start with one (a lone word included) or is prose with no word shaped as a secret
  * (`auth: failed to read coordinators collection`, `token: expired because the session ended`),
- * for the name's other rules to read. A caller applies it to prose only, and not under a code's
+ * for the name's other rules to read, but kept when that prose follows what was done to the
+ * secret (`isOutcomeProse`: `token: refreshed for user u_42 on host edge-fra-03`), a word the
+ * state words leave out, for alone it may be the password. A caller applies it to prose only, and not under a code's
  * name (`pin`, `otp`): under an attribute's key, in a URL's query or a flag the value is the
  * secret whatever it says. `isState` says whether a lower-case word is one of the name's state
  * words, read as an outcome's word.
@@ -139,7 +142,9 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   // A lone state's or outcome's word is read by the name's own rules (`password: changed`, `token: expired`).
   if (first.length === 1 && clauses.length === 1) return undefined;
   const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));
-  return fits ? { kept: true } : undefined;
+  // Prose after what was done to the secret reads as prose after a state's word does (`token:
+  // refreshed for user u_42 on host edge-fra-03`, `password: changed by admin at 10.0.0.5`).
+  return fits || isOutcomeProse(value) ? { kept: true } : undefined;
 }
 
 /** Whether `word`, lower case, is one of the report grammar's closed lists' (an outcome's, a subject's, a party's, an actor's, a purpose's or a source's word). */
@@ -153,7 +158,7 @@ function isGrammarWord(word: string): boolean {
  * line's next fields, read by their own names. A lone pair shaped as a secret (`changed
  * new=hunter2x9`) and a word ending in base64's `=` padding (`dGhpc2lz==`) stay in the value.
  */
-function beforeLogfmtPairs(value: string): string {
+export function beforeLogfmtPairs(value: string): string {
   const pairs = LOGFMT_PAIRS.exec(value);
   if (pairs === null) return value;
   const count = pairs[0].trim().split(/[ \t]+/).length;

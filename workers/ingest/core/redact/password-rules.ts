@@ -1,4 +1,5 @@
 import { lazy } from "../../../shared/lazy";
+import { beforeLogfmtPairs } from "./event-reports";
 
 /**
  * A password's rule written where its value would be (`Passwort: mindestens 12 Zeichen`, `Hasło:
@@ -75,10 +76,11 @@ const RULE_HEAD = lazy(() => new RegExp(
 const REST_TOKEN = lazy(() => new RegExp(String.raw`\p{L}+(?:-\p{L}+)*|\d{1,3}\+?|[.,;:()/–-]|[ \t]+|[^]`, "gu"));
 /**
  * Where a value's line ends: a line break (escaped in JSON text too), or a string's closing
- * quote, escaped or not, that JSON's `,`, `}` or `]` or the text's end follows
- * (`{"msg":"password: at least 12 characters"}`); a quote with prose after it ends nothing.
+ * quote, escaped or not, that JSON's `,`, `}` or `]`, the text's end or a logfmt line's next
+ * `name=` follows (`{"msg":"password: at least 12 characters"}`, `msg="password: 12 chars"
+ * request_id=…`); a quote with prose after it ends nothing.
  */
-const LINE_END = /[\r\n]|\\[nr]|\\*"[ \t]*(?:[,}\]]|$)/;
+const LINE_END = /[\r\n]|\\[nr]|\\*"[ \t]*(?:[,}\]]|$)|\\*"[ \t]+[A-Za-z_][\w.-]{0,63}=/;
 /** A `|`-parted field after a rule holding a log's pairs only (`| next=1`, `| user=bob ip=10.0.0.1`). */
 const PAIRS_FIELD = /^[ \t]*\|(?:[ \t]*[\w.-]+=[^\s|]*)+[ \t]*$/;
 /** How far a value's line is read. */
@@ -96,7 +98,8 @@ export interface PasswordRule {
  * undefined when the value starts with no rule's head (`RULE_HEAD`); kept when everything after
  * the head to the line's or JSON string's end (`LINE_END`) is the rule's own words
  * (`REST_WORDS`), counts before them (`1 Ziffer`), its prose's marks and perhaps a `|`-parted
- * field of pairs (`PAIRS_FIELD`); else not kept, and `length` (UTF-16 units) runs to that end:
+ * field of pairs (`PAIRS_FIELD`) or a log's next pairs (`beforeLogfmtPairs`: `12 chars
+ * user=bob`); else not kept, and `length` (UTF-16 units) runs to that end or the next pairs:
  * a password after a rule (`password: 12 characters: Xk9mQ7vLp2`, `min 8: hunter2x9`) goes with it.
  */
 export function passwordRuleAt(text: string, at: number): PasswordRule | undefined {
@@ -107,8 +110,11 @@ export function passwordRuleAt(text: string, at: number): PasswordRule | undefin
   if (head === null || (head[1] === undefined && head[2] === undefined)) return undefined;
   const rest = value.slice(head[0].length);
   const pairs = /[ \t]*\|[^|]*$/.exec(rest);
-  const prose = pairs !== null && PAIRS_FIELD.test(pairs[0]) ? rest.slice(0, pairs.index) : rest;
-  return { kept: holdsRuleWordsOnly(prose), length: value.replace(/[ \t]+$/, "").length };
+  const fielded = pairs !== null && PAIRS_FIELD.test(pairs[0]);
+  // A log's next pairs end the rule as they end a report (`password: 12 chars user=bob`).
+  const prose = fielded ? rest.slice(0, pairs.index) : beforeLogfmtPairs(rest);
+  const read = fielded ? value : value.slice(0, head[0].length + prose.length);
+  return { kept: holdsRuleWordsOnly(prose), length: read.replace(/[ \t]+$/, "").length };
 }
 
 /** A word's first letter, of any script. */

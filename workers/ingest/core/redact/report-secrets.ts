@@ -61,9 +61,12 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
   if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
     for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
   }
+  const newValue = newValueAfterChange(words, value);
+  if (newValue !== undefined) spans.push(newValue);
   // A marker written before is no secret again (redacting twice changes nothing).
   const fresh = spans.filter(([start]) => !found.startsWith("[REDACTED:", start));
-  return fresh.sort((a, b) => a[0] - b[0]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
+  // Of two spans from one start the longer is the secret's (`changed to Lato2026!`, its `!` too).
+  return fresh.sort((a, b) => a[0] - b[0] || b[1] - a[1]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
 }
 
 /** Where `value`'s first sentence ends: at a `.` a blank or the end follows, else its end. */
@@ -86,6 +89,66 @@ const QUOTED_WORD = /^(\\*["'`])([^"'`\\\s]{4,})\\*["'`][.,;:!?]*$/;
 const NAMES_PLACE = /[/\\:]|[A-Za-z]\.[A-Za-z]/;
 /** The words that say a secret was changed, after which a pair names the new or old one, lower case. */
 const CHANGE_WORDS: ReadonlySet<string> = new Set(["changed", "reset", "updated", "rotated", "set"]);
+/**
+ * The words that say a secret was given a new value, lower case, after which `to`, `into` or `as`
+ * introduces that value (`changed to sunshine`, `set to abc`, `rotated to s3cr3t`).
+ */
+const NEW_VALUE_WORDS: ReadonlySet<string> = new Set([...CHANGE_WORDS, "refreshed", "renewed", "regenerated", "replaced", "restored"]);
+/** What introduces the new value after a change's word, lower case. */
+const NEW_VALUE_LINKS: ReadonlySet<string> = new Set(["to", "into", "as"]);
+/**
+ * Words after `changed to` that say how or where the secret is kept, or open a phrase, not its
+ * value, lower case (`saved as plaintext`, `reset to default`, `changed to a new one`, `rotated
+ * to vault`).
+ */
+const NOT_A_NEW_VALUE: ReadonlySet<string> = new Set([
+  "a", "an", "the", "its", "their", "his", "her", "your", "our", "this", "that", "new", "default", "defaults", "plaintext", "plain",
+  "cleartext", "hash", "hashed", "encrypted", "empty", "blank", "null", "none", "expected", "required", "vault", "disk", "file",
+  "env", "environment", "config", "kms", "keychain", "keyring", "storage", "memory", "database", "db",
+]);
+
+/**
+ * The span of the new value after a change's word and `to`, `into` or `as` right after it
+ * (`changed to sunshine`, `token: set to abc`), whatever its shape: the sentence names it as the
+ * value, when it ends its clause (`endsNewValue`). Not a word of `NOT_A_NEW_VALUE`, a verb's form
+ * (`as requested`) nor a noun naming a thing before its name (`rotated to kid 4f1c2b9a`, `changed
+ * to version 3`), which the other rules read.
+ */
+function newValueAfterChange(words: readonly RegExpMatchArray[], value: string): Span | undefined {
+  const [change, link, word] = words;
+  // A marker written before is no secret again (redacting twice changes nothing).
+  if (change === undefined || link === undefined || word === undefined || word[0].startsWith("[REDACTED:")) return undefined;
+  if (!NEW_VALUE_WORDS.has(coreOf(change[0]).text.toLowerCase()) || !NEW_VALUE_LINKS.has(link[0].toLowerCase())) return undefined;
+  // In quotes, all they hold (`changed to "correct horse battery staple"`).
+  const quoted = QUOTED_VALUE.exec(value.slice(word.index!));
+  if (quoted !== null) return [word.index! + quoted[1]!.length, word.index! + quoted[1]!.length + quoted[2]!.length];
+  // Only quotes and a clause's marks around it are no part of it: `!` and `?` may be (`Lato2026!`).
+  const start = LEADING_MARKS.exec(word[0])?.[0].length ?? 0;
+  const text = word[0].slice(start).replace(NEW_VALUE_END, "");
+  const lower = text.toLowerCase();
+  if (text === "" || NOT_A_NEW_VALUE.has(lower) || (NAMING_NOUNS.has(lower) && words.length > 3)) return undefined;
+  // A verb's form there is the sentence's (`changed as requested`), and a word the clause goes on
+  // after is its phrase's (`changed to meet policy`, `reset to random value`): the value ends its clause.
+  if (/^[a-z]+(?:ed|ing)$/.test(text) || !endsNewValue(words[3], word, value)) return undefined;
+  return [word.index! + start, word.index! + start + text.length];
+}
+
+/**
+ * Whether the new value `word` ends its clause in `value`: nothing after it, a clause's mark
+ * (`,` `;` `.` a bracket) or a complement's word (`changed to sunshine by admin`) next.
+ */
+function endsNewValue(next: RegExpMatchArray | undefined, word: RegExpMatchArray, value: string): boolean {
+  if (next === undefined || /[,;()|&]/.test(value.slice(word.index! + word[0].length, next.index)) || /[.,;:]$/.test(word[0])) return true;
+  return AFTER_VALUE_WORDS.has(next[0].toLowerCase());
+}
+/** Words that open a complement after a new value, lower case. */
+const AFTER_VALUE_WORDS: ReadonlySet<string> = new Set(["by", "for", "at", "on", "in", "from", "via", "after", "before", "and", "but"]);
+
+/** A value in quotes, escaped or not: the opening quote, what the quotes hold. */
+const QUOTED_VALUE = /^(\\*["'`])([^"'`\\\r\n]+)\1/;
+/** Quotes and a clause's marks after a new value. */
+const NEW_VALUE_END = /(?:\\*["'`]|[\]}>.,;:])+$/;
+
 /** A pair naming the new or the old secret (`new=letmein`, `to=letmein`): its value. */
 const CHANGED_VALUE_PAIR = /(?<=^|[ \t])(?:new|old|to|current|previous|value)=([^\s"'`=][^\s"'`]*)/g;
 
@@ -187,7 +250,7 @@ const ID_OR_MEASURE: readonly RegExp[] = [
 const AFTER_STATE_WORDS: ReadonlySet<string> = new Set([
   "now", "twice", "again", "once", "already", "today", "yesterday", "recently", "earlier", "later", "soon", "too", "also", "yet",
   "successfully", "permanently", "temporarily", "silently", "automatically", "immediately", "manually", "here", "there", "upstream",
-  "because", "for", "to", "at", "by", "in", "on", "of", "from", "with", "without", "via", "after", "before", "since", "while",
+  "because", "for", "to", "into", "as", "at", "by", "in", "on", "of", "from", "with", "without", "via", "after", "before", "since", "while",
   "when", "due", "and", "or", "but", "so", "then", "please", "see", "try", "retry", "contact", "use", "is", "was", "the", "a", "an",
   "format", "length", "field", "value", "values", "input", "characters", "chars", "type", "syntax", "encoding", "credentials",
   "credential", "response", "error", "errors", "attempt", "attempts", "data", "string", "parameter", "parameters", "param",
@@ -207,6 +270,44 @@ const PROSE_ENDING = /(?:ing|ed|ly|ion|ions|ment|ments)$/;
 export function isStateAndProseWord(clause: string, isReportWord: (word: string) => boolean): boolean {
   const words = [...clause.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0])).map((word) => coreOf(word[0]).text);
   return words.length === 2 && isReportWord(words[0]!.toLowerCase()) && /^[A-Za-z][A-Za-z'-]*$/.test(words[1]!) && !isLoneSecretWord(words[1]!, isReportWord);
+}
+
+/**
+ * What was done to a secret, lower case (`changed`, `refreshed`, `revoked`, `saved`): words also
+ * picked as passwords alone (`changed`, `reset`, `set`), so only with a sentence after them do they
+ * report a step (`isOutcomeProse`).
+ */
+const SECRET_OUTCOME_WORDS: ReadonlySet<string> = new Set([
+  ...NEW_VALUE_WORDS, "updated", "revoked", "unset", "saved", "stored", "cleared", "removed", "deleted", "invalidated", "generated",
+  "created", "issued",
+]);
+/** A word in capitals then lower case, as names are written. */
+const CAPITALIZED = /^[A-Z][a-z]+$/;
+/** A bracketed phrase of two words of letters or more (`(correct horse battery)`): a passphrase may be, no step's note. */
+const BRACKETED_PHRASE = /\([ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+)+[ \t]*\)/;
+
+/**
+ * Whether `value`, the text after a secret's name with no word shaped as a secret in it
+ * (`proseSecretSpans`), reports what was done to the secret as a state's word's prose does
+ * (`refreshed for user u_42 on host edge-fra-03`, `changed by admin at 10.0.0.5`): a word of
+ * `SECRET_OUTCOME_WORDS`, then a word a sentence goes on with (`AFTER_STATE_WORDS`, a verb's or
+ * adverb's form), no bracketed phrase of words, and after each noun naming a party or a thing a
+ * name holding a digit, a URL or an address (`for user u_42`, `on host edge-fra-03`), a person's
+ * capitalised names or a sentence's word (`team in building 4`): a plain word there may be the passphrase (`changed for user swordfish`, `issued for user
+ * correct-horse-battery`), read then by the name's own rules.
+ */
+export function isOutcomeProse(value: string): boolean {
+  const words = [...value.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0]));
+  if (words.length < 2 || BRACKETED_PHRASE.test(value) || value.slice(0, words[1]!.index).includes("(")) return false;
+  const next = coreOf(words[1]![0]).text.toLowerCase();
+  if (!SECRET_OUTCOME_WORDS.has(coreOf(words[0]![0]).text.toLowerCase()) || !(AFTER_STATE_WORDS.has(next) || PROSE_ENDING.test(next))) return false;
+  return words.every((word, k) => {
+    const before = words[k - 1];
+    if (k < 2 || !isLabel(value, before!, word.index!) || !NAMING_NOUNS.has(before![0].toLowerCase())) return true;
+    // A sentence's word names nothing (`payable team in building 4`), and a person's name is the
+    // person-name detector's (`for user John Michael Smith`), no passphrase's word.
+    return AFTER_STATE_WORDS.has(word[0].toLowerCase()) || /\d|:\/\/|@/.test(word[0]) || (CAPITALIZED.test(word[0]) && CAPITALIZED.test(words[k + 1]?.[0] ?? ""));
+  });
 }
 
 /** Whether `word`, the only word after a state's word, is a chosen word in its place: letters, in none of the lists above. */

@@ -40,7 +40,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
-import { isOutcomeWord, readReport } from "../event-reports";
+import { isOutcomeWord, readReport, type ReportReading } from "../event-reports";
 import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
@@ -551,6 +551,15 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (!quoted && isCodeValue(text, start + equals + 1, name, start)) return undefined;
   // A query's value is the sender's whole value, read as an attribute's is once decoded (`?password=n%2Fa`, `&token=not+set`).
   if (inQuery && !quoted && standsInForSecret(formDecoded(token))) return undefined;
+  // An outcome's word then a word shaped as a secret on a log's line: that word is the password
+  // (`password=changed [REDACTED] user=bob`); other prose after `=` is read by the rules below,
+  // which take the word (`login attempt user=ana password=changed from 10.0.0.5`).
+  if (!quoted && isOutcomeWord(token) && inProse(name, text, start) && !isSecretCodeName(name) && WORD_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) {
+    const report = readReport(text, start + equals + 1, (word) => isStateWordUnder(name, word));
+    if (report?.kept === false) return withReportSecrets(match.slice(0, equals + 1), report, text, start + equals + 1, marker);
+    // Its secret marked before, the word stays (redacting twice changes nothing).
+    if (report?.kept === true && line.includes("[REDACTED:")) return undefined;
+  }
   // On a logfmt line, what became of the password is a field's as after a colon (`password=changed
   // user_id=42 took_ms=3`, as `password: changed`); alone, an environment's or a flag's value, it is the password.
   if (!quoted && saysPasswordState(token) && inProse(name, text, start) && NEXT_PAIR_AHEAD.test(text.slice(start + equals + 1 + token.length)) && !CONNINFO_KEYWORD.test(lineAround(text, start))) return undefined;
@@ -663,6 +672,12 @@ function reportsSecretEvent(name: string, value: string): boolean {
 /** A name's last words that name a step done to a secret, lower case. */
 const SECRET_EVENT_WORDS: ReadonlySet<string> = new Set(["reset", "rotation", "recovery", "change", "refresh"]);
 
+/** The rewrite of a report's value at `at` in `text` after `head` (the name and its mark): only its secrets' spans marked, the prose kept. */
+function withReportSecrets(head: string, report: Extract<ReportReading, { kept: false }>, text: string, at: number, marker: string): Rewrite {
+  const written = text.slice(at, at + report.length);
+  return { text: `${head}${withSpansReplaced(written, report.secrets, marker)}`, kind: SECRET_PARAM_KIND, length: head.length + report.length };
+}
+
 /** `text` with each of `spans` (`[start, end)`, in order, apart) replaced by `marker`. */
 function withSpansReplaced(text: string, spans: readonly (readonly [number, number])[], marker: string): string {
   let written = "";
@@ -718,6 +733,9 @@ function lineAround(text: string, at: number): string {
   const end = text.slice(at).search(/[\r\n]/);
   return text.slice(text.lastIndexOf("\n", at) + 1, end < 0 ? text.length : at + end);
 }
+
+/** A blank and a word that is no `name=value` pair right at a text's start: prose goes on. */
+const WORD_AHEAD = /^[ \t]+(?![A-Za-z_][\w.-]{0,63}=)[^\s=]/;
 
 /** A next pair (`NEXT_PAIR`) right at a text's start. */
 const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
@@ -803,10 +821,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // [REDACTED]`, `password: failed [REDACTED] for user 42`), before a state's word alone is kept
   // below. A code's name holds its code whatever follows (`pin: changed in 4821`).
   const report = delimited || isSecretCodeName(name) ? undefined : readReport(text, start + valueStart, (word) => isStateWordUnder(name, word));
-  if (report?.kept === false) {
-    const written = text.slice(start + valueStart, start + valueStart + report.length);
-    return { text: `${match.slice(0, valueStart)}${withSpansReplaced(written, report.secrets, marker)}`, kind: SECRET_PARAM_KIND, length: valueStart + report.length };
-  }
+  if (report?.kept === false) return withReportSecrets(match.slice(0, valueStart), report, text, start + valueStart, marker);
   if (keptUnderPassWord(name, unquoted(bare), delimited) || isPassNounAt(text, text.lastIndexOf(name, start), name)) return undefined;
   if (report?.kept === true) return undefined;
   // A generated credential's name before an outcome's word alone (`token: ok`, `session_token: verified`):
