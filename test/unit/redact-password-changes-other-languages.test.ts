@@ -5,7 +5,8 @@
  *   preposition the new value follows (German `auf`, French `en`/`à`, Polish `na`, Spanish `a`,
  *   Portuguese `para`, Italian `in`, Dutch `naar`/`in`, Swedish `till`), or German's participle
  *   after the value (`wurde auf … zurückgesetzt`);
- * - a word saying the password is wrong, `:` and the value tried (`Passwort falsch: …`);
+ * - a word saying the password is wrong or a change's participle, `:` and the value tried or
+ *   set (`Passwort falsch: …`, `Passwort zurückgesetzt: …`);
  * - a describing word after the password's word and `:` (`mot de passe temporaire : …`,
  *   `hasło tymczasowe: …`, `contraseña temporal: …`);
  * - typographic quotes around the value after the word (`« … »`, `‹…›`, `„…“`, `“…”`, `‚…‘`).
@@ -77,6 +78,10 @@ describe("a password's wrong state, `:` and the value tried", () => {
     ["mot de passe incorrect : Azerty2026!", `mot de passe incorrect : ${PARAM}`],
     ["contraseña incorrecta: Verano2024", `contraseña incorrecta: ${PARAM}`],
     ["hasło nieprawidłowe: Tajne2024", `hasło nieprawidłowe: ${PARAM}`],
+    // A change's participle and `:` states the value set.
+    ["Passwort zurückgesetzt: Winter2027#", `Passwort zurückgesetzt: ${PARAM}`],
+    ["hasło zmienione: Lato2026!", `hasło zmienione: ${PARAM}`],
+    ["mot de passe réinitialisé : Azerty2026!", `mot de passe réinitialisé : ${PARAM}`],
   ]);
   itKeepsInEveryForm("the state alone or before prose stays", [
     "Passwort falsch",
@@ -84,6 +89,11 @@ describe("a password's wrong state, `:` and the value tried", () => {
     "Passwort falsch: Versuch 3 von 5",
     "Passwort falsch (3/5)",
     "mot de passe incorrect pour l'utilisateur marie",
+    "Passwort geändert: bitte neu anmelden",
+    "Passwort geändert: user=anna",
+    "Passwort falsch: user=anna attempts=3",
+    "Passwort falsch: https://example.com/login",
+    "Passwort geändert: 2026-12-05 10:32",
   ]);
 });
 

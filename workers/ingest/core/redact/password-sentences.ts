@@ -121,23 +121,31 @@ function merged(list: (sentence: PasswordSentence) => readonly string[], of: rea
  * - whose it is or not, a linking verb, perhaps a `:` (`Das Passwort für anna lautet: `);
  * - whose it is and `:` (`Passwort für db_admin: `), not for a prompt's words;
  * - one or two describing words and `:` (`hasło tymczasowe: `, `mot de passe temporaire : `);
- * - a word saying it is wrong and `:` (`Passwort falsch: `), the value tried after it;
+ * - a word saying it is wrong or a change's participle and `:` (`Passwort falsch: `, `hasło
+ *   zmienione: `), the value tried or set after it;
  * - a change: auxiliaries, perhaps a participle, and the preposition the new value follows
- *   (`Passwort geändert auf `, `hasło zostało zmienione na `, `Ihr Passwort wurde auf `:
- *   `passwordChangeBefore` tells whether a participle stood before the preposition).
- * Blanks end it. It starts at the word, with no check of what stands before it.
+ *   (`Passwort geändert auf `, `hasło zostało zmienione na `, `Ihr Passwort wurde auf `).
+ * The last three are `statedValueBefore`'s. Blanks end it. It starts at the word, with no check
+ * of what stands before it.
  */
 function sentenceForms(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const described = describedSource(of);
-  const adjectives = merged((sentence) => sentence.after, of);
   const phrase = whosePhrase([...new Set(of.flatMap((sentence) => sentence.whose))]);
   const forms = [String.raw`${word}${described}${phrase}?[ \t]+${merged((sentence) => sentence.links, of)!}(?:[ \t]*:)?[ \t]+`];
   const colonWord = merged((sentence) => sentence.words, of.filter((sentence) => sentence.prompt !== true));
   if (colonWord !== undefined) forms.push(String.raw`${colonWord}${described}${phrase}[ \t]?:[ \t]+`);
-  if (adjectives !== undefined) forms.push(String.raw`${word}(?:[ \t]+${adjectives}){1,2}[ \t]?:[ \t]+`);
-  forms.push(String.raw`${word}${described}[ \t]+${merged((sentence) => sentence.wrong, of)!}[ \t]?:[ \t]+`, changeForm(of, false));
+  forms.push(stateForm(of), changeForm(of, false));
   return `(?:${forms.join("|")})`;
+}
+
+/** `sentenceForms`' describing words and `:`, or a wrong state's word or a change's participle and `:`. */
+function stateForm(of: readonly PasswordSentence[]): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const adjectives = merged((sentence) => sentence.after, of);
+  const states = merged((sentence) => [...sentence.wrong, ...sentence.changed], of)!;
+  const described = adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){1,2}[ \t]?:[ \t]+|`;
+  return String.raw`${word}(?:${described}${describedSource(of)}[ \t]+${states}[ \t]?:[ \t]+)`;
 }
 
 /** One or two of `of`'s describing words after the password's word, or nothing. */
@@ -171,17 +179,22 @@ export const PASSWORD_SENTENCE_SEARCH = sentenceForms(SENTENCES);
 
 /** Each language's change (`changeForm`) at the end of a text, its participle in a group of its own. */
 const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
+/** Each language's state and `:` (`stateForm`) at the end of a text. */
+const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
 /** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
 const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
 
 /**
- * How `before`, the text before a value, ends in a password's change (`SENTENCES`' `changed`,
- * `auxiliaries`, `to`): `"participle"` when a participle stands before the preposition
- * (`Passwort geändert auf `, `hasło zostało zmienione na `), `"bare"` when none does (`Ihr
- * Passwort wurde auf `: the participle must then follow the value, `changedAfter`), undefined
- * when it ends in no change.
+ * How `before`, the text before a value, ends in a sentence stating what the password became or
+ * what was tried (`SENTENCES`' `after`, `wrong`, `changed`, `auxiliaries`, `to`), where prose
+ * and fields run on as often as a value follows: `"state"` for a describing word, a wrong
+ * state's word or a participle and `:` (`mot de passe temporaire : `, `Passwort falsch: `);
+ * `"participle"` for a change with its participle before the preposition (`Passwort geändert
+ * auf `, `hasło zostało zmienione na `); `"bare"` for one with none (`Ihr Passwort wurde auf `:
+ * the participle must then follow the value, `changedAfter`); undefined for anything else.
  */
-export function passwordChangeBefore(before: string): "participle" | "bare" | undefined {
+export function statedValueBefore(before: string): "state" | "participle" | "bare" | undefined {
+  if (STATE_BEFORE().test(before)) return "state";
   const change = CHANGE_BEFORE().exec(before);
   if (change === null) return undefined;
   return change.slice(1).some((participle) => participle !== undefined) ? "participle" : "bare";

@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, passwordChangeBefore } from "../password-sentences";
+import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
@@ -178,8 +178,8 @@ export const passwordPhraseDetector: Detector = {
       // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
       const rule = passwordRuleAt(text, start);
       if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
-      if (passwordChangeBefore(before) !== undefined) {
-        // A change's new value (`Passwort geändert auf Lato2026!`): prose runs on after its preposition (`auf Anfrage`, `en 2026`, `na serwerze db-01`).
+      if (statedValueBefore(before) !== undefined) {
+        // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
         return changesToValue(before, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
       }
       return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
@@ -220,13 +220,13 @@ function quotesOf(match: string): readonly [string, string] | undefined {
 }
 
 /**
- * Whether a change before a value (`passwordChangeBefore`) sets the password to it: always when
- * a participle stood before the preposition, else only when one follows the value at `end`
- * (`Ihr Passwort wurde auf Winter2027# zurückgesetzt`; `Passwort auf host-7 gespeichert`
- * names where). True when `before` ends in no change.
+ * Whether a sentence before a value (`statedValueBefore`) says the password is it: but for a
+ * change with no participle before its preposition, always; for that one only when a participle
+ * follows the value at `end` (`Ihr Passwort wurde auf Winter2027# zurückgesetzt`; `Passwort auf
+ * Host7 gespeichert` names where).
  */
 function changesToValue(before: string, text: string, end: number): boolean {
-  return passwordChangeBefore(before) !== "bare" || changedAfter(text, end);
+  return statedValueBefore(before) !== "bare" || changedAfter(text, end);
 }
 
 /** A plain lower-case word of any script, which prose quotes as often as a value (`"reset"`, `« oublié »`). */
