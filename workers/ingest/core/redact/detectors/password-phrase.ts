@@ -166,7 +166,8 @@ export const passwordPhraseDetector: Detector = {
     const quotes = quotesOf(match);
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
     if (quotes !== undefined) {
-      if (!QUOTED_BEFORE().test(before) || !changesToValue(before, text, start + match.length)) return undefined;
+      const stated = statedValueBefore(before);
+      if (stated === undefined ? !QUOTED_BEFORE().test(before) : stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
       const [open, close] = quotes;
       const value = match.slice(open.length, match.length - close.length);
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
@@ -174,13 +175,15 @@ export const passwordPhraseDetector: Detector = {
       const kept = LOWER_CASE_WORD().test(value) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
       return kept ? undefined : `${open}${marker}${close}`;
     }
-    if (PASSWORD_IS_BEFORE.test(before)) {
+    const stated = statedValueBefore(before);
+    if (stated !== undefined || PASSWORD_IS_BEFORE.test(before)) {
       // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
       const rule = passwordRuleAt(text, start);
       if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
-      if (statedValueBefore(before) !== undefined) {
+      if (stated !== undefined) {
         // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-        return changesToValue(before, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+        const changed = stated !== "bare" || changedAfter(text, start + match.length);
+        return changed && isBarePassword(match) && !HOST_NAME.test(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
       }
       return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
@@ -217,16 +220,6 @@ function quotesOf(match: string): readonly [string, string] | undefined {
   const open = TYPOGRAPHIC_OPEN.exec(match)?.[0];
   const close = open === undefined || match.length < 3 ? undefined : TYPOGRAPHIC_CLOSE.exec(match)?.[0];
   return open !== undefined && close !== undefined && TYPOGRAPHIC_PAIRS[open.charAt(0)]!.includes(close.charAt(close.length - 1)) ? [open, close] : undefined;
-}
-
-/**
- * Whether a sentence before a value (`statedValueBefore`) says the password is it: but for a
- * change with no participle before its preposition, always; for that one only when a participle
- * follows the value at `end` (`Ihr Passwort wurde auf Winter2027# zurückgesetzt`; `Passwort auf
- * Host7 gespeichert` names where).
- */
-function changesToValue(before: string, text: string, end: number): boolean {
-  return statedValueBefore(before) !== "bare" || changedAfter(text, end);
 }
 
 /** A plain lower-case word of any script, which prose quotes as often as a value (`"reset"`, `« oublié »`). */
