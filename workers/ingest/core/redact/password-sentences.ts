@@ -194,6 +194,8 @@ export const PASSWORD_SENTENCE_SEARCH = `(?:${sentenceForms(SENTENCES)}|${stated
 const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
 /** Each language's state and `:` (`stateForm`) at the end of a text. */
 const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
+/** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's preposition, and blanks. */
+const STATED_END = lazy(() => new RegExp(String.raw`(?:[ \t]?:|[ \t]${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+$`));
 /** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
 const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
 
@@ -207,6 +209,8 @@ const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sente
  * the participle must then follow the value, `changedAfter`); undefined for anything else.
  */
 export function statedValueBefore(before: string): "state" | "participle" | "bare" | undefined {
+  // The exact forms are long alternations V8 scans `before` with from every position: asked only when its end could be one.
+  if (!STATED_END().test(before)) return undefined;
   if (STATE_BEFORE().test(before)) return "state";
   const change = CHANGE_BEFORE().exec(before);
   if (change === null) return undefined;
