@@ -9,7 +9,11 @@ import { lazy } from "../../../shared/lazy";
  * verbs follow only its own words (Polish `to` is English's preposition), in lower case,
  * capitalised or in capitals. The value after it is judged by its shape (password-phrase.ts):
  * the language's ordinary words after a verb (`ist falsch`, `är fel`, `to za krótkie`, `est
- * incorrect`) are no password's shape.
+ * incorrect`) are no password's shape. A sentence may also state the value without a verb
+ * (`statedValueBefore`): a describing word after the password's word, a wrong state's word or a
+ * change's participle and `:` (`mot de passe temporaire : …`, `Passwort falsch: …`), or a change
+ * to it (`Passwort geändert auf …`, `hasło zostało zmienione na …`, `Ihr Passwort wurde auf …
+ * zurückgesetzt`).
  */
 
 interface PasswordSentence {
@@ -21,7 +25,7 @@ interface PasswordSentence {
   links: readonly string[];
   /** Whether the word, whose it is and `:` are a prompt that credential-phrase.ts reads (`Enter password for user bob: …`), and not read here. */
   prompt?: true;
-  /** Describing words the language puts after the password's word (`temporaire`, `tymczasowe`, `temporal`), before a `:` or a verb. */
+  /** Describing words the language puts after the password's word (`temporaire`, `tymczasowe`, `temporal`), before a `:`, a wrong state's word or a change. */
   after: readonly string[];
   /** The words saying the password is wrong, before a `:` and the value tried (`Passwort falsch: …`). */
   wrong: readonly string[];

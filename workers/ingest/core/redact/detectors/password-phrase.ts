@@ -40,8 +40,13 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Dutch (`wachtwoord`) and French (`mot de passe`) words, and each language's password sentence
  * with Italian's, Polish's and Swedish's (password-sentences.ts: `Hasło to …`, `Lösenordet är …`,
  * `Das Passwort für Benutzer anna lautet: …`, `La password è …`), its value unquoted (ending at a
- * JSON string's closing quote too) or quoted (in escaped quotes too); a value that stands for a
- * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
+ * JSON string's closing quote too) or quoted (in escaped quotes too, or typographic ones: `mot de
+ * passe « … » refusé`, `Passwort „…“`); a value that stands for a secret (`standsForSecret`:
+ * `"<redacted>"`, `"********"`) or names a default (`isDefaultWord`) stays. A sentence stating the
+ * value without a verb (`statedValueBefore`: `Passwort geändert auf …`, `Passwort falsch: …`,
+ * `mot de passe temporaire : …`) asks the bare word's shape and no host's name (`HOST_NAME`), and
+ * a change with no participle before its preposition one after the value (`Ihr Passwort wurde auf
+ * … zurückgesetzt`).
  */
 /** French `mot de passe`, three words. */
 const MOT_DE_PASSE = String.raw`(?:[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
