@@ -9,7 +9,11 @@ import { lazy } from "../../../shared/lazy";
  * verbs follow only its own words (Polish `to` is English's preposition), in lower case,
  * capitalised or in capitals. The value after it is judged by its shape (password-phrase.ts):
  * the language's ordinary words after a verb (`ist falsch`, `är fel`, `to za krótkie`, `est
- * incorrect`) are no password's shape.
+ * incorrect`) are no password's shape. A sentence may also state the value without a verb
+ * (`statedValueBefore`): a describing word after the password's word, a wrong state's word or a
+ * change's participle and `:` (`mot de passe temporaire : …`, `Passwort falsch: …`), or a change
+ * to it (`Passwort geändert auf …`, `hasło zostało zmienione na …`, `Ihr Passwort wurde auf …
+ * zurückgesetzt`).
  */
 
 interface PasswordSentence {
@@ -21,18 +25,60 @@ interface PasswordSentence {
   links: readonly string[];
   /** Whether the word, whose it is and `:` are a prompt that credential-phrase.ts reads (`Enter password for user bob: …`), and not read here. */
   prompt?: true;
+  /** Describing words the language puts after the password's word (`temporaire`, `tymczasowe`, `temporal`), before a `:`, a wrong state's word or a change. */
+  after: readonly string[];
+  /** The words saying the password is wrong, before a `:` and the value tried (`Passwort falsch: …`). */
+  wrong: readonly string[];
+  /** A change's participles (`geändert`, `modifié`, `zmienione`). */
+  changed: readonly string[];
+  /** The auxiliaries a change's participle takes (`wurde`, `a été`, `zostało`). */
+  auxiliaries: readonly string[];
+  /** The prepositions a change's new value follows (`auf`, `en`, `na`, `a`, `para`, `naar`, `till`). */
+  to: readonly string[];
 }
 
 const SENTENCES: readonly PasswordSentence[] = [
-  // English, and Italian, which writes the English word.
-  { words: ["password", "passphrase"], whose: ["for", "of", "per", "di", "del", "della", "dell'", "dell’"], links: ["is", "was", "è", "era"], prompt: true },
-  { words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"] },
-  { words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"] },
-  { words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"] },
-  { words: ["wachtwoord"], whose: ["voor", "van"], links: ["is", "was", "luidt"] },
-  { words: ["mot de passe"], whose: ["pour", "de", "du"], links: ["est", "était", "etait"] },
-  { words: ["contraseña", "contrasena", "clave"], whose: ["para", "de", "del"], links: ["es", "era"] },
-  { words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"] },
+  // English, and Italian, which writes the English word (its describing words, states and changes are Italian's: English's are read by password-phrase.ts).
+  {
+    words: ["password", "passphrase"], whose: ["for", "of", "per", "di", "del", "della", "dell'", "dell’"], links: ["is", "was", "è", "era"], prompt: true,
+    after: ["temporanea", "provvisoria", "nuova", "iniziale", "monouso", "attuale", "vecchia"], wrong: ["errata", "sbagliata", "errato", "sbagliato"],
+    changed: ["cambiata", "modificata", "reimpostata", "impostata", "aggiornata", "resettata"], auxiliaries: ["è", "stata", "viene", "venne"], to: ["in", "a"],
+  },
+  {
+    words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"],
+    after: ["neu", "alt", "temporär", "temporaer", "vorläufig", "vorlaeufig", "initial", "aktuell"], wrong: ["falsch", "ungültig", "ungueltig", "inkorrekt", "abgelehnt"],
+    changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf"],
+  },
+  {
+    words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"],
+    after: ["tymczasowe", "nowe", "jednorazowe", "początkowe", "poczatkowe", "stare", "aktualne", "obecne"], wrong: ["błędne", "bledne", "nieprawidłowe", "nieprawidlowe", "niepoprawne"],
+    changed: ["zmienione", "zmieniono", "ustawione", "ustawiono", "zresetowane", "zresetowano", "zaktualizowane"], auxiliaries: ["zostało", "zostalo", "było", "bylo"], to: ["na"],
+  },
+  {
+    words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"],
+    after: [], wrong: ["fel", "felaktigt", "ogiltigt"],
+    changed: ["ändrat", "andrat", "ändrats", "ändrades", "återställt", "återställts", "återställdes", "satt", "satts", "uppdaterat"], auxiliaries: ["har", "blivit", "är", "har blivit"], to: ["till"],
+  },
+  {
+    words: ["wachtwoord"], whose: ["voor", "van"], links: ["is", "was", "luidt"],
+    after: [], wrong: ["onjuist", "ongeldig", "fout", "verkeerd"],
+    changed: ["gewijzigd", "veranderd", "gereset", "ingesteld", "aangepast", "bijgewerkt"], auxiliaries: ["is", "werd", "wordt"], to: ["naar", "in"],
+  },
+  {
+    words: ["mot de passe"], whose: ["pour", "de", "du"], links: ["est", "était", "etait"],
+    after: ["temporaire", "provisoire", "initial", "nouveau", "actuel", "ancien", "généré", "genere"], wrong: ["incorrect", "invalide", "erroné", "errone", "refusé", "refuse"],
+    changed: ["modifié", "modifie", "changé", "change", "réinitialisé", "reinitialise", "défini", "defini", "mis à jour"], auxiliaries: ["a été", "a ete", "est"], to: ["en", "à", "a"],
+  },
+  {
+    words: ["contraseña", "contrasena", "clave"], whose: ["para", "de", "del"], links: ["es", "era"],
+    after: ["temporal", "provisional", "nueva", "inicial", "actual", "anterior"], wrong: ["incorrecta", "inválida", "invalida", "errónea", "erronea"],
+    changed: ["cambiada", "restablecida", "actualizada", "establecida", "modificada", "reseteada"], auxiliaries: ["ha sido", "fue", "ha"], to: ["a"],
+  },
+  {
+    words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"],
+    after: ["provisória", "provisoria", "temporária", "temporaria", "nova", "inicial", "atual", "antiga"], wrong: ["incorreta", "inválida", "invalida", "errada"],
+    changed: ["alterada", "redefinida", "mudada", "trocada", "atualizada", "definida", "resetada"], auxiliaries: ["foi", "tem sido"], to: ["para"],
+  },
 ];
 
 /**
@@ -67,32 +113,133 @@ function whosePhrase(whose: readonly string[]): string {
   return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})(?:[ \t]+${word}){1,6}${glued}))`;
 }
 
-/**
- * A regex source for a password's sentence up to its value (`SENTENCES`): the word, whose it is
- * or not, a linking verb, perhaps a `:`, and blanks; or the word, whose it is, `:` and blanks.
- * For a lookbehind: it starts at the word, with no check of what stands before it.
- */
-export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map(({ words, whose, links, prompt }) => {
-  const word = `(?:${words.map(spellings).join("|")})`;
-  const phrase = whosePhrase(whose);
-  const linked = String.raw`${word}${phrase}?[ \t]+(?:${links.map(spellings).join("|")})(?:[ \t]*:)?[ \t]+`;
-  return prompt === true ? linked : String.raw`${linked}|${word}${phrase}[ \t]?:[ \t]+`;
-}).join("|")})`;
-
-/** Each of `SENTENCES`' lists merged, in spellings (`spellings`), as one alternation. */
-function merged(list: (sentence: PasswordSentence) => readonly string[], of: readonly PasswordSentence[] = SENTENCES): string {
-  return `(?:${[...new Set(of.flatMap(list))].map(spellings).join("|")})`;
+/** Each of `of`'s lists merged, in spellings (`spellings`), as one alternation; undefined when they are empty. */
+function merged(list: (sentence: PasswordSentence) => readonly string[], of: readonly PasswordSentence[]): string | undefined {
+  const words = [...new Set(of.flatMap(list))];
+  return words.length === 0 ? undefined : `(?:${words.map(spellings).join("|")})`;
 }
 
 /**
- * `PASSWORD_SENTENCE_LINK` with every language's words, whose-words and verbs merged: one
- * alternative where that has one per language, for a search's lookbehind, which is tried at
- * every position of a text (a language's verb after another's word, `password to`, is matched
- * here and told apart by `PASSWORD_SENTENCE_LINK` afterwards).
+ * A regex source for the sentences of `of`, each list merged (`merged`), up to the value: the
+ * password's word, then
+ * - whose it is or not, a linking verb, perhaps a `:` (`Das Passwort für anna lautet: `);
+ * - whose it is and `:` (`Passwort für db_admin: `), not for a prompt's words.
+ * Blanks end it. It starts at the word, with no check of what stands before it.
  */
-const ALL_WHOSE = whosePhrase([...new Set(SENTENCES.flatMap((sentence) => sentence.whose))]);
-export const PASSWORD_SENTENCE_SEARCH = String.raw`(?:${merged((sentence) => sentence.words)}${ALL_WHOSE}?[ \t]+${merged((sentence) => sentence.links)}(?:[ \t]*:)?[ \t]+|${merged((sentence) => sentence.words, SENTENCES.filter((sentence) => sentence.prompt !== true))}${ALL_WHOSE}[ \t]?:[ \t]+)`;
+function sentenceForms(of: readonly PasswordSentence[]): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const phrase = whosePhrase([...new Set(of.flatMap((sentence) => sentence.whose))]);
+  const forms = [String.raw`${word}${phrase}?[ \t]+${merged((sentence) => sentence.links, of)!}(?:[ \t]*:)?[ \t]+`];
+  const colonWord = merged((sentence) => sentence.words, of.filter((sentence) => sentence.prompt !== true));
+  if (colonWord !== undefined) forms.push(String.raw`${colonWord}${phrase}[ \t]?:[ \t]+`);
+  return `(?:${forms.join("|")})`;
+}
 
+/**
+ * A sentence stating what the password became or what was tried (`statedValueBefore`, each
+ * language's own words: `stateForm`, `changeForm`), as a search's lookbehind finds it: the
+ * password's word, up to three words, and `:` or a change's preposition. Loose, as the exact
+ * forms in every spelling would more than double the detector's pattern, past the size V8
+ * optimizes a regex at (a tenth of the speed); the rewrite reads the exact ones.
+ */
+function statedSearch(): string {
+  const words = String.raw`(?:[ \t]+[^\s:=",;|.!?]{1,24}){0,3}`;
+  return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:[ \t]?:|[ \t]+${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+`;
+}
+
+/**
+ * One or two describing words and `:` (`hasło tymczasowe: `, `mot de passe temporaire : `), or a
+ * word saying the password is wrong or a change's participle, perhaps after describing words, and
+ * `:` (`Passwort falsch: `, `hasło zmienione: `): the value tried or set follows.
+ */
+function stateForm(of: readonly PasswordSentence[]): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const adjectives = merged((sentence) => sentence.after, of);
+  const states = merged((sentence) => [...sentence.wrong, ...sentence.changed], of)!;
+  const described = adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){1,2}[ \t]?:[ \t]+|`;
+  return String.raw`${word}(?:${described}${describedSource(of)}[ \t]+${states}[ \t]?:[ \t]+)`;
+}
+
+/** One or two of `of`'s describing words after the password's word, or nothing. */
+function describedSource(of: readonly PasswordSentence[]): string {
+  const adjectives = merged((sentence) => sentence.after, of);
+  return adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){0,2}`;
+}
+
+/**
+ * A change: perhaps describing words, auxiliaries, perhaps a participle (in a group when
+ * `capture`), and the preposition the new value follows (`Passwort geändert auf `, `hasło
+ * zostało zmienione na `, `Ihr Passwort wurde auf `).
+ */
+function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const participle = String.raw`[ \t]+${merged((sentence) => sentence.changed, of)!}`;
+  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  return String.raw`${word}${describedSource(of)}${auxiliaries}(${capture ? "" : "?:"}${participle})?[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
+}
+
+/**
+ * A regex source for a password's sentence up to its value (`SENTENCES`, `sentenceForms`), each
+ * language's verbs after its own words only. For a lookbehind: it starts at the word, with no
+ * check of what stands before it. A sentence stating the value is `statedValueBefore`'s.
+ */
+export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map((sentence) => sentenceForms([sentence])).join("|")})`;
+
+/**
+ * `PASSWORD_SENTENCE_LINK` with every language's lists merged, and a sentence stating the value
+ * (`statedSearch`): one alternative where that has one per language, for a search's lookbehind,
+ * which is tried at every position of a text (a language's verb after another's word, `password
+ * to`, is matched here and told apart by `PASSWORD_SENTENCE_LINK` and `statedValueBefore`
+ * afterwards).
+ */
+export const PASSWORD_SENTENCE_SEARCH = `(?:${sentenceForms(SENTENCES)}|${statedSearch()})`;
+
+/** Each language's change (`changeForm`) at the end of a text, its participle in a group of its own. */
+const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
+/** Each language's state and `:` (`stateForm`) at the end of a text. */
+const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
+/** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's preposition, and blanks. */
+const STATED_END = lazy(() => new RegExp(String.raw`(?:[ \t]?:|[ \t]${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+$`));
+/** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
+const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
+
+/**
+ * How `before`, the text before a value, ends in a sentence stating what the password became or
+ * what was tried (`SENTENCES`' `after`, `wrong`, `changed`, `auxiliaries`, `to`), where prose
+ * and fields run on as often as a value follows: `"state"` for a describing word, a wrong
+ * state's word or a participle and `:` (`mot de passe temporaire : `, `Passwort falsch: `);
+ * `"participle"` for a change with its participle before the preposition (`Passwort geändert
+ * auf `, `hasło zostało zmienione na `); `"bare"` for one with none (`Ihr Passwort wurde auf `:
+ * the participle must then follow the value, `changedAfter`); undefined for anything else.
+ */
+export function statedValueBefore(before: string): "state" | "participle" | "bare" | undefined {
+  // The exact forms are long alternations V8 scans `before` with from every position: asked only when its end could be one.
+  if (!STATED_END().test(before)) return undefined;
+  if (STATE_BEFORE().test(before)) return "state";
+  const change = CHANGE_BEFORE().exec(before);
+  if (change === null) return undefined;
+  return change.slice(1).some((participle) => participle !== undefined) ? "participle" : "bare";
+}
+
+/** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */
+export function changedAfter(text: string, end: number): boolean {
+  return PARTICIPLE_AFTER().test(text.slice(end, end + 40));
+}
+
+/**
+ * The words naming a password's default, lower case, in the languages of `SENTENCES`: a change
+ * to them (`Passwort auf Standard zurückgesetzt`, `mot de passe réinitialisé en « défaut »`)
+ * sets no password the text holds.
+ */
+const DEFAULT_WORDS: ReadonlySet<string> = new Set([
+  "default", "standard", "werkseinstellung", "werkseinstellungen", "standardwert", "défaut", "defaut", "domyślne", "domyslne",
+  "standardvärde", "standaard", "predeterminada", "predeterminado", "padrão", "padrao", "predefinita", "predefinito",
+]);
+
+/** Whether `value`, whole but for a sentence's final mark, names a password's default (`DEFAULT_WORDS`), in any case. */
+export function isDefaultWord(value: string): boolean {
+  return DEFAULT_WORDS.has(value.replace(/[.!]$/, "").toLowerCase());
+}
 /**
  * What a sentence says a password is made or kept with, as the last part of a hyphenated word
  * (`AES-256-krypterat`, `bcrypt-hashat`, `2FA-chronione`, `SHA-256-gehasht`), lower case, in the

@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { describesPassword, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH } from "../password-sentences";
+import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
@@ -40,8 +40,13 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Dutch (`wachtwoord`) and French (`mot de passe`) words, and each language's password sentence
  * with Italian's, Polish's and Swedish's (password-sentences.ts: `Hasło to …`, `Lösenordet är …`,
  * `Das Passwort für Benutzer anna lautet: …`, `La password è …`), its value unquoted (ending at a
- * JSON string's closing quote too) or quoted (in escaped quotes too); a value that stands for a
- * secret (`standsForSecret`: `"<redacted>"`, `"********"`) stays.
+ * JSON string's closing quote too) or quoted (in escaped quotes too, or typographic ones: `mot de
+ * passe « … » refusé`, `Passwort „…“`); a value that stands for a secret (`standsForSecret`:
+ * `"<redacted>"`, `"********"`) or names a default (`isDefaultWord`) stays. A sentence stating the
+ * value without a verb (`statedValueBefore`: `Passwort geändert auf …`, `Passwort falsch: …`,
+ * `mot de passe temporaire : …`) asks the bare word's shape and no host's name (`HOST_NAME`), and
+ * a change with no participle before its preposition one after the value (`Ihr Passwort wurde auf
+ * … zurückgesetzt`).
  */
 /** French `mot de passe`, three words. */
 const MOT_DE_PASSE = String.raw`(?:[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
@@ -66,6 +71,8 @@ const COLON = String.raw`[ \t]?:[ \t]+`;
  * and the other words' `=` is theirs (secret-names.ts).
  */
 const EQUALS = String.raw`[ \t]*=[ \t]*`;
+/** Polish `hasło` and Swedish `lösenord`, whose quoted value may follow them alone too (`hasło „Lato2026!” odrzucone`). */
+const QUOTING_PASSWORD_WORD = String.raw`(?:[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord(?:et)?|L(?:Ö|O)SENORD(?:ET)?)`;
 /** What may stand between the word and a quoted value: blanks and `is`, `was`, `set to`, `é`, `es`. */
 const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
 /**
@@ -76,8 +83,19 @@ const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|e
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
-const quotedLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
-const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(\\{0,7}["'])[^"'\s\\]{1,128}\1(?![\w])`;
+const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+/**
+ * Typographic quotes: an opening one (`«`, `‹`, `„`, `‚`, `“`, `”`, `»`, `›`), perhaps a French
+ * (narrow) no-break space or a blank, the value, and a closing one (`TYPOGRAPHIC_PAIRS` pairs
+ * them in the rewrite).
+ */
+const TYPOGRAPHIC_QUOTED = String.raw`[«‹„‚“”»›][ \u00A0\u202F]?[^"'\s\\«»‹›„“”‚‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹]`;
+const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(?:(\\{0,7}["'])[^"'\s\\]{1,128}\1|${TYPOGRAPHIC_QUOTED})(?![\w])`;
+/** Each opening typographic quote's closing ones (German `„…“`, French `« … »`, Swiss `‹…›`, reversed `»…«`, English `“…”`). */
+const TYPOGRAPHIC_PAIRS: Readonly<Record<string, string>> = { "«": "»", "‹": "›", "„": "“”", "‚": "‘’", "“": "”", "”": "”", "»": "«", "›": "‹" };
+/** A typographic quote and its space at a value's start and at its end. */
+const TYPOGRAPHIC_OPEN = /^[«‹„‚“”»›][ \u00A0\u202F]?/;
+const TYPOGRAPHIC_CLOSE = /[ \u00A0\u202F]?[»›“”‘’«‹]$/;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist` and `lautet` (`Das Passwort lautet …`), French `est`. */
 const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
 /**
@@ -150,19 +168,28 @@ export const passwordPhraseDetector: Detector = {
   rewrite: (match, marker, text, start) => {
     if (match.startsWith("[REDACTED")) return undefined;
     // A quote, escaped in JSON text held in a string (`lautet \"Sommer2024\"`): only `QUOTED` holds one.
-    const quote = /^\\*["']/.exec(match)?.[0];
-    if (quote !== undefined) {
-      if (!QUOTED_BEFORE().test(text.slice(Math.max(0, start - WORD_REACH), start))) return undefined;
-      const value = match.slice(quote.length, -quote.length);
+    const quotes = quotesOf(match);
+    const before = text.slice(Math.max(0, start - WORD_REACH), start);
+    if (quotes !== undefined) {
+      const stated = statedValueBefore(before);
+      if (stated === undefined ? !QUOTED_BEFORE().test(before) : stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
+      const [open, close] = quotes;
+      const value = match.slice(open.length, match.length - close.length);
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
       const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
-      return /^[a-z]{1,24}$/.test(value) || state || standsForSecret(value) || value.startsWith("[REDACTED") ? undefined : `${quote}${marker}${quote}`;
+      const kept = LOWER_CASE_WORD().test(value) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
+      return kept ? undefined : `${open}${marker}${close}`;
     }
-    const before = text.slice(Math.max(0, start - WORD_REACH), start);
-    if (PASSWORD_IS_BEFORE.test(before)) {
+    const stated = statedValueBefore(before);
+    if (stated !== undefined || PASSWORD_IS_BEFORE.test(before)) {
       // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
       const rule = passwordRuleAt(text, start);
       if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
+      if (stated !== undefined) {
+        // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
+        const changed = stated !== "bare" || changedAfter(text, start + match.length);
+        return changed && isBarePassword(match) && !HOST_NAME.test(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+      }
       return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
     const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
@@ -187,11 +214,29 @@ export const passwordPhraseDetector: Detector = {
   },
 };
 
+/**
+ * The quotes around `match` as `QUOTED` found it: an ASCII quote (escaped in JSON text held in a
+ * string: `lautet \\"Sommer2024\\"`) twice, or a typographic pair with its spaces (`« `, ` »`);
+ * undefined for an unquoted value or typographic quotes that pair no way (`»…»`).
+ */
+function quotesOf(match: string): readonly [string, string] | undefined {
+  const quote = /^\\*["']/.exec(match)?.[0];
+  if (quote !== undefined) return [quote, quote];
+  const open = TYPOGRAPHIC_OPEN.exec(match)?.[0];
+  const close = open === undefined || match.length < 3 ? undefined : TYPOGRAPHIC_CLOSE.exec(match)?.[0];
+  return open !== undefined && close !== undefined && TYPOGRAPHIC_PAIRS[open.charAt(0)]!.includes(close.charAt(close.length - 1)) ? [open, close] : undefined;
+}
+
+/** A plain lower-case word of any script, which prose quotes as often as a value (`"reset"`, `« oublié »`). */
+const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{1,24}$`, "u"));
+/** A host's name (`db-prod-01`, `edge-fra-03.internal`): lower-case labels of letters and digits joined by `-` or `.`, which a change's preposition names as where (`na db-prod-01`). */
+const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
+
 /** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
 const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
 
-/** A sentence's final punctuation, set aside to judge a value's shape (`password is required.`). */
-const FINAL_PUNCTUATION = /[.!?:]+$/;
+/** A sentence's final punctuation and closing typographic quotes, set aside to judge a value's shape (`password is required.`, `„Passwort geändert“`). */
+const FINAL_PUNCTUATION = /[.!?:»›“”‘’«‹]+$/;
 
 /**
  * Whether `value`, unquoted after a password's word and `is`/`was` (`my password was
