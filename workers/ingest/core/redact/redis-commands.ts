@@ -3,6 +3,7 @@ import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
+import { blanksBefore } from "./blanks";
 import { REDIS_ERROR_CODES } from "./error-names";
 
 /**
@@ -502,10 +503,15 @@ export function isPasswordCommandWord(word: string): boolean {
  * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks;
  * the prompt at a word's start or right after a logger's prefix, `ERROR:root:redis>`): what a
  * user typed there redis-cli sends as a command, whatever its case (`redis> auth mypass`), so no
- * word of it is prose. At most 320 characters before `start` are read.
+ * word of it is prose. At most 320 characters before `start` are read. The prompt ends in `>`:
+ * a command after anything else (each `AUTH` of `AUTH a, AUTH a, …`) is answered by the
+ * characters before it, without the search, which tries the logger's prefix at each of the 320.
  */
 export function followsPrompt(text: string, start: number): boolean {
-  return PROMPT_BEFORE().test(text.slice(Math.max(0, start - 320), start));
+  const from = Math.max(0, start - 320);
+  const prompt = blanksBefore(text, start, from);
+  if (prompt === from || text.charCodeAt(prompt - 1) !== 0x3e /* > */ || start - prompt > 64) return false;
+  return PROMPT_BEFORE().test(text.slice(from, start));
 }
 const PROMPT_BEFORE = lazy(() => new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROMPT}[ \\t]{0,64}$`));
 
