@@ -261,6 +261,33 @@ describe("a secret's name and a long run of blanks", () => {
     return found;
   }
 
+  /** `[ \t]*`, `[ \t]+`, `\s*`, `\s+` opening an alternative: tried at each blank of a run, it reads the rest of the run there. */
+  const OPENS_WITH_BLANK_RUN = /^(?:\[ \\t\]|\\s)[*+]/;
+
+  /**
+   * The alternatives of `source` that open with a run of blanks (`OPENS_WITH_BLANK_RUN`:
+   * `[ \t]*=>`): a search tried at each blank of a long run reads the rest of it from each
+   * (quadratic) unless something refusing a blank before it comes first (`(?<![ \t])`,
+   * `(?<=[^\s;|>"])`), which leaves the run's first blank only.
+   */
+  function unguardedBlankRuns(source: string): string[] {
+    return topAlternatives(source)
+      .filter((alternative) => OPENS_WITH_BLANK_RUN.test(alternative))
+      .map((alternative) => alternative.slice(0, 80));
+  }
+
+  it("no built-in detector's alternative reads a run of blanks on from each of its blanks", () => {
+    const found = BUILT_IN_DETECTORS.flatMap((detector) => unguardedBlankRuns(detector.source).map((alternative) => `${detector.kind}: ${alternative}`));
+    expect(found).toEqual([]);
+  });
+
+  it("the check of alternatives finds the shapes it forbids", () => {
+    expect(unguardedBlankRuns(String.raw`=x|[ \t]*=>(?<=\w[ \t]*=>)\d{5}`)).toHaveLength(1);
+    expect(unguardedBlankRuns(String.raw`(?:\s+AUTH|x)`)).toHaveLength(1);
+    expect(unguardedBlankRuns(String.raw`=x|(?<![ \t])[ \t]*=>(?<=\w[ \t]*=>)\d{5}`)).toEqual([]);
+    expect(unguardedBlankRuns(String.raw`(?<=[^\s;|>"])[ \t]+AUTH`)).toEqual([]);
+  });
+
   it("no built-in detector's lookbehind reads a run of blanks back at each of its blanks", () => {
     const found = BUILT_IN_DETECTORS.flatMap((detector) => unguardedLookbehinds(detector.source).map((lookbehind) => `${detector.kind}: ${lookbehind}`));
     expect(found).toEqual([]);
@@ -290,5 +317,45 @@ describe("a secret's name and a long run of blanks", () => {
     const text = redactString(head + run + tail, policy).text;
     if (expected !== undefined) expect(text).toBe(expected);
     else expect(text).toMatch(new RegExp(`^session id {65536}\\[REDACTED:secret:[0-9a-f]{16}\\]$`));
+  });
+});
+
+/**
+ * A secret's name, a word and a long run of blanks before more text (`password: changed` and
+ * 64 KB of blanks and `x`; `cookie: ` and a run of `;`): helpers that search a value or a line
+ * without an anchor read the rest of the run from each of its blanks or marks, quadratic in the
+ * run (64 KB took 30 s). A log's next `name=` pair after a value and the value's sentence
+ * punctuation at its end (secret-parameter.ts), a note after a name (`(Deleted User)`,
+ * no-name-values.ts) and PHP's `=>` after a postal code's name (postal-code-parameter.ts) are
+ * now looked for from a run's first blank or mark only, and a Redis command's prompt (`redis> AUTH pw`)
+ * only where a `>` ends the text before the command (redis-commands.ts: `AUTH a, ` repeated
+ * tried a long search at each `AUTH`). What redaction writes for 64 KB runs is pinned.
+ */
+describe("a secret's name, a word and a long run of blanks before more text", () => {
+  const policy = defaultRedactionPolicy();
+  const run = " ".repeat(65_536);
+  const mixed = " \t".repeat(32_768);
+
+  it.each([
+    ["password: changed", run, "x", `password: ${SECRET}`],
+    ["token: refreshed", run, "x", `token: ${SECRET}`],
+    ["password: for user 42", run, "x", `password: ${SECRET}`],
+    ["token: to", run, "abc", `token: ${SECRET}`],
+    ["password: changed", mixed, "x", `password: ${SECRET}`],
+    ["password=x", run, "x", `password=${SECRET}${run}x`],
+    ["password: failed", run, "x", `password: failed${run}x`],
+    ["zip: ", run, "x", `zip: ${run}x`],
+    ["'zip'", run, "=> 94103", `'zip'${run}=> [REDACTED:postal_code]`],
+    ["street: changed", run, "x", "street: [REDACTED:street_address]"],
+    ["street: changed", mixed, "Ana", "street: [REDACTED:street_address]"],
+    // A run of `;` after the name: the value's trailing sentence punctuation was looked for from each.
+    ["cookie: ", ";".repeat(65_536), "x", `cookie: ${SECRET}`],
+    ["session: ", ";".repeat(65_536), "x", `session: ${";".repeat(65_536)}x`],
+  ])("redacts %j, 64 KB of blanks (with tabs, or of \`;\`) and what follows as before", (head, blanks, tail, expected) => {
+    expect(redactString(head + blanks + tail, policy).text).toBe(expected);
+  });
+
+  it("redacts `AUTH a, ` repeated to 64 KB as before: the first command's password only", () => {
+    expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret] ${"AUTH a, ".repeat(8191)}`);
   });
 });
