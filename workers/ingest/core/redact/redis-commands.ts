@@ -649,7 +649,7 @@ function quotedWords(text: string): Token[] {
  * `AUTH failed!`), its place still holding the password's own (`ownMarksEnd`).
  */
 function withoutTrailingMark(token: Token): Token {
-  return withoutMarks(token, /[.,;:!?)]+$/);
+  return withoutMarks(token, /(?<![.,;:!?)])[.,;:!?)]+$/);
 }
 
 /**
@@ -882,7 +882,7 @@ function isReleaseOrPlace(word: string): boolean {
  * mechanism's name or a sub-command's word is one (`AUTH default login`, `AUTH default status`).
  */
 function canBeSentArgument(word: string, written: Written): boolean {
-  const bare = word.replace(/[.!?]+$/, "");
+  const bare = word.replace(/(?<![.!?])[.!?]+$/, "");
   return (
     !AUTH_OUTCOMES.has(bare.toLowerCase()) &&
     !NOT_A_CREDENTIAL.some((shape) => shape.test(bare)) &&
@@ -1010,7 +1010,7 @@ const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed",
 function beforeReport(args: readonly string[]): readonly string[] {
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
-    const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
+    const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
     if (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) return args.slice(0, i);
     if (/[,;]$/.test(word)) return args.slice(0, i + 1);
   }
@@ -1019,7 +1019,7 @@ function beforeReport(args: readonly string[]): readonly string[] {
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
 function continuesSentence(word: string): boolean {
-  const lower = word.replace(/[.!?,;:]+$/, "").toLowerCase();
+  const lower = word.replace(/(?<![.!?,;:])[.!?,;:]+$/, "").toLowerCase();
   return AUTH_OUTCOMES.has(lower) || FUNCTION_WORDS.has(lower) || DEFAULT_PROSE_WORDS.has(lower);
 }
 
@@ -1100,7 +1100,7 @@ export function isCredentialShaped(word: string): boolean {
  * (`NOT_A_CREDENTIAL`).
  */
 function canBeCredential(text: string): boolean {
-  return !AUTH_VOCABULARY.has(text.replace(/[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
+  return !AUTH_VOCABULARY.has(text.replace(/(?<![.!?])[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
 /**

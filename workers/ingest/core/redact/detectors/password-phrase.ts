@@ -238,7 +238,7 @@ const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
 const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
 
 /** A sentence's final punctuation and closing typographic quotes, set aside to judge a value's shape (`password is required.`, `„Passwort geändert“`). */
-const FINAL_PUNCTUATION = /[.!?:»›“”‘’«‹]+$/;
+const FINAL_PUNCTUATION = /(?<![.!?:»›“”‘’«‹])[.!?:»›“”‘’«‹]+$/;
 
 /**
  * Whether `value`, unquoted after a password's word and `is`/`was` (`my password was
