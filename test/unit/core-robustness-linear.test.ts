@@ -355,6 +355,19 @@ describe("a secret's name, a word and a long run of blanks before more text", ()
     expect(redactString(head + blanks + tail, policy).text).toBe(expected);
   });
 
+  // A run of marks or digits before more text: a regex for the marks ending a word (`[.!?]+$`,
+  // a form's `+` blanks) was tried at each mark, and a street's check for a machine's address
+  // split a run of digits each way.
+  it.each([
+    ["AUTH ", ".", "x", "AUTH [REDACTED:secret]"],
+    ["AUTH changed", "?", "x", "AUTH [REDACTED:secret]"],
+    ["AUTH x", "!", "x", "AUTH [REDACTED:secret]"],
+    ["street: x", "+", "x", "street: [REDACTED:street_address]"],
+    ["street: ", "0", "x", `street: ${"0".repeat(65_536)}x`],
+  ])("redacts %j, 64 KB of %j and %j as before", (head, mark, tail, expected) => {
+    expect(redactString(head + mark.repeat(65_536) + tail, policy).text).toBe(expected);
+  });
+
   it("redacts `AUTH a, ` repeated to 64 KB as before: the first command's password only", () => {
     expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret] ${"AUTH a, ".repeat(8191)}`);
   });
