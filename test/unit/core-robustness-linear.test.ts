@@ -322,7 +322,7 @@ describe("a secret's name and a long run of blanks", () => {
 
 /**
  * A secret's name, a word and a long run of blanks before more text (`password: changed` and
- * 64 KB of blanks and `x`; `cookie: ` and a run of `;`): helpers that search a value or a line
+ * 64 KB of blanks and `x`; `cookie: ` and a run of `;`): functions that search a value or a line
  * without an anchor read the rest of the run from each of its blanks or marks, quadratic in the
  * run (64 KB took 30 s). A log's next `name=` pair after a value and the value's sentence
  * punctuation at its end (secret-parameter.ts), a note after a name (`(Deleted User)`,
