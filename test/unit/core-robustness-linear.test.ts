@@ -13,6 +13,8 @@
 import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
 
 const pipeline = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
 const NOW = "1777190460000000000";
@@ -177,5 +179,196 @@ describe("a name field's unquoted word of more than 512 characters is no name", 
 
   it("keeps `user.name=é` repeated, once redacted whole as a person's name", () => {
     expect(logRow("user.name=é".repeat(1490)).Body).toBe("user.name=é".repeat(1490));
+  });
+});
+
+/**
+ * A secret's name, its separator and a long run of blanks (core-robustness.test.ts stores such
+ * texts): a pattern that reads the name back in a lookbehind over `[ \t]*` or `[ \t]+` read the
+ * whole run back at each of its blanks, quadratic in the run (16 KB after `password=` took
+ * seconds, 64 KB a Worker's CPU limit). A search is tried at every position, so the read is
+ * bounded only when something refusing a blank is asked before such a lookbehind: then each blank
+ * costs one look at one character and the run is read back once, from the first character after
+ * it. The shapes are read from the sources, never timed; what redaction writes for 64 KB runs is
+ * pinned.
+ */
+describe("a secret's name and a long run of blanks", () => {
+  const policy = defaultRedactionPolicy();
+  const run = " ".repeat(65_536);
+
+  /** What is asked before a lookbehind so that it is never tried at a blank. */
+  const GUARDS = [String.raw`(?=\S)`, String.raw`(?![ \t])`, "(?=[A-Za-z0-9])"];
+  /** `[ \t]*`, `[ \t]+`, `\s*`, `\s+`: a run of blanks as the sources spell it. */
+  const BLANK_RUN = /\[ \\t\][*+]|\\s[*+]/;
+  /** A lookbehind ending in a character that is no blank (`…"[\w.@]{1,128}")`, `…[ \t]*:)`): read back from a blank, it fails at once. */
+  const ENDS_IN_NO_BLANK = /[A-Za-z0-9"':=,{/]\)$/;
+  /** Whether `lookbehind` may read a run of blanks back from a blank. */
+  const readsBlanksBack = (lookbehind: string) => BLANK_RUN.test(lookbehind) && !ENDS_IN_NO_BLANK.test(lookbehind);
+
+  /** Calls `each` with the index of each character of `source` outside escapes and character classes, and its group depth. */
+  function walk(source: string, each: (at: number, depth: number) => boolean | void): void {
+    let depth = 0;
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+      const c = source[i];
+      if (c === "\\") i++;
+      else if (inClass) inClass = c !== "]";
+      else if (c === "[") inClass = true;
+      else if (c === ")" && --depth === 0 && each(i, 0) === true) return;
+      else if (c !== ")" && each(i, depth) === true) return;
+      if (c === "(" && !inClass) depth++;
+    }
+  }
+
+  /** The group of `source` opening at `at`, to its closing parenthesis. */
+  function groupAt(source: string, at: number): string {
+    let end = source.length - 1;
+    walk(source.slice(at), (i, depth) => {
+      if (depth === 0 && source[at + i] === ")") end = at + i;
+      return depth === 0 && source[at + i] === ")";
+    });
+    return source.slice(at, end + 1);
+  }
+
+  /** The alternatives of `source` at its top level, a group around the whole of one opened. */
+  function topAlternatives(source: string): string[] {
+    const alternatives: string[] = [];
+    let start = 0;
+    walk(source, (i, depth) => {
+      if (depth === 0 && source[i] === "|") alternatives.push(source.slice(start, i)), (start = i + 1);
+    });
+    alternatives.push(source.slice(start));
+    return alternatives.flatMap((alternative) => (alternative.startsWith("(?:") && groupAt(alternative, 0) === alternative ? topAlternatives(alternative.slice(3, -1)) : [alternative]));
+  }
+
+  /**
+   * The lookbehinds of `source` reading a run of blanks back (`readsBlanksBack`) that a search tries at a blank: one
+   * opening the pattern or one of its alternatives, unless a guard (`GUARDS`) opens the pattern
+   * or the alternative; and one right after a run of blanks the pattern reads (`[ \t]*(?:(?<=…`),
+   * unless a guard comes first.
+   */
+  function unguardedLookbehinds(source: string): string[] {
+    const found: string[] = [];
+    if (!GUARDS.some((guard) => source.startsWith(guard))) {
+      for (const alternative of topAlternatives(source)) {
+        if (alternative.startsWith("(?<=") && readsBlanksBack(groupAt(alternative, 0))) found.push(groupAt(alternative, 0).slice(0, 80));
+      }
+    }
+    for (const after of source.matchAll(/(?:\[ \\t\][*+]|\\s[*+])(?:\(\?:)*\(\?<=/g)) {
+      const lookbehind = groupAt(source, after.index + after[0].length - 4);
+      if (readsBlanksBack(lookbehind)) found.push(lookbehind.slice(0, 80));
+    }
+    return found;
+  }
+
+  /** `[ \t]*`, `[ \t]+`, `\s*`, `\s+` opening an alternative: tried at each blank of a run, it reads the rest of the run there. */
+  const OPENS_WITH_BLANK_RUN = /^(?:\[ \\t\]|\\s)[*+]/;
+
+  /**
+   * The alternatives of `source` that open with a run of blanks (`OPENS_WITH_BLANK_RUN`:
+   * `[ \t]*=>`): a search tried at each blank of a long run reads the rest of it from each
+   * (quadratic) unless something refusing a blank before it comes first (`(?<![ \t])`,
+   * `(?<=[^\s;|>"])`), which leaves the run's first blank only.
+   */
+  function unguardedBlankRuns(source: string): string[] {
+    return topAlternatives(source)
+      .filter((alternative) => OPENS_WITH_BLANK_RUN.test(alternative))
+      .map((alternative) => alternative.slice(0, 80));
+  }
+
+  it("no built-in detector's alternative reads a run of blanks on from each of its blanks", () => {
+    const found = BUILT_IN_DETECTORS.flatMap((detector) => unguardedBlankRuns(detector.source).map((alternative) => `${detector.kind}: ${alternative}`));
+    expect(found).toEqual([]);
+  });
+
+  it("the check of alternatives finds the shapes it forbids", () => {
+    expect(unguardedBlankRuns(String.raw`=x|[ \t]*=>(?<=\w[ \t]*=>)\d{5}`)).toHaveLength(1);
+    expect(unguardedBlankRuns(String.raw`(?:\s+AUTH|x)`)).toHaveLength(1);
+    expect(unguardedBlankRuns(String.raw`=x|(?<![ \t])[ \t]*=>(?<=\w[ \t]*=>)\d{5}`)).toEqual([]);
+    expect(unguardedBlankRuns(String.raw`(?<=[^\s;|>"])[ \t]+AUTH`)).toEqual([]);
+  });
+
+  it("no built-in detector's lookbehind reads a run of blanks back at each of its blanks", () => {
+    const found = BUILT_IN_DETECTORS.flatMap((detector) => unguardedLookbehinds(detector.source).map((lookbehind) => `${detector.kind}: ${lookbehind}`));
+    expect(found).toEqual([]);
+  });
+
+  it("the check itself finds the shapes it forbids", () => {
+    expect(unguardedLookbehinds(String.raw`(?<=password[ \t]+)\S+|x`)).toHaveLength(1);
+    expect(unguardedLookbehinds(String.raw`x|(?:(?<=,[ \t]*)input=\S+)`)).toHaveLength(1);
+    expect(unguardedLookbehinds(String.raw`token[ \t]*=[ \t]*(?:(?<=[?|&/]=[ \t]*)(?![ \t])|\S)`)).toHaveLength(1);
+    expect(unguardedLookbehinds(String.raw`(?=\S)(?:(?<=password[ \t]+)\S+|(?<=,[ \t]*)input)`)).toEqual([]);
+    expect(unguardedLookbehinds(String.raw`token[ \t]*=[ \t]*(?:(?![ \t])(?<=[?|&/]=[ \t]*)|\S)`)).toEqual([]);
+    expect(unguardedLookbehinds(String.raw`:(?<=name[ \t]*:)\S+`)).toEqual([]);
+  });
+
+  it.each(["password=", "password =", "token =", "jwt =", "password :", "secret:", "api_key :", "authz=", "token ??=", "session id", "input_value=1 [", '[["a", 1], '])(
+    "keeps 64 KB of blanks after %j as they are",
+    (head) => {
+      expect(redactString(head + run, policy).text).toBe(head + run);
+    },
+  );
+
+  it.each([
+    ["password = x", "", `password = ${SECRET}${run}`],
+    ["password = x;", "end", `password = ${SECRET};${run}end`],
+    ["session id", "abc123def456", undefined],
+  ])("redacts the value before or after 64 KB of blanks: %j … %j", (head, tail, expected) => {
+    const text = redactString(head + run + tail, policy).text;
+    if (expected !== undefined) expect(text).toBe(expected);
+    else expect(text).toMatch(new RegExp(`^session id {65536}\\[REDACTED:secret:[0-9a-f]{16}\\]$`));
+  });
+});
+
+/**
+ * A secret's name, a word and a long run of blanks before more text (`password: changed` and
+ * 64 KB of blanks and `x`; `cookie: ` and a run of `;`): functions that search a value or a line
+ * without an anchor read the rest of the run from each of its blanks or marks, quadratic in the
+ * run (64 KB took 30 s). A log's next `name=` pair after a value and the value's sentence
+ * punctuation at its end (secret-parameter.ts), a note after a name (`(Deleted User)`,
+ * no-name-values.ts) and PHP's `=>` after a postal code's name (postal-code-parameter.ts) are
+ * now looked for from a run's first blank or mark only, and a Redis command's prompt (`redis> AUTH pw`)
+ * only where a `>` ends the text before the command (redis-commands.ts: `AUTH a, ` repeated
+ * tried a long search at each `AUTH`). What redaction writes for 64 KB runs is pinned.
+ */
+describe("a secret's name, a word and a long run of blanks before more text", () => {
+  const policy = defaultRedactionPolicy();
+  const run = " ".repeat(65_536);
+  const mixed = " \t".repeat(32_768);
+
+  it.each([
+    ["password: changed", run, "x", `password: ${SECRET}`],
+    ["token: refreshed", run, "x", `token: ${SECRET}`],
+    ["password: for user 42", run, "x", `password: ${SECRET}`],
+    ["token: to", run, "abc", `token: ${SECRET}`],
+    ["password: changed", mixed, "x", `password: ${SECRET}`],
+    ["password=x", run, "x", `password=${SECRET}${run}x`],
+    ["password: failed", run, "x", `password: failed${run}x`],
+    ["zip: ", run, "x", `zip: ${run}x`],
+    ["'zip'", run, "=> 94103", `'zip'${run}=> [REDACTED:postal_code]`],
+    ["street: changed", run, "x", "street: [REDACTED:street_address]"],
+    ["street: changed", mixed, "Ana", "street: [REDACTED:street_address]"],
+    // A run of `;` after the name: the value's trailing sentence punctuation was looked for from each.
+    ["cookie: ", ";".repeat(65_536), "x", `cookie: ${SECRET}`],
+    ["session: ", ";".repeat(65_536), "x", `session: ${";".repeat(65_536)}x`],
+  ])("redacts %j, 64 KB of blanks (with tabs, or of \`;\`) and what follows as before", (head, blanks, tail, expected) => {
+    expect(redactString(head + blanks + tail, policy).text).toBe(expected);
+  });
+
+  // A run of marks or digits before more text: a regex for the marks ending a word (`[.!?]+$`,
+  // a form's `+` blanks) was tried at each mark, and a street's check for a machine's address
+  // split a run of digits each way.
+  it.each([
+    ["AUTH ", ".", "x", "AUTH [REDACTED:secret]"],
+    ["AUTH changed", "?", "x", "AUTH [REDACTED:secret]"],
+    ["AUTH x", "!", "x", "AUTH [REDACTED:secret]"],
+    ["street: x", "+", "x", "street: [REDACTED:street_address]"],
+    ["street: ", "0", "x", `street: ${"0".repeat(65_536)}x`],
+  ])("redacts %j, 64 KB of %j and %j as before", (head, mark, tail, expected) => {
+    expect(redactString(head + mark.repeat(65_536) + tail, policy).text).toBe(expected);
+  });
+
+  it("redacts `AUTH a, ` repeated to 64 KB as before: the first command's password only", () => {
+    expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret] ${"AUTH a, ".repeat(8191)}`);
   });
 });

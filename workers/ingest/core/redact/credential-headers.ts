@@ -176,7 +176,7 @@ function redactCookies(value: string, mark: CredentialMarking): string | undefin
     // a `Cookie` header (`JSESSIONID=…; Path=/`), which names no cookie.
     if (i > 0) {
       // A sentence's final mark after the last attribute is the sentence's (`…; HttpOnly.`).
-      const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase().replace(/[.,!?]+$/, "");
+      const attribute = /^[^=]*/.exec(body)![0].trim().toLowerCase().replace(/(?<![.,!?])[.,!?]+$/, "");
       if (COOKIE_ATTRIBUTES.has(attribute) || body === "") {
         out.push(piece);
         continue;
@@ -257,7 +257,7 @@ export function namesCurlCookie(text: string, nameStart: number): boolean {
 
 /** Whether `value` reads as a setting (`SETTING_VALUES`); a sentence's final mark after it is the sentence's (`lang=en.`). */
 function isSetting(value: string): boolean {
-  const setting = value.replace(/[.,!?]+$/, "");
+  const setting = value.replace(/(?<![.,!?])[.,!?]+$/, "");
   return SETTING_VALUES.some((shape) => shape.test(setting));
 }
 

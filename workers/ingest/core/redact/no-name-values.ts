@@ -79,8 +79,12 @@ export function nameNote(value: string): string | undefined {
   if (note === null || note.index === 0) return undefined;
   return saysNoPersonName(note[1] ?? note[2] ?? note[3]!) ? note[0] : undefined;
 }
-/** `nameNote`'s shape: blanks, then `(…)`, `[…]` or a dash, blanks and words, to the value's end. */
-const NAME_NOTE = /[ \t]+(?:\(([^()\[\]]{1,64})\)|\[([^()\[\]]{1,64})\]|[-\u2013\u2014][ \t]+([^()\[\]\s][^()\[\]]{0,63}))$/;
+/**
+ * `nameNote`'s shape: blanks, then `(…)`, `[…]` or a dash, blanks and words, to the value's end.
+ * The blanks are taken from the first of their run: a search tried at each blank of a long run
+ * would read the rest of it again (quadratic), and a note after the run is found from its first.
+ */
+const NAME_NOTE = /(?<![ \t])[ \t]+(?:\(([^()\[\]]{1,64})\)|\[([^()\[\]]{1,64})\]|[-\u2013\u2014][ \t]+([^()\[\]\s][^()\[\]]{0,63}))$/;
 
 /**
  * `N/A` with more letters slashed on (`N/A/B`, `n/a/x`), whole: a filler a form pads a name's

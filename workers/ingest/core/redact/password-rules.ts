@@ -114,7 +114,7 @@ export function passwordRuleAt(text: string, at: number): PasswordRule | undefin
   // A log's next pairs end the rule as they end a report (`password: 12 chars user=bob`).
   const prose = fielded ? rest.slice(0, pairs.index) : beforeLogfmtPairs(rest);
   const read = fielded ? value : value.slice(0, head[0].length + prose.length);
-  return { kept: holdsRuleWordsOnly(prose), length: read.replace(/[ \t]+$/, "").length };
+  return { kept: holdsRuleWordsOnly(prose), length: read.replace(/(?<![ \t])[ \t]+$/, "").length };
 }
 
 /** A word's first letter, of any script. */

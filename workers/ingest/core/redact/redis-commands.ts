@@ -3,6 +3,7 @@ import { caseless } from "./detectors/detector";
 import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
+import { blanksBefore } from "./blanks";
 import { REDIS_ERROR_CODES } from "./error-names";
 
 /**
@@ -502,10 +503,15 @@ export function isPasswordCommandWord(word: string): boolean {
  * Whether the command at `start` in `text` follows redis-cli's prompt (`PROMPT`, then blanks;
  * the prompt at a word's start or right after a logger's prefix, `ERROR:root:redis>`): what a
  * user typed there redis-cli sends as a command, whatever its case (`redis> auth mypass`), so no
- * word of it is prose. At most 320 characters before `start` are read.
+ * word of it is prose. At most 320 characters before `start` are read. The prompt ends in `>`:
+ * a command after anything else (each `AUTH` of `AUTH a, AUTH a, …`) is answered by the
+ * characters before it, without the search, which tries the logger's prefix at each of the 320.
  */
 export function followsPrompt(text: string, start: number): boolean {
-  return PROMPT_BEFORE().test(text.slice(Math.max(0, start - 320), start));
+  const from = Math.max(0, start - 320);
+  const prompt = blanksBefore(text, start, from);
+  if (prompt === from || text.charCodeAt(prompt - 1) !== 0x3e /* > */ || start - prompt > 64) return false;
+  return PROMPT_BEFORE().test(text.slice(from, start));
 }
 const PROMPT_BEFORE = lazy(() => new RegExp(`(?:^|[\\s"]|(?<=${AFTER_LOGGER_PREFIX}))${PROMPT}[ \\t]{0,64}$`));
 
@@ -643,7 +649,7 @@ function quotedWords(text: string): Token[] {
  * `AUTH failed!`), its place still holding the password's own (`ownMarksEnd`).
  */
 function withoutTrailingMark(token: Token): Token {
-  return withoutMarks(token, /[.,;:!?)]+$/);
+  return withoutMarks(token, /(?<![.,;:!?)])[.,;:!?)]+$/);
 }
 
 /**
@@ -876,7 +882,7 @@ function isReleaseOrPlace(word: string): boolean {
  * mechanism's name or a sub-command's word is one (`AUTH default login`, `AUTH default status`).
  */
 function canBeSentArgument(word: string, written: Written): boolean {
-  const bare = word.replace(/[.!?]+$/, "");
+  const bare = word.replace(/(?<![.!?])[.!?]+$/, "");
   return (
     !AUTH_OUTCOMES.has(bare.toLowerCase()) &&
     !NOT_A_CREDENTIAL.some((shape) => shape.test(bare)) &&
@@ -1004,7 +1010,7 @@ const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed",
 function beforeReport(args: readonly string[]): readonly string[] {
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
-    const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
+    const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
     if (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) return args.slice(0, i);
     if (/[,;]$/.test(word)) return args.slice(0, i + 1);
   }
@@ -1013,7 +1019,7 @@ function beforeReport(args: readonly string[]): readonly string[] {
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
 function continuesSentence(word: string): boolean {
-  const lower = word.replace(/[.!?,;:]+$/, "").toLowerCase();
+  const lower = word.replace(/(?<![.!?,;:])[.!?,;:]+$/, "").toLowerCase();
   return AUTH_OUTCOMES.has(lower) || FUNCTION_WORDS.has(lower) || DEFAULT_PROSE_WORDS.has(lower);
 }
 
@@ -1094,7 +1100,7 @@ export function isCredentialShaped(word: string): boolean {
  * (`NOT_A_CREDENTIAL`).
  */
 function canBeCredential(text: string): boolean {
-  return !AUTH_VOCABULARY.has(text.replace(/[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
+  return !AUTH_VOCABULARY.has(text.replace(/(?<![.!?])[.!?]+$/, "").toLowerCase()) && !NOT_A_CREDENTIAL.some((shape) => shape.test(text));
 }
 
 /**

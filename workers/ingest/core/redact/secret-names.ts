@@ -338,7 +338,7 @@ export function isMemberSetting(name: string, value: string): boolean {
 }
 const DURATION = /^\d{1,9}(?:ms|s|m|h|d)$/;
 const SERVER_ADDRESS = /^(?:[A-Za-z0-9-]+\.)+[A-Za-z][A-Za-z0-9-]*:\d{1,5}$/;
-const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s@?#]+$/;
+const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?<![^\s@?#])[^\s@?#]+$/;
 
 /**
  * Words before `token` that make it no credential: a position in a listing, a page token or

@@ -383,7 +383,7 @@ export class TextScanner {
  * character of an id (RFC 6265's cookie values, frameworks' generators end in none), so the id is
  * hashed without it and the line groups with the same id written elsewhere.
  */
-const SENTENCE_END = /[.,;:!?]+$/;
+const SENTENCE_END = /(?<![.,;:!?])[.,;:!?]+$/;
 
 /**
  * Whether `replacement` of the find `matched` at `start` starts replacing at a message template's

@@ -38,9 +38,11 @@ const PYTHON_CONDITIONAL = String.raw`(?=\\{0,7}["'][^\n]{0,${CODE_LINE}}?["'][ 
  * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):
  * the name, its operator and the line's rest, read to its statement's end by the rewrite. A value
  * that opens with a quote is a plain literal, the other detectors'. Read over at most `CODE_LINE`
- * characters, so that a long line of candidates that are no code's costs each a bounded read.
+ * characters, so that a long line of candidates that are no code's costs each a bounded read;
+ * after a compound operator a blank is refused before the lookbehind reads the blanks back, so
+ * that the operator's blank run is not read again at each of its blanks (quadratic in the run).
  */
-const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?<=[?|&/]=[ \\t]*)(?![ \\t])|(?![\\s"'\\\\])|${PYTHON_CONDITIONAL})(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
+const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?![ \\t])(?<=[?|&/]=[ \\t]*)|(?![\\s"'\\\\])|${PYTHON_CONDITIONAL})(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
 /** The name and operator at a match's start. */
 const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
 /**

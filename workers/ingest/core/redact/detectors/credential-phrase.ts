@@ -52,7 +52,11 @@ const TOKEN_HEAD = String.raw`(?<![\w-])(?:${KEY_WORD}(?:${FOR_WHOM})?|${TOKEN_W
  * The value after its phrase, read by a lookbehind: the match starts where a known token's
  * would (`access key for ci: AKIA…`, an AWS key the known token detector, earlier in the list, names).
  */
-const SOURCE = String.raw`(?<=${PASSWORD_HEAD})(?:${LINE_VALUE})|(?<=${TOKEN_HEAD})(?:${TOKEN_VALUE})`;
+/**
+ * Every value starts with no blank: asked first, that spares the lookbehinds' backward reading of
+ * a blank run at each of its blanks (a long run after a secret's name was quadratic).
+ */
+const SOURCE = String.raw`(?=\S)(?:(?<=${PASSWORD_HEAD})(?:${LINE_VALUE})|(?<=${TOKEN_HEAD})(?:${TOKEN_VALUE}))`;
 
 /** `PASSWORD_HEAD` right before a value. */
 const PASSWORD_HEAD_BEFORE = new RegExp(`${PASSWORD_HEAD}$`);

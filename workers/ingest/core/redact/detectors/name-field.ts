@@ -138,8 +138,11 @@ function unquotedNote(inner: string, written: string): string {
   return FORM_BLANKS_AT_END.exec(inner)![0];
 }
 
-/** A form's encoded blanks (`+`, `%20`) at an unquoted value's end. */
-const FORM_BLANKS_AT_END = /(?:\+|%20)*$/;
+/**
+ * A form's encoded blanks (`+`, `%20`) at an unquoted value's end, from the first of their run:
+ * a search tried at each `+` of a long run that stops before the end would read the rest of it from each.
+ */
+const FORM_BLANKS_AT_END = /(?<!\+|%20)(?:\+|%20)*$/;
 
 /**
  * As `rewrittenNameField`, but an unquoted value of several words is read from its longest run of

@@ -29,7 +29,9 @@ import { sqlColumnInTable } from "./sql-values";
 export function namedValuesDetector(withheld: ReadonlySet<string>): Detector {
   return {
     kind: SECRET_PARAM_KIND,
-    source: `${RAILS_PAIR}|${EF_PARAMETER}|${PYDANTIC_INPUT}|${JSON_INPUT}`,
+    // Every form starts with no blank: asked first, it spares the lookbehinds' backward reading of
+    // a blank run after `[` or `,` at each of its blanks (quadratic in the run).
+    source: `(?=\\S)(?:${RAILS_PAIR}|${EF_PARAMETER}|${PYDANTIC_INPUT}|${JSON_INPUT})`,
     evidence: 0,
     moreEvidence: MoreEvidence.NAMED_VALUE,
     rewrite: (match, _marker, text, start) => {

@@ -135,7 +135,7 @@ function redactPixKeyField(match: string, marker: string): string | undefined {
 }
 const CLOSING_QUOTE = /\\{0,7}["']$/;
 /** A field's value: what follows its separator, blank or quote. */
-const LAST_VALUE = /[^\s:=>"'\\]+$/;
+const LAST_VALUE = /(?<![^\s:=>"'\\])[^\s:=>"'\\]+$/;
 const KEY_CHARACTER = /[\d@]/;
 
 /** The BR Code's fields: the merchant account templates, the receiver's name, the CRC. */

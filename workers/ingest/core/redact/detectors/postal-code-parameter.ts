@@ -70,8 +70,10 @@ export const postalCodeParameterDetector: Detector = {
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A member after PHP's and Ruby's `=>` (`'zip' => '94103'`, `print_r`'s `[zip] => 94103`): the
     // match starts at the blanks or the `=`. Not a spaced `=`, an SQL comparison's as often
-    // (`WHERE zip = '01304-001'` is kept: only assignments give a postal code there).
-    `|[ \\t]*=>(?<=[\\w"'\\]][ \\t]*=>)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    // (`WHERE zip = '01304-001'` is kept: only assignments give a postal code there). The blanks
+    // are taken from the first: a search tried at each blank of a long run would read the rest
+    // of it looking for the `=>` (quadratic), and a match from a later blank is the same `=>`.
+    `|(?<![ \\t])[ \\t]*=>(?<=[\\w"'\\]][ \\t]*=>)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
     // it, or the first item of a list that is the whole value (`zips` = `94103,10001`). A blank
     // is refused before the lookbehind reads back, or each place in a long run of blanks would.

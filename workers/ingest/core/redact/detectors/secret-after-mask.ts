@@ -95,7 +95,7 @@ function redactAfterMask(match: string, marker: string, text: string, start: num
   const wordStart = head!.length + blanks!.length;
   // A sentence's final punctuation, and a list's `,` or `;` after the word (`expired,`), are not the word's.
   const length = word!.length - sentenceEndLength(word!, valueEnd(text, start + wordStart, start + match.length));
-  const written = word!.slice(0, length).replace(/[,;]+$/, "");
+  const written = word!.slice(0, length).replace(/(?<![,;])[,;]+$/, "");
   // A word in brackets (`(node7)`, `[req-42]`) is judged by what they hold; they stay.
   const opening = /^[([{<]*/.exec(written)![0].length;
   const secret = written.slice(opening).replace(/[)\]}>]+$/, "");

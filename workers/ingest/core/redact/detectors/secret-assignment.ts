@@ -506,7 +506,7 @@ function redactCredentialPair(match: string, marker: string): Rewrite | undefine
 function redactSqlPassword(match: string, marker: string): Rewrite | undefined {
   const quote = match.charAt(match.length - 1);
   if (quote !== "'" && quote !== '"') {
-    const password = /[\w$#]+$/.exec(match)!;
+    const password = /(?<![\w$#])[\w$#]+$/.exec(match)!;
     return `${match.slice(0, password.index)}${marker}`;
   }
   // The quote's escape, when the statement is held in a JSON string (`BY \"…\"`), closes it too.

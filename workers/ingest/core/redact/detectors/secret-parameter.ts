@@ -594,7 +594,11 @@ function labelsAddress(name: string, value: string): boolean {
   // e-mail detector, which takes the value then, reads it.
   return namesSecretContext(name) && isEmailAddress(value.replace(SENTENCE_PUNCTUATION_END, ""));
 }
-const SENTENCE_PUNCTUATION_END = /[.,;:!?)]+$/;
+/**
+ * Sentence punctuation ending a value, from the first mark of its run: a search tried at each
+ * mark of a long run that stops before the end (`;;;…;x`) would read the rest of it from each.
+ */
+const SENTENCE_PUNCTUATION_END = /(?<![.,;:!?)])[.,;:!?)]+$/;
 
 /** A GraphQL type as a variable definition writes it (`String!`, `[ID!]!`), up to what follows it. */
 const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
@@ -722,8 +726,13 @@ const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
 /** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
 const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]*$))/;
 
-/** A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's `==` padding). */
-const NEXT_PAIR = /[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
+/**
+ * A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's
+ * `==` padding). The run is taken whole, from its first blank: a search is tried at every
+ * position, and one starting inside the run would read the rest of it again at each blank
+ * (quadratic in a long run); a pair after the run is found from its first blank all the same.
+ */
+const NEXT_PAIR = /(?<![ \t])[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
 /** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
 const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
