@@ -31,6 +31,8 @@ export function mayBeCommandName(key: string): boolean {
  */
 const OPERATION_KEYS = ["db.operation", "db.operation.name"];
 const ARGUMENTS_TEXT_KEYS = ["db.redis.args", "db.statement", "db.query.text"];
+/** The database system's name (`db.system`, since 1.26 `db.system.name`). */
+const SYSTEM_KEYS = ["db.system", "db.system.name"];
 
 /** The last parts of a key whose value names the command of the sibling `args`: a logger's `command`, `cmd`, `redisCommand`. */
 const COMMAND_WORD_KEYS = ["command", "cmd", "redisCommand"] as const;
@@ -69,17 +71,21 @@ export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string
  * command text's key (`ARGUMENTS_TEXT_KEYS`) by the command word its `db.operation` names, when
  * the operation is a command that carries a password and the text does not start with a command
  * word of its own (`{"db.operation":"AUTH","db.redis.args":"default pw"}`; a full command in
- * `db.statement` is read by the line rules). No `db.system` is asked, as JSON text holding the
- * same members is read without it: the command's grammar decides (MongoDB's `hello` command
- * document is no `HELLO protover …`).
+ * `db.statement` is read by the line rules). The database is Redis's: `db.system`
+ * (`db.system.name`) names Redis or Valkey, or, none named, the text is `db.redis.args` or the
+ * operation's word is in capitals as Redis's instrumentations write it (`db.system` =
+ * `cassandra`, or `{"db.operation":"auth","db.statement":"login u_42"}`, is another's).
  */
 function operationArguments(attributes: readonly KeyValue[], prefix: string, commands: Map<string, string> | undefined): Map<string, string> | undefined {
   if (prefix !== "") return commands;
   const operation = attributes.find(({ key, value }) => OPERATION_KEYS.includes(key) && "stringValue" in value && isPasswordCommandWord(value.stringValue));
   if (operation === undefined) return commands;
   const word = (operation.value as { stringValue: string }).stringValue;
+  const system = attributes.find(({ key }) => SYSTEM_KEYS.includes(key))?.value;
+  if (system !== undefined && !("stringValue" in system && /^(?:redis|valkey)$/i.test(system.stringValue))) return commands;
   for (const { key, value } of attributes) {
     if (!ARGUMENTS_TEXT_KEYS.includes(key)) continue;
+    if (system === undefined && key !== "db.redis.args" && word !== word.toUpperCase()) continue;
     if ("stringValue" in value && isPasswordCommandWord(value.stringValue.trimStart().split(/[ \t]/, 1)[0]!)) continue;
     if ("stringValue" in value || "arrayValue" in value) (commands ??= new Map()).set(key, word);
   }

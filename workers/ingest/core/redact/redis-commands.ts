@@ -378,6 +378,7 @@ export interface CommandContext {
   readonly afterProgram?: boolean;
   readonly sent?: boolean;
   readonly underCommand?: boolean;
+  readonly following?: readonly string[];
 }
 
 /**
@@ -399,6 +400,8 @@ const LABEL_BEFORE = lazy(() => new RegExp(`(?:(?<![\\w.-])(?:command|cmd)[ \\t]
 const CLI_PROGRAM = /(?<![\w.-])["'`]?(?:gh|gcloud|az|firebase|npm|npx|docker|heroku|vercel|wrangler|vault|kubectl|aws|flyctl|fly|supabase|netlify|doctl|gsutil|pulumi|terraform)["'`]?[ \t]{1,8}["'`]?$/;
 /** A `command` member's key or ioredis' `Command` class name just before an object (`COMMAND_PARENT`'s text). */
 const COMMAND_PARENT_BEFORE = /(?:\bcommand(?:\\*["'])?[ \t]*:\s{0,64}|\bCommand[ \t])$/;
+/** How many words after a command `commandContext` gives: a report's verb and its complement (`took 3ms`, `completed in 4ms`). */
+const FOLLOWING_WORDS = 3;
 /** How far around a command its line is read for `commandContext`, each way: bounded, so the scan stays linear. */
 const CONTEXT_REACH = 512;
 
@@ -417,7 +420,11 @@ export function commandContext(scanned: string, start: number, end: number): Com
   const lineEnd = after.search(/\r|\n|\\n/);
   const line = before.slice(lineStart) + scanned.slice(start, end) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
   const saysRedis = REDIS_NAME.test(line) || REPLY_CODE.test(line) || LABEL_BEFORE().test(before);
-  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before) };
+  // The words after the command on its line, inside its JSON string if it is in one: a report's
+  // complement (`took 3ms`) where the command's own match ended.
+  const rest = (lineEnd < 0 ? after : after.slice(0, lineEnd)).split(/\\*"/, 1)[0]!;
+  const following = rest.split(/[ \t]+/).filter((word) => word !== "").slice(0, FOLLOWING_WORDS);
+  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before), following };
 }
 
 /**
@@ -448,11 +455,13 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
     afterProgram: context.afterProgram === true,
     bracketed,
     quoted: tokens.slice(1).map((token) => QUOTES.includes(match.charAt(token.start - 1))),
+    following: context.following ?? [],
   };
   // An object opening with `name` and `args` with nothing around saying Redis is a job's as
   // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
   // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
   const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
+  if (written === "list" && match.charCodeAt(0) === 0x7b && heldApart(match) && !saysRedisObject(match, tokens[0]!.text, judged.saysRedis)) return [];
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
@@ -473,7 +482,7 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
  */
 export function redisArgumentPasswords(items: readonly (string | undefined)[], isPlaceholder: (value: string) => boolean, written: "list" | "line" = "line"): readonly ArgumentPassword[] {
   if (items.length < 2 || items.some((item) => item === undefined) || !COMMAND_NAME.test(items[0]!)) return [];
-  return passwordArguments(items as readonly string[], { written, typed: false, saysRedis: false, afterProgram: false, bracketed: true, quoted: [] })
+  return passwordArguments(items as readonly string[], { written, typed: false, saysRedis: false, afterProgram: false, bracketed: true, quoted: [], following: [] })
     .map(({ index, offset }) => ({ index: index + 1, offset }))
     .filter(({ index, offset }) => {
       const value = items[index]!.slice(offset);
@@ -550,12 +559,29 @@ function commandIn(match: string): { tokens: Token[]; written: Written; brackete
 }
 
 /**
- * The words of a sentence's clause: `tokens` to the first word a `,` or `;` ends (`redis: AUTH
- * hunter2x9, SELECT 2`: the next clause is no argument of `AUTH`).
+ * The words of a sentence's clause: `tokens` to the word a `,` or `;` ends when what follows
+ * starts another clause (`endsClause`: `redis: AUTH hunter2x9, SELECT 2`); a `,` before any other
+ * word is a list's (`AUTH default, Pw9xQ`: both are arguments).
  */
 function clauseOf(tokens: Token[]): Token[] {
-  const end = tokens.findIndex((token) => /[,;]$/.test(token.text));
+  const end = clauseEnd(tokens.map((token) => token.text));
   return end < 0 ? tokens : tokens.slice(0, end + 1);
+}
+
+/** The index of the first of `words` ending its clause with `,` or `;` before another clause (`endsClause`); -1 when none does. */
+function clauseEnd(words: readonly string[]): number {
+  return words.findIndex((word, index) => /[,;]$/.test(word) && endsClause(words, index + 1));
+}
+
+/**
+ * Whether `words[index]` starts a clause of its own after a `,` or `;`: a command's name in
+ * capitals (`SELECT`, `GET`) or a report on the command (`reportsOn`: `took 800ms`).
+ */
+function endsClause(words: readonly string[], index: number): boolean {
+  const word = words[index];
+  if (word === undefined) return false;
+  const bare = word.replace(/[.,;:!?]+$/, "");
+  return (bare === bare.toUpperCase() && /[A-Z]/.test(bare) && isRedisCommandName(bare)) || reportsOn(words, index);
 }
 
 /** A list without brackets: a quoted word and a `,` after it. */
@@ -588,6 +614,41 @@ function objectCommand(match: string): Token[] {
   // (escaped, in JSON held in a JSON string).
   const text = match.slice(from, match.indexOf('"', from)).replace(/\\+$/, "");
   return [word, ...tokensOf(text, Infinity).map((token) => ({ text: token.text, start: token.start + from, end: token.end + from }))];
+}
+
+/**
+ * Whether the command object `match` (`COMMAND_OBJECT`) holds its word and its arguments apart:
+ * other members before or between them (`{"level":"info","command":"auth","args":[…]}`), keys
+ * under a namespace (`cli.command`, `redis.args`) or OpenTelemetry's `db.operation` beside its
+ * text. A CLI's or a job's event writes these as well (`{"cmd":"auth","exit":0,"args":["login"]}`):
+ * they are a Redis command's only where something says Redis (`saysRedisObject`). A command
+ * object's `name` (ioredis' `Command`) and `command` right before `args`, or after them, are not.
+ */
+function heldApart(match: string): boolean {
+  const name = [...match.matchAll(OBJECT_NAME)].find((member) => COMMAND_NAME.test(member[1]!))!;
+  const key = name[0].slice(0, name[0].search(/\\*["'`]?[ \t]*:/));
+  if (key === "name") return false;
+  const args = OBJECT_ARGS.exec(match)!;
+  if (args.index < name.index) return !args[0].startsWith("args");
+  if (!/^(?:command|cmd|redisCommand)$/.test(key) || !/^\{\s*\\*["'`]?$/.test(match.slice(0, name.index))) return true;
+  return !/^\\*["'`]?\s*,\s*\\*["'`]?$/.test(match.slice(name.index + name[0].length, args.index));
+}
+
+/** ioredis' command object's own members (`flags`, `db`) or a user's name beside the command: what says a command object is Redis's. */
+const REDIS_OBJECT_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)(?:flags|db|user|username)\\*["'`]?[ \t]*:/;
+/** OpenTelemetry's `db.system` (`db.system.name`) member and the database it names. */
+const DB_SYSTEM_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)db\.system(?:\.name)?\\*["'`]?[ \t]*:\s*\\*["'`]([\w.-]*)/;
+
+/**
+ * Whether a command object held apart (`heldApart`) is Redis's: no `db.system` naming another
+ * database (`cassandra`), and Redis or Valkey named on its line (`saysRedis`: a `redis` key or
+ * value, `db.system` = `redis`), ioredis' members or a user's (`REDIS_OBJECT_MEMBER`), or the
+ * command's word in capitals as Redis's clients log it (`AUTH`).
+ */
+function saysRedisObject(match: string, word: string, saysRedis: boolean): boolean {
+  const system = DB_SYSTEM_MEMBER.exec(match);
+  if (system !== null && !/^(?:redis|valkey)$/i.test(system[1]!)) return false;
+  return saysRedis || system !== null || REDIS_OBJECT_MEMBER.test(match) || (word === word.toUpperCase() && /[A-Z]/.test(word));
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -681,6 +742,8 @@ interface Judged {
   readonly afterProgram: boolean;
   readonly bracketed?: boolean;
   readonly quoted: readonly boolean[];
+  /** The words after the command's match on its line (`CommandContext.following`). */
+  readonly following: readonly string[];
 }
 
 /** The quotes a quoted word opens with. */
@@ -914,14 +977,15 @@ function authArguments(command: string, args: readonly string[], judged: Judged,
   if (!saysRedis && !typed && !capitals && args.some((word) => OPTION.test(word))) return;
   if (!saysRedis && !capitals && afterProgram && args.length > 0 && AUTH_SUBCOMMANDS.has(args[0]!.toLowerCase())) return;
   if (judged.bracketed && !saysRedis && args.length === 1 && LABEL_WORDS.has(args[0]!)) return;
-  if (written !== "list" && !typed) {
-    const own = beforeReport(args);
+  if (written !== "list" && !typed && judged.bracketed !== true) {
+    const words = [...args, ...judged.following];
+    const own = beforeReport(words, judged.quoted);
     // A report on the command (`redis: AUTH ok, SELECT 2`, `AUTH took 3ms`) names no argument;
     // Redis's `default` user alone before it is the user, its password not printed. A report
     // after words of a lower-case `auth` is a sentence's (`auth token expired`, `auth header
     // missing`): its words are judged whole, as before.
-    if (own.length === 0 || (own.length === 1 && own[0] === "default" && own.length < args.length)) return;
-    if (capitals) args = own;
+    if (own.length === 0 || (own.length === 1 && own[0]!.replace(/[,;]$/, "") === "default" && own.length < words.length)) return;
+    if (capitals) args = own.slice(0, args.length);
   }
   if (written === "prose" || (written === "line" && !typed && args.some((word) => FUNCTION_WORDS.has(word)))) {
     proseAuthPassword(args, judged, at);
@@ -987,28 +1051,71 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
 }
 
 /**
- * Words a log line reports a command's run with (`redis: AUTH took 3ms`, `AUTH timed out`,
- * `AUTH completed`), beside the outcomes (`AUTH_OUTCOMES`): after `AUTH` or its arguments they
- * start the report, no argument.
+ * The verbs a log line reports a command's run with when their complement follows
+ * (`reportsOn`): `took 3ms`, `timed out`, `completed`, `finished in 4ms`.
  */
-const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed", "finished", "returned", "replied", "answered"]);
+const DONE_WORDS: ReadonlySet<string> = new Set(["completed", "finished", "succeeded"]);
+/** What a finished command's report may go on with after its verb (`AUTH completed successfully`, `in 4ms`, `for user u_42`). */
+const DONE_COMPLEMENTS: ReadonlySet<string> = new Set(["successfully", "in", "for"]);
+/** A duration with its unit, a mark after it maybe (`3ms`, `1.5s,`). */
+const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min)[.,;:!?)]*$/i;
+/**
+ * Words that say how a command ran, not what it was sent with, before a report on it (`redis:
+ * AUTH slow, took 800ms`): an adverb of its pace or turn.
+ */
+const REPORT_ADVERBS: ReadonlySet<string> = new Set(["slow", "slowly", "fast", "quickly", "again", "finally", "eventually", "already", "then", "now"]);
 
 /**
- * `AUTH`'s own arguments among the words `args` after it in a line or a sentence: those before
- * the first word that starts a report on the command (an outcome, `AUTH_OUTCOMES`, or
- * `REPORT_WORDS`, read without its marks: `redis: AUTH hunter2x9 took 3ms`, `AUTH default pw
- * ok`), and no further than a word ending its clause with `,` or `;` (`[redis] AUTH pw, SELECT
- * 2`); all of them when none does. Empty when the report follows `AUTH` itself (`AUTH ok, SELECT
- * 2`).
+ * Whether `words[index]` (words after `AUTH`) starts a report on the command with its
+ * complement: `took` and a duration, `timed out`, or `completed`/`finished`/`succeeded` ending
+ * the clause (the text's end, or its own `,`/`;`/`.`) or followed by `successfully`, `in` and a
+ * duration, or `for …`. A report word without one is a word the command was sent with (`AUTH
+ * default took`: `took` is the password).
  */
-function beforeReport(args: readonly string[]): readonly string[] {
+function reportsOn(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
+  const next = words[index + 1];
+  if (bare === "took") return next !== undefined && DURATION.test(next);
+  if (bare === "timed") return next !== undefined && /^out[.,;:!?]*$/i.test(next);
+  if (!DONE_WORDS.has(bare)) return false;
+  if (next === undefined || bare !== word.toLowerCase()) return true;
+  const after = next.replace(/[.,;:!?]+$/, "").toLowerCase();
+  if (after === "in") return words[index + 2] !== undefined && DURATION.test(words[index + 2]!);
+  return DONE_COMPLEMENTS.has(after);
+}
+
+/**
+ * `AUTH`'s own arguments among the words `args` after it in a line or a sentence (`quoted`: which
+ * of them were quoted). None when a report on the command follows `AUTH` itself: an outcome
+ * (`AUTH_OUTCOMES`: `redis: AUTH OK, SELECT 2`) or a report with its complement (`reportsOn`:
+ * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb or a parenthesis before one
+ * (`redis: AUTH slow, took 800ms`, `[redis] AUTH (acl) took 3ms`). After one word only `took`
+ * and a duration starts a report (`redis: AUTH hunter2x9 took 3ms`: its word is the password);
+ * after two, any outcome or report word (`AUTH default hunter2x9 OK`). A `,` or `;` ends the
+ * clause before another one (`endsClause`: `[redis] AUTH pw, SELECT 2`). Quoted words are the
+ * arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is a report word without
+ * its complement (`AUTH default took`, `AUTH svc completed`: the last word is the password).
+ */
+function beforeReport(args: readonly string[], quoted: readonly boolean[]): readonly string[] {
+  if (quoted[0] === true) return args;
   for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
-    if (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) return args.slice(0, i);
-    if (/[,;]$/.test(word)) return args.slice(0, i + 1);
+    const bare = args[i]!.replace(/[.,;:!?]+$/, "").toLowerCase();
+    const report = i === 0 ? AUTH_OUTCOMES.has(bare) || reportsOn(args, 0) : i === 1 ? bare === "took" && reportsOn(args, 1) : AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare);
+    if (report) return asideBefore(args.slice(0, i), args.length);
+    if (/[,;]$/.test(args[i]!) && endsClause(args, i + 1)) return asideBefore(args.slice(0, i + 1), args.length);
   }
   return args;
+}
+
+/** The words a log line reports a command's run with, after `AUTH`'s two arguments (`AUTH default pw returned OK`). */
+const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed", "finished", "returned", "replied", "answered"]);
+
+/** `own`, `AUTH`'s words before a report, none when they are one adverb or a parenthesis only saying how it ran (`REPORT_ADVERBS`, `(acl)`). */
+function asideBefore(own: readonly string[], of: number): readonly string[] {
+  if (own.length !== 1 || own.length === of) return own;
+  const word = own[0]!.replace(/[,;]$/, "");
+  return REPORT_ADVERBS.has(word.toLowerCase()) || /^\(.*\)$/.test(word) ? [] : own;
 }
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
