@@ -163,3 +163,85 @@ describe("AUTH as a word of a status line after redis: a report, not the command
   ] as const;
   itStoresInForms(LINE_FORMS, cases);
 });
+
+/** MONITOR's line before a command's quoted words. */
+const MONITOR = "1764878400.123456 [0 127.0.0.1:5000]";
+
+describe("a report word is a report only right after AUTH and with its complement; a `,` ends AUTH's clause only before another", () => {
+  const cases = [
+    ["AUTH default, Pw9xQ", `AUTH default, ${SECRET}`],
+    ["AUTH svc, Pw9xQ", `AUTH svc, ${SECRET}`],
+    ["redis: AUTH default, Pw9xQ", `redis: AUTH default, ${SECRET}`],
+    [`${MONITOR} "AUTH" "svc," "Pw9x"`, `${MONITOR} "AUTH" "svc," "${SECRET}"`],
+    ["AUTH took", `AUTH ${SECRET}`],
+    ...["took", "timed", "completed", "finished", "returned", "replied", "answered", "Took"].map((word) => [`AUTH default ${word}`, `AUTH default ${SECRET}`] as const),
+    ["auth default took", `auth default ${SECRET}`],
+    ["redis: AUTH default took", `redis: AUTH default ${SECRET}`],
+    ["`AUTH default took`", `\`AUTH default ${SECRET}\``],
+    ["cmd=AUTH default took", `cmd=AUTH default ${SECRET}`],
+    ["sent AUTH default took", `sent AUTH default ${SECRET}`],
+    ["redis-cli -h h AUTH default took", `redis-cli -h h AUTH default ${SECRET}`],
+    [`${MONITOR} "AUTH" "took"`, `${MONITOR} "AUTH" "${SECRET}"`],
+    [`${MONITOR} "auth" "default" "finished"`, `${MONITOR} "auth" "default" "${SECRET}"`],
+    [`${MONITOR} "AUTH" "default" "returned"`, `${MONITOR} "AUTH" "default" "${SECRET}"`],
+    ["AUTH svc completed", `AUTH svc ${SECRET}`],
+    ["AUTH app-user completed", `AUTH app-user ${SECRET}`],
+    ["AUTH svc finished", `AUTH svc ${SECRET}`],
+    [`${MONITOR} "AUTH" "svc" "completed"`, `${MONITOR} "AUTH" "svc" "${SECRET}"`],
+    ["AuthenticationError: ('AUTH', 'took')", `AuthenticationError: ('AUTH', '${SECRET}')`],
+    ['["AUTH","default","took"]', `["AUTH","default","${SECRET}"]`],
+    ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
+    ["redis: AUTH admin took 4ms", `redis: AUTH ${SECRET} took 4ms`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  const kept = [
+    "AUTH took 3ms",
+    "AUTH completed successfully",
+    "AUTH finished",
+    "AUTH completed for user u_42 on host edge-fra-03",
+    "redis: AUTH OK, SELECT 2",
+    "redis: AUTH default took 3ms",
+    "redis: AUTH default, SELECT 2",
+    "redis: AUTH admin ok",
+    "redis: AUTH slow, took 800ms",
+    "[redis] AUTH (acl) took 3ms",
+    "AUTH header missing",
+    "AUTH token missing",
+    "auth token expired",
+  ];
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
+  it.each([
+    ["db.statement", "AUTH default took"],
+    ["db.query.text", "AUTH default took"],
+    ["db.statement", "AUTH svc completed"],
+  ])("as the statement's attribute, %s = %s holds the arguments as sent", (key, value) => {
+    const stored = value.replace(/\S+$/, SECRET);
+    expect(storedLogAttributes([{ key, value: { stringValue: value } }]).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, [{ key, value: { stringValue: value } }])[key]).toBe(stored);
+  });
+  itStoresInForms(OBJECT_FORMS, [['{"db.operation":"AUTH","db.statement":"AUTH default took"}', `{"db.operation":"AUTH","db.statement":"AUTH default ${SECRET}"}`]]);
+});
+
+describe("a command's word and arguments held apart are Redis's only where something says Redis", () => {
+  itStoresInForms(OBJECT_FORMS, [['{"command":"auth","user":"svc","args":["pw9Xq"]}', `{"command":"auth","user":"svc","args":["${SECRET}"]}`]]);
+  const kept = [
+    '{"cli.command":"auth","cli.args":["status"]}',
+    '{"cmd":"auth","exit":0,"args":["login"]}',
+    '{"level":"info","command":"auth","args":["u_42"]}',
+    '{"level":30,"msg":"run","command":"auth","args":["status"]}',
+    '{"command":"auth","queue":"default","args":["u_42"]}',
+    '{"cmd":"auth","status":"ok","args":["u_42"]}',
+    '{"event":"command","command":"auth","args":["u_42"]}',
+    '{"db.operation":"auth","db.statement":"login u_42"}',
+    '{"db.system":"cassandra","db.operation":"AUTH","db.statement":"user svc"}',
+  ];
+  itStoresInForms(OBJECT_FORMS.slice(0, 3), keptWhole(kept));
+  it.each([
+    [[["db.operation", "auth"]], "db.statement", "login u_42"],
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "user svc"],
+  ])("as log and span attributes, %j beside %s = %s stays", (siblings, key, value) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
+    expect(storedLogAttributes(attributes()).values[key]).toBe(value);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(value);
+  });
+});

@@ -1115,7 +1115,7 @@ const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed",
 function asideBefore(own: readonly string[], of: number): readonly string[] {
   if (own.length !== 1 || own.length === of) return own;
   const word = own[0]!.replace(/[,;]$/, "");
-  return REPORT_ADVERBS.has(word.toLowerCase()) || /^\(.*\)$/.test(word) ? [] : own;
+  return REPORT_ADVERBS.has(word.toLowerCase()) || /^\(\w+\)?$/.test(word) ? [] : own;
 }
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
