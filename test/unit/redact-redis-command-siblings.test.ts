@@ -192,6 +192,7 @@ describe("a report word is a report only right after AUTH and with its complemen
     ['["AUTH","default","took"]', `["AUTH","default","${SECRET}"]`],
     ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
     ["redis: AUTH admin took 4ms", `redis: AUTH ${SECRET} took 4ms`],
+    ["redis: AUTH app, Xy9pass", `redis: AUTH app, ${SECRET}`],
   ] as const;
   itStoresInForms(LINE_FORMS, cases);
   const kept = [
@@ -201,6 +202,9 @@ describe("a report word is a report only right after AUTH and with its complemen
     "AUTH completed for user u_42 on host edge-fra-03",
     "redis: AUTH OK, SELECT 2",
     "redis: AUTH default took 3ms",
+    "AUTH default completed in 4ms",
+    "AUTH completed; SELECT 2",
+    "AUTH check passed",
     "redis: AUTH default, SELECT 2",
     "redis: AUTH admin ok",
     "redis: AUTH slow, took 800ms",

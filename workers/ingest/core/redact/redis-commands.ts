@@ -422,9 +422,16 @@ export function commandContext(scanned: string, start: number, end: number): Com
   const saysRedis = REDIS_NAME.test(line) || REPLY_CODE.test(line) || LABEL_BEFORE().test(before);
   // The words after the command on its line, inside its JSON string if it is in one: a report's
   // complement (`took 3ms`) where the command's own match ended.
-  const rest = (lineEnd < 0 ? after : after.slice(0, lineEnd)).split(/\\*"/, 1)[0]!;
-  const following = rest.split(/[ \t]+/).filter((word) => word !== "").slice(0, FOLLOWING_WORDS);
+  const following = wordsOf(lineEnd < 0 ? after : after.slice(0, lineEnd));
   return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before), following };
+}
+
+/**
+ * The first `FOLLOWING_WORDS` words of `text`, to a quote that may end the JSON string it is in
+ * or a `;` or `|` that starts the next command.
+ */
+function wordsOf(text: string): string[] {
+  return text.split(/\\*"|[;|]/, 1)[0]!.split(/[ \t]+/).filter((word) => word !== "").slice(0, FOLLOWING_WORDS);
 }
 
 /**
@@ -455,7 +462,8 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
     afterProgram: context.afterProgram === true,
     bracketed,
     quoted: tokens.slice(1).map((token) => QUOTES.includes(match.charAt(token.start - 1))),
-    following: context.following ?? [],
+    // The words past those read as the command's (its match's rest, then its line's).
+    following: [...wordsOf(match.slice(last.end)), ...(context.following ?? [])].slice(0, FOLLOWING_WORDS),
   };
   // An object opening with `name` and `args` with nothing around saying Redis is a job's as
   // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
@@ -581,7 +589,7 @@ function endsClause(words: readonly string[], index: number): boolean {
   const word = words[index];
   if (word === undefined) return false;
   const bare = word.replace(/[.,;:!?]+$/, "");
-  return (bare === bare.toUpperCase() && /[A-Z]/.test(bare) && isRedisCommandName(bare)) || reportsOn(words, index);
+  return (bare === bare.toUpperCase() && /[A-Z]/.test(bare) && isRedisCommandName(bare)) || reportsOn(words, index, true);
 }
 
 /** A list without brackets: a quoted word and a `,` after it. */
@@ -1067,22 +1075,36 @@ const REPORT_ADVERBS: ReadonlySet<string> = new Set(["slow", "slowly", "fast", "
 
 /**
  * Whether `words[index]` (words after `AUTH`) starts a report on the command with its
- * complement: `took` and a duration, `timed out`, or `completed`/`finished`/`succeeded` ending
- * the clause (the text's end, or its own `,`/`;`/`.`) or followed by `successfully`, `in` and a
- * duration, or `for …`. A report word without one is a word the command was sent with (`AUTH
- * default took`: `took` is the password).
+ * complement: `took` and a duration, `timed out`, or `completed`/`finished`/`succeeded`
+ * followed by `successfully`, `in` and a duration, or `for …`; or, when `ended` (no argument
+ * before it, or after a clause's `,`), ending the clause (the words' end, or its own mark). A
+ * report word without one is a word the command was sent with (`AUTH default took`, `AUTH svc
+ * completed`: the last word is the password).
  */
-function reportsOn(words: readonly string[], index: number): boolean {
+function reportsOn(words: readonly string[], index: number, ended: boolean): boolean {
   const word = words[index]!;
   const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
   const next = words[index + 1];
   if (bare === "took") return next !== undefined && DURATION.test(next);
   if (bare === "timed") return next !== undefined && /^out[.,;:!?]*$/i.test(next);
   if (!DONE_WORDS.has(bare)) return false;
-  if (next === undefined || bare !== word.toLowerCase()) return true;
+  if (next === undefined || bare !== word.toLowerCase()) return ended;
   const after = next.replace(/[.,;:!?]+$/, "").toLowerCase();
   if (after === "in") return words[index + 2] !== undefined && DURATION.test(words[index + 2]!);
   return DONE_COMPLEMENTS.has(after);
+}
+
+/**
+ * Whether `words[index]`, after one argument of `AUTH`, starts a report on the command: one with
+ * its complement (`reportsOn`: `redis: AUTH hunter2x9 took 3ms`, the word before being the
+ * password), or an outcome's or a report's word ending its clause before another (`AUTH phase
+ * finished, took 20ms`).
+ */
+function reportsAfterOne(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
+  if (reportsOn(words, index, false)) return true;
+  return (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) && /[,;]$/.test(word) && endsClause(words, index + 1);
 }
 
 /**
@@ -1090,9 +1112,9 @@ function reportsOn(words: readonly string[], index: number): boolean {
  * of them were quoted). None when a report on the command follows `AUTH` itself: an outcome
  * (`AUTH_OUTCOMES`: `redis: AUTH OK, SELECT 2`) or a report with its complement (`reportsOn`:
  * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb or a parenthesis before one
- * (`redis: AUTH slow, took 800ms`, `[redis] AUTH (acl) took 3ms`). After one word only `took`
- * and a duration starts a report (`redis: AUTH hunter2x9 took 3ms`: its word is the password);
- * after two, any outcome or report word (`AUTH default hunter2x9 OK`). A `,` or `;` ends the
+ * (`redis: AUTH slow, took 800ms`, `[redis] AUTH (acl) took 3ms`). After one word a report with
+ * its complement does, not the clause's end (`reportsAfterOne`: `redis: AUTH hunter2x9 took 3ms`,
+ * its word the password); after two, any outcome or report word (`AUTH default hunter2x9 OK`). A `,` or `;` ends the
  * clause before another one (`endsClause`: `[redis] AUTH pw, SELECT 2`). Quoted words are the
  * arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is a report word without
  * its complement (`AUTH default took`, `AUTH svc completed`: the last word is the password).
@@ -1101,7 +1123,7 @@ function beforeReport(args: readonly string[], quoted: readonly boolean[]): read
   if (quoted[0] === true) return args;
   for (let i = 0; i < args.length; i++) {
     const bare = args[i]!.replace(/[.,;:!?]+$/, "").toLowerCase();
-    const report = i === 0 ? AUTH_OUTCOMES.has(bare) || reportsOn(args, 0) : i === 1 ? bare === "took" && reportsOn(args, 1) : AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare);
+    const report = i === 0 ? AUTH_OUTCOMES.has(bare) || reportsOn(args, 0, true) : i === 1 ? reportsAfterOne(args, 1) : AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare);
     if (report) return asideBefore(args.slice(0, i), args.length);
     if (/[,;]$/.test(args[i]!) && endsClause(args, i + 1)) return asideBefore(args.slice(0, i + 1), args.length);
   }
