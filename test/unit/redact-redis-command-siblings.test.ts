@@ -227,7 +227,10 @@ describe("a report word is a report only right after AUTH and with its complemen
 });
 
 describe("a command's word and arguments held apart are Redis's only where something says Redis", () => {
-  itStoresInForms(OBJECT_FORMS, [['{"command":"auth","user":"svc","args":["pw9Xq"]}', `{"command":"auth","user":"svc","args":["${SECRET}"]}`]]);
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"command":"auth","user":"svc","args":["pw9Xq"]}', `{"command":"auth","user":"svc","args":["${SECRET}"]}`],
+    ['{"db.system":"redis","db.redis.args":"default pw9Xq","db.operation":"AUTH"}', `{"db.system":"redis","db.redis.args":"default ${SECRET}","db.operation":"AUTH"}`],
+  ]);
   const kept = [
     '{"cli.command":"auth","cli.args":["status"]}',
     '{"cmd":"auth","exit":0,"args":["login"]}',
@@ -238,6 +241,8 @@ describe("a command's word and arguments held apart are Redis's only where somet
     '{"event":"command","command":"auth","args":["u_42"]}',
     '{"db.operation":"auth","db.statement":"login u_42"}',
     '{"db.system":"cassandra","db.operation":"AUTH","db.statement":"user svc"}',
+    '{"level":"info","args":["u_42"],"command":"auth"}',
+    '{"db.system":"cassandra","db.statement":"user svc","db.operation":"AUTH"}',
   ];
   itStoresInForms(OBJECT_FORMS.slice(0, 3), keptWhole(kept));
   it.each([

@@ -200,9 +200,10 @@ const COMMAND_OBJECT = (() => {
   const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
   // The rewrite keeps what it reads before the last password without scanning it: only members
   // holding no text or a plain word stand before or between the command's member and its
-  // arguments (`PLAIN_MEMBER`: `"db":0`, `"db.system":"redis"`).
+  // arguments, or before the arguments written first (`PLAIN_MEMBER`: `"db":0`,
+  // `"db.system":"redis"`).
   const plain = `(?:${PLAIN_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
-  const commanded = `(?:(?:${word(COMMAND_KEY)}|${plain}${word(SIBLING_COMMAND_KEY)})${OBJECT_SPACE},${OBJECT_SPACE}${plain}${siblingArgs}|${siblingArgs}${then}${word(COMMAND_KEY)})`;
+  const commanded = `(?:(?:${word(COMMAND_KEY)}|${plain}${word(SIBLING_COMMAND_KEY)})${OBJECT_SPACE},${OBJECT_SPACE}${plain}${siblingArgs}|${plain}${siblingArgs}${then}${word(COMMAND_KEY)})`;
   return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
@@ -637,8 +638,9 @@ function heldApart(match: string): boolean {
   const key = name[0].slice(0, name[0].search(/\\*["'`]?[ \t]*:/));
   if (key === "name") return false;
   const args = OBJECT_ARGS.exec(match)!;
-  if (args.index < name.index) return !args[0].startsWith("args");
-  if (!/^(?:command|cmd|redisCommand)$/.test(key) || !/^\{\s*\\*["'`]?$/.test(match.slice(0, name.index))) return true;
+  const opens = (at: number): boolean => /^\{\s*\\*["'`]?$/.test(match.slice(0, at));
+  if (args.index < name.index) return !args[0].startsWith("args") || !opens(args.index);
+  if (!/^(?:command|cmd|redisCommand)$/.test(key) || !opens(name.index)) return true;
   return !/^\\*["'`]?\s*,\s*\\*["'`]?$/.test(match.slice(name.index + name[0].length, args.index));
 }
 
