@@ -371,7 +371,8 @@ const NOT_A_CREDENTIAL = [
  * `cmd=` label before it, MONITOR's prefix); `afterProgram`, a command-line program's name
  * (`CLI_PROGRAM`) stands right before it (`gh auth status`); `sent`, its words are a client's
  * arguments (a command object's `args` beside its word); `underCommand`, an object is a
- * `command` member's value or follows ioredis' `Command` class name.
+ * `command` member's value or follows ioredis' `Command` class name; `following`, the first
+ * words after it on its line (`wordsOf`: `3ms` after `AUTH took`), a report's complement.
  */
 export interface CommandContext {
   readonly typed?: boolean;
