@@ -1117,10 +1117,11 @@ function reportsAfterOne(words: readonly string[], index: number): boolean {
  * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb or a parenthesis before one
  * (`redis: AUTH slow, took 800ms`, `[redis] AUTH (acl) took 3ms`). After one word a report with
  * its complement does, not the clause's end (`reportsAfterOne`: `redis: AUTH hunter2x9 took 3ms`,
- * its word the password); after two, any outcome or report word (`AUTH default hunter2x9 OK`). A `,` or `;` ends the
- * clause before another one (`endsClause`: `[redis] AUTH pw, SELECT 2`). Quoted words are the
- * arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is a report word without
- * its complement (`AUTH default took`, `AUTH svc completed`: the last word is the password).
+ * its word the password); after two, any outcome or report word (`AUTH default hunter2x9
+ * OK`). A `,` or `;` ends the clause before another one (`endsClause`: `[redis] AUTH pw, SELECT
+ * 2`). Quoted words are the arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is
+ * a report word without its complement (`AUTH default took`, `AUTH svc completed`: the last word
+ * is the password).
  */
 function beforeReport(args: readonly string[], quoted: readonly boolean[]): readonly string[] {
   if (quoted[0] === true) return args;
