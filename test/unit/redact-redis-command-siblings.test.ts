@@ -193,6 +193,7 @@ describe("a report word is a report only right after AUTH and with its complemen
     ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
     ["redis: AUTH admin took 4ms", `redis: AUTH ${SECRET} took 4ms`],
     ["redis: AUTH app, Xy9pass", `redis: AUTH app, ${SECRET}`],
+    ["redis: AUTH admin ok", `redis: AUTH ${SECRET} ok`],
   ] as const;
   itStoresInForms(LINE_FORMS, cases);
   const kept = [
@@ -206,7 +207,6 @@ describe("a report word is a report only right after AUTH and with its complemen
     "AUTH completed; SELECT 2",
     "AUTH check passed",
     "redis: AUTH default, SELECT 2",
-    "redis: AUTH admin ok",
     "redis: AUTH slow, took 800ms",
     "[redis] AUTH (acl) took 3ms",
     "AUTH header missing",
@@ -226,7 +226,7 @@ describe("a report word is a report only right after AUTH and with its complemen
   itStoresInForms(OBJECT_FORMS, [['{"db.operation":"AUTH","db.statement":"AUTH default took"}', `{"db.operation":"AUTH","db.statement":"AUTH default ${SECRET}"}`]]);
 });
 
-describe("a command's word and arguments held apart are Redis's only where something says Redis", () => {
+describe("a command's word and arguments held apart are another program's only where they say so", () => {
   itStoresInForms(OBJECT_FORMS, [
     ['{"command":"auth","user":"svc","args":["pw9Xq"]}', `{"command":"auth","user":"svc","args":["${SECRET}"]}`],
     ['{"db.system":"redis","db.redis.args":"default pw9Xq","db.operation":"AUTH"}', `{"db.system":"redis","db.redis.args":"default ${SECRET}","db.operation":"AUTH"}`],
@@ -234,23 +234,90 @@ describe("a command's word and arguments held apart are Redis's only where somet
   const kept = [
     '{"cli.command":"auth","cli.args":["status"]}',
     '{"cmd":"auth","exit":0,"args":["login"]}',
-    '{"level":"info","command":"auth","args":["u_42"]}',
     '{"level":30,"msg":"run","command":"auth","args":["status"]}',
-    '{"command":"auth","queue":"default","args":["u_42"]}',
-    '{"cmd":"auth","status":"ok","args":["u_42"]}',
-    '{"event":"command","command":"auth","args":["u_42"]}',
     '{"db.operation":"auth","db.statement":"login u_42"}',
     '{"db.system":"cassandra","db.operation":"AUTH","db.statement":"user svc"}',
-    '{"level":"info","args":["u_42"],"command":"auth"}',
     '{"db.system":"cassandra","db.statement":"user svc","db.operation":"AUTH"}',
   ];
   itStoresInForms(OBJECT_FORMS.slice(0, 3), keptWhole(kept));
+  // Any other argument goes, as it does from the same object's lifted members.
+  itStoresInForms(OBJECT_FORMS.slice(0, 3), [
+    '{"level":"info","command":"auth","args":["u_42"]}',
+    '{"command":"auth","queue":"default","args":["u_42"]}',
+    '{"cmd":"auth","status":"ok","args":["u_42"]}',
+    '{"event":"command","command":"auth","args":["u_42"]}',
+    '{"level":"info","args":["u_42"],"command":"auth"}',
+    '{"level":"info","command":"auth","args":["sunshine"]}',
+  ].map((sent) => [sent, sent.replace(/"(u_42|sunshine)"/, `"${SECRET}"`)] as const));
   it.each([
-    [[["db.operation", "auth"]], "db.statement", "login u_42"],
     [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "user svc"],
   ])("as log and span attributes, %j beside %s = %s stays", (siblings, key, value) => {
     const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
     expect(storedLogAttributes(attributes()).values[key]).toBe(value);
     expect(storedSpanAttributes(3, attributes())[key]).toBe(value);
+  });
+});
+
+describe("one word then an outcome: the word is AUTH's password; a report's complement after a blank", () => {
+  const cases = [
+    ...["failed", "denied", "OK", "error", "invalid", "rejected", "timeout", "expired", "FAILED"].map((outcome) => [`AUTH hunter2x9 ${outcome}`, `AUTH ${SECRET} ${outcome}`] as const),
+    ["AUTH Pw9xQ!2z failed", `AUTH ${SECRET} failed`],
+    ["AUTH sunshine OK", `AUTH ${SECRET} OK`],
+    ["AUTH hunter2x9 failed, retrying in 5s", `AUTH ${SECRET} failed, retrying in 5s`],
+    ["Command: AUTH sunshine failed", `Command: AUTH ${SECRET} failed`],
+    ["cmd=AUTH sunshine failed", `cmd=AUTH ${SECRET} failed`],
+    ["redis: AUTH sunshine rejected", `redis: AUTH ${SECRET} rejected`],
+    ["redis: AUTH sunshine took 3 ms", `redis: AUTH ${SECRET} took 3 ms`],
+    ["redis: AUTH sunshine took 3", `redis: AUTH ${SECRET} took 3`],
+    ["redis: AUTH sunshine took 3 milliseconds", `redis: AUTH ${SECRET} took 3 milliseconds`],
+    ["redis: AUTH sunshine completed in 3 ms", `redis: AUTH ${SECRET} completed in 3 ms`],
+    ["redis: AUTH (Pw9xQ) took 3ms", `redis: AUTH ${SECRET} took 3ms`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  const kept = [
+    "redis: AUTH default took 3 ms",
+    "Command: AUTH default took 3 ms",
+    "redis: AUTH default completed in 4 ms",
+    "redis: AUTH default took too long",
+    "redis: AUTH default returned OK",
+    "redis: AUTH default replied OK",
+    "redis: AUTH default finished.",
+    "redis: AUTH default completed.",
+    "AUTH took 3 ms",
+    "AUTH took 3",
+    "AUTH completed in 3 ms",
+    "AUTH token required",
+    "AUTH phase finished, took 20ms",
+  ];
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
+});
+
+describe("every password command's object is Redis's, and an auth object held apart unless it says another program's", () => {
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"ms":3,"command":"config","args":["set","requirepass","sunshine"]}', `{"ms":3,"command":"config","args":["set","requirepass","${SECRET}"]}`],
+    ['{"ms":3,"command":"acl","args":["setuser","alice","on",">sunshine"]}', `{"ms":3,"command":"acl","args":["setuser","alice","on",">${SECRET}"]}`],
+    ['{"ms":3,"command":"hello","args":["3","auth","default","sunshine"]}', `{"ms":3,"command":"hello","args":["3","auth","default","${SECRET}"]}`],
+    ['{"ms":3,"command":"migrate","args":["h",6379,"","0","5000","auth2","app","sunshine"]}', `{"ms":3,"command":"migrate","args":["h",6379,"","0","5000","auth2","app","${SECRET}"]}`],
+    ['{"command":"auth","ms":3,"args":["default","s3cr3tP4ss"]}', `{"command":"auth","ms":3,"args":["default","${SECRET}"]}`],
+    ['{"ms":3,"command":"auth","args":["Pw9xQ!2z"]}', `{"ms":3,"command":"auth","args":["${SECRET}"]}`],
+    ['{"command":"auth","ms":3,"args":["default","sunshine"]}', `{"command":"auth","ms":3,"args":["default","${SECRET}"]}`],
+    ['{"app.command":"auth","app.args":["default","s3cr3tP4ss"]}', `{"app.command":"auth","app.args":["default","${SECRET}"]}`],
+    ['{"db.system":"other","db.operation":"AUTH","db.redis.args":"default sunshine"}', `{"db.system":"other","db.operation":"AUTH","db.redis.args":"default ${SECRET}"}`],
+    ['{"db.system":"keydb","db.operation":"AUTH","db.statement":"default sunshine"}', `{"db.system":"keydb","db.operation":"AUTH","db.statement":"default ${SECRET}"}`],
+    ['{"db.operation":"auth","db.statement":"default s3cr3tP4ss"}', `{"db.operation":"auth","db.statement":"default ${SECRET}"}`],
+  ]);
+  it.each([
+    [[["db.system", "other"], ["db.operation", "AUTH"]], "db.redis.args", "default sunshine"],
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.redis.args", "default sunshine"],
+    [[["db.system", "elasticache"], ["db.operation", "AUTH"]], "db.statement", "default sunshine"],
+    [[["db.system", "dragonfly"], ["db.operation", "AUTH"]], "db.statement", "default sunshine"],
+    [[["db.operation", "auth"]], "db.statement", "default s3cr3tP4ss"],
+    [[["db.operation.name", "auth"]], "db.query.text", "default s3cr3tP4ss"],
+    [[["db.operation", "Auth"]], "db.statement", "default s3cr3tP4ss"],
+  ])("as log and span attributes, %j beside %s = %s loses its password", (siblings, key, value) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
+    const stored = value.replace(/\S+$/, SECRET);
+    expect(storedLogAttributes(attributes()).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
   });
 });

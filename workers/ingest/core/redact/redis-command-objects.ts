@@ -1,4 +1,5 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { isOtherDatabase } from "./other-databases";
 import { isPasswordCommandWord } from "./redis-commands";
 
 /**
@@ -71,10 +72,10 @@ export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string
  * command text's key (`ARGUMENTS_TEXT_KEYS`) by the command word its `db.operation` names, when
  * the operation is a command that carries a password and the text does not start with a command
  * word of its own (`{"db.operation":"AUTH","db.redis.args":"default pw"}`; a full command in
- * `db.statement` is read by the line rules). The database is Redis's: `db.system`
- * (`db.system.name`) names Redis or Valkey, or, none named, the text is `db.redis.args` or the
- * operation's word is in capitals as Redis's instrumentations write it (`db.system` =
- * `cassandra`, or `{"db.operation":"auth","db.statement":"login u_42"}`, is another's).
+ * `db.statement` is read by the line rules). `db.redis.args` is Redis's whatever `db.system`
+ * says; `db.statement` and `db.query.text` are unless `db.system` (`db.system.name`) names
+ * another database (`isOtherDatabase`: `cassandra`), a Redis-compatible store's name
+ * (`elasticache`) or none leaving them Redis's.
  */
 function operationArguments(attributes: readonly KeyValue[], prefix: string, commands: Map<string, string> | undefined): Map<string, string> | undefined {
   if (prefix !== "") return commands;
@@ -82,10 +83,9 @@ function operationArguments(attributes: readonly KeyValue[], prefix: string, com
   if (operation === undefined) return commands;
   const word = (operation.value as { stringValue: string }).stringValue;
   const system = attributes.find(({ key }) => SYSTEM_KEYS.includes(key))?.value;
-  if (system !== undefined && !("stringValue" in system && /^(?:redis|valkey)$/i.test(system.stringValue))) return commands;
+  const another = system !== undefined && "stringValue" in system && isOtherDatabase(system.stringValue);
   for (const { key, value } of attributes) {
-    if (!ARGUMENTS_TEXT_KEYS.includes(key)) continue;
-    if (system === undefined && key !== "db.redis.args" && word !== word.toUpperCase()) continue;
+    if (!ARGUMENTS_TEXT_KEYS.includes(key) || (another && key !== "db.redis.args")) continue;
     if ("stringValue" in value && isPasswordCommandWord(value.stringValue.trimStart().split(/[ \t]/, 1)[0]!)) continue;
     if ("stringValue" in value || "arrayValue" in value) (commands ??= new Map()).set(key, word);
   }

@@ -4,6 +4,7 @@ import { WHOLE_UUID } from "./uuid";
 import { isRedisCommandName } from "./redis-command-names";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
 import { REDIS_ERROR_CODES } from "./error-names";
+import { isOtherDatabase } from "./other-databases";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -471,7 +472,10 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
   // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
   const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
-  if (written === "list" && match.charCodeAt(0) === 0x7b && heldApart(match) && !saysRedisObject(match, tokens[0]!.text, judged.saysRedis)) return [];
+  // An `auth` command object holding its word and arguments apart is another's where it says so
+  // (`heldApart`, `anotherCommandObject`); other password commands' grammar is Redis's alone
+  // (`requirepass`, `>pw`, `HELLO 3 AUTH`, `AUTH2`).
+  if (written === "list" && match.charCodeAt(0) === 0x7b && /^auth$/i.test(tokens[0]!.text) && heldApart(match) && anotherCommandObject(match, tokens, judged.saysRedis)) return [];
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
@@ -631,7 +635,7 @@ function objectCommand(match: string): Token[] {
  * other members before or between them (`{"level":"info","command":"auth","args":[…]}`), keys
  * under a namespace (`cli.command`, `redis.args`) or OpenTelemetry's `db.operation` beside its
  * text. A CLI's or a job's event writes these as well (`{"cmd":"auth","exit":0,"args":["login"]}`):
- * they are a Redis command's only where something says Redis (`saysRedisObject`). A command
+ * they are another program's only where they say so (`anotherCommandObject`). A command
  * object's `name` (ioredis' `Command`) and `command` right before `args`, or after them, are not.
  */
 function heldApart(match: string): boolean {
@@ -651,15 +655,21 @@ const REDIS_OBJECT_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)(?:flags|db|user|username
 const DB_SYSTEM_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)db\.system(?:\.name)?\\*["'`]?[ \t]*:\s*\\*["'`]([\w.-]*)/;
 
 /**
- * Whether a command object held apart (`heldApart`) is Redis's: no `db.system` naming another
- * database (`cassandra`), and Redis or Valkey named on its line (`saysRedis`: a `redis` key or
- * value, `db.system` = `redis`), ioredis' members or a user's (`REDIS_OBJECT_MEMBER`), or the
- * command's word in capitals as Redis's clients log it (`AUTH`).
+ * Whether a command object held apart (`heldApart`), its word and arguments `tokens`, is another
+ * program's than Redis's: a `db.system` naming another database (`isOtherDatabase`: `cassandra`;
+ * `db.redis.args` is Redis's whatever it says), or, with nothing saying Redis (`saysRedis`, a
+ * `db.system` naming none other, ioredis' members or a user's: `REDIS_OBJECT_MEMBER`, the word
+ * in capitals), a CLI's `auth` sub-command first among its arguments (`AUTH_SUBCOMMANDS`:
+ * `{"cmd":"auth","exit":0,"args":["login"]}`). Any other argument is a password as a lifted
+ * object's is (`{"level":"info","command":"auth","args":["sunshine"]}`).
  */
-function saysRedisObject(match: string, word: string, saysRedis: boolean): boolean {
+function anotherCommandObject(match: string, tokens: readonly Token[], saysRedis: boolean): boolean {
+  if (/db\.redis\.args/.test(match)) return false;
   const system = DB_SYSTEM_MEMBER.exec(match);
-  if (system !== null && !/^(?:redis|valkey)$/i.test(system[1]!)) return false;
-  return saysRedis || system !== null || REDIS_OBJECT_MEMBER.test(match) || (word === word.toUpperCase() && /[A-Z]/.test(word));
+  if (system !== null) return isOtherDatabase(system[1]!);
+  const word = tokens[0]!.text;
+  if (saysRedis || REDIS_OBJECT_MEMBER.test(match) || (word === word.toUpperCase() && /[A-Z]/.test(word))) return false;
+  return AUTH_SUBCOMMANDS.has(tokens[1]!.text.toLowerCase());
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -1068,8 +1078,17 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
 const DONE_WORDS: ReadonlySet<string> = new Set(["completed", "finished", "succeeded"]);
 /** What a finished command's report may go on with after its verb (`AUTH completed successfully`, `in 4ms`, `for user u_42`). */
 const DONE_COMPLEMENTS: ReadonlySet<string> = new Set(["successfully", "in", "for"]);
-/** A duration with its unit, a mark after it maybe (`3ms`, `1.5s,`). */
-const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min)[.,;:!?)]*$/i;
+/**
+ * A duration, its unit glued or the next word, or none (`3ms`, `1.5s,`, `3` in `took 3 ms` and
+ * `took 3`), a mark after it maybe.
+ */
+const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min)?[.,;:!?)]*$/i;
+/** Words that measure a run after `took` without a number (`took too long`, `took longer than 5s`, `took over 1s`). */
+const TOOK_MEASURES: ReadonlySet<string> = new Set(["too", "longer", "long", "over", "about", "around", "under", "nearly", "almost", "more", "less"]);
+/** The verbs a log line reports a reply with (`AUTH default returned OK`), when a reply follows (`REPLY`). */
+const REPLY_WORDS: ReadonlySet<string> = new Set(["returned", "replied", "answered"]);
+/** A reply a report names after its verb: an outcome's word or a reply's code in capitals (`OK`, `+OK`, `ERR`, `WRONGPASS`). */
+const REPLY = /^[+-]?(?:[A-Z]{2,}|ok|error|true|false|nil|null)[.,;:!?]*$/;
 /**
  * Words that say how a command ran, not what it was sent with, before a report on it (`redis:
  * AUTH slow, took 800ms`): an adverb of its pace or turn.
@@ -1078,9 +1097,11 @@ const REPORT_ADVERBS: ReadonlySet<string> = new Set(["slow", "slowly", "fast", "
 
 /**
  * Whether `words[index]` (words after `AUTH`) starts a report on the command with its
- * complement: `took` and a duration, `timed out`, or `completed`/`finished`/`succeeded`
- * followed by `successfully`, `in` and a duration, or `for …`; or, when `ended` (no argument
- * before it, or after a clause's `,`), ending the clause (the words' end, or its own mark). A
+ * complement: `took` and a duration or a measure (`took 3 ms`, `took too long`), `timed out`,
+ * `returned`/`replied` and a reply (`returned OK`), or `completed`/`finished`/`succeeded`
+ * followed by `successfully`, `in` and a duration, or `for …`, or ending a sentence with `.`;
+ * or, when `ended` (no argument before it, or after a clause's `,`), ending the clause (the
+ * words' end, or its own mark). A
  * report word without one is a word the command was sent with (`AUTH default took`, `AUTH svc
  * completed`: the last word is the password).
  */
@@ -1088,9 +1109,12 @@ function reportsOn(words: readonly string[], index: number, ended: boolean): boo
   const word = words[index]!;
   const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
   const next = words[index + 1];
-  if (bare === "took") return next !== undefined && DURATION.test(next);
+  if (bare === "took") return next !== undefined && (DURATION.test(next) || TOOK_MEASURES.has(next.toLowerCase()));
   if (bare === "timed") return next !== undefined && /^out[.,;:!?]*$/i.test(next);
+  if (REPLY_WORDS.has(bare)) return next !== undefined && REPLY.test(next);
   if (!DONE_WORDS.has(bare)) return false;
+  // A sentence's full stop ends the report (`AUTH default finished.`).
+  if (/[.!]$/.test(word) || (next !== undefined && /^[.!]+$/.test(next))) return true;
   if (next === undefined || bare !== word.toLowerCase()) return ended;
   const after = next.replace(/[.,;:!?]+$/, "").toLowerCase();
   if (after === "in") return words[index + 2] !== undefined && DURATION.test(words[index + 2]!);
@@ -1098,26 +1122,28 @@ function reportsOn(words: readonly string[], index: number, ended: boolean): boo
 }
 
 /**
- * Whether `words[index]`, after one argument of `AUTH`, starts a report on the command: one with
- * its complement (`reportsOn`: `redis: AUTH hunter2x9 took 3ms`, the word before being the
- * password), or an outcome's or a report's word ending its clause before another (`AUTH phase
- * finished, took 20ms`).
+ * Whether `words[index]`, after one argument of `AUTH`, starts a report on the command: an
+ * outcome's word (`AUTH hunter2x9 failed`, `AUTH sunshine OK`: the word before is the password,
+ * `AUTH <user> <password>` needing two words before a report), one with its complement
+ * (`reportsOn`: `redis: AUTH hunter2x9 took 3 ms`), or a report's word ending its clause before
+ * another (`AUTH phase finished, took 20ms`).
  */
 function reportsAfterOne(words: readonly string[], index: number): boolean {
   const word = words[index]!;
   const bare = word.replace(/[.,;:!?]+$/, "").toLowerCase();
-  if (reportsOn(words, index, false)) return true;
-  return (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) && /[,;]$/.test(word) && endsClause(words, index + 1);
+  if (AUTH_OUTCOMES.has(bare) || reportsOn(words, index, false)) return true;
+  return REPORT_WORDS.has(bare) && /[,;]$/.test(word) && endsClause(words, index + 1);
 }
 
 /**
  * `AUTH`'s own arguments among the words `args` after it in a line or a sentence (`quoted`: which
  * of them were quoted). None when a report on the command follows `AUTH` itself: an outcome
  * (`AUTH_OUTCOMES`: `redis: AUTH OK, SELECT 2`) or a report with its complement (`reportsOn`:
- * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb or a parenthesis before one
- * (`redis: AUTH slow, took 800ms`, `[redis] AUTH (acl) took 3ms`). After one word a report with
- * its complement does, not the clause's end (`reportsAfterOne`: `redis: AUTH hunter2x9 took 3ms`,
- * its word the password); after two, any outcome or report word (`AUTH default hunter2x9
+ * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb, a parenthesis or a part of the
+ * authentication before one (`asideBefore`: `redis: AUTH slow, took 800ms`, `[redis] AUTH (acl)
+ * took 3ms`, `AUTH header missing`). After one word an outcome or a report with its complement
+ * does, not the clause's end (`reportsAfterOne`: `redis: AUTH hunter2x9 took 3ms`, `AUTH
+ * hunter2x9 failed`, its word the password); after two, any outcome or report word (`AUTH default hunter2x9
  * OK`). A `,` or `;` ends the clause before another one (`endsClause`: `[redis] AUTH pw, SELECT
  * 2`). Quoted words are the arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is
  * a report word without its complement (`AUTH default took`, `AUTH svc completed`: the last word
@@ -1137,11 +1163,24 @@ function beforeReport(args: readonly string[], quoted: readonly boolean[]): read
 /** The words a log line reports a command's run with, after `AUTH`'s two arguments (`AUTH default pw returned OK`). */
 const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed", "finished", "returned", "replied", "answered"]);
 
-/** `own`, `AUTH`'s words before a report, none when they are one adverb or a parenthesis only saying how it ran (`REPORT_ADVERBS`, `(acl)`). */
+/**
+ * The parts and steps of an authentication a status line reports on after `AUTH` (`AUTH header
+ * missing`, `AUTH token required`, `AUTH check passed`): a closed list of lower-case nouns, as any
+ * other word before an outcome is the password (`AUTH sunshine failed`).
+ */
+const AUTH_PARTS: ReadonlySet<string> = new Set([
+  "header", "headers", "token", "check", "checks", "step", "phase", "stage", "handshake", "request", "response", "method", "flow", "config", "cookie", "middleware", "plugin", "module",
+]);
+
+/**
+ * `own`, `AUTH`'s words before a report, none when they are one word only saying how it ran or
+ * what part of it the report is on: an adverb (`REPORT_ADVERBS`), a lower-case word in
+ * parentheses (`(acl)`; `(Pw9xQ)` is a password), or a part of the authentication (`AUTH_PARTS`).
+ */
 function asideBefore(own: readonly string[], of: number): readonly string[] {
   if (own.length !== 1 || own.length === of) return own;
   const word = own[0]!.replace(/[,;]$/, "");
-  return REPORT_ADVERBS.has(word.toLowerCase()) || /^\(\w+\)?$/.test(word) ? [] : own;
+  return REPORT_ADVERBS.has(word.toLowerCase()) || AUTH_PARTS.has(word) || /^\([a-z]+\)?$/.test(word) ? [] : own;
 }
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
