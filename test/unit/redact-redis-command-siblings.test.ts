@@ -321,3 +321,15 @@ describe("every password command's object is Redis's, and an auth object held ap
     expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
   });
 });
+
+describe("a client's name or [redis] opening the message names the command's Redis; a clause's mark stays", () => {
+  const cases = [
+    ["[redis] AUTH sunshine; SELECT 2", `[redis] AUTH ${SECRET}; SELECT 2`],
+    ["[redis] AUTH sunshine, SELECT 2", `[redis] AUTH ${SECRET}, SELECT 2`],
+    ["redis: AUTH sunshine, SELECT 2", `redis: AUTH ${SECRET}, SELECT 2`],
+    ["ioredis AUTH sunshine failed", `ioredis AUTH ${SECRET} failed`],
+    ["[valkey] auth default sunshine", `[valkey] auth default ${SECRET}`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  itStoresInForms(LINE_FORMS, keptWhole(["[redis] AUTH default ok", "[redis] AUTH took 3ms", "ioredis AUTH ok", "go-redis: AUTH timed out", "[redis] AUTH with ACL users", "ioredis auth failed"]));
+});

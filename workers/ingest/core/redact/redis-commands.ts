@@ -79,11 +79,14 @@ const ERROR_COLON = `(?:${["error", "err", "exception", "failed"].map(caseless).
 /**
  * What names the command that follows on a line: a `command` or `cmd` label and its `:` or `=`
  * after a word's start (`Command: AUTH admin pw`, `cmd=auth default pw`), or the word
- * `redis`/`valkey` opening the message or a JSON string, as a logger's name (`redis AUTH admin
- * pw`, `redis: auth pw`; inside a sentence it is prose: `a Redis AUTH in RESP`), in any case; the command's words
+ * `redis`/`valkey` or a Node or Go client's name opening the message or a JSON string, as a
+ * logger's name, maybe in brackets (`redis AUTH admin pw`, `redis: auth pw`, `[redis] AUTH pw`,
+ * `ioredis AUTH pw`; inside a sentence it is prose: `a Redis AUTH in RESP`), in any case; the command's words
  * are judged as a line's (`Command: auth status`, `redis auth failed` stay).
  */
-const COMMAND_LABEL = `(?<![\\w.-])(?:${["command", "cmd"].map(caseless).join("|")})[ \\t]{0,8}[:=][ \\t]{0,8}|(?:${MESSAGE_START}|(?<!\\\\)")${BLANKS}(?:${["redis", "valkey"].map(caseless).join("|")}):?[ \\t]{1,8}`;
+/** The names a logger gives Redis's messages (`CLIENT_NAMES`' alternatives, any case). */
+const CLIENT_NAMES = ["redis", "valkey", "ioredis", "node-redis", "go-redis"].map(caseless).join("|");
+const COMMAND_LABEL = `(?<![\\w.-])(?:${["command", "cmd"].map(caseless).join("|")})[ \\t]{0,8}[:=][ \\t]{0,8}|(?:${MESSAGE_START}|(?<!\\\\)")${BLANKS}(?:\\[(?:${CLIENT_NAMES})\\]|(?:${CLIENT_NAMES}):?)[ \\t]{1,8}`;
 /**
  * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
  * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
@@ -476,11 +479,15 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   // (`heldApart`, `anotherCommandObject`); other password commands' grammar is Redis's alone
   // (`requirepass`, `>pw`, `HELLO 3 AUTH`, `AUTH2`).
   if (written === "list" && match.charCodeAt(0) === 0x7b && /^auth$/i.test(tokens[0]!.text) && heldApart(match) && anotherCommandObject(match, tokens, judged.saysRedis)) return [];
+  const words = [...tokens.map((token) => token.text), ...judged.following];
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (loose && !isProseCredential(value, false)) continue;
-    if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
+    // A line's `,` or `;` ending the clause before another is no part of the password (`[redis]
+    // AUTH pw, SELECT 2`: `endsClause`).
+    const mark = written === "line" && /[,;]$/.test(value) && endsClause(words, index + 2) ? 1 : 0;
+    if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end - mark });
   }
   return found;
 }
