@@ -163,3 +163,173 @@ describe("AUTH as a word of a status line after redis: a report, not the command
   ] as const;
   itStoresInForms(LINE_FORMS, cases);
 });
+
+/** MONITOR's line before a command's quoted words. */
+const MONITOR = "1764878400.123456 [0 127.0.0.1:5000]";
+
+describe("a report word is a report only right after AUTH and with its complement; a `,` ends AUTH's clause only before another", () => {
+  const cases = [
+    ["AUTH default, Pw9xQ", `AUTH default, ${SECRET}`],
+    ["AUTH svc, Pw9xQ", `AUTH svc, ${SECRET}`],
+    ["redis: AUTH default, Pw9xQ", `redis: AUTH default, ${SECRET}`],
+    [`${MONITOR} "AUTH" "svc," "Pw9x"`, `${MONITOR} "AUTH" "svc," "${SECRET}"`],
+    ["AUTH took", `AUTH ${SECRET}`],
+    ...["took", "timed", "completed", "finished", "returned", "replied", "answered", "Took"].map((word) => [`AUTH default ${word}`, `AUTH default ${SECRET}`] as const),
+    ["auth default took", `auth default ${SECRET}`],
+    ["redis: AUTH default took", `redis: AUTH default ${SECRET}`],
+    ["`AUTH default took`", `\`AUTH default ${SECRET}\``],
+    ["cmd=AUTH default took", `cmd=AUTH default ${SECRET}`],
+    ["sent AUTH default took", `sent AUTH default ${SECRET}`],
+    ["redis-cli -h h AUTH default took", `redis-cli -h h AUTH default ${SECRET}`],
+    [`${MONITOR} "AUTH" "took"`, `${MONITOR} "AUTH" "${SECRET}"`],
+    [`${MONITOR} "auth" "default" "finished"`, `${MONITOR} "auth" "default" "${SECRET}"`],
+    [`${MONITOR} "AUTH" "default" "returned"`, `${MONITOR} "AUTH" "default" "${SECRET}"`],
+    ["AUTH svc completed", `AUTH svc ${SECRET}`],
+    ["AUTH app-user completed", `AUTH app-user ${SECRET}`],
+    ["AUTH svc finished", `AUTH svc ${SECRET}`],
+    [`${MONITOR} "AUTH" "svc" "completed"`, `${MONITOR} "AUTH" "svc" "${SECRET}"`],
+    ["AuthenticationError: ('AUTH', 'took')", `AuthenticationError: ('AUTH', '${SECRET}')`],
+    ['["AUTH","default","took"]', `["AUTH","default","${SECRET}"]`],
+    ["redis: AUTH hunter2x9 took 3ms", `redis: AUTH ${SECRET} took 3ms`],
+    ["redis: AUTH admin took 4ms", `redis: AUTH ${SECRET} took 4ms`],
+    ["redis: AUTH app, Xy9pass", `redis: AUTH app, ${SECRET}`],
+    ["redis: AUTH admin ok", `redis: AUTH ${SECRET} ok`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  const kept = [
+    "AUTH took 3ms",
+    "AUTH completed successfully",
+    "AUTH finished",
+    "AUTH completed for user u_42 on host edge-fra-03",
+    "redis: AUTH OK, SELECT 2",
+    "redis: AUTH default took 3ms",
+    "AUTH default completed in 4ms",
+    "AUTH completed; SELECT 2",
+    "AUTH check passed",
+    "redis: AUTH default, SELECT 2",
+    "redis: AUTH slow, took 800ms",
+    "[redis] AUTH (acl) took 3ms",
+    "AUTH header missing",
+    "AUTH token missing",
+    "auth token expired",
+  ];
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
+  it.each([
+    ["db.statement", "AUTH default took"],
+    ["db.query.text", "AUTH default took"],
+    ["db.statement", "AUTH svc completed"],
+  ])("as the statement's attribute, %s = %s holds the arguments as sent", (key, value) => {
+    const stored = value.replace(/\S+$/, SECRET);
+    expect(storedLogAttributes([{ key, value: { stringValue: value } }]).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, [{ key, value: { stringValue: value } }])[key]).toBe(stored);
+  });
+  itStoresInForms(OBJECT_FORMS, [['{"db.operation":"AUTH","db.statement":"AUTH default took"}', `{"db.operation":"AUTH","db.statement":"AUTH default ${SECRET}"}`]]);
+});
+
+describe("a command's word and arguments held apart are another program's only where they say so", () => {
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"command":"auth","user":"svc","args":["pw9Xq"]}', `{"command":"auth","user":"svc","args":["${SECRET}"]}`],
+    ['{"db.system":"redis","db.redis.args":"default pw9Xq","db.operation":"AUTH"}', `{"db.system":"redis","db.redis.args":"default ${SECRET}","db.operation":"AUTH"}`],
+  ]);
+  const kept = [
+    '{"cli.command":"auth","cli.args":["status"]}',
+    '{"cmd":"auth","exit":0,"args":["login"]}',
+    '{"level":30,"msg":"run","command":"auth","args":["status"]}',
+    '{"db.operation":"auth","db.statement":"login u_42"}',
+    '{"db.system":"cassandra","db.operation":"AUTH","db.statement":"user svc"}',
+    '{"db.system":"cassandra","db.statement":"user svc","db.operation":"AUTH"}',
+  ];
+  itStoresInForms(OBJECT_FORMS.slice(0, 3), keptWhole(kept));
+  // Any other argument goes, as it does from the same object's lifted members.
+  itStoresInForms(OBJECT_FORMS.slice(0, 3), [
+    '{"level":"info","command":"auth","args":["u_42"]}',
+    '{"command":"auth","queue":"default","args":["u_42"]}',
+    '{"cmd":"auth","status":"ok","args":["u_42"]}',
+    '{"event":"command","command":"auth","args":["u_42"]}',
+    '{"level":"info","args":["u_42"],"command":"auth"}',
+    '{"level":"info","command":"auth","args":["sunshine"]}',
+  ].map((sent) => [sent, sent.replace(/"(u_42|sunshine)"/, `"${SECRET}"`)] as const));
+  it.each([
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "user svc"],
+  ])("as log and span attributes, %j beside %s = %s stays", (siblings, key, value) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
+    expect(storedLogAttributes(attributes()).values[key]).toBe(value);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(value);
+  });
+});
+
+describe("one word then an outcome: the word is AUTH's password; a report's complement after a blank", () => {
+  const cases = [
+    ...["failed", "denied", "OK", "error", "invalid", "rejected", "timeout", "expired", "FAILED"].map((outcome) => [`AUTH hunter2x9 ${outcome}`, `AUTH ${SECRET} ${outcome}`] as const),
+    ["AUTH Pw9xQ!2z failed", `AUTH ${SECRET} failed`],
+    ["AUTH sunshine OK", `AUTH ${SECRET} OK`],
+    ["AUTH hunter2x9 failed, retrying in 5s", `AUTH ${SECRET} failed, retrying in 5s`],
+    ["Command: AUTH sunshine failed", `Command: AUTH ${SECRET} failed`],
+    ["cmd=AUTH sunshine failed", `cmd=AUTH ${SECRET} failed`],
+    ["redis: AUTH sunshine rejected", `redis: AUTH ${SECRET} rejected`],
+    ["redis: AUTH sunshine took 3 ms", `redis: AUTH ${SECRET} took 3 ms`],
+    ["redis: AUTH sunshine took 3", `redis: AUTH ${SECRET} took 3`],
+    ["redis: AUTH sunshine took 3 milliseconds", `redis: AUTH ${SECRET} took 3 milliseconds`],
+    ["redis: AUTH sunshine completed in 3 ms", `redis: AUTH ${SECRET} completed in 3 ms`],
+    ["redis: AUTH (Pw9xQ) took 3ms", `redis: AUTH ${SECRET} took 3ms`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  const kept = [
+    "redis: AUTH default took 3 ms",
+    "Command: AUTH default took 3 ms",
+    "redis: AUTH default completed in 4 ms",
+    "redis: AUTH default took too long",
+    "redis: AUTH default returned OK",
+    "redis: AUTH default replied OK",
+    "redis: AUTH default finished.",
+    "redis: AUTH default completed.",
+    "AUTH took 3 ms",
+    "AUTH took 3",
+    "AUTH completed in 3 ms",
+    "AUTH token required",
+    "AUTH phase finished, took 20ms",
+  ];
+  itStoresInForms(LINE_FORMS, keptWhole(kept));
+});
+
+describe("every password command's object is Redis's, and an auth object held apart unless it says another program's", () => {
+  itStoresInForms(OBJECT_FORMS, [
+    ['{"ms":3,"command":"config","args":["set","requirepass","sunshine"]}', `{"ms":3,"command":"config","args":["set","requirepass","${SECRET}"]}`],
+    ['{"ms":3,"command":"acl","args":["setuser","alice","on",">sunshine"]}', `{"ms":3,"command":"acl","args":["setuser","alice","on",">${SECRET}"]}`],
+    ['{"ms":3,"command":"hello","args":["3","auth","default","sunshine"]}', `{"ms":3,"command":"hello","args":["3","auth","default","${SECRET}"]}`],
+    ['{"ms":3,"command":"migrate","args":["h",6379,"","0","5000","auth2","app","sunshine"]}', `{"ms":3,"command":"migrate","args":["h",6379,"","0","5000","auth2","app","${SECRET}"]}`],
+    ['{"command":"auth","ms":3,"args":["default","s3cr3tP4ss"]}', `{"command":"auth","ms":3,"args":["default","${SECRET}"]}`],
+    ['{"ms":3,"command":"auth","args":["Pw9xQ!2z"]}', `{"ms":3,"command":"auth","args":["${SECRET}"]}`],
+    ['{"command":"auth","ms":3,"args":["default","sunshine"]}', `{"command":"auth","ms":3,"args":["default","${SECRET}"]}`],
+    ['{"app.command":"auth","app.args":["default","s3cr3tP4ss"]}', `{"app.command":"auth","app.args":["default","${SECRET}"]}`],
+    ['{"db.system":"other","db.operation":"AUTH","db.redis.args":"default sunshine"}', `{"db.system":"other","db.operation":"AUTH","db.redis.args":"default ${SECRET}"}`],
+    ['{"db.system":"keydb","db.operation":"AUTH","db.statement":"default sunshine"}', `{"db.system":"keydb","db.operation":"AUTH","db.statement":"default ${SECRET}"}`],
+    ['{"db.operation":"auth","db.statement":"default s3cr3tP4ss"}', `{"db.operation":"auth","db.statement":"default ${SECRET}"}`],
+  ]);
+  it.each([
+    [[["db.system", "other"], ["db.operation", "AUTH"]], "db.redis.args", "default sunshine"],
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.redis.args", "default sunshine"],
+    [[["db.system", "elasticache"], ["db.operation", "AUTH"]], "db.statement", "default sunshine"],
+    [[["db.system", "dragonfly"], ["db.operation", "AUTH"]], "db.statement", "default sunshine"],
+    [[["db.operation", "auth"]], "db.statement", "default s3cr3tP4ss"],
+    [[["db.operation.name", "auth"]], "db.query.text", "default s3cr3tP4ss"],
+    [[["db.operation", "Auth"]], "db.statement", "default s3cr3tP4ss"],
+  ])("as log and span attributes, %j beside %s = %s loses its password", (siblings, key, value) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
+    const stored = value.replace(/\S+$/, SECRET);
+    expect(storedLogAttributes(attributes()).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
+  });
+});
+
+describe("a client's name or [redis] opening the message names the command's Redis; a clause's mark stays", () => {
+  const cases = [
+    ["[redis] AUTH sunshine; SELECT 2", `[redis] AUTH ${SECRET}; SELECT 2`],
+    ["[redis] AUTH sunshine, SELECT 2", `[redis] AUTH ${SECRET}, SELECT 2`],
+    ["redis: AUTH sunshine, SELECT 2", `redis: AUTH ${SECRET}, SELECT 2`],
+    ["ioredis AUTH sunshine failed", `ioredis AUTH ${SECRET} failed`],
+    ["[valkey] auth default sunshine", `[valkey] auth default ${SECRET}`],
+  ] as const;
+  itStoresInForms(LINE_FORMS, cases);
+  itStoresInForms(LINE_FORMS, keptWhole(["[redis] AUTH default ok", "[redis] AUTH took 3ms", "ioredis AUTH ok", "go-redis: AUTH timed out", "[redis] AUTH with ACL users", "ioredis auth failed"]));
+});

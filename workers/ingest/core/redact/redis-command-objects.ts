@@ -1,4 +1,5 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
+import { isOtherDatabase } from "./other-databases";
 import { isPasswordCommandWord } from "./redis-commands";
 
 /**
@@ -31,6 +32,8 @@ export function mayBeCommandName(key: string): boolean {
  */
 const OPERATION_KEYS = ["db.operation", "db.operation.name"];
 const ARGUMENTS_TEXT_KEYS = ["db.redis.args", "db.statement", "db.query.text"];
+/** The database system's name (`db.system`, since 1.26 `db.system.name`). */
+const SYSTEM_KEYS = ["db.system", "db.system.name"];
 
 /** The last parts of a key whose value names the command of the sibling `args`: a logger's `command`, `cmd`, `redisCommand`. */
 const COMMAND_WORD_KEYS = ["command", "cmd", "redisCommand"] as const;
@@ -69,17 +72,20 @@ export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string
  * command text's key (`ARGUMENTS_TEXT_KEYS`) by the command word its `db.operation` names, when
  * the operation is a command that carries a password and the text does not start with a command
  * word of its own (`{"db.operation":"AUTH","db.redis.args":"default pw"}`; a full command in
- * `db.statement` is read by the line rules). No `db.system` is asked, as JSON text holding the
- * same members is read without it: the command's grammar decides (MongoDB's `hello` command
- * document is no `HELLO protover …`).
+ * `db.statement` is read by the line rules). `db.redis.args` is Redis's whatever `db.system`
+ * says; `db.statement` and `db.query.text` are unless `db.system` (`db.system.name`) names
+ * another database (`isOtherDatabase`: `cassandra`), a Redis-compatible store's name
+ * (`elasticache`) or none leaving them Redis's.
  */
 function operationArguments(attributes: readonly KeyValue[], prefix: string, commands: Map<string, string> | undefined): Map<string, string> | undefined {
   if (prefix !== "") return commands;
   const operation = attributes.find(({ key, value }) => OPERATION_KEYS.includes(key) && "stringValue" in value && isPasswordCommandWord(value.stringValue));
   if (operation === undefined) return commands;
   const word = (operation.value as { stringValue: string }).stringValue;
+  const system = attributes.find(({ key }) => SYSTEM_KEYS.includes(key))?.value;
+  const another = system !== undefined && "stringValue" in system && isOtherDatabase(system.stringValue);
   for (const { key, value } of attributes) {
-    if (!ARGUMENTS_TEXT_KEYS.includes(key)) continue;
+    if (!ARGUMENTS_TEXT_KEYS.includes(key) || (another && key !== "db.redis.args")) continue;
     if ("stringValue" in value && isPasswordCommandWord(value.stringValue.trimStart().split(/[ \t]/, 1)[0]!)) continue;
     if ("stringValue" in value || "arrayValue" in value) (commands ??= new Map()).set(key, word);
   }

@@ -5,6 +5,7 @@ import { isRedisCommandName } from "./redis-command-names";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "./logger-prefix";
 import { blanksBefore } from "./blanks";
 import { REDIS_ERROR_CODES } from "./error-names";
+import { isOtherDatabase } from "./other-databases";
 
 /**
  * Redis commands that carry a password, as client instrumentations write a command into
@@ -79,11 +80,14 @@ const ERROR_COLON = `(?:${["error", "err", "exception", "failed"].map(caseless).
 /**
  * What names the command that follows on a line: a `command` or `cmd` label and its `:` or `=`
  * after a word's start (`Command: AUTH admin pw`, `cmd=auth default pw`), or the word
- * `redis`/`valkey` opening the message or a JSON string, as a logger's name (`redis AUTH admin
- * pw`, `redis: auth pw`; inside a sentence it is prose: `a Redis AUTH in RESP`), in any case; the command's words
+ * `redis`/`valkey` or a Node or Go client's name opening the message or a JSON string, as a
+ * logger's name, maybe in brackets (`redis AUTH admin pw`, `redis: auth pw`, `[redis] AUTH pw`,
+ * `ioredis AUTH pw`; inside a sentence it is prose: `a Redis AUTH in RESP`), in any case; the command's words
  * are judged as a line's (`Command: auth status`, `redis auth failed` stay).
  */
-const COMMAND_LABEL = `(?<![\\w.-])(?:${["command", "cmd"].map(caseless).join("|")})[ \\t]{0,8}[:=][ \\t]{0,8}|(?:${MESSAGE_START}|(?<!\\\\)")${BLANKS}(?:${["redis", "valkey"].map(caseless).join("|")}):?[ \\t]{1,8}`;
+/** The names a logger gives Redis's messages (`CLIENT_NAMES`' alternatives, any case). */
+const CLIENT_NAMES = ["redis", "valkey", "ioredis", "node-redis", "go-redis"].map(caseless).join("|");
+const COMMAND_LABEL = `(?<![\\w.-])(?:${["command", "cmd"].map(caseless).join("|")})[ \\t]{0,8}[:=][ \\t]{0,8}|(?:${MESSAGE_START}|(?<!\\\\)")${BLANKS}(?:\\[(?:${CLIENT_NAMES})\\]|(?:${CLIENT_NAMES}):?)[ \\t]{1,8}`;
 /**
  * The directives of a Redis configuration file (redis.conf, one a line) that carry a password:
  * `requirepass password`, `masterauth password` and `user username rule …` (ACL rules,
@@ -201,9 +205,10 @@ const COMMAND_OBJECT = (() => {
   const named = `(?:${word("name")}${then}${args}|${args}${then}${word("name")})`;
   // The rewrite keeps what it reads before the last password without scanning it: only members
   // holding no text or a plain word stand before or between the command's member and its
-  // arguments (`PLAIN_MEMBER`: `"db":0`, `"db.system":"redis"`).
+  // arguments, or before the arguments written first (`PLAIN_MEMBER`: `"db":0`,
+  // `"db.system":"redis"`).
   const plain = `(?:${PLAIN_MEMBER}){0,${OTHER_MEMBERS_MOST}}`;
-  const commanded = `(?:(?:${word(COMMAND_KEY)}|${plain}${word(SIBLING_COMMAND_KEY)})${OBJECT_SPACE},${OBJECT_SPACE}${plain}${siblingArgs}|${siblingArgs}${then}${word(COMMAND_KEY)})`;
+  const commanded = `(?:(?:${word(COMMAND_KEY)}|${plain}${word(SIBLING_COMMAND_KEY)})${OBJECT_SPACE},${OBJECT_SPACE}${plain}${siblingArgs}|${plain}${siblingArgs}${then}${word(COMMAND_KEY)})`;
   return `\\{(?:${COMMAND_PARENT}${OBJECT_SPACE}${named}|${OBJECT_SPACE}${commanded})`;
 })();
 /**
@@ -371,7 +376,8 @@ const NOT_A_CREDENTIAL = [
  * `cmd=` label before it, MONITOR's prefix); `afterProgram`, a command-line program's name
  * (`CLI_PROGRAM`) stands right before it (`gh auth status`); `sent`, its words are a client's
  * arguments (a command object's `args` beside its word); `underCommand`, an object is a
- * `command` member's value or follows ioredis' `Command` class name.
+ * `command` member's value or follows ioredis' `Command` class name; `following`, the first
+ * words after it on its line (`wordsOf`: `3ms` after `AUTH took`), a report's complement.
  */
 export interface CommandContext {
   readonly typed?: boolean;
@@ -379,6 +385,7 @@ export interface CommandContext {
   readonly afterProgram?: boolean;
   readonly sent?: boolean;
   readonly underCommand?: boolean;
+  readonly following?: readonly string[];
 }
 
 /**
@@ -400,6 +407,8 @@ const LABEL_BEFORE = lazy(() => new RegExp(`(?:(?<![\\w.-])(?:command|cmd)[ \\t]
 const CLI_PROGRAM = /(?<![\w.-])["'`]?(?:gh|gcloud|az|firebase|npm|npx|docker|heroku|vercel|wrangler|vault|kubectl|aws|flyctl|fly|supabase|netlify|doctl|gsutil|pulumi|terraform)["'`]?[ \t]{1,8}["'`]?$/;
 /** A `command` member's key or ioredis' `Command` class name just before an object (`COMMAND_PARENT`'s text). */
 const COMMAND_PARENT_BEFORE = /(?:\bcommand(?:\\*["'])?[ \t]*:\s{0,64}|\bCommand[ \t])$/;
+/** How many words after a command `commandContext` gives: a report's verb and its complement (`took 3ms`, `completed in 4ms`). */
+const FOLLOWING_WORDS = 3;
 /** How far around a command its line is read for `commandContext`, each way: bounded, so the scan stays linear. */
 const CONTEXT_REACH = 512;
 
@@ -418,7 +427,18 @@ export function commandContext(scanned: string, start: number, end: number): Com
   const lineEnd = after.search(/\r|\n|\\n/);
   const line = before.slice(lineStart) + scanned.slice(start, end) + (lineEnd < 0 ? after : after.slice(0, lineEnd));
   const saysRedis = REDIS_NAME.test(line) || REPLY_CODE.test(line) || LABEL_BEFORE().test(before);
-  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before) };
+  // The words after the command on its line, inside its JSON string if it is in one: a report's
+  // complement (`took 3ms`) where the command's own match ended.
+  const following = wordsOf(lineEnd < 0 ? after : after.slice(0, lineEnd));
+  return { typed: followsPrompt(scanned, start), saysRedis, afterProgram: CLI_PROGRAM.test(before), underCommand: COMMAND_PARENT_BEFORE.test(before), following };
+}
+
+/**
+ * The first `FOLLOWING_WORDS` words of `text`, to a quote that may end the JSON string it is in
+ * or a `;` or `|` that starts the next command.
+ */
+function wordsOf(text: string): string[] {
+  return text.split(/\\*"|[;|]/, 1)[0]!.split(/[ \t]+/).filter((word) => word !== "").slice(0, FOLLOWING_WORDS);
 }
 
 /**
@@ -449,16 +469,26 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
     afterProgram: context.afterProgram === true,
     bracketed,
     quoted: tokens.slice(1).map((token) => QUOTES.includes(match.charAt(token.start - 1))),
+    // The words past those read as the command's (its match's rest, then its line's).
+    following: [...wordsOf(match.slice(last.end)), ...(context.following ?? [])].slice(0, FOLLOWING_WORDS),
   };
   // An object opening with `name` and `args` with nothing around saying Redis is a job's as
   // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
   // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
   const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
+  // An `auth` command object holding its word and arguments apart is another's where it says so
+  // (`heldApart`, `anotherCommandObject`); other password commands' grammar is Redis's alone
+  // (`requirepass`, `>pw`, `HELLO 3 AUTH`, `AUTH2`).
+  if (written === "list" && match.charCodeAt(0) === 0x7b && /^auth$/i.test(tokens[0]!.text) && heldApart(match) && anotherCommandObject(match, tokens, judged.saysRedis)) return [];
+  const words = [...tokens.map((token) => token.text), ...judged.following];
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
     const value = token.text.slice(offset);
     if (loose && !isProseCredential(value, false)) continue;
-    if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end });
+    // A line's `,` or `;` ending the clause before another is no part of the password (`[redis]
+    // AUTH pw, SELECT 2`: `endsClause`).
+    const mark = written === "line" && /[,;]$/.test(value) && endsClause(words, index + 2) ? 1 : 0;
+    if (value !== "" && !PLACEHOLDER.test(value) && !isPlaceholder(value)) found.push({ start: token.start + offset, end: token.end - mark });
   }
   return found;
 }
@@ -474,7 +504,7 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
  */
 export function redisArgumentPasswords(items: readonly (string | undefined)[], isPlaceholder: (value: string) => boolean, written: "list" | "line" = "line"): readonly ArgumentPassword[] {
   if (items.length < 2 || items.some((item) => item === undefined) || !COMMAND_NAME.test(items[0]!)) return [];
-  return passwordArguments(items as readonly string[], { written, typed: false, saysRedis: false, afterProgram: false, bracketed: true, quoted: [] })
+  return passwordArguments(items as readonly string[], { written, typed: false, saysRedis: false, afterProgram: false, bracketed: true, quoted: [], following: [] })
     .map(({ index, offset }) => ({ index: index + 1, offset }))
     .filter(({ index, offset }) => {
       const value = items[index]!.slice(offset);
@@ -556,12 +586,29 @@ function commandIn(match: string): { tokens: Token[]; written: Written; brackete
 }
 
 /**
- * The words of a sentence's clause: `tokens` to the first word a `,` or `;` ends (`redis: AUTH
- * hunter2x9, SELECT 2`: the next clause is no argument of `AUTH`).
+ * The words of a sentence's clause: `tokens` to the word a `,` or `;` ends when what follows
+ * starts another clause (`endsClause`: `redis: AUTH hunter2x9, SELECT 2`); a `,` before any other
+ * word is a list's (`AUTH default, Pw9xQ`: both are arguments).
  */
 function clauseOf(tokens: Token[]): Token[] {
-  const end = tokens.findIndex((token) => /[,;]$/.test(token.text));
+  const end = clauseEnd(tokens.map((token) => token.text));
   return end < 0 ? tokens : tokens.slice(0, end + 1);
+}
+
+/** The index of the first of `words` ending its clause with `,` or `;` before another clause (`endsClause`); -1 when none does. */
+function clauseEnd(words: readonly string[]): number {
+  return words.findIndex((word, index) => /[,;]$/.test(word) && endsClause(words, index + 1));
+}
+
+/**
+ * Whether `words[index]` starts a clause of its own after a `,` or `;`: a command's name in
+ * capitals (`SELECT`, `GET`) or a report on the command (`reportsOn`: `took 800ms`).
+ */
+function endsClause(words: readonly string[], index: number): boolean {
+  const word = words[index];
+  if (word === undefined) return false;
+  const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "");
+  return (bare === bare.toUpperCase() && /[A-Z]/.test(bare) && isRedisCommandName(bare)) || reportsOn(words, index, true);
 }
 
 /** A list without brackets: a quoted word and a `,` after it. */
@@ -594,6 +641,48 @@ function objectCommand(match: string): Token[] {
   // (escaped, in JSON held in a JSON string).
   const text = match.slice(from, match.indexOf('"', from)).replace(/\\+$/, "");
   return [word, ...tokensOf(text, Infinity).map((token) => ({ text: token.text, start: token.start + from, end: token.end + from }))];
+}
+
+/**
+ * Whether the command object `match` (`COMMAND_OBJECT`) holds its word and its arguments apart:
+ * other members before or between them (`{"level":"info","command":"auth","args":[…]}`), keys
+ * under a namespace (`cli.command`, `redis.args`) or OpenTelemetry's `db.operation` beside its
+ * text. A CLI's or a job's event writes these as well (`{"cmd":"auth","exit":0,"args":["login"]}`):
+ * they are another program's only where they say so (`anotherCommandObject`). A command
+ * object's `name` (ioredis' `Command`) and `command` right before `args`, or after them, are not.
+ */
+function heldApart(match: string): boolean {
+  const name = [...match.matchAll(OBJECT_NAME)].find((member) => COMMAND_NAME.test(member[1]!))!;
+  const key = name[0].slice(0, name[0].search(/\\*["'`]?[ \t]*:/));
+  if (key === "name") return false;
+  const args = OBJECT_ARGS.exec(match)!;
+  const opens = (at: number): boolean => /^\{\s*\\*["'`]?$/.test(match.slice(0, at));
+  if (args.index < name.index) return !args[0].startsWith("args") || !opens(args.index);
+  if (!/^(?:command|cmd|redisCommand)$/.test(key) || !opens(name.index)) return true;
+  return !/^\\*["'`]?\s*,\s*\\*["'`]?$/.test(match.slice(name.index + name[0].length, args.index));
+}
+
+/** ioredis' command object's own members (`flags`, `db`) or a user's name beside the command: what says a command object is Redis's. */
+const REDIS_OBJECT_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)(?:flags|db|user|username)\\*["'`]?[ \t]*:/;
+/** OpenTelemetry's `db.system` (`db.system.name`) member and the database it names. */
+const DB_SYSTEM_MEMBER = /(?<=[{,]\s{0,64}\\*["'`]?)db\.system(?:\.name)?\\*["'`]?[ \t]*:\s*\\*["'`]([\w.-]*)/;
+
+/**
+ * Whether a command object held apart (`heldApart`), its word and arguments `tokens`, is another
+ * program's than Redis's: a `db.system` naming another database (`isOtherDatabase`: `cassandra`;
+ * `db.redis.args` is Redis's whatever it says), or, with nothing saying Redis (`saysRedis`, a
+ * `db.system` naming none other, ioredis' members or a user's: `REDIS_OBJECT_MEMBER`, the word
+ * in capitals), a CLI's `auth` sub-command first among its arguments (`AUTH_SUBCOMMANDS`:
+ * `{"cmd":"auth","exit":0,"args":["login"]}`). Any other argument is a password as a lifted
+ * object's is (`{"level":"info","command":"auth","args":["sunshine"]}`).
+ */
+function anotherCommandObject(match: string, tokens: readonly Token[], saysRedis: boolean): boolean {
+  if (/db\.redis\.args/.test(match)) return false;
+  const system = DB_SYSTEM_MEMBER.exec(match);
+  if (system !== null) return isOtherDatabase(system[1]!);
+  const word = tokens[0]!.text;
+  if (saysRedis || REDIS_OBJECT_MEMBER.test(match) || (word === word.toUpperCase() && /[A-Z]/.test(word))) return false;
+  return AUTH_SUBCOMMANDS.has(tokens[1]!.text.toLowerCase());
 }
 
 /** A command whose word is `AUTH` in any case, as a line, a quoted word or the prose form writes it. */
@@ -687,6 +776,8 @@ interface Judged {
   readonly afterProgram: boolean;
   readonly bracketed?: boolean;
   readonly quoted: readonly boolean[];
+  /** The words after the command's match on its line (`CommandContext.following`). */
+  readonly following: readonly string[];
 }
 
 /** The quotes a quoted word opens with. */
@@ -920,14 +1011,15 @@ function authArguments(command: string, args: readonly string[], judged: Judged,
   if (!saysRedis && !typed && !capitals && args.some((word) => OPTION.test(word))) return;
   if (!saysRedis && !capitals && afterProgram && args.length > 0 && AUTH_SUBCOMMANDS.has(args[0]!.toLowerCase())) return;
   if (judged.bracketed && !saysRedis && args.length === 1 && LABEL_WORDS.has(args[0]!)) return;
-  if (written !== "list" && !typed) {
-    const own = beforeReport(args);
+  if (written !== "list" && !typed && judged.bracketed !== true) {
+    const words = [...args, ...judged.following];
+    const own = beforeReport(words, judged.quoted);
     // A report on the command (`redis: AUTH ok, SELECT 2`, `AUTH took 3ms`) names no argument;
     // Redis's `default` user alone before it is the user, its password not printed. A report
     // after words of a lower-case `auth` is a sentence's (`auth token expired`, `auth header
     // missing`): its words are judged whole, as before.
-    if (own.length === 0 || (own.length === 1 && own[0] === "default" && own.length < args.length)) return;
-    if (capitals) args = own;
+    if (own.length === 0 || (own.length === 1 && own[0]!.replace(/[,;]$/, "") === "default" && own.length < words.length)) return;
+    if (capitals) args = own.slice(0, args.length);
   }
   if (written === "prose" || (written === "line" && !typed && args.some((word) => FUNCTION_WORDS.has(word)))) {
     proseAuthPassword(args, judged, at);
@@ -993,28 +1085,115 @@ function proseAuthPassword(args: readonly string[], judged: Judged, at: (index: 
 }
 
 /**
- * Words a log line reports a command's run with (`redis: AUTH took 3ms`, `AUTH timed out`,
- * `AUTH completed`), beside the outcomes (`AUTH_OUTCOMES`): after `AUTH` or its arguments they
- * start the report, no argument.
+ * The verbs a log line reports a command's run with when their complement follows
+ * (`reportsOn`): `took 3ms`, `timed out`, `completed`, `finished in 4ms`.
  */
+const DONE_WORDS: ReadonlySet<string> = new Set(["completed", "finished", "succeeded"]);
+/** What a finished command's report may go on with after its verb (`AUTH completed successfully`, `in 4ms`, `for user u_42`). */
+const DONE_COMPLEMENTS: ReadonlySet<string> = new Set(["successfully", "in", "for"]);
+/**
+ * A duration, its unit glued or the next word, or none (`3ms`, `1.5s,`, `3` in `took 3 ms` and
+ * `took 3`), a mark after it maybe.
+ */
+const DURATION = /^\d+(?:\.\d+)?(?:ns|us|µs|ms|s|sec|secs|m|min)?[.,;:!?)]*$/i;
+/** Words that measure a run after `took` without a number (`took too long`, `took longer than 5s`, `took over 1s`). */
+const TOOK_MEASURES: ReadonlySet<string> = new Set(["too", "longer", "long", "over", "about", "around", "under", "nearly", "almost", "more", "less"]);
+/** The verbs a log line reports a reply with (`AUTH default returned OK`), when a reply follows (`REPLY`). */
+const REPLY_WORDS: ReadonlySet<string> = new Set(["returned", "replied", "answered"]);
+/** A reply a report names after its verb: an outcome's word or a reply's code in capitals (`OK`, `+OK`, `ERR`, `WRONGPASS`). */
+const REPLY = /^[+-]?(?:[A-Z]{2,}|ok|error|true|false|nil|null)[.,;:!?]*$/;
+/**
+ * Words that say how a command ran, not what it was sent with, before a report on it (`redis:
+ * AUTH slow, took 800ms`): an adverb of its pace or turn.
+ */
+const REPORT_ADVERBS: ReadonlySet<string> = new Set(["slow", "slowly", "fast", "quickly", "again", "finally", "eventually", "already", "then", "now"]);
+
+/**
+ * Whether `words[index]` (words after `AUTH`) starts a report on the command with its
+ * complement: `took` and a duration or a measure (`took 3 ms`, `took too long`), `timed out`,
+ * `returned`/`replied` and a reply (`returned OK`), or `completed`/`finished`/`succeeded`
+ * followed by `successfully`, `in` and a duration, or `for …`, or ending a sentence with `.`;
+ * or, when `ended` (no argument before it, or after a clause's `,`), ending the clause (the
+ * words' end, or its own mark). A
+ * report word without one is a word the command was sent with (`AUTH default took`, `AUTH svc
+ * completed`: the last word is the password).
+ */
+function reportsOn(words: readonly string[], index: number, ended: boolean): boolean {
+  const word = words[index]!;
+  const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
+  const next = words[index + 1];
+  if (bare === "took") return next !== undefined && (DURATION.test(next) || TOOK_MEASURES.has(next.toLowerCase()));
+  if (bare === "timed") return next !== undefined && /^out[.,;:!?]*$/i.test(next);
+  if (REPLY_WORDS.has(bare)) return next !== undefined && REPLY.test(next);
+  if (!DONE_WORDS.has(bare)) return false;
+  // A sentence's full stop ends the report (`AUTH default finished.`).
+  if (/[.!]$/.test(word) || (next !== undefined && /^[.!]+$/.test(next))) return true;
+  if (next === undefined || bare !== word.toLowerCase()) return ended;
+  const after = next.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
+  if (after === "in") return words[index + 2] !== undefined && DURATION.test(words[index + 2]!);
+  return DONE_COMPLEMENTS.has(after);
+}
+
+/**
+ * Whether `words[index]`, after one argument of `AUTH`, starts a report on the command: an
+ * outcome's word (`AUTH hunter2x9 failed`, `AUTH sunshine OK`: the word before is the password,
+ * `AUTH <user> <password>` needing two words before a report), one with its complement
+ * (`reportsOn`: `redis: AUTH hunter2x9 took 3 ms`), or a report's word ending its clause before
+ * another (`AUTH phase finished, took 20ms`).
+ */
+function reportsAfterOne(words: readonly string[], index: number): boolean {
+  const word = words[index]!;
+  const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
+  if (AUTH_OUTCOMES.has(bare) || reportsOn(words, index, false)) return true;
+  return REPORT_WORDS.has(bare) && /[,;]$/.test(word) && endsClause(words, index + 1);
+}
+
+/**
+ * `AUTH`'s own arguments among the words `args` after it in a line or a sentence (`quoted`: which
+ * of them were quoted). None when a report on the command follows `AUTH` itself: an outcome
+ * (`AUTH_OUTCOMES`: `redis: AUTH OK, SELECT 2`) or a report with its complement (`reportsOn`:
+ * `AUTH took 3ms`, `AUTH completed successfully`), or an adverb, a parenthesis or a part of the
+ * authentication before one (`asideBefore`: `redis: AUTH slow, took 800ms`, `[redis] AUTH (acl)
+ * took 3ms`, `AUTH header missing`). After one word an outcome or a report with its complement
+ * does, not the clause's end (`reportsAfterOne`: `redis: AUTH hunter2x9 took 3ms`, `AUTH
+ * hunter2x9 failed`, its word the password); after two, any outcome or report word (`AUTH default hunter2x9
+ * OK`). A `,` or `;` ends the clause before another one (`endsClause`: `[redis] AUTH pw, SELECT
+ * 2`). Quoted words are the arguments as sent, never a report (MONITOR's `"AUTH" "took"`); so is
+ * a report word without its complement (`AUTH default took`, `AUTH svc completed`: the last word
+ * is the password).
+ */
+function beforeReport(args: readonly string[], quoted: readonly boolean[]): readonly string[] {
+  if (quoted[0] === true) return args;
+  for (let i = 0; i < args.length; i++) {
+    const bare = args[i]!.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
+    const report = i === 0 ? AUTH_OUTCOMES.has(bare) || reportsOn(args, 0, true) : i === 1 ? reportsAfterOne(args, 1) : AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare);
+    if (report) return asideBefore(args.slice(0, i), args.length);
+    if (/[,;]$/.test(args[i]!) && endsClause(args, i + 1)) return asideBefore(args.slice(0, i + 1), args.length);
+  }
+  return args;
+}
+
+/** The words a log line reports a command's run with, after `AUTH`'s two arguments (`AUTH default pw returned OK`). */
 const REPORT_WORDS: ReadonlySet<string> = new Set(["took", "timed", "completed", "finished", "returned", "replied", "answered"]);
 
 /**
- * `AUTH`'s own arguments among the words `args` after it in a line or a sentence: those before
- * the first word that starts a report on the command (an outcome, `AUTH_OUTCOMES`, or
- * `REPORT_WORDS`, read without its marks: `redis: AUTH hunter2x9 took 3ms`, `AUTH default pw
- * ok`), and no further than a word ending its clause with `,` or `;` (`[redis] AUTH pw, SELECT
- * 2`); all of them when none does. Empty when the report follows `AUTH` itself (`AUTH ok, SELECT
- * 2`).
+ * The parts and steps of an authentication a status line reports on after `AUTH` (`AUTH header
+ * missing`, `AUTH token required`, `AUTH check passed`): a closed list of lower-case nouns, as any
+ * other word before an outcome is the password (`AUTH sunshine failed`).
  */
-function beforeReport(args: readonly string[]): readonly string[] {
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i]!;
-    const bare = word.replace(/(?<![.,;:!?])[.,;:!?]+$/, "").toLowerCase();
-    if (AUTH_OUTCOMES.has(bare) || REPORT_WORDS.has(bare)) return args.slice(0, i);
-    if (/[,;]$/.test(word)) return args.slice(0, i + 1);
-  }
-  return args;
+const AUTH_PARTS: ReadonlySet<string> = new Set([
+  "header", "headers", "token", "check", "checks", "step", "phase", "stage", "handshake", "request", "response", "method", "flow", "config", "cookie", "middleware", "plugin", "module",
+]);
+
+/**
+ * `own`, `AUTH`'s words before a report, none when they are one word only saying how it ran or
+ * what part of it the report is on: an adverb (`REPORT_ADVERBS`), a lower-case word in
+ * parentheses (`(acl)`; `(Pw9xQ)` is a password), or a part of the authentication (`AUTH_PARTS`).
+ */
+function asideBefore(own: readonly string[], of: number): readonly string[] {
+  if (own.length !== 1 || own.length === of) return own;
+  const word = own[0]!.replace(/[,;]$/, "");
+  return REPORT_ADVERBS.has(word.toLowerCase()) || AUTH_PARTS.has(word) || /^\([a-z]+\)?$/.test(word) ? [] : own;
 }
 
 /** Whether `word` after an `AUTH` argument continues a sentence: an outcome, a short word of one. */
