@@ -7,7 +7,7 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { fitsPlanOf, isIndianMobile, isNationalPlanNumber } from "./national-plans";
+import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber } from "./national-plans";
 import { COUNT_REACH, isCountAfter } from "./national-counts";
 import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
@@ -81,9 +81,33 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  * a phone, a call, a mobile, a landline, a fax or a contact. A `…nummer` of another first part
  * names another thing's number (`Kundennummer`, `Bestellnummer`, `Seriennummer`).
  */
-const PHONE_COMPOUND_STEMS = ["telefon", "telefoon", "handy", "mobil", "mobiel", "mobilfunk", "festnetz", "fax", "rückruf", "ruf", "anruf", "kontakt"];
+const PHONE_COMPOUND_STEMS = ["telefon", "handy", "mobil", "ruf"];
+/**
+ * Compounds' first parts that name a phone's number less surely (`Kontaktnummer`, `Anrufnummer`,
+ * `Faxnummer` are a CRM's record ids or a call's as often): the number after one is a phone only
+ * in the German plan (`GERMAN_PLAN_WORDS`).
+ */
+const GERMAN_PLAN_STEMS = ["festnetz", "mobilfunk", "fax", "rückruf", "anruf", "kontakt"];
+/** Dutch compounds' first parts (`telefoonnummer`, `mobielnummer`): the number after one is a phone in a national plan (`PLAN_WORDS`). */
+const DUTCH_STEMS = ["telefoon", "mobiel"];
 /** A compound's last part, the number's word (German `nummer`, Dutch `nummer`), and their plurals (`nummern`, `nummers`). */
 const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
+/** The compounds of `stems` and `COMPOUND_NUMBER_ENDINGS` (`festnetznummer`, `festnetznummern`, …). */
+const compounds = (stems: readonly string[]): string[] => stems.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending));
+/** German words after which a number is a phone only in the German plan (`fitsGermanPlan`): `Festnetz`, `Kontaktnummer`, `Rückrufnummer`. */
+const GERMAN_PLAN_WORDS = ["festnetz", ...compounds(GERMAN_PLAN_STEMS)];
+/**
+ * Dutch and Italian words after which a number is a phone only in a national plan
+ * (`isNationalPlanNumber`: `telefoon 020 123 4567`, `cellulare 347 123 4567`; not `telefoon 12345678`).
+ */
+const PLAN_WORDS = ["telefoon", "mobiel", ...compounds(DUTCH_STEMS), "cellulare", "telefonino"];
+/**
+ * Polish words for a landline (`stacjonarny`; `stacj.`, `PHONE_ABBREVIATIONS`), after which a
+ * number in the Polish landline's groups is one (`22 123 45 67`).
+ */
+const POLISH_LANDLINE_WORDS = ["stacjonarny", "stacjonarnego"];
+/** Polish words after which a number is a phone only in the Polish plan (`isPolishPlanNumber`): `numer telefonu`, `komórka` (and `kom.`, `stacj.`). */
+const POLISH_PLAN_WORDS = ["telefonu", "komórka", "komórki", "komórkowy", "komórkowego", ...POLISH_LANDLINE_WORDS];
 /**
  * The words that name a phone, lower case, by language: English, Portuguese and Spanish
  * (`telefone`, `fone`, `teléfono`, `celular`, `móvil`, `telemóvel`), German (`Telefon`, `Handy`, and
@@ -96,11 +120,10 @@ const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
-  "telefon", "handy", "mobil", "festnetz", "tél", "téléphone",
-  ...PHONE_COMPOUND_STEMS.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending)),
-  "telefoon", "mobiel",
-  "cellulare", "telefonino",
-  "telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego",
+  "telefon", "handy", "mobil", "tél", "téléphone", ...compounds(PHONE_COMPOUND_STEMS),
+  ...GERMAN_PLAN_WORDS,
+  ...PLAN_WORDS,
+  ...POLISH_PLAN_WORDS,
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
@@ -401,10 +424,55 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
  * number is written in groups, which a verb alone needs (`call 12345678` may be a call's id).
  */
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
-  const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
-  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
-  return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
+  return namedPhoneWord(text, start, grouped) !== undefined;
 }
+/** The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word: `customerPhone`), or undefined for none. */
+function namedPhoneWord(text: string, start: number, grouped: boolean): string | undefined {
+  const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
+  if (named === null) return undefined;
+  const word = (named[1] ?? "").toLowerCase();
+  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
+  return grouped || named[3] !== undefined || !PHONE_VERBS.includes(word) ? word : undefined;
+}
+
+/**
+ * Whether a phone word names the national number `match` at `start` (`isNamedPhone`'s word), by
+ * the word's plan: after a German compound less sure of a phone (`GERMAN_PLAN_WORDS`:
+ * `Kontaktnummer: 0171 2345678`, not `Kontaktnummer: 1234567890`) a number in the German plan
+ * (`fitsGermanPlan`, else `isNationalPlanNumber`); after Dutch and Italian words (`PLAN_WORDS`) one
+ * in a national plan; after Polish words (`POLISH_PLAN_WORDS`, `kom.`, `stacj.`) one in the Polish
+ * plan (`isPolishPlanNumber`), in the landline's groups (`22 123 45 67`) only after a landline's
+ * word. After a verb a day, month and year is a date (`contactez le 15 12 2026`). Other words
+ * name any number (`phone 12345678`).
+ */
+function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
+  const word = namedPhoneWord(text, start, grouped);
+  if (word === undefined) return false;
+  if (POLISH_LANDLINE_GROUPS.test(match)) return (word === "stacj" || POLISH_LANDLINE_WORDS.includes(word)) && isPolishPlanNumber(match);
+  switch (wordPlans().get(word)) {
+    case "de":
+      return fitsGermanPlan(match) ?? isNationalPlanNumber(match);
+    case "national":
+      return isNationalPlanNumber(match);
+    case "pl":
+      return isPolishPlanNumber(match);
+    default:
+      return !(PHONE_VERBS.includes(word) && DAY_MONTH_YEAR.test(match));
+  }
+}
+/** The plan each word of `GERMAN_PLAN_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS` and `PHONE_ABBREVIATIONS` asks a number after it to fit. */
+const wordPlans = lazy(
+  () =>
+    new Map<string, "de" | "national" | "pl">([
+      ...GERMAN_PLAN_WORDS.map((word) => [word, "de"] as const),
+      ...PLAN_WORDS.map((word) => [word, "national"] as const),
+      ...[...POLISH_PLAN_WORDS, ...PHONE_ABBREVIATIONS].map((word) => [word, "pl"] as const),
+    ]),
+);
+/** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
+const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/** A day, a month and a year in a phone's groups (`15 12 2026`, `15.12.2026`). */
+const DAY_MONTH_YEAR = /^(?:0?[1-9]|[12]\d|3[01])([ ./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}$/;
 
 /**
  * Whether a key's words name a phone or a list of them: the last word is a phone word, or one
@@ -480,7 +548,7 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * digits in a row.
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -581,7 +649,7 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
   const listed = lastPhone.isListedBefore(text, start, match) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
-    if (isSignedMeasure(match, text, start) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
+    if (isSignedOffset(match, text, start, place) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
   if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
@@ -589,30 +657,69 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
 }
 
 /**
- * Whether a number written with its `+` (`match`, at `start`) is a signed quantity rather than an
- * international phone: a unit or a count's word after it (`+4930901820 bytes`, `+1234567890 ms`,
- * `+12345678 rows`, `… px`, `… %`: `MEASURE_UNIT_AFTER`, `isCountAfter`, `SIGNED_UNIT_AFTER`), or
- * a word of a position's change before it (`offset +4930901820`, `delta: +12345678`, `seek
- * +…`, `x += 12345678`: `SHIFT_BEFORE`). A phone's key still makes it a phone (`phone: +49 30 901820 s`
- * is not read so: `isPhoneKeyValue` is asked first by the caller).
+ * Whether a number written with its `+` (`match`, at `start`) is a signed offset rather than an
+ * international phone: its digits in one run right after the `+` (`+4930901820`), right after a
+ * word of a position's change (`offset`, `delta`, `seek`, perhaps with its `:`/`=`:
+ * `SHIFT_BEFORE`) and right before a size's or a time's unit (`bytes`, `B`, `KiB`, `ms`, `ns`:
+ * `OFFSET_UNIT_AFTER`): `offset +4930901820 bytes`. Both are needed: `position`, `pos`, `shift`
+ * and `diff` are people's words too (`POS: +44 …`, `Night shift: +44 …`), and `s`, `x`, `%`,
+ * `min` or a count's word follow phones as often (`… x 204`, an extension; `… em São Paulo`). Not
+ * in a URL query's value (`&offset=+4930901820` is read as any `+` number there), nor on a line
+ * naming a phone, a call, a contact or a person before it (`isPhoneOrPersonLine`). A run longer
+ * than any plan allows is no phone anyway (`internationalRewrite`).
  */
-function isSignedMeasure(match: string, text: string, start: number): boolean {
+function isSignedOffset(match: string, text: string, start: number, place: number): boolean {
+  if (!UNSPACED_SIGNED.test(match) || (place & Place.DECODED_QUERY_VALUE) !== 0) return false;
   const end = start + match.length;
-  const after = text.slice(end, end + COUNT_REACH);
-  return (
-    MEASURE_UNIT_AFTER.test(after) || isCountAfter(after) || SIGNED_UNIT_AFTER.test(after) || SHIFT_BEFORE.test(text.slice(Math.max(0, start - SHIFT_REACH), start))
-  );
+  const before = text.slice(Math.max(0, start - SHIFT_REACH), start);
+  if (!OFFSET_UNIT_AFTER.test(text.slice(end, end + 8)) || !SHIFT_BEFORE.test(before) || QUERY_VALUE_BEFORE.test(before)) return false;
+  return !isPhoneOrPersonLine(lineBefore(text, start));
 }
-/** A count's or a length's unit after a signed number that `MEASURE_UNIT_AFTER` and `isCountAfter` leave: lines, items, characters, pixels. */
-const SIGNED_UNIT_AFTER = /^[ \t]*(?:lines?|items?|chars?|characters?|px|pt|em)(?![A-Za-z\u00C0-\u024F\d])/;
-/**
- * A word of a position's or a value's change right before a signed number, perhaps with its
- * `:`/`=` (`offset +…`, `delta=+…`, `diff: +…`, `shift`, `seek`, `position`, `pos`), or an
- * increment's operator (`+= `, `+=`).
- */
-const SHIFT_BEFORE = /(?:(?<![A-Za-z])(?:[Oo]ffset|OFFSET|[Dd]elta|DELTA|[Dd]iff|DIFF|[Ss]hift|SHIFT|[Ss]eek|SEEK|[Pp]osition|POSITION|[Pp]os|POS)["']?[ \t]*[:=]?[ \t]*|\+=[ \t]*)$/;
+/** A `+` and digits only. */
+const UNSPACED_SIGNED = /^\+\d+$/;
+/** A size's or a time's unit after a signed offset: bytes and their multiples, milli-, micro- and nanoseconds; not `s`, `x` or `%`. */
+const OFFSET_UNIT_AFTER = /^[ \t]+(?:bytes?|B|[KMG]i?B|ms|µs|us|ns)(?![A-Za-z\u00C0-\u024F\d])/;
+/** A word of a position's change right before a signed offset, perhaps with its `:`/`=` (`offset +…`, `delta=+…`, `seek: +…`). */
+const SHIFT_BEFORE = /(?<![A-Za-z])(?:[Oo]ffset|OFFSET|[Dd]elta|DELTA|[Ss]eek|SEEK)["']?[ \t]*[:=]?[ \t]*$/;
 /** How far before a signed number `SHIFT_BEFORE` is read. */
 const SHIFT_REACH = 16;
+/** How far back a line before a number is read. */
+const LINE_REACH = 160;
+
+/** The text of `text`'s line before `start` (after its last line break, raw or JSON-escaped), at most `LINE_REACH` characters. */
+function lineBefore(text: string, start: number): string {
+  const window = text.slice(Math.max(0, start - LINE_REACH), start);
+  const escaped = window.lastIndexOf("\\n");
+  return window.slice(Math.max(window.lastIndexOf("\n") + 1, escaped < 0 ? 0 : escaped + 2));
+}
+
+/**
+ * Whether a line (`lineBefore`) names a phone, a call or a contact anywhere (`PHONE_OR_CALLER_WORD`:
+ * `phone`, `SMS`, `call`, `Kontakt`, `customer`, `Kunde`, `Reception`), or a person by a known
+ * given name (`Anna:`; `isCommonGivenName`): a `+` number on it is a phone whatever follows.
+ */
+function isPhoneOrPersonLine(line: string): boolean {
+  if (PHONE_OR_CALLER_WORD().test(line)) return true;
+  for (const word of line.match(CAPITALISED_WORDS) ?? []) if (isCommonGivenName(word)) return true;
+  return false;
+}
+/**
+ * A phone's, a call's or a contact's word as a whole word (`PHONE_NOUNS`, `PHONE_VERBS`,
+ * `PHONE_REACHABLE`, `contact`, `Kontakt`, `contato`), or a person's by role (`LINE_CALLER_WORDS`:
+ * `customer`, `Kunde`, `reception`), in either case.
+ */
+const PHONE_OR_CALLER_WORD = lazy(
+  () =>
+    new RegExp(
+      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_NOUNS, ...PHONE_VERBS, ...PHONE_REACHABLE, ...LINE_CALLER_WORDS].join("|")})s?(?![a-z\\u00DF-\\u00FF])`,
+      "i",
+    ),
+);
+/** Contact words and people's roles that say whose number a line holds (a desk's `service` or `support` names a program as often). */
+const LINE_CALLER_WORDS = [
+  "reach", "contact", "contato", "contacto", "kontakt", "kontakte",
+  "customer", "client", "cliente", "clienta", "caller", "kunde", "kunden", "kundin", "patient", "patiente", "reception", "rezeption", "réception", "empfang",
+];
 
 /**
  * Whether the number at `start` is a CSV row's field under a header naming no phone
@@ -699,12 +806,14 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return undefined;
   }
   const grouped = digits !== match.length;
+  // A Polish landline's groups are read only after a Polish landline's word (`tel. stacj. 22 123 45 67`).
+  if (POLISH_LANDLINE_GROUPS.test(match)) return isNamedPhoneNumber(match, text, start, grouped) ? marker : undefined;
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
   const named =
-    isNamedPhone(text, start, grouped) ||
+    isNamedPhoneNumber(match, text, start, grouped) ||
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
@@ -990,10 +1099,11 @@ function isUnderPhoneKey(text: string, start: number, place: number): boolean {
 /**
  * Whether a phone word names the list whose first item, `first` (up to its `,` or `;`), is at
  * `start`, grouped or not as that item is: after a verb, numbers in a row (`call 12345678
- * 23456789`) may be calls' ids.
+ * 23456789`) may be calls' ids; after a word asking for a plan's number, the first item must be
+ * one (`isNamedPhoneNumber`: `Kontaktnummern: 1234567890, 1234567891` lists record ids).
  */
 function isNamedListOfPhones(text: string, start: number, first: string): boolean {
-  return isNamedPhone(text, start, !NUMBERS_IN_A_ROW.test(first));
+  return isNamedPhoneNumber(first.trim(), text, start, !NUMBERS_IN_A_ROW.test(first));
 }
 /** Numbers of 8 digits or more in a row, perhaps several apart by blanks: the first item of a list of ungrouped numbers. */
 const NUMBERS_IN_A_ROW = /^\d{8,}(?:[ \t\r\n]+\d{8,})*$/;
