@@ -544,11 +544,12 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
- * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), or 8 to 13
- * digits in a row.
+ * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), Poland's landlines in the
+ * same groups led by 1 to 7 and no group after (`22 123 45 67`: read after a Polish landline's word
+ * only, `isNamedPhoneNumber`), or 8 to 13 digits in a row.
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
