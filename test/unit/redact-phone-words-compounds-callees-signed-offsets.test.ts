@@ -211,9 +211,10 @@ describe("a `+` number in a URL's query is a phone, whatever its key", () => {
 
 /**
  * Words naming a phone less surely (`Kontaktnummer`, `Anrufnummer`: a CRM's or a call's record
- * id as often), and other languages' words, take a number in their plan only: a German one, a
- * national plan's, Poland's; ids of eight digits or more after them, runs counting up
- * (`12345678`) and dates after a French call verb stay.
+ * id as often), and other languages' words, take digits in one run only in their plan: a German
+ * one, a national plan's, Poland's; ids of eight digits or more after them, runs counting up
+ * (`12345678`) and dates after a French call verb stay. A number in groups is a phone after them
+ * as after any phone word, whatever its country (`Kontaktnummer: 0043 664 1234567`).
  */
 const PLAN_WORD_IDS: readonly string[] = [
   "Kontaktnummer: 1234567890",
@@ -230,7 +231,7 @@ const PLAN_WORD_IDS: readonly string[] = [
   "contactez le 15 12 2026",
   "contactez le 15/12/2026",
   "tel. stacj. 12 345 67 89",
-  "telefon 22 123 45 67",
+  "Rückrufnummer: 1234567890",
   "ID 22 123 45 67",
   // Unaffected: other things' numbers, addresses, dates, lines, diffs, counts.
   "Kundennummer 1234567890",
@@ -269,6 +270,46 @@ const PLAN_WORD_PHONES: readonly (readonly [string, string])[] = [
   ["stacjonarny: 221234567", `stacjonarny: ${PHONE}`],
   ["stacjonarny 58 123 45 67", `stacjonarny ${PHONE}`],
   ["Tel. stacj.: 12 631 22 33", `Tel. stacj.: ${PHONE}`],
+  // Numbers in groups after these words, of any country, with 00, dashes or a list's later item (taken before the plans too).
+  ["Kontaktnummer: 0043 664 1234567", `Kontaktnummer: ${PHONE}`],
+  ["Kontaktnummer: 0664/1234567", `Kontaktnummer: ${PHONE}`],
+  ["Kontaktnummer: 0049-30-12345678", `Kontaktnummer: ${PHONE}`],
+  ["Kontaktnummer: 0 30 12345678", `Kontaktnummer: ${PHONE}`],
+  ["Kontaktnummer: 0900 1234567", `Kontaktnummer: ${PHONE}`],
+  ["Rückrufnummer: 0676 1234567", `Rückrufnummer: ${PHONE}`],
+  ["Festnetz: 0316 123456", `Festnetz: ${PHONE}`],
+  ["Handy/Festnetz: 0316 123456", `Handy/Festnetz: ${PHONE}`],
+  ["Mobilfunknummer: 0043 676 1234567", `Mobilfunknummer: ${PHONE}`],
+  ["Anrufnummer: 0044 20 7946 0958", `Anrufnummer: ${PHONE}`],
+  ["Kontaktnummern: 0664 1234567, 0171 2345678", `Kontaktnummern: ${PHONE}, ${PHONE}`],
+  ["kontaktnummer=0664 1234567", `kontaktnummer=${PHONE}`],
+  ['{"kontaktnummer":"0664 1234567"}', `{"kontaktnummer":"${PHONE}"}`],
+  ['{"faxnummer":"0043 1 2345678"}', `{"faxnummer":"${PHONE}"}`],
+  ["telefoon: 0031 20 123 4567", `telefoon: ${PHONE}`],
+  ["mobiel: 0031 6 12345678", `mobiel: ${PHONE}`],
+  ["telefoonnummer: 0031 6 1234 5678", `telefoonnummer: ${PHONE}`],
+  ["telefoon: 0049 171 2345678", `telefoon: ${PHONE}`],
+  ["cellulare 347-123-4567", `cellulare ${PHONE}`],
+  ['{"cellulare":"347-123-4567"}', `{"cellulare":"${PHONE}"}`],
+  ["cellulare 0039 347 123 4567", `cellulare ${PHONE}`],
+  ["telefonino 0039 333 1234567", `telefonino ${PHONE}`],
+  ["numer telefonu: 0171 2345678", `numer telefonu: ${PHONE}`],
+  ["numer telefonu: 0049 171 2345678", `numer telefonu: ${PHONE}`],
+  ['{"telefonu":"0171 2345678"}', `{"telefonu":"${PHONE}"}`],
+  ["kom. 0044 7700 900123", `kom. ${PHONE}`],
+  ["Tel. kom.: 0171 2345678", `Tel. kom.: ${PHONE}`],
+  ["komórka 48601234567", `komórka ${PHONE}`],
+  ["tel. stacj. 96 123 45 67", `tel. stacj. ${PHONE}`],
+  // Polish landline groups after any phone word or under a phone's key, a list's first item too.
+  ["telefon 22 123 45 67", `telefon ${PHONE}`],
+  ["Tel.: 22 123 45 67, 601 234 567", `Tel.: ${PHONE}, ${PHONE}`],
+  ["telefon: 601 234 567, 22 123 45 67", `telefon: ${PHONE}, ${PHONE}`],
+  ["numer telefonu: 22 123 45 67", `numer telefonu: ${PHONE}`],
+  ["nr tel. 22 123 45 67", `nr tel. ${PHONE}`],
+  ["phone: 22 123 45 67", `phone: ${PHONE}`],
+  ['{"phone":"22 123 45 67"}', `{"phone":"${PHONE}"}`],
+  ['{"tel":"22 123 45 67","name":"Jan"}', `{"tel":"${PHONE}","name":"Jan"}`],
+  ["phone_number=22 123 45 67", `phone_number=${PHONE}`],
 ];
 
 describe("words naming a phone less surely take a number in their plan", () => {

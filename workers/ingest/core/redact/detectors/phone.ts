@@ -94,20 +94,18 @@ const DUTCH_STEMS = ["telefoon", "mobiel"];
 const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
 /** The compounds of `stems` and `COMPOUND_NUMBER_ENDINGS` (`festnetznummer`, `festnetznummern`, …). */
 const compounds = (stems: readonly string[]): string[] => stems.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending));
-/** German words after which a number is a phone only in the German plan (`fitsGermanPlan`): `Festnetz`, `Kontaktnummer`, `Rückrufnummer`. */
+/** German words after which a number in one run is a phone only in the German plan (`fitsGermanPlan`): `Festnetz`, `Kontaktnummer`, `Rückrufnummer`. */
 const GERMAN_PLAN_WORDS = ["festnetz", ...compounds(GERMAN_PLAN_STEMS)];
 /**
- * Dutch and Italian words after which a number is a phone only in a national plan
- * (`isNationalPlanNumber`: `telefoon 020 123 4567`, `cellulare 347 123 4567`; not `telefoon 12345678`).
+ * Dutch and Italian words after which a number in one run is a phone only in a national plan
+ * (`isNationalPlanNumber`: `telefoon 0201234567`, `cellulare 3471234567`; not `telefoon 12345678`).
  */
 const PLAN_WORDS = ["telefoon", "mobiel", ...compounds(DUTCH_STEMS), "cellulare", "telefonino"];
 /**
- * Polish words for a landline (`stacjonarny`; `stacj.`, `PHONE_ABBREVIATIONS`), after which a
- * number in the Polish landline's groups is one (`22 123 45 67`).
+ * Polish words after which a number in one run is a phone only in the Polish plan
+ * (`isPolishPlanNumber`): `numer telefonu`, `komórka`, `stacjonarny` (and `kom.`, `stacj.`).
  */
-const POLISH_LANDLINE_WORDS = ["stacjonarny", "stacjonarnego"];
-/** Polish words after which a number is a phone only in the Polish plan (`isPolishPlanNumber`): `numer telefonu`, `komórka` (and `kom.`, `stacj.`). */
-const POLISH_PLAN_WORDS = ["telefonu", "komórka", "komórki", "komórkowy", "komórkowego", ...POLISH_LANDLINE_WORDS];
+const POLISH_PLAN_WORDS = ["telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego"];
 /**
  * The words that name a phone, lower case, by language: English, Portuguese and Spanish
  * (`telefone`, `fone`, `teléfono`, `celular`, `móvil`, `telemóvel`), German (`Telefon`, `Handy`, and
@@ -436,29 +434,30 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): string |
 }
 
 /**
- * Whether a phone word names the national number `match` at `start` (`isNamedPhone`'s word), by
- * the word's plan: after a German compound less sure of a phone (`GERMAN_PLAN_WORDS`:
- * `Kontaktnummer: 0171 2345678`, not `Kontaktnummer: 1234567890`) a number in the German plan
- * (`fitsGermanPlan`, else `isNationalPlanNumber`); after Dutch and Italian words (`PLAN_WORDS`) one
- * in a national plan; after Polish words (`POLISH_PLAN_WORDS`, `kom.`, `stacj.`) one in the Polish
- * plan (`isPolishPlanNumber`), in the landline's groups (`22 123 45 67`) only after a landline's
- * word. After a verb a day, month and year is a date (`contactez le 15 12 2026`). Other words
- * name any number (`phone 12345678`).
+ * Whether a phone word names the national number `match` at `start` (`isNamedPhone`'s word). Any
+ * word names a number in groups (`Kontaktnummer: 0043 664 1234567`, `telefoon: 0031 20 123 4567`,
+ * `kom. 0171 2345678`, `phone: 22 123 45 67`), but after a verb a day, month and year is a date
+ * (`contactez le 15 12 2026`). Digits in one run are a phone after a word less sure of one only in
+ * its plan (`isWordPlanNumber`: `Kontaktnummer: 01711234567`, not `Kontaktnummer: 1234567890`, a
+ * CRM's record id); after other words any run is (`phone 12345678`).
  */
 function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
   const word = namedPhoneWord(text, start, grouped);
   if (word === undefined) return false;
-  if (POLISH_LANDLINE_GROUPS.test(match)) return (word === "stacj" || POLISH_LANDLINE_WORDS.includes(word)) && isPolishPlanNumber(match);
-  switch (wordPlans().get(word)) {
-    case "de":
-      return fitsGermanPlan(match) ?? isNationalPlanNumber(match);
-    case "national":
-      return isNationalPlanNumber(match);
-    case "pl":
-      return isPolishPlanNumber(match);
-    default:
-      return !(PHONE_VERBS.includes(word) && DAY_MONTH_YEAR.test(match));
-  }
+  if (grouped) return !(PHONE_VERBS.includes(word) && DAY_MONTH_YEAR.test(match));
+  const plan = wordPlans().get(word);
+  return plan === undefined || isWordPlanNumber(plan, match);
+}
+/**
+ * Whether digits in one run are in the plan a word asks for: the German plan after the German
+ * words (`fitsGermanPlan`, else `isNationalPlanNumber`), a national plan after the Dutch and
+ * Italian words, Poland's after the Polish ones (`isPolishPlanNumber`, perhaps after `48`:
+ * `komórka 48601234567`).
+ */
+function isWordPlanNumber(plan: "de" | "national" | "pl", run: string): boolean {
+  if (plan === "de") return fitsGermanPlan(run) ?? isNationalPlanNumber(run);
+  if (plan === "national") return isNationalPlanNumber(run);
+  return isPolishPlanNumber(run.length === 11 && run.startsWith("48") ? run.slice(2) : run);
 }
 /** The plan each word of `GERMAN_PLAN_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS` and `PHONE_ABBREVIATIONS` asks a number after it to fit. */
 const wordPlans = lazy(
@@ -796,8 +795,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
   if (digits < 8 || digits > (isDialledAbroad(match) ? 17 : 13) || ADDRESS_FIRST.test(match)) return undefined;
-  // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
-  if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+  // Spain's and Poland's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`, `tel 20 200 20 20 ms`).
+  if ((SPANISH_LANDLINE.test(match) || POLISH_LANDLINE_GROUPS.test(match)) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
   const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
   if (column !== undefined && phoneColumns.get(column)) return marker;
@@ -807,8 +806,9 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return undefined;
   }
   const grouped = digits !== match.length;
-  // A Polish landline's groups are read only after a Polish landline's word (`tel. stacj. 22 123 45 67`).
-  if (POLISH_LANDLINE_GROUPS.test(match)) return isNamedPhoneNumber(match, text, start, grouped) ? marker : undefined;
+  // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
+  const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
+  if (polishGroups && !isPolishPlanNumber(match)) return undefined;
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
@@ -823,6 +823,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
   if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
+  // A Polish landline's groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`).
+  if (polishGroups) return undefined;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
   const bound = sqlBoundParameterOf(text, start);
