@@ -657,31 +657,41 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
 }
 
 /**
- * Whether a number written with its `+` (`match`, at `start`) is a signed offset rather than an
- * international phone: its digits in one run right after the `+` (`+4930901820`), right after a
- * word of a position's change (`offset`, `delta`, `seek`, perhaps with its `:`/`=`:
- * `SHIFT_BEFORE`) and right before a size's or a time's unit (`bytes`, `B`, `KiB`, `ms`, `ns`:
- * `OFFSET_UNIT_AFTER`): `offset +4930901820 bytes`. Both are needed: `position`, `pos`, `shift`
- * and `diff` are people's words too (`POS: +44 …`, `Night shift: +44 …`), and `s`, `x`, `%`,
- * `min` or a count's word follow phones as often (`… x 204`, an extension; `… em São Paulo`). Not
- * in a URL query's value (`&offset=+4930901820` is read as any `+` number there), nor on a line
- * naming a phone, a call, a contact or a person before it (`isPhoneOrPersonLine`). A run longer
- * than any plan allows is no phone anyway (`internationalRewrite`).
+ * Whether a number written with its `+` (`match`, at `start`) is a signed offset or quantity
+ * rather than an international phone: its digits in one run right after the `+` (`+4930901820`,
+ * `%2B4930901820`), and a size's or a time's unit right after it (`OFFSET_UNIT_AFTER`: `bytes`,
+ * `kB`, `ms`, `sec`: `heap_used +12582912 bytes`, `lag: +14155550132 ms`), or a position's change
+ * naming it by its key alone, a URL query's (`?offset=+1733380000&limit=50`, `?pos=…`:
+ * `QUERY_SHIFT_KEY_BEFORE`) or one compounded with a unit (`bytes_delta=+…`). A word of a change
+ * without either is not enough: `offset`, `position`, `shift` are people's words too (`POS: +44
+ * …`, `Night shift: +44 …`), and `s`, `x`, `%`, `min` or a count's word follow phones as often
+ * (`… x 204`, an extension; `… em São Paulo`). Never on a line naming a phone, a call, a contact
+ * or a person before it (`isPhoneOrPersonLine`). A run longer than any plan allows is no phone
+ * anyway (`internationalRewrite`).
  */
 function isSignedOffset(match: string, text: string, start: number, place: number): boolean {
   if (!UNSPACED_SIGNED.test(match) || (place & Place.DECODED_QUERY_VALUE) !== 0) return false;
   const end = start + match.length;
   const before = text.slice(Math.max(0, start - SHIFT_REACH), start);
-  if (!OFFSET_UNIT_AFTER.test(text.slice(end, end + 8)) || !SHIFT_BEFORE.test(before) || QUERY_VALUE_BEFORE.test(before)) return false;
+  if (!OFFSET_UNIT_AFTER.test(text.slice(end, end + UNIT_REACH)) && !QUERY_SHIFT_KEY_BEFORE.test(before) && !UNIT_SHIFT_KEY_BEFORE.test(before)) return false;
   return !isPhoneOrPersonLine(lineBefore(text, start));
 }
-/** A `+` and digits only. */
-const UNSPACED_SIGNED = /^\+\d+$/;
-/** A size's or a time's unit after a signed offset: bytes and their multiples, milli-, micro- and nanoseconds; not `s`, `x` or `%`. */
-const OFFSET_UNIT_AFTER = /^[ \t]+(?:bytes?|B|[KMG]i?B|ms|µs|us|ns)(?![A-Za-z\u00C0-\u024F\d])/;
-/** A word of a position's change right before a signed offset, perhaps with its `:`/`=` (`offset +…`, `delta=+…`, `seek: +…`). */
-const SHIFT_BEFORE = /(?<![A-Za-z])(?:[Oo]ffset|OFFSET|[Dd]elta|DELTA|[Ss]eek|SEEK)["']?[ \t]*[:=]?[ \t]*$/;
-/** How far before a signed number `SHIFT_BEFORE` is read. */
+/** A `+` (perhaps form-encoded, `%2B`) and digits only. */
+const UNSPACED_SIGNED = /^(?:\+|%2[Bb])\d+$/;
+/**
+ * A size's or a time's unit after a signed offset, in its usual spellings and cases: bytes and
+ * their multiples (`B`, `kB`, `KiB`, `MB`, `Bytes`, `BYTES`), seconds' (`ms`, `µs`, `ns`, `sec`,
+ * `seconds`, `msec`); not `s`, `x`, `%`, nor a count's word.
+ */
+const OFFSET_UNIT_AFTER =
+  /^[ \t]*(?:[Bb]ytes?|BYTES?|B|[kKMGT]i?[Bb]|[mµun]s|MS|NS|[mµun]?[Ss]ec(?:ond)?s?|[mµun]?SEC(?:OND)?S?|(?:[Mm]illi|[Mm]icro|[Nn]ano)(?:s|seconds?))(?![A-Za-z\u00C0-\u024F\d])/;
+/** How far after a signed number `OFFSET_UNIT_AFTER` is read. */
+const UNIT_REACH = 16;
+/** A URL query's key of a position's change right before its value (`?offset=`, `&delta=`, `?pos=`, `&seek=`). */
+const QUERY_SHIFT_KEY_BEFORE = /[?&](?:offset|delta|diff|shift|seek|pos|position)=$/i;
+/** A key of a change compounded with a size's or a time's unit before it (`bytes_delta=`, `size.offset: `, `ms_delta=`). */
+const UNIT_SHIFT_KEY_BEFORE = /(?<![A-Za-z])(?:bytes?|size|ms|ns|us)[_.](?:offset|delta|diff|shift)["']?[ \t]*[:=][ \t]*$/i;
+/** How far before a signed number a key of a change (`QUERY_SHIFT_KEY_BEFORE`, `UNIT_SHIFT_KEY_BEFORE`) is read. */
 const SHIFT_REACH = 16;
 /** How far back a line before a number is read. */
 const LINE_REACH = 160;
@@ -694,9 +704,9 @@ function lineBefore(text: string, start: number): string {
 }
 
 /**
- * Whether a line (`lineBefore`) names a phone, a call or a contact anywhere (`PHONE_OR_CALLER_WORD`:
- * `phone`, `SMS`, `call`, `Kontakt`, `customer`, `Kunde`, `Reception`), or a person by a known
- * given name (`Anna:`; `isCommonGivenName`): a `+` number on it is a phone whatever follows.
+ * Whether a line (`lineBefore`) names a phone, a call or a contact (`PHONE_OR_CALLER_WORD`: `phone`,
+ * `SMS`, `call`, `kom.`, `caller`; `Kontakt:`, `Customer:`), or a person by a known given name
+ * (`Anna:`; `isCommonGivenName`): a `+` number on it is a phone whatever follows.
  */
 function isPhoneOrPersonLine(line: string): boolean {
   if (PHONE_OR_CALLER_WORD().test(line)) return true;
@@ -704,21 +714,24 @@ function isPhoneOrPersonLine(line: string): boolean {
   return false;
 }
 /**
- * A phone's, a call's or a contact's word as a whole word (`PHONE_NOUNS`, `PHONE_VERBS`,
- * `PHONE_REACHABLE`, `contact`, `Kontakt`, `contato`), or a person's by role (`LINE_CALLER_WORDS`:
- * `customer`, `Kunde`, `reception`), in either case.
+ * A phone's or a call's word as a whole word (`PHONE_NOUNS`, `PHONE_VERBS`, `PHONE_REACHABLE`,
+ * `caller`, `reach`; `kom.`, `stacj.`) but a part of a program's or a table's name joined by `-`
+ * or `.` (`sms-gateway`, `phone-sync`, `c.e.phone.Sync`), or a contact's word or a person's role
+ * as a label before its `:` or `=` (`LINE_LABEL_WORDS`: `Contact:`, `Kunde:`; `Client delta`,
+ * `customer table`, `patient_records` name things), in either case.
  */
-const PHONE_OR_CALLER_WORD = lazy(
-  () =>
-    new RegExp(
-      `(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...PHONE_NOUNS, ...PHONE_VERBS, ...PHONE_REACHABLE, ...LINE_CALLER_WORDS].join("|")})s?(?![a-z\\u00DF-\\u00FF])`,
-      "i",
-    ),
-);
-/** Contact words and people's roles that say whose number a line holds (a desk's `service` or `support` names a program as often). */
-const LINE_CALLER_WORDS = [
-  "reach", "contact", "contato", "contacto", "kontakt", "kontakte",
-  "customer", "client", "cliente", "clienta", "caller", "kunde", "kunden", "kundin", "patient", "patiente", "reception", "rezeption", "réception", "empfang",
+const PHONE_OR_CALLER_WORD = lazy(() => {
+  const words = [...PHONE_NOUNS, ...PHONE_VERBS, ...PHONE_REACHABLE, "caller", "reach"].join("|");
+  const abbreviations = PHONE_ABBREVIATIONS.join("|");
+  return new RegExp(
+    `(?<![A-Za-z\\u00C0-\\u00FF])(?:(?:${words})s?(?![a-z\\u00DF-\\u00FF]|[-.][a-z])|(?:${abbreviations})\\.|(?:${LINE_LABEL_WORDS.join("|")})s?["']?[ \\t]*[:=])`,
+    "i",
+  );
+});
+/** Contact words and people's roles that say whose number a line holds as its label (a desk's `service` or `support` names a program as often). */
+const LINE_LABEL_WORDS = [
+  "contact", "contato", "contacto", "kontakt", "kontakte",
+  "customer", "client", "cliente", "clienta", "kunde", "kunden", "kundin", "patient", "patiente", "reception", "rezeption", "réception", "empfang",
 ];
 
 /**
