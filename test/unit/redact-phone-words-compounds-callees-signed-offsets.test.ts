@@ -342,6 +342,13 @@ const PLAN_WORD_PHONES: readonly (readonly [string, string])[] = [
   ['{"phone":"22 123 45 67"}', `{"phone":"${PHONE}"}`],
   ['{"tel":"22 123 45 67","name":"Jan"}', `{"tel":"${PHONE}","name":"Jan"}`],
   ["phone_number=22 123 45 67", `phone_number=${PHONE}`],
+  ["tel. stacj. 22 123 45 67, 58 123 45 67", `tel. stacj. ${PHONE}, ${PHONE}`],
+  ["tel. stacj. 22 123 45 67 lub 58 123 45 67", `tel. stacj. ${PHONE} lub ${PHONE}`],
+  // Phone words in capitals with letters past ASCII.
+  ["RÜCKRUFNUMMER: 030 1234567", `RÜCKRUFNUMMER: ${PHONE}`],
+  ["TÉLÉPHONE : 06 12 34 56 78", `TÉLÉPHONE : ${PHONE}`],
+  ["TELÉFONO: 612 345 678", `TELÉFONO: ${PHONE}`],
+  ["KOMÓRKA 601 234 567", `KOMÓRKA ${PHONE}`],
 ];
 
 describe("words naming a phone less surely take a number in their plan", () => {

@@ -1,7 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { canBeE164Number, isGroupedNanpNumber, isReservedNanpNumber, isReservedNanpShape, isSelfEvidentNanpNumber } from "../north-american-numbers";
-import { Place, caseless, type Detector, type Rewrite } from "./detector";
+import { Place, caseless, caselessLetters, type Detector, type Rewrite } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter, printedAs } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
@@ -182,7 +182,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
         `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
@@ -470,6 +470,8 @@ const wordPlans = lazy(
 );
 /** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
 const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/** Whether a number is a Polish landline in its groups and in Poland's plan (`tel. stacj. 22 123 45 67, 58 123 45 67`). */
+const isPolishLandline = (match: string): boolean => POLISH_LANDLINE_GROUPS.test(match) && isPolishPlanNumber(match);
 /** A day, a month and a year in a phone's groups (`15 12 2026`, `15.12.2026`). */
 const DAY_MONTH_YEAR = /^(?:0?[1-9]|[12]\d|3[01])([ ./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}$/;
 
@@ -821,7 +823,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   const grouped = digits !== match.length;
   // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
   const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
-  if (polishGroups && !isPolishPlanNumber(match)) return undefined;
+  if (polishGroups && !isPolishLandline(match)) return undefined;
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
@@ -938,7 +940,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
- * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
+ * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`: `tel 4155550132, 1733270400` and
  * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
  * ms`, `& 0171 2345679 Euro`; a count's word keeps no member of a phone's list: `Tel: 030 1234567
  * oder 030 7654321 mal anrufen`), printed
@@ -948,7 +950,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  if (!(isNationalPlanNumber(match) || isPolishLandline(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
@@ -980,12 +982,12 @@ function isPhoneKeyValue(text: string, start: number, length: number, place: num
 
 /**
  * A list's joiner between two phones: a `,`, `;` or `/`, or a word joining two (`or`, `and`,
- * German `oder`, `und`, `bzw.`, French `ou`, `et`, Spanish and Portuguese `o`, `y`, `e`), with
+ * German `oder`, `und`, `bzw.`, French `ou`, `et`, Spanish and Portuguese `o`, `y`, `e`, Polish `lub`), with
  * blanks, as text or a form writes them (`+`, `%20`, `%2C`): `call 415-867-5309 or
  * 212-555-0134`, `Tel. 0171 1234567 oder 0171 7654321`, `?phone=+1+415+867+5309,++1+212+555+0134`.
  */
 const LIST_JOINER =
-  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
+  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e|lub)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e|lub)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
 /** A blank in a joiner (`ALIKE_JOINER`), HTML's `&nbsp;` too. */
