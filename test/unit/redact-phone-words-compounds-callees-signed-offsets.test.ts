@@ -219,6 +219,8 @@ const SIGNED_PHONES: readonly (readonly [string, string])[] = [
   ["Customer: offset +4930901820 bytes", `Customer: offset ${PHONE} bytes`],
   ["Contact: delta +4930901820 bytes", `Contact: delta ${PHONE} bytes`],
   ["kom. delta +48601234567 ms", `kom. delta ${PHONE} ms`],
+  ["Łukasz: offset +48601234567 bytes", `Łukasz: offset ${PHONE} bytes`],
+  ["ANNA: offset +447700900123 bytes", `ANNA: offset ${PHONE} bytes`],
   ["Anna: offset +4930901820 bytes", `Anna: offset ${PHONE} bytes`],
   // Still a phone after a phone's word or a call's verb (unchanged).
   ["call +4930901820 items", `call ${PHONE} items`],
@@ -357,6 +359,13 @@ describe("words naming a phone less surely take a number in their plan", () => {
 });
 
 describe("a phone's key still decides a signed value", () => {
+  it("replaces a signed run on a line naming a person by a title or a name replaced already", () => {
+    expect(stored("Frau Schmidt delta +491712345678 ms")).toBe(`Frau [REDACTED:person_name] delta ${PHONE} ms`);
+    expect(stored(JSON.stringify({ user: "Anna Schmidt", msg: "offset +447700900123 bytes" }))).toBe(
+      JSON.stringify({ user: "[REDACTED:person_name]", msg: `offset ${PHONE} bytes` }),
+    );
+  });
+
   it("replaces a `+` number before a unit under a phone's word or key", () => {
     expect(stored("phone: +4930901820 bytes")).toBe(`phone: ${PHONE} bytes`);
     expect((storedLogAttribute("user.phone", { stringValue: "+49 30 901820" }) as { stringValue: string }).stringValue).toBe(PHONE);

@@ -707,14 +707,21 @@ function lineBefore(text: string, start: number): string {
 
 /**
  * Whether a line (`lineBefore`) names a phone, a call or a contact (`PHONE_OR_CALLER_WORD`: `phone`,
- * `SMS`, `call`, `kom.`, `caller`; `Kontakt:`, `Customer:`), or a person by a known given name
- * (`Anna:`; `isCommonGivenName`): a `+` number on it is a phone whatever follows.
+ * `SMS`, `call`, `kom.`, `caller`; `Kontakt:`, `Customer:`), or a person: by a known given name in
+ * any case, Polish and Czech letters too (`Anna:`, `ANNA:`, `Łukasz:`; `isCommonGivenName`), by a
+ * title (`Frau Schmidt`), or a name another rule has replaced already (`PERSON_MARKER`). A `+` number on it is a phone whatever follows.
  */
 function isPhoneOrPersonLine(line: string): boolean {
-  if (PHONE_OR_CALLER_WORD().test(line)) return true;
-  for (const word of line.match(CAPITALISED_WORDS) ?? []) if (isCommonGivenName(word)) return true;
+  if (PHONE_OR_CALLER_WORD().test(line) || PERSON_MARKER.test(line) || TITLED_PERSON.test(line)) return true;
+  for (const word of line.match(LINE_WORDS) ?? []) if (isCommonGivenName(word)) return true;
   return false;
 }
+/** A capitalised or all-capitals word of Latin-1 or Latin Extended-A letters (`Anna`, `ANNA`, `Małgorzata`, `Łukasz`). */
+const LINE_WORDS = /(?<![A-Za-z\u00C0-\u017F])[A-Z\u00C0-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00FF\u0100-\u017F]+/g;
+/** A title and a capitalised name (`Frau Schmidt`, `Mr. Smith`). */
+const TITLED_PERSON = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${PERSON_TITLE})\\.?\\s+${CAPITALISED_WORD}`);
+/** A person's name replaced before the phone is read (`{"user":"[REDACTED:person_name]","msg":"offset +… bytes"}`). */
+const PERSON_MARKER = /\[REDACTED:person_name/;
 /**
  * A phone's or a call's word as a whole word (`PHONE_NOUNS`, `PHONE_VERBS`, `PHONE_REACHABLE`,
  * `caller`, `reach`; `kom.`, `stacj.`) but a part of a program's or a table's name joined by `-`
