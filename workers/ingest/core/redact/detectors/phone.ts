@@ -436,15 +436,15 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): string |
 /**
  * Whether a phone word names the national number `match` at `start` (`isNamedPhone`'s word). Any
  * word names a number in groups (`Kontaktnummer: 0043 664 1234567`, `telefoon: 0031 20 123 4567`,
- * `kom. 0171 2345678`, `phone: 22 123 45 67`), but after a verb a day, month and year is a date
- * (`contactez le 15 12 2026`). Digits in one run are a phone after a word less sure of one only in
+ * `kom. 0171 2345678`, `phone: 22 123 45 67`), but a day, month and year is a date after a verb
+ * (`contactez le 15 12 2026`) and, apart by dots or slashes, after any word (`Telefon 15.12.2026`). Digits in one run are a phone after a word less sure of one only in
  * its plan (`isWordPlanNumber`: `Kontaktnummer: 01711234567`, not `Kontaktnummer: 1234567890`, a
  * CRM's record id); after other words any run is (`phone 12345678`).
  */
 function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
   const word = namedPhoneWord(text, start, grouped);
   if (word === undefined) return false;
-  if (grouped) return !(PHONE_VERBS.includes(word) && DAY_MONTH_YEAR.test(match));
+  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
   const plan = wordPlans().get(word);
   return plan === undefined || isWordPlanNumber(plan, match);
 }
@@ -474,6 +474,8 @@ const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 const isPolishLandline = (match: string): boolean => POLISH_LANDLINE_GROUPS.test(match) && isPolishPlanNumber(match);
 /** A day, a month and a year in a phone's groups (`15 12 2026`, `15.12.2026`). */
 const DAY_MONTH_YEAR = /^(?:0?[1-9]|[12]\d|3[01])([ ./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}$/;
+/** A day, month and year apart by dots or slashes, as a date is printed and a phone's groups seldom are (`Telefon 15.12.2026`). */
+const DOTTED_DATE = /^\d{1,2}[./]/;
 
 /**
  * Whether a key's words name a phone or a list of them: the last word is a phone word, or one
