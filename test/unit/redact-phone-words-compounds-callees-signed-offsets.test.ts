@@ -265,6 +265,8 @@ const PLAN_WORD_IDS: readonly string[] = [
   "contactez le 15 12 2026",
   "contactez le 15/12/2026",
   "Telefon 15.12.2026",
+  "ID 030 123 45 67",
+  "order 0171 234 56 78",
   "Tel. 01.02.2030",
   "phone 15/12/2026",
   "tel. stacj. 12 345 67 89",
@@ -349,6 +351,11 @@ const PLAN_WORD_PHONES: readonly (readonly [string, string])[] = [
   ["phone_number=22 123 45 67", `phone_number=${PHONE}`],
   ["tel. stacj. 22 123 45 67, 58 123 45 67", `tel. stacj. ${PHONE}, ${PHONE}`],
   ["tel. stacj. 22 123 45 67 lub 58 123 45 67", `tel. stacj. ${PHONE} lub ${PHONE}`],
+  // Germany's area code, three digits and two pairs after a phone's word or under its key.
+  ["Telefon: 0171 234 56 78", `Telefon: ${PHONE}`],
+  ["Telefon: 030 123 45 67", `Telefon: ${PHONE}`],
+  ["Tel.: 0171 234 56 78, 030 123 45 67", `Tel.: ${PHONE}, ${PHONE}`],
+  ['{"phone":"030 123 45 67"}', `{"phone":"${PHONE}"}`],
   // Phone words in capitals with letters past ASCII.
   ["RÜCKRUFNUMMER: 030 1234567", `RÜCKRUFNUMMER: ${PHONE}`],
   ["TÉLÉPHONE : 06 12 34 56 78", `TÉLÉPHONE : ${PHONE}`],

@@ -470,6 +470,8 @@ const wordPlans = lazy(
 );
 /** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
 const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/** Germany's trunk-led groups, an area code, three digits and two pairs (`030 123 45 67`, `0171 234 56 78`; not `012 34 56 78`, `NATIONAL`'s pairs). */
+const GERMAN_PAIRS = /^0\d{2,4}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 /** Whether a number is a Polish landline in its groups and in Poland's plan (`tel. stacj. 22 123 45 67, 58 123 45 67`). */
 const isPolishLandline = (match: string): boolean => POLISH_LANDLINE_GROUPS.test(match) && isPolishPlanNumber(match);
 /** A day, a month and a year in a phone's groups (`15 12 2026`, `15.12.2026`). */
@@ -549,10 +551,11 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
  * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), Poland's landlines in the
  * same groups led by 1 to 7 and no group after (`22 123 45 67`: read after a Polish landline's word
- * only, `isNamedPhoneNumber`), or 8 to 13 digits in a row.
+ * only, `isNamedPhoneNumber`), Germany's trunk-led area code, three digits and two pairs (`030 123 45 67`,
+ * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), or 8 to 13 digits in a row.
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -833,6 +836,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
   const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
   if (polishGroups && !isPolishLandline(match)) return undefined;
+  const newGroups = polishGroups || GERMAN_PAIRS.test(match);
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
@@ -847,8 +851,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
   if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
-  // A Polish landline's groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`).
-  if (polishGroups) return undefined;
+  // Polish landline and German pair groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`).
+  if (newGroups) return undefined;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
   const bound = sqlBoundParameterOf(text, start);
