@@ -61,6 +61,20 @@ const BRAZIL_AFTER_AREA_CODE = /^\(?[1-9]{2}\)? ?(?:9 ?\d{4}|[2-5]\d{3})-?\d{4}$
 /** Spain's mobiles and landlines (`612 345 678`, `612 34 56 78`, `91 123 45 67`): 6 to 9 first. */
 const SPANISH = /^(?:[6-9]\d{2}([ .-])\d{3}\1\d{3}|[6-9]\d{2}(?: \d{2}){3}|[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2})$/;
 
+/**
+ * Whether a number as printed is in Poland's plan (UKE): nine digits, perhaps after `0048`, the
+ * first two an area code (12–95; mobiles' prefixes fall there too: `601 234 567`, `22 123 45 67`,
+ * `(22) 123 45 67`, `221234567`), and no filler (one digit throughout, a group of three zeros, a
+ * run counting up or down: `123456789`).
+ */
+export function isPolishPlanNumber(match: string): boolean {
+  const all = match.replace(NOT_DIGITS, "");
+  const digits = all.length === 13 && all.startsWith("0048") ? all.slice(4) : all;
+  if (digits.length !== 9 || SAME_DIGIT.test(digits) || hasZeroGroup(match) || isDigitRun(digits)) return false;
+  const area = Number(digits.slice(0, 2));
+  return area >= 12 && area <= 95;
+}
+
 /** India's mobiles printed in two groups of five (`98765 43210`), 6 to 9 first. */
 const INDIAN_MOBILE = /^[6-9]\d{4}[ -]\d{5}$/;
 /** Whether a number is printed as an Indian mobile in two groups of five (`98765 43210`, `98765-43210`). */

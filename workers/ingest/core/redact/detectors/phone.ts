@@ -1,13 +1,13 @@
 import { lazy } from "../../../../shared/lazy";
 import { Evidence } from "../evidence";
 import { canBeE164Number, isGroupedNanpNumber, isReservedNanpNumber, isReservedNanpShape, isSelfEvidentNanpNumber } from "../north-american-numbers";
-import { Place, caseless, type Detector, type Rewrite } from "./detector";
+import { Place, caseless, caselessLetters, type Detector, type Rewrite } from "./detector";
 import { isIdValue, isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter, printedAs } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { fitsPlanOf, isIndianMobile, isNationalPlanNumber } from "./national-plans";
+import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber } from "./national-plans";
 import { COUNT_REACH, isCountAfter } from "./national-counts";
 import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
@@ -81,9 +81,31 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  * a phone, a call, a mobile, a landline, a fax or a contact. A `…nummer` of another first part
  * names another thing's number (`Kundennummer`, `Bestellnummer`, `Seriennummer`).
  */
-const PHONE_COMPOUND_STEMS = ["telefon", "telefoon", "handy", "mobil", "mobiel", "mobilfunk", "festnetz", "fax", "rückruf", "ruf", "anruf", "kontakt"];
+const PHONE_COMPOUND_STEMS = ["telefon", "handy", "mobil", "ruf"];
+/**
+ * Compounds' first parts that name a phone's number less surely (`Kontaktnummer`, `Anrufnummer`,
+ * `Faxnummer` are a CRM's record ids or a call's as often): the number after one is a phone only
+ * in the German plan (`GERMAN_PLAN_WORDS`).
+ */
+const GERMAN_PLAN_STEMS = ["festnetz", "mobilfunk", "fax", "rückruf", "anruf", "kontakt"];
+/** Dutch compounds' first parts (`telefoonnummer`, `mobielnummer`): the number after one is a phone in a national plan (`PLAN_WORDS`). */
+const DUTCH_STEMS = ["telefoon", "mobiel"];
 /** A compound's last part, the number's word (German `nummer`, Dutch `nummer`), and their plurals (`nummern`, `nummers`). */
 const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
+/** The compounds of `stems` and `COMPOUND_NUMBER_ENDINGS` (`festnetznummer`, `festnetznummern`, …). */
+const compounds = (stems: readonly string[]): string[] => stems.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending));
+/** German words after which a number in one run is a phone only in the German plan (`fitsGermanPlan`): `Festnetz`, `Kontaktnummer`, `Rückrufnummer`. */
+const GERMAN_PLAN_WORDS = ["festnetz", ...compounds(GERMAN_PLAN_STEMS)];
+/**
+ * Dutch and Italian words after which a number in one run is a phone only in a national plan
+ * (`isNationalPlanNumber`: `telefoon 0201234567`, `cellulare 3471234567`; not `telefoon 12345678`).
+ */
+const PLAN_WORDS = ["telefoon", "mobiel", ...compounds(DUTCH_STEMS), "cellulare", "telefonino"];
+/**
+ * Polish words after which a number in one run is a phone only in the Polish plan
+ * (`isPolishPlanNumber`): `numer telefonu`, `komórka`, `stacjonarny` (and `kom.`, `stacj.`).
+ */
+const POLISH_PLAN_WORDS = ["telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego"];
 /**
  * The words that name a phone, lower case, by language: English, Portuguese and Spanish
  * (`telefone`, `fone`, `teléfono`, `celular`, `móvil`, `telemóvel`), German (`Telefon`, `Handy`, and
@@ -96,11 +118,10 @@ const COMPOUND_NUMBER_ENDINGS = ["nummer", "nummern", "nummers"];
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
-  "telefon", "handy", "mobil", "festnetz", "tél", "téléphone",
-  ...PHONE_COMPOUND_STEMS.flatMap((stem) => COMPOUND_NUMBER_ENDINGS.map((ending) => stem + ending)),
-  "telefoon", "mobiel",
-  "cellulare", "telefonino",
-  "telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego",
+  "telefon", "handy", "mobil", "tél", "téléphone", ...compounds(PHONE_COMPOUND_STEMS),
+  ...GERMAN_PLAN_WORDS,
+  ...PLAN_WORDS,
+  ...POLISH_PLAN_WORDS,
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
@@ -161,7 +182,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caseless).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
         `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
@@ -401,10 +422,62 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
  * number is written in groups, which a verb alone needs (`call 12345678` may be a call's id).
  */
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
-  const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
-  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
-  return named !== null && (grouped || named[3] !== undefined || !PHONE_VERBS.includes((named[1] ?? "").toLowerCase()));
+  return namedPhoneWord(text, start, grouped) !== undefined;
 }
+/** The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word: `customerPhone`), or undefined for none. */
+function namedPhoneWord(text: string, start: number, grouped: boolean): string | undefined {
+  const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
+  if (named === null) return undefined;
+  const word = (named[1] ?? "").toLowerCase();
+  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
+  return grouped || named[3] !== undefined || !PHONE_VERBS.includes(word) ? word : undefined;
+}
+
+/**
+ * Whether a phone word names the national number `match` at `start` (`isNamedPhone`'s word). Any
+ * word names a number in groups (`Kontaktnummer: 0043 664 1234567`, `telefoon: 0031 20 123 4567`,
+ * `kom. 0171 2345678`, `phone: 22 123 45 67`), but a day, month and year is a date after a verb
+ * (`contactez le 15 12 2026`) and, apart by dots or slashes, after any word (`Telefon 15.12.2026`). Digits in one run are a phone after a word less sure of one only in
+ * its plan (`isWordPlanNumber`: `Kontaktnummer: 01711234567`, not `Kontaktnummer: 1234567890`, a
+ * CRM's record id); after other words any run is (`phone 12345678`).
+ */
+function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
+  const word = namedPhoneWord(text, start, grouped);
+  if (word === undefined) return false;
+  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
+  const plan = wordPlans().get(word);
+  return plan === undefined || isWordPlanNumber(plan, match);
+}
+/**
+ * Whether digits in one run are in the plan a word asks for: the German plan after the German
+ * words (`fitsGermanPlan`, else `isNationalPlanNumber`), a national plan after the Dutch and
+ * Italian words, Poland's after the Polish ones (`isPolishPlanNumber`, perhaps after `48`:
+ * `komórka 48601234567`).
+ */
+function isWordPlanNumber(plan: "de" | "national" | "pl", run: string): boolean {
+  if (plan === "de") return fitsGermanPlan(run) ?? isNationalPlanNumber(run);
+  if (plan === "national") return isNationalPlanNumber(run);
+  return isPolishPlanNumber(run.length === 11 && run.startsWith("48") ? run.slice(2) : run);
+}
+/** The plan each word of `GERMAN_PLAN_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS` and `PHONE_ABBREVIATIONS` asks a number after it to fit. */
+const wordPlans = lazy(
+  () =>
+    new Map<string, "de" | "national" | "pl">([
+      ...GERMAN_PLAN_WORDS.map((word) => [word, "de"] as const),
+      ...PLAN_WORDS.map((word) => [word, "national"] as const),
+      ...[...POLISH_PLAN_WORDS, ...PHONE_ABBREVIATIONS].map((word) => [word, "pl"] as const),
+    ]),
+);
+/** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
+const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/** Germany's trunk-led groups, an area code, three digits and two pairs (`030 123 45 67`, `0171 234 56 78`; not `012 34 56 78`, `NATIONAL`'s pairs). */
+const GERMAN_PAIRS = /^0\d{2,4}[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
+/** Whether a number is a Polish landline in its groups and in Poland's plan (`tel. stacj. 22 123 45 67, 58 123 45 67`). */
+const isPolishLandline = (match: string): boolean => POLISH_LANDLINE_GROUPS.test(match) && isPolishPlanNumber(match);
+/** A day, a month and a year in a phone's groups (`15 12 2026`, `15.12.2026`). */
+const DAY_MONTH_YEAR = /^(?:0?[1-9]|[12]\d|3[01])([ ./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d{2}$/;
+/** A day, month and year apart by dots or slashes, as a date is printed and a phone's groups seldom are (`Telefon 15.12.2026`). */
+const DOTTED_DATE = /^\d{1,2}[./]/;
 
 /**
  * Whether a key's words name a phone or a list of them: the last word is a phone word, or one
@@ -476,11 +549,13 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
- * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), or 8 to 13
- * digits in a row.
+ * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), Poland's landlines in the
+ * same groups led by 1 to 7 and no group after (`22 123 45 67`: read after a Polish landline's word
+ * only, `isNamedPhoneNumber`), Germany's trunk-led area code, three digits and two pairs (`030 123 45 67`,
+ * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), or 8 to 13 digits in a row.
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -581,7 +656,7 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
   const listed = lastPhone.isListedBefore(text, start, match) && !isInOtherCsvColumn(text, start, match.length);
   if (match.startsWith("+") || match.startsWith("%")) {
-    if (isSignedMeasure(match, text, start) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
+    if (isSignedOffset(match, text, start, place) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
   }
   if (COUNTRY_CODE_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
@@ -589,30 +664,89 @@ function phoneRewrite(match: string, marker: string, text: string, start: number
 }
 
 /**
- * Whether a number written with its `+` (`match`, at `start`) is a signed quantity rather than an
- * international phone: a unit or a count's word after it (`+4930901820 bytes`, `+1234567890 ms`,
- * `+12345678 rows`, `… px`, `… %`: `MEASURE_UNIT_AFTER`, `isCountAfter`, `SIGNED_UNIT_AFTER`), or
- * a word of a position's change before it (`offset +4930901820`, `delta: +12345678`, `seek
- * +…`, `x += 12345678`: `SHIFT_BEFORE`). A phone's key still makes it a phone (`phone: +49 30 901820 s`
- * is not read so: `isPhoneKeyValue` is asked first by the caller).
+ * Whether a number written with its `+` (`match`, at `start`) is a signed offset or quantity
+ * rather than an international phone: its digits in one run right after the `+` (`+4930901820`,
+ * `%2B4930901820`), and a size's or a time's unit right after it (`OFFSET_UNIT_AFTER`: `bytes`,
+ * `kB`, `ms`, `sec`: `heap_used +12582912 bytes`, `lag: +14155550132 ms`), or a position's change
+ * naming it by its key alone, a URL query's (`?offset=+1733380000&limit=50`, `?pos=…`:
+ * `QUERY_SHIFT_KEY_BEFORE`) or one compounded with a unit (`bytes_delta=+…`). A word of a change
+ * without either is not enough: `offset`, `position`, `shift` are people's words too (`POS: +44
+ * …`, `Night shift: +44 …`), and `s`, `x`, `%`, `min` or a count's word follow phones as often
+ * (`… x 204`, an extension; `… em São Paulo`). Never on a line naming a phone, a call, a contact
+ * or a person before it (`isPhoneOrPersonLine`). A run longer than any plan allows is no phone
+ * anyway (`internationalRewrite`).
  */
-function isSignedMeasure(match: string, text: string, start: number): boolean {
+function isSignedOffset(match: string, text: string, start: number, place: number): boolean {
+  if (!UNSPACED_SIGNED.test(match) || (place & Place.DECODED_QUERY_VALUE) !== 0) return false;
   const end = start + match.length;
-  const after = text.slice(end, end + COUNT_REACH);
-  return (
-    MEASURE_UNIT_AFTER.test(after) || isCountAfter(after) || SIGNED_UNIT_AFTER.test(after) || SHIFT_BEFORE.test(text.slice(Math.max(0, start - SHIFT_REACH), start))
-  );
+  const before = text.slice(Math.max(0, start - SHIFT_REACH), start);
+  if (!OFFSET_UNIT_AFTER.test(text.slice(end, end + UNIT_REACH)) && !QUERY_SHIFT_KEY_BEFORE.test(before) && !UNIT_SHIFT_KEY_BEFORE.test(before)) return false;
+  return !isPhoneOrPersonLine(lineBefore(text, start));
 }
-/** A count's or a length's unit after a signed number that `MEASURE_UNIT_AFTER` and `isCountAfter` leave: lines, items, characters, pixels. */
-const SIGNED_UNIT_AFTER = /^[ \t]*(?:lines?|items?|chars?|characters?|px|pt|em)(?![A-Za-z\u00C0-\u024F\d])/;
+/** A `+` (perhaps form-encoded, `%2B`) and digits only. */
+const UNSPACED_SIGNED = /^(?:\+|%2[Bb])\d+$/;
 /**
- * A word of a position's or a value's change right before a signed number, perhaps with its
- * `:`/`=` (`offset +…`, `delta=+…`, `diff: +…`, `shift`, `seek`, `position`, `pos`), or an
- * increment's operator (`+= `, `+=`).
+ * A size's or a time's unit after a signed offset, in its usual spellings and cases: bytes and
+ * their multiples (`B`, `kB`, `KiB`, `MB`, `Bytes`, `BYTES`), seconds' (`ms`, `µs`, `ns`, `sec`,
+ * `seconds`, `msec`); not `s`, `x`, `%`, nor a count's word.
  */
-const SHIFT_BEFORE = /(?:(?<![A-Za-z])(?:[Oo]ffset|OFFSET|[Dd]elta|DELTA|[Dd]iff|DIFF|[Ss]hift|SHIFT|[Ss]eek|SEEK|[Pp]osition|POSITION|[Pp]os|POS)["']?[ \t]*[:=]?[ \t]*|\+=[ \t]*)$/;
-/** How far before a signed number `SHIFT_BEFORE` is read. */
+const OFFSET_UNIT_AFTER =
+  /^[ \t]*(?:[Bb]ytes?|BYTES?|B|[kKMGT]i?[Bb]|[mµun]s|MS|NS|[mµun]?[Ss]ec(?:ond)?s?|[mµun]?SEC(?:OND)?S?|(?:[Mm]illi|[Mm]icro|[Nn]ano)(?:s|seconds?))(?![A-Za-z\u00C0-\u024F\d])/;
+/** How far after a signed number `OFFSET_UNIT_AFTER` is read. */
+const UNIT_REACH = 16;
+/** A URL query's key of a position's change right before its value (`?offset=`, `&delta=`, `?pos=`, `&seek=`). */
+const QUERY_SHIFT_KEY_BEFORE = /[?&](?:offset|delta|diff|shift|seek|pos|position)=$/i;
+/** A key of a change compounded with a size's or a time's unit before it (`bytes_delta=`, `size.offset: `, `ms_delta=`). */
+const UNIT_SHIFT_KEY_BEFORE = /(?<![A-Za-z])(?:bytes?|size|ms|ns|us)[_.](?:offset|delta|diff|shift)["']?[ \t]*[:=][ \t]*$/i;
+/** How far before a signed number a key of a change (`QUERY_SHIFT_KEY_BEFORE`, `UNIT_SHIFT_KEY_BEFORE`) is read. */
 const SHIFT_REACH = 16;
+/** How far back a line before a number is read. */
+const LINE_REACH = 160;
+
+/** The text of `text`'s line before `start` (after its last line break, raw or JSON-escaped), at most `LINE_REACH` characters. */
+function lineBefore(text: string, start: number): string {
+  const window = text.slice(Math.max(0, start - LINE_REACH), start);
+  const escaped = window.lastIndexOf("\\n");
+  return window.slice(Math.max(window.lastIndexOf("\n") + 1, escaped < 0 ? 0 : escaped + 2));
+}
+
+/**
+ * Whether a line (`lineBefore`) names a phone, a call or a contact (`PHONE_OR_CALLER_WORD`: `phone`,
+ * `SMS`, `call`, `kom.`, `caller`; `Kontakt:`, `Customer:`), or a person: by a known given name in
+ * any case, Polish and Czech letters too (`Anna:`, `ANNA:`, `Łukasz:`; `isCommonGivenName`), by a
+ * title (`Frau Schmidt`), or a name another rule has replaced already (`PERSON_MARKER`). A `+` number on it is a phone whatever follows.
+ */
+function isPhoneOrPersonLine(line: string): boolean {
+  if (PHONE_OR_CALLER_WORD().test(line) || PERSON_MARKER.test(line) || TITLED_PERSON.test(line)) return true;
+  for (const word of line.match(LINE_WORDS) ?? []) if (isCommonGivenName(word)) return true;
+  return false;
+}
+/** A capitalised or all-capitals word of Latin-1 or Latin Extended-A letters (`Anna`, `ANNA`, `Małgorzata`, `Łukasz`). */
+const LINE_WORDS = /(?<![A-Za-z\u00C0-\u017F])[A-Z\u00C0-\u00DE\u0100-\u017F][A-Za-z\u00C0-\u00FF\u0100-\u017F]+/g;
+/** A title and a capitalised name (`Frau Schmidt`, `Mr. Smith`). */
+const TITLED_PERSON = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${PERSON_TITLE})\\.?\\s+${CAPITALISED_WORD}`);
+/** A person's name replaced before the phone is read (`{"user":"[REDACTED:person_name]","msg":"offset +… bytes"}`). */
+const PERSON_MARKER = /\[REDACTED:person_name/;
+/**
+ * A phone's or a call's word as a whole word (`PHONE_NOUNS`, `PHONE_VERBS`, `PHONE_REACHABLE`,
+ * `caller`, `reach`; `kom.`, `stacj.`) but a part of a program's or a table's name joined by `-`
+ * or `.` (`sms-gateway`, `phone-sync`, `c.e.phone.Sync`), or a contact's word or a person's role
+ * as a label before its `:` or `=` (`LINE_LABEL_WORDS`: `Contact:`, `Kunde:`; `Client delta`,
+ * `customer table`, `patient_records` name things), in either case.
+ */
+const PHONE_OR_CALLER_WORD = lazy(() => {
+  const words = [...PHONE_NOUNS, ...PHONE_VERBS, ...PHONE_REACHABLE, "caller", "reach"].join("|");
+  const abbreviations = PHONE_ABBREVIATIONS.join("|");
+  return new RegExp(
+    `(?<![A-Za-z\\u00C0-\\u00FF])(?:(?:${words})s?(?![a-z\\u00DF-\\u00FF]|[-.][a-z])|(?:${abbreviations})\\.|(?:${LINE_LABEL_WORDS.join("|")})s?["']?[ \\t]*[:=])`,
+    "i",
+  );
+});
+/** Contact words and people's roles that say whose number a line holds as its label (a desk's `service` or `support` names a program as often). */
+const LINE_LABEL_WORDS = [
+  "contact", "contato", "contacto", "kontakt", "kontakte",
+  "customer", "client", "cliente", "clienta", "kunde", "kunden", "kundin", "patient", "patiente", "reception", "rezeption", "réception", "empfang",
+];
 
 /**
  * Whether the number at `start` is a CSV row's field under a header naming no phone
@@ -688,8 +822,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
   if (digits < 8 || digits > (isDialledAbroad(match) ? 17 : 13) || ADDRESS_FIRST.test(match)) return undefined;
-  // Spain's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`).
-  if (SPANISH_LANDLINE.test(match) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
+  // Spain's and Poland's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`, `tel 20 200 20 20 ms`).
+  if ((SPANISH_LANDLINE.test(match) || POLISH_LANDLINE_GROUPS.test(match)) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
   const column = text.includes("\n") ? csvColumnName(text, start, start + match.length) : undefined;
   if (column !== undefined && phoneColumns.get(column)) return marker;
@@ -699,12 +833,16 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return undefined;
   }
   const grouped = digits !== match.length;
+  // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
+  const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
+  if (polishGroups && !isPolishLandline(match)) return undefined;
+  const newGroups = polishGroups || GERMAN_PAIRS.test(match);
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
   const named =
-    isNamedPhone(text, start, grouped) ||
+    isNamedPhoneNumber(match, text, start, grouped) ||
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
@@ -713,6 +851,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
   if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
+  // Polish landline and German pair groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`).
+  if (newGroups) return undefined;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
   const bound = sqlBoundParameterOf(text, start);
@@ -813,7 +953,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
- * list's next phone: a plan's number (`isNationalPlanNumber`: `tel 4155550132, 1733270400` and
+ * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`: `tel 4155550132, 1733270400` and
  * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
  * ms`, `& 0171 2345679 Euro`; a count's word keeps no member of a phone's list: `Tel: 030 1234567
  * oder 030 7654321 mal anrufen`), printed
@@ -823,7 +963,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (!isNationalPlanNumber(match) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  if (!(isNationalPlanNumber(match) || isPolishLandline(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
@@ -855,12 +995,12 @@ function isPhoneKeyValue(text: string, start: number, length: number, place: num
 
 /**
  * A list's joiner between two phones: a `,`, `;` or `/`, or a word joining two (`or`, `and`,
- * German `oder`, `und`, `bzw.`, French `ou`, `et`, Spanish and Portuguese `o`, `y`, `e`), with
+ * German `oder`, `und`, `bzw.`, French `ou`, `et`, Spanish and Portuguese `o`, `y`, `e`, Polish `lub`), with
  * blanks, as text or a form writes them (`+`, `%20`, `%2C`): `call 415-867-5309 or
  * 212-555-0134`, `Tel. 0171 1234567 oder 0171 7654321`, `?phone=+1+415+867+5309,++1+212+555+0134`.
  */
 const LIST_JOINER =
-  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e)(?:[ \t]|\+|%20)+)$/i;
+  /^(?:[ \t]|\+|%20)*(?:(?:[,;/]|%2[Cc]|%3[Bb]|%2[Ff]|%7[Cc])(?:[ \t]|\+|%20)*(?:(?:or|and|oder|und|bzw\.|ou|et|o|y|e|lub)(?:[ \t]|\+|%20)+)?|(?:or|and|oder|und|bzw\.|ou|et|o|y|e|lub)(?:[ \t]|\+|%20)+)$/i;
 /** The most characters a joiner spans (`LIST_JOINER`: `%2C%20oder%20`). */
 const LIST_JOINER_REACH = 16;
 /** A blank in a joiner (`ALIKE_JOINER`), HTML's `&nbsp;` too. */
@@ -990,10 +1130,11 @@ function isUnderPhoneKey(text: string, start: number, place: number): boolean {
 /**
  * Whether a phone word names the list whose first item, `first` (up to its `,` or `;`), is at
  * `start`, grouped or not as that item is: after a verb, numbers in a row (`call 12345678
- * 23456789`) may be calls' ids.
+ * 23456789`) may be calls' ids; after a word asking for a plan's number, the first item must be
+ * one (`isNamedPhoneNumber`: `Kontaktnummern: 1234567890, 1234567891` lists record ids).
  */
 function isNamedListOfPhones(text: string, start: number, first: string): boolean {
-  return isNamedPhone(text, start, !NUMBERS_IN_A_ROW.test(first));
+  return isNamedPhoneNumber(first.trim(), text, start, !NUMBERS_IN_A_ROW.test(first));
 }
 /** Numbers of 8 digits or more in a row, perhaps several apart by blanks: the first item of a list of ungrouped numbers. */
 const NUMBERS_IN_A_ROW = /^\d{8,}(?:[ \t\r\n]+\d{8,})*$/;
