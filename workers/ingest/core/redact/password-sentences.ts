@@ -56,12 +56,12 @@ const SENTENCES: readonly PasswordSentence[] = [
   },
   {
     words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"],
-    after: [], wrong: ["fel", "felaktigt", "ogiltigt"],
+    after: ["tillfälligt", "tillfalligt", "temporärt", "temporart", "nytt", "gammalt", "nuvarande"], wrong: ["fel", "felaktigt", "ogiltigt"],
     changed: ["ändrat", "andrat", "ändrats", "ändrades", "återställt", "återställts", "återställdes", "satt", "satts", "uppdaterat"], auxiliaries: ["har", "blivit", "är", "har blivit"], to: ["till"],
   },
   {
     words: ["wachtwoord"], whose: ["voor", "van"], links: ["is", "was", "luidt"],
-    after: [], wrong: ["onjuist", "ongeldig", "fout", "verkeerd"],
+    after: ["tijdelijk", "tijdelijke", "nieuw", "nieuwe", "oud", "oude", "huidig", "huidige", "eenmalig"], wrong: ["onjuist", "ongeldig", "fout", "verkeerd"],
     changed: ["gewijzigd", "veranderd", "gereset", "ingesteld", "aangepast", "bijgewerkt"], auxiliaries: ["is", "werd", "wordt"], to: ["naar", "in"],
   },
   {
@@ -149,15 +149,22 @@ function statedSearch(): string {
 
 /**
  * One or two describing words and `:` (`hasło tymczasowe: `, `mot de passe temporaire : `), or a
- * word saying the password is wrong or a change's participle, perhaps after describing words, and
- * `:` (`Passwort falsch: `, `hasło zmienione: `): the value tried or set follows.
+ * word saying the password is wrong or a change's participle, perhaps after describing words or
+ * whose it is, perhaps the change's preposition, and `:` (`Passwort falsch: `, `hasło zmienione:
+ * `, `Passwort für anna geändert: `, `Hasło zmienione na: `): the value tried or set follows.
  */
 function stateForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const adjectives = merged((sentence) => sentence.after, of);
   const states = merged((sentence) => [...sentence.wrong, ...sentence.changed], of)!;
   const described = adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){1,2}[ \t]?:[ \t]+|`;
-  return String.raw`${word}(?:${described}${describedSource(of)}[ \t]+${states}[ \t]?:[ \t]+)`;
+  const to = merged((sentence) => sentence.to, of)!;
+  return String.raw`${word}(?:${described}${describedSource(of)}${whoseSource(of)}[ \t]+${states}(?:[ \t]+${to})?[ \t]?:[ \t]+)`;
+}
+
+/** Whose the password is (`whosePhrase`: `für anna`, `de jean`, `von anna`), or nothing. */
+function whoseSource(of: readonly PasswordSentence[]): string {
+  return `${whosePhrase([...new Set(of.flatMap((sentence) => sentence.whose))])}?`;
 }
 
 /** One or two of `of`'s describing words after the password's word, or nothing. */
@@ -167,15 +174,18 @@ function describedSource(of: readonly PasswordSentence[]): string {
 }
 
 /**
- * A change: perhaps describing words, auxiliaries, perhaps a participle (in a group when
- * `capture`), and the preposition the new value follows (`Passwort geändert auf `, `hasło
- * zostało zmienione na `, `Ihr Passwort wurde auf `).
+ * A change: perhaps describing words or whose it is, auxiliaries, perhaps a participle (in a group
+ * when `capture`), and the preposition the new value follows (`Passwort geändert auf `, `hasło
+ * zostało zmienione na `, `Ihr Passwort wurde auf `, `Passwort für anna geändert auf `, `mot de
+ * passe de jean modifié en `, `Passwort von anna auf `).
  */
 function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
   const word = merged((sentence) => sentence.words, of)!;
   const participle = String.raw`[ \t]+${merged((sentence) => sentence.changed, of)!}`;
   const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
-  return String.raw`${word}${describedSource(of)}${auxiliaries}(${capture ? "" : "?:"}${participle})?[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
+  // With the participle first: a whose-phrase would otherwise take it as a name's word (`für anna geändert`).
+  const whose = whoseSource(of);
+  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})|${whose}${auxiliaries})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { WHOLE_UUID } from "../uuid";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -148,6 +149,12 @@ const ENCODED_EQUALS = /%3[Dd]/;
 const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${passwordLink(PASSWORD_SENTENCE_LINK)}$`);
 /** `QUOTED`'s lookbehind read again, each language's verb after its own word only. */
 const QUOTED_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${quotedLink(PASSWORD_SENTENCE_LINK)}$`));
+/** A password's word that no field detector reads and `:` right before a quoted value (`mot de passe : `, `clave: `). */
+const COLON_WORD_BEFORE = new RegExp(String.raw`(?<![\w-])${COLON_PASSWORD_WORD}${COLON}$`);
+/** A password's word and blanks alone right before a quoted value (`mot de passe `, `hasło `): no verb or `:` names it the value. */
+const WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})[ \t]+$`);
+/** A UI's label: one word of letters of any script in any case (`Valider`, `OK`, `Zapomniałem`), or a dash or dots standing for none (`—`, `…`). */
+const UI_LABEL = lazy(() => new RegExp(String.raw`^(?:\p{L}{1,24}|[-‐–—―…]{1,3})$`, "u"));
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
 /** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
@@ -172,9 +179,13 @@ export const passwordPhraseDetector: Detector = {
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
     if (quotes !== undefined) {
       const stated = statedValueBefore(before);
-      if (stated === undefined ? !QUOTED_BEFORE().test(before) : stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
+      // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`) states the value as a sentence does: the search finds it by the loose stated form, which the exact ones then turn down.
+      const linked = stated === undefined ? QUOTED_BEFORE().test(before) || COLON_WORD_BEFORE.test(before) : stated !== "bare" || changedAfter(text, start + match.length);
+      if (!linked) return undefined;
       const [open, close] = quotes;
       const value = match.slice(open.length, match.length - close.length);
+      // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
+      if (!/["']/.test(open) && WORD_ALONE_BEFORE.test(before) && UI_LABEL().test(value)) return undefined;
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
       const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
       const kept = LOWER_CASE_WORD().test(value) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
@@ -188,7 +199,7 @@ export const passwordPhraseDetector: Detector = {
       if (stated !== undefined) {
         // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
         const changed = stated !== "bare" || changedAfter(text, start + match.length);
-        return changed && isBarePassword(match) && !HOST_NAME.test(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+        return changed && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
       }
       return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
@@ -231,6 +242,21 @@ function quotesOf(match: string): readonly [string, string] | undefined {
 const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{1,24}$`, "u"));
 /** A host's name (`db-prod-01`, `edge-fra-03.internal`): lower-case labels of letters and digits joined by `-` or `.`, which a change's preposition names as where (`na db-prod-01`). */
 const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
+
+/**
+ * Whether `value`, after a change's preposition or a state's `:` (`Passwort geändert auf …`,
+ * `Passwort falsch: …`), names a thing rather than a password: a UUID (RFC 9562), a hex id of
+ * eight digits or more, capitals' labels joined by `-` holding a digit (a ticket, `JIRA-4711`, or
+ * a host, `EDGE-FRA-03`), a word and a number of one to three digits joined by `-` (a node's
+ * name, `Node-7`, `Knoten-3`; a year after it, `Sommer-2024`, is a password's shape), or an error's
+ * code in capitals and `_` (`ERR_AUTH_401`). A word and digits glued (`user42`, `Host10`) is the
+ * commonest password's shape and is not one of them.
+ */
+function namesThing(value: string): boolean {
+  const word = value.replace(/[.!]$/, "");
+  return WHOLE_UUID.test(word) || THING_SHAPE.test(word);
+}
+const THING_SHAPE = /^(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,64}|(?=[0-9A-F]*[A-F])(?=[0-9A-F]*\d)[0-9A-F]{8,64}|(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\p{L}+-\d{1,3}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/u;
 
 /** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
 const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);

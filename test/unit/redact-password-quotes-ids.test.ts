@@ -1,0 +1,112 @@
+/**
+ * Other languages' password sentences, a second reading (detectors/password-phrase.ts,
+ * password-sentences.ts):
+ * - a quoted value after a password's word and `:` (`mot de passe : « … »`, `clave: “…”`,
+ *   `mot de passe : "…"`), typographic quotes with their inner spaces too, the quotes kept;
+ * - after a change's preposition or a state's `:`, a thing's name stays (a UUID, a hex id, a
+ *   ticket or a host in capitals, `Node-7`, `ERR_AUTH_401`) while a word glued to digits
+ *   (`user42`, `Host10`) is a password's shape and goes;
+ * - right after the password's word, typographic quotes around one word of letters or a dash hold
+ *   a UI's label (`mot de passe « Valider »`, `password “—”`);
+ * - a change with whose the password is (`Passwort für anna geändert auf …`), a change's
+ *   preposition before `:` (`Hasło zmienione na: …`), Dutch and Swedish describing words.
+ * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
+ * Cloudflare console line.
+ */
+import { describe } from "vitest";
+import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "../support/prose-forms";
+
+const PARAM = "[REDACTED:secret_param]";
+
+/** The line's secret (the examples' values). */
+const SECRET_OF = (line: string) => /Lato-?2026!|Xk9\$mPq2|Host10|user42|användare42|Usuario123|Default2|Soleil#42/.exec(line)![0];
+const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
+
+/** Each typographic pair the review found kept after `:` (`«…»`, `„…“`, `“…”`, `»…«`). */
+const PAIRS = [["«", "»"], ["„", "“"], ["“", "”"], ["»", "«"]] as const;
+
+describe("a quoted value after a password's word and `:`", () => {
+  itStoresInEveryForm([
+    ...["mot de passe", "clave"].flatMap((word) => [":", " :"].flatMap((colon) => PAIRS.map(([open, close]) =>
+      [`${word}${colon} ${open}Lato2026!${close}`, `${word}${colon} ${open}${PARAM}${close}`] as const))),
+    ["user=anna clave: «Lato2026!» ok", `user=anna clave: «${PARAM}» ok`],
+    ["mot de passe : « Lato2026! »", `mot de passe : « ${PARAM} »`],
+    ["Mot de passe : « Xk9$mPq2 »", `Mot de passe : « ${PARAM} »`],
+    ["mot de passe : \u00AB\u202FLato2026!\u202F\u00BB", `mot de passe : \u00AB\u202F${PARAM}\u202F\u00BB`],
+    ["mot de passe : \"Lato2026!\"", `mot de passe : "${PARAM}"`],
+    ["clave: 'Lato2026!'", `clave: '${PARAM}'`],
+    // German's word and `:` is a field's name: the field's rule takes the value with its quotes, as before.
+    ["Passwort: „Lato2026!“", `Passwort: ${PARAM}`],
+    ["mot de passe de anna: «Lato2026!»", `mot de passe de anna: «${PARAM}»`],
+  ]);
+  itKeepsInEveryForm("a lower-case word, a default's name or a placeholder in quotes stays", [
+    "mot de passe : « oublié »",
+    "mot de passe : « défaut »",
+    "clave: \"********\"",
+  ]);
+});
+
+describe("a thing's name after a password's change or wrong state", () => {
+  itKeepsInEveryForm("a UUID, a hex id, a ticket, a host, a node and an error's code stay", [
+    "Passwort geändert auf Node-7",
+    "Passwort geändert auf Knoten-3",
+    "Passwort geändert auf EDGE-FRA-03",
+    "Passwort geändert auf JIRA-4711",
+    "Passwort geändert auf 8f1e2d3c4b5a6978",
+    "Passwort geändert auf 550e8400-e29b-41d4-a716-446655440000",
+    "Passwort wurde auf Node-7 gesetzt",
+    "hasło zmienione na DB-PROD-01",
+    "Passwort falsch: ERR_AUTH_401",
+  ]);
+  // A word glued to digits is the commonest password's shape (`Sommer2024`): it goes, a host's or user's name too.
+  itStoresInEveryForm([
+    ["Passwort geändert auf Host10", `Passwort geändert auf ${PARAM}`],
+    ["Passwort wurde auf Host10 zurückgesetzt", `Passwort wurde auf ${PARAM} zurückgesetzt`],
+    ["senha alterada para user42", `senha alterada para ${PARAM}`],
+    ["lösenord ändrat till användare42", `lösenord ändrat till ${PARAM}`],
+    ["contraseña cambiada a Usuario123", `contraseña cambiada a ${PARAM}`],
+    ["Passwort auf Default2 zurückgesetzt", `Passwort auf ${PARAM} zurückgesetzt`],
+    // A year after a word and `-` is a password's shape, no node's number.
+    ["Passwort geändert auf Lato-2026!", `Passwort geändert auf ${PARAM}`],
+  ]);
+});
+
+describe("typographic quotes right after a password's word around a UI's label", () => {
+  itKeepsInEveryForm("one word of letters, in any case, or a dash stays", [
+    "mot de passe « Valider »",
+    "mot de passe « Oublié »",
+    "mot de passe « Réinitialiser »",
+    "mot de passe « OK »",
+    "le mot de passe « Admin » est interdit",
+    "hasło „Zapomniałem”",
+    "password “—”",
+    "Passwort „Ändern“ gedrückt",
+    "password “Reset” clicked",
+  ]);
+  itStoresInEveryForm([
+    ["mot de passe « Soleil#42 » refusé", `mot de passe « ${PARAM} » refusé`],
+    // A `:` names the value: a word of letters goes there.
+    ["mot de passe : « Xk9$mPq2 »", `mot de passe : « ${PARAM} »`],
+  ]);
+});
+
+describe("a change with whose the password is, a preposition before `:`, Dutch and Swedish describing words", () => {
+  itStoresInEveryForm([
+    ["Passwort für anna geändert auf Lato2026!", `Passwort für anna geändert auf ${PARAM}`],
+    ["mot de passe de jean modifié en Lato2026!", `mot de passe de jean modifié en ${PARAM}`],
+    ["contraseña de juan cambiada a Lato2026!", `contraseña de juan cambiada a ${PARAM}`],
+    ["Passwort von anna auf Lato2026! geändert", `Passwort von anna auf ${PARAM} geändert`],
+    ["Passwort für anna geändert: Lato2026!", `Passwort für anna geändert: ${PARAM}`],
+    ["Hasło zmienione na: Lato2026!", `Hasło zmienione na: ${PARAM}`],
+    ["wachtwoord tijdelijk: Lato2026!", `wachtwoord tijdelijk: ${PARAM}`],
+    ["lösenord tillfälligt: Lato2026!", `lösenord tillfälligt: ${PARAM}`],
+  ]);
+  itKeepsInEveryForm("prose, a default and a host after them stay", [
+    "Passwort für anna geändert auf Anfrage",
+    "Passwort von anna auf Standard gesetzt",
+    "mot de passe de jean modifié en 2026",
+    "Passwort für Server geändert auf db-prod-01",
+    "wachtwoord nieuw: ********",
+    "lösenord tillfälligt: skickat via e-post",
+  ]);
+});
