@@ -42,10 +42,12 @@ import { WHOLE_UUID } from "../uuid";
  * with Italian's, Polish's and Swedish's (password-sentences.ts: `Hasło to …`, `Lösenordet är …`,
  * `Das Passwort für Benutzer anna lautet: …`, `La password è …`), its value unquoted (ending at a
  * JSON string's closing quote too) or quoted (in escaped quotes too, or typographic ones: `mot de
- * passe « … » refusé`, `Passwort „…“`); a value that stands for a secret (`standsForSecret`:
- * `"<redacted>"`, `"********"`) or names a default (`isDefaultWord`) stays. A sentence stating the
- * value without a verb (`statedValueBefore`: `Passwort geändert auf …`, `Passwort falsch: …`,
- * `mot de passe temporaire : …`) asks the bare word's shape and no host's name (`HOST_NAME`), and
+ * passe « … » refusé`, `Passwort „…“`, and after the word and `:`, `mot de passe : « … »`); a
+ * value that stands for a secret (`standsForSecret`: `"<redacted>"`, `"********"`) or names a
+ * default (`isDefaultWord`) stays, and so does a UI's label in typographic quotes right after the
+ * word (`mot de passe « Valider »`). A sentence stating the value without a verb
+ * (`statedValueBefore`: `Passwort geändert auf …`, `Passwort falsch: …`, `mot de passe temporaire
+ * : …`) asks the bare word's shape and no host's or thing's name (`HOST_NAME`, `namesThing`), and
  * a change with no participle before its preposition one after the value (`Ihr Passwort wurde auf
  * … zurückgesetzt`).
  */
