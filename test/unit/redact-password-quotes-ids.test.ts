@@ -2,7 +2,8 @@
  * Other languages' password sentences, a second reading (detectors/password-phrase.ts,
  * password-sentences.ts):
  * - a quoted value after a password's word and `:` (`mot de passe : « … »`, `clave: “…”`,
- *   `mot de passe : "…"`), typographic quotes with their inner spaces too, the quotes kept;
+ *   `mot de passe : "…"`), typographic quotes with their inner spaces too, the quotes kept, when
+ *   shaped as a password unquoted after the same `:` is;
  * - after a change's preposition or a state's `:`, a thing's name stays (a UUID, a hex id, a
  *   ticket or a host in capitals, `Node-7`, `ERR_AUTH_401`) while a word glued to digits
  *   (`user42`, `Host10`) is a password's shape and goes;
@@ -39,10 +40,15 @@ describe("a quoted value after a password's word and `:`", () => {
     ["Passwort: „Lato2026!“", `Passwort: ${PARAM}`],
     ["mot de passe de anna: «Lato2026!»", `mot de passe de anna: «${PARAM}»`],
   ]);
-  itKeepsInEveryForm("a lower-case word, a default's name or a placeholder in quotes stays", [
+  // As unquoted after the same `:`: letters alone, a rule or a placeholder stay (`clave` is any key too).
+  itKeepsInEveryForm("a word of letters, a rule or a placeholder in quotes stays", [
     "mot de passe : « oublié »",
     "mot de passe : « défaut »",
+    "mot de passe : « Valider »",
+    "mot de passe : \"12 caractères\"",
     "clave: \"********\"",
+    "clave: \"ES\"",
+    "Clave: \"Cliente\"",
   ]);
 });
 
@@ -85,7 +91,7 @@ describe("typographic quotes right after a password's word around a UI's label",
   ]);
   itStoresInEveryForm([
     ["mot de passe « Soleil#42 » refusé", `mot de passe « ${PARAM} » refusé`],
-    // A `:` names the value: a word of letters goes there.
+    // A `:` names the value: it is read as unquoted after the `:`.
     ["mot de passe : « Xk9$mPq2 »", `mot de passe : « ${PARAM} »`],
   ]);
 });

@@ -181,11 +181,14 @@ export const passwordPhraseDetector: Detector = {
     const before = text.slice(Math.max(0, start - WORD_REACH), start);
     if (quotes !== undefined) {
       const stated = statedValueBefore(before);
-      // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`) states the value as a sentence does: the search finds it by the loose stated form, which the exact ones then turn down.
-      const linked = stated === undefined ? QUOTED_BEFORE().test(before) || COLON_WORD_BEFORE.test(before) : stated !== "bare" || changedAfter(text, start + match.length);
-      if (!linked) return undefined;
       const [open, close] = quotes;
       const value = match.slice(open.length, match.length - close.length);
+      if (stated === undefined && !QUOTED_BEFORE().test(before)) {
+        // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:` (`clave` is any key too: `clave: "user.email"`).
+        const colon = COLON_WORD_BEFORE.test(before) && isUnquotedPassword(value) && !describesPassword(value) && !isPlaceholder(value) && !standsForSecret(value);
+        return colon ? `${open}${marker}${close}` : undefined;
+      }
+      if (stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
       // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
       if (!/["']/.test(open) && WORD_ALONE_BEFORE.test(before) && UI_LABEL().test(value)) return undefined;
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
