@@ -9,7 +9,7 @@ import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { WHOLE_UUID } from "../uuid";
+import { isUiLabel, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -153,10 +153,12 @@ const PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${passwordLink(PASSWO
 const QUOTED_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${quotedLink(PASSWORD_SENTENCE_LINK)}$`));
 /** A password's word that no field detector reads and `:` right before a quoted value (`mot de passe : `, `clave: `). */
 const COLON_WORD_BEFORE = new RegExp(String.raw`(?<![\w-])${COLON_PASSWORD_WORD}${COLON}$`);
+/** `clave` and `:` right before a quoted value: Spanish for any key too, whose name is quoted there as often (`clave: "user.email"`). */
+const CLAVE_COLON_BEFORE = new RegExp(String.raw`(?<![\w-])(?:[Cc]lave|CLAVE)${COLON}$`);
+/** A key's name: letters and digits of any script joined by `.`, `_`, `-` or `:` (`user.email`, `pedido_1234`, `API_KEY`, `order42`), no other symbol as a password holds (`Lato2026!`). */
+const KEY_NAME = lazy(() => new RegExp(String.raw`^[\p{L}\p{N}]+(?:[._:-][\p{L}\p{N}]+)*$`, "u"));
 /** A password's word and blanks alone right before a quoted value (`mot de passe `, `hasło `): no verb or `:` names it the value. */
 const WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})[ \t]+$`);
-/** A UI's label: one word of letters of any script in any case (`Valider`, `OK`, `Zapomniałem`), or a dash or dots standing for none (`—`, `…`). */
-const UI_LABEL = lazy(() => new RegExp(String.raw`^(?:\p{L}{1,24}|[-‐–—―…]{1,3})$`, "u"));
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
 /** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
@@ -184,13 +186,15 @@ export const passwordPhraseDetector: Detector = {
       const [open, close] = quotes;
       const value = match.slice(open.length, match.length - close.length);
       if (stated === undefined && !QUOTED_BEFORE().test(before)) {
-        // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:` (`clave` is any key too: `clave: "user.email"`).
-        const colon = COLON_WORD_BEFORE.test(before) && isUnquotedPassword(value) && !describesPassword(value) && !isPlaceholder(value) && !standsForSecret(value);
+        // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:`.
+        // Ids stay there as after a change (`« JIRA-4711 »`), a marker too (the output read again), and after `clave`, a key's name too (`clave: "user.email"`, `"order42"`).
+        const colon = COLON_WORD_BEFORE.test(before) && isUnquotedPassword(value) && !describesPassword(value) && !isPlaceholder(value) && !standsForSecret(value) && !namesThing(value) && !value.startsWith("[REDACTED");
+        if (colon && CLAVE_COLON_BEFORE.test(before) && KEY_NAME().test(value)) return undefined;
         return colon ? `${open}${marker}${close}` : undefined;
       }
       if (stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
       // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
-      if (!/["']/.test(open) && WORD_ALONE_BEFORE.test(before) && UI_LABEL().test(value)) return undefined;
+      if (!/["']/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
       // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
       const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
       const kept = LOWER_CASE_WORD().test(value) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
@@ -247,21 +251,6 @@ function quotesOf(match: string): readonly [string, string] | undefined {
 const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{1,24}$`, "u"));
 /** A host's name (`db-prod-01`, `edge-fra-03.internal`): lower-case labels of letters and digits joined by `-` or `.`, which a change's preposition names as where (`na db-prod-01`). */
 const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
-
-/**
- * Whether `value`, after a change's preposition or a state's `:` (`Passwort geändert auf …`,
- * `Passwort falsch: …`), names a thing rather than a password: a UUID (RFC 9562), a hex id of
- * eight digits or more, capitals' labels joined by `-` holding a digit (a ticket, `JIRA-4711`, or
- * a host, `EDGE-FRA-03`), a word and a number of one to three digits joined by `-` (a node's
- * name, `Node-7`, `Knoten-3`; a year after it, `Sommer-2024`, is a password's shape), or an error's
- * code in capitals and `_` (`ERR_AUTH_401`). A word and digits glued (`user42`, `Host10`) is the
- * commonest password's shape and is not one of them.
- */
-function namesThing(value: string): boolean {
-  const word = value.replace(/[.!]$/, "");
-  return WHOLE_UUID.test(word) || THING_SHAPE.test(word);
-}
-const THING_SHAPE = /^(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,64}|(?=[0-9A-F]*[A-F])(?=[0-9A-F]*\d)[0-9A-F]{8,64}|(?=[A-Z0-9-]*\d)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+|\p{L}+-\d{1,3}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$/u;
 
 /** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
 const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
