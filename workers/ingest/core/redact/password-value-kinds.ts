@@ -1,0 +1,46 @@
+import { WHOLE_UUID } from "./uuid";
+
+/**
+ * What a value standing where a password's would (`Passwort geändert auf …`, `mot de passe « … »`)
+ * is when it is no password: a thing's id, or a UI's label. Each test names only shapes no
+ * password takes in practice, since a value wrongly kept here leaks: one word of letters
+ * (`Soleil`), a word and a number (`Winter-24`, `cafe2024`, `HUNTER_2`) are the commonest
+ * passwords' shapes.
+ */
+
+/**
+ * Whether `value` (a sentence's `.` after it set aside) names a thing by an id no password is
+ * shaped as: a UUID (RFC 9562), a hex id of sixteen digits or more with a letter and a digit
+ * (`9f86d081884c7d65`; eight hex characters are as often a word and digits, `cafe2024`), a
+ * ticket's key, two to ten capitals, `-` and three digits or more that are no year (`JIRA-4711`;
+ * `SOMMER-2024`, `SOMMER-12` are passwords' shapes), or an error's code after its `ERR_`, `E_` or
+ * `ERROR_` prefix (`ERR_AUTH_401`; `HUNTER_2` has none). A `!` is no id's (`Geheim-1!`).
+ */
+export function namesThing(value: string): boolean {
+  const word = value.replace(/\.$/, "");
+  return WHOLE_UUID.test(word) || THING_ID.test(word);
+}
+const THING_ID = /^(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{16,64}|(?=[0-9A-F]*[A-F])(?=[0-9A-F]*\d)[0-9A-F]{16,64}|[A-Z]{2,10}-(?!(?:19|20)\d\d$)\d{3,}|(?:ERR|E|ERROR)_[A-Z0-9]+(?:_[A-Z0-9]+)*)$/;
+
+/**
+ * Whether `value`, in typographic quotes right after a password's word (`mot de passe « Valider
+ * »`, `hasło „Zapomniałem”`, `password “—”`), is a UI's label: a dash or dots standing for no
+ * value, or one of the words a login form's buttons and links say (`UI_LABELS`, any case). Any
+ * other word there is the password tried (`mot de passe « Soleil » refusé`, `password “Sunshine”`).
+ */
+export function isUiLabel(value: string): boolean {
+  return NO_VALUE.test(value) || UI_LABELS.has(value.toLowerCase());
+}
+const NO_VALUE = /^[-‐–—―…]{1,3}$/;
+
+/** A login form's buttons' and links' words, in the languages whose password's word the detector reads (English, French, German, Dutch, Spanish, Portuguese, Italian, Polish, Swedish). */
+const UI_LABELS: ReadonlySet<string> = new Set([
+  "ok", "show", "hide", "reveal", "forgot", "forgotten", "submit", "save", "cancel", "confirm", "continue", "next", "login", "change", "edit", "reset",
+  "valider", "afficher", "masquer", "modifier", "changer", "réinitialiser", "oublié", "envoyer", "confirmer", "annuler", "enregistrer", "continuer", "suivant", "connexion",
+  "anzeigen", "verbergen", "ausblenden", "einblenden", "ändern", "zurücksetzen", "vergessen", "speichern", "bestätigen", "abbrechen", "weiter", "absenden", "anmelden",
+  "tonen", "wijzigen", "vergeten", "opslaan", "bevestigen", "annuleren", "volgende", "inloggen",
+  "mostrar", "ocultar", "cambiar", "olvidé", "olvidada", "guardar", "confirmar", "cancelar", "restablecer", "enviar", "siguiente", "alterar", "esqueci", "esqueceu", "salvar", "redefinir", "entrar",
+  "mostra", "nascondi", "modifica", "dimenticata", "salva", "conferma", "annulla", "avanti", "accedi",
+  "zapomniałem", "zapomniałeś", "pokaż", "ukryj", "zmień", "zapisz", "potwierdź", "anuluj", "dalej", "resetuj", "zaloguj",
+  "visa", "dölj", "ändra", "glömt", "spara", "bekräfta", "avbryt", "nästa", "återställ", "logga",
+]);
