@@ -368,7 +368,7 @@ describe("a secret's name, a word and a long run of blanks before more text", ()
     expect(redactString(head + mark.repeat(65_536) + tail, policy).text).toBe(expected);
   });
 
-  it("redacts `AUTH a, ` repeated to 64 KB as before: the first command's password only", () => {
-    expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret] ${"AUTH a, ".repeat(8191)}`);
+  it("redacts `AUTH a, ` repeated to 64 KB: the first command's password only, its clause's comma kept", () => {
+    expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret], ${"AUTH a, ".repeat(8191)}`);
   });
 });
