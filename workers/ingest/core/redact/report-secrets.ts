@@ -367,11 +367,11 @@ export function isOutcomeProse(value: string, secrets: readonly Span[], isReport
     const lower = text.toLowerCase();
     const before = coreOf(words[k - 1]![0]).text.toLowerCase();
     // A name after a noun naming it (`for user bob`, `service cart`), a person's names run on (`user John Michael Smith`).
-    const isName: boolean = (NAMING_NOUNS.has(before) && isPlainName(text, before)) || (named && CAPITALIZED.test(text));
+    const isName: boolean = ((NAMING_NOUNS.has(before) || CARRIER_NOUNS.has(before)) && isPlainName(text, before)) || (named && CAPITALIZED.test(text));
     named = isName;
     // A secret's noun introducing its value (`temp password is …`, `new: …`).
     const introduces = (SECRET_NOUNS.has(lower) && (word[0].endsWith(":") || words[k + 1]?.[0].toLowerCase() === "is")) || word[0].toLowerCase() === "new:";
-    if (isName || introduces || isReportWord(lower) || FUNCTION_WORDS.has(lower) || NOT_A_NEW_VALUE.has(lower) || SECRET_OUTCOME_WORDS.has(lower) || NAMING_NOUNS.has(lower)) continue;
+    if (isName || introduces || isReportWord(lower) || FUNCTION_WORDS.has(lower) || CARRIER_NOUNS.has(lower) || NOT_A_NEW_VALUE.has(lower) || SECRET_OUTCOME_WORDS.has(lower) || NAMING_NOUNS.has(lower)) continue;
     if (ADDRESS.test(text) || VERSION.test(text) || DATE_OR_TIME.test(text) || /^\d{1,7}$/.test(text) || isIdOrMeasure(text)) continue;
     return false;
   }
@@ -391,6 +391,8 @@ function isPlainName(word: string, noun: string): boolean {
   if (PERSON_NOUNS.has(noun)) return /^[A-Za-z][a-z]+$/.test(word) && isCommonGivenName(word);
   return /^[A-Za-z][a-z]{0,15}(?:-[A-Za-z][a-z]{0,15})*$/.test(word);
 }
+/** Nouns naming where a secret travels or whence a step came before its name, lower case (`in header X-Auth`, `from ip 203.0.113.9`). */
+const CARRIER_NOUNS: ReadonlySet<string> = new Set(["header", "cookie", "ip", "address", "addr", "port", "field", "parameter", "param"]);
 /** Nouns naming a person's account, lower case, after which a plain word may be the passphrase. */
 const PERSON_NOUNS: ReadonlySet<string> = new Set(["user", "username", "account", "customer", "member"]);
 
