@@ -135,11 +135,6 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   // prose stays (`password: failed hunter2x9 for user 42`, `Passwort: OK geheim123`).
   const isReportWord = (word: string) => isGrammarWord(word) || isState(word);
   const secrets = proseSecretSpans(value, found, isReportWord);
-  const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));
-  // After what was done to the secret, every word must be accounted for (`isOutcomeProse`), else
-  // the name's own rules read the value (`password: reset for bob, new password sunshine`).
-  const outcome = isOutcomeProse(value, secrets, isReportWord);
-  if (!fits && !outcome && isSecretOutcomeWord(first[0]!)) return wholeValue(value);
   if (secrets.length > 0) return { kept: false, length: secrets.at(-1)![1], secrets };
   // A value redacted before, its secrets already marked (`password: changed [REDACTED:…]`): the rest is prose.
   if (value.includes("[REDACTED:")) return { kept: true };
@@ -148,15 +143,10 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   if (isStateAndProseWord(clauses[0]!, isReportWord)) return { kept: true };
   // A lone state's or outcome's word is read by the name's own rules (`password: changed`, `token: expired`).
   if (first.length === 1 && clauses.length === 1) return undefined;
+  const fits = read === first.length && clauses.slice(1).every((clause) => fitsAfterReport(wordsOf(clause), isState));
   // Prose after what was done to the secret reads as prose after a state's word does (`token:
   // refreshed for user u_42 on host edge-fra-03`, `password: changed by admin at 10.0.0.5`).
-  return fits || outcome ? { kept: true } : undefined;
-}
-
-/** `value` taken whole, up to its last word (no blanks or closing quote after it): the old reading of a sentence the grammar does not account for. */
-function wholeValue(value: string): ReportReading {
-  const length = value.replace(/[\s"'`]+$/, "").length;
-  return { kept: false, length, secrets: [[0, length]] };
+  return fits || isOutcomeProse(value) ? { kept: true } : undefined;
 }
 
 /** Whether `word`, lower case, is one of the report grammar's closed lists' (an outcome's, a subject's, a party's, an actor's, a purpose's or a source's word). */

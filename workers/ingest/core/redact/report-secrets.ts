@@ -1,5 +1,4 @@
 import { isSecretShapedWord, isUnixTimestamp } from "./error-names";
-import { isCommonGivenName } from "./given-names";
 
 /**
  * The words shaped as a secret in the prose after a secret's name and a state's or outcome's word
@@ -62,13 +61,45 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
   if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
     for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
   }
-  const newValue = newValueAfterChange(words.filter((word) => word.index! < fieldEnd(value)), value);
+  const afterId = wordsAfterNamedId(words, value, isReportWord);
+  if (afterId !== undefined) spans.push(afterId);
+  const newValue = newValueAfterChange(words.filter((word) => word.index! < fieldEnd(value)), value, isReportWord);
   if (newValue !== undefined) spans.push(newValue);
   // A marker written before is no secret again (redacting twice changes nothing).
   const fresh = spans.filter(([start]) => !found.startsWith("[REDACTED:", start));
   // Of two spans from one start the longer is the secret's (`changed to Lato2026!`, its `!` too).
   return fresh.sort((a, b) => a[0] - b[0] || b[1] - a[1]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
 }
+
+/**
+ * The span of the words of letters ending `value` right after an id a noun names (`for user 42
+ * hunter`, `for user u_42 Sunshine Beach`, `token: expired for user 42 swordfish`): a passphrase
+ * written after whom the step was for, no report's prose. Blanks only between them and after the
+ * id; none a word a sentence goes on with (`AFTER_STATE_WORDS`, `MORE_PROSE_WORDS`, a verb's or
+ * adverb's form), a report's word or a noun naming a thing: prose has one (`for user 42 by jdoe`,
+ * `for user 42 session 9f86…`, `for user 42 using refresh token`, `for user 42 through the portal`).
+ */
+function wordsAfterNamedId(words: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
+  const at = words.findIndex((word, k) => k > 1 && /\d/.test(word[0]) && coreOf(word[0]).text === word[0] && isLabel(value, words[k - 1]!, word.index!) && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()));
+  const rest = words.slice(at + 1);
+  if (at < 0 || rest.length === 0) return undefined;
+  const fits = rest.every((word, i) => {
+    const text = i === rest.length - 1 ? coreOf(word[0]).text : word[0];
+    const lower = text.toLowerCase();
+    const before = i === 0 ? words[at]! : rest[i - 1]!;
+    if (!/^[ \t]+$/.test(value.slice(before.index! + before[0].length, word.index))) return false;
+    return /^[A-Za-z]+$/.test(text) && !AFTER_STATE_WORDS.has(lower) && !MORE_PROSE_WORDS.has(lower) && !PROSE_ENDING.test(lower) && !isReportWord(lower) && !NAMING_NOUNS.has(lower);
+  });
+  if (!fits) return undefined;
+  const last = rest.at(-1)!;
+  const lastCore = coreOf(last[0]);
+  return [rest[0]!.index!, last.index! + lastCore.start + lastCore.text.length];
+}
+/** Words ending a report's sentence after an id beside `AFTER_STATE_WORDS`, lower case: when and how (`for user 42 anyway`, `for user 42 overnight`, `on Monday`). */
+const MORE_PROSE_WORDS: ReadonlySet<string> = new Set([
+  "anyway", "overnight", "early", "late", "first", "last", "afterwards", "meanwhile", "instead", "elsewhere", "everywhere", "tonight",
+  "ok", "okay", "done", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "utc", "gmt",
+]);
 
 /** Where `value`'s field ends: at a `|` between blanks, which separates a log line's fields (`token: rotated | password: changed …`), else its end. */
 function fieldEnd(value: string): number {
@@ -104,79 +135,135 @@ const NEW_VALUE_WORDS: ReadonlySet<string> = new Set([...CHANGE_WORDS, "refreshe
 /** What introduces the new value after a change's word, lower case. */
 const NEW_VALUE_LINKS: ReadonlySet<string> = new Set(["to", "into", "as"]);
 /**
- * Words after `to`, `into` or `as` that say how, where or why the secret is kept, or open a
- * phrase, not its value, lower case (`saved as plaintext`, `reset to default`, `changed to a new
- * one`, `rotated to vault`, `set as cookie`, `changed to meet policy`, `set to expire`): a run of
- * these after the link is no value.
+ * Words after `to`, `into` or `as` that say how or where the secret is kept, or open a phrase, not
+ * its value, lower case (`saved as plaintext`, `reset to default`, `changed to a new one`,
+ * `rotated to vault`): alone after the link or in a run of words there.
  */
 const NOT_A_NEW_VALUE: ReadonlySet<string> = new Set([
   "a", "an", "the", "its", "their", "his", "her", "your", "our", "this", "that", "new", "one", "default", "defaults", "plaintext", "plain",
   "cleartext", "hash", "hashed", "encrypted", "empty", "blank", "null", "none", "expected", "required", "vault", "disk", "file",
-  "env", "environment", "config", "kms", "keychain", "keyring", "storage", "memory", "database", "db", "kv", "cookie", "header",
-  "well", "usual", "before", "comply", "meet", "expire", "policy", "policies", "random", "value", "requirements", "rules", "include",
-  "scope", "standard", "fallback", "primary", "secondary", "backup", "active", "inactive", "pending", "valid", "invalid", "latest",
-  "current", "previous", "next", "read-only", "readonly", "base64", "hex", "json", "jwt", "bearer",
+  "env", "environment", "config", "kms", "keychain", "keyring", "storage", "memory", "database", "db",
+]);
+/**
+ * Words that say no value alone only after their own link, lower case (`set as cookie`, `changed
+ * as well`, `changed to comply`, `set to expire`): after another one they are the value, as any
+ * word may be (`changed to cookie`).
+ */
+const NOT_A_VALUE_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["as", new Set(["cookie", "header", "well", "usual"])],
+  ["to", new Set(["comply", "expire"])],
+]);
+/**
+ * Words of a phrase after the link, lower case, that say no value among the words of a run
+ * (`changed to meet policy requirements`, `reset to a random value`, `set to primary and
+ * secondary`); alone after the link each may be the value (`changed to fallback`).
+ */
+const PHRASE_AFTER_LINK: ReadonlySet<string> = new Set([
+  "kv", "cookie", "header", "well", "usual", "before", "comply", "meet", "expire", "policy", "policies", "random", "value",
+  "requirements", "rules", "include", "scope", "standard", "fallback", "primary", "secondary", "backup", "active", "inactive",
+  "pending", "valid", "invalid", "latest", "current", "previous", "next", "read-only", "readonly", "base64", "hex", "json", "jwt", "bearer",
 ]);
 
-/** A version (`v2`, `v1.4.2`, `2.0`). */
-const VERSION = /^v?\d+(?:\.\d+)*$/i;
+/** A version: `v` and digits or digits with dots (`v2`, `V2`, `v1.4.2`, `2.0`); digits alone may be a PIN (`changed to 123456`). */
+const VERSION = /^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)$/i;
 /** A secret's noun, lower case, before `is` that introduces its value (`new password is sunshine`). */
 const SECRET_NOUNS: ReadonlySet<string> = new Set(["password", "passphrase", "passwd", "secret", "token", "key", "pin", "value", "code"]);
 
 /**
- * The span of the new value after a change's word, wherever in its sentence a link introduces it:
- * `to`, `into` or `as` (`changed to sunshine`, `reset for bob to sunshine`, `set to correct horse
- * battery staple`), a `:` (`changed: hunter2`, `reset via email: sunshine`, `New: Tr0ub4dor&3`) or
- * a secret's noun and `is` (`temp password is sunshine`). The value is the words after the link
- * up to its clause's end or a complement's word (`changed to sunshine by admin`), all a quote
- * holds, or undefined. After `to`, `into` or `as` a run accounted for is no value: words of
- * `NOT_A_NEW_VALUE` or a verb's form (`as requested`, `to meet policy`, `set to expire`), a
- * version (`to v2`), a date or time, a noun naming a thing before its name (`rotated to kid
- * 4f1c2b9a`, `changed to version 3`).
+ * The span of the new value after a change's word, where a link in reach introduces it: `to`,
+ * `into` or `as` (`changed to sunshine`, `reset for bob to sunshine`, `changed successfully to
+ * sunshine`, `set to correct horse battery staple`), a `:` (`changed: hunter2`, `reset via email:
+ * sunshine`), `new:` (`New: Tr0ub4dor&3`) or a secret's noun and `is` (`temp password is
+ * sunshine`). In reach: `to`, `into` or `as` right after the change's word, marks between or not
+ * (`changed, to sunshine`), or any link after the words saying how and for whom in its clause
+ * (`isInReach`); another verb's clause has its own object (`email sent to support`, `upstream:
+ * ok`). The value is the words after the link up to its clause's end, a complement's
+ * word or a log's pair (`changed to sunshine by admin`), all a quote holds, or undefined. After
+ * `to`, `into` or `as` a run saying something else is no value (`isAccountedAfterLink`: `to v2`,
+ * `to meet policy`, `as requested`, `to version 3`), nor a report's word alone after a `:`
+ * (`refreshed: OK`); a noun naming a thing before the value is no part of it (`rotated to kid …`).
  */
-function newValueAfterChange(words: readonly RegExpMatchArray[], value: string): Span | undefined {
+function newValueAfterChange(words: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
   if (words.length < 2 || !NEW_VALUE_WORDS.has(coreOf(words[0]![0]).text.toLowerCase())) return undefined;
   for (let k = 1; k < words.length; k++) {
     const before = words[k - 1]![0];
     const link = before.toLowerCase();
-    const byWord = NEW_VALUE_LINKS.has(link);
-    const introduced = byWord || (before.endsWith(":") && !/^[a-z][\w.-]*=/.test(before)) || (link === "is" && k > 1 && SECRET_NOUNS.has(coreOf(words[k - 2]![0]).text.toLowerCase()));
+    const byWord = NEW_VALUE_LINKS.has(link) && (k === 2 || isInReach(words, k - 1, value));
+    const byColon = before.endsWith(":") && !/^[a-z][\w.-]*=/.test(before) && (link === "new:" || isInReach(words, k - 1, value));
+    const byIs = link === "is" && k > 1 && SECRET_NOUNS.has(coreOf(words[k - 2]![0]).text.toLowerCase());
     // A marker written before is no secret again (redacting twice changes nothing).
-    if (!introduced || words[k]![0].startsWith("[REDACTED:")) continue;
+    if (!(byWord || byColon || byIs) || words[k]![0].startsWith("[REDACTED:")) continue;
     const run = newValueRun(words, k, value);
     if (run === undefined) continue;
-    if (byWord && run.words.every((word, i) => isAccountedAfterLink(word, run.words[i - 1]))) continue;
+    if (byWord && !run.quoted && isAccountedAfterLink(run.words, link)) continue;
+    if (byColon && !run.quoted && run.words.length === 1 && isReportWord(run.words[0]!.toLowerCase())) continue;
+    if (!run.quoted && run.words.length > 1 && NAMING_NOUNS.has(run.words[0]!.toLowerCase())) return newValueRun(words, k + 1, value)?.span;
     return run.span;
   }
   return undefined;
 }
 
 /**
- * The words from `words[at]` to their clause's end or a complement's word, and their span (all a
- * quote holds; `!` and `?` kept, `Lato2026!`; a word joined by `&` or `|` whole, `Tr0ub4dor&3`).
+ * Whether the link `words[at]` is in the change's reach (`words[0]`): in its clause (no mark
+ * between), `MAX_REACH` words at most, only words saying how or for whom between them, an adverb
+ * (`successfully`), `for`, `by`, `from` or `via` and the word after it (`for bob`, `via email`),
+ * a noun naming a thing and its name (`for user 42`).
  */
-function newValueRun(words: readonly RegExpMatchArray[], at: number, value: string): { words: string[]; span: Span } | undefined {
+function isInReach(words: readonly RegExpMatchArray[], at: number, value: string): boolean {
+  if (at > MAX_REACH || /[,;.|()!?]/.test(value.slice(words[0]!.index! + words[0]![0].length, words[at]!.index))) return false;
+  return words.slice(1, at).every((word, i) => {
+    const lower = word[0].toLowerCase();
+    const before = i === 0 ? "" : words[i]![0].toLowerCase();
+    return /^[a-z]+ly$/.test(lower) || REACH_WORDS.has(lower) || REACH_WORDS.has(before) || NAMING_NOUNS.has(lower) || NAMING_NOUNS.has(before);
+  });
+}
+/** How many words a change's link may come after (`reset for user 42 successfully to …` is 5): a sentence's, and a bound on the work. */
+const MAX_REACH = 8;
+/** Words opening a phrase of how or for whom between a change's word and its link, lower case. */
+const REACH_WORDS: ReadonlySet<string> = new Set(["for", "by", "from", "via"]);
+
+/**
+ * The words from `words[at]` to their clause's end, a complement's word or a log's pair, their
+ * span and whether quotes hold them (all a quote holds, whatever its words; `!` and `?` kept,
+ * `Lato2026!`; a word joined by `&` or `|` whole, `Tr0ub4dor&3`).
+ */
+function newValueRun(words: readonly RegExpMatchArray[], at: number, value: string): { words: string[]; span: Span; quoted: boolean } | undefined {
   const first = words[at]!;
   const quoted = QUOTED_VALUE.exec(value.slice(first.index!));
   if (quoted !== null) {
     const start = first.index! + quoted[1]!.length;
-    return { words: quoted[2]!.toLowerCase().split(/[ \t]+/), span: [start, start + quoted[2]!.length] };
+    return { words: quoted[2]!.split(/[ \t]+/), span: [start, start + quoted[2]!.length], quoted: true };
   }
   let last = at;
-  while (!endsNewValue(words[last + 1], words[last]!, value)) last++;
+  while (!endsNewValue(words[last + 1], words[last]!, value) && !PAIR.test(words[last + 1]![0])) last++;
   const start = first.index! + (LEADING_MARKS.exec(first[0])?.[0].length ?? 0);
   const tail = words[last]!;
   let end = tail.index! + tail[0].replace(NEW_VALUE_END, "").length;
   while (/^[&|][^\s]/.test(value.slice(end))) end = value.slice(end + 1).search(/\s|$/) + end + 1;
   if (end <= start) return undefined;
-  const runWords = words.slice(at, last + 1).map((word) => coreOf(word[0]).text.toLowerCase());
-  return { words: runWords, span: [start, end] };
+  const runWords = words.slice(at, last + 1).map((word) => coreOf(word[0]).text);
+  return { words: runWords, span: [start, end], quoted: false };
 }
 
-/** Whether `word` (lower case) after `to`, `into` or `as`, `before` it in the run, says something other than a value (`NOT_A_NEW_VALUE`). */
-function isAccountedAfterLink(word: string, before: string | undefined): boolean {
-  if (NOT_A_NEW_VALUE.has(word) || VERSION.test(word) || DATE_OR_TIME.test(word) || /^[a-z]+(?:ed|ing)$/.test(word)) return true;
-  return (before !== undefined && NAMING_NOUNS.has(before) && isNamedId(word)) || NAMING_NOUNS.has(word);
+/**
+ * Whether `words`, the run after `link` (`to`, `into` or `as`), say something other than a value:
+ * alone, a word of `NOT_A_NEW_VALUE` or of the link's own (`NOT_A_VALUE_AFTER`), a verb's form in
+ * lower case (`as requested`) or a version (`to v2`); in a run, every word one of those, a
+ * phrase's (`PHRASE_AFTER_LINK`), a noun naming a thing or its id or number after it (`rotated to
+ * kid 4f1c2b9a`, `changed to version 3x`). Digits, a date and any other word are the value.
+ */
+function isAccountedAfterLink(words: readonly string[], link: string): boolean {
+  const isAlone = (word: string) => {
+    const lower = word.toLowerCase();
+    return NOT_A_NEW_VALUE.has(lower) || /^[a-z]+(?:ed|ing)$/.test(word) || VERSION.test(word);
+  };
+  if (words.length === 1) return isAlone(words[0]!) || (NOT_A_VALUE_AFTER.get(link)?.has(words[0]!.toLowerCase()) ?? false);
+  return words.every((word, i) => {
+    const lower = word.toLowerCase();
+    const before = words[i - 1]?.toLowerCase();
+    if (isAlone(word) || PHRASE_AFTER_LINK.has(lower) || NAMING_NOUNS.has(lower)) return true;
+    return before !== undefined && NAMING_NOUNS.has(before) && (isNamedId(word) || /^\d+[a-z]*$/.test(word));
+  });
 }
 
 /**
@@ -337,82 +424,28 @@ const CAPITALIZED = /^[A-Z][a-z]+$/;
 const BRACKETED_PHRASE = /\([ \t]*[A-Za-z]+(?:[ \t]+[A-Za-z]+)+[ \t]*\)/;
 
 /**
- * Whether `value`, the text after a secret's name, reports what was done to the secret (`refreshed
- * for user u_42 on host edge-fra-03`, `changed by admin at 10.0.0.5`, `renewed until
- * 2026-12-31T00:00:00Z`): a word of `SECRET_OUTCOME_WORDS`, no bracketed phrase of words, and
- * EVERY word after it accounted for by a closed grammar, else the name's own rules read the value
- * (`reset for bob, new password sunshine`, `changed successfully sunshine`, `set for cart
- * abc123def456`). Accounted for: a span of `secrets` (taken in place), a word of the report's
- * grammar (`isReportWord`: outcomes, subjects, parties, actors, sources), a function word or a
- * policy phrase's (`FUNCTION_WORDS`: `for`, `by`, `successfully`, `to meet policy`, `as
- * scheduled`, `on request`), an address (IP, host, URL, e-mail, each read by its own kind), a
- * date, time, duration or count, and after a noun naming a party or a thing (`NAMING_NOUNS`:
- * `user`, `host`, `service`, `tenant`) a name or id (`u_42`, `bob`, `acme-prod`, a person's
- * capitalised names). Measured against the review's leaks (docs/decisions.md).
+ * Whether `value`, the text after a secret's name with no word shaped as a secret in it
+ * (`proseSecretSpans`), reports what was done to the secret as a state's word's prose does
+ * (`refreshed for user u_42 on host edge-fra-03`, `changed by admin at 10.0.0.5`): a word of
+ * `SECRET_OUTCOME_WORDS`, then a word a sentence goes on with (`AFTER_STATE_WORDS`, a verb's or
+ * adverb's form), no bracketed phrase of words, and after each noun naming a party or a thing a
+ * name holding a digit, a URL or an address (`for user u_42`, `on host edge-fra-03`), a person's
+ * capitalised names or a sentence's word (`team in building 4`): a plain word there may be the passphrase (`changed for user swordfish`, `issued for user
+ * correct-horse-battery`), read then by the name's own rules.
  */
-export function isOutcomeProse(value: string, secrets: readonly Span[], isReportWord: (word: string) => boolean): boolean {
-  const end = fieldEnd(value);
-  const words = [...value.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0]) && word.index! < end);
-  if (words.length < 2 || BRACKETED_PHRASE.test(value) || !SECRET_OUTCOME_WORDS.has(coreOf(words[0]![0]).text.toLowerCase())) return false;
-  let named = false;
-  for (const [k, word] of words.entries()) {
-    if (k === 0) continue;
-    const end = word.index! + word[0].length;
-    // A marker written before stands for a secret taken (redacting twice changes nothing).
-    if (word[0].startsWith("[REDACTED:") || secrets.some(([from, to]) => word.index! < to && end > from)) {
-      named = false;
-      continue;
-    }
-    const text = coreOf(word[0]).text;
-    const lower = text.toLowerCase();
-    const before = coreOf(words[k - 1]![0]).text.toLowerCase();
-    // A name after a noun naming it (`for user bob`, `service cart`), a person's names run on (`user John Michael Smith`).
-    const isName: boolean = ((NAMING_NOUNS.has(before) || CARRIER_NOUNS.has(before)) && isPlainName(text, before)) || (named && CAPITALIZED.test(text));
-    named = isName;
-    // A secret's noun introducing its value (`temp password is …`, `new: …`).
-    const introduces = (SECRET_NOUNS.has(lower) && (word[0].endsWith(":") || words[k + 1]?.[0].toLowerCase() === "is")) || word[0].toLowerCase() === "new:";
-    if (isName || introduces || isReportWord(lower) || FUNCTION_WORDS.has(lower) || CARRIER_NOUNS.has(lower) || NOT_A_NEW_VALUE.has(lower) || SECRET_OUTCOME_WORDS.has(lower) || NAMING_NOUNS.has(lower)) continue;
-    if (ADDRESS.test(text) || VERSION.test(text) || DATE_OR_TIME.test(text) || /^\d{1,7}$/.test(text) || isIdOrMeasure(text)) continue;
-    return false;
-  }
-  return true;
+export function isOutcomeProse(value: string): boolean {
+  const words = [...value.matchAll(PROSE_WORD)].filter((word) => !DASH.test(word[0]));
+  if (words.length < 2 || BRACKETED_PHRASE.test(value) || value.slice(0, words[1]!.index).includes("(")) return false;
+  const next = coreOf(words[1]![0]).text.toLowerCase();
+  if (!SECRET_OUTCOME_WORDS.has(coreOf(words[0]![0]).text.toLowerCase()) || !(AFTER_STATE_WORDS.has(next) || PROSE_ENDING.test(next))) return false;
+  return words.every((word, k) => {
+    const before = words[k - 1];
+    if (k < 2 || !isLabel(value, before!, word.index!) || !NAMING_NOUNS.has(before![0].toLowerCase())) return true;
+    // A sentence's word names nothing (`payable team in building 4`), and a person's name is the
+    // person-name detector's (`for user John Michael Smith`), no passphrase's word.
+    return AFTER_STATE_WORDS.has(word[0].toLowerCase()) || /\d|:\/\/|@/.test(word[0]) || (CAPITALIZED.test(word[0]) && CAPITALIZED.test(words[k + 1]?.[0] ?? ""));
+  });
 }
-
-/**
- * A thing's or a person's name after `noun`, the noun naming it: an id's shape holding a digit
- * (`isNamedId`: `u_42`, `edge-fra-03`), digits, an address, after a person's noun (`user`,
- * `account`) a common given name (`bob`, `Alice`: the person-name rules' part), after a thing's
- * noun a plain word or words joined by `-` up to 16 letters each (`cart`, `acme-prod`,
- * `web-app-prod`, `X-Auth`). A plain word after a person's noun may be the passphrase (`for user
- * swordfish`), and so may a long one anywhere (`for tenant abcdefghijklmnopqrstu`).
- */
-function isPlainName(word: string, noun: string): boolean {
-  if ((isNamedId(word) && /\d/.test(word)) || /^\d+$/.test(word) || ADDRESS.test(word)) return true;
-  if (PERSON_NOUNS.has(noun)) return /^[A-Za-z][a-z]+$/.test(word) && isCommonGivenName(word);
-  return /^[A-Za-z][a-z]{0,15}(?:-[A-Za-z][a-z]{0,15})*$/.test(word);
-}
-/** Nouns naming where a secret travels or whence a step came before its name, lower case (`in header X-Auth`, `from ip 203.0.113.9`). */
-const CARRIER_NOUNS: ReadonlySet<string> = new Set(["header", "cookie", "ip", "address", "addr", "port", "field", "parameter", "param"]);
-/** Nouns naming a person's account, lower case, after which a plain word may be the passphrase. */
-const PERSON_NOUNS: ReadonlySet<string> = new Set(["user", "username", "account", "customer", "member"]);
-
-/**
- * The words of a report's prose after what was done to a secret that name no value, lower case:
- * prepositions, articles, adverbs of how or when, and the words of a closed list of phrases
- * (`to meet policy`, `to comply with policy`, `as scheduled`, `on schedule`, `on request`, `as
- * requested`, `please sign in again`, `on logout`, `via email link`, `to expire`).
- */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set([
-  "for", "by", "at", "on", "via", "from", "with", "in", "until", "till", "after", "before", "since", "during", "to", "into", "as",
-  "of", "and", "or", "the", "a", "an", "is", "new", "temp", "temporary", "successfully", "automatically", "manually", "immediately", "now", "again",
-  "already", "today", "tomorrow", "yesterday", "tonight", "midnight", "please", "sign", "log", "login", "logout", "signout", "meet",
-  "comply", "policy", "schedule", "scheduled", "request", "requested", "expire", "expiry", "default", "random", "well", "link",
-  "email", "building", "floor", "room", "office", "accounts", "payable", "receivable", "kv", "base64", "plaintext",
-]);
-/** An address, read by its own kind: an IPv4 one with its port, an IPv6 one, a host's name, a URL, an e-mail address. */
-const ADDRESS = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}|[a-z0-9-]+(?:\.[a-z0-9-]+)+(?::\d{1,5})?|[a-z][a-z0-9+.-]*:\/\/\S+|[^@\s]+@[^@\s]+)$/i;
-/** A date or a time of day, ISO 8601 (`2026-12-31`, `2026-12-31T00:00:00Z`, `03:00`). */
-const DATE_OR_TIME = /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)$/;
 
 /** Whether `word`, the only word after a state's word, is a chosen word in its place: letters, in none of the lists above. */
 function isLoneSecretWord(word: string, isReportWord: (word: string) => boolean): boolean {
