@@ -174,7 +174,8 @@ const SECRET_NOUNS: ReadonlySet<string> = new Set(["password", "passphrase", "pa
  * `into` or `as` (`changed to sunshine`, `reset for bob to sunshine`, `changed successfully to
  * sunshine`, `set to correct horse battery staple`), a `:` (`changed: hunter2`, `reset via email:
  * sunshine`), `new:` (`New: Tr0ub4dor&3`) or a secret's noun and `is` (`temp password is
- * sunshine`). In reach: `to`, `into` or `as` right after the change's word, marks between or not
+ * sunshine`), or after `new` or `temporary` and a secret's noun, the value's last word
+ * (`isNamedNewValue`: `new password sunshine`). In reach: `to`, `into` or `as` right after the change's word, marks between or not
  * (`changed, to sunshine`), or any link after the words saying how and for whom in its clause
  * (`isInReach`); another verb's clause has its own object (`email sent to support`, `upstream:
  * ok`). The value is the words after the link up to its clause's end, a complement's
@@ -192,12 +193,17 @@ function newValueAfterChange(words: readonly RegExpMatchArray[], value: string, 
     const byColon = before.endsWith(":") && !/^[a-z][\w.-]*=/.test(before) && (link === "new:" || isInReach(words, k - 1, value));
     const byIs = link === "is" && k > 1 && SECRET_NOUNS.has(coreOf(words[k - 2]![0]).text.toLowerCase());
     // A marker written before is no secret again (redacting twice changes nothing).
-    if (!(byWord || byColon || byIs) || words[k]![0].startsWith("[REDACTED:")) continue;
+    if (words[k]![0].startsWith("[REDACTED:")) continue;
+    if (isNamedNewValue(words, k, value, isReportWord)) return newValueRun(words, k, value)?.span;
+    if (!(byWord || byColon || byIs)) continue;
     const run = newValueRun(words, k, value);
     if (run === undefined) continue;
     if (byWord && !run.quoted && isAccountedAfterLink(run.words, link)) continue;
     if (byColon && !run.quoted && run.words.length === 1 && isReportWord(run.words[0]!.toLowerCase())) continue;
-    if (!run.quoted && run.words.length > 1 && NAMING_NOUNS.has(run.words[0]!.toLowerCase())) return newValueRun(words, k + 1, value)?.span;
+    if (!run.quoted && run.words.length > 1 && NAMING_NOUNS.has(run.words[0]!.toLowerCase())) {
+      if (words[k + 1]![0].startsWith("[REDACTED:")) continue;
+      return newValueRun(words, k + 1, value)?.span;
+    }
     return run.span;
   }
   return undefined;
@@ -217,6 +223,26 @@ function isInReach(words: readonly RegExpMatchArray[], at: number, value: string
     return /^[a-z]+ly$/.test(lower) || REACH_WORDS.has(lower) || REACH_WORDS.has(before) || NAMING_NOUNS.has(lower) || NAMING_NOUNS.has(before);
   });
 }
+/**
+ * Whether `words[k]`, the value's last word, is the new secret a noun names after `new` or
+ * `temporary` (`reset for bob, new password sunshine`, `refreshed, new token 1234567`): blanks
+ * only between, and no word of a state or report there (`new password required`, `new token
+ * active`, `new password ok`).
+ */
+function isNamedNewValue(words: readonly RegExpMatchArray[], k: number, value: string, isReportWord: (word: string) => boolean): boolean {
+  if (k < 2 || k !== words.length - 1 || !NEW_NOUNS.has(words[k - 1]![0].toLowerCase()) || !NEW_WORDS.has(words[k - 2]![0].toLowerCase())) return false;
+  if (!/^[ \t]+$/.test(value.slice(words[k - 1]!.index! + words[k - 1]![0].length, words[k]!.index))) return false;
+  const text = coreOf(words[k]![0]).text;
+  const lower = text.toLowerCase();
+  return text !== "" && !isReportWord(lower) && !AFTER_STATE_WORDS.has(lower) && !MORE_PROSE_WORDS.has(lower) && !PROSE_ENDING.test(lower) && !NEW_SECRET_STATES.has(lower);
+}
+/** A secret's nouns after `new` naming the new value, lower case. */
+const NEW_NOUNS: ReadonlySet<string> = new Set(["password", "passphrase", "passwd", "secret", "token", "pin"]);
+/** Words before such a noun saying it is the new one, lower case. */
+const NEW_WORDS: ReadonlySet<string> = new Set(["new", "temp", "temporary"]);
+/** States a new secret is in, lower case (`new token active`). */
+const NEW_SECRET_STATES: ReadonlySet<string> = new Set(["active", "ready", "live", "valid", "invalid", "pending", "enabled", "disabled", "available", "in", "out", "set"]);
+
 /** How many words a change's link may come after (`reset for user 42 successfully to …` is 5): a sentence's, and a bound on the work. */
 const MAX_REACH = 8;
 /** Words opening a phrase of how or for whom between a change's word and its link, lower case. */
