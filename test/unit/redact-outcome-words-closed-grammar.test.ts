@@ -95,6 +95,8 @@ const TAKEN: readonly (readonly [string, string])[] = [
   ["password: reset, temporary password sunshine", `password: reset, temporary password ${R}`],
   ["token: refreshed, new token 1234567", `token: refreshed, new token ${R}`],
   ["token: refreshed, new token abc123def456", `token: refreshed, new token ${R}`],
+  ["password: failed for user 42 swordfish. Next", `password: failed for user 42 ${R}. Next`],
+  ["password: reset, temporary password bluejay. Next", `password: reset, temporary password ${R}. Next`],
 ];
 
 /** Prose and values that are no secret: versions, a phrase after `to`/`as`, another clause's object, a report's words. */

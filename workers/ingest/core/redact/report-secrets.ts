@@ -72,14 +72,16 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
 }
 
 /**
- * The span of the words of letters ending `value` right after an id a noun names (`for user 42
+ * The span of the words of letters ending `value`'s first sentence right after an id a noun names (`for user 42
  * hunter`, `for user u_42 Sunshine Beach`, `token: expired for user 42 swordfish`): a passphrase
  * written after whom the step was for, no report's prose. Blanks only between them and after the
  * id; none a word a sentence goes on with (`AFTER_STATE_WORDS`, `MORE_PROSE_WORDS`, a verb's or
  * adverb's form), a report's word or a noun naming a thing: prose has one (`for user 42 by jdoe`,
  * `for user 42 session 9f86…`, `for user 42 using refresh token`, `for user 42 through the portal`).
  */
-function wordsAfterNamedId(words: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
+function wordsAfterNamedId(all: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
+  // The first sentence's words: the passphrase may end one (`for user 42 swordfish. Next …`).
+  const words = all.filter((word) => word.index! < firstSentenceEnd(value));
   const at = words.findIndex((word, k) => k > 1 && /\d/.test(word[0]) && coreOf(word[0]).text === word[0] && isLabel(value, words[k - 1]!, word.index!) && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()));
   const rest = words.slice(at + 1);
   if (at < 0 || rest.length === 0) return undefined;
@@ -224,13 +226,14 @@ function isInReach(words: readonly RegExpMatchArray[], at: number, value: string
   });
 }
 /**
- * Whether `words[k]`, the value's last word, is the new secret a noun names after `new` or
+ * Whether `words[k]`, the last word of the value's first sentence, is the new secret a noun names after `new` or
  * `temporary` (`reset for bob, new password sunshine`, `refreshed, new token 1234567`): blanks
  * only between, and no word of a state or report there (`new password required`, `new token
  * active`, `new password ok`).
  */
 function isNamedNewValue(words: readonly RegExpMatchArray[], k: number, value: string, isReportWord: (word: string) => boolean): boolean {
-  if (k < 2 || k !== words.length - 1 || !NEW_NOUNS.has(words[k - 1]![0].toLowerCase()) || !NEW_WORDS.has(words[k - 2]![0].toLowerCase())) return false;
+  const next = words[k + 1];
+  if (k < 2 || (next !== undefined && next.index! < firstSentenceEnd(value)) || !NEW_NOUNS.has(words[k - 1]![0].toLowerCase()) || !NEW_WORDS.has(words[k - 2]![0].toLowerCase())) return false;
   if (!/^[ \t]+$/.test(value.slice(words[k - 1]!.index! + words[k - 1]![0].length, words[k]!.index))) return false;
   const text = coreOf(words[k]![0]).text;
   const lower = text.toLowerCase();
