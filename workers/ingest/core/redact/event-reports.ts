@@ -1,4 +1,4 @@
-import { isOutcomeProse, isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
+import { isOutcomeProse, isSecretOutcomeWord, isStateAndProseWord, proseSecretSpans, type Span } from "./report-secrets";
 
 /**
  * A secret's name followed by a report of what happened, as auth and account services log a step
@@ -127,6 +127,8 @@ export function readReport(text: string, at: number, isState: (word: string) => 
   const clauses = value.split(CLAUSE_END).map((clause) => clause.trim()).filter((clause) => clause !== "");
   if (clauses.length === 0) return undefined;
   const first = wordsOf(clauses[0]!);
+  // What was done to the secret, then `:` and its value (`password: changed: hunter2`).
+  if (first[0]!.endsWith(":") && isSecretOutcomeWord(first[0]!.slice(0, -1))) first[0] = first[0]!.slice(0, -1);
   const read = reportLength(first, isState);
   if (read === 0) return undefined;
   // A state's or report's words and words shaped as a secret after them: those words go, the

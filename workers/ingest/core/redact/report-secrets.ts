@@ -61,12 +61,52 @@ export function proseSecretSpans(value: string, found: string, isReportWord: (wo
   if (CHANGE_WORDS.has(coreOf(words[0]?.[0] ?? "").text.toLowerCase())) {
     for (const pair of found.matchAll(CHANGED_VALUE_PAIR)) spans.push([pair.index + pair[0].length - pair[1]!.length, pair.index + pair[0].length]);
   }
-  const newValue = newValueAfterChange(words, value);
+  const afterId = wordsAfterNamedId(words, value, isReportWord);
+  if (afterId !== undefined) spans.push(afterId);
+  const newValue = newValueAfterChange(words.filter((word) => word.index! < fieldEnd(value)), value, isReportWord);
   if (newValue !== undefined) spans.push(newValue);
   // A marker written before is no secret again (redacting twice changes nothing).
   const fresh = spans.filter(([start]) => !found.startsWith("[REDACTED:", start));
   // Of two spans from one start the longer is the secret's (`changed to Lato2026!`, its `!` too).
   return fresh.sort((a, b) => a[0] - b[0] || b[1] - a[1]).filter((span, i, all) => i === 0 || span[0] >= all[i - 1]![1]);
+}
+
+/**
+ * The span of the words of letters ending `value`'s first sentence right after an id a noun names (`for user 42
+ * hunter`, `for user u_42 Sunshine Beach`, `token: expired for user 42 swordfish`): a passphrase
+ * written after whom the step was for, no report's prose. Blanks only between them and after the
+ * id; none a word a sentence goes on with (`AFTER_STATE_WORDS`, `MORE_PROSE_WORDS`, a verb's or
+ * adverb's form), a report's word or a noun naming a thing: prose has one (`for user 42 by jdoe`,
+ * `for user 42 session 9f86…`, `for user 42 using refresh token`, `for user 42 through the portal`).
+ */
+function wordsAfterNamedId(all: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
+  // The first sentence's words: the passphrase may end one (`for user 42 swordfish. Next …`).
+  const words = all.filter((word) => word.index! < firstSentenceEnd(value));
+  const at = words.findIndex((word, k) => k > 1 && /\d/.test(word[0]) && coreOf(word[0]).text === word[0] && isLabel(value, words[k - 1]!, word.index!) && NAMING_NOUNS.has(words[k - 1]![0].toLowerCase()));
+  const rest = words.slice(at + 1);
+  if (at < 0 || rest.length === 0) return undefined;
+  const fits = rest.every((word, i) => {
+    const text = i === rest.length - 1 ? coreOf(word[0]).text : word[0];
+    const lower = text.toLowerCase();
+    const before = i === 0 ? words[at]! : rest[i - 1]!;
+    if (!/^[ \t]+$/.test(value.slice(before.index! + before[0].length, word.index))) return false;
+    return /^[A-Za-z]+$/.test(text) && !AFTER_STATE_WORDS.has(lower) && !MORE_PROSE_WORDS.has(lower) && !PROSE_ENDING.test(lower) && !isReportWord(lower) && !NAMING_NOUNS.has(lower);
+  });
+  if (!fits) return undefined;
+  const last = rest.at(-1)!;
+  const lastCore = coreOf(last[0]);
+  return [rest[0]!.index!, last.index! + lastCore.start + lastCore.text.length];
+}
+/** Words ending a report's sentence after an id beside `AFTER_STATE_WORDS`, lower case: when and how (`for user 42 anyway`, `for user 42 overnight`, `on Monday`). */
+const MORE_PROSE_WORDS: ReadonlySet<string> = new Set([
+  "anyway", "overnight", "early", "late", "first", "last", "afterwards", "meanwhile", "instead", "elsewhere", "everywhere", "tonight",
+  "ok", "okay", "done", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "utc", "gmt",
+]);
+
+/** Where `value`'s field ends: at a `|` between blanks, which separates a log line's fields (`token: rotated | password: changed …`), else its end. */
+function fieldEnd(value: string): number {
+  const end = /[ \t]\|[ \t]/.exec(value);
+  return end === null ? value.length : end.index;
 }
 
 /** Where `value`'s first sentence ends: at a `.` a blank or the end follows, else its end. */
@@ -97,40 +137,162 @@ const NEW_VALUE_WORDS: ReadonlySet<string> = new Set([...CHANGE_WORDS, "refreshe
 /** What introduces the new value after a change's word, lower case. */
 const NEW_VALUE_LINKS: ReadonlySet<string> = new Set(["to", "into", "as"]);
 /**
- * Words after `changed to` that say how or where the secret is kept, or open a phrase, not its
- * value, lower case (`saved as plaintext`, `reset to default`, `changed to a new one`, `rotated
- * to vault`).
+ * Words after `to`, `into` or `as` that say how or where the secret is kept, or open a phrase, not
+ * its value, lower case (`saved as plaintext`, `reset to default`, `changed to a new one`,
+ * `rotated to vault`): alone after the link or in a run of words there.
  */
 const NOT_A_NEW_VALUE: ReadonlySet<string> = new Set([
-  "a", "an", "the", "its", "their", "his", "her", "your", "our", "this", "that", "new", "default", "defaults", "plaintext", "plain",
+  "a", "an", "the", "its", "their", "his", "her", "your", "our", "this", "that", "new", "one", "default", "defaults", "plaintext", "plain",
   "cleartext", "hash", "hashed", "encrypted", "empty", "blank", "null", "none", "expected", "required", "vault", "disk", "file",
   "env", "environment", "config", "kms", "keychain", "keyring", "storage", "memory", "database", "db",
 ]);
+/**
+ * Words that say no value alone only after their own link, lower case (`set as cookie`, `changed
+ * as well`, `changed to comply`, `set to expire`): after another one they are the value, as any
+ * word may be (`changed to cookie`).
+ */
+const NOT_A_VALUE_AFTER: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["as", new Set(["cookie", "header", "well", "usual"])],
+  ["to", new Set(["comply", "expire"])],
+]);
+/**
+ * Words of a phrase after the link, lower case, that say no value among the words of a run
+ * (`changed to meet policy requirements`, `reset to a random value`, `set to primary and
+ * secondary`); alone after the link each may be the value (`changed to fallback`).
+ */
+const PHRASE_AFTER_LINK: ReadonlySet<string> = new Set([
+  "kv", "cookie", "header", "well", "usual", "before", "comply", "meet", "expire", "policy", "policies", "random", "value",
+  "requirements", "rules", "include", "scope", "standard", "fallback", "primary", "secondary", "backup", "active", "inactive",
+  "pending", "valid", "invalid", "latest", "current", "previous", "next", "read-only", "readonly", "base64", "hex", "json", "jwt", "bearer",
+]);
+
+/** A version: `v` and digits or digits with dots (`v2`, `V2`, `v1.4.2`, `2.0`); digits alone may be a PIN (`changed to 123456`). */
+const VERSION = /^(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)$/i;
+/** A secret's noun, lower case, before `is` that introduces its value (`new password is sunshine`). */
+const SECRET_NOUNS: ReadonlySet<string> = new Set(["password", "passphrase", "passwd", "secret", "token", "key", "pin", "value", "code"]);
 
 /**
- * The span of the new value after a change's word and `to`, `into` or `as` right after it
- * (`changed to sunshine`, `token: set to abc`), whatever its shape: the sentence names it as the
- * value, when it ends its clause (`endsNewValue`). Not a word of `NOT_A_NEW_VALUE`, a verb's form
- * (`as requested`) nor a noun naming a thing before its name (`rotated to kid 4f1c2b9a`, `changed
- * to version 3`), which the other rules read.
+ * The span of the new value after a change's word, where a link in reach introduces it: `to`,
+ * `into` or `as` (`changed to sunshine`, `reset for bob to sunshine`, `changed successfully to
+ * sunshine`, `set to correct horse battery staple`), a `:` (`changed: hunter2`, `reset via email:
+ * sunshine`), `new:` (`New: Tr0ub4dor&3`) or a secret's noun and `is` (`temp password is
+ * sunshine`), or after `new` or `temporary` and a secret's noun, the value's last word
+ * (`isNamedNewValue`: `new password sunshine`). In reach: `to`, `into` or `as` right after the change's word, marks between or not
+ * (`changed, to sunshine`), or any link after the words saying how and for whom in its clause
+ * (`isInReach`); another verb's clause has its own object (`email sent to support`, `upstream:
+ * ok`). The value is the words after the link up to its clause's end, a complement's
+ * word or a log's pair (`changed to sunshine by admin`), all a quote holds, or undefined. After
+ * `to`, `into` or `as` a run saying something else is no value (`isAccountedAfterLink`: `to v2`,
+ * `to meet policy`, `as requested`, `to version 3`), nor a report's word alone after a `:`
+ * (`refreshed: OK`); a noun naming a thing before the value is no part of it (`rotated to kid …`).
  */
-function newValueAfterChange(words: readonly RegExpMatchArray[], value: string): Span | undefined {
-  const [change, link, word] = words;
-  // A marker written before is no secret again (redacting twice changes nothing).
-  if (change === undefined || link === undefined || word === undefined || word[0].startsWith("[REDACTED:")) return undefined;
-  if (!NEW_VALUE_WORDS.has(coreOf(change[0]).text.toLowerCase()) || !NEW_VALUE_LINKS.has(link[0].toLowerCase())) return undefined;
-  // In quotes, all they hold (`changed to "correct horse battery staple"`).
-  const quoted = QUOTED_VALUE.exec(value.slice(word.index!));
-  if (quoted !== null) return [word.index! + quoted[1]!.length, word.index! + quoted[1]!.length + quoted[2]!.length];
-  // Only quotes and a clause's marks around it are no part of it: `!` and `?` may be (`Lato2026!`).
-  const start = LEADING_MARKS.exec(word[0])?.[0].length ?? 0;
-  const text = word[0].slice(start).replace(NEW_VALUE_END, "");
+function newValueAfterChange(words: readonly RegExpMatchArray[], value: string, isReportWord: (word: string) => boolean): Span | undefined {
+  if (words.length < 2 || !NEW_VALUE_WORDS.has(coreOf(words[0]![0]).text.toLowerCase())) return undefined;
+  for (let k = 1; k < words.length; k++) {
+    const before = words[k - 1]![0];
+    const link = before.toLowerCase();
+    const byWord = NEW_VALUE_LINKS.has(link) && (k === 2 || isInReach(words, k - 1, value));
+    const byColon = before.endsWith(":") && !/^[a-z][\w.-]*=/.test(before) && (link === "new:" || isInReach(words, k - 1, value));
+    const byIs = link === "is" && k > 1 && SECRET_NOUNS.has(coreOf(words[k - 2]![0]).text.toLowerCase());
+    // A marker written before is no secret again (redacting twice changes nothing).
+    if (words[k]![0].startsWith("[REDACTED:")) continue;
+    if (isNamedNewValue(words, k, value, isReportWord)) return newValueRun(words, k, value)?.span;
+    if (!(byWord || byColon || byIs)) continue;
+    const run = newValueRun(words, k, value);
+    if (run === undefined) continue;
+    if (byWord && !run.quoted && isAccountedAfterLink(run.words, link)) continue;
+    if (byColon && !run.quoted && run.words.length === 1 && isReportWord(run.words[0]!.toLowerCase())) continue;
+    if (!run.quoted && run.words.length > 1 && NAMING_NOUNS.has(run.words[0]!.toLowerCase())) {
+      if (words[k + 1]![0].startsWith("[REDACTED:")) continue;
+      return newValueRun(words, k + 1, value)?.span;
+    }
+    return run.span;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the link `words[at]` is in the change's reach (`words[0]`): in its clause (no mark
+ * between), `MAX_REACH` words at most, only words saying how or for whom between them, an adverb
+ * (`successfully`), `for`, `by`, `from` or `via` and the word after it (`for bob`, `via email`),
+ * a noun naming a thing and its name (`for user 42`).
+ */
+function isInReach(words: readonly RegExpMatchArray[], at: number, value: string): boolean {
+  if (at > MAX_REACH || /[,;.|()!?]/.test(value.slice(words[0]!.index! + words[0]![0].length, words[at]!.index))) return false;
+  return words.slice(1, at).every((word, i) => {
+    const lower = word[0].toLowerCase();
+    const before = i === 0 ? "" : words[i]![0].toLowerCase();
+    return /^[a-z]+ly$/.test(lower) || REACH_WORDS.has(lower) || REACH_WORDS.has(before) || NAMING_NOUNS.has(lower) || NAMING_NOUNS.has(before);
+  });
+}
+/**
+ * Whether `words[k]`, the last word of the value's first sentence, is the new secret a noun names after `new` or
+ * `temporary` (`reset for bob, new password sunshine`, `refreshed, new token 1234567`): blanks
+ * only between, and no word of a state or report there (`new password required`, `new token
+ * active`, `new password ok`).
+ */
+function isNamedNewValue(words: readonly RegExpMatchArray[], k: number, value: string, isReportWord: (word: string) => boolean): boolean {
+  const next = words[k + 1];
+  if (k < 2 || (next !== undefined && next.index! < firstSentenceEnd(value)) || !NEW_NOUNS.has(words[k - 1]![0].toLowerCase()) || !NEW_WORDS.has(words[k - 2]![0].toLowerCase())) return false;
+  if (!/^[ \t]+$/.test(value.slice(words[k - 1]!.index! + words[k - 1]![0].length, words[k]!.index))) return false;
+  const text = coreOf(words[k]![0]).text;
   const lower = text.toLowerCase();
-  if (text === "" || NOT_A_NEW_VALUE.has(lower) || (NAMING_NOUNS.has(lower) && words.length > 3)) return undefined;
-  // A verb's form there is the sentence's (`changed as requested`), and a word the clause goes on
-  // after is its phrase's (`changed to meet policy`, `reset to random value`): the value ends its clause.
-  if (/^[a-z]+(?:ed|ing)$/.test(text) || !endsNewValue(words[3], word, value)) return undefined;
-  return [word.index! + start, word.index! + start + text.length];
+  return text !== "" && !isReportWord(lower) && !AFTER_STATE_WORDS.has(lower) && !MORE_PROSE_WORDS.has(lower) && !PROSE_ENDING.test(lower) && !NEW_SECRET_STATES.has(lower);
+}
+/** A secret's nouns after `new` naming the new value, lower case. */
+const NEW_NOUNS: ReadonlySet<string> = new Set(["password", "passphrase", "passwd", "secret", "token", "pin"]);
+/** Words before such a noun saying it is the new one, lower case. */
+const NEW_WORDS: ReadonlySet<string> = new Set(["new", "temp", "temporary"]);
+/** States a new secret is in, lower case (`new token active`). */
+const NEW_SECRET_STATES: ReadonlySet<string> = new Set(["active", "ready", "live", "valid", "invalid", "pending", "enabled", "disabled", "available", "in", "out", "set"]);
+
+/** How many words a change's link may come after (`reset for user 42 successfully to …` is 5): a sentence's, and a bound on the work. */
+const MAX_REACH = 8;
+/** Words opening a phrase of how or for whom between a change's word and its link, lower case. */
+const REACH_WORDS: ReadonlySet<string> = new Set(["for", "by", "from", "via"]);
+
+/**
+ * The words from `words[at]` to their clause's end, a complement's word or a log's pair, their
+ * span and whether quotes hold them (all a quote holds, whatever its words; `!` and `?` kept,
+ * `Lato2026!`; a word joined by `&` or `|` whole, `Tr0ub4dor&3`).
+ */
+function newValueRun(words: readonly RegExpMatchArray[], at: number, value: string): { words: string[]; span: Span; quoted: boolean } | undefined {
+  const first = words[at]!;
+  const quoted = QUOTED_VALUE.exec(value.slice(first.index!));
+  if (quoted !== null) {
+    const start = first.index! + quoted[1]!.length;
+    return { words: quoted[2]!.split(/[ \t]+/), span: [start, start + quoted[2]!.length], quoted: true };
+  }
+  let last = at;
+  while (!endsNewValue(words[last + 1], words[last]!, value) && !PAIR.test(words[last + 1]![0])) last++;
+  const start = first.index! + (LEADING_MARKS.exec(first[0])?.[0].length ?? 0);
+  const tail = words[last]!;
+  let end = tail.index! + tail[0].replace(NEW_VALUE_END, "").length;
+  while (/^[&|][^\s]/.test(value.slice(end))) end = value.slice(end + 1).search(/\s|$/) + end + 1;
+  if (end <= start) return undefined;
+  const runWords = words.slice(at, last + 1).map((word) => coreOf(word[0]).text);
+  return { words: runWords, span: [start, end], quoted: false };
+}
+
+/**
+ * Whether `words`, the run after `link` (`to`, `into` or `as`), say something other than a value:
+ * alone, a word of `NOT_A_NEW_VALUE` or of the link's own (`NOT_A_VALUE_AFTER`), a verb's form in
+ * lower case (`as requested`) or a version (`to v2`); in a run, every word one of those, a
+ * phrase's (`PHRASE_AFTER_LINK`), a noun naming a thing or its id or number after it (`rotated to
+ * kid 4f1c2b9a`, `changed to version 3x`). Digits, a date and any other word are the value.
+ */
+function isAccountedAfterLink(words: readonly string[], link: string): boolean {
+  const isAlone = (word: string) => {
+    const lower = word.toLowerCase();
+    return NOT_A_NEW_VALUE.has(lower) || /^[a-z]+(?:ed|ing)$/.test(word) || VERSION.test(word);
+  };
+  if (words.length === 1) return isAlone(words[0]!) || (NOT_A_VALUE_AFTER.get(link)?.has(words[0]!.toLowerCase()) ?? false);
+  return words.every((word, i) => {
+    const lower = word.toLowerCase();
+    const before = words[i - 1]?.toLowerCase();
+    if (isAlone(word) || PHRASE_AFTER_LINK.has(lower) || NAMING_NOUNS.has(lower)) return true;
+    return before !== undefined && NAMING_NOUNS.has(before) && (isNamedId(word) || /^\d+[a-z]*$/.test(word));
+  });
 }
 
 /**
@@ -142,7 +304,7 @@ function endsNewValue(next: RegExpMatchArray | undefined, word: RegExpMatchArray
   return AFTER_VALUE_WORDS.has(next[0].toLowerCase());
 }
 /** Words that open a complement after a new value, lower case. */
-const AFTER_VALUE_WORDS: ReadonlySet<string> = new Set(["by", "for", "at", "on", "in", "from", "via", "after", "before", "and", "but"]);
+const AFTER_VALUE_WORDS: ReadonlySet<string> = new Set(["by", "for", "at", "on", "in", "from", "via", "after", "before", "and", "but", "with", "until"]);
 
 /** A value in quotes, escaped or not: the opening quote, what the quotes hold. */
 const QUOTED_VALUE = /^(\\*["'`])([^"'`\\\r\n]+)\1/;
@@ -281,6 +443,10 @@ const SECRET_OUTCOME_WORDS: ReadonlySet<string> = new Set([
   ...NEW_VALUE_WORDS, "updated", "revoked", "unset", "saved", "stored", "cleared", "removed", "deleted", "invalidated", "generated",
   "created", "issued",
 ]);
+/** Whether `word`, in any case, is a word of what was done to a secret (`SECRET_OUTCOME_WORDS`: `changed`, `reset`, `refreshed`). */
+export function isSecretOutcomeWord(word: string): boolean {
+  return SECRET_OUTCOME_WORDS.has(word.toLowerCase());
+}
 /** A word in capitals then lower case, as names are written. */
 const CAPITALIZED = /^[A-Z][a-z]+$/;
 /** A bracketed phrase of two words of letters or more (`(correct horse battery)`): a passphrase may be, no step's note. */
