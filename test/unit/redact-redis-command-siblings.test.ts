@@ -249,6 +249,21 @@ describe("a command's word and arguments held apart are another program's only w
     '{"level":"info","args":["u_42"],"command":"auth"}',
     '{"level":"info","command":"auth","args":["sunshine"]}',
   ].map((sent) => [sent, sent.replace(/"(u_42|sunshine)"/, `"${SECRET}"`)] as const));
+  // There, as in prose, a credential-shaped argument still goes.
+  itStoresInForms(OBJECT_FORMS.slice(0, 3), [
+    ['{"db.system":"cassandra","db.operation":"AUTH","db.statement":"default s3cr3tP4ss"}', `{"db.system":"cassandra","db.operation":"AUTH","db.statement":"default ${SECRET}"}`],
+    ['{"db.system":"cassandra","db.operation":"AUTH","db.statement":"s3cr3tP4ss"}', `{"db.system":"cassandra","db.operation":"AUTH","db.statement":"${SECRET}"}`],
+    ['{"cmd":"auth","exit":0,"args":["hunter2x9"]}', `{"cmd":"auth","exit":0,"args":["${SECRET}"]}`],
+  ]);
+  it.each([
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "default s3cr3tP4ss"],
+    [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "default hunter2x9"],
+  ])("as log and span attributes, %j beside %s = %s loses its credential-shaped password", (siblings, key, value) => {
+    const attributes = () => [...siblings.map(([k, v]) => ({ key: k!, value: { stringValue: v! } })), { key, value: { stringValue: value } }];
+    const stored = value.replace(/\S+$/, SECRET);
+    expect(storedLogAttributes(attributes()).values[key]).toBe(stored);
+    expect(storedSpanAttributes(3, attributes())[key]).toBe(stored);
+  });
   it.each([
     [[["db.system", "cassandra"], ["db.operation", "AUTH"]], "db.statement", "user svc"],
   ])("as log and span attributes, %j beside %s = %s stays", (siblings, key, value) => {

@@ -1,6 +1,6 @@
 import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { isOtherDatabase } from "./other-databases";
-import { isPasswordCommandWord } from "./redis-commands";
+import { holdsProseCredential, isPasswordCommandWord } from "./redis-commands";
 
 /**
  * A client's Redis command held as a map, its word under `name` and its arguments under `args`:
@@ -75,7 +75,8 @@ export function commandObjectsIn(attributes: readonly KeyValue[], prefix: string
  * `db.statement` is read by the line rules). `db.redis.args` is Redis's whatever `db.system`
  * says; `db.statement` and `db.query.text` are unless `db.system` (`db.system.name`) names
  * another database (`isOtherDatabase`: `cassandra`), a Redis-compatible store's name
- * (`elasticache`) or none leaving them Redis's.
+ * (`elasticache`) or none leaving them Redis's; under another database only a statement holding
+ * a credential-shaped word (`holdsProseCredential`) is read as the command's arguments.
  */
 function operationArguments(attributes: readonly KeyValue[], prefix: string, commands: Map<string, string> | undefined): Map<string, string> | undefined {
   if (prefix !== "") return commands;
@@ -85,7 +86,10 @@ function operationArguments(attributes: readonly KeyValue[], prefix: string, com
   const system = attributes.find(({ key }) => SYSTEM_KEYS.includes(key))?.value;
   const another = system !== undefined && "stringValue" in system && isOtherDatabase(system.stringValue);
   for (const { key, value } of attributes) {
-    if (!ARGUMENTS_TEXT_KEYS.includes(key) || (another && key !== "db.redis.args")) continue;
+    if (!ARGUMENTS_TEXT_KEYS.includes(key)) continue;
+    // Another database's statement is its own, but a credential-shaped word in it goes as in
+    // prose (`holdsProseCredential`: `default s3cr3tP4ss` under `cassandra`; `user svc` stays).
+    if (another && key !== "db.redis.args" && !("stringValue" in value && holdsProseCredential(value.stringValue))) continue;
     if ("stringValue" in value && isPasswordCommandWord(value.stringValue.trimStart().split(/[ \t]/, 1)[0]!)) continue;
     if ("stringValue" in value || "arrayValue" in value) (commands ??= new Map()).set(key, word);
   }

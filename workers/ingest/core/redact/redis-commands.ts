@@ -475,11 +475,13 @@ export function redisPasswords(match: string, isPlaceholder: (value: string) => 
   // An object opening with `name` and `args` with nothing around saying Redis is a job's as
   // much as a command's (`{ name: 'auth', args: [ 'bob', 'session-refresh' ] }`): only a
   // credential-shaped argument goes (`{"name":"auth","args":["-Xy9pass"]}`).
-  const loose = bareName === true && !judged.saysRedis && context.underCommand !== true;
   // An `auth` command object holding its word and arguments apart is another's where it says so
-  // (`heldApart`, `anotherCommandObject`); other password commands' grammar is Redis's alone
+  // (`heldApart`, `anotherCommandObject`): there too a credential-shaped argument goes, as in
+  // prose (`{"db.system":"cassandra","db.operation":"AUTH","db.statement":"default s3cr3tP4ss"}`;
+  // `user svc`, `["login"]` stay). Other password commands' grammar is Redis's alone
   // (`requirepass`, `>pw`, `HELLO 3 AUTH`, `AUTH2`).
-  if (written === "list" && match.charCodeAt(0) === 0x7b && /^auth$/i.test(tokens[0]!.text) && heldApart(match) && anotherCommandObject(match, tokens, judged.saysRedis)) return [];
+  const another = written === "list" && match.charCodeAt(0) === 0x7b && /^auth$/i.test(tokens[0]!.text) && heldApart(match) && anotherCommandObject(match, tokens, judged.saysRedis);
+  const loose = another || (bareName === true && !judged.saysRedis && context.underCommand !== true);
   const words = [...tokens.map((token) => token.text), ...judged.following];
   for (const { index, offset } of passwordArguments(tokens.map((token) => token.text), judged)) {
     const token = tokens[index + 1]!;
@@ -1208,6 +1210,11 @@ function continuesSentence(word: string): boolean {
  * (`p@ss`, `pw#1`), or quoted (`'pw1'`); never a release, a place or a name a sentence gives
  * (`isReleaseOrPlace`, `NAME_IN_PROSE`).
  */
+/** Whether a word of `text` (split at blanks) is a credential as prose writes one (`isProseCredential`). */
+export function holdsProseCredential(text: string): boolean {
+  return text.split(/[ \t]+/).some((word) => isProseCredential(word, false));
+}
+
 function isProseCredential(word: string, quoted: boolean): boolean {
   if (isReleaseOrPlace(word) || !canBeCredential(word)) return false;
   if (quoted) return word.length >= 3;
