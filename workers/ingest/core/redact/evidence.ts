@@ -899,7 +899,7 @@ const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|or
  * the evidence of `MoreEvidence.PASSWORD_PHRASE`.
  */
 const PASSWORD_PHRASE_WORD =
-  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t\u00A0\u202F]+de[ \t\u00A0\u202F]+passe|MOT[ \t\u00A0\u202F]+DE[ \t\u00A0\u202F]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
+  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]w|PW)[ \t]+(?:is|was|é|es)[ \t]/;
 /**
  * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
  * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_PHRASE_WORD`: their word keys (`has`,

@@ -1,15 +1,6 @@
 import { lazy } from "../../../shared/lazy";
 
 /**
- * A blank between these sentences' words: a space or a tab, or French typography's no-break
- * space (U+00A0) or narrow one (U+202F), `mot de passe\u00A0: …`; and a run of them, a run of
- * spaces and tabs or one no-break space (a run of those is no sentence's, and reading one as a
- * blank run would make a long run of them slow to try at each place).
- */
-export const BLANK = String.raw`[ \t\u00A0\u202F]`;
-export const BLANKS = String.raw`(?:[ \t]+|[\u00A0\u202F])`;
-
-/**
  * A password's sentence in each language a service's users write: the password's word, perhaps
  * whose it is (`für Benutzer anna`, `dla użytkownika jan`, `for user bob`), and the verb linking
  * it to the value (`ist`, `lautet`, `to`, `är`, `est`, `es`, `é`, `è`, `is`), perhaps with a
@@ -103,7 +94,7 @@ const CLAUSE_WORD = `(?:${[...new Set([
 /** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
 function spellings(word: string): string {
   const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
-  return `(?:${[...forms].map((form) => form.replace(/ /g, BLANKS)).join("|")})`;
+  return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
 }
 
 /**
@@ -115,11 +106,11 @@ function spellings(word: string): string {
  * gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own subject.
  */
 function whosePhrase(whose: readonly string[]): string {
-  const word = String.raw`(?!${CLAUSE_WORD}${BLANK})[^\s:=",;|]{0,39}[^\s:=",;|.!?]`;
+  const word = String.raw`(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]`;
   const elided = whose.filter((each) => /['’]$/.test(each));
   const spaced = whose.filter((each) => !elided.includes(each));
-  const glued = elided.length === 0 ? "" : String.raw`|(?:${elided.map(spellings).join("|")})${word}(?:${BLANKS}${word}){0,5}`;
-  return String.raw`(?:${BLANKS}(?:(?:${spaced.map(spellings).join("|")})(?:${BLANKS}${word}){1,6}${glued}))`;
+  const glued = elided.length === 0 ? "" : String.raw`|(?:${elided.map(spellings).join("|")})${word}(?:[ \t]+${word}){0,5}`;
+  return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})(?:[ \t]+${word}){1,6}${glued}))`;
 }
 
 /** Each of `of`'s lists merged, in spellings (`spellings`), as one alternation; undefined when they are empty. */
@@ -138,9 +129,9 @@ function merged(list: (sentence: PasswordSentence) => readonly string[], of: rea
 function sentenceForms(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const phrase = whosePhrase([...new Set(of.flatMap((sentence) => sentence.whose))]);
-  const forms = [String.raw`${word}${phrase}?${BLANKS}${merged((sentence) => sentence.links, of)!}(?:${BLANKS}?:)?${BLANKS}`];
+  const forms = [String.raw`${word}${phrase}?[ \t]+${merged((sentence) => sentence.links, of)!}(?:[ \t]*:)?[ \t]+`];
   const colonWord = merged((sentence) => sentence.words, of.filter((sentence) => sentence.prompt !== true));
-  if (colonWord !== undefined) forms.push(String.raw`${colonWord}${phrase}${BLANK}?:${BLANKS}`);
+  if (colonWord !== undefined) forms.push(String.raw`${colonWord}${phrase}[ \t]?:[ \t]+`);
   return `(?:${forms.join("|")})`;
 }
 
@@ -152,8 +143,8 @@ function sentenceForms(of: readonly PasswordSentence[]): string {
  * optimizes a regex at (a tenth of the speed); the rewrite reads the exact ones.
  */
 function statedSearch(): string {
-  const words = String.raw`(?:${BLANKS}[^\s:=",;|.!?]{1,24}){0,3}`;
-  return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:${BLANK}?:|${BLANKS}${merged((sentence) => sentence.to, SENTENCES)!})${BLANKS}`;
+  const words = String.raw`(?:[ \t]+[^\s:=",;|.!?]{1,24}){0,3}`;
+  return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:[ \t]?:|[ \t]+${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+`;
 }
 
 /**
@@ -166,9 +157,9 @@ function stateForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const adjectives = merged((sentence) => sentence.after, of);
   const states = merged((sentence) => [...sentence.wrong, ...sentence.changed], of)!;
-  const described = adjectives === undefined ? "" : String.raw`(?:${BLANKS}${adjectives}){1,2}${BLANK}?:${BLANKS}|`;
+  const described = adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){1,2}[ \t]?:[ \t]+|`;
   const to = merged((sentence) => sentence.to, of)!;
-  return String.raw`${word}(?:${described}${describedSource(of)}${whoseSource(of)}${BLANKS}${states}(?:${BLANKS}${to})?${BLANK}?:${BLANKS})`;
+  return String.raw`${word}(?:${described}${describedSource(of)}${whoseSource(of)}[ \t]+${states}(?:[ \t]+${to})?[ \t]?:[ \t]+)`;
 }
 
 /** Whose the password is (`whosePhrase`: `für anna`, `de jean`, `von anna`), or nothing. */
@@ -179,7 +170,7 @@ function whoseSource(of: readonly PasswordSentence[]): string {
 /** One or two of `of`'s describing words after the password's word, or nothing. */
 function describedSource(of: readonly PasswordSentence[]): string {
   const adjectives = merged((sentence) => sentence.after, of);
-  return adjectives === undefined ? "" : String.raw`(?:${BLANKS}${adjectives}){0,2}`;
+  return adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){0,2}`;
 }
 
 /**
@@ -190,11 +181,11 @@ function describedSource(of: readonly PasswordSentence[]): string {
  */
 function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
   const word = merged((sentence) => sentence.words, of)!;
-  const participle = String.raw`${BLANKS}${merged((sentence) => sentence.changed, of)!}`;
-  const auxiliaries = String.raw`(?:${BLANKS}${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  const participle = String.raw`[ \t]+${merged((sentence) => sentence.changed, of)!}`;
+  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
   // With the participle first: a whose-phrase would otherwise take it as a name's word (`für anna geändert`).
   const whose = whoseSource(of);
-  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})|${whose}${auxiliaries})${BLANKS}${merged((sentence) => sentence.to, of)!}${BLANKS}`;
+  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})|${whose}${auxiliaries})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
 }
 
 /**
@@ -218,9 +209,9 @@ const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.
 /** Each language's state and `:` (`stateForm`) at the end of a text. */
 const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
 /** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's preposition, and blanks. */
-const STATED_END = lazy(() => new RegExp(String.raw`(?:${BLANK}?:|${BLANK}${merged((sentence) => sentence.to, SENTENCES)!})${BLANKS}$`));
+const STATED_END = lazy(() => new RegExp(String.raw`(?:[ \t]?:|[ \t]${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+$`));
 /** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
-const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^${BLANKS}${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
+const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
 
 /**
  * How `before`, the text before a value, ends in a sentence stating what the password became or

@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { BLANK, BLANKS, changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
+import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
@@ -52,7 +52,7 @@ import { isUiLabel, namesThing } from "../password-value-kinds";
  * … zurückgesetzt`).
  */
 /** French `mot de passe`, three words. */
-const MOT_DE_PASSE = String.raw`(?:[Mm]ot${BLANKS}de${BLANKS}passe|MOT${BLANKS}DE${BLANKS}PASSE)`;
+const MOT_DE_PASSE = String.raw`(?:[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE)`;
 const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|${MOT_DE_PASSE})`;
 /**
  * A password's words that no field detector reads before `:` (German `Passwort`, `Kennwort`,
@@ -65,26 +65,26 @@ const PASSWORD_WORD = String.raw`(?:[Pp]ass(?:word|phrase)|PASS(?:WORD|PHRASE)|[
 const COLON_PASSWORD_WORD = String.raw`(?:[Pp]asswort|PASSWORT|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|${MOT_DE_PASSE}|[Cc]lave|CLAVE)`;
 const ROMANCE_PASSWORD_WORD = String.raw`(?:[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|${MOT_DE_PASSE}|[Cc]lave|CLAVE)`;
 /** A Romance password word's describing word after it (`do usuário`, `temporária`), one word of Latin-1 letters. */
-const DESCRIBED = String.raw`(?:${BLANKS}(?:d[eoa]|del|du)${BLANKS}[A-Za-zÀ-ÖØ-öø-ÿ]{2,24}|${BLANKS}[A-Za-zÀ-ÖØ-öø-ÿ]{3,24})?`;
+const DESCRIBED = String.raw`(?:[ \t]+(?:d[eoa]|del|du)[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{2,24}|[ \t]+[A-Za-zÀ-ÖØ-öø-ÿ]{3,24})?`;
 /** A `:` after a password's word, French spacing before it allowed (`mot de passe : …`). */
-const COLON = String.raw`${BLANK}?:${BLANKS}`;
+const COLON = String.raw`[ \t]?:[ \t]+`;
 /**
  * An `=` after `mot de passe`, blanks around it or not (`mot de passe = azerty123!`): the
  * parameter and assignment forms read a name's last word only (`passe`, no secret's name alone),
  * and the other words' `=` is theirs (secret-names.ts).
  */
-const EQUALS = String.raw`${BLANKS}?=${BLANKS}?`;
+const EQUALS = String.raw`[ \t]*=[ \t]*`;
 /** Polish `hasło` and Swedish `lösenord`, whose quoted value may follow them alone too (`hasło „Lato2026!” odrzucone`). */
 const QUOTING_PASSWORD_WORD = String.raw`(?:[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord(?:et)?|L(?:Ö|O)SENORD(?:ET)?)`;
 /** What may stand between the word and a quoted value: blanks and `is`, `was`, `set to`, `é`, `es`. */
-const LINK = String.raw`${BLANKS}(?:(?:is|was|was${BLANKS}set${BLANKS}to|set${BLANKS}to|é|es)${BLANKS})?`;
+const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
 /**
  * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
  * (`secret was "s3cr3tValue"`, `API key is 'k-93f…'`): right before a quote they name an
  * object as often (Kubernetes' `secret "db-creds" not found`, a parser's `unexpected token "}"`).
  */
-const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)${BLANKS}(?:[Kk]ey|KEY)|[Pp]ass${BLANKS}[Pp]hrase|PASS${BLANKS}PHRASE)`;
-const VERB_LINK = String.raw`${BLANKS}(?:is|was|was${BLANKS}set${BLANKS}to|set${BLANKS}to)${BLANKS}`;
+const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
+const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
 const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /**
@@ -100,7 +100,7 @@ const TYPOGRAPHIC_PAIRS: Readonly<Record<string, string>> = { "«": "»", "‹":
 const TYPOGRAPHIC_OPEN = /^[«‹„‚“”»›][ \u00A0\u202F]?/;
 const TYPOGRAPHIC_CLOSE = /[ \u00A0\u202F]?[»›“”‘’«‹]$/;
 /** What links a credential's word to its unquoted value: `is`, `was`, Portuguese and Spanish `é`, `es`, German `ist` and `lautet` (`Das Passwort lautet …`), French `est`. */
-const IS = String.raw`${BLANKS}(?:is|was|é|es|ist|lautet|est)${BLANKS}`;
+const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
 /**
  * A password's word and what links it to an unquoted password: `IS`, a language's sentence as
  * `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to
@@ -125,19 +125,19 @@ const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
-const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=${BLANK})`;
+const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=[ \t])`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))(?:${LINKED_UNQUOTED}|${RULE_START})`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
  * must then confirm.
  */
-const BARE_LINK = String.raw`${BLANKS}(?:(?:(?:(?:was|has${BLANKS}been)${BLANKS})?(?:set|changed|reset|updated)${BLANKS}to|to)${BLANKS})?`;
+const BARE_LINK = String.raw`[ \t]+(?:(?:(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)[ \t]+to|to)[ \t]+)?`;
 /** A password's word and no link right before an unquoted value (`with password hunter2x`). */
 const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
 const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
-const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BLANKS}to${BLANKS}$`);
+const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+to[ \t]+$`);
 /**
  * A word of setting before the password's, for `to` alone (`user 42 changed password to …`,
  * `admin reset the password to …`, `set new password to …`): `to` is otherwise whom the password
@@ -158,7 +158,7 @@ const CLAVE_COLON_BEFORE = new RegExp(String.raw`(?<![\w-])(?:[Cc]lave|CLAVE)${C
 /** A key's name: letters and digits of any script joined by `.`, `_`, `-` or `:` (`user.email`, `pedido_1234`, `API_KEY`, `order42`), no other symbol as a password holds (`Lato2026!`). */
 const KEY_NAME = lazy(() => new RegExp(String.raw`^[\p{L}\p{N}]+(?:[._:-][\p{L}\p{N}]+)*$`, "u"));
 /** A password's word and blanks alone right before a quoted value (`mot de passe `, `hasło `): no verb or `:` names it the value. */
-const WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${BLANKS}$`);
+const WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})[ \t]+$`);
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
 /** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
