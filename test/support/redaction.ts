@@ -152,3 +152,19 @@ export const PROSE_FORMS: readonly (readonly [string, (text: string) => string])
   ["a log attribute", (text) => (storedLogAttribute("detail", { stringValue: text }) as { stringValue: string }).stringValue],
   ["a Cloudflare console line", (text) => exportedConsoleLine(text).body],
 ];
+
+/** The head of the logfmt line `logfmtMessageForm` puts a text in, as its quoted `msg`. */
+export const LOGFMT_MESSAGE_HEAD = 'level=info msg="';
+
+/**
+ * A line of prose as a logfmt line's quoted message, `level=info msg="…` then `tail` (the closing
+ * quote and the line's next pairs, `" user=bob`), giving back what is stored of the message.
+ */
+export function logfmtMessageForm(tail: string): (text: string) => string {
+  return (text) => storedText(`${LOGFMT_MESSAGE_HEAD}${text}${tail}`).slice(LOGFMT_MESSAGE_HEAD.length, -tail.length);
+}
+
+/** `PROSE_FORMS`, then `inLogfmtMessage` (a `logfmtMessageForm`) and a text in double quotes. */
+export function proseAndQuotedForms(inLogfmtMessage: (text: string) => string): readonly (readonly [string, (text: string) => string])[] {
+  return [...PROSE_FORMS, ["a logfmt message", inLogfmtMessage], ["a quoted string", (text) => storedText(`"${text}"`).slice(1, -1)]];
+}

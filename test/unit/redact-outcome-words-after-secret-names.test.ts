@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { PROSE_FORMS } from "../support/redaction";
+import { LOGFMT_MESSAGE_HEAD, logfmtMessageForm, PROSE_FORMS, proseAndQuotedForms } from "../support/redaction";
 import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -18,16 +18,8 @@ const formNamed = (name: string) => PROSE_FORMS.find(([form]) => form === name)!
 const inJsonBody = formNamed("a pino message");
 const afterPrefix = formNamed("after a logger's prefix");
 const inConsoleLine = formNamed("a Cloudflare console line");
-const LOGFMT_HEAD = 'level=info msg="';
-const LOGFMT_TAIL = '" request_id=8f1e2d3c4b5a6978';
-const inLogfmtMessage = (text: string) => stored(`${LOGFMT_HEAD}${text}${LOGFMT_TAIL}`).slice(LOGFMT_HEAD.length, -LOGFMT_TAIL.length);
-const quoted = (text: string) => stored(`"${text}"`).slice(1, -1);
-
-const FORMS: readonly (readonly [string, (text: string) => string])[] = [
-  ...PROSE_FORMS,
-  ["a logfmt message", inLogfmtMessage],
-  ["a quoted string", quoted],
-];
+const inLogfmtMessage = logfmtMessageForm('" request_id=8f1e2d3c4b5a6978');
+const FORMS = proseAndQuotedForms(inLogfmtMessage);
 
 const R = "[REDACTED:secret_param]";
 
@@ -130,7 +122,7 @@ describe("a new value in double quotes after `to`", () => {
 describe("a log's next pairs after `password=` and an outcome's word", () => {
   it("takes the word shaped as a secret after it and keeps the pairs", () => {
     expect(stored("password=changed hunter2 user=bob")).toBe(`password=changed ${R} user=bob`);
-    expect(stored(`${LOGFMT_HEAD.slice(0, -5)}login password=changed hunter2 user=bob`)).toBe(`level=info login password=changed ${R} user=bob`);
+    expect(stored(`${LOGFMT_MESSAGE_HEAD.slice(0, -5)}login password=changed hunter2 user=bob`)).toBe(`level=info login password=changed ${R} user=bob`);
   });
   it("takes the word itself before other prose, a password there as often", () => {
     expect(stored("password=changed for user u_42 user=bob")).toBe(`password=${R} for user u_42 user=bob`);

@@ -10,27 +10,15 @@
  * message and a quoted string.
  */
 import { describe } from "vitest";
-import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { PROSE_FORMS } from "../support/redaction";
+import { logfmtMessageForm, PROSE_FORMS, proseAndQuotedForms } from "../support/redaction";
 import { itKeeps, itStores, wholeValuesReplaced } from "../support/redaction-cases";
 
-const policy = defaultRedactionPolicy();
-const stored = (text: string) => redactString(text, policy).text;
-const LOGFMT_HEAD = 'level=info msg="';
-const LOGFMT_TAIL = '" user=bob';
-const inLogfmtMessage = (text: string) => stored(`${LOGFMT_HEAD}${text}${LOGFMT_TAIL}`).slice(LOGFMT_HEAD.length, -LOGFMT_TAIL.length);
-const quoted = (text: string) => stored(`"${text}"`).slice(1, -1);
-
-const FORMS: readonly (readonly [string, (text: string) => string])[] = [
-  ...PROSE_FORMS,
-  ["a logfmt message", inLogfmtMessage],
-  ["a quoted string", quoted],
-];
+const FORMS = proseAndQuotedForms(logfmtMessageForm('" user=bob'));
 
 const R = "[REDACTED:secret_param]";
 
 /**
- * The whole value goes, as it did before the closed grammar was tried: no report's reading fits
+ * The whole value goes, as it did before a closed grammar of reports was tried and dropped: no report's reading fits
  * it (in a logfmt message or a quoted string the outcome's word alone goes, as before).
  */
 const WHOLE = wholeValuesReplaced([
