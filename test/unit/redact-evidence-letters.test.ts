@@ -128,6 +128,9 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     }
     expect(moreOf("/api/users/52745/orders") & MoreEvidence.HOME_DIRECTORY).toBe(0);
     expect(moreOf("GET /v1/USERS/42") & MoreEvidence.HOME_DIRECTORY).toBe(0);
+    // The gate before the search: a text with none of the words' letters is searched only for a `~`.
+    for (const text of ["~x/", "/~ana", "/Settings/", "/SETTINGS/", "\\home\\"]) expect(moreOf(text) & MoreEvidence.HOME_DIRECTORY, text).toBe(MoreEvidence.HOME_DIRECTORY);
+    expect(moreOf("/api/products/98167") & MoreEvidence.HOME_DIRECTORY).toBe(0);
   });
 
   it("shows a national id's name only before a digit, where its number can follow", () => {
@@ -166,6 +169,9 @@ describe("evidenceIn: facts only where their detector can find something", () =>
     expect(moreOf("GODE561231HDFRRL09") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
     expect(moreOf("ABCDEF12A3456") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
     expect(moreOf("8a905f1b15af6003") & MoreEvidence.NATIONAL_ID).toBe(0);
+    // The shapes are in capitals: a text with no letter from `A` to `Z` is not searched for them, one with one anywhere is.
+    expect(moreOf("id gode561231hdfrrl09") & MoreEvidence.NATIONAL_ID).toBe(0);
+    expect(moreOf("x/GODE561231HDFRRL09/y") & MoreEvidence.NATIONAL_ID).toBe(MoreEvidence.NATIONAL_ID);
   });
 
   it("shows a national id's name read at a word's start, past an accent, or a camel-case key's id card", () => {

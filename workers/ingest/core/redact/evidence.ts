@@ -357,17 +357,23 @@ for (let code = 0xc0; code <= 0xff; code++) if (code !== 0xd7 && code !== 0xf7) 
  * What `evidenceIn`'s first loop also reads of each character, by its low eight bits, OR-ed over
  * the text: the ASCII letter it is in either case (bit 0 for `a` and `A`, …, bit 25 for `z` and
  * `Z`), which a word search needs all of before it can match (`needsOfWords`); `NOT_WORD` for a
- * character outside `[A-Za-z0-9_]`. A character past Latin-1 reads as its low eight bits here too,
- * which at worst adds a letter; whether the text has one is read from the OR of the codes.
+ * character outside `[A-Za-z0-9_]`; `HAS_CAPITAL` for `A` to `Z` and `HAS_TILDE` for `~`, which
+ * spare the searches needing them the texts of ids and routes, most in lower case and none with a
+ * `~` (`UNNAMED_HINT` in `national-documents.ts`, `HOME_DIRECTORY_HINT`). A character past Latin-1
+ * reads as its low eight bits here too, which at worst adds a letter or one of those bits; whether
+ * the text has one is read from the OR of the codes.
  */
 const LETTERS = new Int32Array(256);
 const NOT_WORD = 1 << 26;
 const ALL_LETTERS = NOT_WORD - 1;
+const HAS_CAPITAL = 1 << 27;
+const HAS_TILDE = 1 << 28;
 for (let code = 0; code < 256; code++) {
   const lower = code | 0x20;
-  if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = 1 << (lower - 97);
+  if (lower >= 97 && lower <= 122 && code < 128) LETTERS[code] = (1 << (lower - 97)) | (code < 97 ? HAS_CAPITAL : 0);
   else if (!(code >= 48 && code <= 57) && code !== 95) LETTERS[code] = NOT_WORD;
 }
+LETTERS[126] = NOT_WORD | HAS_TILDE;
 /** Past this length the first loop's digit count could overflow into its dot count. */
 const COUNTED_LENGTH = 4000;
 /** The shortest dotted quad, `1.2.3.4`. */
@@ -451,7 +457,14 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.CREDENTIAL_LITERAL;
   }
   if (more !== undefined && (classes & HAS_SLASH) !== 0 && (words & WORD_URL_PATH_TOKEN) !== 0 && URL_PATH_TOKEN_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.URL_PATH_TOKEN;
-  if (more !== undefined && (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 && HOME_DIRECTORY_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
+  if (
+    more !== undefined &&
+    (classes & (HAS_SLASH | HAS_J_DOLLAR_OR_BACKSLASH)) !== 0 &&
+    ((letters & HAS_TILDE) !== 0 || mayHoldAny(classes, letters, HOME_DIRECTORY_NEEDS)) &&
+    HOME_DIRECTORY_HINT.test(text)
+  ) {
+    more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
+  }
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && (words & WORD_KEY_PHRASE) !== 0 && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && (words & WORD_AUTH_SCHEME) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
@@ -467,7 +480,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   if (more !== undefined && (classes & (HAS_AT | HAS_COLON)) === (HAS_AT | HAS_COLON) && GO_MYSQL_DSN_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.GO_MYSQL_DSN;
   // A German identity card's number may hold one digit (`LZ6X7TFRK`): below four digits only a text holding its name's letters is searched.
-  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0 || codes >= 0x3000, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0)) {
+  if (more !== undefined && (digits >= NATIONAL_ID_DIGITS || (digits > 0 && mayHoldAny(0, letters, GERMAN_CARD_NAME_NEEDS))) && holdsNationalIdHint(text, digits, (words & WORD_NATIONAL_ID_NAME) !== 0 || codes >= 0x3000, (words & WORD_FEW_DIGITS_NATIONAL_ID_NAME) !== 0, (letters & HAS_CAPITAL) !== 0)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   }
   // Full-width digits are no ASCII digits: a My Number written in them is read where such a character is (`codes`, the OR of the text's).
@@ -935,6 +948,8 @@ const URL_PATH_TOKEN_WORD = /reset|verif|confirm|activat|magic|invit|unsubscribe
  * fact its view does.
  */
 const HOME_DIRECTORY_HINT = /(?:home|Users|(?:[\\/][A-Za-z]|:)[\\/]+[Uu][Ss][Ee][Rr][Ss]|[Ss][Ee][Tt][Tt][Ii][Nn][Gg][Ss])[\\/]|~[A-Za-z]/;
+/** The letters of `HOME_DIRECTORY_HINT`'s words, in either case: a text with none of them and no `~` (`HAS_TILDE`) is not searched. */
+const HOME_DIRECTORY_NEEDS = needsOfWords(["home", "users", "settings"]);
 /** A scheme's word but Bearer's and Basic's (`SCHEMES`), the evidence of `MoreEvidence.AUTH_SCHEME` (a gate: one regex with `i`). */
 const AUTH_SCHEME_WORD = new RegExp(`(?:${SCHEMES.filter((scheme) => scheme !== "bearer" && scheme !== "basic").join("|")})[ \t]`, "i");
 /** A credential's word, the evidence of `MoreEvidence.KEY_PHRASE` (a gate: one regex with `i`). */

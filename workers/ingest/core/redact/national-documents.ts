@@ -277,14 +277,16 @@ const KEYED_NAME = new RegExp(`${ANY_NAME.source}[A-Za-z_ -]{0,12}["'\\\\\\]]{0,
  * `(?![a-z])`) reads the slice's end as it reads the digit there. `named` false says the caller
  * knows the text holds none of `ANY_NAME`'s names, `fewDigitsNamed` false none of
  * `FEW_DIGITS_NAME`'s and `GERMAN_CARD_NAME`'s (`evidence.ts` reads their words' first letters):
- * then only the unnamed shapes are looked for.
+ * then only the unnamed shapes are looked for. `capitals` false says the text holds no letter from
+ * `A` to `Z`, which the unnamed shapes start with: then they are not looked for (hex ids, routes).
  */
-export function holdsNationalIdHint(text: string, digits: number, named = true, fewDigitsNamed = true): boolean {
-  if (digits >= MANY_DIGITS ? !named : !fewDigitsNamed && !(named && digits >= FEW_DIGITS)) return digits >= MANY_DIGITS && UNNAMED_HINT.test(text);
+export function holdsNationalIdHint(text: string, digits: number, named = true, fewDigitsNamed = true, capitals = true): boolean {
+  const unnamed = capitals && digits >= MANY_DIGITS;
+  if (digits >= MANY_DIGITS ? !named : !fewDigitsNamed && !(named && digits >= FEW_DIGITS)) return unnamed && UNNAMED_HINT.test(text);
   let lastDigit = text.length - 1;
   for (let code = text.charCodeAt(lastDigit); lastDigit >= 0 && (code < 48 || code > 57); code = text.charCodeAt(--lastDigit));
   const beforeLastDigit = lastDigit === text.length - 1 ? text : text.slice(0, lastDigit);
   if (digits < FEW_DIGITS) return GERMAN_CARD_NAME.test(beforeLastDigit);
   if (digits < MANY_DIGITS) return (fewDigitsNamed && FEW_DIGITS_NAME.test(beforeLastDigit)) || (named && KEYED_NAME.test(beforeLastDigit));
-  return ANY_NAME.test(beforeLastDigit) || UNNAMED_HINT.test(text);
+  return ANY_NAME.test(beforeLastDigit) || (unnamed && UNNAMED_HINT.test(text));
 }
