@@ -2,6 +2,7 @@
 import type { BundleResult } from "./bundle";
 import type { ColdStartResult } from "./cold-start";
 import type { CoreResult } from "./core";
+import type { FirstRequestResult } from "./first-requests";
 import type { FloorResult } from "./floor";
 import type { ForwardingResult, JsonFloorResult, Spread } from "./forwarding";
 import type { CorpusFigures } from "../test/fixtures/pii/corpus";
@@ -18,6 +19,7 @@ export interface BenchResults {
   tail: TailResult;
   bundles: BundleResult[];
   coldStarts: ColdStartResult[];
+  firstRequests: FirstRequestResult[];
   e2e: E2eRun[];
   forwarding: ForwardingResult[];
   profiles: WorkerdProfile[];
@@ -252,6 +254,13 @@ function coldStartTable(results: BenchResults): string {
   );
 }
 
+function firstRequestTable(results: BenchResults): string {
+  return table(
+    ["first requests of a fresh ingest isolate, in order", "starts", "workerd CPU ms, median (p10–p90)"],
+    results.firstRequests.map((step) => [step.request, String(step.starts), spread(step.cpuMs, 1)]),
+  );
+}
+
 function forwardingCase(results: VerdictInputs, records: number, encoding: string, shape = "sdk"): ForwardingResult | undefined {
   return results.forwarding.find((entry) => entry.records === records && entry.encoding === encoding && entry.shape === shape);
 }
@@ -372,6 +381,8 @@ export function renderReport(results: BenchResults): string {
     bundleTable(results),
     "",
     coldStartTable(results),
+    "",
+    firstRequestTable(results),
     "",
     `8. Tail Worker: buildPayloads on ${tail.items} recorded TraceItems: ${fixed(tail.timing.medianNs / 1000)} µs per TraceItem (p99 ${fixed(tail.timing.p99Ns / 1000)})`,
     "",

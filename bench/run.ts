@@ -10,6 +10,7 @@ import { UsageError, parseFlags } from "../cli/flags";
 import { measureBundles } from "./bundle";
 import { startClickHouseStub } from "./clickhouse-stub";
 import { measureColdStarts } from "./cold-start";
+import { firstRequestResults, type FirstRequestResult } from "./first-requests";
 import { measureCoreAndFloors, type CoreResult } from "./core";
 import type { FloorResult } from "./floor";
 import { FORWARDING_CASES, measureForwarding, type ForwardingBudget, type ForwardingResult } from "./forwarding";
@@ -68,6 +69,8 @@ const E2E_CLICKHOUSE: E2eBudget = quick
  * Worker in two runs; 30 rounds (about 20 s) put the median within a few ms from run to run.
  */
 const COLD_STARTS = quick ? 3 : 30;
+/** Fresh isolates whose first requests are timed (bench/first-requests.ts): some 2 s each. */
+const FIRST_REQUEST_STARTS = quick ? 2 : 10;
 const FORWARDING: ForwardingBudget = quick
   ? { warmup: () => 5, pairs: (records) => (records >= 1000 ? 10 : 30) }
   : { warmup: (records) => (records >= 1000 ? 30 : 300), pairs: (records) => (records >= 1000 ? 80 : 400) };
@@ -138,9 +141,12 @@ async function main(): Promise<void> {
   const forwarding: ForwardingResult[] = [];
   const profiles: WorkerdProfile[] = [];
   let coldStarts;
+  let firstRequests: FirstRequestResult[];
   try {
     progress("cold starts");
     coldStarts = await measureColdStarts(ingest, tailBuild, COLD_STARTS);
+    progress("first requests in fresh isolates");
+    firstRequests = await firstRequestResults(ingest, FIRST_REQUEST_STARTS);
 
     const measured = await forwardingAndProfiles(ingest);
     forwarding.push(...measured.forwarding);
@@ -168,7 +174,7 @@ async function main(): Promise<void> {
     await tailBuild.remove();
   }
 
-  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, e2e, forwarding, profiles, corpus };
+  const results: BenchResults = { floor, core, text, tail, bundles, coldStarts, firstRequests, e2e, forwarding, profiles, corpus };
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}`;
   console.log(`${command}  (${machine}, ${quick ? "quick" : "full"} run)\n`);
