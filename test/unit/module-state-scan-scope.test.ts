@@ -228,6 +228,7 @@ function heldModuleState(): { held: ModuleState[]; reset: string[] } {
  */
 const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/decode/json/values.ts:listsRead": "a count of lists, read by the decode that reset it",
+  "workers/ingest/core/redact/bounded-memo.ts:askingOfValue": "a flag, put back by `resumeRemembering` in each pause's finally",
   "workers/ingest/core/redact/detectors/detector.ts:CASELESS": "regex sources of the words the modules spell, built as they load",
   "workers/ingest/core/redact/detectors/id-value.ts:idMemberNames": "member names' verdicts, at most 1,024 names",
   "workers/ingest/core/redact/detectors/id-value.ts:idColumnByName": "SQL columns' verdicts, at most 256 names",

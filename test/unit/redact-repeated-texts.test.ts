@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { logRecord, logsRequest, metricsRequest, span, tracesRequest } from "../support/model-builders";
 import type { AnyValue, KeyValue, NumberDataPoint } from "../../workers/shared/otlp/model";
 import { defaultRedactionPolicy, redactRequest } from "../../workers/ingest/core/redact";
-import { UnchangedTexts } from "../../workers/ingest/core/redact/unchanged-texts";
+import { Met, UnchangedTexts } from "../../workers/ingest/core/redact/unchanged-texts";
 
 const attr = (key: string, stringValue: string): KeyValue => ({ key, value: { stringValue } });
 const text = (value: AnyValue | undefined) => (value !== undefined && "stringValue" in value ? value.stringValue : undefined);
@@ -98,9 +98,9 @@ describe("the memo of unchanged texts", () => {
     try {
       memo.add(older, 0, 0, 0, true);
       memo.add(newer, 0, 0, 0, true);
-      expect([memo.hasPlain(older, 0, 0, 0), memo.hasPlain(newer, 0, 0, 0)]).toEqual([true, true]);
+      expect([memo.met(older, 0, 0, 0), memo.met(newer, 0, 0, 0)]).toEqual([Met.PLAIN, Met.PLAIN]);
       memo.add(third, 0, 0, 0);
-      expect([memo.has(older, 0, 0, 0), memo.has(newer, 0, 0, 0), memo.has(third, 0, 0, 0), memo.hasPlain(third, 0, 0, 0)]).toEqual([false, true, true, false]);
+      expect([memo.has(older, 0, 0, 0), memo.has(newer, 0, 0, 0), memo.has(third, 0, 0, 0), memo.met(third, 0, 0, 0), memo.met(older, 0, 0, 0)]).toEqual([false, true, true, Met.UNCHANGED, Met.NOT]);
       // One text scanned two ways (a colo under `colo` and under a URL's key) is two entries.
       memo.add("GIG", 0, 0, 0);
       memo.add("GIG", 0, 4, 0);

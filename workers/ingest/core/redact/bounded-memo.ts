@@ -48,11 +48,26 @@ let askingOfValue = false;
  * names remember no value".
  */
 export function withoutRemembering<V>(compute: () => V): V {
-  if (askingOfValue) return compute();
-  askingOfValue = true;
+  const outer = pauseRemembering();
   try {
     return compute();
   } finally {
-    askingOfValue = false;
+    resumeRemembering(outer);
   }
+}
+
+/**
+ * `withoutRemembering`'s start, for a caller on the hot path that would otherwise make a closure
+ * per call (`TextScanner.redact`, once per text scanned): memos remember nothing new until
+ * `resumeRemembering` is given what this returns, in a `finally`.
+ */
+export function pauseRemembering(): boolean {
+  const outer = askingOfValue;
+  askingOfValue = true;
+  return outer;
+}
+
+/** Ends what `pauseRemembering` started; `outer`: what it returned (whether a pause was under way before). */
+export function resumeRemembering(outer: boolean): void {
+  askingOfValue = outer;
 }

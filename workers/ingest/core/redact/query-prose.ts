@@ -58,7 +58,7 @@ export function redactQueryProse(
   keyPlace: ParameterPlace,
   scanned: ProseScan,
 ): string {
-  if (text.indexOf("=") < 0 || (text.indexOf("+") < 0 && text.indexOf("%") < 0)) return text;
+  if (!mayHoldQueryProse(text)) return text;
   let output = "";
   let copied = 0;
   for (let equals = text.indexOf("="); equals >= 0; ) {
@@ -99,6 +99,14 @@ function addressRunsScanned(value: string, view: EscapeView, place: number, type
   if (prefixes.length === 0) return scanned(view, place, typed);
   if (!showsPersonalWord(value, prefixes, scanned(view, place, typed, new RedactionTally()))) return scanned(view, place, typed);
   return scanned(formEncodedView(value, true)!, place, typed);
+}
+
+/**
+ * Whether `text` may hold a parameter whose value is encoded prose (`redactQueryProse`): an `=`,
+ * and an encoded blank's `+` or `%`. Most texts have none, and their scan asks nothing more.
+ */
+export function mayHoldQueryProse(text: string): boolean {
+  return text.indexOf("=") >= 0 && (text.indexOf("+") >= 0 || text.indexOf("%") >= 0);
 }
 
 /** A scan of a query value's view (`redactQueryProse`), counted in `tally` when given, else in the text's. */

@@ -68,7 +68,7 @@ import type { RedactionPolicy } from "./policy";
 import { RedactionTally, withCountChanges } from "./tally";
 import { moveToProducerName, REDACTION_NOTE_KEYS } from "../note-keys";
 import type { SeriesMarking, TextScanner } from "./text-scanner";
-import { UnchangedTexts } from "./unchanged-texts";
+import { Met, UnchangedTexts } from "./unchanged-texts";
 import { measuresClientSide } from "./client-metrics";
 import { KeptMembers } from "./kept-members";
 import { isRawJsonNumber } from "../decode/exact-json";
@@ -978,12 +978,13 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     // An integer under a key naming a person's number (`{"phone":11987654321}`, `{"zip":94105}`,
     // `{"cliente":{"cpf":10023456779}}` lifted) is that number as its digits: scanned as the text
     // a row shows for it.
-    if ("intValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0) {
+    // The key's facts are read first: most numbers are under no such key, and skip both tests.
+    if ((place & PERSONAL_NUMBER_PLACES) !== 0 && "intValue" in value) {
       const redacted = this.ruledText(value.intValue, excluded, inHost, place);
       return redacted === value.intValue ? value : { stringValue: redacted };
     }
     // A whole number sent as a double is the same number: its digits, as `String` prints a safe integer.
-    if ("doubleValue" in value && (place & PERSONAL_NUMBER_PLACES) !== 0 && Number.isSafeInteger(value.doubleValue)) {
+    if ((place & PERSONAL_NUMBER_PLACES) !== 0 && "doubleValue" in value && Number.isSafeInteger(value.doubleValue)) {
       const digits = String(value.doubleValue);
       const redacted = this.ruledText(digits, excluded, inHost, place);
       return redacted === digits ? value : { stringValue: redacted };
@@ -1017,9 +1018,11 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
     try {
       // A text met before in the request, scanned the same way and left unchanged, holding no JSON
       // whatever its key: the answer is the same, so neither the JSON checks nor the scan read it.
-      if (sent !== "" && this.unchanged.hasPlain(sent, excluded, inHost, place)) return sent;
+      const met = sent === "" ? Met.NOT : this.unchanged.met(sent, excluded, inHost, place);
+      if (met === Met.PLAIN) return sent;
       if (!mayHoldJsonInProse(sent) && !mayBeHeaderList(sent, path)) {
-        const redacted = this.text(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
+        // The memo's answer for `sent` is known: `text`'s lookup is not made again.
+        const redacted = met === Met.UNCHANGED ? sent : this.scanned(sent, excluded, inHost, place, undefined, !mayBeJsonContainer(sent));
         // A value the key's facts made one find (`phone`: `415.555.0132`) is searched for in the rest of the record.
         if ((place & PERSONAL_PLACES) !== 0) this.recurring.noteWhole(sent, redacted);
         return redacted;
@@ -1184,11 +1187,20 @@ class RequestWalker implements BySignal<void>, JsonKeyRules {
    * `text` redacted as a value at `place` with `excluded` and `inHost` (see `value`); `kept`: the
    * members of JSON text whose values the key rules kept by their paths (KeptMembers). A text left
    * unchanged only thanks to `kept` is not remembered as unchanged: under another key its members'
-   * paths differ. `plain`: the text holds no JSON the key rules read, whatever its key (`ruledText`).
+   * paths differ.
    */
-  private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers, plain = false): string {
+  private text(text: string, excluded: number, inHost = excluded, place = 0, kept?: KeptMembers): string {
+    if (text !== "" && this.unchanged.has(text, excluded, inHost, place)) return text;
+    return this.scanned(text, excluded, inHost, place, kept, false);
+  }
+
+  /**
+   * `text` for a text the memo of unchanged texts does not hold scanned so (`UnchangedTexts.met`);
+   * `plain`: the text holds no JSON the key rules read, whatever its key (`ruledText`).
+   */
+  private scanned(text: string, excluded: number, inHost: number, place: number, kept: KeptMembers | undefined, plain: boolean): string {
     const scanner = this.policy.scanner;
-    if (scanner === undefined || text === "" || this.unchanged.has(text, excluded, inHost, place)) return text;
+    if (scanner === undefined || text === "") return text;
     // In a metric attribute each find is replaced in place by its hashed marker: the value keeps
     // its server and path, and its series stays its own.
     const redacted = redactText(scanner, text, this.tally, excluded, inHost, place, kept, this.series ? this.seriesMarking : undefined);

@@ -1,13 +1,13 @@
 import type { Detector, Rewrite } from "./detectors";
 import { blanksAfter, blanksBefore } from "./blanks";
-import { withoutRemembering } from "./bounded-memo";
+import { pauseRemembering, resumeRemembering } from "./bounded-memo";
 import { escapeView, escapesMayShowEvidence, type EscapeView } from "./escape-view";
 import { Evidence, evidenceIn } from "./evidence";
 import { JSON_VALUE, JsonPlaceReader, NESTED_JSON_VALUE } from "./json-place";
 import type { KeptMembers } from "./kept-members";
 import { DetectorFault } from "./failures";
 import { redactionMarker } from "./kinds";
-import { redactQueryProse, type ParameterPlace } from "./query-prose";
+import { mayHoldQueryProse, redactQueryProse, type ParameterPlace } from "./query-prose";
 import { beginScan, endScan } from "./scan-scope";
 import { isTemplateHoleAt } from "./secret-names";
 import type { RedactionTally } from "./tally";
@@ -75,6 +75,8 @@ export class TextScanner {
   private readonly more = new Int32Array(1);
   /** Each detector's next candidate during `scan`; kept to allocate nothing per string. */
   private readonly candidates: (RegExpExecArray | null)[];
+  /** The indexes of the detectors with a candidate during `scan`, ascending, in its first entries; kept as `candidates` is. */
+  private readonly pending: Int32Array;
   /** The replacement `accept` found: its text, the length of text it replaces, its kind. */
   private replacement = "";
   private replacedLength = 0;
@@ -118,6 +120,7 @@ export class TextScanner {
     this.places = gated.reduce((facts, scanned) => facts | scanned.place, 0);
     this.searchesEveryString = gated.length < this.detectors.length;
     this.candidates = detectors.map(() => null);
+    this.pending = new Int32Array(detectors.length);
     this.typedTextExcluded = parameterPlace === undefined ? 0 : this.groupMaskOf(TYPED_TEXT_KEPT_KINDS);
   }
 
@@ -135,10 +138,15 @@ export class TextScanner {
    * `marking`: each find's marker is the one it gives for the text the find replaces
    * (`SeriesMarking`: a metric attribute's hashed marker), the rest of the text kept.
    * What the checks read as names in the text (before an `=`, in a `name="…"`, a literal) may be
-   * a value, a token before its padding: no memo of names remembers it (`withoutRemembering`).
+   * a value, a token before its padding: no memo of names remembers it (`pauseRemembering`).
    */
   redact(text: string, tally: RedactionTally, excluded = 0, place = 0, kept?: KeptMembers, marking?: SeriesMarking): string {
-    return withoutRemembering(() => this.redactText(this.proseValuesRedacted(text, tally, excluded, place, marking), tally, excluded, place, kept, marking));
+    const outer = pauseRemembering();
+    try {
+      return this.redactText(this.proseValuesRedacted(text, tally, excluded, place, marking), tally, excluded, place, kept, marking);
+    } finally {
+      resumeRemembering(outer);
+    }
   }
 
   /**
@@ -148,7 +156,8 @@ export class TextScanner {
    */
   private proseValuesRedacted(text: string, tally: RedactionTally, excluded: number, place: number, marking: SeriesMarking | undefined): string {
     const parameterPlace = this.parameterPlace;
-    if (parameterPlace === undefined) return text;
+    // Checked before the scan's callback is made: most texts hold no query.
+    if (parameterPlace === undefined || !mayHoldQueryProse(text)) return text;
     return redactQueryProse(text, place, parameterPlace, (view, valuePlace, typed, counts = tally) =>
       this.redactEscaped(view, counts, typed ? excluded | this.typedTextExcluded : excluded, valuePlace, -1, undefined, marking),
     );
@@ -276,22 +285,27 @@ export class TextScanner {
     let places: JsonPlaceReader | undefined;
     // Outside metric attributes only a session's id leaves a hashed marker (redact-request.ts): a text without one skips the check.
     const hashedMarkers = marking === undefined && text.includes(MARKER_START);
+    // The detectors holding a candidate, in their order: only they are read at each step.
+    const pending = this.pending;
+    let pendingCount = 0;
     beginScan();
     try {
       for (let i = 0; i < scanned.length; i++) {
-        candidates[i] = searchesWith(scanned[i]!, evidence, more, place, excluded) ? nextCandidate(scanned[i]!, text, 0) : null;
+        const candidate = searchesWith(scanned[i]!, evidence, more, place, excluded) ? nextCandidate(scanned[i]!, text, 0) : null;
+        candidates[i] = candidate;
+        if (candidate != null) pending[pendingCount++] = i;
       }
-      for (;;) {
+      while (pendingCount > 0) {
         let first = -1;
         let start = text.length + 1;
-        for (let i = 0; i < candidates.length; i++) {
-          const candidate = candidates[i];
-          if (candidate != null && candidate.index < start) {
+        for (let k = 0; k < pendingCount; k++) {
+          const i = pending[k]!;
+          const index = candidates[i]!.index;
+          if (index < start) {
             first = i;
-            start = candidate.index;
+            start = index;
           }
         }
-        if (first < 0) break;
         let resumeAt: number;
         // A hashed marker the key rules wrote (`[REDACTED:secret:<hash>]`) reads as a name and a value.
         if (
@@ -313,12 +327,13 @@ export class TextScanner {
           // so resuming one character later cannot find a fragment of it.
           resumeAt = start + 1;
         }
-        for (let i = 0; i < candidates.length; i++) {
-          const candidate = candidates[i];
-          if (candidate != null && candidate.index < resumeAt) {
-            candidates[i] = nextCandidate(scanned[i]!, text, resumeAt);
-          }
+        let still = 0;
+        for (let k = 0; k < pendingCount; k++) {
+          const i = pending[k]!;
+          if (candidates[i]!.index < resumeAt) candidates[i] = nextCandidate(scanned[i]!, text, resumeAt);
+          if (candidates[i] != null) pending[still++] = i;
         }
+        pendingCount = still;
       }
     } finally {
       // The matches and the detectors' memos hold the text: let it go with the request.

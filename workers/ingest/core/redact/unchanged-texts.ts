@@ -19,6 +19,16 @@
  * themselves are reused by the next walk: made per request, they cost a small request
  * (Cloudflare's push of ten lines) more than its texts' lookups save.
  */
+/** What `UnchangedTexts.met` knows of a text scanned a given way. */
+export enum Met {
+  /** Not met so, or met and changed. */
+  NOT = 0,
+  /** Left unchanged, noted without `plain`. */
+  UNCHANGED = 1,
+  /** Left unchanged, and holding no JSON the key rules read (`add`'s `plain`). */
+  PLAIN = 2,
+}
+
 export class UnchangedTexts {
   private readonly slots: Slots;
 
@@ -33,12 +43,14 @@ export class UnchangedTexts {
   }
 
   /**
-   * `has`, for a text noted as `plain` by `add`: what lets the walk answer a value it met before
-   * without first asking whether it holds JSON (`RequestWalker.ruledText`). Non-empty text.
+   * What the memo knows of `text` scanned so (`Met`): whether it was left unchanged, and whether
+   * it was noted as `plain` by `add`, what lets the walk answer a value it met before without first
+   * asking whether it holds JSON (`RequestWalker.ruledText`). One lookup answers both, for the
+   * walk asks the second of most texts it meets. Non-empty text.
    */
-  hasPlain(text: string, excluded: number, inHost: number, place: number): boolean {
+  met(text: string, excluded: number, inHost: number, place: number): Met {
     const at = this.entryOf(text, excluded, inHost, place);
-    return at >= 0 && this.slots.scans[at + 3] === 1;
+    return at < 0 ? Met.NOT : this.slots.scans[at + 3] === 1 ? Met.PLAIN : Met.UNCHANGED;
   }
 
   /** Where `text`'s entry starts in `scans` when its scan was the same, else -1. */
