@@ -123,11 +123,12 @@ async function main(): Promise<void> {
     for (const config of positionals) builds.push(await buildForWorkerd(config));
     const cpu = await measureFirstRequests(builds, starts);
     console.log(`${starts} fresh isolates per build; workerd CPU ms per request (all threads), median (p10–p90)`);
-    const header = ["request".padEnd(36), ...positionals.map((config) => config.padEnd(28))];
+    const width = Math.max(...FIRST_REQUESTS.map(({ name }) => name.length));
+    const header = ["request".padEnd(width), ...positionals.map((config) => config.padEnd(28))];
     if (builds.length === 2) header.push("second − first, per round");
     console.log(header.join("  "));
     for (const [step, { name }] of FIRST_REQUESTS.entries()) {
-      const cells = [name.padEnd(36), ...cpu.map((build) => show(spreadOf(build[step]!)).padEnd(28))];
+      const cells = [name.padEnd(width), ...cpu.map((build) => show(spreadOf(build[step]!)).padEnd(28))];
       if (builds.length === 2) cells.push(show(spreadOf(cpu[1]![step]!.map((ms, round) => ms - cpu[0]![step]![round]!))));
       console.log(cells.join("  "));
     }
