@@ -44,3 +44,36 @@ const UI_LABELS: ReadonlySet<string> = new Set([
   "zapomniałem", "zapomniałeś", "pokaż", "ukryj", "zmień", "zapisz", "potwierdź", "anuluj", "dalej", "resetuj", "zaloguj",
   "visa", "dölj", "ändra", "glömt", "spara", "bekräfta", "avbryt", "nästa", "återställ", "logga",
 ]);
+
+/**
+ * Whether `value`, quoted after a password's word and holding blanks (`password "…"`, `Passwort
+ * „…“`), is prose and no passphrase: one of its words, in any case, is a UI's label
+ * (`isUiLabel`: `"reset link"`, `« Mot de passe oublié »`), a word of prose (`PROSE_WORDS`:
+ * `"must be changed"`, `"for user bob"`) or a password's own word, or it asks (`?`). A
+ * passphrase's words are none of these (`"correct horse battery"`, `„Sommer 2024“`). One word is
+ * judged as a word is (password-phrase.ts).
+ */
+export function isQuotedProse(value: string): boolean {
+  const words = value.split(/[ \t]+/);
+  return words.length > 1 && words.some((word) => {
+    const bare = word.replace(/[.,;:!]+$/, "").toLowerCase();
+    return word.endsWith("?") || PROSE_WORDS.has(bare) || isUiLabel(bare);
+  });
+}
+/**
+ * Words of prose, lower case, in the languages whose password's word the detector reads: articles,
+ * pronouns, auxiliaries and modals, negations, conjunctions, prepositions, and the password's
+ * own words; one letter alone is left out, as a passphrase holds it as often (`i`, `a`, `o`).
+ */
+const PROSE_WORDS: ReadonlySet<string> = new Set([
+  "the", "an", "is", "are", "was", "were", "be", "been", "has", "have", "had", "must", "should", "can", "cannot", "could", "will", "would",
+  "may", "not", "no", "to", "for", "of", "in", "on", "at", "by", "with", "from", "and", "or", "your", "you", "this", "that", "it", "its",
+  "if", "here", "please", "enter", "does", "do", "did", "link", "button", "field", "page", "form", "policy",
+  "der", "die", "das", "den", "dem", "ein", "eine", "ist", "sind", "war", "wurde", "nicht", "zu", "und", "oder", "für", "mit", "von",
+  "bitte", "ihr", "ihre", "sie", "hier",
+  "le", "la", "les", "un", "une", "des", "du", "de", "est", "sont", "pas", "ne", "et", "ou", "pour", "avec", "votre", "vous", "ici",
+  "el", "los", "las", "es", "para", "con", "su", "aquí", "os", "as", "não", "com", "seu", "sua", "aqui",
+  "het", "een", "niet", "en", "voor", "met", "uw", "il", "lo", "gli", "non", "per", "tuo", "qui",
+  "nie", "jest", "lub", "dla", "är", "inte", "och", "eller", "för", "med", "ditt", "här",
+  "password", "passwort", "kennwort", "wachtwoord", "mot", "passe", "senha", "contraseña", "contrasena", "hasło", "haslo", "lösenord", "losenord",
+]);

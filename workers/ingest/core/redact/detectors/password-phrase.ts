@@ -7,9 +7,9 @@ import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK,
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
-import type { Detector } from "./detector";
+import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isUiLabel, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -88,12 +88,20 @@ const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ 
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
 const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /**
+ * A quoted value's words, each a run of `character` (no blank, quote or `\`): one, or a
+ * passphrase's up to eight joined by blanks (`"correct horse battery"`, `„Sommer 2024“`). Blanks
+ * and words are apart, so a failed quote is given up in one pass.
+ */
+const quotedWords = (character: string) => String.raw`${character}{1,128}(?:[ \t]+${character}{1,128}){0,7}`;
+/**
  * Typographic quotes: an opening one (`«`, `‹`, `„`, `‚`, `“`, `”`, `»`, `›`), perhaps a French
  * (narrow) no-break space or a blank, the value, and a closing one (`TYPOGRAPHIC_PAIRS` pairs
  * them in the rewrite).
  */
-const TYPOGRAPHIC_QUOTED = String.raw`[«‹„‚“”»›][ \u00A0\u202F]?[^"'\s\\«»‹›„“”‚‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹]`;
-const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(?:(\\{0,7}["'])[^"'\s\\]{1,128}\1|${TYPOGRAPHIC_QUOTED})(?![\w])`;
+const TYPOGRAPHIC_QUOTED = String.raw`[«‹„‚“”»›][ \u00A0\u202F]?${quotedWords(String.raw`[^"'\s\\«»‹›„“”‚‘’]`)}[ \u00A0\u202F]?[»›“”‘’«‹]`;
+/** A backticked passphrase, two words or more (`password \`correct horse battery\``): one backticked word is `BARE`'s, the backticks read as its symbols. */
+const BACKTICKED_WORDS = String.raw`\`[^\`\s\\]{1,128}(?:[ \t]+[^\`\s\\]{1,128}){1,7}\``;
+const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(?:(\\{0,7}["'])${quotedWords(String.raw`[^"'\s\\]`)}\1|${TYPOGRAPHIC_QUOTED}|${BACKTICKED_WORDS})(?![\w])`;
 /** Each opening typographic quote's closing ones (German `„…“`, French `« … »`, Swiss `‹…›`, reversed `»…«`, English `“…”`). */
 const TYPOGRAPHIC_PAIRS: Readonly<Record<string, string>> = { "«": "»", "‹": "›", "„": "“”", "‚": "‘’", "“": "”", "”": "”", "»": "«", "›": "‹" };
 /** A typographic quote and its space at a value's start and at its end. */
@@ -178,71 +186,113 @@ export const passwordPhraseDetector: Detector = {
   source: `(?=\\S)(?:${QUOTED}|${AFTER_IS}|${BARE}|${ENCODED})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
-  rewrite: (match, marker, text, start) => {
-    if (match.startsWith("[REDACTED")) return undefined;
-    // A quote, escaped in JSON text held in a string (`lautet \"Sommer2024\"`): only `QUOTED` holds one.
-    const quotes = quotesOf(match);
-    const before = text.slice(Math.max(0, start - WORD_REACH), start);
-    if (quotes !== undefined) {
-      const stated = statedValueBefore(before);
-      const [open, close] = quotes;
-      const value = match.slice(open.length, match.length - close.length);
-      if (stated === undefined && !QUOTED_BEFORE().test(before)) {
-        // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:`.
-        // Ids stay there as after a change (`« JIRA-4711 »`), a marker too (the output read again), and after `clave`, a key's name too (`clave: "user.email"`, `"order42"`).
-        const colon = COLON_WORD_BEFORE.test(before) && isUnquotedPassword(value) && !describesPassword(value) && !isPlaceholder(value) && !standsForSecret(value) && !namesThing(value) && !value.startsWith("[REDACTED");
-        if (colon && CLAVE_COLON_BEFORE.test(before) && KEY_NAME().test(value)) return undefined;
-        return colon ? `${open}${marker}${close}` : undefined;
-      }
-      if (stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
-      // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
-      if (!/["']/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
-      // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
-      const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
-      const kept = LOWER_CASE_WORD().test(value) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
-      return kept ? undefined : `${open}${marker}${close}`;
-    }
-    const stated = statedValueBefore(before);
-    if (stated !== undefined || PASSWORD_IS_BEFORE.test(before)) {
-      // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
-      const rule = passwordRuleAt(text, start);
-      if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
-      if (stated !== undefined) {
-        // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-        const changed = stated !== "bare" || changedAfter(text, start + match.length);
-        return changed && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
-      }
-      return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
-    }
-    const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
-    if (short !== null) {
-      const noun = isPassNounAt(text, start - before.length + short.index, short[1]!);
-      return !noun && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
-    }
-    if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
-    if (PASSWORD_BARE_BEFORE.test(before)) {
-      const to = PASSWORD_TO_BEFORE.exec(before);
-      const wordStart = start - before.length + (to?.index ?? 0);
-      const set = to === null || SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
-      return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
-    }
-    // The search also finds a sentence's words whose reading above declined it (`Password for
-    // user 42 changed to version 3`): only an encoded pair is left to read here.
-    const equals = ENCODED_EQUALS.exec(match);
-    if (equals === null) return undefined;
-    const value = match.slice(equals.index + 3);
-    const named = isSecretParameterName(match.slice(0, equals.index));
-    return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
-  },
+  rewrite: rewritePasswordPhrase,
 };
+
+/** The detector's rewrite (`Detector.rewrite`), also read again on a quoted value's first word (`unquotedHeadRewrite`). */
+function rewritePasswordPhrase(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  if (match.startsWith("[REDACTED")) return undefined;
+  // A quote, escaped in JSON text held in a string (`lautet \"Sommer2024\"`): only `QUOTED` holds one.
+  const quotes = quotesOf(match);
+  const before = text.slice(Math.max(0, start - WORD_REACH), start);
+  if (quotes !== undefined) {
+    const quoted = quotedRewrite(match, quotes, marker, text, start, before);
+    // Quoted words kept as prose: a quote glued to the first word is read as it is unquoted (`„Passwort` in `Passwort „Passwort vergessen“`).
+    return quoted === undefined && /\s/.test(match) ? unquotedHeadRewrite(marker, text, start) : quoted;
+  }
+  const stated = statedValueBefore(before);
+  if (stated !== undefined || PASSWORD_IS_BEFORE.test(before)) {
+    // A rule for the password's length (`mot de passe : 12 caractères minimum`) holds none; a value after it is the password's.
+    const rule = passwordRuleAt(text, start);
+    if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
+    if (stated !== undefined) {
+      // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
+      const changed = stated !== "bare" || changedAfter(text, start + match.length);
+      return changed && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+    }
+    return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+  }
+  const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
+  if (short !== null) {
+    const noun = isPassNounAt(text, start - before.length + short.index, short[1]!);
+    return !noun && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
+  }
+  if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
+  if (PASSWORD_BARE_BEFORE.test(before)) {
+    const to = PASSWORD_TO_BEFORE.exec(before);
+    const wordStart = start - before.length + (to?.index ?? 0);
+    const set = to === null || SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
+    return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
+  }
+  // The search also finds a sentence's words whose reading above declined it (`Password for
+  // user 42 changed to version 3`): only an encoded pair is left to read here.
+  const equals = ENCODED_EQUALS.exec(match);
+  if (equals === null) return undefined;
+  const value = match.slice(equals.index + 3);
+  const named = isSecretParameterName(match.slice(0, equals.index));
+  return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
+}
+
+/**
+ * The replacement of a quoted value (`QUOTED`), whose `quotes` are `quotesOf`'s, or undefined when
+ * it stays: after a word and `:` read as unquoted there, a stated value's change, a UI's label,
+ * a state's or a default's word, a plain lower-case word, a stand-in for a secret, or prose
+ * (`isQuotedProse`) when it holds blanks; a passphrase goes whole, its quotes kept.
+ */
+function quotedRewrite(match: string, quotes: readonly [string, string], marker: string, text: string, start: number, before: string): string | undefined {
+  const stated = statedValueBefore(before);
+  const [open, close] = quotes;
+  const value = match.slice(open.length, match.length - close.length);
+  if (stated === undefined && !QUOTED_BEFORE().test(before)) {
+    // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:`.
+    // Ids stay there as after a change (`« JIRA-4711 »`), a marker too (the output read again), and after `clave`, a key's name too (`clave: "user.email"`, `"order42"`).
+    const colon = COLON_WORD_BEFORE.test(before) && (isUnquotedPassword(value) || isPassphrase(value)) && !describesPassword(value) && !isPlaceholder(value) && !standsForSecret(value) && !namesThing(value) && !value.startsWith("[REDACTED");
+    if (colon && CLAVE_COLON_BEFORE.test(before) && KEY_NAME().test(value)) return undefined;
+    return colon ? `${open}${marker}${close}` : undefined;
+  }
+  if (stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
+  // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
+  if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
+  // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
+  const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
+  const kept = LOWER_CASE_WORD().test(value) || (/\s/.test(value) && !isPassphrase(value)) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
+  return kept ? undefined : `${open}${marker}${close}`;
+}
+
+/** The search's unquoted readings (`AFTER_IS`, `BARE`) at a given position. */
+const UNQUOTED_AT = lazy(() => new RegExp(String.raw`(?:${AFTER_IS}|${BARE})`, "y"));
+
+/**
+ * The replacement of what the unquoted readings (`UNQUOTED_AT`) find at `start`, where a quoted
+ * passphrase (`„Sommer 2024“`) was kept as prose: its opening quote and first word, when glued
+ * (`„Passwort` in `Passwort „Passwort vergessen“`), are judged as they were before quoted values
+ * held blanks, and the rest of the quoted text is scanned again.
+ */
+function unquotedHeadRewrite(marker: string, text: string, start: number): Rewrite | undefined {
+  const reading = UNQUOTED_AT();
+  reading.lastIndex = start;
+  const head = reading.exec(text)?.[0];
+  const rewrite = head === undefined ? undefined : rewritePasswordPhrase(head, marker, text, start);
+  return typeof rewrite === "string" ? { text: rewrite, kind: SECRET_PARAM_KIND, length: head!.length } : rewrite;
+}
+
+/**
+ * Whether `value`, quoted and holding blanks, is a passphrase: no prose (`isQuotedProse`), no
+ * rule for a password's length (`"min 8 chars"`: `passwordRuleAt`), no stand-in for a secret or
+ * placeholder.
+ */
+function isPassphrase(value: string): boolean {
+  return /\s/.test(value) && !isQuotedProse(value) && passwordRuleAt(value, 0)?.kept !== true && !standsForSecret(value) && !isPlaceholder(value);
+}
 
 /**
  * The quotes around `match` as `QUOTED` found it: an ASCII quote (escaped in JSON text held in a
- * string: `lautet \\"Sommer2024\\"`) twice, or a typographic pair with its spaces (`« `, ` »`);
+ * string: `lautet \\"Sommer2024\\"`) twice, a backtick around words (one backticked word is
+ * `BARE`'s), or a typographic pair with its spaces (`« `, ` »`);
  * undefined for an unquoted value or typographic quotes that pair no way (`»…»`).
  */
 function quotesOf(match: string): readonly [string, string] | undefined {
-  const quote = /^\\*["']/.exec(match)?.[0];
+  const quote = /^\\*["']|^`(?=[^`]*\s)/.exec(match)?.[0];
   if (quote !== undefined) return [quote, quote];
   const open = TYPOGRAPHIC_OPEN.exec(match)?.[0];
   const close = open === undefined || match.length < 3 ? undefined : TYPOGRAPHIC_CLOSE.exec(match)?.[0];

@@ -1,0 +1,49 @@
+/**
+ * Passwords in sentences that hold blanks or short words (detectors/password-phrase.ts):
+ * - a quoted passphrase after a password's word (`password "correct horse battery"`, in single
+ *   quotes, backticks, typographic quotes: `Passwort „Sommer 2024“`), the whole value gone and
+ *   its quotes kept, while quoted prose (`password "reset link" sent`, `password "must be
+ *   changed"`, `mot de passe « Mot de passe oublié ? »`) and a rule (`password "min 8 chars"`)
+ *   stay.
+ * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
+ * Cloudflare console line.
+ */
+import { describe } from "vitest";
+import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "../support/prose-forms";
+
+const PARAM = "[REDACTED:secret_param]";
+
+/** The line's secret (the examples' values). */
+const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|Tr0ub4dor & 3/.exec(line)![0];
+const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
+
+describe("a quoted passphrase after a password's word", () => {
+  itStoresInEveryForm([
+    ["login failed: password \"correct horse battery\" rejected", `login failed: password "${PARAM}" rejected`],
+    ["login failed: password 'correct horse battery' rejected", `login failed: password '${PARAM}' rejected`],
+    ["login failed: password `correct horse battery` rejected", `login failed: password \`${PARAM}\` rejected`],
+    ["Login with PASSWORD \"Correct Horse Battery Staple\"", `Login with PASSWORD "${PARAM}"`],
+    ["my password is \"correct horse battery\"", `my password is "${PARAM}"`],
+    ["User 42 set password 'Tr0ub4dor & 3'", `User 42 set password '${PARAM}'`],
+    ["Passwort „Sommer 2024“ abgelehnt", `Passwort „${PARAM}“ abgelehnt`],
+    ["mot de passe « Soleil 2024 » refusé", `mot de passe « ${PARAM} » refusé`],
+    ["mot de passe : « Soleil 2024 »", `mot de passe : « ${PARAM} »`],
+    ["hasło „Lato 2026!” odrzucone", `hasło „${PARAM}” odrzucone`],
+  ]);
+});
+
+describe("quoted prose after a password's word", () => {
+  itKeepsInEveryForm("stays", [
+    "password \"reset link\" sent",
+    "password \"must be changed\"",
+    "password 'too short'",
+    "password \"does not match\"",
+    "password \"Forgot password?\" clicked",
+    "mot de passe « Mot de passe oublié ? »",
+    "Passwort „zu kurz“",
+    "password \"min 8 chars\"",
+    "password \"at least 12 characters\"",
+    "password \"Enter your password\"",
+    "password \"Sign in\"",
+  ]);
+});
