@@ -4,6 +4,9 @@
  *   quotes, backticks, typographic quotes: `Passwort „Sommer 2024“`), the whole value gone and
  *   its quotes kept, while quoted prose (`password "reset link" sent`, `password "must be
  *   changed"`, `mot de passe « Mot de passe oublié ? »`) and a rule (`password "min 8 chars"`)
+ *   stay;
+ * - `pwd` alone before `is`/`was` (`pwd is hunter2`), as `pass` and `pw` are, while a path after
+ *   it (`pwd is /home/app`, the shell's working directory) and a pass's state (`pass is valid`)
  *   stay.
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
@@ -14,7 +17,7 @@ import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "..
 const PARAM = "[REDACTED:secret_param]";
 
 /** The line's secret (the examples' values). */
-const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|Tr0ub4dor & 3/.exec(line)![0];
+const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
 const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 describe("a quoted passphrase after a password's word", () => {
@@ -45,5 +48,24 @@ describe("quoted prose after a password's word", () => {
     "password \"at least 12 characters\"",
     "password \"Enter your password\"",
     "password \"Sign in\"",
+  ]);
+});
+
+describe("`pwd` alone before `is`/`was`", () => {
+  itStoresInEveryForm([
+    ["pwd is hunter2", `pwd is ${PARAM}`],
+    ["pwd was hunter2", `pwd was ${PARAM}`],
+    ["PWD is Hunter2!", `PWD is ${PARAM}`],
+    ["login for bob: my pwd is S3cret!x", `login for bob: my pwd is ${PARAM}`],
+  ]);
+  itKeepsInEveryForm("a path after `pwd`, a pass's state", [
+    "pwd is /home/app",
+    "pwd is /srv/app-v2",
+    "pwd was ~/src/app2",
+    "current pwd is /home/deploy/releases/20261205",
+    "pwd is too short",
+    "pass is valid",
+    "pass is expired",
+    "boarding pass is BP-2231-A",
   ]);
 });

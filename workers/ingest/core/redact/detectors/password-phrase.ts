@@ -127,11 +127,15 @@ const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
  */
 const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
 /**
- * `pass` and `pw` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`): only
- * before an unquoted value, read as another credential's (`isUnquotedCredential`), and not after
- * a word saying what else the pass is (`boarding pass is BP-2231-A`, `isPassNounAt`).
+ * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
+ * `pwd is hunter2`): only before an unquoted value, read as another credential's
+ * (`isUnquotedCredential`), and not after a word saying what else the pass is (`boarding pass is
+ * BP-2231-A`, `isPassNounAt`); a path after `pwd` is the shell's working directory (`pwd is
+ * /srv/app2`, `PATH_START`).
  */
-const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]w|PW)`;
+const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
+/** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
+const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
 const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=[ \t])`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))(?:${LINKED_UNQUOTED}|${RULE_START})`;
@@ -169,7 +173,7 @@ const KEY_NAME = lazy(() => new RegExp(String.raw`^[\p{L}\p{N}]+(?:[._:-][\p{L}\
 const WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})[ \t]+$`);
 /** Another credential's word and `is`/`was` right before an unquoted value. */
 const CREDENTIAL_IS_BEFORE = new RegExp(String.raw`(?<![\w-])${CREDENTIAL_WORD}${IS}$`);
-/** `pass` or `pw` and `is`/`was` right before an unquoted value, the word captured. */
+/** `pass`, `pw` or `pwd` and `is`/`was` right before an unquoted value, the word captured. */
 const SHORT_PASSWORD_IS_BEFORE = new RegExp(String.raw`(?<![\w-])(${SHORT_PASSWORD_WORD})${IS}$`);
 /** A PIN's word and `is`/`was` before a value, and a PIN's digits. */
 const PIN_IS_BEFORE = new RegExp(String.raw`(?<![\w-])PIN${IS}$`);
@@ -214,8 +218,9 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   }
   const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
   if (short !== null) {
-    const noun = isPassNounAt(text, start - before.length + short.index, short[1]!);
-    return !noun && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
+    const word = short[1]!;
+    const other = isPassNounAt(text, start - before.length + short.index, word) || (word.toLowerCase() === "pwd" && PATH_START.test(match));
+    return !other && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
   }
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
   if (PASSWORD_BARE_BEFORE.test(before)) {
