@@ -7,7 +7,12 @@
  *   stay;
  * - `pwd` alone before `is`/`was` (`pwd is hunter2`), as `pass` and `pw` are, while a path after
  *   it (`pwd is /home/app`, the shell's working directory) and a pass's state (`pass is valid`)
- *   stay.
+ *   stay;
+ * - one word of letters after `mot de passe` and `:`, French spacing or not (`mot de passe :
+ *   azertyuiop`, `mot de passe: Soleil!`), as under the field's name (`mot_de_passe:
+ *   azertyuiop`), when it ends its field, while a French or English state's word (`oublié`,
+ *   `requis`, `required`), a default's word, a UI label and prose (`mot de passe : envoyé par
+ *   e-mail`, `mot de passe : trop court`) stay.
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
  */
@@ -17,7 +22,7 @@ import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "..
 const PARAM = "[REDACTED:secret_param]";
 
 /** The line's secret (the examples' values). */
-const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
+const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
 const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 describe("a quoted passphrase after a password's word", () => {
@@ -67,5 +72,28 @@ describe("`pwd` alone before `is`/`was`", () => {
     "pass is valid",
     "pass is expired",
     "boarding pass is BP-2231-A",
+  ]);
+});
+
+describe("one word of letters after `mot de passe` and `:`", () => {
+  itStoresInEveryForm([
+    ["mot de passe : azertyuiop", `mot de passe : ${PARAM}`],
+    ["mot de passe: azertyuiop", `mot de passe: ${PARAM}`],
+    ["MOT DE PASSE : azertyuiop", `MOT DE PASSE : ${PARAM}`],
+    ["mot de passe : Azerty!", `mot de passe : ${PARAM}`],
+    ["Votre mot de passe : Soleil, valable 24h", `Votre mot de passe : ${PARAM}, valable 24h`],
+    ["mot de passe : azertyuiop user=bob", `mot de passe : ${PARAM} user=bob`],
+  ]);
+  itKeepsInEveryForm("a state's word, a default's, a label, prose", [
+    "mot de passe : oublié",
+    "mot de passe : Oublié",
+    "mot de passe : requis",
+    "mot de passe : required",
+    "mot de passe : temporaire",
+    "mot de passe : standard",
+    "mot de passe : afficher",
+    "mot de passe : envoyé par e-mail",
+    "mot de passe: voir ci-dessous",
+    "mot de passe : trop court",
   ]);
 });

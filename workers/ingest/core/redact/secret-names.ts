@@ -61,15 +61,29 @@ const PASSWORD_STATE_WORDS: Readonly<Record<string, readonly string[]>> = {
   danish: ["forkert", "ugyldig", "udløbet", "udlobet", "ændret", "aendret", "glemt", "tom", "mangler", "nulstillet", "låst", "ok", "ja", "nej", "for kort"],
   finnish: ["väärä", "vaara", "virheellinen", "vanhentunut", "vaihdettu", "unohtunut", "tyhjä", "tyhja", "puuttuu", "asetettu", "lukittu", "ok", "kyllä", "kylla", "ei", "liian lyhyt"],
 };
-/** `OTHER_PASSWORD_WORDS`, each with its language's state words (`PASSWORD_STATE_WORDS`). */
-const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  (
+/**
+ * French's words for a password's state, as prose writes them after `mot de passe` and `:`
+ * (`mot de passe : oublié`, `mot de passe : requis`), lower case, with and without accents: apart
+ * from `PASSWORD_STATE_WORDS`, as no key is French's three words and `isStateInAnyLanguage` reads
+ * none of them.
+ */
+const FRENCH_PASSWORD_STATE_WORDS: readonly string[] = [
+  "incorrect", "invalide", "erroné", "errone", "refusé", "refuse", "accepté", "accepte", "expiré", "expire", "modifié", "modifie", "changé", "change",
+  "oublié", "oublie", "vide", "manquant", "absent", "requis", "obligatoire", "défini", "defini", "configuré", "configure", "réinitialisé", "reinitialise",
+  "bloqué", "bloque", "verrouillé", "verrouille", "valide", "correct", "faible", "moyen", "fort", "robuste", "inchangé", "inchange", "identique",
+  "masqué", "masque", "caché", "cache", "chiffré", "chiffre", "protégé", "protege", "envoyé", "envoye", "généré", "genere", "temporaire",
+  "inconnu", "aucun", "néant", "neant", "saisi", "ok", "oui", "non",
+];
+/** `OTHER_PASSWORD_WORDS` and French's `mot de passe`, each with its language's state words (`PASSWORD_STATE_WORDS`, `FRENCH_PASSWORD_STATE_WORDS`). */
+const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ...(
     [
       ["german", ["passwort", "kennwort"]], ["dutch", ["wachtwoord"]], ["swedish", ["lösenord", "losenord"]], ["polish", ["hasło", "haslo"]],
       ["czech", ["heslo"]], ["norwegian", ["passord"]], ["danish", ["adgangskode"]], ["finnish", ["salasana"]],
     ] as const
   ).flatMap(([language, words]) => words.map((word) => [word, new Set(PASSWORD_STATE_WORDS[language])] as const)),
-);
+  ["mot de passe", new Set(FRENCH_PASSWORD_STATE_WORDS)],
+]);
 /** Every language's state words together (`PASSWORD_STATE_WORDS`), lower case. */
 const ANY_LANGUAGE_STATE_WORDS: ReadonlySet<string> = new Set(Object.values(PASSWORD_STATE_WORDS).flat());
 
@@ -86,8 +100,8 @@ export function isStateInAnyLanguage(value: string): boolean {
 const FIRST_STATE_WORD = /^\(?([^\s,;.!?|()]{2,24})\)?(?![^\s,;.!?|])/;
 const FIRST_TWO_STATE_WORDS = /^([^\s,;.!?|()]{2,8}[ \t]+[^\s,;.!?|()]{2,24})(?![^\s,;.!?|])/;
 
-/** Whether `value` after another language's password word `name` starts with that language's state word or two-word state (`PASSWORD_STATE_WORDS`), in any case. */
-function saysOtherPasswordState(name: string, value: string): boolean {
+/** Whether `value` after another language's password word `name` (`passwort`, `mot de passe`) starts with that language's state word or two-word state (`PASSWORD_STATE_WORDS`), in any case. */
+export function saysOtherPasswordState(name: string, value: string): boolean {
   const states = OTHER_PASSWORD_WORD_STATES.get(name.toLowerCase());
   if (states === undefined) return false;
   const word = FIRST_STATE_WORD.exec(value)?.[1];

@@ -1,6 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
-import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, standsForSecret } from "../secret-names";
+import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, saysOtherPasswordState, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
 import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
@@ -214,7 +214,8 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
       const changed = stated !== "bare" || changedAfter(text, start + match.length);
       return changed && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
-    return isUnquotedPassword(match) && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+    const password = isUnquotedPassword(match) || (FRENCH_COLON_BEFORE.test(before) && isFrenchFieldWord(match, text, start));
+    return password && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
   }
   const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
   if (short !== null) {
@@ -326,6 +327,26 @@ function isUnquotedPassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
   return word.length >= 6 && isPasswordShaped(word) && NOT_LETTER().test(word);
 }
+/** `mot de passe` and `:`, French spacing before it or not, right before a value. */
+const FRENCH_COLON_BEFORE = new RegExp(String.raw`(?<![\w-])${MOT_DE_PASSE}${COLON}$`);
+/** Six letters or more of any script, a word whole. */
+const LETTERS_WORD = lazy(() => new RegExp(String.raw`^\p{L}{6,64}$`, "u"));
+/** What ends a field's value: the text's, a line's or a JSON string's end, a list's `,`, `;`, `|`, a bracket, or blanks and the next field's `name=` or `name:`. */
+const FIELD_END_AFTER = /^(?:[ \t]*(?:$|[\r\n,;|}\]"]|\\[nr"])|[ \t]+[A-Za-z_][\w.-]{0,63}[=:])/;
+
+/**
+ * Whether `value`, one word of letters after `mot de passe` and `:` (`mot de passe :
+ * azertyuiop`, `mot de passe: Soleil!`), is the password, as it is under a field's name
+ * (`mot_de_passe: azertyuiop`): six letters or more, its field's last word (`FIELD_END_AFTER`),
+ * no French or English state's word (`mot de passe : oublié`, `: required`), UI label or
+ * default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
+ */
+function isFrenchFieldWord(value: string, text: string, start: number): boolean {
+  const word = value.replace(FINAL_PUNCTUATION, "");
+  if (!LETTERS_WORD().test(word) || !FIELD_END_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
+  return !saysOtherPasswordState("mot de passe", word) && !isStateWhole(word) && !isUiLabel(word) && !isDefaultWord(word);
+}
+
 /** A character that is no letter of any script. */
 const NOT_LETTER = lazy(() => new RegExp(String.raw`\P{L}`, "u"));
 
