@@ -12,7 +12,13 @@
  *   azertyuiop`, `mot de passe: Soleil!`), as under the field's name (`mot_de_passe:
  *   azertyuiop`), when it ends its field, while a French or English state's word (`oublié`,
  *   `requis`, `required`), a default's word, a UI label and prose (`mot de passe : envoyé par
- *   e-mail`, `mot de passe : trop court`) stay.
+ *   e-mail`, `mot de passe : trop court`) stay;
+ * - a change's old and new values (`password changed from OldPw1 to NewPw2`, `Passwort geändert
+ *   von … auf …`, `mot de passe changé de … à …`, the other languages' `van … naar`, `z … na`,
+ *   `från … till`, `de … a`, `de … para`, `da … a`) and German's `geändert in …`, while an old
+ *   value no new one follows (`password changed from admin42 by bob`, `Passwort geändert von
+ *   jdoe42`: who changed it) and places and versions (`from web to mobile`, `in Produktion`,
+ *   `in db-prod-01`) stay.
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
  */
@@ -22,7 +28,7 @@ import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "..
 const PARAM = "[REDACTED:secret_param]";
 
 /** The line's secret (the examples' values). */
-const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
+const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|OldPw1!?|NewPw2!?|Sommer2024|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
 const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 describe("a quoted passphrase after a password's word", () => {
@@ -95,5 +101,36 @@ describe("one word of letters after `mot de passe` and `:`", () => {
     "mot de passe : envoyé par e-mail",
     "mot de passe: voir ci-dessous",
     "mot de passe : trop court",
+  ]);
+});
+
+describe("a change's old and new values", () => {
+  itStoresInEveryForm([
+    ["password changed from OldPw1 to NewPw2", `password changed from ${PARAM} to ${PARAM}`],
+    ["password was changed from OldPw1! to NewPw2!", `password was changed from ${PARAM} to ${PARAM}`],
+    ["password has been updated from OldPw1 to NewPw2", `password has been updated from ${PARAM} to ${PARAM}`],
+    ["Passwort geändert in Sommer2024", `Passwort geändert in ${PARAM}`],
+    ["Passwort geändert von OldPw1 auf NewPw2", `Passwort geändert von ${PARAM} auf ${PARAM}`],
+    ["Passwort wurde geändert von OldPw1 auf NewPw2", `Passwort wurde geändert von ${PARAM} auf ${PARAM}`],
+    ["mot de passe changé de OldPw1 à NewPw2", `mot de passe changé de ${PARAM} à ${PARAM}`],
+    ["contraseña cambiada de OldPw1 a NewPw2", `contraseña cambiada de ${PARAM} a ${PARAM}`],
+    ["senha alterada de OldPw1 para NewPw2", `senha alterada de ${PARAM} para ${PARAM}`],
+    ["wachtwoord gewijzigd van OldPw1 naar NewPw2", `wachtwoord gewijzigd van ${PARAM} naar ${PARAM}`],
+    ["hasło zmienione z OldPw1 na NewPw2", `hasło zmienione z ${PARAM} na ${PARAM}`],
+    ["lösenord ändrat från OldPw1 till NewPw2", `lösenord ändrat från ${PARAM} till ${PARAM}`],
+    ["password cambiata da OldPw1 a NewPw2", `password cambiata da ${PARAM} a ${PARAM}`],
+  ]);
+  itKeepsInEveryForm("who changed it, where, a version", [
+    "password changed from the admin panel",
+    "password changed from admin42 by bob",
+    "password changed from web to mobile",
+    "password changed from v1 to v2",
+    "password changed from 10.0.0.1 to 10.0.0.2",
+    "Passwort geändert von jdoe42",
+    "Passwort geändert in Produktion",
+    "Passwort geändert in 5 Minuten",
+    "Passwort geändert in db-prod-01",
+    "mot de passe changé de Paris à Lyon",
+    "mot de passe modifié de 2025 à 2026",
   ]);
 });

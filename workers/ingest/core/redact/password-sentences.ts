@@ -35,6 +35,8 @@ interface PasswordSentence {
   auxiliaries: readonly string[];
   /** The prepositions a change's new value follows (`auf`, `en`, `na`, `a`, `para`, `naar`, `till`). */
   to: readonly string[];
+  /** The prepositions a change's old value follows, before `to`'s (`von … auf`, `de … à`, `z … na`). */
+  from: readonly string[];
 }
 
 const SENTENCES: readonly PasswordSentence[] = [
@@ -42,42 +44,42 @@ const SENTENCES: readonly PasswordSentence[] = [
   {
     words: ["password", "passphrase"], whose: ["for", "of", "per", "di", "del", "della", "dell'", "dell’"], links: ["is", "was", "è", "era"], prompt: true,
     after: ["temporanea", "provvisoria", "nuova", "iniziale", "monouso", "attuale", "vecchia"], wrong: ["errata", "sbagliata", "errato", "sbagliato"],
-    changed: ["cambiata", "modificata", "reimpostata", "impostata", "aggiornata", "resettata"], auxiliaries: ["è", "stata", "viene", "venne"], to: ["in", "a"],
+    changed: ["cambiata", "modificata", "reimpostata", "impostata", "aggiornata", "resettata"], auxiliaries: ["è", "stata", "viene", "venne"], to: ["in", "a"], from: ["da"],
   },
   {
     words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"],
     after: ["neu", "alt", "temporär", "temporaer", "vorläufig", "vorlaeufig", "initial", "aktuell"], wrong: ["falsch", "ungültig", "ungueltig", "inkorrekt", "abgelehnt"],
-    changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf"],
+    changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf", "in"], from: ["von"],
   },
   {
     words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"],
     after: ["tymczasowe", "nowe", "jednorazowe", "początkowe", "poczatkowe", "stare", "aktualne", "obecne"], wrong: ["błędne", "bledne", "nieprawidłowe", "nieprawidlowe", "niepoprawne"],
-    changed: ["zmienione", "zmieniono", "ustawione", "ustawiono", "zresetowane", "zresetowano", "zaktualizowane"], auxiliaries: ["zostało", "zostalo", "było", "bylo"], to: ["na"],
+    changed: ["zmienione", "zmieniono", "ustawione", "ustawiono", "zresetowane", "zresetowano", "zaktualizowane"], auxiliaries: ["zostało", "zostalo", "było", "bylo"], to: ["na"], from: ["z"],
   },
   {
     words: ["lösenord", "lösenordet", "losenord", "losenordet"], whose: ["för", "for", "till"], links: ["är", "ar", "var"],
     after: ["tillfälligt", "tillfalligt", "temporärt", "temporart", "nytt", "gammalt", "nuvarande"], wrong: ["fel", "felaktigt", "ogiltigt"],
-    changed: ["ändrat", "andrat", "ändrats", "ändrades", "återställt", "återställts", "återställdes", "satt", "satts", "uppdaterat"], auxiliaries: ["har", "blivit", "är", "har blivit"], to: ["till"],
+    changed: ["ändrat", "andrat", "ändrats", "ändrades", "återställt", "återställts", "återställdes", "satt", "satts", "uppdaterat"], auxiliaries: ["har", "blivit", "är", "har blivit"], to: ["till"], from: ["från", "fran"],
   },
   {
     words: ["wachtwoord"], whose: ["voor", "van"], links: ["is", "was", "luidt"],
     after: ["tijdelijk", "tijdelijke", "nieuw", "nieuwe", "oud", "oude", "huidig", "huidige", "eenmalig"], wrong: ["onjuist", "ongeldig", "fout", "verkeerd"],
-    changed: ["gewijzigd", "veranderd", "gereset", "ingesteld", "aangepast", "bijgewerkt"], auxiliaries: ["is", "werd", "wordt"], to: ["naar", "in"],
+    changed: ["gewijzigd", "veranderd", "gereset", "ingesteld", "aangepast", "bijgewerkt"], auxiliaries: ["is", "werd", "wordt"], to: ["naar", "in"], from: ["van"],
   },
   {
     words: ["mot de passe"], whose: ["pour", "de", "du"], links: ["est", "était", "etait"],
     after: ["temporaire", "provisoire", "initial", "nouveau", "actuel", "ancien", "généré", "genere"], wrong: ["incorrect", "invalide", "erroné", "errone", "refusé", "refuse"],
-    changed: ["modifié", "modifie", "changé", "change", "réinitialisé", "reinitialise", "défini", "defini", "mis à jour"], auxiliaries: ["a été", "a ete", "est"], to: ["en", "à", "a"],
+    changed: ["modifié", "modifie", "changé", "change", "réinitialisé", "reinitialise", "défini", "defini", "mis à jour"], auxiliaries: ["a été", "a ete", "est"], to: ["en", "à", "a"], from: ["de"],
   },
   {
     words: ["contraseña", "contrasena", "clave"], whose: ["para", "de", "del"], links: ["es", "era"],
     after: ["temporal", "provisional", "nueva", "inicial", "actual", "anterior"], wrong: ["incorrecta", "inválida", "invalida", "errónea", "erronea"],
-    changed: ["cambiada", "restablecida", "actualizada", "establecida", "modificada", "reseteada"], auxiliaries: ["ha sido", "fue", "ha"], to: ["a"],
+    changed: ["cambiada", "restablecida", "actualizada", "establecida", "modificada", "reseteada"], auxiliaries: ["ha sido", "fue", "ha"], to: ["a"], from: ["de"],
   },
   {
     words: ["senha"], whose: ["para", "de", "do", "da"], links: ["é", "era"],
     after: ["provisória", "provisoria", "temporária", "temporaria", "nova", "inicial", "atual", "antiga"], wrong: ["incorreta", "inválida", "invalida", "errada"],
-    changed: ["alterada", "redefinida", "mudada", "trocada", "atualizada", "definida", "resetada"], auxiliaries: ["foi", "tem sido"], to: ["para"],
+    changed: ["alterada", "redefinida", "mudada", "trocada", "atualizada", "definida", "resetada"], auxiliaries: ["foi", "tem sido"], to: ["para"], from: ["de"],
   },
 ];
 
@@ -138,14 +140,22 @@ function sentenceForms(of: readonly PasswordSentence[]): string {
 /**
  * A sentence stating what the password became or what was tried (`statedValueBefore`, each
  * language's own words: `stateForm`, `changeForm`), as a search's lookbehind finds it: the
- * password's word, up to three words, and `:` or a change's preposition. Loose, as the exact
+ * password's word, up to four words, and `:` or a change's preposition, the new value's or the old one's. Loose, as the exact
  * forms in every spelling would more than double the detector's pattern, past the size V8
  * optimizes a regex at (a tenth of the speed); the rewrite reads the exact ones.
  */
 function statedSearch(): string {
-  const words = String.raw`(?:[ \t]+[^\s:=",;|.!?]{1,24}){0,3}`;
-  return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:[ \t]?:|[ \t]+${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+`;
+  const words = String.raw`(?:[ \t]+[^\s:=",;|.!?]{1,24}){0,4}`;
+  return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:[ \t]?:|[ \t]+${prepositions()})[ \t]+`;
 }
+
+/** Every language's prepositions before a change's new or old value (`to`, `from`), merged. */
+function prepositions(): string {
+  return merged((sentence) => [...sentence.to, ...sentence.from], SENTENCES)!;
+}
+
+/** A change's old value before the new one's preposition (`geändert von Alt-2024 auf …`): no blank, quote, `[`, `,`, `;` or bracket. */
+export const OLD_VALUE = String.raw`[^\s"'\[,;()]{1,128}`;
 
 /**
  * One or two describing words and `:` (`hasło tymczasowe: `, `mot de passe temporaire : `), or a
@@ -175,9 +185,10 @@ function describedSource(of: readonly PasswordSentence[]): string {
 
 /**
  * A change: perhaps describing words or whose it is, auxiliaries, perhaps a participle (in a group
- * when `capture`), and the preposition the new value follows (`Passwort geändert auf `, `hasło
- * zostało zmienione na `, `Ihr Passwort wurde auf `, `Passwort für anna geändert auf `, `mot de
- * passe de jean modifié en `, `Passwort von anna auf `).
+ * when `capture`) and after it the old value (`geändert von Alt-2024`), and the preposition the
+ * new value follows (`Passwort geändert auf `, `hasło zostało zmienione na `, `Ihr Passwort wurde
+ * auf `, `Passwort für anna geändert auf `, `mot de passe de jean modifié en `, `Passwort von anna
+ * auf `, `mot de passe changé de Ancien1 à `).
  */
 function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
   const word = merged((sentence) => sentence.words, of)!;
@@ -185,7 +196,20 @@ function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
   const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
   // With the participle first: a whose-phrase would otherwise take it as a name's word (`für anna geändert`).
   const whose = whoseSource(of);
-  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})|${whose}${auxiliaries})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
+  const old = String.raw`(?:[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+${OLD_VALUE})?`;
+  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})${old}|${whose}${auxiliaries})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
+}
+
+/**
+ * A change's start up to its old value: perhaps describing words or whose it is, auxiliaries, a
+ * participle and the old value's preposition (`Passwort geändert von `, `mot de passe a été
+ * changé de `, `hasło zmienione z `); the new value's preposition must follow the value
+ * (`confirmedAfter`), as `von` and `de` also say who changed it or whose it is.
+ */
+function fromForm(of: readonly PasswordSentence[]): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.changed, of)!}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
 }
 
 /**
@@ -206,10 +230,16 @@ export const PASSWORD_SENTENCE_SEARCH = `(?:${sentenceForms(SENTENCES)}|${stated
 
 /** Each language's change (`changeForm`) at the end of a text, its participle in a group of its own. */
 const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
+/** Each language's change up to its old value (`fromForm`) at the end of a text. */
+const FROM_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => fromForm([sentence])).join("|")})$`));
+/** Any language's new value's preposition and a value's start right after an old value, its blanks before it (`… von Alt-2024 auf Neu`). */
+const TO_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+[^\s]`));
 /** Each language's state and `:` (`stateForm`) at the end of a text. */
 const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
-/** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's preposition, and blanks. */
+/** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's new value's preposition, and blanks. */
 const STATED_END = lazy(() => new RegExp(String.raw`(?:[ \t]?:|[ \t]${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+$`));
+/** How a change up to its old value ends (`fromForm`): the old value's preposition, and blanks. */
+const FROM_END = lazy(() => new RegExp(String.raw`[ \t]${merged((sentence) => sentence.from, SENTENCES)!}[ \t]+$`));
 /** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
 const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
 
@@ -220,11 +250,13 @@ const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sente
  * state's word or a participle and `:` (`mot de passe temporaire : `, `Passwort falsch: `);
  * `"participle"` for a change with its participle before the preposition (`Passwort geändert
  * auf `, `hasło zostało zmienione na `); `"bare"` for one with none (`Ihr Passwort wurde auf `:
- * the participle must then follow the value, `changedAfter`); undefined for anything else.
+ * the participle must then follow the value, `changedAfter`); `"from"` for a change up to its
+ * old value (`Passwort geändert von `: the new value's preposition must follow it); undefined for
+ * anything else.
  */
-export function statedValueBefore(before: string): "state" | "participle" | "bare" | undefined {
+export function statedValueBefore(before: string): "state" | "participle" | "bare" | "from" | undefined {
   // The exact forms are long alternations V8 scans `before` with from every position: asked only when its end could be one.
-  if (!STATED_END().test(before)) return undefined;
+  if (!STATED_END().test(before)) return FROM_END().test(before) && FROM_BEFORE().test(before) ? "from" : undefined;
   if (STATE_BEFORE().test(before)) return "state";
   const change = CHANGE_BEFORE().exec(before);
   if (change === null) return undefined;
@@ -234,6 +266,17 @@ export function statedValueBefore(before: string): "state" | "participle" | "bar
 /** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */
 export function changedAfter(text: string, end: number): boolean {
   return PARTICIPLE_AFTER().test(text.slice(end, end + 40));
+}
+
+/**
+ * Whether what follows a value ending at `end` in `text` confirms the sentence `stated` before it
+ * (`statedValueBefore`) stated it: a participle after a change with none before
+ * (`changedAfter`), the new value's preposition and a value after an old one (`… von Alt-2024
+ * auf Neu-2025`); anything after the other sentences.
+ */
+export function confirmedAfter(stated: "state" | "participle" | "bare" | "from", text: string, end: number): boolean {
+  if (stated === "bare") return changedAfter(text, end);
+  return stated !== "from" || TO_AFTER().test(text.slice(end, end + 40));
 }
 
 /**

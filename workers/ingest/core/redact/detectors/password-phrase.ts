@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, saysOtherPasswordState, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { changedAfter, describesPassword, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
+import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
@@ -87,23 +87,32 @@ const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
 const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+/** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
+const moreWords = (character: string, least: 0 | 1) => String.raw`(?:[ \t]+${character}{1,128}){${least},7}`;
 /**
  * A quoted value's words, each a run of `character` (no blank, quote or `\`): one, or a
- * passphrase's up to eight joined by blanks (`"correct horse battery"`, `„Sommer 2024“`). Blanks
- * and words are apart, so a failed quote is given up in one pass.
+ * passphrase's up to eight joined by blanks (`"correct horse battery"`). Blanks and words are
+ * apart, so a failed quote is given up in one pass.
  */
-const quotedWords = (character: string) => String.raw`${character}{1,128}(?:[ \t]+${character}{1,128}){0,7}`;
-/**
- * Typographic quotes: an opening one (`«`, `‹`, `„`, `‚`, `“`, `”`, `»`, `›`), perhaps a French
- * (narrow) no-break space or a blank, the value, and a closing one (`TYPOGRAPHIC_PAIRS` pairs
- * them in the rewrite).
- */
-const TYPOGRAPHIC_QUOTED = String.raw`[«‹„‚“”»›][ \u00A0\u202F]?${quotedWords(String.raw`[^"'\s\\«»‹›„“”‚‘’]`)}[ \u00A0\u202F]?[»›“”‘’«‹]`;
-/** A backticked passphrase, two words or more (`password \`correct horse battery\``): one backticked word is `BARE`'s, the backticks read as its symbols. */
-const BACKTICKED_WORDS = String.raw`\`[^\`\s\\]{1,128}(?:[ \t]+[^\`\s\\]{1,128}){1,7}\``;
-const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(?:(\\{0,7}["'])${quotedWords(String.raw`[^"'\s\\]`)}\1|${TYPOGRAPHIC_QUOTED}|${BACKTICKED_WORDS})(?![\w])`;
+const quotedWords = (character: string) => String.raw`${character}{1,128}${moreWords(character, 0)}`;
 /** Each opening typographic quote's closing ones (German `„…“`, French `« … »`, Swiss `‹…›`, reversed `»…«`, English `“…”`). */
 const TYPOGRAPHIC_PAIRS: Readonly<Record<string, string>> = { "«": "»", "‹": "›", "„": "“”", "‚": "‘’", "“": "”", "”": "”", "»": "«", "›": "‹" };
+/** A character of a value in typographic quotes, and the (narrow) no-break space or blank French puts inside them. */
+const TYPOGRAPHIC_CHARACTER = String.raw`[^"'\s\\«»‹›„“”‚‘’]`;
+const TYPOGRAPHIC_SPACE = String.raw`[ \u00A0\u202F]?`;
+/**
+ * Typographic quotes: an opening one (`«`, `‹`, `„`, `‚`, `“`, `”`, `»`, `›`), perhaps a French
+ * (narrow) no-break space or a blank, the value, and a closing one: any for one word
+ * (`TYPOGRAPHIC_PAIRS` pairs them in the rewrite), its own pair's for a passphrase's words
+ * (`„Sommer 2024“`, `« Soleil 2024 »`), as a closing quote of another pair would take in the
+ * text up to the next quoted value (`« a » … «`).
+ */
+const TYPOGRAPHIC_QUOTED = String.raw`(?:[«‹„‚“”»›]${TYPOGRAPHIC_SPACE}${TYPOGRAPHIC_CHARACTER}{1,128}${TYPOGRAPHIC_SPACE}[»›“”‘’«‹]|${Object.entries(TYPOGRAPHIC_PAIRS)
+  .map(([open, close]) => String.raw`${open}${TYPOGRAPHIC_SPACE}${TYPOGRAPHIC_CHARACTER}{1,128}${moreWords(TYPOGRAPHIC_CHARACTER, 1)}${TYPOGRAPHIC_SPACE}[${close}]`)
+  .join("|")})`;
+/** A backticked passphrase, two words or more (`password \`correct horse battery\``): one backticked word is `BARE`'s, the backticks read as its symbols. */
+const BACKTICKED_WORDS = String.raw`\`[^\`\s\\]{1,128}${moreWords(String.raw`[^\`\s\\]`, 1)}\``;
+const QUOTED = String.raw`(?<=(?<![\w-])${quotedLink(PASSWORD_SENTENCE_SEARCH)})(?:(\\{0,7}["'])${quotedWords(String.raw`[^"'\s\\]`)}\1|${TYPOGRAPHIC_QUOTED}|${BACKTICKED_WORDS})(?![\w])`;
 /** A typographic quote and its space at a value's start and at its end. */
 const TYPOGRAPHIC_OPEN = /^[«‹„‚“”»›][ \u00A0\u202F]?/;
 const TYPOGRAPHIC_CLOSE = /[ \u00A0\u202F]?[»›“”‘’«‹]$/;
@@ -139,17 +148,23 @@ const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
 const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=[ \t])`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))(?:${LINKED_UNQUOTED}|${RULE_START})`;
+/** A change's words (`set`, `was reset`, `has been changed`). */
+const CHANGE_WORDS = String.raw`(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
- * a change's words ending in `to` (`password was reset to`), or `to` alone, which `SETTING_BEFORE`
- * must then confirm.
+ * a change's words ending in `to`, perhaps after the old value (`password was reset to`,
+ * `password changed from OldPw1 to`), or in `from` (the old value's, which ` to ` and the new one
+ * must follow: `FROM_BEFORE`), or `to` alone, which `SETTING_BEFORE` must then confirm.
  */
-const BARE_LINK = String.raw`[ \t]+(?:(?:(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)[ \t]+to|to)[ \t]+)?`;
+const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD_VALUE})?[ \t]+to|${CHANGE_WORDS}[ \t]+from|to)[ \t]+)?`;
 /** A password's word and no link right before an unquoted value (`with password hunter2x`). */
 const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
 const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
 const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+to[ \t]+$`);
+/** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
+const FROM_BEFORE = /[ \t]from[ \t]+$/;
+const TO_AFTER = /^[ \t]+to[ \t]+\S/;
 /**
  * A word of setting before the password's, for `to` alone (`user 42 changed password to …`,
  * `admin reset the password to …`, `set new password to …`): `to` is otherwise whom the password
@@ -211,8 +226,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
     if (stated !== undefined) {
       // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-      const changed = stated !== "bare" || changedAfter(text, start + match.length);
-      return changed && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
     const password = isUnquotedPassword(match) || (FRENCH_COLON_BEFORE.test(before) && isFrenchFieldWord(match, text, start));
     return password && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
@@ -227,7 +241,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   if (PASSWORD_BARE_BEFORE.test(before)) {
     const to = PASSWORD_TO_BEFORE.exec(before);
     const wordStart = start - before.length + (to?.index ?? 0);
-    const set = to === null || SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
+    const set = to === null ? !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40)) : SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
     return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
@@ -256,7 +270,7 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
     if (colon && CLAVE_COLON_BEFORE.test(before) && KEY_NAME().test(value)) return undefined;
     return colon ? `${open}${marker}${close}` : undefined;
   }
-  if (stated === "bare" && !changedAfter(text, start + match.length)) return undefined;
+  if (stated !== undefined && !confirmedAfter(stated, text, start + match.length)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
