@@ -85,12 +85,13 @@ const QUALIFIED_NOUN = "(?:code|Code|CODE|passcode|PIN|(?<=[Ee][- ][Tt]ime[ \\t]
 /**
  * German and Dutch compounds that name a one-time code alone (`Bestätigungscode`,
  * `Sicherheitscode`, `Einmalpasswort`, a bank's `TAN`/`mTAN`/`SMS-TAN`, `verificatiecode`,
- * `inlogcode`); a compound naming another code (`Fehlercode`, `statuscode`) is none of these.
+ * `inlogcode`), perhaps with a hyphen (`Login-Code`, `SMS-Code`); a compound naming another
+ * code (`Fehlercode`, `statuscode`, `HTTP-Code`) is none of these.
  */
 const COMPOUND_NOUN =
   "(?:(?:[Bb]est(?:ä|ae)tigungs|[Ss]icherheits|[Vv]erifizierungs|[Vv]erifikations|[Aa]nmelde|[Zz]ugangs|[Aa]ktivierungs" +
-  "|[Aa]uthentifizierungs|[Ff]reischalt|[Ee]inmal-?|[Vv]erificatie|[Bb]eveiligings|[Ii]nlog|[Bb]evestigings|[Tt]oegangs" +
-  "|[Aa]ctivatie|[Aa]uthenticatie|[Ee]enmalige[ \\t]+)(?:code|Code)|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)|(?:m|i|SMS-?|sms-?)?TAN)";
+  "|[Aa]uthentifizierungs|[Ff]reischalt|[Ee]inmal|[Vv]erificatie|[Bb]eveiligings|[Ii]nlog|[Bb]evestigings|[Tt]oegangs" +
+  "|[Aa]ctivatie|[Aa]uthenticatie|SMS|[Ll]ogin)-?(?:code|Code)|[Ee]enmalige[ \\t]+code|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)|(?:m|i|SMS-?|sms-?)?TAN)";
 /** Nouns that name a one-time code alone. */
 const LONE_NOUN = `(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN|${COMPOUND_NOUN})`;
 const CODE_NOUN = "(?:code|Code|CODE)";
