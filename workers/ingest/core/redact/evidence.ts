@@ -635,11 +635,11 @@ const SSN_DIGITS = 9;
  * A part of every word that names a code in a sentence (`detectors/code-phrase.ts`: `code`,
  * `passcode`, `CODE`, `código`, `codigo`, `CÓDIGO`, `OTP`, `TOTP`, `PIN`, `one-time`, Google's
  * `G-123456`, Facebook's `FB-12345`, Portuguese `token` and `senha`, Spanish `clave` and
- * `contraseña`). Grouped by first letter: the regex tries its alternatives at every letter, so
+ * `contraseña`, Italian `codice`, German compounds `…code`, `Einmalpasswort` and a bank's `TAN`). Grouped by first letter: the regex tries its alternatives at every letter, so
  * fewer first letters cost less.
  */
 const CODE_WORD =
-  /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|n(?:ha|trase)|N(?:HA|TRASE)|lave|LAVE/;
+  /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|n(?:ha|trase|mal)|N(?:HA|TRASE)|lave|LAVE|TAN(?![A-Za-z])/;
 /** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
 const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
 /**

@@ -24,6 +24,12 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, LEVEL_OPENING_MESSAGE, LEVEL_W
  *   código …`;
  * - in Spanish likewise, `clave` and `contraseña` beside `código` (`Tu código de verificación es
  *   …`, `Su código es …`, `Tu clave dinámica es …`, `Ingresa el código …`);
+ * - in German, French, Italian and Dutch the same shapes with their words: the reader's
+ *   (`Ihr`, `Dein`, `votre`, `ton`, `il tuo`, `Uw`, `je`), `is` (`lautet`, `ist`, `est`, `è`), a
+ *   compound naming a one-time code alone (`Bestätigungscode`, `Sicherheitscode`,
+ *   `Einmalpasswort`, a bank's `TAN`, `verificatiecode`), a purpose after `code`/`codice`
+ *   (`code de vérification`, `code d'accès`, `codice di verifica`), a blank before the colon
+ *   (`votre code : …`), `gesendet`/`envoyé`/`inviato`, `Entrez le code …`, `Inserisci il codice …`;
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
  *   code`, `123456 é o seu código`, `556677 es tu código`;
@@ -52,7 +58,7 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, LEVEL_OPENING_MESSAGE, LEVEL_W
 /**
  * Words that, before `code`, name a code that is no secret: an error's, a status's, a place's
  * (a US ZIP code names an area of thousands of people, not a person), a product's, an order's,
- * a promotion's. In English and Portuguese, in any case.
+ * a promotion's. In English, Portuguese, Spanish, German, French, Italian and Dutch, in any case.
  */
 const NOT_SECRET_CODES = [
   "error", "status", "exit", "return", "response", "result", "reason", "exception", "fault", "failure", "signal",
@@ -66,6 +72,7 @@ const NOT_SECRET_CODES = [
   "erro", "rastreio", "rastreamento", "pedido", "produto", "barras", "promocional", "cupom", "desconto", "postal",
   "referência", "país", "área", "cep", "pacote", "encomenda", "remessa", "convite", "indicação", "presente",
   "seguimiento", "producto", "orden", "compra", "cupón", "descuento", "paquete", "invitación", "referido",
+  "fehler", "bestellung", "rabatt", "gutschein", "kunden", "erreur", "statut", "commande", "errore", "stato", "ordine", "fout",
 ];
 const NOT_SECRET_CODE = `(?:${NOT_SECRET_CODES.map(caseless).join("|")})(?![\\w-])`;
 
@@ -75,10 +82,23 @@ const QUALIFIER =
   "|OTP|2FA|MFA|SMS|PIN|VERIFICATION|SECURITY|LOGIN|ONE[- ]TIME)";
 /** Nouns that name a code after a qualifier; `password` only after "one-time". */
 const QUALIFIED_NOUN = "(?:code|Code|CODE|passcode|PIN|(?<=[Ee][- ][Tt]ime[ \\t]+|E[- ]TIME[ \\t]+)(?:password|Password|PASSWORD))";
+/**
+ * German and Dutch compounds that name a one-time code alone (`Bestätigungscode`,
+ * `Sicherheitscode`, `Einmalpasswort`, a bank's `TAN`/`mTAN`/`SMS-TAN`, `verificatiecode`,
+ * `inlogcode`), perhaps with a hyphen (`Login-Code`, `SMS-Code`); a compound naming another
+ * code (`Fehlercode`, `statuscode`, `HTTP-Code`) is none of these.
+ */
+const COMPOUND_NOUN =
+  "(?:(?:[Bb]est(?:ä|ae)tigungs|[Ss]icherheits|[Vv]erifizierungs|[Vv]erifikations|[Aa]nmelde|[Zz]ugangs|[Aa]ktivierungs" +
+  "|[Aa]uthentifizierungs|[Ff]reischalt|[Ee]inmal|[Vv]erificatie|[Bb]eveiligings|[Ii]nlog|[Bb]evestigings|[Tt]oegangs" +
+  "|[Aa]ctivatie|[Aa]uthenticatie|SMS|[Ll]ogin)-?(?:code|Code)|[Ee]enmalige[ \\t]+code|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)|(?:m|i|SMS-?|sms-?)?TAN)";
 /** Nouns that name a one-time code alone. */
-const LONE_NOUN = "(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN)";
+const LONE_NOUN = `(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN|${COMPOUND_NOUN})`;
 const CODE_NOUN = "(?:code|Code|CODE)";
-const YOUR = "(?:[Yy]our|YOUR)";
+/** The reader's, in English, German (`Ihr`, `Dein`), French (`votre`), Italian (`il tuo`) and Dutch (`Uw`). */
+const YOUR = "(?:[Yy]our|YOUR|[Ii]hre?|IHRE?|[Dd]eine?|DEINE?|[Vv]otre|VOTRE|(?:[Ii]l[ \\t]+)?[Tt]uo|TUO|[Uu]w|UW)";
+/** The reader's as short words that are other words too (French `ton`, Dutch `je`): only right before the noun. */
+const YOUR_SHORT = "(?:[Tt]on|TON|[Jj]e|JE)";
 /** A word between `your` and `code`: a brand, a kind (`Apple ID`, `6-digit`), not one of `NOT_SECRET_CODES`. */
 const YOUR_WORD = `(?!${NOT_SECRET_CODE})[\\w-]+`;
 /**
@@ -87,8 +107,10 @@ const YOUR_WORD = `(?!${NOT_SECRET_CODE})[\\w-]+`;
  */
 const BRAND = `(?!${NOT_SECRET_CODE}|${LEVEL_WORD}(?![\\w-]))[A-Z][\\w-]*`;
 /** Whose code it is, after the noun: `for Acme`, `for login`, `for ana@example.com`. */
-const FOR = `${BLANK}for(?:${BLANK}[^\\s:]+){1,3}?`;
-const IS = `${BLANK}(?:is|was|IS)`;
+const FOR = `${BLANK}(?:for|f(?:ü|u)r|pour|per|voor)(?:${BLANK}[^\\s:]+){1,3}?`;
+/** `is` in German (`ist`, `lautet`), French (`est`) and Italian (`è`); Dutch's is English's. */
+const OTHER_IS = "ist|lautet|IST|LAUTET|est|EST|è";
+const IS = `${BLANK}(?:is|was|IS|${OTHER_IS})`;
 /**
  * Where a message starts: a line's (after a logger's prefix too, or a level word in capitals
  * opening the message: logger-prefix.ts), or after a colon, a quote, a bracket, `=` or a sentence's end.
@@ -97,20 +119,29 @@ const MESSAGE_START = `(?<=(?:${LINE_MESSAGE_START}|${LEVEL_OPENING_MESSAGE}|[:"
 
 /** English noun phrases that name the reader's code. */
 const ENGLISH_NOUN =
-  `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${YOUR}(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}${CODE_NOUN})`;
+  `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|(?:${YOUR}(?:${BLANK}${YOUR_WORD}){0,3}|${YOUR_SHORT})${BLANK}${CODE_NOUN})`;
 const ENGLISH =
   `(?:${ENGLISH_NOUN}(?:${IS})?|${ENGLISH_NOUN}${FOR}(?:${IS}|[ \\t]*:)` +
   `|${MESSAGE_START}${BRAND}(?:${BLANK}${BRAND}){0,2}${BLANK}${CODE_NOUN}[ \\t]*:` +
   `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN})`;
 
 const CODIGO = "(?:[Cc](?:ó|o)digo|C(?:Ó|O)DIGO)";
-/** Portuguese and Spanish nouns of a code: code, password (`senha`, `clave`, `contraseña`), token, PIN. */
-const PT_NOUN = `(?:${CODIGO}|[Ss]enha|SENHA|[Tt]oken|TOKEN|PIN|[Cc]lave|CLAVE|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A)`;
+/** Portuguese, Spanish and Italian nouns of a code: code (`codice` too), password (`senha`, `clave`, `contraseña`), token, PIN. */
+const PT_NOUN = `(?:${CODIGO}|[Cc]odice|CODICE|[Ss]enha|SENHA|[Tt]oken|TOKEN|PIN|[Cc]lave|CLAVE|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A)`;
+/**
+ * What makes a French `code` or an Italian `codice` one: its purpose (`de vérification`,
+ * `d'accès`, `di verifica`), or that it is for one use or temporary.
+ */
+const FR_IT_QUALIFIER =
+  "(?:(?:(?:de|di)[ \\t]+|d['’][ \\t]*)(?:v(?:é|e)rification|confirmation|s(?:é|e)curit(?:é|e)|connexion|validation|authentification|activation" +
+  "|acc(?:è|e)s|verifica|conferma|sicurezza|accesso|autenticazione|attivazione|convalida)" +
+  "|(?:(?:à|a)[ \\t]+)?usage[ \\t]+unique|temporaire|monouso|temporaneo)";
 /** What makes a Portuguese or Spanish noun a code: its purpose, or that it is temporary, single-use or dynamic. */
 const PT_QUALIFIER =
   "(?:(?:de[ \\t]+)?(?:verifica(?:ç|c)(?:ã|a)o|seguran(?:ç|c)a|acesso|confirma(?:ç|c)(?:ã|a)o|autentica(?:ç|c)(?:ã|a)o|login|uso[ \\t]+(?:ú|u)nico" +
   "|verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|autenticaci(?:ó|o)n|activaci(?:ó|o)n|inicio[ \\t]+de[ \\t]+sesi(?:ó|o)n|un[ \\t]+solo[ \\t]+uso)" +
-  "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao])";
+  "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao]" +
+  `|${FR_IT_QUALIFIER})`;
 /** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do` (`do WhatsApp`, `de Uber`). */
 const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
 const PT_BRANDS = `(?:(?:${BLANK}(?:de|do|da|del))?(?:${BLANK}${PT_BRAND}){1,2})?`;
@@ -123,12 +154,13 @@ const PT_PURPOSE =
   `|entrar|ingresar|iniciar|logar|verify|confirm|sign|log|access|reset)(?:${BLANK}[^\\s:]+){0,3}?(?=${BLANK}(?:é|es|is)|[ \\t]*:))?`;
 const PT_AFTER_NOUN = `(?:${BLANK}${PT_QUALIFIER})?${PT_BRANDS}${PT_PURPOSE}`;
 const PORTUGUESE =
-  `(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}${PT_BRANDS}` +
-  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU|[Yy]our|YOUR)${BLANK}(?:${PT_NOUN}|${CODE_NOUN})${PT_AFTER_NOUN})` +
-  `(?:${BLANK}(?:é|e|es|is)(?:${BLANK}(?:el|o))?)?`;
-/** `Use o código …`, `Ingresa el código …`: a verb giving the code with its noun. */
+  `(?:(?:${PT_NOUN}${BLANK}${PT_QUALIFIER}|${CODE_NOUN}${BLANK}${FR_IT_QUALIFIER})${PT_BRANDS}` +
+  `|(?:[Ss]eu|SEU|[Ss]ua|SUA|[Tt]u|TU|[Ss]u|SU|${YOUR}|${YOUR_SHORT})${BLANK}(?:${PT_NOUN}|${CODE_NOUN})${PT_AFTER_NOUN})` +
+  `(?:${BLANK}(?:é|e|es|is|${OTHER_IS})(?:${BLANK}(?:el|o))?)?`;
+/** `Use o código …`, `Ingresa el código …`, `Entrez le code …`, `Inserisci il codice …`: a verb giving the code with its noun. */
 const PT_USE_CODE =
-  `(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}`;
+  `(?:(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}` +
+  `|(?:[Ee]ntrez|[Ss]aisissez|[Uu]tilisez|[Ii]nserisci|[Ii]nserire|[Dd]igita|[Uu]tilizza)${BLANK}(?:le|il)${BLANK}(?:code|codice))`;
 
 /**
  * A code as the service sending it logs it: its noun (`code`, `verification code`, `OTP`,
@@ -138,16 +170,17 @@ const PT_USE_CODE =
  * `verification code sent to +5511987654321: 482913`.
  */
 const SENT_NOUN =
-  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
-const SENT_PARTICIPLE = "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA])";
+  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}(?:${BLANK}${FR_IT_QUALIFIER})?|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+const SENT_PARTICIPLE =
+  "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA]|[Gg]esendet|GESENDET|[Vv]ersendet|[Ee]nvoy(?:é|e)e?|ENVOY(?:É|E)E?|[Ii]nviato|INVIATO|[Vv]erstuurd|[Vv]erzonden)";
 /**
  * `generated` only after a noun that names a one-time code by itself: a code generator's `Code
  * generated: 1234 lines` is source code.
  */
 const GENERATED_NOUN = `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
 const GENERATED = "(?:[Gg]enerated|GENERATED|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
-const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido))?${BLANK}`;
-const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
+const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido|wurde|a${BLANK}(?:é|e)t(?:é|e)|(?:è|e)${BLANK}stato))?${BLANK}`;
+const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al|an|au|naar)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
 const SENT_CODE =
   `(?:${SENT_NOUN}${BE_SENT}${SENT_PARTICIPLE}|${GENERATED_NOUN}${BE_SENT}${GENERATED})(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
 /**
@@ -173,8 +206,8 @@ const SEND_CODE =
 const CODE = "(?:\\d{4}[- ]\\d{4}|\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
 /** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
-  `${BLANK}(?:is|as|IS|AS|é|es|como)${BLANK}` +
-  `(?:(?:${YOUR}|o${BLANK}seu|a${BLANK}sua|[Ss]eu|[Ss]ua|[Tt]u|[Ss]u)(?:${BLANK}${YOUR_WORD}){0,3}${BLANK}(?:${CODE_NOUN}|${PT_NOUN})` +
+  `${BLANK}(?:is|as|IS|AS|é|es|como|${OTHER_IS})${BLANK}` +
+  `(?:(?:(?:${YOUR}|o${BLANK}seu|a${BLANK}sua|[Ss]eu|[Ss]ua|[Tt]u|[Ss]u)(?:${BLANK}${YOUR_WORD}){0,3}|${YOUR_SHORT})${BLANK}(?:${CODE_NOUN}|${PT_NOUN})` +
   `|(?:${YOUR_WORD}${BLANK}){0,3}(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}))`;
 
 /**

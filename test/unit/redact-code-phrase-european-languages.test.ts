@@ -1,0 +1,78 @@
+/**
+ * One-time and verification codes in German, French, Italian and Dutch sentences: the code
+ * phrase's words in those languages (`Ihr Code lautet`, `Bestätigungscode`, `TAN`, `votre code
+ * :`, `code de vérification`, `il tuo codice è`, `verificatiecode`) name the digits after them
+ * as the reader's code; an error's, a status's, an order's or a place's code stays.
+ */
+import { describe, it } from "vitest";
+import { expectKept, expectRedacted } from "../support/redaction";
+
+const SECRET_PARAM = "[REDACTED:secret_param]";
+
+describe("a one-time code in German, French, Italian and Dutch", () => {
+  it("goes after the words that name the reader's code", () => {
+    expectRedacted([
+      ["Ihr Code lautet 482913", `Ihr Code lautet ${SECRET_PARAM}`],
+      ["IHR CODE LAUTET: 482913", `IHR CODE LAUTET: ${SECRET_PARAM}`],
+      ["Ihr Bestätigungscode: 482913", `Ihr Bestätigungscode: ${SECRET_PARAM}`],
+      ["Sicherheitscode 482913", `Sicherheitscode ${SECRET_PARAM}`],
+      ["Einmalpasswort 482913", `Einmalpasswort ${SECRET_PARAM}`],
+      ["Ihr Einmal-Passwort ist 482913", `Ihr Einmal-Passwort ist ${SECRET_PARAM}`],
+      ["TAN: 482913", `TAN: ${SECRET_PARAM}`],
+      ["Ihre mTAN lautet 48291374", `Ihre mTAN lautet ${SECRET_PARAM}`],
+      ["Dein Code für Amazon lautet 482 913", `Dein Code für Amazon lautet ${SECRET_PARAM}`],
+      ["Ihr Code wurde gesendet: 482913", `Ihr Code wurde gesendet: ${SECRET_PARAM}`],
+      ["Dein Login-Code: 482913", `Dein Login-Code: ${SECRET_PARAM}`],
+      ["Ihr SMS-Code lautet 482913", `Ihr SMS-Code lautet ${SECRET_PARAM}`],
+      ["votre code : 482913", `votre code : ${SECRET_PARAM}`],
+      ["Votre code de vérification est 482913", `Votre code de vérification est ${SECRET_PARAM}`],
+      ["code de confirmation : 482913", `code de confirmation : ${SECRET_PARAM}`],
+      ["Ton code est 482913", `Ton code est ${SECRET_PARAM}`],
+      ["code d'accès : 4829", `code d'accès : ${SECRET_PARAM}`],
+      ["482913 est votre code de sécurité", `${SECRET_PARAM} est votre code de sécurité`],
+      ["Entrez le code 482913 pour continuer", `Entrez le code ${SECRET_PARAM} pour continuer`],
+      ["il tuo codice è 482913", `il tuo codice è ${SECRET_PARAM}`],
+      ["codice di verifica: 482913", `codice di verifica: ${SECRET_PARAM}`],
+      ["482913 è il tuo codice", `${SECRET_PARAM} è il tuo codice`],
+      ["Inserisci il codice 482913", `Inserisci il codice ${SECRET_PARAM}`],
+      ["codice inviato: 482913", `codice inviato: ${SECRET_PARAM}`],
+      ["Uw verificatiecode is 482913", `Uw verificatiecode is ${SECRET_PARAM}`],
+      ["je code: 482913", `je code: ${SECRET_PARAM}`],
+      ["Jouw inlogcode is 482913", `Jouw inlogcode is ${SECRET_PARAM}`],
+      ["482913 is je code", `${SECRET_PARAM} is je code`],
+    ]);
+  });
+
+  it("stays when the words name another code or none", () => {
+    expectKept([
+      "HTTP code 404",
+      "Code 500 returned",
+      "Fehlercode 482913",
+      "Fehler-Code 482913",
+      "HTTP-Code 4040",
+      "Ihr Fehlercode lautet 482913",
+      "Ihr Rabatt Code lautet 482913",
+      "Ihr Gutscheincode lautet 482913",
+      "Bestellnummer 482913",
+      "Ihre Bestellung 482913",
+      "Sicherheitscode ändern",
+      "TAN-Verfahren 2024 aktiviert",
+      "TANK 4821",
+      "code de retour 1",
+      "code de retour 1234",
+      "votre code client : 482913",
+      "votre code promo est 482913",
+      "code de confirmation envoyé",
+      "codice errore 482913",
+      "il tuo codice errore è 4829",
+      "codice prodotto 482913",
+      "statuscode 200",
+      "Uw bestelcode is 482913",
+      "a ton of code 4821",
+      "Ihr Code ist abgelaufen",
+      "votre code est incorrect",
+      "il tuo codice è scaduto",
+      "Geben Sie den Code ein, um fortzufahren",
+    ]);
+  });
+});
