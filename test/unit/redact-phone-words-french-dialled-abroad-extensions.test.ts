@@ -27,6 +27,9 @@ describe("a phone number after a French word, dialled abroad, or in German group
     ["Tel. 0048 601-234-567", "Tel. "],
     ["telefon: 0048 601 234 567", "telefon: "],
     ["Tel. 0049 30 123 45 67", "Tel. "],
+    ["tel. 0048 601234567", "tel. "],
+    ["Tel. (030) 123 45 67", "Tel. "],
+    ["Numéro de portable : 06 12 34 56 78", "Numéro de portable : "],
     ["Tel. 030/1234567", "Tel. "],
     ["Tel.: 030 / 123 45 67", "Tel.: "],
     ["Telefon 089 12345-678", "Telefon "],
@@ -41,6 +44,8 @@ describe("a phone number after a French word, dialled abroad, or in German group
     ["Tel. 030 1234567, Durchwahl -123", "Tel. [REDACTED:phone], Durchwahl -[REDACTED:phone]"],
     ["Tel.: 030 12345-0 (Durchwahl: 45)", "Tel.: [REDACTED:phone] (Durchwahl: [REDACTED:phone])"],
     ["numéro : 06 12 34 56 78 ou 07 12 34 56 78", "numéro : [REDACTED:phone] ou [REDACTED:phone]"],
+    ["Tel.: 030 1234567 / Durchwahl 89", "Tel.: [REDACTED:phone] / Durchwahl [REDACTED:phone]"],
+    ["tel. 0048 601 234 567 lub 0048 602 345 678", "tel. [REDACTED:phone] lub [REDACTED:phone]"],
   ])("%s", (text, expected) => {
     expect(redactString(text, policy)).toEqual({ text: expected, counts: { phone: 2 } });
   });
@@ -69,6 +74,8 @@ describe("a phone number after a French word, dialled abroad, or in German group
     "Artikel 030 / 123 45 67",
     "Artikel 089 12345-678",
     "Raum 0048 601 234 567",
+    "Raum 0048 601234567",
+    "Artikel (030) 123 45 67",
     "ISBN 978-2-07-036822-8",
     "numéro ISBN 978-2-07-036822-8",
     "Durchwahl -123",

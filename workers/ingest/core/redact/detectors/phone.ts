@@ -605,9 +605,10 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
 /**
  * A national number in groups after `00` and a country's code dialled from Europe (`NATIONAL`):
  * Poland's three threes and its landlines' two, three, two and two (`0048 601 234 567`, `0048 22
- * 123 45 67`), and pairs after one to three digits (`0033 6 12 34 56 78`), no group after.
+ * 123 45 67`), pairs after one to three digits (`0033 6 12 34 56 78`), or nine to twelve digits in a
+ * run (`0048 601234567`), no group after.
  */
-const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)";
+const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
@@ -619,11 +620,11 @@ const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{3}[ .-]\\d{3}[ .-]\\d{
  * only, `isNamedPhoneNumber`), Germany's trunk-led area code, three digits and two pairs (`030 123 45 67`,
  * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), 8 to 13 digits in a row,
  * or groups after `00` and a country's code (`DIALLED_ABROAD_GROUPS`). German numbers print an
- * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/`, groups of two or
- * three (`030 / 123 45 67`).
+ * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/` or in
+ * parentheses, groups of two or three (`030 / 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:-\\d{1,5})?|0\\d{1,4} ?\\/ ?\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:-\\d{1,5})?|(?:0\\d{1,4} ?\\/ ?|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -703,8 +704,8 @@ const SIGNED_FRACTION = /^\+\d+\.\d+$/;
 const EXTENSION = "(?<=(?:[Dd]urchwahl|DURCHWAHL)[ \\t]*:?[ \\t]*-?)\\d{1,6}(?![\\w/-]|[.,]\\d)";
 /** An extension's digits alone (`EXTENSION`): no other shape of the detector's is one run of six digits or fewer. */
 const EXTENSION_WHOLE = /^\d{1,6}$/;
-/** What stands between a phone and its extension's digits: a `,`, `;` or `(` perhaps, an extension's word, a `:`, a `-` (`, Durchwahl -`). */
-const EXTENSION_GAP = /^[ \t]*[,;(]?[ \t]*(?:[Dd]urchwahl|DURCHWAHL)[ \t]*:?[ \t]*-?$/;
+/** What stands between a phone and its extension's digits: a `,`, `;`, `(` or `/` perhaps, an extension's word, a `:`, a `-` (`, Durchwahl -`). */
+const EXTENSION_GAP = /^[ \t]*[,;(/]?[ \t]*(?:[Dd]urchwahl|DURCHWAHL)[ \t]*:?[ \t]*-?$/;
 /** How far after a phone its extension's digits are read. */
 const EXTENSION_REACH = 24;
 
@@ -1034,7 +1035,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
- * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`: `tel 4155550132, 1733270400` and
+ * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`, or one dialled abroad, `isDialledAbroad`: `tel 4155550132, 1733270400` and
  * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
  * ms`, `& 0171 2345679 Euro`; a count's word keeps no member of a phone's list: `Tel: 030 1234567
  * oder 030 7654321 mal anrufen`), printed
@@ -1044,7 +1045,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (!(isNationalPlanNumber(match) || isPolishLandline(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  if (!(isNationalPlanNumber(match) || isPolishLandline(match) || isDialledAbroad(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
