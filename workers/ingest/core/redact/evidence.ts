@@ -655,12 +655,12 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * `cell`, `celular`, `cel`, `fone`, `móvil`, `WhatsApp`, `wpp`, `call`, `ligue`, `ligou`, `retornar`, `llame`, `llámenos`,
  * `Telefon`, `Handy`, `Rufnummer`, `tél`, `sms`, `携帯`, `電話`, `手机`, `电话`, `anrufen`, `Rückruf`, `erreichbar`,
  * `Ruf … an` (German's split `anrufen`), `appelez`, `joignable`, `joindre`, `chiamare`, `contattare`, Dutch `mobiel`, German
- * `Festnetz…`, Polish `komórka`, `kom.` (its period perhaps the digit run's first: `kom$`); `reach`, `contact`, German `Kontakt` and `unter` before a callee's
+ * `Festnetz…`, `Durchwahl`, Polish `komórka`, `kom.` (its period perhaps the digit run's first: `kom$`), French `numéro`, `portable`; `reach`, `contact`, German `Kontakt` and `unter` before a callee's
  * number: `reach John Smith at …`, `Frau Weber unter … anrufen`; a label of phone numbers holds one: `Phone numbers:`,
  * `Numéros de téléphone :`), and a provider's phone field before its separator
  * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|(?:To|From)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */

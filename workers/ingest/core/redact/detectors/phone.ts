@@ -14,7 +14,7 @@ import { isCommonGivenName } from "../given-names";
 import { DOTTED_QUAD } from "./ip";
 import { nameWords } from "../secret-names";
 import { BoundedMemo } from "../bounded-memo";
-import { NUMBER_WORD, NUMBER_WORD_SET } from "./thing-words";
+import { NUMBER_WORD, NUMBER_WORD_SET, NUMBERED_THINGS } from "./thing-words";
 import { FIELD_SEPARATOR, PERHAPS_ESCAPED_QUOTE as QUOTE, VALUE_OPENING_QUOTES } from "./escaped-quotes";
 import { AVAILABILITY_WINDOW } from "./availability-windows";
 import { isAccessLine, isNanpInFullGroups, queryValueNumberLength } from "./query-value-phones";
@@ -39,8 +39,10 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   `contacto`, `contact`): the shape alone is as often a SKU, a lot, a
  *   protocol or a ticket (`Ref 97009-1895`, `'sku' = '98767-4552'`, a US ZIP+4 `WA 98101-1234`);
  * - any national number, 8 to 13 digits as people group them (`11 98765-4321`, `8765-4321`,
- *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`), right
- *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`; after the
+ *   `415-555-0100`, `(415) 555-0100`, `020 7183 8750`, `612 34 56 78`, `11987654321`, German
+ *   `030 / 123 45 67` and `089 12345-678`, dialled abroad `0048 601 234 567`), right
+ *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`, French
+ *   `numéro`/`portable` before France's plan only; after the
  *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
  *   callback or reachability word and an availability window's words only, in a phone's shape
  *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
@@ -63,6 +65,7 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   form's `,+`/`,`/`%2C`/`%2F`/`%7C`: `LastPhone`), printed as the one before or in a phone's
  *   shape, a plan's number as a lone one would be (`isLaterListedPhone`, `isNationalPlanNumber`),
  *   in a form by the form's check, never a CSV row's other column (`isInOtherCsvColumn`);
+ * - an extension's digits after `Durchwahl` right after a phone (`Tel. 030 1234567, Durchwahl -123`);
  * - a number a note says to call a person on (`Call Anna Weber on 0171 1234567`, `Appelez Marie
  *   Dupont au …`, `Frau Weber unter … anrufen`: `isNumberToCall`), the callee a person
  *   (`isCalleePerson`: not `call Redis at …`) and the number a plan's whole.
@@ -106,6 +109,19 @@ const PLAN_WORDS = ["telefoon", "mobiel", ...compounds(DUTCH_STEMS), "cellulare"
  * (`isPolishPlanNumber`): `numer telefonu`, `komórka`, `stacjonarny` (and `kom.`, `stacj.`).
  */
 const POLISH_PLAN_WORDS = ["telefonu", "komórka", "komórki", "komórkowy", "komórkowego", "stacjonarny", "stacjonarnego"];
+/**
+ * French words after which a number is a phone only in France's plan, grouped or not
+ * (`isFrenchPlanNumber`: `numéro : 06 12 34 56 78`, `portable 0612345678`; not `numéro 5`,
+ * `portable 16 GB`). Read before a number in text only: as a key's word they name an order's,
+ * a version's or a flag (`numero`, `portable`), so they are no phone nouns (`namesPhone`).
+ */
+const FRENCH_PLAN_WORDS = ["numéro", "numero", "portable"];
+/**
+ * German `Durchwahl` (an extension, or the number dialled straight to a desk): a number after it
+ * in one run is a phone only in the German plan (`Durchwahl: 030 12345-678`); its short
+ * extension after a phone is one too (`isExtensionOfLastPhone`). Read before a number in text only.
+ */
+const EXTENSION_WORDS = ["durchwahl"];
 /**
  * The words that name a phone, lower case, by language: English, Portuguese and Spanish
  * (`telefone`, `fone`, `teléfono`, `celular`, `móvil`, `telemóvel`), German (`Telefon`, `Handy`, and
@@ -173,7 +189,8 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es` (`Tel.: `, `"phone":"`, `call me at `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le` (`Tel.: `, `"phone":"`, `call me at `,
+ * `mon numéro est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
  * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
@@ -182,10 +199,10 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...FRENCH_PLAN_WORDS, ...EXTENSION_WORDS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es|est(?:${BLANK}+le)?)${BLANK}+)?$`,
     ),
 );
 
@@ -444,8 +461,9 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): string |
 function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
   const word = namedPhoneWord(text, start, grouped);
   if (word === undefined) return false;
-  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
   const plan = wordPlans().get(word);
+  if (plan === "fr") return isFrenchWordPhone(match, text, start);
+  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
   return plan === undefined || isWordPlanNumber(plan, match);
 }
 /**
@@ -454,20 +472,61 @@ function isNamedPhoneNumber(match: string, text: string, start: number, grouped:
  * Italian words, Poland's after the Polish ones (`isPolishPlanNumber`, perhaps after `48`:
  * `komórka 48601234567`).
  */
-function isWordPlanNumber(plan: "de" | "national" | "pl", run: string): boolean {
+function isWordPlanNumber(plan: "de" | "national" | "pl" | "fr", run: string): boolean {
   if (plan === "de") return fitsGermanPlan(run) ?? isNationalPlanNumber(run);
   if (plan === "national") return isNationalPlanNumber(run);
+  if (plan === "fr") return isFrenchPlanNumber(run);
   return isPolishPlanNumber(run.length === 11 && run.startsWith("48") ? run.slice(2) : run);
 }
-/** The plan each word of `GERMAN_PLAN_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS` and `PHONE_ABBREVIATIONS` asks a number after it to fit. */
+/**
+ * The plan each word of `GERMAN_PLAN_WORDS`, `EXTENSION_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS`,
+ * `PHONE_ABBREVIATIONS` and `FRENCH_PLAN_WORDS` asks a number after it to fit.
+ */
 const wordPlans = lazy(
   () =>
-    new Map<string, "de" | "national" | "pl">([
-      ...GERMAN_PLAN_WORDS.map((word) => [word, "de"] as const),
+    new Map<string, "de" | "national" | "pl" | "fr">([
+      ...[...GERMAN_PLAN_WORDS, ...EXTENSION_WORDS].map((word) => [word, "de"] as const),
+      ...FRENCH_PLAN_WORDS.map((word) => [word, "fr"] as const),
       ...PLAN_WORDS.map((word) => [word, "national"] as const),
       ...[...POLISH_PLAN_WORDS, ...PHONE_ABBREVIATIONS].map((word) => [word, "pl"] as const),
     ]),
 );
+/**
+ * Whether a number is in France's plan as printed: a trunk `0` (or `0033` dialled abroad) and
+ * nine digits, in pairs or in one run (`06 12 34 56 78`, `06.12.34.56.78`, `0612345678`, `0033 6
+ * 12 34 56 78`), and no filler (`isNationalPlanNumber`: `00 00 00 00 00`, `01 23 45 67 89`).
+ */
+function isFrenchPlanNumber(match: string): boolean {
+  return FRENCH_NUMBER.test(match) && isNationalPlanNumber(match.replace(FRENCH_ABROAD, "0"));
+}
+/**
+ * Whether a number after a French word (`FRENCH_PLAN_WORDS`), which names other things' numbers
+ * as often, grouped too (`numéro 12 34 56`), is a phone: the word in prose, before a blank or its
+ * `:` (`numéro : `, `Numéro: `, `mon numéro est le `; a key's `numero=`, `"numero":"` names an
+ * order's as often), no thing's noun before it (`commande numéro 0612345678`), a number in
+ * France's plan (`isFrenchPlanNumber`) and no unit after it (`portable 06 12 34 56 78 ms`).
+ */
+function isFrenchWordPhone(match: string, text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - PHONE_WORD_REACH), start);
+  if (!FRENCH_WORD_IN_PROSE.test(before) || THING_NUMERO_BEFORE().test(before) || !isFrenchPlanNumber(match)) return false;
+  const end = start + match.length;
+  return !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
+}
+/** A French word of `FRENCH_PLAN_WORDS` right before a number, then blanks, its `:` or `est le`. */
+const FRENCH_WORD_IN_PROSE = /(?<![A-Za-z\u00C0-\u00FF])(?:num[ée]ro|portable)(?:\s*:\s*|\s+(?:est\s+(?:le\s+)?)?)$/i;
+/**
+ * A thing's noun right before `numéro` (`NUMBERED_THINGS`, `FRENCH_NUMBERED_THINGS`: `commande
+ * numéro 0612345678`, `facture numéro : …`): the number is the thing's, as after `numéro de commande`.
+ */
+const THING_NUMERO_BEFORE = lazy(
+  () => new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...NUMBERED_THINGS, ...FRENCH_NUMBERED_THINGS].join("|")})[ \\t]+num[ée]ro[^A-Za-z\\u00C0-\\u00FF\\d]*$`, "i"),
+);
+/** French things a number identifies, named before `numéro` (an order, an invoice, a file, a parcel, a contract, an account, a client, an article). */
+const FRENCH_NUMBERED_THINGS = ["commande", "facture", "dossier", "colis", "contrat", "compte", "client", "article", "suivi", "version", "bon"];
+/** France's ten digits, a trunk `0` or `0033` first, then pairs apart alike or in one run. */
+const FRENCH_NUMBER = /^(?:0|0033[ .-]?)[1-9]([ .-]?)\d{2}(?:\1\d{2}){3}$/;
+/** `0033` dialled abroad, perhaps before a blank, for France's trunk `0`. */
+const FRENCH_ABROAD = /^0033[ .-]?/;
 /** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
 const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 /** Germany's trunk-led groups, an area code, three digits and two pairs (`030 123 45 67`, `0171 234 56 78`; not `012 34 56 78`, `NATIONAL`'s pairs). */
@@ -544,6 +603,13 @@ const FORM_ESCAPES = /%2[089Bb]/g;
 const LATER_FORM_SEPARATOR = "(?<=%(?:2[CcFf]|3[Bb]|7[Cc])(?:%20)?)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
+ * A national number in groups after `00` and a country's code dialled from Europe (`NATIONAL`):
+ * Poland's three threes and its landlines' two, three, two and two (`0048 601 234 567`, `0048 22
+ * 123 45 67`), pairs after one to three digits (`0033 6 12 34 56 78`), or nine to twelve digits in a
+ * run (`0048 601234567`), no group after.
+ */
+const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)";
+/**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
@@ -552,10 +618,13 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), Poland's landlines in the
  * same groups led by 1 to 7 and no group after (`22 123 45 67`: read after a Polish landline's word
  * only, `isNamedPhoneNumber`), Germany's trunk-led area code, three digits and two pairs (`030 123 45 67`,
- * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), or 8 to 13 digits in a row.
+ * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), 8 to 13 digits in a row,
+ * or groups after `00` and a country's code (`DIALLED_ABROAD_GROUPS`). German numbers print an
+ * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/` or in
+ * parentheses, groups of two or three (`030 / 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:-\\d{1,5})?|(?:0\\d{1,4} ?\\/ ?|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -627,11 +696,23 @@ const ADDRESS_FIRST = new RegExp(`^${DOTTED_QUAD}(?![\\d.])`);
  * phone, which no plan writes as digits, one dot and more digits.
  */
 const SIGNED_FRACTION = /^\+\d+\.\d+$/;
+/**
+ * An extension's digits after its word (`EXTENSION_WORDS`: `Durchwahl -123`, `Durchwahl: 45`),
+ * perhaps after the `-` a German number prints before one: a phone's part only right after a
+ * phone (`isExtensionOfLastPhone`).
+ */
+const EXTENSION = "(?<=(?:[Dd]urchwahl|DURCHWAHL)[ \\t]*:?[ \\t]*-?)\\d{1,6}(?![\\w/-]|[.,]\\d)";
+/** An extension's digits alone (`EXTENSION`): no other shape of the detector's is one run of six digits or fewer. */
+const EXTENSION_WHOLE = /^\d{1,6}$/;
+/** What stands between a phone and its extension's digits: a `,`, `;`, `(` or `/` perhaps, an extension's word, a `:`, a `-` (`, Durchwahl -`). */
+const EXTENSION_GAP = /^[ \t]*[,;(/]?[ \t]*(?:[Dd]urchwahl|DURCHWAHL)[ \t]*:?[ \t]*-?$/;
+/** How far after a phone its extension's digits are read. */
+const EXTENSION_REACH = 24;
 
 export const phoneDetector: Detector = {
   kind: "phone",
   // Every match starts with `+`, `%` (`%2B`), `(` or a digit: the regex engine skips to them.
-  source: `(?=[+(%\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${FORM_NATIONAL}|${NATIONAL})`,
+  source: `(?=[+(%\\d])(?:${INTERNATIONAL}|${BRAZIL_AREA_CODE}|${FORM_NATIONAL}|${NATIONAL}|${EXTENSION})`,
   evidence: Evidence.PHONE,
   placeEvidence: Place.PHONE_VALUE,
   rewrite: (match, marker, text, start, place) => {
@@ -655,6 +736,7 @@ export const phoneDetector: Detector = {
 function phoneRewrite(match: string, marker: string, text: string, start: number, place: number): Rewrite | undefined {
   // The next item of a list whose item before was a phone (`call 415-867-5309 or 212-555-0134`).
   const listed = lastPhone.isListedBefore(text, start, match) && !isInOtherCsvColumn(text, start, match.length);
+  if (EXTENSION_WHOLE.test(match)) return lastPhone.isFollowedBy(text, start, EXTENSION_GAP, EXTENSION_REACH) ? marker : undefined;
   if (match.startsWith("+") || match.startsWith("%")) {
     if (isSignedOffset(match, text, start, place) && !isPhoneKeyValue(text, start, match.length, place, listed)) return undefined;
     return internationalRewrite(match, marker, text, start, place, listed) ?? wholeByNationalPart(match, marker, text, start, place, listed);
@@ -953,7 +1035,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 
 /**
  * Whether a national number after a list's joiner and a phone (`LastPhone.isListedBefore`) is the
- * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`: `tel 4155550132, 1733270400` and
+ * list's next phone: a plan's number (`isNationalPlanNumber`, `isPolishLandline`, or one dialled abroad, `isDialledAbroad`: `tel 4155550132, 1733270400` and
  * `phone 415-867-5309, 123-456-7890` list an id), no unit or currency after it (`, 1733270400
  * ms`, `& 0171 2345679 Euro`; a count's word keeps no member of a phone's list: `Tel: 030 1234567
  * oder 030 7654321 mal anrufen`), printed
@@ -963,7 +1045,7 @@ const AMOUNT_AFTER = /^[ \t]*(?:EUR|Euro|€|USD|\$|CHF|GBP|£|Stück|Stk\.?|pcs
 function isLaterListedPhone(match: string, text: string, start: number, grouped: boolean): boolean {
   const end = start + match.length;
   const after = text.slice(end, end + COUNT_REACH);
-  if (!(isNationalPlanNumber(match) || isPolishLandline(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
+  if (!(isNationalPlanNumber(match) || isPolishLandline(match) || isDialledAbroad(match)) || MEASURE_UNIT_AFTER.test(after) || AMOUNT_AFTER.test(after)) return false;
   return lastPhone.printedAlike(match) || lastPhone.fitsPlan(match) || (grouped && hasPhoneShape(match, text, start));
 }
 
@@ -1061,6 +1143,15 @@ class LastPhone {
     if (this.scan !== currentScan() || this.text !== text || start <= this.end || start - this.end > LIST_JOINER_REACH) return false;
     const joiner = text.slice(this.end, start);
     return LIST_JOINER.test(joiner) || (ALIKE_JOINER.test(joiner) && this.fitsPlan(match));
+  }
+
+  /**
+   * Whether the last phone in `text` ends at most `reach` characters before `start` and what
+   * stands between is `gap`'s (`, Durchwahl -` before an extension's digits).
+   */
+  isFollowedBy(text: string, start: number, gap: RegExp, reach: number): boolean {
+    if (this.scan !== currentScan() || this.text !== text || start < this.end || start - this.end > reach) return false;
+    return gap.test(text.slice(this.end, start));
   }
 
   /** Whether `match` is in the numbering plan the last phone was in (`fitsPlanOf`): `030 7654321` after `+49 30 1234567`. */
