@@ -33,6 +33,9 @@ describe("a phone number after a French word, dialled abroad, or in German group
     ["Tel. 030/1234567", "Tel. "],
     ["Tel.: 030 / 123 45 67", "Tel.: "],
     ["Telefon 089 12345-678", "Telefon "],
+    ["Telefon 089 12345-05", "Telefon "],
+    ["Tel (030) 12345-67", "Tel "],
+    ["tel. 00353 87 123 4567", "tel. "],
     ["Telefon: 030 1234567-0", "Telefon: "],
     ["Tel 030/12345-67", "Tel "],
     ["Durchwahl: 030 12345-678", "Durchwahl: "],
@@ -82,6 +85,13 @@ describe("a phone number after a French word, dialled abroad, or in German group
     "Zimmer 12, Durchwahl 123",
     "Ticket #4711, Durchwahl -12",
     "Durchwahl 12 Minuten",
+    "sms 4711 2024-05",
+    "mobile 010 2024-12",
+    "tel 12 3456-78",
+    "Telefon 0891 2024-05",
+    "tel 0099 999 999 999",
+    "phone 0012 345 678 901",
+    "Tel. 00999 12 34 56 78",
   ])("%s stays", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

@@ -603,12 +603,25 @@ const FORM_ESCAPES = /%2[089Bb]/g;
 const LATER_FORM_SEPARATOR = "(?<=%(?:2[CcFf]|3[Bb]|7[Cc])(?:%20)?)";
 const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)";
 /**
+ * A country's calling code as ITU-T E.164 assigns them: 1 and 7, the two-digit codes, and three
+ * digits in the blocks whose two-digit start is no code itself (`49`, `33`, `353`, `880`; not `12`,
+ * `99`, `999`): `0012 345 678 901` is no number dialled abroad.
+ */
+const CALLING_CODE = "(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|(?:2[2-6]|3[578]|5[09]|6[78]|9[67])\\d|21[12368]|29[01789]|42[013]|69[0-2]|80[08]|85[02356]|87[08]|88[0-368]|99[2-8])";
+/**
  * A national number in groups after `00` and a country's code dialled from Europe (`NATIONAL`):
  * Poland's three threes and its landlines' two, three, two and two (`0048 601 234 567`, `0048 22
  * 123 45 67`), pairs after one to three digits (`0033 6 12 34 56 78`), or nine to twelve digits in a
  * run (`0048 601234567`), no group after.
  */
-const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)";
+const DIALLED_ABROAD_GROUPS = `00${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)`;
+/**
+ * A German number's extension after its `-` (DIN 5008: `089 12345-678`, `030 1234567-0`,
+ * `030/12345-67`): only after a whole number of the plan, a trunk `0` first (perhaps in
+ * parentheses) and seven digits or more, and no month after a year's four digits (`mobile 010
+ * 2024-12`, `sms 4711 2024-05`, `tel 12 3456-78` are an id and a date or a count).
+ */
+const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,13})-(?!(?<=(?<!\\d)(?:19|20)\\d\\d-)(?:0[1-9]|1[0-2])(?![\\w/-]|\\.\\d))\\d{1,5}";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
@@ -624,7 +637,7 @@ const DIALLED_ABROAD_GROUPS = "00[1-9]\\d{0,2}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3
  * parentheses, groups of two or three (`030 / 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:-\\d{1,5})?|(?:0\\d{1,4} ?\\/ ?|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:0\\d{1,4} ?\\/ ?|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -1006,7 +1019,7 @@ const NEXT_LISTED_NUMBER = /^(?:[ \t]*(?:[,;|/&·]|--?|[–—])|[ \t]+(?:or|and
 function isDialledAbroad(match: string): boolean {
   return DIALLED_ABROAD.test(match) && canBeE164Number(match.replace(NOT_DIGITS, "").slice(2));
 }
-const DIALLED_ABROAD = /^00[1-9]\d{0,2}[ .-]\d/;
+const DIALLED_ABROAD = new RegExp(`^00${CALLING_CODE}[ .-]\\d`);
 
 /**
  * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
