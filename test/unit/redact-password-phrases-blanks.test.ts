@@ -11,7 +11,7 @@
  * - one word of letters after `mot de passe` and `:`, French spacing or not (`mot de passe :
  *   azertyuiop`, `mot de passe: Soleil!`), as under the field's name (`mot_de_passe:
  *   azertyuiop`), when it ends its field, while a French or English state's word (`oublié`,
- *   `requis`, `required`), a default's word, a UI label and prose (`mot de passe : envoyé par
+ *   `activé`, `requis`, `required`), a stand-in the English field keeps (`undefined`, `bcrypt`), a default's word, a UI label and prose (`mot de passe : envoyé par
  *   e-mail`, `mot de passe : trop court`) stay;
  * - a change's old and new values (`password changed from OldPw1 to NewPw2`, `Passwort geändert
  *   von … auf …`, `mot de passe changé de … à …`, the other languages' `van … naar`, `z … na`,
@@ -101,6 +101,19 @@ describe("one word of letters after `mot de passe` and `:`", () => {
     "mot de passe : envoyé par e-mail",
     "mot de passe: voir ci-dessous",
     "mot de passe : trop court",
+  ]);
+  itKeepsInEveryForm("a stand-in or state the English field keeps, a French state's word", [
+    "mot de passe: undefined",
+    "mot de passe : bcrypt",
+    "mot de passe: null",
+    "mot de passe: none",
+    "mot de passe : erreur",
+    "mot de passe : jamais",
+    "mot de passe : activé",
+    "mot de passe : désactivée",
+    "mot de passe : vérifié",
+    "mot de passe : présent",
+    "mot de passe : sécurisé",
   ]);
 });
 

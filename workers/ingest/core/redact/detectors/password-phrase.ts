@@ -5,7 +5,7 @@ import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
 import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
-import { isStateWhole } from "../status-words";
+import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -352,13 +352,14 @@ const FIELD_END_AFTER = /^(?:[ \t]*(?:$|[\r\n,;|}\]"]|\\[nr"])|[ \t]+[A-Za-z_][\
  * Whether `value`, one word of letters after `mot de passe` and `:` (`mot de passe :
  * azertyuiop`, `mot de passe: Soleil!`), is the password, as it is under a field's name
  * (`mot_de_passe: azertyuiop`): six letters or more, its field's last word (`FIELD_END_AFTER`),
- * no French or English state's word (`mot de passe : oublié`, `: required`), UI label or
- * default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
+ * no French state's word (`mot de passe : oublié`, `: activé`), no stand-in or state the English
+ * `password: …` field keeps (`standsInForSecret`: `: undefined`, `: bcrypt`, `: required`), no
+ * placeholder, UI label or default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
  */
 function isFrenchFieldWord(value: string, text: string, start: number): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
   if (!LETTERS_WORD().test(word) || !FIELD_END_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
-  return !saysOtherPasswordState("mot de passe", word) && !isStateWhole(word) && !isUiLabel(word) && !isDefaultWord(word);
+  return !saysOtherPasswordState("mot de passe", word) && !standsInForSecret(word) && !isPlaceholder(word) && !isUiLabel(word) && !isDefaultWord(word);
 }
 
 /** A character that is no letter of any script. */
