@@ -17,8 +17,9 @@
  *   von … auf …`, `mot de passe changé de … à …`, the other languages' `van … naar`, `z … na`,
  *   `från … till`, `de … a`, `de … para`, `da … a`) and German's `geändert in …`, while an old
  *   value no new one follows (`password changed from admin42 by bob`, `Passwort geändert von
- *   jdoe42`: who changed it) and places and versions (`from web to mobile`, `in Produktion`,
- *   `in db-prod-01`) stay.
+ *   jdoe42`: who changed it), places and versions (`from web to mobile`, `in Produktion`,
+ *   `in db-prod-01`) and two hashing algorithms, hosts or regions (`from SHA1 to SHA256`,
+ *   `from us-east-1 to eu-west-1`) stay.
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
  */
@@ -145,5 +146,13 @@ describe("a change's old and new values", () => {
     "Passwort geändert in db-prod-01",
     "mot de passe changé de Paris à Lyon",
     "mot de passe modifié de 2025 à 2026",
+  ]);
+  itKeepsInEveryForm("hashing algorithms, hosts and regions changed from one to another", [
+    "password changed from SHA1 to SHA256",
+    "password changed from MD5 to Argon2id",
+    "Passwort geändert von SHA1 auf SHA256",
+    "mot de passe changé de SHA1 à SHA256",
+    "password changed from prod-db-01 to prod-db-02",
+    "password changed from us-east-1 to eu-west-1",
   ]);
 });

@@ -9,7 +9,7 @@ import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isUiLabel, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesChangedKind, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -225,6 +225,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     const rule = passwordRuleAt(text, start);
     if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
     if (stated !== undefined) {
+      if (changesKind(match, text, start, before)) return undefined;
       // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
       return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
     }
@@ -242,7 +243,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     const to = PASSWORD_TO_BEFORE.exec(before);
     const wordStart = start - before.length + (to?.index ?? 0);
     const set = to === null ? !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40)) : SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
-    return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
+    return set && isBarePassword(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
   // user 42 changed to version 3`): only an encoded pair is left to read here.
@@ -251,6 +252,23 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const value = match.slice(equals.index + 3);
   const named = isSecretParameterName(match.slice(0, equals.index));
   return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
+}
+
+/** A change's old value and its new value's preposition at the end of a text before the new value (`from SHA1 to `, `von SHA1 auf `), the old value captured. */
+const OLD_BEFORE = /([^\s"'\[,;()]{1,128})[ \t]+[^\s"'\[,;()]{1,8}[ \t]+$/;
+/** A new value's preposition and the new value after an old value (` to SHA256`, ` auf SHA256`), the new value captured. */
+const NEW_AFTER = /^[ \t]+[^\s"'\[,;()]{1,8}[ \t]+([^\s"'\[,;()]{1,128})/;
+
+/**
+ * Whether `value` at `start` in `text`, `before` the text up to it, is a change's old or new value
+ * whose other value names the same kind of thing as it does (`namesChangedKind`: `from SHA1 to
+ * SHA256`, `from prod-db-01 to prod-db-02`). The words around are taken as the preposition and
+ * the other value whatever they are, as only two values of one such kind keep it.
+ */
+function changesKind(value: string, text: string, start: number, before: string): boolean {
+  const old = OLD_BEFORE.exec(before)?.[1];
+  const next = NEW_AFTER.exec(text.slice(start + value.length, start + value.length + 140))?.[1];
+  return (old !== undefined && namesChangedKind(old, value)) || (next !== undefined && namesChangedKind(value, next));
 }
 
 /**
