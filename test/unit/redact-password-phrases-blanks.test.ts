@@ -6,7 +6,8 @@
  *   changed"`, `mot de passe « Mot de passe oublié ? »`) and a rule (`password "min 8 chars"`)
  *   stay;
  * - `pwd` alone before `is`/`was` (`pwd is hunter2`), as `pass` and `pw` are, while a path after
- *   it (`pwd is /home/app`, the shell's working directory) and a pass's state (`pass is valid`)
+ *   it (`pwd is /home/app`, the shell's working directory), a directory's common name and a
+ *   number (`pwd is build2`) and a pass's state (`pass is valid`)
  *   stay;
  * - one word of letters after `mot de passe` and `:`, French spacing or not (`mot de passe :
  *   azertyuiop`, `mot de passe: Soleil!`), as under the field's name (`mot_de_passe:
@@ -76,6 +77,10 @@ describe("`pwd` alone before `is`/`was`", () => {
     "pwd was ~/src/app2",
     "current pwd is /home/deploy/releases/20261205",
     "pwd is too short",
+    "pwd is build2",
+    "pwd is tmp123",
+    "shell pwd is workspace01",
+    "pwd is release-3",
     "pass is valid",
     "pass is expired",
     "boarding pass is BP-2231-A",

@@ -139,10 +139,16 @@ const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
  * (`isUnquotedCredential`), and not after a word saying what else the pass is (`boarding pass is
- * BP-2231-A`, `isPassNounAt`); a path after `pwd` is the shell's working directory (`pwd is
- * /srv/app2`, `PATH_START`).
+ * BP-2231-A`, `isPassNounAt`); a path or a directory's name after `pwd` is the shell's working
+ * directory (`pwd is /srv/app2`, `PATH_START`; `pwd is build2`, `DIRECTORY_NAME`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
+/**
+ * A directory's name relative to where the shell is, after `pwd is` (`build2`, `tmp123`,
+ * `workspace01`, `release-3`): a word directories are commonly called, in lower case, and a number
+ * perhaps after `-`, `_` or `.`. A password's word and a number stay one (`hunter2`).
+ */
+const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
 /** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
 const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
@@ -235,7 +241,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
   if (short !== null) {
     const word = short[1]!;
-    const other = isPassNounAt(text, start - before.length + short.index, word) || (word.toLowerCase() === "pwd" && PATH_START.test(match));
+    const other = isPassNounAt(text, start - before.length + short.index, word) || (word.toLowerCase() === "pwd" && (PATH_START.test(match) || DIRECTORY_NAME.test(match.replace(FINAL_PUNCTUATION, ""))));
     return !other && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
   }
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
