@@ -231,9 +231,8 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     const rule = passwordRuleAt(text, start);
     if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
     if (stated !== undefined) {
-      if (changesKind(match, text, start, before)) return undefined;
       // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
     }
     const password = isUnquotedPassword(match) || (FRENCH_COLON_BEFORE.test(before) && isFrenchFieldWord(match, text, start));
     return password && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
@@ -260,8 +259,6 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
 }
 
-/** A change's old value and its new value's preposition at the end of a text before the new value (`from SHA1 to `, `von SHA1 auf `), the old value captured. */
-const OLD_BEFORE = /([^\s"'\[,;()]{1,128})[ \t]+[^\s"'\[,;()]{1,8}[ \t]+$/;
 /** A new value's preposition and the new value after an old value (` to SHA256`, ` auf SHA256`), the new value captured. */
 const NEW_AFTER = /^[ \t]+[^\s"'\[,;()]{1,8}[ \t]+([^\s"'\[,;()]{1,128})/;
 
@@ -272,7 +269,9 @@ const NEW_AFTER = /^[ \t]+[^\s"'\[,;()]{1,8}[ \t]+([^\s"'\[,;()]{1,128})/;
  * the other value whatever they are, as only two values of one such kind keep it.
  */
 function changesKind(value: string, text: string, start: number, before: string): boolean {
-  const old = OLD_BEFORE.exec(before)?.[1];
+  // The old value is the word before the new value's preposition (`from SHA1 to `), the blanks after it ending `before`.
+  const words = before.slice(-160).split(/[ \t]+/);
+  const old = words.length >= 3 && words[words.length - 1] === "" ? words[words.length - 3] : undefined;
   const next = NEW_AFTER.exec(text.slice(start + value.length, start + value.length + 140))?.[1];
   return (old !== undefined && namesChangedKind(old, value)) || (next !== undefined && namesChangedKind(value, next));
 }
