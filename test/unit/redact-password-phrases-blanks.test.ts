@@ -6,19 +6,21 @@
  *   changed"`, `mot de passe « Mot de passe oublié ? »`) and a rule (`password "min 8 chars"`)
  *   stay;
  * - `pwd` alone before `is`/`was` (`pwd is hunter2`), as `pass` and `pw` are, while a path after
- *   it (`pwd is /home/app`, the shell's working directory) and a pass's state (`pass is valid`)
+ *   it (`pwd is /home/app`, the shell's working directory), a directory's common name and a
+ *   number (`pwd is build2`) and a pass's state (`pass is valid`)
  *   stay;
  * - one word of letters after `mot de passe` and `:`, French spacing or not (`mot de passe :
  *   azertyuiop`, `mot de passe: Soleil!`), as under the field's name (`mot_de_passe:
  *   azertyuiop`), when it ends its field, while a French or English state's word (`oublié`,
- *   `requis`, `required`), a default's word, a UI label and prose (`mot de passe : envoyé par
+ *   `activé`, `requis`, `required`), a stand-in the English field keeps (`undefined`, `bcrypt`), a default's word, a UI label and prose (`mot de passe : envoyé par
  *   e-mail`, `mot de passe : trop court`) stay;
  * - a change's old and new values (`password changed from OldPw1 to NewPw2`, `Passwort geändert
  *   von … auf …`, `mot de passe changé de … à …`, the other languages' `van … naar`, `z … na`,
  *   `från … till`, `de … a`, `de … para`, `da … a`) and German's `geändert in …`, while an old
  *   value no new one follows (`password changed from admin42 by bob`, `Passwort geändert von
- *   jdoe42`: who changed it) and places and versions (`from web to mobile`, `in Produktion`,
- *   `in db-prod-01`) stay.
+ *   jdoe42`: who changed it), places and versions (`from web to mobile`, `in Produktion`,
+ *   `in db-prod-01`) and two hashing algorithms, hosts or regions (`from SHA1 to SHA256`,
+ *   `from us-east-1 to eu-west-1`) stay.
  * Each in text, as an attribute's text, as a JSON body's message, in a pino line and in a
  * Cloudflare console line.
  */
@@ -75,6 +77,10 @@ describe("`pwd` alone before `is`/`was`", () => {
     "pwd was ~/src/app2",
     "current pwd is /home/deploy/releases/20261205",
     "pwd is too short",
+    "pwd is build2",
+    "pwd is tmp123",
+    "shell pwd is workspace01",
+    "pwd is release-3",
     "pass is valid",
     "pass is expired",
     "boarding pass is BP-2231-A",
@@ -101,6 +107,19 @@ describe("one word of letters after `mot de passe` and `:`", () => {
     "mot de passe : envoyé par e-mail",
     "mot de passe: voir ci-dessous",
     "mot de passe : trop court",
+  ]);
+  itKeepsInEveryForm("a stand-in or state the English field keeps, a French state's word", [
+    "mot de passe: undefined",
+    "mot de passe : bcrypt",
+    "mot de passe: null",
+    "mot de passe: none",
+    "mot de passe : erreur",
+    "mot de passe : jamais",
+    "mot de passe : activé",
+    "mot de passe : désactivée",
+    "mot de passe : vérifié",
+    "mot de passe : présent",
+    "mot de passe : sécurisé",
   ]);
 });
 
@@ -132,5 +151,13 @@ describe("a change's old and new values", () => {
     "Passwort geändert in db-prod-01",
     "mot de passe changé de Paris à Lyon",
     "mot de passe modifié de 2025 à 2026",
+  ]);
+  itKeepsInEveryForm("hashing algorithms, hosts and regions changed from one to another", [
+    "password changed from SHA1 to SHA256",
+    "password changed from MD5 to Argon2id",
+    "Passwort geändert von SHA1 auf SHA256",
+    "mot de passe changé de SHA1 à SHA256",
+    "password changed from prod-db-01 to prod-db-02",
+    "password changed from us-east-1 to eu-west-1",
   ]);
 });

@@ -77,3 +77,19 @@ const PROSE_WORDS: ReadonlySet<string> = new Set([
   "nie", "jest", "lub", "dla", "är", "inte", "och", "eller", "för", "med", "ditt", "här",
   "password", "passwort", "kennwort", "wachtwoord", "mot", "passe", "senha", "contraseña", "contrasena", "hasło", "haslo", "lösenord", "losenord",
 ]);
+
+/**
+ * Whether a change's old and new values (`password changed from SHA1 to SHA256`, `Passwort
+ * geändert von prod-db-01 auf prod-db-02`) both name one kind of thing no password is: a hashing
+ * algorithm (`HASH_ALGORITHM`: `MD5`, `SHA256`, `Argon2id`), or a host or region of three labels
+ * or more (`prod-db-01`, `eu-west-1`; two, `hunter-2`, are a password's shape as often). What
+ * changed is how or where the password is kept. Both must be: one alone says nothing of the other.
+ */
+export function namesChangedKind(old: string, next: string): boolean {
+  const [a, b] = [old, next].map((value) => value.replace(/[.!,;:]+$/, ""));
+  return (HASH_ALGORITHM.test(a!) && HASH_ALGORITHM.test(b!)) || (LABELLED_HOST.test(a!) && LABELLED_HOST.test(b!));
+}
+/** A hashing algorithm's name, any case, `-` optional (`SHA-256`, `sha3-512`, `PBKDF2-SHA256`, `Argon2id`). */
+const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;
+/** A host's or region's name of three labels or more, lower case (`prod-db-01`, `us-east-1`, `db.prod.internal`). */
+const LABELLED_HOST = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+){2,}$/;

@@ -73,6 +73,8 @@ const FRENCH_PASSWORD_STATE_WORDS: readonly string[] = [
   "bloqué", "bloque", "verrouillé", "verrouille", "valide", "correct", "faible", "moyen", "fort", "robuste", "inchangé", "inchange", "identique",
   "masqué", "masque", "caché", "cache", "chiffré", "chiffre", "protégé", "protege", "envoyé", "envoye", "généré", "genere", "temporaire",
   "inconnu", "aucun", "néant", "neant", "saisi", "ok", "oui", "non",
+  "erreur", "jamais", "activé", "active", "activée", "désactivé", "desactive", "désactivée", "desactivee", "vérifié", "verifie", "vérifiée", "verifiee",
+  "présent", "present", "présente", "presente", "sécurisé", "securise", "sécurisée", "securisee",
 ];
 /** `OTHER_PASSWORD_WORDS` and French's `mot de passe`, each with its language's state words (`PASSWORD_STATE_WORDS`, `FRENCH_PASSWORD_STATE_WORDS`). */
 const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map([

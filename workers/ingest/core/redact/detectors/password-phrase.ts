@@ -5,11 +5,11 @@ import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
 import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
-import { isStateWhole } from "../status-words";
+import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isUiLabel, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesChangedKind, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -139,10 +139,16 @@ const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
  * (`isUnquotedCredential`), and not after a word saying what else the pass is (`boarding pass is
- * BP-2231-A`, `isPassNounAt`); a path after `pwd` is the shell's working directory (`pwd is
- * /srv/app2`, `PATH_START`).
+ * BP-2231-A`, `isPassNounAt`); a path or a directory's name after `pwd` is the shell's working
+ * directory (`pwd is /srv/app2`, `PATH_START`; `pwd is build2`, `DIRECTORY_NAME`).
  */
 const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
+/**
+ * A directory's name relative to where the shell is, after `pwd is` (`build2`, `tmp123`,
+ * `workspace01`, `release-3`): a word directories are commonly called, in lower case, and a number
+ * perhaps after `-`, `_` or `.`. A password's word and a number stay one (`hunter2`).
+ */
+const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
 /** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
 const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
@@ -226,7 +232,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
     if (stated !== undefined) {
       // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
+      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
     }
     const password = isUnquotedPassword(match) || (FRENCH_COLON_BEFORE.test(before) && isFrenchFieldWord(match, text, start));
     return password && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
@@ -234,7 +240,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const short = SHORT_PASSWORD_IS_BEFORE.exec(before);
   if (short !== null) {
     const word = short[1]!;
-    const other = isPassNounAt(text, start - before.length + short.index, word) || (word.toLowerCase() === "pwd" && PATH_START.test(match));
+    const other = isPassNounAt(text, start - before.length + short.index, word) || (word.toLowerCase() === "pwd" && (PATH_START.test(match) || DIRECTORY_NAME.test(match.replace(FINAL_PUNCTUATION, ""))));
     return !other && isUnquotedCredential(match, false) ? replaced(match, marker, text, start) : undefined;
   }
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
@@ -242,7 +248,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     const to = PASSWORD_TO_BEFORE.exec(before);
     const wordStart = start - before.length + (to?.index ?? 0);
     const set = to === null ? !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40)) : SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
-    return set && isBarePassword(match) ? replaced(match, marker, text, start) : undefined;
+    return set && isBarePassword(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
   // user 42 changed to version 3`): only an encoded pair is left to read here.
@@ -251,6 +257,23 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const value = match.slice(equals.index + 3);
   const named = isSecretParameterName(match.slice(0, equals.index));
   return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
+}
+
+/** A new value's preposition and the new value after an old value (` to SHA256`, ` auf SHA256`), the new value captured. */
+const NEW_AFTER = /^[ \t]+[^\s"'\[,;()]{1,8}[ \t]+([^\s"'\[,;()]{1,128})/;
+
+/**
+ * Whether `value` at `start` in `text`, `before` the text up to it, is a change's old or new value
+ * whose other value names the same kind of thing as it does (`namesChangedKind`: `from SHA1 to
+ * SHA256`, `from prod-db-01 to prod-db-02`). The words around are taken as the preposition and
+ * the other value whatever they are, as only two values of one such kind keep it.
+ */
+function changesKind(value: string, text: string, start: number, before: string): boolean {
+  // The old value is the word before the new value's preposition (`from SHA1 to `), the blanks after it ending `before`.
+  const words = before.slice(-160).split(/[ \t]+/);
+  const old = words.length >= 3 && words[words.length - 1] === "" ? words[words.length - 3] : undefined;
+  const next = NEW_AFTER.exec(text.slice(start + value.length, start + value.length + 140))?.[1];
+  return (old !== undefined && namesChangedKind(old, value)) || (next !== undefined && namesChangedKind(value, next));
 }
 
 /**
@@ -352,13 +375,14 @@ const FIELD_END_AFTER = /^(?:[ \t]*(?:$|[\r\n,;|}\]"]|\\[nr"])|[ \t]+[A-Za-z_][\
  * Whether `value`, one word of letters after `mot de passe` and `:` (`mot de passe :
  * azertyuiop`, `mot de passe: Soleil!`), is the password, as it is under a field's name
  * (`mot_de_passe: azertyuiop`): six letters or more, its field's last word (`FIELD_END_AFTER`),
- * no French or English state's word (`mot de passe : oublié`, `: required`), UI label or
- * default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
+ * no French state's word (`mot de passe : oublié`, `: activé`), no stand-in or state the English
+ * `password: …` field keeps (`standsInForSecret`: `: undefined`, `: bcrypt`, `: required`), no
+ * placeholder, UI label or default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
  */
 function isFrenchFieldWord(value: string, text: string, start: number): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
   if (!LETTERS_WORD().test(word) || !FIELD_END_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
-  return !saysOtherPasswordState("mot de passe", word) && !isStateWhole(word) && !isUiLabel(word) && !isDefaultWord(word);
+  return !saysOtherPasswordState("mot de passe", word) && !standsInForSecret(word) && !isPlaceholder(word) && !isUiLabel(word) && !isDefaultWord(word);
 }
 
 /** A character that is no letter of any script. */
