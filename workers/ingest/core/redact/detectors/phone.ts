@@ -714,7 +714,7 @@ const SIGNED_FRACTION = /^\+\d+\.\d+$/;
  * perhaps after the `-` a German number prints before one: a phone's part only right after a
  * phone (`isExtensionOfLastPhone`).
  */
-const EXTENSION = "(?<=(?:[Dd]urchwahl|DURCHWAHL)[ \\t]*:?[ \\t]*-?)\\d{1,6}(?![\\w/-]|[.,]\\d)";
+const EXTENSION = "(?<=(?:[Dd]urchwahl|DURCHWAHL)(?:[ \\t]*:)?[ \\t]*-?)\\d{1,6}(?![\\w/-]|[.,]\\d)";
 /** An extension's digits alone (`EXTENSION`): no other shape of the detector's is one run of six digits or fewer. */
 const EXTENSION_WHOLE = /^\d{1,6}$/;
 /** What stands between a phone and its extension's digits: a `,`, `;`, `(` or `/` perhaps, an extension's word, a `:`, a `-` (`, Durchwahl -`). */
