@@ -1,6 +1,5 @@
 import { inCapitals } from "./regex-capitals";
 import { MESSAGE_START } from "./logger-prefix";
-import { upTo } from "./regex-repeat";
 
 /**
  * The words after which a person's name follows in free text, with no field's separator: a
@@ -153,7 +152,7 @@ export function isPaymentWord(word: string): boolean {
  * or a status's word).
  */
 const PAYMENT_WORD_IN_CAPITALS = `(?:${[...PAYMENT_WORDS].map((word) => word.toUpperCase()).join("|")})`;
-export const PAYMENT_PARTY_PHRASE = `(?:${PAYMENT_WORD_IN_CAPITALS}-)?${PAYMENT_WORD_IN_CAPITALS}${upTo(`[ \\t]+[A-Z\\u00C0-\\u00DE]+`, 2)}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN):?`;
+export const PAYMENT_PARTY_PHRASE = `(?:${PAYMENT_WORD_IN_CAPITALS}-)?${PAYMENT_WORD_IN_CAPITALS}(?:[ \\t]+[A-Z\\u00C0-\\u00DE]+){0,2}[ \\t]+(?:FROM|TO|BY|PARA|DE|VON|AN):?`;
 
 /**
  * Words that end a name after a payment's party word (`PAYMENT_PARTY_PHRASE`), lower case, where

@@ -24,7 +24,7 @@ const ANY_CASE_TITLES = [...COURTESY_TITLES, ...COURTESY_TITLES_IN_CAPITALS].joi
  * The titles before the name: a courtesy title and up to two more, an academic one or a degree
  * (`Frau Dr. `, `Herr Prof. Dr. `, `Herr Dipl.-Ing. `), kept whole so no title is read as the name.
  */
-const TITLE = `(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+)${upTo(`(?:${ANY_CASE_TITLES})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+`, 2)}`;
+const TITLE = `(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+)(?:(?:${ANY_CASE_TITLES})\\.?[ \\t]+|${ACADEMIC_DEGREE_TITLE}[ \\t]+){0,2}`;
 const GREETING_AT = new RegExp(GREETING, "y");
 const TITLE_AT = new RegExp(TITLE, "y");
 /**

@@ -4,7 +4,6 @@ import { nameBefore, nameWords } from "../secret-names";
 import { POLISH_SHORT_HEADS, POLISH_STREET_HEADS, STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
 import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
-import { upTo } from "../regex-repeat";
 
 /** The kind of a person's street address, found by its key (`key-rules.ts`) or in text. */
 export const STREET_ADDRESS_KIND = "street_address";
@@ -25,8 +24,8 @@ const UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]? \\d[A-Z]{2}(?![\\w-])";
  * `US_STATE`; the commas are often left out), or a UK town and postcode (`, London SW1A 2AA`,
  * `UK_POSTCODE`).
  */
-const US_ZIP_TAIL = `,? ${WORD}${upTo(` ${WORD}`, 2)},? (?:${US_STATE}) \\d{5}(?:-\\d{4})?(?![\\w-])`;
-const UK_TAIL = `,? (?:${WORD}${upTo(` ${WORD}`, 2)},? )?${UK_POSTCODE}`;
+const US_ZIP_TAIL = `,? ${WORD}(?: ${WORD}){0,2},? (?:${US_STATE}) \\d{5}(?:-\\d{4})?(?![\\w-])`;
+const UK_TAIL = `,? (?:${WORD}(?: ${WORD}){0,2},? )?${UK_POSTCODE}`;
 /** A rate's or a size's unit after a number, which makes it a measure (`20000 Kbps Street View`, `5 Mbit`, `3 Hz`, `2048 Bytes`). */
 const UNIT = "(?:[KMGT]i?[Bb](?:ps|its?|ytes?)?|[KMGT]?Hz|Bytes?|Bits?)";
 const NOT_A_UNIT = `(?! ${UNIT}(?![\\w'’-]))`;
@@ -44,7 +43,7 @@ const NOT_A_COUNTED_THING = `(?! (?:${UNIT}|Entries|Items|Records|Rows|Files|Req
  * (`, 00184 Roma RM`, `, 20121 Milano (MI)`).
  */
 const EU_POSTAL_TAIL =
-  `,? (?:[A-Z]{1,2}-)?\\d{4,5}(?:-\\d{3}| [A-Z]{2})?${NOT_A_COUNTED_THING} ${WORD}${upTo(`[ -](?:(?:am|an der|sur|en|de|del|di) )?${WORD}`, 2)}(?![\\w'’-])(?: \\(?[A-Z]{2}\\)?(?![\\w'’-]))?`;
+  `,? (?:[A-Z]{1,2}-)?\\d{4,5}(?:-\\d{3}| [A-Z]{2})?${NOT_A_COUNTED_THING} ${WORD}(?:[ -](?:(?:am|an der|sur|en|de|del|di) )?${WORD}){0,2}(?![\\w'’-])(?: \\(?[A-Z]{2}\\)?(?![\\w'’-]))?`;
 /**
  * A US or UK street line: a house number (`12`, `221B`), one to four words of the name (an
  * ordinal too, `5th`), a street type (`STREET_TYPES`), perhaps a quadrant (`NW`) and a unit
@@ -56,7 +55,7 @@ const EU_POSTAL_TAIL =
 const US_LINE =
   `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?${NOT_A_UNIT}(?: (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4}(?: (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
   `(?: (?:[NS][EW]?|[EW])(?![\\w]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6}(?![\\w]))?` +
-  `(?:${US_ZIP_TAIL}|, ${WORD}${upTo(` ${WORD}`, 2)}, [A-Z]{2}(?![\\w-])|${UK_TAIL})?|${US_ZIP_TAIL})`;
+  `(?:${US_ZIP_TAIL}|, ${WORD}(?: ${WORD}){0,2}, [A-Z]{2}(?![\\w-])|${UK_TAIL})?|${US_ZIP_TAIL})`;
 /** The small words inside a French, Italian, Spanish, Portuguese or Dutch street's name (`Rue de la Paix`, `Via dei Mille`). */
 const NAME_PARTICLE = "(?:(?:de la|de|du|des|la|le|les|di|del|della|dei|degli|da|do|das|dos|van|der|den) )?(?:[dl]['’])?";
 /** A street's words with their particles: one to four capitalised words or a king's numeral (`de la Paix`, `Mayor`, `Vittorio Emanuele II`). */
@@ -90,7 +89,7 @@ const PREPOSITION_STREET =
 const EU_LINE =
   `(?<![\\w.,:/#@-])(?:${GERMAN_STREET}` +
   // An English street's type before its house number, as a continental address writes it (`Main St 5, 10115 Berlin`).
-  `|${WORD}${upTo(` ${WORD}`, 2)} (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])${GERMAN_HOUSE_NUMBER}` +
+  `|${WORD}(?: ${WORD}){0,2} (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])${GERMAN_HOUSE_NUMBER}` +
   `|\\d{1,4}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)${STREET_NAME_WORDS}` +
   `|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Av\\.|Paseo|Plaza|Carrer|Rua|Rue|Avenue)${STREET_NAME_WORDS},? (?:n[º°o]\\.? ?)?\\d{1,4}[a-zA-Z]?)` +
   EU_POSTAL_TAIL;
@@ -99,7 +98,7 @@ const EU_LINE =
  * 01310-100`, `, Rio de Janeiro/RJ`), or the CEP alone (`, 01310-100`).
  */
 const BR_TAIL =
-  `(?:,? ${WORD}${upTo(` (?:d[aoe]s? )?${WORD}`, 3)} ?[-–/] ?[A-Z]{2}(?![\\w-])(?:,? (?:CEP:? ?)?\\d{5}-?\\d{3}(?![\\w-]))?` +
+  `(?:,? ${WORD}(?: (?:d[aoe]s? )?${WORD}){0,3} ?[-–/] ?[A-Z]{2}(?![\\w-])(?:,? (?:CEP:? ?)?\\d{5}-?\\d{3}(?![\\w-]))?` +
   `|,? (?:CEP:? ?)?\\d{5}-\\d{3}(?![\\w-]))`;
 /**
  * A Brazilian or Spanish street line: the street's word (`STREET_HEADS`), its name's words with
@@ -114,7 +113,7 @@ const POLISH_WORD =
   "[A-Z\\u00C0-\\u00DE\\u0104\\u0106\\u0118\\u0141\\u0143\\u015A\\u0179\\u017B][a-z\\u00DF-\\u00FF\\u0105\\u0107\\u0119\\u0142\\u0144\\u015B\\u017A\\u017C]*" +
   "(?:-[A-Z\\u00C0-\\u00DE\\u0104\\u0106\\u0118\\u0141\\u0143\\u015A\\u0179\\u017B][a-z\\u00DF-\\u00FF\\u0105\\u0107\\u0119\\u0142\\u0144\\u015B\\u017A\\u017C]*)*";
 /** Poland's postal code and its town after a street line (`, 00-514 Warszawa`, `, 43-300 Bielsko-Biała`). */
-const POLISH_POSTAL_TAIL = `,? \\d\\d-\\d{3} ${POLISH_WORD}${upTo(` ${POLISH_WORD}`, 2)}(?![\\w'’-])`;
+const POLISH_POSTAL_TAIL = `,? \\d\\d-\\d{3} ${POLISH_WORD}(?: ${POLISH_WORD}){0,2}(?![\\w'’-])`;
 /**
  * A Polish street line: its head word (`POLISH_STREET_HEADS`), the street's name (perhaps a date's
  * day first, `3 Maja`; a pope's numeral, `Jana Pawła II`), the house number and perhaps the flat
@@ -122,7 +121,7 @@ const POLISH_POSTAL_TAIL = `,? \\d\\d-\\d{3} ${POLISH_WORD}${upTo(` ${POLISH_WOR
  * abbreviations too (`et al. Nature 2019`): after them only a line with its postal code is one.
  */
 const POLISH_STREET =
-  `(?:\\d{1,2} )?${POLISH_WORD}${upTo(` (?:${POLISH_WORD}|[IVX]{2,4}(?![\\w]))`, 3)}` +
+  `(?:\\d{1,2} )?${POLISH_WORD}(?: (?:${POLISH_WORD}|[IVX]{2,4}(?![\\w]))){0,3}` +
   ` \\d{1,4}[a-zA-Z]?(?:/\\d{1,4}[a-zA-Z]?| (?:m|lok)\\. ?\\d{1,4})?(?!\\w|[.,/]\\d)`;
 const PL_LINE =
   `(?<![\\w.-])(?:(?:${POLISH_STREET_HEADS.join("|")}) ?${POLISH_STREET}(?:${POLISH_POSTAL_TAIL})?` +
