@@ -2,6 +2,7 @@ import { isCommonWord } from "./common-words";
 import { isCommonGivenName } from "./given-names";
 import { LEGAL_FORMS } from "./organization-names";
 import { NAME_PARTICLE } from "./person-names";
+import { upTo } from "./regex-repeat";
 
 /**
  * A person's name written in capitals where prose puts one (`from JOHN SMITH`, `para ANA SOUZA`,
@@ -25,7 +26,7 @@ const MIDDLE_INITIAL = "[A-Z]\\.?";
  * constant's).
  */
 export const UPPER_CASE_NAME_RUN =
-  `${UPPER_CASE_WORD}(?:[ \\t]+${MIDDLE_INITIAL}(?=[ \\t]+[A-Z\\u00C0-\\u00DE]))?(?:[ \\t]+(?:${UPPER_CASE_PARTICLE}[ \\t]+){0,2}${UPPER_CASE_WORD}){0,3}(?![\\w\\u00C0-\\u017F])`;
+  `${UPPER_CASE_WORD}(?:[ \\t]+${MIDDLE_INITIAL}(?=[ \\t]+[A-Z\\u00C0-\\u00DE]))?${upTo(`[ \\t]+${upTo(`${UPPER_CASE_PARTICLE}[ \\t]+`, 2)}${UPPER_CASE_WORD}`, 3)}(?![\\w\\u00C0-\\u017F])`;
 
 const PARTICLE = new RegExp(`^${UPPER_CASE_PARTICLE}$`);
 const LOWER_CASE_LETTER = /[a-z\u00DF-\u00FF]/;

@@ -1,3 +1,5 @@
+import { upTo } from "../regex-repeat";
+
 /**
  * The words of an availability window, as a callback note writes one between its callback word
  * and the number (`erreichbar von 9-17 Uhr unter …`, `Rückruf, tagsüber unter …`, `joignable
@@ -72,4 +74,4 @@ const ITEM_SEPARATOR = "(?:\\s*,\\s*|\\s+(?:(?:und|and|et|y|e|oder|or|ou|o)\\s+)
  * An availability window: one to four items (`von 9-17 Uhr`, `tagsüber`, `Mo-Fr 9-17 Uhr`,
  * `du lundi au vendredi entre 9h et 18h`), a regex source for the `i` flag.
  */
-export const AVAILABILITY_WINDOW = `${ITEM}(?:${ITEM_SEPARATOR}${ITEM}){0,3}`;
+export const AVAILABILITY_WINDOW = `${ITEM}${upTo(`${ITEM_SEPARATOR}${ITEM}`, 3)}`;

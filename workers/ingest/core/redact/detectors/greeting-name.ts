@@ -10,6 +10,7 @@ import { endsInRegionName } from "../region-names";
 import { UPPER_CASE_NAME_RUN, titleCasedName } from "../upper-case-names";
 import type { Detector } from "./detector";
 import { PERSON_NAME_KIND } from "./person-name-field";
+import { upTo } from "../regex-repeat";
 
 /** A capitalised word of a name, in Latin letters (`Ana`, `O'Neil`, `Jean-Pierre`, `Łukasz`, `Lefèvre`). */
 export const NAME_WORD = "[A-Z\\u00C0-\\u00DE\\u0100-\\u017F][A-Za-z\\u00C0-\\u017F'\\u2019-]*[a-z\\u00DF-\\u017F]";
@@ -68,7 +69,7 @@ const JAPANESE_NAME = `(?<![${KANJI}おご御])[${KANJI}]{2,5}(?:様|さん|殿)
  */
 export const greetingNameDetector: Detector = {
   kind: PERSON_NAME_KIND,
-  source: `${GREETING}(?:${TITLE})?(?:${NAME_WORD}(?:[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}){0,3}|${UPPER_CASE_NAME_RUN})${NAME_END}|${JAPANESE_NAME}`,
+  source: `${GREETING}(?:${TITLE})?(?:${NAME_WORD}${upTo(`[ \\t]+(?:${PARTICLE}[ \\t]+)?${NAME_WORD}`, 3)}|${UPPER_CASE_NAME_RUN})${NAME_END}|${JAPANESE_NAME}`,
   evidence: 0,
   moreEvidence: MoreEvidence.GREETING,
   rewrite: (match, marker, text, start) => {

@@ -14,12 +14,13 @@ import { lastNameSegment, memberNameBefore } from "./member-name";
 import { nameWords } from "../secret-names";
 import { NAME_END, NAME_WORD } from "./greeting-name";
 import { PERSON_NAME_KIND } from "./person-name-field";
+import { upTo } from "../regex-repeat";
 
 /**
  * One to four capitalised words of a name, up to two particles before a word (`Maria de la Cruz`,
  * `Ludwig van Beethoven`), or the same in capitals (`MARIA DE LA CRUZ`: `UPPER_CASE_NAME_RUN`).
  */
-const NAME_RUN = `(?:${NAME_WORD}(?:[ \\t]+(?:${NAME_PARTICLE}[ \\t]+){0,2}${NAME_WORD}){0,3}|${UPPER_CASE_NAME_RUN})`;
+const NAME_RUN = `(?:${NAME_WORD}${upTo(`[ \\t]+${upTo(`${NAME_PARTICLE}[ \\t]+`, 2)}${NAME_WORD}`, 3)}|${UPPER_CASE_NAME_RUN})`;
 /** A distinguished name's value ends at its attribute's separator (`,`, `+`, `/` in OpenSSL's one-line form), a quote, a bracket or the line's end. */
 const DN_VALUE_END = `(?=[ \\t]*(?:[,+/;"'>)\\]\\r\\n]|$))`;
 const INTRODUCTION_AT = new RegExp(`^(?:${NAME_SAYING_INTRODUCERS.join("|")})[ \\t]+`);
