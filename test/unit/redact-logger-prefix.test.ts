@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
+import { LEVEL_OPENING_MESSAGE, MESSAGE_START, loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
 import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted } from "../support/redaction-cases";
 
@@ -57,6 +57,11 @@ describe("where a logger's prefix ends", () => {
     const prefix = "2026-12-04T21:00:00.000000000Z stdout F 2026/12/04 21:00:00 ";
     expect(loggerPrefixLength(`${prefix}auth default pw`, 0)).toBe(prefix.length);
     expect(redact(`${prefix}auth default R3disP4ssw0rd`).text).toBe(`${prefix}auth default ${SECRET}`);
+  });
+
+  it("reads a level word opening the message after the message's start (the code phrases read the line's start once for both)", () => {
+    // code-phrase.ts reads `LEVEL_OPENING_MESSAGE` as `MESSAGE_START` and its text after it.
+    expect(LEVEL_OPENING_MESSAGE.startsWith(MESSAGE_START)).toBe(true);
   });
 
   it("reads it on a later line too, from that line's start", () => {

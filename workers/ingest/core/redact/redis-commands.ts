@@ -273,8 +273,8 @@ const CHALLENGE_ANSWER = /[A-Za-z0-9+/]+=*$/;
  */
 export const REDIS_COMMAND_SOURCE = [
   `(?=[${COMMAND_INITIALS}])(?<=${MESSAGE_START}${BLANKS}(?:(?:${PROMPT}|>)${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
-  `(?=[RrMmUu])(?<=${MESSAGE_START}${BLANKS})${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*`,
-  `(?=\\d)(?<=${MESSAGE_START}${BLANKS})${CONFIG_REPLY}`,
+  // A directive and a `CONFIG GET` reply share their lookbehind (one logger's prefix to compile, not two).
+  `(?=[RrMmUu\\d])(?<=${MESSAGE_START}${BLANKS})(?:(?=[RrMmUu])${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*|(?=\\d)${CONFIG_REPLY})`,
   `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|${MESSAGE_START}${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,

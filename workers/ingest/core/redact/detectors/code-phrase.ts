@@ -112,16 +112,28 @@ const FOR = `${BLANK}(?:for|f(?:ü|u)r|pour|per|voor)(?:${BLANK}[^\\s:]+){1,3}?`
 const OTHER_IS = "ist|lautet|IST|LAUTET|est|EST|è";
 const IS = `${BLANK}(?:is|was|IS|${OTHER_IS})`;
 /**
+ * The level word in capitals and its blanks that `LEVEL_OPENING_MESSAGE` reads after the line's
+ * `MESSAGE_START` (its text after that prefix, which it opens with).
+ */
+const LEVEL_OPENING = LEVEL_OPENING_MESSAGE.slice(LINE_MESSAGE_START.length);
+/**
+ * Regex source, for inside a lookbehind, of a line's message start (logger-prefix.ts), a level word in
+ * capitals opening the message or not: `LINE_MESSAGE_START|LEVEL_OPENING_MESSAGE` written with the
+ * line's start and the logger's prefix once (the same places; V8 compiles that prefix once, not twice).
+ */
+const LINE_OR_LEVEL_OPENING = `${LINE_MESSAGE_START}(?:${LEVEL_OPENING})?`;
+/**
  * Where a message starts: a line's (after a logger's prefix too, or a level word in capitals
  * opening the message: logger-prefix.ts), or after a colon, a quote, a bracket, `=` or a sentence's end.
  */
-const MESSAGE_START = `(?<=(?:${LINE_MESSAGE_START}|${LEVEL_OPENING_MESSAGE}|[:"'\\]>|.!?(=])[ \\t]*)`;
+const MESSAGE_START = `(?<=(?:${LINE_OR_LEVEL_OPENING}|[:"'\\]>|.!?(=])[ \\t]*)`;
 
 /** English noun phrases that name the reader's code. */
 const ENGLISH_NOUN =
   `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|(?:${YOUR}(?:${BLANK}${YOUR_WORD}){0,3}|${YOUR_SHORT})${BLANK}${CODE_NOUN})`;
+/** English wordings before a code, read in a lookbehind: the noun written once, `is` or `for …` after it optional. */
 const ENGLISH =
-  `(?:${ENGLISH_NOUN}(?:${IS})?|${ENGLISH_NOUN}${FOR}(?:${IS}|[ \\t]*:)` +
+  `(?:${ENGLISH_NOUN}(?:${IS}|${FOR}(?:${IS}|[ \\t]*:))?` +
   `|${MESSAGE_START}${BRAND}(?:${BLANK}${BRAND}){0,2}${BLANK}${CODE_NOUN}[ \\t]*:` +
   `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN})`;
 
@@ -162,27 +174,30 @@ const PT_USE_CODE =
   `(?:(?:[Uu]se|[Uu]tilize|[Dd]igite|[Ii]nforme|[Ii]nsira|[Uu]sa|[Uu]tiliza|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)${BLANK}(?:o|el)${BLANK}${CODIGO}` +
   `|(?:[Ee]ntrez|[Ss]aisissez|[Uu]tilisez|[Ii]nserisci|[Ii]nserire|[Dd]igita|[Uu]tilizza)${BLANK}(?:le|il)${BLANK}(?:code|codice))`;
 
+/** `code` as a sent code's noun, perhaps qualified (`verification code`, `code de vérification`), not after a word naming another code. */
+const SENT_CODE_WORD = `(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}(?:${BLANK}${FR_IT_QUALIFIER})?`;
+/** The nouns naming a one-time code by themselves, sent or generated (`OTP`, `Bestätigungscode`, `código de verificação`, `token de acceso`). */
+const ONE_TIME_NOUN = `(?:${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
+/** A sent code's noun (`code`, `verification code`, `OTP`, `código`; not an error's, a status's, …). */
+const SENT_NOUN = `(?:${SENT_CODE_WORD}|${ONE_TIME_NOUN})`;
+const SENT_PARTICIPLE =
+  "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA]|[Gg]esendet|GESENDET|[Vv]ersendet|[Ee]nvoy(?:é|e)e?|ENVOY(?:É|E)E?|[Ii]nviato|INVIATO|[Vv]erstuurd|[Vv]erzonden)";
+const GENERATED = "(?:[Gg]enerated|GENERATED|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
+const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido|wurde|a${BLANK}(?:é|e)t(?:é|e)|(?:è|e)${BLANK}stato))?${BLANK}`;
+const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al|an|au|naar)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
 /**
  * A code as the service sending it logs it: its noun (`code`, `verification code`, `OTP`,
  * `código`, `código de verificação`, `token de acceso`; not an error's, a status's, …), then
  * `sent`/`generated`/`enviado`/`gerado`/`generado`, perhaps to whom (then `:` or `is`/`é`/`es`):
  * `seu código enviado: 482913`, `tu código enviado es …`, `Your code has been sent: …`, `OTP generated: 4829`, `código enviado para o seu celular: 4829`,
  * `verification code sent to +5511987654321: 482913`.
+ * `generated` only after a noun that names a one-time code by itself (a qualified `code`, `OTP`,
+ * `código de verificação`): a code generator's `Code generated: 1234 lines` is source code. Read
+ * in a lookbehind, the nouns either participle follows written once.
  */
-const SENT_NOUN =
-  `(?:(?<!(?<![\\w-])${NOT_SECRET_CODE}${BLANK})(?:${QUALIFIER}${BLANK})?${CODE_NOUN}(?:${BLANK}${FR_IT_QUALIFIER})?|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
-const SENT_PARTICIPLE =
-  "(?:[Ss]ent|SENT|[Ee]nviad[oa]|ENVIAD[OA]|[Gg]esendet|GESENDET|[Vv]ersendet|[Ee]nvoy(?:é|e)e?|ENVOY(?:É|E)E?|[Ii]nviato|INVIATO|[Vv]erstuurd|[Vv]erzonden)";
-/**
- * `generated` only after a noun that names a one-time code by itself: a code generator's `Code
- * generated: 1234 lines` is source code.
- */
-const GENERATED_NOUN = `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}(?:${BLANK}${PT_QUALIFIER})?)`;
-const GENERATED = "(?:[Gg]enerated|GENERATED|[Gg]erad[oa]|GERAD[OA]|[Gg]enerad[oa]|GENERAD[OA])";
-const BE_SENT = `(?:${BLANK}(?:has${BLANK}been|was|is|foi|fue|ha${BLANK}sido|wurde|a${BLANK}(?:é|e)t(?:é|e)|(?:è|e)${BLANK}stato))?${BLANK}`;
-const SENT_TO = `${BLANK}(?:to|para|ao|à|a|al|an|au|naar)(?:${BLANK}[^\\s:]+){1,4}?(?=[ \\t]*:|${BLANK}(?:is|é|es)${BLANK})(?:${BLANK}(?:is|é|es))?`;
 const SENT_CODE =
-  `(?:${SENT_NOUN}${BE_SENT}${SENT_PARTICIPLE}|${GENERATED_NOUN}${BE_SENT}${GENERATED})(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
+  `(?:${SENT_CODE_WORD}${BE_SENT}${SENT_PARTICIPLE}|${QUALIFIER}${BLANK}${QUALIFIED_NOUN}${BE_SENT}${GENERATED}` +
+  `|${ONE_TIME_NOUN}${BE_SENT}(?:${SENT_PARTICIPLE}|${GENERATED}))(?:${SENT_TO}|${BLANK}(?:is|é|es))?`;
 /**
  * A verb sending the code, then its noun: `enviamos com código 482913`, `Te enviamos el código
  * …`, `We sent you a code: …`, `Enviamos um código para o seu e-mail: …`, `SMS enviado com código …`; not after a word naming another thing
@@ -261,7 +276,7 @@ const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:${LINE_MESSAGE_START}|${LEVEL_OPENING_MESSAGE}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
+  `(?<=(?:${LINE_OR_LEVEL_OPENING}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,

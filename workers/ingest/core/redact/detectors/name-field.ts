@@ -88,11 +88,13 @@ function unquotedValue(nextWord: string): string {
  */
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
-  const colon = `:(?!=)(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*:)`;
-  const arrow = `=>(?<=(?:${last})["']?[ \\t]*=>)`;
+  // A `:` or `=>` before a quoted value, the name read back from either in one lookbehind: after
+  // the `:` only its `:` branch can hold, after `=>` only its `=>` one (the names written once).
+  const colonOrArrow = `(?::(?!=)|=>)(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
   const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
   const equals = `=(?![=>])(?<=(?:${last})=)`;
-  return `(?:${colon}|${arrow})[ \\t]*(?:${QUOTED})|${printed}[ \\t]*(?:${QUOTED}|${unquoted})|${equals}(?:${QUOTED}|${unquoted})`;
+  // The printed member's and the `=` field's values are read by one group, written once.
+  return `${colonOrArrow}[ \\t]*(?:${QUOTED})|(?:${printed}[ \\t]*|${equals})(?:${QUOTED}|${unquoted})`;
 }
 
 /**
