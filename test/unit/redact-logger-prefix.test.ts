@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { LEVEL_OPENING_MESSAGE, MESSAGE_START, loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
+import { loggerPrefixLength } from "../../workers/ingest/core/redact/logger-prefix";
 import { redactedLogBody, storedLogAttribute } from "../support/redaction";
 import { itKeepsUncounted } from "../support/redaction-cases";
 
@@ -59,9 +59,17 @@ describe("where a logger's prefix ends", () => {
     expect(redact(`${prefix}auth default R3disP4ssw0rd`).text).toBe(`${prefix}auth default ${SECRET}`);
   });
 
-  it("reads a level word opening the message after the message's start (the code phrases read the line's start once for both)", () => {
-    // code-phrase.ts reads `LEVEL_OPENING_MESSAGE` as `MESSAGE_START` and its text after it.
-    expect(LEVEL_OPENING_MESSAGE.startsWith(MESSAGE_START)).toBe(true);
+  it.each([
+    ["the line's start", "Code: 482913"],
+    ["a level word opening the line", "ERROR Code: 482913"],
+    ["a logger's prefix", "2026-12-04 21:00:00 Code: 482913"],
+    ["a logger's prefix and a level word", "2026-12-04 21:00:00 ERROR Code: 482913"],
+  ])("reads a message's start after %s, with a level word opening the message or not (code-phrase.ts reads the line's start once for both)", (_, text) => {
+    expect(redact(text).text).toBe(text.replace("482913", "[REDACTED:secret_param]"));
+  });
+
+  it("reads no message's start after a level word inside a sentence", () => {
+    expect(redact("see ERROR Code: 482913").text).toBe("see ERROR Code: 482913");
   });
 
   it("reads it on a later line too, from that line's start", () => {

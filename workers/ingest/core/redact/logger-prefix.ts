@@ -130,10 +130,11 @@ export const LOGGER_PREFIX = `(?:${ONE_PREFIX}){1,2}`;
 export const MESSAGE_START = `(?<![^\\n])${upTo(ONE_PREFIX, 2)}`;
 
 /**
- * Regex source, for inside a lookbehind, of after a level word in capitals opening a message (a
- * line's, or after a logger's prefix: `ERROR `, `… ERROR INFO `), and the blanks after it.
+ * Regex source of a level word in capitals opening a message and the blanks after it (`ERROR `,
+ * `INFO: `), to follow `MESSAGE_START` inside a lookbehind (a line's, or after a logger's prefix:
+ * `… ERROR INFO `).
  */
-export const LEVEL_OPENING_MESSAGE = `${MESSAGE_START}(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+export const LEVEL_OPENING = `(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
 
 /**
  * Regex source, for inside a lookbehind, of right after Python logging's default prefix at a

@@ -3,7 +3,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { ESCAPED_QUOTE } from "./escaped-quotes";
-import { AFTER_LOGGER_PREFIX, LEVEL_OPENING_LINE, LEVEL_OPENING_MESSAGE, LEVEL_WORD, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
+import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
@@ -112,13 +112,8 @@ const FOR = `${BLANK}(?:for|f(?:ü|u)r|pour|per|voor)(?:${BLANK}[^\\s:]+){1,3}?`
 const OTHER_IS = "ist|lautet|IST|LAUTET|est|EST|è";
 const IS = `${BLANK}(?:is|was|IS|${OTHER_IS})`;
 /**
- * The level word in capitals and its blanks that `LEVEL_OPENING_MESSAGE` reads after the line's
- * `MESSAGE_START` (its text after that prefix, which it opens with).
- */
-const LEVEL_OPENING = LEVEL_OPENING_MESSAGE.slice(LINE_MESSAGE_START.length);
-/**
  * Regex source, for inside a lookbehind, of a line's message start (logger-prefix.ts), a level word in
- * capitals opening the message or not: `LINE_MESSAGE_START|LEVEL_OPENING_MESSAGE` written with the
+ * capitals opening the message or not: `LINE_MESSAGE_START|LINE_MESSAGE_START LEVEL_OPENING` written with the
  * line's start and the logger's prefix once (the same places; V8 compiles that prefix once, not twice).
  */
 const LINE_OR_LEVEL_OPENING = `${LINE_MESSAGE_START}(?:${LEVEL_OPENING})?`;
