@@ -2,7 +2,9 @@
  * One-time and verification codes in German, French, Italian and Dutch sentences: the code
  * phrase's words in those languages (`Ihr Code lautet`, `Bestätigungscode`, `TAN`, `votre code
  * :`, `code de vérification`, `il tuo codice è`, `verificatiecode`) name the digits after them
- * as the reader's code; an error's, a status's, an order's or a place's code stays.
+ * as the reader's code; an error's, a status's, an order's or a place's code stays, and so does
+ * a count (`Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`) or a year and a project's
+ * word (`TAN 2024 rollout`) after the words.
  */
 import { describe, it } from "vitest";
 import { expectKept, expectRedacted } from "../support/redaction";
@@ -73,6 +75,53 @@ describe("a one-time code in German, French, Italian and Dutch", () => {
       "votre code est incorrect",
       "il tuo codice è scaduto",
       "Geben Sie den Code ein, um fortzufahren",
+    ]);
+  });
+});
+
+describe("a count or a year after a code's words", () => {
+  it("stays: a unit or a counted thing after the number, a project's word after a year", () => {
+    expectKept([
+      "Dein Code ist 1234 Zeilen lang",
+      "Ihr Code ist 4096 Zeichen lang",
+      "your code is 1234 lines long",
+      "YOUR CODE IS 1234 LINES",
+      "Your code is 4096 bytes",
+      "Your code is 1500 ms",
+      "your code is 1234 LOC",
+      "the code is 200 lines",
+      "le code est 1234 lignes",
+      "votre code est 1234 lignes",
+      "je code 1234 lignes",
+      "Je code 1234 lignes de Python",
+      "il code 200 lignes par jour",
+      "je code 12000 lignes par jour",
+      "Tu código es 1234 líneas",
+      "Seu código é 1234 linhas",
+      "Il tuo codice è 1234 righe",
+      "Uw code is 1234 regels",
+      "TAN 2024 rollout",
+      "TAN 2025 migration",
+      "TAN 2024-Rollout",
+      "SMS-TAN 2024 rollout",
+      "mTAN 2025 Umstellung",
+      "Ihre TAN 2024 Einführung",
+      "TAN: 2024 migration",
+      "OTP 2024 rollout",
+    ]);
+  });
+
+  it("goes when no unit or project's word follows, or the number is no year", () => {
+    expectRedacted([
+      ["your code is 1234", `your code is ${SECRET_PARAM}`],
+      ["Dein Code ist 482913", `Dein Code ist ${SECRET_PARAM}`],
+      ["TAN 482913", `TAN ${SECRET_PARAM}`],
+      ["Ihre TAN: 482913", `Ihre TAN: ${SECRET_PARAM}`],
+      ["TAN 482913 eingeben", `TAN ${SECRET_PARAM} eingeben`],
+      ["TAN 2024 eingeben", `TAN ${SECRET_PARAM} eingeben`],
+      ["TAN 482913 rollout", `TAN ${SECRET_PARAM} rollout`],
+      ["Your code is 482913 valid for 5 minutes", `Your code is ${SECRET_PARAM} valid for 5 minutes`],
+      ["je code 4567", `je code ${SECRET_PARAM}`],
     ]);
   });
 });

@@ -3,8 +3,9 @@
  * - a quoted passphrase after a password's word (`password "correct horse battery"`, in single
  *   quotes, backticks, typographic quotes: `Passwort „Sommer 2024“`), the whole value gone and
  *   its quotes kept, while quoted prose (`password "reset link" sent`, `password "must be
- *   changed"`, `mot de passe « Mot de passe oublié ? »`) and a rule (`password "min 8 chars"`)
- *   stay;
+ *   changed"`, `mot de passe « Mot de passe oublié ? »`), a rule (`password "min 8 chars"`) and
+ *   a setting's, a state's or a directory's name (`password "Never Expires"`, `password "Active
+ *   Directory" sync failed`) stay;
  * - `pwd` alone before `is`/`was` (`pwd is hunter2`), as `pass` and `pw` are, while a path after
  *   it (`pwd is /home/app`, the shell's working directory), a directory's common name and a
  *   number (`pwd is build2`) and a pass's state (`pass is valid`)
@@ -30,7 +31,7 @@ import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "..
 const PARAM = "[REDACTED:secret_param]";
 
 /** The line's secret (the examples' values). */
-const SECRET_OF = (line: string) => /correct horse battery|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|OldPw1!?|NewPw2!?|Sommer2024|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
+const SECRET_OF = (line: string) => /correct horse battery|Never Expires 2024|Active Directory1|Horse Directory|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|OldPw1!?|NewPw2!?|Sommer2024|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
 const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 describe("a quoted passphrase after a password's word", () => {
@@ -45,6 +46,36 @@ describe("a quoted passphrase after a password's word", () => {
     ["mot de passe « Soleil 2024 » refusé", `mot de passe « ${PARAM} » refusé`],
     ["mot de passe : « Soleil 2024 »", `mot de passe : « ${PARAM} »`],
     ["hasło „Lato 2026!” odrzucone", `hasło „${PARAM}” odrzucone`],
+    ["password \"correct horse battery staple\"", `password "${PARAM}"`],
+    ["password \"Sommer 2024!\"", `password "${PARAM}"`],
+  ]);
+});
+
+describe("a setting's, a state's or a directory's name quoted after a password's word", () => {
+  itKeepsInEveryForm("stays", [
+    "password \"Active Directory\" sync failed",
+    "Password 'Active Directory' sync failed",
+    "password `Active Directory` sync failed",
+    "Passwort „Active Directory“ Synchronisierung fehlgeschlagen",
+    "password “Azure AD” sync failed",
+    "mot de passe « Entra ID » synchronisation échouée",
+    "password \"ACTIVE DIRECTORY\" sync failed",
+    "password \"active directory\" sync failed",
+    "password policy \"Never Expires\" applied",
+    "password \"Never Expires\" flag set",
+    "password set to \"Never Expires\"",
+    "password is \"Account Disabled\"",
+    "password \"Not Set\"",
+    "password \"Must Change\"",
+    "password \"Password Never Expires\"",
+    "password \"User Must Change Password At Next Logon\"",
+    "password \"Account Locked Out\"",
+    "password \"Google Workspace\" sync failed",
+  ]);
+  itStoresInEveryForm([
+    ["password \"Never Expires 2024\"", `password "${PARAM}"`],
+    ["password \"Active Directory1\"", `password "${PARAM}"`],
+    ["password \"Horse Directory\"", `password "${PARAM}"`],
   ]);
 });
 

@@ -1,7 +1,7 @@
 import { Evidence } from "../evidence";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
-import { caseless, type Detector } from "./detector";
+import { caseless, caselessLetters, type Detector } from "./detector";
 import { ESCAPED_QUOTE } from "./escaped-quotes";
 import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
 
@@ -52,7 +52,9 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MES
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
  * which other code it is (`Your zip code is 94103`, `Error code: 5001`, `Your order code is …`:
- * `NOT_SECRET_CODES`) makes it none. `CODE_WORD` in `evidence.ts` is what every match's words hold.
+ * `NOT_SECRET_CODES`) makes it none. A number a unit or a counted thing follows is a count (`Dein
+ * Code ist 1234 Zeilen lang`, `je code 1234 lignes`), and a year a project's word follows names
+ * the project (`TAN 2024 rollout`): `NO_CODE`. `CODE_WORD` in `evidence.ts` is what every match's words hold.
  */
 
 /**
@@ -214,6 +216,39 @@ const SEND_CODE =
  * longer number. The groups are tried first, so a grouped code goes whole.
  */
 const CODE = "(?:\\d{4}[- ]\\d{4}|\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
+/**
+ * What a number a code's words name is when a unit or a counted thing follows it: a count, no
+ * code (`your code is 1234 lines long`, `Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`,
+ * French's verb: I write 1234 lines, `Your code is 1500 ms`). Lines, characters, bytes, words,
+ * tokens, files and durations, in English, German, French, Spanish, Portuguese, Italian and Dutch.
+ */
+const COUNT_NOUNS = [
+  "line", "lines", "loc", "sloc", "character", "characters", "chars", "byte", "bytes", "kb", "mb", "word", "words", "token", "tokens",
+  "file", "files", "ms", "millisecond", "milliseconds", "second", "seconds", "secs", "minute", "minutes", "mins", "hours",
+  "zeile", "zeilen", "zeichen", "wörter", "dateien", "millisekunden", "sekunden", "minuten", "stunden",
+  "ligne", "lignes", "caractère", "caractères", "octet", "octets", "mots", "fichiers", "millisecondes", "secondes",
+  "línea", "líneas", "lineas", "caracteres", "palabras", "archivos", "milisegundos", "segundos", "minutos", "horas",
+  "linha", "linhas", "palavras", "arquivos", "ficheiros",
+  "riga", "righe", "caratteri", "parole", "millisecondi", "secondi", "minuti", "ore",
+  "regel", "regels", "tekens", "woorden", "bestanden", "seconden",
+];
+/**
+ * A year, then what is planned for it (`TAN 2024 rollout`, `OTP 2025 migration`, `TAN 2024
+ * Umstellung`): a project's name, no code.
+ */
+const PROJECT_WORDS = [
+  "rollout", "roll-out", "migration", "migrations", "release", "releases", "launch", "project", "projects", "rollback", "upgrade",
+  "update", "updates", "cutover", "go-live", "deadline", "roadmap", "plan", "sprint", "pilot", "phase", "changeover", "switchover",
+  "sunset", "deprecation", "refresh", "redesign", "program", "programme", "initiative", "timeline", "schedule", "review", "audit",
+  "umstellung", "einführung", "projekt", "abschaltung", "änderung", "änderungen", "planung", "stichtag",
+  "déploiement", "projet", "bascule", "migración", "migração", "lanzamiento", "lançamento", "proyecto", "projeto",
+  "uitrol", "migratie", "migrazione", "rilascio", "progetto",
+];
+/** One of `words` in any case, whole, as regex source. */
+const wordsOf = (words: readonly string[]) => `(?:${words.map(caselessLetters).join("|")})(?![\\w-])`;
+/** A number the code's words name that is no code: a count (`COUNT_NOUNS`), or a year and a project's word (`PROJECT_WORDS`). */
+const NO_CODE = `(?:${CODE}${BLANK}${wordsOf(COUNT_NOUNS)}|(?:19|20)\\d\\d(?:${BLANK}|-)${wordsOf(PROJECT_WORDS)})`;
+
 /** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
   `${BLANK}(?:is|as|IS|AS|é|es|como|${OTHER_IS})${BLANK}` +
@@ -286,7 +321,7 @@ export const codePhraseDetector: Detector = {
   // card security code's three digits, only where a code's digits start (`(?=CODE)`), so a
   // short or glued number costs no look back at the words.
   source:
-    `(?=\\d)(?:(?<![\\w.,/:-])(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})(?:[ \\t]*:)?[ \\t]*)${CODE}` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?!${NO_CODE})(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})(?:[ \\t]*:)?[ \\t]*)${CODE}` +
     `|(?<=(?<![\\w-])${SEND_CODE}(?:[ \\t]*:)?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
     `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
     `|${CARD_CODE})` +

@@ -9,7 +9,7 @@ import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isUiLabel, namesChangedKind, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesChangedKind, namesPasswordSetting, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -223,7 +223,8 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   if (quotes !== undefined) {
     const quoted = quotedRewrite(match, quotes, marker, text, start, before);
     // Quoted words kept as prose: a quote glued to the first word is read as it is unquoted (`„Passwort` in `Passwort „Passwort vergessen“`).
-    return quoted === undefined && /\s/.test(match) ? unquotedHeadRewrite(marker, text, start) : quoted;
+    // A setting's or directory's name stays whole (`„Active Directory“`): its first word is no password either.
+    return quoted === undefined && /\s/.test(match) && !namesPasswordSetting(quotedValue(match, quotes)) ? unquotedHeadRewrite(marker, text, start) : quoted;
   }
   const stated = statedValueBefore(before);
   if (stated !== undefined || PASSWORD_IS_BEFORE.test(before)) {
@@ -280,12 +281,13 @@ function changesKind(value: string, text: string, start: number, before: string)
  * The replacement of a quoted value (`QUOTED`), whose `quotes` are `quotesOf`'s, or undefined when
  * it stays: after a word and `:` read as unquoted there, a stated value's change, a UI's label,
  * a state's or a default's word, a plain lower-case word, a stand-in for a secret, or prose
- * (`isQuotedProse`) when it holds blanks; a passphrase goes whole, its quotes kept.
+ * (`isQuotedProse`) or a setting's or directory's name (`namesPasswordSetting`) when it holds
+ * blanks; a passphrase goes whole, its quotes kept.
  */
 function quotedRewrite(match: string, quotes: readonly [string, string], marker: string, text: string, start: number, before: string): string | undefined {
   const stated = statedValueBefore(before);
   const [open, close] = quotes;
-  const value = match.slice(open.length, match.length - close.length);
+  const value = quotedValue(match, quotes);
   if (stated === undefined && !QUOTED_BEFORE().test(before)) {
     // A password's word and `:` (`mot de passe : « … »`, `clave: “…”`), which the search finds by the loose stated form and the exact ones turn down: the value is read as it is unquoted after the same `:`.
     // Ids stay there as after a change (`« JIRA-4711 »`), a marker too (the output read again), and after `clave`, a key's name too (`clave: "user.email"`, `"order42"`).
@@ -298,8 +300,14 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
   const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
-  const kept = LOWER_CASE_WORD().test(value) || (/\s/.test(value) && !isPassphrase(value)) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
+  // Words naming a setting, a state or a directory (`password "Never Expires"`, `password "Active Directory" sync failed`) are no passphrase in prose.
+  const kept = LOWER_CASE_WORD().test(value) || (/\s/.test(value) && (!isPassphrase(value) || namesPasswordSetting(value))) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
   return kept ? undefined : `${open}${marker}${close}`;
+}
+
+/** What `match` holds inside its `quotes` (`quotesOf`'s). */
+function quotedValue(match: string, [open, close]: readonly [string, string]): string {
+  return match.slice(open.length, match.length - close.length);
 }
 
 /** The search's unquoted readings (`AFTER_IS`, `BARE`) at a given position. */
