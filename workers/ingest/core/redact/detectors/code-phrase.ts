@@ -142,8 +142,12 @@ const PT_QUALIFIER =
   "|verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|autenticaci(?:ó|o)n|activaci(?:ó|o)n|inicio[ \\t]+de[ \\t]+sesi(?:ó|o)n|un[ \\t]+solo[ \\t]+uso)" +
   "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao]" +
   `|${FR_IT_QUALIFIER})`;
-/** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do` (`do WhatsApp`, `de Uber`). */
-const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
+/**
+ * A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do`
+ * (`do WhatsApp`, `de Uber`). Split at its first capital only (no capital before it), so a long
+ * hyphenated word before a code (`Push-TAN-Push-TAN-…`) is read once, not once per capital.
+ */
+const PT_BRAND = `(?!${NOT_SECRET_CODE})[a-z\\d_-]*[A-Z][\\w-]*`;
 const PT_BRANDS = `(?:(?:${BLANK}(?:de|do|da|del))?(?:${BLANK}${PT_BRAND}){1,2})?`;
 /**
  * What the reader does with the code, between its noun and `é`/`es`/`is`/`:`: `Tu código para
