@@ -45,6 +45,51 @@ describe("a one-time code in German, French, Italian and Dutch", () => {
     ]);
   });
 
+  it("goes after Italian `Codice:` alone, German `Der Code lautet` and a TAN by its procedure", () => {
+    expectRedacted([
+      ["Codice: 482913", `Codice: ${SECRET_PARAM}`],
+      ["CODICE: 482913", `CODICE: ${SECRET_PARAM}`],
+      ["Der Code lautet 482913", `Der Code lautet ${SECRET_PARAM}`],
+      ["Der Code lautet: 482913", `Der Code lautet: ${SECRET_PARAM}`],
+      ["DER CODE LAUTET 482913", `DER CODE LAUTET ${SECRET_PARAM}`],
+      ["Der Code lautet wie folgt: 482913", `Der Code lautet wie folgt: ${SECRET_PARAM}`],
+      ["chipTAN 482913", `chipTAN ${SECRET_PARAM}`],
+      ["pushTAN: 482913", `pushTAN: ${SECRET_PARAM}`],
+      ["Push-TAN: 482913", `Push-TAN: ${SECRET_PARAM}`],
+      ["photoTAN 48291374", `photoTAN ${SECRET_PARAM}`],
+      ["smsTAN 482913", `smsTAN ${SECRET_PARAM}`],
+      ["mTAN 482913", `mTAN ${SECRET_PARAM}`],
+      ["Ihre pushTAN lautet 482913", `Ihre pushTAN lautet ${SECRET_PARAM}`],
+      ["TAN-Nummer: 482913", `TAN-Nummer: ${SECRET_PARAM}`],
+      ["QR-TAN 482913", `QR-TAN ${SECRET_PARAM}`],
+    ]);
+  });
+
+  it("stays after those words when they name no code or another", () => {
+    expectKept([
+      "Codice: 404",
+      "codice errore 500",
+      "Errore. Codice: 5001",
+      "Codice: 12345 - Maglietta",
+      "Codice cliente: 482913",
+      "Der Code lautet wie folgt:",
+      "Der Code lautet wie folgt: siehe Anhang",
+      "Der Code ist 1234 Zeilen lang",
+      "Der Code für die Bestellung lautet 4711",
+      "Der Fehlercode lautet 4711",
+      "Der Code lautet 2024-12-01",
+      "Code 2024 lautet",
+      "ist 1234 Zeilen lang",
+      "chipTAN-Verfahren aktiviert",
+      "chipTAN-Verfahren 2024 aktiviert",
+      "pushTAN-App 2024",
+      "ein chipTAN-Generator 4829",
+      "TAN-Liste",
+      "TAN-Liste 2024",
+      "chipTANs 1234",
+    ]);
+  });
+
   it("stays when the words name another code or none", () => {
     expectKept([
       "HTTP code 404",

@@ -27,9 +27,10 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MES
  * - in German, French, Italian and Dutch the same shapes with their words: the reader's
  *   (`Ihr`, `Dein`, `votre`, `ton`, `il tuo`, `Uw`, `je`), `is` (`lautet`, `ist`, `est`, `è`), a
  *   compound naming a one-time code alone (`Bestätigungscode`, `Sicherheitscode`,
- *   `Einmalpasswort`, a bank's `TAN`, `verificatiecode`), a purpose after `code`/`codice`
- *   (`code de vérification`, `code d'accès`, `codice di verifica`), a blank before the colon
- *   (`votre code : …`), `gesendet`/`envoyé`/`inviato`, `Entrez le code …`, `Inserisci il codice …`;
+ *   `Einmalpasswort`, a bank's `TAN` by any procedure, `chipTAN`, `pushTAN`, `verificatiecode`), a
+ *   purpose after `code`/`codice` (`code de vérification`, `code d'accès`, `codice di verifica`), a
+ *   blank before the colon (`votre code : …`), `gesendet`/`envoyé`/`inviato`, `Entrez le code …`,
+ *   `Inserisci il codice …`, and `Der Code lautet …`;
  * - the code, then words that make it the reader's code: `Use 482913 as your verification
  *   code`, `482913 is your Google verification code`, `Use 1234567 as Microsoft account security
  *   code`, `123456 é o seu código`, `556677 es tu código`;
@@ -37,7 +38,7 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MES
  *   or identity: `Use 654321 to verify your account`, `Use code 654321 to sign in`, `Digite 112233
  *   para confirmar`, `Usa 445566 para verificar tu cuenta`; a thing after it makes the digits a
  *   number for that thing (`Use 8080 to verify the proxy`, `Use 417710 para verificar o lote`);
- * - a message that is `Código:` or `Code:` and the code alone (`Código: 445566`);
+ * - a message that is `Código:`, `Code:` or `Codice:` and the code alone (`Código: 445566`);
  * - as the service sending it logs it: the noun, then `sent`/`enviado` (`seu código enviado:
  *   482913`, `código enviado para o seu celular: 4829`, `Your code has been sent: …`), or a verb
  *   sending it, then the noun (`enviamos com código 482913`, `Te enviamos el código …`, `We sent
@@ -86,14 +87,24 @@ const QUALIFIER =
 const QUALIFIED_NOUN = "(?:code|Code|CODE|passcode|PIN|(?<=[Ee][- ][Tt]ime[ \\t]+|E[- ]TIME[ \\t]+)(?:password|Password|PASSWORD))";
 /**
  * German and Dutch compounds that name a one-time code alone (`Bestätigungscode`,
- * `Sicherheitscode`, `Einmalpasswort`, a bank's `TAN`/`mTAN`/`SMS-TAN`, `verificatiecode`,
- * `inlogcode`), perhaps with a hyphen (`Login-Code`, `SMS-Code`); a compound naming another
- * code (`Fehlercode`, `statuscode`, `HTTP-Code`) is none of these.
+ * `Sicherheitscode`, `Einmalpasswort`, `verificatiecode`, `inlogcode`), perhaps with a hyphen
+ * (`Login-Code`, `SMS-Code`), and a bank's `TAN` by the procedure that delivers it (`TAN_PROCEDURE`:
+ * `mTAN`, `smsTAN`, `chipTAN`, `pushTAN`, `Push-TAN`, `photoTAN`), or its `TAN-Nummer`; a compound
+ * naming another code (`Fehlercode`, `statuscode`, `HTTP-Code`) or a list of them (`TAN-Liste`)
+ * is none of these.
  */
+/**
+ * The procedures a German bank sends a TAN by, glued or hyphenated before `TAN`: a text message
+ * (`m`, `sms`, `SMS-`, `mobile`), an indexed list (`i`), a card reader (`chip`), an app's push or
+ * photo (`push`, `photo`, `app`, `QR-`), in the banks' spellings.
+ */
+const TAN_PROCEDURE =
+  "(?:(?:[Ss]ms|SMS|[Cc]hip|CHIP|[Pp]ush|PUSH|[Pp]hoto|PHOTO|[Aa]pp|APP|[Mm]obile|MOBILE|QR)-?|m|i|e)";
 const COMPOUND_NOUN =
   "(?:(?:[Bb]est(?:ä|ae)tigungs|[Ss]icherheits|[Vv]erifizierungs|[Vv]erifikations|[Aa]nmelde|[Zz]ugangs|[Aa]ktivierungs" +
   "|[Aa]uthentifizierungs|[Ff]reischalt|[Ee]inmal|[Vv]erificatie|[Bb]eveiligings|[Ii]nlog|[Bb]evestigings|[Tt]oegangs" +
-  "|[Aa]ctivatie|[Aa]uthenticatie|SMS|[Ll]ogin)-?(?:code|Code)|[Ee]enmalige[ \\t]+code|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)|(?:m|i|SMS-?|sms-?)?TAN)";
+  "|[Aa]ctivatie|[Aa]uthenticatie|SMS|[Ll]ogin)-?(?:code|Code)|[Ee]enmalige[ \\t]+code|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)" +
+  `|${TAN_PROCEDURE}?TAN(?:-[Nn]ummer)?)`;
 /** Nouns that name a one-time code alone. */
 const LONE_NOUN = `(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN|${COMPOUND_NOUN})`;
 const CODE_NOUN = "(?:code|Code|CODE)";
@@ -125,6 +136,14 @@ const LINE_OR_LEVEL_OPENING = `${LINE_MESSAGE_START}(?:${LEVEL_OPENING})?`;
  */
 const MESSAGE_START = `(?<=(?:${LINE_OR_LEVEL_OPENING}|[:"'\\]>|.!?(=])[ \\t]*)`;
 
+/**
+ * German `der Code` right before `lautet` (its value "reads"), perhaps `wie folgt` after: `Der
+ * Code lautet 482913`, `Der Code lautet wie folgt: 482913`. Only `lautet`: `Der Code ist 1234
+ * Zeilen lang` counts source code's lines; and nothing between (`Der Code für die Bestellung
+ * lautet 4711` is an order's).
+ */
+const DER_CODE_LAUTET =
+  `(?:[Dd]er|DER)${BLANK}${CODE_NOUN}${BLANK}(?:lautet|LAUTET)(?:${BLANK}(?:wie${BLANK}folgt|WIE${BLANK}FOLGT))?`;
 /** English noun phrases that name the reader's code. */
 const ENGLISH_NOUN =
   `(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|(?:${YOUR}(?:${BLANK}${YOUR_WORD}){0,3}|${YOUR_SHORT})${BLANK}${CODE_NOUN})`;
@@ -132,7 +151,7 @@ const ENGLISH_NOUN =
 const ENGLISH =
   `(?:${ENGLISH_NOUN}(?:${IS}|${FOR}(?:${IS}|[ \\t]*:))?` +
   `|${MESSAGE_START}${BRAND}(?:${BLANK}${BRAND}){0,2}${BLANK}${CODE_NOUN}[ \\t]*:` +
-  `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN})`;
+  `|(?:[Ee]nter|ENTER)(?:${BLANK}the)?${BLANK}${CODE_NOUN}|${DER_CODE_LAUTET})`;
 
 const CODIGO = "(?:[Cc](?:ó|o)digo|C(?:Ó|O)DIGO)";
 /** Portuguese, Spanish and Italian nouns of a code: code (`codice` too), password (`senha`, `clave`, `contraseña`), token, PIN. */
@@ -151,8 +170,12 @@ const PT_QUALIFIER =
   "|verificaci(?:ó|o)n|seguridad|acceso|confirmaci(?:ó|o)n|autenticaci(?:ó|o)n|activaci(?:ó|o)n|inicio[ \\t]+de[ \\t]+sesi(?:ó|o)n|un[ \\t]+solo[ \\t]+uso)" +
   "|tempor(?:á|a)ri[ao]|provis(?:ó|o)ri[ao]|(?:ú|u)nic[ao]|descart(?:á|a)vel|temporal|provisional|din(?:á|a)mic[ao]" +
   `|${FR_IT_QUALIFIER})`;
-/** A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do` (`do WhatsApp`, `de Uber`). */
-const PT_BRAND = `(?!${NOT_SECRET_CODE})[\\w-]*[A-Z][\\w-]*`;
+/**
+ * A brand after the noun: a word with a capital in it (`Nubank`, `iFood`), perhaps after `de`/`do`
+ * (`do WhatsApp`, `de Uber`). Split at its first capital only (no capital before it), so a long
+ * hyphenated word before a code (`Push-TAN-Push-TAN-…`) is read once, not once per capital.
+ */
+const PT_BRAND = `(?!${NOT_SECRET_CODE})[a-z\\d_-]*[A-Z][\\w-]*`;
 const PT_BRANDS = `(?:(?:${BLANK}(?:de|do|da|del))?(?:${BLANK}${PT_BRAND}){1,2})?`;
 /**
  * What the reader does with the code, between its noun and `é`/`es`/`is`/`:`: `Tu código para
@@ -300,13 +323,13 @@ const GIVEN_NOUN = `(?:(?:the${BLANK})?${CODE_NOUN}|(?:o|el)${BLANK}${CODIGO})${
 const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}(?=${TO_PROVE})`;
 
 /**
- * A message that is `Code:` or `Código:` and the code alone (`Código: 445566`, `Code: 482913.
+ * A message that is `Code:`, `Código:` or `Codice:` and the code alone (`Código: 445566`, `Codice: 482913`, `Code: 482913.
  * Don't share it`): it starts the text, a line (after a level word opening its message too) or a quoted
  * string, and the code ends it or its sentence. After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:${LINE_OR_LEVEL_OPENING}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
+  `(?<=(?:${LINE_OR_LEVEL_OPENING}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE|[Cc]odice|CODICE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,

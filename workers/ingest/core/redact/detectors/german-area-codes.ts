@@ -52,5 +52,5 @@ export function fitsGermanPlan(number: string): boolean | undefined {
   return digits >= 9 && digits <= 12;
 }
 const UNBROKEN_MOBILE = /^01[5-7]\d(\d+)$/;
-/** `00 49` or `0049` and the code without its `0`, or a code with its `0`, perhaps in brackets, then a `/`, a blank, `.` or `-` and the rest. */
-const TWO_GROUPS = /^(?:0049[ ]?([1-9]\d{1,4})|\(?(0[1-9]\d{1,4})\)?)(?: ?\/ ?|[ .-])(\d{3,8})$/;
+/** `00 49` or `0049` and the code without its `0`, or a code with its `0`, perhaps in brackets, then a `/`, ` - `, a blank, `.` or `-` and the rest. */
+const TWO_GROUPS = /^(?:00 ?49 ?([1-9]\d{1,4})|\(?(0[1-9]\d{1,4})\)?)(?: ?\/ ?| - |[ .-])(\d{3,8})$/;

@@ -189,8 +189,8 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le` (`Tel.: `, `"phone":"`, `call me at `,
- * `mon numéro est le `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le` (`Tel.: `, `"phone":"`, `call me at `,
+ * `mon numéro est le `, `mon portable c'est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
  * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
@@ -202,7 +202,7 @@ const PHONE_NAMED_BEFORE = lazy(
       `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...FRENCH_PLAN_WORDS, ...EXTENSION_WORDS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es|est(?:${BLANK}+le)?)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
     ),
 );
 
@@ -502,7 +502,7 @@ function isFrenchPlanNumber(match: string): boolean {
 /**
  * Whether a number after a French word (`FRENCH_PLAN_WORDS`), which names other things' numbers
  * as often, grouped too (`numéro 12 34 56`), is a phone: the word in prose, before a blank or its
- * `:` (`numéro : `, `Numéro: `, `mon numéro est le `; a key's `numero=`, `"numero":"` names an
+ * `:` (`numéro : `, `Numéro: `, `mon numéro est le `, `mon portable c'est le `; a key's `numero=`, `"numero":"` names an
  * order's as often), no thing's noun before it (`commande numéro 0612345678`), a number in
  * France's plan (`isFrenchPlanNumber`) and no unit after it (`portable 06 12 34 56 78 ms`).
  */
@@ -512,8 +512,8 @@ function isFrenchWordPhone(match: string, text: string, start: number): boolean 
   const end = start + match.length;
   return !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
 }
-/** A French word of `FRENCH_PLAN_WORDS` right before a number, then blanks, its `:` or `est le`. */
-const FRENCH_WORD_IN_PROSE = /(?<![A-Za-z\u00C0-\u00FF])(?:num[ée]ro|portable)(?:\s*:\s*|\s+(?:est\s+(?:le\s+)?)?)$/i;
+/** A French word of `FRENCH_PLAN_WORDS` right before a number, then blanks, its `:`, `est le` or `c'est le`. */
+const FRENCH_WORD_IN_PROSE = /(?<![A-Za-z\u00C0-\u00FF])(?:num[ée]ro|portable)(?:\s*:\s*|\s+(?:(?:c['’])?est\s+(?:le\s+)?)?)$/i;
 /**
  * A thing's noun right before `numéro` (`NUMBERED_THINGS`, `FRENCH_NUMBERED_THINGS`: `commande
  * numéro 0612345678`, `facture numéro : …`): the number is the thing's, as after `numéro de commande`.
@@ -523,10 +523,10 @@ const THING_NUMERO_BEFORE = lazy(
 );
 /** French things a number identifies, named before `numéro` (an order, an invoice, a file, a parcel, a contract, an account, a client, an article). */
 const FRENCH_NUMBERED_THINGS = ["commande", "facture", "dossier", "colis", "contrat", "compte", "client", "article", "suivi", "version", "bon"];
-/** France's ten digits, a trunk `0` or `0033` first, then pairs apart alike or in one run. */
-const FRENCH_NUMBER = /^(?:0|0033[ .-]?)[1-9]([ .-]?)\d{2}(?:\1\d{2}){3}$/;
-/** `0033` dialled abroad, perhaps before a blank, for France's trunk `0`. */
-const FRENCH_ABROAD = /^0033[ .-]?/;
+/** France's ten digits, a trunk `0` or `0033` (`00 33`) first, then pairs apart alike or in one run. */
+const FRENCH_NUMBER = /^(?:0|00 ?33[ .-]?)[1-9]([ .-]?)\d{2}(?:\1\d{2}){3}$/;
+/** `0033` dialled abroad (`00 33` too), perhaps before a blank, for France's trunk `0`. */
+const FRENCH_ABROAD = /^00 ?33[ .-]?/;
 /** A Polish landline's groups, two, three, two and two, its area code 1–7 first (`22 123 45 67`; Spain's `91 123 45 67` is `SPANISH_LANDLINE`). */
 const POLISH_LANDLINE_GROUPS = /^[1-7]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 /** Germany's trunk-led groups, an area code, three digits and two pairs (`030 123 45 67`, `0171 234 56 78`; not `012 34 56 78`, `NATIONAL`'s pairs). */
@@ -609,12 +609,12 @@ const BRAZIL_AREA_CODE = "(?<![\\w)])\\(\\d{2}\\)[ ]?9?\\d{4}[ -]?\\d{4}(?!\\d)"
  */
 const CALLING_CODE = "(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-58]|(?:2[2-6]|3[578]|5[09]|6[78]|9[67])\\d|21[12368]|29[01789]|42[013]|69[0-2]|80[08]|85[02356]|87[08]|88[0-368]|99[2-8])";
 /**
- * A national number in groups after `00` and a country's code dialled from Europe (`NATIONAL`):
- * Poland's three threes and its landlines' two, three, two and two (`0048 601 234 567`, `0048 22
+ * A national number in groups after `00` and a country's code dialled from Europe (`NATIONAL`),
+ * perhaps a blank between them (`00 48 601 234 567`): Poland's three threes and its landlines' two, three, two and two (`0048 601 234 567`, `0048 22
  * 123 45 67`), pairs after one to three digits (`0033 6 12 34 56 78`), or nine to twelve digits in a
  * run (`0048 601234567`), no group after.
  */
-const DIALLED_ABROAD_GROUPS = `00${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)`;
+const DIALLED_ABROAD_GROUPS = `00 ?${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)`;
 /**
  * A German number's extension after its `-` (DIN 5008: `089 12345-678`, `030 1234567-0`,
  * `030/12345-67`): only after a whole number of the plan, a trunk `0` first (perhaps in
@@ -623,9 +623,15 @@ const DIALLED_ABROAD_GROUPS = `00${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d
  */
 const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,13})-(?!(?<=(?<!\\d)(?:19|20)\\d\\d-)(?:0[1-9]|1[0-2])(?![\\w/-]|\\.\\d))\\d{1,5}";
 /**
+ * A German area code, its trunk `0` first, set apart from the subscriber's number by a `/` (`030/`,
+ * `030 / `) or a dash between blanks (`030 - `), as German letterheads print it.
+ */
+const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| - )";
+/**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
- * `030 12345678`) or, German, a trunk `0` area code before `/` (`030/1234567`, `030 / 1234567`), pairs after two or
+ * `030 12345678`) or, German, a trunk `0` area code before `/` or a dash between blanks (`030/1234567`, `030 / 1234567`,
+ * `030 - 1234567`: `AREA_CODE_APART`), pairs after two or
  * three digits (`612 34 56 78`, `06 12 34 56 78`, `06-12-34-56-78`), Spain's three threes (`612 345 678`) and its
  * landlines' two, three, two and two, which start with 8 or 9 as Spain's geographic numbers do
  * (`91 123 45 67`; `10 100 10 10`, `00 000 00 00` are no such number), Poland's landlines in the
@@ -633,11 +639,11 @@ const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,
  * only, `isNamedPhoneNumber`), Germany's trunk-led area code, three digits and two pairs (`030 123 45 67`,
  * `0171 234 56 78`: read after a phone's word or under its key only, `GERMAN_PAIRS`), 8 to 13 digits in a row,
  * or groups after `00` and a country's code (`DIALLED_ABROAD_GROUPS`). German numbers print an
- * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/` or in
- * parentheses, groups of two or three (`030 / 123 45 67`, `(030) 123 45 67`).
+ * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/`, ` - ` or in
+ * parentheses, groups of two or three (`030 / 123 45 67`, `030 - 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|0\\d{1,4} ?\\/ ?)(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:0\\d{1,4} ?\\/ ?|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -1013,13 +1019,13 @@ const WORD_AFTER = /^[ \t]+(?:[A-Za-z\u00C0-\u024F]|\(\+?\d)/;
 const NEXT_LISTED_NUMBER = /^(?:[ \t]*(?:[,;|/&·]|--?|[–—])|[ \t]+(?:or|and|oder|und|et|ou|y|o|e)[ \t]+)[ \t]*\(?\+?\d/;
 
 /**
- * Whether a number is dialled abroad from Europe: `00`, a country's code, a group apart, an
- * E.164 number (`0049 171 2345678`), two to four digits longer than a national one.
+ * Whether a number is dialled abroad from Europe: `00`, a country's code (perhaps after a blank:
+ * `00 49`), a group apart, an E.164 number (`0049 171 2345678`), two to four digits longer than a national one.
  */
 function isDialledAbroad(match: string): boolean {
   return DIALLED_ABROAD.test(match) && canBeE164Number(match.replace(NOT_DIGITS, "").slice(2));
 }
-const DIALLED_ABROAD = new RegExp(`^00${CALLING_CODE}[ .-]\\d`);
+const DIALLED_ABROAD = new RegExp(`^00 ?${CALLING_CODE}[ .-]\\d`);
 
 /**
  * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
