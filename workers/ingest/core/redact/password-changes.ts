@@ -12,9 +12,10 @@ import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, PAIR_TO_SEARCH, PASSWORD_
  * then the old value, a new value's preposition (`to`, each language's, German `nach` and `zu`
  * too) or an arrow (`->`, `=>`, `→`), and the new value. An arrow may also follow either
  * start's participle without `from`, perhaps after `:` or in brackets (`password changed: OldPw1
- * -> NewPw2`, `Passwort geändert (Alt1 → Neu2)`). A value is unquoted (no blank, quote, `[`,
- * `,`, `;` or bracket) or in quotes (`'…'`, `"…"`, `« … »`, `„…“`). Whether each value is a
- * password is its shape's to say (detectors/password-phrase.ts): prose after `from` and `to`
+ * -> NewPw2`, `Passwort geändert (Alt1 → Neu2)`), or a password's word and `:` (`password: OldPw1
+ * => NewPw2`). A value is unquoted (no blank, quote, `[`, `,`, `;` or bracket) or in quotes
+ * (`'…'`, `"…"`, `« … »`, `„…“`). Whether each value is a password is its shape's to say
+ * (detectors/password-change.ts): prose after `from` and `to`
  * (`from the admin console to the user portal`) is none. A word between the password's word and
  * the participle other than whose it is (`password policy changed from …`, `password length
  * changed from 8 to 12`) makes it another thing's change.
