@@ -37,6 +37,8 @@ interface PasswordSentence {
   to: readonly string[];
   /** The prepositions a change's old value follows, before `to`'s (`von … auf`, `de … à`, `z … na`). */
   from: readonly string[];
+  /** The prepositions a change's new value follows only after its old value (`von Alt nach Neu`, `von Alt zu Neu`): alone they say when or whither as often (`geändert nach Anmeldung`). */
+  pairTo?: readonly string[];
 }
 
 const SENTENCES: readonly PasswordSentence[] = [
@@ -49,7 +51,7 @@ const SENTENCES: readonly PasswordSentence[] = [
   {
     words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"],
     after: ["neu", "alt", "temporär", "temporaer", "vorläufig", "vorlaeufig", "initial", "aktuell"], wrong: ["falsch", "ungültig", "ungueltig", "inkorrekt", "abgelehnt"],
-    changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf", "in"], from: ["von"],
+    changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf", "in"], from: ["von"], pairTo: ["nach", "zu"],
   },
   {
     words: ["hasło", "haslo"], whose: ["dla", "do"], links: ["to", "jest", "brzmi", "było", "bylo"],
@@ -94,7 +96,7 @@ const CLAUSE_WORD = `(?:${[...new Set([
 ])].map(spellings).join("|")})`;
 
 /** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
-function spellings(word: string): string {
+export function spellings(word: string): string {
   const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
   return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
 }
@@ -107,7 +109,7 @@ function spellings(word: string): string {
  * its word (`dell'utente mario`); a sentence or a field after the phrase (`Passwort für anna
  * gesetzt. Host ist db-prod-01`, `password for bob | trace is …`) has its own subject.
  */
-function whosePhrase(whose: readonly string[]): string {
+export function whosePhrase(whose: readonly string[]): string {
   const word = String.raw`(?!${CLAUSE_WORD}[ \t])[^\s:=",;|]{0,39}[^\s:=",;|.!?]`;
   const elided = whose.filter((each) => /['’]$/.test(each));
   const spaced = whose.filter((each) => !elided.includes(each));
@@ -201,16 +203,33 @@ function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
 }
 
 /**
- * A change's start up to its old value: perhaps describing words or whose it is, auxiliaries, a
- * participle and the old value's preposition (`Passwort geändert von `, `mot de passe a été
- * changé de `, `hasło zmienione z `); the new value's preposition must follow the value
- * (`confirmedAfter`), as `von` and `de` also say who changed it or whose it is.
+ * A change's start up to its participle: perhaps describing words or whose it is, auxiliaries,
+ * and a participle (`Passwort für anna geändert`, `mot de passe a été changé`, `hasło zmienione`).
  */
-function fromForm(of: readonly PasswordSentence[]): string {
+function participleForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
-  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.changed, of)!}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
+  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.changed, of)!}`;
 }
+
+/**
+ * A change's start up to its old value: `participleForm` and the old value's preposition
+ * (`Passwort geändert von `, `mot de passe a été changé de `, `hasło zmienione z `); the new
+ * value's preposition must follow the value (`confirmedAfter`), as `von` and `de` also say who
+ * changed it or whose it is.
+ */
+function fromForm(of: readonly PasswordSentence[]): string {
+  return String.raw`${participleForm(of)}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
+}
+
+/** Each language's change up to its old value (`fromForm`), for a lookbehind: no check of what stands before it. */
+export const CHANGE_FROM_SEARCH = `(?:${SENTENCES.map((sentence) => fromForm([sentence])).join("|")})`;
+/** Each language's change up to its participle (`participleForm`), for a lookbehind: no check of what stands before it. */
+export const CHANGE_PARTICIPLE_SEARCH = `(?:${SENTENCES.map((sentence) => participleForm([sentence])).join("|")})`;
+/** Every language's password words (`SENTENCES`), merged. */
+export const PASSWORD_WORD_SEARCH = merged((sentence) => sentence.words, SENTENCES)!;
+/** Every language's prepositions before a change's new value after its old one (`to`, `pairTo`: `auf`, `nach`, `à`, `en`), merged. */
+export const PAIR_TO_SEARCH = merged((sentence) => [...sentence.to, ...(sentence.pairTo ?? [])], SENTENCES)!;
 
 /**
  * A regex source for a password's sentence up to its value (`SENTENCES`, `sentenceForms`), each
@@ -231,7 +250,7 @@ export const PASSWORD_SENTENCE_SEARCH = `(?:${sentenceForms(SENTENCES)}|${stated
 /** Each language's change (`changeForm`) at the end of a text, its participle in a group of its own. */
 const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
 /** Each language's change up to its old value (`fromForm`) at the end of a text. */
-const FROM_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => fromForm([sentence])).join("|")})$`));
+const FROM_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${CHANGE_FROM_SEARCH}$`));
 /** Any language's new value's preposition and a value's start right after an old value, its blanks before it (`… von Alt-2024 auf Neu`). */
 const TO_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+[^\s]`));
 /** Each language's state and `:` (`stateForm`) at the end of a text. */

@@ -11,6 +11,7 @@ import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
+import { passwordChangeDetector } from "./password-change";
 import { credentialPhraseDetector } from "./credential-phrase";
 import { tracebackNameDetector, tracebackValueDetector } from "./traceback-value";
 import { keyPhraseDetector } from "./key-phrase";
@@ -94,6 +95,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the known tokens: an AWS key after `session` is theirs.
   sessionIdPhraseDetector,
   passwordPhraseDetector,
+  // After the password phrases': a change's values they keep (`changed password from 'OldPw1' to …`).
+  passwordChangeDetector,
   credentialPhraseDetector,
   tracebackValueDetector,
   tracebackNameDetector,

@@ -100,6 +100,8 @@ const TYPOGRAPHIC_PAIRS: Readonly<Record<string, string>> = { "«": "»", "‹":
 /** A character of a value in typographic quotes, and the (narrow) no-break space or blank French puts inside them. */
 const TYPOGRAPHIC_CHARACTER = String.raw`[^"'\s\\«»‹›„“”‚‘’]`;
 const TYPOGRAPHIC_SPACE = String.raw`[ \u00A0\u202F]?`;
+/** One word in typographic quotes, opened and closed by any (`TYPOGRAPHIC_QUOTED`). */
+export const TYPOGRAPHIC_WORD = String.raw`[«‹„‚“”»›]${TYPOGRAPHIC_SPACE}${TYPOGRAPHIC_CHARACTER}{1,128}${TYPOGRAPHIC_SPACE}[»›“”‘’«‹]`;
 /**
  * Typographic quotes: an opening one (`«`, `‹`, `„`, `‚`, `“`, `”`, `»`, `›`), perhaps a French
  * (narrow) no-break space or a blank, the value, and a closing one: any for one word
@@ -107,7 +109,7 @@ const TYPOGRAPHIC_SPACE = String.raw`[ \u00A0\u202F]?`;
  * (`„Sommer 2024“`, `« Soleil 2024 »`), as a closing quote of another pair would take in the
  * text up to the next quoted value (`« a » … «`).
  */
-const TYPOGRAPHIC_QUOTED = String.raw`(?:[«‹„‚“”»›]${TYPOGRAPHIC_SPACE}${TYPOGRAPHIC_CHARACTER}{1,128}${TYPOGRAPHIC_SPACE}[»›“”‘’«‹]|${Object.entries(TYPOGRAPHIC_PAIRS)
+const TYPOGRAPHIC_QUOTED = String.raw`(?:${TYPOGRAPHIC_WORD}|${Object.entries(TYPOGRAPHIC_PAIRS)
   .map(([open, close]) => String.raw`${open}${TYPOGRAPHIC_SPACE}${TYPOGRAPHIC_CHARACTER}{1,128}${moreWords(TYPOGRAPHIC_CHARACTER, 1)}${TYPOGRAPHIC_SPACE}[${close}]`)
   .join("|")})`;
 /** A backticked passphrase, two words or more (`password \`correct horse battery\``): one backticked word is `BARE`'s, the backticks read as its symbols. */
@@ -134,7 +136,7 @@ const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
  * Verano2024\"}`). Right after the password's word (`BARE`) a quote ends a request line as often
  * (`"GET /de/konto/passwort HTTP/1.1"`).
  */
-const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
+export const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
 /**
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
@@ -342,7 +344,7 @@ function isPassphrase(value: string): boolean {
  * `BARE`'s), or a typographic pair with its spaces (`« `, ` »`);
  * undefined for an unquoted value or typographic quotes that pair no way (`»…»`).
  */
-function quotesOf(match: string): readonly [string, string] | undefined {
+export function quotesOf(match: string): readonly [string, string] | undefined {
   const quote = /^\\*["']|^`(?=[^`]*\s)/.exec(match)?.[0];
   if (quote !== undefined) return [quote, quote];
   const open = TYPOGRAPHIC_OPEN.exec(match)?.[0];
@@ -353,7 +355,7 @@ function quotesOf(match: string): readonly [string, string] | undefined {
 /** A plain lower-case word of any script, which prose quotes as often as a value (`"reset"`, `« oublié »`). */
 const LOWER_CASE_WORD = lazy(() => new RegExp(String.raw`^\p{Ll}{1,24}$`, "u"));
 /** A host's name (`db-prod-01`, `edge-fra-03.internal`): lower-case labels of letters and digits joined by `-` or `.`, which a change's preposition names as where (`na db-prod-01`). */
-const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
+export const HOST_NAME = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+)+[.!]?$/;
 
 /** An answer's words among the state words (`ok`, `ja`, `nein`), which a quoted password may be (`Das Passwort ist "Ok"`). */
 const ANSWER_WORDS: ReadonlySet<string> = new Set(["ok", "yes", "no", "ja", "nein", "nee", "nej", "nei", "tak", "nie", "ano", "ne", "kyllä", "kylla", "ei"]);
@@ -404,7 +406,7 @@ const NOT_LETTER = lazy(() => new RegExp(String.raw`\P{L}`, "u"));
  * /etc/app/pw.txt`), no e-mail address (the e-mail detector's) and no number with a word (`3times`,
  * `2nd-factor`): prose runs on after the word where `is` would have announced the value.
  */
-function isBarePassword(value: string): boolean {
+export function isBarePassword(value: string): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
   return isUnquotedPassword(word) && BEYOND_WORDS().test(word) && !NO_BARE_PASSWORD.test(word);
 }
@@ -430,7 +432,7 @@ function isUnquotedCredential(value: string, pin: boolean): boolean {
  * The value's replacement: the marker, then the sentence's punctuation after it as far as
  * `sentenceEndLength` says it is the sentence's (`PIN is 4821.`); a password's `!` is its own.
  */
-function replaced(value: string, marker: string, text: string, start: number): string {
+export function replaced(value: string, marker: string, text: string, start: number): string {
   const tail = sentenceEndLength(value, valueEnd(text, start, start + value.length));
   return `${marker}${value.slice(value.length - tail)}`;
 }

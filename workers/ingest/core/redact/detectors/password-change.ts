@@ -1,0 +1,47 @@
+import { MoreEvidence } from "../evidence";
+import { CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair } from "../password-changes";
+import { isPlaceholder } from "../placeholders";
+import { standsForSecret } from "../secret-names";
+import { namesChangedKind, namesThing } from "../password-value-kinds";
+import type { Detector, Rewrite } from "./detector";
+import { HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * The old and the new value of a password's change stating both (password-changes.ts: `password
+ * changed from OldPw1 to NewPw2`, `changed password from 'OldPw1' to 'NewPw2'`, `password
+ * changed: OldPw1 -> NewPw2`, `Passwort für anna geändert von Alt1 nach Neu2`), counted as
+ * `secret_param`: unquoted, where a JSON string's closing quote ends it too (as after a link's
+ * word, password-phrase.ts), or one word in quotes (escaped ones in JSON text held in a string
+ * too), which stay. A detector of its own after the
+ * password phrases' (detectors/index.ts): what they redact stays theirs, and their pattern keeps
+ * the size V8 optimizes a regex at.
+ */
+const VALUE = String.raw`(?:"[^"\s\\]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s\\]{1,128}'|${TYPOGRAPHIC_WORD}|${LINKED_UNQUOTED})`;
+
+export const passwordChangeDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  // An old value where the link to the new one follows, or a new value after it. The link next to
+  // the value is asked first: the loose start's words read backwards at every position cost more.
+  source: String.raw`(?=\S)(?:(?=${VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE})`,
+  evidence: 0,
+  moreEvidence: MoreEvidence.PASSWORD_PHRASE,
+  rewrite: rewriteChangedValue,
+};
+
+/**
+ * The replacement of a value of a password's change stating both (`changedPair`), or undefined
+ * when it stays: the bare word's shape (`isBarePassword`: `from the admin console to the user
+ * portal`, `from 8 to 12` stay), no host's or thing's name, placeholder or stand-in for a
+ * secret, and no two values of one kind (`namesChangedKind`: `from bcrypt to argon2`), as after
+ * a change's other words (password-phrase.ts); its quotes stay.
+ */
+function rewriteChangedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const quotes = quotesOf(match);
+  const value = quotes === undefined ? match : match.slice(quotes[0].length, match.length - quotes[1].length);
+  // The value's shape first: the pair's exact forms are the longer read.
+  const shaped = !value.startsWith("[REDACTED") && isBarePassword(value) && !HOST_NAME.test(value) && !namesThing(value) && !isPlaceholder(value) && !standsForSecret(value);
+  const pair = shaped ? changedPair(text, start, start + match.length) : undefined;
+  if (pair === undefined || namesChangedKind(...pair)) return undefined;
+  return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
+}
