@@ -6,10 +6,12 @@
  * a count (`Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`) or a year and a project's
  * word (`TAN 2024 rollout`) after the words.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectKept, expectRedacted } from "../support/redaction";
 
 const SECRET_PARAM = "[REDACTED:secret_param]";
+const policy = defaultRedactionPolicy();
 
 describe("a one-time code in German, French, Italian and Dutch", () => {
   it("goes after the words that name the reader's code", () => {
@@ -168,5 +170,36 @@ describe("a count or a year after a code's words", () => {
       ["Your code is 482913 valid for 5 minutes", `Your code is ${SECRET_PARAM} valid for 5 minutes`],
       ["je code 4567", `je code ${SECRET_PARAM}`],
     ]);
+  });
+});
+
+/**
+ * A code's words and digits repeated for 64 KB, a hyphen glued to each code so that only the
+ * first is one (the words after it are glued to the hyphen): each later code still reads the
+ * words before it, and that read stays short (64 KB of `TAN 2024-` took over half a second).
+ * What redaction writes is pinned, never the time; the size stays so a slow read shows in the run.
+ */
+describe("a code's words and digits repeated for 64 KB", () => {
+  const repeated = (unit: string) => unit.repeat(Math.ceil(65_536 / unit.length));
+
+  it.each([
+    ["TAN 2024-", "2024"],
+    ["OTP 2024-", "2024"],
+    ["TAN 12345-", "12345"],
+    ["PIN 2024-2024-", "2024-2024"],
+    ["OTP 123-456-", "123-456"],
+  ])("redacts the first code only: %j", (unit, code) => {
+    const text = repeated(unit);
+    expect(redactString(text, policy).text).toBe(text.replace(code, SECRET_PARAM));
+  });
+
+  it.each(["2024-TAN ", "TAN-2024 ", "code 2024-", "Code: 2024-", "codice 2024-", "Código 2024-"])("keeps %j repeated as it is", (unit) => {
+    const text = repeated(unit);
+    expect(redactString(text, policy).text).toBe(text);
+  });
+
+  it("redacts every code after its own word", () => {
+    const text = repeated("TAN 2024 ");
+    expect(redactString(text, policy).text.split(SECRET_PARAM)).toHaveLength(text.split("2024").length);
   });
 });
