@@ -49,6 +49,10 @@ describe("a password's change from an old value to a new one", () => {
 
   itKeepsInEveryForm("prose after from and to, another thing's change, no old value", [
     "password changed from the admin console to the user portal",
+    // German `von` also says who changed it and `nach` when: one value alone is no pair.
+    "Passwort geändert von Benutzer123 nach Anmeldung",
+    "Passwort geändert von Server01 nach Neustart",
+    "Passwort geändert von Rechner01 zu Hause",
     "password policy changed from strict to lenient",
     "changed password policy from strict to lenient",
     "changed password policy to strict",

@@ -54,8 +54,11 @@ const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARC
 const ARROW = String.raw`[ \t]*(?:-{1,2}>|={1,2}>|[→⇒⟶])[ \t]*`;
 /** What stands between the old value and the new one after `FROM_START`: a new value's preposition, or an arrow. */
 const FROM_LINK = String.raw`(?:[ \t]+(?:${spellings("to")}|${PAIR_TO_SEARCH})[ \t]+|${ARROW})`;
-/** A value of a pair, unquoted or quoted (ASCII quotes, escaped ones in JSON text held in a string, or typographic quotes; one word). */
-const VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}|"[^"\s]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s]{1,128}'|[«‹„‚“”»›][ \u00A0\u202F]?[^\s«»‹›„‚“”‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹])`;
+/**
+ * A value of a pair, unquoted or quoted (ASCII quotes, escaped ones in JSON text held in a string,
+ * or typographic quotes; one word). An escaped quote's backslash opens no unquoted value.
+ */
+const VALUE = String.raw`(?:(?!\\")[^\s"'\[,;()]{1,128}|"[^"\s]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s]{1,128}'|[«‹„‚“”»›][ \u00A0\u202F]?[^\s«»‹›„‚“”‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹])`;
 
 /**
  * The searches' loose forms (the exact ones, each language's, would take the detector's pattern

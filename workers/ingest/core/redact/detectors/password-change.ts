@@ -23,7 +23,9 @@ export const passwordChangeDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   // An old value where the link to the new one follows, or a new value after it. The link next to
   // the value is asked first: the loose start's words read backwards at every position cost more.
-  source: String.raw`(?=\S)(?:(?=${VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE})`,
+  // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
+  // ahead: inside a long token every position would read up to the value's length again.
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
@@ -40,8 +42,15 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   const quotes = quotesOf(match);
   const value = quotes === undefined ? match : match.slice(quotes[0].length, match.length - quotes[1].length);
   // The value's shape first: the pair's exact forms are the longer read.
-  const shaped = !value.startsWith("[REDACTED") && isBarePassword(value) && !HOST_NAME.test(value) && !namesThing(value) && !isPlaceholder(value) && !standsForSecret(value);
-  const pair = shaped ? changedPair(text, start, start + match.length) : undefined;
-  if (pair === undefined || namesChangedKind(...pair)) return undefined;
+  const pair = !value.startsWith("[REDACTED") && isPasswordShaped(value) ? changedPair(text, start, start + match.length) : undefined;
+  // The other value must be one too, or already replaced: `Passwort geändert von Benutzer123 nach
+  // Anmeldung` is changed by a user, after a logon.
+  const other = pair?.[pair[0] === value ? 1 : 0];
+  if (pair === undefined || !(other!.startsWith("[REDACTED") || isPasswordShaped(other!)) || namesChangedKind(...pair)) return undefined;
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
+}
+
+/** Whether `value` has a password's shape and names no host, thing, placeholder or stand-in for a secret. */
+function isPasswordShaped(value: string): boolean {
+  return isBarePassword(value) && !HOST_NAME.test(value) && !namesThing(value) && !isPlaceholder(value) && !standsForSecret(value);
 }
