@@ -31,7 +31,7 @@ import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "..
 const PARAM = "[REDACTED:secret_param]";
 
 /** The line's secret (the examples' values). */
-const SECRET_OF = (line: string) => /correct horse battery|Never Expires 2024|Active Directory1|Horse Directory|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|OldPw1!?|NewPw2!?|Sommer2024|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
+const SECRET_OF = (line: string) => /correct horse battery|Never Expires 2024|Smart Card Store Hash|Store Local Hash|Workspace Domain|Active Directory1|Horse Directory|Correct Horse Battery Staple|Sommer 2024|Soleil 2024|Lato 2026!|azertyuiop|Azerty!|Soleil|OldPw1!?|NewPw2!?|Sommer2024|hunter2|Hunter2!|S3cret!x|Tr0ub4dor & 3/.exec(line)![0];
 const itStoresInEveryForm = (cases: readonly (readonly [string, string])[]) => storesInEveryForm(cases, SECRET_OF);
 
 describe("a quoted passphrase after a password's word", () => {
@@ -76,6 +76,10 @@ describe("a setting's, a state's or a directory's name quoted after a password's
     ["password \"Never Expires 2024\"", `password "${PARAM}"`],
     ["password \"Active Directory1\"", `password "${PARAM}"`],
     ["password \"Horse Directory\"", `password "${PARAM}"`],
+    // A setting's words in an order no console prints are a passphrase's.
+    ["the password is \"Smart Card Store Hash\"", `the password is "${PARAM}"`],
+    ["password \"Store Local Hash\"", `password "${PARAM}"`],
+    ["password \"Workspace Domain\"", `password "${PARAM}"`],
   ]);
 });
 

@@ -80,34 +80,32 @@ const PROSE_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Whether `value`, quoted after a password's word and holding blanks, names a setting, a state or
- * a directory rather than giving a passphrase: two to eight words, each one of `SETTING_WORDS` in
- * any case (`password "Never Expires"`, `password "Active Directory" sync failed`, Active
- * Directory's flags `"Password Never Expires"`, `"User Must Change Password At Next Logon"`,
- * `"Account Locked Out"`). A passphrase holds a word of its own (`"correct horse battery
- * staple"`, `"Correct Horse Battery Staple"`) or a digit or symbol (`"Sommer 2024!"`), so it is
- * none: a phrase made of these words alone is what an account's settings and directories say.
+ * a directory rather than giving a passphrase: one of `SETTING_NAMES` whole, in any case, its
+ * blanks read as one (`password "Never Expires"`, `password "Active Directory" sync failed`,
+ * Active Directory's flag `"User Must Change Password At Next Logon"`). Whole names, not their
+ * words: a passphrase may be made of such words (`"Smart Card Store Hash"`, `"Cloud Domain"`),
+ * and Title Case is no test either (`"Correct Horse Battery Staple"`).
  */
 export function namesPasswordSetting(value: string): boolean {
-  const words = value.split(/[ \t]+/);
-  return words.length > 1 && words.length <= 8 && words.every((word) => SETTING_WORDS.has(word.toLowerCase()));
+  return SETTING_NAMES.has(value.trim().replace(/[ \t]+/g, " ").toLowerCase());
 }
 /**
- * Lower case: the words of a password's or an account's state and settings (Windows' and Active
- * Directory's flags and policies: `Password Never Expires`, `User Cannot Change Password`,
- * `Store Password Using Reversible Encryption`, `Minimum Password Age`), and the names of the
- * directories and sign-in services a password is kept or synced in (`Active Directory`, `Azure
- * AD`, `Entra ID`, `OpenLDAP`, `Google Workspace`, `Okta`, `Local Account`). No digit or symbol:
- * a passphrase's numbers and punctuation keep it one.
+ * Lower case: the names of a password's or an account's states and settings as directories and
+ * their consoles print them (Windows' and Active Directory's account flags and password policies),
+ * and of the directories and sign-in services a password is kept or synced in.
  */
-const SETTING_WORDS: ReadonlySet<string> = new Set([
-  "never", "not", "no", "none", "must", "cannot", "can't", "don't", "dont", "does", "is", "at", "on", "for", "by", "using",
-  "expires", "expire", "expired", "expiring", "expiry", "expiration", "set", "unset", "change", "changed", "changes", "required", "requires",
-  "require", "reset", "locked", "unlocked", "lockout", "out", "disabled", "enabled", "active", "inactive", "pending", "temporary", "blocked",
-  "suspended", "verified", "unverified", "next", "first", "last", "logon", "login", "sign-in", "sign-on", "user", "users", "account", "accounts",
-  "password", "passwords", "complexity", "requirements", "meet", "history", "age", "minimum", "maximum", "length", "enforce", "store",
-  "reversible", "encryption", "smart", "card", "interactive", "policy", "sync", "synced", "synchronization", "writeback", "hash",
-  "directory", "azure", "ad", "entra", "id", "microsoft", "windows", "ldap", "openldap", "google", "workspace", "okta", "onelogin", "jumpcloud",
-  "freeipa", "keycloak", "local", "domain", "cloud", "federated", "sso", "saml", "kerberos",
+const SETTING_NAMES: ReadonlySet<string> = new Set([
+  // Account flags (userAccountControl) and states.
+  "never expires", "password never expires", "not set", "must change", "must change password", "user must change password at next logon",
+  "user cannot change password", "cannot change password", "password not required", "password expired", "account disabled",
+  "account locked", "account locked out", "account expired", "smart card required", "smart card is required for interactive logon",
+  "store password using reversible encryption", "use kerberos des encryption types for this account",
+  // Password policies.
+  "minimum password age", "maximum password age", "minimum password length", "enforce password history",
+  "password must meet complexity requirements",
+  // Directories and sign-in services.
+  "active directory", "azure ad", "azure active directory", "entra id", "microsoft entra id", "google workspace", "local account",
+  "domain account", "microsoft account", "windows hello",
 ]);
 
 /**
