@@ -169,6 +169,15 @@ describe("a count or a year after a code's words", () => {
       ["TAN 482913 rollout", `TAN ${SECRET_PARAM} rollout`],
       ["Your code is 482913 valid for 5 minutes", `Your code is ${SECRET_PARAM} valid for 5 minutes`],
       ["je code 4567", `je code ${SECRET_PARAM}`],
+      // A capitalised word opens the next sentence, a key's `=` a field; six digits or groups are a code's; `update` and `review` are no project.
+      ["Your verification code is 482913 Token expires in 10 minutes", `Your verification code is ${SECRET_PARAM} Token expires in 10 minutes`],
+      ["Your login code: 482913 Line 2 of the SMS", `Your login code: ${SECRET_PARAM} Line 2 of the SMS`],
+      ["Your code is 4829 ms=12", `Your code is ${SECRET_PARAM} ms=12`],
+      ["Il tuo codice è 4829 ore 14:30", `Il tuo codice è ${SECRET_PARAM} ore 14:30`],
+      ["Dein Code ist 482913 Zeichen", `Dein Code ist ${SECRET_PARAM} Zeichen`],
+      ["Your code is 482 913 lines", `Your code is ${SECRET_PARAM} lines`],
+      ["Ihre TAN lautet 2024 Update", `Ihre TAN lautet ${SECRET_PARAM} Update`],
+      ["OTP 2024 plan", `OTP ${SECRET_PARAM} plan`],
     ]);
   });
 });

@@ -117,6 +117,11 @@ describe("a phone number after a French word, dialled abroad, or in German group
     "Tel 030 - 040",
     "Seiten 030 - 123 45 67",
     "Zeit 0900 - 1700 Uhr",
+    // Office hours after a phone's word: four digits after the dash end a range.
+    "Tel: 0800 - 1800 Uhr",
+    "Tel. 0900 - 1700",
+    "Telefon: 0800 - 1800",
+    "call 0700 - 1900",
     "c'est le 06/12/2024",
     "le 06 décembre",
     "mon numéro c'est le 5",

@@ -253,34 +253,42 @@ const CODE = "(?:\\d{4}[- ]\\d{4}|\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \
  * What a number a code's words name is when a unit or a counted thing follows it: a count, no
  * code (`your code is 1234 lines long`, `Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`,
  * French's verb: I write 1234 lines, `Your code is 1500 ms`). Lines, characters, bytes, words,
- * tokens, files and durations, in English, German, French, Spanish, Portuguese, Italian and Dutch.
+ * tokens, files and durations, in English, French, Spanish, Portuguese, Italian and Dutch in
+ * lower case as prose writes them, or in capitals (a capital alone opens the next sentence: `Your
+ * code is 4829 Token expires …`); German's nouns capitalised (`COUNT_NOUNS_GERMAN`).
  */
 const COUNT_NOUNS = [
   "line", "lines", "loc", "sloc", "character", "characters", "chars", "byte", "bytes", "kb", "mb", "word", "words", "token", "tokens",
   "file", "files", "ms", "millisecond", "milliseconds", "second", "seconds", "secs", "minute", "minutes", "mins", "hours",
-  "zeile", "zeilen", "zeichen", "wörter", "dateien", "millisekunden", "sekunden", "minuten", "stunden",
   "ligne", "lignes", "caractère", "caractères", "octet", "octets", "mots", "fichiers", "millisecondes", "secondes",
   "línea", "líneas", "lineas", "caracteres", "palabras", "archivos", "milisegundos", "segundos", "minutos", "horas",
   "linha", "linhas", "palavras", "arquivos", "ficheiros",
-  "riga", "righe", "caratteri", "parole", "millisecondi", "secondi", "minuti", "ore",
+  "riga", "righe", "caratteri", "parole", "millisecondi", "secondi", "minuti",
   "regel", "regels", "tekens", "woorden", "bestanden", "seconden",
 ];
+const COUNT_NOUNS_GERMAN = ["Zeile", "Zeilen", "Zeichen", "Wörter", "Dateien", "Millisekunden", "Sekunden", "Minuten", "Stunden"];
 /**
  * A year, then what is planned for it (`TAN 2024 rollout`, `OTP 2025 migration`, `TAN 2024
- * Umstellung`): a project's name, no code.
+ * Umstellung`): a project's name, no code. Only words that name a project's event: `update`,
+ * `review` or `plan` after a code open a sentence as often (`Your code is 2024 Update your app`).
  */
 const PROJECT_WORDS = [
-  "rollout", "roll-out", "migration", "migrations", "release", "releases", "launch", "project", "projects", "rollback", "upgrade",
-  "update", "updates", "cutover", "go-live", "deadline", "roadmap", "plan", "sprint", "pilot", "phase", "changeover", "switchover",
-  "sunset", "deprecation", "refresh", "redesign", "program", "programme", "initiative", "timeline", "schedule", "review", "audit",
-  "umstellung", "einführung", "projekt", "abschaltung", "änderung", "änderungen", "planung", "stichtag",
+  "rollout", "roll-out", "migration", "migrations", "release", "releases", "launch", "rollback", "cutover", "go-live", "roadmap",
+  "sprint", "pilot", "changeover", "switchover", "sunset", "deprecation", "redesign", "initiative",
+  "umstellung", "einführung", "projekt", "abschaltung", "stichtag",
   "déploiement", "projet", "bascule", "migración", "migração", "lanzamiento", "lançamento", "proyecto", "projeto",
   "uitrol", "migratie", "migrazione", "rilascio", "progetto",
 ];
-/** One of `words` in any case, whole, as regex source. */
-const wordsOf = (words: readonly string[]) => `(?:${words.map(caselessLetters).join("|")})(?![\\w-])`;
-/** A number the code's words name that is no code: a count (`COUNT_NOUNS`), or a year and a project's word (`PROJECT_WORDS`). */
-const NO_CODE = `(?:${CODE}${BLANK}${wordsOf(COUNT_NOUNS)}|(?:19|20)\\d\\d(?:${BLANK}|-)${wordsOf(PROJECT_WORDS)})`;
+/** After a count's or a project's word: not a key's name (`token=abc`, `ms: 12`) nor a longer word. */
+const WORD_END = "(?![\\w=:-])";
+/**
+ * A number the code's words name that is no code: a count of up to five digits, written as one
+ * (`COUNT_NOUNS`; six digits or a code's groups are a code's), or a year and a project's word
+ * (`PROJECT_WORDS`, in any case: German and headings capitalise them).
+ */
+const NO_CODE =
+  `(?:\\d{1,5}${BLANK}(?:${[...COUNT_NOUNS, ...COUNT_NOUNS_GERMAN].flatMap((word) => [word, word.toUpperCase()]).join("|")})${WORD_END}` +
+  `|(?:19|20)\\d\\d(?:${BLANK}|-)(?:${PROJECT_WORDS.map(caselessLetters).join("|")})${WORD_END})`;
 
 /** What follows a code given first: a verb, then the name of the reader's code. */
 const NAMED_AFTER =
