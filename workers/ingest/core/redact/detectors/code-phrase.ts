@@ -91,22 +91,25 @@ const QUALIFIED_NOUN = "(?:code|Code|CODE|passcode|PIN|(?<=[Ee][- ][Tt]ime[ \\t]
  * German and Dutch compounds that name a one-time code alone (`Bestätigungscode`,
  * `Sicherheitscode`, `Einmalpasswort`, `verificatiecode`, `inlogcode`), perhaps with a hyphen
  * (`Login-Code`, `SMS-Code`), and a bank's `TAN` by the procedure that delivers it (`TAN_PROCEDURE`:
- * `mTAN`, `smsTAN`, `chipTAN`, `pushTAN`, `Push-TAN`, `photoTAN`), or its `TAN-Nummer`; a compound
+ * `mTAN`, `smsTAN`, `chipTAN`, `pushTAN`, `Push-TAN`, `photoTAN`, `smartTAN`), or its number or code
+ * (`TAN-Nummer`, `TAN-Nr.`, `pushTAN-Code`); a compound
  * naming another code (`Fehlercode`, `statuscode`, `HTTP-Code`) or a list of them (`TAN-Liste`)
  * is none of these.
  */
 /**
  * The procedures a German bank sends a TAN by, glued or hyphenated before `TAN`: a text message
  * (`m`, `sms`, `SMS-`, `mobile`), an indexed list (`i`), a card reader (`chip`), an app's push or
- * photo (`push`, `photo`, `app`, `QR-`), in the banks' spellings.
+ * photo (`push`, `photo`, `app`, `QR-`), a reader's (`smart`, `Sm@rt-`), in the banks' spellings.
  */
 const TAN_PROCEDURE =
-  "(?:(?:[Ss]ms|SMS|[Cc]hip|CHIP|[Pp]ush|PUSH|[Pp]hoto|PHOTO|[Aa]pp|APP|[Mm]obile|MOBILE|QR)-?|m|i|e)";
+  "(?:(?:[Ss]ms|SMS|[Cc]hip|CHIP|[Pp]ush|PUSH|[Pp]hoto|PHOTO|[Aa]pp|APP|[Mm]obile|MOBILE|QR|[Ss]mart|SMART|[Ss]m@rt|SM@RT)-?|m|i|e)";
+/** What a bank's TAN's name ends in: its number (`TAN-Nummer`, `TAN Nummer`, `TAN-Nr.`) or its code (`pushTAN-Code`). */
+const TAN_NUMBER = "(?:-?[Nn]ummer|-NUMMER|[ \\t]+(?:Nummer|NUMMER)|-?[Nn]r\\.|-NR\\.|-(?:[Cc]ode|CODE))";
 const COMPOUND_NOUN =
   "(?:(?:[Bb]est(?:ä|ae)tigungs|[Ss]icherheits|[Vv]erifizierungs|[Vv]erifikations|[Aa]nmelde|[Zz]ugangs|[Aa]ktivierungs" +
   "|[Aa]uthentifizierungs|[Ff]reischalt|[Ee]inmal|[Vv]erificatie|[Bb]eveiligings|[Ii]nlog|[Bb]evestigings|[Tt]oegangs" +
   "|[Aa]ctivatie|[Aa]uthenticatie|SMS|[Ll]ogin)-?(?:code|Code)|[Ee]enmalige[ \\t]+code|[Ee]inmal-?(?:[Pp]asswort|[Kk]ennwort)" +
-  `|${TAN_PROCEDURE}?TAN(?:-[Nn]ummer)?)`;
+  `|${TAN_PROCEDURE}?TAN${TAN_NUMBER}?)`;
 /** Nouns that name a one-time code alone. */
 const LONE_NOUN = `(?:OTP|TOTP|passcode|Passcode|PASSCODE|PIN|${COMPOUND_NOUN})`;
 const CODE_NOUN = "(?:code|Code|CODE)";

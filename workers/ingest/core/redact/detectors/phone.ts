@@ -624,11 +624,12 @@ const DIALLED_ABROAD_GROUPS = `00 ?${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\
 const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,13})-(?!(?<=(?<!\\d)(?:19|20)\\d\\d-)(?:0[1-9]|1[0-2])(?![\\w/-]|\\.\\d))\\d{1,5}";
 /**
  * A German area code, its trunk `0` first, set apart from the subscriber's number by a `/` (`030/`,
- * `030 / `) or a dash between blanks (`030 - `), as German letterheads print it. After the dash
- * the number holds five digits in a row or is grouped (`030 - 1234567`, `030 - 123 45 67`): four
- * digits there are a range's end, office hours after a phone's word (`Tel: 0800 - 1800 Uhr`).
+ * `030 / `) or a dash between blanks (`030 - `, an en dash too: `030 – `), as German letterheads
+ * print it. After the dash the number holds five digits in a row or is grouped (`030 - 1234567`,
+ * `030 - 123 45 67`): four digits there are a range's end, office hours after a phone's word
+ * (`Tel: 0800 - 1800 Uhr`).
  */
-const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| - (?=\\d{5}|\\d{2,5} \\d))";
+const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
