@@ -54,6 +54,9 @@ const SETTER_HEAD = /^set_?(\w+)[ \t]*\([ \t]*/;
 /** A quoted name's quotes, a symbol's colon, a variable's sigil. */
 const NAME_QUOTES = /^(?:[:'"]|\$|@{1,2})|['"]$/g;
 
+const CODE_LITERAL = `${CODE_ASSIGNMENT}|${CREDENTIAL_SETTER}`;
+const CODE_LITERAL_FROM = new RegExp(CODE_LITERAL, "g");
+
 /**
  * A credential's value as a string literal in code (docs/decisions.md, 2026-12-03, "string
  * literals in code"), counted as `secret_param`: after a credential's name that code is assigned
@@ -65,7 +68,8 @@ const NAME_QUOTES = /^(?:[:'"]|\$|@{1,2})|['"]$/g;
  */
 export const codeLiteralDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: `${CODE_ASSIGNMENT}|${CREDENTIAL_SETTER}`,
+  source: CODE_LITERAL,
+  search: searchCodeLiteral,
   evidence: Evidence.SECRET_ASSIGNMENT | Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER,
   rewrite: (match, marker, text, start) => {
     const setter = SETTER_HEAD.exec(match);
@@ -85,6 +89,18 @@ export const codeLiteralDetector: Detector = {
     return redactLiterals(match, valueStart, name, marker);
   },
 };
+
+/**
+ * The first match at or after `from`, as the global regex finds it. Every match holds a quote
+ * after its start (the literal `CODE_ASSIGNMENT` looks ahead to, the setter's string), so a text
+ * with none after `from` has no match: not searched, where the regex would read up to 1,024
+ * characters on from each name for a quote (64 KB of `password: x` without one).
+ */
+function searchCodeLiteral(text: string, from: number): RegExpExecArray | null {
+  if (text.indexOf('"', from) < 0 && text.indexOf("'", from) < 0) return null;
+  CODE_LITERAL_FROM.lastIndex = from;
+  return CODE_LITERAL_FROM.exec(text);
+}
 
 /** A known token's format (`sk_live_…`, `ghp_…`): the known-token detector names it more precisely. */
 const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
