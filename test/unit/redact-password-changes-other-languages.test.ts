@@ -14,7 +14,8 @@
  * year, a date, a host's name and a phrase stay. Each in text, as an attribute's text, as a JSON
  * body's message, in a pino line and in a Cloudflare console line.
  */
-import { describe } from "vitest";
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { itKeepsInEveryForm, itStoresInEveryForm as storesInEveryForm } from "../support/prose-forms";
 
 const PARAM = "[REDACTED:secret_param]";
@@ -136,4 +137,22 @@ describe("typographic quotes around the value after a password's word", () => {
     "Produkt « Soleil#42 » en rupture de stock",
     "Kommentar: „Passwort geändert“",
   ]);
+});
+
+describe("a sentence's end is read back through the languages' forms only where it could end one", () => {
+  // Each field of `Passwort: ` repeated had its 160 characters before read back through every
+  // language's change, though only a preposition before the value ends one.
+  const policy = defaultRedactionPolicy();
+
+  it("redacts `Passwort: ` repeated to 64 KB as before", () => {
+    expect(redactString("Passwort: ".repeat(6554).slice(0, 65_536), policy)).toEqual({
+      text: `${`Passwort: ${PARAM} `.repeat(3276)}Passwort: ${PARAM}`,
+      counts: { secret_param: 3277 },
+    });
+  });
+
+  it("redacts the value after `Passwort geändert auf ` repeated to 64 KB, the sentences kept", () => {
+    const sentences = "Passwort geändert auf ".repeat(2979);
+    expect(redactString(`${sentences}Lato2026!`, policy)).toEqual({ text: `${sentences}${PARAM}`, counts: { secret_param: 1 } });
+  });
 });

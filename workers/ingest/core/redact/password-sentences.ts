@@ -255,8 +255,10 @@ const FROM_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${CHANGE_FROM_SEA
 const TO_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+[^\s]`));
 /** Each language's state and `:` (`stateForm`) at the end of a text. */
 const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
-/** How a sentence stating the value ends (`stateForm`, `changeForm`): `:` or a change's new value's preposition, and blanks. */
-const STATED_END = lazy(() => new RegExp(String.raw`(?:[ \t]?:|[ \t]${merged((sentence) => sentence.to, SENTENCES)!})[ \t]+$`));
+/** How a state's sentence ends (`stateForm`): `:` and blanks. */
+const STATE_END = /[ \t]?:[ \t]+$/;
+/** How a change's sentence ends (`changeForm`): any language's new value's preposition and blanks. */
+const CHANGE_END = lazy(() => new RegExp(String.raw`[ \t]${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+$`));
 /** How a change up to its old value ends (`fromForm`): the old value's preposition, and blanks. */
 const FROM_END = lazy(() => new RegExp(String.raw`[ \t]${merged((sentence) => sentence.from, SENTENCES)!}[ \t]+$`));
 /** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
@@ -274,9 +276,14 @@ const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sente
  * anything else.
  */
 export function statedValueBefore(before: string): "state" | "participle" | "bare" | "from" | undefined {
-  // The exact forms are long alternations V8 scans `before` with from every position: asked only when its end could be one.
-  if (!STATED_END().test(before)) return FROM_END().test(before) && FROM_BEFORE().test(before) ? "from" : undefined;
-  if (STATE_BEFORE().test(before)) return "state";
+  // The exact forms are long alternations V8 scans `before` with from every position: each asked
+  // only when its end could be its own (a change's preposition after `password: ` repeated made
+  // every field's check read back 160 characters through the changes of every language).
+  const stateEnd = STATE_END.test(before);
+  const changeEnd = CHANGE_END().test(before);
+  if (!stateEnd && !changeEnd) return FROM_END().test(before) && FROM_BEFORE().test(before) ? "from" : undefined;
+  if (stateEnd && STATE_BEFORE().test(before)) return "state";
+  if (!changeEnd) return undefined;
   const change = CHANGE_BEFORE().exec(before);
   if (change === null) return undefined;
   return change.slice(1).some((participle) => participle !== undefined) ? "participle" : "bare";
