@@ -371,4 +371,17 @@ describe("a secret's name, a word and a long run of blanks before more text", ()
   it("redacts `AUTH a, ` repeated to 64 KB: the first command's password only, its clause's comma kept", () => {
     expect(redactString("AUTH a, ".repeat(8192), policy).text).toBe(`AUTH [REDACTED:secret], ${"AUTH a, ".repeat(8191)}`);
   });
+
+  // A secret's name repeated: each of its thousands of fields asked again whether `password` names
+  // a secret, as nothing a text's scan asks is remembered past the text (bounded-memo.ts).
+  it.each([
+    ["password: Ab1!x => ", `${`password: ${SECRET} => `.repeat(3449)}passw`],
+    ["password: ", `${`password: ${SECRET} `.repeat(3276)}password: ${SECRET}`],
+    ["user_name=", "user_name=".repeat(6554).slice(0, 65_536)],
+    ["password changed from Ab1! to ", "password changed from Ab1! to ".repeat(2185).slice(0, 65_536)],
+    ["config set requirepass Ab1!x ", `${"config set requirepass [REDACTED:secret] ".repeat(2259)}config set requirepass [REDACTED:secret]`],
+    ["requirepass Ab1!x\n", `${"requirepass [REDACTED:secret]\n".repeat(3640)}requirepass [REDACTED:secret]`],
+  ])("redacts %j repeated to 64 KB as before", (unit, expected) => {
+    expect(redactString(unit.repeat(Math.ceil(65_536 / unit.length)).slice(0, 65_536), policy).text).toBe(expected);
+  });
 });
