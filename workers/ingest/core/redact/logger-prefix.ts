@@ -62,10 +62,16 @@ const LEVELS = ["trace", "debug", "info", "notice", "warn", "warning", "error", 
 /** Regex source of a level word in upper case, lower case or capitalized (`[Ee](?:RROR|rror)`). */
 export const LEVEL_WORD = `(?:${LEVELS.map((word) => `[${word[0]!.toUpperCase()}${word[0]}](?:${word.slice(1).toUpperCase()}|${word.slice(1)})`).join("|")})`;
 /**
+ * Regex source of a level word in capitals opening a message and the blanks after it (`ERROR `,
+ * `INFO: `), to follow `MESSAGE_START` inside a lookbehind (a line's, or after a logger's prefix:
+ * `… ERROR INFO `).
+ */
+export const LEVEL_OPENING = `(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+/**
  * Regex source of a level word in capitals opening a line before the message's words, with no
  * timestamp (`ERROR Sending code …`): only a level is written so; `Error sending …` may be prose.
  */
-export const LEVEL_OPENING_LINE = `(?<![^\\n])(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
+export const LEVEL_OPENING_LINE = `(?<![^\\n])${LEVEL_OPENING}`;
 /** PostgreSQL's severities that are no common level word, written before `:` (`LOG:  `, `DETAIL:  `). */
 const POSTGRES_LEVEL = "(?:LOG|STATEMENT|DETAIL|HINT|CONTEXT|DEBUG[1-5]):";
 /** A level word, perhaps in brackets or before `:`. */
@@ -129,12 +135,6 @@ export const LOGGER_PREFIX = `(?:${ONE_PREFIX}){1,2}`;
  */
 export const MESSAGE_START = `(?<![^\\n])${upTo(ONE_PREFIX, 2)}`;
 
-/**
- * Regex source of a level word in capitals opening a message and the blanks after it (`ERROR `,
- * `INFO: `), to follow `MESSAGE_START` inside a lookbehind (a line's, or after a logger's prefix:
- * `… ERROR INFO `).
- */
-export const LEVEL_OPENING = `(?:${LEVELS.map((word) => word.toUpperCase()).join("|")}):?[ \\t]{1,16}`;
 
 /**
  * Regex source, for inside a lookbehind, of right after Python logging's default prefix at a
