@@ -19,6 +19,9 @@ const SOURCES = ["workers/ingest/core", "workers/tail"];
 /** Method names that write to the object they are called on (Map, Set, Array). */
 const WRITERS = new Set(["set", "add", "delete", "clear", "push", "pop", "shift", "unshift", "splice", "sort", "reverse", "fill", "copyWithin"]);
 
+/** Functions that empty the collection they are given (`emptied`, scan-scope.ts): a write to it, as its `clear` is. */
+const EMPTYING_FUNCTIONS = new Set(["emptied"]);
+
 /** One module-level binding whose value a function may change: where, and why it counts. */
 interface ModuleState {
   /** `workers/…/file.ts:name` */
@@ -74,6 +77,8 @@ function writtenRoots(node: ts.Node): Array<ts.Identifier | ts.ThisExpression> {
       const callee = child.expression;
       if (WRITERS.has(callee.name.text)) target(callee.expression);
       else if (ts.isIdentifier(callee.expression) && callee.expression.text === "Object" && callee.name.text === "assign" && child.arguments[0]) target(child.arguments[0]);
+    } else if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && EMPTYING_FUNCTIONS.has(child.expression.text) && child.arguments[0]) {
+      target(child.arguments[0]);
     }
     ts.forEachChild(child, visit);
   };

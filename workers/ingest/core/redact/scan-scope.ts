@@ -28,6 +28,16 @@ export function resetAfterEachScan(reset: () => void): void {
   resets.push(reset);
 }
 
+/**
+ * Empties a memo's Map or Set, leaving an empty one as it is: V8's `clear` is a call into the
+ * runtime that allocates a new table even when nothing is in the old one, and most scans fill
+ * none of these memos, so every scan's end (`resetAfterEachScan`) paid for each of them, a
+ * changed text's scan about as much as its detectors' searches (docs/decisions.md, 2026-12-05).
+ */
+export function emptied(collection: { readonly size: number; clear(): void }): void {
+  if (collection.size > 0) collection.clear();
+}
+
 /** Called by the scanner as a scan starts: a new number, so no memo of an earlier scan is read. */
 export function beginScan(): void {
   current++;

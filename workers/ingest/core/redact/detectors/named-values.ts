@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
+import { countWork, currentScan, emptied, resetAfterEachScan } from "../scan-scope";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { namedValueKind } from "./sql-bound-parameter";
@@ -94,7 +94,7 @@ function efColumnInTable(text: string, at: number, column: string): string {
     countWork(found < 0 ? Math.min(REACH, text.length - at) : found);
     efList.scan = currentScan();
     efList.end = found < 0 ? Math.min(text.length, at + REACH) : at + found;
-    efList.columns.clear();
+    emptied(efList.columns);
   }
   let read = efList.columns.get(column);
   if (read === undefined) {
@@ -105,7 +105,7 @@ function efColumnInTable(text: string, at: number, column: string): string {
 }
 const EF_LIST_END = "], CommandType=";
 const efList = { scan: -1, end: -1, columns: new Map<string, string>() };
-resetAfterEachScan(() => efList.columns.clear());
+resetAfterEachScan(() => emptied(efList.columns));
 
 /**
  * The field of pydantic's error line holding `at`: the line before it, alone on its line (a

@@ -1,7 +1,7 @@
 import { blanksAfter, blanksBefore } from "../blanks";
 import { holderOf } from "../card-holder-names";
 import { nameWords } from "../secret-names";
-import { beginScan, countWork, currentScan, endScan, resetAfterEachScan } from "../scan-scope";
+import { beginScan, countWork, currentScan, emptied, endScan, resetAfterEachScan } from "../scan-scope";
 
 /**
  * The column an SQL `INSERT` gives a value: `INSERT INTO clientes (nome, celular) VALUES ('Ana',
@@ -47,7 +47,7 @@ function resetMemo(text: string): void {
   memo.scan = currentScan();
   memo.holdsValues = VALUES.test(text);
   memo.searchedFrom = -1;
-  memo.rows.clear();
+  emptied(memo.rows);
 }
 
 // The column names are slices of the text: empty the rows when the scan ends.
@@ -57,7 +57,7 @@ resetAfterEachScan(() => {
   inList.scan = -1;
   inList.column = undefined;
   where.scan = -1;
-  memo.rows.clear();
+  emptied(memo.rows);
 });
 
 const VALUES = /values/i;
@@ -407,8 +407,8 @@ const bound = {
 function resetBound(text: string): void {
   bound.scan = currentScan();
   const markers: number[] = [];
-  bound.prefixes.clear();
-  bound.trailing.clear();
+  emptied(bound.prefixes);
+  emptied(bound.trailing);
   // One pass for every spelling: the text is read once however many ORMs' markers there are.
   // Where each spelling of an event's `query` or knex's `sql` first stands, found once a scan.
   let firsts: Map<string, number> | undefined;
@@ -465,12 +465,12 @@ const MARKER_SPELLINGS = new RegExp(SQL_BOUND_LIST_MARKERS.map((spelling) => spe
 resetAfterEachScan(() => {
   bound.scan = -1;
   bound.markers = [];
-  bound.prefixes.clear();
-  bound.trailing.clear();
+  emptied(bound.prefixes);
+  emptied(bound.trailing);
   bound.statement = -1;
-  bound.named.clear();
+  emptied(bound.named);
   bound.questionMarks = [];
-  bound.columns.clear();
+  emptied(bound.columns);
   // The list last read was this scan's text's: no position of another text is in it.
   bound.placeholdersOpen = -1;
   bound.placeholdersClose = -1;
@@ -775,9 +775,9 @@ function stringMember(text: string, at: number, escapes: number, limit: number):
  */
 function readPlaceholders(text: string, from: number, to: number): void {
   countWork(to - from);
-  bound.named.clear();
+  emptied(bound.named);
   bound.questionMarks = [];
-  bound.columns.clear();
+  emptied(bound.columns);
   bound.placeholdersOpen = -1;
   bound.placeholdersClose = -1;
   for (let i = from; i < to; i++) {
