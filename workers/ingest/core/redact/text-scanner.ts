@@ -459,15 +459,8 @@ function markedFind(found: string, replacement: string, marking: SeriesMarking):
  * that writes no marker of its own still hid something, counted once under `kind`.
  */
 function tallyMarkers(tally: RedactionTally, replacement: string, found: string, kind: string): void {
-  const first = replacement.indexOf(MARKER_START);
-  if (first < 0) {
+  if (!replacement.includes(MARKER_START)) {
     tally.add(kind);
-    return;
-  }
-  // The common find writes one marker over a text that held none: its kind is read in place, as
-  // `MARKERS` reads it, without the Map and the regex iterator `matchAll` makes.
-  if (replacement.indexOf(MARKER_START, first + 1) < 0 && !found.includes(MARKER_START)) {
-    tally.add(markerKindAt(replacement, first + MARKER_START.length) ?? kind);
     return;
   }
   const written = new Map<string, number>();
@@ -481,13 +474,6 @@ function tallyMarkers(tally: RedactionTally, replacement: string, found: string,
     counted += count;
   }
   if (counted === 0) tally.add(kind);
-}
-
-/** The kind of the marker whose `[REDACTED:` ends at `from`, as `MARKER` captures it (no `]` nor `:`, one character or more, then `]`); undefined when none is there. */
-function markerKindAt(text: string, from: number): string | undefined {
-  let end = from;
-  for (let code = text.charCodeAt(end); end < text.length && code !== 93 /* ] */ && code !== 58 /* : */; code = text.charCodeAt(++end));
-  return end > from && text.charCodeAt(end) === 93 ? text.slice(from, end) : undefined;
 }
 
 /** Whether `at` is inside a marker of `text` (after its `[REDACTED:`, before its `]`). */
