@@ -1,6 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { icaoCheckDigitHolds } from "../national-id-checks";
+import { REJOIN } from "../regex-join";
 import { Place, caseless, type Detector } from "./detector";
 import { AMOUNT_AFTER, AMOUNT_REACH, BORN_THINGS, NUMBER_WORD } from "./thing-words";
 
@@ -30,7 +31,7 @@ const JOIN = "[ _.-]?";
  * `born` and `nascido` are read only before a date, so `born-again` and `nascido para…` stay.
  */
 const BIRTH_DATE_NAME =
-  `${NAME_START}(?:[Dd]\\.?[Oo]\\.?[Bb]\\.?|D\\.?O\\.?B\\.?` +
+  `${NAME_START}${REJOIN}(?:[Dd]\\.?[Oo]\\.?[Bb]\\.?|D\\.?O\\.?B\\.?` +
   `|(?:${caseless("date")}${JOIN}${caseless("of")}${JOIN})?${caseless("birth")}(?:${JOIN}(?:${caseless("date")}|${caseless("day")}))?` +
   `|${caseless("born")}(?:[ \\t]+${caseless("on")})?` +
   `|(?:(?:${caseless("data")}|${caseless("dt")})${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nasc")}(?:${caseless("imento")})?` +
@@ -40,7 +41,7 @@ const BIRTH_DATE_NAME =
   `|${caseless("geburtsdatum")}|${caseless("geboren")}(?:[ \\t]+${caseless("am")})?` +
   `|${caseless("date")}${JOIN}(?:${caseless("de")}${JOIN})?${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")}` +
   `|${caseless("data")}${JOIN}${caseless("urodzenia")}|${caseless("data")}${JOIN}${caseless("di")}${JOIN}${caseless("nascita")}` +
-  `|${caseless("geboortedatum")}|${caseless("geboren")}${JOIN}${caseless("op")}|生年月日|誕生日)${NAME_END}`;
+  `|${caseless("geboortedatum")}|${caseless("geboren")}${JOIN}${caseless("op")}|生年月日|誕生日)${REJOIN}${NAME_END}`;
 
 /**
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
@@ -166,7 +167,7 @@ function isCalendarDate(value: string): boolean {
  */
 export const birthDateDetector: Detector = {
   kind: BIRTH_DATE_KIND,
-  source: `${BIRTH_DATE_NAME}${BETWEEN}${DATE}${VALUE_END}|^[ \\t]*${DATE}[ \\t]*$`,
+  source: `${BIRTH_DATE_NAME}${BETWEEN}${REJOIN}${DATE}${VALUE_END}|^[ \\t]*${DATE}[ \\t]*$`,
   evidence: 0,
   moreEvidence: MoreEvidence.PERSONAL_DOCUMENT,
   placeEvidence: Place.BIRTH_DATE_VALUE,
