@@ -31,7 +31,7 @@ const JOIN = "[ _.-]?";
  * `born` and `nascido` are read only before a date, so `born-again` and `nascido para…` stay.
  */
 const BIRTH_DATE_NAME =
-  `${NAME_START}${REJOIN}(?:[Dd]\\.?[Oo]\\.?[Bb]\\.?|D\\.?O\\.?B\\.?` +
+  `${NAME_START}(?:[Dd]\\.?[Oo]\\.?[Bb]\\.?|D\\.?O\\.?B\\.?` +
   `|(?:${caseless("date")}${JOIN}${caseless("of")}${JOIN})?${caseless("birth")}(?:${JOIN}(?:${caseless("date")}|${caseless("day")}))?` +
   `|${caseless("born")}(?:[ \\t]+${caseless("on")})?` +
   `|(?:(?:${caseless("data")}|${caseless("dt")})${JOIN}(?:${caseless("de")}${JOIN})?)?${caseless("nasc")}(?:${caseless("imento")})?` +
@@ -41,7 +41,7 @@ const BIRTH_DATE_NAME =
   `|${caseless("geburtsdatum")}|${caseless("geboren")}(?:[ \\t]+${caseless("am")})?` +
   `|${caseless("date")}${JOIN}(?:${caseless("de")}${JOIN})?${caseless("naissance")}|[Nn][ée][eE]?[ \\t]+${caseless("le")}` +
   `|${caseless("data")}${JOIN}${caseless("urodzenia")}|${caseless("data")}${JOIN}${caseless("di")}${JOIN}${caseless("nascita")}` +
-  `|${caseless("geboortedatum")}|${caseless("geboren")}${JOIN}${caseless("op")}|生年月日|誕生日)${REJOIN}${NAME_END}`;
+  `|${caseless("geboortedatum")}|${caseless("geboren")}${JOIN}${caseless("op")}|生年月日|誕生日)${NAME_END}`;
 
 /**
  * The names of a passport, then perhaps a word for "number" (`passport no.`, `passportNumber`;
