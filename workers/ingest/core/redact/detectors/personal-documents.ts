@@ -1,6 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { MoreEvidence } from "../evidence";
 import { icaoCheckDigitHolds } from "../national-id-checks";
+import { REJOIN } from "../regex-join";
 import { Place, caseless, type Detector } from "./detector";
 import { AMOUNT_AFTER, AMOUNT_REACH, BORN_THINGS, NUMBER_WORD } from "./thing-words";
 
@@ -166,7 +167,7 @@ function isCalendarDate(value: string): boolean {
  */
 export const birthDateDetector: Detector = {
   kind: BIRTH_DATE_KIND,
-  source: `${BIRTH_DATE_NAME}${BETWEEN}${DATE}${VALUE_END}|^[ \\t]*${DATE}[ \\t]*$`,
+  source: `${BIRTH_DATE_NAME}${BETWEEN}${REJOIN}${DATE}${VALUE_END}|^[ \\t]*${DATE}[ \\t]*$`,
   evidence: 0,
   moreEvidence: MoreEvidence.PERSONAL_DOCUMENT,
   placeEvidence: Place.BIRTH_DATE_VALUE,

@@ -1,6 +1,7 @@
 import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
+import { REJOIN } from "../regex-join";
 import { resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
@@ -166,7 +167,7 @@ const SECRET_NAME_ENDING = SECRET_NAME_ENDINGS
   .join("|");
 
 /** A password's change (`password_changed`, `passwordUpdated`: `namesPasswordChange`), whose value counts only when shaped as a password. */
-const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")})[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.map(caseless).join("|")})`;
+const PASSWORD_CHANGE_NAME = `(?:${PASSWORD_CHANGE_HEADS.map(caseless).join("|")})${REJOIN}[._-]?(?:${PASSWORD_CHANGE_WORD_LIST.map(caseless).join("|")})${REJOIN}`;
 
 /** The operator of a shell's parameter expansion after the name's `:` (`${PASSWORD:-default}`, `:=`, `:?`, `:+`). */
 const SHELL_EXPANSION_OPERATOR = String.raw`(?<=\$\{[A-Za-z_]\w*:)[-=?+]`;
@@ -178,7 +179,7 @@ const SHELL_EXPANSION_OPERATOR = String.raw`(?<=\$\{[A-Za-z_]\w*:)[-=?+]`;
  * `${TOKEN:?unset}`: credential-literal.ts). The match starts at the colon: a regex that starts with a literal skips to it fast,
  * and the lookbehind compares a fixed set of endings.
  */
-const AFTER_SECRET_NAME = `:(?![=:]|${SHELL_EXPANSION_OPERATOR})(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
+const AFTER_SECRET_NAME = `:(?![=:]|${SHELL_EXPANSION_OPERATOR})(?<!::)(?<=(?:(?:${SECRET_NAME_ENDING})${REJOIN}(?:\\.[\\w-]{1,32})?|${PASSWORD_CHANGE_NAME})(?:\\\\{0,7}["'])?[ \\t]*:)`;
 
 /**
  * A passphrase's name's end, any case (`passphrase`, `pass_phrase`, `GPG_PASSPHRASE`): its
