@@ -3,7 +3,8 @@
  * written where a log line names its message's source, is no field's name: the message after it
  * stays (`INFO:auth:user bob logged in`, `com.shop.Auth:142 - …`, `auth: user bob logged in`).
  * A value after the same names still goes, and so does anything after a password's, a
- * passphrase's, a secret's or a code's name, whatever it reads as.
+ * passphrase's, a secret's or a code's name, whatever it reads as. A count of things after a
+ * code's name (`chipTAN 1000 Lesegeräte`) is no code.
  */
 import { describe, it } from "vitest";
 import { expectKept, expectRedacted } from "../support/redaction";
@@ -72,6 +73,29 @@ describe("a source's name before its message", () => {
       ["INFO:password:hunter2", `INFO:password:${SECRET_PARAM}`],
       ["Password:1234 - ok", `Password:${SECRET_PARAM}`],
       ["pin:1234 - ok", `pin:${SECRET_PARAM}`],
+    ]);
+  });
+});
+
+describe("a count of things after a code's name", () => {
+  it("is no code", () => {
+    expectKept([
+      "chipTAN 1000 Lesegeräte ausgeliefert",
+      "TAN 1000 Lesegeräte",
+      "pushTAN 2500 Kunden umgestellt",
+      "chipTAN 1200 TAN-Generatoren bestellt",
+      "smsTAN 4000 Nutzer migriert",
+      "mTAN 1234 Karten gesperrt",
+      "OTP 2500 devices enrolled",
+    ]);
+  });
+
+  it("leaves a code before a sentence's next word or a code of six digits", () => {
+    expectRedacted([
+      ["Ihre TAN 4821 Bitte nicht weitergeben", `Ihre TAN ${SECRET_PARAM} Bitte nicht weitergeben`],
+      ["TAN 4821 Geben Sie diese niemals weiter", `TAN ${SECRET_PARAM} Geben Sie diese niemals weiter`],
+      ["TAN 123456 Kunden", `TAN ${SECRET_PARAM} Kunden`],
+      ["chipTAN 1000 Lesegeräte, TAN 482913", `chipTAN 1000 Lesegeräte, TAN ${SECRET_PARAM}`],
     ]);
   });
 });
