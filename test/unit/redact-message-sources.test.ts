@@ -39,6 +39,8 @@ describe("a source's name before its message", () => {
       "token: user bob logged in",
       "session: user bob logged out",
       "c.e.Auth   : user bob logged in",
+      "2026-12-05 10:00:00.123  INFO 1234 --- [main] c.e.Auth   : user bob logged in",
+      "I, [2026-12-05T10:00:00.123456 #1234]  INFO -- : auth: user bob logged in",
       "2026-12-05T10:00:00Z INFO auth: user bob logged in",
       "2026-12-05 10:00:00,123 INFO auth: login ok for user bob",
       '{"level":30,"msg":"auth: user bob logged in"}',

@@ -38,7 +38,7 @@ export function namesMessageSource(text: string, colon: number, name: string): b
 /**
  * Whether `name`, ending before the colon at `colon` (blanks between), opens a message, where a
  * source's name is written: a line's start, right after a logger's prefix (`2026-12-05 10:00:00
- * INFO auth: …`), or a string's opening quote (a JSON logger's `"msg":"auth: …"`). A name inside a
+ * INFO auth: …`) or as its last name (Spring Boot's `… [main] c.e.Auth   : …`), or a string's opening quote (a JSON logger's `"msg":"auth: …"`). A name inside a
  * sentence (`login failed with token: sunshine for user 42`) is a field's. The line is read back
  * at most `LINE_START_REACH` characters, so a line of many names costs each a bounded read.
  */
@@ -51,7 +51,10 @@ function opensMessage(text: string, colon: number, name: string): boolean {
   let lineStart = nameStart;
   while (lineStart > 0 && nameStart - lineStart < LINE_START_REACH && text.charCodeAt(lineStart - 1) !== 0x0a) lineStart--;
   if (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 0x0a) return false;
-  return lineStart === nameStart || loggerPrefixLength(text, lineStart) === nameStart - lineStart;
+  if (lineStart === nameStart) return true;
+  // The name ends a logger's prefix (Spring Boot's `… [main] c.e.Auth   : `) or follows it.
+  const prefix = loggerPrefixLength(text, lineStart);
+  return prefix === nameStart - lineStart || lineStart + prefix > colon;
 }
 /** How far back a line's start is looked for: a logger's prefixes are shorter. */
 const LINE_START_REACH = 1024;
