@@ -4,6 +4,7 @@ import { isAuthScheme } from "./credential-headers";
 import { isOutcomeWord } from "./event-reports";
 import { isStateWhole } from "./status-words";
 import { STRING_OPENING } from "./detectors/escaped-quotes";
+import { BoundedMemo } from "./bounded-memo";
 
 /**
  * Where a log line names its message's source (a logger, a module, a class) with a secret's word
@@ -27,12 +28,13 @@ import { STRING_OPENING } from "./detectors/escaped-quotes";
  * (`pin:1234 - ok`), and `secret` or `credentials` either: those stay values whatever they read as.
  */
 export function namesMessageSource(text: string, colon: number, name: string): boolean {
-  if (!GENERATED_SECRET_WORDS.has(nameWords(name).at(-1) ?? "") || isSecretCodeName(name)) return false;
+  if (!generatedSecretNames.get(name) || isSecretCodeName(name)) return false;
   const rest = LINE_REST.exec(text.slice(colon + 1, colon + 1 + LINE_REST_REACH))![0];
-  if (endsGluedLoggerPrefix(text, colon + 1)) return GLUED_MESSAGE.test(rest);
+  // Python's prefix glues the name to its level's colon (`INFO:auth:`): read back only then.
+  if (text.charCodeAt(colon - name.length - 1) === 0x3a && endsGluedLoggerPrefix(text, colon + 1)) return GLUED_MESSAGE.test(rest);
   if (CLASS_LINE.test(rest) && (CLASS_NAME.test(name) || name.includes("."))) return true;
   if (MODULE_FUNCTION_LINE.test(rest)) return true;
-  return BLANK_FIRST.test(rest) && opensMessage(text, colon, name) && isProse(rest);
+  return BLANK_FIRST.test(rest) && isProse(rest) && opensMessage(text, colon, name);
 }
 
 /**
@@ -66,6 +68,14 @@ const LINE_START_REACH = 1024;
 const GENERATED_SECRET_WORDS: ReadonlySet<string> = new Set([
   "auth", "authorization", "session", "sessionid", "sid", "cookie", "cookies", "signature", "token", "tokens", "jwt", "hmac",
 ]);
+
+/** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
+const MAX_CACHED_NAMES = 4096;
+/**
+ * Whether a name's last word is one of `GENERATED_SECRET_WORDS`, by name: the same names recur on
+ * every line, and splitting one into words costs several regex passes. Bounded as `isSecretName`'s.
+ */
+const generatedSecretNames = new BoundedMemo<string, boolean>(MAX_CACHED_NAMES, (name) => GENERATED_SECRET_WORDS.has(nameWords(name).at(-1) ?? ""));
 
 /** A line's characters after the colon, up to a line break or a quote (which closes the string holding the line). */
 const LINE_REST = /^[^\r\n"'`]*/;
