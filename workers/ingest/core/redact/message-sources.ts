@@ -25,7 +25,7 @@ import { BoundedMemo } from "./bounded-memo";
  * Only under a name whose secret a machine generates (`GENERATED_SECRET_WORDS`), never a sentence's
  * words. A password's or a passphrase's name holds words a person chose (`password: correct horse
  * battery staple`, `Password:1234 - ok` may be the password and a dash), a code's name a code
- * (`pin:1234 - ok`), and `secret` or `credentials` either: those stay values whatever they read as.
+ * (`pin:1234 - ok`), and `secret`, `credentials` or `key` either: those stay values whatever they read as.
  */
 export function namesMessageSource(text: string, colon: number, name: string): boolean {
   if (!generatedSecretNames.get(name) || isSecretCodeName(name)) return false;
