@@ -9,7 +9,7 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MES
 /**
  * A one-time or verification code written into a sentence, as notification services log the
  * SMS and e-mail they send: the words name a code that proves who holds an account (the code
- * words of `secret_param`), so the digits they name are that code. Only the digits are
+ * words of `secret_param`), so the digits (or capitals and digits) they name are that code. Only the code is
  * matched and replaced (the words are read around them), so the words stay and whatever else
  * they hold (an e-mail in `code for ana@example.com:`) is still scanned by the other detectors.
  * Counted as `secret_param`, as the same code written `otp=482913` is. The wordings:
