@@ -90,6 +90,7 @@ describe("a one-time code of capitals and digits", () => {
       "Your verification code is UTF8",
       "Your code is SHA256 signed",
       "Your code is ARM64 compatible",
+      "set PIN GPIO17 high",
       "code 3f2a9c1",
       "Your verification code is EXPIRED",
       "verification code is ENABLED",

@@ -20,10 +20,10 @@ export const ALPHANUMERIC_CODE_RUN = new RegExp(`(?<![\\w.,/:-])${ALPHANUMERIC_C
 
 /**
  * A standard's or an algorithm's name with its number (`HTTP2`, `UTF8`, `SHA256`, `AES128`,
- * `RS256`, `ARM64`, `WIN32`, `ISO8859`, `RFC6238`, `BASE64`): what follows `code` in a
- * developer's prose (`your code is HTTP2 ready`), no code sent to anyone.
+ * `RS256`, `ARM64`, `WIN32`, `ISO8859`, `RFC6238`, `BASE64`), or a board's pin (`PIN GPIO17`): what
+ * follows `code` or `PIN` in a developer's prose (`your code is HTTP2 ready`), no code sent to anyone.
  */
-const STANDARD_NAME = /^(?:HTTPS?|UTF|UCS|SHA|AES|RSA|DES|TLS|SSL|IPV|ARM|WIN|ISO|RFC|CP|HS|RS|ES|PS|BASE|DDR|USB|AVX|PKCS|CRC|MD|MP)\d{1,4}$/;
+const STANDARD_NAME = /^(?:HTTPS?|UTF|UCS|SHA|AES|RSA|DES|TLS|SSL|IPV|ARM|WIN|ISO|RFC|CP|HS|RS|ES|PS|BASE|DDR|USB|AVX|PKCS|CRC|MD|MP|GPIO)\d{1,4}$/;
 
 /**
  * Capitals alone that say a code's state, not its value (`OTP: EXPIRED`, `verification code is
