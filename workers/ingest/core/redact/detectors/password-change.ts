@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair } from "../password-changes";
+import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
 import { namesChangedKind, namesThing } from "../password-value-kinds";
@@ -18,6 +18,8 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * the size V8 optimizes a regex at.
  */
 const VALUE = String.raw`(?:"[^"\s\\]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s\\]{1,128}'|${TYPOGRAPHIC_WORD}|${LINKED_UNQUOTED})`;
+/** An old value glued to its arrow (`OldPw1->NewPw2`), up to the first arrow; then `VALUE`. */
+const OLD_VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}?(?=${GLUED_ARROW_SEARCH})|${VALUE})`;
 
 export const passwordChangeDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -25,7 +27,8 @@ export const passwordChangeDetector: Detector = {
   // the value is asked first: the loose start's words read backwards at every position cost more.
   // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
   // ahead: inside a long token every position would read up to the value's length again.
-  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE})`,
+  // A labelled value (`old=OldPw1 new=NewPw2`) only after its label: `changedPair` reads the change's start.
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
