@@ -63,6 +63,7 @@ describe("a password's change in more wordings", () => {
     "Passwort von anna auf Anfrage geändert",
     "Wachtwoord van jan naar standaard gewijzigd",
     "pwd changed from /srv/app1 to /srv/app2",
+    "pwd changed from build1 to build2",
     "pwd: /srv/app1 -> /srv/app2",
     "pass rate changed from 90% to 95%",
     "boarding pass changed from 12A to 14C",

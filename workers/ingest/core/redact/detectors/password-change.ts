@@ -4,7 +4,7 @@ import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
 import { namesChangedKind, namesThing } from "../password-value-kinds";
 import type { Detector, Rewrite } from "./detector";
-import { HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
+import { DIRECTORY_NAME, HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -50,8 +50,14 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   // Anmeldung` is changed by a user, after a logon.
   const other = pair?.[pair[0] === value ? 1 : 0];
   if (pair === undefined || !(other!.startsWith("[REDACTED") || isPasswordShaped(other!)) || namesChangedKind(...pair)) return undefined;
+  // After `pwd` a directory's name is the shell's working directory (`pwd changed from build1 to build2`), as after `pwd is`.
+  if (pair.some((each) => DIRECTORY_NAME.test(each)) && PWD_BEFORE.test(text.slice(Math.max(0, start - PWD_REACH), start))) return undefined;
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
+
+/** `pwd` as a word, which a change's values may follow (`pwd changed from … to …`), and how far before a value it is looked for. */
+const PWD_BEFORE = /(?<![\w-])(?:pwd|Pwd|PWD)(?![\w-])/;
+const PWD_REACH = 200;
 
 /** Whether `value` has a password's shape and names no host, thing, placeholder or stand-in for a secret. */
 function isPasswordShaped(value: string): boolean {

@@ -156,7 +156,7 @@ const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
  * `workspace01`, `release-3`): a word directories are commonly called, in lower case, and a number
  * perhaps after `-`, `_` or `.`. A password's word and a number stay one (`hunter2`).
  */
-const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
+export const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
 /** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
 const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
