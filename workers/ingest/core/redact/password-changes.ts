@@ -1,5 +1,5 @@
 import { lazy } from "../../../shared/lazy";
-import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, PAIR_TO_SEARCH, PASSWORD_WORD_SEARCH, spellings, whosePhrase } from "./password-sentences";
+import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, changedAfter, PAIR_TO_SEARCH, PASSWORD_WORD_SEARCH, spellings, whosePhrase } from "./password-sentences";
 
 /**
  * A password's change that states both values, the old one and the new one, each a secret:
@@ -21,12 +21,16 @@ import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, PAIR_TO_SEARCH, PASSWORD_
  * changed from 8 to 12`) makes it another thing's change.
  */
 
-/** English's password words. */
-const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")})`;
+/** A password's short words (`pwd changed from …`, `changed passwd from …`), which only a change's words before or after make one. */
+const SHORT_WORD = `(?:${["passwd", "pwd", "pass"].map(spellings).join("|")})`;
+/** English's password words, the short ones too. */
+const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */
 const PARTICIPLES = ["changed", "reset", "updated", "modified", "rotated", "set"];
 /** English's verbs of a change in every form, which come before the word (`changes password from …`). */
 const VERBS = [...PARTICIPLES, "change", "changes", "changing", "resets", "resetting", "update", "updates", "updating", "modify", "modifies", "rotate", "rotates", "sets", "setting"];
+/** The adverbs before or after a participle (`was successfully changed`, `changed successfully from`). */
+const ADVERBS = ["successfully", "just", "already", "automatically", "manually", "recently", "finally"];
 /** The auxiliaries before a participle (`was`, `has been`). */
 const AUXILIARIES = ["was", "is", "got", "has been", "had been", "have been"];
 /** The determiners and nouns between a verb and the word (`his`, `the admin`, `user's`). */
@@ -36,20 +40,29 @@ const alternation = (words: readonly string[]) => `(?:${words.map(spellings).joi
 
 /** Whose the password is (`for bob`, `for user bob`, `of the admin account`), or nothing. */
 const WHOSE = `${whosePhrase(["for", "of"])}?`;
+/** An adverb of a participle, or nothing. */
+const ADVERB = String.raw`(?:[ \t]+${alternation(ADVERBS)})?`;
 /**
  * English's change up to its participle and whose the password is, the word first or the verb
- * first (`password for bob was changed`, `password changed for user bob`, `changed his password`,
- * `changed password for bob`).
+ * first (`password for bob was changed`, `password was successfully changed`, `password changed
+ * for user bob`, `changed his password`, `changed password for bob`).
  */
-const ENGLISH_CHANGE = String.raw`(?:${WORD}${WHOSE}(?:[ \t]+${alternation(AUXILIARIES)})?[ \t]+${alternation(PARTICIPLES)}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${WORD})${WHOSE}`;
+const ENGLISH_CHANGE = String.raw`(?:${WORD}${WHOSE}(?:[ \t]+${alternation(AUXILIARIES)})?${ADVERB}[ \t]+${alternation(PARTICIPLES)}${ADVERB}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${WORD})${WHOSE}`;
 /** A change up to its old value after a preposition: English's and `from`, or a language's (`CHANGE_FROM_SEARCH`). */
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
 /**
  * A change up to its old value before an arrow: English's or a language's participle and perhaps
- * `:`, or any language's password word and `:` (`password: OldPw1 => NewPw2`, `Passwort: …`), and
- * perhaps an opening bracket.
+ * `:`, or any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
+ * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`), and perhaps an opening bracket.
  */
-const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?|${PASSWORD_WORD_SEARCH}[ \t]?:)[ \t]+\(?`;
+const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*))\(?`;
+/**
+ * The old value's label and the new value's after a change's start (`ARROW_START`: `password
+ * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`), each with `=`
+ * or `:`; between them blanks or a `,`/`;`.
+ */
+const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current"])})[ \t]?[:=][ \t]*`;
+const NEW_LABEL = String.raw`(?:[ \t]*[,;][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
 /** An arrow between the old value and the new one. */
 const ARROW = String.raw`[ \t]*(?:-{1,2}>|={1,2}>|[→⇒⟶])[ \t]*`;
 /** What stands between the old value and the new one after `FROM_START`: a new value's preposition, or an arrow. */
@@ -67,9 +80,13 @@ const VALUE = String.raw`(?:(?!\\")[^\s"'\[,;()]{1,128}|"[^"\s]{1,128}"|\\"[^"\s
  * after it, `LINK_SEARCH`; before a new value, both and the old value. For lookbehinds and
  * lookaheads: no check of what stands around them.
  */
-export const CHANGE_OLD_SEARCH = String.raw`${PASSWORD_WORD_SEARCH}(?:[ \t]+[^\s:=",;|.!?]{1,40}){0,7}(?:[ \t]?:)?[ \t]+\(?`;
+export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD})(?:[ \t]+[^\s:=",;|.!?]{1,40}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
+/** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
+export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new"])}[ \t]?[:=][ \t]*`;
+/** The old value's end right before an arrow with no blank (`OldPw1->NewPw2`), for a lookahead. */
+export const GLUED_ARROW_SEARCH = String.raw`(?:-{1,2}>|={1,2}>|[→⇒⟶])`;
 
 /**
  * A new value's start, the old value captured, at the end of a text; and an old value's start,
@@ -79,9 +96,19 @@ export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_L
 const NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${FROM_START}(${VALUE})${FROM_LINK}|${ARROW_START}(${VALUE})${ARROW}))`));
 const OLD_FROM_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${FROM_START})`));
 const OLD_ARROW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START})`));
+/** The same for labelled values (`OLD_LABEL`, `NEW_LABEL`) after a change's start. */
+const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
+const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL})`));
+/** The same for a change whose participle comes last (`CHANGE_VERB_LAST_SEARCH`: `Passwort von Alt1 auf Neu2 geändert`), which `changedAfter` confirms after the new value. */
+const VERB_LAST_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH}(${VALUE})${FROM_LINK})`));
+const VERB_LAST_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH})`));
+/** A new value's label (`NEW_LABEL`) and the value after an old value's end, the new value captured. */
+const NEW_AFTER_LABEL = new RegExp(String.raw`^${NEW_LABEL}(${VALUE})`);
 /** The link and the new value after an old value, the new value captured. */
 const NEW_AFTER_FROM = new RegExp(String.raw`^${FROM_LINK}(${VALUE})`);
 const NEW_AFTER_ARROW = new RegExp(String.raw`^${ARROW}(${VALUE})`);
+/** A new value's label at the end of a text (`new=`), in any case: `LABELLED_NEW_BEFORE`'s cheap end. */
+const NEW_LABEL_END = /(?<![\w-])new[ \t]?[:=][ \t]*$/i;
 /** How far before and after a value its pair's words and other value are read. */
 const REACH = 200;
 /** Quotes around a value, ASCII or typographic, with their spaces. */
@@ -95,14 +122,36 @@ const QUOTES = /^\\?["'«‹„‚“”»›][ \u00A0\u202F]?|[ \u00A0\u202F]?\
 export function changedPair(text: string, start: number, end: number): readonly [string, string] | undefined {
   const value = unquoted(text.slice(start, end));
   const before = text.slice(Math.max(0, start - REACH), start);
-  const old = NEW_BEFORE().exec(before);
-  if (old !== null) return [unquoted(old[1] ?? old[2]!), value];
+  const old = oldValueBefore(text, end, before);
+  if (old !== undefined) return [old, value];
+  const next = newValueAfter(text, end, before);
+  return next === undefined ? undefined : [value, next];
+}
+
+/**
+ * The old value, unquoted, of the pair whose new value ends at `end` in `text`, `before` the text
+ * up to its start; or undefined. A label's and a last participle's forms are asked only after
+ * their cheap ends (a new value's label; the participle after the value).
+ */
+function oldValueBefore(text: string, end: number, before: string): string | undefined {
+  const old = NEW_BEFORE().exec(before) ?? (NEW_LABEL_END.test(before) ? LABELLED_NEW_BEFORE().exec(before) : null);
+  if (old !== null) return unquoted(old[1] ?? old[2]!);
+  const last = changedAfter(text, end) ? VERB_LAST_NEW_BEFORE().exec(before) : null;
+  return last === null ? undefined : unquoted(last[1]!);
+}
+
+/** The new value, unquoted, of the pair whose old value ends at `end` in `text`, `before` the text up to its start; or undefined. */
+function newValueAfter(text: string, end: number, before: string): string | undefined {
   const after = text.slice(end, end + REACH);
   const from = NEW_AFTER_FROM.exec(after);
-  if (from === null) return undefined;
-  const arrow = NEW_AFTER_ARROW.exec(after);
-  const next = OLD_FROM_BEFORE().test(before) ? from : arrow !== null && OLD_ARROW_BEFORE().test(before) ? arrow : null;
-  return next === null ? undefined : [value, unquoted(next[1]!)];
+  if (from !== null) {
+    if (OLD_FROM_BEFORE().test(before)) return unquoted(from[1]!);
+    const arrow = NEW_AFTER_ARROW.exec(after);
+    if (arrow !== null && OLD_ARROW_BEFORE().test(before)) return unquoted(arrow[1]!);
+    if (changedAfter(text, end + from[0].length) && VERB_LAST_OLD_BEFORE().test(before)) return unquoted(from[1]!);
+  }
+  const labelled = NEW_AFTER_LABEL.exec(after);
+  return labelled !== null && LABELLED_OLD_BEFORE().test(before) ? unquoted(labelled[1]!) : undefined;
 }
 
 function unquoted(value: string): string {

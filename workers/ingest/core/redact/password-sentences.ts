@@ -222,6 +222,20 @@ function fromForm(of: readonly PasswordSentence[]): string {
   return String.raw`${participleForm(of)}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
 }
 
+/**
+ * A change whose participle comes last, up to its old value: the password's word, perhaps
+ * describing words, whose it is and auxiliaries, and the old value's preposition (`Passwort von `,
+ * `Passwort wurde von `, `Passwort für anna von `, `wachtwoord van `); the new value and a
+ * participle must follow (`… auf Neu456 geändert`), as `von`/`van` alone also say whose it is.
+ */
+function verbLastForm(of: readonly PasswordSentence[]): string {
+  const word = merged((sentence) => sentence.words, of)!;
+  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
+}
+
+/** Each language's change up to its old value with its participle last (`verbLastForm`), for a lookbehind: no check of what stands before it. */
+export const CHANGE_VERB_LAST_SEARCH = `(?:${SENTENCES.map((sentence) => verbLastForm([sentence])).join("|")})`;
 /** Each language's change up to its old value (`fromForm`), for a lookbehind: no check of what stands before it. */
 export const CHANGE_FROM_SEARCH = `(?:${SENTENCES.map((sentence) => fromForm([sentence])).join("|")})`;
 /** Each language's change up to its participle (`participleForm`), for a lookbehind: no check of what stands before it. */

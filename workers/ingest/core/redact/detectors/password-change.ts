@@ -1,10 +1,10 @@
 import { MoreEvidence } from "../evidence";
-import { CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair } from "../password-changes";
+import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
 import { namesChangedKind, namesThing } from "../password-value-kinds";
 import type { Detector, Rewrite } from "./detector";
-import { HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
+import { DIRECTORY_NAME, HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -18,6 +18,8 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * the size V8 optimizes a regex at.
  */
 const VALUE = String.raw`(?:"[^"\s\\]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s\\]{1,128}'|${TYPOGRAPHIC_WORD}|${LINKED_UNQUOTED})`;
+/** An old value glued to its arrow (`OldPw1->NewPw2`), up to the first arrow; then `VALUE`. */
+const OLD_VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}?(?=${GLUED_ARROW_SEARCH})|${VALUE})`;
 
 export const passwordChangeDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -25,7 +27,8 @@ export const passwordChangeDetector: Detector = {
   // the value is asked first: the loose start's words read backwards at every position cost more.
   // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
   // ahead: inside a long token every position would read up to the value's length again.
-  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE})`,
+  // A labelled value (`old=OldPw1 new=NewPw2`) only after its label: `changedPair` reads the change's start.
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
@@ -47,8 +50,14 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   // Anmeldung` is changed by a user, after a logon.
   const other = pair?.[pair[0] === value ? 1 : 0];
   if (pair === undefined || !(other!.startsWith("[REDACTED") || isPasswordShaped(other!)) || namesChangedKind(...pair)) return undefined;
+  // After `pwd` a directory's name is the shell's working directory (`pwd changed from build1 to build2`), as after `pwd is`.
+  if (pair.some((each) => DIRECTORY_NAME.test(each)) && PWD_BEFORE.test(text.slice(Math.max(0, start - PWD_REACH), start))) return undefined;
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
+
+/** `pwd` as a word, which a change's values may follow (`pwd changed from … to …`), and how far before a value it is looked for. */
+const PWD_BEFORE = /(?<![\w-])(?:pwd|Pwd|PWD)(?![\w-])/;
+const PWD_REACH = 200;
 
 /** Whether `value` has a password's shape and names no host, thing, placeholder or stand-in for a secret. */
 function isPasswordShaped(value: string): boolean {

@@ -76,8 +76,14 @@ const COLON = String.raw`[ \t]?:[ \t]+`;
 const EQUALS = String.raw`[ \t]*=[ \t]*`;
 /** Polish `hasło` and Swedish `lösenord`, whose quoted value may follow them alone too (`hasło „Lato2026!” odrzucone`). */
 const QUOTING_PASSWORD_WORD = String.raw`(?:[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord(?:et)?|L(?:Ö|O)SENORD(?:ET)?)`;
-/** What may stand between the word and a quoted value: blanks and `is`, `was`, `set to`, `é`, `es`. */
-const LINK = String.raw`[ \t]+(?:(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to|é|es)[ \t]+)?`;
+/** A change's words (`set`, `was reset`, `has been changed`). */
+const CHANGE_WORDS = String.raw`(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)`;
+/**
+ * What may stand between the word and a quoted value: blanks and `is`, `was`, a change's words
+ * and `to` (`set to`, `was changed to`), `é`, `es`; or `to` alone, which a setting's word before
+ * the password's must then confirm (`SETTING_BEFORE`: `set password to "…"`).
+ */
+const LINK = String.raw`[ \t]+(?:(?:is|was|${CHANGE_WORDS}[ \t]+to|to|é|es)[ \t]+)?`;
 /**
  * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
  * (`secret was "s3cr3tValue"`, `API key is 'k-93f…'`): right before a quote they name an
@@ -150,14 +156,12 @@ const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
  * `workspace01`, `release-3`): a word directories are commonly called, in lower case, and a number
  * perhaps after `-`, `_` or `.`. A password's word and a number stay one (`hunter2`).
  */
-const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
+export const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
 /** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
 const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
 const RULE_START = String.raw`(?:\d{1,3}\+?|[A-Za-zÀ-ÿ]{2,3}\.?)(?=[ \t])`;
 const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SEARCH)}|(?:${CREDENTIAL_WORD}|${SHORT_PASSWORD_WORD})${IS}))(?:${LINKED_UNQUOTED}|${RULE_START})`;
-/** A change's words (`set`, `was reset`, `has been changed`). */
-const CHANGE_WORDS = String.raw`(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)`;
 /**
  * What may stand between a password's word and an unquoted value with no `is`/`was`: blanks, or
  * a change's words ending in `to`, perhaps after the old value (`password was reset to`,
@@ -170,6 +174,8 @@ const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
 const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
 const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+to[ \t]+$`);
+/** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
+const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:(?:(?:was|has[ \t]+been)[ \t]+)?(?:changed|reset|updated)[ \t]+)?to[ \t]+$`);
 /** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
 const FROM_BEFORE = /[ \t]from[ \t]+$/;
 const TO_AFTER = /^[ \t]+to[ \t]+\S/;
@@ -248,9 +254,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   }
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
   if (PASSWORD_BARE_BEFORE.test(before)) {
-    const to = PASSWORD_TO_BEFORE.exec(before);
-    const wordStart = start - before.length + (to?.index ?? 0);
-    const set = to === null ? !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40)) : SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
+    const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
     return set && isBarePassword(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
@@ -260,6 +264,15 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const value = match.slice(equals.index + 3);
   const named = isSecretParameterName(match.slice(0, equals.index));
   return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
+}
+
+/**
+ * Whether a setting's word (`SETTING_BEFORE`) stands before the password's word that, with `to`
+ * alone, ends `before`, the text up to `start` in `text` (`PASSWORD_TO_BEFORE`).
+ */
+function settingBefore(text: string, start: number, before: string): boolean {
+  const wordStart = start - before.length + PASSWORD_TO_BEFORE.exec(before)!.index;
+  return SETTING_BEFORE.test(text.slice(Math.max(0, wordStart - SETTING_REACH), wordStart));
 }
 
 /** A new value's preposition and the new value after an old value (` to SHA256`, ` auf SHA256`), the new value captured. */
@@ -298,6 +311,10 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
     return colon ? `${open}${marker}${close}` : undefined;
   }
   if (stated !== undefined && !confirmedAfter(stated, text, start + match.length)) return undefined;
+  // `to` alone after the word: whom the password went to (`sent password to "…"`) but after a setting's word.
+  if (stated === undefined && PASSWORD_TO_BEFORE.test(before) && !settingBefore(text, start, before)) return undefined;
+  // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`).
+  if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value))) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.

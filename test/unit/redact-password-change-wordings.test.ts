@@ -1,0 +1,79 @@
+/**
+ * A password's change stating both values in the wordings the pairs' first forms missed
+ * (password-changes.ts, detectors/password-change.ts): German and Dutch with the participle last
+ * (`Passwort von … auf … geändert`), labelled values (`old=… new=…`), the short words (`pwd`,
+ * `passwd`, `pass`), adverbs (`successfully`), arrows glued to the values (`Old->New`),
+ * Terraform's plan (`password = "Old" -> "New"`), and a quoted new value after `to`
+ * (`set password to "…"`, password-phrase.ts). Lower-case values go too. Counts, versions,
+ * addresses and prose stay.
+ */
+import { describe, expect, it } from "vitest";
+import { itKeepsInEveryForm, itStoresInEveryForm, storedForms, text } from "../support/prose-forms";
+
+const PARAM = "[REDACTED:secret_param]";
+
+describe("a password's change in more wordings", () => {
+  const cases: readonly (readonly [string, string])[] = [
+    ["Passwort von alt123 auf neu456 geändert", `Passwort von ${PARAM} auf ${PARAM} geändert`],
+    ["Passwort wurde von Alt123! auf Neu456! geändert", `Passwort wurde von ${PARAM} auf ${PARAM} geändert`],
+    ["Passwort für anna von Alt123! auf Neu456! geändert", `Passwort für anna von ${PARAM} auf ${PARAM} geändert`],
+    ["Wachtwoord van oud123! naar nieuw456! gewijzigd", `Wachtwoord van ${PARAM} naar ${PARAM} gewijzigd`],
+    ["password changed old=hunter2 new=hunter3", `password changed old=${PARAM} new=${PARAM}`],
+    ["password changed old=Hunter2x, new=Hunter3x", `password changed old=${PARAM}, new=${PARAM}`],
+    ["password changed (old=Hunter2x new=Hunter3x)", `password changed (old=${PARAM} new=${PARAM})`],
+    ['password changed: old="Hunter2x" new="Hunter3x"', `password changed: old="${PARAM}" new="${PARAM}"`],
+    ["password changed old: Hunter2x new: Hunter3x", `password changed old: ${PARAM} new: ${PARAM}`],
+    ["pwd changed from hunter2 to hunter3", `pwd changed from ${PARAM} to ${PARAM}`],
+    ["passwd changed from Hunter2x to Hunter3x", `passwd changed from ${PARAM} to ${PARAM}`],
+    ["PASSWD changed from Hunter2x to Hunter3x", `PASSWD changed from ${PARAM} to ${PARAM}`],
+    ["pass changed from Hunter2x to Hunter3x", `pass changed from ${PARAM} to ${PARAM}`],
+    ["changed pwd from Hunter2x to Hunter3x", `changed pwd from ${PARAM} to ${PARAM}`],
+    ["password successfully changed from Hunter2x to Hunter3x", `password successfully changed from ${PARAM} to ${PARAM}`],
+    ["password was successfully changed from Hunter2x to Hunter3x", `password was successfully changed from ${PARAM} to ${PARAM}`],
+    ["Password changed successfully from Hunter2x to Hunter3x", `Password changed successfully from ${PARAM} to ${PARAM}`],
+    ["changed password of bob from Hunter2x to Hunter3x", `changed password of bob from ${PARAM} to ${PARAM}`],
+    ["password changed: Hunter2x->Hunter3x", `password changed: ${PARAM}->${PARAM}`],
+    ["password changed: Hunter2x=>Hunter3x", `password changed: ${PARAM}=>${PARAM}`],
+    ["password changed: hunter2x->hunter3x", `password changed: ${PARAM}->${PARAM}`],
+    ['password = "Hunter2x" -> "Hunter3x"', `password = "${PARAM}" -> "${PARAM}"`],
+    ['~ password = "Hunter2x" => "Hunter3x"', `~ password = "${PARAM}" => "${PARAM}"`],
+    ['set password to "s3cr3t!" for user bob', `set password to "${PARAM}" for user bob`],
+    ["set the password to 'Hunter3x!'", `set the password to '${PARAM}'`],
+    ['password changed to "Hunter3x!"', `password changed to "${PARAM}"`],
+    ["changed password to 'Hunter3x!'", `changed password to '${PARAM}'`],
+  ];
+  itStoresInEveryForm(cases, (line) => (/hunter3|Hunter3x|neu456|Neu456!|nieuw456!|s3cr3t!/.exec(line) ?? [""])[0]);
+  it.each(cases.map(([line]) => line).filter((line) => /alt123|Alt123!|oud123!|hunter2|Hunter2x/.test(line)))("a JSON body, a pino line and a console line lose the old password too: %s", (line) => {
+    expect(storedForms(line)).not.toMatch(/alt123|Alt123!|oud123!|hunter2(?!x)|Hunter2x/);
+  });
+
+  itKeepsInEveryForm("a change's words with no password's pair, counts, versions, addresses", [
+    "password changed",
+    "password changed from the admin page",
+    "password changed to meet policy",
+    "set password to expire in 90 days",
+    "password changed, TLSv1.2 -> TLSv1.3",
+    "password changed by admin for user bob",
+    "old=1 new=2",
+    "password changed old=1 new=2",
+    "password policy changed old=8 new=12",
+    "password changed old=v1 new=v2",
+    "password changed: sha1->sha256",
+    "password changed (attempts: 3->0)",
+    "Passwort von anna auf Anfrage geändert",
+    "Wachtwoord van jan naar standaard gewijzigd",
+    "pwd changed from /srv/app1 to /srv/app2",
+    "pwd changed from build1 to build2",
+    "pwd: /srv/app1 -> /srv/app2",
+    "pass rate changed from 90% to 95%",
+    "boarding pass changed from 12A to 14C",
+    "sent password to \"Bob.Smith\"",
+    "changed password policy to \"Strict-2\"",
+    "password rotated from vault to kms",
+    "password changed old: yes new: no",
+    "password changed: current=2024-01-01 new=2024-06-01",
+  ]);
+  it("an address a reset went to stays the e-mail's", () => {
+    expect(text('sent password reset to "bob@example.com"')).toBe('sent password reset to "[REDACTED:email]"');
+  });
+});
