@@ -43,11 +43,13 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   `030 / 123 45 67` and `089 12345-678`, dialled abroad `0048 601 234 567`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`, French
  *   `numéro`/`portable` before France's plan only; after the
- *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
+ *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row, unless the
+ *   person follows the verb: `call me at 01712345678`), or after a
  *   callback or reachability word and an availability window's words only, in a phone's shape
  *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
  *   415-867-5309`: `isNumberToCall`), or as the
- *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
+ *   value of a key naming one (`customer.phone`, `celular`, `msisdn`, a provider's field: `To`, `From`), or
+ *   dialled abroad under a route's lower-case `to=`/`from=` (`isRouteAbroadNumber`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
  *   also bound by an ORM and logged in its parameter list after the statement (`… VALUES ($1, $2)
@@ -198,15 +200,19 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 ].map(caseless).join("|")})`;
 
 /**
- * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
+ * A phone word as a word (`Phone`, `TEL`, `Call`), a verb reaching a person with the person after
+ * it (`PRONOUN_VERBS`: `reach me`, `text us`), a word naming a phone before a number's word only
+ * (`NUMBER_ONLY_NOUNS`: `callback number`, `contact number`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le` (`Tel.: `, `"phone":"`, `call me at `,
- * `mon numéro est le `, `mon portable c'est le `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `back` after a blank, with the person or `at`/`on` (`call me back at `, `call back on `,
+ * `call me back `; not `callback at `, a program's hook), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le`, perhaps after a comma (`Tel.: `, `"phone":"`, `call me at `,
+ * `mon numéro est le `, `mon portable c'est le `, `mon portable, c'est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
  * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
- * '…'`, `[phone] = '…'`). The word is captured.
+ * '…'`, `[phone] = '…'`). The word is captured (1), a line's word after a verb (`line`) and the
+ * person after `call` (`pronoun`, `pronounBack`), which make a number in one run a phone's too.
  */
 const PHONE_NAMED_BEFORE = lazy(
   () =>
@@ -377,10 +383,12 @@ function isNumberToCall(match: string, text: string, start: number): boolean {
 }
 
 /**
- * Whether a number stands between an imperative of German `anrufen` split in two (`Ruf`, `ruf`,
+ * Whether a number stands between an imperative of German `anrufen` or `zurückrufen` split in two (`Ruf`, `ruf`,
  * `Rufe`, `Rufen Sie`, perhaps `mich`, `uns`, `bitte`, `mal`, `unter` after it) and its particle `an`
- * ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
- * 123456 an`): a number to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
+ * or `zurück` ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
+ * 123456 an`, `rufen Sie mich unter … zurück`), or after the particle or `erreichen` and its object
+ * (`CALL_CLAUSE_BEFORE`: `rufen Sie mich zurück unter …`, `Sie erreichen uns unter …`): a number
+ * to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
  */
 function isSplitCallNumber(match: string, text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 48), start);
