@@ -175,7 +175,9 @@ const PHONE_VERBS = [
 const PRONOUN_VERBS = ["reach", "text", "txt", "ring"];
 /**
  * Words that name a phone's number only before a number's word (`callback number`, `contact
- * number`, `caller_number`): alone they name a program's hook, a record or a calling service.
+ * number`, `caller_number`): alone they name a program's hook, a record or a calling service. In
+ * text, digits in one run after them are a phone only in a national plan (`wordPlans`: `contact
+ * number 1234567890` is a record's).
  */
 const NUMBER_ONLY_NOUNS = ["callback", "call-back", "contact", "caller", "callee"];
 /**
@@ -474,15 +476,20 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
   return namedPhoneWord(text, start, grouped) !== undefined;
 }
-/** The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word: `customerPhone`), or undefined for none. */
-function namedPhoneWord(text: string, start: number, grouped: boolean): string | undefined {
+/**
+ * The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word:
+ * `customerPhone`), and whether only the person after a verb names a number in one run there
+ * (`person`: `call me at 01712345678`), or undefined for none.
+ */
+function namedPhoneWord(text: string, start: number, grouped: boolean): { word: string; person: boolean } | undefined {
   const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
   if (named === null) return undefined;
   const word = (named[1] ?? "").toLowerCase();
   // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`), as
   // a person to call does (`call me at 01712345678`, `call me back on …`).
   const { line, pronoun, pronounBack } = named.groups ?? {};
-  return grouped || line !== undefined || pronoun !== undefined || pronounBack !== undefined || !PHONE_VERBS.includes(word) ? word : undefined;
+  if (grouped || line !== undefined || !PHONE_VERBS.includes(word)) return { word, person: false };
+  return pronoun !== undefined || pronounBack !== undefined ? { word, person: true } : undefined;
 }
 
 /**
@@ -494,11 +501,14 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): string |
  * CRM's record id); after other words any run is (`phone 12345678`).
  */
 function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
-  const word = namedPhoneWord(text, start, grouped);
-  if (word === undefined) return false;
+  const named = namedPhoneWord(text, start, grouped);
+  if (named === undefined) return false;
+  const { word } = named;
   const plan = wordPlans().get(word);
   if (plan === "fr") return isFrenchWordPhone(match, text, start);
   if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
+  // A verb names a run with its person after it only in a plan (`call me at 01712345678`; not `call me back at 1733270400`).
+  if (named.person) return isNationalPlanNumber(match);
   return plan === undefined || isWordPlanNumber(plan, match);
 }
 /**
@@ -514,7 +524,7 @@ function isWordPlanNumber(plan: "de" | "national" | "pl" | "fr", run: string): b
   return isPolishPlanNumber(run.length === 11 && run.startsWith("48") ? run.slice(2) : run);
 }
 /**
- * The plan each word of `GERMAN_PLAN_WORDS`, `EXTENSION_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS`,
+ * The plan each word of `GERMAN_PLAN_WORDS`, `EXTENSION_WORDS`, `PLAN_WORDS`, `NUMBER_ONLY_NOUNS`, `POLISH_PLAN_WORDS`,
  * `PHONE_ABBREVIATIONS` and `FRENCH_PLAN_WORDS` asks a number after it to fit.
  */
 const wordPlans = lazy(
@@ -522,7 +532,7 @@ const wordPlans = lazy(
     new Map<string, "de" | "national" | "pl" | "fr">([
       ...[...GERMAN_PLAN_WORDS, ...EXTENSION_WORDS].map((word) => [word, "de"] as const),
       ...FRENCH_PLAN_WORDS.map((word) => [word, "fr"] as const),
-      ...PLAN_WORDS.map((word) => [word, "national"] as const),
+      ...[...PLAN_WORDS, ...NUMBER_ONLY_NOUNS].map((word) => [word, "national"] as const),
       ...[...POLISH_PLAN_WORDS, ...PHONE_ABBREVIATIONS].map((word) => [word, "pl"] as const),
     ]),
 );
