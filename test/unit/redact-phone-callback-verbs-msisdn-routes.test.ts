@@ -41,6 +41,8 @@ describe("a phone after a callback or a reaching verb, a phone's key, a route or
     ["rappelle-moi au 06 12 34 56 78", "rappelle-moi au ", ""],
     ["appelez-nous au 01 42 68 53 00", "appelez-nous au ", ""],
     ["llámeme al 612 345 678", "llámeme al ", ""],
+    ["llámame de vuelta al 612 345 678", "llámame de vuelta al ", ""],
+    ["texte-moi au 06 12 34 56 78", "texte-moi au ", ""],
     ["richiamami al 347 123 4567", "richiamami al ", ""],
     ["mon portable, c'est le 06 12 34 56 78", "mon portable, c'est le ", ""],
     ["mon numéro, c’est le 06 12 34 56 78", "mon numéro, c’est le ", ""],

@@ -165,8 +165,8 @@ const PHONE_VERBS = [
   "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
   "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignez", "contacter", "contactez",
   "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
-  // A callback asked in the imperative's familiar or plural form (`rappelle-moi au`, `appelez-nous au`, `llámeme al`, `richiamami al`).
-  "appelle-moi", "rappelle-moi", "appelez-nous", "rappelez-nous", "llámeme", "llámanos", "richiamami", "richiamaci", "chiamaci",
+  // A callback or a text asked in the imperative's familiar or plural form (`rappelle-moi au`, `appelez-nous au`, `texte-moi au`, `llámeme al`, `richiamami al`).
+  "appelle-moi", "rappelle-moi", "appelez-nous", "rappelez-nous", "texte-moi", "textez-moi", "llámeme", "llámanos", "richiamami", "richiamaci", "chiamaci",
 ];
 /**
  * Verbs that reach a person at a number only with the person after them (`reach me at`, `text us
@@ -211,7 +211,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * `call me back `; not `callback at `, a program's hook), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le`, perhaps after a comma (`Tel.: `, `"phone":"`, `call me at `,
  * `mon numéro est le `, `mon portable c'est le `, `mon portable, c'est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * `llamó del `, `llámame de vuelta al `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
  * '…'`, `[phone] = '…'`). The word is captured (1), a line's word after a verb (`line`) and the
  * person after `call` (`pronoun`, `pronounBack`), which make a number in one run a phone's too.
@@ -223,7 +223,7 @@ const PHONE_NAMED_BEFORE = lazy(
         `|(?:${PRONOUN_VERBS.map(caseless).join("|")})(?=${BLANK}+(?:me|us)${BLANK})|(?:${NUMBER_ONLY_NOUNS.map(caseless).join("|")})(?=[ _-]?${NUMBER_WORD}))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?<pronoun>me|us)${BLANK}+)?(?:(?<![A-Za-z-])back${BLANK}+)?(?:at|on)${BLANK}+|(?<pronounBack>me|us)${BLANK}+back${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(?<line>${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:,${BLANK}*)?(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?<pronoun>me|us)${BLANK}+)?(?:(?<![A-Za-z-])back${BLANK}+)?(?:at|on)${BLANK}+|(?<pronounBack>me|us)${BLANK}+back${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:de${BLANK}+vuelta${BLANK}+)?(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(?<line>${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:,${BLANK}*)?(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
     ),
 );
 
