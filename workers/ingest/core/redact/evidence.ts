@@ -38,7 +38,6 @@ import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
 import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
-import { ALPHANUMERIC_CODE_RUN } from "./alphanumeric-codes";
 import { type WordSearch, wordKeysFrom, wordKeysIn } from "./word-keys";
 import { WORD_KEY_TABLE } from "./word-keys-table";
 import { PATTERN_NEEDS } from "./pattern-needs-table";
@@ -90,8 +89,7 @@ export enum Evidence {
   /**
    * Four digits and a word naming a code (`code`, `Code`, `CODE`, `OTP`, `PIN`, `código`, `G-1`,
    * `FB-1`: `CODE_WORD`) or a verb giving one (`Use 6`: `USE_CODE`), or three digits and a card
-   * security code's name (`CVV`, `security`: `CARD_CODE_WORD`), or a word naming a code and
-   * capitals and digits that may be one (`7H3K9Q`, `KXQPMZ`: `ALPHANUMERIC_CODE_RUN`).
+   * security code's name (`CVV`, `security`: `CARD_CODE_WORD`).
    */
   CODE_PHRASE = 1 << 14,
   /** `ddd-dd-dddd`, or a run of nine digits after a word naming a Social Security number (`SSN_WORD`). */
@@ -494,8 +492,6 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   let named =
     // In a text of word characters a code could only be the whole text, all digits, which no code word is.
     (digits >= CARD_CODE_DIGITS && !wordOnly ? namedNumberEvidence(text, digits, classes) : 0) |
-    // A code of capitals and digits or of capitals alone (`7H3K9Q`, `KXQPMZ`) after a code's words: the words searched first, as fewer texts hold them.
-    ((letters & HAS_CAPITAL) !== 0 && !wordOnly && (CODE_WORD.test(text) || holdsGivenCode(text)) && ALPHANUMERIC_CODE_RUN.test(text) ? Evidence.CODE_PHRASE : 0) |
     // The code follows a blank (HAS_BLANK): ids and JSON numbers, most digits met, need no search.
     (digits >= POSTAL_CODE_PHRASE_DIGITS && (classes & HAS_BLANK) !== 0 && holdsProseCodeDigits(text) ? postalCodePhraseEvidence(text) : 0) |
     // A UK or Dutch postcode after its word holds two to four digits (`postcode SW1A 1AA`, `postcode 1012 LM`): native searches for the word first.
@@ -644,8 +640,8 @@ const SSN_DIGITS = 9;
  */
 const CODE_WORD =
   /o(?:d[ei]|ne[- ][Tt]ime|ken[ \t:])|O(?:D[EI]|TP|ne[- ][Tt]ime|NE[- ]TIME|KEN[ \t:])|ódigo|ÓDIGO|PIN|G-\d|FB-\d|n(?:ha|trase|mal)|N(?:HA|TRASE)|lave|LAVE|TAN(?![A-Za-z])/;
-/** A verb giving a code, right before its digits or capitals (`Use 654321 to verify`, `Digite 1234 para confirmar`, `Use AB12CD to verify`). */
-const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+[\dA-Z]/;
+/** A verb giving a code, right before its digits (`Use 654321 to verify`, `Digite 1234 para confirmar`). */
+const USE_CODE = /(?:[Uu]s[ea]|USE|[Ee]nter|ENTER|[Tt]ype|[Uu]tiliz[ae]|[Dd]igite|[Ii]nforme|[Ii]nsira|[Ii]ngresa|[Ii]ntroduce|[Ee]scribe)[ \t]+\d/;
 /**
  * A part of every name of a card security code (`CVV`, `cvc2`, `CVN`, `CAV2`, `CSC`, `security
  * code`, `código de segurança`/`seguridad`). Its alternatives start at letters rarer than the
@@ -761,23 +757,18 @@ function mayEndCardCodeName(text: string, blank: number): boolean {
 
 /**
  * Whether a code stands before `to` or `para` between blanks with a verb giving it before it
- * (`Use 654321 to verify`, `Digite 112233  para confirmar`, `Use AB12CD to verify`): only there is the verb looked for.
+ * (`Use 654321 to verify`, `Digite 112233  para confirmar`): only there is the verb looked for.
  */
 function holdsGivenCode(text: string): boolean {
   for (const word of TO_PROVE) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
       if (!isBlank(text.charCodeAt(at + word.length))) continue;
       const end = blanksBefore(text, at);
-      if (end === at || !isDigitOrCapital(text.charCodeAt(end - 1))) continue;
+      if (end === at || !isDigit(text.charCodeAt(end - 1))) continue;
       if (USE_CODE.test(text.slice(Math.max(0, end - GIVEN_CODE_REACH), end))) return true;
     }
   }
   return false;
-}
-
-/** Whether `code` is an ASCII digit or capital: what a code given before its purpose ends in. */
-function isDigitOrCapital(code: number): boolean {
-  return isDigit(code) || (code >= 0x41 && code <= 0x5a);
 }
 
 /**

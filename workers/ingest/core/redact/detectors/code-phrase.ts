@@ -3,13 +3,12 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, caselessLetters, type Detector } from "./detector";
 import { ESCAPED_QUOTE } from "./escaped-quotes";
-import { ALPHANUMERIC_CODE, isOneTimeCodeValue } from "../alphanumeric-codes";
 import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MESSAGE_START as LINE_MESSAGE_START } from "../logger-prefix";
 
 /**
  * A one-time or verification code written into a sentence, as notification services log the
  * SMS and e-mail they send: the words name a code that proves who holds an account (the code
- * words of `secret_param`), so the digits (or capitals and digits) they name are that code. Only the code is
+ * words of `secret_param`), so the digits they name are that code. Only the digits are
  * matched and replaced (the words are read around them), so the words stay and whatever else
  * they hold (an e-mail in `code for ana@example.com:`) is still scanned by the other detectors.
  * Counted as `secret_param`, as the same code written `otp=482913` is. The wordings:
@@ -50,9 +49,7 @@ import { AFTER_LOGGER_PREFIX, LEVEL_OPENING, LEVEL_OPENING_LINE, LEVEL_WORD, MES
  *   latter with `Facebook` after it.
  *
  * The code is 4 to 8 digits (a card's security code 3 or 4), or six or eight in groups (`123-456`, `482 913`, `48 29 13`, `4829 1234`), and must end
- * there (`Access code 2026-12-01` is a date); or 4 to 10 capitals and digits (`7H3K9Q`: alphanumeric-codes.ts
- * says which, one capital among digits or capitals alone only after words that name a one-time
- * code by themselves, `verification code is KXQPMZ`, not `your code is`). A number after any other word (`order 123456`,
+ * there (`Access code 2026-12-01` is a date). A number after any other word (`order 123456`,
  * `build 4821`, `error code 1001`, `exit code 137`, `status code: 500`) is not a code: only these
  * words name one, and a word between `your` and `code`, or a brand before `code:`, that says
  * which other code it is (`Your zip code is 94103`, `Error code: 5001`, `Your order code is …`:
@@ -256,11 +253,6 @@ const SEND_CODE =
  */
 const CODE = "(?:\\d{4}[- ]\\d{4}|\\d{3}[- ]\\d{3}|\\d{2}-\\d{2}-\\d{2}|\\d{2} \\d{2} \\d{2}|\\d{4,8})(?!\\w|[.,/:-]\\d)";
 /**
- * What the words name: a code of digits (`CODE`), or of capitals and digits (`7H3K9Q`, `KXQPMZ`:
- * `ALPHANUMERIC_CODE`, which of these is a code the detector's `rewrite` says).
- */
-const VALUE = `(?:${CODE}|${ALPHANUMERIC_CODE})`;
-/**
  * What a number a code's words name is when a unit or a counted thing follows it: a count, no
  * code (`your code is 1234 lines long`, `Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`,
  * French's verb: I write 1234 lines, `Your code is 1500 ms`). Lines, characters, bytes, words,
@@ -368,46 +360,16 @@ const TO_PROVE =
   `(?=[ \\t]*(?:$|[.!;,|\\r\\n"')]|${ESCAPED_QUOTE})|${BLANK}(?:${PURPOSE_OWNER}|${PURPOSE_THING})(?![\\w-]))`;
 /** The code's noun between the verb and the code: `Use code 654321 to verify`, `Digite o código 1234 para confirmar`. */
 const GIVEN_NOUN = `(?:(?:the${BLANK})?${CODE_NOUN}|(?:o|el)${BLANK}${CODIGO})${BLANK}`;
-const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${VALUE}(?=${TO_PROVE})`;
-
-/**
- * What said after a code makes it one for a while: that it is valid or expires, in English,
- * Portuguese, Spanish, Italian, French, German and Dutch (`valid for 10 minutes`, `válido por 5
- * minutos`, `valido per 5 minuti`, `scade tra 5 minuti`, `valable 10 minutes`, `gültig für 5
- * Minuten`, `geldig voor`, `expires in 5 minutes`, `expira em`, `vence en`, `verloopt over`).
- */
-const VALID =
-  `${BLANK}(?:[Vv](?:alid|(?:á|a)lid[oa]|alable)|[Gg](?:ültig|ueltig|eldig)|[Ee]xpir(?:es|a)|[Ss]cade|[Vv]ence|[Vv]erloopt` +
-  "|VALID|V(?:Á|A)LID[OA]|VALABLE|G(?:Ü|UE)LTIG|GELDIG|EXPIR(?:ES|A)|SCADE|VENCE|VERLOOPT)(?![\\w-])";
+const GIVEN_CODE = `(?<=(?<![\\w-])${USE_VERB}${BLANK}(?:${GIVEN_NOUN})?)${CODE}(?=${TO_PROVE})`;
 
 /**
  * A message that is `Code:`, `Código:` or `Codice:` and the code alone (`Código: 445566`, `Codice: 482913`, `Code: 482913.
  * Don't share it`): it starts the text, a line (after a level word opening its message too) or a quoted
- * string, and the code ends it or its sentence, or its validity follows it (`VALID`: `Codice: 482913
- * valido per 5 minuti`; a code of capitals and digits only then, `Code: AB12CD valid for 10 minutes`). After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
+ * string, and the code ends it or its sentence. After other words (`Erro ao pagar. Código: 5001`, `Status code: 5000`) or before
  * more (`Código: 12345 - Camiseta`) it is no one's secret.
  */
 const BARE_CODE =
-  `(?<=(?:${LINE_OR_LEVEL_OPENING}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE|[Cc]odice|CODICE)[ \\t]*:[ \\t]*)` +
-  `(?:${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE})|${VALID})|${ALPHANUMERIC_CODE}(?=${VALID}))`;
-
-/**
- * The words that name a one-time code by themselves, right before its value, perhaps with whose
- * it is and `is` or `:` after: `verification code is`, `OTP:`, `2FA code`, `Ihr Bestätigungscode
- * lautet`, `votre code de vérification est`, `código de verificação:` (not `your code is`, `Enter
- * code`, a brand's `code:`). A value of capitals alone, or of one capital and digits, is a code
- * only after them (`isOneTimeCodeValue`). Compiled when such a value is first met; read on the
- * `WORDING_REACH` characters before the value at `start` in `text`.
- */
-let strongWording: RegExp | undefined;
-const WORDING_REACH = 96;
-function strongWordingBefore(text: string, start: number): boolean {
-  strongWording ??= new RegExp(
-    `(?<![\\w-])(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}${BLANK}${PT_QUALIFIER}|${CODE_NOUN}${BLANK}${FR_IT_QUALIFIER})` +
-      `(?:${FOR})?(?:${IS}|${BLANK}(?:é|es))?(?:[ \\t]*:)?[ \\t]*$`,
-  );
-  return strongWording.test(text.slice(Math.max(0, start - WORDING_REACH), start));
-}
+  `(?<=(?:${LINE_OR_LEVEL_OPENING}|["'])[ \\t]*(?:${CODIGO}|[Cc]ode|CODE|[Cc]odice|CODICE)[ \\t]*:[ \\t]*)${CODE}(?=[ \\t]*(?:$|[\\r\\n"'.!]|${ESCAPED_QUOTE}))`;
 
 /**
  * Facebook's SMS names Facebook after the code (`FB-12345 is your Facebook confirmation code`,
@@ -418,19 +380,14 @@ const FACEBOOK_NEAR = "[^\\n]{0,80}?(?:[Ff]acebook|FACEBOOK)";
 
 export const codePhraseDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  // Every match starts with a digit or a capital: the words around it are read only there, and,
-  // but for a card security code's three digits, only where a code's value starts (`(?=VALUE)`),
-  // so a short or glued number, or a word in lower case, costs no look back at the words.
+  // Every match starts with a digit: the words around it are read only there, and, but for a
+  // card security code's three digits, only where a code's digits start (`(?=CODE)`), so a
+  // short or glued number costs no look back at the words.
   source:
-    `(?=[\\dA-Z])(?:(?<![\\w.,/:-])(?!${NO_CODE})(?:(?=${VALUE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})(?:[ \\t]*:)?[ \\t]*)${VALUE}` +
-    `|(?<=(?<![\\w-])${SEND_CODE}(?:[ \\t]*:)?[ \\t]*)${VALUE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
-    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${VALUE}(?!${FOR_A_THING})|${VALUE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
-    `|(?=\\d)${CARD_CODE})` +
+    `(?=\\d)(?:(?<![\\w.,/:-])(?!${NO_CODE})(?:(?=${CODE})(?:(?<=(?<![\\w-])(?:${ENGLISH}|${PORTUGUESE}|${SENT_CODE})(?:[ \\t]*:)?[ \\t]*)${CODE}` +
+    `|(?<=(?<![\\w-])${SEND_CODE}(?:[ \\t]*:)?[ \\t]*)${CODE}(?!${FOR_A_THING}|${OF_A_THING}|${BLANK}(?:times|vezes|veces)(?![\\w-]))` +
+    `|(?<=(?<![\\w-])${PT_USE_CODE}${BLANK})${CODE}(?!${FOR_A_THING})|${CODE}(?=${NAMED_AFTER})|${GIVEN_CODE}|${BARE_CODE})` +
+    `|${CARD_CODE})` +
     `|(?<=(?<![\\w-])G-)\\d{6}(?![\\w-]|[.,]\\d)|(?<=(?<![\\w-])FB-)\\d{5,8}(?![\\w-]|[.,]\\d)(?=${FACEBOOK_NEAR}))`,
-  // A value holding capitals is a code only as `isOneTimeCodeValue` says, by its letters and the words before it.
-  rewrite: (match, marker, text, start) =>
-    isOneTimeCodeValue(match, text.slice(start + match.length, start + match.length + 4), () => strongWordingBefore(text, start))
-      ? marker
-      : undefined,
   evidence: Evidence.CODE_PHRASE,
 };
