@@ -1,3 +1,5 @@
+import { ScanMemo } from "./scan-memo";
+
 /**
  * The results of a pure function by argument, at most `limit` of them. The arguments that
  * recur (attribute keys, parameter names, combinations of detectors) are few in practice; the
@@ -6,22 +8,26 @@
  * return undefined. A text argument is remembered as a copy of its own: a name read out of a
  * request's text (a YAML key, an SQL column) may be a slice that keeps the whole text alive, and
  * no request's text is held past its request. Only names (keys, columns, parameters' names) are
- * remembered: while a value is asked about as a name (`withoutRemembering`), a memo answers from
- * what it knows and remembers nothing new.
+ * remembered: while a value may be asked about as a name (`withoutRemembering`), a memo answers
+ * from what it knows and remembers nothing new past the scan under way (`ScanMemo`: a text's
+ * checks ask again at each of its candidates).
  */
 export class BoundedMemo<K, V> {
   private readonly results = new Map<K, V>();
+  private readonly askedInScan: ScanMemo<K, V>;
 
   constructor(
     private readonly limit: number,
     private readonly compute: (argument: K) => V,
-  ) {}
+  ) {
+    this.askedInScan = new ScanMemo(limit, compute);
+  }
 
   get(argument: K): V {
     const known = this.results.get(argument);
     if (known !== undefined) return known;
+    if (askingOfValue) return this.askedInScan.get(argument);
     const result = this.compute(argument);
-    if (askingOfValue) return result;
     if (this.results.size >= this.limit) this.results.clear();
     this.results.set(typeof argument === "string" ? (ownCopy(argument) as K) : argument, result);
     return result;

@@ -23,6 +23,11 @@ export function currentScan(): number {
   return current;
 }
 
+/** Whether a scan is under way: a memo of the scan's own (scan-memo.ts) remembers only then, as only then is it emptied after. */
+export function inScan(): boolean {
+  return scanning;
+}
+
 /** Registers a memo's reset, run when each scan ends (module load time, once per memo). */
 export function resetAfterEachScan(reset: () => void): void {
   resets.push(reset);
