@@ -1,4 +1,5 @@
 import { Evidence } from "../evidence";
+import { lazy } from "../../../../shared/lazy";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { CARD_SECURITY_CODE_WORDS } from "../secret-names";
 import { caseless, caselessLetters, type Detector } from "./detector";
@@ -399,14 +400,16 @@ const BARE_CODE =
  * only after them (`isOneTimeCodeValue`). Compiled when such a value is first met; read on the
  * `WORDING_REACH` characters before the value at `start` in `text`.
  */
-let strongWording: RegExp | undefined;
+const STRONG_WORDING = lazy(
+  () =>
+    new RegExp(
+      `(?<![\\w-])(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}${BLANK}${PT_QUALIFIER}|${CODE_NOUN}${BLANK}${FR_IT_QUALIFIER})` +
+        `(?:${FOR})?(?:${IS}|${BLANK}(?:é|es))?(?:[ \\t]*:)?[ \\t]*$`,
+    ),
+);
 const WORDING_REACH = 96;
 function strongWordingBefore(text: string, start: number): boolean {
-  strongWording ??= new RegExp(
-    `(?<![\\w-])(?:${QUALIFIER}${BLANK}${QUALIFIED_NOUN}|${LONE_NOUN}|${PT_NOUN}${BLANK}${PT_QUALIFIER}|${CODE_NOUN}${BLANK}${FR_IT_QUALIFIER})` +
-      `(?:${FOR})?(?:${IS}|${BLANK}(?:é|es))?(?:[ \\t]*:)?[ \\t]*$`,
-  );
-  return strongWording.test(text.slice(Math.max(0, start - WORDING_REACH), start));
+  return STRONG_WORDING().test(text.slice(Math.max(0, start - WORDING_REACH), start));
 }
 
 /**
