@@ -52,7 +52,8 @@ const COMMAND_INITIALS = "AaHhCcMm";
 /**
  * A command word and the blank after it, checked before a lookbehind that reads a logger's prefix
  * or a prompt back (each slow to fail): at every `a` and `h` of a line of `auth: …` fields the
- * initials alone would send the scan into it.
+ * initials alone would send the scan into it. So too a directive's word and blank or a `CONFIG
+ * GET` reply's number, `) ` and quote, before the directive's lookbehind (at every `u` and digit).
  */
 const COMMAND_AHEAD = `(?=${COMMAND_WORD}[ \\t])`;
 /**
@@ -280,7 +281,7 @@ const CHALLENGE_ANSWER = /[A-Za-z0-9+/]+=*$/;
 export const REDIS_COMMAND_SOURCE = [
   `${COMMAND_AHEAD}(?<=${MESSAGE_START}${BLANKS}(?:(?:${PROMPT}|>)${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   // A directive and a `CONFIG GET` reply share their lookbehind (one logger's prefix to compile, not two).
-  `(?=[RrMmUu\\d])(?<=${MESSAGE_START}${BLANKS})(?:(?=[RrMmUu])${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*|(?=\\d)${CONFIG_REPLY})`,
+  `(?=${DIRECTIVE_WORD}[ \\t]|\\d{1,5}\\) ")(?<=${MESSAGE_START}${BLANKS})(?:(?=[RrMmUu])${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*|(?=\\d)${CONFIG_REPLY})`,
   `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|${MESSAGE_START}${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,
