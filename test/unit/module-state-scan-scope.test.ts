@@ -257,6 +257,7 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/scan-scope.ts:scanning": "whether a scan is under way",
   "workers/ingest/core/redact/scan-scope.ts:work": "a count of characters read",
   "workers/ingest/core/redact/scan-scope.ts:resets": "the memos' resets, registered as modules load",
+  "workers/ingest/core/redact/secret-names.ts:scanNameWords": "a text's reading's memo: emptied with every filled one as a scan or the outermost pause ends (`forgetReadings`)",
   "workers/ingest/core/redact/secret-names.ts:secretNames": "names' verdicts, at most 4,096 names",
   "workers/ingest/core/redact/token-formats.ts:knownToken": "a regex built once",
   "workers/ingest/core/redact/unchanged-texts.ts:idle": "emptied slots: `release` (in redactRequest's finally) empties them first",

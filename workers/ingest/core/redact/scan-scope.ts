@@ -23,7 +23,7 @@ export function currentScan(): number {
   return current;
 }
 
-/** Whether a scan is under way: a memo of the scan's own (scan-memo.ts) remembers only then, as only then is it emptied after. */
+/** Whether a scan is under way: a memo of a text's reading (`ScanMemo`, bounded-memo.ts) remembers then, emptied as it ends. */
 export function inScan(): boolean {
   return scanning;
 }

@@ -8,8 +8,7 @@
  */
 
 import { blanksBefore } from "./blanks";
-import { BoundedMemo } from "./bounded-memo";
-import { ScanMemo } from "./scan-memo";
+import { BoundedMemo, ScanMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
 import { isSenderMask } from "./sender-masks";
 import { saysSecretState } from "./status-words";
