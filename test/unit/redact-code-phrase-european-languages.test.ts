@@ -6,6 +6,7 @@
  * a count (`Dein Code ist 1234 Zeilen lang`, `je code 1234 lignes`) or a year and a project's
  * word (`TAN 2024 rollout`) after the words.
  */
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { expectKept, expectRedacted } from "../support/redaction";
@@ -219,5 +220,30 @@ describe("a code's words and digits repeated for 64 KB", () => {
   it("redacts every code after its own word", () => {
     const text = repeated("TAN 2024 ");
     expect(redactString(text, policy).text.split(SECRET_PARAM)).toHaveLength(text.split("2024").length);
+  });
+});
+
+/**
+ * A secret's or a code's name and its colon repeated for 64 KB (each value the next name, a
+ * class's line, a code of capitals): every candidate's checks read the same name again, and that
+ * stays cheap. What redaction writes is pinned (its length, its count and a digest of the text, a
+ * session's hashed markers written `#`), never the time.
+ */
+describe("a name and its colon repeated for 64 KB", () => {
+  const repeated = (unit: string) => unit.repeat(Math.ceil(65_536 / unit.length));
+
+  it.each([
+    ["auth: ", 163836, 5461, "4beb4eed0d18c43af367b57cc9e58ed1"],
+    ['"msg":"auth: ', 166366, 5041, "36c99db836a2aeb6dd148e4fb2da5471"],
+    ["Auth:142 - ", 65558, 1, "571c76aa65c08d846cf2ddab0d603f8e"],
+    ["session: ", 105589, 3641, "09f830c3b79d88f9ec541611dd9f8a8b"],
+    ["token: ", 105338, 2341, "e891e372ea180ce87cd29fc9a6e1d33d"],
+    ["password: Ab1!x => ", 127650, 3450, "37b9843a11c1cbeaae08407b5c6c99f3"],
+    ["OTP: ", 190066, 6554, "9a07d1547bd1b021f01969829cbe1608"],
+    ["code KXQPMZ ", 65544, 0, "9816244cc6ebb9be48068da379630738"],
+  ])("%j repeated", (unit, length, replaced, digest) => {
+    const redacted = redactString(repeated(unit), policy);
+    const text = redacted.text.replace(/\[REDACTED:secret:[0-9a-f]+\]/g, "[REDACTED:secret:#]");
+    expect([text.length, redacted.counts.secret_param ?? 0, createHash("sha256").update(text).digest("hex").slice(0, 32)]).toEqual([length, replaced, digest]);
   });
 });

@@ -1,3 +1,5 @@
+import { inScan, resetAfterEachScan } from "./scan-scope";
+
 /**
  * The results of a pure function by argument, at most `limit` of them. The arguments that
  * recur (attribute keys, parameter names, combinations of detectors) are few in practice; the
@@ -6,10 +8,42 @@
  * return undefined. A text argument is remembered as a copy of its own: a name read out of a
  * request's text (a YAML key, an SQL column) may be a slice that keeps the whole text alive, and
  * no request's text is held past its request. Only names (keys, columns, parameters' names) are
- * remembered: while a value is asked about as a name (`withoutRemembering`), a memo answers from
- * what it knows and remembers nothing new.
+ * remembered: while a value may be asked about as a name (`withoutRemembering`), a memo answers
+ * from what it knows and remembers nothing new past that reading (`ScanMemo`: a text's checks
+ * ask again at each of its candidates).
  */
 export class BoundedMemo<K, V> {
+  private readonly results = new Map<K, V>();
+  private readonly askedInScan: ScanMemo<K, V>;
+
+  constructor(
+    private readonly limit: number,
+    private readonly compute: (argument: K) => V,
+  ) {
+    this.askedInScan = new ScanMemo(limit, compute);
+  }
+
+  get(argument: K): V {
+    const known = this.results.get(argument);
+    if (known !== undefined) return known;
+    if (askingOfValue) return this.askedInScan.get(argument);
+    const result = this.compute(argument);
+    if (this.results.size >= this.limit) this.results.clear();
+    this.results.set(typeof argument === "string" ? (ownCopy(argument) as K) : argument, result);
+    return result;
+  }
+}
+
+/**
+ * The results of a pure function by argument, kept only while a text is read: during a scan
+ * (scan-scope.ts) or a pause of the memos of names (`pauseRemembering`: a text's evidence and
+ * scans, a value read as a name). A text's checks ask the same of the same words at each of its
+ * candidates (the name `auth` at every `auth:` of a long line), and what they read as a name may
+ * be a value, so nothing is kept past that reading: the results go as the scan or the outermost
+ * pause ends (`forgetReadings`). Otherwise each call computes. At most `limit` results, starting
+ * over when full. `compute` must not return undefined.
+ */
+export class ScanMemo<K, V> {
   private readonly results = new Map<K, V>();
 
   constructor(
@@ -18,15 +52,26 @@ export class BoundedMemo<K, V> {
   ) {}
 
   get(argument: K): V {
+    if (!askingOfValue && !inScan()) return this.compute(argument);
     const known = this.results.get(argument);
     if (known !== undefined) return known;
     const result = this.compute(argument);
-    if (askingOfValue) return result;
     if (this.results.size >= this.limit) this.results.clear();
-    this.results.set(typeof argument === "string" ? (ownCopy(argument) as K) : argument, result);
+    else if (this.results.size === 0) filled.push(this.results);
+    this.results.set(argument, result);
     return result;
   }
 }
+
+/** The results of the `ScanMemo`s that remembered something since they were last emptied. */
+const filled: Array<Map<unknown, unknown>> = [];
+
+/** Empties every `ScanMemo` that remembered something: as each scan ends, and as the outermost pause does. */
+function forgetReadings(): void {
+  for (const results of filled) results.clear();
+  filled.length = 0;
+}
+resetAfterEachScan(forgetReadings);
 
 /**
  * `text` in a string of its own: the engine may keep a substring as a view of the text it was cut
@@ -70,4 +115,5 @@ export function pauseRemembering(): boolean {
 /** Ends what `pauseRemembering` started; `outer`: what it returned (whether a pause was under way before). */
 export function resumeRemembering(outer: boolean): void {
   askingOfValue = outer;
+  if (!outer && filled.length > 0) forgetReadings();
 }

@@ -333,8 +333,13 @@ export function takesGluedColon(word: string): boolean {
 
 /** Whether `word`, in any case, is an HTTP authentication scheme's name (`SCHEMES`: `Bearer`, `OAuth`, `AWS4-HMAC-SHA256`). */
 export function isAuthScheme(word: string): boolean {
-  return SCHEME_NAMES.has(word.toLowerCase());
+  return word.length <= LONGEST_SCHEME && SCHEME_NAMES.has(word.toLowerCase());
 }
+/**
+ * The longest scheme's name: a longer word is none, and is not lower-cased to be looked up (a
+ * line's rest is asked at every field of a long line; lower-casing never shortens a string).
+ */
+const LONGEST_SCHEME = Math.max(...SCHEMES.map((scheme) => scheme.length));
 
 /**
  * Whether `value`, under a header's name `name` (an attribute's key or a JSON member's by its last

@@ -50,6 +50,13 @@ const BLANKS = "[ \\t]{0,64}";
 /** The command words' first letters, either case: checked before a lookbehind, which is slower to fail. */
 const COMMAND_INITIALS = "AaHhCcMm";
 /**
+ * A command word and the blank after it, checked before a lookbehind that reads a logger's prefix
+ * or a prompt back (each slow to fail): at every `a` and `h` of a line of `auth: …` fields the
+ * initials alone would send the scan into it. So too a directive's word and blank or a `CONFIG
+ * GET` reply's number, `) ` and quote, before the directive's lookbehind (at every `u` and digit).
+ */
+const COMMAND_AHEAD = `(?=${COMMAND_WORD}[ \\t])`;
+/**
  * What a command written as a line's words holds after its word: a character of the line but a
  * `"`, a quoted argument after a blank (`"s3cr3t P4ss"`, a sentence's mark or `;` after it), or a
  * `"` inside a word (`pa"ss`). Any other `"` (before `,`, `:`, `}`, `]`, a blank or the end)
@@ -272,9 +279,9 @@ const CHALLENGE_ANSWER = /[A-Za-z0-9+/]+=*$/;
  * rejected one's command.
  */
 export const REDIS_COMMAND_SOURCE = [
-  `(?=[${COMMAND_INITIALS}])(?<=${MESSAGE_START}${BLANKS}(?:(?:${PROMPT}|>)${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
+  `${COMMAND_AHEAD}(?<=${MESSAGE_START}${BLANKS}(?:(?:${PROMPT}|>)${BLANKS})?)${COMMAND_WORD}[ \\t]${LINE_CHARACTER}*`,
   // A directive and a `CONFIG GET` reply share their lookbehind (one logger's prefix to compile, not two).
-  `(?=[RrMmUu\\d])(?<=${MESSAGE_START}${BLANKS})(?:(?=[RrMmUu])${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*|(?=\\d)${CONFIG_REPLY})`,
+  `(?=${DIRECTIVE_WORD}[ \\t]|\\d{1,5}\\) ")(?<=${MESSAGE_START}${BLANKS})(?:(?=[RrMmUu])${DIRECTIVE_WORD}[ \\t]${LINE_CHARACTER}*|(?=\\d)${CONFIG_REPLY})`,
   `(?=[${COMMAND_INITIALS}])(?<=[;|]${BLANKS}|(?:[ \\t]|(?<!\\\\)")${PROMPT}[ \\t]${BLANKS})${COMMAND_WORD}[ \\t]${LINE_CHARACTER}{0,${AFTER_JOIN}}`,
   `(?=")(?<=${MONITOR_PREFIX}|${MESSAGE_START}${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]*`,
   `(?=")(?<=[;|]${BLANKS})"${COMMAND_WORD}"[ \\t]+"[^\\r\\n]{0,${AFTER_JOIN}}`,

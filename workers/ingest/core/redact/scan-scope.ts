@@ -23,6 +23,11 @@ export function currentScan(): number {
   return current;
 }
 
+/** Whether a scan is under way: a memo of a text's reading (`ScanMemo`, bounded-memo.ts) remembers then, emptied as it ends. */
+export function inScan(): boolean {
+  return scanning;
+}
+
 /** Registers a memo's reset, run when each scan ends (module load time, once per memo). */
 export function resetAfterEachScan(reset: () => void): void {
   resets.push(reset);

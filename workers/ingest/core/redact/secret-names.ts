@@ -8,7 +8,7 @@
  */
 
 import { blanksBefore } from "./blanks";
-import { BoundedMemo } from "./bounded-memo";
+import { BoundedMemo, ScanMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
 import { isSenderMask } from "./sender-masks";
 import { saysSecretState } from "./status-words";
@@ -840,7 +840,11 @@ const NAMESPACED_NAME_SEPARATORS = /(?:[\s._/-]|::)+/;
  * keywords as JSON encoders write them, `vault/token`), but not a URL's path, which starts with
  * one (`/oauth/token`, a route's key in a latency map, is one word and names no secret).
  */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
+  return scanNameWords.get(name);
+}
+
+function splitNameWords(name: string): readonly string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
@@ -862,6 +866,11 @@ export const LOGIN_WORDS: readonly string[] = ["auth", "login", "signin", "sign_
 
 /** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
 const MAX_CACHED_NAMES = 4096;
+/**
+ * `nameWords` by name within a scan: a text's checks split the same name at each of its
+ * candidates (`auth` at every `auth:` of a long line), several regex passes and arrays each.
+ */
+const scanNameWords = new ScanMemo<string, readonly string[]>(MAX_CACHED_NAMES, splitNameWords);
 /** What a name announces: nothing, a secret, or a secret code (a secret even as a number). */
 const NOT_SECRET = 0;
 const SECRET = 1;

@@ -234,7 +234,7 @@ const COLON_UNQUOTED =
  */
 const BRACKETED_FORM_FIELD = `=(?<=\\[(?:line_?[12]|address_?[12]?|street)\\]=)[^\\s&;"'<>]+`;
 /** A bracketed form field's name before `end` (`shipping[address][line1]`), as words. */
-function bracketedNameWords(text: string, end: number): string[] {
+function bracketedNameWords(text: string, end: number): readonly string[] {
   const name = /[\w.\[\]-]{1,96}$/.exec(text.slice(Math.max(0, end - 96), end));
   return name === null ? [] : nameWords(name[0].replace(/[[\]]+/g, "."));
 }
