@@ -98,6 +98,14 @@ describe("a count of things after a code's name", () => {
       ["TAN 4821 Geben Sie diese niemals weiter", `TAN ${SECRET_PARAM} Geben Sie diese niemals weiter`],
       ["TAN 123456 Kunden", `TAN ${SECRET_PARAM} Kunden`],
       ["chipTAN 1000 Lesegeräte, TAN 482913", `chipTAN 1000 Lesegeräte, TAN ${SECRET_PARAM}`],
+      ["Ihre TAN 4821 Kunden werden nie nach ihrer TAN gefragt", `Ihre TAN ${SECRET_PARAM} Kunden werden nie nach ihrer TAN gefragt`],
+      ["Your OTP 48213 users never share it", `Your OTP ${SECRET_PARAM} users never share it`],
+      ["Ihre TAN lautet 4821 Kunden werden nie nach ihrer TAN gefragt", "Ihre TAN lautet [REDACTED:secret_param] Kunden werden nie nach ihrer TAN gefragt"],
+      ["Ihre TAN: 48213 Kunden werden nie telefonisch nach einer TAN gefragt", "Ihre TAN: [REDACTED:secret_param] Kunden werden nie telefonisch nach einer TAN gefragt"],
+      ["Your OTP is 48213 users never share it", "Your OTP is [REDACTED:secret_param] users never share it"],
+      ["Ihr Bestätigungscode lautet 48213 Karten", "Ihr Bestätigungscode lautet [REDACTED:secret_param] Karten"],
+      ["Your verification code is 4821 USERS", "Your verification code is [REDACTED:secret_param] USERS"],
+      ["{\"sms\":\"Ihre mTAN lautet 48213 Nutzer bitte nicht weitergeben\"}", "{\"sms\":\"Ihre mTAN lautet [REDACTED:secret_param] Nutzer bitte nicht weitergeben\"}"],
     ]);
   });
 });
