@@ -59,11 +59,21 @@ describe("a phone after a callback or a reaching verb, a phone's key, a route or
     ["from=00491712345678", "from=", ""],
     ['{"to":"004917123456789"}', '{"to":"', '"}'],
     ["sms to=0049 171 2345678 sent", "sms to=", " sent"],
+    ["reach me at 01712345678", "reach me at ", ""],
+    ["reach me at 0033612345678", "reach me at ", ""],
+    ["text us on 07911123456", "text us on ", ""],
     ["Tel. (030) - 1234567", "Tel. ", ""],
     ["Tel. (030) – 123 45 67", "Tel. ", ""],
     ["Telefon: (0171) - 2345678", "Telefon: ", ""],
   ])("%s", (text, before, after) => {
     expect(redactString(text, policy)).toEqual({ text: `${before}[REDACTED:phone]${after}`, counts: { phone: 1 } });
+  });
+
+  it("reads a message's sender and recipient under from/to, not a range's bounds", () => {
+    expect(redactString("sms from=00491712345678 to=00441234567890", policy)).toEqual({
+      text: "sms from=[REDACTED:phone] to=[REDACTED:phone]",
+      counts: { phone: 2 },
+    });
   });
 
   it.each([
@@ -107,6 +117,25 @@ describe("a phone after a callback or a reaching verb, a phone's key, a route or
     "Tel: (030) - Zentrale",
     "Tel: (0800) - 1800 Uhr",
     "(030) - 1234567",
+    "reach us at 1733270400",
+    "[scheduler] reach us at 1733270400 (next window)",
+    "reach us on 1733270400123",
+    "text us at 1700000000",
+    "ring me at 1733270400123",
+    "txt us at 202412051030",
+    "reach me at 12345678",
+    "campaign will reach us at 12500000 impressions",
+    "retry will reach us at 20000000 ms",
+    "reach me at 15 12 2026",
+    "call me back at 4155550132 ms",
+    "scan from=0020241205103000 to=0020241205235959",
+    "lsn from=0044556677889900 to=0044556677889999",
+    "batch from=0061234567890 to=0061234567999",
+    "blocks from=0034567890123 to=0034567899999",
+    "seq from=00900000000001 to=00900000000999",
+    "key from=00331700000123 to=00331700000999",
+    "GET /api/logs?from=0017332704000&to=0017332790000",
+    "transfer amount=100 from=0044123456789012 to=0049876543210987",
   ])("%s stays", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

@@ -173,6 +173,10 @@ const PHONE_VERBS = [
  * on`, `ring me back on`): alone they reach a count (`reach 1000000 users`) or write a text.
  */
 const PRONOUN_VERBS = ["reach", "text", "txt", "ring"];
+/** Whether a phone word (lower case) is a verb calling or reaching a person (`PHONE_VERBS`, `PRONOUN_VERBS`). */
+function isCallVerb(word: string): boolean {
+  return PHONE_VERBS.includes(word) || PRONOUN_VERBS.includes(word);
+}
 /**
  * Words that name a phone's number only before a number's word (`callback number`, `contact
  * number`, `caller_number`): alone they name a program's hook, a record or a calling service. In
@@ -488,7 +492,7 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): { word: 
   // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`), as
   // a person to call does (`call me at 01712345678`, `call me back on …`).
   const { line, pronoun, pronounBack } = named.groups ?? {};
-  if (grouped || line !== undefined || !PHONE_VERBS.includes(word)) return { word, person: false };
+  if (grouped || line !== undefined || !isCallVerb(word)) return { word, person: false };
   return pronoun !== undefined || pronounBack !== undefined ? { word, person: true } : undefined;
 }
 
@@ -506,9 +510,14 @@ function isNamedPhoneNumber(match: string, text: string, start: number, grouped:
   const { word } = named;
   const plan = wordPlans().get(word);
   if (plan === "fr") return isFrenchWordPhone(match, text, start);
-  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
-  // A verb names a run with its person after it only in a plan (`call me at 01712345678`; not `call me back at 1733270400`).
-  if (named.person) return isNationalPlanNumber(match);
+  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (isCallVerb(word) || DOTTED_DATE.test(match)));
+  // A verb names a run with its person after it only in a plan or dialled abroad (`call me at
+  // 01712345678`, `reach me at 0033612345678`; not `call me back at 1733270400`, `reach us at
+  // 12500000 impressions`), and not before a unit (`call me back at 4155550132 ms`).
+  if (named.person) {
+    const end = start + match.length;
+    return (isNationalPlanNumber(match) || isDialledAbroad(match)) && !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
+  }
   return plan === undefined || isWordPlanNumber(plan, match);
 }
 /**
@@ -1095,11 +1104,31 @@ function isRouteAbroadNumber(match: string, text: string, start: number): boolea
     digits >= 10 &&
     digits <= 15 &&
     isDialledAbroad(match) &&
-    ROUTE_KEY_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+    ROUTE_KEY_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
+    !isRangeBound(lineAround(text, start, start + match.length))
   );
+}
+/** The line around `start`..`end`, up to `RANGE_REACH` characters each side. */
+function lineAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - RANGE_REACH), start);
+  return before.slice(before.lastIndexOf("\n") + 1) + text.slice(start, end) + text.slice(end, end + RANGE_REACH).split("\n", 1)[0];
 }
 /** A route's key and its separator right before a value (`to=`, `from=`, `"to":"`, `TO: `). */
 const ROUTE_KEY_BEFORE = /(?<![\w.-])(?:to|from)["']?[ \t]*[:=][ \t]*["']?$/i;
+/** How far around a route's number, on its line, the other key of a range and a message's word are read. */
+const RANGE_REACH = 120;
+/**
+ * Whether the line around a route's number (`window`) holds both a `from` and a `to` key and no
+ * message's or call's word: a range's bounds, zero-padded (`scan from=0020241205103000
+ * to=0020241205235959`, `?from=0017332704000&to=0017332790000`), not a message's sender and
+ * recipient (`sms from=00491712345678 to=00441234567890` is).
+ */
+function isRangeBound(window: string): boolean {
+  return FROM_KEY.test(window) && TO_KEY.test(window) && !MESSAGE_WORD.test(window);
+}
+const FROM_KEY = /(?<![\w.-])from["']?[ \t]*[:=]/i;
+const TO_KEY = /(?<![\w.-])to["']?[ \t]*[:=]/i;
+const MESSAGE_WORD = /(?<![A-Za-z])(?:sms|mms|messages?|msg|texts?|calls?|whatsapp)(?![A-Za-z])/i;
 
 /**
  * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
