@@ -123,6 +123,8 @@ describe("a password's change whose values name other things", () => {
     ["password changed old=hunter2 new=hunter3", `password changed old=${PARAM} new=${PARAM}`],
     ["password changed from Summer2023! to Summer2024!", `password changed from ${PARAM} to ${PARAM}`],
     ['set password to "Hunter2x"', `set password to "${PARAM}"`],
+    ['set password to "Env:Secret1!"', `set password to "${PARAM}"`],
+    ["password changed from Stage1! to Stage2!", `password changed from ${PARAM} to ${PARAM}`],
   ])("after von/van a user's name is whose the password is; a password's shape goes: %s", (line, stored) => {
     expect(text(line)).toBe(stored);
   });

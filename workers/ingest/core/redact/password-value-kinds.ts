@@ -118,7 +118,7 @@ const SETTING_NAMES: ReadonlySet<string> = new Set([
  */
 export function namesChangedKind(old: string, next: string): boolean {
   const [a, b] = [old, next].map((value) => value.replace(/[.!,;:]+$/, ""));
-  return (HASH_ALGORITHM.test(a!) && HASH_ALGORITHM.test(b!)) || (LABELLED_HOST.test(a!) && LABELLED_HOST.test(b!)) || (isStandardName(a!) && isStandardName(b!)) || areSeriesMembers(a!, b!);
+  return (HASH_ALGORITHM.test(a!) && HASH_ALGORITHM.test(b!)) || (LABELLED_HOST.test(a!) && LABELLED_HOST.test(b!)) || (isStandardName(a!) && isStandardName(b!)) || areSeriesMembers(old, next);
 }
 /**
  * A series' member: a word naming a build, a stage or a version in the languages of the change's
@@ -130,11 +130,13 @@ const SERIES_MEMBER = /^((?:build|release|rel|version|ver|versie|stage|phase|ste
 /**
  * Whether `a` and `b` are two members of one series (`SERIES_MEMBER`, the same stem: `build42` and
  * `build43`, `2024Q1` and `2024Q2`): a build's, stage's or version's change, no password's
- * (`hunter2` to `hunter3`, `Summer2023!` to `Summer2024!` go).
+ * (`hunter2` to `hunter3`, `Summer2023!` to `Summer2024!` go; so does a member with a symbol, `Stage1!`).
  */
-function areSeriesMembers(a: string, b: string): boolean {
-  const stem = SERIES_MEMBER.exec(a)?.[1];
-  return stem !== undefined && a !== b && SERIES_MEMBER.exec(b)?.[1]?.toLowerCase() === stem.toLowerCase();
+function areSeriesMembers(old: string, next: string): boolean {
+  // A sentence's punctuation after a value set aside, a password's `!` kept.
+  const [a, b] = [old, next].map((value) => value.replace(/[.,;:]+$/, ""));
+  const stem = SERIES_MEMBER.exec(a!)?.[1];
+  return stem !== undefined && a !== b && SERIES_MEMBER.exec(b!)?.[1]?.toLowerCase() === stem.toLowerCase();
 }
 
 /** A duration (`30 days`, `90d`, `12 h`), what a password's lifetime is set to, not the password. */
