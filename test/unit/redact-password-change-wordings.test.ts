@@ -129,3 +129,18 @@ describe("a password's change whose values name other things", () => {
     expect(text(line)).toBe(stored);
   });
 });
+
+describe("a password's change with an adverb before its participle last or its old value's preposition", () => {
+  itStoresInEveryForm(
+    [
+      ["Passwort von Alt123! auf Neu456! erfolgreich geändert", `Passwort von ${PARAM} auf ${PARAM} erfolgreich geändert`],
+      ["Passwort wurde erfolgreich von Alt123! auf Neu456! geändert", `Passwort wurde erfolgreich von ${PARAM} auf ${PARAM} geändert`],
+      ["Wachtwoord van oud123! naar nieuw456! succesvol gewijzigd", `Wachtwoord van ${PARAM} naar ${PARAM} succesvol gewijzigd`],
+      ["Wachtwoord is succesvol van oud123! naar nieuw456! gewijzigd", `Wachtwoord is succesvol van ${PARAM} naar ${PARAM} gewijzigd`],
+      ["Ihr Passwort wurde auf Neu456! erfolgreich zurückgesetzt", `Ihr Passwort wurde auf ${PARAM} erfolgreich zurückgesetzt`],
+      ["Passwort von jdoe42 auf Start123! erfolgreich geändert", `Passwort von jdoe42 auf ${PARAM} erfolgreich geändert`],
+    ],
+    (line) => (/Neu456!|nieuw456!|Start123!/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("an adverb and a participle with no value", ["Passwort erfolgreich geändert", "Wachtwoord succesvol gewijzigd", "Passwort von anna erfolgreich geändert"]);
+});
