@@ -144,3 +144,21 @@ describe("a password's change with an adverb before its participle last or its o
   );
   itKeepsInEveryForm("an adverb and a participle with no value", ["Passwort erfolgreich geändert", "Wachtwoord succesvol gewijzigd", "Passwort von anna erfolgreich geändert"]);
 });
+
+describe("a password's change with labelled values after a list's separator", () => {
+  itStoresInEveryForm(
+    [
+      ["password changed, old=Hunter2x new=Hunter3x", `password changed, old=${PARAM} new=${PARAM}`],
+      ["password changed - old=Hunter2x new=Hunter3x", `password changed - old=${PARAM} new=${PARAM}`],
+      ["password changed old=Hunter2x & new=Hunter3x", `password changed old=${PARAM} & new=${PARAM}`],
+      ["Password updated | old: Hunter2x, new: Hunter3x", `Password updated | old: ${PARAM}, new: ${PARAM}`],
+    ],
+    () => "Hunter3x",
+  );
+  itKeepsInEveryForm("a separator and labels with no password's pair", [
+    "password changed, old=1 new=2",
+    "password changed - old=TLSv1.2 new=TLSv1.3",
+    "password policy changed, old=8 new=12",
+    "password changed & old=build1 new=build2",
+  ]);
+});

@@ -62,7 +62,12 @@ const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARC
  * or `:`; between them blanks or a `,`/`;`.
  */
 const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current"])})[ \t]?[:=][ \t]*`;
-const NEW_LABEL = String.raw`(?:[ \t]*[,;][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
+const NEW_LABEL = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
+/**
+ * A labelled pair's start: `ARROW_START`, or a change's participle and a `,`, `|`, `&` or a
+ * spaced `-` before the labels (`password changed, old=… new=…`, `password changed - old=…`).
+ */
+const LABELLED_START = String.raw`(?:${ARROW_START}|(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]*[,|&]|[ \t]+-)[ \t]*)`;
 /** An arrow between the old value and the new one. */
 const ARROW = String.raw`[ \t]*(?:-{1,2}>|={1,2}>|[→⇒⟶])[ \t]*`;
 /** What stands between the old value and the new one after `FROM_START`: a new value's preposition, or an arrow. */
@@ -97,8 +102,8 @@ const NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${FROM_STA
 const OLD_FROM_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${FROM_START})`));
 const OLD_ARROW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START})`));
 /** The same for labelled values (`OLD_LABEL`, `NEW_LABEL`) after a change's start. */
-const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
-const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL})`));
+const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
+const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL})`));
 /** The same for a change whose participle comes last (`CHANGE_VERB_LAST_SEARCH`: `Passwort von Alt1 auf Neu2 geändert`), which `changedAfter` confirms after the new value. */
 const VERB_LAST_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH}(${VALUE})${FROM_LINK})`));
 const VERB_LAST_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH})`));
