@@ -14,7 +14,7 @@ const PARAM = "[REDACTED:secret_param]";
 
 describe("a password's change in more wordings", () => {
   const cases: readonly (readonly [string, string])[] = [
-    ["Passwort von alt123 auf neu456 geändert", `Passwort von ${PARAM} auf ${PARAM} geändert`],
+    ["Passwort von alt123# auf neu456 geändert", `Passwort von ${PARAM} auf ${PARAM} geändert`],
     ["Passwort wurde von Alt123! auf Neu456! geändert", `Passwort wurde von ${PARAM} auf ${PARAM} geändert`],
     ["Passwort für anna von Alt123! auf Neu456! geändert", `Passwort für anna von ${PARAM} auf ${PARAM} geändert`],
     ["Wachtwoord van oud123! naar nieuw456! gewijzigd", `Wachtwoord van ${PARAM} naar ${PARAM} gewijzigd`],
@@ -23,7 +23,7 @@ describe("a password's change in more wordings", () => {
     ["password changed (old=Hunter2x new=Hunter3x)", `password changed (old=${PARAM} new=${PARAM})`],
     ['password changed: old="Hunter2x" new="Hunter3x"', `password changed: old="${PARAM}" new="${PARAM}"`],
     ["password changed old: Hunter2x new: Hunter3x", `password changed old: ${PARAM} new: ${PARAM}`],
-    ["pwd changed from hunter2 to hunter3", `pwd changed from ${PARAM} to ${PARAM}`],
+    ["pwd changed from hunter2! to hunter3!", `pwd changed from ${PARAM} to ${PARAM}`],
     ["passwd changed from Hunter2x to Hunter3x", `passwd changed from ${PARAM} to ${PARAM}`],
     ["PASSWD changed from Hunter2x to Hunter3x", `PASSWD changed from ${PARAM} to ${PARAM}`],
     ["pass changed from Hunter2x to Hunter3x", `pass changed from ${PARAM} to ${PARAM}`],
@@ -76,4 +76,89 @@ describe("a password's change in more wordings", () => {
   it("an address a reset went to stays the e-mail's", () => {
     expect(text('sent password reset to "bob@example.com"')).toBe('sent password reset to "[REDACTED:email]"');
   });
+});
+
+describe("a password's change whose values name other things", () => {
+  itKeepsInEveryForm("a processing pass, a working directory, a series' members, standards, a setting's value and a secret's reference", [
+    "pass changed from stage1 to stage2",
+    "pass changed from phase1 to phase2",
+    "pass changed from round1 to round2",
+    "pass changed from level1 to level2",
+    "pass changed from attempt1 to attempt2",
+    "pass changed from route66 to route101",
+    "render pass changed from shadow2 to bloom3",
+    "PASS changed from stage1 to stage2",
+    "pwd changed from frontend2 to backend3",
+    "pwd changed from folder1 to folder2",
+    "pwd changed from proj2024 to proj2025",
+    "Wachtwoord van versie1 naar versie2 gewijzigd",
+    "password changed: old=TLSv1.2 new=TLSv1.3",
+    "password changed: old=RSA2048 new=RSA4096",
+    "password changed: old=build42 new=build43",
+    "password changed: old=2024Q1 new=2024Q2",
+    "password changed: TLS1.2->TLS1.3",
+    "password changed: TLSv1.2->TLSv1.3",
+    "password changed: AES128->AES256",
+    "password changed: RSA2048->RSA4096",
+    "password changed from stage-1 to stage-2",
+    'set password to "30 days"',
+    'set password to "90d"',
+    'set password to "TLS1.2"',
+    'set password to "AES256"',
+    'set password to "SHA256"',
+    'set password to "env:DB_PASS"',
+    'set password to "vault:secret/db#password"',
+    'set password to "file:/run/secrets/db"',
+    'Set password to "op://vault/db/password"',
+  ]);
+  it.each([
+    ["Passwort von jdoe42 auf Start123! geändert", `Passwort von jdoe42 auf ${PARAM} geändert`],
+    ["Passwort von user42 auf Start123! geändert", `Passwort von user42 auf ${PARAM} geändert`],
+    ["Passwort von Mitarbeiter42 auf Start123! geändert", `Passwort von Mitarbeiter42 auf ${PARAM} geändert`],
+    ["Wachtwoord van gebruiker42 naar Welkom123! gereset", `Wachtwoord van gebruiker42 naar ${PARAM} gereset`],
+    ["Passwort von Windows10 auf Windows11 geändert", `Passwort von Windows10 auf ${PARAM} geändert`],
+    ["Passwort von Alt123! auf Neu456! geändert", `Passwort von ${PARAM} auf ${PARAM} geändert`],
+    ["pass changed from Hunter2x to Hunter3x!", `pass changed from ${PARAM} to ${PARAM}`],
+    ["pwd changed from hunter2! to hunter3!", `pwd changed from ${PARAM} to ${PARAM}`],
+    ["password changed old=hunter2 new=hunter3", `password changed old=${PARAM} new=${PARAM}`],
+    ["password changed from Summer2023! to Summer2024!", `password changed from ${PARAM} to ${PARAM}`],
+    ['set password to "Hunter2x"', `set password to "${PARAM}"`],
+    ['set password to "Env:Secret1!"', `set password to "${PARAM}"`],
+    ["password changed from Stage1! to Stage2!", `password changed from ${PARAM} to ${PARAM}`],
+  ])("after von/van a user's name is whose the password is; a password's shape goes: %s", (line, stored) => {
+    expect(text(line)).toBe(stored);
+  });
+});
+
+describe("a password's change with an adverb before its participle last or its old value's preposition", () => {
+  itStoresInEveryForm(
+    [
+      ["Passwort von Alt123! auf Neu456! erfolgreich geändert", `Passwort von ${PARAM} auf ${PARAM} erfolgreich geändert`],
+      ["Passwort wurde erfolgreich von Alt123! auf Neu456! geändert", `Passwort wurde erfolgreich von ${PARAM} auf ${PARAM} geändert`],
+      ["Wachtwoord van oud123! naar nieuw456! succesvol gewijzigd", `Wachtwoord van ${PARAM} naar ${PARAM} succesvol gewijzigd`],
+      ["Wachtwoord is succesvol van oud123! naar nieuw456! gewijzigd", `Wachtwoord is succesvol van ${PARAM} naar ${PARAM} gewijzigd`],
+      ["Ihr Passwort wurde auf Neu456! erfolgreich zurückgesetzt", `Ihr Passwort wurde auf ${PARAM} erfolgreich zurückgesetzt`],
+      ["Passwort von jdoe42 auf Start123! erfolgreich geändert", `Passwort von jdoe42 auf ${PARAM} erfolgreich geändert`],
+    ],
+    (line) => (/Neu456!|nieuw456!|Start123!/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("an adverb and a participle with no value", ["Passwort erfolgreich geändert", "Wachtwoord succesvol gewijzigd", "Passwort von anna erfolgreich geändert"]);
+});
+
+describe("a password's change with labelled values after a list's separator", () => {
+  itStoresInEveryForm(
+    [
+      ["password changed, old=Hunter2x new=Hunter3x", `password changed, old=${PARAM} new=${PARAM}`],
+      ["password changed - old=Hunter2x new=Hunter3x", `password changed - old=${PARAM} new=${PARAM}`],
+      ["password changed old=Hunter2x & new=Hunter3x", `password changed old=${PARAM} & new=${PARAM}`],
+      ["Password updated | old: Hunter2x, new: Hunter3x", `Password updated | old: ${PARAM}, new: ${PARAM}`],
+    ],
+    () => "Hunter3x",
+  );
+  itKeepsInEveryForm("a separator and labels with no password's pair", [
+    "password changed, old=1 new=2",
+    "password changed - old=TLSv1.2 new=TLSv1.3",
+    "password policy changed, old=8 new=12",
+    "password changed & old=build1 new=build2",
+  ]);
 });

@@ -62,7 +62,12 @@ const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARC
  * or `:`; between them blanks or a `,`/`;`.
  */
 const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current"])})[ \t]?[:=][ \t]*`;
-const NEW_LABEL = String.raw`(?:[ \t]*[,;][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
+const NEW_LABEL = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
+/**
+ * A labelled pair's start: `ARROW_START`, or a change's participle and a `,`, `|`, `&` or a
+ * spaced `-` before the labels (`password changed, old=… new=…`, `password changed - old=…`).
+ */
+const LABELLED_START = String.raw`(?:${ARROW_START}|(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]*[,|&]|[ \t]+-)[ \t]*)`;
 /** An arrow between the old value and the new one. */
 const ARROW = String.raw`[ \t]*(?:-{1,2}>|={1,2}>|[→⇒⟶])[ \t]*`;
 /** What stands between the old value and the new one after `FROM_START`: a new value's preposition, or an arrow. */
@@ -97,8 +102,8 @@ const NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${FROM_STA
 const OLD_FROM_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${FROM_START})`));
 const OLD_ARROW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START})`));
 /** The same for labelled values (`OLD_LABEL`, `NEW_LABEL`) after a change's start. */
-const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
-const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START}${OLD_LABEL})`));
+const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
+const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL})`));
 /** The same for a change whose participle comes last (`CHANGE_VERB_LAST_SEARCH`: `Passwort von Alt1 auf Neu2 geändert`), which `changedAfter` confirms after the new value. */
 const VERB_LAST_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH}(${VALUE})${FROM_LINK})`));
 const VERB_LAST_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH})`));
@@ -124,7 +129,7 @@ export function changedPair(text: string, start: number, end: number): readonly 
   const before = text.slice(Math.max(0, start - REACH), start);
   const old = oldValueBefore(text, end, before);
   if (old !== undefined) return [old, value];
-  const next = newValueAfter(text, end, before);
+  const next = newValueAfter(text, end, before, value);
   return next === undefined ? undefined : [value, next];
 }
 
@@ -137,21 +142,36 @@ function oldValueBefore(text: string, end: number, before: string): string | und
   const old = NEW_BEFORE().exec(before) ?? (NEW_LABEL_END.test(before) ? LABELLED_NEW_BEFORE().exec(before) : null);
   if (old !== null) return unquoted(old[1] ?? old[2]!);
   const last = changedAfter(text, end) ? VERB_LAST_NEW_BEFORE().exec(before) : null;
-  return last === null ? undefined : unquoted(last[1]!);
+  return last === null || isOwnerAfterVon(before.slice(0, before.lastIndexOf(last[1]!)), unquoted(last[1]!)) ? undefined : unquoted(last[1]!);
 }
 
-/** The new value, unquoted, of the pair whose old value ends at `end` in `text`, `before` the text up to its start; or undefined. */
-function newValueAfter(text: string, end: number, before: string): string | undefined {
+/** The new value, unquoted, of the pair whose old value (`value`, unquoted) ends at `end` in `text`, `before` the text up to its start; or undefined. */
+function newValueAfter(text: string, end: number, before: string, value: string): string | undefined {
   const after = text.slice(end, end + REACH);
   const from = NEW_AFTER_FROM.exec(after);
   if (from !== null) {
     if (OLD_FROM_BEFORE().test(before)) return unquoted(from[1]!);
     const arrow = NEW_AFTER_ARROW.exec(after);
     if (arrow !== null && OLD_ARROW_BEFORE().test(before)) return unquoted(arrow[1]!);
-    if (changedAfter(text, end + from[0].length) && VERB_LAST_OLD_BEFORE().test(before)) return unquoted(from[1]!);
+    if (changedAfter(text, end + from[0].length) && VERB_LAST_OLD_BEFORE().test(before) && !isOwnerAfterVon(before, value)) return unquoted(from[1]!);
   }
   const labelled = NEW_AFTER_LABEL.exec(after);
   return labelled !== null && LABELLED_OLD_BEFORE().test(before) ? unquoted(labelled[1]!) : undefined;
+}
+
+/** German `von`, Dutch `van` right before a value: whose the password is as often as what it was changed from. */
+const VON_BEFORE = /(?<![\w-])(?:von|van|VON|VAN|Von|Van)[ \t]+$/;
+/** A user's name: letters, digits and what joins a name's parts (`jdoe42`, `anna.schmidt`, `Windows10`, `gebruiker42`). */
+const USER_NAME = /^[A-Za-z0-9À-ÖØ-öø-ÿ._-]{1,128}$/;
+
+/**
+ * Whether `old`, unquoted after `von`/`van` (`before` the text up to it) in a change whose
+ * participle comes last, may be whose the password is (`Passwort von jdoe42 auf Start123!
+ * geändert`): shaped as a user's name (`USER_NAME`). Only a symbol no user's name holds
+ * (`Alt123!`) makes it the old password; a name's letters and digits are both.
+ */
+function isOwnerAfterVon(before: string, old: string): boolean {
+  return VON_BEFORE.test(before) && USER_NAME.test(old);
 }
 
 function unquoted(value: string): string {

@@ -231,8 +231,15 @@ function fromForm(of: readonly PasswordSentence[]): string {
 function verbLastForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
   const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
-  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
+  return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}${CHANGE_ADVERB}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
 }
+
+/**
+ * An adverb of a change that German, Dutch and the other languages put before a participle last or
+ * before the old value's preposition (`… auf Neu456! erfolgreich geändert`, `wurde erfolgreich von
+ * … auf …`, `succesvol gewijzigd`), perhaps: one of any language, after blanks.
+ */
+const CHANGE_ADVERB = String.raw`(?:[ \t]+(?:erfolgreich|soeben|gerade|automatisch|succesvol|zojuist|pomy(?:ś|s)lnie|automatycznie|framg(?:å|a)ngsrikt|automatiskt|correttamente|automaticamente|con[ \t]successo|correctamente|correctement|avec[ \t]succ(?:è|e)s|com[ \t]sucesso))?`;
 
 /** Each language's change up to its old value with its participle last (`verbLastForm`), for a lookbehind: no check of what stands before it. */
 export const CHANGE_VERB_LAST_SEARCH = `(?:${SENTENCES.map((sentence) => verbLastForm([sentence])).join("|")})`;
@@ -275,8 +282,8 @@ const STATE_END = /[ \t]?:[ \t]+$/;
 const CHANGE_END = lazy(() => new RegExp(String.raw`[ \t]${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+$`));
 /** How a change up to its old value ends (`fromForm`): the old value's preposition, and blanks. */
 const FROM_END = lazy(() => new RegExp(String.raw`[ \t]${merged((sentence) => sentence.from, SENTENCES)!}[ \t]+$`));
-/** Any language's participle right after a value, its blanks before it (`Passwort wurde auf … zurückgesetzt`). */
-const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
+/** Any language's participle right after a value, its blanks and perhaps an adverb before it (`Passwort wurde auf … zurückgesetzt`, `… auf … erfolgreich geändert`). */
+const PARTICIPLE_AFTER = lazy(() => new RegExp(String.raw`^${CHANGE_ADVERB}[ \t]+${merged((sentence) => sentence.changed, SENTENCES)!}(?![\w-]|[^\x00-\x7F])`));
 
 /**
  * How `before`, the text before a value, ends in a sentence stating what the password became or
@@ -305,7 +312,7 @@ export function statedValueBefore(before: string): "state" | "participle" | "bar
 
 /** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */
 export function changedAfter(text: string, end: number): boolean {
-  return PARTICIPLE_AFTER().test(text.slice(end, end + 40));
+  return PARTICIPLE_AFTER().test(text.slice(end, end + 60));
 }
 
 /**

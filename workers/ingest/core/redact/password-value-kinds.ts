@@ -1,3 +1,4 @@
+import { isStandardName } from "./standard-names";
 import { WHOLE_UUID } from "./uuid";
 
 /**
@@ -117,7 +118,44 @@ const SETTING_NAMES: ReadonlySet<string> = new Set([
  */
 export function namesChangedKind(old: string, next: string): boolean {
   const [a, b] = [old, next].map((value) => value.replace(/[.!,;:]+$/, ""));
-  return (HASH_ALGORITHM.test(a!) && HASH_ALGORITHM.test(b!)) || (LABELLED_HOST.test(a!) && LABELLED_HOST.test(b!));
+  return (HASH_ALGORITHM.test(a!) && HASH_ALGORITHM.test(b!)) || (LABELLED_HOST.test(a!) && LABELLED_HOST.test(b!)) || (isStandardName(a!) && isStandardName(b!)) || areSeriesMembers(old, next);
+}
+/**
+ * A series' member: a word naming a build, a stage or a version in the languages of the change's
+ * sentences, perhaps `-`, `_` or `.`, and its number (`build42`, `stage-2`, `versie1`, `Stufe3`,
+ * `v1.2`), or a year's quarter or half (`2024Q1`, `2024-H2`); the stem captured. A word and a
+ * number are a password's commonest shape too (`hunter2`), so only these words make a series.
+ */
+const SERIES_MEMBER = /^((?:build|release|rel|version|ver|versie|stage|phase|step|round|level|tier|batch|sprint|iteration|cycle|wave|attempt|rev|revision|v|stufe|etappe|stap|fase|niveau|etape|étape|etap|steg)[-_.]?|\d{4}[-_]?[QH])\d{1,6}(?:\.\d{1,4}){0,3}$/i;
+/**
+ * Whether `a` and `b` are two members of one series (`SERIES_MEMBER`, the same stem: `build42` and
+ * `build43`, `2024Q1` and `2024Q2`): a build's, stage's or version's change, no password's
+ * (`hunter2` to `hunter3`, `Summer2023!` to `Summer2024!` go; so does a member with a symbol, `Stage1!`).
+ */
+function areSeriesMembers(old: string, next: string): boolean {
+  // A sentence's punctuation after a value set aside, a password's `!` kept.
+  const [a, b] = [old, next].map((value) => value.replace(/[.,;:]+$/, ""));
+  const stem = SERIES_MEMBER.exec(a!)?.[1];
+  return stem !== undefined && a !== b && SERIES_MEMBER.exec(b!)?.[1]?.toLowerCase() === stem.toLowerCase();
+}
+
+/** A duration (`30 days`, `90d`, `12 h`), what a password's lifetime is set to, not the password. */
+const DURATION = /^\d{1,5}[ \t]?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|months?|y|years?)$/i;
+/**
+ * A reference to where a secret is kept, as a configuration names it instead of the value
+ * (`env:DB_PASS`, `file:/run/secrets/db`, `vault:secret/db#password`, `op://vault/item/field`,
+ * as OpenSSL's `env:`/`file:` and a template's `${DB_PASS}` say where the password is): a store's
+ * scheme, `:` or `://`, and a name or path.
+ */
+const SECRET_REFERENCE = /^(?:env|file|fd|vault|op|ssm|secret|secrets|secretsmanager|keyvault|k8s|sops|ref):(?:\/\/)?[\w$./#:@{}-]{1,256}$/i;
+
+/**
+ * Whether `value`, what a password is set to (`set password to "…"`), names another thing than a
+ * password: a standard's or algorithm's name (`TLS1.2`, `AES256`), a duration (`30 days`), or a
+ * reference to where the secret is kept (`env:DB_PASS`): a setting's value, or no secret itself.
+ */
+export function namesSettingValue(value: string): boolean {
+  return isStandardName(value) || DURATION.test(value) || SECRET_REFERENCE.test(value);
 }
 /** A hashing algorithm's name, any case, `-` optional (`SHA-256`, `sha3-512`, `PBKDF2-SHA256`, `Argon2id`). */
 const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;

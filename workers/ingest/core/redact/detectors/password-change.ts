@@ -2,9 +2,9 @@ import { MoreEvidence } from "../evidence";
 import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
-import { namesChangedKind, namesThing } from "../password-value-kinds";
+import { namesChangedKind, namesSettingValue, namesThing } from "../password-value-kinds";
 import type { Detector, Rewrite } from "./detector";
-import { DIRECTORY_NAME, HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
+import { HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -44,22 +44,40 @@ export const passwordChangeDetector: Detector = {
 function rewriteChangedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const quotes = quotesOf(match);
   const value = quotes === undefined ? match : match.slice(quotes[0].length, match.length - quotes[1].length);
-  // The value's shape first: the pair's exact forms are the longer read.
-  const pair = !value.startsWith("[REDACTED") && isPasswordShaped(value) ? changedPair(text, start, start + match.length) : undefined;
+  // The value's shape first: the pair's exact forms are the longer read. After `pass` or `pwd` a
+  // processing pass (`render pass changed from shadow2 to bloom3`) or a working directory (`pwd
+  // changed from frontend2 to backend3`) changes as often: both values must be strongly shaped.
+  const short = shortWordBefore(text.slice(Math.max(0, start - SHORT_WORD_REACH), start));
+  const shaped = !value.startsWith("[REDACTED") && isPasswordShaped(value) && (!short || isStronglyShaped(value));
+  const pair = shaped ? changedPair(text, start, start + match.length) : undefined;
   // The other value must be one too, or already replaced: `Passwort geändert von Benutzer123 nach
   // Anmeldung` is changed by a user, after a logon.
   const other = pair?.[pair[0] === value ? 1 : 0];
-  if (pair === undefined || !(other!.startsWith("[REDACTED") || isPasswordShaped(other!)) || namesChangedKind(...pair)) return undefined;
-  // After `pwd` a directory's name is the shell's working directory (`pwd changed from build1 to build2`), as after `pwd is`.
-  if (pair.some((each) => DIRECTORY_NAME.test(each)) && PWD_BEFORE.test(text.slice(Math.max(0, start - PWD_REACH), start))) return undefined;
+  if (pair === undefined || !(other!.startsWith("[REDACTED") || (isPasswordShaped(other!) && (!short || isStronglyShaped(other!)))) || namesChangedKind(...pair)) return undefined;
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
 
-/** `pwd` as a word, which a change's values may follow (`pwd changed from … to …`), and how far before a value it is looked for. */
-const PWD_BEFORE = /(?<![\w-])(?:pwd|Pwd|PWD)(?![\w-])/;
-const PWD_REACH = 200;
+/** A password's word of English (`password`, `passwd`, `pass`, `pwd`, …) as a word, the last one of a text searched, and how far before a value it is looked for. */
+const ENGLISH_WORD = /(?<![\w-])(?:pass(?:word|phrase|wd)?|pwd)(?![\w-])/gi;
+const SHORT_WORD_REACH = 200;
 
-/** Whether `value` has a password's shape and names no host, thing, placeholder or stand-in for a secret. */
+/** Whether the last English password word in `before` is the short `pass` or `pwd`, which name a processing pass or the shell's working directory as often. */
+function shortWordBefore(before: string): boolean {
+  let last: string | undefined;
+  for (const found of before.matchAll(ENGLISH_WORD)) last = found[0];
+  return last !== undefined && /^(?:pass|pwd)$/i.test(last);
+}
+
+/**
+ * Whether `value` has a password's shape no stage's, pass's or directory's name has: a symbol
+ * besides what joins a name's parts (`Hunter2x!`), or capitals, lower-case letters and digits
+ * together (`Hunter2x`); `stage1`, `bloom3`, `frontend2`, `proj2025` stay.
+ */
+function isStronglyShaped(value: string): boolean {
+  return /[^A-Za-z0-9._-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
+}
+
+/** Whether `value` has a password's shape and names no host, thing, placeholder, stand-in for a secret, standard or setting's value. */
 function isPasswordShaped(value: string): boolean {
-  return isBarePassword(value) && !HOST_NAME.test(value) && !namesThing(value) && !isPlaceholder(value) && !standsForSecret(value);
+  return isBarePassword(value) && !HOST_NAME.test(value) && !namesThing(value) && !isPlaceholder(value) && !standsForSecret(value) && !namesSettingValue(value);
 }

@@ -9,7 +9,7 @@ import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isUiLabel, namesChangedKind, namesPasswordSetting, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -156,7 +156,7 @@ const SHORT_PASSWORD_WORD = String.raw`(?:[Pp]ass|PASS|[Pp]wd?|PWD?)`;
  * `workspace01`, `release-3`): a word directories are commonly called, in lower case, and a number
  * perhaps after `-`, `_` or `.`. A password's word and a number stay one (`hunter2`).
  */
-export const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
+const DIRECTORY_NAME = /^(?:build|builds|tmp|temp|work|workspace|workdir|src|source|app|apps|dist|out|output|bin|lib|project|projects|repo|release|releases|deploy|job|run|runner|cache|logs?|backup|site|web|api|stage|staging)[-_.]?\d{1,8}$/;
 /** A path's start: `/`, `~/`, `./`, `../`, a drive's `C:\` or `\`. */
 const PATH_START = /^(?:~|\.{1,2})?\/|^[A-Za-z]:\\|^\\/;
 /** A short number or word a rule for the password's length starts with (`12 caractères`, `au moins 12`, `min. 8`), read by `passwordRuleAt`. */
@@ -313,8 +313,9 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   if (stated !== undefined && !confirmedAfter(stated, text, start + match.length)) return undefined;
   // `to` alone after the word: whom the password went to (`sent password to "…"`) but after a setting's word.
   if (stated === undefined && PASSWORD_TO_BEFORE.test(before) && !settingBefore(text, start, before)) return undefined;
-  // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`).
-  if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value))) return undefined;
+  // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
+  // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
+  if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
