@@ -59,41 +59,11 @@ describe("a phone after a callback or a reaching verb, a phone's key, a route or
     ["from=00491712345678", "from=", ""],
     ['{"to":"004917123456789"}', '{"to":"', '"}'],
     ["sms to=0049 171 2345678 sent", "sms to=", " sent"],
-    ["reach me at 01712345678", "reach me at ", ""],
-    ["reach me at 0033612345678", "reach me at ", ""],
-    ["text us on 07911123456", "text us on ", ""],
-    ["rappelle-moi au 0612345678", "rappelle-moi au ", ""],
-    ["textez-moi au 0612345678", "textez-moi au ", ""],
-    ["appelle-moi au 0612345678", "appelle-moi au ", ""],
-    ["Llámame de vuelta al 612345678", "Llámame de vuelta al ", ""],
-    ["llámanos al 612345678", "llámanos al ", ""],
-    ["richiamami al 3471234567", "richiamami al ", ""],
-    ["call me at 0033612345678", "call me at ", ""],
-    ["call me back at 0012125551234", "call me back at ", ""],
-    ["CALL ME BACK AT 0171 2345678", "CALL ME BACK AT ", ""],
-    ["TEXT ME AT 415 867 5309", "TEXT ME AT ", ""],
-    ["Text Me At 415 867 5309", "Text Me At ", ""],
-    ["REACH ME AT 0171 2345678", "REACH ME AT ", ""],
-    ["RAPPELLE-MOI AU 06 12 34 56 78", "RAPPELLE-MOI AU ", ""],
-    ["LLÁMAME DE VUELTA AL 612 345 678", "LLÁMAME DE VUELTA AL ", ""],
-    ["llamame de vuelta al 612 345 678", "llamame de vuelta al ", ""],
-    ["llamame al 612 345 678", "llamame al ", ""],
-    ["subscriberMsisdn=491712345678", "subscriberMsisdn=", ""],
-    ["TO=00491712345678", "TO=", ""],
-    ['"TO":"00491712345678"', '"TO":"', '"'],
-    ["to = 00491712345678", "to = ", ""],
     ["Tel. (030) - 1234567", "Tel. ", ""],
     ["Tel. (030) – 123 45 67", "Tel. ", ""],
     ["Telefon: (0171) - 2345678", "Telefon: ", ""],
   ])("%s", (text, before, after) => {
     expect(redactString(text, policy)).toEqual({ text: `${before}[REDACTED:phone]${after}`, counts: { phone: 1 } });
-  });
-
-  it("reads a message's sender and recipient under from/to, not a range's bounds", () => {
-    expect(redactString("sms from=00491712345678 to=00441234567890", policy)).toEqual({
-      text: "sms from=[REDACTED:phone] to=[REDACTED:phone]",
-      counts: { phone: 2 },
-    });
   });
 
   it.each([
@@ -137,36 +107,6 @@ describe("a phone after a callback or a reaching verb, a phone's key, a route or
     "Tel: (030) - Zentrale",
     "Tel: (0800) - 1800 Uhr",
     "(030) - 1234567",
-    "reach us at 1733270400",
-    "[scheduler] reach us at 1733270400 (next window)",
-    "reach us on 1733270400123",
-    "text us at 1700000000",
-    "ring me at 1733270400123",
-    "txt us at 202412051030",
-    "reach me at 12345678",
-    "campaign will reach us at 12500000 impressions",
-    "retry will reach us at 20000000 ms",
-    "reach me at 15 12 2026",
-    "call me back at 4155550132 ms",
-    "scan from=0020241205103000 to=0020241205235959",
-    "lsn from=0044556677889900 to=0044556677889999",
-    "batch from=0061234567890 to=0061234567999",
-    "blocks from=0034567890123 to=0034567899999",
-    "seq from=00900000000001 to=00900000000999",
-    "key from=00331700000123 to=00331700000999",
-    "GET /api/logs?from=0017332704000&to=0017332790000",
-    "transfer amount=100 from=0044123456789012 to=0049876543210987",
-    "rappelle-moi au 1733270400",
-    "llámanos al 12345678",
-    "llámanos al 123456789",
-    "rappelle-moi au 15 12 2026",
-    "rappelez-moi au 0612345678 ms",
-    "CALL ME BACK AT 1733270400",
-    "REACH US AT 12500000 IMPRESSIONS",
-    "TEXT ME AT 15 12 2026",
-    "TO=0020241205103000 FROM=0020241205000000",
-    "from = 2024-01-01 to = 2024-02-01",
-    "subscriberMsisdnCount=3",
   ])("%s stays", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });

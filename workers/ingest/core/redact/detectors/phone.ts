@@ -153,38 +153,26 @@ const PHONE_NOUNS = [
  */
 const PHONE_ABBREVIATIONS = ["kom", "stacj"];
 /**
- * Verbs with the person to call built in (`rappelle-moi`, `appelez-nous`, `llámanos`, `richiamami`):
- * digits in one run after them are a phone's as after `call me` (`rappelle-moi au 0612345678`).
- */
-const PERSON_VERBS = [
-  "appelle-moi", "rappelle-moi", "appelez-moi", "rappelez-moi", "appelez-nous", "rappelez-nous", "texte-moi", "textez-moi",
-  "llámeme", "llámame", "llámanos", "llámenos", "llameme", "llamame", "llamanos", "llamenos", "richiamami", "richiamaci", "chiamami", "chiamaci", "chiamateci",
-];
-/**
  * Verbs that dial the number after them, or say a call came from it or goes back to it, in
  * English, Portuguese and Spanish (`call`, `ligue`, `ligou do`, `liguei para`, `retornar para`,
  * `llamó del`), as support and order notes log a customer's call.
  */
 const PHONE_VERBS = [
   "call", "called", "calling", "ligue", "ligou", "ligar", "liguei", "ligaram", "ligando", "retornar", "retorne", "retornou",
-  "retornando", "llame", "llamar", "llamó", "llamo", "llamando",
+  "retornando", "llame", "llamar", "llamó", "llamo", "llamando", "llámenos", "llámame",
   // German (`Rückruf unter`, `erreichbar unter`, `anrufen unter`), French (`joignable au`,
   // `appelez le`) and Italian (`chiamare al`): a callback or reachability note names the number.
   "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
-  "appeler", "appelez", "appelle", "rappeler", "rappelez", "joindre", "joignez", "contacter", "contactez",
-  "chiamare", "chiama", "richiamare", "contattare",
+  "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignez", "contacter", "contactez",
+  "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
   // A callback or a text asked in the imperative's familiar or plural form (`rappelle-moi au`, `appelez-nous au`, `texte-moi au`, `llámeme al`, `richiamami al`).
-  ...PERSON_VERBS,
+  "appelle-moi", "rappelle-moi", "appelez-nous", "rappelez-nous", "texte-moi", "textez-moi", "llámeme", "llámanos", "richiamami", "richiamaci", "chiamaci",
 ];
 /**
  * Verbs that reach a person at a number only with the person after them (`reach me at`, `text us
  * on`, `ring me back on`): alone they reach a count (`reach 1000000 users`) or write a text.
  */
 const PRONOUN_VERBS = ["reach", "text", "txt", "ring"];
-/** Whether a phone word (lower case) is a verb calling or reaching a person (`PHONE_VERBS`, `PRONOUN_VERBS`). */
-function isCallVerb(word: string): boolean {
-  return PHONE_VERBS.includes(word) || PRONOUN_VERBS.includes(word);
-}
 /**
  * Words that name a phone's number only before a number's word (`callback number`, `contact
  * number`, `caller_number`): alone they name a program's hook, a record or a calling service. In
@@ -219,7 +207,7 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * (`NUMBER_ONLY_NOUNS`: `callback number`, `contact number`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `back` after a blank (these and `al`, `au`, `de vuelta` in any case), with the person or `at`/`on` (`call me back at `, `call back on `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `back` after a blank, with the person or `at`/`on` (`call me back at `, `call back on `,
  * `call me back `; not `callback at `, a program's hook), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le`, perhaps after a comma (`Tel.: `, `"phone":"`, `call me at `,
  * `mon numéro est le `, `mon portable c'est le `, `mon portable, c'est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
@@ -228,16 +216,14 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
  * '…'`, `[phone] = '…'`). The word is captured (1), a line's word after a verb (`line`) and the
  * person after `call` (`pronoun`, `pronounBack`), which make a number in one run a phone's too.
  */
-/** The person after a verb (`call me`, `reach us`), in any case (`CALL ME BACK AT`, `Text Me At`). */
-const PERSON_AFTER = `(?:${caseless("me")}|${caseless("us")})`;
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
       `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...FRENCH_PLAN_WORDS, ...EXTENSION_WORDS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.)` +
-        `|(?:${PRONOUN_VERBS.map(caseless).join("|")})(?=${BLANK}+${PERSON_AFTER}${BLANK})|(?:${NUMBER_ONLY_NOUNS.map(caseless).join("|")})(?=[ _-]?${NUMBER_WORD}))` +
-        "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp|Msisdn|MSISDN|Landline))" +
+        `|(?:${PRONOUN_VERBS.map(caseless).join("|")})(?=${BLANK}+(?:me|us)${BLANK})|(?:${NUMBER_ONLY_NOUNS.map(caseless).join("|")})(?=[ _-]?${NUMBER_WORD}))` +
+        "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?<pronoun>${PERSON_AFTER})${BLANK}+)?(?:(?<![A-Za-z-])${caseless("back")}${BLANK}+)?(?:${caseless("at")}|${caseless("on")})${BLANK}+|(?<pronounBack>${PERSON_AFTER})${BLANK}+${caseless("back")}${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:${caseless("de")}${BLANK}+${caseless("vuelta")}${BLANK}+)?(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|${caseless("al")}|${caseless("au")}|le)${BLANK}+(?:(?<line>${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:,${BLANK}*)?(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?<pronoun>me|us)${BLANK}+)?(?:(?<![A-Za-z-])back${BLANK}+)?(?:at|on)${BLANK}+|(?<pronounBack>me|us)${BLANK}+back${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:de${BLANK}+vuelta${BLANK}+)?(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(?<line>${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:,${BLANK}*)?(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
     ),
 );
 
@@ -502,8 +488,8 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): { word: 
   // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`), as
   // a person to call does (`call me at 01712345678`, `call me back on …`).
   const { line, pronoun, pronounBack } = named.groups ?? {};
-  if (grouped || line !== undefined || !isCallVerb(word)) return { word, person: false };
-  return pronoun !== undefined || pronounBack !== undefined || PERSON_VERBS.includes(word) ? { word, person: true } : undefined;
+  if (grouped || line !== undefined || !PHONE_VERBS.includes(word)) return { word, person: false };
+  return pronoun !== undefined || pronounBack !== undefined ? { word, person: true } : undefined;
 }
 
 /**
@@ -520,20 +506,11 @@ function isNamedPhoneNumber(match: string, text: string, start: number, grouped:
   const { word } = named;
   const plan = wordPlans().get(word);
   if (plan === "fr") return isFrenchWordPhone(match, text, start);
-  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (isCallVerb(word) || DOTTED_DATE.test(match)));
-  // A verb names a run with its person after it only in a plan or dialled abroad (`call me at
-  // 01712345678`, `reach me at 0033612345678`; not `call me back at 1733270400`, `reach us at
-  // 12500000 impressions`), a Spanish verb's nine digits as a Spanish number in groups would be
-  // (`llámanos al 612345678`), and not before a unit (`call me back at 4155550132 ms`).
-  if (named.person) {
-    const end = start + match.length;
-    const planned = isNationalPlanNumber(word.startsWith("ll") ? match.replace(SPANISH_RUN, "$1 $2 $3") : match);
-    return (planned || isDialledAbroad(match)) && !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
-  }
+  if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
+  // A verb names a run with its person after it only in a plan (`call me at 01712345678`; not `call me back at 1733270400`).
+  if (named.person) return isNationalPlanNumber(match);
   return plan === undefined || isWordPlanNumber(plan, match);
 }
-/** Nine digits in one run, grouped as a Spanish number is printed (`612345678` as `612 345 678`). */
-const SPANISH_RUN = /^(\d{3})(\d{3})(\d{3})$/;
 /**
  * Whether digits in one run are in the plan a word asks for: the German plan after the German
  * words (`fitsGermanPlan`, else `isNationalPlanNumber`), a national plan after the Dutch and
@@ -1118,31 +1095,11 @@ function isRouteAbroadNumber(match: string, text: string, start: number): boolea
     digits >= 10 &&
     digits <= 15 &&
     isDialledAbroad(match) &&
-    ROUTE_KEY_BEFORE.test(text.slice(Math.max(0, start - 12), start)) &&
-    !isRangeBound(lineAround(text, start, start + match.length))
+    ROUTE_KEY_BEFORE.test(text.slice(Math.max(0, start - 12), start))
   );
-}
-/** The line around `start`..`end`, up to `RANGE_REACH` characters each side. */
-function lineAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - RANGE_REACH), start);
-  return before.slice(before.lastIndexOf("\n") + 1) + text.slice(start, end) + text.slice(end, end + RANGE_REACH).split("\n", 1)[0];
 }
 /** A route's key and its separator right before a value (`to=`, `from=`, `"to":"`, `TO: `). */
 const ROUTE_KEY_BEFORE = /(?<![\w.-])(?:to|from)["']?[ \t]*[:=][ \t]*["']?$/i;
-/** How far around a route's number, on its line, the other key of a range and a message's word are read. */
-const RANGE_REACH = 120;
-/**
- * Whether the line around a route's number (`window`) holds both a `from` and a `to` key and no
- * message's or call's word: a range's bounds, zero-padded (`scan from=0020241205103000
- * to=0020241205235959`, `?from=0017332704000&to=0017332790000`), not a message's sender and
- * recipient (`sms from=00491712345678 to=00441234567890` is).
- */
-function isRangeBound(window: string): boolean {
-  return FROM_KEY.test(window) && TO_KEY.test(window) && !MESSAGE_WORD.test(window);
-}
-const FROM_KEY = /(?<![\w.-])from["']?[ \t]*[:=]/i;
-const TO_KEY = /(?<![\w.-])to["']?[ \t]*[:=]/i;
-const MESSAGE_WORD = /(?<![A-Za-z])(?:sms|mms|messages?|msg|texts?|calls?|whatsapp)(?![A-Za-z])/i;
 
 /**
  * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
