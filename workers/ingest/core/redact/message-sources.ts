@@ -1,51 +1,41 @@
 import { endsGluedLoggerPrefix, loggerPrefixLength } from "./logger-prefix";
+import { isSecretCodeName, nameWords } from "./secret-names";
+import { isAuthScheme } from "./credential-headers";
+import { isOutcomeWord } from "./event-reports";
+import { isStateWhole } from "./status-words";
 import { STRING_OPENING } from "./detectors/escaped-quotes";
+import { BoundedMemo } from "./bounded-memo";
 
 /**
- * Where a log line names its message's source (a logger, a module, a class) with a bare secret's
- * word (`auth`, `session`, `token`, `jwt`) before a colon: the colon is the source's, not a
- * field's, and the message after it is no value. The forms:
+ * Where a log line names its message's source (a logger, a module, a class) with a secret's word
+ * (`auth`, `session`, `token`, `Auth`) before a colon: the colon is the source's, not a field's,
+ * and the message after it is no value. The forms:
  *
- * - Python logging's default prefix (`INFO:auth:user bob logged in`, `%(levelname)s:%(name)s:`);
- * - a class and its line, as log4j's and logback's `%c{1}:%L - %m` write them (`com.shop.Auth:142
- *   - login ok`), and loguru's module, function and line (`auth:login:42 - …`): only under an
- *   authentication's name (`Auth`), as a token's or a session's name may hold a code or an id
- *   where a line's number is written (`Token:482913 - expires soon`, `session:a1b2c3:3600 - …`);
- * - a source's name opening a message (`opensMessage`) and `: ` (`auth: user bob logged in`,
- *   Spring Boot's `… [main] c.e.Auth   : …`).
+ * - Python logging's default prefix (`INFO:auth:user bob logged in`, `%(levelname)s:%(name)s:`),
+ *   before a message of words (two or more, the first of letters): a lone token after it stays a
+ *   value, as a logger named so is rarer than the secret (`INFO:password:hunter2`);
+ * - a class and its line, as log4j's and logback's `%c{1}:%L - %m` and `%logger:%line - %msg`
+ *   write them (`com.shop.Auth:142 - login ok`, `Auth:142 - …`), and loguru's module, function and
+ *   line (`auth:login:42 - …`): the name a class's (capitalized, or a package's dotted path) or a
+ *   module's;
+ * - a source's name opening a message (`opensMessage`) and `: `, then prose (`isProse`): three
+ *   words or more, the first three of lower-case letters, none shaped as a secret (`auth: user
+ *   bob logged in`).
  *
- * Every form keeps the message only when it is prose (`isProse`), read to the line's end. A
- * compound name (`access_token`, `X-Auth-Token`, `auth.token`, `set-cookie`) is a field's, and so
- * is every password's, passphrase's, secret's, key's or code's name, whatever follows.
+ * Only under a name whose secret a machine generates (`GENERATED_SECRET_WORDS`), never a sentence's
+ * words. A password's or a passphrase's name holds words a person chose (`password: correct horse
+ * battery staple`, `Password:1234 - ok` may be the password and a dash), a code's name a code
+ * (`pin:1234 - ok`), and `secret`, `credentials` or `key` either: those stay values whatever they read as.
  */
 export function namesMessageSource(text: string, colon: number, name: string): boolean {
-  const dot = name.lastIndexOf(".");
-  const word = name.slice(dot + 1).toLowerCase();
-  if (!SOURCE_WORDS.has(word)) return false;
-  const rest = lineRest(text, colon + 1);
-  if (rest === undefined) return false;
-  // Python's prefix glues the name (a dotted logger's) to its level's colon (`INFO:auth:`).
-  if (text.charCodeAt(colon - name.length - 1) === 0x3a && endsGluedLoggerPrefix(text, colon + 1)) return isProse(rest);
-  if (AUTH_WORDS.has(word)) {
-    const source = (CLASS_NAME.test(name) ? CLASS_LINE : MODULE_FUNCTION_LINE).exec(rest);
-    if (source !== null) return isProse(rest.slice(source[0].length));
-  }
-  return (dot < 0 || CLASS_NAME.test(name)) && BLANK_FIRST.test(rest) && isProse(rest) && opensMessage(text, colon, name);
+  if (!generatedSecretNames.get(name) || isSecretCodeName(name)) return false;
+  const rest = LINE_REST.exec(text.slice(colon + 1, colon + 1 + LINE_REST_REACH))![0];
+  // Python's prefix glues the name to its level's colon (`INFO:auth:`): read back only then.
+  if (text.charCodeAt(colon - name.length - 1) === 0x3a && endsGluedLoggerPrefix(text, colon + 1)) return GLUED_MESSAGE.test(rest);
+  if (CLASS_LINE.test(rest) && (CLASS_NAME.test(name) || name.includes("."))) return true;
+  if (MODULE_FUNCTION_LINE.test(rest)) return true;
+  return BLANK_FIRST.test(rest) && isProse(rest) && opensMessage(text, colon, name);
 }
-
-/**
- * The line's text from `from` to its end, or `undefined` when the line runs on past
- * `LINE_REST_REACH` (such a line's text after a name stays a value's): each colon reads a bounded
- * part of the text.
- */
-function lineRest(text: string, from: number): string | undefined {
-  const rest = LINE_REST.exec(text.slice(from, from + LINE_REST_REACH + 1))![0];
-  return rest.length > LINE_REST_REACH ? undefined : rest;
-}
-/** A line's characters after the colon, up to its break. */
-const LINE_REST = /^[^\r\n]*/;
-/** How far a line is read after the colon: a log line's message is shorter. */
-const LINE_REST_REACH = 512;
 
 /**
  * Whether `name`, ending before the colon at `colon` (blanks between), opens a message, where a
@@ -72,43 +62,49 @@ function opensMessage(text: string, colon: number, name: string): boolean {
 const LINE_START_REACH = 1024;
 
 /**
- * A source's bare names (a logger's, a module's, a class's last dotted segment, in any case) that
- * are also a generated secret's: never a person's chosen words (a password's, a passphrase's, a
- * key's) nor a code's (a PIN's), which stay values whatever they read as.
+ * The last words of names whose secret a machine generates (a token, a session's id, a signature):
+ * never a sentence's words. Not `key`: a key may be a passphrase a person wrote (`encryption_key:`).
  */
-const SOURCE_WORDS: ReadonlySet<string> = new Set(["auth", "authorization", "session", "token", "jwt"]);
-/** The names a class or a module is written with before its line's number (see `namesMessageSource`). */
-const AUTH_WORDS: ReadonlySet<string> = new Set(["auth", "authorization"]);
+const GENERATED_SECRET_WORDS: ReadonlySet<string> = new Set([
+  "auth", "authorization", "session", "sessionid", "sid", "cookie", "cookies", "signature", "token", "tokens", "jwt", "hmac",
+]);
 
-/** A class's name, its last dotted segment capitalized (`Auth`, `c.s.Auth`). */
-const CLASS_NAME = /(?:^|\.)[A-Z][a-z]+$/;
+/** Distinct names are few in practice; the bound only stops unusual input from growing memory. */
+const MAX_CACHED_NAMES = 4096;
+/**
+ * Whether a name's last word is one of `GENERATED_SECRET_WORDS`, by name: the same names recur on
+ * every line, and splitting one into words costs several regex passes. Bounded as `isSecretName`'s.
+ */
+const generatedSecretNames = new BoundedMemo<string, boolean>(MAX_CACHED_NAMES, (name) => GENERATED_SECRET_WORDS.has(nameWords(name).at(-1) ?? ""));
+
+/** A line's characters after the colon, up to a line break or a quote (which closes the string holding the line). */
+const LINE_REST = /^[^\r\n"'`]*/;
+/** How far a line is read after the colon. */
+const LINE_REST_REACH = 256;
+/** A message glued to Python's prefix: a word of letters, a blank and another word. */
+const GLUED_MESSAGE = /^[A-Za-z]+[ \t]+\S/;
 /** A source line's number and ` - ` right after the colon (`:142 - `). */
-const CLASS_LINE = /^\d{1,5}[ \t]+-[ \t]+/;
-/** loguru's function (a plain identifier, no digits) and line after the module's colon (`auth:login:42 - `, `<module>:10 - `). */
-const MODULE_FUNCTION_LINE = /^(?:[A-Za-z_]{1,64}|<module>):\d{1,5}[ \t]+-[ \t]+/;
+const CLASS_LINE = /^\d{1,6}[ \t]+-[ \t]+\S/;
+/** A class's name, its last dotted segment capitalized (`Auth`, `c.s.Auth`, `JwtToken`). */
+const CLASS_NAME = /(?:^|\.)[A-Z][a-z][\w$]*$/;
+/** loguru's function and line after the module's colon (`auth:login:42 - `, `<module>:10 - `). */
+const MODULE_FUNCTION_LINE = /^(?:[A-Za-z_]\w{0,63}|<module>):\d{1,6}[ \t]+-[ \t]+\S/;
 /** A blank after the colon, as a source's name is written before its message (`auth: …`; glued, `token:sunshine` is a pair). */
 const BLANK_FIRST = /^[ \t]/;
-/**
- * Three words of lower-case letters opening the message after blanks, the first a word a log's
- * report opens with (`user bob logged in`, `login ok for …`, `refresh loop stopped`): any other
- * word there may be a passphrase or a token of letters (`token: sunshine for user 42`).
- */
-const PROSE_OPENING =
-  /^[ \t]*(?:users?|login|logout|logged|signing|requests?|client|account|tenant|refresh|starting|started|stopping|stopped|loading|loaded|checking|verifying)[ \t]+[a-z]+[ \t]+[a-z]+(?:[ \t.,;!?]|$)/;
+/** Three words of lower-case letters opening the text after blanks, then anything (`user bob logged in`). */
+const PROSE_OPENING = /^[ \t]*([a-zß-öø-ÿ]+)[ \t]+[a-zß-öø-ÿ]+[ \t]+[a-zß-öø-ÿ]+(?:[ \t.,;!?]|$)/;
 
 /**
- * Whether `message`, a line's text to its end, is prose: `PROSE_OPENING`, then no word shaped as
- * a secret (`SECRET_SHAPED_WORD`) nor any word after a credential's (`CREDENTIAL_WORD`).
+ * Whether `rest`, a line's text after a colon and a blank, is prose (`PROSE_OPENING`) holding no
+ * word shaped as a secret (`SECRET_SHAPED_WORD`), and opens with no authentication scheme's word
+ * nor an outcome's or a state's: a report's words (`token: issued for user 42 | Zx9q…`,
+ * `password: changed for …`) are read by the report's rules, which find a secret among them.
  */
-function isProse(message: string): boolean {
-  return PROSE_OPENING.test(message) && !SECRET_SHAPED_WORD.test(message) && !CREDENTIAL_WORD.test(message);
+function isProse(rest: string): boolean {
+  const prose = PROSE_OPENING.exec(rest);
+  if (prose === null) return false;
+  const first = prose[1]!;
+  return !isAuthScheme(first) && !isOutcomeWord(first) && !isStateWhole(first) && !SECRET_SHAPED_WORD.test(rest);
 }
-/**
- * A word shaped as a secret: three digits or more in a run (a PIN, a code, an id), a letter and a
- * digit in one word, a lower-case letter before a capital (`ZxqLmPw`), or 16 characters or more
- * without a blank (`deadbeefcafebabe`).
- */
-const SECRET_SHAPED_WORD = /\d{3}|[A-Za-z]\d|\d[A-Za-z]|[a-z][A-Z]|\S{16}/;
-/** A credential's or a scheme's word before another word (`password sunshine`, `with token Zx…`, `Bearer abc`). */
-const CREDENTIAL_WORD =
-  /(?<![\w-])(?:passwords?|passwd|pwd|pass|passphrase|pin|tan|otp|code|tokens?|keys?|secrets?|bearer|basic|cookie|sid|session_?id|apikey)[ \t:=]+\S/i;
+/** A word holding a letter and a digit, or longer than a word of prose is (21 characters or more, no blank or quote in them). */
+const SECRET_SHAPED_WORD = /(?<!\S)(?:[^\s\d]*[A-Za-z][^\s\d]*\d|[^\s\d]*\d[^\s\d]*[A-Za-z]|\S{21})/;

@@ -290,13 +290,6 @@ const COUNTED_THING =
   `|(?:[A-ZÄÖÜ][\\wäöüßÄÖÜ]{0,24}-)?(?:${COUNTED_THINGS_GERMAN.flatMap((word) => [word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]).join("|")})` +
   `|${COUNTED_THINGS_ENGLISH.flatMap((word) => [word, word.toUpperCase()]).join("|")})`;
 /**
- * Where a count of `COUNTED_THING` may stand: right after a code's name, blanks only between
- * (`chipTAN 1000 Lesegeräte`), not after a reader's possessive (`Ihre TAN 4821 Kunden …`) nor after
- * a wording that says the number is the code (`lautet`, `is`, `:`), where the next sentence may
- * open with such a word (`Your OTP is 48213 users never share it`).
- */
-const COUNT_AFTER_NAME = "(?<=(?<![\\w-])(?<!(?:[Ii]hre?|[Dd]eine?|[Yy]our)[ \\t]+)[A-Za-z]{0,8}(?:TAN|OTP)[ \\t]{1,4})";
-/**
  * A year, then what is planned for it (`TAN 2024 rollout`, `OTP 2025 migration`, `TAN 2024
  * Umstellung`): a project's name, no code. Only words that name a project's event: `update`,
  * `review` or `plan` after a code open a sentence as often (`Your code is 2024 Update your app`).
@@ -316,8 +309,7 @@ const WORD_END = "(?![\\w=:-])";
  * (`PROJECT_WORDS`, in any case: German and headings capitalise them).
  */
 const NO_CODE =
-  `(?:\\d{1,5}${BLANK}(?:${[...COUNT_NOUNS, ...COUNT_NOUNS_GERMAN].flatMap((word) => [word, word.toUpperCase()]).join("|")})${WORD_END}` +
-  `|${COUNT_AFTER_NAME}\\d{1,5}${BLANK}${COUNTED_THING}${WORD_END}` +
+  `(?:\\d{1,5}${BLANK}(?:${[...COUNT_NOUNS, ...COUNT_NOUNS_GERMAN].flatMap((word) => [word, word.toUpperCase()]).join("|")}|${COUNTED_THING})${WORD_END}` +
   `|(?:19|20)\\d\\d(?:${BLANK}|-)(?:${PROJECT_WORDS.map(caselessLetters).join("|")})${WORD_END})`;
 
 /** What follows a code given first: a verb, then the name of the reader's code. */
