@@ -657,10 +657,10 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * `Ruf … an` (German's split `anrufen`), `appelez`, `joignable`, `joindre`, `chiamare`, `contattare`, Dutch `mobiel`, German
  * `Festnetz…`, `Durchwahl`, Polish `komórka`, `kom.` (its period perhaps the digit run's first: `kom$`), French `numéro`, `portable`; `reach`, `contact`, German `Kontakt` and `unter` before a callee's
  * number: `reach John Smith at …`, `Frau Weber unter … anrufen`; a label of phone numbers holds one: `Phone numbers:`,
- * `Numéros de téléphone :`), `msisdn`, `landline`, `text me`, `ring us`, `texte-moi`, and a provider's phone field before its separator
- * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s), or a message's route before a number dialled abroad (`to=`, `from=`).
+ * `Numéros de téléphone :`), and a provider's phone field before its separator
+ * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|[Mm]sisdn|MSISDN|[Ll]andline|LANDLINE|(?:[Tt]e?xt|TE?XT|[Rr]ing|RING)[ \t]+(?:me|us|ME|US)[ \t]|[Tt]extez?-moi|(?:[Tt]o|[Ff]rom)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */

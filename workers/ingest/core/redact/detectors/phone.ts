@@ -43,13 +43,11 @@ import { currentScan, resetAfterEachScan } from "../scan-scope";
  *   `030 / 123 45 67` and `089 12345-678`, dialled abroad `0048 601 234 567`), right
  *   after a word naming a phone (`celular`, `tel:`, `WhatsApp`, `Phone:`, `call me at`, French
  *   `numéro`/`portable` before France's plan only; after the
- *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row, unless the
- *   person follows the verb: `call me at 01712345678`), or after a
+ *   verbs `call`, `ligue`, `llame` only in groups, as a call id is written in a row), or after a
  *   callback or reachability word and an availability window's words only, in a phone's shape
  *   (`erreichbar von 9-17 Uhr unter 0171 1234567`, `call me back between 9 and 5 on
  *   415-867-5309`: `isNumberToCall`), or as the
- *   value of a key naming one (`customer.phone`, `celular`, `msisdn`, a provider's field: `To`, `From`), or
- *   dialled abroad under a route's lower-case `to=`/`from=` (`isRouteAbroadNumber`), or
+ *   value of a key naming one (`customer.phone`, `celular`, a provider's field: `To`, `From`), or
  *   after a provider's field with ten digits or more (`To=(415) 867-5309`), or of an SQL column naming one (`` SET
  *   `phone` = '11987654321' ``, `INSERT INTO clientes (nome, celular) VALUES ('Ana', '11987654321')`),
  *   also bound by an ORM and logged in its parameter list after the statement (`… VALUES ($1, $2)
@@ -134,7 +132,7 @@ const EXTENSION_WORDS = ["durchwahl"];
  * (`whatsapp`, `wpp`). A key's last word or one before `number`/`no` names a phone (`namesPhone`).
  */
 const PHONE_NOUNS = [
-  "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "landline", "msisdn", "telefone", "fone", "celular", "cel",
+  "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
   "telefon", "handy", "mobil", "tél", "téléphone", ...compounds(PHONE_COMPOUND_STEMS),
   ...GERMAN_PLAN_WORDS,
@@ -142,7 +140,7 @@ const PHONE_NOUNS = [
   ...POLISH_PLAN_WORDS,
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
-  "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "landlines", "msisdns", "telefones", "fones", "celulares",
+  "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
   "telefonos", "teléfonos", "moviles", "móviles",
   // German lists' names, one word (`Telefonliste`, `Rückrufliste`).
   "telefonliste", "telefonlisten", "rückrufliste", "anrufliste",
@@ -165,21 +163,7 @@ const PHONE_VERBS = [
   "anrufen", "anruf", "rückruf", "zurückrufen", "erreichen",
   "appeler", "appelez", "appelle", "appelez-moi", "rappeler", "rappelez", "rappelez-moi", "joindre", "joignez", "contacter", "contactez",
   "chiamare", "chiama", "chiamami", "chiamateci", "richiamare", "contattare",
-  // A callback or a text asked in the imperative's familiar or plural form (`rappelle-moi au`, `appelez-nous au`, `texte-moi au`, `llámeme al`, `richiamami al`).
-  "appelle-moi", "rappelle-moi", "appelez-nous", "rappelez-nous", "texte-moi", "textez-moi", "llámeme", "llámanos", "richiamami", "richiamaci", "chiamaci",
 ];
-/**
- * Verbs that reach a person at a number only with the person after them (`reach me at`, `text us
- * on`, `ring me back on`): alone they reach a count (`reach 1000000 users`) or write a text.
- */
-const PRONOUN_VERBS = ["reach", "text", "txt", "ring"];
-/**
- * Words that name a phone's number only before a number's word (`callback number`, `contact
- * number`, `caller_number`): alone they name a program's hook, a record or a calling service. In
- * text, digits in one run after them are a phone only in a national plan (`wordPlans`: `contact
- * number 1234567890` is a record's).
- */
-const NUMBER_ONLY_NOUNS = ["callback", "call-back", "contact", "caller", "callee"];
 /**
  * Words saying where a person is reached (`erreichbar unter`, `joignable au`): a number after one
  * is a phone's in a row too (`joignable au 0612345678`), where a verb's may be a call's id.
@@ -202,28 +186,23 @@ const LINE_WORD = `(?:${NUMBER_WORD}|${[
 ].map(caseless).join("|")})`;
 
 /**
- * A phone word as a word (`Phone`, `TEL`, `Call`), a verb reaching a person with the person after
- * it (`PRONOUN_VERBS`: `reach me`, `text us`), a word naming a phone before a number's word only
- * (`NUMBER_ONLY_NOUNS`: `callback number`, `contact number`) or a name's last word (`customer_phone`,
+ * A phone word as a word (`Phone`, `TEL`, `Call`) or a name's last word (`customer_phone`,
  * `mobilePhone`), then what may stand between it and the number: `number`/`no.`/`#`, a list's
  * `numbers` and `_list` (`phoneNumbers`, `phone_list`: `list-names.ts`), `.`, a
- * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `back` after a blank, with the person or `at`/`on` (`call me back at `, `call back on `,
- * `call me back `; not `callback at `, a program's hook), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le`, perhaps after a comma (`Tel.: `, `"phone":"`, `call me at `,
- * `mon numéro est le `, `mon portable c'est le `, `mon portable, c'est le `,
+ * quote, `:`, `=`, `me at`, `us at`, `at`, `on` (`call me on `), `sent to`, `to` (`sms sent to `), `para`, `is`/`é`/`es`/`est`/`est le`/`c'est le` (`Tel.: `, `"phone":"`, `call me at `,
+ * `mon numéro est le `, `mon portable c'est le `,
  * `ligue para `, `Meu celular é `; after a verb `do`, `de`, `no`, `na`, `pro`, `del`, `from`: `ligou do `,
- * `llamó del `, `llámame de vuelta al `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
+ * `llamó del `; German `unter`, perhaps with its article and noun (`unter der `, `unter der Nummer `), Spanish and Italian `al`, French `au`, `le`: `Rückruf unter `, `llamar al `, `joignable au `), quotes perhaps escaped (JSON text in a string: `{\"phone\":\"…`), an SQL
  * column's closing quote (`` `phone` = '…' ``, `"telefone" =
- * '…'`, `[phone] = '…'`). The word is captured (1), a line's word after a verb (`line`) and the
- * person after `call` (`pronoun`, `pronounBack`), which make a number in one run a phone's too.
+ * '…'`, `[phone] = '…'`). The word is captured.
  */
 const PHONE_NAMED_BEFORE = lazy(
   () =>
     new RegExp(
-      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...FRENCH_PLAN_WORDS, ...EXTENSION_WORDS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.)` +
-        `|(?:${PRONOUN_VERBS.map(caseless).join("|")})(?=${BLANK}+(?:me|us)${BLANK})|(?:${NUMBER_ONLY_NOUNS.map(caseless).join("|")})(?=[ _-]?${NUMBER_WORD}))` +
+      `(?:(?<![A-Za-z\\u00C0-\\u00FF])(${[...PHONE_NOUNS, ...FRENCH_PLAN_WORDS, ...EXTENSION_WORDS, ...PHONE_REACHABLE, ...PHONE_VERBS].map(caselessLetters).join("|")}|(?:${PHONE_ABBREVIATIONS.map(caseless).join("|")})(?=\\.))` +
         "|[a-z](Phone|Tel|Fax|Mobile|Cell|Celular|Whatsapp|WhatsApp))" +
         `(?:[ _-]?${NUMBER_WORD}${PLURAL_S})?${LIST_NAME_SUFFIX}\\.?(?:${QUOTE}|[\`\\]])?${BLANK}*` +
-        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?<pronoun>me|us)${BLANK}+)?(?:(?<![A-Za-z-])back${BLANK}+)?(?:at|on)${BLANK}+|(?<pronounBack>me|us)${BLANK}+back${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:de${BLANK}+vuelta${BLANK}+)?(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(?<line>${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:,${BLANK}*)?(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
+        `(?:${FIELD_SEPARATOR}${BLANK}*(?:\\[${BLANK}*)?${VALUE_OPENING_QUOTES}?|(?:(?:me|us)${BLANK}+)?(?:at|on)${BLANK}+|(?:sent${BLANK}+)?to${BLANK}+|(?:para|pro|d[eo]l?|n[oa]|from|unter(?:${BLANK}+der(?:${BLANK}+[Nn]ummer)?)?|al|au|le)${BLANK}+(?:(${LINE_WORD})${BLANK}+)?|(?:is|é|es|(?:c['’])?est(?:${BLANK}+le)?)${BLANK}+)?$`,
     ),
 );
 
@@ -385,35 +364,21 @@ function isNumberToCall(match: string, text: string, start: number): boolean {
 }
 
 /**
- * Whether a number stands between an imperative of German `anrufen` or `zurückrufen` split in two (`Ruf`, `ruf`,
+ * Whether a number stands between an imperative of German `anrufen` split in two (`Ruf`, `ruf`,
  * `Rufe`, `Rufen Sie`, perhaps `mich`, `uns`, `bitte`, `mal`, `unter` after it) and its particle `an`
- * or `zurück` ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
- * 123456 an`, `rufen Sie mich unter … zurück`), or after the particle or `erreichen` and its object
- * (`CALL_CLAUSE_BEFORE`: `rufen Sie mich zurück unter …`, `Sie erreichen uns unter …`): a number
- * to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
+ * ending the clause (`Ruf 089 123456 an`, `Rufen Sie bitte 0171 2345678 an.`, `Ruf mich unter 089
+ * 123456 an`): a number to call, when a plan's (`isNationalPlanNumber`; `Ruf 200 Mal an` stays).
  */
 function isSplitCallNumber(match: string, text: string, start: number): boolean {
-  const before = text.slice(Math.max(0, start - 48), start);
+  if (!RUF_BEFORE.test(text.slice(Math.max(0, start - 40), start))) return false;
   const end = start + match.length;
-  const split = RUF_BEFORE.test(before) && SPLIT_AN_AFTER.test(text.slice(end, end + 12));
-  return (split || CALL_CLAUSE_BEFORE.test(before)) && isNationalPlanNumber(match);
+  return SPLIT_AN_AFTER.test(text.slice(end, end + 8)) && isNationalPlanNumber(match);
 }
-/** The objects and adverbs between a German verb of calling and its number (`Sie`, `mich`, `uns`, `bitte`, `jederzeit`, `telefonisch`). */
-const CALL_OBJECTS = "(?:\\s+(?:mich|uns|ihn|sie|ihr|bitte|doch|mal|einfach|gerne?|jetzt|heute|morgen|jederzeit|telefonisch))*";
 /** `rufen`'s imperative or its polite form right before a number, perhaps an object, `bitte` or `unter` between. */
-const RUF_BEFORE = new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:[Rr]uf[et]?|[Rr]ufen\\s+(?:Sie|wir))${CALL_OBJECTS}(?:\\s+unter(?:\\s+der)?)?\\s+$`);
-/** The particle `an` or `zurück` ending the clause after the number (`Ruf 089 123456 an`, `Rufen Sie mich unter … zurück`). */
-const SPLIT_AN_AFTER = /^\s+(?:an|zurück)(?=\s*(?:$|[.!,;)"']))/;
-/**
- * A German clause of calling whose verb or particle stands before the number: `rufen`'s particle
- * (`rufen Sie mich zurück unter `, `Rufen Sie uns an: `, `ruf mich an unter `) or `erreichen` with
- * its object (`Sie erreichen mich unter `, `erreichen Sie uns telefonisch unter `), then `unter`
- * (`unter der Nummer`) or the particle's `:`.
- */
-const CALL_CLAUSE_BEFORE = new RegExp(
-  `(?<![A-Za-z\\u00C0-\\u00FF])(?:(?:[Rr]uf[et]?|[Rr]ufen(?:\\s+(?:Sie|wir))?)${CALL_OBJECTS}\\s+(?:zurück|an)(?:\\s*:|\\s+unter(?:\\s+der(?:\\s+Nummer)?)?)` +
-    `|[Ee]rreichen(?:\\s+Sie)?${CALL_OBJECTS}\\s+(?:mich|uns|ihn|sie|ihr)${CALL_OBJECTS}\\s+unter(?:\\s+der(?:\\s+Nummer)?)?)\\s+$`,
-);
+const RUF_BEFORE =
+  /(?<![A-Za-z\u00C0-\u00FF])(?:[Rr]uf[et]?|[Rr]ufen\s+(?:Sie|wir))(?:\s+(?:mich|uns|ihn|sie|ihr|bitte|doch|mal|einfach|gerne?|jetzt|heute|morgen))*(?:\s+unter(?:\s+der)?)?\s+$/;
+/** The particle `an` ending the clause after the number. */
+const SPLIT_AN_AFTER = /^\s+an(?=\s*(?:$|[.!,;)"']))/;
 
 /** Whether a callee (`CALLEE_BEFORE`'s match) is a person: a customer's noun, a title, or a known given name first (`isCommonGivenName`). */
 function isCalleePerson(callee: RegExpExecArray): boolean {
@@ -476,20 +441,13 @@ export function namesMessagingPhone(words: readonly string[]): boolean {
 export function isNamedPhone(text: string, start: number, grouped = true): boolean {
   return namedPhoneWord(text, start, grouped) !== undefined;
 }
-/**
- * The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word:
- * `customerPhone`), and whether only the person after a verb names a number in one run there
- * (`person`: `call me at 01712345678`), or undefined for none.
- */
-function namedPhoneWord(text: string, start: number, grouped: boolean): { word: string; person: boolean } | undefined {
+/** The phone word right before `start` (`isNamedPhone`), lower case (`""` for a name's last word: `customerPhone`), or undefined for none. */
+function namedPhoneWord(text: string, start: number, grouped: boolean): string | undefined {
   const named = PHONE_NAMED_BEFORE().exec(text.slice(Math.max(0, start - PHONE_WORD_REACH), start));
   if (named === null) return undefined;
   const word = (named[1] ?? "").toLowerCase();
-  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`), as
-  // a person to call does (`call me at 01712345678`, `call me back on …`).
-  const { line, pronoun, pronounBack } = named.groups ?? {};
-  if (grouped || line !== undefined || !PHONE_VERBS.includes(word)) return { word, person: false };
-  return pronoun !== undefined || pronounBack !== undefined ? { word, person: true } : undefined;
+  // A line's word after the verb names the phone as a noun does (`ligou do fixo 1134567890`).
+  return grouped || named[3] !== undefined || !PHONE_VERBS.includes(word) ? word : undefined;
 }
 
 /**
@@ -501,14 +459,11 @@ function namedPhoneWord(text: string, start: number, grouped: boolean): { word: 
  * CRM's record id); after other words any run is (`phone 12345678`).
  */
 function isNamedPhoneNumber(match: string, text: string, start: number, grouped: boolean): boolean {
-  const named = namedPhoneWord(text, start, grouped);
-  if (named === undefined) return false;
-  const { word } = named;
+  const word = namedPhoneWord(text, start, grouped);
+  if (word === undefined) return false;
   const plan = wordPlans().get(word);
   if (plan === "fr") return isFrenchWordPhone(match, text, start);
   if (grouped) return !(DAY_MONTH_YEAR.test(match) && (PHONE_VERBS.includes(word) || DOTTED_DATE.test(match)));
-  // A verb names a run with its person after it only in a plan (`call me at 01712345678`; not `call me back at 1733270400`).
-  if (named.person) return isNationalPlanNumber(match);
   return plan === undefined || isWordPlanNumber(plan, match);
 }
 /**
@@ -524,7 +479,7 @@ function isWordPlanNumber(plan: "de" | "national" | "pl" | "fr", run: string): b
   return isPolishPlanNumber(run.length === 11 && run.startsWith("48") ? run.slice(2) : run);
 }
 /**
- * The plan each word of `GERMAN_PLAN_WORDS`, `EXTENSION_WORDS`, `PLAN_WORDS`, `NUMBER_ONLY_NOUNS`, `POLISH_PLAN_WORDS`,
+ * The plan each word of `GERMAN_PLAN_WORDS`, `EXTENSION_WORDS`, `PLAN_WORDS`, `POLISH_PLAN_WORDS`,
  * `PHONE_ABBREVIATIONS` and `FRENCH_PLAN_WORDS` asks a number after it to fit.
  */
 const wordPlans = lazy(
@@ -532,7 +487,7 @@ const wordPlans = lazy(
     new Map<string, "de" | "national" | "pl" | "fr">([
       ...[...GERMAN_PLAN_WORDS, ...EXTENSION_WORDS].map((word) => [word, "de"] as const),
       ...FRENCH_PLAN_WORDS.map((word) => [word, "fr"] as const),
-      ...[...PLAN_WORDS, ...NUMBER_ONLY_NOUNS].map((word) => [word, "national"] as const),
+      ...PLAN_WORDS.map((word) => [word, "national"] as const),
       ...[...POLISH_PLAN_WORDS, ...PHONE_ABBREVIATIONS].map((word) => [word, "pl"] as const),
     ]),
 );
@@ -557,14 +512,14 @@ function isFrenchWordPhone(match: string, text: string, start: number): boolean 
   const end = start + match.length;
   return !MEASURE_UNIT_AFTER.test(text.slice(end, end + 16));
 }
-/** A French word of `FRENCH_PLAN_WORDS` right before a number, then blanks, its `:`, `est le` or `c'est le`, perhaps after a comma (`mon portable, c'est le `). */
-const FRENCH_WORD_IN_PROSE = /(?<![A-Za-z\u00C0-\u00FF])(?:num[ée]ro|portable)(?:\s*:\s*|\s+(?:(?:c['’])?est\s+(?:le\s+)?)?|,\s*c['’]est\s+(?:le\s+)?)$/i;
+/** A French word of `FRENCH_PLAN_WORDS` right before a number, then blanks, its `:`, `est le` or `c'est le`. */
+const FRENCH_WORD_IN_PROSE = /(?<![A-Za-z\u00C0-\u00FF])(?:num[ée]ro|portable)(?:\s*:\s*|\s+(?:(?:c['’])?est\s+(?:le\s+)?)?)$/i;
 /**
  * A thing's noun right before `numéro` (`NUMBERED_THINGS`, `FRENCH_NUMBERED_THINGS`: `commande
- * numéro 0612345678`, `facture numéro : …`, `commande numéro, c'est le …`): the number is the thing's, as after `numéro de commande`.
+ * numéro 0612345678`, `facture numéro : …`): the number is the thing's, as after `numéro de commande`.
  */
 const THING_NUMERO_BEFORE = lazy(
-  () => new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...NUMBERED_THINGS, ...FRENCH_NUMBERED_THINGS].join("|")})[ \\t]+num[ée]ro(?:[^A-Za-z\\u00C0-\\u00FF\\d]*(?:c['’])?est(?:\\s+le)?)?[^A-Za-z\\u00C0-\\u00FF\\d]*$`, "i"),
+  () => new RegExp(`(?<![A-Za-z\\u00C0-\\u00FF])(?:${[...NUMBERED_THINGS, ...FRENCH_NUMBERED_THINGS].join("|")})[ \\t]+num[ée]ro[^A-Za-z\\u00C0-\\u00FF\\d]*$`, "i"),
 );
 /** French things a number identifies, named before `numéro` (an order, an invoice, a file, a parcel, a contract, an account, a client, an article). */
 const FRENCH_NUMBERED_THINGS = ["commande", "facture", "dossier", "colis", "contrat", "compte", "client", "article", "suivi", "version", "bon"];
@@ -585,15 +540,14 @@ const DOTTED_DATE = /^\d{1,2}[./]/;
 
 /**
  * Whether a key's words name a phone or a list of them: the last word is a phone word, or one
- * before `number`/`no` (`phone_number`, `telefoneCelular`, `phones`; `contact_number`,
- * `callback_number`: `NUMBER_ONLY_NOUNS`), a list's name as its item's (`phoneNumbers`, `phone_list`: `list-names.ts`).
+ * before `number`/`no` (`phone_number`, `telefoneCelular`, `phones`), a list's name as its
+ * item's (`phoneNumbers`, `phone_list`: `list-names.ts`).
  */
 export function namesPhone(words: readonly string[]): boolean {
   const item = itemNameWords(words);
   const last = item[item.length - 1] ?? "";
   const named = (word: string) => PHONE_NOUNS.includes(word);
-  const before = item[item.length - 2] ?? "";
-  return named(last) || (NUMBER_WORD_SET.has(last) && (named(before) || NUMBER_ONLY_NOUNS.includes(before)));
+  return named(last) || (NUMBER_WORD_SET.has(last) && named(item[item.length - 2] ?? ""));
 }
 
 /** A separator between an international number's groups: a blank, `.` or `-`. */
@@ -662,12 +616,6 @@ const CALLING_CODE = "(?:[17]|2[07]|3[0-469]|4[013-9]|5[1-8]|6[0-6]|8[1246]|9[0-
  */
 const DIALLED_ABROAD_GROUPS = `00 ?${CALLING_CODE}[ .-](?:\\d{9,12}|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|[1-9]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|\\d{1,3}(?:[ .-]\\d{2}){3,4})(?![ .-]\\d)`;
 /**
- * A number dialled abroad in one run longer than a national one, `00` and a country's code first
- * (`00491712345678`): 14 to 17 digits, which `NATIONAL`'s run of 8 to 13 leaves; a phone under a
- * phone's key or a message's route (`isRouteAbroadNumber`).
- */
-const DIALLED_ABROAD_RUN = "00[1-9]\\d{11,14}";
-/**
  * A German number's extension after its `-` (DIN 5008: `089 12345-678`, `030 1234567-0`,
  * `030/12345-67`): only after a whole number of the plan, a trunk `0` first (perhaps in
  * parentheses) and seven digits or more, and no month after a year's four digits (`mobile 010
@@ -675,13 +623,13 @@ const DIALLED_ABROAD_RUN = "00[1-9]\\d{11,14}";
  */
 const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,13})-(?!(?<=(?<!\\d)(?:19|20)\\d\\d-)(?:0[1-9]|1[0-2])(?![\\w/-]|\\.\\d))\\d{1,5}";
 /**
- * A German area code, its trunk `0` first, perhaps in parentheses, set apart from the subscriber's number by a `/` (`030/`,
- * `030 / `) or a dash between blanks (`030 - `, an en dash too: `030 – `, `(030) - `), as German letterheads
+ * A German area code, its trunk `0` first, set apart from the subscriber's number by a `/` (`030/`,
+ * `030 / `) or a dash between blanks (`030 - `, an en dash too: `030 – `), as German letterheads
  * print it. After the dash the number holds five digits in a row or is grouped (`030 - 1234567`,
  * `030 - 123 45 67`): four digits there are a range's end, office hours after a phone's word
  * (`Tel: 0800 - 1800 Uhr`).
  */
-const AREA_CODE_APART = "(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
+const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
 /**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
@@ -698,7 +646,7 @@ const AREA_CODE_APART = "(?:0\\d{1,4}|\\(0\\d{1,4}\\))(?: ?\\/ ?| [-–] (?=\\d{
  * parentheses, groups of two or three (`030 / 123 45 67`, `030 - 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_RUN}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -1003,7 +951,6 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     (digits >= PROVIDER_NATIONAL_DIGITS && PROVIDER_PHONE_BEFORE.test(text.slice(Math.max(0, start - PHONE_WORD_REACH), start))) ||
     isNumberToCall(match, text, start) ||
     isSplitCallNumber(match, text, start) ||
-    isRouteAbroadNumber(match, text, start) ||
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
@@ -1081,25 +1028,7 @@ const NEXT_LISTED_NUMBER = /^(?:[ \t]*(?:[,;|/&·]|--?|[–—])|[ \t]+(?:or|and
 function isDialledAbroad(match: string): boolean {
   return DIALLED_ABROAD.test(match) && canBeE164Number(match.replace(NOT_DIGITS, "").slice(2));
 }
-const DIALLED_ABROAD = new RegExp(`^00 ?${CALLING_CODE}(?:[ .-]\\d|\\d+$)`);
-
-/**
- * Whether a number is dialled abroad (`isDialledAbroad`: `00491712345678`, `0049 171 2345678`),
- * 10 to 15 digits after the `00` as E.164 allows, under a message's or a call's route (`ROUTE_KEY_BEFORE`: `sms
- * to=00491712345678`, `from=…`): a lower-case `to` or `from` names a range's end or a language as
- * often (`to=1234`, `from=en`, `to=20241205123456`), so only such a number is a phone there.
- */
-function isRouteAbroadNumber(match: string, text: string, start: number): boolean {
-  const digits = countDigits(match) - 2;
-  return (
-    digits >= 10 &&
-    digits <= 15 &&
-    isDialledAbroad(match) &&
-    ROUTE_KEY_BEFORE.test(text.slice(Math.max(0, start - 12), start))
-  );
-}
-/** A route's key and its separator right before a value (`to=`, `from=`, `"to":"`, `TO: `). */
-const ROUTE_KEY_BEFORE = /(?<![\w.-])(?:to|from)["']?[ \t]*[:=][ \t]*["']?$/i;
+const DIALLED_ABROAD = new RegExp(`^00 ?${CALLING_CODE}[ .-]\\d`);
 
 /**
  * Whether a number a contact's word or a label of phone numbers names (`CONTACT_BEFORE`,
