@@ -271,25 +271,6 @@ const COUNT_NOUNS = [
 ];
 const COUNT_NOUNS_GERMAN = ["Zeile", "Zeilen", "Zeichen", "Wörter", "Dateien", "Millisekunden", "Sekunden", "Minuten", "Stunden"];
 /**
- * Things a count of them is written before, in the plural, which a bank's or a service's
- * operations count beside a code's name (`chipTAN 1000 Lesegeräte ausgeliefert`, `OTP 2500
- * devices enrolled`): the devices and cards that show a code, its users, their accounts and
- * orders. German's capitalised alone or after a hyphenated word (`Geräte`, `TAN-Generatoren`), in
- * lower case at a compound's end (`Lesegeräte`); English's in lower case; either in capitals. No word a
- * sentence opens with (`Bitte`, `Geben`): after a code an SMS goes on with one
- * (`TAN 4821 Bitte nicht weitergeben`).
- */
-const COUNTED_THINGS_GERMAN = [
-  "geräte", "generatoren", "leser", "karten", "kunden", "nutzer", "nutzerinnen", "konten", "filialen", "stück", "exemplare",
-  "einheiten", "transaktionen", "überweisungen", "aufträge", "buchungen", "sendungen", "briefe", "anmeldungen", "freigaben",
-];
-const COUNTED_THINGS_ENGLISH = ["devices", "readers", "cards", "customers", "users", "accounts", "units", "transactions", "generators"];
-/** `COUNTED_THINGS_GERMAN` alone or ending a compound, and `COUNTED_THINGS_ENGLISH`, as written (see there). */
-const COUNTED_THING =
-  `(?:[A-ZÄÖÜ][a-zäöüß]{1,24}(?:${COUNTED_THINGS_GERMAN.join("|")})` +
-  `|(?:[A-ZÄÖÜ][\\wäöüßÄÖÜ]{0,24}-)?(?:${COUNTED_THINGS_GERMAN.flatMap((word) => [word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]).join("|")})` +
-  `|${COUNTED_THINGS_ENGLISH.flatMap((word) => [word, word.toUpperCase()]).join("|")})`;
-/**
  * A year, then what is planned for it (`TAN 2024 rollout`, `OTP 2025 migration`, `TAN 2024
  * Umstellung`): a project's name, no code. Only words that name a project's event: `update`,
  * `review` or `plan` after a code open a sentence as often (`Your code is 2024 Update your app`).
@@ -309,7 +290,7 @@ const WORD_END = "(?![\\w=:-])";
  * (`PROJECT_WORDS`, in any case: German and headings capitalise them).
  */
 const NO_CODE =
-  `(?:\\d{1,5}${BLANK}(?:${[...COUNT_NOUNS, ...COUNT_NOUNS_GERMAN].flatMap((word) => [word, word.toUpperCase()]).join("|")}|${COUNTED_THING})${WORD_END}` +
+  `(?:\\d{1,5}${BLANK}(?:${[...COUNT_NOUNS, ...COUNT_NOUNS_GERMAN].flatMap((word) => [word, word.toUpperCase()]).join("|")})${WORD_END}` +
   `|(?:19|20)\\d\\d(?:${BLANK}|-)(?:${PROJECT_WORDS.map(caselessLetters).join("|")})${WORD_END})`;
 
 /** What follows a code given first: a verb, then the name of the reader's code. */

@@ -141,6 +141,3 @@ export const NAME_CLOSING = `(?:${PERHAPS_ESCAPED_QUOTE}|\\])`;
 
 /** A field's separator after its name: `:`, `=`, `#`, or `=>` (PHP's arrays and `print_r`, Ruby's and Perl's hashes: `'ssn' => '…'`). */
 export const FIELD_SEPARATOR = "(?:=>|[:=#])";
-
-/** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's, at the end of a text. */
-export const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;

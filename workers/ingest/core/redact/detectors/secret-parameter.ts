@@ -50,7 +50,7 @@ import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm 
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
 import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
-import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, STRING_OPENING, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
+import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
@@ -59,7 +59,6 @@ import {
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
-import { namesMessageSource } from "../message-sources";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
 /**
@@ -627,8 +626,6 @@ const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  // A logger's, module's or class's name before its message (`INFO:auth:user bob logged in`, `com.shop.Auth:142 - …`).
-  if (namesMessageSource(text, start, fieldNameBefore(text, start))) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
   // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
@@ -725,6 +722,8 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
+/** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
+const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
 /** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
 const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]*$))/;
 
