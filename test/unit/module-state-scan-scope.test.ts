@@ -250,7 +250,6 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/list-walks.ts:slotKeys": "attribute keys (names, not values), at most 256",
   "workers/ingest/core/redact/list-walks.ts:slotKinds": "the keys' walk bits, numbers",
   "workers/ingest/core/redact/password-options.ts:matchers": "regexes built once",
-  "workers/ingest/core/redact/message-sources.ts:generatedSecretNames": "names' verdicts, at most 4,096 names",
   "workers/ingest/core/redact/policy.ts:defaultPolicy": "the default policy, built once from no settings",
   "workers/ingest/core/redact/postal-code-names.ts:postalCodeNames": "names' verdicts, at most 1,024 names",
   "workers/ingest/core/redact/scan-scope.ts:current": "the scan's number",
