@@ -58,11 +58,11 @@ const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t
 const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*))\(?`;
 /**
  * The old value's label and the new value's after a change's start (`ARROW_START`: `password
- * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`), each with `=`
- * or `:`; between them blanks or a `,`/`;`.
+ * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`, German
+ * `Passwort geändert: alt=… neu=…`), each with `=` or `:`; between them blanks or a `,`/`;`.
  */
-const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current"])})[ \t]?[:=][ \t]*`;
-const NEW_LABEL = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)${alternation(["new"])}[ \t]?[:=][ \t]*`;
+const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current", "alt"])})[ \t]?[:=][ \t]*`;
+const NEW_LABEL = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)${alternation(["new", "neu"])}[ \t]?[:=][ \t]*`;
 /**
  * A labelled pair's start: `ARROW_START`, or a change's participle and a `,`, `|`, `&` or a
  * spaced `-` before the labels (`password changed, old=… new=…`, `password changed - old=…`).
@@ -89,7 +89,7 @@ export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_W
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
 /** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
-export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new"])}[ \t]?[:=][ \t]*`;
+export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new", "alt", "neu"])}[ \t]?[:=][ \t]*`;
 /** The old value's end right before an arrow with no blank (`OldPw1->NewPw2`), for a lookahead. */
 export const GLUED_ARROW_SEARCH = String.raw`(?:-{1,2}>|={1,2}>|[→⇒⟶])`;
 
@@ -113,7 +113,7 @@ const NEW_AFTER_LABEL = new RegExp(String.raw`^${NEW_LABEL}(${VALUE})`);
 const NEW_AFTER_FROM = new RegExp(String.raw`^${FROM_LINK}(${VALUE})`);
 const NEW_AFTER_ARROW = new RegExp(String.raw`^${ARROW}(${VALUE})`);
 /** A new value's label at the end of a text (`new=`), in any case: `LABELLED_NEW_BEFORE`'s cheap end. */
-const NEW_LABEL_END = /(?<![\w-])new[ \t]?[:=][ \t]*$/i;
+const NEW_LABEL_END = /(?<![\w-])ne[wu][ \t]?[:=][ \t]*$/i;
 /** How far before and after a value its pair's words and other value are read. */
 const REACH = 200;
 /** Quotes around a value, ASCII or typographic, with their spaces. */
