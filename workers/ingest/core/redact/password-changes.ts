@@ -50,12 +50,14 @@ const ADVERB = String.raw`(?:[ \t]+${alternation(ADVERBS)})?`;
 const ENGLISH_CHANGE = String.raw`(?:${WORD}${WHOSE}(?:[ \t]+${alternation(AUXILIARIES)})?${ADVERB}[ \t]+${alternation(PARTICIPLES)}${ADVERB}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${WORD})${WHOSE}`;
 /** A change up to its old value after a preposition: English's and `from`, or a language's (`CHANGE_FROM_SEARCH`). */
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
+/** A plan's attribute named for a password (`administrator_login_password`, `DB_PASSWORD`): snake case ending in `_password`, up to 69 characters. */
+const PLAN_KEY = "[A-Za-z0-9_]{0,60}_(?:password|PASSWORD)";
 /**
  * A change up to its old value before an arrow: English's or a language's participle and perhaps
  * `:`, or any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
- * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`), and perhaps an opening bracket.
+ * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`, `db_password = …` too), and perhaps an opening bracket.
  */
-const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*))\(?`;
+const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${PLAN_KEY}[ \t]*=[ \t]*)\(?`;
 /**
  * The old value's label and the new value's after a change's start (`ARROW_START`: `password
  * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`, German
@@ -85,7 +87,7 @@ const VALUE = String.raw`(?:(?!\\")[^\s"'\[,;()]{1,128}|"[^"\s]{1,128}"|\\"[^"\s
  * after it, `LINK_SEARCH`; before a new value, both and the old value. For lookbehinds and
  * lookaheads: no check of what stands around them.
  */
-export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD})(?:[ \t]+[^\s:=",;|.!?]{1,40}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
+export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${PLAN_KEY})(?:[ \t]+[^\s:=",;|.!?]{1,40}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
 /** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
