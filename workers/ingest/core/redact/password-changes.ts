@@ -76,9 +76,10 @@ const ARROW = String.raw`[ \t]*(?:-{1,2}>|={1,2}>|[→⇒⟶])[ \t]*`;
 const FROM_LINK = String.raw`(?:[ \t]+(?:${spellings("to")}|${PAIR_TO_SEARCH})[ \t]+|${ARROW})`;
 /**
  * A value of a pair, unquoted or quoted (ASCII quotes, escaped ones in JSON text held in a string,
- * or typographic quotes; one word). An escaped quote's backslash opens no unquoted value.
+ * or typographic quotes; one word). An escaped quote's backslash opens no unquoted value, and an
+ * arrow ends one: a chain of them is code's (`$this->a->b->password`), a change has one arrow.
  */
-const VALUE = String.raw`(?:(?!\\")[^\s"'\[,;()]{1,128}|"[^"\s]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s]{1,128}'|[«‹„‚“”»›][ \u00A0\u202F]?[^\s«»‹›„‚“”‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹])`;
+const VALUE = String.raw`(?:(?!\\")(?:(?![-=]>)[^\s"'\[,;()]){1,128}|"[^"\s]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s]{1,128}'|[«‹„‚“”»›][ \u00A0\u202F]?[^\s«»‹›„‚“”‘’]{1,128}[ \u00A0\u202F]?[»›“”‘’«‹])`;
 
 /**
  * The searches' loose forms (the exact ones, each language's, would take the detector's pattern
