@@ -10,7 +10,8 @@ import { MAX_UNQUOTED_WORD, UNQUOTED, WORD_CHARACTER } from "./name-field";
  * Each long word's run is found once per scan (`longWordsOf`), and a separator with more than
  * `MAX_UNQUOTED_WORD` word characters right after it is tried with `UNQUOTED` left out
  * (`NEVER`), where it fails anyway: there a value glued to `=` starts inside the long word, and
- * one after `:` or `=>` needs a blank or `>` the word does not hold. Every other position is
+ * one after `:` or `=>` needs a blank or `>` the word does not hold (any other start, an XML
+ * element's `<`, reaches no unquoted value and reads the same either way). Every other position is
  * tried with the whole source, so each match is the one `exec` of the source finds, at the same
  * start. `starts`: a character class holding every match's first character.
  */
