@@ -32,6 +32,10 @@ describe("name fields and password changes repeated for 64 KB", () => {
     [`user.name=${"b".repeat(513)} `, 66024, 0, "53e78937ce8b87e4f69750fdb3882d26"],
     [`holder=${"c".repeat(600)} smith `, 65698, 0, "7cdcb5fb33dc2dce2b04784c6c72c57a"],
     [`to=${"x=".repeat(300)}Ana Souza `, 65591, 0, "0ca4e287b360b85cae7ac33b41bae69e"],
+    ["card_holder=", 65062, 1, "a71f8fc2ac9455e48f406b4fff3365e0"],
+    [`card_holder=${"d".repeat(511)} `, 4410, 126, "be5cf6405f687d09c2b80f6bfc8d8478"],
+    [`card_holder=${"d".repeat(513)} John Smith `, 66051, 0, "2a0bc7a65b2d2e53d5c219980dc54ab6"],
+    ["<CardHolder>", 65544, 0, "37a8c88edd29006cb689f57b20deed13"],
   ])("%j repeated", (unit, length, markers, digest) => {
     const text = redactString(repeated(unit), policy).text.replace(/\[REDACTED:secret:[0-9a-f]+\]/g, "[REDACTED:secret:#]");
     const written = text.split("[REDACTED:").length - 1;
