@@ -57,6 +57,9 @@ function startsLongWord(words: readonly number[], at: number): boolean {
   return false;
 }
 
+/** No long words: a text of at most `MAX_UNQUOTED_WORD` characters holds none. */
+const NONE: readonly number[] = [];
+
 /** The text whose long words `words` holds, and the scan it was read in (scan-scope.ts). */
 let wordsScan = -1;
 let wordsText = "";
@@ -65,6 +68,7 @@ let words: number[] = [];
 
 /** The runs of `text`'s words longer than `MAX_UNQUOTED_WORD` characters, read once per scan. */
 function longWordsOf(text: string): readonly number[] {
+  if (text.length <= MAX_UNQUOTED_WORD) return NONE;
   if (wordsScan === currentScan() && wordsText === text) return words;
   const found: number[] = [];
   LONG_WORD.lastIndex = 0;
