@@ -186,20 +186,23 @@ function describedSource(of: readonly PasswordSentence[]): string {
 }
 
 /**
- * A change: perhaps describing words or whose it is, auxiliaries, perhaps a participle (in a group
- * when `capture`) and after it the old value (`geändert von Alt-2024`), and the preposition the
- * new value follows (`Passwort geändert auf `, `hasło zostało zmienione na `, `Ihr Passwort wurde
- * auf `, `Passwort für anna geändert auf `, `mot de passe de jean modifié en `, `Passwort von anna
- * auf `, `mot de passe changé de Ancien1 à `).
+ * A change: perhaps describing words or whose it is, auxiliaries, perhaps a participle and after
+ * it the old value (`geändert von Alt-2024`), and the preposition the new value follows
+ * (`Passwort geändert auf `, `hasło zostało zmienione na `, `Ihr Passwort wurde auf `, `Passwort
+ * für anna geändert auf `, `mot de passe de jean modifié en `, `Passwort von anna auf `, `mot de
+ * passe changé de Ancien1 à `). `reading`: `"either"` both, the participle in a group of its
+ * own; `"participle"` only with one, `"bare"` only without.
  */
-function changeForm(of: readonly PasswordSentence[], capture: boolean): string {
+function changeForm(of: readonly PasswordSentence[], reading: "either" | "participle" | "bare"): string {
   const word = merged((sentence) => sentence.words, of)!;
   const participle = String.raw`[ \t]+${merged((sentence) => sentence.changed, of)!}`;
   const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
   // With the participle first: a whose-phrase would otherwise take it as a name's word (`für anna geändert`).
   const whose = whoseSource(of);
   const old = String.raw`(?:[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+${OLD_VALUE})?`;
-  return String.raw`${word}${describedSource(of)}(?:${whose}${auxiliaries}(${capture ? "" : "?:"}${participle})${old}|${whose}${auxiliaries})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
+  const withParticiple = `${whose}${auxiliaries}(${reading === "either" ? "" : "?:"}${participle})${old}`;
+  const readings = { either: `${withParticiple}|${whose}${auxiliaries}`, participle: withParticiple, bare: `${whose}${auxiliaries}` }[reading];
+  return String.raw`${word}${describedSource(of)}(?:${readings})[ \t]+${merged((sentence) => sentence.to, of)!}[ \t]+`;
 }
 
 /**
@@ -268,14 +271,26 @@ export const PASSWORD_SENTENCE_LINK = `(?:${SENTENCES.map((sentence) => sentence
  */
 export const PASSWORD_SENTENCE_SEARCH = `(?:${sentenceForms(SENTENCES)}|${statedSearch()})`;
 
-/** Each language's change (`changeForm`) at the end of a text, its participle in a group of its own. */
-const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => changeForm([sentence], true)).join("|")})$`));
+/**
+ * Each language's change (`changeForm`) at the end of a text, its participle in a group of its own,
+ * searched forward: asked only where a change with a participle and one without both end the text
+ * (`CHANGE_WITH_PARTICIPLE_BEFORE`, `CHANGE_WITHOUT_PARTICIPLE_BEFORE`), as which it reads depends on the search's order.
+ */
+const CHANGE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${changeForms("either")})$`));
+/**
+ * Whether each language's change with a participle (`Passwort geändert auf `), or one without
+ * (`Passwort wurde auf `), ends a text. These and the forms below read backwards from the end
+ * once (`$` first): an alternation this long tried from every position of a text cost ten
+ * microseconds a value (`Passwort von a1 auf ` repeated).
+ */
+const CHANGE_WITH_PARTICIPLE_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${changeForms("participle")}))`));
+const CHANGE_WITHOUT_PARTICIPLE_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${changeForms("bare")}))`));
 /** Each language's change up to its old value (`fromForm`) at the end of a text. */
-const FROM_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])${CHANGE_FROM_SEARCH}$`));
+const FROM_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_FROM_SEARCH})`));
 /** Any language's new value's preposition and a value's start right after an old value, its blanks before it (`… von Alt-2024 auf Neu`). */
 const TO_AFTER = lazy(() => new RegExp(String.raw`^[ \t]+${merged((sentence) => sentence.to, SENTENCES)!}[ \t]+[^\s]`));
 /** Each language's state and `:` (`stateForm`) at the end of a text. */
-const STATE_BEFORE = lazy(() => new RegExp(String.raw`(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")})$`));
+const STATE_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${SENTENCES.map((sentence) => stateForm([sentence])).join("|")}))`));
 /** How a state's sentence ends (`stateForm`): `:` and blanks. */
 const STATE_END = /[ \t]?:[ \t]+$/;
 /** How a change's sentence ends (`changeForm`): any language's new value's preposition and blanks. */
@@ -305,9 +320,17 @@ export function statedValueBefore(before: string): "state" | "participle" | "bar
   if (!stateEnd && !changeEnd) return FROM_END().test(before) && FROM_BEFORE().test(before) ? "from" : undefined;
   if (stateEnd && STATE_BEFORE().test(before)) return "state";
   if (!changeEnd) return undefined;
-  const change = CHANGE_BEFORE().exec(before);
-  if (change === null) return undefined;
-  return change.slice(1).some((participle) => participle !== undefined) ? "participle" : "bare";
+  const participle = CHANGE_WITH_PARTICIPLE_BEFORE().test(before);
+  const bare = CHANGE_WITHOUT_PARTICIPLE_BEFORE().test(before);
+  if (participle !== bare) return participle ? "participle" : "bare";
+  if (!participle) return undefined;
+  // Both readings end the text: the forward search's first match says which (`CHANGE_BEFORE`).
+  return CHANGE_BEFORE().exec(before)!.slice(1).some((group) => group !== undefined) ? "participle" : "bare";
+}
+
+/** Each language's change (`changeForm`) in `reading`, as one alternation. */
+function changeForms(reading: "either" | "participle" | "bare"): string {
+  return SENTENCES.map((sentence) => changeForm([sentence], reading)).join("|");
 }
 
 /** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */

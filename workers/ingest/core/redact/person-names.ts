@@ -1,4 +1,5 @@
 import { lazy } from "../../../shared/lazy";
+import { ScanMemo } from "./bounded-memo";
 import { holdsCardHolderName, namesHolder } from "./card-holder-names";
 import { ACCOUNT_WORDS, FAILURE_WORDS, nameNote, saysNoPersonName, withoutFillers } from "./no-name-values";
 import { isCommonGivenName } from "./given-names";
@@ -458,6 +459,25 @@ export const PERSON_FIELD_WORD = new RegExp(
  * Known miss: a person's lower-case one-token login (`jdoe`, `CORP\asilva`).
  */
 export function holdsPersonName(text: string, field?: PersonNameField): boolean {
+  let readings = PERSON_NAME_READINGS.get(field);
+  if (readings === undefined) {
+    readings = new ScanMemo(MAX_REMEMBERED_READINGS, (value) => readsAsPersonNameIn(value, field));
+    PERSON_NAME_READINGS.set(field, readings);
+  }
+  return readings.get(text);
+}
+
+/**
+ * `holdsPersonName`'s answers by value, one memo per field, kept while a text is read
+ * (`ScanMemo`): a text's fields ask the same of the same value at each of its candidates
+ * (`user: ` repeated, every value `user`), each a dozen checks of names, notes and placeholders.
+ */
+const PERSON_NAME_READINGS = new Map<PersonNameField | undefined, ScanMemo<string, boolean>>();
+/** Distinct values in one text are few in practice; the bound only stops unusual input from growing memory. */
+const MAX_REMEMBERED_READINGS = 1024;
+
+/** `holdsPersonName`, computed. */
+function readsAsPersonNameIn(text: string, field: PersonNameField | undefined): boolean {
   const trimmed = text.trim();
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   // A note saying no name after it marks the account (`John Smith (Deleted User)`): the name before it is judged.

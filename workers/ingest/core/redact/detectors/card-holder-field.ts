@@ -2,6 +2,7 @@ import { type HolderOf, holderContextBefore, holderKeyLastWords, holderOf, holds
 import { Evidence } from "../evidence";
 import { nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
+import { longWordSearch } from "./long-word-search";
 import { fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, unquotedAnyCase } from "./name-field";
 import { PERSON_NAME_KIND } from "./person-name-field";
 
@@ -26,9 +27,12 @@ export const CARD_HOLDER_KIND = "card_holder";
 
 /** A holder's name field of what `of` says is held, replaced as `kind`. */
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
+  const source = `${nameFieldSource(holderKeyLastWords(), unquotedAnyCase(holderKeyLastWords()))}|${XML_ELEMENT}`;
   return {
     kind,
-    source: `${nameFieldSource(holderKeyLastWords(), unquotedAnyCase(holderKeyLastWords()))}|${XML_ELEMENT}`,
+    source,
+    // A field starts at its `:` or `=`, an element at its `<`; a long word's `=`s are tried without a word's value (`holder=` repeated).
+    search: longWordSearch(source, "[:=<]"),
     evidence: Evidence.CARD_HOLDER_FIELD,
     fieldValue: (match) => (match.startsWith("<") ? elementText(match) : nameFieldValue(match)),
     rewrite: (match, marker, text, start) => {

@@ -18,7 +18,7 @@ import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from ".
  */
 const QUOTED = `${DOUBLE_QUOTED_OVER_LINES}|` + String.raw`'(?:[^'\\\n]|\\.)*'|` + ESCAPED_SINGLE_QUOTED;
 /** A character of an unquoted value's word: all but blanks, quotes, brackets and a parameter's separators. */
-const WORD_CHARACTER = String.raw`[^\s&;,"'\\<>()\[\]{}]`;
+export const WORD_CHARACTER = String.raw`[^\s&;,"'\\<>()\[\]{}]`;
 /**
  * The most characters an unquoted value's word holds: more than a login, an e-mail address
  * (254, RFC 5321 §4.5.3.1.3) or a name URL-encoded (`%C3%A9` a letter) takes. A longer word is

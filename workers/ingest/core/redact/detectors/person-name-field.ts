@@ -12,6 +12,7 @@ import { PARTY_NAMED_NON_PERSONS, isPlaceNameEnding } from "../name-introducers"
 import { endsInRegionName } from "../region-names";
 import { withoutAccents } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
+import { longWordSearch } from "./long-word-search";
 import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
@@ -149,12 +150,17 @@ function namesNoThing(value: string): boolean {
   );
 }
 
+/** The detector's source: each kind of key's fields after `=` or `=>` (`nameFieldSource`) and after `: ` (`colonUnquoted`), each match starting at its `:` or `=`. */
+const PERSON_NAME_FIELD_SOURCE =
+  `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS, NAME_UNQUOTED)}|` +
+  `${nameFieldSource(PARTY_LAST_WORDS)}|${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|` +
+  `${colonUnquoted(NAME_LAST_WORDS, NAME_UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`;
+
 export const personNameFieldDetector: Detector = {
   kind: PERSON_NAME_KIND,
-  source:
-    `${nameFieldSource(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${nameFieldSource(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|${nameFieldSource(NAME_LAST_WORDS, NAME_UNQUOTED)}|` +
-    `${nameFieldSource(PARTY_LAST_WORDS)}|${colonUnquoted(ROLE_LAST_WORDS, ROLE_UNQUOTED)}|${colonUnquoted(NAME_PART_KEY_ENDINGS, PART_UNQUOTED)}|` +
-    `${colonUnquoted(NAME_LAST_WORDS, NAME_UNQUOTED)}|${colonUnquoted(PARTY_LAST_WORDS, UNQUOTED)}`,
+  source: PERSON_NAME_FIELD_SOURCE,
+  // A long word's `=`s are tried without a word's value, which cannot start there (`to=` repeated).
+  search: longWordSearch(PERSON_NAME_FIELD_SOURCE, "[:=]"),
   evidence: Evidence.CARD_HOLDER_FIELD,
   fieldValue: nameFieldValue,
   rewrite: (match, marker, text, start, place) => {
