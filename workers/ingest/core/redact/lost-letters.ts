@@ -29,16 +29,21 @@ export function withDamagedSpellings(words: readonly string[]): string[] {
  * word's start (which a capital may have held: `"\uFFFDbernommen"` is no plain lower-case word)
  * and in a word with no lower-case letter. A shape's test then judges the word it was (`geändert`:
  * letters only, no password; `Gr\uFFFDn123!` still one). A U+FFFD next to no letter (`42\uFFFD!`)
- * stays a symbol. One pass over the word.
+ * stays a symbol, and so does one before a capital inside a word with lower-case letters
+ * (`Sommer\uFFFDWinter`): a capital starts another word there, as after a separator Latin-1 writes
+ * past ASCII (`§`, `€`, `°`), and a password joins its words so. One pass over the word.
  */
 export function withLostLetters(word: string): string {
   if (!word.includes(REPLACEMENT)) return word;
   const lower = LOWER_CASE().test(word);
-  return word.replace(REPLACEMENT_RUN, (run: string, at: number) =>
-    LETTER().test(word.charAt(at - 1)) || LETTER().test(word.charAt(at + run.length)) ? (lower && at > 0 ? "ä" : "Ä").repeat(run.length) : run,
-  );
+  return word.replace(REPLACEMENT_RUN, (run: string, at: number) => {
+    const next = word.charAt(at + run.length);
+    const joins = at > 0 && lower && UPPER_CASE().test(next);
+    return !joins && (LETTER().test(word.charAt(at - 1)) || LETTER().test(next)) ? (lower && at > 0 ? "ä" : "Ä").repeat(run.length) : run;
+  });
 }
 const REPLACEMENT_RUN = /\ufffd+/g;
 /** A letter of any script; U+FFFD is none. */
 const LETTER = lazy(() => new RegExp(String.raw`^\p{L}$`, "u"));
 const LOWER_CASE = lazy(() => new RegExp(String.raw`\p{Ll}`, "u"));
+const UPPER_CASE = lazy(() => new RegExp(String.raw`^\p{Lu}$`, "u"));
