@@ -239,6 +239,57 @@ function misdeclaredInputs(): BadInput[] {
   ]);
 }
 
+/** `text` as UTF-16LE after its byte-order mark, as a .NET or PowerShell writer given Unicode writes it. */
+function utf16le(text: string, bom = true): Uint8Array {
+  const bytes = bom ? [0xff, 0xfe] : [];
+  for (let i = 0; i < text.length; i++) bytes.push(text.charCodeAt(i) & 0xff, text.charCodeAt(i) >>> 8);
+  return Uint8Array.from(bytes);
+}
+
+/**
+ * OTLP/JSON in UTF-16 (with its byte-order mark or without) or UTF-32: refused with a 400 that
+ * names the encoding and says OTLP/JSON must be UTF-8, never that the body is protobuf.
+ */
+function wideTextInputs(): BadInput[] {
+  const rule = "but OTLP/JSON must be UTF-8 \\(JSON between systems, RFC 8259 §8\\.1, as the OpenTelemetry Collector reads it\\): ";
+  return [
+    {
+      name: "UTF-16LE JSON logs with a byte-order mark",
+      body: () => utf16le(JSON.stringify(exportOf("logs", uniqueId("utf16")))),
+      headers: JSON_TYPE,
+      status: 400,
+      code: 3,
+      message: new RegExp(`^request body is UTF-16LE text \\(it starts ff fe 7b 00 22 00 72 00 …, UTF-16LE's byte-order mark\\), ${rule}encode it as UTF-8 and send it again \\(read as declared: invalid JSON: `),
+    },
+    {
+      name: "UTF-16LE JSON traces without a byte-order mark",
+      path: "/v1/traces",
+      body: () => utf16le(JSON.stringify(exportOf("traces", uniqueId("utf16"))), false),
+      headers: JSON_TYPE,
+      status: 400,
+      code: 3,
+      message: new RegExp(`^request body is UTF-16LE text \\(it starts 7b 00 22 00 72 00 65 00 …, ASCII with a zero byte after each character, as UTF-16LE writes it\\), ${rule}`),
+    },
+    {
+      name: "UTF-32BE JSON metrics with a byte-order mark, gzip-compressed",
+      path: "/v1/metrics",
+      body: () => gzipSync(Uint8Array.from([0x00, 0x00, 0xfe, 0xff, ...[...JSON.stringify(exportOf("metrics", uniqueId("utf32")))].flatMap((c) => [0, 0, 0, c.charCodeAt(0)])])),
+      headers: { ...JSON_TYPE, "Content-Encoding": "gzip" },
+      status: 400,
+      code: 3,
+      message: new RegExp(`^request body is UTF-32BE text \\(it starts 00 00 fe ff 00 00 00 7b …, UTF-32BE's byte-order mark\\), ${rule}`),
+    },
+    {
+      name: "UTF-16LE JSON logs sent as protobuf",
+      body: () => utf16le(JSON.stringify(exportOf("logs", uniqueId("utf16-as-protobuf")))),
+      headers: PROTOBUF_TYPE,
+      status: 400,
+      code: 3,
+      message: new RegExp(`^request body looks like OTLP/JSON in UTF-16LE \\(it starts ff fe 7b 00 .*\\), but its Content-Type says protobuf, and OTLP/JSON must be UTF-8 .*: encode it as UTF-8 and send it with Content-Type: application/json \\(read as declared: protobuf: `),
+    },
+  ];
+}
+
 const badInputs: BadInput[] = [
   {
     name: "an empty OTLP/JSON body (the Collector refuses it too; {} is the empty export)",
@@ -277,6 +328,7 @@ const badInputs: BadInput[] = [
     message: /^protobuf: resourceSpans\[0\]\.scopeSpans\[0\]: truncated varint at byte 4\b/,
   },
   ...misdeclaredInputs(),
+  ...wideTextInputs(),
   {
     name: "invalid JSON holding binary bytes (no protobuf look: it opens an object)",
     body: () => Uint8Array.from([...new TextEncoder().encode('{"resourceLogs":'), 0x01, 0xff, 0x0a]),

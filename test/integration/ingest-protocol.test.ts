@@ -189,18 +189,37 @@ describe("export paths", () => {
     expect(await logBodiesOf(ingest, runId)).toEqual([path]);
   });
 
-  it("answers a POST to /v1/logs/ (trailing slash) with 404 and its request id", async () => {
-    const response = await ingest.fetch("/v1/logs/", {
+  it.each([
+    { path: "/v1/logs/", meant: "/v1/logs", differs: "without the trailing slash" },
+    { path: "/v1/traces/", meant: "/v1/traces", differs: "without the trailing slash" },
+    { path: "/v1/metrics/", meant: "/v1/metrics", differs: "without the trailing slash" },
+    { path: "//v1/logs", meant: "/v1/logs", differs: "with single slashes" },
+    { path: "/V1/Logs", meant: "/v1/logs", differs: "in lower case" },
+    { path: "//V1/TRACES/", meant: "/v1/traces", differs: "without the trailing slash, with single slashes and in lower case" },
+  ])("answers a POST to $path with 404 naming $meant, and its request id", async ({ path, meant, differs }) => {
+    const response = await ingest.fetch(path, {
       method: "POST",
-      body: JSON.stringify(simpleLogs(uniqueId("trailing-slash"))),
+      body: JSON.stringify(simpleLogs(uniqueId("near-path"))),
       headers: { ...bearer(), ...JSON_TYPE, "X-Request-Id": "slash-1" },
     });
     expect(response.status).toBe(404);
     expect(response.headers.get("x-request-id")).toBe("slash-1");
     expect(await response.json()).toEqual({
       code: 12,
-      message: "no route for POST /v1/logs/: OTLP paths are /v1/logs, /v1/traces and /v1/metrics",
+      message: `no route for POST ${path}: the OTLP ${meant.slice(4)} path is ${meant}, ${differs} (OTLP paths are /v1/logs, /v1/traces and /v1/metrics)`,
     });
+  });
+
+  it("writes OTLP/JSON after a UTF-8 byte-order mark, as .NET's writers put one", async () => {
+    const runId = uniqueId("utf8-bom");
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(JSON.stringify(simpleLogs(runId, "h\u00e4llo")))]),
+      headers: { ...bearer(), ...JSON_TYPE },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect(await logBodiesOf(ingest, runId)).toEqual(["h\u00e4llo"]);
   });
 });
 

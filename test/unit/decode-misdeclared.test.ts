@@ -76,6 +76,82 @@ describe("a body under the other encoding's Content-Type", () => {
   });
 });
 
+/** `text` in UTF-16 or UTF-32, little- or big-endian, after `bom` (its bytes, none by default). */
+function wide(text: string, unit: 2 | 4, littleEndian: boolean, bom: readonly number[] = []): Uint8Array {
+  const bytes = [...bom];
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    const unitBytes = Array.from({ length: unit }, (_, i) => (code >>> (8 * i)) & 0xff);
+    bytes.push(...(littleEndian ? unitBytes : unitBytes.reverse()));
+  }
+  return Uint8Array.from(bytes);
+}
+
+describe("a JSON body in UTF-16 or UTF-32", () => {
+  const EXPORT = '{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"h\u00e4llo"}}]}]}]}';
+  const RULE = "but OTLP/JSON must be UTF-8 (JSON between systems, RFC 8259 §8.1, as the OpenTelemetry Collector reads it)";
+  const refused = (body: Uint8Array, declared: "json" | "protobuf" = "json"): string => {
+    try {
+      decodeRequest("logs", declared, body);
+    } catch (error) {
+      expect(error).toBeInstanceOf(OtlpDecodeError);
+      return withMisdeclaredEncoding(error as OtlpDecodeError, declared, body).message;
+    }
+    throw new Error("a wide body decoded");
+  };
+
+  it.each([
+    ["UTF-16LE", 2, true, [0xff, 0xfe], "ff fe 7b 00 22 00 72 00 …"],
+    ["UTF-16BE", 2, false, [0xfe, 0xff], "fe ff 00 7b 00 22 00 72 …"],
+    ["UTF-32LE", 4, true, [0xff, 0xfe, 0x00, 0x00], "ff fe 00 00 7b 00 00 00 …"],
+    ["UTF-32BE", 4, false, [0x00, 0x00, 0xfe, 0xff], "00 00 fe ff 00 00 00 7b …"],
+  ] as const)("names %s by its byte-order mark and says OTLP/JSON must be UTF-8, not that it is protobuf", (encoding, unit, littleEndian, bom, preview) => {
+    const message = refused(wide(EXPORT, unit, littleEndian, bom));
+    expect(message).toMatch(
+      new RegExp(
+        `^request body is ${encoding} text \\(it starts ${preview}, ${encoding}'s byte-order mark\\), ${RULE.replace(/[().§]/g, "\\$&")}: ` +
+          "encode it as UTF-8 and send it again \\(read as declared: invalid JSON: ",
+      ),
+    );
+    expect(message).not.toContain("protobuf");
+  });
+
+  it.each([
+    ["UTF-16LE", 2, true, "a zero byte after"],
+    ["UTF-16BE", 2, false, "a zero byte before"],
+    ["UTF-32LE", 4, true, "three zero bytes after"],
+    ["UTF-32BE", 4, false, "three zero bytes before"],
+  ] as const)("names %s without a byte-order mark by its zero bytes, leading whitespace too", (encoding, unit, littleEndian, zeros) => {
+    for (const text of [EXPORT, `\r\n  ${EXPORT}`]) {
+      expect(refused(wide(text, unit, littleEndian))).toContain(
+        `request body is ${encoding} text (it starts ${Array.from(wide(text, unit, littleEndian).subarray(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join(" ")} …, ` +
+          `ASCII with ${zeros} each character, as ${encoding} writes it), ${RULE}`,
+      );
+    }
+  });
+
+  it("names UTF-16 JSON sent as protobuf as OTLP/JSON to re-encode and send as application/json", () => {
+    expect(refused(wide(EXPORT, 2, true, [0xff, 0xfe]), "protobuf")).toMatch(
+      /^request body looks like OTLP\/JSON in UTF-16LE \(it starts ff fe 7b 00 .*\), but its Content-Type says protobuf, and OTLP\/JSON must be UTF-8 .*: encode it as UTF-8 and send it with Content-Type: application\/json \(read as declared: protobuf: /,
+    );
+  });
+
+  it("takes a zero byte now and then for no wide text: binary, short or not ASCII keeps its reading", () => {
+    expect(answered("json", Uint8Array.of(0x0a, 0x00, 0x12, 0x00, 0x1a, 0x00, 0x22, 0x05))).toContain("looks like OTLP/protobuf");
+    expect(answered("json", Uint8Array.of(0x41, 0x00))).toContain("looks like OTLP/protobuf");
+    expect(answered("json", Uint8Array.of(0x7b, 0x00, 0x22, 0x00, 0xac, 0x20, 0x7d, 0x00))).toBe(DECLARED_ERROR.message);
+    // Not an object under protobuf's Content-Type: not named OTLP/JSON.
+    expect(answered("protobuf", wide("[1]", 2, true, [0xff, 0xfe]))).toBe(DECLARED_ERROR.message);
+  });
+
+  it("accepts a UTF-8 byte-order mark before the JSON, with whitespace after it too", () => {
+    for (const text of [`\ufeff${EXPORT}`, `\ufeff \n${EXPORT}`]) {
+      const request = decodeRequest("logs", "json", utf8.encode(text));
+      expect(request.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body).toEqual({ stringValue: "h\u00e4llo" });
+    }
+  });
+});
+
 describe("invalid JSON's message", () => {
   it("writes the control characters and undecodable bytes the parser quotes as \\u escapes", () => {
     let message = "";

@@ -1,6 +1,6 @@
 import type { ExecutionContext } from "hono";
 import { Hono } from "./hono-app";
-import type { Signal } from "../../shared/otlp/model";
+import { SIGNALS, type Signal } from "../../shared/otlp/model";
 import { jsonLogger, type Logger } from "../../shared/log";
 import { ConfigError } from "../../shared/env-schema";
 import { DEAD_LETTERED_PHRASE } from "../../shared/ingest-answers";
@@ -19,14 +19,13 @@ import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
 import { HttpError, OPERATOR_FIX_RETRY_AFTER_SECONDS, UnauthorizedError, WORKER_LOG_COMMAND, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
+import { noRouteMessage } from "./route-hint";
 import { exceptionFrame, exceptionName } from "../../shared/exception-description";
 
 type AppEnv = {
   Bindings: Record<string, unknown>;
   Variables: { log: RequestLog };
 };
-
-const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
 
 export interface IngestAppOptions {
   /**
@@ -143,7 +142,7 @@ function createRouter(options: IngestAppOptions): Hono<AppEnv> {
       c.req.raw,
       c.req.path,
       c.get("log"),
-      new HttpError(404, `no route for ${c.req.method} ${c.req.path}: OTLP paths are /v1/logs, /v1/traces and /v1/metrics`),
+      new HttpError(404, noRouteMessage(c.req.method, c.req.path)),
     ),
   );
 

@@ -344,6 +344,8 @@ export interface MetricsRequest {
 }
 
 export type Signal = "logs" | "traces" | "metrics";
+/** Every signal, in the order OTLP names them (its paths `/v1/logs`, `/v1/traces`, `/v1/metrics`). */
+export const SIGNALS: readonly Signal[] = ["logs", "traces", "metrics"];
 
 export interface SignalRequest {
   logs: LogsRequest;

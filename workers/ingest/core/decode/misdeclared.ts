@@ -3,7 +3,8 @@
  * as `application/json`. Both fail to decode with an error about the wrong format (a wire type,
  * a JSON token), which does not tell the sender what to change; this names the format the body
  * looks like and the Content-Type to send instead. A body that still starts with a compression's
- * magic bytes is named as that compression first (compression-magic.ts).
+ * magic bytes is named as that compression first (compression-magic.ts), and text in UTF-16 or
+ * UTF-32, whose zero bytes look binary, as what it is (wide-text.ts).
  *
  * Only ever asked after the declared encoding failed to decode, so a good request pays nothing.
  */
@@ -11,6 +12,7 @@
 import { compressedOnceRead, hexPreview } from "./compression-magic";
 import { OtlpDecodeError } from "./errors";
 import { isJsonWhitespace } from "./json/whitespace";
+import { firstWideCharacter, wideTextOf, type WideText } from "./wide-text";
 
 type Encoding = "json" | "protobuf";
 
@@ -22,6 +24,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 /**
  * The error to answer for a body that failed to decode as `declared`: `error` itself, or, when the
  * body is still compressed, one naming the compression and what to send (compressedOnceRead),
+ * or, when it is text in UTF-16 or UTF-32 (under JSON's Content-Type, or opening an object under
+ * protobuf's), one saying so and that OTLP/JSON must be UTF-8 (wideTextError),
  * or, when it looks like the other encoding, an OtlpDecodeError naming it and the Content-Type to send,
  * with `error`'s message kept after it (in case the look deceives). Shapes:
  * `request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf:
@@ -32,6 +36,10 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 export function withMisdeclaredEncoding(error: OtlpDecodeError, declared: Encoding, body: Uint8Array): OtlpDecodeError {
   const compressed = compressedOnceRead(body);
   if (compressed !== undefined) return new OtlpDecodeError(`${compressed} (read as declared: ${error.message})`);
+  const wide = wideTextOf(body);
+  if (wide !== undefined && (declared === "json" || firstWideCharacter(body, wide, LOOK_BYTES) === OPEN_BRACE)) {
+    return new OtlpDecodeError(`${wideTextError(wide, declared, body)} (read as declared: ${error.message})`);
+  }
   if (declared === "protobuf" && looksLikeJson(body)) {
     return new OtlpDecodeError(
       'request body looks like OTLP/JSON (it starts with "{"), but its Content-Type says protobuf: ' +
@@ -45,6 +53,26 @@ export function withMisdeclaredEncoding(error: OtlpDecodeError, declared: Encodi
     );
   }
   return error;
+}
+
+/**
+ * What is wrong with a body in `wide`'s encoding and what to send instead. Shapes: `request body
+ * is UTF-16LE text (it starts ff fe 7b 00 …, UTF-16LE's byte-order mark), but OTLP/JSON must be
+ * UTF-8 (JSON between systems, RFC 8259 §8.1, as the OpenTelemetry Collector reads it): encode it
+ * as UTF-8 and send it again`; without a mark `(it starts 7b 00 22 00 …, ASCII with a zero byte
+ * after each character, as UTF-16LE writes it)`; under protobuf's Content-Type `request body
+ * looks like OTLP/JSON in UTF-16LE (…), but its Content-Type says protobuf, and OTLP/JSON must be
+ * UTF-8 (…): encode it as UTF-8 and send it with Content-Type: application/json`.
+ */
+function wideTextError(wide: WideText, declared: Encoding, body: Uint8Array): string {
+  const zeros = wide.unit === 2 ? "a zero byte" : "three zero bytes";
+  const mark = wide.bom > 0 ? `${wide.encoding}'s byte-order mark` : `ASCII with ${zeros} ${wide.littleEndian ? "after" : "before"} each character, as ${wide.encoding} writes it`;
+  const seen = `(it starts ${hexPreview(body)}, ${mark})`;
+  const rule = "OTLP/JSON must be UTF-8 (JSON between systems, RFC 8259 §8.1, as the OpenTelemetry Collector reads it)";
+  return declared === "json"
+    ? `request body is ${wide.encoding} text ${seen}, but ${rule}: encode it as UTF-8 and send it again`
+    : `request body looks like OTLP/JSON in ${wide.encoding} ${seen}, but its Content-Type says protobuf, and ${rule}: ` +
+        "encode it as UTF-8 and send it with Content-Type: application/json";
 }
 
 /**
