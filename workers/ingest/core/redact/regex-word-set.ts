@@ -8,8 +8,9 @@
  * Why: under 20 KB of source V8 compiles each alternative of a list with its own check of what
  * follows, and a lookaround copied with its pattern (a quantifier's unrolled first repeat, a
  * language's alternative) is compiled once per copy: the password sentences' clause-word check,
- * 120 spellings, was some 1,800 bytecodes a copy where the tree takes some 1,300
- * (docs/decisions.md, 2026-12-05, "Clause words as one tree").
+ * 120 spellings, was some 1,800 bytecodes a copy where the tree takes some 1,400
+ * (docs/decisions.md, 2026-12-05, "Password sentences and street lines compiled once per
+ * word").
  */
 export function anyWord(words: readonly string[]): string {
   const rests = new Map<string, string[]>();
