@@ -1,10 +1,11 @@
 /**
  * `upTo(group, n)` matches what `(?:group){0,n}` matches, in the same order of trying, forwards
  * and inside a lookbehind (where the logger's prefix is read); and the logger prefix's patterns
- * built with it read the prefixes they read before.
+ * built with it read the prefixes they read before. `repeat(group, min, max)` matches what
+ * `(?:group){min,max}` matches, with the same captures.
  */
 import { describe, expect, it } from "vitest";
-import { upTo } from "../../workers/ingest/core/redact/regex-repeat";
+import { repeat, upTo } from "../../workers/ingest/core/redact/regex-repeat";
 import { AFTER_LOGGER_PREFIX, MESSAGE_START } from "../../workers/ingest/core/redact/logger-prefix";
 
 /** Every match of `source` in `text`, with its groups and place, as `matchAll` gives them. */
@@ -29,6 +30,26 @@ describe("upTo", () => {
     it(`matches as (?:${group}){0,${max}} does`, () => {
       for (const text of texts) {
         expect(matches(context(upTo(group, max)), text), text).toEqual(matches(context(`(?:${group}){0,${max}}`), text));
+      }
+    });
+  }
+});
+
+describe("repeat", () => {
+  const cases: Array<[group: string, min: number, max: number, context: (repeat: string) => string, texts: string[]]> = [
+    // A whose-phrase's words: blanks and a word not starting a clause, then a verb backtracking into them.
+    ["[ \\t]+(?!and[ \\t]|is[ \\t])[^\\s:]{0,9}[^\\s:.]", 1, 6, (words) => `for${words}[ \\t]+is (\\S+)`, ["for bob is x", "for a b c d e f g is x", "for and is x", "for bob and is x", "for is is x", "for x.y. is z"]],
+    // Alternatives inside the group, one a prefix of another, and a capture in it.
+    ["(ab|a)", 2, 3, (repeat) => `${repeat}(b?)c`, ["abc", "aabbc", "ababc", "aaac", "abababc", "ac"]],
+    // A group that could itself match empty.
+    ["a?b?", 1, 3, (repeat) => `x(${repeat})y`, ["xy", "xaby", "xabababy", "xaaay", "xbay"]],
+    // Inside a lookbehind, read right to left.
+    ["\\d+-", 1, 2, (repeat) => `(?<=(?<![\\w-])${repeat})[a-z]+`, ["12-34-ab", "1-ab 2-3-4-cd", "ab", "x1-ab"]],
+  ];
+  for (const [group, min, max, context, texts] of cases) {
+    it(`matches as (?:${group}){${min},${max}} does`, () => {
+      for (const text of texts) {
+        expect(matches(context(repeat(group, min, max)), text), text).toEqual(matches(context(`(?:${group}){${min},${max}}`), text));
       }
     });
   }

@@ -1,4 +1,6 @@
 import { lazy } from "../../../shared/lazy";
+import { anyWord } from "./regex-word-set";
+import { repeat, upTo } from "./regex-repeat";
 
 /**
  * A password's sentence in each language a service's users write: the password's word, perhaps
@@ -90,15 +92,19 @@ const SENTENCES: readonly PasswordSentence[] = [
  * languages' conjunctions and every language's linking verb (`password for bob was reset and
  * host is db-prod-01`: the host is the verb's subject).
  */
-const CLAUSE_WORD = `(?:${[...new Set([
+const CLAUSE_WORD = anyWord([...new Set([
   "and", "or", "but", "und", "oder", "aber", "en", "of", "maar", "och", "eller", "men", "i", "oraz", "lub", "ale",
   "et", "ou", "mais", "y", "pero", "e", "mas", "ma", ...SENTENCES.flatMap((sentence) => sentence.links),
-])].map(spellings).join("|")})`;
+].flatMap(casings))]);
 
 /** `word` in lower case, capitalised and in capitals, its blanks any run of blanks. */
 export function spellings(word: string): string {
-  const forms = new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()]);
-  return `(?:${[...forms].map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
+  return `(?:${casings(word).map((form) => form.replace(/ /g, String.raw`[ \t]+`)).join("|")})`;
+}
+
+/** `word` in lower case, capitalised and in capitals, each once. */
+function casings(word: string): string[] {
+  return [...new Set([word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])];
 }
 
 /**
@@ -114,7 +120,7 @@ export function whosePhrase(whose: readonly string[]): string {
   const elided = whose.filter((each) => /['’]$/.test(each));
   const spaced = whose.filter((each) => !elided.includes(each));
   const glued = elided.length === 0 ? "" : String.raw`|(?:${elided.map(spellings).join("|")})${word}(?:[ \t]+${word}){0,5}`;
-  return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})(?:[ \t]+${word}){1,6}${glued}))`;
+  return String.raw`(?:[ \t]+(?:(?:${spaced.map(spellings).join("|")})${repeat(String.raw`[ \t]+${word}`, 1, 6)}${glued}))`;
 }
 
 /** Each of `of`'s lists merged, in spellings (`spellings`), as one alternation; undefined when they are empty. */
@@ -182,7 +188,12 @@ function whoseSource(of: readonly PasswordSentence[]): string {
 /** One or two of `of`'s describing words after the password's word, or nothing. */
 function describedSource(of: readonly PasswordSentence[]): string {
   const adjectives = merged((sentence) => sentence.after, of);
-  return adjectives === undefined ? "" : String.raw`(?:[ \t]+${adjectives}){0,2}`;
+  return adjectives === undefined ? "" : upTo(String.raw`[ \t]+${adjectives}`, 2);
+}
+
+/** Up to two of `of`'s auxiliaries after blanks (`wurde`, `a été`, `har blivit`), or nothing. */
+function auxiliariesSource(of: readonly PasswordSentence[]): string {
+  return upTo(String.raw`[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}`, 2);
 }
 
 /**
@@ -196,7 +207,7 @@ function describedSource(of: readonly PasswordSentence[]): string {
 function changeForm(of: readonly PasswordSentence[], reading: "either" | "participle" | "bare"): string {
   const word = merged((sentence) => sentence.words, of)!;
   const participle = String.raw`[ \t]+${merged((sentence) => sentence.changed, of)!}`;
-  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  const auxiliaries = auxiliariesSource(of);
   // With the participle first: a whose-phrase would otherwise take it as a name's word (`für anna geändert`).
   const whose = whoseSource(of);
   const old = String.raw`(?:[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+${OLD_VALUE})?`;
@@ -211,7 +222,7 @@ function changeForm(of: readonly PasswordSentence[], reading: "either" | "partic
  */
 function participleForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
-  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  const auxiliaries = auxiliariesSource(of);
   return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}[ \t]+${merged((sentence) => sentence.changed, of)!}`;
 }
 
@@ -233,7 +244,7 @@ function fromForm(of: readonly PasswordSentence[]): string {
  */
 function verbLastForm(of: readonly PasswordSentence[]): string {
   const word = merged((sentence) => sentence.words, of)!;
-  const auxiliaries = String.raw`(?:[ \t]+${merged((sentence) => sentence.auxiliaries, of)!}){0,2}`;
+  const auxiliaries = auxiliariesSource(of);
   return String.raw`${word}${describedSource(of)}${whoseSource(of)}${auxiliaries}${CHANGE_ADVERB}[ \t]+${merged((sentence) => sentence.from, of)!}[ \t]+`;
 }
 

@@ -3,6 +3,8 @@ import { MoreEvidence } from "../evidence";
 import { nameBefore, nameWords } from "../secret-names";
 import { POLISH_SHORT_HEADS, POLISH_STREET_HEADS, STREET_FIELD_LAST_WORDS, STREET_HEADS, STREET_TYPES, addressObjectBefore, holdsStreetAddress, namesStreetAddress } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
+import { REJOIN } from "../regex-join";
+import { repeat } from "../regex-repeat";
 import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
 /** The kind of a person's street address, found by its key (`key-rules.ts`) or in text. */
@@ -53,13 +55,13 @@ const EU_POSTAL_TAIL =
  * stands alone: not a part of a version, a time, a path or an id (`v1.12 Main St`).
  */
 const US_LINE =
-  `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?${NOT_A_UNIT}(?: (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))){1,4}(?: (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
+  `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?${NOT_A_UNIT}${repeat(` (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))`, 1, 4)}(?: (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
   `(?: (?:[NS][EW]?|[EW])(?![\\w]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6}(?![\\w]))?` +
   `(?:${US_ZIP_TAIL}|, ${WORD}(?: ${WORD}){0,2}, [A-Z]{2}(?![\\w-])|${UK_TAIL})?|${US_ZIP_TAIL})`;
 /** The small words inside a French, Italian, Spanish, Portuguese or Dutch street's name (`Rue de la Paix`, `Via dei Mille`). */
 const NAME_PARTICLE = "(?:(?:de la|de|du|des|la|le|les|di|del|della|dei|degli|da|do|das|dos|van|der|den) )?(?:[dl]['’])?";
 /** A street's words with their particles: one to four capitalised words or a king's numeral (`de la Paix`, `Mayor`, `Vittorio Emanuele II`). */
-const STREET_NAME_WORDS = `(?: ${NAME_PARTICLE}(?:${WORD}|[IVX]{2,4}(?![\\w'’-]))){1,4}`;
+const STREET_NAME_WORDS = repeat(` ${NAME_PARTICLE}(?:${WORD}|[IVX]{2,4}(?![\\w'’-]))`, 1, 4);
 /** A German house number (`5`, `12a`, `12-14`, `5/2`). */
 const GERMAN_HOUSE_NUMBER = ` \\d{1,4}[a-zA-Z]?(?:[-/]\\d{1,4}[a-z]?)?`;
 /**
@@ -91,7 +93,7 @@ const EU_LINE =
   // An English street's type before its house number, as a continental address writes it (`Main St 5, 10115 Berlin`).
   `|${WORD}(?: ${WORD}){0,2} (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])${GERMAN_HOUSE_NUMBER}` +
   `|\\d{1,4}(?: ?(?:bis|ter))?,? (?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Bb]d|[Cc]hemin|[Pp]lace|[Aa]ll[ée]e|[Ii]mpasse|[Qq]uai|[Rr]oute|[Cc]ours)${STREET_NAME_WORDS}` +
-  `|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Av\\.|Paseo|Plaza|Carrer|Rua|Rue|Avenue)${STREET_NAME_WORDS},? (?:n[º°o]\\.? ?)?\\d{1,4}[a-zA-Z]?)` +
+  `|(?:Via|Viale|Piazza|Corso|Calle|Avenida|Av\\.|Paseo|Plaza|Carrer|Rua|Rue|Avenue)${STREET_NAME_WORDS},? (?:n[º°o]\\.? ?)?\\d{1,4}[a-zA-Z]?)${REJOIN}` +
   EU_POSTAL_TAIL;
 /**
  * A Brazilian city, its state's code and perhaps the CEP after a street line (`, São Paulo - SP,
