@@ -300,14 +300,29 @@ export function statedValueBefore(before: string): "state" | "participle" | "bar
   // The exact forms are long alternations V8 scans `before` with from every position: each asked
   // only when its end could be its own (a change's preposition after `password: ` repeated made
   // every field's check read back 160 characters through the changes of every language).
+  // And each from the last password's word only, where every form starts: a run of sentences
+  // (`Passwort für a auf ` repeated) made each read try the forms at every word of the run.
   const stateEnd = STATE_END.test(before);
   const changeEnd = CHANGE_END().test(before);
-  if (!stateEnd && !changeEnd) return FROM_END().test(before) && FROM_BEFORE().test(before) ? "from" : undefined;
-  if (stateEnd && STATE_BEFORE().test(before)) return "state";
+  const fromEnd = !stateEnd && !changeEnd && FROM_END().test(before);
+  const sentence = stateEnd || changeEnd || fromEnd ? fromLastWord(before) : undefined;
+  if (sentence === undefined) return undefined;
+  if (fromEnd) return FROM_BEFORE().test(sentence) ? "from" : undefined;
+  if (stateEnd && STATE_BEFORE().test(sentence)) return "state";
   if (!changeEnd) return undefined;
-  const change = CHANGE_BEFORE().exec(before);
+  const change = CHANGE_BEFORE().exec(sentence);
   if (change === null) return undefined;
   return change.slice(1).some((participle) => participle !== undefined) ? "participle" : "bare";
+}
+
+/** A password's word of any language (`PASSWORD_WORD_SEARCH`) before a blank or `:`, where a sentence of `statedValueBefore`'s may start. */
+const SENTENCE_WORD = lazy(() => new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD_SEARCH}(?=[ \t:])`, "g"));
+
+/** `text` from its last password's word (`SENTENCE_WORD`) on, or undefined when it holds none. */
+function fromLastWord(text: string): string | undefined {
+  let last: number | undefined;
+  for (const found of text.matchAll(SENTENCE_WORD())) last = found.index;
+  return last === undefined ? undefined : text.slice(last);
 }
 
 /** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */
