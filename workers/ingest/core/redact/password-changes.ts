@@ -1,5 +1,5 @@
 import { lazy } from "../../../shared/lazy";
-import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, changedAfter, PAIR_TO_SEARCH, PASSWORD_WORD_SEARCH, spellings, whosePhrase } from "./password-sentences";
+import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, changedAfter, looseWord, PAIR_TO_SEARCH, PASSWORD_WORD_SEARCH, spellings, whosePhrase } from "./password-sentences";
 
 /**
  * A password's change that states both values, the old one and the new one, each a secret:
@@ -18,7 +18,8 @@ import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, 
  * (detectors/password-change.ts): prose after `from` and `to`
  * (`from the admin console to the user portal`) is none. A word between the password's word and
  * the participle other than whose it is (`password policy changed from …`, `password length
- * changed from 8 to 12`) makes it another thing's change.
+ * changed from 8 to 12`) makes it another thing's change. An English change naming whose the
+ * password is also states a new value alone (`OWNED_CHANGE`: `set password for alice to …`).
  */
 
 /** A password's short words (`pwd changed from …`, `changed passwd from …`), which only a change's words before or after make one. */
@@ -38,16 +39,21 @@ const DETERMINERS = ["the", "a", "his", "her", "their", "its", "my", "your", "ou
 
 const alternation = (words: readonly string[]) => `(?:${words.map(spellings).join("|")})`;
 
-/** Whose the password is (`for bob`, `for user bob`, `of the admin account`), or nothing. */
-const WHOSE = `${whosePhrase(["for", "of"])}?`;
+/** Whose the password is (`for bob`, `for user bob`, `of the admin account`); `WHOSE` that or nothing. */
+const OWNER = whosePhrase(["for", "of"]);
+const WHOSE = `${OWNER}?`;
 /** An adverb of a participle, or nothing. */
 const ADVERB = String.raw`(?:[ \t]+${alternation(ADVERBS)})?`;
+/** The word first (`word`), then `whose`, perhaps an auxiliary, and a participle (`password for bob was successfully changed`). */
+const wordFirst = (word: string, whose: string) => String.raw`${word}${whose}(?:[ \t]+${alternation(AUXILIARIES)})?${ADVERB}[ \t]+${alternation(PARTICIPLES)}${ADVERB}`;
+/** A verb first, perhaps one or two determiners or nouns, and the word (`word`: `changed his password`). */
+const verbFirst = (word: string) => String.raw`${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${word}`;
 /**
  * English's change up to its participle and whose the password is, the word first or the verb
  * first (`password for bob was changed`, `password was successfully changed`, `password changed
  * for user bob`, `changed his password`, `changed password for bob`).
  */
-const ENGLISH_CHANGE = String.raw`(?:${WORD}${WHOSE}(?:[ \t]+${alternation(AUXILIARIES)})?${ADVERB}[ \t]+${alternation(PARTICIPLES)}${ADVERB}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${WORD})${WHOSE}`;
+const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)})${WHOSE}`;
 /** A change up to its old value after a preposition: English's and `from`, or a language's (`CHANGE_FROM_SEARCH`). */
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
 /** A plan's attribute named for a password (`administrator_login_password`, `DB_PASSWORD`): snake case ending in `_password`, up to 69 characters. */
@@ -88,9 +94,24 @@ const VALUE = String.raw`(?:(?!\\")(?:(?![-=]>)[^\s"'\[,;()]){1,128}|"[^"\s]{1,1
  * after it, `LINK_SEARCH`; before a new value, both and the old value. For lookbehinds and
  * lookaheads: no check of what stands around them.
  */
-export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${PLAN_KEY})(?:[ \t]+[^\s:=",;|.!?]{1,40}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
+export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${PLAN_KEY})(?:[ \t]+${looseWord(40)}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
+/** English's full password words, which a change naming whose the password is holds (`OWNED_CHANGE`): the short ones name a pass or a directory as often. */
+const FULL_WORD = alternation(["password", "passphrase"]);
+/** Whose the password is, before its word: a user's name and `'s` (`bob's`, `hans.meier’s`). */
+const POSSESSIVE = String.raw`[A-Za-z0-9._-]{1,40}['’]s`;
+/**
+ * English's change naming whose the password is, up to its new value after `to`: the word first,
+ * whose it is before or after the participle (`password for alice changed to `, `password was
+ * reset for bob to `); a verb first, whose it is after the word (`set password for alice to `,
+ * `reset the password of user bob to `); or a verb, whose it is in the possessive, and the word
+ * (`changed bob's password to `). Without an owner the change is password-phrase.ts's
+ * (`password changed to …`, `changed password to …`).
+ */
+const OWNED_CHANGE = String.raw`(?:${wordFirst(FULL_WORD, OWNER)}|(?:${wordFirst(FULL_WORD, "")}|${verbFirst(FULL_WORD)})${OWNER}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)})?[ \t]+${POSSESSIVE}(?:[ \t]+${alternation(DETERMINERS)})?[ \t]+${FULL_WORD})[ \t]+${spellings("to")}[ \t]+`;
+/** `OWNED_CHANGE`'s loose form before a new value: a full password word, up to seven words, and `to`. */
+export const OWNED_NEW_SEARCH = String.raw`${FULL_WORD}(?:[ \t]+${looseWord(40)}){0,7}[ \t]+${spellings("to")}[ \t]+`;
 /** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
 export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new", "alt", "neu"])}[ \t]?[:=][ \t]*`;
 /** The old value's end right before an arrow with no blank (`OldPw1->NewPw2`), for a lookahead. */
@@ -104,6 +125,8 @@ export const GLUED_ARROW_SEARCH = String.raw`(?:-{1,2}>|={1,2}>|[→⇒⟶])`;
 const NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])(?:${FROM_START}(${VALUE})${FROM_LINK}|${ARROW_START}(${VALUE})${ARROW}))`));
 const OLD_FROM_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${FROM_START})`));
 const OLD_ARROW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${ARROW_START})`));
+/** The same for a change naming whose the password is (`OWNED_CHANGE`), its one value new. */
+const OWNED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${OWNED_CHANGE})`));
 /** The same for labelled values (`OLD_LABEL`, `NEW_LABEL`) after a change's start. */
 const LABELLED_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL}(${VALUE})${NEW_LABEL})`));
 const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${OLD_LABEL})`));
@@ -134,6 +157,15 @@ export function changedPair(text: string, start: number, end: number): readonly 
   if (old !== undefined) return [old, value];
   const next = newValueAfter(text, end, before, value);
   return next === undefined ? undefined : [value, next];
+}
+
+/**
+ * Whether a value starting at `start` in `text` is the new one of a change naming whose the
+ * password is and no old value (`OWNED_CHANGE`: `set password for alice to …`, `admin changed
+ * bob's password to …`).
+ */
+export function isOwnedNewValue(text: string, start: number): boolean {
+  return OWNED_NEW_BEFORE().test(text.slice(Math.max(0, start - REACH), start));
 }
 
 /**

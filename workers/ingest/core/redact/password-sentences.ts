@@ -51,7 +51,7 @@ const SENTENCES: readonly PasswordSentence[] = [
     changed: ["cambiata", "modificata", "reimpostata", "impostata", "aggiornata", "resettata"], auxiliaries: ["è", "stata", "viene", "venne"], to: ["in", "a"], from: ["da"],
   },
   {
-    words: ["passwort", "kennwort"], whose: ["für", "fuer", "von"], links: ["ist", "lautet", "lautete", "war"],
+    words: ["passwort", "kennwort"], whose: ["für", "fuer", "von", "vom", "des", "der"], links: ["ist", "lautet", "lautete", "war"],
     after: ["neu", "alt", "temporär", "temporaer", "vorläufig", "vorlaeufig", "initial", "aktuell"], wrong: ["falsch", "ungültig", "ungueltig", "inkorrekt", "abgelehnt"],
     changed: ["geändert", "geaendert", "zurückgesetzt", "zurueckgesetzt", "gesetzt", "aktualisiert", "umgestellt", "festgelegt"], auxiliaries: ["wurde", "wird", "ist", "wurden", "worden"], to: ["auf", "in"], from: ["von"], pairTo: ["nach", "zu"],
   },
@@ -109,7 +109,7 @@ function casings(word: string): string[] {
 
 /**
  * Whose the password is: the word and one to six words (`voor gebruiker jan de vries`, `for the
- * admin account on prod`), none a clause's (`CLAUSE_WORD`), no `:`, `=`, double quote, `|` or
+ * admin account on prod`, German's genitive `des Benutzers anna`), none a clause's (`CLAUSE_WORD`), no `:`, `=`, double quote, `|` or
  * sentence's `,`/`;` in them and none ending a sentence (`.`, `!`, `?`): `für Benutzer anna`,
  * `for db_admin`, `per l'utente mario`, `for jan.doe`, and Italian's elided article glued to
  * its word (`dell'utente mario`); a sentence or a field after the phrase (`Passwort für anna
@@ -146,6 +146,15 @@ function sentenceForms(of: readonly PasswordSentence[]): string {
 }
 
 /**
+ * A word of a loose search's up to `length` characters: no `:`, `=`, double quote, `,`, `;`, `|`,
+ * `!` or `?`, and a `.` only inside it, as a user's name holds one (`hans.meier`, `john.doe`) and
+ * a sentence's end does not.
+ */
+export function looseWord(length: number): string {
+  return String.raw`[^\s:=",;|!?]{0,${length - 1}}[^\s:=",;|.!?]`;
+}
+
+/**
  * A sentence stating what the password became or what was tried (`statedValueBefore`, each
  * language's own words: `stateForm`, `changeForm`), as a search's lookbehind finds it: the
  * password's word, up to four words, and `:` or a change's preposition, the new value's or the old one's. Loose, as the exact
@@ -153,7 +162,7 @@ function sentenceForms(of: readonly PasswordSentence[]): string {
  * optimizes a regex at (a tenth of the speed); the rewrite reads the exact ones.
  */
 function statedSearch(): string {
-  const words = String.raw`(?:[ \t]+[^\s:=",;|.!?]{1,24}){0,4}`;
+  const words = String.raw`(?:[ \t]+${looseWord(24)}){0,4}`;
   return String.raw`${merged((sentence) => sentence.words, SENTENCES)!}${words}(?:[ \t]?:|[ \t]+${prepositions()})[ \t]+`;
 }
 
@@ -343,6 +352,7 @@ export function statedValueBefore(before: string): "state" | "participle" | "bar
 function changeForms(reading: "either" | "participle" | "bare"): string {
   return SENTENCES.map((sentence) => changeForm([sentence], reading)).join("|");
 }
+
 
 /** Whether a change's participle follows `text` at `end` after blanks (`… auf Winter2027# zurückgesetzt`). */
 export function changedAfter(text: string, end: number): boolean {

@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH } from "../password-changes";
+import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH, isOwnedNewValue, OWNED_NEW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
 import { namesChangedKind, namesSettingValue, namesThing } from "../password-value-kinds";
@@ -10,7 +10,9 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 /**
  * The old and the new value of a password's change stating both (password-changes.ts: `password
  * changed from OldPw1 to NewPw2`, `changed password from 'OldPw1' to 'NewPw2'`, `password
- * changed: OldPw1 -> NewPw2`, `Passwort für anna geändert von Alt1 nach Neu2`), counted as
+ * changed: OldPw1 -> NewPw2`, `Passwort für anna geändert von Alt1 nach Neu2`), and the new value
+ * of an English change naming whose the password is (`set password for alice to …`, `admin
+ * changed bob's password to …`: password-changes.ts' `isOwnedNewValue`), counted as
  * `secret_param`: unquoted, where a JSON string's closing quote ends it too (as after a link's
  * word, password-phrase.ts), or one word in quotes (escaped ones in JSON text held in a string
  * too), which stay. A detector of its own after the
@@ -28,15 +30,15 @@ export const passwordChangeDetector: Detector = {
   // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
   // ahead: inside a long token every position would read up to the value's length again.
   // A labelled value (`old=OldPw1 new=NewPw2`) only after its label: `changedPair` reads the change's start.
-  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_NEW_SEARCH})${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${VALUE})`,
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])(?:${CHANGE_NEW_SEARCH}|${OWNED_NEW_SEARCH}))${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
 };
 
 /**
- * The replacement of a value of a password's change stating both (`changedPair`), or undefined
- * when it stays: the bare word's shape (`isBarePassword`: `from the admin console to the user
+ * The replacement of a value of a password's change stating both (`changedPair`) or of a new
+ * value after whose the password is (`isOwnedNewValue`), or undefined when it stays: the bare word's shape (`isBarePassword`: `from the admin console to the user
  * portal`, `from 8 to 12` stay), no host's or thing's name, placeholder or stand-in for a
  * secret, and no two values of one kind (`namesChangedKind`: `from bcrypt to argon2`), as after
  * a change's other words (password-phrase.ts); its quotes stay.
@@ -50,10 +52,17 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   const short = shortWordBefore(text.slice(Math.max(0, start - SHORT_WORD_REACH), start));
   const shaped = !value.startsWith("[REDACTED") && isPasswordShaped(value) && (!short || isStronglyShaped(value));
   const pair = shaped ? changedPair(text, start, start + match.length) : undefined;
+  // A change naming whose the password is states its new value alone (`set password for alice to …`).
+  if (pair === undefined) return shaped && isOwnedNewValue(text, start) ? rewritten(match, quotes, marker, text, start) : undefined;
   // The other value must be one too, or already replaced: `Passwort geändert von Benutzer123 nach
   // Anmeldung` is changed by a user, after a logon.
-  const other = pair?.[pair[0] === value ? 1 : 0];
-  if (pair === undefined || !(other!.startsWith("[REDACTED") || (isPasswordShaped(other!) && (!short || isStronglyShaped(other!)))) || namesChangedKind(...pair)) return undefined;
+  const other = pair[pair[0] === value ? 1 : 0];
+  if (!(other.startsWith("[REDACTED") || (isPasswordShaped(other) && (!short || isStronglyShaped(other)))) || namesChangedKind(...pair)) return undefined;
+  return rewritten(match, quotes, marker, text, start);
+}
+
+/** The marker for `match` at `start` in `text`, inside its `quotes` (`quotesOf`'s) or before a sentence's end (`replaced`). */
+function rewritten(match: string, quotes: readonly [string, string] | undefined, marker: string, text: string, start: number): string {
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
 
