@@ -8,7 +8,6 @@
  */
 
 import { blanksBefore } from "./blanks";
-import { withDamagedSpellings } from "./lost-letters";
 import { BoundedMemo, ScanMemo } from "./bounded-memo";
 import { isPlaceholder } from "./placeholders";
 import { isSenderMask } from "./sender-masks";
@@ -77,22 +76,18 @@ const FRENCH_PASSWORD_STATE_WORDS: readonly string[] = [
   "erreur", "jamais", "activé", "active", "activée", "désactivé", "desactive", "désactivée", "desactivee", "vérifié", "verifie", "vérifiée", "verifiee",
   "présent", "present", "présente", "presente", "sécurisé", "securise", "sécurisée", "securisee",
 ];
-/**
- * `OTHER_PASSWORD_WORDS` and French's `mot de passe`, each with its language's state words
- * (`PASSWORD_STATE_WORDS`, `FRENCH_PASSWORD_STATE_WORDS`) and their damaged spellings, as a
- * Latin-1 text sent as UTF-8 writes them (`Passwort: ge\uFFFDndert`: lost-letters.ts).
- */
+/** `OTHER_PASSWORD_WORDS` and French's `mot de passe`, each with its language's state words (`PASSWORD_STATE_WORDS`, `FRENCH_PASSWORD_STATE_WORDS`). */
 const OTHER_PASSWORD_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ...(
     [
       ["german", ["passwort", "kennwort"]], ["dutch", ["wachtwoord"]], ["swedish", ["lösenord", "losenord"]], ["polish", ["hasło", "haslo"]],
       ["czech", ["heslo"]], ["norwegian", ["passord"]], ["danish", ["adgangskode"]], ["finnish", ["salasana"]],
     ] as const
-  ).flatMap(([language, words]) => words.map((word) => [word, new Set(withDamagedSpellings(PASSWORD_STATE_WORDS[language]!))] as const)),
-  ["mot de passe", new Set(withDamagedSpellings(FRENCH_PASSWORD_STATE_WORDS))],
+  ).flatMap(([language, words]) => words.map((word) => [word, new Set(PASSWORD_STATE_WORDS[language])] as const)),
+  ["mot de passe", new Set(FRENCH_PASSWORD_STATE_WORDS)],
 ]);
-/** Every language's state words together (`PASSWORD_STATE_WORDS`), lower case, and their damaged spellings. */
-const ANY_LANGUAGE_STATE_WORDS: ReadonlySet<string> = new Set(withDamagedSpellings(Object.values(PASSWORD_STATE_WORDS).flat()));
+/** Every language's state words together (`PASSWORD_STATE_WORDS`), lower case. */
+const ANY_LANGUAGE_STATE_WORDS: ReadonlySet<string> = new Set(Object.values(PASSWORD_STATE_WORDS).flat());
 
 /**
  * Whether `value`, whole but for a sentence's final mark, is one of the other languages' state

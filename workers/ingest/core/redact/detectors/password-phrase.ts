@@ -5,7 +5,6 @@ import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
 import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
-import { withLostLetters } from "../lost-letters";
 import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
@@ -322,7 +321,7 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
   const state = (isStateWhole(value) || isStateInAnyLanguage(value)) && !ANSWER_WORDS.has(value.toLowerCase());
   // Words naming a setting, a state or a directory (`password "Never Expires"`, `password "Active Directory" sync failed`) are no passphrase in prose.
-  const kept = LOWER_CASE_WORD().test(withLostLetters(value)) || (/\s/.test(value) && (!isPassphrase(value) || namesPasswordSetting(value))) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
+  const kept = LOWER_CASE_WORD().test(value) || (/\s/.test(value) && (!isPassphrase(value) || namesPasswordSetting(value))) || state || isDefaultWord(value) || standsForSecret(value) || value.startsWith("[REDACTED");
   return kept ? undefined : `${open}${marker}${close}`;
 }
 
@@ -387,11 +386,10 @@ const FINAL_PUNCTUATION = /(?<![.!?:»›“”‘’«‹])[.!?:»›“”‘�
  * Summer2024!`), is a password: six characters or more shaped as one (`isPasswordShaped`) once a
  * sentence's final punctuation is set aside, so `password is required.` stays; and besides
  * letters of any script something else, as `isPasswordShaped` counts an accented letter as a
- * symbol (`mot de passe : oublié`, `la clave API es inválida` stay). A letter lost to decoding
- * counts as a letter (`withLostLetters`: `Passwort ist ge\uFFFDndert` stays as `geändert` does).
+ * symbol (`mot de passe : oublié`, `la clave API es inválida` stay).
  */
 function isUnquotedPassword(value: string): boolean {
-  const word = withLostLetters(value.replace(FINAL_PUNCTUATION, ""));
+  const word = value.replace(FINAL_PUNCTUATION, "");
   return word.length >= 6 && isPasswordShaped(word) && NOT_LETTER().test(word);
 }
 /** `mot de passe` and `:`, French spacing before it or not, right before a value. */
@@ -408,11 +406,10 @@ const FIELD_END_AFTER = /^(?:[ \t]*(?:$|[\r\n,;|}\]"]|\\[nr"])|[ \t]+[A-Za-z_][\
  * no French state's word (`mot de passe : oublié`, `: activé`), no stand-in or state the English
  * `password: …` field keeps (`standsInForSecret`: `: undefined`, `: bcrypt`, `: required`), no
  * placeholder, UI label or default's word. A word prose runs on after stays (`mot de passe : envoyé par e-mail`).
- * A letter lost to decoding counts as a letter (`mot de passe : azertyu\uFFFDop` goes, `: modifi\uFFFD` stays).
  */
 function isFrenchFieldWord(value: string, text: string, start: number): boolean {
   const word = value.replace(FINAL_PUNCTUATION, "");
-  if (!LETTERS_WORD().test(withLostLetters(word)) || !FIELD_END_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
+  if (!LETTERS_WORD().test(word) || !FIELD_END_AFTER.test(text.slice(start + value.length, start + value.length + 80))) return false;
   return !saysOtherPasswordState("mot de passe", word) && !standsInForSecret(word) && !isPlaceholder(word) && !isUiLabel(word) && !isDefaultWord(word);
 }
 
@@ -425,11 +422,10 @@ const NOT_LETTER = lazy(() => new RegExp(String.raw`\P{L}`, "u"));
  * or a symbol that joins no words (`hunter2`, `Tr0ub4dor&3`, not `auto-generated`, `user's`,
  * `reset_token`), no `=` (the next field: `password user=bob`), no path or URL (`password
  * /etc/app/pw.txt`), no e-mail address (the e-mail detector's) and no number with a word (`3times`,
- * `2nd-factor`): prose runs on after the word where `is` would have announced the value. A letter
- * lost to decoding counts as a letter (`Passwort ge\uFFFDndert` stays, `Passwort Gr\uFFFDn123!` goes).
+ * `2nd-factor`): prose runs on after the word where `is` would have announced the value.
  */
 export function isBarePassword(value: string): boolean {
-  const word = withLostLetters(value.replace(FINAL_PUNCTUATION, ""));
+  const word = value.replace(FINAL_PUNCTUATION, "");
   return isUnquotedPassword(word) && BEYOND_WORDS().test(word) && !NO_BARE_PASSWORD.test(word);
 }
 /** A character other than a letter or what joins words (`-`, `_`, `.`, `'`, `’`). */
