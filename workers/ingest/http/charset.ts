@@ -18,17 +18,23 @@ import { HttpError } from "./errors";
 /** `charset=` and its value, a token or a quoted string (RFC 9110 §8.3.1, §5.6.6). */
 const CHARSET_PARAMETER = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
 
+/**
+ * `charset=utf-8` as most senders spell it (any case, `utf8`, quoted or not): tested before the
+ * parameter is taken apart, as `test` builds no match.
+ */
+const UTF8_PARAMETER = /;\s*charset\s*=\s*(?:"utf-?8"|utf-?8)\s*(?:;|$)/i;
+
 /** Labels read as UTF-8 without asking TextDecoder: UTF-8's own, and ASCII's as its subset. */
 const UTF8_LABELS: ReadonlySet<string> = new Set(["utf-8", "utf8", "us-ascii", "ascii"]);
 
 /**
  * The decoder for the encoding an OTLP/JSON request's Content-Type names, or undefined when its
  * body is read as UTF-8 (no charset, or a UTF-8 or ASCII label). A Content-Type without
- * parameters returns at once, allocating nothing. Throws a 415 naming a label no TextDecoder
+ * parameters, or whose charset is spelled `utf-8` or `utf8`, returns at once, allocating nothing. Throws a 415 naming a label no TextDecoder
  * knows (or one WHATWG maps to its `replacement` encoding, which decodes nothing).
  */
 export function declaredCharset(contentType: string | null): TextDecoder | undefined {
-  if (contentType === null || !contentType.includes(";")) return undefined;
+  if (contentType === null || !contentType.includes(";") || UTF8_PARAMETER.test(contentType)) return undefined;
   const parameter = CHARSET_PARAMETER.exec(contentType);
   if (parameter === null) return undefined;
   const label = (parameter[1] ?? parameter[2] ?? "").trim().toLowerCase();
