@@ -3,6 +3,7 @@ import { declaredCharset, utf8Body } from "../../workers/ingest/http/charset";
 import { HttpError } from "../../workers/ingest/http/errors";
 
 const TEXT = "Passwort geändert für Müller";
+const LIMIT = 1024 * 1024;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
 const utf16 = (text: string, littleEndian: boolean, bom: boolean) => {
@@ -13,7 +14,7 @@ const utf16 = (text: string, littleEndian: boolean, bom: boolean) => {
   return bytes;
 };
 const document = (body: string) => `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"body":{"stringValue":"${body}"},"timeUnixNano":"1733380000123456789"}]}]}]}`;
-const asUtf8 = (contentType: string, body: Uint8Array) => new TextDecoder().decode(utf8Body(body, declaredCharset(contentType)));
+const asUtf8 = (contentType: string, body: Uint8Array) => new TextDecoder().decode(utf8Body(body, declaredCharset(contentType), LIMIT));
 
 describe("declaredCharset", () => {
   it.each([null, "application/json", "application/json; charset=utf-8", "Application/JSON;charset=UTF-8", 'application/json; charset="utf8"', "application/json; charset=us-ascii", "application/json; charset=ASCII", "application/json; charset=unicode-1-1-utf-8", "application/json; foo=bar"])(
@@ -56,7 +57,7 @@ describe("declaredCharset", () => {
 describe("utf8Body", () => {
   it("keeps the body itself without a charset to honour", () => {
     const body = utf8(document(TEXT));
-    expect(utf8Body(body, declaredCharset("application/json; charset=utf-8"))).toBe(body);
+    expect(utf8Body(body, declaredCharset("application/json; charset=utf-8"), LIMIT)).toBe(body);
   });
 
   it.each(["ISO-8859-1", "latin1", "windows-1252", "cp1252"])("reads a body declared %s as sent", (label) => {
@@ -73,7 +74,7 @@ describe("utf8Body", () => {
 
   it.each(["iso-8859-1", "utf-16le"])("keeps a body declared %s that is UTF-8 itself as it came", (label) => {
     const body = utf8(document(TEXT));
-    expect(utf8Body(body, declaredCharset(`application/json; charset=${label}`))).toBe(body);
+    expect(utf8Body(body, declaredCharset(`application/json; charset=${label}`), LIMIT)).toBe(body);
   });
 
   it.each([
@@ -86,5 +87,22 @@ describe("utf8Body", () => {
     ["utf-16le", false, true],
   ])("reads a body declared %s (little-endian %s, mark %s) as sent", (label, littleEndian, bom) => {
     expect(asUtf8(`application/json; charset=${label}`, utf16(document(TEXT), littleEndian, bom))).toBe(document(TEXT));
+  });
+
+  it("refuses with 413 a body whose UTF-8 is past MAX_DECOMPRESSED_BYTES, never writing past it", () => {
+    const euros = new Uint8Array(1000).fill(0x80);
+    const decoder = declaredCharset("application/json; charset=windows-1252");
+    expect(new TextDecoder().decode(utf8Body(euros, decoder, 3000))).toBe("€".repeat(1000));
+    let refusal: unknown;
+    try {
+      utf8Body(euros, decoder, 2999);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(HttpError);
+    expect((refusal as HttpError).status).toBe(413);
+    expect((refusal as HttpError).message).toBe(
+      "request body read as UTF-8 is more than the limit of 2999 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 2999 bytes uncompressed",
+    );
   });
 });

@@ -210,7 +210,7 @@ async function handleExport(
   const encoding = encodingFromContentType(contentType);
   // Inflated first, then read in the charset declared: the rest reads UTF-8 only (charset.ts).
   const charset = encoding === "json" ? declaredCharset(contentType) : undefined;
-  const body = utf8Body(await readRequestBody(request, context.config.limits), charset);
+  const body = utf8Body(await readRequestBody(request, context.config.limits), charset, context.config.limits.maxDecompressedBytes);
   refuseBlankJson(encoding, body);
   // A table plan learnt before the limits run, when the rows depend on it (logsTarget).
   const planned = signal === "logs" ? await logsTarget(context, log.logger) : { target: {} };

@@ -13,7 +13,7 @@
  */
 
 import { wideTextOf } from "../core/decode/wide-text";
-import { HttpError } from "./errors";
+import { HttpError, tooLarge } from "./errors";
 
 /** `charset=` and its value, a token or a quoted string (RFC 9110 §8.3.1, §5.6.6). */
 const CHARSET_PARAMETER = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
@@ -55,21 +55,33 @@ export function declaredCharset(contentType: string | null): TextDecoder | undef
 
 /**
  * The body as UTF-8, read with `decoder` (from declaredCharset): the body itself when there is
- * none. A body in UTF-16 is read in the byte order its byte-order mark or its zero bytes show
+ * none; a 413 when its UTF-8 is longer than `maxBytes`. A body in UTF-16 is read in the byte order its byte-order mark or its zero bytes show
  * (wide-text.ts), whichever UTF-16 label came; one that does not look like UTF-16 is read as
  * UTF-8, as without the label. A body declared in a single- or multi-byte legacy encoding that is
  * ASCII or valid UTF-8 is kept as it came: the label is then the sender's default, not its
  * bytes' (text in Latin-1 with a letter past ASCII is almost never valid UTF-8).
  */
-export function utf8Body(body: Uint8Array, decoder: TextDecoder | undefined): Uint8Array {
+export function utf8Body(body: Uint8Array, decoder: TextDecoder | undefined, maxBytes: number): Uint8Array {
   if (decoder === undefined) return body;
   if (decoder.encoding === "utf-16le" || decoder.encoding === "utf-16be") {
     const wide = wideTextOf(body);
     if (wide?.unit !== 2) return body;
-    return new TextEncoder().encode(new TextDecoder(wide.encoding.toLowerCase()).decode(body));
+    return utf8Within(new TextDecoder(wide.encoding.toLowerCase()).decode(body), maxBytes);
   }
   if (isUtf8(body)) return body;
-  return new TextEncoder().encode(decoder.decode(body));
+  return utf8Within(decoder.decode(body), maxBytes);
+}
+
+/**
+ * `text` in UTF-8, refused with 413 past `maxBytes`: MAX_DECOMPRESSED_BYTES holds for the body as
+ * read, and a byte of Latin-1 can take three in UTF-8 (`€`), so the output is never let grow past
+ * the limit (a UTF-16 code unit takes three bytes at most).
+ */
+function utf8Within(text: string, maxBytes: number): Uint8Array {
+  const utf8 = new Uint8Array(Math.min(text.length * 3, maxBytes));
+  const { read, written } = new TextEncoder().encodeInto(text, utf8);
+  if (read < text.length) throw tooLarge("request body read as UTF-8", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
+  return utf8.subarray(0, written);
 }
 
 /** Whether `body` is ASCII or valid UTF-8. */
