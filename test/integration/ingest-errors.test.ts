@@ -472,6 +472,16 @@ const badInputs: BadInput[] = [
     message: 'unsupported Content-Type "": OTLP/HTTP accepts application/x-protobuf or application/json',
   },
   {
+    name: "a charset no decoder knows",
+    body: () => JSON.stringify(logsRequest(uniqueId("charset-foo"))),
+    headers: { "Content-Type": "application/json; charset=foo" },
+    status: 415,
+    code: 2,
+    message:
+      'unsupported charset "foo" in Content-Type "application/json; charset=foo": OTLP/JSON is UTF-8 (RFC 8259 §8.1); ' +
+      "send the body as UTF-8 (charset=utf-8, or no charset), or name the encoding its bytes are in by a WHATWG Encoding Standard label (iso-8859-1, windows-1252, utf-16, …)",
+  },
+  {
     name: "an unsupported content encoding",
     body: () => JSON.stringify(logsRequest(uniqueId("brotli"))),
     headers: { ...JSON_TYPE, "Content-Encoding": "br" },

@@ -280,6 +280,40 @@ describe("content types", () => {
   });
 });
 
+describe("declared charsets", () => {
+  const TEXT = "Passwort geändert für Müller";
+  const latin1 = (text: string) => Uint8Array.from(text, (char) => char.charCodeAt(0));
+  const utf16be = (text: string) => Uint8Array.from([0xfe, 0xff, ...Array.from(text, (char) => [char.charCodeAt(0) >> 8, char.charCodeAt(0) & 0xff]).flat()]);
+
+  it.each([
+    { name: "ISO-8859-1", contentType: "application/json; charset=ISO-8859-1", encode: latin1, gzip: false },
+    { name: "windows-1252, gzipped", contentType: "application/json; charset=windows-1252", encode: latin1, gzip: true },
+    { name: "UTF-16 with its byte-order mark", contentType: "application/json; charset=utf-16", encode: utf16be, gzip: false },
+  ])("stores text sent in $name exactly as the sender wrote it", async ({ contentType, encode, gzip }) => {
+    const runId = uniqueId("charset");
+    const encoded = encode(JSON.stringify(simpleLogs(runId, TEXT)));
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: (gzip ? gzipSync(encoded) : encoded) as BodyInit,
+      headers: { ...bearer(), "Content-Type": contentType, ...(gzip ? { "Content-Encoding": "gzip" } : {}) },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({});
+    expect(await logBodiesOf(ingest, runId)).toEqual([TEXT]);
+  });
+
+  it("ignores a charset on a protobuf body, whose strings are UTF-8", async () => {
+    const runId = uniqueId("charset-protobuf");
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: oracleEncode(oracle.logsRequest, simpleLogs(runId, TEXT)) as BodyInit,
+      headers: { ...bearer(), "Content-Type": "application/x-protobuf; charset=iso-8859-1" },
+    });
+    expect(response.status).toBe(200);
+    expect(await logBodiesOf(ingest, runId)).toEqual([TEXT]);
+  });
+});
+
 describe("trace and span ids", () => {
   const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   const SPAN = "00f067aa0ba902b7";

@@ -17,6 +17,7 @@ import type { RequestToken } from "../queue/kept-note";
 import { authenticateBearer } from "./auth";
 import { isPreflight, preflightResponse, withCorsHeaders } from "./cors";
 import { encodingFromContentType, readRequestBody, refuseBlankJson, type OtlpEncoding } from "./body";
+import { declaredCharset, utf8Body } from "./charset";
 import { HttpError, OPERATOR_FIX_RETRY_AFTER_SECONDS, UnauthorizedError, WORKER_LOG_COMMAND, grpcCodeForHttpStatus } from "./errors";
 import { requestIdOf } from "./request-id";
 import { noRouteMessage } from "./route-hint";
@@ -205,8 +206,11 @@ async function handleExport(
   const started = Date.now();
   const context = contextFor(env, options);
   const caller = options.requireAuth ? await callerOf(request, context, options.entrypoint, log) : UNRESTRICTED_CALLER;
-  const encoding = encodingFromContentType(request.headers.get("content-type"));
-  const body = await readRequestBody(request, context.config.limits);
+  const contentType = request.headers.get("content-type");
+  const encoding = encodingFromContentType(contentType);
+  // Inflated first, then read in the charset declared: the rest reads UTF-8 only (charset.ts).
+  const charset = encoding === "json" ? declaredCharset(contentType) : undefined;
+  const body = utf8Body(await readRequestBody(request, context.config.limits), charset, context.config.limits.maxDecompressedBytes);
   refuseBlankJson(encoding, body);
   // A table plan learnt before the limits run, when the rows depend on it (logsTarget).
   const planned = signal === "logs" ? await logsTarget(context, log.logger) : { target: {} };

@@ -11,7 +11,7 @@ const GZIP_MAGIC_1 = 0x8b;
 /** CM = 8, the only compression method RFC 1952 defines. */
 const GZIP_METHOD_DEFLATE = 8;
 
-/** The OTLP encoding named by a Content-Type header (parameters such as charset tolerated). */
+/** The OTLP encoding named by a Content-Type header (its parameters are not read here: charset.ts reads `charset`). */
 export function encodingFromContentType(contentType: string | null): OtlpEncoding {
   const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   if (mediaType === "application/x-protobuf" || mediaType === "application/protobuf") {
