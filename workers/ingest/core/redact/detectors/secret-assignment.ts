@@ -284,8 +284,8 @@ const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
  * `<session>Morning session</session>`).
  */
 const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
-/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `db_pw`, `smtpPw`, `session_id`, `chave_api`). */
-const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "pw", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
+/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `db_pw`, `smtpPw`, `session_id`, `chave_api`, `secret_string`, AWS's `SecretString`, as the key rules read it). */
+const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "string", "pass", "pw", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
 /**
  * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
  * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,
