@@ -182,3 +182,61 @@ describe("a password's change with labelled values after a list's separator", ()
     "password changed & old=build1 new=build2",
   ]);
 });
+
+describe("a password's change with the new value's label first or alone, or glued to the old value's by `|`", () => {
+  itStoresInEveryForm(
+    [
+      ["password changed new=Xk9#mPq2vL old=Tr0ub4dor&3", `password changed new=${PARAM} old=${PARAM}`],
+      ["password changed old=Tr0ub4dor&3|new=Xk9#mPq2vL", `password changed old=${PARAM}|new=${PARAM}`],
+      ["password changed new=Xk9#mPq2vL|old=Tr0ub4dor&3", `password changed new=${PARAM}|old=${PARAM}`],
+      ["Password updated | new: Xk9#mPq2vL, old: Tr0ub4dor&3", `Password updated | new: ${PARAM}, old: ${PARAM}`],
+      ["Passwort geändert: neu=Neu456! alt=Alt123!", `Passwort geändert: neu=${PARAM} alt=${PARAM}`],
+      ["password changed new=Xk9#mPq2vL", `password changed new=${PARAM}`],
+      ['password changed, new: "Xk9#mPq2vL"', `password changed, new: "${PARAM}"`],
+      ["password changed new=Hunter2x", `password changed new=${PARAM}`],
+    ],
+    (line) => (/Xk9#mPq2vL|Neu456!|Hunter2x/.exec(line) ?? [""])[0],
+  );
+  it.each(["password changed new=Xk9#mPq2vL old=Tr0ub4dor&3", "password changed old=Tr0ub4dor&3|new=Xk9#mPq2vL"])("a JSON body, a pino line and a console line lose the old password too: %s", (line) => {
+    expect(storedForms(line)).not.toContain("Tr0ub4dor&3");
+  });
+  itKeepsInEveryForm("labels with no password's pair, or a new value alone not shaped strongly", [
+    "password changed new=TLSv1.3 old=TLSv1.2",
+    "password changed new=3 old=2",
+    "password changed new=true old=false",
+    "password changed new=build43 old=build42",
+    "password changed new=SHA256 old=MD5",
+    "password changed new=sha256|old=md5",
+    "password changed old=1|new=2",
+    "password policy changed new=12 old=8",
+    "password changed new=2024Q2",
+    "password changed new=strict",
+    "password changed new=90d",
+    "password changed new=build7",
+  ]);
+});
+
+describe("a password's change after `pw` or a key's name for a password", () => {
+  itStoresInEveryForm(
+    [
+      ["pw changed from Tr0ub4dor&3 to Xk9#mPq2vL", `pw changed from ${PARAM} to ${PARAM}`],
+      ["PW changed from Hunter2x to Hunter3x!", `PW changed from ${PARAM} to ${PARAM}`],
+      ["db_password changed from Tr0ub4dor&3 to Xk9#mPq2vL", `db_password changed from ${PARAM} to ${PARAM}`],
+      ["dbPassword changed from Tr0ub4dor&3 to Xk9#mPq2vL", `dbPassword changed from ${PARAM} to ${PARAM}`],
+      ["SMTP_PASSWORD was changed from Tr0ub4dor&3 to Xk9#mPq2vL", `SMTP_PASSWORD was changed from ${PARAM} to ${PARAM}`],
+      ["updated db_password from Tr0ub4dor&3 to Xk9#mPq2vL", `updated db_password from ${PARAM} to ${PARAM}`],
+    ],
+    (line) => (/Xk9#mPq2vL|Hunter3x!/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("`pw` or a password key's change of no password", [
+    "retries changed from 3 to 5",
+    "pw changed from dark to light",
+    "pw changed from 80 to 120",
+    "pw changed from col1 to col2",
+    "pw changed from narrow2 to wide3",
+    "db_password changed from 8 to 12",
+    "db_password_length changed from 8 to 12",
+    "dbPasswordLength changed from 8 to 12",
+    "db_password changed from vault to env",
+  ]);
+});
