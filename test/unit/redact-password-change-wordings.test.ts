@@ -240,3 +240,27 @@ describe("a password's change after `pw` or a key's name for a password", () => 
     "db_password changed from vault to env",
   ]);
 });
+
+describe("a quoted password after a setting's words in capitals", () => {
+  itStoresInEveryForm(
+    [
+      ['Set Password To "Xk9#mPq2vL"', `Set Password To "${PARAM}"`],
+      ['SET PASSWORD TO "Xk9#mPq2vL"', `SET PASSWORD TO "${PARAM}"`],
+      ["Set the Password To 'Xk9#mPq2vL'", `Set the Password To '${PARAM}'`],
+      ['Password Was Set To "Xk9#mPq2vL"', `Password Was Set To "${PARAM}"`],
+      ['PASSWORD WAS CHANGED TO "Xk9#mPq2vL"', `PASSWORD WAS CHANGED TO "${PARAM}"`],
+      ['Password Changed To "Xk9#mPq2vL"', `Password Changed To "${PARAM}"`],
+      ['API Key Is "Xk9#mPq2vL"', `API Key Is "${PARAM}"`],
+    ],
+    () => "Xk9#mPq2vL",
+  );
+  itKeepsInEveryForm("a setting's words in capitals with no password", [
+    "Set Password To Expire",
+    "Set Password To Expire In 90 Days",
+    "SET PASSWORD TO EXPIRE",
+    'Set Password To "30 days"',
+    "Set Password To Never Expire",
+    "Password Reset Link Sent To User",
+    "Password Changed To Meet Policy",
+  ]);
+});
