@@ -264,3 +264,71 @@ describe("a quoted password after a setting's words in capitals", () => {
     "Password Changed To Meet Policy",
   ]);
 });
+
+describe("a key's name that names an action, a page or a flag, not whose password", () => {
+  itKeepsInEveryForm("an action's word before the password's in a key's name", [
+    "forgotPassword changed from ResetV1 to ResetV2",
+    "ForgotPassword changed from PageV1 to PageV2",
+    "UI component ChangePassword changed from FormV1 to FormV2",
+    "handler onResetPassword changed: HandlerV1 -> HandlerV2",
+    "reset_password changed from Template1 to Template2",
+    "RESET_PASSWORD changed from Template1 to Template2",
+    "resetPassword changed old=FlowV1 new=FlowV2",
+    "updatePassword changed from HandlerV1 to HandlerV2",
+    "require_password changed from FlagV1 to FlagV2",
+    "showPassword changed from ToggleV1 to ToggleV2",
+    "confirmPassword changed from FormV1 to FormV2",
+  ]);
+  itStoresInEveryForm(
+    [
+      ["adminPassword changed from Tr0ub4dor&3 to Xk9#mPq2vL", `adminPassword changed from ${PARAM} to ${PARAM}`],
+      ["new_password changed from Tr0ub4dor&3 to Xk9#mPq2vL", `new_password changed from ${PARAM} to ${PARAM}`],
+      ["SMTP_PASSWORD changed from Tr0ub4dor&3 to Xk9#mPq2vL", `SMTP_PASSWORD changed from ${PARAM} to ${PARAM}`],
+    ],
+    () => "Xk9#mPq2vL",
+  );
+});
+
+describe("a change's values that refer to where the secret is kept, or name an address", () => {
+  itKeepsInEveryForm("a store's path, an address after new= alone", [
+    "db_password changed from secret/v1 to secret/v2",
+    "password changed new=John.Doe@corp",
+    "password changed new=ops@corp.io",
+  ]);
+});
+
+describe("labelled values after pw, pwd and passwd", () => {
+  itStoresInEveryForm(
+    [
+      ["pw changed old=OldPw1! new=NewPw2!", `pw changed old=${PARAM} new=${PARAM}`],
+      ["pw changed new=NewPw2!", `pw changed new=${PARAM}`],
+      ["pwd changed old=OldPw1! new=NewPw2!", `pwd changed old=${PARAM} new=${PARAM}`],
+      ["passwd changed old=OldPw1! new=NewPw2!", `passwd changed old=${PARAM} new=${PARAM}`],
+    ],
+    () => "NewPw2!",
+  );
+  itKeepsInEveryForm("pw's labels with a unit's or a version's values", ["pw changed old=5 new=10", "pw changed new=10W", "pw changed new=v2.3.1", "power pw new=120W old=100W"]);
+});
+
+describe("a setting's and a credential's words in title case or capitals", () => {
+  itStoresInEveryForm(
+    [
+      ['Password Has Been Reset To "Hunter2!x"', `Password Has Been Reset To "${PARAM}"`],
+      ['Token Is "abcDEF123ghiJKL456"', `Token Is "${PARAM}"`],
+      ['TOKEN IS "abcDEF123ghiJKL456"', `TOKEN IS "${PARAM}"`],
+      ['SECRET IS "abcDEF123ghiJKL456"', `SECRET IS "${PARAM}"`],
+      ['Token Was Set To "abcDEF123ghiJKL456"', `Token Was Set To "${PARAM}"`],
+    ],
+    (line) => (/Hunter2!x|abcDEF123ghiJKL456/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("a UI's option in title case after a setting's words in capitals, a state", [
+    'Set Password To "Never Expire"',
+    'Set Password To "Expire Now"',
+    'Set Password To "Welcome Back"',
+    'Password Was Changed To "Welcome Back"',
+    'Password Has Been Reset To "Never Expire"',
+    'Token Is "Required"',
+    'TOKEN IS "Invalid"',
+    'Token Was Set To "None"',
+  ]);
+});

@@ -5,8 +5,8 @@
  * `(sensitive value)`, `(known after apply)`, numbers, flags and the values of a counter's or a
  * version's attribute stay.
  */
-import { describe } from "vitest";
-import { itKeepsInEveryForm, itStoresInEveryForm } from "../support/prose-forms";
+import { describe, expect, it } from "vitest";
+import { itKeepsInEveryForm, itStoresInEveryForm, text } from "../support/prose-forms";
 
 const PARAM = "[REDACTED:secret_param]";
 
@@ -42,4 +42,39 @@ describe("a plan's change of a secret's attribute", () => {
     "  ~ rotate_password = true -> false",
     '  ~ instance_type = "t2.micro" -> "t3.micro"',
   ]);
+});
+
+describe("a plan's change whose new value refers to a secret, is a flag, or is no plan's", () => {
+  itKeepsInEveryForm("a reference, an ARN, a flag's word, a lambda", [
+    '      ~ password = null -> "env:DB_PASS"',
+    '  ~ client_secret = null -> "env:CLIENT_SECRET"',
+    '  ~ api_token = null -> "var.api_token"',
+    '  ~ password = null -> "random_password.db.result"',
+    '  ~ secret_key = null -> "ref+vault://secret/app#key"',
+    '  ~ password = null -> "secret/data/db"',
+    '      ~ secret_string = null -> "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"',
+    '  + secret_string = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"',
+    '  ~ secret_string = "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf" -> null',
+    '  ~ enable_password = "true" -> "false"',
+    "Function<String, String> token = s -> \"tok_\" + s;",
+    'Function<String,String> secret = name -> "projects/p/secrets/" + name;',
+    '  ~ "DB_HOST" = "old.example.com" -> "new.example.com"',
+    "  ~ \"LOG_LEVEL\" = 'info' -> 'debug'",
+    '  ~ "DB_PASSWORD" = (sensitive value) -> (sensitive value)',
+  ]);
+  it("a flag's new value stays where its old one goes as the assignment's", () => {
+    expect(text('  ~ require_password = "Enabled" -> "Disabled"')).toBe(`  ~ require_password = "${PARAM}" -> "Disabled"`);
+  });
+});
+
+describe("a plan's change with a quoted map key, single quotes or no blanks around `=`", () => {
+  itStoresInEveryForm(
+    [
+      ['        ~ "DB_PASSWORD" = "OldPassw0rd!x" -> "NewPassw0rd!y"', `        ~ "DB_PASSWORD" = "${PARAM}" -> "${PARAM}"`],
+      ['        ~ "CLIENT_SECRET" = "abcDEF123ghiJKL456" -> "NewPassw0rd!y"', `        ~ "CLIENT_SECRET" = "${PARAM}" -> "${PARAM}"`],
+      ["  ~ client_secret = 'abcDEF123ghiJKL456' -> 'NewPassw0rd!y'", `  ~ client_secret = '${PARAM}' -> '${PARAM}'`],
+      ['client_secret="abcDEF123ghiJKL456" -> "NewPassw0rd!y"', `client_secret="${PARAM}" -> "${PARAM}"`],
+    ],
+    () => "NewPassw0rd!y",
+  );
 });

@@ -24,11 +24,17 @@ import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, 
 /** A password's short words (`pwd changed from …`, `changed passwd from …`, `pw changed from …`), which only a change's words before or after make one. */
 const SHORT_WORD = `(?:${["passwd", "pwd", "pass", "pw"].map(spellings).join("|")})`;
 /**
+ * An action's word before a password's in a key's name (`forgotPassword`, `reset_password`,
+ * `onChangePassword`, `require_password`, `showPassword`): the name is a page's, a handler's or a
+ * flag's, not a stored password's.
+ */
+const KEY_ACTION = `(?:${["forgot", "forget", "reset", "change", "update", "require", "enable", "disable", "confirm", "show", "hide", "toggle", "validate", "verify", "check", "handle", "recover", "request", "send", "expire", "set"].map(spellings).join("|")})`;
+/**
  * A key's name for a password (`db_password`, `DB_PASSWORD`, `dbPassword`, Terraform's plan's
  * `administrator_login_password`): snake case ending in `_password` or camel case in `Password`,
- * up to 69 characters.
+ * up to 69 characters, no action's word (`KEY_ACTION`) right before the password's.
  */
-const KEY_WORD = "[A-Za-z0-9_]{0,60}(?:_(?:password|PASSWORD|Password)|[a-z0-9]Password)";
+const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION})Password)`;
 /** English's password words, the short ones and a key's name too. */
 const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD}|${KEY_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */

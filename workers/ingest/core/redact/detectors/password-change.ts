@@ -58,10 +58,13 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   const other = pair?.[pair[0] === value ? 1 : 0];
   if (pair === undefined || !(other!.startsWith("[REDACTED") || (isPasswordShaped(other!) && (!short || isStronglyShaped(other!)))) || namesChangedKind(...pair)) return undefined;
   // A new value labelled alone (`password changed new=…`, its own pair) has no old one to confirm
-  // the change: it must be strongly shaped (`new=2024Q2`, `new=build7` stay).
-  if (pair[0] === pair[1] && !isStronglyShaped(value)) return undefined;
+  // the change: it must be strongly shaped (`new=2024Q2`, `new=build7` stay) and no address (`new=John.Doe@corp`).
+  if (pair[0] === pair[1] && (!isStronglyShaped(value) || ADDRESS_LIKE.test(value))) return undefined;
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
+
+/** An address's or user's name: a `.` in the part before `@` (`John.Doe@corp`) or a top domain after it (`ops@corp.io`). */
+const ADDRESS_LIKE = /^(?:[A-Za-z][\w+-]*\.[\w.+-]*@[A-Za-z][\w.-]*|[\w.+-]+@[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,})$/;
 
 /** A password's word of English (`password`, `passwd`, `pass`, `pwd`, `pw`, …) as a word, the last one of a text searched, and how far before a value it is looked for. */
 const ENGLISH_WORD = /(?<![\w-])(?:pass(?:word|phrase|wd)?|pwd?)(?![\w-])/gi;

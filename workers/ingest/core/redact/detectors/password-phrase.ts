@@ -76,8 +76,8 @@ const COLON = String.raw`[ \t]?:[ \t]+`;
 const EQUALS = String.raw`[ \t]*=[ \t]*`;
 /** Polish `hasło` and Swedish `lösenord`, whose quoted value may follow them alone too (`hasło „Lato2026!” odrzucone`). */
 const QUOTING_PASSWORD_WORD = String.raw`(?:[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord(?:et)?|L(?:Ö|O)SENORD(?:ET)?)`;
-/** English's words in each case a log writes them (`to`, `To`, `TO`: `Set Password To "…"`, `SET PASSWORD TO "…"`). */
-const anyCase = (...words: readonly string[]) => `(?:${words.map(spellings).join("|")})`;
+/** English's words in each case a log writes them (`to`, `To`, `TO`: `Set Password To "…"`, `SET PASSWORD TO "…"`), each word capitalised too (`Has Been`). */
+const anyCase = (...words: readonly string[]) => `(?:${words.map((word) => `${spellings(word)}|${word.replace(/(?:^| )[a-z]/g, (start) => start.toUpperCase()).replace(/ /g, String.raw`[ \t]+`)}`).join("|")})`;
 const TO = spellings("to");
 /** A change's words (`set`, `was reset`, `has been changed`, `Set`, `WAS CHANGED`). */
 const CHANGE_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("set", "changed", "reset", "updated")}`;
@@ -179,6 +179,10 @@ const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${B
 const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+${TO}[ \t]+$`);
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
 const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
+/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
+const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
+/** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
+const TITLE_CASE_WORDS = /^[A-Z][a-z]{1,24}(?:[ \t][A-Z][a-z]{1,24}){1,5}$/;
 /** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
 const FROM_BEFORE = /[ \t]from[ \t]+$/;
 const TO_AFTER = /^[ \t]+to[ \t]+\S/;
@@ -319,6 +323,8 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
+  // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
+  if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.
