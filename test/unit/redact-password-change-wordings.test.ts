@@ -182,3 +182,153 @@ describe("a password's change with labelled values after a list's separator", ()
     "password changed & old=build1 new=build2",
   ]);
 });
+
+describe("a password's change with the new value's label first or alone, or glued to the old value's by `|`", () => {
+  itStoresInEveryForm(
+    [
+      ["password changed new=Xk9#mPq2vL old=Tr0ub4dor&3", `password changed new=${PARAM} old=${PARAM}`],
+      ["password changed old=Tr0ub4dor&3|new=Xk9#mPq2vL", `password changed old=${PARAM}|new=${PARAM}`],
+      ["password changed new=Xk9#mPq2vL|old=Tr0ub4dor&3", `password changed new=${PARAM}|old=${PARAM}`],
+      ["Password updated | new: Xk9#mPq2vL, old: Tr0ub4dor&3", `Password updated | new: ${PARAM}, old: ${PARAM}`],
+      ["Passwort geändert: neu=Neu456! alt=Alt123!", `Passwort geändert: neu=${PARAM} alt=${PARAM}`],
+      ["password changed new=Xk9#mPq2vL", `password changed new=${PARAM}`],
+      ['password changed, new: "Xk9#mPq2vL"', `password changed, new: "${PARAM}"`],
+      ["password changed new=Hunter2x", `password changed new=${PARAM}`],
+    ],
+    (line) => (/Xk9#mPq2vL|Neu456!|Hunter2x/.exec(line) ?? [""])[0],
+  );
+  it.each(["password changed new=Xk9#mPq2vL old=Tr0ub4dor&3", "password changed old=Tr0ub4dor&3|new=Xk9#mPq2vL"])("a JSON body, a pino line and a console line lose the old password too: %s", (line) => {
+    expect(storedForms(line)).not.toContain("Tr0ub4dor&3");
+  });
+  itKeepsInEveryForm("labels with no password's pair, or a new value alone not shaped strongly", [
+    "password changed new=TLSv1.3 old=TLSv1.2",
+    "password changed new=3 old=2",
+    "password changed new=true old=false",
+    "password changed new=build43 old=build42",
+    "password changed new=SHA256 old=MD5",
+    "password changed new=sha256|old=md5",
+    "password changed old=1|new=2",
+    "password policy changed new=12 old=8",
+    "password changed new=2024Q2",
+    "password changed new=strict",
+    "password changed new=90d",
+    "password changed new=build7",
+  ]);
+});
+
+describe("a password's change after `pw` or a key's name for a password", () => {
+  itStoresInEveryForm(
+    [
+      ["pw changed from Tr0ub4dor&3 to Xk9#mPq2vL", `pw changed from ${PARAM} to ${PARAM}`],
+      ["PW changed from Hunter2x to Hunter3x!", `PW changed from ${PARAM} to ${PARAM}`],
+      ["db_password changed from Tr0ub4dor&3 to Xk9#mPq2vL", `db_password changed from ${PARAM} to ${PARAM}`],
+      ["dbPassword changed from Tr0ub4dor&3 to Xk9#mPq2vL", `dbPassword changed from ${PARAM} to ${PARAM}`],
+      ["SMTP_PASSWORD was changed from Tr0ub4dor&3 to Xk9#mPq2vL", `SMTP_PASSWORD was changed from ${PARAM} to ${PARAM}`],
+      ["updated db_password from Tr0ub4dor&3 to Xk9#mPq2vL", `updated db_password from ${PARAM} to ${PARAM}`],
+    ],
+    (line) => (/Xk9#mPq2vL|Hunter3x!/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("`pw` or a password key's change of no password", [
+    "retries changed from 3 to 5",
+    "pw changed from dark to light",
+    "pw changed from 80 to 120",
+    "pw changed from col1 to col2",
+    "pw changed from narrow2 to wide3",
+    "db_password changed from 8 to 12",
+    "db_password_length changed from 8 to 12",
+    "dbPasswordLength changed from 8 to 12",
+    "db_password changed from vault to env",
+  ]);
+});
+
+describe("a quoted password after a setting's words in capitals", () => {
+  itStoresInEveryForm(
+    [
+      ['Set Password To "Xk9#mPq2vL"', `Set Password To "${PARAM}"`],
+      ['SET PASSWORD TO "Xk9#mPq2vL"', `SET PASSWORD TO "${PARAM}"`],
+      ["Set the Password To 'Xk9#mPq2vL'", `Set the Password To '${PARAM}'`],
+      ['Password Was Set To "Xk9#mPq2vL"', `Password Was Set To "${PARAM}"`],
+      ['PASSWORD WAS CHANGED TO "Xk9#mPq2vL"', `PASSWORD WAS CHANGED TO "${PARAM}"`],
+      ['Password Changed To "Xk9#mPq2vL"', `Password Changed To "${PARAM}"`],
+      ['API Key Is "Xk9#mPq2vL"', `API Key Is "${PARAM}"`],
+    ],
+    () => "Xk9#mPq2vL",
+  );
+  itKeepsInEveryForm("a setting's words in capitals with no password", [
+    "Set Password To Expire",
+    "Set Password To Expire In 90 Days",
+    "SET PASSWORD TO EXPIRE",
+    'Set Password To "30 days"',
+    "Set Password To Never Expire",
+    "Password Reset Link Sent To User",
+    "Password Changed To Meet Policy",
+  ]);
+});
+
+describe("a key's name that names an action, a page or a flag, not whose password", () => {
+  itKeepsInEveryForm("an action's word before the password's in a key's name", [
+    "forgotPassword changed from ResetV1 to ResetV2",
+    "ForgotPassword changed from PageV1 to PageV2",
+    "UI component ChangePassword changed from FormV1 to FormV2",
+    "handler onResetPassword changed: HandlerV1 -> HandlerV2",
+    "reset_password changed from Template1 to Template2",
+    "RESET_PASSWORD changed from Template1 to Template2",
+    "resetPassword changed old=FlowV1 new=FlowV2",
+    "updatePassword changed from HandlerV1 to HandlerV2",
+    "require_password changed from FlagV1 to FlagV2",
+    "showPassword changed from ToggleV1 to ToggleV2",
+    "confirmPassword changed from FormV1 to FormV2",
+  ]);
+  itStoresInEveryForm(
+    [
+      ["adminPassword changed from Tr0ub4dor&3 to Xk9#mPq2vL", `adminPassword changed from ${PARAM} to ${PARAM}`],
+      ["new_password changed from Tr0ub4dor&3 to Xk9#mPq2vL", `new_password changed from ${PARAM} to ${PARAM}`],
+      ["SMTP_PASSWORD changed from Tr0ub4dor&3 to Xk9#mPq2vL", `SMTP_PASSWORD changed from ${PARAM} to ${PARAM}`],
+    ],
+    () => "Xk9#mPq2vL",
+  );
+});
+
+describe("a change's values that refer to where the secret is kept, or name an address", () => {
+  itKeepsInEveryForm("a store's path, an address after new= alone", [
+    "db_password changed from secret/v1 to secret/v2",
+    "password changed new=John.Doe@corp",
+    "password changed new=ops@corp.io",
+  ]);
+});
+
+describe("labelled values after pw, pwd and passwd", () => {
+  itStoresInEveryForm(
+    [
+      ["pw changed old=OldPw1! new=NewPw2!", `pw changed old=${PARAM} new=${PARAM}`],
+      ["pw changed new=NewPw2!", `pw changed new=${PARAM}`],
+      ["pwd changed old=OldPw1! new=NewPw2!", `pwd changed old=${PARAM} new=${PARAM}`],
+      ["passwd changed old=OldPw1! new=NewPw2!", `passwd changed old=${PARAM} new=${PARAM}`],
+    ],
+    () => "NewPw2!",
+  );
+  itKeepsInEveryForm("pw's labels with a unit's or a version's values", ["pw changed old=5 new=10", "pw changed new=10W", "pw changed new=v2.3.1", "power pw new=120W old=100W"]);
+});
+
+describe("a setting's and a credential's words in title case or capitals", () => {
+  itStoresInEveryForm(
+    [
+      ['Password Has Been Reset To "Hunter2!x"', `Password Has Been Reset To "${PARAM}"`],
+      ['Token Is "abcDEF123ghiJKL456"', `Token Is "${PARAM}"`],
+      ['TOKEN IS "abcDEF123ghiJKL456"', `TOKEN IS "${PARAM}"`],
+      ['SECRET IS "abcDEF123ghiJKL456"', `SECRET IS "${PARAM}"`],
+      ['Token Was Set To "abcDEF123ghiJKL456"', `Token Was Set To "${PARAM}"`],
+    ],
+    (line) => (/Hunter2!x|abcDEF123ghiJKL456/.exec(line) ?? [""])[0],
+  );
+  itKeepsInEveryForm("a UI's option in title case after a setting's words in capitals, a state", [
+    'Set Password To "Never Expire"',
+    'Set Password To "Expire Now"',
+    'Set Password To "Welcome Back"',
+    'Password Was Changed To "Welcome Back"',
+    'Password Has Been Reset To "Never Expire"',
+    'Token Is "Required"',
+    'TOKEN IS "Invalid"',
+    'Token Was Set To "None"',
+  ]);
+});

@@ -22,10 +22,22 @@ import { CHANGE_FROM_SEARCH, CHANGE_PARTICIPLE_SEARCH, CHANGE_VERB_LAST_SEARCH, 
  * password is also states a new value alone (`OWNED_CHANGE`: `set password for alice to …`).
  */
 
-/** A password's short words (`pwd changed from …`, `changed passwd from …`), which only a change's words before or after make one. */
-const SHORT_WORD = `(?:${["passwd", "pwd", "pass"].map(spellings).join("|")})`;
-/** English's password words, the short ones too. */
-const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD})`;
+/** A password's short words (`pwd changed from …`, `changed passwd from …`, `pw changed from …`), which only a change's words before or after make one. */
+const SHORT_WORD = `(?:${["passwd", "pwd", "pass", "pw"].map(spellings).join("|")})`;
+/**
+ * An action's word before a password's in a key's name (`forgotPassword`, `reset_password`,
+ * `onChangePassword`, `require_password`, `showPassword`): the name is a page's, a handler's or a
+ * flag's, not a stored password's.
+ */
+const KEY_ACTION = `(?:${["forgot", "forget", "reset", "change", "update", "require", "enable", "disable", "confirm", "show", "hide", "toggle", "validate", "verify", "check", "handle", "recover", "request", "send", "expire", "set"].map(spellings).join("|")})`;
+/**
+ * A key's name for a password (`db_password`, `DB_PASSWORD`, `dbPassword`, Terraform's plan's
+ * `administrator_login_password`): snake case ending in `_password` or camel case in `Password`,
+ * up to 69 characters, no action's word (`KEY_ACTION`) right before the password's.
+ */
+const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION})Password)`;
+/** English's password words, the short ones and a key's name too. */
+const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD}|${KEY_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */
 const PARTICIPLES = ["changed", "reset", "updated", "modified", "rotated", "set"];
 /** English's verbs of a change in every form, which come before the word (`changes password from …`). */
@@ -56,21 +68,25 @@ const verbFirst = (word: string) => String.raw`${alternation(VERBS)}(?:[ \t]+${a
 const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)})${WHOSE}`;
 /** A change up to its old value after a preposition: English's and `from`, or a language's (`CHANGE_FROM_SEARCH`). */
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
-/** A plan's attribute named for a password (`administrator_login_password`, `DB_PASSWORD`): snake case ending in `_password`, up to 69 characters. */
-const PLAN_KEY = "[A-Za-z0-9_]{0,60}_(?:password|PASSWORD)";
 /**
  * A change up to its old value before an arrow: English's or a language's participle and perhaps
  * `:`, or any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
  * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`, `db_password = …` too), and perhaps an opening bracket.
  */
-const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${PLAN_KEY}[ \t]*=[ \t]*)\(?`;
+const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${KEY_WORD}[ \t]*=[ \t]*)\(?`;
 /**
  * The old value's label and the new value's after a change's start (`ARROW_START`: `password
  * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`, German
- * `Passwort geändert: alt=… neu=…`), each with `=` or `:`; between them blanks or a `,`/`;`.
+ * `Passwort geändert: alt=… neu=…`), each with `=` or `:`; between them blanks or a `,`, `;`,
+ * `|` or `&` (`LABEL_SEPARATOR`). The new value's label may come first too (`password changed
+ * new=NewPw2 old=OldPw1`: `NEW_FIRST_LABEL`, then `OLD_LABEL_AFTER`), or alone (`password changed
+ * new=NewPw2`).
  */
 const OLD_LABEL = String.raw`(?:${alternation(["old", "previous", "current", "alt"])})[ \t]?[:=][ \t]*`;
-const NEW_LABEL = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)${alternation(["new", "neu"])}[ \t]?[:=][ \t]*`;
+const NEW_FIRST_LABEL = String.raw`${alternation(["new", "neu"])}[ \t]?[:=][ \t]*`;
+const LABEL_SEPARATOR = String.raw`(?:[ \t]*[,;|&][ \t]*|[ \t]+)`;
+const NEW_LABEL = `${LABEL_SEPARATOR}${NEW_FIRST_LABEL}`;
+const OLD_LABEL_AFTER = `${LABEL_SEPARATOR}${OLD_LABEL}`;
 /**
  * A labelled pair's start: `ARROW_START`, or a change's participle and a `,`, `|`, `&` or a
  * spaced `-` before the labels (`password changed, old=… new=…`, `password changed - old=…`).
@@ -94,7 +110,7 @@ const VALUE = String.raw`(?:(?!\\")(?:(?![-=]>)[^\s"'\[,;()]){1,128}|"[^"\s]{1,1
  * after it, `LINK_SEARCH`; before a new value, both and the old value. For lookbehinds and
  * lookaheads: no check of what stands around them.
  */
-export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${PLAN_KEY})(?:[ \t]+${looseWord(40)}){0,7}(?:(?:[ \t]?:)?[ \t]+|[ \t]*=[ \t]*)\(?`;
+export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${KEY_WORD})(?:[ 	]+${looseWord(40)}){0,7}(?:(?:[ 	]?:)?[ 	]+|[ 	]*=[ 	]*)\(?`;
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
 /** English's full password words, which a change naming whose the password is holds (`OWNED_CHANGE`): the short ones name a pass or a directory as often. */
@@ -114,6 +130,8 @@ const OWNED_CHANGE = String.raw`(?:${wordFirst(FULL_WORD, OWNER)}|(?:${wordFirst
 export const OWNED_NEW_SEARCH = String.raw`${FULL_WORD}(?:[ \t]+${looseWord(40)}){0,7}[ \t]+${spellings("to")}[ \t]+`;
 /** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
 export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new", "alt", "neu"])}[ \t]?[:=][ \t]*`;
+/** A value's end right before a `|` or `&` and the other value's label with no blank (`old=OldPw1|new=NewPw2`), for a lookahead. */
+export const GLUED_LABEL_SEARCH = String.raw`[|&][ \t]*${CHANGE_LABEL_SEARCH}`;
 /** The old value's end right before an arrow with no blank (`OldPw1->NewPw2`), for a lookahead. */
 export const GLUED_ARROW_SEARCH = String.raw`(?:-{1,2}>|={1,2}>|[→⇒⟶])`;
 
@@ -133,13 +151,19 @@ const LABELLED_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LA
 /** The same for a change whose participle comes last (`CHANGE_VERB_LAST_SEARCH`: `Passwort von Alt1 auf Neu2 geändert`), which `changedAfter` confirms after the new value. */
 const VERB_LAST_NEW_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH}(${VALUE})${FROM_LINK})`));
 const VERB_LAST_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${CHANGE_VERB_LAST_SEARCH})`));
+/** The same for a pair whose new value comes first: the new value's start, and the old value's with the new value captured. */
+const NEW_FIRST_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${NEW_FIRST_LABEL})`));
+const NEW_FIRST_OLD_BEFORE = lazy(() => new RegExp(String.raw`$(?<=(?<![\w-])${LABELLED_START}${NEW_FIRST_LABEL}(${VALUE})${OLD_LABEL_AFTER})`));
+/** An old value's label (`OLD_LABEL_AFTER`) and the value after a new value's end, the old value captured. */
+const OLD_AFTER_LABEL = new RegExp(String.raw`^${OLD_LABEL_AFTER}(${VALUE})`);
 /** A new value's label (`NEW_LABEL`) and the value after an old value's end, the new value captured. */
 const NEW_AFTER_LABEL = new RegExp(String.raw`^${NEW_LABEL}(${VALUE})`);
 /** The link and the new value after an old value, the new value captured. */
 const NEW_AFTER_FROM = new RegExp(String.raw`^${FROM_LINK}(${VALUE})`);
 const NEW_AFTER_ARROW = new RegExp(String.raw`^${ARROW}(${VALUE})`);
-/** A new value's label at the end of a text (`new=`), in any case: `LABELLED_NEW_BEFORE`'s cheap end. */
+/** A new value's label at the end of a text (`new=`), in any case: `LABELLED_NEW_BEFORE`'s and `NEW_FIRST_BEFORE`'s cheap end; and an old value's, `NEW_FIRST_OLD_BEFORE`'s. */
 const NEW_LABEL_END = /(?<![\w-])ne[wu][ \t]?[:=][ \t]*$/i;
+const OLD_LABEL_END = /(?<![\w-])(?:old|previous|current|alt)[ \t]?[:=][ \t]*$/i;
 /** How far before and after a value its pair's words and other value are read. */
 const REACH = 200;
 /** Quotes around a value, ASCII or typographic, with their spaces. */
@@ -148,7 +172,9 @@ const QUOTES = /^\\?["'«‹„‚“”»›][ \u00A0\u202F]?|[ \u00A0\u202F]?\
 /**
  * The pair of values, old and new, unquoted, of a password's change stating both (`password
  * changed from OldPw1 to NewPw2`), where one of them stands from `start` to `end` in `text`; or
- * undefined when that value is none of such a pair.
+ * undefined when that value is none of such a pair. A new value labelled alone (`password changed
+ * new=NewPw2`) is its own pair: what would keep a pair (a series' member, a standard's name)
+ * keeps it.
  */
 export function changedPair(text: string, start: number, end: number): readonly [string, string] | undefined {
   const value = unquoted(text.slice(start, end));
@@ -156,7 +182,21 @@ export function changedPair(text: string, start: number, end: number): readonly 
   const old = oldValueBefore(text, end, before);
   if (old !== undefined) return [old, value];
   const next = newValueAfter(text, end, before, value);
-  return next === undefined ? undefined : [value, next];
+  return next === undefined ? newFirstPair(text, end, before, value) : [value, next];
+}
+
+/**
+ * The pair, unquoted, of a change labelled new value first (`password changed new=NewPw2
+ * old=OldPw1`) or the new value alone (`password changed new=NewPw2`: itself twice), `value` one
+ * of them ending at `end` in `text`, `before` the text up to its start; or undefined. Each form is
+ * asked only after its cheap end (the label right before the value).
+ */
+function newFirstPair(text: string, end: number, before: string, value: string): readonly [string, string] | undefined {
+  const next = OLD_LABEL_END.test(before) ? NEW_FIRST_OLD_BEFORE().exec(before) : null;
+  if (next !== null) return [value, unquoted(next[1]!)];
+  if (!NEW_LABEL_END.test(before) || !NEW_FIRST_BEFORE().test(before)) return undefined;
+  const old = OLD_AFTER_LABEL.exec(text.slice(end, end + REACH));
+  return old === null ? [value, value] : [unquoted(old[1]!), value];
 }
 
 /**

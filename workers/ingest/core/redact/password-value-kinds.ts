@@ -145,9 +145,21 @@ const DURATION = /^\d{1,5}[ \t]?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hour
  * A reference to where a secret is kept, as a configuration names it instead of the value
  * (`env:DB_PASS`, `file:/run/secrets/db`, `vault:secret/db#password`, `op://vault/item/field`,
  * as OpenSSL's `env:`/`file:` and a template's `${DB_PASS}` say where the password is): a store's
- * scheme, `:` or `://`, and a name or path.
+ * scheme, `:` or `://` (`ref+vault://…` as vals writes it), and a name or path; or an AWS secret
+ * store's ARN (`arn:aws:secretsmanager:…:secret:db-AbCdEf`).
  */
-const SECRET_REFERENCE = /^(?:env|file|fd|vault|op|ssm|secret|secrets|secretsmanager|keyvault|k8s|sops|ref):(?:\/\/)?[\w$./#:@{}-]{1,256}$/i;
+const SECRET_REFERENCE = /^(?:(?:env|file|fd|vault|op|ssm|secret|secrets|secretsmanager|keyvault|k8s|sops|ref|ref\+[a-z0-9]{1,16}):(?:\/\/)?[\w$./#:@{}-]{1,256}|arn:aws[\w-]{0,16}:(?:secretsmanager|ssm|kms):[\w-]{0,32}:\d{12}:[\w/:.+=@-]{1,256})$/i;
+/**
+ * A store's path (`secret/v1`, `kv/db`) or Terraform's reference to a variable or another
+ * resource's attribute (`var.api_token`, `random_password.db.result`), which its plan shows for a
+ * value to come: in lower case as they are written (`Secret/Hunter2` is none).
+ */
+const STORE_PATH_OR_REFERENCE = /^(?:(?:secret|secrets|kv)\/[\w./-]{1,256}|(?:var|local)\.\w{1,64}|(?:data\.|module\.)?[a-z][a-z0-9]{0,31}_[a-z0-9_]{1,64}\.[a-z0-9_-]{1,64}\.\w{1,64})$/;
+
+/** Whether `value` is a reference to where a secret is kept (`SECRET_REFERENCE`, `STORE_PATH_OR_REFERENCE`: `env:DB_PASS`, an ARN, `secret/v1`, `var.api_token`), no secret itself. */
+export function namesSecretReference(value: string): boolean {
+  return SECRET_REFERENCE.test(value) || STORE_PATH_OR_REFERENCE.test(value);
+}
 
 /**
  * Whether `value`, what a password is set to (`set password to "…"`), names another thing than a
@@ -155,7 +167,7 @@ const SECRET_REFERENCE = /^(?:env|file|fd|vault|op|ssm|secret|secrets|secretsman
  * reference to where the secret is kept (`env:DB_PASS`): a setting's value, or no secret itself.
  */
 export function namesSettingValue(value: string): boolean {
-  return isStandardName(value) || DURATION.test(value) || SECRET_REFERENCE.test(value);
+  return isStandardName(value) || DURATION.test(value) || namesSecretReference(value);
 }
 /** A hashing algorithm's name, any case, `-` optional (`SHA-256`, `sha3-512`, `PBKDF2-SHA256`, `Argon2id`). */
 const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;

@@ -7,7 +7,7 @@ import type { WordKeyTable } from "./word-keys";
 export const WORD_KEY_TABLE: WordKeyTable = {
   always: 0,
   starts: [
-    [1, "pas pw pwd"],
+    [1, "pas pw"],
     [2, "sid"],
     [32, "abo ach am app aut bac ben ber by cha cli cn cus des dhr dip dot emp fra fro her ich kun las lla m mad mei mem men meu mev mll mme mon mr mrs ms mx or ora own pag pai pat pix pmt pro pym rec ref rem rep req rev sep sig sou soy sr sra srt sui ted to trf ueb use usu uti vem vir wir xfe zah zel"],
     [64, "bes boa bom bue buo che cia cze dea dro dzi est gea gen goo hal hej hel hey hi hoi hol lie moi oi ol que re sal seh ser sza wel wit ytk"],

@@ -12,6 +12,7 @@ import { secretAfterMaskDetector } from "./secret-after-mask";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
 import { passwordChangeDetector } from "./password-change";
+import { planChangeDetector } from "./plan-change";
 import { credentialPhraseDetector } from "./credential-phrase";
 import { tracebackNameDetector, tracebackValueDetector } from "./traceback-value";
 import { keyPhraseDetector } from "./key-phrase";
@@ -69,6 +70,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,
   secretAssignmentDetector,
+  // After the assignments': a plan's old value is theirs, its new value after the arrow this one's.
+  planChangeDetector,
   codeLiteralDetector,
   credentialLiteralDetector,
   secretAfterMaskDetector,

@@ -1,5 +1,5 @@
 import { MoreEvidence } from "../evidence";
-import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH, isOwnedNewValue, OWNED_NEW_SEARCH } from "../password-changes";
+import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH, GLUED_LABEL_SEARCH, isOwnedNewValue, OWNED_NEW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
 import { namesChangedKind, namesSettingValue, namesThing } from "../password-value-kinds";
@@ -22,6 +22,8 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 const VALUE = String.raw`(?:"[^"\s\\]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s\\]{1,128}'|${TYPOGRAPHIC_WORD}|${LINKED_UNQUOTED})`;
 /** An old value glued to its arrow (`OldPw1->NewPw2`), up to the first arrow; then `VALUE`. */
 const OLD_VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}?(?=${GLUED_ARROW_SEARCH})|${VALUE})`;
+/** A labelled value glued to the other value's label by `|` or `&` (`old=OldPw1|new=NewPw2`), up to that label; then `VALUE`. */
+const LABELLED_VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}?(?=${GLUED_LABEL_SEARCH})|${VALUE})`;
 
 export const passwordChangeDetector: Detector = {
   kind: SECRET_PARAM_KIND,
@@ -30,7 +32,7 @@ export const passwordChangeDetector: Detector = {
   // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
   // ahead: inside a long token every position would read up to the value's length again.
   // A labelled value (`old=OldPw1 new=NewPw2`) only after its label: `changedPair` reads the change's start.
-  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])(?:${CHANGE_NEW_SEARCH}|${OWNED_NEW_SEARCH}))${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${VALUE})`,
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])(?:${CHANGE_NEW_SEARCH}|${OWNED_NEW_SEARCH}))${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${LABELLED_VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
@@ -41,7 +43,8 @@ export const passwordChangeDetector: Detector = {
  * value after whose the password is (`isOwnedNewValue`), or undefined when it stays: the bare word's shape (`isBarePassword`: `from the admin console to the user
  * portal`, `from 8 to 12` stay), no host's or thing's name, placeholder or stand-in for a
  * secret, and no two values of one kind (`namesChangedKind`: `from bcrypt to argon2`), as after
- * a change's other words (password-phrase.ts); its quotes stay.
+ * a change's other words (password-phrase.ts); a new value labelled alone strongly shaped
+ * (`isStronglyShaped`); its quotes stay.
  */
 function rewriteChangedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const quotes = quotesOf(match);
@@ -58,6 +61,9 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   // Anmeldung` is changed by a user, after a logon.
   const other = pair[pair[0] === value ? 1 : 0];
   if (!(other.startsWith("[REDACTED") || (isPasswordShaped(other) && (!short || isStronglyShaped(other)))) || namesChangedKind(...pair)) return undefined;
+  // A new value labelled alone (`password changed new=…`, its own pair) has no old one to confirm
+  // the change: it must be strongly shaped (`new=2024Q2`, `new=build7` stay) and no address (`new=John.Doe@corp`).
+  if (pair[0] === pair[1] && (!isStronglyShaped(value) || ADDRESS_LIKE.test(value))) return undefined;
   return rewritten(match, quotes, marker, text, start);
 }
 
@@ -66,15 +72,18 @@ function rewritten(match: string, quotes: readonly [string, string] | undefined,
   return quotes === undefined ? replaced(match, marker, text, start) : `${quotes[0]}${marker}${quotes[1]}`;
 }
 
-/** A password's word of English (`password`, `passwd`, `pass`, `pwd`, …) as a word, the last one of a text searched, and how far before a value it is looked for. */
-const ENGLISH_WORD = /(?<![\w-])(?:pass(?:word|phrase|wd)?|pwd)(?![\w-])/gi;
+/** An address's or user's name: a `.` in the part before `@` (`John.Doe@corp`) or a top domain after it (`ops@corp.io`). */
+const ADDRESS_LIKE = /^(?:[A-Za-z][\w+-]*\.[\w.+-]*@[A-Za-z][\w.-]*|[\w.+-]+@[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,})$/;
+
+/** A password's word of English (`password`, `passwd`, `pass`, `pwd`, `pw`, …) as a word, the last one of a text searched, and how far before a value it is looked for. */
+const ENGLISH_WORD = /(?<![\w-])(?:pass(?:word|phrase|wd)?|pwd?)(?![\w-])/gi;
 const SHORT_WORD_REACH = 200;
 
-/** Whether the last English password word in `before` is the short `pass` or `pwd`, which name a processing pass or the shell's working directory as often. */
+/** Whether the last English password word in `before` is the short `pass`, `pwd` or `pw`, which name a processing pass, the shell's working directory or a width as often. */
 function shortWordBefore(before: string): boolean {
   let last: string | undefined;
   for (const found of before.matchAll(ENGLISH_WORD)) last = found[0];
-  return last !== undefined && /^(?:pass|pwd)$/i.test(last);
+  return last !== undefined && /^(?:pass|pwd?)$/i.test(last);
 }
 
 /**

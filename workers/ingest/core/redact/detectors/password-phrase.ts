@@ -3,7 +3,7 @@ import { MoreEvidence } from "../evidence";
 import { isPassNounAt, isPasswordShaped, isSecretParameterName, isStateInAnyLanguage, saysOtherPasswordState, standsForSecret } from "../secret-names";
 import { namesSecretObject } from "../secret-object-names";
 import { passwordRuleAt } from "../password-rules";
-import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, statedValueBefore } from "../password-sentences";
+import { confirmedAfter, describesPassword, OLD_VALUE, isDefaultWord, PASSWORD_SENTENCE_LINK, PASSWORD_SENTENCE_SEARCH, spellings, statedValueBefore } from "../password-sentences";
 import { isPlaceholder } from "../placeholders";
 import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
@@ -76,21 +76,24 @@ const COLON = String.raw`[ \t]?:[ \t]+`;
 const EQUALS = String.raw`[ \t]*=[ \t]*`;
 /** Polish `hasło` and Swedish `lösenord`, whose quoted value may follow them alone too (`hasło „Lato2026!” odrzucone`). */
 const QUOTING_PASSWORD_WORD = String.raw`(?:[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord(?:et)?|L(?:Ö|O)SENORD(?:ET)?)`;
-/** A change's words (`set`, `was reset`, `has been changed`). */
-const CHANGE_WORDS = String.raw`(?:(?:was|has[ \t]+been)[ \t]+)?(?:set|changed|reset|updated)`;
+/** English's words in each case a log writes them (`to`, `To`, `TO`: `Set Password To "…"`, `SET PASSWORD TO "…"`), each word capitalised too (`Has Been`). */
+const anyCase = (...words: readonly string[]) => `(?:${words.map((word) => `${spellings(word)}|${word.replace(/(?:^| )[a-z]/g, (start) => start.toUpperCase()).replace(/ /g, String.raw`[ \t]+`)}`).join("|")})`;
+const TO = spellings("to");
+/** A change's words (`set`, `was reset`, `has been changed`, `Set`, `WAS CHANGED`). */
+const CHANGE_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("set", "changed", "reset", "updated")}`;
 /**
  * What may stand between the word and a quoted value: blanks and `is`, `was`, a change's words
  * and `to` (`set to`, `was changed to`), `é`, `es`; or `to` alone, which a setting's word before
  * the password's must then confirm (`SETTING_BEFORE`: `set password to "…"`).
  */
-const LINK = String.raw`[ \t]+(?:(?:is|was|${CHANGE_WORDS}[ \t]+to|to|é|es)[ \t]+)?`;
+const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGE_WORDS}[ \t]+${TO}|${TO}|é|es)[ \t]+)?`;
 /**
  * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
  * (`secret was "s3cr3tValue"`, `API key is 'k-93f…'`): right before a quote they name an
  * object as often (Kubernetes' `secret "db-creds" not found`, a parser's `unexpected token "}"`).
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
-const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
+const VERB_LINK = String.raw`[ \t]+(?:${anyCase("is", "was")}|(?:${spellings("was")}[ \t]+)?${spellings("set")}[ \t]+${TO})[ \t]+`;
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
 const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
@@ -173,9 +176,13 @@ const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD
 const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
 const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
-const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+to[ \t]+$`);
+const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+${TO}[ \t]+$`);
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
-const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:(?:(?:was|has[ \t]+been)[ \t]+)?(?:changed|reset|updated)[ \t]+)?to[ \t]+$`);
+const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
+/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
+const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
+/** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
+const TITLE_CASE_WORDS = /^[A-Z][a-z]{1,24}(?:[ \t][A-Z][a-z]{1,24}){1,5}$/;
 /** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
 const FROM_BEFORE = /[ \t]from[ \t]+$/;
 const TO_AFTER = /^[ \t]+to[ \t]+\S/;
@@ -316,6 +323,8 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
+  // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
+  if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
   if (!/["'`]/.test(open) && WORD_ALONE_BEFORE.test(before) && isUiLabel(value)) return undefined;
   // A state's word of any sentence's language, capitalised too (`Das Passwort ist "Abgelaufen"`, `password is 'Required'`), says what the password is.

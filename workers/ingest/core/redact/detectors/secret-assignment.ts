@@ -1,5 +1,6 @@
 import { lazy } from "../../../../shared/lazy";
 import { blanksBefore } from "../blanks";
+import { namesSecretReference } from "../password-value-kinds";
 import { countWork } from "../scan-scope";
 import { AFTER_GLUED_LOGGER_PREFIX } from "../logger-prefix";
 import { Evidence, NAMED_SETTERS } from "../evidence";
@@ -284,8 +285,8 @@ const CONDITIONAL_AFTER = /^[ \t]+if[ \t]/;
  * `<session>Morning session</session>`).
  */
 const URL_ONLY_NAMES: ReadonlySet<string> = new Set(["key", "code", "auth", "session", "signature", "sig", "sid"]);
-/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `db_pw`, `smtpPw`, `session_id`, `chave_api`). */
-const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "pass", "pw", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
+/** Last words that hold a secret only after the word before them (`api_key`, `auth_code`, `db_pass`, `db_pw`, `smtpPw`, `session_id`, `chave_api`, `secret_string`, AWS's `SecretString`, as the key rules read it). */
+const QUALIFIED_LAST_WORDS: ReadonlySet<string> = new Set(["key", "code", "value", "string", "pass", "pw", "auth", "id", "api", "secreta", "secreto", "privada", "privado"]);
 /**
  * Whether a name in these notations holds a secret: a secret name (`isSecretName`) whose last
  * word holds it (`db_password`, `api_key`, `auth_token`; not `password_encryption`,
@@ -333,10 +334,15 @@ export function isFallbackSecret(value: string): boolean {
  * whatever the form.
  */
 export function isCredentialLiteral(name: string, contents: string, fallback: boolean): boolean {
+  // A secret's string as a store names it (`secret_string`, AWS's `SecretString`) holds a reference to one as often (`"arn:aws:secretsmanager:…"`).
+  if (STRING_LAST_WORD.test(name) && namesSecretReference(contents)) return false;
   // A string literal's contents are delimited by its quotes: a passphrase under `pass` is whole (`keptUnderPassWord`).
   if (holdsSecret(name)) return !keptUnderPassWord(name, contents, true) && (fallback ? isFallbackSecret(contents) : isHiddenValue(name, contents));
   return isShortPasswordName(name) && isPassPassword(name, contents, true) && isHiddenValue(name, contents) && !CRYPT_PREFIX.test(contents);
 }
+
+/** A name's last word `string` (`secret_string`, `SecretString`, `SECRET_STRING`). */
+const STRING_LAST_WORD = /(?:_string|String|_STRING)$/;
 
 /**
  * Blanks alone, or an HTTP authentication scheme's name with the blanks after it (IANA's HTTP
