@@ -29,13 +29,20 @@ const SHORT_WORD = `(?:${["passwd", "pwd", "pass", "pw"].map(spellings).join("|"
  * `onChangePassword`, `require_password`, `showPassword`): the name is a page's, a handler's or a
  * flag's, not a stored password's.
  */
-const KEY_ACTION = `(?:${["forgot", "forget", "reset", "change", "update", "require", "enable", "disable", "confirm", "show", "hide", "toggle", "validate", "verify", "check", "handle", "recover", "request", "send", "expire", "set"].map(spellings).join("|")})`;
+const KEY_ACTION_NAMES = ["forgot", "forget", "reset", "change", "update", "require", "enable", "disable", "confirm", "show", "hide", "toggle", "validate", "verify", "check", "handle", "recover", "request", "send", "expire", "set"];
+const KEY_ACTION = `(?:${KEY_ACTION_NAMES.map(spellings).join("|")})`;
+/**
+ * `KEY_ACTION` as a word of a key's name: capitalised (`onResetPassword`), or in lower case or
+ * capitals at the name's start or after `_` (`reset_password`, `RESET_PASSWORD`); inside a longer
+ * word it is none (`exchange_password`, `msExchangePassword`, `dataset_password`).
+ */
+const KEY_ACTION_WORD = String.raw`(?:(?<![A-Za-z0-9])${KEY_ACTION}|(?:${KEY_ACTION_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1)).join("|")}))`;
 /**
  * A key's name for a password (`db_password`, `DB_PASSWORD`, `dbPassword`, Terraform's plan's
  * `administrator_login_password`): snake case ending in `_password` or camel case in `Password`,
- * up to 69 characters, no action's word (`KEY_ACTION`) right before the password's.
+ * up to 69 characters, no action's word (`KEY_ACTION_WORD`) right before the password's.
  */
-const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION})Password)`;
+const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION_WORD}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION_WORD})Password)`;
 /** English's password words, the short ones and a key's name too. */
 const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD}|${KEY_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */

@@ -167,7 +167,7 @@ export function namesSecretReference(value: string): boolean {
  * reference to where the secret is kept (`env:DB_PASS`): a setting's value, or no secret itself.
  */
 export function namesSettingValue(value: string): boolean {
-  return isStandardName(value) || DURATION.test(value) || namesSecretReference(value);
+  return isStandardName(value) || DURATION.test(value) || SECRET_REFERENCE.test(value);
 }
 /** A hashing algorithm's name, any case, `-` optional (`SHA-256`, `sha3-512`, `PBKDF2-SHA256`, `Argon2id`). */
 const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;

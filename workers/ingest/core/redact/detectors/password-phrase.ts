@@ -93,7 +93,7 @@ const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGE_WORDS}[ \t]
  * object as often (Kubernetes' `secret "db-creds" not found`, a parser's `unexpected token "}"`).
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
-const VERB_LINK = String.raw`[ \t]+(?:${anyCase("is", "was")}|(?:${spellings("was")}[ \t]+)?${spellings("set")}[ \t]+${TO})[ \t]+`;
+const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
 const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
