@@ -169,4 +169,33 @@ describe("a password's change naming whose the password is", () => {
     "Passwort ist 12-stellig",
     "Passwort wurde auf 12-stellig gesetzt",
   ]);
+
+  // Whose the password is in capitals' possessive, after a noun, before a kind of password; who changed it; a quoted or keyed owner; both values after a possessive.
+  itStoresInEveryForm(
+    [
+      ["ADMIN CHANGED BOB'S PASSWORD TO Winter#2025", `ADMIN CHANGED BOB'S PASSWORD TO ${PARAM}`],
+      ["changed user alice's password to Winter#2025", `changed user alice's password to ${PARAM}`],
+      ["changed bob's temporary password to Winter#2025", `changed bob's temporary password to ${PARAM}`],
+      ["Admin changed user alice's initial password to Winter#2025", `Admin changed user alice's initial password to ${PARAM}`],
+      ["password for alice changed by admin to Winter#2025", `password for alice changed by admin to ${PARAM}`],
+      ["password for alice was changed by admin to Winter#2025", `password for alice was changed by admin to ${PARAM}`],
+      ["changed bob's password from OldPw#1 to Winter#2025", `changed bob's password from ${PARAM} to ${PARAM}`],
+      ['password for "alice" changed to Winter#2025', `password for "alice" changed to ${PARAM}`],
+      ["set password for uid=1001 to Winter#2025", `set password for uid=1001 to ${PARAM}`],
+      ["set password for user:alice to Winter#2025", `set password for user:alice to ${PARAM}`],
+    ],
+    () => "Winter#2025",
+  );
+
+  itKeepsInEveryForm("no password's shape after those owners", [
+    "password for bob changed by admin to expire",
+    "password for alice changed by admin to match policy",
+    "set password for uid=1001 to 90-days",
+    'password for "alice" changed to required',
+    "changed bob's password from stage1 to stage2",
+    "changed bob's password from the admin console to the user portal",
+    "ADMIN CHANGED BOB'S PASSWORD TO REQUIRED",
+    "changed user alice's password policy to Strict-2",
+    "changed bob's temporary password to expire in 24 hours",
+  ]);
 });
