@@ -198,4 +198,24 @@ describe("a password's change naming whose the password is", () => {
     "changed user alice's password policy to Strict-2",
     "changed bob's temporary password to expire in 24 hours",
   ]);
+
+  // A passphrase in quotes after whose the password is, as without an owner (password-phrase.ts' `isPassphrase`).
+  itStoresInEveryForm(
+    [
+      ['password for alice changed to "P@ss w0rd!"', `password for alice changed to "${PARAM}"`],
+      ["password for alice changed to 'P@ss w0rd!'", `password for alice changed to '${PARAM}'`],
+      ['changed bob\'s password to "P@ss w0rd!"', `changed bob's password to "${PARAM}"`],
+      ["set password for alice to 'P@ss w0rd!'", `set password for alice to '${PARAM}'`],
+    ],
+    () => "P@ss w0rd!",
+  );
+
+  itKeepsInEveryForm("a setting's name, a duration or prose in quotes after the owner", [
+    'password for alice changed to "Never Expires"',
+    'set password for alice to "30 days"',
+    'password for alice changed to "the default"',
+    'changed bob\'s password to "match policy"',
+    'set password for alice to "must be 8 characters"',
+    'password for alice changed to "expire in 30 days"',
+  ]);
 });

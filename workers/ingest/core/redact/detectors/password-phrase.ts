@@ -352,7 +352,7 @@ function unquotedHeadRewrite(marker: string, text: string, start: number): Rewri
  * rule for a password's length (`"min 8 chars"`: `passwordRuleAt`), no stand-in for a secret or
  * placeholder.
  */
-function isPassphrase(value: string): boolean {
+export function isPassphrase(value: string): boolean {
   return /\s/.test(value) && !isQuotedProse(value) && passwordRuleAt(value, 0)?.kept !== true && !standsForSecret(value) && !isPlaceholder(value);
 }
 
