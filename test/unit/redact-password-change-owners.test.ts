@@ -75,4 +75,147 @@ describe("a password's change naming whose the password is", () => {
     "wachtwoord voor jan.devries gewijzigd naar standaard",
     "mot de passe pour jean.dupont changé en 2026",
   ]);
+
+  // Placeholders, record ids, sizes, encodings, algorithms and references after `to` name no password, an owner named or not (password-value-kinds.ts' `namesSettingValue`).
+  itKeepsInEveryForm("a placeholder, id, size, encoding, algorithm or reference after `to`", [
+    'password for alice changed to "(none)"',
+    'password changed to "(none)"',
+    'password changed to "(unset)"',
+    'set password for bob to "(unset)"',
+    "set password for bob to {REDACTED}",
+    "password for alice changed to {REDACTED}",
+    "password for alice changed to %APPDATA%\\pw",
+    "password changed to %APPDATA%\\pw",
+    "password changed to @Microsoft.KeyVault(SecretUri=x)",
+    "set password for bob to @Microsoft.KeyVault(SecretUri=x)",
+    "set password for bob to INC0012345",
+    "password for alice changed to INC0012345",
+    "password for alice changed to CHG0034567",
+    "password changed to CHG0034567",
+    "password changed to SR-2024-000123",
+    "set password for bob to SR-2024-000123",
+    "set password for bob to CVE-2024-1234",
+    "password for alice changed to CVE-2024-1234",
+    "password for alice changed to PR#1234",
+    "password changed to PR#1234",
+    "password changed to ticket#1234",
+    "set password for bob to ticket#1234",
+    "set password for bob to 4096-bit",
+    "password for alice changed to 4096-bit",
+    "password for alice changed to 8-char",
+    "password changed to 8-char",
+    "password changed to x86_64",
+    "set password for bob to x86_64",
+    "set password for bob to utf8mb4",
+    "password for alice changed to utf8mb4",
+    "password for alice changed to UTC+01:00",
+    "password changed to UTC+01:00",
+    "password changed to HTTP/2",
+    "set password for bob to HTTP/2",
+    "set password for bob to RSA-2048",
+    "password for alice changed to RSA-2048",
+    "password for alice changed to ISO-8859-1",
+    "password changed to ISO-8859-1",
+    "password changed to en_US.UTF-8",
+    "set password for bob to en_US.UTF-8",
+    "set password for bob to PBKDF2-SHA256",
+    "password for alice changed to PBKDF2-SHA256",
+    "password for alice changed to SHA-512-crypt",
+    "password changed to SHA-512-crypt",
+    "password changed to kv/v2/db-creds",
+    "set password for bob to kv/v2/db-creds",
+    "set password for bob to sha256:abc123",
+    "password for alice changed to sha256:abc123",
+    "password for alice changed to secret/db#pw",
+    "password changed to secret/db#pw",
+    "password changed to db_prod_01",
+    "set password for bob to db_prod_01",
+    "set password for bob to @alice",
+    "password for alice changed to @alice",
+    "password for alice changed to 90-days",
+    "password changed to 90-days",
+    "password changed to expired:true",
+    "set password for bob to expired:true",
+    "set password for bob to Expire-90",
+    "password for alice changed to Expire-90",
+    "password for alice changed to MFA+SMS",
+    "password changed to MFA+SMS",
+    "password changed to Version-2.3.1",
+    "set password for bob to Version-2.3.1",
+  ]);
+
+  // A password's shape near those look-alikes still goes.
+  itStoresInEveryForm(
+    [
+      ["password for alice changed to P@ssw0rd-2024", `password for alice changed to ${PARAM}`],
+      ["set password for bob to Winter#2025", `set password for bob to ${PARAM}`],
+      ["set password for bob to Ticket#2024", `set password for bob to ${PARAM}`],
+      ["password for alice changed to Strong-2024!", `password for alice changed to ${PARAM}`],
+      ["Passwort ist Sommer-2024", `Passwort ist ${PARAM}`],
+      ["Passwort des Kontos ist Sommer-2024", `Passwort des Kontos ist ${PARAM}`],
+    ],
+    (line) => /[\w#@!-]+$/.exec(line)![0],
+  );
+
+  // A hyphenated description after a sentence's verb, a whose-word before it or not (password-sentences.ts' `describesPassword`), a duration, a version or a policy's level after `auf`.
+  itKeepsInEveryForm("a German description, duration, version or policy's level where the value would be", [
+    "Passwort der Richtlinie ist 12-stellig",
+    "Kennwort des Administrators ist 90-Tage-gültig",
+    "Passwort vom Typ bcrypt ist SHA256-kompatibel",
+    "Passwort des Kontos ist v2-gesperrt",
+    "Passwort der Benutzer wurde auf 90-Tage gesetzt",
+    "Passwort der Datenbank wurde auf Version-2.3.1 aktualisiert",
+    "Passwort der Richtlinie auf Streng-2 gesetzt",
+    "Passwort ist 12-stellig",
+    "Passwort wurde auf 12-stellig gesetzt",
+  ]);
+
+  // Whose the password is in capitals' possessive, after a noun, before a kind of password; who changed it; a quoted or keyed owner; both values after a possessive.
+  itStoresInEveryForm(
+    [
+      ["ADMIN CHANGED BOB'S PASSWORD TO Winter#2025", `ADMIN CHANGED BOB'S PASSWORD TO ${PARAM}`],
+      ["changed user alice's password to Winter#2025", `changed user alice's password to ${PARAM}`],
+      ["changed bob's temporary password to Winter#2025", `changed bob's temporary password to ${PARAM}`],
+      ["Admin changed user alice's initial password to Winter#2025", `Admin changed user alice's initial password to ${PARAM}`],
+      ["password for alice changed by admin to Winter#2025", `password for alice changed by admin to ${PARAM}`],
+      ["password for alice was changed by admin to Winter#2025", `password for alice was changed by admin to ${PARAM}`],
+      ["changed bob's password from OldPw#1 to Winter#2025", `changed bob's password from ${PARAM} to ${PARAM}`],
+      ['password for "alice" changed to Winter#2025', `password for "alice" changed to ${PARAM}`],
+      ["set password for uid=1001 to Winter#2025", `set password for uid=1001 to ${PARAM}`],
+      ["set password for user:alice to Winter#2025", `set password for user:alice to ${PARAM}`],
+    ],
+    () => "Winter#2025",
+  );
+
+  itKeepsInEveryForm("no password's shape after those owners", [
+    "password for bob changed by admin to expire",
+    "password for alice changed by admin to match policy",
+    "set password for uid=1001 to 90-days",
+    'password for "alice" changed to required',
+    "changed bob's password from stage1 to stage2",
+    "changed bob's password from the admin console to the user portal",
+    "ADMIN CHANGED BOB'S PASSWORD TO REQUIRED",
+    "changed user alice's password policy to Strict-2",
+    "changed bob's temporary password to expire in 24 hours",
+  ]);
+
+  // A passphrase in quotes after whose the password is, as without an owner (password-phrase.ts' `isPassphrase`).
+  itStoresInEveryForm(
+    [
+      ['password for alice changed to "P@ss w0rd!"', `password for alice changed to "${PARAM}"`],
+      ["password for alice changed to 'P@ss w0rd!'", `password for alice changed to '${PARAM}'`],
+      ['changed bob\'s password to "P@ss w0rd!"', `changed bob's password to "${PARAM}"`],
+      ["set password for alice to 'P@ss w0rd!'", `set password for alice to '${PARAM}'`],
+    ],
+    () => "P@ss w0rd!",
+  );
+
+  itKeepsInEveryForm("a setting's name, a duration or prose in quotes after the owner", [
+    'password for alice changed to "Never Expires"',
+    'set password for alice to "30 days"',
+    'password for alice changed to "the default"',
+    'changed bob\'s password to "match policy"',
+    'set password for alice to "must be 8 characters"',
+    'password for alice changed to "expire in 30 days"',
+  ]);
 });

@@ -67,12 +67,31 @@ const ADVERB = String.raw`(?:[ \t]+${alternation(ADVERBS)})?`;
 const wordFirst = (word: string, whose: string) => String.raw`${word}${whose}(?:[ \t]+${alternation(AUXILIARIES)})?${ADVERB}[ \t]+${alternation(PARTICIPLES)}${ADVERB}`;
 /** A verb first, perhaps one or two determiners or nouns, and the word (`word`: `changed his password`). */
 const verbFirst = (word: string) => String.raw`${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)}){0,2}[ \t]+${word}`;
+/** English's full password words, which a change naming whose the password is holds (`OWNED_CHANGE`): the short ones name a pass or a directory as often. */
+const FULL_WORD = alternation(["password", "passphrase"]);
+/** Whose the password is, before its word: a user's name and `'s` (`bob's`, `hans.meier’s`, `BOB'S`). */
+const POSSESSIVE = String.raw`[A-Za-z0-9._-]{1,40}['’][sS]`;
+/** A noun naming what the possessive's name is (`user alice's password`), or nothing. */
+const OWNER_NOUN = String.raw`(?:[ \t]+${alternation(["user", "account", "member", "customer", "employee", "client", "service account"])})?`;
+/** The words between a possessive and the password's word: a determiner or what kind of password (`bob's temporary password`), or nothing. */
+const KIND_OF_PASSWORD = String.raw`(?:[ \t]+${alternation([...DETERMINERS, "temporary", "initial", "current", "default", "login", "one-time"])})?`;
+/** A verb, whose the password is in the possessive, and the password's full word (`changed bob's password`, `changed user alice's temporary password`). */
+const possessiveFirst = (word: string) => String.raw`${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)})?${OWNER_NOUN}[ \t]+${POSSESSIVE}${KIND_OF_PASSWORD}[ \t]+${word}`;
+/**
+ * Whose the password is after `for` or `of`: a whose-phrase (`OWNER`), or a name in double quotes,
+ * escaped ones in JSON text held in a string too (`for "alice"`), or a key and its value (`for
+ * uid=1001`, `for user:alice`).
+ */
+const OWNED_BY = String.raw`(?:${OWNER}|[ \t]+${alternation(["for", "of"])}[ \t]+(?:\\?"[^"\s\\]{1,40}\\?"|[A-Za-z]{1,10}[=:][A-Za-z0-9._@-]{1,40}))`;
+/** Who made the change (`by admin`), or nothing. */
+const CHANGED_BY = String.raw`(?:[ \t]+${spellings("by")}[ \t]+[A-Za-z0-9._-]{1,40})?`;
 /**
  * English's change up to its participle and whose the password is, the word first or the verb
  * first (`password for bob was changed`, `password was successfully changed`, `password changed
- * for user bob`, `changed his password`, `changed password for bob`).
+ * for user bob`, `changed his password`, `changed password for bob`), or a verb and whose it is in the
+ * possessive (`changed bob's password`).
  */
-const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)})${WHOSE}`;
+const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)}|${possessiveFirst(FULL_WORD)})${WHOSE}`;
 /** A change up to its old value after a preposition: English's and `from`, or a language's (`CHANGE_FROM_SEARCH`). */
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
 /**
@@ -120,10 +139,6 @@ const VALUE = String.raw`(?:(?!\\")(?:(?![-=]>)[^\s"'\[,;()]){1,128}|"[^"\s]{1,1
 export const CHANGE_OLD_SEARCH = String.raw`(?:${PASSWORD_WORD_SEARCH}|${SHORT_WORD}|${KEY_WORD})(?:[ 	]+${looseWord(40)}){0,7}(?:(?:[ 	]?:)?[ 	]+|[ 	]*=[ 	]*)\(?`;
 export const CHANGE_LINK_SEARCH = FROM_LINK;
 export const CHANGE_NEW_SEARCH = String.raw`${CHANGE_OLD_SEARCH}${VALUE}${FROM_LINK}`;
-/** English's full password words, which a change naming whose the password is holds (`OWNED_CHANGE`): the short ones name a pass or a directory as often. */
-const FULL_WORD = alternation(["password", "passphrase"]);
-/** Whose the password is, before its word: a user's name and `'s` (`bob's`, `hans.meier’s`). */
-const POSSESSIVE = String.raw`[A-Za-z0-9._-]{1,40}['’]s`;
 /**
  * English's change naming whose the password is, up to its new value after `to`: the word first,
  * whose it is before or after the participle (`password for alice changed to `, `password was
@@ -132,9 +147,9 @@ const POSSESSIVE = String.raw`[A-Za-z0-9._-]{1,40}['’]s`;
  * (`changed bob's password to `). Without an owner the change is password-phrase.ts's
  * (`password changed to …`, `changed password to …`).
  */
-const OWNED_CHANGE = String.raw`(?:${wordFirst(FULL_WORD, OWNER)}|(?:${wordFirst(FULL_WORD, "")}|${verbFirst(FULL_WORD)})${OWNER}|${alternation(VERBS)}(?:[ \t]+${alternation(DETERMINERS)})?[ \t]+${POSSESSIVE}(?:[ \t]+${alternation(DETERMINERS)})?[ \t]+${FULL_WORD})[ \t]+${spellings("to")}[ \t]+`;
-/** `OWNED_CHANGE`'s loose form before a new value: a full password word, up to seven words, and `to`. */
-export const OWNED_NEW_SEARCH = String.raw`${FULL_WORD}(?:[ \t]+${looseWord(40)}){0,7}[ \t]+${spellings("to")}[ \t]+`;
+const OWNED_CHANGE = String.raw`(?:${wordFirst(FULL_WORD, OWNED_BY)}|(?:${wordFirst(FULL_WORD, "")}|${verbFirst(FULL_WORD)})${OWNED_BY}|${possessiveFirst(FULL_WORD)})${CHANGED_BY}[ \t]+${spellings("to")}[ \t]+`;
+/** `OWNED_CHANGE`'s loose form before a new value: a full password word, up to seven words (a quoted or keyed owner's too), and `to`. */
+export const OWNED_NEW_SEARCH = String.raw`${FULL_WORD}(?:[ \t]+(?:${looseWord(40)}|\\?"[^"\s\\]{1,40}\\?"|[A-Za-z]{1,10}[=:][A-Za-z0-9._@-]{1,40})){0,7}[ \t]+${spellings("to")}[ \t]+`;
 /** Either value's label (`old=`, `new: `), for a lookbehind: `changedPair` reads the change's start before it. */
 export const CHANGE_LABEL_SEARCH = String.raw`${alternation(["old", "previous", "current", "new", "alt", "neu"])}[ \t]?[:=][ \t]*`;
 /** A value's end right before a `|` or `&` and the other value's label with no blank (`old=OldPw1|new=NewPw2`), for a lookahead. */

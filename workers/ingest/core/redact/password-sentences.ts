@@ -386,8 +386,10 @@ export function isDefaultWord(value: string): boolean {
 }
 /**
  * What a sentence says a password is made or kept with, as the last part of a hyphenated word
- * (`AES-256-krypterat`, `bcrypt-hashat`, `2FA-chronione`, `SHA-256-gehasht`), lower case, in the
- * languages of `SENTENCES`: a description, no password.
+ * (`AES-256-krypterat`, `bcrypt-hashat`, `2FA-chronione`, `SHA-256-gehasht`), or how long, how
+ * long valid, with what compatible or in what state it is (`12-stellig`, `90-Tage-gültig`,
+ * `SHA256-kompatibel`, `v2-gesperrt`), lower case, in the languages of `SENTENCES`: a
+ * description, no password.
  */
 const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
   "encrypted", "hashed", "protected", "salted", "generated", "based", "secured", "stored",
@@ -399,6 +401,7 @@ const DESCRIBING_WORDS: ReadonlySet<string> = new Set([
   "cifrada", "cifrado", "hasheada", "protegida", "protegido", "generada",
   "criptografada", "criptografado", "protegida", "gerada",
   "cifrata", "protetta", "generata",
+  "stellig", "gültig", "gueltig", "kompatibel", "gesperrt", "compatible", "compliant", "locked",
 ]);
 /** A hyphenated word's last part after at least one other, a sentence's final mark aside. */
 const LAST_PART = lazy(() => new RegExp(String.raw`^[^\s-]+(?:-[^\s-]+)*-(\p{L}+)[.!]?$`, "u"));

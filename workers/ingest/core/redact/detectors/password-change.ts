@@ -2,9 +2,9 @@ import { MoreEvidence } from "../evidence";
 import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH, GLUED_LABEL_SEARCH, isOwnedNewValue, OWNED_NEW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
-import { namesChangedKind, namesSettingValue, namesThing } from "../password-value-kinds";
+import { namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
 import type { Detector, Rewrite } from "./detector";
-import { HOST_NAME, isBarePassword, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
+import { HOST_NAME, isBarePassword, isPassphrase, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -15,11 +15,13 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * changed bob's password to …`: password-changes.ts' `isOwnedNewValue`), counted as
  * `secret_param`: unquoted, where a JSON string's closing quote ends it too (as after a link's
  * word, password-phrase.ts), or one word in quotes (escaped ones in JSON text held in a string
- * too), which stay. A detector of its own after the
+ * too), which stay; after whose the password is, a passphrase in quotes too (`"P@ss w0rd!"`). A detector of its own after the
  * password phrases' (detectors/index.ts): what they redact stays theirs, and their pattern keeps
  * the size V8 optimizes a regex at.
  */
 const VALUE = String.raw`(?:"[^"\s\\]{1,128}"|\\"[^"\s\\]{1,128}\\"|'[^'\s\\]{1,128}'|${TYPOGRAPHIC_WORD}|${LINKED_UNQUOTED})`;
+/** A quoted value holding blanks (`"P@ss w0rd!"`), escaped quotes in JSON text held in a string too: only a change naming whose the password is takes it (`isOwnedNewValue`), as a passphrase. */
+const PHRASE = String.raw`(?:"(?=[^"\\\r\n]*[ \t])[^"\\\r\n]{1,128}"|\\"(?=[^"\\\r\n]*[ \t])[^"\\\r\n]{1,128}\\"|'(?=[^'\\\r\n]*[ \t])[^'\\\r\n]{1,128}')`;
 /** An old value glued to its arrow (`OldPw1->NewPw2`), up to the first arrow; then `VALUE`. */
 const OLD_VALUE = String.raw`(?:[^\s"'\[,;()]{1,128}?(?=${GLUED_ARROW_SEARCH})|${VALUE})`;
 /** A labelled value glued to the other value's label by `|` or `&` (`old=OldPw1|new=NewPw2`), up to that label; then `VALUE`. */
@@ -32,7 +34,7 @@ export const passwordChangeDetector: Detector = {
   // An old value follows a blank or `(` (`CHANGE_OLD_SEARCH`'s end), asked before the value is read
   // ahead: inside a long token every position would read up to the value's length again.
   // A labelled value (`old=OldPw1 new=NewPw2`) only after its label: `changedPair` reads the change's start.
-  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])(?:${CHANGE_NEW_SEARCH}|${OWNED_NEW_SEARCH}))${VALUE}|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${LABELLED_VALUE})`,
+  source: String.raw`(?=\S)(?:(?<=[ \t(])(?=${OLD_VALUE}${CHANGE_LINK_SEARCH})(?<=(?<![\w-])${CHANGE_OLD_SEARCH})${OLD_VALUE}|(?<=${CHANGE_LINK_SEARCH})(?<=(?<![\w-])(?:${CHANGE_NEW_SEARCH}|${OWNED_NEW_SEARCH}))(?:${VALUE}|${PHRASE})|(?<=(?<![\w-])${CHANGE_LABEL_SEARCH})${LABELLED_VALUE})`,
   evidence: 0,
   moreEvidence: MoreEvidence.PASSWORD_PHRASE,
   rewrite: rewriteChangedValue,
@@ -49,6 +51,8 @@ export const passwordChangeDetector: Detector = {
 function rewriteChangedValue(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const quotes = quotesOf(match);
   const value = quotes === undefined ? match : match.slice(quotes[0].length, match.length - quotes[1].length);
+  // A quoted phrase (`PHRASE`) is a passphrase only as the new value after whose the password is; a setting's or state's name (`"Never Expires"`) stays.
+  if (/\s/.test(value)) return isOwnedNewValue(text, start) && isPassphrase(value) && !namesPasswordSetting(value) && !namesSettingValue(value) ? rewritten(match, quotes, marker, text, start) : undefined;
   // The value's shape first: the pair's exact forms are the longer read. After `pass` or `pwd` a
   // processing pass (`render pass changed from shadow2 to bloom3`) or a working directory (`pwd
   // changed from frontend2 to backend3`) changes as often: both values must be strongly shaped.

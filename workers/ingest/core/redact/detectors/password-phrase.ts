@@ -248,7 +248,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     if (rule !== undefined) return rule.kept ? undefined : { text: marker, kind: SECRET_PARAM_KIND, length: rule.length };
     if (stated !== undefined) {
       // A change's new value or the value tried (`Passwort geändert auf Lato2026!`, `Passwort falsch: Geheim#2026`): prose and fields run on there as often (`auf Anfrage`, `en 2026`, `na db-prod-01`, `falsch: user=anna`).
-      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
+      return confirmedAfter(stated, text, start + match.length) && isBarePassword(match) && !HOST_NAME.test(match) && !namesThing(match) && !isPlaceholder(match) && !namesSettingValue(match) && !describesPassword(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
     }
     const password = isUnquotedPassword(match) || (FRENCH_COLON_BEFORE.test(before) && isFrenchFieldWord(match, text, start));
     return password && !describesPassword(match) && !isPlaceholder(match) ? replaced(match, marker, text, start) : undefined;
@@ -262,7 +262,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
   if (PASSWORD_BARE_BEFORE.test(before)) {
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
-    return set && isBarePassword(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
+    return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
   // user 42 changed to version 3`): only an encoded pair is left to read here.
@@ -361,7 +361,7 @@ function unquotedHeadRewrite(marker: string, text: string, start: number): Rewri
  * rule for a password's length (`"min 8 chars"`: `passwordRuleAt`), no stand-in for a secret or
  * placeholder.
  */
-function isPassphrase(value: string): boolean {
+export function isPassphrase(value: string): boolean {
   return /\s/.test(value) && !isQuotedProse(value) && passwordRuleAt(value, 0)?.kept !== true && !standsForSecret(value) && !isPlaceholder(value);
 }
 
