@@ -62,9 +62,11 @@ function rewriteChangedValue(match: string, marker: string, text: string, start:
   // A change naming whose the password is states its new value alone (`set password for alice to …`).
   if (pair === undefined) return shaped && isOwnedNewValue(text, start) ? rewritten(match, quotes, marker, text, start) : undefined;
   // The other value must be one too, or already replaced: `Passwort geändert von Benutzer123 nach
-  // Anmeldung` is changed by a user, after a logon.
+  // Anmeldung` is changed by a user, after a logon. Or where the secret is kept now or was, or a
+  // setting's value: a password moved into a store (`password changed: Xk9#mPq2vL -> secret/app/db`)
+  // is still one.
   const other = pair[pair[0] === value ? 1 : 0];
-  if (!(other.startsWith("[REDACTED") || (isPasswordShaped(other) && (!short || isStronglyShaped(other)))) || namesChangedKind(...pair)) return undefined;
+  if (!(other.startsWith("[REDACTED") || namesSettingValue(other) || (isPasswordShaped(other) && (!short || isStronglyShaped(other)))) || namesChangedKind(...pair)) return undefined;
   // A new value labelled alone (`password changed new=…`, its own pair) has no old one to confirm
   // the change: it must be strongly shaped (`new=2024Q2`, `new=build7` stay) and no address (`new=John.Doe@corp`).
   if (pair[0] === pair[1] && (!isStronglyShaped(value) || ADDRESS_LIKE.test(value))) return undefined;
