@@ -56,7 +56,7 @@ export function declaredCharset(contentType: string | null): TextDecoder | undef
 /**
  * The body as UTF-8, read with `decoder` (from declaredCharset): the body itself when there is
  * none; a 413 when its UTF-8 is longer than `maxBytes`. A byte-order mark overrides the label, as
- * the WHATWG Encoding Standard's "decode" algorithm has it (§6, BOM sniffing): a body starting
+ * the WHATWG Encoding Standard's "decode" has it (§6, BOM sniff; encoding.spec.whatwg.org/#decode): a body starting
  * `ef bb bf` is UTF-8 whatever the label (kept as it came: its mark is skipped and bytes that are
  * not UTF-8 become U+FFFD downstream, as without a charset), one starting `ff fe` or `fe ff` is
  * UTF-16 in that byte order (`ff fe 00 00`, UTF-32LE's mark, is kept as it came, to be named
