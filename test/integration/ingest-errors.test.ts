@@ -681,6 +681,24 @@ describe("size limits", () => {
     expect(await rowCounts(limited)).toEqual(before);
   });
 
+  it("refuses a body in a declared legacy charset whose UTF-8 passes MAX_DECOMPRESSED_BYTES, naming both sizes", async () => {
+    const before = await rowCounts(limited);
+    // 0x80 is € in windows-1252: one byte as sent, three as UTF-8.
+    const text = Uint8Array.from(paddedLogs(uniqueId("charset-grows"), 1500), (char) => (char === "p" ? 0x80 : char.charCodeAt(0)));
+    expect(text.length).toBeLessThan(MAX_DECOMPRESSED_BYTES);
+    const response = await limited.fetch("/v1/logs", {
+      method: "POST",
+      body: gzipSync(text),
+      headers: { ...bearer(ROTATED_TOKENS[0]), "Content-Type": "application/json; charset=iso-8859-1", "Content-Encoding": "gzip" },
+    });
+    await refusedWith413(
+      response,
+      `request body is ${text.length} bytes in windows-1252 as sent (uncompressed), but more than ${MAX_DECOMPRESSED_BYTES} bytes once read as UTF-8 ` +
+        "from its charset, the limit of MAX_DECOMPRESSED_BYTES: send it as UTF-8 (charset=utf-8), or in smaller batches",
+    );
+    expect(await rowCounts(limited)).toEqual(before);
+  });
+
   it("accepts gzip that is over MAX_BODY_BYTES only once inflated", async () => {
     const runId = uniqueId("inflates-within");
     const text = paddedLogs(runId, 1200);

@@ -289,6 +289,8 @@ describe("declared charsets", () => {
     { name: "ISO-8859-1", contentType: "application/json; charset=ISO-8859-1", encode: latin1, gzip: false },
     { name: "windows-1252, gzipped", contentType: "application/json; charset=windows-1252", encode: latin1, gzip: true },
     { name: "UTF-16 with its byte-order mark", contentType: "application/json; charset=utf-16", encode: utf16be, gzip: false },
+    // A byte-order mark overrides the label (the WHATWG Encoding Standard's decode).
+    { name: "UTF-16 with its byte-order mark, declared ISO-8859-1", contentType: "application/json; charset=iso-8859-1", encode: utf16be, gzip: false },
   ])("stores text sent in $name exactly as the sender wrote it", async ({ contentType, encode, gzip }) => {
     const runId = uniqueId("charset");
     const encoded = encode(JSON.stringify(simpleLogs(runId, TEXT)));
@@ -300,6 +302,19 @@ describe("declared charsets", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({});
     expect(await logBodiesOf(ingest, runId)).toEqual([TEXT]);
+  });
+
+  it("reads a body declared ISO-8859-1 that starts with UTF-8's byte-order mark as UTF-8, bytes that are not UTF-8 as U+FFFD with a warning", async () => {
+    const runId = uniqueId("charset-utf8-mark");
+    const greeting = "Grüße aus Köln";
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      body: Uint8Array.of(0xef, 0xbb, 0xbf, ...latin1(JSON.stringify(simpleLogs(runId, greeting)))) as BodyInit,
+      headers: { ...bearer(), "Content-Type": "application/json; charset=iso-8859-1" },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ partialSuccess: { rejectedLogRecords: "0", errorMessage: expect.stringContaining("U+FFFD") } });
+    expect(await logBodiesOf(ingest, runId)).toEqual(["Gr\uFFFD\uFFFDe aus K\uFFFDln"]);
   });
 
   it("ignores a charset on a protobuf body, whose strings are UTF-8", async () => {

@@ -89,20 +89,66 @@ describe("utf8Body", () => {
     expect(asUtf8(`application/json; charset=${label}`, utf16(document(TEXT), littleEndian, bom))).toBe(document(TEXT));
   });
 
-  it("refuses with 413 a body whose UTF-8 is past MAX_DECOMPRESSED_BYTES, never writing past it", () => {
+  it("refuses with 413 a body whose UTF-8 is past MAX_DECOMPRESSED_BYTES, never writing past it, naming both sizes", () => {
     const euros = new Uint8Array(1000).fill(0x80);
     const decoder = declaredCharset("application/json; charset=windows-1252");
     expect(new TextDecoder().decode(utf8Body(euros, decoder, 3000))).toBe("€".repeat(1000));
-    let refusal: unknown;
-    try {
-      utf8Body(euros, decoder, 2999);
-    } catch (error) {
-      refusal = error;
-    }
-    expect(refusal).toBeInstanceOf(HttpError);
-    expect((refusal as HttpError).status).toBe(413);
-    expect((refusal as HttpError).message).toBe(
-      "request body read as UTF-8 is more than the limit of 2999 bytes (MAX_DECOMPRESSED_BYTES): send smaller batches, each under 2999 bytes uncompressed",
-    );
+    expect(refusal(() => utf8Body(euros, decoder, 2999))).toEqual({
+      status: 413,
+      message:
+        "request body is 1000 bytes in windows-1252 as sent (uncompressed), but more than 2999 bytes once read as UTF-8 from its charset, " +
+        "the limit of MAX_DECOMPRESSED_BYTES: send it as UTF-8 (charset=utf-8), or in smaller batches",
+    });
+  });
+
+  it("names UTF-16 in the 413 of a UTF-16 body whose UTF-8 is past the limit", () => {
+    const body = utf16("€".repeat(100), false, true);
+    expect(refusal(() => utf8Body(body, declaredCharset("application/json; charset=utf-16"), 299))?.message).toMatch(/^request body is 202 bytes in UTF-16BE as sent \(uncompressed\), but more than 299 bytes/);
+  });
+
+  // The WHATWG Encoding Standard's decode: a byte-order mark overrides the label.
+  it.each(["iso-8859-1", "windows-1252", "iso-8859-2", "utf-16", "utf-16be"])("reads a body declared %s that starts with UTF-8's byte-order mark as UTF-8, as it came", (label) => {
+    const body = Uint8Array.of(0xef, 0xbb, 0xbf, ...latin1(document(TEXT)));
+    expect(utf8Body(body, declaredCharset(`application/json; charset=${label}`), LIMIT)).toBe(body);
+  });
+
+  it.each([
+    ["iso-8859-1", true],
+    ["iso-8859-1", false],
+    ["windows-1252", false],
+    ["iso-8859-2", true],
+  ])("reads a body declared %s that starts with a UTF-16 byte-order mark (little-endian %s) as UTF-16", (label, littleEndian) => {
+    expect(asUtf8(`application/json; charset=${label}`, utf16(document(TEXT), littleEndian, true))).toBe(document(TEXT));
+  });
+
+  it("keeps a body declared iso-8859-1 that starts with UTF-32LE's byte-order mark as it came, to be named UTF-32", () => {
+    const body = Uint8Array.of(0xff, 0xfe, 0x00, 0x00, 0x7b, 0x00, 0x00, 0x00, 0x7d, 0x00, 0x00, 0x00);
+    expect(utf8Body(body, declaredCharset("application/json; charset=iso-8859-1"), LIMIT)).toBe(body);
+  });
+
+  it.each([
+    ["utf-16", true, true, "UTF-16LE"],
+    ["utf-16be", false, false, "UTF-16BE"],
+    ["iso-8859-1", false, true, "UTF-16BE"],
+  ])("refuses with 400 a body declared %s (little-endian %s, mark %s) with an odd number of bytes", (label, littleEndian, bom, encoding) => {
+    const whole = utf16(document(TEXT), littleEndian, bom);
+    const cut = whole.subarray(0, whole.length - 1);
+    expect(refusal(() => utf8Body(cut, declaredCharset(`application/json; charset=${label}`), LIMIT))).toEqual({
+      status: 400,
+      message:
+        `request body is ${encoding} text of ${cut.length} bytes, an odd count where UTF-16 takes two bytes a code unit: ` +
+        "it was cut short, or is not UTF-16; send the whole body, as UTF-8 (charset=utf-8) or UTF-16",
+    });
   });
 });
+
+/** The status and message of the HttpError `run` throws, or undefined when it throws none. */
+function refusal(run: () => unknown): { status: number; message: string } | undefined {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HttpError);
+    return { status: (error as HttpError).status, message: (error as HttpError).message };
+  }
+  return undefined;
+}

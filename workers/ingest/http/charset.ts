@@ -13,7 +13,7 @@
  */
 
 import { wideTextOf } from "../core/decode/wide-text";
-import { HttpError, tooLarge } from "./errors";
+import { HttpError } from "./errors";
 
 /** `charset=` and its value, a token or a quoted string (RFC 9110 §8.3.1, §5.6.6). */
 const CHARSET_PARAMETER = /;\s*charset\s*=\s*(?:"([^"]*)"|([^;\s]*))/i;
@@ -55,32 +55,60 @@ export function declaredCharset(contentType: string | null): TextDecoder | undef
 
 /**
  * The body as UTF-8, read with `decoder` (from declaredCharset): the body itself when there is
- * none; a 413 when its UTF-8 is longer than `maxBytes`. A body in UTF-16 is read in the byte order its byte-order mark or its zero bytes show
- * (wide-text.ts), whichever UTF-16 label came; one that does not look like UTF-16 is read as
- * UTF-8, as without the label. A body declared in a single- or multi-byte legacy encoding that is
- * ASCII or valid UTF-8 is kept as it came: the label is then the sender's default, not its
- * bytes' (text in Latin-1 with a letter past ASCII is almost never valid UTF-8).
+ * none; a 413 when its UTF-8 is longer than `maxBytes`. A byte-order mark overrides the label, as
+ * the WHATWG Encoding Standard's "decode" has it (§6, BOM sniff; encoding.spec.whatwg.org/#decode): a body starting
+ * `ef bb bf` is UTF-8 whatever the label (kept as it came: its mark is skipped and bytes that are
+ * not UTF-8 become U+FFFD downstream, as without a charset), one starting `ff fe` or `fe ff` is
+ * UTF-16 in that byte order (`ff fe 00 00`, UTF-32LE's mark, is kept as it came, to be named
+ * UTF-32 downstream, where the standard would read UTF-16 with a NUL first). Under a UTF-16 label a
+ * body without a mark is read in the byte order its zero bytes show (wide-text.ts), whichever
+ * UTF-16 label came; one that does not look like UTF-16 is read as UTF-8, as without the label. A
+ * body declared in a single- or multi-byte legacy encoding that is ASCII or valid UTF-8 is kept as
+ * it came: the label is then the sender's default, not its bytes' (text in Latin-1 with a letter
+ * past ASCII is almost never valid UTF-8).
  */
 export function utf8Body(body: Uint8Array, decoder: TextDecoder | undefined, maxBytes: number): Uint8Array {
-  if (decoder === undefined) return body;
-  if (decoder.encoding === "utf-16le" || decoder.encoding === "utf-16be") {
-    const wide = wideTextOf(body);
-    if (wide?.unit !== 2) return body;
-    return utf8Within(new TextDecoder(wide.encoding.toLowerCase()).decode(body), maxBytes);
-  }
-  if (isUtf8(body)) return body;
-  return utf8Within(decoder.decode(body), maxBytes);
+  if (decoder === undefined || (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf)) return body;
+  const utf16Label = decoder.encoding === "utf-16le" || decoder.encoding === "utf-16be";
+  const wide = wideTextOf(body);
+  if (wide !== undefined && (wide.bom > 0 || utf16Label)) return wide.unit === 2 ? utf16Body(body, wide.encoding, maxBytes) : body;
+  if (utf16Label || isUtf8(body)) return body;
+  return utf8Within(decoder.decode(body), body.length, decoder.encoding, maxBytes);
 }
 
 /**
- * `text` in UTF-8, refused with 413 past `maxBytes`: MAX_DECOMPRESSED_BYTES holds for the body as
- * read, and a byte of Latin-1 can take three in UTF-8 (`€`), so the output is never let grow past
- * the limit (a UTF-16 code unit takes three bytes at most).
+ * A UTF-16 body (its mark, if any, dropped) as UTF-8; a 400 when its byte count is odd, as a
+ * body cut short has it: read on, its last byte would be a U+FFFD the JSON parser refuses with
+ * no word of why.
  */
-function utf8Within(text: string, maxBytes: number): Uint8Array {
+function utf16Body(body: Uint8Array, encoding: string, maxBytes: number): Uint8Array {
+  if (body.length % 2 === 1) {
+    throw new HttpError(
+      400,
+      `request body is ${encoding} text of ${body.length} bytes, an odd count where UTF-16 takes two bytes a code unit: ` +
+        "it was cut short, or is not UTF-16; send the whole body, as UTF-8 (charset=utf-8) or UTF-16",
+    );
+  }
+  return utf8Within(new TextDecoder(encoding.toLowerCase()).decode(body), body.length, encoding, maxBytes);
+}
+
+/**
+ * `text`, read from a body of `sentBytes` bytes in `encoding`, in UTF-8; refused with 413 past
+ * `maxBytes`: MAX_DECOMPRESSED_BYTES holds for the body as read, and a byte of Latin-1 can take
+ * three in UTF-8 (`€`), so the output is never let grow past the limit (a UTF-16 code unit takes
+ * three bytes at most). The body itself was within the limit (body.ts saw to that), so the
+ * answer says it is its UTF-8 that passes it, and that UTF-8 sent as such is no longer.
+ */
+function utf8Within(text: string, sentBytes: number, encoding: string, maxBytes: number): Uint8Array {
   const utf8 = new Uint8Array(Math.min(text.length * 3, maxBytes));
   const { read, written } = new TextEncoder().encodeInto(text, utf8);
-  if (read < text.length) throw tooLarge("request body read as UTF-8", undefined, maxBytes, "MAX_DECOMPRESSED_BYTES");
+  if (read < text.length) {
+    throw new HttpError(
+      413,
+      `request body is ${sentBytes} bytes in ${encoding} as sent (uncompressed), but more than ${maxBytes} bytes once read as UTF-8 ` +
+        "from its charset, the limit of MAX_DECOMPRESSED_BYTES: send it as UTF-8 (charset=utf-8), or in smaller batches",
+    );
+  }
   return utf8.subarray(0, written);
 }
 
