@@ -262,7 +262,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
   if (PASSWORD_BARE_BEFORE.test(before)) {
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
-    return set && isBarePassword(match) && !endsBracketedTitle(match, text, start) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
+    return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
   // The search also finds a sentence's words whose reading above declined it (`Password for
   // user 42 changed to version 3`): only an encoded pair is left to read here.
@@ -272,20 +272,6 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   const named = isSecretParameterName(match.slice(0, equals.index));
   return named && !standsForSecret(value) && !value.startsWith("[REDACTED") ? `${match.slice(0, equals.index + 3)}${marker}` : undefined;
 }
-
-/**
- * Whether `value`, unquoted right after a password's word at `start` in `text`, is a lower-case
- * word and the `]` or `}` closing a bracket opened before the word (`sentenceEndLength`): the
- * end of a bracketed title (Ansible's `TASK [Set password policy]`, `RUNNING HANDLER [restart
- * after password change]`, `{password policy}`), as `(see password policy)` is. A password's
- * shape there still goes (`[password hunter2]`, `[password Sunshine!]`).
- */
-function endsBracketedTitle(value: string, text: string, start: number): boolean {
-  const closing = sentenceEndLength(value, valueEnd(text, start, start + value.length));
-  return closing > 0 && /^[\]}]+$/.test(value.slice(value.length - closing)) && LOWER_CASE_TITLE_WORD.test(value.slice(0, value.length - closing));
-}
-/** A word of lower-case letters (`policy`, `expiry`, `hashes`). */
-const LOWER_CASE_TITLE_WORD = /^[a-zß-öø-ÿ]{1,24}$/;
 
 /**
  * Whether a setting's word (`SETTING_BEFORE`) stands before the password's word that, with `to`

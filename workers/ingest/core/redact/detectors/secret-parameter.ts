@@ -1,5 +1,4 @@
 import { lazy } from "../../../../shared/lazy";
-import { opensMethodStep, STEP_REACH } from "../method-steps";
 import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
 import { REJOIN } from "../regex-join";
@@ -792,8 +791,6 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isFormattedPropertyToken(text, start - name.length, start)) return undefined;
   if (holdsGoEmptyValue(match, text, start)) return undefined;
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
-  // A Ruby method's step (`User#update_password: user_id=42`): the `:` opens its message.
-  if (opensMethodStep(name, text, start, text.slice(start + valueStart, start + valueStart + STEP_REACH))) return undefined;
   const cookies = redactCookieField(name, match, valueStart, marker, text, start);
   if (cookies !== undefined) return cookies ?? undefined;
   const typed = TYPED_DEFAULT_HEAD.exec(match.slice(valueStart));
