@@ -162,46 +162,21 @@ export function namesSecretReference(value: string): boolean {
 }
 
 /**
- * A placeholder for no value or a hidden one in brackets, parentheses or braces (`(none)`,
- * `{REDACTED}`, `<unset>`, `[empty]`: letters only), a Windows variable perhaps with a path after it
- * (`%APPDATA%\\pw`), or an Azure Key Vault reference (`@Microsoft.KeyVault(SecretUri=…)`, its `(`
- * ending an unquoted value).
+ * A placeholder for no value or a hidden one in brackets, parentheses or braces, in any case:
+ * `(none)`, `{REDACTED}`, `<unset>`, `[empty]`; a closed list, since a word in brackets may be the
+ * password (`{Hunter}`, `<Welcome>`).
  */
-const STAND_IN = /^(?:\([A-Za-z][A-Za-z _-]{0,23}\)|\{[A-Za-z][A-Za-z _-]{0,23}\}|<[A-Za-z][A-Za-z _-]{0,23}>|\[[A-Za-z][A-Za-z _-]{0,23}\]|%[A-Za-z_]\w{0,63}%(?:[\\/][^\s]*)?|@Microsoft\.KeyVault(?:\(.*)?)$/i;
-/**
- * A record's id: a ServiceNow record's prefix and seven digits or more (`INC0012345`,
- * `CHG0034567`), two to five capitals, a year and four digits or more (`CVE-2024-1234`,
- * `SR-2024-000123`), or a pull request's or ticket's word, `#` and its number (`PR#1234`,
- * `ticket#1234`), in its case; no year after `#` (`Ticket#2024` is a password's shape).
- */
-const RECORD_ID = /^(?:(?:INC|CHG|RITM|REQ|PRB|TASK|SCTASK|CS|KB)\d{7,}|[A-Z]{2,5}-(?:19|20)\d\d-\d{4,}|(?:PR|MR|CR|[Tt]icket|[Ii]ssue|[Bb]ug|[Cc]ase|[Ii]ncident|[Cc]hange)#(?!(?:19|20)\d\d$)\d{1,8})$/;
-/**
- * A size, an encoding's, architecture's, algorithm's or time zone's name: a number and its unit
- * (`4096-bit`, `8-char`), a standard's name with `-` or `/` before its number (`RSA-2048`,
- * `HTTP/2`, `ISO-8859-1`, `UTF-8`), a hash in a crypt scheme (`SHA-512-crypt`), an architecture or
- * a MySQL character set (`x86_64`, `utf8mb4`), a locale (`en_US.UTF-8`), or a UTC offset
- * (`UTC+01:00`).
- */
-const TECHNICAL_NAME = /^(?:\d{1,5}-?(?:bits?|chars?|characters?|bytes?|digits?)|(?:HTTPS?|UTF|UCS|SHA|AES|RSA|DES|TLS|SSL|ISO|RFC|CP|PKCS|CRC|MD)[-/_]v?\d{1,4}(?:[.-]\d{1,4}){0,2}|(?:md5|sha-?(?:256|512))-?crypt|x86_64|x86|amd64|arm64|aarch64|i[36]86|utf8mb[34]|latin[1-9]|[a-z]{2}_[a-z]{2}(?:\.(?:utf-?8|iso-?8859-\d{1,2}))?|(?:UTC|GMT)[+-]\d{1,2}(?::?\d\d)?)$/i;
-/**
- * A reference or a setting written where a password would be: a secret store's path (`kv/v2/db-creds`,
- * `secret/db#pw`), a digest (`sha256:abc123`), an identifier of three snake case labels or more
- * (`db_prod_01`), a user's handle of lower-case letters (`@alice`), a version of two numbers or
- * more (`Version-2.3.1`), a policy's level (`Streng-2`, `strict-1`), an expiry's setting
- * (`Expire-90`, `expired:true`), or second factors joined by `+` (`MFA+SMS`).
- */
-const SETTING_REFERENCE = /^(?:(?:kv|secret|secrets|database|transit|pki)\/[\w./#-]{1,256}|(?:sha1|sha256|sha512|md5):[0-9a-z]{1,128}|[a-z][a-z0-9]*(?:_[a-z0-9]+){2,}|@[a-z][a-z._-]{1,31}|(?:version|ver|release|build|revision|rev|v)[-_.]?\d{1,6}(?:\.\d{1,4}){1,3}|(?:streng|strikt|strict|strong|stark|mittel|medium|basic|basis|hoch|high|low|niedrig|normal|weak|schwach)[-_]?\d{1,2}|(?:expire[sd]?|expiry)[-_]?\d{1,3}|[a-z_]{1,32}[:=](?:true|false|yes|no|on|off|null|none)|(?:MFA|2FA|OTP|TOTP|SMS|EMAIL|PUSH|U2F|FIDO2?)(?:\+(?:MFA|2FA|OTP|TOTP|SMS|EMAIL|PUSH|U2F|FIDO2?))+)$/i;
+const STAND_IN = /^[([{<](?:none|unset|empty|null|nil|blank|redacted|hidden|masked|removed|default|not[ _-]set)[)\]}>]$/i;
 
 /**
  * Whether `value`, what a password is set to (`set password to "…"`, `password for alice changed
  * to …`), names another thing than a password: a standard's or algorithm's name (`TLS1.2`,
- * `AES256`, `PBKDF2-SHA256`), a duration (`30 days`), a reference to where the secret is kept
- * (`env:DB_PASS`), a stand-in (`STAND_IN`), a record's id (`RECORD_ID`), a technical name
- * (`TECHNICAL_NAME`) or a setting's reference (`SETTING_REFERENCE`): a setting's value, or no secret itself.
+ * `AES256`, `PBKDF2-SHA256`), a duration (`30 days`, `90-Tage`), a reference to where the secret is
+ * kept (`env:DB_PASS`) or a placeholder (`STAND_IN`): a setting's value, or no secret itself.
  */
 export function namesSettingValue(value: string): boolean {
   const word = value.replace(/[.,;:]$/, "");
-  return isStandardName(word) || HASH_ALGORITHM.test(word) || DURATION.test(word) || SECRET_REFERENCE.test(word) || STAND_IN.test(word) || RECORD_ID.test(word) || TECHNICAL_NAME.test(word) || SETTING_REFERENCE.test(word);
+  return isStandardName(word) || HASH_ALGORITHM.test(word) || DURATION.test(word) || SECRET_REFERENCE.test(word) || STAND_IN.test(word);
 }
 /** A hashing algorithm's name, any case, `-` optional (`SHA-256`, `sha3-512`, `PBKDF2-SHA256`, `Argon2id`). */
 const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;
