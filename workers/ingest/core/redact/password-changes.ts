@@ -40,9 +40,12 @@ const KEY_ACTION_WORD = String.raw`(?:(?<![A-Za-z0-9])${KEY_ACTION}|(?:${KEY_ACT
 /**
  * A key's name for a password (`db_password`, `DB_PASSWORD`, `dbPassword`, Terraform's plan's
  * `administrator_login_password`): snake case ending in `_password` or camel case in `Password`,
- * up to 69 characters, no action's word (`KEY_ACTION_WORD`) right before the password's.
+ * up to 69 characters, no action's word (`KEY_ACTION_WORD`) right before the password's. Or
+ * ending in the short `_pass`, `_PASS` or `Pass` (`smtp_pass`, `RABBITMQ_DEFAULT_PASS`,
+ * `dbPass`), which names a processing pass as often (`render_pass`, `first_pass`), so both
+ * values must be strongly shaped, as after the word `pass` (detectors/password-change.ts).
  */
-const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION_WORD}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION_WORD})Password)`;
+const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION_WORD}_)(?:password|PASSWORD|Password|(?:pass|PASS|Pass)(?![A-Za-z0-9]))|[a-z0-9](?<!${KEY_ACTION_WORD})Pass(?:word|(?![A-Za-z0-9])))`;
 /** English's password words, the short ones and a key's name too. */
 const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD}|${KEY_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */
