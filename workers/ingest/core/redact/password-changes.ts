@@ -99,10 +99,11 @@ const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
 /**
  * A change up to its old value before an arrow: English's or a language's participle and perhaps
- * `:`, or any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
+ * `:`, English's word and the noun `change` before `:` (`Password change: OldPw1 -> NewPw2`), or
+ * any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
  * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`, `db_password = …` too), and perhaps an opening bracket.
  */
-const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${KEY_WORD}[ \t]*=[ \t]*)\(?`;
+const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${WORD}[ \t]+${spellings("change")}[ \t]?:[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${KEY_WORD}[ \t]*=[ \t]*)\(?`;
 /**
  * The old value's label and the new value's after a change's start (`ARROW_START`: `password
  * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`, German
