@@ -40,9 +40,12 @@ const KEY_ACTION_WORD = String.raw`(?:(?<![A-Za-z0-9])${KEY_ACTION}|(?:${KEY_ACT
 /**
  * A key's name for a password (`db_password`, `DB_PASSWORD`, `dbPassword`, Terraform's plan's
  * `administrator_login_password`): snake case ending in `_password` or camel case in `Password`,
- * up to 69 characters, no action's word (`KEY_ACTION_WORD`) right before the password's.
+ * up to 69 characters, no action's word (`KEY_ACTION_WORD`) right before the password's. Or
+ * ending in the short `_pass`, `_PASS` or `Pass` (`smtp_pass`, `RABBITMQ_DEFAULT_PASS`,
+ * `dbPass`), which names a processing pass as often (`render_pass`, `first_pass`), so both
+ * values must be strongly shaped, as after the word `pass` (detectors/password-change.ts).
  */
-const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION_WORD}_)(?:password|PASSWORD|Password)|[a-z0-9](?<!${KEY_ACTION_WORD})Password)`;
+const KEY_WORD = String.raw`[A-Za-z0-9_]{0,60}(?:_(?<!${KEY_ACTION_WORD}_)(?:password|PASSWORD|Password|(?:pass|PASS|Pass)(?![A-Za-z0-9]))|[a-z0-9](?<!${KEY_ACTION_WORD})Pass(?:word|(?![A-Za-z0-9])))`;
 /** English's password words, the short ones and a key's name too. */
 const WORD = `(?:${["password", "passphrase"].map(spellings).join("|")}|${SHORT_WORD}|${KEY_WORD})`;
 /** English's participles of a change, which follow the word (`password was reset from …`). */
@@ -96,10 +99,11 @@ const ENGLISH_CHANGE = String.raw`(?:${wordFirst(WORD, WHOSE)}|${verbFirst(WORD)
 const FROM_START = String.raw`(?:${ENGLISH_CHANGE}[ \t]+${spellings("from")}[ \t]+|${CHANGE_FROM_SEARCH})`;
 /**
  * A change up to its old value before an arrow: English's or a language's participle and perhaps
- * `:`, or any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
+ * `:`, English's word and the noun `change` before `:` (`Password change: OldPw1 -> NewPw2`), or
+ * any language's password word and `:` or `=` (`password: OldPw1 => NewPw2`, `Passwort:
  * …`, Terraform's plan `password = "OldPw1" -> "NewPw2"`, `db_password = …` too), and perhaps an opening bracket.
  */
-const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${KEY_WORD}[ \t]*=[ \t]*)\(?`;
+const ARROW_START = String.raw`(?:(?:${ENGLISH_CHANGE}|${CHANGE_PARTICIPLE_SEARCH})(?:[ \t]?:)?[ \t]+|${WORD}[ \t]+${spellings("change")}[ \t]?:[ \t]+|${PASSWORD_WORD_SEARCH}(?:[ \t]?:[ \t]+|[ \t]*=[ \t]*)|${KEY_WORD}[ \t]*=[ \t]*)\(?`;
 /**
  * The old value's label and the new value's after a change's start (`ARROW_START`: `password
  * changed old=OldPw1 new=NewPw2`, `password changed: old="OldPw1", new="NewPw2"`, German

@@ -85,11 +85,24 @@ const ADDRESS_LIKE = /^(?:[A-Za-z][\w+-]*\.[\w.+-]*@[A-Za-z][\w.-]*|[\w.+-]+@[A-
 const ENGLISH_WORD = /(?<![\w-])(?:pass(?:word|phrase|wd)?|pwd?)(?![\w-])/gi;
 const SHORT_WORD_REACH = 200;
 
-/** Whether the last English password word in `before` is the short `pass`, `pwd` or `pw`, which name a processing pass, the shell's working directory or a width as often. */
+/** A key's name ending in the short `pass` (`smtp_pass`, `DB_PASS`, `dbPass`; not `bypass`, `db_password`). */
+const KEY_PASS_ENDING = /(?:(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?![\w-])/g;
+
+/**
+ * Whether the last English password word in `before` is the short `pass`, `pwd` or `pw`, or a
+ * key's name ending in `pass` (`KEY_PASS_ENDING`), which name a processing pass, the shell's
+ * working directory or a width as often.
+ */
 function shortWordBefore(before: string): boolean {
   let last: string | undefined;
-  for (const found of before.matchAll(ENGLISH_WORD)) last = found[0];
-  return last !== undefined && /^(?:pass|pwd?)$/i.test(last);
+  let lastAt = -1;
+  for (const found of before.matchAll(ENGLISH_WORD)) {
+    last = found[0];
+    lastAt = found.index;
+  }
+  let keyAt = -1;
+  for (const found of before.matchAll(KEY_PASS_ENDING)) keyAt = found.index;
+  return keyAt > lastAt || (last !== undefined && /^(?:pass|pwd?)$/i.test(last));
 }
 
 /**

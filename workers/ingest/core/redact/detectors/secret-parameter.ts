@@ -339,9 +339,14 @@ const GLUED_QUOTED_ARGUMENT = new RegExp(`^-p(?:${GLUED_QUOTED_PASSWORD})$`);
  */
 const ARRAY_ELEMENTS_SEPARATOR = String.raw`(?<elementQuoteEscape>\\{0,7})"[ \t]*,[ \t]*\k<elementQuoteEscape>"|(?<elementApostropheEscape>\\{0,7})'[ \t]*,[ \t]*\k<elementApostropheEscape>'`;
 const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+)`;
+/**
+ * After a flag's `=`, a `name=value` whose value is quoted (`--from-literal=password='…'`,
+ * `--env=DB_PASSWORD="…"`), read whole as its unquoted form is: `FLAG_VALUE` stops at the quote.
+ */
+const INNER_QUOTED_PARAMETER = `[A-Za-z_]${NAME_CHARACTER}*=(?:${QUOTED})`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?:${GLUED_QUOTED_PASSWORD}|(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+)` +
-  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-))${FLAG_VALUE})`;
+  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=(?:${INNER_QUOTED_PARAMETER}|${FLAG_VALUE})|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-)${FLAG_VALUE}))`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
 const FLAG_SEPARATOR = new RegExp(`=|[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR}`);
@@ -1124,10 +1129,18 @@ function redactFlag(match: string, marker: string, text: string, start: number):
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
     // A flag whose value is itself `name=value` (`kubectl … --from-literal=password=…`,
-    // `docker run --env=DB_PASSWORD=…`): the inner name decides.
+    // `docker run --env=DB_PASSWORD=…`): the inner name decides. A quoted value
+    // (`--env=DB_PASSWORD='…'`) is read as the parameter form reads one after a blank
+    // (`-e DB_PASSWORD='…'`), so the same names and values stay (`existingSecret='app-secret'`).
     const inner = separator[0] === "=" ? INNER_PARAMETER_NAME.exec(value) : null;
-    if (inner === null || !isSecretParameterName(inner[0].slice(0, -1))) return undefined;
-    const rewrite = redactValue(inner[0], value.slice(inner[0].length), marker, PARAMETER_TOKEN, end, false);
+    if (inner === null) return undefined;
+    const innerValue = value.slice(inner[0].length);
+    const rewrite =
+      quoteOpening(innerValue) !== ""
+        ? redactParameter(value, marker, text, start + head.length)
+        : isSecretParameterName(inner[0].slice(0, -1))
+          ? redactValue(inner[0], innerValue, marker, PARAMETER_TOKEN, end, false)
+          : undefined;
     if (rewrite === undefined) return undefined;
     return typeof rewrite === "string"
       ? `${head}${rewrite}`
