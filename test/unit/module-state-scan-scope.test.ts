@@ -244,6 +244,7 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/detectors/id-value.ts:identifiedByName": "names' verdicts, at most 256 names",
   "workers/ingest/core/redact/detectors/id-value.ts:barcodeBefore": "a regex built once from word lists",
   "workers/ingest/core/redact/detectors/phone.ts:phoneColumns": "SQL columns' verdicts, at most 256 names",
+  "workers/ingest/core/redact/person-names.ts:PERSON_NAME_READINGS": "one ScanMemo per person field's kind (at most eight), each emptied at its scan's end",
   "workers/ingest/core/redact/detectors/sql-bound-parameter.ts:COLUMN_RULES": "key rules of SQL columns' names, at most 4,096 names",
   "workers/ingest/core/redact/key-rules.ts:SCANS": "a scan rule per combination of facts (numbers), no text",
   "workers/ingest/core/redact/list-plans.ts:idle": "emptied slots: `release` (in redactRequest's finally) empties them first",
