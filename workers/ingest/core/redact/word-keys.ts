@@ -438,7 +438,8 @@ function leadingLetters(source: string, at: number, read: string, start: boolean
       if (members === undefined || (quantifier !== undefined && quantifier !== "?" && isQuantifier(quantifier))) break;
       const next = quantifier === "?" ? close + 2 : close + 1;
       const ways = [...members.letters].flatMap((letter) => leadingLetters(source, next, read + letter, start));
-      if (members.other) ways.push(...afterWordEnd(source, i, next, read, start));
+      // The characters that end the word here: what follows `read` on that way.
+      if (members.other) ways.push(...afterWordEnd(source, charactersOf(source.slice(i, close + 1))?.replace(/[a-z]/g, ""), next, read, start));
       if (quantifier === "?") ways.push(...leadingLetters(source, next, read, start));
       return ways;
     } else if (source.startsWith("(?<!", i) || source.startsWith("(?<=", i)) {
@@ -478,7 +479,7 @@ function isKeyed({ key }: WayKey): boolean {
  * holding `read`: the next word's first letters, when every way has at least as many as `read`;
  * else `read` as it stands.
  */
-function afterWordEnd(source: string, end: number, next: number, read: string, start: boolean): WayKey[] {
+function afterWordEnd(source: string, ending: string | undefined, next: number, read: string, start: boolean): WayKey[] {
   const after = leadingLetters(source, next, "", true);
-  return after.every(({ key }) => key.length - 1 >= Math.max(1, read.length)) ? after : [{ key: (start ? WORD_START : "") + read, next: nextCharacters(source, end) }];
+  return after.every(({ key }) => key.length - 1 >= Math.max(1, read.length)) ? after : [{ key: (start ? WORD_START : "") + read, next: ending }];
 }
