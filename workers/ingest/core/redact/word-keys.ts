@@ -22,37 +22,24 @@
 
 /** Keys of up to three letters, five bits each (`a` is 1): a key's length is read from its value. */
 const KEY_SPACE = 1 << 15;
-/** Keys of one or two letters are below it. */
-const SHORT_KEYS = 1 << 10;
-/**
- * By an ASCII code: its letter's number in either case (1 to 26, 0 for any other character) in
- * the low five bits, and above them its index in a row of `WordKeys.following`: its own code,
- * letters in lower case. Index 0 stands for NUL, a character past ASCII and the text's end alike.
- */
-const CODES = new Uint16Array(128);
-for (let code = 0; code < 128; code++) CODES[code] = isAsciiLetter(code) ? ((code | 0x20) << 5) | ((code | 0x20) - 96) : code << 5;
-/** A row of `WordKeys.following`: one entry per character index. */
-const ROW = 128;
-/** The bits of the searches an entry of `WordKeys.entries` holds (below 1 << 16); above them, its row of `following`. */
-const BITS = 0xffff;
+/** By an ASCII code: its letter's number in either case (1 to 26), 0 for any other character. */
+const LETTER_NUMBERS = new Uint8Array(128);
+for (let letter = 0; letter < 26; letter++) {
+  LETTER_NUMBERS[65 + letter] = letter + 1;
+  LETTER_NUMBERS[97 + letter] = letter + 1;
+}
 
-/** The tables `wordKeysIn` reads, laid out by `wordKeysFrom`. */
+/** The tables `wordKeysIn` reads, built by `wordKeysOf`. */
 export interface WordKeys {
-  /**
-   * By where a word's letters are and its last three letters' key: a word's first one or two
-   * letters (below `SHORT_KEYS`), its first three (from `SHORT_KEYS`), any three from its fourth
-   * letter on (from `SHORT_KEYS + KEY_SPACE`). Each entry holds the bits of the searches with a
-   * way keyed so whatever follows (`BITS`), and above them (`>>> 16`) its row in `following`, for
-   * the ways that need one of some characters right after the key's letters (0: none).
-   */
-  readonly entries: Int32Array;
-  /** Rows of `ROW` entries by the index of the character after a key (`CODES`): the bits of the searches with a way that may go on with it. Row 0 is empty. */
-  readonly following: Int32Array;
+  /** By key: the bits of the searches with a way starting a word with it. */
+  readonly starts: Int32Array;
+  /** By three-letter key: the bits of the searches with a way holding it anywhere. */
+  readonly inner: Int32Array;
   /** The bits of the searches that no key rules out. */
   readonly always: number;
 }
 
-/** One search for `wordKeyTableOf`: its bit (below 1 << 16), its regex, and ways its caller gates otherwise. */
+/** One search for `wordKeysOf`: its bit (below 1 << 30), its regex, and ways its caller gates otherwise. */
 export interface WordSearch {
   readonly bit: number;
   readonly pattern: RegExp;
@@ -61,101 +48,50 @@ export interface WordSearch {
 }
 
 /**
- * The key tables of `searches` written compactly (`word-keys-table.ts`, generated): per table,
- * groups of keys in lower-case letters sharing one bits value, `[bits, "key key …"]`, by bits then
- * keys ascending: `starts` at a word's start, `inner` anywhere, whatever follows their letters;
- * in `followed`, keys (`^` first at a word's start) whose ways need one of the characters listed
- * right after their letters, `[bits, "key …", "characters"]` (letters in lower case, `\u0000` for
- * any past ASCII or the text's end), by bits then characters.
+ * The key tables of `searches`. Throws when a pattern has the `u` or `v` flag (case folding past
+ * ASCII), a bit is not one bit below 1 << 30, or a way gated elsewhere is no alternative of its pattern.
  */
-export interface WordKeyTable {
-  readonly always: number;
-  readonly starts: readonly (readonly [number, string])[];
-  readonly inner: readonly (readonly [number, string])[];
-  readonly followed: readonly (readonly [number, string, string])[];
-}
-
-/** A way's key as `leadingLetters` reads it, and the characters that may follow its letters in a match (`charactersOf`), when known. */
-interface WayKey {
-  readonly key: string;
-  readonly next: string | undefined;
-}
-
-/**
- * The key table of `searches`, read from their regexes. Throws when a pattern has the `u` or `v`
- * flag (case folding past ASCII), a bit is not one bit below 1 << 16, or a way gated elsewhere is
- * no alternative of its pattern.
- */
-export function wordKeyTableOf(searches: readonly WordSearch[]): WordKeyTable {
+export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
   const starts = new Int32Array(KEY_SPACE);
   const inner = new Int32Array(KEY_SPACE);
-  const followed = new Map<string, Int32Array>();
   let always = 0;
   for (const { bit, pattern, gatedElsewhere = [] } of searches) {
     if (/[uv]/.test(pattern.flags)) throw new Error(`word keys: /${pattern.source}/ folds case past ASCII`);
-    if (bit <= 0 || bit > BITS || (bit & (bit - 1)) !== 0) throw new Error(`word keys: ${bit} is not one bit`);
+    if (bit <= 0 || bit >= 1 << 30 || (bit & (bit - 1)) !== 0) throw new Error(`word keys: ${bit} is not one bit`);
     const ways = alternativesOf(pattern.source);
     const absent = gatedElsewhere.find((way) => !ways.includes(way));
     if (absent !== undefined) throw new Error(`word keys: ${absent} is no alternative of /${pattern.source}/`);
     for (const way of ways) {
       if (gatedElsewhere.includes(way)) continue;
-      for (const { key, next } of leadingLetters(way, 0, "", false)) {
+      for (const key of leadingLetters(way, 0, "", false)) {
         const wordStart = key.startsWith(WORD_START);
         const letters = wordStart ? key.slice(1) : key;
         if (letters.length === 0 || (!wordStart && letters.length < 3)) always |= bit;
-        else if (next === undefined) (wordStart ? starts : inner)[keyOf(letters)]! |= bit;
-        else for (const character of next) rowOf(followed, key)[character.charCodeAt(0)]! |= bit;
+        else (wordStart ? starts : inner)[keyOf(letters)]! |= bit;
       }
     }
   }
-  return { always, starts: groupsOf(starts), inner: groupsOf(inner), followed: followedGroupsOf(followed) };
+  return { starts, inner, always };
 }
 
-/** The key tables of `searches` as `wordKeysIn` reads them: `wordKeysFrom(wordKeyTableOf(searches))`. */
-export function wordKeysOf(searches: readonly WordSearch[]): WordKeys {
-  return wordKeysFrom(wordKeyTableOf(searches));
+/**
+ * `WordKeys` written compactly (`word-keys-table.ts`, generated): per table, groups of keys in
+ * lower-case letters sharing one bits value, `[bits, "key key …"]`, by bits then keys ascending.
+ */
+export interface WordKeyTable {
+  readonly always: number;
+  readonly starts: readonly (readonly [number, string])[];
+  readonly inner: readonly (readonly [number, string])[];
 }
 
-/** The key tables written in `table`, laid out for `wordKeysIn` (rows in the order of their keys, equal rows shared); no regex read. */
+/** The compact form of `keys`, the one `wordKeysFrom` reads back: what the table's generator writes. */
+export function wordKeyTableOf(keys: WordKeys): WordKeyTable {
+  return { always: keys.always, starts: groupsOf(keys.starts), inner: groupsOf(keys.inner) };
+}
+
+/** The key tables written in `table`: `KEY_SPACE` entries each, filled from its groups (some 200 keys), no regex read. */
 export function wordKeysFrom(table: WordKeyTable): WordKeys {
-  const entries = new Int32Array(SHORT_KEYS + 2 * KEY_SPACE);
-  const rows = new Map<string, Int32Array>();
-  for (const [bits, keys] of table.starts) for (const key of keys.split(" ")) entries[placeOf(key, true)]! |= bits;
-  for (const [bits, keys] of table.inner) {
-    for (const key of keys.split(" ")) {
-      entries[placeOf(key, false)]! |= bits;
-      entries[SHORT_KEYS + keyOf(key)]! |= bits;
-    }
-  }
-  for (const [bits, keys, characters] of table.followed) {
-    for (const key of keys.split(" ")) {
-      const wordStart = key.startsWith(WORD_START);
-      const letters = wordStart ? key.slice(1) : key;
-      const places = wordStart ? [placeOf(letters, true)] : [placeOf(letters, false), SHORT_KEYS + keyOf(letters)];
-      for (const place of places) for (const character of characters) rowOf(rows, String(place))[character.charCodeAt(0)]! |= bits;
-    }
-  }
-  const laid: Int32Array[] = [new Int32Array(ROW)];
-  const rowAt = new Map<string, number>([[laid[0]!.join(), 0]]);
-  for (const [place, row] of [...rows].sort(([a], [b]) => Number(a) - Number(b))) {
-    let at = rowAt.get(row.join());
-    if (at === undefined) rowAt.set(row.join(), (at = laid.push(row) - 1));
-    entries[Number(place)]! |= at << 16;
-  }
-  const following = new Int32Array(laid.length * ROW);
-  laid.forEach((row, at) => following.set(row, at * ROW));
-  return { entries, following, always: table.always };
-}
-
-/** Where `key`'s entry is: at a word's start by its length, anywhere (three letters) from a word's fourth letter on. */
-function placeOf(key: string, wordStart: boolean): number {
-  return wordStart ? (key.length < 3 ? 0 : SHORT_KEYS) + keyOf(key) : SHORT_KEYS + KEY_SPACE + keyOf(key);
-}
-
-function rowOf(rows: Map<string, Int32Array>, key: string): Int32Array {
-  let row = rows.get(key);
-  if (row === undefined) rows.set(key, (row = new Int32Array(ROW)));
-  return row;
+  return { starts: filled(table.starts), inner: filled(table.inner), always: table.always };
 }
 
 function groupsOf(bitsByKey: Int32Array): [number, string][] {
@@ -166,63 +102,40 @@ function groupsOf(bitsByKey: Int32Array): [number, string][] {
   return [...keysByBits].sort(([a], [b]) => a - b).map(([bits, keys]) => [bits, keys.sort().join(" ")]);
 }
 
-/** `followed`'s groups: per key and bit the characters its row lists, keys with the same bits and characters together. */
-function followedGroupsOf(rows: Map<string, Int32Array>): [number, string, string][] {
-  const keysByGroup = new Map<string, string[]>();
-  for (const [key, row] of rows) {
-    const bitsByCharacters = new Map<string, number>();
-    for (let bit = 1; bit <= BITS; bit <<= 1) {
-      const characters = String.fromCharCode(...[...row.keys()].filter((index) => (row[index]! & bit) !== 0));
-      if (characters !== "") bitsByCharacters.set(characters, (bitsByCharacters.get(characters) ?? 0) | bit);
-    }
-    for (const [characters, bits] of bitsByCharacters) {
-      const group = JSON.stringify([bits, characters]);
-      keysByGroup.set(group, [...(keysByGroup.get(group) ?? []), key]);
-    }
-  }
-  return [...keysByGroup]
-    .map(([group, keys]): [number, string, string] => {
-      const [bits, characters] = JSON.parse(group) as [number, string];
-      return [bits, keys.sort().join(" "), characters];
-    })
-    .sort(([a, , x], [b, , y]) => a - b || (x < y ? -1 : x > y ? 1 : 0));
+function filled(groups: WordKeyTable["starts"]): Int32Array {
+  const bitsByKey = new Int32Array(KEY_SPACE);
+  for (const [bits, keys] of groups) for (const key of keys.split(" ")) bitsByKey[keyOf(key)] = bits;
+  return bitsByKey;
 }
 
 /**
  * The bits of the searches in `keys` that may match `text`: those with a start key starting one
- * of its ASCII words or an inner key in one, followed by a character their ways allow there (or
- * by any, for a key no such character is known of), and `keys.always`. One loop over the text's codes.
+ * of its ASCII words or an inner key in one, and `keys.always`. One loop over the text's codes.
  *
  * The loop has no branch but its own: masks of all ones or zeros stand for the tests (a letter
- * or not, the word's first three letters or not), and the entry 0, which no key of one letter
- * or more is, stands for no lookup. Ids mixing letters and digits (hex ids, Cloudflare's Ray ids)
- * turn a letter test taken per character into a guess the processor misses about every other
- * character; measured in Node on a 1,000-record request's texts, the pass costs about a third
- * less so (docs/decisions.md, 2026-12-05). The row a character's entry names is read at the next
- * character, or at the text's end by index 0.
+ * or not, the word's first three letters or not), and the tables' entry 0, which no key of one
+ * letter or more is, stands for no lookup. Ids mixing letters and digits (hex ids, Cloudflare's
+ * Ray ids) turn a letter test taken per character into a guess the processor misses about every
+ * other character; measured in Node on a 1,000-record request's texts, the pass costs about a
+ * third less so (docs/decisions.md, 2026-12-05).
  */
 export function wordKeysIn(text: string, keys: WordKeys): number {
-  const { entries, following } = keys;
+  const { starts, inner } = keys;
   let found = keys.always;
   let run = 0;
   let key = 0;
-  let row = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Past ASCII `(code - 128) >> 31` is 0: no letter, index 0.
-    const read = CODES[code & 127]! & ((code - 128) >> 31);
-    found |= following[row + (read >> 5)]!;
-    const letter = read & 31;
+    // Past ASCII `(code - 128) >> 31` is 0: no letter.
+    const letter = LETTER_NUMBERS[code & 127]! & ((code - 128) >> 31);
     // All ones on a letter (1 to 26), else 0, which ends the word: its run and key start over.
     const inWord = -((letter + 31) >> 5);
     run = (run + 1) & inWord;
     key = ((key << 5) | letter) & (KEY_SPACE - 1) & inWord;
-    // The word's first two letters' entries, its third's (`SHORT_KEYS` on), or any later one's.
-    const entry = entries[key + (SHORT_KEYS & ~((run - 3) >> 31)) + (KEY_SPACE & ~((run - 4) >> 31))]!;
-    found |= entry;
-    row = (entry >>> 16) * ROW;
+    // `starts` while the word has three letters or fewer, `inner` from its third on.
+    found |= starts[key & ((run - 4) >> 31)]! | inner[key & ~((run - 3) >> 31)]!;
   }
-  return (found | following[row]!) & BITS;
+  return found;
 }
 
 function keyOf(letters: string): number {
@@ -344,68 +257,6 @@ function classMembers(members: string): { letters: Set<string>; other: boolean }
   return { letters, other };
 }
 
-/** Escapes of one character that is no ASCII letter, by their letter, as `CODES` indexes them; `\\d` any digit. */
-const NO_LETTER_CHARACTERS: Readonly<Record<string, string>> = { d: "0123456789", t: "\t", n: "\n", r: "\r", f: "\f", v: "\v", "0": "\0" };
-
-/**
- * The indexes (`CODES`) of the characters one character or class of a regex source
- * (`x`, `\\t`, `[ \\t]`) may match, letters in lower case, `\\0` standing for any past ASCII;
- * `undefined` when that cannot be read (a negated class, `\\w`, `\\s`, `\\b`).
- */
-function charactersOf(source: string): string | undefined {
-  const ranges = source.startsWith("[") ? source.slice(1, -1) : source;
-  if (ranges.startsWith("^") && source.startsWith("[")) return undefined;
-  const indexes = new Set<number>();
-  for (let i = 0; i < ranges.length; ) {
-    if (ranges[i] === "\\" && NO_LETTER_CHARACTERS[ranges[i + 1]!] !== undefined && ranges[i + 2] !== "-") {
-      for (const character of NO_LETTER_CHARACTERS[ranges[i + 1]!]!) indexes.add(character.charCodeAt(0));
-      i += 2;
-      continue;
-    }
-    const first = charAt(ranges, i);
-    if (first === undefined || (ranges[i] === "\\" && /[A-Za-z0-9]/.test(ranges[i + 1]!) && ranges[i + 1] !== "u")) return undefined;
-    let last = first;
-    if (ranges[first.end] === "-" && first.end + 1 < ranges.length) {
-      const upper = charAt(ranges, first.end + 1);
-      if (upper === undefined || (ranges[first.end + 1] === "\\" && /[A-Za-z0-9]/.test(ranges[first.end + 2]!) && ranges[first.end + 2] !== "u")) return undefined;
-      last = upper;
-    }
-    for (let code = first.code; code <= Math.min(last.code, 127); code++) indexes.add((CODES[code]! >> 5));
-    if (last.code > 127) indexes.add(0);
-    i = last.end;
-  }
-  return String.fromCharCode(...[...indexes].sort((a, b) => a - b));
-}
-
-/**
- * The characters (`charactersOf`) a match of `source` from `at` starts with: read through groups'
- * alternatives and passed over lookarounds, which match no character; `undefined` when anything
- * may come (the source's end, a part that may be absent or repeat by `{…}`, an anchor, `\\w`).
- */
-function nextCharacters(source: string, at: number): string | undefined {
-  let i = at;
-  while (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) i = groupEnd(source, i) + 1;
-  const character = source[i];
-  if (character === undefined) return undefined;
-  let close: number;
-  let characters: string | undefined;
-  if (source.startsWith("(?:", i) || (character === "(" && source[i + 1] !== "?")) {
-    close = groupEnd(source, i);
-    const inside = alternativesOf(source.slice(source[i + 1] === "?" ? i + 3 : i + 1, close)).map((way) => nextCharacters(way, 0));
-    characters = inside.every((way) => way !== undefined) ? [...new Set(inside.join(""))].sort().join("") : undefined;
-  } else if (character === "[") {
-    close = classEnd(source, i);
-    characters = charactersOf(source.slice(i, close + 1));
-  } else if (character === "\\" || !SYNTAX.includes(character)) {
-    close = character === "\\" ? (source[i + 1] === "u" ? i + 5 : i + 1) : i;
-    characters = charactersOf(source.slice(i, close + 1));
-  } else {
-    return undefined;
-  }
-  const quantifier = source[close + 1];
-  return quantifier === "?" || quantifier === "*" || quantifier === "{" ? undefined : characters;
-}
-
 /**
  * The first letters (up to three, lower case) of every way through `source` from `at`, after
  * `read`; a key read at a word's start is marked `WORD_START`. Letters and classes of letters
@@ -419,8 +270,8 @@ function nextCharacters(source: string, at: number): string | undefined {
  * what follows it does (`(?=I[Dd][_-]?Card)`); `(?!…)` is passed over. Stops at anything else,
  * and before a letter with a quantifier.
  */
-function leadingLetters(source: string, at: number, read: string, start: boolean): WayKey[] {
-  const key = (): WayKey[] => [{ key: (start ? WORD_START : "") + read, next: nextCharacters(source, i) }];
+function leadingLetters(source: string, at: number, read: string, start: boolean): string[] {
+  const key = (): string[] => [(start ? WORD_START : "") + read];
   let i = at;
   while (read.length < 3 && i < source.length) {
     const character = source[i]!;
@@ -438,8 +289,7 @@ function leadingLetters(source: string, at: number, read: string, start: boolean
       if (members === undefined || (quantifier !== undefined && quantifier !== "?" && isQuantifier(quantifier))) break;
       const next = quantifier === "?" ? close + 2 : close + 1;
       const ways = [...members.letters].flatMap((letter) => leadingLetters(source, next, read + letter, start));
-      // The characters that end the word here: what follows `read` on that way.
-      if (members.other) ways.push(...afterWordEnd(source, charactersOf(source.slice(i, close + 1))?.replace(/[a-z]/g, ""), next, read, start));
+      if (members.other) ways.push(...afterWordEnd(source, next, read, start));
       if (quantifier === "?") ways.push(...leadingLetters(source, next, read, start));
       return ways;
     } else if (source.startsWith("(?<!", i) || source.startsWith("(?<=", i)) {
@@ -470,7 +320,7 @@ function leadingLetters(source: string, at: number, read: string, start: boolean
 }
 
 /** Whether a key `leadingLetters` read rules a text out: at a word's start one letter or more, anywhere three. */
-function isKeyed({ key }: WayKey): boolean {
+function isKeyed(key: string): boolean {
   return key.startsWith(WORD_START) ? key.length > 1 : key.length === 3;
 }
 
@@ -479,7 +329,7 @@ function isKeyed({ key }: WayKey): boolean {
  * holding `read`: the next word's first letters, when every way has at least as many as `read`;
  * else `read` as it stands.
  */
-function afterWordEnd(source: string, ending: string | undefined, next: number, read: string, start: boolean): WayKey[] {
+function afterWordEnd(source: string, next: number, read: string, start: boolean): string[] {
   const after = leadingLetters(source, next, "", true);
-  return after.every(({ key }) => key.length - 1 >= Math.max(1, read.length)) ? after : [{ key: (start ? WORD_START : "") + read, next: ending }];
+  return after.every((key) => key.length - 1 >= Math.max(1, read.length)) ? after : [(start ? WORD_START : "") + read];
 }
