@@ -495,3 +495,23 @@ describe("a name/value pair named name is a person's name when it reads as one",
     expect(redactedAttributes({ "attr.Name": "name", "attr.Value": "Jane Doe" })["attr.Value"]).toBe(NAME);
   });
 });
+
+describe("name fields in URLs and beside a colon no field's (the checks told first give the same answers)", () => {
+  const stored = (text: string) => redactString(text, policy).text;
+
+  itStores("%s is stored as %s", stored, [
+    ["https://partner.example.com/hook?token=45d56c078bd76f86c508bf3275622759&user=elisa", "https://partner.example.com/hook?token=[REDACTED:secret_param]&user=elisa"],
+    ["https://crm.example.com/customers?name=Ana+Souza&cpf=1", `https://crm.example.com/customers?name=${NAME}&cpf=1`],
+    ['GET https://api.example.com/v1 user: "Ana Souza"', `GET https://api.example.com/v1 user: "${NAME}"`],
+    ["at 12:30 customer: Ana Souza", `at 12:30 customer: ${NAME}`],
+    ["https://pay.example.com/x Card holder: John Smith", "https://pay.example.com/x Card holder: [REDACTED:card_holder]"],
+    ["user=Ana Souza", `user=${NAME}`],
+  ]);
+
+  itKeeps("stays: %s", stored, [
+    "https://partner.example.com/hook?page=2&user=elisa",
+    "card holder:https://pay.example.com",
+    "user=elisa from=billing name=checkout",
+    "from=Ana\tSouza",
+  ]);
+});

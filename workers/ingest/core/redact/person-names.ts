@@ -479,6 +479,7 @@ const MAX_REMEMBERED_READINGS = 1024;
 /** `holdsPersonName`, computed. */
 function readsAsPersonNameIn(text: string, field: PersonNameField | undefined): boolean {
   const trimmed = text.trim();
+  if (isOneWordUnderSpacedField(trimmed, field)) return false;
   if (trimmed === "" || trimmed.startsWith("[REDACTED:") || standsForSecret(trimmed)) return false;
   // A note saying no name after it marks the account (`John Smith (Deleted User)`): the name before it is judged.
   const note = nameNote(trimmed);
@@ -510,6 +511,15 @@ function readsAsPersonNameIn(text: string, field: PersonNameField | undefined): 
   const parts = written.split(JOINED_PART_START()).map((part) => part.toLowerCase());
   if (AUTOMATION_ACCOUNT.test(parts.join("-")) || parts.some((part) => ACCOUNT_WORDS.has(part))) return false;
   return JOINED_NAME().test(written) || (field === "whole" && CAPITALISED_WORD().test(written));
+}
+/**
+ * Whether `trimmed` holds no blank under a field where only `SPACED_NAME`'s words are a name (a
+ * type's, an unowned name's, a bare party's: `user=elisa`, `from=billing`). Dropping a note or
+ * fillers (`nameNote`, `withoutFillers`) only shortens a value, so a value of one word is no name
+ * there whatever it says: told before those checks, which a query's `user=` pays at every URL.
+ */
+function isOneWordUnderSpacedField(trimmed: string, field: PersonNameField | undefined): boolean {
+  return (field === "type" || field === "unowned" || field === "party") && !/[ \t]/.test(trimmed);
 }
 const JOINED_PART_START = lazy(() => new RegExp(String.raw`[-_]|(?=\p{Lu})`, "u"));
 

@@ -40,8 +40,11 @@ const PARTICLE = "(?:da|das|de|del|della|di|do|dos|du|la|le|van|von|der|den|e|y)
  */
 const NEXT_NAME_WORD = `[ \\t]+(?:${PARTICLE}[ \\t]+)?${CAPITALIZED_NAME_WORD}(?![\\w.-]*(?:[ \\t]+[a-z\\u00DF-\\u00FF][\\w.\\u00DF-\\u00FF-]*){0,2}[ \\t]*[=:])`;
 
-/** A label's separator after a holder's word: `:` (not `::`, `:/`, `:=`) or a dash after a blank. */
-const SEPARATOR = `(?::(?<=(?:${LAST_WORD})[ \\t]*:)(?![:/=])|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))`;
+/**
+ * A label's separator after a holder's word: `:` (not `::`, `:/`, `:=`, told before the holder's
+ * words are read back, as a URL's `https://` is spared that read) or a dash after a blank.
+ */
+const SEPARATOR = `(?::(?![:/=])(?<=(?:${LAST_WORD})[ \\t]*:)|[-\\u2013](?<=(?:${LAST_WORD})[ \\t]+[-\\u2013]))`;
 /**
  * A word of a name written in lower case (`max mustermann`, as a form's user typed it): after a
  * label's separator only, and only as the whole value, up to the line's end, a delimiter or the

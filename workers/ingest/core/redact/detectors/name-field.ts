@@ -79,6 +79,13 @@ function unquotedValue(nextWord: string): string {
 }
 
 /**
+ * Regex source of what may follow a separator before a quoted value (`[ \t]*` and `QUOTED`, which
+ * opens with a quote or a backslash): a blank or such a character. Asked before a lookbehind that
+ * reads a field's name back, it gives the same matches and spares that read where none can follow.
+ */
+const QUOTED_VALUE_AHEAD = String.raw`(?=[ \t"'\\])`;
+
+/**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
@@ -90,7 +97,9 @@ export function nameFieldSource(lastWords: readonly string[], unquoted: string =
   const last = lastWords.map(caseless).join("|");
   // A `:` or `=>` before a quoted value, the name read back from either in one lookbehind: after
   // the `:` only its `:` branch can hold, after `=>` only its `=>` one (the names written once).
-  const colonOrArrow = `(?::(?!=)|=>)(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
+  // The character after it is checked first (`QUOTED_VALUE_AHEAD`): a URL's `https:` or a time's
+  // `12:30` then costs one test, not the lookbehind's hundreds of names.
+  const colonOrArrow = `(?::(?!=)|=>)${QUOTED_VALUE_AHEAD}(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
   const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
   const equals = `=(?![=>])(?<=(?:${last})=)`;
   // The printed member's and the `=` field's values are read by one group, written once.

@@ -23,8 +23,10 @@ export const PERSON_NAME_KIND = "person_name";
  * `user.name: ana.silva`): a word, and up to four capitalised words after it that are no key, as
  * a logfmt value after `=` is read (name-field.ts), under a role's key in any case (`holder: john
  * smith`); the value is judged by its shape (`holdsPersonName`: `user.name: required` stays).
+ * The blank after the `:` is checked before the name is read back: most colons in text (a URL's
+ * `https:`, a time's `12:30`) have none, and then the lookbehind's names are not tried.
  */
-const colonUnquoted = (lastWords: readonly string[], unquoted: string): string => `:(?!=)(?<=(?:${lastWords.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?:${unquoted})`;
+const colonUnquoted = (lastWords: readonly string[], unquoted: string): string => `:(?!=)(?=[ \\t])(?<=(?:${lastWords.map(caseless).join("|")})[ \\t]*:)[ \\t]+(?:${unquoted})`;
 /**
  * The last words of a person's role's keys (`holder`, `customer`, a record's `author`, `created_by`), whose unquoted value is a
  * name in any case (`holder=john smith`: `unquotedAnyCase`); `owner` stays the other fields' (`process.owner` is a login's).
