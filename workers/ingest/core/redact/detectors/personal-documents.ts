@@ -87,7 +87,8 @@ const MONTH_NAMES = [
  * name's letter, so only the name ending where the text's letters end can go on to a match
  * (`April` is never read as `Apr`), whatever the order the names are tried in. `REJOIN` after the
  * names and after a day's number, before a choice, has V8 compile what follows once, not once per
- * way into it (docs/decisions.md, 2026-12-05, "Birth dates and national ids compiled once per part").
+ * way into it (docs/decisions.md, 2026-12-05, "Birth dates and national ids compiled once per
+ * part").
  */
 function wordDate(): string {
   const month = `${anyWord(MONTH_NAMES, true)}${REJOIN}\\.?`;
