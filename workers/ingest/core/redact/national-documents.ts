@@ -202,12 +202,17 @@ export const GENERIC_NAME =
   `${words("national")}[ _-]?(?:${caseless("id")}(?:${caseless("entity")})?|${caseless("identification")})|${words("identity", "card")}|${words("identity")}[ _-]?${NUMBER_WORD}` +
   `|${words("id", "card")}|ID[ _-]?${NUMBER_WORD}|${caseless("c")}[ée]${caseless("dula")}`;
 
+/** A name starts a word or follows a key's `_` or `.`, as `NATIONAL_ID_NAME_START` reads one. */
+export const NAME_WORD_START = "(?<![A-Za-z\\u00C0-\\u00FF0-9])";
+/** An identity card's name as a camel-case key's word after a lower-case letter (`customerIdCard`), as `NATIONAL_ID_NAME_START` reads one. */
+export const CAMEL_CASE_ID_CARD_START = "(?<=[a-z])(?=I[Dd][_-]?Card)";
+
 /**
  * A name starts a word or follows a key's `_` or `.` (`user.national_id`, `customer_dni`); an
  * identity card's key also a camel-case key's word before it (`customerIdCard`,
  * `holderIdCardNumber`), where `Id` starts a word as a capital says.
  */
-export const NATIONAL_ID_NAME_START = "(?:(?<![A-Za-z\\u00C0-\\u00FF0-9])|(?<=[a-z])(?=I[Dd][_-]?Card))";
+export const NATIONAL_ID_NAME_START = `(?:${NAME_WORD_START}|${CAMEL_CASE_ID_CARD_START})`;
 
 /**
  * A document's name read only as a key's, before its separator (`sin=…`, `"sin":"…"`,
