@@ -124,6 +124,14 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   // credentials.ts: each `basic <word>` was decoded as base64 by a throwing `atob` (linear, but
   // a throw at each word: 64 KB took 150 ms).
   ["`basic ` repeated (a Basic scheme's word that is no base64)", "basic ", (count) => "basic ".repeat(count)],
+  // evidence.ts: a password option's name (`-p`, `-a`, `-P`, `-u`) had the whole text searched
+  // for the programs that take one (and `-p<letter>` for a MySQL client's name) at every flag:
+  // 64 KB took over a second.
+  ["`-p ` repeated (a password option's name without its program)", "-p ", (count) => "-p ".repeat(count)],
+  ["`-a ` repeated", "-a ", (count) => "-a ".repeat(count)],
+  ["`-P ` repeated", "-P ", (count) => "-P ".repeat(count)],
+  ["`-u ` repeated", "-u ", (count) => "-u ".repeat(count)],
+  ["`-px ` repeated (a MySQL client's glued password without the client)", "-px ", (count) => "-px ".repeat(count)],
 ];
 
 describe("a trigger word repeated with a short unit, about 16 KB", () => {

@@ -1608,9 +1608,13 @@ function holdsMysqlClient(text: string): boolean {
 /**
  * `Evidence.SECRET_PARAMETER` for a flag that starts a word (`-` or `--`, then a letter) and
  * whose name, ended by `=`, a blank, a quote or the backslash escaping one, `isSecretFlagName` accepts; or for `-p` and a
- * letter in a text naming a MySQL client.
+ * letter in a text naming a MySQL client. Whether the text names a MySQL client or a program of
+ * the password options' table is read at most once a text: at every flag it made 64 KB of `-p `
+ * quadratic (over a second).
  */
 function flagEvidence(text: string): number {
+  let mysqlClient: boolean | undefined;
+  let passwordProgram: boolean | undefined;
   for (let dash = text.indexOf("-"); dash >= 0; dash = text.indexOf("-", dash + 1)) {
     if (dash > 0 && !mayPrecedeFlag(text.charCodeAt(dash - 1))) continue;
     const start = text.charCodeAt(dash + 1) === 45 ? dash + 2 : dash + 1;
@@ -1619,13 +1623,13 @@ function flagEvidence(text: string): number {
     let end = start + 1;
     while (end < text.length && isNameCharacter(text.charCodeAt(end))) end++;
     // A MySQL client's `-p<password>`, whatever follows.
-    if (start === dash + 1 && text.charCodeAt(start) === 112 && holdsMysqlClient(text)) return Evidence.SECRET_PARAMETER;
+    if (start === dash + 1 && text.charCodeAt(start) === 112 && (mysqlClient ??= holdsMysqlClient(text))) return Evidence.SECRET_PARAMETER;
     const next = text.charCodeAt(end);
     // A quote may be escaped: an argument list held in a JSON string (`[\"--token\",\"…\"]`).
     const ends = next === 61 || next === 32 || next === 9 || next === 34 || next === 39 || next === 92;
     if (!ends) continue;
     const name = text.slice(start, end);
-    if (isSecretFlagName(name) || isBarePassName(name) || (PASSWORD_OPTION_NAMES.has(name) && holdsPasswordProgram(text))) return Evidence.SECRET_PARAMETER;
+    if (isSecretFlagName(name) || isBarePassName(name) || (PASSWORD_OPTION_NAMES.has(name) && (passwordProgram ??= holdsPasswordProgram(text)))) return Evidence.SECRET_PARAMETER;
   }
   return 0;
 }
