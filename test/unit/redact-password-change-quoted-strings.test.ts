@@ -70,6 +70,10 @@ const KEPT = [
   "password replaced by jdoe42",
   "password was replaced by admin.ops",
   "password replaced by ********",
+  // A way of signing in with its number.
+  "password replaced by OAuth2",
+  "password replaced with YubiKey5 keys",
+  "password replaced by FIDO2",
   "passwd changed to shadow format",
   "passwd changed to /etc/shadow",
   "passwd set to 0600",
@@ -121,6 +125,7 @@ describe("look-alikes of the quoted and the new forms", () => {
     "password replaced with 'magic link'",
     'password replaced with "passkey"',
     "password replaced by 'jdoe42'",
+    'password replaced with "WebAuthn2"',
     "passwd changed to shadow format",
     // `passwd` with no change's words is the command; a quote right after the word's value ends a request line.
     "sudo passwd admin123",

@@ -191,3 +191,13 @@ const LABELLED_HOST = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+){2,}$/;
 export function isStronglyShaped(value: string): boolean {
   return /[^A-Za-z0-9._-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
 }
+
+/**
+ * Whether `value` names a way of signing in with its version or model's number (`OAuth2`,
+ * `FIDO2`, `WebAuthn2`, `YubiKey5`, `SAML2`, `CTAP2.1`), any case: what a password is replaced by
+ * or with as often as a new password (`password replaced by OAuth2`).
+ */
+export function namesSignInMethod(value: string): boolean {
+  return SIGN_IN_METHOD.test(value);
+}
+const SIGN_IN_METHOD = /^(?:oauth|oidc|fido|u2f|ctap|saml|webauthn|yubikey|kerberos|ldap)[-_ ]?v?\d{1,2}(?:\.\d{1,2})?$/i;

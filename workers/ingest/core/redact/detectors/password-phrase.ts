@@ -9,7 +9,7 @@ import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isStronglyShaped, isUiLabel, namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isStronglyShaped, isUiLabel, namesChangedKind, namesPasswordSetting, namesSettingValue, namesSignInMethod, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -199,11 +199,17 @@ const PASSWD_WORD = new RegExp(String.raw`^${PASSWD}$`);
 const QUOTE_NEXT = /^["'\\]$/;
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `), or a replacement's words (`password replaced by `). */
 const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+(?:(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}|${REPLACED_WORDS})[ \t]+$`);
-/**
- * A replacement's words right before a value (`password replaced by `): who replaced it is named
- * there as often (`password replaced by jdoe42`), so the value must be one word strongly shaped.
- */
+/** A replacement's words right before a value (`password replaced by `), whose value `isReplacingPassword` judges. */
 const REPLACED_BEFORE = new RegExp(String.raw`(?<![\w-])${REPLACED_WORDS}[ \t]+$`);
+
+/**
+ * Whether `value`, after a replacement's words (`REPLACED_BEFORE`), is the new password: one word
+ * strongly shaped (`isStronglyShaped`), as who replaced it is named there as often (`password
+ * replaced by jdoe42`), and no way of signing in (`namesSignInMethod`: `password replaced by OAuth2`).
+ */
+function isReplacingPassword(value: string): boolean {
+  return !/\s/.test(value) && isStronglyShaped(value) && !namesSignInMethod(value);
+}
 /** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
 const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
 /** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
@@ -290,7 +296,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     const alone = BARE_WORD_ALONE_BEFORE.exec(before);
     if (alone !== null && (PASSWD_WORD.test(alone[1]!) || QUOTE_NEXT.test(text.charAt(start + match.length)))) return undefined;
     // After a replacement's words who replaced the password is named as often (`password replaced by jdoe42`).
-    if (REPLACED_BEFORE.test(before) && !isStronglyShaped(match.replace(FINAL_PUNCTUATION, ""))) return undefined;
+    if (REPLACED_BEFORE.test(before) && !isReplacingPassword(match.replace(FINAL_PUNCTUATION, ""))) return undefined;
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
     return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
@@ -353,8 +359,8 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
-  // After a replacement's words one word strongly shaped (`REPLACED_BEFORE`): `password replaced by "Windows Hello"`, `"jdoe42"` stay.
-  if (stated === undefined && REPLACED_BEFORE.test(before) && (/\s/.test(value) || !isStronglyShaped(value))) return undefined;
+  // After a replacement's words (`REPLACED_BEFORE`): `password replaced by "Windows Hello"`, `"jdoe42"` stay.
+  if (stated === undefined && REPLACED_BEFORE.test(before) && !isReplacingPassword(value)) return undefined;
   // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
   if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
