@@ -182,22 +182,3 @@ export function namesSettingValue(value: string): boolean {
 const HASH_ALGORITHM = /^(?:md[45]|sha-?(?:1|2|224|256|384|512)|sha3-?(?:224|256|384|512)|bcrypt|scrypt|yescrypt|argon2(?:id|i|d)?|pbkdf2(?:-?sha-?(?:1|256|512))?|ntlm|crypt)$/i;
 /** A host's or region's name of three labels or more, lower case (`prod-db-01`, `us-east-1`, `db.prod.internal`). */
 const LABELLED_HOST = /^[a-z][a-z0-9]*(?:[-.][a-z0-9]+){2,}$/;
-
-/**
- * Whether `value` has a password's shape no stage's, pass's, directory's or user's name has: a
- * symbol besides what joins a name's parts (`Hunter2x!`), or capitals, lower-case letters and
- * digits together (`Hunter2x`); `stage1`, `bloom3`, `frontend2`, `proj2025`, `jdoe42` stay.
- */
-export function isStronglyShaped(value: string): boolean {
-  return /[^A-Za-z0-9._-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
-}
-
-/**
- * Whether `value` names a way of signing in with its version or model's number (`OAuth2`,
- * `FIDO2`, `WebAuthn2`, `YubiKey5`, `SAML2`, `CTAP2.1`), any case: what a password is replaced by
- * or with as often as a new password (`password replaced by OAuth2`).
- */
-export function namesSignInMethod(value: string): boolean {
-  return SIGN_IN_METHOD.test(value);
-}
-const SIGN_IN_METHOD = /^(?:oauth|oidc|fido|u2f|ctap|saml|webauthn|yubikey|kerberos|ldap)[-_ ]?v?\d{1,2}(?:\.\d{1,2})?$/i;

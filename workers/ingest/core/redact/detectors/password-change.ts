@@ -2,7 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { CHANGE_LABEL_SEARCH, CHANGE_LINK_SEARCH, CHANGE_NEW_SEARCH, CHANGE_OLD_SEARCH, changedPair, GLUED_ARROW_SEARCH, GLUED_LABEL_SEARCH, isOwnedNewValue, OWNED_NEW_SEARCH } from "../password-changes";
 import { isPlaceholder } from "../placeholders";
 import { standsForSecret } from "../secret-names";
-import { isStronglyShaped, namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
+import { namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
 import type { Detector, Rewrite } from "./detector";
 import { HOST_NAME, isBarePassword, isPassphrase, LINKED_UNQUOTED, quotesOf, replaced, TYPOGRAPHIC_WORD } from "./password-phrase";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -103,6 +103,15 @@ function shortWordBefore(before: string): boolean {
   let keyAt = -1;
   for (const found of before.matchAll(KEY_PASS_ENDING)) keyAt = found.index;
   return keyAt > lastAt || (last !== undefined && /^(?:pass|pwd?)$/i.test(last));
+}
+
+/**
+ * Whether `value` has a password's shape no stage's, pass's or directory's name has: a symbol
+ * besides what joins a name's parts (`Hunter2x!`), or capitals, lower-case letters and digits
+ * together (`Hunter2x`); `stage1`, `bloom3`, `frontend2`, `proj2025` stay.
+ */
+function isStronglyShaped(value: string): boolean {
+  return /[^A-Za-z0-9._-]/.test(value) || (/[A-Z]/.test(value) && /[a-z]/.test(value) && /\d/.test(value));
 }
 
 /** Whether `value` has a password's shape and names no host, thing, placeholder, stand-in for a secret, standard or setting's value. */

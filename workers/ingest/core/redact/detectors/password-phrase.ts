@@ -9,7 +9,7 @@ import { isStateWhole, standsInForSecret } from "../status-words";
 import { sentenceEndLength, valueEnd } from "./sentence-end";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { isQuotedProse, isStronglyShaped, isUiLabel, namesChangedKind, namesPasswordSetting, namesSettingValue, namesSignInMethod, namesThing } from "../password-value-kinds";
+import { isQuotedProse, isUiLabel, namesChangedKind, namesPasswordSetting, namesSettingValue, namesThing } from "../password-value-kinds";
 
 /**
  * A password written in prose after its word, where no `:` or `=` makes it a field (the field
@@ -31,8 +31,7 @@ import { isQuotedProse, isStronglyShaped, isUiLabel, namesChangedKind, namesPass
  *   Welcome1`): a stricter shape (`isBarePassword`), as the word then runs on into prose as
  *   often (`password reset`, `password auto-generated`, `wrong password 3 times`); after `to`
  *   alone only when a word of setting comes before the password's (`changed password to
- *   S3cret!2024`, not `sent password to jdoe42`); after `replaced by` or `replaced with`, quoted
- *   too, one word strongly shaped (`isStronglyShaped`: `password replaced by jdoe42` names who);
+ *   S3cret!2024`, not `sent password to jdoe42`);
  *   Unix's `passwd` only before or after a change's words (`passwd changed to …`); with a link,
  *   the value ends at a quoted string's closing quote too (`{"msg":"password changed to …"}`);
  * - a secret's parameter with its `=` percent-encoded (`password%3Dhunter2x`,
@@ -84,10 +83,6 @@ const anyCase = (...words: readonly string[]) => `(?:${words.map((word) => `${sp
 const TO = spellings("to");
 /** A change's words (`set`, `was reset`, `has been changed`, `Set`, `WAS CHANGED`). */
 const CHANGE_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("set", "changed", "reset", "updated")}`;
-/** A replacement's words before the new value (`replaced by`, `was replaced with`, `REPLACED BY`). */
-const REPLACED_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("replaced")}[ \t]+${anyCase("by", "with")}`;
-/** A change's words before its new value: ending in `to` (`changed to`, `was reset to`), or a replacement's (`replaced by`). */
-const CHANGED_TO = String.raw`(?:${CHANGE_WORDS}[ \t]+${TO}|${REPLACED_WORDS})`;
 /**
  * Unix's `passwd`, a password's word only before or after a change's words (`passwd changed to
  * …`, `changed passwd to …`): alone it is the command (`sudo passwd admin123`).
@@ -100,7 +95,7 @@ const CHANGED_WORD = `(?:${PASSWORD_WORD}|${PASSWD})`;
  * and `to` (`set to`, `was changed to`), `é`, `es`; or `to` alone, which a setting's word before
  * the password's must then confirm (`SETTING_BEFORE`: `set password to "…"`).
  */
-const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGED_TO}|${TO}|é|es)[ \t]+)?`;
+const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGE_WORDS}[ \t]+${TO}|${TO}|é|es)[ \t]+)?`;
 /**
  * Other credentials' words, whose quoted value counts only after `is`, `was` or `set to`
  * (`secret was "s3cr3tValue"`, `API key is 'k-93f…'`): right before a quote they name an
@@ -109,7 +104,7 @@ const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGED_TO}|${TO}|
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, `passwd` a change's words only, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
-const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${PASSWD}[ \t]+${CHANGED_TO}[ \t]+|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${PASSWD}[ \t]+${CHANGE_WORDS}[ \t]+${TO}[ \t]+|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
 const moreWords = (character: string, least: 0 | 1) => String.raw`(?:[ \t]+${character}{1,128}){${least},7}`;
 /**
@@ -187,7 +182,7 @@ const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SE
  * `password changed from OldPw1 to`), or in `from` (the old value's, which ` to ` and the new one
  * must follow: `FROM_BEFORE`), or `to` alone, which `SETTING_BEFORE` must then confirm.
  */
-const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD_VALUE})?[ \t]+${TO}|${CHANGE_WORDS}[ \t]+from|${REPLACED_WORDS}|${TO})[ \t]+)?`;
+const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD_VALUE})?[ \t]+${TO}|${CHANGE_WORDS}[ \t]+from|${TO})[ \t]+)?`;
 /** A password's word (`passwd` too) and no link or a change's right before an unquoted value (`with password hunter2x`, `passwd changed to …`). */
 const BARE = String.raw`(?<=(?<![\w-])${CHANGED_WORD}${BARE_LINK})${LINKED_UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
@@ -197,19 +192,8 @@ const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+
 const BARE_WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(${CHANGED_WORD})[ \t]+$`);
 const PASSWD_WORD = new RegExp(String.raw`^${PASSWD}$`);
 const QUOTE_NEXT = /^["'\\]$/;
-/** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `), or a replacement's words (`password replaced by `). */
-const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+(?:(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}|${REPLACED_WORDS})[ \t]+$`);
-/** A replacement's words right before a value (`password replaced by `), whose value `isReplacingPassword` judges. */
-const REPLACED_BEFORE = new RegExp(String.raw`(?<![\w-])${REPLACED_WORDS}[ \t]+$`);
-
-/**
- * Whether `value`, after a replacement's words (`REPLACED_BEFORE`), is the new password: one word
- * strongly shaped (`isStronglyShaped`), as who replaced it is named there as often (`password
- * replaced by jdoe42`), and no way of signing in (`namesSignInMethod`: `password replaced by OAuth2`).
- */
-function isReplacingPassword(value: string): boolean {
-  return !/\s/.test(value) && isStronglyShaped(value) && !namesSignInMethod(value);
-}
+/** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
+const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
 /** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
 const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
 /** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
@@ -295,8 +279,6 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     // With no link, `passwd` is the command (`sudo passwd admin123`) and a quote after the value ends a request line (`"GET /passwort HTTP/1.1"`).
     const alone = BARE_WORD_ALONE_BEFORE.exec(before);
     if (alone !== null && (PASSWD_WORD.test(alone[1]!) || QUOTE_NEXT.test(text.charAt(start + match.length)))) return undefined;
-    // After a replacement's words who replaced the password is named as often (`password replaced by jdoe42`).
-    if (REPLACED_BEFORE.test(before) && !isReplacingPassword(match.replace(FINAL_PUNCTUATION, ""))) return undefined;
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
     return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
@@ -359,8 +341,6 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
-  // After a replacement's words (`REPLACED_BEFORE`): `password replaced by "Windows Hello"`, `"jdoe42"` stay.
-  if (stated === undefined && REPLACED_BEFORE.test(before) && !isReplacingPassword(value)) return undefined;
   // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
   if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
