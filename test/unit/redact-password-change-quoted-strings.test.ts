@@ -138,3 +138,41 @@ describe("look-alikes of the quoted and the new forms", () => {
     expectUnchanged(text);
   });
 });
+
+describe("passwd, a word of its own before or after a change's words", () => {
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ['changed passwd to "Winter#2025"', `changed passwd to "${R}"`],
+    ["set passwd to 'Winter#2025'", `set passwd to '${R}'`],
+    ["user bob changed his passwd to 'Winter#2025'", `user bob changed his passwd to '${R}'`],
+    ['{"msg":"changed passwd to \\"Winter#2025\\""}', `{"msg":"changed passwd to \\"${R}\\""}`],
+    ['Passwd Changed To "Winter#2025"', `Passwd Changed To "${R}"`],
+  ]);
+  // A file, a name's part, nsswitch's source, an owner, a package's version, a mode or an expiry's number, quoted or not; a UI's option in title case.
+  it.each([
+    "/etc/passwd changed to root:root",
+    "/etc/passwd changed to Winter#2025",
+    "etc/passwd changed to Winter#2025",
+    "passwd.db changed to Winter#2025",
+    "-passwd changed to Winter#2025",
+    "_passwd changed to Winter#2025",
+    "nsswitch: passwd changed to files:sss",
+    "passwd changed to root:root",
+    'passwd changed to "root:root"',
+    "passwd changed to files:sss",
+    "passwd updated to 1:4.8.1-2ubuntu2.1",
+    "passwd changed to yescrypt:5",
+    "passwd changed to SHA512-crypt",
+    'passwd changed to "files systemd"',
+    'passwd set to "0600"',
+    'passwd set to "99999"',
+    'passwd set to "-1"',
+    'passwd set to "!!"',
+    "passwd set to -1",
+    'Passwd Changed To "Never Expire"',
+    'PASSWD SET TO "Never Expire"',
+    'Passwd Set To "Expire Now"',
+    'passwd to "Winter#2025"',
+  ])("%j", (text) => {
+    expectUnchanged(text);
+  });
+});

@@ -84,10 +84,12 @@ const TO = spellings("to");
 /** A change's words (`set`, `was reset`, `has been changed`, `Set`, `WAS CHANGED`). */
 const CHANGE_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("set", "changed", "reset", "updated")}`;
 /**
- * Unix's `passwd`, a password's word only before or after a change's words (`passwd changed to
- * …`, `changed passwd to …`): alone it is the command (`sudo passwd admin123`).
+ * Unix's `passwd` as a word of its own, a password's word only before or after a change's words
+ * (`passwd changed to …`, `changed passwd to …`): alone it is the command (`sudo passwd
+ * admin123`), in a path a file (`/etc/passwd`, `etc/passwd`, `passwd.db`), a name's part
+ * (`-passwd`, `_passwd`).
  */
-const PASSWD = String.raw`(?:[Pp]asswd|PASSWD)`;
+const PASSWD = String.raw`(?<![\w./\\-])(?:[Pp]asswd|PASSWD)(?![\w.])`;
 /** The password's words of a change's sentence with no `is`: `PASSWORD_WORD`'s and `PASSWD`. */
 const CHANGED_WORD = `(?:${PASSWORD_WORD}|${PASSWD})`;
 /**
@@ -104,7 +106,7 @@ const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGE_WORDS}[ \t]
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
 /** What links a word to a quoted value, `passwd` a change's words only, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
-const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${PASSWD}[ \t]+${CHANGE_WORDS}[ \t]+${TO}[ \t]+|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \t]+)?${TO}[ \t]+|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
 const moreWords = (character: string, least: 0 | 1) => String.raw`(?:[ \t]+${character}{1,128}){${least},7}`;
 /**
@@ -191,11 +193,31 @@ const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+
 /** `BARE`'s word with no link before the value, the word captured (`password `, `passwd `); `PASSWD` whole; a quote or an escape's `\`, the character after a value. */
 const BARE_WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(${CHANGED_WORD})[ \t]+$`);
 const PASSWD_WORD = new RegExp(String.raw`^${PASSWD}$`);
+/** `passwd`, perhaps a change's words and `to`, right before a value (`passwd changed to `, `passwd to `), whose value `namesPasswdSetting` judges. */
+const PASSWD_BEFORE = new RegExp(String.raw`${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \t]+)?(?:${TO}[ \t]+)?$`);
+/**
+ * A value with `:` (`root:root`, `files:sss`, `1:4.8.1-2ubuntu2.1`), a number or version (`0600`,
+ * `99999`, `-1`, `4.8.1-2ubuntu2`), symbols only (`!!`), a hashing scheme (`SHA512-crypt`) or
+ * name services' sources, lower-case words (`files systemd`).
+ */
+const PASSWD_SETTING_VALUE = /:|^[-+]?\d+(?:[.~+-][0-9A-Za-z]+)*$|^[^A-Za-z0-9]+$|[Cc]rypt$|^[a-z]+(?:[ \t]+[a-z]+)+$/;
+/** `nsswitch` on the line before a word (`nsswitch: passwd changed to …`, `/etc/nsswitch.conf: …`). */
+const NSSWITCH_LINE = /nsswitch[^\n]*$/i;
+
+/**
+ * Whether `value`, after `passwd` and a change's words ending `before` (`PASSWD_BEFORE`), names
+ * what the file, the package or a name service's source was set to, not a password: an owner, a
+ * source, a version, a mode or an expiry's number (`PASSWD_SETTING_VALUE`), or anything on
+ * nsswitch's line (`nsswitch: passwd changed to files`).
+ */
+function namesPasswdSetting(value: string, before: string): boolean {
+  return PASSWD_SETTING_VALUE.test(value) || NSSWITCH_LINE.test(before.slice(-200, before.length - PASSWD_BEFORE.exec(before)![0].length));
+}
 const QUOTE_NEXT = /^["'\\]$/;
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
 const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
-/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
-const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
+/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `, `Passwd Set To `). */
+const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD|Passwd|PASSWD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
 /** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
 const TITLE_CASE_WORDS = /^[A-Z][a-z]{1,24}(?:[ \t][A-Z][a-z]{1,24}){1,5}$/;
 /** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
@@ -279,6 +301,7 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
     // With no link, `passwd` is the command (`sudo passwd admin123`) and a quote after the value ends a request line (`"GET /passwort HTTP/1.1"`).
     const alone = BARE_WORD_ALONE_BEFORE.exec(before);
     if (alone !== null && (PASSWD_WORD.test(alone[1]!) || QUOTE_NEXT.test(text.charAt(start + match.length)))) return undefined;
+    if (PASSWD_BEFORE.test(before) && namesPasswdSetting(match.replace(FINAL_PUNCTUATION, ""), before)) return undefined;
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
     return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
@@ -341,6 +364,8 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
+  // After `passwd` an owner, a source, a version or a mode (`passwd set to "0600"`, `"root:root"`).
+  if (stated === undefined && PASSWD_BEFORE.test(before) && namesPasswdSetting(value, before)) return undefined;
   // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
   if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).
