@@ -176,3 +176,20 @@ describe("passwd, a word of its own before or after a change's words", () => {
     expectUnchanged(text);
   });
 });
+
+describe("a quote inside the value is the value's, a closing one ends it", () => {
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ["password is Summer#24'-x9", `password is ${R}`],
+    ['{"msg":"password changed to Winter#\\"2025"}', `{"msg":"password changed to ${R}"}`],
+    ['password is Winter#2025"x', `password is ${R}`],
+    ["He said 'password is Hunter2x!'", `He said 'password is ${R}'`],
+    ['<p>password is Hunter2x!"</p>', `<p>password is ${R}"</p>`],
+  ]);
+  it("takes a pair's new value with a quote inside", () => {
+    expect(stored("password changed from Old#2024 to Winter#'2025")).toBe(`password changed from ${R} to ${R}`);
+  });
+  // An apostrophe between letters is a word's (`Alice's`): the value stays whole, as before.
+  it.each(["the password is Alice's", "password is bob's"])("%j", (text) => {
+    expectUnchanged(text);
+  });
+});

@@ -149,16 +149,22 @@ const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
  */
 const passwordLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${IS}|${sentence}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /**
- * An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole, four characters
- * or more (a sentence's end after it is sorted out by `sentenceEndLength`), where the closing
- * quote of the string holding the sentence ends it too: a JSON string's, escaped or not
+ * A quote closing the string that holds a sentence: `"`, `'` or JSON's escaped `\"`, then the
+ * text's end, a blank, `,`, `;`, `:`, a closing bracket, `<`, `>`, or a sentence's `.`, `!`, `?` before
+ * a blank or the end.
+ */
+const CLOSING_QUOTE = String.raw`(?:["']|\\")(?=[\s,;:)}\]<>]|[.!?](?!\S)|$)`;
+/**
+ * An unquoted value: a run of no blank, `[`, `,`, `;` or bracket, whole, four characters or more
+ * (a sentence's end after it is sorted out by `sentenceEndLength`), where the closing quote of
+ * the string holding the sentence ends it too (`CLOSING_QUOTE`): a JSON string's, escaped or not
  * (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"… Verano2024\"}`, `{"msg":"password
  * changed to Winter#2025"}`), a logfmt value's or a single-quoted one's (`msg='password set to
- * Winter#2025'`), that quote glued to no letter or digit. Right after the password's word with no
- * link (`BARE`) a quote ends a request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the
- * rewrite turns that down.
+ * Winter#2025'`). Any other quote is the value's (`Summer#24'-x9`, `Winter#\"2025`), but its first
+ * and last character and an apostrophe between letters (`Alice's`, which stays whole). Right after the password's word with no link (`BARE`) a quote ends a
+ * request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the rewrite turns that down.
  */
-export const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|'(?![A-Za-z0-9])|$)`;
+export const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()](?:[^\s"'\[,;()\\]|\\(?!")|(?!${CLOSING_QUOTE})(?:"|(?<![A-Za-z])'|'(?![A-Za-z])|\\")){2,510}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()]|${CLOSING_QUOTE}|$)`;
 /**
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
