@@ -146,6 +146,8 @@ describe("passwd, a word of its own before or after a change's words", () => {
     ["user bob changed his passwd to 'Winter#2025'", `user bob changed his passwd to '${R}'`],
     ['{"msg":"changed passwd to \\"Winter#2025\\""}', `{"msg":"changed passwd to \\"${R}\\""}`],
     ['Passwd Changed To "Winter#2025"', `Passwd Changed To "${R}"`],
+    // A passphrase in lower case is no name service's source.
+    ['passwd changed to "correct horse battery"', `passwd changed to "${R}"`],
   ]);
   // A file, a name's part, nsswitch's source, an owner, a package's version, a mode or an expiry's number, quoted or not; a UI's option in title case.
   it.each([
@@ -172,6 +174,8 @@ describe("passwd, a word of its own before or after a change's words", () => {
     'PASSWD SET TO "Never Expire"',
     'Passwd Set To "Expire Now"',
     'passwd to "Winter#2025"',
+    'passwd changed to "files sss"',
+    "passwd changed to compat",
   ])("%j", (text) => {
     expectUnchanged(text);
   });
@@ -184,6 +188,9 @@ describe("a quote inside the value is the value's, a closing one ends it", () =>
     ['password is Winter#2025"x', `password is ${R}`],
     ["He said 'password is Hunter2x!'", `He said 'password is ${R}'`],
     ['<p>password is Hunter2x!"</p>', `<p>password is ${R}"</p>`],
+    ['<log msg="password changed to Winter#2025"/>', `<log msg="password changed to ${R}"/>`],
+    ['{"msg":"password changed to Winter#2025\\""}', `{"msg":"password changed to ${R}\\""}`],
+    ['{"msg":"password for alice changed to \\"correct horse battery\\""}', `{"msg":"password for alice changed to \\"${R}\\""}`],
   ]);
   it("takes a pair's new value with a quote inside", () => {
     expect(stored("password changed from Old#2024 to Winter#'2025")).toBe(`password changed from ${R} to ${R}`);

@@ -150,10 +150,10 @@ const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
 const passwordLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${IS}|${sentence}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /**
  * A quote closing the string that holds a sentence: `"`, `'` or JSON's escaped `\"`, then the
- * text's end, a blank, `,`, `;`, `:`, a closing bracket, `<`, `>`, or a sentence's `.`, `!`, `?` before
- * a blank or the end.
+ * text's end, a blank, `,`, `;`, `:`, a closing bracket, `<`, `>`, `/` (`msg="…"/>`), another
+ * quote (`…2025\""}`), or a sentence's `.`, `!`, `?` before a blank or the end.
  */
-const CLOSING_QUOTE = String.raw`(?:["']|\\")(?=[\s,;:)}\]<>]|[.!?](?!\S)|$)`;
+const CLOSING_QUOTE = String.raw`(?:["']|\\")(?=[\s,;:)}\]<>/"]|\\"|[.!?](?!\S)|$)`;
 /**
  * An unquoted value: a run of no blank, `[`, `,`, `;` or bracket, whole, four characters or more
  * (a sentence's end after it is sorted out by `sentenceEndLength`), where the closing quote of
@@ -164,7 +164,7 @@ const CLOSING_QUOTE = String.raw`(?:["']|\\")(?=[\s,;:)}\]<>]|[.!?](?!\S)|$)`;
  * and last character and an apostrophe between letters (`Alice's`, which stays whole). Right after the password's word with no link (`BARE`) a quote ends a
  * request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the rewrite turns that down.
  */
-export const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()](?:[^\s"'\[,;()\\]|\\(?!")|(?!${CLOSING_QUOTE})(?:"|(?<![A-Za-z])'|'(?![A-Za-z])|\\")){2,510}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()]|${CLOSING_QUOTE}|$)`;
+export const LINKED_UNQUOTED = String.raw`(?:[^\s"'\[,;()\\]|\\(?!"))(?:[^\s"'\[,;()\\]|\\(?!")|(?!${CLOSING_QUOTE})(?:"|(?<![A-Za-z])'|'(?![A-Za-z])|\\")){2,510}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()]|${CLOSING_QUOTE}|$)`;
 /**
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
@@ -204,9 +204,9 @@ const PASSWD_BEFORE = new RegExp(String.raw`${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \
 /**
  * A value with `:` (`root:root`, `files:sss`, `1:4.8.1-2ubuntu2.1`), a number or version (`0600`,
  * `99999`, `-1`, `4.8.1-2ubuntu2`), symbols only (`!!`), a hashing scheme (`SHA512-crypt`) or
- * name services' sources, lower-case words (`files systemd`).
+ * name services' sources (`files systemd`, `compat`).
  */
-const PASSWD_SETTING_VALUE = /:|^[-+]?\d+(?:[.~+-][0-9A-Za-z]+)*$|^[^A-Za-z0-9]+$|[Cc]rypt$|^[a-z]+(?:[ \t]+[a-z]+)+$/;
+const PASSWD_SETTING_VALUE = /:|^[-+]?\d+(?:[.~+-][0-9A-Za-z]+)*$|^[^A-Za-z0-9]+$|[Cc]rypt$|^(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)(?:[ \t]+(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)){0,5}$/;
 /** `nsswitch` on the line before a word (`nsswitch: passwd changed to …`, `/etc/nsswitch.conf: …`). */
 const NSSWITCH_LINE = /nsswitch[^\n]*$/i;
 
