@@ -176,14 +176,23 @@ describe("passwd, a word of its own before or after a change's words", () => {
     'passwd to "Winter#2025"',
     'passwd changed to "files sss"',
     "passwd changed to compat",
+    "nsswitch: passwd changed to Winter#2025",
+    "/etc/nsswitch.conf: passwd changed to Winter#2025",
   ])("%j", (text) => {
     expectUnchanged(text);
   });
+  // nsswitch elsewhere on the line does not make passwd its database's label.
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ['{"host":"nsswitch-test-01","msg":"user bob passwd changed to Winter#2025"}', `{"host":"nsswitch-test-01","msg":"user bob passwd changed to ${R}"}`],
+    ["nsswitch reload ok; passwd changed to Winter#2025", `nsswitch reload ok; passwd changed to ${R}`],
+    ['{"file":"/etc/nsswitch.conf","msg":"passwd changed to Winter#2025"}', `{"file":"/etc/nsswitch.conf","msg":"passwd changed to ${R}"}`],
+  ]);
 });
 
 describe("a quote inside the value is the value's, a closing one ends it", () => {
   itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
-    ["password is Summer#24'-x9", `password is ${R}`],
+    // A value's own quote before a symbol ends it, as a closing one does: the tail stays.
+    ["password is Summer#24'-x9", `password is ${R}'-x9`],
     ['{"msg":"password changed to Winter#\\"2025"}', `{"msg":"password changed to ${R}"}`],
     ['password is Winter#2025"x', `password is ${R}`],
     ["He said 'password is Hunter2x!'", `He said 'password is ${R}'`],
@@ -191,6 +200,17 @@ describe("a quote inside the value is the value's, a closing one ends it", () =>
     ['<log msg="password changed to Winter#2025"/>', `<log msg="password changed to ${R}"/>`],
     ['{"msg":"password changed to Winter#2025\\""}', `{"msg":"password changed to ${R}\\""}`],
     ['{"msg":"password for alice changed to \\"correct horse battery\\""}', `{"msg":"password for alice changed to \\"${R}\\""}`],
+    // A closing quote before any symbol ends the value: the fields after it stay.
+    ['"password is Winter#2025"|"bob"|"10.0.0.1"', `"password is ${R}"|"bob"|"10.0.0.1"`],
+    ['msg="password is Winter#2025"|user=bob', `msg="password is ${R}"|user=bob`],
+    ['msg="password is Winter#2025"&user=bob', `msg="password is ${R}"&user=bob`],
+    ['"password changed to Winter#2025"|"Bob Smith"', `"password changed to ${R}"|"Bob Smith"`],
+    ['"2026-01-01"|"password changed to Winter#2025"|"bob"', `"2026-01-01"|"password changed to ${R}"|"bob"`],
+    ['a="password changed to Winter#2025"-b', `a="password changed to ${R}"-b`],
+    ['("password is Winter#2025"%user)', `("password is ${R}"%user)`],
+    ['"password is Winter#2025"+"x"', `"password is ${R}"+"x"`],
+    ["msg='password set to Winter#2025'=x", `msg='password set to ${R}'=x`],
+    ['{"msg":"password changed to Winter#2025\\"@host"}', `{"msg":"password changed to ${R}\\"@host"}`],
   ]);
   it("takes a pair's new value with a quote inside", () => {
     expect(stored("password changed from Old#2024 to Winter#'2025")).toBe(`password changed from ${R} to ${R}`);

@@ -149,20 +149,22 @@ const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
  */
 const passwordLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${IS}|${sentence}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
 /**
- * A quote closing the string that holds a sentence: `"`, `'` or JSON's escaped `\"`, then the
- * text's end, a blank, `,`, `;`, `:`, a closing bracket, `<`, `>`, `/` (`msg="…"/>`), another
- * quote (`…2025\""}`), or a sentence's `.`, `!`, `?` before a blank or the end.
+ * A quote closing the string that holds a sentence: `"`, `'` or JSON's escaped `\"` before no ASCII
+ * letter or digit (`…2025"`, `…2025"|user=bob`, `…2025\""}`, `msg="…"/>`); one before a letter or digit
+ * is the value's (`Win\"ter#2025`, `Autumn#'2023`).
  */
-const CLOSING_QUOTE = String.raw`(?:["']|\\")(?=[\s,;:)}\]<>/"]|\\"|[.!?](?!\S)|$)`;
+const CLOSING_QUOTE = String.raw`(?:["']|\\")(?![A-Za-z0-9])`;
 /**
  * An unquoted value: a run of no blank, `[`, `,`, `;` or bracket, whole, four characters or more
  * (a sentence's end after it is sorted out by `sentenceEndLength`), where the closing quote of
  * the string holding the sentence ends it too (`CLOSING_QUOTE`): a JSON string's, escaped or not
  * (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"… Verano2024\"}`, `{"msg":"password
  * changed to Winter#2025"}`), a logfmt value's or a single-quoted one's (`msg='password set to
- * Winter#2025'`). Any other quote is the value's (`Summer#24'-x9`, `Winter#\"2025`), but its first
- * and last character and an apostrophe between letters (`Alice's`, which stays whole). Right after the password's word with no link (`BARE`) a quote ends a
- * request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the rewrite turns that down.
+ * Winter#2025'`), whatever symbol follows it (`"password is …"|"bob"`), so a value's own quote
+ * before a symbol ends it too (`Summer#24'-x9` keeps `'-x9`). A quote before a letter or digit is
+ * the value's (`Winter#\"2025`), but its first and last character and an apostrophe between letters
+ * (`Alice's`, which stays whole). Right after the password's word with no link (`BARE`) a quote
+ * ends a request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the rewrite turns that down.
  */
 export const LINKED_UNQUOTED = String.raw`(?:[^\s"'\[,;()\\]|\\(?!"))(?:[^\s"'\[,;()\\]|\\(?!")|(?!${CLOSING_QUOTE})(?:"|(?<![A-Za-z])'|'(?![A-Za-z])|\\")){2,510}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()]|${CLOSING_QUOTE}|$)`;
 /**
@@ -207,17 +209,18 @@ const PASSWD_BEFORE = new RegExp(String.raw`${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \
  * name services' sources (`files systemd`, `compat`).
  */
 const PASSWD_SETTING_VALUE = /:|^[-+]?\d+(?:[.~+-][0-9A-Za-z]+)*$|^[^A-Za-z0-9]+$|[Cc]rypt$|^(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)(?:[ \t]+(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)){0,5}$/;
-/** `nsswitch` on the line before a word (`nsswitch: passwd changed to …`, `/etc/nsswitch.conf: …`). */
-const NSSWITCH_LINE = /nsswitch[^\n]*$/i;
+/** nsswitch's label right before a word, which is then one of its databases (`nsswitch: passwd changed to …`, `/etc/nsswitch.conf: passwd …`). */
+const NSSWITCH_LABEL = /nsswitch(?:\.conf)?[ \t]*:[ \t]*$/i;
 
 /**
  * Whether `value`, after `passwd` and a change's words ending `before` (`PASSWD_BEFORE`), names
  * what the file, the package or a name service's source was set to, not a password: an owner, a
  * source, a version, a mode or an expiry's number (`PASSWD_SETTING_VALUE`), or anything on
- * nsswitch's line (`nsswitch: passwd changed to files`).
+ * nsswitch's database label (`nsswitch: passwd changed to files`), not a line merely naming
+ * nsswitch (`{"host":"nsswitch-test-01","msg":"… passwd changed to …"}`).
  */
 function namesPasswdSetting(value: string, before: string): boolean {
-  return PASSWD_SETTING_VALUE.test(value) || NSSWITCH_LINE.test(before.slice(-200, before.length - PASSWD_BEFORE.exec(before)![0].length));
+  return PASSWD_SETTING_VALUE.test(value) || NSSWITCH_LABEL.test(before.slice(-200, before.length - PASSWD_BEFORE.exec(before)![0].length));
 }
 const QUOTE_NEXT = /^["'\\]$/;
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
