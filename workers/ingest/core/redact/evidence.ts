@@ -909,11 +909,12 @@ const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|or
  * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
  * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before
  * `is`/`was`/`set to` (`secret was`), or `pass`, `pw` or `pwd` alone before `is`/`was` (`my pass is …`),
- * or `pass`, `passwd`, `pwd` or `pw`, also ending a key's name (`smtp_pass`, `DB_PASS`, `dbPass`), and within a line's 80 characters `from`, an arrow or an `old=`/`new=` label (a change's, password-changes.ts: `pwd changed from …`, `pw changed old=… new=…`):
+ * or `pass`, `passwd`, `pwd` or `pw`, also ending a key's name (`smtp_pass`, `DB_PASS`, `dbPass`), and within a line's 80 characters `from`, an arrow or an `old=`/`new=` label (a change's, password-changes.ts: `pwd changed from …`, `pw changed old=… new=…`),
+ * or `passwd` and within 80 characters `to` (a change's new value, detectors/password-phrase.ts: `passwd changed to …`):
  * the evidence of `MoreEvidence.PASSWORD_PHRASE`.
  */
 const PASSWORD_PHRASE_WORD =
-  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])/;
+  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
 /**
  * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
  * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_PHRASE_WORD`: their word keys (`has`,

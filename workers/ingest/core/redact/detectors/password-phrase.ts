@@ -32,6 +32,8 @@ import { isQuotedProse, isUiLabel, namesChangedKind, namesPasswordSetting, names
  *   often (`password reset`, `password auto-generated`, `wrong password 3 times`); after `to`
  *   alone only when a word of setting comes before the password's (`changed password to
  *   S3cret!2024`, not `sent password to jdoe42`);
+ *   Unix's `passwd` only before or after a change's words (`passwd changed to …`); with a link,
+ *   the value ends at a quoted string's closing quote too (`{"msg":"password changed to …"}`);
  * - a secret's parameter with its `=` percent-encoded (`password%3Dhunter2x`,
  *   `redirect=%2Fcb%3Fcode%3Dabc`, RFC 3986 §2.1), as a URL nested in another's query writes
  *   it: the name as a parameter's (`isSecretParameterName`), the value up to an encoded `&`.
@@ -82,6 +84,15 @@ const TO = spellings("to");
 /** A change's words (`set`, `was reset`, `has been changed`, `Set`, `WAS CHANGED`). */
 const CHANGE_WORDS = String.raw`(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("set", "changed", "reset", "updated")}`;
 /**
+ * Unix's `passwd` as a word of its own, a password's word only before or after a change's words
+ * (`passwd changed to …`, `changed passwd to …`): alone it is the command (`sudo passwd
+ * admin123`), in a path a file (`/etc/passwd`, `etc/passwd`, `passwd.db`), a name's part
+ * (`-passwd`, `_passwd`).
+ */
+const PASSWD = String.raw`(?<![\w./\\-])(?:[Pp]asswd|PASSWD)(?![\w.])`;
+/** The password's words of a change's sentence with no `is`: `PASSWORD_WORD`'s and `PASSWD`. */
+const CHANGED_WORD = `(?:${PASSWORD_WORD}|${PASSWD})`;
+/**
  * What may stand between the word and a quoted value: blanks and `is`, `was`, a change's words
  * and `to` (`set to`, `was changed to`), `é`, `es`; or `to` alone, which a setting's word before
  * the password's must then confirm (`SETTING_BEFORE`: `set password to "…"`).
@@ -94,8 +105,8 @@ const LINK = String.raw`[ \t]+(?:(?:${anyCase("is", "was")}|${CHANGE_WORDS}[ \t]
  */
 const CREDENTIAL_WORD = String.raw`(?:[Ss]ecret|SECRET|[Tt]oken|TOKEN|PIN|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const VERB_LINK = String.raw`[ \t]+(?:is|was|was[ \t]+set[ \t]+to|set[ \t]+to)[ \t]+`;
-/** What links a word to a quoted value, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
-const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
+/** What links a word to a quoted value, `passwd` a change's words only, with a language's sentence as `sentence` spells it (`PASSWORD_SENTENCE_SEARCH` to search, `PASSWORD_SENTENCE_LINK` to confirm). */
+const quotedLink = (sentence: string) => String.raw`(?:(?:${PASSWORD_WORD}|${QUOTING_PASSWORD_WORD})${LINK}|${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \t]+)?${TO}[ \t]+|${sentence}|${CREDENTIAL_WORD}${VERB_LINK})`;
 /** A passphrase's words after its first (`quotedWords`): up to seven, each after blanks. */
 const moreWords = (character: string, least: 0 | 1) => String.raw`(?:[ \t]+${character}{1,128}){${least},7}`;
 /**
@@ -137,15 +148,25 @@ const IS = String.raw`[ \t]+(?:is|was|é|es|ist|lautet|est)[ \t]+`;
  * `mot de passe` and `=`.
  */
 const passwordLink = (sentence: string) => String.raw`(?:${PASSWORD_WORD}${IS}|${sentence}|${ROMANCE_PASSWORD_WORD}${DESCRIBED}${IS}|${COLON_PASSWORD_WORD}${COLON}|${MOT_DE_PASSE}${EQUALS})`;
-/** An unquoted value: a run of no blank, quote, `[`, `,`, `;` or bracket, whole; a sentence's end after it is sorted out by `sentenceEndLength`. */
-const UNQUOTED = String.raw`[^\s"'\[,;()]{4,512}(?![^\s,;()])`;
 /**
- * `UNQUOTED` after a link's word (`is`, `lautet`, `:`), where a JSON string's closing quote,
- * escaped or not, ends it too (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"…
- * Verano2024\"}`). Right after the password's word (`BARE`) a quote ends a request line as often
- * (`"GET /de/konto/passwort HTTP/1.1"`).
+ * A quote closing the string that holds a sentence: `"`, `'` or JSON's escaped `\"` before no ASCII
+ * letter or digit (`…2025"`, `…2025"|user=bob`, `…2025\""}`, `msg="…"/>`); one before a letter or digit
+ * is the value's (`Win\"ter#2025`, `Autumn#'2023`).
  */
-export const LINKED_UNQUOTED = String.raw`[^\s"'\[,;()]{3,511}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()"]|\\"|$)`;
+const CLOSING_QUOTE = String.raw`(?:["']|\\")(?![A-Za-z0-9])`;
+/**
+ * An unquoted value: a run of no blank, `[`, `,`, `;` or bracket, whole, four characters or more
+ * (a sentence's end after it is sorted out by `sentenceEndLength`), where the closing quote of
+ * the string holding the sentence ends it too (`CLOSING_QUOTE`): a JSON string's, escaped or not
+ * (`{"msg":"La contraseña es Verano2024"}`, `{\"msg\":\"… Verano2024\"}`, `{"msg":"password
+ * changed to Winter#2025"}`), a logfmt value's or a single-quoted one's (`msg='password set to
+ * Winter#2025'`), whatever symbol follows it (`"password is …"|"bob"`), so a value's own quote
+ * before a symbol ends it too (`Summer#24'-x9` keeps `'-x9`). A quote before a letter or digit is
+ * the value's (`Winter#\"2025`), but its first and last character and an apostrophe between letters
+ * (`Alice's`, which stays whole). Right after the password's word with no link (`BARE`) a quote
+ * ends a request line as often (`"GET /de/konto/passwort HTTP/1.1"`): the rewrite turns that down.
+ */
+export const LINKED_UNQUOTED = String.raw`(?:[^\s"'\[,;()\\]|\\(?!"))(?:[^\s"'\[,;()\\]|\\(?!")|(?!${CLOSING_QUOTE})(?:"|(?<![A-Za-z])'|'(?![A-Za-z])|\\")){2,510}(?:[^\s"'\[,;()\\]|\\(?!"))(?=[\s,;()]|${CLOSING_QUOTE}|$)`;
 /**
  * `pass`, `pw` and `pwd` alone, a password's short words (`my pass is Tr0ub4dor`, `the pw is …`,
  * `pwd is hunter2`): only before an unquoted value, read as another credential's
@@ -171,16 +192,41 @@ const AFTER_IS = String.raw`(?<=(?<![\w-])(?:${passwordLink(PASSWORD_SENTENCE_SE
  * `password changed from OldPw1 to`), or in `from` (the old value's, which ` to ` and the new one
  * must follow: `FROM_BEFORE`), or `to` alone, which `SETTING_BEFORE` must then confirm.
  */
-const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD_VALUE})?[ \t]+to|${CHANGE_WORDS}[ \t]+from|to)[ \t]+)?`;
-/** A password's word and no link right before an unquoted value (`with password hunter2x`). */
-const BARE = String.raw`(?<=(?<![\w-])${PASSWORD_WORD}${BARE_LINK})${UNQUOTED}`;
+const BARE_LINK = String.raw`[ \t]+(?:(?:${CHANGE_WORDS}(?:[ \t]+from[ \t]+${OLD_VALUE})?[ \t]+${TO}|${CHANGE_WORDS}[ \t]+from|${TO})[ \t]+)?`;
+/** A password's word (`passwd` too) and no link or a change's right before an unquoted value (`with password hunter2x`, `passwd changed to …`). */
+const BARE = String.raw`(?<=(?<![\w-])${CHANGED_WORD}${BARE_LINK})${LINKED_UNQUOTED}`;
 /** `BARE`'s lookbehind read again; and a password's word and `to` alone before the value. */
-const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}${BARE_LINK}$`);
-const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+${TO}[ \t]+$`);
+const PASSWORD_BARE_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}${BARE_LINK}$`);
+const PASSWORD_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+${TO}[ \t]+$`);
+/** `BARE`'s word with no link before the value, the word captured (`password `, `passwd `); `PASSWD` whole; a quote or an escape's `\`, the character after a value. */
+const BARE_WORD_ALONE_BEFORE = new RegExp(String.raw`(?<![\w-])(${CHANGED_WORD})[ \t]+$`);
+const PASSWD_WORD = new RegExp(String.raw`^${PASSWD}$`);
+/** `passwd`, perhaps a change's words and `to`, right before a value (`passwd changed to `, `passwd to `), whose value `namesPasswdSetting` judges. */
+const PASSWD_BEFORE = new RegExp(String.raw`${PASSWD}[ \t]+(?:${CHANGE_WORDS}[ \t]+)?(?:${TO}[ \t]+)?$`);
+/**
+ * A value with `:` (`root:root`, `files:sss`, `1:4.8.1-2ubuntu2.1`), a number or version (`0600`,
+ * `99999`, `-1`, `4.8.1-2ubuntu2`), symbols only (`!!`), a hashing scheme (`SHA512-crypt`) or
+ * name services' sources (`files systemd`, `compat`).
+ */
+const PASSWD_SETTING_VALUE = /:|^[-+]?\d+(?:[.~+-][0-9A-Za-z]+)*$|^[^A-Za-z0-9]+$|[Cc]rypt$|^(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)(?:[ \t]+(?:files|systemd|sss|ldap|nis|nisplus|compat|db|winbind|extrausers|altfiles|cache|hesiod)){0,5}$/;
+/** nsswitch's label right before a word, which is then one of its databases (`nsswitch: passwd changed to …`, `/etc/nsswitch.conf: passwd …`). */
+const NSSWITCH_LABEL = /nsswitch(?:\.conf)?[ \t]*:[ \t]*$/i;
+
+/**
+ * Whether `value`, after `passwd` and a change's words ending `before` (`PASSWD_BEFORE`), names
+ * what the file, the package or a name service's source was set to, not a password: an owner, a
+ * source, a version, a mode or an expiry's number (`PASSWD_SETTING_VALUE`), or anything on
+ * nsswitch's database label (`nsswitch: passwd changed to files`), not a line merely naming
+ * nsswitch (`{"host":"nsswitch-test-01","msg":"… passwd changed to …"}`).
+ */
+function namesPasswdSetting(value: string, before: string): boolean {
+  return PASSWD_SETTING_VALUE.test(value) || NSSWITCH_LABEL.test(before.slice(-200, before.length - PASSWD_BEFORE.exec(before)![0].length));
+}
+const QUOTE_NEXT = /^["'\\]$/;
 /** A password's word, perhaps a change's words other than `set`, and `to` right before a quoted value (`password changed to `, `password to `). */
-const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${PASSWORD_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
-/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `). */
-const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
+const CHANGED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])${CHANGED_WORD}[ \t]+(?:(?:${anyCase("was", "has been")}[ \t]+)?${anyCase("changed", "reset", "updated")}[ \t]+)?${TO}[ \t]+$`);
+/** A password's word and `To` in capitals, perhaps a change's words between (`Set Password To `, `Password Was Changed To `, `PASSWORD TO `, `Passwd Set To `). */
+const CAPITALISED_TO_BEFORE = new RegExp(String.raw`(?<![\w-])(?:Password|PASSWORD|Passwd|PASSWD)[ \t]+(?:(?:Was|WAS|Has[ \t]+Been|HAS[ \t]+BEEN)[ \t]+)?(?:(?:Set|Changed|Reset|Updated|SET|CHANGED|RESET|UPDATED)[ \t]+)?(?:To|TO)[ \t]+$`);
 /** Two to six words in title case, a blank between each (`Never Expire`, `Welcome Back`): a UI's option's name. */
 const TITLE_CASE_WORDS = /^[A-Z][a-z]{1,24}(?:[ \t][A-Z][a-z]{1,24}){1,5}$/;
 /** `BARE_LINK`'s `from` before an old value, and the ` to ` and new value that must follow it. */
@@ -261,6 +307,10 @@ function rewritePasswordPhrase(match: string, marker: string, text: string, star
   }
   if (CREDENTIAL_IS_BEFORE.test(before)) return isUnquotedCredential(match, PIN_IS_BEFORE.test(before)) ? replaced(match, marker, text, start) : undefined;
   if (PASSWORD_BARE_BEFORE.test(before)) {
+    // With no link, `passwd` is the command (`sudo passwd admin123`) and a quote after the value ends a request line (`"GET /passwort HTTP/1.1"`).
+    const alone = BARE_WORD_ALONE_BEFORE.exec(before);
+    if (alone !== null && (PASSWD_WORD.test(alone[1]!) || QUOTE_NEXT.test(text.charAt(start + match.length)))) return undefined;
+    if (PASSWD_BEFORE.test(before) && namesPasswdSetting(match.replace(FINAL_PUNCTUATION, ""), before)) return undefined;
     const set = PASSWORD_TO_BEFORE.test(before) ? settingBefore(text, start, before) : !FROM_BEFORE.test(before) || TO_AFTER.test(text.slice(start + match.length, start + match.length + 40));
     return set && isBarePassword(match) && !namesSettingValue(match) && !changesKind(match, text, start, before) ? replaced(match, marker, text, start) : undefined;
   }
@@ -323,6 +373,8 @@ function quotedRewrite(match: string, quotes: readonly [string, string], marker:
   // After a change's words and `to` or `to` alone the value's shape must say a password, as unquoted (an address or a host went there: `password reset to "bob@example.com"`),
   // and no setting's value or reference to the secret (`set password to "30 days"`, `"TLS1.2"`, `"env:DB_PASS"`).
   if (stated === undefined && CHANGED_TO_BEFORE.test(before) && (!(isBarePassword(value) || isPassphrase(value)) || HOST_NAME.test(value) || namesThing(value) || namesSettingValue(value))) return undefined;
+  // After `passwd` an owner, a source, a version or a mode (`passwd set to "0600"`, `"root:root"`).
+  if (stated === undefined && PASSWD_BEFORE.test(before) && namesPasswdSetting(value, before)) return undefined;
   // Words in title case after a setting's words in capitals name a UI's option (`Set Password To "Never Expire"`, `"Expire Now"`).
   if (stated === undefined && CAPITALISED_TO_BEFORE.test(before) && TITLE_CASE_WORDS.test(value)) return undefined;
   // Right after the word, typographic quotes hold a button's or a link's label as often (`mot de passe « Valider »`, `hasło „Zapomniałem”`, `password “—”`).

@@ -1,0 +1,222 @@
+/**
+ * A password's sentence that is the whole content of a quoted string (a pino or winston line's
+ * `msg`, a logfmt `msg="…"`, a single-quoted value, escaped JSON text held in a string): its value
+ * ends at the string's closing quote, which stays with what follows. The change's words right
+ * after the password's (`changed to`, `set to`, `was reset to`), Unix's `passwd`
+ * before them, and the sentences read already (`is`, `lautet`, `changé en`, the pair's `from … to`).
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { expectUnchanged, logfmtMessageForm, proseAndQuotedForms } from "../support/redaction";
+import { itKeeps, itStores, itStoresCounting } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const stored = (text: string) => redactString(text, policy).text;
+const R = "[REDACTED:secret_param]";
+
+/** The forms a sentence reaches the store in, and the single-quoted and the escaped JSON string. */
+const FORMS: readonly (readonly [string, (text: string) => string])[] = [
+  ...proseAndQuotedForms(logfmtMessageForm('" user=bob')),
+  ["a single-quoted string", (text) => stored(`msg='${text}'`).slice(5, -1)],
+  ["escaped JSON text in a string", (text) => JSON.parse(JSON.parse(stored(JSON.stringify({ body: JSON.stringify({ msg: text }) }))).body).msg as string],
+];
+
+const TAKEN: readonly (readonly [string, string])[] = [
+  ["password changed to Winter#2025", `password changed to ${R}`],
+  ["password set to Winter#2025", `password set to ${R}`],
+  ["password was reset to Winter#2025", `password was reset to ${R}`],
+  ["password has been updated to Winter#2025", `password has been updated to ${R}`],
+  ["Password Changed To Winter#2025", `Password Changed To ${R}`],
+  ["PASSWORD SET TO Winter#2025", `PASSWORD SET TO ${R}`],
+  ["user 42 changed password to Winter#2025", `user 42 changed password to ${R}`],
+  ["password is Winter#2025", `password is ${R}`],
+  ["passwd changed to Winter#2025", `passwd changed to ${R}`],
+  ["Passwd set to Winter#2025", `Passwd set to ${R}`],
+  ["changed passwd to Winter#2025", `changed passwd to ${R}`],
+  ["Passwort geändert auf Winter#2025", `Passwort geändert auf ${R}`],
+  ["Das Passwort lautet Winter#2025", `Das Passwort lautet ${R}`],
+  ["mot de passe changé en Winter#2025", `mot de passe changé en ${R}`],
+  ["La contraseña es Verano2024!", `La contraseña es ${R}`],
+  ["set password for alice to Winter#2025", `set password for alice to ${R}`],
+];
+
+/** Prose about a change holding no password: kept in every form. */
+const KEPT = [
+  "password changed",
+  "password changed successfully",
+  "password changed to default policy",
+  "password changed to meet policy",
+  "password changed to comply with policy",
+  "password reset to default",
+  "password set to never expire",
+  "password set to expire in 90 days",
+  "password updated to v2 hashing",
+  "password changed to argon2id",
+  "password changed to TLS1.2",
+  "password changed to env:DB_PASS",
+  "password changed to ${DB_PASS}",
+  "password changed to [REDACTED]",
+  "password replaced by SSO",
+  "password replaced with passkey",
+  "password replaced with a passkey",
+  "password replaced with bcrypt hash",
+  "password replaced by Okta",
+  "password replaced with TOTP",
+  "password replaced by magic-link",
+  // Who replaced it: a user's name, no password's strong shape.
+  "password replaced by jdoe42",
+  "password was replaced by admin.ops",
+  "password replaced by ********",
+  // A way of signing in with its number.
+  "password replaced by OAuth2",
+  "password replaced with YubiKey5 keys",
+  "password replaced by FIDO2",
+  "passwd changed to shadow format",
+  "passwd changed to /etc/shadow",
+  "passwd set to 0600",
+  "passwd database changed to ldap2",
+  "passwd changed to nis+",
+  "password reset link sent to jdoe42",
+  "sent password to jdoe42",
+  "password is required",
+  "password is too short",
+];
+
+describe("a password's sentence as a quoted string's content", () => {
+  for (const [form, storedIn] of FORMS) {
+    itStores(`${form}: %s is stored %s`, storedIn, TAKEN);
+    itKeeps(`${form}: %s stays`, storedIn, KEPT);
+  }
+});
+
+describe("the known lines", () => {
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ['{"msg":"password changed to Winter#2025"}', `{"msg":"password changed to ${R}"}`],
+    ['{"level":30,"msg":"password changed to Winter#2025","user":"bob"}', `{"level":30,"msg":"password changed to ${R}","user":"bob"}`],
+    ['msg="password changed to Winter#2025" user=bob', `msg="password changed to ${R}" user=bob`],
+    ["msg='password changed to Winter#2025'", `msg='${"password changed to " + R}'`],
+    ['{"body":"{\\"msg\\":\\"password changed to Winter#2025\\"}"}', `{"body":"{\\"msg\\":\\"password changed to ${R}\\"}"}`],
+    ["{'msg': 'password set to Winter#2025', 'user': 'bob'}", `{'msg': 'password set to ${R}', 'user': 'bob'}`],
+    ["passwd changed to Winter#2025", `passwd changed to ${R}`],
+    ["Passwd changed to Winter#2025", `Passwd changed to ${R}`],
+    ['passwd changed to "Winter#2025"', `passwd changed to "${R}"`],
+  ]);
+  it("takes both values of a pair in single quotes", () => {
+    expect(stored("msg='password changed from Old#2024 to Winter#2025'")).toBe(`msg='password changed from ${R} to ${R}'`);
+  });
+});
+
+describe("look-alikes of the quoted and the new forms", () => {
+  it.each([
+    '{"msg":"password changed to default policy"}',
+    '{"msg":"password changed successfully"}',
+    '{"msg":"password changed to meet policy"}',
+    'msg="password changed"',
+    '{"event":"password_changed","to":"email"}',
+    "password replaced by SSO",
+    "password replaced with passkey",
+    'password replaced by "Windows Hello"',
+    "password replaced with 'magic link'",
+    'password replaced with "passkey"',
+    "password replaced by 'jdoe42'",
+    'password replaced with "WebAuthn2"',
+    // Who or what replaced it: `replaced by`/`with` is not read.
+    "password replaced by JDoe42",
+    '{"msg":"password replaced by CORP\\\\jdoe"}',
+    "password replaced by root@host",
+    "password replaced by Admin1",
+    "password replaced by iPhone15",
+    "password replaced with Office365",
+    "passwd changed to shadow format",
+    // `passwd` with no change's words is the command; a quote right after the word's value ends a request line.
+    "sudo passwd admin123",
+    '{"cmd":"passwd jdoe42"}',
+    '"GET /de/konto/passwort HTTP/1.1"',
+    "GET /reset/password abc123'",
+    "pw updated to iPhone13",
+  ])("%j", (text) => {
+    expectUnchanged(text);
+  });
+});
+
+describe("passwd, a word of its own before or after a change's words", () => {
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ['changed passwd to "Winter#2025"', `changed passwd to "${R}"`],
+    ["set passwd to 'Winter#2025'", `set passwd to '${R}'`],
+    ["user bob changed his passwd to 'Winter#2025'", `user bob changed his passwd to '${R}'`],
+    ['{"msg":"changed passwd to \\"Winter#2025\\""}', `{"msg":"changed passwd to \\"${R}\\""}`],
+    ['Passwd Changed To "Winter#2025"', `Passwd Changed To "${R}"`],
+    // A passphrase in lower case is no name service's source.
+    ['passwd changed to "correct horse battery"', `passwd changed to "${R}"`],
+  ]);
+  // A file, a name's part, nsswitch's source, an owner, a package's version, a mode or an expiry's number, quoted or not; a UI's option in title case.
+  it.each([
+    "/etc/passwd changed to root:root",
+    "/etc/passwd changed to Winter#2025",
+    "etc/passwd changed to Winter#2025",
+    "passwd.db changed to Winter#2025",
+    "-passwd changed to Winter#2025",
+    "_passwd changed to Winter#2025",
+    "nsswitch: passwd changed to files:sss",
+    "passwd changed to root:root",
+    'passwd changed to "root:root"',
+    "passwd changed to files:sss",
+    "passwd updated to 1:4.8.1-2ubuntu2.1",
+    "passwd changed to yescrypt:5",
+    "passwd changed to SHA512-crypt",
+    'passwd changed to "files systemd"',
+    'passwd set to "0600"',
+    'passwd set to "99999"',
+    'passwd set to "-1"',
+    'passwd set to "!!"',
+    "passwd set to -1",
+    'Passwd Changed To "Never Expire"',
+    'PASSWD SET TO "Never Expire"',
+    'Passwd Set To "Expire Now"',
+    'passwd to "Winter#2025"',
+    'passwd changed to "files sss"',
+    "passwd changed to compat",
+    "nsswitch: passwd changed to Winter#2025",
+    "/etc/nsswitch.conf: passwd changed to Winter#2025",
+  ])("%j", (text) => {
+    expectUnchanged(text);
+  });
+  // nsswitch elsewhere on the line does not make passwd its database's label.
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ['{"host":"nsswitch-test-01","msg":"user bob passwd changed to Winter#2025"}', `{"host":"nsswitch-test-01","msg":"user bob passwd changed to ${R}"}`],
+    ["nsswitch reload ok; passwd changed to Winter#2025", `nsswitch reload ok; passwd changed to ${R}`],
+    ['{"file":"/etc/nsswitch.conf","msg":"passwd changed to Winter#2025"}', `{"file":"/etc/nsswitch.conf","msg":"passwd changed to ${R}"}`],
+  ]);
+});
+
+describe("a quote inside the value is the value's, a closing one ends it", () => {
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    // A value's own quote before a symbol ends it, as a closing one does: the tail stays.
+    ["password is Summer#24'-x9", `password is ${R}'-x9`],
+    ['{"msg":"password changed to Winter#\\"2025"}', `{"msg":"password changed to ${R}"}`],
+    ['password is Winter#2025"x', `password is ${R}`],
+    ["He said 'password is Hunter2x!'", `He said 'password is ${R}'`],
+    ['<p>password is Hunter2x!"</p>', `<p>password is ${R}"</p>`],
+    ['<log msg="password changed to Winter#2025"/>', `<log msg="password changed to ${R}"/>`],
+    ['{"msg":"password changed to Winter#2025\\""}', `{"msg":"password changed to ${R}\\""}`],
+    ['{"msg":"password for alice changed to \\"correct horse battery\\""}', `{"msg":"password for alice changed to \\"${R}\\""}`],
+    // A closing quote before any symbol ends the value: the fields after it stay.
+    ['"password is Winter#2025"|"bob"|"10.0.0.1"', `"password is ${R}"|"bob"|"10.0.0.1"`],
+    ['msg="password is Winter#2025"|user=bob', `msg="password is ${R}"|user=bob`],
+    ['msg="password is Winter#2025"&user=bob', `msg="password is ${R}"&user=bob`],
+    ['"password changed to Winter#2025"|"Bob Smith"', `"password changed to ${R}"|"Bob Smith"`],
+    ['"2026-01-01"|"password changed to Winter#2025"|"bob"', `"2026-01-01"|"password changed to ${R}"|"bob"`],
+    ['a="password changed to Winter#2025"-b', `a="password changed to ${R}"-b`],
+    ['("password is Winter#2025"%user)', `("password is ${R}"%user)`],
+    ['"password is Winter#2025"+"x"', `"password is ${R}"+"x"`],
+    ["msg='password set to Winter#2025'=x", `msg='password set to ${R}'=x`],
+    ['{"msg":"password changed to Winter#2025\\"@host"}', `{"msg":"password changed to ${R}\\"@host"}`],
+  ]);
+  it("takes a pair's new value with a quote inside", () => {
+    expect(stored("password changed from Old#2024 to Winter#'2025")).toBe(`password changed from ${R} to ${R}`);
+  });
+  // An apostrophe between letters is a word's (`Alice's`): the value stays whole, as before.
+  it.each(["the password is Alice's", "password is bob's"])("%j", (text) => {
+    expectUnchanged(text);
+  });
+});
