@@ -121,6 +121,10 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   ["`glc_+` repeated", "glc_+", (count) => "glc_+".repeat(count)],
   ["`sntrys_=` repeated (a Sentry token's)", "sntrys_=", (count) => "sntrys_=".repeat(count)],
   ["`sntrys_/` repeated", "sntrys_/", (count) => "sntrys_/".repeat(count)],
+  // GitLab's personal access and runner tokens' bodies hold dots: the same after each `.`.
+  ["`glpat-.` repeated (a GitLab token's prefix inside another's body)", "glpat-.", (count) => "glpat-.".repeat(count)],
+  ["`glrt-.` repeated", "glrt-.", (count) => "glrt-.".repeat(count)],
+  ["`glpat-a.` repeated", "glpat-a.", (count) => "glpat-a.".repeat(count)],
   // credentials.ts: each `basic <word>` was decoded as base64 by a throwing `atob` (linear, but
   // a throw at each word: 64 KB took 150 ms).
   ["`basic ` repeated (a Basic scheme's word that is no base64)", "basic ", (count) => "basic ".repeat(count)],

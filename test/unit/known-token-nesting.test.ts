@@ -4,17 +4,21 @@
  * (cold start): the gate before the regex must never turn away a body that nests.
  */
 import { describe, expect, it } from "vitest";
-import { KNOWN_TOKEN_FORMATS, nestsInOwnBody, type KnownTokenFormat } from "../../workers/ingest/core/redact/token-formats";
+import { BASE64_SEPARATORS, KNOWN_TOKEN_FORMATS, nestsInOwnBody, type KnownTokenFormat } from "../../workers/ingest/core/redact/token-formats";
 
 const format = (body: string): KnownTokenFormat => ({ issuer: "test", prefix: "tk_", body });
 
 describe("nestsInOwnBody", () => {
-  it("finds Grafana's and Sentry's base64 bodies among the formats, and no other", () => {
-    expect(KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody).map((known) => known.prefix)).toEqual(["glc_", "sntrys_"]);
+  it("finds GitLab's dotted and Grafana's and Sentry's base64 bodies among the formats, and no other", () => {
+    expect(KNOWN_TOKEN_FORMATS.filter((known) => nestsInOwnBody(known)).map((known) => known.prefix)).toEqual(["glpat-", "glrt-", "glc_", "sntrys_"]);
+  });
+
+  it("finds only the base64 bodies after a base64 separator", () => {
+    expect(KNOWN_TOKEN_FORMATS.filter((known) => nestsInOwnBody(known, BASE64_SEPARATORS)).map((known) => known.prefix)).toEqual(["glc_", "sntrys_"]);
   });
 
   it("reads every way a body can match a separator through to the regex", () => {
-    for (const body of ["[A-Za-z0-9/_]{20,}", "[A-Za-z0-9+_]{20,}", "[A-Za-z0-9=_]{20,}", ".{20,}", "[^\\s]{20,}", "\\S{20,}", "[\\W\\w]{20,}", "[\\D\\d]{20,}"]) {
+    for (const body of ["[A-Za-z0-9/_]{20,}", "[A-Za-z0-9+_]{20,}", "[A-Za-z0-9=_]{20,}", "[A-Za-z0-9._]{20,}", ".{20,}", "[^\\s]{20,}", "\\S{20,}", "[\\W\\w]{20,}", "[\\D\\d]{20,}"]) {
       expect(nestsInOwnBody(format(body)), body).toBe(true);
     }
   });

@@ -71,9 +71,9 @@ const SECRET_PARAMETER_TEXTS = [
   "INSERT INTO t (id, pw) VALUES (1, 'a'), (2, 'b') -- password=abc",
 ];
 
-/** The pieces of base64 tokens (Grafana's `glc_`, Sentry's `sntrys_`) and what stands around and inside one. */
+/** The pieces of tokens whose body may hold their prefix (Grafana's `glc_`, Sentry's `sntrys_`, GitLab's `glpat-`) and what stands around and inside one. */
 const NESTING_TOKEN_PIECES = [
-  "glc_", "sntrys_", "sntryu_", "/", "+", "=", "==", "_", "-", " ", "x", "eyJvIjoiMTIzNDU2Iiwi", "Xk9mQ2pLr7TbWc3Yh8Nz", "abcdefghij", "0123456789", ".", "\n",
+  "glc_", "sntrys_", "glpat-", "glrt-", "sntryu_", "/", "+", "=", "==", "_", "-", " ", "x", "eyJvIjoiMTIzNDU2Iiwi", "Xk9mQ2pLr7TbWc3Yh8Nz", "abcdefghij", "0123456789", ".", "\n",
 ];
 
 const NESTING_TOKEN_TEXTS = [
@@ -81,6 +81,7 @@ const NESTING_TOKEN_TEXTS = [
   "grafana glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMy1obS1yZWFkIiwiayI6IjhkN2U1ZjIxYTNiNGM1ZDYifQ== ok",
   `${"glc_/".repeat(40)} glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMy1obS1yZWFkIiwiayI6IjhkN2U1ZjIx`,
   `glc_/glc_/glc_eyJvIjoiMTIzNDU2IiwibiI6InN0YWNrLTEyMy1obS1yZWFkIiwiayI6IjhkN2U1ZjIx/${"sntrys_=".repeat(20)}`,
+  `${"glpat-.".repeat(40)} glpat-Xk9mQ2pLr7TbWc3Yh8Nz glrt-.glrt-.glrt-Xk9mQ2pLr7TbWc3Yh8Nz.x`,
 ];
 
 const SEARCHING = [

@@ -445,7 +445,13 @@ export function commandContext(scanned: string, start: number, end: number): Com
  * or a `;` or `|` that starts the next command.
  */
 function wordsOf(text: string): string[] {
-  return text.split(/\\*"|[;|]/, 1)[0]!.split(/[ \t]+/).filter((word) => word !== "").slice(0, FOLLOWING_WORDS);
+  // Only the first words are split off: the line's other words (up to `CONTEXT_REACH`
+  // characters, read at each command of a line of them) are not cut into strings.
+  const words: string[] = [];
+  for (const [word] of text.split(/\\*"|[;|]/, 1)[0]!.matchAll(/[^ \t]+/g)) {
+    if (words.push(word) === FOLLOWING_WORDS) break;
+  }
+  return words;
 }
 
 /**

@@ -171,17 +171,23 @@ export function knownTokenSource(formats: readonly KnownTokenFormat[]): string {
  */
 const MAY_MATCH_SEPARATOR = /[/+=.^]|\\[DSW]/;
 
+/** The characters no token holds that a base64 body does (Grafana's `glc_…`, Sentry's `sntrys_…`). */
+export const BASE64_SEPARATORS: readonly string[] = ["/", "+", "="];
+
+/** Those and the `.` GitLab's personal access and runner tokens' bodies hold (`glpat-…`, `glrt-…`). */
+const TOKEN_SEPARATORS: readonly string[] = [...BASE64_SEPARATORS, "."];
+
 /**
- * Whether a format's body may hold its own prefix after a character no token holds (Grafana's
- * `glc_…` and Sentry's `sntrys_…` are base64, with `/`, `+` and `=`): a match of it may then
- * start inside another one's body and end where that one ends. Read from the body itself, by
- * trying it on the prefix repeated after each such character.
+ * Whether a format's body may hold its own prefix after a character no token holds (one of
+ * `separators`; by default `/`, `+`, `=` and `.`): a match of it may then start inside another
+ * one's body and end where that one ends. Read from the body itself, by trying it on the prefix
+ * repeated after each such character.
  */
-export function nestsInOwnBody(format: KnownTokenFormat): boolean {
+export function nestsInOwnBody(format: KnownTokenFormat, separators: readonly string[] = TOKEN_SEPARATORS): boolean {
   // Most bodies cannot match a separator at all: their regex is not built (cold start).
   if (!MAY_MATCH_SEPARATOR.test(format.body)) return false;
   const body = new RegExp(`^(?:${format.body})$`);
-  return ["/", "+", "="].some((separator) => body.test(`${separator}${format.prefix}`.repeat(64)));
+  return separators.some((separator) => body.test(`${separator}${format.prefix}`.repeat(64)));
 }
 
 function escape(literal: string): string {

@@ -2,9 +2,9 @@ import { Evidence } from "../evidence";
 import { templateExpressionAt } from "../placeholders";
 import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
-import { knownTokenDetector } from "./known-token";
 import { holdsSecret, isCredentialLiteral } from "./secret-assignment";
 import { isShortPasswordName } from "../secret-names";
+import { BASE64_SEPARATORS, KNOWN_TOKEN_FORMATS, knownTokenSource, nestsInOwnBody } from "../token-formats";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -102,8 +102,12 @@ function searchCodeLiteral(text: string, from: number): RegExpExecArray | null {
   return CODE_LITERAL_FROM.exec(text);
 }
 
-/** A known token's format (`sk_live_…`, `ghp_…`): the known-token detector names it more precisely. */
-const KNOWN_TOKEN = new RegExp(knownTokenDetector.source);
+/**
+ * A known token's format (`sk_live_…`, `ghp_…`, `glpat-…`): the known-token detector names it
+ * more precisely. The base64 formats (Grafana's, Sentry's: `BASE64_SEPARATORS`) are not among
+ * them, as when this was the known-token detector's own regex, which leaves them out.
+ */
+const KNOWN_TOKEN = new RegExp(knownTokenSource(KNOWN_TOKEN_FORMATS.filter((format) => !nestsInOwnBody(format, BASE64_SEPARATORS))));
 
 /**
  * The match with the secret literals of its value (`codeSecretLiterals`) replaced, up to the

@@ -6,7 +6,7 @@ import type { Detector } from "./detector";
 
 const KNOWN_TOKEN_KIND = "known_token";
 /** The formats whose body may hold their own prefix (`nestsInOwnBody`), judged once at load. */
-const NESTING_TOKEN_FORMATS = KNOWN_TOKEN_FORMATS.filter(nestsInOwnBody);
+const NESTING_TOKEN_FORMATS = KNOWN_TOKEN_FORMATS.filter((format) => nestsInOwnBody(format));
 
 /**
  * API keys and tokens of the formats their issuers mark with a prefix (`token-formats.ts`:
@@ -23,13 +23,13 @@ export const knownTokenDetector: Detector = {
 };
 
 /**
- * The known tokens whose body is base64 (`nestsInOwnBody`: Grafana's `glc_…`, Sentry's
- * `sntrys_…`), judged as `knownTokenDetector` judges the others. Each format is searched alone
+ * The known tokens whose body may hold their own prefix (`nestsInOwnBody`: Grafana's `glc_…`
+ * and Sentry's `sntrys_…` are base64, GitLab's `glpat-…` and `glrt-…` hold dots), judged as `knownTokenDetector` judges the others. Each format is searched alone
  * (`NestingFormatSearch`), its prefix being no other format's start, so at any position at
  * most one of them matches and the leftmost of their next matches is the one their alternation
  * would find. Set apart because a body that reads as words rejects the candidates inside it
  * with it: `glc_/` repeated made each `glc_` a candidate whose body ran to the end of the text,
- * read and rejected again at every one (quadratic in the text).
+ * read and rejected again at every one (quadratic in the text), as `glpat-.` repeated did.
  */
 export const nestingKnownTokenDetector: Detector = {
   kind: KNOWN_TOKEN_KIND,
