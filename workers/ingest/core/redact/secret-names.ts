@@ -502,7 +502,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
  * `gpgpassphrase`), and as German, Dutch and Swedish compound their nouns (`Benutzerkennwort`,
  * `DATENBANKPASSWORT`, `gebruikerswachtwoord`, `användarlösenord`). Not `pass` or `pwd` glued: `bypass`, `compass` and the shell's `OLDPWD`.
  */
-const GLUED_SECRET_WORD = /^[a-z0-9à-ÿ]+(?:password|passwd|passphrase|secret|token|sessionid|sessid|passwort|kennwort|wachtwoord|lösenord)$/;
+const GLUED_SECRET_WORD_ENDS: readonly string[] = ["password", "passwd", "passphrase", "secret", "token", "sessionid", "sessid", "passwort", "kennwort", "wachtwoord", "lösenord"];
+const GLUED_SECRET_WORD = new RegExp(`^[a-z0-9à-ÿ]+(?:${GLUED_SECRET_WORD_ENDS.join("|")})$`);
 
 /**
  * Session cookies' names that hold no secret word: Express's `connect.sid` (express-session's
@@ -881,9 +882,14 @@ const SECRET_CODE = 2;
  */
 const secretNames = new BoundedMemo<string, number>(MAX_CACHED_NAMES, secrecyOf);
 
+/** What `name` announces (`NOT_SECRET`, `SECRET`, `SECRET_CODE`): `secrecyOf`, asked only of a name that may be secret (`MAY_NAME_SECRET`). */
+function secrecy(name: string): number {
+  return MAY_NAME_SECRET.test(name) ? secretNames.get(name) : NOT_SECRET;
+}
+
 /** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
 export function isSecretName(name: string): boolean {
-  return secretNames.get(name) !== NOT_SECRET;
+  return secrecy(name) !== NOT_SECRET;
 }
 
 /**
@@ -892,7 +898,7 @@ export function isSecretName(name: string): boolean {
  * a number. Such a name is also a secret name.
  */
 export function isSecretCodeName(name: string): boolean {
-  return secretNames.get(name) === SECRET_CODE;
+  return secrecy(name) === SECRET_CODE;
 }
 
 /**
@@ -1059,7 +1065,7 @@ function heldSecrecy(key: string): number {
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
-    const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
+    const own = secrecy(segment);
     if (jar) {
       // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
       // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
@@ -1129,7 +1135,7 @@ export function cookieInJar(key: string): string | undefined {
   if (dot <= 0) return undefined;
   const parent = key.slice(key.lastIndexOf(".", dot - 1) + 1, dot);
   const name = key.slice(dot + 1);
-  return namesCookieJar(parent) && secretNames.get(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
+  return namesCookieJar(parent) && secrecy(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
 }
 
 /** Whether a dotted `key`'s parent segment names a cookie jar (`namesCookieJar`: `cookies.session`, `req.signedCookies.sid`): its last segment is a cookie's name. */
@@ -1141,7 +1147,7 @@ export function inCookieJar(key: string): boolean {
 /** Whether a dotted `key`'s last segment names a cookie jar (`namesCookieJar`: `req.cookies`, `signedCookies`) that is a secret's name. */
 export function namesCookieJarKey(key: string): boolean {
   const last = key.slice(key.lastIndexOf(".") + 1);
-  return namesCookieJar(last) && secretNames.get(last) !== NOT_SECRET;
+  return namesCookieJar(last) && secrecy(last) !== NOT_SECRET;
 }
 
 /**
@@ -1214,6 +1220,56 @@ function endsDescribing(words: readonly string[]): boolean {
   const before = words[words.length - 2];
   // A cookie's `SameSite` attribute in camelCase or snake case (`sessionSameSite`, `session_same_site`).
   return DESCRIBING_WORDS.has(last) || (last === "site" && before === "same") || (last === "in" && before === "expires");
+}
+
+/**
+ * The words `secrecyOf` finds a secret by, lower case, one for each of its rules: a name it finds
+ * secret holds one of its words whole (`SECRET_WORDS`, `SECRET_CODE_WORDS`, `key` or `keys` after a
+ * `KEY_QUALIFIERS` word, a last `pass` or `pw`, `chave` or `clave` before a qualifier, `tokens`,
+ * `sid`, `sess`, French `passe`, `hmac`, a last `auth`), ends a word with one (`GLUED_SECRET_WORD`,
+ * `GLUED_QUALIFIED_KEY`'s `key`), names a code after its qualifier (`CODE_QUALIFIERS`) or is a
+ * session cookie's (`SESSION_COOKIE_NAME`: `connect.sid`, `koa.sess`, `ASPSESSIONID…`). A rule
+ * added to `secrecyOf` adds its word here.
+ */
+const SECRET_RULE_WORDS: readonly string[] = [
+  ...SECRET_WORDS,
+  ...SECRET_CODE_WORDS,
+  ...[...CODE_QUALIFIERS.values()].flatMap((qualifiers) => [...qualifiers]),
+  "key",
+  "keys",
+  LAST_PASSWORD_WORD,
+  LAST_PW_WORD,
+  ...ROMANCE_KEY_WORDS,
+  "tokens",
+  ...GLUED_SECRET_WORD_ENDS,
+  "sid",
+  "sess",
+  "passe",
+  "hmac",
+  "auth",
+];
+
+/**
+ * Whether a name may be secret (`secrecyOf`), tested without splitting it: a name that holds none
+ * of `SECRET_RULE_WORDS` in any case (`page`, `status_code`, `durationMs`) is not, as each of
+ * `secrecyOf`'s rules needs one of them in a word, and a word is part of the name lower cased
+ * (camel case and separators only part it; the one join, `pass_word` read as `password`, keeps the
+ * `pass` the name holds). Only ASCII is folded so: a name holding any other character (`hasło`,
+ * `contraseña`, a letter whose lower case is ASCII's, as the Kelvin sign's `k`) is judged whole.
+ * The words that hold another of them (`password` holds `pass`) go, for a shorter pattern.
+ * Most names read out of texts are no secret's, and no memo keeps them across texts (bounded-memo.ts).
+ */
+const MAY_NAME_SECRET = new RegExp(
+  `[^\\x00-\\x7f]|${[...new Set(SECRET_RULE_WORDS)]
+    .filter((word, _, words) => /^[\x00-\x7f]+$/.test(word) && !words.some((other) => other !== word && word.includes(other)))
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|")}`,
+  "i",
+);
+
+/** `isSecretName` judged in full, without `MAY_NAME_SECRET`: what a test holds that shortcut to. */
+export function isSecretNameInFull(name: string): boolean {
+  return secrecyOf(name) !== NOT_SECRET;
 }
 
 function secrecyOf(name: string): number {
