@@ -1,5 +1,5 @@
 /**
- * `isSecretName` rejects a name holding none of the words `secrecyOf`'s rules need
+ * `isSecretName` rejects a name holding none of the words `secrecyInFull`'s rules need
  * (`MAY_NAME_SECRET`, secret-names.ts) without splitting it: the shortcut must give the answer the
  * rules give in full (`isSecretNameInFull`). A rule added with a word missing from
  * `SECRET_RULE_WORDS` fails here: every quoted word of secret-names.ts is tried alone and beside

@@ -24,7 +24,7 @@ export const ROMANCE_PASSWORD_WORDS: readonly string[] = ["senha", "contrasena",
  * Other European languages' one word for "password", lower case, with and without their accents
  * as keys are written both ways: German `Passwort` and `Kennwort`, Dutch `wachtwoord`, Swedish
  * `lösenord`, Polish `hasło`, Czech and Slovak `heslo`, Norwegian `passord`, Danish
- * `adgangskode`, Finnish `salasana`. French writes three words (`mot_de_passe`: `secrecyOf`).
+ * `adgangskode`, Finnish `salasana`. French writes three words (`mot_de_passe`: `secrecyInFull`).
  */
 export const OTHER_PASSWORD_WORDS: readonly string[] = [
   "passwort", "kennwort", "wachtwoord", "lösenord", "losenord", "hasło", "haslo", "heslo", "passord", "adgangskode", "salasana",
@@ -110,7 +110,7 @@ export function saysOtherPasswordState(name: string, value: string): boolean {
   const words = FIRST_TWO_STATE_WORDS.exec(value)?.[1]?.replace(/[ \t]+/, " ");
   return (word !== undefined && states.has(word.toLowerCase())) || (words !== undefined && states.has(words.toLowerCase()));
 }
-/** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyOf` reads it. */
+/** French `mot de passe` glued (`motdepasse`); as a name's last three words (`mot_de_passe`, `motDePasse`) `secrecyInFull` reads it. */
 const FRENCH_PASSWORD_GLUED = "motdepasse";
 
 /** A name holding any of these words is secret. */
@@ -882,14 +882,9 @@ const SECRET_CODE = 2;
  */
 const secretNames = new BoundedMemo<string, number>(MAX_CACHED_NAMES, secrecyOf);
 
-/** What `name` announces (`NOT_SECRET`, `SECRET`, `SECRET_CODE`): `secrecyOf`, asked only of a name that may be secret (`MAY_NAME_SECRET`). */
-function secrecy(name: string): number {
-  return MAY_NAME_SECRET.test(name) ? secretNames.get(name) : NOT_SECRET;
-}
-
 /** Whether an attribute key's last dotted segment (or the whole name) names a secret. */
 export function isSecretName(name: string): boolean {
-  return secrecy(name) !== NOT_SECRET;
+  return secretNames.get(name) !== NOT_SECRET;
 }
 
 /**
@@ -898,7 +893,7 @@ export function isSecretName(name: string): boolean {
  * a number. Such a name is also a secret name.
  */
 export function isSecretCodeName(name: string): boolean {
-  return secrecy(name) === SECRET_CODE;
+  return secretNames.get(name) === SECRET_CODE;
 }
 
 /**
@@ -1065,7 +1060,7 @@ function heldSecrecy(key: string): number {
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
-    const own = secrecy(segment);
+    const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
     if (jar) {
       // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
       // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
@@ -1135,7 +1130,7 @@ export function cookieInJar(key: string): string | undefined {
   if (dot <= 0) return undefined;
   const parent = key.slice(key.lastIndexOf(".", dot - 1) + 1, dot);
   const name = key.slice(dot + 1);
-  return namesCookieJar(parent) && secrecy(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
+  return namesCookieJar(parent) && secretNames.get(parent) !== NOT_SECRET && !describesCookieJar(name) ? name : undefined;
 }
 
 /** Whether a dotted `key`'s parent segment names a cookie jar (`namesCookieJar`: `cookies.session`, `req.signedCookies.sid`): its last segment is a cookie's name. */
@@ -1147,7 +1142,7 @@ export function inCookieJar(key: string): boolean {
 /** Whether a dotted `key`'s last segment names a cookie jar (`namesCookieJar`: `req.cookies`, `signedCookies`) that is a secret's name. */
 export function namesCookieJarKey(key: string): boolean {
   const last = key.slice(key.lastIndexOf(".") + 1);
-  return namesCookieJar(last) && secrecy(last) !== NOT_SECRET;
+  return namesCookieJar(last) && secretNames.get(last) !== NOT_SECRET;
 }
 
 /**
@@ -1223,13 +1218,13 @@ function endsDescribing(words: readonly string[]): boolean {
 }
 
 /**
- * The words `secrecyOf` finds a secret by, lower case, one for each of its rules: a name it finds
+ * The words `secrecyInFull` finds a secret by, lower case, one for each of its rules: a name it finds
  * secret holds one of its words whole (`SECRET_WORDS`, `SECRET_CODE_WORDS`, `key` or `keys` after a
  * `KEY_QUALIFIERS` word, a last `pass` or `pw`, `chave` or `clave` before a qualifier, `tokens`,
  * `sid`, `sess`, French `passe`, `hmac`, a last `auth`), ends a word with one (`GLUED_SECRET_WORD`,
  * `GLUED_QUALIFIED_KEY`'s `key`), names a code after its qualifier (`CODE_QUALIFIERS`) or is a
  * session cookie's (`SESSION_COOKIE_NAME`: `connect.sid`, `koa.sess`, `ASPSESSIONID…`). A rule
- * added to `secrecyOf` adds its word here.
+ * added to `secrecyInFull` adds its word here (test/unit/redact-secret-name-shortcut.test.ts).
  */
 const SECRET_RULE_WORDS: readonly string[] = [
   ...SECRET_WORDS,
@@ -1250,9 +1245,9 @@ const SECRET_RULE_WORDS: readonly string[] = [
 ];
 
 /**
- * Whether a name may be secret (`secrecyOf`), tested without splitting it: a name that holds none
+ * Whether a name may be secret (`secrecyInFull`), tested without splitting it: a name that holds none
  * of `SECRET_RULE_WORDS` in any case (`page`, `status_code`, `durationMs`) is not, as each of
- * `secrecyOf`'s rules needs one of them in a word, and a word is part of the name lower cased
+ * `secrecyInFull`'s rules needs one of them in a word, and a word is part of the name lower cased
  * (camel case and separators only part it; the one join, `pass_word` read as `password`, keeps the
  * `pass` the name holds). Only ASCII is folded so: a name holding any other character (`hasło`,
  * `contraseña`, a letter whose lower case is ASCII's, as the Kelvin sign's `k`) is judged whole.
@@ -1267,12 +1262,20 @@ const MAY_NAME_SECRET = new RegExp(
   "i",
 );
 
-/** `isSecretName` judged in full, without `MAY_NAME_SECRET`: what a test holds that shortcut to. */
-export function isSecretNameInFull(name: string): boolean {
-  return secrecyOf(name) !== NOT_SECRET;
+/**
+ * What `name` announces (`NOT_SECRET`, `SECRET`, `SECRET_CODE`): not a secret when it holds none
+ * of the rules' words (`MAY_NAME_SECRET`), unsplit; else as the rules read its words (`secrecyInFull`).
+ */
+function secrecyOf(name: string): number {
+  return MAY_NAME_SECRET.test(name) ? secrecyInFull(name) : NOT_SECRET;
 }
 
-function secrecyOf(name: string): number {
+/** `isSecretName` judged in full, without `MAY_NAME_SECRET`: what a test holds that shortcut to. */
+export function isSecretNameInFull(name: string): boolean {
+  return secrecyInFull(name) !== NOT_SECRET;
+}
+
+function secrecyInFull(name: string): number {
   if (SHELL_DIRECTORY_NAMES.has(name)) return NOT_SECRET;
   if (SESSION_COOKIE_NAME.test(name)) return SECRET;
   const words = nameWords(name);
