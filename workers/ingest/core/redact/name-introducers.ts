@@ -177,14 +177,6 @@ export const NAME_INTRODUCER_HINT = new RegExp(
 );
 
 /**
- * What every match of `NAME_INTRODUCER_HINT` holds, asked before it: a blank before a capital
- * letter (each of its ways but `CN=` ends in blanks, `LABEL_COLON`'s too, and a capital), or `CN`.
- * Most lines holding a party's word hold neither (`GET /api/users/52745/orders 200`), and this
- * regex's engine skips to a blank or a `C`, where the hint's ways are tried at every character.
- */
-export const NAME_INTRODUCER_CAPITAL = /[ \t][A-Z\u00C0-\u00DE]|CN/;
-
-/**
  * Names a title stands before that are a program's, a show's or a fictional character's, no
  * one's to hide (lower case, the title without its period): Windows' crash reporter `Dr. Watson`,
  * the memory debugger `Dr. Memory`, the anti-virus `Dr.Web`, `Doctor Who`, `Mr. Robot`. Those
