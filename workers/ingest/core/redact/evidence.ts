@@ -198,9 +198,9 @@ export enum MoreEvidence {
   /**
    * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
    * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
-   * `passphrase`, `Passwort`, `pass phrase`, `pw is`) or `OTHER_PASSWORD_WORD` (`senha`, `contraseña`,
-   * `Kennwort`, `wachtwoord`, `mot de passe`, `hasło`, `lösenord`, `clave`, `%3D`, `API key`,
-   * `token for`, `secret was`), which every match of the detectors holds.
+   * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `mot de passe`, `hasło`, `lösenord` (`OTHER_PASSWORD_WORD`),
+   * `clave`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
+   * was`), which every match of the detectors holds.
    */
   PASSWORD_PHRASE = 1 << 3,
   /**
@@ -448,7 +448,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // `%3D` has no letter: the first loop's `%` says it may be there.
   if (
     more !== undefined &&
-    (((words & WORD_PASSWORD_PHRASE) !== 0 && PASSWORD_PHRASE_WORD.test(text)) || (((words & WORD_OTHER_PASSWORD) !== 0 || (classes & HAS_PERCENT) !== 0) && OTHER_PASSWORD_WORD.test(text)))
+    ((((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) || ((words & WORD_OTHER_PASSWORD) !== 0 && OTHER_PASSWORD_WORD.test(text)))
   ) {
     more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   }
@@ -906,27 +906,21 @@ const NATIONAL_ID_DIGITS = 4;
  */
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass|pass(?:nummer|[ _-]?nr)/i;
 /**
- * `pass`, `pw` or `pwd` as a password's word: `password`, `passphrase`, `Passwort`, `pass phrase`,
- * or `pass`, `pw` or `pwd` alone before `is`/`was` (`my pass is …`),
+ * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
+ * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before
+ * `is`/`was`/`set to` (`secret was`), or `pass`, `pw` or `pwd` alone before `is`/`was` (`my pass is …`),
  * or `pass`, `passwd`, `pwd` or `pw`, also ending a key's name (`smtp_pass`, `DB_PASS`, `dbPass`), and within a line's 80 characters `from`, an arrow or an `old=`/`new=` label (a change's, password-changes.ts: `pwd changed from …`, `pw changed old=… new=…`),
  * or `passwd` and within 80 characters `to` (a change's new value, detectors/password-phrase.ts: `passwd changed to …`):
- * the evidence of `MoreEvidence.PASSWORD_PHRASE`, with `OTHER_PASSWORD_WORD`'s.
+ * the evidence of `MoreEvidence.PASSWORD_PHRASE`.
  */
 const PASSWORD_PHRASE_WORD =
-  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
+  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
 /**
- * The rest of the evidence of `MoreEvidence.PASSWORD_PHRASE`: a password's word in another
- * language (`senha`, `contraseña`, `Kennwort`, `wachtwoord`, `mot de passe`, `clave`, Polish
- * `hasło`, Swedish `lösenord`: `Hasło to …`, `Lösenordet är …`), a percent-encoded `=`, a
- * credential named in two words (`API key`) or one word before `for` (`PIN for`, `token for`),
- * or a credential's word before `is`/`was`/`set to` (`secret was`). Apart from
- * `PASSWORD_PHRASE_WORD`: their word keys (`tok` and `ken` of `token`, `api`, `sec`, `con`,
- * `sen`, `has`) are in many texts, which then ask this regex, whose every way starts with a
- * literal the engine skips to (tens of ns a line), and not the long one, whose ways led by a
- * lookbehind are tried at every character (about 1 µs a line).
+ * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
+ * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_PHRASE_WORD`: their word keys (`has`,
+ * `los`) are in many texts, which then ask this short regex and not the long one.
  */
-const OTHER_PASSWORD_WORD =
-  /[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD/;
+const OTHER_PASSWORD_WORD = /[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD/;
 /** A traceback's drawn value's row where the sink's encoding has no box drawing: `-> ` after a line's blanks and `|` (loguru, better-exceptions). */
 const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 /**
@@ -1031,8 +1025,8 @@ const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
  */
 export function wordSearches(): readonly WordSearch[] {
   return [
-    { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD },
-    { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD, gatedElsewhere: ["%3[Dd]"] },
+    { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
+    { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
     { bit: WORD_SESSION, pattern: SESSION_WORD },
     { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
     { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },
