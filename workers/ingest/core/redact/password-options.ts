@@ -14,7 +14,12 @@ export type PasswordValueForm =
   /** After the first colon of `user:password`; a value without a colon is a user name (curl then prompts). */
   | "user:password"
   /** After `pass:` in OpenSSL's pass phrase argument (`env:VAR`, `file:path`, `fd:N`, `stdin` say where it is). */
-  | "pass:password";
+  | "pass:password"
+  /**
+   * The whole value, an encrypted password (crypt(3)'s `$6$…`, the password's hash, or a clear
+   * one given by mistake), but for a lock alone (`!`, `*`, `!!`), which says the account has none.
+   */
+  | "encrypted";
 
 interface PasswordOption {
   /** The command before the option: the program and the subcommand that takes it, as a regex source. */
@@ -48,6 +53,8 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
   { command: "(?:sqlcmd|bcp)", options: ["P"], value: "whole" },
   { command: "curl", options: ["u", "user", "U", "proxy-user"], value: "user:password" },
   { command: "openssl", options: ["pass", "passin", "passout", "kdfpass"], value: "pass:password" },
+  // The shadow utilities' `-p`: the encrypted password of a user or a group (`--password` is a secret flag's name already).
+  { command: "(?:user|group)(?:add|mod)", options: ["p"], value: "encrypted" },
 ];
 
 /** `command` as the start of the command before an option (not past `;`, `|`, `&` or a line end). */
@@ -84,7 +91,7 @@ function passwordOptionMatchers(): NonNullable<typeof matchers> {
 export const PASSWORD_OPTION_NAMES: ReadonlySet<string> = new Set(PASSWORD_OPTIONS.flatMap((option) => option.options));
 
 /** Whether `text` names one of the table's programs anywhere: a necessary condition of a password option in it. */
-const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|twine|mongo|redis-cli|sqlcmd|bcp|curl|openssl/;
+const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|twine|mongo|redis-cli|sqlcmd|bcp|curl|openssl|useradd|usermod|groupadd|groupmod/;
 export function holdsPasswordProgram(text: string): boolean {
   return ANY_PROGRAM.test(text);
 }
@@ -108,9 +115,16 @@ export function passwordOptionOf(program: string, name: string): PasswordValueFo
   return passwordOptionMatchers().programs.find(({ option, program: named }) => option.options.includes(name) && named.test(program))?.option.value;
 }
 
-/** The part of `value` that is the password, as its form says, or undefined when none is there. */
+/**
+ * The part of `value` that is the password, as its form says, or undefined when none is there:
+ * a command's substitution (`-p $(mkpasswd …)`) is its output, and the command is read as one
+ * (command-passwords.ts).
+ */
 export function passwordIn(value: string, form: PasswordValueForm): { start: number; end: number } | undefined {
-  if (form === "whole") return value === "" ? undefined : { start: 0, end: value.length };
+  if (value.startsWith("$(") || value.startsWith("`")) return undefined;
+  if (form === "whole" || form === "encrypted") return value === "" || (form === "encrypted" && ACCOUNT_LOCK.test(value)) ? undefined : { start: 0, end: value.length };
   const colon = form === "user:password" ? value.indexOf(":") : value.startsWith("pass:") ? 4 : -1;
   return colon < 0 || colon + 1 >= value.length ? undefined : { start: colon + 1, end: value.length };
 }
+/** A lock the shadow file writes where an account's password would be (`!`, `!!`, `*`): no password. */
+const ACCOUNT_LOCK = /^[!*]+$/;

@@ -5,6 +5,7 @@ import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
+import { commandPasswordDetector } from "./command-password";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
@@ -66,6 +67,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   redisCommandDetector,
+  commandPasswordDetector,
   secretParameterDetector,
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,

@@ -1,0 +1,189 @@
+import { caseless } from "./detectors/detector";
+import { isSecretName, isShortPasswordName, standsForSecret } from "./secret-names";
+
+/**
+ * Passwords that commands take as plain arguments, by position rather than after an option
+ * (password-options.ts has those: `docker login -p …`, `useradd -p …`), as each tool's manual
+ * gives its synopsis:
+ *
+ * - `htpasswd -b[…] passwordfile username password`, `htpasswd -nb username password`;
+ * - `mosquitto_passwd -b passwordfile username password`;
+ * - `rabbitmqctl add_user|change_password|authenticate_user username password`, `rabbitmqctl hash_password password`;
+ * - Windows' `net user username password …` and `net use [device] \\server\share password …`
+ *   (`net use … /user:name password`), any case, `net.exe` too;
+ * - `openssl passwd [options] password`, `mkpasswd [options] password` (whois' mkpasswd);
+ * - a password written into a command's standard input: `echo 'user:password' | chpasswd`,
+ *   `chpasswd <<< 'user:password'`, `echo password | passwd --stdin user`.
+ *
+ * Only the password is matched (`COMMAND_PASSWORD_SOURCE`): the command, its options, the file
+ * and the user stay, and the rest of the line is left to the other detectors (a user's e-mail
+ * address, a host). The command starts the text or follows a blank (a shell's xtrace `+ `), a
+ * path's separator, a quote, `(` (`$(mkpasswd …)`), a `=` or a shell's `;`, `|`, `&`. Usage and
+ * help text stays: an option where the password stands (`openssl passwd -help`, `net user alice
+ * /domain`), a bracket or a redirection (`NET USER [username [password | *]]`, `net user alice
+ * 2>&1`), a variable or placeholder (`$PASS`, `%PASSWORD%`, `<password>`, `*`), a word naming
+ * the password (`htpasswd -b passwordfile username password`), an argument ending in `:` (an
+ * error line: `rabbitmqctl add_user alice: Error: …`). Where a command's name may start prose
+ * (`net user accounts are …`, `run mkpasswd to hash it`), a lower-case word stays too.
+ *
+ * Every repetition is bounded (at most four options before a password), so each candidate reads
+ * back a bounded number of words: 64 KB of a command's words repeated costs linear time.
+ */
+
+/** Blanks between words. */
+const BLANKS = "[ \\t]+";
+/** Where a command's name starts: the text's start, a blank, a path's separator, a quote, `(`, `=`, `` ` `` or a shell's separator. */
+const COMMAND_START = "(?:^|[\\s/\\\\\"'(;|&=`])";
+/**
+ * An unquoted argument of the command (a file, a user, an option's value): no option (`-` first,
+ * or what `notFirst` adds, a regex class's characters), the command's end (`;`, `|`, `&`, a
+ * redirection) or an error's `:` at its end (`add_user alice: Error: …`).
+ */
+function argument(notFirst = ""): string {
+  return `[^\\s;|&<>${notFirst}-](?:[^\\s;|&<>]*[^\\s;|&<>:])?`;
+}
+const WORD = argument();
+/** A user's name where a Windows option could stand: no `/` or `[` first (`net user /domain`, usage's `[username`). */
+const NAME = argument("/\\[");
+/** An opening quote, JSON-escaped too (`\"` in a command held in a JSON string). */
+const QUOTE = `(?:\\\\?["'])`;
+/** `sudo` and up to three of its options (`-u root`), before the command it runs. */
+const SUDO = `(?:sudo(?:${BLANKS}-[^\\s;|&<>]+(?:${BLANKS}[\\w.-]+)?){0,3}${BLANKS})`;
+/**
+ * printf's format holding `%` (`'%s\n'`, JSON's `\"%s\\n\"`), quoted or not, short: its `\n` may
+ * be read as a line's end (escape-view.ts).
+ */
+const FORMAT = `${QUOTE}?[^\\s;|&<>%'"]{0,8}%[^;|&<>'"]{0,8}${QUOTE}?`;
+/** What writes a text into a pipe: `echo` with its options, or `printf` with a format (`printf '%s\n'`). */
+const FEED = `(?:echo(?:${BLANKS}-[neE]+)?|printf(?:${BLANKS}${FORMAT})?)`;
+
+/** An option among at most four, each with an argument when its name is among `withValue` (a regex source of names without dashes). */
+function options(withValue: string): string {
+  return `(?:${BLANKS}(?:--?(?:${withValue})${BLANKS}${WORD}|--?(?!(?:${withValue})(?![\\w-]))[\\w-]+)){0,4}`;
+}
+
+/** Where an unquoted value ends: a blank, a quote, a backslash, `;`, `|`, `&`, `)` or the text's end. */
+const VALUE_END = String.raw`(?=[\s"'\\;|&)]|$)`;
+/**
+ * The password's value: quoted (`'…'`, `"…"`, JSON's `\"…\"`), its quotes matched and kept; or
+ * a word up to a blank, a quote, a backslash, `;`, `|`, `&`, `)` or the text's end (`2>&1`'s
+ * `2` is no value).
+ */
+const VALUE = String.raw`(?:'[^'\r\n]{1,256}'|"[^"\\\r\n]{1,256}"|\\"[^"\\\r\n]{1,256}\\"|[^\s"'\\;|&<>()${"`"}]+${VALUE_END})`;
+/** A lower-case word of prose where the command may be a sentence's word (`net user accounts are …`). */
+const NO_PROSE = String.raw`(?![a-z]{1,15}${VALUE_END})`;
+/** Nothing but the line's end or a redirection after the value, or a closing quote right after it: the command's last argument. */
+const LAST = String.raw`(?=[ \t]*(?:$|[\r\n;|&<>)]|\d>)|["'\\])`;
+
+/** Each form: the text before the password, as a lookbehind's source, and the checks at its start and after it. */
+interface CommandForm {
+  /** The command up to the blanks or `:` before its password. */
+  readonly before: string;
+  /** A lookahead at the password's start: what it may not start with, a prose word's doubt. */
+  readonly first: string;
+  /** A lookahead after the value, when the form needs one (the last argument, the pipe it is written into). */
+  readonly after?: string;
+}
+
+/** `htpasswd`'s option clusters (`-c`, `-bB`, `-C 10`): a cost's or rounds' count after one. */
+const HTPASSWD_OPTION = `${BLANKS}-[A-Za-z25]+(?:${BLANKS}\\d+)?`;
+const MOSQUITTO_OPTION = `${BLANKS}(?:-[HI]${BLANKS}[\\w-]+|-[cDU])`;
+const RABBITMQCTL = `rabbitmqctl(?:${BLANKS}--?[\\w-]+(?:${BLANKS}[^\\s;|&<>-][^\\s;|&<>]*)?){0,4}${BLANKS}`;
+const NET = `${caseless("net")}(?:\\.${caseless("exe")})?${BLANKS}`;
+const NET_USE = `${NET}${caseless("use")}(?:${BLANKS}(?:[A-Za-z]:|\\*))?${BLANKS}\\\\\\\\${WORD}`;
+/** An option's name may start the value only after `--`, which ends options. */
+const NO_OPTION = "(?!-)";
+/** Where only a password stands, a `-` may start it, but a dash and letters alone read as options (`-b`, `-cB`). */
+const NO_OPTION_CLUSTER = String.raw`(?!-[A-Za-z]+${VALUE_END})`;
+/** Neither a Windows option (`/add`, `/domain`) nor usage's brackets (`[password`). */
+const NO_WINDOWS_OPTION = "(?![/\\[])";
+const OPENSSL_PASSWD = `openssl${BLANKS}passwd${options("salt|in|rand|writerand|provider|provider-path|propquery")}`;
+const MKPASSWD = `mkpasswd${options("[mSRPlcCds]|method|salt|rounds|password-fd")}`;
+
+const FORMS: readonly CommandForm[] = [
+  {
+    // The batch flag `b` in a cluster; the password is the last argument, after the file and the user (or the user alone, `-n`).
+    before: `htpasswd(?:${HTPASSWD_OPTION}){0,3}${BLANKS}-[A-Za-z25]*b[A-Za-z25]*(?:${HTPASSWD_OPTION}){0,3}(?:${BLANKS}--)?(?:${BLANKS}${WORD}){1,2}${BLANKS}`,
+    first: NO_OPTION_CLUSTER,
+    after: LAST,
+  },
+  {
+    before: `mosquitto_passwd(?:${MOSQUITTO_OPTION}){0,3}${BLANKS}-b(?:${MOSQUITTO_OPTION}){0,3}(?:${BLANKS}${WORD}){2}${BLANKS}`,
+    first: NO_OPTION_CLUSTER,
+    after: LAST,
+  },
+  { before: `${RABBITMQCTL}(?:add_user|change_password|authenticate_user)(?:${BLANKS}--)?${BLANKS}${WORD}${BLANKS}`, first: NO_PROSE },
+  { before: `${RABBITMQCTL}hash_password(?:${BLANKS}--)?${BLANKS}`, first: NO_PROSE },
+  { before: `${NET}${caseless("user")}${BLANKS}${NAME}${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
+  { before: `${NET_USE}(?:${BLANKS}/${caseless("user")}:${WORD})?${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
+  { before: `${OPENSSL_PASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
+  { before: `${OPENSSL_PASSWD}${BLANKS}--${BLANKS}`, first: NO_PROSE },
+  { before: `${MKPASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
+  { before: `${MKPASSWD}${BLANKS}--${BLANKS}`, first: NO_PROSE },
+  // `echo password | passwd --stdin user`: `--stdin` anywhere among passwd's first arguments.
+  {
+    before: `${FEED}${BLANKS}`,
+    first: NO_OPTION,
+    after: `(?=[ \\t]*\\|[ \\t]*${SUDO}?passwd(?:${BLANKS}[^\\s;|&<>]+){0,3}?${BLANKS}--stdin(?![\\w-]))`,
+  },
+];
+
+/** A user's name and the `:` before the password in chpasswd's `user:password` line. */
+const CHPASSWD_USER = `${QUOTE}?[^\\s:'"\\\\;|&<>]+:`;
+/** chpasswd's password: up to a blank, a quote, a backslash (`\n`, `\"`) or the shell's separators. */
+const CHPASSWD_PASSWORD = `[^\\s'"\\\\;|&<>]+`;
+/** `echo 'user:password' | chpasswd`, `printf '%s\n' 'user:password' | sudo -u root chpasswd`; `chpasswd <<< 'user:password'`. */
+const CHPASSWD_FORMS: readonly CommandForm[] = [
+  {
+    before: `${FEED}${BLANKS}${CHPASSWD_USER}`,
+    first: "",
+    after: `(?=(?:\\\\n)?${QUOTE}?[ \\t]*\\|[ \\t]*${SUDO}?chpasswd(?![\\w-]))`,
+  },
+  { before: `chpasswd(?:${BLANKS}-[^\\s;|&<>]+){0,3}[ \\t]*<<<[ \\t]*${CHPASSWD_USER}`, first: "" },
+];
+
+/** The forms whose `first` and `after` are the same, as one lookbehind of their alternatives. */
+function alternatives(forms: readonly CommandForm[], value: string): string {
+  const byChecks = new Map<string, string[]>();
+  for (const { before, first, after = "" } of forms) {
+    const key = `${first}\u0000${after}`;
+    byChecks.set(key, [...(byChecks.get(key) ?? []), before]);
+  }
+  return [...byChecks].map(([key, befores]) => {
+    const [first, after] = key.split("\u0000") as [string, string];
+    return `(?<=${COMMAND_START}(?:${befores.join("|")}))${first}${value}${after}`;
+  }).join("|");
+}
+
+/**
+ * The detector's regex source: a password given as a command's argument, or after the `:` of
+ * chpasswd's line; a blank or `:` asked first, so that no other position reads a command.
+ */
+export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t])(?:${alternatives(FORMS, VALUE)})|(?<=:)(?:${alternatives(CHPASSWD_FORMS, CHPASSWD_PASSWORD)}))`;
+
+/**
+ * A necessary condition of a match: a command's name (`htpasswd`, `chpasswd`, … all hold
+ * `passwd`), `rabbitmqctl`, or Windows' `net use`/`net user`, in any case. Its words key the
+ * evidence walk's word search (`word-keys.ts`).
+ */
+export const COMMAND_PASSWORD_HINT = /passwd|rabbitmqctl|net(?:\.exe)?[ \t]+use/i;
+
+/**
+ * What the password in `match` is, without its quotes: its start and end in `match`, or
+ * undefined when the value only stands for one: a shell's variable or expansion (`$PASS`,
+ * `"${PW}"`, `"$(cat f)"`), a placeholder or mask (`<password>`, `%PASSWORD%`, `****`, `*`), a
+ * marker, or a word naming a password (`password`, `pass`). A crypt hash (`$6$…`) is the
+ * password's hash, and goes too. A printf's `\n` after the password stays.
+ */
+export function commandPasswordIn(match: string): { start: number; end: number } | undefined {
+  const quote = /^(?:\\"|["'])/.exec(match)?.[0] ?? "";
+  const start = quote.length;
+  let end = match.length - quote.length;
+  if (match.endsWith("\\n", end)) end -= 2;
+  const value = match.slice(start, end);
+  if (value === "" || value.startsWith("[REDACTED") || SHELL_EXPANSION.test(value) || /^\*+$/.test(value)) return undefined;
+  if (standsForSecret(value) || isShortPasswordName(value) || (/^[a-z_]+$/i.test(value) && isSecretName(value))) return undefined;
+  return { start, end };
+}
+/** A shell variable or expansion starting the value (`$PASS`, `${PW}`, `$(…)`, `` `…` ``); a crypt hash's `$6$` is none. */
+const SHELL_EXPANSION = /^(?:\$[A-Za-z_{(]|`)/;
