@@ -44,6 +44,8 @@ describe("passwords given to commands as arguments", () => {
     ["echo 'a:Pw9xyz!' | sudo -u root chpasswd", `echo 'a:${M}' | sudo -u root chpasswd`],
     ["chpasswd <<< 'alice:S3cr3t!pw'", `chpasswd <<< 'alice:${M}'`],
     ["echo S3cr3t!pw | passwd --stdin alice", `echo ${M} | passwd --stdin alice`],
+    ["echo -n S3cr3t!pw | passwd alice --stdin", `echo -n ${M} | passwd alice --stdin`],
+    ["htpasswd -b file alice 'S3 cr3t pw'", `htpasswd -b file alice '${M}'`],
     ['echo "S3cr3t!pw" | sudo passwd --stdin alice', `echo "${M}" | sudo passwd --stdin alice`],
     ["useradd -p S3cr3t!pw alice", `useradd -p ${M} alice`],
     ["usermod -p S3cr3t!pw alice", `usermod -p ${M} alice`],
@@ -109,6 +111,8 @@ describe("passwords given to commands as arguments", () => {
     "htpasswd -b file alice [REDACTED]",
     'echo "$PW" | passwd --stdin alice',
     'echo "alice:$PW" | chpasswd',
+    'echo "${USER}:${PASS}" | chpasswd',
+    'htpasswd -b .htpasswd admin "$(cat /run/secrets/pw)"',
   ]);
 
   itKeeps("keeps prose naming the commands: %j", redact, [
@@ -116,6 +120,7 @@ describe("passwords given to commands as arguments", () => {
     "the net user accounts are locked",
     "openssl passwd is deprecated",
     "rabbitmqctl add_user failed",
+    "Net user growth 25% this week",
   ]);
 
   const repeated = (unit: string) => unit.repeat(Math.ceil(65_536 / unit.length));

@@ -1,4 +1,3 @@
-import { caseless } from "./detectors/detector";
 import { isSecretName, isShortPasswordName, standsForSecret } from "./secret-names";
 
 /**
@@ -10,7 +9,7 @@ import { isSecretName, isShortPasswordName, standsForSecret } from "./secret-nam
  * - `mosquitto_passwd -b passwordfile username password`;
  * - `rabbitmqctl add_user|change_password|authenticate_user username password`, `rabbitmqctl hash_password password`;
  * - Windows' `net user username password …` and `net use [device] \\server\share password …`
- *   (`net use … /user:name password`), any case, `net.exe` too;
+ *   (`net use … /user:name password`), in lower case or capitals, `net.exe` too;
  * - `openssl passwd [options] password`, `mkpasswd [options] password` (whois' mkpasswd);
  * - a password written into a command's standard input: `echo 'user:password' | chpasswd`,
  *   `chpasswd <<< 'user:password'`, `echo password | passwd --stdin user`.
@@ -89,8 +88,9 @@ interface CommandForm {
 const HTPASSWD_OPTION = `${BLANKS}-[A-Za-z25]+(?:${BLANKS}\\d+)?`;
 const MOSQUITTO_OPTION = `${BLANKS}(?:-[HI]${BLANKS}[\\w-]+|-[cDU])`;
 const RABBITMQCTL = `rabbitmqctl(?:${BLANKS}--?[\\w-]+(?:${BLANKS}[^\\s;|&<>-][^\\s;|&<>]*)?){0,4}${BLANKS}`;
-const NET = `${caseless("net")}(?:\\.${caseless("exe")})?${BLANKS}`;
-const NET_USE = `${NET}${caseless("use")}(?:${BLANKS}(?:[A-Za-z]:|\\*))?${BLANKS}\\\\\\\\${WORD}`;
+/** Windows' `net`, in lower case or capitals as commands and their manuals write it (`Net user growth` is prose). */
+const NET = `(?:net|NET)(?:\\.(?:exe|EXE))?${BLANKS}`;
+const NET_USE = `${NET}(?:use|USE)(?:${BLANKS}(?:[A-Za-z]:|\\*))?${BLANKS}\\\\\\\\${WORD}`;
 /** An option's name may start the value only after `--`, which ends options. */
 const NO_OPTION = "(?!-)";
 /** Where only a password stands, a `-` may start it, but a dash and letters alone read as options (`-b`, `-cB`). */
@@ -114,8 +114,8 @@ const FORMS: readonly CommandForm[] = [
   },
   { before: `${RABBITMQCTL}(?:add_user|change_password|authenticate_user)(?:${BLANKS}--)?${BLANKS}${WORD}${BLANKS}`, first: NO_PROSE },
   { before: `${RABBITMQCTL}hash_password(?:${BLANKS}--)?${BLANKS}`, first: NO_PROSE },
-  { before: `${NET}${caseless("user")}${BLANKS}${NAME}${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
-  { before: `${NET_USE}(?:${BLANKS}/${caseless("user")}:${WORD})?${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
+  { before: `${NET}(?:user|USER)${BLANKS}${NAME}${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
+  { before: `${NET_USE}(?:${BLANKS}/(?:user|USER):${WORD})?${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
   { before: `${OPENSSL_PASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
   { before: `${OPENSSL_PASSWD}${BLANKS}--${BLANKS}`, first: NO_PROSE },
   { before: `${MKPASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
@@ -163,8 +163,8 @@ export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t])(?:${alternatives(FORMS, V
 
 /**
  * A necessary condition of a match: a command's name (`htpasswd`, `chpasswd`, … all hold
- * `passwd`), `rabbitmqctl`, or Windows' `net use`/`net user`, in any case. Its words key the
- * evidence walk's word search (`word-keys.ts`).
+ * `passwd`), `rabbitmqctl`, or Windows' `net use`/`net user`, in any case (a gate: one regex
+ * with `i`). Its words key the evidence walk's word search (`word-keys.ts`).
  */
 export const COMMAND_PASSWORD_HINT = /passwd|rabbitmqctl|net(?:\.exe)?[ \t]+use/i;
 
