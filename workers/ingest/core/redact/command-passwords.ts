@@ -144,15 +144,14 @@ const CHPASSWD_FORMS: readonly CommandForm[] = [
 
 /** The forms whose `first` and `after` are the same, as one lookbehind of their alternatives. */
 function alternatives(forms: readonly CommandForm[], value: string): string {
-  const byChecks = new Map<string, string[]>();
+  const groups = new Map<string, { first: string; after: string; befores: string[] }>();
   for (const { before, first, after = "" } of forms) {
-    const key = `${first}\u0000${after}`;
-    byChecks.set(key, [...(byChecks.get(key) ?? []), before]);
+    const key = JSON.stringify([first, after]);
+    const group = groups.get(key) ?? { first, after, befores: [] };
+    group.befores.push(before);
+    groups.set(key, group);
   }
-  return [...byChecks].map(([key, befores]) => {
-    const [first, after] = key.split("\u0000") as [string, string];
-    return `(?<=${COMMAND_START}(?:${befores.join("|")}))${first}${value}${after}`;
-  }).join("|");
+  return [...groups.values()].map(({ first, after, befores }) => `(?<=${COMMAND_START}(?:${befores.join("|")}))${first}${value}${after}`).join("|");
 }
 
 /**
