@@ -139,4 +139,80 @@ describe("passwords given to commands as arguments", () => {
     const unit = "echo a:Pw9x | chpasswd ";
     expect(markers(redact(repeated(unit)))).toBe(Math.ceil(65_536 / unit.length));
   });
+
+  itStores("leaves a value another detector knows to that one (its kind kept): %j as %j", redact, [
+    ["htpasswd -b f alice ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "htpasswd -b f alice [REDACTED:known_token]"],
+    ["htpasswd -b f alice AKIAIOSFODNN7EXAMPLE", "htpasswd -b f alice [REDACTED:known_token]"],
+    ["htpasswd -b f alice 4111111111111111", "htpasswd -b f alice [REDACTED:card]"],
+    ["htpasswd -b f alice 123-45-6789", "htpasswd -b f alice [REDACTED:ssn]"],
+    ["htpasswd -b f alice +14155550134", "htpasswd -b f alice [REDACTED:phone]"],
+    ["htpasswd -b f alice password=Hunter2x", `htpasswd -b f alice password=${M}`],
+    ["net user alice '$6$saltsalt$qFmFH.bQmmtXzyBY0s9v7Oicd2z4XSIecDzlB5KiA2/jctKu9YterLp8wwnSq.qc.eoxqOmSuNp2xS0ktL3nh/'", "net user alice '[REDACTED:password_hash]'"],
+    ["echo 'alice:$6$saltsalt$qFmFH.bQmmtXzyBY0s9v7Oicd2z4XSIecDzlB5KiA2/jctKu9YterLp8wwnSq.qc.eoxqOmSuNp2xS0ktL3nh/' | chpasswd -e", "echo 'alice:[REDACTED:password_hash]' | chpasswd -e"],
+  ]);
+
+  itStores("reads useradd's -p among its own options only: %j as %j", redact, [
+    ["useradd -m -s /bin/bash -p S3cr3t!pw alice", `useradd -m -s /bin/bash -p ${M} alice`],
+    ["useradd alice then ran ssh -p 2222 bastion", "useradd alice then ran ssh -p 2222 bastion"],
+    ["useradd alice, then docker run -p 8080:80 app", "useradd alice, then docker run -p 8080:80 app"],
+    ["usermod -aG docker alice then mkdir -p /srv/app/.ssh", "usermod -aG docker alice then mkdir -p /srv/app/.ssh"],
+    // A command's substitution after other programs' password options is still their value, as before.
+    ["docker login -u bob -p $(cat /run/secrets/pw) registry.example.com", `docker login -u bob -p ${M} /run/secrets/pw) registry.example.com`],
+  ]);
+
+  itKeeps("keeps usage lines, output, versions and prose after the commands: %j", redact, [
+    "Usage: openssl passwd [options] [password]",
+    "openssl passwd [-help] [-1] [-apr1] [-salt string] [password]",
+    "Usage: mkpasswd [OPTIONS]... [PASSWORD [SALT]]",
+    "mkpasswd -m sha-512 [PASSWORD]",
+    "NET USER username {password | *} /ADD",
+    "net user alice The command completed successfully.",
+    "net use \\\\srv\\share New connections will be remembered.",
+    "net use \\\\srv\\share System error 53 has occurred.",
+    "net use \\\\srv\\share OK",
+    "net use \\\\srv\\share Disconnected",
+    "net use \\\\srv\\share Unavailable",
+    "net user alice Access is denied.",
+    "rabbitmqctl change_password admin Error: no_such_user",
+    "Error: rabbitmqctl add_user alice Failed",
+    "rabbitmqctl authenticate_user alice Success",
+    "openssl passwd -sha512 Unknown option",
+    "mkpasswd 5.5.13",
+    "mkpasswd OK",
+    "mkpasswd ERROR",
+    "mkpasswd Invalid method 'sha512'.",
+    "mkpasswd #123: fix salt",
+    "rabbitmqctl add_user alice 3.12.0",
+    "NET USER GROWTH 25% IN Q3",
+    "NET USER Alice Disabled",
+    "usermod -p is deprecated, use chpasswd",
+    'net user "John Smith" /domain',
+    // expect's mkpasswd: a user's name last, `-p` its program.
+    "mkpasswd -l 12 -d 2 -C 2 -s 1 Alice",
+    "mkpasswd -p /usr/bin/passwd alice",
+  ]);
+
+  itKeeps("keeps placeholders, templates, locks and what is no command's input: %j", redact, [
+    "net user %1 %2 /add",
+    "net user %username% %password% /add",
+    "net user !user! !pass! /add",
+    "rabbitmqctl add_user alice $@",
+    "rabbitmqctl add_user alice %1",
+    "rabbitmqctl add_user alice @pw.txt",
+    "rabbitmqctl add_user {{ rabbitmq_user }} {{ rabbitmq_pw }}",
+    "openssl passwd -6 {{ pw }}",
+    "useradd -p {{ pw }} alice",
+    "htpasswd -b f alice {}",
+    "useradd -p PASSWORD alice",
+    "usermod -p ENCRYPTED_PASSWORD alice",
+    'echo "alice:!" | chpasswd -e',
+    "echo 'alice:!!' | chpasswd -e",
+    "usermod -p '*LK*' alice",
+    "echo $? | passwd --stdin alice",
+    "echo ok | passwd --stdin alice",
+    "echo 12:00 | chpasswd",
+    "echo 'host:8080' | chpasswd",
+  ]);
+
+  itStores("redacts a password after a quoted user's name: %j as %j", redact, [['net user "John Smith" S3cr3t!pw /add', `net user "John Smith" ${M} /add`]]);
 });

@@ -1,4 +1,4 @@
-import { isSecretName, isShortPasswordName, standsForSecret } from "./secret-names";
+import { isShortPasswordName, standsForSecret } from "./secret-names";
 
 /**
  * Passwords that commands take as plain arguments, by position rather than after an option
@@ -29,8 +29,13 @@ import { isSecretName, isShortPasswordName, standsForSecret } from "./secret-nam
  * back a bounded number of words: 64 KB of a command's words repeated costs linear time.
  */
 
-/** Blanks between words. */
-const BLANKS = "[ \\t]+";
+/**
+ * Blanks between words, at most eight: the forms are lookbehinds asked after every blank, so an
+ * unbounded run would be read back again from each of its blanks (quadratic on long runs).
+ */
+const BLANKS = "[ \\t]{1,8}";
+/** Blanks that may be absent, as few. */
+const SOME_BLANKS = "[ \\t]{0,8}";
 /** Where a command's name starts: the text's start, a blank, a path's separator, a quote, `(`, `=`, `` ` `` or a shell's separator. */
 const COMMAND_START = "(?:^|[\\s/\\\\\"'(;|&=`])";
 /**
@@ -42,8 +47,11 @@ function argument(notFirst = ""): string {
   return `[^\\s;|&<>${notFirst}-](?:[^\\s;|&<>]*[^\\s;|&<>:])?`;
 }
 const WORD = argument();
-/** A user's name where a Windows option could stand: no `/` or `[` first (`net user /domain`, usage's `[username`). */
-const NAME = argument("/\\[");
+/**
+ * A user's name where a Windows option could stand: no `/` or `[` first (`net user /domain`,
+ * usage's `[username`); or quoted whole (`net user "John Smith" /domain`).
+ */
+const NAME = `(?:"[^"\\r\\n]{1,64}"|${argument("/\\[\"'")})`;
 /** An opening quote, JSON-escaped too (`\"` in a command held in a JSON string). */
 const QUOTE = `(?:\\\\?["'])`;
 /** `sudo` and up to three of its options (`-u root`), before the command it runs. */
@@ -64,15 +72,16 @@ function options(withValue: string): string {
 /** Where an unquoted value ends: a blank, a quote, a backslash, `;`, `|`, `&`, `)` or the text's end. */
 const VALUE_END = String.raw`(?=[\s"'\\;|&)]|$)`;
 /**
- * The password's value: quoted (`'…'`, `"…"`, JSON's `\"…\"`), its quotes matched and kept; or
- * a word up to a blank, a quote, a backslash, `;`, `|`, `&`, `)` or the text's end (`2>&1`'s
- * `2` is no value).
+ * The password's value: inside its quotes (`'…'`, `"…"`, JSON's `\"…\"`), which stay out of
+ * the match, so that a value another detector knows starts where that one's match does (a
+ * crypt hash's `$6$…`, `password_hash`); or a word up to a blank, a quote, a backslash, `;`,
+ * `|`, `&`, `)` or the text's end (`2>&1`'s `2` is no value).
  */
-const VALUE = String.raw`(?:'[^'\r\n]{1,256}'|"[^"\\\r\n]{1,256}"|\\"[^"\\\r\n]{1,256}\\"|[^\s"'\\;|&<>()${"`"}]+${VALUE_END})`;
+const VALUE = String.raw`(?:(?<=')[^'\r\n]{1,256}(?=')|(?<=")[^"\\\r\n]{1,256}(?=\\?")|[^\s"'\\;|&<>()${"`"}]+${VALUE_END})`;
 /** A lower-case word of prose where the command may be a sentence's word (`net user accounts are …`). */
 const NO_PROSE = String.raw`(?![a-z]{1,15}${VALUE_END})`;
 /** Nothing but the line's end or a redirection after the value, or a closing quote right after it: the command's last argument. */
-const LAST = String.raw`(?=[ \t]*(?:$|[\r\n;|&<>)]|\d>)|["'\\])`;
+const LAST = String.raw`(?=[ \t]{0,8}(?:$|[\r\n;|&<>)]|\d>)|["'\\])`;
 
 /** Each form: the text before the password, as a lookbehind's source, and the checks at its start and after it. */
 interface CommandForm {
@@ -98,7 +107,8 @@ const NO_OPTION_CLUSTER = String.raw`(?!-[A-Za-z]+${VALUE_END})`;
 /** Neither a Windows option (`/add`, `/domain`) nor usage's brackets (`[password`). */
 const NO_WINDOWS_OPTION = "(?![/\\[])";
 const OPENSSL_PASSWD = `openssl${BLANKS}passwd${options("salt|in|rand|writerand|provider|provider-path|propquery")}`;
-const MKPASSWD = `mkpasswd${options("[mSRPlcCds]|method|salt|rounds|password-fd")}`;
+/** Debian's mkpasswd's options with a value, and expect's (`-l 12`, `-p /usr/bin/passwd`: its program, its last argument a user's name). */
+const MKPASSWD = `mkpasswd${options("[mSRPlcCdsp]|method|salt|rounds|password-fd")}`;
 
 const FORMS: readonly CommandForm[] = [
   {
@@ -124,7 +134,7 @@ const FORMS: readonly CommandForm[] = [
   {
     before: `${FEED}${BLANKS}`,
     first: NO_OPTION,
-    after: `(?=[ \\t]*\\|[ \\t]*${SUDO}?passwd(?:${BLANKS}[^\\s;|&<>]+){0,3}?${BLANKS}--stdin(?![\\w-]))`,
+    after: `(?=${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${SUDO}?passwd(?:${BLANKS}[^\\s;|&<>]+){0,3}?${BLANKS}--stdin(?![\\w-]))`,
   },
 ];
 
@@ -137,13 +147,13 @@ const CHPASSWD_FORMS: readonly CommandForm[] = [
   {
     before: `${FEED}${BLANKS}${CHPASSWD_USER}`,
     first: "",
-    after: `(?=(?:\\\\n)?${QUOTE}?[ \\t]*\\|[ \\t]*${SUDO}?chpasswd(?![\\w-]))`,
+    after: `(?=(?:\\\\n)?${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${SUDO}?chpasswd(?![\\w-]))`,
   },
-  { before: `chpasswd(?:${BLANKS}-[^\\s;|&<>]+){0,3}[ \\t]*<<<[ \\t]*${CHPASSWD_USER}`, first: "" },
+  { before: `chpasswd(?:${BLANKS}-[^\\s;|&<>]+){0,3}${SOME_BLANKS}<<<${SOME_BLANKS}${CHPASSWD_USER}`, first: "" },
 ];
 
-/** The forms whose `first` and `after` are the same, as one lookbehind of their alternatives. */
-function alternatives(forms: readonly CommandForm[], value: string): string {
+/** The forms whose `first` and `after` are the same, as one lookbehind of their alternatives, `opening` (a regex source) after each. */
+function alternatives(forms: readonly CommandForm[], value: string, opening = ""): string {
   const groups = new Map<string, { first: string; after: string; befores: string[] }>();
   for (const { before, first, after = "" } of forms) {
     const key = JSON.stringify([first, after]);
@@ -151,14 +161,15 @@ function alternatives(forms: readonly CommandForm[], value: string): string {
     group.befores.push(before);
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ first, after, befores }) => `(?<=${COMMAND_START}(?:${befores.join("|")}))${first}${value}${after}`).join("|");
+  return [...groups.values()].map(({ first, after, befores }) => `(?<=${COMMAND_START}(?:${befores.join("|")})${opening})${first}${value}${after}`).join("|");
 }
 
 /**
  * The detector's regex source: a password given as a command's argument, or after the `:` of
- * chpasswd's line; a blank or `:` asked first, so that no other position reads a command.
+ * chpasswd's line; a blank (or a blank and an opening quote) or `:` asked first, so that no other
+ * position reads a command.
  */
-export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t])(?:${alternatives(FORMS, VALUE)})|(?<=:)(?:${alternatives(CHPASSWD_FORMS, CHPASSWD_PASSWORD)}))`;
+export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t]|[ \\t]${QUOTE})(?:${alternatives(FORMS, VALUE, `${QUOTE}?`)})|(?<=:)(?:${alternatives(CHPASSWD_FORMS, CHPASSWD_PASSWORD)}))`;
 
 /**
  * A necessary condition of a match: a command's name (`htpasswd`, `chpasswd`, … all hold
@@ -168,21 +179,30 @@ export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t])(?:${alternatives(FORMS, V
 export const COMMAND_PASSWORD_HINT = /passwd|rabbitmqctl|net(?:\.exe)?[ \t]+use/i;
 
 /**
- * What the password in `match` is, without its quotes: its start and end in `match`, or
- * undefined when the value only stands for one: a shell's variable or expansion (`$PASS`,
- * `"${PW}"`, `"$(cat f)"`), a placeholder or mask (`<password>`, `%PASSWORD%`, `****`, `*`), a
- * marker, or a word naming a password (`password`, `pass`). A crypt hash (`$6$…`) is the
- * password's hash, and goes too. A printf's `\n` after the password stays.
+ * What the password in `match` is: its start and end in `match`, or
+ * undefined when the value is no password here (`NOT_A_PASSWORD`), or only stands for one: a
+ * shell's variable or expansion (`$PASS`, `"${PW}"`, `"$(cat f)"`, `$?`), a placeholder or mask
+ * (`<password>`, `%PASSWORD%`, `****`), a marker or a value holding one (another detector's:
+ * `password=[REDACTED:…]`), a lock (`!`, `*`), or a word naming a password (`pass`). A crypt
+ * hash (`$6$…`) is the password's hash, and goes too. A printf's `\n` after the password stays.
  */
 export function commandPasswordIn(match: string): { start: number; end: number } | undefined {
-  const quote = /^(?:\\"|["'])/.exec(match)?.[0] ?? "";
-  const start = quote.length;
-  let end = match.length - quote.length;
-  if (match.endsWith("\\n", end)) end -= 2;
-  const value = match.slice(start, end);
-  if (value === "" || value.startsWith("[REDACTED") || SHELL_EXPANSION.test(value) || /^\*+$/.test(value)) return undefined;
-  if (standsForSecret(value) || isShortPasswordName(value) || (/^[a-z_]+$/i.test(value) && isSecretName(value))) return undefined;
-  return { start, end };
+  const end = match.endsWith("\\n") ? match.length - 2 : match.length;
+  const value = match.slice(0, end);
+  if (value === "" || value.includes("[REDACTED") || SHELL_EXPANSION.test(value) || NOT_A_PASSWORD.test(value)) return undefined;
+  if (standsForSecret(value) || isShortPasswordName(value)) return undefined;
+  return { start: 0, end };
 }
-/** A shell variable or expansion starting the value (`$PASS`, `${PW}`, `$(…)`, `` `…` ``); a crypt hash's `$6$` is none. */
-const SHELL_EXPANSION = /^(?:\$[A-Za-z_{(]|`)/;
+/** A shell variable or expansion starting the value (`$PASS`, `${PW}`, `$(…)`, `` `…` ``), or a special parameter alone (`$?`, `$@`, `$1`); a crypt hash's `$6$` is none. */
+const SHELL_EXPANSION = /^(?:\$[A-Za-z_{(]|`|\$[?@#*!$0-9-]$)/;
+/**
+ * Values that are no password where a command's words are also read in usage text, in its
+ * output and in prose (`net user alice The command completed successfully.`, `mkpasswd 5.5.13`,
+ * `rabbitmqctl change_password admin Error: no_such_user`): one plain word (letters or `_`
+ * alone, in any case, a `.`, `,`, `:` or `!` after it), a version, a count, port or percentage
+ * (at most five digits, `25%`), a lock (`!`, `!!`, `*`), or what opens a placeholder, a usage's
+ * bracket or a comment (`{{ pw }}`, `{}`, `%1`, `%user%`, `!pass!`, `@file`, `[PASSWORD]`,
+ * `{password | *}`, `<password>`, `#123`). A password of letters alone or of five digits at most
+ * is so given up: such a password is a guess away already.
+ */
+const NOT_A_PASSWORD = /^(?:[A-Za-z_]+[.,:!]?|\d+(?:\.\d+)+|\d{1,5}%?|[!*]+|%\w+%?|!\w+!)$|^[{[<#@]/;

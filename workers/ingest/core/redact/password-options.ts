@@ -32,6 +32,12 @@ interface PasswordOption {
    * -p 2222`), so only options right after the program's name are its own.
    */
   readonly wraps?: true;
+  /**
+   * Whether only the command's options, each with at most one value, may stand before the
+   * option (`useradd -m -s /bin/bash -p …`): prose runs on from a command's name into another
+   * command's options (`useradd alice, then docker run -p 8080:80 app`).
+   */
+  readonly optionsFirst?: true;
 }
 
 const PASSWORD_OPTIONS: readonly PasswordOption[] = [
@@ -54,12 +60,17 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
   { command: "curl", options: ["u", "user", "U", "proxy-user"], value: "user:password" },
   { command: "openssl", options: ["pass", "passin", "passout", "kdfpass"], value: "pass:password" },
   // The shadow utilities' `-p`: the encrypted password of a user or a group (`--password` is a secret flag's name already).
-  { command: "(?:user|group)(?:add|mod)", options: ["p"], value: "encrypted" },
+  { command: "(?:user|group)(?:add|mod)", options: ["p"], value: "encrypted", optionsFirst: true },
 ];
 
 /** `command` as the start of the command before an option (not past `;`, `|`, `&` or a line end). */
 function commandBefore(option: PasswordOption): RegExp {
-  const between = option.wraps === true ? String.raw`(?:[ \t]+-\S+)*[ \t]+` : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
+  const between =
+    option.wraps === true
+      ? String.raw`(?:[ \t]+-\S+)*[ \t]+`
+      : option.optionsFirst === true
+        ? String.raw`(?:[ \t]+-\S+(?:[ \t]+[^\s-]\S*)?)*[ \t]+`
+        : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
   // A command starts the text, follows a blank, a path's `/`, a quote, or opens a subshell (`$(curl …)`).
   return new RegExp(String.raw`(?:^|[\s/"'(])${option.command}${between}$`);
 }
@@ -115,16 +126,18 @@ export function passwordOptionOf(program: string, name: string): PasswordValueFo
   return passwordOptionMatchers().programs.find(({ option, program: named }) => option.options.includes(name) && named.test(program))?.option.value;
 }
 
-/**
- * The part of `value` that is the password, as its form says, or undefined when none is there:
- * a command's substitution (`-p $(mkpasswd …)`) is its output, and the command is read as one
- * (command-passwords.ts).
- */
+/** The part of `value` that is the password, as its form says, or undefined when none is there. */
 export function passwordIn(value: string, form: PasswordValueForm): { start: number; end: number } | undefined {
-  if (value.startsWith("$(") || value.startsWith("`")) return undefined;
-  if (form === "whole" || form === "encrypted") return value === "" || (form === "encrypted" && ACCOUNT_LOCK.test(value)) ? undefined : { start: 0, end: value.length };
+  if (form === "encrypted") return NO_ENCRYPTED_PASSWORD.test(value) ? undefined : { start: 0, end: value.length };
+  if (form === "whole") return value === "" ? undefined : { start: 0, end: value.length };
   const colon = form === "user:password" ? value.indexOf(":") : value.startsWith("pass:") ? 4 : -1;
   return colon < 0 || colon + 1 >= value.length ? undefined : { start: colon + 1, end: value.length };
 }
-/** A lock the shadow file writes where an account's password would be (`!`, `!!`, `*`): no password. */
-const ACCOUNT_LOCK = /^[!*]+$/;
+/**
+ * What the shadow utilities' `-p` may hold that is no password: nothing, a lock the shadow file
+ * writes where an account's password would be (`!`, `!!`, `*`, `*LK*`), a word saying what goes
+ * there (`PASSWORD`, `ENCRYPTED_PASSWORD`, prose's `usermod -p is deprecated`), a template's
+ * `{{ pw }}`, or a command's substitution (`-p $(mkpasswd …)`): its output, the command read as
+ * one by command-passwords.ts.
+ */
+const NO_ENCRYPTED_PASSWORD = /^(?:[!*]*|\*LK\*|[A-Za-z_]+)$|^(?:\$\(|`|\{)/;

@@ -67,7 +67,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   bearerDetector,
   basicDetector,
   redisCommandDetector,
-  commandPasswordDetector,
   secretParameterDetector,
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,
@@ -130,4 +129,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   postalCodePhraseDetector,
   // At the default precision; a policy compiles the one of its own (`policy.ts`).
   visitorLocationDetector(geoPrecisionLevel(DEFAULT_GEO_PRECISION)),
+  // Last: a command's argument another detector knows (a token, a card, a hash, `password=…`) keeps that one's kind.
+  commandPasswordDetector,
 ];
