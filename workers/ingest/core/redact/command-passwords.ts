@@ -138,8 +138,8 @@ const FORMS: readonly CommandForm[] = [
   },
 ];
 
-/** A user's name and the `:` before the password in chpasswd's `user:password` line. */
-const CHPASSWD_USER = `${QUOTE}?[^\\s:'"\\\\;|&<>]+:`;
+/** A user's name (a letter or `_` first, as useradd's names; `10:30:00` is a time) and the `:` before the password in chpasswd's `user:password` line. */
+const CHPASSWD_USER = `${QUOTE}?[A-Za-z_][^\\s:'"\\\\;|&<>]*:`;
 /** chpasswd's password: up to a blank, a quote, a backslash (`\n`, `\"`) or the shell's separators. */
 const CHPASSWD_PASSWORD = `[^\\s'"\\\\;|&<>]+`;
 /** `echo 'user:password' | chpasswd`, `printf '%s\n' 'user:password' | sudo -u root chpasswd`; `chpasswd <<< 'user:password'`. */
@@ -199,10 +199,10 @@ const SHELL_EXPANSION = /^(?:\$[A-Za-z_{(]|`|\$[?@#*!$0-9-]$)/;
  * Values that are no password where a command's words are also read in usage text, in its
  * output and in prose (`net user alice The command completed successfully.`, `mkpasswd 5.5.13`,
  * `rabbitmqctl change_password admin Error: no_such_user`): one plain word (letters or `_`
- * alone, in any case, a `.`, `,`, `:` or `!` after it), a version, a count, port or percentage
- * (at most five digits, `25%`), a lock (`!`, `!!`, `*`), or what opens a placeholder, a usage's
+ * alone, in any case, a `.`, `,`, `:` or `!` after it), a version, a date or time (`2026-12-06`),
+ * a count, port or percentage (at most five digits, `25%`), a host's name (`db01.example.com`), a lock (`!`, `!!`, `*`), or what opens a placeholder, a usage's
  * bracket or a comment (`{{ pw }}`, `{}`, `%1`, `%user%`, `!pass!`, `@file`, `[PASSWORD]`,
  * `{password | *}`, `<password>`, `#123`). A password of letters alone or of five digits at most
  * is so given up: such a password is a guess away already.
  */
-const NOT_A_PASSWORD = /^(?:[A-Za-z_]+[.,:!]?|\d+(?:\.\d+)+|\d{1,5}%?|[!*]+|%\w+%?|!\w+!)$|^[{[<#@]/;
+const NOT_A_PASSWORD = /^(?:[A-Za-z_]+[.,:!]?|\d+(?:[.:/-]\d+)+(?:T[\d:.]+Z?)?|\d{1,5}%?|(?:[A-Za-z\d-]+\.)+[A-Za-z]{2,}|[!*]+|%\w+%?|!\w+!)$|^[{[<#@]/;

@@ -136,8 +136,9 @@ export function passwordIn(value: string, form: PasswordValueForm): { start: num
 /**
  * What the shadow utilities' `-p` may hold that is no password: nothing, a lock the shadow file
  * writes where an account's password would be (`!`, `!!`, `*`, `*LK*`), a word saying what goes
- * there (`PASSWORD`, `ENCRYPTED_PASSWORD`, prose's `usermod -p is deprecated`), a template's
+ * there (`PASSWORD`, `ENCRYPTED_PASSWORD`, prose's `usermod -p is deprecated`), a number (`1000`, a
+ * user's id given to the wrong option), a template's
  * `{{ pw }}`, or a command's substitution (`-p $(mkpasswd …)`): its output, the command read as
  * one by command-passwords.ts.
  */
-const NO_ENCRYPTED_PASSWORD = /^(?:[!*]*|\*LK\*|[A-Za-z_]+)$|^(?:\$\(|`|\{)/;
+const NO_ENCRYPTED_PASSWORD = /^(?:[!*]*|\*LK\*|[A-Za-z_]+|\d{1,5})$|^(?:\$\(|`|\{)/;
