@@ -215,4 +215,28 @@ describe("passwords given to commands as arguments", () => {
   ]);
 
   itStores("redacts a password after a quoted user's name: %j as %j", redact, [['net user "John Smith" S3cr3t!pw /add', `net user "John Smith" ${M} /add`]]);
+
+  itStores("reads more of the commands' shapes: %j as %j", redact, [
+    ['"C:/Windows/System32/net.exe" user alice S3cr3t!pw /add', `"C:/Windows/System32/net.exe" user alice ${M} /add`],
+    ['"net.exe" user alice S3cr3t!pw /add', `"net.exe" user alice ${M} /add`],
+    ["net1 user alice S3cr3t!pw /add", `net1 user alice ${M} /add`],
+    ["net use \\\\srv\\share /persistent:no /user:alice S3cr3t!pw", `net use \\\\srv\\share /persistent:no /user:alice ${M}`],
+    ["net use \\\\srv\\share /u:alice S3cr3t!pw", `net use \\\\srv\\share /u:alice ${M}`],
+    ["rabbitmqctl.bat add_user alice S3cr3t!pw", `rabbitmqctl.bat add_user alice ${M}`],
+    ["mkpasswd --method=sha-512 S3cr3t!pw", `mkpasswd --method=sha-512 ${M}`],
+    ["htpasswd -b /etc/nginx/.htpasswd alice S3cr3t!pw # add user", `htpasswd -b /etc/nginx/.htpasswd alice ${M} # add user`],
+    ["command failed: htpasswd -b /etc/nginx/.htpasswd alice S3cr3t!pw (exit 1)", `command failed: htpasswd -b /etc/nginx/.htpasswd alice ${M} (exit 1)`],
+    ["echo 'alice:S3cr3t!pw' | /usr/sbin/chpasswd", `echo 'alice:${M}' | /usr/sbin/chpasswd`],
+    ["echo 'alice:S3cr3t!pw' | doas chpasswd", `echo 'alice:${M}' | doas chpasswd`],
+    ["echo S3cr3t!pw | /usr/bin/passwd --stdin alice", `echo ${M} | /usr/bin/passwd --stdin alice`],
+    [": 1733450000:0;useradd -p S3cr3t!pw alice", `: 1733450000:0;useradd -p ${M} alice`],
+  ]);
+
+  itKeeps("keeps dates, times, hosts' names and numbers where a password would stand: %j", redact, [
+    "echo 10:30:00 | chpasswd",
+    "useradd -p 1000 alice",
+    "usermod -p 12345 alice",
+    "net user alice 2026-12-06 /add",
+    "rabbitmqctl add_user alice db01.example.com",
+  ]);
 });

@@ -9,7 +9,7 @@ import { isShortPasswordName, standsForSecret } from "./secret-names";
  * - `mosquitto_passwd -b passwordfile username password`;
  * - `rabbitmqctl add_user|change_password|authenticate_user username password`, `rabbitmqctl hash_password password`;
  * - Windows' `net user username password …` and `net use [device] \\server\share password …`
- *   (`net use … /user:name password`), in lower case or capitals, `net.exe` too;
+ *   (`net use … /user:name password`), in lower case or capitals, `net.exe` and `net1` too;
  * - `openssl passwd [options] password`, `mkpasswd [options] password` (whois' mkpasswd);
  * - a password written into a command's standard input: `echo 'user:password' | chpasswd`,
  *   `chpasswd <<< 'user:password'`, `echo password | passwd --stdin user`.
@@ -56,6 +56,8 @@ const NAME = `(?:"[^"\\r\\n]{1,64}"|${argument("/\\[\"'")})`;
 const QUOTE = `(?:\\\\?["'])`;
 /** `sudo` and up to three of its options (`-u root`), before the command it runs. */
 const SUDO = `(?:sudo(?:${BLANKS}-[^\\s;|&<>]+(?:${BLANKS}[\\w.-]+)?){0,3}${BLANKS})`;
+/** What may run a command read from a pipe: `sudo` or `doas`, and the command's directory (`/usr/sbin/chpasswd`). */
+const RUNNER = `(?:${SUDO}|doas${BLANKS})?(?:(?:/[\\w.-]{1,32}){1,4}/)?`;
 /**
  * printf's format holding `%` (`'%s\n'`, JSON's `\"%s\\n\"`), quoted or not, short: its `\n` may
  * be read as a line's end (escape-view.ts).
@@ -64,9 +66,12 @@ const FORMAT = `${QUOTE}?[^\\s;|&<>%'"]{0,8}%[^;|&<>'"]{0,8}${QUOTE}?`;
 /** What writes a text into a pipe: `echo` with its options, or `printf` with a format (`printf '%s\n'`). */
 const FEED = `(?:echo(?:${BLANKS}-[neE]+)?|printf(?:${BLANKS}${FORMAT})?)`;
 
-/** An option among at most four, each with an argument when its name is among `withValue` (a regex source of names without dashes). */
+/**
+ * An option among at most four, each with an argument (after a blank or `=`) when its name is
+ * among `withValue` (a regex source of names without dashes).
+ */
 function options(withValue: string): string {
-  return `(?:${BLANKS}(?:--?(?:${withValue})${BLANKS}${WORD}|--?(?!(?:${withValue})(?![\\w-]))[\\w-]+)){0,4}`;
+  return `(?:${BLANKS}(?:--?(?:${withValue})(?:=|${BLANKS})${WORD}|--?(?!(?:${withValue})(?![\\w-]))[\\w-]+)){0,4}`;
 }
 
 /** Where an unquoted value ends: a blank, a quote, a backslash, `;`, `|`, `&`, `)` or the text's end. */
@@ -80,8 +85,11 @@ const VALUE_END = String.raw`(?=[\s"'\\;|&)]|$)`;
 const VALUE = String.raw`(?:(?<=')[^'\r\n]{1,256}(?=')|(?<=")[^"\\\r\n]{1,256}(?=\\?")|[^\s"'\\;|&<>()${"`"}]+${VALUE_END})`;
 /** A lower-case word of prose where the command may be a sentence's word (`net user accounts are …`). */
 const NO_PROSE = String.raw`(?![a-z]{1,15}${VALUE_END})`;
-/** Nothing but the line's end or a redirection after the value, or a closing quote right after it: the command's last argument. */
-const LAST = String.raw`(?=[ \t]{0,8}(?:$|[\r\n;|&<>)]|\d>)|["'\\])`;
+/**
+ * Nothing but the line's end, a redirection, a comment or a parenthesis after the value (`# add
+ * user`, `(exit 1)`), or a closing quote right after it: the command's last argument.
+ */
+const LAST = String.raw`(?=[ \t]{0,8}(?:$|[\r\n;|&<>)#(]|\d>)|["'\\])`;
 
 /** Each form: the text before the password, as a lookbehind's source, and the checks at its start and after it. */
 interface CommandForm {
@@ -96,10 +104,15 @@ interface CommandForm {
 /** `htpasswd`'s option clusters (`-c`, `-bB`, `-C 10`): a cost's or rounds' count after one. */
 const HTPASSWD_OPTION = `${BLANKS}-[A-Za-z25]+(?:${BLANKS}\\d+)?`;
 const MOSQUITTO_OPTION = `${BLANKS}(?:-[HI]${BLANKS}[\\w-]+|-[cDU])`;
-const RABBITMQCTL = `rabbitmqctl(?:${BLANKS}--?[\\w-]+(?:${BLANKS}[^\\s;|&<>-][^\\s;|&<>]*)?){0,4}${BLANKS}`;
-/** Windows' `net`, in lower case or capitals as commands and their manuals write it (`Net user growth` is prose). */
-const NET = `(?:net|NET)(?:\\.(?:exe|EXE))?${BLANKS}`;
+const RABBITMQCTL = `rabbitmqctl(?:\\.bat)?(?:${BLANKS}--?[\\w-]+(?:${BLANKS}[^\\s;|&<>-][^\\s;|&<>]*)?){0,4}${BLANKS}`;
+/**
+ * Windows' `net` (and `net1`), in lower case or capitals as commands and their manuals write it
+ * (`Net user growth` is prose), its path quoted too (`"C:/Windows/System32/net.exe" user`).
+ */
+const NET = `(?:net1?|NET1?)(?:\\.(?:exe|EXE))?${QUOTE}?${BLANKS}`;
 const NET_USE = `${NET}(?:use|USE)(?:${BLANKS}(?:[A-Za-z]:|\\*))?${BLANKS}\\\\\\\\${WORD}`;
+/** `net use`'s switches before a password: whether the connection persists, then the user's (`/persistent:no /user:alice`, `/u:alice`). */
+const NET_USE_SWITCHES = `(?:${BLANKS}/(?:persistent|PERSISTENT|savecred|SAVECRED)(?::${WORD})?){0,2}(?:${BLANKS}/(?:user|USER|u|U):${WORD})?`;
 /** An option's name may start the value only after `--`, which ends options. */
 const NO_OPTION = "(?!-)";
 /** Where only a password stands, a `-` may start it, but a dash and letters alone read as options (`-b`, `-cB`). */
@@ -125,7 +138,7 @@ const FORMS: readonly CommandForm[] = [
   { before: `${RABBITMQCTL}(?:add_user|change_password|authenticate_user)(?:${BLANKS}--)?${BLANKS}${WORD}${BLANKS}`, first: NO_PROSE },
   { before: `${RABBITMQCTL}hash_password(?:${BLANKS}--)?${BLANKS}`, first: NO_PROSE },
   { before: `${NET}(?:user|USER)${BLANKS}${NAME}${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
-  { before: `${NET_USE}(?:${BLANKS}/(?:user|USER):${WORD})?${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
+  { before: `${NET_USE}${NET_USE_SWITCHES}${BLANKS}`, first: `${NO_WINDOWS_OPTION}${NO_PROSE}` },
   { before: `${OPENSSL_PASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
   { before: `${OPENSSL_PASSWD}${BLANKS}--${BLANKS}`, first: NO_PROSE },
   { before: `${MKPASSWD}${BLANKS}`, first: `${NO_OPTION}${NO_PROSE}` },
@@ -134,7 +147,7 @@ const FORMS: readonly CommandForm[] = [
   {
     before: `${FEED}${BLANKS}`,
     first: NO_OPTION,
-    after: `(?=${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${SUDO}?passwd(?:${BLANKS}[^\\s;|&<>]+){0,3}?${BLANKS}--stdin(?![\\w-]))`,
+    after: `(?=${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${RUNNER}passwd(?:${BLANKS}[^\\s;|&<>]+){0,3}?${BLANKS}--stdin(?![\\w-]))`,
   },
 ];
 
@@ -147,7 +160,7 @@ const CHPASSWD_FORMS: readonly CommandForm[] = [
   {
     before: `${FEED}${BLANKS}${CHPASSWD_USER}`,
     first: "",
-    after: `(?=(?:\\\\n)?${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${SUDO}?chpasswd(?![\\w-]))`,
+    after: `(?=(?:\\\\n)?${QUOTE}?${SOME_BLANKS}\\|${SOME_BLANKS}${RUNNER}chpasswd(?![\\w-]))`,
   },
   { before: `chpasswd(?:${BLANKS}-[^\\s;|&<>]+){0,3}${SOME_BLANKS}<<<${SOME_BLANKS}${CHPASSWD_USER}`, first: "" },
 ];
@@ -173,10 +186,10 @@ export const COMMAND_PASSWORD_SOURCE = `(?:(?<=[ \\t]|[ \\t]${QUOTE})(?:${altern
 
 /**
  * A necessary condition of a match: a command's name (`htpasswd`, `chpasswd`, … all hold
- * `passwd`), `rabbitmqctl`, or Windows' `net use`/`net user`, in any case (a gate: one regex
- * with `i`). Its words key the evidence walk's word search (`word-keys.ts`).
+ * `passwd`), `rabbitmqctl`, or Windows' `net use`/`net user` (`net1`, `net.exe"` quoted), in any
+ * case (a gate: one regex with `i`). Its words key the evidence walk's word search (`word-keys.ts`).
  */
-export const COMMAND_PASSWORD_HINT = /passwd|rabbitmqctl|net(?:\.exe)?[ \t]+use/i;
+export const COMMAND_PASSWORD_HINT = /passwd|rabbitmqctl|net1?(?:\.exe)?(?:\\?")?[ \t]+use/i;
 
 /**
  * What the password in `match` is: its start and end in `match`, or

@@ -71,8 +71,8 @@ function commandBefore(option: PasswordOption): RegExp {
       : option.optionsFirst === true
         ? String.raw`(?:[ \t]+-\S+(?:[ \t]+[^\s-]\S*)?)*[ \t]+`
         : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
-  // A command starts the text, follows a blank, a path's `/`, a quote, or opens a subshell (`$(curl …)`).
-  return new RegExp(String.raw`(?:^|[\s/"'(])${option.command}${between}$`);
+  // A command starts the text, follows a blank, a path's `/`, a quote, a `;` (zsh's history: `: 1733450000:0;useradd …`), or opens a subshell (`$(curl …)`).
+  return new RegExp(String.raw`(?:^|[\s/"'(;])${option.command}${between}$`);
 }
 
 /**
