@@ -156,6 +156,12 @@ describe("passwords given to commands as arguments", () => {
     ["useradd alice then ran ssh -p 2222 bastion", "useradd alice then ran ssh -p 2222 bastion"],
     ["useradd alice, then docker run -p 8080:80 app", "useradd alice, then docker run -p 8080:80 app"],
     ["usermod -aG docker alice then mkdir -p /srv/app/.ssh", "usermod -aG docker alice then mkdir -p /srv/app/.ssh"],
+    // `;`, `|` and `&` end useradd's command even with no blank around them: the next command's -p is not its.
+    ["useradd -m app&&mkdir -p /app/data", "useradd -m app&&mkdir -p /app/data"],
+    ["useradd -m app|mkdir -p /app/data", "useradd -m app|mkdir -p /app/data"],
+    ["useradd -m app;mkdir -p build_2026", "useradd -m app;mkdir -p build_2026"],
+    ["usermod -L svc;cp -p /etc/skel/.bashrc /srv/svc/", "usermod -L svc;cp -p /etc/skel/.bashrc /srv/svc/"],
+    ["useradd -m -p 'Zq7#kLm2' bob&&echo ok", `useradd -m -p '${M}' bob&&echo ok`],
     // A command's substitution after other programs' password options is still their value, as before.
     ["docker login -u bob -p $(cat /run/secrets/pw) registry.example.com", `docker login -u bob -p ${M} /run/secrets/pw) registry.example.com`],
   ]);

@@ -35,7 +35,8 @@ interface PasswordOption {
   /**
    * Whether only the command's options, each with at most one value, may stand before the
    * option (`useradd -m -s /bin/bash -p …`): prose runs on from a command's name into another
-   * command's options (`useradd alice, then docker run -p 8080:80 app`).
+   * command's options (`useradd alice, then docker run -p 8080:80 app`), or a command glued to
+   * the next by `;`, `|` or `&` (`useradd -m app&&mkdir -p /app/data`).
    */
   readonly optionsFirst?: true;
 }
@@ -69,7 +70,8 @@ function commandBefore(option: PasswordOption): RegExp {
     option.wraps === true
       ? String.raw`(?:[ \t]+-\S+)*[ \t]+`
       : option.optionsFirst === true
-        ? String.raw`(?:[ \t]+-\S+(?:[ \t]+[^\s-]\S*)?)*[ \t]+`
+        ? // An option or its value never holds `;`, `|` or `&`: those end the command (`useradd -m app&&mkdir -p /app`).
+          String.raw`(?:[ \t]+-[^\s;|&]+(?:[ \t]+[^\s;|&-][^\s;|&]*)?)*[ \t]+`
         : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
   // A command starts the text, follows a blank, a path's `/`, a quote, a `;` (zsh's history: `: 1733450000:0;useradd …`), or opens a subshell (`$(curl …)`).
   return new RegExp(String.raw`(?:^|[\s/"'(;])${option.command}${between}$`);
