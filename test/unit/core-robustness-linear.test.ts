@@ -15,6 +15,7 @@ import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { BUILT_IN_DETECTORS } from "../../workers/ingest/core/redact/detectors";
+import { COMMAND_PASSWORD_SOURCE } from "../../workers/ingest/core/redact/command-passwords";
 
 const pipeline = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" }).pipeline;
 const NOW = "1777190460000000000";
@@ -395,5 +396,39 @@ describe("a secret's name, a word and a long run of blanks before more text", ()
     ["requirepass Ab1!x\n", `${"requirepass [REDACTED:secret]\n".repeat(3640)}requirepass [REDACTED:secret]`],
   ])("redacts %j repeated to 64 KB as before", (unit, expected) => {
     expect(redactString(unit.repeat(Math.ceil(65_536 / unit.length)).slice(0, 65_536), policy).text).toBe(expected);
+  });
+});
+
+/**
+ * A command that takes a password as an argument and long runs of blanks (`passwd` and 8 KB of
+ * blanks, `passwd` and 64 blanks repeated): its forms are lookbehinds asked after each blank,
+ * and one reading back a run of blanks unbounded read the run again from each of its blanks
+ * (1.6 s for 8 KB). Its blanks are now bounded (command-passwords.ts); what is written is pinned.
+ */
+describe("a command taking a password as an argument and long runs of blanks", () => {
+  const policy = defaultRedactionPolicy();
+  const to64k = (unit: string) => unit.repeat(Math.ceil(65_536 / unit.length)).slice(0, 65_536);
+
+  it("reads no run of blanks unbounded", () => {
+    expect(COMMAND_PASSWORD_SOURCE).not.toMatch(/\[ \\t\][*+]|\\s[*+]/);
+  });
+
+  it.each(["passwd ", "htpasswd -b f alice ", "net user alice ", "net use \\\\srv\\share ", "rabbitmqctl add_user alice ", "echo alice:", "echo x"])(
+    "keeps %j, 8 KB of blanks and `x S3cr3t!pw` as they are",
+    (head) => {
+      const text = `${head}${" ".repeat(8192)}x S3cr3t!pw | chpasswd`;
+      expect(redactString(text, policy).text).toBe(text);
+    },
+  );
+
+  it.each(["passwd" + " ".repeat(64), "passwd" + " ".repeat(512), "htpasswd -b f alice" + " ".repeat(64), "net user a" + "\t".repeat(64)])(
+    "keeps %j repeated to 64 KB as it is",
+    (unit) => {
+      expect(redactString(to64k(unit), policy).text).toBe(to64k(unit));
+    },
+  );
+
+  it("still redacts a password after eight blanks", () => {
+    expect(redactString(`htpasswd -b f alice${" ".repeat(8)}S3cr3t!pw`, policy).text).toBe(`htpasswd -b f alice${" ".repeat(8)}${SECRET}`);
   });
 });

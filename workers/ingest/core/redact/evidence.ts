@@ -18,6 +18,7 @@ import {
 import { fieldNameBefore } from "./name-value-pairs";
 import { SCHEMES, namesCurlCookie } from "./credential-headers";
 import { PASSWORD_OPTION_NAMES, holdsPasswordProgram } from "./password-options";
+import { COMMAND_PASSWORD_HINT } from "./command-passwords";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
 import { holdsNanpNumber } from "./north-american-numbers";
@@ -173,7 +174,7 @@ export enum Evidence {
 export const EVIDENCE_WORD_BITS = 30;
 
 /**
- * The second word of facts, as `Evidence` (bits 0 to 29, 14 of them free): a detector declares
+ * The second word of facts, as `Evidence` (bits 0 to 29, 13 of them free): a detector declares
  * them in `moreEvidence`, and `evidenceIn` writes them where its caller asks. A fact goes here
  * when `Evidence` has no bit left; which word a fact is in changes nothing of what it gates.
  */
@@ -276,6 +277,12 @@ export enum MoreEvidence {
    * FastAPI's `"input":`), which every match of the detector is in or holds.
    */
   NAMED_VALUE = 1 << 15,
+  /**
+   * A command that takes a password as an argument (`detectors/command-password.ts`): a blank
+   * and `COMMAND_PASSWORD_HINT` (`passwd` in `htpasswd`, `chpasswd`, `openssl passwd`;
+   * `rabbitmqctl`; `net use`, `net user`), which every command the detector reads holds.
+   */
+  COMMAND_PASSWORD = 1 << 16,
 }
 
 const CPF_DIGITS = 11;
@@ -486,6 +493,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // Full-width digits are no ASCII digits: a My Number written in them is read where such a character is (`codes`, the OR of the text's).
   if (more !== undefined && codes >= 0xff10 && holdsFullWidthNationalIdHint(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_COMMAND_PASSWORD) !== 0 && COMMAND_PASSWORD_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.COMMAND_PASSWORD;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && (words & WORD_GREETING) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
@@ -1010,6 +1018,8 @@ const WORD_FEW_DIGITS_NATIONAL_ID_NAME = 1 << 11;
 const WORD_HOLDER_OR_PERSON_FIELD = 1 << 12;
 /** `OTHER_PASSWORD_WORD`'s words, apart from `PASSWORD_PHRASE_WORD`'s. */
 const WORD_OTHER_PASSWORD = 1 << 13;
+/** `COMMAND_PASSWORD_HINT`'s command names. */
+const WORD_COMMAND_PASSWORD = 1 << 14;
 /** The ASCII letters `PERSON_FIELD_PRENOM_WAY` needs (`LETTERS`' bits: `a` is bit 0). */
 const PRENOM_LETTERS = [..."prnom"].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
@@ -1027,6 +1037,7 @@ export function wordSearches(): readonly WordSearch[] {
   return [
     { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
     { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
+    { bit: WORD_COMMAND_PASSWORD, pattern: COMMAND_PASSWORD_HINT },
     { bit: WORD_SESSION, pattern: SESSION_WORD },
     { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
     { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },

@@ -14,7 +14,12 @@ export type PasswordValueForm =
   /** After the first colon of `user:password`; a value without a colon is a user name (curl then prompts). */
   | "user:password"
   /** After `pass:` in OpenSSL's pass phrase argument (`env:VAR`, `file:path`, `fd:N`, `stdin` say where it is). */
-  | "pass:password";
+  | "pass:password"
+  /**
+   * The whole value, an encrypted password (crypt(3)'s `$6$…`, the password's hash, or a clear
+   * one given by mistake), but for a lock alone (`!`, `*`, `!!`), which says the account has none.
+   */
+  | "encrypted";
 
 interface PasswordOption {
   /** The command before the option: the program and the subcommand that takes it, as a regex source. */
@@ -27,6 +32,13 @@ interface PasswordOption {
    * -p 2222`), so only options right after the program's name are its own.
    */
   readonly wraps?: true;
+  /**
+   * Whether only the command's options, each with at most one value, may stand before the
+   * option (`useradd -m -s /bin/bash -p …`): prose runs on from a command's name into another
+   * command's options (`useradd alice, then docker run -p 8080:80 app`), or a command glued to
+   * the next by `;`, `|` or `&` (`useradd -m app&&mkdir -p /app/data`).
+   */
+  readonly optionsFirst?: true;
 }
 
 const PASSWORD_OPTIONS: readonly PasswordOption[] = [
@@ -48,13 +60,21 @@ const PASSWORD_OPTIONS: readonly PasswordOption[] = [
   { command: "(?:sqlcmd|bcp)", options: ["P"], value: "whole" },
   { command: "curl", options: ["u", "user", "U", "proxy-user"], value: "user:password" },
   { command: "openssl", options: ["pass", "passin", "passout", "kdfpass"], value: "pass:password" },
+  // The shadow utilities' `-p`: the encrypted password of a user or a group (`--password` is a secret flag's name already).
+  { command: "(?:user|group)(?:add|mod)", options: ["p"], value: "encrypted", optionsFirst: true },
 ];
 
 /** `command` as the start of the command before an option (not past `;`, `|`, `&` or a line end). */
 function commandBefore(option: PasswordOption): RegExp {
-  const between = option.wraps === true ? String.raw`(?:[ \t]+-\S+)*[ \t]+` : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
-  // A command starts the text, follows a blank, a path's `/`, a quote, or opens a subshell (`$(curl …)`).
-  return new RegExp(String.raw`(?:^|[\s/"'(])${option.command}${between}$`);
+  const between =
+    option.wraps === true
+      ? String.raw`(?:[ \t]+-\S+)*[ \t]+`
+      : option.optionsFirst === true
+        ? // An option or its value never holds `;`, `|` or `&`: those end the command (`useradd -m app&&mkdir -p /app`).
+          String.raw`(?:[ \t]+-[^\s;|&]+(?:[ \t]+[^\s;|&-][^\s;|&]*)?)*[ \t]+`
+        : String.raw`[ \t](?:[^\n;|&]*[ \t])?`;
+  // A command starts the text, follows a blank, a path's `/`, a quote, a `;` (zsh's history: `: 1733450000:0;useradd …`), or opens a subshell (`$(curl …)`).
+  return new RegExp(String.raw`(?:^|[\s/"'(;])${option.command}${between}$`);
 }
 
 /**
@@ -84,7 +104,7 @@ function passwordOptionMatchers(): NonNullable<typeof matchers> {
 export const PASSWORD_OPTION_NAMES: ReadonlySet<string> = new Set(PASSWORD_OPTIONS.flatMap((option) => option.options));
 
 /** Whether `text` names one of the table's programs anywhere: a necessary condition of a password option in it. */
-const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|twine|mongo|redis-cli|sqlcmd|bcp|curl|openssl/;
+const ANY_PROGRAM = /docker|podman|nerdctl|buildah|skopeo|oras|az|cf|crane|helm|regctl|sshpass|twine|mongo|redis-cli|sqlcmd|bcp|curl|openssl|useradd|usermod|groupadd|groupmod/;
 export function holdsPasswordProgram(text: string): boolean {
   return ANY_PROGRAM.test(text);
 }
@@ -110,7 +130,17 @@ export function passwordOptionOf(program: string, name: string): PasswordValueFo
 
 /** The part of `value` that is the password, as its form says, or undefined when none is there. */
 export function passwordIn(value: string, form: PasswordValueForm): { start: number; end: number } | undefined {
+  if (form === "encrypted") return NO_ENCRYPTED_PASSWORD.test(value) ? undefined : { start: 0, end: value.length };
   if (form === "whole") return value === "" ? undefined : { start: 0, end: value.length };
   const colon = form === "user:password" ? value.indexOf(":") : value.startsWith("pass:") ? 4 : -1;
   return colon < 0 || colon + 1 >= value.length ? undefined : { start: colon + 1, end: value.length };
 }
+/**
+ * What the shadow utilities' `-p` may hold that is no password: nothing, a lock the shadow file
+ * writes where an account's password would be (`!`, `!!`, `*`, `*LK*`), a word saying what goes
+ * there (`PASSWORD`, `ENCRYPTED_PASSWORD`, prose's `usermod -p is deprecated`), a number (`1000`, a
+ * user's id given to the wrong option), a template's
+ * `{{ pw }}`, or a command's substitution (`-p $(mkpasswd …)`): its output, the command read as
+ * one by command-passwords.ts.
+ */
+const NO_ENCRYPTED_PASSWORD = /^(?:[!*]*|\*LK\*|[A-Za-z_]+|\d{1,5})$|^(?:\$\(|`|\{)/;

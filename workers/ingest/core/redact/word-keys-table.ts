@@ -37,7 +37,6 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [132, "str"],
     [512, "idc"],
     [1024, "ani bir bor geb nai nas rei uro"],
-    [1025, "pas"],
     [2048, "hre pan usw"],
     [4096, "ape app ass aut ben bil buy cha cic cli clo cog cre cus del des det dis edi emp fam fir fre fro ful giv hol hou imi inh int kun lan las lea mem mid mod naz nom off ona onb onc ond oni onk onp onr ons ont onu ope own pat pay peo per pos pre pro pub pur rec rej rep req rev sho sig sob sta sub sur tic tit ton upd upl use vor"],
     [4097, "acc"],
@@ -49,5 +48,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [6144, "lic"],
     [6165, "con"],
     [8192, "has los"],
+    [16384, "net rab"],
+    [17409, "pas"],
   ],
 };

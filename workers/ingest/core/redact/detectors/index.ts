@@ -5,6 +5,7 @@ import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
+import { commandPasswordDetector } from "./command-password";
 import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
@@ -128,4 +129,6 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   postalCodePhraseDetector,
   // At the default precision; a policy compiles the one of its own (`policy.ts`).
   visitorLocationDetector(geoPrecisionLevel(DEFAULT_GEO_PRECISION)),
+  // Last: a command's argument another detector knows (a token, a card, a hash, `password=…`) keeps that one's kind.
+  commandPasswordDetector,
 ];
