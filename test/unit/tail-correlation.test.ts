@@ -11,17 +11,31 @@ function fetchEvent(headers: Record<string, string>): InvocationEvent {
 }
 
 describe("findTraceContext", () => {
-  it("reads a valid traceparent, case-insensitively, with its sampled flag", () => {
-    expect(
-      findTraceContext(fetchEvent({ traceparent: "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-00" })),
-    ).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", flags: 0 });
+  it("reads a valid traceparent with its sampled flag, blanks around it trimmed", () => {
+    expect(findTraceContext(fetchEvent({ traceparent: " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00 " }))).toEqual({
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+      flags: 0,
+    });
   });
 
+  it("reads a later version by its first four fields", () => {
+    expect(findTraceContext(fetchEvent({ traceparent: "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-comes" }))).toEqual({
+      traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
+      spanId: "00f067aa0ba902b7",
+      flags: 1,
+    });
+  });
+
+  // W3C Trace Context level 1, §3.2: upper-case hex is invalid, and version 00 has exactly four fields.
   it.each([
     "garbage",
     "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
     "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
     "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+    "00-4BF92F3577B34DA6A3CE929D0E0E4736-00F067AA0BA902B7-00",
+    "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-extra",
+    "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01extra",
   ])("ignores the invalid traceparent %j", (traceparent) => {
     expect(findTraceContext(fetchEvent({ traceparent }))).toBeUndefined();
   });

@@ -4,6 +4,7 @@
  */
 import { requestIdOfLine } from "../ingest/core/normalize/line-request-id";
 import { requestIdOfRequest } from "../shared/request-id";
+import { parseTraceparent, type Traceparent } from "../shared/traceparent";
 import { formatConsoleArguments } from "./console-format";
 import type { InvocationEvent } from "./event-kind";
 import type { TailTraceItem } from "./trace-item";
@@ -24,24 +25,12 @@ export function findRequestId(item: TailTraceItem, event: InvocationEvent): stri
   return requestIdOfRequest(event.headers["x-request-id"], event.headers["cf-ray"]);
 }
 
-export interface TraceContext {
-  traceId: string;
-  spanId: string;
-  /** W3C trace-flags; OTLP log records carry them in the low byte of `flags`. */
-  flags: number;
-}
-
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-.*)?$/;
-
-/** Trace and span id from a `traceparent` request header, per W3C Trace Context level 1. */
-export function findTraceContext(event: InvocationEvent): TraceContext | undefined {
+/**
+ * Trace and span id and trace-flags from a `traceparent` request header, per W3C Trace Context
+ * level 1 (parseTraceparent: an invalid value, upper-case hex included, gives none).
+ */
+export function findTraceContext(event: InvocationEvent): Traceparent | undefined {
   if (event.kind !== "fetch") return undefined;
   const header = event.headers["traceparent"];
-  if (header === undefined) return undefined;
-  const match = TRACEPARENT.exec(header.trim().toLowerCase());
-  if (match === null) return undefined;
-  const [, version, traceId, spanId, flags] = match as unknown as [string, string, string, string, string];
-  // Version ff is forbidden, and all-zero ids mean "no trace".
-  if (version === "ff" || /^0+$/.test(traceId) || /^0+$/.test(spanId)) return undefined;
-  return { traceId, spanId, flags: parseInt(flags, 16) };
+  return header === undefined ? undefined : parseTraceparent(header.trim());
 }

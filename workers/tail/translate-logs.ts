@@ -7,7 +7,8 @@
  */
 import { invocationAttributes } from "./attributes";
 import type { TailConfig } from "./config";
-import { findTraceContext, type TraceContext } from "./correlation";
+import { findTraceContext } from "./correlation";
+import type { Traceparent } from "../shared/traceparent";
 import { formatConsoleArguments } from "./console-format";
 import { classifyEvent } from "./event-kind";
 import { hasOwnFrame } from "./exception-frames";
@@ -106,7 +107,7 @@ function logRecordsFor(
  * Builds one record at the time the runtime reported (null: none), or at `observedAtMs` where
  * that time is unusable, noting it (record-time.ts).
  */
-function recordBuilder(trace: TraceContext | undefined, observedAtMs: number) {
+function recordBuilder(trace: Traceparent | undefined, observedAtMs: number) {
   const observedTimeUnixNano = millisToUnixNano(observedAtMs);
   return (
     reportedMs: number | null,

@@ -1,6 +1,7 @@
 import type { AnyValue, KeyValue, LogRecord, LogsRequest } from "../../../shared/otlp/model";
 import { isRequestIdAlias, REQUEST_ID_ATTRIBUTE } from "../../../shared/request-id";
 import { TAIL_RECORD_KEYS, TAIL_SCOPE_NAME } from "../../../shared/tail-records";
+import { parseTraceparent } from "../../../shared/traceparent";
 import { INEXACT_NUMBER } from "../decode/exact-json";
 import { idFromHexText } from "../decode/ids";
 import { ORIGINAL_RECORD_ATTRIBUTE } from "./attribute-names";
@@ -620,27 +621,21 @@ const SAMPLED = 0x01;
 
 /**
  * Fills a record without a trace id from the line's W3C `traceparent` (TRACEPARENT_KEY, as the
- * header is written: `00-<32 hex>-<16 hex>-<2 hex>`, lower case; a later version's value read by
- * its first four fields, as W3C Trace Context tells a reader to; version ff and all-zero ids are
- * invalid): its trace id, its span id when the record has none, and its flags when the record's
+ * header is written, read by parseTraceparent): its trace id, its span id when the record has none, and its flags when the record's
  * are unset. The member is consumed only when the record then holds all three as written;
  * otherwise it stays an attribute, so nothing it says is lost.
  */
 function takeTraceparent(record: LogRecord, fields: BodyFields, consumed: ConsumedKeys): void {
   const value = fields.scalar(TRACEPARENT_KEY);
   if (typeof value !== "string") return;
-  const parts = TRACEPARENT.exec(value);
-  if (parts === null || parts[1] === "ff" || (parts[1] === "00" && parts[5] !== undefined)) return;
-  const traceId = idIn(parts[2], undefined, TRACE_ID_LENGTH);
-  const spanId = idIn(parts[3], undefined, SPAN_ID_LENGTH);
-  if (traceId === undefined || spanId === undefined) return;
-  const traceFlags = parseInt(parts[4]!, 16);
+  const parsed = parseTraceparent(value);
+  if (parsed === undefined) return;
+  const { traceId, spanId, flags: traceFlags } = parsed;
   record.traceId = traceId;
   if (record.spanId === "") record.spanId = spanId;
   if ((record.flags & 0xff) === 0) record.flags = (record.flags | traceFlags) >>> 0;
   if (record.spanId === spanId && (record.flags & 0xff) === traceFlags) consumed.add(TRACEPARENT_KEY);
 }
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 
 /** Adds the attribute unless its key is taken; returns whether it was added. */
 function addIfAbsent(attributes: KeyValue[], key: string, value: AnyValue): boolean {
