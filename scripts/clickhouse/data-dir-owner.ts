@@ -22,8 +22,11 @@ export class DataDirectoryInUseError extends Error {
 /** Directories this process has open: chDB serves one at a time per process. */
 const openHere = new Set<string>();
 
-/** Throws DataDirectoryInUseError when a live local ClickHouse serves `dataDir`. */
-export function assertDataDirectoryFree(dataDir: string): void {
+/**
+ * Throws DataDirectoryInUseError when a live local ClickHouse serves `dataDir`; its message
+ * names `dataDirFlag`, the starting command's flag that picks another directory.
+ */
+export function assertDataDirectoryFree(dataDir: string, dataDirFlag: string): void {
   if (openHere.has(dataDir)) {
     throw new DataDirectoryInUseError(`the data directory ${dataDir} is already open in this process: stop that local ClickHouse first`);
   }
@@ -31,7 +34,7 @@ export function assertDataDirectoryFree(dataDir: string): void {
   if (owner !== undefined && owner.pid !== process.pid && isAlive(owner.pid)) {
     throw new DataDirectoryInUseError(
       `the data directory ${dataDir} is in use by the local ClickHouse at ${owner.url} (pid ${owner.pid}): ` +
-        `stop it (Ctrl-C in its terminal, or kill ${owner.pid}) or choose another directory with --data`,
+        `stop it (Ctrl-C in its terminal, or kill ${owner.pid}) or choose another directory with ${dataDirFlag}`,
     );
   }
 }
@@ -40,10 +43,10 @@ export function assertDataDirectoryFree(dataDir: string): void {
  * The one-line refusal for a directory ClickHouse would not open although no owner file names
  * a live holder: another program (or a local ClickHouse of an older version) has it locked.
  */
-export function lockedByAnotherProcess(dataDir: string): DataDirectoryInUseError {
+export function lockedByAnotherProcess(dataDir: string, dataDirFlag: string): DataDirectoryInUseError {
   return new DataDirectoryInUseError(
     `the data directory ${dataDir} is locked by another process (ClickHouse's lock file ${join(dataDir, "status")}): ` +
-      `stop that process (\`fuser ${join(dataDir, "status")}\` names it) or choose another directory with --data`,
+      `stop that process (\`fuser ${join(dataDir, "status")}\` names it) or choose another directory with ${dataDirFlag}`,
   );
 }
 

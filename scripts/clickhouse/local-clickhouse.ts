@@ -14,6 +14,11 @@ export interface LocalClickHouseOptions {
   host?: string;
   /** Where tables live; created when missing, kept between runs. */
   dataDir?: string;
+  /**
+   * The starting command's flag that picks another data directory, named in the refusal of a
+   * directory in use (`npm run clickhouse` has `--data`, `npm start` `--data-dir`); default `--data`.
+   */
+  dataDirFlag?: string;
   user?: string;
   /** When set, requests must present it, as for a server user with a password. */
   password?: string;
@@ -44,10 +49,11 @@ export const DEFAULT_DATA_DIR = ".data/clickhouse";
  */
 export async function startLocalClickHouse(options: LocalClickHouseOptions = {}): Promise<LocalClickHouse> {
   const dataDir = resolve(options.dataDir ?? DEFAULT_DATA_DIR);
-  assertDataDirectoryFree(dataDir);
+  const dataDirFlag = options.dataDirFlag ?? "--data";
+  assertDataDirectoryFree(dataDir, dataDirFlag);
   const engine = await ChdbEngine.open(dataDir).catch((error: unknown) => {
     // The engine's own error says only that it could not connect; its lock is the usual cause.
-    throw (error as { code?: unknown }).code === "CHDB_CONNECTION" ? lockedByAnotherProcess(dataDir) : error;
+    throw (error as { code?: unknown }).code === "CHDB_CONNECTION" ? lockedByAnotherProcess(dataDir, dataDirFlag) : error;
   });
   const sessions = new HttpSessions(engine);
   const http = createClickHouseHttpServer({

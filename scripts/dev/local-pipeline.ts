@@ -103,7 +103,7 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
     for (const stop of stops.splice(0).reverse()) await stop();
   };
   try {
-    const clickhouse = await startLocalClickHouse({ port: settings.clickhousePort, dataDir: settings.dataDir });
+    const clickhouse = await startLocalClickHouse({ port: settings.clickhousePort, dataDir: settings.dataDir, dataDirFlag: "--data-dir" });
     stops.push(() => clickhouse.stop());
     // Before any Worker starts: on tables that differ from the schema (a TTL aside), this throws
     // LocalSchemaMismatchError and only ClickHouse, started above, is stopped again.

@@ -2,7 +2,8 @@
  * The local ClickHouse as an operator runs it: stopped while an ingest Worker is writing to
  * it, it answers what is running, refuses what comes after, closes every connection and
  * releases its data directory, so it starts again on the same data with every accepted row
- * there once. A second start on a directory in use says in one line which and what to do.
+ * there once. A second start on a directory in use, by `npm run clickhouse` or `npm start`, says
+ * in one line which and what to do, naming the command's own flag.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { buildWorker } from "../../scripts/build-worker";
 import { DataDirectoryInUseError } from "../../scripts/clickhouse/data-dir-owner";
 import { startLocalClickHouse, type LocalClickHouse } from "../../scripts/clickhouse/local-clickhouse";
 import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
+import { startPipeline } from "../support/local-start";
 import { logsPayload } from "../support/otlp-payloads";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
@@ -71,6 +73,16 @@ describe("the local ClickHouse's lifecycle", () => {
         `(pid ${process.pid}): stop it (Ctrl-C in its terminal, or kill ${process.pid}) or choose another directory with --data\n`,
     );
     await expect(startLocalClickHouse({ port: 0, dataDir })).rejects.toThrow(DataDirectoryInUseError);
+  });
+
+  it("refuses `npm start` on that directory naming npm start's own flag, --data-dir", async () => {
+    const start = startPipeline(dataDir);
+    const exit = await start.exited;
+    expect(exit.code).toBe(1);
+    expect(start.stderr()).toBe(
+      `npm start: the data directory ${dataDir} is in use by the local ClickHouse at ${clickhouse.url} ` +
+        `(pid ${process.pid}): stop it (Ctrl-C in its terminal, or kill ${process.pid}) or choose another directory with --data-dir\n`,
+    );
   });
 
   it("answers --help, and a wrong flag with the usage", () => {
