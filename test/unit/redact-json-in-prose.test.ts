@@ -151,6 +151,11 @@ describe("JSON printed with its string's escapes in a line is read as its unesca
   ])("keeps %s", (_, line) => {
     expect(storedBody(line)).toBe(line);
   });
+
+  it("finds an object that closes after ones that never do", () => {
+    const line = 'cut {\\"credentials\\":{\\"value\\": then {\\"password\\":\\"hunter2\\"} ok';
+    expect(storedBody(line)).toBe('cut {\\"credentials\\":{\\"value\\": then {\\"password\\":\\"[REDACTED:secret]\\"} ok');
+  });
 });
 
 describe("the cost of looking for JSON in prose, counted in characters", () => {
@@ -164,6 +169,16 @@ describe("the cost of looking for JSON in prose, counted in characters", () => {
     const braces = "user ana logged in from the mobile app; retrying {id} in 3s ".repeat(200);
     expect(work(braces)).toBe(work(braces.replaceAll("{id}", "(id)")));
   });
+
+  // Each `{` here opens an escaped object that never closes: read from each to the end, the work grew with the square.
+  it.each(['{\\"a\\":\\"\\\\\\"{\\",', '{\\"a\\":{', '\\{\\"a\\"', '{\\", \\\\\\"'])(
+    "escaped objects that never close, %j repeated: twice the line, at most twice the work",
+    (unit) => {
+      const small = work(unit.repeat(2000));
+      const large = work(unit.repeat(4000));
+      expect(large).toBeLessThanOrEqual(2 * small + 8192);
+    },
+  );
 
   it("many objects on a line: twice the line, at most twice the work", () => {
     const line = (count: number) => 'n {"secrets":{"internal":"abcd1234efgh"}} '.repeat(count);

@@ -473,6 +473,7 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
   let paren = -1;
   let bracket = -1;
   let angle = -1;
+  let escapedCloses: EscapedCloses | undefined;
   let i = 0;
   while (i < text.length) {
     if (opens.length === 0) {
@@ -495,7 +496,10 @@ function objectsInProse(text: string, found: (open: number, close: number) => vo
       }
       if (escapedObjectAt(text, open)) {
         // JSON text printed with its escapes: read whole as its unescaped text is, or as prose when it never closes.
-        const close = escapedObjectClose(text, open);
+        // After one that never closes, the rest of the text is read once for all later ones (EscapedCloses).
+        let close: number;
+        if (escapedCloses !== undefined) close = escapedCloses.closeOf(open);
+        else if ((close = escapedObjectClose(text, open)) < 0) escapedCloses = new EscapedCloses(text, open);
         if (close > 0) {
           found(open, close);
           i = close + 1;
@@ -610,6 +614,62 @@ function escapedObjectClose(text: string, open: number): number {
   }
   countWork(i - open);
   return close;
+}
+
+/**
+ * `escapedObjectClose` for every `{` from `from` on, from one reading of the text: a text where an
+ * escaped object never closes may hold many (`{\"a\":\"\\\"{\",` repeated), and reading from each
+ * to the end would cost the square of the text's length.
+ *
+ * The reading is a walk whose state at a character is only whether it is inside an unescaped
+ * string (the backslash pairs it steps over decide which characters it stands on), so from a
+ * character and a state the rest is fixed. `closeFrom` holds, for each character `i` ≥ `from` and
+ * state (at `2 * (i - from) + inString`), the index of the first `}` outside strings where the
+ * depth counted from there falls below its start, or -1 when the walk ends first (the text's end, or
+ * an unescaped quote); filled from the end back, each entry from entries after it, so building it
+ * reads each character once (counted as work).
+ */
+class EscapedCloses {
+  private readonly closeFrom: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly from: number,
+  ) {
+    const length = text.length;
+    const closeFrom = (this.closeFrom = new Int32Array(2 * (length - from)));
+    // The entry at character `at` in state `inString`, -1 past the text's end.
+    const entry = (at: number, inString: number): number => (at >= length ? -1 : closeFrom[2 * (at - from) + inString]!);
+    for (let i = length - 1; i >= from; i--) {
+      const code = text.charCodeAt(i);
+      for (let inString = 0; inString <= 1; inString++) {
+        let close: number;
+        if (code === QUOTE) close = -1;
+        else if (code === BACKSLASH) {
+          // As escapedObjectClose steps: `\"` turns the string state, `\\` in a string skips what it escapes.
+          let at = i + 1;
+          const next = text.charCodeAt(at);
+          let state = inString;
+          if (next === QUOTE) state = 1 - inString;
+          else if (next === BACKSLASH && inString === 1) at += text.charCodeAt(at + 1) === BACKSLASH ? 2 : 1;
+          close = entry(at + 1, state);
+        } else if (inString === 0 && code === OPEN_BRACE) {
+          // The `{` closes at the first `}` after it below its depth; the walk goes on after that `}`.
+          const own = entry(i + 1, 0);
+          close = own < 0 ? -1 : entry(own + 1, 0);
+        } else if (inString === 0 && code === CLOSE_BRACE) close = i;
+        else close = entry(i + 1, inString);
+        closeFrom[2 * (i - from) + inString] = close;
+      }
+    }
+    countWork(length - from);
+  }
+
+  /** escapedObjectClose(text, open) for a `{` at `open` ≥ `from`. */
+  closeOf(open: number): number {
+    countWork(1);
+    return open + 1 >= this.text.length ? -1 : this.closeFrom[2 * (open + 1 - this.from)]!;
+  }
 }
 
 /**
