@@ -6,6 +6,7 @@ import { KEY_ONLY_SERVER_WORDS, SERVER_WORDS, VISITOR_WORDS, namesServer, namesV
 import { nameWords } from "../secret-names";
 import { memberNameBefore } from "./member-name";
 import { alignedColumnName } from "./aligned-columns";
+import { countWork, currentScan } from "../scan-scope";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 /** A dotted-quad IPv4 address, each octet 0 to 255 without a leading zero. */
@@ -310,14 +311,45 @@ function isIpv6Network(match: string, text: string, start: number): boolean {
 
 /**
  * Whether the dotted quad at `start` follows a name and `@` outside a URL: `pkg@1.2.3.4`,
- * `root@10.0.0.5`. In a URL (`redis://:pw@10.0.0.3/`) the host is read as every URL's is.
+ * `root@10.0.0.5`. In a URL (`redis://:pw@10.0.0.3/`) the host is read as every URL's is: a
+ * `://` in the word the address ends (since the last blank before it) makes it a URL's.
+ *
+ * Walking back to the blank from each address cost the square of a text with no blank
+ * (`a@1.2.3.4,` repeated); the scanned text's addresses come in text order, so what was read is
+ * kept for the scan (`wordRead`) and only the characters since the last address are read.
  */
 function followsNameAt(text: string, start: number): boolean {
   if (text.charCodeAt(start - 1) !== 64 /* @ */ || !/[\w.-]/.test(text.charAt(start - 2))) return false;
-  let word = start - 2;
-  while (word > 0 && !/\s/.test(text.charAt(word - 1))) word--;
-  return !text.slice(word, start).includes("://");
+  const read = wordRead;
+  const scan = currentScan();
+  if (read.scan !== scan || start < read.readTo) {
+    // The first address of a scan (or one before the last: read afresh): back to the blank before it.
+    let word = start - 2;
+    while (word > 0 && !BLANK.test(text.charAt(word - 1))) word--;
+    const scheme = text.slice(word, start).lastIndexOf("://");
+    read.scan = scan;
+    read.blank = word - 1;
+    read.scheme = scheme < 0 ? -1 : word + scheme;
+    countWork(start - word);
+  } else {
+    for (let i = read.readTo; i < start; i++) {
+      if (BLANK.test(text.charAt(i))) read.blank = i;
+      else if (text.charCodeAt(i) === 47 /* / */ && text.startsWith("://", i - 2)) read.scheme = i - 2;
+    }
+    countWork(start - read.readTo);
+  }
+  read.readTo = start;
+  return read.scheme <= read.blank;
 }
+
+const BLANK = /\s/;
+
+/**
+ * What `followsNameAt` read of the text the scan `scan` (scan-scope) is reading, up to `readTo`:
+ * the last blank before it (-1: none) and the last `://` starting after that blank (-1: none).
+ * Only positions: no part of the text is kept.
+ */
+const wordRead = { scan: -1, readTo: 0, blank: -1, scheme: -1 };
 
 /**
  * Words after `version`, `release` or `build` in a name that say which one it is
