@@ -342,6 +342,16 @@ export function isAuthScheme(word: string): boolean {
 const LONGEST_SCHEME = Math.max(...SCHEMES.map((scheme) => scheme.length));
 
 /**
+ * Whether `text`'s first word (its characters before a blank) is an authentication scheme's
+ * name (`isAuthScheme`). Only its first `LONGEST_SCHEME` + 1 characters are read: a word that
+ * long is none, so a long blank-free text (a field's value run to its end at each of many
+ * fields) costs each asking a bounded read.
+ */
+export function opensWithAuthScheme(text: string): boolean {
+  return isAuthScheme(/^\S*/.exec(text.slice(0, LONGEST_SCHEME + 1))![0]);
+}
+
+/**
  * Whether `value`, under a header's name `name` (an attribute's key or a JSON member's by its last
  * dotted segment: `Authorization`, `X-Api-Key`, `http.request.header.x-api-key`; a credential
  * header or an `X-` one, `isHeaderName`), holds no credential: an authentication scheme's word

@@ -54,7 +54,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
+  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
@@ -774,10 +774,12 @@ function isStateWordUnder(name: string, word: string): boolean {
 /**
  * `value` before a next pair (`beforeNextPair`), unless an authentication scheme's word and its
  * list of parameters open it (RFC 9110 §11.4's auth-params, `,`-joined: `Digest username="…",
- * realm=…`, `AWS4-HMAC-SHA256 Credential=…, …`): those pairs are the credentials' own.
+ * realm=…`, `AWS4-HMAC-SHA256 Credential=…, …`): those pairs are the credentials' own. The
+ * scheme's word is asked first, reading a bounded start (`opensWithAuthScheme`): the list's
+ * regex, tried first, read a long blank-free value to its end and back at every field of it.
  */
 function upToNextPair(value: string): string {
-  return SCHEME_PARAMETER_LIST.test(value) && isAuthScheme(/^\S*/.exec(value)![0]) ? value : value.slice(0, beforeNextPair(value));
+  return opensWithAuthScheme(value) && SCHEME_PARAMETER_LIST.test(value) ? value : value.slice(0, beforeNextPair(value));
 }
 /** A word, blanks, and a first parameter whose value, quoted or not (in escaped quotes too), a `,` ends. */
 const SCHEME_PARAMETER_LIST = /^\S+[ \t]+[\w-]+[ \t]*=[ \t]*(?:\\*"[^"\\]*\\*"|[^\s,"\\]*)[ \t]*,/;
