@@ -317,3 +317,17 @@ describe("lists of SSNs and phones, CSV rows: the work of reading back to the li
     expect(rows).toBe("Ana,[REDACTED:cpf],SP\n".repeat(100));
   });
 });
+
+describe("fields glued into one blank-free run: the work of reading each field's value", () => {
+  // Each field's value runs to the end of the run; one whose name names no secret
+  // (`example.comsession`) was read to that end at each colon, the work growing with the square.
+  const cases: Array<[string, string, string]> = [
+    ["a session's name glued to each address", "", "session:ana@example.com"],
+    ["a bare sid glued to each address", "", "sid:a@b.c"],
+    ["another session's address", "", "session:bob@x.io"],
+    ["a token's name glued to each address", "", "token:x@y.z"],
+    ["a password's name glued to each address", "", "password:a@b.c"],
+  ];
+
+  itIsLinearIn(cases);
+});

@@ -2,7 +2,7 @@ import { lazy } from "../../../../shared/lazy";
 import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
 import { REJOIN } from "../regex-join";
-import { resetAfterEachScan } from "../scan-scope";
+import { countWork, resetAfterEachScan } from "../scan-scope";
 import { Evidence } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -20,6 +20,8 @@ import {
   isNameCharacter,
   isTokenInCountPlace,
   isPassPassword,
+  namesPasswordByShape,
+  namesTokensCountMember,
   isPassNounAt,
   keptUnderPassWord,
   passWordReading,
@@ -394,20 +396,40 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     if (nextColon >= 0 && (start < 0 || nextColon < start)) start = nextColon;
     if (nextDash >= 0 && (start < 0 || nextDash < start)) start = nextDash;
     if (start < 0) return null;
-    // A key's namespace glued to its part (`tokens:revoked:…`, a name not capitalized) is no
-    // field (`redactFieldValue` rejects it): passed over before the regex reads its value, which runs to the end of the
-    // blank-free run, so that a run of them (`pwd:` repeated) is not read to its end at each one.
-    if (start === nextColon && start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && opensNamespacePart(text, start + 1) && namesNamespaceOnAnyLine(fieldNameBefore(text, start))) {
+    // A field its rewrite rejects by its name (`rejectedByName`) is passed over before the regex
+    // reads its value, which runs to the end of the blank-free run, so that a run of them
+    // (`pwd:` or `session:ana@example.com` repeated) is not read to its end at each one.
+    if (start === nextColon && start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && rejectedByName(text, start)) {
       nextColon = text.indexOf(":", start + 1);
       continue;
     }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
-    if (match !== null) return match;
+    if (match !== null) {
+      // A candidate's value read to its end, for the cost tests (scan-scope.ts).
+      countWork(match[0].length);
+      return match;
+    }
     if (start === nextColon) nextColon = text.indexOf(":", start + 1);
     else if (start === nextDash) nextDash = flagDash(text, start + 1);
     else nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
   }
+}
+
+/**
+ * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`,
+ * whatever its value: a key's namespace glued to its part (`tokens:revoked:…`, a name not
+ * capitalized), or a name under which no value is a secret. Every value `redactField` and
+ * `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
+ * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
+ * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
+ * blank-free run the name is the run's end before the colon (`example.comsession`), which none
+ * of them is.
+ */
+function rejectedByName(text: string, colon: number): boolean {
+  const name = fieldNameBefore(text, colon);
+  if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
 }
 
 /**
