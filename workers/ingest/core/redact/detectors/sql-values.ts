@@ -1103,32 +1103,35 @@ export function sqlColumnInTable(text: string, at: number, column: string): stri
  * is not in `jobs`'s statement); undefined when there is none within REACH characters, or the
  * statement reads several tables (`FROM users u JOIN orders o`, `FROM users, orders`), where
  * the column's table is unknown. Quotes may be escaped once (a statement in a JSON string).
+ * The window is read forward once for its heads and back from its end once, to the last head
+ * whose rest closes no group (each head's rest rescanned grew with the square of the heads).
  */
 export function sqlStatementTable(text: string, at: number): string | undefined {
   const from = Math.max(0, at - REACH);
   const window = text.slice(from, at);
-  countWork(window.length);
-  let found: string | undefined;
-  for (const head of window.matchAll(STATEMENT_TABLE)) {
-    const rest = window.slice(head.index + head[0].length);
-    if (closesGroup(rest)) continue;
-    found = SEVERAL_TABLES.test(rest) ? undefined : head[1];
+  const heads = [...window.matchAll(STATEMENT_TABLE)];
+  // The last head whose rest closes no group of its own, read back from the window's end once:
+  // `lowest` is the lowest depth the rest from `i` reaches, counted from 0 at `i`.
+  let i = window.length;
+  let lowest = 0;
+  for (let h = heads.length - 1; h >= 0; h--) {
+    const head = heads[h]!;
+    const end = head.index + head[0].length;
+    for (; i > end; i--) {
+      const code = window.charCodeAt(i - 1);
+      if (code === OPEN) lowest = Math.min(0, lowest + 1);
+      else if (code === CLOSE) lowest--;
+    }
+    if (lowest < 0) continue;
+    const rest = window.slice(end);
+    countWork(2 * window.length - i + rest.length);
+    return SEVERAL_TABLES.test(rest) ? undefined : head[1];
   }
-  return found;
+  countWork(2 * window.length - i);
+  return undefined;
 }
 
 /** A statement's head and its table, perhaps after a schema, each name perhaps quoted (`` ` ``, `"`, `\"`, `[…]`). */
 const STATEMENT_TABLE = /\b(?:insert\s+(?:ignore\s+)?into|update|from)\s+(?:\\?["`[]?\w+\\?["`\]]?\.)?\\?["`[]?([A-Za-z_]\w*)\\?["`\]]?/gi;
 /** What after a table makes the statement read more: a join, or a `,` and another table (after an alias, perhaps). */
 const SEVERAL_TABLES = /^\s*(?:(?:as\s+)?\w+\s*)?,|\bjoin\b/i;
-
-/** Whether `text` closes a parenthesis it did not open: the statement before it was a subquery, done. */
-function closesGroup(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN) depth++;
-    else if (code === CLOSE && --depth < 0) return true;
-  }
-  return false;
-}
