@@ -1103,32 +1103,46 @@ export function sqlColumnInTable(text: string, at: number, column: string): stri
  * is not in `jobs`'s statement); undefined when there is none within REACH characters, or the
  * statement reads several tables (`FROM users u JOIN orders o`, `FROM users, orders`), where
  * the column's table is unknown. Quotes may be escaped once (a statement in a JSON string).
- * The window is read forward once for its heads and back from its end once, to the last head
- * whose rest closes no group (each head's rest rescanned grew with the square of the heads).
+ * Read back from `at` a stretch between marks no head holds (`;`, `(`, `,`, …: `isHeadBreak`)
+ * at a time, each stretch's heads found as the whole window's are, so a column right after its
+ * statement reads that statement only (each head's rest rescanned grew with the square of the heads).
  */
 export function sqlStatementTable(text: string, at: number): string | undefined {
   const from = Math.max(0, at - REACH);
-  const window = text.slice(from, at);
-  const heads = [...window.matchAll(STATEMENT_TABLE)];
-  // The last head whose rest closes no group of its own, read back from the window's end once:
-  // `lowest` is the lowest depth the rest from `i` reaches, counted from 0 at `i`.
-  let i = window.length;
+  // `lowest`: the lowest depth of parentheses the text from `i` to `at` reaches, counted from 0 at `i`.
+  let i = at;
   let lowest = 0;
-  for (let h = heads.length - 1; h >= 0; h--) {
-    const head = heads[h]!;
-    const end = head.index + head[0].length;
-    for (; i > end; i--) {
-      const code = window.charCodeAt(i - 1);
-      if (code === OPEN) lowest = Math.min(0, lowest + 1);
-      else if (code === CLOSE) lowest--;
+  for (let end = at; end > from; ) {
+    let start = end - 1;
+    while (start >= from && !isHeadBreak(text.charCodeAt(start))) start--;
+    const stretch = start + 1;
+    countWork(2 * (end - stretch));
+    const heads = [...text.slice(stretch, end).matchAll(STATEMENT_TABLE)];
+    for (let h = heads.length - 1; h >= 0; h--) {
+      const head = heads[h]!;
+      const headEnd = stretch + head.index + head[0].length;
+      countWork(i - headEnd);
+      for (; i > headEnd; i--) {
+        const code = text.charCodeAt(i - 1);
+        if (code === OPEN) lowest = Math.min(0, lowest + 1);
+        else if (code === CLOSE) lowest--;
+      }
+      // The last head whose rest closes no parenthesis it did not open: its statement holds `at`.
+      if (lowest < 0) continue;
+      countWork(at - headEnd);
+      return SEVERAL_TABLES.test(text.slice(headEnd, at)) ? undefined : head[1];
     }
-    if (lowest < 0) continue;
-    const rest = window.slice(end);
-    countWork(2 * window.length - i + rest.length);
-    return SEVERAL_TABLES.test(rest) ? undefined : head[1];
+    end = start;
   }
-  countWork(2 * window.length - i);
   return undefined;
+}
+
+/**
+ * Whether a character is one no `STATEMENT_TABLE` match holds or reads past as it would past the
+ * text's end: printable ASCII but a word's, a blank's, a quote's, `[`, `]`, `\` and `.`.
+ */
+function isHeadBreak(code: number): boolean {
+  return code > 32 && code < 127 && !isWordPart(code) && code !== 34 && code !== 96 && code !== 91 && code !== 93 && code !== 92 && code !== 46;
 }
 
 /** A statement's head and its table, perhaps after a schema, each name perhaps quoted (`` ` ``, `"`, `\"`, `[…]`). */
