@@ -1105,15 +1105,17 @@ export function sqlColumnInTable(text: string, at: number, column: string): stri
  * the column's table is unknown. Quotes may be escaped once (a statement in a JSON string).
  * Read back from `at` a stretch between marks no head holds (`;`, `(`, `,`, …: `isHeadBreak`)
  * at a time, each stretch's heads found as the whole window's are, so a column right after its
- * statement reads that statement only (each head's rest rescanned grew with the square of the heads).
+ * statement reads that statement only; past NEAR_STRETCHES, the rest of the window is read as one
+ * (each head's rest rescanned grew with the square of the heads).
  */
 export function sqlStatementTable(text: string, at: number): string | undefined {
   const from = Math.max(0, at - REACH);
   // `lowest`: the lowest depth of parentheses the text from `i` to `at` reaches, counted from 0 at `i`.
   let i = at;
   let lowest = 0;
-  for (let end = at; end > from; ) {
-    let start = end - 1;
+  for (let end = at, stretches = 0; end > from; stretches++) {
+    // Past NEAR_STRETCHES the rest of the window is one stretch: one search for its heads, not one a stretch.
+    let start = stretches < NEAR_STRETCHES ? end - 1 : from - 1;
     while (start >= from && !isHeadBreak(text.charCodeAt(start))) start--;
     const stretch = start + 1;
     countWork(2 * (end - stretch));
@@ -1136,6 +1138,9 @@ export function sqlStatementTable(text: string, at: number): string | undefined 
   }
   return undefined;
 }
+
+/** How many stretches back from a value are read one by one: an `INSERT` row's value finds its head within them. */
+const NEAR_STRETCHES = 8;
 
 /**
  * Whether a character is one no `STATEMENT_TABLE` match holds or reads past as it would past the
