@@ -12,6 +12,7 @@ import { defaultRedactionPolicy, redactRequest, redactString, type RedactionPoli
 import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
 import { redactionPolicy } from "../support/redaction";
 import { itKeeps, itStores } from "../support/redaction-cases";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 
 const redacted = (text: string, policy: RedactionPolicy = defaultRedactionPolicy()) => redactString(text, policy).text;
 
@@ -751,4 +752,31 @@ describe("a Prisma statement printed over lines", () => {
     const text = 'prisma:query SELECT 1 WHERE "email" = $1\nAND tags && ARRAY["a"] OR x\nparams: ["ana@example.com"]';
     expect(redactString(text, defaultRedactionPolicy()).text).toBe(text.replace("ana@example.com", "[REDACTED:email]"));
   });
+});
+
+describe("the cost of a bare `name`'s table, counted in characters", () => {
+  const work = (text: string): number => {
+    const before = workDone();
+    redacted(text);
+    return workDone() - before;
+  };
+
+  // Each statement head before the column rescanned the rest of the window: the work grew with the square of the heads.
+  it("one column after many statements: twice the statements, at most twice the work", () => {
+    const line = (count: number) => `${"select id from t where a = 1; ".repeat(count)}update users set name = 'Ana Souza' where id = 1`;
+    expect(redacted(line(1))).toContain("[REDACTED:person_name]");
+    const small = work(line(60));
+    const large = work(line(120));
+    expect(large).toBeLessThanOrEqual(2 * small + 8192);
+  });
+
+  // Each column read back over every statement before it, each statement's rest again: the work grew with the cube of the line.
+  it.each(["from t where name=1;", "update t set name=1;", "UPDATE users SET name = 'User 7' WHERE id = 7;"])(
+    "%j repeated: twice the line, at most twice the work",
+    (unit) => {
+      const small = work(unit.repeat(Math.ceil(2048 / unit.length)));
+      const large = work(unit.repeat(Math.ceil(4096 / unit.length)));
+      expect(large).toBeLessThanOrEqual(2 * small + 8192);
+    },
+  );
 });

@@ -1103,32 +1103,54 @@ export function sqlColumnInTable(text: string, at: number, column: string): stri
  * is not in `jobs`'s statement); undefined when there is none within REACH characters, or the
  * statement reads several tables (`FROM users u JOIN orders o`, `FROM users, orders`), where
  * the column's table is unknown. Quotes may be escaped once (a statement in a JSON string).
+ * Read back from `at` a stretch between marks no head holds (`;`, `(`, `,`, …: `isHeadBreak`)
+ * at a time, each stretch's heads found as the whole window's are, so a column right after its
+ * statement reads that statement only; past NEAR_STRETCHES, the rest of the window is read as one
+ * (each head's rest rescanned grew with the square of the heads).
  */
 export function sqlStatementTable(text: string, at: number): string | undefined {
   const from = Math.max(0, at - REACH);
-  const window = text.slice(from, at);
-  countWork(window.length);
-  let found: string | undefined;
-  for (const head of window.matchAll(STATEMENT_TABLE)) {
-    const rest = window.slice(head.index + head[0].length);
-    if (closesGroup(rest)) continue;
-    found = SEVERAL_TABLES.test(rest) ? undefined : head[1];
+  // `lowest`: the lowest depth of parentheses the text from `i` to `at` reaches, counted from 0 at `i`.
+  let i = at;
+  let lowest = 0;
+  for (let end = at, stretches = 0; end > from; stretches++) {
+    // Past NEAR_STRETCHES the rest of the window is one stretch: one search for its heads, not one a stretch.
+    let start = stretches < NEAR_STRETCHES ? end - 1 : from - 1;
+    while (start >= from && !isHeadBreak(text.charCodeAt(start))) start--;
+    const stretch = start + 1;
+    countWork(2 * (end - stretch));
+    const heads = [...text.slice(stretch, end).matchAll(STATEMENT_TABLE)];
+    for (let h = heads.length - 1; h >= 0; h--) {
+      const head = heads[h]!;
+      const headEnd = stretch + head.index + head[0].length;
+      countWork(i - headEnd);
+      for (; i > headEnd; i--) {
+        const code = text.charCodeAt(i - 1);
+        if (code === OPEN) lowest = Math.min(0, lowest + 1);
+        else if (code === CLOSE) lowest--;
+      }
+      // The last head whose rest closes no parenthesis it did not open: its statement holds `at`.
+      if (lowest < 0) continue;
+      countWork(at - headEnd);
+      return SEVERAL_TABLES.test(text.slice(headEnd, at)) ? undefined : head[1];
+    }
+    end = start;
   }
-  return found;
+  return undefined;
+}
+
+/** How many stretches back from a value are read one by one: an `INSERT` row's value finds its head within them. */
+const NEAR_STRETCHES = 8;
+
+/**
+ * Whether a character is one no `STATEMENT_TABLE` match holds or reads past as it would past the
+ * text's end: printable ASCII but a word's, a blank's, a quote's, `[`, `]`, `\` and `.`.
+ */
+function isHeadBreak(code: number): boolean {
+  return code > 32 && code < 127 && !isWordPart(code) && code !== 34 && code !== 96 && code !== 91 && code !== 93 && code !== 92 && code !== 46;
 }
 
 /** A statement's head and its table, perhaps after a schema, each name perhaps quoted (`` ` ``, `"`, `\"`, `[…]`). */
 const STATEMENT_TABLE = /\b(?:insert\s+(?:ignore\s+)?into|update|from)\s+(?:\\?["`[]?\w+\\?["`\]]?\.)?\\?["`[]?([A-Za-z_]\w*)\\?["`\]]?/gi;
 /** What after a table makes the statement read more: a join, or a `,` and another table (after an alias, perhaps). */
 const SEVERAL_TABLES = /^\s*(?:(?:as\s+)?\w+\s*)?,|\bjoin\b/i;
-
-/** Whether `text` closes a parenthesis it did not open: the statement before it was a subquery, done. */
-function closesGroup(text: string): boolean {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === OPEN) depth++;
-    else if (code === CLOSE && --depth < 0) return true;
-  }
-  return false;
-}
