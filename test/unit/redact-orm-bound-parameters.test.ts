@@ -10,9 +10,8 @@ import { DEFAULT_NORMALIZATION_OPTIONS, normalizeLogsRequest } from "../../worke
 import { DEFAULT_REQUEST_LIMITS } from "../../workers/ingest/core/limits";
 import { defaultRedactionPolicy, redactRequest, redactString, type RedactionPolicy } from "../../workers/ingest/core/redact";
 import { logRecord, logsRequest, metricsRequest } from "../support/model-builders";
-import { redactionPolicy } from "../support/redaction";
+import { redactionPolicy, redactionWork } from "../support/redaction";
 import { itKeeps, itStores } from "../support/redaction-cases";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
 
 const redacted = (text: string, policy: RedactionPolicy = defaultRedactionPolicy()) => redactString(text, policy).text;
 
@@ -755,11 +754,7 @@ describe("a Prisma statement printed over lines", () => {
 });
 
 describe("the cost of a bare `name`'s table, counted in characters", () => {
-  const work = (text: string): number => {
-    const before = workDone();
-    redacted(text);
-    return workDone() - before;
-  };
+  const work = (text: string): number => redactionWork(text).work;
 
   // Each statement head before the column rescanned the rest of the window: the work grew with the square of the heads.
   it("one column after many statements: twice the statements, at most twice the work", () => {
