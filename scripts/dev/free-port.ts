@@ -1,5 +1,13 @@
 import { createServer } from "node:net";
-import { UsageError } from "../../cli/flags";
+
+/**
+ * A start refused because a port it was told to take is in use; its message is one line to
+ * print as is. Not a usage error: the flags are right, something else holds the port, so the
+ * command's usage text would only bury the line that says which port and which flag.
+ */
+export class PortInUseError extends Error {
+  override readonly name = "PortInUseError";
+}
 
 /**
  * A port nothing listens on right now. Used where a port must be known before the server
@@ -12,13 +20,16 @@ export async function findFreePort(host: string): Promise<number> {
 }
 
 /**
- * Fails early, naming the flag, when a chosen port is taken (most often by an `npm start`
- * already running), instead of deep inside whichever server tries to bind it. 0 means "any".
+ * Fails early with PortInUseError, naming the port and its flag, when a chosen port is taken
+ * (most often by an `npm start` already running), instead of deep inside whichever server tries
+ * to bind it. `portsByFlag` maps a flag (`--ingest-port`) to its port; 0 means "any".
  */
 export async function assertPortsFree(host: string, portsByFlag: Record<string, number>): Promise<void> {
   for (const [flag, port] of Object.entries(portsByFlag)) {
     if (port !== 0 && (await tryListen(host, port)) === undefined) {
-      throw new UsageError(`Port ${port} on ${host} is in use (is \`npm start\` already running?); choose another with ${flag}.`);
+      throw new PortInUseError(
+        `port ${port} on ${host} is in use (is \`npm start\` already running?): stop what listens there or choose another port with ${flag}`,
+      );
     }
   }
 }

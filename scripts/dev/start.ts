@@ -12,6 +12,7 @@ import { renderBanner } from "./banner";
 import { DataDirectoryInUseError } from "../clickhouse/data-dir-owner";
 import { UsageError } from "../../cli/flags";
 import { LocalSchemaMismatchError } from "./apply-schema";
+import { PortInUseError } from "./free-port";
 import { startLocalPipeline, undeliveredWarning } from "./local-pipeline";
 import { parseStartOptions, startUsage } from "./start-options";
 
@@ -69,7 +70,7 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${startUsage}`);
-    else if (error instanceof DataDirectoryInUseError || error instanceof LocalSchemaMismatchError) {
+    else if (error instanceof DataDirectoryInUseError || error instanceof PortInUseError || error instanceof LocalSchemaMismatchError) {
       console.error(`npm start: ${error.message}`);
     }
     else console.error("npm start failed:", error);

@@ -3,7 +3,8 @@
  * it, it answers what is running, refuses what comes after, closes every connection and
  * releases its data directory, so it starts again on the same data with every accepted row
  * there once. A second start on a directory in use, by `npm run clickhouse` or `npm start`, says
- * in one line which and what to do, naming the command's own flag.
+ * in one line which and what to do, naming the command's own flag; so does `npm start` on a
+ * port in use.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -17,7 +18,7 @@ import { buildWorker } from "../../scripts/build-worker";
 import { DataDirectoryInUseError } from "../../scripts/clickhouse/data-dir-owner";
 import { startLocalClickHouse, type LocalClickHouse } from "../../scripts/clickhouse/local-clickhouse";
 import { INGEST_COMPATIBILITY_DATE } from "../support/ingest-worker";
-import { startPipeline } from "../support/local-start";
+import { runScript, startPipeline } from "../support/local-start";
 import { logsPayload } from "../support/otlp-payloads";
 import { discardRuntimeOutput } from "../support/runtime-output";
 
@@ -82,6 +83,21 @@ describe("the local ClickHouse's lifecycle", () => {
     expect(start.stderr()).toBe(
       `npm start: the data directory ${dataDir} is in use by the local ClickHouse at ${clickhouse.url} ` +
         `(pid ${process.pid}): stop it (Ctrl-C in its terminal, or kill ${process.pid}) or choose another directory with --data-dir\n`,
+    );
+  });
+
+  it("refuses `npm start` on a port in use in one line naming the port and its flag, without the usage", async () => {
+    const taken = new URL(clickhouse.url).port;
+    const start = runScript("scripts/dev/start.ts", [
+      ...["--clickhouse-port", "0", "--ingest-port", taken, "--producer-port", "0"],
+      ...["--data-dir", join(dataDir, "never-created")],
+    ]);
+    const exit = await start.exited;
+    expect(exit.code).toBe(1);
+    expect(start.output()).not.toContain("Usage");
+    expect(start.stderr()).toBe(
+      `npm start: port ${taken} on 127.0.0.1 is in use (is \`npm start\` already running?): ` +
+        "stop what listens there or choose another port with --ingest-port\n",
     );
   });
 
