@@ -17,6 +17,7 @@ import {
   type LiftOrder,
   type NumberCheck,
   type TakenKeys,
+  wholeDouble,
 } from "./json-to-attributes";
 import { markRowsOf } from "./log-shapes";
 import type { PropertyValue } from "./message-template";
@@ -200,7 +201,10 @@ function jsonScalar(value: unknown): string | number | undefined {
   return typeof value === "string" || (typeof value === "number" && Number.isSafeInteger(value)) ? value : undefined;
 }
 
-/** The same for an AnyValue: `stringValue`, or an `intValue` a number holds exactly. */
+/**
+ * The same for an AnyValue: `stringValue`, or an `intValue` a number holds exactly, or a
+ * `doubleValue` that is such an integer (wholeDouble: what a Collector's JSON parsing sends).
+ */
 function kvlistScalar(value: AnyValue | undefined): string | number | undefined {
   if (value === undefined) return undefined;
   if ("stringValue" in value) return value.stringValue;
@@ -208,5 +212,6 @@ function kvlistScalar(value: AnyValue | undefined): string | number | undefined 
     const n = Number(value.intValue);
     return Number.isSafeInteger(n) ? n : undefined;
   }
+  if ("doubleValue" in value) return wholeDouble(value.doubleValue);
   return undefined;
 }

@@ -217,10 +217,27 @@ function isScalarId(value: unknown): boolean {
 /**
  * Only non-empty strings and integers are ids; an object or a fraction under an alias is not, and
  * an empty string is a field the logger left blank (`{"requestId":"","request_id":"r-2"}` carries
- * r-2), which would join every row left blank.
+ * r-2), which would join every row left blank. A `doubleValue` holding an integer (wholeDouble:
+ * a Collector's parsed `"reqId":12`) is that integer, as the same JSON line's `12` is.
  */
 export function requestIdValue(value: AnyValue): AnyValue | undefined {
+  if ("doubleValue" in value) {
+    const whole = wholeDouble(value.doubleValue);
+    return whole === undefined ? undefined : { intValue: String(whole) };
+  }
   return ("stringValue" in value && value.stringValue !== "") || "intValue" in value ? value : undefined;
+}
+
+/**
+ * The integer a map's `doubleValue` holds, read where an `intValue` is: the Collector's
+ * `json_parser` (with `parse_ints` off, its default) and OTTL's `ParseJSON` make every JSON
+ * number a double, and Python's bridges send `levelno` 40 as 40.0, so a JSON line's `50` reaches
+ * a map as 50.0. Only a whole number a double holds exactly (a safe integer, as a JSON line's
+ * numbers are read) is one: undefined for a fraction (50.5), a double past 2^53 (1e300, no
+ * integer exactly) and -0 (an integer would store it as "0").
+ */
+export function wholeDouble(value: number): number | undefined {
+  return Number.isSafeInteger(value) && !Object.is(value, -0) ? value : undefined;
 }
 
 function appendKvlistEntry(key: string, value: AnyValue, depth: number, maxDepth: number, taken: TakenKeys): void {

@@ -11,7 +11,7 @@ import { JsonObjectFields, KvlistFields, type BodyFields } from "./body-fields";
 import type { RequestLimits } from "../limits";
 import { keyCount } from "../limits/key-count";
 import { allWithinLength } from "../limits/value-length";
-import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, requestIdValue } from "./json-to-attributes";
+import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLiftableNesting, lastWithKey, requestIdValue } from "./json-to-attributes";
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { mayRepeatAKey, parseJsonBodyPairs } from "./json-pairs-body";
 import { numericLevelScale } from "./level-scale-evidence";
@@ -27,6 +27,7 @@ import {
   MESSAGE_TABLE,
   PINO_HTTP_MEMBERS,
   PINO_HTTP_REQUEST_ID,
+  PINO_HTTP_REQUEST_ID_PATH,
   presentRows,
   scalarAt,
   SPAN_ID_FIELDS,
@@ -206,10 +207,13 @@ export function liftJsonBodies(
 
 /**
  * Sets `request.id` from the record's own attributes when a logger sent its fields as attributes
- * rather than in the body (pino-opentelemetry-transport sends pino-http's `reqId` so): the first
- * request-id alias (isRequestIdAlias) holding a non-empty string or an integer, unless the record has a
- * `request.id` already. Runs before the body is lifted, so the record's own value wins over the
- * body's, as it does for every other key.
+ * rather than in the body (pino-opentelemetry-transport and instrumentation-pino send a logged
+ * object so, each member an attribute, a nested object a `kvlistValue` map): the first request-id
+ * alias (isRequestIdAlias) holding a non-empty string or an integer (requestIdValue), else
+ * pino-http's request id on its request line (pinoHttpAttributeRequestId), unless the record has
+ * a `request.id` already. Runs before the body is lifted, so the record's own value wins over the
+ * body's, as it does for every other key. The attributes stay as sent, as the Collector stores
+ * them (a map as its JSON text): only `request.id` is added.
  */
 function joinRequestIdAttribute(record: LogRecord): void {
   let alias: AnyValue | undefined;
@@ -217,7 +221,23 @@ function joinRequestIdAttribute(record: LogRecord): void {
     if (attribute.key === REQUEST_ID_ATTRIBUTE) return;
     if (alias === undefined && isRequestIdAlias(attribute.key)) alias = requestIdValue(attribute.value);
   }
-  if (alias !== undefined) record.attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: alias });
+  const id = alias ?? pinoHttpAttributeRequestId(record.attributes);
+  if (id !== undefined) record.attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: id });
+}
+
+/**
+ * pino-http's request id where its request line came as the record's attributes: the member
+ * `id` of the map `req` (PINO_HTTP_REQUEST_ID_PATH) beside `res` and `responseTime`
+ * (PINO_HTTP_MEMBERS), when it holds an id (requestIdValue), as pinoHttpRequestId reads the same
+ * line's body. A key sent twice is read by its last value, as a map body's (lastWithKey).
+ */
+function pinoHttpAttributeRequestId(attributes: readonly KeyValue[]): AnyValue | undefined {
+  const [map, member] = PINO_HTTP_REQUEST_ID_PATH;
+  const request = lastWithKey(attributes, map)?.value;
+  if (request === undefined || !("kvlistValue" in request)) return undefined;
+  for (const name of PINO_HTTP_MEMBERS) if (lastWithKey(attributes, name) === undefined) return undefined;
+  const id = lastWithKey(request.kvlistValue, member)?.value;
+  return id === undefined ? undefined : requestIdValue(id);
 }
 
 /**
@@ -532,9 +552,10 @@ function takeTraceId(record: LogRecord, fields: BodyFields, present: number, lev
  * those `present` marks (beside its `marks`) holding a span id (16 hex digits) gives it when the
  * record has none or the same, and when its source's trace id is the record's `traceId` (the
  * line's, or the record's own when the line gave none); a source with no trace id only when
- * the record's trace id came from no other row (`traceRow`: takeTraceId's). A span id of
- * another trace (a .NET scope of an outer activity beside a top-level `TraceId`) stays where the
- * line put it. Consumed as takeTraceId's.
+ * the record has a trace id that came from no other row (`traceRow`: takeTraceId's), as a span
+ * id names nothing without its trace (sameTrace). A span id of another trace (a .NET scope of an
+ * outer activity beside a top-level `TraceId`), or beside a trace id that is no valid id, stays
+ * where the line put it. Consumed as takeTraceId's.
  */
 function takeSpanId(
   fields: BodyFields,
@@ -555,7 +576,7 @@ function takeSpanId(
       const spans = fields.elementScalars(field.path[0], field.path[1]!);
       for (let i = 0; i < spans.length; i++) {
         const id = idIn(spans[i], undefined, SPAN_ID_LENGTH);
-        if (id === undefined || !sameTrace(idIn(traces[i], undefined, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
+        if (id === undefined || !sameTrace(traces[i], traceField.after, traceId, traceRow, row)) continue;
         if (current === "" || current === id) return id;
       }
       continue;
@@ -564,7 +585,7 @@ function takeSpanId(
     const id = idIn(value, field.after, SPAN_ID_LENGTH);
     if (id === undefined || (current !== "" && current !== id)) continue;
     // The row that gave the record's trace id is its own source: that id is not read again.
-    if (traceRow !== row && !sameTrace(idIn(scalarAt(fields, traceField.path), traceField.after, TRACE_ID_LENGTH), traceId, traceRow, row)) continue;
+    if (traceRow !== row && !sameTrace(scalarAt(fields, traceField.path), traceField.after, traceId, traceRow, row)) continue;
     if (field.after === undefined || (value as string).lastIndexOf(field.after) < 0) consume(consumed, field.path);
     return id;
   }
@@ -572,11 +593,15 @@ function takeSpanId(
 }
 
 /**
- * Whether a span id's source (row `row`, whose trace id is `sourceTrace`, undefined when it holds
- * none) belongs to the record's trace `traceId`, which row `traceRow` gave (-1: none of the line's).
+ * Whether a span id's source (row `row`, whose trace id field holds `sourceTrace`, undefined when
+ * it holds none; after the row's `after`) belongs to the record's trace `traceId`, which row
+ * `traceRow` gave (-1: none of the line's). A source with a trace id belongs only when that is a
+ * valid id and the record's (`"trace_id":"abc"` names no trace, so its span id none either); one
+ * without, only to a trace the record has (a span id alone names nothing).
  */
-function sameTrace(sourceTrace: string | undefined, traceId: string, traceRow: number, row: number): boolean {
-  return sourceTrace !== undefined ? sourceTrace === traceId : traceRow < 0 || traceRow === row;
+function sameTrace(sourceTrace: string | number | undefined, after: string | undefined, traceId: string, traceRow: number, row: number): boolean {
+  if (sourceTrace !== undefined) return idIn(sourceTrace, after, TRACE_ID_LENGTH) === traceId;
+  return traceId !== "" && (traceRow < 0 || traceRow === row);
 }
 
 /**

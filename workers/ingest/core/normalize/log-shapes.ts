@@ -201,8 +201,10 @@ const MEL_MEMBERS: ReadonlySet<string> = new Set(["Category", "EventId", "State"
  * Only all three together make `req.id` the request's id (lift.ts); a `req` elsewhere may be anything's.
  */
 export const PINO_HTTP_MEMBERS: ReadonlySet<string> = new Set(["req", "res", "responseTime"]);
+/** Where pino-http's request id is: member `id` of the map `req`. */
+export const PINO_HTTP_REQUEST_ID_PATH = ["req", "id"] as const satisfies FieldPath;
 /** The flattened key of pino-http's request id. */
-export const PINO_HTTP_REQUEST_ID = "req.id";
+export const PINO_HTTP_REQUEST_ID = PINO_HTTP_REQUEST_ID_PATH.join(".");
 
 /**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
