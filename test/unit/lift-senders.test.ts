@@ -358,13 +358,15 @@ describe("request-id aliases also set request.id", () => {
   });
 
   it("takes the id from the record's own attributes when a logger sends its fields so (pino-opentelemetry-transport's reqId)", () => {
-    // pino-opentelemetry-transport: the message is the body, pino-http's fields are attributes.
-    const pino = record(str("request completed"), { attributes: [attr("reqId", str("req-7")), attr("res.statusCode", int("200"))] });
+    // pino-opentelemetry-transport: the message is the body, the logged object's members are
+    // attributes, a nested one a map (the captured request: lift-sent-maps.test.ts).
+    const res: AnyValue = { kvlistValue: [attr("statusCode", int("200"))] };
+    const pino = record(str("request completed"), { attributes: [attr("reqId", str("req-7")), attr("res", res)] });
     const withBodyAlias = record(str('{"msg":"m","requestId":"from-body"}'), { attributes: [attr("reqId", int("42"))] });
     const own = record(str("m"), { attributes: [attr("reqId", str("alias")), attr("request.id", str("mine"))] });
     const notAnId = record(str("m"), { attributes: [attr("reqId", { boolValue: true })] });
     liftJsonBodies(logsRequest([pino, withBodyAlias, own, notAnId]), options);
-    expect(attributeMap(pino)).toEqual({ reqId: str("req-7"), "res.statusCode": int("200"), "request.id": str("req-7") });
+    expect(attributeMap(pino)).toEqual({ reqId: str("req-7"), res, "request.id": str("req-7") });
     // The record's own attribute wins over the body's alias, as for every other key.
     expect(attributeMap(withBodyAlias)["request.id"]).toEqual(int("42"));
     expect(own.attributes.filter((a) => a.key === "request.id")).toEqual([attr("request.id", str("mine"))]);

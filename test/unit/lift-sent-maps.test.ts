@@ -1,0 +1,198 @@
+/**
+ * Lifting from the maps real loggers send, as OTLP/JSON and as protobuf: a logged object sent as
+ * the record's attributes (pino-opentelemetry-transport, instrumentation-pino: `req` and `res` as
+ * `kvlistValue` maps), a map body whose whole numbers are doubles (the Collector's `json_parser`
+ * and OTTL's `ParseJSON`, Python's `levelno` 40.0), and a span id whose trace id is no id. Each
+ * map is read as the same JSON line is.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseIngestConfig } from "../../workers/ingest/config";
+import { prepareExport } from "../../workers/ingest/core/pipeline";
+import type { Row } from "../../workers/ingest/core/rows";
+import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+
+const RECEIVED = "1796000000000000000";
+const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+const SPAN_ID = "00f067aa0ba902b7";
+const utf8 = new TextEncoder();
+const settings = { CLICKHOUSE_URL: "http://127.0.0.1:8123", AUTH_DISABLED: "true" };
+const lifting = parseIngestConfig(settings).pipeline;
+const notLifting = parseIngestConfig({ ...settings, LIFT_JSON_BODIES: "false" }).pipeline;
+const ENCODINGS = ["json", "protobuf"] as const;
+type Encoding = (typeof ENCODINGS)[number];
+
+/** A record as a test writes it: OTLP/JSON's values (`intValue` as text), its own trace id in hex. */
+interface SentRecord {
+  body?: object;
+  attributes?: object[];
+  traceId?: string;
+}
+
+const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+const int = (key: string, value: number) => ({ key, value: { intValue: String(value) } });
+const double = (key: string, value: number) => ({ key, value: { doubleValue: value } });
+const map = (key: string, ...entries: object[]) => ({ key, value: { kvlistValue: { values: entries } } });
+const mapBody = (...entries: object[]) => ({ kvlistValue: { values: entries } });
+const line = (text: string) => ({ stringValue: text });
+
+/** The request's rows, sent as OTLP/JSON or encoded as protobuf (ids as bytes there). */
+function sent(document: object, encoding: Encoding, pipeline = lifting): Row[] {
+  const body = encoding === "json" ? utf8.encode(JSON.stringify(document)) : oracleEncode(oracle.logsRequest, document);
+  return prepareExport("logs", encoding, body, pipeline, RECEIVED).batches.flatMap((batch) => batch.rows) as Row[];
+}
+
+function rowsOf(records: SentRecord[], encoding: Encoding, pipeline = lifting): Row[] {
+  const logRecords = records.map(({ traceId, ...record }) => ({
+    timeUnixNano: RECEIVED,
+    ...record,
+    ...(traceId === undefined ? {} : { traceId: encoding === "json" ? traceId : hexBytes(traceId) }),
+  }));
+  return sent({ resourceLogs: [{ resource: { attributes: [str("service.name", "api")] }, scopeLogs: [{ scope: {}, logRecords }] }] }, encoding, pipeline);
+}
+
+const rowOf = (record: SentRecord, encoding: Encoding, pipeline = lifting): Row => rowsOf([record], encoding, pipeline)[0]!;
+
+/** A row's `LogAttributes` (key, value, key, value, …) as an object. */
+function attributesOf(row: Row): Record<string, string> {
+  const flat = row.LogAttributes as readonly string[];
+  const attributes: Record<string, string> = {};
+  for (let i = 0; i < flat.length; i += 2) attributes[flat[i]!] = flat[i + 1]!;
+  return attributes;
+}
+
+/** What lifting decides for a row: its own fields and attributes. */
+const lifted = (row: Row) => ({
+  severity: [row.SeverityText, row.SeverityNumber],
+  body: row.Body,
+  ids: [row.TraceId, row.SpanId, row.TraceFlags],
+  attributes: attributesOf(row),
+});
+
+describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (test/fixtures/logger-captures)", () => {
+  const capture = JSON.parse(readFileSync(new URL("../fixtures/logger-captures/pino-http-otel-transport.json", import.meta.url), "utf8")) as {
+    resourceLogs: { scopeLogs: { logRecords: { observedTimeUnixNano: string }[] }[] }[];
+  };
+  const received = capture.resourceLogs[0]!.scopeLogs[0]!.logRecords[1]!.observedTimeUnixNano;
+  const captured = (encoding: Encoding, pipeline = lifting): Row[] => {
+    const body = encoding === "json" ? utf8.encode(JSON.stringify(capture)) : oracleEncode(oracle.logsRequest, capture);
+    return prepareExport("logs", encoding, body, pipeline, received).batches.flatMap((batch) => batch.rows) as Row[];
+  };
+
+  it.each(ENCODINGS)("the request line's req.id becomes request.id, the maps stay as sent (%s)", (encoding) => {
+    const [handler, completed] = captured(encoding);
+    expect([completed!.Body, completed!.SeverityText, completed!.SeverityNumber]).toEqual(["request completed", "INFO", 9]);
+    const attributes = attributesOf(completed!);
+    expect(attributes["request.id"]).toBe("1");
+    expect(JSON.parse(attributes.req!)).toMatchObject({ id: 1, method: "GET", url: "/cart?x=1", headers: { "x-request-id": "rid-from-header" } });
+    expect(attributes).toMatchObject({ res: '{"headers":{},"statusCode":200}', responseTime: "7" });
+    expect(Object.keys(attributes).sort()).toEqual(["req", "request.id", "res", "responseTime"]);
+    // The handler's own line carries `req` alone: no request line (README), so no request.id.
+    expect(handler!.Body).toBe("inside handler");
+    expect(Object.keys(attributesOf(handler!)).sort()).toEqual(["orderId", "req"]);
+  });
+
+  it.each(ENCODINGS)("with lifting off the join holds too, and the rows are otherwise the same (%s)", (encoding) => {
+    expect(captured(encoding, notLifting)).toEqual(captured(encoding));
+  });
+
+  it("gives the id pino-http's own JSON line gives", () => {
+    const completed = '{"level":30,"time":1796542503011,"req":{"id":1,"method":"GET","url":"/cart?x=1"},"res":{"statusCode":200},"responseTime":7,"msg":"request completed"}';
+    expect(attributesOf(rowOf({ body: line(completed) }, "json"))["request.id"]).toBe("1");
+  });
+});
+
+describe("pino-http's request line sent as the record's attributes", () => {
+  const requestLine = (id: object, ...more: object[]) => [map("req", { key: "id", value: id }, str("method", "GET")), map("res", int("statusCode", 200)), int("responseTime", 12), ...more];
+
+  it.each(ENCODINGS)("sets request.id from req's id, a string or an integer (whole doubles too), and only beside res and responseTime (%s)", (encoding) => {
+    const id = (attributes: object[]) => attributesOf(rowOf({ body: line("request completed"), attributes }, encoding))["request.id"];
+    expect(id(requestLine({ stringValue: "req-abc" }))).toBe("req-abc");
+    expect(id(requestLine({ intValue: "7" }))).toBe("7");
+    expect(id(requestLine({ doubleValue: 7 }))).toBe("7");
+    expect(id(requestLine({ doubleValue: 7.5 }))).toBeUndefined();
+    expect(id(requestLine({ stringValue: "" }))).toBeUndefined();
+    expect(id([map("req", str("id", "req-abc")), map("res", int("statusCode", 200))])).toBeUndefined();
+    expect(id([str("req", '{"id":"req-abc"}'), map("res"), int("responseTime", 1)])).toBeUndefined();
+    // A request-id alias comes first, as in a line; a request.id the record has stays.
+    expect(id(requestLine({ stringValue: "req-abc" }, str("reqId", "r-1")))).toBe("r-1");
+    const own = rowOf({ body: line("m"), attributes: requestLine({ stringValue: "req-abc" }, str("request.id", "mine")) }, encoding);
+    expect(attributesOf(own)["request.id"]).toBe("mine");
+  });
+});
+
+describe("a whole number sent as doubleValue is read as the integer it is", () => {
+  /** A map body and the JSON line writing the same members, its numbers as JSON numbers. */
+  const pair = (entries: [string, string | number][]) => ({
+    map: mapBody(...entries.map(([key, value]) => (typeof value === "string" ? str(key, value) : double(key, value)))),
+    line: line(JSON.stringify(Object.fromEntries(entries))),
+  });
+
+  it.each([
+    ["pino's level 50 and pid, time as the Collector parses them", [["level", 50], ["time", 1733230000123], ["pid", 4242], ["hostname", "h"], ["msg", "charge failed"]], ["ERROR", 17]],
+    ["Bunyan's level and v", [["name", "api"], ["hostname", "h"], ["pid", 7], ["level", 50], ["msg", "b"], ["v", 0]], ["ERROR", 17]],
+    ["Python's levelno 40.0", [["levelno", 40], ["name", "app"], ["funcName", "f"], ["lineno", 3], ["message", "py"]], ["ERROR", 17]],
+    ["a reqId 12.0", [["reqId", 12], ["msg", "m"]], ["", 0]],
+    ["trace_flags 1.0", [["trace_id", TRACE_ID], ["span_id", SPAN_ID], ["trace_flags", 1], ["msg", "m"]], ["", 0]],
+  ] as const)("%s, as the JSON line (both encodings)", (_, entries, severity) => {
+    const { map: body, line: text } = pair(entries as unknown as [string, string | number][]);
+    for (const encoding of ENCODINGS) {
+      const fromMap = lifted(rowOf({ body }, encoding));
+      expect(fromMap).toEqual(lifted(rowOf({ body: text }, encoding)));
+      expect(fromMap.severity).toEqual(severity);
+    }
+  });
+
+  it.each(ENCODINGS)("sets what each reads: the level, request.id, the trace flags (%s)", (encoding) => {
+    const pino = rowOf({ body: mapBody(double("level", 50), double("time", 1733230000123), double("pid", 4242), str("hostname", "h"), double("reqId", 12), str("msg", "m")) }, encoding);
+    expect([pino.SeverityText, pino.SeverityNumber, attributesOf(pino)["request.id"]]).toEqual(["ERROR", 17, "12"]);
+    expect(attributesOf(pino)).not.toHaveProperty("level");
+    const flags = rowOf({ body: mapBody(str("trace_id", TRACE_ID), str("span_id", SPAN_ID), double("trace_flags", 1), str("msg", "m")) }, encoding);
+    expect([flags.TraceId, flags.SpanId, flags.TraceFlags, attributesOf(flags)]).toEqual([TRACE_ID, SPAN_ID, 1, {}]);
+  });
+
+  it.each(ENCODINGS)("a bare attribute reqId 12.0 sets request.id 12 (%s)", (encoding) => {
+    expect(attributesOf(rowOf({ body: line("m"), attributes: [double("reqId", 12)] }, encoding))).toEqual({ reqId: "12", "request.id": "12" });
+  });
+
+  it.each(ENCODINGS)("a fraction, or a double past 2^53, stays unread (%s)", (encoding) => {
+    const pino = [double("time", 1733230000123), double("pid", 4242), str("hostname", "h"), str("msg", "m")];
+    for (const level of [50.5, 1e300]) {
+      const row = rowOf({ body: mapBody(double("level", level), ...pino) }, encoding);
+      expect([row.SeverityText, row.SeverityNumber]).toEqual(["", 0]);
+      expect(attributesOf(row)).toHaveProperty("level");
+    }
+    const id = rowOf({ body: mapBody(double("reqId", 1e300), str("msg", "m")), attributes: [double("requestId", 12.5)] }, encoding);
+    expect(attributesOf(id)).not.toHaveProperty("request.id");
+    const flags = rowOf({ body: mapBody(str("trace_id", TRACE_ID), str("span_id", SPAN_ID), double("trace_flags", 1.5), str("msg", "m")) }, encoding);
+    expect([flags.TraceFlags, attributesOf(flags).trace_flags]).toEqual([0, "1.5"]);
+  });
+});
+
+describe("a span id is lifted only with its trace", () => {
+  const members: [string, string][] = [["trace_id", "abc"], ["span_id", SPAN_ID], ["msg", "m"]];
+  const bodies = {
+    "a JSON line": line(JSON.stringify(Object.fromEntries(members))),
+    "a map body": mapBody(...members.map(([key, value]) => str(key, value))),
+  };
+
+  it.each(ENCODINGS.flatMap((encoding) => Object.entries(bodies).map(([shape, body]) => [shape, encoding, body] as const)))(
+    "beside a trace id that is no id, in %s, neither is lifted: both stay attributes (%s)",
+    (_, encoding, body) => {
+      const row = rowOf({ body }, encoding);
+      expect([row.TraceId, row.SpanId, row.Body]).toEqual(["", "", "m"]);
+      expect(attributesOf(row)).toEqual({ trace_id: "abc", span_id: SPAN_ID });
+      // Beside the record's own trace id too: the line's span id is of the trace it names, no valid one.
+      const own = rowOf({ body, traceId: TRACE_ID }, encoding);
+      expect([own.TraceId, own.SpanId]).toEqual([TRACE_ID, ""]);
+      expect(attributesOf(own)).toEqual({ trace_id: "abc", span_id: SPAN_ID });
+    },
+  );
+
+  it.each(ENCODINGS)("alone it stays an attribute, and fills the record's own trace's span (%s)", (encoding) => {
+    const alone = rowOf({ body: line(`{"span_id":"${SPAN_ID}","msg":"m"}`) }, encoding);
+    expect([alone.TraceId, alone.SpanId, attributesOf(alone)]).toEqual(["", "", { span_id: SPAN_ID }]);
+    const own = rowOf({ body: line(`{"span_id":"${SPAN_ID}","msg":"m"}`), traceId: TRACE_ID }, encoding);
+    expect([own.TraceId, own.SpanId, attributesOf(own)]).toEqual([TRACE_ID, SPAN_ID, {}]);
+  });
+});
