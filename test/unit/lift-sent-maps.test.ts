@@ -122,24 +122,23 @@ describe("pino-http's request line sent as the record's attributes", () => {
 });
 
 describe("a whole number sent as doubleValue is read as the integer it is", () => {
-  /** A map body and the JSON line writing the same members, its numbers as JSON numbers. */
-  const pair = (entries: [string, string | number][]) => ({
-    map: mapBody(...entries.map(([key, value]) => (typeof value === "string" ? str(key, value) : double(key, value)))),
-    line: line(JSON.stringify(Object.fromEntries(entries))),
-  });
+  type Json = string | number | { [key: string]: Json };
+  /** A JSON object's members as a map's entries, every number a double, as the Collector's json_parser makes them. */
+  const entriesOf = (object: { [key: string]: Json }): object[] =>
+    Object.entries(object).map(([key, value]) => (typeof value === "string" ? str(key, value) : typeof value === "number" ? double(key, value) : map(key, ...entriesOf(value))));
 
   it.each([
-    ["pino's level 50 and pid, time as the Collector parses them", [["level", 50], ["time", 1733230000123], ["pid", 4242], ["hostname", "h"], ["msg", "charge failed"]], ["ERROR", 17]],
-    ["Bunyan's level and v", [["name", "api"], ["hostname", "h"], ["pid", 7], ["level", 50], ["msg", "b"], ["v", 0]], ["ERROR", 17]],
-    ["Python's levelno 40.0", [["levelno", 40], ["name", "app"], ["funcName", "f"], ["lineno", 3], ["message", "py"]], ["ERROR", 17]],
-    ["a reqId 12.0", [["reqId", 12], ["msg", "m"]], ["", 0]],
-    ["trace_flags 1.0", [["trace_id", TRACE_ID], ["span_id", SPAN_ID], ["trace_flags", 1], ["msg", "m"]], ["", 0]],
-  ] as const)("%s, as the JSON line (both encodings)", (_, entries, severity) => {
-    const { map: body, line: text } = pair(entries as unknown as [string, string | number][]);
+    ["pino's level 50 and pid, time as the Collector parses them", { level: 50, time: 1733230000123, pid: 4242, hostname: "h", msg: "charge failed" }, ["ERROR", 17], undefined],
+    ["Bunyan's level and v", { name: "api", hostname: "h", pid: 7, level: 50, msg: "b", v: 0 }, ["ERROR", 17], undefined],
+    ["Python's levelno 40.0", { levelno: 40, name: "app", funcName: "f", lineno: 3, message: "py" }, ["ERROR", 17], undefined],
+    ["a reqId 12.0", { reqId: 12, msg: "m" }, ["", 0], "12"],
+    ["pino-http's req.id 1.0", { level: 30, time: 1733230000123, req: { id: 1, method: "GET" }, res: { statusCode: 200 }, responseTime: 7, msg: "request completed" }, ["INFO", 9], "1"],
+    ["trace_flags 1.0", { trace_id: TRACE_ID, span_id: SPAN_ID, trace_flags: 1, msg: "m" }, ["", 0], undefined],
+  ] as const)("%s, as the JSON line (both encodings)", (_, object, severity, requestId) => {
     for (const encoding of ENCODINGS) {
-      const fromMap = lifted(rowOf({ body }, encoding));
-      expect(fromMap).toEqual(lifted(rowOf({ body: text }, encoding)));
-      expect(fromMap.severity).toEqual(severity);
+      const fromMap = lifted(rowOf({ body: mapBody(...entriesOf(object)) }, encoding));
+      expect(fromMap).toEqual(lifted(rowOf({ body: line(JSON.stringify(object)) }, encoding)));
+      expect([fromMap.severity, fromMap.attributes["request.id"]]).toEqual([severity, requestId]);
     }
   });
 
