@@ -1,9 +1,19 @@
 import { inScan, resetAfterEachScan } from "./scan-scope";
 
 /**
+ * The longest text argument a `BoundedMemo` remembers, in UTF-16 code units. A memo's count
+ * limit alone does not bound its bytes: names reach it before any limit on a key's length
+ * (attribute keys, a lifted body's member names), so 4,096 remembered keys of a megabyte each
+ * would outgrow an isolate. Longer arguments are computed each time and not kept; names people
+ * write (semantic-convention keys, columns, parameters) are far shorter.
+ */
+export const MAX_REMEMBERED_LENGTH = 256;
+
+/**
  * The results of a pure function by argument, at most `limit` of them. The arguments that
  * recur (attribute keys, parameter names, combinations of detectors) are few in practice; the
- * limit keeps hostile input from growing memory. When full it starts over rather than stop
+ * limit keeps hostile input from growing memory, and so does MAX_REMEMBERED_LENGTH: a longer
+ * text is computed each time, never kept. When full it starts over rather than stop
  * remembering, so the arguments of later requests are remembered again. `compute` must not
  * return undefined. A text argument is remembered as a copy of its own: a name read out of a
  * request's text (a YAML key, an SQL column) may be a slice that keeps the whole text alive, and
@@ -28,6 +38,7 @@ export class BoundedMemo<K, V> {
     if (known !== undefined) return known;
     if (askingOfValue) return this.askedInScan.get(argument);
     const result = this.compute(argument);
+    if (typeof argument === "string" && argument.length > MAX_REMEMBERED_LENGTH) return result;
     if (this.results.size >= this.limit) this.results.clear();
     this.results.set(typeof argument === "string" ? (ownCopy(argument) as K) : argument, result);
     return result;
