@@ -327,7 +327,26 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["another session's address", "", "session:bob@x.io"],
     ["a token's name glued to each address", "", "token:x@y.z"],
     ["a password's name glued to each address", "", "password:a@b.c"],
+    // A session's name ends each value (`ysessionid`, `y.session`, `active.session`): it names a
+    // session still, and the value's start refuses the field (an `@` in its token, a state's word).
+    ["a glued session id's name after each address", "", "sessionid:x@y"],
+    ["a session's name after each address and a dot", "", "session:x@y."],
+    ["a session's state before a dot", "", "session:active."],
+    ["a camel-case session id's name", "", "sessionId=x@y"],
+    ["a session id's value of words", "", "session_id:a.b"],
+    ["a token's name glued to each short address", "", "token:x@y"],
+    ["a short session id's number", "", "sessid:1."],
+    ["a token's state before a dot", "", "token:active."],
+    ["a password's state before a dot", "", "password:expired."],
   ];
 
   itIsLinearIn(cases);
+
+  it("still refuses those fields and redacts what they held before", () => {
+    expect(measured("sessionid:x@y".repeat(4)).text).toBe("sessionid:x@y".repeat(4));
+    expect(measured("session:active.".repeat(4)).text).toBe("session:active.".repeat(4));
+    expect(measured("session:x@y.".repeat(2)).text).toBe("session:[REDACTED:email]:x@y.");
+    expect(measured("token:x@y".repeat(4)).text).toBe("token:[REDACTED:secret_param]");
+    expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+  });
 });

@@ -401,7 +401,7 @@ export function wordedCredentialEnd(name: string, value: string): number | undef
 }
 
 /** Whether a word that holds no credential may stand under `name`: a header's (`isHeaderName`) that says it holds no password or secret itself. */
-function shieldsUnder(name: string): boolean {
+export function shieldsUnder(name: string): boolean {
   const header = name.slice(name.lastIndexOf(".") + 1);
   return isHeaderName(header) && !nameWords(header).some((word) => OWN_SECRET_WORDS.has(word));
 }

@@ -56,7 +56,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, redactCredentialHeader, takesGluedColon, wordedCredentialEnd,
+  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { opensInspectObject } from "../inspect-text";
@@ -396,10 +396,11 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     if (nextColon >= 0 && (start < 0 || nextColon < start)) start = nextColon;
     if (nextDash >= 0 && (start < 0 || nextDash < start)) start = nextDash;
     if (start < 0) return null;
-    // A field its rewrite rejects by its name (`rejectedByName`) is passed over before the regex
-    // reads its value, which runs to the end of the blank-free run, so that a run of them
-    // (`pwd:` or `session:ana@example.com` repeated) is not read to its end at each one.
-    if (start === nextColon && start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && rejectedByName(text, start)) {
+    // A field its rewrite rejects by its name (`rejectedByName`) or by its value's start
+    // (`rejectedByValueStart`) is passed over before the regex reads its value, which runs to the
+    // end of the blank-free run, so that a run of them (`pwd:`, `session:ana@example.com`,
+    // `sessionid:x@y` or `token:active.` repeated) is not read to its end at each one.
+    if (start === nextColon && start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && rejectedGlued(text, start)) {
       nextColon = text.indexOf(":", start + 1);
       continue;
     }
@@ -416,8 +417,14 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
   }
 }
 
+/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, or by its value's start. */
+function rejectedGlued(text: string, colon: number): boolean {
+  const name = fieldNameBefore(text, colon);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name);
+}
+
 /**
- * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`,
+ * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * whatever its value: a key's namespace glued to its part (`tokens:revoked:…`, a name not
  * capitalized), or a name under which no value is a secret. Every value `redactField` and
  * `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
@@ -426,10 +433,56 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
  * of them is.
  */
-function rejectedByName(text: string, colon: number): boolean {
-  const name = fieldNameBefore(text, colon);
+function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
   return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
+}
+
+/**
+ * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
+ * by its value's start, read no further than the next colon (each character is then read for one
+ * field only) and a few bounded reads: a value that starts with a run of name characters
+ * (`[A-Za-z0-9_.-]`, a letter or digit first) and then
+ * - `@`, under a session's name (`sessionid:x@y`, `session:ana@example.com`): its first token,
+ *   which holds that `@`, is no session id's shape (`isSessionIdShaped`);
+ * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
+ *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
+ * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.` or
+ * `@` after a word, nor is it a cookie's pair (`=`), an error's name (`AuthError: `) or a type
+ * (`str = `). The rewrite's other readings that may take the value first are asked here as it asks
+ * them: a credential header's name, a password's rule and a report of what happened (both read a
+ * bounded start).
+ */
+function rejectedByValueStart(text: string, colon: number, name: string): boolean {
+  const at = colon + 1;
+  if (!isAsciiLetterOrDigit(text.charCodeAt(at))) return false;
+  let end = at + 1;
+  let dot = -1;
+  for (let code = text.charCodeAt(end); end < text.length && isValueNameCharacter(code); code = text.charCodeAt(++end)) {
+    if (code === 46 /* . */ && dot < 0) dot = end;
+  }
+  countWork(end - at);
+  const after = text.charAt(end);
+  // The value's first word in prose, up to its first `.` (`saysSecretState`).
+  const firstWord = dot < 0 ? "" : text.slice(at, dot);
+  const refused =
+    (after === "@" && namesSession(name)) ||
+    // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
+    (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
+  if (!refused || credentialHeaderOf(name) !== undefined || shieldsUnder(name)) return false;
+  const rule = passwordRuleAt(text, at);
+  if (rule !== undefined && !rule.kept) return false;
+  return isSecretCodeName(name) || readReport(text, at, (word) => isStateWordUnder(name, word))?.kept !== false;
+}
+
+/** An ASCII letter or digit. */
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/** A character of `[A-Za-z0-9_.-]`, what a cookie's pair's name holds (`HELD_COOKIE`). */
+function isValueNameCharacter(code: number): boolean {
+  return isAsciiLetterOrDigit(code) || code === 95 || code === 46 || code === 45;
 }
 
 /**
