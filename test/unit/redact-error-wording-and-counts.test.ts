@@ -15,6 +15,13 @@ import { itStores } from "../support/redaction-cases";
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
 
+/** `text` redacts to `expected`, one secret parameter replaced. */
+function replacesOneParameter(text: string, expected: string): void {
+  const result = redactString(text, policy);
+  expect(result.text).toBe(expected);
+  expect(result.counts).toEqual({ secret_param: 1 });
+}
+
 describe("an error's wording after a credential's colon is no secret", () => {
   it.each([
     "jwt: token contains an invalid number of segments",
@@ -47,11 +54,7 @@ describe("an error's wording after a credential's colon is no secret", () => {
     ["password: Hunter is cool", `password: ${PARAM}`],
     // A flag's value is the secret whatever it says.
     ["mysql --password=yes", `mysql --password=${PARAM}`],
-  ])("still replaces %j", (text, expected) => {
-    const result = redactString(text, policy);
-    expect(result.text).toBe(expected);
-    expect(result.counts).toEqual({ secret_param: 1 });
-  });
+  ])("still replaces %j", replacesOneParameter);
 });
 
 describe("a prefix with a credential's word before a colon is no credential's name", () => {
@@ -98,11 +101,7 @@ describe("a prefix with a credential's word before a colon is no credential's na
     ["secret: qzjxkvwbmf loaded", `secret: ${PARAM}`],
     ["jwt: kid=abc123 hunter2x", `jwt: ${PARAM}`],
     ['+ password = "x"', `+ password = "${PARAM}"`],
-  ])("still replaces %j", (text, expected) => {
-    const result = redactString(text, policy);
-    expect(result.text).toBe(expected);
-    expect(result.counts).toEqual({ secret_param: 1 });
-  });
+  ])("still replaces %j", replacesOneParameter);
 
   it("a session's id and a bearer token still go", () => {
     expect(redactString("session: 0d5b8a0c9e7f4a12b3c4d5e6f7a8b9c0", policy).text).toMatch(/^session: \[REDACTED:secret:[0-9a-f]+\]$/);
