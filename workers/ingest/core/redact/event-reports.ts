@@ -25,7 +25,7 @@ import { isOutcomeProse, isSecretOutcomeWord, isStateAndProseWord, proseSecretSp
  * shaped as a secret (`password: expired, please reset`).
  */
 
-/** What an auth or account step handled, lower case: a mechanism, or a reset's or a check's noun. */
+/** What an auth or account step handled, lower case: a mechanism, a reset's, a refresh's or a check's noun, or the store a secret is loaded into (`db loaded`). */
 const SUBJECT_WORDS: ReadonlySet<string> = new Set([
   "jwt", "token", "session", "cookie", "oauth", "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "ldap", "kerberos",
   "sasl", "sigv4", "iam", "sso", "mfa", "reset", "link", "email", "mail", "request", "check", "verification", "hash", "rotation",
