@@ -15,13 +15,6 @@ import { itStores } from "../support/redaction-cases";
 const policy = defaultRedactionPolicy();
 const PARAM = "[REDACTED:secret_param]";
 
-/** `text` redacts to `expected`, one secret parameter replaced. */
-function replacesOneParameter(text: string, expected: string): void {
-  const result = redactString(text, policy);
-  expect(result.text).toBe(expected);
-  expect(result.counts).toEqual({ secret_param: 1 });
-}
-
 describe("an error's wording after a credential's colon is no secret", () => {
   it.each([
     "jwt: token contains an invalid number of segments",
@@ -54,59 +47,10 @@ describe("an error's wording after a credential's colon is no secret", () => {
     ["password: Hunter is cool", `password: ${PARAM}`],
     // A flag's value is the secret whatever it says.
     ["mysql --password=yes", `mysql --password=${PARAM}`],
-  ])("still replaces %j", replacesOneParameter);
-});
-
-describe("a prefix with a credential's word before a colon is no credential's name", () => {
-  it.each([
-    // Terraform's progress lines: a resource's address, then a status phrase.
-    "random_password.db: Creation complete after 0s [id=none]",
-    "aws_secretsmanager_secret.app: Creating...",
-    "aws_secretsmanager_secret_version.app: Still creating... [10s elapsed]",
-    "kubernetes_secret.tls: Still creating... [10s elapsed]",
-    "tls_private_key.ca: Refreshing state... [id=abcdef0123]",
-    "module.db.random_password.master: Modifying... [id=none]",
-    "data.aws_secretsmanager_secret.db: Read complete after 0s [id=prod-db]",
-    "null_resource.api_token: Destroying... [id=5577006791947779410]",
-    "random_password.db: Destruction complete after 1s",
-    // A component's logger prefix naming secrets, logr's pairs after it.
-    "external-secrets: reconciled",
-    "sealed-secrets: unsealed SealedSecret prod/db",
-    'external-secrets: "msg"="x"',
-    'external-secrets: "msg"="reconciled" "namespace"="prod"',
-    "token-service: reconciled",
-    // A report of a step on the secret: a subject's word and an outcome's.
-    "token: refresh scheduled",
-    "secret: db loaded",
-    // JWT libraries' errors: a subject pair or a wrapped error's prefix before the wording.
-    "jwt: kid=8f14e45fceea167a5a36dedd4bea2543 not found in JWKS",
-    "jwt: alg=RS256 not allowed",
-    "auth: jwt: token has invalid claims: token is expired",
-    "jwt: signature is invalid",
-    "token is malformed: could not base64 decode header",
-  ])("keeps %j", expectUnchanged);
-
-  it.each([
-    ["token: eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl", `token: ${PARAM}`],
-    ["secret: s3cr3tV4lue!", `secret: ${PARAM}`],
-    ["password: hunter2", `password: ${PARAM}`],
-    ["api_key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0", `api_key: ${PARAM}`],
-    ["token: abc123def456", `token: ${PARAM}`],
-    ['secret: "my secret value"', `secret: "${PARAM}"`],
-    ["external-secrets: Kp4#zW8nRt", `external-secrets: ${PARAM}`],
-    ["sealed-secrets: Unsealed", `sealed-secrets: ${PARAM}`],
-    ["client-secret: abcdefgh", `client-secret: ${PARAM}`],
-    ["random_password.db: hunter2x9", `random_password.db: ${PARAM}`],
-    ["token: refresh scheduled Zq8mV3pLx7", `token: refresh scheduled ${PARAM}`],
-    ["secret: qzjxkvwbmf loaded", `secret: ${PARAM}`],
-    ["jwt: kid=abc123 hunter2x", `jwt: ${PARAM}`],
-    ['+ password = "x"', `+ password = "${PARAM}"`],
-  ])("still replaces %j", replacesOneParameter);
-
-  it("a session's id and a bearer token still go", () => {
-    expect(redactString("session: 0d5b8a0c9e7f4a12b3c4d5e6f7a8b9c0", policy).text).toMatch(/^session: \[REDACTED:secret:[0-9a-f]+\]$/);
-    expect(redactString("Authorization: Bearer abcdef123456", policy).text).toBe("Authorization: Bearer [REDACTED:bearer]");
-    expectUnchanged("~ token = (sensitive value)");
+  ])("still replaces %j", (text, expected) => {
+    const result = redactString(text, policy);
+    expect(result.text).toBe(expected);
+    expect(result.counts).toEqual({ secret_param: 1 });
   });
 });
 

@@ -30,29 +30,6 @@ const FAILURE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Terraform's (and OpenTofu's) progress phrases after a resource's address and colon
- * (`random_password.db: Creation complete after 0s [id=…]`, `kubernetes_secret.app: Still
- * creating... [10s elapsed]`, `tls_private_key.ca: Refreshing state... [id=…]`): a status about
- * the resource, whose type or name may end in a credential's word, never its value (a sensitive
- * attribute is printed under its own name in a plan: `+ password = (sensitive value)`).
- */
-const TERRAFORM_PROGRESS =
-  /^(?:(?:Still )?(?:[Cc]reating|[Dd]estroying|[Mm]odifying|[Rr]eading|Refreshing state|Refreshing)\.\.\.|(?:Creation|Destruction|Modifications|Read|Import) (?:complete|errored) after \d|Provisioning with '|Preparing import\.\.\.|Importing from ID )/;
-
-/**
- * Go's wrapped error prefixes before the wording (`auth: jwt: token has invalid claims`): each a
- * lower-case word and its colon, its own field read again by the scanner where it names a credential.
- */
-const ERROR_CHAIN = /^(?:[a-z][a-z0-9_-]{0,31}:[ \t]+){1,4}/;
-
-/**
- * A `name=value` pair a library's error names its subject by (golang-jwt's and go-jose's `kid=…
- * not found in JWKS`, `alg=RS256 not allowed`), then blanks: the pair is read by its own name's
- * rules, the words after it are the wording.
- */
-const SUBJECT_PAIR = /^[a-z][a-z0-9_]{0,31}=[^\s="'`]{1,256}[ \t]+/;
-
-/**
  * A lower-case word (an apostrophe inside one: `can't`) that is whole: nothing of a token glued
  * to it (`hunter2`, `ana@x`, `a-b`, `a.b`); a sentence's `.` or `,` may end it.
  */
@@ -77,16 +54,10 @@ const VERB_REACH = 3;
  * flag, the value is the secret whatever it says. An error's name and its message
  * (`startsErrorMessage`: `password: ReplyError: WRONGPASS invalid …`) are wording too; the name
  * alone or before a token (`password: SecretError`, `password: ERR hunter2x9`) is a value.
- * The words may follow a wrapped error's prefixes (`ERROR_CHAIN`: `auth: jwt: token has invalid
- * claims`) and a pair naming the subject (`SUBJECT_PAIR`: `jwt: alg=RS256 not allowed`); a
- * Terraform progress phrase after a resource's address (`TERRAFORM_PROGRESS`:
- * `random_password.db: Creating...`) is a status as well.
  */
 export function readsAsWording(value: string): boolean {
-  if (startsErrorMessage(value) || TERRAFORM_PROGRESS.test(value)) return true;
-  const chained = value.slice(ERROR_CHAIN.exec(value)?.[0].length ?? 0);
-  const sentence = chained.slice(SUBJECT_PAIR.exec(chained)?.[0].length ?? 0);
-  const words = LOWER_CASE_WORDS.exec(sentence)?.[0].split(/[ \t]+/);
+  if (startsErrorMessage(value)) return true;
+  const words = LOWER_CASE_WORDS.exec(value)?.[0].split(/[ \t]+/);
   if (words === undefined || words.length < 2) return false;
   const first = words[0]!;
   const leading = words.slice(0, VERB_REACH);

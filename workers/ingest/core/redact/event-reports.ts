@@ -25,11 +25,11 @@ import { isOutcomeProse, isSecretOutcomeWord, isStateAndProseWord, proseSecretSp
  * shaped as a secret (`password: expired, please reset`).
  */
 
-/** What an auth or account step handled, lower case: a mechanism, a reset's, a refresh's or a check's noun, or the store a secret is loaded into (`db loaded`). */
+/** What an auth or account step handled, lower case: a mechanism, or a reset's or a check's noun. */
 const SUBJECT_WORDS: ReadonlySet<string> = new Set([
   "jwt", "token", "session", "cookie", "oauth", "oauth2", "oidc", "saml", "mtls", "tls", "cert", "certificate", "ldap", "kerberos",
   "sasl", "sigv4", "iam", "sso", "mfa", "reset", "link", "email", "mail", "request", "check", "verification", "hash", "rotation",
-  "lookup", "cache", "login", "signature", "policy", "update", "change", "flow", "refresh", "renewal", "db",
+  "lookup", "cache", "login", "signature", "policy", "update", "change", "flow",
 ]);
 
 /** What became of the step, lower case: its outcome or what was done. */
@@ -38,8 +38,7 @@ const OUTCOME_WORDS: ReadonlySet<string> = new Set([
   "authenticated", "allowed", "skipped", "bypassed", "cached", "denied", "rejected", "refused", "failed", "expired", "revoked",
   "sent", "queued", "delivered", "issued", "refreshed", "renewed", "rotated", "changed", "reset", "updated", "loaded",
   "required", "missing", "completed", "requested", "cleared", "stored", "saved", "generated", "created", "started",
-  "set", "unset", "regenerated", "replaced", "restored", "removed", "deleted", "invalidated", "scheduled", "reconciled",
-  "synced", "unsealed", "mounted",
+  "set", "unset", "regenerated", "replaced", "restored", "removed", "deleted", "invalidated",
 ]);
 
 /** Whether `word`, in any case, is an outcome's word alone (`OUTCOME_WORDS`: `ok`, `verified`, `expired`). */

@@ -43,6 +43,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
+import { isTerraformProgressAt } from "../terraform-progress";
 import { isOutcomeWord, readReport, type ReportReading } from "../event-reports";
 import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
@@ -642,19 +643,6 @@ const GRAPHQL_VARIABLE_ARGUMENT = /^\$[A-Za-z_]\w*(?:$|[),\s])/;
 /** A YAML block scalar's header (YAML 1.2.2 §8.1.1: `|`, `>-`, `|2`), alone after its name. */
 const BLOCK_SCALAR_HEADER = /^\|(?:[1-9]?[-+]?|[-+][1-9])$/;
 
-/** A quoted key glued to `=` and a value's start, as logr's text and klog's structured output write a pair (`"msg"="…"`). */
-const LOGR_KEY_AT = /^"[A-Za-z_][\w.-]{0,63}"=(?=["\w])/;
-
-/**
- * A component's name: lower-case words joined by `-`, the last naming credentials in the
- * plural (`external-secrets`, `sealed-secrets`, `vault-tokens`), as Kubernetes controllers and
- * operators call themselves and prefix their logs; a header or a key naming one credential is
- * singular (`x-api-key`, `client-secret`) and holds its value.
- */
-const COMPONENT_NAME = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*-(?:secrets|tokens|credentials|passwords)$/;
-/** A message's first word: lower-case letters alone, then a blank or the end (`reconciled`, `unsealed SealedSecret …`), no token's digits or symbols. */
-const MESSAGE_WORD = /^[a-z]{2,}(?:[ \t]|$)/;
-
 /** How much of the text after a field's colon is read for an error's wording: its first words. */
 const WORDING_REACH = 96;
 
@@ -863,12 +851,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
-  // logr's key and value after a logger's name (`external-secrets: "msg"="reconciled"`): a quoted key glued to `=` is a pair's.
-  if (LOGR_KEY_AT.test(text.slice(start + valueStart, start + valueStart + 68))) return undefined;
+  // Terraform's progress line about a resource named for a secret (`random_password.db: Creation complete after 0s [id=none]`): a status, no value.
+  if (!delimited && isTerraformProgressAt(text, start, start + valueStart)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
-  // A component's name as its logger's prefix (`external-secrets: reconciled`, `sealed-secrets:
-  // unsealed SealedSecret prod/db`): a controller managing secrets, then its message's word.
-  if (!delimited && COMPONENT_NAME.test(name) && MESSAGE_WORD.test(line)) return undefined;
   // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none; a value after it is the password's.
   const rule = delimited ? undefined : passwordRuleAt(text, start + valueStart);
   if (rule !== undefined) return rule.kept ? undefined : { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: valueStart + rule.length };
