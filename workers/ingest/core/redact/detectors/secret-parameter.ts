@@ -43,6 +43,7 @@ import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
+import { isTerraformProgressAt } from "../terraform-progress";
 import { isOutcomeWord, readReport, type ReportReading } from "../event-reports";
 import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
@@ -903,6 +904,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A quoted value is whole; a plain scalar's words after `pass` alone are a verdict's as often (`keptUnderPassWord`).
   const delimited = quoteOpening(bare) !== "";
   if (!isSecretName(name) && !isTokenInCountPlace(name, unquoted(bare)) && !isPassPassword(name, unquoted(bare), delimited)) return undefined;
+  // Terraform's progress line about a resource named for a secret (`random_password.db: Creation complete after 0s [id=none]`): a status, no value.
+  if (!delimited && isTerraformProgressAt(text, start, start + valueStart)) return undefined;
   const line = delimited ? unquoted(bare) : upToNextPair(match.slice(valueStart) + lineRestAt(text, start + match.length));
   // A rule for the password's length (`Passwort: mindestens 12 Zeichen`, `password: at least 12 characters`) holds none; a value after it is the password's.
   const rule = delimited ? undefined : passwordRuleAt(text, start + valueStart);
