@@ -31,6 +31,7 @@ const STAND_INS = [
   "@p0",
   "{{ .Token }}",
   "{{password}}",
+  "${{ secrets.DB_PASSWORD }}",
   "$(cat /run/secrets/api_key)",
   "<%= ENV['PW'] %>",
   'os.environ["DB_PASSWORD"]',
@@ -74,6 +75,24 @@ describe("a placeholder, a template or a code read is no secret", () => {
     'password=${DB_PASSWORD} "client_secret": "<CLIENT_SECRET>"',
   ]);
 
+  // GitHub Actions' `${{ … }}` as a step's log echoes it is kept whole in every form its blanks
+  // used to cut after `${{` (`API_KEY: ${{ secrets.X }}` in YAML kept it already).
+  itKeepsUncounted("%s stays as GitHub Actions writes it", redact, [
+    'Run echo "token=${{ secrets.TOKEN }}"',
+    "token=${{ secrets.TOKEN }} user=bob",
+    "env: API_KEY=${{ secrets.API_KEY }}",
+    'echo "password=${{ secrets.DB_PASSWORD }}"',
+    "TOKEN=${{ steps.login.outputs.token }}",
+    "with: { token: ${{ secrets.GITHUB_TOKEN }}, ref: main }",
+    "API_KEY: ${{ secrets.X }}",
+    "mycli --token ${{ secrets.TOKEN }} --verbose",
+    "mycli --token=${{ secrets.TOKEN }}",
+    "mycli --token {{ .Token }} --verbose",
+    "mycli --password=$(cat /run/secrets/pw) --verbose",
+    "docker run --env=TOKEN=${{ secrets.TOKEN }} app",
+    "docker run -e TOKEN=${{ secrets.TOKEN }} app",
+  ]);
+
   it.each(STAND_INS)("%s stays as an attribute's value, a JSON member's and a quoted value's", (value) => {
     expect(storedLogAttribute("password", { stringValue: value })).toEqual({ stringValue: value });
     const body = JSON.stringify({ password: value });
@@ -96,6 +115,11 @@ describe("a real secret after the same names still goes", () => {
     // Before or after a template, the value is still read.
     ["token={{ .Token }} password=hunter2", `token={{ .Token }} password=${PARAM}`],
     ["password=$(hunter2", `password=${PARAM}`],
+    // After an expression, or after a flag's name, a value is still read.
+    ["token=${{ secrets.TOKEN }} password=hunter2", `token=\${{ secrets.TOKEN }} password=${PARAM}`],
+    ["mycli --token hunter2x9 --verbose", `mycli --token ${PARAM} --verbose`],
+    ["docker run --env=TOKEN=hunter2x9 app", `docker run --env=TOKEN=${PARAM} app`],
+    ["token=${{ secrets.TOKEN hunter2", `token=${PARAM} secrets.TOKEN hunter2`],
   ]);
 
   // A Ruby symbol printed as the value is no named bind: only a secret's name is.

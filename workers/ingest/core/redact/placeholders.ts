@@ -16,10 +16,11 @@ const PLACEHOLDER = /^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?[-+ #
 
 /**
  * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,
- * a shell's or JavaScript's `${…}` and command substitution `$(cat /run/secrets/api_key)`, ERB's
- * and EJS's `<%= … %>`. One line, no nested braces or brackets, at most 256 characters.
+ * GitHub Actions' `${{ secrets.TOKEN }}`, a shell's or JavaScript's `${…}` and command
+ * substitution `$(cat /run/secrets/api_key)`, ERB's and EJS's `<%= … %>`. One line, no nested
+ * braces or brackets, at most 256 characters.
  */
-const TEMPLATE_EXPRESSION = /^(?:\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\([^()\n]{0,256}\)|<%[=-]?[^%\n]{0,256}%>)/;
+const TEMPLATE_EXPRESSION = /^(?:\$?\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\([^()\n]{0,256}\)|<%[=-]?[^%\n]{0,256}%>)/;
 
 /**
  * A named bind placeholder (`:password`, `:apiKey`): only one naming a secret, as a query binds a

@@ -47,6 +47,8 @@ import { isOutcomeWord, readReport, type ReportReading } from "../event-reports"
 import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
+import { isSourcePosition } from "../source-positions";
+import { templateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
@@ -816,6 +818,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
+  // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
+  if (gluedColon(match, text, start) && isSourcePosition(name, text, start)) return undefined;
   // A message template's token and its format (`{ApiKey:l}`, `{Password:x}`): a hole, no value.
   if (gluedColon(match, text, start) && isFormattedPropertyToken(text, start - name.length, start)) return undefined;
   if (holdsGoEmptyValue(match, text, start)) return undefined;
@@ -1149,6 +1153,9 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const value = match.slice(separator.index + separator[0].length);
   const head = match.slice(0, separator.index + separator[0].length);
   const delimited = quoteOpening(value) !== "";
+  // A template expression, read whole where the value's token would end at its first blank
+  // (`--token ${{ secrets.TOKEN }}`, `--env=TOKEN={{ .Token }}`), is filled in elsewhere, as under a parameter's name.
+  if (opensTemplateExpression(text, start + head.length) || opensTemplateExpression(text, start + head.length + (INNER_PARAMETER_NAME.exec(value)?.[0].length ?? 0))) return undefined;
   if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)), delimited)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
@@ -1180,6 +1187,13 @@ function redactFlag(match: string, marker: string, text: string, start: number):
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
 const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
+
+/** Whether a template expression (`templateExpressionAt`) starts at `at` in `text`. */
+function opensTemplateExpression(text: string, at: number): boolean {
+  return templateExpressionAt(text.slice(at, at + TEMPLATE_EXPRESSION_REACH)) !== undefined;
+}
+/** The longest template expression `templateExpressionAt` reads: 256 characters and its delimiters. */
+const TEMPLATE_EXPRESSION_REACH = 262;
 
 /**
  * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
