@@ -9,8 +9,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * a magic login link (`/login/magic/<token>`, `/magic-link?t=<token>`), an invitation, an
  * unsubscribe link, a share link. Whoever has the URL acts as its addressee, so the token is a
  * credential wherever the URL is logged. The word (`LINK_WORD`) ends a path segment; the token
- * is the next segment, or the one after a short segment (Django's user id in base64, `MQ`; not a
- * word in lower case, a page of a repository so named: `/acme/password-reset/commit/<sha>`), or
+ * is the next segment, or the one after a short segment (Django's user id in base64, `MQ`), or
  * the value of a short query parameter (`t`, `token`, `code`, `key`, `k`) or of one the word
  * names (`/login?magic=…`); 16 to 256 characters of a URL's token alphabet holding a digit,
  * perhaps in parts joined by dots (`/login/magic/abc123.def456.ghi789`, a JWT), so words
@@ -21,14 +20,11 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * holds its link (`STRIPE_CAPABILITY_PAGE`: a receipt, a hosted invoice).
  */
 /**
- * The words of such links as a path writes them, in lower case, alone or joined by `-` or `_` to
- * what they act on, on one side (`reset-password`, `password_reset`, `verify-email`,
- * `magic-link`). A segment that goes on past that (`password-reset-cluster`, `password-reset-tg`)
- * names a resource the feature runs on, an ECS cluster, a target group, a repository, and the
- * id after it is the resource's.
+ * The words of such links as a path writes them, in lower case, joined by `-` or `_` to what
+ * they act on (`reset-password`, `password_reset`, `verify-email`, `magic-link`).
  */
-const LINK_ACTION = "(?:reset|verify|verification|confirm|confirmation|activate|activation|magic|invite|invitation|unsubscribe|share)";
-const LINK_WORD = `(?:[a-z]+[-_]${LINK_ACTION}|${LINK_ACTION}(?:[-_][a-z]+)?)`;
+const LINK_WORD =
+  "(?:[a-z]+[-_])?(?:reset|verify|verification|confirm|confirmation|activate|activation|magic|invite|invitation|unsubscribe|share)(?:[-_][a-z]+)?";
 
 /**
  * A token: runs of a URL's token alphabet, perhaps joined by single dots (a JWT's three parts,
@@ -73,7 +69,7 @@ const STRIPE_CAPABILITY_REACH = 26;
 export const urlPathTokenDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source:
-    `(?<=/${LINK_WORD}(?:/(?![a-z]{1,12}/)[A-Za-z0-9_-]{1,12}(?=/))?(?:/|\\?(?:t|token|code|key|k)=)|[?&]${LINK_WORD}=)${TOKEN}` +
+    `(?<=/${LINK_WORD}(?:/[A-Za-z0-9_-]{1,12}(?=/))?(?:/|\\?(?:t|token|code|key|k)=)|[?&]${LINK_WORD}=)${TOKEN}` +
     `|(?<=${STRIPE_CAPABILITY_PAGE})[A-Za-z0-9_-][A-Za-z0-9_/-]{7,}`,
   evidence: 0,
   moreEvidence: MoreEvidence.URL_PATH_TOKEN,
