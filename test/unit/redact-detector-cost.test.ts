@@ -327,6 +327,11 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["another session's address", "", "session:bob@x.io"],
     ["a token's name glued to each address", "", "token:x@y.z"],
     ["a password's name glued to each address", "", "password:a@b.c"],
+    // A source file's position is passed over from its few characters after the colon, never its value.
+    ["a credential-named source file's line and column, glued", "", "token.go:1:2:"],
+    ["the same after a directory", "", "a/token.go:1:2:"],
+    ["a source file's line before a comma", "", "token.go:42,"],
+    ["a JVM frame's file and line", "", "(Secret.java:42)"],
   ];
 
   itIsLinearIn(cases);

@@ -421,8 +421,9 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`,
  * whatever its value: a key's namespace glued to its part (`tokens:revoked:…`, a name not
- * capitalized), or a name under which no value is a secret. Every value `redactField` and
- * `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
+ * capitalized), a source file's position, read from the few characters after the colon
+ * (`token.go:42`: source-positions.ts), or a name under which no value is a secret. Every value
+ * `redactField` and `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
  * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
  * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
@@ -431,6 +432,8 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
 function rejectedByName(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
+  if (isSourcePosition(name, text, colon)) return true;
   return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
 }
 
@@ -818,8 +821,6 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
   if (isInArn(text, start)) return undefined;
-  // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
-  if (gluedColon(match, text, start) && isSourcePosition(name, text, start)) return undefined;
   // A message template's token and its format (`{ApiKey:l}`, `{Password:x}`): a hole, no value.
   if (gluedColon(match, text, start) && isFormattedPropertyToken(text, start - name.length, start)) return undefined;
   if (holdsGoEmptyValue(match, text, start)) return undefined;
