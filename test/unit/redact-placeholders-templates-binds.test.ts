@@ -91,6 +91,10 @@ describe("a placeholder, a template or a code read is no secret", () => {
     "mycli --password=$(cat /run/secrets/pw) --verbose",
     "docker run --env=TOKEN=${{ secrets.TOKEN }} app",
     "docker run -e TOKEN=${{ secrets.TOKEN }} app",
+    // The expression is the flag's whole value: the value ends after it.
+    "mycli --password=$(cat /run/secrets/pw); echo ok",
+    'mycli --token="${{ secrets.TOKEN }}"',
+    '{"cmd":"mycli --token ${{ secrets.TOKEN }}\\"}',
   ]);
 
   it.each(STAND_INS)("%s stays as an attribute's value, a JSON member's and a quoted value's", (value) => {
@@ -120,6 +124,14 @@ describe("a real secret after the same names still goes", () => {
     ["mycli --token hunter2x9 --verbose", `mycli --token ${PARAM} --verbose`],
     ["docker run --env=TOKEN=hunter2x9 app", `docker run --env=TOKEN=${PARAM} app`],
     ["token=${{ secrets.TOKEN hunter2", `token=${PARAM} secrets.TOKEN hunter2`],
+    // A flag's value that only starts with a template expression is no template: what is glued after it goes too.
+    ["run --password=${X}hunter2secret", `run --password=${PARAM}`],
+    ["--password={{.X}}Zx9hunter2Secret", `--password=${PARAM}`],
+    ["--password=${USER}:Zx9hunter2Secret", `--password=${PARAM}`],
+    ["--client-secret=${{secrets.X}}Zx9hunter2abc", `--client-secret=${PARAM}`],
+    ["--api-key=$(true)Zx9hunter2Secret", `--api-key=${PARAM}`],
+    ["kubectl create secret generic app --from-literal=password={{x}}hunter2abc", `kubectl create secret generic app --from-literal=password=${PARAM}`],
+    ["mycli --token ${X}Zx9hunter2abc --verbose", `mycli --token ${PARAM} --verbose`],
   ]);
 
   // A Ruby symbol printed as the value is no named bind: only a secret's name is.
