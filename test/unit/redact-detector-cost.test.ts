@@ -327,7 +327,8 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["another session's address", "", "session:bob@x.io"],
     ["a token's name glued to each address", "", "token:x@y.z"],
     ["a password's name glued to each address", "", "password:a@b.c"],
-    // A source file's position is passed over from its few characters after the colon, never its value.
+    // A source file's position is judged from its few characters after the colon, never its value
+    // (glued to the next name, `token.go:1:2:` is none, and the run goes whole).
     ["a credential-named source file's line and column, glued", "", "token.go:1:2:"],
     ["the same after a directory", "", "a/token.go:1:2:"],
     ["a source file's line before a comma", "", "token.go:42,"],

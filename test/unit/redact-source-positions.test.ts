@@ -30,6 +30,15 @@ describe("a source file named for a credential", () => {
     "session.rb:12:in `start'",
     "apikey.go:7",
     "secret.yaml:12:3: error: wrong indentation",
+    "   at Acme.Auth.Token.Load() in C:\\src\\Auth\\Token.cs:line 42",
+    "password.properties:12",
+    "\tat org.apache.jsp.login_jsp._jspService(password.jsp:42)",
+    '{"msg":"{\\"caller\\":\\"auth/token.go:42\\"}"}',
+    "\tat com.acme.Secret.load(Secret.java:42)\\n\\tat com.acme.Main.main(Main.java:7)",
+    "[secret.go:42, token.go:7]",
+    // A blank ends the position: a zap console line's message, a Go frame's offset, follow it.
+    "2024-01-01T00:00:00Z\tINFO\tauth/password.go:42\tpassword changed for user 42",
+    "secret.go:42 hunter2",
   ]);
 
   itStoresCounting("%s still hides a value that is no line", redact, { secret_param: 1 }, [
@@ -39,5 +48,12 @@ describe("a source file named for a credential", () => {
     // A member that is no source file's extension is the name's, and its number the secret.
     ["password.db:48213977", `password.db:${PARAM}`],
     ["db.password:48213977", `db.password:${PARAM}`],
+    // Anything but a position's end glued to the number makes it a value.
+    ["password.go:1234!Abcd", `password.go:${PARAM}`],
+    ["token.js:1.Zx9hunter2SecretAbc123", `token.js:${PARAM}`],
+    ["session.rb:1234567/Zx9hunter2SecretAbc", `session.rb:${PARAM}`],
+    ["secret.json:4821-3977-1234-5678", `secret.json:${PARAM}`],
+    ["password.go:42:hunter2", `password.go:${PARAM}`],
+    ["token.go:1:2:token.go:1:2:", `token.go:${PARAM}`],
   ]);
 });
