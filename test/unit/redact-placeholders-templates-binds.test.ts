@@ -132,6 +132,17 @@ describe("a real secret after the same names still goes", () => {
     ["--api-key=$(true)Zx9hunter2Secret", `--api-key=${PARAM}`],
     ["kubectl create secret generic app --from-literal=password={{x}}hunter2abc", `kubectl create secret generic app --from-literal=password=${PARAM}`],
     ["mycli --token ${X}Zx9hunter2abc --verbose", `mycli --token ${PARAM} --verbose`],
+    // So is a parameter's or a code line's value: a template is kept only as the whole value.
+    ["password=${{secrets.X}}Zx9hunter2abc", `password=${PARAM}`],
+    ["API_KEY: ${{ secrets.X }}Zx9hunter2abc", `API_KEY: ${PARAM}`],
+    ["password=${X}hunter2secret", `password=${PARAM}`],
+    ["db.password=${DB_PASSWORD}-Pg5ecret", `db.password=${PARAM}`],
+  ]);
+  // A template that is the whole value, before code's closing bracket or a URL's `@`, is kept.
+  itKeepsUncounted("%s is kept", redact, [
+    "psycopg2.connect(host=DB_HOST, password=${DB_PASSWORD})",
+    "git clone https://x-access-token:${{ secrets.TOKEN }}@github.com/acme/app",
+    "https://api.example.com/v1?token=${{ secrets.T }}&page=2",
   ]);
 
   // A Ruby symbol printed as the value is no named bind: only a secret's name is.

@@ -47,3 +47,24 @@ export function isPlaceholder(value: string): boolean {
 export function templateExpressionAt(value: string): string | undefined {
   return TEMPLATE_EXPRESSION.exec(value)?.[0];
 }
+
+/**
+ * Whether the value at `at` in `text` is one template expression (`templateExpressionAt`) to its
+ * end (`TEMPLATE_EXPRESSION_END`), as a flag's, a parameter's or a code line's value. Anything
+ * glued after it (`${X}hunter2`, `{{ .X }}Zx9…`, `$(true)Zx9…`, `${USER}:Zx9…`) is written out, a
+ * secret's value like any other.
+ */
+export function isWholeTemplateExpressionAt(text: string, at: number): boolean {
+  const expression = templateExpressionAt(text.slice(at, at + TEMPLATE_EXPRESSION_REACH));
+  return expression !== undefined && TEMPLATE_EXPRESSION_END.test(text.slice(at + expression.length, at + expression.length + 8));
+}
+/** The longest template expression `templateExpressionAt` reads: 256 characters and its delimiters. */
+const TEMPLATE_EXPRESSION_REACH = 262;
+/**
+ * What ends a value after a template expression: the text's end, a character that ends a flag's
+ * value (a blank, a quote, `<`, `>`, `;`, `,`, `&`), a bracket closing the code around it
+ * (`connect(password=${DB_PASSWORD})`), the `@` of a URL's credentials
+ * (`x-access-token:${{ secrets.TOKEN }}@github.com`), or an escaped quote or line break of JSON
+ * text (`{"cmd":"mycli --token ${{ secrets.TOKEN }}\"}`).
+ */
+const TEMPLATE_EXPRESSION_END = /^(?:$|[\s"'<>;,&)\]}@]|\\{1,7}["'nrt])/;

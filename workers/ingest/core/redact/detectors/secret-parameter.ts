@@ -48,7 +48,7 @@ import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
 import { isSourcePosition } from "../source-positions";
-import { templateExpressionAt } from "../placeholders";
+import { isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
@@ -1156,7 +1156,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const delimited = quoteOpening(value) !== "";
   // A template expression, read whole where the value's token would end at its first blank
   // (`--token ${{ secrets.TOKEN }}`, `--env=TOKEN={{ .Token }}`), is filled in elsewhere, as under a parameter's name.
-  if (isTemplateExpressionValue(text, start + head.length) || isTemplateExpressionValue(text, start + head.length + (INNER_PARAMETER_NAME.exec(value)?.[0].length ?? 0))) return undefined;
+  if (isWholeTemplateExpressionAt(text, start + head.length) || isWholeTemplateExpressionAt(text, start + head.length + (INNER_PARAMETER_NAME.exec(value)?.[0].length ?? 0))) return undefined;
   if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)), delimited)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
@@ -1189,23 +1189,6 @@ function redactFlag(match: string, marker: string, text: string, start: number):
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
 const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
 
-/**
- * Whether the value at `at` in `text` is one template expression (`templateExpressionAt`) to its
- * end (`TEMPLATE_EXPRESSION_END`). Anything glued after it (`${X}hunter2`, `{{ .X }}Zx9…`,
- * `$(true)Zx9…`, `${USER}:Zx9…`) is written out, a secret's value like any other.
- */
-function isTemplateExpressionValue(text: string, at: number): boolean {
-  const expression = templateExpressionAt(text.slice(at, at + TEMPLATE_EXPRESSION_REACH));
-  return expression !== undefined && TEMPLATE_EXPRESSION_END.test(text.slice(at + expression.length, at + expression.length + 8));
-}
-/** The longest template expression `templateExpressionAt` reads: 256 characters and its delimiters. */
-const TEMPLATE_EXPRESSION_REACH = 262;
-/**
- * What ends a flag's value after a template expression: the text's end, a character that ends
- * `FLAG_VALUE` (a blank, a quote, `<`, `>`, `;`, `,`, `&`), or an escaped quote or line break of
- * JSON text (`{"cmd":"mycli --token ${{ secrets.TOKEN }}\"}`).
- */
-const TEMPLATE_EXPRESSION_END = /^(?:$|[\s"'<>;,&]|\\{1,7}["'nrt])/;
 
 /**
  * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
