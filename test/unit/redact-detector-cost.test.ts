@@ -338,6 +338,12 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a short session id's number", "", "sessid:1."],
     ["a token's state before a dot", "", "token:active."],
     ["a password's state before a dot", "", "password:expired."],
+    // A source file's position is judged from its few characters after the colon, never its value
+    // (glued to the next name, `token.go:1:2:` is none, and the run goes whole).
+    ["a credential-named source file's line and column, glued", "", "token.go:1:2:"],
+    ["the same after a directory", "", "a/token.go:1:2:"],
+    ["a source file's line before a comma", "", "token.go:42,"],
+    ["a JVM frame's file and line", "", "(Secret.java:42)"],
   ];
 
   itIsLinearIn(cases);

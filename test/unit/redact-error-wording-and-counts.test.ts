@@ -67,6 +67,13 @@ describe("what names a key, a position or a lock rather than holding a credentia
     '{"lock_token":"d3f1a2b4"}',
     '{"token_hash":"sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}',
     "refresh_token_sha256=9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    // A client's idempotency token, as the `idempotency_key` beside it, and a rate limiter's token bucket.
+    "idempotency_token=b1f85c8e-3254-4141-8857-582daa5eac53",
+    '{"idempotencyToken":"b1f85c8e-3254-4141-8857-582daa5eac53"}',
+    'CloudTrail {"eventName":"CreateStack","requestParameters":{"stackName":"app","clientRequestToken":"Console-CreateStack-7a1b2c3d-4e5f-6789-abcd-ef0123456789"}}',
+    "ClientRequestToken=b1f85c8e-3254-4141-8857-582daa5eac53",
+    "token_bucket_capacity=500 refill_rate=10",
+    '{"tokenBucketRefillRate":"20"}',
   ])("keeps %j", expectUnchanged);
 
   it("keeps them as attributes", () => {
@@ -91,6 +98,12 @@ describe("what names a key, a position or a lock rather than holding a credentia
     ['{"otp_hash":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"}', '{"otp_hash":"[REDACTED:secret]"}'],
     ['{"access_token":"tk_9f86d081884c7d65"}', '{"access_token":"[REDACTED:secret]"}'],
     ['{"lock_token_secret":"d3f1a2b4"}', '{"lock_token_secret":"[REDACTED:secret]"}'],
+    // A request's token alone may be OAuth 1.0's; a client's token alone may be Vault's (`hvs.…`).
+    ['{"request_token":"Xk9mQ2abcdEFGH12"}', '{"request_token":"[REDACTED:secret]"}'],
+    ['{"client_token":"hvs.CAESIJ9mQ2abcdEFGH12"}', '{"client_token":"[REDACTED:secret]"}'],
+    ["ClientToken:hvs.CAESIJ9mQ2abcdEFGH12", "ClientToken:[REDACTED:secret_param]"],
+    ['{"refresh_token":"Xk9mQ2abcdEFGH12"}', '{"refresh_token":"[REDACTED:secret]"}'],
+    ['{"id_token":"Xk9mQ2abcdEFGH12"}', '{"id_token":"[REDACTED:secret]"}'],
   ]);
 });
 

@@ -31,6 +31,7 @@ const STAND_INS = [
   "@p0",
   "{{ .Token }}",
   "{{password}}",
+  "${{ secrets.DB_PASSWORD }}",
   "$(cat /run/secrets/api_key)",
   "<%= ENV['PW'] %>",
   'os.environ["DB_PASSWORD"]',
@@ -74,6 +75,28 @@ describe("a placeholder, a template or a code read is no secret", () => {
     'password=${DB_PASSWORD} "client_secret": "<CLIENT_SECRET>"',
   ]);
 
+  // GitHub Actions' `${{ … }}` as a step's log echoes it is kept whole in every form its blanks
+  // used to cut after `${{` (`API_KEY: ${{ secrets.X }}` in YAML kept it already).
+  itKeepsUncounted("%s stays as GitHub Actions writes it", redact, [
+    'Run echo "token=${{ secrets.TOKEN }}"',
+    "token=${{ secrets.TOKEN }} user=bob",
+    "env: API_KEY=${{ secrets.API_KEY }}",
+    'echo "password=${{ secrets.DB_PASSWORD }}"',
+    "TOKEN=${{ steps.login.outputs.token }}",
+    "with: { token: ${{ secrets.GITHUB_TOKEN }}, ref: main }",
+    "API_KEY: ${{ secrets.X }}",
+    "mycli --token ${{ secrets.TOKEN }} --verbose",
+    "mycli --token=${{ secrets.TOKEN }}",
+    "mycli --token {{ .Token }} --verbose",
+    "mycli --password=$(cat /run/secrets/pw) --verbose",
+    "docker run --env=TOKEN=${{ secrets.TOKEN }} app",
+    "docker run -e TOKEN=${{ secrets.TOKEN }} app",
+    // The expression is the flag's whole value: the value ends after it.
+    "mycli --password=$(cat /run/secrets/pw); echo ok",
+    'mycli --token="${{ secrets.TOKEN }}"',
+    '{"cmd":"mycli --token ${{ secrets.TOKEN }}\\"}',
+  ]);
+
   it.each(STAND_INS)("%s stays as an attribute's value, a JSON member's and a quoted value's", (value) => {
     expect(storedLogAttribute("password", { stringValue: value })).toEqual({ stringValue: value });
     const body = JSON.stringify({ password: value });
@@ -96,6 +119,30 @@ describe("a real secret after the same names still goes", () => {
     // Before or after a template, the value is still read.
     ["token={{ .Token }} password=hunter2", `token={{ .Token }} password=${PARAM}`],
     ["password=$(hunter2", `password=${PARAM}`],
+    // After an expression, or after a flag's name, a value is still read.
+    ["token=${{ secrets.TOKEN }} password=hunter2", `token=\${{ secrets.TOKEN }} password=${PARAM}`],
+    ["mycli --token hunter2x9 --verbose", `mycli --token ${PARAM} --verbose`],
+    ["docker run --env=TOKEN=hunter2x9 app", `docker run --env=TOKEN=${PARAM} app`],
+    ["token=${{ secrets.TOKEN hunter2", `token=${PARAM} secrets.TOKEN hunter2`],
+    // A flag's value that only starts with a template expression is no template: what is glued after it goes too.
+    ["run --password=${X}hunter2secret", `run --password=${PARAM}`],
+    ["--password={{.X}}Zx9hunter2Secret", `--password=${PARAM}`],
+    ["--password=${USER}:Zx9hunter2Secret", `--password=${PARAM}`],
+    ["--client-secret=${{secrets.X}}Zx9hunter2abc", `--client-secret=${PARAM}`],
+    ["--api-key=$(true)Zx9hunter2Secret", `--api-key=${PARAM}`],
+    ["kubectl create secret generic app --from-literal=password={{x}}hunter2abc", `kubectl create secret generic app --from-literal=password=${PARAM}`],
+    ["mycli --token ${X}Zx9hunter2abc --verbose", `mycli --token ${PARAM} --verbose`],
+    // So is a parameter's or a code line's value: a template is kept only as the whole value.
+    ["password=${{secrets.X}}Zx9hunter2abc", `password=${PARAM}`],
+    ["API_KEY: ${{ secrets.X }}Zx9hunter2abc", `API_KEY: ${PARAM}`],
+    ["password=${X}hunter2secret", `password=${PARAM}`],
+    ["db.password=${DB_PASSWORD}-Pg5ecret", `db.password=${PARAM}`],
+  ]);
+  // A template that is the whole value, before code's closing bracket or a URL's `@`, is kept.
+  itKeepsUncounted("%s is kept", redact, [
+    "psycopg2.connect(host=DB_HOST, password=${DB_PASSWORD})",
+    "git clone https://x-access-token:${{ secrets.TOKEN }}@github.com/acme/app",
+    "https://api.example.com/v1?token=${{ secrets.T }}&page=2",
   ]);
 
   // A Ruby symbol printed as the value is no named bind: only a secret's name is.

@@ -1,6 +1,6 @@
 import { withoutRemembering } from "./bounded-memo";
 import { blanksBefore } from "./blanks";
-import { templateExpressionAt } from "./placeholders";
+import { isWholeTemplateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
 import { isSecretName, nameWords } from "./secret-names";
 
@@ -141,8 +141,9 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const window = text.slice(valueStart, valueStart + CODE_LINE);
   const lineEnd = window.indexOf("\n");
   const value = lineEnd < 0 ? window : window.slice(0, lineEnd);
-  // A template expression is read whole, its blanks too (`{{ .Token }}`, `$(cat /run/secrets/api_key)`).
-  if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value) || templateExpressionAt(value) !== undefined) return true;
+  // A template expression is read whole, its blanks too (`{{ .Token }}`, `$(cat /run/secrets/api_key)`),
+  // when it is the whole value: text glued after it (`${{ secrets.X }}Zx9…`) is written out.
+  if (CODE_VALUE.test(value) || CODE_EXPRESSION.test(value) || isWholeTemplateExpressionAt(text, valueStart)) return true;
   // A type annotation before the value (`password: str = os.getenv(…) or "…"`): the value after its `=` decides.
   const annotation = TYPE_ANNOTATION.exec(value)?.[0];
   if (annotation !== undefined) return isCodeValue(text, valueStart + annotation.length, name, nameStart);

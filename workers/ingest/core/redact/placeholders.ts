@@ -16,10 +16,11 @@ const PLACEHOLDER = /^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?[-+ #
 
 /**
  * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,
- * a shell's or JavaScript's `${…}` and command substitution `$(cat /run/secrets/api_key)`, ERB's
- * and EJS's `<%= … %>`. One line, no nested braces or brackets, at most 256 characters.
+ * GitHub Actions' `${{ secrets.TOKEN }}`, a shell's or JavaScript's `${…}` and command
+ * substitution `$(cat /run/secrets/api_key)`, ERB's and EJS's `<%= … %>`. One line, no nested
+ * braces or brackets, at most 256 characters.
  */
-const TEMPLATE_EXPRESSION = /^(?:\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\([^()\n]{0,256}\)|<%[=-]?[^%\n]{0,256}%>)/;
+const TEMPLATE_EXPRESSION = /^(?:\$?\{\{[^{}\n]{0,256}\}\}|\$\{[^{}\n]{0,256}\}|\$\([^()\n]{0,256}\)|<%[=-]?[^%\n]{0,256}%>)/;
 
 /**
  * A named bind placeholder (`:password`, `:apiKey`): only one naming a secret, as a query binds a
@@ -46,3 +47,24 @@ export function isPlaceholder(value: string): boolean {
 export function templateExpressionAt(value: string): string | undefined {
   return TEMPLATE_EXPRESSION.exec(value)?.[0];
 }
+
+/**
+ * Whether the value at `at` in `text` is one template expression (`templateExpressionAt`) to its
+ * end (`TEMPLATE_EXPRESSION_END`), as a flag's, a parameter's or a code line's value. Anything
+ * glued after it (`${X}hunter2`, `{{ .X }}Zx9…`, `$(true)Zx9…`, `${USER}:Zx9…`) is written out, a
+ * secret's value like any other.
+ */
+export function isWholeTemplateExpressionAt(text: string, at: number): boolean {
+  const expression = templateExpressionAt(text.slice(at, at + TEMPLATE_EXPRESSION_REACH));
+  return expression !== undefined && TEMPLATE_EXPRESSION_END.test(text.slice(at + expression.length, at + expression.length + 8));
+}
+/** The longest template expression `templateExpressionAt` reads: 256 characters and its delimiters. */
+const TEMPLATE_EXPRESSION_REACH = 262;
+/**
+ * What ends a value after a template expression: the text's end, a character that ends a flag's
+ * value (a blank, a quote, `<`, `>`, `;`, `,`, `&`), a bracket closing the code around it
+ * (`connect(password=${DB_PASSWORD})`), the `@` of a URL's credentials
+ * (`x-access-token:${{ secrets.TOKEN }}@github.com`), or an escaped quote or line break of JSON
+ * text (`{"cmd":"mycli --token ${{ secrets.TOKEN }}\"}`).
+ */
+const TEMPLATE_EXPRESSION_END = /^(?:$|[\s"'<>;,&)\]}@]|\\{1,7}["'nrt])/;

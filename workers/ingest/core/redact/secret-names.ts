@@ -367,17 +367,33 @@ const URL_WITHOUT_CREDENTIALS = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?<![^\s@?#])[^\s@
  * `postBatchResumeToken`): a position in the oplog, `{"_data":"8263…"}`, that a new stream
  * starts after and that the caller's credentials still guard. A lock's token (`lock_token`,
  * WebDAV's `Lock-Token`, RFC 4918 §10.5): which lock a request holds, not who may send it.
+ * An idempotency token (`idempotency_token`, `IdempotencyToken`), the request id a client
+ * chooses so a retry is not done twice, as the `idempotency_key` beside it (`key` alone names no
+ * secret): the server's answer to it still needs the caller's credentials.
  * Other secret words in the name still count (`page_token_secret`). Meteor's login sends its
  * token under `resume` alone (`{"resume":"…"}`), a name no `token` follows, and stores it
  * under `loginTokens`, which stays secret.
  */
 const NON_CREDENTIAL_TOKEN_WORDS = new Set([
   "page", "pagination", "continuation", "next", "prev", "previous", "skip", "delta", "sync", "cursor", "cancellation",
-  "resume", "lock",
+  "resume", "lock", "idempotency",
 ]);
 /** The same names glued, as `$skiptoken`, `$deltatoken` and lower-case keys write them (`nextpagetoken`, `synctoken`). */
 const GLUED_NON_CREDENTIAL_TOKEN =
-  /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous|cancellation|(?:postbatch)?resume|lock)token$/;
+  /^(?:(?:next|prev|previous|start)?(?:page|pagination|continuation|skip|delta|sync|cursor)|next|prev|previous|cancellation|(?:postbatch)?resume|lock|idempotency|clientrequest)token$/;
+
+/**
+ * Whether the `token` that is `words[index]` is no credential: after a word that makes it a
+ * position, a handle or a request's id (`NON_CREDENTIAL_TOKEN_WORDS`); AWS's `ClientRequestToken`
+ * (CloudFormation's, Secrets Manager's: the idempotency token an SDK or the console fills with a
+ * UUID or `Console-CreateStack-…`), where `request_token` alone may be OAuth 1.0's or a broker's
+ * login step; or a rate limiter's token bucket (`token_bucket_capacity`, `tokenBucketRefillRate`),
+ * whose tokens are units of the allowed rate.
+ */
+function namesNonCredentialToken(words: readonly string[], index: number): boolean {
+  const before = words[index - 1] ?? "";
+  return NON_CREDENTIAL_TOKEN_WORDS.has(before) || (before === "request" && words[index - 2] === "client") || words[index + 1] === "bucket";
+}
 
 /**
  * Portuguese and Spanish put the head noun first: `tipo_senha` (the password's type),
@@ -1289,7 +1305,7 @@ function secrecyInFull(name: string): number {
     (word, index) =>
       !COMPOUND_MODIFIER_ENDS.has(words[index + 1] ?? "") &&
       !(publicFrom >= 0 && index > publicFrom && PUBLIC_CREDENTIAL_WORDS.has(word)) &&
-      !(word === "token" && NON_CREDENTIAL_TOKEN_WORDS.has(words[index - 1] ?? "")) &&
+      !(word === "token" && namesNonCredentialToken(words, index)) &&
       !GLUED_NON_CREDENTIAL_TOKEN.test(word) &&
       (SECRET_WORDS.has(word) ||
         ((word === "key" || word === "keys") && KEY_QUALIFIERS.has(words[index - 1] ?? "")) ||

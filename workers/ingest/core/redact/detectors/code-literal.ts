@@ -1,5 +1,5 @@
 import { Evidence } from "../evidence";
-import { templateExpressionAt } from "../placeholders";
+import { isWholeTemplateExpressionAt } from "../placeholders";
 import { CODE_LINE, TYPE_ANNOTATION_SOURCE, codeSecretLiterals, isCodeValue } from "../code-values";
 import type { Detector, Rewrite } from "./detector";
 import { holdsSecret, isCredentialLiteral } from "./secret-assignment";
@@ -85,7 +85,7 @@ export const codeLiteralDetector: Detector = {
     if (!(holdsSecret(name) || isShortPasswordName(name)) || (!COMPOUND_OPERATOR.test(head[0]) && !isCodeValue(text, start + valueStart, name, start))) return undefined;
     // A template expression is kept whole, its literals too (`password=$(cat "/run/secrets/pw")`,
     // `password=${DB_PASSWORD} "client_secret": …`): the code after it is another statement's.
-    if (templateExpressionAt(text.slice(start + valueStart, start + valueStart + CODE_LINE)) !== undefined) return undefined;
+    if (isWholeTemplateExpressionAt(text, start + valueStart)) return undefined;
     return redactLiterals(match, valueStart, name, marker);
   },
 };

@@ -48,6 +48,8 @@ import { isOutcomeWord, readReport, type ReportReading } from "../event-reports"
 import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
+import { isSourcePosition } from "../source-positions";
+import { isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
@@ -427,8 +429,9 @@ function rejectedGlued(text: string, colon: number): boolean {
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * whatever its value: a key's namespace glued to its part (`tokens:revoked:…`, a name not
- * capitalized), or a name under which no value is a secret. Every value `redactField` and
- * `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
+ * capitalized), a source file's position, read from the few characters after the colon
+ * (`token.go:42`: source-positions.ts), or a name under which no value is a secret. Every value
+ * `redactField` and `redactFieldValue` replace is under a secret name (`isSecretName`), a count's member of a
  * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
  * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
@@ -436,6 +439,8 @@ function rejectedGlued(text: string, colon: number): boolean {
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
+  if (isSourcePosition(name, text, colon)) return true;
   return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
 }
 
@@ -1205,6 +1210,9 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   const value = match.slice(separator.index + separator[0].length);
   const head = match.slice(0, separator.index + separator[0].length);
   const delimited = quoteOpening(value) !== "";
+  // A template expression, read whole where the value's token would end at its first blank
+  // (`--token ${{ secrets.TOKEN }}`, `--env=TOKEN={{ .Token }}`), is filled in elsewhere, as under a parameter's name.
+  if (isWholeTemplateExpressionAt(text, start + head.length) || isWholeTemplateExpressionAt(text, start + head.length + (INNER_PARAMETER_NAME.exec(value)?.[0].length ?? 0))) return undefined;
   if (!isSecretFlagName(name) && !isPassPassword(name, unquoted(withoutSentenceEnd(value, end)), delimited)) {
     const form = passwordOptionIn(lineBefore(text, start), name);
     if (form !== undefined) return redactPassword(head, value, form, marker, end);
@@ -1236,6 +1244,7 @@ function redactFlag(match: string, marker: string, text: string, start: number):
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
 const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
+
 
 /**
  * The value of a program's password option (`docker login -p …`, `curl -u user:…`), its
