@@ -28,6 +28,12 @@ export interface KnownTokenFormat {
    * a prefix that is also a common word's start (Telegram's `bot`), a rarer part of the body.
    */
   readonly evidence?: string;
+  /**
+   * Regex source of the body as its issuer issues it, where `body` also takes lengthened, older
+   * or shorter tokens: a match that starts with the prefix and this shape is a token by its
+   * format alone (`isTokenMatch`). By default `body` itself when its length is bounded.
+   */
+  readonly issued?: string;
 }
 
 /**
@@ -37,10 +43,13 @@ export interface KnownTokenFormat {
  */
 const AWS_SECRET_AFTER_ID = "(?:(?:[ \\t]*[,:;/|=][ \\t]*|[ \\t]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?";
 
-/** One issuer's several prefixes with one body shape. */
-function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
-  return prefixes.map((prefix) => ({ issuer, prefix, body }));
+/** One issuer's several prefixes with one body shape (and one issued shape, `KnownTokenFormat.issued`). */
+function family(issuer: string, prefixes: readonly string[], body: string, issued?: string): KnownTokenFormat[] {
+  return prefixes.map((prefix) => (issued === undefined ? { issuer, prefix, body } : { issuer, prefix, body, issued }));
 }
+
+/** A GitLab token's body as GitLab issues it (`glpat-`, `gldt-`, `glrt-`). */
+const GITLAB_TOKEN = "[A-Za-z0-9_-]{20}";
 
 /**
  * Credentials that outbound-fetch spans (`url.full` of a Client span) and "fetch failed" lines
@@ -113,20 +122,28 @@ const PROVIDER_SECRET_FORMATS: readonly KnownTokenFormat[] = [
 
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
-  { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
+  // As issued: a legacy key's 48 letters and digits; a project, service account or admin key's
+  // kind and 40 or more characters; Anthropic's `ant-api03-` and 80 or more.
+  {
+    issuer: "OpenAI / Anthropic API key",
+    prefix: "sk-",
+    body: "[A-Za-z0-9_-]{20,}",
+    issued: "[A-Za-z0-9]{48}|(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}|ant-(?:api|admin)\\d\\d-[A-Za-z0-9_-]{80,}",
+  },
   // Personal, OAuth, user-to-server, server-to-server and refresh tokens; GitHub may lengthen them.
-  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}"),
-  { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}" },
-  { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}" },
-  { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}" },
-  { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}" },
+  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}", "[A-Za-z0-9]{36}"),
+  { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}", issued: "[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" },
+  // GitLab's tokens are 20 characters after their prefix as issued; routable ones run on after a dot.
+  { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}", issued: GITLAB_TOKEN },
+  { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}", issued: GITLAB_TOKEN },
+  { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}", issued: GITLAB_TOKEN },
   { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
   // An incoming webhook's URL is its credential: whoever has it can post.
   { issuer: "Slack incoming webhook", prefix: "hooks.slack.com/services/", body: "T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{24}" },
   ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
   ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
   // Long-term and temporary; a secret access key written right after its id goes with it.
-  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`),
+  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`, "[A-Z0-9]{16}"),
   { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
   ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
   { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
@@ -136,7 +153,7 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "Grafana service account token", prefix: "glsa_", body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" },
   // A PyPI API token is a macaroon whose base64 starts by naming pypi.org.
   { issuer: "PyPI API token", prefix: "pypi-", body: "AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}" },
-  ...family("Docker Hub access token", ["dckr_pat_", "dckr_oat_"], "[A-Za-z0-9_-]{27,}"),
+  ...family("Docker Hub access token", ["dckr_pat_", "dckr_oat_"], "[A-Za-z0-9_-]{27,}", "[A-Za-z0-9_-]{27}"),
   ...family("DigitalOcean token", ["dop_v1_", "doo_v1_", "dor_v1_"], "[a-f0-9]{64}"),
   { issuer: "Sentry organization token", prefix: "sntrys_", body: "[A-Za-z0-9+/=_]{50,}" },
   { issuer: "Sentry user token", prefix: "sntryu_", body: "[a-f0-9]{64}" },
@@ -222,18 +239,49 @@ export function looksGenerated(token: string): boolean {
   return longest >= 12 && ((digit && (lower || upper)) || (lower && upper));
 }
 
+/**
+ * A format's body as issued (`KnownTokenFormat.issued`): its own, or its body when that bounds
+ * its length (no `+`, `*` or `{n,}` outside a character class: `AIza` and 35 characters, `SG.`,
+ * 22, a dot and 43), or undefined: a body of any length is told from words by its look alone.
+ */
+export function issuedShape(format: KnownTokenFormat): string | undefined {
+  if (format.issued !== undefined) return format.issued;
+  return /[+*]|\{\d+,\}/.test(format.body.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, "")) ? undefined : format.body;
+}
+
+/** Regex source of `format`'s tokens as issued, not glued to a token character after them; undefined when it has no issued shape. */
+export function issuedTokenSource(format: KnownTokenFormat): string | undefined {
+  const issued = issuedShape(format);
+  return issued === undefined ? undefined : `${escape(format.prefix)}(?:${issued})(?!${TOKEN_CHARACTER})`;
+}
+
+/** A match that starts as a token of some format as issued: built on the first match judged. */
+const ISSUED_TOKEN_START = lazy(
+  () => new RegExp(`^(?:${KNOWN_TOKEN_FORMATS.flatMap((format) => issuedTokenSource(format) ?? []).join("|")})`),
+);
+
+/**
+ * Whether a match of a known format (`KNOWN_TOKEN_SOURCE`) is a token: it starts with a format's
+ * prefix and body as issued (`issuedShape`: `AKIA` and 16 capitals and digits, `glpat-` and 20
+ * characters), known by that alone, or it looks generated (`looksGenerated`), which a body of any
+ * length must (`sk-learn-tutorial-for-beginners` reads as words).
+ */
+export function isTokenMatch(match: string): boolean {
+  return looksGenerated(match) || ISSUED_TOKEN_START().test(match);
+}
+
 /** Compiled by `findKnownToken`'s first call: the Worker never calls it, so never pays for it. */
 let knownToken: RegExp | undefined;
 
 /**
- * The first known token in `text` that looks generated, or undefined. For callers that judge
+ * The first known token in `text` (`isTokenMatch`), or undefined. For callers that judge
  * whole values (the wiring audit); the ingest scanner runs the known-token detectors
  * (detectors/known-token.ts).
  */
 export function findKnownToken(text: string): KnownTokenFormat | undefined {
   knownToken ??= new RegExp(KNOWN_TOKEN_SOURCE, "g");
   for (const match of text.matchAll(knownToken)) {
-    if (looksGenerated(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
+    if (isTokenMatch(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
   }
   return undefined;
 }
