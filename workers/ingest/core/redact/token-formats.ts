@@ -67,7 +67,8 @@ const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // Each host is its own evidence: a shared `.com/api/` would send every `*.com/api/` URL (most
   // API calls a Worker logs) through the token regex for nothing.
   ...family("Discord webhook", ["discord.com/api/", "discordapp.com/api/"], "(?:v\\d{1,2}/)?webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,}"),
-  { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
+  // As issued: the bot's id, 8 to 10 digits, and 35 characters from `A`.
+  { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A", issued: "\\d{8,10}:A[A-Za-z0-9_-]{34}" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
   {
     issuer: "Microsoft Teams incoming webhook",
