@@ -250,10 +250,13 @@ export function issuedShape(format: KnownTokenFormat): string | undefined {
   return /[+*]|\{\d+,\}/.test(format.body.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, "")) ? undefined : format.body;
 }
 
-/** Regex source of `format`'s tokens as issued, not glued to a token character after them; undefined when it has no issued shape. */
+/**
+ * Regex source of `format`'s tokens as issued, not glued to a token character on either side (a
+ * routable GitLab token's dot may follow); undefined when it has no issued shape.
+ */
 export function issuedTokenSource(format: KnownTokenFormat): string | undefined {
   const issued = issuedShape(format);
-  return issued === undefined ? undefined : `${escape(format.prefix)}(?:${issued})(?!${TOKEN_CHARACTER})`;
+  return issued === undefined ? undefined : `(?<!${TOKEN_CHARACTER})${escape(format.prefix)}(?:${issued})(?!${TOKEN_CHARACTER})`;
 }
 
 /** A match that starts as a token of some format as issued: built on the first match judged. */

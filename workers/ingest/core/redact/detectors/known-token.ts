@@ -72,7 +72,7 @@ class NestingFormatSearch {
   constructor(format: KnownTokenFormat) {
     this.regex = lazy(() => new RegExp(knownTokenSource([format]), "g"));
     const issued = issuedTokenSource(format);
-    this.issued = issued === undefined ? undefined : lazy(() => new RegExp(`(?<![A-Za-z0-9_-])${issued}`, "y"));
+    this.issued = issued === undefined ? undefined : lazy(() => new RegExp(issued, "y"));
     this.prefix = format.prefix;
   }
 
