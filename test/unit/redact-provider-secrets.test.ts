@@ -103,6 +103,44 @@ describe("a provider token of its issued shape", () => {
       "robot12345678:Alpha-beta_gamma-delta-epsilon-zeta ok",
     ]);
   });
+
+  it("keeps slugs, names and hosts of the issued length with no capital where the format's alphabet has both cases", () => {
+    expectKept([
+      "glrt-runner-manager-prd-1",
+      "k8s.pod.name=glrt-runner-manager-prd-1",
+      "container.image.name=glrt-runner-image-abcd-v1",
+      "k8s.pod.name=sk-admin-billing-api-worker-7d9f8b6c5d-x2k4p-canary-v2",
+      '<div class="sk-admin-dashboard-settings-page-header-title-wrapper">',
+      "runner glrt-shared-runners-eu-w1.ci.example.com up",
+      "see glpat-rotation-policy-docs.md",
+      "dckr_oat_organization_token_name_xyz",
+    ]);
+  });
+
+  it("keeps placeholders: one character repeated, in any case", () => {
+    expectKept([
+      "AKIAXXXXXXXXXXXXXXXX",
+      "key AKIA0000000000000000",
+      `ghp_${"x".repeat(36)}`,
+      `gho_${"X".repeat(36)}`,
+      "glpat-xxxxxxxxxxxxxxxxxxxx",
+      `sk-proj-${"x".repeat(40)}`,
+      `SG.${"x".repeat(22)}.${"x".repeat(43)}`,
+      `npm_${"x".repeat(36)}`,
+      `hf_${"x".repeat(34)}`,
+      `github_pat_${"x".repeat(22)}_${"x".repeat(59)}`,
+      `SK${"f".repeat(32)}`,
+    ]);
+  });
+
+  it("redacts an access key id after a placeholder's: the secret written after it goes with it", () => {
+    expectRedacted([["AKIAXXXXXXXXXXXXXXXX wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", TOKEN]]);
+  });
+
+  it("redacts an all-capitals word of an access key id's length: AWS's key ids are capitals and digits too", () => {
+    // An accepted false positive: `ASIAPACIFICSOUTHEAST` reads as an id with no digit.
+    expectRedacted([["region=ASIAPACIFICSOUTHEAST", `region=${TOKEN}`]]);
+  });
 });
 
 describe("a PuTTY key file", () => {

@@ -251,27 +251,57 @@ export function issuedShape(format: KnownTokenFormat): string | undefined {
 }
 
 /**
- * Regex source of `format`'s tokens as issued, not glued to a token character on either side (a
- * routable GitLab token's dot may follow); undefined when it has no issued shape.
+ * Regex source of `format`'s tokens as issued, the body its one capturing group (issued shapes
+ * group with `(?:…)` only), not glued to a token character on either side (a routable GitLab
+ * token's dot may follow); undefined when it has no issued shape.
  */
 export function issuedTokenSource(format: KnownTokenFormat): string | undefined {
   const issued = issuedShape(format);
-  return issued === undefined ? undefined : `(?<!${TOKEN_CHARACTER})${escape(format.prefix)}(?:${issued})(?!${TOKEN_CHARACTER})`;
+  return issued === undefined ? undefined : `(?<!${TOKEN_CHARACTER})${escape(format.prefix)}(${issued})(?!${TOKEN_CHARACTER})`;
 }
 
-/** A match that starts as a token of some format as issued: built on the first match judged. */
-const ISSUED_TOKEN_START = lazy(
-  () => new RegExp(`^(?:${KNOWN_TOKEN_FORMATS.flatMap((format) => issuedTokenSource(format) ?? []).join("|")})`),
-);
+/** The formats that have an issued shape, in the order of `ISSUED_TOKEN_START`'s groups. */
+const ISSUED_FORMATS = lazy(() => KNOWN_TOKEN_FORMATS.filter((format) => issuedShape(format) !== undefined));
+
+/** A match that starts as a token of some format as issued, the body in its format's group: built on the first match judged. */
+const ISSUED_TOKEN_START = lazy(() => new RegExp(`^(?:${ISSUED_FORMATS().map(issuedTokenSource).join("|")})`));
+
+/** Lower-case words joined by `-`, `_` or `.`: a slug, a name or a host (`runner-manager-prd`). */
+const JOINED_LOWER_CASE_WORDS = /^[a-z]+(?:[-_.][a-z]+)*$/;
+
+/** Whether a match's text after its prefix holds one letter or digit, repeated in any case: a placeholder (`AKIAXXXXXXXXXXXXXXXX`, `SG.xxx….xxx…`). */
+function isPlaceholder(body: string): boolean {
+  const characters = body.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return characters.replaceAll(characters.charAt(0), "") === "";
+}
 
 /**
- * Whether a match of a known format (`KNOWN_TOKEN_SOURCE`) is a token: it starts with a format's
- * prefix and body as issued (`issuedShape`: `AKIA` and 16 capitals and digits, `glpat-` and 20
- * characters), known by that alone, or it looks generated (`looksGenerated`), which a body of any
- * length must (`sk-learn-tutorial-for-beginners` reads as words).
+ * Whether the body of an issued shape (`shape`) reads as issued rather than written: holding a
+ * capital where the shape's alphabet has both cases (20 or more random characters of it hold
+ * none with a chance of about 1e-5, while a lower-case slug, pod name, CSS class or host of the
+ * issued length holds none: `glrt-runner-manager-prd-1`), and not lower-case words joined by
+ * `-`, `_` or `.`. An all-capitals word of an issued length (`ASIAPACIFICSOUTHEAST`) reads as
+ * issued: AWS's key ids are capitals and digits too.
+ */
+function readsAsIssued(body: string, shape: string): boolean {
+  if (shape.includes("A-Z") && shape.includes("a-z") && !/[A-Z]/.test(body)) return false;
+  return !JOINED_LOWER_CASE_WORDS.test(body);
+}
+
+/**
+ * Whether a match of a known format (`KNOWN_TOKEN_SOURCE`) is a token. One that starts with a
+ * format's prefix and body as issued (`issuedShape`: `AKIA` and 16 capitals and digits, `glpat-`
+ * and 20 characters) is one unless it is a placeholder (`isPlaceholder`), when it looks generated
+ * (`looksGenerated`) or reads as issued (`readsAsIssued`); any other must look generated
+ * (`sk-learn-tutorial-for-beginners` reads as words).
  */
 export function isTokenMatch(match: string): boolean {
-  return looksGenerated(match) || ISSUED_TOKEN_START().test(match);
+  const issued = ISSUED_TOKEN_START().exec(match);
+  if (issued === null) return looksGenerated(match);
+  const group = issued.findIndex((body, index) => index > 0 && body !== undefined);
+  const format = ISSUED_FORMATS()[group - 1]!;
+  if (isPlaceholder(match.slice(format.prefix.length))) return false;
+  return looksGenerated(match) || readsAsIssued(issued[group]!, issuedShape(format)!);
 }
 
 /** Compiled by `findKnownToken`'s first call: the Worker never calls it, so never pays for it. */

@@ -50,7 +50,8 @@ export const nestingKnownTokenDetector: Detector = {
 /**
  * One nesting format's next match that is a token (`isTokenMatch`), from any position of the
  * text under scan. A match that is none is passed over with every match starting inside it but
- * one of the issued shape (`glpat-.glpat-jmcpi7bFgVu-tONgH1Hc`): such a match runs to where the
+ * a token of the issued shape (`glpat-.glpat-jmcpi7bFgVu-tONgH1Hc`; not a placeholder, which
+ * would be searched again to the outer match's end at each prefix): such a match runs to where the
  * outer one ends (the same body characters, read greedily to the same end), and holds no more of
  * a generated token's characters than the outer one does, so the detector would reject each of
  * them. The issued one is looked for at each of the outer match's prefixes, up to the next
@@ -94,13 +95,14 @@ class NestingFormatSearch {
     return found;
   }
 
-  /** Where a token of the issued shape starts after `start` and before `end`, a match's bounds; else `end`. */
+  /** Where a token of the issued shape (`isTokenMatch`) starts after `start` and before `end`, a match's bounds; else `end`. */
   private issuedInside(text: string, start: number, end: number): number {
     if (this.issued === undefined) return end;
     const issued = this.issued();
     for (let at = text.indexOf(this.prefix, start + 1); at >= 0 && at < end; at = text.indexOf(this.prefix, at + 1)) {
       issued.lastIndex = at;
-      if (issued.test(text)) return at;
+      const token = issued.exec(text);
+      if (token !== null && isTokenMatch(token[0])) return at;
     }
     return end;
   }
