@@ -357,6 +357,12 @@ describe("secretReason", () => {
     expect(secretReason("X", "Bearer abcdefghijkl")).toBe("its value is an Authorization header");
     expect(secretReason("X", "ghp_abcdefghijklmnopqrstuvwxyz0123456789")).toBe("its value has a known token prefix");
     expect(secretReason("X", "AKIAIOSFODNN7EXAMPLE")).toBe("its value has a known token prefix");
+    // Of its issued shape with no digit: known by its format alone.
+    expect(secretReason("X", "AKIALNMDMWDIUDEXTOLP")).toBe("its value has a known token prefix");
+    // Not a slug or a placeholder of an issued length; an all-capitals word of it reads as an id.
+    expect(secretReason("RUNNER", "glrt-runner-manager-prd-1")).toBeUndefined();
+    expect(secretReason("X", "AKIAXXXXXXXXXXXXXXXX")).toBeUndefined();
+    expect(secretReason("DEFAULT_REGION", "ASIAPACIFICSOUTHEAST")).toBe("its value has a known token prefix");
     expect(secretReason("X", "https://api.example.com/hook?token=abc")).toBe('its value is a URL carrying "token"');
     expect(secretReason("X", "postgres://app:s3cret@db.example.com/app")).toBe("its value is a URL with a password");
   });

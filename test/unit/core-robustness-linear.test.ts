@@ -126,6 +126,8 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   ["`glpat-.` repeated (a GitLab token's prefix inside another's body)", "glpat-.", (count) => "glpat-.".repeat(count)],
   ["`glrt-.` repeated", "glrt-.", (count) => "glrt-.".repeat(count)],
   ["`glpat-a.` repeated", "glpat-a.", (count) => "glpat-a.".repeat(count)],
+  // A placeholder of the issued shape (`glpat-` and 20 `x`) is none: the search went on from it to the run's end at every one.
+  ["`glpat-xxxxxxxxxxxxxxxxxxxx.` repeated (a placeholder of the issued shape)", "glpat-xxxxxxxxxxxxxxxxxxxx.", (count) => "glpat-xxxxxxxxxxxxxxxxxxxx.".repeat(count)],
   // credentials.ts: each `basic <word>` was decoded as base64 by a throwing `atob` (linear, but
   // a throw at each word: 64 KB took 150 ms).
   ["`basic ` repeated (a Basic scheme's word that is no base64)", "basic ", (count) => "basic ".repeat(count)],

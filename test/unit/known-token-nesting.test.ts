@@ -4,7 +4,7 @@
  * (cold start): the gate before the regex must never turn away a body that nests.
  */
 import { describe, expect, it } from "vitest";
-import { BASE64_SEPARATORS, KNOWN_TOKEN_FORMATS, nestsInOwnBody, type KnownTokenFormat } from "../../workers/ingest/core/redact/token-formats";
+import { BASE64_SEPARATORS, KNOWN_TOKEN_FORMATS, issuedShape, nestsInOwnBody, type KnownTokenFormat } from "../../workers/ingest/core/redact/token-formats";
 
 const format = (body: string): KnownTokenFormat => ({ issuer: "test", prefix: "tk_", body });
 
@@ -37,5 +37,27 @@ describe("nestsInOwnBody", () => {
     );
     expect(ranges.length).toBeGreaterThan(100);
     expect(ranges.filter((range) => !/^(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9])$/.test(range))).toEqual([]);
+  });
+});
+
+describe("issuedShape", () => {
+  it("takes a body that bounds its length as its own issued shape, and no body of any length", () => {
+    expect(issuedShape(format("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"))).toBe("[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}");
+    expect(issuedShape(format("\\d{6,20}-[a-f0-9]{32}"))).toBe("\\d{6,20}-[a-f0-9]{32}");
+    // A `+` or `*` in a class bounds nothing.
+    expect(issuedShape(format("[A-Za-z0-9+/*]{40}"))).toBe("[A-Za-z0-9+/*]{40}");
+    for (const body of ["[A-Za-z0-9]{20,}", "[A-Za-z0-9]+", "(?:[a-z]\\.)*[A-Za-z0-9]{40}"]) expect(issuedShape(format(body)), body).toBeUndefined();
+    expect(issuedShape({ ...format("[A-Za-z0-9_-]{20,}"), issued: "[A-Za-z0-9_-]{20}" })).toBe("[A-Za-z0-9_-]{20}");
+  });
+
+  it("gives every format an issued shape but those whose bodies vary in length as issued", () => {
+    // Each of these is told from words by its look (`looksGenerated`): a new format with a fixed
+    // length belongs in the other list, by its body or its `issued`.
+    expect([...new Set(KNOWN_TOKEN_FORMATS.filter((known) => issuedShape(known) === undefined).map((known) => known.prefix))]).toEqual([
+      "glptt-", "hooks.slack.com/services/", "xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-", "sk_live_", "sk_test_", "rk_live_",
+      "rk_test_", "whsec_", "hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_", "glc_", "pypi-", "sntrys_", "sk_", "ak_live_", "ak_test_", "$aact_", "hvs.",
+      "hvb.", "hvr.", "EAACEdEose0cBA", "dp.st.", "dp.pt.", "dp.ct.", "dp.sa.", "dp.scim.", "dp.audit.", "discord.com/api/", "discordapp.com/api/",
+      "ya29.", "webhook.office.com/webhookb2/",
+    ]);
   });
 });

@@ -107,6 +107,12 @@ describe("evidenceIn: the letters and word characters read in the first loop", (
     expect(evidenceIn("AKIAIOSFODNN7EXAMPLE") & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
   });
 
+  it("finds a known prefix holding a dot or an S in a text without `-`, `_`, `A`, seven digits or three dots", () => {
+    expect(evidenceIn("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") & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
+    expect(evidenceIn("SKcdeffedcfedcfedcfedcfedcfedcfedc") & Evidence.KNOWN_TOKEN).toBe(Evidence.KNOWN_TOKEN);
+    expect(evidenceIn("Sessions of example.com ended") & Evidence.KNOWN_TOKEN).toBe(0);
+  });
+
   it("reads a character past Latin-1 as no word character, whatever its low eight bits read as", () => {
     // U+0430 (Cyrillic `а`) reads as `0` in the class table; before a code it is no word character.
     expect(evidenceIn("PIN\u0430123456") & Evidence.CODE_PHRASE).toBe(Evidence.CODE_PHRASE);

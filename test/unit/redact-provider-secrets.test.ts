@@ -68,6 +68,81 @@ describe("provider token formats", () => {
   });
 });
 
+describe("a provider token of its issued shape", () => {
+  // Bodies with no digit, or cut by `-` and `_` into runs under 12 characters: the look of a
+  // generated token (`looksGenerated`) is not asked of a token whose format is fixed.
+  it.each([
+    ["AKIALNMDMWDIUDEXTOLP", TOKEN],
+    ["aws_access_key_id=AKIALNMDMWDIUDEXTOLP", `aws_access_key_id=${TOKEN}`],
+    ["session ASIAQWERTYUIOPZXCVBN expired", `session ${TOKEN} expired`],
+    ["glpat-jmcpi7bFgVu-tONgH1Hc", TOKEN],
+    ["(glpat-msc1HXxuJB_yZs0SkaM9)", `(${TOKEN})`],
+    ["token glpat-x.glpat-jmcpi7bFgVu-tONgH1Hc set", `token glpat-x.${TOKEN} set`],
+    ["deploy gldt-6ooaqqtM-II3s4FfiJf4 ok", `deploy ${TOKEN} ok`],
+    ["request to upstream failed for AIzabxhTqBv-mT8_5CZM9Q2_BPu_H5PedtDrJ7L after 3 retries", `request to upstream failed for ${TOKEN} after 3 retries`],
+    ["'sk-proj-EVUYggrV1s_ygScMNM6Te_J1OWcFa-ylNHSZ_r7jHJHk5ztq',", `'${TOKEN}',`],
+    ["secret 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 ok", `secret ${TOKEN} ok`],
+    ["pat dckr_pat_Xy7kP2mQ_wR9tZ3v-Bn5cL1dF8g ok", `pat ${TOKEN} ok`],
+    ["GET https://api.telegram.org/bot36710187:ALFdcYXDa_irwL51-aIEaOc_iDLo4rtWnqJ/getMe", `GET https://api.telegram.org/${TOKEN}/getMe`],
+    // No `-`, `_`, `A`, seven digits or three dots: the evidence gate passes them for their `SG.` and `SK`.
+    ["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", TOKEN],
+    ["token 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.", `token ${TOKEN}.`],
+    ["twilio SKcdeffedcfedcfedcfedcfedcfedcfedc", `twilio ${TOKEN}`],
+  ])("redacts %s", (text, stored) => expectRedacted([[text, stored]]));
+
+  it("keeps words shorter or longer than the format, examples, base64 of text and identifiers", () => {
+    expectKept([
+      "AKIAFORMAT names the prefix",
+      "AKIAFORMATEXAMPLEKEYS is longer",
+      "AKIAFORMATEXAMPLE is shorter",
+      "SG.example",
+      "data:text/plain;base64,SGVsbG8sIHRoaXMgaXMgb3JkaW5hcnkgdGV4dA==",
+      '<div class="sk-fading-circle sk-chase-dot2-animation"></div>',
+      "int github_pat_token_expiration_days = 30;",
+      "com.example.AKIAConfigLoader.loadAll",
+      "robot12345678:Alpha-beta_gamma-delta-epsilon-zeta ok",
+    ]);
+  });
+
+  it("keeps slugs, names and hosts of the issued length with no capital where the format's alphabet has both cases", () => {
+    expectKept([
+      "glrt-runner-manager-prd-1",
+      "k8s.pod.name=glrt-runner-manager-prd-1",
+      "container.image.name=glrt-runner-image-abcd-v1",
+      "k8s.pod.name=sk-admin-billing-api-worker-7d9f8b6c5d-x2k4p-canary-v2",
+      '<div class="sk-admin-dashboard-settings-page-header-title-wrapper">',
+      "runner glrt-shared-runners-eu-w1.ci.example.com up",
+      "see glpat-rotation-policy-docs.md",
+      "dckr_oat_organization_token_name_xyz",
+    ]);
+  });
+
+  it("keeps placeholders: one character repeated, in any case", () => {
+    expectKept([
+      "AKIAXXXXXXXXXXXXXXXX",
+      "key AKIA0000000000000000",
+      `ghp_${"x".repeat(36)}`,
+      `gho_${"X".repeat(36)}`,
+      "glpat-xxxxxxxxxxxxxxxxxxxx",
+      `sk-proj-${"x".repeat(40)}`,
+      `SG.${"x".repeat(22)}.${"x".repeat(43)}`,
+      `npm_${"x".repeat(36)}`,
+      `hf_${"x".repeat(34)}`,
+      `github_pat_${"x".repeat(22)}_${"x".repeat(59)}`,
+      `SK${"f".repeat(32)}`,
+    ]);
+  });
+
+  it("redacts an access key id after a placeholder's: the secret written after it goes with it", () => {
+    expectRedacted([["AKIAXXXXXXXXXXXXXXXX wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", TOKEN]]);
+  });
+
+  it("redacts an all-capitals word of an access key id's length: AWS's key ids are capitals and digits too", () => {
+    // An accepted false positive: `ASIAPACIFICSOUTHEAST` reads as an id with no digit.
+    expectRedacted([["region=ASIAPACIFICSOUTHEAST", `region=${TOKEN}`]]);
+  });
+});
+
 describe("a PuTTY key file", () => {
   const head = "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: deploy\nPublic-Lines: 2\nAAAAC3NzaC1lZDI1NTE5AAAAIOdz\nAbCd1234\nPrivate-Lines: 1\n";
   const mac = "\nPrivate-MAC: 6b1f8bb9d7c8e3a2f0b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f80912";

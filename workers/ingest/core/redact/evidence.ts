@@ -512,6 +512,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     if (mayHoldAny(0, letters, REDIS_COMMAND_NEEDS) && holdsRedisCommand(text)) named |= Evidence.REDIS_COMMAND;
   }
   if ((classes & (LOOKED_AT | TOKEN_SEPARATORS | HAS_CAPITAL_A)) === 0 && digits < NAMED_RUN_DIGITS && dots < 3) {
+    // A known prefix holding a dot or an `S` (`SG.`, `ya29.`, Twilio's `SK`) needs none of the characters looked at.
+    if ((dots > 0 || (classes & HAS_S) !== 0) && holdsUnseparatedPrefix(text, false, dots > 0, (classes & HAS_S) !== 0)) named |= Evidence.KNOWN_TOKEN;
     // SQL's `WITH PASSWORD '…'` needs none of the characters looked at.
     return (classes & (HAS_QUOTE_OR_TAG | HAS_I)) !== 0 ? named | sqlPasswordEvidence(text, classes) | credentialPairEvidence(text, classes) : named;
   }

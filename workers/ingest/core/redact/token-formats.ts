@@ -28,6 +28,12 @@ export interface KnownTokenFormat {
    * a prefix that is also a common word's start (Telegram's `bot`), a rarer part of the body.
    */
   readonly evidence?: string;
+  /**
+   * Regex source of the body as its issuer issues it, where `body` also takes lengthened, older
+   * or shorter tokens: a match that starts with the prefix and this shape is a token by its
+   * format alone (`isTokenMatch`). By default `body` itself when its length is bounded.
+   */
+  readonly issued?: string;
 }
 
 /**
@@ -37,10 +43,13 @@ export interface KnownTokenFormat {
  */
 const AWS_SECRET_AFTER_ID = "(?:(?:[ \\t]*[,:;/|=][ \\t]*|[ \\t]+)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=]))?";
 
-/** One issuer's several prefixes with one body shape. */
-function family(issuer: string, prefixes: readonly string[], body: string): KnownTokenFormat[] {
-  return prefixes.map((prefix) => ({ issuer, prefix, body }));
+/** One issuer's several prefixes with one body shape (and one issued shape, `KnownTokenFormat.issued`). */
+function family(issuer: string, prefixes: readonly string[], body: string, issued?: string): KnownTokenFormat[] {
+  return prefixes.map((prefix) => (issued === undefined ? { issuer, prefix, body } : { issuer, prefix, body, issued }));
 }
+
+/** A GitLab token's body as GitLab issues it (`glpat-`, `gldt-`, `glrt-`). */
+const GITLAB_TOKEN = "[A-Za-z0-9_-]{20}";
 
 /**
  * Credentials that outbound-fetch spans (`url.full` of a Client span) and "fetch failed" lines
@@ -58,7 +67,8 @@ const CHAT_AND_OAUTH_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // Each host is its own evidence: a shared `.com/api/` would send every `*.com/api/` URL (most
   // API calls a Worker logs) through the token regex for nothing.
   ...family("Discord webhook", ["discord.com/api/", "discordapp.com/api/"], "(?:v\\d{1,2}/)?webhooks/\\d{17,20}/[A-Za-z0-9_-]{60,}"),
-  { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A" },
+  // As issued: the bot's id, 8 to 10 digits, and 35 characters from `A`.
+  { issuer: "Telegram bot token", prefix: "bot", body: "\\d{5,16}:A[A-Za-z0-9_-]{30,}", evidence: ":A", issued: "\\d{8,10}:A[A-Za-z0-9_-]{34}" },
   { issuer: "Google OAuth access token", prefix: "ya29.", body: "[A-Za-z0-9_-]{20,}" },
   {
     issuer: "Microsoft Teams incoming webhook",
@@ -113,20 +123,28 @@ const PROVIDER_SECRET_FORMATS: readonly KnownTokenFormat[] = [
 
 export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   // OpenAI (`sk-`, `sk-proj-`, `sk-svcacct-`, `sk-admin-`) and Anthropic (`sk-ant-api03-`).
-  { issuer: "OpenAI / Anthropic API key", prefix: "sk-", body: "[A-Za-z0-9_-]{20,}" },
+  // As issued: a legacy key's 48 letters and digits; a project, service account or admin key's
+  // kind and 40 or more characters; Anthropic's `ant-api03-` and 80 or more.
+  {
+    issuer: "OpenAI / Anthropic API key",
+    prefix: "sk-",
+    body: "[A-Za-z0-9_-]{20,}",
+    issued: "[A-Za-z0-9]{48}|(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,}|ant-(?:api|admin)\\d\\d-[A-Za-z0-9_-]{80,}",
+  },
   // Personal, OAuth, user-to-server, server-to-server and refresh tokens; GitHub may lengthen them.
-  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}"),
-  { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}" },
-  { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}" },
-  { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}" },
-  { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}" },
+  ...family("GitHub token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], "[A-Za-z0-9]{36,}", "[A-Za-z0-9]{36}"),
+  { issuer: "GitHub fine-grained token", prefix: "github_pat_", body: "[A-Za-z0-9_]{22,}", issued: "[A-Za-z0-9]{22}_[A-Za-z0-9]{59}" },
+  // GitLab's tokens are 20 characters after their prefix as issued; routable ones run on after a dot.
+  { issuer: "GitLab personal access token", prefix: "glpat-", body: "[A-Za-z0-9_.-]{20,}", issued: GITLAB_TOKEN },
+  { issuer: "GitLab deploy token", prefix: "gldt-", body: "[A-Za-z0-9_-]{20,}", issued: GITLAB_TOKEN },
+  { issuer: "GitLab runner token", prefix: "glrt-", body: "[A-Za-z0-9_.-]{20,}", issued: GITLAB_TOKEN },
   { issuer: "GitLab pipeline trigger token", prefix: "glptt-", body: "[A-Za-z0-9_-]{20,}" },
   // An incoming webhook's URL is its credential: whoever has it can post.
   { issuer: "Slack incoming webhook", prefix: "hooks.slack.com/services/", body: "T[A-Z0-9]{8,}/B[A-Z0-9]{8,}/[A-Za-z0-9]{24}" },
   ...family("Slack token", ["xoxb-", "xoxp-", "xoxa-", "xoxo-", "xoxr-", "xoxs-", "xoxe-", "xapp-"], "[A-Za-z0-9-]{10,}"),
   ...family("Stripe secret key", ["sk_live_", "sk_test_", "rk_live_", "rk_test_", "whsec_"], "[A-Za-z0-9]{16,}"),
   // Long-term and temporary; a secret access key written right after its id goes with it.
-  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`),
+  ...family("AWS access key", ["AKIA", "ASIA"], `[A-Z0-9]{16}${AWS_SECRET_AFTER_ID}`, "[A-Z0-9]{16}"),
   { issuer: "Google API key", prefix: "AIza", body: "[A-Za-z0-9_-]{35}" },
   ...family("Honeycomb API key", ["hcaik_", "hcxik_", "hcamk_", "hcxmk_", "hcxlk_"], "[A-Za-z0-9]{20,}"),
   { issuer: "npm access token", prefix: "npm_", body: "[A-Za-z0-9]{36}" },
@@ -136,7 +154,7 @@ export const KNOWN_TOKEN_FORMATS: readonly KnownTokenFormat[] = [
   { issuer: "Grafana service account token", prefix: "glsa_", body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}" },
   // A PyPI API token is a macaroon whose base64 starts by naming pypi.org.
   { issuer: "PyPI API token", prefix: "pypi-", body: "AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}" },
-  ...family("Docker Hub access token", ["dckr_pat_", "dckr_oat_"], "[A-Za-z0-9_-]{27,}"),
+  ...family("Docker Hub access token", ["dckr_pat_", "dckr_oat_"], "[A-Za-z0-9_-]{27,}", "[A-Za-z0-9_-]{27}"),
   ...family("DigitalOcean token", ["dop_v1_", "doo_v1_", "dor_v1_"], "[a-f0-9]{64}"),
   { issuer: "Sentry organization token", prefix: "sntrys_", body: "[A-Za-z0-9+/=_]{50,}" },
   { issuer: "Sentry user token", prefix: "sntryu_", body: "[a-f0-9]{64}" },
@@ -222,18 +240,82 @@ export function looksGenerated(token: string): boolean {
   return longest >= 12 && ((digit && (lower || upper)) || (lower && upper));
 }
 
+/**
+ * A format's body as issued (`KnownTokenFormat.issued`): its own, or its body when that bounds
+ * its length (no `+`, `*` or `{n,}` outside a character class: `AIza` and 35 characters, `SG.`,
+ * 22, a dot and 43), or undefined: a body of any length is told from words by its look alone.
+ */
+export function issuedShape(format: KnownTokenFormat): string | undefined {
+  if (format.issued !== undefined) return format.issued;
+  return /[+*]|\{\d+,\}/.test(format.body.replace(/\\.|\[(?:\\.|[^\]\\])*\]/g, "")) ? undefined : format.body;
+}
+
+/**
+ * Regex source of `format`'s tokens as issued, the body its one capturing group (issued shapes
+ * group with `(?:…)` only), not glued to a token character on either side (a routable GitLab
+ * token's dot may follow); undefined when it has no issued shape.
+ */
+export function issuedTokenSource(format: KnownTokenFormat): string | undefined {
+  const issued = issuedShape(format);
+  return issued === undefined ? undefined : `(?<!${TOKEN_CHARACTER})${escape(format.prefix)}(${issued})(?!${TOKEN_CHARACTER})`;
+}
+
+/** The formats that have an issued shape, in the order of `ISSUED_TOKEN_START`'s groups. */
+const ISSUED_FORMATS = lazy(() => KNOWN_TOKEN_FORMATS.filter((format) => issuedShape(format) !== undefined));
+
+/** A match that starts as a token of some format as issued, the body in its format's group: built on the first match judged. */
+const ISSUED_TOKEN_START = lazy(() => new RegExp(`^(?:${ISSUED_FORMATS().map(issuedTokenSource).join("|")})`));
+
+/** Lower-case words joined by `-`, `_` or `.`: a slug, a name or a host (`runner-manager-prd`). */
+const JOINED_LOWER_CASE_WORDS = /^[a-z]+(?:[-_.][a-z]+)*$/;
+
+/** Whether a match's text after its prefix holds one letter or digit, repeated in any case: a placeholder (`AKIAXXXXXXXXXXXXXXXX`, `SG.xxx….xxx…`). */
+function isPlaceholder(body: string): boolean {
+  const characters = body.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  return characters.replaceAll(characters.charAt(0), "") === "";
+}
+
+/**
+ * Whether the body of an issued shape (`shape`) reads as issued rather than written: holding a
+ * capital where the shape's alphabet has both cases (20 or more random characters of it hold
+ * none with a chance of about 1e-5, while a lower-case slug, pod name, CSS class or host of the
+ * issued length holds none: `glrt-runner-manager-prd-1`), and not lower-case words joined by
+ * `-`, `_` or `.`. An all-capitals word of an issued length (`ASIAPACIFICSOUTHEAST`) reads as
+ * issued: AWS's key ids are capitals and digits too.
+ */
+function readsAsIssued(body: string, shape: string): boolean {
+  if (shape.includes("A-Z") && shape.includes("a-z") && !/[A-Z]/.test(body)) return false;
+  return !JOINED_LOWER_CASE_WORDS.test(body);
+}
+
+/**
+ * Whether a match of a known format (`KNOWN_TOKEN_SOURCE`) is a token. One that starts with a
+ * format's prefix and body as issued (`issuedShape`: `AKIA` and 16 capitals and digits, `glpat-`
+ * and 20 characters) is one unless it is a placeholder (`isPlaceholder`), when it looks generated
+ * (`looksGenerated`) or reads as issued (`readsAsIssued`); any other must look generated
+ * (`sk-learn-tutorial-for-beginners` reads as words).
+ */
+export function isTokenMatch(match: string): boolean {
+  const issued = ISSUED_TOKEN_START().exec(match);
+  if (issued === null) return looksGenerated(match);
+  const group = issued.findIndex((body, index) => index > 0 && body !== undefined);
+  const format = ISSUED_FORMATS()[group - 1]!;
+  if (isPlaceholder(match.slice(format.prefix.length))) return false;
+  return looksGenerated(match) || readsAsIssued(issued[group]!, issuedShape(format)!);
+}
+
 /** Compiled by `findKnownToken`'s first call: the Worker never calls it, so never pays for it. */
 let knownToken: RegExp | undefined;
 
 /**
- * The first known token in `text` that looks generated, or undefined. For callers that judge
+ * The first known token in `text` (`isTokenMatch`), or undefined. For callers that judge
  * whole values (the wiring audit); the ingest scanner runs the known-token detectors
  * (detectors/known-token.ts).
  */
 export function findKnownToken(text: string): KnownTokenFormat | undefined {
   knownToken ??= new RegExp(KNOWN_TOKEN_SOURCE, "g");
   for (const match of text.matchAll(knownToken)) {
-    if (looksGenerated(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
+    if (isTokenMatch(match[0])) return KNOWN_TOKEN_FORMATS.find((format) => match[0].startsWith(format.prefix));
   }
   return undefined;
 }
