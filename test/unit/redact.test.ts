@@ -491,11 +491,58 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     }
   });
 
+  it.each(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK"])(
+    "replaces a %s after a secret name whole, whatever the separator, with one private_key marker",
+    (label) => {
+      const heads = [
+        "private_key = ", "password = ", "private_key =", "private_key= ", "private_key\t=\t", "private_key => ", "private_key := ", "secret = ",
+        "[default]\nregion = us-east-1\nprivate_key = ", "export PRIVATE_KEY = ", "ERROR:root:private_key = ", "$private_key = ", "self.private_key = ",
+        'secrets["tls"] = ', "[private_key] => ", "loaded config: private_key = ",
+      ];
+      for (const head of heads) {
+        for (const newline of ["\n", "\r\n", "\\n", "\\\\n", " "]) {
+          const text = `${head}-----BEGIN ${label}-----${newline}${KEY}${newline}${KEY.slice(5)}==${newline}-----END ${label}-----`;
+          expect(redacted(text), JSON.stringify(head + newline)).toEqual({
+            text: `${head}-----BEGIN ${label}-----[REDACTED:private_key]-----END ${label}-----`,
+            counts: { private_key: 1 },
+          });
+        }
+      }
+    },
+  );
+
+  it("replaces a key in a quoted value after a spaced `=` as without the blanks, and an unclosed one to where a key's lines end", () => {
+    for (const [open, close] of [['"', '"'], ["'''", "'''"], ['"""', '"""']]) {
+      const newline = open === '"' ? "\\n" : "\n";
+      for (const head of ["private_key = ", "key = ", "private_key="]) {
+        expect(redacted(`${head}${open}-----BEGIN PRIVATE KEY-----${newline}${KEY}${newline}-----END PRIVATE KEY-----${close}`).text, head + open).toBe(
+          `${head}${open}-----BEGIN PRIVATE KEY-----[REDACTED:private_key]-----END PRIVATE KEY-----${close}`,
+        );
+      }
+    }
+    expect(redacted(`private_key = -----BEGIN PRIVATE KEY-----\n${KEY}\n${KEY.slice(3)}… (truncated)`).text).toBe(
+      "private_key = -----BEGIN PRIVATE KEY-----[REDACTED:private_key]… (truncated)",
+    );
+    // A JSON member is its key rule's: the whole value goes.
+    expect(redacted(`{"private_key": "-----BEGIN PRIVATE KEY-----\\n${KEY}\\n-----END PRIVATE KEY-----\\n"}`).text).toBe('{"private_key": "[REDACTED:secret]"}');
+  });
+
+  it("reads the line after a key replaced after a spaced `=` as its own", () => {
+    expect(redacted(`private_key = -----BEGIN PRIVATE KEY-----\n${KEY}\n-----END PRIVATE KEY-----\nregion = us-east-1\npassword = hunter2x9`)).toEqual({
+      text: "private_key = -----BEGIN PRIVATE KEY-----[REDACTED:private_key]-----END PRIVATE KEY-----\nregion = us-east-1\npassword = [REDACTED:secret_param]",
+      counts: { private_key: 1, secret_param: 1 },
+    });
+  });
+
   it("keeps public keys and certificates", () => {
     for (const label of ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "PGP PUBLIC KEY BLOCK", "CERTIFICATE REQUEST"]) {
       const text = `-----BEGIN ${label}-----\n${KEY}\n-----END ${label}-----`;
       expect(redacted(text).text).toBe(text);
       expect(redacted(`public_key=${text}`).text).toBe(`public_key=${text}`);
+      // Under a secret's name too, whatever the separator: the material is published by design.
+      for (const head of ["password=", "password = ", "private_key = ", "[password] => ", 'password = "']) {
+        expect(redacted(`${head}${text}`).text, head + label).toBe(`${head}${text}`);
+      }
     }
   });
 

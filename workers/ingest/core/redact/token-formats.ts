@@ -339,7 +339,19 @@ function holdsAtAnchor(text: string, anchor: string, literals: readonly Anchored
 export const PEM_PRIVATE_KEY_ARMOR = "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
 
 /** How every PEM armor line starts, of keys and certificates alike. */
-export const PEM_ARMOR_START = "-----BEGIN";
+const PEM_ARMOR_START = "-----BEGIN";
+
+/**
+ * Whether a value written after a name (`private_key = …`, `password: …`, `--key …`) opens a
+ * PEM armor line. Such a value is no token of the name's, whatever the name and separator:
+ * its first word, `-----BEGIN`, hides nothing, and the lines after it go on past the blank or
+ * line break that ends an unquoted value. A private key's is the private key detector's, its
+ * material replaced whole to its END line and its armor lines kept; a certificate or a public
+ * key is published by design and stays.
+ */
+export function opensPemArmor(value: string): boolean {
+  return value.startsWith(PEM_ARMOR_START);
+}
 
 /**
  * What separates the lines of a key as logs carry it: a line break, a blank (a key flattened

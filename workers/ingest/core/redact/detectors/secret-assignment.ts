@@ -14,6 +14,7 @@ import { SECRET_PARAM_KIND, asSessionIdUnder } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
+import { opensPemArmor } from "../token-formats";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -316,10 +317,12 @@ export function isHiddenValue(name: string, value: string): boolean {
  * `os.getenv("TOKEN") or "…"`, a lookup's default), is the credential used when the setting is
  * unset: as `isHiddenValue`, but a word of letters is a value too (`?? "secret"`, `|| "changeme"`),
  * since code picks it as the credential itself; empty, a mask, a placeholder (`none`, `null`,
- * `${PW}`) or an authentication scheme's word alone is none.
+ * `${PW}`) or an authentication scheme's word alone is none. Nor is a PEM block
+ * (`private_key = -----BEGIN PRIVATE KEY-----\nMII…`: `opensPemArmor`), a private key's read
+ * whole by the private key detector, a certificate's public.
  */
 export function isFallbackSecret(value: string): boolean {
-  return value !== "" && !value.startsWith("[REDACTED:") && !standsForSecret(value) && !BLANKS_OR_SCHEME.test(value);
+  return value !== "" && !value.startsWith("[REDACTED:") && !standsForSecret(value) && !BLANKS_OR_SCHEME.test(value) && !opensPemArmor(value);
 }
 
 /**
