@@ -523,6 +523,10 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     expect(redacted(`private_key = -----BEGIN PRIVATE KEY-----\n${KEY}\n${KEY.slice(3)}… (truncated)`).text).toBe(
       "private_key = -----BEGIN PRIVATE KEY-----[REDACTED:private_key]… (truncated)",
     );
+    // Percent-encoded in a query, which the key's own reading does not decode, the value is the parameter's token, whole.
+    const encoded = `-----BEGIN%20RSA%20PRIVATE%20KEY-----%0A${KEY}%2B%0A${KEY.slice(4)}%0A-----END%20RSA%20PRIVATE%20KEY-----`;
+    expect(redacted(`GET /v1/callback?private_key=${encoded}&page=2 -> 502`).text).toBe("GET /v1/callback?private_key=[REDACTED:secret_param]&page=2 -> 502");
+    expect(redacted("password = -----BEGINhunter2x").text).toBe("password = [REDACTED:secret_param]");
     // A JSON member is its key rule's: the whole value goes.
     expect(redacted(`{"private_key": "-----BEGIN PRIVATE KEY-----\\n${KEY}\\n-----END PRIVATE KEY-----\\n"}`).text).toBe('{"private_key": "[REDACTED:secret]"}');
   });

@@ -343,14 +343,17 @@ const PEM_ARMOR_START = "-----BEGIN";
 
 /**
  * Whether a value written after a name (`private_key = …`, `password: …`, `--key …`) opens a
- * PEM armor line. Such a value is no token of the name's, whatever the name and separator:
- * its first word, `-----BEGIN`, hides nothing, and the lines after it go on past the blank or
- * line break that ends an unquoted value. A private key's is the private key detector's, its
- * material replaced whole to its END line and its armor lines kept; a certificate or a public
- * key is published by design and stays.
+ * PEM armor line: `-----BEGIN`, then a blank or the end of the value (its first word when
+ * unquoted). Such a value is no token of the name's, whatever the name and separator: its
+ * first word hides nothing, and the lines after it go on past the blank or line break that
+ * ends an unquoted value. A private key's is the private key detector's, its material
+ * replaced whole to its END line and its armor lines kept; a certificate or a public key is
+ * published by design and stays. An armor line percent- or form-encoded in a URL's query
+ * (`-----BEGIN%20RSA%20PRIVATE%20KEY-----%0A…`), which the private key detector does not
+ * read, is one token of the name's, replaced whole.
  */
 export function opensPemArmor(value: string): boolean {
-  return value.startsWith(PEM_ARMOR_START);
+  return value.startsWith(PEM_ARMOR_START) && (value.length === PEM_ARMOR_START.length || value.charCodeAt(PEM_ARMOR_START.length) === 32);
 }
 
 /**
