@@ -538,6 +538,37 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     });
   });
 
+  it("replaces a PEM value the key detector cannot take whole as the name's secret, whole", () => {
+    const lines = (br: string, label = "RSA PRIVATE KEY") => `-----BEGIN ${label}-----${br}${KEY}${br}${KEY.slice(5)}==${br}-----END ${label}-----`;
+    const cases: [string, string][] = [
+      // XML's character references and HTML's line breaks, which no key line reads.
+      [`<add key="PrivateKey" value="${lines("&#xA;")}" />`, '<add key="PrivateKey" value="[REDACTED:secret_param]" />'],
+      [`<setting name="PrivateKey" value="${lines("&#xA;")}"/>`, '<setting name="PrivateKey" value="[REDACTED:secret_param]"/>'],
+      [`<config><PrivateKey>${lines("&#xD;\n")}</PrivateKey></config>`, "<config><PrivateKey>[REDACTED:secret_param]</PrivateKey></config>"],
+      [`<PrivateKey>${lines("&#13;\n")}</PrivateKey>`, "<PrivateKey>[REDACTED:secret_param]</PrivateKey>"],
+      [`<PrivateKey>${lines("&#10;")}</PrivateKey>`, "<PrivateKey>[REDACTED:secret_param]</PrivateKey>"],
+      [`private_key = "${lines("<br>")}"`, 'private_key = "[REDACTED:secret_param]"'],
+      // OpenVPN's static key, no PEM private key, under a secret's name.
+      [`<secret>\n${lines("\n", "OpenVPN Static key V1")}\n</secret>`, "<secret>[REDACTED:secret_param]</secret>"],
+      [`secret = "${lines("\\n", "OpenVPN Static key V1")}"`, 'secret = "[REDACTED:secret_param]"'],
+      [`const OVPN_SECRET = "${lines("\\n", "OpenVPN Static key V1")}";`, 'const OVPN_SECRET = "[REDACTED:secret_param]";'],
+      // A key cut in the middle, its lines after the cut; a lower-case label; no armor line at all.
+      [`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}...\\n${KEY.slice(5)}==\\n-----END RSA PRIVATE KEY-----"`, 'private_key = "[REDACTED:secret_param]"'],
+      [`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}…\\n${KEY.slice(5)}==\\n-----END RSA PRIVATE KEY-----"`, 'private_key = "[REDACTED:secret_param]"'],
+      [`private_key = "${lines("\\n", "rsa private key")}"`, 'private_key = "[REDACTED:secret_param]"'],
+      ['password = "-----BEGIN hunter2x9"', 'password = "[REDACTED:secret_param]"'],
+      // A name glued after the END line: the value's first word, as always, so that the name's rule sees it.
+      [`private_key = ${lines(" ")}password=hunter2x9`, `private_key = [REDACTED:secret_param] RSA PRIVATE KEY----- ${KEY} ${KEY.slice(5)}== -----END RSA PRIVATE KEY-----password=[REDACTED:secret_param]`],
+    ];
+    for (const [text, expected] of cases) expect(redacted(text).text, text).toBe(expected);
+    // A key taken whole (to its END line, or to where a cut key's lines end) is the key detector's.
+    expect(redacted(`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}…"`).text).toBe('private_key = "-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]…"');
+    // A certificate percent-encoded in a query stays, as it does written out.
+    const certificate = `-----BEGIN%20CERTIFICATE-----%0A${KEY}%0A-----END%20CERTIFICATE-----`;
+    expect(redacted(`GET /v1/callback?key=${certificate}&page=2`).text).toBe(`GET /v1/callback?key=${certificate}&page=2`);
+    expect(redacted(`GET /v1/callback?secret=-----BEGIN+PUBLIC+KEY-----%0A${KEY}`).text).toBe(`GET /v1/callback?secret=-----BEGIN+PUBLIC+KEY-----%0A${KEY}`);
+  });
+
   it("keeps public keys and certificates", () => {
     for (const label of ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "PGP PUBLIC KEY BLOCK", "CERTIFICATE REQUEST"]) {
       const text = `-----BEGIN ${label}-----\n${KEY}\n-----END ${label}-----`;

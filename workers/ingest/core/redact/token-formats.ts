@@ -339,22 +339,8 @@ function holdsAtAnchor(text: string, anchor: string, literals: readonly Anchored
 export const PEM_PRIVATE_KEY_ARMOR = "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----";
 
 /** How every PEM armor line starts, of keys and certificates alike. */
-const PEM_ARMOR_START = "-----BEGIN";
+export const PEM_ARMOR_START = "-----BEGIN";
 
-/**
- * Whether a value written after a name (`private_key = …`, `password: …`, `--key …`) opens a
- * PEM armor line: `-----BEGIN`, then a blank or the end of the value (its first word when
- * unquoted). Such a value is no token of the name's, whatever the name and separator: its
- * first word hides nothing, and the lines after it go on past the blank or line break that
- * ends an unquoted value. A private key's is the private key detector's, its material
- * replaced whole to its END line and its armor lines kept; a certificate or a public key is
- * published by design and stays. An armor line percent- or form-encoded in a URL's query
- * (`-----BEGIN%20RSA%20PRIVATE%20KEY-----%0A…`), which the private key detector does not
- * read, is one token of the name's, replaced whole.
- */
-export function opensPemArmor(value: string): boolean {
-  return value.startsWith(PEM_ARMOR_START) && (value.length === PEM_ARMOR_START.length || value.charCodeAt(PEM_ARMOR_START.length) === 32);
-}
 
 /**
  * What separates the lines of a key as logs carry it: a line break, a blank (a key flattened
@@ -378,6 +364,50 @@ const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*?(?=[\\r\\n\\\\]|-----|$)|[A
  */
 export const PEM_PRIVATE_KEY_SOURCE =
   `${PEM_PRIVATE_KEY_ARMOR}(?:${PEM_BREAK}*${PEM_LINE})+(?:${PEM_BREAK}*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?`;
+
+/** A private key's armor line alone (a value that ended at the line break its lines follow) or before its key's marker (redacted already). */
+const PEM_PRIVATE_KEY_ARMOR_ALONE = lazy(() => new RegExp(`^${PEM_PRIVATE_KEY_ARMOR}(?:$|\\[REDACTED:)`));
+/** A private key the key detector reads from a value's start (`PEM_PRIVATE_KEY_SOURCE`). */
+const PEM_PRIVATE_KEY_AT_START = lazy(() => new RegExp(`^${PEM_PRIVATE_KEY_SOURCE}`));
+/** A certificate's or a public key's armor line, as written or percent- or form-encoded in a query (`%20`, `+`). */
+const PEM_PUBLIC_ARMOR = /^-----BEGIN(?: |%20|\+)(?:[A-Z0-9]+(?: |%20|\+))*(?:CERTIFICATE|PUBLIC(?: |%20|\+)KEY)/;
+/** What may follow a key in its value: no key line's character but escaped line breaks (a cut key's `…`, a closing `\n`). */
+const NO_KEY_MATERIAL = /^(?:\\{1,2}[rn]|[^A-Za-z0-9])*$/;
+
+/**
+ * Whether a value written after a secret's name (`private_key = …`, `password: "…"`,
+ * `<PrivateKey>…</PrivateKey>`) is a PEM block the name's rule leaves to others: a private key
+ * the private key detector takes whole from the value's start (its material replaced to the END
+ * line, or to where a cut key's lines end, and nothing of a key's after it in the value), or a
+ * certificate's or public key's, published by design and kept. An unquoted value that ends
+ * before the key's lines (its first word `-----BEGIN`, or its armor line alone before a line
+ * break) is left to the key detector, which reads on in the text. Any other value opening an
+ * armor line is the name's secret, replaced whole: lines the key detector cannot read (XML's
+ * `&#xA;`, HTML's `<br>`, a lower-case label), an OpenVPN static key, a key cut in the middle
+ * with lines after the cut, `-----BEGIN hunter2`.
+ */
+export function leavesPemValue(value: string): boolean {
+  if (!value.startsWith(PEM_ARMOR_START)) return false;
+  if (value === PEM_ARMOR_START || PEM_PUBLIC_ARMOR.test(value) || PEM_PRIVATE_KEY_ARMOR_ALONE().test(value)) return true;
+  const key = PEM_PRIVATE_KEY_AT_START().exec(value);
+  return key !== null && NO_KEY_MATERIAL.test(value.slice(key[0].length));
+}
+
+/** A private key read where a value starts in a text (`PEM_PRIVATE_KEY_SOURCE`, sticky). */
+const PEM_PRIVATE_KEY_AT = lazy(() => new RegExp(PEM_PRIVATE_KEY_SOURCE, "y"));
+
+/**
+ * Whether the private key at `at` in `text` ends with its END line glued to a word
+ * (`-----END RSA PRIVATE KEY-----password=hunter2`): the key detector's find would take the
+ * dashes a name's own match starts at (`KEY-----password`), so the name after it would be kept.
+ * An unquoted value there is read as a name's again, its first word replaced.
+ */
+export function glueAfterPemKeyAt(text: string, at: number): boolean {
+  const reader = PEM_PRIVATE_KEY_AT();
+  reader.lastIndex = at;
+  const key = reader.exec(text);
+  return key !== null && key[0].endsWith("-----") && /\w/.test(text.charAt(at + key[0].length));
+}
 
 /** The armor lines of a matched key, kept when its material is redacted: they say what leaked. */
 const PEM_ARMOR_LINE = /-----(?:BEGIN|END) [A-Z0-9 ]+-----/g;
