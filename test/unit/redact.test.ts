@@ -557,6 +557,9 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
       [`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}…\\n${KEY.slice(5)}==\\n-----END RSA PRIVATE KEY-----"`, 'private_key = "[REDACTED:secret_param]"'],
       [`private_key = "${lines("\\n", "rsa private key")}"`, 'private_key = "[REDACTED:secret_param]"'],
       ['password = "-----BEGIN hunter2x9"', 'password = "[REDACTED:secret_param]"'],
+      // Unquoted, a value no key's or public armor opens keeps its first-word replacement.
+      ["password = -----BEGIN hunter2x9", "password = [REDACTED:secret_param] hunter2x9"],
+      [`secret = ${lines("\n", "OpenVPN Static key V1")}`, `secret = [REDACTED:secret_param] OpenVPN Static key V1-----\n${KEY}\n${KEY.slice(5)}==\n-----END OpenVPN Static key V1-----`],
       // A name glued after the END line: the value's first word, as always, so that the name's rule sees it.
       [`private_key = ${lines(" ")}password=hunter2x9`, `private_key = [REDACTED:secret_param] RSA PRIVATE KEY----- ${KEY} ${KEY.slice(5)}== -----END RSA PRIVATE KEY-----password=[REDACTED:secret_param]`],
     ];

@@ -367,10 +367,23 @@ export const PEM_PRIVATE_KEY_SOURCE =
 
 /** A private key's armor line alone (a value that ended at the line break its lines follow) or before its key's marker (redacted already). */
 const PEM_PRIVATE_KEY_ARMOR_ALONE = lazy(() => new RegExp(`^${PEM_PRIVATE_KEY_ARMOR}(?:$|\\[REDACTED:)`));
-/** A private key the key detector reads from a value's start (`PEM_PRIVATE_KEY_SOURCE`). */
-const PEM_PRIVATE_KEY_AT_START = lazy(() => new RegExp(`^${PEM_PRIVATE_KEY_SOURCE}`));
-/** A certificate's or a public key's armor line, as written or percent- or form-encoded in a query (`%20`, `+`). */
-const PEM_PUBLIC_ARMOR = /^-----BEGIN(?: |%20|\+)(?:[A-Z0-9]+(?: |%20|\+))*(?:CERTIFICATE|PUBLIC(?: |%20|\+)KEY)/;
+/** A private key the key detector reads where a value starts (`PEM_PRIVATE_KEY_SOURCE`, sticky: `pemKeyAt`). */
+const PEM_PRIVATE_KEY_AT = lazy(() => new RegExp(PEM_PRIVATE_KEY_SOURCE, "y"));
+
+/** The private key the key detector reads at `at` in `text`, as it finds it; undefined when none starts there. */
+function pemKeyAt(text: string, at: number): string | undefined {
+  const reader = PEM_PRIVATE_KEY_AT();
+  reader.lastIndex = at;
+  return reader.exec(text)?.[0];
+}
+/** A certificate's or a public key's armor line, as written or percent- or form-encoded in a query (`%20`, `+`); sticky, read where a value starts (`opensPublicArmorAt`). */
+const PEM_PUBLIC_ARMOR = /-----BEGIN(?: |%20|\+)(?:[A-Z0-9]+(?: |%20|\+))*(?:CERTIFICATE|PUBLIC(?: |%20|\+)KEY)/y;
+
+/** Whether a certificate's or a public key's armor line (`PEM_PUBLIC_ARMOR`) starts at `at` in `text`. */
+function opensPublicArmorAt(text: string, at: number): boolean {
+  PEM_PUBLIC_ARMOR.lastIndex = at;
+  return PEM_PUBLIC_ARMOR.test(text);
+}
 /** What may follow a key in its value: no key line's character but escaped line breaks (a cut key's `…`, a closing `\n`). */
 const NO_KEY_MATERIAL = /^(?:\\{1,2}[rn]|[^A-Za-z0-9])*$/;
 
@@ -379,34 +392,33 @@ const NO_KEY_MATERIAL = /^(?:\\{1,2}[rn]|[^A-Za-z0-9])*$/;
  * `<PrivateKey>…</PrivateKey>`) is a PEM block the name's rule leaves to others: a private key
  * the private key detector takes whole from the value's start (its material replaced to the END
  * line, or to where a cut key's lines end, and nothing of a key's after it in the value), or a
- * certificate's or public key's, published by design and kept. An unquoted value that ends
- * before the key's lines (its first word `-----BEGIN`, or its armor line alone before a line
- * break) is left to the key detector, which reads on in the text. Any other value opening an
+ * certificate's or public key's, published by design and kept. A value that ends before the
+ * key's lines (an unquoted first word `-----BEGIN`, which `leavesPemBlockAt` reads in the text
+ * where it has it, or an armor line alone before a line break) is left to the key detector,
+ * which reads on in the text. Any other value opening an
  * armor line is the name's secret, replaced whole: lines the key detector cannot read (XML's
  * `&#xA;`, HTML's `<br>`, a lower-case label), an OpenVPN static key, a key cut in the middle
  * with lines after the cut, `-----BEGIN hunter2`.
  */
 export function leavesPemValue(value: string): boolean {
   if (!value.startsWith(PEM_ARMOR_START)) return false;
-  if (value === PEM_ARMOR_START || PEM_PUBLIC_ARMOR.test(value) || PEM_PRIVATE_KEY_ARMOR_ALONE().test(value)) return true;
-  const key = PEM_PRIVATE_KEY_AT_START().exec(value);
-  return key !== null && NO_KEY_MATERIAL.test(value.slice(key[0].length));
+  if (value === PEM_ARMOR_START || opensPublicArmorAt(value, 0) || PEM_PRIVATE_KEY_ARMOR_ALONE().test(value)) return true;
+  const key = pemKeyAt(value, 0);
+  return key !== undefined && NO_KEY_MATERIAL.test(value.slice(key.length));
 }
 
-/** A private key read where a value starts in a text (`PEM_PRIVATE_KEY_SOURCE`, sticky). */
-const PEM_PRIVATE_KEY_AT = lazy(() => new RegExp(PEM_PRIVATE_KEY_SOURCE, "y"));
-
 /**
- * Whether the private key at `at` in `text` ends with its END line glued to a word
- * (`-----END RSA PRIVATE KEY-----password=hunter2`): the key detector's find would take the
- * dashes a name's own match starts at (`KEY-----password`), so the name after it would be kept.
- * An unquoted value there is read as a name's again, its first word replaced.
+ * Whether the PEM block an unquoted value opens at `at` in `text` (its first word `-----BEGIN`)
+ * is left to others: a certificate's or public key's armor, or a private key the key detector
+ * reads there whose END line no word is glued to. A glued name (`-----END RSA PRIVATE
+ * KEY-----password=hunter2`) would be lost in the key's find, which takes the dashes the name's
+ * own find starts at (`KEY-----password`); there, and before anything else (`password =
+ * -----BEGIN hunter2`, an OpenVPN static key), the value is the name's, its first word replaced.
  */
-export function glueAfterPemKeyAt(text: string, at: number): boolean {
-  const reader = PEM_PRIVATE_KEY_AT();
-  reader.lastIndex = at;
-  const key = reader.exec(text);
-  return key !== null && key[0].endsWith("-----") && /\w/.test(text.charAt(at + key[0].length));
+export function leavesPemBlockAt(text: string, at: number): boolean {
+  if (opensPublicArmorAt(text, at)) return true;
+  const key = pemKeyAt(text, at);
+  return key !== undefined && !(key.endsWith("-----") && /\w/.test(text.charAt(at + key.length)));
 }
 
 /** The armor lines of a matched key, kept when its material is redacted: they say what leaked. */

@@ -14,7 +14,7 @@ import { SECRET_PARAM_KIND, asSessionIdUnder } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
-import { PEM_ARMOR_START, glueAfterPemKeyAt, leavesPemValue } from "../token-formats";
+import { PEM_ARMOR_START, leavesPemBlockAt, leavesPemValue } from "../token-formats";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -398,8 +398,8 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  // A PEM key whose END line a name is glued to is the name's value again (`glueAfterPemKeyAt`).
-  const hidden = isHiddenValue(name, value) || (value === PEM_ARMOR_START && glueAfterPemKeyAt(text, start + valueStart));
+  // A PEM armor's first word is the name's value unless the block is a key's the key detector takes or a public one (`leavesPemBlockAt`).
+  const hidden = isHiddenValue(name, value) || (value === PEM_ARMOR_START && !leavesPemBlockAt(text, start + valueStart));
   if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !hidden || isNamedCount(name, value) || value.includes("(")) return undefined;
   // The variable's receivers and sigil (`$this->a->b->c->d->password`) stand where the name would alone.
   const variableStart = receiverChainStart(text, start);
