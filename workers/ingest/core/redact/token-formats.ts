@@ -365,8 +365,15 @@ const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*?(?=[\\r\\n\\\\]|-----|$)|[A
 export const PEM_PRIVATE_KEY_SOURCE =
   `${PEM_PRIVATE_KEY_ARMOR}(?:${PEM_BREAK}*${PEM_LINE})+(?:${PEM_BREAK}*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?`;
 
-/** A private key's armor line alone (a value that ended at the line break its lines follow) or before its key's marker (redacted already). */
-const PEM_PRIVATE_KEY_ARMOR_ALONE = lazy(() => new RegExp(`^${PEM_PRIVATE_KEY_ARMOR}(?:$|\\[REDACTED:)`));
+/** A private key's armor line alone (a value that ended at the line break its lines follow) or before its key's marker (redacted already); sticky. */
+const PEM_PRIVATE_KEY_ARMOR_ALONE = lazy(() => new RegExp(`${PEM_PRIVATE_KEY_ARMOR}(?:$|\\[REDACTED:)`, "y"));
+
+/** Whether a private key's armor line stands at `at` in `text` alone or before its key's marker (`PEM_PRIVATE_KEY_ARMOR_ALONE`). */
+function privateKeyArmorAloneAt(text: string, at: number): boolean {
+  const armor = PEM_PRIVATE_KEY_ARMOR_ALONE();
+  armor.lastIndex = at;
+  return armor.test(text);
+}
 /** A private key the key detector reads where a value starts (`PEM_PRIVATE_KEY_SOURCE`, sticky: `pemKeyAt`). */
 const PEM_PRIVATE_KEY_AT = lazy(() => new RegExp(PEM_PRIVATE_KEY_SOURCE, "y"));
 
@@ -402,21 +409,21 @@ const NO_KEY_MATERIAL = /^(?:\\{1,2}[rn]|[^A-Za-z0-9])*$/;
  */
 export function leavesPemValue(value: string): boolean {
   if (!value.startsWith(PEM_ARMOR_START)) return false;
-  if (value === PEM_ARMOR_START || opensPublicArmorAt(value, 0) || PEM_PRIVATE_KEY_ARMOR_ALONE().test(value)) return true;
+  if (value === PEM_ARMOR_START || opensPublicArmorAt(value, 0) || privateKeyArmorAloneAt(value, 0)) return true;
   const key = pemKeyAt(value, 0);
   return key !== undefined && NO_KEY_MATERIAL.test(value.slice(key.length));
 }
 
 /**
  * Whether the PEM block an unquoted value opens at `at` in `text` (its first word `-----BEGIN`)
- * is left to others: a certificate's or public key's armor, or a private key the key detector
- * reads there whose END line no word is glued to. A glued name (`-----END RSA PRIVATE
+ * is left to others: a certificate's or public key's armor, a key redacted already, or a private
+ * key the key detector reads there whose END line no word is glued to. A glued name (`-----END RSA PRIVATE
  * KEY-----password=hunter2`) would be lost in the key's find, which takes the dashes the name's
  * own find starts at (`KEY-----password`); there, and before anything else (`password =
  * -----BEGIN hunter2`, an OpenVPN static key), the value is the name's, its first word replaced.
  */
 export function leavesPemBlockAt(text: string, at: number): boolean {
-  if (opensPublicArmorAt(text, at)) return true;
+  if (opensPublicArmorAt(text, at) || privateKeyArmorAloneAt(text, at)) return true;
   const key = pemKeyAt(text, at);
   return key !== undefined && !(key.endsWith("-----") && /\w/.test(text.charAt(at + key.length)));
 }
