@@ -491,11 +491,96 @@ describe("redactString: PEM private keys, keys that sign or encrypt, short passw
     }
   });
 
+  it.each(["PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "OPENSSH PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK"])(
+    "replaces a %s after a secret name whole, whatever the separator, with one private_key marker",
+    (label) => {
+      const heads = [
+        "private_key = ", "password = ", "private_key =", "private_key= ", "private_key\t=\t", "private_key => ", "private_key := ", "secret = ",
+        "[default]\nregion = us-east-1\nprivate_key = ", "export PRIVATE_KEY = ", "ERROR:root:private_key = ", "$private_key = ", "self.private_key = ",
+        'secrets["tls"] = ', "[private_key] => ", "loaded config: private_key = ",
+      ];
+      for (const head of heads) {
+        for (const newline of ["\n", "\r\n", "\\n", "\\\\n", " "]) {
+          const text = `${head}-----BEGIN ${label}-----${newline}${KEY}${newline}${KEY.slice(5)}==${newline}-----END ${label}-----`;
+          expect(redacted(text), JSON.stringify(head + newline)).toEqual({
+            text: `${head}-----BEGIN ${label}-----[REDACTED:private_key]-----END ${label}-----`,
+            counts: { private_key: 1 },
+          });
+        }
+      }
+    },
+  );
+
+  it("replaces a key in a quoted value after a spaced `=` as without the blanks, and an unclosed one to where a key's lines end", () => {
+    for (const [open, close] of [['"', '"'], ["'''", "'''"], ['"""', '"""']]) {
+      const newline = open === '"' ? "\\n" : "\n";
+      for (const head of ["private_key = ", "key = ", "private_key="]) {
+        expect(redacted(`${head}${open}-----BEGIN PRIVATE KEY-----${newline}${KEY}${newline}-----END PRIVATE KEY-----${close}`).text, head + open).toBe(
+          `${head}${open}-----BEGIN PRIVATE KEY-----[REDACTED:private_key]-----END PRIVATE KEY-----${close}`,
+        );
+      }
+    }
+    expect(redacted(`private_key = -----BEGIN PRIVATE KEY-----\n${KEY}\n${KEY.slice(3)}… (truncated)`).text).toBe(
+      "private_key = -----BEGIN PRIVATE KEY-----[REDACTED:private_key]… (truncated)",
+    );
+    // Percent-encoded in a query, which the key's own reading does not decode, the value is the parameter's token, whole.
+    const encoded = `-----BEGIN%20RSA%20PRIVATE%20KEY-----%0A${KEY}%2B%0A${KEY.slice(4)}%0A-----END%20RSA%20PRIVATE%20KEY-----`;
+    expect(redacted(`GET /v1/callback?private_key=${encoded}&page=2 -> 502`).text).toBe("GET /v1/callback?private_key=[REDACTED:secret_param]&page=2 -> 502");
+    expect(redacted("password = -----BEGINhunter2x").text).toBe("password = [REDACTED:secret_param]");
+    // A JSON member is its key rule's: the whole value goes.
+    expect(redacted(`{"private_key": "-----BEGIN PRIVATE KEY-----\\n${KEY}\\n-----END PRIVATE KEY-----\\n"}`).text).toBe('{"private_key": "[REDACTED:secret]"}');
+  });
+
+  it("reads the line after a key replaced after a spaced `=` as its own", () => {
+    expect(redacted(`private_key = -----BEGIN PRIVATE KEY-----\n${KEY}\n-----END PRIVATE KEY-----\nregion = us-east-1\npassword = hunter2x9`)).toEqual({
+      text: "private_key = -----BEGIN PRIVATE KEY-----[REDACTED:private_key]-----END PRIVATE KEY-----\nregion = us-east-1\npassword = [REDACTED:secret_param]",
+      counts: { private_key: 1, secret_param: 1 },
+    });
+  });
+
+  it("replaces a PEM value the key detector cannot take whole as the name's secret, whole", () => {
+    const lines = (br: string, label = "RSA PRIVATE KEY") => `-----BEGIN ${label}-----${br}${KEY}${br}${KEY.slice(5)}==${br}-----END ${label}-----`;
+    const cases: [string, string][] = [
+      // XML's character references and HTML's line breaks, which no key line reads.
+      [`<add key="PrivateKey" value="${lines("&#xA;")}" />`, '<add key="PrivateKey" value="[REDACTED:secret_param]" />'],
+      [`<setting name="PrivateKey" value="${lines("&#xA;")}"/>`, '<setting name="PrivateKey" value="[REDACTED:secret_param]"/>'],
+      [`<config><PrivateKey>${lines("&#xD;\n")}</PrivateKey></config>`, "<config><PrivateKey>[REDACTED:secret_param]</PrivateKey></config>"],
+      [`<PrivateKey>${lines("&#13;\n")}</PrivateKey>`, "<PrivateKey>[REDACTED:secret_param]</PrivateKey>"],
+      [`<PrivateKey>${lines("&#10;")}</PrivateKey>`, "<PrivateKey>[REDACTED:secret_param]</PrivateKey>"],
+      [`private_key = "${lines("<br>")}"`, 'private_key = "[REDACTED:secret_param]"'],
+      // OpenVPN's static key, no PEM private key, under a secret's name.
+      [`<secret>\n${lines("\n", "OpenVPN Static key V1")}\n</secret>`, "<secret>[REDACTED:secret_param]</secret>"],
+      [`secret = "${lines("\\n", "OpenVPN Static key V1")}"`, 'secret = "[REDACTED:secret_param]"'],
+      [`const OVPN_SECRET = "${lines("\\n", "OpenVPN Static key V1")}";`, 'const OVPN_SECRET = "[REDACTED:secret_param]";'],
+      // A key cut in the middle, its lines after the cut; a lower-case label; no armor line at all.
+      [`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}...\\n${KEY.slice(5)}==\\n-----END RSA PRIVATE KEY-----"`, 'private_key = "[REDACTED:secret_param]"'],
+      [`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}…\\n${KEY.slice(5)}==\\n-----END RSA PRIVATE KEY-----"`, 'private_key = "[REDACTED:secret_param]"'],
+      [`private_key = "${lines("\\n", "rsa private key")}"`, 'private_key = "[REDACTED:secret_param]"'],
+      ['password = "-----BEGIN hunter2x9"', 'password = "[REDACTED:secret_param]"'],
+      // Unquoted, a value no key's or public armor opens keeps its first-word replacement.
+      ["password = -----BEGIN hunter2x9", "password = [REDACTED:secret_param] hunter2x9"],
+      [`secret = ${lines("\n", "OpenVPN Static key V1")}`, `secret = [REDACTED:secret_param] OpenVPN Static key V1-----\n${KEY}\n${KEY.slice(5)}==\n-----END OpenVPN Static key V1-----`],
+      // A name glued after the END line: the value's first word, as always, so that the name's rule sees it.
+      [`private_key = ${lines(" ")}password=hunter2x9`, `private_key = [REDACTED:secret_param] RSA PRIVATE KEY----- ${KEY} ${KEY.slice(5)}== -----END RSA PRIVATE KEY-----password=[REDACTED:secret_param]`],
+    ];
+    for (const [text, expected] of cases) expect(redacted(text).text, text).toBe(expected);
+    // A key taken whole (to its END line, or to where a cut key's lines end) is the key detector's.
+    expect(redacted(`private_key = "-----BEGIN RSA PRIVATE KEY-----\\n${KEY}…"`).text).toBe('private_key = "-----BEGIN RSA PRIVATE KEY-----[REDACTED:private_key]…"');
+    // A certificate percent-encoded in a query stays, as it does written out.
+    const certificate = `-----BEGIN%20CERTIFICATE-----%0A${KEY}%0A-----END%20CERTIFICATE-----`;
+    expect(redacted(`GET /v1/callback?key=${certificate}&page=2`).text).toBe(`GET /v1/callback?key=${certificate}&page=2`);
+    expect(redacted(`GET /v1/callback?secret=-----BEGIN+PUBLIC+KEY-----%0A${KEY}`).text).toBe(`GET /v1/callback?secret=-----BEGIN+PUBLIC+KEY-----%0A${KEY}`);
+  });
+
   it("keeps public keys and certificates", () => {
     for (const label of ["PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE", "PGP PUBLIC KEY BLOCK", "CERTIFICATE REQUEST"]) {
       const text = `-----BEGIN ${label}-----\n${KEY}\n-----END ${label}-----`;
       expect(redacted(text).text).toBe(text);
       expect(redacted(`public_key=${text}`).text).toBe(`public_key=${text}`);
+      // Under a secret's name too, whatever the separator: the material is published by design.
+      for (const head of ["password=", "password = ", "private_key = ", "[password] => ", 'password = "']) {
+        expect(redacted(`${head}${text}`).text, head + label).toBe(`${head}${text}`);
+      }
     }
   });
 

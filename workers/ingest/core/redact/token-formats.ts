@@ -423,6 +423,7 @@ export const PEM_PRIVATE_KEY_ARMOR = "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: B
 /** How every PEM armor line starts, of keys and certificates alike. */
 export const PEM_ARMOR_START = "-----BEGIN";
 
+
 /**
  * What separates the lines of a key as logs carry it: a line break, a blank (a key flattened
  * to one line), or a line break escaped once or twice (`\n` in JSON, `\\n` in JSON inside a
@@ -445,6 +446,69 @@ const PEM_LINE = "(?:[A-Z][A-Za-z-]+: [^\\r\\n\\\\]*?(?=[\\r\\n\\\\]|-----|$)|[A
  */
 export const PEM_PRIVATE_KEY_SOURCE =
   `${PEM_PRIVATE_KEY_ARMOR}(?:${PEM_BREAK}*${PEM_LINE})+(?:${PEM_BREAK}*-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?`;
+
+/** A private key's armor line alone (a value that ended at the line break its lines follow) or before its key's marker (redacted already); sticky. */
+const PEM_PRIVATE_KEY_ARMOR_ALONE = lazy(() => new RegExp(`${PEM_PRIVATE_KEY_ARMOR}(?:$|\\[REDACTED:)`, "y"));
+
+/** Whether a private key's armor line stands at `at` in `text` alone or before its key's marker (`PEM_PRIVATE_KEY_ARMOR_ALONE`). */
+function privateKeyArmorAloneAt(text: string, at: number): boolean {
+  const armor = PEM_PRIVATE_KEY_ARMOR_ALONE();
+  armor.lastIndex = at;
+  return armor.test(text);
+}
+/** A private key the key detector reads where a value starts (`PEM_PRIVATE_KEY_SOURCE`, sticky: `pemKeyAt`). */
+const PEM_PRIVATE_KEY_AT = lazy(() => new RegExp(PEM_PRIVATE_KEY_SOURCE, "y"));
+
+/** The private key the key detector reads at `at` in `text`, as it finds it; undefined when none starts there. */
+function pemKeyAt(text: string, at: number): string | undefined {
+  const reader = PEM_PRIVATE_KEY_AT();
+  reader.lastIndex = at;
+  return reader.exec(text)?.[0];
+}
+/** A certificate's or a public key's armor line, as written or percent- or form-encoded in a query (`%20`, `+`); sticky, read where a value starts (`opensPublicArmorAt`). */
+const PEM_PUBLIC_ARMOR = /-----BEGIN(?: |%20|\+)(?:[A-Z0-9]+(?: |%20|\+))*(?:CERTIFICATE|PUBLIC(?: |%20|\+)KEY)/y;
+
+/** Whether a certificate's or a public key's armor line (`PEM_PUBLIC_ARMOR`) starts at `at` in `text`. */
+function opensPublicArmorAt(text: string, at: number): boolean {
+  PEM_PUBLIC_ARMOR.lastIndex = at;
+  return PEM_PUBLIC_ARMOR.test(text);
+}
+/** What may follow a key in its value: no key line's character but escaped line breaks (a cut key's `…`, a closing `\n`). */
+const NO_KEY_MATERIAL = /^(?:\\{1,2}[rn]|[^A-Za-z0-9])*$/;
+
+/**
+ * Whether a value written after a secret's name (`private_key = …`, `password: "…"`,
+ * `<PrivateKey>…</PrivateKey>`) is a PEM block the name's rule leaves to others: a private key
+ * the private key detector takes whole from the value's start (its material replaced to the END
+ * line, or to where a cut key's lines end, and nothing of a key's after it in the value), or a
+ * certificate's or public key's, published by design and kept. A value that ends before the
+ * key's lines (an unquoted first word `-----BEGIN`, which `leavesPemBlockAt` reads in the text
+ * where it has it, or an armor line alone before a line break) is left to the key detector,
+ * which reads on in the text. Any other value opening an
+ * armor line is the name's secret, replaced whole: lines the key detector cannot read (XML's
+ * `&#xA;`, HTML's `<br>`, a lower-case label), an OpenVPN static key, a key cut in the middle
+ * with lines after the cut, `-----BEGIN hunter2`.
+ */
+export function leavesPemValue(value: string): boolean {
+  if (!value.startsWith(PEM_ARMOR_START)) return false;
+  if (value === PEM_ARMOR_START || opensPublicArmorAt(value, 0) || privateKeyArmorAloneAt(value, 0)) return true;
+  const key = pemKeyAt(value, 0);
+  return key !== undefined && NO_KEY_MATERIAL.test(value.slice(key.length));
+}
+
+/**
+ * Whether the PEM block an unquoted value opens at `at` in `text` (its first word `-----BEGIN`)
+ * is left to others: a certificate's or public key's armor, a key redacted already, or a private
+ * key the key detector reads there whose END line no word is glued to. A glued name (`-----END RSA PRIVATE
+ * KEY-----password=hunter2`) would be lost in the key's find, which takes the dashes the name's
+ * own find starts at (`KEY-----password`); there, and before anything else (`password =
+ * -----BEGIN hunter2`, an OpenVPN static key), the value is the name's, its first word replaced.
+ */
+export function leavesPemBlockAt(text: string, at: number): boolean {
+  if (opensPublicArmorAt(text, at) || privateKeyArmorAloneAt(text, at)) return true;
+  const key = pemKeyAt(text, at);
+  return key !== undefined && !(key.endsWith("-----") && /\w/.test(text.charAt(at + key.length)));
+}
 
 /** The armor lines of a matched key, kept when its material is redacted: they say what leaked. */
 const PEM_ARMOR_LINE = /-----(?:BEGIN|END) [A-Z0-9 ]+-----/g;

@@ -14,6 +14,7 @@ import { SECRET_PARAM_KIND, asSessionIdUnder } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
 import { saysSecretState } from "../status-words";
+import { PEM_ARMOR_START, leavesPemBlockAt, leavesPemValue } from "../token-formats";
 
 /**
  * Secrets assigned in the notations the `secret_param` forms (`name=value`, `name: value`,
@@ -316,10 +317,12 @@ export function isHiddenValue(name: string, value: string): boolean {
  * `os.getenv("TOKEN") or "…"`, a lookup's default), is the credential used when the setting is
  * unset: as `isHiddenValue`, but a word of letters is a value too (`?? "secret"`, `|| "changeme"`),
  * since code picks it as the credential itself; empty, a mask, a placeholder (`none`, `null`,
- * `${PW}`) or an authentication scheme's word alone is none.
+ * `${PW}`) or an authentication scheme's word alone is none. Nor is a PEM block
+ * (`private_key = -----BEGIN PRIVATE KEY-----\nMII…`: `leavesPemValue`), a private key's read
+ * whole by the private key detector, a certificate's public.
  */
 export function isFallbackSecret(value: string): boolean {
-  return value !== "" && !value.startsWith("[REDACTED:") && !standsForSecret(value) && !BLANKS_OR_SCHEME.test(value);
+  return value !== "" && !value.startsWith("[REDACTED:") && !standsForSecret(value) && !BLANKS_OR_SCHEME.test(value) && !leavesPemValue(value);
 }
 
 /**
@@ -395,7 +398,9 @@ function redactUnquotedValue(match: string, marker: string, text: string, start:
   const length = match.length - sentenceEndLength(match, end);
   const value = match.slice(valueStart, length);
   // A call's result (`token = os.getenv(...)`) is code naming where the secret comes from.
-  if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !isHiddenValue(name, value) || isNamedCount(name, value) || value.includes("(")) return undefined;
+  // A PEM armor's first word is the name's value unless the block is a key's the key detector takes or a public one (`leavesPemBlockAt`).
+  const hidden = isHiddenValue(name, value) || (value === PEM_ARMOR_START && !leavesPemBlockAt(text, start + valueStart));
+  if (!(holdsSecret(name) || isHeldSecretName(name) || isPassPassword(name, value)) || keptUnderPassWord(name, value) || !hidden || isNamedCount(name, value) || value.includes("(")) return undefined;
   // The variable's receivers and sigil (`$this->a->b->c->d->password`) stand where the name would alone.
   const variableStart = receiverChainStart(text, start);
   if (!VARIABLE_CONTEXT.test(lineBefore(text, variableStart))) return undefined;

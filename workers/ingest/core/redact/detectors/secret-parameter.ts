@@ -52,7 +52,7 @@ import { isSourcePosition } from "../source-positions";
 import { isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
-import { PASSWORD_HASH_SOURCE, PEM_ARMOR_START } from "../token-formats";
+import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
 import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
@@ -1358,10 +1358,8 @@ function redactValue(head: string, value: string, marker: string, token: RegExp,
   // Unquoted, the value ends before the sentence's final punctuation, which stays.
   const inner = quote === "" ? withoutSentenceEnd(value, end) : value.slice(quote.length, -quote.length);
   if (inner === "" || inner.startsWith("[REDACTED:")) return undefined;
-  // A PEM block's lines go on past the first blank or line break, which ends an unquoted
-  // value: the known token detector replaces a private key's (`private_key=-----BEGIN RSA
-  // PRIVATE KEY-----\nMII…`) whole, and public keys and certificates are public.
-  if (inner.startsWith(PEM_ARMOR_START)) return undefined;
+  // A PEM block (`private_key=-----BEGIN RSA PRIVATE KEY-----\nMII…`) is the private key detector's, or public.
+  if (leavesPemValue(inner)) return undefined;
   // A backtick after an unquoted value closes the code span it stands in (`` `password: hunter2x` ``), no part of it.
   const first = quote === "" ? firstToken(value, token, end).replace(TRAILING_BACKTICKS, "") : inner;
   // A word in prose saying the secret's state (`token=expired`, `Password: too short`) is none;
