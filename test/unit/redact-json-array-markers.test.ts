@@ -59,6 +59,40 @@ describe("array items replaced by a marker", () => {
     expect(redacted("ana,4111111111111111,12,2030")).toBe(`ana,${CARD},12,2030`);
     for (const kept of ["1,4111111111111111", "R$ 1.234,4111111111111111", "4111111111111111,50 reais"]) expect(redacted(kept)).toBe(kept);
   });
+
+  it("a card beside a number's field in a CSV row, an SQL tuple or a list is a card: a comma on either side of it is no decimal's", () => {
+    for (const [text, expected] of [
+      ["ana,4111111111111111,12", `ana,${CARD},12`],
+      ["ana,4111111111111111,12/28", `ana,${CARD},12/28`],
+      ["ana,4111111111111111,2026-12-01", `ana,${CARD},2026-12-01`],
+      ["ana,4111111111111111,99.90,BRL", `ana,${CARD},99.90,BRL`],
+      ["card=4111111111111111,12", `card=${CARD},12`],
+      ["(42,5555555555554444,19.99)", `(42,${CARD},19.99)`],
+      ["VALUES (42,4111111111111111,12,2028)", `VALUES (42,${CARD},12,2028)`],
+      ["42,4111111111111111", `42,${CARD}`],
+      ["123,378282246310005", `123,${CARD}`],
+      ["id,card_number,created\n42,4906964259893190,2026-12-01", `id,card_number,created\n42,${CARD},2026-12-01`],
+      ["id,cc,created\n42,5515 2674 8353 7900,2026-12-01", `id,cc,created\n42,${CARD},2026-12-01`],
+      ["id,pan,created\n42,4526-4418-7194-1905,2026-12-01", `id,pan,created\n42,${CARD},2026-12-01`],
+      ["id,pan,created\n42,3413 939212 80936,2026-12-01", `id,pan,created\n42,${CARD},2026-12-01`],
+      ["1,4111 1111 1111 1111", `1,${CARD}`],
+    ] as const) expect(redacted(text)).toBe(expected);
+  });
+
+  it("keeps the digits a comma glues into one number: a double's fraction, an amount, thousands, a decimal's integer part", () => {
+    for (const kept of [
+      "0,4111111111111111",
+      "x 1,4111111111111111",
+      // 17 significant digits, as a double prints at most.
+      "12,378282246310005",
+      "R$ 1.234.567,4111111111111111",
+      "total 1.234.567,89",
+      "1,234,567,890,123,456",
+      "3,14",
+      "4111111111111111,50",
+      "ids 12,345,678,901",
+    ]) expect(redacted(kept)).toBe(kept);
+  });
 });
 
 describe("JsonPlaceReader", () => {

@@ -297,6 +297,22 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
     expect(redacted("R$ 1.234,52998224725")).toBe("R$ 1.234,52998224725");
   });
 
+  it("takes an SSN or a CPF printed with its dashes and dots beside a number's field: no number is written so", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    for (const [text, expected] of [
+      ["42,234-12-2143", "42,[REDACTED:ssn]"],
+      ["order 42,234-12-2143", "order 42,[REDACTED:ssn]"],
+      ["id,ssn,created\n42,234-12-2143,2026-12-01", "id,ssn,created\n42,[REDACTED:ssn],2026-12-01"],
+      ["Ana,123-45-6789,12", "Ana,[REDACTED:ssn],12"],
+      ["42,529.982.247-25", "42,[REDACTED:cpf]"],
+      ["id,cpf,created\n42,291.013.630-26,2026-12-01", "id,cpf,created\n42,[REDACTED:cpf],2026-12-01"],
+      ["(42,529.982.247-25,19.99)", "(42,[REDACTED:cpf],19.99)"],
+      ["42,11.222.333/0001-81,1", "42,[REDACTED:cnpj],1"],
+    ] as const) expect(redacted(text)).toBe(expected);
+    // Unpunctuated, the digits a comma joins to one to three digits are still that number's.
+    for (const kept of ["12,123456789", "ssn=123456789,5", "lat,-23,52998224725", "total 1.234.567,89"]) expect(redacted(kept)).toBe(kept);
+  });
+
   it("keeps an integer under a name that says nothing of a person or a card: a quantity, though its digits pass a CPF's check", () => {
     const { attributes } = storedLog([
       { key: "amount_cents", value: int("52998224725") },

@@ -30,10 +30,12 @@ const NOT_GLUED_AFTER = `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The fully punctuated spellings may also stand between `/`s: a URL path names the document
  * (`/clientes/529.982.247-25/pedidos`, `/empresas/11.222.333/0001-81/notas`). Bare digits
- * between `/`s stay a path's id. A CSV row's field is one too (`Ana,529.982.247-25,SP`).
+ * between `/`s stay a path's id. No number is written with their dots and dash, so a `,` never
+ * glues them: a CSV row's or an SQL tuple's field is one, whatever field is beside it
+ * (`Ana,529.982.247-25,SP`, `42,529.982.247-25,12`).
  */
-const PRINTED_BEFORE = `(?<![\\w.-]|${COMMA_GLUED_BEFORE})`;
-const PRINTED_AFTER = "(?![\\w-]|[.,]\\d)";
+const PRINTED_BEFORE = "(?<![\\w.-])";
+const PRINTED_AFTER = "(?![\\w-]|\\.\\d)";
 
 export const cpfDetector: Detector = {
   kind: "cpf",

@@ -30,20 +30,11 @@ import { nameWords } from "../secret-names";
  * `payment_ref`) names an id as `order_id` does (`isIdValue`). A gift card's or a voucher's
  * number is a card number: it spends a stored value.
  */
-/**
- * A comma after a number that is no item of a list: a decimal comma (`1,4111…`, `R$ 1.234,…`),
- * whose digits after it are a fraction, not a card. A comma between the items of a list is a
- * separator, and a card may follow it: JSON arrays as `JSON.stringify` writes them, without
- * blanks (`[1,4111111111111111]`, `[4111…,5500…]`), and a CSV row's fields (`ana,4111…,12`). In
- * the same way a card is never followed by `,` and digits unless they are a list's next item.
- */
-const DECIMAL_COMMA = "(?<![[,][ \\t]*\\d*)\\d,";
-
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
-    `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
+    `(?<![\\w.-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
+    `(?![\\w-]|\\.\\d)`,
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start, place) => {
     const digits = match.replace(/[ .-]/g, "");
@@ -51,7 +42,8 @@ export const cardDetector: Detector = {
       digits.length === match.length && !isNamedCard(text, start) &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
-      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
+      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start) &&
+      !isDecimalCommaPart(text, start, start + match.length, digits)
       ? marker
       : undefined;
   },
@@ -76,6 +68,49 @@ export const cardTrack1Detector: Detector = {
     return passesLuhn(pan) && issuerIssues(pan) ? `${match.slice(0, match.indexOf("B") + 1)}${marker}^` : undefined;
   },
 };
+
+/**
+ * Whether a comma glues the card's digits (`digits`, at `start` to `end`) into one decimal number,
+ * of which they are the integer part (`4111…,50 reais`) or the fraction (`1,4111…`, `R$
+ * 1.234,4111…`): then they are that number's, not a card. A comma between fields or list items
+ * is a separator, and a card may stand on either side of it: a JSON array as `JSON.stringify`
+ * writes it (`[1,4111…]`), a CSV row, an SQL `VALUES` tuple (`42,4111…,2026-12-01`,
+ * `(42,4111…,12,2028)`). A number has one decimal comma and a thousands group has three digits,
+ * so digits between two commas are a field (`ana,4111…,12`, `42,4111…,12/28`). Before them alone,
+ * the comma is a decimal's when the number it ends is a list's first item no more: not after a
+ * list's `[` or `,`, and either grouped in thousands by dots as Brazil writes amounts (`1.234`),
+ * or short enough that it and the digits make one binary double as a program prints it, 17
+ * significant digits at most (`1,4111…` and `0,4111…` are one; `42,4111…`, 18, are two fields).
+ * After them alone, a comma and digits are a fraction when nothing but a number's end follows
+ * (`,50 reais`; not `,12/28`, `,2026-12-01`, `,99.90`). A card's name before them (`card=…,12`)
+ * says what they are. Digits in a card's printed groups are never part of a number.
+ */
+function isDecimalCommaPart(text: string, start: number, end: number, digits: string): boolean {
+  if (digits.length !== end - start || isNamedCard(text, start)) return false;
+  const commaBefore = text.charCodeAt(start - 1) === COMMA;
+  const commaAfter = text.charCodeAt(end) === COMMA;
+  if (commaBefore && commaAfter) return false;
+  if (commaAfter) return FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH));
+  if (!commaBefore || !isDigit(text.charCodeAt(start - 2))) return false;
+  const from = Math.max(0, start - FRACTION_REACH);
+  const integer = INTEGER_BEFORE.exec(text.slice(from, start))!;
+  if (LIST_ITEM_OPENING.test(text.slice(Math.max(0, from + integer.index - FRACTION_REACH), from + integer.index))) return false;
+  return integer[1] !== undefined || integer[2]!.replace(LEADING_ZEROS, "").length + digits.length <= DOUBLE_SIGNIFICANT_DIGITS;
+}
+
+const COMMA = 0x2c;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** How far around the digits a number glued to them is read: longer ones are no double or amount. */
+const FRACTION_REACH = 32;
+/** A comma, then digits that end a number: not a word, a date's or a fraction's `-`/`/`, a list's next `,` or `]`, a `.` and digits. */
+const FRACTION_AFTER = /^,\d+(?![\w,\]/-]|\.\d)/;
+/** The number a comma ends: grouped in thousands by dots (1), or digits alone (2). */
+const INTEGER_BEFORE = /(?:(?<![\d.])(\d{1,3}(?:\.\d{3})+)|(?<!\d)(\d+)),$/;
+/** A list's `[` or `,` before its item, blanks between. */
+const LIST_ITEM_OPENING = /[[,][ \t]*$/;
+const LEADING_ZEROS = /^0+/;
+/** The most significant digits a binary double needs to print any value exactly (IEEE 754). */
+const DOUBLE_SIGNIFICANT_DIGITS = 17;
 
 /**
  * Whether the number starting at `start` follows a card's name (`namesCardNumber`), as a member's

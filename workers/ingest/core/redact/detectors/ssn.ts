@@ -30,13 +30,20 @@ import { NUMBER_WORD_SET } from "./thing-words";
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
  * no serial `0000`. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
  * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one; a
- * `,` glues it only as a decimal's separator (`12,123456789`), and separates a list's items and a
- * CSV row's fields (`Ana,123-45-6789,NY`).
+ * `,` glues digits alone or in spaced groups only as a decimal's separator (`12,123456789`), and
+ * separates a list's items and a CSV row's or an SQL tuple's fields (`Ana,123-45-6789,NY`). No
+ * number is written with the printed form's dashes, so a `,` never glues it: after a number's
+ * field it is one too (`42,234-12-2143`, `order 42,234-12-2143`).
  */
+/** The number ends alone: no word's or id's character, `/`, or `.` and digits, follows it. */
+const ENDS_ALONE = "(?![\\w/-]|\\.\\d)";
+
 export const ssnDetector: Detector = {
   kind: "ssn",
-  // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`).
-  source: `(?<![\\w./-]|${COMMA_GLUED_BEFORE})(?:\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{9})(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`,
+  // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`); no number holds the printed form's dashes.
+  source:
+    `(?<![\\w./-])(?:\\d{3}-\\d{2}-\\d{4}${ENDS_ALONE}` +
+    `|(?<!${COMMA_GLUED_BEFORE})(?:\\d{3} \\d{2} \\d{4}|\\d{9})${ENDS_ALONE}(?!${COMMA_GLUED_AFTER}))`,
   evidence: Evidence.SSN,
   placeEvidence: Place.SSN_VALUE,
   rewrite: (match, marker, text, start, place) => {
