@@ -77,21 +77,22 @@ export const cardTrack1Detector: Detector = {
  * writes it (`[1,4111…]`), a CSV row, an SQL `VALUES` tuple (`42,4111…,2026-12-01`,
  * `(42,4111…,12,2028)`). A number has one decimal comma and a thousands group has three digits,
  * so digits between two commas are a field (`ana,4111…,12`, `42,4111…,12/28`). Before them alone,
- * the comma is a decimal's when the number it ends is a list's first item no more: not after a
- * list's `[` or `,`, and either grouped in thousands by dots as Brazil writes amounts (`1.234`),
- * or short enough that it and the digits make one binary double as a program prints it, 17
- * significant digits at most (`1,4111…` and `0,4111…` are one; `42,4111…`, 18, are two fields).
+ * the comma is a decimal's when the number it ends is no list's item (after a list's `[` or `,`)
+ * and is either grouped in thousands by dots as Brazil writes amounts (`1.234`) or short enough
+ * that it and the digits make one binary double as a program prints it, 17 significant digits
+ * at most (`1,4111…` and `0,4111…` are one; `42,4111…`, 18 digits, are two fields).
  * After them alone, a comma and digits are a fraction when nothing but a number's end follows
  * (`,50 reais`; not `,12/28`, `,2026-12-01`, `,99.90`). A card's name before them (`card=…,12`)
  * says what they are. Digits in a card's printed groups are never part of a number.
  */
 function isDecimalCommaPart(text: string, start: number, end: number, digits: string): boolean {
-  if (digits.length !== end - start || isNamedCard(text, start)) return false;
+  if (digits.length !== end - start) return false;
   const commaBefore = text.charCodeAt(start - 1) === COMMA;
   const commaAfter = text.charCodeAt(end) === COMMA;
-  if (commaBefore && commaAfter) return false;
-  if (commaAfter) return FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH));
-  if (!commaBefore || !isDigit(text.charCodeAt(start - 2))) return false;
+  // No comma, or one on each side: a field.
+  if (commaBefore === commaAfter) return false;
+  if (commaAfter) return FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH)) && !isNamedCard(text, start);
+  if (!isDigit(text.charCodeAt(start - 2))) return false;
   const from = Math.max(0, start - FRACTION_REACH);
   const integer = INTEGER_BEFORE.exec(text.slice(from, start))!;
   if (LIST_ITEM_OPENING.test(text.slice(Math.max(0, from + integer.index - FRACTION_REACH), from + integer.index))) return false;
