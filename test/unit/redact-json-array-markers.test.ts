@@ -93,6 +93,25 @@ describe("array items replaced by a marker", () => {
       "ids 12,345,678,901",
     ]) expect(redacted(kept)).toBe(kept);
   });
+
+  it("keeps a comma-locale double's digits before a sentence's comma or the next item: with its integer part they fit one double", () => {
+    for (const kept of [
+      "o fator foi 2,5235580930079147, acima do esperado",
+      "fator 3,4172750008314985, ok",
+      "x=6,4101333169499295,y=2",
+      "(3,4045616835704604, 2)",
+      "ratio=2,5235580930079147,",
+      "média 2,5235580930079147, desvio 0,2",
+      "fator 1,4111111111111111,7",
+    ]) expect(redacted(kept)).toBe(kept);
+    // A word's field before them, a list's item, or an integer part too long for one double: a row's fields.
+    for (const [text, expected] of [
+      ["ana,4111111111111111,12", `ana,${CARD},12`],
+      ["ana,1,4111111111111111,12", `ana,1,${CARD},12`],
+      ["42,4111111111111111,12", `42,${CARD},12`],
+      ["VALUES (42,4111111111111111,12,2028)", `VALUES (42,${CARD},12,2028)`],
+    ] as const) expect(redacted(text)).toBe(expected);
+  });
 });
 
 describe("JsonPlaceReader", () => {

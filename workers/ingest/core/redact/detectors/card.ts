@@ -75,23 +75,26 @@ export const cardTrack1Detector: Detector = {
  * 1.234,4111…`): then they are that number's, not a card. A comma between fields or list items
  * is a separator, and a card may stand on either side of it: a JSON array as `JSON.stringify`
  * writes it (`[1,4111…]`), a CSV row, an SQL `VALUES` tuple (`42,4111…,2026-12-01`,
- * `(42,4111…,12,2028)`). A number has one decimal comma and a thousands group has three digits,
- * so digits between two commas are a field (`ana,4111…,12`, `42,4111…,12/28`). Before them alone,
- * the comma is a decimal's when the number it ends is no list's item (after a list's `[` or `,`)
- * and is either grouped in thousands by dots as Brazil writes amounts (`1.234`) or short enough
- * that it and the digits make one binary double as a program prints it, 17 significant digits
- * at most (`1,4111…` and `0,4111…` are one; `42,4111…`, 18 digits, are two fields).
- * After them alone, a comma and digits are a fraction when nothing but a number's end follows
- * (`,50 reais`; not `,12/28`, `,2026-12-01`, `,99.90`). A card's name before them (`card=…,12`)
- * says what they are. Digits in a card's printed groups are never part of a number.
+ * `(42,4111…,12,2028)`). A comma before them is a decimal's when the number it ends is no list's
+ * item (after a list's `[` or `,`, as `ana,1,` and `1,2,` are) and is either grouped in
+ * thousands by dots as Brazil writes amounts (`1.234`) or short enough that it and the digits
+ * make one binary double as a program prints it, 17 significant digits at most (`1,4111…` and
+ * `0,4111…` are one; `42,4111…`, 18 digits, are two fields); so it is whatever follows them, a
+ * sentence's comma or the next item (`o fator foi 2,5235580930079147, acima`, `x=6,4101…,y=2`).
+ * Otherwise, with a comma on each side they are a field (`ana,4111…,12`, `42,4111…,12/28`): a
+ * number has one decimal comma. After them alone, a comma and digits are a fraction when nothing
+ * but a number's end follows (`,50 reais`; not `,12/28`, `,2026-12-01`, `,99.90`), unless a
+ * card's name before them (`card=…,12`) says what they are. Digits in a card's printed groups are
+ * never part of a number.
  */
 function isDecimalCommaPart(text: string, start: number, end: number, digits: string): boolean {
   if (digits.length !== end - start) return false;
-  const commaBefore = text.charCodeAt(start - 1) === COMMA;
-  const commaAfter = text.charCodeAt(end) === COMMA;
-  // No comma, or one on each side: a field.
-  if (commaBefore === commaAfter) return false;
-  if (commaAfter) return FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH)) && !isNamedCard(text, start);
+  if (text.charCodeAt(start - 1) === COMMA) return isDecimalFraction(text, start, digits);
+  return text.charCodeAt(end) === COMMA && FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH)) && !isNamedCard(text, start);
+}
+
+/** Whether the digits at `start`, after a comma, are the fraction of the number the comma ends (`isDecimalCommaPart`). */
+function isDecimalFraction(text: string, start: number, digits: string): boolean {
   if (!isDigit(text.charCodeAt(start - 2))) return false;
   const from = Math.max(0, start - FRACTION_REACH);
   const integer = INTEGER_BEFORE.exec(text.slice(from, start))!;
