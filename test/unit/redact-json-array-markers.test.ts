@@ -112,6 +112,28 @@ describe("array items replaced by a marker", () => {
       ["VALUES (42,4111111111111111,12,2028)", `VALUES (42,${CARD},12,2028)`],
     ] as const) expect(redacted(text)).toBe(expected);
   });
+
+  it("keeps a card-like item after `N,` under a name of ids or measures, or a path's resource: the name says what the value's numbers are", () => {
+    for (const kept of [
+      "ids=42,4111111111111111,7",
+      "?ids=42,4111111111111111,7&x=1",
+      "orderIds=42,4111111111111111,7",
+      "trace_ids=42,4111111111111111",
+      "span_id=42,4111111111111111",
+      "order_id=42,4111111111111111",
+      "bytes=42,4111111111111111",
+      "offsets=42,4111111111111111,7",
+      "sizes=42,4111111111111111",
+      "/orders/42,4111111111111111",
+      '{"ids":"42,4111111111111111,7"}',
+    ]) expect(redacted(kept)).toBe(kept);
+    // A card's name, a name that says nothing of the numbers, or none: a row's fields.
+    for (const [text, expected] of [
+      ["card_number=42,4111111111111111", `card_number=42,${CARD}`],
+      ["note=42,4111111111111111,12", `note=42,${CARD},12`],
+      ["id,card_number,created\n42,4906964259893190,2026-12-01", `id,card_number,created\n42,${CARD},2026-12-01`],
+    ] as const) expect(redacted(text)).toBe(expected);
+  });
 });
 
 describe("JsonPlaceReader", () => {

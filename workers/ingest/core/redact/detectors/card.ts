@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey } from "./id-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey, namesIdMember } from "./id-value";
+import { followsNamedNumber } from "./comma-glued-values";
 import { isMeasureInProse, isMeasureValue, proseWordBefore } from "./measure-value";
 import { memberNameBefore } from "./member-name";
 import { namesCardNumber } from "../card-names";
@@ -28,7 +29,10 @@ import { nameWords } from "../secret-names";
  * `autorização …`) it is still a card: payment logs write the PAN there (docs/decisions.md,
  * 2026-12-03, which replaces 2026-12-01's "still a card"). A reference's key (`pspReference`,
  * `payment_ref`) names an id as `order_id` does (`isIdValue`). A gift card's or a voucher's
- * number is a card number: it spends a stored value.
+ * number is a card number: it spends a stored value. Digits a comma joins to a number are that
+ * number's fraction or a row's next field (`isDecimalCommaPart`), except where the number begins
+ * the value of an id's, a measure's or a phone's name, or a path's resource (`ids=42,4111…,7`,
+ * `/orders/42,4111…`: `followsNamedNumber`), which says what the value's numbers are.
  */
 export const cardDetector: Detector = {
   kind: "card",
@@ -43,7 +47,7 @@ export const cardDetector: Detector = {
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
       !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start) &&
-      !isDecimalCommaPart(text, start, start + match.length, digits)
+      !isDecimalCommaPart(text, start, start + match.length, digits) && !followsNamedNumber(text, start, namesIdMember)
       ? marker
       : undefined;
   },

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { followsNamedNumber, namesThingItems } from "./comma-glued-values";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
@@ -33,7 +34,9 @@ import { NUMBER_WORD_SET } from "./thing-words";
  * `,` glues digits alone or in spaced groups only as a decimal's separator (`12,123456789`), and
  * separates a list's items and a CSV row's or an SQL tuple's fields (`Ana,123-45-6789,NY`). No
  * number is written with the printed form's dashes, so a `,` never glues it: after a number's
- * field it is one too (`42,234-12-2143`, `order 42,234-12-2143`).
+ * field it is one too (`42,234-12-2143`, `order 42,234-12-2143`), unless that number begins the
+ * value of a thing's id's, a measure's or a phone's name (`skus=42,123-45-6789`, `phone: 42,…`:
+ * `followsNamedNumber`), which says what the value's numbers are.
  */
 /** The number ends alone: no word's or id's character, `/`, or `.` and digits, follows it. */
 const ENDS_ALONE = "(?![\\w/-]|\\.\\d)";
@@ -51,7 +54,7 @@ export const ssnDetector: Detector = {
     if ((place & Place.SSN_VALUE) !== 0 || isNamedSsn(text, start) || isLaterItemOfNamedList(ssnLists, text, start, match.length, isNamedSsn)) {
       return marker;
     }
-    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
+    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || followsNamedNumber(text, start, namesThingItems)) return undefined;
     // Only the printed form is one unnamed: a thing's identifier is asked of it alone.
     return match.includes("-") && !(isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) ? marker : undefined;
   },
