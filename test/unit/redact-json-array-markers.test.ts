@@ -134,11 +134,17 @@ describe("array items replaced by a marker", () => {
       "sizes=42,4111111111111111",
       "/orders/42,4111111111111111",
       '{"ids":"42,4111111111111111,7"}',
+      // A thing's id or a barcode named in prose before the number.
+      "order 42,4111111111111111,7",
+      "pedido 42,4111111111111111,7",
+      "EAN 42,4111111111111111,7",
     ]);
     // A card's name, a name that says nothing of the numbers, or none: a row's fields.
     expectRedacted([
       ["card_number=42,4111111111111111", `card_number=42,${CARD}`],
       ["note=42,4111111111111111,12", `note=42,${CARD},12`],
+      ["card 42,4111111111111111,7", `card 42,${CARD},7`],
+      ["transaction 42,4111111111111111,7", `transaction 42,${CARD},7`],
       ["id,card_number,created\n42,4906964259893190,2026-12-01", `id,card_number,created\n42,${CARD},2026-12-01`],
     ]);
   });

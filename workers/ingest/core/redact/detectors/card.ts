@@ -32,7 +32,7 @@ import { nameWords } from "../secret-names";
  * number is a card number: it spends a stored value. Digits a comma joins to a number are that
  * number's fraction or a row's next field (`isDecimalCommaPart`), except where the number begins
  * the value of an id's, a measure's or a phone's name, or a path's resource (`ids=42,4111…,7`,
- * `/orders/42,4111…`: `followsNamedNumber`), which says what the value's numbers are.
+ * `/orders/42,4111…`, `order 42,4111…,7`: `followsNamedNumber`), which says what the value's numbers are.
  */
 export const cardDetector: Detector = {
   kind: "card",
@@ -47,7 +47,7 @@ export const cardDetector: Detector = {
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
       !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start) &&
-      !isDecimalCommaPart(text, start, start + match.length, digits) && !followsNamedNumber(text, start, namesIdMember)
+      !isDecimalCommaPart(text, start, start + match.length, digits) && !followsNamedNumber(text, start, namesIdMember, isIdNamedOrBarcode)
       ? marker
       : undefined;
   },
@@ -137,6 +137,11 @@ function isNamedCard(text: string, start: number): boolean {
  */
 function isIdNamedInProse(text: string, start: number): boolean {
   return (isIdInProse(text, start) || isIdInPath(text, start)) && !isNamedCard(text, start);
+}
+
+/** Whether the words before the number at `start` name it a thing's id (`isIdNamedInProse`: `order 42`, `/orders/42`) or a barcode (`EAN 42`). */
+function isIdNamedOrBarcode(text: string, start: number): boolean {
+  return isIdNamedInProse(text, start) || isBarcodeValue(text, start);
 }
 
 /**
