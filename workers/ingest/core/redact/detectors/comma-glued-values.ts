@@ -38,7 +38,8 @@ export function followsNamedNumber(
  * (`pedidos`, `orders`: before a comma list they name its items, not a count): the items an SSN's
  * or a CPF's printed form after `N,` is kept under (`followsNamedNumber`).
  */
-export const namesThingItems = (name: string): boolean => nameReadings(name).some(namesThingIdentifier);
+export const namesThingItems = (name: string): boolean => thingItemNames.get(name);
+const thingItemNames = new BoundedMemo<string, boolean>(256, (name) => nameReadings(name).some(namesThingIdentifier));
 
 /** The most digits read back for the number before the comma: a longer run is no value's first number. */
 const NUMBER_REACH = 24;
