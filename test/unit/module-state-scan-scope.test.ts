@@ -237,6 +237,8 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/detectors/detector.ts:CASELESS": "regex sources of the words the modules spell, built as they load",
   "workers/ingest/core/redact/detectors/id-value.ts:idMemberNames": "member names' verdicts, at most 1,024 names",
   "workers/ingest/core/redact/detectors/id-value.ts:idColumnByName": "SQL columns' verdicts, at most 256 names",
+  "workers/ingest/core/redact/detectors/comma-glued-values.ts:namesMeasureOrPhone": "member names' verdicts, at most 256 names",
+  "workers/ingest/core/redact/detectors/comma-glued-values.ts:thingItemNames": "member names' verdicts, at most 256 names",
   "workers/ingest/core/redact/detectors/id-value.ts:idWordsBefore": "a regex built once from word lists",
   "workers/ingest/core/redact/detectors/id-value.ts:idThings": "a word set built once",
   "workers/ingest/core/redact/detectors/id-value.ts:thingWordsBefore": "a regex built once from word lists",

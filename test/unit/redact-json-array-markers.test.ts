@@ -11,6 +11,14 @@ import { redactionWork } from "../support/redaction";
 const redacted = (text: string) => redactString(text, defaultRedactionPolicy()).text;
 
 const CARD = "[REDACTED:card]";
+/** Each text comes back as it is. */
+const expectKept = (texts: readonly string[]) => {
+  for (const text of texts) expect(redacted(text)).toBe(text);
+};
+/** Each text comes back as its pair's second. */
+const expectRedacted = (pairs: readonly (readonly [string, string])[]) => {
+  for (const [text, expected] of pairs) expect(redacted(text)).toBe(expected);
+};
 
 describe("array items replaced by a marker", () => {
   it.each([
@@ -58,6 +66,87 @@ describe("array items replaced by a marker", () => {
   it("a list's comma is a separator, a decimal comma is not", () => {
     expect(redacted("ana,4111111111111111,12,2030")).toBe(`ana,${CARD},12,2030`);
     for (const kept of ["1,4111111111111111", "R$ 1.234,4111111111111111", "4111111111111111,50 reais"]) expect(redacted(kept)).toBe(kept);
+  });
+
+  it("a card beside a number's field in a CSV row, an SQL tuple or a list is a card: a comma on either side of it is no decimal's", () => {
+    expectRedacted([
+      ["ana,4111111111111111,12", `ana,${CARD},12`],
+      ["ana,4111111111111111,12/28", `ana,${CARD},12/28`],
+      ["ana,4111111111111111,2026-12-01", `ana,${CARD},2026-12-01`],
+      ["ana,4111111111111111,99.90,BRL", `ana,${CARD},99.90,BRL`],
+      ["card=4111111111111111,12", `card=${CARD},12`],
+      ["(42,5555555555554444,19.99)", `(42,${CARD},19.99)`],
+      ["VALUES (42,4111111111111111,12,2028)", `VALUES (42,${CARD},12,2028)`],
+      ["42,4111111111111111", `42,${CARD}`],
+      ["123,378282246310005", `123,${CARD}`],
+      ["id,card_number,created\n42,4906964259893190,2026-12-01", `id,card_number,created\n42,${CARD},2026-12-01`],
+      ["id,cc,created\n42,5515 2674 8353 7900,2026-12-01", `id,cc,created\n42,${CARD},2026-12-01`],
+      ["id,pan,created\n42,4526-4418-7194-1905,2026-12-01", `id,pan,created\n42,${CARD},2026-12-01`],
+      ["id,pan,created\n42,3413 939212 80936,2026-12-01", `id,pan,created\n42,${CARD},2026-12-01`],
+      ["1,4111 1111 1111 1111", `1,${CARD}`],
+    ]);
+  });
+
+  it("keeps the digits a comma glues into one number: a double's fraction, an amount, thousands, a decimal's integer part", () => {
+    expectKept([
+      "0,4111111111111111",
+      "x 1,4111111111111111",
+      // 17 significant digits, as a double prints at most.
+      "12,378282246310005",
+      "R$ 1.234.567,4111111111111111",
+      "total 1.234.567,89",
+      "1,234,567,890,123,456",
+      "3,14",
+      "4111111111111111,50",
+      "ids 12,345,678,901",
+    ]);
+  });
+
+  it("keeps a comma-locale double's digits before a sentence's comma or the next item: with its integer part they fit one double", () => {
+    expectKept([
+      "o fator foi 2,5235580930079147, acima do esperado",
+      "fator 3,4172750008314985, ok",
+      "x=6,4101333169499295,y=2",
+      "(3,4045616835704604, 2)",
+      "ratio=2,5235580930079147,",
+      "média 2,5235580930079147, desvio 0,2",
+      "fator 1,4111111111111111,7",
+    ]);
+    // A word's field before them, a list's item, or an integer part too long for one double: a row's fields.
+    expectRedacted([
+      ["ana,4111111111111111,12", `ana,${CARD},12`],
+      ["ana,1,4111111111111111,12", `ana,1,${CARD},12`],
+      ["42,4111111111111111,12", `42,${CARD},12`],
+      ["VALUES (42,4111111111111111,12,2028)", `VALUES (42,${CARD},12,2028)`],
+    ]);
+  });
+
+  it("keeps a card-like item after `N,` under a name of ids or measures, or a path's resource: the name says what the value's numbers are", () => {
+    expectKept([
+      "ids=42,4111111111111111,7",
+      "?ids=42,4111111111111111,7&x=1",
+      "orderIds=42,4111111111111111,7",
+      "trace_ids=42,4111111111111111",
+      "span_id=42,4111111111111111",
+      "order_id=42,4111111111111111",
+      "bytes=42,4111111111111111",
+      "offsets=42,4111111111111111,7",
+      "sizes=42,4111111111111111",
+      "/orders/42,4111111111111111",
+      '{"ids":"42,4111111111111111,7"}',
+      // A thing's id or a barcode named in prose before the number.
+      "order 42,4111111111111111,7",
+      "pedido 42,4111111111111111,7",
+      "EAN 42,4111111111111111,7",
+    ]);
+    // A card's name, a name that says nothing of the numbers, or none: a row's fields.
+    expectRedacted([
+      ["card_number=42,4111111111111111", `card_number=42,${CARD}`],
+      ["note=42,4111111111111111,12", `note=42,${CARD},12`],
+      ["card 42,4111111111111111,7", `card 42,${CARD},7`],
+      ["transaction 42,4111111111111111,7", `transaction 42,${CARD},7`],
+      ["id,card_number,created\n42,4906964259893190,2026-12-01", `id,card_number,created\n42,${CARD},2026-12-01`],
+    ]);
   });
 });
 

@@ -297,6 +297,50 @@ describe("a value under a key gets one verdict in every form it is sent in", () 
     expect(redacted("R$ 1.234,52998224725")).toBe("R$ 1.234,52998224725");
   });
 
+  it("takes an SSN or a CPF printed with its dashes and dots beside a number's field: no number is written so", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    for (const [text, expected] of [
+      ["42,234-12-2143", "42,[REDACTED:ssn]"],
+      ["order 42,234-12-2143", "order 42,[REDACTED:ssn]"],
+      ["id,ssn,created\n42,234-12-2143,2026-12-01", "id,ssn,created\n42,[REDACTED:ssn],2026-12-01"],
+      ["Ana,123-45-6789,12", "Ana,[REDACTED:ssn],12"],
+      ["42,529.982.247-25", "42,[REDACTED:cpf]"],
+      ["id,cpf,created\n42,291.013.630-26,2026-12-01", "id,cpf,created\n42,[REDACTED:cpf],2026-12-01"],
+      ["(42,529.982.247-25,19.99)", "(42,[REDACTED:cpf],19.99)"],
+      ["42,11.222.333/0001-81,1", "42,[REDACTED:cnpj],1"],
+    ] as const) expect(redacted(text)).toBe(expected);
+    // Unpunctuated, the digits a comma joins to one to three digits are still that number's.
+    for (const kept of ["12,123456789", "ssn=123456789,5", "lat,-23,52998224725", "total 1.234.567,89"]) expect(redacted(kept)).toBe(kept);
+  });
+
+  it("keeps a printed SSN or CPF after `N,` under a name of things' ids, parts, orders, measures or phones: the name says what the value's numbers are", () => {
+    const redacted = (text: string) => OPTIONS.redaction.scanner!.redact(text, new RedactionTally(), 0, 0);
+    for (const kept of [
+      "skus=42,123-45-6789",
+      "part_number=42,123-45-6789",
+      "order_ids=42,234-12-2143",
+      "order_ids=42,529.982.247-25",
+      "pedidos=42,529.982.247-25",
+      "phone: 42,555-12-3456",
+      "offsets=42,234-12-2143,7",
+    ]) expect(redacted(kept)).toBe(kept);
+    // Under a person's document, a person's ids, or no name (an SQL tuple's, a CSV row's field), they are still the document.
+    for (const [text, expected] of [
+      ["ssn=42,123-45-6789", "ssn=42,[REDACTED:ssn]"],
+      ["user_ids=42,123-45-6789", "user_ids=42,[REDACTED:ssn]"],
+      ["cpfs=42,529.982.247-25", "cpfs=42,[REDACTED:cpf]"],
+      ["(42,123-45-6789,7)", "(42,[REDACTED:ssn],7)"],
+      ["order 42,234-12-2143", "order 42,[REDACTED:ssn]"],
+      ["note=42,529.982.247-25", "note=42,[REDACTED:cpf]"],
+    ] as const) expect(redacted(text)).toBe(expected);
+  });
+
+  it("keeps a card-like item of a comma list under an ids key alike in the Body's JSON and the attribute lifted from it", () => {
+    const log = storedLog([{ key: "ids", value: str("42,4111111111111111,7") }], '{"ids":"42,4111111111111111,7"}');
+    expect(log.attributes.ids).toBe("42,4111111111111111,7");
+    expect(log.body).toBe('{"ids":"42,4111111111111111,7"}');
+  });
+
   it("keeps an integer under a name that says nothing of a person or a card: a quantity, though its digits pass a CPF's check", () => {
     const { attributes } = storedLog([
       { key: "amount_cents", value: int("52998224725") },

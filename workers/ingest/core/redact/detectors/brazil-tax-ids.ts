@@ -2,6 +2,7 @@ import { Evidence } from "../evidence";
 import { Place, type Detector } from "./detector";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE } from "./list-items";
+import { followsNamedNumber, namesThingItems } from "./comma-glued-values";
 
 /**
  * Brazilian taxpayer numbers, which storefront checkouts collect: CPF (people, 11 digits) and
@@ -30,10 +31,14 @@ const NOT_GLUED_AFTER = `(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`;
 /**
  * The fully punctuated spellings may also stand between `/`s: a URL path names the document
  * (`/clientes/529.982.247-25/pedidos`, `/empresas/11.222.333/0001-81/notas`). Bare digits
- * between `/`s stay a path's id. A CSV row's field is one too (`Ana,529.982.247-25,SP`).
+ * between `/`s stay a path's id. No number is written with their dots and dash, so a `,` never
+ * glues them: a CSV row's or an SQL tuple's field is one, whatever field is beside it
+ * (`Ana,529.982.247-25,SP`, `42,529.982.247-25,12`), unless the number before the `,` begins the
+ * value of a thing's id's, a measure's or a phone's name (`order_ids=42,529.982.247-25`:
+ * `followsNamedNumber`), which says what the value's numbers are.
  */
-const PRINTED_BEFORE = `(?<![\\w.-]|${COMMA_GLUED_BEFORE})`;
-const PRINTED_AFTER = "(?![\\w-]|[.,]\\d)";
+const PRINTED_BEFORE = "(?<![\\w.-])";
+const PRINTED_AFTER = "(?![\\w-]|\\.\\d)";
 
 export const cpfDetector: Detector = {
   kind: "cpf",
@@ -44,7 +49,7 @@ export const cpfDetector: Detector = {
     `|(?<!\\d )\\d{3} \\d{3} \\d{3}[ -]\\d{2}${NOT_GLUED_AFTER}(?! \\d))`,
   evidence: Evidence.CPF_DIGITS,
   rewrite: (match, marker, text, start, place) =>
-    isValidCpf(match.replace(/\D/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,
+    isValidCpf(match.replace(/\D/g, "")) && !isBareId(match, text, start, place) && !followsNamedNumber(text, start, namesThingItems) ? marker : undefined,
 };
 
 /**
@@ -60,7 +65,7 @@ export const cnpjDetector: Detector = {
   // The numeric form has 14 digits; an alphanumeric one always has its `/`, branch and check digits.
   evidence: Evidence.CNPJ,
   rewrite: (match, marker, text, start, place) =>
-    isValidCnpj(match.replace(/[./-]/g, "")) && !isBareId(match, text, start, place) ? marker : undefined,
+    isValidCnpj(match.replace(/[./-]/g, "")) && !isBareId(match, text, start, place) && !followsNamedNumber(text, start, namesThingItems) ? marker : undefined,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { type Detector, Place } from "./detector";
-import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey } from "./id-value";
+import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey, namesIdMember } from "./id-value";
+import { followsNamedNumber } from "./comma-glued-values";
 import { isMeasureInProse, isMeasureValue, proseWordBefore } from "./measure-value";
 import { memberNameBefore } from "./member-name";
 import { namesCardNumber } from "../card-names";
@@ -28,22 +29,16 @@ import { nameWords } from "../secret-names";
  * `autorização …`) it is still a card: payment logs write the PAN there (docs/decisions.md,
  * 2026-12-03, which replaces 2026-12-01's "still a card"). A reference's key (`pspReference`,
  * `payment_ref`) names an id as `order_id` does (`isIdValue`). A gift card's or a voucher's
- * number is a card number: it spends a stored value.
+ * number is a card number: it spends a stored value. Digits a comma joins to a number are that
+ * number's fraction or a row's next field (`isDecimalCommaPart`), except where the number begins
+ * the value of an id's, a measure's or a phone's name, or a path's resource (`ids=42,4111…,7`,
+ * `/orders/42,4111…`, `order 42,4111…,7`: `followsNamedNumber`), which says what the value's numbers are.
  */
-/**
- * A comma after a number that is no item of a list: a decimal comma (`1,4111…`, `R$ 1.234,…`),
- * whose digits after it are a fraction, not a card. A comma between the items of a list is a
- * separator, and a card may follow it: JSON arrays as `JSON.stringify` writes them, without
- * blanks (`[1,4111111111111111]`, `[4111…,5500…]`), and a CSV row's fields (`ana,4111…,12`). In
- * the same way a card is never followed by `,` and digits unless they are a list's next item.
- */
-const DECIMAL_COMMA = "(?<![[,][ \\t]*\\d*)\\d,";
-
 export const cardDetector: Detector = {
   kind: "card",
   source:
-    `(?<![\\w.-]|${DECIMAL_COMMA})[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
-    `(?![\\w-]|\\.\\d|,\\d(?!\\d*[,\\]]))`,
+    `(?<![\\w.-])[2-689](?:\\d{12,18}|\\d{3}(?:[ -]\\d{4}){3}(?:[ -]?\\d{1,3})?|\\d{3}(?:\\.\\d{4}){3}|\\d{3}[ -]\\d{6}[ -]\\d{4,5})` +
+    `(?![\\w-]|\\.\\d)`,
   evidence: Evidence.CARD_DIGITS,
   rewrite: (match, marker, text, start, place) => {
     const digits = match.replace(/[ .-]/g, "");
@@ -51,7 +46,8 @@ export const cardDetector: Detector = {
       digits.length === match.length && !isNamedCard(text, start) &&
       ((place & Place.MEASURE_VALUE) !== 0 || isMeasureValue(text, start) || isMeasureInProse(text, start, start + match.length));
     return passesLuhn(digits) && issuerIssues(digits) && !isIdValue(text, start) && !measure && !isIdNamedInProse(text, start) &&
-      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start)
+      !isBoundToIdColumn(text, start) && !isBarcodeValue(text, start) && !isPostgresRowKey(text, start) &&
+      !isDecimalCommaPart(text, start, start + match.length, digits) && !followsNamedNumber(text, start, namesIdMember, isIdNamedOrBarcode)
       ? marker
       : undefined;
   },
@@ -78,6 +74,53 @@ export const cardTrack1Detector: Detector = {
 };
 
 /**
+ * Whether a comma glues the card's digits (`digits`, at `start` to `end`) into one decimal number,
+ * of which they are the integer part (`4111…,50 reais`) or the fraction (`1,4111…`, `R$
+ * 1.234,4111…`): then they are that number's, not a card. A comma between fields or list items
+ * is a separator, and a card may stand on either side of it: a JSON array as `JSON.stringify`
+ * writes it (`[1,4111…]`), a CSV row, an SQL `VALUES` tuple (`42,4111…,2026-12-01`,
+ * `(42,4111…,12,2028)`). A comma before them is a decimal's when the number it ends is no list's
+ * item (after a list's `[` or `,`, as `ana,1,` and `1,2,` are) and is either grouped in
+ * thousands by dots as Brazil writes amounts (`1.234`) or short enough that it and the digits
+ * make one binary double as a program prints it, 17 significant digits at most (`1,4111…` and
+ * `0,4111…` are one; `42,4111…`, 18 digits, are two fields); so it is whatever follows them, a
+ * sentence's comma or the next item (`o fator foi 2,5235580930079147, acima`, `x=6,4101…,y=2`).
+ * Otherwise, with a comma on each side they are a field (`ana,4111…,12`, `42,4111…,12/28`): a
+ * number has one decimal comma. After them alone, a comma and digits are a fraction when nothing
+ * but a number's end follows (`,50 reais`; not `,12/28`, `,2026-12-01`, `,99.90`), unless a
+ * card's name before them (`card=…,12`) says what they are. Digits in a card's printed groups are
+ * never part of a number.
+ */
+function isDecimalCommaPart(text: string, start: number, end: number, digits: string): boolean {
+  if (digits.length !== end - start) return false;
+  if (text.charCodeAt(start - 1) === COMMA) return isDecimalFraction(text, start, digits);
+  return text.charCodeAt(end) === COMMA && FRACTION_AFTER.test(text.slice(end, end + FRACTION_REACH)) && !isNamedCard(text, start);
+}
+
+/** Whether the digits at `start`, after a comma, are the fraction of the number the comma ends (`isDecimalCommaPart`). */
+function isDecimalFraction(text: string, start: number, digits: string): boolean {
+  if (!isDigit(text.charCodeAt(start - 2))) return false;
+  const from = Math.max(0, start - FRACTION_REACH);
+  const integer = INTEGER_BEFORE.exec(text.slice(from, start))!;
+  if (LIST_ITEM_OPENING.test(text.slice(Math.max(0, from + integer.index - FRACTION_REACH), from + integer.index))) return false;
+  return integer[1] !== undefined || integer[2]!.replace(LEADING_ZEROS, "").length + digits.length <= DOUBLE_SIGNIFICANT_DIGITS;
+}
+
+const COMMA = 0x2c;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** How far around the digits a number glued to them is read: longer ones are no double or amount. */
+const FRACTION_REACH = 32;
+/** A comma, then digits that end a number: not a word, a date's or a fraction's `-`/`/`, a list's next `,` or `]`, a `.` and digits. */
+const FRACTION_AFTER = /^,\d+(?![\w,\]/-]|\.\d)/;
+/** The number a comma ends: grouped in thousands by dots (1), or digits alone (2). */
+const INTEGER_BEFORE = /(?:(?<![\d.])(\d{1,3}(?:\.\d{3})+)|(?<!\d)(\d+)),$/;
+/** A list's `[` or `,` before its item, blanks between. */
+const LIST_ITEM_OPENING = /[[,][ \t]*$/;
+const LEADING_ZEROS = /^0+/;
+/** The most significant digits a binary double needs to print any value exactly (IEEE 754). */
+const DOUBLE_SIGNIFICANT_DIGITS = 17;
+
+/**
  * Whether the number starting at `start` follows a card's name (`namesCardNumber`), as a member's
  * name (`card_number=…`, `"pan": …`) or as the word before it in prose (`card 4111…`): the
  * sender said it is a card's number, whatever unit's word follows it (`card 4111… rows 2`).
@@ -94,6 +137,11 @@ function isNamedCard(text: string, start: number): boolean {
  */
 function isIdNamedInProse(text: string, start: number): boolean {
   return (isIdInProse(text, start) || isIdInPath(text, start)) && !isNamedCard(text, start);
+}
+
+/** Whether the words before the number at `start` name it a thing's id (`isIdNamedInProse`: `order 42`, `/orders/42`) or a barcode (`EAN 42`). */
+function isIdNamedOrBarcode(text: string, start: number): boolean {
+  return isIdNamedInProse(text, start) || isBarcodeValue(text, start);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Evidence } from "../evidence";
 import { Place, caseless, type Detector } from "./detector";
 import { FIELD_SEPARATOR, NAME_CLOSING, VALUE_OPENING_QUOTES } from "./escaped-quotes";
+import { followsNamedNumber, namesThingItems } from "./comma-glued-values";
 import { isThingIdPlace, isThingIdentifierValue } from "./id-value";
 import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedList, isNumberListCharacter } from "./list-items";
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
@@ -30,13 +31,22 @@ import { NUMBER_WORD_SET } from "./thing-words";
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
  * no serial `0000`. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
  * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one; a
- * `,` glues it only as a decimal's separator (`12,123456789`), and separates a list's items and a
- * CSV row's fields (`Ana,123-45-6789,NY`).
+ * `,` glues digits alone or in spaced groups only as a decimal's separator (`12,123456789`), and
+ * separates a list's items and a CSV row's or an SQL tuple's fields (`Ana,123-45-6789,NY`). No
+ * number is written with the printed form's dashes, so a `,` never glues it: after a number's
+ * field it is one too (`42,234-12-2143`, `order 42,234-12-2143`), unless that number begins the
+ * value of a thing's id's, a measure's or a phone's name (`skus=42,123-45-6789`, `phone: 42,…`:
+ * `followsNamedNumber`), which says what the value's numbers are.
  */
+/** The number ends alone: no word's or id's character, `/`, or `.` and digits, follows it. */
+const ENDS_ALONE = "(?![\\w/-]|\\.\\d)";
+
 export const ssnDetector: Detector = {
   kind: "ssn",
-  // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`).
-  source: `(?<![\\w./-]|${COMMA_GLUED_BEFORE})(?:\\d{3}-\\d{2}-\\d{4}|\\d{3} \\d{2} \\d{4}|\\d{9})(?![\\w/-]|\\.\\d|${COMMA_GLUED_AFTER})`,
+  // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`); no number holds the printed form's dashes.
+  source:
+    `(?<![\\w./-])(?:\\d{3}-\\d{2}-\\d{4}${ENDS_ALONE}` +
+    `|(?<!${COMMA_GLUED_BEFORE})(?:\\d{3} \\d{2} \\d{4}|\\d{9})${ENDS_ALONE}(?!${COMMA_GLUED_AFTER}))`,
   evidence: Evidence.SSN,
   placeEvidence: Place.SSN_VALUE,
   rewrite: (match, marker, text, start, place) => {
@@ -44,7 +54,7 @@ export const ssnDetector: Detector = {
     if ((place & Place.SSN_VALUE) !== 0 || isNamedSsn(text, start) || isLaterItemOfNamedList(ssnLists, text, start, match.length, isNamedSsn)) {
       return marker;
     }
-    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start)) return undefined;
+    if ((place & Place.PHONE_VALUE) !== 0 || isNamedPhone(text, start) || followsNamedNumber(text, start, namesThingItems)) return undefined;
     // Only the printed form is one unnamed: a thing's identifier is asked of it alone.
     return match.includes("-") && !(isThingIdPlace(place, text, start, match.length) || isThingIdentifierValue(text, start)) ? marker : undefined;
   },
