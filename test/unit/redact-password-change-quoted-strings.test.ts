@@ -220,3 +220,53 @@ describe("a quote inside the value is the value's, a closing one ends it", () =>
     expectUnchanged(text);
   });
 });
+
+describe("a password set for an account `to` a value, before another field", () => {
+  /** The wraps a log line gives the sentence, each with a next field holding a user's name that stays. */
+  const WRAPS: readonly (readonly [string, (sentence: string) => string])[] = [
+    ["single-quoted logfmt", (sentence) => `msg='${sentence}' user='bob'`],
+    ["double-quoted logfmt", (sentence) => `msg="${sentence}" user="bob"`],
+    ["JSON", (sentence) => JSON.stringify({ msg: sentence, user: "bob" })],
+    ["JSON text in a JSON string", (sentence) => JSON.stringify({ body: JSON.stringify({ msg: sentence, user: "bob" }) })],
+    ["unquoted, a quoted field after", (sentence) => `${sentence} user='bob'`],
+    ["unquoted, a bare field after", (sentence) => `${sentence} user=bob`],
+    ["|-separated quoted fields", (sentence) => `'${sentence}'|'bob'`],
+    ["|-separated, a quoted field after", (sentence) => `${sentence} | user='bob'`],
+  ];
+  // Prose, no MySQL statement: the value after `to` goes whole, the next field's user stays.
+  const SET: readonly (readonly [string, string])[] = [
+    ["set password for alice to Xk9#mPq2", `set password for alice to ${R}`],
+    ["Set Password for alice to Xk9#mPq2", `Set Password for alice to ${R}`],
+    ["SET PASSWORD FOR alice TO Xk9#mPq2", `SET PASSWORD FOR alice TO ${R}`],
+    ["set the password for alice to Xk9#mPq2", `set the password for alice to ${R}`],
+    ["set password of alice to Xk9#mPq2", `set password of alice to ${R}`],
+    ["Set Password for bob@example.com to Xk9#mPq2", `Set Password for [REDACTED:email] to ${R}`],
+  ];
+  // What the change's words keep after `to` (`password changed to expire`) stays here too.
+  const KEPT_SET = ["set password for alice to expire", "set password for alice to never expire", "set password for alice to default"];
+  for (const [form, wrap] of WRAPS) {
+    itStores(`${form}: %s is stored %s`, (sentence) => stored(wrap(sentence)), SET.map(([sentence, expected]) => [sentence, wrap(expected)] as const));
+    itStores(`${form}: %s stays as %s`, (sentence) => stored(wrap(sentence)), KEPT_SET.map((sentence) => [sentence, wrap(sentence)] as const));
+  }
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ["msg='set password for alice to X#secret99' user='bob'", `msg='set password for alice to ${R}' user='bob'`],
+  ]);
+  // MySQL's statement reads its account as before, a comment holding `to` too.
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ["SET PASSWORD FOR ''@'localhost' = 'Secret#123'", `SET PASSWORD FOR ''@'localhost' = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'' = 'Secret#123'", `SET PASSWORD FOR 'bob'@'' = '${R}'`],
+    ["SET PASSWORD FOR app@10.0.0.0/255.0.0.0 = 'Secret#123'", `SET PASSWORD FOR app@10.0.0.0/255.0.0.0 = '${R}'`],
+    ["SET PASSWORD FOR josé@localhost = 'Secret#123'", `SET PASSWORD FOR josé@localhost = '${R}'`],
+    ["SET PASSWORD FOR ${user} = 'Secret#123'", `SET PASSWORD FOR \${user} = '${R}'`],
+    ["SET PASSWORD FOR {{ user }}@'%' = 'Secret#123'", `SET PASSWORD FOR {{ user }}@'%' = '${R}'`],
+    ["SET PASSWORD FOR ? = 'Secret#123'", `SET PASSWORD FOR ? = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' = PASSWORD('s3cr3t')", `SET PASSWORD FOR 'bob'@'%' = PASSWORD('${R}')`],
+    ["SET PASSWORD FOR 'bob'@'%' /** to **/ = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /** to **/ = '${R}'`],
+    ["SET PASSWORD FOR /* migrate to v2 */ 'bob'@'%' = 'Secret#123'", `SET PASSWORD FOR /* migrate to v2 */ 'bob'@'%' = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' /* a */ /* to */ = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /* a */ /* to */ = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' /* rotated to = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /* rotated to = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' -- rotated to v2 = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' -- rotated to v2 = '${R}'`],
+    ["SET PASSWORD FOR 'to'@'%' = 'Secret#123'", `SET PASSWORD FOR 'to'@'%' = '${R}'`],
+    ["SET PASSWORD = 'Secret#123'", `SET PASSWORD = '${R}'`],
+  ]);
+});

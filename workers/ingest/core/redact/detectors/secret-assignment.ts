@@ -175,9 +175,23 @@ const UNQUOTED_PASSWORD =
 /** `IDENTIFIED [WITH plugin] BY [PASSWORD] '…'` (MySQL, MariaDB, Oracle, ClickHouse), `"…"` too. */
 const IDENTIFIED_BY =
   `${word("identified")}(?:${BLANKS}${word("with")}${BLANKS}\\w+)?${BLANKS}${word("by")}(?:${BLANKS}${word("password")})?${BLANKS}${SQL_OR_DOUBLE_QUOTED}`;
+/**
+ * A SQL comment inside `SET PASSWORD FOR`'s account, read whole and holding no `=` or `;`: a block
+ * comment on one line, its `*` too (`rotated to v2`, `* to *` between slash-star and star-slash),
+ * or one left open, and `--`, each up to the `=` at the latest.
+ */
+const SQL_COMMENT = String.raw`(?:/\*(?:[^*=;\n]|\*(?!/)){0,100}(?:\*/|(?=[ \t]*=))|--[^=;\n]{0,100}(?=[ \t]*=))`;
+/**
+ * `SET PASSWORD FOR`'s account: any text up to the `=` (`'bob'@'%'`, `''@'localhost'`, `${user}`,
+ * `{{ user }}@'%'`, `?`), holding no blank-separated `to` outside a comment. Prose setting a
+ * password for an account `to` a value is no statement, and read so it runs on to another
+ * field's `=` and takes its value (`msg='set password for alice to …' user='bob'`). A comment
+ * is one unit and a character starts none, so each character has one reading.
+ */
+const SET_PASSWORD_ACCOUNT = `(?:${SQL_COMMENT}|(?!\\s${word("to")}\\s|${SQL_COMMENT})[^=;\\n]){1,100}?`;
 /** MySQL's `SET PASSWORD [FOR user] = '…'`. */
 const SET_PASSWORD =
-  `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}[^=;\\n]{1,100}?)?[ \\t]*=[ \\t]*${SQL_STRING}`;
+  `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}${SET_PASSWORD_ACCOUNT})?[ \\t]*=[ \\t]*${SQL_STRING}`;
 /** MySQL's `PASSWORD('…')` and `OLD_PASSWORD('…')` functions, wherever a statement calls them. */
 const PASSWORD_FUNCTION = `(?:${caseless("old_")})?${caseless("password")}[ \\t]*\\([ \\t]*${SQL_STRING}`;
 /** The SQL that sets a password; each form starts with its first keyword, so its work is bounded by the statement. */
