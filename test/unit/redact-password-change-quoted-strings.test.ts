@@ -250,6 +250,8 @@ describe("a password set for an account `to` a value, before another field", () 
   }
   itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
     ["msg='set password for alice to X#secret99' user='bob'", `msg='set password for alice to ${R}' user='bob'`],
+    ["set password for alice to 'X#secret99' user='bob'", `set password for alice to '${R}' user='bob'`],
+    ["msg='set password for bob's account to X#secret99' user='bob'", `msg='set password for bob's account to ${R}' user='bob'`],
   ]);
   // MySQL's statement reads its account as before, a comment holding `to` too.
   itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
