@@ -272,3 +272,68 @@ describe("a password set for an account `to` a value, before another field", () 
     ["SET PASSWORD = 'Secret#123'", `SET PASSWORD = '${R}'`],
   ]);
 });
+
+describe("SET PASSWORD FOR's account reads a quoted part whole, and no prose past its field's closing quote", () => {
+  /** The wraps a log line gives a text, and a next member or field holding `name` = `value`. */
+  const wraps = (name: string, value: string): readonly (readonly [string, (text: string) => string])[] => [
+    ["single-quoted logfmt", (text) => `msg='${text}' ${name}='${value}'`],
+    ["double-quoted logfmt", (text) => `msg="${text}" ${name}="${value}"`],
+    ["compact JSON", (text) => JSON.stringify({ msg: text, [name]: value })],
+    ['JSON with ": " separators', (text) => JSON.stringify({ msg: text, [name]: value }, null, 1).replace(/\n ?/g, " ")],
+    ["a dict's repr", (text) => `{'msg': '${text}', '${name}': '${value}'}`],
+    ["JSON text in a JSON string", (text) => JSON.stringify({ body: JSON.stringify({ msg: text, [name]: value }) })],
+  ];
+  // A quoted account holding ` to ` is still the statement's (backquotes too): its password goes.
+  const STATEMENTS = [
+    "SET PASSWORD FOR `a to b`@`%` = 'S3cr3t#pw'",
+    "SET PASSWORD FOR \"a to b\"@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'a to b'@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'a to b'@'%' = '*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29'",
+  ];
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, STATEMENTS.map((text) => [text, text.replace(/= '.*'$/, `= '${R}'`)] as const));
+  itStores("in double-quoted logfmt, %j is stored %j", (text) => stored(`query="${text}" user=bob`), STATEMENTS.map((text) => [text, `query="${text.replace(/= '.*'$/, `= '${R}'`)}" user=bob`] as const));
+  it.each(STATEMENTS)("%j in JSON and in JSON text in a JSON string: the password goes, the user stays", (text) => {
+    const json = JSON.stringify({ stmt: text, user: "bob" });
+    for (const wrapped of [json, JSON.stringify({ body: json })]) {
+      const out = stored(wrapped);
+      expect(out).not.toContain(text.slice(text.indexOf("= '") + 3, -1));
+      expect(out).toContain("bob");
+    }
+  });
+  // A sentence holding no blank-separated `to`, or no value: the next member stays, its value too.
+  const NEXT: readonly (readonly [string, string, string])[] = [
+    ["set password for alice to: X#secret99", "user", "bob"],
+    ["set password for alice: X#secret99", "user", "bob"],
+    ["failed to set password for alice: policy", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+    ["set password for alice", "version", "1.2.3"],
+    ["set password for alice", "host", "db-01.internal"],
+    ["set password for alice", "id", "12345"],
+    ["set password for alice to X#secret99", "user", "bob"],
+    ["set password for alice to X#secret99", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+    ["set password for alice to X#secret99", "version", "1.2.3"],
+    ["set password for alice to X#secret99", "host", "db-01.internal"],
+    ["password for alice changed to X#secret99", "user", "bob"],
+    ["password for alice changed", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+  ];
+  for (const [sentence, name, value] of NEXT) {
+    it.each(wraps(name, value))(`%s: ${JSON.stringify(sentence)} keeps ${name}=${value}, no password stays`, (_form, wrap) => {
+      const out = stored(wrap(sentence));
+      expect(out).toContain(value);
+      expect(out).not.toContain("X#secret99");
+    });
+  }
+  // `password for alice: X` is read as the prose reads it unquoted: its value goes.
+  itStores("%j is stored %j", stored, [
+    ['msg="set password for alice: X#secret99" user="bob"', `msg="set password for alice: ${R}" user="bob"`],
+    ["set password for alice: X#secret99 user=bob", `set password for alice: ${R} user=bob`],
+    ['{"msg": "set password for alice", "user": "bob"}', '{"msg": "set password for alice", "user": "bob"}'],
+    ['msg: "set password for alice to X#secret99", user: "bob"', `msg: "set password for alice to ${R}", user: "bob"`],
+    ['{"a": {"msg": "password for alice"}, "user": "bob"}', '{"a": {"msg": "password for alice"}, "user": "bob"}'],
+    // A value to the rest of the line ends at the single quote closing its field, which stays.
+    ["msg='set password for alice: X#secret99' user='bob'", `msg='set password for alice: ${R}' user='bob'`],
+    ["{'msg': 'password for alice: X#secret99', 'user': 'bob'}", `{'msg': 'password for alice: ${R}', 'user': 'bob'}`],
+    ["msg='passphrase=correct horse battery staple' user='bob'", `msg='passphrase=${R}' user='bob'`],
+    ["msg='password for alice: X#secret99'", `msg='password for alice: ${R}'`],
+    ["Password for bob: it's mine, 42", `Password for bob: ${R}`],
+  ]);
+});

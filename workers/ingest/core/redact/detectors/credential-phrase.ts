@@ -34,8 +34,14 @@ const PASS_PHRASE = String.raw`(?:[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const KEY_WORD = String.raw`(?:(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY))`;
 /** Credentials named by one word, also a field's name, read here only with whom or what they are for. */
 const TOKEN_WORD = String.raw`(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)`;
-/** Whom or what the credential is for: up to 64 characters, no colon or line break (`for user bob`, `for key '/root/.ssh/id_rsa'`). */
-const FOR_WHOM = String.raw`[ \t]+for[ \t]+[^:\n]{1,64}?`;
+/**
+ * Whom or what the credential is for: up to 64 characters, no colon or line break (`for user bob`,
+ * `for key '/root/.ssh/id_rsa'`), and no quote closing a member before its comma: in JSON with
+ * `": "` separators, a dict's repr or `msg: "…", user: "…"`, the colon after `", "user"` is the
+ * next member's (`{"msg": "password for alice", "user": "bob"}` keeps `bob`), also in escaped
+ * quotes and after a nested member's `}`.
+ */
+const FOR_WHOM = String.raw`[ \t]+for[ \t]+(?:(?!["'][ \t\]}]*,)[^:\n]){1,64}?`;
 /** The colon after the phrase and the blanks before the value. */
 const COLON = String.raw`[ \t]*:[ \t]+`;
 /** A value in quotes, also escaped ones (text held in a JSON string: `\"correct horse\"`), then no word character: the quotes hold the whole value. */

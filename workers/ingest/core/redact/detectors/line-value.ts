@@ -10,10 +10,11 @@ export const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
 /**
  * The rest of the line from a character that is no blank, up to the blanks before a next pair,
  * a sentence's end (`.`, `!` or `?` before a blank: `…: correct horse. Retrying`), the line's
- * end, or a double quote or backslash (where text held in a JSON string ends, `…staple"}`, or
- * an escape begins).
+ * end, a double quote or backslash (where text held in a JSON string ends, `…staple"}`, or
+ * an escape begins), or a single quote closing a field before a next pair, a `,`, `}`, `]` or
+ * the line's end (`msg='…: X#1' user='bob'`, a dict's repr `{'msg': '…: X#1', 'user': 'bob'}`).
  */
-export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
+export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\])|'(?:${NEXT_PAIR}|[ \t]*(?:[,}\]]|\r?\n|$)))`;
 
 /**
  * A password's unquoted value of three to eight words of letters alone (`correct horse battery

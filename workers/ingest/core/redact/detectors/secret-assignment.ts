@@ -182,13 +182,24 @@ const IDENTIFIED_BY =
  */
 const SQL_COMMENT = String.raw`(?:/\*(?:[^*=;\n]|\*(?!/)){0,100}(?:\*/|(?=[ \t]*=))|--[^=;\n]{0,100}(?=[ \t]*=))`;
 /**
- * `SET PASSWORD FOR`'s account: any text up to the `=` (`'bob'@'%'`, `''@'localhost'`, `${user}`,
- * `{{ user }}@'%'`, `?`), holding no blank-separated `to` outside a comment. Prose setting a
- * password for an account `to` a value is no statement, and read so it runs on to another
- * field's `=` and takes its value (`msg='set password for alice to …' user='bob'`). A comment
- * is one unit and a character starts none, so each character has one reading.
+ * A quoted part of `SET PASSWORD FOR`'s account (`'a to b'@'%'`, `"app"`, `` `app` ``), read
+ * whole, holding no `=` or `;` and followed by the account's `@`, another part, a comment or the
+ * `=`: a quote between fields (`' user='`) is no part, nor an apostrophe's stretch to a field's
+ * closing quote (`'s account to …'` in `msg='set password for bob's account to …' user='bob'`).
  */
-const SET_PASSWORD_ACCOUNT = `(?:${SQL_COMMENT}|(?!\\s${word("to")}\\s|${SQL_COMMENT})[^=;\\n]){1,100}?`;
+const SET_PASSWORD_QUOTED_PART =
+  "(?:'[^'=;\\n]{0,100}'|\"[^\"=;\\n]{0,100}\"|`[^`=;\\n]{0,100}`)(?=[ \\t]*(?:[@=\"'`]|/\\*|--))";
+/**
+ * `SET PASSWORD FOR`'s account: any text up to the `=` (`'bob'@'%'`, `''@'localhost'`, `${user}`,
+ * `{{ user }}@'%'`, `?`), holding no blank-separated `to` and no quote outside a comment or a
+ * quoted part. Prose setting a password for an account is no statement, and read so it runs
+ * on to another field's `=` and takes its value: past a `to` (`msg='set password for alice to
+ * …' user='bob'`) or past the closing quote of the field it sits in (`msg='set password for
+ * alice: …' user='bob'`, `msg='… for alice' version='1.2.3'`). A comment or a quoted part is one
+ * unit and a character starts none, so each character has one reading.
+ */
+const SET_PASSWORD_ACCOUNT =
+  `(?:${SQL_COMMENT}|${SET_PASSWORD_QUOTED_PART}|(?!\\s${word("to")}\\s|${SQL_COMMENT})[^'"\`=;\\n]){1,100}?`;
 /** MySQL's `SET PASSWORD [FOR user] = '…'`. */
 const SET_PASSWORD =
   `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}${SET_PASSWORD_ACCOUNT})?[ \\t]*=[ \\t]*${SQL_STRING}`;
