@@ -337,3 +337,47 @@ describe("SET PASSWORD FOR's account reads a quoted part whole, and no prose pas
     ["Password for bob: it's mine, 42", `Password for bob: ${R}`],
   ]);
 });
+
+describe("a prompt's whom past a quote and a comma, a quote that closes no field, a doubled or spaced quoted account", () => {
+  // A comma after a quote before words, or before a key whose value is bare prose, starts no next member: the value goes.
+  itStores("%j is stored %j", stored, [
+    ['Password for user "bob", host db1: S3cret#1', `Password for user "bob", host db1: ${R}`],
+    ["Enter password for 'root'@'localhost', attempt 2: S3cret#1", `Enter password for 'root'@'localhost', attempt 2: ${R}`],
+    ['Password for "alice", retry 2: S3cret#1', `Password for "alice", retry 2: ${R}`],
+    ["Password for the 'prod', 'staging' and 'dev' dbs: S3cret#1", `Password for the 'prod', 'staging' and 'dev' dbs: ${R}`],
+    ['API key for "stripe", env prod: abcd1234efgh5678', `API key for "stripe", env prod: ${R}`],
+    ["Token for 'ci', repo x: ghp_abcd1234efgh5678ijkl", `Token for 'ci', repo x: ${R}`],
+    ["PIN for card 'visa', slot 2: 4821", `PIN for card 'visa', slot 2: ${R}`],
+    ["pass phrase for 'key1', slot 1: correct horse battery", `pass phrase for 'key1', slot 1: ${R}`],
+    ["Password for 'alice', 'bob': S3cret#1", `Password for 'alice', 'bob': ${R}`],
+    ['msg=\'Password for user "bob", host db1: S3cret#1\' user=\'bob\'', `msg='Password for user "bob", host db1: ${R}' user='bob'`],
+  ]);
+  // A single quote that closes no field opened before the sentence is the value's.
+  itStores("%j is stored %j", stored, [
+    ["Password for bob: x7',Qz9#k", `Password for bob: ${R}`],
+    ["Password for bob: ab']cd#9", `Password for bob: ${R}`],
+    ["Password for bob: abc'}def", `Password for bob: ${R}`],
+    ["passphrase=my dogs', cats and birds", `passphrase=${R}`],
+    ["passphrase=x7',Qz9#k", `passphrase=${R}`],
+    ["pass phrase: it's', mine", `pass phrase: ${R}`],
+    ["Password for bob: O'Neil', 1985", `Password for bob: ${R}`],
+    // In a field, the quote closing it is the last one before a field's end.
+    ["msg='Password for bob: x7',Qz9#k' user='bob'", `msg='Password for bob: ${R}' user='bob'`],
+    ["{'msg': 'passphrase=my dogs', cats and birds', 'user': 'bob'}", `{'msg': 'passphrase=${R}', 'user': 'bob'}`],
+  ]);
+  // A quoted account part with doubled quotes, or any blank but a line break before the `=`, is the statement's.
+  const ACCOUNTS = [
+    `"SET PASSWORD FOR ""bob""@""%"" = 'S3cr3t#pw'",1,2`,
+    "SET PASSWORD FOR 'bob'@'%'\u00a0= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\u3000= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\f= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\v= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\r= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'o''brien'@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'.x = 'S3cr3t#pw'",
+  ];
+  itStores("%j is stored %j", stored, ACCOUNTS.map((text) => [text, text.replace("S3cr3t#pw", R)] as const));
+  it("a CSV cell's doubled quotes escaped in a JSON string: the password goes", () => {
+    expect(stored(JSON.stringify({ msg: ACCOUNTS[0], user: "bob" }))).not.toContain("S3cr3t#pw");
+  });
+});

@@ -182,13 +182,20 @@ const IDENTIFIED_BY =
  */
 const SQL_COMMENT = String.raw`(?:/\*(?:[^*=;\n]|\*(?!/)){0,100}(?:\*/|(?=[ \t]*=))|--[^=;\n]{0,100}(?=[ \t]*=))`;
 /**
+ * One quote's part of `SET PASSWORD FOR`'s account, holding no `=` or `;`: in the quote, where a
+ * doubled quote is one (`'o''brien'`), or, in a text whose quotes are all doubled (a CSV cell,
+ * `""bob""@""%""`, also escaped in a JSON string), in the doubled quote.
+ */
+const quotedAccountPart = (quote: string): string =>
+  `${quote}\\\\*${quote}[^${quote}=;\\n]{0,100}${quote}\\\\*${quote}|${quote}(?:[^${quote}=;\\n]|${quote}${quote}){0,100}${quote}`;
+/**
  * A quoted part of `SET PASSWORD FOR`'s account (`'a to b'@'%'`, `"app"`, `` `app` ``), read
- * whole, holding no `=` or `;` and followed by the account's `@`, another part, a comment or the
- * `=`: a quote between fields (`' user='`) is no part, nor an apostrophe's stretch to a field's
- * closing quote (`'s account to …'` in `msg='set password for bob's account to …' user='bob'`).
+ * whole and followed by no word after blanks: a quote between fields (`' user='`) is no part, nor
+ * an apostrophe's stretch to a field's closing quote (`'s account to …'` in `msg='set password
+ * for bob's account to …' user='bob'`).
  */
 const SET_PASSWORD_QUOTED_PART =
-  "(?:'[^'=;\\n]{0,100}'|\"[^\"=;\\n]{0,100}\"|`[^`=;\\n]{0,100}`)(?=[ \\t]*(?:[@=\"'`]|/\\*|--))";
+  `(?:${quotedAccountPart("'")}|${quotedAccountPart('"')}|${quotedAccountPart("`")})(?![^\\S\\n]*\\w)`;
 /**
  * `SET PASSWORD FOR`'s account: any text up to the `=` (`'bob'@'%'`, `''@'localhost'`, `${user}`,
  * `{{ user }}@'%'`, `?`), holding no blank-separated `to` and no quote outside a comment or a
