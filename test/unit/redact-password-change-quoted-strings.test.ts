@@ -220,3 +220,164 @@ describe("a quote inside the value is the value's, a closing one ends it", () =>
     expectUnchanged(text);
   });
 });
+
+describe("a password set for an account `to` a value, before another field", () => {
+  /** The wraps a log line gives the sentence, each with a next field holding a user's name that stays. */
+  const WRAPS: readonly (readonly [string, (sentence: string) => string])[] = [
+    ["single-quoted logfmt", (sentence) => `msg='${sentence}' user='bob'`],
+    ["double-quoted logfmt", (sentence) => `msg="${sentence}" user="bob"`],
+    ["JSON", (sentence) => JSON.stringify({ msg: sentence, user: "bob" })],
+    ["JSON text in a JSON string", (sentence) => JSON.stringify({ body: JSON.stringify({ msg: sentence, user: "bob" }) })],
+    ["unquoted, a quoted field after", (sentence) => `${sentence} user='bob'`],
+    ["unquoted, a bare field after", (sentence) => `${sentence} user=bob`],
+    ["|-separated quoted fields", (sentence) => `'${sentence}'|'bob'`],
+    ["|-separated, a quoted field after", (sentence) => `${sentence} | user='bob'`],
+  ];
+  // Prose, no MySQL statement: the value after `to` goes whole, the next field's user stays.
+  const SET: readonly (readonly [string, string])[] = [
+    ["set password for alice to Xk9#mPq2", `set password for alice to ${R}`],
+    ["Set Password for alice to Xk9#mPq2", `Set Password for alice to ${R}`],
+    ["SET PASSWORD FOR alice TO Xk9#mPq2", `SET PASSWORD FOR alice TO ${R}`],
+    ["set the password for alice to Xk9#mPq2", `set the password for alice to ${R}`],
+    ["set password of alice to Xk9#mPq2", `set password of alice to ${R}`],
+    ["Set Password for bob@example.com to Xk9#mPq2", `Set Password for [REDACTED:email] to ${R}`],
+  ];
+  // What the change's words keep after `to` (`password changed to expire`) stays here too.
+  const KEPT_SET = ["set password for alice to expire", "set password for alice to never expire", "set password for alice to default"];
+  for (const [form, wrap] of WRAPS) {
+    itStores(`${form}: %s is stored %s`, (sentence) => stored(wrap(sentence)), SET.map(([sentence, expected]) => [sentence, wrap(expected)] as const));
+    itStores(`${form}: %s stays as %s`, (sentence) => stored(wrap(sentence)), KEPT_SET.map((sentence) => [sentence, wrap(sentence)] as const));
+  }
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ["msg='set password for alice to X#secret99' user='bob'", `msg='set password for alice to ${R}' user='bob'`],
+    ["set password for alice to 'X#secret99' user='bob'", `set password for alice to '${R}' user='bob'`],
+    ["msg='set password for bob's account to X#secret99' user='bob'", `msg='set password for bob's account to ${R}' user='bob'`],
+  ]);
+  // MySQL's statement reads its account as before, a comment holding `to` too.
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, [
+    ["SET PASSWORD FOR ''@'localhost' = 'Secret#123'", `SET PASSWORD FOR ''@'localhost' = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'' = 'Secret#123'", `SET PASSWORD FOR 'bob'@'' = '${R}'`],
+    ["SET PASSWORD FOR app@10.0.0.0/255.0.0.0 = 'Secret#123'", `SET PASSWORD FOR app@10.0.0.0/255.0.0.0 = '${R}'`],
+    ["SET PASSWORD FOR josé@localhost = 'Secret#123'", `SET PASSWORD FOR josé@localhost = '${R}'`],
+    ["SET PASSWORD FOR ${user} = 'Secret#123'", `SET PASSWORD FOR \${user} = '${R}'`],
+    ["SET PASSWORD FOR {{ user }}@'%' = 'Secret#123'", `SET PASSWORD FOR {{ user }}@'%' = '${R}'`],
+    ["SET PASSWORD FOR ? = 'Secret#123'", `SET PASSWORD FOR ? = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' = PASSWORD('s3cr3t')", `SET PASSWORD FOR 'bob'@'%' = PASSWORD('${R}')`],
+    ["SET PASSWORD FOR 'bob'@'%' /** to **/ = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /** to **/ = '${R}'`],
+    ["SET PASSWORD FOR /* migrate to v2 */ 'bob'@'%' = 'Secret#123'", `SET PASSWORD FOR /* migrate to v2 */ 'bob'@'%' = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' /* a */ /* to */ = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /* a */ /* to */ = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' /* rotated to = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' /* rotated to = '${R}'`],
+    ["SET PASSWORD FOR 'bob'@'%' -- rotated to v2 = 'Secret#123'", `SET PASSWORD FOR 'bob'@'%' -- rotated to v2 = '${R}'`],
+    ["SET PASSWORD FOR 'to'@'%' = 'Secret#123'", `SET PASSWORD FOR 'to'@'%' = '${R}'`],
+    ["SET PASSWORD = 'Secret#123'", `SET PASSWORD = '${R}'`],
+  ]);
+});
+
+describe("SET PASSWORD FOR's account reads a quoted part whole, and no prose past its field's closing quote", () => {
+  /** The wraps a log line gives a text, and a next member or field holding `name` = `value`. */
+  const wraps = (name: string, value: string): readonly (readonly [string, (text: string) => string])[] => [
+    ["single-quoted logfmt", (text) => `msg='${text}' ${name}='${value}'`],
+    ["double-quoted logfmt", (text) => `msg="${text}" ${name}="${value}"`],
+    ["compact JSON", (text) => JSON.stringify({ msg: text, [name]: value })],
+    ['JSON with ": " separators', (text) => JSON.stringify({ msg: text, [name]: value }, null, 1).replace(/\n ?/g, " ")],
+    ["a dict's repr", (text) => `{'msg': '${text}', '${name}': '${value}'}`],
+    ["JSON text in a JSON string", (text) => JSON.stringify({ body: JSON.stringify({ msg: text, [name]: value }) })],
+  ];
+  // A quoted account holding ` to ` is still the statement's (backquotes too): its password goes.
+  const STATEMENTS = [
+    "SET PASSWORD FOR `a to b`@`%` = 'S3cr3t#pw'",
+    "SET PASSWORD FOR \"a to b\"@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'a to b'@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'a to b'@'%' = '*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29'",
+  ];
+  itStoresCounting("%j", (text) => redactString(text, policy), { secret_param: 1 }, STATEMENTS.map((text) => [text, text.replace(/= '.*'$/, `= '${R}'`)] as const));
+  itStores("in double-quoted logfmt, %j is stored %j", (text) => stored(`query="${text}" user=bob`), STATEMENTS.map((text) => [text, `query="${text.replace(/= '.*'$/, `= '${R}'`)}" user=bob`] as const));
+  it.each(STATEMENTS)("%j in JSON and in JSON text in a JSON string: the password goes, the user stays", (text) => {
+    const json = JSON.stringify({ stmt: text, user: "bob" });
+    for (const wrapped of [json, JSON.stringify({ body: json })]) {
+      const out = stored(wrapped);
+      expect(out).not.toContain(text.slice(text.indexOf("= '") + 3, -1));
+      expect(out).toContain("bob");
+    }
+  });
+  // A sentence holding no blank-separated `to`, or no value: the next member stays, its value too.
+  const NEXT: readonly (readonly [string, string, string])[] = [
+    ["set password for alice to: X#secret99", "user", "bob"],
+    ["set password for alice: X#secret99", "user", "bob"],
+    ["failed to set password for alice: policy", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+    ["set password for alice", "version", "1.2.3"],
+    ["set password for alice", "host", "db-01.internal"],
+    ["set password for alice", "id", "12345"],
+    ["set password for alice to X#secret99", "user", "bob"],
+    ["set password for alice to X#secret99", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+    ["set password for alice to X#secret99", "version", "1.2.3"],
+    ["set password for alice to X#secret99", "host", "db-01.internal"],
+    ["password for alice changed to X#secret99", "user", "bob"],
+    ["password for alice changed", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736"],
+  ];
+  for (const [sentence, name, value] of NEXT) {
+    it.each(wraps(name, value))(`%s: ${JSON.stringify(sentence)} keeps ${name}=${value}, no password stays`, (_form, wrap) => {
+      const out = stored(wrap(sentence));
+      expect(out).toContain(value);
+      expect(out).not.toContain("X#secret99");
+    });
+  }
+  // `password for alice: X` is read as the prose reads it unquoted: its value goes.
+  itStores("%j is stored %j", stored, [
+    ['msg="set password for alice: X#secret99" user="bob"', `msg="set password for alice: ${R}" user="bob"`],
+    ["set password for alice: X#secret99 user=bob", `set password for alice: ${R} user=bob`],
+    ['{"msg": "set password for alice", "user": "bob"}', '{"msg": "set password for alice", "user": "bob"}'],
+    ['msg: "set password for alice to X#secret99", user: "bob"', `msg: "set password for alice to ${R}", user: "bob"`],
+    ['{"a": {"msg": "password for alice"}, "user": "bob"}', '{"a": {"msg": "password for alice"}, "user": "bob"}'],
+    // A value to the rest of the line ends at the single quote closing its field, which stays.
+    ["msg='set password for alice: X#secret99' user='bob'", `msg='set password for alice: ${R}' user='bob'`],
+    ["{'msg': 'password for alice: X#secret99', 'user': 'bob'}", `{'msg': 'password for alice: ${R}', 'user': 'bob'}`],
+    ["msg='passphrase=correct horse battery staple' user='bob'", `msg='passphrase=${R}' user='bob'`],
+    ["msg='password for alice: X#secret99'", `msg='password for alice: ${R}'`],
+    ["Password for bob: it's mine, 42", `Password for bob: ${R}`],
+  ]);
+});
+
+describe("a prompt's whom past a quote and a comma, a quote that closes no field, a doubled or spaced quoted account", () => {
+  // A comma after a quote before words, or before a key whose value is bare prose, starts no next member: the value goes.
+  itStores("%j is stored %j", stored, [
+    ['Password for user "bob", host db1: S3cret#1', `Password for user "bob", host db1: ${R}`],
+    ["Enter password for 'root'@'localhost', attempt 2: S3cret#1", `Enter password for 'root'@'localhost', attempt 2: ${R}`],
+    ['Password for "alice", retry 2: S3cret#1', `Password for "alice", retry 2: ${R}`],
+    ["Password for the 'prod', 'staging' and 'dev' dbs: S3cret#1", `Password for the 'prod', 'staging' and 'dev' dbs: ${R}`],
+    ['API key for "stripe", env prod: abcd1234efgh5678', `API key for "stripe", env prod: ${R}`],
+    ["Token for 'ci', repo x: ghp_abcd1234efgh5678ijkl", `Token for 'ci', repo x: ${R}`],
+    ["PIN for card 'visa', slot 2: 4821", `PIN for card 'visa', slot 2: ${R}`],
+    ["pass phrase for 'key1', slot 1: correct horse battery", `pass phrase for 'key1', slot 1: ${R}`],
+    ["Password for 'alice', 'bob': S3cret#1", `Password for 'alice', 'bob': ${R}`],
+    ['msg=\'Password for user "bob", host db1: S3cret#1\' user=\'bob\'', `msg='Password for user "bob", host db1: ${R}' user='bob'`],
+  ]);
+  // A single quote that closes no field opened before the sentence is the value's.
+  itStores("%j is stored %j", stored, [
+    ["Password for bob: x7',Qz9#k", `Password for bob: ${R}`],
+    ["Password for bob: ab']cd#9", `Password for bob: ${R}`],
+    ["Password for bob: abc'}def", `Password for bob: ${R}`],
+    ["passphrase=my dogs', cats and birds", `passphrase=${R}`],
+    ["passphrase=x7',Qz9#k", `passphrase=${R}`],
+    ["pass phrase: it's', mine", `pass phrase: ${R}`],
+    ["Password for bob: O'Neil', 1985", `Password for bob: ${R}`],
+    // In a field, the quote closing it is the last one before a field's end.
+    ["msg='Password for bob: x7',Qz9#k' user='bob'", `msg='Password for bob: ${R}' user='bob'`],
+    ["{'msg': 'passphrase=my dogs', cats and birds', 'user': 'bob'}", `{'msg': 'passphrase=${R}', 'user': 'bob'}`],
+  ]);
+  // A quoted account part with doubled quotes, or any blank but a line break before the `=`, is the statement's.
+  const ACCOUNTS = [
+    `"SET PASSWORD FOR ""bob""@""%"" = 'S3cr3t#pw'",1,2`,
+    "SET PASSWORD FOR 'bob'@'%'\u00a0= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\u3000= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\f= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\v= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'\r= 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'o''brien'@'%' = 'S3cr3t#pw'",
+    "SET PASSWORD FOR 'bob'@'%'.x = 'S3cr3t#pw'",
+  ];
+  itStores("%j is stored %j", stored, ACCOUNTS.map((text) => [text, text.replace("S3cr3t#pw", R)] as const));
+  it("a CSV cell's doubled quotes escaped in a JSON string: the password goes", () => {
+    expect(stored(JSON.stringify({ msg: ACCOUNTS[0], user: "bob" }))).not.toContain("S3cr3t#pw");
+  });
+});

@@ -34,8 +34,22 @@ const PASS_PHRASE = String.raw`(?:[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE)`;
 const KEY_WORD = String.raw`(?:(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY))`;
 /** Credentials named by one word, also a field's name, read here only with whom or what they are for. */
 const TOKEN_WORD = String.raw`(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)`;
-/** Whom or what the credential is for: up to 64 characters, no colon or line break (`for user bob`, `for key '/root/.ssh/id_rsa'`). */
-const FOR_WHOM = String.raw`[ \t]+for[ \t]+[^:\n]{1,64}?`;
+/**
+ * A next member after a quote closing a member: its comma, a key of one token, quoted or bare,
+ * its `:` or `=` and the start of a quoted, nested or numeric value (`", "user": "`, `', 'user': '`,
+ * `", user: "`, escaped `\", \"user\": \"`, `", "id": 4`), also after a nested member's `}` or
+ * `]`. A comma before words (`"bob", host db1:`) or before a key whose value is bare prose
+ * (`'alice', 'bob': S3cret#1`) starts none.
+ */
+const NEXT_MEMBER = String.raw`["'][ \t\]}]*,[ \t]*(?:\\*["'][\w.-]{1,64}\\*["']|[A-Za-z_][\w.-]{0,63})[ \t]*[:=][ \t]*(?:\\*["']|[{\[\d-])`;
+/**
+ * Whom or what the credential is for: up to 64 characters, no colon or line break (`for user bob`,
+ * `for key '/root/.ssh/id_rsa'`, `for user "bob", host db1`), and no quote closing a member
+ * before a next member (`NEXT_MEMBER`): in JSON with `": "` separators, a dict's repr or
+ * `msg: "…", user: "…"`, the colon after `", "user"` is the next member's
+ * (`{"msg": "password for alice", "user": "bob"}` keeps `bob`).
+ */
+const FOR_WHOM = String.raw`[ \t]+for[ \t]+(?:(?!${NEXT_MEMBER})[^:\n]){1,64}?`;
 /** The colon after the phrase and the blanks before the value. */
 const COLON = String.raw`[ \t]*:[ \t]+`;
 /** A value in quotes, also escaped ones (text held in a JSON string: `\"correct horse\"`), then no word character: the quotes hold the whole value. */

@@ -7,13 +7,31 @@
 /** A log's next pair after the value (`user=bob`), which ends it. */
 export const NEXT_PAIR = String.raw`[ \t]+[A-Za-z_][\w.-]{0,63}=`;
 
+/** Where a single-quoted field may end: a next pair, a `,`, `}`, `]` or the line's end. */
+const FIELD_END = String.raw`(?:${NEXT_PAIR}|[ \t]*(?:[,}\]]|\r?\n|$))`;
+/**
+ * A character of a single-quoted field's text: no quote but an apostrophe between word
+ * characters (`bob's`, `O'Brien`) or one before a comma that closes no field (`x7',Qz9#k`).
+ */
+const FIELD_TEXT = String.raw`(?:[^'\n]|(?<=\w)'(?=\w)|'(?=[ \t]*,))`;
+/**
+ * A single quote closing a field opened before the sentence (`msg='…`, `'msg': '…`, `msg: '…`)
+ * whose text holds the value's `:` or `=` (`msg='…: X#1' user='bob'`, a dict's repr
+ * `{'msg': '…: X#1', 'user': 'bob'}`): before a field's end, but before a comma only when no
+ * such quote follows before the next quote (`msg='…: x7',Qz9#k' user='bob'` ends at the second).
+ * A quote that closes no such field stays in the value (`…: x7',Qz9#k`, `…: O'Neil', 1985`, the
+ * `'bob'` of a next member). The look back, read only at such a quote, stops at a quote.
+ */
+const FIELD_CLOSING_QUOTE =
+  String.raw`(?='[ \t]*,(?![^'\n]*'${FIELD_END})|'(?![ \t]*,)${FIELD_END})(?<=(?:[\w.-]=|[\w.'"-][ \t]*:[ \t]*)'(?=${FIELD_TEXT}{0,256}?[:=])${FIELD_TEXT}{1,256})`;
+
 /**
  * The rest of the line from a character that is no blank, up to the blanks before a next pair,
  * a sentence's end (`.`, `!` or `?` before a blank: `…: correct horse. Retrying`), the line's
- * end, or a double quote or backslash (where text held in a JSON string ends, `…staple"}`, or
- * an escape begins).
+ * end, a double quote or backslash (where text held in a JSON string ends, `…staple"}`, or
+ * an escape begins), or a single quote closing the field the sentence sits in (`FIELD_CLOSING_QUOTE`).
  */
-export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\]))`;
+export const UNQUOTED_LINE_VALUE = String.raw`[^\s"\\](?:(?:(?![.!?][ \t])[^\n"\\])*?[^\s"\\])?(?=${NEXT_PAIR}|[.!?][ \t]|[ \t]*(?:\r?\n|$|["\\])|${FIELD_CLOSING_QUOTE})`;
 
 /**
  * A password's unquoted value of three to eight words of letters alone (`correct horse battery

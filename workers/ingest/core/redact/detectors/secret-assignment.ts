@@ -176,9 +176,41 @@ const UNQUOTED_PASSWORD =
 /** `IDENTIFIED [WITH plugin] BY [PASSWORD] '…'` (MySQL, MariaDB, Oracle, ClickHouse), `"…"` too. */
 const IDENTIFIED_BY =
   `${word("identified")}(?:${BLANKS}${word("with")}${BLANKS}\\w+)?${BLANKS}${word("by")}(?:${BLANKS}${word("password")})?${BLANKS}${SQL_OR_DOUBLE_QUOTED}`;
+/**
+ * A SQL comment inside `SET PASSWORD FOR`'s account, read whole and holding no `=` or `;`: a block
+ * comment on one line, its `*` too (`rotated to v2`, `* to *` between slash-star and star-slash),
+ * or one left open, and `--`, each up to the `=` at the latest.
+ */
+const SQL_COMMENT = String.raw`(?:/\*(?:[^*=;\n]|\*(?!/)){0,100}(?:\*/|(?=[ \t]*=))|--[^=;\n]{0,100}(?=[ \t]*=))`;
+/**
+ * One quote's part of `SET PASSWORD FOR`'s account, holding no `=` or `;`: in the quote, where a
+ * doubled quote is one (`'o''brien'`), or, in a text whose quotes are all doubled (a CSV cell,
+ * `""bob""@""%""`, also escaped in a JSON string), in the doubled quote.
+ */
+const quotedAccountPart = (quote: string): string =>
+  `${quote}\\\\*${quote}[^${quote}=;\\n]{0,100}${quote}\\\\*${quote}|${quote}(?:[^${quote}=;\\n]|${quote}${quote}){0,100}${quote}`;
+/**
+ * A quoted part of `SET PASSWORD FOR`'s account (`'a to b'@'%'`, `"app"`, `` `app` ``), read
+ * whole and followed by no word after blanks: a quote between fields (`' user='`) is no part, nor
+ * an apostrophe's stretch to a field's closing quote (`'s account to …'` in `msg='set password
+ * for bob's account to …' user='bob'`).
+ */
+const SET_PASSWORD_QUOTED_PART =
+  `(?:${quotedAccountPart("'")}|${quotedAccountPart('"')}|${quotedAccountPart("`")})(?![^\\S\\n]*\\w)`;
+/**
+ * `SET PASSWORD FOR`'s account: any text up to the `=` (`'bob'@'%'`, `''@'localhost'`, `${user}`,
+ * `{{ user }}@'%'`, `?`), holding no blank-separated `to` and no quote outside a comment or a
+ * quoted part. Prose setting a password for an account is no statement, and read so it runs
+ * on to another field's `=` and takes its value: past a `to` (`msg='set password for alice to
+ * …' user='bob'`) or past the closing quote of the field it sits in (`msg='set password for
+ * alice: …' user='bob'`, `msg='… for alice' version='1.2.3'`). A comment or a quoted part is one
+ * unit and a character starts none, so each character has one reading.
+ */
+const SET_PASSWORD_ACCOUNT =
+  `(?:${SQL_COMMENT}|${SET_PASSWORD_QUOTED_PART}|(?!\\s${word("to")}\\s|${SQL_COMMENT})[^'"\`=;\\n]){1,100}?`;
 /** MySQL's `SET PASSWORD [FOR user] = '…'`. */
 const SET_PASSWORD =
-  `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}[^=;\\n]{1,100}?)?[ \\t]*=[ \\t]*${SQL_STRING}`;
+  `${word("set")}${BLANKS}${word("password")}(?:${BLANKS}${word("for")}${BLANKS}${SET_PASSWORD_ACCOUNT})?[ \\t]*=[ \\t]*${SQL_STRING}`;
 /** MySQL's `PASSWORD('…')` and `OLD_PASSWORD('…')` functions, wherever a statement calls them. */
 const PASSWORD_FUNCTION = `(?:${caseless("old_")})?${caseless("password")}[ \\t]*\\([ \\t]*${SQL_STRING}`;
 /** The SQL that sets a password; each form starts with its first keyword, so its work is bounded by the statement. */
