@@ -162,8 +162,9 @@ describe("passwords given to commands as arguments", () => {
     ["useradd -m app;mkdir -p build_2026", "useradd -m app;mkdir -p build_2026"],
     ["usermod -L svc;cp -p /etc/skel/.bashrc /srv/svc/", "usermod -L svc;cp -p /etc/skel/.bashrc /srv/svc/"],
     ["useradd -m -p 'Zq7#kLm2' bob&&echo ok", `useradd -m -p '${M}' bob&&echo ok`],
-    // A command's substitution after other programs' password options is still their value, as before.
-    ["docker login -u bob -p $(cat /run/secrets/pw) registry.example.com", `docker login -u bob -p ${M} /run/secrets/pw) registry.example.com`],
+    // A command's substitution that is the whole value says where the password is, as a parameter's does
+    // (`htpasswd … "$(cat /run/secrets/pw)"` above): kept whole.
+    ["docker login -u bob -p $(cat /run/secrets/pw) registry.example.com", "docker login -u bob -p $(cat /run/secrets/pw) registry.example.com"],
   ]);
 
   itKeeps("keeps usage lines, output, versions and prose after the commands: %j", redact, [
