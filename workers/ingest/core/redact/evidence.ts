@@ -1447,7 +1447,8 @@ function isWordCharacter(code: number): boolean {
   return isDigit(code) || code === 95 || ((code | 0x20) >= 97 && (code | 0x20) <= 122);
 }
 
-function isDigit(code: number): boolean {
+/** Whether a UTF-16 code unit is an ASCII digit, `0`–`9`. */
+export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 

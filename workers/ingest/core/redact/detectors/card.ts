@@ -1,4 +1,4 @@
-import { Evidence } from "../evidence";
+import { Evidence, isDigit } from "../evidence";
 import { type Detector, Place } from "./detector";
 import { isBarcodeValue, isBoundToIdColumn, isIdInPath, isIdInProse, isIdValue, isPostgresRowKey, namesIdMember } from "./id-value";
 import { followsNamedNumber } from "./comma-glued-values";
@@ -107,7 +107,6 @@ function isDecimalFraction(text: string, start: number, digits: string): boolean
 }
 
 const COMMA = 0x2c;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** How far around the digits a number glued to them is read: longer ones are no double or amount. */
 const FRACTION_REACH = 32;
 /** A comma, then digits that end a number: not a word, a date's or a fraction's `-`/`/`, a list's next `,` or `]`, a `.` and digits. */

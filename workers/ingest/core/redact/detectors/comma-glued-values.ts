@@ -1,4 +1,5 @@
 import { BoundedMemo } from "../bounded-memo";
+import { isDigit } from "../evidence";
 import { nameWords } from "../secret-names";
 import { isIdInPath, namesThingIdentifier } from "./id-value";
 import { namesMeasure } from "./measure-value";
@@ -43,7 +44,6 @@ const thingItemNames = new BoundedMemo<string, boolean>(256, (name) => nameReadi
 
 /** The most digits read back for the number before the comma: a longer run is no value's first number. */
 const NUMBER_REACH = 24;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 
 /** Whether a name names a measure (`namesMeasure`) or a phone (`namesPhone`), its last word also read without a plural `s`. */
 const namesMeasureOrPhone = new BoundedMemo<string, boolean>(256, (name) =>
