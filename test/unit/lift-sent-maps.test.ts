@@ -130,10 +130,14 @@ describe("pino-http's JSON lines, as captured (test/fixtures/logger-captures)", 
     }
   });
 
-  it.each(ENCODINGS)("with quietReqLogger, both lines' reqId is read as an alias (%s)", (encoding) => {
+  it.each(ENCODINGS)("with quietReqLogger, both lines' reqId is read as an alias, as a line and as a map body (%s)", (encoding) => {
     const [handler, completed] = linesOf("pino-http-quiet-lines.jsonl");
-    expect(attributesOf(rowOf({ body: line(handler!) }, encoding))).toMatchObject({ reqId: "1", "request.id": "1" });
-    expect(attributesOf(rowOf({ body: line(completed!) }, encoding))).toMatchObject({ reqId: "1", "request.id": "1" });
+    expect(JSON.parse(handler!)).not.toHaveProperty("req");
+    for (const text of [handler!, completed!]) {
+      const row = rowOf({ body: line(text) }, encoding);
+      expect(attributesOf(row)).toMatchObject({ reqId: "1", "request.id": "1" });
+      expect(lifted(rowOf({ body: mapBody(...mapEntriesOf(JSON.parse(text) as JsonObject)) }, encoding))).toEqual(lifted(row));
+    }
   });
 });
 
