@@ -330,6 +330,12 @@ describe("fields glued into one blank-free run: the work of reading each field's
     // A session's name ends each value (`ysessionid`, `y.session`, `active.session`): it names a
     // session still, and the value's start refuses the field (an `@` in its token, a state's word).
     ["a glued session id's name after each address", "", "sessionid:x@y"],
+    // Any character no session id holds, a letter after it, refuses the field as the `@` does.
+    ["a glued session id's name after each exclamation", "", "sessionid:x!y"],
+    ["a session's name after each hash sign", "", "session:x#y"],
+    ["a bare sid after each dollar", "", "sid:x$y"],
+    ["a session id's name after each question mark", "", "session_id:x?y"],
+    ["a session id's name after each letter past ASCII", "", "sessionid:xéy"],
     ["a session's name after each address and a dot", "", "session:x@y."],
     ["a session's state before a dot", "", "session:active."],
     ["a camel-case session id's name", "", "sessionId=x@y"],
@@ -351,6 +357,10 @@ describe("fields glued into one blank-free run: the work of reading each field's
   it("still refuses those fields and redacts what they held before", () => {
     expect(measured("sessionid:x@y".repeat(4)).text).toBe("sessionid:x@y".repeat(4));
     expect(measured("session:active.".repeat(4)).text).toBe("session:active.".repeat(4));
+    expect(measured("sessionid:x!y".repeat(4)).text).toBe("sessionid:x!y".repeat(4));
+    expect(measured("session:x#ysession:x(y".repeat(3)).text).toBe("session:x#ysession:x(y".repeat(3));
+    // A session id before a `)` a sentence's end cuts is still the id.
+    expect(measured("(sessionid:Zx9Kq2Lm7Pw4) next").text).toMatch(/^\(sessionid:\[REDACTED:secret:[0-9a-f]{16}\]\) next$/);
     expect(measured("session:x@y.".repeat(2)).text).toBe("session:[REDACTED:email]:x@y.");
     expect(measured("token:x@y".repeat(4)).text).toBe("token:[REDACTED:secret_param]");
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
