@@ -366,3 +366,29 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
+
+describe("a secret's name before each template opener never closed: the work of judging each value a placeholder", () => {
+  // An unclosed template stood for a secret to the end of the blank-free run, so each name in the
+  // run was kept and its value read again to the run's end; a template is read 256 characters at most.
+  const cases: Array<[string, string, string]> = [
+    ["a password's shell expansion opened", "", "password=${"],
+    ["a password's variable never closed", "", "password=${a"],
+    ["a password's default never closed", "", "password=${a-"],
+    ["a password's required variable never closed", "", "password=${a?"],
+    ["a password's assigned default never closed", "", "password=${a="],
+    ["a password flag's default never closed", "", "--password=${aaaa"],
+    ["a token's template braces opened", "", "token={{"],
+    ["a token's field with a shell expansion opened", "", "token: ${a-"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still keeps a template of any reach a real one has, and redacts a value past it", () => {
+    expect(measured("password=${a-password=${a-password=${a-").text).toBe("password=${a-password=${a-password=${a-");
+    expect(measured("--password=${aaaa--password=${aaaa--password=${aaaa").text).toBe("--password=${aaaa--password=${aaaa--password=[REDACTED:secret_param]");
+    expect(measured("PASSWORD=${PASSWORD:?must be set}").text).toBe("PASSWORD=${PASSWORD:?must be set}");
+    expect(measured(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`).text).toBe(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`);
+    expect(measured(`password=\${a-${"x".repeat(300)}`).text).toBe("password=[REDACTED:secret_param]");
+    expect(measured("token={{ .Values.token }}").text).toBe("token={{ .Values.token }}");
+  });
+});
