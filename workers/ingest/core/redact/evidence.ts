@@ -22,6 +22,7 @@ import { COMMAND_PASSWORD_HINT } from "./command-passwords";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
 import { holdsNanpNumber } from "./north-american-numbers";
+import { holdsSelfEvidentNationalShape } from "./detectors/national-plans";
 import { PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY, PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
@@ -670,13 +671,15 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * `Numéros de téléphone :`), and a provider's phone field before its separator
  * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]|[Mm]sisdn|MSISDN/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
 const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.source}`);
 /** The fewest digits of a number a word before it names as a phone or a document; how far before it the word is read. */
 const NAMED_RUN_DIGITS = 7;
+/** The fewest digits of a national grouping that stands for a phone alone (`holdsSelfEvidentNationalShape`: `0412 345 678`). */
+const SELF_EVIDENT_DIGITS = 10;
 const NAMED_RUN_REACH = 48;
 /**
  * The digits of a code as `detectors/code-phrase.ts` reads them: four to eight in a row, or six
@@ -1317,6 +1320,8 @@ function digitRunsEvidence(text: string): number {
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
     if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
+    // A national grouping only one country's plan prints needs no word (`0412 345 678`, `020 7946 0958`: `national-plans.ts`).
+    if (digits >= SELF_EVIDENT_DIGITS && (found & Evidence.PHONE) === 0 && holdsSelfEvidentNationalShape(text.slice(run, end))) found |= Evidence.PHONE;
   }
   return found;
 }

@@ -7,7 +7,7 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber } from "./national-plans";
+import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber, isSelfEvidentNationalNumber } from "./national-plans";
 import { COUNT_REACH, isCountAfter } from "./national-counts";
 import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
@@ -134,6 +134,8 @@ const EXTENSION_WORDS = ["durchwahl"];
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
+  // A mobile subscriber's number as telecom systems name the field (GSM's MSISDN: `msisdn=447911123456`).
+  "msisdn",
   "telefon", "handy", "mobil", "tél", "téléphone", ...compounds(PHONE_COMPOUND_STEMS),
   ...GERMAN_PLAN_WORDS,
   ...PLAN_WORDS,
@@ -141,7 +143,7 @@ const PHONE_NOUNS = [
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
-  "telefonos", "teléfonos", "moviles", "móviles",
+  "telefonos", "teléfonos", "moviles", "móviles", "msisdns",
   // German lists' names, one word (`Telefonliste`, `Rückrufliste`).
   "telefonliste", "telefonlisten", "rückrufliste", "anrufliste",
 ];
@@ -646,7 +648,7 @@ const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
  * parentheses, groups of two or three (`030 / 123 45 67`, `030 - 123 45 67`, `(030) 123 45 67`).
  */
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{4}[ .-]\\d{3}[ .-]\\d{3}(?![ .-]\\d)|0\\d{5}[ .-]\\d{5}(?![ .-]\\d)|\\d{8,15}|${DIALLED_ABROAD_GROUPS})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -925,7 +927,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return phone && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(decoded) ? marker : undefined;
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
-  if (digits < 8 || digits > (isDialledAbroad(match) ? 17 : 13) || ADDRESS_FIRST.test(match)) return undefined;
+  if (digits < 8 || digits > mostNationalDigits(match, text, start, place) || ADDRESS_FIRST.test(match)) return undefined;
   // Spain's and Poland's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`, `tel 20 200 20 20 ms`).
   if ((SPANISH_LANDLINE.test(match) || POLISH_LANDLINE_GROUPS.test(match)) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
@@ -945,6 +947,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
+  if (isLonePlanNumber(match, text, start, place)) return marker;
   const named =
     isNamedPhoneNumber(match, text, start, grouped) ||
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
@@ -976,6 +979,29 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     !(label === "contacts" && isCountOfContacts(match, text, start));
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
+}
+
+/**
+ * Whether a national number no word names is a phone by its grouping alone, as a `+44 …` is: one
+ * only one country's plan prints (`isSelfEvidentNationalNumber`: `0412 345 678`, `020 7946 0958`,
+ * `090-1234-5678`), no identifier (`order 0412 345 678`, `order_id=`), and no unit, currency or
+ * count's word after it (`… ms`, `… EUR`, `Contact 020 7946 0018 rows`).
+ */
+function isLonePlanNumber(match: string, text: string, start: number, place: number): boolean {
+  if (!isSelfEvidentNationalNumber(match) || isIdentifier(text, start, match.length, place)) return false;
+  const end = start + match.length;
+  const after = text.slice(end, end + COUNT_REACH);
+  return !MEASURE_UNIT_AFTER.test(after) && !AMOUNT_AFTER.test(after) && !isCountAfter(after);
+}
+
+/**
+ * The most digits a national number may hold: 13 (`NATIONAL`'s run), 17 dialled abroad
+ * (`0049 …`), and E.164's 15 under a phone's key or after its word (`msisdn=447911123456`,
+ * `phone: 861381234567890`), where any grouping is the number.
+ */
+function mostNationalDigits(match: string, text: string, start: number, place: number): number {
+  if (isDialledAbroad(match)) return 17;
+  return countDigits(match) > 13 && isUnderPhoneKey(text, start, place) ? 15 : 13;
 }
 
 /**
