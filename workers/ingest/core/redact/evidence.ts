@@ -22,7 +22,6 @@ import { COMMAND_PASSWORD_HINT } from "./command-passwords";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { CARD_HOLDER_WORD, HOLDER_BEFORE_NAME } from "./card-holder-names";
 import { holdsNanpNumber } from "./north-american-numbers";
-import { holdsSelfEvidentNationalShape } from "./detectors/national-plans";
 import { PERSON_FIELD_PARTY_WAY, PERSON_FIELD_PRENOM_WAY, PERSON_FIELD_WORD } from "./person-names";
 import { holdsPasswordHashMark, holdsPrivateKeyArmor, holdsSeparatedPrefix, holdsUnseparatedPrefix } from "./token-formats";
 import { isIbanCountry } from "./iban-registry";
@@ -678,8 +677,6 @@ const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|A
 const NAMED_RUN_WORD = new RegExp(`${PHONE_WORD.source}|${ID_DOCUMENT_WORD.source}`);
 /** The fewest digits of a number a word before it names as a phone or a document; how far before it the word is read. */
 const NAMED_RUN_DIGITS = 7;
-/** The fewest digits of a national grouping that stands for a phone alone (`holdsSelfEvidentNationalShape`: `0412 345 678`). */
-const SELF_EVIDENT_DIGITS = 10;
 const NAMED_RUN_REACH = 48;
 /**
  * The digits of a code as `detectors/code-phrase.ts` reads them: four to eight in a row, or six
@@ -1320,8 +1317,6 @@ function digitRunsEvidence(text: string): number {
     }
     if (digits >= CPF_DIGITS || dots >= 3) found |= digitRunEvidence(text, run, end);
     if (digits >= NAMED_RUN_DIGITS) found |= namedRunEvidence(text, run, end, digits, blanks > 0) | ibanEvidence(text, run);
-    // A national grouping only one country's plan prints needs no word (`0412 345 678`, `020 7946 0958`: `national-plans.ts`).
-    if (digits >= SELF_EVIDENT_DIGITS && (found & Evidence.PHONE) === 0 && holdsSelfEvidentNationalShape(text.slice(run, end))) found |= Evidence.PHONE;
   }
   return found;
 }

@@ -126,36 +126,3 @@ export function fitsPlanOf(first: string, member: string): boolean {
   if (plan === undefined || plan !== planOf(first, false)) return false;
   return !(fitsGermanPlan(first) === true || GERMAN_START.test(first)) || fitsGermanPlan(member) !== false;
 }
-
-/**
- * National numbers printed in a grouping only one country's plan uses, a trunk `0` first, which
- * stand for a phone without a word naming one (as an international `+44 …` does): an Australian
- * mobile (`0412 345 678`), a British mobile or a landline of a four- or five-digit area code
- * (`07911 123456`, `01632 960001`, `0113 496 0000`) or of London's and the other `02x` areas
- * (`020 7946 0958`), an Indian mobile dialled with its trunk `0` (`091234 56789`), a Japanese
- * mobile or a Tokyo or Osaka landline (`090-1234-5678`, `03-1234-5678`). Germany's area code and
- * subscriber (`030 12345678`) and France's five pairs (`06 12 34 56 78`) are none: the same groups
- * print a customer's or an invoice's number, a serial or a draw (`Kundennummer 0171 2345678`,
- * `Serial Numbers: 06 12 34 56 78`), so they need a phone's word or key.
- */
-const SELF_EVIDENT_SHAPES = /(?:04\d{2}([ -])\d{3}\1\d{3}|0[17]\d{3} \d{6}|01\d{2} \d{3} \d{4}|02\d \d{4} \d{4}|0[6-9]\d{4}[ -]\d{5}|0(?:[5789]0|[36])-\d{4}-\d{4})/;
-const SELF_EVIDENT_NATIONAL = new RegExp(`^${SELF_EVIDENT_SHAPES.source}$`);
-/** `SELF_EVIDENT_SHAPES` anywhere in a run of digits and separators, no digit or group glued on either side. */
-const SELF_EVIDENT_IN_RUN = new RegExp(`(?<![\\d.-])${SELF_EVIDENT_SHAPES.source}(?![\\d]|[ .-]\\d)`);
-
-/**
- * Whether a national number as printed is one of `SELF_EVIDENT_SHAPES`' groupings, in its plan
- * (`isNationalPlanNumber`: no filler, no digits counting up or down: `098765 43210`), no group of
- * zeros (`020 7946 0000`: a switchboard's or an example's line, which a word may name, its
- * grouping alone no person's).
- */
-export function isSelfEvidentNationalNumber(match: string): boolean {
-  return SELF_EVIDENT_NATIONAL.test(match) && !ZEROS_GROUP.test(match) && isNationalPlanNumber(match);
-}
-/** A group of three zeros or more. */
-const ZEROS_GROUP = /(?:^|\D)000+(?:\D|$)/;
-
-/** Whether a run of digits and separators holds one of `SELF_EVIDENT_SHAPES`' groupings: evidence that a phone may stand there (`evidence.ts`). */
-export function holdsSelfEvidentNationalShape(run: string): boolean {
-  return SELF_EVIDENT_IN_RUN.test(run);
-}

@@ -7,7 +7,7 @@ import { COMMA_GLUED_AFTER, COMMA_GLUED_BEFORE, ListReader, isLaterItemOfNamedLi
 import { LIST_NAME_SUFFIX, PLURAL_S, itemNameWords } from "./list-names";
 import { sqlBoundParameterOf, sqlInsertColumnOf } from "./sql-values";
 import { csvColumnName } from "./csv-columns";
-import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber, isSelfEvidentNationalNumber } from "./national-plans";
+import { fitsPlanOf, isIndianMobile, isNationalPlanNumber, isPolishPlanNumber } from "./national-plans";
 import { COUNT_REACH, isCountAfter } from "./national-counts";
 import { fitsGermanPlan } from "./german-area-codes";
 import { isCommonGivenName } from "../given-names";
@@ -633,6 +633,15 @@ const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,
  */
 const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
 /**
+ * Groups ending in two threes or three pairs that no shape above prints but people write under a
+ * phone's key or after its word, apart by blanks or dashes (`07911 123 456`, `07911-123-456`,
+ * `0412 34 56 78`, `44 7911 123 456`), read there only (`NAMED_ONLY_WHOLE`); not after `00`,
+ * whose country's code `DIALLED_ABROAD_GROUPS` checks (`0099 999 999 999`), nor a year and a
+ * month first or a time's `:` after (`2026-12-04 13:45:10`);
+ * first in `NATIONAL`, so that a shape's shorter reading (`44 7911`) does not cut the number.
+ */
+const NAMED_ONLY_GROUPS = "(?!00|(?:19|20)\\d{2}[ -][01]\\d[ -])\\d{1,5}(?:[ -]\\d{2,4}){0,2}(?:[ -]\\d{3}[ -]\\d{3}|(?:[ -]\\d{2}){3})(?![ .:-]\\d)";
+/**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` or a dash between blanks (`030/1234567`, `030 / 1234567`,
@@ -647,8 +656,10 @@ const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
  * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/`, ` - ` or in
  * parentheses, groups of two or three (`030 / 123 45 67`, `030 - 123 45 67`, `(030) 123 45 67`).
  */
+const NATIONAL_SHAPES =
+  `(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{4}[ .-]\\d{3}[ .-]\\d{3}(?![ .-]\\d)|0\\d{5}[ .-]\\d{5}(?![ .-]\\d)|\\d{8,15}|${DIALLED_ABROAD_GROUPS}`;
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{4}[ .-]\\d{3}[ .-]\\d{3}(?![ .-]\\d)|0\\d{5}[ .-]\\d{5}(?![ .-]\\d)|\\d{8,15}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:${NAMED_ONLY_GROUPS}|${NATIONAL_SHAPES})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -663,6 +674,9 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=|(?:,|%2[Cc])(?:\\+|%20)?)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s,]|%2[Cc]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
+/** A grouping only `NAMED_ONLY_GROUPS` reads, none of `NATIONAL_SHAPES`' (`07911 123 456`; not `612 345 678`). */
+const NAMED_ONLY_WHOLE = new RegExp(`^(?:${NAMED_ONLY_GROUPS})$`);
+const NATIONAL_SHAPES_WHOLE = new RegExp(`^(?:${NATIONAL_SHAPES})$`);
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
  * the 9 perhaps set apart (`11 9 8765-4321`).
@@ -942,12 +956,11 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
   const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
   if (polishGroups && !isPolishLandline(match)) return undefined;
-  const newGroups = polishGroups || GERMAN_PAIRS.test(match);
+  const newGroups = polishGroups || GERMAN_PAIRS.test(match) || (NAMED_ONLY_WHOLE.test(match) && !NATIONAL_SHAPES_WHOLE.test(match));
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
   if (isSelfEvidentNanpNumber(match) && !isIdentifier(text, start, match.length, place)) return marker;
-  if (isLonePlanNumber(match, text, start, place)) return marker;
   const named =
     isNamedPhoneNumber(match, text, start, grouped) ||
     isLaterItemOfNamedList(phoneLists, text, start, match.length, isNamedListOfPhones) ||
@@ -957,8 +970,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
-  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
-  // Polish landline and German pair groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`).
+  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return withNextNumber(match, marker, text, start);
+  // Polish landline and German pair groups, and groups only `NAMED_ONLY_GROUPS` reads, are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`, `tel=07911 123 456`).
   if (newGroups) return undefined;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
@@ -982,17 +995,20 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
 }
 
 /**
- * Whether a national number no word names is a phone by its grouping alone, as a `+44 …` is: one
- * only one country's plan prints (`isSelfEvidentNationalNumber`: `0412 345 678`, `020 7946 0958`,
- * `090-1234-5678`), no identifier (`order 0412 345 678`, `order_id=`), and no unit, currency or
- * count's word after it (`… ms`, `… EUR`, `Contact 020 7946 0018 rows`).
+ * A phone's number as named, or with the number after it when the shape read ran into that one
+ * (`phone 0412 345 678 0413 456 789`: `0412 345 678 0413`, a trunk-led group after eight digits
+ * or more): one marker covers both, so that no part of the second number stays.
  */
-function isLonePlanNumber(match: string, text: string, start: number, place: number): boolean {
-  if (!isSelfEvidentNationalNumber(match) || isIdentifier(text, start, match.length, place)) return false;
-  const end = start + match.length;
-  const after = text.slice(end, end + COUNT_REACH);
-  return !MEASURE_UNIT_AFTER.test(after) && !AMOUNT_AFTER.test(after) && !isCountAfter(after);
+function withNextNumber(match: string, marker: string, text: string, start: number): Rewrite {
+  const cut = NEXT_NUMBER_STARTED.exec(match);
+  if (cut === null || countDigits(cut[1]!) < 8) return marker;
+  const rest = NEXT_NUMBER_REST.exec(text.slice(start + match.length, start + match.length + 24));
+  return { text: marker, kind: "phone", length: match.length + (rest === null ? 0 : rest[0].length) };
 }
+/** A grouping whose last group, trunk-led, starts another number (`0412 345 678 0413`): the digits before it. */
+const NEXT_NUMBER_STARTED = /^(.*\d)[ .-]0\d{1,4}$/;
+/** The groups of that number after the shape read (` 456 789`). */
+const NEXT_NUMBER_REST = /^(?:[ .-]\d{1,5}){1,3}(?![\w.-])/;
 
 /**
  * The most digits a national number may hold: 13 (`NATIONAL`'s run), 17 dialled abroad
