@@ -65,17 +65,24 @@ export function opensInspectObject(text: string, open: number): boolean {
 /** A member's name: an identifier, quoted in either quote, a Ruby symbol (`:name`) or a Ruby instance variable (`@name`). */
 const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|"(?:[^"\\\n]|\\.){0,64}"|:[A-Za-z_][\w]{0,63}[?!]?|@[A-Za-z_]\w{0,63})`;
 /**
+ * A Go map's key before its glued `:`, which may hold `-` (`http.Header`'s `X-Api-Key:[…]`, a
+ * canonical MIME header key): no identifier's, so read only where Go's glued `:` follows.
+ */
+const GLUED_NAME = String.raw`[A-Za-z_][\w-]{0,63}`;
+/** Go's glued `:` (`%v`, `%+v`), its value right after it. */
+const GLUED_SEPARATOR = String.raw`:(?![ :=/\\])(?=\S)`;
+/**
  * The separators after a member's name: `: ` (inspect, Python, Ruby's and Elixir's keywords, Rust, Serilog, Swift), `=>` (Ruby,
  * Elixir, PHP), `=` (Java, Lombok, Python's repr, Ruby's instance variables), ` = ` (C#), Go's glued `:`.
  */
-const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|[ \t]+=[ \t]|:(?![ :=/\\])(?=\S))`;
+const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|[ \t]+=[ \t]|${GLUED_SEPARATOR})`;
 /** The separators a call form's members take: `=>`, `=` and Swift's `: `. */
 const CALL_SEPARATOR = String.raw`(?:[ \t]*=>|=(?![=>])(?! )|: )`;
 /**
  * The separators a bracket's members take: `=>` and `: ` (1), `=` (2: Java's records), Go's glued
  * `:` (its maps).
  */
-const BRACKET_SEPARATOR = String.raw`(?:([ \t]*=>|: )|(=(?![=>])(?! ))|:(?![ :=/\\])(?=\S))`;
+const BRACKET_SEPARATOR = String.raw`(?:([ \t]*=>|: )|(=(?![=>])(?! ))|${GLUED_SEPARATOR})`;
 /** The separators a Ruby or Elixir object's members take after its `<`: `: ` and `=`. */
 const RECORD_SEPARATOR = String.raw`(?:: |=(?![=>])(?! ))`;
 /**
@@ -91,7 +98,7 @@ const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*(?:${MEMBER_NAME}${CAL
 /** A bracket closed before `=>` is a PHP member's name (print_r's `[password:protected] => …`), no map's. */
 const PHP_MEMBER_NAME_AHEAD = String.raw`[^\]\n]{0,200}\][ \t]*=>`;
 /** A bracket's opening; our own marker (`[REDACTED:email]`) is none. */
-const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*${MEMBER_NAME}${BRACKET_SEPARATOR}`, "y");
+const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*(?:${MEMBER_NAME}${BRACKET_SEPARATOR}|${GLUED_NAME}${GLUED_SEPARATOR})`, "y");
 const RECORD_OPENING = new RegExp(String.raw`<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`, "y");
 const RUBY_HEAD_AT = new RegExp(RUBY_HEAD, "y");
 
@@ -118,7 +125,7 @@ export function opensBracketObject(text: string, open: number): boolean {
  * GraphQL's arguments (`login(password: $p)`) are written after a field's name in lower case.
  */
 export const INSPECT_MEMBER_OPENING = new RegExp(
-  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*${MEMBER_NAME}:(?![ :=/\\])(?=\S))|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
+  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*(?:${MEMBER_NAME}|${GLUED_NAME})${GLUED_SEPARATOR})|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
 );
 
 /**
@@ -273,7 +280,7 @@ const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATO
  * What starts the next member after an unquoted value: Go's ` Name:` (`%+v`) or `, Name:` (`%#v`:
  * `main.User{ID:42, Name:"x"}`, the comma not the number's); a `, name=` (or `, 'name' =>`, `, name: `).
  */
-const GLUED_NEXT_MEMBER = /(?:[ \t]+|,[ \t]*)[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
+const GLUED_NEXT_MEMBER = new RegExp(String.raw`(?:[ \t]+|,[ \t]*)${GLUED_NAME}:(?![ :=/\\])`, "y");
 const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
 /** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
 const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
@@ -304,6 +311,8 @@ const keepEveryNumber = (): boolean => true;
 /** A number as JSON writes it; `007` is none (the value is then no inspect object's: see FULL_NUMBER). */
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
+/** A Go map's key holding a `-` (`X-Api-Key`), only before Go's glued `:`. */
+const GLUED_NAME_AT = new RegExp(String.raw`[A-Za-z_]\w{0,63}-[\w-]{0,63}(?=${GLUED_SEPARATOR})`, "y");
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
@@ -626,7 +635,7 @@ class Reader {
       this.phpIndex = found[2] !== undefined && /^\d+$/.test(found[2]);
       return found[1] ?? found[2];
     }
-    return this.match(IDENTIFIER, from);
+    return this.match(GLUED_NAME_AT, from) ?? this.match(IDENTIFIER, from);
   }
 
   /**
