@@ -87,3 +87,38 @@ describe("the other languages' header dumps: the secret header's value alone goe
     ],
   ]);
 });
+
+describe("a Go map's unquoted secret value ends before the next member, whatever its key's shape", () => {
+  itStores("%j", redactedBody, [
+    ["labels=map[api-key:sk_9f8e7d6c5b4a39281706 app.kubernetes.io/name:nginx]", `labels=map[api-key:${SECRET} app.kubernetes.io/name:nginx]`],
+    ["map[password:hunter2 app.kubernetes.io/name:nginx]", `map[password:${SECRET} app.kubernetes.io/name:nginx]`],
+    [
+      "annotations=map[auth-secret:basic-auth kubernetes.io/ingress.class:nginx nginx.ingress.kubernetes.io/rewrite-target:/]",
+      `annotations=map[auth-secret:${SECRET} kubernetes.io/ingress.class:nginx nginx.ingress.kubernetes.io/rewrite-target:/]`,
+    ],
+    [
+      "flags=map[api-token:9f8e7d6c5b4a39281706 config:/etc/app.yaml listen-addr:0.0.0.0:8080]",
+      `flags=map[api-token:${SECRET} config:/etc/app.yaml listen-addr:0.0.0.0:8080]`,
+    ],
+    [
+      "map[X-Api-Key:[sk_9f8e7d6c5b4a39281706] X-Envoy.Upstream:[svc-1] X-Request-Id:[req-42]]",
+      `map[X-Api-Key:${SECRET} X-Envoy.Upstream:[svc-1] X-Request-Id:[req-42]]`,
+    ],
+    ["map[auth-token:abc123 host.name:db-01.internal port:5432]", `map[auth-token:${SECRET} host.name:db-01.internal port:5432]`],
+    [
+      "md=map[x-api-key:[sk_9f8e7d6c5b4a39281706] :authority:[api.example.com:443] x-request-id:[req-42]]",
+      `md=map[x-api-key:${SECRET} :authority:[api.example.com:443] x-request-id:[req-42]]`,
+    ],
+    // A URL's `//` after a word's `:` starts no member: it is the secret's.
+    ["map[session-cookie:sid https://app.example.com/x]", `map[session-cookie:${SECRET}]`],
+  ]);
+});
+
+describe("a Go struct's %+v value runs on over a blank and a name that is no field's (a dashed, dotted one)", () => {
+  // A field's name is an identifier: a secret holding a blank is not cut at `def-ghi:`.
+  itStores("%j", redactedBody, [
+    ["{Secret:abc def-ghi:jkl}", `{Secret:${SECRET}}`],
+    ["{Password:hunter2 x-trace:4bf92f3577b34da6a3ce929d0e0e4736}", `{Password:${SECRET}}`],
+    ["{Password:my pass-phrase:x Note:ok}", `{Password:${SECRET} Note:ok}`],
+  ]);
+});

@@ -277,10 +277,19 @@ const GLUED = 2;
  */
 const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[|\.\.\.|[)\]}>])`, "y");
 /**
- * What starts the next member after an unquoted value: Go's ` Name:` (`%+v`) or `, Name:` (`%#v`:
- * `main.User{ID:42, Name:"x"}`, the comma not the number's); a `, name=` (or `, 'name' =>`, `, name: `).
+ * What starts the next member after an unquoted value: in Go's struct, ` Name:` (`%+v`) or `, Name:`
+ * (`%#v`: `main.User{ID:42, Name:"x"}`, the comma not the number's), a field's name an identifier;
+ * a `, name=` (or `, 'name' =>`, `, name: `).
  */
-const GLUED_NEXT_MEMBER = new RegExp(String.raw`(?:[ \t]+|,[ \t]*)${GLUED_NAME}:(?![ :=/\\])`, "y");
+const GLUED_NEXT_MEMBER = /(?:[ \t]+|,[ \t]*)[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
+/**
+ * A Go map's key (`%v`'s `map[k:v …]`): any string, as senders write them letters, digits, `_`, `-`,
+ * `.`, `/` and a leading `:` (`X-Api-Key`, `app.kubernetes.io/name`, viper's `server.port`, gRPC's
+ * `:authority`), before a glued `:` whose value is no `//` (a URL's `https://`) and may be a path.
+ */
+const GO_MAP_KEY = String.raw`:?[A-Za-z_][\w./-]{0,127}(?=:(?![ :=\\]|//))`;
+/** What starts a Go map's next member after an unquoted value: a blank and a key and its `:`. */
+const GO_MAP_NEXT_MEMBER = new RegExp(String.raw`(?:[ \t]+|,[ \t]*)${GO_MAP_KEY}`, "y");
 const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
 /** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
 const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
@@ -311,8 +320,8 @@ const keepEveryNumber = (): boolean => true;
 /** A number as JSON writes it; `007` is none (the value is then no inspect object's: see FULL_NUMBER). */
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
-/** A Go map's key holding a `-` (`X-Api-Key`), only before Go's glued `:`. */
-const GLUED_NAME_AT = new RegExp(String.raw`[A-Za-z_]\w{0,63}-[\w-]{0,63}(?=${GLUED_SEPARATOR})`, "y");
+/** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
+const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
@@ -479,8 +488,9 @@ class Reader {
     }
     if (separator !== GLUED || i === at) return false;
     if (item) return true;
-    GLUED_NEXT_MEMBER.lastIndex = at;
-    return GLUED_NEXT_MEMBER.test(text);
+    const next = this.gluedNextMember();
+    next.lastIndex = at;
+    return next.test(text);
   }
 
   /**
@@ -574,8 +584,9 @@ class Reader {
     if (!isBlank(text.charCodeAt(from + 1), true)) return GLUED;
     // Go's empty value (`map[password: user:ana]`, `{Password: Token:x}`): a blank, then the next
     // member's glued `Name:`; the member after it is no value.
-    GLUED_NEXT_MEMBER.lastIndex = from + 1;
-    return GLUED_NEXT_MEMBER.test(text) ? GLUED : SPACED;
+    const next = this.gluedNextMember();
+    next.lastIndex = from + 1;
+    return next.test(text) ? GLUED : SPACED;
   }
 
   /**
@@ -613,6 +624,14 @@ class Reader {
     return container;
   }
 
+  /**
+   * What starts the next member after Go's glued `:` and a value: inside a bracket (a map's
+   * `map[…]`) a blank and any key (`GO_MAP_NEXT_MEMBER`), inside a struct's `{…}` a field's name.
+   */
+  private gluedNextMember(): RegExp {
+    return this.close === CLOSE_BRACKET ? GO_MAP_NEXT_MEMBER : GLUED_NEXT_MEMBER;
+  }
+
   /** A member's name at `from`, unquoted or quoted; undefined for a symbol's (`[Symbol(k)]`), which no rule names. */
   private memberName(from: number): string | undefined {
     const code = this.text.charCodeAt(from);
@@ -635,7 +654,7 @@ class Reader {
       this.phpIndex = found[2] !== undefined && /^\d+$/.test(found[2]);
       return found[1] ?? found[2];
     }
-    return this.match(GLUED_NAME_AT, from) ?? this.match(IDENTIFIER, from);
+    return (this.close === CLOSE_BRACKET ? this.match(GO_MAP_KEY_AT, from) : undefined) ?? this.match(IDENTIFIER, from);
   }
 
   /**
@@ -790,7 +809,7 @@ class Reader {
    */
   private unquoted(from: number, separator: number): unknown {
     const text = this.text;
-    const next = separator === GLUED ? GLUED_NEXT_MEMBER : EQUALS_NEXT_MEMBER;
+    const next = separator === GLUED ? this.gluedNextMember() : EQUALS_NEXT_MEMBER;
     let depth = 0;
     let i = from;
     for (; i < text.length; i++) {
