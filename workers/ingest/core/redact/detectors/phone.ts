@@ -1007,8 +1007,8 @@ function withNextNumber(match: string, marker: string, text: string, start: numb
 }
 /** A grouping whose last group, trunk-led, starts another number (`0412 345 678 0413`): the digits before it. */
 const NEXT_NUMBER_STARTED = /^(.*\d)[ .-]0\d{1,4}$/;
-/** The groups of that number after the shape read (` 456 789`). */
-const NEXT_NUMBER_REST = /^(?:[ .-]\d{1,5}){1,3}(?![\w.-])/;
+/** The groups of that number after the shape read (` 456 789`), a sentence's `.` after them allowed. */
+const NEXT_NUMBER_REST = /^(?:[ .-]\d{1,5}){1,3}(?![\w-]|\.\w)/;
 
 /**
  * The most digits a national number may hold: 13 (`NATIONAL`'s run), 17 dialled abroad
