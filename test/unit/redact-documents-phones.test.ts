@@ -99,6 +99,31 @@ describe("passes, e-mail addresses, non-host addresses", () => {
     expect(redacted("joão.silva@exemplo.com.br e josé@x.es").text).toBe("[REDACTED:email] e [REDACTED:email]");
   });
 
+  it("redacts internationalized addresses (RFC 6531) in any script whole, and keeps the punctuation after one", () => {
+    for (const address of [
+      "иван@yandex.ru", "用户@例子.中国", "josé.garcía@correo.es", "müller@bücher.de", "θέμα@παράδειγμα.ελ", "उपयोगकर्ता@उदाहरण.भारत",
+      "ana@bücher.de", "иван@xn--80ak6aa92e.com", "иван@пример.рф", "😀ana@example.com",
+    ]) {
+      expect(redacted(address), address).toEqual({ text: "[REDACTED:email]", counts: { email: 1 } });
+    }
+    expect(redacted("contact иван@yandex.ru today").text).toBe("contact [REDACTED:email] today");
+    expect(redacted("user_email = иван@yandex.ru").text).toBe("user_email = [REDACTED:email]");
+    expect(redacted("用户@例子.中国。谢谢").text).toBe("[REDACTED:email]。谢谢");
+    expect(redacted("用户@例子.中国、谢谢").text).toBe("[REDACTED:email]、谢谢");
+    expect(redacted("пишите (иван@yandex.ru), спасибо").text).toBe("пишите ([REDACTED:email]), спасибо");
+    expect(redacted("иван@yandex.ru).").text).toBe("[REDACTED:email]).");
+    expect(redacted("उपयोगकर्ता@उदाहरण.भारत। धन्यवाद").text).toBe("[REDACTED:email]। धन्यवाद");
+    expect(redacted("«иван@yandex.ru»\u00a0ок").text).toBe("«[REDACTED:email]»\u00a0ок");
+    expect(redacted("иван@yandex.ru\u200bок").text).toBe("[REDACTED:email]\u200bок");
+    expect(redacted("用户@例子.中国，谢谢").text).toBe("[REDACTED:email]，谢谢");
+  });
+
+  it("keeps @ forms in other scripts that are no address, as their ASCII look-alikes are kept", () => {
+    for (const text of ["@用户 你好", "пакет@1.2.3", "релиз@latest", "npm i пакет@latest", "ssh иван@сервер", "ssh deploy@сервер.рф", "support@пример.рф", "info@例子.中国"]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+  });
+
   it("keeps addresses that name no host and a version or host after a name and @, not a URL's host", () => {
     for (const text of ["0.0.0.0", "0.1.2.3", "255.255.255.255", "224.0.0.251", "239.255.255.250", "240.0.0.1", "ff02::fb", "::ffff:224.0.0.251", "pkg@1.2.3.4", "@deco/apps@0.62.3.1", "ssh deploy@10.0.0.5"]) {
       expect(redacted(text), text).toEqual({ text, counts: {} });

@@ -4,23 +4,56 @@ import { caseless, type Detector } from "./detector";
 import { isMessageId } from "./message-id";
 
 /**
- * Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A/B, without `×` and
- * `÷`): internationalized addresses (RFC 6531) write names in them, `joão.silva@exemplo.com.br`,
- * `josé@x.es`, and IDN domains too (`loja@açaí.com.br`).
+ * The UTF-16 code units an internationalized address (RFC 6531's SMTPUTF8, RFC 6532's UTF-8
+ * headers) writes its local part and its domain's labels (IDNA 2008's U-labels) in, besides
+ * ASCII's, as inclusive `[first, last]` ranges in ascending order: the letters and marks of every
+ * script (`joão.silva@exemplo.com.br`, `иван@yandex.ru`, `用户@例子.中国`, `उपयोगकर्ता@उदाहरण.भारत`,
+ * `müller@bücher.de`), from U+00C0 on, but what ends or spaces words in a text: Latin-1's
+ * punctuation and NBSP (below U+00C0), `×` and `÷`; the sentence marks of Greek (`;` U+037E, `·`
+ * U+0387), Armenian (`։`), Arabic (`،` `؛` `؟` `۔`) and Devanagari (`।` `॥`); Ogham's space; General
+ * Punctuation (U+2000–U+206F: spaces, zero-width characters, dashes, quotes, `…`) and the symbols'
+ * blocks after it to U+2BFF (currency, arrows, mathematical operators, box drawing); Supplemental
+ * Punctuation; CJK Symbols and Punctuation (U+3000–U+303F: the ideographic space, `、`, `。`,
+ * brackets); the vertical and small forms; the byte order mark; the full-width forms of ASCII's
+ * punctuation (`，` `．` `：` `＠` among them: a full-width `＠` is no address's separator, RFC 6531
+ * keeps ASCII's `@`); and the specials (U+FFF0–U+FFFF, `�`). Every surrogate is in, so a pair (an
+ * emoji's, a CJK Extension B ideograph's) is never cut.
  */
-const ACCENTED = "\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F";
+const INTERNATIONAL: readonly (readonly [number, number])[] = [
+  [0x00c0, 0x00d6], [0x00d8, 0x00f6], [0x00f8, 0x037d], [0x037f, 0x0386], [0x0388, 0x0588], [0x058a, 0x060b],
+  [0x060d, 0x061a], [0x061c, 0x061e], [0x0620, 0x06d3], [0x06d5, 0x0963], [0x0966, 0x167f], [0x1681, 0x1fff],
+  [0x2c00, 0x2dff], [0x2e80, 0x2fff], [0x3040, 0xfe0f], [0xfe20, 0xfe2f], [0xfe70, 0xfefe], [0xff10, 0xff19],
+  [0xff21, 0xff3a], [0xff41, 0xff5a], [0xff66, 0xffef],
+];
 
-/** What a local part is written in (`LOCAL_PART_CHARACTER`). */
-const LOCAL_PART = `[A-Za-z0-9._%+${ACCENTED}-]`;
+/** `INTERNATIONAL`, as a character class's ranges. */
+const INTERNATIONAL_CLASS = INTERNATIONAL.map(([first, last]) => `${unicodeEscape(first)}-${unicodeEscape(last)}`).join("");
+
+/** Whether the code unit `code` is one of `INTERNATIONAL`'s. */
+function isInternationalCharacter(code: number): boolean {
+  for (const [first, last] of INTERNATIONAL) {
+    if (code < first) return false;
+    if (code <= last) return true;
+  }
+  return false;
+}
+
+/** `\uXXXX` for the code unit `code`, as a regex source writes it. */
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/** What a local part is written in (`isLocalPartCharacter`). */
+const LOCAL_PART = `[A-Za-z0-9._%+${INTERNATIONAL_CLASS}-]`;
 
 /**
- * A top-level domain: letters, or an internationalized one in its ASCII form (RFC 3492's
- * Punycode, `xn--p1ai` for `.рф`: IDNA 2008's A-label).
+ * A top-level domain: letters, of any script (`.de`, `.рф`, `.中国`, `.भारत`, IDNA 2008's U-label),
+ * or an internationalized one in its ASCII form (RFC 3492's Punycode, `xn--p1ai` for `.рф`: the A-label).
  */
-const TLD = "(?:[A-Za-z]{2,}|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])";
+const TLD = `(?:[A-Za-z${INTERNATIONAL_CLASS}]{2,}|[Xx][Nn]--[A-Za-z0-9-]*[A-Za-z0-9])`;
 
 /** A character of a domain's label. */
-const LABEL_CHARACTER = `[A-Za-z0-9${ACCENTED}-]`;
+const LABEL_CHARACTER = `[A-Za-z0-9${INTERNATIONAL_CLASS}-]`;
 /** A domain's label and the dot after it. */
 const LABEL = `${LABEL_CHARACTER}+\\.`;
 /**
@@ -219,6 +252,6 @@ function isLocalPartCharacter(code: number): boolean {
   return (
     (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ||
     code === 46 || code === 95 || code === 37 || code === 43 || code === 45 ||
-    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+    (code >= 0xc0 && isInternationalCharacter(code))
   );
 }
