@@ -137,7 +137,7 @@ describe("passes, e-mail addresses, non-host addresses", () => {
       ["សុខា@ឧទាហរណ៍.កម្ពុជា។ អរគុណ", "[REDACTED:email]។ អរគុណ"],
       ["דוד@דוגמה.ישראל׃ תודה", "[REDACTED:email]׃ תודה"],
       ["บัญชี@ตัวอย่าง.ไทยฯ", "[REDACTED:email]ฯ"],
-    ]) {
+    ] as const) {
       expect(redacted(text).text, text).toBe(expected);
     }
   });
