@@ -44,6 +44,7 @@ const EMAIL_TEXTS = [
   "ana.@example.com ×ana@example.com ÷bob@example.com",
   "иван@yandex.ru, 用户@例子.中国。谢谢 उपयोगकर्ता@उदाहरण.भारत। @用户 пакет@1.2.3 😀ana@bücher.de",
   "联系人：ana@example.com和bob@corp.cn 用户%40ana@x.com ab用.12@例子.中国 ana@пример.xn--p1aiспасибо 升级到react@18.x后报错",
+  "ana@example.comтел8 ana@x.com.brдо1 react@18.🎉 ana❤️@example.com 😀@x.com 𠮷野@例子.中国👍 感谢@张三.👍",
 ];
 
 /** The pieces of names, separators, flags, quotes and values a secret parameter is made of. */

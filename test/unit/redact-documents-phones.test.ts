@@ -153,6 +153,33 @@ describe("passes, e-mail addresses, non-host addresses", () => {
     }
   });
 
+  it("ends an ASCII top-level domain where a word-spaced script's letters glued to it start, when the two are no label together", () => {
+    for (const [text, expected] of [
+      ["ana@example.comтел89161234567", "[REDACTED:email]тел89161234567"],
+      ["ana.silva@example.comдо2025", "[REDACTED:email]до2025"],
+      ["ana.silva@example.comи-или", "[REDACTED:email]и-или"],
+      ["ana.silva@example.comرقم5", "[REDACTED:email]رقم5"],
+      ["ana.silva@example.comΤηλ2101234567", "[REDACTED:email]Τηλ2101234567"],
+      ["ana@example.comरुपये100", "[REDACTED:email]रुपये100"],
+      ["To: ANA@EXAMPLE.COMТЕЛ89161234567", "To: [REDACTED:email]ТЕЛ89161234567"],
+      ["ana@example.com.brдо2025", "[REDACTED:email]до2025"],
+    ] as const) {
+      expect(redacted(text).text, text).toBe(expected);
+    }
+  });
+
+  it("reads no emoji or variation selector as an address's letter: one ends an address, and is no local part or top-level domain", () => {
+    for (const text of [
+      "bumped react@18.🎉", "shipped foo@1.2.🎉", "deployed app@v2.🚀", "release@v1.🚀 done", "感谢@张三.👍", "😀@example.com", "ana😀@example.com",
+      "ana❤️@example.com", "react@18.x",
+    ]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+    expect(redacted("ana@example.com❤️").text).toBe("[REDACTED:email]❤️");
+    expect(redacted("张伟@例子.中国👍").text).toBe("[REDACTED:email]👍");
+    expect(redacted("𠮷野@例子.中国").text).toBe("[REDACTED:email]");
+  });
+
   it("keeps @ forms in other scripts that are no address, as their ASCII look-alikes are kept", () => {
     for (const text of ["@用户 你好", "пакет@1.2.3", "релиз@latest", "npm i пакет@latest", "ssh иван@сервер", "ssh deploy@сервер.рф", "support@пример.рф", "info@例子.中国"]) {
       expect(redacted(text), text).toEqual({ text, counts: {} });
