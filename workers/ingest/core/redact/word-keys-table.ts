@@ -22,6 +22,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [4160, "bon"],
     [4672, "car"],
     [8224, "sen"],
+    [32768, "dup fai key"],
   ],
   inner: [
     [1, "cla ken mot pin wac"],

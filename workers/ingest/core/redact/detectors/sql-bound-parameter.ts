@@ -246,6 +246,20 @@ function unnamedBoundKind(value: string, quoted: boolean): string | undefined {
   if (PERSON_FULL_NAME().test(value)) return PERSON_NAME_KIND;
   return CREDENTIAL_SYMBOL.test(value) && !/\s/.test(value) && isCredentialShaped(value) && !standsForSecret(value) ? SECRET_PARAM_KIND : undefined;
 }
+/**
+ * The kind a value a database prints in a row without its columns' names (PostgreSQL's `Failing
+ * row contains (42, Ana Silva, 555-867-5309, null)`: `database-error-values.ts`) is replaced as:
+ * a bound value's no column names (`unnamedBoundKind`, the value text: a person's name, a
+ * credential's shape), or a phone's or an SSN's number printed with its separators
+ * (`555-867-5309`, `234-12-2143`: `placedKind` at their places). Bare digits, an id's as much as
+ * a phone's, stay, as do numbers, times, flags and single words.
+ */
+export function unnamedRowValueKind(value: string): string | undefined {
+  if (value.startsWith(MARKER_START)) return undefined;
+  return unnamedBoundKind(value, true) ?? (PRINTED_NUMBER.test(value) ? placedKind(Place.SSN_VALUE | Place.PHONE_VALUE, value) : undefined);
+}
+/** Digits with a separator between them, perhaps after a `+` or in `( )`: a number printed for people, not an id. */
+const PRINTED_NUMBER = /^\+?[\d()]+(?:[ .-][\d()]+)+$/;
 /** A capitalised word of a name: `Jane`, `O'Neil`, `Mary-Jane`. */
 const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?`;
 /** Two or three capitalised words of letters, one perhaps after an apostrophe (`O'Neil`) or joined by `-` to another (`Mary-Jane`). */
