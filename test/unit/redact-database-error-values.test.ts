@@ -27,6 +27,8 @@ describe("PostgreSQL's key detail", () => {
     ["Key (tenant_id, phone)=(7, 4155550132) already exists.", "Key (tenant_id, phone)=(7, [REDACTED:phone]) already exists."],
     ["Key (phone, email, tenant_id)=(4155550132, ana@x.io, 7) already exists.", "Key (phone, email, tenant_id)=([REDACTED:phone], [REDACTED:email], 7) already exists."],
     ['Key (ssn)=(234122143) is not present in table "people".', 'Key (ssn)=([REDACTED:ssn]) is not present in table "people".'],
+    ["Key (first_name, last_name)=(Ana, Silva) already exists.", "Key (first_name, last_name)=([REDACTED:person_name], [REDACTED:person_name]) already exists."],
+    ['{"msg":"DETAIL: Key (phone)=(4155550132) already exists.","level":"error"}', '{"msg":"DETAIL: Key (phone)=([REDACTED:phone]) already exists.","level":"error"}'],
   ]);
   itStores("reads the detail SQLAlchemy wraps: %s", stored, [
     [
@@ -84,6 +86,9 @@ describe("PostgreSQL's failing row", () => {
       "DETAIL: Failing row contains (42, Ana Silva, 555-867-5309, 234-12-2143, ana@x.io, null, 2024-01-01 10:00:00+00, t, active, 4155550132).",
       "DETAIL: Failing row contains (42, [REDACTED:person_name], [REDACTED:phone], [REDACTED:ssn], [REDACTED:email], null, 2024-01-01 10:00:00+00, t, active, 4155550132).",
     ],
+  ]);
+  itStores("leaves a card, an IBAN and an address to their detectors: %s", stored, [
+    ["Failing row contains (42, 4111 1111 1111 1111, DE89370400440532013000, pending).", "Failing row contains (42, [REDACTED:card], [REDACTED:iban], pending)."],
   ]);
   itKeepsUncounted("keeps ids, times, flags, states and bare numbers: %s", redact, ["Failing row contains (42, 7, null, 2024-01-01 10:00:00+00, t, pending, 4155550132, SKU-123)."]);
 });

@@ -1,6 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { countWork } from "../scan-scope";
-import { isEmailAddress } from "./email";
+import { emailDetector, isEmailAddress } from "./email";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
@@ -123,7 +123,7 @@ function entryRewrite(entry: string, text: string, start: number): { text: strin
   return undefined;
 }
 const FOR_KEY = "' for key '";
-const EMAIL_KIND = "email";
+const EMAIL_KIND = emailDetector.kind;
 
 /** The kind the column `name` replaces `value` as: text unless it is a number. */
 function judgedByName(name: string, value: string): string | undefined {
