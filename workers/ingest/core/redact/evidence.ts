@@ -948,7 +948,7 @@ const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
 export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
 /** Where a database's error quotes a value: the evidence of `MoreEvidence.DATABASE_ERROR`. */
-const DATABASE_ERROR_HINT = /(?<![A-Za-z])(?:Key \(|[Dd]uplicate (?:entry '|key value is \()|Failing row contains \()/;
+const DATABASE_ERROR_HINT = /Key \(|[Dd]uplicate (?:entry '|key value is \()|Failing row contains \(/;
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;

@@ -249,8 +249,8 @@ function unnamedBoundKind(value: string, quoted: boolean): string | undefined {
 /**
  * The kind a value a database prints in a row without its columns' names (PostgreSQL's `Failing
  * row contains (42, Ana Silva, 555-867-5309, null)`: `database-error-values.ts`) is replaced as:
- * a bound value's no column names (`unnamedBoundKind`, the value text: a person's name, a
- * credential's shape), or a phone's or an SSN's number printed with its separators
+ * the kind of a bound value no column names (`unnamedBoundKind`, the value read as text: a
+ * person's name, a credential's shape), or a phone's or an SSN's number printed with its separators
  * (`555-867-5309`, `234-12-2143`: `placedKind` at their places). Bare digits, an id's as much as
  * a phone's, stay, as do numbers, times, flags and single words.
  */
