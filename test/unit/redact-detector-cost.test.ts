@@ -356,3 +356,20 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
+
+describe("values a database's error quotes: the work of reading back to the list's columns or index", () => {
+  // Each list's reading goes back to the parenthesis before it at most, which no other list's crosses.
+  const cases: Array<[string, string, string]> = [
+    ["one-column keys", "", "Key (a)=(b) "],
+    ["a key's heads glued, each reading back to the one before", "Key (a)=(b", ")=(b"],
+    ["keys a column judges", "", "Key (phone)=(4155550132) already exists. "],
+    ["SQL Server's key values with no index named", "", "The duplicate key value is (1) "],
+    ["SQL Server's key values glued after one index", "index 'IX_a_Phone'. The duplicate key value is (1", ")=(1"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still redacts a key's value its column judges", () => {
+    expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
+  });
+});
