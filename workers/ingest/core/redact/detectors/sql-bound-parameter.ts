@@ -260,8 +260,8 @@ export function unnamedRowValueKind(value: string): string | undefined {
   if (PRINTED_SSN.test(value)) return placedKind(Place.SSN_VALUE, value);
   return PRINTED_PHONE.test(value) ? placedKind(Place.PHONE_VALUE, value) : undefined;
 }
-/** A North American number printed in its groups (`555-867-5309`, `(415) 555-0132`, `+1 415.555.0132`), or digits in groups after a `+`. */
-const PRINTED_PHONE = /^(?:(?:\+1[ .-]?)?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .-])[2-9]\d\d[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,5}){2,4})$/;
+/** A North American number printed in its groups (`555-867-5309`, `+1 415.555.0132`), or digits in groups after a `+` (`+44 20 7946 0958`). */
+const PRINTED_PHONE = /^(?:(?:\+1[ .-]?)?[2-9]\d\d[ .-][2-9]\d\d[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,5}){2,4})$/;
 /** An SSN printed in its groups. */
 const PRINTED_SSN = /^\d{3}-\d{2}-\d{4}$/;
 /** A capitalised word of a name: `Jane`, `O'Neil`, `Mary-Jane`. */
