@@ -98,22 +98,25 @@ function keyJudged(match: string, text: string, close: number): readonly Judged[
 
 /**
  * The rewrite of a list whose values are `judged`: each judged value's marker in its place
- * (inside its quotes), the rest as they are; undefined when none is judged (or only `withheld` kinds).
+ * (inside its quotes), and a value no column or shape judges the marker its own detector would
+ * give it whole (`wholeValueKind`), which the match hides from it; undefined when none is judged
+ * (or only `withheld` kinds): the text detectors then read the list with its context.
  */
 function listRewrite(judged: readonly Judged[], withheld: ReadonlySet<string>): { text: string; kind: string } | undefined {
-  let kind: string | undefined;
+  const kind = judged.find(([, judgedKind]) => judgedKind !== undefined && !withheld.has(judgedKind))?.[1];
+  if (kind === undefined) return undefined;
   const parts = judged.map(([value, judgedKind]) => {
     const valueKind = judgedKind ?? wholeValueKind(unquoted(value));
     if (valueKind === undefined || withheld.has(valueKind)) return value;
-    kind ??= valueKind;
     return QUOTED.test(value) ? `'${redactionMarker(valueKind)}'` : redactionMarker(valueKind);
   });
-  return kind === undefined ? undefined : { text: parts.join(", "), kind };
+  return { text: parts.join(", "), kind };
 }
 
 /**
- * The detectors that still read a list's value no column or shape judges, whole, as they would
- * in free text (the list's match hides its values from them): an e-mail address, a card, an IBAN.
+ * The detectors that still read a value no column or shape judges in a list the detector rewrites,
+ * whole, as they would in free text (the list's match hides its values from them): an e-mail
+ * address, a card, an IBAN.
  */
 const WHOLE_VALUE_DETECTORS = lazy(() => [emailDetector, cardDetector, ibanDetector].map((detector) => ({ detector, whole: new RegExp(`^(?:${detector.source})$`), marker: redactionMarker(detector.kind) })));
 
