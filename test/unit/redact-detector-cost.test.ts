@@ -379,6 +379,14 @@ describe("a secret's name before each template opener never closed: the work of 
     ["a password flag's default never closed", "", "--password=${aaaa"],
     ["a token's template braces opened", "", "token={{"],
     ["a token's field with a shell expansion opened", "", "token: ${a-"],
+describe("values a database's error quotes: the work of reading back to the list's columns or index", () => {
+  // Each list's reading goes back to the parenthesis before it at most, which no other list's crosses.
+  const cases: Array<[string, string, string]> = [
+    ["one-column keys", "", "Key (a)=(b) "],
+    ["a key's heads glued, each reading back to the one before", "Key (a)=(b", ")=(b"],
+    ["keys a column judges", "", "Key (phone)=(4155550132) already exists. "],
+    ["SQL Server's key values with no index named", "", "The duplicate key value is (1) "],
+    ["SQL Server's key values glued after one index", "index 'IX_a_Phone'. The duplicate key value is (1", ")=(1"],
   ];
 
   itIsLinearIn(cases);
@@ -390,5 +398,7 @@ describe("a secret's name before each template opener never closed: the work of 
     expect(measured(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`).text).toBe(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`);
     expect(measured(`password=\${a-${"x".repeat(300)}`).text).toBe("password=[REDACTED:secret_param]");
     expect(measured("token={{ .Values.token }}").text).toBe("token={{ .Values.token }}");
+  it("still redacts a key's value its column judges", () => {
+    expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
   });
 });

@@ -9,6 +9,7 @@ import { KeyRules } from "./key-rules";
 import { holdsPersonName } from "./person-names";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { NAMED_VALUES_DETECTOR, namedValuesDetector } from "./detectors/named-values";
+import { DATABASE_ERROR_VALUES_DETECTOR, databaseErrorValuesDetector } from "./detectors/database-error-values";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { REDACTION_FAILED_KIND } from "./failures";
 import { TextScanner } from "./text-scanner";
@@ -325,7 +326,9 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
           ? sqlBoundParameterDetector(withheld)
           : detector === NAMED_VALUES_DETECTOR && withheld.size > 0
             ? namedValuesDetector(withheld)
-            : detector,
+            : detector === DATABASE_ERROR_VALUES_DETECTOR && withheld.size > 0
+              ? databaseErrorValuesDetector(withheld)
+              : detector,
     ),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),
