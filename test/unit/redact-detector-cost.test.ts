@@ -379,6 +379,20 @@ describe("a secret's name before each template opener never closed: the work of 
     ["a password flag's default never closed", "", "--password=${aaaa"],
     ["a token's template braces opened", "", "token={{"],
     ["a token's field with a shell expansion opened", "", "token: ${a-"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still keeps a template of any reach a real one has, and redacts a value past it", () => {
+    expect(measured("password=${a-password=${a-password=${a-").text).toBe("password=${a-password=${a-password=${a-");
+    expect(measured("--password=${aaaa--password=${aaaa--password=${aaaa").text).toBe("--password=${aaaa--password=${aaaa--password=[REDACTED:secret_param]");
+    expect(measured("PASSWORD=${PASSWORD:?must be set}").text).toBe("PASSWORD=${PASSWORD:?must be set}");
+    expect(measured(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`).text).toBe(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`);
+    expect(measured(`password=\${a-${"x".repeat(300)}`).text).toBe("password=[REDACTED:secret_param]");
+    expect(measured("token={{ .Values.token }}").text).toBe("token={{ .Values.token }}");
+  });
+});
+
 describe("values a database's error quotes: the work of reading back to the list's columns or index", () => {
   // Each list's reading goes back to the parenthesis before it at most, which no other list's crosses.
   const cases: Array<[string, string, string]> = [
@@ -391,13 +405,6 @@ describe("values a database's error quotes: the work of reading back to the list
 
   itIsLinearIn(cases);
 
-  it("still keeps a template of any reach a real one has, and redacts a value past it", () => {
-    expect(measured("password=${a-password=${a-password=${a-").text).toBe("password=${a-password=${a-password=${a-");
-    expect(measured("--password=${aaaa--password=${aaaa--password=${aaaa").text).toBe("--password=${aaaa--password=${aaaa--password=[REDACTED:secret_param]");
-    expect(measured("PASSWORD=${PASSWORD:?must be set}").text).toBe("PASSWORD=${PASSWORD:?must be set}");
-    expect(measured(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`).text).toBe(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`);
-    expect(measured(`password=\${a-${"x".repeat(300)}`).text).toBe("password=[REDACTED:secret_param]");
-    expect(measured("token={{ .Values.token }}").text).toBe("token={{ .Values.token }}");
   it("still redacts a key's value its column judges", () => {
     expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
   });
