@@ -409,6 +409,21 @@ describe("request-id aliases also set request.id", () => {
     expect(requestIdOfLine('{"req":"a1","req.id":"a1","req.method":"GET","req.url":"/","req.headers":{},"msg":"m"}')).toBeUndefined();
   });
 
+  it("takes the req.id of a req holding only id, method and url on a line pino wrote (numeric level, and msg or epoch-ms time), on no other line", () => {
+    const request = '"req":{"id":7,"method":"GET","url":"/cart"}';
+    // pino's `redact` removing headers and the socket's members, or a `req` serializer returning `{ id, method, url }`.
+    expect(requestIdOfLine(`{"level":30,"time":1733230000123,"pid":7,"hostname":"api-1",${request},"msg":"inside handler"}`)).toBe("7");
+    expect(requestIdOfLine(`{"level":30,${request},"msg":"inside handler"}`)).toBe("7");
+    expect(requestIdOfLine(`{"level":30,"time":1733230000123,${request},"orderId":"o-1"}`)).toBe("7");
+    // An application's own `req` (an outgoing call's, a job's) on a line of another shape: a level name, no level, no pino time or text message.
+    expect(requestIdOfLine(`{"level":"info",${request},"msg":"calling partner"}`)).toBeUndefined();
+    expect(requestIdOfLine(`{${request},"msg":"calling partner","time":1733230000123}`)).toBeUndefined();
+    expect(requestIdOfLine(`{"level":30,${request},"time":"2024-12-03T12:46:40.123Z"}`)).toBeUndefined();
+    expect(requestIdOfLine(`{"level":30,${request},"time":1733230000,"msg":{"text":"m"}}`)).toBeUndefined();
+    // A pino line's `req` without all three stays anything's.
+    expect(requestIdOfLine('{"level":30,"time":1733230000123,"req":{"id":7,"method":"GET"},"msg":"m"}')).toBeUndefined();
+  });
+
   it("ignores aliases holding objects or fractions", () => {
     expect(attributeMap(normalized('{"requestId":{"a":1},"reqId":1.5}'))).not.toHaveProperty("request.id");
   });

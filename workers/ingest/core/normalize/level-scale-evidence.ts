@@ -6,7 +6,7 @@
  * levels by the line's shape").
  */
 import type { BodyFields } from "./body-fields";
-import { GELF_MEMBERS, PYTHON_LOGGER_NAME_KEYS, PYTHON_RECORD_KEYS } from "./log-shapes";
+import { GELF_MEMBERS, isEpochMilliseconds, PYTHON_LOGGER_NAME_KEYS, PYTHON_RECORD_KEYS } from "./log-shapes";
 import type { NumericLevelScale } from "./severity-scale";
 
 /** How many of pino's keys its default line has (`time`, `pid`, `hostname`, `msg`; Bunyan's: `v` for `time`). */
@@ -25,14 +25,6 @@ const PINO_LEAST_SHAPE = 2;
  * its record's place beside it.
  */
 const PYTHON_LEAST_SHAPE = 2;
-
-/**
- * `time` as pino writes it (`Date.now()`): whole milliseconds since the epoch, here between
- * 2001-09-09 (10^12) and 2286 (10^13); a small number under `time` is a duration or a count.
- */
-function isEpochMilliseconds(value: string | number | undefined): boolean {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1e12 && value < 1e13;
-}
 
 /**
  * Text members that only one format writes, and on every line: a line holding them all is that

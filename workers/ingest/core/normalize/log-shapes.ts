@@ -218,12 +218,35 @@ const PINO_REQUEST_ANY_OF: readonly string[] = ["headers", "remoteAddress"];
  * framework set them, `headers`, and the socket's `remoteAddress` and `remotePort`, left out
  * without one). pino-http binds that map on the request's child logger (`req.log`), so a handler's
  * own lines carry it without `res` and `responseTime`: its `id` is the request's id there too.
- * A `req` of another shape (`{"id":3}` beside a retry's `attempt`) may be anything's.
+ * `id`, `method` and `url` alone are enough on a line pino wrote (isPinoLine): pino's `redact`
+ * removing `req.headers` and the socket's members, or a `req` serializer returning
+ * `{ id, method, url }`, leave just those. On a line of another shape they are not: an
+ * application's own `req` (an HTTP client's outgoing request, a job's or a queue message's, with
+ * their own ids) holds an `id`, a `method` and a `url` just as well. A `req` of another shape
+ * (`{"id":3}` beside a retry's `attempt`) may be anything's.
  */
-export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember">, map: string): boolean {
+export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar">, map: string): boolean {
   for (const member of PINO_REQUEST_MEMBERS) if (!fields.hasMember(map, member)) return false;
   for (const member of PINO_REQUEST_ANY_OF) if (fields.hasMember(map, member)) return true;
-  return false;
+  return isPinoLine(fields);
+}
+
+/**
+ * Whether a line is as pino writes it: its `level` a number (pino's `"level":30`, where most
+ * loggers write a name) beside its message `msg` as text or its `time` as pino writes it
+ * (isEpochMilliseconds); pino writes `time` on every line unless told not to, and `msg` on every
+ * line given a message.
+ */
+function isPinoLine(fields: Pick<BodyFields, "scalar">): boolean {
+  return typeof fields.scalar("level") === "number" && (typeof fields.scalar("msg") === "string" || isEpochMilliseconds(fields.scalar("time")));
+}
+
+/**
+ * `time` as pino writes it (`Date.now()`): whole milliseconds since the epoch, here between
+ * 2001-09-09 (10^12) and 2286 (10^13); a small number under `time` is a duration or a count.
+ */
+export function isEpochMilliseconds(value: string | number | undefined): boolean {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 1e12 && value < 1e13;
 }
 
 /**
