@@ -3,7 +3,9 @@
  * the record's attributes (pino-opentelemetry-transport, instrumentation-pino: `req` and `res` as
  * `kvlistValue` maps), a map body whose whole numbers are doubles (the Collector's `json_parser`
  * and OTTL's `ParseJSON`, Python's `levelno` 40.0), and a span id whose trace id is no id. Each
- * map is read as the same JSON line is.
+ * map is read as the same JSON line is. The request lines real loggers wrote (pino-http set up
+ * several ways, nestjs-pino, hapi-pino, fastify, Bunyan, express-winston, morgan-json) say which
+ * of them give `request.id`.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -29,17 +31,30 @@ interface SentRecord {
   traceId?: string;
 }
 
+/** How a bridge sends a whole number: OTLP/JSON's `intValue` as text, or a double (the Collector's JSON parsing). */
+const asInt = (value: number) => ({ intValue: String(value) });
+const asDouble = (value: number) => ({ doubleValue: value });
 const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
-const int = (key: string, value: number) => ({ key, value: { intValue: String(value) } });
-const double = (key: string, value: number) => ({ key, value: { doubleValue: value } });
+const int = (key: string, value: number) => ({ key, value: asInt(value) });
+const double = (key: string, value: number) => ({ key, value: asDouble(value) });
 const map = (key: string, ...entries: object[]) => ({ key, value: { kvlistValue: { values: entries } } });
 const mapBody = (...entries: object[]) => ({ kvlistValue: { values: entries } });
 const line = (text: string) => ({ stringValue: text });
 
-type JsonObject = { [key: string]: string | number | JsonObject };
-/** A JSON object's members as a map's entries, as a bridge sends a logged object; each number as `number` makes it. */
-const mapEntriesOf = (object: JsonObject, number: (key: string, value: number) => object = int): object[] =>
-  Object.entries(object).map(([key, value]) => (typeof value === "string" ? str(key, value) : typeof value === "number" ? number(key, value) : map(key, ...mapEntriesOf(value, number))));
+type JsonValue = string | number | JsonValue[] | JsonObject;
+type JsonObject = { [key: string]: JsonValue };
+/** A JSON value as a bridge sends it: each whole number as `whole` makes it, a fraction as a double, a list as an array. */
+const anyValueOf = (value: JsonValue, whole: (value: number) => object): object =>
+  typeof value === "string"
+    ? { stringValue: value }
+    : typeof value === "number"
+      ? Number.isInteger(value) ? whole(value) : asDouble(value)
+      : Array.isArray(value)
+        ? { arrayValue: { values: value.map((element) => anyValueOf(element, whole)) } }
+        : { kvlistValue: { values: mapEntriesOf(value, whole) } };
+/** A JSON object's members as a map's entries, as a bridge sends a logged object. */
+const mapEntriesOf = (object: JsonObject, whole: (value: number) => object = asInt): object[] =>
+  Object.entries(object).map(([key, value]) => ({ key, value: anyValueOf(value, whole) }));
 
 /** The request's rows, sent as OTLP/JSON or encoded as protobuf (ids as bytes there). */
 function sent(document: object, encoding: Encoding, pipeline = lifting): Row[] {
@@ -141,6 +156,41 @@ describe("pino-http's JSON lines, as captured (test/fixtures/logger-captures)", 
   });
 });
 
+describe("other request loggers' JSON lines, as captured (test/fixtures/logger-captures)", () => {
+  const HAPI_ID = "1796564830929:api-1:17176:mxbwbbej:10000";
+  const BUNYAN_ID = "5e2e5e61-dd0c-44a6-a29c-6d6c828da6fb";
+  const none = (count: number) => Array<undefined>(count).fill(undefined);
+  it.each([
+    // pino's `redact` removing `req.headers`, `req.remoteAddress` and `req.remotePort`: `req` keeps id, method and url.
+    ["pino-http-redact-lines.jsonl", ["1", "1"]],
+    // A `req` serializer returning `{ id, method, url }`.
+    ["pino-http-serializer-lines.jsonl", ["1", "1"]],
+    // Nest's start-up lines carry no request; the controller's Logger line carries pino-http's `req`.
+    ["nestjs-pino-lines.jsonl", [...none(6), "1", "1"]],
+    // hapi's request id in `req.id`; the server's own `id` on its start and stop lines is no request's.
+    ["hapi-pino-lines.jsonl", [undefined, HAPI_ID, HAPI_ID, undefined]],
+    // fastify binds `reqId`, an alias, on every line of the request.
+    ["fastify-lines.jsonl", [undefined, "req-1", "req-1", "req-1"]],
+    // Bunyan's documented child logger `req_id`, an alias; its request serializer writes no id.
+    ["bunyan-lines.jsonl", [BUNYAN_ID, BUNYAN_ID]],
+    // express-winston's `meta.req` holds no id (only the caller's header), winston's own line none.
+    ["express-winston-lines.jsonl", none(2)],
+    // morgan-json's keys are the format's: a top-level `id` may be any JSON's.
+    ["morgan-json-lines.jsonl", none(2)],
+  ] as const)("%s: each line's request.id, as a line and as a map body", (name, expected) => {
+    const texts = capturedText(name).trimEnd().split("\n");
+    for (const encoding of ENCODINGS) {
+      const ids = texts.map((text) => {
+        // A line without a message keeps its body as written, a map body as the map's rendering: the attributes are the same.
+        const attributes = attributesOf(rowOf({ body: line(text) }, encoding));
+        expect(attributesOf(rowOf({ body: mapBody(...mapEntriesOf(JSON.parse(text) as JsonObject)) }, encoding))).toEqual(attributes);
+        return attributes["request.id"];
+      });
+      expect(ids).toEqual(expected);
+    }
+  });
+});
+
 describe("pino-http's req sent as the record's attributes", () => {
   const requestLine = (id: object, ...more: object[]) => [map("req", { key: "id", value: id }, str("method", "GET")), map("res", int("statusCode", 200)), int("responseTime", 12), ...more];
   const id = (attributes: object[], encoding: Encoding) => attributesOf(rowOf({ body: line("request completed"), attributes }, encoding))["request.id"];
@@ -172,7 +222,7 @@ describe("pino-http's req sent as the record's attributes", () => {
 
 describe("a whole number sent as doubleValue is read as the integer it is", () => {
   /** Every number a double, as the Collector's json_parser makes them. */
-  const entriesOf = (object: JsonObject): object[] => mapEntriesOf(object, double);
+  const entriesOf = (object: JsonObject): object[] => mapEntriesOf(object, asDouble);
 
   it.each([
     ["pino's level 50 and pid, time as the Collector parses them", { level: 50, time: 1733230000123, pid: 4242, hostname: "h", msg: "charge failed" }, ["ERROR", 17], undefined],
