@@ -130,6 +130,14 @@ describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (tes
     expect(attributesOf(completed!)).toMatchObject({ reqId: "1", "request.id": "1" });
     expect(quiet(encoding, notLifting)).toEqual(quiet(encoding));
   });
+
+  it.each(ENCODINGS)("with pino's redact removing req.headers and the socket's members, only the request line gives req.id: the handler's record shows no pino line (%s)", (encoding) => {
+    const [handler, completed] = capturedRequest("pino-http-redact-otel-transport.json")(encoding);
+    expect(JSON.parse(attributesOf(handler!).req!)).toEqual({ id: 1, method: "GET", url: "/cart?x=1" });
+    // The transport sends pino's level, msg and time as the record's own fields, which any bridge fills.
+    expect(attributesOf(handler!)).not.toHaveProperty("request.id");
+    expect(attributesOf(completed!)["request.id"]).toBe("1");
+  });
 });
 
 describe("pino-http's JSON lines, as captured (test/fixtures/logger-captures)", () => {
@@ -217,6 +225,15 @@ describe("pino-http's req sent as the record's attributes", () => {
     expect(id(request(), encoding)).toBeUndefined();
     expect(id([map("req", str("id", "req-abc"), str("method", "GET"), map("headers"))], encoding)).toBeUndefined();
     expect(id([str("req", '{"id":"req-abc","method":"GET","url":"/","headers":{}}')], encoding)).toBeUndefined();
+  });
+
+  it.each(ENCODINGS)("sets request.id from a req of id, method and url alone when the attributes are a pino line's: numeric level, and msg or epoch-ms time (%s)", (encoding) => {
+    // As a Collector's JSON parsing of a pino line into the record's attributes leaves them.
+    const request = map("req", str("id", "req-abc"), str("method", "GET"), str("url", "/cart"));
+    expect(id([int("level", 30), int("time", 1733230000123), request, str("msg", "inside handler")], encoding)).toBe("req-abc");
+    expect(id([double("level", 30), str("msg", "inside handler"), request], encoding)).toBe("req-abc");
+    expect(id([str("level", "info"), str("msg", "inside handler"), request], encoding)).toBeUndefined();
+    expect(id([int("level", 30), request], encoding)).toBeUndefined();
   });
 });
 
