@@ -18,8 +18,8 @@ export const REQUEST_ID_ATTRIBUTE = "request.id";
  * added here must contain `req`, `Req` or `orrelation`, or mayHoldRequestIdKey must learn it.
  * pino-http's `req.id` is no alias: any line's `req` may be anything's, so lifting reads it only
  * on pino-http's request lines (`req`, `res` and `responseTime` together) and where `req` is
- * pino's serializer's map, as on a handler's `req.log` lines, `id`, `method` and `url` alone on
- * a line pino wrote (normalize/log-shapes.ts).
+ * pino's serializer's map, as on a handler's `req.log` lines (on a line pino wrote, `id`,
+ * `method` and `url` alone are taken for that map: normalize/log-shapes.ts).
  */
 export function isRequestIdAlias(key: string): boolean {
   // The length picks the one or two names to compare, so most keys cost a single comparison.
