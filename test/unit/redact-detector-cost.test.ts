@@ -409,3 +409,31 @@ describe("values a database's error quotes: the work of reading back to the list
     expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
   });
 });
+
+describe("a name after each opener inside a value that runs on: the work of judging each parameter by its name", () => {
+  // A parameter's value runs to the end of the blank-free run, and a name starts again after each
+  // `{`, `(` or `[` in it; each name that names no secret was read to that end, the work
+  // growing with the square once the text held a secret's word. Such a name is passed over first.
+  const cases: Array<[string, string, string]> = [
+    ["a name after a brace, after a secret's field", "", "password:{a="],
+    ["a name after two braces", "", "password:{{a="],
+    ["a name after a bracket", "password=1 ", "password:[a="],
+    ["a shell expansion's name, after a password's pair", "password=1 ", "foo=${"],
+    ["a command substitution's name", "password=1 ", "foo=$("],
+    ["a Ruby interpolation's name", "password=1 ", "foo=#{"],
+    ["a template's name", "token: abc ", "foo={{"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still reads a secret's name after the same openers, and what a cookie's or a path's name holds", () => {
+    expect(measured("password:{a=password:{a=password:{a=").text).toBe("password:{a=password:{a=password:{a=");
+    expect(measured("password=1 foo=${foo=${foo=${").text).toBe("password=[REDACTED:secret_param] foo=${foo=${foo=${");
+    expect(measured("password=1 connect(a=1,password=hunter2)").text).toBe("password=[REDACTED:secret_param] connect(a=1,password=[REDACTED:secret_param])");
+    expect(measured("password=1 {user=bob, password=s3cr3t}").text).toBe("password=[REDACTED:secret_param] {user=bob, password=[REDACTED:secret]}");
+    expect(measured("token: abc [a=[a=[token=xyz").text).toBe("token: [REDACTED:secret_param]");
+    expect(measured("cookie:x foo=(sid=abc123def456ghi; theme=dark").text).toMatch(/^cookie:\[REDACTED:secret_param\] foo=\(sid=\[REDACTED:secret:[0-9a-f]{16}\]; theme=dark$/);
+    expect(measured('* Added cookie sid="abc123def456" for domain x').text).toMatch(/^\* Added cookie sid="\[REDACTED:secret:[0-9a-f]{16}\]" for domain x$/);
+    expect(measured("ok Api::Key=abcdef123456").text).toBe("ok Api::Key=[REDACTED:secret_param]");
+  });
+});

@@ -407,6 +407,13 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
       nextColon = text.indexOf(":", start + 1);
       continue;
     }
+    // So is a parameter its rewrite rejects by its name (`rejectedParameterName`): its value runs
+    // to the end of the blank-free run too, and a name starts again after each `{`, `(`, `[`, `,`
+    // or `;` inside it (`password:{a=` or `foo=${` repeated).
+    if (start === nextName && rejectedParameterName(text, start)) {
+      nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
+      continue;
+    }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
     if (match !== null) {
@@ -441,7 +448,29 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
-  return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
+  return namesNoSecretValue(name, isSecretName);
+}
+
+/**
+ * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
+ * characters up to its `=`, `parameterNameStart`) whatever its value: no cookie curl reports
+ * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
+ * name), and a name under which no value is a secret (`isSecretParameterName`, which holds
+ * `isSecretName`, asked of a quoted value's name).
+ */
+function rejectedParameterName(text: string, start: number): boolean {
+  if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
+  return namesNoSecretValue(text.slice(start, text.indexOf("=", start)), isSecretParameterName);
+}
+
+/**
+ * Whether no value under `name` is a secret to `redactField` or `redactParameter`: `name` fails
+ * their test of a secret's name (`namesSecret`), and is no count's member of a collection of
+ * tokens (`isTokenInCountPlace`), no `pass` alone or password's change (`isPassPassword`), no
+ * session's or credential header's name (`redactCookieField`).
+ */
+function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean): boolean {
+  return !namesSecret(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
 }
 
 /**
