@@ -350,6 +350,13 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["the same after a directory", "", "a/token.go:1:2:"],
     ["a source file's line before a comma", "", "token.go:42,"],
     ["a JVM frame's file and line", "", "(Secret.java:42)"],
+    // A value that opens with a character no session id holds, no word before it, is refused as well.
+    ["a bare sid before each address's at sign", "password=1 ", "sid:@a="],
+    ["a session's name before each parenthesis", "password=1 ", "session:(a="],
+    ["a session id's name before each shell expansion", "", "sessionid:${a="],
+    ["a bare sid before each command substitution", "", "sid:$(a="],
+    ["a session's name before each percent and brace", "", "session:%{a="],
+    ["a bare sid before each Ruby interpolation", "", "sid:#{a="],
   ];
 
   itIsLinearIn(cases);
@@ -364,6 +371,9 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("session:x@y.".repeat(2)).text).toBe("session:[REDACTED:email]:x@y.");
     expect(measured("token:x@y".repeat(4)).text).toBe("token:[REDACTED:secret_param]");
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=").text).toBe("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=");
+    expect(measured("session:(Zx9Kq2Lm7Pw4)").text).toBe("session:(Zx9Kq2Lm7Pw4)");
+    expect(measured("session:%Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
