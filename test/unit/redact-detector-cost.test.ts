@@ -350,6 +350,13 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["the same after a directory", "", "a/token.go:1:2:"],
     ["a source file's line before a comma", "", "token.go:42,"],
     ["a JVM frame's file and line", "", "(Secret.java:42)"],
+    // A value that opens with a character no session id holds, no word before it, is refused as well.
+    ["a bare sid before each address's at sign", "password=1 ", "sid:@a="],
+    ["a session's name before each parenthesis", "password=1 ", "session:(a="],
+    ["a session id's name before each shell expansion", "", "sessionid:${a="],
+    ["a bare sid before each command substitution", "", "sid:$(a="],
+    ["a session's name before each percent and brace", "", "session:%{a="],
+    ["a bare sid before each Ruby interpolation", "", "sid:#{a="],
   ];
 
   itIsLinearIn(cases);
@@ -364,6 +371,9 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("session:x@y.".repeat(2)).text).toBe("session:[REDACTED:email]:x@y.");
     expect(measured("token:x@y".repeat(4)).text).toBe("token:[REDACTED:secret_param]");
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=").text).toBe("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=");
+    expect(measured("session:(Zx9Kq2Lm7Pw4)").text).toBe("session:(Zx9Kq2Lm7Pw4)");
+    expect(measured("session:%Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
@@ -407,5 +417,33 @@ describe("values a database's error quotes: the work of reading back to the list
 
   it("still redacts a key's value its column judges", () => {
     expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
+  });
+});
+
+describe("a name after each opener inside a value that runs on: the work of judging each parameter by its name", () => {
+  // A parameter's value runs to the end of the blank-free run, and a name starts again after each
+  // `{`, `(` or `[` in it; each name that names no secret was read to that end, the work
+  // growing with the square once the text held a secret's word. Such a name is passed over first.
+  const cases: Array<[string, string, string]> = [
+    ["a name after a brace, after a secret's field", "", "password:{a="],
+    ["a name after two braces", "", "password:{{a="],
+    ["a name after a bracket", "password=1 ", "password:[a="],
+    ["a shell expansion's name, after a password's pair", "password=1 ", "foo=${"],
+    ["a command substitution's name", "password=1 ", "foo=$("],
+    ["a Ruby interpolation's name", "password=1 ", "foo=#{"],
+    ["a template's name", "token: abc ", "foo={{"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still reads a secret's name after the same openers, and what a cookie's or a path's name holds", () => {
+    expect(measured("password:{a=password:{a=password:{a=").text).toBe("password:{a=password:{a=password:{a=");
+    expect(measured("password=1 foo=${foo=${foo=${").text).toBe("password=[REDACTED:secret_param] foo=${foo=${foo=${");
+    expect(measured("password=1 connect(a=1,password=hunter2)").text).toBe("password=[REDACTED:secret_param] connect(a=1,password=[REDACTED:secret_param])");
+    expect(measured("password=1 {user=bob, password=s3cr3t}").text).toBe("password=[REDACTED:secret_param] {user=bob, password=[REDACTED:secret]}");
+    expect(measured("token: abc [a=[a=[token=xyz").text).toBe("token: [REDACTED:secret_param]");
+    expect(measured("cookie:x foo=(sid=abc123def456ghi; theme=dark").text).toMatch(/^cookie:\[REDACTED:secret_param\] foo=\(sid=\[REDACTED:secret:[0-9a-f]{16}\]; theme=dark$/);
+    expect(measured('* Added cookie sid="abc123def456" for domain x').text).toMatch(/^\* Added cookie sid="\[REDACTED:secret:[0-9a-f]{16}\]" for domain x$/);
+    expect(measured("ok Api::Key=abcdef123456").text).toBe("ok Api::Key=[REDACTED:secret_param]");
   });
 });

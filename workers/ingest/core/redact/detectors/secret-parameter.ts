@@ -407,6 +407,13 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
       nextColon = text.indexOf(":", start + 1);
       continue;
     }
+    // So is a parameter its rewrite rejects by its name (`rejectedParameterName`): its value runs
+    // to the end of the blank-free run too, and a name starts again after each `{`, `(`, `[`, `,`
+    // or `;` inside it (`password:{a=` or `foo=${` repeated).
+    if (start === nextName && rejectedParameterName(text, start)) {
+      nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
+      continue;
+    }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
     if (match !== null) {
@@ -441,7 +448,29 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
-  return !isSecretName(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
+  return namesNoSecretValue(name, isSecretName);
+}
+
+/**
+ * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
+ * characters up to its `=`, `parameterNameStart`) whatever its value: no cookie curl reports
+ * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
+ * name), and a name under which no value is a secret (`isSecretParameterName`, which holds
+ * `isSecretName`, asked of a quoted value's name).
+ */
+function rejectedParameterName(text: string, start: number): boolean {
+  if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
+  return namesNoSecretValue(text.slice(start, text.indexOf("=", start)), isSecretParameterName);
+}
+
+/**
+ * Whether no value under `name` is a secret to `redactField` or `redactParameter`: `name` fails
+ * their test of a secret's name (`namesSecret`), and is no count's member of a collection of
+ * tokens (`isTokenInCountPlace`), no `pass` alone or password's change (`isPassPassword`), no
+ * session's or credential header's name (`redactCookieField`).
+ */
+function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean): boolean {
+  return !namesSecret(name) && !namesTokensCountMember(name) && !namesPasswordByShape(name) && !namesSession(name) && credentialHeaderOf(name) === undefined;
 }
 
 /**
@@ -462,11 +491,12 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * error's name (`AuthError: `) or a type (`str = `, `String!=`: a blank, `=`, `!` or `]` after
  * its `!`). The rewrite's other readings that may take the value first are asked here as it asks
  * them: a credential header's name, a password's rule and a report of what happened (both read a
- * bounded start).
+ * bounded start). A value under a session's name that opens with such a character, no word
+ * before it (`NO_SESSION_ID_OPENING`: `sid:(a=`, `session:${a=`), is refused as well.
  */
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
-  if (!isAsciiLetterOrDigit(text.charCodeAt(at))) return false;
+  if (!isAsciiLetterOrDigit(text.charCodeAt(at))) return NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) && namesSession(name) && refusedByEveryReading(text, at, name);
   let end = at + 1;
   let dot = -1;
   for (let code = text.charCodeAt(end); end < text.length && isValueNameCharacter(code); code = text.charCodeAt(++end)) {
@@ -480,7 +510,16 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
     (NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1)) && namesSession(name)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
-  if (!refused || credentialHeaderOf(name) !== undefined || shieldsUnder(name)) return false;
+  return refused && refusedByEveryReading(text, at, name);
+}
+
+/**
+ * Whether the rewrite's readings that may take a refused field's value at `at` before its token
+ * is judged (`rejectedByValueStart`) leave it: under no credential header's name, no password's
+ * rule and no report of what happened that redacts (both read a bounded start).
+ */
+function refusedByEveryReading(text: string, at: number, name: string): boolean {
+  if (credentialHeaderOf(name) !== undefined || shieldsUnder(name)) return false;
   const rule = passwordRuleAt(text, at);
   if (rule !== undefined && !rule.kept) return false;
   return isSecretCodeName(name) || readReport(text, at, (word) => isStateWordUnder(name, word))?.kept !== false;
@@ -493,6 +532,14 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
  * sentence's end may cut from the token's end.
  */
 const NO_SESSION_ID_CHARACTER = /^[^\sA-Za-z0-9\-._~+/=%:|"'<>,;&}\])]$/;
+/**
+ * A value's start (its first three characters) that holds a character no session id holds, which
+ * no other form of `FIELD_VALUE` and no cookie's pair starts with: perhaps a `%`, then `(`, `@`,
+ * `$`, `!`, `*`, `^`, `?` or `#` (not Ruby's `#<…>`, a word or `.` after it), or `{` after the
+ * `%` (`session:(a=`, `sid:@a`, `session:${a=`, `session:%{a=`, `sid:#{a=`). The field's token
+ * holds that character before anything a sentence's end cuts, so it is no session id's shape.
+ */
+const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {
