@@ -123,3 +123,42 @@ describe("a name part's value in prose", () => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
 });
+
+describe("code reading a secret from a mapping by its key", () => {
+  it.each([
+    '    pw = request.form["password"]',
+    "token = os.environ['API_TOKEN']",
+    "secret = params[:password]",
+    'key := cfg["api_key"]',
+    "$pass = $_POST['password'];",
+    '    token = request.headers["Authorization"]',
+    "    api_key = kwargs['api_key']",
+    '    password = request.json["user"]["password"]',
+    "  password = params[:user][:password]",
+    'password = req.body["password"];',
+    'Traceback (most recent call last):\n  File "/app/views.py", line 10, in login\n    pw = request.form["password"]\nKeyError: \'password\'',
+    // A name of letters alone is read as its member is (`hunter.password`): a variable.
+    'password = hunter["password"]',
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+
+  it.each([
+    // What is subscripted must be a name or member path with no part shaped as a secret.
+    ['password = Hunter2x["password"]', `password = ${PARAM}"password"]`],
+    ['password=Xk9mQ7vLp["password"]', `password=${PARAM}"password"]`],
+    ["password = s3cr3t['password']", `password = ${PARAM}'password']`],
+    ['password = sk_live_4eC39HqLyjWDarjtT1zdp7dc["password"]', `password = ${PARAM}"password"]`],
+    ['password = a.b2c3d4e5["password"]', `password = ${PARAM}"password"]`],
+    ["token = abc123xyz[:token]", `token = ${PARAM}`],
+    // A key naming no secret, a real value, and code going on past the lookup with a literal.
+    ['password = hunter2["x"]', `password = ${PARAM}"x"]`],
+    ['password = cfg["user"]', `password = ${PARAM}"user"]`],
+    ['password = "hunter2"', `password = "${PARAM}"`],
+    ["password = hunter2", `password = ${PARAM}`],
+    ['password = request.form["password"] or "Hunter2x"', `password = request.form["password"] or "${PARAM}"`],
+    ['password = cfg["password"] + "Hunter2x"', `password = ${PARAM}"password"] + "Hunter2x"`],
+  ])("still replaces %j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});

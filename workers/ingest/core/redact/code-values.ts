@@ -1,5 +1,6 @@
 import { withoutRemembering } from "./bounded-memo";
 import { blanksBefore } from "./blanks";
+import { isSecretShapedWord } from "./error-names";
 import { isWholeTemplateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
 import { isSecretName, nameWords } from "./secret-names";
@@ -151,8 +152,9 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   if (path === undefined) return false;
   const ends = endsExpression(value.slice(path.length));
   // A member whose last name is the key's own or a constant's (`settings.DB_PASSWORD`,
-  // `cfg.password`): a setting read, in any line. Other dotted words may be a password (`abc.def`).
-  if (ends && MEMBER_PATH.test(path) && namesSetting(path.slice(path.search(LAST_MEMBER) + 1).replace(/^[>:]+/, ""), name)) return true;
+  // `cfg.password`), or an index by such a key (`request.form["password"]`): a setting read, in
+  // any line. Other dotted words may be a password (`abc.def`).
+  if (ends && MEMBER_PATH.test(path) && namesSetting(lastName(path), name)) return true;
   // A keyword argument's variable (`connect(password=password)`), or on a source line a
   // traceback draws values under (loguru, better-exceptions), any variable or member passed.
   if (ends && isKeywordArgument(text, nameStart) && (sameWords(path, name) || drawnBelow(text, valueStart))) return true;
@@ -170,6 +172,28 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
 const MEMBER_PATH = /^[$@]?[A-Za-z_]\w*(?:\??\.|->|::|\[)/;
 /** The separator before a path's last member name. */
 const LAST_MEMBER = /(?:\.|->|::)[A-Za-z_]\w*$/;
+/** An index by a quoted word or a symbol ending a path (`["password"]`, `['API_TOKEN']`, `[:password]`), its key captured. */
+const LAST_KEY = /\[[ \t]*(?:(\\{0,7}["'])([\w.:/-]{1,64})\1|:([A-Za-z_]\w{0,63}))[ \t]*\]$/;
+/**
+ * What such an index subscripts: a name, then members and indexes by a quoted word or a symbol
+ * (`request.form`, `params`, `$_POST`, `request.json["user"]`, `params[:user]`).
+ */
+const SUBSCRIPTED_PATH = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\]){0,7}$/;
+
+/**
+ * The name a path reads last: its last member's (`settings.DB_PASSWORD`), or the key its last
+ * index looks up (`request.form["password"]`, `os.environ['API_TOKEN']`, `params[:password]`)
+ * when what the index subscripts is a name or member path with no part shaped as a secret; a
+ * password pasted before a bracket (`Hunter2x["password"]`) reads no name (""). A name of
+ * letters alone (`hunter["password"]`) is read as `hunter.password` is: a variable.
+ */
+function lastName(path: string): string {
+  const key = LAST_KEY.exec(path);
+  if (key === null) return path.slice(path.search(LAST_MEMBER) + 1).replace(/^[>:]+/, "");
+  const subscripted = path.slice(0, key.index);
+  if (!SUBSCRIPTED_PATH.test(subscripted) || subscripted.split(/[^\w-]+/).some(isSecretShapedWord)) return "";
+  return key[2] ?? key[3]!;
+}
 
 /** Whether `rest`, what follows a path in its line, ends the expression: nothing, a statement's or an argument's end, or code going on (`CODE_AFTER`). */
 function endsExpression(rest: string): boolean {
