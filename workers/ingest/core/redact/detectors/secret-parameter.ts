@@ -619,6 +619,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const value = match.slice(equals + 1);
   // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
+  if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -1025,6 +1026,19 @@ const GO_NEXT_MEMBER = /^:[ \t]+[A-Za-z_]\w{0,63}:(?![ :=/\\])[^\s\]}]/;
  * glued member before the name or an exported field's capital (`{Password: User:ana}`).
  */
 const GO_MEMBERS_BEFORE = /(?:map\[|&\{)(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)*[A-Za-z_]\w{0,63}$|\{(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)+[A-Za-z_]\w{0,63}$|\{[A-Z]\w{0,63}$/;
+
+/**
+ * Whether the value at `at` is a list holding no value (`[]`, `[""]`, `['']`, `[<nil>]`,
+ * `[null]`: Spring's `{Authorization=[]}`, a header sent empty), as the key rules keep it
+ * (redact-request.ts, `holdsEmptyList`): nothing to hide, nothing to count.
+ */
+function holdsEmptyListAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x5b /* [ */ && EMPTY_LIST.test(text.slice(at, at + EMPTY_LIST_REACH));
+}
+/** An empty list and what may follow it: the text's end, a blank, a separator or a closing bracket. */
+const EMPTY_LIST = /^\[[ \t]*(?:(?:""|''|<nil>|null|nil|None)[ \t]*)?\](?![^\s,;)\]}])/;
+/** How far `EMPTY_LIST` reads: its longest list and the character after it. */
+const EMPTY_LIST_REACH = 16;
 
 /** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
 function unopenedClose(value: string): number {
