@@ -277,8 +277,11 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
  * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
+ * A type's name is capitalised words, numbers and `_` (`Uint8Array`, `X509Certificate`, `OAuth2Token`):
+ * a lower-case letter right after a digit (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, a key in Go's `X-Api-Key:[…]`,
+ * `[Hunter2x]`) is a generated or typed secret's, no name's.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][a-z]*(?:[A-Z][a-z]*|\d+|_)*(?:!|[:/ ][^\]]*)?\]!?$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
