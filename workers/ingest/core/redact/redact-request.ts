@@ -1269,22 +1269,23 @@ function standsInSecretsPlace(key: string, value: string): boolean {
 
 /**
  * Whether `value`, under a credential's key, is a list holding no value: none at all (an empty
- * header, Go's `Authorization:[]`, JSON's `"authorization":[]`), or items that each hold none
- * (`[""]`, `[null]`, `["<nil>"]`, `["[FILTERED]"]`: `holdsNoValueText`). An attribute's array, or a JSON
+ * header, Go's `Authorization:[]`, JSON's `"authorization":[]`), or strings that each hold none
+ * (`[""]`, `["<nil>"]`, `["[FILTERED]"]`: `holdsNoValueText`). An attribute's array, or a JSON
  * member's list as lifting holds it (its JSON text: `jsonList`). Nothing in it to hide, and a
- * marker there would count a secret that was never sent.
+ * marker there would count a secret that was never sent. A null item is not read as none: a
+ * printed record's reader reads a bare word as null (`{password=[hunter2]}`), which may be the secret.
  */
 function holdsEmptyList(value: AnyValue): boolean {
   if ("arrayValue" in value) return value.arrayValue.every(holdsNoValueItem);
   if (!("stringValue" in value) || value.stringValue.charCodeAt(0) !== 0x5b /* [ */) return false;
   const items = jsonList(value.stringValue);
-  return items !== undefined && items.every((item) => item === null || (typeof item === "string" && holdsNoValueText(item)));
+  return items !== undefined && items.every((item) => typeof item === "string" && holdsNoValueText(item));
 }
 
-/** Whether an attribute array's `item` holds no value (`holdsEmptyList`): none, a string holding none, an empty list. */
+/** Whether an attribute array's `item` holds no value (`holdsEmptyList`): a string holding none, an empty list. */
 function holdsNoValueItem(item: AnyValue): boolean {
   if ("stringValue" in item) return holdsNoValueText(item.stringValue);
-  return "arrayValue" in item ? holdsEmptyList(item) : !holdsText(item) && !holdsNumber(item) && !("boolValue" in item);
+  return "arrayValue" in item && holdsEmptyList(item);
 }
 
 /** Whether a list's string item holds no value: blanks, or a placeholder or mask alone (`isMaskOrPlaceholder`: `<nil>`, `None`, `[FILTERED]`). */
