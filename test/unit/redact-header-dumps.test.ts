@@ -122,3 +122,58 @@ describe("a Go struct's %+v value runs on over a blank and a name that is no fie
     ["{Password:my pass-phrase:x Note:ok}", `{Password:${SECRET} Note:ok}`],
   ]);
 });
+
+describe("an empty header or secret's list holds nothing to hide: kept as sent, counted nowhere", () => {
+  itKeeps("%j", redactedBody, [
+    "map[Authorization:[] Cookie:[]]",
+    'map[Authorization:[""] Cookie:[""]]',
+    "headers=map[Accept:[*/*] Authorization:[] X-Api-Key:[] User-Agent:[Go-http-client/1.1]]",
+    '{"authorization":[],"cookie":[""]}',
+    "{'Authorization': [''], 'Accept': '*/*'}",
+    "{Authorization=[], Cookie=[], Content-Type=[application/json]}",
+    "password=[] user=bob",
+    'token=[""]',
+    "Authorization: (none)",
+    "token=(null) retries=3",
+    'Authorization: ""',
+    '{"authorization":""}',
+    "token=null",
+    "map[Authorization:<nil>]",
+  ]);
+  itStores("a list holding a value still goes: %j", redactedBody, [
+    ["map[Authorization:[Bearer abcdef123456789] Cookie:[]]", `map[Authorization:${SECRET} Cookie:[]]`],
+    ['{"password":["","hunter2"]}', `{"password":"${SECRET}"}`],
+    ["{password=[hunter2]}", `{password=${SECRET}}`],
+  ]);
+});
+
+describe("a header dump cut before its `]`: the value goes to the text's end or the truncation's mark", () => {
+  itStores("%j", redactedBody, [
+    ["map[Authorization:[Bearer eyJhbGciOi", `map[Authorization:${SECRET_PARAM}`],
+    ["req headers=map[Accept:[*/*] X-Api-Key:[Vsx8dK2pQ9rT4wZ1mN7b…", `req headers=map[Accept:[*/*] X-Api-Key:${SECRET_PARAM}…`],
+    ["headers=map[Accept:[*/*] Authorization:[Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIi...", `headers=map[Accept:[*/*] Authorization:${SECRET_PARAM}...`],
+    ["headers=map[Accept:[*/*] Cookie:[session=abc123def456; theme=dark [truncated]", `headers=map[Accept:[*/*] Cookie:${SECRET_PARAM} [truncated]`],
+    ["headers=map[X-Api-Key:[sk_9f8e7d6c5b4a3928 (truncated)\nnext line", `headers=map[X-Api-Key:${SECRET_PARAM} (truncated)\nnext line`],
+  ]);
+  itKeeps("a cut after the scheme's word alone, or a list with no secret's name: %j", redactedBody, ["map[Authorization:[Bearer", "map[Accept:[application/json", "items: [a, b"]);
+});
+
+describe("a capitalised bracketed value is a secret's, not a type's name, when a digit is followed by a lower-case letter", () => {
+  itStores("%j", redactedBody, [
+    ["X-Api-Key:[Vsx5ZX1oynHiw5IyY7BwN87Fg] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["password:[Hunter2x]", `password:${SECRET_PARAM}`],
+  ]);
+  itKeeps("a type's name or a mask stays: %j", redactedBody, ["token: [Object]", "password: [String!]", "apiKey: [Uint8Array]", "secret: [OAuth2Token]", "token: [Function: getToken]", "password:[FILTERED]"]);
+});
+
+describe("a Java Map's dashed keys (Spring's HttpHeaders): a secret's value ends before the next header", () => {
+  itStores("%j", redactedBody, [
+    [
+      "headers={Authorization=[Bearer xyz123abc456def], Cookie=[sid=9f8e7d6c5b4a3928], Content-Type=[application/json]}",
+      `headers={Authorization=${SECRET}, Cookie=${SECRET}, Content-Type=[application/json]}`,
+    ],
+    ["{password=hunter2, Content-Type=[application/json]}", `{password=${SECRET}, Content-Type=[application/json]}`],
+    ["{Content-Type=[application/json], X-Api-Key=[Vsx8dK2pQ9rT4wZ1mN7bL3], Host=[api.example.com]}", `{Content-Type=[application/json], X-Api-Key=${SECRET}, Host=[api.example.com]}`],
+  ]);
+  itKeeps("%j", redactedBody, ["{Content-Type=[application/json], User-Agent=[curl/8.1], Host=[api.example.com], X-Request-Id=[req-42]}"]);
+});

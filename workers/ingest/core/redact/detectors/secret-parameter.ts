@@ -1183,6 +1183,9 @@ function gluedColon(match: string, text: string, start: number): boolean {
   return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && match.length > 1 && !/[\s"'\\]/.test(match.charAt(1));
 }
 
+/** A cut list opening as a redaction marker does (`[R`, `[RE…`, `[REDACTED` cut before its kind). */
+const CUT_MARKER = /^\[R(?:E|$)/;
+
 /**
  * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
  * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
@@ -1195,8 +1198,10 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
  */
 function holdsFlowSecret(name: string, flow: string): boolean {
-  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, flow)) return false;
   const cut = !/[\]}]$/.test(flow);
+  // A cut list is judged as if closed where it was cut (`tokens: [12,30`); one opening as our marker does (`[RED`) is a marker cut short.
+  const closed = cut ? `${flow.replace(/[ \t,]+$/, "")}]` : flow;
+  if (flow.startsWith("[REDACTED:") || (cut && CUT_MARKER.test(flow)) || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, closed)) return false;
   const items = flow.slice(1, cut ? undefined : -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A list cut right after a scheme's word (`Authorization:[Bearer`) lost its credential.
   if (cut && items.length === 1 && isAuthScheme(items[0]!)) return false;
