@@ -276,10 +276,11 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
 /**
  * A list cut before its `]` by the text's end, as a logger truncates a long line (Go's
  * `map[Authorization:[Bearer eyJhbGciOi`), or by a truncation's mark (`…`, `...`, `[truncated]`,
- * `(truncated)`) at the text's or its line's end: the value is all of it up to the end or the mark, which stays.
+ * `(truncated)`) at the text's or its line's end, a sentence's period perhaps after them: the value is all of it
+ * up to the end or the mark, which stays, as the period does.
  * No bracket, brace or quote in it, at most 256 characters (read lazily, so the mark is not the value's).
  */
-const CUT_LIST = "\\[[^[\\]{}\\n\"'`]{1,256}?(?=[ \\t]*(?:(?:…|\\.{3}|\\[truncated\\]|\\(truncated\\))[ \\t]*(?:\\r?\\n|$)|$))";
+const CUT_LIST = "\\[[^[\\]{}\\n\"'`]{1,256}?(?=[ \\t]*(?:(?:…|\\.{3}|\\[truncated\\]|\\(truncated\\))[ \\t]*\\.?(?:\\r?\\n|$)|\\.?$))";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
