@@ -274,14 +274,6 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  */
 const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;])";
 /**
- * A list cut before its `]` by the text's end, as a logger truncates a long line (Go's
- * `map[Authorization:[Bearer eyJhbGciOi`), or by a truncation's mark (`…`, `...`, `[truncated]`,
- * `(truncated)`) at the text's or its line's end, a sentence's period perhaps after them: the value is all of it
- * up to the end or the mark, which stays, as the period does.
- * No bracket, brace or quote in it, at most 256 characters (read lazily, so the mark is not the value's).
- */
-const CUT_LIST = "\\[[^[\\]{}\\n\"'`]{1,256}?(?=[ \\t]*(?:(?:…|\\.{3}|\\[truncated\\]|\\(truncated\\))[ \\t]*\\.?(?:\\r?\\n|$)|\\.?$))";
-/**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
  * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
@@ -315,7 +307,7 @@ const WHOLE_PLAIN_SCALAR =
  * password:\\n "…")`), but not one a `:` follows (a key). No value starts with a blank: the blanks
  * are read whole, not given back one by one to a value whose lookbehind reads them again.
  */
-const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${CUT_LIST}|${HASHED_ANGLED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
+const FIELD_VALUE = `(?:${WRAPPED}|${TYPED_DEFAULT}|${SCHEME_VALUE}|${BLOCK_STRING}|${QUOTED}|${BYTES_QUOTED}|${BACKTICKED_VALUE}|${STRING_LIST}|${FLOW_COLLECTION}|${HASHED_ANGLED}|${ANGLED}|${GROUPED_DIGITS}|${NOT_AT_ESCAPED_QUOTE}${FIELD_TOKEN.source.slice(1)})`;
 const FIELD =
   `${AFTER_SECRET_NAME}(?:[ \\t]*(?![ \\t])(?:${WHOLE_PLAIN_SCALAR}|${FIELD_VALUE})` +
   `|[ \\t]*\\r?\\n[ \\t]*(?:${STRING_LITERAL})(?![ \\t]*:))`;
@@ -1184,9 +1176,6 @@ function gluedColon(match: string, text: string, start: number): boolean {
   return start > 0 && isNameCharacter(text.charCodeAt(start - 1)) && match.length > 1 && !/[\s"'\\]/.test(match.charAt(1));
 }
 
-/** A cut list opening as a redaction marker does (`[R`, `[RE…`, `[REDACTED` cut before its kind). */
-const CUT_MARKER = /^\[R(?:E|$)/;
-
 /**
  * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
  * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
@@ -1194,18 +1183,13 @@ const CUT_MARKER = /^\[R(?:E|$)/;
  */
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
- * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`) or a list cut by the text's end (`CUT_LIST`), holds a secret: not a type's name
+ * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
  */
 function holdsFlowSecret(name: string, flow: string): boolean {
-  const cut = !/[\]}]$/.test(flow);
-  // A cut list is judged as if closed where it was cut (`tokens: [12,30`); one opening as our marker does (`[RED`) is a marker cut short.
-  const closed = cut ? `${flow.replace(/[ \t,]+$/, "")}]` : flow;
-  if (flow.startsWith("[REDACTED:") || (cut && CUT_MARKER.test(flow)) || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, closed)) return false;
-  const items = flow.slice(1, cut ? undefined : -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
-  // A list cut right after a scheme's word (`Authorization:[Bearer`) lost its credential.
-  if (cut && items.length === 1 && isAuthScheme(items[0]!)) return false;
+  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, flow)) return false;
+  const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
   return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
