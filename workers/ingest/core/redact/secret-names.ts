@@ -1437,7 +1437,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017
  * read again to its end from each (quadratic). Longer, the value is read as a secret.
  */
 const STANDS_FOR_SECRET =
-  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\((?:none|None|NONE|null|NULL|nil|empty)\)|\$\{[^}\s]{0,256}\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]{0,256}\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]{0,256}\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
+  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\((?:none|None|NONE|null|NULL|nil|empty|Empty|EMPTY)\)|\$\{[^}\s]{0,256}\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]{0,256}\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]{0,256}\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

@@ -277,11 +277,11 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
  * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
- * A type's name is capitalised words, numbers and `_` (`Uint8Array`, `X509Certificate`, `OAuth2Token`):
- * a lower-case letter right after a digit (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, a key in Go's `X-Api-Key:[…]`,
- * `[Hunter2x]`) is a generated or typed secret's, no name's.
+ * A word of 16 characters or more with a lower-case letter right after a digit is a generated key's
+ * (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, Go's `X-Api-Key:[…]`), no name's; a shorter one is a type's as
+ * often (`[Float32x4]`, `[Vec3f]`, `[Md5sum]`, `[Vector3d]`), and keys are issued longer.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][a-z]*(?:[A-Z][a-z]*|\d+|_)*(?:!|[:/ ][^\]]*)?\]!?$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[(?!(?=\w{16})\w*\d[a-z])[A-Z]\w*(?:!|[:/ ][^\]]*)?\]!?$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
@@ -813,18 +813,21 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
- * comes before that quote.
+ * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
+ * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
-  if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
+  if (length === undefined || quoteOpening(match.slice(valueStart)) !== "" || BRACKETED_VALUE.test(match.slice(valueStart))) return rewrite;
   const name = fieldNameBefore(text, start);
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
+/** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
+const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
 /** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
 const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
 /** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
@@ -1031,15 +1034,19 @@ const GO_NEXT_MEMBER = /^:[ \t]+[A-Za-z_]\w{0,63}:(?![ :=/\\])[^\s\]}]/;
 const GO_MEMBERS_BEFORE = /(?:map\[|&\{)(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)*[A-Za-z_]\w{0,63}$|\{(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)+[A-Za-z_]\w{0,63}$|\{[A-Z]\w{0,63}$/;
 
 /**
- * Whether the value at `at` is a list holding no value (`[]`, `[""]`, `['']`, `[<nil>]`,
- * `[null]`: Spring's `{Authorization=[]}`, a header sent empty), as the key rules keep it
- * (redact-request.ts, `holdsEmptyList`): nothing to hide, nothing to count.
+ * Whether the value at `at` is a list holding no value (`[]`, `[""]`, `['']`: Spring's
+ * `{Authorization=[]}`, a header sent empty), as the key rules keep it (redact-request.ts,
+ * `holdsEmptyList`): nothing to hide, nothing to count. A bare word in it (`[null]`, `[<nil>]`)
+ * is replaced, as the key rules replace it: their reader reads any bare word there as null.
  */
 function holdsEmptyListAt(text: string, at: number): boolean {
   return text.charCodeAt(at) === 0x5b /* [ */ && EMPTY_LIST.test(text.slice(at, at + EMPTY_LIST_REACH));
 }
-/** An empty list and what may follow it: the text's end, a blank, a separator or a closing bracket. */
-const EMPTY_LIST = /^\[[ \t]*(?:(?:""|''|<nil>|null|nil|None)[ \t]*)?\](?![^\s,;)\]}])/;
+/**
+ * An empty list and what may follow it: the text's end, a blank, a separator, a closing bracket,
+ * or a string's closing quote, escaped or not (`{"msg":"password=[]"}`, `msg="password=[]"`).
+ */
+const EMPTY_LIST = /^\[[ \t]*(?:(?:""|'')[ \t]*)?\](?![^\s,;)\]}"'\\])/;
 /** How far `EMPTY_LIST` reads: its longest list and the character after it. */
 const EMPTY_LIST_REACH = 16;
 
