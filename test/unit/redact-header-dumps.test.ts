@@ -191,6 +191,20 @@ describe("a header dump in a JSON or quoted string: a secret header's bracketed 
     ['{"msg": "api_key:[abc123def] Accept:[*/*]"}', `{"msg": "api_key:${SECRET_PARAM} Accept:[*/*]"}`],
     ['"api_key:[abc123def] Accept:[*/*]"', `"api_key:${SECRET_PARAM} Accept:[*/*]"`],
   ]);
+  // Only the next header ends it there: other words after the list may be the secret typed after it.
+  itStores("%j", redactedBody, [
+    ['{"msg":"password: [user1] Xk9mQ7vLpW2"}', `{"msg":"password: ${SECRET_PARAM}"}`],
+    ['{"msg":"token: [abc123def] [Xk9mQ7vLpZz]"}', `{"msg":"token: ${SECRET_PARAM}"}`],
+    ['{"msg":"api_key:[abc123def] my real key is 9f8e7d6c5b4a3928"}', `{"msg":"api_key:${SECRET_PARAM}"}`],
+  ]);
+});
+
+describe("an empty list followed by the value's own backslash is no empty value", () => {
+  itStores("%j", redactedBody, [
+    ["password=[]\\hunter2", `password=${SECRET_PARAM}`],
+    ['{"msg":"password=[]\\\\hunter2"}', `{"msg":"password=${SECRET_PARAM}"}`],
+  ]);
+  itKeeps("%j", redactedBody, ['{"msg":"password=[]"}', '{"msg":"password=[]\\nnext"}']);
 });
 
 describe("a Java Map's dashed keys (Spring's HttpHeaders): a secret's value ends before the next header", () => {

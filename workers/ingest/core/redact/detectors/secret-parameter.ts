@@ -819,7 +819,8 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
-  if (length === undefined || quoteOpening(match.slice(valueStart)) !== "" || BRACKETED_VALUE.test(match.slice(valueStart))) return rewrite;
+  if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
+  if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
   const name = fieldNameBefore(text, start);
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
@@ -828,6 +829,14 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
 }
 /** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
 const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
+/**
+ * After a bracketed value, the next member of a header dump (` Accept:[*\/*]`, Java's
+ * ` Host=[…]`): the value ended at its own bracket. Any other words after it may be the secret
+ * typed after a list (`password: [user1] Xk9mQ7vLpW2`), so the string's end is reached as before.
+ */
+const NEXT_BRACKETED_MEMBER = /^[ \t]+[A-Za-z][\w.-]{0,63}[:=][ \t]*[[{]/;
+/** How far `NEXT_BRACKETED_MEMBER` reads: its blank, a 64-character name, `:` and the bracket. */
+const NEXT_MEMBER_REACH = 80;
 /** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
 const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
 /** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
@@ -1044,9 +1053,11 @@ function holdsEmptyListAt(text: string, at: number): boolean {
 }
 /**
  * An empty list and what may follow it: the text's end, a blank, a separator, a closing bracket,
- * or a string's closing quote, escaped or not (`{"msg":"password=[]"}`, `msg="password=[]"`).
+ * a string's closing quote, or a JSON string's escape of a quote or a line break
+ * (`{"msg":"password=[]"}`, `msg="password=[]"`); a backslash before anything else is the
+ * value's own (`password=[]\hunter2` is a password).
  */
-const EMPTY_LIST = /^\[[ \t]*(?:(?:""|'')[ \t]*)?\](?![^\s,;)\]}"'\\])/;
+const EMPTY_LIST = /^\[[ \t]*(?:(?:""|'')[ \t]*)?\](?=$|[\s,;)\]}"']|\\+["'nrt])/;
 /** How far `EMPTY_LIST` reads: its longest list and the character after it. */
 const EMPTY_LIST_REACH = 16;
 
