@@ -122,3 +122,99 @@ describe("a Go struct's %+v value runs on over a blank and a name that is no fie
     ["{Password:my pass-phrase:x Note:ok}", `{Password:${SECRET} Note:ok}`],
   ]);
 });
+
+describe("an empty header or secret's list holds nothing to hide: kept as sent, counted nowhere", () => {
+  itKeeps("%j", redactedBody, [
+    "map[Authorization:[] Cookie:[]]",
+    'map[Authorization:[""] Cookie:[""]]',
+    "headers=map[Accept:[*/*] Authorization:[] X-Api-Key:[] User-Agent:[Go-http-client/1.1]]",
+    '{"authorization":[],"cookie":[""]}',
+    "{'Authorization': [''], 'Accept': '*/*'}",
+    "{Authorization=[], Cookie=[], Content-Type=[application/json]}",
+    "password=[] user=bob",
+    'token=[""]',
+    "Authorization: (none)",
+    "token=(null) retries=3",
+    'Authorization: ""',
+    '{"authorization":""}',
+    "token=null",
+    "map[Authorization:<nil>]",
+    '{"msg":"password=[]"}',
+    'msg="password=[]" user=bob',
+    "msg='token=[\"\"]'",
+    'http.Header{"Authorization":[]string{""}}',
+    'http.Header{"Authorization":[]string{}, "Accept":[]string{"*/*"}}',
+    "token=(Empty) Authorization: (EMPTY)",
+  ]);
+  itStores("a list holding a value still goes: %j", redactedBody, [
+    ["map[Authorization:[Bearer abcdef123456789] Cookie:[]]", `map[Authorization:${SECRET} Cookie:[]]`],
+    ['{"password":["","hunter2"]}', `{"password":"${SECRET}"}`],
+    ["{password=[hunter2]}", `{password=${SECRET}}`],
+    ['http.Header{"Authorization":[]string{"Bearer abcdef123456789"}}', `http.Header{"Authorization":${SECRET}}`],
+  ]);
+  // The printed records' reader reads any bare word in a list as null, so a null word is no empty item: replaced and counted, in text as under a key.
+  itStores("a bare null word in the list is replaced: %j", redactedBody, [
+    ["map[Authorization:[<nil>]]", `map[Authorization:${SECRET}]`],
+    ["{password=[null]}", `{password=${SECRET}}`],
+    ["password=[null] user=bob", `password=${SECRET_PARAM} user=bob`],
+  ]);
+});
+
+describe("a capitalised bracketed value is a secret's, not a type's name, when a digit is followed by a lower-case letter", () => {
+  itStores("%j", redactedBody, [
+    ["X-Api-Key:[Vsx5ZX1oynHiw5IyY7BwN87Fg] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["token: [Vsx8dK2pQ9rT4wZ1mN7b]", `token: ${SECRET_PARAM}`],
+  ]);
+  // Under 16 characters a digit before a lower-case letter is a type's name as often (SIMD, vector, checksum types).
+  itKeeps("a type's name or a mask stays: %j", redactedBody, [
+    "token: [Object]",
+    "password: [String!]",
+    "apiKey: [Uint8Array]",
+    "secret: [OAuth2Token]",
+    "token: [Function: getToken]",
+    "password:[FILTERED]",
+    "token: [Float32x4]",
+    "token: [Vec3f]",
+    "token: [Mat4x4]",
+    "token: [Md5sum]",
+    "token: [Utf8str]",
+    "token: [Vector3d]",
+  ]);
+});
+
+describe("a header dump in a JSON or quoted string: a secret header's bracketed value ends at its own `]`", () => {
+  itStores("%j", redactedBody, [
+    [
+      '{"msg": "X-Api-Key:[Vsx5ZX1oynHiw5IyY7BwN87Fg] Accept:[*/*] Host:[api.example.com]"}',
+      `{"msg": "X-Api-Key:${SECRET_PARAM} Accept:[*/*] Host:[api.example.com]"}`,
+    ],
+    ['{"msg": "api_key:[abc123def] Accept:[*/*]"}', `{"msg": "api_key:${SECRET_PARAM} Accept:[*/*]"}`],
+    ['"api_key:[abc123def] Accept:[*/*]"', `"api_key:${SECRET_PARAM} Accept:[*/*]"`],
+  ]);
+  // Only the next header ends it there: other words after the list may be the secret typed after it.
+  itStores("%j", redactedBody, [
+    ['{"msg":"password: [user1] Xk9mQ7vLpW2"}', `{"msg":"password: ${SECRET_PARAM}"}`],
+    ['{"msg":"token: [abc123def] [Xk9mQ7vLpZz]"}', `{"msg":"token: ${SECRET_PARAM}"}`],
+    ['{"msg":"api_key:[abc123def] my real key is 9f8e7d6c5b4a3928"}', `{"msg":"api_key:${SECRET_PARAM}"}`],
+  ]);
+});
+
+describe("an empty list followed by the value's own backslash is no empty value", () => {
+  itStores("%j", redactedBody, [
+    ["password=[]\\hunter2", `password=${SECRET_PARAM}`],
+    ['{"msg":"password=[]\\\\hunter2"}', `{"msg":"password=${SECRET_PARAM}"}`],
+  ]);
+  itKeeps("%j", redactedBody, ['{"msg":"password=[]"}', '{"msg":"password=[]\\nnext"}']);
+});
+
+describe("a Java Map's dashed keys (Spring's HttpHeaders): a secret's value ends before the next header", () => {
+  itStores("%j", redactedBody, [
+    [
+      "headers={Authorization=[Bearer xyz123abc456def], Cookie=[sid=9f8e7d6c5b4a3928], Content-Type=[application/json]}",
+      `headers={Authorization=${SECRET}, Cookie=${SECRET}, Content-Type=[application/json]}`,
+    ],
+    ["{password=hunter2, Content-Type=[application/json]}", `{password=${SECRET}, Content-Type=[application/json]}`],
+    ["{Content-Type=[application/json], X-Api-Key=[Vsx8dK2pQ9rT4wZ1mN7bL3], Host=[api.example.com]}", `{Content-Type=[application/json], X-Api-Key=${SECRET}, Host=[api.example.com]}`],
+  ]);
+  itKeeps("%j", redactedBody, ["{Content-Type=[application/json], User-Agent=[curl/8.1], Host=[api.example.com], X-Request-Id=[req-42]}"]);
+});

@@ -69,6 +69,12 @@ const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'
  * canonical MIME header key): no identifier's, so read only where Go's glued `:` follows.
  */
 const GLUED_NAME = String.raw`[A-Za-z_][\w-]{0,63}`;
+/**
+ * A Java `Map`'s key before its `=` (`toString`'s `{k=v, …}`), which may hold `-` (Spring's
+ * `HttpHeaders` before 5.0, `{Content-Type=[application/json], Authorization=[…]}`): no
+ * identifier's, so read only where the `=` of a member with its value glued follows.
+ */
+const EQUALS_NAME = String.raw`[A-Za-z_][\w-]{0,63}=(?![=>])(?! )`;
 /** Go's glued `:` (`%v`, `%+v`), its value right after it. */
 const GLUED_SEPARATOR = String.raw`:(?![ :=/\\])(?=\S)`;
 /**
@@ -93,7 +99,7 @@ const RUBY_HEAD = String.raw`(?:(?:struct|data)(?: [A-Z]\w*(?:::[A-Z]\w*)*)?|[A-
 /** PHP's members: var_dump's `["name"]=>` (its value on the next line) and print_r's `[name] => ` (its value to the line's end). */
 const VAR_DUMP_MEMBER = String.raw`\[[^\]\n]{1,200}\]=>`;
 const PRINT_R_MEMBER = String.raw`\[[^\]\n]{1,200}\] => `;
-const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[Symbol\([^)\n]{0,64}\)\]: |${VAR_DUMP_MEMBER})`, "y");
+const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[Symbol\([^)\n]{0,64}\)\]: |${VAR_DUMP_MEMBER}|${EQUALS_NAME})`, "y");
 const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*(?:${MEMBER_NAME}${CALL_SEPARATOR}|${PRINT_R_MEMBER}))`, "y");
 /** A bracket closed before `=>` is a PHP member's name (print_r's `[password:protected] => …`), no map's. */
 const PHP_MEMBER_NAME_AHEAD = String.raw`[^\]\n]{0,200}\][ \t]*=>`;
@@ -125,7 +131,7 @@ export function opensBracketObject(text: string, open: number): boolean {
  * GraphQL's arguments (`login(password: $p)`) are written after a field's name in lower case.
  */
 export const INSPECT_MEMBER_OPENING = new RegExp(
-  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*(?:${MEMBER_NAME}|${GLUED_NAME})${GLUED_SEPARATOR})|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
+  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER}|${EQUALS_NAME})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*(?:${MEMBER_NAME}|${GLUED_NAME})${GLUED_SEPARATOR})|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
 );
 
 /**
@@ -275,7 +281,7 @@ const GLUED = 2;
  * What may follow a `,` that ends a member's value: blanks and the next member's name and
  * separator, a PHP or Symbol name's `[`, Elixir's `...`, or the container's close (a last comma).
  */
-const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[|\.\.\.|[)\]}>])`, "y");
+const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${EQUALS_NAME}|\[|\.\.\.|[)\]}>])`, "y");
 /**
  * What starts the next member after an unquoted value: in Go's struct, ` Name:` (`%+v`) or `, Name:`
  * (`%#v`: `main.User{ID:42, Name:"x"}`, the comma not the number's), a field's name an identifier;
@@ -290,7 +296,7 @@ const GLUED_NEXT_MEMBER = /(?:[ \t]+|,[ \t]*)[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
 const GO_MAP_KEY = String.raw`:?[A-Za-z_][\w./-]{0,127}(?=:(?![ :=\\]|//))`;
 /** What starts a Go map's next member after an unquoted value: a blank and a key and its `:`. */
 const GO_MAP_NEXT_MEMBER = new RegExp(String.raw`(?:[ \t]+|,[ \t]*)${GO_MAP_KEY}`, "y");
-const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
+const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])|${EQUALS_NAME})`, "y");
 /** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
 const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
 /** A print_r value that is a container: `Array` or a class's `Object`, its `(` on a line of its own. */
@@ -320,6 +326,8 @@ const keepEveryNumber = (): boolean => true;
 /** A number as JSON writes it; `007` is none (the value is then no inspect object's: see FULL_NUMBER). */
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
+/** A Java `Map`'s key before its `=` and a value (`EQUALS_NAME`), read only inside a brace. */
+const EQUALS_KEY_AT = new RegExp(String.raw`[A-Za-z_][\w-]{0,63}(?==(?![=>])(?! ))`, "y");
 /** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
 const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
@@ -654,7 +662,7 @@ class Reader {
       this.phpIndex = found[2] !== undefined && /^\d+$/.test(found[2]);
       return found[1] ?? found[2];
     }
-    return (this.close === CLOSE_BRACKET ? this.match(GO_MAP_KEY_AT, from) : undefined) ?? this.match(IDENTIFIER, from);
+    return (this.close === CLOSE_BRACKET ? this.match(GO_MAP_KEY_AT, from) : this.close === CLOSE_BRACE ? this.match(EQUALS_KEY_AT, from) : undefined) ?? this.match(IDENTIFIER, from);
   }
 
   /**

@@ -1268,6 +1268,39 @@ function standsInSecretsPlace(key: string, value: string): boolean {
 }
 
 /**
+ * Whether `value`, under a credential's key, is a list holding no value: none at all (an empty
+ * header, Go's `Authorization:[]`, JSON's `"authorization":[]`), or strings that each hold none
+ * (`[""]`, `["<nil>"]`, `["[FILTERED]"]`: `holdsNoValueText`). An attribute's array, or a JSON
+ * member's list as lifting holds it (its JSON text: `jsonList`), or Go's `%#v` of an empty
+ * header, kept as written (`[]string{}`, `[]string{""}`: `GO_EMPTY_SLICE`). Nothing in it to hide, and a
+ * marker there would count a secret that was never sent. A null item is not read as none: a
+ * printed record's reader reads a bare word as null (`{password=[hunter2]}`), which may be the
+ * secret, so `[null]`, `[nil]`, `[<nil>]` are replaced and counted (as they are after `name=` in text).
+ */
+function holdsEmptyList(value: AnyValue): boolean {
+  if ("arrayValue" in value) return value.arrayValue.every(holdsNoValueItem);
+  if (!("stringValue" in value) || value.stringValue.charCodeAt(0) !== 0x5b /* [ */) return false;
+  if (GO_EMPTY_SLICE.test(value.stringValue)) return true;
+  const items = jsonList(value.stringValue);
+  return items !== undefined && items.every((item) => typeof item === "string" && holdsNoValueText(item));
+}
+
+/** Go's `%#v` of a string slice holding no value: `[]string{}`, `[]string{""}`, `[]string{"", ""}`. */
+const GO_EMPTY_SLICE = /^\[\]string\{(?:[ \t]*""(?:[ \t]*,[ \t]*"")*)?[ \t]*\}$/;
+
+/** Whether an attribute array's `item` holds no value (`holdsEmptyList`): a string holding none, an empty list. */
+function holdsNoValueItem(item: AnyValue): boolean {
+  if ("stringValue" in item) return holdsNoValueText(item.stringValue);
+  return "arrayValue" in item && holdsEmptyList(item);
+}
+
+/** Whether a list's string item holds no value: blanks, or a placeholder or mask alone (`isMaskOrPlaceholder`: `<nil>`, `None`, `[FILTERED]`). */
+function holdsNoValueText(item: string): boolean {
+  const trimmed = item.trim();
+  return trimmed === "" || isMaskOrPlaceholder(trimmed);
+}
+
+/**
  * The kind a hash or credential key rule replaces `value` as, or undefined when the value stays:
  * a hash needs the policy's key and a value (`empty` has none); a credential's key hides text,
  * and a code's numbers too, but not a placeholder (`${DB_PASSWORD}`, `<your-key>`, `****`), which
@@ -1288,6 +1321,7 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       // A number is a credential as its text would be (`{"password":1234}`, a PIN); a flag is none.
       if (!holdsText(value) && !holdsNumber(value)) return undefined;
       if ("stringValue" in value && (standsInSecretsPlace(key, value.stringValue) || isArn(value.stringValue) || isRedactionMarker(value.stringValue))) return undefined;
+      if (holdsEmptyList(value)) return undefined;
       if (listsSecretNames(key.slice(key.lastIndexOf(".") + 1), value)) return undefined;
       if (saysWhose(value, rule)) return undefined;
       // An attribute's or a JSON member's string is whole, as a quoted value in text.

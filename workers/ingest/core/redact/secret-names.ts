@@ -1415,7 +1415,8 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017
 /**
  * A value that stands for a secret without being one: a boolean, a switch or no value as languages
  * print one (`pin=true`, `basic_auth=disabled`, `auth=none`, Python's `None`/`True`, JavaScript's
- * `undefined`, Go's `nil`, SQL's `NULL`, Java's `Optional.empty`: `token=undefined`, `password=None`; `n/a`), an environment variable or a template for it
+ * `undefined`, Go's `nil`, SQL's `NULL`, Java's `Optional.empty`: `token=undefined`, `password=None`; `n/a`; a no-value word in
+ * parentheses as C's printf writes a null string and tools an unset setting: `(null)`, `(nil)`, `(none)`, `(empty)`), an environment variable or a template for it
  * (`$DB_PASSWORD`, `${GITHUB_TOKEN}`, `%API_KEY%`, `{{ .Values.apiKey }}`, GitHub Actions'
  * `${{ secrets.DB_PASSWORD }}`; a shell's expansion with an operator, blanks and all:
  * `${PASSWORD:?PASSWORD must be set}` holds an error's message, and a default's secret in
@@ -1436,7 +1437,7 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017
  * read again to its end from each (quadratic). Longer, the value is read as a secret.
  */
 const STANDS_FOR_SECRET =
-  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]{0,256}\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]{0,256}\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]{0,256}\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
+  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\((?:none|None|NONE|null|NULL|nil|empty|Empty|EMPTY)\)|\$\{[^}\s]{0,256}\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]{0,256}\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]{0,256}\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

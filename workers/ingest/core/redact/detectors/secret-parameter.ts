@@ -277,8 +277,11 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
  * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
+ * A word of 16 characters or more with a lower-case letter right after a digit is a generated key's
+ * (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, Go's `X-Api-Key:[…]`), no name's; a shorter one is a type's as
+ * often (`[Float32x4]`, `[Vec3f]`, `[Md5sum]`, `[Vector3d]`), and keys are issued longer.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[[A-Z][\w]*(?:!|[:/ ][^\]]*)?\]!?$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[(?!(?=\w{16})\w*\d[a-z])[A-Z]\w*(?:!|[:/ ][^\]]*)?\]!?$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
@@ -666,6 +669,7 @@ function redactParameter(match: string, marker: string, text: string, start: num
   const value = match.slice(equals + 1);
   // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
+  if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -856,18 +860,30 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
- * comes before that quote.
+ * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
+ * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
+  if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
   const name = fieldNameBefore(text, start);
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
+/** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
+const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
+/**
+ * After a bracketed value, the next member of a header dump (` Accept:[*\/*]`, Java's
+ * ` Host=[…]`): the value ended at its own bracket. Any other words after it may be the secret
+ * typed after a list (`password: [user1] Xk9mQ7vLpW2`), so the string's end is reached as before.
+ */
+const NEXT_BRACKETED_MEMBER = /^[ \t]+[A-Za-z][\w.-]{0,63}[:=][ \t]*[[{]/;
+/** How far `NEXT_BRACKETED_MEMBER` reads: its blank, a 64-character name, `:` and the bracket. */
+const NEXT_MEMBER_REACH = 80;
 /** A JSON string's opening quote, escaped or not, as a member's value or an array's item, or a quoted line's. */
 const STRING_OPENING = /(?:^|[:,[][ \t]*)\\{0,7}"$/;
 /** Blank-separated words (no quote, backslash, `|`, `,`, `;` or `=`) up to a string's closing quote, escaped or not. */
@@ -1072,6 +1088,25 @@ const GO_NEXT_MEMBER = /^:[ \t]+[A-Za-z_]\w{0,63}:(?![ :=/\\])[^\s\]}]/;
  * glued member before the name or an exported field's capital (`{Password: User:ana}`).
  */
 const GO_MEMBERS_BEFORE = /(?:map\[|&\{)(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)*[A-Za-z_]\w{0,63}$|\{(?:[A-Za-z_]\w{0,63}:[^\s:]*[ \t]+)+[A-Za-z_]\w{0,63}$|\{[A-Z]\w{0,63}$/;
+
+/**
+ * Whether the value at `at` is a list holding no value (`[]`, `[""]`, `['']`: Spring's
+ * `{Authorization=[]}`, a header sent empty), as the key rules keep it (redact-request.ts,
+ * `holdsEmptyList`): nothing to hide, nothing to count. A bare word in it (`[null]`, `[<nil>]`)
+ * is replaced, as the key rules replace it: their reader reads any bare word there as null.
+ */
+function holdsEmptyListAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x5b /* [ */ && EMPTY_LIST.test(text.slice(at, at + EMPTY_LIST_REACH));
+}
+/**
+ * An empty list and what may follow it: the text's end, a blank, a separator, a closing bracket,
+ * a string's closing quote, or a JSON string's escape of a quote or a line break
+ * (`{"msg":"password=[]"}`, `msg="password=[]"`); a backslash before anything else is the
+ * value's own (`password=[]\hunter2` is a password).
+ */
+const EMPTY_LIST = /^\[[ \t]*(?:(?:""|'')[ \t]*)?\](?=$|[\s,;)\]}"']|\\+["'nrt])/;
+/** How far `EMPTY_LIST` reads: its longest list and the character after it. */
+const EMPTY_LIST_REACH = 16;
 
 /** The index of the first `)` in `value` closing no `(` of its own (`abc){id}`, not `~s(pw1)`), or -1. */
 function unopenedClose(value: string): number {
