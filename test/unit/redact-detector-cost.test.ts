@@ -432,6 +432,20 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a command substitution's name", "password=1 ", "foo=$("],
     ["a Ruby interpolation's name", "password=1 ", "foo=#{"],
     ["a template's name", "token: abc ", "foo={{"],
+    // A session's name or a bare `key` before a value that opens with a character neither a
+    // session id nor a key's credential holds is refused by that opening, before its value is read.
+    ["a session's parameter before each parenthesis", "password=1 ", "session=("],
+    ["a session's parameter before each bracket", "password=1 ", "session=["],
+    ["a session id's parameter before each brace", "session=1 ", "sessionid={"],
+    ["a bare sid's parameter before each template", "token: abc ", "sid={{"],
+    ["a session's parameter before each shell expansion", "password=1 ", "session=${"],
+    ["a session id's parameter before each command substitution", "password=1 ", "sessionid=$("],
+    ["a bare sid's parameter before each percent and brace", "password=1 ", "sid=%{"],
+    ["a session's parameter before each Ruby interpolation", "session=1 ", "session=#{"],
+    ["a bare key before each parenthesis", "token: abc ", "key=("],
+    ["a bare key before each brace", "password=1 ", "key={"],
+    ["a bare key before each shell expansion", "password=1 ", "key=${"],
+    ["a bare key before each Ruby interpolation", "token: abc ", "key=#{"],
   ];
 
   itIsLinearIn(cases);
@@ -445,5 +459,11 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("cookie:x foo=(sid=abc123def456ghi; theme=dark").text).toMatch(/^cookie:\[REDACTED:secret_param\] foo=\(sid=\[REDACTED:secret:[0-9a-f]{16}\]; theme=dark$/);
     expect(measured('* Added cookie sid="abc123def456" for domain x').text).toMatch(/^\* Added cookie sid="\[REDACTED:secret:[0-9a-f]{16}\]" for domain x$/);
     expect(measured("ok Api::Key=abcdef123456").text).toBe("ok Api::Key=[REDACTED:secret_param]");
+    const openers = "password=1 session=(session=[sid={{sessionid=${key=$(key=%{sid=#{";
+    expect(measured(openers).text).toBe(openers.replace("=1", "=[REDACTED:secret_param]"));
+    expect(measured("password=1 session=(sid=abc123def456ghi").text).toMatch(/^password=\[REDACTED:secret_param\] session=\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("password=1 key=({key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("password=[REDACTED:secret_param] key=({key=[REDACTED:secret_param]");
+    expect(measured("password=1 session=%Zx9Kq2Lm7Pw4").text).toMatch(/^password=\[REDACTED:secret_param\] session=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("password=1 cookie=(Zx9Kq2Lm7Pw4").text).toBe("password=[REDACTED:secret_param] cookie=[REDACTED:secret_param]");
   });
 });

@@ -410,10 +410,10 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
       nextColon = text.indexOf(":", start + 1);
       continue;
     }
-    // So is a parameter its rewrite rejects by its name (`rejectedParameterName`): its value runs
-    // to the end of the blank-free run too, and a name starts again after each `{`, `(`, `[`, `,`
-    // or `;` inside it (`password:{a=` or `foo=${` repeated).
-    if (start === nextName && rejectedParameterName(text, start)) {
+    // So is a parameter its rewrite rejects by its name or its value's opening (`rejectedParameter`):
+    // its value runs to the end of the blank-free run too, and a name starts again after each `{`,
+    // `(`, `[`, `,` or `;` inside it (`password:{a=`, `foo=${` or `session=(` repeated).
+    if (start === nextName && rejectedParameter(text, start)) {
       nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
       continue;
     }
@@ -456,15 +456,36 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
 
 /**
  * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
- * characters up to its `=`, `parameterNameStart`) whatever its value: no cookie curl reports
+ * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
  * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
- * name), and a name under which no value is a secret (`isSecretParameterName`, which holds
- * `isSecretName`, asked of a quoted value's name).
+ * name), and either a name under which no value is a secret (`isSecretParameterName`, which holds
+ * `isSecretName`, asked of a quoted value's name), or a session's name or a bare `key` before a
+ * value that opens with a character neither a session id (`isSessionIdShaped`) nor a key's
+ * credential (`holdsOrdinaryValue`: URL-safe) holds (`NO_ID_OR_KEY_OPENING`: `session=(`,
+ * `sid=[`, `key=${`), under no credential header's name (whose cookies' pairs and worded
+ * credentials are read first). Such a value is the parameter's token (`PARAMETER_TOKEN`, or the
+ * query's or the path's), and no cookie's pair: its first token holds that character.
  */
-function rejectedParameterName(text: string, start: number): boolean {
+function rejectedParameter(text: string, start: number): boolean {
   if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
-  return namesNoSecretValue(text.slice(start, text.indexOf("=", start)), isSecretParameterName);
+  const equals = text.indexOf("=", start);
+  const name = text.slice(start, equals);
+  if (namesNoSecretValue(name, isSecretParameterName)) return true;
+  return (
+    NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) &&
+    (namesSession(name) || name.toLowerCase() === "key") &&
+    credentialHeaderOf(name) === undefined &&
+    !shieldsUnder(name)
+  );
 }
+
+/**
+ * A parameter's value's start (its first two characters) that holds a character no session id
+ * and no key's credential holds, and which starts none of the parameter's other value forms:
+ * perhaps a `%`, then `(`, `[`, `{`, `$`, `#`, `@`, `!`, `*`, `^` or `?` (`session=(`, `sid={{`,
+ * `key=${`, `session=%{`, `sid=#{`).
+ */
+const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
 
 /**
  * Whether no value under `name` is a secret to `redactField` or `redactParameter`: `name` fails
