@@ -54,8 +54,8 @@ describe("a value named by its field gets the attribute's verdict in text, in ev
     ["cep", "01310-100", "postal_code"],
   ])("%s = %s: %s", (key, value, kind) => {
     expect(storedAttribute(key, value)).toBe(`[REDACTED:${kind}]`);
-    // A postal code after a spaced `=` is left out: an SQL comparison's (`WHERE zip = '…'`) as often (docs/decisions.md).
-    for (const form of kind === "postal_code" ? FORMS.filter((form) => !form("k", "v").includes(" = ")) : FORMS) {
+    // A postal code after a spaced `=` too, an assignment's; an SQL comparison's (`WHERE zip = '…'`) stays (below).
+    for (const form of FORMS) {
       const text = form(key, value);
       const result = redacted(text);
       expect(result.text, text).not.toContain(value);
@@ -208,4 +208,60 @@ describe("the new kinds are the policy's", () => {
     if (!parsed.ok) throw new Error(parsed.error);
     expect(redactString("dob 1990-04-12 passport X1234567", parsed.policy)).toEqual({ text: "dob 1990-04-12 passport X1234567", counts: {} });
   });
+});
+
+describe("a named field's value behind a spaced or quoted-name `=` gets the glued `=`'s verdict", () => {
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = Ana Silva", "full_name = [REDACTED:person_name]"],
+    ["FullName = Ana Silva", "FullName = [REDACTED:person_name]"],
+    ["FULL_NAME = Ana Silva", "FULL_NAME = [REDACTED:person_name]"],
+    ["first_name = Maria", "first_name = [REDACTED:person_name]"],
+    ['"full_name"="Ana Silva"', '"full_name"="[REDACTED:person_name]"'],
+    ["User(full_name='Ana Silva')", "User(full_name='[REDACTED:person_name]')"],
+  ]);
+  itStoresCounting("%s", redacted, { postal_code: 1 }, [
+    ["zip = 94105", "zip = [REDACTED:postal_code]"],
+    ["ZIP = 94105", "ZIP = [REDACTED:postal_code]"],
+    ['zip = "94105"', 'zip = "[REDACTED:postal_code]"'],
+    ['"zip" = "94105"', '"zip" = "[REDACTED:postal_code]"'],
+    ["postalCode = 94105", "postalCode = [REDACTED:postal_code]"],
+    ["UPDATE a SET zip = '94105' WHERE id = 7", "UPDATE a SET zip = '[REDACTED:postal_code]' WHERE id = 7"],
+  ]);
+  itStoresCounting("%s", redacted, { person_name: 1, postal_code: 1 }, [
+    ["customer.full_name = Ana Silva, zip = 94105", "customer.full_name = [REDACTED:person_name], zip = [REDACTED:postal_code]"],
+  ]);
+  itStoresCounting("%s", redacted, { card_holder: 1 }, [["card_holder = John Smith", "card_holder = [REDACTED:card_holder]"]]);
+
+  // Code, comparisons, placeholders and empty values under the same names stay; so does an SQL condition's postal code.
+  itKeepsUncounted("keeps %j", redacted, [
+    "full_name = user.full_name",
+    "full_name = get_name()",
+    "first_name = first_name.strip()",
+    'full_name = form.cleaned_data["full_name"]',
+    'first_name = request.args.get("first_name")',
+    'username = os.environ["X"]',
+    "full_name = $1",
+    "full_name = ?",
+    "full_name = :full_name",
+    "full_name = %s",
+    'full_name = ""',
+    "full_name = null",
+    "full_name = None",
+    "full_name = full_name",
+    'if full_name == "":',
+    "full_name != nil",
+    "x = y + 1",
+    "count = 5",
+    "status = ok",
+    "zip = zipfile.ZipFile(f)",
+    "zip == 94105",
+    "zip != 94105",
+    "zip = $1",
+    "zip = 1",
+    "zip = 12345 files",
+    "SELECT * FROM t WHERE id = 1 AND zip = '94105'",
+    "WHERE (zip = '94105')",
+    "WHERE t.zip = 94105",
+    "CASE WHEN zip = 94105 THEN 1",
+  ]);
 });

@@ -86,12 +86,23 @@ function unquotedValue(nextWord: string): string {
 const QUOTED_VALUE_AHEAD = String.raw`(?=[ \t"'\\])`;
 
 /**
+ * Regex source of what starts code rather than a value after a spaced `=` (`full_name =
+ * user.full_name`, `= get_name()`, `= $1`, `= :name`, `= ?`, `= os.environ[…]`): a sigil, a bind
+ * parameter's `?` or `:`, or a word that a member's `.`, `->`, `::`, a call's `(` or an index's `[`
+ * goes on from. A glued `name=value` is a logfmt field or a query's, whose value is read as sent.
+ */
+const CODE_AFTER_SPACED_EQUALS = String.raw`[$@?:%]|[A-Za-z_]\w*(?:\.[A-Za-z_]|->|::|\(|\[)`;
+
+/**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
  * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`;
  * after a name in brackets, as PHP's `print_r` writes a member (`[first_name] => Maria`), an
  * unquoted value too. An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
+ * The `=` may have blanks around it and its name quotes, as INI and TOML files, Python's and
+ * Ruby's assignments and go-logr's and klog's pairs write a field (`full_name = Ana Silva`,
+ * `"full_name"="Ana Silva"`); there an unquoted value is not code (`CODE_AFTER_SPACED_EQUALS`).
  */
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
@@ -101,7 +112,8 @@ export function nameFieldSource(lastWords: readonly string[], unquoted: string =
   // `12:30` then costs one test, not the lookbehind's hundreds of names.
   const colonOrArrow = `(?::(?!=)|=>)${QUOTED_VALUE_AHEAD}(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
   const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
-  const equals = `=(?![=>])(?<=(?:${last})=)`;
+  // Glued to a bare name (`full_name=Ana`), the value follows at once; after blanks or a quoted name, blanks and no code.
+  const equals = `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:(?<=[^ \\t"'\\\\]=)(?![ \\t])|[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS}))`;
   // The printed member's and the `=` field's values are read by one group, written once.
   return `${colonOrArrow}[ \\t]*(?:${QUOTED})|(?:${printed}[ \\t]*|${equals})(?:${QUOTED}|${unquoted})`;
 }
