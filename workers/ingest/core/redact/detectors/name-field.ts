@@ -104,6 +104,17 @@ const CODE_AFTER_SPACED_EQUALS = String.raw`[$@?:%]|[A-Za-z_]\w*(?:\.[A-Za-z_]|-
  * Ruby's assignments and go-logr's and klog's pairs write a field (`full_name = Ana Silva`,
  * `"full_name"="Ana Silva"`); there an unquoted value is not code (`CODE_AFTER_SPACED_EQUALS`).
  */
+/**
+ * Regex source of a name field's `=` (not `==` nor `=>`) and the blanks before its value, for names
+ * ending in one of `last` (a regex alternation): glued to a bare name (`full_name=Ana`) the value
+ * follows at once; after blanks or a quoted name (`full_name = Ana`, `"full_name"="Ana"`) blanks
+ * and no code (`CODE_AFTER_SPACED_EQUALS`). Shared by every reader of a name field's `=` value,
+ * so that the spaced and glued forms of a field give one extent.
+ */
+export function nameFieldEquals(last: string): string {
+  return `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:(?<=[^ \\t"'\\\\]=)(?![ \\t])|[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS}))`;
+}
+
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
   // A `:` or `=>` before a quoted value, the name read back from either in one lookbehind: after
@@ -112,8 +123,7 @@ export function nameFieldSource(lastWords: readonly string[], unquoted: string =
   // `12:30` then costs one test, not the lookbehind's hundreds of names.
   const colonOrArrow = `(?::(?!=)|=>)${QUOTED_VALUE_AHEAD}(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
   const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
-  // Glued to a bare name (`full_name=Ana`), the value follows at once; after blanks or a quoted name, blanks and no code.
-  const equals = `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:(?<=[^ \\t"'\\\\]=)(?![ \\t])|[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS}))`;
+  const equals = nameFieldEquals(last);
   // The printed member's and the `=` field's values are read by one group, written once.
   return `${colonOrArrow}[ \\t]*(?:${QUOTED})|(?:${printed}[ \\t]*|${equals})(?:${QUOTED}|${unquoted})`;
 }
