@@ -3,7 +3,7 @@ import { nameNote } from "../no-name-values";
 import { blanksBefore } from "../blanks";
 import { nameBefore } from "../secret-names";
 import { caseless } from "./detector";
-import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, NEXT_PAIR_NAME, quoteOpening } from "./escaped-quotes";
 
 /**
  * The forms of a field holding a person's name written into free text, shared by the detectors
@@ -89,9 +89,17 @@ const QUOTED_VALUE_AHEAD = String.raw`(?=[ \t"'\\])`;
  * Regex source of what starts code rather than a value after a spaced `=` (`full_name =
  * user.full_name`, `= get_name()`, `= $1`, `= :name`, `= ?`, `= os.environ[…]`): a sigil, a bind
  * parameter's `?` or `:`, or a word that a member's `.`, `->`, `::`, a call's `(` or an index's `[`
- * goes on from. A glued `name=value` is a logfmt field or a query's, whose value is read as sent.
+ * goes on from; `new Name(`; a single identifier shaped as code, camelCase, PascalCase with a
+ * capital inside (not a surname's `McDonald`, `DeVito`, `LeBlanc`, `VanDyke`, `OBrien`) or with
+ * an `_`, before a `,`, `;`, `)`, `=`, `??`, `||` or the line's end (`FullName = FullName,`,
+ * `first_name = firstName`, `last_name = lastName ?? string.Empty`; `full_name = Ana` stays a
+ * name); or the next pair's quoted name (`NEXT_PAIR_NAME`). A glued `name=value` is a logfmt
+ * field or a query's, whose value is read as sent.
  */
-const CODE_AFTER_SPACED_EQUALS = String.raw`[$@?:%]|[A-Za-z_]\w*(?:\.[A-Za-z_]|->|::|\(|\[)`;
+const CODE_AFTER_SPACED_EQUALS =
+  String.raw`[$@?:%]|[A-Za-z_]\w*(?:\.[A-Za-z_]|->|::|\(|\[)|new[ \t]+[A-Z]\w*[ \t]*\(|` +
+  String.raw`(?:[a-z]\w*[A-Z]|(?!(?:Ma?c|D[aeiu]|L[ae]|Va?n|Von|O)[A-Z])[A-Z][a-z]+[A-Z]|[A-Za-z]\w*_)\w*(?=[ \t]*(?:[,;)=\r\n]|\?\?|\|\||$))|` +
+  NEXT_PAIR_NAME;
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
