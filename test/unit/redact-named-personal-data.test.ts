@@ -265,3 +265,46 @@ describe("a named field's value behind a spaced or quoted-name `=` gets the glue
     "CASE WHEN zip = 94105 THEN 1",
   ]);
 });
+
+describe("a street field behind a spaced `=` gives the glued `=`'s extent", () => {
+  it.each([
+    "street = Rua Augusta, 1500",
+    "street = 742 Evergreen Terrace, Apt 4",
+    "logradouro = Rua Augusta, 1500",
+    "address_line1 = Rua Augusta, 1500",
+    "Endereço = Rua Augusta, 1500 - CEP 01304-001",
+    "street_address = Rua Augusta, 1500 - apto 42",
+    "complemento = apto 42",
+    "street = Av. Paulista, 1000",
+  ])("%s", (spaced) => {
+    const glued = spaced.replace(" = ", "=");
+    const result = redacted(spaced).text;
+    expect(result).toBe(redacted(glued).text.replace("=", " = "));
+    // A ` - ` ends the field in both forms (`- apto 42` stays after it, as glued).
+    expect(result).not.toMatch(/1500|Apt 4|= apto|1000/);
+  });
+});
+
+describe("code and SQL conditions behind a spaced `=` stay", () => {
+  itKeepsUncounted("keeps %j", redacted, [
+    "SELECT * FROM users WHERE\n  zip = '94105'",
+    "SELECT * FROM t WHERE /* c */ zip = '94105'",
+    "IF zip = '94105' THEN x := 1; END IF;",
+    "ELSIF zip = '94105' THEN",
+    "SELECT IIF(zip = '94105', 1, 0) FROM t",
+    'If zip = "94105" Then',
+    "FullName = FullName,",
+    "first_name = firstName",
+    "first_name = firstName;",
+    "full_name = new Name()",
+    "last_name = lastName ?? string.Empty",
+    "full_name = fullName || ''",
+    "last_name = last_name)",
+    '"password"="password"="password"=',
+  ]);
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = Ana", "full_name = [REDACTED:person_name]"],
+    ["last_name = McDonald", "last_name = [REDACTED:person_name]"],
+    ["full_name = Ana Silva;", "full_name = [REDACTED:person_name];"],
+  ]);
+});

@@ -56,10 +56,12 @@ const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_
 const ARROW_OPENING = /^[ \t]*=>?[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
 /**
  * An SQL condition's word before a name and its spaced `=` (`WHERE zip = `, `AND (zip = `,
- * `CASE WHEN zip = `): the `=` compares, and a code compared with selects an area, not a person's
- * address. Read back at most `NAME_REACH` characters before the name.
+ * `CASE WHEN zip = `), also across a line break or a block comment between them (`WHERE\n  zip
+ * = `), or a condition's of PL/SQL, T-SQL or VB (`IF zip = … THEN`, `ELSIF`, `IIF(zip = …`): the
+ * `=` compares, and a code compared with selects an area, not a person's address. Read back
+ * at most `NAME_REACH` characters before the name.
  */
-const SQL_CONDITION_BEFORE = /(?:^|[^\w])(?:where|and|or|on|having|when|not)[ \t(]+(?:[\w.`"'\[\]]+[ \t]*)?$/i;
+const SQL_CONDITION_BEFORE = /(?:^|[^\w])(?:where|and|or|on|having|when|not|if|elsif|elseif|iif)(?:\s|\(|\/\*[^*]{0,48}\*\/)+(?:[\w.`"'\[\]]+[ \t]*)?$/i;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
 const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;
