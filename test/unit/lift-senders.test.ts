@@ -391,8 +391,22 @@ describe("request-id aliases also set request.id", () => {
     expect(attributeMap(normalized('{"reqId":"r-1","req":{"id":2},"res":{},"responseTime":1}'))["request.id"]).toEqual(str("r-1"));
     // Without pino-http's shape, `req` may be anything (a queue request, a retry's).
     expect(attributeMap(normalized('{"msg":"retrying","req":{"id":3},"attempt":2}'))).not.toHaveProperty("request.id");
+    expect(attributeMap(normalized('{"msg":"retrying","req":{"id":3,"method":"GET","url":"/"},"attempt":2}'))).not.toHaveProperty("request.id");
     expect(attributeMap(normalized('{"req":{"id":3},"res":{"statusCode":200}}'))).not.toHaveProperty("request.id");
     expect(attributeMap(normalized('{"req":{"id":""},"res":{},"responseTime":1}'))).not.toHaveProperty("request.id");
+  });
+
+  it("takes the req.id of a req of pino's serializer's shape (what pino-http binds on req.log) without res and responseTime", () => {
+    const handler = '{"level":30,"time":1733230000123,"pid":7,"req":{"id":7,"method":"GET","url":"/cart","headers":{"host":"api.example.com"},"remoteAddress":"::1","remotePort":50412},"orderId":"o-1","msg":"inside handler"}';
+    expect(attributeMap(normalized(handler))["request.id"]).toEqual(int("7"));
+    expect(requestIdOfLine(handler)).toBe("7");
+    expect(requestIdOfLine('{"req":{"id":"a1","method":"GET","url":"/","remoteAddress":"::1"},"msg":"m"}')).toBe("a1");
+    // Not flattened (LIFT_MAX_DEPTH 1), `req` is kept whole and gives no id, as on the request line.
+    expect(requestIdOfLine(handler, 1)).toBeUndefined();
+    // `req` as written by something else: members missing, or not a map.
+    expect(requestIdOfLine('{"req":{"id":"a1","method":"GET","headers":{}},"msg":"m"}')).toBeUndefined();
+    expect(requestIdOfLine('{"req":{"id":"a1","url":"/","headers":{}},"msg":"m"}')).toBeUndefined();
+    expect(requestIdOfLine('{"req":"a1","req.id":"a1","req.method":"GET","req.url":"/","req.headers":{},"msg":"m"}')).toBeUndefined();
   });
 
   it("ignores aliases holding objects or fractions", () => {

@@ -36,6 +36,11 @@ const map = (key: string, ...entries: object[]) => ({ key, value: { kvlistValue:
 const mapBody = (...entries: object[]) => ({ kvlistValue: { values: entries } });
 const line = (text: string) => ({ stringValue: text });
 
+type JsonObject = { [key: string]: string | number | JsonObject };
+/** A JSON object's members as a map's entries, as a bridge sends a logged object; each number as `number` makes it. */
+const mapEntriesOf = (object: JsonObject, number: (key: string, value: number) => object = int): object[] =>
+  Object.entries(object).map(([key, value]) => (typeof value === "string" ? str(key, value) : typeof value === "number" ? number(key, value) : map(key, ...mapEntriesOf(value, number))));
+
 /** The request's rows, sent as OTLP/JSON or encoded as protobuf (ids as bytes there). */
 function sent(document: object, encoding: Encoding, pipeline = lifting): Row[] {
   const body = encoding === "json" ? utf8.encode(JSON.stringify(document)) : oracleEncode(oracle.logsRequest, document);
@@ -69,17 +74,23 @@ const lifted = (row: Row) => ({
   attributes: attributesOf(row),
 });
 
-describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (test/fixtures/logger-captures)", () => {
-  const capture = JSON.parse(readFileSync(new URL("../fixtures/logger-captures/pino-http-otel-transport.json", import.meta.url), "utf8")) as {
-    resourceLogs: { scopeLogs: { logRecords: { observedTimeUnixNano: string }[] }[] }[];
-  };
+/** A file of test/fixtures/logger-captures. */
+const capturedText = (name: string): string => readFileSync(new URL(`../fixtures/logger-captures/${name}`, import.meta.url), "utf8");
+
+/** An OTLP/JSON request the transport sent, read as sent and as the same request in protobuf, at its records' receipt. */
+function capturedRequest(name: string): (encoding: Encoding, pipeline?: typeof lifting) => Row[] {
+  const capture = JSON.parse(capturedText(name)) as { resourceLogs: { scopeLogs: { logRecords: { observedTimeUnixNano: string }[] }[] }[] };
   const received = capture.resourceLogs[0]!.scopeLogs[0]!.logRecords[1]!.observedTimeUnixNano;
-  const captured = (encoding: Encoding, pipeline = lifting): Row[] => {
+  return (encoding, pipeline = lifting) => {
     const body = encoding === "json" ? utf8.encode(JSON.stringify(capture)) : oracleEncode(oracle.logsRequest, capture);
     return prepareExport("logs", encoding, body, pipeline, received).batches.flatMap((batch) => batch.rows) as Row[];
   };
+}
 
-  it.each(ENCODINGS)("the request line's req.id becomes request.id, the maps stay as sent (%s)", (encoding) => {
+describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (test/fixtures/logger-captures)", () => {
+  const captured = capturedRequest("pino-http-otel-transport.json");
+
+  it.each(ENCODINGS)("req.id becomes request.id on the request line and on the handler's own line, the maps stay as sent (%s)", (encoding) => {
     const [handler, completed] = captured(encoding);
     expect([completed!.Body, completed!.SeverityText, completed!.SeverityNumber]).toEqual(["request completed", "INFO", 9]);
     const attributes = attributesOf(completed!);
@@ -87,45 +98,81 @@ describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (tes
     expect(JSON.parse(attributes.req!)).toMatchObject({ id: 1, method: "GET", url: "/cart?x=1", headers: { "x-request-id": "rid-from-header" } });
     expect(attributes).toMatchObject({ res: '{"headers":{},"statusCode":200}', responseTime: "7" });
     expect(Object.keys(attributes).sort()).toEqual(["req", "request.id", "res", "responseTime"]);
-    // The handler's own line carries `req` alone: no request line (README), so no request.id.
+    // The handler's `req.log` line carries the `req` pino-http bound on it, without `res`: the same id joins it.
     expect(handler!.Body).toBe("inside handler");
-    expect(Object.keys(attributesOf(handler!)).sort()).toEqual(["orderId", "req"]);
+    expect(attributesOf(handler!)).toMatchObject({ orderId: "o-1", "request.id": "1" });
+    expect(Object.keys(attributesOf(handler!)).sort()).toEqual(["orderId", "req", "request.id"]);
   });
 
   it.each(ENCODINGS)("with lifting off the join holds too, and the rows are otherwise the same (%s)", (encoding) => {
     expect(captured(encoding, notLifting)).toEqual(captured(encoding));
   });
 
-  it("gives the id pino-http's own JSON line gives", () => {
-    const completed = '{"level":30,"time":1796542503011,"req":{"id":1,"method":"GET","url":"/cart?x=1"},"res":{"statusCode":200},"responseTime":7,"msg":"request completed"}';
-    expect(attributesOf(rowOf({ body: line(completed) }, "json"))["request.id"]).toBe("1");
+  it.each(ENCODINGS)("with quietReqLogger the handler's line carries reqId alone, read as an alias, as the request line is (%s)", (encoding) => {
+    const quiet = capturedRequest("pino-http-quiet-otel-transport.json");
+    const [handler, completed] = quiet(encoding);
+    expect(attributesOf(handler!)).toEqual({ reqId: "1", orderId: "o-1", "request.id": "1" });
+    expect(attributesOf(completed!)).toMatchObject({ reqId: "1", "request.id": "1" });
+    expect(quiet(encoding, notLifting)).toEqual(quiet(encoding));
   });
 });
 
-describe("pino-http's request line sent as the record's attributes", () => {
+describe("pino-http's JSON lines, as captured (test/fixtures/logger-captures)", () => {
+  const linesOf = (name: string) => capturedText(name).trimEnd().split("\n");
+
+  it.each(ENCODINGS)("the handler's req.log line and the request line get req.id as request.id, as a line and as a map body (%s)", (encoding) => {
+    const [handler, completed] = linesOf("pino-http-lines.jsonl");
+    expect(JSON.parse(handler!)).not.toHaveProperty("res");
+    for (const text of [handler!, completed!]) {
+      const row = rowOf({ body: line(text) }, encoding);
+      expect([row.SeverityText, attributesOf(row)["request.id"], attributesOf(row)["req.id"]]).toEqual(["INFO", "1", "1"]);
+      expect(lifted(rowOf({ body: mapBody(...mapEntriesOf(JSON.parse(text) as JsonObject)) }, encoding))).toEqual(lifted(row));
+    }
+  });
+
+  it.each(ENCODINGS)("with quietReqLogger, both lines' reqId is read as an alias, as a line and as a map body (%s)", (encoding) => {
+    const [handler, completed] = linesOf("pino-http-quiet-lines.jsonl");
+    expect(JSON.parse(handler!)).not.toHaveProperty("req");
+    for (const text of [handler!, completed!]) {
+      const row = rowOf({ body: line(text) }, encoding);
+      expect(attributesOf(row)).toMatchObject({ reqId: "1", "request.id": "1" });
+      expect(lifted(rowOf({ body: mapBody(...mapEntriesOf(JSON.parse(text) as JsonObject)) }, encoding))).toEqual(lifted(row));
+    }
+  });
+});
+
+describe("pino-http's req sent as the record's attributes", () => {
   const requestLine = (id: object, ...more: object[]) => [map("req", { key: "id", value: id }, str("method", "GET")), map("res", int("statusCode", 200)), int("responseTime", 12), ...more];
+  const id = (attributes: object[], encoding: Encoding) => attributesOf(rowOf({ body: line("request completed"), attributes }, encoding))["request.id"];
 
   it.each(ENCODINGS)("sets request.id from req's id, a string or an integer (whole doubles too), and only beside res and responseTime (%s)", (encoding) => {
-    const id = (attributes: object[]) => attributesOf(rowOf({ body: line("request completed"), attributes }, encoding))["request.id"];
-    expect(id(requestLine({ stringValue: "req-abc" }))).toBe("req-abc");
-    expect(id(requestLine({ intValue: "7" }))).toBe("7");
-    expect(id(requestLine({ doubleValue: 7 }))).toBe("7");
-    expect(id(requestLine({ doubleValue: 7.5 }))).toBeUndefined();
-    expect(id(requestLine({ stringValue: "" }))).toBeUndefined();
-    expect(id([map("req", str("id", "req-abc")), map("res", int("statusCode", 200))])).toBeUndefined();
-    expect(id([str("req", '{"id":"req-abc"}'), map("res"), int("responseTime", 1)])).toBeUndefined();
+    expect(id(requestLine({ stringValue: "req-abc" }), encoding)).toBe("req-abc");
+    expect(id(requestLine({ intValue: "7" }), encoding)).toBe("7");
+    expect(id(requestLine({ doubleValue: 7 }), encoding)).toBe("7");
+    expect(id(requestLine({ doubleValue: 7.5 }), encoding)).toBeUndefined();
+    expect(id(requestLine({ stringValue: "" }), encoding)).toBeUndefined();
+    expect(id([map("req", str("id", "req-abc")), map("res", int("statusCode", 200))], encoding)).toBeUndefined();
+    expect(id([str("req", '{"id":"req-abc"}'), map("res"), int("responseTime", 1)], encoding)).toBeUndefined();
     // A request-id alias comes first, as in a line; a request.id the record has stays.
-    expect(id(requestLine({ stringValue: "req-abc" }, str("reqId", "r-1")))).toBe("r-1");
+    expect(id(requestLine({ stringValue: "req-abc" }, str("reqId", "r-1")), encoding)).toBe("r-1");
     const own = rowOf({ body: line("m"), attributes: requestLine({ stringValue: "req-abc" }, str("request.id", "mine")) }, encoding);
     expect(attributesOf(own)["request.id"]).toBe("mine");
+  });
+
+  it.each(ENCODINGS)("sets request.id from a req of pino's serializer's shape alone: id, method, url, and headers or remoteAddress (%s)", (encoding) => {
+    const request = (...members: object[]) => [map("req", str("id", "req-abc"), str("method", "GET"), str("url", "/cart"), ...members), str("orderId", "o-1")];
+    expect(id(request(map("headers", str("host", "api.example.com"))), encoding)).toBe("req-abc");
+    expect(id(request(str("remoteAddress", "203.0.113.9"), int("remotePort", 50000)), encoding)).toBe("req-abc");
+    // Fewer members, or a req sent as text, may be anything's.
+    expect(id(request(), encoding)).toBeUndefined();
+    expect(id([map("req", str("id", "req-abc"), str("method", "GET"), map("headers"))], encoding)).toBeUndefined();
+    expect(id([str("req", '{"id":"req-abc","method":"GET","url":"/","headers":{}}')], encoding)).toBeUndefined();
   });
 });
 
 describe("a whole number sent as doubleValue is read as the integer it is", () => {
-  type Json = string | number | { [key: string]: Json };
-  /** A JSON object's members as a map's entries, every number a double, as the Collector's json_parser makes them. */
-  const entriesOf = (object: { [key: string]: Json }): object[] =>
-    Object.entries(object).map(([key, value]) => (typeof value === "string" ? str(key, value) : typeof value === "number" ? double(key, value) : map(key, ...entriesOf(value))));
+  /** Every number a double, as the Collector's json_parser makes them. */
+  const entriesOf = (object: JsonObject): object[] => mapEntriesOf(object, double);
 
   it.each([
     ["pino's level 50 and pid, time as the Collector parses them", { level: 50, time: 1733230000123, pid: 4242, hostname: "h", msg: "charge failed" }, ["ERROR", 17], undefined],

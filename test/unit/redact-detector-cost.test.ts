@@ -330,6 +330,12 @@ describe("fields glued into one blank-free run: the work of reading each field's
     // A session's name ends each value (`ysessionid`, `y.session`, `active.session`): it names a
     // session still, and the value's start refuses the field (an `@` in its token, a state's word).
     ["a glued session id's name after each address", "", "sessionid:x@y"],
+    // Any character no session id holds, a letter after it, refuses the field as the `@` does.
+    ["a glued session id's name after each exclamation", "", "sessionid:x!y"],
+    ["a session's name after each hash sign", "", "session:x#y"],
+    ["a bare sid after each dollar", "", "sid:x$y"],
+    ["a session id's name after each question mark", "", "session_id:x?y"],
+    ["a session id's name after each letter past ASCII", "", "sessionid:xéy"],
     ["a session's name after each address and a dot", "", "session:x@y."],
     ["a session's state before a dot", "", "session:active."],
     ["a camel-case session id's name", "", "sessionId=x@y"],
@@ -351,8 +357,55 @@ describe("fields glued into one blank-free run: the work of reading each field's
   it("still refuses those fields and redacts what they held before", () => {
     expect(measured("sessionid:x@y".repeat(4)).text).toBe("sessionid:x@y".repeat(4));
     expect(measured("session:active.".repeat(4)).text).toBe("session:active.".repeat(4));
+    expect(measured("sessionid:x!y".repeat(4)).text).toBe("sessionid:x!y".repeat(4));
+    expect(measured("session:x#ysession:x(y".repeat(3)).text).toBe("session:x#ysession:x(y".repeat(3));
+    // A session id before a `)` a sentence's end cuts is still the id.
+    expect(measured("(sessionid:Zx9Kq2Lm7Pw4) next").text).toMatch(/^\(sessionid:\[REDACTED:secret:[0-9a-f]{16}\]\) next$/);
     expect(measured("session:x@y.".repeat(2)).text).toBe("session:[REDACTED:email]:x@y.");
     expect(measured("token:x@y".repeat(4)).text).toBe("token:[REDACTED:secret_param]");
     expect(measured("session:Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+  });
+});
+
+describe("a secret's name before each template opener never closed: the work of judging each value a placeholder", () => {
+  // An unclosed template stood for a secret to the end of the blank-free run, so each name in the
+  // run was kept and its value read again to the run's end; a template is read 256 characters at most.
+  const cases: Array<[string, string, string]> = [
+    ["a password's shell expansion opened", "", "password=${"],
+    ["a password's variable never closed", "", "password=${a"],
+    ["a password's default never closed", "", "password=${a-"],
+    ["a password's required variable never closed", "", "password=${a?"],
+    ["a password's assigned default never closed", "", "password=${a="],
+    ["a password flag's default never closed", "", "--password=${aaaa"],
+    ["a token's template braces opened", "", "token={{"],
+    ["a token's field with a shell expansion opened", "", "token: ${a-"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still keeps a template of any reach a real one has, and redacts a value past it", () => {
+    expect(measured("password=${a-password=${a-password=${a-").text).toBe("password=${a-password=${a-password=${a-");
+    expect(measured("--password=${aaaa--password=${aaaa--password=${aaaa").text).toBe("--password=${aaaa--password=${aaaa--password=[REDACTED:secret_param]");
+    expect(measured("PASSWORD=${PASSWORD:?must be set}").text).toBe("PASSWORD=${PASSWORD:?must be set}");
+    expect(measured(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`).text).toBe(`password=\${DB_PASSWORD:-${"x".repeat(200)}}`);
+    expect(measured(`password=\${a-${"x".repeat(300)}`).text).toBe("password=[REDACTED:secret_param]");
+    expect(measured("token={{ .Values.token }}").text).toBe("token={{ .Values.token }}");
+  });
+});
+
+describe("values a database's error quotes: the work of reading back to the list's columns or index", () => {
+  // Each list's reading goes back to the parenthesis before it at most, which no other list's crosses.
+  const cases: Array<[string, string, string]> = [
+    ["one-column keys", "", "Key (a)=(b) "],
+    ["a key's heads glued, each reading back to the one before", "Key (a)=(b", ")=(b"],
+    ["keys a column judges", "", "Key (phone)=(4155550132) already exists. "],
+    ["SQL Server's key values with no index named", "", "The duplicate key value is (1) "],
+    ["SQL Server's key values glued after one index", "index 'IX_a_Phone'. The duplicate key value is (1", ")=(1"],
+  ];
+
+  itIsLinearIn(cases);
+
+  it("still redacts a key's value its column judges", () => {
+    expect(measured("Key (phone)=(4155550132) already exists. ".repeat(2)).text).toBe("Key (phone)=([REDACTED:phone]) already exists. ".repeat(2));
   });
 });

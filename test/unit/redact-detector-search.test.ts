@@ -26,7 +26,7 @@ function randomTexts(count: number, pieces: readonly string[]): string[] {
 }
 
 /** The pieces an address is made of and what stands around one. */
-const EMAIL_PIECES = ["ana", "Ana.Souza", "joão", "x", "1", "%", "%40", "%4", "@", "@@", ".", "..", "-", "+", "_", "example", "com", "br", "c", "é", " ", "'", "(", ",", "×", "/", ":", "=", "\n", "localhost", "1.2.3"];
+const EMAIL_PIECES = ["ana", "Ana.Souza", "joão", "x", "1", "%", "%40", "%4", "@", "@@", ".", "..", "-", "+", "_", "example", "com", "br", "c", "é", " ", "'", "(", ",", "×", "/", ":", "=", "\n", "localhost", "1.2.3", "иван", "用户", "例子", "中国", "рф", "भारत", "。", "，", "＠", "\u00a0", "\u200b", "😀", "和", "ไทย", "・", "xn--p1ai", "張三2", "ω"];
 
 const EMAIL_TEXTS = [
   "",
@@ -42,6 +42,9 @@ const EMAIL_TEXTS = [
   "INSERT INTO t (id, email) VALUES (1, 'ana1@example.com'), (2, 'ana2@example.com')",
   "https://x.example/login?next=%2F&user=ana%40example.com",
   "ana.@example.com ×ana@example.com ÷bob@example.com",
+  "иван@yandex.ru, 用户@例子.中国。谢谢 उपयोगकर्ता@उदाहरण.भारत। @用户 пакет@1.2.3 😀ana@bücher.de",
+  "联系人：ana@example.com和bob@corp.cn 用户%40ana@x.com ab用.12@例子.中国 ana@пример.xn--p1aiспасибо 升级到react@18.x后报错",
+  "ana@example.comтел8 ana@x.com.brдо1 react@18.🎉 ana❤️@example.com 😀@x.com 𠮷野@例子.中国👍 感谢@张三.👍",
 ];
 
 /** The pieces of names, separators, flags, quotes and values a secret parameter is made of. */

@@ -99,6 +99,93 @@ describe("passes, e-mail addresses, non-host addresses", () => {
     expect(redacted("joão.silva@exemplo.com.br e josé@x.es").text).toBe("[REDACTED:email] e [REDACTED:email]");
   });
 
+  it("redacts internationalized addresses (RFC 6531) in any script whole, and keeps the punctuation after one", () => {
+    for (const address of [
+      "иван@yandex.ru", "用户@例子.中国", "josé.garcía@correo.es", "müller@bücher.de", "θέμα@παράδειγμα.ελ", "उपयोगकर्ता@उदाहरण.भारत",
+      "ana@bücher.de", "иван@xn--80ak6aa92e.com", "иван@пример.рф",
+    ]) {
+      expect(redacted(address), address).toEqual({ text: "[REDACTED:email]", counts: { email: 1 } });
+    }
+    expect(redacted("contact иван@yandex.ru today").text).toBe("contact [REDACTED:email] today");
+    expect(redacted("user_email = иван@yandex.ru").text).toBe("user_email = [REDACTED:email]");
+    expect(redacted("用户@例子.中国。谢谢").text).toBe("[REDACTED:email]。谢谢");
+    expect(redacted("用户@例子.中国、谢谢").text).toBe("[REDACTED:email]、谢谢");
+    expect(redacted("пишите (иван@yandex.ru), спасибо").text).toBe("пишите ([REDACTED:email]), спасибо");
+    expect(redacted("иван@yandex.ru).").text).toBe("[REDACTED:email]).");
+    expect(redacted("उपयोगकर्ता@उदाहरण.भारत। धन्यवाद").text).toBe("[REDACTED:email]। धन्यवाद");
+    expect(redacted("«иван@yandex.ru»\u00a0ок").text).toBe("«[REDACTED:email]»\u00a0ок");
+    expect(redacted("иван@yandex.ru\u200bок").text).toBe("[REDACTED:email]\u200bок");
+    expect(redacted("用户@例子.中国，谢谢").text).toBe("[REDACTED:email]，谢谢");
+  });
+
+  it("ends an address where the script changes to or from a spaceless one (Han, kana, Hangul, Thai, Myanmar, …), and a Punycode TLD before any non-ASCII character", () => {
+    for (const [text, expected] of [
+      ["请发邮件到ana@example.com谢谢", "请发邮件到[REDACTED:email]谢谢"],
+      ["ユーザーtanaka@example.co.jpのパスワード", "ユーザー[REDACTED:email]のパスワード"],
+      ["错误：无法连接redis@cache.internal", "错误：无法连接[REDACTED:email]"],
+      ["联系人：ana@example.com和bob@corp.cn", "联系人：[REDACTED:email]和[REDACTED:email]"],
+      ["ana@example.com和bob.smith@ivanov-family.name", "[REDACTED:email]和[REDACTED:email]"],
+      ["tanaka@example.jp・suzuki@example.jp", "[REDACTED:email]・[REDACTED:email]"],
+      ["icon@2x.png和ana.silva@example.com", "icon@2x.png和[REDACTED:email]"],
+      ["noreply@acme.io给ana.silva@example.com发送了邮件", "noreply@acme.io给[REDACTED:email]发送了邮件"],
+      ["😀ana@example.com😀", "😀[REDACTED:email]😀"],
+      ["ana@exemplo.xn--p1ai😀", "[REDACTED:email]😀"],
+      ["日志contato: ana@exemplo.xn--p1ai完成", "日志contato: [REDACTED:email]完成"],
+      ["联系ana@пример.xn--p1ai谢谢", "联系[REDACTED:email]谢谢"],
+      ["email: иван@пример.xn--p1aiспасибо", "email: [REDACTED:email]спасибо"],
+      ["ဦးမောင်@ဥပမာ.မြန်မာ။ ကျေးဇူး", "[REDACTED:email]။ ကျေးဇူး"],
+      ["សុខា@ឧទាហរណ៍.កម្ពុជា។ អរគុណ", "[REDACTED:email]។ អរគុណ"],
+      ["דוד@דוגמה.ישראל׃ תודה", "[REDACTED:email]׃ תודה"],
+      ["บัญชี@ตัวอย่าง.ไทยฯ", "[REDACTED:email]ฯ"],
+    ] as const) {
+      expect(redacted(text).text, text).toBe(expected);
+    }
+  });
+
+  it("keeps versions, mentions, file names, units and accounts glued to a spaceless script's text, as with blanks around them", () => {
+    for (const text of [
+      "升级到react@18.x后报错", "python@3.11.x环境", "安装lodash@4.17.x版本", "安装@types/node@20.x版本", "请@张三看一下config.yaml文件",
+      "感谢@李四修复了main.go中的bug", "部署到@prod服务器api.example.com失败", "发布@v1.2.3到registry.npmjs.org完成", "使用icon@2x.png作为图标",
+      "Started getty@tty1.service完成", "user@1000.service已停止", "服务账号orders@my-project.iam.gserviceaccount.com的权限",
+      "HTTP/web.example.com@EXAMPLE.COM认证失败", "联系support@acme.cn获取帮助",
+    ]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+  });
+
+  it("ends an ASCII top-level domain where a word-spaced script's letters glued to it start, when the two are no label together", () => {
+    for (const [text, expected] of [
+      ["ana@example.comтел89161234567", "[REDACTED:email]тел89161234567"],
+      ["ana.silva@example.comдо2025", "[REDACTED:email]до2025"],
+      ["ana.silva@example.comи-или", "[REDACTED:email]и-или"],
+      ["ana.silva@example.comرقم5", "[REDACTED:email]رقم5"],
+      ["ana.silva@example.comΤηλ2101234567", "[REDACTED:email]Τηλ2101234567"],
+      ["ana@example.comरुपये100", "[REDACTED:email]रुपये100"],
+      ["To: ANA@EXAMPLE.COMТЕЛ89161234567", "To: [REDACTED:email]ТЕЛ89161234567"],
+      ["ana@example.com.brдо2025", "[REDACTED:email]до2025"],
+    ] as const) {
+      expect(redacted(text).text, text).toBe(expected);
+    }
+  });
+
+  it("reads no emoji or variation selector as an address's letter: one ends an address, and is no local part or top-level domain", () => {
+    for (const text of [
+      "bumped react@18.🎉", "shipped foo@1.2.🎉", "deployed app@v2.🚀", "release@v1.🚀 done", "感谢@张三.👍", "😀@example.com", "ana😀@example.com",
+      "ana❤️@example.com", "react@18.x",
+    ]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+    expect(redacted("ana@example.com❤️").text).toBe("[REDACTED:email]❤️");
+    expect(redacted("张伟@例子.中国👍").text).toBe("[REDACTED:email]👍");
+    expect(redacted("𠮷野@例子.中国").text).toBe("[REDACTED:email]");
+  });
+
+  it("keeps @ forms in other scripts that are no address, as their ASCII look-alikes are kept", () => {
+    for (const text of ["@用户 你好", "пакет@1.2.3", "релиз@latest", "npm i пакет@latest", "ssh иван@сервер", "ssh deploy@сервер.рф", "support@пример.рф", "info@例子.中国"]) {
+      expect(redacted(text), text).toEqual({ text, counts: {} });
+    }
+  });
+
   it("keeps addresses that name no host and a version or host after a name and @, not a URL's host", () => {
     for (const text of ["0.0.0.0", "0.1.2.3", "255.255.255.255", "224.0.0.251", "239.255.255.250", "240.0.0.1", "ff02::fb", "::ffff:224.0.0.251", "pkg@1.2.3.4", "@deco/apps@0.62.3.1", "ssh deploy@10.0.0.5"]) {
       expect(redacted(text), text).toEqual({ text, counts: {} });

@@ -97,7 +97,7 @@ const PIECES = [
   "securite", "numéro de sécurité sociale", "rol Único tributario", "Nº", "#", "º", "John", "Maria", "İstanbul", "ı", "ß", "ſ", "K", "é", "ñ", "x",
   "holder", "cardholder", "titulaire", "Kontoinhaber", "intestatario", "posiadacz", "nameOnCard", "on_account", "first_name", "surname", "apellido",
   "sobrenome", "nazwisko", "prénom", "owner", "author", "created_by", "empfänger", "bénéficiaire", "nome_completo", "user.name", "process owner",
-  "htpasswd", "chpasswd", "rabbitmqctl", "net user", "net.exe use", "net",
+  "htpasswd", "chpasswd", "rabbitmqctl", "net user", "net.exe use", "net", "Key (", "Duplicate entry '", "duplicate key value is (", "Failing row contains (",
 ];
 const GLUE = [" ", "", "_", "-", ".", "1", "é", "ß", "İ", "ı", ":", "=", "/", "\t", "a", "X", "123456"];
 

@@ -17,7 +17,8 @@ export const REQUEST_ID_ATTRIBUTE = "request.id";
  * Asked for every key of every lifted line, so it compares a key with at most two names. A name
  * added here must contain `req`, `Req` or `orrelation`, or mayHoldRequestIdKey must learn it.
  * pino-http's `req.id` is no alias: any line's `req` may be anything's, so lifting reads it only
- * on pino-http's request lines (`req`, `res` and `responseTime` together: normalize/lift.ts).
+ * on pino-http's request lines (`req`, `res` and `responseTime` together) and where `req` is
+ * pino's serializer's map, as on a handler's `req.log` lines (normalize/log-shapes.ts).
  */
 export function isRequestIdAlias(key: string): boolean {
   // The length picks the one or two names to compare, so most keys cost a single comparison.

@@ -30,6 +30,8 @@ export interface BodyFields {
   boolean(key: string): boolean | undefined;
   /** `scalar` of member `inner` of the top-level map `outer` (ECS's `{"log":{"level":…}}`). */
   memberScalar(outer: string, inner: string): string | number | undefined;
+  /** Whether the top-level member `outer` is a map holding a member `inner`, whatever its value. */
+  hasMember(outer: string, inner: string): boolean;
   /** `scalar` of member `inner` of each map in the top-level array `outer` (.NET's `Scopes`), in order; [] when it is no array. */
   elementScalars(outer: string, inner: string): (string | number | undefined)[];
   /** How many top-level members, whatever their values, have a name in `names`. */
@@ -75,6 +77,11 @@ export class JsonObjectFields implements BodyFields {
   memberScalar(outer: string, inner: string): string | number | undefined {
     const map = this.object[outer];
     return isPlainObject(map) ? jsonScalar(map[inner]) : undefined;
+  }
+
+  hasMember(outer: string, inner: string): boolean {
+    const map = this.object[outer];
+    return isPlainObject(map) && Object.hasOwn(map, inner);
   }
 
   elementScalars(outer: string, inner: string): (string | number | undefined)[] {
@@ -150,6 +157,11 @@ export class KvlistFields implements BodyFields {
   memberScalar(outer: string, inner: string): string | number | undefined {
     const map = lastWithKey(this.entries, outer)?.value;
     return map !== undefined && "kvlistValue" in map ? kvlistScalar(lastWithKey(map.kvlistValue, inner)?.value) : undefined;
+  }
+
+  hasMember(outer: string, inner: string): boolean {
+    const map = lastWithKey(this.entries, outer)?.value;
+    return map !== undefined && "kvlistValue" in map && lastWithKey(map.kvlistValue, inner) !== undefined;
   }
 
   elementScalars(outer: string, inner: string): (string | number | undefined)[] {

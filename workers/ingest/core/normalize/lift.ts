@@ -25,6 +25,7 @@ import {
   MESSAGE_FIELDS,
   LEVEL_TABLE,
   MESSAGE_TABLE,
+  isPinoRequestMap,
   PINO_HTTP_MEMBERS,
   PINO_HTTP_REQUEST_ID,
   PINO_HTTP_REQUEST_ID_PATH,
@@ -210,7 +211,7 @@ export function liftJsonBodies(
  * rather than in the body (pino-opentelemetry-transport and instrumentation-pino send a logged
  * object so, each member an attribute, a nested object a `kvlistValue` map): the first request-id
  * alias (isRequestIdAlias) holding a non-empty string or an integer (requestIdValue), else
- * pino-http's request id on its request line (pinoHttpAttributeRequestId), unless the record has
+ * pino-http's request id (pinoHttpAttributeRequestId), unless the record has
  * a `request.id` already. Runs before the body is lifted, so the record's own value wins over the
  * body's, as it does for every other key. The attributes stay as sent, as the Collector stores
  * them (a map as its JSON text): only `request.id` is added.
@@ -226,18 +227,25 @@ function joinRequestIdAttribute(record: LogRecord): void {
 }
 
 /**
- * pino-http's request id where its request line came as the record's attributes: the member
- * `id` of the map `req` (PINO_HTTP_REQUEST_ID_PATH) beside `res` and `responseTime`
- * (PINO_HTTP_MEMBERS), when it holds an id (requestIdValue), as pinoHttpRequestId reads the same
- * line's body. A key sent twice is read by its last value, as a map body's (lastWithKey).
+ * pino-http's request id where its line came as the record's attributes: the member `id` of the
+ * map `req` (PINO_HTTP_REQUEST_ID_PATH) beside `res` and `responseTime` (PINO_HTTP_MEMBERS: its
+ * request line), or of a `req` of pino's own shape (isPinoRequestMap: a handler's `req.log` line),
+ * when it holds an id (requestIdValue), as pinoHttpRequestId reads the same line's body. A key
+ * sent twice is read by its last value, as a map body's (lastWithKey).
  */
 function pinoHttpAttributeRequestId(attributes: readonly KeyValue[]): AnyValue | undefined {
   const [map, member] = PINO_HTTP_REQUEST_ID_PATH;
   const request = lastWithKey(attributes, map)?.value;
   if (request === undefined || !("kvlistValue" in request)) return undefined;
-  for (const name of PINO_HTTP_MEMBERS) if (lastWithKey(attributes, name) === undefined) return undefined;
+  if (!isRequestLine(attributes) && !isPinoRequestMap(new KvlistFields(attributes), map)) return undefined;
   const id = lastWithKey(request.kvlistValue, member)?.value;
   return id === undefined ? undefined : requestIdValue(id);
+}
+
+/** Whether the attributes hold pino-http's request line's members (PINO_HTTP_MEMBERS), each by its last value. */
+function isRequestLine(attributes: readonly KeyValue[]): boolean {
+  for (const name of PINO_HTTP_MEMBERS) if (lastWithKey(attributes, name) === undefined) return false;
+  return true;
 }
 
 /**
@@ -291,13 +299,16 @@ function liftFields(
 }
 
 /**
- * The request id of a pino-http request line (PINO_HTTP_MEMBERS: `req`, `res` and `responseTime`
- * side by side): its lifted `req.id` (of the attributes from index `from`), when it holds a
- * non-empty string or an integer (requestIdValue). Undefined for any other line, whose `req.id`
- * may be anything's id, and where `req` was not flattened (LIFT_MAX_DEPTH 1).
+ * The request id of a pino-http line: its lifted `req.id` (of the attributes from index `from`),
+ * when it holds a non-empty string or an integer (requestIdValue), on its request line
+ * (PINO_HTTP_MEMBERS: `req`, `res` and `responseTime` side by side) and on a line whose `req` is
+ * of pino's own shape (isPinoRequestMap: what pino-http binds on a handler's `req.log`).
+ * Undefined for any other line, whose `req.id` may be anything's id, and where `req` was not
+ * flattened (LIFT_MAX_DEPTH 1).
  */
 function pinoHttpRequestId(fields: BodyFields, attributes: readonly KeyValue[], from: number): AnyValue | undefined {
-  if (fields.countNamed(PINO_HTTP_MEMBERS) !== PINO_HTTP_MEMBERS.size) return undefined;
+  const [map] = PINO_HTTP_REQUEST_ID_PATH;
+  if (fields.countNamed(PINO_HTTP_MEMBERS) !== PINO_HTTP_MEMBERS.size && !isPinoRequestMap(fields, map)) return undefined;
   for (let i = from; i < attributes.length; i++) {
     if (attributes[i]!.key === PINO_HTTP_REQUEST_ID) return requestIdValue(attributes[i]!.value);
   }

@@ -198,13 +198,33 @@ const MEL_MEMBERS: ReadonlySet<string> = new Set(["Category", "EventId", "State"
 /**
  * pino-http's request line (its "request completed" and "request errored"): the request logged
  * as `req` (whose `id` is its genReqId's request id), the response as `res`, and `responseTime`.
- * Only all three together make `req.id` the request's id (lift.ts); a `req` elsewhere may be anything's.
+ * All three together make `req.id` the request's id (lift.ts), whatever `req`'s serializer wrote;
+ * so does a `req` of pino's own shape (isPinoRequestMap); a `req` elsewhere may be anything's.
  */
 export const PINO_HTTP_MEMBERS: ReadonlySet<string> = new Set(["req", "res", "responseTime"]);
 /** Where pino-http's request id is: member `id` of the map `req`. */
 export const PINO_HTTP_REQUEST_ID_PATH = ["req", "id"] as const satisfies FieldPath;
 /** The flattened key of pino-http's request id. */
 export const PINO_HTTP_REQUEST_ID = PINO_HTTP_REQUEST_ID_PATH.join(".");
+
+/** Members every request pino's standard serializer writes has: genReqId's `id`, `method`, `url`. */
+const PINO_REQUEST_MEMBERS: readonly string[] = ["id", "method", "url"];
+/** Of the socket's and the message's members it writes, those a request logged so has one of. */
+const PINO_REQUEST_ANY_OF: readonly string[] = ["headers", "remoteAddress"];
+
+/**
+ * Whether the top-level member `map` of a line is a request as pino's standard serializer writes
+ * it (pino-std-serializers' `req`: `id`, `method`, `url`, then `query` and `params` where a
+ * framework set them, `headers`, and the socket's `remoteAddress` and `remotePort`, left out
+ * without one). pino-http binds that map on the request's child logger (`req.log`), so a handler's
+ * own lines carry it without `res` and `responseTime`: its `id` is the request's id there too.
+ * A `req` of another shape (`{"id":3}` beside a retry's `attempt`) may be anything's.
+ */
+export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember">, map: string): boolean {
+  for (const member of PINO_REQUEST_MEMBERS) if (!fields.hasMember(map, member)) return false;
+  for (const member of PINO_REQUEST_ANY_OF) if (fields.hasMember(map, member)) return true;
+  return false;
+}
 
 /**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's

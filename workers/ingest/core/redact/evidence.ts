@@ -283,6 +283,12 @@ export enum MoreEvidence {
    * `rabbitmqctl`; `net use`, `net user`), which every command the detector reads holds.
    */
   COMMAND_PASSWORD = 1 << 16,
+  /**
+   * A database's error quoting a value (`detectors/database-error-values.ts`): `DATABASE_ERROR_HINT`
+   * (PostgreSQL's `Key (` and `Failing row contains (`, MySQL's `Duplicate entry '`, SQL Server's
+   * `duplicate key value is (`), which every value the detector reads follows.
+   */
+  DATABASE_ERROR = 1 << 17,
 }
 
 const CPF_DIGITS = 11;
@@ -494,6 +500,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (more !== undefined && codes >= 0xff10 && holdsFullWidthNationalIdHint(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NATIONAL_ID;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_NAME_INTRODUCER) !== 0 && NAME_INTRODUCER_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAME_INTRODUCER;
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_COMMAND_PASSWORD) !== 0 && COMMAND_PASSWORD_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.COMMAND_PASSWORD;
+  if (more !== undefined && (classes & HAS_BLANK) !== 0 && (words & WORD_DATABASE_ERROR) !== 0 && DATABASE_ERROR_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.DATABASE_ERROR;
   if (more !== undefined && (((classes & HAS_BLANK) !== 0 && (words & WORD_GREETING) !== 0 && GREETING_HINT.test(text)) || (codes > 0x3000 && HONORIFIC_HINT.test(text)))) {
     more[0] = (more[0] ?? 0) | MoreEvidence.GREETING;
   }
@@ -670,7 +677,7 @@ const SSN_WORD = /[Ss]sn|SSN|[Ss]ocial[ _-]?[Ss]ecurity|SOCIAL[ _-]?SECURITY/;
  * `Numéros de téléphone :`), and a provider's phone field before its separator
  * (`To=`, `"From":`, `wa_id=`; `Caller`, `Called` are `call`'s).
  */
-const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]/;
+const PHONE_WORD = /[Pp]hone|PHONE|[Tt]el|TEL|[Tt]él|TÉL|[Ff]ax|FAX|[Mm]obil|MOBIL|[Hh]andy|HANDY|[Rr]ufnummer|RUFNUMMER|[Ss]ms|SMS|携帯|電話|手机|电话|[Cc]el|CEL|[Ff]one|FONE|[Mm][óo]vil|M[ÓO]VIL|[Ww]hats|WHATS|[Ww]pp|WPP|[Cc]all|CALL|[Ll]ig[uoa]|LIG[UOA]|[Rr]etorn|RETORN|[Ll]l[aá]m|LL[AÁ]M|nruf|NRUF|[Rr]uf(?:en|e|t)?(?![A-Za-z])|RUF(?![A-Z])|ückruf|ÜCKRUF|rreich|RREICH|ppel|PPEL|oign|OIGN|hiam|HIAM|ontatt|ONTATT|ontact|ONTACT|ontakt|ONTAKT|[Rr]each|REACH|[Uu]nter|UNTER|oind|OIND|[Mm]obiel|MOBIEL|estnetz|ESTNETZ|[Ss]tacj|STACJ|[Kk]om(?:[óo]rk|\.|$)|KOM(?:[ÓO]RK|\.|$)|[Nn]um[ée]ro|NUM[ÉE]RO|[Pp]ortable|PORTABLE|urchwahl|URCHWAHL|(?:To|From)[=:"']|wa_id[=:"'\\]|[Mm]sisdn|MSISDN/;
 /** A part of every name of a Brazilian identity document (`detectors/brazil-id-documents.ts`: `RG`, `rg`, `CNH`, `identidade`, `habilitação`, `motorista`). */
 const ID_DOCUMENT_WORD = /RG|R\.G|[Rr]g|CNH|[Cc]nh|dentidade|DENTIDADE|abilita|ABILITA|otorista|OTORISTA/;
 /** Either: one search rules out most numbers. */
@@ -940,6 +947,9 @@ const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
  */
 export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
+/** Where a database's error quotes a value: the evidence of `MoreEvidence.DATABASE_ERROR`. */
+const DATABASE_ERROR_HINT = /Key \(|[Dd]uplicate (?:entry '|key value is \()|Failing row contains \(/;
+
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;
 /**
@@ -1022,6 +1032,8 @@ const WORD_HOLDER_OR_PERSON_FIELD = 1 << 12;
 const WORD_OTHER_PASSWORD = 1 << 13;
 /** `COMMAND_PASSWORD_HINT`'s command names. */
 const WORD_COMMAND_PASSWORD = 1 << 14;
+/** `DATABASE_ERROR_HINT`'s words. */
+const WORD_DATABASE_ERROR = 1 << 15;
 /** The ASCII letters `PERSON_FIELD_PRENOM_WAY` needs (`LETTERS`' bits: `a` is bit 0). */
 const PRENOM_LETTERS = [..."prnom"].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
@@ -1040,6 +1052,7 @@ export function wordSearches(): readonly WordSearch[] {
     { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
     { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
     { bit: WORD_COMMAND_PASSWORD, pattern: COMMAND_PASSWORD_HINT },
+    { bit: WORD_DATABASE_ERROR, pattern: DATABASE_ERROR_HINT },
     { bit: WORD_SESSION, pattern: SESSION_WORD },
     { bit: WORD_URL_PATH_TOKEN, pattern: URL_PATH_TOKEN_WORD },
     { bit: WORD_KEY_PHRASE, pattern: KEY_PHRASE_WORD },

@@ -65,17 +65,24 @@ export function opensInspectObject(text: string, open: number): boolean {
 /** A member's name: an identifier, quoted in either quote, a Ruby symbol (`:name`) or a Ruby instance variable (`@name`). */
 const MEMBER_NAME = String.raw`(?:[A-Za-z_$][\w$]{0,63}|'(?:[^'\\\n]|\\.){0,64}'|"(?:[^"\\\n]|\\.){0,64}"|:[A-Za-z_][\w]{0,63}[?!]?|@[A-Za-z_]\w{0,63})`;
 /**
+ * A Go map's key before its glued `:`, which may hold `-` (`http.Header`'s `X-Api-Key:[…]`, a
+ * canonical MIME header key): no identifier's, so read only where Go's glued `:` follows.
+ */
+const GLUED_NAME = String.raw`[A-Za-z_][\w-]{0,63}`;
+/** Go's glued `:` (`%v`, `%+v`), its value right after it. */
+const GLUED_SEPARATOR = String.raw`:(?![ :=/\\])(?=\S)`;
+/**
  * The separators after a member's name: `: ` (inspect, Python, Ruby's and Elixir's keywords, Rust, Serilog, Swift), `=>` (Ruby,
  * Elixir, PHP), `=` (Java, Lombok, Python's repr, Ruby's instance variables), ` = ` (C#), Go's glued `:`.
  */
-const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|[ \t]+=[ \t]|:(?![ :=/\\])(?=\S))`;
+const SEPARATOR = String.raw`(?:[ \t]*=>|: |=(?![=>])(?! )|[ \t]+=[ \t]|${GLUED_SEPARATOR})`;
 /** The separators a call form's members take: `=>`, `=` and Swift's `: `. */
 const CALL_SEPARATOR = String.raw`(?:[ \t]*=>|=(?![=>])(?! )|: )`;
 /**
  * The separators a bracket's members take: `=>` and `: ` (1), `=` (2: Java's records), Go's glued
  * `:` (its maps).
  */
-const BRACKET_SEPARATOR = String.raw`(?:([ \t]*=>|: )|(=(?![=>])(?! ))|:(?![ :=/\\])(?=\S))`;
+const BRACKET_SEPARATOR = String.raw`(?:([ \t]*=>|: )|(=(?![=>])(?! ))|${GLUED_SEPARATOR})`;
 /** The separators a Ruby or Elixir object's members take after its `<`: `: ` and `=`. */
 const RECORD_SEPARATOR = String.raw`(?:: |=(?![=>])(?! ))`;
 /**
@@ -91,7 +98,7 @@ const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*(?:${MEMBER_NAME}${CAL
 /** A bracket closed before `=>` is a PHP member's name (print_r's `[password:protected] => …`), no map's. */
 const PHP_MEMBER_NAME_AHEAD = String.raw`[^\]\n]{0,200}\][ \t]*=>`;
 /** A bracket's opening; our own marker (`[REDACTED:email]`) is none. */
-const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*${MEMBER_NAME}${BRACKET_SEPARATOR}`, "y");
+const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*(?:${MEMBER_NAME}${BRACKET_SEPARATOR}|${GLUED_NAME}${GLUED_SEPARATOR})`, "y");
 const RECORD_OPENING = new RegExp(String.raw`<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`, "y");
 const RUBY_HEAD_AT = new RegExp(RUBY_HEAD, "y");
 
@@ -118,7 +125,7 @@ export function opensBracketObject(text: string, open: number): boolean {
  * GraphQL's arguments (`login(password: $p)`) are written after a field's name in lower case.
  */
 export const INSPECT_MEMBER_OPENING = new RegExp(
-  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*${MEMBER_NAME}:(?![ :=/\\])(?=\S))|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
+  String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|${VAR_DUMP_MEMBER})|\((?:(?<=[\w$ ]\()[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|=(?![=>])(?! ))|(?<=(?<![\w$])[A-Z][\w$]{0,63}\()[ \t\r\n]*${MEMBER_NAME}: |\r?\n[ \t]*${PRINT_R_MEMBER})|\[(?:[ \t\r\n]*${MEMBER_NAME}(?:[ \t]*=>|: )|(?<=[\w$]\[)[ \t\r\n]*${MEMBER_NAME}=(?![=>])(?! )|(?<=map\[)[ \t\r\n]*(?:${MEMBER_NAME}|${GLUED_NAME})${GLUED_SEPARATOR})|#[\w.]*<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`,
 );
 
 /**
@@ -270,10 +277,19 @@ const GLUED = 2;
  */
 const NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*(?:${MEMBER_NAME}${SEPARATOR}|\[|\.\.\.|[)\]}>])`, "y");
 /**
- * What starts the next member after an unquoted value: Go's ` Name:` (`%+v`) or `, Name:` (`%#v`:
- * `main.User{ID:42, Name:"x"}`, the comma not the number's); a `, name=` (or `, 'name' =>`, `, name: `).
+ * What starts the next member after an unquoted value: in Go's struct, ` Name:` (`%+v`) or `, Name:`
+ * (`%#v`: `main.User{ID:42, Name:"x"}`, the comma not the number's), a field's name an identifier;
+ * a `, name=` (or `, 'name' =>`, `, name: `).
  */
 const GLUED_NEXT_MEMBER = /(?:[ \t]+|,[ \t]*)[A-Za-z_][\w]{0,63}:(?![ :=/\\])/y;
+/**
+ * A Go map's key (`%v`'s `map[k:v …]`): any string, as senders write them letters, digits, `_`, `-`,
+ * `.`, `/` and a leading `:` (`X-Api-Key`, `app.kubernetes.io/name`, viper's `server.port`, gRPC's
+ * `:authority`), before a glued `:` whose value is no `//` (a URL's `https://`) and may be a path.
+ */
+const GO_MAP_KEY = String.raw`:?[A-Za-z_][\w./-]{0,127}(?=:(?![ :=\\]|//))`;
+/** What starts a Go map's next member after an unquoted value: a blank and a key and its `:`. */
+const GO_MAP_NEXT_MEMBER = new RegExp(String.raw`(?:[ \t]+|,[ \t]*)${GO_MAP_KEY}`, "y");
 const EQUALS_NEXT_MEMBER = new RegExp(String.raw`,[ \t\r\n]*${MEMBER_NAME}(?:=(?![=>])|[ \t]*=>|: |[ \t]+=[ \t])`, "y");
 /** PHP's member name in print_r and var_dump: quoted (1) or not (2), a visibility and class after a `:`. */
 const PHP_NAME = /\[(?:"((?:[^"\\\n]|\\.){0,64})"|([^\]:"\n]{1,64}))(?::[^\]\n]{0,100})?\]/y;
@@ -304,6 +320,8 @@ const keepEveryNumber = (): boolean => true;
 /** A number as JSON writes it; `007` is none (the value is then no inspect object's: see FULL_NUMBER). */
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?(?![\w.:-])/y;
 const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
+/** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
+const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
 const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
@@ -470,8 +488,9 @@ class Reader {
     }
     if (separator !== GLUED || i === at) return false;
     if (item) return true;
-    GLUED_NEXT_MEMBER.lastIndex = at;
-    return GLUED_NEXT_MEMBER.test(text);
+    const next = this.gluedNextMember();
+    next.lastIndex = at;
+    return next.test(text);
   }
 
   /**
@@ -565,8 +584,9 @@ class Reader {
     if (!isBlank(text.charCodeAt(from + 1), true)) return GLUED;
     // Go's empty value (`map[password: user:ana]`, `{Password: Token:x}`): a blank, then the next
     // member's glued `Name:`; the member after it is no value.
-    GLUED_NEXT_MEMBER.lastIndex = from + 1;
-    return GLUED_NEXT_MEMBER.test(text) ? GLUED : SPACED;
+    const next = this.gluedNextMember();
+    next.lastIndex = from + 1;
+    return next.test(text) ? GLUED : SPACED;
   }
 
   /**
@@ -604,6 +624,14 @@ class Reader {
     return container;
   }
 
+  /**
+   * What starts the next member after Go's glued `:` and a value: inside a bracket (a map's
+   * `map[…]`) a blank and any key (`GO_MAP_NEXT_MEMBER`), inside a struct's `{…}` a field's name.
+   */
+  private gluedNextMember(): RegExp {
+    return this.close === CLOSE_BRACKET ? GO_MAP_NEXT_MEMBER : GLUED_NEXT_MEMBER;
+  }
+
   /** A member's name at `from`, unquoted or quoted; undefined for a symbol's (`[Symbol(k)]`), which no rule names. */
   private memberName(from: number): string | undefined {
     const code = this.text.charCodeAt(from);
@@ -626,7 +654,7 @@ class Reader {
       this.phpIndex = found[2] !== undefined && /^\d+$/.test(found[2]);
       return found[1] ?? found[2];
     }
-    return this.match(IDENTIFIER, from);
+    return (this.close === CLOSE_BRACKET ? this.match(GO_MAP_KEY_AT, from) : undefined) ?? this.match(IDENTIFIER, from);
   }
 
   /**
@@ -781,7 +809,7 @@ class Reader {
    */
   private unquoted(from: number, separator: number): unknown {
     const text = this.text;
-    const next = separator === GLUED ? GLUED_NEXT_MEMBER : EQUALS_NEXT_MEMBER;
+    const next = separator === GLUED ? this.gluedNextMember() : EQUALS_NEXT_MEMBER;
     let depth = 0;
     let i = from;
     for (; i < text.length; i++) {

@@ -9,6 +9,7 @@ import { KeyRules } from "./key-rules";
 import { holdsPersonName } from "./person-names";
 import { SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector } from "./detectors/sql-bound-parameter";
 import { NAMED_VALUES_DETECTOR, namedValuesDetector } from "./detectors/named-values";
+import { DATABASE_ERROR_VALUES_DETECTOR, databaseErrorValuesDetector } from "./detectors/database-error-values";
 import { BUILT_IN_KINDS, CARD_HOLDER_KIND, DROPPED_KIND, HASHED_KIND, PERSON_NAME_KIND, SECRET_KEY_KIND, STREET_ADDRESS_KIND, redactionMarker } from "./kinds";
 import { REDACTION_FAILED_KIND } from "./failures";
 import { TextScanner } from "./text-scanner";
@@ -309,6 +310,17 @@ function randomSeriesKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+/**
+ * The detectors that judge a value by its column's or name's rules, each with the maker of its
+ * copy that keeps the kinds a policy withholds (its detectors turned off), as the policy keeps
+ * them everywhere else.
+ */
+const COLUMN_RULE_COPIES: ReadonlyMap<Detector, (withheld: ReadonlySet<string>) => Detector> = new Map([
+  [SQL_BOUND_PARAMETER_DETECTOR, sqlBoundParameterDetector],
+  [NAMED_VALUES_DETECTOR, namedValuesDetector],
+  [DATABASE_ERROR_VALUES_DETECTOR, databaseErrorValuesDetector],
+]);
+
 export function compileRedactionPolicy(config: RedactionPolicyConfig): RedactionPolicy {
   const disabled = new Set(config.disabledDetectors);
   // At `full` no postal code or location is redacted; below it, the location detector keeps the policy's levels.
@@ -321,11 +333,9 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     ).map((detector) =>
       detector.kind === VISITOR_LOCATION_KIND && config.geoPrecision !== DEFAULT_GEO_PRECISION
         ? visitorLocationDetector(geoPrecisionLevel(config.geoPrecision))
-        : detector === SQL_BOUND_PARAMETER_DETECTOR && withheld.size > 0
-          ? sqlBoundParameterDetector(withheld)
-          : detector === NAMED_VALUES_DETECTOR && withheld.size > 0
-            ? namedValuesDetector(withheld)
-            : detector,
+        : withheld.size > 0
+          ? (COLUMN_RULE_COPIES.get(detector)?.(withheld) ?? detector)
+          : detector,
     ),
     // Extra patterns declare no evidence: they run on every non-empty string, after the built-ins.
     ...config.extraPatterns.map((extra) => ({ kind: extra.name, source: extra.pattern, evidence: 0 })),

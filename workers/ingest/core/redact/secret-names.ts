@@ -1429,9 +1429,14 @@ export const NAME_CHARACTER = "[\\w.\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u017
  * `[PROTECTED]`, `REDACTED`), or nothing: the empty string and the `-` that access logs and
  * logfmt write for a missing value. Redacting it would hide how a service is configured and
  * protect nothing, and counting it would inflate the redaction tally.
+ *
+ * A template's inside is read at most 256 characters, far more than a variable's name, an
+ * operator and a message or default hold: an unclosed `${name-…` otherwise stands for a secret
+ * to the end of any blank-free run, so a run of `password=${` was kept at each of its names and
+ * read again to its end from each (quadratic). Longer, the value is read as a secret.
  */
 const STANDS_FOR_SECRET =
-  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]*\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]*\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]*\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
+  /^(?:|-|true|false|null|none|True|False|None|TRUE|FALSE|NULL|NONE|Null|nil|undefined|enabled|disabled|on|off|Optional\.empty|\$\{[^}\s]{0,256}\}|\$\{[A-Za-z_]\w*:?[-=?+][^}\n]{0,256}\}?|\$[A-Z_][A-Z0-9_]*|%[A-Z_][A-Z0-9_]*%|\$?\{\{[^}]{0,256}\}\}|n\/a|N\/A|<(?=[^>]{1,64}>$)[A-Za-z]+(?:[ _.-]+[A-Za-z]+)*>)$/;
 
 /**
  * Whether `value` is the upper-case name of a secret (an environment variable's, a store's

@@ -487,17 +487,22 @@ function insideMarker(text: string, at: number): boolean {
 /**
  * Whether `at` is inside a whole hashed marker of `text` (`[REDACTED:secret:9f86d081884c7d65]`,
  * as a session's id leaves in any signal): only a marker of that exact shape, so that a sender's
- * own `[REDACTED: password=…` hides nothing from the scan.
+ * own `[REDACTED: password=…` hides nothing from the scan. Only the marker's longest length before
+ * `at` is searched, so that a text of many finds and no marker is not searched back whole for each.
  */
 function insideHashedMarker(text: string, at: number): boolean {
-  const opening = text.lastIndexOf(MARKER_START, at);
-  if (opening < 0 || opening === at) return false;
-  const closing = text.indexOf("]", opening);
-  return closing >= at && HASHED_MARKER.test(text.slice(opening, closing + 1));
+  const from = Math.max(0, at - HASHED_MARKER_LENGTH);
+  const around = text.slice(from, at + HASHED_MARKER_LENGTH);
+  const opening = around.lastIndexOf(MARKER_START, at - from);
+  if (opening < 0 || opening === at - from) return false;
+  const closing = around.indexOf("]", opening);
+  return closing >= at - from && HASHED_MARKER.test(around.slice(opening, closing + 1));
 }
 
 /** A hashed marker: a kind and the 16 hex digits of a keyed hash (`keyed-hash.ts`). */
-const HASHED_MARKER = /^\[REDACTED:[a-z_]+:[0-9a-f]{16}\]$/;
+const HASHED_MARKER = /^\[REDACTED:[a-z_]{1,64}:[0-9a-f]{16}\]$/;
+/** The longest text `HASHED_MARKER` matches: `[REDACTED:`, 64 letters, `:`, 16 digits, `]`. */
+const HASHED_MARKER_LENGTH = 92;
 
 /** A marker as `redactionMarker` writes it, its kind captured (`String.split` puts it between the texts around it). */
 const MARKER = /\[REDACTED:([^\]:]+)\]/;

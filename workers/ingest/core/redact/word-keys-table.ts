@@ -41,7 +41,6 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [4096, "ape app ass aut ben bil buy cha cic cli clo cog cre cus del des det dis edi emp fam fir fre fro ful giv hol hou imi inh int kun lan las lea mem mid mod naz nom off ona onb onc ond oni onk onp onr ons ont onu ope own pat pay peo per pos pre pro pub pur rec rej rep req rev sho sig sob sta sub sur tic tit ton upd upl use vor"],
     [4097, "acc"],
     [4100, "inv res"],
-    [4104, "key"],
     [4113, "sen"],
     [4224, "add end shi"],
     [5120, "nac"],
@@ -50,5 +49,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [8192, "has los"],
     [16384, "net rab"],
     [17409, "pas"],
+    [32768, "dup fai"],
+    [36872, "key"],
   ],
 };

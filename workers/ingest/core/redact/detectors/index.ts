@@ -29,6 +29,7 @@ import { homeDirectoryDetector } from "./home-directory";
 import { streetAddressDetector } from "./street-address";
 import { SQL_BOUND_PARAMETER_DETECTOR } from "./sql-bound-parameter";
 import { NAMED_VALUES_DETECTOR } from "./named-values";
+import { DATABASE_ERROR_VALUES_DETECTOR } from "./database-error-values";
 import { codePhraseDetector } from "./code-phrase";
 import { emailDetector } from "./email";
 import { ipv4Detector, ipv6Detector } from "./ip";
@@ -91,6 +92,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   SQL_BOUND_PARAMETER_DETECTOR,
   // The same column rules for the values ORMs and validators print beside their names; so is its policy's copy.
   NAMED_VALUES_DETECTOR,
+  // And for the values a database's errors quote beside their columns; so is its policy's copy.
+  DATABASE_ERROR_VALUES_DETECTOR,
   codePhraseDetector,
   privateKeyDetector,
   puttyPrivateKeyDetector,

@@ -134,6 +134,8 @@ const EXTENSION_WORDS = ["durchwahl"];
 const PHONE_NOUNS = [
   "phone", "telephone", "cellphone", "tel", "fax", "mobile", "cell", "telefone", "fone", "celular", "cel",
   "telefono", "teléfono", "movil", "móvil", "telemóvel", "telemovel", "whatsapp", "wpp", "sms",
+  // A mobile subscriber's number as telecom systems name the field (GSM's MSISDN: `msisdn=447911123456`).
+  "msisdn",
   "telefon", "handy", "mobil", "tél", "téléphone", ...compounds(PHONE_COMPOUND_STEMS),
   ...GERMAN_PLAN_WORDS,
   ...PLAN_WORDS,
@@ -141,7 +143,7 @@ const PHONE_NOUNS = [
   "携帯", "携帯電話", "電話", "電話番号", "手机", "手机号", "手机号码", "电话", "电话号码",
   // A list's name (`phones`, `telefones`, `celulares`); not `cells`, a table's.
   "phones", "telephones", "cellphones", "tels", "faxes", "mobiles", "telefones", "fones", "celulares",
-  "telefonos", "teléfonos", "moviles", "móviles",
+  "telefonos", "teléfonos", "moviles", "móviles", "msisdns",
   // German lists' names, one word (`Telefonliste`, `Rückrufliste`).
   "telefonliste", "telefonlisten", "rückrufliste", "anrufliste",
 ];
@@ -631,6 +633,15 @@ const GERMAN_EXTENSION = "(?=-)(?<=(?<![\\w./+()-])\\(?0\\d(?:[ ./)]{0,3}\\d){5,
  */
 const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
 /**
+ * Groups ending in two threes or three pairs that no shape above prints but people write under a
+ * phone's key or after its word, apart by blanks or dashes (`07911 123 456`, `07911-123-456`,
+ * `0412 34 56 78`, `44 7911 123 456`), read there only (`NAMED_ONLY_WHOLE`); not after `00`,
+ * whose country's code `DIALLED_ABROAD_GROUPS` checks (`0099 999 999 999`), nor a year and a
+ * month first or a time's `:` after (`2026-12-04 13:45:10`);
+ * first in `NATIONAL`, so that a shape's shorter reading (`44 7911`) does not cut the number.
+ */
+const NAMED_ONLY_GROUPS = "(?!00|(?:19|20)\\d{2}[ -][01]\\d[ -])\\d{1,5}(?:[ -]\\d{2,4}){0,2}(?:[ -]\\d{3}[ -]\\d{3}|(?:[ -]\\d{2}){3})(?![ .:-]\\d)";
+/**
  * A national number's shapes: groups ending in four to eight digits, the first perhaps an area
  * code in parentheses, perhaps after a NANP trunk `1 ` (`11 98765-4321`, `(415) 555-0100`, `1 (415) 555-0100`, `07911 123456`, German `0151 23456789`,
  * `030 12345678`) or, German, a trunk `0` area code before `/` or a dash between blanks (`030/1234567`, `030 / 1234567`,
@@ -645,8 +656,10 @@ const AREA_CODE_APART = "0\\d{1,4}(?: ?\\/ ?| [-–] (?=\\d{5}|\\d{2,5} \\d))";
  * extension after a `-` (`089 12345-678`, DIN 5008) and, after an area code and `/`, ` - ` or in
  * parentheses, groups of two or three (`030 / 123 45 67`, `030 - 123 45 67`, `(030) 123 45 67`).
  */
+const NATIONAL_SHAPES =
+  `(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{4}[ .-]\\d{3}[ .-]\\d{3}(?![ .-]\\d)|0\\d{5}[ .-]\\d{5}(?![ .-]\\d)|\\d{8,15}|${DIALLED_ABROAD_GROUPS}`;
 const NATIONAL =
-  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:(?:(?:1[ .-])?\\(\\d{2,4}\\)[ .-]?|\\d{1,5}[ .-]|${AREA_CODE_APART})(?:\\d{1,5}[ .-]){0,3}\\d{4,8}(?:${GERMAN_EXTENSION})?|(?:${AREA_CODE_APART}|\\(0\\d{1,4}\\) ?)\\d{2,5}(?: \\d{2,3}){1,3}(?![ .-]\\d)|\\d{2,3}(?:[ .-]\\d{2}){3,4}|[89]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}|[1-7]\\d[ .-]\\d{3}(?:[ .-]\\d{2}){2}(?![ .-]\\d)|0\\d{2,4}[ .-]\\d{3}[ .-]\\d{2}[ .-]\\d{2}(?![ .-]\\d)|\\d{3}[ .-]\\d{3}[ .-]\\d{3}|\\d{8,13}|${DIALLED_ABROAD_GROUPS})` +
+  `(?:(?<![\\w./+()-])|${LATER_FORM_SEPARATOR})(?:${NAMED_ONLY_GROUPS}|${NATIONAL_SHAPES})` +
   `(?![\\w/-]|\\.\\d)`;
 /** Spain's landline groups, two, three, two and two, led by 8 or 9 (`91 123 45 67`: `NATIONAL`). */
 const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
@@ -661,6 +674,9 @@ const SPANISH_LANDLINE = /^[89]\d[ .-]\d{3}[ .-]\d{2}[ .-]\d{2}$/;
 const FORM_NATIONAL = `(?<=(?:^|[?&])[\\w.%\\[\\]-]{1,64}=|(?:,|%2[Cc])(?:\\+|%20)?)(?:\\d{1,5}|${FORM_AREA_CODE})(?:(?:%20|\\+)\\d{1,8}(?:[.-]\\d{1,8})?){1,4}(?=$|[&#;"'\\s,]|%2[Cc]|\\\\"|\\.(?:$|\\s))`;
 /** A national number's shapes (`NATIONAL`) as a value's whole. */
 const NATIONAL_WHOLE = new RegExp(`^${NATIONAL}$`);
+/** A grouping only `NAMED_ONLY_GROUPS` reads, none of `NATIONAL_SHAPES`' (`07911 123 456`; not `612 345 678`). */
+const NAMED_ONLY_WHOLE = new RegExp(`^(?:${NAMED_ONLY_GROUPS})$`);
+const NATIONAL_SHAPES_WHOLE = new RegExp(`^(?:${NATIONAL_SHAPES})$`);
 /**
  * The Brazilian mobile shape after its area code (`11 `, `011 `; DDD codes have no 0 digit),
  * the 9 perhaps set apart (`11 9 8765-4321`).
@@ -925,7 +941,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     return phone && digits >= 8 && digits <= 13 && NATIONAL_WHOLE.test(decoded) ? marker : undefined;
   }
   if (BRAZIL_AREA_CODE_WHOLE.test(match)) return marker;
-  if (digits < 8 || digits > (isDialledAbroad(match) ? 17 : 13) || ADDRESS_FIRST.test(match)) return undefined;
+  if (digits < 8 || digits > mostNationalDigits(match, text, start, place) || ADDRESS_FIRST.test(match)) return undefined;
   // Spain's and Poland's landline groups are a measure's with a unit after them (`phone: 92 345 67 89 ms`, `tel 20 200 20 20 ms`).
   if ((SPANISH_LANDLINE.test(match) || POLISH_LANDLINE_GROUPS.test(match)) && MEASURE_UNIT_AFTER.test(text.slice(start + match.length, start + match.length + 16))) return undefined;
   // A CSV row's field under a header naming a phone (`name,phone` over `Jan,601 234 567`).
@@ -940,7 +956,7 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
   // A Polish landline's groups, new to the national shapes, are read only in Poland's plan (not `12 345 67 89`).
   const polishGroups = POLISH_LANDLINE_GROUPS.test(match);
   if (polishGroups && !isPolishLandline(match)) return undefined;
-  const newGroups = polishGroups || GERMAN_PAIRS.test(match);
+  const newGroups = polishGroups || GERMAN_PAIRS.test(match) || (NAMED_ONLY_WHOLE.test(match) && !NATIONAL_SHAPES_WHOLE.test(match));
   // A NANP number under a reserved area code is no phone by its shape or its words, only under a phone's key.
   if (isReservedNanpShape(match)) return isPhoneKeyValue(text, start, match.length, place, listed) ? marker : undefined;
   // A North American number with its area code in parentheses or its trunk prefix is a phone without a word before it.
@@ -954,8 +970,8 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     // A later item of a list of phones: a plan's number as a lone one is (no id, timestamp or
     // filler, no unit after it), printed as the phone before it or in a phone's shape.
     (listed && isLaterListedPhone(match, text, start, grouped));
-  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return marker;
-  // Polish landline and German pair groups are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`).
+  if (named || ((place & Place.PHONE_VALUE) !== 0 && !isUnlikeLaterFormItem(match, text, start, place, grouped))) return withNextNumber(match, marker, text, start);
+  // Polish landline and German pair groups, and groups only `NAMED_ONLY_GROUPS` reads, are a phone only where a phone's word, key or list names them (`tel. stacj. 22 123 45 67`, `{"phone":"22 123 45 67"}`, `Telefon: 030 123 45 67`, `tel=07911 123 456`).
   if (newGroups) return undefined;
   const sqlColumn = sqlInsertColumnOf(text, start);
   if (sqlColumn !== undefined && phoneColumns.get(sqlColumn)) return marker;
@@ -976,6 +992,32 @@ function nationalRewrite(match: string, marker: string, text: string, start: num
     !(label === "contacts" && isCountOfContacts(match, text, start));
   const mobile = BRAZIL_MOBILE_WITH_AREA.test(match) || contact;
   return mobile && !isIdentifier(text, start, match.length, place) ? marker : undefined;
+}
+
+/**
+ * A phone's number as named, or with the number after it when the shape read ran into that one
+ * (`phone 0412 345 678 0413 456 789`: `0412 345 678 0413`, a trunk-led group after eight digits
+ * or more): one marker covers both, so that no part of the second number stays.
+ */
+function withNextNumber(match: string, marker: string, text: string, start: number): Rewrite {
+  const cut = NEXT_NUMBER_STARTED.exec(match);
+  if (cut === null || countDigits(cut[1]!) < 8) return marker;
+  const rest = NEXT_NUMBER_REST.exec(text.slice(start + match.length, start + match.length + 24));
+  return { text: marker, kind: "phone", length: match.length + (rest === null ? 0 : rest[0].length) };
+}
+/** A grouping whose last group, trunk-led, starts another number (`0412 345 678 0413`): the digits before it. */
+const NEXT_NUMBER_STARTED = /^(.*\d)[ .-]0\d{1,4}$/;
+/** The groups of that number after the shape read (` 456 789`), a sentence's `.` after them allowed. */
+const NEXT_NUMBER_REST = /^(?:[ .-]\d{1,5}){1,3}(?![\w-]|\.\w)/;
+
+/**
+ * The most digits a national number may hold: 13 (`NATIONAL`'s run), 17 dialled abroad
+ * (`0049 …`), and E.164's 15 under a phone's key or after its word (`msisdn=447911123456`,
+ * `phone: 861381234567890`), where any grouping is the number.
+ */
+function mostNationalDigits(match: string, text: string, start: number, place: number): number {
+  if (isDialledAbroad(match)) return 17;
+  return countDigits(match) > 13 && isUnderPhoneKey(text, start, place) ? 15 : 13;
 }
 
 /**

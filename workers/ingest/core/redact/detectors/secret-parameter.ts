@@ -455,13 +455,18 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * by its value's start, read no further than the next colon (each character is then read for one
  * field only) and a few bounded reads: a value that starts with a run of name characters
  * (`[A-Za-z0-9_.-]`, a letter or digit first) and then
- * - `@`, under a session's name (`sessionid:x@y`, `session:ana@example.com`): its first token,
- *   which holds that `@`, is no session id's shape (`isSessionIdShaped`);
+ * - under a session's name, a character no session id holds (`NO_SESSION_ID_CHARACTER`: `@`, `!`,
+ *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
+ *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
+ *   character before the letter, so no sentence's end is cut from it there, and it is no session
+ *   id's shape (`isSessionIdShaped`);
  * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
  *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
- * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.` or
- * `@` after a word, nor is it a cookie's pair (`=`), an error's name (`AuthError: `) or a type
- * (`str = `). The rewrite's other readings that may take the value first are asked here as it asks
+ * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.`,
+ * or such a character and a letter, after a word (a wrapper's `Some(x)` is refused as the token
+ * is, a hash's `$` keeps the value: `holdsPasswordHash`), nor is it a cookie's pair (`=`), an
+ * error's name (`AuthError: `) or a type (`str = `, `String!=`: a blank, `=`, `!` or `]` after
+ * its `!`). The rewrite's other readings that may take the value first are asked here as it asks
  * them: a credential header's name, a password's rule and a report of what happened (both read a
  * bounded start).
  */
@@ -478,7 +483,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
   const firstWord = dot < 0 ? "" : text.slice(at, dot);
   const refused =
-    (after === "@" && namesSession(name)) ||
+    (NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1)) && namesSession(name)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   if (!refused || credentialHeaderOf(name) !== undefined || shieldsUnder(name)) return false;
@@ -486,6 +491,14 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   if (rule !== undefined && !rule.kept) return false;
   return isSecretCodeName(name) || readReport(text, at, (word) => isStateWordUnder(name, word))?.kept !== false;
 }
+
+/**
+ * A character that holds a field's token (`FIELD_TOKEN`) on, after its first, and that no session
+ * id holds (`isSessionIdShaped`'s `[A-Za-z0-9-._~+/=%:|]`): not a blank, quote, `<`, `>`, `,`, `;`,
+ * `}` or `]`, which end the token, nor `&`, which may start a query's next pair, nor `)`, which a
+ * sentence's end may cut from the token's end.
+ */
+const NO_SESSION_ID_CHARACTER = /^[^\sA-Za-z0-9\-._~+/=%:|"'<>,;&}\])]$/;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {

@@ -246,6 +246,24 @@ function unnamedBoundKind(value: string, quoted: boolean): string | undefined {
   if (PERSON_FULL_NAME().test(value)) return PERSON_NAME_KIND;
   return CREDENTIAL_SYMBOL.test(value) && !/\s/.test(value) && isCredentialShaped(value) && !standsForSecret(value) ? SECRET_PARAM_KIND : undefined;
 }
+/**
+ * The kind a value a database prints in a row without its columns' names (PostgreSQL's `Failing
+ * row contains (42, Ana Silva, 555-867-5309, null)`: `database-error-values.ts`) is replaced as:
+ * only a phone or an SSN in the strict printed shapes the phone and SSN detectors accept in free
+ * text (`PRINTED_PHONE`: a North American number in its groups, or one after a `+`;
+ * `PRINTED_SSN`: 3-2-4 digits), checked as those detectors check a value placed under their
+ * names. Nothing else is judged by its shape: decimals, dates, codes, postal codes, URLs,
+ * bytes and capitalised words (`In Progress`, and a person's name too) stay; e-mail addresses,
+ * cards and IBANs are their own detectors'.
+ */
+export function unnamedRowValueKind(value: string): string | undefined {
+  if (PRINTED_SSN.test(value)) return placedKind(Place.SSN_VALUE, value);
+  return PRINTED_PHONE.test(value) ? placedKind(Place.PHONE_VALUE, value) : undefined;
+}
+/** A North American number printed in its groups (`555-867-5309`, `+1 415.555.0132`), or digits in groups after a `+` (`+44 20 7946 0958`). */
+const PRINTED_PHONE = /^(?:(?:\+1[ .-]?)?[2-9]\d\d[ .-][2-9]\d\d[ .-]\d{4}|\+\d{1,3}(?:[ .-]\d{2,5}){2,4})$/;
+/** An SSN printed in its groups. */
+const PRINTED_SSN = /^\d{3}-\d{2}-\d{4}$/;
 /** A capitalised word of a name: `Jane`, `O'Neil`, `Mary-Jane`. */
 const NAME_WORD = String.raw`\p{Lu}(?:\p{Ll}+|['’]\p{Lu}\p{Ll}+)(?:-\p{Lu}\p{Ll}+)?`;
 /** Two or three capitalised words of letters, one perhaps after an apostrophe (`O'Neil`) or joined by `-` to another (`Mary-Jane`). */
