@@ -308,3 +308,66 @@ describe("code and SQL conditions behind a spaced `=` stay", () => {
     ["full_name = Ana Silva;", "full_name = [REDACTED:person_name];"],
   ]);
 });
+
+describe("after a spaced `=`, an identifier is code only in a shape no person's name has", () => {
+  // A single capitalised word is a name's shape, a capital inside too: a surname's or a given name's.
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = JoAnn", "full_name = [REDACTED:person_name]"],
+    ["last_name = FitzGerald", "last_name = [REDACTED:person_name]"],
+    ["first_name = McDonald", "first_name = [REDACTED:person_name]"],
+    ["customer_name = DeShawn", "customer_name = [REDACTED:person_name]"],
+    ["last_name = FitzGerald;", "last_name = [REDACTED:person_name];"],
+    ["full_name = JoAnn,", "full_name = [REDACTED:person_name],"],
+    ['"last_name"=FitzGerald', '"last_name"=[REDACTED:person_name]'],
+  ]);
+  itStoresCounting("%s", redacted, { card_holder: 1 }, [["card_holder = FitzGerald", "card_holder = [REDACTED:card_holder]"]]);
+
+  // An `_`, a digit, camelCase, or the field's own words in another case: code.
+  itKeepsUncounted("keeps %j", redacted, [
+    "FullName = FullName",
+    "FullName = FullName,",
+    "full_name = FullName;",
+    "customer.FullName = FullName;",
+    "self.first_name = FirstName",
+    "first_name = firstName",
+    "first_name = first_name2,",
+    "full_name = FULL_NAME",
+    "card_holder = CardHolder,",
+    "display_name = DisplayName)",
+  ]);
+});
+
+describe("a value of the line before never hides the next line's named field", () => {
+  // A word an `=` gives as a value (a switch's, or one SQL also writes) is that line's, not the start of an SQL condition.
+  const VALUES = ["on", "true", "yes", "off", "null", "and", "or", "not", "where", "when", "if"];
+  const PAIRS = [
+    "zip = 94105",
+    'zip = "94105"',
+    "zip=94105",
+    "postal_code = 01304-001",
+    "full_name = Ana Silva",
+    "first_name = Maria",
+    "password = hunter2x",
+    '"password"="hunter2"',
+    "ssn = 234-12-2143",
+    "email = ana@example.com",
+    "street = Rua Augusta, 1500",
+    "card_holder = John Smith",
+  ];
+  it.each(VALUES.flatMap((value) => PAIRS.map((pair) => [value, pair])))("debug = %s, then %s", (value, pair) => {
+    const alone = redacted(pair).text;
+    expect(alone).not.toBe(pair);
+    for (const lineBreak of ["\n", "\r\n", "\n  "]) {
+      expect(redacted(`debug = ${value}${lineBreak}${pair}`).text).toBe(`debug = ${value}${lineBreak}${alone}`);
+    }
+    expect(redacted(`debug: ${value}\n${pair}`).text).toBe(`debug: ${value}\n${alone}`);
+  });
+
+  itStoresCounting("%s", redacted, { postal_code: 1 }, [
+    // A glued `=` is a parameter's, never an SQL comparison's.
+    ["WHERE zip=94105", "WHERE zip=[REDACTED:postal_code]"],
+    ["debug=on zip=94105", "debug=on zip=[REDACTED:postal_code]"],
+    ["[server]\nenabled = on\nzip = 94105", "[server]\nenabled = on\nzip = [REDACTED:postal_code]"],
+  ]);
+  itKeepsUncounted("keeps %j", redacted, ["SELECT * FROM t JOIN u ON\n  zip = '94105'", "SELECT * FROM t WHERE a = 1 AND\n  zip = '94105'"]);
+});

@@ -47,7 +47,7 @@ function holderFieldDetector(kind: string, of: HolderOf): Detector {
       const words = nameWords(name);
       const held = holderOf(words) ?? (namesPersonName(words) ? holderContextBefore(text, text.lastIndexOf(name, start)) : undefined);
       if (held !== of) return undefined;
-      return rewrittenNameField(match, marker, holdsCardHolderName);
+      return rewrittenNameField(match, marker, text, start, holdsCardHolderName);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { formDecoded } from "../form-encoding";
 import { nameNote } from "../no-name-values";
-import { blanksBefore } from "../blanks";
-import { nameBefore } from "../secret-names";
+import { blanksBefore, isBlank } from "../blanks";
+import { nameBefore, nameWords } from "../secret-names";
 import { caseless } from "./detector";
 import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, NEXT_PAIR_NAME, quoteOpening } from "./escaped-quotes";
 
@@ -89,17 +89,31 @@ const QUOTED_VALUE_AHEAD = String.raw`(?=[ \t"'\\])`;
  * Regex source of what starts code rather than a value after a spaced `=` (`full_name =
  * user.full_name`, `= get_name()`, `= $1`, `= :name`, `= ?`, `= os.environ[…]`): a sigil, a bind
  * parameter's `?` or `:`, or a word that a member's `.`, `->`, `::`, a call's `(` or an index's `[`
- * goes on from; `new Name(`; a single identifier shaped as code, camelCase, PascalCase with a
- * capital inside (not a surname's `McDonald`, `DeVito`, `LeBlanc`, `VanDyke`, `OBrien`) or with
- * an `_`, before a `,`, `;`, `)`, `=`, `??`, `||` or the line's end (`FullName = FullName,`,
- * `first_name = firstName`, `last_name = lastName ?? string.Empty`; `full_name = Ana` stays a
- * name); or the next pair's quoted name (`NEXT_PAIR_NAME`). A glued `name=value` is a logfmt
+ * goes on from; `new Name(`; or the next pair's quoted name (`NEXT_PAIR_NAME`). A word is read
+ * for at most 64 characters, and each alternative reads on from the one place after the `=`, so
+ * a long word costs its length once. A single identifier standing alone is judged by the
+ * rewrite, against the field's name (`assignsIdentifier`). A glued `name=value` is a logfmt
  * field or a query's, whose value is read as sent.
  */
 const CODE_AFTER_SPACED_EQUALS =
-  String.raw`[$@?:%]|[A-Za-z_]\w*(?:\.[A-Za-z_]|->|::|\(|\[)|new[ \t]+[A-Z]\w*[ \t]*\(|` +
-  String.raw`(?:[a-z]\w*[A-Z]|(?!(?:Ma?c|D[aeiu]|L[ae]|Va?n|Von|O)[A-Z])[A-Z][a-z]+[A-Z]|[A-Za-z]\w*_)\w*(?=[ \t]*(?:[,;)=\r\n]|\?\?|\|\||$))|` +
-  NEXT_PAIR_NAME;
+  String.raw`[$@?:%]|[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]|->|::|\(|\[)|new[ \t]+[A-Z]\w{0,63}[ \t]*\(|` + NEXT_PAIR_NAME;
+
+/**
+ * Regex source of a name field's `=` (not `==` nor `=>`) and the blanks before its value, for names
+ * ending in one of `last` (a regex alternation): glued to a bare name (`full_name=Ana`) the value
+ * follows at once; after blanks or a quoted name (`full_name = Ana`, `"full_name"="Ana"`) blanks
+ * and no code (`CODE_AFTER_SPACED_EQUALS`; an identifier alone is the rewrite's:
+ * `assignsIdentifier`). Shared by every reader of a name field's `=` value, so that the spaced
+ * and glued forms of a field give one extent.
+ */
+export function nameFieldEquals(last: string): string {
+  // Glued (a bare name before, no blank after) or spaced (a blank or a quote before, or a blank
+  // after): each `=` is one of the three, so a value failing after it is not read again.
+  const bare = `(?<=[^ \\t"'\\\\]=)`;
+  const glued = `${bare}(?![ \\t])`;
+  const spaced = `(?:(?<=[ \\t"'\\\\]=)|${bare}(?=[ \\t]))[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS})`;
+  return `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:${glued}|${spaced})`;
+}
 
 /**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
@@ -110,19 +124,9 @@ const CODE_AFTER_SPACED_EQUALS =
  * unquoted value too. An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
  * The `=` may have blanks around it and its name quotes, as INI and TOML files, Python's and
  * Ruby's assignments and go-logr's and klog's pairs write a field (`full_name = Ana Silva`,
- * `"full_name"="Ana Silva"`); there an unquoted value is not code (`CODE_AFTER_SPACED_EQUALS`).
+ * `"full_name"="Ana Silva"`); there code is no value (`nameFieldEquals`,
+ * `assignsIdentifier`).
  */
-/**
- * Regex source of a name field's `=` (not `==` nor `=>`) and the blanks before its value, for names
- * ending in one of `last` (a regex alternation): glued to a bare name (`full_name=Ana`) the value
- * follows at once; after blanks or a quoted name (`full_name = Ana`, `"full_name"="Ana"`) blanks
- * and no code (`CODE_AFTER_SPACED_EQUALS`). Shared by every reader of a name field's `=` value,
- * so that the spaced and glued forms of a field give one extent.
- */
-export function nameFieldEquals(last: string): string {
-  return `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:(?<=[^ \\t"'\\\\]=)(?![ \\t])|[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS}))`;
-}
-
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
   // A `:` or `=>` before a quoted value, the name read back from either in one lookbehind: after
@@ -146,20 +150,56 @@ export function fieldNameBefore(text: string, start: number): string {
 }
 
 /**
- * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
- * value replaced by `marker` (a quoted value's note saying no name kept after it: `nameNote`); undefined when the value is already a marker or `holdsName` says it
- * is no name (a form's encoding read as its sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
+ * The rewrite of a name field's `match` at `start` in `text` (`nameFieldSource`): the separator and
+ * quotes kept, the value replaced by `marker` (a quoted value's note saying no name kept after it:
+ * `nameNote`); undefined when the value is already a marker, when the field assigns code
+ * (`assignsIdentifier`), or when `holdsName` says it is no name (a form's encoding read as its
+ * sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
  */
-export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
+export function rewrittenNameField(match: string, marker: string, text: string, start: number, holdsName: (value: string) => boolean): string | undefined {
   const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
   const written = quote === "" ? formDecoded(inner) : inner;
-  if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
+  if (inner.startsWith("[REDACTED:") || (quote === "" && assignsIdentifier(text, start, match, inner)) || !holdsName(written)) return undefined;
   // A note saying no name stays beside the marker (`"John Smith (Deleted User)"`: `nameNote`).
   const note = quote === "" ? unquotedNote(inner, written) : (nameNote(inner) ?? "");
   return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
 }
+
+/**
+ * Whether the name field's `match` at `start` in `text`, with the unquoted `value`, assigns an
+ * identifier of code after a spaced `=` or a quoted name's (`FullName = FullName,`, `first_name =
+ * firstName;`, `full_name = full_name)`): the value is one identifier standing alone
+ * (`STANDS_ALONE`) that cannot be a person's name: it holds an `_` or a digit, it is camelCase
+ * (a lower-case letter, then a capital), or its words are the field name's last words in another
+ * case (`FullName` under `full_name` or `customer.FullName`, `Name` under `name`). A capitalised
+ * word is a name's shape, with a capital inside too (`JoAnn`, `FitzGerald`, `McDonald`,
+ * `DeShawn`), and is judged as a value. A glued `name=value` is a logfmt field or a query's, read
+ * as sent; a member, call or index after the `=` is code before this (`nameFieldEquals`).
+ */
+function assignsIdentifier(text: string, start: number, match: string, value: string): boolean {
+  if (match.charCodeAt(0) !== 61 /* = */ || !(SPACED_BEFORE.test(text.charAt(start - 1)) || isBlank(match.charCodeAt(1)))) return false;
+  if (!IDENTIFIER.test(value)) return false;
+  STANDS_ALONE.lastIndex = start + match.length;
+  if (!STANDS_ALONE.test(text)) return false;
+  if (CODE_ONLY_IDENTIFIER.test(value)) return true;
+  const words = nameWords(value);
+  const field = nameWords(fieldNameBefore(text, start));
+  return words.length <= field.length && words.every((word, i) => word === field[field.length - words.length + i]);
+}
+
+/** What stands before a spaced field's `=` (`full_name =`) or a quoted name's (`"full_name"=`): a blank, a quote, an escape's backslash. */
+const SPACED_BEFORE = /^[ \t"'\\]$/;
+/** One identifier of code: ASCII letters, digits and `_`, not starting with a digit. */
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** An identifier no person's name has the shape of: holding an `_` or a digit, or camelCase (`firstName`). */
+const CODE_ONLY_IDENTIFIER = /[_0-9]|^[a-z]+[A-Z]/;
+/**
+ * What ends a statement's or an argument's value after an identifier (`FullName = FullName,`, `…;`,
+ * `…)`, `= lastName ?? string.Empty`, `|| ""`, the line's end), read from the value's end.
+ */
+const STANDS_ALONE = /[ \t]*(?:[,;)=\r\n]|\?\?|\|\||$)/y;
 
 /**
  * What of an unquoted value (`inner`, read as sent: `written`) stays beside its marker, as it came:
@@ -191,13 +231,13 @@ const FORM_BLANKS_AT_END = /(?<!\+|%20)(?:\+|%20)*$/;
  * replaces `john smith`): after a name written in lower case (`unquotedAnyCase`) the line's prose
  * is in lower case too. Only words in lower case are left so.
  */
-export function rewrittenNameWords(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
-  const whole = rewrittenNameField(match, marker, holdsName);
+export function rewrittenNameWords(match: string, marker: string, text: string, start: number, holdsName: (value: string) => boolean): string | undefined {
+  const whole = rewrittenNameField(match, marker, text, start, holdsName);
   const valueStart = valueStartOf(match);
   if (whole !== undefined || quoteOpening(match.slice(valueStart)) !== "") return whole;
   // Only words in lower case are prose's: a capitalised one after a name is its own (`Müller GmbH`, a company, stays whole).
   for (let end = match.lastIndexOf(" "); end > valueStart && LOWER_CASE_WORD_START.test(match.charAt(end + 1)); end = match.lastIndexOf(" ", end - 1)) {
-    const replaced = rewrittenNameField(match.slice(0, end), marker, holdsName);
+    const replaced = rewrittenNameField(match.slice(0, end), marker, text, start, holdsName);
     if (replaced !== undefined) return `${replaced}${match.slice(end)}`;
   }
   return undefined;

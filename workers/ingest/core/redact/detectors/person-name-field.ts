@@ -183,7 +183,7 @@ export const personNameFieldDetector: Detector = {
       const said = formDecoded(text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH));
       // So does a placeholder of several words led by a name's label (`first_name=Nome não informado`: `startsSayingNoName`).
       if (saysSecretState(said) || readsAsWording(said) || startsSayingNoName(said)) return undefined;
-      return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
+      return rewrittenNameField(match, marker, text, start, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
     // Where the query says a person's name is there, one in capitals led by a given name is one (`/users?name=JOHN+SMITH`).
@@ -193,6 +193,8 @@ export const personNameFieldDetector: Detector = {
     const rewritten = rewrittenNameWords(
       match.slice(0, end),
       marker,
+      text,
+      start,
       (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field) && (owner !== "unknown" || namesNoThing(value)),
     );
     return rewritten === undefined ? undefined : rewritten + match.slice(end);

@@ -51,17 +51,19 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
 const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["']|\])?[ \t]*$/;
 /**
  * What an arrow member's or a spaced assignment's value follows (`'zip' => '`, `[zip] => `,
- * `zip = "`): blanks, `=>` or `=`, blanks and its opening quotes.
+ * `zip = "`): blanks, `=>` or an `=` after blanks, blanks and its opening quotes. A glued `=`
+ * (`zip=94105`) is a parameter's, read as one.
  */
-const ARROW_OPENING = /^[ \t]*=>?[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
+const ARROW_OPENING = /^(?:[ \t]*=>|[ \t]+=)[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
 /**
  * An SQL condition's word before a name and its spaced `=` (`WHERE zip = `, `AND (zip = `,
  * `CASE WHEN zip = `), also across a line break or a block comment between them (`WHERE\n  zip
  * = `), or a condition's of PL/SQL, T-SQL or VB (`IF zip = … THEN`, `ELSIF`, `IIF(zip = …`): the
- * `=` compares, and a code compared with selects an area, not a person's address. Read back
- * at most `NAME_REACH` characters before the name.
+ * `=` compares, and a code compared with selects an area, not a person's address. Such a word
+ * after an `=` or a `:` is a value, the line's before (`debug = on\nzip = 94105`, `mode: and`),
+ * no condition's. Read back at most `NAME_REACH` characters before the name.
  */
-const SQL_CONDITION_BEFORE = /(?:^|[^\w])(?:where|and|or|on|having|when|not|if|elsif|elseif|iif)(?:\s|\(|\/\*[^*]{0,48}\*\/)+(?:[\w.`"'\[\]]+[ \t]*)?$/i;
+const SQL_CONDITION_BEFORE = /(?:^|[^\w=:](?<![=:][ \t]*))(?:where|and|or|on|having|when|not|if|elsif|elseif|iif)(?:\s|\(|\/\*[^*]{0,48}\*\/)+(?:[\w.`"'\[\]]+[ \t]*)?$/i;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
 const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;

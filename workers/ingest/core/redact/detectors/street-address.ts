@@ -296,6 +296,6 @@ export const streetAddressDetector: Detector = {
     }
     if (field === undefined) return undefined;
     const judged = field;
-    return rewrittenNameField(match, marker, (value) => holdsStreetAddress(value, judged));
+    return rewrittenNameField(match, marker, text, start, (value) => holdsStreetAddress(value, judged));
   },
 };
