@@ -108,7 +108,7 @@ const CODE_AFTER_SPACED_EQUALS =
  */
 export function nameFieldEquals(last: string): string {
   // Glued (a bare name before, no blank after) or spaced (a blank or a quote before, or a blank
-  // after): each `=` is one of the three, so a value failing after it is not read again.
+  // after): each `=` takes one of the two, so a value failing after it is not read again.
   const bare = `(?<=[^ \\t"'\\\\]=)`;
   const glued = `${bare}(?![ \\t])`;
   const spaced = `(?:(?<=[ \\t"'\\\\]=)|${bare}(?=[ \\t]))[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS})`;
