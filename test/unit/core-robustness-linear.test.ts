@@ -148,6 +148,11 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   ["`first_name = firstName;` repeated", "first_name = firstName;", (count) => "first_name = firstName;".repeat(count)],
   ["`full_name = aA` repeated (each value a camelCase word and the next name)", "full_name = aA", (count) => "full_name = aA".repeat(count)],
   ["`full_name = JoAnn,` repeated (a name with a capital inside)", "full_name = JoAnn,", (count) => "full_name = [REDACTED:person_name],".repeat(count)],
+  // name-field.ts, person-name-field.ts: a title before a name field's value, particles before its last word.
+  ["`full_name = Dr. Ana ` repeated (a titled name)", "full_name = Dr. Ana ", (count) => "full_name = Dr. [REDACTED:person_name] ".repeat(count)],
+  ["`full_name = Ana da ` repeated (a particle before the next name)", "full_name = Ana da ", (count) => "full_name = [REDACTED:person_name] da ".repeat(count)],
+  // street-address.ts: a street field's value asked whether a longer street line starts there.
+  ["`address = 742 Evergreen Terrace, ` repeated", "address = 742 Evergreen Terrace, ", (count) => "address = [REDACTED:street_address], ".repeat(count)],
   // postal-code-parameter.ts: a spaced `=` read back for an SQL condition's word before its name.
   ["`debug = on\\nzip = 94105\\n` repeated (the line before's value is no condition)", "debug = on\nzip = 94105\n", (count) => "debug = on\nzip = [REDACTED:postal_code]\n".repeat(count)],
 ];

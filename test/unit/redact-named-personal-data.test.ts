@@ -266,7 +266,7 @@ describe("a named field's value behind a spaced or quoted-name `=` gets the glue
   ]);
 });
 
-describe("a street field behind a spaced `=` gives the glued `=`'s extent", () => {
+describe("a street field behind a spaced or glued `=` is gone, its number too", () => {
   it.each([
     "street = Rua Augusta, 1500",
     "street = 742 Evergreen Terrace, Apt 4",
@@ -282,6 +282,55 @@ describe("a street field behind a spaced `=` gives the glued `=`'s extent", () =
     expect(result).toBe(redacted(glued).text.replace("=", " = "));
     // A ` - ` ends the field in both forms (`- apto 42` stays after it, as glued).
     expect(result).not.toMatch(/1500|Apt 4|= apto|1000/);
+  });
+});
+
+describe("a street line behind a field's `=` is gone to its city and postal code, where the field's words stop sooner", () => {
+  // The field's value stops at its words (`742 Evergreen Terrace`, `5 Rue`); the street line read
+  // as text goes on, and takes the value with its city and postal code. Under a person's field too.
+  it.each([
+    "address = 742 Evergreen Terrace, Springfield, IL 62704",
+    "address = 742 Evergreen Terrace, Apt 4, Springfield, IL 62704",
+    "address = 5 Rue de la Paix, 75002 Paris",
+    "address = 1600 Pennsylvania Ave NW, Washington, DC 20500",
+    "address = 221B Baker Street, London NW1 6XE",
+    "address = Hauptstraße 5, 10115 Berlin",
+    "address = Calle Mayor 5, 28013 Madrid",
+    "full_name = Av. Paulista, 1000",
+    "first_name = Av. Paulista, 1000",
+    "card_holder = Av. Paulista, 1000",
+    "name_on_card = 742 Evergreen Terrace, Springfield, IL 62704",
+  ])("%s", (spaced) => {
+    for (const text of [spaced, spaced.replace(" = ", "="), JSON.stringify({ msg: spaced })]) {
+      const result = redacted(text).text;
+      expect(result).toContain("[REDACTED:street_address]");
+      expect(result).not.toMatch(/Evergreen|Springfield|62704|Paix|75002|Pennsylvania|20500|Baker|NW1|Hauptstraße|10115|Mayor|28013|Paulista|1000/);
+    }
+  });
+});
+
+describe("a titled name behind a name field's `=` is gone after its title", () => {
+  // The title stays before the marker (`Dr. [REDACTED:person_name]`), as after a spaced `=` the titled name read as text; the name
+  // after the title's period is the field's (`[REDACTED:person_name]. Ana Silva` left the name), particles too (`Sr. João da Silva`).
+  it.each([
+    ["full_name = Dr. Ana Silva", "full_name = Dr. [REDACTED:person_name]"],
+    ["full_name=Dr. Ana Silva", "full_name=Dr. [REDACTED:person_name]"],
+    ["first_name = Mr. John", "first_name = Mr. [REDACTED:person_name]"],
+    ["first_name=Mr. John logged in", "first_name=Mr. [REDACTED:person_name] logged in"],
+    ["last_name = Mrs. Silva", "last_name = Mrs. [REDACTED:person_name]"],
+    ["display_name = Prof. Ana Silva", "display_name = Prof. [REDACTED:person_name]"],
+    ["FullName = Ms. Ana Silva", "FullName = Ms. [REDACTED:person_name]"],
+    ["nome_completo = Sra. Ana Silva", "nome_completo = Sra. [REDACTED:person_name]"],
+    ["full_name = Sr. João da Silva", "full_name = Sr. [REDACTED:person_name]"],
+    ["full_name=João da Silva", "full_name=[REDACTED:person_name]"],
+    ["display_name = Ana de la Cruz", "display_name = [REDACTED:person_name]"],
+    ["card_holder = Mrs. Ana Silva", "card_holder = Mrs. [REDACTED:card_holder]"],
+    ["cardholder_name = Ms. Ana Silva", "cardholder_name = Ms. [REDACTED:card_holder]"],
+    ["name_on_card=Dr. Ana Silva", "name_on_card=Dr. [REDACTED:card_holder]"],
+    ["card_holder = Sr. João da Silva", "card_holder = Sr. [REDACTED:card_holder]"],
+    ['{"msg":"full_name = Dr. Ana Silva"}', '{"msg":"full_name = Dr. [REDACTED:person_name]"}'],
+  ])("%s", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
   });
 });
 

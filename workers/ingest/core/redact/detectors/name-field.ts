@@ -1,5 +1,7 @@
+import { lazy } from "../../../../shared/lazy";
 import { formDecoded } from "../form-encoding";
 import { nameNote } from "../no-name-values";
+import { PROSE_TITLES } from "../name-introducers";
 import { blanksBefore, isBlank } from "../blanks";
 import { nameBefore, nameWords } from "../secret-names";
 import { caseless } from "./detector";
@@ -48,6 +50,15 @@ export const CAPITALIZED_NAME_WORD =
 const FILLER_WORD = String.raw`[Nn]/[Aa](?:/[A-Za-z]{1,3})*(?![\w/-]|\.\w)`;
 
 /**
+ * Regex source of a courtesy or academic title's abbreviation and its period before a capitalised
+ * word (`Dr. `, `Mrs. `, `Prof. `, `Dr.-Ing. `: `PROSE_TITLES`): a name's, read with it, where a
+ * value cut at the period would leave the name beside the marker (`[REDACTED:person_name]. Ana Silva`).
+ */
+export const TITLE_BEFORE_NAME = `(?:${PROSE_TITLES.filter((title) => /\\\.\??$/.test(title))
+  .map((title) => title.replace(/\\\.\?$/, "\\."))
+  .join("|")}) (?=[A-Z\u00C0-\u00D6\u00D8-\u00DE]|\\[REDACTED:)`;
+
+/**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
  * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key
  * (`CAPITALIZED_NAME_WORD`, whole: `Orange S.A.`, never `Orange S`); a sentence's final
@@ -70,10 +81,13 @@ export function unquotedAnyCase(labelWords: readonly string[]): string {
   return `${lower}|${UNQUOTED}`;
 }
 
-/** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s or fillers after it that are no key. */
+/**
+ * An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), perhaps after a title's
+ * abbreviation (`TITLE_BEFORE_NAME`), and up to four `nextWord`s or fillers after it that are no key.
+ */
 function unquotedValue(nextWord: string): string {
   return (
-    `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
+    `(?:${TITLE_BEFORE_NAME})?(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
     String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: (?:${FILLER_WORD}|${nextWord})(?![\w.-]*[=:])){0,4}`
   );
 }
@@ -160,12 +174,20 @@ export function rewrittenNameField(match: string, marker: string, text: string, 
   const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
-  const written = quote === "" ? formDecoded(inner) : inner;
+  // An unquoted value's title stays before the marker, and the name after it is judged (`Dr. [REDACTED:person_name]`).
+  const title = quote === "" ? (TITLE_AT_START().exec(inner)?.[0] ?? "") : "";
+  // A title before a name already redacted is no value (`Dr. [REDACTED:person_name]`, the output read again).
+  if (quote === "" && title === "" && TITLE_AT_START().test(`${inner}${text.slice(start + match.length, start + match.length + 13)}`)) return undefined;
+  const name = inner.slice(title.length);
+  const written = quote === "" ? formDecoded(name) : name;
   if (inner.startsWith("[REDACTED:") || (quote === "" && assignsIdentifier(text, start, match, inner)) || !holdsName(written)) return undefined;
   // A note saying no name stays beside the marker (`"John Smith (Deleted User)"`: `nameNote`).
-  const note = quote === "" ? unquotedNote(inner, written) : (nameNote(inner) ?? "");
-  return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
+  const note = quote === "" ? unquotedNote(name, written) : (nameNote(name) ?? "");
+  return `${match.slice(0, valueStart)}${quote}${title}${marker}${note}${quote}`;
 }
+
+/** `TITLE_BEFORE_NAME` at a value's start, before a name or a marker. */
+const TITLE_AT_START = lazy(() => new RegExp(`^${TITLE_BEFORE_NAME}`));
 
 /**
  * Whether the name field's `match` at `start` in `text`, with the unquoted `value`, assigns an

@@ -254,6 +254,35 @@ const EQUALS_WITH_NUMBER =
   `${nameFieldEquals(STREET_FIELD_LAST_WORDS.map(caseless).join("|"))}${UNQUOTED}` +
   `(?:,? (?:n[º°o]\\.? ?)?\\d{1,6}[A-Za-z]?(?:${DWELLING_UNIT})?|${DWELLING_UNIT})(?![\\w.-]*[=:]|[\\w.-])`;
 
+/**
+ * A street line read as text (`EU_LINE`, `US_LINE`, … as the detector's source orders them), from
+ * where it is set (sticky): a field's unquoted value starting one is asked of it
+ * (`yieldsToLine`).
+ */
+const LINE_AT = lazy(() => new RegExp(`${EU_LINE}|${US_LINE}|${BR_LINE}|${PL_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`, "y"));
+
+/**
+ * Whether the name field's `match` at `start` in `text` leaves its unquoted value to a longer
+ * street line starting there that the detector takes as text (`address = 742 Evergreen Terrace,
+ * Springfield, IL 62704`, `address=5 Rue de la Paix, 75002 Paris`, a street under a person's
+ * field: `full_name = Av. Paulista, 1000`): the field's value stops at its words (`UNQUOTED`),
+ * the line goes on to its city and postal code, and the scan finds it at the value next. A
+ * quoted value is read whole, a line running into the next key (`KEY_GLUED_AFTER`) is none.
+ */
+export function yieldsToLine(match: string, text: string, start: number): boolean {
+  const [offset, length] = nameFieldValue(match);
+  if (length !== match.length - offset) return false;
+  const line = LINE_AT();
+  line.lastIndex = start + offset;
+  const found = line.exec(text);
+  if (found === null || found[0].length <= length) return false;
+  KEY_GLUED_AFTER.lastIndex = line.lastIndex;
+  return !KEY_GLUED_AFTER.test(text) && streetAddressDetector.rewrite!(found[0], "", text, start + offset, 0) !== undefined;
+}
+
+/** A next key glued to where a line ends (`Rua Augusta 3=1`: the `3` is the key's, as `EQUALS_WITH_NUMBER` reads it). */
+const KEY_GLUED_AFTER = /[\w.-]{0,64}[=:]/y;
+
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
   source: `${EQUALS_WITH_NUMBER}|${nameFieldSource(STREET_FIELD_LAST_WORDS)}|${COLON_UNQUOTED}|${BRACKETED_FORM_FIELD}|${EU_LINE}|${US_LINE}|${BR_LINE}|${PL_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`,
@@ -294,7 +323,7 @@ export const streetAddressDetector: Detector = {
     if (field === undefined && words.length === 1 && /^line[12]$/.test(words[0]!) && addressObjectBefore(text, text.lastIndexOf(name, start))) {
       field = "named";
     }
-    if (field === undefined) return undefined;
+    if (field === undefined || yieldsToLine(match, text, start)) return undefined;
     const judged = field;
     return rewrittenNameField(match, marker, text, start, (value) => holdsStreetAddress(value, judged));
   },
