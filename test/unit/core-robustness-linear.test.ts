@@ -54,10 +54,12 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
     'token="-',
     (count) => `token="${SECRET}"-`.repeat(Math.floor(count / 2)) + (count % 2 === 1 ? 'token="-' : ""),
   ],
+  // After the first value, each `-password = -password` is a flag whose spaced `=` stands before
+  // the next flag: no value (it was once read as the `=` itself, the password after it kept).
   [
     "`password = -` repeated (the same search, each value a flag-like word)",
     "password = -",
-    (count) => `password = ${SECRET} = -` + `password ${SECRET} -`.repeat(count - 2),
+    (count) => `password = ${SECRET}` + " = -password".repeat(count - 2) + " = -",
   ],
   [
     "`{\"password\":\"=` repeated (JSON-like members, each value an `=`)",
@@ -139,6 +141,20 @@ const cases: ReadonlyArray<readonly [string, string, (count: number) => string]>
   ["`-P ` repeated", "-P ", (count) => "-P ".repeat(count)],
   ["`-u ` repeated", "-u ", (count) => "-u ".repeat(count)],
   ["`-px ` repeated (a MySQL client's glued password without the client)", "-px ", (count) => "-px ".repeat(count)],
+  // name-field.ts: after a spaced `=`, an identifier's code shape (camelCase, a capital inside)
+  // was a regex of nested runs of word characters, tried at each split of the word: 64 KB took
+  // seconds. The identifier is now judged by the rewrite, once per value.
+  ["`FullName = FullName,` repeated (an identifier assigned in code)", "FullName = FullName,", (count) => "FullName = FullName,".repeat(count)],
+  ["`first_name = firstName;` repeated", "first_name = firstName;", (count) => "first_name = firstName;".repeat(count)],
+  ["`full_name = aA` repeated (each value a camelCase word and the next name)", "full_name = aA", (count) => "full_name = aA".repeat(count)],
+  ["`full_name = JoAnn,` repeated (a name with a capital inside)", "full_name = JoAnn,", (count) => "full_name = [REDACTED:person_name],".repeat(count)],
+  // name-field.ts, person-name-field.ts: a title before a name field's value, particles before its last word.
+  ["`full_name = Dr. Ana ` repeated (a titled name)", "full_name = Dr. Ana ", (count) => "full_name = Dr. [REDACTED:person_name] ".repeat(count)],
+  ["`full_name = Ana da ` repeated (a particle before the next name)", "full_name = Ana da ", (count) => "full_name = [REDACTED:person_name] da ".repeat(count)],
+  // street-address.ts: a street field's value asked whether a longer street line starts there.
+  ["`address = 742 Evergreen Terrace, ` repeated", "address = 742 Evergreen Terrace, ", (count) => "address = [REDACTED:street_address], ".repeat(count)],
+  // postal-code-parameter.ts: a spaced `=` read back for an SQL condition's word before its name.
+  ["`debug = on\\nzip = 94105\\n` repeated (the line before's value is no condition)", "debug = on\nzip = 94105\n", (count) => "debug = on\nzip = [REDACTED:postal_code]\n".repeat(count)],
 ];
 
 describe("a trigger word repeated with a short unit, about 16 KB", () => {
@@ -194,6 +210,15 @@ describe("a name field's unquoted word of more than 512 characters is no name", 
 
   it("keeps `user.name=é` repeated, once redacted whole as a person's name", () => {
     expect(logRow("user.name=é".repeat(1490)).Body).toBe("user.name=é".repeat(1490));
+  });
+});
+
+describe("a long word after a name field's spaced `=`", () => {
+  // name-field.ts: the word is read for code once from the `=` (at most 64 characters for a
+  // member's or a call's name), not at each split of it; it is no name (more than 512 characters).
+  it.each(["full_name = ", "display_name = ", "full_name="])("keeps %j before 16 KB of `aA`", (field) => {
+    const text = `${field}${"aA".repeat(8192)}-`;
+    expect(logRow(text).Body).toBe(text);
   });
 });
 

@@ -136,3 +136,33 @@ describe("a field's value holding a marker an earlier pass wrote", () => {
     ]);
   });
 });
+
+describe("a go-logr or klog pair: a quoted name glued to `=` before a quoted value", () => {
+  it.each([
+    ['"password"="hunter2"', `"password"="${PARAM}"`],
+    ["'password'='hunter2'", `'password'='${PARAM}'`],
+    ['"token"="abcd1234efgh"', `"token"="${PARAM}"`],
+    ['logger.Info("login", "user"="ana", "password"="hunter2")', `logger.Info("login", "user"="ana", "password"="${PARAM}")`],
+    ['msg="login" user="ana" password="hunter2"', `msg="login" user="ana" password="${PARAM}"`],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, policy).text).toBe(stored);
+  });
+
+  it.each(['"password"=""', '"password"="********"', '"password"="${DB_PASSWORD}"', '"password_changed_at"="2024-01-01"', '"password"=="x"', 'if (cfg["password"]=="") {'])("keeps %j", (text) => {
+    expectKept([text]);
+  });
+});
+
+describe("a flag's `=` with blanks on both sides is its separator, not its value", () => {
+  it.each([
+    ["--password = hunter2x", `--password = ${PARAM}`],
+    ["--token = abc123def456", `--token = ${PARAM}`],
+    ["run --password = hunter2x --user ana", `run --password = ${PARAM} --user ana`],
+  ])("%s", (text, stored) => {
+    expect(redactString(text, policy).text).toBe(stored);
+  });
+
+  it.each(["--count = 5", "--password = $DB_PASSWORD", '--password = ""', "--password == x", "--password = --verbose", "--password ="])("keeps %j", (text) => {
+    expectKept([text]);
+  });
+});

@@ -54,8 +54,8 @@ describe("a value named by its field gets the attribute's verdict in text, in ev
     ["cep", "01310-100", "postal_code"],
   ])("%s = %s: %s", (key, value, kind) => {
     expect(storedAttribute(key, value)).toBe(`[REDACTED:${kind}]`);
-    // A postal code after a spaced `=` is left out: an SQL comparison's (`WHERE zip = '…'`) as often (docs/decisions.md).
-    for (const form of kind === "postal_code" ? FORMS.filter((form) => !form("k", "v").includes(" = ")) : FORMS) {
+    // A postal code after a spaced `=` too, an assignment's; an SQL comparison's (`WHERE zip = '…'`) stays (below).
+    for (const form of FORMS) {
       const text = form(key, value);
       const result = redacted(text);
       expect(result.text, text).not.toContain(value);
@@ -208,4 +208,215 @@ describe("the new kinds are the policy's", () => {
     if (!parsed.ok) throw new Error(parsed.error);
     expect(redactString("dob 1990-04-12 passport X1234567", parsed.policy)).toEqual({ text: "dob 1990-04-12 passport X1234567", counts: {} });
   });
+});
+
+describe("a named field's value behind a spaced or quoted-name `=` gets the glued `=`'s verdict", () => {
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = Ana Silva", "full_name = [REDACTED:person_name]"],
+    ["FullName = Ana Silva", "FullName = [REDACTED:person_name]"],
+    ["FULL_NAME = Ana Silva", "FULL_NAME = [REDACTED:person_name]"],
+    ["first_name = Maria", "first_name = [REDACTED:person_name]"],
+    ['"full_name"="Ana Silva"', '"full_name"="[REDACTED:person_name]"'],
+    ["User(full_name='Ana Silva')", "User(full_name='[REDACTED:person_name]')"],
+  ]);
+  itStoresCounting("%s", redacted, { postal_code: 1 }, [
+    ["zip = 94105", "zip = [REDACTED:postal_code]"],
+    ["ZIP = 94105", "ZIP = [REDACTED:postal_code]"],
+    ['zip = "94105"', 'zip = "[REDACTED:postal_code]"'],
+    ['"zip" = "94105"', '"zip" = "[REDACTED:postal_code]"'],
+    ["postalCode = 94105", "postalCode = [REDACTED:postal_code]"],
+    ["UPDATE a SET zip = '94105' WHERE id = 7", "UPDATE a SET zip = '[REDACTED:postal_code]' WHERE id = 7"],
+  ]);
+  itStoresCounting("%s", redacted, { person_name: 1, postal_code: 1 }, [
+    ["customer.full_name = Ana Silva, zip = 94105", "customer.full_name = [REDACTED:person_name], zip = [REDACTED:postal_code]"],
+  ]);
+  itStoresCounting("%s", redacted, { card_holder: 1 }, [["card_holder = John Smith", "card_holder = [REDACTED:card_holder]"]]);
+
+  // Code, comparisons, placeholders and empty values under the same names stay; so does an SQL condition's postal code.
+  itKeepsUncounted("keeps %j", redacted, [
+    "full_name = user.full_name",
+    "full_name = get_name()",
+    "first_name = first_name.strip()",
+    'full_name = form.cleaned_data["full_name"]',
+    'first_name = request.args.get("first_name")',
+    'username = os.environ["X"]',
+    "full_name = $1",
+    "full_name = ?",
+    "full_name = :full_name",
+    "full_name = %s",
+    'full_name = ""',
+    "full_name = null",
+    "full_name = None",
+    "full_name = full_name",
+    'if full_name == "":',
+    "full_name != nil",
+    "x = y + 1",
+    "count = 5",
+    "status = ok",
+    "zip = zipfile.ZipFile(f)",
+    "zip == 94105",
+    "zip != 94105",
+    "zip = $1",
+    "zip = 1",
+    "zip = 12345 files",
+    "SELECT * FROM t WHERE id = 1 AND zip = '94105'",
+    "WHERE (zip = '94105')",
+    "WHERE t.zip = 94105",
+    "CASE WHEN zip = 94105 THEN 1",
+  ]);
+});
+
+describe("a street field behind a spaced or glued `=` is gone, its number too", () => {
+  it.each([
+    "street = Rua Augusta, 1500",
+    "street = 742 Evergreen Terrace, Apt 4",
+    "logradouro = Rua Augusta, 1500",
+    "address_line1 = Rua Augusta, 1500",
+    "Endereço = Rua Augusta, 1500 - CEP 01304-001",
+    "street_address = Rua Augusta, 1500 - apto 42",
+    "complemento = apto 42",
+    "street = Av. Paulista, 1000",
+  ])("%s", (spaced) => {
+    const glued = spaced.replace(" = ", "=");
+    const result = redacted(spaced).text;
+    expect(result).toBe(redacted(glued).text.replace("=", " = "));
+    // A ` - ` ends the field in both forms (`- apto 42` stays after it, as glued).
+    expect(result).not.toMatch(/1500|Apt 4|= apto|1000/);
+  });
+});
+
+describe("a street line behind a field's `=` is gone to its city and postal code, where the field's words stop sooner", () => {
+  // The field's value stops at its words (`742 Evergreen Terrace`, `5 Rue`); the street line read
+  // as text goes on, and takes the value with its city and postal code. Under a person's field too.
+  it.each([
+    "address = 742 Evergreen Terrace, Springfield, IL 62704",
+    "address = 742 Evergreen Terrace, Apt 4, Springfield, IL 62704",
+    "address = 5 Rue de la Paix, 75002 Paris",
+    "address = 1600 Pennsylvania Ave NW, Washington, DC 20500",
+    "address = 221B Baker Street, London NW1 6XE",
+    "address = Hauptstraße 5, 10115 Berlin",
+    "address = Calle Mayor 5, 28013 Madrid",
+    "full_name = Av. Paulista, 1000",
+    "first_name = Av. Paulista, 1000",
+    "card_holder = Av. Paulista, 1000",
+    "name_on_card = 742 Evergreen Terrace, Springfield, IL 62704",
+  ])("%s", (spaced) => {
+    for (const text of [spaced, spaced.replace(" = ", "="), JSON.stringify({ msg: spaced })]) {
+      const result = redacted(text).text;
+      expect(result).toContain("[REDACTED:street_address]");
+      expect(result).not.toMatch(/Evergreen|Springfield|62704|Paix|75002|Pennsylvania|20500|Baker|NW1|Hauptstraße|10115|Mayor|28013|Paulista|1000/);
+    }
+  });
+});
+
+describe("a titled name behind a name field's `=` is gone after its title", () => {
+  // The title stays before the marker (`Dr. [REDACTED:person_name]`), as after a spaced `=` the titled name read as text; the name
+  // after the title's period is the field's (`[REDACTED:person_name]. Ana Silva` left the name), particles too (`Sr. João da Silva`).
+  it.each([
+    ["full_name = Dr. Ana Silva", "full_name = Dr. [REDACTED:person_name]"],
+    ["full_name=Dr. Ana Silva", "full_name=Dr. [REDACTED:person_name]"],
+    ["first_name = Mr. John", "first_name = Mr. [REDACTED:person_name]"],
+    ["first_name=Mr. John logged in", "first_name=Mr. [REDACTED:person_name] logged in"],
+    ["last_name = Mrs. Silva", "last_name = Mrs. [REDACTED:person_name]"],
+    ["display_name = Prof. Ana Silva", "display_name = Prof. [REDACTED:person_name]"],
+    ["FullName = Ms. Ana Silva", "FullName = Ms. [REDACTED:person_name]"],
+    ["nome_completo = Sra. Ana Silva", "nome_completo = Sra. [REDACTED:person_name]"],
+    ["full_name = Sr. João da Silva", "full_name = Sr. [REDACTED:person_name]"],
+    ["full_name=João da Silva", "full_name=[REDACTED:person_name]"],
+    ["display_name = Ana de la Cruz", "display_name = [REDACTED:person_name]"],
+    ["card_holder = Mrs. Ana Silva", "card_holder = Mrs. [REDACTED:card_holder]"],
+    ["cardholder_name = Ms. Ana Silva", "cardholder_name = Ms. [REDACTED:card_holder]"],
+    ["name_on_card=Dr. Ana Silva", "name_on_card=Dr. [REDACTED:card_holder]"],
+    ["card_holder = Sr. João da Silva", "card_holder = Sr. [REDACTED:card_holder]"],
+    ['{"msg":"full_name = Dr. Ana Silva"}', '{"msg":"full_name = Dr. [REDACTED:person_name]"}'],
+  ])("%s", (text, expected) => {
+    expect(redacted(text).text).toBe(expected);
+  });
+});
+
+describe("code and SQL conditions behind a spaced `=` stay", () => {
+  itKeepsUncounted("keeps %j", redacted, [
+    "SELECT * FROM users WHERE\n  zip = '94105'",
+    "SELECT * FROM t WHERE /* c */ zip = '94105'",
+    "IF zip = '94105' THEN x := 1; END IF;",
+    "ELSIF zip = '94105' THEN",
+    "SELECT IIF(zip = '94105', 1, 0) FROM t",
+    'If zip = "94105" Then',
+    "FullName = FullName,",
+    "first_name = firstName",
+    "first_name = firstName;",
+    "full_name = new Name()",
+    "last_name = lastName ?? string.Empty",
+    "full_name = fullName || ''",
+    "last_name = last_name)",
+    '"password"="password"="password"=',
+  ]);
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = Ana", "full_name = [REDACTED:person_name]"],
+    ["last_name = McDonald", "last_name = [REDACTED:person_name]"],
+    ["full_name = Ana Silva;", "full_name = [REDACTED:person_name];"],
+  ]);
+});
+
+describe("after a spaced `=`, an identifier is code only in a shape no person's name has", () => {
+  // A single capitalised word is a name's shape, a capital inside too: a surname's or a given name's.
+  itStoresCounting("%s", redacted, { person_name: 1 }, [
+    ["full_name = JoAnn", "full_name = [REDACTED:person_name]"],
+    ["last_name = FitzGerald", "last_name = [REDACTED:person_name]"],
+    ["first_name = McDonald", "first_name = [REDACTED:person_name]"],
+    ["customer_name = DeShawn", "customer_name = [REDACTED:person_name]"],
+    ["last_name = FitzGerald;", "last_name = [REDACTED:person_name];"],
+    ["full_name = JoAnn,", "full_name = [REDACTED:person_name],"],
+    ['"last_name"=FitzGerald', '"last_name"=[REDACTED:person_name]'],
+  ]);
+  itStoresCounting("%s", redacted, { card_holder: 1 }, [["card_holder = FitzGerald", "card_holder = [REDACTED:card_holder]"]]);
+
+  // An `_`, a digit, camelCase, or the field's own words in another case: code.
+  itKeepsUncounted("keeps %j", redacted, [
+    "FullName = FullName",
+    "FullName = FullName,",
+    "full_name = FullName;",
+    "customer.FullName = FullName;",
+    "self.first_name = FirstName",
+    "first_name = firstName",
+    "first_name = first_name2,",
+    "full_name = FULL_NAME",
+    "card_holder = CardHolder,",
+    "display_name = DisplayName)",
+  ]);
+});
+
+describe("a value of the line before never hides the next line's named field", () => {
+  // A word an `=` gives as a value (a switch's, or one SQL also writes) is that line's, not the start of an SQL condition.
+  const VALUES = ["on", "true", "yes", "off", "null", "and", "or", "not", "where", "when", "if"];
+  const PAIRS = [
+    "zip = 94105",
+    'zip = "94105"',
+    "zip=94105",
+    "postal_code = 01304-001",
+    "full_name = Ana Silva",
+    "first_name = Maria",
+    "password = hunter2x",
+    '"password"="hunter2"',
+    "ssn = 234-12-2143",
+    "email = ana@example.com",
+    "street = Rua Augusta, 1500",
+    "card_holder = John Smith",
+  ];
+  it.each(VALUES.flatMap((value) => PAIRS.map((pair) => [value, pair])))("debug = %s, then %s", (value, pair) => {
+    const alone = redacted(pair).text;
+    expect(alone).not.toBe(pair);
+    for (const lineBreak of ["\n", "\r\n", "\n  "]) {
+      expect(redacted(`debug = ${value}${lineBreak}${pair}`).text).toBe(`debug = ${value}${lineBreak}${alone}`);
+    }
+    expect(redacted(`debug: ${value}\n${pair}`).text).toBe(`debug: ${value}\n${alone}`);
+  });
+
+  itStoresCounting("%s", redacted, { postal_code: 1 }, [
+    // A glued `=` is a parameter's, never an SQL comparison's.
+    ["WHERE zip=94105", "WHERE zip=[REDACTED:postal_code]"],
+    ["debug=on zip=94105", "debug=on zip=[REDACTED:postal_code]"],
+    ["[server]\nenabled = on\nzip = 94105", "[server]\nenabled = on\nzip = [REDACTED:postal_code]"],
+  ]);
+  itKeepsUncounted("keeps %j", redacted, ["SELECT * FROM t JOIN u ON\n  zip = '94105'", "SELECT * FROM t WHERE a = 1 AND\n  zip = '94105'"]);
 });

@@ -1690,7 +1690,8 @@ function assignsToSecretName(text: string, equals: number): boolean {
       if (close > 0 && close - equals < 66 && isSecretName(text.slice(quote + 1, close).replace(/\\+$/, ""))) return true;
     }
   }
-  if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93 && before !== 125) return false;
+  // A quoted name glued to its `=` is a pair's name as go-logr and klog print one (`"password"="…"`).
+  if (!operator && next !== 62 && next !== 32 && next !== 9 && before !== 32 && before !== 9 && before !== 96 && before !== 93 && before !== 125 && before !== 34 && before !== 39) return false;
   end = blanksBefore(text, end);
   if (text.charCodeAt(end - 1) === 93) {
     // An index: the first name inside its brackets (`['password']`, `["password":protected]`,
@@ -1821,12 +1822,14 @@ function namesPostalCodeParameter(text: string, equals: number): boolean {
 
 /**
  * Whether the `=` at `equals` is an `=>` (PHP's and Ruby's `'zip' => '94103'`, `print_r`'s
- * `[zip] => 94103`) after a postal code's name, perhaps closed by a quote or `]`, with a value
- * able to start a postal code after it (`postalCodeValueMayStart`). Only an `=>` is read further.
+ * `[zip] => 94103`) or an `=` with blanks on both sides (`zip = 94105`) after a postal code's
+ * name, perhaps closed by a quote or `]`, with a value able to start a postal code after it
+ * (`postalCodeValueMayStart`). Only an `=>` or a spaced `=` is read further.
  */
 function namesPostalCodeMember(text: string, equals: number): boolean {
-  if (text.charCodeAt(equals + 1) !== 62 /* > */) return false;
-  let value = blanksAfter(text, equals + 2);
+  const arrow = text.charCodeAt(equals + 1) === 62; /* > */
+  if (!arrow && !(isBlank(text.charCodeAt(equals - 1)) && isBlank(text.charCodeAt(equals + 1)))) return false;
+  let value = blanksAfter(text, equals + (arrow ? 2 : 1));
   while (text.charCodeAt(value) === 92) value++;
   if (!postalCodeValueMayStart(text, pastOpeningQuotes(text, value))) return false;
   let end = blanksBefore(text, equals);

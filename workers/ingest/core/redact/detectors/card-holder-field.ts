@@ -4,7 +4,8 @@ import { nameWords } from "../secret-names";
 import { caseless, type Detector } from "./detector";
 import { longWordSearch } from "./long-word-search";
 import { fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, unquotedAnyCase } from "./name-field";
-import { PERSON_NAME_KIND } from "./person-name-field";
+import { PARTICLED_NAME, PERSON_NAME_KIND } from "./person-name-field";
+import { yieldsToLine } from "./street-address";
 
 /**
  * A holder's name as a field written into free text (`name-field.ts`: `payment failed:
@@ -27,7 +28,7 @@ export const CARD_HOLDER_KIND = "card_holder";
 
 /** A holder's name field of what `of` says is held, replaced as `kind`. */
 function holderFieldDetector(kind: string, of: HolderOf): Detector {
-  const source = `${nameFieldSource(holderKeyLastWords(), unquotedAnyCase(holderKeyLastWords()))}|${XML_ELEMENT}`;
+  const source = `${nameFieldSource(holderKeyLastWords(), `${PARTICLED_NAME}|${unquotedAnyCase(holderKeyLastWords())}`)}|${XML_ELEMENT}`;
   return {
     kind,
     source,
@@ -46,8 +47,9 @@ function holderFieldDetector(kind: string, of: HolderOf): Detector {
       const name = fieldNameBefore(text, start);
       const words = nameWords(name);
       const held = holderOf(words) ?? (namesPersonName(words) ? holderContextBefore(text, text.lastIndexOf(name, start)) : undefined);
-      if (held !== of) return undefined;
-      return rewrittenNameField(match, marker, holdsCardHolderName);
+      // A street line under the holder's key is the street detector's, to its city and postal code (`yieldsToLine`).
+      if (held !== of || yieldsToLine(match, text, start)) return undefined;
+      return rewrittenNameField(match, marker, text, start, holdsCardHolderName);
     },
   };
 }

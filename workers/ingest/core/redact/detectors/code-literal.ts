@@ -31,8 +31,10 @@ const COMPOUND_OPERATOR = /(?:\?\?|\|\||&&|\/\/)=[ \t]*$/;
 /**
  * A Python conditional expression opening with a literal (`"…" if debug else "…"`): code though
  * it opens with a quote, so both branches are read, where a plain literal is the other detectors'.
+ * Only the first literal is read to its closing quote: a quoted value followed by no `if` (go-logr's
+ * `"password"="…"` repeated) costs its own length, not a read of `CODE_LINE` characters each.
  */
-const PYTHON_CONDITIONAL = String.raw`(?=\\{0,7}["'][^\n]{0,${CODE_LINE}}?["'][ \t]+if[ \t])`;
+const PYTHON_CONDITIONAL = String.raw`(?=\\{0,7}(?:"[^"\n]{0,${CODE_LINE}}"|'[^'\n]{0,${CODE_LINE}}')[ \t]+if[ \t])`;
 /**
  * An assignment of code to a credential's name, with a string literal on the line
  * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):

@@ -141,3 +141,9 @@ export const NAME_CLOSING = `(?:${PERHAPS_ESCAPED_QUOTE}|\\])`;
 
 /** A field's separator after its name: `:`, `=`, `#`, or `=>` (PHP's arrays and `print_r`, Ruby's and Perl's hashes: `'ssn' => '…'`). */
 export const FIELD_SEPARATOR = "(?:=>|[:=#])";
+
+/**
+ * Regex source of a quoted word glued to an `=` (`"password"=` after `"password"=`): the next
+ * pair's name, not a value; a go-logr pair's value stands before a blank or the line's end.
+ */
+export const NEXT_PAIR_NAME = String.raw`\\{0,7}["'][\w.-]{0,64}\\{0,7}["']=`;

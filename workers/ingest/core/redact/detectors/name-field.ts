@@ -1,9 +1,11 @@
+import { lazy } from "../../../../shared/lazy";
 import { formDecoded } from "../form-encoding";
 import { nameNote } from "../no-name-values";
-import { blanksBefore } from "../blanks";
-import { nameBefore } from "../secret-names";
+import { PROSE_TITLES } from "../name-introducers";
+import { blanksBefore, isBlank } from "../blanks";
+import { nameBefore, nameWords } from "../secret-names";
 import { caseless } from "./detector";
-import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_SINGLE_QUOTED, NEXT_PAIR_NAME, quoteOpening } from "./escaped-quotes";
 
 /**
  * The forms of a field holding a person's name written into free text, shared by the detectors
@@ -48,6 +50,15 @@ export const CAPITALIZED_NAME_WORD =
 const FILLER_WORD = String.raw`[Nn]/[Aa](?:/[A-Za-z]{1,3})*(?![\w/-]|\.\w)`;
 
 /**
+ * Regex source of a courtesy or academic title's abbreviation and its period before a capitalised
+ * word (`Dr. `, `Mrs. `, `Prof. `, `Dr.-Ing. `: `PROSE_TITLES`): a name's, read with it, where a
+ * value cut at the period would leave the name beside the marker (`[REDACTED:person_name]. Ana Silva`).
+ */
+export const TITLE_BEFORE_NAME = `(?:${PROSE_TITLES.filter((title) => /\\\.\??$/.test(title))
+  .map((title) => title.replace(/\\\.\?$/, "\\."))
+  .join("|")}) (?=[A-Z\u00C0-\u00D6\u00D8-\u00DE]|\\[REDACTED:)`;
+
+/**
  * An unquoted `name=value` value: a word up to a blank or separator (of at most
  * `MAX_UNQUOTED_WORD` characters), and up to four capitalized words after it that are no key
  * (`CAPITALIZED_NAME_WORD`, whole: `Orange S.A.`, never `Orange S`); a sentence's final
@@ -70,10 +81,13 @@ export function unquotedAnyCase(labelWords: readonly string[]): string {
   return `${lower}|${UNQUOTED}`;
 }
 
-/** An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), and up to four `nextWord`s or fillers after it that are no key. */
+/**
+ * An unquoted value's first word (`MAX_UNQUOTED_WORD` at most), perhaps after a title's
+ * abbreviation (`TITLE_BEFORE_NAME`), and up to four `nextWord`s or fillers after it that are no key.
+ */
 function unquotedValue(nextWord: string): string {
   return (
-    `(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
+    `(?:${TITLE_BEFORE_NAME})?(?=${WORD_CHARACTER}{1,${MAX_UNQUOTED_WORD}}(?!${WORD_CHARACTER}))` +
     String.raw`${WORD_CHARACTER}*[^\s&;,"'\\<>()\[\]{}.!?:](?: (?:${FILLER_WORD}|${nextWord})(?![\w.-]*[=:])){0,4}`
   );
 }
@@ -86,12 +100,46 @@ function unquotedValue(nextWord: string): string {
 const QUOTED_VALUE_AHEAD = String.raw`(?=[ \t"'\\])`;
 
 /**
+ * Regex source of what starts code rather than a value after a spaced `=` (`full_name =
+ * user.full_name`, `= get_name()`, `= $1`, `= :name`, `= ?`, `= os.environ[…]`): a sigil, a bind
+ * parameter's `?` or `:`, or a word that a member's `.`, `->`, `::`, a call's `(` or an index's `[`
+ * goes on from; `new Name(`; or the next pair's quoted name (`NEXT_PAIR_NAME`). A word is read
+ * for at most 64 characters, and each alternative reads on from the one place after the `=`, so
+ * a long word costs its length once. A single identifier standing alone is judged by the
+ * rewrite, against the field's name (`assignsIdentifier`). A glued `name=value` is a logfmt
+ * field or a query's, whose value is read as sent.
+ */
+const CODE_AFTER_SPACED_EQUALS =
+  String.raw`[$@?:%]|[A-Za-z_]\w{0,63}(?:\.[A-Za-z_]|->|::|\(|\[)|new[ \t]+[A-Z]\w{0,63}[ \t]*\(|` + NEXT_PAIR_NAME;
+
+/**
+ * Regex source of a name field's `=` (not `==` nor `=>`) and the blanks before its value, for names
+ * ending in one of `last` (a regex alternation): glued to a bare name (`full_name=Ana`) the value
+ * follows at once; after blanks or a quoted name (`full_name = Ana`, `"full_name"="Ana"`) blanks
+ * and no code (`CODE_AFTER_SPACED_EQUALS`; an identifier alone is the rewrite's:
+ * `assignsIdentifier`). Shared by every reader of a name field's `=` value, so that the spaced
+ * and glued forms of a field give one extent.
+ */
+export function nameFieldEquals(last: string): string {
+  // Glued (a bare name before, no blank after) or spaced (a blank or a quote before, or a blank
+  // after): each `=` takes one of the two, so a value failing after it is not read again.
+  const bare = `(?<=[^ \\t"'\\\\]=)`;
+  const glued = `${bare}(?![ \\t])`;
+  const spaced = `(?:(?<=[ \\t"'\\\\]=)|${bare}(?=[ \\t]))[ \\t]*(?!${CODE_AFTER_SPACED_EQUALS})`;
+  return `=(?![=>])(?<=(?:${last})(?:\\\\{0,7}["'])?[ \\t]*=)(?:${glued}|${spaced})`;
+}
+
+/**
  * Regex source of a name field's separator and value, for names ending in one of `lastWords`
  * (lower case, matched in any case): the match starts at the `:` (not `:=`) or `=` (not `==`)
  * after the name, which the detector then reads back (`nameBefore`). After `=>`, as PHP's and
  * Ruby's hashes write a member (`'user_name' => 'Ana Silva',`), a quoted value, as after `:`;
  * after a name in brackets, as PHP's `print_r` writes a member (`[first_name] => Maria`), an
  * unquoted value too. An unquoted value after `=` is `unquoted` (`UNQUOTED`, or `unquotedAnyCase`).
+ * The `=` may have blanks around it and its name quotes, as INI and TOML files, Python's and
+ * Ruby's assignments and go-logr's and klog's pairs write a field (`full_name = Ana Silva`,
+ * `"full_name"="Ana Silva"`); there code is no value (`nameFieldEquals`,
+ * `assignsIdentifier`).
  */
 export function nameFieldSource(lastWords: readonly string[], unquoted: string = UNQUOTED): string {
   const last = lastWords.map(caseless).join("|");
@@ -101,7 +149,7 @@ export function nameFieldSource(lastWords: readonly string[], unquoted: string =
   // `12:30` then costs one test, not the lookbehind's hundreds of names.
   const colonOrArrow = `(?::(?!=)|=>)${QUOTED_VALUE_AHEAD}(?<=(?:${last})(?:(?:\\\\{0,7}["'])?[ \\t]*:|["']?[ \\t]*=>))`;
   const printed = `=>(?<=\\[[\\w.-]{0,64}(?:${last})\\][ \\t]*=>)`;
-  const equals = `=(?![=>])(?<=(?:${last})=)`;
+  const equals = nameFieldEquals(last);
   // The printed member's and the `=` field's values are read by one group, written once.
   return `${colonOrArrow}[ \\t]*(?:${QUOTED})|(?:${printed}[ \\t]*|${equals})(?:${QUOTED}|${unquoted})`;
 }
@@ -116,20 +164,64 @@ export function fieldNameBefore(text: string, start: number): string {
 }
 
 /**
- * The rewrite of a name field's `match` (`nameFieldSource`): the separator and quotes kept, the
- * value replaced by `marker` (a quoted value's note saying no name kept after it: `nameNote`); undefined when the value is already a marker or `holdsName` says it
- * is no name (a form's encoding read as its sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
+ * The rewrite of a name field's `match` at `start` in `text` (`nameFieldSource`): the separator and
+ * quotes kept, the value replaced by `marker` (a quoted value's note saying no name kept after it:
+ * `nameNote`); undefined when the value is already a marker, when the field assigns code
+ * (`assignsIdentifier`), or when `holdsName` says it is no name (a form's encoding read as its
+ * sender wrote it: `formDecoded`, `n%2Fa` is `n/a`).
  */
-export function rewrittenNameField(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
+export function rewrittenNameField(match: string, marker: string, text: string, start: number, holdsName: (value: string) => boolean): string | undefined {
   const valueStart = valueStartOf(match);
   const quote = quoteOpening(match.slice(valueStart));
   const inner = match.slice(valueStart + quote.length, match.length - quote.length);
-  const written = quote === "" ? formDecoded(inner) : inner;
-  if (inner.startsWith("[REDACTED:") || !holdsName(written)) return undefined;
+  // An unquoted value's title stays before the marker, and the name after it is judged (`Dr. [REDACTED:person_name]`).
+  const title = quote === "" ? (TITLE_AT_START().exec(inner)?.[0] ?? "") : "";
+  // A title before a name already redacted is no value (`Dr. [REDACTED:person_name]`, the output read again).
+  if (quote === "" && title === "" && TITLE_AT_START().test(`${inner}${text.slice(start + match.length, start + match.length + 13)}`)) return undefined;
+  const name = inner.slice(title.length);
+  const written = quote === "" ? formDecoded(name) : name;
+  if (inner.startsWith("[REDACTED:") || (quote === "" && assignsIdentifier(text, start, match, inner)) || !holdsName(written)) return undefined;
   // A note saying no name stays beside the marker (`"John Smith (Deleted User)"`: `nameNote`).
-  const note = quote === "" ? unquotedNote(inner, written) : (nameNote(inner) ?? "");
-  return `${match.slice(0, valueStart)}${quote}${marker}${note}${quote}`;
+  const note = quote === "" ? unquotedNote(name, written) : (nameNote(name) ?? "");
+  return `${match.slice(0, valueStart)}${quote}${title}${marker}${note}${quote}`;
 }
+
+/** `TITLE_BEFORE_NAME` at a value's start, before a name or a marker. */
+const TITLE_AT_START = lazy(() => new RegExp(`^${TITLE_BEFORE_NAME}`));
+
+/**
+ * Whether the name field's `match` at `start` in `text`, with the unquoted `value`, assigns an
+ * identifier of code after a spaced `=` or a quoted name's (`FullName = FullName,`, `first_name =
+ * firstName;`, `full_name = full_name)`): the value is one identifier standing alone
+ * (`STANDS_ALONE`) that cannot be a person's name: it holds an `_` or a digit, it is camelCase
+ * (a lower-case letter, then a capital), or its words are the field name's last words in another
+ * case (`FullName` under `full_name` or `customer.FullName`, `Name` under `name`). A capitalised
+ * word is a name's shape, with a capital inside too (`JoAnn`, `FitzGerald`, `McDonald`,
+ * `DeShawn`), and is judged as a value. A glued `name=value` is a logfmt field or a query's, read
+ * as sent; a member, call or index after the `=` is code before this (`nameFieldEquals`).
+ */
+function assignsIdentifier(text: string, start: number, match: string, value: string): boolean {
+  if (match.charCodeAt(0) !== 61 /* = */ || !(SPACED_BEFORE.test(text.charAt(start - 1)) || isBlank(match.charCodeAt(1)))) return false;
+  if (!IDENTIFIER.test(value)) return false;
+  STANDS_ALONE.lastIndex = start + match.length;
+  if (!STANDS_ALONE.test(text)) return false;
+  if (CODE_ONLY_IDENTIFIER.test(value)) return true;
+  const words = nameWords(value);
+  const field = nameWords(fieldNameBefore(text, start));
+  return words.length <= field.length && words.every((word, i) => word === field[field.length - words.length + i]);
+}
+
+/** What stands before a spaced field's `=` (`full_name =`) or a quoted name's (`"full_name"=`): a blank, a quote, an escape's backslash. */
+const SPACED_BEFORE = /^[ \t"'\\]$/;
+/** One identifier of code: ASCII letters, digits and `_`, not starting with a digit. */
+const IDENTIFIER = /^[A-Za-z_]\w*$/;
+/** An identifier no person's name has the shape of: holding an `_` or a digit, or camelCase (`firstName`). */
+const CODE_ONLY_IDENTIFIER = /[_0-9]|^[a-z]+[A-Z]/;
+/**
+ * What ends a statement's or an argument's value after an identifier (`FullName = FullName,`, `…;`,
+ * `…)`, `= lastName ?? string.Empty`, `|| ""`, the line's end), read from the value's end.
+ */
+const STANDS_ALONE = /[ \t]*(?:[,;)=\r\n]|\?\?|\|\||$)/y;
 
 /**
  * What of an unquoted value (`inner`, read as sent: `written`) stays beside its marker, as it came:
@@ -161,13 +253,13 @@ const FORM_BLANKS_AT_END = /(?<!\+|%20)(?:\+|%20)*$/;
  * replaces `john smith`): after a name written in lower case (`unquotedAnyCase`) the line's prose
  * is in lower case too. Only words in lower case are left so.
  */
-export function rewrittenNameWords(match: string, marker: string, holdsName: (value: string) => boolean): string | undefined {
-  const whole = rewrittenNameField(match, marker, holdsName);
+export function rewrittenNameWords(match: string, marker: string, text: string, start: number, holdsName: (value: string) => boolean): string | undefined {
+  const whole = rewrittenNameField(match, marker, text, start, holdsName);
   const valueStart = valueStartOf(match);
   if (whole !== undefined || quoteOpening(match.slice(valueStart)) !== "") return whole;
   // Only words in lower case are prose's: a capitalised one after a name is its own (`Müller GmbH`, a company, stays whole).
   for (let end = match.lastIndexOf(" "); end > valueStart && LOWER_CASE_WORD_START.test(match.charAt(end + 1)); end = match.lastIndexOf(" ", end - 1)) {
-    const replaced = rewrittenNameField(match.slice(0, end), marker, holdsName);
+    const replaced = rewrittenNameField(match.slice(0, end), marker, text, start, holdsName);
     if (replaced !== undefined) return `${replaced}${match.slice(end)}`;
   }
   return undefined;

@@ -13,7 +13,8 @@ import { endsInRegionName } from "../region-names";
 import { withoutAccents } from "../street-addresses";
 import { caseless, type Detector } from "./detector";
 import { longWordSearch } from "./long-word-search";
-import { MAX_UNQUOTED_WORD, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
+import { MAX_UNQUOTED_WORD, TITLE_BEFORE_NAME, UNQUOTED, fieldNameBefore, nameFieldSource, nameFieldValue, rewrittenNameField, rewrittenNameWords, unquotedAnyCase } from "./name-field";
+import { yieldsToLine } from "./street-address";
 
 /** The kind of a person's name or login, found by its key (`key-rules.ts`) or in text. */
 export const PERSON_NAME_KIND = "person_name";
@@ -69,15 +70,23 @@ const VALUE_ENDS = String.raw`(?=[ \t]*(?:$|[\r\n,;)\]}|]|[\w.-]+[=:]))`;
  * `Maria`, `maria`). Not `first_name=maria last_name=…`'s `last_name`; ending at a blank or punctuation.
  */
 const PART_UNQUOTED =
-  `${FORM_ENCODED_VALUE}|(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
+  `${FORM_ENCODED_VALUE}|(?:${TITLE_BEFORE_NAME})?(?:${PART_WORD}(?: ${NAME_PARTICLE}){1,2} ${PART_WORD}|${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:]))?` +
   `|${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])${VALUE_ENDS})?)(?!${GOES_ON})`;
+/**
+ * An unquoted whole name with particles before its last word (`João da Silva`, `Sr. Ana de la
+ * Cruz`: a title first, `TITLE_BEFORE_NAME`), which `UNQUOTED` would end at the particle, leaving
+ * the surname (`[REDACTED:person_name] da Silva`). Under a whole name's key or a card holder's.
+ */
+export const PARTICLED_NAME =
+  `(?:${TITLE_BEFORE_NAME})?${CAPITALISED_PART_WORD}(?: ${CAPITALISED_PART_WORD}){0,2}(?: ${NAME_PARTICLE}){1,2} ${CAPITALISED_PART_WORD}(?![\\w.-]*[=:])(?!${GOES_ON})`;
 /**
  * An unquoted value under the other person fields' keys (`display_name`, `customer_name`,
  * `user.name`): two or three words in lower case where the value ends (the line's end,
  * punctuation, the next key: `display_name=maria silva ok`), read whole as the key rule reads the
- * same string as an attribute; else `UNQUOTED`, a word and capitalised words after it.
+ * same string as an attribute; a name with particles (`PARTICLED_NAME`); else `UNQUOTED`, a word
+ * and capitalised words after it.
  */
-const NAME_UNQUOTED = `${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])){1,2}${VALUE_ENDS}(?!${GOES_ON})|${UNQUOTED}`;
+const NAME_UNQUOTED = `${LOWER_CASE_PART_WORD}(?: ${LOWER_CASE_PART_WORD}(?![\\w.-]*[=:])){1,2}${VALUE_ENDS}(?!${GOES_ON})|${PARTICLED_NAME}|${UNQUOTED}`;
 /** How far past a part's value a state's phrase or an error's wording is read (`too short`, `must not be blank`). */
 const WORDING_REACH = 32;
 /**
@@ -169,7 +178,7 @@ export const personNameFieldDetector: Detector = {
     // The value is judged as the key rule judges its attribute (`customer: Ana Souza` a role's, `first_name=Maria` a part's).
     const key = fieldNameBefore(text, start);
     const read = textPersonFieldOf(key, isOwnField(text, start));
-    if (read === undefined) return undefined;
+    if (read === undefined || yieldsToLine(match, text, start)) return undefined;
     // A query's bare `name`, `nom`, `nome` is a person's only by its siblings or its path: beside a
     // part of a name's parameter or logfmt field it is the name's other part (`?nom=Dubois&prenom=Marie`, `nom=Dubois prenom=Marie`).
     const owner = read === "party" || read === "unowned" ? queryNameOwner(text, start, key, place) : undefined;
@@ -183,7 +192,7 @@ export const personNameFieldDetector: Detector = {
       const said = formDecoded(text.slice(start + nameFieldValue(match)[0], start + match.length + WORDING_REACH));
       // So does a placeholder of several words led by a name's label (`first_name=Nome não informado`: `startsSayingNoName`).
       if (saysSecretState(said) || readsAsWording(said) || startsSayingNoName(said)) return undefined;
-      return rewrittenNameField(match, marker, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
+      return rewrittenNameField(match, marker, text, start, (value) => readsAsTextNamePart(value) && holdsPersonName(value, field));
     }
     // A whole name's key in text prints a form's answers too (`display_name=must not be blank`).
     // Where the query says a person's name is there, one in capitals led by a given name is one (`/users?name=JOHN+SMITH`).
@@ -193,6 +202,8 @@ export const personNameFieldDetector: Detector = {
     const rewritten = rewrittenNameWords(
       match.slice(0, end),
       marker,
+      text,
+      start,
       (value) => (field !== "whole" || !saysNoPersonName(value)) && holdsPersonName(judged(value), field) && (owner !== "unknown" || namesNoThing(value)),
     );
     return rewritten === undefined ? undefined : rewritten + match.slice(end);

@@ -49,8 +49,21 @@ export const VALUE_END = `(?=$|[&#\\s"'<>;,)\\]}]|${ESCAPED_QUOTE}|[.:!?](?:$|[\
  * string: `{\"cep\":…}`) or closed by `print_r`'s `]`, and followed by blanks.
  */
 const NAME_BEFORE = /(?:^|[?&#;\s,({[]|[=:](?=\\*["']))(?:\\*["']){0,2}([A-Za-z_][\w.-]*)(?:\\*["']|\])?[ \t]*$/;
-/** What an arrow member's value follows (`'zip' => '`, `[zip] => `): blanks, `=>`, blanks and its opening quotes. */
-const ARROW_OPENING = /^[ \t]*=>[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
+/**
+ * What an arrow member's or a spaced assignment's value follows (`'zip' => '`, `[zip] => `,
+ * `zip = "`): blanks, `=>` or an `=` after blanks, blanks and its opening quotes. A glued `=`
+ * (`zip=94105`) is a parameter's, read as one.
+ */
+const ARROW_OPENING = /^(?:[ \t]*=>|[ \t]+=)[ \t]*(?:(?:\\*"){3}|\\*["'])?(?=\d|[A-Z])/;
+/**
+ * An SQL condition's word before a name and its spaced `=` (`WHERE zip = `, `AND (zip = `,
+ * `CASE WHEN zip = `), also across a line break or a block comment between them (`WHERE\n  zip
+ * = `), or a condition's of PL/SQL, T-SQL or VB (`IF zip = … THEN`, `ELSIF`, `IIF(zip = …`): the
+ * `=` compares, and a code compared with selects an area, not a person's address. Such a word
+ * after an `=` or a `:` is a value, the line's before (`debug = on\nzip = 94105`, `mode: and`),
+ * no condition's. Read back at most `NAME_REACH` characters before the name.
+ */
+const SQL_CONDITION_BEFORE = /(?:^|[^\w=:](?<![=:][ \t]*))(?:where|and|or|on|having|when|not|if|elsif|elseif|iif)(?:\s|\(|\/\*[^*]{0,48}\*\/)+(?:[\w.`"'\[\]]+[ \t]*)?$/i;
 const NAME_REACH = 64;
 /** What a field's value may follow: a field's `:`, blanks and a quote, or a GraphQL block string's three (`VALUE_OPENING_QUOTES`). */
 const FIELD_OPENING = /^:[ \t]*(?:(?:\\*"){3}|\\*["'])?/;
@@ -68,12 +81,13 @@ export const postalCodeParameterDetector: Detector = {
   source:
     `=(?<=(?:^|[?&#;\\s,([{]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*=)${POSTAL_CODE_VALUE}${VALUE_END}` +
     `|:(?<=(?:^|[?&#;\\s,({[]|${OPENING_QUOTES})[A-Za-z_][\\w.-]*(?:\\\\{0,7}["'])?[ \\t]*:)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
-    // A member after PHP's and Ruby's `=>` (`'zip' => '94103'`, `print_r`'s `[zip] => 94103`): the
-    // match starts at the blanks or the `=`. Not a spaced `=`, an SQL comparison's as often
-    // (`WHERE zip = '01304-001'` is kept: only assignments give a postal code there). The blanks
-    // are taken from the first: a search tried at each blank of a long run would read the rest
-    // of it looking for the `=>` (quadratic), and a match from a later blank is the same `=>`.
-    `|(?<![ \\t])[ \\t]*=>(?<=[\\w"'\\]][ \\t]*=>)[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
+    // A member after PHP's and Ruby's `=>` (`'zip' => '94103'`, `print_r`'s `[zip] => 94103`), or
+    // an assignment's `=` with blanks on both sides (an INI or TOML line, Python: `zip = 94105`,
+    // `zip = "94105"`, SQL's `SET zip = '94105'`; the rewrite keeps a comparison's: `WHERE zip =
+    // '01304-001'`): the match starts at the blanks or the `=`. The blanks are taken from the
+    // first: a search tried at each blank of a long run would read the rest of it looking for
+    // the `=>` (quadratic), and a match from a later blank is the same `=>` or `=`.
+    `|(?<![ \\t])[ \\t]*(?:=>(?<=[\\w"'\\]][ \\t]*=>)|=(?![=>~])(?<=[\\w"'][ \\t]+=)(?=[ \\t]))[ \\t]*${VALUE_OPENING_QUOTES}?${POSTAL_CODE_VALUE}${VALUE_END}` +
     // A whole value, perhaps with the blanks or line break a form or a copied line leaves around
     // it, or the first item of a list that is the whole value (`zips` = `94103,10001`). A blank
     // is refused before the lookbehind reads back, or each place in a long run of blanks would.
@@ -91,7 +105,10 @@ export const postalCodeParameterDetector: Detector = {
     const end = start + match.length;
     if (AMOUNT_AFTER.test(text.slice(end, end + AMOUNT_REACH))) return undefined;
     const arrow = ARROW_OPENING.exec(match);
-    if (arrow !== null) return namesPostalCodeBefore(text, start) ? `${arrow[0]}${marker}` : undefined;
+    if (arrow !== null) {
+      if (!arrow[0].includes("=>") && SQL_CONDITION_BEFORE.test(text.slice(Math.max(0, start - NAME_REACH), start))) return undefined;
+      return namesPostalCodeBefore(text, start) ? `${arrow[0]}${marker}` : undefined;
+    }
     if (separator !== 61 /* = */ && separator !== 58 /* : */) return (place & Place.POSTAL_CODE_VALUE) !== 0 ? marker : undefined;
     if (!namesPostalCodeBefore(text, start)) return undefined;
     return separator === 61 ? `=${marker}` : `${FIELD_OPENING.exec(match)![0]}${marker}`;

@@ -9,7 +9,7 @@ import { isCodeValue } from "../code-values";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isShortPasswordName, keptUnderPassWord, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
-import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, quoteOpening } from "./escaped-quotes";
+import { DOUBLE_QUOTED_OVER_LINES, ESCAPED_QUOTED, ESCAPED_SINGLE_QUOTED, NEXT_PAIR_NAME, quoteOpening } from "./escaped-quotes";
 import { SECRET_PARAM_KIND, asSessionIdUnder } from "./secret-parameter";
 import { holdsOrdinaryValue } from "../bare-parameters";
 import { PASSWORD_WORD } from "../key-namespaces";
@@ -69,7 +69,8 @@ const PATH_NAME = `${NAME}(?:::${NAME_CHARACTER}+)*`;
  */
 const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\\\{0,7}["'])?|\\[[:"']?${NAME}["']?\\])`;
 /**
- * `name = 'value'` (blanks around `=`), `name => "value"` (the value may start the next line,
+ * `name = 'value'` (blanks around `=`), `"name"="value"` (a quoted name glued to `=`, as go-logr's
+ * and klog's key/value pairs print one: `"password"="hunter2"`), `name => "value"` (the value may start the next line,
  * as pretty printers write long hashes), Go's `name := "value"`; a quoted SQL column,
  * qualified or not, with any blanks (Sequelize's `` `User`.`password` = '…' `` and
  * `` SET `password`='…' ``); PHP's `define('DB_PASSWORD', '…')`; `var_dump`'s
@@ -79,7 +80,7 @@ const ASSIGNED = `(?:(?<![\\w.\\u00C0-\\u00FF-])(?::|\\\\{0,7}["'])?${NAME}(?:\\
  * same blanks would try every split of a long run (quadratic in it).
  */
 const QUOTED_ASSIGNMENT =
-  `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=(?=[ \\t]))` +
+  `(?:${ASSIGNED}(?:[ \\t]*=>(?:[ \\t]*\\r?\\n)?|[ \\t]+:?=|:?=(?=[ \\t])|(?<=["'])=(?![=>])(?!${NEXT_PAIR_NAME}))` +
   `|(?<![\\w.\\u00C0-\\u00FF-])(?:\`[^\`\\n]{1,64}\`\\.)?\`${NAME}\`[ \\t]*=` +
   `|(?:(?<![\\w.-])define|(?<=[\\w)\\]])\\.(?:${NAMED_SETTERS}))\\([ \\t]*(?:'${NAME}'|"${NAME}")[ \\t]*,` +
   `|\\[\\\\{0,7}"${NAME}\\\\{0,7}"(?::(?:\\\\{0,7}")?[\\w\\\\]{1,64}"?){0,2}\\]=>\\s{0,64}?string\\(\\d{1,9}\\))` +

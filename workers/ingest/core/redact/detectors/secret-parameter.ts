@@ -352,12 +352,18 @@ const FLAG_VALUE = `(?:${QUOTED}|${ANGLED}|${NOT_AT_ESCAPED_QUOTE}[^\\s"'<>;,&]+
  * `--env=DB_PASSWORD="…"`), read whole as its unquoted form is: `FLAG_VALUE` stops at the quote.
  */
 const INNER_QUOTED_PARAMETER = `[A-Za-z_]${NAME_CHARACTER}*=(?:${QUOTED})`;
+/**
+ * A flag's `=`, glued or with blanks on both sides, as a hand-written command or a config's
+ * echo spaces it (`--password = hunter2x`): the `=` is the separator, never the value. A lone `=`
+ * after a blank is no value either (`FLAG`).
+ */
+const FLAG_EQUALS = `(?:[ \\t]+=(?![=>])[ \\t]+(?!-)|=)`;
 const FLAG =
   `(?<=^|[\\s"'=,\\[(])(?:-p(?<=${MYSQL_CLIENT_BEFORE}-p)(?:${GLUED_QUOTED_PASSWORD}|(?=${GLUED_PASSWORD_START})[^\\s"'<>;,&]+)` +
-  `|--?[A-Za-z]${NAME_CHARACTER}*(?:=(?:${INNER_QUOTED_PARAMETER}|${FLAG_VALUE})|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-)${FLAG_VALUE}))`;
+  `|--?[A-Za-z]${NAME_CHARACTER}*(?:${FLAG_EQUALS}(?:${INNER_QUOTED_PARAMETER}|${FLAG_VALUE})|(?:[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR})(?!-|=+(?:[ \\t]|$))${FLAG_VALUE}))`;
 const AFTER_MYSQL_CLIENT = new RegExp(`${MYSQL_CLIENT_BEFORE}$`);
 /** The flag's separator and value, in a match of `FLAG`. */
-const FLAG_SEPARATOR = new RegExp(`=|[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR}`);
+const FLAG_SEPARATOR = new RegExp(`${FLAG_EQUALS}|[ \\t]+|${ARRAY_ELEMENTS_SEPARATOR}`);
 
 const SOURCE = `(?:${PARAMETER}|${FIELD}|${FLAG})`;
 

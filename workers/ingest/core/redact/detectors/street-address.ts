@@ -5,7 +5,7 @@ import { POLISH_SHORT_HEADS, POLISH_STREET_HEADS, STREET_FIELD_LAST_WORDS, STREE
 import { caseless, type Detector } from "./detector";
 import { REJOIN } from "../regex-join";
 import { repeat } from "../regex-repeat";
-import { UNQUOTED, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
+import { UNQUOTED, nameFieldEquals, nameFieldSource, nameFieldValue, rewrittenNameField } from "./name-field";
 
 /** The kind of a person's street address, found by its key (`key-rules.ts`) or in text. */
 export const STREET_ADDRESS_KIND = "street_address";
@@ -54,9 +54,11 @@ const EU_POSTAL_TAIL =
  * city, state and ZIP (`1 Infinite Loop, Cupertino, CA 95014`, `US_ZIP_TAIL`). The number
  * stands alone: not a part of a version, a time, a path or an id (`v1.12 Main St`).
  */
+/** A dwelling unit after a US or UK street line (`, Apt 4B`, ` Suite 200`, `, Unit #5`). */
+const DWELLING_UNIT = `,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6}`;
 const US_LINE =
   `(?<![\\w.,:/#@-])\\d{1,6}[A-Z]?${NOT_A_UNIT}${repeat(` (?:${WORD}|\\d{1,3}(?:st|nd|rd|th))`, 1, 4)}(?: (?:${STREET_TYPES.join("|")})\\.?(?![\\w'’-])` +
-  `(?: (?:[NS][EW]?|[EW])(?![\\w]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6}(?![\\w]))?` +
+  `(?: (?:[NS][EW]?|[EW])(?![\\w]))?(?:${DWELLING_UNIT}(?![\\w]))?` +
   `(?:${US_ZIP_TAIL}|, ${WORD}(?: ${WORD}){0,2}, [A-Z]{2}(?![\\w-])|${UK_TAIL})?|${US_ZIP_TAIL})`;
 /** The small words inside a French, Italian, Spanish, Portuguese or Dutch street's name (`Rue de la Paix`, `Via dei Mille`). */
 const NAME_PARTICLE = "(?:(?:de la|de|du|des|la|le|les|di|del|della|dei|degli|da|do|das|dos|van|der|den) )?(?:[dl]['’])?";
@@ -182,7 +184,7 @@ const ENDS_WITH_POSTAL_CODE = lazy(() => new RegExp(`(?:${US_ZIP_TAIL}|${UK_TAIL
 const TYPED_LINE_END = lazy(
   () =>
     new RegExp(
-      `(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:,? (?:Apt|Suite|Ste|Unit)\\.? ?#?\\w{1,6})?(?:${US_ZIP_TAIL}|${UK_TAIL})$`,
+      `(?:${STREET_TYPES.join("|")})\\.?(?: (?:[NS][EW]?|[EW]))?(?:${DWELLING_UNIT})?(?:${US_ZIP_TAIL}|${UK_TAIL})$`,
     ),
 );
 /** A US line's city set off by commas before its state and ZIP (`, Cupertino, CA 95014`). */
@@ -244,12 +246,42 @@ function bracketedNameWords(text: string, end: number): readonly string[] {
 /**
  * An unquoted `name=value` street field (`shipping_address=Rua Augusta 1500`, `address_line1=Rua
  * Augusta, 1500`): the name field's value (`UNQUOTED`: a word and the capitalised words after it)
- * with the house number after them, perhaps after a `,` (`, 1500`, `, nº 1500`, `221B`), which is
- * no key (`=` or `:` after it). Tried before the name field's forms, which would stop before it.
+ * with the house number after them, perhaps after a `,` (`, 1500`, `, nº 1500`, `221B`), and a dwelling unit
+ * (`742 Evergreen Terrace, Apt 4`: `DWELLING_UNIT`), which is no key (`=` or `:` after it). Tried before the name field's forms, which would stop before it;
+ * its `=` is theirs (`nameFieldEquals`): `street = Rua Augusta, 1500` takes its number as `street=…` does.
  */
 const EQUALS_WITH_NUMBER =
-  `=(?![=>])(?<=(?:${STREET_FIELD_LAST_WORDS.map(caseless).join("|")})=)${UNQUOTED}` +
-  `(?:,? (?:n[º°o]\\.? ?)?\\d{1,6}[A-Za-z]?(?![\\w.-]*[=:]|[\\w.-]))`;
+  `${nameFieldEquals(STREET_FIELD_LAST_WORDS.map(caseless).join("|"))}${UNQUOTED}` +
+  `(?:,? (?:n[º°o]\\.? ?)?\\d{1,6}[A-Za-z]?(?:${DWELLING_UNIT})?|${DWELLING_UNIT})(?![\\w.-]*[=:]|[\\w.-])`;
+
+/**
+ * A street line read as text (`EU_LINE`, `US_LINE`, … as the detector's source orders them), from
+ * where it is set (sticky): a field's unquoted value starting one is asked of it
+ * (`yieldsToLine`).
+ */
+const LINE_AT = lazy(() => new RegExp(`${EU_LINE}|${US_LINE}|${BR_LINE}|${PL_LINE}|${POSTAL_CODE_FIRST}|${BARE_LINE}`, "y"));
+
+/**
+ * Whether the name field's `match` at `start` in `text` leaves its unquoted value to a longer
+ * street line starting there that the detector takes as text (`address = 742 Evergreen Terrace,
+ * Springfield, IL 62704`, `address=5 Rue de la Paix, 75002 Paris`, a street under a person's
+ * field: `full_name = Av. Paulista, 1000`): the field's value stops at its words (`UNQUOTED`),
+ * the line goes on to its city and postal code, and the scan finds it at the value next. A
+ * quoted value is read whole, a line running into the next key (`KEY_GLUED_AFTER`) is none.
+ */
+export function yieldsToLine(match: string, text: string, start: number): boolean {
+  const [offset, length] = nameFieldValue(match);
+  if (length !== match.length - offset) return false;
+  const line = LINE_AT();
+  line.lastIndex = start + offset;
+  const found = line.exec(text);
+  if (found === null || found[0].length <= length) return false;
+  KEY_GLUED_AFTER.lastIndex = line.lastIndex;
+  return !KEY_GLUED_AFTER.test(text) && streetAddressDetector.rewrite!(found[0], "", text, start + offset, 0) !== undefined;
+}
+
+/** A next key glued to where a line ends (`Rua Augusta 3=1`: the `3` is the key's, as `EQUALS_WITH_NUMBER` reads it). */
+const KEY_GLUED_AFTER = /[\w.-]{0,64}[=:]/y;
 
 export const streetAddressDetector: Detector = {
   kind: STREET_ADDRESS_KIND,
@@ -291,8 +323,8 @@ export const streetAddressDetector: Detector = {
     if (field === undefined && words.length === 1 && /^line[12]$/.test(words[0]!) && addressObjectBefore(text, text.lastIndexOf(name, start))) {
       field = "named";
     }
-    if (field === undefined) return undefined;
+    if (field === undefined || yieldsToLine(match, text, start)) return undefined;
     const judged = field;
-    return rewrittenNameField(match, marker, (value) => holdsStreetAddress(value, judged));
+    return rewrittenNameField(match, marker, text, start, (value) => holdsStreetAddress(value, judged));
   },
 };
