@@ -26,15 +26,22 @@ import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "../kind
  *
  * - PostgreSQL's `Key (ssn)=(234122143) already exists.` (also `is not present in table`, `is
  *   still referenced`, `conflicts with existing key (room, ssn)=(1, 234122143)`, or the line's
- *   end): the columns paired with the values in order, `Key (tenant_id, email)=(7, ana@x.io)`;
- *   one column's value is the whole list, commas and all; a list whose count differs from its
- *   columns' is left; CockroachDB's quoted value (`('4155550132')`) loses what its quotes hold;
+ *   end): the columns paired with the values in order, `Key (tenant_id, email)=(7, ana@x.io)`, an
+ *   expression index's column read inside its calls and casts (`Key (lower(email::text))=(…)`:
+ *   `database-key-columns.ts`); one column's value is the whole list, commas and all; more values
+ *   than columns (a value holding `, `, which PostgreSQL does not quote) go whole when a column
+ *   judges them or names a person's value (`compositeKind`), fewer are left; CockroachDB's quoted
+ *   value (`('4155550132')`) loses what its quotes hold;
  * - SQL Server's `… with unique index 'IX_Users_Phone'. The duplicate key value is (4155550132).`
- *   (or `constraint 'UQ_…'`): one value, judged by the column the index's name names
- *   (`judgedByIndex`); a composite key's values, which its name does not pair, are left;
- * - MySQL's `Duplicate entry '4155550132' for key 'users.phone'`: the entry judged by the column
- *   the key's name names; a composite key's entry (its parts joined by `-`: `ana@x.io-7`) also
- *   loses a first or last part that is an e-mail address, which the `-` hides from the e-mail detector;
+ *   (or `constraint 'UQ_…'`): the value judged by the columns the index's name holds
+ *   (`judgedByIndex`), a composite key's values whole, as its name does not pair them;
+ * - MySQL's (and MariaDB's) `Duplicate entry '4155550132' for key 'users.phone'` (MySQL 5's `for
+ *   key 'phone'`, `for key 2`): the entry judged whole by the columns the key's name holds
+ *   (`name_dob`: a name and a date of birth); a composite key's entry, its columns' values joined
+ *   by `-` where no shape says which `-` splits them (`Jane-Doe`), goes whole as the most
+ *   sensitive person's column named; an entry no column judges, under a hashed or numbered key
+ *   too, goes whole when a `-`-joined run in it is an e-mail address, a card or a printed phone
+ *   or SSN (`shapeKind`), which the `-` hides from their detectors;
  * - PostgreSQL's `Failing row contains (42, Ana Silva, 555-867-5309, null).`, a row no column
  *   names: only a phone or an SSN in its strict printed shape (`unnamedRowValueKind`); the rest,
  *   a person's name among it, stays for the other detectors (e-mail, card, IBAN).
@@ -42,11 +49,13 @@ import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "../kind
  * A match is a whole list (from its `(` to its first `)`, holding no other parenthesis) or MySQL's
  * entry, and is replaced with its judged values' markers in place, so a value no column judges
  * stays. So `Key (id)=(42)`, `Key (order_id)=(…)`, `for key 'PRIMARY'`, `Duplicate entry
- * '2024-01-01-7' for key 'daily'` and a `username`'s value stay, and SQLite's and Prisma's
- * errors, which quote no value, are untouched; a list holding a parenthesis (`(555) 867-5309`)
- * is left to the other detectors. `withheld` kinds (the policy's detectors turned off) stay too.
- * Each match's reading goes back at most to the parenthesis before it, which no other match's
- * reading crosses: linear work. Gate: `MoreEvidence.DATABASE_ERROR`.
+ * '2024-01-01-7' for key 'daily'`, `'42-7' for key 'orders.tenant_order'` and a `username`'s
+ * value stay, and SQLite's and Prisma's errors, which quote no value, are untouched; a list
+ * holding a parenthesis (`(555) 867-5309`) is left to the other detectors. `withheld` kinds (the
+ * policy's detectors turned off) stay too. Each match's reading goes back at most
+ * `COLUMNS_LENGTH` (PostgreSQL's columns) or to the `)` before it (SQL Server's index), and an
+ * entry's reading of its parts at most `SHAPE_PARTS` past each: linear work. Gate:
+ * `MoreEvidence.DATABASE_ERROR`.
  */
 export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Detector {
   return {
@@ -209,8 +218,9 @@ const FOR_KEY = "' for key ";
 function shapeKind(entry: string, withheld: ReadonlySet<string>): string | undefined {
   const parts = entry.split("-");
   for (let first = 0; first < parts.length; first++) {
-    let run = parts[first]!;
-    for (let last = first; last < Math.min(parts.length, first + SHAPE_PARTS); run += `-${parts[++last] ?? ""}`) {
+    let run = "";
+    for (let last = first; last < Math.min(parts.length, first + SHAPE_PARTS); last++) {
+      run = last === first ? parts[first]! : `${run}-${parts[last]!}`;
       countWork(run.length);
       const kind = (run.includes("@") ? undefined : unnamedRowValueKind(run)) ?? wholeValueKind(run);
       if (kind !== undefined && !withheld.has(kind)) return kind;
