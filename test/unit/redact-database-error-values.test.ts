@@ -120,6 +120,7 @@ describe("MySQL's duplicate entry", () => {
     ["Duplicate entry 'hunter2-7' for key 'password_tenant'", "Duplicate entry '[REDACTED:secret_param]' for key 'password_tenant'"],
     ["Duplicate entry '94107-7' for key 'zip_tenant'", "Duplicate entry '[REDACTED:postal_code]' for key 'zip_tenant'"],
     ["Duplicate entry 'Jane-Doe' for key 'first_last'", "Duplicate entry '[REDACTED:person_name]' for key 'first_last'"],
+    ["Duplicate entry 'O'Neil-7' for key 'last_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'last_name_tenant'"],
     ["ERROR 1062 (23000): Duplicate entry 'Jane-Doe' for key 'IX_People_First_Last'", "ERROR 1062 (23000): Duplicate entry '[REDACTED:person_name]' for key 'IX_People_First_Last'"],
   ]);
   itStores("redacts an entry of a hashed or numbered key by what its own shape shows inside, whole: %s", stored, [
@@ -143,6 +144,8 @@ describe("MySQL's duplicate entry", () => {
     "Duplicate entry '12-34' for key 'IDX_5e568e001f9d1b91f67815c580'",
     "Duplicate entry '4155550132' for key 2",
     "Duplicate entry 'Blue-7' for key 'products.name_tenant'",
+    "Duplicate entry 'Blue Shirt-7' for key 'product_name_tenant'",
+    "Duplicate entry 'Blue Shirt' for key 'products.product_name'",
     "Duplicate entry 'v1.2.3-linux' for key 'release_platform'",
     "Duplicate entry 'n/a' for key 'users_phone_unique'",
   ]);

@@ -73,8 +73,8 @@ export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Dete
 
 /** A list's values, on one line, after its head and up to its `)`: no parenthesis inside, so no list is read twice. */
 const LIST = String.raw`(?<=\)=\(|key value is \(|row contains \()[^\n()]{1,512}(?=\))`;
-/** MySQL's duplicate entry, before its key's name. */
-const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')[^\n']{1,512}(?=' for key (?:'[^'\n]{1,128}'|\d))`;
+/** MySQL's duplicate entry, before its key's name: MySQL does not escape a quote inside it (`'O'Neil-7'`). */
+const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')[^\n]{1,512}?(?=' for key (?:'[^'\n]{1,128}'|\d))`;
 
 /** The heads of the lists, each ending at its list's `(`: PostgreSQL's key, SQL Server's key value. */
 const KEY_HEAD = ")=(";

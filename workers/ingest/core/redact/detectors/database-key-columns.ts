@@ -13,7 +13,8 @@ import { PERSON_NAME_KIND } from "../kinds";
  * (`people.name_dob`) and the affixes databases and schema tools add (`idx_`, `uq_`, `_unique`,
  * `_key`: `indexColumn`): every run of one to `MAX_RUN_WORDS` of its first `MAX_INDEX_WORDS` words
  * (`name_dob`: `name`, `name_dob`, `dob`; `uniq_full_name_birth_date`: `full_name`, `birth_date`, …),
- * since an index is named after its columns and a column's name has words of its own; and a
+ * since an index is named after its columns and a column's name has words of its own, but for a
+ * bare `name` after another word (`product_name`, `last_name`: that word's name, no person's); and a
  * word a name's part's column is shortened to, as that column (`first_last`: `first_name`,
  * `last_name`), when two are (`first_order` names no name). The table's word left in it is read as the key rules read a name's words
  * (`users_phone` names a phone). A hashed or numbered name (TypeORM's `IDX_5e568e…`, MySQL 5's
@@ -23,7 +24,10 @@ export function indexColumnNames(name: string): readonly string[] {
   const words = indexColumn(name.slice(name.indexOf(".") + 1)).split("_").filter((word) => word !== "").slice(0, MAX_INDEX_WORDS);
   const names: string[] = [];
   for (let first = 0; first < words.length; first++) {
-    for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) names.push(words.slice(first, last + 1).join("_"));
+    for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
+      if (first > 0 && last === first && words[first]!.toLowerCase() === "name") continue;
+      names.push(words.slice(first, last + 1).join("_"));
+    }
   }
   const nameParts = words.map((word) => `${word}_name`).filter((name) => columnKind(name) === PERSON_NAME_KIND && columnKind(name.slice(0, -5)) === undefined);
   return nameParts.length > 1 ? [...names, ...nameParts] : names;
