@@ -151,6 +151,61 @@ describe("MySQL's duplicate entry", () => {
   ]);
 });
 
+describe("an index's name read as its columns", () => {
+  itKeepsUncounted("keeps an id's, a code's, a hash's or a time's column named by a person's word, and a framework's table before the columns: %s", redact, [
+    "Duplicate entry '42-7' for key 'phone_id_tenant_id'",
+    "Duplicate entry '42-7' for key 'phone_numbers_user_id_type_unique'",
+    "Duplicate entry '42-7' for key 'index_phone_numbers_on_user_id_and_kind'",
+    "Duplicate entry '42-7' for key 'mobile_devices_user_id_device_id_unique'",
+    "Duplicate entry '42-7' for key 'birth_certificates_user_id_unique'",
+    "Duplicate entry '42-7' for key 'dob_checks_user_id_unique'",
+    "Duplicate entry '42-7' for key 'zip_exports_tenant_id_job_id_unique'",
+    "Duplicate entry '42-7' for key 'passport_scans_user_id_unique'",
+    "Duplicate entry '42-7' for key 'ssn_verifications_user_id_attempt_unique'",
+    "Duplicate entry '42-7' for key 'uk_shipping_address_id_tenant'",
+    "Duplicate entry '42-7' for key 'country_phone_code_tenant'",
+    "Duplicate entry '7-42' for key 'zipcode_lookup_id_tenant'",
+    "Duplicate entry '2024-05-01-7' for key 'date_of_birth_check_run_id'",
+    "Duplicate entry '7-2024-05-01' for key 'tenant_id_birth_date_check'",
+    "Duplicate entry '2024-05-01-7' for key 'users_dob_updated_at_tenant'",
+    "Cannot insert duplicate key row in object 'dbo.Phones' with unique index 'IX_Phone_Id_Tenant'. The duplicate key value is (42, 7).",
+  ]);
+  itKeepsUncounted("keeps a first and a last of something other than a name: %s", redact, [
+    "Duplicate entry '2024-01-01 10:00:00-2024-02-01 10:00:00' for key 'first_seen_last_seen'",
+    "Duplicate entry '3-9' for key 'first_page_last_page'",
+    "Duplicate entry '3-9' for key 'first_step_last_step'",
+    "Duplicate entry '2024-01-01-2024-02-01' for key 'uniq_first_day_last_day'",
+    "Duplicate entry 'ab12cd-7' for key 'last_name_hash_tenant'",
+  ]);
+  itStores("reads a person's column after a framework's table, and Rails' columns whole: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'people_name_tenant_id_unique'", "Duplicate entry '[REDACTED:person_name]' for key 'people_name_tenant_id_unique'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'index_people_on_name_and_tenant_id'", "Duplicate entry '[REDACTED:person_name]' for key 'index_people_on_name_and_tenant_id'"],
+    ["Duplicate entry 'Jane-Doe-7' for key 'index_users_on_first_name_and_last_name_and_tenant_id'", "Duplicate entry '[REDACTED:person_name]' for key 'index_users_on_first_name_and_last_name_and_tenant_id'"],
+    ["Duplicate entry 'ana@x.io-7' for key 'users_email_tenant_id_unique'", "Duplicate entry '[REDACTED:email]' for key 'users_email_tenant_id_unique'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_tenant_id'", "Duplicate entry '[REDACTED:phone]' for key 'phone_tenant_id'"],
+    [
+      "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is (Jane Doe, 7).",
+      "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is ([REDACTED:person_name]).",
+    ],
+  ]);
+  itKeepsUncounted("keeps a printed phone's or SSN's digits in an entry of a named key, or inside an entry of a key naming no column: %s", redact, [
+    "Duplicate entry 'SKU-123-45-6789' for key 'uniq_order_ref'",
+    "Duplicate entry 'US-555-12-3456' for key 'uniq_order_ref'",
+    "Duplicate entry '2024-123-45-6789' for key 'uniq_order_ref'",
+    "Duplicate entry 'PART-415-555-0132' for key 'uniq_order_ref'",
+    "Duplicate entry 'v1-212-555-0199' for key 'uniq_order_ref'",
+    "Duplicate entry '555-867-5309-1' for key 'uniq_order_ref'",
+    "Duplicate entry 'v1-212-555-0199-2' for key 'IDX_5e568e001f9d1b91f67815c580'",
+    "Duplicate entry 'A-123-45-6789-7' for key 2",
+  ]);
+  itStores("ends an entry at the quote before its own key, not another entry's: %s", stored, [
+    [
+      "Duplicate entry '42' (retry 2 of 3); Duplicate entry '7-1990-01-01' for key 'tenant_dob'",
+      "Duplicate entry '42' (retry 2 of 3); Duplicate entry '[REDACTED:birth_date]' for key 'tenant_dob'",
+    ],
+  ]);
+});
+
 describe("SQL Server's duplicate key value", () => {
   itStores("redacts the value by the column its index names: %s", stored, [
     [

@@ -7,7 +7,7 @@ import { ibanDetector } from "./iban";
 import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
-import { expressionColumns, indexColumnNames, keyExpressions } from "./database-key-columns";
+import { expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -73,8 +73,8 @@ export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Dete
 
 /** A list's values, on one line, after its head and up to its `)`: no parenthesis inside, so no list is read twice. */
 const LIST = String.raw`(?<=\)=\(|key value is \(|row contains \()[^\n()]{1,512}(?=\))`;
-/** MySQL's duplicate entry, before its key's name: MySQL does not escape a quote inside it (`'O'Neil-7'`). */
-const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')[^\n]{1,512}?(?=' for key (?:'[^'\n]{1,128}'|\d))`;
+/** MySQL's duplicate entry, before its key's name: MySQL does not escape a quote inside it (`'O'Neil-7'`); it ends before another entry's `Duplicate entry '`, so an entry no key follows takes no text after it. */
+const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')(?:(?![Dd]uplicate entry ')[^\n]){1,512}?(?=' for key (?:'[^'\n]{1,128}'|\d))`;
 
 /** The heads of the lists, each ending at its list's `(`: PostgreSQL's key, SQL Server's key value. */
 const KEY_HEAD = ")=(";
@@ -199,30 +199,37 @@ const INDEX_REACH = 512;
  * The kind MySQL's (or MariaDB's) duplicate `entry` at `start` is replaced as, whole: by the
  * columns its key's name holds (`judgedByIndex`); when they judge none and the entry may join
  * several columns' values (a `-` in it), by what its own shape shows inside (`shapeKind`: an
- * e-mail address, a card, a printed phone or SSN), as a key with a hashed or numbered name
- * (`IDX_5e568e…`, MySQL 5's `for key 2`) says nothing. Undefined: it stays, for the text detectors.
+ * e-mail address, a card, an IBAN, and under a key whose name names no column, a printed phone or
+ * SSN: `isOpaqueIndexName`, a hashed `IDX_5e568e…`, MySQL 5's numbered `for key 2`, `PRIMARY`).
+ * Undefined: it stays, for the text detectors (`'SKU-123-45-6789' for key 'uniq_order_ref'`).
  */
 function entryKind(entry: string, text: string, start: number, withheld: ReadonlySet<string>): string | undefined {
   const keyAt = start + entry.length + FOR_KEY.length;
-  const key = text.charCodeAt(keyAt) === 39 /* ' */ ? text.slice(keyAt + 1, text.indexOf("'", keyAt + 1)) : "";
-  return judgedByIndex(key, entry, "-", withheld) ?? (entry.includes("-") ? shapeKind(entry, withheld) : undefined);
+  const numbered = text.charCodeAt(keyAt) !== 39 /* ' */;
+  const key = numbered ? "" : text.slice(keyAt + 1, text.indexOf("'", keyAt + 1));
+  const kind = judgedByIndex(key, entry, "-", withheld);
+  return kind !== undefined || !entry.includes("-") ? kind : shapeKind(entry, numbered || isOpaqueIndexName(key), withheld);
 }
 const FOR_KEY = "' for key ";
 
 /**
  * The kind of the first run of `entry`'s `-`-joined parts (of at most `SHAPE_PARTS`, an e-mail
  * address's with a `-` in it too) that is an e-mail address, a card or an IBAN whole
- * (`wholeValueKind`), or a phone or an SSN in its strict printed shape (`unnamedRowValueKind`,
- * as in a failing row); `withheld` kinds pass.
+ * (`wholeValueKind`), or, when `printed` (the key names no column), the whole entry or its first
+ * or last parts a phone or an SSN in its strict printed shape (`unnamedRowValueKind`, as in a
+ * failing row): a printed phone's or SSN's groups are digits as an order's or a part's number's
+ * are, so one inside the entry or under a named key is no sign (`US-555-12-3456`,
+ * `v1-212-555-0199-2`); `withheld` kinds pass.
  */
-function shapeKind(entry: string, withheld: ReadonlySet<string>): string | undefined {
+function shapeKind(entry: string, printed: boolean, withheld: ReadonlySet<string>): string | undefined {
   const parts = entry.split("-");
   for (let first = 0; first < parts.length; first++) {
     let run = "";
     for (let last = first; last < Math.min(parts.length, first + SHAPE_PARTS); last++) {
       run = last === first ? parts[first]! : `${run}-${parts[last]!}`;
       countWork(run.length);
-      const kind = (run.includes("@") ? undefined : unnamedRowValueKind(run)) ?? wholeValueKind(run);
+      const atEnd = first === 0 || last === parts.length - 1;
+      const kind = (printed && atEnd && !run.includes("@") ? unnamedRowValueKind(run) : undefined) ?? wholeValueKind(run);
       if (kind !== undefined && !withheld.has(kind)) return kind;
     }
   }
