@@ -39,16 +39,17 @@ import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "../kind
  *   key 'phone'`, `for key 2`): the entry judged whole by the columns the key's name holds
  *   (`name_dob`: a name and a date of birth); a composite key's entry, its columns' values joined
  *   by `-` where no shape says which `-` splits them (`Jane-Doe`), goes whole as the most
- *   sensitive person's column named; an entry no column judges, under a hashed or numbered key
- *   too, goes whole when a `-`-joined run in it is an e-mail address, a card or a printed phone
- *   or SSN (`shapeKind`), which the `-` hides from their detectors;
+ *   sensitive person's column named; an entry no column judges goes whole when a `-`-joined run
+ *   in it is an e-mail address, a card or an IBAN, or, under a key naming no column (hashed,
+ *   numbered, `PRIMARY`), a printed phone or SSN at its ends (`shapeKind`), which the `-` hides
+ *   from their detectors;
  * - PostgreSQL's `Failing row contains (42, Ana Silva, 555-867-5309, null).`, a row no column
  *   names: only a phone or an SSN in its strict printed shape (`unnamedRowValueKind`); the rest,
  *   a person's name among it, stays for the other detectors (e-mail, card, IBAN).
  *
  * A match is a whole list (from its `(` to its first `)`, holding no other parenthesis) or MySQL's
  * entry, and is replaced with its judged values' markers in place, so a value no column judges
- * stays. So `Key (id)=(42)`, `Key (order_id)=(…)`, `for key 'PRIMARY'`, `Duplicate entry
+ * stays. So `Key (id)=(42)`, `Key (order_id)=(…)`, `'42' for key 'PRIMARY'`, `Duplicate entry
  * '2024-01-01-7' for key 'daily'`, `'42-7' for key 'orders.tenant_order'` and a `username`'s
  * value stay, and SQLite's and Prisma's errors, which quote no value, are untouched; a list
  * holding a parenthesis (`(555) 867-5309`) is left to the other detectors. `withheld` kinds (the
