@@ -176,6 +176,8 @@ describe("an index's name read as its columns", () => {
     "Duplicate entry '3-9' for key 'first_step_last_step'",
     "Duplicate entry '2024-01-01-2024-02-01' for key 'uniq_first_day_last_day'",
     "Duplicate entry 'ab12cd-7' for key 'last_name_hash_tenant'",
+    "Duplicate entry 'Acme Corp-7' for key 'customer_name_tenant'",
+    "Duplicate entry 'Jane Doe-7' for key 'file_name_tenant'",
   ]);
   itStores("reads a person's column after a framework's table, and Rails' columns whole: %s", stored, [
     ["Duplicate entry 'Jane Doe-7' for key 'people_name_tenant_id_unique'", "Duplicate entry '[REDACTED:person_name]' for key 'people_name_tenant_id_unique'"],
@@ -183,6 +185,8 @@ describe("an index's name read as its columns", () => {
     ["Duplicate entry 'Jane-Doe-7' for key 'index_users_on_first_name_and_last_name_and_tenant_id'", "Duplicate entry '[REDACTED:person_name]' for key 'index_users_on_first_name_and_last_name_and_tenant_id'"],
     ["Duplicate entry 'ana@x.io-7' for key 'users_email_tenant_id_unique'", "Duplicate entry '[REDACTED:email]' for key 'users_email_tenant_id_unique'"],
     ["Duplicate entry '4155550132-7' for key 'phone_tenant_id'", "Duplicate entry '[REDACTED:phone]' for key 'phone_tenant_id'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'customer_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'customer_name_tenant'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'contact_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'contact_name_tenant'"],
     [
       "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is (Jane Doe, 7).",
       "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is ([REDACTED:person_name]).",

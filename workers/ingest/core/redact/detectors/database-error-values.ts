@@ -265,7 +265,8 @@ function judgedByIndex(name: string, value: string, separator: string, withheld:
  * list whose values hold `, `) where no shape says which part is whose (`Jane-Doe` is a first and
  * a last name, or one name): each column's judgement of the whole value, and when `separator` is
  * in it, the kind a column says its every value is (`columnKind`: `dob`, `phone`, `first_name`)
- * and a bare `name`'s judgement of each part (`Jane Doe` of `Jane Doe-7`). An id's, a tenant's, a
+ * and a name's column's judgement of each part (`NAME_COLUMN`: `Jane Doe` of `Jane Doe-7` under
+ * `name`, `customer_name`, `contact_name`; not `Blue Shirt` under `product_name`). An id's, a tenant's, a
  * time's columns give none: `42-7` for `tenant_order` stays.
  */
 function compositeKind(names: readonly string[], value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
@@ -280,10 +281,13 @@ function compositeKind(names: readonly string[], value: string, separator: strin
     consider(judgedByName(name, unquoted(value)));
     if (!joined) continue;
     consider(columnKind(name));
-    if (name.toLowerCase() === "name") for (const part of value.split(separator)) consider(judgedByName(name, unquoted(part)));
+    if (NAME_COLUMN.test(name)) for (const part of value.split(separator)) consider(judgedByName(name, unquoted(part)));
   }
   return best;
 }
+
+/** A column named a name (`name`, `customer_name`, `contactName`), whose rule judges each part of a joined entry by its shape. */
+const NAME_COLUMN = /name$/i;
 
 /** The rank of `kind` in `SENSITIVITY` (0 the most sensitive), one past the last for any other. */
 function sensitivity(kind: string): number {
