@@ -47,6 +47,8 @@ describe("PostgreSQL's key detail", () => {
     ["Key (lower(full_name::text))=(jane doe) already exists.", "Key (lower(full_name::text))=([REDACTED:person_name]) already exists."],
     ["Key (lower((email)::text))=(ana@example.com) already exists.", "Key (lower((email)::text))=([REDACTED:email]) already exists."],
     ["Key (COALESCE(phone, ''::text))=(4155550132) already exists.", "Key (COALESCE(phone, ''::text))=([REDACTED:phone]) already exists."],
+    ["Key ((data ->> 'ssn'::text))=(234122143) already exists.", "Key ((data ->> 'ssn'::text))=([REDACTED:ssn]) already exists."],
+    ["Key (tenant_id, (profile -> 'contact' ->> 'email'::text))=(7, ana@x.io) already exists.", "Key (tenant_id, (profile -> 'contact' ->> 'email'::text))=(7, [REDACTED:email]) already exists."],
     ["Key (tenant_id, lower(email::text))=(7, ana@x.io) already exists.", "Key (tenant_id, lower(email::text))=(7, [REDACTED:email]) already exists."],
     ['Key (tenant_id, lower(("SSN")::text))=(7, 234122143) already exists.', 'Key (tenant_id, lower(("SSN")::text))=(7, [REDACTED:ssn]) already exists.'],
   ]);
@@ -178,6 +180,7 @@ describe("an index's name read as its columns", () => {
     "Duplicate entry 'ab12cd-7' for key 'last_name_hash_tenant'",
     "Duplicate entry 'Acme Corp-7' for key 'customer_name_tenant'",
     "Duplicate entry 'Jane Doe-7' for key 'file_name_tenant'",
+    "DETAIL:  Key ((data ->> 'order_ref'::text))=(234122143) already exists.",
   ]);
   itStores("reads a person's column after a framework's table, and Rails' columns whole: %s", stored, [
     ["Duplicate entry 'Jane Doe-7' for key 'people_name_tenant_id_unique'", "Duplicate entry '[REDACTED:person_name]' for key 'people_name_tenant_id_unique'"],

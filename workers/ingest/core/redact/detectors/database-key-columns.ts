@@ -152,12 +152,13 @@ export function keyExpressions(columns: string): readonly string[] {
  * The columns an expression of PostgreSQL's key reads: a plain column (`email`, `"Email"`), or
  * each identifier inside an expression index's that is neither a function called (`lower(`,
  * `COALESCE(`) nor a type cast to (`::text`), outside string literals (`lower((email)::text)`:
- * `email`; `(first_name || ' ' || last_name)`: both). Empty when it reads none.
+ * `email`; `(first_name || ' ' || last_name)`: both), and a JSON field a `->>` or `->` reads
+ * (`(data ->> 'ssn'::text)`: `ssn` first). Empty when it reads none.
  */
 export function expressionColumns(expression: string): readonly string[] {
   const plain = PLAIN_COLUMN.exec(expression);
   if (plain !== null) return [plain[1] ?? plain[2]!];
-  const columns: string[] = [];
+  const columns = Array.from(expression.matchAll(JSON_FIELD), (found) => found[1]!);
   const source = expression.replace(STRING_LITERAL, "''");
   for (const found of source.matchAll(IDENTIFIER)) {
     if (found[3] === undefined && !castsTo(source, found.index)) columns.push(found[1] ?? found[2]!);
@@ -174,5 +175,7 @@ function castsTo(source: string, at: number): boolean {
 const PLAIN_COLUMN = /^(?:"([^"]+)"|([A-Za-z_][\w$]*))$/;
 /** An identifier, bare or double-quoted, and the `(` of a call after it. */
 const IDENTIFIER = /"([^"]+)"|([A-Za-z_][\w$]*)(\s*\()?/g;
+/** A JSON document's field a `->>` or `->` reads, named by a string literal: `data ->> 'ssn'`. */
+const JSON_FIELD = /->>?\s*'([^'\n]+)'/g;
 /** A string literal, `''` inside it a quote. */
 const STRING_LITERAL = /'(?:[^']|'')*'/g;
