@@ -43,6 +43,41 @@ describe("PostgreSQL's key detail", () => {
     ["Key (api_key)=(12345678) already exists.", "Key (api_key)=([REDACTED:secret_param]) already exists."],
     ["Key (secret)=(42) already exists, retried as (sync, hunter2) later", "Key (secret)=([REDACTED:secret_param]) already exists, retried as (sync, hunter2) later"],
   ]);
+  itStores("reads the column inside an expression index's calls and casts: %s", stored, [
+    ["Key (lower(full_name::text))=(jane doe) already exists.", "Key (lower(full_name::text))=([REDACTED:person_name]) already exists."],
+    ["Key (lower((email)::text))=(ana@example.com) already exists.", "Key (lower((email)::text))=([REDACTED:email]) already exists."],
+    ["Key (COALESCE(phone, ''::text))=(4155550132) already exists.", "Key (COALESCE(phone, ''::text))=([REDACTED:phone]) already exists."],
+    ["Key ((data ->> 'ssn'::text))=(234122143) already exists.", "Key ((data ->> 'ssn'::text))=([REDACTED:ssn]) already exists."],
+    ["Key (tenant_id, (profile -> 'contact' ->> 'email'::text))=(7, ana@x.io) already exists.", "Key (tenant_id, (profile -> 'contact' ->> 'email'::text))=(7, [REDACTED:email]) already exists."],
+    ["Key (tenant_id, lower(email::text))=(7, ana@x.io) already exists.", "Key (tenant_id, lower(email::text))=(7, [REDACTED:email]) already exists."],
+    ['Key (tenant_id, lower(("SSN")::text))=(7, 234122143) already exists.', 'Key (tenant_id, lower(("SSN")::text))=(7, [REDACTED:ssn]) already exists.'],
+  ]);
+  itStores("reads an expression index's key in drivers' JSON lines, escaped JSON and SQLAlchemy's one line: %s", stored, [
+    [
+      '{"level":"error","msg":"duplicate key value violates unique constraint \\"people_lower_idx\\"","detail":"Key (lower(full_name::text))=(jane doe) already exists."}',
+      '{"level":"error","msg":"duplicate key value violates unique constraint \\"people_lower_idx\\"","detail":"Key (lower(full_name::text))=([REDACTED:person_name]) already exists."}',
+    ],
+    [
+      '{"log":"{\\"err\\":\\"DETAIL: Key (lower((email)::text))=(ana@example.com) already exists.\\"}"}',
+      '{"log":"{\\"err\\":\\"DETAIL: Key (lower((email)::text))=([REDACTED:email]) already exists.\\"}"}',
+    ],
+    [
+      '(psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "people_name_idx" DETAIL:  Key (lower(full_name::text))=(jane doe) already exists. [SQL: INSERT INTO people (full_name) VALUES (%(full_name)s)]',
+      '(psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "people_name_idx" DETAIL:  Key (lower(full_name::text))=([REDACTED:person_name]) already exists. [SQL: INSERT INTO people (full_name) VALUES (%(full_name)s)]',
+    ],
+    [
+      'asyncpg.exceptions.UniqueViolationError: duplicate key value violates unique constraint "users_email_tenant_key"\\nDETAIL:  Key (lower(email::text), tenant_id)=(ana@x.io, 7) already exists.',
+      'asyncpg.exceptions.UniqueViolationError: duplicate key value violates unique constraint "users_email_tenant_key"\\nDETAIL:  Key (lower(email::text), tenant_id)=([REDACTED:email], 7) already exists.',
+    ],
+    [
+      '{"msg":"(1062, \\"Duplicate entry \'Jane-Doe\' for key \'people.first_last\'\\")"}',
+      '{"msg":"(1062, \\"Duplicate entry \'[REDACTED:person_name]\' for key \'people.first_last\'\\")"}',
+    ],
+  ]);
+  itStores("takes a whole list whose values outnumber its columns when one names a person's value: %s", stored, [
+    ["Key (full_name, tenant_id)=(Doe, Jane, 7) already exists.", "Key (full_name, tenant_id)=([REDACTED:person_name]) already exists."],
+    ["Key (tenant_id, phone)=(7, 415, 555, 0132) already exists.", "Key (tenant_id, phone)=([REDACTED:phone]) already exists."],
+  ]);
   itStores("reads the detail SQLAlchemy wraps: %s", stored, [
     [
       `(psycopg2.errors.UniqueViolation) duplicate key value violates unique constraint "users_phone_key"\nDETAIL:  Key (phone)=(4155550132) already exists.\n[SQL: INSERT INTO users (phone) VALUES (%(phone)s)]`,
@@ -57,6 +92,10 @@ describe("PostgreSQL's key detail", () => {
     "Key (tenant_id, slug)=(7, blue-shirt) already exists.",
     "Key (tenant_id, phone)=(7) already exists.",
     "Key (tokens)=(1200) already exists.",
+    "Key (lower(slug::text))=(blue-shirt) already exists.",
+    "Key (tenant_id, lower(sku::text))=(7, ab-12) already exists.",
+    "Key (date_trunc('day'::text, created_at))=(2024-01-01 00:00:00) already exists.",
+    "Key (tenant_id, slug)=(7, blue, shirt) already exists.",
   ]);
 });
 
@@ -66,16 +105,111 @@ describe("MySQL's duplicate entry", () => {
     ["Duplicate entry '4155550132' for key 'users_phone_unique'", "Duplicate entry '[REDACTED:phone]' for key 'users_phone_unique'"],
     ["Duplicate entry '4155550132' for key 'phone'", "Duplicate entry '[REDACTED:phone]' for key 'phone'"],
     ["Duplicate entry 'sk_live_51abcd' for key 'api_key'", "Duplicate entry '[REDACTED:secret_param]' for key 'api_key'"],
-    ["Duplicate entry 'ana@x.io-7' for key 'email_tenant'", "Duplicate entry '[REDACTED:email]-7' for key 'email_tenant'"],
-    ["Duplicate entry '7-ana@x.io' for key 'tenant_email'", "Duplicate entry '7-[REDACTED:email]' for key 'tenant_email'"],
+    ["Duplicate entry 'ana@x.io-7' for key 'email_tenant'", "Duplicate entry '[REDACTED:email]' for key 'email_tenant'"],
+    ["Duplicate entry '7-ana@x.io' for key 'tenant_email'", "Duplicate entry '[REDACTED:email]' for key 'tenant_email'"],
     ["Duplicate entry '12345678' for key 'users.password'", "Duplicate entry '[REDACTED:secret_param]' for key 'users.password'"],
     ["Duplicate entry '12345678' for key 'api_key'", "Duplicate entry '[REDACTED:secret_param]' for key 'api_key'"],
   ]);
-  itKeepsUncounted("keeps primary keys, dates and logins: %s", redact, [
+  itStores("redacts a composite key's whole entry by the most sensitive column its index's name holds: %s", stored, [
+    ["Duplicate entry 'Jane Doe-1990-04-12' for key 'people.name_dob'", "Duplicate entry '[REDACTED:person_name]' for key 'people.name_dob'"],
+    ["Duplicate entry 'Jane-Doe' for key 'people.first_last'", "Duplicate entry '[REDACTED:person_name]' for key 'people.first_last'"],
+    ["Duplicate entry 'Jane-Q-Doe' for key 'first_middle_last'", "Duplicate entry '[REDACTED:person_name]' for key 'first_middle_last'"],
+    ["Duplicate entry 'ana@example.com-2' for key 'users.email_tenant'", "Duplicate entry '[REDACTED:email]' for key 'users.email_tenant'"],
+    ["Duplicate entry 'Jane Doe-1990-04-12' for key 'uniq_full_name_birth_date'", "Duplicate entry '[REDACTED:person_name]' for key 'uniq_full_name_birth_date'"],
+    ["Duplicate entry '4155550132-1' for key 'idx_phone_country'", "Duplicate entry '[REDACTED:phone]' for key 'idx_phone_country'"],
+    ["Duplicate entry '7-1990-04-12' for key 'tenant_dob'", "Duplicate entry '[REDACTED:birth_date]' for key 'tenant_dob'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'people.name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'people.name_tenant'"],
+    ["Duplicate entry 'hunter2-7' for key 'password_tenant'", "Duplicate entry '[REDACTED:secret_param]' for key 'password_tenant'"],
+    ["Duplicate entry '94107-7' for key 'zip_tenant'", "Duplicate entry '[REDACTED:postal_code]' for key 'zip_tenant'"],
+    ["Duplicate entry 'Jane-Doe' for key 'first_last'", "Duplicate entry '[REDACTED:person_name]' for key 'first_last'"],
+    ["Duplicate entry 'O'Neil-7' for key 'last_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'last_name_tenant'"],
+    ["ERROR 1062 (23000): Duplicate entry 'Jane-Doe' for key 'IX_People_First_Last'", "ERROR 1062 (23000): Duplicate entry '[REDACTED:person_name]' for key 'IX_People_First_Last'"],
+  ]);
+  itStores("redacts an entry of a hashed or numbered key by what its own shape shows inside, whole: %s", stored, [
+    ["Duplicate entry 'ana@x.io-3' for key 'IDX_5e568e001f9d1b91f67815c580'", "Duplicate entry '[REDACTED:email]' for key 'IDX_5e568e001f9d1b91f67815c580'"],
+    ["Duplicate entry 'ana-b@my-site.io-7' for key 2", "Duplicate entry '[REDACTED:email]' for key 2"],
+    ["Duplicate entry '415-555-0132-7' for key 2", "Duplicate entry '[REDACTED:phone]' for key 2"],
+    ["Duplicate entry '7-234-12-2143' for key 'UQ_8d4f1c2b9e7a6f5d3c2b1a0e9f'", "Duplicate entry '[REDACTED:ssn]' for key 'UQ_8d4f1c2b9e7a6f5d3c2b1a0e9f'"],
+    ["Duplicate entry '4111-1111-1111-1111-7' for key 'PRIMARY'", "Duplicate entry '[REDACTED:card]' for key 'PRIMARY'"],
+  ]);
+  itKeepsUncounted("keeps primary keys, dates, logins and entries of ids', tenants' and times' keys: %s", redact, [
     "Duplicate entry '42' for key 'PRIMARY'",
     "Duplicate entry '4155550132' for key 'PRIMARY'",
     "Duplicate entry '2024-01-01-7' for key 'daily'",
     "Duplicate entry 'ana_s' for key 'users.username'",
+    "Duplicate entry '42-7' for key 'orders.tenant_order'",
+    "Duplicate entry '7-2024-01-01' for key 'uq_tenant_created_at'",
+    "Duplicate entry 'blue-shirt-7' for key 'products_slug_tenant_id_unique'",
+    "Duplicate entry '42-7' for key 'user_id_tenant_id'",
+    "Duplicate entry '7-42' for key 'first_order'",
+    "Duplicate entry '2024-01-01-7' for key 'idx_last_modified_tenant'",
+    "Duplicate entry '12-34' for key 'IDX_5e568e001f9d1b91f67815c580'",
+    "Duplicate entry '4155550132' for key 2",
+    "Duplicate entry 'Blue-7' for key 'products.name_tenant'",
+    "Duplicate entry 'Blue Shirt-7' for key 'product_name_tenant'",
+    "Duplicate entry 'Blue Shirt' for key 'products.product_name'",
+    "Duplicate entry 'v1.2.3-linux' for key 'release_platform'",
+    "Duplicate entry 'n/a' for key 'users_phone_unique'",
+  ]);
+});
+
+describe("an index's name read as its columns", () => {
+  itKeepsUncounted("keeps an id's, a code's, a hash's or a time's column named by a person's word, and a framework's table before the columns: %s", redact, [
+    "Duplicate entry '42-7' for key 'phone_id_tenant_id'",
+    "Duplicate entry '42-7' for key 'phone_numbers_user_id_type_unique'",
+    "Duplicate entry '42-7' for key 'index_phone_numbers_on_user_id_and_kind'",
+    "Duplicate entry '42-7' for key 'mobile_devices_user_id_device_id_unique'",
+    "Duplicate entry '42-7' for key 'birth_certificates_user_id_unique'",
+    "Duplicate entry '42-7' for key 'dob_checks_user_id_unique'",
+    "Duplicate entry '42-7' for key 'zip_exports_tenant_id_job_id_unique'",
+    "Duplicate entry '42-7' for key 'passport_scans_user_id_unique'",
+    "Duplicate entry '42-7' for key 'ssn_verifications_user_id_attempt_unique'",
+    "Duplicate entry '42-7' for key 'uk_shipping_address_id_tenant'",
+    "Duplicate entry '42-7' for key 'country_phone_code_tenant'",
+    "Duplicate entry '7-42' for key 'zipcode_lookup_id_tenant'",
+    "Duplicate entry '2024-05-01-7' for key 'date_of_birth_check_run_id'",
+    "Duplicate entry '7-2024-05-01' for key 'tenant_id_birth_date_check'",
+    "Duplicate entry '2024-05-01-7' for key 'users_dob_updated_at_tenant'",
+    "Cannot insert duplicate key row in object 'dbo.Phones' with unique index 'IX_Phone_Id_Tenant'. The duplicate key value is (42, 7).",
+  ]);
+  itKeepsUncounted("keeps a first and a last of something other than a name: %s", redact, [
+    "Duplicate entry '2024-01-01 10:00:00-2024-02-01 10:00:00' for key 'first_seen_last_seen'",
+    "Duplicate entry '3-9' for key 'first_page_last_page'",
+    "Duplicate entry '3-9' for key 'first_step_last_step'",
+    "Duplicate entry '2024-01-01-2024-02-01' for key 'uniq_first_day_last_day'",
+    "Duplicate entry 'ab12cd-7' for key 'last_name_hash_tenant'",
+    "Duplicate entry 'Acme Corp-7' for key 'customer_name_tenant'",
+    "Duplicate entry 'Jane Doe-7' for key 'file_name_tenant'",
+    "DETAIL:  Key ((data ->> 'order_ref'::text))=(234122143) already exists.",
+  ]);
+  itStores("reads a person's column after a framework's table, and Rails' columns whole: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'people_name_tenant_id_unique'", "Duplicate entry '[REDACTED:person_name]' for key 'people_name_tenant_id_unique'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'index_people_on_name_and_tenant_id'", "Duplicate entry '[REDACTED:person_name]' for key 'index_people_on_name_and_tenant_id'"],
+    ["Duplicate entry 'Jane-Doe-7' for key 'index_users_on_first_name_and_last_name_and_tenant_id'", "Duplicate entry '[REDACTED:person_name]' for key 'index_users_on_first_name_and_last_name_and_tenant_id'"],
+    ["Duplicate entry 'ana@x.io-7' for key 'users_email_tenant_id_unique'", "Duplicate entry '[REDACTED:email]' for key 'users_email_tenant_id_unique'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_tenant_id'", "Duplicate entry '[REDACTED:phone]' for key 'phone_tenant_id'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'customer_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'customer_name_tenant'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'contact_name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'contact_name_tenant'"],
+    [
+      "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is (Jane Doe, 7).",
+      "Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_People_Name_TenantId'. The duplicate key value is ([REDACTED:person_name]).",
+    ],
+  ]);
+  itKeepsUncounted("keeps a printed phone's or SSN's digits in an entry of a named key, or inside an entry of a key naming no column: %s", redact, [
+    "Duplicate entry 'SKU-123-45-6789' for key 'uniq_order_ref'",
+    "Duplicate entry 'US-555-12-3456' for key 'uniq_order_ref'",
+    "Duplicate entry '2024-123-45-6789' for key 'uniq_order_ref'",
+    "Duplicate entry 'PART-415-555-0132' for key 'uniq_order_ref'",
+    "Duplicate entry 'v1-212-555-0199' for key 'uniq_order_ref'",
+    "Duplicate entry '555-867-5309-1' for key 'uniq_order_ref'",
+    "Duplicate entry 'v1-212-555-0199-2' for key 'IDX_5e568e001f9d1b91f67815c580'",
+    "Duplicate entry 'A-123-45-6789-7' for key 2",
+  ]);
+  itStores("ends an entry at the quote before its own key, not another entry's: %s", stored, [
+    [
+      "Duplicate entry '42' (retry 2 of 3); Duplicate entry '7-1990-01-01' for key 'tenant_dob'",
+      "Duplicate entry '42' (retry 2 of 3); Duplicate entry '[REDACTED:birth_date]' for key 'tenant_dob'",
+    ],
   ]);
 });
 
@@ -88,6 +222,12 @@ describe("SQL Server's duplicate key value", () => {
     [
       "Violation of UNIQUE KEY constraint 'UQ_Users_Ssn'. Cannot insert duplicate key in object 'dbo.Users'. The duplicate key value is (234122143).",
       "Violation of UNIQUE KEY constraint 'UQ_Users_Ssn'. Cannot insert duplicate key in object 'dbo.Users'. The duplicate key value is ([REDACTED:ssn]).",
+    ],
+  ]);
+  itStores("takes a composite key's whole value when its index's name names a person's column: %s", stored, [
+    [
+      "Violation of UNIQUE KEY constraint 'UQ_People_First_Last'. Cannot insert duplicate key in object 'dbo.People'. The duplicate key value is (Jane, Doe).",
+      "Violation of UNIQUE KEY constraint 'UQ_People_First_Last'. Cannot insert duplicate key in object 'dbo.People'. The duplicate key value is ([REDACTED:person_name]).",
     ],
   ]);
   itKeepsUncounted("keeps a primary key's value: %s", redact, [

@@ -2,11 +2,20 @@ import { MoreEvidence } from "../evidence";
 import { countWork } from "../scan-scope";
 import { lazy } from "../../../../shared/lazy";
 import { cardDetector } from "./card";
-import { emailDetector, isEmailAddress } from "./email";
+import { emailDetector } from "./email";
 import { ibanDetector } from "./iban";
-import { redactionMarker, type Detector, type Rewrite } from "./detector";
+import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
-import { namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
+import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
+import { expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { ssnDetector } from "./ssn";
+import { phoneDetector } from "./phone";
+import { cnhDetector, rgDetector } from "./brazil-id-documents";
+import { pixDetector } from "./pix";
+import { birthDateDetector, passportDetector } from "./personal-documents";
+import { nationalIdDetector } from "./national-ids";
+import { POSTAL_CODE_KIND } from "./postal-code-parameter";
+import { CARD_HOLDER_KIND, PERSON_NAME_KIND, STREET_ADDRESS_KIND } from "../kinds";
 
 /**
  * A value a database's own error quotes, judged by the column that error names for it as a bound
@@ -17,27 +26,37 @@ import { namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
  *
  * - PostgreSQL's `Key (ssn)=(234122143) already exists.` (also `is not present in table`, `is
  *   still referenced`, `conflicts with existing key (room, ssn)=(1, 234122143)`, or the line's
- *   end): the columns paired with the values in order, `Key (tenant_id, email)=(7, ana@x.io)`;
- *   one column's value is the whole list, commas and all; a list whose count differs from its
- *   columns' is left; CockroachDB's quoted value (`('4155550132')`) loses what its quotes hold;
+ *   end): the columns paired with the values in order, `Key (tenant_id, email)=(7, ana@x.io)`, an
+ *   expression index's column read inside its calls and casts (`Key (lower(email::text))=(…)`:
+ *   `database-key-columns.ts`); one column's value is the whole list, commas and all; more values
+ *   than columns (a value holding `, `, which PostgreSQL does not quote) go whole when a column
+ *   judges them or names a person's value (`compositeKind`), fewer are left; CockroachDB's quoted
+ *   value (`('4155550132')`) loses what its quotes hold;
  * - SQL Server's `… with unique index 'IX_Users_Phone'. The duplicate key value is (4155550132).`
- *   (or `constraint 'UQ_…'`): one value, judged by the column the index's name names
- *   (`judgedByIndex`); a composite key's values, which its name does not pair, are left;
- * - MySQL's `Duplicate entry '4155550132' for key 'users.phone'`: the entry judged by the column
- *   the key's name names; a composite key's entry (its parts joined by `-`: `ana@x.io-7`) also
- *   loses a first or last part that is an e-mail address, which the `-` hides from the e-mail detector;
+ *   (or `constraint 'UQ_…'`): the value judged by the columns the index's name holds
+ *   (`judgedByIndex`), a composite key's values whole, as its name does not pair them;
+ * - MySQL's (and MariaDB's) `Duplicate entry '4155550132' for key 'users.phone'` (MySQL 5's `for
+ *   key 'phone'`, `for key 2`): the entry judged whole by the columns the key's name holds
+ *   (`name_dob`: a name and a date of birth); a composite key's entry, its columns' values joined
+ *   by `-` where no shape says which `-` splits them (`Jane-Doe`), goes whole as the most
+ *   sensitive person's column named; an entry no column judges goes whole when a `-`-joined run
+ *   in it is an e-mail address, a card or an IBAN, or, under a key naming no column (hashed,
+ *   numbered, `PRIMARY`), a printed phone or SSN at its ends (`shapeKind`), which the `-` hides
+ *   from their detectors;
  * - PostgreSQL's `Failing row contains (42, Ana Silva, 555-867-5309, null).`, a row no column
  *   names: only a phone or an SSN in its strict printed shape (`unnamedRowValueKind`); the rest,
  *   a person's name among it, stays for the other detectors (e-mail, card, IBAN).
  *
  * A match is a whole list (from its `(` to its first `)`, holding no other parenthesis) or MySQL's
  * entry, and is replaced with its judged values' markers in place, so a value no column judges
- * stays. So `Key (id)=(42)`, `Key (order_id)=(…)`, `for key 'PRIMARY'`, `Duplicate entry
- * '2024-01-01-7' for key 'daily'` and a `username`'s value stay, and SQLite's and Prisma's
- * errors, which quote no value, are untouched; a list holding a parenthesis (`(555) 867-5309`)
- * is left to the other detectors. `withheld` kinds (the policy's detectors turned off) stay too.
- * Each match's reading goes back at most to the parenthesis before it, which no other match's
- * reading crosses: linear work. Gate: `MoreEvidence.DATABASE_ERROR`.
+ * stays. So `Key (id)=(42)`, `Key (order_id)=(…)`, `'42' for key 'PRIMARY'`, `Duplicate entry
+ * '2024-01-01-7' for key 'daily'`, `'42-7' for key 'orders.tenant_order'` and a `username`'s
+ * value stay, and SQLite's and Prisma's errors, which quote no value, are untouched; a list
+ * holding a parenthesis (`(555) 867-5309`) is left to the other detectors. `withheld` kinds (the
+ * policy's detectors turned off) stay too. Each match's reading goes back at most
+ * `COLUMNS_LENGTH` (PostgreSQL's columns) or to the `)` before it (SQL Server's index), and an
+ * entry's reading of its parts at most `SHAPE_PARTS` past each: linear work. Gate:
+ * `MoreEvidence.DATABASE_ERROR`.
  */
 export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Detector {
   return {
@@ -46,17 +65,17 @@ export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Dete
     evidence: 0,
     moreEvidence: MoreEvidence.DATABASE_ERROR,
     rewrite: (match, _marker, text, start) => {
-      if (text.charCodeAt(start - 1) !== 39 /* ' */) return listRewrite(judgedList(match, text, start), withheld);
-      const judged = entryRewrite(match, text, start);
-      return judged === undefined || withheld.has(judged.kind) ? undefined : judged;
+      if (text.charCodeAt(start - 1) !== 39 /* ' */) return listRewrite(judgedList(match, text, start, withheld), withheld);
+      const kind = entryKind(match, text, start, withheld);
+      return kind === undefined ? undefined : { text: redactionMarker(kind), kind, length: match.length };
     },
   };
 }
 
 /** A list's values, on one line, after its head and up to its `)`: no parenthesis inside, so no list is read twice. */
 const LIST = String.raw`(?<=\)=\(|key value is \(|row contains \()[^\n()]{1,512}(?=\))`;
-/** MySQL's duplicate entry, before its key's name. */
-const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')[^\n']{1,512}(?=' for key '[^'\n]{1,128}')`;
+/** MySQL's duplicate entry, before its key's name: MySQL does not escape a quote inside it (`'O'Neil-7'`); it ends before another entry's `Duplicate entry '`, so an entry no key follows takes no text after it. */
+const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')(?:(?![Dd]uplicate entry ')[^\n]){1,512}?(?=' for key (?:'[^'\n]{1,128}'|\d))`;
 
 /** The heads of the lists, each ending at its list's `(`: PostgreSQL's key, SQL Server's key value. */
 const KEY_HEAD = ")=(";
@@ -70,30 +89,62 @@ type Judged = readonly [value: string, kind: string | undefined];
  * head: PostgreSQL's key's columns, SQL Server's index, or the failing row's shapes. Empty when
  * the list's columns are not known.
  */
-function judgedList(match: string, text: string, start: number): readonly Judged[] {
-  if (text.startsWith(KEY_HEAD, start - KEY_HEAD.length)) return keyJudged(match, text, start - KEY_HEAD.length);
+function judgedList(match: string, text: string, start: number, withheld: ReadonlySet<string>): readonly Judged[] {
+  if (text.startsWith(KEY_HEAD, start - KEY_HEAD.length)) return keyJudged(match, text, start - KEY_HEAD.length, withheld);
   if (!text.startsWith(KEY_VALUE_HEAD, start - KEY_VALUE_HEAD.length)) return match.split(", ").map((value) => [value, unnamedRowValueKind(unquoted(value))]);
   const head = start - KEY_VALUE_HEAD.length;
   const from = Math.max(text.lastIndexOf(")", head) + 1, head - INDEX_REACH);
   countWork(head - from);
   const index = SQL_SERVER_INDEX.exec(text.slice(from, head));
-  return index === null || match.includes(", ") ? [] : [[match, judgedByIndex(index[1]!, unquoted(match))]];
+  return index === null ? [] : [[match, judgedByIndex(index[1]!, unquoted(match), ", ", withheld)]];
 }
 
 /**
  * PostgreSQL's key's values (`match`) with the kinds the columns its `Key (…)` before `close`
- * (the `)` of its `)=(`) names in order give them; one column's value is the whole list. Empty
- * when the counts differ or no `Key (`/`key (` opens the columns.
+ * (the `)` of its `)=(`) reads give them, in order (`keyExpressions`; an expression index's
+ * column inside its calls and casts, `lower(email::text)`: `expressionColumns`); one column's
+ * value is the whole list. More values than columns (a value holding `, `, which PostgreSQL does
+ * not quote, so no split is sure): the whole list judged by all the columns (`compositeKind`).
+ * Empty when the values are fewer, or no `Key (`/`key (` opens the columns.
  */
-function keyJudged(match: string, text: string, close: number): readonly Judged[] {
-  const open = text.lastIndexOf("(", close - 1);
-  countWork(close - open);
-  if (open < 4 || close - open > COLUMNS_LENGTH || !KEY_WORD.test(text.slice(open - 4, open))) return [];
-  const names = text.slice(open + 1, close).split(",").map((name) => name.trim().replace(/^"|"$/g, ""));
-  if (names.some((name) => name === "" || name.includes("\n"))) return [];
-  if (names.length === 1) return [[match, judgedByName(names[0]!, unquoted(match))]];
+function keyJudged(match: string, text: string, close: number, withheld: ReadonlySet<string>): readonly Judged[] {
+  const open = columnsOpening(text, close);
+  if (open < 4 || !KEY_WORD.test(text.slice(open - 4, open))) return [];
+  const expressions = keyExpressions(text.slice(open + 1, close));
+  if (expressions.some((expression) => expression === "" || expression.includes("\n"))) return [];
+  const columns = expressions.map(expressionColumns);
+  if (columns.length === 1) return [[match, judgedByNames(columns[0]!, unquoted(match))]];
   const values = match.split(", ");
-  return names.length === values.length ? values.map((value, index) => [value, judgedByName(names[index]!, unquoted(value))]) : [];
+  if (values.length === columns.length) return values.map((value, index) => [value, judgedByNames(columns[index]!, unquoted(value))]);
+  return values.length > columns.length ? [[match, compositeKind(columns.flat(), match, ", ", withheld)]] : [];
+}
+
+/**
+ * The `(` opening the columns of PostgreSQL's key whose `)` is at `close`, parentheses inside
+ * (an expression's calls) balanced, read back at most `COLUMNS_LENGTH`; -1 when none is there.
+ */
+function columnsOpening(text: string, close: number): number {
+  const from = Math.max(0, close - COLUMNS_LENGTH);
+  let depth = 0;
+  for (let at = close - 1; at >= from; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 41 /* ) */) depth++;
+    else if (code === 40 /* ( */ && depth-- === 0) {
+      countWork(close - at);
+      return at;
+    }
+  }
+  countWork(close - from);
+  return -1;
+}
+
+/** The first kind one of an expression's `columns` gives `value` (`judgedByName`). */
+function judgedByNames(columns: readonly string[], value: string): string | undefined {
+  for (const column of columns) {
+    const kind = judgedByName(column, value);
+    if (kind !== undefined) return kind;
+  }
+  return undefined;
 }
 
 /**
@@ -146,28 +197,47 @@ const SQL_SERVER_INDEX = /(?:index|constraint) '([^'\n]{1,128})'\.[^\n]*$/;
 const INDEX_REACH = 512;
 
 /**
- * The rewrite of MySQL's duplicate `entry` at `start`: the entry judged whole by the column its
- * key's name names (read after it), else a composite key's first or last part (before the first
- * `-`, after the last) that is an e-mail address.
+ * The kind MySQL's (or MariaDB's) duplicate `entry` at `start` is replaced as, whole: by the
+ * columns its key's name holds (`judgedByIndex`); when they judge none and the entry may join
+ * several columns' values (a `-` in it), by what its own shape shows inside (`shapeKind`: an
+ * e-mail address, a card, an IBAN, and under a key whose name names no column, a printed phone or
+ * SSN: `isOpaqueIndexName`, a hashed `IDX_5e568e…`, MySQL 5's numbered `for key 2`, `PRIMARY`).
+ * Undefined: it stays, for the text detectors (`'SKU-123-45-6789' for key 'uniq_order_ref'`).
  */
-function entryRewrite(entry: string, text: string, start: number): { text: string; kind: string; length: number } | undefined {
+function entryKind(entry: string, text: string, start: number, withheld: ReadonlySet<string>): string | undefined {
   const keyAt = start + entry.length + FOR_KEY.length;
-  const key = text.slice(keyAt, text.indexOf("'", keyAt));
-  const whole = replaced(entry, judgedByIndex(key, entry));
-  if (whole !== undefined) return whole;
-  const dash = entry.indexOf("-");
-  if (dash < 0) return undefined;
-  const first = entry.slice(0, dash);
-  if (isEmailAddress(first)) return replaced(first, EMAIL_KIND);
-  const last = entry.slice(entry.lastIndexOf("-") + 1);
-  if (isEmailAddress(last)) {
-    const rest = entry.slice(0, -last.length);
-    return { text: `${rest}${redactionMarker(EMAIL_KIND)}`, kind: EMAIL_KIND, length: entry.length };
+  const numbered = text.charCodeAt(keyAt) !== 39 /* ' */;
+  const key = numbered ? "" : text.slice(keyAt + 1, text.indexOf("'", keyAt + 1));
+  const kind = judgedByIndex(key, entry, "-", withheld);
+  return kind !== undefined || !entry.includes("-") ? kind : shapeKind(entry, numbered || isOpaqueIndexName(key), withheld);
+}
+const FOR_KEY = "' for key ";
+
+/**
+ * The kind of the first run of `entry`'s `-`-joined parts (of at most `SHAPE_PARTS`, an e-mail
+ * address's with a `-` in it too) that is an e-mail address, a card or an IBAN whole
+ * (`wholeValueKind`), or, when `printed` (the key names no column), the whole entry or its first
+ * or last parts a phone or an SSN in its strict printed shape (`unnamedRowValueKind`, as in a
+ * failing row): a printed phone's or SSN's groups are digits as an order's or a part's number's
+ * are, so one inside the entry or under a named key is no sign (`US-555-12-3456`,
+ * `v1-212-555-0199-2`); `withheld` kinds pass.
+ */
+function shapeKind(entry: string, printed: boolean, withheld: ReadonlySet<string>): string | undefined {
+  const parts = entry.split("-");
+  for (let first = 0; first < parts.length; first++) {
+    let run = "";
+    for (let last = first; last < Math.min(parts.length, first + SHAPE_PARTS); last++) {
+      run = last === first ? parts[first]! : `${run}-${parts[last]!}`;
+      countWork(run.length);
+      const atEnd = first === 0 || last === parts.length - 1;
+      const kind = (printed && atEnd && !run.includes("@") ? unnamedRowValueKind(run) : undefined) ?? wholeValueKind(run);
+      if (kind !== undefined && !withheld.has(kind)) return kind;
+    }
   }
   return undefined;
 }
-const FOR_KEY = "' for key '";
-const EMAIL_KIND = emailDetector.kind;
+/** The most `-`-joined parts of one value shapeKind reads: a card's four groups, an e-mail address's dashes. */
+const SHAPE_PARTS = 5;
 
 /**
  * The kind the column `name` replaces `value` as, read as text: an error does not say the
@@ -177,31 +247,75 @@ function judgedByName(name: string, value: string): string | undefined {
   return namedValueKind(name, value, true);
 }
 
-/** `value`, the start of the match, replaced by the marker of `kind`; undefined with no kind. */
-function replaced(value: string, kind: string | undefined): { text: string; kind: string; length: number } | undefined {
-  return kind === undefined ? undefined : { text: redactionMarker(kind), kind, length: value.length };
+/**
+ * The kind the index or constraint `name` replaces `value` as: by the columns its name holds
+ * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`),
+ * or, when they keep it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
+ */
+function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
+  const kind = compositeKind(indexColumnNames(name), value, separator, withheld);
+  if (kind !== undefined) return kind;
+  const whole = judgedByName(name.slice(name.indexOf(".") + 1), value);
+  return whole === undefined || withheld.has(whole) ? undefined : whole;
 }
 
 /**
- * The kind the index or constraint `name` replaces `value` as: judged by the column it names, as
- * databases and schema tools name them (`indexColumn`), or, when that keeps it, by the name
- * without its table alone (`api_key`, whose `_key` is no suffix).
+ * The most sensitive (`SENSITIVITY`) kind but the `withheld` the columns `names` give `value`,
+ * which may hold one value of each joined by `separator` (MySQL's composite entry, `-`; a
+ * list whose values hold `, `) where no shape says which part is whose (`Jane-Doe` is a first and
+ * a last name, or one name): each column's judgement of the whole value, and when `separator` is
+ * in it, the kind a column says its every value is (`columnKind`: `dob`, `phone`, `first_name`)
+ * and a name's column's judgement of each part (`NAME_COLUMN`: `Jane Doe` of `Jane Doe-7` under
+ * `name`, `customer_name`, `contact_name`; not `Blue Shirt` under `product_name`). An id's, a tenant's, a
+ * time's columns give none: `42-7` for `tenant_order` stays.
  */
-function judgedByIndex(name: string, value: string): string | undefined {
-  const withoutTable = name.slice(name.indexOf(".") + 1);
-  return judgedByName(indexColumn(withoutTable), value) ?? judgedByName(withoutTable, value);
+function compositeKind(names: readonly string[], value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
+  const joined = value.includes(separator);
+  let best: string | undefined;
+  let bestRank = Infinity;
+  const consider = (kind: string | undefined) => {
+    const rank = kind === undefined || withheld.has(kind) ? Infinity : sensitivity(kind);
+    if (rank < bestRank) [best, bestRank] = [kind, rank];
+  };
+  for (const name of names) {
+    consider(judgedByName(name, unquoted(value)));
+    if (!joined) continue;
+    consider(columnKind(name));
+    if (NAME_COLUMN.test(name)) for (const part of value.split(separator)) consider(judgedByName(name, unquoted(part)));
+  }
+  return best;
 }
 
-/**
- * The column an index's or a constraint's name (without MySQL 8's table: `users.phone` is
- * `phone`) names: without a prefix (`IX_Users_Phone`, `uq_users_email`) or a suffix (Laravel's
- * `users_phone_unique`, PostgreSQL's `users_ssn_key`). The table's word left in it is read as the
- * key rules read a name's words: `users_phone` names a phone.
- */
-function indexColumn(name: string): string {
-  return INDEX_AFFIXES.exec(name)?.[1] ?? name;
+/** A column named a name (`name`, `customer_name`, `contactName`), whose rule judges each part of a joined entry by its shape. */
+const NAME_COLUMN = /name$/i;
+
+/** The rank of `kind` in `SENSITIVITY` (0 the most sensitive), one past the last for any other. */
+function sensitivity(kind: string): number {
+  const rank = SENSITIVITY().indexOf(kind);
+  return rank < 0 ? SENSITIVITY().length : rank;
 }
-const INDEX_AFFIXES = /^(?:(?:ix|idx|uq|uk|ux|ak|unique|index)_)?(.+?)(?:_(?:key|pkey|idx|index|unique|uniq|uk|uq|ux))?$/i;
+/**
+ * The kinds a composite value is replaced as, the most sensitive first: a secret, a person's
+ * documents, payment data, a person's name, a date of birth, contact, place.
+ */
+const SENSITIVITY = lazy((): readonly string[] => [
+  SECRET_PARAM_KIND,
+  ssnDetector.kind,
+  nationalIdDetector.kind,
+  passportDetector.kind,
+  rgDetector.kind,
+  cnhDetector.kind,
+  pixDetector.kind,
+  cardDetector.kind,
+  ibanDetector.kind,
+  CARD_HOLDER_KIND,
+  PERSON_NAME_KIND,
+  birthDateDetector.kind,
+  phoneDetector.kind,
+  emailDetector.kind,
+  STREET_ADDRESS_KIND,
+  POSTAL_CODE_KIND,
+]);
 
 /** Every kind on: the built-in list's detector. */
 export const DATABASE_ERROR_VALUES_DETECTOR: Detector = databaseErrorValuesDetector(new Set());

@@ -209,6 +209,42 @@ export function namedValueKind(name: string, value: string, quoted: boolean): st
   return name.length === 4 && name.toLowerCase() === "name" ? unnamedBoundKind(value, quoted) : undefined;
 }
 
+/**
+ * The kind the column `name` says its every value is, whatever the value's shape: a card holder's,
+ * a person's name's part or whole (not a login's or a party's, `user`), a named street address's,
+ * and the `Place` of a person's number or document, a date of birth, a phone or a postal code
+ * (`PLACED_COLUMN_KINDS`, the most sensitive first); undefined for any other column, a secret's
+ * too, whose rule judges the value (`namedValueKind`). For a value that holds more than this
+ * column's (MySQL's composite key entry, its columns' values joined by `-`), which no shape splits.
+ */
+export function columnKind(name: string): string | undefined {
+  const rule = ruleOfColumn(name);
+  switch (rule.action) {
+    case "card_holder":
+      return CARD_HOLDER_KIND;
+    case "person_name":
+      return rule.nameField === "part" || rule.nameField === "whole" ? PERSON_NAME_KIND : undefined;
+    case "street_address":
+      return rule.streetField === "named" ? STREET_ADDRESS_KIND : undefined;
+    case "scan":
+      return PLACED_COLUMN_KINDS().find(([place]) => (rule.place & place) !== 0)?.[1];
+    default:
+      return undefined;
+  }
+}
+/** The `Place` facts naming a person's value, each with its kind, the most sensitive first: documents, then a date of birth, a phone, a postal code. */
+const PLACED_COLUMN_KINDS = lazy((): readonly (readonly [place: number, kind: string])[] => [
+  [Place.SSN_VALUE, ssnDetector.kind],
+  [Place.NATIONAL_ID_VALUE, nationalIdDetector.kind],
+  [Place.PASSPORT_VALUE, passportDetector.kind],
+  [Place.RG_VALUE, rgDetector.kind],
+  [Place.CNH_VALUE, cnhDetector.kind],
+  [Place.PIX_KEY_VALUE, pixDetector.kind],
+  [Place.BIRTH_DATE_VALUE, birthDateDetector.kind],
+  [Place.PHONE_VALUE, phoneDetector.kind],
+  [Place.POSTAL_CODE_VALUE, POSTAL_CODE_KIND],
+]);
+
 /** The kind the column's rule replaces a bound `value` (text when `quoted`, else a number) as, or undefined when it stays. */
 function boundKind(rule: KeyRule, value: string, quoted: boolean): string | undefined {
   switch (rule.action) {

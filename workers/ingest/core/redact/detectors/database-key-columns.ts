@@ -1,0 +1,181 @@
+import { columnKind } from "./sql-bound-parameter";
+import { PERSON_NAME_KIND } from "../kinds";
+
+/**
+ * The column names a database's error gives for the values it quotes, read from what the error
+ * prints instead of plain columns: an index's or a constraint's name (MySQL's `for key
+ * 'people.name_dob'`, SQL Server's `IX_Users_Phone`) and PostgreSQL's key expressions
+ * (`Key (lower(email::text))=(…)`). Names only: `database-error-values.ts` judges the values.
+ */
+
+/**
+ * The names an index's or a constraint's `name` may hold its columns by, without MySQL 8's table
+ * (`people.name_dob`), the affixes databases and schema tools add (`idx_`, `uq_`, `_unique`,
+ * `_key`: `indexColumn`) and the table a framework's name leads with (`tableless`): Rails'
+ * `index_<table>_on_<a>_and_<b>` names its columns whole (`a`, `b`); any other name, every run of
+ * one to `MAX_RUN_WORDS` of its first `MAX_INDEX_WORDS` words that may be a whole column
+ * (`name_dob`: `name`, `name_dob`, `dob`; `uniq_full_name_birth_date`: `full_name`, `birth_date`,
+ * …), since an index is named after its columns and a column's name has words of its own: not a
+ * run the rest of a longer column's name follows (`continuesColumn`: `phone_id`, `phone_code`,
+ * `last_name_hash`, `zipcode_lookup_id`, `dob_updated_at` are an id's, a code's, a hash's, a
+ * time's columns), nor a bare `name` after another word
+ * (`product_name`, `last_name`: that word's name, no person's); and a word a name's part's column
+ * is shortened to, as that column (`first_last`: `first_name`, `last_name`), when two are, next to
+ * each other, the last words of the name (`first_seen_last_seen`, `first_page_last_page` name no
+ * name). A hashed or numbered name (TypeORM's `IDX_5e568e…`, MySQL 5's `for key 2`, `PRIMARY`)
+ * names no column the rules know (`isOpaqueIndexName`).
+ */
+export function indexColumnNames(name: string): readonly string[] {
+  const bare = name.slice(name.indexOf(".") + 1);
+  const rails = RAILS_INDEX.exec(bare);
+  if (rails !== null) return rails[1]!.split("_and_").slice(0, MAX_INDEX_WORDS);
+  const words = tableless(bare).slice(0, MAX_INDEX_WORDS);
+  const names: string[] = [];
+  for (let first = 0; first < words.length; first++) {
+    for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
+      if (first > 0 && last === first && words[first]!.toLowerCase() === "name") continue;
+      if (continuesColumn(words, last + 1)) continue;
+      names.push(words.slice(first, last + 1).join("_"));
+    }
+  }
+  return [...names, ...nameParts(words)];
+}
+/** The words of an index's name read: more are rare (an index of eight columns has a hashed name). */
+const MAX_INDEX_WORDS = 8;
+/** The most words of one column's name: `date_of_birth`, `social_security_number`. */
+const MAX_RUN_WORDS = 3;
+/** Rails' index name, `index_<table>_on_<columns joined by _and_>`: the columns. */
+const RAILS_INDEX = /^index_[a-z0-9_]+?_on_([a-z0-9_]+)$/i;
+/**
+ * Whether the words of an index's name from `at` end a longer column than the words before them:
+ * a word that ends a column's name after the words it is named by (`COLUMN_TAILS`) next, or one
+ * or two words first that name no other column's owner (`OWNER_WORDS`: `zipcode_lookup_id`,
+ * `date_of_birth_check_run_id`, `dob_updated_at`; not `phone_tenant_id`, a phone and a tenant).
+ */
+function continuesColumn(words: readonly string[], at: number): boolean {
+  for (let next = at; next < Math.min(words.length, at + TAIL_REACH); next++) {
+    const word = words[next]!.toLowerCase();
+    if (COLUMN_TAILS.has(word)) return true;
+    if (OWNER_WORDS.has(word)) return false;
+  }
+  return false;
+}
+/** The most words of a column's name read after the words it is named by, its tail's included: `check_run_id`. */
+const TAIL_REACH = 3;
+/**
+ * The words that end a column's name after the words it is named by, so those words alone are no
+ * column: an id's, a code's, a type's, a hash's, a count's, a check's, a flag's or a time's column
+ * of a thing (`phone_id`, `shipping_address_id`, `phone_code`, `last_name_hash`, `email_verified`,
+ * `birth_date_check`, `dob_updated_at`).
+ */
+const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len"]);
+/** The words that name the other column of a composite key, whose id or code follows (`email_tenant_id`, `phone_country_code`): the owner a value is unique within. */
+const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisation", "account", "company", "customer", "team", "workspace", "project", "store", "shop", "site", "country", "region", "app", "application", "client", "group", "list", "merchant", "partner", "member", "owner", "parent"]);
+
+/**
+ * The words of an index's name but its affixes (`indexColumn`) and, when the name is framed as
+ * Laravel's `<table>_<columns>_unique` or PostgreSQL's `<table>_<columns>_key` write it (a
+ * suffix, or a prefix as SQL Server's `IX_<Table>_<Columns>`), the table its first words name: up
+ * to its first plural word of four letters or more (`phone_numbers`, `birth_certificates`,
+ * `people`), when a word follows it (`users_phone_unique`: `phone`); a name with no frame, or no
+ * such word, keeps them all (`email_tenant`, `phone_numbers`).
+ */
+function tableless(name: string): readonly string[] {
+  const column = indexColumn(name);
+  const words = column.split("_").filter((word) => word !== "");
+  if (column.length === name.length) return words;
+  const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
+  return table >= 0 && table + 1 < words.length ? words.slice(table + 1) : words;
+}
+/** The most words of a table's name before an index's columns. */
+const MAX_TABLE_WORDS = 3;
+/** A plural noun, as tables are named: `users`, `addresses`, `people` (not `address`, `status`, `sms`). */
+const PLURAL = /^(?:[a-z]{2,}[^siu]s|people)$/i;
+
+/**
+ * The names of a person's name's parts that `words` shorten to their first word (`first_last`:
+ * `first_name`, `last_name`), when two or more such words close the name, each next to the other
+ * (`first_order`, `first_seen_last_seen` name none).
+ */
+function nameParts(words: readonly string[]): readonly string[] {
+  const parts: string[] = [];
+  for (let at = words.length - 1; at >= 0; at--) {
+    const part = `${words[at]!}_name`;
+    if (columnKind(part) !== PERSON_NAME_KIND || columnKind(words[at]!) !== undefined) break;
+    parts.push(part);
+  }
+  return parts.length > 1 ? parts : [];
+}
+
+/** Whether an index's `name` names no column: MySQL's `PRIMARY`, MySQL 5's number, a hashed name (TypeORM's `IDX_5e568e…`). */
+export function isOpaqueIndexName(name: string): boolean {
+  return OPAQUE_INDEX.test(name.slice(name.indexOf(".") + 1));
+}
+const OPAQUE_INDEX = /^(?:PRIMARY|\d+|(?:[a-z]{1,4}_)?[0-9a-f]{16,})$/i;
+
+/**
+ * The column an index's or a constraint's name (without MySQL 8's table: `users.phone` is
+ * `phone`) names: without a prefix (`IX_Users_Phone`, `uq_users_email`) or a suffix (Laravel's
+ * `users_phone_unique`, PostgreSQL's `users_ssn_key`).
+ */
+export function indexColumn(name: string): string {
+  return INDEX_AFFIXES.exec(name)?.[1] ?? name;
+}
+const INDEX_AFFIXES = /^(?:(?:ix|idx|uq|uk|ux|ak|unique|uniq|index)_)?(.+?)(?:_(?:key|pkey|idx|index|unique|uniq|uk|uq|ux))?$/i;
+
+/**
+ * The expressions of PostgreSQL's key's columns, `columns` being the text between the parentheses
+ * of `Key (…)`: split at each `,` outside parentheses and quotes, so `COALESCE(phone, ''::text)`
+ * is one; each trimmed.
+ */
+export function keyExpressions(columns: string): readonly string[] {
+  const expressions: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let from = 0;
+  for (let at = 0; at < columns.length; at++) {
+    const code = columns.charCodeAt(at);
+    if (code === 39 /* ' */) quoted = !quoted;
+    else if (quoted) continue;
+    else if (code === 40 /* ( */) depth++;
+    else if (code === 41 /* ) */) depth--;
+    else if (code === 44 /* , */ && depth === 0) {
+      expressions.push(columns.slice(from, at).trim());
+      from = at + 1;
+    }
+  }
+  expressions.push(columns.slice(from).trim());
+  return expressions;
+}
+
+/**
+ * The columns an expression of PostgreSQL's key reads: a plain column (`email`, `"Email"`), or
+ * each identifier inside an expression index's that is neither a function called (`lower(`,
+ * `COALESCE(`) nor a type cast to (`::text`), outside string literals (`lower((email)::text)`:
+ * `email`; `(first_name || ' ' || last_name)`: both), and a JSON field a `->>` or `->` reads
+ * (`(data ->> 'ssn'::text)`: `ssn` first). Empty when it reads none.
+ */
+export function expressionColumns(expression: string): readonly string[] {
+  const plain = PLAIN_COLUMN.exec(expression);
+  if (plain !== null) return [plain[1] ?? plain[2]!];
+  const columns = Array.from(expression.matchAll(JSON_FIELD), (found) => found[1]!);
+  const source = expression.replace(STRING_LITERAL, "''");
+  for (const found of source.matchAll(IDENTIFIER)) {
+    if (found[3] === undefined && !castsTo(source, found.index)) columns.push(found[1] ?? found[2]!);
+  }
+  return columns;
+}
+/** Whether the identifier at `at` in `source` is a cast's type (`::text`, `:: text`). */
+function castsTo(source: string, at: number): boolean {
+  let before = at;
+  while (before > 0 && source.charCodeAt(before - 1) === 32) before--;
+  return source.startsWith("::", before - 2);
+}
+/** A column alone: bare or double-quoted. */
+const PLAIN_COLUMN = /^(?:"([^"]+)"|([A-Za-z_][\w$]*))$/;
+/** An identifier, bare or double-quoted, and the `(` of a call after it. */
+const IDENTIFIER = /"([^"]+)"|([A-Za-z_][\w$]*)(\s*\()?/g;
+/** A JSON document's field a `->>` or `->` reads, named by a string literal: `data ->> 'ssn'`. */
+const JSON_FIELD = /->>?\s*'([^'\n]+)'/g;
+/** A string literal, `''` inside it a quote. */
+const STRING_LITERAL = /'(?:[^']|'')*'/g;
