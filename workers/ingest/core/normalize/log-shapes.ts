@@ -234,11 +234,18 @@ export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar"
 /**
  * Whether a line is as pino writes it: its `level` a number (pino's `"level":30`, where most
  * loggers write a name) beside its message `msg` as text or its `time` as pino writes it
- * (isEpochMilliseconds); pino writes `time` on every line unless told not to, and `msg` on every
- * line given a message.
+ * (isEpochMilliseconds), or a level's label beside that `time`, `pid` and `hostname` (pino's base
+ * members); pino writes `time` on every line unless told not to, and `msg` on every line given a
+ * message. Bunyan writes a numeric `level` and `msg` too, but also its format's
+ * version `"v":0` on every line, and its request serializer writes no `id`: a Bunyan line's
+ * `req` with an `id` is an application's own (an outgoing call's), not the request's.
  */
 function isPinoLine(fields: Pick<BodyFields, "scalar">): boolean {
-  return typeof fields.scalar("level") === "number" && (typeof fields.scalar("msg") === "string" || isEpochMilliseconds(fields.scalar("time")));
+  if (fields.scalar("v") === 0) return false;
+  if (typeof fields.scalar("level") === "number") return typeof fields.scalar("msg") === "string" || isEpochMilliseconds(fields.scalar("time"));
+  // pino's level formatter writing the label (`formatters: { level: (label) => ({ level: label }) }`)
+  // leaves its other base members: the epoch-ms `time`, `pid` and `hostname` together.
+  return isEpochMilliseconds(fields.scalar("time")) && typeof fields.scalar("pid") === "number" && typeof fields.scalar("hostname") === "string";
 }
 
 /**
