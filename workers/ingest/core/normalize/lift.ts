@@ -213,11 +213,11 @@ export function liftJsonBodies(
  * rather than in the body (pino-opentelemetry-transport and instrumentation-pino send a logged
  * object so, each member an attribute, a nested object a `kvlistValue` map): the first request-id
  * alias (isRequestIdAlias) holding a non-empty string or an integer (requestIdValue), else
- * pino-http's request id (pinoHttpAttributeRequestId; `sentByPino`: the record's scope is one of
- * pino's OTel senders', isPinoScope), unless the record has
- * a `request.id` already. Runs before the body is lifted, so the record's own value wins over the
- * body's, as it does for every other key. The attributes stay as sent, as the Collector stores
- * them (a map as its JSON text): only `request.id` is added.
+ * pino-http's request id (pinoHttpAttributeRequestId; `sentByPino` when the record's scope is
+ * one of pino's OTel senders', isPinoScope), unless the record has a `request.id` already. Runs
+ * before the body is lifted, so the record's own value wins over the body's, as it does for every
+ * other key. The attributes stay as sent, as the Collector stores them (a map as its JSON text):
+ * only `request.id` is added.
  */
 function joinRequestIdAttribute(record: LogRecord, sentByPino: boolean): void {
   let alias: AnyValue | undefined;
@@ -233,8 +233,9 @@ function joinRequestIdAttribute(record: LogRecord, sentByPino: boolean): void {
  * pino-http's request id where its line came as the record's attributes: the member `id` of the
  * map `req` (PINO_HTTP_REQUEST_ID_PATH) beside `res` and `responseTime` (PINO_HTTP_MEMBERS: its
  * request line), or of a `req` of pino's own shape (isPinoRequestMap: a handler's `req.log` line;
- * `id`, `method` and `url` alone are enough when `sentByPino`), when it holds an id (requestIdValue), as pinoHttpRequestId reads the same line's body. A key
- * sent twice is read by its last value, as a map body's (lastWithKey).
+ * `id`, `method` and `url` alone are enough when `sentByPino`), when it holds an id
+ * (requestIdValue), as pinoHttpRequestId reads the same line's body. A key sent twice is read by
+ * its last value, as a map body's (lastWithKey).
  */
 function pinoHttpAttributeRequestId(attributes: readonly KeyValue[], sentByPino: boolean): AnyValue | undefined {
   const [map, member] = PINO_HTTP_REQUEST_ID_PATH;
