@@ -12,7 +12,7 @@ import { describe, expect, it } from "vitest";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import type { Row } from "../../workers/ingest/core/rows";
-import { hexBytes, oracle, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
+import { hexBytes, oracle, oracleDecode, oracleEncode } from "../fixtures/otlp/protobuf-oracle";
 
 const RECEIVED = "1796000000000000000";
 const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -131,12 +131,72 @@ describe("pino-http through pino-opentelemetry-transport 4.0.2, as captured (tes
     expect(quiet(encoding, notLifting)).toEqual(quiet(encoding));
   });
 
-  it.each(ENCODINGS)("with pino's redact removing req.headers and the socket's members, only the request line gives req.id: the handler's record shows no pino line (%s)", (encoding) => {
+  it.each(ENCODINGS)("with pino's redact removing req.headers and the socket's members, the handler's req (id, method, url) gives req.id too: the transport's scope shows pino (%s)", (encoding) => {
     const [handler, completed] = capturedRequest("pino-http-redact-otel-transport.json")(encoding);
     expect(JSON.parse(attributesOf(handler!).req!)).toEqual({ id: 1, method: "GET", url: "/cart?x=1" });
-    // The transport sends pino's level, msg and time as the record's own fields, which any bridge fills.
-    expect(attributesOf(handler!)).not.toHaveProperty("request.id");
+    // The transport sends pino's level, msg and time as the record's own fields: its scope `unknown` is the evidence left.
+    expect(attributesOf(handler!)["request.id"]).toBe("1");
     expect(attributesOf(completed!)["request.id"]).toBe("1");
+  });
+});
+
+/** A request a sender posted, as posted (`.json` OTLP/JSON, `.pb` protobuf), with its records' scope replaced where `scope` is given. */
+function postedRows(name: string, options: { scope?: object; pipeline?: typeof lifting } = {}): { encoding: Encoding; rows: Row[] } {
+  const bytes = new Uint8Array(readFileSync(new URL(`../fixtures/logger-captures/${name}`, import.meta.url)));
+  const encoding: Encoding = name.endsWith(".pb") ? "protobuf" : "json";
+  type Posted = { resourceLogs: { scopeLogs: { scope: object; logRecords: { observedTimeUnixNano: string }[] }[] }[] };
+  const request = (encoding === "json" ? JSON.parse(new TextDecoder().decode(bytes)) : oracleDecode(oracle.logsRequest, bytes)) as Posted;
+  const scopeLogs = request.resourceLogs[0]!.scopeLogs[0]!;
+  const received = scopeLogs.logRecords[1]!.observedTimeUnixNano;
+  if (options.scope !== undefined) scopeLogs.scope = options.scope;
+  const body = options.scope === undefined ? bytes : encoding === "json" ? utf8.encode(JSON.stringify(request)) : oracleEncode(oracle.logsRequest, request);
+  return { encoding, rows: prepareExport("logs", encoding, body, options.pipeline ?? lifting, received).batches.flatMap((batch) => batch.rows) as Row[] };
+}
+
+describe("pino's OTel senders with pino's redact (req holds id, method and url alone), as posted (test/fixtures/logger-captures)", () => {
+  const REDACTED_REQ = { id: 1, method: "GET", url: "/cart?x=1" };
+
+  it.each([
+    // pino-opentelemetry-transport 4.0.2 without a loggerName: the OTel SDK's scope `unknown`.
+    ["pino-http-redact-otel-transport.pb", "unknown"],
+    // @opentelemetry/instrumentation-pino 0.69.0's log sending: its package's scope.
+    ["pino-http-redact-instrumentation-pino.json", "@opentelemetry/instrumentation-pino"],
+    ["pino-http-redact-instrumentation-pino.pb", "@opentelemetry/instrumentation-pino"],
+  ])("%s: the handler's record and the request line get req.id as request.id (scope %s), with lifting off too", (name, scope) => {
+    const { rows } = postedRows(name);
+    expect(rows.map((row) => [row.ScopeName, row.Body, row.SeverityText])).toEqual([
+      [scope, "inside handler", "INFO"],
+      [scope, "request completed", "INFO"],
+    ]);
+    const [handler, completed] = rows.map(attributesOf);
+    expect(JSON.parse(handler!.req!)).toEqual(REDACTED_REQ);
+    expect(handler).toEqual({ req: handler!.req, orderId: "o-1", "request.id": "1" });
+    expect(completed!["request.id"]).toBe("1");
+    expect(postedRows(name, { pipeline: notLifting }).rows).toEqual(rows);
+  });
+
+  it("a transport given a loggerName writes the application's scope: the handler's record shows nothing of pino and gets no request.id", () => {
+    const [handler, completed] = postedRows("pino-http-redact-otel-transport-named.json").rows;
+    expect([handler!.ScopeName, handler!.ScopeVersion]).toEqual(["checkout", "1.4.2"]);
+    expect(JSON.parse(attributesOf(handler!).req!)).toEqual(REDACTED_REQ);
+    expect(attributesOf(handler!)).not.toHaveProperty("request.id");
+    // The request line's req, res and responseTime side by side are pino-http's whatever the scope.
+    expect(attributesOf(completed!)["request.id"]).toBe("1");
+  });
+
+  it.each([
+    ["Bunyan's instrumentation", { name: "@opentelemetry/instrumentation-bunyan", version: "0.58.0" }],
+    ["winston's OTel transport", { name: "@opentelemetry/winston-transport", version: "0.17.0" }],
+    ["an application's own OTel SDK logger", { name: "checkout", version: "1.4.2" }],
+    ["a sender writing no scope", {}],
+  ])("the same records under %s: an app's own req (id, method, url) gives no request.id, as JSON and protobuf", (_sender, scope) => {
+    for (const name of ["pino-http-redact-instrumentation-pino.json", "pino-http-redact-instrumentation-pino.pb"]) {
+      for (const pipeline of [lifting, notLifting]) {
+        const [handler] = postedRows(name, { scope, pipeline }).rows;
+        expect(JSON.parse(attributesOf(handler!).req!)).toEqual(REDACTED_REQ);
+        expect(attributesOf(handler!)).not.toHaveProperty("request.id");
+      }
+    }
   });
 });
 

@@ -15,6 +15,7 @@ import { ConsumedKeys, MAX_NESTING_AS_TEXT, TOO_DEEP_TO_LIFT, TakenKeys, checkLi
 import { parseJsonObjectBody, parseJsonObjectBodyExactly } from "./json-object-body";
 import { mayRepeatAKey, parseJsonBodyPairs } from "./json-pairs-body";
 import { numericLevelScale } from "./level-scale-evidence";
+import { isPinoScope } from "./pino-scopes";
 import { renderMessageTemplate, type PropertyValue } from "./message-template";
 import { templateBody, type LineTemplate } from "./template-body";
 import type { LiftNotes } from "./lift-notes";
@@ -193,10 +194,11 @@ export function liftJsonBodies(
     at.scope = 0;
     for (const scopeLogs of resourceLogs.scopeLogs) {
       const scope = scopeLogs.scope.name;
+      const sentByPino = isPinoScope(scopeLogs.scope);
       const scopeOptions = scope === CLOUDFLARE_EXPORT_SCOPE ? cloudflareExport : scope === TAIL_SCOPE_NAME ? tailWorker : options;
       at.record = 0;
       for (const record of scopeLogs.logRecords) {
-        joinRequestIdAttribute(record);
+        joinRequestIdAttribute(record, sentByPino);
         liftJsonBody(record, scopeOptions, limits, keys, notes);
         at.record++;
       }
@@ -211,33 +213,35 @@ export function liftJsonBodies(
  * rather than in the body (pino-opentelemetry-transport and instrumentation-pino send a logged
  * object so, each member an attribute, a nested object a `kvlistValue` map): the first request-id
  * alias (isRequestIdAlias) holding a non-empty string or an integer (requestIdValue), else
- * pino-http's request id (pinoHttpAttributeRequestId), unless the record has
- * a `request.id` already. Runs before the body is lifted, so the record's own value wins over the
- * body's, as it does for every other key. The attributes stay as sent, as the Collector stores
- * them (a map as its JSON text): only `request.id` is added.
+ * pino-http's request id (pinoHttpAttributeRequestId; `sentByPino` when the record's scope is
+ * one of pino's OTel senders', isPinoScope), unless the record has a `request.id` already. Runs
+ * before the body is lifted, so the record's own value wins over the body's, as it does for every
+ * other key. The attributes stay as sent, as the Collector stores them (a map as its JSON text):
+ * only `request.id` is added.
  */
-function joinRequestIdAttribute(record: LogRecord): void {
+function joinRequestIdAttribute(record: LogRecord, sentByPino: boolean): void {
   let alias: AnyValue | undefined;
   for (const attribute of record.attributes) {
     if (attribute.key === REQUEST_ID_ATTRIBUTE) return;
     if (alias === undefined && isRequestIdAlias(attribute.key)) alias = requestIdValue(attribute.value);
   }
-  const id = alias ?? pinoHttpAttributeRequestId(record.attributes);
+  const id = alias ?? pinoHttpAttributeRequestId(record.attributes, sentByPino);
   if (id !== undefined) record.attributes.push({ key: REQUEST_ID_ATTRIBUTE, value: id });
 }
 
 /**
  * pino-http's request id where its line came as the record's attributes: the member `id` of the
  * map `req` (PINO_HTTP_REQUEST_ID_PATH) beside `res` and `responseTime` (PINO_HTTP_MEMBERS: its
- * request line), or of a `req` of pino's own shape (isPinoRequestMap: a handler's `req.log` line),
- * when it holds an id (requestIdValue), as pinoHttpRequestId reads the same line's body. A key
- * sent twice is read by its last value, as a map body's (lastWithKey).
+ * request line), or of a `req` of pino's own shape (isPinoRequestMap: a handler's `req.log` line;
+ * `id`, `method` and `url` alone are enough when `sentByPino`), when it holds an id
+ * (requestIdValue), as pinoHttpRequestId reads the same line's body. A key sent twice is read by
+ * its last value, as a map body's (lastWithKey).
  */
-function pinoHttpAttributeRequestId(attributes: readonly KeyValue[]): AnyValue | undefined {
+function pinoHttpAttributeRequestId(attributes: readonly KeyValue[], sentByPino: boolean): AnyValue | undefined {
   const [map, member] = PINO_HTTP_REQUEST_ID_PATH;
   const request = lastWithKey(attributes, map)?.value;
   if (request === undefined || !("kvlistValue" in request)) return undefined;
-  if (!isRequestLine(attributes) && !isPinoRequestMap(new KvlistFields(attributes), map)) return undefined;
+  if (!isRequestLine(attributes) && !isPinoRequestMap(new KvlistFields(attributes), map, sentByPino)) return undefined;
   const id = lastWithKey(request.kvlistValue, member)?.value;
   return id === undefined ? undefined : requestIdValue(id);
 }
@@ -255,7 +259,8 @@ function isRequestLine(attributes: readonly KeyValue[]): boolean {
 export function joinRequestIdAttributes(request: LogsRequest): void {
   for (const resourceLogs of request.resourceLogs) {
     for (const scopeLogs of resourceLogs.scopeLogs) {
-      for (const record of scopeLogs.logRecords) joinRequestIdAttribute(record);
+      const sentByPino = isPinoScope(scopeLogs.scope);
+      for (const record of scopeLogs.logRecords) joinRequestIdAttribute(record, sentByPino);
     }
   }
 }

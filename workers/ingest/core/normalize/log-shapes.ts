@@ -220,15 +220,17 @@ const PINO_REQUEST_ANY_OF: readonly string[] = ["headers", "remoteAddress"];
  * own lines carry it without `res` and `responseTime`: its `id` is the request's id there too.
  * `id`, `method` and `url` alone are enough on a line pino wrote (isPinoLine): pino's `redact`
  * removing `req.headers` and the socket's members, or a `req` serializer returning
- * `{ id, method, url }`, leave just those. On a line of another shape they are not: an
- * application's own `req` (an HTTP client's outgoing request, a job's or a queue message's, with
- * their own ids) holds an `id`, a `method` and a `url` just as well. A `req` of another shape
- * (`{"id":3}` beside a retry's `attempt`) may be anything's.
+ * `{ id, method, url }`, leave just those; so are they in a record `sentByPino` (a scope of pino's
+ * OTel senders, pino-scopes.ts), whose attributes hold the line without pino's own members. On a
+ * line of another shape they are not: an application's own `req` (an HTTP client's outgoing
+ * request, a job's or a queue message's, with their own ids) holds an `id`, a `method` and a
+ * `url` just as well. A `req` of another shape (`{"id":3}` beside a retry's `attempt`) may be
+ * anything's.
  */
-export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar">, map: string): boolean {
+export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar">, map: string, sentByPino = false): boolean {
   for (const member of PINO_REQUEST_MEMBERS) if (!fields.hasMember(map, member)) return false;
   for (const member of PINO_REQUEST_ANY_OF) if (fields.hasMember(map, member)) return true;
-  return isPinoLine(fields);
+  return sentByPino || isPinoLine(fields);
 }
 
 /**
