@@ -157,8 +157,67 @@ describe("code reading a secret from a mapping by its key", () => {
     ['password = "hunter2"', `password = "${PARAM}"`],
     ["password = hunter2", `password = ${PARAM}`],
     ['password = request.form["password"] or "Hunter2x"', `password = request.form["password"] or "${PARAM}"`],
-    ['password = cfg["password"] + "Hunter2x"', `password = ${PARAM}"password"] + "Hunter2x"`],
+    ['password = cfg["password"] + "Hunter2x"', `password = cfg["password"] + "${PARAM}"`],
   ])("still replaces %j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
+
+describe("code going on around a read of a secret by its name", () => {
+  it.each([
+    // A method, a member or a type assertion after the read, a conditional, a numeric index before it.
+    'pw = request.form["password"].strip()',
+    'password = request.POST["password"].encode("utf-8")',
+    'pw = request.form["password"] if ok else None',
+    'x = forms[0]["password"]',
+    'password = forms[-1]["password"]',
+    "@password = params[:password].to_s",
+    'pw := cfg["password"].(string)',
+    'pw = data.get("password", "")',
+    'pw = os.environ["DB_PASSWORD"]',
+    "pw = config['auth']['password']",
+    'tok = getenv("API_TOKEN")',
+    "const pw = req.body.password;",
+    // A call's first literal that names a secret is the key looked up.
+    "$password = $request->input('password');",
+    "$user->password = Hash::make($request->input('password'));",
+    'password := r.FormValue("password")',
+    // An index by a secret's key assigned a variable.
+    'user["password"] = hashed',
+    "session[:token] = new_token",
+    // A comment's prose.
+    'pw = form["password"]  # TODO: strip whitespace',
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+
+  it.each([
+    // A literal beside the read: compared with it, assigned to the index, a default, a fallback.
+    ['if request.form["password"] == "S3cretPass!":', `if request.form["password"] == "${PARAM}":`],
+    ['if "S3cretPass!" == request.form["password"]:', `if "${PARAM}" == request.form["password"]:`],
+    ["if params[:password] == 'S3cretPass!'", `if params[:password] == '${PARAM}'`],
+    ["if ($_POST['password'] == 'S3cretPass!') {", `if ($_POST['password'] == '${PARAM}') {`],
+    ["if forms[0][\"password\"] != 'S3cretPass!':", `if forms[0]["password"] != '${PARAM}':`],
+    ['login(request.form["password"] or "Hunter2x")', `login(request.form["password"] or "${PARAM}")`],
+    ['user["password"] = "hunter2x"', `user["password"] = "${PARAM}"`],
+    ['password = os.getenv("PW", "S3cretPass!")', `password = os.getenv("PW", "${PARAM}")`],
+    ['pw = os.getenv("PW", "S3cretPass!")', `pw = os.getenv("PW", "${PARAM}")`],
+    // A secret in a trailing comment after such code.
+    ['pw = form["password"]  # was hunter2x', `pw = form["password"]  # was ${PARAM}`],
+    ["secret = params[:password]  # was hunter2x", `secret = params[:password]  # was ${PARAM}`],
+    ["$pw = $_POST['password']; // was hunter2x", `$pw = $_POST['password']; // was ${PARAM}`],
+    ["const pw = req.body.password; // was hunter2x", `const pw = req.body.password; // was ${PARAM}`],
+    ['password = cfg.password  # default "changeme"', `password = cfg.password  # default "${PARAM}"`],
+    // A secret's shape or a default password assigned to the index is the secret.
+    ['user["password"] = hunter2x', `user["password"] = ${PARAM}`],
+    ['user["password"] = changeme', `user["password"] = ${PARAM}`],
+    // Its neighbours: a plain value, and a value glued after the read.
+    ['password = "hunter2x"', `password = "${PARAM}"`],
+    ["password=hunter2x", `password=${PARAM}`],
+    ['"password": "hunter2x"', `"password": "${PARAM}"`],
+    ["--password hunter2x", `--password ${PARAM}`],
+    ['pw = form["password"]hunter2x', `pw = ${PARAM}"password"]hunter2x`],
+  ])("replaces the secret in %j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@ import { blanksBefore } from "./blanks";
 import { isSecretShapedWord } from "./error-names";
 import { isWholeTemplateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
-import { isSecretName, nameWords } from "./secret-names";
+import { isDefaultPassword, isSecretName, nameWords } from "./secret-names";
 
 /**
  * Code written where a secret's value would be, as stack traces' source lines and printed config
@@ -153,8 +153,14 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const ends = endsExpression(value.slice(path.length));
   // A member whose last name is the key's own or a constant's (`settings.DB_PASSWORD`,
   // `cfg.password`), or an index by such a key (`request.form["password"]`): a setting read, in
-  // any line. Other dotted words may be a password (`abc.def`).
-  if (ends && MEMBER_PATH.test(path) && namesSetting(lastName(path), name)) return true;
+  // any line, also with code going on after the index (`request.form["password"].strip()`).
+  // Other dotted words may be a password (`abc.def`).
+  const keyEnd = path.lastIndexOf("]") + 1;
+  if (readsNamedSetting(path, value.slice(path.length), name) || (keyEnd > 0 && readsNamedSetting(path.slice(0, keyEnd), value.slice(keyEnd), name))) return true;
+  // An index by a key assigned a variable (`user["password"] = hashed`, `session[:token] = new_token`):
+  // only code writes such an index, so a bare word there is a variable, unless shaped as a
+  // secret (`= hunter2x`) or a default password (`= changeme`).
+  if (ends && BARE_WORD.test(path) && !isSecretShapedWord(path) && !isDefaultPassword(path) && INDEX_ASSIGNED.test(text.slice(Math.max(0, nameStart - 64), valueStart))) return true;
   // A keyword argument's variable (`connect(password=password)`), or on a source line a
   // traceback draws values under (loguru, better-exceptions), any variable or member passed.
   if (ends && isKeywordArgument(text, nameStart) && (sameWords(path, name) || drawnBelow(text, valueStart))) return true;
@@ -168,6 +174,23 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   return /[.[]|->|::/.test(path.slice(1)) || sameWords(path, name);
 }
 
+/**
+ * Whether `read`, a path opening a value, reads a setting (a member or an index whose last name
+ * `namesSetting` under `name`) and `after`, what follows it on its line, ends the expression
+ * (`endsExpression`) or goes on with the value read (`READ_GOES_ON`).
+ */
+function readsNamedSetting(read: string, after: string, name: string): boolean {
+  return (endsExpression(after) || READ_GOES_ON.test(after)) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
+}
+/**
+ * Code going on with a value read: a member, a method's call or Go's type assertion (`.strip()`,
+ * `.to_s`, `?.split(" ")`, `->value`, `.(string)`), Python's conditional expression
+ * (`… if ok else None`), a concatenation (`+ "…"`), or a trailing comment (`# …`, `// …`), whose
+ * words `codeSecretLiterals` reads.
+ */
+const READ_GOES_ON = /^(?:(?:\??\.|->)[A-Za-z_(]|[ \t]+if[ \t]|[ \t]*\+[ \t]*[^\s=+]|[ \t]+(?:#|\/\/))/;
+/** An index by a quoted key or a symbol, then `=` and its blanks, ending the text before a value (`user["password"] = `, `session[:token] = `). */
+const INDEX_ASSIGNED = /[\w\]]\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\][ \t]*=[ \t]*$/;
 /** A path with a member or an index after its first name (`settings.DB_PASSWORD`, `cfg->pw`, `kwargs["pw"]`). */
 const MEMBER_PATH = /^[$@]?[A-Za-z_]\w*(?:\??\.|->|::|\[)/;
 /** The separator before a path's last member name. */
@@ -175,10 +198,10 @@ const LAST_MEMBER = /(?:\.|->|::)[A-Za-z_]\w*$/;
 /** An index by a quoted word or a symbol ending a path (`["password"]`, `['API_TOKEN']`, `[:password]`), its key captured. */
 const LAST_KEY = /\[[ \t]*(?:(\\{0,7}["'])([\w.:/-]{1,64})\1|:([A-Za-z_]\w{0,63}))[ \t]*\]$/;
 /**
- * What such an index subscripts: a name, then members and indexes by a quoted word or a symbol
- * (`request.form`, `params`, `$_POST`, `request.json["user"]`, `params[:user]`).
+ * What such an index subscripts: a name, then members and indexes by a quoted word, a symbol or a
+ * number (`request.form`, `params`, `$_POST`, `request.json["user"]`, `params[:user]`, `forms[0]`).
  */
-const SUBSCRIPTED_PATH = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\]){0,7}$/;
+const SUBSCRIPTED_PATH = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63}|-?\d{1,9})[ \t]*\]){0,7}$/;
 
 /**
  * The name a path reads last: its last member's (`settings.DB_PASSWORD`), or the key its last
@@ -274,6 +297,14 @@ const LOOKUP_CALL_BEFORE = new RegExp(`${LOOKUP_NAME}\\([ \\t]*$`);
 const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
 /** Go's `cmp.Or`, which picks its first argument that is set: its later literals are defaults, as a lookup's are. */
 const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
+/**
+ * A method's call before a literal, its first argument (`$request->input('password')`, Go's
+ * `r.FormValue("password")`, `Request::get('token')`): a field's name there that names a secret
+ * (`FIELD_NAME`) is the key read, as a lookup's is, unless the call picks a fallback (`.unwrap_or("secret")`).
+ */
+const METHOD_CALL_BEFORE = /(?:\.|->|::)[A-Za-z_]\w*[ \t]*\([ \t]*$/;
+/** A form's or a mapping's field name: lower-case words joined by `_` (`password`, `api_key`), no value's shape. */
+const FIELD_NAME = /^[a-z]+(?:_[a-z]+)*$/;
 /** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
 const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
 /**
@@ -297,12 +328,13 @@ const MESSAGE_CALL_BEFORE =
 const MESSAGE_WORD_BEFORE = /(?<![\w$])(?:die|croak|confess|raise|fail|throw)[ \t]+$/;
 /**
  * A string method's name and its `(`, whose arguments are a separator, a prefix or a pattern the
- * string is cut, searched or rewritten by, not a value (`authorization?.split(" ")[1]`,
- * `header.replace("Bearer ", "")`, `auth.startsWith("Basic ")`, Python's `.removeprefix(…)`,
- * Go's `strings.TrimPrefix(h, "Bearer ")`): the literals there are no secret.
+ * string is cut, searched or rewritten by, or an encoding it is converted with, not a value
+ * (`authorization?.split(" ")[1]`, `header.replace("Bearer ", "")`, `auth.startsWith("Basic ")`,
+ * Python's `.removeprefix(…)` and `.encode("utf-8")`, Java's `.getBytes("UTF-8")`, Node's
+ * `.toString("base64")`, Go's `strings.TrimPrefix(h, "Bearer ")`): the literals there are no secret.
  */
 const PATTERN_CALL_BEFORE =
-  /\??\.(?:split|rsplit|replace|replaceAll|replaceFirst|startsWith|endsWith|startswith|endswith|includes|contains|indexOf|lastIndexOf|find|rfind|index|removePrefix|removeSuffix|removeprefix|removesuffix|strip|lstrip|rstrip|trim|trimStart|trimEnd|partition|rpartition|substringAfter|substringBefore|match|matchAll|search|test|TrimPrefix|TrimSuffix|TrimLeft|TrimRight|Trim|HasPrefix|HasSuffix|Split|SplitN|Cut|Replace|ReplaceAll|Contains|Index)$/;
+  /\??\.(?:split|rsplit|replace|replaceAll|replaceFirst|startsWith|endsWith|startswith|endswith|includes|contains|indexOf|lastIndexOf|find|rfind|index|removePrefix|removeSuffix|removeprefix|removesuffix|encode|decode|getBytes|toString|strip|lstrip|rstrip|trim|trimStart|trimEnd|partition|rpartition|substringAfter|substringBefore|match|matchAll|search|test|TrimPrefix|TrimSuffix|TrimLeft|TrimRight|Trim|HasPrefix|HasSuffix|Split|SplitN|Cut|Replace|ReplaceAll|Contains|Index)$/;
 /**
  * A literal that indexes (`os.environ["PW"]`, `$_ENV['API_KEY']`, `ENV['API_KEY']`, Perl's
  * `$opts{"secret"}`: a `{` right after a name or an index): a key's name.
@@ -395,6 +427,10 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     countWork(1);
+    if (code === SEMICOLON || code === HASH || code === SLASH) {
+      const opening = code === SEMICOLON ? COMMENT_AFTER_STATEMENT.exec(value.slice(i, i + 64)) : isBlank(value.charCodeAt(i - 1)) ? COMMENT_OPENING.exec(value.slice(i, i + 16)) : null;
+      if (opening !== null) return withCommentSecrets(value, i + opening[0].length, literals, keep);
+    }
     if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
     if (code === 0x28 || code === 0x5b || code === 0x7b) {
       const callee = code === 0x28 ? value.slice(Math.max(0, i - 64), i) : "";
@@ -431,6 +467,7 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
     if (messageAt >= 0 || MESSAGE_WORD_BEFORE.test(before)) continue;
     if (INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6))) continue;
     if (CALL_BEFORE.test(before) && isSettingKey(contents)) continue;
+    if (METHOD_CALL_BEFORE.test(before) && !FALLBACK_BEFORE.test(before) && FIELD_NAME.test(contents) && isSecretName(contents)) continue;
     const lookup = depth > 0 ? (lookups[depth - 1] ?? NO_LOOKUP) : NO_LOOKUP;
     if (keep(contents, FALLBACK_BEFORE.test(before) || lookup !== NO_LOOKUP)) continue;
     if (lookup === LOOKUP_KEYS && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
@@ -440,6 +477,47 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
   return { literals, end: value.length };
 }
 
+/** A trailing comment after a statement's `;` (`$pw = $_POST['password']; // was …`), to its text. */
+const COMMENT_AFTER_STATEMENT = /^;[ \t]*(?:#|\/\/)/;
+/**
+ * A trailing comment's opening after a blank (`# …`, `// …`), to its text; not Perl's defined-or
+ * `//` before a literal or a variable (`$ENV{PW} // "…"`), a fallback read as one.
+ */
+const COMMENT_OPENING = /^(?:#|\/\/(?![ \t]*(?:\\{0,7}["'`]|[$@])))/;
+/** A comment's word: what its blanks separate. */
+const COMMENT_WORD = /\S+/g;
+/** The marks a quotation or a bracket opens a word with. */
+const WORD_OPENING = /^["'`([{<]*/;
+/** The marks a sentence, a quotation or a bracket closes a word with (`hunter2x",` → `hunter2x`). */
+const WORD_CLOSING = /["'`)\]}>.,;:?]*$/;
+
+/**
+ * `literals` with the secrets of the trailing comment whose text starts at `from` in `value`, read
+ * to its line's end (`pw = form["password"]  # was hunter2x`): a quoted word whose contents are a
+ * secret (`keep` says not), an unquoted one when shaped as a secret too (`isSecretShapedWord`: a
+ * letter and a digit among six or more characters), so the comment's prose stays. Returns them
+ * and the line's end, the expression's.
+ */
+function withCommentSecrets(value: string, from: number, literals: [number, number][], keep: (contents: string, fallback: boolean) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
+  const lineEnd = value.indexOf("\n", from);
+  const end = lineEnd < 0 ? value.length : lineEnd;
+  const comment = value.slice(from, end);
+  countWork(comment.length);
+  for (const found of comment.matchAll(COMMENT_WORD)) {
+    const [word, at] = [found[0], found.index];
+    const opening = WORD_OPENING.exec(word)![0].length;
+    const contents = word.slice(opening).replace(WORD_CLOSING, "");
+    if (contents === "" || (opening === 0 && !isSecretShapedWord(contents)) || keep(contents, false)) continue;
+    literals.push([from + at + opening, from + at + opening + contents.length]);
+  }
+  return { literals, end };
+}
+
+/** Whether `code` is a blank within a line (a space or a tab). */
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
 /** An open bracket that is no lookup call's. */
 const NO_LOOKUP = 0;
 /** A lookup call's `(`: a later literal argument that names a secret is a key (configparser's `get("db", "password")`), another its default. */
@@ -447,6 +525,8 @@ const LOOKUP_KEYS = 1;
 /** A lookup call's `(` whose later literal arguments are all defaults: its key already named a secret, or the call picks the first set value (`cmp.Or`). */
 const DEFAULTS_ONLY = 2;
 const SEMICOLON = 0x3b;
+const HASH = 0x23;
+const SLASH = 0x2f;
 const LINE_FEED = 0x0a;
 const DOUBLE_QUOTE = 0x22;
 const APOSTROPHE = 0x27;
