@@ -3,7 +3,7 @@ import { blanksBefore } from "./blanks";
 import { isSecretShapedWord } from "./error-names";
 import { isWholeTemplateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
-import { isDefaultPassword, isSecretName, nameWords } from "./secret-names";
+import { isDefaultPassword, isSecretName, isShortPasswordName, nameWords } from "./secret-names";
 
 /**
  * Code written where a secret's value would be, as stack traces' source lines and printed config
@@ -153,14 +153,15 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const ends = endsExpression(value.slice(path.length));
   // A member whose last name is the key's own or a constant's (`settings.DB_PASSWORD`,
   // `cfg.password`), or an index by such a key (`request.form["password"]`): a setting read, in
-  // any line, also with code going on after the index (`request.form["password"].strip()`).
-  // Other dotted words may be a password (`abc.def`).
+  // any line, also with code going on after it (`request.form["password"].strip()`), and after
+  // an index its trailing comment, whose words `codeSecretLiterals` reads. Other dotted words may
+  // be a password (`abc.def`), and so may a word after a member's comment (`Hunter2x.password # x`).
   const keyEnd = path.lastIndexOf("]") + 1;
-  if (readsNamedSetting(path, value.slice(path.length), name) || (keyEnd > 0 && readsNamedSetting(path.slice(0, keyEnd), value.slice(keyEnd), name))) return true;
-  // An index by a key assigned a variable (`user["password"] = hashed`, `session[:token] = new_token`):
-  // only code writes such an index, so a bare word there is a variable, unless shaped as a
-  // secret (`= hunter2x`) or a default password (`= changeme`).
-  if (ends && BARE_WORD.test(path) && !isSecretShapedWord(path) && !isDefaultPassword(path) && INDEX_ASSIGNED.test(text.slice(Math.max(0, nameStart - 64), valueStart))) return true;
+  if (readsNamedSetting(path, value.slice(path.length), name, READ_GOES_ON) || (keyEnd > 0 && readsNamedSetting(path.slice(0, keyEnd), value.slice(keyEnd), name, INDEX_READ_GOES_ON))) return true;
+  // An index by a key assigned a variable holding a derived value (`user["password"] = hashed`,
+  // `session[:token] = new_token`): only code writes such an index; any other bare word there
+  // is the password (`= dragon`, `= Summer`).
+  if (ends && DERIVED_VARIABLE.test(path) && !isSecretShapedWord(path) && INDEX_ASSIGNED.test(text.slice(Math.max(0, nameStart - 64), valueStart))) return true;
   // A keyword argument's variable (`connect(password=password)`), or on a source line a
   // traceback draws values under (loguru, better-exceptions), any variable or member passed.
   if (ends && isKeywordArgument(text, nameStart) && (sameWords(path, name) || drawnBelow(text, valueStart))) return true;
@@ -177,18 +178,27 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
 /**
  * Whether `read`, a path opening a value, reads a setting (a member or an index whose last name
  * `namesSetting` under `name`) and `after`, what follows it on its line, ends the expression
- * (`endsExpression`) or goes on with the value read (`READ_GOES_ON`).
+ * (`endsExpression`) or goes on with the value read (`goesOn`).
  */
-function readsNamedSetting(read: string, after: string, name: string): boolean {
-  return (endsExpression(after) || READ_GOES_ON.test(after)) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
+function readsNamedSetting(read: string, after: string, name: string, goesOn: RegExp): boolean {
+  return (endsExpression(after) || goesOn.test(after)) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
 }
 /**
  * Code going on with a value read: a member, a method's call or Go's type assertion (`.strip()`,
  * `.to_s`, `?.split(" ")`, `->value`, `.(string)`), Python's conditional expression
- * (`… if ok else None`), a concatenation (`+ "…"`), or a trailing comment (`# …`, `// …`), whose
- * words `codeSecretLiterals` reads.
+ * (`… if ok else None`), or a concatenation with a literal (`+ "…"`, which `codeSecretLiterals`
+ * reads; a bare word there may be a password: `+ Summer2024`).
  */
-const READ_GOES_ON = /^(?:(?:\??\.|->)[A-Za-z_(]|[ \t]+if[ \t]|[ \t]*\+[ \t]*[^\s=+]|[ \t]+(?:#|\/\/))/;
+const READ_GOES_ON_SOURCE = String.raw`(?:\??\.|->)[A-Za-z_(]|[ \t]+if[ \t]|[ \t]*\+[ \t]*\\{0,7}["'\x60]`;
+const READ_GOES_ON = new RegExp(`^(?:${READ_GOES_ON_SOURCE})`);
+/** After an index by a key, also a trailing comment (`# …`, `// …`), whose words `codeSecretLiterals` reads. */
+const INDEX_READ_GOES_ON = new RegExp(`^(?:${READ_GOES_ON_SOURCE}|[ \t]+(?:#|\/\/))`);
+/**
+ * A variable holding a value derived from a password, as code assigns to an index by a secret's
+ * key: a word of its own (`hashed`, `digest`), an identifier of words joined by `_` or inner capitals
+ * (`new_password`, `pw_hash`, `hashedPassword`), or no value (`None`, `null`, `nil`).
+ */
+const DERIVED_VARIABLE = /^(?:hashed|hash|digest|encrypted|salted|None|null|nil|undefined|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+)$/;
 /** An index by a quoted key or a symbol, then `=` and its blanks, ending the text before a value (`user["password"] = `, `session[:token] = `). */
 const INDEX_ASSIGNED = /[\w\]]\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\][ \t]*=[ \t]*$/;
 /** A path with a member or an index after its first name (`settings.DB_PASSWORD`, `cfg->pw`, `kwargs["pw"]`). */
@@ -298,13 +308,23 @@ const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
 /** Go's `cmp.Or`, which picks its first argument that is set: its later literals are defaults, as a lookup's are. */
 const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
 /**
- * A method's call before a literal, its first argument (`$request->input('password')`, Go's
- * `r.FormValue("password")`, `Request::get('token')`): a field's name there that names a secret
- * (`FIELD_NAME`) is the key read, as a lookup's is, unless the call picks a fallback (`.unwrap_or("secret")`).
+ * A reading method's call before a literal, its first argument (`$request->input('password')`, Go's
+ * `r.FormValue("password")`, `Request::get('token')`, `req.getParameter("password")`): a field's
+ * name there that names a secret (`FIELD_NAME`) is the key read, as a lookup's is. Other methods
+ * take the value itself (`Hash::make('password')`, `db.connect('secret')`, `x.login('password')`).
  */
-const METHOD_CALL_BEFORE = /(?:\.|->|::)[A-Za-z_]\w*[ \t]*\([ \t]*$/;
+const READ_METHOD_BEFORE =
+  /(?:\.|->|::)(?:input|get|post|query|param|params|getParam|getParameter|getHeader|header|cookie|getenv|fetch|FormValue|PostFormValue|Query|Param|Get|Getenv|Header|Cookie|GetValue|getString|optString)[ \t]*\([ \t]*$/;
 /** A form's or a mapping's field name: lower-case words joined by `_` (`password`, `api_key`), no value's shape. */
 const FIELD_NAME = /^[a-z]+(?:_[a-z]+)*$/;
+/**
+ * A conversion's call before its first literal (Python's `.encode("utf-8")`, Java's
+ * `.getBytes("UTF-8")`, Node's `.toString("base64")`): an encoding's name there (`ENCODING_NAME`)
+ * is no secret; any other literal is the data converted (`Base64.decode("aHVudGVy…")`).
+ */
+const ENCODING_CALL_BEFORE = /\.(?:encode|decode|getBytes|toString)[ \t]*\([ \t]*$/;
+/** A character encoding's name, in any case (`utf-8`, `UTF8`, `ascii`, `base64`, `hex`, `latin1`). */
+const ENCODING_NAME = /^(?:utf-?(?:8|16(?:le|be)?|32)|us-ascii|ascii|base64(?:url)?|hex|latin-?1|iso-?8859-1|binary|ucs-?2)$/i;
 /** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
 const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
 /**
@@ -328,13 +348,12 @@ const MESSAGE_CALL_BEFORE =
 const MESSAGE_WORD_BEFORE = /(?<![\w$])(?:die|croak|confess|raise|fail|throw)[ \t]+$/;
 /**
  * A string method's name and its `(`, whose arguments are a separator, a prefix or a pattern the
- * string is cut, searched or rewritten by, or an encoding it is converted with, not a value
- * (`authorization?.split(" ")[1]`, `header.replace("Bearer ", "")`, `auth.startsWith("Basic ")`,
- * Python's `.removeprefix(…)` and `.encode("utf-8")`, Java's `.getBytes("UTF-8")`, Node's
- * `.toString("base64")`, Go's `strings.TrimPrefix(h, "Bearer ")`): the literals there are no secret.
+ * string is cut, searched or rewritten by, not a value (`authorization?.split(" ")[1]`,
+ * `header.replace("Bearer ", "")`, `auth.startsWith("Basic ")`, Python's `.removeprefix(…)`,
+ * Go's `strings.TrimPrefix(h, "Bearer ")`): the literals there are no secret.
  */
 const PATTERN_CALL_BEFORE =
-  /\??\.(?:split|rsplit|replace|replaceAll|replaceFirst|startsWith|endsWith|startswith|endswith|includes|contains|indexOf|lastIndexOf|find|rfind|index|removePrefix|removeSuffix|removeprefix|removesuffix|encode|decode|getBytes|toString|strip|lstrip|rstrip|trim|trimStart|trimEnd|partition|rpartition|substringAfter|substringBefore|match|matchAll|search|test|TrimPrefix|TrimSuffix|TrimLeft|TrimRight|Trim|HasPrefix|HasSuffix|Split|SplitN|Cut|Replace|ReplaceAll|Contains|Index)$/;
+  /\??\.(?:split|rsplit|replace|replaceAll|replaceFirst|startsWith|endsWith|startswith|endswith|includes|contains|indexOf|lastIndexOf|find|rfind|index|removePrefix|removeSuffix|removeprefix|removesuffix|strip|lstrip|rstrip|trim|trimStart|trimEnd|partition|rpartition|substringAfter|substringBefore|match|matchAll|search|test|TrimPrefix|TrimSuffix|TrimLeft|TrimRight|Trim|HasPrefix|HasSuffix|Split|SplitN|Cut|Replace|ReplaceAll|Contains|Index)$/;
 /**
  * A literal that indexes (`os.environ["PW"]`, `$_ENV['API_KEY']`, `ENV['API_KEY']`, Perl's
  * `$opts{"secret"}`: a `{` right after a name or an index): a key's name.
@@ -467,7 +486,8 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
     if (messageAt >= 0 || MESSAGE_WORD_BEFORE.test(before)) continue;
     if (INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6))) continue;
     if (CALL_BEFORE.test(before) && isSettingKey(contents)) continue;
-    if (METHOD_CALL_BEFORE.test(before) && !FALLBACK_BEFORE.test(before) && FIELD_NAME.test(contents) && isSecretName(contents)) continue;
+    if (READ_METHOD_BEFORE.test(before) && FIELD_NAME.test(contents) && isSecretName(contents)) continue;
+    if (ENCODING_CALL_BEFORE.test(before) && ENCODING_NAME.test(contents)) continue;
     const lookup = depth > 0 ? (lookups[depth - 1] ?? NO_LOOKUP) : NO_LOOKUP;
     if (keep(contents, FALLBACK_BEFORE.test(before) || lookup !== NO_LOOKUP)) continue;
     if (lookup === LOOKUP_KEYS && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
@@ -486,32 +506,50 @@ const COMMENT_AFTER_STATEMENT = /^;[ \t]*(?:#|\/\/)/;
 const COMMENT_OPENING = /^(?:#|\/\/(?![ \t]*(?:\\{0,7}["'`]|[$@])))/;
 /** A comment's word: what its blanks separate. */
 const COMMENT_WORD = /\S+/g;
-/** The marks a quotation or a bracket opens a word with. */
-const WORD_OPENING = /^["'`([{<]*/;
-/** The marks a sentence, a quotation or a bracket closes a word with (`hunter2x",` → `hunter2x`). */
-const WORD_CLOSING = /["'`)\]}>.,;:?]*$/;
+/** A quoted word: its quote, then its contents to the same quote or the word's end (`"S3cretPass!",` → `S3cretPass!`). */
+const QUOTED_WORD = /^(\\{0,7}(["'`]))([^"'`]*)/;
+/** The marks a sentence or a bracket closes a word with (`hunter2x,` → `hunter2x`). */
+const WORD_CLOSING = /[)\]}>.,;:?]*$/;
+/** A comment's word that says what a value was or is (`was`, `is`, `=`, `:`), after a secret's name or alone. */
+const TELLING_WORD = /^(?:was|is|were|now|=|:)$/i;
 
 /**
  * `literals` with the secrets of the trailing comment whose text starts at `from` in `value`, read
  * to its line's end (`pw = form["password"]  # was hunter2x`): a quoted word whose contents are a
- * secret (`keep` says not), an unquoted one when shaped as a secret too (`isSecretShapedWord`: a
- * letter and a digit among six or more characters), so the comment's prose stays. Returns them
- * and the line's end, the expression's.
+ * secret (`keep` says not); any word after a secret's name, `pw` and `pass` too, then `:`, `=`,
+ * `was` or `is` (`# pw: Summer`, `# pass is letmein`);
+ * and after `was` or `is` alone a word shaped as a secret or a default password (`# was hunter2x`,
+ * `# was changeme`). Other words are the comment's prose, ids, hashes and hosts
+ * (`# commit a1b2c3d4e5f6`, `# see JIRA-12345`) and stay. Returns them and the line's end, the expression's.
  */
 function withCommentSecrets(value: string, from: number, literals: [number, number][], keep: (contents: string, fallback: boolean) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
   const lineEnd = value.indexOf("\n", from);
   const end = lineEnd < 0 ? value.length : lineEnd;
   const comment = value.slice(from, end);
   countWork(comment.length);
+  // What the previous words say of this one: nothing, a secret's name's value, or a value told by `was`/`is`.
+  let told = UNTOLD;
   for (const found of comment.matchAll(COMMENT_WORD)) {
     const [word, at] = [found[0], found.index];
-    const opening = WORD_OPENING.exec(word)![0].length;
-    const contents = word.slice(opening).replace(WORD_CLOSING, "");
-    if (contents === "" || (opening === 0 && !isSecretShapedWord(contents)) || keep(contents, false)) continue;
-    literals.push([from + at + opening, from + at + opening + contents.length]);
+    const quoted = QUOTED_WORD.exec(word);
+    const opening = quoted?.[1]!.length ?? 0;
+    const contents = quoted?.[3] ?? word.replace(WORD_CLOSING, "");
+    const secret = told === NAMED || (quoted !== null ? !keep(contents, false) : told === TOLD && (isSecretShapedWord(contents) || isDefaultPassword(contents)));
+    if (contents !== "" && secret) literals.push([from + at + opening, from + at + opening + contents.length]);
+    told = opening === 0 && (isSecretName(contents) || isShortPasswordName(contents)) ? (NAME_TOLD.test(word) ? NAMED : NAME) : TELLING_WORD.test(word) ? (told === NAME ? NAMED : TOLD) : UNTOLD;
   }
   return { literals, end };
 }
+/** A secret's name then `:` or `=` (`pw:`, `password=`): its value follows. */
+const NAME_TOLD = /[:=]$/;
+/** A comment's word told nothing of the next. */
+const UNTOLD = 0;
+/** A comment's word named a secret (`password`): a telling word after it says its value follows. */
+const NAME = 1;
+/** A comment's words said a secret's value follows (`pw:`, `pass is`). */
+const NAMED = 2;
+/** A comment's word said a value follows (`was`, `is`). */
+const TOLD = 3;
 
 /** Whether `code` is a blank within a line (a space or a tab). */
 function isBlank(code: number): boolean {
