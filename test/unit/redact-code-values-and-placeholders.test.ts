@@ -212,6 +212,7 @@ describe("code going on around a read of a secret by its name", () => {
     'user["password"] = nil',
     // A reading method's key.
     'pw = req.getParameter("password")',
+    'pw = form["password"] if ok else default_pw',
   ])("keeps %j", (text) => {
     expect(redactString(text, policy)).toEqual({ text, counts: {} });
   });
@@ -275,6 +276,9 @@ describe("code going on around a read of a secret by its name", () => {
     ['pw = form["password"]  # pass is letmein', `pw = form["password"]  # pass is ${PARAM}`],
     ['pw = form["password"]  # pw: Summer', `pw = form["password"]  # pw: ${PARAM}`],
     ['pw = form["password"]  # was changeme', `pw = form["password"]  # was ${PARAM}`],
+    ['pw = form["password"]  # was hunter2x; password=hunter2x', `pw = form["password"]  # was ${PARAM}; password=${PARAM}`],
+    // A token's shape assigned to the index is no variable.
+    ['cfg["token"] = ghp_abcdefghijklmnop', `cfg["token"] = ${PARAM}`],
   ])("replaces the secret in %j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });

@@ -181,8 +181,23 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
  * (`endsExpression`) or goes on with the value read (`goesOn`).
  */
 function readsNamedSetting(read: string, after: string, name: string, goesOn: RegExp): boolean {
-  return (endsExpression(after) || goesOn.test(after)) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
+  return (endsExpression(after) || (goesOn.test(after) && !endsInSecret(after))) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
 }
+/**
+ * Whether code going on after a read holds a bare word that may be the secret: a member shaped
+ * as one (`form["password"].hunter2x`), or a conditional's `else` branch that is no variable of a
+ * derived value (`… if ok else S3cretPass`; `else None` and `else default_pw` are code).
+ */
+function endsInSecret(after: string): boolean {
+  const member = MEMBER_AFTER.exec(after)?.[1];
+  if (member !== undefined && isSecretShapedWord(member)) return true;
+  const otherwise = ELSE_WORD.exec(after)?.[1];
+  return otherwise !== undefined && !DERIVED_VARIABLE.test(otherwise);
+}
+/** A member right after a read, captured (`.strip`, `->Hunter2x`). */
+const MEMBER_AFTER = /^(?:\??\.|->)([A-Za-z_]\w*)/;
+/** A conditional's `else` branch that is a bare word, captured, ending the expression (`else S3cretPass`, `else pw;`). */
+const ELSE_WORD = /[ \t]else[ \t]+([A-Za-z_]\w*)[ \t]*(?:$|[;,)#]|\/\/)/;
 /**
  * Code going on with a value read: a member, a method's call or Go's type assertion (`.strip()`,
  * `.to_s`, `?.split(" ")`, `->value`, `.(string)`), Python's conditional expression
@@ -196,9 +211,11 @@ const INDEX_READ_GOES_ON = new RegExp(`^(?:${READ_GOES_ON_SOURCE}|[ \t]+(?:#|\/\
 /**
  * A variable holding a value derived from a password, as code assigns to an index by a secret's
  * key: a word of its own (`hashed`, `digest`), an identifier of words joined by `_` or inner capitals
- * (`new_password`, `pw_hash`, `hashedPassword`), or no value (`None`, `null`, `nil`).
+ * (`new_password`, `pw_hash`, `hashedPassword`; up to four words of twelve characters, and no
+ * token's prefix: `ghp_abcdefghijklmnop` is a token), or no value (`None`, `null`, `nil`).
  */
-const DERIVED_VARIABLE = /^(?:hashed|hash|digest|encrypted|salted|None|null|nil|undefined|[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+)$/;
+const DERIVED_VARIABLE =
+  /^(?!(?:gh[pousr]|github|sk|pk|rk|xox[abpr]|glpat)_)(?:hashed|hash|digest|encrypted|salted|None|null|nil|undefined|[a-z][a-z0-9]{0,11}(?:_[a-z0-9]{1,12}){1,3}|[A-Z][A-Z0-9]{0,11}(?:_[A-Z0-9]{1,12}){1,3}|[a-z][a-z0-9]{0,11}(?:[A-Z][a-z0-9]{1,11}){1,3})$/;
 /** An index by a quoted key or a symbol, then `=` and its blanks, ending the text before a value (`user["password"] = `, `session[:token] = `). */
 const INDEX_ASSIGNED = /[\w\]]\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\][ \t]*=[ \t]*$/;
 /** A path with a member or an index after its first name (`settings.DB_PASSWORD`, `cfg->pw`, `kwargs["pw"]`). */
@@ -517,7 +534,7 @@ const TELLING_WORD = /^(?:was|is|were|now|=|:)$/i;
  * `literals` with the secrets of the trailing comment whose text starts at `from` in `value`, read
  * to its line's end (`pw = form["password"]  # was hunter2x`): a quoted word whose contents are a
  * secret (`keep` says not); any word after a secret's name, `pw` and `pass` too, then `:`, `=`,
- * `was` or `is` (`# pw: Summer`, `# pass is letmein`);
+ * `was` or `is` (`# pw: Summer`, `# pass is letmein`), or glued to it (`# password=hunter2x`);
  * and after `was` or `is` alone a word shaped as a secret or a default password (`# was hunter2x`,
  * `# was changeme`). Other words are the comment's prose, ids, hashes and hosts
  * (`# commit a1b2c3d4e5f6`, `# see JIRA-12345`) and stay. Returns them and the line's end, the expression's.
@@ -536,10 +553,14 @@ function withCommentSecrets(value: string, from: number, literals: [number, numb
     const contents = quoted?.[3] ?? word.replace(WORD_CLOSING, "");
     const secret = told === NAMED || (quoted !== null ? !keep(contents, false) : told === TOLD && (isSecretShapedWord(contents) || isDefaultPassword(contents)));
     if (contents !== "" && secret) literals.push([from + at + opening, from + at + opening + contents.length]);
+    const pair = quoted === null && !secret ? NAMED_PAIR.exec(contents) : null;
+    if (pair !== null && (isSecretName(pair[1]!) || isShortPasswordName(pair[1]!))) literals.push([from + at + pair[1]!.length + 1, from + at + contents.length]);
     told = opening === 0 && (isSecretName(contents) || isShortPasswordName(contents)) ? (NAME_TOLD.test(word) ? NAMED : NAME) : TELLING_WORD.test(word) ? (told === NAME ? NAMED : TOLD) : UNTOLD;
   }
   return { literals, end };
 }
+/** A name and its value in one word (`password=hunter2x`), the name captured. */
+const NAMED_PAIR = /^([A-Za-z_][\w.-]{0,63})[=:](?=.)/;
 /** A secret's name then `:` or `=` (`pw:`, `password=`): its value follows. */
 const NAME_TOLD = /[:=]$/;
 /** A comment's word told nothing of the next. */
