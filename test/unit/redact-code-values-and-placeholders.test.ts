@@ -157,8 +157,129 @@ describe("code reading a secret from a mapping by its key", () => {
     ['password = "hunter2"', `password = "${PARAM}"`],
     ["password = hunter2", `password = ${PARAM}`],
     ['password = request.form["password"] or "Hunter2x"', `password = request.form["password"] or "${PARAM}"`],
-    ['password = cfg["password"] + "Hunter2x"', `password = ${PARAM}"password"] + "Hunter2x"`],
+    ['password = cfg["password"] + "Hunter2x"', `password = cfg["password"] + "${PARAM}"`],
   ])("still replaces %j", (text, expected) => {
+    expect(redactString(text, policy).text).toBe(expected);
+  });
+});
+
+describe("code going on around a read of a secret by its name", () => {
+  it.each([
+    // A method, a member or a type assertion after the read, a conditional, a numeric index before it.
+    'pw = request.form["password"].strip()',
+    'password = request.POST["password"].encode("utf-8")',
+    'pw = request.form["password"] if ok else None',
+    'x = forms[0]["password"]',
+    'password = forms[-1]["password"]',
+    "@password = params[:password].to_s",
+    'pw := cfg["password"].(string)',
+    'pw = data.get("password", "")',
+    'pw = os.environ["DB_PASSWORD"]',
+    "pw = config['auth']['password']",
+    'tok = getenv("API_TOKEN")',
+    "const pw = req.body.password;",
+    // A call's first literal that names a secret is the key looked up.
+    "$password = $request->input('password');",
+    "$user->password = Hash::make($request->input('password'));",
+    'password := r.FormValue("password")',
+    // An index by a secret's key assigned a variable.
+    'user["password"] = hashed',
+    "session[:token] = new_token",
+    // A comment's prose, ids, hashes, hosts and tickets.
+    'pw = form["password"]  # TODO: strip whitespace',
+    'pw = form["password"]  # user 550e8400-e29b-41d4-a716-446655440000',
+    'pw = form["password"]  # commit a1b2c3d4e5f6',
+    'pw = form["password"]  # sha256 e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    'pw = form["password"]  # see JIRA-12345',
+    'pw = form["password"]  # see RFC7617',
+    'pw = form["password"]  # node10 host ip-10-0-1-23',
+    'pw = form["password"]  # k8s pod web-7d9f8b6c5-x2x4z',
+    'pw = form["password"]  # user_id=12345 order=ORD-98765',
+    'pw = form["password"]  #section-2',
+    'pw = form["password"]  # hunter (old)',
+    'pw = form["password"]  # password reset flow',
+    // An encoding's name a conversion is called with.
+    'password = hunter2x.encode("utf-8")',
+    'pw = s.getBytes("UTF-8")',
+    'token = buf.toString("base64")',
+    'pw = raw.decode("latin1")',
+    // A variable holding a derived value, assigned to the index.
+    'user["password"] = pw_hash',
+    'user["password"] = new_password',
+    'user["password"] = hashedPassword',
+    'user["password"] = digest',
+    'user["password"] = None',
+    'user["password"] = nil',
+    // A reading method's key.
+    'pw = req.getParameter("password")',
+    'pw = form["password"] if ok else default_pw',
+  ])("keeps %j", (text) => {
+    expect(redactString(text, policy)).toEqual({ text, counts: {} });
+  });
+
+  it.each([
+    // A literal beside the read: compared with it, assigned to the index, a default, a fallback.
+    ['if request.form["password"] == "S3cretPass!":', `if request.form["password"] == "${PARAM}":`],
+    ['if "S3cretPass!" == request.form["password"]:', `if "${PARAM}" == request.form["password"]:`],
+    ["if params[:password] == 'S3cretPass!'", `if params[:password] == '${PARAM}'`],
+    ["if ($_POST['password'] == 'S3cretPass!') {", `if ($_POST['password'] == '${PARAM}') {`],
+    ["if forms[0][\"password\"] != 'S3cretPass!':", `if forms[0]["password"] != '${PARAM}':`],
+    ['login(request.form["password"] or "Hunter2x")', `login(request.form["password"] or "${PARAM}")`],
+    ['user["password"] = "hunter2x"', `user["password"] = "${PARAM}"`],
+    ['password = os.getenv("PW", "S3cretPass!")', `password = os.getenv("PW", "${PARAM}")`],
+    ['pw = os.getenv("PW", "S3cretPass!")', `pw = os.getenv("PW", "${PARAM}")`],
+    // A secret in a trailing comment after such code.
+    ['pw = form["password"]  # was hunter2x', `pw = form["password"]  # was ${PARAM}`],
+    ["secret = params[:password]  # was hunter2x", `secret = params[:password]  # was ${PARAM}`],
+    ["$pw = $_POST['password']; // was hunter2x", `$pw = $_POST['password']; // was ${PARAM}`],
+    ["const pw = req.body.password; // was hunter2x", `const pw = req.body.password; // was ${PARAM}`],
+    ['password = cfg["password"]  # default "changeme"', `password = cfg["password"]  # default "${PARAM}"`],
+    // A secret's shape or a default password assigned to the index is the secret.
+    ['user["password"] = hunter2x', `user["password"] = ${PARAM}`],
+    ['user["password"] = changeme', `user["password"] = ${PARAM}`],
+    // Its neighbours: a plain value, and a value glued after the read.
+    ['password = "hunter2x"', `password = "${PARAM}"`],
+    ["password=hunter2x", `password=${PARAM}`],
+    ['"password": "hunter2x"', `"password": "${PARAM}"`],
+    ["--password hunter2x", `--password ${PARAM}`],
+    ['pw = form["password"]hunter2x', `pw = ${PARAM}"password"]hunter2x`],
+    // A conversion's literal other than an encoding's name is the data converted.
+    ['secret = Base64.decode("aHVudGVyMnhodW50ZXI=")', `secret = Base64.decode("${PARAM}")`],
+    ['password = new String(Base64.decode("S3cretPass1"))', `password = new String(Base64.decode("${PARAM}"))`],
+    ['password = Hex.decode("S3cretPass!")', `password = Hex.decode("${PARAM}")`],
+    ['token = Base64.encode("S3cretPass!")', `token = Base64.encode("${PARAM}")`],
+    ['token = tok.decode("S3cretPass!")', `token = tok.decode("${PARAM}")`],
+    ['password = x.encode("hunter2x")', `password = x.encode("${PARAM}")`],
+    ['secret = codecs.decode("uryyb2k", "rot13")', `secret = codecs.decode("${PARAM}", "${PARAM}")`],
+    ['api_key = Buffer.from(data).toString("aHVudGVyMnhodW50")', `api_key = Buffer.from(data).toString("${PARAM}")`],
+    // A bare word assigned to the index that reads as no variable is the password.
+    ['user["password"] = dragon', `user["password"] = ${PARAM}`],
+    ['user["password"] = monkey', `user["password"] = ${PARAM}`],
+    ['user["password"] = sunshine', `user["password"] = ${PARAM}`],
+    ['user["password"] = Summer', `user["password"] = ${PARAM}`],
+    ['user["password"] = abc', `user["password"] = ${PARAM}`],
+    ['user["password"] = correcthorsebatterystaple', `user["password"] = ${PARAM}`],
+    ['user["password"] =dragon', `user["password"] =${PARAM}`],
+    ['cfg["token"] = abcdefghijklmnopqrstuvwxyzABCDEFGH', `cfg["token"] = ${PARAM}`],
+    // A call that takes the value itself, not a key: hashing, connecting, logging in, trimming.
+    ["pw = Hash::make('password')", `pw = Hash::make('${PARAM}')`],
+    ["pw = bcrypt.hash('secret')", `pw = bcrypt.hash('${PARAM}')`],
+    ["pw = db.connect('secret')", `pw = db.connect('${PARAM}')`],
+    ['pw = strings.TrimSpace("secret")', `pw = strings.TrimSpace("${PARAM}")`],
+    ["pw = x.login('password')", `pw = x.login('${PARAM}')`],
+    // A concatenated bare word or a comment after a member makes no code of the value.
+    ["password=cfg.password+Summer2024", `password=${PARAM}`],
+    ["password = my.password # x", `password = ${PARAM} # x`],
+    ["password = Hunter2x.password # x", `password = ${PARAM} # x`],
+    // In a comment, a quoted literal and a word after a secret's name, `was` or `is`.
+    ['pw = form["password"]  # was "S3cretPass!"', `pw = form["password"]  # was "${PARAM}"`],
+    ['pw = form["password"]  # pass is letmein', `pw = form["password"]  # pass is ${PARAM}`],
+    ['pw = form["password"]  # pw: Summer', `pw = form["password"]  # pw: ${PARAM}`],
+    ['pw = form["password"]  # was changeme', `pw = form["password"]  # was ${PARAM}`],
+    ['pw = form["password"]  # was hunter2x; password=hunter2x', `pw = form["password"]  # was ${PARAM}; password=${PARAM}`],
+    // A token's shape assigned to the index is no variable.
+    ['cfg["token"] = ghp_abcdefghijklmnop', `cfg["token"] = ${PARAM}`],
+  ])("replaces the secret in %j", (text, expected) => {
     expect(redactString(text, policy).text).toBe(expected);
   });
 });
