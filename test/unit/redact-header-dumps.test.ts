@@ -8,9 +8,9 @@
  * Traceparent). Each output is pinned.
  */
 import { describe } from "vitest";
-import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { redactedLogBody } from "../support/redaction";
-import { itKeeps, itStores } from "../support/redaction-cases";
+import { itKeeps, itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
@@ -217,4 +217,75 @@ describe("a Java Map's dashed keys (Spring's HttpHeaders): a secret's value ends
     ["{Content-Type=[application/json], X-Api-Key=[Vsx8dK2pQ9rT4wZ1mN7bL3], Host=[api.example.com]}", `{Content-Type=[application/json], X-Api-Key=${SECRET}, Host=[api.example.com]}`],
   ]);
   itKeeps("%j", redactedBody, ["{Content-Type=[application/json], User-Agent=[curl/8.1], Host=[api.example.com], X-Request-Id=[req-42]}"]);
+});
+
+describe("a header list printed as pairs with no name: a credential header's value goes as under its key", () => {
+  itStores("%j", redactedBody, [
+    [
+      "[('Host', 'api.example.com'), ('X-Api-Key', 'Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z'), ('User-Agent', 'python-requests/2.31')]",
+      `[('Host', 'api.example.com'), ('X-Api-Key', '${SECRET_PARAM}'), ('User-Agent', 'python-requests/2.31')]`,
+    ],
+    ["[Host, api.example.com], [X-Api-Key, Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z]", `[Host, api.example.com], [X-Api-Key, ${SECRET_PARAM}]`],
+    ["[Authorization, Bearer Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z]", "[Authorization, Bearer [REDACTED:bearer]]"],
+    [
+      "[ 'Host', 'api.example.com', 'X-Api-Key', 'Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z', 'User-Agent', 'curl/8.1' ]",
+      `[ 'Host', 'api.example.com', 'X-Api-Key', '${SECRET_PARAM}', 'User-Agent', 'curl/8.1' ]`,
+    ],
+    ["rawHeaders: [ 'Host', 'api.example.com', 'X-Auth-Token', 'Qm7xRt2Kp9Lw4Zn8Vb3Hc6Jd1' ]", `rawHeaders: [ 'Host', 'api.example.com', 'X-Auth-Token', '${SECRET_PARAM}' ]`],
+    ["[['authorization', 'Token abc123def456ghi789']]", `[['authorization', 'Token ${SECRET_PARAM}']]`],
+    ['[["x-api-key","abcdef0123456789"]]', `[["x-api-key","${SECRET_PARAM}"]]`],
+    [
+      "[('X-Amz-Security-Token', 'FwoGZXIvYXdzEJrTOKENexample123'), ('Content-Type', 'application/json')]",
+      `[('X-Amz-Security-Token', '${SECRET_PARAM}'), ('Content-Type', 'application/json')]`,
+    ],
+    ["[('Proxy-Authorization', 'Basic dXNlcjpwYXNzd29yZA=='), ('Api-Key', 'VSXJQTBLMMRCWDHNKPABCDEFG')]", `[('Proxy-Authorization', 'Basic [REDACTED:basic]'), ('Api-Key', '${SECRET_PARAM}')]`],
+    ["[('Cookie', 'theme=dark; csrftoken=Ab3dE5fG7hJ9kL')]", `[('Cookie', 'theme=dark; csrftoken=${SECRET_PARAM}')]`],
+  ]);
+  itKeeps("other headers, header names, words, empty values, masks and a .NET type stay: %j", redactedBody, [
+    "[('Host', 'api.example.com'), ('Content-Type', 'application/json'), ('User-Agent', 'python-requests/2.31'), ('X-Request-Id', 'req-42')]",
+    "['Authorization', 'Content-Type']",
+    "['X-Api-Key', 'Token']",
+    '["cookie", "chocolate"]',
+    "['password', 'token']",
+    "[('X-Api-Key', ''), ('X-Auth-Token', '***')]",
+    "[X-Api-Key, System.String[]]",
+    'stored("x-api-key", "abc123secret")',
+  ]);
+});
+
+describe("under a header's name Go's bracketed value goes whatever its shape, every item of it", () => {
+  itStores("%j", redactedBody, [
+    ["X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["X-Api-Key:[Vsx5JQTb8LMm2RC7Wd4HN9Kp3] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["Api-Key:[QWERTYUIOPASDFGHJKLZXCVBN]", `Api-Key:${SECRET_PARAM}`],
+    ["Authorization:[Bearer abcdefghijklmnop Bearer qrstuvwxyzabcdef]", `Authorization:${SECRET_PARAM}`],
+  ]);
+  itKeeps("an elided value, a mask, a scheme word or a header's name stays: %j", redactedBody, [
+    "X-Api-Key: [Object]",
+    "X-Api-Key:[FILTERED]",
+    "X-Api-Key:[***]",
+    "Authorization:[Bearer]",
+    "X-Api-Key:[Content-Type]",
+  ]);
+});
+
+describe("every item of a secret's list after `=` goes", () => {
+  itStores("%j", redactedBody, [
+    ["password=[hunter2, s3cr3tXq] user=bob", `password=${SECRET_PARAM} user=bob`],
+    ["password=[hunter2 s3cr3tXq]", `password=${SECRET_PARAM}`],
+    ["password=['hunter2', 's3cr3tXq']", `password=${SECRET_PARAM}`],
+    ['tokens=["opaque123456abc"]', `tokens=${SECRET_PARAM}`],
+  ]);
+  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]"]);
+});
+
+describe("a header's value another reading already redacted is counted once; Go's nil header value is empty", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret: 1 }, [
+    ["Map(1) { 'authorization' => 'Bearer abcdefghijklmnopqrstu' }", "Map(1) { 'authorization' => 'Bearer [REDACTED:secret]' }"],
+  ]);
+  itStoresCounting("%j", counted, {}, [
+    ["map[Authorization:[]string(nil) Accept:[*/*]]", "map[Authorization:[]string(nil) Accept:[*/*]]"],
+    ['http.Header{"Authorization":[]string(nil)}', 'http.Header{"Authorization":[]string(nil)}'],
+  ]);
 });

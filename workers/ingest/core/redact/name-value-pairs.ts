@@ -3,7 +3,7 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { withoutRemembering } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesHolder } from "./card-holder-names";
-import { holdsNoCredentialUnderHeader } from "./credential-headers";
+import { holdsNoCredentialUnderHeader, namesHeaderField } from "./credential-headers";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
@@ -123,7 +123,27 @@ export function isEmptyPairValue(value: unknown): boolean {
  * when the items are a list of header names (`isHeaderNameList`): a CORS list's names, no pairs.
  */
 export function headerListPairs(items: readonly unknown[], path: string): Map<number, string> | undefined {
-  if (items.length === 0 || items.length % 2 !== 0 || !namesHeaderList(path)) return undefined;
+  return namesHeaderList(path) ? pairedHeaderValues(items, ruledPairName) : undefined;
+}
+
+/**
+ * The credential headers' names of a header list's values by their index, as `headerListPairs`
+ * reads a list, for a list written in text with no name (a bare print of Node's `rawHeaders`,
+ * Python's `[('Host', '…'), ('X-Api-Key', '…')]`, .NET's `[X-Api-Key, …]`): only a header whose
+ * name names a secret and reads as a header's (`namesHeaderField`: `X-Api-Key`, `Authorization`,
+ * `Cookie`, `Api-Key`) pairs its value, a list of other words (`['password', 'token']`) being no
+ * header list.
+ */
+export function credentialHeaderPairs(items: readonly string[]): Map<number, string> | undefined {
+  return pairedHeaderValues(items, (name) => (namesHeaderField(name) && withoutRemembering(() => isSecretName(name)) ? name : undefined));
+}
+
+/**
+ * The names `ruled` gives a header list's values by their index (`headerListPairs`); undefined
+ * when `items` are no name/value pairs, or are header names alone.
+ */
+function pairedHeaderValues(items: readonly unknown[], ruled: (name: string) => string | undefined): Map<number, string> | undefined {
+  if (items.length === 0 || items.length % 2 !== 0) return undefined;
   // A list of header names alone (`allowedHeaders: ["Authorization","Content-Type"]`, a CORS setting) pairs none.
   if (isHeaderNameList(items)) return undefined;
   let names: Map<number, string> | undefined;
@@ -131,7 +151,8 @@ export function headerListPairs(items: readonly unknown[], path: string): Map<nu
     const name = items[i];
     if (typeof name !== "string" || typeof items[i + 1] !== "string" || !FIELD_NAME.test(name)) return undefined;
     // A scheme's word or a header's name where the value stands holds no credential (`["Authorization","apikey"]`).
-    if (ruledPairName(name) !== undefined && !holdsNoCredentialUnderHeader(name, items[i + 1] as string)) (names ??= new Map()).set(i + 1, name);
+    const header = ruled(name);
+    if (header !== undefined && !holdsNoCredentialUnderHeader(name, items[i + 1] as string)) (names ??= new Map()).set(i + 1, header);
   }
   return names;
 }

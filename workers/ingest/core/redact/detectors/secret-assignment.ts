@@ -403,8 +403,9 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const name = assignedName(match.slice(0, open));
   const value = match.slice(open + quote.length, -quote.length);
   if (!isCredentialLiteral(name, value, false)) return undefined;
-  // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
-  if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
+  // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept;
+  // so is a header's value they already read (`Map(1) { 'authorization' => 'Bearer [REDACTED:secret]' }`): replacing it again would count it twice.
+  if ((match.startsWith(".") || value.includes("[REDACTED:")) && credentialHeaderOf(name) !== undefined) return undefined;
   return asSessionIdUnder(name, `${match.slice(0, open)}${quote}${marker}${quote}`);
 }
 

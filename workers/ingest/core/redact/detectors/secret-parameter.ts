@@ -59,10 +59,10 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { opensInspectObject } from "../inspect-text";
+import { isElidedValue, opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -697,6 +697,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
+  const list = secretListAt(name, text, start + equals + 1);
+  if (list !== undefined) return list === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + list };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -1274,17 +1276,49 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
  */
 /**
+ * The length of a list after a secret parameter's `=` at `at` holding several items or a quoted
+ * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`:
+ * `SECRET_LIST`), whose every item is the secret's as after `password: ` (`holdsSecretItems`); 0
+ * when it holds none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`);
+ * undefined when no such list is there (one plain item, `[hunter2]`, is read as the token it is).
+ */
+function secretListAt(name: string, text: string, at: number): number | undefined {
+  if (text.charCodeAt(at) !== 0x5b /* [ */ || !isSecretParameterName(name)) return undefined;
+  const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
+  if (list === undefined) return undefined;
+  const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
+  if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
+  const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
+  return !isNamedCount(name, list) && holdsSecretItems(unquotedItems) ? list.length : 0;
+}
+/** A list's item: a string in either quote on one line, or a plain word. */
+const SECRET_LIST_ITEM = String.raw`'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}\n"'\x60,\s]{1,256}`;
+const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
+/** A bracketed list of up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks, nothing glued after it. */
+const SECRET_LIST = lazy(() => new RegExp(String.raw`^\[[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*\](?![^\s,;&])`));
+/** How far `SECRET_LIST` reads: a long list and the character after it. */
+const SECRET_LIST_REACH = 2048;
+
+/** Whether a list's `items` (unquoted) hold a secret: one that is not empty, a placeholder, a mask or a secret's name (`secrets: [DB_URL, API_KEY]`). */
+function holdsSecretItems(items: readonly string[]): boolean {
+  return items.some((item) => item !== "" && !standsForSecret(item) && !isSecretNameValue(item));
+}
+
+/**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
  */
 function holdsFlowSecret(name: string, flow: string): boolean {
-  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, flow)) return false;
+  if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
+  // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
+  const header = namesHeaderField(name);
+  if (header ? isElidedValue(flow) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
-  return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
+  return holdsSecretItems(header ? items.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : items);
 }
 
 function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
