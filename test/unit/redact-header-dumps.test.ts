@@ -250,6 +250,7 @@ describe("a header list printed as pairs with no name: a credential header's val
     "[('X-Api-Key', ''), ('X-Auth-Token', '***')]",
     "[X-Api-Key, System.String[]]",
     'stored("x-api-key", "abc123secret")',
+    '["hunter2-secret","94103"]',
   ]);
 });
 
@@ -259,6 +260,8 @@ describe("under a header's name Go's bracketed value goes whatever its shape, ev
     ["X-Api-Key:[Vsx5JQTb8LMm2RC7Wd4HN9Kp3] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
     ["Api-Key:[QWERTYUIOPASDFGHJKLZXCVBN]", `Api-Key:${SECRET_PARAM}`],
     ["Authorization:[Bearer abcdefghijklmnop Bearer qrstuvwxyzabcdef]", `Authorization:${SECRET_PARAM}`],
+    // One scheme's credentials keep the word, as the scheme's detectors read them.
+    ["Authorization:[Bearer abcdef123456789] Accept:[*/*]", "Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
   ]);
   itKeeps("an elided value, a mask, a scheme word or a header's name stays: %j", redactedBody, [
     "X-Api-Key: [Object]",

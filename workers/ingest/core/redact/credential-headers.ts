@@ -408,8 +408,8 @@ export function wordedCredentialEnd(name: string, value: string): number | undef
 export function namesHeaderField(name: string): boolean {
   return isHeaderName(name) || DASHED_NAME.test(name);
 }
-/** Words of letters and digits joined by `-`. */
-const DASHED_NAME = /^[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+$/;
+/** Words of letters joined by `-`; a digit in a word is a value's (`hunter2-secret`), no header's. */
+const DASHED_NAME = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
 
 /** Whether a word that holds no credential may stand under `name`: a header's (`isHeaderName`) that says it holds no password or secret itself. */
 export function shieldsUnder(name: string): boolean {

@@ -1299,6 +1299,9 @@ const SECRET_LIST = lazy(() => new RegExp(String.raw`^\[[ \t]*(?:${SECRET_LIST_I
 /** How far `SECRET_LIST` reads: a long list and the character after it. */
 const SECRET_LIST_REACH = 2048;
 
+/** A bracketed scheme's word, blanks and one credential. */
+const ONE_SCHEME_CREDENTIAL = /^\[[A-Za-z][\w-]{0,39}[ \t]+[^\s\]]+\]$/;
+
 /** Whether a list's `items` (unquoted) hold a secret: one that is not empty, a placeholder, a mask or a secret's name (`secrets: [DB_URL, API_KEY]`). */
 function holdsSecretItems(items: readonly string[]): boolean {
   return items.some((item) => item !== "" && !standsForSecret(item) && !isSecretNameValue(item));
@@ -1315,6 +1318,8 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   if (header ? isElidedValue(flow) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
+  // One scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; several go whole.
+  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
