@@ -10,7 +10,7 @@
 import { describe } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { redactedLogBody } from "../support/redaction";
-import { itKeeps, itStores, itStoresCounting } from "../support/redaction-cases";
+import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
@@ -290,5 +290,74 @@ describe("a header's value another reading already redacted is counted once; Go'
   itStoresCounting("%j", counted, {}, [
     ["map[Authorization:[]string(nil) Accept:[*/*]]", "map[Authorization:[]string(nil) Accept:[*/*]]"],
     ['http.Header{"Authorization":[]string(nil)}', 'http.Header{"Authorization":[]string(nil)}'],
+  ]);
+});
+
+describe("Go's bracketed Authorization keeps its value's first word only when it is a known scheme's", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["Authorization:[hunter2 s3cr3tXq]", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG]", `Authorization:${SECRET_PARAM}`],
+    ["Proxy-Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG]", `Proxy-Authorization:${SECRET_PARAM}`],
+  ]);
+  itStoresCounting("%j", counted, { secret: 1 }, [
+    ["map[Authorization:[hunter2 s3cr3tXq] Accept:[*/*]]", `map[Authorization:${SECRET} Accept:[*/*]]`],
+    ['{"msg":"map[Proxy-Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG] Accept:[*/*]]"}', `{"msg":"map[Proxy-Authorization:${SECRET} Accept:[*/*]]"}`],
+    ['level=info msg="map[Authorization:[hunter2 s3cr3tXq] Accept:[*/*]]"', `level=info msg="map[Authorization:${SECRET} Accept:[*/*]]"`],
+  ]);
+});
+
+describe("util.inspect's Map keeps an authorization's first word only when it is a known scheme's", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret: 1, secret_param: 1 }, [
+    ["Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }", `Map(1) { 'authorization' => '${SECRET_PARAM}' }`],
+    ["Map(1) { 'authorization' => 'key VSXJQTBLMMRCWDHNKPABCDEFG' }", `Map(1) { 'authorization' => '${SECRET_PARAM}' }`],
+    [`{"msg":"Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }"}`, `{"msg":"Map(1) { 'authorization' => '${SECRET_PARAM}' }"}`],
+    [`level=info msg="Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }"`, `level=info msg="Map(1) { 'authorization' => '${SECRET_PARAM}' }"`],
+  ]);
+});
+
+describe("a list pairs a credential header's name with a value only as a header dump does", () => {
+  itKeeps("settings, labels, log prefixes and words stay: %j", redactedBody, [
+    "SENSITIVE_KEYS = ['api-key', 'auth-token', 'client-secret', 'private-key']",
+    "['Api-Key', 'Client-Secret']",
+    "CHOICES = [('api-key', 'API Key'), ('oauth-token', 'OAuth Token')]",
+    "('password-reset', 'sent')",
+    "[('X-Api-Key', 'X_API_KEY'), ('Authorization', 'AUTH_HEADER')]",
+    "[('x-auth-token','authToken')]",
+    "('auth-token', '10.0.0.12')",
+    "('X-Api-Key', '10.0.0.12')",
+    "('X-Api-Key', '/v1/keys/rotate')",
+    "('X-Api-Key', 'https://api.example.com/v1/keys')",
+    "('X-Hub-Signature-256', 'sha256=abc123def4567890abc')",
+    "('X-Api-Key', '2024-01-01T00:00:00Z')",
+    "INFO [auth-token-service, 5f2c1e3a9b7d4e6f] started",
+    "[token-service, 5f2c1e3a9b7d4e6f]",
+    "[password-reset, 3 attempts]",
+    "[Auth-Token, expired]",
+    "[auth-token, 12]",
+    "[Api-Key, v2]",
+    "[X-Api-Key, 404 Not Found]",
+    "('X-Api-Key', 'missing')",
+    "('X-Api-Key', 'required')",
+    "('x-api-key', 'header')",
+    "['x-api-key', 'query']",
+    "('X-Csrf-Token', 'Fetch')",
+    '["cookie", "oatmeal-raisin"]',
+    '["Cookie", "Cookie-Policy"]',
+  ]);
+});
+
+describe("a sender's mask or a type's name where a header's value stands is kept, uncounted", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itKeepsUncounted("%j", counted, [
+    "X-Api-Key:[Redacted]",
+    "X-Api-Key:[Hidden]",
+    "X-Api-Key:[Filtered]",
+    "map[Authorization:[Redacted] Accept:[*/*]]",
+    "('X-Api-Key', 'Redacted')",
+    "('X-Api-Key', 'hidden')",
+    "('X-Api-Key', '****5678')",
+    "X-Api-Key:[String]",
   ]);
 });

@@ -3,7 +3,7 @@ import type { AnyValue, KeyValue } from "../../../shared/otlp/model";
 import { withoutRemembering } from "./bounded-memo";
 import { endsWithFolded, lastPartIsFolded } from "./folded-words";
 import { namesHolder } from "./card-holder-names";
-import { holdsNoCredentialUnderHeader, namesHeaderField } from "./credential-headers";
+import { holdsNoCredentialUnderHeader } from "./credential-headers";
 import { PAIRED_NAME, namesPersonField } from "./person-names";
 import { isPostalCodeParameterName } from "./postal-code-names";
 import { isHeaderName, isSecretName, nameBefore, nameWords } from "./secret-names";
@@ -130,13 +130,19 @@ export function headerListPairs(items: readonly unknown[], path: string): Map<nu
  * The credential headers' names of a header list's values by their index, as `headerListPairs`
  * reads a list, for a list written in text with no name (a bare print of Node's `rawHeaders`,
  * Python's `[('Host', '…'), ('X-Api-Key', '…')]`, .NET's `[X-Api-Key, …]`): only a header whose
- * name names a secret and reads as a header's (`namesHeaderField`: `X-Api-Key`, `Authorization`,
+ * name names a secret and is a credential header's (`CREDENTIAL_HEADER_NAME`: `X-Api-Key`, `Authorization`,
  * `Cookie`, `Api-Key`) pairs its value, a list of other words (`['password', 'token']`) being no
  * header list.
  */
 export function credentialHeaderPairs(items: readonly string[]): Map<number, string> | undefined {
-  return pairedHeaderValues(items, (name) => (namesHeaderField(name) && withoutRemembering(() => isSecretName(name)) ? name : undefined));
+  return pairedHeaderValues(items, (name) => (CREDENTIAL_HEADER_NAME.test(name) && withoutRemembering(() => isSecretName(name)) ? name : undefined));
 }
+/**
+ * A credential header's name as a header list holds it, in any case: an `X-` header's, `Authorization`,
+ * `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `Api-Key`. A dashed word holding a secret's word (`auth-token`,
+ * `private-key`, `password-reset`) is a setting's or a label's as often, no header's.
+ */
+const CREDENTIAL_HEADER_NAME = /^(?:x(?:-[a-z0-9]+)+|(?:proxy-)?authorization|(?:set-)?cookie|api-?key)$/i;
 
 /**
  * The names `ruled` gives a header list's values by their index (`headerListPairs`); undefined

@@ -1301,6 +1301,8 @@ const SECRET_LIST_REACH = 2048;
 
 /** A bracketed scheme's word, blanks and one credential. */
 const ONE_SCHEME_CREDENTIAL = /^\[[A-Za-z][\w-]{0,39}[ \t]+[^\s\]]+\]$/;
+/** A bracketed word of up to 15 letters, a capital first: a mask's (`[Redacted]`, `[Hidden]`) or a type's (`[String]`), no key (keys are issued longer). */
+const MASK_OR_TYPE_WORD = /^\[[A-Z][A-Za-z]{0,14}\]$/;
 
 /** Whether a list's `items` (unquoted) hold a secret: one that is not empty, a placeholder, a mask or a secret's name (`secrets: [DB_URL, API_KEY]`). */
 function holdsSecretItems(items: readonly string[]): boolean {
@@ -1317,9 +1319,10 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
-  if (header ? isElidedValue(flow) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
-  // One scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; several go whole.
-  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow)) return false;
+  // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
+  if (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
+  // One known scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; another word (`[key …]`, `[hunter2 …]`) is none, and several go whole.
+  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
