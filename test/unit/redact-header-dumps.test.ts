@@ -361,3 +361,22 @@ describe("a sender's mask or a type's name where a header's value stands is kept
     "X-Api-Key:[String]",
   ]);
 });
+
+describe("a secret's list after `=` goes whole before a closing quote or mark, and as a tuple or a set", () => {
+  itStores("%j", redactedBody, [
+    ['{"msg":"password=[hunter2, s3cr3tXq]"}', `{"msg":"password=${SECRET_PARAM}"}`],
+    ['level=info msg="password=[hunter2, s3cr3tXq]"', `level=info msg="password=${SECRET_PARAM}"`],
+    ['{"body":"{\\"msg\\":\\"password=[hunter2, s3cr3tXq]\\"}"}', `{"body":"{\\"msg\\":\\"password=${SECRET_PARAM}\\"}"}`],
+    ["password=[hunter2, s3cr3tXq].", `password=${SECRET_PARAM}.`],
+    ["(password=[hunter2, s3cr3tXq])", `(password=${SECRET_PARAM})`],
+    ["password=[hunter2, s3cr3tXq]!", `password=${SECRET_PARAM}!`],
+    ["password=('hunter2','s3cr3tXq')", `password=${SECRET_PARAM}`],
+    ["password={hunter2, s3cr3tXq}", `password=${SECRET_PARAM}`],
+  ]);
+  // A validator's rules are read as before this reading: its first item only.
+  itStores("a validator's rules stay read as one token: %j", redactedBody, [
+    ["password=[required, min:8]", `password=${SECRET_PARAM}, min:8]`],
+    ["password=[8, 64]", `password=${SECRET_PARAM}, 64]`],
+  ]);
+  itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
+});

@@ -1271,31 +1271,46 @@ function gluedColon(match: string, text: string, start: number): boolean {
 }
 
 /**
- * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
- * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
- * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
- */
-/**
  * The length of a list after a secret parameter's `=` at `at` holding several items or a quoted
- * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`:
- * `SECRET_LIST`), whose every item is the secret's as after `password: ` (`holdsSecretItems`); 0
- * when it holds none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`);
- * undefined when no such list is there (one plain item, `[hunter2]`, is read as the token it is).
+ * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`,
+ * Python's tuple `password=('a', 'b')`, a set `password={a, b}`: `SECRET_LIST`), whose every item
+ * is the secret's as after `password: ` (`holdsSecretItems`); 0 when it holds none (`tokens=[12, 30]`,
+ * `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such list is there (one
+ * plain item, `[hunter2]`, is read as the token it is), or when it is a validator's rules
+ * (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
-  if (text.charCodeAt(at) !== 0x5b /* [ */ || !isSecretParameterName(name)) return undefined;
+  if (!LIST_OPENINGS.includes(text.charAt(at)) || !isSecretParameterName(name)) return undefined;
   const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
   if (list === undefined) return undefined;
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
   if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
+  // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
+  if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
+  if (isNamedCount(name, list)) return 0;
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
-  return !isNamedCount(name, list) && holdsSecretItems(unquotedItems) ? list.length : 0;
+  if (unquotedItems.every((item) => /^\d+$/.test(item)) || unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
+  return holdsSecretItems(unquotedItems) ? list.length : 0;
 }
+/** What opens a secret's list: a list's `[`, a tuple's `(`, a set's `{`. */
+const LIST_OPENINGS = "[({";
+/** An item that is a map's key before its value (`sid:`, `:sid`, `=>`). */
+const MAP_KEY_ITEM = /[:=]$|^:|^=>$/;
+/** A validator's rule in a list (Laravel's `required`, `min:8`, `confirmed`; `MinLength(8)` is no item), no password. */
+const VALIDATOR_RULE = /^(?:required|nullable|sometimes|confirmed|(?:min|max|size|between|digits)(?:[_-]?length)?:\d+(?:,\d+)?)$/i;
 /** A list's item: a string in either quote on one line, or a plain word. */
-const SECRET_LIST_ITEM = String.raw`'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}\n"'\x60,\s]{1,256}`;
+const SECRET_LIST_ITEM = String.raw`'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}()\n"'\x60,\s]{1,256}`;
 const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
-/** A bracketed list of up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks, nothing glued after it. */
-const SECRET_LIST = lazy(() => new RegExp(String.raw`^\[[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*\](?![^\s,;&])`));
+/** Up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks. */
+const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*`;
+/**
+ * A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), then the text's end, a blank, a
+ * pair's separator, a closing quote or bracket around it (a JSON string's, logfmt's, escaped in a
+ * nested one: `"`, `\\"`), a `!` or a sentence's `.`; nothing else glued after it (`[a, b].length`).
+ */
+const SECRET_LIST = lazy(
+  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})(?=$|[\s,;&"'\\)\]}!]|\.(?!\w))`),
+);
 /** How far `SECRET_LIST` reads: a long list and the character after it. */
 const SECRET_LIST_REACH = 2048;
 
@@ -1329,6 +1344,11 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   return holdsSecretItems(header ? items.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : items);
 }
 
+/**
+ * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
+ * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
+ * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
+ */
 function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
   let replaced = false;
   const text = value.replace(STRING_LIST_ITEM, (literal) => {
