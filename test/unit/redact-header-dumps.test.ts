@@ -8,9 +8,9 @@
  * Traceparent). Each output is pinned.
  */
 import { describe } from "vitest";
-import { defaultRedactionPolicy } from "../../workers/ingest/core/redact";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { redactedLogBody } from "../support/redaction";
-import { itKeeps, itStores } from "../support/redaction-cases";
+import { itKeeps, itKeepsUncounted, itStores, itStoresCounting } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET = "[REDACTED:secret]";
@@ -217,4 +217,166 @@ describe("a Java Map's dashed keys (Spring's HttpHeaders): a secret's value ends
     ["{Content-Type=[application/json], X-Api-Key=[Vsx8dK2pQ9rT4wZ1mN7bL3], Host=[api.example.com]}", `{Content-Type=[application/json], X-Api-Key=${SECRET}, Host=[api.example.com]}`],
   ]);
   itKeeps("%j", redactedBody, ["{Content-Type=[application/json], User-Agent=[curl/8.1], Host=[api.example.com], X-Request-Id=[req-42]}"]);
+});
+
+describe("a header list printed as pairs with no name: a credential header's value goes as under its key", () => {
+  itStores("%j", redactedBody, [
+    [
+      "[('Host', 'api.example.com'), ('X-Api-Key', 'Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z'), ('User-Agent', 'python-requests/2.31')]",
+      `[('Host', 'api.example.com'), ('X-Api-Key', '${SECRET_PARAM}'), ('User-Agent', 'python-requests/2.31')]`,
+    ],
+    ["[Host, api.example.com], [X-Api-Key, Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z]", `[Host, api.example.com], [X-Api-Key, ${SECRET_PARAM}]`],
+    ["[Authorization, Bearer Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z]", "[Authorization, Bearer [REDACTED:bearer]]"],
+    [
+      "[ 'Host', 'api.example.com', 'X-Api-Key', 'Vsx5JqTb8Lm2Rc7Wd4Hn9Kp3Z', 'User-Agent', 'curl/8.1' ]",
+      `[ 'Host', 'api.example.com', 'X-Api-Key', '${SECRET_PARAM}', 'User-Agent', 'curl/8.1' ]`,
+    ],
+    ["rawHeaders: [ 'Host', 'api.example.com', 'X-Auth-Token', 'Qm7xRt2Kp9Lw4Zn8Vb3Hc6Jd1' ]", `rawHeaders: [ 'Host', 'api.example.com', 'X-Auth-Token', '${SECRET_PARAM}' ]`],
+    ["[['authorization', 'Token abc123def456ghi789']]", `[['authorization', 'Token ${SECRET_PARAM}']]`],
+    ['[["x-api-key","abcdef0123456789"]]', `[["x-api-key","${SECRET_PARAM}"]]`],
+    [
+      "[('X-Amz-Security-Token', 'FwoGZXIvYXdzEJrTOKENexample123'), ('Content-Type', 'application/json')]",
+      `[('X-Amz-Security-Token', '${SECRET_PARAM}'), ('Content-Type', 'application/json')]`,
+    ],
+    ["[('Proxy-Authorization', 'Basic dXNlcjpwYXNzd29yZA=='), ('Api-Key', 'VSXJQTBLMMRCWDHNKPABCDEFG')]", `[('Proxy-Authorization', 'Basic [REDACTED:basic]'), ('Api-Key', '${SECRET_PARAM}')]`],
+    ["[('Cookie', 'theme=dark; csrftoken=Ab3dE5fG7hJ9kL')]", `[('Cookie', 'theme=dark; csrftoken=${SECRET_PARAM}')]`],
+  ]);
+  itKeeps("other headers, header names, words, empty values, masks and a .NET type stay: %j", redactedBody, [
+    "[('Host', 'api.example.com'), ('Content-Type', 'application/json'), ('User-Agent', 'python-requests/2.31'), ('X-Request-Id', 'req-42')]",
+    "['Authorization', 'Content-Type']",
+    "['X-Api-Key', 'Token']",
+    '["cookie", "chocolate"]',
+    "['password', 'token']",
+    "[('X-Api-Key', ''), ('X-Auth-Token', '***')]",
+    "[X-Api-Key, System.String[]]",
+    'stored("x-api-key", "abc123secret")',
+    '["hunter2-secret","94103"]',
+  ]);
+});
+
+describe("under a header's name Go's bracketed value goes whatever its shape, every item of it", () => {
+  itStores("%j", redactedBody, [
+    ["X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["X-Api-Key:[Vsx5JQTb8LMm2RC7Wd4HN9Kp3] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["Api-Key:[QWERTYUIOPASDFGHJKLZXCVBN]", `Api-Key:${SECRET_PARAM}`],
+    ["Authorization:[Bearer abcdefghijklmnop Bearer qrstuvwxyzabcdef]", `Authorization:${SECRET_PARAM}`],
+    // One scheme's credentials keep the word, as the scheme's detectors read them.
+    ["Authorization:[Bearer abcdef123456789] Accept:[*/*]", "Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
+  ]);
+  itKeeps("an elided value, a mask, a scheme word or a header's name stays: %j", redactedBody, [
+    "X-Api-Key: [Object]",
+    "X-Api-Key:[FILTERED]",
+    "X-Api-Key:[***]",
+    "Authorization:[Bearer]",
+    "X-Api-Key:[Content-Type]",
+  ]);
+});
+
+describe("every item of a secret's list after `=` goes", () => {
+  itStores("%j", redactedBody, [
+    ["password=[hunter2, s3cr3tXq] user=bob", `password=${SECRET_PARAM} user=bob`],
+    ["password=[hunter2 s3cr3tXq]", `password=${SECRET_PARAM}`],
+    ["password=['hunter2', 's3cr3tXq']", `password=${SECRET_PARAM}`],
+    ['tokens=["opaque123456abc"]', `tokens=${SECRET_PARAM}`],
+  ]);
+  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]"]);
+});
+
+describe("a header's value another reading already redacted is counted once; Go's nil header value is empty", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret: 1 }, [
+    ["Map(1) { 'authorization' => 'Bearer abcdefghijklmnopqrstu' }", "Map(1) { 'authorization' => 'Bearer [REDACTED:secret]' }"],
+  ]);
+  itStoresCounting("%j", counted, {}, [
+    ["map[Authorization:[]string(nil) Accept:[*/*]]", "map[Authorization:[]string(nil) Accept:[*/*]]"],
+    ['http.Header{"Authorization":[]string(nil)}', 'http.Header{"Authorization":[]string(nil)}'],
+  ]);
+});
+
+describe("Go's bracketed Authorization keeps its value's first word only when it is a known scheme's", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["Authorization:[hunter2 s3cr3tXq]", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG]", `Authorization:${SECRET_PARAM}`],
+    ["Proxy-Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG]", `Proxy-Authorization:${SECRET_PARAM}`],
+  ]);
+  itStoresCounting("%j", counted, { secret: 1 }, [
+    ["map[Authorization:[hunter2 s3cr3tXq] Accept:[*/*]]", `map[Authorization:${SECRET} Accept:[*/*]]`],
+    ['{"msg":"map[Proxy-Authorization:[key VSXJQTBLMMRCWDHNKPABCDEFG] Accept:[*/*]]"}', `{"msg":"map[Proxy-Authorization:${SECRET} Accept:[*/*]]"}`],
+    ['level=info msg="map[Authorization:[hunter2 s3cr3tXq] Accept:[*/*]]"', `level=info msg="map[Authorization:${SECRET} Accept:[*/*]]"`],
+  ]);
+});
+
+describe("util.inspect's Map keeps an authorization's first word only when it is a known scheme's", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret: 1, secret_param: 1 }, [
+    ["Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }", `Map(1) { 'authorization' => '${SECRET_PARAM}' }`],
+    ["Map(1) { 'authorization' => 'key VSXJQTBLMMRCWDHNKPABCDEFG' }", `Map(1) { 'authorization' => '${SECRET_PARAM}' }`],
+    [`{"msg":"Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }"}`, `{"msg":"Map(1) { 'authorization' => '${SECRET_PARAM}' }"}`],
+    [`level=info msg="Map(1) { 'authorization' => 'hunter2 s3cr3tXq' }"`, `level=info msg="Map(1) { 'authorization' => '${SECRET_PARAM}' }"`],
+  ]);
+});
+
+describe("a list pairs a credential header's name with a value only as a header dump does", () => {
+  itKeeps("settings, labels, log prefixes and words stay: %j", redactedBody, [
+    "SENSITIVE_KEYS = ['api-key', 'auth-token', 'client-secret', 'private-key']",
+    "['Api-Key', 'Client-Secret']",
+    "CHOICES = [('api-key', 'API Key'), ('oauth-token', 'OAuth Token')]",
+    "('password-reset', 'sent')",
+    "[('X-Api-Key', 'X_API_KEY'), ('Authorization', 'AUTH_HEADER')]",
+    "[('x-auth-token','authToken')]",
+    "('auth-token', '10.0.0.12')",
+    "('X-Api-Key', '10.0.0.12')",
+    "('X-Api-Key', '/v1/keys/rotate')",
+    "('X-Api-Key', 'https://api.example.com/v1/keys')",
+    "('X-Hub-Signature-256', 'sha256=abc123def4567890abc')",
+    "('X-Api-Key', '2024-01-01T00:00:00Z')",
+    "INFO [auth-token-service, 5f2c1e3a9b7d4e6f] started",
+    "[token-service, 5f2c1e3a9b7d4e6f]",
+    "[password-reset, 3 attempts]",
+    "[Auth-Token, expired]",
+    "[auth-token, 12]",
+    "[Api-Key, v2]",
+    "[X-Api-Key, 404 Not Found]",
+    "('X-Api-Key', 'missing')",
+    "('X-Api-Key', 'required')",
+    "('x-api-key', 'header')",
+    "['x-api-key', 'query']",
+    "('X-Csrf-Token', 'Fetch')",
+    '["cookie", "oatmeal-raisin"]',
+    '["Cookie", "Cookie-Policy"]',
+  ]);
+});
+
+describe("a sender's mask or a type's name where a header's value stands is kept, uncounted", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itKeepsUncounted("%j", counted, [
+    "X-Api-Key:[Redacted]",
+    "X-Api-Key:[Hidden]",
+    "X-Api-Key:[Filtered]",
+    "map[Authorization:[Redacted] Accept:[*/*]]",
+    "('X-Api-Key', 'Redacted')",
+    "('X-Api-Key', 'hidden')",
+    "('X-Api-Key', '****5678')",
+    "X-Api-Key:[String]",
+  ]);
+});
+
+describe("a secret's list after `=` goes whole before a closing quote or mark, and as a tuple or a set", () => {
+  itStores("%j", redactedBody, [
+    ['{"msg":"password=[hunter2, s3cr3tXq]"}', `{"msg":"password=${SECRET_PARAM}"}`],
+    ['level=info msg="password=[hunter2, s3cr3tXq]"', `level=info msg="password=${SECRET_PARAM}"`],
+    ['{"body":"{\\"msg\\":\\"password=[hunter2, s3cr3tXq]\\"}"}', `{"body":"{\\"msg\\":\\"password=${SECRET_PARAM}\\"}"}`],
+    ["password=[hunter2, s3cr3tXq].", `password=${SECRET_PARAM}.`],
+    ["(password=[hunter2, s3cr3tXq])", `(password=${SECRET_PARAM})`],
+    ["password=[hunter2, s3cr3tXq]!", `password=${SECRET_PARAM}!`],
+    ["password=('hunter2','s3cr3tXq')", `password=${SECRET_PARAM}`],
+    ["password={hunter2, s3cr3tXq}", `password=${SECRET_PARAM}`],
+  ]);
+  // A validator's rules are read as before this reading: its first item only.
+  itStores("a validator's rules stay read as one token: %j", redactedBody, [
+    ["password=[required, min:8]", `password=${SECRET_PARAM}, min:8]`],
+    ["password=[8, 64]", `password=${SECRET_PARAM}, 64]`],
+  ]);
+  itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
 });

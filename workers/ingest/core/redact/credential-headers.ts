@@ -400,6 +400,17 @@ export function wordedCredentialEnd(name: string, value: string): number | undef
   return next === null ? undefined : first[0].length + next[0].length;
 }
 
+/**
+ * Whether a field's `name` is an HTTP header's as header dumps write it: a credential header's
+ * (`isHeaderName`: `X-Api-Key`, `Authorization`, `Cookie`) or dashed words (`Api-Key`,
+ * `X-Amz-Security-Token`, `PRIVATE-TOKEN`). No type's name is dashed (GraphQL's, TypeScript's, Go's).
+ */
+export function namesHeaderField(name: string): boolean {
+  return isHeaderName(name) || DASHED_NAME.test(name);
+}
+/** Words of letters joined by `-`; a digit in a word is a value's (`hunter2-secret`), no header's. */
+const DASHED_NAME = /^[A-Za-z]+(?:-[A-Za-z]+)+$/;
+
 /** Whether a word that holds no credential may stand under `name`: a header's (`isHeaderName`) that says it holds no password or secret itself. */
 export function shieldsUnder(name: string): boolean {
   const header = name.slice(name.lastIndexOf(".") + 1);

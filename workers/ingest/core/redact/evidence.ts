@@ -289,6 +289,12 @@ export enum MoreEvidence {
    * `duplicate key value is (`), which every value the detector reads follows.
    */
   DATABASE_ERROR = 1 << 17,
+  /**
+   * A header list printed as pairs with no name (`detectors/header-pairs.ts`): `HEADER_PAIR_HINT`,
+   * a quote or a list's or tuple's opening right before a dashed name, `Authorization` or
+   * `Cookie`, which every credential header's name the detector pairs starts with.
+   */
+  HEADER_PAIR = 1 << 18,
 }
 
 const CPF_DIGITS = 11;
@@ -487,6 +493,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   }
   // The bracketed forms open with a `[` (the first loop's `HAS_QUOTE_OR_TAG`), the others hold `input`.
   if (more !== undefined && !wordOnly && ((classes & HAS_QUOTE_OR_TAG) !== 0 || text.includes("input")) && NAMED_VALUE_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.NAMED_VALUE;
+  // Every list's opening or string's quote is a `[` or a quote (the first loop's `HAS_QUOTE_OR_TAG`), but a tuple's `(` and a `"`.
+  if (more !== undefined && !wordOnly && ((classes & HAS_QUOTE_OR_TAG) !== 0 || text.includes("(") || text.includes('"')) && HEADER_PAIR_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.HEADER_PAIR;
   // A logon to the local database has no `@`: a tool's name before it, after a blank, says it may be one.
   if (more !== undefined && (classes & HAS_SLASH) !== 0 && ((classes & HAS_AT) !== 0 ? ORACLE_LOGON_HINT : (classes & HAS_BLANK) !== 0 ? ORACLE_TOOL_HINT : undefined)?.test(text)) {
     more[0] = (more[0] ?? 0) | MoreEvidence.ORACLE_LOGON;
@@ -947,6 +955,8 @@ const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
  */
 export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
+/** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
+const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
 /** Where a database's error quotes a value: the evidence of `MoreEvidence.DATABASE_ERROR`. */
 const DATABASE_ERROR_HINT = /Key \(|[Dd]uplicate (?:entry '|key value is \()|Failing row contains \(/;
 

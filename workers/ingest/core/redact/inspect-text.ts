@@ -331,7 +331,14 @@ const EQUALS_KEY_AT = new RegExp(String.raw`[A-Za-z_][\w-]{0,63}(?==(?![=>])(?! 
 /** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
 const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
 /** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
-const ELIDED = /\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]/y;
+const ELIDED_SOURCE = String.raw`\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]`;
+const ELIDED = new RegExp(ELIDED_SOURCE, "y");
+const WHOLE_ELIDED = new RegExp(`^${ELIDED_SOURCE}$`);
+
+/** Whether `value` is, whole, a value util.inspect elides or names (`[Object]`, `[Function: f]`): no value of its own. */
+export function isElidedValue(value: string): boolean {
+  return WHOLE_ELIDED.test(value);
+}
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
 const BRACKETED_WORD = /\[[A-Za-z]{1,32}\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */

@@ -123,7 +123,33 @@ export function isEmptyPairValue(value: unknown): boolean {
  * when the items are a list of header names (`isHeaderNameList`): a CORS list's names, no pairs.
  */
 export function headerListPairs(items: readonly unknown[], path: string): Map<number, string> | undefined {
-  if (items.length === 0 || items.length % 2 !== 0 || !namesHeaderList(path)) return undefined;
+  return namesHeaderList(path) ? pairedHeaderValues(items, ruledPairName) : undefined;
+}
+
+/**
+ * The credential headers' names of a header list's values by their index, as `headerListPairs`
+ * reads a list, for a list written in text with no name (a bare print of Node's `rawHeaders`,
+ * Python's `[('Host', '…'), ('X-Api-Key', '…')]`, .NET's `[X-Api-Key, …]`): only a header whose
+ * name names a secret and is a credential header's (`CREDENTIAL_HEADER_NAME`: `X-Api-Key`, `Authorization`,
+ * `Cookie`, `Api-Key`) pairs its value, a list of other words (`['password', 'token']`) being no
+ * header list.
+ */
+export function credentialHeaderPairs(items: readonly string[]): Map<number, string> | undefined {
+  return pairedHeaderValues(items, (name) => (CREDENTIAL_HEADER_NAME.test(name) && withoutRemembering(() => isSecretName(name)) ? name : undefined));
+}
+/**
+ * A credential header's name as a header list holds it, in any case: an `X-` header's, `Authorization`,
+ * `Proxy-Authorization`, `Cookie`, `Set-Cookie`, `Api-Key`. A dashed word holding a secret's word (`auth-token`,
+ * `private-key`, `password-reset`) is a setting's or a label's as often, no header's.
+ */
+const CREDENTIAL_HEADER_NAME = /^(?:x(?:-[a-z0-9]+)+|(?:proxy-)?authorization|(?:set-)?cookie|api-?key)$/i;
+
+/**
+ * The names `ruled` gives a header list's values by their index (`headerListPairs`); undefined
+ * when `items` are no name/value pairs, or are header names alone.
+ */
+function pairedHeaderValues(items: readonly unknown[], ruled: (name: string) => string | undefined): Map<number, string> | undefined {
+  if (items.length === 0 || items.length % 2 !== 0) return undefined;
   // A list of header names alone (`allowedHeaders: ["Authorization","Content-Type"]`, a CORS setting) pairs none.
   if (isHeaderNameList(items)) return undefined;
   let names: Map<number, string> | undefined;
@@ -131,7 +157,8 @@ export function headerListPairs(items: readonly unknown[], path: string): Map<nu
     const name = items[i];
     if (typeof name !== "string" || typeof items[i + 1] !== "string" || !FIELD_NAME.test(name)) return undefined;
     // A scheme's word or a header's name where the value stands holds no credential (`["Authorization","apikey"]`).
-    if (ruledPairName(name) !== undefined && !holdsNoCredentialUnderHeader(name, items[i + 1] as string)) (names ??= new Map()).set(i + 1, name);
+    const header = ruled(name);
+    if (header !== undefined && !holdsNoCredentialUnderHeader(name, items[i + 1] as string)) (names ??= new Map()).set(i + 1, header);
   }
   return names;
 }

@@ -1272,7 +1272,7 @@ function standsInSecretsPlace(key: string, value: string): boolean {
  * header, Go's `Authorization:[]`, JSON's `"authorization":[]`), or strings that each hold none
  * (`[""]`, `["<nil>"]`, `["[FILTERED]"]`: `holdsNoValueText`). An attribute's array, or a JSON
  * member's list as lifting holds it (its JSON text: `jsonList`), or Go's `%#v` of an empty
- * header, kept as written (`[]string{}`, `[]string{""}`: `GO_EMPTY_SLICE`). Nothing in it to hide, and a
+ * header, kept as written (`[]string{}`, `[]string{""}`, `[]string(nil)`: `GO_EMPTY_SLICE`). Nothing in it to hide, and a
  * marker there would count a secret that was never sent. A null item is not read as none: a
  * printed record's reader reads a bare word as null (`{password=[hunter2]}`), which may be the
  * secret, so `[null]`, `[nil]`, `[<nil>]` are replaced and counted (as they are after `name=` in text).
@@ -1285,8 +1285,8 @@ function holdsEmptyList(value: AnyValue): boolean {
   return items !== undefined && items.every((item) => typeof item === "string" && holdsNoValueText(item));
 }
 
-/** Go's `%#v` of a string slice holding no value: `[]string{}`, `[]string{""}`, `[]string{"", ""}`. */
-const GO_EMPTY_SLICE = /^\[\]string\{(?:[ \t]*""(?:[ \t]*,[ \t]*"")*)?[ \t]*\}$/;
+/** Go's `%#v` of a string slice holding no value: `[]string{}`, `[]string{""}`, `[]string{"", ""}`, and a nil one, `[]string(nil)`. */
+const GO_EMPTY_SLICE = /^\[\]string(?:\{(?:[ \t]*""(?:[ \t]*,[ \t]*"")*)?[ \t]*\}|\(nil\))$/;
 
 /** Whether an attribute array's `item` holds no value (`holdsEmptyList`): a string holding none, an empty list. */
 function holdsNoValueItem(item: AnyValue): boolean {

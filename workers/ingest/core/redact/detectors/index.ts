@@ -10,6 +10,7 @@ import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
+import { headerPairsDetector } from "./header-pairs";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
 import { passwordChangeDetector } from "./password-change";
@@ -72,6 +73,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,
   secretAssignmentDetector,
+  // Before the named values': a header list's `["authorization", "Bearer …"]` is no bound column's.
+  headerPairsDetector,
   // After the assignments': a plan's old value is theirs, its new value after the arrow this one's.
   planChangeDetector,
   codeLiteralDetector,

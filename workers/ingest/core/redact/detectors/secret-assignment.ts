@@ -4,7 +4,7 @@ import { namesSecretReference } from "../password-value-kinds";
 import { countWork } from "../scan-scope";
 import { AFTER_GLUED_LOGGER_PREFIX } from "../logger-prefix";
 import { Evidence, NAMED_SETTERS } from "../evidence";
-import { credentialHeaderOf } from "../credential-headers";
+import { credentialHeaderOf, opensWithAuthScheme } from "../credential-headers";
 import { isCodeValue } from "../code-values";
 import { LOGIN_WORDS, NAME_CHARACTER, SECRET_NAME_ENDINGS, isHeldSecretName, isPassPassword, isShortPasswordName, keptUnderPassWord, isSecretName, isSecretParameterName, isNamedCount, nameWords, standsForSecret } from "../secret-names";
 import { caseless, type Detector, type Rewrite } from "./detector";
@@ -403,8 +403,10 @@ function redactQuotedValue(match: string, marker: string): Rewrite | undefined {
   const name = assignedName(match.slice(0, open));
   const value = match.slice(open + quote.length, -quote.length);
   if (!isCredentialLiteral(name, value, false)) return undefined;
-  // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept.
-  if (match.startsWith(".") && credentialHeaderOf(name) !== undefined) return undefined;
+  // A header set by name (`headers.set('Authorization', 'Bearer …')`) is read by the header's own detectors, its scheme word kept;
+  // so is a header's value they already read after a known scheme's word (`Map(1) { 'authorization' => 'Bearer [REDACTED:secret]' }`):
+  // replacing it again would count it twice. After another word (`'hunter2 [REDACTED:…]'`) the whole value goes.
+  if ((match.startsWith(".") || (value.includes("[REDACTED:") && opensWithAuthScheme(value))) && credentialHeaderOf(name) !== undefined) return undefined;
   return asSessionIdUnder(name, `${match.slice(0, open)}${quote}${marker}${quote}`);
 }
 

@@ -59,10 +59,10 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { opensInspectObject } from "../inspect-text";
+import { isElidedValue, opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -697,6 +697,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   // A secret type's print of its mask (`password=SecretStr('**********')`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
+  const list = secretListAt(name, text, start + equals + 1);
+  if (list !== undefined) return list === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + list };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -1269,10 +1271,59 @@ function gluedColon(match: string, text: string, start: number): boolean {
 }
 
 /**
- * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
- * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
- * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
+ * The length of a list after a secret parameter's `=` at `at` holding several items or a quoted
+ * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`,
+ * Python's tuple `password=('a', 'b')`, a set `password={a, b}`: `SECRET_LIST`), whose every item
+ * is the secret's as after `password: ` (`holdsSecretItems`); 0 when it holds none (`tokens=[12, 30]`,
+ * `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such list is there (one
+ * plain item, `[hunter2]`, is read as the token it is), or when it is a validator's rules
+ * (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`), read as before.
  */
+function secretListAt(name: string, text: string, at: number): number | undefined {
+  if (!LIST_OPENINGS.includes(text.charAt(at)) || !isSecretParameterName(name)) return undefined;
+  const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
+  if (list === undefined) return undefined;
+  const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
+  if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
+  // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
+  if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
+  if (isNamedCount(name, list)) return 0;
+  const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
+  if (unquotedItems.every((item) => /^\d+$/.test(item)) || unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
+  return holdsSecretItems(unquotedItems) ? list.length : 0;
+}
+/** What opens a secret's list: a list's `[`, a tuple's `(`, a set's `{`. */
+const LIST_OPENINGS = "[({";
+/** An item that is a map's key before its value (`sid:`, `:sid`, `=>`). */
+const MAP_KEY_ITEM = /[:=]$|^:|^=>$/;
+/** A validator's rule in a list (Laravel's `required`, `min:8`, `confirmed`; `MinLength(8)` is no item), no password. */
+const VALIDATOR_RULE = /^(?:required|nullable|sometimes|confirmed|(?:min|max|size|between|digits)(?:[_-]?length)?:\d+(?:,\d+)?)$/i;
+/** A list's item: a string in either quote on one line, or a plain word. */
+const SECRET_LIST_ITEM = String.raw`'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}()\n"'\x60,\s]{1,256}`;
+const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
+/** Up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks. */
+const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*`;
+/**
+ * A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), then the text's end, a blank, a
+ * pair's separator, a closing quote or bracket around it (a JSON string's, logfmt's, escaped in a
+ * nested one: `"`, `\\"`), a `!` or a sentence's `.`; nothing else glued after it (`[a, b].length`).
+ */
+const SECRET_LIST = lazy(
+  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})(?=$|[\s,;&"'\\)\]}!]|\.(?!\w))`),
+);
+/** How far `SECRET_LIST` reads: a long list and the character after it. */
+const SECRET_LIST_REACH = 2048;
+
+/** A bracketed scheme's word, blanks and one credential. */
+const ONE_SCHEME_CREDENTIAL = /^\[[A-Za-z][\w-]{0,39}[ \t]+[^\s\]]+\]$/;
+/** A bracketed word of up to 15 letters, a capital first: a mask's (`[Redacted]`, `[Hidden]`) or a type's (`[String]`), no key (keys are issued longer). */
+const MASK_OR_TYPE_WORD = /^\[[A-Z][A-Za-z]{0,14}\]$/;
+
+/** Whether a list's `items` (unquoted) hold a secret: one that is not empty, a placeholder, a mask or a secret's name (`secrets: [DB_URL, API_KEY]`). */
+function holdsSecretItems(items: readonly string[]): boolean {
+  return items.some((item) => item !== "" && !standsForSecret(item) && !isSecretNameValue(item));
+}
+
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
@@ -1280,13 +1331,24 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
  */
 function holdsFlowSecret(name: string, flow: string): boolean {
-  if (flow.startsWith("[REDACTED:") || NAMED_TYPE_IN_BRACKETS.test(flow) || isNamedCount(name, flow)) return false;
+  if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
+  // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
+  const header = namesHeaderField(name);
+  // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
+  if (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
+  // One known scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; another word (`[key …]`, `[hunter2 …]`) is none, and several go whole.
+  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
-  return items.some((item) => !standsForSecret(item) && !isSecretNameValue(item));
+  return holdsSecretItems(header ? items.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : items);
 }
 
+/**
+ * Each string of `value` (one, or a list's items) with its content replaced, its quotes kept
+ * (`["[REDACTED:…]", """[REDACTED:…]"""]`); strings that hold nothing to hide (empty, a marker,
+ * a placeholder, the upper-case name of a secret) stay. Undefined when none is replaced.
+ */
 function redactStringLiterals(head: string, value: string, marker: string): string | undefined {
   let replaced = false;
   const text = value.replace(STRING_LIST_ITEM, (literal) => {
