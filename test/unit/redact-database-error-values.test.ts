@@ -255,6 +255,79 @@ describe("PostgreSQL's failing row", () => {
   ]);
 });
 
+describe("MySQL's duplicate entry as senders carry it", () => {
+  itStores("reads SQL-doubled, backslash-escaped, double-quoted and upper-case messages: %s", stored, [
+    ["Duplicate entry 'O''Brien-1990-04-12' for key 'people.name_dob'", "Duplicate entry '[REDACTED:secret_param]' for key 'people.name_dob'"],
+    ["Duplicate entry \\'Jane Doe-1990\\' for key \\'name_dob\\'", "Duplicate entry \\'[REDACTED:person_name]\\' for key \\'name_dob\\'"],
+    [
+      '{"log":"{\\"msg\\":\\"Duplicate entry \\\\\'Jane Doe-1990\\\\\' for key \\\\\'name_dob\\\\\'\\"}"}',
+      '{"log":"{\\"msg\\":\\"Duplicate entry \\\\\'[REDACTED:person_name]\\\\\' for key \\\\\'name_dob\\\\\'\\"}"}',
+    ],
+    ["DUPLICATE ENTRY 'JANE DOE' FOR KEY 'FULL_NAME'", "DUPLICATE ENTRY '[REDACTED:person_name]' FOR KEY 'FULL_NAME'"],
+    ['Duplicate entry "Jane Doe-1990-04-12" for key "people.name_dob"', 'Duplicate entry "[REDACTED:person_name]" for key "people.name_dob"'],
+    ['{"msg":"Duplicate entry \\"Jane Doe\\" for key \\"full_name\\""}', '{"msg":"Duplicate entry \\"[REDACTED:person_name]\\" for key \\"full_name\\""}'],
+    [
+      "INSERT INTO audit VALUES ('Duplicate entry ''Jane-Doe'' for key ''people.first_last''');",
+      "INSERT INTO audit VALUES ('Duplicate entry ''[REDACTED:person_name]'' for key ''people.first_last''');",
+    ],
+    ["Duplicate entry 'Jane-Doe' for key \"people.first_last\"", "Duplicate entry '[REDACTED:person_name]' for key \"people.first_last\""],
+    ["Duplicate entry 'Jane Doe-1990-04-12' for key `name_dob`", "Duplicate entry '[REDACTED:person_name]' for key `name_dob`"],
+    ["Duplicate entry '4155550132-7' for key 'INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID'", "Duplicate entry '[REDACTED:phone]' for key 'INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID'"],
+  ]);
+  itStores("reads MySQL's translated messages: %s", stored, [
+    ["Doppelter Eintrag 'Jane Doe-1990-04-12' für Schlüssel 'people.name_dob'", "Doppelter Eintrag '[REDACTED:person_name]' für Schlüssel 'people.name_dob'"],
+    ["Entrada duplicada 'Jane Doe-1990-04-12' para la clave 'people.name_dob'", "Entrada duplicada '[REDACTED:person_name]' para la clave 'people.name_dob'"],
+    ["Entrada 'Jane Doe-1990-04-12' duplicada para a chave 'people.name_dob'", "Entrada '[REDACTED:person_name]' duplicada para a chave 'people.name_dob'"],
+    ["Duplicata du champ 'Jane Doe-1990-04-12' pour la clef 'people.name_dob'", "Duplicata du champ '[REDACTED:person_name]' pour la clef 'people.name_dob'"],
+    ["Valore duplicato 'Jane Doe-7' per la chiave 'full_name_tenant'", "Valore duplicato '[REDACTED:person_name]' per la chiave 'full_name_tenant'"],
+    ["Dubbele ingang 'Jane Doe-7' voor zoeksleutel 'full_name_tenant'", "Dubbele ingang '[REDACTED:person_name]' voor zoeksleutel 'full_name_tenant'"],
+    ["Dublett '4155550132' för nyckel 'users.phone'", "Dublett '[REDACTED:phone]' för nyckel 'users.phone'"],
+    ["Powtórzone wystąpienie 'Jane Doe-7' dla klucza 'full_name_tenant'", "Powtórzone wystąpienie '[REDACTED:person_name]' dla klucza 'full_name_tenant'"],
+  ]);
+  itKeepsUncounted("keeps ids and primary keys in those forms, and an entry no key follows: %s", redact, [
+    "Duplicate entry \\'42\\' for key \\'PRIMARY\\'",
+    "DUPLICATE ENTRY '42-7' FOR KEY 'TENANT_ORDER'",
+    'Duplicate entry "42-7" for key "orders.tenant_order"',
+    "Doppelter Eintrag '42' für Schlüssel 'PRIMARY'",
+    "Entrada '42-7' duplicada para a chave 'orders.tenant_order'",
+    "Entrada 'Jane Doe' no catálogo",
+  ]);
+});
+
+describe("an index's name in camel, Pascal or kebab case, or of many words", () => {
+  itStores("splits its words as snake case's: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'FirstNameLastNameTenant'", "Duplicate entry '[REDACTED:person_name]' for key 'FirstNameLastNameTenant'"],
+    ["Duplicate entry 'Jane-Doe' for key 'IX_Users_FirstName_LastName'", "Duplicate entry '[REDACTED:person_name]' for key 'IX_Users_FirstName_LastName'"],
+    ["Duplicate entry '4155550132-7' for key 'uqPhoneTenant'", "Duplicate entry '[REDACTED:phone]' for key 'uqPhoneTenant'"],
+    ["Duplicate entry 'jane doe-7' for key 'users-fullname-unique'", "Duplicate entry '[REDACTED:person_name]' for key 'users-fullname-unique'"],
+    ["Duplicate entry 'Jane-Doe' for key 'FirstLast'", "Duplicate entry '[REDACTED:person_name]' for key 'FirstLast'"],
+  ]);
+  itStores("reads a person's column after the eighth word: %s", stored, [
+    ["Duplicate entry '1-2-3-4-5-6-7-8-Jane Doe' for key 'a_b_c_d_e_f_g_h_full_name'", "Duplicate entry '[REDACTED:person_name]' for key 'a_b_c_d_e_f_g_h_full_name'"],
+  ]);
+  itKeepsUncounted("keeps ids', tenants' and things' columns so named: %s", redact, [
+    "Duplicate entry '42-7' for key 'PhoneIdTenantId'",
+    "Duplicate entry '42-7' for key 'IX_Orders_TenantId_OrderId'",
+    "Duplicate entry 'Blue Shirt-7' for key 'ProductNameTenant'",
+    "Duplicate entry '3-9' for key 'FirstPageLastPage'",
+    "Duplicate entry '42-7' for key 'phone-id-tenant-id'",
+    "Duplicate entry '42-7' for key 'uqPhoneIdTenant'",
+    "Duplicate entry '7-42' for key 'a_b_c_d_e_f_g_h_tenant_id'",
+    "Duplicate entry 'iPhone 12-7' for key 'phone_model_tenant'",
+    "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. Cannot insert duplicate key in object 'dbo.Devices'. The duplicate key value is (iPhone 12, 7).",
+  ]);
+});
+
+describe("PostgreSQL's JSON path index", () => {
+  itStores("reads the column a `#>>` path's last key names: %s", stored, [
+    ["Key ((data #>> '{customer,full_name}'::text[]))=(Jane Doe) already exists.", "Key ((data #>> '{customer,full_name}'::text[]))=([REDACTED:person_name]) already exists."],
+    ["Key ((data #>> '{customer,email}'::text[]))=(ana@example.com) already exists.", "Key ((data #>> '{customer,email}'::text[]))=([REDACTED:email]) already exists."],
+    ["Key ((profile #> '{contact,phone}'::text[]))=(4155550132) already exists.", "Key ((profile #> '{contact,phone}'::text[]))=([REDACTED:phone]) already exists."],
+    ["Key ((profile ->> 'phone'::text))=(+351 912 345 678) already exists.", "Key ((profile ->> 'phone'::text))=([REDACTED:phone]) already exists."],
+  ]);
+  itKeepsUncounted("keeps a path to an id: %s", redact, ["Key ((data #>> '{order,ref}'::text[]))=(234122143) already exists.", "Key ((data #>> '{customer,id}'::text[]))=(42) already exists."]);
+});
+
 describe("errors quoting no value", () => {
   itKeepsUncounted("keeps SQLite's and Prisma's column names: %s", redact, ["UNIQUE constraint failed: users.email", "Unique constraint failed on the fields: (`phone`)"]);
 });

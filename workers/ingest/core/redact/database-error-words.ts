@@ -1,0 +1,30 @@
+/**
+ * The words of a database's error around the values it quotes, shared by the detector
+ * (`detectors/database-error-values.ts`) and its gate, `MoreEvidence.DATABASE_ERROR`
+ * (`DATABASE_ERROR_HINT`), apart from the detector so that `evidence.ts` need not import it.
+ *
+ * MySQL's (and MariaDB's) ER_DUP_ENTRY, `Duplicate entry '%s' for key '%s'`, in the languages of
+ * its `errmsg-utf8.txt` written in Latin letters: English (as sent, also in capitals), German
+ * `Doppelter Eintrag '%s' für Schlüssel '%s'`, Spanish `Entrada duplicada '%s' para la clave '%s'`,
+ * Portuguese `Entrada '%s' duplicada para a chave '%s'`, French `Duplicata du champ '%s' pour la
+ * clef '%s'`, Italian `Valore duplicato '%s' per la chiave '%s'`, Dutch `Dubbele ingang '%s' voor
+ * zoeksleutel '%s'`, Swedish `Dublett '%s' för nyckel '%s'`, Polish `Powtórzone wystąpienie '%s'
+ * dla klucza '%s'`. Not read: the Cyrillic, Greek and Asian ones, which no ASCII word keys
+ * (`word-keys.ts`: their gate would run on every text).
+ */
+
+/** The words before an entry's opening quote (each followed by a blank). */
+export const ENTRY_HEAD = "[Dd]uplicate [Ee]ntry|DUPLICATE ENTRY|Doppelter Eintrag|Entrada duplicada|Entrada|Duplicata du champ|Valore duplicato|Dubbele ingang|Dublett|Powtórzone wystąpienie";
+/** The words between an entry's closing quote and its key (a blank either side). */
+export const ENTRY_KEY = "for key|FOR KEY|für Schlüssel|para la clave|duplicada para a chave|pour la clef|per la chiave|voor zoeksleutel|för nyckel|dla klucza";
+/**
+ * An entry's quote as senders carry it: `'`, or `"` (some drivers), each perhaps escaped once or
+ * twice in a JSON string (`\'`, `\\'` in JSON inside JSON, `\"`, `\\\"`), or doubled in an SQL
+ * string quoting the whole message (`'Duplicate entry ''Jane-Doe'' for key ''first_last'''`).
+ */
+export const ENTRY_QUOTE = String.raw`''|\\{0,3}['"]`;
+/** A key's quote: an entry's, or a backtick (a driver quoting the key as an identifier, `` for key `name_dob` ``). */
+export const KEY_QUOTE = String.raw`${ENTRY_QUOTE}|\x60`;
+
+/** Where a database's error quotes a value: PostgreSQL's key, SQL Server's key value, MySQL's entry, PostgreSQL's failing row. */
+export const DATABASE_ERROR_HINT = new RegExp(String.raw`Key \(|[Dd]uplicate key value is \(|(?:${ENTRY_HEAD}) (?:${ENTRY_QUOTE})|Failing row contains \(`);
