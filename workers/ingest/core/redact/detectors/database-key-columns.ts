@@ -13,8 +13,8 @@ import { PERSON_NAME_KIND } from "../kinds";
  * (`people.name_dob`), the affixes databases and schema tools add (`idx_`, `uq_`, `_unique`,
  * `_key`: `indexColumn`) and the table a framework's name leads with (`tableless`): Rails'
  * `index_<table>_on_<a>_and_<b>` names its columns whole (`a`, `b`); any other name, every run of
- * one to `MAX_RUN_WORDS` of its words (`WORD_BREAK`: `_`, `-`, camel case; all of them, the
- * name being at most 128 characters as the detector reads it) that may be a whole column
+ * one to `MAX_RUN_WORDS` of its first `MAX_INDEX_WORDS` words (`WORD_BREAK`: `_`, `-`, camel
+ * case) that may be a whole column
  * (`name_dob`: `name`, `name_dob`, `dob`; `uniq_full_name_birth_date`: `full_name`, `birth_date`,
  * …), since an index is named after its columns and a column's name has words of its own: not a
  * run the rest of a longer column's name follows (`continuesColumn`: `phone_id`, `phone_code`,
@@ -29,8 +29,8 @@ import { PERSON_NAME_KIND } from "../kinds";
 export function indexColumnNames(name: string): readonly string[] {
   const bare = name.slice(name.indexOf(".") + 1);
   const rails = RAILS_INDEX.exec(bare);
-  if (rails !== null) return rails[1]!.split(RAILS_AND);
-  const words = tableless(bare);
+  if (rails !== null) return rails[1]!.split(RAILS_AND).slice(0, MAX_INDEX_WORDS);
+  const words = tableless(bare).slice(0, MAX_INDEX_WORDS);
   const names = new Set<string>();
   for (let first = 0; first < words.length; first++) {
     for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
@@ -41,6 +41,11 @@ export function indexColumnNames(name: string): readonly string[] {
   }
   return [...names, ...nameParts(words)];
 }
+/**
+ * The words of an index's name read: a name of more is rare (an index of many columns has a hashed
+ * name), and each word read multiplies the columns an entry is judged by.
+ */
+const MAX_INDEX_WORDS = 16;
 /** Rails' `_and_` between its index's columns, in either case (`INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID`). */
 const RAILS_AND = /_and_/i;
 /** The most words of one column's name: `date_of_birth`, `social_security_number`. */
