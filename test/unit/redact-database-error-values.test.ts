@@ -301,6 +301,16 @@ describe("an index's name in camel, Pascal or kebab case, or of many words", () 
     ["Duplicate entry '4155550132-7' for key 'uqPhoneTenant'", "Duplicate entry '[REDACTED:phone]' for key 'uqPhoneTenant'"],
     ["Duplicate entry 'jane doe-7' for key 'users-fullname-unique'", "Duplicate entry '[REDACTED:person_name]' for key 'users-fullname-unique'"],
     ["Duplicate entry 'Jane-Doe' for key 'FirstLast'", "Duplicate entry '[REDACTED:person_name]' for key 'FirstLast'"],
+    ["Duplicate entry 'ana@example.com-7' for key 'eMailTenant'", "Duplicate entry '[REDACTED:email]' for key 'eMailTenant'"],
+  ]);
+  itStores("reads `model` as a device's only after a device's word, a printed phone under it still a phone: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'name_model_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'name_model_tenant'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_model'", "Duplicate entry '[REDACTED:phone]' for key 'phone_model'"],
+    ["Duplicate entry '4155550132-7' for key 'mobile_model'", "Duplicate entry '[REDACTED:phone]' for key 'mobile_model'"],
+    [
+      "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is (4155550132, 7).",
+      "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is ([REDACTED:phone]).",
+    ],
   ]);
   itStores("reads a person's column after the eighth word: %s", stored, [
     ["Duplicate entry '1-2-3-4-5-6-7-8-Jane Doe' for key 'a_b_c_d_e_f_g_h_full_name'", "Duplicate entry '[REDACTED:person_name]' for key 'a_b_c_d_e_f_g_h_full_name'"],
@@ -314,6 +324,8 @@ describe("an index's name in camel, Pascal or kebab case, or of many words", () 
     "Duplicate entry '42-7' for key 'uqPhoneIdTenant'",
     "Duplicate entry '7-42' for key 'a_b_c_d_e_f_g_h_tenant_id'",
     "Duplicate entry 'iPhone 12-7' for key 'phone_model_tenant'",
+    "Duplicate entry '42-7' for key 'iPhoneSerialTenant'",
+    "Duplicate entry '42-7' for key 'uq_iPadOwner_Tenant'",
     "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. Cannot insert duplicate key in object 'dbo.Devices'. The duplicate key value is (iPhone 12, 7).",
   ]);
 });

@@ -7,7 +7,7 @@ import { ibanDetector } from "./iban";
 import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
-import { expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { deviceModelColumns, expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
 import { ENTRY_HEAD, ENTRY_KEY, ENTRY_QUOTE, KEY_QUOTE } from "../database-error-words";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
@@ -261,11 +261,13 @@ function judgedByName(name: string, value: string): string | undefined {
 
 /**
  * The kind the index or constraint `name` replaces `value` as: by the columns its name holds
- * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`),
- * or, when they keep it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
+ * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`);
+ * by a device's model column's device word (`deviceModelColumns`), a part of the value its own
+ * column would take (a printed phone under `phone_model`, not `iPhone 12`); or, when they keep
+ * it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
  */
 function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
-  const kind = compositeKind(indexColumnNames(name), value, separator, withheld);
+  const kind = compositeKind(indexColumnNames(name), value, separator, withheld) ?? partKind(deviceModelColumns(name), value, separator, withheld);
   if (kind !== undefined) return kind;
   const whole = judgedByName(name.slice(name.indexOf(".") + 1), value);
   return whole === undefined || withheld.has(whole) ? undefined : whole;
@@ -296,6 +298,17 @@ function compositeKind(names: readonly string[], value: string, separator: strin
     if (NAME_COLUMN.test(name)) for (const part of value.split(separator)) consider(judgedByName(name, unquoted(part)));
   }
   return best;
+}
+
+/** The first kind but the `withheld` one of `columns` gives a part of `value` split at `separator`, read as text (`judgedByName`). */
+function partKind(columns: readonly string[], value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
+  for (const column of columns) {
+    for (const part of value.split(separator)) {
+      const kind = judgedByName(column, unquoted(part));
+      if (kind !== undefined && !withheld.has(kind)) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** A column named a name (`name`, `customer_name`, `contactName`), whose rule judges each part of a joined entry by its shape. */

@@ -30,16 +30,29 @@ export function indexColumnNames(name: string): readonly string[] {
   const bare = name.slice(name.indexOf(".") + 1);
   const rails = RAILS_INDEX.exec(bare);
   if (rails !== null) return rails[1]!.split(RAILS_AND).slice(0, MAX_INDEX_WORDS);
-  const words = tableless(bare).slice(0, MAX_INDEX_WORDS);
+  const words = indexWords(bare);
   const names = new Set<string>();
   for (let first = 0; first < words.length; first++) {
     for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
-      if (first > 0 && last === first && words[first]!.toLowerCase() === "name") continue;
+      if (first > 0 && last === first && words[first] === "name") continue;
       if (continuesColumn(words, last + 1)) continue;
       names.add(words.slice(first, last + 1).join("_"));
     }
   }
   return [...names, ...nameParts(words)];
+}
+/** The words of an index's `bare` name (without MySQL 8's table) read, in lower case (`tableless`). */
+function indexWords(bare: string): readonly string[] {
+  return tableless(bare).slice(0, MAX_INDEX_WORDS).map((word) => word.toLowerCase());
+}
+/**
+ * The devices' words of an index's `name` a `model` follows (`phone` of `phone_model_tenant`,
+ * `IX_Devices_PhoneModel_Tenant`): a device's model column, no phone's (`continuesColumn`), yet
+ * a value holding a printed phone under it is a phone's.
+ */
+export function deviceModelColumns(name: string): readonly string[] {
+  const words = indexWords(name.slice(name.indexOf(".") + 1));
+  return words.filter((word, at) => DEVICE_WORDS.has(word) && words[at + 1] === "model");
 }
 /**
  * The words of an index's name read: a name of more is rare (an index of many columns has a hashed
@@ -60,8 +73,8 @@ const RAILS_INDEX = /^index_[a-z0-9_]+?_on_([a-z0-9_]+)$/i;
  */
 function continuesColumn(words: readonly string[], at: number): boolean {
   for (let next = at; next < Math.min(words.length, at + TAIL_REACH); next++) {
-    const word = words[next]!.toLowerCase();
-    if (COLUMN_TAILS.has(word)) return true;
+    const word = words[next]!;
+    if (COLUMN_TAILS.has(word) || (next === at && word === "model" && DEVICE_WORDS.has(words[at - 1]!))) return true;
     if (OWNER_WORDS.has(word)) return false;
   }
   return false;
@@ -72,9 +85,12 @@ const TAIL_REACH = 3;
  * The words that end a column's name after the words it is named by, so those words alone are no
  * column: an id's, a code's, a type's, a hash's, a count's, a check's, a flag's or a time's column
  * of a thing (`phone_id`, `shipping_address_id`, `phone_code`, `last_name_hash`, `email_verified`,
- * `birth_date_check`, `dob_updated_at`, a device's `phone_model`).
+ * `birth_date_check`, `dob_updated_at`); and `model` after a device's word (`DEVICE_WORDS`: a
+ * device's `phone_model`, not a name's `name_model`).
  */
-const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len", "model"]);
+const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len"]);
+/** The words of a device a `model` column may follow: `phone_model`, `mobile_model`, `cell_model`. */
+const DEVICE_WORDS = new Set(["phone", "mobile", "cell", "cellphone", "smartphone"]);
 /** The words that name the other column of a composite key, whose id or code follows (`email_tenant_id`, `phone_country_code`): the owner a value is unique within. */
 const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisation", "account", "company", "customer", "team", "workspace", "project", "store", "shop", "site", "country", "region", "app", "application", "client", "group", "list", "merchant", "partner", "member", "owner", "parent"]);
 
@@ -96,9 +112,10 @@ function tableless(name: string): readonly string[] {
 /**
  * Where an index's name breaks into words: a `_` or a `-` (`users-email-unique`), and a capital
  * starting a word in camel or Pascal case (`FirstNameLastNameTenant`, `uqEmailTenant`, `TenantId`,
- * `PhoneID`), so each word is read as `snake_case`'s are.
+ * `PhoneID`), so each word is read as `snake_case`'s are; not after one lower-case letter opening
+ * a word, which is glued to it (the products `iPhone`, `iPad`, `iOS`; `eMail`, an e-mail).
  */
-const WORD_BREAK = /[_-]|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+const WORD_BREAK = /[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
 /** The most words of a table's name before an index's columns. */
 const MAX_TABLE_WORDS = 3;
 /** A plural noun, as tables are named: `users`, `addresses`, `people` (not `address`, `status`, `sms`). */
