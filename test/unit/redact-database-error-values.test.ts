@@ -14,6 +14,10 @@ import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redacti
 const policy = defaultRedactionPolicy();
 const redact = (text: string) => redactString(text, policy);
 const stored = (text: string) => redact(text).text;
+/** `message` as a backslash-escaping sender writes it (PHP's `addslashes`): `\'` for each `'`. */
+const escaped = (message: string) => message.replaceAll("'", "\\'");
+/** `message` under `levels` JSON documents, each the string of the next (`{"msg":"{\"msg\":…}"}`), as nesting writes it. */
+const nestedJson = (message: string, levels: number): string => (levels === 0 ? message : JSON.stringify({ msg: nestedJson(message, levels - 1) }));
 
 describe("PostgreSQL's key detail", () => {
   itStoresCounting("redacts an SSN, a phone, a full name and a password by their columns: %s", redact, { ssn: 1, phone: 1, person_name: 1, secret_param: 1 }, [
@@ -259,10 +263,12 @@ describe("MySQL's duplicate entry as senders carry it", () => {
   itStores("reads SQL-doubled, backslash-escaped, double-quoted and upper-case messages: %s", stored, [
     ["Duplicate entry 'O''Brien-1990-04-12' for key 'people.name_dob'", "Duplicate entry '[REDACTED:secret_param]' for key 'people.name_dob'"],
     ["Duplicate entry \\'Jane Doe-1990\\' for key \\'name_dob\\'", "Duplicate entry \\'[REDACTED:person_name]\\' for key \\'name_dob\\'"],
-    [
-      '{"log":"{\\"msg\\":\\"Duplicate entry \\\\\'Jane Doe-1990\\\\\' for key \\\\\'name_dob\\\\\'\\"}"}',
-      '{"log":"{\\"msg\\":\\"Duplicate entry \\\\\'[REDACTED:person_name]\\\\\' for key \\\\\'name_dob\\\\\'\\"}"}',
-    ],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 1), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 1)],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 2), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 2)],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 3), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 3)],
+    ['"2024-01-01","Duplicate entry ""Jane Doe-1990-04-12"" for key ""people.name_dob"""', '"2024-01-01","Duplicate entry ""[REDACTED:person_name]"" for key ""people.name_dob"""'],
+    ["Duplicate Entry 'Jane Doe-1990' For Key 'name_dob'", "Duplicate Entry '[REDACTED:person_name]' For Key 'name_dob'"],
+    ["duplicate entry 'Jane Doe-1990' for KEY 'name_dob'", "duplicate entry '[REDACTED:person_name]' for KEY 'name_dob'"],
     ["DUPLICATE ENTRY 'JANE DOE' FOR KEY 'FULL_NAME'", "DUPLICATE ENTRY '[REDACTED:person_name]' FOR KEY 'FULL_NAME'"],
     ['Duplicate entry "Jane Doe-1990-04-12" for key "people.name_dob"', 'Duplicate entry "[REDACTED:person_name]" for key "people.name_dob"'],
     ['{"msg":"Duplicate entry \\"Jane Doe\\" for key \\"full_name\\""}', '{"msg":"Duplicate entry \\"[REDACTED:person_name]\\" for key \\"full_name\\""}'],
@@ -291,6 +297,9 @@ describe("MySQL's duplicate entry as senders carry it", () => {
     "Doppelter Eintrag '42' für Schlüssel 'PRIMARY'",
     "Entrada '42-7' duplicada para a chave 'orders.tenant_order'",
     "Entrada 'Jane Doe' no catálogo",
+    '"2024-01-01","Duplicate entry ""42-7"" for key ""orders.tenant_order"""',
+    nestedJson(escaped("Duplicate entry '42-7' for key 'tenant_order'"), 3),
+    "Duplicate Entry '42-7' For Key 'Tenant_Order'",
   ]);
 });
 

@@ -4,7 +4,7 @@
  * (`DATABASE_ERROR_HINT`), apart from the detector so that `evidence.ts` need not import it.
  *
  * MySQL's (and MariaDB's) ER_DUP_ENTRY, `Duplicate entry '%s' for key '%s'`, in the languages of
- * its `errmsg-utf8.txt` written in Latin letters: English (as sent, also in capitals), German
+ * its `errmsg-utf8.txt` written in Latin letters: English (as sent, in any case), German
  * `Doppelter Eintrag '%s' für Schlüssel '%s'`, Spanish `Entrada duplicada '%s' para la clave '%s'`,
  * Portuguese `Entrada '%s' duplicada para a chave '%s'`, French `Duplicata du champ '%s' pour la
  * clef '%s'`, Italian `Valore duplicato '%s' per la chiave '%s'`, Dutch `Dubbele ingang '%s' voor
@@ -13,16 +13,23 @@
  * (`word-keys.ts`: their gate would run on every text).
  */
 
+/** `words` in any case, each letter a class of its two cases (`for key`: `[Ff][Oo][Rr] [Kk][Ee][Yy]`), as senders write English's. */
+function anyCase(words: string): string {
+  return words.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
+}
+
 /** The words before an entry's opening quote (each followed by a blank). */
-export const ENTRY_HEAD = "[Dd]uplicate [Ee]ntry|DUPLICATE ENTRY|Doppelter Eintrag|Entrada duplicada|Entrada|Duplicata du champ|Valore duplicato|Dubbele ingang|Dublett|Powtórzone wystąpienie";
+export const ENTRY_HEAD = `${anyCase("duplicate entry")}|Doppelter Eintrag|Entrada duplicada|Entrada|Duplicata du champ|Valore duplicato|Dubbele ingang|Dublett|Powtórzone wystąpienie`;
 /** The words between an entry's closing quote and its key (a blank either side). */
-export const ENTRY_KEY = "for key|FOR KEY|für Schlüssel|para la clave|duplicada para a chave|pour la clef|per la chiave|voor zoeksleutel|för nyckel|dla klucza";
+export const ENTRY_KEY = `${anyCase("for key")}|für Schlüssel|para la clave|duplicada para a chave|pour la clef|per la chiave|voor zoeksleutel|för nyckel|dla klucza`;
 /**
- * An entry's quote as senders carry it: `'`, or `"` (some drivers), each perhaps escaped once or
- * twice in a JSON string (`\'`, `\\'` in JSON inside JSON, `\"`, `\\\"`), or doubled in an SQL
- * string quoting the whole message (`'Duplicate entry ''Jane-Doe'' for key ''first_last'''`).
+ * An entry's quote as senders carry it: `'`, or `"` (some drivers), each perhaps after a run of up
+ * to fifteen backslashes, escapes as nesting doubles them (a sender's `\'`; `\\'`, `\"` in a JSON
+ * string; `\\\\'`, `\\\"` in JSON inside JSON; eight a level deeper), or doubled in an SQL
+ * string (`'Duplicate entry ''Jane-Doe'' for key ''first_last'''`) or a CSV field (`"Duplicate
+ * entry ""Jane-Doe"" for key ""first_last"""`) quoting the whole message.
  */
-export const ENTRY_QUOTE = String.raw`''|\\{0,3}['"]`;
+export const ENTRY_QUOTE = String.raw`''|""|\\{0,15}['"]`;
 /** A key's quote: an entry's, or a backtick (a driver quoting the key as an identifier, `` for key `name_dob` ``). */
 export const KEY_QUOTE = String.raw`${ENTRY_QUOTE}|\x60`;
 
