@@ -9,8 +9,13 @@
  * Portuguese `Entrada '%s' duplicada para a chave '%s'`, French `Duplicata du champ '%s' pour la
  * clef '%s'`, Italian `Valore duplicato '%s' per la chiave '%s'`, Dutch `Dubbele ingang '%s' voor
  * zoeksleutel '%s'`, Swedish `Dublett '%s' för nyckel '%s'`, Polish `Powtórzone wystąpienie '%s'
- * dla klucza '%s'`. Not read: the Cyrillic, Greek and Asian ones, which no ASCII word keys
- * (`word-keys.ts`: their gate would run on every text).
+ * dla klucza '%s'`, Danish `Ens værdier '%s' for indeks %d`, Norwegian `Like verdier '%s' for nøkkel
+ * %d`, Nynorsk `Like verdiar '%s' for nykkel %d`, Czech `Zdvojený klíč '%s' (číslo klíče %d)`, Slovak
+ * `Opakovaný kľúč '%s' (číslo kľúča %d)`, Estonian `Kattuv väärtus '%s' võtmele %d`, Hungarian
+ * `Duplikalt bejegyzes '%s' a %d kulcs szerint`, Romanian `Cimpul '%s' e duplicat pentru cheia %d`,
+ * Serbian `Dupliran unos '%s' za ključ '%d'`, Swahili `Ingizo rudufu '%s' kwa ufunguo %d` (the key
+ * a number or a name, as each server prints it). Not read: the Cyrillic, Greek and Asian ones,
+ * which no ASCII word keys (`word-keys.ts`: their gate would run on every text).
  */
 
 /** `words` in any case, each letter a class of its two cases (`for key`: `[Ff][Oo][Rr] [Kk][Ee][Yy]`), as senders write English's. */
@@ -19,9 +24,9 @@ function anyCase(words: string): string {
 }
 
 /** The words before an entry's opening quote (each followed by a blank). */
-export const ENTRY_HEAD = `${anyCase("duplicate entry")}|Doppelter Eintrag|Entrada duplicada|Entrada|Duplicata du champ|Valore duplicato|Dubbele ingang|Dublett|Powtórzone wystąpienie`;
+export const ENTRY_HEAD = `${anyCase("duplicate entry")}|Doppelter Eintrag|Entrada duplicada|Entrada|Duplicata du champ|Valore duplicato|Dubbele ingang|Dublett|Powtórzone wystąpienie|Ens værdier|Like verdier|Like verdiar|Zdvojený klíč|Opakovaný kľúč|Kattuv väärtus|Duplikalt bejegyzes|Cimpul|Dupliran unos|Ingizo rudufu`;
 /** The words between an entry's closing quote and its key (a blank either side). */
-export const ENTRY_KEY = `${anyCase("for key")}|für Schlüssel|para la clave|duplicada para a chave|pour la clef|per la chiave|voor zoeksleutel|för nyckel|dla klucza`;
+export const ENTRY_KEY = `${anyCase("for key")}|für Schlüssel|para la clave|duplicada para a chave|pour la clef|per la chiave|voor zoeksleutel|för nyckel|dla klucza|for indeks|for nøkkel|for nykkel|\\(číslo klíče|\\(číslo kľúča|võtmele|a|e duplicat pentru cheia|za ključ|kwa ufunguo`;
 /**
  * An entry's quote as senders carry it: `'`, or `"` (some drivers), each perhaps after a run of up
  * to fifteen backslashes, escapes as nesting doubles them (a sender's `\'`; `\\'`, `\"` in a JSON
