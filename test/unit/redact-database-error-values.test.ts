@@ -330,6 +330,7 @@ describe("an index's name in camel, Pascal or kebab case, or of many words", () 
     ["Duplicate entry 'Jane Doe-7' for key 'name_model_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'name_model_tenant'"],
     ["Duplicate entry '4155550132-7' for key 'phone_model'", "Duplicate entry '[REDACTED:phone]' for key 'phone_model'"],
     ["Duplicate entry '4155550132-7' for key 'mobile_model'", "Duplicate entry '[REDACTED:phone]' for key 'mobile_model'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_brand_model'", "Duplicate entry '[REDACTED:phone]' for key 'phone_brand_model'"],
     [
       "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is (4155550132, 7).",
       "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is ([REDACTED:phone]).",
@@ -348,6 +349,7 @@ describe("an index's name in camel, Pascal or kebab case, or of many words", () 
     "Duplicate entry '7-42' for key 'a_b_c_d_e_f_g_h_tenant_id'",
     "Duplicate entry 'iPhone 12-7' for key 'phone_model_tenant'",
     "Duplicate entry '42-7' for key 'iPhoneSerialTenant'",
+    "Duplicate entry '42-7' for key 'PhoneBrandModel'",
     "Duplicate entry '42-7' for key 'uq_iPadOwner_Tenant'",
     "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. Cannot insert duplicate key in object 'dbo.Devices'. The duplicate key value is (iPhone 12, 7).",
   ]);

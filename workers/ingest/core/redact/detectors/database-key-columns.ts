@@ -46,13 +46,13 @@ function indexWords(bare: string): readonly string[] {
   return tableless(bare).slice(0, MAX_INDEX_WORDS).map((word) => word.toLowerCase());
 }
 /**
- * The devices' words of an index's `name` a `model` follows (`phone` of `phone_model_tenant`,
- * `IX_Devices_PhoneModel_Tenant`): a device's model column, no phone's (`continuesColumn`), yet
+ * The devices' words of an index's `name` a `model` follows within `TAIL_REACH` words (`phone` of
+ * `phone_model_tenant`, `IX_Devices_PhoneModel_Tenant`, `PhoneBrandModel`): a device's model column, no phone's (`continuesColumn`), yet
  * a value holding a printed phone under it is a phone's.
  */
 export function deviceModelColumns(name: string): readonly string[] {
   const words = indexWords(name.slice(name.indexOf(".") + 1));
-  return words.filter((word, at) => DEVICE_WORDS.has(word) && words[at + 1] === "model");
+  return words.filter((word, at) => DEVICE_WORDS.has(word) && words.slice(at + 1, at + 1 + TAIL_REACH).includes("model"));
 }
 /**
  * The words of an index's name read: a name of more is rare (an index of many columns has a hashed
@@ -74,7 +74,7 @@ const RAILS_INDEX = /^index_[a-z0-9_]+?_on_([a-z0-9_]+)$/i;
 function continuesColumn(words: readonly string[], at: number): boolean {
   for (let next = at; next < Math.min(words.length, at + TAIL_REACH); next++) {
     const word = words[next]!;
-    if (COLUMN_TAILS.has(word) || (next === at && word === "model" && DEVICE_WORDS.has(words[at - 1]!))) return true;
+    if (COLUMN_TAILS.has(word) || (word === "model" && DEVICE_WORDS.has(words[at - 1]!))) return true;
     if (OWNER_WORDS.has(word)) return false;
   }
   return false;
@@ -85,8 +85,8 @@ const TAIL_REACH = 3;
  * The words that end a column's name after the words it is named by, so those words alone are no
  * column: an id's, a code's, a type's, a hash's, a count's, a check's, a flag's or a time's column
  * of a thing (`phone_id`, `shipping_address_id`, `phone_code`, `last_name_hash`, `email_verified`,
- * `birth_date_check`, `dob_updated_at`); and `model` after a device's word (`DEVICE_WORDS`: a
- * device's `phone_model`, not a name's `name_model`).
+ * `birth_date_check`, `dob_updated_at`); and, within reach, `model` after words ending in a device's
+ * (`DEVICE_WORDS`: a device's `phone_model`, `phone_brand_model`, not a name's `name_model`).
  */
 const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len"]);
 /** The words of a device a `model` column may follow: `phone_model`, `mobile_model`, `cell_model`. */
