@@ -14,6 +14,10 @@ import { itKeepsUncounted, itStores, itStoresCounting } from "../support/redacti
 const policy = defaultRedactionPolicy();
 const redact = (text: string) => redactString(text, policy);
 const stored = (text: string) => redact(text).text;
+/** `message` as a backslash-escaping sender writes it (PHP's `addslashes`): `\'` for each `'`. */
+const escaped = (message: string) => message.replaceAll("'", "\\'");
+/** `message` under `levels` JSON documents, each the string of the next (`{"msg":"{\"msg\":…}"}`), as nesting writes it. */
+const nestedJson = (message: string, levels: number): string => (levels === 0 ? message : JSON.stringify({ msg: nestedJson(message, levels - 1) }));
 
 describe("PostgreSQL's key detail", () => {
   itStoresCounting("redacts an SSN, a phone, a full name and a password by their columns: %s", redact, { ssn: 1, phone: 1, person_name: 1, secret_param: 1 }, [
@@ -253,6 +257,110 @@ describe("PostgreSQL's failing row", () => {
     "Failing row contains (1, https://cdn.example.com/a/b.png, \\x89504e470d0a1a0a, aGVsbG8gd29ybGQ=, /var/lib/app/data.db, a=b&c=d).",
     "Failing row contains (1, =SUM(A1:A2), x).",
   ]);
+});
+
+describe("MySQL's duplicate entry as senders carry it", () => {
+  itStores("reads SQL-doubled, backslash-escaped, double-quoted and upper-case messages: %s", stored, [
+    ["Duplicate entry \\'Jane Doe-1990\\' for key \\'name_dob\\'", "Duplicate entry \\'[REDACTED:person_name]\\' for key \\'name_dob\\'"],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 1), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 1)],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 2), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 2)],
+    [nestedJson(escaped("Duplicate entry 'Jane Doe-1990' for key 'name_dob'"), 3), nestedJson(escaped("Duplicate entry '[REDACTED:person_name]' for key 'name_dob'"), 3)],
+    ['"2024-01-01","Duplicate entry ""Jane Doe-1990-04-12"" for key ""people.name_dob"""', '"2024-01-01","Duplicate entry ""[REDACTED:person_name]"" for key ""people.name_dob"""'],
+    ["Duplicate Entry 'Jane Doe-1990' For Key 'name_dob'", "Duplicate Entry '[REDACTED:person_name]' For Key 'name_dob'"],
+    ["duplicate entry 'Jane Doe-1990' for KEY 'name_dob'", "duplicate entry '[REDACTED:person_name]' for KEY 'name_dob'"],
+    ["DUPLICATE ENTRY 'JANE DOE' FOR KEY 'FULL_NAME'", "DUPLICATE ENTRY '[REDACTED:person_name]' FOR KEY 'FULL_NAME'"],
+    ['Duplicate entry "Jane Doe-1990-04-12" for key "people.name_dob"', 'Duplicate entry "[REDACTED:person_name]" for key "people.name_dob"'],
+    ['{"msg":"Duplicate entry \\"Jane Doe\\" for key \\"full_name\\""}', '{"msg":"Duplicate entry \\"[REDACTED:person_name]\\" for key \\"full_name\\""}'],
+    [
+      "INSERT INTO audit VALUES ('Duplicate entry ''Jane-Doe'' for key ''people.first_last''');",
+      "INSERT INTO audit VALUES ('Duplicate entry ''[REDACTED:person_name]'' for key ''people.first_last''');",
+    ],
+    ["Duplicate entry 'Jane-Doe' for key \"people.first_last\"", "Duplicate entry '[REDACTED:person_name]' for key \"people.first_last\""],
+    ["Duplicate entry 'Jane Doe-1990-04-12' for key `name_dob`", "Duplicate entry '[REDACTED:person_name]' for key `name_dob`"],
+    ["Duplicate entry '4155550132-7' for key 'INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID'", "Duplicate entry '[REDACTED:phone]' for key 'INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID'"],
+  ]);
+  it("takes an SQL-doubled quote inside an entry with the name around it", () => {
+    expect(stored("Duplicate entry 'O''Brien-1990-04-12' for key 'people.name_dob'")).not.toContain("Brien");
+  });
+  itStores("reads MySQL's translated messages: %s", stored, [
+    ["Doppelter Eintrag 'Jane Doe-1990-04-12' für Schlüssel 'people.name_dob'", "Doppelter Eintrag '[REDACTED:person_name]' für Schlüssel 'people.name_dob'"],
+    ["Entrada duplicada 'Jane Doe-1990-04-12' para la clave 'people.name_dob'", "Entrada duplicada '[REDACTED:person_name]' para la clave 'people.name_dob'"],
+    ["Entrada 'Jane Doe-1990-04-12' duplicada para a chave 'people.name_dob'", "Entrada '[REDACTED:person_name]' duplicada para a chave 'people.name_dob'"],
+    ["Duplicata du champ 'Jane Doe-1990-04-12' pour la clef 'people.name_dob'", "Duplicata du champ '[REDACTED:person_name]' pour la clef 'people.name_dob'"],
+    ["Valore duplicato 'Jane Doe-7' per la chiave 'full_name_tenant'", "Valore duplicato '[REDACTED:person_name]' per la chiave 'full_name_tenant'"],
+    ["Dubbele ingang 'Jane Doe-7' voor zoeksleutel 'full_name_tenant'", "Dubbele ingang '[REDACTED:person_name]' voor zoeksleutel 'full_name_tenant'"],
+    ["Dublett '4155550132' för nyckel 'users.phone'", "Dublett '[REDACTED:phone]' för nyckel 'users.phone'"],
+    ["Powtórzone wystąpienie 'Jane Doe-7' dla klucza 'full_name_tenant'", "Powtórzone wystąpienie '[REDACTED:person_name]' dla klucza 'full_name_tenant'"],
+    ["Ens værdier 'Jane Doe-7' for indeks 'full_name_tenant'", "Ens værdier '[REDACTED:person_name]' for indeks 'full_name_tenant'"],
+    ["Like verdier 'Jane Doe-7' for nøkkel 'full_name_tenant'", "Like verdier '[REDACTED:person_name]' for nøkkel 'full_name_tenant'"],
+    ["Like verdiar 'Jane Doe-7' for nykkel 'full_name_tenant'", "Like verdiar '[REDACTED:person_name]' for nykkel 'full_name_tenant'"],
+    ["Opakovaný kľúč '415-555-0132-7' (číslo kľúča 2)", "Opakovaný kľúč '[REDACTED:phone]' (číslo kľúča 2)"],
+    ["Kattuv väärtus 'Jane Doe-7' võtmele 'full_name_tenant'", "Kattuv väärtus '[REDACTED:person_name]' võtmele 'full_name_tenant'"],
+    ["Duplikalt bejegyzes 'Jane Doe-7' a 'full_name_tenant'", "Duplikalt bejegyzes '[REDACTED:person_name]' a 'full_name_tenant'"],
+    ["Cimpul 'Jane Doe-7' e duplicat pentru cheia 'full_name_tenant'", "Cimpul '[REDACTED:person_name]' e duplicat pentru cheia 'full_name_tenant'"],
+    ["Dupliran unos 'Jane Doe-7' za ključ 'full_name_tenant'", "Dupliran unos '[REDACTED:person_name]' za ključ 'full_name_tenant'"],
+    ["Ingizo rudufu 'Jane Doe-7' kwa ufunguo 'full_name_tenant'", "Ingizo rudufu '[REDACTED:person_name]' kwa ufunguo 'full_name_tenant'"],
+    ["Zdvojený klíč '415-555-0132-7' (číslo klíče 2)", "Zdvojený klíč '[REDACTED:phone]' (číslo klíče 2)"],
+  ]);
+  itKeepsUncounted("keeps ids and primary keys in those forms, and an entry no key follows: %s", redact, [
+    "Duplicate entry \\'42\\' for key \\'PRIMARY\\'",
+    "DUPLICATE ENTRY '42-7' FOR KEY 'TENANT_ORDER'",
+    'Duplicate entry "42-7" for key "orders.tenant_order"',
+    "Doppelter Eintrag '42' für Schlüssel 'PRIMARY'",
+    "Entrada '42-7' duplicada para a chave 'orders.tenant_order'",
+    "Entrada 'Jane Doe' no catálogo",
+    "Ens værdier '42-7' for indeks 'orders.tenant_order'",
+    "Zdvojený klíč '42-7' (číslo klíče 2)",
+    "Duplikalt bejegyzes '42' a 'PRIMARY' kulcs szerint",
+    '"2024-01-01","Duplicate entry ""42-7"" for key ""orders.tenant_order"""',
+    nestedJson(escaped("Duplicate entry '42-7' for key 'tenant_order'"), 3),
+    "Duplicate Entry '42-7' For Key 'Tenant_Order'",
+  ]);
+});
+
+describe("an index's name in camel, Pascal or kebab case, or of many words", () => {
+  itStores("splits its words as snake case's: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'FirstNameLastNameTenant'", "Duplicate entry '[REDACTED:person_name]' for key 'FirstNameLastNameTenant'"],
+    ["Duplicate entry 'Jane-Doe' for key 'IX_Users_FirstLast'", "Duplicate entry '[REDACTED:person_name]' for key 'IX_Users_FirstLast'"],
+    ["Duplicate entry '4155550132-7' for key 'uqPhoneTenant'", "Duplicate entry '[REDACTED:phone]' for key 'uqPhoneTenant'"],
+    ["Duplicate entry 'jane doe-7' for key 'users-fullname-unique'", "Duplicate entry '[REDACTED:person_name]' for key 'users-fullname-unique'"],
+    ["Duplicate entry 'Jane-Doe' for key 'FirstLast'", "Duplicate entry '[REDACTED:person_name]' for key 'FirstLast'"],
+  ]);
+  itStores("reads `model` as a device's only after a device's word, a printed phone under it still a phone: %s", stored, [
+    ["Duplicate entry 'Jane Doe-7' for key 'name_model_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'name_model_tenant'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_model'", "Duplicate entry '[REDACTED:phone]' for key 'phone_model'"],
+    ["Duplicate entry '4155550132-7' for key 'mobile_model'", "Duplicate entry '[REDACTED:phone]' for key 'mobile_model'"],
+    ["Duplicate entry '4155550132-7' for key 'phone_brand_model'", "Duplicate entry '[REDACTED:phone]' for key 'phone_brand_model'"],
+    [
+      "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is (4155550132, 7).",
+      "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. The duplicate key value is ([REDACTED:phone]).",
+    ],
+  ]);
+  itStores("reads a person's column after the eighth word: %s", stored, [
+    ["Duplicate entry '1-2-3-4-5-6-7-8-Jane Doe' for key 'a_b_c_d_e_f_g_h_full_name'", "Duplicate entry '[REDACTED:person_name]' for key 'a_b_c_d_e_f_g_h_full_name'"],
+  ]);
+  itKeepsUncounted("keeps ids', tenants' and things' columns so named: %s", redact, [
+    "Duplicate entry '42-7' for key 'PhoneIdTenantId'",
+    "Duplicate entry '42-7' for key 'IX_Orders_TenantId_OrderId'",
+    "Duplicate entry 'Blue Shirt-7' for key 'ProductNameTenant'",
+    "Duplicate entry '3-9' for key 'FirstPageLastPage'",
+    "Duplicate entry '42-7' for key 'phone-id-tenant-id'",
+    "Duplicate entry '42-7' for key 'uqPhoneIdTenant'",
+    "Duplicate entry '7-42' for key 'a_b_c_d_e_f_g_h_tenant_id'",
+    "Duplicate entry 'iPhone 12-7' for key 'phone_model_tenant'",
+    "Duplicate entry '42-7' for key 'iPhoneSerialTenant'",
+    "Duplicate entry '42-7' for key 'PhoneBrandModel'",
+    "Duplicate entry '42-7' for key 'uq_iPadOwner_Tenant'",
+    "Violation of UNIQUE KEY constraint 'IX_Devices_PhoneModel_Tenant'. Cannot insert duplicate key in object 'dbo.Devices'. The duplicate key value is (iPhone 12, 7).",
+  ]);
+});
+
+describe("PostgreSQL's JSON path index", () => {
+  itStores("reads the column a `#>>` path's last key names: %s", stored, [
+    ["Key ((data #>> '{customer,full_name}'::text[]))=(Jane Doe) already exists.", "Key ((data #>> '{customer,full_name}'::text[]))=([REDACTED:person_name]) already exists."],
+    ["Key ((profile #> '{contact,phone}'::text[]))=(4155550132) already exists.", "Key ((profile #> '{contact,phone}'::text[]))=([REDACTED:phone]) already exists."],
+  ]);
+  itKeepsUncounted("keeps a path to an id: %s", redact, ["Key ((data #>> '{order,ref}'::text[]))=(234122143) already exists.", "Key ((data #>> '{customer,id}'::text[]))=(42) already exists."]);
 });
 
 describe("errors quoting no value", () => {

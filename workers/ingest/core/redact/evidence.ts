@@ -39,6 +39,7 @@ import { GREETING_HINT, HONORIFIC_HINT } from "./greetings";
 import { NAME_INTRODUCER_HINT } from "./name-introducers";
 import { ORACLE_LOGON_HINT, ORACLE_TOOL_HINT } from "./oracle-logons";
 import { GO_MYSQL_DSN_HINT } from "./go-mysql-dsns";
+import { DATABASE_ERROR_HINT } from "./database-error-words";
 import { type WordSearch, wordKeysFrom, wordKeysIn } from "./word-keys";
 import { WORD_KEY_TABLE } from "./word-keys-table";
 import { PATTERN_NEEDS } from "./pattern-needs-table";
@@ -957,8 +958,6 @@ export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"inpu
 
 /** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
 const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
-/** Where a database's error quotes a value: the evidence of `MoreEvidence.DATABASE_ERROR`. */
-const DATABASE_ERROR_HINT = /Key \(|[Dd]uplicate (?:entry '|key value is \()|Failing row contains \(/;
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
 const SESSION_WORD = /[Ss]ess(?:ion|ão|ao)|[Ss]esi[oó]n|SESS(?:ION|ÃO|AO)|SESI[OÓ]N|(?<![A-Za-z])(?:[Ss]id|SID)(?![A-Za-z])/;

@@ -49,7 +49,7 @@ export const WORD_KEY_TABLE: WordKeyTable = {
     [8192, "has los"],
     [16384, "net rab"],
     [17409, "pas"],
-    [32768, "dup fai"],
+    [32768, "cim dop dub dup ens ent fai ing kat lik opa pow val zdv"],
     [36872, "key"],
   ],
 };

@@ -7,7 +7,8 @@ import { ibanDetector } from "./iban";
 import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
-import { expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { deviceModelColumns, expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { ENTRY_HEAD, ENTRY_KEY, ENTRY_QUOTE, KEY_QUOTE } from "../database-error-words";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
 import { cnhDetector, rgDetector } from "./brazil-id-documents";
@@ -65,7 +66,7 @@ export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Dete
     evidence: 0,
     moreEvidence: MoreEvidence.DATABASE_ERROR,
     rewrite: (match, _marker, text, start) => {
-      if (text.charCodeAt(start - 1) !== 39 /* ' */) return listRewrite(judgedList(match, text, start, withheld), withheld);
+      if (text.charCodeAt(start - 1) === 40 /* ( */) return listRewrite(judgedList(match, text, start, withheld), withheld);
       const kind = entryKind(match, text, start, withheld);
       return kind === undefined ? undefined : { text: redactionMarker(kind), kind, length: match.length };
     },
@@ -74,8 +75,20 @@ export function databaseErrorValuesDetector(withheld: ReadonlySet<string>): Dete
 
 /** A list's values, on one line, after its head and up to its `)`: no parenthesis inside, so no list is read twice. */
 const LIST = String.raw`(?<=\)=\(|key value is \(|row contains \()[^\n()]{1,512}(?=\))`;
-/** MySQL's duplicate entry, before its key's name: MySQL does not escape a quote inside it (`'O'Neil-7'`); it ends before another entry's `Duplicate entry '`, so an entry no key follows takes no text after it. */
-const MYSQL_ENTRY = String.raw`(?<=[Dd]uplicate entry ')(?:(?![Dd]uplicate entry ')[^\n]){1,512}?(?=' for key (?:'[^'\n]{1,128}'|\d))`;
+/**
+ * MySQL's duplicate entry, between its quotes (`ENTRY_QUOTE`) after its head and before the same
+ * quote, its key's words (`ENTRY_KEY`) and its key: MySQL does not escape a quote inside it
+ * (`'O'Neil-7'`, and an SQL-doubled `'O''Brien-7'` as sent), so it ends at the quote its key
+ * follows; it ends before another entry's head, so an entry no key follows takes no text after it.
+ * It starts with no quote, so a doubled quote opens it whole.
+ */
+const MYSQL_ENTRY = String.raw`(?<=(?:${ENTRY_HEAD}) (${ENTRY_QUOTE}))(?!['"])(?:(?!(?:${ENTRY_HEAD}) (?:${ENTRY_QUOTE}))[^\n]){1,512}?(?=\1 (?:${ENTRY_KEY}) (?:(${KEY_QUOTE})[^'"\x60\\\n]{1,128}\2|\d))`;
+/**
+ * After an entry, its closing quote (group 1), its key's words and its key: a name (group 3)
+ * between quotes of its own (group 2: a driver may quote it otherwise than the entry, `for key
+ * "name_dob"`, `` for key `name_dob` ``), or MySQL 5's number.
+ */
+const ENTRY_TAIL = new RegExp(String.raw`(${ENTRY_QUOTE}) (?:${ENTRY_KEY}) (?:(${KEY_QUOTE})([^'"\x60\\\n]{1,128})\2|\d)`, "y");
 
 /** The heads of the lists, each ending at its list's `(`: PostgreSQL's key, SQL Server's key value. */
 const KEY_HEAD = ")=(";
@@ -205,13 +218,12 @@ const INDEX_REACH = 512;
  * Undefined: it stays, for the text detectors (`'SKU-123-45-6789' for key 'uniq_order_ref'`).
  */
 function entryKind(entry: string, text: string, start: number, withheld: ReadonlySet<string>): string | undefined {
-  const keyAt = start + entry.length + FOR_KEY.length;
-  const numbered = text.charCodeAt(keyAt) !== 39 /* ' */;
-  const key = numbered ? "" : text.slice(keyAt + 1, text.indexOf("'", keyAt + 1));
-  const kind = judgedByIndex(key, entry, "-", withheld);
+  ENTRY_TAIL.lastIndex = start + entry.length;
+  const key = ENTRY_TAIL.exec(text)?.[3];
+  const numbered = key === undefined;
+  const kind = judgedByIndex(key ?? "", entry, "-", withheld);
   return kind !== undefined || !entry.includes("-") ? kind : shapeKind(entry, numbered || isOpaqueIndexName(key), withheld);
 }
-const FOR_KEY = "' for key ";
 
 /**
  * The kind of the first run of `entry`'s `-`-joined parts (of at most `SHAPE_PARTS`, an e-mail
@@ -249,11 +261,13 @@ function judgedByName(name: string, value: string): string | undefined {
 
 /**
  * The kind the index or constraint `name` replaces `value` as: by the columns its name holds
- * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`),
- * or, when they keep it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
+ * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`);
+ * by a device's model column's device word (`deviceModelColumns`), a part of the value its own
+ * column would take (a printed phone under `phone_model`, not `iPhone 12`); or, when they keep
+ * it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
  */
 function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
-  const kind = compositeKind(indexColumnNames(name), value, separator, withheld);
+  const kind = compositeKind(indexColumnNames(name), value, separator, withheld) ?? partKind(deviceModelColumns(name), value, separator, withheld);
   if (kind !== undefined) return kind;
   const whole = judgedByName(name.slice(name.indexOf(".") + 1), value);
   return whole === undefined || withheld.has(whole) ? undefined : whole;
@@ -284,6 +298,17 @@ function compositeKind(names: readonly string[], value: string, separator: strin
     if (NAME_COLUMN.test(name)) for (const part of value.split(separator)) consider(judgedByName(name, unquoted(part)));
   }
   return best;
+}
+
+/** The first kind but the `withheld` one of `columns` gives a part of `value` split at `separator`, read as text (`judgedByName`). */
+function partKind(columns: readonly string[], value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
+  for (const column of columns) {
+    for (const part of value.split(separator)) {
+      const kind = judgedByName(column, unquoted(part));
+      if (kind !== undefined && !withheld.has(kind)) return kind;
+    }
+  }
+  return undefined;
 }
 
 /** A column named a name (`name`, `customer_name`, `contactName`), whose rule judges each part of a joined entry by its shape. */

@@ -13,7 +13,8 @@ import { PERSON_NAME_KIND } from "../kinds";
  * (`people.name_dob`), the affixes databases and schema tools add (`idx_`, `uq_`, `_unique`,
  * `_key`: `indexColumn`) and the table a framework's name leads with (`tableless`): Rails'
  * `index_<table>_on_<a>_and_<b>` names its columns whole (`a`, `b`); any other name, every run of
- * one to `MAX_RUN_WORDS` of its first `MAX_INDEX_WORDS` words that may be a whole column
+ * one to `MAX_RUN_WORDS` of its first `MAX_INDEX_WORDS` words (`WORD_BREAK`: `_`, `-`, camel
+ * case) that may be a whole column
  * (`name_dob`: `name`, `name_dob`, `dob`; `uniq_full_name_birth_date`: `full_name`, `birth_date`,
  * …), since an index is named after its columns and a column's name has words of its own: not a
  * run the rest of a longer column's name follows (`continuesColumn`: `phone_id`, `phone_code`,
@@ -28,20 +29,38 @@ import { PERSON_NAME_KIND } from "../kinds";
 export function indexColumnNames(name: string): readonly string[] {
   const bare = name.slice(name.indexOf(".") + 1);
   const rails = RAILS_INDEX.exec(bare);
-  if (rails !== null) return rails[1]!.split("_and_").slice(0, MAX_INDEX_WORDS);
-  const words = tableless(bare).slice(0, MAX_INDEX_WORDS);
-  const names: string[] = [];
+  if (rails !== null) return rails[1]!.split(RAILS_AND).slice(0, MAX_INDEX_WORDS);
+  const words = indexWords(bare);
+  const names = new Set<string>();
   for (let first = 0; first < words.length; first++) {
     for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
-      if (first > 0 && last === first && words[first]!.toLowerCase() === "name") continue;
+      if (first > 0 && last === first && words[first] === "name") continue;
       if (continuesColumn(words, last + 1)) continue;
-      names.push(words.slice(first, last + 1).join("_"));
+      names.add(words.slice(first, last + 1).join("_"));
     }
   }
   return [...names, ...nameParts(words)];
 }
-/** The words of an index's name read: more are rare (an index of eight columns has a hashed name). */
-const MAX_INDEX_WORDS = 8;
+/** The words of an index's `bare` name (without MySQL 8's table) read, in lower case (`tableless`). */
+function indexWords(bare: string): readonly string[] {
+  return tableless(bare).slice(0, MAX_INDEX_WORDS).map((word) => word.toLowerCase());
+}
+/**
+ * The devices' words of an index's `name` a `model` follows within `TAIL_REACH` words (`phone` of
+ * `phone_model_tenant`, `IX_Devices_PhoneModel_Tenant`, `PhoneBrandModel`): a device's model column, no phone's (`continuesColumn`), yet
+ * a value holding a printed phone under it is a phone's.
+ */
+export function deviceModelColumns(name: string): readonly string[] {
+  const words = indexWords(name.slice(name.indexOf(".") + 1));
+  return words.filter((word, at) => DEVICE_WORDS.has(word) && words.slice(at + 1, at + 1 + TAIL_REACH).includes("model"));
+}
+/**
+ * The words of an index's name read: a name of more is rare (an index of many columns has a hashed
+ * name), and each word read multiplies the columns an entry is judged by.
+ */
+const MAX_INDEX_WORDS = 16;
+/** Rails' `_and_` between its index's columns, in either case (`INDEX_PEOPLE_ON_PHONE_AND_TENANT_ID`). */
+const RAILS_AND = /_and_/i;
 /** The most words of one column's name: `date_of_birth`, `social_security_number`. */
 const MAX_RUN_WORDS = 3;
 /** Rails' index name, `index_<table>_on_<columns joined by _and_>`: the columns. */
@@ -54,8 +73,8 @@ const RAILS_INDEX = /^index_[a-z0-9_]+?_on_([a-z0-9_]+)$/i;
  */
 function continuesColumn(words: readonly string[], at: number): boolean {
   for (let next = at; next < Math.min(words.length, at + TAIL_REACH); next++) {
-    const word = words[next]!.toLowerCase();
-    if (COLUMN_TAILS.has(word)) return true;
+    const word = words[next]!;
+    if (COLUMN_TAILS.has(word) || (word === "model" && DEVICE_WORDS.has(words[at - 1]!))) return true;
     if (OWNER_WORDS.has(word)) return false;
   }
   return false;
@@ -66,9 +85,12 @@ const TAIL_REACH = 3;
  * The words that end a column's name after the words it is named by, so those words alone are no
  * column: an id's, a code's, a type's, a hash's, a count's, a check's, a flag's or a time's column
  * of a thing (`phone_id`, `shipping_address_id`, `phone_code`, `last_name_hash`, `email_verified`,
- * `birth_date_check`, `dob_updated_at`).
+ * `birth_date_check`, `dob_updated_at`); and, within reach, `model` after words ending in a device's
+ * (`DEVICE_WORDS`: a device's `phone_model`, `phone_brand_model`, not a name's `name_model`).
  */
 const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len"]);
+/** The words of a device a `model` column may follow: `phone_model`, `mobile_model`, `cell_model`. */
+const DEVICE_WORDS = new Set(["phone", "mobile", "cell", "cellphone", "smartphone"]);
 /** The words that name the other column of a composite key, whose id or code follows (`email_tenant_id`, `phone_country_code`): the owner a value is unique within. */
 const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisation", "account", "company", "customer", "team", "workspace", "project", "store", "shop", "site", "country", "region", "app", "application", "client", "group", "list", "merchant", "partner", "member", "owner", "parent"]);
 
@@ -82,11 +104,18 @@ const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisat
  */
 function tableless(name: string): readonly string[] {
   const column = indexColumn(name);
-  const words = column.split("_").filter((word) => word !== "");
+  const words = column.split(WORD_BREAK).filter((word) => word !== "");
   if (column.length === name.length) return words;
   const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
   return table >= 0 && table + 1 < words.length ? words.slice(table + 1) : words;
 }
+/**
+ * Where an index's name breaks into words: a `_` or a `-` (`users-email-unique`), and a capital
+ * starting a word in camel or Pascal case (`FirstNameLastNameTenant`, `uqEmailTenant`, `TenantId`,
+ * `PhoneID`), so each word is read as `snake_case`'s are; not after one lower-case letter opening
+ * a word, which is glued to it (the products `iPhone`, `iPad`, `iOS`; `eMail`, an e-mail).
+ */
+const WORD_BREAK = /[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
 /** The most words of a table's name before an index's columns. */
 const MAX_TABLE_WORDS = 3;
 /** A plural noun, as tables are named: `users`, `addresses`, `people` (not `address`, `status`, `sms`). */
@@ -115,13 +144,16 @@ const OPAQUE_INDEX = /^(?:PRIMARY|\d+|(?:[a-z]{1,4}_)?[0-9a-f]{16,})$/i;
 
 /**
  * The column an index's or a constraint's name (without MySQL 8's table: `users.phone` is
- * `phone`) names: without a prefix (`IX_Users_Phone`, `uq_users_email`) or a suffix (Laravel's
- * `users_phone_unique`, PostgreSQL's `users_ssn_key`).
+ * `phone`) names: without a prefix (`IX_Users_Phone`, `uq_users_email`, `uqEmailTenant`) or a
+ * suffix (Laravel's `users_phone_unique`, PostgreSQL's `users_ssn_key`, `users-email-unique`).
  */
 export function indexColumn(name: string): string {
-  return INDEX_AFFIXES.exec(name)?.[1] ?? name;
+  const unglued = name.replace(CAMEL_PREFIX, "");
+  return INDEX_AFFIXES.exec(unglued)?.[1] ?? unglued;
 }
-const INDEX_AFFIXES = /^(?:(?:ix|idx|uq|uk|ux|ak|unique|uniq|index)_)?(.+?)(?:_(?:key|pkey|idx|index|unique|uniq|uk|uq|ux))?$/i;
+const INDEX_AFFIXES = /^(?:(?:ix|idx|uq|uk|ux|ak|unique|uniq|index)[_-])?(.+?)(?:[_-](?:key|pkey|idx|index|unique|uniq|uk|uq|ux))?$/i;
+/** A prefix glued to a camel-case name's first word (`uqEmailTenant`, `IXUsersEmail`). */
+const CAMEL_PREFIX = /^(?:ix|idx|uq|uk|ux|ak|IX|IDX|UQ|UK|UX|AK)(?=[A-Z][a-z])/;
 
 /**
  * The expressions of PostgreSQL's key's columns, `columns` being the text between the parentheses
@@ -153,12 +185,13 @@ export function keyExpressions(columns: string): readonly string[] {
  * each identifier inside an expression index's that is neither a function called (`lower(`,
  * `COALESCE(`) nor a type cast to (`::text`), outside string literals (`lower((email)::text)`:
  * `email`; `(first_name || ' ' || last_name)`: both), and a JSON field a `->>` or `->` reads
- * (`(data ->> 'ssn'::text)`: `ssn` first). Empty when it reads none.
+ * or a `#>>` path ends in (`(data ->> 'ssn'::text)`, `(data #>> '{customer,ssn}'::text[])`:
+ * `ssn` first). Empty when it reads none.
  */
 export function expressionColumns(expression: string): readonly string[] {
   const plain = PLAIN_COLUMN.exec(expression);
   if (plain !== null) return [plain[1] ?? plain[2]!];
-  const columns = Array.from(expression.matchAll(JSON_FIELD), (found) => found[1]!);
+  const columns = Array.from(expression.matchAll(JSON_FIELD), (found) => found[1] ?? found[2]!);
   const source = expression.replace(STRING_LITERAL, "''");
   for (const found of source.matchAll(IDENTIFIER)) {
     if (found[3] === undefined && !castsTo(source, found.index)) columns.push(found[1] ?? found[2]!);
@@ -175,7 +208,10 @@ function castsTo(source: string, at: number): boolean {
 const PLAIN_COLUMN = /^(?:"([^"]+)"|([A-Za-z_][\w$]*))$/;
 /** An identifier, bare or double-quoted, and the `(` of a call after it. */
 const IDENTIFIER = /"([^"]+)"|([A-Za-z_][\w$]*)(\s*\()?/g;
-/** A JSON document's field a `->>` or `->` reads, named by a string literal: `data ->> 'ssn'`. */
-const JSON_FIELD = /->>?\s*'([^'\n]+)'/g;
+/**
+ * A JSON document's field a `->>` or `->` reads, named by a string literal (`data ->> 'ssn'`), or
+ * the last key of the path a `#>>` or `#>` reads (`data #>> '{customer,email}'`: `email`).
+ */
+const JSON_FIELD = /->>?\s*'([^'\n]+)'|#>>?\s*'\{(?:[^'{},\n]*,)*([^'{},\n]+)\}'/g;
 /** A string literal, `''` inside it a quote. */
 const STRING_LITERAL = /'(?:[^']|'')*'/g;
