@@ -357,6 +357,11 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before each command substitution", "", "sid:$(a="],
     ["a session's name before each percent and brace", "", "session:%{a="],
     ["a bare sid before each Ruby interpolation", "", "sid:#{a="],
+    // So is one whose word is followed by such an opening (`NO_SESSION_ID_OPENING`), glued.
+    ["a bare sid before a letter and each shell expansion", "", "sid:a${"],
+    ["a bare sid before a word with a digit and each command substitution", "", "sid:ab1$("],
+    ["a bare sid before a digit and each percent and brace", "", "sid:1%{"],
+    ["a session id's name before a letter and each Ruby interpolation", "password=1 ", "sessionid:a#{"],
   ];
 
   itIsLinearIn(cases);
@@ -374,6 +379,8 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=").text).toBe("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=");
     expect(measured("session:(Zx9Kq2Lm7Pw4)").text).toBe("session:(Zx9Kq2Lm7Pw4)");
     expect(measured("session:%Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:a${sid:ab1$(sid:1%{sessionid:a#{").text).toBe("sid:a${sid:ab1$(sid:1%{sessionid:a#{");
+    expect(measured("sid:a${sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\$\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
@@ -446,6 +453,23 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare key before each brace", "password=1 ", "key={"],
     ["a bare key before each shell expansion", "password=1 ", "key=${"],
     ["a bare key before each Ruby interpolation", "token: abc ", "key=#{"],
+    ["a bare code before each parenthesis", "", "code=("],
+    // So is such a value whose character comes after a first word, a number or a percent-encoding,
+    // read up to that character only, with or without a secret before.
+    ["a bare key before a letter and each parenthesis", "", "key=a("],
+    ["a bare sid before a letter and each brace", "", "sid=a{"],
+    ["a bare key before a letter and each percent and brace", "", "key=a%{"],
+    ["a bare key before a letter and each shell expansion", "", "key=a${"],
+    ["a bare sid before a letter and each bracket", "", "sid=a["],
+    ["a bare code before a letter and each parenthesis", "", "code=a("],
+    ["a session's parameter before a letter and each parenthesis", "", "session=a("],
+    ["PHP's session cookie before a letter and each parenthesis", "", "PHPSESSID=a("],
+    ["a bare key before a word with a digit and each command substitution", "password=1 ", "key=ab1$("],
+    ["a bare sid before a digit and each Ruby interpolation", "", "sid=1#{"],
+    ["a session id's parameter before a dash and each backtick", "", "sessionid=-`"],
+    ["a bare code before a percent-encoding and each brace", "", "code=%41{"],
+    ["a bare key before a letter and each question mark", "", "key=a?"],
+    ["a bare sid before a letter and each parenthesis in a JSON string", '{"msg":"', "sid=a("],
   ];
 
   itIsLinearIn(cases);
@@ -465,5 +489,19 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("password=1 key=({key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("password=[REDACTED:secret_param] key=({key=[REDACTED:secret_param]");
     expect(measured("password=1 session=%Zx9Kq2Lm7Pw4").text).toMatch(/^password=\[REDACTED:secret_param\] session=\[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(measured("password=1 cookie=(Zx9Kq2Lm7Pw4").text).toBe("password=[REDACTED:secret_param] cookie=[REDACTED:secret_param]");
+  });
+
+  it("still reads a key, a code and a session id after a first word and such a character, and the same value where its token ends before it", () => {
+    const glued = "key=a(sid=ab1{code=%41${session=a[PHPSESSID=a(key=ab1?sid=1#{";
+    expect(measured(glued).text).toBe(glued);
+    expect(measured("key=a(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a(key=[REDACTED:secret_param]");
+    expect(measured("sid=abc(sid=abc123def456ghi").text).toMatch(/^sid=abc\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    // In an authorization response a bare code is the credential whatever it holds.
+    expect(measured("GET /cb?code=a(b&state=1").text).toBe("GET /cb?code=[REDACTED:secret_param]&state=1");
+    // A URL path's parameter ends at its `?`, a query's value at its `#`.
+    expect(measured("/cart;jsessionid=abc123def456ghi?x=1").text).toMatch(/^\/cart;jsessionid=\[REDACTED:secret:[0-9a-f]{16}\]\?x=1$/);
+    expect(measured("GET /?sid=abc123def456ghi#{x}").text).toMatch(/^GET \/\?sid=\[REDACTED:secret:[0-9a-f]{16}\]#\{x\}$/);
+    expect(measured("x sid=abc123def456ghi#access_token=abc").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]#access_token=\[REDACTED:secret_param\]$/);
+    expect(measured("pwd=a(b").text).toBe("pwd=[REDACTED:secret_param]");
   });
 });

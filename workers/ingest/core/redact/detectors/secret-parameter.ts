@@ -35,7 +35,7 @@ import {
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
-import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
+import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
@@ -465,12 +465,14 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
  * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
  * name), and either a name under which no value is a secret (`isSecretParameterName`, which holds
- * `isSecretName`, asked of a quoted value's name), or a session's name or a bare `key` before a
- * value that opens with a character neither a session id (`isSessionIdShaped`) nor a key's
- * credential (`holdsOrdinaryValue`: URL-safe) holds (`NO_ID_OR_KEY_OPENING`: `session=(`,
- * `sid=[`, `key=${`), under no credential header's name (whose cookies' pairs and worded
- * credentials are read first). Such a value is the parameter's token (`PARAMETER_TOKEN`, or the
- * query's or the path's), and no cookie's pair: its first token holds that character.
+ * `isSecretName`, asked of a quoted value's name), or a session's name, a bare `key` or a bare
+ * `code` outside an authorization response (`holdsOrdinaryUnsafeValue`) before a value whose token
+ * holds a character neither a session id (`isSessionIdShaped`) nor a key's or code's credential
+ * (URL-safe) holds: at its opening (`NO_ID_OR_KEY_OPENING`: `session=(`, `sid=[`, `key=${`) or
+ * after a first word (`holdsNoIdOrKeyCharacter`: `key=a(`, `sid=ab1{`, `code=%41${`), under no
+ * credential header's name (whose cookies' pairs and worded credentials are read first). Such a
+ * value is the parameter's token (`PARAMETER_TOKEN`, or the query's or the path's), and no
+ * cookie's pair: its first token holds that character.
  */
 function rejectedParameter(text: string, start: number): boolean {
   if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
@@ -478,10 +480,10 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = text.slice(start, equals);
   if (namesNoSecretValue(name, isSecretParameterName)) return true;
   return (
-    NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) &&
-    (namesSession(name) || name.toLowerCase() === "key") &&
+    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start)) &&
     credentialHeaderOf(name) === undefined &&
-    !shieldsUnder(name)
+    !shieldsUnder(name) &&
+    (namesSession(name) || holdsOrdinaryUnsafeValue(name, text, start))
   );
 }
 
@@ -492,6 +494,37 @@ function rejectedParameter(text: string, start: number): boolean {
  * `key=${`, `session=%{`, `sid=#{`).
  */
 const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
+
+/**
+ * Whether the unquoted value at `at` of the parameter whose name starts at `start` is a word, a
+ * number or a percent-encoding (a run of `[A-Za-z0-9_.%-]`) and then a character no session id
+ * and no key's credential holds (`NO_ID_OR_KEY_CHARACTER`), read no further than that character:
+ * `key=a(`, `sid=ab1{`, `code=%41${`, `session=a[`. The value's token (`PARAMETER_TOKEN`, the
+ * query's or the path's) goes on through that character, which a sentence's end never cuts; the
+ * run holds no `=` (so no cookie's pair, `HELD_COOKIE`), no blank or `+` (so no scheme's
+ * credentials), and a wrapper's word stops at it (`Some(`). Nor does it hold a character a
+ * parameter's name starts after, so no two parameters' runs meet: a run of `key=a(` costs linear
+ * work, where reading each value to the end of the run, which starts a name again after each `(`,
+ * was quadratic.
+ */
+function holdsNoIdOrKeyCharacter(text: string, at: number, start: number): boolean {
+  let end = at;
+  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end));
+  countWork(end - at);
+  if (end === at) return false;
+  const after = text.charAt(end);
+  if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
+  // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
+  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`).
+  if (after === "?") return text.charAt(start - 1) !== ";";
+  return after === "#" && !/[?&#;]/.test(text.charAt(start - 1)) && !isNameStart(text.charCodeAt(end + 1));
+}
+
+/**
+ * A character no session id and no key's credential holds, and which ends no value's token:
+ * `(`, `[`, `{`, `$`, `@`, `!`, `*`, `^` or `` ` `` (`?` and `#` end some: `holdsNoIdOrKeyCharacter`).
+ */
+const NO_ID_OR_KEY_CHARACTER = /^[([{$@!*^`]$/;
 
 /**
  * Whether no value under `name` is a secret to `redactField` or `redactParameter`: `name` fails
@@ -512,7 +545,9 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
  *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
  *   character before the letter, so no sentence's end is cut from it there, and it is no session
- *   id's shape (`isSessionIdShaped`);
+ *   id's shape (`isSessionIdShaped`); or an opening no session id holds right after the run
+ *   (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`, `sid:1%{`, `sessionid:a#{`), which the
+ *   token holds whole;
  * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
  *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
  * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.`,
@@ -537,7 +572,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
   const firstWord = dot < 0 ? "" : text.slice(at, dot);
   const refused =
-    (NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1)) && namesSession(name)) ||
+    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1))) || NO_SESSION_ID_OPENING.test(text.slice(end, end + 3))) && namesSession(name)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
