@@ -362,6 +362,9 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before a word with a digit and each command substitution", "", "sid:ab1$("],
     ["a bare sid before a digit and each percent and brace", "", "sid:1%{"],
     ["a session id's name before a letter and each Ruby interpolation", "password=1 ", "sessionid:a#{"],
+    ["a bare sid before a dash and each parenthesis", "", "sid:-("],
+    ["a bare sid before a dot and each brace", "", "sid:.{"],
+    ["a bare sid before a percent-encoding and each bracket", "", "sid:%41["],
   ];
 
   itIsLinearIn(cases);
@@ -380,6 +383,7 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("session:(Zx9Kq2Lm7Pw4)").text).toBe("session:(Zx9Kq2Lm7Pw4)");
     expect(measured("session:%Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(measured("sid:a${sid:ab1$(sid:1%{sessionid:a#{").text).toBe("sid:a${sid:ab1$(sid:1%{sessionid:a#{");
+    expect(measured("sid:-(sid:.{sid:%41[").text).toBe("sid:-(sid:.{sid:%41[");
     expect(measured("sid:a${sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\$\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });

@@ -539,8 +539,8 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * by its value's start, read no further than the next colon (each character is then read for one
- * field only) and a few bounded reads: a value that starts with a run of name characters
- * (`[A-Za-z0-9_.-]`, a letter or digit first) and then
+ * field only) and a few bounded reads: a value that starts with a run of name characters and
+ * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word) and then
  * - under a session's name, a character no session id holds (`NO_SESSION_ID_CHARACTER`: `@`, `!`,
  *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
  *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
@@ -561,16 +561,18 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  */
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
-  if (!isAsciiLetterOrDigit(text.charCodeAt(at))) return NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) && namesSession(name) && refusedByEveryReading(text, at, name);
-  let end = at + 1;
+  const word = isAsciiLetterOrDigit(text.charCodeAt(at));
+  if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
+  let end = at;
   let dot = -1;
-  for (let code = text.charCodeAt(end); end < text.length && isValueNameCharacter(code); code = text.charCodeAt(++end)) {
+  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
     if (code === 46 /* . */ && dot < 0) dot = end;
   }
   countWork(end - at);
+  if (end === at) return false;
   const after = text.charAt(end);
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
-  const firstWord = dot < 0 ? "" : text.slice(at, dot);
+  const firstWord = dot < 0 || !word ? "" : text.slice(at, dot);
   const refused =
     (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1))) || NO_SESSION_ID_OPENING.test(text.slice(end, end + 3))) && namesSession(name)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
