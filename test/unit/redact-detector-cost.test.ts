@@ -474,6 +474,8 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare code before a percent-encoding and each brace", "", "code=%41{"],
     ["a bare key before a letter and each question mark", "", "key=a?"],
     ["a bare sid before a letter and each parenthesis in a JSON string", '{"msg":"', "sid=a("],
+    ["a session's path before each parenthesis", "password=1 ", "session::id=("],
+    ["a session's path before a letter and each bracket", "", "session::id=a["],
   ];
 
   itIsLinearIn(cases);
@@ -507,5 +509,6 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("GET /?sid=abc123def456ghi#{x}").text).toMatch(/^GET \/\?sid=\[REDACTED:secret:[0-9a-f]{16}\]#\{x\}$/);
     expect(measured("x sid=abc123def456ghi#access_token=abc").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]#access_token=\[REDACTED:secret_param\]$/);
     expect(measured("pwd=a(b").text).toBe("pwd=[REDACTED:secret_param]");
+    expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });

@@ -463,9 +463,9 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
 /**
  * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
  * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
- * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
- * name), and either a name under which no value is a secret (`isSecretParameterName`, which holds
- * `isSecretName`, asked of a quoted value's name), or a session's name, a bare `key` or a bare
+ * (`namesCurlCookie`, under any name), and either a name under which no value is a secret
+ * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; not a
+ * path's last name after its `::`), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
  * `code` outside an authorization response (`holdsOrdinaryUnsafeValue`) before a value whose token
  * holds a character neither a session id (`isSessionIdShaped`) nor a key's or code's credential
  * (URL-safe) holds: at its opening (`NO_ID_OR_KEY_OPENING`: `session=(`, `sid=[`, `key=${`) or
@@ -475,10 +475,12 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * cookie's pair: its first token holds that character.
  */
 function rejectedParameter(text: string, start: number): boolean {
-  if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
+  if (namesCurlCookie(text, start)) return false;
   const equals = text.indexOf("=", start);
-  const name = text.slice(start, equals);
-  if (namesNoSecretValue(name, isSecretParameterName)) return true;
+  // After a path's `::` the path is the name (`session::id=(`), as `redactParameter` reads it.
+  const path = text.startsWith("::", start - 2);
+  const name = path ? nameBefore(text, equals) : text.slice(start, equals);
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return true;
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start)) &&
     credentialHeaderOf(name) === undefined &&
