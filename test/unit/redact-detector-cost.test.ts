@@ -476,6 +476,10 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare sid before a letter and each parenthesis in a JSON string", '{"msg":"', "sid=a("],
     ["a session's path before each parenthesis", "password=1 ", "session::id=("],
     ["a session's path before a letter and each bracket", "", "session::id=a["],
+    // A bare code's value is refused outside an authorization response: the path before each code
+    // (a `/` within reach) is read once, not 2 KB a code.
+    ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
+    ["a bare code before a letter, a parenthesis and each slash", "", "code=a(/"],
   ];
 
   itIsLinearIn(cases);

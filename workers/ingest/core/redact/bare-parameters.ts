@@ -159,8 +159,40 @@ function inAuthorizationResponse(text: string, start: number): boolean {
   if (stateAt >= 0 && stateAt < to && STATE_PARAMETER.test(text.slice(from, to))) return true;
   const slashAt = firstAtOrAfter(slashMemo, PATH_SLASH, text, from);
   if (slashAt < 0 || slashAt >= start) return false;
-  const before = text.slice(from, start);
-  return CALLBACK_PATH.test(before) || VERIFICATION_PATH.test(before);
+  return namesResponsePath(text, from, start);
+}
+
+/**
+ * Whether `text` from `from` to `start` holds a callback's or a verification's path
+ * (`CALLBACK_PATH`, `VERIFICATION_PATH`). When the last range asked (`pathMemo`) held none and
+ * this one starts no earlier and ends no earlier, only its part that could hold a new match is
+ * read: a path's match is its `/` (at most 5 characters: `%252F`), a run of `[\w.-]` and a
+ * terminator (at most 5), so a match the last range did not hold reaches past 5 characters before
+ * its end and starts at most 5 before the `[\w.-]` run there. The codes of one run are so read
+ * once each, not 2 KB a code.
+ */
+function namesResponsePath(text: string, from: number, start: number): boolean {
+  let resume = from;
+  if (pathMemo.text === text && !pathMemo.held && from >= pathMemo.from && start >= pathMemo.start) {
+    let word = Math.max(from, pathMemo.start - 5);
+    while (word > from && isPathWordCharacter(text.charCodeAt(word - 1))) word--;
+    countWork(pathMemo.start - word);
+    resume = Math.max(from, word - 5);
+  }
+  const before = text.slice(resume, start);
+  countWork(before.length);
+  const held = CALLBACK_PATH.test(before) || VERIFICATION_PATH.test(before);
+  pathMemo.text = text;
+  pathMemo.from = from;
+  pathMemo.start = start;
+  pathMemo.held = held;
+  return held;
+}
+const pathMemo = { text: "", from: -1, start: -1, held: false };
+
+/** A character of `[\w.-]`, the run between a path's `/` and its word's end. */
+function isPathWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
 }
 
 /** What `STATE_PARAMETER` holds, any case. */
@@ -205,6 +237,7 @@ const slashMemo = { text: "", from: -1, found: -1 };
 // The memos hold the scanned text: let it go when the scan ends.
 resetAfterEachScan(() => {
   urlRunMemo.text = "";
+  pathMemo.text = "";
   stateMemo.text = "";
   slashMemo.text = "";
 });
