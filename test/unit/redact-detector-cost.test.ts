@@ -476,6 +476,31 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare sid before a letter and each parenthesis in a JSON string", '{"msg":"', "sid=a("],
     ["a session's path before each parenthesis", "password=1 ", "session::id=("],
     ["a session's path before a letter and each bracket", "", "session::id=a["],
+    // So is one whose run before that character holds other characters its token goes on
+    // through (`~ / : | \\ ) +`, an `&` before no name, a letter past ASCII), or opens with one.
+    ["a bare key before a letter, a tilde and each parenthesis", "", "key=a~("],
+    ["a bare key before a letter, a slash and each parenthesis", "", "key=a/("],
+    ["a bare key before a letter, a plus and each parenthesis", "", "key=a+("],
+    ["a bare key before a letter, a colon and each parenthesis", "", "key=a:("],
+    ["a bare key before a letter, a bar and each parenthesis", "", "key=a|("],
+    ["a bare key before a letter, a backslash and each parenthesis", "", "key=a\\("],
+    ["a bare key before a letter, a closing parenthesis and each parenthesis", "", "key=a)("],
+    ["a bare key before an accented letter and each parenthesis", "", "key=a\u00e9("],
+    ["a bare sid before a letter, an ampersand and each parenthesis", "", "sid=a&("],
+    ["a bare sid before a letter, a tilde and each brace", "", "sid=a~{"],
+    ["a bare code before a letter, a slash and each parenthesis", "", "code=a/("],
+    ["a session's parameter before a letter, a colon and each brace", "", "session=a:{"],
+    ["PHP's session cookie before a letter, a plus and each bracket", "", "PHPSESSID=a+["],
+    ["a bare key before a letter, a tilde and each shell expansion", "password=1 ", "key=a~${"],
+    ["a bare key before a digit, a slash and each parenthesis", "", "key=1/("],
+    ["a bare key before a dash, a tilde and each parenthesis", "", "key=-~("],
+    ["a bare key before a tilde and each parenthesis", "", "key=~("],
+    ["a bare key before a slash and each parenthesis", "", "key=/("],
+    ["a bare key before a colon and each parenthesis", "", "key=:("],
+    ["a bare key before a plus and each parenthesis", "", "key=+("],
+    ["a bare sid before a closing parenthesis and each parenthesis", "", "sid=)("],
+    ["a bare sid before an ampersand and each parenthesis", "", "sid=&("],
+    ["a bare code before an accented letter and each parenthesis", "", "code=\u00e9("],
     // A bare code's value is refused outside an authorization response: the path before each code
     // (a `/` within reach) is read once, not 2 KB a code.
     ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
@@ -513,6 +538,12 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("GET /?sid=abc123def456ghi#{x}").text).toMatch(/^GET \/\?sid=\[REDACTED:secret:[0-9a-f]{16}\]#\{x\}$/);
     expect(measured("x sid=abc123def456ghi#access_token=abc").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]#access_token=\[REDACTED:secret_param\]$/);
     expect(measured("pwd=a(b").text).toBe("pwd=[REDACTED:secret_param]");
+    const runs = "key=a~(key=a/(key=a+(key=a:(key=a|(key=a\\(key=a)(sid=a&(code=\u00e9(key=/(sid=)(";
+    expect(measured(runs).text).toBe(runs);
+    expect(measured("key=a~(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a~(key=[REDACTED:secret_param]");
+    expect(measured("sid=a/(sid=abc123def456ghi").text).toMatch(/^sid=a\/\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    // An `&` before a name starts the next parameter, which is read as its own.
+    expect(measured("x sid=a&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=a&token=[REDACTED:secret_param]");
     expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });

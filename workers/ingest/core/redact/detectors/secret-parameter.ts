@@ -498,29 +498,50 @@ function rejectedParameter(text: string, start: number): boolean {
 const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
 
 /**
- * Whether the unquoted value at `at` of the parameter whose name starts at `start` is a word, a
- * number or a percent-encoding (a run of `[A-Za-z0-9_.%-]`) and then a character no session id
- * and no key's credential holds (`NO_ID_OR_KEY_CHARACTER`), read no further than that character:
- * `key=a(`, `sid=ab1{`, `code=%41${`, `session=a[`. The value's token (`PARAMETER_TOKEN`, the
- * query's or the path's) goes on through that character, which a sentence's end never cuts; the
- * run holds no `=` (so no cookie's pair, `HELD_COOKIE`), no blank or `+` (so no scheme's
- * credentials), and a wrapper's word stops at it (`Some(`). Nor does it hold a character a
- * parameter's name starts after, so no two parameters' runs meet: a run of `key=a(` costs linear
- * work, where reading each value to the end of the run, which starts a name again after each `(`,
- * was quadratic.
+ * Whether the unquoted value at `at` of the parameter whose name starts at `start` holds, before
+ * its token ends, a character no session id and no key's credential holds
+ * (`NO_ID_OR_KEY_CHARACTER`), read no further than the first such character: `key=a(`,
+ * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
+ * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
+ * query's or the path's), none that a sentence's end cuts before that character, and no blank or
+ * `+` (so no scheme's credentials). The scan stops at the first refusing character or the run's
+ * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
+ * which starts a name again after each `(`, was quadratic.
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number): boolean {
+  const before = text.charAt(start - 1);
+  const query = QUERY_OPENERS.includes(before);
+  const path = before === ";" && isPathParameter(text, start);
   let end = at;
-  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end));
+  while (end < text.length && continuesValueRun(text, end, query, path)) end++;
   countWork(end - at);
   if (end === at) return false;
   const after = text.charAt(end);
   if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
   // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`).
-  if (after === "?") return text.charAt(start - 1) !== ";";
-  return after === "#" && !/[?&#;]/.test(text.charAt(start - 1)) && !isNameStart(text.charCodeAt(end + 1));
+  if (after === "?") return before !== ";";
+  return after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
 }
+
+/**
+ * Whether the character at `at` continues a value's run read by `holdsNoIdOrKeyCharacter`: a
+ * name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that the value's token (a
+ * query's when `query`, a URL path's parameter's when `path`) goes on through; an `&` only before
+ * no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ */
+function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
+  const code = text.charCodeAt(at);
+  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
+  const character = text.charAt(at);
+  if (character === "&") return !path && !isNameStart(text.charCodeAt(at + 1));
+  return VALUE_RUN_CHARACTER.test(character) && !(path && PATH_END.test(character));
+}
+
+/** A character beyond a name's that a value's token holds and no sentence's end cuts before a refusing one. */
+const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
+/** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
+const PATH_END = /^[/]$/;
 
 /**
  * A character no session id and no key's credential holds, and which ends no value's token:
