@@ -501,6 +501,8 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare sid before a closing parenthesis and each parenthesis", "", "sid=)("],
     ["a bare sid before an ampersand and each parenthesis", "", "sid=&("],
     ["a bare code before an accented letter and each parenthesis", "", "code=\u00e9("],
+    ["a bare key before a pair's value and each parenthesis", "", "key=a=b("],
+    ["a bare key before each parenthesis and a bare key", "", "key=a(key="],
     // A bare code's value is refused outside an authorization response: the path before each code
     // (a `/` within reach) is read once, not 2 KB a code.
     ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
@@ -542,6 +544,7 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured(runs).text).toBe(runs);
     expect(measured("key=a~(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a~(key=[REDACTED:secret_param]");
     expect(measured("sid=a/(sid=abc123def456ghi").text).toMatch(/^sid=a\/\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("key=a=b(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a=b(key=[REDACTED:secret_param]");
     // An `&` before a name starts the next parameter, which is read as its own.
     expect(measured("x sid=a&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=a&token=[REDACTED:secret_param]");
     expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);

@@ -482,7 +482,7 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   if (!path && namesNoSecretValue(name, isSecretParameterName)) return true;
   return (
-    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start)) &&
+    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
     !shieldsUnder(name) &&
     (namesSession(name) || holdsOrdinaryUnsafeValue(name, text, start))
@@ -504,16 +504,17 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
  * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
  * query's or the path's), none that a sentence's end cuts before that character, and no blank or
- * `+` (so no scheme's credentials). The scan stops at the first refusing character or the run's
+ * `+` (so no scheme's credentials); an `=` only when `pairs` (a bare key's or code's value,
+ * `key=a=b(`: a session's is read as a cookie's pair, `sid=a=#{`). The scan stops at the first refusing character or the run's
  * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
  * which starts a name again after each `(`, was quadratic.
  */
-function holdsNoIdOrKeyCharacter(text: string, at: number, start: number): boolean {
+function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
   const query = QUERY_OPENERS.includes(before);
   const path = before === ";" && isPathParameter(text, start);
   let end = at;
-  while (end < text.length && continuesValueRun(text, end, query, path)) end++;
+  while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
   countWork(end - at);
   if (end === at) return false;
   const after = text.charAt(end);
