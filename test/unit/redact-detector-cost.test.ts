@@ -357,6 +357,14 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before each command substitution", "", "sid:$(a="],
     ["a session's name before each percent and brace", "", "session:%{a="],
     ["a bare sid before each Ruby interpolation", "", "sid:#{a="],
+    // So is one whose word is followed by such an opening (`NO_SESSION_ID_OPENING`), glued.
+    ["a bare sid before a letter and each shell expansion", "", "sid:a${"],
+    ["a bare sid before a word with a digit and each command substitution", "", "sid:ab1$("],
+    ["a bare sid before a digit and each percent and brace", "", "sid:1%{"],
+    ["a session id's name before a letter and each Ruby interpolation", "password=1 ", "sessionid:a#{"],
+    ["a bare sid before a dash and each parenthesis", "", "sid:-("],
+    ["a bare sid before a dot and each brace", "", "sid:.{"],
+    ["a bare sid before a percent-encoding and each bracket", "", "sid:%41["],
   ];
 
   itIsLinearIn(cases);
@@ -374,6 +382,9 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=").text).toBe("sid:@a=sid:(a=session:${a=session:%{a=sid:#{a=");
     expect(measured("session:(Zx9Kq2Lm7Pw4)").text).toBe("session:(Zx9Kq2Lm7Pw4)");
     expect(measured("session:%Zx9Kq2Lm7Pw4").text).toMatch(/^session:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:a${sid:ab1$(sid:1%{sessionid:a#{").text).toBe("sid:a${sid:ab1$(sid:1%{sessionid:a#{");
+    expect(measured("sid:-(sid:.{sid:%41[").text).toBe("sid:-(sid:.{sid:%41[");
+    expect(measured("sid:a${sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\$\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
@@ -446,6 +457,56 @@ describe("a name after each opener inside a value that runs on: the work of judg
     ["a bare key before each brace", "password=1 ", "key={"],
     ["a bare key before each shell expansion", "password=1 ", "key=${"],
     ["a bare key before each Ruby interpolation", "token: abc ", "key=#{"],
+    ["a bare code before each parenthesis", "", "code=("],
+    // So is such a value whose character comes after a first word, a number or a percent-encoding,
+    // read up to that character only, with or without a secret before.
+    ["a bare key before a letter and each parenthesis", "", "key=a("],
+    ["a bare sid before a letter and each brace", "", "sid=a{"],
+    ["a bare key before a letter and each percent and brace", "", "key=a%{"],
+    ["a bare key before a letter and each shell expansion", "", "key=a${"],
+    ["a bare sid before a letter and each bracket", "", "sid=a["],
+    ["a bare code before a letter and each parenthesis", "", "code=a("],
+    ["a session's parameter before a letter and each parenthesis", "", "session=a("],
+    ["PHP's session cookie before a letter and each parenthesis", "", "PHPSESSID=a("],
+    ["a bare key before a word with a digit and each command substitution", "password=1 ", "key=ab1$("],
+    ["a bare sid before a digit and each Ruby interpolation", "", "sid=1#{"],
+    ["a session id's parameter before a dash and each backtick", "", "sessionid=-`"],
+    ["a bare code before a percent-encoding and each brace", "", "code=%41{"],
+    ["a bare key before a letter and each question mark", "", "key=a?"],
+    ["a bare sid before a letter and each parenthesis in a JSON string", '{"msg":"', "sid=a("],
+    ["a session's path before each parenthesis", "password=1 ", "session::id=("],
+    ["a session's path before a letter and each bracket", "", "session::id=a["],
+    // So is one whose run before that character holds other characters its token goes on
+    // through (`~ / : | \\ ) +`, an `&` before no name, a letter past ASCII), or opens with one.
+    ["a bare key before a letter, a tilde and each parenthesis", "", "key=a~("],
+    ["a bare key before a letter, a slash and each parenthesis", "", "key=a/("],
+    ["a bare key before a letter, a plus and each parenthesis", "", "key=a+("],
+    ["a bare key before a letter, a colon and each parenthesis", "", "key=a:("],
+    ["a bare key before a letter, a bar and each parenthesis", "", "key=a|("],
+    ["a bare key before a letter, a backslash and each parenthesis", "", "key=a\\("],
+    ["a bare key before a letter, a closing parenthesis and each parenthesis", "", "key=a)("],
+    ["a bare key before an accented letter and each parenthesis", "", "key=a\u00e9("],
+    ["a bare sid before a letter, an ampersand and each parenthesis", "", "sid=a&("],
+    ["a bare sid before a letter, a tilde and each brace", "", "sid=a~{"],
+    ["a bare code before a letter, a slash and each parenthesis", "", "code=a/("],
+    ["a session's parameter before a letter, a colon and each brace", "", "session=a:{"],
+    ["PHP's session cookie before a letter, a plus and each bracket", "", "PHPSESSID=a+["],
+    ["a bare key before a letter, a tilde and each shell expansion", "password=1 ", "key=a~${"],
+    ["a bare key before a digit, a slash and each parenthesis", "", "key=1/("],
+    ["a bare key before a dash, a tilde and each parenthesis", "", "key=-~("],
+    ["a bare key before a tilde and each parenthesis", "", "key=~("],
+    ["a bare key before a slash and each parenthesis", "", "key=/("],
+    ["a bare key before a colon and each parenthesis", "", "key=:("],
+    ["a bare key before a plus and each parenthesis", "", "key=+("],
+    ["a bare sid before a closing parenthesis and each parenthesis", "", "sid=)("],
+    ["a bare sid before an ampersand and each parenthesis", "", "sid=&("],
+    ["a bare code before an accented letter and each parenthesis", "", "code=\u00e9("],
+    ["a bare key before a pair's value and each parenthesis", "", "key=a=b("],
+    ["a bare key before each parenthesis and a bare key", "", "key=a(key="],
+    // A bare code's value is refused outside an authorization response: the path before each code
+    // (a `/` within reach) is read once, not 2 KB a code.
+    ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
+    ["a bare code before a letter, a parenthesis and each slash", "", "code=a(/"],
   ];
 
   itIsLinearIn(cases);
@@ -465,5 +526,27 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("password=1 key=({key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("password=[REDACTED:secret_param] key=({key=[REDACTED:secret_param]");
     expect(measured("password=1 session=%Zx9Kq2Lm7Pw4").text).toMatch(/^password=\[REDACTED:secret_param\] session=\[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(measured("password=1 cookie=(Zx9Kq2Lm7Pw4").text).toBe("password=[REDACTED:secret_param] cookie=[REDACTED:secret_param]");
+  });
+
+  it("still reads a key, a code and a session id after a first word and such a character, and the same value where its token ends before it", () => {
+    const glued = "key=a(sid=ab1{code=%41${session=a[PHPSESSID=a(key=ab1?sid=1#{";
+    expect(measured(glued).text).toBe(glued);
+    expect(measured("key=a(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a(key=[REDACTED:secret_param]");
+    expect(measured("sid=abc(sid=abc123def456ghi").text).toMatch(/^sid=abc\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    // In an authorization response a bare code is the credential whatever it holds.
+    expect(measured("GET /cb?code=a(b&state=1").text).toBe("GET /cb?code=[REDACTED:secret_param]&state=1");
+    // A URL path's parameter ends at its `?`, a query's value at its `#`.
+    expect(measured("/cart;jsessionid=abc123def456ghi?x=1").text).toMatch(/^\/cart;jsessionid=\[REDACTED:secret:[0-9a-f]{16}\]\?x=1$/);
+    expect(measured("GET /?sid=abc123def456ghi#{x}").text).toMatch(/^GET \/\?sid=\[REDACTED:secret:[0-9a-f]{16}\]#\{x\}$/);
+    expect(measured("x sid=abc123def456ghi#access_token=abc").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]#access_token=\[REDACTED:secret_param\]$/);
+    expect(measured("pwd=a(b").text).toBe("pwd=[REDACTED:secret_param]");
+    const runs = "key=a~(key=a/(key=a+(key=a:(key=a|(key=a\\(key=a)(sid=a&(code=\u00e9(key=/(sid=)(";
+    expect(measured(runs).text).toBe(runs);
+    expect(measured("key=a~(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a~(key=[REDACTED:secret_param]");
+    expect(measured("sid=a/(sid=abc123def456ghi").text).toMatch(/^sid=a\/\(sid=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("key=a=b(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a=b(key=[REDACTED:secret_param]");
+    // An `&` before a name starts the next parameter, which is read as its own.
+    expect(measured("x sid=a&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=a&token=[REDACTED:secret_param]");
+    expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });

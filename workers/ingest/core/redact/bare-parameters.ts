@@ -5,6 +5,7 @@
  * (`code=137`, `code=ECONNRESET`, `code=42P01`, Go's `code=0x1`, `code=card_declined`) and a
  * cache or sort key (`key=product:sku-1001`, `key=orders`), which are no secrets.
  */
+import { countWork, resetAfterEachScan } from "./scan-scope";
 
 /**
  * Whether `value`, the unquoted value of the bare parameter `name` at `start` in `text`, is an
@@ -32,6 +33,24 @@ export function holdsOrdinaryValue(name: string, value: string, text: string, st
       return !credentialShaped(value);
     case "pwd":
       return isDirectoryPath(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether `holdsOrdinaryValue` holds for every value of the bare parameter `name` at `start` that
+ * is not URL-safe (holds a character `URL_SAFE` leaves out: `(`, `{`, `$`, `@`, …), so that it
+ * may be asked before the value is read: such a value has no credential's, one-time code's or
+ * place's code shape, so under `key` it is ordinary always, under `code` outside an authorization
+ * response (`inAuthorizationResponse`). False for every other name.
+ */
+export function holdsOrdinaryUnsafeValue(name: string, text: string, start: number): boolean {
+  switch (name.toLowerCase()) {
+    case "key":
+      return true;
+    case "code":
+      return !inAuthorizationResponse(text, start);
     default:
       return false;
   }
@@ -131,13 +150,97 @@ const CALLBACK_PATH = /(?:\/|%(?:25)?2[Ff])(?:[\w.-]*[-_])?(?:callback|cb|oauth2
  * verification (`VERIFICATION_PATH`).
  */
 function inAuthorizationResponse(text: string, start: number): boolean {
-  let from = start;
-  while (from > 0 && start - from < URL_REACH && !endsUrl(text.charCodeAt(from - 1))) from--;
-  let to = start;
-  while (to < text.length && to - start < URL_REACH && !endsUrl(text.charCodeAt(to))) to++;
-  const before = text.slice(from, start);
-  return STATE_PARAMETER.test(text.slice(from, to)) || CALLBACK_PATH.test(before) || VERIFICATION_PATH.test(before);
+  const run = urlRunAround(text, start);
+  const from = Math.max(run.from, start - URL_REACH);
+  const to = Math.min(run.to, start + URL_REACH);
+  // Each test is asked only when its literal is in its reach (a `state`, a path's `/` before the
+  // parameter), found from memos of the scan: a run of `code=(` is read once, not 4 KB a code.
+  const stateAt = firstAtOrAfter(stateMemo, STATE_WORD, text, from);
+  if (stateAt >= 0 && stateAt < to && STATE_PARAMETER.test(text.slice(from, to))) return true;
+  const slashAt = firstAtOrAfter(slashMemo, PATH_SLASH, text, from);
+  if (slashAt < 0 || slashAt >= start) return false;
+  return namesResponsePath(text, from, start);
 }
+
+/**
+ * Whether `text` from `from` to `start` holds a callback's or a verification's path
+ * (`CALLBACK_PATH`, `VERIFICATION_PATH`). When the last range asked (`pathMemo`) held none and
+ * this one starts no earlier and ends no earlier, only its part that could hold a new match is
+ * read: a path's match is its `/` (at most 5 characters: `%252F`), a run of `[\w.-]` and a
+ * terminator (at most 5), so a match the last range did not hold reaches past 5 characters before
+ * its end and starts at most 5 before the `[\w.-]` run there. The codes of one run are so read
+ * once each, not 2 KB a code.
+ */
+function namesResponsePath(text: string, from: number, start: number): boolean {
+  let resume = from;
+  if (pathMemo.text === text && !pathMemo.held && from >= pathMemo.from && start >= pathMemo.start) {
+    let word = Math.max(from, pathMemo.start - 5);
+    while (word > from && isPathWordCharacter(text.charCodeAt(word - 1))) word--;
+    countWork(pathMemo.start - word);
+    resume = Math.max(from, word - 5);
+  }
+  const before = text.slice(resume, start);
+  countWork(before.length);
+  const held = CALLBACK_PATH.test(before) || VERIFICATION_PATH.test(before);
+  pathMemo.text = text;
+  pathMemo.from = from;
+  pathMemo.start = start;
+  pathMemo.held = held;
+  return held;
+}
+const pathMemo = { text: "", from: -1, start: -1, held: false };
+
+/** A character of `[\w.-]`, the run between a path's `/` and its word's end. */
+function isPathWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 46 || code === 45;
+}
+
+/** What `STATE_PARAMETER` holds, any case. */
+const STATE_WORD = /state/gi;
+/** What `CALLBACK_PATH` and `VERIFICATION_PATH` start with: a `/`, perhaps percent-encoded. */
+const PATH_SLASH = /\/|%(?:25)?2[Ff]/g;
+
+/**
+ * The run of `text` around `start` that holds no blank or quote (`endsUrl`), from its first
+ * character to its end: kept for the scan (`urlRunMemo`), as the codes of one run ask for it again.
+ */
+function urlRunAround(text: string, start: number): { from: number; to: number } {
+  if (urlRunMemo.text === text && start >= urlRunMemo.from && start <= urlRunMemo.to) return urlRunMemo;
+  let from = start;
+  while (from > 0 && !endsUrl(text.charCodeAt(from - 1))) from--;
+  let to = start;
+  while (to < text.length && !endsUrl(text.charCodeAt(to))) to++;
+  countWork(to - from);
+  urlRunMemo.text = text;
+  urlRunMemo.from = from;
+  urlRunMemo.to = to;
+  return urlRunMemo;
+}
+const urlRunMemo = { text: "", from: -1, to: -1 };
+
+/**
+ * The start of the first match of the global `pattern` at or after `from` in `text`, -1 when there
+ * is none. The search past the last one found is kept (`memo`): the leftmost match at or after any
+ * position up to it is that one again.
+ */
+function firstAtOrAfter(memo: { text: string; from: number; found: number }, pattern: RegExp, text: string, from: number): number {
+  if (memo.text === text && from >= memo.from && (memo.found < 0 || from <= memo.found)) return memo.found;
+  pattern.lastIndex = from;
+  const match = pattern.exec(text);
+  memo.text = text;
+  memo.from = from;
+  memo.found = match === null ? -1 : match.index;
+  return memo.found;
+}
+const stateMemo = { text: "", from: -1, found: -1 };
+const slashMemo = { text: "", from: -1, found: -1 };
+// The memos hold the scanned text: let it go when the scan ends.
+resetAfterEachScan(() => {
+  urlRunMemo.text = "";
+  pathMemo.text = "";
+  stateMemo.text = "";
+  slashMemo.text = "";
+});
 
 /** A blank or a quote, which no URL holds unencoded. */
 function endsUrl(code: number): boolean {

@@ -35,7 +35,7 @@ import {
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
 } from "../secret-names";
-import { holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
+import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
@@ -463,25 +463,29 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
 /**
  * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
  * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
- * (`namesCurlCookie`, under any name), not a path's last name after its `::` (the path is the
- * name), and either a name under which no value is a secret (`isSecretParameterName`, which holds
- * `isSecretName`, asked of a quoted value's name), or a session's name or a bare `key` before a
- * value that opens with a character neither a session id (`isSessionIdShaped`) nor a key's
- * credential (`holdsOrdinaryValue`: URL-safe) holds (`NO_ID_OR_KEY_OPENING`: `session=(`,
- * `sid=[`, `key=${`), under no credential header's name (whose cookies' pairs and worded
- * credentials are read first). Such a value is the parameter's token (`PARAMETER_TOKEN`, or the
- * query's or the path's), and no cookie's pair: its first token holds that character.
+ * (`namesCurlCookie`, under any name), and either a name under which no value is a secret
+ * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; not a
+ * path's last name after its `::`), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
+ * `code` outside an authorization response (`holdsOrdinaryUnsafeValue`) before a value whose token
+ * holds a character neither a session id (`isSessionIdShaped`) nor a key's or code's credential
+ * (URL-safe) holds: at its opening (`NO_ID_OR_KEY_OPENING`: `session=(`, `sid=[`, `key=${`) or
+ * after a first word (`holdsNoIdOrKeyCharacter`: `key=a(`, `sid=ab1{`, `code=%41${`), under no
+ * credential header's name (whose cookies' pairs and worded credentials are read first). Such a
+ * value is the parameter's token (`PARAMETER_TOKEN`, or the query's or the path's), and no
+ * cookie's pair: its first token holds that character.
  */
 function rejectedParameter(text: string, start: number): boolean {
-  if (text.startsWith("::", start - 2) || namesCurlCookie(text, start)) return false;
+  if (namesCurlCookie(text, start)) return false;
   const equals = text.indexOf("=", start);
-  const name = text.slice(start, equals);
-  if (namesNoSecretValue(name, isSecretParameterName)) return true;
+  // After a path's `::` the path is the name (`session::id=(`), as `redactParameter` reads it.
+  const path = text.startsWith("::", start - 2);
+  const name = path ? nameBefore(text, equals) : text.slice(start, equals);
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return true;
   return (
-    NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) &&
-    (namesSession(name) || name.toLowerCase() === "key") &&
+    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
-    !shieldsUnder(name)
+    !shieldsUnder(name) &&
+    (namesSession(name) || holdsOrdinaryUnsafeValue(name, text, start))
   );
 }
 
@@ -492,6 +496,59 @@ function rejectedParameter(text: string, start: number): boolean {
  * `key=${`, `session=%{`, `sid=#{`).
  */
 const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
+
+/**
+ * Whether the unquoted value at `at` of the parameter whose name starts at `start` holds, before
+ * its token ends, a character no session id and no key's credential holds
+ * (`NO_ID_OR_KEY_CHARACTER`), read no further than the first such character: `key=a(`,
+ * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
+ * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
+ * query's or the path's), none that a sentence's end cuts before that character, and no blank or
+ * `+` (so no scheme's credentials); an `=` only when `pairs` (a bare key's or code's value,
+ * `key=a=b(`: a session's is read as a cookie's pair, `sid=a=#{`). The scan stops at the first refusing character or the run's
+ * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
+ * which starts a name again after each `(`, was quadratic.
+ */
+function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
+  const before = text.charAt(start - 1);
+  const query = QUERY_OPENERS.includes(before);
+  const path = before === ";" && isPathParameter(text, start);
+  let end = at;
+  while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
+  countWork(end - at);
+  if (end === at) return false;
+  const after = text.charAt(end);
+  if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
+  // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
+  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`).
+  if (after === "?") return before !== ";";
+  return after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
+}
+
+/**
+ * Whether the character at `at` continues a value's run read by `holdsNoIdOrKeyCharacter`: a
+ * name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that the value's token (a
+ * query's when `query`, a URL path's parameter's when `path`) goes on through; an `&` only before
+ * no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ */
+function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
+  const code = text.charCodeAt(at);
+  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
+  const character = text.charAt(at);
+  if (character === "&") return !path && !isNameStart(text.charCodeAt(at + 1));
+  return VALUE_RUN_CHARACTER.test(character) && !(path && PATH_END.test(character));
+}
+
+/** A character beyond a name's that a value's token holds and no sentence's end cuts before a refusing one. */
+const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
+/** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
+const PATH_END = /^[/]$/;
+
+/**
+ * A character no session id and no key's credential holds, and which ends no value's token:
+ * `(`, `[`, `{`, `$`, `@`, `!`, `*`, `^` or `` ` `` (`?` and `#` end some: `holdsNoIdOrKeyCharacter`).
+ */
+const NO_ID_OR_KEY_CHARACTER = /^[([{$@!*^`]$/;
 
 /**
  * Whether no value under `name` is a secret to `redactField` or `redactParameter`: `name` fails
@@ -506,13 +563,15 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * by its value's start, read no further than the next colon (each character is then read for one
- * field only) and a few bounded reads: a value that starts with a run of name characters
- * (`[A-Za-z0-9_.-]`, a letter or digit first) and then
+ * field only) and a few bounded reads: a value that starts with a run of name characters and
+ * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word) and then
  * - under a session's name, a character no session id holds (`NO_SESSION_ID_CHARACTER`: `@`, `!`,
  *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
  *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
  *   character before the letter, so no sentence's end is cut from it there, and it is no session
- *   id's shape (`isSessionIdShaped`);
+ *   id's shape (`isSessionIdShaped`); or an opening no session id holds right after the run
+ *   (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`, `sid:1%{`, `sessionid:a#{`), which the
+ *   token holds whole;
  * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
  *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
  * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.`,
@@ -526,18 +585,20 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  */
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
-  if (!isAsciiLetterOrDigit(text.charCodeAt(at))) return NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) && namesSession(name) && refusedByEveryReading(text, at, name);
-  let end = at + 1;
+  const word = isAsciiLetterOrDigit(text.charCodeAt(at));
+  if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
+  let end = at;
   let dot = -1;
-  for (let code = text.charCodeAt(end); end < text.length && isValueNameCharacter(code); code = text.charCodeAt(++end)) {
+  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
     if (code === 46 /* . */ && dot < 0) dot = end;
   }
   countWork(end - at);
+  if (end === at) return false;
   const after = text.charAt(end);
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
-  const firstWord = dot < 0 ? "" : text.slice(at, dot);
+  const firstWord = dot < 0 || !word ? "" : text.slice(at, dot);
   const refused =
-    (NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1)) && namesSession(name)) ||
+    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1))) || NO_SESSION_ID_OPENING.test(text.slice(end, end + 3))) && namesSession(name)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
