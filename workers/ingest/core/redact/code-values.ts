@@ -3,7 +3,7 @@ import { blanksBefore } from "./blanks";
 import { isSecretShapedWord } from "./error-names";
 import { isWholeTemplateExpressionAt } from "./placeholders";
 import { countWork } from "./scan-scope";
-import { isDefaultPassword, isSecretName, isShortPasswordName, nameWords } from "./secret-names";
+import { isSecretName, nameWords } from "./secret-names";
 
 /**
  * Code written where a secret's value would be, as stack traces' source lines and printed config
@@ -153,15 +153,8 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   const ends = endsExpression(value.slice(path.length));
   // A member whose last name is the key's own or a constant's (`settings.DB_PASSWORD`,
   // `cfg.password`), or an index by such a key (`request.form["password"]`): a setting read, in
-  // any line, also with code going on after it (`request.form["password"].strip()`), and after
-  // an index its trailing comment, whose words `codeSecretLiterals` reads. Other dotted words may
-  // be a password (`abc.def`), and so may a word after a member's comment (`Hunter2x.password # x`).
-  const keyEnd = path.lastIndexOf("]") + 1;
-  if (readsNamedSetting(path, value.slice(path.length), name, READ_GOES_ON) || (keyEnd > 0 && readsNamedSetting(path.slice(0, keyEnd), value.slice(keyEnd), name, INDEX_READ_GOES_ON))) return true;
-  // An index by a key assigned a variable holding a derived value (`user["password"] = hashed`,
-  // `session[:token] = new_token`): only code writes such an index; any other bare word there
-  // is the password (`= dragon`, `= Summer`).
-  if (ends && DERIVED_VARIABLE.test(path) && !isSecretShapedWord(path) && INDEX_ASSIGNED.test(text.slice(Math.max(0, nameStart - 64), valueStart))) return true;
+  // any line. Other dotted words may be a password (`abc.def`).
+  if (ends && MEMBER_PATH.test(path) && namesSetting(lastName(path), name)) return true;
   // A keyword argument's variable (`connect(password=password)`), or on a source line a
   // traceback draws values under (loguru, better-exceptions), any variable or member passed.
   if (ends && isKeywordArgument(text, nameStart) && (sameWords(path, name) || drawnBelow(text, valueStart))) return true;
@@ -175,49 +168,6 @@ export function isCodeValue(text: string, valueStart: number, name: string, name
   return /[.[]|->|::/.test(path.slice(1)) || sameWords(path, name);
 }
 
-/**
- * Whether `read`, a path opening a value, reads a setting (a member or an index whose last name
- * `namesSetting` under `name`) and `after`, what follows it on its line, ends the expression
- * (`endsExpression`) or goes on with the value read (`goesOn`).
- */
-function readsNamedSetting(read: string, after: string, name: string, goesOn: RegExp): boolean {
-  return (endsExpression(after) || (goesOn.test(after) && !endsInSecret(after))) && MEMBER_PATH.test(read) && namesSetting(lastName(read), name);
-}
-/**
- * Whether code going on after a read holds a bare word that may be the secret: a member shaped
- * as one (`form["password"].hunter2x`), or a conditional's `else` branch that is no variable of a
- * derived value (`… if ok else S3cretPass`; `else None` and `else default_pw` are code).
- */
-function endsInSecret(after: string): boolean {
-  const member = MEMBER_AFTER.exec(after)?.[1];
-  if (member !== undefined && isSecretShapedWord(member)) return true;
-  const otherwise = ELSE_WORD.exec(after)?.[1];
-  return otherwise !== undefined && !DERIVED_VARIABLE.test(otherwise);
-}
-/** A member right after a read, captured (`.strip`, `->Hunter2x`). */
-const MEMBER_AFTER = /^(?:\??\.|->)([A-Za-z_]\w*)/;
-/** A conditional's `else` branch that is a bare word, captured, ending the expression (`else S3cretPass`, `else pw;`). */
-const ELSE_WORD = /[ \t]else[ \t]+([A-Za-z_]\w*)[ \t]*(?:$|[;,)#]|\/\/)/;
-/**
- * Code going on with a value read: a member, a method's call or Go's type assertion (`.strip()`,
- * `.to_s`, `?.split(" ")`, `->value`, `.(string)`), Python's conditional expression
- * (`… if ok else None`), or a concatenation with a literal (`+ "…"`, which `codeSecretLiterals`
- * reads; a bare word there may be a password: `+ Summer2024`).
- */
-const READ_GOES_ON_SOURCE = String.raw`(?:\??\.|->)[A-Za-z_(]|[ \t]+if[ \t]|[ \t]*\+[ \t]*\\{0,7}["'\x60]`;
-const READ_GOES_ON = new RegExp(`^(?:${READ_GOES_ON_SOURCE})`);
-/** After an index by a key, also a trailing comment (`# …`, `// …`), whose words `codeSecretLiterals` reads. */
-const INDEX_READ_GOES_ON = new RegExp(`^(?:${READ_GOES_ON_SOURCE}|[ \t]+(?:#|\/\/))`);
-/**
- * A variable holding a value derived from a password, as code assigns to an index by a secret's
- * key: a word of its own (`hashed`, `digest`), an identifier of words joined by `_` or inner capitals
- * (`new_password`, `pw_hash`, `hashedPassword`; up to four words of twelve characters, and no
- * token's prefix: `ghp_abcdefghijklmnop` is a token), or no value (`None`, `null`, `nil`).
- */
-const DERIVED_VARIABLE =
-  /^(?!(?:gh[pousr]|github|sk|pk|rk|xox[abpr]|glpat)_)(?:hashed|hash|digest|encrypted|salted|None|null|nil|undefined|[a-z][a-z0-9]{0,11}(?:_[a-z0-9]{1,12}){1,3}|[A-Z][A-Z0-9]{0,11}(?:_[A-Z0-9]{1,12}){1,3}|[a-z][a-z0-9]{0,11}(?:[A-Z][a-z0-9]{1,11}){1,3})$/;
-/** An index by a quoted key or a symbol, then `=` and its blanks, ending the text before a value (`user["password"] = `, `session[:token] = `). */
-const INDEX_ASSIGNED = /[\w\]]\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\][ \t]*=[ \t]*$/;
 /** A path with a member or an index after its first name (`settings.DB_PASSWORD`, `cfg->pw`, `kwargs["pw"]`). */
 const MEMBER_PATH = /^[$@]?[A-Za-z_]\w*(?:\??\.|->|::|\[)/;
 /** The separator before a path's last member name. */
@@ -225,10 +175,10 @@ const LAST_MEMBER = /(?:\.|->|::)[A-Za-z_]\w*$/;
 /** An index by a quoted word or a symbol ending a path (`["password"]`, `['API_TOKEN']`, `[:password]`), its key captured. */
 const LAST_KEY = /\[[ \t]*(?:(\\{0,7}["'])([\w.:/-]{1,64})\1|:([A-Za-z_]\w{0,63}))[ \t]*\]$/;
 /**
- * What such an index subscripts: a name, then members and indexes by a quoted word, a symbol or a
- * number (`request.form`, `params`, `$_POST`, `request.json["user"]`, `params[:user]`, `forms[0]`).
+ * What such an index subscripts: a name, then members and indexes by a quoted word or a symbol
+ * (`request.form`, `params`, `$_POST`, `request.json["user"]`, `params[:user]`).
  */
-const SUBSCRIPTED_PATH = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63}|-?\d{1,9})[ \t]*\]){0,7}$/;
+const SUBSCRIPTED_PATH = /^[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|\[[ \t]*(?:"[\w.-]{1,64}"|'[\w.-]{1,64}'|:[A-Za-z_]\w{0,63})[ \t]*\]){0,7}$/;
 
 /**
  * The name a path reads last: its last member's (`settings.DB_PASSWORD`), or the key its last
@@ -324,24 +274,6 @@ const LOOKUP_CALL_BEFORE = new RegExp(`${LOOKUP_NAME}\\([ \\t]*$`);
 const LOOKUP_NAME_BEFORE = new RegExp(`${LOOKUP_NAME}$`);
 /** Go's `cmp.Or`, which picks its first argument that is set: its later literals are defaults, as a lookup's are. */
 const FIRST_SET_BEFORE = /(?:^|[^\w$])Or[ \t]*$/;
-/**
- * A reading method's call before a literal, its first argument (`$request->input('password')`, Go's
- * `r.FormValue("password")`, `Request::get('token')`, `req.getParameter("password")`): a field's
- * name there that names a secret (`FIELD_NAME`) is the key read, as a lookup's is. Other methods
- * take the value itself (`Hash::make('password')`, `db.connect('secret')`, `x.login('password')`).
- */
-const READ_METHOD_BEFORE =
-  /(?:\.|->|::)(?:input|get|post|query|param|params|getParam|getParameter|getHeader|header|cookie|getenv|fetch|FormValue|PostFormValue|Query|Param|Get|Getenv|Header|Cookie|GetValue|getString|optString)[ \t]*\([ \t]*$/;
-/** A form's or a mapping's field name: lower-case words joined by `_` (`password`, `api_key`), no value's shape. */
-const FIELD_NAME = /^[a-z]+(?:_[a-z]+)*$/;
-/**
- * A conversion's call before its first literal (Python's `.encode("utf-8")`, Java's
- * `.getBytes("UTF-8")`, Node's `.toString("base64")`): an encoding's name there (`ENCODING_NAME`)
- * is no secret; any other literal is the data converted (`Base64.decode("aHVudGVy…")`).
- */
-const ENCODING_CALL_BEFORE = /\.(?:encode|decode|getBytes|toString)[ \t]*\([ \t]*$/;
-/** A character encoding's name, in any case (`utf-8`, `UTF8`, `ascii`, `base64`, `hex`, `latin1`). */
-const ENCODING_NAME = /^(?:utf-?(?:8|16(?:le|be)?|32)|us-ascii|ascii|base64(?:url)?|hex|latin-?1|iso-?8859-1|binary|ucs-?2)$/i;
 /** Any call's `(` before a literal (`Vault.Secret("db/password")`, `GetValue<string>("Jwt:Secret")`): the literal is its first argument. */
 const CALL_BEFORE = /[\w>][ \t]*\([ \t]*$/;
 /**
@@ -463,10 +395,6 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     countWork(1);
-    if (code === SEMICOLON || code === HASH || code === SLASH) {
-      const opening = code === SEMICOLON ? COMMENT_AFTER_STATEMENT.exec(value.slice(i, i + 64)) : isBlank(value.charCodeAt(i - 1)) ? COMMENT_OPENING.exec(value.slice(i, i + 16)) : null;
-      if (opening !== null) return withCommentSecrets(value, i + opening[0].length, literals, keep);
-    }
     if (code === SEMICOLON || code === LINE_FEED) return { literals, end: i };
     if (code === 0x28 || code === 0x5b || code === 0x7b) {
       const callee = code === 0x28 ? value.slice(Math.max(0, i - 64), i) : "";
@@ -503,8 +431,6 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
     if (messageAt >= 0 || MESSAGE_WORD_BEFORE.test(before)) continue;
     if (INDEX_BEFORE.test(before) || COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(value.slice(close + 1, close + 6))) continue;
     if (CALL_BEFORE.test(before) && isSettingKey(contents)) continue;
-    if (READ_METHOD_BEFORE.test(before) && FIELD_NAME.test(contents) && isSecretName(contents)) continue;
-    if (ENCODING_CALL_BEFORE.test(before) && ENCODING_NAME.test(contents)) continue;
     const lookup = depth > 0 ? (lookups[depth - 1] ?? NO_LOOKUP) : NO_LOOKUP;
     if (keep(contents, FALLBACK_BEFORE.test(before) || lookup !== NO_LOOKUP)) continue;
     if (lookup === LOOKUP_KEYS && SETTING_NAME.test(contents) && isSecretName(contents)) continue;
@@ -514,69 +440,6 @@ export function codeSecretLiterals(value: string, keep: (contents: string, fallb
   return { literals, end: value.length };
 }
 
-/** A trailing comment after a statement's `;` (`$pw = $_POST['password']; // was …`), to its text. */
-const COMMENT_AFTER_STATEMENT = /^;[ \t]*(?:#|\/\/)/;
-/**
- * A trailing comment's opening after a blank (`# …`, `// …`), to its text; not Perl's defined-or
- * `//` before a literal or a variable (`$ENV{PW} // "…"`), a fallback read as one.
- */
-const COMMENT_OPENING = /^(?:#|\/\/(?![ \t]*(?:\\{0,7}["'`]|[$@])))/;
-/** A comment's word: what its blanks separate. */
-const COMMENT_WORD = /\S+/g;
-/** A quoted word: its quote, then its contents to the same quote or the word's end (`"S3cretPass!",` → `S3cretPass!`). */
-const QUOTED_WORD = /^(\\{0,7}(["'`]))([^"'`]*)/;
-/** The marks a sentence or a bracket closes a word with (`hunter2x,` → `hunter2x`). */
-const WORD_CLOSING = /[)\]}>.,;:?]*$/;
-/** A comment's word that says what a value was or is (`was`, `is`, `=`, `:`), after a secret's name or alone. */
-const TELLING_WORD = /^(?:was|is|were|now|=|:)$/i;
-
-/**
- * `literals` with the secrets of the trailing comment whose text starts at `from` in `value`, read
- * to its line's end (`pw = form["password"]  # was hunter2x`): a quoted word whose contents are a
- * secret (`keep` says not); any word after a secret's name, `pw` and `pass` too, then `:`, `=`,
- * `was` or `is` (`# pw: Summer`, `# pass is letmein`), or glued to it (`# password=hunter2x`);
- * and after `was` or `is` alone a word shaped as a secret or a default password (`# was hunter2x`,
- * `# was changeme`). Other words are the comment's prose, ids, hashes and hosts
- * (`# commit a1b2c3d4e5f6`, `# see JIRA-12345`) and stay. Returns them and the line's end, the expression's.
- */
-function withCommentSecrets(value: string, from: number, literals: [number, number][], keep: (contents: string, fallback: boolean) => boolean): { readonly literals: readonly (readonly [number, number])[]; readonly end: number } {
-  const lineEnd = value.indexOf("\n", from);
-  const end = lineEnd < 0 ? value.length : lineEnd;
-  const comment = value.slice(from, end);
-  countWork(comment.length);
-  // What the previous words say of this one: nothing, a secret's name's value, or a value told by `was`/`is`.
-  let told = UNTOLD;
-  for (const found of comment.matchAll(COMMENT_WORD)) {
-    const [word, at] = [found[0], found.index];
-    const quoted = QUOTED_WORD.exec(word);
-    const opening = quoted?.[1]!.length ?? 0;
-    const contents = quoted?.[3] ?? word.replace(WORD_CLOSING, "");
-    const secret = told === NAMED || (quoted !== null ? !keep(contents, false) : told === TOLD && (isSecretShapedWord(contents) || isDefaultPassword(contents)));
-    if (contents !== "" && secret) literals.push([from + at + opening, from + at + opening + contents.length]);
-    const pair = quoted === null && !secret ? NAMED_PAIR.exec(contents) : null;
-    if (pair !== null && (isSecretName(pair[1]!) || isShortPasswordName(pair[1]!))) literals.push([from + at + pair[1]!.length + 1, from + at + contents.length]);
-    told = opening === 0 && (isSecretName(contents) || isShortPasswordName(contents)) ? (NAME_TOLD.test(word) ? NAMED : NAME) : TELLING_WORD.test(word) ? (told === NAME ? NAMED : TOLD) : UNTOLD;
-  }
-  return { literals, end };
-}
-/** A name and its value in one word (`password=hunter2x`), the name captured. */
-const NAMED_PAIR = /^([A-Za-z_][\w.-]{0,63})[=:](?=.)/;
-/** A secret's name then `:` or `=` (`pw:`, `password=`): its value follows. */
-const NAME_TOLD = /[:=]$/;
-/** A comment's word told nothing of the next. */
-const UNTOLD = 0;
-/** A comment's word named a secret (`password`): a telling word after it says its value follows. */
-const NAME = 1;
-/** A comment's words said a secret's value follows (`pw:`, `pass is`). */
-const NAMED = 2;
-/** A comment's word said a value follows (`was`, `is`). */
-const TOLD = 3;
-
-/** Whether `code` is a blank within a line (a space or a tab). */
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09;
-}
-
 /** An open bracket that is no lookup call's. */
 const NO_LOOKUP = 0;
 /** A lookup call's `(`: a later literal argument that names a secret is a key (configparser's `get("db", "password")`), another its default. */
@@ -584,8 +447,6 @@ const LOOKUP_KEYS = 1;
 /** A lookup call's `(` whose later literal arguments are all defaults: its key already named a secret, or the call picks the first set value (`cmp.Or`). */
 const DEFAULTS_ONLY = 2;
 const SEMICOLON = 0x3b;
-const HASH = 0x23;
-const SLASH = 0x2f;
 const LINE_FEED = 0x0a;
 const DOUBLE_QUOTE = 0x22;
 const APOSTROPHE = 0x27;

@@ -765,14 +765,9 @@ const LETTER = /[A-Za-z]/;
 /** Four or more digits and nothing else: a PIN's or a digit password's shape (`0000`, `123456`, a date as `20241231`). */
 const PIN_SHAPED = /^\d{4,}$/;
 
-/** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`isDefaultPassword`). */
+/** Whether `value` is a password by itself, whatever the name: shaped as one (`isPasswordShaped`) or a default password (`DEFAULT_PASSWORDS`). */
 function isPasswordByShape(value: string): boolean {
-  return isPasswordShaped(value) || isDefaultPassword(value);
-}
-
-/** Whether `value`, in any case, is a default password (`DEFAULT_PASSWORDS`: `changeme`, `letmein`). */
-export function isDefaultPassword(value: string): boolean {
-  return DEFAULT_PASSWORDS.has(value.toLowerCase());
+  return isPasswordShaped(value) || DEFAULT_PASSWORDS.has(value.toLowerCase());
 }
 /**
  * Passwords of letters alone that products ship as defaults and guides write as examples

@@ -36,16 +36,15 @@ const COMPOUND_OPERATOR = /(?:\?\?|\|\||&&|\/\/)=[ \t]*$/;
  */
 const PYTHON_CONDITIONAL = String.raw`(?=\\{0,7}(?:"[^"\n]{0,${CODE_LINE}}"|'[^'\n]{0,${CODE_LINE}}')[ \t]+if[ \t])`;
 /**
- * An assignment of code to a credential's name, with a string literal or a trailing comment on the line
- * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`,
- * `secret = params[:password]  # was …`):
+ * An assignment of code to a credential's name, with a string literal on the line
+ * (`this.password = options.password || "hunter2";`, `password: options.password || "hunter2"`):
  * the name, its operator and the line's rest, read to its statement's end by the rewrite. A value
  * that opens with a quote is a plain literal, the other detectors'. Read over at most `CODE_LINE`
  * characters, so that a long line of candidates that are no code's costs each a bounded read;
  * after a compound operator a blank is refused before the lookbehind reads the blanks back, so
  * that the operator's blank run is not read again at each of its blanks (quadratic in the run).
  */
-const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?![ \\t])(?<=[?|&/]=[ \\t]*)|(?![\\s"'\\\\])|${PYTHON_CONDITIONAL})(?=[^\\n"']{0,${CODE_LINE}}(?:["']|[ \\t;](?:#|\\/\\/)))[^\\n]{1,${CODE_LINE}}`;
+const CODE_ASSIGNMENT = `${CODE_NAME}${CODE_OPERATOR}(?:(?![ \\t])(?<=[?|&/]=[ \\t]*)|(?![\\s"'\\\\])|${PYTHON_CONDITIONAL})(?=[^\\n"']{0,${CODE_LINE}}["'])[^\\n]{1,${CODE_LINE}}`;
 /** The name and operator at a match's start. */
 const CODE_ASSIGNMENT_HEAD = new RegExp(`^(${CODE_NAME})${CODE_OPERATOR}`);
 /**
@@ -95,12 +94,12 @@ export const codeLiteralDetector: Detector = {
 
 /**
  * The first match at or after `from`, as the global regex finds it. Every match holds a quote
- * or a comment's `#` or `//` after its start (what `CODE_ASSIGNMENT` looks ahead to, the setter's
- * string), so a text with none after `from` has no match: not searched, where the regex would
- * read up to 1,024 characters on from each name for one (64 KB of `password: x` without one).
+ * after its start (the literal `CODE_ASSIGNMENT` looks ahead to, the setter's string), so a text
+ * with none after `from` has no match: not searched, where the regex would read up to 1,024
+ * characters on from each name for a quote (64 KB of `password: x` without one).
  */
 function searchCodeLiteral(text: string, from: number): RegExpExecArray | null {
-  if (text.indexOf('"', from) < 0 && text.indexOf("'", from) < 0 && text.indexOf("#", from) < 0 && text.indexOf("//", from) < 0) return null;
+  if (text.indexOf('"', from) < 0 && text.indexOf("'", from) < 0) return null;
   CODE_LITERAL_FROM.lastIndex = from;
   return CODE_LITERAL_FROM.exec(text);
 }

@@ -31,14 +31,8 @@ import { nameWords } from "../secret-names";
 
 /** A string literal on its line, with its code's escapes, or in escaped quotes (code held in a JSON string: `\\"…\\"`). */
 const LITERAL = String.raw`"(?:[^"\\\n]|\\.){0,256}"|'(?:[^'\\\n]|\\.){0,256}'|${ESCAPED_QUOTED}`;
-/** An index by a quoted key, a symbol or a number (`["password"]`, `[:password]`, `[0]`). */
-const KEY_INDEX = String.raw`\[[ \t]*(?:"[\w.:-]{1,64}"|'[\w.:-]{1,64}'|:[A-Za-z_]\w{0,63}|\d{1,9})[ \t]*\]`;
-/**
- * A variable, member path or read by key (`password`, `$password`, `this.password`, `cfg?.apiKey`,
- * `$cfg->token`, `request.form["password"]`, `params[:password]`, `$_POST['password']`); its last
- * segment or key names it.
- */
-const REFERENCE = String.raw`(?<![\w$@.])[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}|${KEY_INDEX}){0,8}`;
+/** A variable or member path (`password`, `$password`, `this.password`, `cfg?.apiKey`, `$cfg->token`); its last segment names it. */
+const REFERENCE = String.raw`(?<![\w$@.])[$@]?[A-Za-z_]\w{0,63}(?:(?:\??\.|->|::)[A-Za-z_]\w{0,63}){0,8}`;
 /** A reference that ends there: no longer path, call or index goes on after it. */
 const WHOLE_REFERENCE = String.raw`${REFERENCE}(?![\w$(\[]|\??\.[A-Za-z_]|->)`;
 const EQUALITY = String.raw`[ \t]*[=!]==?[ \t]*`;
@@ -108,8 +102,8 @@ export const credentialLiteralDetector: Detector = {
     const literals = [...match.matchAll(LITERALS)];
     const lookup = LOOKUP_START.exec(match);
     // A lookup's key is its first literal, or the environment member's name or index; the value is the last literal.
-    // Comparisons and assertions hold one literal, the value, besides a read's keys (`form["password"]`); the variable is the last name of the code around it.
-    const value = lookup !== null ? literals[literals.length - 1]! : literals.find((literal) => !isIndexKey(match, literal.index, literal[0].length))!;
+    // Comparisons and assertions hold one literal, the value; the variable is the last name of the code around it.
+    const value = lookup !== null ? literals[literals.length - 1]! : literals[0]!;
     const name =
       lookup === null
         ? lastVariable(`${match.slice(0, value.index)} ${match.slice(value.index + value[0].length)}`)
@@ -127,13 +121,6 @@ export const credentialLiteralDetector: Detector = {
     return `${match.slice(0, open)}${marker}${match.slice(open + contents.length)}`;
   },
 };
-
-/** Whether the literal at `at` in `match`, `length` long, is an index's key (`["password"]`): a reference's, no value. */
-function isIndexKey(match: string, at: number, length: number): boolean {
-  return INDEX_OPENING.test(match.slice(Math.max(0, at - 16), at)) && INDEX_CLOSING.test(match.slice(at + length, at + length + 16));
-}
-const INDEX_OPENING = /\[[ \t]*$/;
-const INDEX_CLOSING = /^[ \t]*\]/;
 
 /** JavaScript's `typeof` right before a comparison's variable. */
 const TYPEOF_BEFORE = /(?<![\w$])typeof[ \t]+$/;
