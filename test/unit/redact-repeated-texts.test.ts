@@ -31,9 +31,10 @@ describe("texts a request repeats", () => {
   });
 
   it("rules a header list by its pairs under a header list's key, whether the same text was met unchanged under another key before or after", () => {
-    // Under `note` no rule reads the pairs and the text detectors find nothing: the text is kept,
+    // Under `note` no rule reads the pairs and the text detectors find nothing (in text an unnamed
+    // pair's value goes only in a credential's shape, and `letmein` is a word): the text is kept,
     // and remembered as unchanged, but as JSON text, which another key may rule.
-    const list = '[["x-api-key","abcdef0123456789"]]';
+    const list = '[["x-api-key","letmein"]]';
     const redacted = '[["x-api-key","[REDACTED:secret]"]]';
     const keys = ["note", "rawHeaders", "note", "rawHeaders"];
     const records = redactRecords(keys.map((key) => [attr(key, list)]));
