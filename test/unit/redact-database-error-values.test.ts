@@ -373,3 +373,57 @@ describe("a policy's withheld kinds", () => {
     expect(redactString(text, redactionPolicy({ disabledDetectors: ["phone"] })).text).toBe(text);
   });
 });
+
+describe("a bare `name` column of a thing, and a part of a personal value no one is known by", () => {
+  itKeepsUncounted("keeps a thing's name beside a thing's column or under a key named for a thing: %s", redact, [
+    "Key (product, name)=(42, Blue Shirt) already exists.",
+    "Key (category_id, name)=(42, Blue Shirt) already exists.",
+    'ERROR:  duplicate key value violates unique constraint "products_name_key"\nDETAIL:  Key (name)=(Blue Shirt) already exists.',
+    'ERROR: duplicate key value violates unique constraint "uq_category_name" DETAIL: Key (name)=(Blue Shirt) already exists.',
+    "Duplicate entry 'Blue Shirt-42' for key 'products.name_tenant'",
+    "Duplicate entry 'Blue Shirt' for key 'products_name_key'",
+    "Duplicate entry 'Blue Shirt-7' for key 'uq_category_name'",
+    "Duplicate entry 'Blue Shirt-7' for key 'IX_Products_Name_TenantId'",
+  ]);
+  itStores("redacts a name beside a person's word or under a person's key, and beside a tenant alone: %s", stored, [
+    ['ERROR:  duplicate key value violates unique constraint "users_name_key"\nDETAIL:  Key (name)=(Jane Doe) already exists.', 'ERROR:  duplicate key value violates unique constraint "users_name_key"\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists.'],
+    ["Key (user_id, name)=(42, Jane Doe) already exists.", "Key (user_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["Key (name, tenant_id)=(Jane Doe, 7) already exists.", "Key (name, tenant_id)=([REDACTED:person_name], 7) already exists."],
+    ["Key (product, full_name)=(42, Jane Doe) already exists.", "Key (product, full_name)=(42, [REDACTED:person_name]) already exists."],
+    ["Duplicate entry 'Jane Doe-7' for key 'users.name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'users.name_tenant'"],
+    ["Duplicate entry 'Jane Doe' for key 'users_name_key'", "Duplicate entry '[REDACTED:person_name]' for key 'users_name_key'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'customers_name_tenant_unique'", "Duplicate entry '[REDACTED:person_name]' for key 'customers_name_tenant_unique'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'employees.name_team'", "Duplicate entry '[REDACTED:person_name]' for key 'employees.name_team'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'contacts.name_company'", "Duplicate entry '[REDACTED:person_name]' for key 'contacts.name_company'"],
+    ["Duplicate entry 'Jane Doe' for key 'display_name'", "Duplicate entry '[REDACTED:person_name]' for key 'display_name'"],
+  ]);
+  itKeepsUncounted("keeps a country code, a year, a prefix or a domain under a personal word: %s", redact, [
+    "Key (PhoneCountryCode)=(46) already exists.",
+    "Duplicate entry '46-7' for key 'PhoneCountryCode_Tenant'",
+    "Duplicate entry '46-7' for key 'phone_country_code_tenant'",
+    "Key (birth_year)=(1984) already exists.",
+    "Duplicate entry '1984-7' for key 'BirthYear_Tenant'",
+    "Duplicate entry '5-7' for key 'birth_month_tenant'",
+    "Key (phone_prefix)=(+46) already exists.",
+    "Duplicate entry '+46-7' for key 'phone_prefix_tenant'",
+    "Key (email_domain)=(example.com) already exists.",
+    "Duplicate entry 'example.com-7' for key 'EmailDomainTenant'",
+    "Key (zip_prefix)=(941) already exists.",
+    "Duplicate entry '941-7' for key 'zip_prefix_tenant'",
+    "Duplicate entry 'US-7' for key 'address_country_code'",
+  ]);
+  itStores("reads Swedish's wording as MariaDB's errmsg-utf8.txt has it (`Dublett '…' för nyckel …`): %s", stored, [
+    ["Dublett 'Jane Doe-1990-04-12' för nyckel 'people.name_dob'", "Dublett '[REDACTED:person_name]' för nyckel 'people.name_dob'"],
+  ]);
+  itStores("redacts a full birth date, phone, e-mail address or postal code beside a tenant or a country: %s", stored, [
+    ["Duplicate entry '1984-05-12-7' for key 'BirthDateTenant'", "Duplicate entry '[REDACTED:birth_date]' for key 'BirthDateTenant'"],
+    ["Key (birth_date)=(1984-05-12) already exists.", "Key (birth_date)=([REDACTED:birth_date]) already exists."],
+    ["Duplicate entry '4155550132-7' for key 'phone_country_tenant'", "Duplicate entry '[REDACTED:phone]' for key 'phone_country_tenant'"],
+    ["Duplicate entry '4155550132-46' for key 'phone_country_code'", "Duplicate entry '[REDACTED:phone]' for key 'phone_country_code'"],
+    ["Duplicate entry '+46 70 123 45 67-7' for key 'PhoneCountryCode_Tenant'", "Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry '94103-US' for key 'zip_country_code'", "Duplicate entry '[REDACTED:postal_code]' for key 'zip_country_code'"],
+    ["Key (phone)=(+46 70 123 45 67) already exists.", "Key (phone)=([REDACTED:phone]) already exists."],
+    ["Duplicate entry 'ana@example.com-7' for key 'email_domain_tenant'", "Duplicate entry '[REDACTED:email]' for key 'email_domain_tenant'"],
+    ["Duplicate entry '94103-7' for key 'zip_tenant'", "Duplicate entry '[REDACTED:postal_code]' for key 'zip_tenant'"],
+  ]);
+});

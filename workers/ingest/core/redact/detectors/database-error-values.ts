@@ -7,7 +7,7 @@ import { ibanDetector } from "./iban";
 import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
-import { deviceModelColumns, expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions, nameWords, namesThing, partOwnerColumns } from "./database-key-columns";
 import { ENTRY_HEAD, ENTRY_KEY, ENTRY_QUOTE, KEY_QUOTE } from "../database-error-words";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
@@ -125,12 +125,30 @@ function keyJudged(match: string, text: string, close: number, withheld: Readonl
   if (open < 4 || !KEY_WORD.test(text.slice(open - 4, open))) return [];
   const expressions = keyExpressions(text.slice(open + 1, close));
   if (expressions.some((expression) => expression === "" || expression.includes("\n"))) return [];
-  const columns = expressions.map(expressionColumns);
+  const columns = thingsNameless(expressions.map(expressionColumns), text, open);
   if (columns.length === 1) return [[match, judgedByNames(columns[0]!, unquoted(match))]];
   const values = match.split(", ");
   if (values.length === columns.length) return values.map((value, index) => [value, judgedByNames(columns[index]!, unquoted(value))]);
   return values.length > columns.length ? [[match, compositeKind(columns.flat(), match, ", ", withheld)]] : [];
 }
+
+/**
+ * PostgreSQL's key's `columns` but a bare `name` that is a thing's (`namesThing`): beside a thing's
+ * column (`Key (product, name)`, `Key (category_id, name)`) or under a constraint named for one
+ * (`unique constraint "products_name_key"` before the `Key (` at `open`, read back at most
+ * `INDEX_REACH`), whose value is that thing's name (`Blue Shirt`), no person's.
+ */
+function thingsNameless(columns: readonly (readonly string[])[], text: string, open: number): readonly (readonly string[])[] {
+  const bare = (column: string) => column.toLowerCase() === "name";
+  if (!columns.some((names) => names.some(bare))) return columns;
+  const from = Math.max(0, open - INDEX_REACH);
+  countWork(open - from);
+  const constraint = PG_CONSTRAINT.exec(text.slice(from, open))?.[1] ?? "";
+  if (!namesThing(nameWords(constraint, ...columns.flat()))) return columns;
+  return columns.map((names) => names.filter((name) => !bare(name)));
+}
+/** PostgreSQL's constraint before its key's detail: `violates unique constraint "products_name_key"` then, perhaps on the next line, `DETAIL:  Key (`, no other key between. */
+const PG_CONSTRAINT = /constraint "([^"\n]{1,128})"(?:(?!Key \()[^"])*$/;
 
 /**
  * The `(` opening the columns of PostgreSQL's key whose `)` is at `close`, parentheses inside
@@ -262,12 +280,12 @@ function judgedByName(name: string, value: string): string | undefined {
 /**
  * The kind the index or constraint `name` replaces `value` as: by the columns its name holds
  * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`);
- * by a device's model column's device word (`deviceModelColumns`), a part of the value its own
- * column would take (a printed phone under `phone_model`, not `iPhone 12`); or, when they keep
+ * by the personal word opening a column of a thing of its (`partOwnerColumns`: a device's
+ * model, a phone's country code), a part of the value its own column would take (a printed phone under `phone_model`, not `iPhone 12`); or, when they keep
  * it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
  */
 function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
-  const kind = compositeKind(indexColumnNames(name), value, separator, withheld) ?? partKind(deviceModelColumns(name), value, separator, withheld);
+  const kind = compositeKind(indexColumnNames(name), value, separator, withheld) ?? partKind(partOwnerColumns(name), value, separator, withheld);
   if (kind !== undefined) return kind;
   const whole = judgedByName(name.slice(name.indexOf(".") + 1), value);
   return whole === undefined || withheld.has(whole) ? undefined : whole;

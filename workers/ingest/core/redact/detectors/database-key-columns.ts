@@ -20,7 +20,8 @@ import { PERSON_NAME_KIND } from "../kinds";
  * run the rest of a longer column's name follows (`continuesColumn`: `phone_id`, `phone_code`,
  * `last_name_hash`, `zipcode_lookup_id`, `dob_updated_at` are an id's, a code's, a hash's, a
  * time's columns), nor a bare `name` after another word
- * (`product_name`, `last_name`: that word's name, no person's); and a word a name's part's column
+ * (`product_name`, `last_name`: that word's name, no person's) or in a name naming a thing
+ * (`namesThing`: `products.name_tenant`, `products_name_key`); and a word a name's part's column
  * is shortened to, as that column (`first_last`: `first_name`, `last_name`), when two are, next to
  * each other, the last words of the name (`first_seen_last_seen`, `first_page_last_page` name no
  * name). A hashed or numbered name (TypeORM's `IDX_5e568e…`, MySQL 5's `for key 2`, `PRIMARY`)
@@ -31,10 +32,11 @@ export function indexColumnNames(name: string): readonly string[] {
   const rails = RAILS_INDEX.exec(bare);
   if (rails !== null) return rails[1]!.split(RAILS_AND).slice(0, MAX_INDEX_WORDS);
   const words = indexWords(bare);
+  const thing = namesThing(nameWords(name));
   const names = new Set<string>();
   for (let first = 0; first < words.length; first++) {
     for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
-      if (first > 0 && last === first && words[first] === "name") continue;
+      if (last === first && words[first] === "name" && (first > 0 || thing)) continue;
       if (continuesColumn(words, last + 1)) continue;
       names.add(words.slice(first, last + 1).join("_"));
     }
@@ -46,13 +48,19 @@ function indexWords(bare: string): readonly string[] {
   return tableless(bare).slice(0, MAX_INDEX_WORDS).map((word) => word.toLowerCase());
 }
 /**
- * The devices' words of an index's `name` a `model` follows within `TAIL_REACH` words (`phone` of
- * `phone_model_tenant`, `IX_Devices_PhoneModel_Tenant`, `PhoneBrandModel`): a device's model column, no phone's (`continuesColumn`), yet
- * a value holding a printed phone under it is a phone's.
+ * The personal words of an index's `name` that open a column of something of theirs, not theirs
+ * (`continuesColumn`): a device's word a `model` follows within `TAIL_REACH` words (`phone` of
+ * `phone_model_tenant`, `IX_Devices_PhoneModel_Tenant`, `PhoneBrandModel`), a word `country` and
+ * `code` follow (`phone` of `PhoneCountryCode_Tenant`); yet a value holding a printed phone under
+ * such a column is a phone's.
  */
-export function deviceModelColumns(name: string): readonly string[] {
+export function partOwnerColumns(name: string): readonly string[] {
   const words = indexWords(name.slice(name.indexOf(".") + 1));
-  return words.filter((word, at) => DEVICE_WORDS.has(word) && words.slice(at + 1, at + 1 + TAIL_REACH).includes("model"));
+  return words.filter((word, at) => (DEVICE_WORDS.has(word) && words.slice(at + 1, at + 1 + TAIL_REACH).includes("model")) || isCountryCode(words, at + 1));
+}
+/** Whether the words of an index's name from `at` are `country` then `code`: a phone's dialling code or an address's country. */
+function isCountryCode(words: readonly string[], at: number): boolean {
+  return words[at] === "country" && words[at + 1] === "code";
 }
 /**
  * The words of an index's name read: a name of more is rare (an index of many columns has a hashed
@@ -74,7 +82,7 @@ const RAILS_INDEX = /^index_[a-z0-9_]+?_on_([a-z0-9_]+)$/i;
 function continuesColumn(words: readonly string[], at: number): boolean {
   for (let next = at; next < Math.min(words.length, at + TAIL_REACH); next++) {
     const word = words[next]!;
-    if (COLUMN_TAILS.has(word) || (word === "model" && DEVICE_WORDS.has(words[at - 1]!))) return true;
+    if (COLUMN_TAILS.has(word) || (word === "model" && DEVICE_WORDS.has(words[at - 1]!)) || isCountryCode(words, next)) return true;
     if (OWNER_WORDS.has(word)) return false;
   }
   return false;
@@ -85,14 +93,47 @@ const TAIL_REACH = 3;
  * The words that end a column's name after the words it is named by, so those words alone are no
  * column: an id's, a code's, a type's, a hash's, a count's, a check's, a flag's or a time's column
  * of a thing (`phone_id`, `shipping_address_id`, `phone_code`, `last_name_hash`, `email_verified`,
- * `birth_date_check`, `dob_updated_at`); and, within reach, `model` after words ending in a device's
- * (`DEVICE_WORDS`: a device's `phone_model`, `phone_brand_model`, not a name's `name_model`).
+ * `birth_date_check`, `dob_updated_at`), and a part of a value no one is known by: a year or a
+ * month (`birth_year`), a domain (`email_domain`), a prefix (`phone_prefix`, `zip_prefix`), a
+ * country's code (`phone_country_code`, the dialling code: `country` then `code`, not an owner
+ * here); and, within reach, `model` after words ending in a device's (`DEVICE_WORDS`: a device's
+ * `phone_model`, `phone_brand_model`, not a name's `name_model`).
  */
-const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len"]);
+const COLUMN_TAILS = new Set(["id", "ids", "uuid", "guid", "code", "type", "kind", "hash", "digest", "sha1", "sha256", "md5", "count", "check", "verified", "confirmed", "at", "on", "status", "ref", "key", "prefix", "suffix", "length", "len", "year", "month", "domain"]);
 /** The words of a device a `model` column may follow: `phone_model`, `mobile_model`, `cell_model`. */
 const DEVICE_WORDS = new Set(["phone", "mobile", "cell", "cellphone", "smartphone"]);
-/** The words that name the other column of a composite key, whose id or code follows (`email_tenant_id`, `phone_country_code`): the owner a value is unique within. */
+/** The words that name the other column of a composite key, whose id or code follows (`email_tenant_id`, `phone_user_id`): the owner a value is unique within. */
 const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisation", "account", "company", "customer", "team", "workspace", "project", "store", "shop", "site", "country", "region", "app", "application", "client", "group", "list", "merchant", "partner", "member", "owner", "parent"]);
+
+/**
+ * Whether the words of a key's name or its columns' names (`nameWords`) name a thing whose `name`
+ * a bare `name` column holds: a thing's word (`THING_WORDS`, singular or plural: `products`,
+ * `category`, `sku`) and no person's (`PERSON_WORDS`: `users`, `people`, `first_name`,
+ * `username`), so `products_name_key` and `Key (product, name)` hold a product's name and
+ * `users_name_key`, `Key (tenant_id, name)` a name judged by its value.
+ */
+export function namesThing(words: readonly string[]): boolean {
+  let thing = false;
+  for (const word of words) {
+    const singular = word.replace(PLURAL_ENDING, (ending) => (ending === "ies" ? "y" : ""));
+    if (PERSON_WORDS.has(word) || PERSON_WORDS.has(singular)) return false;
+    thing ||= THING_WORDS.has(word) || THING_WORDS.has(singular);
+  }
+  return thing;
+}
+/** The words, in lower case, of `names` (a key's name with its table, or its columns' names), split as an index's name is (`WORD_BREAK`) and at a `.`. */
+export function nameWords(...names: readonly string[]): readonly string[] {
+  return names.flatMap((name) => name.split(NAME_BREAK).filter((word) => word !== "").map((word) => word.toLowerCase()));
+}
+/** A plural's ending a singular word is found without: `products`, `categories`. */
+const PLURAL_ENDING = /(?:ies|s)$/;
+/**
+ * Things named by a `name` column, no person: goods, places, groups and a system's parts. Not
+ * `tenant`: every row's owner, people's as much as products' (`name_tenant` alone says nothing).
+ */
+const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "vendor", "supplier", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "device", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
+/** Words naming a person or a person's name's part: a `name` beside them is a person's. */
+const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee", "contact", "member", "patient", "student", "staff", "client", "author", "owner", "admin", "recipient", "sender", "guest", "driver", "passenger", "applicant", "candidate", "teacher", "doctor", "profile", "first", "last", "full", "display", "given", "family", "middle", "legal", "username", "nickname"]);
 
 /**
  * The words of an index's name but its affixes (`indexColumn`) and, when the name is framed as
@@ -115,7 +156,10 @@ function tableless(name: string): readonly string[] {
  * `PhoneID`), so each word is read as `snake_case`'s are; not after one lower-case letter opening
  * a word, which is glued to it (the products `iPhone`, `iPad`, `iOS`; `eMail`, an e-mail).
  */
-const WORD_BREAK = /[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+const WORD_BREAK_SOURCE = String.raw`[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])`;
+const WORD_BREAK = new RegExp(WORD_BREAK_SOURCE);
+/** Where a key's name or a column's breaks into words for `namesThing`: an index's name's breaks and MySQL 8's `.` before the table. */
+const NAME_BREAK = new RegExp(String.raw`\.|${WORD_BREAK_SOURCE}`);
 /** The most words of a table's name before an index's columns. */
 const MAX_TABLE_WORDS = 3;
 /** A plural noun, as tables are named: `users`, `addresses`, `people` (not `address`, `status`, `sms`). */
