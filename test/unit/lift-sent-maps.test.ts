@@ -62,13 +62,13 @@ function sent(document: object, encoding: Encoding, pipeline = lifting): Row[] {
   return prepareExport("logs", encoding, body, pipeline, RECEIVED).batches.flatMap((batch) => batch.rows) as Row[];
 }
 
-function rowsOf(records: SentRecord[], encoding: Encoding, pipeline = lifting): Row[] {
+function rowsOf(records: SentRecord[], encoding: Encoding, pipeline = lifting, scope: object = {}): Row[] {
   const logRecords = records.map(({ traceId, ...record }) => ({
     timeUnixNano: RECEIVED,
     ...record,
     ...(traceId === undefined ? {} : { traceId: encoding === "json" ? traceId : hexBytes(traceId) }),
   }));
-  return sent({ resourceLogs: [{ resource: { attributes: [str("service.name", "api")] }, scopeLogs: [{ scope: {}, logRecords }] }] }, encoding, pipeline);
+  return sent({ resourceLogs: [{ resource: { attributes: [str("service.name", "api")] }, scopeLogs: [{ scope, logRecords }] }] }, encoding, pipeline);
 }
 
 const rowOf = (record: SentRecord, encoding: Encoding, pipeline = lifting): Row => rowsOf([record], encoding, pipeline)[0]!;
@@ -197,6 +197,37 @@ describe("pino's OTel senders with pino's redact (req holds id, method and url a
         expect(attributesOf(handler!)).not.toHaveProperty("request.id");
       }
     }
+  });
+});
+
+describe("Bunyan's records sent as attributes under the scope `unknown` (a bridge naming no scope), from the captured lines (test/fixtures/logger-captures)", () => {
+  const [handlerLine, requestLine] = capturedText("bunyan-lines.jsonl").trimEnd().split("\n").map((text) => JSON.parse(text) as JsonObject);
+  const APP_REQ = { id: "partner-42", method: "POST", url: "https://partner.example/api" };
+  /** The captured handler's line with `req_id` replaced by `req`, sent as a bridge sends a logged object: `msg` the body, the rest attributes. */
+  const unknownScopeRow = (req: JsonObject, encoding: Encoding, pipeline = lifting, captured: JsonObject = handlerLine!) => {
+    const { msg, req_id: _alias, ...fields } = captured;
+    return rowsOf([{ body: line(msg as string), attributes: mapEntriesOf({ ...fields, req }) }], encoding, pipeline, { name: "unknown" })[0]!;
+  };
+
+  it.each(ENCODINGS)("an application's own req (id, method, url; or Bunyan's serializer's map given an id) gives no request.id: `v` 0 wins over the scope, lifting on or off (%s)", (encoding) => {
+    for (const req of [APP_REQ, { id: "partner-42", ...(requestLine!.req as JsonObject) }]) {
+      for (const pipeline of [lifting, notLifting]) {
+        const row = unknownScopeRow(req, encoding, pipeline);
+        expect([row.ScopeName, attributesOf(row).v]).toEqual(["unknown", "0"]);
+        expect(attributesOf(row)).not.toHaveProperty("request.id");
+      }
+    }
+  });
+
+  it.each(ENCODINGS)("the child logger's req_id, an alias, still gives request.id there (%s)", (encoding) => {
+    const { msg, ...fields } = handlerLine!;
+    const row = rowsOf([{ body: line(msg as string), attributes: mapEntriesOf(fields) }], encoding, lifting, { name: "unknown" })[0]!;
+    expect(attributesOf(row)["request.id"]).toBe(handlerLine!.req_id);
+  });
+
+  it.each(ENCODINGS)("the same record without Bunyan's `v` is read as pino's transport's in that scope (%s)", (encoding) => {
+    const { v: _version, ...notBunyan } = handlerLine!;
+    expect(attributesOf(unknownScopeRow(APP_REQ, encoding, lifting, notBunyan))["request.id"]).toBe("partner-42");
   });
 });
 
