@@ -231,6 +231,25 @@ describe("Bunyan's records sent as attributes under the scope `unknown` (a bridg
   });
 });
 
+describe("an application's own `v` of 0 in a record of pino's senders", () => {
+  const req = map("req", str("id", "rid-1"), str("method", "GET"), str("url", "/x"));
+  const requestIdUnder = (scope: object, attributes: object[], encoding: Encoding) => attributesOf(rowsOf([{ body: line("m"), attributes }], encoding, lifting, scope)[0]!)["request.id"];
+
+  it.each(ENCODINGS)("keeps pino's reading without a `time` text: instrumentation-pino's and the transport's scope `unknown` (%s)", (encoding) => {
+    for (const name of ["@opentelemetry/instrumentation-pino", "unknown"]) {
+      expect(requestIdUnder({ name }, [req, int("v", 0)], encoding), name).toBe("rid-1");
+      expect(requestIdUnder({ name }, [req, double("v", 0)], encoding), name).toBe("rid-1");
+    }
+  });
+
+  it.each(ENCODINGS)("refuses it beside Bunyan's ISO `time` under `unknown`, and under another scope beside `headers` without pino's epoch-ms time (%s)", (encoding) => {
+    expect(requestIdUnder({ name: "unknown" }, [req, int("v", 0), str("time", "2026-12-06T13:47:18.590Z")], encoding)).toBeUndefined();
+    const withHeaders = map("req", str("id", "rid-1"), str("method", "GET"), str("url", "/x"), map("headers", str("host", "h")));
+    expect(requestIdUnder({ name: "@opentelemetry/instrumentation-bunyan" }, [withHeaders, int("v", 0)], encoding)).toBeUndefined();
+    expect(requestIdUnder({ name: "@opentelemetry/instrumentation-bunyan" }, [withHeaders, int("v", 0), int("time", 1733230000123)], encoding)).toBe("rid-1");
+  });
+});
+
 describe("pino-http's JSON lines, as captured (test/fixtures/logger-captures)", () => {
   const linesOf = (name: string) => capturedText(name).trimEnd().split("\n");
 
