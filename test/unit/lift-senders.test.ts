@@ -425,6 +425,11 @@ describe("request-id aliases also set request.id", () => {
     expect(requestIdOfLine(`{"level":"info","time":"2026-12-06T15:36:53.746Z","pid":9544,"hostname":"vm",${request},"msg":"calling partner"}`)).toBeUndefined();
     // Bunyan (its `"v":0` on every line) logging an outgoing call's `req`: its own request serializer writes no id.
     expect(requestIdOfLine(`{"name":"app","hostname":"vm","pid":9544,"level":30,"req":{"id":"partner-42","method":"POST","url":"https://partner.example/api"},"msg":"calling partner","time":"2026-12-06T15:36:53.746Z","v":0}`)).toBeUndefined();
+    expect(requestIdOfLine(`{"name":"app","hostname":"vm","pid":9544,"level":30,"req":{"id":"partner-42","method":"POST","url":"https://partner.example/api","headers":{"host":"partner.example"}},"msg":"calling partner","time":"2026-12-06T15:36:53.746Z","v":0}`)).toBeUndefined();
+    // Bunyan's version as text is Bunyan's too; a pino line with an application's own `"v":0` keeps pino's epoch-ms `time`, and its request id.
+    expect(requestIdOfLine(`{"name":"a","level":30,"req":{"id":"r","method":"GET","url":"/","headers":{}},"msg":"m","v":"0"}`)).toBeUndefined();
+    expect(requestIdOfLine('{"level":30,"time":1733230000123,"pid":1,"hostname":"h","req":{"id":7,"method":"GET","url":"/","headers":{}},"msg":"m","v":0}')).toBe("7");
+    expect(requestIdOfLine('{"level":30,"time":1733230000123,"req":{"id":7,"method":"GET","url":"/","remoteAddress":"::1"},"msg":"m","v":0}')).toBe("7");
     // A pino line's `req` without all three stays anything's.
     expect(requestIdOfLine('{"level":30,"time":1733230000123,"req":{"id":7,"method":"GET"},"msg":"m"}')).toBeUndefined();
   });

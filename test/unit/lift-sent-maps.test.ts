@@ -62,13 +62,13 @@ function sent(document: object, encoding: Encoding, pipeline = lifting): Row[] {
   return prepareExport("logs", encoding, body, pipeline, RECEIVED).batches.flatMap((batch) => batch.rows) as Row[];
 }
 
-function rowsOf(records: SentRecord[], encoding: Encoding, pipeline = lifting): Row[] {
+function rowsOf(records: SentRecord[], encoding: Encoding, pipeline = lifting, scope: object = {}): Row[] {
   const logRecords = records.map(({ traceId, ...record }) => ({
     timeUnixNano: RECEIVED,
     ...record,
     ...(traceId === undefined ? {} : { traceId: encoding === "json" ? traceId : hexBytes(traceId) }),
   }));
-  return sent({ resourceLogs: [{ resource: { attributes: [str("service.name", "api")] }, scopeLogs: [{ scope: {}, logRecords }] }] }, encoding, pipeline);
+  return sent({ resourceLogs: [{ resource: { attributes: [str("service.name", "api")] }, scopeLogs: [{ scope, logRecords }] }] }, encoding, pipeline);
 }
 
 const rowOf = (record: SentRecord, encoding: Encoding, pipeline = lifting): Row => rowsOf([record], encoding, pipeline)[0]!;
@@ -197,6 +197,56 @@ describe("pino's OTel senders with pino's redact (req holds id, method and url a
         expect(attributesOf(handler!)).not.toHaveProperty("request.id");
       }
     }
+  });
+});
+
+describe("Bunyan's records sent as attributes under the scope `unknown` (a bridge naming no scope), from the captured lines (test/fixtures/logger-captures)", () => {
+  const [handlerLine, requestLine] = capturedText("bunyan-lines.jsonl").trimEnd().split("\n").map((text) => JSON.parse(text) as JsonObject);
+  const APP_REQ = { id: "partner-42", method: "POST", url: "https://partner.example/api" };
+  /** The captured handler's line with `req_id` replaced by `req`, sent as a bridge sends a logged object: `msg` the body, the rest attributes. */
+  const unknownScopeRow = (req: JsonObject, encoding: Encoding, pipeline = lifting, captured: JsonObject = handlerLine!) => {
+    const { msg, req_id: _alias, ...fields } = captured;
+    return rowsOf([{ body: line(msg as string), attributes: mapEntriesOf({ ...fields, req }) }], encoding, pipeline, { name: "unknown" })[0]!;
+  };
+
+  it.each(ENCODINGS)("an application's own req (id, method, url; or Bunyan's serializer's map given an id) gives no request.id: `v` 0 wins over the scope, lifting on or off (%s)", (encoding) => {
+    for (const req of [APP_REQ, { id: "partner-42", ...(requestLine!.req as JsonObject) }]) {
+      for (const pipeline of [lifting, notLifting]) {
+        const row = unknownScopeRow(req, encoding, pipeline);
+        expect([row.ScopeName, attributesOf(row).v]).toEqual(["unknown", "0"]);
+        expect(attributesOf(row)).not.toHaveProperty("request.id");
+      }
+    }
+  });
+
+  it.each(ENCODINGS)("the child logger's req_id, an alias, still gives request.id there (%s)", (encoding) => {
+    const { msg, ...fields } = handlerLine!;
+    const row = rowsOf([{ body: line(msg as string), attributes: mapEntriesOf(fields) }], encoding, lifting, { name: "unknown" })[0]!;
+    expect(attributesOf(row)["request.id"]).toBe(handlerLine!.req_id);
+  });
+
+  it.each(ENCODINGS)("the same record without Bunyan's `v` is read as pino's transport's in that scope (%s)", (encoding) => {
+    const { v: _version, ...notBunyan } = handlerLine!;
+    expect(attributesOf(unknownScopeRow(APP_REQ, encoding, lifting, notBunyan))["request.id"]).toBe("partner-42");
+  });
+});
+
+describe("an application's own `v` of 0 in a record of pino's senders", () => {
+  const req = map("req", str("id", "rid-1"), str("method", "GET"), str("url", "/x"));
+  const requestIdUnder = (scope: object, attributes: object[], encoding: Encoding) => attributesOf(rowsOf([{ body: line("m"), attributes }], encoding, lifting, scope)[0]!)["request.id"];
+
+  it.each(ENCODINGS)("keeps pino's reading without a `time` text: instrumentation-pino's and the transport's scope `unknown` (%s)", (encoding) => {
+    for (const name of ["@opentelemetry/instrumentation-pino", "unknown"]) {
+      expect(requestIdUnder({ name }, [req, int("v", 0)], encoding), name).toBe("rid-1");
+      expect(requestIdUnder({ name }, [req, double("v", 0)], encoding), name).toBe("rid-1");
+    }
+  });
+
+  it.each(ENCODINGS)("refuses it beside Bunyan's ISO `time` under `unknown`, and under another scope beside `headers` without pino's epoch-ms time (%s)", (encoding) => {
+    expect(requestIdUnder({ name: "unknown" }, [req, int("v", 0), str("time", "2026-12-06T13:47:18.590Z")], encoding)).toBeUndefined();
+    const withHeaders = map("req", str("id", "rid-1"), str("method", "GET"), str("url", "/x"), map("headers", str("host", "h")));
+    expect(requestIdUnder({ name: "@opentelemetry/instrumentation-bunyan" }, [withHeaders, int("v", 0)], encoding)).toBeUndefined();
+    expect(requestIdUnder({ name: "@opentelemetry/instrumentation-bunyan" }, [withHeaders, int("v", 0), int("time", 1733230000123)], encoding)).toBe("rid-1");
   });
 });
 

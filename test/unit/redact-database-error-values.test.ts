@@ -373,3 +373,91 @@ describe("a policy's withheld kinds", () => {
     expect(redactString(text, redactionPolicy({ disabledDetectors: ["phone"] })).text).toBe(text);
   });
 });
+
+describe("a bare `name` column under a thing's table, read from the same message", () => {
+  itKeepsUncounted("keeps a thing's name under MySQL 8's table or PostgreSQL's unique constraint right before its detail: %s", redact, [
+    "ERROR:  duplicate key value violates unique constraint \"products_name_key\"\nDETAIL:  Key (name)=(Blue Shirt) already exists.",
+    "{\"msg\": \"ERROR:  duplicate key value violates unique constraint \\\"products_name_key\\\"\\nDETAIL:  Key (name)=(Blue Shirt) already exists.\"}",
+    "psycopg2.errors.UniqueViolation: duplicate key value violates unique constraint \"products_name_key\" DETAIL:  Key (name)=(Blue Shirt) already exists.",
+    "Duplicate entry 'Blue Shirt' for key 'products.name'",
+    "{\"msg\": \"Duplicate entry 'Blue Shirt' for key 'products.name'\"}",
+    "Duplicate entry 'Blue Shirt-42' for key 'products.name_tenant'",
+    "Duplicate entry 'Blue Shirt' for key 'products.name_UNIQUE'",
+    "Dublett 'Blue Shirt-42' för nyckel 'products.name_tenant'",
+  ]);
+  itStores("redacts it where a person's word is anywhere, another column or an index without its table is all there is, or the constraint is a foreign key's or another message's: %s", stored, [
+    ["Key (product, name)=(42, Jane Doe) already exists.", "Key (product, name)=(42, [REDACTED:person_name]) already exists."],
+    ["Key (company, name)=(Acme, Jane Doe) already exists.", "Key (company, name)=(Acme, [REDACTED:person_name]) already exists."],
+    ["Key (event_id, name)=(42, Jane Doe) already exists.", "Key (event_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["Duplicate entry 'Jane Doe-7' for key 'name_company'", "Duplicate entry '[REDACTED:person_name]' for key 'name_company'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'IX_name_company'", "Duplicate entry '[REDACTED:person_name]' for key 'IX_name_company'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'products.name_owner'", "Duplicate entry '[REDACTED:person_name]' for key 'products.name_owner'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'event_attendees.name_event'", "Duplicate entry '[REDACTED:person_name]' for key 'event_attendees.name_event'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'users.name_tenant'", "Duplicate entry '[REDACTED:person_name]' for key 'users.name_tenant'"],
+    ["Duplicate entry 'Jane Doe-7' for key 'contacts.name_company'", "Duplicate entry '[REDACTED:person_name]' for key 'contacts.name_company'"],
+    ["Cannot insert duplicate key row in object 'dbo.Contacts' with unique index 'IX_products.name_tenant'. The duplicate key value is (Jane Doe, 7).", "Cannot insert duplicate key row in object 'dbo.Contacts' with unique index 'IX_products.name_tenant'. The duplicate key value is ([REDACTED:person_name])."],
+    ["Cannot insert duplicate key row in object 'dbo.Contacts' with unique index 'IX_Contacts_Name_CompanyId'. The duplicate key value is (Jane Doe, 7).", "Cannot insert duplicate key row in object 'dbo.Contacts' with unique index 'IX_Contacts_Name_CompanyId'. The duplicate key value is ([REDACTED:person_name])."],
+    ["ERROR:  duplicate key value violates unique constraint \"event_attendees_event_id_name_key\"\nDETAIL:  Key (event_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"event_attendees_event_id_name_key\"\nDETAIL:  Key (event_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"list_subscribers_list_id_name_key\"\nDETAIL:  Key (list_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"list_subscribers_list_id_name_key\"\nDETAIL:  Key (list_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"team_players_team_id_name_key\"\nDETAIL:  Key (team_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"team_players_team_id_name_key\"\nDETAIL:  Key (team_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"speakers_event_id_name_key\"\nDETAIL:  Key (event_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"speakers_event_id_name_key\"\nDETAIL:  Key (event_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"participants_course_id_name_key\"\nDETAIL:  Key (course_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"participants_course_id_name_key\"\nDETAIL:  Key (course_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"project_assignees_project_id_name_key\"\nDETAIL:  Key (project_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"project_assignees_project_id_name_key\"\nDETAIL:  Key (project_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"company_signers_name_key\"\nDETAIL:  Key (name)=(Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"company_signers_name_key\"\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"contacts_company_id_name_key\"\nDETAIL:  Key (company_id, name)=(42, Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"contacts_company_id_name_key\"\nDETAIL:  Key (company_id, name)=(42, [REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"users_name_key\"\nDETAIL:  Key (name)=(Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"users_name_key\"\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists."],
+    ["{\"msg\": \"ERROR:  duplicate key value violates unique constraint \\\"contacts_company_id_name_key\\\"\\nDETAIL:  Key (company_id, name)=(42, Jane Doe) already exists.\"}", "{\"msg\": \"ERROR:  duplicate key value violates unique constraint \\\"contacts_company_id_name_key\\\"\\nDETAIL:  Key (company_id, name)=(42, [REDACTED:person_name]) already exists.\"}"],
+    ["ERROR:  insert or update on table \"tasks\" violates foreign key constraint \"tasks_assignee_fkey\"\nDETAIL:  Key (name)=(Jane Doe) is not present in table \"products\".", "ERROR:  insert or update on table \"tasks\" violates foreign key constraint \"tasks_assignee_fkey\"\nDETAIL:  Key (name)=([REDACTED:person_name]) is not present in table \"products\"."],
+    ["ERROR:  duplicate key value violates unique constraint \"products_name_key\" at 12:00; retrying: Key (name)=(Jane Doe) already exists.", "ERROR:  duplicate key value violates unique constraint \"products_name_key\" at 12:00; retrying: Key (name)=([REDACTED:person_name]) already exists."],
+    ["ERROR:  duplicate key value violates unique constraint \"products_name_key\"\nDETAIL:  Key (name)=(Blue Shirt) already exists.\nERROR:  something else\nDETAIL:  Key (name)=(Jane Doe) is not present in table users.", "ERROR:  duplicate key value violates unique constraint \"products_name_key\"\nDETAIL:  Key (name)=(Blue Shirt) already exists.\nERROR:  something else\nDETAIL:  Key (name)=([REDACTED:person_name]) is not present in table users."],
+  ]);
+});
+
+describe("a year, a month, a domain or a country code ending a personal column, only where the value has that shape", () => {
+  itKeepsUncounted("keeps the part: %s", redact, [
+    "Key (PhoneCountryCode)=(46) already exists.",
+    "Duplicate entry '46-7' for key 'PhoneCountryCode_Tenant'",
+    "{\"msg\": \"Duplicate entry '46-7' for key 'PhoneCountryCode_Tenant'\"}",
+    "Duplicate entry '46-7' for key 'phone_country_code_tenant'",
+    "Key (birth_year)=(1984) already exists.",
+    "Duplicate entry '1984-7' for key 'BirthYear_Tenant'",
+    "Duplicate entry '5-7' for key 'birth_month_tenant'",
+    "Key (phone_prefix)=(+46) already exists.",
+    "Duplicate entry '+46-7' for key 'phone_prefix_tenant'",
+    "Key (email_domain)=(example.com) already exists.",
+    "Duplicate entry 'example.com' for key 'email_domain'",
+    "Key (zip_prefix)=(941) already exists.",
+    "Duplicate entry '941-7' for key 'zip_prefix_tenant'",
+  ]);
+  itStores("redacts a value whose part under the word has no such shape, or holds more parts than the key's owners: %s", stored, [
+    ["Duplicate entry '415-555-0132-7' for key 'PhoneCountryCode_Tenant'", "Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry '(415) 555-0132-7' for key 'PhoneCountryCode_Tenant'", "Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry '070-123 45 67-7' for key 'PhoneCountryCode_Tenant'", "Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry '123-45-6789-US' for key 'ssn_country_code'", "Duplicate entry '[REDACTED:ssn]' for key 'ssn_country_code'"],
+    ["Duplicate entry '19840512-1234-SE' for key 'national_id_country_code'", "Duplicate entry '[REDACTED:national_id]' for key 'national_id_country_code'"],
+    ["Duplicate entry '19840512-1234-SE' for key 'people.NationalIdCountryCode'", "Duplicate entry '[REDACTED:national_id]' for key 'people.NationalIdCountryCode'"],
+    ["Duplicate entry '1984-05-12-US' for key 'dob_country_code'", "Duplicate entry '[REDACTED:birth_date]' for key 'dob_country_code'"],
+    ["Duplicate entry '94103-US' for key 'postal_code_country_code'", "Duplicate entry '[REDACTED:postal_code]' for key 'postal_code_country_code'"],
+    ["Duplicate entry '4155550132-2024' for key 'phone_year'", "Duplicate entry '[REDACTED:phone]' for key 'phone_year'"],
+    ["Duplicate entry '123-45-6789-2024' for key 'ssn_year'", "Duplicate entry '[REDACTED:ssn]' for key 'ssn_year'"],
+    ["Duplicate entry '1984-05-12-2024' for key 'dob_year'", "Duplicate entry '[REDACTED:birth_date]' for key 'dob_year'"],
+    ["Duplicate entry '4155550132-x' for key 'phone_domain'", "Duplicate entry '[REDACTED:phone]' for key 'phone_domain'"],
+    ["Duplicate entry 'Jane Doe-1984' for key 'name_birth_year'", "Duplicate entry '[REDACTED:person_name]' for key 'name_birth_year'"],
+    ["Duplicate entry 'Jane Doe-1984' for key 'full_name_birth_year'", "Duplicate entry '[REDACTED:person_name]' for key 'full_name_birth_year'"],
+    ["Duplicate entry 'Jane Doe-example.com' for key 'full_name_email_domain'", "Duplicate entry '[REDACTED:person_name]' for key 'full_name_email_domain'"],
+    ["Duplicate entry 'Jane Doe-example.com' for key 'name_domain'", "Duplicate entry '[REDACTED:person_name]' for key 'name_domain'"],
+    ["Duplicate entry 'Doe-US' for key 'last_name_country_code'", "Duplicate entry '[REDACTED:person_name]' for key 'last_name_country_code'"],
+    ["Duplicate entry 'Jane-Doe-US' for key 'first_name_last_name_country_code'", "Duplicate entry '[REDACTED:person_name]' for key 'first_name_last_name_country_code'"],
+    ["Duplicate entry '1984-05-7' for key 'BirthMonth_Tenant'", "Duplicate entry '[REDACTED:birth_date]' for key 'BirthMonth_Tenant'"],
+    ["Duplicate entry '+46 70 123 45 67-7' for key 'PhoneCountryCode_Tenant'", "Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry 'ana@example.com-7' for key 'email_domain_tenant'", "Duplicate entry '[REDACTED:email]' for key 'email_domain_tenant'"],
+    ["Doppelter Eintrag 'Jane Doe-1984' für Schlüssel 'name_birth_year'", "Doppelter Eintrag '[REDACTED:person_name]' für Schlüssel 'name_birth_year'"],
+    ["Entrada duplicada '4155550132-2024' para la clave 'phone_year'", "Entrada duplicada '[REDACTED:phone]' para la clave 'phone_year'"],
+    ["Dublett 'Doe-US' för nyckel 'last_name_country_code'", "Dublett '[REDACTED:person_name]' för nyckel 'last_name_country_code'"],
+    ["Violation of UNIQUE KEY constraint 'IX_NationalId_CountryCode'. Cannot insert duplicate key in object 'dbo.People'. The duplicate key value is (19840512-1234, SE).", "Violation of UNIQUE KEY constraint 'IX_NationalId_CountryCode'. Cannot insert duplicate key in object 'dbo.People'. The duplicate key value is ([REDACTED:national_id])."],
+    ["{\"msg\": \"Duplicate entry '415-555-0132-7' for key 'PhoneCountryCode_Tenant'\"}", "{\"msg\": \"Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'\"}"],
+  ]);
+  itStores("reads Swedish's wording as MariaDB's errmsg-utf8.txt has it (`Dublett '…' för nyckel …`): %s", stored, [
+    ["Dublett 'Jane Doe-1990-04-12' för nyckel 'people.name_dob'", "Dublett '[REDACTED:person_name]' för nyckel 'people.name_dob'"],
+  ]);
+});

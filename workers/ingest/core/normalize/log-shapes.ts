@@ -225,9 +225,11 @@ const PINO_REQUEST_ANY_OF: readonly string[] = ["headers", "remoteAddress"];
  * line of another shape they are not: an application's own `req` (an HTTP client's outgoing
  * request, a job's or a queue message's, with their own ids) holds an `id`, a `method` and a
  * `url` just as well. A `req` of another shape (`{"id":3}` beside a retry's `attempt`) may be
- * anything's.
+ * anything's, and a Bunyan line's or record's (isBunyanLine) is never pino's, whatever it holds
+ * (a bridge that names no scope sends Bunyan's records as `unknown` too).
  */
 export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar">, map: string, sentByPino = false): boolean {
+  if (isBunyanLine(fields, sentByPino)) return false;
   for (const member of PINO_REQUEST_MEMBERS) if (!fields.hasMember(map, member)) return false;
   for (const member of PINO_REQUEST_ANY_OF) if (fields.hasMember(map, member)) return true;
   return sentByPino || isPinoLine(fields);
@@ -238,16 +240,31 @@ export function isPinoRequestMap(fields: Pick<BodyFields, "hasMember" | "scalar"
  * loggers write a name) beside its message `msg` as text or its `time` as pino writes it
  * (isEpochMilliseconds), or a level's label beside that `time`, `pid` and `hostname` (pino's base
  * members); pino writes `time` on every line unless told not to, and `msg` on every line given a
- * message. Bunyan writes a numeric `level` and `msg` too, but also its format's
- * version `"v":0` on every line, and its request serializer writes no `id`: a Bunyan line's
- * `req` with an `id` is an application's own (an outgoing call's), not the request's.
+ * message. Bunyan writes a numeric `level` and `msg` too (isBunyanLine).
  */
 function isPinoLine(fields: Pick<BodyFields, "scalar">): boolean {
-  if (fields.scalar("v") === 0) return false;
   if (typeof fields.scalar("level") === "number") return typeof fields.scalar("msg") === "string" || isEpochMilliseconds(fields.scalar("time"));
   // pino's level formatter writing the label (`formatters: { level: (label) => ({ level: label }) }`)
   // leaves its other base members: the epoch-ms `time`, `pid` and `hostname` together.
   return isEpochMilliseconds(fields.scalar("time")) && typeof fields.scalar("pid") === "number" && typeof fields.scalar("hostname") === "string";
+}
+
+/**
+ * Whether a line (or a record's attributes) is Bunyan's: its format's version `"v":0` (as a
+ * number or as text), which Bunyan writes on every line and pino never does (pino 6 and before
+ * wrote `"v":1`), beside a `time` that is not pino's epoch milliseconds (Bunyan writes an ISO
+ * string): a pino line with an application's own `v` of 0 keeps its epoch-ms `time`. A record
+ * `sentByPino` (pino's senders move pino's `time` into the record) is Bunyan's only with a
+ * `time` text among its attributes, as a bridge sends Bunyan's line's; an application's `v` of 0
+ * there without one is no sign. Bunyan's request serializer writes no `id`, so a Bunyan line's
+ * `req` with an `id` is an application's own (an outgoing call's), not the request's; Bunyan's
+ * per-request id is its child logger's `req_id`.
+ */
+function isBunyanLine(fields: Pick<BodyFields, "scalar">, sentByPino: boolean): boolean {
+  const version = fields.scalar("v");
+  if (version !== 0 && version !== "0") return false;
+  const time = fields.scalar("time");
+  return sentByPino ? typeof time === "string" : !isEpochMilliseconds(time);
 }
 
 /**

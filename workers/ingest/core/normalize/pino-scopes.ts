@@ -13,7 +13,8 @@ import type { InstrumentationScope } from "../../../shared/otlp/model";
  * option, which left unset (as in its README's minimal example) gives the OTel JS SDK's name for a
  * logger requested without one, `unknown`. A transport given a `loggerName` writes the
  * application's own name, which shows nothing; an OTel SDK logger requested without a name is
- * taken for pino's (docs/decisions.md).
+ * taken for pino's (docs/decisions.md), unless its record is Bunyan's (`"v":0` beside Bunyan's
+ * `time` text: log-shapes.ts, isBunyanLine), as a bridge naming no scope sends Bunyan's records.
  */
 const PINO_SCOPE_NAMES: ReadonlySet<string> = new Set(["@opentelemetry/instrumentation-pino", "unknown"]);
 

@@ -14,8 +14,10 @@
  * `Opakovaný kľúč '%s' (číslo kľúča %d)`, Estonian `Kattuv väärtus '%s' võtmele %d`, Hungarian
  * `Duplikalt bejegyzes '%s' a %d kulcs szerint`, Romanian `Cimpul '%s' e duplicat pentru cheia %d`,
  * Serbian `Dupliran unos '%s' za ključ '%d'`, Swahili `Ingizo rudufu '%s' kwa ufunguo %d` (the key
- * a number or a name, as each server prints it). Not read: the Cyrillic, Greek and Asian ones,
- * which no ASCII word keys (`word-keys.ts`: their gate would run on every text).
+ * a number or a name, as each server prints it). Not read: the Russian, Ukrainian, Greek,
+ * Georgian, Hindi, Chinese, Japanese and Korean ones, whose heads no ASCII word keys
+ * (`word-keys.ts`: their gate would run on every text; Hindi's `सामान प्रवेश '%s' KEY %d के लिए`
+ * has its ASCII `KEY` after the entry, and a gate keyed on `key` runs on most texts).
  */
 
 /** `words` in any case, each letter a class of its two cases (`for key`: `[Ff][Oo][Rr] [Kk][Ee][Yy]`), as senders write English's. */

@@ -7,7 +7,7 @@ import { ibanDetector } from "./iban";
 import { redactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { columnKind, namedValueKind, unnamedRowValueKind } from "./sql-bound-parameter";
-import { deviceModelColumns, expressionColumns, indexColumnNames, isOpaqueIndexName, keyExpressions } from "./database-key-columns";
+import { constraintTable, deviceModelColumns, expressionColumns, indexColumn, indexColumnNames, isOpaqueIndexName, keyExpressions, mysqlTable, namesThingTable } from "./database-key-columns";
 import { ENTRY_HEAD, ENTRY_KEY, ENTRY_QUOTE, KEY_QUOTE } from "../database-error-words";
 import { ssnDetector } from "./ssn";
 import { phoneDetector } from "./phone";
@@ -109,7 +109,7 @@ function judgedList(match: string, text: string, start: number, withheld: Readon
   const from = Math.max(text.lastIndexOf(")", head) + 1, head - INDEX_REACH);
   countWork(head - from);
   const index = SQL_SERVER_INDEX.exec(text.slice(from, head));
-  return index === null ? [] : [[match, judgedByIndex(index[1]!, unquoted(match), ", ", withheld)]];
+  return index === null ? [] : [[match, judgedByIndex(index[1]!, unquoted(match), ", ", withheld, "")]];
 }
 
 /**
@@ -125,12 +125,39 @@ function keyJudged(match: string, text: string, close: number, withheld: Readonl
   if (open < 4 || !KEY_WORD.test(text.slice(open - 4, open))) return [];
   const expressions = keyExpressions(text.slice(open + 1, close));
   if (expressions.some((expression) => expression === "" || expression.includes("\n"))) return [];
-  const columns = expressions.map(expressionColumns);
+  const columns = thingsNameless(expressions.map(expressionColumns), text, open);
   if (columns.length === 1) return [[match, judgedByNames(columns[0]!, unquoted(match))]];
   const values = match.split(", ");
   if (values.length === columns.length) return values.map((value, index) => [value, judgedByNames(columns[index]!, unquoted(value))]);
   return values.length > columns.length ? [[match, compositeKind(columns.flat(), match, ", ", withheld)]] : [];
 }
+
+/**
+ * PostgreSQL's key's `columns` but a bare `name` that is a thing's: under a unique constraint
+ * whose table is a thing's (`namesThingTable`: `products` of `products_name_key`, no person's
+ * word in it nor in the columns), named by its own message right before the `Key (` at `open`
+ * (`PG_UNIQUE_CONSTRAINT`, read back at most `INDEX_REACH`). Its value is that thing's name
+ * (`Blue Shirt`), no person's. Another column (`Key (company, name)`), a foreign key's
+ * constraint, or a constraint another message or other words stand between say nothing.
+ */
+function thingsNameless(columns: readonly (readonly string[])[], text: string, open: number): readonly (readonly string[])[] {
+  if (!columns.some((names) => names.some(isBareName))) return columns;
+  const from = Math.max(0, open - INDEX_REACH);
+  countWork(open - from);
+  const constraint = PG_UNIQUE_CONSTRAINT.exec(text.slice(from, open))?.[2];
+  if (constraint === undefined || !namesThingTable(constraintTable(constraint), constraint, ...columns.flat())) return columns;
+  return columns.map((names) => names.filter((name) => !isBareName(name)));
+}
+/** Whether a column's name is a bare `name`, in any case. */
+function isBareName(column: string): boolean {
+  return column.toLowerCase() === "name";
+}
+/**
+ * PostgreSQL's unique violation right before its key's detail: `duplicate key value violates
+ * unique constraint "products_name_key"` (its quotes perhaps escaped in a JSON string, `\"`),
+ * then only blanks, line breaks (escaped too, `\n`) and `DETAIL:` before its `Key `.
+ */
+const PG_UNIQUE_CONSTRAINT = /duplicate key value violates unique constraint (\\?)"([^"\\\n]{1,128})\1"(?:\s|\\n)*(?:DETAIL:(?:\s|\\n)*)?Key $/;
 
 /**
  * The `(` opening the columns of PostgreSQL's key whose `)` is at `close`, parentheses inside
@@ -221,7 +248,7 @@ function entryKind(entry: string, text: string, start: number, withheld: Readonl
   ENTRY_TAIL.lastIndex = start + entry.length;
   const key = ENTRY_TAIL.exec(text)?.[3];
   const numbered = key === undefined;
-  const kind = judgedByIndex(key ?? "", entry, "-", withheld);
+  const kind = judgedByIndex(key ?? "", entry, "-", withheld, mysqlTable(key ?? ""));
   return kind !== undefined || !entry.includes("-") ? kind : shapeKind(entry, numbered || isOpaqueIndexName(key), withheld);
 }
 
@@ -261,15 +288,19 @@ function judgedByName(name: string, value: string): string | undefined {
 
 /**
  * The kind the index or constraint `name` replaces `value` as: by the columns its name holds
- * (`indexColumnNames`), the value perhaps their values joined by `separator` (`compositeKind`);
- * by a device's model column's device word (`deviceModelColumns`), a part of the value its own
- * column would take (a printed phone under `phone_model`, not `iPhone 12`); or, when they keep
- * it, by the name without its table alone (`api_key`, whose `_key` is no suffix).
+ * (`indexColumnNames`, a bare `name` not among them when `table`, MySQL 8's before the `.`, is a
+ * thing's: `namesThingTable`; SQL Server's index names none), the value perhaps their values joined by `separator`
+ * (`compositeKind`); by a device's model column's device word (`deviceModelColumns`), a part of
+ * the value its own column would take (a printed phone under `phone_model`, not `iPhone 12`); or,
+ * when they keep it, by the name without its table alone (`api_key`, whose `_key` is no suffix;
+ * not a thing's bare `name`).
  */
-function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>): string | undefined {
-  const kind = compositeKind(indexColumnNames(name), value, separator, withheld) ?? partKind(deviceModelColumns(name), value, separator, withheld);
-  if (kind !== undefined) return kind;
-  const whole = judgedByName(name.slice(name.indexOf(".") + 1), value);
+function judgedByIndex(name: string, value: string, separator: string, withheld: ReadonlySet<string>, table: string): string | undefined {
+  const bare = name.slice(name.indexOf(".") + 1);
+  const thing = namesThingTable(table, bare);
+  const kind = compositeKind(indexColumnNames(name, value, separator, thing), value, separator, withheld) ?? partKind(deviceModelColumns(name), value, separator, withheld);
+  if (kind !== undefined || (thing && isBareName(indexColumn(bare)))) return kind;
+  const whole = judgedByName(bare, value);
   return whole === undefined || withheld.has(whole) ? undefined : whole;
 }
 

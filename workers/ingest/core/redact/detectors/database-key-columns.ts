@@ -20,21 +20,26 @@ import { PERSON_NAME_KIND } from "../kinds";
  * run the rest of a longer column's name follows (`continuesColumn`: `phone_id`, `phone_code`,
  * `last_name_hash`, `zipcode_lookup_id`, `dob_updated_at` are an id's, a code's, a hash's, a
  * time's columns), nor a bare `name` after another word
- * (`product_name`, `last_name`: that word's name, no person's); and a word a name's part's column
+ * (`product_name`, `last_name`: that word's name, no person's) nor first when the key's table is a
+ * thing's (`thingTable`: `products.name_tenant`, `namesThingTable`), nor the words before a part
+ * of a value no one is known by that `value` shows (`shapedTailStart`: `birth` of `birth_year`
+ * beside `1984`); and a word a name's part's column
  * is shortened to, as that column (`first_last`: `first_name`, `last_name`), when two are, next to
  * each other, the last words of the name (`first_seen_last_seen`, `first_page_last_page` name no
  * name). A hashed or numbered name (TypeORM's `IDX_5e568e…`, MySQL 5's `for key 2`, `PRIMARY`)
  * names no column the rules know (`isOpaqueIndexName`).
  */
-export function indexColumnNames(name: string): readonly string[] {
+export function indexColumnNames(name: string, value = "", separator = "-", thingTable = false): readonly string[] {
   const bare = name.slice(name.indexOf(".") + 1);
   const rails = RAILS_INDEX.exec(bare);
   if (rails !== null) return rails[1]!.split(RAILS_AND).slice(0, MAX_INDEX_WORDS);
   const words = indexWords(bare);
+  const shaped = shapedTailStart(words, value, separator);
   const names = new Set<string>();
   for (let first = 0; first < words.length; first++) {
     for (let last = first; last < Math.min(words.length, first + MAX_RUN_WORDS); last++) {
-      if (first > 0 && last === first && words[first] === "name") continue;
+      if (last === first && words[first] === "name" && (first > 0 || thingTable)) continue;
+      if (first === 0 && last < shaped) continue;
       if (continuesColumn(words, last + 1)) continue;
       names.add(words.slice(first, last + 1).join("_"));
     }
@@ -95,6 +100,67 @@ const DEVICE_WORDS = new Set(["phone", "mobile", "cell", "cellphone", "smartphon
 const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisation", "account", "company", "customer", "team", "workspace", "project", "store", "shop", "site", "country", "region", "app", "application", "client", "group", "list", "merchant", "partner", "member", "owner", "parent"]);
 
 /**
+ * The first word of the part of a value no one is known by that the first words of an index's
+ * `words` name (`birth_year`, `email_domain`, `phone_country_code`: `year`, `domain`, `country`),
+ * when `value` shows it is that part: its first part (split at `separator`) has the part's shape
+ * (`SHAPED_TAILS`: `1984`, `example.com`, `46`) and the words after name only owners, as many at
+ * least as the value's other parts (`BirthYear_Tenant`'s `1984-7`). Then the words before it
+ * (`birth`, `email`, `phone`) are no column of their own. 0 when the value does not show it
+ * (`Jane Doe-1984` under `name_birth_year`, `4155550132-2024` under `phone_year`, `Doe-US` under
+ * `last_name_country_code`): every column is read as its words are.
+ */
+function shapedTailStart(words: readonly string[], value: string, separator: string): number {
+  for (let at = 1; at < MAX_RUN_WORDS; at++) {
+    const tail = words[at] === "country" && words[at + 1] === "code" ? "country_code" : words[at]!;
+    const shape = SHAPED_TAILS.get(tail);
+    if (shape === undefined) continue;
+    const after = words.slice(at + tail.split("_").length);
+    if (!after.every((word) => OWNER_WORDS.has(word) || COLUMN_TAILS.has(word))) return 0;
+    const parts = value.split(separator);
+    const owners = after.filter((word) => OWNER_WORDS.has(word)).length;
+    return parts.length <= 1 + owners && shape.test(parts[0]!) ? at : 0;
+  }
+  return 0;
+}
+/** The parts of a value no one is known by that end a column's name, with their shapes: a year, a month, a host name, a country's code or a dialling code. */
+const SHAPED_TAILS: ReadonlyMap<string, RegExp> = new Map([
+  ["year", /^(?:19|20)\d\d$/],
+  ["month", /^(?:\d{1,2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i],
+  ["domain", /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i],
+  ["country_code", /^(?:[a-z]{2,3}|\+?\d{1,3})$/i],
+]);
+
+/**
+ * Whether `table`, the table a key's name gives (MySQL 8's `products` of `products.name_tenant`:
+ * `mysqlTable`; PostgreSQL's `products` of `products_name_key`: `constraintTable`), is a thing's,
+ * whose `name` a bare `name` column holds: a thing's word (`THING_WORDS`, singular or plural:
+ * `products`, `categories`) and no person's (`PERSON_WORDS`: `users`, `event_attendees`) in it,
+ * nor in `names` (the key's name, its columns': `products.name_owner`). Another column
+ * (`Key (company, name)`) or an index's name without its table (`name_company`) says nothing:
+ * a person's name is unique within a company as a product's is.
+ */
+export function namesThingTable(table: string, ...names: readonly string[]): boolean {
+  return singularWords(table).some((word) => THING_WORDS.has(word)) && ![table, ...names].some((name) => singularWords(name).some((word) => PERSON_WORDS.has(word)));
+}
+/** The words of a name (`NAME_BREAK`), in lower case, a plural's ending off (`products`, `categories`; `people` stays). */
+function singularWords(name: string): readonly string[] {
+  return name
+    .split(NAME_BREAK)
+    .filter((word) => word !== "")
+    .map((word) => word.toLowerCase().replace(PLURAL_ENDING, (ending) => (ending === "ies" ? "y" : "")));
+}
+/** MySQL 8's table before the `.` of its key's name (`products` of `products.name_tenant`); empty without one. */
+export function mysqlTable(name: string): string {
+  return name.slice(0, Math.max(0, name.indexOf(".")));
+}
+/** A plural's ending a singular word is found without: `products`, `categories`, `attendees`. */
+const PLURAL_ENDING = /(?:ies|s)$/;
+/** Things named by a `name` column, no person: goods, places, groups and a system's parts. */
+const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "vendor", "supplier", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
+/** Words naming a person, a person's part in something or a person's name's part, singular: a `name` beside them is a person's. */
+const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee", "contact", "member", "patient", "student", "staff", "client", "author", "owner", "admin", "recipient", "sender", "guest", "driver", "passenger", "applicant", "candidate", "teacher", "doctor", "profile", "attendee", "subscriber", "player", "speaker", "participant", "assignee", "signer", "signatory", "follower", "friend", "buyer", "seller", "resident", "visitor", "volunteer", "worker", "manager", "agent", "reviewer", "approver", "invitee", "first", "last", "full", "display", "given", "family", "middle", "legal", "username", "nickname"]);
+
+/**
  * The words of an index's name but its affixes (`indexColumn`) and, when the name is framed as
  * Laravel's `<table>_<columns>_unique` or PostgreSQL's `<table>_<columns>_key` write it (a
  * suffix, or a prefix as SQL Server's `IX_<Table>_<Columns>`), the table its first words name: up
@@ -103,11 +169,23 @@ const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisat
  * such word, keeps them all (`email_tenant`, `phone_numbers`).
  */
 function tableless(name: string): readonly string[] {
-  const column = indexColumn(name);
-  const words = column.split(WORD_BREAK).filter((word) => word !== "");
-  if (column.length === name.length) return words;
+  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
+  return words.slice(tableLength(name, words));
+}
+/**
+ * PostgreSQL's table a constraint's `name` leads with (`products` of `products_name_key`,
+ * `event_attendees` of `event_attendees_event_id_name_key`), as `tableless` finds it; empty
+ * when the name shows none (`uq_category_name`, `name_key`).
+ */
+export function constraintTable(name: string): string {
+  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
+  return words.slice(0, tableLength(name, words)).join("_");
+}
+/** How many of the first `words` of an index's `name` (without its affixes) are its table's (`tableless`): 0 without a frame or such a word. */
+function tableLength(name: string, words: readonly string[]): number {
+  if (indexColumn(name).length === name.length) return 0;
   const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
-  return table >= 0 && table + 1 < words.length ? words.slice(table + 1) : words;
+  return table >= 0 && table + 1 < words.length ? table + 1 : 0;
 }
 /**
  * Where an index's name breaks into words: a `_` or a `-` (`users-email-unique`), and a capital
@@ -115,7 +193,10 @@ function tableless(name: string): readonly string[] {
  * `PhoneID`), so each word is read as `snake_case`'s are; not after one lower-case letter opening
  * a word, which is glued to it (the products `iPhone`, `iPad`, `iOS`; `eMail`, an e-mail).
  */
-const WORD_BREAK = /[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/;
+const WORD_BREAK_SOURCE = String.raw`[_-]|(?<=[A-Za-z][a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])`;
+const WORD_BREAK = new RegExp(WORD_BREAK_SOURCE);
+/** Where a table's, a key's or a column's name breaks into words for `namesThingTable`: an index's name's breaks and a `.`. */
+const NAME_BREAK = new RegExp(String.raw`\.|${WORD_BREAK_SOURCE}`);
 /** The most words of a table's name before an index's columns. */
 const MAX_TABLE_WORDS = 3;
 /** A plural noun, as tables are named: `users`, `addresses`, `people` (not `address`, `status`, `sms`). */
