@@ -132,17 +132,21 @@ const SHAPED_TAILS: ReadonlyMap<string, RegExp> = new Map([
 
 /**
  * Whether `table`, the table a key's name gives (MySQL 8's `products` of `products.name_tenant`:
- * `mysqlTable`; PostgreSQL's `products` of `products_name_key`: `constraintTable`), is a thing's,
- * whose `name` a bare `name` column holds: a thing's word (`THING_WORDS`, singular or plural:
- * `products`, `categories`) and no person's (`PERSON_WORDS`: `users`, `event_attendees`) in it,
- * nor in `names` (the key's name, its columns': `products.name_owner`). Another column
- * (`Key (company, name)`) or an index's name without its table (`name_company`) says nothing:
- * a person's name is unique within a company as a product's is.
+ * `mysqlTable`; PostgreSQL's `products` of `products_name_key`, its words up to the columns:
+ * `constraintTable`), is a thing's, whose `name` a bare `name` column holds: its head noun, its
+ * LAST word (singular or plural: `products`, `categories`, `event_venues`), is a thing's word
+ * (`THING_WORDS`), and no person's word (`PERSON_WORDS`: `users`, `event_attendees`) is in it nor
+ * in `names` (the key's name, its columns': `products.name_owner`). Any other word decides
+ * nothing: `event_organizers`, `team_coaches`, `policy_holders` are persons whatever thing leads
+ * them, and no list of persons is whole. Another column (`Key (company, name)`) or an index's
+ * name without its table (`name_company`) says nothing either: a person's name is unique within a
+ * company as a product's is.
  */
 export function namesThingTable(table: string, ...names: readonly string[]): boolean {
-  return singularWords(table).some((word) => THING_WORDS.has(word)) && ![table, ...names].some((name) => singularWords(name).some((word) => PERSON_WORDS.has(word)));
+  const head = singularWords(table).at(-1);
+  return head !== undefined && THING_WORDS.has(head) && ![table, ...names].some((name) => singularWords(name).some((word) => PERSON_WORDS.has(word)));
 }
-/** The words of a name (`NAME_BREAK`), in lower case, a plural's ending off (`products`, `categories`; `people` stays). */
+/** The words of a name (`NAME_BREAK`), in lower case, a plural's ending off (`products`, `categories`, `branches`; `people` stays). */
 function singularWords(name: string): readonly string[] {
   return name
     .split(NAME_BREAK)
@@ -153,10 +157,13 @@ function singularWords(name: string): readonly string[] {
 export function mysqlTable(name: string): string {
   return name.slice(0, Math.max(0, name.indexOf(".")));
 }
-/** A plural's ending a singular word is found without: `products`, `categories`, `attendees`. */
-const PLURAL_ENDING = /(?:ies|s)$/;
-/** Things named by a `name` column, no person: goods, places, groups and a system's parts. */
-const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "vendor", "supplier", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
+/** A plural's ending a singular word is found without: `products`, `categories`, `branches`, `attendees`. */
+const PLURAL_ENDING = /(?:ies|(?<=ch|sh|x)es|s)$/;
+/**
+ * Things named by a `name` column, no person: goods, places, groups and a system's parts; no word
+ * a person may be (`vendor`, `supplier`, `partner`, `client`, `account`: a sole trader's name).
+ */
+const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
 /** Words naming a person, a person's part in something or a person's name's part, singular: a `name` beside them is a person's. */
 const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee", "contact", "member", "patient", "student", "staff", "client", "author", "owner", "admin", "recipient", "sender", "guest", "driver", "passenger", "applicant", "candidate", "teacher", "doctor", "profile", "attendee", "subscriber", "player", "speaker", "participant", "assignee", "signer", "signatory", "follower", "friend", "buyer", "seller", "resident", "visitor", "volunteer", "worker", "manager", "agent", "reviewer", "approver", "invitee", "first", "last", "full", "display", "given", "family", "middle", "legal", "username", "nickname"]);
 
@@ -169,23 +176,24 @@ const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee"
  * such word, keeps them all (`email_tenant`, `phone_numbers`).
  */
 function tableless(name: string): readonly string[] {
-  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
-  return words.slice(tableLength(name, words));
+  const column = indexColumn(name);
+  const words = column.split(WORD_BREAK).filter((word) => word !== "");
+  if (column.length === name.length) return words;
+  const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
+  return table >= 0 && table + 1 < words.length ? words.slice(table + 1) : words;
 }
 /**
- * PostgreSQL's table a constraint's `name` leads with (`products` of `products_name_key`,
- * `event_attendees` of `event_attendees_event_id_name_key`), as `tableless` finds it; empty
- * when the name shows none (`uq_category_name`, `name_key`).
+ * The words of a PostgreSQL constraint's `name` (without its affixes: `indexColumn`) before the
+ * key's `columns` it ends with, joined by `_` (`products` of `products_name_key` over `name`,
+ * `products_designer` of `products_designer_name_key`): its table, the word just before the
+ * columns its head noun. Empty when the name does not end with the columns or holds nothing
+ * before them (`products_name_tenant_id_key` over `name`, `name_key`).
  */
-export function constraintTable(name: string): string {
-  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
-  return words.slice(0, tableLength(name, words)).join("_");
-}
-/** How many of the first `words` of an index's `name` (without its affixes) are its table's (`tableless`): 0 without a frame or such a word. */
-function tableLength(name: string, words: readonly string[]): number {
-  if (indexColumn(name).length === name.length) return 0;
-  const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
-  return table >= 0 && table + 1 < words.length ? table + 1 : 0;
+export function constraintTable(name: string, columns: readonly string[]): string {
+  const words = indexColumn(name).toLowerCase().split(WORD_BREAK).filter((word) => word !== "");
+  const ending = columns.join("_").toLowerCase().split(WORD_BREAK).filter((word) => word !== "");
+  const before = words.length - ending.length;
+  return before > 0 && ending.every((word, at) => words[before + at] === word) ? words.slice(0, before).join("_") : "";
 }
 /**
  * Where an index's name breaks into words: a `_` or a `-` (`users-email-unique`), and a capital
