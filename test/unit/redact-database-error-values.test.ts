@@ -462,8 +462,8 @@ describe("a year, a month, a domain or a country code ending a personal column, 
   ]);
 });
 
-describe("a thing's table by its head noun", () => {
-  itKeepsUncounted("keeps a thing's name under a table whose last word is a thing's: %s", redact, [
+describe("a thing's table by its head noun; a shaped part's owners and the words before it", () => {
+  itKeepsUncounted("keeps a thing's name under a table whose last word is a thing's, and a shaped part under a phone's, a birth's word with ids as its owners: %s", redact, [
     "Duplicate entry 'Blue Shirt' for key 'teams.name'",
     "Duplicate entry 'Blue Shirt' for key 'stores.name'",
     "Duplicate entry 'Blue Shirt' for key 'event_venues.name'",
@@ -471,9 +471,11 @@ describe("a thing's table by its head noun", () => {
     "ERROR:  duplicate key value violates unique constraint \"categories_name_key\"\nDETAIL:  Key (name)=(Shirts) already exists.",
     "ERROR:  duplicate key value violates unique constraint \"branches_name_key\"\nDETAIL:  Key (name)=(Main Street) already exists.",
     "Duplicate entry '46-7' for key 'PhoneCountryCode_Tenant'",
+    "Duplicate entry 'SE-7' for key 'PhoneCountryCode_Tenant'",
     "Duplicate entry '1984-7' for key 'BirthYear_Tenant'",
+    "Duplicate entry '1984-t42' for key 'birth_year_tenant'",
   ]);
-  itStores("redacts a name under a table a person's word heads (the list of thing words is finite): %s", stored, [
+  itStores("redacts a name under a table a person's word heads (the list of thing words is finite), an owner's part no id's shape, a name's word before the part: %s", stored, [
     ["ERROR:  duplicate key value violates unique constraint \"event_organizers_name_key\"\nDETAIL:  Key (name)=(Jane Doe) already exists.","ERROR:  duplicate key value violates unique constraint \"event_organizers_name_key\"\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists."],
     ["Duplicate entry 'Jane Doe' for key 'event_organizers.name'","Duplicate entry '[REDACTED:person_name]' for key 'event_organizers.name'"],
     ["Duplicate entry 'Jane Doe-7' for key 'event_organizers.name_tenant'","Duplicate entry '[REDACTED:person_name]' for key 'event_organizers.name_tenant'"],
@@ -525,5 +527,18 @@ describe("a thing's table by its head noun", () => {
     ["ERROR:  duplicate key value violates unique constraint \"products_designer_name_key\"\nDETAIL:  Key (name)=(Jane Doe) already exists.","ERROR:  duplicate key value violates unique constraint \"products_designer_name_key\"\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists."],
     ["{\"msg\":\"ERROR:  duplicate key value violates unique constraint \\\"event_organizers_name_key\\\"\\nDETAIL:  Key (name)=(Jane Doe) already exists.\"}","{\"msg\":\"ERROR:  duplicate key value violates unique constraint \\\"event_organizers_name_key\\\"\\nDETAIL:  Key (name)=([REDACTED:person_name]) already exists.\"}"],
     ["{\"msg\":\"Duplicate entry 'Jane Doe' for key 'event_organizers.name'\"}","{\"msg\":\"Duplicate entry '[REDACTED:person_name]' for key 'event_organizers.name'\"}"],
+    ["Duplicate entry '1984-Jane Doe' for key 'birth_year_owner'","Duplicate entry '[REDACTED:birth_date]' for key 'birth_year_owner'"],
+    ["Duplicate entry '46-Jane Doe' for key 'phone_country_code_owner'","Duplicate entry '[REDACTED:phone]' for key 'phone_country_code_owner'"],
+    ["Duplicate entry '46-701234567' for key 'phone_country_code_member'","Duplicate entry '[REDACTED:phone]' for key 'phone_country_code_member'"],
+    ["{\"msg\":\"Duplicate entry '46-701234567' for key 'phone_country_code_member'\"}","{\"msg\":\"Duplicate entry '[REDACTED:phone]' for key 'phone_country_code_member'\"}"],
+    ["Duplicate entry 'Li' for key 'last_name_country_code'","Duplicate entry '[REDACTED:person_name]' for key 'last_name_country_code'"],
+    ["Duplicate entry 'Ann' for key 'first_name_country_code'","Duplicate entry '[REDACTED:person_name]' for key 'first_name_country_code'"],
+    ["Duplicate entry 'Li' for key 'surname_country_code'","Duplicate entry '[REDACTED:person_name]' for key 'surname_country_code'"],
+    ["Duplicate entry 'May' for key 'first_name_month'","Duplicate entry '[REDACTED:person_name]' for key 'first_name_month'"],
+    ["Duplicate entry 'Li-7' for key 'surname_country_code_tenant'","Duplicate entry '[REDACTED:person_name]' for key 'surname_country_code_tenant'"],
+    ["Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_last_name_country_code'. The duplicate key value is (Li).","Cannot insert duplicate key row in object 'dbo.People' with unique index 'IX_last_name_country_code'. The duplicate key value is ([REDACTED:person_name])."],
+    ["{\"msg\":\"Duplicate entry 'Li' for key 'last_name_country_code'\"}","{\"msg\":\"Duplicate entry '[REDACTED:person_name]' for key 'last_name_country_code'\"}"],
+    ["Duplicate entry 'Kim-7' for key 'PhoneCountryCode_Tenant'","Duplicate entry '[REDACTED:phone]' for key 'PhoneCountryCode_Tenant'"],
+    ["Duplicate entry 'Li-7' for key 'people.PhoneCountryCode_Tenant'","Duplicate entry '[REDACTED:phone]' for key 'people.PhoneCountryCode_Tenant'"],
   ]);
 });

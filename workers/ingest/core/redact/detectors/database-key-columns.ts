@@ -102,32 +102,40 @@ const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisat
 /**
  * The first word of the part of a value no one is known by that the first words of an index's
  * `words` name (`birth_year`, `email_domain`, `phone_country_code`: `year`, `domain`, `country`),
- * when `value` shows it is that part: its first part (split at `separator`) has the part's shape
- * (`SHAPED_TAILS`: `1984`, `example.com`, `46`) and the words after name only owners, as many at
- * least as the value's other parts (`BirthYear_Tenant`'s `1984-7`). Then the words before it
- * (`birth`, `email`, `phone`) are no column of their own. 0 when the value does not show it
- * (`Jane Doe-1984` under `name_birth_year`, `4155550132-2024` under `phone_year`, `Doe-US` under
- * `last_name_country_code`): every column is read as its words are.
+ * when `value` shows it is that part: the words before it are a datum's whose value has such a
+ * part (`PREFIXED_WORDS`: a phone's, a postal code's, a birth's, an e-mail's; never a name's:
+ * `last_name_country_code`, `first_name_month`), the words after it name only owners, one per
+ * other part of the value, and the value's parts (split at `separator`) are exactly those: its
+ * first the part's shape (`SHAPED_TAILS`: `1984`, `example.com`, `46`), each other an id's
+ * (`OWNER_VALUE`: `BirthYear_Tenant`'s `1984-7`; not `1984-Jane Doe` under `birth_year_owner`,
+ * `46-701234567` under `phone_country_code_member`). Then the words before it (`birth`, `email`,
+ * `phone`) are no column of their own. 0 when the value does not show it (`Jane Doe-1984` under
+ * `name_birth_year`, `4155550132-2024` under `phone_year`): every column is read as its words are.
  */
 function shapedTailStart(words: readonly string[], value: string, separator: string): number {
   for (let at = 1; at < MAX_RUN_WORDS; at++) {
     const tail = words[at] === "country" && words[at + 1] === "code" ? "country_code" : words[at]!;
     const shape = SHAPED_TAILS.get(tail);
     if (shape === undefined) continue;
+    if (!words.slice(0, at).every((word) => PREFIXED_WORDS.has(word))) return 0;
     const after = words.slice(at + tail.split("_").length);
     if (!after.every((word) => OWNER_WORDS.has(word) || COLUMN_TAILS.has(word))) return 0;
-    const parts = value.split(separator);
+    const [part, ...owned] = value.split(separator);
     const owners = after.filter((word) => OWNER_WORDS.has(word)).length;
-    return parts.length <= 1 + owners && shape.test(parts[0]!) ? at : 0;
+    return owned.length === owners && shape.test(part!) && owned.every((id) => OWNER_VALUE.test(id)) ? at : 0;
   }
   return 0;
 }
-/** The parts of a value no one is known by that end a column's name, with their shapes: a year, a month, a host name, a country's code or a dialling code. */
+/** The words of a datum whose value has a part no one is known by (a dialling code, a year, a domain): a phone's, a postal code's, a birth's, an e-mail's. */
+const PREFIXED_WORDS = new Set(["phone", "tel", "telephone", "mobile", "cell", "zip", "zipcode", "postal", "postcode", "birth", "dob", "email", "mail"]);
+/** An owner's value in a key: a number of at most 6 digits (no phone's local part), a UUID, or a short code of letters and digits with both, no blank. */
+const OWNER_VALUE = /^(?:\d{1,6}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[a-z_]*\d)(?=\w*[a-z])\w{2,16})$/i;
+/** The parts of a value no one is known by that end a column's name, with their shapes: a year, a month, a host name, a country's code (in capitals, as ISO 3166 writes it: `SE`, not a name's `Li`) or a dialling code. */
 const SHAPED_TAILS: ReadonlyMap<string, RegExp> = new Map([
   ["year", /^(?:19|20)\d\d$/],
   ["month", /^(?:\d{1,2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i],
   ["domain", /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i],
-  ["country_code", /^(?:[a-z]{2,3}|\+?\d{1,3})$/i],
+  ["country_code", /^(?:[A-Z]{2,3}|\+?\d{1,3})$/],
 ]);
 
 /**
