@@ -134,8 +134,9 @@ function keyJudged(match: string, text: string, close: number, withheld: Readonl
 
 /**
  * PostgreSQL's key's `columns` but a bare `name` that is a thing's: under a unique constraint
- * whose table is a thing's (`namesThingTable`: `products` of `products_name_key`, no person's
- * word in it nor in the columns), named by its own message right before the `Key (` at `open`
+ * ending with those columns whose word just before them is a thing's (`constraintTable`,
+ * `namesThingTable`: `products` of `products_name_key`, no person's word in it nor in the
+ * columns; not `products_designer_name_key`, `event_organizers_name_key`), named by its own message right before the `Key (` at `open`
  * (`PG_UNIQUE_CONSTRAINT`, read back at most `INDEX_REACH`). Its value is that thing's name
  * (`Blue Shirt`), no person's. Another column (`Key (company, name)`), a foreign key's
  * constraint, or a constraint another message or other words stand between say nothing.
@@ -145,7 +146,7 @@ function thingsNameless(columns: readonly (readonly string[])[], text: string, o
   const from = Math.max(0, open - INDEX_REACH);
   countWork(open - from);
   const constraint = PG_UNIQUE_CONSTRAINT.exec(text.slice(from, open))?.[2];
-  if (constraint === undefined || !namesThingTable(constraintTable(constraint), constraint, ...columns.flat())) return columns;
+  if (constraint === undefined || !namesThingTable(constraintTable(constraint, columns.flat()), constraint, ...columns.flat())) return columns;
   return columns.map((names) => names.filter((name) => !isBareName(name)));
 }
 /** Whether a column's name is a bare `name`, in any case. */

@@ -102,47 +102,59 @@ const OWNER_WORDS = new Set(["tenant", "user", "org", "organization", "organisat
 /**
  * The first word of the part of a value no one is known by that the first words of an index's
  * `words` name (`birth_year`, `email_domain`, `phone_country_code`: `year`, `domain`, `country`),
- * when `value` shows it is that part: its first part (split at `separator`) has the part's shape
- * (`SHAPED_TAILS`: `1984`, `example.com`, `46`) and the words after name only owners, as many at
- * least as the value's other parts (`BirthYear_Tenant`'s `1984-7`). Then the words before it
- * (`birth`, `email`, `phone`) are no column of their own. 0 when the value does not show it
- * (`Jane Doe-1984` under `name_birth_year`, `4155550132-2024` under `phone_year`, `Doe-US` under
- * `last_name_country_code`): every column is read as its words are.
+ * when `value` shows it is that part: the words before it are a datum's whose value has such a
+ * part (`PREFIXED_WORDS`: a phone's, a postal code's, a birth's, an e-mail's; never a name's:
+ * `last_name_country_code`, `first_name_month`), the words after it name only owners, one per
+ * other part of the value, and the value's parts (split at `separator`) are exactly those: its
+ * first the part's shape (`SHAPED_TAILS`: `1984`, `example.com`, `46`), each other an id's
+ * (`OWNER_VALUE`: `BirthYear_Tenant`'s `1984-7`; not `1984-Jane Doe` under `birth_year_owner`,
+ * `46-701234567` under `phone_country_code_member`). Then the words before it (`birth`, `email`,
+ * `phone`) are no column of their own. 0 when the value does not show it (`Jane Doe-1984` under
+ * `name_birth_year`, `4155550132-2024` under `phone_year`): every column is read as its words are.
  */
 function shapedTailStart(words: readonly string[], value: string, separator: string): number {
   for (let at = 1; at < MAX_RUN_WORDS; at++) {
     const tail = words[at] === "country" && words[at + 1] === "code" ? "country_code" : words[at]!;
     const shape = SHAPED_TAILS.get(tail);
     if (shape === undefined) continue;
+    if (!words.slice(0, at).every((word) => PREFIXED_WORDS.has(word))) return 0;
     const after = words.slice(at + tail.split("_").length);
     if (!after.every((word) => OWNER_WORDS.has(word) || COLUMN_TAILS.has(word))) return 0;
-    const parts = value.split(separator);
+    const [part, ...owned] = value.split(separator);
     const owners = after.filter((word) => OWNER_WORDS.has(word)).length;
-    return parts.length <= 1 + owners && shape.test(parts[0]!) ? at : 0;
+    return owned.length === owners && shape.test(part!) && owned.every((id) => OWNER_VALUE.test(id)) ? at : 0;
   }
   return 0;
 }
-/** The parts of a value no one is known by that end a column's name, with their shapes: a year, a month, a host name, a country's code or a dialling code. */
+/** The words of a datum whose value has a part no one is known by (a dialling code, a year, a domain): a phone's, a postal code's, a birth's, an e-mail's. */
+const PREFIXED_WORDS = new Set(["phone", "tel", "telephone", "mobile", "cell", "zip", "zipcode", "postal", "postcode", "birth", "dob", "email", "mail"]);
+/** An owner's value in a key: a number of at most 6 digits (no phone's local part), a UUID, or a short code of letters and digits with both, no blank. */
+const OWNER_VALUE = /^(?:\d{1,6}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}|(?=[a-z_]*\d)(?=\w*[a-z])\w{2,16})$/i;
+/** The parts of a value no one is known by that end a column's name, with their shapes: a year, a month, a host name, a country's code (in capitals, as ISO 3166 writes it: `SE`, not a name's `Li`) or a dialling code. */
 const SHAPED_TAILS: ReadonlyMap<string, RegExp> = new Map([
   ["year", /^(?:19|20)\d\d$/],
   ["month", /^(?:\d{1,2}|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/i],
   ["domain", /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/i],
-  ["country_code", /^(?:[a-z]{2,3}|\+?\d{1,3})$/i],
+  ["country_code", /^(?:[A-Z]{2,3}|\+?\d{1,3})$/],
 ]);
 
 /**
  * Whether `table`, the table a key's name gives (MySQL 8's `products` of `products.name_tenant`:
- * `mysqlTable`; PostgreSQL's `products` of `products_name_key`: `constraintTable`), is a thing's,
- * whose `name` a bare `name` column holds: a thing's word (`THING_WORDS`, singular or plural:
- * `products`, `categories`) and no person's (`PERSON_WORDS`: `users`, `event_attendees`) in it,
- * nor in `names` (the key's name, its columns': `products.name_owner`). Another column
- * (`Key (company, name)`) or an index's name without its table (`name_company`) says nothing:
- * a person's name is unique within a company as a product's is.
+ * `mysqlTable`; PostgreSQL's `products` of `products_name_key`, its words up to the columns:
+ * `constraintTable`), is a thing's, whose `name` a bare `name` column holds: its head noun, its
+ * LAST word (singular or plural: `products`, `categories`, `event_venues`), is a thing's word
+ * (`THING_WORDS`), and no person's word (`PERSON_WORDS`: `users`, `event_attendees`) is in it nor
+ * in `names` (the key's name, its columns': `products.name_owner`). Any other word decides
+ * nothing: `event_organizers`, `team_coaches`, `policy_holders` are persons whatever thing leads
+ * them, and no list of persons is whole. Another column (`Key (company, name)`) or an index's
+ * name without its table (`name_company`) says nothing either: a person's name is unique within a
+ * company as a product's is.
  */
 export function namesThingTable(table: string, ...names: readonly string[]): boolean {
-  return singularWords(table).some((word) => THING_WORDS.has(word)) && ![table, ...names].some((name) => singularWords(name).some((word) => PERSON_WORDS.has(word)));
+  const head = singularWords(table).at(-1);
+  return head !== undefined && THING_WORDS.has(head) && ![table, ...names].some((name) => singularWords(name).some((word) => PERSON_WORDS.has(word)));
 }
-/** The words of a name (`NAME_BREAK`), in lower case, a plural's ending off (`products`, `categories`; `people` stays). */
+/** The words of a name (`NAME_BREAK`), in lower case, a plural's ending off (`products`, `categories`, `branches`; `people` stays). */
 function singularWords(name: string): readonly string[] {
   return name
     .split(NAME_BREAK)
@@ -153,10 +165,13 @@ function singularWords(name: string): readonly string[] {
 export function mysqlTable(name: string): string {
   return name.slice(0, Math.max(0, name.indexOf(".")));
 }
-/** A plural's ending a singular word is found without: `products`, `categories`, `attendees`. */
-const PLURAL_ENDING = /(?:ies|s)$/;
-/** Things named by a `name` column, no person: goods, places, groups and a system's parts. */
-const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "vendor", "supplier", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
+/** A plural's ending a singular word is found without: `products`, `categories`, `branches`, `attendees`. */
+const PLURAL_ENDING = /(?:ies|(?<=ch|sh|x)es|s)$/;
+/**
+ * Things named by a `name` column, no person: goods, places, groups and a system's parts; no word
+ * a person may be (`vendor`, `supplier`, `partner`, `client`, `account`: a sole trader's name).
+ */
+const THING_WORDS = new Set(["product", "item", "category", "company", "org", "organization", "organisation", "team", "project", "sku", "brand", "city", "plan", "role", "tag", "file", "app", "application", "service", "queue", "bucket", "store", "shop", "site", "workspace", "channel", "repo", "repository", "branch", "feature", "flag", "template", "department", "region", "country", "warehouse", "venue", "course", "event", "campaign", "label", "collection", "folder", "page", "package", "module", "job", "task", "board", "topic", "dashboard", "report", "integration", "webhook", "plugin", "theme", "currency", "language", "locale", "variant", "attribute", "coupon", "tier", "list", "group", "cluster", "environment", "permission", "policy"]);
 /** Words naming a person, a person's part in something or a person's name's part, singular: a `name` beside them is a person's. */
 const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee", "contact", "member", "patient", "student", "staff", "client", "author", "owner", "admin", "recipient", "sender", "guest", "driver", "passenger", "applicant", "candidate", "teacher", "doctor", "profile", "attendee", "subscriber", "player", "speaker", "participant", "assignee", "signer", "signatory", "follower", "friend", "buyer", "seller", "resident", "visitor", "volunteer", "worker", "manager", "agent", "reviewer", "approver", "invitee", "first", "last", "full", "display", "given", "family", "middle", "legal", "username", "nickname"]);
 
@@ -169,23 +184,24 @@ const PERSON_WORDS = new Set(["user", "customer", "person", "people", "employee"
  * such word, keeps them all (`email_tenant`, `phone_numbers`).
  */
 function tableless(name: string): readonly string[] {
-  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
-  return words.slice(tableLength(name, words));
+  const column = indexColumn(name);
+  const words = column.split(WORD_BREAK).filter((word) => word !== "");
+  if (column.length === name.length) return words;
+  const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
+  return table >= 0 && table + 1 < words.length ? words.slice(table + 1) : words;
 }
 /**
- * PostgreSQL's table a constraint's `name` leads with (`products` of `products_name_key`,
- * `event_attendees` of `event_attendees_event_id_name_key`), as `tableless` finds it; empty
- * when the name shows none (`uq_category_name`, `name_key`).
+ * The words of a PostgreSQL constraint's `name` (without its affixes: `indexColumn`) before the
+ * key's `columns` it ends with, joined by `_` (`products` of `products_name_key` over `name`,
+ * `products_designer` of `products_designer_name_key`): its table, the word just before the
+ * columns its head noun. Empty when the name does not end with the columns or holds nothing
+ * before them (`products_name_tenant_id_key` over `name`, `name_key`).
  */
-export function constraintTable(name: string): string {
-  const words = indexColumn(name).split(WORD_BREAK).filter((word) => word !== "");
-  return words.slice(0, tableLength(name, words)).join("_");
-}
-/** How many of the first `words` of an index's `name` (without its affixes) are its table's (`tableless`): 0 without a frame or such a word. */
-function tableLength(name: string, words: readonly string[]): number {
-  if (indexColumn(name).length === name.length) return 0;
-  const table = words.slice(0, MAX_TABLE_WORDS).findIndex((word) => PLURAL.test(word));
-  return table >= 0 && table + 1 < words.length ? table + 1 : 0;
+export function constraintTable(name: string, columns: readonly string[]): string {
+  const words = indexColumn(name).toLowerCase().split(WORD_BREAK).filter((word) => word !== "");
+  const ending = columns.join("_").toLowerCase().split(WORD_BREAK).filter((word) => word !== "");
+  const before = words.length - ending.length;
+  return before > 0 && ending.every((word, at) => words[before + at] === word) ? words.slice(0, before).join("_") : "";
 }
 /**
  * Where an index's name breaks into words: a `_` or a `-` (`users-email-unique`), and a capital
