@@ -380,3 +380,19 @@ describe("a secret's list after `=` goes whole before a closing quote or mark, a
   ]);
   itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
 });
+
+describe("a secret's list of numbers goes whole when they are shaped as secrets; a length range or a count stays as before", () => {
+  itStores("%j", redactedBody, [
+    ["passwords=[123456, 654321]", `passwords=${SECRET_PARAM}`],
+    ['passwords=["123456", "654321"]', `passwords=${SECRET_PARAM}`],
+    ["password=[123456, 654321] user=bob", `password=${SECRET_PARAM} user=bob`],
+    ["password=[123456]", `password=${SECRET_PARAM}`],
+    ["pin=[1234, 5678]", `pin=${SECRET_PARAM}`],
+    ["api_key=[123456, 654321]", `api_key=${SECRET_PARAM}`],
+    ['{"msg":"passwords=[123456, 654321]"}', `{"msg":"passwords=${SECRET_PARAM}"}`],
+    ['level=info msg="passwords=[123456, 654321]"', `level=info msg="passwords=${SECRET_PARAM}"`],
+    ['level=info msg="pin=[1234, 5678]"', `level=info msg="pin=${SECRET_PARAM}"`],
+  ]);
+  itStores("a validator's length range stays read as one token: %j", redactedBody, [["password=[6, 128]", `password=${SECRET_PARAM}, 128]`]]);
+  itKeeps("%j", redactedBody, ["password_length=[8, 64]", "passwords=[]", "tokens=[12, 30]", "tokens=[128000, 4096]"]);
+});

@@ -14,6 +14,7 @@ import {
   isMemberSetting,
   namesSecretContext,
   isNamedCount,
+  namesCount,
   isShortCount,
   isFlagOrCountUnder,
   namesToken,
@@ -1335,10 +1336,12 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * The length of a list after a secret parameter's `=` at `at` holding several items or a quoted
  * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`,
  * Python's tuple `password=('a', 'b')`, a set `password={a, b}`: `SECRET_LIST`), whose every item
- * is the secret's as after `password: ` (`holdsSecretItems`); 0 when it holds none (`tokens=[12, 30]`,
- * `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such list is there (one
- * plain item, `[hunter2]`, is read as the token it is), or when it is a validator's rules
- * (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`), read as before.
+ * is the secret's as after `password: ` (`holdsSecretItems`), numbers only when they are shaped
+ * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`); 0 when it holds none
+ * (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such
+ * list is there (one plain item, `[hunter2]`, is read as the token it is), or when it is a
+ * validator's rules (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`, a
+ * length range), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
   if (!LIST_OPENINGS.includes(text.charAt(at)) || !isSecretParameterName(name)) return undefined;
@@ -1348,11 +1351,26 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
   // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
   if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
-  if (isNamedCount(name, list)) return 0;
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
-  if (unquotedItems.every((item) => /^\d+$/.test(item)) || unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
+  if (unquotedItems.every((item) => /^\d+$/.test(item))) return holdsSecretNumbers(name, unquotedItems) ? list.length : isNamedCount(name, list) ? 0 : undefined;
+  if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
 }
+
+/**
+ * Whether a list's `numbers` under the secret's `name` are secrets rather than a validator's
+ * length range or a count (`password=[8, 64]`, `tokens=[12, 30]`): under a code's name
+ * (`isSecretCodeName`: `pin`, `otp`, `cvv`), numbers of a card code's 3 digits or more
+ * (`pin=[1234, 5678]`); under any other secret's name a number of a one-time code's 6 digits or
+ * more (`password=[123456, 654321]`), but under a name counting tokens, keys or secrets
+ * (`tokens=[128000, 4096]`) only when it names passwords (`passwords=[123456, 654321]`).
+ */
+function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
+  if (isSecretCodeName(name)) return numbers.every((number) => number.length >= 3);
+  if (!numbers.some((number) => number.length >= 6)) return false;
+  return !namesCount(name) || nameWords(name).includes("passwords");
+}
+
 /** What opens a secret's list: a list's `[`, a tuple's `(`, a set's `{`. */
 const LIST_OPENINGS = "[({";
 /** An item that is a map's key before its value (`sid:`, `:sid`, `=>`). */
