@@ -396,3 +396,20 @@ describe("a secret's list of numbers goes whole when they are shaped as secrets;
   itStores("a validator's length range stays read as one token: %j", redactedBody, [["password=[6, 128]", `password=${SECRET_PARAM}, 128]`]]);
   itKeeps("%j", redactedBody, ["password_length=[8, 64]", "passwords=[]", "tokens=[12, 30]", "tokens=[128000, 4096]"]);
 });
+
+describe("an Authorization's bracketed scheme credentials outside Go's map[] keep the word and lose the credentials, whatever their shape", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ["headers: Authorization:[Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc] Accept:[*/*]", "headers: Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
+    ["Authorization: [Bearer abc.def.ghi]", "Authorization: [Bearer [REDACTED:bearer]]"],
+    ["Authorization:[Bearer x]", "Authorization:[Bearer [REDACTED:bearer]]"],
+    ["Authorization:[Bearer abc123] Accept:[*/*]", "Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
+    ["Proxy-Authorization:[Bearer hunter2]", "Proxy-Authorization:[Bearer [REDACTED:bearer]]"],
+    ["[Authorization, Bearer abc123]", "[Authorization, Bearer [REDACTED:bearer]]"],
+    ['{"msg":"Authorization:[Bearer abc123] Accept:[*/*]"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"}'],
+    ['level=info msg="Authorization:[Bearer abc123] Accept:[*/*]"', 'level=info msg="Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"'],
+  ]);
+  itStoresCounting("%j", counted, { basic: 1 }, [["Authorization:[Basic dXNlcjpwYXNz] Accept:[*/*]", "Authorization:[Basic [REDACTED:basic]] Accept:[*/*]"]]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [["Authorization:[Token abc123]", `Authorization:[Token ${SECRET_PARAM}]`]]);
+  itKeepsUncounted("a placeholder or a mask after the word stays: %j", counted, ["Authorization:[Bearer <token>]", "Authorization:[Bearer ${TOKEN}]", "Authorization:[Bearer ***]", "Authorization:[Bearer REDACTED]"]);
+});

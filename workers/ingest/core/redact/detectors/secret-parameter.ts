@@ -1055,7 +1055,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (HASHED_ANGLED_VALUE.test(match.slice(valueStart))) return isSecretName(name) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
-    return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+    const flow = match.slice(valueStart);
+    if (!isSecretName(name)) return undefined;
+    if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+    return holdsFlowSecret(name, flow) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -1404,6 +1407,31 @@ function holdsSecretItems(items: readonly string[]): boolean {
 }
 
 /**
+ * Whether `flow`, bracketed under an `Authorization` header's `name`, is one known scheme's word
+ * and credentials (`Authorization:[Bearer …]`, `Authorization: [Basic …]`: `ONE_SCHEME_CREDENTIAL`),
+ * which keep the word (`redactBracketedCredential`); another word (`[key …]`, `[hunter2 …]`) is no
+ * scheme, and several schemes' credentials (`[Bearer a Bearer b]`) go whole (`holdsFlowSecret`).
+ */
+function holdsOneSchemeCredential(name: string, flow: string): boolean {
+  return credentialHeaderOf(name) === "authorization" && namesHeaderField(name) && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1));
+}
+
+/**
+ * `head` and the bracketed scheme's credentials in `flow` read as the header's value under its
+ * key (`redactCredentialHeader`): the scheme's word stays, the credentials go whatever their
+ * shape (`[Bearer x]`, `[Bearer abc123]`, which no bearer token's shape takes in prose), counted
+ * as Bearer's or Basic's as after `Authorization: `; undefined when they stay (a placeholder, a mask).
+ */
+function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
+  const credentials = flow.slice(1, -1);
+  if (standsForSecret(credentials.slice(credentials.search(/[ \t]/)).trim())) return undefined;
+  const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
+  const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
+  const redacted = redactCredentialHeader("authorization", credentials, () => written);
+  return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
+}
+
+/**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
@@ -1415,8 +1443,6 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
   if (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
-  // One known scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; another word (`[key …]`, `[hunter2 …]`) is none, and several go whole.
-  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
