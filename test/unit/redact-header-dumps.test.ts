@@ -413,3 +413,20 @@ describe("an Authorization's bracketed scheme credentials outside Go's map[] kee
   itStoresCounting("%j", counted, { secret_param: 1 }, [["Authorization:[Token abc123]", `Authorization:[Token ${SECRET_PARAM}]`]]);
   itKeepsUncounted("a placeholder or a mask after the word stays: %j", counted, ["Authorization:[Bearer <token>]", "Authorization:[Bearer ${TOKEN}]", "Authorization:[Bearer ***]", "Authorization:[Bearer REDACTED]"]);
 });
+
+describe("under a header's name a word before a credential's shape is no inspect print of a class", () => {
+  itStores("%j", redactedBody, [
+    ["X-Api-Key:[class VSXJQTBLMMRCWDHNKPABCDEFG]", `X-Api-Key:${SECRET_PARAM}`],
+    ["X-Api-Key:[class Vsx5JQTb8LMm2RC7Wd4HN9Kp3] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
+    ["X-Api-Key:[class VsxJqTbLMmRCWdHNKpAbCdEfG]", `X-Api-Key:${SECRET_PARAM}`],
+    ['{"msg":"X-Api-Key:[class Vsx5JQTb8LMm2RC7Wd4HN9Kp3] Accept:[*/*]"}', `{"msg":"X-Api-Key:${SECRET_PARAM} Accept:[*/*]"}`],
+    ['level=info msg="X-Api-Key:[class VSXJQTBLMMRCWDHNKPABCDEFG] Accept:[*/*]"', `level=info msg="X-Api-Key:${SECRET_PARAM} Accept:[*/*]"`],
+  ]);
+  itKeeps("inspect's class or function names an identifier: %j", redactedBody, [
+    "X-Api-Key: [class ApiKeyProvider]",
+    "X-Api-Key:[class HttpClientHandler]",
+    "X-Api-Key:[class HTTPServer2]",
+    "Authorization:[Function: getToken]",
+    "X-Api-Key:[class (anonymous)]",
+  ]);
+});
