@@ -430,3 +430,18 @@ describe("under a header's name a word before a credential's shape is no inspect
     "X-Api-Key:[class (anonymous)]",
   ]);
 });
+
+describe("a type's name in brackets where a header's value stands is kept, uncounted, in Go's map[] too", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itKeepsUncounted("%j", counted, [
+    "map[Authorization:[string]]",
+    "map[X-Api-Key:[String]]",
+    "map[X-Api-Key:[[]string] Accept:[*/*]]",
+    "map[X-Api-Key:[int]]",
+    "X-Api-Key:[string]",
+    "X-Api-Key:[int]",
+    "Authorization:[string]",
+    '{"msg":"map[Authorization:[string] Accept:[*/*]]"}',
+  ]);
+  itStoresCounting("a word that is no type's name still goes: %j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
+});

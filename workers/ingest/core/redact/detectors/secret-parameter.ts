@@ -63,7 +63,7 @@ import {
   GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { isElidedValue, opensInspectObject } from "../inspect-text";
+import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -1462,7 +1462,7 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
-  if (header ? (isElidedValue(flow) && !namesCredentialAsInspects(flow)) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
+  if (header ? (isElidedValue(flow) && !namesCredentialAsInspects(flow)) || isBracketedTypeName(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
