@@ -359,6 +359,14 @@ describe("a sender's mask or a type's name where a header's value stands is kept
     "('X-Api-Key', 'hidden')",
     "('X-Api-Key', '****5678')",
     "X-Api-Key:[String]",
+    "map[Authorization:[string]]",
+    "map[X-Api-Key:[String]]",
+    "map[X-Api-Key:[[]string] Accept:[*/*]]",
+    "map[X-Api-Key:[int]]",
+    "X-Api-Key:[string]",
+    "X-Api-Key:[int]",
+    "Authorization:[string]",
+    '{"msg":"map[Authorization:[string] Accept:[*/*]]"}',
   ]);
 });
 
@@ -431,17 +439,7 @@ describe("under a header's name a word before a credential's shape is no inspect
   ]);
 });
 
-describe("a type's name in brackets where a header's value stands is kept, uncounted, in Go's map[] too", () => {
+describe("a word that is no type's name in Go's map[] under a header's name still goes", () => {
   const counted = (text: string) => redactString(text, policy);
-  itKeepsUncounted("%j", counted, [
-    "map[Authorization:[string]]",
-    "map[X-Api-Key:[String]]",
-    "map[X-Api-Key:[[]string] Accept:[*/*]]",
-    "map[X-Api-Key:[int]]",
-    "X-Api-Key:[string]",
-    "X-Api-Key:[int]",
-    "Authorization:[string]",
-    '{"msg":"map[Authorization:[string] Accept:[*/*]]"}',
-  ]);
-  itStoresCounting("a word that is no type's name still goes: %j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
+  itStoresCounting("%j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
 });
