@@ -1432,26 +1432,6 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
 }
 
 /**
- * Whether `flow`, a bracketed word inspect prints for a class or a function (`[class …]`,
- * `[Function: …]`), names a credential's shape rather than an identifier (`isSessionIdShaped`,
- * not `CLASS_NAME`): under a header's name `X-Api-Key:[class Vsx5JQ…]` is a value that opens with
- * a word, and `[class ApiKeyProvider]`, `[Function: getToken]` are inspect's.
- */
-function namesCredentialAsInspects(flow: string): boolean {
-  const named = INSPECT_NAMED.exec(flow)?.[1];
-  return named !== undefined && isSessionIdShaped(named) && !CLASS_NAME.test(named);
-}
-/** inspect's print of a class or a function and the name it gives. */
-const INSPECT_NAMED = /^\[(?:class|(?:Async|Generator)?Function:)[ \t]+(\S{1,128})\]$/;
-/**
- * An identifier of words (`HttpClientHandler`, `getToken`, `HTTPServer2`): humps of a capital
- * and 2 to 15 lower-case letters, or up to 4 capitals before the next hump, and a few digits at
- * its end. Each hump is read whole (no lower-case letter after it), so a long run of letters
- * (`VSXJQT…`) or of mixed cases (`VsxJqTb…`) fails in linear work.
- */
-const CLASS_NAME = /^(?:[A-Z]{1,4}(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]{2,15}(?![a-z]))+\d{0,3}$/;
-
-/**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
@@ -1462,7 +1442,7 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
-  if (header ? (isElidedValue(flow) && !namesCredentialAsInspects(flow)) || isBracketedTypeName(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
+  if (header ? isElidedValue(flow) || isBracketedTypeName(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
