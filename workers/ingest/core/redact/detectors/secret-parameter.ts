@@ -15,6 +15,7 @@ import {
   namesSecretContext,
   isNamedCount,
   namesCount,
+  numericSecretDigits,
   isShortCount,
   isFlagOrCountUnder,
   namesToken,
@@ -481,7 +482,8 @@ function rejectedParameter(text: string, start: number): boolean {
   // After a path's `::` the path is the name (`session::id=(`), as `redactParameter` reads it.
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return true;
+  // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
@@ -1056,6 +1058,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
     const flow = match.slice(valueStart);
+    if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
     return holdsFlowSecret(name, flow) ? `${match.slice(0, valueStart)}${marker}` : undefined;
@@ -1340,38 +1343,58 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`,
  * Python's tuple `password=('a', 'b')`, a set `password={a, b}`: `SECRET_LIST`), whose every item
  * is the secret's as after `password: ` (`holdsSecretItems`), numbers only when they are shaped
- * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`); 0 when it holds none
- * (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such
- * list is there (one plain item, `[hunter2]`, is read as the token it is), or when it is a
- * validator's rules (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`, a
- * length range), read as before.
+ * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`, `pins=[1234]`); 0 when it holds
+ * none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`, a length range
+ * `password=[8, 64]`); undefined when no such list is there (one plain word, `[hunter2]`, is read
+ * as the token it is), or when it is a validator's rules (`password=[required, min:8]`:
+ * `VALIDATOR_RULE`), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
-  if (!LIST_OPENINGS.includes(text.charAt(at)) || !isSecretParameterName(name)) return undefined;
+  if (!LIST_OPENINGS.includes(text.charAt(at))) return undefined;
+  const secretName = isSecretParameterName(name);
+  if (!secretName && numericSecretDigits(name) === 0) return undefined;
   const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
   if (list === undefined) return undefined;
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
-  if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
   // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
   if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
-  if (unquotedItems.every((item) => /^\d+$/.test(item))) return holdsSecretNumbers(name, unquotedItems) ? list.length : isNamedCount(name, list) ? 0 : undefined;
+  if (unquotedItems.every((item) => /^\d+$/.test(item))) {
+    if (holdsSecretNumbers(name, unquotedItems)) return list.length;
+    return isLengthRange(unquotedItems) || isNamedCount(name, list) ? 0 : undefined;
+  }
+  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
 }
 
 /**
  * Whether a list's `numbers` under the secret's `name` are secrets rather than a validator's
- * length range or a count (`password=[8, 64]`, `tokens=[12, 30]`): under a code's name
- * (`isSecretCodeName`: `pin`, `otp`, `cvv`), numbers of a card code's 3 digits or more
- * (`pin=[1234, 5678]`); under any other secret's name a number of a one-time code's 6 digits or
- * more (`password=[123456, 654321]`), but under a name counting tokens, keys or secrets
- * (`tokens=[128000, 4096]`) only when it names passwords (`passwords=[123456, 654321]`).
+ * length range or a count (`password=[8, 64]`, `tokens=[12, 30]`): under a numeric secret's own
+ * name (`numericSecretDigits`: `pins`, `card_pins`, `otps`, `passwords`; a code's, `isSecretCodeName`:
+ * `mfa_code`) a number of as many digits as that secret has (a PIN's 3, a password's 4:
+ * `pins=[1234, 5678]`, `password=[1234, 5678]`); under another secret's name a number of a
+ * one-time code's 6 digits or more (`api_key=[314159, 271828]`), but none under a name that counts
+ * (`tokens=[128000, 4096]`, `num_passwords=[1000000, 2000000]`, `passwords_checked`).
  */
 function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
-  if (isSecretCodeName(name)) return numbers.every((number) => number.length >= 3);
-  if (!numbers.some((number) => number.length >= 6)) return false;
-  return !namesCount(name) || nameWords(name).includes("passwords");
+  const digits = numericSecretDigits(name) || (isSecretCodeName(name) ? 3 : 0);
+  if (digits > 0) return !isLengthRange(numbers) && numbers.some((number) => number.length >= digits);
+  return !namesCount(name) && numbers.some((number) => number.length >= 6);
+}
+
+/** Whether `flow`, a list of numbers only under `name` (`pins: [1234, 5678]`, `passwords: [123456]`), holds secrets (`holdsSecretNumbers`). */
+function holdsSecretNumberList(name: string, flow: string): boolean {
+  return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
+}
+/** How a list of numbers opens (`[1234, …]`). */
+const NUMBER_LIST_OPENING = /^\[\d/;
+/** A list of whole numbers in brackets (`[1234, 5678]`). */
+const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
+
+/** Whether `numbers` are a length's two bounds (`[8, 64]`, `[6, 128]`): no password is so short. */
+function isLengthRange(numbers: readonly string[]): boolean {
+  return numbers.length === 2 && numbers.every((number) => number.length <= 3 && Number(number) <= 128);
 }
 
 /** What opens a secret's list: a list's `[`, a tuple's `(`, a set's `{`. */
