@@ -452,6 +452,38 @@ describe("an Authorization's bracketed scheme credentials outside Go's map[] kee
   itStoresCounting("%j", counted, { basic: 1 }, [["Authorization:[Basic dXNlcjpwYXNz] Accept:[*/*]", "Authorization:[Basic [REDACTED:basic]] Accept:[*/*]"]]);
   itStoresCounting("%j", counted, { secret_param: 1 }, [["Authorization:[Token abc123]", `Authorization:[Token ${SECRET_PARAM}]`]]);
   itKeepsUncounted("a placeholder or a mask after the word stays: %j", counted, ["Authorization:[Bearer <token>]", "Authorization:[Bearer ${TOKEN}]", "Authorization:[Bearer ***]", "Authorization:[Bearer REDACTED]"]);
+  // As after `Authorization: ` in text: a part of a mask, a state's word.
+  itKeepsUncounted("a masked credential or a state's word stays: %j", counted, [
+    "Authorization:[Bearer abc***]",
+    "Authorization:[Bearer sk-***]",
+    "Authorization:[Bearer ***abc]",
+    "Authorization:[Bearer abc\u2026]",
+    "Authorization:[Bearer empty]",
+    '{"msg":"Authorization:[Bearer abc***]"}',
+    'level=info msg="Authorization:[Bearer empty]"',
+  ]);
+});
+
+describe("an Authorization's bracketed credentials closed by what closes the text around them, or in capitals", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ['{"msg":"Authorization:[Bearer abc123]"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]"}'],
+    ['msg="Authorization:[Bearer abc123]"', 'msg="Authorization:[Bearer [REDACTED:bearer]]"'],
+    ['level=info msg="Authorization:[Bearer abc123]"', 'level=info msg="Authorization:[Bearer [REDACTED:bearer]]"'],
+    ['"2024-01-01","Authorization:[Bearer abc123]"', '"2024-01-01","Authorization:[Bearer [REDACTED:bearer]]"'],
+    ["('Authorization:[Bearer abc123]')", "('Authorization:[Bearer [REDACTED:bearer]]')"],
+    ["(Authorization:[Bearer abc123])", "(Authorization:[Bearer [REDACTED:bearer]])"],
+    ["Authorization:[Bearer abc123].", "Authorization:[Bearer [REDACTED:bearer]]."],
+    ["Authorization:[Bearer abc123], next", "Authorization:[Bearer [REDACTED:bearer]], next"],
+    ["Authorization:[Bearer abc123]", "Authorization:[Bearer [REDACTED:bearer]]"],
+    ["AUTHORIZATION:[Bearer abc123]", "AUTHORIZATION:[Bearer [REDACTED:bearer]]"],
+    ['{"msg":"AUTHORIZATION:[Bearer abc123]"}', '{"msg":"AUTHORIZATION:[Bearer [REDACTED:bearer]]"}'],
+  ]);
+  itStores("%j", redactedBody, [
+    ['level=info msg="X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"', `level=info msg="X-Api-Key:${SECRET_PARAM}"`],
+    ['{"msg":"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"}', `{"msg":"X-Api-Key:${SECRET_PARAM}"}`],
+  ]);
+  itKeeps("a list indexed or glued to a word stays: %j", redactedBody, ["password: [a].b", "Authorization:[Bearer abc123]x"]);
 });
 
 describe("under a header's name inspect's print of a class or a function stays", () => {

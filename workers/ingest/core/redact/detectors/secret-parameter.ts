@@ -272,9 +272,10 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
  * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
- * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash).
+ * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
+ * text around it (a quote, `)`, `}`) or a sentence's `.` (`msg="Authorization:[Bearer …]"`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;])";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;\"')}.]|\\.\\S)";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
@@ -1430,29 +1431,34 @@ function holdsSecretItems(items: readonly string[]): boolean {
 }
 
 /**
- * Whether `flow`, bracketed under an `Authorization` header's `name`, is one known scheme's word
+ * Whether `flow`, bracketed under an `Authorization` header's `name` in any case (`AUTHORIZATION`), is one known scheme's word
  * and credentials (`Authorization:[Bearer …]`, `Authorization: [Basic …]`: `ONE_SCHEME_CREDENTIAL`),
  * which keep the word (`redactBracketedCredential`); another word (`[key …]`, `[hunter2 …]`) is no
  * scheme, and several schemes' credentials (`[Bearer a Bearer b]`) go whole (`holdsFlowSecret`).
  */
 function holdsOneSchemeCredential(name: string, flow: string): boolean {
-  return credentialHeaderOf(name) === "authorization" && namesHeaderField(name) && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1));
+  return credentialHeaderOf(name) === "authorization" && namesHeaderField(name.toLowerCase()) && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1));
 }
 
 /**
  * `head` and the bracketed scheme's credentials in `flow` read as the header's value under its
  * key (`redactCredentialHeader`): the scheme's word stays, the credentials go whatever their
  * shape (`[Bearer x]`, `[Bearer abc123]`, which no bearer token's shape takes in prose), counted
- * as Bearer's or Basic's as after `Authorization: `; undefined when they stay (a placeholder, a mask).
+ * as Bearer's or Basic's as after `Authorization: `; undefined when they stay, as after
+ * `Authorization: ` (a placeholder, a state's word `empty`, a mask or a part of one: `abc***`, `***abc`, `abc…`).
  */
 function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
   const credentials = flow.slice(1, -1);
-  if (standsForSecret(credentials.slice(credentials.search(/[ \t]/)).trim())) return undefined;
+  const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
+  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential)) return undefined;
   const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
   const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
   return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
 }
+
+/** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
+const MASK_CHARACTER = /[*\u2026\u2022]/;
 
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
