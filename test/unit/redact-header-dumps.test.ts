@@ -367,7 +367,18 @@ describe("a sender's mask or a type's name where a header's value stands is kept
     "X-Api-Key:[int]",
     "Authorization:[string]",
     '{"msg":"map[Authorization:[string] Accept:[*/*]]"}',
+    // A type's name whole, in any position of the map, under any name (a schema's print).
+    "map[Accept:[*/*] Authorization:[string]]",
+    "map[X-Api-Key:[[]string] Authorization:[int]]",
+    "X-Api-Key:[Object]",
+    "Authorization:[Object] Accept:[*/*]",
+    "{ password: [string] }",
+    "{ password: [String], token: [Object] }",
+    "password: [string]",
+    'level=info msg="map[Authorization:[string]]"',
   ]);
+  // Any other value is read as before: a type's name is no whole value beside a key.
+  itStoresCounting("%j", counted, { secret_param: 1 }, [["X-Api-Key:[string, sk_9f8e7d6c5b4a39281706]", `X-Api-Key:${SECRET_PARAM}`]]);
 });
 
 describe("a secret's list after `=` goes whole before a closing quote or mark, and as a tuple or a set", () => {
