@@ -359,7 +359,26 @@ describe("a sender's mask or a type's name where a header's value stands is kept
     "('X-Api-Key', 'hidden')",
     "('X-Api-Key', '****5678')",
     "X-Api-Key:[String]",
+    "map[Authorization:[string]]",
+    "map[X-Api-Key:[String]]",
+    "map[X-Api-Key:[[]string] Accept:[*/*]]",
+    "map[X-Api-Key:[int]]",
+    "X-Api-Key:[string]",
+    "X-Api-Key:[int]",
+    "Authorization:[string]",
+    '{"msg":"map[Authorization:[string] Accept:[*/*]]"}',
+    // A type's name whole, in any position of the map, under any name (a schema's print).
+    "map[Accept:[*/*] Authorization:[string]]",
+    "map[X-Api-Key:[[]string] Authorization:[int]]",
+    "X-Api-Key:[Object]",
+    "Authorization:[Object] Accept:[*/*]",
+    "{ password: [string] }",
+    "{ password: [String], token: [Object] }",
+    "password: [string]",
+    'level=info msg="map[Authorization:[string]]"',
   ]);
+  // Any other value is read as before: a type's name is no whole value beside a key.
+  itStoresCounting("%j", counted, { secret_param: 1 }, [["X-Api-Key:[string, sk_9f8e7d6c5b4a39281706]", `X-Api-Key:${SECRET_PARAM}`]]);
 });
 
 describe("a secret's list after `=` goes whole before a closing quote or mark, and as a tuple or a set", () => {
@@ -376,7 +395,135 @@ describe("a secret's list after `=` goes whole before a closing quote or mark, a
   // A validator's rules are read as before this reading: its first item only.
   itStores("a validator's rules stay read as one token: %j", redactedBody, [
     ["password=[required, min:8]", `password=${SECRET_PARAM}, min:8]`],
-    ["password=[8, 64]", `password=${SECRET_PARAM}, 64]`],
   ]);
   itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
+});
+
+describe("a secret's list of numbers goes whole when they are shaped as secrets; a length range or a count stays as before", () => {
+  itStores("%j", redactedBody, [
+    ["passwords=[123456, 654321]", `passwords=${SECRET_PARAM}`],
+    ['passwords=["123456", "654321"]', `passwords=${SECRET_PARAM}`],
+    ["password=[123456, 654321] user=bob", `password=${SECRET_PARAM} user=bob`],
+    ["password=[123456]", `password=${SECRET_PARAM}`],
+    ["pin=[1234, 5678]", `pin=${SECRET_PARAM}`],
+    ["api_key=[123456, 654321]", `api_key=${SECRET_PARAM}`],
+    ['{"msg":"passwords=[123456, 654321]"}', `{"msg":"passwords=${SECRET_PARAM}"}`],
+    ['level=info msg="passwords=[123456, 654321]"', `level=info msg="passwords=${SECRET_PARAM}"`],
+    ['level=info msg="pin=[1234, 5678]"', `level=info msg="pin=${SECRET_PARAM}"`],
+    // The secret's own name, singular or plural: a PIN's or a code's 3 digits or more, a password's 4.
+    ["pins=[1234, 5678]", `pins=${SECRET_PARAM}`],
+    ["otps=[123456, 654321]", `otps=${SECRET_PARAM}`],
+    ["cvvs=[123, 456]", `cvvs=${SECRET_PARAM}`],
+    ["passcodes=[123456, 654321]", `passcodes=${SECRET_PARAM}`],
+    ["pin_codes=[1234, 5678]", `pin_codes=${SECRET_PARAM}`],
+    ["card_pins=[1234, 5678]", `card_pins=${SECRET_PARAM}`],
+    ["pinList=[1234, 5678]", `pinList=${SECRET_PARAM}`],
+    ["passwords=[123456]", `passwords=${SECRET_PARAM}`],
+    ["passwords: [123456, 654321]", `passwords: ${SECRET_PARAM}`],
+    ["password=[1234, 5678]", `password=${SECRET_PARAM}`],
+    ["passwords=[1234, 5678]", `passwords=${SECRET_PARAM}`],
+    ['{"msg":"pins=[1234, 5678]"}', `{"msg":"pins=${SECRET_PARAM}"}`],
+    ['level=info msg="otps=[123456, 654321]"', `level=info msg="otps=${SECRET_PARAM}"`],
+    ['level=info msg="password=[1234, 5678]"', `level=info msg="password=${SECRET_PARAM}"`],
+  ]);
+  itKeeps("a length range, a count, or a name that counts or qualifies the secrets: %j", redactedBody, [
+    "password=[8, 64]",
+    "password=[6, 128]",
+    "password_length=[8, 64]",
+    "passwords=[]",
+    "tokens=[12, 30]",
+    "tokens=[128000, 4096]",
+    "num_passwords=[1000000, 2000000]",
+    "passwords_checked=[123456, 654321]",
+    "passwords_hashed=[123456, 654321]",
+    "passwords_reset=[123456, 654321]",
+    "failed_passwords=[123456, 654321]",
+    "passwords_expired=[123456, 654321]",
+    "pin_attempts=[1234, 5678]",
+    "pins=[12, 30]",
+    "status_codes=[200, 404]",
+    '{"msg":"num_passwords=[1000000, 2000000]"}',
+    'level=info msg="passwords_checked=[123456, 654321]"',
+    'level=info msg="password=[8, 64]"',
+  ]);
+});
+
+describe("an Authorization's bracketed scheme credentials outside Go's map[] keep the word and lose the credentials, whatever their shape", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ["headers: Authorization:[Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abc] Accept:[*/*]", "headers: Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
+    ["Authorization: [Bearer abc.def.ghi]", "Authorization: [Bearer [REDACTED:bearer]]"],
+    ["Authorization:[Bearer x]", "Authorization:[Bearer [REDACTED:bearer]]"],
+    ["Authorization:[Bearer abc123] Accept:[*/*]", "Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"],
+    ["Proxy-Authorization:[Bearer hunter2]", "Proxy-Authorization:[Bearer [REDACTED:bearer]]"],
+    ["[Authorization, Bearer abc123]", "[Authorization, Bearer [REDACTED:bearer]]"],
+    ['{"msg":"Authorization:[Bearer abc123] Accept:[*/*]"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"}'],
+    ['level=info msg="Authorization:[Bearer abc123] Accept:[*/*]"', 'level=info msg="Authorization:[Bearer [REDACTED:bearer]] Accept:[*/*]"'],
+  ]);
+  itStoresCounting("%j", counted, { basic: 1 }, [["Authorization:[Basic dXNlcjpwYXNz] Accept:[*/*]", "Authorization:[Basic [REDACTED:basic]] Accept:[*/*]"]]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [["Authorization:[Token abc123]", `Authorization:[Token ${SECRET_PARAM}]`]]);
+  itKeepsUncounted("a placeholder or a mask after the word stays: %j", counted, ["Authorization:[Bearer <token>]", "Authorization:[Bearer ${TOKEN}]", "Authorization:[Bearer ***]", "Authorization:[Bearer REDACTED]"]);
+  // As after `Authorization: ` in text: a part of a mask, a state's word.
+  itKeepsUncounted("a masked credential or a state's word stays: %j", counted, [
+    "Authorization:[Bearer abc***]",
+    "Authorization:[Bearer sk-***]",
+    "Authorization:[Bearer ***abc]",
+    "Authorization:[Bearer abc\u2026]",
+    "Authorization:[Bearer empty]",
+    '{"msg":"Authorization:[Bearer abc***]"}',
+    'level=info msg="Authorization:[Bearer empty]"',
+  ]);
+});
+
+describe("an Authorization's bracketed credentials closed by what closes the text around them, or in capitals", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ['{"msg":"Authorization:[Bearer abc123]"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]"}'],
+    ['msg="Authorization:[Bearer abc123]"', 'msg="Authorization:[Bearer [REDACTED:bearer]]"'],
+    ['level=info msg="Authorization:[Bearer abc123]"', 'level=info msg="Authorization:[Bearer [REDACTED:bearer]]"'],
+    ['"2024-01-01","Authorization:[Bearer abc123]"', '"2024-01-01","Authorization:[Bearer [REDACTED:bearer]]"'],
+    ["('Authorization:[Bearer abc123]')", "('Authorization:[Bearer [REDACTED:bearer]]')"],
+    ["(Authorization:[Bearer abc123])", "(Authorization:[Bearer [REDACTED:bearer]])"],
+    ["Authorization:[Bearer abc123].", "Authorization:[Bearer [REDACTED:bearer]]."],
+    ["Authorization:[Bearer abc123], next", "Authorization:[Bearer [REDACTED:bearer]], next"],
+    ["Authorization:[Bearer abc123]", "Authorization:[Bearer [REDACTED:bearer]]"],
+    ["AUTHORIZATION:[Bearer abc123]", "AUTHORIZATION:[Bearer [REDACTED:bearer]]"],
+    ['{"msg":"AUTHORIZATION:[Bearer abc123]"}', '{"msg":"AUTHORIZATION:[Bearer [REDACTED:bearer]]"}'],
+  ]);
+  itStores("%j", redactedBody, [
+    ['level=info msg="X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"', `level=info msg="X-Api-Key:${SECRET_PARAM}"`],
+    ['{"msg":"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"}', `{"msg":"X-Api-Key:${SECRET_PARAM}"}`],
+  ]);
+  itKeeps("a list indexed or glued to a word stays: %j", redactedBody, ["password: [a].b", "Authorization:[Bearer abc123]x"]);
+});
+
+describe("under a header's name inspect's print of a class or a function stays", () => {
+  itKeeps("inspect's class or function names an identifier: %j", redactedBody, [
+    "X-Api-Key: [class ApiKeyProvider]",
+    "X-Api-Key:[class HttpClientHandler]",
+    "X-Api-Key:[class HTTPServer2]",
+    "Authorization:[Function: getToken]",
+    "X-Api-Key:[class (anonymous)]",
+    "X-Api-Key:[class S3Client]",
+    "X-Api-Key:[class OAuth2Client]",
+    "X-Api-Key:[class K8sClient]",
+    "X-Api-Key:[class Base64Encoder]",
+    "X-Api-Key:[class IPv6Address]",
+    "X-Api-Key:[class HTTP2Session]",
+    "X-Api-Key:[class Ed25519Signer]",
+    "X-Api-Key:[class X509Certificate]",
+    "X-Api-Key:[class UserDbConnectionPool]",
+    "X-Api-Key:[class MyApiKeyProviderService]",
+    "X-Api-Key:[class _ApiKeyProvider]",
+    "X-Api-Key:[class ApiGatewayV2Client]",
+    "Authorization:[Function: fetchOAuth2Token]",
+    "{ 'x-api-key': [Function: loadApiKeyFromDbCache] }",
+    '{"msg":"X-Api-Key:[class S3Client] Accept:[*/*]"}',
+    'level=info msg="X-Api-Key:[class OAuth2Client]"',
+  ]);
+});
+
+describe("a word that is no type's name in Go's map[] under a header's name still goes", () => {
+  const counted = (text: string) => redactString(text, policy);
+  itStoresCounting("%j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
 });

@@ -13,6 +13,7 @@ import {
   isHeldSecretName,
   LOGIN_WORDS,
   namesTokensCountMember,
+  numericSecretDigits,
   nameBefore,
 } from "./secret-names";
 import { fieldNameBefore } from "./name-value-pairs";
@@ -1580,7 +1581,7 @@ function namesSecretParameter(text: string, equals: number): boolean {
   if (start === end || !((first | 0x20) >= 97 && (first | 0x20) <= 122) && first !== 95) return false;
   if (start > 0 && !mayPrecedeParameter(text.charCodeAt(start - 1)) && !opensParameter(text, start)) return false;
   const name = text.startsWith("::", start - 2) ? nameBefore(text, end) : text.slice(start, end);
-  return isSecretParameterName(name) || namesTokensCountMember(name) || namesPasswordByShape(name) || namesCurlCookie(text, start);
+  return isSecretParameterName(name) || numericSecretDigits(name) > 0 || namesTokensCountMember(name) || namesPasswordByShape(name) || namesCurlCookie(text, start);
 }
 
 /**

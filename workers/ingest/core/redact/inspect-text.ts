@@ -339,6 +339,19 @@ const WHOLE_ELIDED = new RegExp(`^${ELIDED_SOURCE}$`);
 export function isElidedValue(value: string): boolean {
   return WHOLE_ELIDED.test(value);
 }
+/**
+ * A type's name in brackets where a value stands, a slice's too (`[String]`, `[string]`,
+ * `[[]string]`, `[int]`, `[Object]`): a print of a map from names to types (Go's `%v` of a
+ * schema's `map[Authorization:[string]]`), no value.
+ */
+const BRACKETED_TYPE_SOURCE = String.raw`\[(?:\[\])*(?:string|String|int(?:8|16|32|64)?|uint(?:8|16|32|64)?|float(?:32|64)|bool|byte|rune|Object)\]`;
+const BRACKETED_TYPE = new RegExp(BRACKETED_TYPE_SOURCE, "y");
+const WHOLE_BRACKETED_TYPE = new RegExp(`^${BRACKETED_TYPE_SOURCE}$`);
+
+/** Whether `value` is, whole, a type's name in brackets (`[String]`, `[[]string]`): no value. */
+export function isBracketedTypeName(value: string): boolean {
+  return WHOLE_BRACKETED_TYPE.test(value);
+}
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
 const BRACKETED_WORD = /\[[A-Za-z]{1,32}\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */
@@ -762,7 +775,7 @@ class Reader {
     if (code === APOSTROPHE || code === QUOTE || code === BACKTICK) return this.string(from);
     if (code === OPEN_BRACE) return this.object(from, depth);
     if (code === OPEN_BRACKET) {
-      if (this.match(ELIDED, from) !== undefined) return null;
+      if (this.match(ELIDED, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
       // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
       const mask = this.match(BRACKETED_WORD, from);
       if (mask !== undefined && isSenderMask(mask)) {

@@ -236,6 +236,29 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
   "resets", "changes", "rotations", "renewals", "refreshes", "revocations", "loads", "errors",
 ]);
 /**
+ * The fewest digits a secret named by `name` has when it is digits alone, for a list of numbers
+ * under it (`pins=[1234, 5678]`, `passwords=[123456, 654321]`): the name is the secret's own,
+ * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`);
+ * a PIN's, a one-time code's or a card code's 3, a numeric password's 4. 0 when it names none,
+ * or when another word counts or qualifies them (`num_passwords`, `passwords_checked`,
+ * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`).
+ */
+export function numericSecretDigits(name: string): number {
+  const words = nameWords(name);
+  if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  let digits = 0;
+  for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
+  return digits;
+}
+/** A numeric secret's words, singular and plural, lower case, and the fewest digits it has. */
+const NUMERIC_SECRET_DIGITS: ReadonlyMap<string, number> = new Map([
+  ...["pin", "pins", "otp", "otps", "cvv", "cvvs", "cvc", "cvcs", "passcode", "passcodes"].map((word) => [word, 3] as const),
+  ...["password", "passwords"].map((word) => [word, 4] as const),
+]);
+/** Words that say what happened to a list's secrets or how they are used (`passwords_checked`, `otp_window`): its numbers count them. */
+const LIST_QUALIFIER_WORDS: ReadonlySet<string> = new Set(["checked", "reset", "hashed", "used", "window"]);
+
+/**
  * Plural secret words: a name holding one counts the secrets it names (`tokens=42`,
  * `secretsLoaded=3`, `passwords_rotated=2`, `keys_found=5`), as no one secret is a plural's.
  */

@@ -14,6 +14,8 @@ import {
   isMemberSetting,
   namesSecretContext,
   isNamedCount,
+  namesCount,
+  numericSecretDigits,
   isShortCount,
   isFlagOrCountUnder,
   namesToken,
@@ -62,7 +64,7 @@ import {
   GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { isElidedValue, opensInspectObject } from "../inspect-text";
+import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -270,9 +272,10 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
  * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
- * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash).
+ * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
+ * text around it (a quote, `)`, `}`) or a sentence's `.` (`msg="Authorization:[Bearer …]"`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;])";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;\"')}.]|\\.\\S)";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
@@ -480,7 +483,8 @@ function rejectedParameter(text: string, start: number): boolean {
   // After a path's `::` the path is the name (`session::id=(`), as `redactParameter` reads it.
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return true;
+  // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
@@ -1054,7 +1058,11 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (HASHED_ANGLED_VALUE.test(match.slice(valueStart))) return isSecretName(name) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
-    return isSecretName(name) && holdsFlowSecret(name, match.slice(valueStart)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+    const flow = match.slice(valueStart);
+    if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
+    if (!isSecretName(name)) return undefined;
+    if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+    return holdsFlowSecret(name, flow) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -1335,24 +1343,61 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * The length of a list after a secret parameter's `=` at `at` holding several items or a quoted
  * one (`password=[hunter2, s3cr3tXq]`, `token=[a b]`, `password=['hunter2', 's3cr3tXq']`,
  * Python's tuple `password=('a', 'b')`, a set `password={a, b}`: `SECRET_LIST`), whose every item
- * is the secret's as after `password: ` (`holdsSecretItems`); 0 when it holds none (`tokens=[12, 30]`,
- * `secrets=[DB_URL, API_KEY]`, `password=['', '']`); undefined when no such list is there (one
- * plain item, `[hunter2]`, is read as the token it is), or when it is a validator's rules
- * (`password=[required, min:8]`, `password=[8, 64]`: `VALIDATOR_RULE`), read as before.
+ * is the secret's as after `password: ` (`holdsSecretItems`), numbers only when they are shaped
+ * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`, `pins=[1234]`); 0 when it holds
+ * none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`, a length range
+ * `password=[8, 64]`); undefined when no such list is there (one plain word, `[hunter2]`, is read
+ * as the token it is), or when it is a validator's rules (`password=[required, min:8]`:
+ * `VALIDATOR_RULE`), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
-  if (!LIST_OPENINGS.includes(text.charAt(at)) || !isSecretParameterName(name)) return undefined;
+  if (!LIST_OPENINGS.includes(text.charAt(at))) return undefined;
+  const secretName = isSecretParameterName(name);
+  if (!secretName && numericSecretDigits(name) === 0) return undefined;
   const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
   if (list === undefined) return undefined;
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
-  if (items.length === 1 && quoteOpening(items[0]!) === "") return undefined;
   // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
   if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
-  if (isNamedCount(name, list)) return 0;
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
-  if (unquotedItems.every((item) => /^\d+$/.test(item)) || unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
+  if (unquotedItems.every((item) => /^\d+$/.test(item))) {
+    if (holdsSecretNumbers(name, unquotedItems)) return list.length;
+    return isLengthRange(unquotedItems) || isNamedCount(name, list) ? 0 : undefined;
+  }
+  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
+  if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
 }
+
+/**
+ * Whether a list's `numbers` under the secret's `name` are secrets rather than a validator's
+ * length range or a count (`password=[8, 64]`, `tokens=[12, 30]`): under a numeric secret's own
+ * name (`numericSecretDigits`: `pins`, `card_pins`, `otps`, `passwords`; a code's, `isSecretCodeName`:
+ * `mfa_code`) a number of as many digits as that secret has (a PIN's 3, a password's 4:
+ * `pins=[1234, 5678]`, `password=[1234, 5678]`); under another secret's name a number of a
+ * one-time code's 6 digits or more (`api_key=[314159, 271828]`), but none under a name that counts
+ * (`tokens=[128000, 4096]`, `num_passwords=[1000000, 2000000]`, `passwords_checked`).
+ */
+function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
+  const digits = numericSecretDigits(name) || (isSecretCodeName(name) ? 3 : 0);
+  if (digits > 0) return !isLengthRange(numbers) && numbers.some((number) => number.length >= digits);
+  return !namesCount(name) && numbers.some((number) => number.length >= 6);
+}
+
+/** Whether `flow`, a list of numbers only under `name` (`pins: [1234, 5678]`, `passwords: [123456]`), holds secrets (`holdsSecretNumbers`). */
+function holdsSecretNumberList(name: string, flow: string): boolean {
+  return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
+}
+/** How a list of numbers opens (`[1234, …]`). */
+const NUMBER_LIST_OPENING = /^\[\d/;
+/** A list of whole numbers in brackets (`[1234, 5678]`). */
+const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
+
+/** Whether `numbers` are a length's two bounds (`[8, 64]`, `[6, 128]`): no password is so short. */
+function isLengthRange(numbers: readonly string[]): boolean {
+  return numbers.length === 2 && numbers.every((number) => number.length <= 3 && Number(number) <= 128);
+}
+
 /** What opens a secret's list: a list's `[`, a tuple's `(`, a set's `{`. */
 const LIST_OPENINGS = "[({";
 /** An item that is a map's key before its value (`sid:`, `:sid`, `=>`). */
@@ -1386,6 +1431,36 @@ function holdsSecretItems(items: readonly string[]): boolean {
 }
 
 /**
+ * Whether `flow`, bracketed under an `Authorization` header's `name` in any case (`AUTHORIZATION`), is one known scheme's word
+ * and credentials (`Authorization:[Bearer …]`, `Authorization: [Basic …]`: `ONE_SCHEME_CREDENTIAL`),
+ * which keep the word (`redactBracketedCredential`); another word (`[key …]`, `[hunter2 …]`) is no
+ * scheme, and several schemes' credentials (`[Bearer a Bearer b]`) go whole (`holdsFlowSecret`).
+ */
+function holdsOneSchemeCredential(name: string, flow: string): boolean {
+  return credentialHeaderOf(name) === "authorization" && namesHeaderField(name.toLowerCase()) && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1));
+}
+
+/**
+ * `head` and the bracketed scheme's credentials in `flow` read as the header's value under its
+ * key (`redactCredentialHeader`): the scheme's word stays, the credentials go whatever their
+ * shape (`[Bearer x]`, `[Bearer abc123]`, which no bearer token's shape takes in prose), counted
+ * as Bearer's or Basic's as after `Authorization: `; undefined when they stay, as after
+ * `Authorization: ` (a placeholder, a state's word `empty`, a mask or a part of one: `abc***`, `***abc`, `abc…`).
+ */
+function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
+  const credentials = flow.slice(1, -1);
+  const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
+  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential)) return undefined;
+  const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
+  const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
+  const redacted = redactCredentialHeader("authorization", credentials, () => written);
+  return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
+}
+
+/** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
+const MASK_CHARACTER = /[*\u2026\u2022]/;
+
+/**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
@@ -1396,9 +1471,8 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
-  if (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow)) return false;
-  // One known scheme's credentials (`Authorization:[Bearer …]`) are read by the scheme's detectors, the word kept; another word (`[key …]`, `[hunter2 …]`) is none, and several go whole.
-  if (header && credentialHeaderOf(name) === "authorization" && ONE_SCHEME_CREDENTIAL.test(flow) && opensWithAuthScheme(flow.slice(1))) return false;
+  // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
+  if (isBracketedTypeName(flow) || (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
