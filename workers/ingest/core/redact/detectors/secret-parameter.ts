@@ -626,10 +626,20 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
   if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
+  // Under a session's name the run goes on through a session id's other characters (`sessionRun`).
+  const run = namesSession(name) ? sessionRun(text, at) : undefined;
   let end = at;
   let dot = -1;
-  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
-    if (code === 46 /* . */ && dot < 0) dot = end;
+  let extended = false;
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end);
+    if (isValueNameCharacter(code) || code === 37 /* % */) {
+      if (code === 46 /* . */ && dot < 0 && !extended) dot = end;
+    } else if (run !== undefined && end > at && continuesSessionRun(text, end, run)) {
+      extended = true;
+    } else {
+      break;
+    }
   }
   countWork(end - at);
   if (end === at) return false;
@@ -642,6 +652,27 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
 }
+
+/**
+ * How `rejectedByValueStart` reads a glued session field's value at `at` past its first run (`ValueRun`):
+ * outside a URL, as a cookie's pair's name may open it, perhaps after a scheme's word.
+ */
+function sessionRun(text: string, at: number): ValueRun {
+  return { query: false, path: false, scheme: SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH)), pairs: false, cookieName: true };
+}
+
+/**
+ * Whether the character at `at` goes on in a glued session field's run (`rejectedByValueStart`):
+ * a session id's character beyond a name's (`~`, `+`, `/`, `|`, `=`, `&`, `SESSION_RUN_CHARACTER`)
+ * that the field's token (`FIELD_TOKEN`) holds and that starts no other reading there
+ * (`endsValueRun`; a `+` not after a scheme's word, `SCHEME_VALUE`): `sid:a|{`, `sid:a&{`,
+ * `sid:a~${`, `sid:a/(`. A `:` ends it, so each character is read for one field only.
+ */
+function continuesSessionRun(text: string, at: number, run: ValueRun): boolean {
+  const character = text.charAt(at);
+  return SESSION_RUN_CHARACTER.test(character) && !(character === "+" && run.scheme) && !endsValueRun(text, at, run);
+}
+const SESSION_RUN_CHARACTER = /^[~+/=|&]$/;
 
 /**
  * Whether the rewrite's readings that may take a refused field's value at `at` before its token
