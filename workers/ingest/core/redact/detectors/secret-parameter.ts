@@ -507,23 +507,23 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  * character (it cuts only closing punctuation), so the first token holds it. The run stops, and
  * the value is read whole, only where another reading may take it: an `=` right after a cookie's
  * name under a session's name (`sid=a=b(`, a cookie's pair, `HELD_COOKIE`; under a bare key or
- * code, `pairs`, no pair is read), and an `&` before a name after a scheme's word and separator
- * (`sid=abc+def&x(`, whose credentials end at the `&`, `SCHEME_VALUE`). The scan stops at the
- * first refusing character or where the run ends, so a run of `key=ab&cd(` costs linear work,
+ * code, `pairs`, no pair is read). A value that opens as a scheme's word and separator
+ * (`sid=abc+def&x(`, `opensAsScheme`) is read as before, by `continuesValueRun`. The scan stops
+ * at the first refusing character or where the run ends, so a run of `key=ab&cd(` costs linear work,
  * where reading each value to the end of the run, which starts a name again after each `(`, was
  * quadratic.
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
-  const run: ValueRun = {
-    query: QUERY_OPENERS.includes(before),
-    path: before === ";" && isPathParameter(text, start),
-    scheme: SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH)),
-    pairs,
-    cookieName: true,
-  };
+  const query = QUERY_OPENERS.includes(before);
+  const path = before === ";" && isPathParameter(text, start);
   let end = at;
-  while (end < text.length && !endsValueRun(text, end, run)) end++;
+  if (opensAsScheme(text, at)) {
+    while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
+  } else {
+    const run: ValueRun = { path, pairs, cookieName: true };
+    while (end < text.length && !endsValueRun(text, end, run)) end++;
+  }
   countWork(end - at);
   if (end === at) return false;
   const after = text.charAt(end);
@@ -535,14 +535,11 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
 }
 
 /**
- * How `holdsNoIdOrKeyCharacter` reads a value's run: in a URL's query (`query`) or path
- * (`path`), after a scheme's word and separator (`scheme`), whether an `=` may go on (`pairs`),
- * and whether every character so far is a cookie's name's (`cookieName`, kept up by `endsValueRun`).
+ * How `holdsNoIdOrKeyCharacter` reads a value's run that opens as no scheme's word: in a URL's
+ * path (`path`), whether an `=` may go on (`pairs`), and whether every character so far is a cookie's name's (`cookieName`, kept up by `endsValueRun`).
  */
 interface ValueRun {
-  readonly query: boolean;
   readonly path: boolean;
-  readonly scheme: boolean;
   readonly pairs: boolean;
   cookieName: boolean;
 }
@@ -563,19 +560,49 @@ function endsValueRun(text: string, at: number, run: ValueRun): boolean {
   const character = text.charAt(at);
   if (VALUE_RUN_END.test(character) || NO_ID_OR_KEY_CHARACTER.test(character)) return true;
   if (character === "=") return !run.pairs && cookieName;
-  if (character === "&") return run.path || (isNameStart(text.charCodeAt(at + 1)) && (run.scheme || NEXT_PARAMETER_NAME.test(text.slice(at + 1, at + 1 + NEXT_PARAMETER_NAME_REACH))));
+  if (character === "&") return run.path || (isNameStart(text.charCodeAt(at + 1)) && NEXT_PARAMETER_NAME.test(text.slice(at + 1, at + 1 + NEXT_PARAMETER_NAME_REACH)));
   return run.path && character === "/";
 }
 
 /** What ends a value's run whatever its token: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
 const VALUE_RUN_END = /^[\s"'<>;,?#]$/;
+
 /**
- * A value's opening as a scheme's word and its separator (`SCHEME_VALUE`: `abc+…`, `Basic%20…`),
- * or a word that goes on past `SCHEME_OPENING_REACH` characters, which may be one (read so, the
- * run ends at an `&` before a name).
+ * Whether the value at `at` opens as a scheme's word and its separator (`SCHEME_OPENING`). Such a
+ * value may be read as a scheme's credentials (`SCHEME_VALUE`), which go on through characters
+ * the token's run stops at (`=`, `&`, a letter past ASCII), and are redacted before a later `#` or
+ * `?` would refuse the whole value: its run is read as before this rewrite (`continuesValueRun`),
+ * so its verdict is unchanged, and a run of such values (`key=a+b='`, `sid=a+b=(`) stays quadratic.
+ */
+function opensAsScheme(text: string, at: number): boolean {
+  return SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH));
+}
+
+/**
+ * A value's opening as a scheme's word and its separator (`abc+…`, `Basic%20…`, `Token:+…`), or a
+ * word that goes on past `SCHEME_OPENING_REACH` characters, which may be one.
  */
 const SCHEME_OPENING = /^[A-Za-z][\w-]*(?::?(?:%20|\+)|$)/;
 const SCHEME_OPENING_REACH = 64;
+
+/**
+ * Whether the character at `at` continues the run of a value that opens as a scheme's word
+ * (`opensAsScheme`): a name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that
+ * the value's token (a query's when `query`, a URL path's parameter's when `path`) goes on
+ * through; an `&` only before no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ */
+function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
+  const code = text.charCodeAt(at);
+  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
+  const character = text.charAt(at);
+  if (character === "&") return !path && !isNameStart(text.charCodeAt(at + 1));
+  return VALUE_RUN_CHARACTER.test(character) && !(path && PATH_END.test(character));
+}
+
+/** A character beyond a name's that a value's token holds and no sentence's end cuts before a refusing one. */
+const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
+/** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
+const PATH_END = /^[/]$/;
 /**
  * A parameter's name and `=` after an `&` (`PARAMETER_TOKEN`'s lookahead), or a name that goes on
  * past `NEXT_PARAMETER_NAME_REACH` characters, which may be one (read so, the run ends there).
@@ -626,8 +653,10 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
   if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
-  // Under a session's name the run goes on through a session id's other characters (`sessionRun`).
-  const run = namesSession(name) ? sessionRun(text, at) : undefined;
+  // Under a session's name the run goes on through a session id's other characters
+  // (`continuesSessionRun`), read outside a URL, as a cookie's pair's name may open it; a value
+  // that opens as a scheme's word (`opensAsScheme`) is read as before, its first run only.
+  const run: ValueRun | undefined = namesSession(name) && !opensAsScheme(text, at) ? { path: false, pairs: false, cookieName: true } : undefined;
   let end = at;
   let dot = -1;
   let extended = false;
@@ -654,23 +683,15 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
 }
 
 /**
- * How `rejectedByValueStart` reads a glued session field's value at `at` past its first run (`ValueRun`):
- * outside a URL, as a cookie's pair's name may open it, perhaps after a scheme's word.
- */
-function sessionRun(text: string, at: number): ValueRun {
-  return { query: false, path: false, scheme: SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH)), pairs: false, cookieName: true };
-}
-
-/**
  * Whether the character at `at` goes on in a glued session field's run (`rejectedByValueStart`):
  * a session id's character beyond a name's (`~`, `+`, `/`, `|`, `=`, `&`, `SESSION_RUN_CHARACTER`)
  * that the field's token (`FIELD_TOKEN`) holds and that starts no other reading there
- * (`endsValueRun`; a `+` not after a scheme's word, `SCHEME_VALUE`): `sid:a|{`, `sid:a&{`,
+ * (`endsValueRun`; the value opens as no scheme's word, `opensAsScheme`): `sid:a|{`, `sid:a&{`,
  * `sid:a~${`, `sid:a/(`. A `:` ends it, so each character is read for one field only.
  */
 function continuesSessionRun(text: string, at: number, run: ValueRun): boolean {
   const character = text.charAt(at);
-  return SESSION_RUN_CHARACTER.test(character) && !(character === "+" && run.scheme) && !endsValueRun(text, at, run);
+  return SESSION_RUN_CHARACTER.test(character) && !endsValueRun(text, at, run);
 }
 const SESSION_RUN_CHARACTER = /^[~+/=|&]$/;
 
