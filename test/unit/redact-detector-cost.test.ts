@@ -365,12 +365,6 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before a dash and each parenthesis", "", "sid:-("],
     ["a bare sid before a dot and each brace", "", "sid:.{"],
     ["a bare sid before a percent-encoding and each bracket", "", "sid:%41["],
-    // Under a session's name the run goes on through a session id's other characters.
-    ["a bare sid before a letter, a bar and each brace", "", "sid:a|{"],
-    ["a bare sid before a letter, an ampersand and each brace", "", "sid:a&{"],
-    ["a session id before a letter, an ampersand and each bracket", "", "sessionid:a&["],
-    ["a bare sid before a letter, a tilde and each shell expansion", "", "sid:a~${"],
-    ["a bare sid before a letter, a slash and each parenthesis", "", "sid:a/("],
   ];
 
   itIsLinearIn(cases);
@@ -391,10 +385,6 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("sid:a${sid:ab1$(sid:1%{sessionid:a#{").text).toBe("sid:a${sid:ab1$(sid:1%{sessionid:a#{");
     expect(measured("sid:-(sid:.{sid:%41[").text).toBe("sid:-(sid:.{sid:%41[");
     expect(measured("sid:a${sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\$\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
-    expect(measured("sid:a|{sid:a&{sessionid:a&[sid:a~${sid:a/(").text).toBe("sid:a|{sid:a&{sessionid:a&[sid:a~${sid:a/(");
-    expect(measured("sid:a|{sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\|\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
-    // A cookie's pair after the run is read as the field's whole value, as before.
-    expect(measured("sid:a|b=Zx9Kq2Lm7Pw4").text).toMatch(/^sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
@@ -517,17 +507,6 @@ describe("a name after each opener inside a value that runs on: the work of judg
     // (a `/` within reach) is read once, not 2 KB a code.
     ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
     ["a bare code before a letter, a parenthesis and each slash", "", "code=a(/"],
-    // The run is read as the value's token reads it, whatever it holds: an `&` before a name that
-    // takes no `=`, a backslash (a control character once a JSON string's escape is read), an `=`
-    // under a session's name after a character no cookie's name holds.
-    ["a bare key before an ampersand before a name and each parenthesis", "", "key=ab&cd("],
-    ["a bare code before an ampersand before a name and each brace", "", "code=ab&cd{"],
-    ["a bare sid before an ampersand before a name and each parenthesis", "", "sid=ab&cd("],
-    ["a session's parameter before an ampersand before a name and each bracket", "", "session=ab&cd["],
-    ["a bare sid before a backslash's escape and each parenthesis", "", "sid=a\\b("],
-    ["a bare key before an escaped backslash and each parenthesis", "", "key=a\\\\b("],
-    ["a bare sid before a bracket's close and each parenthesis", "", "sid=a]b("],
-    ["a bare key before a letter past Latin and each parenthesis", "", "key=a\u044f("],
   ];
 
   itIsLinearIn(cases);
@@ -568,36 +547,6 @@ describe("a name after each opener inside a value that runs on: the work of judg
     expect(measured("key=a=b(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=a=b(key=[REDACTED:secret_param]");
     // An `&` before a name starts the next parameter, which is read as its own.
     expect(measured("x sid=a&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=a&token=[REDACTED:secret_param]");
-    const named = "key=ab&cd(code=ab&cd{session=ab&cd[sid=a+b=(";
-    expect(measured(named).text).toBe(named);
-    expect(measured("key=ab&cd(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=ab&cd(key=[REDACTED:secret_param]");
-    expect(measured("x sid=ab&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=ab&token=[REDACTED:secret_param]");
-    // A cookie's pair under a session's name, and a scheme's credentials, which an `&` ends, are read as before.
-    expect(measured("sid=a=Zx9Kq2Lm7Pw4(").text).toBe("sid=a=[REDACTED:secret_param]");
-    expect(measured("x sid=Xk9mQ2+defghijklmnopqrst1234&x(").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]&x\($/);
-    // A value that opens as a scheme's word and separator is read as before: its credentials are
-    // redacted before a later `#` or `?` could refuse it (an `=`, an `&`, a letter past ASCII between).
-    const hash = (redacted: string) => redacted.replace(/(\[REDACTED:[a-z_]+:)[0-9a-f]{16}\]/g, "$1H]");
-    for (const [text, expected] of [
-      ["sid=Basic+dXNlcjpwYXNzd29yZDEyMw==#", "sid=Basic+[REDACTED:secret:H]#"],
-      ['{"msg":"sid=Basic+dXNlcjpwYXNzd29yZDEyMw==#"}', '{"msg":"sid=Basic+[REDACTED:secret:H]#"}'],
-      ["session=Bearer+eyJhbGciOiJIUzI1NiJ9==#1 ok", "session=Bearer+[REDACTED:secret:H]#1 ok"],
-      ["JSESSIONID=Basic%20dXNlcjpwYXNzd29yZDEyMw==#", "JSESSIONID=Basic%20[REDACTED:secret:H]#"],
-      ["PHPSESSID=ab+cd=Zx9Kq2Lm7Pw4#!", "PHPSESSID=[REDACTED:secret:H]#!"],
-      ["session=abc+Zx9Kq2Lm7Pw4=x#1", "session=[REDACTED:secret:H]#1"],
-      ["sid=Zx9Kq2Lm7Pw4%20Zx9Kq2Lm7Pw4=Zx9Kq2Lm7Pw4#", "sid=[REDACTED:secret:H]#"],
-      ["sid=Zx9Kq2Lm7Pw4+Zx9Kq2Lm7Pw4=/#", "sid=[REDACTED:secret:H]#"],
-      ["sid:Bearer%20Zx9Kq2Lm7Pw4&#1", "sid:Bearer%20[REDACTED:secret:H]&#1"],
-      ["session:Bearer%20eyJhbGciOiJIUzI1NiJ9&#1", "session:Bearer%20[REDACTED:secret:H]&#1"],
-      ["sid:Bearer%20Zx9Kq2Lm7Pw4&?x", "sid:Bearer%20[REDACTED:secret:H]&?x"],
-      ["https://h/p?sessionid:Bearer%20Zx9Kq2Lm7Pw4&#!", "https://h/p?sessionid:Bearer%20[REDACTED:secret:H]&#!"],
-      ["sid=abc+Zx9Kq2Lm7Pw4&\u044f#", "sid=[REDACTED:secret:H]&\u044f#"],
-      ["session=abc+dXNlcjpwYXNzd29yZDEyMw&\u044f#", "session=[REDACTED:secret:H]&\u044f#"],
-      ["x session=Basic+s%3AZx9Kq2Lm7Pw4.abcdefghijk&\u044f#", "x session=Basic+[REDACTED:secret:H]&\u044f#"],
-      ["sid=Token:+Zx9Kq2Lm7Pw4=x#1", "sid=Token:+[REDACTED:secret:H]#1"],
-    ]) {
-      expect(hash(measured(text!).text)).toBe(expected);
-    }
     expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });

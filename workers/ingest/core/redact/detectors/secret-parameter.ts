@@ -505,29 +505,20 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  * Whether the unquoted value at `at` of the parameter whose name starts at `start` holds, before
  * its token ends, a character no session id and no key's credential holds
  * (`NO_ID_OR_KEY_CHARACTER`), read no further than the first such character: `key=a(`,
- * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=ab&cd(`, `sid=a\b(`, `key=a=b(`, `key=/(`.
- * The run before it is read as its token reads it (`PARAMETER_TOKEN`'s characters, the query's or
- * the path's: `endsValueRun`), whatever characters it holds: no sentence's end cuts a refusing
- * character (it cuts only closing punctuation), so the first token holds it. The run stops, and
- * the value is read whole, only where another reading may take it: an `=` right after a cookie's
- * name under a session's name (`sid=a=b(`, a cookie's pair, `HELD_COOKIE`; under a bare key or
- * code, `pairs`, no pair is read). A value that opens as a scheme's word and separator
- * (`sid=abc+def&x(`, `opensAsScheme`) is read as before, by `continuesValueRun`. The scan stops
- * at the first refusing character or where the run ends, so a run of `key=ab&cd(` costs linear work,
- * where reading each value to the end of the run, which starts a name again after each `(`, was
- * quadratic.
+ * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
+ * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
+ * query's or the path's), none that a sentence's end cuts before that character, and no blank or
+ * `+` (so no scheme's credentials); an `=` only when `pairs` (a bare key's or code's value,
+ * `key=a=b(`: a session's is read as a cookie's pair, `sid=a=#{`). The scan stops at the first refusing character or the run's
+ * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
+ * which starts a name again after each `(`, was quadratic.
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
   const query = QUERY_OPENERS.includes(before);
   const path = before === ";" && isPathParameter(text, start);
   let end = at;
-  if (opensAsScheme(text, at)) {
-    while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
-  } else {
-    const run: ValueRun = { path, pairs, cookieName: true };
-    while (end < text.length && !endsValueRun(text, end, run)) end++;
-  }
+  while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
   countWork(end - at);
   if (end === at) return false;
   const after = text.charAt(end);
@@ -539,61 +530,10 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
 }
 
 /**
- * How `holdsNoIdOrKeyCharacter` reads a value's run that opens as no scheme's word: in a URL's
- * path (`path`), whether an `=` may go on (`pairs`), and whether every character so far is a cookie's name's (`cookieName`, kept up by `endsValueRun`).
- */
-interface ValueRun {
-  readonly path: boolean;
-  readonly pairs: boolean;
-  cookieName: boolean;
-}
-
-/**
- * Whether the character at `at` ends a value's run read by `holdsNoIdOrKeyCharacter`: a
- * character its token ends at (a blank, a quote, `<`, `>`, `;`, `,`; an `&` before a parameter's
- * `name=`; any `&` and a `/` in a URL's path), a refusing character, `?` or `#` (judged there),
- * or where another reading may take the value (`holdsNoIdOrKeyCharacter`). Any other character
- * goes on.
- */
-function endsValueRun(text: string, at: number, run: ValueRun): boolean {
-  const code = text.charCodeAt(at);
-  const name = isValueNameCharacter(code);
-  const cookieName = run.cookieName;
-  run.cookieName = cookieName && name;
-  if (name) return false;
-  const character = text.charAt(at);
-  if (VALUE_RUN_END.test(character) || NO_ID_OR_KEY_CHARACTER.test(character)) return true;
-  if (character === "=") return !run.pairs && cookieName;
-  if (character === "&") return run.path || (isNameStart(text.charCodeAt(at + 1)) && NEXT_PARAMETER_NAME.test(text.slice(at + 1, at + 1 + NEXT_PARAMETER_NAME_REACH)));
-  return run.path && character === "/";
-}
-
-/** What ends a value's run whatever its token: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
-const VALUE_RUN_END = /^[\s"'<>;,?#]$/;
-
-/**
- * Whether the value at `at` opens as a scheme's word and its separator (`SCHEME_OPENING`). Such a
- * value may be read as a scheme's credentials (`SCHEME_VALUE`), which go on through characters
- * the token's run stops at (`=`, `&`, a letter past ASCII), and are redacted before a later `#` or
- * `?` would refuse the whole value: its run is read as before this rewrite (`continuesValueRun`),
- * so its verdict is unchanged, and a run of such values (`key=a+b='`, `sid=a+b=(`) stays quadratic.
- */
-function opensAsScheme(text: string, at: number): boolean {
-  return SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH));
-}
-
-/**
- * A value's opening as a scheme's word and its separator (`abc+…`, `Basic%20…`, `Token:+…`), or a
- * word that goes on past `SCHEME_OPENING_REACH` characters, which may be one.
- */
-const SCHEME_OPENING = /^[A-Za-z][\w-]*(?::?(?:%20|\+)|$)/;
-const SCHEME_OPENING_REACH = 64;
-
-/**
- * Whether the character at `at` continues the run of a value that opens as a scheme's word
- * (`opensAsScheme`): a name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that
- * the value's token (a query's when `query`, a URL path's parameter's when `path`) goes on
- * through; an `&` only before no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ * Whether the character at `at` continues a value's run read by `holdsNoIdOrKeyCharacter`: a
+ * name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that the value's token (a
+ * query's when `query`, a URL path's parameter's when `path`) goes on through; an `&` only before
+ * no name's start (`sid=a&(`, where `&x=` would start the next parameter).
  */
 function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
   const code = text.charCodeAt(at);
@@ -607,12 +547,6 @@ function continuesValueRun(text: string, at: number, query: boolean, path: boole
 const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
 /** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
 const PATH_END = /^[/]$/;
-/**
- * A parameter's name and `=` after an `&` (`PARAMETER_TOKEN`'s lookahead), or a name that goes on
- * past `NEXT_PARAMETER_NAME_REACH` characters, which may be one (read so, the run ends there).
- */
-const NEXT_PARAMETER_NAME = /^[A-Za-z_][\w.-]*(?:=|$)/;
-const NEXT_PARAMETER_NAME_REACH = 64;
 
 /**
  * A character no session id and no key's credential holds, and which ends no value's token:
@@ -657,22 +591,10 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
   if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
-  // Under a session's name the run goes on through a session id's other characters
-  // (`continuesSessionRun`), read outside a URL, as a cookie's pair's name may open it; a value
-  // that opens as a scheme's word (`opensAsScheme`) is read as before, its first run only.
-  const run: ValueRun | undefined = namesSession(name) && !opensAsScheme(text, at) ? { path: false, pairs: false, cookieName: true } : undefined;
   let end = at;
   let dot = -1;
-  let extended = false;
-  for (; end < text.length; end++) {
-    const code = text.charCodeAt(end);
-    if (isValueNameCharacter(code) || code === 37 /* % */) {
-      if (code === 46 /* . */ && dot < 0 && !extended) dot = end;
-    } else if (run !== undefined && end > at && continuesSessionRun(text, end, run)) {
-      extended = true;
-    } else {
-      break;
-    }
+  for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
+    if (code === 46 /* . */ && dot < 0) dot = end;
   }
   countWork(end - at);
   if (end === at) return false;
@@ -685,19 +607,6 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
 }
-
-/**
- * Whether the character at `at` goes on in a glued session field's run (`rejectedByValueStart`):
- * a session id's character beyond a name's (`~`, `+`, `/`, `|`, `=`, `&`, `SESSION_RUN_CHARACTER`)
- * that the field's token (`FIELD_TOKEN`) holds and that starts no other reading there
- * (`endsValueRun`; the value opens as no scheme's word, `opensAsScheme`): `sid:a|{`, `sid:a&{`,
- * `sid:a~${`, `sid:a/(`. A `:` ends it, so each character is read for one field only.
- */
-function continuesSessionRun(text: string, at: number, run: ValueRun): boolean {
-  const character = text.charAt(at);
-  return SESSION_RUN_CHARACTER.test(character) && !endsValueRun(text, at, run);
-}
-const SESSION_RUN_CHARACTER = /^[~+/=|&]$/;
 
 /**
  * Whether the rewrite's readings that may take a refused field's value at `at` before its token
