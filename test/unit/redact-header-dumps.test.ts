@@ -425,6 +425,9 @@ describe("a secret's list of numbers goes whole when they are shaped as secrets;
     ['{"msg":"pins=[1234, 5678]"}', `{"msg":"pins=${SECRET_PARAM}"}`],
     ['level=info msg="otps=[123456, 654321]"', `level=info msg="otps=${SECRET_PARAM}"`],
     ['level=info msg="password=[1234, 5678]"', `level=info msg="password=${SECRET_PARAM}"`],
+    // A card code's or PIN's 3 digits are as short as a length range's bound: no range is read under a code's name.
+    ["cvv=[123, 045]", `cvv=${SECRET_PARAM}`],
+    ["pin=[123, 64]", `pin=${SECRET_PARAM}`],
   ]);
   itKeeps("a length range, a count, or a name that counts or qualifies the secrets: %j", redactedBody, [
     "password=[8, 64]",

@@ -1374,13 +1374,15 @@ function secretListAt(name: string, text: string, at: number): number | undefine
  * length range or a count (`password=[8, 64]`, `tokens=[12, 30]`): under a numeric secret's own
  * name (`numericSecretDigits`: `pins`, `card_pins`, `otps`, `passwords`; a code's, `isSecretCodeName`:
  * `mfa_code`) a number of as many digits as that secret has (a PIN's 3, a password's 4:
- * `pins=[1234, 5678]`, `password=[1234, 5678]`); under another secret's name a number of a
+ * `pins=[1234, 5678]`, `password=[1234, 5678]`, `cvv=[123, 045]`; a password's length range,
+ * `[8, 64]`, holds no 4 digits); under another secret's name a number of a
  * one-time code's 6 digits or more (`api_key=[314159, 271828]`), but none under a name that counts
  * (`tokens=[128000, 4096]`, `num_passwords=[1000000, 2000000]`, `passwords_checked`).
  */
 function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
   const digits = numericSecretDigits(name) || (isSecretCodeName(name) ? 3 : 0);
-  if (digits > 0) return !isLengthRange(numbers) && numbers.some((number) => number.length >= digits);
+  // No length range is read under a code's name: a CVV or PIN of 3 digits is as short as a range's bound (`cvv=[123, 045]`).
+  if (digits > 0) return numbers.some((number) => number.length >= digits);
   return !namesCount(name) && numbers.some((number) => number.length >= 6);
 }
 
