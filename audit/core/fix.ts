@@ -10,6 +10,7 @@ import { tableMisspellings, withKeysRenamed } from "./table-misspellings";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
+import { serviceNameFaults, serviceNameRule } from "./rules/service-name";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
@@ -54,7 +55,7 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, serviceNameRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
@@ -314,6 +315,21 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           [...path, wrong[0]!.name],
         );
       }
+    }
+
+    if (fails(environment, serviceNameRule.id) && !moving.has("vars")) {
+      // The script's name, the one the tail and Cloudflare's export give the rows (serviceNameRule).
+      const script = environment.scriptName!;
+      const names = serviceNameFaults(renamed, environment).map((fault) => fault.name);
+      const path = [...base, "vars"];
+      make(
+        serviceNameRule.id,
+        `set ${names.join(", ")} to ${script}, the name this environment deploys as (a scoped ingest token must list it)`,
+        (e) => (e.has(path) ? names.forEach((name) => e.set([...path, name], script)) : e.set(path, Object.fromEntries(names.map((name) => [name, script])))),
+        (t) => [t.setKeys(path, names.map((name) => [name, JSON.stringify(script)] as const)), names.map((name) => ({ set: [...path, name], value: script }))],
+        undefined,
+        [...path, names[0]!],
+      );
     }
 
     if (fails(environment, analyticsEngineRule.id) && !moving.has("analytics_engine_datasets")) {
