@@ -62,7 +62,8 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
  * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
- * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
+ * `DECO_METRICS` entry in `analytics_engine_datasets`; a `SERVICE_NAME` or `OTEL_SERVICE_NAME` var
+ * that is not the environment's script name (`serviceNameFaults`) is set to it. A key wrangler does not read that is a
  * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
  * keeping its value, rather than joined by the key it means, and so is one inside a table the
  * rules read (`tableMisspellings`: `servce` in a `tail_consumers` entry), the other changes then

@@ -62,8 +62,9 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines).toContain(`${FLEET}previews/wrangler.jsonc:17:24 error tail-loop previews: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail`);
+    expect(lines).toContain(`${FLEET}service-name/wrangler.jsonc:24:25 warning service-name env.production: vars.SERVICE_NAME is "shop", but this Worker deploys as shop-production (wrangler deploys env.production as <name>-production): the tail Worker and Cloudflare's export name its rows shop-production, so its own spans, metrics and logs and the tail's counts land under two service names`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 18 files (15 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 30 environments), 41 errors (2 of them paths not read or not parsed), 32 warnings; mode warn, exit 0",
+      "deco-otel audit: 20 files (17 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 37 environments), 41 errors (2 of them paths not read or not parsed), 37 warnings; mode warn, exit 0",
     );
   });
 
