@@ -230,6 +230,19 @@ describe("deco-otel audit --fix (CLI)", () => {
     }
   });
 
+  it("a SERVICE_NAME that is not env.production's script name is a warning, and --fix with the options writes shop-production", async () => {
+    const text = '{\n  "name": "shop",\n  "main": "src/index.ts",\n  "observability": { "enabled": true },\n  "env": { "production": { "vars": { "SERVICE_NAME": "shop" } } }\n}\n';
+    await mkdir(join(dir, "shop"));
+    await writeFile(join(dir, "shop/wrangler.jsonc"), text);
+    const before = await audit(["--mode", "block", "shop"], dir);
+    expect(before.stdout).toContain('shop/wrangler.jsonc:5:54 warning service-name env.production: vars.SERVICE_NAME is "shop", but this Worker deploys as shop-production');
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_shop", "shop"], dir);
+    expect(fixed.stdout).toContain("fixed shop/wrangler.jsonc: env.production: set SERVICE_NAME to shop-production, the name this environment deploys as (a scoped ingest token must list it)");
+    const after = await audit(["--mode", "block", "shop"], dir);
+    expect([after.code, after.stdout]).toEqual([0, "deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode block, exit 0\n"]);
+    expect(await readFile(join(dir, "shop/wrangler.jsonc"), "utf8")).toContain('"SERVICE_NAME": "shop-production"');
+  });
+
   it("--dry-run gives the positions of the file on disk, not of the fixed text it did not write", async () => {
     const text = '{\n  "name": "shop", "tail_consumers": ["deco-otel-tail"],\n  "env": { "staging": { "vars": { "DECO_OTEL_TOKEN": "x" } } }\n}\n';
     await mkdir(join(dir, "dry"));

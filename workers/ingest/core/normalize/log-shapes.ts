@@ -281,7 +281,7 @@ export function isEpochMilliseconds(value: string | number | undefined): boolean
  * date without its zone, or with a blank for `T` (Python's `asctime`), is not it.
  */
 export function isIsoTimestamp(value: string | number | undefined): boolean {
-  return typeof value === "string" && value.length <= 40 && ISO_TIMESTAMP.test(value);
+  return typeof value === "string" && ISO_TIMESTAMP.test(value);
 }
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 
