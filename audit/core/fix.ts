@@ -10,6 +10,7 @@ import { tableMisspellings, withKeysRenamed } from "./table-misspellings";
 import { moveHint, swallowedKeys } from "./swallowed-keys";
 import { analyticsEngineRule, datasetEntries, producerMetricsDataset, refusedDatasetFix, removableRepeat } from "./rules/analytics-engine";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
+import { serviceNameFaults, serviceNameRule } from "./rules/service-name";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
@@ -54,14 +55,15 @@ export interface FixResult {
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
-export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
+export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpEndpointsRule.id, serviceNameRule.id, analyticsEngineRule.id, swallowedKeyRule.id, misspelledKeyRule.id] as const;
 
 /**
  * Adds what a producer is missing, in every environment that lacks it: `{ "service":
  * "deco-otel-tail" }` in `tail_consumers`, `version_metadata` bound as `CF_VERSION_METADATA`,
  * given an ingest origin, the three `DECO_OTEL_*_ENDPOINT` vars (all three are rewritten
  * when any is missing or wrong, so they share that origin), and, given a dataset, a
- * `DECO_METRICS` entry in `analytics_engine_datasets`. A key wrangler does not read that is a
+ * `DECO_METRICS` entry in `analytics_engine_datasets`; a `SERVICE_NAME` or `OTEL_SERVICE_NAME` var
+ * that is not the environment's script name (`serviceNameFaults`) is set to it. A key wrangler does not read that is a
  * near miss of one it does (`misspelledKeys`: `tail_consumer`, `tailConsumers`) is renamed,
  * keeping its value, rather than joined by the key it means, and so is one inside a table the
  * rules read (`tableMisspellings`: `servce` in a `tail_consumers` entry), the other changes then
@@ -314,6 +316,21 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
           [...path, wrong[0]!.name],
         );
       }
+    }
+
+    if (fails(environment, serviceNameRule.id) && !moving.has("vars")) {
+      // The script's name, the one the tail and Cloudflare's export give the rows (serviceNameRule).
+      const script = environment.scriptName!;
+      const names = serviceNameFaults(renamed, environment).map((fault) => fault.name);
+      const path = [...base, "vars"];
+      make(
+        serviceNameRule.id,
+        `set ${names.join(", ")} to ${script}, the name this environment deploys as (a scoped ingest token must list it)`,
+        (e) => (e.has(path) ? names.forEach((name) => e.set([...path, name], script)) : e.set(path, Object.fromEntries(names.map((name) => [name, script])))),
+        (t) => [t.setKeys(path, names.map((name) => [name, JSON.stringify(script)] as const)), names.map((name) => ({ set: [...path, name], value: script }))],
+        undefined,
+        [...path, names[0]!],
+      );
     }
 
     if (fails(environment, analyticsEngineRule.id) && !moving.has("analytics_engine_datasets")) {

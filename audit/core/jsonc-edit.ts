@@ -30,6 +30,11 @@ export class JsoncEditor {
     this.trailingCommas = tree !== undefined && trailingCommaHabitOf(text, tree);
   }
 
+  /** Whether the text holds a value at `path` (one an earlier edit added included). */
+  has(path: JSONPath): boolean {
+    return this.nodeAt(path) !== undefined;
+  }
+
   /** Sets the member `path` (its last segment a key) to `value`; the object holding it must exist. */
   set(path: JSONPath, value: unknown): void {
     const key = path[path.length - 1] as string;

@@ -66,8 +66,31 @@ export function writeTomlChanges(document: ConfigDocument, toml: TomlText, plann
 
 /** The planned splices, and one more adding every planned table at the end of the file. */
 export function allSplices(toml: TomlText, planned: readonly TomlPlacement[]): TextSplice[] {
-  const tables = planned.flatMap((change) => change.tables);
+  const tables = joinedTables(planned.flatMap((change) => change.tables));
   return [...planned.flatMap((change) => change.splices), ...(tables.length === 0 ? [] : [toml.endOfFile(tables)])];
+}
+
+/**
+ * `tables` with each `[header]` written once, the key lines of its repeats joined under it: two
+ * changes may add keys to one new table (the endpoint vars and `SERVICE_NAME` to a new
+ * `[env.staging.vars]`), and TOML refuses a table defined twice. `[[…]]` tables are array
+ * entries, each its own.
+ */
+function joinedTables(tables: readonly string[]): string[] {
+  const joined: string[] = [];
+  const byHeader = new Map<string, number>();
+  for (const table of tables) {
+    const newline = table.indexOf("\n");
+    const header = newline === -1 ? table : table.slice(0, newline);
+    const earlier = header.startsWith("[[") ? undefined : byHeader.get(header);
+    if (earlier === undefined) {
+      byHeader.set(header, joined.length);
+      joined.push(table);
+    } else if (newline !== -1) {
+      joined[earlier] += table.slice(newline);
+    }
+  }
+  return joined;
 }
 
 /** `root` (a plain value, as `plainValue` gives it) with `intents` made, in order. */

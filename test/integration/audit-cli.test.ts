@@ -62,8 +62,9 @@ describe("deco-otel audit (CLI)", () => {
     expect(lines).toContain(`${FLEET}environments-toml/wrangler.toml:23:1 error secret-in-vars env.staging: DECO_OTEL_TOKEN is in vars: it must be a secret (vars are plain text in the file and the dashboard)`);
     expect(lines).toContain(`${FLEET}loop/wrangler.jsonc:15:59 error tail-loop env.staging: tail_consumers lists loopy-staging, the Worker itself: each invocation would tail itself`);
     expect(lines).toContain(`${FLEET}previews/wrangler.jsonc:17:24 error tail-loop previews: tail_consumers lists deco-otel-ingest, the ingest Worker: producers list deco-otel-tail`);
+    expect(lines).toContain(`${FLEET}service-name/wrangler.jsonc:24:25 warning service-name env.production: vars.SERVICE_NAME is "shop", but this Worker deploys as shop-production (wrangler deploys env.production as <name>-production): the tail Worker and Cloudflare's export name its rows shop-production, so its own spans, metrics and logs and the tail's counts land under two service names`);
     expect(lines.at(-2)).toBe(
-      "deco-otel audit: 18 files (15 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 30 environments), 41 errors (2 of them paths not read or not parsed), 32 warnings; mode warn, exit 0",
+      "deco-otel audit: 20 files (17 producers (1 of them a Pages project), 1 of this pipeline's own Workers: deco-otel-ingest; 37 environments), 41 errors (2 of them paths not read or not parsed), 37 warnings; mode warn, exit 0",
     );
   });
 
@@ -227,6 +228,19 @@ describe("deco-otel audit --fix (CLI)", () => {
     for (const name of ["comments/wrangler.jsonc", "environments/wrangler.jsonc", "environments-toml/wrangler.toml"]) {
       expect(await readFile(join(dir, name), "utf8")).toBe(await readFile(join(FLEET, name), "utf8"));
     }
+  });
+
+  it("a SERVICE_NAME that is not env.production's script name is a warning, and --fix with the options writes shop-production", async () => {
+    const text = '{\n  "name": "shop",\n  "main": "src/index.ts",\n  "observability": { "enabled": true },\n  "env": { "production": { "vars": { "SERVICE_NAME": "shop" } } }\n}\n';
+    await mkdir(join(dir, "shop"));
+    await writeFile(join(dir, "shop/wrangler.jsonc"), text);
+    const before = await audit(["--mode", "block", "shop"], dir);
+    expect(before.stdout).toContain('shop/wrangler.jsonc:5:54 warning service-name env.production: vars.SERVICE_NAME is "shop", but this Worker deploys as shop-production');
+    const fixed = await audit(["--fix", "--ingest-url", INGEST, "--metrics-dataset", "deco_metrics_shop", "shop"], dir);
+    expect(fixed.stdout).toContain("fixed shop/wrangler.jsonc: env.production: set SERVICE_NAME to shop-production, the name this environment deploys as (a scoped ingest token must list it)");
+    const after = await audit(["--mode", "block", "shop"], dir);
+    expect([after.code, after.stdout]).toEqual([0, "deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode block, exit 0\n"]);
+    expect(await readFile(join(dir, "shop/wrangler.jsonc"), "utf8")).toContain('"SERVICE_NAME": "shop-production"');
   });
 
   it("--dry-run gives the positions of the file on disk, not of the fixed text it did not write", async () => {

@@ -741,7 +741,7 @@ describe("analytics-engine and Pages projects", () => {
       "13:8 warning otlp-endpoints preview",
       "13:8 warning otlp-endpoints preview",
     ]);
-    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "observability", "previews-config", "misspelled-key"]);
+    expect(RULES.filter((rule) => !rule.pages).map((rule) => rule.id)).toEqual(["tail-consumer", "tail-loop", "service-name", "observability", "previews-config", "misspelled-key"]);
     expect(auditDocument(loadFleet("good/wrangler.jsonc")).kind).toBe("worker");
   });
 

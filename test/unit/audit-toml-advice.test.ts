@@ -61,6 +61,7 @@ const FAULTS: Plain[] = [
   { vars: { DECO_OTEL_TOKEN: "t0k3n-value-0123456789", DECO_OTEL_LOGS_ENDPOINT: "http://x.example/v1/log" } },
   { vars: "nope" },
   { services: [{ binding: "INGEST", service: "deco-otel-ingest", entrypoint: "TailIngest" }] },
+  { vars: { ...ENDPOINTS, SERVICE_NAME: "storefront", OTEL_SERVICE_NAME: 7 } },
   { previews: "on" },
   { previews: { tail_consumers: [{ service: "deco-otel-tial" }, "deco-otel-tail"], version_metadata: { binding: ["X"] }, analytics_engine_datasets: ["DECO_METRICS"] } },
 ];
@@ -94,7 +95,7 @@ describe("the audit of a TOML file speaks TOML", () => {
 
   it("covers every rule, with findings of each", () => {
     const rules = new Set(cases.flatMap(([, text]) => auditWithAdvice(loadConfig("wrangler.toml", text)).findings.map((f) => f.rule)));
-    expect([...rules].sort()).toEqual(["analytics-engine", "observability", "otlp-endpoints", "pages-config", "previews-config", "secret-in-vars", "tail-consumer", "tail-ingest-binding", "tail-loop", "version-metadata"]);
+    expect([...rules].sort()).toEqual(["analytics-engine", "observability", "otlp-endpoints", "pages-config", "previews-config", "secret-in-vars", "service-name", "tail-consumer", "tail-ingest-binding", "tail-loop", "version-metadata"]);
   });
 
   it("writes no finding's message or hint, and no line --fix prints, as JSON", () => {

@@ -6,6 +6,7 @@ import { pagesConfigRule } from "./pages-config";
 import { previewsConfigRule } from "./previews-config";
 import { otlpEndpointsRule } from "./otlp-endpoints";
 import { secretInVarsRule } from "./secret-in-vars";
+import { serviceNameRule } from "./service-name";
 import { swallowedKeyRule } from "./swallowed-key";
 import { tailConsumerRule } from "./tail-consumer";
 import { tailIngestBindingRule } from "./tail-ingest-binding";
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   tailIngestBindingRule,
   versionMetadataRule,
   otlpEndpointsRule,
+  serviceNameRule,
   analyticsEngineRule,
   secretInVarsRule,
   observabilityRule,

@@ -276,6 +276,16 @@ export function isEpochMilliseconds(value: string | number | undefined): boolean
 }
 
 /**
+ * `time` as pino's `stdTimeFunctions.isoTime` (and Bunyan) write it, `Date#toISOString()`: a
+ * date, `T`, a time of day and `Z` (`isoTimeNano`'s nine fraction digits, or an offset, too). A
+ * date without its zone, or with a blank for `T` (Python's `asctime`), is not it.
+ */
+export function isIsoTimestamp(value: string | number | undefined): boolean {
+  return typeof value === "string" && ISO_TIMESTAMP.test(value);
+}
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's
  * stdlib bridge, Django's and Celery's formatters) copy under their own names; no Node logger
  * writes them by default.
