@@ -181,7 +181,7 @@ export async function writeDurably(
         reason: retryable[0]!.failure.message,
       });
       // None is sent then: the answer says the failed rows are all left to the sender.
-      const allLeft = retryable.length > 1 ? ", so none of the request's failed rows is" : "";
+      const allLeft = retryable.length > 1 ? ", so none of the request's failed rows is queued" : "";
       throw withKeptNamed(retryable, kept, `${error.message}${allLeft}`);
     }
     await sendOrRefuse(retry, messages, kept, queued, (refusal) => leadOf(retryable[0]!.failure, kept, refusal));
