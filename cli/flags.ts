@@ -83,16 +83,3 @@ export function parsePort(text: string, name: string): number {
   return port;
 }
 
-/**
- * One bearer secret, as `npm start` both accepts (as the ingest Worker's only INGEST_TOKENS
- * entry) and hands the example producer: a `:`, `,` or space would make that entry a
- * NAME:SECRET or a list, which the producer's `Authorization: Bearer` header never matches.
- */
-export function parseBearerToken(text: string, name: string): string {
-  if (!/^[^\s:,]+$/.test(text)) {
-    throw new UsageError(
-      `${name} must be one bearer token, without ":", "," or spaces (the local run sends it as the producer's Authorization: Bearer), got "${text}"`,
-    );
-  }
-  return text;
-}

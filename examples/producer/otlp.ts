@@ -150,11 +150,18 @@ export class Telemetry {
    * Posts one request, retrying a retryable answer (429, 502, 503, 504) up to MAX_ATTEMPTS times
    * after the wait its `Retry-After` asks for (else 1 s, 2 s, …); a wait longer than MAX_WAIT_MS
    * is not shortened but given up, so everything stays within the time `ctx.waitUntil` allows.
+   * Every attempt carries the same `Idempotency-Key`, new for each batch: a 504 or 502 may come
+   * after its rows were stored, and the ingest Worker stores a retry with the same key and body
+   * once (README, "Nothing duplicated"); without it each retry would store them again.
    */
   private async post(endpoint: string, body: object): Promise<void> {
     const init = {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${this.env.DECO_OTEL_TOKEN}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${this.env.DECO_OTEL_TOKEN}`,
+        "idempotency-key": crypto.randomUUID(),
+      },
       body: JSON.stringify(body),
     };
     try {

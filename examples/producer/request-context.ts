@@ -2,19 +2,17 @@
  * The ids that tie one request's rows together in ClickHouse: `request.id` (logs and spans,
  * read by the tail too) and the W3C trace context (TraceId/SpanId columns).
  */
+import { requestIdOfRequest } from "../../workers/shared/request-id";
 
 /**
  * The caller's `x-request-id`, else the Ray ID (Cloudflare's `cf-ray` without its `-<colo>`
- * suffix: `8f3b2c1d4e5f6a7b-GRU` → `8f3b2c1d4e5f6a7b`, the form Cloudflare's own export gives
- * `cloudflare.ray_id`), else a new UUID: the precedence the tail and the ingest Worker fall back
- * to, so every side reports the same id for a request.
+ * suffix, in lower case: `8F3B2C1D4E5F6A7C-GRU` → `8f3b2c1d4e5f6a7c`, the form Cloudflare's own
+ * export gives `cloudflare.ray_id`), else a new UUID. The first two are the Workers' own
+ * function, so the tail's and the ingest's fallback and this id can never differ.
  */
 export function requestIdOf(request: Request): string {
-  const requestId = request.headers.get("x-request-id")?.trim();
-  if (requestId) return requestId;
-  const ray = request.headers.get("cf-ray")?.trim();
-  if (ray) return /^([0-9A-Fa-f]{16})-[A-Za-z]{3}$/.exec(ray)?.[1] ?? ray;
-  return crypto.randomUUID();
+  const header = (name: string) => request.headers.get(name)?.trim();
+  return requestIdOfRequest(header("x-request-id"), header("cf-ray")) ?? crypto.randomUUID();
 }
 
 export interface IncomingTrace {

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
-import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
+import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, DEMO_CLIENT_SERVICE, localUrl } from "./defaults";
 import type { LocalPipeline } from "./local-pipeline";
+import { tokenFor } from "./local-tokens";
 
 /** Appears once everything answers; what follows is the banner. */
 export const READY_LINE = "deco-otel is running on this machine.";
@@ -18,11 +19,12 @@ export function renderBanner(pipeline: LocalPipeline, cwd: string): string {
   return [
     READY_LINE,
     "",
-    `  OTLP/HTTP endpoints (header "Authorization: Bearer ${pipeline.token}")`,
+    `  OTLP/HTTP endpoints (header "Authorization: Bearer ${pipeline.producerToken.token.secret}")`,
     `    logs      ${ingestUrl}/v1/logs`,
     `    traces    ${ingestUrl}/v1/traces`,
     `    metrics   ${ingestUrl}/v1/metrics`,
-    `  Producer    ${producerUrl}   ${pipeline.producerName}: tailed by deco-otel-tail, exporting to the endpoints above`,
+    ...tokenLines(pipeline),
+    `  Producer    ${producerUrl}   ${pipeline.producerName}: tailed by deco-otel-tail, exporting to the endpoints above${producerTokenNote(pipeline)}`,
     `  ClickHouse  ${clickhouseUrl}   database ${pipeline.database}, data in ${displayPath(pipeline.dataDir, cwd)} (${schemaNote(pipeline)})`,
     "",
     "Try:",
@@ -39,13 +41,33 @@ export function renderBanner(pipeline: LocalPipeline, cwd: string): string {
 
 /** `npm run demo`, with flags only for what differs from the demo's defaults. */
 function demoCommand(pipeline: LocalPipeline): string {
+  const demoSecret = tokenFor(pipeline.tokens, DEMO_CLIENT_SERVICE).token.secret;
   const flags = [
     pipeline.producerUrl === localUrl(DEFAULT_PRODUCER_PORT) ? "" : ` --producer-url ${pipeline.producerUrl}`,
     pipeline.ingestUrl === localUrl(DEFAULT_INGEST_PORT) ? "" : ` --ingest-url ${pipeline.ingestUrl}`,
     pipeline.clickhouseUrl === localUrl(DEFAULT_CLICKHOUSE_PORT) ? "" : ` --clickhouse-url ${pipeline.clickhouseUrl}`,
-    pipeline.token === DEFAULT_TOKEN ? "" : ` --token ${pipeline.token}`,
+    demoSecret === DEFAULT_TOKEN ? "" : ` --token ${demoSecret}`,
   ].join("");
   return flags === "" ? "npm run demo" : `npm run demo --${flags}`;
+}
+
+/**
+ * The tokens `--token` listed, by name and scope (never the secret of any but the producer's,
+ * shown above), when there is more than one or the one is scoped: what a sender may write with
+ * which, as the ingest Worker's 403 will hold it to.
+ */
+function tokenLines(pipeline: LocalPipeline): string[] {
+  const { tokens } = pipeline.tokens;
+  if (tokens.length === 1 && tokens[0]!.services === undefined) return [];
+  const scope = (services: readonly string[] | undefined) => (services === undefined ? "any service.name" : services.join(", "));
+  return ["  Tokens (--token, the ingest Worker's INGEST_TOKENS)", ...tokens.map((token) => `    ${token.name.padEnd(20)}  ${scope(token.services)}`)];
+}
+
+/** Which token the producer sends, when `--token` named them, and that it is refused when none may write its service. */
+function producerTokenNote(pipeline: LocalPipeline): string {
+  const { token, inScope } = pipeline.producerToken;
+  if (!inScope) return `; no token may write ${pipeline.producerName}, so the ingest Worker refuses its exports with 403 (it sends "${token.name}")`;
+  return pipeline.tokens.tokens.length > 1 ? ` with the token "${token.name}"` : "";
 }
 
 function schemaNote(pipeline: LocalPipeline): string {

@@ -10,6 +10,8 @@ export const DEFAULT_INGEST_PORT = 4318;
 export const DEFAULT_PRODUCER_PORT = 8787;
 /** The ingest Worker's only accepted bearer token in the local run. */
 export const DEFAULT_TOKEN = "dev-token";
+/** `service.name` of the demo's own telemetry (`npm run demo`): the token it sends must take it. */
+export const DEMO_CLIENT_SERVICE = "demo-client";
 
 export function localUrl(port: number): string {
   return `http://${HOST}:${port}`;

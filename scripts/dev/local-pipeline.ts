@@ -5,6 +5,7 @@ import { startLocalClickHouse } from "../clickhouse/local-clickhouse";
 import { applyDefaultSchema } from "./apply-schema";
 import { DEFAULT_ADMIN_TOKEN, HOST, localUrl } from "./defaults";
 import { localWorkers } from "./local-workers";
+import type { LocalTokens, SenderToken } from "./local-tokens";
 import { withoutNewStopListeners } from "./own-signals";
 import { assertPortsFree, findFreePort } from "./free-port";
 import { waitUntilAnswering } from "./wait-until-answering";
@@ -16,7 +17,8 @@ export interface LocalPipelineSettings {
   ingestPort: number;
   producerPort: number;
   dataDir: string;
-  token: string;
+  /** The ingest Worker's INGEST_TOKENS (`--token`). */
+  tokens: LocalTokens;
 }
 
 export interface LocalPipeline {
@@ -27,7 +29,9 @@ export interface LocalPipeline {
   producerName: string;
   database: string;
   dataDir: string;
-  token: string;
+  tokens: LocalTokens;
+  /** The token the example producer sends (local-tokens.ts, `tokenFor`). */
+  producerToken: SenderToken;
   /** Schema objects this start created; 0 when the data directory already had them all. */
   schemaObjectsCreated: number;
   /** Differences from the schema that did not stop the start (apply-schema.ts), one line each. */
@@ -111,11 +115,11 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
 
     // The producer's endpoint vars name the ingest port, so it is settled before anything starts.
     const ingestPort = settings.ingestPort === 0 ? await findFreePort(HOST) : settings.ingestPort;
-    const { workers, producerName, retryQueue } = await localWorkers({
+    const { workers, producerName, producerToken, retryQueue } = await localWorkers({
       clickhouseUrl: clickhouse.url,
       database: defaultDatabase,
       ingestPort,
-      token: settings.token,
+      tokens: settings.tokens,
       adminToken: DEFAULT_ADMIN_TOKEN,
     });
     const ledger = retryLedger(retryQueue);
@@ -151,7 +155,8 @@ export async function startLocalPipeline(settings: LocalPipelineSettings): Promi
       producerName,
       database: defaultDatabase,
       dataDir: clickhouse.dataDir,
-      token: settings.token,
+      tokens: settings.tokens,
+      producerToken,
       schemaObjectsCreated: schema.created,
       schemaWarnings: schema.warnings,
       async drainRetryQueue(timeoutMs) {

@@ -4,6 +4,7 @@ import { buildWorker } from "../build-worker";
 import { HOST, LOCAL_VERSION_METADATA } from "./defaults";
 import { readWorkerWiring } from "./wrangler-config";
 import { LOCAL_TAIL_HAND_OFF_MSG } from "./retry-ledger";
+import { tokenFor, type LocalTokens, type SenderToken } from "./local-tokens";
 
 const REPOSITORY_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -18,7 +19,8 @@ export interface LocalWorkersSettings {
   clickhouseUrl: string;
   database: string;
   ingestPort: number;
-  token: string;
+  /** The ingest Worker's INGEST_TOKENS; the producer sends the first that may write its service. */
+  tokens: LocalTokens;
   /** The ingest Worker's ADMIN_TOKEN, for `npm run dead-letters`. */
   adminToken: string;
 }
@@ -27,6 +29,8 @@ export interface LocalWorkers {
   /** In Miniflare's order: the first one answers on Miniflare's own (entry) port. */
   workers: WorkerOptions[];
   producerName: string;
+  /** The token the producer sends, and whether it may write the producer's service.name. */
+  producerToken: SenderToken;
   /** The queue the ingest Worker consumes: its retry queue, as wrangler.ingest.jsonc names it. */
   retryQueue: string;
 }
@@ -39,27 +43,32 @@ export interface LocalWorkers {
  */
 export async function localWorkers(settings: LocalWorkersSettings): Promise<LocalWorkers> {
   const ingestOrigin = `http://${HOST}:${settings.ingestPort}`;
-  const producer = await workerFromConfig(WRANGLER_CONFIGS.producer, {
-    DECO_OTEL_LOGS_ENDPOINT: `${ingestOrigin}/v1/logs`,
-    DECO_OTEL_TRACES_ENDPOINT: `${ingestOrigin}/v1/traces`,
-    DECO_OTEL_METRICS_ENDPOINT: `${ingestOrigin}/v1/metrics`,
-    // A secret when deployed (`wrangler secret put DECO_OTEL_TOKEN`).
-    DECO_OTEL_TOKEN: settings.token,
+  let producerToken: SenderToken | undefined;
+  const producer = await workerFromConfig(WRANGLER_CONFIGS.producer, (vars) => {
+    // Its rows' service.name is its SERVICE_NAME var (examples/producer/worker.ts).
+    producerToken = tokenFor(settings.tokens, vars.SERVICE_NAME ?? "");
+    return {
+      DECO_OTEL_LOGS_ENDPOINT: `${ingestOrigin}/v1/logs`,
+      DECO_OTEL_TRACES_ENDPOINT: `${ingestOrigin}/v1/traces`,
+      DECO_OTEL_METRICS_ENDPOINT: `${ingestOrigin}/v1/metrics`,
+      // A secret when deployed (`wrangler secret put DECO_OTEL_TOKEN`).
+      DECO_OTEL_TOKEN: producerToken.token.secret,
+    };
   });
-  const tail = await workerFromConfig(WRANGLER_CONFIGS.tail, {
+  const tail = await workerFromConfig(WRANGLER_CONFIGS.tail, () => ({
     // Locally the runtime gives tail events no scriptName; the only producer is this one.
     TAIL_SERVICE_NAME_FALLBACK: producer.name,
-  });
+  }));
   const tailOfLocalProducer = withLocalFront(tail, producer.name);
-  const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, {
+  const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, () => ({
     CLICKHOUSE_URL: settings.clickhouseUrl,
     CLICKHOUSE_USER: "default",
     CLICKHOUSE_PASSWORD: "",
     CLICKHOUSE_DATABASE: settings.database,
-    INGEST_TOKENS: settings.token,
+    INGEST_TOKENS: settings.tokens.setting,
     // A secret when deployed (`wrangler secret put ADMIN_TOKEN`): `npm run dead-letters` uses it.
     ADMIN_TOKEN: settings.adminToken,
-  });
+  }));
   return {
     workers: [
       producer,
@@ -68,6 +77,7 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
       { ...ingest, unsafeDirectSockets: [{ host: HOST, port: settings.ingestPort }] },
     ],
     producerName: producer.name,
+    producerToken: producerToken!,
     // The retry queue is the consumed queue with a dead-letter queue behind it.
     // The retry queue is the consumed queue with a dead-letter queue behind it (workerFromConfig's shape).
     retryQueue: Object.entries(ingest.queueConsumers as Record<string, { deadLetterQueue?: string }>).find(([, consumer]) => consumer.deadLetterQueue !== undefined)?.[0] ?? "",
@@ -118,11 +128,17 @@ export default { ...worker, tail: (events, env, ctx) => worker.tail(events.map(v
   };
 }
 
+/**
+ * A Worker as its wrangler file wires it, with the vars `localVarsOf` gives for its own (wrangler
+ * file's) vars put over them: a local value may depend on a var, as the producer's token on its
+ * SERVICE_NAME.
+ */
 async function workerFromConfig(
   configPath: string,
-  localVars: Record<string, string>,
+  localVarsOf: (vars: Readonly<Record<string, string>>) => Record<string, string>,
 ): Promise<WorkerOptions & { name: string }> {
   const wiring = await readWorkerWiring(`${REPOSITORY_ROOT}${configPath}`);
+  const localVars = localVarsOf(wiring.vars ?? {});
   return {
     name: wiring.name,
     modules: true,

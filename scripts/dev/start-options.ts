@@ -1,4 +1,4 @@
-import { parseBearerToken, parseFlags, parsePort } from "../../cli/flags";
+import { parseFlags, parsePort } from "../../cli/flags";
 import {
   DEFAULT_CLICKHOUSE_DATA_DIR,
   DEFAULT_CLICKHOUSE_PORT,
@@ -6,6 +6,7 @@ import {
   DEFAULT_PRODUCER_PORT,
   DEFAULT_TOKEN,
 } from "./defaults";
+import { parseLocalTokens, type LocalTokens } from "./local-tokens";
 
 export const startUsage = `Usage: npm start -- [flags]
 
@@ -13,7 +14,10 @@ export const startUsage = `Usage: npm start -- [flags]
   --ingest-port N       ingest Worker OTLP/HTTP port (default ${DEFAULT_INGEST_PORT}, $INGEST_PORT)
   --producer-port N     example producer Worker port (default ${DEFAULT_PRODUCER_PORT}, $PRODUCER_PORT)
   --data-dir PATH       ClickHouse data, kept between runs (default ${DEFAULT_CLICKHOUSE_DATA_DIR}, $CLICKHOUSE_DATA_DIR)
-  --token TOKEN         bearer token the ingest Worker accepts (default ${DEFAULT_TOKEN}, $INGEST_TOKEN)
+  --token TOKENS        the ingest Worker's INGEST_TOKENS: a bearer token, or entries SECRET,
+                        NAME:SECRET or NAME:SECRET:SERVICE|SERVICE… separated by commas
+                        (default ${DEFAULT_TOKEN}, $INGEST_TOKEN); the producer sends the first
+                        that may write its service.name
 
 A port of 0 picks a free one. Flags win over variables.`;
 
@@ -22,7 +26,7 @@ export interface StartOptions {
   ingestPort: number;
   producerPort: number;
   dataDir: string;
-  token: string;
+  tokens: LocalTokens;
   help: boolean;
 }
 
@@ -40,7 +44,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     ingestPort: parsePort(flags["ingest-port"] ?? env.INGEST_PORT ?? String(DEFAULT_INGEST_PORT), "--ingest-port"),
     producerPort: parsePort(flags["producer-port"] ?? env.PRODUCER_PORT ?? String(DEFAULT_PRODUCER_PORT), "--producer-port"),
     dataDir: flags["data-dir"] ?? env.CLICKHOUSE_DATA_DIR ?? DEFAULT_CLICKHOUSE_DATA_DIR,
-    token: parseBearerToken(flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN, "--token"),
+    tokens: parseLocalTokens(flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN, "--token"),
     help: flags.help ?? false,
   };
 }

@@ -134,7 +134,9 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     // What answered is not known to have stopped the rows before ClickHouse, so the answer says they may be stored.
     expect(await refused.json()).toEqual({
       code: 14,
-      message: `${says}${MAY_BE_WRITTEN}; a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key`,
+      message:
+        `${says}${MAY_BE_WRITTEN}; not queued for a retry: no retry queue is bound; a resend of this request has a new token and stores its rows again: ` +
+        "it sent no Idempotency-Key (with one, a resend with the same key and body stores them once)",
     });
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 

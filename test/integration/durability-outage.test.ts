@@ -4,6 +4,7 @@
  * every accepted record is in ClickHouse exactly once.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { MAY_BE_WRITTEN } from "../../workers/ingest/clickhouse/errors";
 import { uniqueId } from "../support/export-results";
 import { countRun, eventually, expectExactlyOnce, incompressibleLogsBody, logsBody, metricsBody, postJson } from "../support/exactly-once";
 import { startFaultProxy, type FaultProxy } from "../support/fault-proxy";
@@ -244,4 +245,51 @@ describe("ClickHouse never answering", () => {
     expect(slow.proxy.requests.stalled).toBeGreaterThan(0);
     await expectExactlyOnce(slow.ingest, runId, 20);
   });
+
+  it.each([
+    {
+      sender: "with an Idempotency-Key",
+      key: true,
+      resend: "a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without",
+      afterResend: { rows: 1, records: 1 },
+    },
+    {
+      sender: "without one",
+      key: false,
+      resend:
+        "a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key " +
+        "(with one, a resend with the same key and body stores them once)",
+      afterResend: { rows: 2, records: 1 },
+    },
+  ])(
+    "a row too big for a queue message, its INSERT unanswered but written, $sender: the 504 says it was not queued and may be stored, and what a resend stores",
+    async ({ key, resend, afterResend }) => {
+      expect(await burst(uniqueId("outage-warm"), 1, 1, slow.ingest)).toEqual([200]);
+      const runId = uniqueId("outage-slow-too-big");
+      // One record of random hex: its row gzips to more than a queue message takes.
+      const body = incompressibleLogsBody(runId, 1, "", 320_000);
+      const headers: Record<string, string> = key ? { "Idempotency-Key": `key-${runId}`, "X-Request-Id": runId } : { "X-Request-Id": runId };
+      await slow.proxy.setMode("stalled");
+      let answer: Response;
+      try {
+        answer = await postJson(slow.ingest, "logs", body, headers);
+      } finally {
+        await slow.proxy.setMode("pass");
+      }
+      expect({ status: answer.status, retryAfter: answer.headers.get("retry-after") }).toEqual({ status: 504, retryAfter: "5" });
+      // Before, it said the retry queue keeps the token, of a row the queue never took.
+      expect(((await answer.json()) as { message: string }).message).toBe(
+        `ClickHouse did not answer in time inserting 1 row into otel_logs${MAY_BE_WRITTEN}; ` +
+          `not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped; ${resend}`,
+      );
+      expect(jsonLogLines(slow.output, "request refused").filter((line) => line.requestId === runId)).toEqual([
+        expect.objectContaining({ status: 504, queued: 0, queued_messages: 0 }),
+      ]);
+      // ClickHouse finished the INSERT whose answer was held back.
+      await eventually(async () => expect(await countRun(slow.ingest, runId)).toEqual({ rows: 1, records: 1 }));
+      expect((await postJson(slow.ingest, "logs", body, key ? { "Idempotency-Key": `key-${runId}` } : {})).status).toBe(200);
+      expect(await countRun(slow.ingest, runId)).toEqual(afterResend);
+    },
+    TIMEOUT_MS,
+  );
 });

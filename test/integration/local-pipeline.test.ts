@@ -97,9 +97,15 @@ let dataDir: string;
 let pipeline: Started;
 let urls: PipelineUrls;
 
+/**
+ * `--token` as the ingest Worker's INGEST_TOKENS takes it: the demo's and the producer's bare
+ * token first (it writes any service), then a token scoped to the storefront's services.
+ */
+const TOKENS = "test-token,web:web-secret-1:storefront-web|storefront-*";
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "deco-otel-local-pipeline-"));
-  pipeline = startPipeline(dataDir);
+  pipeline = startPipeline(dataDir, TOKENS);
   urls = urlsIn(await bannerOf(pipeline));
 });
 
@@ -272,6 +278,48 @@ describe("npm start", () => {
       await fetch(urls.clickhouse, { method: "POST", body: "SELECT name FROM system.tables WHERE database = 'otel'" })
     ).text();
     expect(tables.split("\n")).toEqual(expect.arrayContaining(["otel_logs", "otel_traces", "otel_metrics_sum", "otel_metrics_histogram"]));
+  });
+
+  it("takes scoped tokens as INGEST_TOKENS does: a token writes its own services and is refused others with 403", async () => {
+    // Before, `--token` took one bare token only, so scopes could be tried only under `wrangler dev`.
+    expect(pipeline.stdout()).toContain("    web                   storefront-web, storefront-*");
+    const post = (service: string) =>
+      fetch(`${urls.ingest}/v1/logs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer web-secret-1" },
+        body: JSON.stringify({
+          resourceLogs: [
+            {
+              resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+              scopeLogs: [{ logRecords: [{ body: { stringValue: `scoped-token-check ${service}` } }] }],
+            },
+          ],
+        }),
+      });
+    const refused = await post("billing");
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'token "web" may not write service.name "billing": it may write service.name "storefront-web", "storefront-*"; nothing was written',
+    );
+    const written = await post("storefront-checkout");
+    expect(written.status).toBe(200);
+    await written.arrayBuffer();
+    const stamped = async () =>
+      (
+        await fetch(urls.clickhouse, {
+          method: "POST",
+          body: "SELECT ServiceName, ResourceAttributes['deco.ingest.token'] FROM otel.otel_logs WHERE Body LIKE 'scoped-token-check %' FORMAT TSV",
+        })
+      ).text();
+    await eventually(async () => expect(await stamped()).toBe("storefront-checkout\tweb\n"));
+  });
+
+  it("gives the producer's request.id as the Workers give the Ray ID, in lower case", async () => {
+    // Before, the producer kept cf-ray's case, so its request.id and cloudflare.ray_id differed.
+    const home = await fetch(`${urls.producer}/`, { headers: { "cf-ray": "8F3B2C1D4E5F6A7C-GRU" } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get("x-request-id")).toBe("8f3b2c1d4e5f6a7c");
+    await home.arrayBuffer();
   });
 
   it("binds the producer's version metadata: its own spans, metrics and logs carry the version id and tag", async () => {

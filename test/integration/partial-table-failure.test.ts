@@ -49,6 +49,9 @@ afterAll(async () => {
   await proxy?.close();
 });
 
+/** Why a failed table's rows that may be stored were not queued, without queue bindings. */
+const NOT_QUEUED = "; not queued for a retry: no retry queue is bound";
+
 const STORED_NOTE =
   "; of the request's other rows, 4 rows of otel_metrics_gauge are stored: " +
   "a resend stores the rows kept again unless it carries the same Idempotency-Key and body, with which they are stored once";
@@ -99,7 +102,7 @@ describe("one table's INSERT failing, no queue bound", () => {
     expect(timedOut.status).toBe(504);
     expect(timedOut.retryAfter).toBe("5");
     expect(timedOut.message).toBe(
-      `ClickHouse did not answer in time inserting 4 rows into otel_metrics_sum${MAY_BE_WRITTEN}; ` +
+      `ClickHouse did not answer in time inserting 4 rows into otel_metrics_sum${MAY_BE_WRITTEN}${NOT_QUEUED}; ` +
         `a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without${STORED_NOTE}`,
     );
 
@@ -217,7 +220,7 @@ describe("the queues refusing what ClickHouse did not take", () => {
     expect(refused.status).toBe(503);
     expect(refused.retryAfter).toBe("5");
     expect(refused.message).toMatch(/^ClickHouse error 202 \(TOO_MANY_SIMULTANEOUS_QUERIES\) inserting 4 rows into otel_metrics_sum: /);
-    expect(refused.message.endsWith(`; the queue did not take 4 rows of otel_metrics_sum either: ${REFUSING_QUEUE_ERROR}${STORED_NOTE}`)).toBe(true);
+    expect(refused.message.endsWith(`${NONE_STORED}; not queued for a retry: the queue did not take 4 rows of otel_metrics_sum: ${REFUSING_QUEUE_ERROR}${STORED_NOTE}`)).toBe(true);
     expect(await countRun(refusing, run, "otel_metrics_gauge")).toEqual({ rows: 4, records: 4 });
     expect(await countRun(refusing, run, "otel_metrics_sum")).toEqual({ rows: 0, records: 0 });
   });

@@ -155,7 +155,7 @@ describe("the answer to an INSERT whose answer never came (no queue bindings)", 
     expect(answer.headers.get("retry-after")).toBe("5");
     const { message } = (await answer.json()) as { message: string };
     expect(message).toBe(
-      `ClickHouse did not answer in time inserting 2 rows into otel_logs${MAY_BE_WRITTEN}; ` +
+      `ClickHouse did not answer in time inserting 2 rows into otel_logs${MAY_BE_WRITTEN}; not queued for a retry: no retry queue is bound; ` +
         "a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without",
     );
     // ClickHouse finished the insert whose answer was held back.
@@ -190,7 +190,7 @@ describe("the answer to an INSERT whose answer never came (no queue bindings)", 
     expect(answer.status).toBe(504);
     const { message } = (await answer.json()) as { message: string };
     expect(message).toBe(
-      `ClickHouse did not answer in time inserting 10 rows into otel_logs${MAY_BE_WRITTEN}; ` +
+      `ClickHouse did not answer in time inserting 10 rows into otel_logs${MAY_BE_WRITTEN}; not queued for a retry: no retry queue is bound; ` +
         "a resend of this same push of Cloudflare's export has its token, derived from the body, which names the push's invocation, so its rows are stored once",
     );
     await eventually(async () => expect(await stored()).toBe(10));

@@ -14,6 +14,7 @@ import { DEFAULT_ADMIN_TOKEN, HOST, localUrl } from "../../scripts/dev/defaults"
 import { findFreePort } from "../../scripts/dev/free-port";
 import { localWorkers } from "../../scripts/dev/local-workers";
 import { waitUntilAnswering } from "../../scripts/dev/wait-until-answering";
+import { parseLocalTokens } from "../../scripts/dev/local-tokens";
 import { createTestDatabase, type TestDatabase } from "./clickhouse";
 import { discardRuntimeOutput } from "./runtime-output";
 
@@ -38,7 +39,7 @@ export async function demoDataIn(generation: Generation, prefix: string): Promis
   try {
     await applySchema(db.client, renderSchema(resolveSchemaOptions({ generation, database: db.database })));
     const ingestPort = await findFreePort(HOST);
-    const { workers } = await localWorkers({ clickhouseUrl: db.url, database: db.database, ingestPort, token: TOKEN, adminToken: DEFAULT_ADMIN_TOKEN });
+    const { workers } = await localWorkers({ clickhouseUrl: db.url, database: db.database, ingestPort, tokens: parseLocalTokens(TOKEN, "--token"), adminToken: DEFAULT_ADMIN_TOKEN });
     mf = new Miniflare({
       workers,
       host: HOST,

@@ -35,11 +35,12 @@ export function logsBody(runId: string, request: string, records: number, timest
 }
 
 /**
- * `records` log records whose bodies are 4,000 hex digits that repeat nothing (the first one
- * after `firstPrefix`): about 1.5 MB of rows, direct write units of 496,000 bytes that gzip only
- * about 2 times smaller, past a 128 KB message.
+ * `records` log records whose bodies are `digits` hex digits that repeat nothing (the first one
+ * after `firstPrefix`): with 250 records of 4,000, about 1.5 MB of rows, direct write units of
+ * 496,000 bytes that gzip only about 2 times smaller, past a 128 KB message; one record of
+ * 320,000 is a row alone past a message gzipped.
  */
-export function incompressibleLogsBody(runId: string, records: number, firstPrefix = ""): string {
+export function incompressibleLogsBody(runId: string, records: number, firstPrefix = "", digits = 4_000): string {
   let state = 7;
   const hexDigit = () => {
     state = (Math.imul(state, 1103515245) + 12345) >>> 0;
@@ -49,7 +50,7 @@ export function incompressibleLogsBody(runId: string, records: number, firstPref
     resourceLogs: { scopeLogs: { logRecords: { body: { stringValue: string } }[] }[] }[];
   };
   for (const record of document.resourceLogs[0]!.scopeLogs[0]!.logRecords) {
-    record.body.stringValue = Array.from({ length: 4_000 }, hexDigit).join("");
+    record.body.stringValue = Array.from({ length: digits }, hexDigit).join("");
   }
   const [first] = document.resourceLogs[0]!.scopeLogs[0]!.logRecords;
   first!.body.stringValue = `${firstPrefix}${first!.body.stringValue}`;

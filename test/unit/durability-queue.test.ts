@@ -174,7 +174,7 @@ describe("queue messages", () => {
     const rows = [row(0), row(1, incompressible(300_000)), row(2)];
     const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
     await expect(queueMessagesOf([queuedBatchOf(unit!, "r", 0)], () => true)).rejects.toThrow(
-      "1 rows of t do not fit a 128000-byte queue message even gzipped",
+      "1 row of t does not fit a 128000-byte queue message even gzipped",
     );
   });
 

@@ -57,6 +57,17 @@ describe("the example producer's exporter", () => {
     expect(String(error.mock.calls[0]?.[0])).toContain("telemetry export failed");
   });
 
+  it("sends every try of a batch with the same Idempotency-Key, and another batch with another", async () => {
+    // Before, none: a retried 504 whose rows ClickHouse stored all the same stored them twice.
+    await exportOneLog(status(504, { "retry-after": "1" }), status(502, { "retry-after": "1" }), new Response("{}"));
+    await exportOneLog(new Response("{}"));
+    const keys = fetchMock.mock.calls.map((call) => new Headers((call as unknown as [string, RequestInit])[1].headers).get("idempotency-key"));
+    expect(keys).toHaveLength(4);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]]);
+    expect(keys[3]).not.toBe(keys[0]);
+  });
+
   it("gives up rather than retry earlier than a Retry-After past its bound asks", async () => {
     const waited = await exportOneLog(status(503, { "retry-after": "60" }));
     expect([fetchMock.mock.calls.length, waited]).toEqual([1, 0]);

@@ -14,7 +14,7 @@ const timeout = () => new DOMException("The operation was aborted due to timeout
 /** A unit of `rows` rows of `table` whose INSERT failed with `error`. */
 function failed(table: string, rows: number, error: unknown = timeout()): FailedUnit {
   const [unit] = planWriteUnits([{ table, columns: ["Value"], rows: Array.from({ length: rows }, (_, i) => ({ Value: i })) }], "tok", DIRECT_UNIT_BYTES);
-  return { unit: unit!, failure: httpErrorForClickHouseFailure(error, `inserting ${rows} rows into ${table}`) };
+  return { unit: unit!, failure: httpErrorForClickHouseFailure(error, `inserting ${rows === 1 ? "1 row" : `${rows} rows`} into ${table}`) };
 }
 
 /** The answer to `failures` of a request whose token was made as `resend`, with 4 gauge rows written. */
@@ -47,7 +47,8 @@ describe("what a failure's answer says a resend of the request stores again", ()
   it("with neither: every resend stores them again", () => {
     const said = answer("new", [failed("otel_metrics_sum", 3), failed("otel_metrics_histogram", 2)]);
     expect(said).toBe(
-      `${LEAD}; a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key` +
+      `${LEAD}; a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key ` +
+        "(with one, a resend with the same key and body stores them once)" +
         `${OTHERS} (a resend stores them again: this request sent no Idempotency-Key); 4 rows of otel_metrics_gauge are stored: ` +
         "a resend stores the rows kept again: this request sent no Idempotency-Key (with one, a resend with the same key and body stores them once)",
     );
@@ -62,6 +63,41 @@ describe("what a failure's answer says a resend of the request stores again", ()
     };
     expect(withKeptNamed([unwritten], { written: [], queued: [], resend: "unique body" }).message).toBe(
       "ClickHouse did not answer in time inserting 3 rows into otel_metrics_sum; the INSERT was not sent, so none of its rows are stored",
+    );
+  });
+
+  it("says why rows that may be stored were not queued, and how a resend lands them once", () => {
+    // One log row of random text over a queue message even gzipped, whose INSERT timed out.
+    const tooBig = failed("otel_logs", 1);
+    const notQueued = "1 row of otel_logs does not fit a 128000-byte queue message even gzipped";
+    const lead = `ClickHouse did not answer in time inserting 1 row into otel_logs${MAY_BE_WRITTEN}; not queued for a retry: ${notQueued}`;
+    const none: KeptRows = { written: [], queued: [], resend: "new" };
+    const said = withKeptNamed([tooBig], none, notQueued).message;
+    expect(said).toBe(
+      `${lead}; a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key ` +
+        "(with one, a resend with the same key and body stores them once)",
+    );
+    // Before, the answer said the retry queue keeps the token, of rows the queue never took.
+    expect(said).not.toContain("retry queue");
+    expect(withKeptNamed([tooBig], { ...none, resend: "idempotency key" }, notQueued).message).toBe(
+      `${lead}; a resend of this request has its token only with the same Idempotency-Key and body, and stores its rows again without`,
+    );
+  });
+
+  it("says a queue's refusal as why rows were not queued, whether or not they may be stored", () => {
+    const refusal = "the queue did not take 3 rows of otel_metrics_sum: Queue send failed";
+    const { unit } = failed("otel_metrics_sum", 3);
+    const unwritten: FailedUnit = {
+      unit,
+      failure: httpErrorForClickHouseFailure(timeout(), "inserting 3 rows into otel_metrics_sum", undefined, "before insert"),
+    };
+    const none: KeptRows = { written: [], queued: [], resend: "new" };
+    expect(withKeptNamed([unwritten], none, refusal).message).toBe(
+      `ClickHouse did not answer in time inserting 3 rows into otel_metrics_sum; the INSERT was not sent, so none of its rows are stored; not queued for a retry: ${refusal}`,
+    );
+    expect(withKeptNamed([failed("otel_metrics_sum", 3)], none, refusal).message).toBe(
+      `${LEAD}; not queued for a retry: ${refusal}; a resend of this request has a new token and stores its rows again: ` +
+        "it sent no Idempotency-Key (with one, a resend with the same key and body stores them once)",
     );
   });
 });

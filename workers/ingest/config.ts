@@ -4,7 +4,6 @@ import {
   configError,
   identifierSetting,
   integerSetting,
-  listItemsOf,
   listSetting,
   parseSettings,
   readSettings,
@@ -22,7 +21,7 @@ import { hideUrlCredentials } from "../shared/url-credentials";
 import { DEFAULT_REQUEST_LIMITS, MIN_JSON_DEPTH } from "./core/limits";
 import { DEFAULT_LIFT_MAX_DEPTH } from "./core/normalize/lift";
 import { parseCorsPolicy, type CorsPolicy } from "./http/cors";
-import { parseIngestTokens, type IngestToken } from "./http/tokens";
+import { readIngestTokens, tokenListRefusal, type IngestToken } from "./http/tokens";
 import { queueBindingsOf, RETRY_QUEUE_BINDING } from "./queue/bindings";
 import type { PipelineOptions } from "./core/pipeline";
 import {
@@ -343,14 +342,8 @@ export function parseIngestConfig(env: Record<string, unknown>): IngestConfig {
 const PUBLIC_AUTH_SETTINGS = {
   INGEST_TOKENS: ((raw) => {
     if (raw === undefined) return accepted([]);
-    const entries = typeof raw === "string" ? listItemsOf(raw) : undefined;
-    if (entries === undefined) {
-      return refused(
-        "must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, " +
-          `got ${typeof raw === "string" ? "text that is no JSON array of strings" : shownType(raw)} (not shown: it holds secrets)`,
-      );
-    }
-    const parsed = parseIngestTokens(entries);
+    if (typeof raw !== "string") return refused(tokenListRefusal(shownType(raw)));
+    const parsed = readIngestTokens(raw);
     return parsed.ok ? accepted(parsed.tokens) : refused(parsed.error);
   }) satisfies Setting<IngestToken[]>,
   AUTH_DISABLED: booleanSetting(false),

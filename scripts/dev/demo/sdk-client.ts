@@ -4,9 +4,9 @@ import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk-metrics";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { DEMO_CLIENT_SERVICE } from "../defaults";
 
-/** `service.name` of the demo's own telemetry. */
-export const DEMO_CLIENT_SERVICE = "demo-client";
+export { DEMO_CLIENT_SERVICE };
 
 /** Seconds, as OpenTelemetry recommends for HTTP durations. */
 const DURATION_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];

@@ -275,16 +275,16 @@ export type ClickHouseCall = "insert" | "before insert" | "query";
  * What an answer adds when an INSERT's rows may be in ClickHouse although it failed (a timeout,
  * a connection lost after the body went, an exception that can follow a written part): the
  * server finishes an insert whose answer never came. Whether a retry stores them again depends
- * on its `insert_deduplication_token` (writer.ts): the retry queue keeps the token; what a resent
- * request has of it depends on that request (its `Idempotency-Key`, or a body naming a push of
- * Cloudflare's export: http/app.ts, `deduplicationTokenOf`), so the request's answer says so
- * after this (queue/durable-write.ts, `leadOf`). ClickHouse drops a copy only within the
- * table's deduplication window (`non_replicated_deduplication_window` in our DDL).
+ * on its `insert_deduplication_token` (writer.ts). The queue's retries keep it, but a request's
+ * answer carries this only when its rows were not queued, so the answer says why and what a
+ * resent request has of the token, by its `Idempotency-Key` or a body naming a push of
+ * Cloudflare's export (queue/kept-note.ts, `leadOf`; http/app.ts, `deduplicationTokenOf`).
+ * ClickHouse drops a copy only within the table's deduplication window
+ * (`non_replicated_deduplication_window` in our DDL).
  */
 export const MAY_BE_WRITTEN =
   "; the rows may be stored all the same (ClickHouse can write them before such a failure, or finish an insert whose answer never came): " +
-  "a retry stores them once only under the same insert_deduplication_token, within the table's deduplication window " +
-  "(the retry queue keeps the token)";
+  "a retry stores them once only under the same insert_deduplication_token, within the table's deduplication window";
 
 /** What an answer adds when the call that failed came before an INSERT, which was then never sent. */
 export const NOT_SENT = "; the INSERT was not sent, so none of its rows are stored";

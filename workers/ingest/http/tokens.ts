@@ -1,5 +1,6 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { listItemsOf } from "../../shared/env-schema";
 
 /** One bearer token the public endpoint accepts. */
 export interface IngestToken {
@@ -41,6 +42,24 @@ export function parseIngestTokens(list: string | readonly string[]): { ok: true;
     } else tokens.push(parsed);
   }
   return problems.length === 0 ? { ok: true, tokens } : { ok: false, error: problems.join("; ") };
+}
+
+/**
+ * `INGEST_TOKENS` as the Worker reads its text: comma-separated entries, or a JSON array of them
+ * as text (`listItemsOf`), each as `parseIngestTokens` takes it. `npm start -- --token` reads its
+ * value here too, so a local run takes exactly what a deployment does.
+ */
+export function readIngestTokens(text: string): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
+  const entries = listItemsOf(text);
+  if (entries === undefined) {
+    return { ok: false, error: tokenListRefusal("text that is no JSON array of strings") };
+  }
+  return parseIngestTokens(entries);
+}
+
+/** Why a value is no token list, given what it is (`got`); never the value, which holds secrets. */
+export function tokenListRefusal(got: string): string {
+  return `must be a comma-separated list of NAME:SECRET[:SERVICE|…] entries or a JSON array of them as text, got ${got} (not shown: it holds secrets)`;
 }
 
 /**

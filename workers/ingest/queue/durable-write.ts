@@ -121,7 +121,7 @@ export async function writeDurably(
     direct = units.filter((_, i) => messages[i] === undefined);
     const queuedUnits = units.filter((_, i) => messages[i] !== undefined);
     const sent = messages.filter((message) => message !== undefined);
-    await sendOrRefuse(queueFirst, sent, kept, queued, (notTaken) => `the queue did not take ${notTaken}`);
+    await sendOrRefuse(queueFirst, sent, kept, queued, (refusal) => refusal);
     kept.queued.push(...queuedUnits.map(countOf));
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
@@ -161,10 +161,14 @@ export async function writeDurably(
     // the sender retries the whole request. Its units already written or queued drop out as
     // duplicates only if it sent an Idempotency-Key (the tail Worker does) or is the same push of
     // Cloudflare's export (its token is its body's); otherwise the retry gets a new token and they
-    // land again (README, "Nothing duplicated"). A unit known not
-    // written is cut into messages under tokens of their own instead: no copy can be in
-    // ClickHouse under its token for them to have to match.
-    if (retry === undefined) throw withKeptNamed(retryable, kept);
+    // land again (README, "Nothing duplicated"). So the answer says they were not queued, and
+    // why: without a queue only where they may be stored, for a resend of rows known unwritten
+    // stores them once whatever it carries. A unit known not written is cut into messages under
+    // tokens of their own instead: no copy can be in ClickHouse under its token for them to have
+    // to match.
+    if (retry === undefined) {
+      throw withKeptNamed(retryable, kept, retryable[0]!.failure.knownUnwritten ? undefined : "no retry queue is bound");
+    }
     let messages: QueueMessage[];
     try {
       const batches = retryable.map(({ unit, failure }) => queuedBatchOf(unit, failure.message, Date.now()));
@@ -176,9 +180,11 @@ export async function writeDurably(
         not_queued: error.message,
         reason: retryable[0]!.failure.message,
       });
-      throw withKeptNamed(retryable, kept);
+      // None is sent then: the answer says the failed rows are all left to the sender.
+      const allLeft = retryable.length > 1 ? ", so none of the request's failed rows is queued" : "";
+      throw withKeptNamed(retryable, kept, `${error.message}${allLeft}`);
     }
-    await sendOrRefuse(retry, messages, kept, queued, (notTaken) => `${leadOf(retryable[0]!.failure, kept)}; the queue did not take ${notTaken} either`);
+    await sendOrRefuse(retry, messages, kept, queued, (refusal) => leadOf(retryable[0]!.failure, kept, refusal));
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
     logger.log("warn", "export queued for retry", {
       queued_rows: rowsIn(retryable.map(({ unit }) => unit)),
@@ -207,7 +213,7 @@ export async function writeDurably(
       // is over one even gzipped.
       if (error instanceof TooBigForAMessage) return refuse(outcome, queued, rejected, error.message, logger);
       const notTaken = rowsOfTables(rejected.map(({ unit }) => countOf(unit)));
-      throw keptRefusal(`${rejected[0]!.failure.message}; the dead-letter store did not take ${notTaken} either`, error, kept);
+      throw keptRefusal(`${rejected[0]!.failure.message}; the dead-letter store did not take ${notTaken} either: ${reasonOf(error)}`, kept);
     }
     outcome.deadLetteredRows = rowsIn(rejected.map(({ unit }) => unit));
     outcome.deadLetterReason = rejected[0]!.failure.message;
@@ -239,15 +245,15 @@ function refuse(outcome: WriteOutcome, queued: QueuedTally, rejected: readonly F
 /**
  * Sends `messages` to `queue`, adding those it takes to `queued`. When the queue refuses them, in
  * part or whole, the messages it did take join `kept.queued` too, and the answer is a retryable
- * 503: `lead` given what the queue did not take (`4 rows of otel_logs`), the queue's reason, and
- * `keptNote`: a sender retrying knows what its resend stores again.
+ * 503: `lead` given the refusal (`the queue did not take 4 rows of otel_logs: <the queue's
+ * reason>`), then `keptNote`: a sender retrying knows what its resend stores again.
  */
 async function sendOrRefuse(
   queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>,
   messages: readonly QueueMessage[],
   kept: KeptRows,
   queued: QueuedTally,
-  lead: (notTaken: string) => string,
+  lead: (refusal: string) => string,
 ): Promise<void> {
   try {
     await sendMessages(queue, messages);
@@ -257,7 +263,8 @@ async function sendOrRefuse(
     const taken = messages.filter((message) => sent.has(message));
     tally(queued, taken);
     kept.queued.push(...taken);
-    throw keptRefusal(lead(rowsOfTables(messages.filter((message) => !sent.has(message)))), error, kept);
+    const notTaken = rowsOfTables(messages.filter((message) => !sent.has(message)));
+    throw keptRefusal(lead(`the queue did not take ${notTaken}: ${reasonOf(error)}`), kept);
   }
 }
 
@@ -267,10 +274,14 @@ function tally(queued: QueuedTally, messages: readonly QueueMessage[]): void {
   queued.rows += messages.reduce((sum, message) => sum + message.rows, 0);
 }
 
-/** A retryable 503: `lead`, then `: ` and why the queue or store refused (`error`), then `keptNote`. */
-function keptRefusal(lead: string, error: unknown, kept: KeptRows): HttpError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new HttpError(503, `${lead}: ${reason}${keptNote([], kept)}`, QUEUE_RETRY_AFTER_SECONDS);
+/** A retryable 503: `lead`, which says what the queue or store refused and why, then `keptNote`. */
+function keptRefusal(lead: string, kept: KeptRows): HttpError {
+  return new HttpError(503, `${lead}${keptNote([], kept)}`, QUEUE_RETRY_AFTER_SECONDS);
+}
+
+/** Why a queue or store refused a send, as an answer quotes it. */
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Rows of one table with the same columns share one plan. */

@@ -55,7 +55,9 @@ const RESEND_SAYS: Record<ResendToken, { token: string; failedToo: string; kept:
     kept: "a resend of this same push stores the rows kept once: its token is derived from the body, which names the push's invocation of Cloudflare's export",
   },
   new: {
-    token: "a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key",
+    token:
+      "a resend of this request has a new token and stores its rows again: it sent no Idempotency-Key " +
+      "(with one, a resend with the same key and body stores them once)",
     failedToo: "a resend stores them again: this request sent no Idempotency-Key",
     kept: "a resend stores the rows kept again: this request sent no Idempotency-Key (with one, a resend with the same key and body stores them once)",
   },
@@ -72,23 +74,29 @@ export interface KeptRows {
 }
 
 /**
- * A failure's message as the answer leads with it: one whose rows may be stored (not known
- * unwritten, so its message ends with clickhouse/errors.ts's MAY_BE_WRITTEN) goes on with what a
- * resend of this request has of its token.
+ * A failure's message as the answer leads with it, then, when given, why the retry queue did not
+ * take the failed rows (`notQueued`: `no retry queue is bound`, a unit too big for a message, the
+ * queue's refusal): a failed unit the queue takes is answered 200, so the sender of an answer
+ * that names a failure must not count on a retry that will not come. One whose rows may be
+ * stored (not known unwritten, so its message ends with clickhouse/errors.ts's MAY_BE_WRITTEN)
+ * goes on with what a resend of this request has of its token, which decides whether a resend
+ * stores them twice.
  */
-export function leadOf(failure: ClickHouseFailure, kept: KeptRows): string {
-  return failure.knownUnwritten ? failure.message : `${failure.message}; ${RESEND_SAYS[kept.resend].token}`;
+export function leadOf(failure: ClickHouseFailure, kept: KeptRows, notQueued?: string): string {
+  const lead = notQueued === undefined ? failure.message : `${failure.message}; not queued for a retry: ${notQueued}`;
+  return failure.knownUnwritten ? lead : `${lead}; ${RESEND_SAYS[kept.resend].token}`;
 }
 
 /**
- * The answer to a request some of whose units failed (`failed`, each with its failure; the first
- * failure's message leads): the first failure's, with `keptNote` on the rest.
+ * The answer to a request some of whose units failed and were not queued (`failed`, each with
+ * its failure; the first failure's message leads, with why none was queued, `notQueued`, when
+ * given): the first failure's, with `keptNote` on the rest.
  */
-export function withKeptNamed(failed: readonly FailedUnit[], kept: KeptRows): ClickHouseFailure {
+export function withKeptNamed(failed: readonly FailedUnit[], kept: KeptRows, notQueued?: string): ClickHouseFailure {
   const [first] = failed;
   const failure = first!.failure;
   const others = failed.filter(({ unit }) => unit.table !== first!.unit.table);
-  const message = `${leadOf(failure, kept)}${keptNote(others, kept)}`;
+  const message = `${leadOf(failure, kept, notQueued)}${keptNote(others, kept)}`;
   return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
 }
 

@@ -149,9 +149,8 @@ export function piecesOf<B extends QueuedBatch>(batch: B): B[] {
 /** A batch whose rows do not fit a queue message, even gzipped. */
 export class TooBigForAMessage extends Error {
   constructor(batch: QueuedBatch) {
-    super(
-      `${batch.rowCount} rows of ${batch.table} do not fit a ${MAX_MESSAGE_BYTES}-byte queue message even gzipped`,
-    );
+    const rows = batch.rowCount === 1 ? "1 row" : `${batch.rowCount} rows`;
+    super(`${rows} of ${batch.table} ${batch.rowCount === 1 ? "does" : "do"} not fit a ${MAX_MESSAGE_BYTES}-byte queue message even gzipped`);
     this.name = "TooBigForAMessage";
   }
 }
