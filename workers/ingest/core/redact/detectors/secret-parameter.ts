@@ -273,9 +273,11 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
  * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
  * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
- * text around it (a quote, `)`, `}`) or a sentence's `.` (`msg="Authorization:[Bearer …]"`).
+ * text around it (a quote, `)`, `}`), a query's next pair (`&x=1`) or a sentence's marks, `.`, `!`,
+ * `?` or `:` (a few: `?.`), before a blank, a quote or a closing bracket (`msg="Authorization:[Bearer …]"`,
+ * `{"msg":"sent Authorization:[Bearer …]."}`, `Authorization:[Bearer …]!`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;\"')}.]|\\.\\S)";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
@@ -1452,7 +1454,7 @@ function holdsOneSchemeCredential(name: string, flow: string): boolean {
 function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
   const credentials = flow.slice(1, -1);
   const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
-  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential)) return undefined;
+  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK_END.test(credential)) return undefined;
   const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
   const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
@@ -1461,6 +1463,12 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
 
 /** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
 const MASK_CHARACTER = /[*\u2026\u2022]/;
+/**
+ * An ellipsis of ASCII dots ending the bracketed credentials (`[Bearer abc...]`): a sender's
+ * cut, as `abc…` is. Only at their end, right before `]`: a token68 holds single dots
+ * (a JWT's), and dots inside the credentials (`abc...def`) leave a secret around them.
+ */
+const DOTS_MASK_END = /\.{3}$/;
 
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
