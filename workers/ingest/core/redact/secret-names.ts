@@ -517,6 +517,12 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cvn",
   "cav2",
   "pin",
+  // A list of codes under the plural (`pins: [1234, 5678]`, `cvvs: [123, 456]`): only a list of
+  // numbers shaped as the codes is a secret there (`numericSecretDigits`); `passcodes` ends in `codes`.
+  "pins",
+  "otps",
+  "cvvs",
+  "cvcs",
   "code",
   // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
   "codes",

@@ -462,7 +462,15 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
-  return namesNoSecretValue(name, isSecretName);
+  return namesNoSecretValue(name, isSecretName) && !opensSecretNumberList(name, text, colon + 1);
+}
+
+/**
+ * Whether a list of numbers opens at `at` in `text`, perhaps after a few blanks (`pins: [1234, 5678]`,
+ * `pins=[…]`), under a numeric secret's own name (`holdsSecretNumbers`), which is read there.
+ */
+function opensSecretNumberList(name: string, text: string, at: number): boolean {
+  return NUMBER_LIST_OPENING.test(text.slice(at, at + NUMBER_LIST_OPENING_REACH)) && numericSecretDigits(name) > 0;
 }
 
 /**
@@ -486,7 +494,7 @@ function rejectedParameter(text: string, start: number): boolean {
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
@@ -1392,8 +1400,10 @@ function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
 function holdsSecretNumberList(name: string, flow: string): boolean {
   return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
 }
-/** How a list of numbers opens (`[1234, …]`). */
-const NUMBER_LIST_OPENING = /^\[\d/;
+/** How a list of numbers opens (`[1234, …]`), perhaps after a field's blanks (`pins: [1234, …]`). */
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[\d/;
+/** How far `NUMBER_LIST_OPENING` reads. */
+const NUMBER_LIST_OPENING_REACH = 10;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
 
