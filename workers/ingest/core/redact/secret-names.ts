@@ -241,15 +241,51 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
  * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`);
  * a PIN's, a one-time code's or a card code's 3, a numeric password's 4. 0 when it names none,
  * or when another word counts or qualifies them (`num_passwords`, `passwords_checked`,
- * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`).
+ * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`),
+ * or a word after the secret's names another thing of it (`pin_ids`, `pin_timeout_ms`: `measuresNumericSecret`).
  */
 export function numericSecretDigits(name: string): number {
   const words = nameWords(name);
   if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  if (measuresNumericSecret(name)) return 0;
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
   return digits;
 }
+
+/**
+ * Whether a word after a numeric secret's word in `name` names another thing of it
+ * (`namesOtherThanSecret`: `pin_ids`, `pin_timeout_ms`, `passwords_per_page`, `password_index`):
+ * a list of numbers under it holds that thing's numbers, kept whole.
+ */
+export function measuresNumericSecret(name: string): boolean {
+  const words = nameWords(name);
+  let secretWord = -1;
+  words.forEach((word, index) => {
+    if (NUMERIC_SECRET_DIGITS.has(word)) secretWord = index;
+  });
+  return secretWord >= 0 && words.slice(secretWord + 1).some(namesOtherThanSecret);
+}
+
+/**
+ * Whether `word`, after a numeric secret's word in a name, says the name's numbers are another
+ * thing of the secret's, singular or plural: a count or bound (`COUNTING_WORDS`:
+ * `password_lengths`, `pin_versions`) or `MEASURE_OF_SECRET_WORDS` (`pin_ids`, `pin_timeout_ms`,
+ * `passwords_per_page`). Before the secret's word such a word may say whose secrets the list
+ * holds (`user_id_pins`, `per_user_pins`), so only after it.
+ */
+function namesOtherThanSecret(word: string): boolean {
+  const singular = word.endsWith("s") ? word.slice(0, -1) : word;
+  return [word, singular].some((form) => COUNTING_WORDS.has(form) || MEASURE_OF_SECRET_WORDS.has(form));
+}
+/**
+ * Words that number or measure a secret without holding it, lower case: its id or index, a time
+ * (`timeout`, `ms`, `delay`), a size and a page's share (`per`, `page`). Not `DESCRIBING_WORDS`
+ * whole: some of them may hold the secrets themselves (`pin_cache`, `pins_store`, `otps_remaining`).
+ */
+const MEASURE_OF_SECRET_WORDS: ReadonlySet<string> = new Set([
+  "id", "ids", "index", "indexes", "indices", "idx", "per", "page", "size", "timeout", "duration", "interval", "delay", "offset", "ms", "timestamp",
+]);
 /** A numeric secret's words, singular and plural, lower case, and the fewest digits it has. */
 const NUMERIC_SECRET_DIGITS: ReadonlyMap<string, number> = new Map([
   ...["pin", "pins", "otp", "otps", "cvv", "cvvs", "cvc", "cvcs", "passcode", "passcodes"].map((word) => [word, 3] as const),

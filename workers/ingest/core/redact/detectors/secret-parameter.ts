@@ -16,6 +16,7 @@ import {
   isNamedCount,
   namesCount,
   numericSecretDigits,
+  measuresNumericSecret,
   isShortCount,
   isFlagOrCountUnder,
   namesToken,
@@ -1372,7 +1373,7 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
   if (unquotedItems.every((item) => /^\d+$/.test(item))) {
     if (holdsSecretNumbers(name, unquotedItems)) return list.length;
-    return isLengthRange(unquotedItems) || isNamedCount(name, list) ? 0 : undefined;
+    return isLengthRange(unquotedItems) || isNamedCount(name, list) || measuresNumericSecret(name) ? 0 : undefined;
   }
   if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
