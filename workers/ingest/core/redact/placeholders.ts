@@ -40,6 +40,21 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
+ * A variable as a list's item (`$pw`, `$a`): GraphQL's list of variables as an argument
+ * (`setPins(pin: [$a, $b])`, §2.10), a script's array of them (`password: [$pw]`). Only a
+ * list's item: alone after a name (`password: $pw`) it is read as a value, as before.
+ */
+const VARIABLE = /^\$[A-Za-z_]\w{0,63}$/;
+
+/**
+ * Whether `item`, one unquoted item of a bracketed list under a secret's name, refers to a value
+ * sent elsewhere: a placeholder (`isPlaceholder`: `?`, `:pin`, `${pw}`) or a variable (`VARIABLE`).
+ */
+export function isListedReference(item: string): boolean {
+  return VARIABLE.test(item) || isPlaceholder(item);
+}
+
+/**
  * The template expression `value` starts with (`{{ .Token }}`, `$(cat /run/secrets/api_key)`),
  * whole, so a reader of unquoted values that ends a value at a blank keeps it whole; `undefined`
  * when it starts with none.

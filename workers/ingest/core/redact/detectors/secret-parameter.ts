@@ -52,7 +52,7 @@ import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
 import { isSourcePosition } from "../source-positions";
-import { isWholeTemplateExpressionAt } from "../placeholders";
+import { isListedReference, isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
@@ -1365,6 +1365,7 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   if (!LIST_OPENINGS.includes(text.charAt(at))) return undefined;
   const secretName = isSecretParameterName(name);
   if (!secretName && numericSecretDigits(name) === 0) return undefined;
+  if (holdsOnlyReferencesAt(text, at)) return 0;
   const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
   if (list === undefined) return undefined;
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
@@ -1435,6 +1436,20 @@ const SECRET_LIST = lazy(
 /** How far `SECRET_LIST` reads: a long list and the character after it. */
 const SECRET_LIST_REACH = 2048;
 
+/**
+ * Whether a bracketed list at `at` in `text`, ended as `SECRET_LIST` ends one, holds only
+ * references to values sent elsewhere (`isListedReference`: `password=[$pw]`, `password=[${pw}]`,
+ * `pin=[:pin]`, `password=[?]`), whose braces `SECRET_LIST`'s items do not read: no secret.
+ */
+function holdsOnlyReferencesAt(text: string, at: number): boolean {
+  const items = REFERENCE_LIST.exec(text.slice(at, at + REFERENCE_LIST_REACH))?.[1];
+  return items !== undefined && items.split(",").every((item) => isListedReference(item.trim()));
+}
+/** A bracketed list on one line, no bracket or quote in it, and what may end a list (`SECRET_LIST`). */
+const REFERENCE_LIST = /^\[([^[\]\n"'`]{1,256})\](?=$|[\s,;&"'\\)\]}!]|\.(?!\w))/;
+/** How far `REFERENCE_LIST` reads: its longest list and the character after it. */
+const REFERENCE_LIST_REACH = 260;
+
 /** A bracketed scheme's word, blanks and one credential. */
 const ONE_SCHEME_CREDENTIAL = /^\[[A-Za-z][\w-]{0,39}[ \t]+[^\s\]]+\]$/;
 /** A bracketed word of up to 15 letters, a capital first: a mask's (`[Redacted]`, `[Hidden]`) or a type's (`[String]`), no key (keys are issued longer). */
@@ -1497,7 +1512,9 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
-  return holdsSecretItems(header ? items.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : items);
+  // A variable refers to a value sent elsewhere (`password: [$pw]`, `setPins(pin: [$a, $b])`: `isListedReference`).
+  const values = items.filter((item) => !isListedReference(item));
+  return holdsSecretItems(header ? values.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : values);
 }
 
 /**
