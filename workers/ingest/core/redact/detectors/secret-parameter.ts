@@ -467,8 +467,10 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
 }
 
 /**
- * Whether a list of numbers opens at `at` in `text`, perhaps after a few blanks (`pins: [1234, 5678]`,
- * `pins=[…]`), under a numeric secret's own name (`holdsSecretNumbers`), which is read there.
+ * Whether a list of numbers opens at `at` in `text` (`NUMBER_LIST_OPENING`: `pins=[…]`, `pins: […]`)
+ * under a name that holds a numeric secret's word and nothing counting or measuring it
+ * (`numericSecretDigits`): the name is not rejected, so the list's numbers are read
+ * (`secretListAt`, `holdsSecretNumberList`) and go when shaped as the codes.
  */
 function opensSecretNumberList(name: string, text: string, at: number): boolean {
   return NUMBER_LIST_OPENING.test(text.slice(at, at + NUMBER_LIST_OPENING_REACH)) && numericSecretDigits(name) > 0;
@@ -1402,7 +1404,10 @@ function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
 function holdsSecretNumberList(name: string, flow: string): boolean {
   return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
 }
-/** How a list of numbers opens (`[1234, …]`), perhaps after a field's blanks (`pins: [1234, …]`). */
+/**
+ * How a list of numbers opens (`[1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
+ */
 const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[\d/;
 /** How far `NUMBER_LIST_OPENING` reads. */
 const NUMBER_LIST_OPENING_REACH = 10;
@@ -1426,12 +1431,16 @@ const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
 /** Up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks. */
 const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*`;
 /**
- * A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), then the text's end, a blank, a
+ * What may end a secret's list (`SECRET_LIST`, `REFERENCE_LIST`): the text's end, a blank, a
  * pair's separator, a closing quote or bracket around it (a JSON string's, logfmt's, escaped in a
- * nested one: `"`, `\\"`), a `!` or a sentence's `.`; nothing else glued after it (`[a, b].length`).
+ * nested one: `"`, `\\"`), a `!` or a sentence's `.`, or a run of `?` and `:` before the end, a
+ * blank or a closing quote or bracket (`pins=[1234, 5678]?`, as `FLOW_COLLECTION` ends a list after
+ * `:`); nothing else glued after it (`[a, b].length`, `[a]:b`).
  */
+const LIST_END = String.raw`(?=$|[\s,;&"'\\)\]}!]|\.(?!\w)|[?:]{1,8}(?:$|[\s"')}]))`;
+/** A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), ended as `LIST_END` says. */
 const SECRET_LIST = lazy(
-  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})(?=$|[\s,;&"'\\)\]}!]|\.(?!\w))`),
+  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})${LIST_END}`),
 );
 /** How far `SECRET_LIST` reads: a long list and the character after it. */
 const SECRET_LIST_REACH = 2048;
@@ -1445,8 +1454,11 @@ function holdsOnlyReferencesAt(text: string, at: number): boolean {
   const items = REFERENCE_LIST.exec(text.slice(at, at + REFERENCE_LIST_REACH))?.[1];
   return items !== undefined && items.split(",").every((item) => isListedReference(item.trim()));
 }
-/** A bracketed list on one line, no bracket or quote in it, and what may end a list (`SECRET_LIST`). */
-const REFERENCE_LIST = /^\[([^[\]\n"'`]{1,256})\](?=$|[\s,;&"'\\)\]}!]|\.(?!\w))/;
+/**
+ * A bracketed list on one line, no bracket or quote in it, ended as a list is (`LIST_END`) but
+ * not by a `!` glued to a word (`password=[$pw]!x`): text around it leaves it no list of references.
+ */
+const REFERENCE_LIST = new RegExp(String.raw`^\[([^[\]\n"'\x60]{1,256})\]${LIST_END}(?!!\w)`);
 /** How far `REFERENCE_LIST` reads: its longest list and the character after it. */
 const REFERENCE_LIST_REACH = 260;
 
@@ -1480,7 +1492,7 @@ function holdsOneSchemeCredential(name: string, flow: string): boolean {
 function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
   const credentials = flow.slice(1, -1);
   const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
-  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK_END.test(credential)) return undefined;
+  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK.test(credential)) return undefined;
   const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
   const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
@@ -1490,11 +1502,12 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
 /** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
 const MASK_CHARACTER = /[*\u2026\u2022]/;
 /**
- * An ellipsis of ASCII dots ending the bracketed credentials (`[Bearer abc...]`): a sender's
- * cut, as `abc…` is. Only at their end, right before `]`: a token68 holds single dots
- * (a JWT's), and dots inside the credentials (`abc...def`) leave a secret around them.
+ * A sender's cut of the bracketed credentials (`[Bearer abc...]`), as `abc…` is: at most four
+ * visible characters, no dot among them, then exactly three ASCII dots right before `]`. A longer
+ * start (`[Token hunter2...]`, `[Token s3cr3tXYZ...]`) shows the secret itself, a fourth dot is no
+ * ellipsis (`[Bearer abc....]`), and dots inside them (`abc...def`) leave a secret around them.
  */
-const DOTS_MASK_END = /\.{3}$/;
+const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
 
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
