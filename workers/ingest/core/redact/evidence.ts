@@ -1518,7 +1518,8 @@ function endsSecretFieldName(text: string, colon: number): boolean {
   }
   if (endsWithSecretEnding(text, end)) {
     const name = fieldNameBefore(text, colon);
-    return isSecretName(name) || isBarePassName(name);
+    // A plural code's name (`pins: [1234, 5678]`) holds its codes as a list of numbers only, which the rewrite reads.
+    return isSecretName(name) || isBarePassName(name) || numericSecretDigits(name) > 0;
   }
   // A password's change (`password_changed: hunter2`): a password-shaped value is the new one.
   if (PASSWORD_CHANGE_ENDINGS.some((ending) => endsWithCaseless(text, end, ending)) && namesPasswordChange(fieldNameBefore(text, colon))) return true;

@@ -40,6 +40,38 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /**
+ * A variable as a list's item (`$pw`, `$a`): GraphQL's list of variables as an argument
+ * (`setPins(pin: [$a, $b])`, §2.10), a script's array of them (`password: [$pw]`). Only a
+ * list's item: alone after a name (`password: $pw`) it is read as a value, as before. Lower-case
+ * letters only: a password may start with `$` too (`$ecret1`, `$Tr0ub4dor`, `$KEY123abc`), and
+ * mixed case or digits make it one; `isListedVariable` narrows it further.
+ */
+const VARIABLE = /^\$([a-z_]{1,64})$/;
+/** The longest name a variable in a list has without naming the secret (`$pw`, `$a`, `$ids`). */
+const SHORT_VARIABLE_NAME = 3;
+/** A positional bind (`$1`): under a code's name it may be the code itself (`pin=[$123]`). */
+const POSITIONAL_DOLLAR_BIND = /^\$\d/;
+
+/**
+ * Whether `item` is a variable (`VARIABLE`) whose name is short (`$a`, `$pw`) or names a secret
+ * (`$password`, `$new_pin`): a longer word is as likely a password written with `$` (`$ecret`,
+ * `$hunter`), which main removed, so it still goes.
+ */
+function isListedVariable(item: string): boolean {
+  const named = VARIABLE.exec(item)?.[1];
+  return named !== undefined && (named.length <= SHORT_VARIABLE_NAME || withoutRemembering(() => isSecretName(named)));
+}
+
+/**
+ * Whether `item`, one unquoted item of a bracketed list under a secret's name, refers to a value
+ * sent elsewhere: a variable (`isListedVariable`) or a placeholder (`isPlaceholder`: `?`, `:pin`,
+ * `${pw}`) but a positional `$1` bind (`POSITIONAL_DOLLAR_BIND`).
+ */
+export function isListedReference(item: string): boolean {
+  return isListedVariable(item) || (isPlaceholder(item) && !POSITIONAL_DOLLAR_BIND.test(item));
+}
+
+/**
  * The template expression `value` starts with (`{{ .Token }}`, `$(cat /run/secrets/api_key)`),
  * whole, so a reader of unquoted values that ends a value at a blank keeps it whole; `undefined`
  * when it starts with none.

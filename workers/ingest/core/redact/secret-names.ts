@@ -241,14 +241,33 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
  * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`);
  * a PIN's, a one-time code's or a card code's 3, a numeric password's 4. 0 when it names none,
  * or when another word counts or qualifies them (`num_passwords`, `passwords_checked`,
- * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`).
+ * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`),
+ * or every word after the secret's measures it (`pin_ids`, `pin_timeout_ms`: `measuresNumericSecret`).
  */
 export function numericSecretDigits(name: string): number {
   const words = nameWords(name);
   if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  if (measuresNumericSecret(name)) return 0;
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
   return digits;
+}
+
+/**
+ * Whether every word after a numeric secret's word in `name`'s last part names another thing of
+ * it (`MEASURE_OF_SECRET_END`: `pin_ids`, `pin_timeout_ms`, `passwords_per_page`, `password_lengths`):
+ * a list of numbers under it holds that thing's numbers, kept whole. One other word after it
+ * may say whose secrets the list holds (`pins_by_user_id`, `pins_per_user`, `pins_and_ids`), and
+ * before the secret's word any may (`user_id_pins`), so those lists go. A path's earlier part
+ * (`otp.ids`) names the object, not a measure of the secret, so only the last part is read.
+ */
+export function measuresNumericSecret(name: string): boolean {
+  const words = nameWords(name.slice(name.lastIndexOf(".") + 1));
+  let secretWord = -1;
+  words.forEach((word, index) => {
+    if (NUMERIC_SECRET_DIGITS.has(word)) secretWord = index;
+  });
+  return secretWord >= 0 && MEASURE_OF_SECRET_END.test(words.slice(secretWord).join("_"));
 }
 /** A numeric secret's words, singular and plural, lower case, and the fewest digits it has. */
 const NUMERIC_SECRET_DIGITS: ReadonlyMap<string, number> = new Map([
@@ -282,6 +301,18 @@ export const COUNTING_WORDS: ReadonlySet<string> = new Set([
   "history", "attempts", "tries", "retries", "failures", "version", "versions", "expires", "ttl", "age",
   "days", "hours", "minutes", "seconds",
 ]);
+
+/**
+ * The words after a numeric secret's word (`measuresNumericSecret`, the secret's word first, then
+ * each after `_`) when all of them measure or count it, singular or plural: a count or bound
+ * (`COUNTING_WORDS`: `password_lengths`, `pin_versions`), its id or time (`pin_ids`, `pin_timestamps`),
+ * a wait, perhaps in ms (`pin_timeout_ms`, `otp_delays_ms`), or a page's share (`passwords_per_page`).
+ * Not an index, a size, an offset, `ms` or a page alone: `pins_index`, `pins_page` may hold the
+ * codes, a PIN's offset derives from it, so those lists go, as before.
+ */
+const MEASURE_OF_SECRET_END = new RegExp(
+  String.raw`^[^_]+(?:_(?:(?:${[...COUNTING_WORDS, "id", "timestamp"].join("|")})s?|(?:timeout|duration|interval|delay)s?(?:_ms)?|per_page))+$`,
+);
 
 /**
  * A whole number as text: up to 19 digits, no sign (a count), as a value's text or the items of
@@ -517,6 +548,12 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cvn",
   "cav2",
   "pin",
+  // A list of codes under the plural (`pins: [1234, 5678]`, `cvvs: [123, 456]`): only a list of
+  // numbers shaped as the codes is a secret there (`numericSecretDigits`); `passcodes` ends in `codes`.
+  "pins",
+  "otps",
+  "cvvs",
+  "cvcs",
   "code",
   // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
   "codes",

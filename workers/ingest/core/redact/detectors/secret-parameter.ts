@@ -16,6 +16,7 @@ import {
   isNamedCount,
   namesCount,
   numericSecretDigits,
+  measuresNumericSecret,
   isShortCount,
   isFlagOrCountUnder,
   namesToken,
@@ -51,7 +52,7 @@ import { isWrappedCause } from "../report-secrets";
 import { errorNamedValueEnd, wrapsErrorBefore } from "../error-names";
 import { isInArn } from "../arn";
 import { isSourcePosition } from "../source-positions";
-import { isWholeTemplateExpressionAt } from "../placeholders";
+import { isListedReference, isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
 import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
@@ -273,9 +274,11 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
  * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
  * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
- * text around it (a quote, `)`, `}`) or a sentence's `.` (`msg="Authorization:[Bearer …]"`).
+ * text around it (a quote, `)`, `}`), a query's next pair (`&x=1`) or a sentence's marks, `.`, `!`,
+ * `?` or `:` (a few: `?.`), before a blank, a quote or a closing bracket (`msg="Authorization:[Bearer …]"`,
+ * `{"msg":"sent Authorization:[Bearer …]."}`, `Authorization:[Bearer …]!`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?![^\\s,;\"')}.]|\\.\\S)";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
 /**
  * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
  * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
@@ -460,7 +463,17 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
-  return namesNoSecretValue(name, isSecretName);
+  return namesNoSecretValue(name, isSecretName) && !opensSecretNumberList(name, text, colon + 1);
+}
+
+/**
+ * Whether a list of numbers opens at `at` in `text` (`NUMBER_LIST_OPENING`: `pins=[…]`, `pins: […]`)
+ * under a name that holds a numeric secret's word and nothing counting or measuring it
+ * (`numericSecretDigits`): the name is not rejected, so the list's numbers are read
+ * (`secretListAt`, `holdsSecretNumberList`) and go when shaped as the codes.
+ */
+function opensSecretNumberList(name: string, text: string, at: number): boolean {
+  return NUMBER_LIST_OPENING.test(text.slice(at, at + NUMBER_LIST_OPENING_REACH)) && numericSecretDigits(name) > 0;
 }
 
 /**
@@ -484,7 +497,7 @@ function rejectedParameter(text: string, start: number): boolean {
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
+  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
@@ -1354,6 +1367,7 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   if (!LIST_OPENINGS.includes(text.charAt(at))) return undefined;
   const secretName = isSecretParameterName(name);
   if (!secretName && numericSecretDigits(name) === 0) return undefined;
+  if (holdsOnlyReferencesAt(text, at)) return 0;
   const list = SECRET_LIST().exec(text.slice(at, at + SECRET_LIST_REACH))?.[0];
   if (list === undefined) return undefined;
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
@@ -1362,7 +1376,7 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
   if (unquotedItems.every((item) => /^\d+$/.test(item))) {
     if (holdsSecretNumbers(name, unquotedItems)) return list.length;
-    return isLengthRange(unquotedItems) || isNamedCount(name, list) ? 0 : undefined;
+    return isLengthRange(unquotedItems) || isNamedCount(name, list) || measuresNumericSecret(name) ? 0 : undefined;
   }
   if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
@@ -1390,8 +1404,13 @@ function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
 function holdsSecretNumberList(name: string, flow: string): boolean {
   return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
 }
-/** How a list of numbers opens (`[1234, …]`). */
-const NUMBER_LIST_OPENING = /^\[\d/;
+/**
+ * How a list of numbers opens (`[1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
+ */
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[\d/;
+/** How far `NUMBER_LIST_OPENING` reads. */
+const NUMBER_LIST_OPENING_REACH = 10;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
 
@@ -1412,15 +1431,36 @@ const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
 /** Up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks. */
 const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*`;
 /**
- * A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), then the text's end, a blank, a
+ * What may end a secret's list (`SECRET_LIST`, `REFERENCE_LIST`): the text's end, a blank, a
  * pair's separator, a closing quote or bracket around it (a JSON string's, logfmt's, escaped in a
- * nested one: `"`, `\\"`), a `!` or a sentence's `.`; nothing else glued after it (`[a, b].length`).
+ * nested one: `"`, `\\"`), a `!` or a sentence's `.`, or a run of `?` and `:` before the end, a
+ * blank or a closing quote or bracket (`pins=[1234, 5678]?`, as `FLOW_COLLECTION` ends a list after
+ * `:`); nothing else glued after it (`[a, b].length`, `[a]:b`).
  */
+const LIST_END = String.raw`(?=$|[\s,;&"'\\)\]}!]|\.(?!\w)|[?:]{1,8}(?:$|[\s"')}]))`;
+/** A bracketed, parenthesised or braced list (`SECRET_LIST_ITEMS`), ended as `LIST_END` says. */
 const SECRET_LIST = lazy(
-  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})(?=$|[\s,;&"'\\)\]}!]|\.(?!\w))`),
+  () => new RegExp(String.raw`^(?:\[${SECRET_LIST_ITEMS}\]|\(${SECRET_LIST_ITEMS}\)|\{${SECRET_LIST_ITEMS}\})${LIST_END}`),
 );
 /** How far `SECRET_LIST` reads: a long list and the character after it. */
 const SECRET_LIST_REACH = 2048;
+
+/**
+ * Whether a bracketed list at `at` in `text`, ended as `SECRET_LIST` ends one, holds only
+ * references to values sent elsewhere (`isListedReference`: `password=[$pw]`, `password=[${pw}]`,
+ * `pin=[:pin]`, `password=[?]`), whose braces `SECRET_LIST`'s items do not read: no secret.
+ */
+function holdsOnlyReferencesAt(text: string, at: number): boolean {
+  const items = REFERENCE_LIST.exec(text.slice(at, at + REFERENCE_LIST_REACH))?.[1];
+  return items !== undefined && items.split(",").every((item) => isListedReference(item.trim()));
+}
+/**
+ * A bracketed list on one line, no bracket or quote in it, ended as a list is (`LIST_END`) but
+ * not by a `!` glued to a word (`password=[$pw]!x`): text around it leaves it no list of references.
+ */
+const REFERENCE_LIST = new RegExp(String.raw`^\[([^[\]\n"'\x60]{1,256})\]${LIST_END}(?!!\w)`);
+/** How far `REFERENCE_LIST` reads: its longest list and the character after it. */
+const REFERENCE_LIST_REACH = 260;
 
 /** A bracketed scheme's word, blanks and one credential. */
 const ONE_SCHEME_CREDENTIAL = /^\[[A-Za-z][\w-]{0,39}[ \t]+[^\s\]]+\]$/;
@@ -1452,7 +1492,7 @@ function holdsOneSchemeCredential(name: string, flow: string): boolean {
 function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
   const credentials = flow.slice(1, -1);
   const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
-  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential)) return undefined;
+  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK.test(credential)) return undefined;
   const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
   const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
@@ -1461,6 +1501,13 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
 
 /** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
 const MASK_CHARACTER = /[*\u2026\u2022]/;
+/**
+ * A sender's cut of the bracketed credentials (`[Bearer abc...]`), as `abc…` is: at most four
+ * visible characters, no dot among them, then exactly three ASCII dots right before `]`. A longer
+ * start (`[Token hunter2...]`, `[Token s3cr3tXYZ...]`) shows the secret itself, a fourth dot is no
+ * ellipsis (`[Bearer abc....]`), and dots inside them (`abc...def`) leave a secret around them.
+ */
+const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
 
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
@@ -1478,7 +1525,9 @@ function holdsFlowSecret(name: string, flow: string): boolean {
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
-  return holdsSecretItems(header ? items.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : items);
+  // A variable refers to a value sent elsewhere (`password: [$pw]`, `setPins(pin: [$a, $b])`: `isListedReference`).
+  const values = items.filter((item) => !isListedReference(item));
+  return holdsSecretItems(header ? values.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : values);
 }
 
 /**
