@@ -3,8 +3,8 @@ import type { Finding } from "./findings";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
-import { TomlText, handSteps } from "./toml-edit";
-import { type FindingAt, type PlannedTomlChange, allSplices } from "./toml-fix";
+import { type TextSplice, TomlText, handSteps } from "./toml-edit";
+import { type FindingAt, type PlannedTomlChange, isArrayTable, joinedTables, tableHeader } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
@@ -25,12 +25,16 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
   const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
+  const tables = new NewTables(tomlChanges);
   // A fix several findings share (the endpoint vars of one environment) is printed once.
   const given = new Map<string, string>();
   const findings = audit.findings.map((finding) => {
     const planned = answeredByHand.some((edit) => answersAlone(edit, finding)) ? [] : ownChanges(finding, tomlChanges);
     if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
-    const steps = handSteps(document.text, allSplices(toml, planned));
+    const { added, printedBy } = tables.of(planned);
+    const splices: TextSplice[] = [...planned.flatMap((change) => change.splices), ...(added.length === 0 ? [] : [toml.endOfFile(added)])];
+    if (splices.length === 0) return { ...finding, fix: `the fix of "${printedBy[0]}" above makes this one too` };
+    const steps = [...handSteps(document.text, splices), ...printedBy.map((earlier) => `keep the lines the fix of "${earlier}" above adds at the end of the file: they hold this one's too`)];
     const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
     const command = / \(or (run --fix[^)]*)\)/.exec(finding.fix)?.[1] ?? "run --fix";
     const run = origin === undefined ? command : command.replace("<origin>", origin);
@@ -38,9 +42,46 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     const earlier = given.get(fix);
     if (earlier !== undefined) return { ...finding, fix: `the fix of "${earlier}" above makes this one too` };
     given.set(fix, finding.message);
+    tables.printed(added, finding.message);
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * The new tables of `--fix`'s plan as the advice prints them: a `[header]` several findings add
+ * keys to (`[env.staging.vars]`: the endpoint vars and `SERVICE_NAME`) is printed whole, with
+ * every key `--fix` writes there (joinedTables), by the first finding that adds it, and never
+ * again: a person making both findings' steps would otherwise define the table twice, which
+ * wrangler refuses.
+ */
+class NewTables {
+  private readonly whole: ReadonlyMap<string, string>;
+  private readonly printedFor = new Map<string, string>();
+
+  constructor(changes: readonly PlannedTomlChange[]) {
+    const joined = joinedTables(changes.flatMap((change) => change.tables));
+    this.whole = new Map(joined.filter((table) => !isArrayTable(tableHeader(table))).map((table) => [tableHeader(table), table]));
+  }
+
+  /** The tables `planned` adds, each whole, and the messages of the findings above that already printed the others. */
+  of(planned: readonly PlannedTomlChange[]): { added: string[]; printedBy: string[] } {
+    const added: string[] = [];
+    const printedBy = new Set<string>();
+    for (const table of planned.flatMap((change) => change.tables)) {
+      const header = tableHeader(table);
+      const earlier = this.printedFor.get(header);
+      if (earlier !== undefined) printedBy.add(earlier);
+      else if (isArrayTable(header)) added.push(table);
+      else if (!added.includes(this.whole.get(header)!)) added.push(this.whole.get(header)!);
+    }
+    return { added, printedBy: [...printedBy] };
+  }
+
+  /** Records that the finding `message` printed `tables`. */
+  printed(tables: readonly string[], message: string): void {
+    for (const table of tables) if (!isArrayTable(tableHeader(table))) this.printedFor.set(tableHeader(table), message);
+  }
 }
 
 /**

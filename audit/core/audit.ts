@@ -79,7 +79,7 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
     for (const rule of rules) {
       if (rule.scope === "producers" && role !== "producer") continue;
       if (kind === "pages" && !rule.pages) continue;
-      for (const hit of rule.check(environment, { document, role, tails })) {
+      for (const hit of rule.check(environment, { document, role, tails, excludeEnvironment })) {
         const fix = hit.fix ?? rule.fix;
         if (environment.previews !== undefined) {
           // An inherited block's finding that does not depend on the environment (a secret, a

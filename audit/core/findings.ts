@@ -34,6 +34,8 @@ export interface RuleContext {
   role: WorkerRole;
   /** Which tail each environment must list. */
   tails: TailNames;
+  /** Whether `--exclude-env` leaves an environment out: a rule comparing environments reads none it leaves out. */
+  excludeEnvironment: (env: string | null) => boolean;
 }
 
 /** A check run on every environment of a file. */

@@ -321,7 +321,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, serviceNameRule.id) && !moving.has("vars")) {
       // The script's name, the one the tail and Cloudflare's export give the rows (serviceNameRule).
       const script = environment.scriptName!;
-      const names = serviceNameFaults(renamed, environment).map((fault) => fault.name);
+      const names = serviceNameFaults(renamed, environment, (env) => options.excludeEnvironment?.(env) === true).map((fault) => fault.name);
       const path = [...base, "vars"];
       make(
         serviceNameRule.id,

@@ -76,21 +76,31 @@ export function allSplices(toml: TomlText, planned: readonly TomlPlacement[]): T
  * `[env.staging.vars]`), and TOML refuses a table defined twice. `[[…]]` tables are array
  * entries, each its own.
  */
-function joinedTables(tables: readonly string[]): string[] {
+export function joinedTables(tables: readonly string[]): string[] {
   const joined: string[] = [];
   const byHeader = new Map<string, number>();
   for (const table of tables) {
-    const newline = table.indexOf("\n");
-    const header = newline === -1 ? table : table.slice(0, newline);
-    const earlier = header.startsWith("[[") ? undefined : byHeader.get(header);
+    const header = tableHeader(table);
+    const earlier = isArrayTable(header) ? undefined : byHeader.get(header);
     if (earlier === undefined) {
       byHeader.set(header, joined.length);
       joined.push(table);
-    } else if (newline !== -1) {
-      joined[earlier] += table.slice(newline);
+    } else {
+      joined[earlier] += table.slice(header.length);
     }
   }
   return joined;
+}
+
+/** A new table's first line, its `[header]` (TOML text, lines joined by `\n`). */
+export function tableHeader(table: string): string {
+  const newline = table.indexOf("\n");
+  return newline === -1 ? table : table.slice(0, newline);
+}
+
+/** Whether `header` opens an entry of an array of tables (`[[…]]`), which may be written again. */
+export function isArrayTable(header: string): boolean {
+  return header.startsWith("[[");
 }
 
 /** `root` (a plain value, as `plainValue` gives it) with `intents` made, in order. */

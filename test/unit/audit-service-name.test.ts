@@ -6,13 +6,21 @@
  * block sets and this one does not.
  */
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { auditWithAdvice } from "../../audit/core/advice";
 import { auditDocument } from "../../audit/core/audit";
 import { fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { loadFleet } from "../support/fleet";
+import { applyTomlStep } from "../support/toml-hand-edit";
 
 const INGEST = "https://deco-otel-ingest.acme.workers.dev";
 const DATASET = "deco_metrics_shop";
+
+/** A file of `test/fixtures/audit-service-name/`, loaded as the audit loads it. */
+function fixture(path: string) {
+  return loadConfig(path, readFileSync(new URL(`../fixtures/audit-service-name/${path}`, import.meta.url), "utf8"));
+}
 
 /** `line:column env message` of each service-name finding. */
 function serviceNameFindings(file: string, text: string): string[] {
@@ -157,5 +165,47 @@ SERVICE_NAME = "shop-production"
   it("does not run on a Pages project, nor on this pipeline's own Workers", () => {
     expect(serviceNameFindings("wrangler.toml", 'name = "site"\npages_build_output_dir = "dist"\n\n[vars]\nSERVICE_NAME = "storefront"\n')).toEqual([]);
     expect(serviceNameFindings("wrangler.jsonc", '{ "name": "deco-otel-tail", "vars": { "SERVICE_NAME": "tail" } }')).toEqual([]);
+  });
+
+  // A newcomer's probe: env.staging has no vars, and both otlp-endpoints and service-name add a
+  // [env.staging.vars] table; printed as two tables, made by hand they were a table defined twice.
+  it("prints a new table two findings add to once, whole, and the steps made by hand parse and fix both", () => {
+    const document = fixture("env-without-vars/wrangler.toml");
+    const findings = auditWithAdvice(document).findings.filter((f) => f.env === "staging");
+    expect(findings.filter((f) => f.fix.includes("[env.staging.vars]"))).toHaveLength(1);
+    const endpoints = findings.find((f) => f.rule === "otlp-endpoints")!;
+    expect(endpoints.fix).toBe(
+      "run --fix --ingest-url <origin>, or by hand: at the end of the file, add these lines:\n" +
+        "    [env.staging.vars]\n" +
+        '    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n' +
+        '    DECO_OTEL_TRACES_ENDPOINT = "https://<ingest origin>/v1/traces"\n' +
+        '    DECO_OTEL_METRICS_ENDPOINT = "https://<ingest origin>/v1/metrics"\n' +
+        '    SERVICE_NAME = "shop-staging"\n' +
+        '    OTEL_SERVICE_NAME = "shop-staging"',
+    );
+    const names = findings.filter((f) => f.rule === "service-name");
+    expect(names).toHaveLength(2);
+    for (const finding of names) expect(finding.fix).toBe(`the fix of "${endpoints.message}" above makes this one too`);
+    const fixed = auditDocument(loadConfig("wrangler.toml", applyTomlStep(document.text, endpoints.fix.split(", or by hand: ")[1]!.replaceAll("https://<ingest origin>", INGEST))));
+    expect(fixed.findings.filter((f) => f.env === "staging" && (f.rule === "otlp-endpoints" || f.rule === "service-name"))).toEqual([]);
+  });
+
+  // A newcomer's probe: env.template and env.staging excluded, the top level was still told
+  // env.staging sets OTEL_SERVICE_NAME, and --fix added it.
+  it("reads no excluded environment's vars, in the audit and in --fix", () => {
+    const document = fixture("excluded-env/wrangler.json");
+    const excludeEnvironment = (env: string | null) => env === "template" || env === "staging";
+    const audit = auditDocument(document, { excludeEnvironment });
+    expect(audit.excluded).toEqual(["env.staging", "env.template"]);
+    expect(audit.findings.filter((f) => f.rule === "service-name")).toEqual([]);
+    const fixed = fixDocument(document, { excludeEnvironment, ingestUrl: INGEST, metricsDataset: DATASET });
+    expect(fixed.changes.filter((change) => change.includes("SERVICE_NAME"))).toEqual([]);
+    expect(fixed.after).not.toMatch(/OTEL_SERVICE_NAME": "shop"/);
+    // Left in, env.staging's OTEL_SERVICE_NAME is one the top level lacks.
+    const all = auditDocument(document, { excludeEnvironment: (env) => env === "template" });
+    expect(all.findings.filter((f) => f.rule === "service-name").map((f) => f.message.split(":")[0] + ": " + f.message.split(": ")[1])).toEqual([
+      "top level: vars.OTEL_SERVICE_NAME is not set in this environment, though env.staging sets it (vars are not inherited)",
+      "env.staging: vars.SERVICE_NAME is not set in this environment, though the top level sets it (vars are not inherited)",
+    ]);
   });
 });

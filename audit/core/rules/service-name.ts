@@ -24,9 +24,10 @@ export interface ServiceNameFault {
  * (`environment.scriptName`: the Worker's name, `<name>-<env>` for a named environment that sets
  * none, as `tail-loop` reads it): each one set to another value, and, outside a `previews` block,
  * each one another deployed block of the file sets but this one does not (vars are not inherited,
- * so the Worker reads none there). None when the name is unknown or `vars` is no object.
+ * so the Worker reads none there); an environment `excluded` (`--exclude-env`: a template, one
+ * deployed elsewhere) is no such block. None when the name is unknown or `vars` is no object.
  */
-export function serviceNameFaults(document: ConfigDocument, environment: WorkerEnvironment): ServiceNameFault[] {
+export function serviceNameFaults(document: ConfigDocument, environment: WorkerEnvironment, excluded: (env: string | null) => boolean): ServiceNameFault[] {
   const script = environment.scriptName;
   const vars = environment.own("vars")?.value;
   if (script === undefined || (vars !== undefined && vars.kind !== "object")) return [];
@@ -37,7 +38,7 @@ export function serviceNameFaults(document: ConfigDocument, environment: WorkerE
       if (stringAt(vars, name) !== script) faults.push({ name, entry, setIn: undefined });
       continue;
     }
-    const setIn = environment.previews === undefined ? environmentsOf(document).find((other) => entryOf(other.own("vars")?.value, name) !== undefined) : undefined;
+    const setIn = environment.previews === undefined ? environmentsOf(document).find((other) => !excluded(other.env) && entryOf(other.own("vars")?.value, name) !== undefined) : undefined;
     if (setIn !== undefined) faults.push({ name, entry: undefined, setIn: environmentLabel(setIn.env) });
   }
   return faults;
@@ -72,11 +73,11 @@ export const serviceNameRule: Rule = {
   pages: false,
   summary: "vars.SERVICE_NAME (and OTEL_SERVICE_NAME) is the script name the environment deploys as, <name>-<env> unless it sets its own name",
   fix: "set it to the script's name (or run --fix)",
-  check(environment, { document }) {
+  check(environment, { document, excludeEnvironment }) {
     const script = environment.scriptName!;
     const rows = `the tail Worker and Cloudflare's export name its rows ${script}`;
     const scoped = `a scoped ingest token must list ${script}`;
-    return serviceNameFaults(document, environment).map(({ name, entry, setIn }): RuleHit => {
+    return serviceNameFaults(document, environment, excludeEnvironment).map(({ name, entry, setIn }): RuleHit => {
       const fix = `in vars, write ${writtenEntry(document.format, name, script)} (or run --fix); ${scoped}`;
       if (entry === undefined) {
         const vars = environment.own("vars");

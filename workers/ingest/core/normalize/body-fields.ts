@@ -38,8 +38,6 @@ export interface BodyFields {
   countNamed(names: ReadonlySet<string>): number;
   /** How many top-level members, whatever their values, have a name starting with `prefix`. */
   countPrefixed(prefix: string): number;
-  /** The names of the first and the last top-level member as written (pino writes `level` first and `msg` last). */
-  edgeKeys(): readonly [first: string | undefined, last: string | undefined];
   /**
    * The member `name` (of the top-level map `map`, when given: Serilog's `Properties`) as a
    * message template's property (renderMessageTemplate); undefined when there is none.
@@ -103,16 +101,6 @@ export class JsonObjectFields implements BodyFields {
     let count = 0;
     for (const key in this.object) if (key.startsWith(prefix)) count++;
     return count;
-  }
-
-  edgeKeys(): readonly [string | undefined, string | undefined] {
-    let first: string | undefined;
-    let last: string | undefined;
-    for (const key in this.object) {
-      first ??= key;
-      last = key;
-    }
-    return [first, last];
   }
 
   property(map: string | undefined, name: string): PropertyValue | undefined {
@@ -192,10 +180,6 @@ export class KvlistFields implements BodyFields {
     let count = 0;
     for (const entry of this.keys) if (entry.key.startsWith(prefix)) count++;
     return count;
-  }
-
-  edgeKeys(): readonly [string | undefined, string | undefined] {
-    return [this.keys[0]?.key, this.keys[this.keys.length - 1]?.key];
   }
 
   property(map: string | undefined, name: string): PropertyValue | undefined {

@@ -6,8 +6,8 @@
  * levels by the line's shape").
  */
 import type { BodyFields } from "./body-fields";
-import { GELF_MEMBERS, isEpochMilliseconds, isIsoTimestamp, PYTHON_LOGGER_NAME_KEYS, PYTHON_RECORD_KEYS } from "./log-shapes";
-import { isPinoLevel, type NumericLevelScale } from "./severity-scale";
+import { GELF_MEMBERS, isEpochMilliseconds, isPinoIsoTimestamp, PYTHON_LOGGER_NAME_KEYS, PYTHON_RECORD_KEYS } from "./log-shapes";
+import type { NumericLevelScale } from "./severity-scale";
 
 /** How many of pino's keys its default line has (`time`, `pid`, `hostname`, `msg`; Bunyan's: `v` for `time`). */
 const PINO_DEFAULT_SHAPE = 4;
@@ -15,8 +15,8 @@ const PINO_DEFAULT_SHAPE = 4;
 /**
  * How many of them show pino's scale at the least: `msg` alone is any JSON's message key
  * (`{"msg":"game over","level":20}`); pino writes `time` beside it on every line unless told
- * not to (epoch milliseconds, or `isoTime`'s text), `pid` and `hostname` unless its `base` is
- * changed, and always in its own order: `level` first, `msg` last (pinoOrder).
+ * not to (epoch milliseconds, or pino's `isoTime` text), and `pid` and `hostname`
+ * unless its `base` is changed.
  */
 const PINO_LEAST_SHAPE = 2;
 
@@ -45,22 +45,10 @@ function signatureScale(fields: BodyFields): NumericLevelScale | undefined {
 }
 
 /**
- * Whether the line is laid out as pino serializes one: its numeric `level` (one of pino's six)
- * the first member and `msg` the last, the logged object's members and the bindings between
- * (pino's `asJson`). pino with `base: null` and `timestamp: false`, as Workers and browsers run
- * it, writes nothing else of its own (`{"level":50,"msg":"…"}`); JSON built by hand puts a
- * message first (`{"msg":"game over","level":20}`) as often as last.
- */
-function pinoOrder(fields: BodyFields): boolean {
-  const [first, last] = fields.edgeKeys();
-  return first === "level" && last === "msg" && isPinoLevel(fields.scalar("level"));
-}
-
-/**
  * The scale `fields` were written on: a format's signature's (SIGNATURES: GELF's syslog, Monolog's
  * own); else "pino" when pino's and Bunyan's own keys outnumber Python's and are two at the
- * least (`msg`, `pid`, `hostname`, `v`, `time` as epoch milliseconds or ISO-8601 text with its
- * zone, and pino's order with `msg`: pinoOrder; `msg` alone is no evidence), "python" when Python's LogRecord keys
+ * least (`msg`, `pid`, `hostname`, `v`, `time` as epoch milliseconds, or as pino's ISO text on a
+ * line with none of Python's keys; `msg` alone is no evidence), "python" when Python's LogRecord keys
  * (PYTHON_RECORD_KEYS, then its logger's name) outnumber pino's and are two at the least,
  * undefined when neither does; four of pino's keys are pino's default line and
  * decide at once. Called only for a numeric level, so the common line with a level name pays
@@ -70,18 +58,18 @@ export function numericLevelScale(fields: BodyFields): NumericLevelScale | undef
   const signed = signatureScale(fields);
   if (signed !== undefined) return signed;
   let pino = 0;
-  const message = typeof fields.scalar("msg") === "string";
-  if (message) pino++;
+  if (typeof fields.scalar("msg") === "string") pino++;
   if (typeof fields.scalar("pid") === "number") pino++;
   if (typeof fields.scalar("hostname") === "string") pino++;
-  const time = fields.scalar("time");
-  if (isEpochMilliseconds(time) || isIsoTimestamp(time)) pino++;
+  if (isEpochMilliseconds(fields.scalar("time"))) pino++;
   if (fields.scalar("v") === 0) pino++;
-  if (message && pinoOrder(fields)) pino++;
   // pino's whole default line (or Bunyan's): no Python formatter writes these four together,
   // and the line's keys need not be read.
   if (pino >= PINO_DEFAULT_SHAPE) return "pino";
   let python = fields.countNamed(PYTHON_RECORD_KEYS);
+  // pino's ISO time counts only where none of Python's keys is: a Python line stays read as the
+  // 2026-12-03 rule reads it, never turned into a tie (docs/decisions.md, 2026-12-06).
+  if (python === 0 && isPinoIsoTimestamp(fields.scalar("time"))) pino++;
   if (python > 0) for (const key of PYTHON_LOGGER_NAME_KEYS) if (typeof fields.scalar(key) === "string") python++;
   if (pino > python) return pino >= PINO_LEAST_SHAPE ? "pino" : undefined;
   return python > pino && python >= PYTHON_LEAST_SHAPE ? "python" : undefined;

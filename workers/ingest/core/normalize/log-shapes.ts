@@ -276,14 +276,14 @@ export function isEpochMilliseconds(value: string | number | undefined): boolean
 }
 
 /**
- * `time` as pino's `stdTimeFunctions.isoTime` (and Bunyan) write it, `Date#toISOString()`: a
- * date, `T`, a time of day and `Z` (`isoTimeNano`'s nine fraction digits, or an offset, too). A
- * date without its zone, or with a blank for `T` (Python's `asctime`), is not it.
+ * `time` as pino's `stdTimeFunctions.isoTime` writes it, `Date#toISOString()`: a date, `T`, a time
+ * of day with milliseconds and `Z` (`isoTimeNano`: nine fraction digits). Python's `isoformat()`
+ * writes microseconds and `+00:00`, its `asctime` a blank for `T`: neither is pino's.
  */
-export function isIsoTimestamp(value: string | number | undefined): boolean {
-  return typeof value === "string" && ISO_TIMESTAMP.test(value);
+export function isPinoIsoTimestamp(value: string | number | undefined): boolean {
+  return typeof value === "string" && PINO_ISO_TIMESTAMP.test(value);
 }
-const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+const PINO_ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.(?:\d{3}|\d{9})Z$/;
 
 /**
  * LogRecord attribute names that Python's JSON formatters (python-json-logger, structlog's

@@ -220,11 +220,6 @@ export function spellsSeverity(sent: string, number: EnumValue): boolean {
   return level !== undefined && LISTED_LEVELS.pino.get(level)?.number === number;
 }
 
-/** Whether `level` is one of pino's (and Bunyan's) six numbers, 10 trace to 60 fatal. */
-export function isPinoLevel(level: string | number | undefined): boolean {
-  return typeof level === "number" && LISTED_LEVELS.pino.has(level);
-}
-
 function levelTable<Level>(...levels: [level: Level, severityNumber: number][]): ReadonlyMap<Level, Severity> {
   return new Map(levels.map(([level, number]) => [level, { text: rangeNameOf(number)!, number }]));
 }
