@@ -1,4 +1,5 @@
 import { createClient } from "@clickhouse/client-web";
+import { quoteForShell } from "./quote-for-shell";
 import {
   applySchemaChecked,
   describeDifference,
@@ -86,9 +87,4 @@ export function describeLocalMismatch(mismatches: ReadonlyArray<SchemaDifference
     );
   }
   return lines.join("\n");
-}
-
-/** A path as a POSIX shell reads it back whole. */
-function quoteForShell(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, DEMO_CLIENT_SERVICE, localUrl } from "./defaults";
 import type { LocalPipeline } from "./local-pipeline";
 import { tokenFor } from "./local-tokens";
+import { quoteForShell } from "./quote-for-shell";
 
 /** Appears once everything answers; what follows is the banner. */
 export const READY_LINE = "deco-otel is running on this machine.";
@@ -39,22 +40,27 @@ export function renderBanner(pipeline: LocalPipeline, cwd: string): string {
   ].join("\n");
 }
 
-/** `npm run demo`, with flags only for what differs from the demo's defaults. */
+/**
+ * `npm run demo`, with flags only for what differs from the demo's defaults. The demo reads
+ * `$INGEST_TOKEN` as `npm start` does (local-tokens.ts), so the token is passed whenever it is not
+ * the default: a shell that started with `--token` may hold another variable. A secret may hold
+ * `$`, `&` or `|`, so it is quoted for the shell.
+ */
 function demoCommand(pipeline: LocalPipeline): string {
   const demoSecret = tokenFor(pipeline.tokens, DEMO_CLIENT_SERVICE).token.secret;
   const flags = [
     pipeline.producerUrl === localUrl(DEFAULT_PRODUCER_PORT) ? "" : ` --producer-url ${pipeline.producerUrl}`,
     pipeline.ingestUrl === localUrl(DEFAULT_INGEST_PORT) ? "" : ` --ingest-url ${pipeline.ingestUrl}`,
     pipeline.clickhouseUrl === localUrl(DEFAULT_CLICKHOUSE_PORT) ? "" : ` --clickhouse-url ${pipeline.clickhouseUrl}`,
-    demoSecret === DEFAULT_TOKEN ? "" : ` --token ${demoSecret}`,
+    demoSecret === DEFAULT_TOKEN ? "" : ` --token ${quoteForShell(demoSecret)}`,
   ].join("");
   return flags === "" ? "npm run demo" : `npm run demo --${flags}`;
 }
 
 /**
- * The tokens `--token` listed, by name and scope (never the secret of any but the producer's,
- * shown above), when there is more than one or the one is scoped: what a sender may write with
- * which, as the ingest Worker's 403 will hold it to.
+ * The tokens `--token` listed, by name and scope, never a secret (the producer's is shown above,
+ * and the demo's in its command), when there is more than one or the one is scoped: what a
+ * sender may write with which, as the ingest Worker's 403 will hold it to.
  */
 function tokenLines(pipeline: LocalPipeline): string[] {
   const { tokens } = pipeline.tokens;

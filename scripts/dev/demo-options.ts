@@ -1,13 +1,15 @@
 import { DEFAULT_OUT } from "../../dashboards/write";
 import { parseFlags, UsageError } from "../../cli/flags";
-import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, localUrl } from "./defaults";
+import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, DEMO_CLIENT_SERVICE, localUrl } from "./defaults";
+import { readLocalTokens, tokenFor } from "./local-tokens";
 
 export const demoUsage = `Usage: npm run demo -- [flags]     (with \`npm start\` running)
 
   --producer-url URL     the example producer (default ${localUrl(DEFAULT_PRODUCER_PORT)}, $PRODUCER_URL)
   --ingest-url URL       the ingest Worker's OTLP/HTTP origin (default ${localUrl(DEFAULT_INGEST_PORT)}, $INGEST_URL)
   --clickhouse-url URL   the local ClickHouse (default ${localUrl(DEFAULT_CLICKHOUSE_PORT)}, $CLICKHOUSE_URL)
-  --token TOKEN          bearer token for the ingest Worker (default ${DEFAULT_TOKEN}, $INGEST_TOKEN)
+  --token TOKENS         as npm start's --token (default ${DEFAULT_TOKEN}, $INGEST_TOKEN): the demo's
+                         client sends the first token that may write ${DEMO_CLIENT_SERVICE}
   --timeout SECONDS      how long to wait for the rows to land (default 30)
   --grafana-out DIR      where to write Grafana dashboards for the demo's services (default ${DEFAULT_OUT})
   --json                 print the findings as JSON instead of tables`;
@@ -38,7 +40,9 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
     producerUrl: origin(flags["producer-url"] ?? env.PRODUCER_URL ?? localUrl(DEFAULT_PRODUCER_PORT)),
     ingestUrl: origin(flags["ingest-url"] ?? env.INGEST_URL ?? localUrl(DEFAULT_INGEST_PORT)),
     clickhouseUrl: origin(flags["clickhouse-url"] ?? env.CLICKHOUSE_URL ?? localUrl(DEFAULT_CLICKHOUSE_PORT)),
-    token: flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN,
+    // Read as npm start reads it, so the same variable set for both gives the demo a token the
+    // ingest Worker knows, rather than the whole list as one bearer token.
+    token: tokenFor(readLocalTokens(flags.token, env), DEMO_CLIENT_SERVICE).token.secret,
     timeoutMs: seconds(flags.timeout ?? "30") * 1000,
     grafanaOut: flags["grafana-out"] ?? DEFAULT_OUT,
     json: flags.json ?? false,

@@ -5,6 +5,7 @@
  * local sender presents.
  */
 import { UsageError } from "../../cli/flags";
+import { DEFAULT_TOKEN } from "./defaults";
 import { serviceInScope } from "../../workers/ingest/core/access";
 import { readIngestTokens, type IngestToken } from "../../workers/ingest/http/tokens";
 
@@ -25,6 +26,15 @@ export function parseLocalTokens(text: string, flag: string): LocalTokens {
   if (!read.ok) throw new UsageError(`${flag} is the ingest Worker's INGEST_TOKENS, and ${read.error}`);
   if (read.tokens.length === 0) throw new UsageError(`${flag} lists no token: give a bearer token, or entries as INGEST_TOKENS takes them`);
   return { setting: text, tokens: read.tokens };
+}
+
+/**
+ * The tokens `npm start` and `npm run demo` read alike: `--token` (`flag`), else `$INGEST_TOKEN`,
+ * else the default; a fault names where the value came from.
+ */
+export function readLocalTokens(flag: string | undefined, env: NodeJS.ProcessEnv): LocalTokens {
+  if (flag !== undefined) return parseLocalTokens(flag, "--token");
+  return env.INGEST_TOKEN === undefined ? parseLocalTokens(DEFAULT_TOKEN, "--token") : parseLocalTokens(env.INGEST_TOKEN, "$INGEST_TOKEN");
 }
 
 /** The token a local sender presents, and whether it may write the sender's `service.name`. */

@@ -6,7 +6,7 @@ import {
   DEFAULT_PRODUCER_PORT,
   DEFAULT_TOKEN,
 } from "./defaults";
-import { parseLocalTokens, type LocalTokens } from "./local-tokens";
+import { readLocalTokens, type LocalTokens } from "./local-tokens";
 
 export const startUsage = `Usage: npm start -- [flags]
 
@@ -44,7 +44,7 @@ export function parseStartOptions(argv: string[], env: NodeJS.ProcessEnv): Start
     ingestPort: parsePort(flags["ingest-port"] ?? env.INGEST_PORT ?? String(DEFAULT_INGEST_PORT), "--ingest-port"),
     producerPort: parsePort(flags["producer-port"] ?? env.PRODUCER_PORT ?? String(DEFAULT_PRODUCER_PORT), "--producer-port"),
     dataDir: flags["data-dir"] ?? env.CLICKHOUSE_DATA_DIR ?? DEFAULT_CLICKHOUSE_DATA_DIR,
-    tokens: parseLocalTokens(flags.token ?? env.INGEST_TOKEN ?? DEFAULT_TOKEN, "--token"),
+    tokens: readLocalTokens(flags.token, env),
     help: flags.help ?? false,
   };
 }

@@ -12,6 +12,7 @@
  * until the operator acts: 503 with the operator's wait and the fix, the page only in the log.
  * With a queue a 413 is dead-lettered, never retried for ever.
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { MAY_BE_WRITTEN, NONE_STORED } from "../../workers/ingest/clickhouse/errors";
 import { DIRECT_UNIT_BYTES } from "../../workers/ingest/queue/message";
@@ -227,5 +228,34 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     const letter = queued.deadLetters.find((dead) => JSON.stringify(dead).includes(runId))!;
     expect(letter).toMatchObject({ attempts: 1, deadReason: expect.stringContaining("answered HTTP 413 inserting 2 rows into otel_logs") });
     expect(await countRun(queued, runId)).toEqual({ rows: 0, records: 0 });
+  });
+
+  it("a 413 page, with queues, one row too big for a queue message: 503 for the operator counting every row left unqueued, nothing queued or dead-lettered", async () => {
+    // Before, a 413 without Retry-After (which senders drop) counting the one row as not queued.
+    const runId = uniqueId("foreign-too-large-row");
+    const document = JSON.parse(logsBody(runId, "t", 3)) as { resourceLogs: { scopeLogs: { logRecords: { body: { stringValue: string } }[] }[] }[] };
+    // Hex digits that do not repeat: gzipped, still over a 128000-byte queue message.
+    const hex = Array.from({ length: 5_000 }, (_, i) => createHash("sha256").update(`${runId}-${i}`).digest("hex")).join("");
+    document.resourceLogs[0]!.scopeLogs[0]!.logRecords[1]!.body.stringValue = hex.slice(0, 300_000);
+    const body = JSON.stringify(document);
+    const refused = await withFault(/INSERT INTO/, () => postJson(queued, "logs", body, { "X-Request-Id": "proxy-too-large-row" }), "too-large");
+    expect({ status: refused.status, retryAfter: refused.headers.get("retry-after") }).toEqual({
+      status: 503,
+      retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
+    });
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      "CLICKHOUSE_URL answered HTTP 413 inserting 3 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
+        "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
+        `(nginx's client_max_body_size) above ${DIRECT_UNIT_BYTES} bytes, the size the Worker's INSERTs go up to${NONE_STORED}; ` +
+        "not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped, " +
+        "so none of the request's 3 rows of otel_logs that failed is queued (request id proxy-too-large-row)",
+    );
+    expect(queued.deadLetters.filter((letter) => JSON.stringify(letter).includes(runId))).toEqual([]);
+    expect(await countRun(queued, runId)).toEqual({ rows: 0, records: 0 });
+    // The sender kept the rows: once the path takes the body, its retry lands all three once.
+    const stored = await postJson(queued, "logs", body);
+    expect(stored.status).toBe(200);
+    await stored.text();
+    expect(await countRun(queued, runId)).toEqual({ rows: 3, records: 3 });
   });
 });

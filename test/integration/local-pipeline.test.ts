@@ -127,8 +127,10 @@ describe("npm run demo", () => {
   };
 
   beforeAll(async () => {
+    // The list npm start was given, as one INGEST_TOKEN set for both would pass it: the demo
+    // sends its token that may write demo-client (test-token), not the list as one bearer token.
     const demo = runScript("scripts/dev/demo.ts", [
-      ...["--json", "--token", "test-token", "--timeout", "40"],
+      ...["--json", "--token", TOKENS, "--timeout", "40"],
       ...["--producer-url", urls.producer, "--ingest-url", urls.ingest, "--clickhouse-url", urls.clickhouse],
       ...["--grafana-out", join(dataDir, "grafana")],
     ]);

@@ -24,6 +24,7 @@ import { utf8Length } from "../../workers/ingest/queue/json-bytes";
 import { decodeRow, encodeRow } from "../../workers/ingest/queue/row-codec";
 import { groupForSending, QueueSendFailure, sendMessages, sendToQueue } from "../../workers/ingest/queue/send";
 import { planWriteUnits, type WriteUnit } from "../../workers/ingest/queue/write-units";
+import { recordingQueue } from "../support/recording-queue";
 
 const COLUMNS = ["Body", "Value", "Attributes", "Bounds"];
 
@@ -36,12 +37,6 @@ function incompressibleUnit(reason: string): { unit: WriteUnit; batch: QueuedBat
   const rows = Array.from({ length: 150 }, (_, i) => row(i, incompressible(3_000)));
   const [unit] = planWriteUnits([{ table: "t", columns: COLUMNS, rows }], "tok", DIRECT_UNIT_BYTES);
   return { unit: unit!, batch: queuedBatchOf(unit!, reason, 0) };
-}
-
-/** A queue producer that keeps what it is sent. */
-function recordingQueue(): { sent: unknown[]; send(): Promise<void>; sendBatch(messages: Iterable<unknown>): Promise<void> } {
-  const sent: unknown[] = [];
-  return { sent, send: async () => {}, sendBatch: async (messages) => void sent.push(...messages) };
 }
 
 /** Text that does not repeat: random hex digits gzip about 2 times smaller, not the 4 a direct unit needs. */

@@ -33,6 +33,7 @@ const errorOf = (text: string) => {
 };
 
 const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
+const ASCII_RULE = "visible ASCII only: a header value (a ByteString) carries no other character, so no client could send it";
 
 describe("INGEST_TOKENS", () => {
   it("keeps bare comma-separated secrets as unscoped tokens named by a SHA-256 prefix", () => {
@@ -55,8 +56,14 @@ describe("INGEST_TOKENS", () => {
 
   it("names the entry at fault and never quotes a secret", () => {
     const cases: Array<[string, string]> = [
-      ["a:one, a:two", 'entry 2 of 2 repeats the name "a": each token needs its own'],
-      ["a:same, b:same", "entry 2 of 2 repeats the secret of an earlier entry: give each name its own secret"],
+      ["a:one, a:two", 'entry 2 of 2 repeats the name "a" of entry 1: each token needs its own'],
+      ["a:same, b:same", "entry 2 of 2 repeats the secret of entry 1: give each name its own secret"],
+      // A bare token's name is its secret's digest: the repeat is the secret's, not a name's.
+      ["twice-tok,y,twice-tok", "entry 3 of 3 repeats entry 1, secret included: list each token once"],
+      ["a:dup-tok,a:dup-tok", "entry 2 of 2 repeats entry 1, secret included: list each token once"],
+      // No client can send these in an Authorization header.
+      ["a:s\u00e9cret", `entry 1 of 1 ("a"): the secret after "a:" must be ${ASCII_RULE}`],
+      ["t\u00f6ken", `entry 1 of 1: a token must be ${ASCII_RULE}`],
       ["good:x, sEcReT-vAlUe!:name", 'entry 2 of 2: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"'],
       ["a:", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
       ["a:two words", `entry 1 of 1 ("a"): the secret after "a:" must be ${SECRET_RULE}`],
@@ -72,15 +79,27 @@ describe("INGEST_TOKENS", () => {
     ];
     for (const [text, message] of cases) {
       expect(errorOf(text)).toBe(message);
-      expect(message).not.toMatch(/hidden-secret|sEcReT|same|\bone\b|two words|s1|s2|6f1c|tab/);
+      expect(message).not.toMatch(/hidden-secret|sEcReT|same|\bone\b|two words|s1|s2|6f1c|tab|dup-tok|twice-tok|s\u00e9cret|t\u00f6ken/);
     }
+  });
+
+  it("refuses a comma inside a JSON array's entry, which the comma-separated form never lets through", () => {
+    const oneJoined = 'entry 1 of 1 holds a ",": in a JSON array each string is one entry, list them apart';
+    expect(parseIngestTokens(["a:s1,b:s2"])).toEqual({ ok: false, error: oneJoined });
+    expect(parseIngestTokens(["a:s1:shop-a,shop-b"])).toEqual({ ok: false, error: oneJoined });
+    expect(() => parsePublicAuthConfig({ INGEST_TOKENS: '["a:s1,b:s2"]' })).toThrow(`INGEST_TOKENS ${oneJoined}`);
+    expect(parseIngestTokens(["a:s1", "b:s2"])).toMatchObject({ ok: true, tokens: [{ name: "a" }, { name: "b" }] });
+  });
+
+  it("ends a secret at the second colon: what follows is the scope, colons and all", () => {
+    expect(tokensOf("a:b:c:d")).toEqual([{ name: "a", secret: "b", services: ["c:d"] }]);
   });
 
   it("names every malformed entry at once", () => {
     expect(errorOf("a:s, bad name:x, c:, d:s")).toBe(
       'entry 2 of 4: the name before the first ":" must be 1–64 letters, digits, ".", "_" or "-"; ' +
         `entry 3 of 4 ("c"): the secret after "c:" must be ${SECRET_RULE}; ` +
-        "entry 4 of 4 repeats the secret of an earlier entry: give each name its own secret",
+        "entry 4 of 4 repeats the secret of entry 1: give each name its own secret",
     );
   });
 
@@ -90,7 +109,7 @@ describe("INGEST_TOKENS", () => {
     expect(() => parseIngestConfig({ ...base, INGEST_TOKENS: "a:x, a:y" })).not.toThrow();
     expect(() => parsePublicAuthConfig(base)).toThrow(ConfigError);
     expect(() => parsePublicAuthConfig({ INGEST_TOKENS: "a:x, a:y" })).toThrow(
-      'deco-otel-ingest configuration is invalid: INGEST_TOKENS entry 2 of 2 repeats the name "a": each token needs its own',
+      'deco-otel-ingest configuration is invalid: INGEST_TOKENS entry 2 of 2 repeats the name "a" of entry 1: each token needs its own',
     );
     expect(parsePublicAuthConfig({ AUTH_DISABLED: "true" })).toEqual({ disabled: true, tokens: [] });
     expect(parsePublicAuthConfig({ AUTH_DISABLED: "true", INGEST_TOKENS: " " })).toEqual({ disabled: true, tokens: [] });

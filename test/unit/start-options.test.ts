@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../cli/flags";
 import { renderBanner } from "../../scripts/dev/banner";
+import { parseDemoOptions } from "../../scripts/dev/demo-options";
 import { DEFAULT_TOKEN } from "../../scripts/dev/defaults";
 import type { LocalPipeline } from "../../scripts/dev/local-pipeline";
 import { tokenFor } from "../../scripts/dev/local-tokens";
@@ -38,9 +39,28 @@ describe("npm start -- --token", () => {
       expect(() => parseStartOptions(["--token", text], {})).toThrow(UsageError);
     }
     expect(() => parseStartOptions(["--token", "web:s1,web:s2"], {})).toThrow(
-      `--token is the ingest Worker's INGEST_TOKENS, and entry 2 of 2 repeats the name "web": each token needs its own`,
+      `--token is the ingest Worker's INGEST_TOKENS, and entry 2 of 2 repeats the name "web" of entry 1: each token needs its own`,
     );
     expect(() => parseStartOptions(["--token", ","], {})).toThrow("--token lists no token");
+  });
+
+  it("names $INGEST_TOKEN, not --token, when the fault is in the variable", () => {
+    expect(() => parseStartOptions([], { INGEST_TOKEN: "x,x" })).toThrow(
+      "$INGEST_TOKEN is the ingest Worker's INGEST_TOKENS, and entry 2 of 2 repeats entry 1, secret included: list each token once",
+    );
+    expect(() => parseStartOptions(["--token", "x,x"], { INGEST_TOKEN: "fine" })).toThrow(/^--token is the ingest Worker's/);
+  });
+});
+
+describe("npm run demo -- --token", () => {
+  const list = "dev-token,web:web-secret:storefront-web|storefront-*";
+
+  it("reads $INGEST_TOKEN as npm start does: the list set for npm start gives the demo a token of it, not the whole list", () => {
+    expect(parseDemoOptions([], { INGEST_TOKEN: list }).token).toBe(DEFAULT_TOKEN);
+    expect(parseDemoOptions([], { INGEST_TOKEN: "web:web-secret:storefront-web,ops:ops-secret" }).token).toBe("ops-secret");
+    expect(parseDemoOptions(["--token", "a$b&c|d"], { INGEST_TOKEN: list }).token).toBe("a$b&c|d");
+    expect(parseDemoOptions([], {}).token).toBe(DEFAULT_TOKEN);
+    expect(() => parseDemoOptions([], { INGEST_TOKEN: "x,x" })).toThrow(/^\$INGEST_TOKEN is the ingest Worker's INGEST_TOKENS/);
   });
 });
 
@@ -55,18 +75,7 @@ describe("which token a local sender presents", () => {
   });
 
   it("is named in the banner with every token's scope, and no other token's secret", () => {
-    const pipeline = {
-      clickhouseUrl: "http://127.0.0.1:8123",
-      ingestUrl: "http://127.0.0.1:4318",
-      producerUrl: "http://127.0.0.1:8787",
-      producerName: "example-shop",
-      database: "otel",
-      dataDir: "/tmp/ch",
-      tokens,
-      producerToken: tokenFor(tokens, "example-shop"),
-      schemaObjectsCreated: 0,
-      schemaWarnings: [],
-    } as unknown as LocalPipeline;
+    const pipeline = bannerPipeline(tokens);
     const banner = renderBanner(pipeline, "/");
     expect(banner).toContain(`header "Authorization: Bearer ops-secret-2"`);
     expect(banner).toContain("    web                   storefront-web, storefront-*\n    ops                   any service.name");
@@ -77,4 +86,33 @@ describe("which token a local sender presents", () => {
     const refused = renderBanner({ ...pipeline, producerToken: { token: tokens.tokens[0]!, inScope: false } }, "/");
     expect(refused).toContain(`no token may write example-shop, so the ingest Worker refuses its exports with 403 (it sends "web")`);
   });
+
+  it("is quoted for the shell in the banner's demo command, which the demo reads back as that token", () => {
+    const odd = parseStartOptions(["--token", `ops:a$b&c|d'e`], {}).tokens;
+    const banner = renderBanner({ ...bannerPipeline(odd), producerToken: tokenFor(odd, "example-shop") }, "/");
+    expect(banner).toContain(`npm run demo -- --token 'a$b&c|d'\\''e'`);
+    // What the shell passes for that quoted word, read by the demo.
+    expect(parseDemoOptions(["--token", `a$b&c|d'e`], {}).token).toBe(`a$b&c|d'e`);
+    // The list with the default token first: the demo, reading the same variable, sends the default.
+    const withDefault = parseStartOptions([], { INGEST_TOKEN: "dev-token,web:web-secret:storefront-web|storefront-*" }).tokens;
+    expect(renderBanner({ ...bannerPipeline(withDefault), producerToken: tokenFor(withDefault, "example-shop") }, "/")).toContain(
+      "  npm run demo   ",
+    );
+  });
 });
+
+/** A running pipeline as the banner reads it, with `tokens`. */
+function bannerPipeline(tokens: ReturnType<typeof parseStartOptions>["tokens"]): LocalPipeline {
+  return {
+    clickhouseUrl: "http://127.0.0.1:8123",
+    ingestUrl: "http://127.0.0.1:4318",
+    producerUrl: "http://127.0.0.1:8787",
+    producerName: "example-shop",
+    database: "otel",
+    dataDir: "/tmp/ch",
+    tokens,
+    producerToken: tokenFor(tokens, "example-shop"),
+    schemaObjectsCreated: 0,
+    schemaWarnings: [],
+  } as unknown as LocalPipeline;
+}

@@ -22,26 +22,44 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
  *     NAME:SECRET:SERVICE|SERVICE…    only these service.names; `prefix*` matches by prefix
  *
  * so the comma-separated secrets of earlier versions mean what they meant. NAME is 1–64
- * letters, digits, `.`, `_`, `-`; a secret cannot hold `:`, `,`, a blank, `;` or a control
- * character (RFC 6750 bearer tokens never do), nor start with the `Bearer ` scheme. Names and
- * secrets must be unique. Returns the tokens, or a message naming every malformed entry by
- * position (never quoting a secret).
+ * letters, digits, `.`, `_`, `-`; a secret ends at the second `:` (all after it is the scope, so
+ * `a:b:c:d` scopes `b` to `c:d`, as a service.name such as `unknown_service:node` needs) and
+ * holds only visible ASCII without `,`, `;` (RFC 6750 bearer tokens never do: a header value
+ * carries nothing else), nor starts with the `Bearer ` scheme. An entry of a JSON array holds no
+ * `,` either: it is one entry, and a comma there is two joined. Names and secrets must be unique.
+ * Returns the tokens, or a message naming every malformed entry by position (never quoting a
+ * secret).
  */
 export function parseIngestTokens(list: string | readonly string[]): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
-  const tokens: IngestToken[] = [];
+  /** Tokens read so far, by the position of their entry (1-based), for a repeat to name it. */
+  const tokens = new Map<number, IngestToken>();
   const problems: string[] = [];
   const entries = (typeof list === "string" ? list.split(",") : list).map((entry) => entry.trim()).filter((entry) => entry !== "");
   for (const [index, entry] of entries.entries()) {
     const where = `entry ${index + 1} of ${entries.length}`;
-    const parsed = parseEntry(entry, where);
-    if (typeof parsed === "string") problems.push(parsed);
-    else if (tokens.some((token) => token.name === parsed.name)) {
-      problems.push(`${where} repeats the name "${parsed.name}": each token needs its own`);
-    } else if (tokens.some((token) => token.secret === parsed.secret)) {
-      problems.push(`${where} repeats the secret of an earlier entry: give each name its own secret`);
-    } else tokens.push(parsed);
+    const parsed = entry.includes(",") ? `${where} holds a ",": in a JSON array each string is one entry, list them apart` : parseEntry(entry, where);
+    const problem = typeof parsed === "string" ? parsed : repeatOf(parsed, tokens, where);
+    if (problem !== undefined) problems.push(problem);
+    else if (typeof parsed !== "string") tokens.set(index + 1, parsed);
   }
-  return problems.length === 0 ? { ok: true, tokens } : { ok: false, error: problems.join("; ") };
+  return problems.length === 0 ? { ok: true, tokens: [...tokens.values()] } : { ok: false, error: problems.join("; ") };
+}
+
+/**
+ * Why `token` cannot join `earlier` (by entry position), if it cannot. The secret is checked
+ * first: a bare token's name is its secret's digest, so naming the digest would hide that the
+ * same token is listed twice.
+ */
+function repeatOf(token: IngestToken, earlier: ReadonlyMap<number, IngestToken>, where: string): string | undefined {
+  for (const [position, other] of earlier) {
+    if (other.secret === token.secret) {
+      return other.name === token.name
+        ? `${where} repeats entry ${position}, secret included: list each token once`
+        : `${where} repeats the secret of entry ${position}: give each name its own secret`;
+    }
+    if (other.name === token.name) return `${where} repeats the name "${token.name}" of entry ${position}: each token needs its own`;
+  }
+  return undefined;
 }
 
 /**
@@ -70,12 +88,26 @@ export function tokenListRefusal(got: string): string {
 const NOT_IN_SECRET = /[\s;\x00-\x1f\x7f]/;
 const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
 
+/**
+ * Beyond visible ASCII: a header value is a ByteString, and clients (fetch, curl, the OTel SDKs)
+ * send visible ASCII in it, so a secret holding such a character could never be presented.
+ */
+const NOT_ASCII = /[^\x20-\x7e]/;
+const ASCII_RULE = "visible ASCII only: a header value (a ByteString) carries no other character, so no client could send it";
+
+/** What is wrong with `secret`, by `SECRET_RULE` then `ASCII_RULE`; undefined when nothing is. */
+function secretFault(secret: string): string | undefined {
+  if (secret === "" || NOT_IN_SECRET.test(secret)) return SECRET_RULE;
+  return NOT_ASCII.test(secret) ? ASCII_RULE : undefined;
+}
+
 function parseEntry(entry: string, where: string): IngestToken | string {
   // The Worker reads the token after the scheme: a secret kept with it could never match.
   if (/^bearer\s/i.test(entry)) return `${where} starts with "Bearer ": leave the scheme out, list the token alone`;
   const firstColon = entry.indexOf(":");
   if (firstColon === -1) {
-    if (NOT_IN_SECRET.test(entry)) return `${where}: a token must be ${SECRET_RULE}`;
+    const fault = secretFault(entry);
+    if (fault !== undefined) return `${where}: a token must be ${fault}`;
     return { name: unnamedTokenName(entry), secret: entry, services: undefined };
   }
   const name = entry.slice(0, firstColon).trim();
@@ -84,7 +116,8 @@ function parseEntry(entry: string, where: string): IngestToken | string {
   const rest = entry.slice(firstColon + 1);
   const secondColon = rest.indexOf(":");
   const secret = (secondColon === -1 ? rest : rest.slice(0, secondColon)).trim();
-  if (secret === "" || NOT_IN_SECRET.test(secret)) return `${where} ("${name}"): the secret after "${name}:" must be ${SECRET_RULE}`;
+  const fault = secretFault(secret);
+  if (fault !== undefined) return `${where} ("${name}"): the secret after "${name}:" must be ${fault}`;
   if (secondColon === -1) return { name, secret, services: undefined };
   const services = rest
     .slice(secondColon + 1)

@@ -145,12 +145,8 @@ export async function writeDurably(
     }
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
     // A unit too large for the path to ClickHouse is cut into queue messages when there is a
-    // queue (it is known unwritten); without one, only the operator raising the proxy's limit
-    // lets it pass, and the sender keeps its rows until then.
-    const failure =
-      result.reason instanceof TooLargeForPathFailure && queues.retry === undefined
-        ? result.reason.withoutQueue(Math.max(DIRECT_UNIT_BYTES, unit.encodedBytes))
-        : result.reason;
+    // queue (it is known unwritten); when it is not queued, `leftToSender` words its answer.
+    const failure = result.reason;
     (failure.rowsRejected ? rejected : retryable).push({ unit, failure });
   });
 
@@ -167,7 +163,7 @@ export async function writeDurably(
     // tokens of their own instead: no copy can be in ClickHouse under its token for them to have
     // to match.
     if (retry === undefined) {
-      throw withKeptNamed(retryable, kept, retryable[0]!.failure.knownUnwritten ? undefined : "no retry queue is bound");
+      throw withKeptNamed(retryable.map(leftToSender), kept, retryable[0]!.failure.knownUnwritten ? undefined : "no retry queue is bound");
     }
     let messages: QueueMessage[];
     try {
@@ -180,9 +176,11 @@ export async function writeDurably(
         not_queued: error.message,
         reason: retryable[0]!.failure.message,
       });
-      // None is sent then: the answer says the failed rows are all left to the sender.
-      const allLeft = retryable.length > 1 ? ", so none of the request's failed rows is queued" : "";
-      throw withKeptNamed(retryable, kept, `${error.message}${allLeft}`);
+      // None is sent then: the answer says the failed rows are all left to the sender, counting
+      // them when the rows too big are fewer (a piece of a unit cut to fit, or one unit of several).
+      const failed = retryable.map(({ unit }) => countOf(unit));
+      const allLeft = error.rows === rowsIn(retryable.map(({ unit }) => unit)) ? "" : `, so none of the request's ${rowsOfTables(failed)} that failed is queued`;
+      throw withKeptNamed(retryable.map(leftToSender), kept, `${error.message}${allLeft}`);
     }
     await sendOrRefuse(retry, messages, kept, queued, (refusal) => leadOf(retryable[0]!.failure, kept, refusal));
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
@@ -219,6 +217,19 @@ export async function writeDurably(
     outcome.deadLetterReason = rejected[0]!.failure.message;
   }
   return outcome;
+}
+
+/**
+ * A failed unit as answered when the retry queue does not take it (none is bound, or a row of
+ * the request is too big for a message even gzipped). A proxy's 413 is then the operator's to
+ * fix, a 503 naming the body limit to raise (docs/decisions.md, 2026-12-03 and 2026-12-06): the
+ * Worker already cuts its INSERTs to DIRECT_UNIT_BYTES, or to one row when a row is bigger, so
+ * no resend passes the proxy before its limit is raised. A 413 would have the sender drop the
+ * rows instead; a 503 has it keep them and retry.
+ */
+function leftToSender({ unit, failure }: FailedUnit): FailedUnit {
+  if (!(failure instanceof TooLargeForPathFailure)) return { unit, failure };
+  return { unit, failure: failure.withoutQueue(Math.max(DIRECT_UNIT_BYTES, unit.encodedBytes)) };
 }
 
 /**

@@ -148,10 +148,14 @@ export function piecesOf<B extends QueuedBatch>(batch: B): B[] {
 
 /** A batch whose rows do not fit a queue message, even gzipped. */
 export class TooBigForAMessage extends Error {
+  /** How many rows the batch (or piece) that does not fit holds. */
+  readonly rows: number;
+
   constructor(batch: QueuedBatch) {
     const rows = batch.rowCount === 1 ? "1 row" : `${batch.rowCount} rows`;
     super(`${rows} of ${batch.table} ${batch.rowCount === 1 ? "does" : "do"} not fit a ${MAX_MESSAGE_BYTES}-byte queue message even gzipped`);
     this.name = "TooBigForAMessage";
+    this.rows = batch.rowCount;
   }
 }
 
