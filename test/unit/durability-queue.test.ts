@@ -17,6 +17,7 @@ import {
   queuedBatchOf,
   readQueuedBody,
   TooBigForAMessage,
+  type DeadBatch,
   type QueueMessage,
   type QueuedBatch,
 } from "../../workers/ingest/queue/message";
@@ -176,12 +177,12 @@ describe("queue messages", () => {
   it("of refused rows go to the dead-letter queue in pieces; rows that ran out of attempts are not cut", async () => {
     const { unit, batch } = incompressibleUnit("ClickHouse error 469 (VIOLATED_CONSTRAINT)");
     const queue = recordingQueue();
-    await sendToQueue(queue, [deadBatchOf(batch, batch.reason, 1, true)], (dead) => dead.refused);
+    await sendToQueue<DeadBatch>(queue, [deadBatchOf(batch, batch.reason, 1, true)], (dead) => dead.refused);
     const bodies = queue.sent.map((message) => (message as { body: { rows: unknown[]; deadReason: string; deduplicationToken: string } }).body);
     expect(bodies.length).toBeGreaterThan(2);
     expect(bodies.reduce((sum, body) => sum + body.rows.length, 0)).toBe(unit.rows.length);
     expect(bodies.every((body, k) => body.deadReason === batch.reason && body.deduplicationToken === `${unit.deduplicationToken}-r${k}`)).toBe(true);
-    await expect(sendToQueue(queue, [deadBatchOf(batch, "gave up", 20, false)], (dead) => dead.refused)).rejects.toThrow(TooBigForAMessage);
+    await expect(sendToQueue<DeadBatch>(queue, [deadBatchOf(batch, "gave up", 20, false)], (dead) => dead.refused)).rejects.toThrow(TooBigForAMessage);
   });
 
   it("refuse a body this Worker did not write", () => {
