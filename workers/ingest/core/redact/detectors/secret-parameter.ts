@@ -505,48 +505,139 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  * Whether the unquoted value at `at` of the parameter whose name starts at `start` holds, before
  * its token ends, a character no session id and no key's credential holds
  * (`NO_ID_OR_KEY_CHARACTER`), read no further than the first such character: `key=a(`,
- * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
- * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
- * query's or the path's), none that a sentence's end cuts before that character, and no blank or
- * `+` (so no scheme's credentials); an `=` only when `pairs` (a bare key's or code's value,
- * `key=a=b(`: a session's is read as a cookie's pair, `sid=a=#{`). The scan stops at the first refusing character or the run's
- * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
- * which starts a name again after each `(`, was quadratic.
+ * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=ab&cd(`, `sid=a\b(`, `key=a=b(`, `key=/(`.
+ * The run before it is read as the value's token reads it (`valueRunMode`, `continuesValueRun`):
+ * exactly the characters that token holds, so the token holds the refusing character too, and no
+ * sentence's end cuts it (a sentence's end cuts only closing punctuation at the token's end).
+ * Under a session's name a value that opens as a cookie's name and `=` is a cookie's pair
+ * (`sid=a=b(`, `HELD_COOKIE`), which another reading may take: it is read whole (`pairs` is
+ * false only there; a bare key's or code's `=` goes on, `key=a=b(`).
+ *
+ * The run's end depends on the characters from `at` on and on the mode alone, never on where the
+ * run started, so a later value's run that starts inside a run already read ends where it ended
+ * (`valueRunEnd`'s memo): each character is read once for each mode in a scan, whatever the
+ * number of values whose runs cover it (`key=a~key=a~…`, `key=]key=]…`), and the work is linear.
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
-  const query = QUERY_OPENERS.includes(before);
-  const path = before === ";" && isPathParameter(text, start);
-  let end = at;
-  while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
-  countWork(end - at);
+  if (!pairs && opensAsCookiePair(text, at)) return false;
+  const mode = valueRunMode(text, at, start);
+  const end = valueRunEnd(text, at, mode);
   if (end === at) return false;
   const after = text.charAt(end);
   if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
-  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`).
+  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`); a scheme's
+  // credentials may end before a `#` (`SCHEME_VALUE`, `sid=Basic+dXNl…==#`).
   if (after === "?") return before !== ";";
-  return after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
+  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
 }
 
 /**
- * Whether the character at `at` continues a value's run read by `holdsNoIdOrKeyCharacter`: a
- * name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that the value's token (a
- * query's when `query`, a URL path's parameter's when `path`) goes on through; an `&` only before
- * no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ * How a value's token reads it (`redactParameter`'s choice): in a URL's query (`QUERY_TOKEN`),
+ * in a URL path's parameter (`PATH_PARAMETER_TOKEN`), as a scheme's word and credentials
+ * (`SCHEME_VALUE`, when the value opens as one: `opensAsScheme`), or as any parameter's
+ * (`PARAMETER_TOKEN`).
  */
-function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
-  const code = text.charCodeAt(at);
-  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
-  const character = text.charAt(at);
-  if (character === "&") return !path && !isNameStart(text.charCodeAt(at + 1));
-  return VALUE_RUN_CHARACTER.test(character) && !(path && PATH_END.test(character));
+type ValueRunMode = "query" | "path" | "scheme" | "plain";
+
+/** The `ValueRunMode` of the value at `at` of the parameter whose name starts at `start`. */
+function valueRunMode(text: string, at: number, start: number): ValueRunMode {
+  const before = text.charAt(start - 1);
+  // A path's token ends at every character a scheme's credentials end at, and at `/` and `?` too.
+  if (before === ";" && isPathParameter(text, start)) return "path";
+  if (opensAsScheme(text, at)) return "scheme";
+  return QUERY_OPENERS.includes(before) ? "query" : "plain";
 }
 
-/** A character beyond a name's that a value's token holds and no sentence's end cuts before a refusing one. */
-const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
-/** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
-const PATH_END = /^[/]$/;
+/**
+ * Where the run of the value at `at` read in `mode` ends (`continuesValueRun`). The end of the
+ * last run read in each mode is kept for the scan (`valueRuns`): a run that starts inside it ends
+ * where it ended, as `continuesValueRun` asks only of the characters at and after each position.
+ * The scan asks in the text's order, so each later run starts inside the last one (answered
+ * without reading) or past its end (read on from there): every character is read once a mode.
+ */
+function valueRunEnd(text: string, at: number, mode: ValueRunMode): number {
+  const memo = valueRuns[mode];
+  if (memo.text === text && at >= memo.from && at <= memo.end) return memo.end;
+  let end = at;
+  while (end < text.length && continuesValueRun(text, end, mode)) end++;
+  countWork(end - at);
+  memo.text = text;
+  memo.from = at;
+  memo.end = end;
+  return end;
+}
+const valueRuns: Record<ValueRunMode, { text: string; from: number; end: number }> = {
+  query: { text: "", from: -1, end: -1 },
+  path: { text: "", from: -1, end: -1 },
+  scheme: { text: "", from: -1, end: -1 },
+  plain: { text: "", from: -1, end: -1 },
+};
+
+/**
+ * Whether the value's token read in `mode` holds the character at `at` and goes on after it: no
+ * refusing character (`NO_ID_OR_KEY_CHARACTER`), `?` or `#` (judged where the run stops,
+ * `holdsNoIdOrKeyCharacter`), and a character of the token's own set:
+ * - `PARAMETER_TOKEN` and `QUERY_TOKEN`: none of a blank, a quote, `<`, `>`, `;` or `,`, and an
+ *   `&` only before no parameter's `name=` (`nextParameterNameAt`);
+ * - `PATH_PARAMETER_TOKEN`: none of those, no `&` and no `/`;
+ * - a scheme's credentials (`SCHEME_VALUE`'s `CREDENTIALS`, read by `firstToken` as any
+ *   parameter's): no `&` at all, which ends both of their forms.
+ */
+function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolean {
+  const code = text.charCodeAt(at);
+  if (isValueNameCharacter(code)) return true;
+  const character = text.charAt(at);
+  if (VALUE_RUN_END.test(character) || NO_ID_OR_KEY_CHARACTER.test(character)) return false;
+  if (character === "&") return mode !== "path" && mode !== "scheme" && !nextParameterNameAt(text, at + 1);
+  return !(mode === "path" && character === "/");
+}
+
+/** What ends a value's run in every mode: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
+const VALUE_RUN_END = /^[\s"'<>;,?#]$/;
+
+/**
+ * Whether a parameter's `name=` starts at `at` (`PARAMETER_TOKEN`'s lookahead after an `&`), or a
+ * name that goes on past `NEXT_PARAMETER_NAME_REACH` characters, which may be one: the run ends
+ * there, its value read whole. Each `&` reads at most that far, and no name holds an `&`, so each
+ * character is read for one `&` at most.
+ */
+function nextParameterNameAt(text: string, at: number): boolean {
+  const name = NEXT_PARAMETER_NAME.exec(text.slice(at, at + NEXT_PARAMETER_NAME_REACH));
+  countWork(name?.[0].length ?? 0);
+  return name !== null;
+}
+const NEXT_PARAMETER_NAME = /^[A-Za-z_][\w.-]*(?:=|$)/;
+const NEXT_PARAMETER_NAME_REACH = 64;
+
+/**
+ * Whether the value at `at` opens as a cookie's name and its `=` (`[A-Za-z0-9_.-]+=`, a cookie's
+ * pair under a session's name, `HELD_COOKIE`: `sid=a=b(`), which the cookie's reading may take.
+ * No `=` is in the name it reads, so each character is read for one value at most.
+ */
+function opensAsCookiePair(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && isValueNameCharacter(text.charCodeAt(end))) end++;
+  countWork(end - at);
+  return end > at && text.charCodeAt(end) === 61 /* = */;
+}
+
+/**
+ * Whether the value at `at` opens as a scheme's word and its separator (`SCHEME_OPENING`): it
+ * may be read as a scheme's credentials (`SCHEME_VALUE`), which end at an `&` and are redacted
+ * before a later `#` or `?` (`sid=Basic+dXNl…==#`, `sid=abc+Zx9…&я#`).
+ */
+function opensAsScheme(text: string, at: number): boolean {
+  return SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH));
+}
+
+/**
+ * A value's opening as a scheme's word and its separator (`abc+…`, `Basic%20…`, `Token:+…`), or a
+ * word that goes on past `SCHEME_OPENING_REACH` characters, which may be one.
+ */
+const SCHEME_OPENING = /^[A-Za-z][\w-]*(?::?(?:%20|\+)|$)/;
+const SCHEME_OPENING_REACH = 64;
 
 /**
  * A character no session id and no key's credential holds, and which ends no value's token:
@@ -598,15 +689,48 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   }
   countWork(end - at);
   if (end === at) return false;
-  const after = text.charAt(end);
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
   const firstWord = dot < 0 || !word ? "" : text.slice(at, dot);
+  const session = namesSession(name);
+  // Under a session's name the run goes on through a session id's other characters (`sessionRunEnd`).
+  const sessionEnd = session ? sessionRunEnd(text, at, end) : end;
+  const after = text.charAt(sessionEnd);
   const refused =
-    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1))) || NO_SESSION_ID_OPENING.test(text.slice(end, end + 3))) && namesSession(name)) ||
+    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(sessionEnd + 1))) || NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3))) && session) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
 }
+
+/**
+ * Where a glued session field's run ends (`rejectedByValueStart`), its value at `at` and its first
+ * run of name characters and percent-encodings ending at `end`: on through a session id's other
+ * characters that the field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `&`, `)`:
+ * `SESSION_RUN_CHARACTER`) and name characters after them (`sid:a|{`, `sid:a&{`, `sid:a)b(`),
+ * stopping where another reading may take the value: an `=` right after the first run (a cookie's
+ * pair, `HELD_COOKIE`), an `&` before a parameter's `name=` (`nextParameterNameAt`), and anywhere
+ * in a value that opens as a scheme's word (`opensAsScheme`: its credentials end at an `&` and
+ * are redacted before a later `#`, `sid:Bearer%20…&#1`), which keeps its first run. No `:` goes
+ * on, and every field starts at a colon, so each character is read for one field only.
+ */
+function sessionRunEnd(text: string, at: number, end: number): number {
+  if (text.charCodeAt(end) === 61 /* = */ || opensAsScheme(text, at)) return end;
+  let runEnd = end;
+  while (runEnd < text.length && continuesSessionRun(text, runEnd)) runEnd++;
+  countWork(runEnd - end);
+  return runEnd;
+}
+
+/** Whether the character at `at` goes on in a glued session field's run past its first (`sessionRunEnd`). */
+function continuesSessionRun(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
+  const character = text.charAt(at);
+  if (character === "&") return !nextParameterNameAt(text, at + 1);
+  return SESSION_RUN_CHARACTER.test(character);
+}
+/** A session id's character beyond a name's and `%` that a field's token holds before more of it (`isSessionIdShaped`, `FIELD_TOKEN`). */
+const SESSION_RUN_CHARACTER = /^[~+/=|)]$/;
 
 /**
  * Whether the rewrite's readings that may take a refused field's value at `at` before its token
@@ -712,6 +836,7 @@ resetAfterEachScan(() => {
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
+  for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
 /** What a parameter's name starts with: `[A-Za-z_]`. */
