@@ -41,7 +41,7 @@ import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from ".
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
-import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -458,6 +458,8 @@ function rejectedGlued(text: string, colon: number): boolean {
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
+  if (opensGlobPart(text, colon + 1)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
   return namesNoSecretValue(name, isSecretName);
@@ -523,9 +525,11 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
   if (!pairs && opensAsCookiePair(text, at)) return false;
   const mode = valueRunMode(text, at, start);
   const end = valueRunEnd(text, at, mode);
-  if (end === at) return false;
+  // At the opening a refusing character of `NO_ID_OR_KEY_CHARACTER` is judged by `NO_ID_OR_KEY_OPENING`
+  // alone (a backtick opens a value in backticks); the others open no other form of value.
+  if (end === at) return refusesAt(text, at, mode) && !NO_ID_OR_KEY_CHARACTER.test(text.charAt(at));
+  if (refusesAt(text, end, mode)) return true;
   const after = text.charAt(end);
-  if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
   // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`); a scheme's
   // credentials may end before a `#` (`SCHEME_VALUE`, `sid=Basic+dXNl…==#`).
@@ -577,21 +581,44 @@ const valueRuns: Record<ValueRunMode, { text: string; from: number; end: number 
 
 /**
  * Whether the value's token read in `mode` holds the character at `at` and goes on after it: no
- * refusing character (`NO_ID_OR_KEY_CHARACTER`), `?` or `#` (judged where the run stops,
+ * refusing character (`refusesAt`), `?` or `#` (judged where the run stops,
  * `holdsNoIdOrKeyCharacter`), and a character of the token's own set:
- * - `PARAMETER_TOKEN` and `QUERY_TOKEN`: none of a blank, a quote, `<`, `>`, `;` or `,`, and an
- *   `&` only before no parameter's `name=` (`nextParameterNameAt`);
+ * - `PARAMETER_TOKEN` and `QUERY_TOKEN`: none of a blank, a quote, `<`, `>`, `;` or `,`, nor an
+ *   `&` before a parameter's `name=` (any other `&` refuses);
  * - `PATH_PARAMETER_TOKEN`: none of those, no `&` and no `/`;
  * - a scheme's credentials (`SCHEME_VALUE`'s `CREDENTIALS`, read by `firstToken` as any
  *   parameter's): no `&` at all, which ends both of their forms.
  */
 function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolean {
-  const code = text.charCodeAt(at);
-  if (isValueNameCharacter(code)) return true;
+  if (isValueNameCharacter(text.charCodeAt(at))) return true;
   const character = text.charAt(at);
-  if (VALUE_RUN_END.test(character) || NO_ID_OR_KEY_CHARACTER.test(character)) return false;
-  if (character === "&") return mode !== "path" && mode !== "scheme" && !nextParameterNameAt(text, at + 1);
+  if (VALUE_RUN_END.test(character) || character === "&" || refusesAt(text, at, mode)) return false;
   return !(mode === "path" && character === "/");
+}
+
+/**
+ * Whether the character at `at`, inside a value's token read in `mode`, is one no session id and
+ * no key's credential holds (`isSessionIdShaped`, `URL_SAFE` in bare-parameters.ts) and that no
+ * sentence's end cuts from the token (it cuts only closing punctuation at the token's end): a
+ * refusing character (`NO_ID_OR_KEY_CHARACTER`), a character past ASCII that is no blank, a
+ * closing bracket before a letter, digit, `_` or `-` (which the token holds after it: `sid=a)b(`),
+ * or, in a parameter's or a query's token, an `&` before no parameter's `name=` (`nextParameterNameAt`:
+ * `key=ab&cd(`). A backslash is none: a JSON string's escape (`\n`) is read as what it stands for.
+ */
+function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
+  const code = text.charCodeAt(at);
+  const character = text.charAt(at);
+  if (code >= 0x80) return !/\s/.test(character);
+  if (NO_ID_OR_KEY_CHARACTER.test(character)) return true;
+  if (character === "&") return (mode === "plain" || mode === "query") && !nextParameterNameAt(text, at + 1);
+  return CLOSING_BRACKET.test(character) && isWordCharacter(text.charCodeAt(at + 1));
+}
+/** `)`, `]` or `}`. */
+const CLOSING_BRACKET = /^[)\]}]$/;
+
+/** A character of `[A-Za-z0-9_-]`. */
+function isWordCharacter(code: number): boolean {
+  return isAsciiLetterOrDigit(code) || code === 95 || code === 45;
 }
 
 /** What ends a value's run in every mode: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
@@ -681,40 +708,48 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
-  if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
+  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)))) {
+    return namesSession(name) && refusedByEveryReading(text, at, name);
+  }
   let end = at;
   let dot = -1;
   for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
     if (code === 46 /* . */ && dot < 0) dot = end;
   }
   countWork(end - at);
-  if (end === at) return false;
+  const session = namesSession(name);
+  // Under a session's name the run may open with a session id's other characters (`sid:|[`).
+  if (end === at && !(session && SESSION_RUN_OPENING.test(text.charAt(at)))) return false;
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
   const firstWord = dot < 0 || !word ? "" : text.slice(at, dot);
-  const session = namesSession(name);
-  // Under a session's name the run goes on through a session id's other characters (`sessionRunEnd`).
-  const sessionEnd = session ? sessionRunEnd(text, at, end) : end;
+  // Under a session's name the run goes on through a session id's other characters (`sessionRunEnd`),
+  // but in a value that opens as a scheme's word: its credentials end at an `&` and are redacted
+  // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
+  const extended = session && !opensAsScheme(text, at);
+  const sessionEnd = extended ? sessionRunEnd(text, end) : end;
   const after = text.charAt(sessionEnd);
   const refused =
-    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(sessionEnd + 1))) || NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3))) && session) ||
+    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(sessionEnd + 1))) ||
+      NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
+      (extended && after === "&" && !nextParameterNameAt(text, sessionEnd + 1))) &&
+      session) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
 }
 
 /**
- * Where a glued session field's run ends (`rejectedByValueStart`), its value at `at` and its first
- * run of name characters and percent-encodings ending at `end`: on through a session id's other
- * characters that the field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `&`, `)`:
- * `SESSION_RUN_CHARACTER`) and name characters after them (`sid:a|{`, `sid:a&{`, `sid:a)b(`),
- * stopping where another reading may take the value: an `=` right after the first run (a cookie's
- * pair, `HELD_COOKIE`), an `&` before a parameter's `name=` (`nextParameterNameAt`), and anywhere
- * in a value that opens as a scheme's word (`opensAsScheme`: its credentials end at an `&` and
- * are redacted before a later `#`, `sid:Bearer%20…&#1`), which keeps its first run. No `:` goes
- * on, and every field starts at a colon, so each character is read for one field only.
+ * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
+ * and percent-encodings ending at `end`: on through a session id's other characters that the
+ * field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `)`: `SESSION_RUN_CHARACTER`) and
+ * name characters after them (`sid:a|{`, `sid:a~${`, `sid:a)b(`), but no `=` right after the first
+ * run (a cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a
+ * parameter's `name=` the next pair starts there, before anything else the token holds it and it
+ * refuses the value (`sid:a&{`, `sessionid:a&[`). No `:` goes on, and every field starts at a
+ * colon, so each character is read for one field only.
  */
-function sessionRunEnd(text: string, at: number, end: number): number {
-  if (text.charCodeAt(end) === 61 /* = */ || opensAsScheme(text, at)) return end;
+function sessionRunEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 61 /* = */) return end;
   let runEnd = end;
   while (runEnd < text.length && continuesSessionRun(text, runEnd)) runEnd++;
   countWork(runEnd - end);
@@ -724,13 +759,12 @@ function sessionRunEnd(text: string, at: number, end: number): number {
 /** Whether the character at `at` goes on in a glued session field's run past its first (`sessionRunEnd`). */
 function continuesSessionRun(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
-  const character = text.charAt(at);
-  if (character === "&") return !nextParameterNameAt(text, at + 1);
-  return SESSION_RUN_CHARACTER.test(character);
+  return isValueNameCharacter(code) || code === 37 /* % */ || SESSION_RUN_CHARACTER.test(text.charAt(at));
 }
 /** A session id's character beyond a name's and `%` that a field's token holds before more of it (`isSessionIdShaped`, `FIELD_TOKEN`). */
 const SESSION_RUN_CHARACTER = /^[~+/=|)]$/;
+/** Those a glued session field's value may open with, its first run then empty: not `=` (`:=` is no field's) nor `)` (`NO_SESSION_ID_FIRST`). */
+const SESSION_RUN_OPENING = /^[~+/|]$/;
 
 /**
  * Whether the rewrite's readings that may take a refused field's value at `at` before its token
@@ -759,6 +793,16 @@ const NO_SESSION_ID_CHARACTER = /^[^\sA-Za-z0-9\-._~+/=%:|"'<>,;&}\])]$/;
  * holds that character before anything a sentence's end cuts, so it is no session id's shape.
  */
 const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
+/**
+ * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
+ * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
+ * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
+ * blank, a backslash before no quote or backslash (which would open escaped quotes), or a `#`
+ * before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`,
+ * `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ */
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST_REACH = 66;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {
