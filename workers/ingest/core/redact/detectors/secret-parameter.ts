@@ -469,8 +469,8 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
  * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
  * (`namesCurlCookie`, under any name), and either a name under which no value is a secret
- * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; not a
- * path's last name after its `::`), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
+ * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; after a
+ * path's `::` the path's whole, as `redactParameter` reads it: `f?psession::id=` names none), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
  * `code` outside an authorization response (`holdsOrdinaryUnsafeValue`) before a value whose token
  * holds a character neither a session id (`isSessionIdShaped`) nor a key's or code's credential
  * (URL-safe) holds: at its opening (`NO_ID_OR_KEY_OPENING`: `session=(`, `sid=[`, `key=${`) or
@@ -486,7 +486,7 @@ function rejectedParameter(text: string, start: number): boolean {
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
+  if (namesNoSecretValue(name, isSecretParameterName)) return !(NUMBER_LIST_OPENING.test(text.slice(equals + 1, equals + 3)) && numericSecretDigits(name) > 0);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
