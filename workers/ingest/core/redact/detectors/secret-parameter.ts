@@ -731,7 +731,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const refused =
     (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(sessionEnd + 1))) ||
       NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
-      (extended && after === "&" && !nextParameterNameAt(text, sessionEnd + 1))) &&
+      (extended && refusesInSessionRun(text, sessionEnd))) &&
       session) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
@@ -742,10 +742,11 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
  * and percent-encodings ending at `end`: on through a session id's other characters that the
  * field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `)`: `SESSION_RUN_CHARACTER`) and
- * name characters after them (`sid:a|{`, `sid:a~${`, `sid:a)b(`), but no `=` right after the first
- * run (a cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a
- * parameter's `name=` the next pair starts there, before anything else the token holds it and it
- * refuses the value (`sid:a&{`, `sessionid:a&[`). No `:` goes on, and every field starts at a
+ * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after the first run (a
+ * cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a parameter's
+ * `name=` the next pair starts there, before anything else the token holds it and it refuses the
+ * value (`sid:a&{`, `sessionid:a&[`); so does a `)` before a word's character (`sid:a)b(`,
+ * `refusesInSessionRun`). No `:` goes on, and every field starts at a
  * colon, so each character is read for one field only.
  */
 function sessionRunEnd(text: string, end: number): number {
@@ -759,7 +760,18 @@ function sessionRunEnd(text: string, end: number): number {
 /** Whether the character at `at` goes on in a glued session field's run past its first (`sessionRunEnd`). */
 function continuesSessionRun(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
-  return isValueNameCharacter(code) || code === 37 /* % */ || SESSION_RUN_CHARACTER.test(text.charAt(at));
+  return isValueNameCharacter(code) || code === 37 /* % */ || (SESSION_RUN_CHARACTER.test(text.charAt(at)) && !refusesInSessionRun(text, at));
+}
+
+/**
+ * Whether the character at `at` in a glued session field's run refuses its value: an `&` before no
+ * parameter's `name=`, or a `)` before a letter, digit, `_` or `-`, which the field's token holds
+ * (no sentence's end cuts it there) and no session id holds (`sid:a&{`, `sid:m)sid:`).
+ */
+function refusesInSessionRun(text: string, at: number): boolean {
+  const character = text.charAt(at);
+  if (character === "&") return !nextParameterNameAt(text, at + 1);
+  return character === ")" && isWordCharacter(text.charCodeAt(at + 1));
 }
 /** A session id's character beyond a name's and `%` that a field's token holds before more of it (`isSessionIdShaped`, `FIELD_TOKEN`). */
 const SESSION_RUN_CHARACTER = /^[~+/=|)]$/;
