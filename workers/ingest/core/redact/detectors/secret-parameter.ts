@@ -729,7 +729,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const sessionEnd = extended ? sessionRunEnd(text, end) : end;
   const after = text.charAt(sessionEnd);
   const refused =
-    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(sessionEnd + 1))) ||
+    ((NO_SESSION_ID_CHARACTER.test(after) ||
       NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
       (extended && refusesInSessionRun(text, sessionEnd))) &&
       session) ||
