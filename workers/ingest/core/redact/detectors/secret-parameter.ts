@@ -566,7 +566,8 @@ function valueRunEnd(text: string, at: number, mode: ValueRunMode): number {
   if (memo.text === text && at >= memo.from && at <= memo.end) return memo.end;
   let end = at;
   while (end < text.length && continuesValueRun(text, end, mode)) end++;
-  countWork(end - at);
+  // The character the run stops at is read too.
+  countWork(Math.min(end + 1, text.length) - at);
   memo.text = text;
   memo.from = at;
   memo.end = end;
@@ -709,6 +710,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
   if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)))) {
+    countWork(1);
     return namesSession(name) && refusedByEveryReading(text, at, name);
   }
   let end = at;
