@@ -731,13 +731,26 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   const sessionEnd = extended ? sessionRunEnd(text, end) : end;
   const after = text.charAt(sessionEnd);
   const refused =
-    ((NO_SESSION_ID_CHARACTER.test(after) ||
+    ((refusesSessionIdAt(text, sessionEnd) ||
       NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
       (extended && refusesInSessionRun(text, sessionEnd))) &&
       session) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
+}
+
+/**
+ * Whether the character at `at`, after a glued session field's run, refuses its value: one no
+ * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before an ASCII letter or
+ * digit (`sid:x\q`, as before the run was read on). Before anything else it may open an escaped
+ * quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`), and the
+ * value is read and redacted.
+ */
+function refusesSessionIdAt(text: string, at: number): boolean {
+  const character = text.charAt(at);
+  if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
+  return NO_SESSION_ID_CHARACTER.test(character);
 }
 
 /**
