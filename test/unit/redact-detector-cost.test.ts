@@ -380,6 +380,9 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before each hash", "", "sid:#"],
     ["a bare sid before each closing parenthesis", "", "sid:)"],
     ["a bare sid before each backslash", "", "sid:\\"],
+    ["a bare sid before a letter and each backslash", "", "sid:a\\"],
+    ["a bare sid before a word and each escaped quote", "", 'sid:ab\\"'],
+    ["a bare sid before a letter, a backslash's escape and each parenthesis", "", "sid:a\\b("],
     ["a bare sid before each letter past Latin", "", "sid:\u044f"],
     ["a password before each glob's star", "", "password:*"],
     ["a one-time password before a word and each glob's star", "", "otp:ih*"],
@@ -411,6 +414,27 @@ describe("fields glued into one blank-free run: the work of reading each field's
     // A cookie's pair after the run is read as the field's whole value, as before; so is a Ruby `#Name<…>`.
     expect(measured("sid:a|b=Zx9Kq2Lm7Pw4").text).toMatch(/^sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
     expect(measured("sid:#Secret<abc>").text).toBe("sid:[REDACTED:secret_param]");
+  });
+
+  // A backslash after the run refuses the value only before an ASCII letter or digit (`sid:x\q`);
+  // before an escaped quote, a backslash or a blank it ends the id, which goes.
+  it.each([
+    [String.raw`{"log":"{\"msg\":\"login sid:Zx9Kq2Lm7Pw4abcd\"}"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`{\"msg\":\"sessionid:Zx9Kq2Lm7Pw4abcd\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`{"msg":"cookie PHPSESSID:Zx9Kq2Lm7Pw4abcd\\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`jsessionid:Zx9Kq2Lm7Pw4abcd\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`session:Zx9Kq2Lm7Pw4abcd\ `, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`sid:Zx9Kq2Lm7Pw4abcd\\`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`sid:abc|def\"`, "abc|def"],
+  ])("redacts a glued session id before a backslash that escapes no letter or digit: %s", (text, id) => {
+    const redacted = measured(text).text;
+    expect(redacted).not.toContain(id);
+    expect(redacted).toMatch(/:\[REDACTED:secret:[0-9a-f]{16}\]\\/);
+    expect(redacted.replace(/\[REDACTED:secret:[0-9a-f]{16}\]/, id)).toBe(text);
+  });
+
+  it("keeps a glued session field whose run a backslash before a letter or digit follows", () => {
+    expect(measured(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`).text).toBe(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`);
   });
 });
 
