@@ -687,14 +687,15 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * by its value's start, read no further than the next colon (each character is then read for one
  * field only) and a few bounded reads: a value that starts with a run of name characters and
- * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word) and then
- * - under a session's name, a character no session id holds (`NO_SESSION_ID_CHARACTER`: `@`, `!`,
- *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
- *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
- *   character before the letter, so no sentence's end is cut from it there, and it is no session
- *   id's shape (`isSessionIdShaped`); or an opening no session id holds right after the run
- *   (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`, `sid:1%{`, `sessionid:a#{`), which the
- *   token holds whole;
+ * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word; under a
+ * session's name the run goes on through a session id's other characters, `sessionRunEnd`) and then
+ * - under a session's name, a character no session id holds (`refusesSessionIdAt`: `@`, `!`, `#`,
+ *   `$`, `(`, `{`, `?`, a letter past ASCII, …, a backslash only before an ASCII letter or digit:
+ *   `sessionid:x@y`, `sid:m{*`, `sid:x\q`), which the token holds and which is no session id's
+ *   shape (`isSessionIdShaped`); an `&` before no parameter's `name=` or a `)` before a word's
+ *   character inside the run (`refusesInSessionRun`: `sid:a&{`, `sid:a)b(`); or an opening no
+ *   session id holds right after the run (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`,
+ *   `sid:1%{`, `sessionid:a#{`), which the token holds whole;
  * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
  *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
  * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.`,
@@ -704,7 +705,8 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  * its `!`). The rewrite's other readings that may take the value first are asked here as it asks
  * them: a credential header's name, a password's rule and a report of what happened (both read a
  * bounded start). A value under a session's name that opens with such a character, no word
- * before it (`NO_SESSION_ID_OPENING`: `sid:(a=`, `session:${a=`), is refused as well.
+ * before it (`NO_SESSION_ID_OPENING`, `NO_SESSION_ID_FIRST`: `sid:(a=`, `session:${a=`, `sid:)a`,
+ * `sid:#a:`), is refused as well.
  */
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
