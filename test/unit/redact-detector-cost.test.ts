@@ -365,6 +365,27 @@ describe("fields glued into one blank-free run: the work of reading each field's
     ["a bare sid before a dash and each parenthesis", "", "sid:-("],
     ["a bare sid before a dot and each brace", "", "sid:.{"],
     ["a bare sid before a percent-encoding and each bracket", "", "sid:%41["],
+    // Under a session's name the run goes on through a session id's other characters, and an `&`
+    // or a `)` before a word's character refuses the value; so do some openings and a glob's part.
+    ["a bare sid before a letter, a bar and each brace", "", "sid:a|{"],
+    ["a bare sid before a letter, an ampersand and each brace", "", "sid:a&{"],
+    ["a session id before a letter, an ampersand and each bracket", "", "sessionid:a&["],
+    ["a bare sid before a letter, a tilde and each shell expansion", "", "sid:a~${"],
+    ["a bare sid before a letter, a slash and each parenthesis", "", "sid:a/("],
+    ["a bare sid before a letter, a closing parenthesis, a letter and each parenthesis", "", "sid:a)b("],
+    ["a bare sid before a letter and each closing parenthesis", "", "sid:m)"],
+    ["a session id before a bar and each bracket", "", "sessionid:|["],
+    ["a session id before a letter, a brace and a star", "", "sessionid:m{*"],
+    ["a short session id before a letter, an ampersand and a letter", "", "sessid:P&K"],
+    ["a bare sid before each hash", "", "sid:#"],
+    ["a bare sid before each closing parenthesis", "", "sid:)"],
+    ["a bare sid before each backslash", "", "sid:\\"],
+    ["a bare sid before a letter and each backslash", "", "sid:a\\"],
+    ["a bare sid before a word and each escaped quote", "", 'sid:ab\\"'],
+    ["a bare sid before a letter, a backslash's escape and each parenthesis", "", "sid:a\\b("],
+    ["a bare sid before each letter past Latin", "", "sid:\u044f"],
+    ["a password before each glob's star", "", "password:*"],
+    ["a one-time password before a word and each glob's star", "", "otp:ih*"],
   ];
 
   itIsLinearIn(cases);
@@ -385,6 +406,35 @@ describe("fields glued into one blank-free run: the work of reading each field's
     expect(measured("sid:a${sid:ab1$(sid:1%{sessionid:a#{").text).toBe("sid:a${sid:ab1$(sid:1%{sessionid:a#{");
     expect(measured("sid:-(sid:.{sid:%41[").text).toBe("sid:-(sid:.{sid:%41[");
     expect(measured("sid:a${sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\$\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:a|{sid:a&{sessionid:a&[sid:a~${sid:a/(sid:a)b(").text).toBe("sid:a|{sid:a&{sessionid:a&[sid:a~${sid:a/(sid:a)b(");
+    expect(measured("sid:a|{sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:a\|\{sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:#a:sid:)a:sid:\u044fa:sid:m)x:sid:Zx9Kq2Lm7Pw4").text).toMatch(/^sid:#a:sid:\)a:sid:\u044fa:sid:m\)x:sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("password:*password:*token:*").text).toBe("password:*password:*token:*");
+    expect(measured("password:*x password:hunter2x").text).toBe("password:*x password:[REDACTED:secret_param]");
+    // A cookie's pair after the run is read as the field's whole value, as before; so is a Ruby `#Name<…>`.
+    expect(measured("sid:a|b=Zx9Kq2Lm7Pw4").text).toMatch(/^sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(measured("sid:#Secret<abc>").text).toBe("sid:[REDACTED:secret_param]");
+  });
+
+  // A backslash after the run refuses the value only before an ASCII letter or digit (`sid:x\q`);
+  // before an escaped quote, a backslash or a blank it ends the id, which goes.
+  it.each([
+    [String.raw`{"log":"{\"msg\":\"login sid:Zx9Kq2Lm7Pw4abcd\"}"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`{\"msg\":\"sessionid:Zx9Kq2Lm7Pw4abcd\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`{"msg":"cookie PHPSESSID:Zx9Kq2Lm7Pw4abcd\\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`jsessionid:Zx9Kq2Lm7Pw4abcd\"}`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`session:Zx9Kq2Lm7Pw4abcd\ `, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`sid:Zx9Kq2Lm7Pw4abcd\\`, "Zx9Kq2Lm7Pw4abcd"],
+    [String.raw`sid:abc|def\"`, "abc|def"],
+  ])("redacts a glued session id before a backslash that escapes no letter or digit: %s", (text, id) => {
+    const redacted = measured(text).text;
+    expect(redacted).not.toContain(id);
+    expect(redacted).toMatch(/:\[REDACTED:secret:[0-9a-f]{16}\]\\/);
+    expect(redacted.replace(/\[REDACTED:secret:[0-9a-f]{16}\]/, id)).toBe(text);
+  });
+
+  it("keeps a glued session field whose run a backslash before a letter or digit follows", () => {
+    expect(measured(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`).text).toBe(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`);
   });
 });
 
@@ -507,6 +557,27 @@ describe("a name after each opener inside a value that runs on: the work of judg
     // (a `/` within reach) is read once, not 2 KB a code.
     ["a bare code before a letter, an exclamation mark and each slash", "", "code=a!/"],
     ["a bare code before a letter, a parenthesis and each slash", "", "code=a(/"],
+    // The run is read as the value's token reads it, whatever it holds (an `&` before a name that
+    // takes no `=`, a backslash, `=` under a session's name after a character no cookie's name
+    // holds), and a run that starts inside one already read ends where it ended.
+    ["a bare key before an ampersand before a name and each parenthesis", "", "key=ab&cd("],
+    ["a bare code before an ampersand before a name and each brace", "", "code=ab&cd{"],
+    ["a bare sid before an ampersand before a name and each parenthesis", "", "sid=ab&cd("],
+    ["a session's parameter before an ampersand before a name and each bracket", "", "session=ab&cd["],
+    ["a bare sid before a backslash's escape and each parenthesis", "", "sid=a\\b("],
+    ["a bare key before an escaped backslash and each parenthesis", "", "key=a\\\\b("],
+    ["a bare sid before a plus, a pair's equals sign and each parenthesis", "", "sid=a+b=("],
+    ["a bare sid before a bracket's close and each parenthesis", "", "sid=a]b("],
+    ["a bare key before a letter past Latin and each parenthesis", "", "key=a\u044f("],
+    ["a bare key before a letter and each percent sign", "", "key=a%"],
+    ["a bare code before each bar", "", "code=|"],
+    ["a bare code before a letter and each closing parenthesis", "", "code=a)"],
+    ["a bare key before each closing bracket", "", "key=]"],
+    ["a bare sid before a letter and each closing brace", "", "sid=a}"],
+    ["a bare key before a letter, a tilde and the next key", "", "key=a~key=a~"],
+    ["a session's path before each closing parenthesis", "", "session::id=)"],
+    ["a session's path before each ampersand", "", "session::id=&"],
+    ["a session's path before a letter, a question mark and a letter glued to the next path", "", "session::id=f?p"],
   ];
 
   itIsLinearIn(cases);
@@ -548,5 +619,40 @@ describe("a name after each opener inside a value that runs on: the work of judg
     // An `&` before a name starts the next parameter, which is read as its own.
     expect(measured("x sid=a&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=a&token=[REDACTED:secret_param]");
     expect(measured("session::id=a(session::id=abc123def456ghi").text).toMatch(/^session::id=a\(session::id=\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    const named = "key=ab&cd(code=ab&cd{session=ab&cd[sid=a+b=(key=a%code=|code=a)";
+    expect(measured(named).text).toBe(named);
+    expect(measured("key=ab&cd(key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=ab&cd(key=[REDACTED:secret_param]");
+    expect(measured("x sid=ab&token=Zx9Kq2Lm7Pw4(").text).toBe("x sid=ab&token=[REDACTED:secret_param]");
+    expect(measured("key=a~key=AIzaSyD4Zx9Kq2Lm7Pw4a1b2").text).toBe("key=[REDACTED:secret_param]");
+    // A cookie's pair under a session's name, and a scheme's credentials, which an `&` ends, are read as before.
+    expect(measured("sid=a=Zx9Kq2Lm7Pw4(").text).toBe("sid=a=[REDACTED:secret_param]");
+    expect(measured("x sid=Xk9mQ2+defghijklmnopqrst1234&x(").text).toMatch(/^x sid=\[REDACTED:secret:[0-9a-f]{16}\]&x\($/);
+    // A value that opens as a scheme's word and separator is read up to its first `&`: its credentials
+    // are redacted before a later `#`, `?` or refusing character (an `=`, an `&`, a letter past ASCII between).
+    const hash = (redacted: string) => redacted.replace(/(\[REDACTED:[a-z_]+:)[0-9a-f]{16}\]/g, "$1H]");
+    for (const [text, expected] of [
+      ["sid=Basic+dXNlcjpwYXNzd29yZDEyMw==#", "sid=Basic+[REDACTED:secret:H]#"],
+      ['{"msg":"sid=Basic+dXNlcjpwYXNzd29yZDEyMw==#"}', '{"msg":"sid=Basic+[REDACTED:secret:H]#"}'],
+      ["session=Bearer+eyJhbGciOiJIUzI1NiJ9==#1 ok", "session=Bearer+[REDACTED:secret:H]#1 ok"],
+      ["JSESSIONID=Basic%20dXNlcjpwYXNzd29yZDEyMw==#", "JSESSIONID=Basic%20[REDACTED:secret:H]#"],
+      ["PHPSESSID=ab+cd=Zx9Kq2Lm7Pw4#!", "PHPSESSID=[REDACTED:secret:H]#!"],
+      ["session=abc+Zx9Kq2Lm7Pw4=x#1", "session=[REDACTED:secret:H]#1"],
+      ["sid=Zx9Kq2Lm7Pw4%20Zx9Kq2Lm7Pw4=Zx9Kq2Lm7Pw4#", "sid=[REDACTED:secret:H]#"],
+      ["sid=Zx9Kq2Lm7Pw4+Zx9Kq2Lm7Pw4=/#", "sid=[REDACTED:secret:H]#"],
+      ["sid:Bearer%20Zx9Kq2Lm7Pw4&#1", "sid:Bearer%20[REDACTED:secret:H]&#1"],
+      ["session:Bearer%20eyJhbGciOiJIUzI1NiJ9&#1", "session:Bearer%20[REDACTED:secret:H]&#1"],
+      ["sid:Bearer%20Zx9Kq2Lm7Pw4&?x", "sid:Bearer%20[REDACTED:secret:H]&?x"],
+      ["https://h/p?sessionid:Bearer%20Zx9Kq2Lm7Pw4&#!", "https://h/p?sessionid:Bearer%20[REDACTED:secret:H]&#!"],
+      ["sid=abc+Zx9Kq2Lm7Pw4&\u044f#", "sid=[REDACTED:secret:H]&\u044f#"],
+      ["session=abc+dXNlcjpwYXNzd29yZDEyMw&\u044f#", "session=[REDACTED:secret:H]&\u044f#"],
+      ["x session=Basic+s%3AZx9Kq2Lm7Pw4.abcdefghijk&\u044f#", "x session=Basic+[REDACTED:secret:H]&\u044f#"],
+      ["sid=Token:+Zx9Kq2Lm7Pw4=x#1", "sid=Token:+[REDACTED:secret:H]#1"],
+      // Kept whole before: the run read on through the `&` to the refusing `(`.
+      ["sid=abcdef+ghijkl12&(", "sid=[REDACTED:secret:H]&("],
+      // A JSON string's escape is no refusing character: the id before it goes, as before.
+      ["sid=Zx9Kq2Lm7Pw4\\nnext", "sid=[REDACTED:secret:H]\\nnext"],
+    ]) {
+      expect(hash(measured(text!).text)).toBe(expected);
+    }
   });
 });

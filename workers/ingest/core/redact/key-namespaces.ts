@@ -1,3 +1,4 @@
+import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
 
 /**
@@ -59,6 +60,26 @@ export function opensNamespacePart(text: string, at: number): boolean {
   return NAMESPACE_PART_AT.test(text);
 }
 const GLOB = /^[\w*?-]+$/;
+
+/**
+ * Whether `text` at `at`, just after a colon glued to a name, holds a part that `isKeyNamespace`
+ * reads as a glob whatever the name and line (`session:*`, `token:*:rotated`, `pwd:a*`): a run of
+ * `GLOB`'s characters holding a `*`, then another `:`, a blank or the text's end (the value
+ * `isKeyNamespace` is given ends at a blank, its part at a colon). Reads to the run's end only,
+ * which holds no colon, so a search may ask it at every colon.
+ */
+export function opensGlobPart(text: string, at: number): boolean {
+  let end = at;
+  let star = false;
+  for (; end < text.length && isGlobCharacter(text.charCodeAt(end)); end++) star ||= text.charCodeAt(end) === 42;
+  countWork(end - at);
+  return star && (end === text.length || text.charCodeAt(end) === 58 || /\s/.test(text.charAt(end)));
+}
+
+/** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
+function isGlobCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 42 || code === 63 || code === 45;
+}
 
 /**
  * Redis commands whose first argument is a key (Redis command reference: strings, keys, hashes,

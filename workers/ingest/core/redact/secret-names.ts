@@ -897,7 +897,7 @@ const GLUED_QUALIFIED_KEY = new RegExp(`^(?:${[...KEY_QUALIFIERS].filter((word) 
  * Query parameters that are secret only as the whole name: OAuth's `code`, presigned URLs'
  * `sig`, `key` for API keys. As attribute keys these mean ordinary things (an error `code`).
  */
-const SECRET_PARAMETER_NAMES = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
+export const SECRET_PARAMETER_NAMES: ReadonlySet<string> = new Set(["code", "sig", "key", "pin", "sid", "auth"]);
 
 /**
  * Words before `sid` that make it a session cookie's name (`connect.sid`, `session_sid`,

@@ -42,7 +42,7 @@ import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from ".
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
-import { isKeyNamespace, namesNamespaceOnAnyLine, opensNamespacePart } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -461,6 +461,8 @@ function rejectedGlued(text: string, colon: number): boolean {
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
+  if (opensGlobPart(text, colon + 1)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
   return namesNoSecretValue(name, isSecretName) && !opensSecretNumberList(name, text, colon + 1);
@@ -480,8 +482,8 @@ function opensSecretNumberList(name: string, text: string, at: number): boolean 
  * Whether `redactParameter` rejects the parameter whose name starts at `start` (the run of name
  * characters up to its `=`, `parameterNameStart`) before its value is read: no cookie curl reports
  * (`namesCurlCookie`, under any name), and either a name under which no value is a secret
- * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; not a
- * path's last name after its `::`), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
+ * (`isSecretParameterName`, which holds `isSecretName`, asked of a quoted value's name; after a
+ * path's `::` the path's whole, as `redactParameter` reads it: `f?psession::id=` names none), or a session's name (a path's whole: `session::id`), a bare `key` or a bare
  * `code` outside an authorization response (`holdsOrdinaryUnsafeValue`) before a value whose token
  * holds a character neither a session id (`isSessionIdShaped`) nor a key's or code's credential
  * (URL-safe) holds: at its opening (`NO_ID_OR_KEY_OPENING`: `session=(`, `sid=[`, `key=${`) or
@@ -497,7 +499,7 @@ function rejectedParameter(text: string, start: number): boolean {
   const path = text.startsWith("::", start - 2);
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
-  if (!path && namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
+  if (namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
   return (
     (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
@@ -518,48 +520,165 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  * Whether the unquoted value at `at` of the parameter whose name starts at `start` holds, before
  * its token ends, a character no session id and no key's credential holds
  * (`NO_ID_OR_KEY_CHARACTER`), read no further than the first such character: `key=a(`,
- * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=a=b(`, `key=/(`. The run before it holds
- * only characters its token goes on through (`continuesValueRun`: `PARAMETER_TOKEN`'s, the
- * query's or the path's), none that a sentence's end cuts before that character, and no blank or
- * `+` (so no scheme's credentials); an `=` only when `pairs` (a bare key's or code's value,
- * `key=a=b(`: a session's is read as a cookie's pair, `sid=a=#{`). The scan stops at the first refusing character or the run's
- * end, so a run of `key=a~(` costs linear work, where reading each value to the end of the run,
- * which starts a name again after each `(`, was quadratic.
+ * `sid=ab1{`, `code=%41${`, `key=a~(`, `sid=a&(`, `key=ab&cd(`, `sid=a\b(`, `key=a=b(`, `key=/(`.
+ * The run before it is read as the value's token reads it (`valueRunMode`, `continuesValueRun`):
+ * exactly the characters that token holds, so the token holds the refusing character too, and no
+ * sentence's end cuts it (a sentence's end cuts only closing punctuation at the token's end).
+ * Under a session's name a value that opens as a cookie's name and `=` is a cookie's pair
+ * (`sid=a=b(`, `HELD_COOKIE`), which another reading may take: it is read whole (`pairs` is
+ * false only there; a bare key's or code's `=` goes on, `key=a=b(`).
+ *
+ * The run's end depends on the characters from `at` on and on the mode alone, never on where the
+ * run started, so a later value's run that starts inside a run already read ends where it ended
+ * (`valueRunEnd`'s memo): each character is read once for each mode in a scan, whatever the
+ * number of values whose runs cover it (`key=a~key=a~…`, `key=]key=]…`), and the work is linear.
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
-  const query = QUERY_OPENERS.includes(before);
-  const path = before === ";" && isPathParameter(text, start);
-  let end = at;
-  while (end < text.length && (continuesValueRun(text, end, query, path) || (pairs && text.charCodeAt(end) === 61))) end++;
-  countWork(end - at);
-  if (end === at) return false;
+  if (!pairs && opensAsCookiePair(text, at)) return false;
+  const mode = valueRunMode(text, at, start);
+  const end = valueRunEnd(text, at, mode);
+  // At the opening a refusing character of `NO_ID_OR_KEY_CHARACTER` is judged by `NO_ID_OR_KEY_OPENING`
+  // alone (a backtick opens a value in backticks); the others open no other form of value.
+  if (end === at) return refusesAt(text, at, mode) && !NO_ID_OR_KEY_CHARACTER.test(text.charAt(at));
+  if (refusesAt(text, end, mode)) return true;
   const after = text.charAt(end);
-  if (NO_ID_OR_KEY_CHARACTER.test(after)) return true;
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
-  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`).
+  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`); a scheme's
+  // credentials may end before a `#` (`SCHEME_VALUE`, `sid=Basic+dXNl…==#`).
   if (after === "?") return before !== ";";
-  return after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
+  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
 }
 
 /**
- * Whether the character at `at` continues a value's run read by `holdsNoIdOrKeyCharacter`: a
- * name's character or a percent sign, or one of `VALUE_RUN_CHARACTER` that the value's token (a
- * query's when `query`, a URL path's parameter's when `path`) goes on through; an `&` only before
- * no name's start (`sid=a&(`, where `&x=` would start the next parameter).
+ * How a value's token reads it (`redactParameter`'s choice): in a URL's query (`QUERY_TOKEN`),
+ * in a URL path's parameter (`PATH_PARAMETER_TOKEN`), as a scheme's word and credentials
+ * (`SCHEME_VALUE`, when the value opens as one: `opensAsScheme`), or as any parameter's
+ * (`PARAMETER_TOKEN`).
  */
-function continuesValueRun(text: string, at: number, query: boolean, path: boolean): boolean {
-  const code = text.charCodeAt(at);
-  if (isValueNameCharacter(code) || code === 37 /* % */) return true;
-  const character = text.charAt(at);
-  if (character === "&") return !path && !isNameStart(text.charCodeAt(at + 1));
-  return VALUE_RUN_CHARACTER.test(character) && !(path && PATH_END.test(character));
+type ValueRunMode = "query" | "path" | "scheme" | "plain";
+
+/** The `ValueRunMode` of the value at `at` of the parameter whose name starts at `start`. */
+function valueRunMode(text: string, at: number, start: number): ValueRunMode {
+  const before = text.charAt(start - 1);
+  // A path's token ends at every character a scheme's credentials end at, and at `/` and `?` too.
+  if (before === ";" && isPathParameter(text, start)) return "path";
+  if (opensAsScheme(text, at)) return "scheme";
+  return QUERY_OPENERS.includes(before) ? "query" : "plain";
 }
 
-/** A character beyond a name's that a value's token holds and no sentence's end cuts before a refusing one. */
-const VALUE_RUN_CHARACTER = /^[~/:|\\)+\u00c0-\u024f]$/;
-/** What ends a URL path's parameter among `VALUE_RUN_CHARACTER` (`PATH_PARAMETER_TOKEN`). */
-const PATH_END = /^[/]$/;
+/**
+ * Where the run of the value at `at` read in `mode` ends (`continuesValueRun`). The end of the
+ * last run read in each mode is kept for the scan (`valueRuns`): a run that starts inside it ends
+ * where it ended, as `continuesValueRun` asks only of the characters at and after each position.
+ * The scan asks in the text's order, so each later run starts inside the last one (answered
+ * without reading) or past its end (read on from there): every character is read once a mode.
+ */
+function valueRunEnd(text: string, at: number, mode: ValueRunMode): number {
+  const memo = valueRuns[mode];
+  if (memo.text === text && at >= memo.from && at <= memo.end) return memo.end;
+  let end = at;
+  while (end < text.length && continuesValueRun(text, end, mode)) end++;
+  // The character the run stops at is read too.
+  countWork(Math.min(end + 1, text.length) - at);
+  memo.text = text;
+  memo.from = at;
+  memo.end = end;
+  return end;
+}
+const valueRuns: Record<ValueRunMode, { text: string; from: number; end: number }> = {
+  query: { text: "", from: -1, end: -1 },
+  path: { text: "", from: -1, end: -1 },
+  scheme: { text: "", from: -1, end: -1 },
+  plain: { text: "", from: -1, end: -1 },
+};
+
+/**
+ * Whether the value's token read in `mode` holds the character at `at` and goes on after it: no
+ * refusing character (`refusesAt`), `?` or `#` (judged where the run stops,
+ * `holdsNoIdOrKeyCharacter`), and a character of the token's own set:
+ * - `PARAMETER_TOKEN` and `QUERY_TOKEN`: none of a blank, a quote, `<`, `>`, `;` or `,`, nor an
+ *   `&` before a parameter's `name=` (any other `&` refuses);
+ * - `PATH_PARAMETER_TOKEN`: none of those, no `&` and no `/`;
+ * - a scheme's credentials (`SCHEME_VALUE`'s `CREDENTIALS`, read by `firstToken` as any
+ *   parameter's): no `&` at all, which ends both of their forms.
+ */
+function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolean {
+  if (isValueNameCharacter(text.charCodeAt(at))) return true;
+  const character = text.charAt(at);
+  if (VALUE_RUN_END.test(character) || character === "&" || refusesAt(text, at, mode)) return false;
+  return !(mode === "path" && character === "/");
+}
+
+/**
+ * Whether the character at `at`, inside a value's token read in `mode`, is one no session id and
+ * no key's credential holds (`isSessionIdShaped`, `URL_SAFE` in bare-parameters.ts) and that no
+ * sentence's end cuts from the token (it cuts only closing punctuation at the token's end): a
+ * refusing character (`NO_ID_OR_KEY_CHARACTER`), a character past ASCII that is no blank, a
+ * closing bracket before a letter, digit, `_` or `-` (which the token holds after it: `sid=a)b(`),
+ * or, in a parameter's or a query's token, an `&` before no parameter's `name=` (`nextParameterNameAt`:
+ * `key=ab&cd(`). A backslash is none: a JSON string's escape (`\n`) is read as what it stands for.
+ */
+function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
+  const code = text.charCodeAt(at);
+  const character = text.charAt(at);
+  if (code >= 0x80) return !/\s/.test(character);
+  if (NO_ID_OR_KEY_CHARACTER.test(character)) return true;
+  if (character === "&") return (mode === "plain" || mode === "query") && !nextParameterNameAt(text, at + 1);
+  return CLOSING_BRACKET.test(character) && isWordCharacter(text.charCodeAt(at + 1));
+}
+/** `)`, `]` or `}`. */
+const CLOSING_BRACKET = /^[)\]}]$/;
+
+/** A character of `[A-Za-z0-9_-]`. */
+function isWordCharacter(code: number): boolean {
+  return isAsciiLetterOrDigit(code) || code === 95 || code === 45;
+}
+
+/** What ends a value's run in every mode: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
+const VALUE_RUN_END = /^[\s"'<>;,?#]$/;
+
+/**
+ * Whether a parameter's `name=` starts at `at` (`PARAMETER_TOKEN`'s lookahead after an `&`), or a
+ * name that goes on past `NEXT_PARAMETER_NAME_REACH` characters, which may be one: the run ends
+ * there, its value read whole. Each `&` reads at most that far, and no name holds an `&`, so each
+ * character is read for one `&` at most.
+ */
+function nextParameterNameAt(text: string, at: number): boolean {
+  const name = NEXT_PARAMETER_NAME.exec(text.slice(at, at + NEXT_PARAMETER_NAME_REACH));
+  countWork(name?.[0].length ?? 0);
+  return name !== null;
+}
+const NEXT_PARAMETER_NAME = /^[A-Za-z_][\w.-]*(?:=|$)/;
+const NEXT_PARAMETER_NAME_REACH = 64;
+
+/**
+ * Whether the value at `at` opens as a cookie's name and its `=` (`[A-Za-z0-9_.-]+=`, a cookie's
+ * pair under a session's name, `HELD_COOKIE`: `sid=a=b(`), which the cookie's reading may take.
+ * No `=` is in the name it reads, so each character is read for one value at most.
+ */
+function opensAsCookiePair(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && isValueNameCharacter(text.charCodeAt(end))) end++;
+  countWork(end - at);
+  return end > at && text.charCodeAt(end) === 61 /* = */;
+}
+
+/**
+ * Whether the value at `at` opens as a scheme's word and its separator (`SCHEME_OPENING`): it
+ * may be read as a scheme's credentials (`SCHEME_VALUE`), which end at an `&` and are redacted
+ * before a later `#` or `?` (`sid=Basic+dXNl…==#`, `sid=abc+Zx9…&я#`).
+ */
+function opensAsScheme(text: string, at: number): boolean {
+  return SCHEME_OPENING.test(text.slice(at, at + SCHEME_OPENING_REACH));
+}
+
+/**
+ * A value's opening as a scheme's word and its separator (`abc+…`, `Basic%20…`, `Token:+…`), or a
+ * word that goes on past `SCHEME_OPENING_REACH` characters, which may be one.
+ */
+const SCHEME_OPENING = /^[A-Za-z][\w-]*(?::?(?:%20|\+)|$)/;
+const SCHEME_OPENING_REACH = 64;
 
 /**
  * A character no session id and no key's credential holds, and which ends no value's token:
@@ -581,14 +700,15 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
  * by its value's start, read no further than the next colon (each character is then read for one
  * field only) and a few bounded reads: a value that starts with a run of name characters and
- * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word) and then
- * - under a session's name, a character no session id holds (`NO_SESSION_ID_CHARACTER`: `@`, `!`,
- *   `#`, `$`, `(`, `?`, a letter past ASCII, …) and an ASCII letter or digit right after it
- *   (`sessionid:x@y`, `sessionid:x!y`, `session:ana@example.com`): the first token holds that
- *   character before the letter, so no sentence's end is cut from it there, and it is no session
- *   id's shape (`isSessionIdShaped`); or an opening no session id holds right after the run
- *   (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`, `sid:1%{`, `sessionid:a#{`), which the
- *   token holds whole;
+ * percent-encodings (`[A-Za-z0-9_.%-]`; a letter or digit first for a state's word; under a
+ * session's name the run goes on through a session id's other characters, `sessionRunEnd`) and then
+ * - under a session's name, a character no session id holds (`refusesSessionIdAt`: `@`, `!`, `#`,
+ *   `$`, `(`, `{`, `?`, a letter past ASCII, …, a backslash only before an ASCII letter or digit:
+ *   `sessionid:x@y`, `sid:m{*`, `sid:x\q`), which the token holds and which is no session id's
+ *   shape (`isSessionIdShaped`); an `&` before no parameter's `name=` or a `)` before a word's
+ *   character inside the run (`refusesInSessionRun`: `sid:a&{`, `sid:a)b(`); or an opening no
+ *   session id holds right after the run (`NO_SESSION_ID_OPENING`: `sid:a${`, `session:ab1$(`,
+ *   `sid:1%{`, `sessionid:a#{`), which the token holds whole;
  * - a word of a secret's state before a `.` (`token:active.`, `password:expired.`): read in prose,
  *   it says the secret's state (`saysSecretState`, its first word), as the value's end is read.
  * Such a start is the field's token (`FIELD_TOKEN`): no other form of `FIELD_VALUE` reads a `.`,
@@ -598,28 +718,95 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
  * its `!`). The rewrite's other readings that may take the value first are asked here as it asks
  * them: a credential header's name, a password's rule and a report of what happened (both read a
  * bounded start). A value under a session's name that opens with such a character, no word
- * before it (`NO_SESSION_ID_OPENING`: `sid:(a=`, `session:${a=`), is refused as well.
+ * before it (`NO_SESSION_ID_OPENING`, `NO_SESSION_ID_FIRST`: `sid:(a=`, `session:${a=`, `sid:)a`,
+ * `sid:#a:`), is refused as well.
  */
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
-  if (!word && NO_SESSION_ID_OPENING.test(text.slice(at, at + 3))) return namesSession(name) && refusedByEveryReading(text, at, name);
+  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)))) {
+    countWork(1);
+    return namesSession(name) && refusedByEveryReading(text, at, name);
+  }
   let end = at;
   let dot = -1;
   for (let code = text.charCodeAt(end); end < text.length && (isValueNameCharacter(code) || code === 37 /* % */); code = text.charCodeAt(++end)) {
     if (code === 46 /* . */ && dot < 0) dot = end;
   }
   countWork(end - at);
-  if (end === at) return false;
-  const after = text.charAt(end);
+  const session = namesSession(name);
+  // Under a session's name the run may open with a session id's other characters (`sid:|[`).
+  if (end === at && !(session && SESSION_RUN_OPENING.test(text.charAt(at)))) return false;
   // The value's first word in prose, up to its first `.` (`saysSecretState`).
   const firstWord = dot < 0 || !word ? "" : text.slice(at, dot);
+  // Under a session's name the run goes on through a session id's other characters (`sessionRunEnd`),
+  // but in a value that opens as a scheme's word: its credentials end at an `&` and are redacted
+  // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
+  const extended = session && !opensAsScheme(text, at);
+  const sessionEnd = extended ? sessionRunEnd(text, end) : end;
+  const after = text.charAt(sessionEnd);
   const refused =
-    (((NO_SESSION_ID_CHARACTER.test(after) && isAsciiLetterOrDigit(text.charCodeAt(end + 1))) || NO_SESSION_ID_OPENING.test(text.slice(end, end + 3))) && namesSession(name)) ||
+    ((refusesSessionIdAt(text, sessionEnd) ||
+      NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
+      (extended && refusesInSessionRun(text, sessionEnd))) &&
+      session) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
 }
+
+/**
+ * Whether the character at `at`, after a glued session field's run, refuses its value: one no
+ * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before an ASCII letter or
+ * digit (`sid:x\q`, as before the run was read on). Before anything else it may open an escaped
+ * quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`), and the
+ * value is read and redacted.
+ */
+function refusesSessionIdAt(text: string, at: number): boolean {
+  const character = text.charAt(at);
+  if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
+  return NO_SESSION_ID_CHARACTER.test(character);
+}
+
+/**
+ * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
+ * and percent-encodings ending at `end`: on through a session id's other characters that the
+ * field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `)`: `SESSION_RUN_CHARACTER`) and
+ * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after the first run (a
+ * cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a parameter's
+ * `name=` the next pair starts there, before anything else the token holds it and it refuses the
+ * value (`sid:a&{`, `sessionid:a&[`); so does a `)` before a word's character (`sid:a)b(`,
+ * `refusesInSessionRun`). No `:` goes on, and every field starts at a
+ * colon, so each character is read for one field only.
+ */
+function sessionRunEnd(text: string, end: number): number {
+  if (text.charCodeAt(end) === 61 /* = */) return end;
+  let runEnd = end;
+  while (runEnd < text.length && continuesSessionRun(text, runEnd)) runEnd++;
+  countWork(runEnd - end);
+  return runEnd;
+}
+
+/** Whether the character at `at` goes on in a glued session field's run past its first (`sessionRunEnd`). */
+function continuesSessionRun(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return isValueNameCharacter(code) || code === 37 /* % */ || (SESSION_RUN_CHARACTER.test(text.charAt(at)) && !refusesInSessionRun(text, at));
+}
+
+/**
+ * Whether the character at `at` in a glued session field's run refuses its value: an `&` before no
+ * parameter's `name=`, or a `)` before a letter, digit, `_` or `-`, which the field's token holds
+ * (no sentence's end cuts it there) and no session id holds (`sid:a&{`, `sid:m)sid:`).
+ */
+function refusesInSessionRun(text: string, at: number): boolean {
+  const character = text.charAt(at);
+  if (character === "&") return !nextParameterNameAt(text, at + 1);
+  return character === ")" && isWordCharacter(text.charCodeAt(at + 1));
+}
+/** A session id's character beyond a name's and `%` that a field's token holds before more of it (`isSessionIdShaped`, `FIELD_TOKEN`). */
+const SESSION_RUN_CHARACTER = /^[~+/=|)]$/;
+/** Those a glued session field's value may open with, its first run then empty: not `=` (`:=` is no field's) nor `)` (`NO_SESSION_ID_FIRST`). */
+const SESSION_RUN_OPENING = /^[~+/|]$/;
 
 /**
  * Whether the rewrite's readings that may take a refused field's value at `at` before its token
@@ -648,6 +835,16 @@ const NO_SESSION_ID_CHARACTER = /^[^\sA-Za-z0-9\-._~+/=%:|"'<>,;&}\])]$/;
  * holds that character before anything a sentence's end cuts, so it is no session id's shape.
  */
 const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
+/**
+ * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
+ * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
+ * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
+ * blank, a backslash before no quote or backslash (which would open escaped quotes), or a `#`
+ * before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`,
+ * `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ */
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST_REACH = 66;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {
@@ -725,6 +922,7 @@ resetAfterEachScan(() => {
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
+  for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
 /** What a parameter's name starts with: `[A-Za-z_]`. */
