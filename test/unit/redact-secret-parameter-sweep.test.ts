@@ -27,12 +27,13 @@ const LARGE = 4096;
 
 /**
  * Units quadratic on main as well, left out of the sweep and open: a flag's value after a bare
- * `key`'s or `code`'s `=` (`key=-`: each `-key=…` is read as a flag to the end of the text), and a
+ * `key`'s or a code's `=` (`key=-`, `code=-`, and under the plural codes' names `pins=-`, `otps=-`,
+ * `cvvs=-`, `cvcs=-`: each `-key=…` is read as a flag to the end of the text), and a
  * backslash opening a session path's value (`session::id=\\`: a backslash is no refusing
  * character, as a JSON string's escape such as `\\n` is read as what it stands for, so each value
  * is read to the end of the text).
  */
-const KNOWN_QUADRATIC = new Set(["key=-", "code=-", "session::id=\\"]);
+const KNOWN_QUADRATIC = new Set(["key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "session::id=\\"]);
 
 /** The work of redacting `unit` repeated to `size` characters. */
 function workOf(unit: string, size: number): number {
