@@ -500,11 +500,12 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
   if (namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
+  // The name's tests decide most secret names (`password=`) without reading the value.
   return (
-    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name))) &&
     credentialHeaderOf(name) === undefined &&
     !shieldsUnder(name) &&
-    (namesSession(name) || holdsOrdinaryUnsafeValue(name, text, start))
+    (namesSession(name) || holdsOrdinaryUnsafeValue(name, text, start)) &&
+    (NO_ID_OR_KEY_OPENING.test(text.slice(equals + 1, equals + 3)) || holdsNoIdOrKeyCharacter(text, equals + 1, start, !namesSession(name)))
   );
 }
 
