@@ -461,11 +461,13 @@ function rejectedGlued(text: string, colon: number): boolean {
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
-  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
-  if (opensGlobPart(text, colon + 1)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
-  return namesNoSecretValue(name, isSecretName) && !opensSecretNumberList(name, text, colon + 1);
+  // The name decides first, so the value is read at a colon only when it must be. A list of numbers
+  // opens with a blank or `[`, which no glob's part does, so testing the glob second changes no answer.
+  if (namesNoSecretValue(name, isSecretName)) return !opensSecretNumberList(name, text, colon + 1);
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
+  return opensGlobPart(text, colon + 1);
 }
 
 /**
@@ -475,6 +477,8 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
  * (`secretListAt`, `holdsSecretNumberList`) and go when shaped as the codes.
  */
 function opensSecretNumberList(name: string, text: string, at: number): boolean {
+  // Most values open with neither (`host:db1`): the first character spares the slice.
+  if (!NUMBER_LIST_FIRST.test(text.charAt(at))) return false;
   return NUMBER_LIST_OPENING.test(text.slice(at, at + NUMBER_LIST_OPENING_REACH)) && numericSecretDigits(name) > 0;
 }
 
@@ -1608,6 +1612,8 @@ function holdsSecretNumberList(name: string, flow: string): boolean {
  * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
  */
 const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[\d/;
+/** The characters `NUMBER_LIST_OPENING` may open with: a space, a tab or `[`. */
+const NUMBER_LIST_FIRST = /^[ \t[]$/;
 /** How far `NUMBER_LIST_OPENING` reads. */
 const NUMBER_LIST_OPENING_REACH = 10;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
