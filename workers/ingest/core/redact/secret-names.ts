@@ -246,11 +246,12 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
  */
 export function numericSecretDigits(name: string): number {
   const words = nameWords(name);
-  if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
-  if (measuresNumericSecret(name)) return 0;
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
-  return digits;
+  // Most names hold no numeric secret's word: they need neither of the word tests below.
+  if (digits === 0) return 0;
+  if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  return measuresNumericSecret(name) ? 0 : digits;
 }
 
 /**
