@@ -3,8 +3,8 @@ import type { Finding } from "./findings";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
-import { type TextSplice, TomlText, handSteps } from "./toml-edit";
-import { type FindingAt, type PlannedTomlChange, isArrayTable, joinedTables, tableHeader } from "./toml-fix";
+import { TomlText, handSteps } from "./toml-edit";
+import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, tableHeader } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
@@ -32,7 +32,7 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     const planned = answeredByHand.some((edit) => answersAlone(edit, finding)) ? [] : ownChanges(finding, tomlChanges);
     if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
     const { added, printedBy } = tables.of(planned);
-    const splices: TextSplice[] = [...planned.flatMap((change) => change.splices), ...(added.length === 0 ? [] : [toml.endOfFile(added)])];
+    const splices = allSplices(toml, planned, added);
     if (splices.length === 0) return { ...finding, fix: `the fix of "${printedBy[0]}" above makes this one too` };
     const steps = [...handSteps(document.text, splices), ...printedBy.map((earlier) => `keep the lines the fix of "${earlier}" above adds at the end of the file: they hold this one's too`)];
     const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");

@@ -64,9 +64,11 @@ export function writeTomlChanges(document: ConfigDocument, toml: TomlText, plann
   return { text };
 }
 
-/** The planned splices, and one more adding every planned table at the end of the file. */
-export function allSplices(toml: TomlText, planned: readonly TomlPlacement[]): TextSplice[] {
-  const tables = joinedTables(planned.flatMap((change) => change.tables));
+/**
+ * The planned splices, and one more adding `tables` at the end of the file: by default every
+ * planned table; the advice passes only the tables a finding prints itself (`NewTables`).
+ */
+export function allSplices(toml: TomlText, planned: readonly TomlPlacement[], tables = joinedTables(planned.flatMap((change) => change.tables))): TextSplice[] {
   return [...planned.flatMap((change) => change.splices), ...(tables.length === 0 ? [] : [toml.endOfFile(tables)])];
 }
 
