@@ -13,7 +13,7 @@ import { BASELINE_SECONDS, TAIL_LOST_LOOKBACK_DAYS, TAIL_SILENCE_MINUTES } from 
 import { TAIL_PANEL_TITLES } from "../../dashboards/core/service-panels";
 import { generations, type Generation } from "../../schema";
 import { LOCAL_VERSION_METADATA } from "../../scripts/dev/defaults";
-import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/demo/sdk-client";
+import { DEMO_CLIENT_SERVICE } from "../../scripts/dev/defaults";
 import { tailMetricsRequest, windows } from "../support/baseline-metrics";
 import { demoDataIn, type DemoData } from "../support/demo-pipeline";
 import { renderedQueries, type RenderedQuery } from "../support/rendered-queries";

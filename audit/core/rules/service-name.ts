@@ -8,10 +8,10 @@ import { shownValue, writtenEntry } from "../syntax";
  * OpenTelemetry's `OTEL_SERVICE_NAME`, which the JS SDK reads from `process.env` where Workers
  * populate it from `vars` (`nodejs_compat`).
  */
-export const SERVICE_NAME_VARS = ["SERVICE_NAME", "OTEL_SERVICE_NAME"] as const;
+const SERVICE_NAME_VARS = ["SERVICE_NAME", "OTEL_SERVICE_NAME"] as const;
 
 /** A service-name var of an environment that is not the script name it deploys as: set to another value, or missing. */
-export interface ServiceNameFault {
+interface ServiceNameFault {
   name: (typeof SERVICE_NAME_VARS)[number];
   /** The var as written; undefined when this environment does not set it though another block of the file does. */
   entry: ConfigEntry | undefined;

@@ -1,6 +1,6 @@
 import { quoteString as quote } from "../../clickhouse/sql-literals";
 import { oneRequestQuery } from "./one-request-query";
-import { DEMO_CLIENT_SERVICE } from "./sdk-client";
+import { DEMO_CLIENT_SERVICE } from "../defaults";
 import type { DemoTraffic } from "./traffic";
 
 export type Row = Record<string, unknown>;

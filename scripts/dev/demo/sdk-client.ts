@@ -6,8 +6,6 @@ import { MeterProvider, PeriodicExportingMetricReader } from "@opentelemetry/sdk
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { DEMO_CLIENT_SERVICE } from "../defaults";
 
-export { DEMO_CLIENT_SERVICE };
-
 /** Seconds, as OpenTelemetry recommends for HTTP durations. */
 const DURATION_BOUNDS = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 

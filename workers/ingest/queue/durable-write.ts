@@ -121,7 +121,7 @@ export async function writeDurably(
     direct = units.filter((_, i) => messages[i] === undefined);
     const queuedUnits = units.filter((_, i) => messages[i] !== undefined);
     const sent = messages.filter((message) => message !== undefined);
-    await sendOrRefuse(queueFirst, sent, kept, queued, (refusal) => refusal);
+    await sendOrRefuse(queueFirst, sent, kept, queued);
     kept.queued.push(...queuedUnits.map(countOf));
     deadline = Date.now() + config.durability.directWriteTimeoutMs;
   }
@@ -146,8 +146,7 @@ export async function writeDurably(
     if (!(result.reason instanceof ClickHouseFailure)) throw result.reason;
     // A unit too large for the path to ClickHouse is cut into queue messages when there is a
     // queue (it is known unwritten); when it is not queued, `leftToSender` words its answer.
-    const failure = result.reason;
-    (failure.rowsRejected ? rejected : retryable).push({ unit, failure });
+    (result.reason.rowsRejected ? rejected : retryable).push({ unit, failure: result.reason });
   });
 
   // Queued first: if the refused rows then cannot be parked, the rest are at least kept.
@@ -256,15 +255,15 @@ function refuse(outcome: WriteOutcome, queued: QueuedTally, rejected: readonly F
 /**
  * Sends `messages` to `queue`, adding those it takes to `queued`. When the queue refuses them, in
  * part or whole, the messages it did take join `kept.queued` too, and the answer is a retryable
- * 503: `lead` given the refusal (`the queue did not take 4 rows of otel_logs: <the queue's
- * reason>`), then `keptNote`: a sender retrying knows what its resend stores again.
+ * 503: the refusal (`the queue did not take 4 rows of otel_logs: <the queue's reason>`), or
+ * `lead` given it when the caller words more, then `keptNote`: a sender retrying knows what its resend stores again.
  */
 async function sendOrRefuse(
   queue: QueueProducer<QueuedBatch | Uint8Array<ArrayBuffer>>,
   messages: readonly QueueMessage[],
   kept: KeptRows,
   queued: QueuedTally,
-  lead: (refusal: string) => string,
+  lead?: (refusal: string) => string,
 ): Promise<void> {
   try {
     await sendMessages(queue, messages);
@@ -275,7 +274,8 @@ async function sendOrRefuse(
     tally(queued, taken);
     kept.queued.push(...taken);
     const notTaken = rowsOfTables(messages.filter((message) => !sent.has(message)));
-    throw keptRefusal(lead(`the queue did not take ${notTaken}: ${reasonOf(error)}`), kept);
+    const refusal = `the queue did not take ${notTaken}: ${reasonOf(error)}`;
+    throw keptRefusal(lead === undefined ? refusal : lead(refusal), kept);
   }
 }
 
