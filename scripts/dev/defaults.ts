@@ -8,7 +8,7 @@ export const DEFAULT_CLICKHOUSE_DATA_DIR = DEFAULT_DATA_DIR;
 export const DEFAULT_INGEST_PORT = 4318;
 /** The port `wrangler dev` gives a Worker. */
 export const DEFAULT_PRODUCER_PORT = 8787;
-/** The ingest Worker's only accepted bearer token in the local run. */
+/** `--token`'s default in the local run (`npm start`, `npm run demo`) when `$INGEST_TOKEN` is unset too. */
 export const DEFAULT_TOKEN = "dev-token";
 /** `service.name` of the demo's own telemetry (`npm run demo`): the token it sends must take it. */
 export const DEMO_CLIENT_SERVICE = "demo-client";

@@ -33,7 +33,7 @@ const errorOf = (text: string) => {
 };
 
 const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
-const ASCII_RULE = "visible ASCII only: a header value (a ByteString) carries no other character, so no client could send it";
+const ASCII_RULE = "visible ASCII only: clients send a header value as visible ASCII (RFC 9110 field-value), so no client could send it";
 
 describe("INGEST_TOKENS", () => {
   it("keeps bare comma-separated secrets as unscoped tokens named by a SHA-256 prefix", () => {

@@ -89,11 +89,12 @@ const NOT_IN_SECRET = /[\s;\x00-\x1f\x7f]/;
 const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
 
 /**
- * Beyond visible ASCII: a header value is a ByteString, and clients (fetch, curl, the OTel SDKs)
- * send visible ASCII in it, so a secret holding such a character could never be presented.
+ * Beyond visible ASCII: RFC 9110's field-value (§5.5) is visible ASCII and blanks, other bytes only
+ * as obsolete text a recipient treats as opaque, and clients (fetch, curl, the OTel SDKs) send a
+ * bearer token as visible ASCII, so a secret holding another character could not be presented as written.
  */
 const NOT_ASCII = /[^\x20-\x7e]/;
-const ASCII_RULE = "visible ASCII only: a header value (a ByteString) carries no other character, so no client could send it";
+const ASCII_RULE = "visible ASCII only: clients send a header value as visible ASCII (RFC 9110 field-value), so no client could send it";
 
 /** What is wrong with `secret`, by `SECRET_RULE` then `ASCII_RULE`; undefined when nothing is. */
 function secretFault(secret: string): string | undefined {

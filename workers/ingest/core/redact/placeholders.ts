@@ -55,7 +55,7 @@ const POSITIONAL_DOLLAR_BIND = /^\$\d/;
 /**
  * Whether `item` is a variable (`VARIABLE`) whose name is short (`$a`, `$pw`) or names a secret
  * (`$password`, `$new_pin`): a longer word is as likely a password written with `$` (`$ecret`,
- * `$hunter`), which main removed, so it still goes.
+ * `$hunter`), so it is no listed variable and goes as any other item.
  */
 function isListedVariable(item: string): boolean {
   const named = VARIABLE.exec(item)?.[1];

@@ -275,7 +275,7 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
  * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
  * text around it (a quote, `)`, `}`), a query's next pair (`&x=1`) or a sentence's marks, `.`, `!`,
- * `?` or `:` (a few: `?.`), before a blank, a quote or a closing bracket (`msg="Authorization:[Bearer …]"`,
+ * `?` or `:` (a few: `?.`), before the end, a blank, a quote, `)` or `}` (`msg="Authorization:[Bearer …]"`,
  * `{"msg":"sent Authorization:[Bearer …]."}`, `Authorization:[Bearer …]!`).
  */
 const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
@@ -622,7 +622,8 @@ function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolea
  * refusing character (`NO_ID_OR_KEY_CHARACTER`), a character past ASCII that is no blank, a
  * closing bracket before a letter, digit, `_` or `-` (which the token holds after it: `sid=a)b(`),
  * or, in a parameter's or a query's token, an `&` before no parameter's `name=` (`nextParameterNameAt`:
- * `key=ab&cd(`). A backslash is none: a JSON string's escape (`\n`) is read as what it stands for.
+ * `key=ab&cd(`). A backslash is none, and nothing decodes escapes here: a JSON string's escape
+ * (`\n`) is read as two characters of the token, a backslash and a letter, neither refusing.
  */
 function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
   const code = text.charCodeAt(at);
@@ -1639,7 +1640,7 @@ const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[
  * What may end a secret's list (`SECRET_LIST`, `REFERENCE_LIST`): the text's end, a blank, a
  * pair's separator, a closing quote or bracket around it (a JSON string's, logfmt's, escaped in a
  * nested one: `"`, `\\"`), a `!` or a sentence's `.`, or a run of `?` and `:` before the end, a
- * blank or a closing quote or bracket (`pins=[1234, 5678]?`, as `FLOW_COLLECTION` ends a list after
+ * blank, a closing quote, `)` or `}` (`pins=[1234, 5678]?`, as `FLOW_COLLECTION` ends a list after
  * `:`); nothing else glued after it (`[a, b].length`, `[a]:b`).
  */
 const LIST_END = String.raw`(?=$|[\s,;&"'\\)\]}!]|\.(?!\w)|[?:]{1,8}(?:$|[\s"')}]))`;
