@@ -4,7 +4,7 @@ import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
-import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, tableHeader } from "./toml-fix";
+import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, newTableHeader } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
@@ -61,7 +61,7 @@ class NewTables {
 
   constructor(changes: readonly PlannedTomlChange[]) {
     const joined = joinedTables(changes.flatMap((change) => change.tables));
-    this.whole = new Map(joined.filter((table) => !isArrayTable(tableHeader(table))).map((table) => [tableHeader(table), table]));
+    this.whole = new Map(joined.filter((table) => !isArrayTable(newTableHeader(table))).map((table) => [newTableHeader(table), table]));
   }
 
   /** The tables `planned` adds, each whole, and the messages of the findings above that already printed the others. */
@@ -69,7 +69,7 @@ class NewTables {
     const added: string[] = [];
     const printedBy = new Set<string>();
     for (const table of planned.flatMap((change) => change.tables)) {
-      const header = tableHeader(table);
+      const header = newTableHeader(table);
       const earlier = this.printedFor.get(header);
       if (earlier !== undefined) printedBy.add(earlier);
       else if (isArrayTable(header)) added.push(table);
@@ -80,7 +80,7 @@ class NewTables {
 
   /** Records that the finding `message` printed `tables`. */
   printed(tables: readonly string[], message: string): void {
-    for (const table of tables) if (!isArrayTable(tableHeader(table))) this.printedFor.set(tableHeader(table), message);
+    for (const table of tables) if (!isArrayTable(newTableHeader(table))) this.printedFor.set(newTableHeader(table), message);
   }
 }
 

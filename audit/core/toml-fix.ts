@@ -82,7 +82,7 @@ export function joinedTables(tables: readonly string[]): string[] {
   const joined: string[] = [];
   const byHeader = new Map<string, number>();
   for (const table of tables) {
-    const header = tableHeader(table);
+    const header = newTableHeader(table);
     const earlier = isArrayTable(header) ? undefined : byHeader.get(header);
     if (earlier === undefined) {
       byHeader.set(header, joined.length);
@@ -95,7 +95,7 @@ export function joinedTables(tables: readonly string[]): string[] {
 }
 
 /** A new table's first line, its `[header]` (TOML text, lines joined by `\n`). */
-export function tableHeader(table: string): string {
+export function newTableHeader(table: string): string {
   const newline = table.indexOf("\n");
   return newline === -1 ? table : table.slice(0, newline);
 }

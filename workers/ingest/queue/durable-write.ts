@@ -178,8 +178,8 @@ export async function writeDurably(
       // None is sent then: the answer says the failed rows are all left to the sender, counting
       // them when the rows too big are fewer (a piece of a unit cut to fit, or one unit of several).
       const failed = retryable.map(({ unit }) => countOf(unit));
-      const allLeft = error.rows === rowsIn(retryable.map(({ unit }) => unit)) ? "" : `, so none of the request's ${rowsOfTables(failed)} that failed is queued`;
-      throw withKeptNamed(retryable.map(leftToSender), kept, `${error.message}${allLeft}`);
+      const noneQueuedNote = error.rows === rowsIn(retryable.map(({ unit }) => unit)) ? "" : `, so none of the request's ${rowsOfTables(failed)} that failed is queued`;
+      throw withKeptNamed(retryable.map(leftToSender), kept, `${error.message}${noneQueuedNote}`);
     }
     await sendOrRefuse(retry, messages, kept, queued, (refusal) => leadOf(retryable[0]!.failure, kept, refusal));
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));

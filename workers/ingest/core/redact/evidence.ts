@@ -899,8 +899,8 @@ function followsCf(text: string, separator: string): boolean {
   return false;
 }
 
-/** `[A-Za-z0-9_-]`; false past the text's start (NaN). */
-function isWordCharacterOrDash(code: number): boolean {
+/** `[A-Za-z0-9_-]`; false past the text's start or end (NaN). */
+export function isWordCharacterOrDash(code: number): boolean {
   return code === 45 || isWordCharacter(code);
 }
 

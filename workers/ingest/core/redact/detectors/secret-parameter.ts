@@ -3,7 +3,7 @@ import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
 import { REJOIN } from "../regex-join";
 import { countWork, resetAfterEachScan } from "../scan-scope";
-import { Evidence } from "../evidence";
+import { Evidence, isWordCharacterOrDash } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
   standsForSecret,
@@ -631,15 +631,10 @@ function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
   if (code >= 0x80) return !/\s/.test(character);
   if (NO_ID_OR_KEY_CHARACTER.test(character)) return true;
   if (character === "&") return (mode === "plain" || mode === "query") && !nextParameterNameAt(text, at + 1);
-  return CLOSING_BRACKET.test(character) && isWordCharacter(text.charCodeAt(at + 1));
+  return CLOSING_BRACKET.test(character) && isWordCharacterOrDash(text.charCodeAt(at + 1));
 }
 /** `)`, `]` or `}`. */
 const CLOSING_BRACKET = /^[)\]}]$/;
-
-/** A character of `[A-Za-z0-9_-]`. */
-function isWordCharacter(code: number): boolean {
-  return isAsciiLetterOrDigit(code) || code === 95 || code === 45;
-}
 
 /** What ends a value's run in every mode: a blank, a quote, `<`, `>`, `;`, `,`, `?` or `#`. */
 const VALUE_RUN_END = /^[\s"'<>;,?#]$/;
@@ -807,7 +802,7 @@ function continuesSessionRun(text: string, at: number): boolean {
 function refusesInSessionRun(text: string, at: number): boolean {
   const character = text.charAt(at);
   if (character === "&") return !nextParameterNameAt(text, at + 1);
-  return character === ")" && isWordCharacter(text.charCodeAt(at + 1));
+  return character === ")" && isWordCharacterOrDash(text.charCodeAt(at + 1));
 }
 /** A session id's character beyond a name's and `%` that a field's token holds before more of it (`isSessionIdShaped`, `FIELD_TOKEN`). */
 const SESSION_RUN_CHARACTER = /^[~+/=|)]$/;
