@@ -1,3 +1,6 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exclusionsOf } from "../../audit/cli/exclude";
 
@@ -30,6 +33,31 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(exclusions.fileExcludedBy("/fleet/app/dist/app/wrangler.json", "/fleet")).toBe("**/dist/**");
     expect(exclusions.fileExcludedBy("/fleet/blog/wrangler.jsonc", "/fleet")).toBeUndefined();
     expect(exclusions.environmentExcluded("/fleet/other/wrangler.jsonc", "/fleet", "dev")).toBe(true);
+  });
+
+  it("reads a file named through a link to the folder the audit runs in by its real path (macOS's /tmp is one)", async () => {
+    const real = await mkdtemp(join(tmpdir(), "audit-real-"));
+    const link = `${real}-link`;
+    try {
+      await mkdir(join(real, "apps", "legacy"), { recursive: true });
+      await writeFile(join(real, "apps", "legacy", "wrangler.toml"), "");
+      await symlink(real, link);
+      const exclusions = exclusionsOf(["apps/legacy", join(link, "apps", "legacy")], ["apps/**:dev"], real);
+      expect(exclusions.fileExcludedBy(join(link, "apps", "legacy", "wrangler.toml"), join(link, "apps", "legacy", "wrangler.toml"))).toBe("apps/legacy");
+      expect(exclusions.environmentExcluded(join(link, "apps", "legacy", "wrangler.toml"), link, "dev")).toBe(true);
+      expect(exclusionsOf([join(link, "apps", "legacy")], [], real).fileExcludedBy(join(real, "apps", "legacy", "wrangler.toml"), ".")).toBe(join(link, "apps", "legacy"));
+    } finally {
+      await rm(link, { force: true });
+      await rm(real, { recursive: true, force: true });
+    }
+  });
+
+  it("lets a glob opening with ** match at any depth, a folder's path or . only under it", () => {
+    const exclusions = exclusionsOf(["**/dist/**", "."], ["production"], cwd);
+    expect(exclusions.fileExcludedBy("/fleet/app/dist/wrangler.json", "/fleet/app/dist/wrangler.json")).toBe("**/dist/**");
+    expect(exclusions.fileExcludedBy("/fleet/app/wrangler.json", "/fleet/app/wrangler.json")).toBeUndefined();
+    expect(exclusions.fileExcludedBy("/repo/app/wrangler.json", "/repo/app/wrangler.json")).toBe(".");
+    expect(exclusions.environmentExcluded("/fleet/app/wrangler.json", "/fleet/app/wrangler.json", "production")).toBe(true);
   });
 
   it("refuses empty patterns", () => {
