@@ -13,7 +13,10 @@ import picomatch from "picomatch";
 export interface Exclusions {
   /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
   fileExcludedBy(file: string, root: string): string | undefined;
-  /** Whether `--exclude-env` leaves environment `env` of this file out (never the top level). */
+  /**
+   * Whether `--exclude-env` leaves environment `env` of this file out; the top level (`null`) only
+   * when named as wrangler names it, the empty name (`--env=""`): a team may deploy only `env.*`.
+   */
   environmentExcluded(file: string, root: string, env: string | null): boolean;
   /**
    * One line per pattern that has left nothing out so far (`--exclude 'apps/legacy/**' matched
@@ -24,9 +27,9 @@ export interface Exclusions {
 
 /**
  * Builds the matchers for `--exclude GLOB` and `--exclude-env [GLOB:]NAME` (NAME alone applies
- * to every file).
+ * to every file; an empty NAME is the top level, as in wrangler's `--env=""`).
  *
- * @throws Error naming the pattern when one is empty.
+ * @throws Error naming the pattern when `--exclude` or the GLOB of `--exclude-env GLOB:NAME` is empty.
  */
 export function exclusionsOf(filePatterns: string[], environmentPatterns: string[], cwd: string): Exclusions {
   const files = filePatterns.map((pattern) => {
@@ -37,7 +40,7 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     const colon = pattern.lastIndexOf(":");
     const name = pattern.slice(colon + 1);
     const glob = pattern.slice(0, Math.max(colon, 0));
-    if (name === "" || (colon !== -1 && glob.trim() === "")) throw new Error(`--exclude-env takes NAME or GLOB:NAME, e.g. --exclude-env preview, got "${pattern}"`);
+    if (colon !== -1 && glob.trim() === "") throw new Error(`--exclude-env takes NAME or GLOB:NAME, e.g. --exclude-env preview, got "${pattern}"`);
     return { pattern, name, matches: colon === -1 ? () => true : matcherOf(glob, cwd) };
   });
   const used = new Set<string>();
@@ -49,13 +52,13 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
       return pattern;
     },
     environmentExcluded(file, root, env) {
-      const found = env === null ? undefined : environments.find((e) => e.name === env && pathsOf(file, root, cwd).some(e.matches));
+      const found = environments.find((e) => e.name === (env ?? "") && pathsOf(file, root, cwd).some(e.matches));
       if (found !== undefined) used.add(`env\u0000${found.pattern}`);
       return found !== undefined;
     },
     unmatched: () => [
       ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (patterns are read from the folder the audit runs in, or from the folder given to audit)`),
-      ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern} matched no environment: no file audited has env.${e.name}${e.pattern.includes(":") ? " among the files its glob matches" : ""}`),
+      ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern === "" ? '""' : e.pattern} matched no environment: no file audited has ${e.name === "" ? "a top level" : `env.${e.name}`}${e.pattern.includes(":") ? " among the files its glob matches" : ""}`),
     ],
   };
 }

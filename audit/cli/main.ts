@@ -38,7 +38,9 @@ Options:
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
                       (then only NAME is accepted there); repeatable, one per environment
   --exclude-env [GLOB:]NAME
-                      leave out environment env.NAME (of the files GLOB matches); repeatable
+                      leave out environment env.NAME (of the files GLOB matches); repeatable;
+                      '' (or GLOB:) is the top level, wrangler's --env="", for a file whose
+                      top level is never deployed
   --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
                       .sample.): wrangler reads them only when given with -c, so by default
                       they are listed as not read

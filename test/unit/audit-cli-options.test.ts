@@ -175,6 +175,21 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(byLink).toContain(`excluded ${join(link, "wrangler.jsonc")} env.production (--exclude-env)`);
   });
 
+  it("leaves out a top level never deployed with --exclude-env \"\", for --fix too", async () => {
+    const dir = await fleet();
+    const file = join(dir, "wrangler.jsonc");
+    await writeFile(file, '{\n  "name": "site",\n  "env": { "production": {} }\n}\n');
+    const before = await readFile(file, "utf8");
+    expect((await audit(["--fix", "--dry-run", file])).out).toContain(`would fix ${file}: top level: added`);
+    const { code, out } = await audit(["--fix", "--dry-run", file, "--exclude-env", ""]);
+    expect(out).toContain(`excluded ${file} top level (--exclude-env)`);
+    expect(out).toContain(`would fix ${file}: env.production: added`);
+    expect(out).not.toContain("top level: added");
+    expect(out).toContain("1 file (1 producer; 1 environment)");
+    expect(code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
   it("keeps --fix out of what is excluded the same way", async () => {
     const dir = await fleet();
     const upward = relative(process.cwd(), shopIn(dir));

@@ -60,9 +60,22 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(exclusions.environmentExcluded("/fleet/app/wrangler.json", "/fleet/app/wrangler.json", "production")).toBe(true);
   });
 
+  // A file whose top level is never deployed, only its env.* blocks: wrangler names the top level --env="".
+  it("leaves out the top level when named as wrangler names it, the empty name", () => {
+    const exclusions = exclusionsOf([], ["", "apps/**:"], cwd);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", null)).toBe(true);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", "production")).toBe(false);
+    const scoped = exclusionsOf([], ["apps/**:"], cwd);
+    expect(scoped.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", null)).toBe(true);
+    expect(scoped.environmentExcluded("/repo/blog/wrangler.jsonc", ".", null)).toBe(false);
+    expect(exclusionsOf([], ["", "x/**:"], cwd).unmatched()).toEqual([
+      '--exclude-env "" matched no environment: no file audited has a top level',
+      "--exclude-env x/**: matched no environment: no file audited has a top level among the files its glob matches",
+    ]);
+  });
+
   it("refuses empty patterns", () => {
     expect(() => exclusionsOf([""], [], cwd)).toThrow("--exclude needs a glob");
-    expect(() => exclusionsOf([], ["apps/**:"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
     expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
   });
 });
