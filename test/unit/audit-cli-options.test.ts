@@ -190,6 +190,22 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(await readFile(file, "utf8")).toBe(before);
   });
 
+  it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
+    const dir = await fleet();
+    const file = shopIn(dir);
+    const named = await audit([file, "--worker-name", "shop-web", "--worker-name", "production=shop-web-prod"]);
+    expect(named.code).toBe(0);
+    expect(named.err).toBe("");
+    const several = await audit([dir, "--worker-name", "shop-web"]);
+    expect(several.code).toBe(2);
+    expect(several.err).toContain("--worker-name names the Workers one wrangler file deploys, but 2 files were audited (");
+    const missing = await audit([file, "--worker-name", "staging=shop-web-stg"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
+    expect((await audit([file, "--worker-name", "Shop"])).err).toContain('--worker-name takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --worker-name production=shop-web, got "Shop"');
+    expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
+  });
+
   it("keeps --fix out of what is excluded the same way", async () => {
     const dir = await fleet();
     const upward = relative(process.cwd(), shopIn(dir));
