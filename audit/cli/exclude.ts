@@ -67,16 +67,17 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
 const STEPS_UP = /^(\.\.\/)+/;
 
 /**
- * A matcher of `pathsOf` paths for a glob and everything under it. An absolute glob is read as
- * its path from `cwd`, as written and with links resolved, so it names the same files as a
- * relative one. picomatch's `**` never matches a `..` step, yet a glob opening with `**` means
+ * A matcher of `pathsOf` paths for a glob and everything under it. The glob's folder part is
+ * read from `cwd` as written (an absolute one as its path from `cwd`) and with links resolved, so
+ * `--exclude apps/current`, a link to `apps/v2`, and an absolute path name what their targets do. picomatch's `**` never matches a `..` step, yet a glob opening with `**` means
  * "at any depth": it is also tried on what follows the steps up, so `**\/dist/**` leaves out
  * `../fleet/app/dist/wrangler.json` as it does `app/dist/wrangler.json`.
  */
 function matcherOf(glob: string, cwd: string): (path: string) => boolean {
   const { base, glob: rest } = picomatch.scan(glob);
-  const bases = isAbsolute(base) ? [base, realPathOf(base)].map((path) => slashed(relative(cwd, path))) : [posix.normalize(slashed(base))];
-  const globs = [...new Set(bases)].map((start) => [start, rest].filter((part) => part !== "" && part !== ".").join("/").replace(/\/+$/, "") || "**");
+  const written = isAbsolute(base) ? slashed(relative(cwd, base)) : posix.normalize(slashed(base));
+  const real = slashed(relative(realPathOf(cwd), realPathOf(resolve(cwd, base))));
+  const globs = [...new Set([written, real])].map((start) => [start, rest].filter((part) => part !== "" && part !== ".").join("/").replace(/\/+$/, "") || "**");
   const matches = picomatch(globs.flatMap((g) => [g, `${g}/**`]), { dot: true });
   const anyDepth = base === "" && rest.startsWith("**");
   return (path) => matches(path) || (anyDepth && STEPS_UP.test(path) && matches(path.replace(STEPS_UP, "")));

@@ -46,6 +46,9 @@ describe("--exclude and --exclude-env patterns", () => {
       expect(exclusions.fileExcludedBy(join(link, "apps", "legacy", "wrangler.toml"), join(link, "apps", "legacy", "wrangler.toml"))).toBe("apps/legacy");
       expect(exclusions.environmentExcluded(join(link, "apps", "legacy", "wrangler.toml"), link, "dev")).toBe(true);
       expect(exclusionsOf([join(link, "apps", "legacy")], [], real).fileExcludedBy(join(real, "apps", "legacy", "wrangler.toml"), ".")).toBe(join(link, "apps", "legacy"));
+      // A pattern naming a link names its target's files too.
+      await symlink(join(real, "apps", "legacy"), join(real, "apps", "current"));
+      expect(exclusionsOf(["apps/current"], [], real).fileExcludedBy(join(real, "apps", "legacy", "wrangler.toml"), ".")).toBe("apps/current");
     } finally {
       await rm(link, { force: true });
       await rm(real, { recursive: true, force: true });
