@@ -10,6 +10,7 @@ import { type AuditRun, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCo
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
+import { type DeployedNames, environmentLabel } from "../core/environments";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
 import { endpointUrl } from "../../cli/endpoint-url";
@@ -37,8 +38,14 @@ Options:
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
                       (then only NAME is accepted there); repeatable, one per environment
+  --worker-name [ENV=]NAME
+                      the name a Worker deploys as where its file's name is not it (Workers
+                      Builds deploys under its connected Worker's name): NAME alone for the
+                      top level, ENV=NAME for env.ENV; one wrangler file per run
   --exclude-env [GLOB:]NAME
-                      leave out environment env.NAME (of the files GLOB matches); repeatable
+                      leave out environment env.NAME (of the files GLOB matches); repeatable;
+                      '' (or GLOB:) is the top level, wrangler's --env="", for a file whose
+                      top level is never deployed
   --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
                       .sample.): wrangler reads them only when given with -c, so by default
                       they are listed as not read
@@ -80,6 +87,7 @@ interface Options {
   exclusions: Exclusions;
   includeTemplates: boolean;
   tails: TailNames;
+  deployedNames: DeployedNames;
   paths: string[];
 }
 
@@ -148,10 +156,10 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         continue;
       }
       if (!options.fix) {
-        run.audits.push(auditWithAdvice(document, { excludeEnvironment, tails: options.tails }));
+        run.audits.push(auditWithAdvice(document, { excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames }));
         continue;
       }
-      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails });
+      const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames });
       // A dry run writes nothing: its findings point into the file as it is on disk.
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
       run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
@@ -169,6 +177,11 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         "but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written: " +
         "run --fix --metrics-dataset <dataset> once per producer, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
     );
+    return 2;
+  }
+  const misnamed = deployedNamesRefusal(options.deployedNames, run);
+  if (misnamed !== undefined) {
+    output.err(`deco-otel audit: ${misnamed}. Nothing was written`);
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
@@ -208,6 +221,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
       tail: { type: "string", multiple: true, default: [] },
       exclude: { type: "string", multiple: true, default: [] },
       "exclude-env": { type: "string", multiple: true, default: [] },
+      "worker-name": { type: "string", multiple: true, default: [] },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -250,6 +264,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
     exclusions,
     includeTemplates: values["include-templates"],
     tails: tailNamesOf(values.tail),
+    deployedNames: deployedNamesOf(values["worker-name"]),
     paths: positionals.length > 0 ? positionals : ["."],
   };
 }
@@ -267,10 +282,7 @@ function tailNamesOf(values: readonly string[]): TailNames {
   let base: string | undefined;
   const byEnvironment = new Map<string, string>();
   for (const value of values) {
-    const equals = value.indexOf("=");
-    const env = equals === -1 ? undefined : value.slice(0, equals);
-    const name = value.slice(equals + 1);
-    if (!WORKER_NAME.test(name) || env?.trim() === "") throw new UsageError(`--tail takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --tail staging=${TAIL_WORKER}-staging, got "${value}"`);
+    const { env, name } = scopedWorkerName("--tail", value, `staging=${TAIL_WORKER}-staging`);
     if (env === undefined) {
       if (base !== undefined) throw new UsageError(`--tail NAME is given twice ("${base}", "${name}"): name one tail for every environment, and others with --tail ENV=NAME`);
       base = name;
@@ -280,6 +292,50 @@ function tailNamesOf(values: readonly string[]): TailNames {
     }
   }
   return { base: base ?? DEFAULT_TAIL_NAMES.base, byEnvironment };
+}
+
+/**
+ * `--worker-name NAME` (the top level) and `--worker-name ENV=NAME`, once per environment, as the
+ * names the audit reads environments' script names as (`DeployedNames`).
+ *
+ * @throws UsageError for a name Cloudflare would not take, or one environment named twice.
+ */
+function deployedNamesOf(values: readonly string[]): DeployedNames {
+  const names = new Map<string | null, string>();
+  for (const value of values) {
+    const { env = null, name } = scopedWorkerName("--worker-name", value, "production=shop-web");
+    if (names.has(env)) throw new UsageError(`--worker-name ${env === null ? "NAME" : `${env}=…`} is given twice: one name per environment`);
+    names.set(env, name);
+  }
+  return names;
+}
+
+/**
+ * An option's `NAME` or `ENV=NAME` (`--tail`, `--worker-name`): the environment it is scoped to,
+ * if any, and the Worker name.
+ *
+ * @throws UsageError for a name Cloudflare would not take, or an empty ENV.
+ */
+function scopedWorkerName(option: string, value: string, example: string): { env: string | undefined; name: string } {
+  const equals = value.indexOf("=");
+  const env = equals === -1 ? undefined : value.slice(0, equals);
+  const name = value.slice(equals + 1);
+  if (!WORKER_NAME.test(name) || env?.trim() === "") throw new UsageError(`${option} takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. ${option} ${example}, got "${value}"`);
+  return { env, name };
+}
+
+/**
+ * Why `--worker-name` does not fit the run, if it does not: a deployed name is one Worker's, so
+ * the run must audit one wrangler file, and each environment named must be one of it.
+ */
+function deployedNamesRefusal(names: DeployedNames, run: AuditRun): string | undefined {
+  const [audit, ...others] = run.audits;
+  if (names.size === 0 || audit === undefined) return undefined;
+  if (others.length > 0) {
+    return `--worker-name names the Workers one wrangler file deploys, but ${run.audits.length} files were audited (${run.audits.map((a) => a.file).join(", ")}): run it once per producer, naming its wrangler file`;
+  }
+  const missing = [...names.keys()].map(environmentLabel).filter((label) => !audit.environments.includes(label) && !audit.excluded.includes(label));
+  return missing.length === 0 ? undefined : `--worker-name names ${missing.join(", ")}, which ${audit.file} does not have`;
 }
 
 /** The fix hint of a `config-read` finding. */

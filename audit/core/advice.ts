@@ -18,7 +18,7 @@ const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<d
  * (`handSteps`), after the `--fix` command that makes them. JSONC hints are already JSON; a
  * `previews` block's findings keep theirs (`--fix` never writes there).
  */
-export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOptions, "excludeEnvironment" | "tails"> = {}): FileAudit {
+export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOptions, "excludeEnvironment" | "tails" | "deployedNames"> = {}): FileAudit {
   const audit = auditDocument(document, options);
   if (document.format !== "toml" || audit.findings.length === 0) return audit;
   const origin = fileIngestOrigin(document);

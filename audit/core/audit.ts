@@ -1,4 +1,4 @@
-import { type WorkerEnvironment, environmentLabel, environmentsOf, previewsOf, scopeLabel } from "./environments";
+import { type DeployedNames, type WorkerEnvironment, environmentLabel, environmentsOf, previewsOf, scopeLabel } from "./environments";
 import type { Finding, Rule } from "./findings";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { RULES } from "./rules/index";
@@ -31,6 +31,8 @@ export interface AuditOptions {
   tails?: TailNames;
   /** Whether to audit each environment's preview settings (`previews`, see `previewsOf`) too; true by default. */
   previews?: boolean;
+  /** The names environments deploy as where the file's is not it (Workers Builds'); none by default. */
+  deployedNames?: DeployedNames;
 }
 
 /** A fix hint's pointer to `--fix`, which never writes into a `previews` block: left out of the hints of findings there. */
@@ -66,7 +68,7 @@ export function auditDocument(document: ConfigDocument, options: AuditOptions = 
   const { rules = RULES, excludeEnvironment = () => false, tails = DEFAULT_TAIL_NAMES, previews = true } = options;
   const role = roleOf(stringAt(document.root, "name"), tails);
   const kind = projectKindOf(document);
-  const environments = environmentsOf(document);
+  const environments = environmentsOf(document, options.deployedNames);
   const audited = environments.filter((e) => !excludeEnvironment(e.env));
   const scopes: WorkerEnvironment[] = audited.flatMap((e) => {
     const preview = previews && kind === "worker" ? previewsOf(e) : undefined;

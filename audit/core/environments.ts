@@ -15,8 +15,10 @@ import { type ConfigDocument, type ConfigEntry, type ConfigObject, type Position
 export interface WorkerEnvironment {
   /** `null` for the top level, else the name after `env.`. */
   env: string | null;
-  /** The Worker name it deploys as, when the file gives one. */
+  /** The Worker name it deploys as, when the file gives one or it is given (`DeployedNames`). */
   scriptName: string | undefined;
+  /** Whether `scriptName` was given (`DeployedNames`) rather than read from the file. */
+  nameGiven: boolean;
   /**
    * Whether the file uses service environments (`legacy_env = false`, which wrangler deprecates):
    * `env.<name>` then deploys as environment `<name>` of the top-level Worker, under its name.
@@ -43,19 +45,28 @@ export interface PreviewsScope {
   inherited: boolean;
 }
 
-/** The top level, then each `env.<name>` in file order. */
-export function environmentsOf(document: ConfigDocument): WorkerEnvironment[] {
+/**
+ * The name an environment deploys as where the file's is not it, by environment (`null` is the
+ * top level): Workers Builds deploys under the name of the Worker its repository is connected to
+ * (it sets `WRANGLER_CI_OVERRIDE_NAME`, which `wrangler deploy` uses instead of the file's name,
+ * with a warning, until the file is renamed), a name the file cannot show.
+ */
+export type DeployedNames = ReadonlyMap<string | null, string>;
+
+/** The top level, then each `env.<name>` in file order, under the names `given` where it gives one. */
+export function environmentsOf(document: ConfigDocument, given: DeployedNames = new Map()): WorkerEnvironment[] {
   const root = document.root;
   const topName = stringAt(root, "name");
   const legacyEnv = entryOf(root, "legacy_env")?.value;
   const serviceEnvironment = legacyEnv?.kind === "scalar" && legacyEnv.value === false;
-  const result: WorkerEnvironment[] = [makeEnvironment(null, topName, root, root.at, root, serviceEnvironment)];
+  const named = (env: string | null, fromFile: string | undefined) => ({ scriptName: given.get(env) ?? fromFile, nameGiven: given.has(env) });
+  const result: WorkerEnvironment[] = [makeEnvironment(null, named(null, topName), root, root.at, root, serviceEnvironment)];
   const envs = entryOf(root, "env");
   if (envs?.value.kind === "object") {
     for (const [name, entry] of envs.value.entries) {
       if (entry.value.kind !== "object") continue;
       const scriptName = serviceEnvironment ? topName : (stringAt(entry.value, "name") ?? (topName === undefined ? undefined : `${topName}-${name}`));
-      result.push(makeEnvironment(name, scriptName, entry.value, entry.keyAt, root, serviceEnvironment));
+      result.push(makeEnvironment(name, named(name, scriptName), entry.value, entry.keyAt, root, serviceEnvironment));
     }
   }
   return result;
@@ -101,10 +112,10 @@ export function wranglerField(environment: WorkerEnvironment, key: string): stri
   return environment.previews === undefined ? key : `previews.${key}`;
 }
 
-function makeEnvironment(env: string | null, scriptName: string | undefined, block: ConfigObject, anchor: Position, root: ConfigObject, serviceEnvironment: boolean): WorkerEnvironment {
+function makeEnvironment(env: string | null, name: Pick<WorkerEnvironment, "scriptName" | "nameGiven">, block: ConfigObject, anchor: Position, root: ConfigObject, serviceEnvironment: boolean): WorkerEnvironment {
   return {
     env,
-    scriptName,
+    ...name,
     serviceEnvironment,
     block,
     anchor,

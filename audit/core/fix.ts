@@ -20,7 +20,7 @@ import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTab
 import { type FindingAt, type Intent, type PlannedTomlChange, writeTomlChanges } from "./toml-fix";
 import { DEFAULT_TAIL_NAMES, ENDPOINT_VARS, METRICS_BINDING, VERSION_METADATA_BINDING, endpointUrls } from "./wiring";
 
-export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails"> {
+export interface FixOptions extends Pick<AuditOptions, "excludeEnvironment" | "tails" | "deployedNames"> {
   /** The ingest Worker's origin, e.g. `https://deco-otel-ingest.acme.workers.dev`; without it the endpoint vars are not written. */
   ingestUrl?: string;
   /**
@@ -86,7 +86,7 @@ export const FIXABLE_RULES = [tailConsumerRule.id, versionMetadataRule.id, otlpE
  */
 export function fixDocument(document: ConfigDocument, options: FixOptions = {}): FixResult {
   const tails = options.tails ?? DEFAULT_TAIL_NAMES;
-  const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment, tails };
+  const auditOptions: AuditOptions = { excludeEnvironment: options.excludeEnvironment, tails, deployedNames: options.deployedNames };
   const audit = auditDocument(document, auditOptions);
   // Only what fails in the deployed settings: --fix never writes into a `previews` block, whose
   // findings are hand edits the audit itself reports.
@@ -99,7 +99,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   // that names the tail once renamed is not joined by a second one.
   const failedAsRead = failsIn(document);
   const misspelt = new Map(
-    environmentsOf(document).map((environment) => [
+    environmentsOf(document, options.deployedNames).map((environment) => [
       environment.env,
       options.excludeEnvironment?.(environment.env) === true ? [] : tableMisspellings(environment).filter((m) => failedAsRead(environment, m.rule)),
     ]),
@@ -118,7 +118,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
 
-  for (const environment of environmentsOf(renamed)) {
+  for (const environment of environmentsOf(renamed, options.deployedNames)) {
     if (options.excludeEnvironment?.(environment.env) === true) continue;
     const label = environmentLabel(environment.env);
     const base = environment.env === null ? [] : ["env", environment.env];

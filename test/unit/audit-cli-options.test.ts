@@ -1,6 +1,6 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { loadConfig } from "../../audit/core/load";
@@ -115,6 +115,108 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     const { code, err } = await audit([], { npmScript: true });
     expect(code).toBe(2);
     expect(err).toContain("npm run audit needs a path: npm runs it from this checkout's root");
+  });
+});
+
+// A probe: `npm run audit -- ../fleet/wrangler.jsonc --exclude-env production` said the exclusion matched nothing.
+describe("--exclude and --exclude-env, however the file is named", () => {
+  const dirs: string[] = [];
+  afterEach(async () => {
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  /** A producer with env.production and a Worker under dist/, in a folder outside the one the audit runs in. */
+  async function fleet(): Promise<string> {
+    const dir = await mkdtemp(join(tmpdir(), "audit-named-"));
+    dirs.push(dir);
+    await mkdir(join(dir, "shop"));
+    await writeFile(join(dir, "shop", "wrangler.jsonc"), PRODUCER("shop").replace(/\n}\n$/, ',\n  "env": { "production": {} }\n}\n'));
+    await mkdir(join(dir, "app", "dist"), { recursive: true });
+    await writeFile(join(dir, "app", "dist", "wrangler.json"), "{}\n");
+    return dir;
+  }
+  const shopIn = (dir: string) => join(dir, "shop", "wrangler.jsonc");
+
+  it("leaves an environment out of a file named from another folder, relatively or absolutely", async () => {
+    const dir = await fleet();
+    const upward = relative(process.cwd(), shopIn(dir));
+    expect(upward.startsWith("..")).toBe(true);
+    const dotted = join(upward, "..", ".", "wrangler.jsonc");
+    for (const named of [upward, shopIn(dir), dotted]) {
+      for (const pattern of ["production", "**:production", "**/shop/**:production", `${join(dir, "shop")}:production`]) {
+        const { code, out } = await audit([named, "--exclude-env", pattern]);
+        expect(code, `${named} ${pattern}`).toBe(0);
+        expect(out, `${named} ${pattern}`).toContain(`excluded ${named} env.production (--exclude-env)`);
+        expect(out, `${named} ${pattern}`).not.toContain("note: --exclude-env");
+        expect(out, `${named} ${pattern}`).not.toContain("env.production: ");
+      }
+    }
+  });
+
+  it("leaves files out by a glob opening with ** or by their folder, named from another folder or found in one", async () => {
+    const dir = await fleet();
+    const dist = join(dir, "app", "dist", "wrangler.json");
+    for (const named of [relative(process.cwd(), dist), dist, relative(process.cwd(), dir), dir]) {
+      const { out } = await audit([named, "--exclude", "**/dist/**"]);
+      expect(out, named).toMatch(/^excluded \S*app\/dist\/wrangler\.json \(--exclude \*\*\/dist\/\*\*\)$/m);
+      expect(out, named).not.toContain("note:");
+    }
+    const { out } = await audit([relative(process.cwd(), shopIn(dir)), "--exclude", relative(process.cwd(), join(dir, "shop"))]);
+    expect(out).toContain(`(--exclude ${relative(process.cwd(), join(dir, "shop"))})`);
+    expect(out).toContain("no wrangler file audited");
+  });
+
+  it("matches a folder reached through a link by its real path too", async () => {
+    const dir = await fleet();
+    const link = join(dir, "current");
+    await symlink(join(dir, "shop"), link);
+    const { out } = await audit([link, "--exclude", join(dir, "shop"), "--exclude-env", "current/**:production"]);
+    expect(out).toContain(`excluded ${join(link, "wrangler.jsonc")} (--exclude ${join(dir, "shop")})`);
+    const { out: byLink } = await audit([join(link, "wrangler.jsonc"), "--exclude-env", "**/current/**:production"]);
+    expect(byLink).toContain(`excluded ${join(link, "wrangler.jsonc")} env.production (--exclude-env)`);
+  });
+
+  it("leaves out a top level never deployed with --exclude-env \"\", for --fix too", async () => {
+    const dir = await fleet();
+    const file = join(dir, "wrangler.jsonc");
+    await writeFile(file, '{\n  "name": "site",\n  "env": { "production": {} }\n}\n');
+    const before = await readFile(file, "utf8");
+    expect((await audit(["--fix", "--dry-run", file])).out).toContain(`would fix ${file}: top level: added`);
+    const { code, out } = await audit(["--fix", "--dry-run", file, "--exclude-env", ""]);
+    expect(out).toContain(`excluded ${file} top level (--exclude-env)`);
+    expect(out).toContain(`would fix ${file}: env.production: added`);
+    expect(out).not.toContain("top level: added");
+    expect(out).toContain("1 file (1 producer; 1 environment)");
+    expect(code).toBe(0);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+
+  it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
+    const dir = await fleet();
+    const file = shopIn(dir);
+    const named = await audit([file, "--worker-name", "shop-web", "--worker-name", "production=shop-web-prod"]);
+    expect(named.code).toBe(0);
+    expect(named.err).toBe("");
+    const several = await audit([dir, "--worker-name", "shop-web"]);
+    expect(several.code).toBe(2);
+    expect(several.err).toContain("--worker-name names the Workers one wrangler file deploys, but 2 files were audited (");
+    const missing = await audit([file, "--worker-name", "staging=shop-web-stg"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
+    expect((await audit([file, "--worker-name", "Shop"])).err).toContain('--worker-name takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --worker-name production=shop-web, got "Shop"');
+    expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
+  });
+
+  it("keeps --fix out of what is excluded the same way", async () => {
+    const dir = await fleet();
+    const upward = relative(process.cwd(), shopIn(dir));
+    const before = await readFile(shopIn(dir), "utf8");
+    expect((await audit(["--fix", "--dry-run", upward])).out).toContain(`would fix ${upward}: env.production: added`);
+    const { code, out } = await audit(["--fix", "--dry-run", upward, "--exclude-env", "production"]);
+    expect(code).toBe(0);
+    expect(out).toContain(`excluded ${upward} env.production (--exclude-env)`);
+    expect(out).not.toContain("env.production:");
+    await audit(["--fix", "--exclude", "**/shop", upward]);
+    expect(await readFile(shopIn(dir), "utf8")).toBe(before);
   });
 });
 

@@ -1,3 +1,6 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exclusionsOf } from "../../audit/cli/exclude";
 
@@ -32,9 +35,50 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(exclusions.environmentExcluded("/fleet/other/wrangler.jsonc", "/fleet", "dev")).toBe(true);
   });
 
+  it("reads a file named through a link to the folder the audit runs in by its real path (macOS's /tmp is one)", async () => {
+    const real = await mkdtemp(join(tmpdir(), "audit-real-"));
+    const link = `${real}-link`;
+    try {
+      await mkdir(join(real, "apps", "legacy"), { recursive: true });
+      await writeFile(join(real, "apps", "legacy", "wrangler.toml"), "");
+      await symlink(real, link);
+      const exclusions = exclusionsOf(["apps/legacy", join(link, "apps", "legacy")], ["apps/**:dev"], real);
+      expect(exclusions.fileExcludedBy(join(link, "apps", "legacy", "wrangler.toml"), join(link, "apps", "legacy", "wrangler.toml"))).toBe("apps/legacy");
+      expect(exclusions.environmentExcluded(join(link, "apps", "legacy", "wrangler.toml"), link, "dev")).toBe(true);
+      expect(exclusionsOf([join(link, "apps", "legacy")], [], real).fileExcludedBy(join(real, "apps", "legacy", "wrangler.toml"), ".")).toBe(join(link, "apps", "legacy"));
+      // A pattern naming a link names its target's files too.
+      await symlink(join(real, "apps", "legacy"), join(real, "apps", "current"));
+      expect(exclusionsOf(["apps/current"], [], real).fileExcludedBy(join(real, "apps", "legacy", "wrangler.toml"), ".")).toBe("apps/current");
+    } finally {
+      await rm(link, { force: true });
+      await rm(real, { recursive: true, force: true });
+    }
+  });
+
+  it("lets a glob opening with ** match at any depth, a folder's path or . only under it", () => {
+    const exclusions = exclusionsOf(["**/dist/**", "."], ["production"], cwd);
+    expect(exclusions.fileExcludedBy("/fleet/app/dist/wrangler.json", "/fleet/app/dist/wrangler.json")).toBe("**/dist/**");
+    expect(exclusions.fileExcludedBy("/fleet/app/wrangler.json", "/fleet/app/wrangler.json")).toBeUndefined();
+    expect(exclusions.fileExcludedBy("/repo/app/wrangler.json", "/repo/app/wrangler.json")).toBe(".");
+    expect(exclusions.environmentExcluded("/fleet/app/wrangler.json", "/fleet/app/wrangler.json", "production")).toBe(true);
+  });
+
+  // A file whose top level is never deployed, only its env.* blocks: wrangler names the top level --env="".
+  it("leaves out the top level when named as wrangler names it, the empty name", () => {
+    const exclusions = exclusionsOf([], ["", "apps/**:"], cwd);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", null)).toBe(true);
+    expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", "production")).toBe(false);
+    const scoped = exclusionsOf([], ["apps/**:"], cwd);
+    expect(scoped.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", null)).toBe(true);
+    expect(scoped.environmentExcluded("/repo/blog/wrangler.jsonc", ".", null)).toBe(false);
+    expect(exclusionsOf([], ["", "x/**:"], cwd).unmatched()).toEqual([
+      '--exclude-env "" matched no environment: no file audited has a top level',
+      "--exclude-env x/**: matched no environment: no file audited has a top level among the files its glob matches",
+    ]);
+  });
+
   it("refuses empty patterns", () => {
     expect(() => exclusionsOf([""], [], cwd)).toThrow("--exclude needs a glob");
-    expect(() => exclusionsOf([], ["apps/**:"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
     expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
   });
 });

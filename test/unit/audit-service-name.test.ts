@@ -209,3 +209,45 @@ SERVICE_NAME = "shop-production"
     ]);
   });
 });
+
+// A probe: a Worker that Workers Builds deploys under its connected Worker's name (wrangler uses
+// WRANGLER_CI_OVERRIDE_NAME over the file's `name`) was judged by the file's name.
+describe("a deployed name the file does not show (Workers Builds' connected Worker)", () => {
+  const text = [
+    "{",
+    '  "name": "shop",',
+    '  "tail_consumers": [{ "service": "deco-otel-tail" }, { "service": "shop-web" }],',
+    '  "vars": { "SERVICE_NAME": "shop-web" },',
+    '  "env": { "production": { "vars": { "SERVICE_NAME": "shop-web" } } }',
+    "}",
+    "",
+  ].join("\n");
+  const document = () => loadConfig("wrangler.jsonc", text);
+  const rules = (deployedNames?: ReadonlyMap<string | null, string>) =>
+    auditDocument(document(), { deployedNames })
+      .findings.filter((f) => f.rule === "service-name" || f.rule === "tail-loop")
+      .map((f) => `${f.rule} ${f.message}`);
+
+  it("is judged by the name given, per environment, and the file's name elsewhere", () => {
+    expect(rules()).toEqual([
+      expect.stringContaining('service-name top level: vars.SERVICE_NAME is "shop-web", but this Worker deploys as shop (the Worker\'s name)'),
+      expect.stringContaining('service-name env.production: vars.SERVICE_NAME is "shop-web", but this Worker deploys as shop-production'),
+    ]);
+    const given = rules(new Map([[null, "shop-web"]]));
+    // Deployed as shop-web, the Worker lists itself: a loop; its SERVICE_NAME is right.
+    expect(given).toEqual([
+      expect.stringMatching(/^tail-loop top level: .*shop-web/),
+      expect.stringContaining('service-name env.production: vars.SERVICE_NAME is "shop-web", but this Worker deploys as shop-production'),
+    ]);
+    expect(rules(new Map([["production", "shop-web-prod"]]))).toEqual([
+      expect.stringContaining("service-name top level: "),
+      expect.stringContaining('service-name env.production: vars.SERVICE_NAME is "shop-web", but this Worker deploys as shop-web-prod (the name given with --worker-name)'),
+    ]);
+  });
+
+  it("is the name --fix writes, not the file's", () => {
+    const fixed = fixDocument(document(), { deployedNames: new Map([["production", "shop-web-prod"]]) });
+    expect(fixed.changes).toContain("env.production: set SERVICE_NAME to shop-web-prod, the name this environment deploys as (a scoped ingest token must list it) at line 7");
+    expect(fixed.after).toContain('"SERVICE_NAME": "shop-web-prod"');
+  });
+});

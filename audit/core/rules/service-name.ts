@@ -45,11 +45,13 @@ export function serviceNameFaults(document: ConfigDocument, environment: WorkerE
 }
 
 /**
- * Why the environment deploys under its script name, for the message: the Worker's own name, the
+ * Why the environment deploys under its script name, for the message: the name given with
+ * `--worker-name` (Workers Builds' connected Worker), the Worker's own name, the
  * name its `env` block sets, wrangler's `<name>-<env>`, or, under service environments, the
  * top-level Worker's.
  */
 function scriptNameOrigin(environment: WorkerEnvironment): string {
+  if (environment.nameGiven) return "the name given with --worker-name";
   if (environment.env === null) return "the Worker's name";
   if (environment.serviceEnvironment) return `under service environments (legacy_env = false) env.${environment.env} deploys as the top-level Worker`;
   if (stringAt(environment.block, "name") !== undefined) return `the name env.${environment.env} sets`;
