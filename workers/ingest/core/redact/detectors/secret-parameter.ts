@@ -54,7 +54,7 @@ import { isInArn } from "../arn";
 import { isSourcePosition } from "../source-positions";
 import { isListedReference, isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
-import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
+import { PASSWORD_OPTION_NAMES, passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
 import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -429,6 +429,13 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
       nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
       continue;
     }
+    // So is a flag its rewrite rejects by its name (`rejectedFlag`): its value after a glued `=`
+    // runs to the end of the blank-free run, `=` and `-` included, so each `-key=` of `key=-`
+    // repeated was read to the text's end.
+    if (start === nextDash && rejectedFlag(text, start)) {
+      nextDash = flagDash(text, start + 1);
+      continue;
+    }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
     if (match !== null) {
@@ -440,6 +447,28 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     else if (start === nextDash) nextDash = flagDash(text, start + 1);
     else nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
   }
+}
+
+/**
+ * Whether `redactFlag` rejects the flag whose dash is at `dash` whatever its value: a name glued
+ * to its `=` that is no secret flag's name (`isSecretFlagName`), no `pass` alone or password's
+ * change (`namesPasswordByShape`) and no program's password option (`PASSWORD_OPTION_NAMES`),
+ * before a value that opens as no `name=` (`INNER_PARAMETER_NAME`, whose name would decide). A
+ * MySQL client's `-p…` is left to the regex. Only the name and the inner name are read, and
+ * neither holds the `=` after it, so each is read for one flag at most.
+ */
+function rejectedFlag(text: string, dash: number): boolean {
+  const nameStart = dash + (text.charCodeAt(dash + 1) === 45 /* - */ ? 2 : 1);
+  if (!/[A-Za-z]/.test(text.charAt(nameStart))) return false;
+  let equals = nameStart + 1;
+  while (isNameCharacter(text.charCodeAt(equals))) equals++;
+  countWork(equals - dash);
+  if (text.charCodeAt(equals) !== 61 /* = */) return false;
+  if (text.startsWith("-p", dash) && AFTER_MYSQL_CLIENT.test(lineBefore(text, dash))) return false;
+  const name = text.slice(nameStart, equals);
+  if (isSecretFlagName(name) || namesPasswordByShape(name) || PASSWORD_OPTION_NAMES.has(name)) return false;
+  INNER_PARAMETER_NAME_AT.lastIndex = equals + 1;
+  return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
 /** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, or by its value's start. */
@@ -1814,7 +1843,10 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   return redactValue(head, value, marker, PARAMETER_TOKEN, end, false);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
-const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
+const INNER_PARAMETER_NAME_SOURCE = `[A-Za-z_]${NAME_CHARACTER}*=`;
+const INNER_PARAMETER_NAME = new RegExp(`^${INNER_PARAMETER_NAME_SOURCE}`);
+/** The same, tried at one position of the text (`rejectedFlag`). */
+const INNER_PARAMETER_NAME_AT = new RegExp(INNER_PARAMETER_NAME_SOURCE, "y");
 
 
 /**
