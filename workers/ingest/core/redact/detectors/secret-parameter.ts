@@ -572,6 +572,10 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
   if (!pairs && opensAsCookiePair(text, at)) return false;
   const mode = valueRunMode(text, at, start);
   const end = valueRunEnd(text, at, mode);
+  // Under a session's name (`pairs` false) the token also refuses what no session id holds and
+  // the run goes on through (`refusesSessionTokenAt`: `session::id=\q`, `session::id=a\b` once
+  // the escape view has made `\b` a backspace). A scheme's credentials are read by their own form.
+  if (!pairs && mode !== "scheme" && sessionTokenRefusalFrom(text, at) < end) return true;
   // At the opening a refusing character of `NO_ID_OR_KEY_CHARACTER` is judged by `NO_ID_OR_KEY_OPENING`
   // alone (a backtick opens a value in backticks); the others open no other form of value.
   if (end === at) return refusesAt(text, at, mode) && !NO_ID_OR_KEY_CHARACTER.test(text.charAt(at));
@@ -651,8 +655,9 @@ function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolea
  * refusing character (`NO_ID_OR_KEY_CHARACTER`), a character past ASCII that is no blank, a
  * closing bracket before a letter, digit, `_` or `-` (which the token holds after it: `sid=a)b(`),
  * or, in a parameter's or a query's token, an `&` before no parameter's `name=` (`nextParameterNameAt`:
- * `key=ab&cd(`). A backslash is none, and nothing decodes escapes here: a JSON string's escape
- * (`\n`) is read as two characters of the token, a backslash and a letter, neither refusing.
+ * `key=ab&cd(`). A backslash is none (but under a session's name, `holdsNoIdOrKeyCharacter`), and
+ * nothing decodes escapes here: a JSON string's escape (`\n`) is read as two characters of the
+ * token, a backslash and a letter, neither refusing.
  */
 function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
   const code = text.charCodeAt(at);
@@ -797,6 +802,42 @@ function refusesSessionIdAt(text: string, at: number): boolean {
   if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
   return NO_SESSION_ID_CHARACTER.test(character);
 }
+
+/**
+ * Whether the character at `at`, inside a value's run under a session's name, is one the token
+ * holds and no session id does (`isSessionIdShaped`), past those `refusesAt` judges: a control
+ * character that is no blank (a decoded `\b` or `\u0001`: the escape view has decoded every escape
+ * that encodes a character), or a backslash before a character of the run (`session::id=\q`,
+ * `sid=a\.b`), which keeps it inside the token: a sentence's end never cuts a backslash, and only
+ * backslashes at a match's end are dropped (`withoutEscapeAfter`: before a quote, a backslash, a
+ * blank or the text's end they may escape what follows the value, `sid=x\"`, and are no refusal).
+ */
+function refusesSessionTokenAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 92 /* \\ */) return !ENDS_ESCAPED_RUN.test(text.charAt(at + 1));
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+}
+/** What, after a backslash, is no character of a value's run in every mode, or the text's end: a backslash, `/`, `&` or `VALUE_RUN_END`'s. */
+const ENDS_ESCAPED_RUN = /^(?:[\\/&\s"'<>;,?#])?$/;
+
+/**
+ * The first position at or after `from` that refuses a session's token (`refusesSessionTokenAt`),
+ * or the text's length when there is none. The last one found is kept for the scan
+ * (`sessionRefusalMemo`), as `flagDash` keeps its dash: a later ask from a position up to it gets
+ * it again, so each character is read once a scan however many values' runs ask.
+ */
+function sessionTokenRefusalFrom(text: string, from: number): number {
+  const memo = sessionRefusalMemo;
+  if (memo.text === text && from >= memo.from && from <= memo.found) return memo.found;
+  let found = from;
+  while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
+  countWork(found - from);
+  memo.text = text;
+  memo.from = from;
+  memo.found = found;
+  return found;
+}
+const sessionRefusalMemo = { text: "", from: -1, found: -1 };
 
 /**
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
@@ -952,6 +993,9 @@ resetAfterEachScan(() => {
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
+  sessionRefusalMemo.text = "";
+  sessionRefusalMemo.from = -1;
+  sessionRefusalMemo.found = -1;
   for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
