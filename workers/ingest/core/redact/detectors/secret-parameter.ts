@@ -582,10 +582,11 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
   if (refusesAt(text, end, mode)) return true;
   const after = text.charAt(end);
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
-  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`); a scheme's
+  // and any value at a `#` before a parameter's `name=` (`#access_token=…`, `PARAMETER_TOKEN`, read
+  // as after an `&`: `nextParameterNameAt`), where a `#` before any other name refuses (`session::id=-#`); a scheme's
   // credentials may end before a `#` (`SCHEME_VALUE`, `sid=Basic+dXNl…==#`).
   if (after === "?") return before !== ";";
-  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
+  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !nextParameterNameAt(text, end + 1);
 }
 
 /**
