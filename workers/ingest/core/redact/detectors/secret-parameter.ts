@@ -454,8 +454,8 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
  * to its `=` that is no secret flag's name (`isSecretFlagName`), no `pass` alone or password's
  * change (`namesPasswordByShape`) and no program's password option (`PASSWORD_OPTION_NAMES`),
  * before a value that opens as no `name=` (`INNER_PARAMETER_NAME`, whose name would decide). A
- * MySQL client's `-p…` is left to the regex. Only the name and the inner name are read, and
- * neither holds the `=` after it, so each is read for one flag at most.
+ * MySQL client's `-p…` is left to the regex. Only the name and the inner name are read, each up
+ * to the first character no name holds (an `=` ends both), where the regex reads the name too.
  */
 function rejectedFlag(text: string, dash: number): boolean {
   const nameStart = dash + (text.charCodeAt(dash + 1) === 45 /* - */ ? 2 : 1);
