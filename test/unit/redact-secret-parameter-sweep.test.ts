@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { secretParameterDetector } from "../../workers/ingest/core/redact/detectors/secret-parameter";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import type { Detector } from "../../workers/ingest/core/redact/detectors/detector";
+import { countWork, workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { SECRET_NAME_ENDINGS, SECRET_PARAMETER_NAMES } from "../../workers/ingest/core/redact/secret-names";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
 import { TextScanner } from "../../workers/ingest/core/redact/text-scanner";
@@ -25,23 +26,32 @@ const TWO_CHARACTER_SAMPLE = 12;
 const SMALL = 2048;
 const LARGE = 4096;
 
-/**
- * Units quadratic on main as well, left out of the sweep and open: a flag's value after a bare
- * `key`'s or a code's `=` (`key=-`, `code=-`, and under the plural codes' names `pins=-`, `otps=-`,
- * `cvvs=-`, `cvcs=-`: each `-key=…` is read as a flag to the end of the text), and a
- * backslash opening a session path's value (`session::id=\\`: a backslash is no refusing
- * character, as a JSON string's escape such as `\\n` is read as what it stands for, so each value
- * is read to the end of the text).
- */
-const KNOWN_QUADRATIC = new Set(["key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "session::id=\\"]);
-
-/** The work of redacting `unit` repeated to `size` characters. */
-function workOf(unit: string, size: number): number {
+/** The work of redacting `unit` repeated to `size` characters, by `on` (the detector alone). */
+function workOf(unit: string, size: number, on = scanner): number {
   const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
   const before = workDone();
-  scanner.redact(text, new RedactionTally());
+  on.redact(text, new RedactionTally());
   return workDone() - before;
 }
+
+/**
+ * A detector that reads each dash's value to the text's end before rejecting it, as the flag in
+ * `key=-` repeated was read before its name was judged: a quadratic unit the bound must catch.
+ */
+const TO_THE_END = /-[^]*/y;
+const readsToTheEnd: Detector = {
+  kind: "reads_to_the_end",
+  source: TO_THE_END.source,
+  evidence: 0,
+  search: (text, from) => {
+    TO_THE_END.lastIndex = text.indexOf("-", from);
+    if (TO_THE_END.lastIndex < 0) return null;
+    const match = TO_THE_END.exec(text);
+    countWork(match?.[0].length ?? 0);
+    return match;
+  },
+  rewrite: () => undefined,
+};
 
 /**
  * The units of `name`: under each separator no value before each ending; each one-character value
@@ -54,10 +64,27 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
   for (const separator of SEPARATORS) {
     for (let i = 0; i < TWO_CHARACTER_SAMPLE; i++) units.push(`${name}${separator}${random.pick(CHARACTERS)}${random.pick(CHARACTERS)}${random.pick(CHARACTERS)}`);
   }
-  return units.filter((unit) => !KNOWN_QUADRATIC.has(unit));
+  return units;
 }
 
+/**
+ * Units once read to the text's end at each repeat and rejected there: a flag's value after a
+ * bare key's or a code's `=` (each `-key=…` read as a flag, under a name no flag's secret is), and
+ * under a session path's name a value holding a backslash before a character of its run, a
+ * decoded control character (`\\b`) or a `#` before no parameter's `name=`, which no session id
+ * holds. Each stays as it was.
+ */
+const ONCE_QUADRATIC = ["key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a", "session::id=\\", "session::id=a\\b", "session::id=\\.", "session::id=-#", "session::id=\\#"];
+
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
+  it.each(ONCE_QUADRATIC)("%s repeated: twice the text costs at most 2.5 times the work, and nothing is redacted", (unit) => {
+    const small = workOf(unit, SMALL);
+    expect(small).toBeGreaterThan(0);
+    expect(workOf(unit, LARGE)).toBeLessThanOrEqual(2.5 * small + LARGE);
+    const text = unit.repeat(64);
+    expect(scanner.redact(text, new RedactionTally())).toBe(text);
+  });
+
   it.each(NAMES)("under %s, twice the text costs at most 2.5 times the work", (name) => {
     const random = seededRandom(name.length * 7919 + name.charCodeAt(0));
     const quadratic: string[] = [];
@@ -70,10 +97,11 @@ describe("secret parameters: every name, separator and short value repeated cost
     expect(quadratic).toEqual([]);
   });
 
-  it("reads every name it is given, and its bound catches a unit left out as quadratic", () => {
+  it("reads every name it is given, and its bound catches a unit whose value is read to the text's end at each repeat", () => {
     expect(NAMES).toEqual(expect.arrayContaining(["sid", "sessionid", "key", "code", "token", "password"]));
     for (const unit of ["key=a(", "sid:a|{", "password=x "]) expect(workOf(unit, SMALL)).toBeGreaterThan(0);
-    const small = workOf("key=-", SMALL);
-    expect(workOf("key=-", LARGE)).toBeGreaterThan(2.5 * small + LARGE);
+    const quadratic = new TextScanner([readsToTheEnd]);
+    const small = workOf("key=-", SMALL, quadratic);
+    expect(workOf("key=-", LARGE, quadratic)).toBeGreaterThan(2.5 * small + LARGE);
   });
 });

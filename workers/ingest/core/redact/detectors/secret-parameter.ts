@@ -54,7 +54,7 @@ import { isInArn } from "../arn";
 import { isSourcePosition } from "../source-positions";
 import { isListedReference, isWholeTemplateExpressionAt } from "../placeholders";
 import { isMaskedSecretTypeAt } from "../sender-masks";
-import { passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
+import { PASSWORD_OPTION_NAMES, passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
 import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
@@ -429,6 +429,13 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
       nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
       continue;
     }
+    // So is a flag its rewrite rejects by its name (`rejectedFlag`): its value after a glued `=`
+    // runs to the end of the blank-free run, `=` and `-` included, so each `-key=` of `key=-`
+    // repeated was read to the text's end.
+    if (start === nextDash && rejectedFlag(text, start)) {
+      nextDash = flagDash(text, start + 1);
+      continue;
+    }
     AT_START.lastIndex = start;
     const match = AT_START.exec(text);
     if (match !== null) {
@@ -440,6 +447,28 @@ function searchSecretParameter(text: string, from: number): RegExpExecArray | nu
     else if (start === nextDash) nextDash = flagDash(text, start + 1);
     else nextName = parameterNameStart(text, text.indexOf("=", start) + 1, from);
   }
+}
+
+/**
+ * Whether `redactFlag` rejects the flag whose dash is at `dash` whatever its value: a name glued
+ * to its `=` that is no secret flag's name (`isSecretFlagName`), no `pass` alone or password's
+ * change (`namesPasswordByShape`) and no program's password option (`PASSWORD_OPTION_NAMES`),
+ * before a value that opens as no `name=` (`INNER_PARAMETER_NAME`, whose name would decide). A
+ * MySQL client's `-p…` is left to the regex. Only the name and the inner name are read, each up
+ * to the first character no name holds (an `=` ends both), where the regex reads the name too.
+ */
+function rejectedFlag(text: string, dash: number): boolean {
+  const nameStart = dash + (text.charCodeAt(dash + 1) === 45 /* - */ ? 2 : 1);
+  if (!/[A-Za-z]/.test(text.charAt(nameStart))) return false;
+  let equals = nameStart + 1;
+  while (isNameCharacter(text.charCodeAt(equals))) equals++;
+  countWork(equals - dash);
+  if (text.charCodeAt(equals) !== 61 /* = */) return false;
+  if (text.startsWith("-p", dash) && AFTER_MYSQL_CLIENT.test(lineBefore(text, dash))) return false;
+  const name = text.slice(nameStart, equals);
+  if (isSecretFlagName(name) || namesPasswordByShape(name) || PASSWORD_OPTION_NAMES.has(name)) return false;
+  INNER_PARAMETER_NAME_AT.lastIndex = equals + 1;
+  return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
 /** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, or by its value's start. */
@@ -543,16 +572,21 @@ function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs:
   if (!pairs && opensAsCookiePair(text, at)) return false;
   const mode = valueRunMode(text, at, start);
   const end = valueRunEnd(text, at, mode);
+  // Under a session's name (`pairs` false) the token also refuses what no session id holds and
+  // the run goes on through (`refusesSessionTokenAt`: `session::id=\q`, `session::id=a\b` once
+  // the escape view has made `\b` a backspace). A scheme's credentials are read by their own form.
+  if (!pairs && mode !== "scheme" && sessionTokenRefusalFrom(text, at) < end) return true;
   // At the opening a refusing character of `NO_ID_OR_KEY_CHARACTER` is judged by `NO_ID_OR_KEY_OPENING`
   // alone (a backtick opens a value in backticks); the others open no other form of value.
   if (end === at) return refusesAt(text, at, mode) && !NO_ID_OR_KEY_CHARACTER.test(text.charAt(at));
   if (refusesAt(text, end, mode)) return true;
   const after = text.charAt(end);
   // A URL path's parameter ends at a `?` (`PATH_PARAMETER_TOKEN`), a query's or a path's at a `#`,
-  // and any value at a `#` before a name (`#access_token=…`, `PARAMETER_TOKEN`); a scheme's
+  // and any value at a `#` before a parameter's `name=` (`#access_token=…`, `PARAMETER_TOKEN`, read
+  // as after an `&`: `nextParameterNameAt`), where a `#` before any other name refuses (`session::id=-#`); a scheme's
   // credentials may end before a `#` (`SCHEME_VALUE`, `sid=Basic+dXNl…==#`).
   if (after === "?") return before !== ";";
-  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !isNameStart(text.charCodeAt(end + 1));
+  return mode !== "scheme" && after === "#" && !/[?&#;]/.test(before) && !nextParameterNameAt(text, end + 1);
 }
 
 /**
@@ -622,8 +656,9 @@ function continuesValueRun(text: string, at: number, mode: ValueRunMode): boolea
  * refusing character (`NO_ID_OR_KEY_CHARACTER`), a character past ASCII that is no blank, a
  * closing bracket before a letter, digit, `_` or `-` (which the token holds after it: `sid=a)b(`),
  * or, in a parameter's or a query's token, an `&` before no parameter's `name=` (`nextParameterNameAt`:
- * `key=ab&cd(`). A backslash is none, and nothing decodes escapes here: a JSON string's escape
- * (`\n`) is read as two characters of the token, a backslash and a letter, neither refusing.
+ * `key=ab&cd(`). A backslash is none (but under a session's name, `holdsNoIdOrKeyCharacter`), and
+ * nothing decodes escapes here: a JSON string's escape (`\n`) is read as two characters of the
+ * token, a backslash and a letter, neither refusing.
  */
 function refusesAt(text: string, at: number, mode: ValueRunMode): boolean {
   const code = text.charCodeAt(at);
@@ -768,6 +803,42 @@ function refusesSessionIdAt(text: string, at: number): boolean {
   if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
   return NO_SESSION_ID_CHARACTER.test(character);
 }
+
+/**
+ * Whether the character at `at`, inside a value's run under a session's name, is one the token
+ * holds and no session id does (`isSessionIdShaped`), past those `refusesAt` judges: a control
+ * character that is no blank (a decoded `\b` or `\u0001`: the escape view has decoded every escape
+ * that encodes a character), or a backslash before a character of the run (`session::id=\q`,
+ * `sid=a\.b`), which keeps it inside the token: a sentence's end never cuts a backslash, and only
+ * backslashes at a match's end are dropped (`withoutEscapeAfter`: before a quote, a backslash, a
+ * blank or the text's end they may escape what follows the value, `sid=x\"`, and are no refusal).
+ */
+function refusesSessionTokenAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code === 92 /* \\ */) return !ENDS_ESCAPED_RUN.test(text.charAt(at + 1));
+  return code <= 0x08 || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
+}
+/** What, after a backslash, is no character of a value's run in every mode, or the text's end: a backslash, `/`, `&` or `VALUE_RUN_END`'s. */
+const ENDS_ESCAPED_RUN = /^(?:[\\/&\s"'<>;,?#])?$/;
+
+/**
+ * The first position at or after `from` that refuses a session's token (`refusesSessionTokenAt`),
+ * or the text's length when there is none. The last one found is kept for the scan
+ * (`sessionRefusalMemo`), as `flagDash` keeps its dash: a later ask from a position up to it gets
+ * it again, so each character is read once a scan however many values' runs ask.
+ */
+function sessionTokenRefusalFrom(text: string, from: number): number {
+  const memo = sessionRefusalMemo;
+  if (memo.text === text && from >= memo.from && from <= memo.found) return memo.found;
+  let found = from;
+  while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
+  countWork(found - from);
+  memo.text = text;
+  memo.from = from;
+  memo.found = found;
+  return found;
+}
+const sessionRefusalMemo = { text: "", from: -1, found: -1 };
 
 /**
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
@@ -923,6 +994,9 @@ resetAfterEachScan(() => {
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
+  sessionRefusalMemo.text = "";
+  sessionRefusalMemo.from = -1;
+  sessionRefusalMemo.found = -1;
   for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
@@ -1814,7 +1888,10 @@ function redactFlag(match: string, marker: string, text: string, start: number):
   return redactValue(head, value, marker, PARAMETER_TOKEN, end, false);
 }
 /** The name of a `name=value` that is a flag's value (`--from-literal=password=…`). */
-const INNER_PARAMETER_NAME = new RegExp(`^[A-Za-z_]${NAME_CHARACTER}*=`);
+const INNER_PARAMETER_NAME_SOURCE = `[A-Za-z_]${NAME_CHARACTER}*=`;
+const INNER_PARAMETER_NAME = new RegExp(`^${INNER_PARAMETER_NAME_SOURCE}`);
+/** The same, tried at one position of the text (`rejectedFlag`). */
+const INNER_PARAMETER_NAME_AT = new RegExp(INNER_PARAMETER_NAME_SOURCE, "y");
 
 
 /**
