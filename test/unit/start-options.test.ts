@@ -6,7 +6,7 @@ import { DEFAULT_TOKEN } from "../../scripts/dev/defaults";
 import type { LocalPipeline } from "../../scripts/dev/local-pipeline";
 import { tokenFor } from "../../scripts/dev/local-tokens";
 import { parseStartOptions } from "../../scripts/dev/start-options";
-import { parseIngestTokens } from "../../workers/ingest/http/tokens";
+import { readIngestTokens } from "../../workers/ingest/http/tokens";
 
 /** A scoped list as README's "Ingest tokens" has it: the storefront's own token, and an unscoped one for operations. */
 const SCOPED = "web:web-secret-1:storefront-web|storefront-*,ops:ops-secret-2";
@@ -24,7 +24,7 @@ describe("npm start -- --token", () => {
   it("takes what the ingest Worker's INGEST_TOKENS takes: named and scoped entries, a list, a JSON array", () => {
     // Before, a list was refused, so scopes and their 403 could be tried only under `wrangler dev`.
     for (const text of [SCOPED, "store:s3cret", "a,b", JSON.stringify(["web:w1:storefront-web", "ops:o2"])]) {
-      const parsed = parseIngestTokens(text.startsWith("[") ? (JSON.parse(text) as string[]) : text);
+      const parsed = readIngestTokens(text);
       expect(parsed.ok).toBe(true);
       expect(parseStartOptions(["--token", text], {}).tokens).toEqual({ setting: text, tokens: parsed.ok ? parsed.tokens : [] });
     }
