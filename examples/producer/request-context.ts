@@ -2,18 +2,27 @@
  * The ids that tie one request's rows together in ClickHouse: `request.id` (logs and spans,
  * read by the tail too) and the W3C trace context (TraceId/SpanId columns).
  */
-import { requestIdOfRequest } from "../../workers/shared/request-id";
 
 /**
  * The caller's `x-request-id`, else the Ray ID (Cloudflare's `cf-ray` without its `-<colo>`
  * suffix, in lower case: `8F3B2C1D4E5F6A7C-GRU` → `8f3b2c1d4e5f6a7c`, the form Cloudflare's own
- * export gives `cloudflare.ray_id`), else a new UUID. The first two are the Workers' own
- * function, so the tail's and the ingest's fallback and this id can never differ.
+ * export gives `cloudflare.ray_id`), else a new UUID. The first two are the fallback the tail and
+ * ingest Workers apply to rows that carry no id (a test holds this to theirs), written out here
+ * so the example can be copied on its own.
  */
 export function requestIdOf(request: Request): string {
   const header = (name: string) => request.headers.get(name)?.trim();
-  return requestIdOfRequest(header("x-request-id"), header("cf-ray")) ?? crypto.randomUUID();
+  const callersId = header("x-request-id");
+  if (callersId) return callersId;
+  const cfRay = header("cf-ray");
+  if (!cfRay) return crypto.randomUUID();
+  // A value of another form is kept whole: only a data-centre suffix is taken off.
+  const rayId = RAY_ID.exec(cfRay)?.[1];
+  return rayId === undefined ? cfRay : rayId.toLowerCase();
 }
+
+/** A Ray ID, 16 hex digits, with or without `cf-ray`'s `-` and three-letter data-centre code. */
+const RAY_ID = /^([0-9A-Fa-f]{16})(?:-[A-Za-z]{3})?$/;
 
 export interface IncomingTrace {
   traceId: string;

@@ -1,7 +1,7 @@
 import { DEFAULT_OUT } from "../../dashboards/write";
 import { parseFlags, UsageError } from "../../cli/flags";
 import { DEFAULT_CLICKHOUSE_PORT, DEFAULT_INGEST_PORT, DEFAULT_PRODUCER_PORT, DEFAULT_TOKEN, DEMO_CLIENT_SERVICE, localUrl } from "./defaults";
-import { readLocalTokens, tokenFor } from "./local-tokens";
+import { readLocalTokens, tokenFor, type SenderToken } from "./local-tokens";
 
 export const demoUsage = `Usage: npm run demo -- [flags]     (with \`npm start\` running)
 
@@ -18,7 +18,10 @@ export interface DemoOptions {
   producerUrl: string;
   ingestUrl: string;
   clickhouseUrl: string;
-  token: string;
+  /** The token the demo's client sends, and whether the list it came from lets it write demo-client. */
+  sender: SenderToken;
+  /** Where that list came from: `--token` or `$INGEST_TOKEN`. */
+  tokenFrom: string;
   timeoutMs: number;
   grafanaOut: string;
   json: boolean;
@@ -36,13 +39,15 @@ export function parseDemoOptions(argv: string[], env: NodeJS.ProcessEnv): DemoOp
     json: { type: "boolean" },
     help: { type: "boolean" },
   });
+  // Read as npm start reads it, so the same variable set for both gives the demo a token the
+  // ingest Worker knows, rather than the whole list as one bearer token.
+  const tokens = readLocalTokens(flags.token, env);
   return {
     producerUrl: origin(flags["producer-url"] ?? env.PRODUCER_URL ?? localUrl(DEFAULT_PRODUCER_PORT)),
     ingestUrl: origin(flags["ingest-url"] ?? env.INGEST_URL ?? localUrl(DEFAULT_INGEST_PORT)),
     clickhouseUrl: origin(flags["clickhouse-url"] ?? env.CLICKHOUSE_URL ?? localUrl(DEFAULT_CLICKHOUSE_PORT)),
-    // Read as npm start reads it, so the same variable set for both gives the demo a token the
-    // ingest Worker knows, rather than the whole list as one bearer token.
-    token: tokenFor(readLocalTokens(flags.token, env), DEMO_CLIENT_SERVICE).token.secret,
+    sender: tokenFor(tokens, DEMO_CLIENT_SERVICE),
+    tokenFrom: tokens.from,
     timeoutMs: seconds(flags.timeout ?? "30") * 1000,
     grafanaOut: flags["grafana-out"] ?? DEFAULT_OUT,
     json: flags.json ?? false,

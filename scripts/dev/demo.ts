@@ -11,6 +11,7 @@ import { collectFindings, type FindingResult } from "./demo/collect-findings";
 import { demoFindings, PRODUCER_SERVICE } from "./demo/findings";
 import { DEMO_CLIENT_SERVICE } from "./defaults";
 import { instrumentedClient } from "./demo/sdk-client";
+import { assertTokenTaken, DemoTokenRefused } from "./demo/token-check";
 import { textTable } from "../../cli/text-table";
 import { driveTraffic, type DemoTraffic } from "./demo/traffic";
 import { demoUsage, parseDemoOptions, type DemoOptions } from "./demo-options";
@@ -29,6 +30,7 @@ async function main(): Promise<number> {
   // With --json, stdout carries the JSON alone and the progress goes to stderr.
   const say = (line: string) => (options.json ? process.stderr : process.stdout).write(`${line}\n`);
   await assertRunning(options);
+  await assertTokenTaken(options.ingestUrl, options.sender, options.tokenFrom);
 
   // Metric rows are stamped to the second: starting on a fresh one keeps traffic sent just
   // before the demo (a curl of your own) out of its counts.
@@ -36,7 +38,7 @@ async function main(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, sinceMs - Date.now()));
   const runId = `demo-${sinceMs.toString(36)}`;
   say(`Demo run ${runId}: traffic to the example producer at ${options.producerUrl}`);
-  const client = instrumentedClient({ ingestUrl: options.ingestUrl, token: options.token, runId });
+  const client = instrumentedClient({ ingestUrl: options.ingestUrl, token: options.sender.token.secret, runId });
   const traffic = await driveTraffic(client, options.producerUrl, runId, say);
   await client.shutdown();
   say(
@@ -147,7 +149,7 @@ main().then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${demoUsage}`);
-    else if (error instanceof PipelineNotRunning) console.error(error.message);
+    else if (error instanceof PipelineNotRunning || error instanceof DemoTokenRefused) console.error(error.message);
     else console.error("npm run demo failed:", error);
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },

@@ -14,6 +14,8 @@ export interface LocalTokens {
   setting: string;
   /** In the order given; at least one. */
   tokens: readonly IngestToken[];
+  /** Where the setting came from, `--token` or `$INGEST_TOKEN`, for a fault or a fix to name. */
+  from: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export function parseLocalTokens(text: string, flag: string): LocalTokens {
   const read = readIngestTokens(text);
   if (!read.ok) throw new UsageError(`${flag} is the ingest Worker's INGEST_TOKENS, and ${read.error}`);
   if (read.tokens.length === 0) throw new UsageError(`${flag} lists no token: give a bearer token, or entries as INGEST_TOKENS takes them`);
-  return { setting: text, tokens: read.tokens };
+  return { setting: text, tokens: read.tokens, from: flag };
 }
 
 /**

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { WorkerOptions } from "miniflare";
 import { buildWorker } from "../build-worker";
 import { HOST, LOCAL_VERSION_METADATA } from "./defaults";
-import { readWorkerWiring } from "./wrangler-config";
+import { readWorkerWiring, type WorkerWiring } from "./wrangler-config";
 import { LOCAL_TAIL_HAND_OFF_MSG } from "./retry-ledger";
 import { tokenFor, type LocalTokens, type SenderToken } from "./local-tokens";
 
@@ -43,24 +43,22 @@ export interface LocalWorkers {
  */
 export async function localWorkers(settings: LocalWorkersSettings): Promise<LocalWorkers> {
   const ingestOrigin = `http://${HOST}:${settings.ingestPort}`;
-  let producerToken: SenderToken | undefined;
-  const producer = await workerFromConfig(WRANGLER_CONFIGS.producer, (vars) => {
-    // Its rows' service.name is its SERVICE_NAME var (examples/producer/worker.ts).
-    producerToken = tokenFor(settings.tokens, vars.SERVICE_NAME ?? "");
-    return {
-      DECO_OTEL_LOGS_ENDPOINT: `${ingestOrigin}/v1/logs`,
-      DECO_OTEL_TRACES_ENDPOINT: `${ingestOrigin}/v1/traces`,
-      DECO_OTEL_METRICS_ENDPOINT: `${ingestOrigin}/v1/metrics`,
-      // A secret when deployed (`wrangler secret put DECO_OTEL_TOKEN`).
-      DECO_OTEL_TOKEN: producerToken.token.secret,
-    };
+  const producerWiring = await wiringOf(WRANGLER_CONFIGS.producer);
+  // Its rows' service.name is its SERVICE_NAME var (examples/producer/worker.ts).
+  const producerToken = tokenFor(settings.tokens, producerWiring.vars?.SERVICE_NAME ?? "");
+  const producer = await workerOf(producerWiring, {
+    DECO_OTEL_LOGS_ENDPOINT: `${ingestOrigin}/v1/logs`,
+    DECO_OTEL_TRACES_ENDPOINT: `${ingestOrigin}/v1/traces`,
+    DECO_OTEL_METRICS_ENDPOINT: `${ingestOrigin}/v1/metrics`,
+    // A secret when deployed (`wrangler secret put DECO_OTEL_TOKEN`).
+    DECO_OTEL_TOKEN: producerToken.token.secret,
   });
-  const tail = await workerFromConfig(WRANGLER_CONFIGS.tail, () => ({
+  const tail = await workerOf(await wiringOf(WRANGLER_CONFIGS.tail), {
     // Locally the runtime gives tail events no scriptName; the only producer is this one.
     TAIL_SERVICE_NAME_FALLBACK: producer.name,
-  }));
+  });
   const tailOfLocalProducer = withLocalFront(tail, producer.name);
-  const ingest = await workerFromConfig(WRANGLER_CONFIGS.ingest, () => ({
+  const ingest = await workerOf(await wiringOf(WRANGLER_CONFIGS.ingest), {
     CLICKHOUSE_URL: settings.clickhouseUrl,
     CLICKHOUSE_USER: "default",
     CLICKHOUSE_PASSWORD: "",
@@ -68,7 +66,7 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
     INGEST_TOKENS: settings.tokens.setting,
     // A secret when deployed (`wrangler secret put ADMIN_TOKEN`): `npm run dead-letters` uses it.
     ADMIN_TOKEN: settings.adminToken,
-  }));
+  });
   return {
     workers: [
       producer,
@@ -77,9 +75,8 @@ export async function localWorkers(settings: LocalWorkersSettings): Promise<Loca
       { ...ingest, unsafeDirectSockets: [{ host: HOST, port: settings.ingestPort }] },
     ],
     producerName: producer.name,
-    producerToken: producerToken!,
-    // The retry queue is the consumed queue with a dead-letter queue behind it.
-    // The retry queue is the consumed queue with a dead-letter queue behind it (workerFromConfig's shape).
+    producerToken,
+    // The retry queue is the consumed queue with a dead-letter queue behind it (workerOf's shape).
     retryQueue: Object.entries(ingest.queueConsumers as Record<string, { deadLetterQueue?: string }>).find(([, consumer]) => consumer.deadLetterQueue !== undefined)?.[0] ?? "",
   };
 }
@@ -128,17 +125,13 @@ export default { ...worker, tail: (events, env, ctx) => worker.tail(events.map(v
   };
 }
 
-/**
- * A Worker as its wrangler file wires it, with the vars `localVarsOf` gives for its own (wrangler
- * file's) vars put over them: a local value may depend on a var, as the producer's token on its
- * SERVICE_NAME.
- */
-async function workerFromConfig(
-  configPath: string,
-  localVarsOf: (vars: Readonly<Record<string, string>>) => Record<string, string>,
-): Promise<WorkerOptions & { name: string }> {
-  const wiring = await readWorkerWiring(`${REPOSITORY_ROOT}${configPath}`);
-  const localVars = localVarsOf(wiring.vars ?? {});
+/** A Worker's wrangler file, read from the repository. */
+function wiringOf(configPath: string): Promise<WorkerWiring> {
+  return readWorkerWiring(`${REPOSITORY_ROOT}${configPath}`);
+}
+
+/** A Worker as its wrangler file (`wiring`) wires it, with `localVars` put over its vars. */
+async function workerOf(wiring: WorkerWiring, localVars: Readonly<Record<string, string>>): Promise<WorkerOptions & { name: string }> {
   return {
     name: wiring.name,
     modules: true,

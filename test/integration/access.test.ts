@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_readConfig } from "wrangler";
 import { authenticateBearer } from "../../workers/ingest/http/auth";
-import { parseIngestTokens, type IngestToken } from "../../workers/ingest/http/tokens";
+import { readIngestTokens, type IngestToken } from "../../workers/ingest/http/tokens";
 import { HttpError } from "../../workers/ingest/http/errors";
 import { startIngestWorker, TEST_TOKEN, type IngestUnderTest } from "../support/ingest-worker";
 import { logsPayload, type Payload } from "../support/otlp-payloads";
@@ -145,7 +145,7 @@ describe("the wrangler files", () => {
 
 describe("authenticateBearer", () => {
   const configured = (secrets: string[]): IngestToken[] => {
-    const parsed = parseIngestTokens(secrets.join(","));
+    const parsed = readIngestTokens(secrets.join(","));
     if (!parsed.ok) throw new Error(parsed.error);
     return parsed.tokens;
   };

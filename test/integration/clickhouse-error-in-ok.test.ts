@@ -58,6 +58,18 @@ async function withFault<T>(only: RegExp, run: () => Promise<T>, mode: FaultMode
   }
 }
 
+/** What a proxy's 413 without a queue says full INSERTs need. */
+const FULL_INSERTS =
+  `full INSERTs need more than ${DIRECT_UNIT_BYTES} bytes: the Worker fills each with up to ${DIRECT_UNIT_BYTES} bytes of row values, ` +
+  "and the JSONEachRow text it sends names every column in every row";
+
+/** The size of the refused INSERT's body a proxy's 413 without a queue names (the proxy saw it, the test did not). */
+function insertBytesNamedIn(message: string): number {
+  const named = /above (\d+) bytes, the size of this INSERT's body/.exec(message)?.[1];
+  expect(named, message).toBeDefined();
+  return Number(named);
+}
+
 /** The sender's retry of `body` through a healthy path: a 200, and the run's `records` rows stored once. */
 async function expectRetryStoresOnce(body: string, runId: string, records: number): Promise<void> {
   const stored = await postJson(direct, "logs", body);
@@ -205,10 +217,12 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     const refused = await withFault(/INSERT INTO/, () => postJson(direct, "logs", body, { "X-Request-Id": "proxy-too-large" }), "too-large");
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe(String(OPERATOR_FIX_RETRY_AFTER_SECONDS));
-    expect(((await refused.json()) as { message: string }).message).toBe(
+    const { message } = (await refused.json()) as { message: string };
+    const insertBytes = insertBytesNamedIn(message);
+    expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 2 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
-        `(nginx's client_max_body_size) above ${DIRECT_UNIT_BYTES} bytes, the size the Worker's INSERTs go up to${NONE_STORED} (request id proxy-too-large)`,
+        `(nginx's client_max_body_size) above ${insertBytes} bytes, the size of this INSERT's body, for these rows; ${FULL_INSERTS}${NONE_STORED} (request id proxy-too-large)`,
     );
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
@@ -243,10 +257,15 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
       status: 503,
       retryAfter: String(OPERATOR_FIX_RETRY_AFTER_SECONDS),
     });
-    expect(((await refused.json()) as { message: string }).message).toBe(
+    const { message } = (await refused.json()) as { message: string };
+    const insertBytes = insertBytesNamedIn(message);
+    // The 300 KB row's INSERT: a limit between it and DIRECT_UNIT_BYTES passes these rows.
+    expect(insertBytes).toBeGreaterThan(300_000);
+    expect(insertBytes).toBeLessThan(DIRECT_UNIT_BYTES);
+    expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 3 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
-        `(nginx's client_max_body_size) above ${DIRECT_UNIT_BYTES} bytes, the size the Worker's INSERTs go up to${NONE_STORED}; ` +
+        `(nginx's client_max_body_size) above ${insertBytes} bytes, the size of this INSERT's body, for these rows; ${FULL_INSERTS}${NONE_STORED}; ` +
         "not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped, " +
         "so none of the request's 3 rows of otel_logs that failed is queued (request id proxy-too-large-row)",
     );

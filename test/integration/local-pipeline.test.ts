@@ -257,6 +257,37 @@ describe("npm run demo", () => {
   });
 });
 
+describe("npm run demo with a token the ingest Worker refuses", () => {
+  /** The demo against the running pipeline with `token`: its exit code and what it printed. */
+  const demoWith = async (token: string) => {
+    const demo = runScript("scripts/dev/demo.ts", ["--token", token, "--producer-url", urls.producer, "--ingest-url", urls.ingest, "--clickhouse-url", urls.clickhouse]);
+    const { code } = await demo.exited;
+    return { code, stdout: demo.stdout(), stderr: demo.stderr() };
+  };
+
+  it("none listed may write demo-client: exit 1 before any traffic, naming the token, the scope it lacks and the --token entry to add", async () => {
+    // Before, the SDK's exporters met the 403 and the demo ended in a stack trace with protobuf bytes.
+    const { code, stdout, stderr } = await demoWith("web:web-secret-1:storefront-web|storefront-*");
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toBe(
+      `npm run demo: the ingest Worker at ${urls.ingest} refused the demo's token "web" (from --token) with HTTP 403: ` +
+        'token "web" may not write service.name "demo-client": it may write service.name "storefront-web", "storefront-*"; nothing was written\n' +
+        'No token --token lists may write service.name "demo-client", the demo\'s own service, so it sent the first. Add one to npm start\'s ' +
+        "--token (or $INGEST_TOKEN): an entry NAME:SECRET (any service) or NAME:SECRET:demo-client; restart npm start and pass the demo the same list.\n",
+    );
+  }, 60_000);
+
+  it("a token npm start was not given: exit 1, saying to pass the demo npm start's list", async () => {
+    const { code, stderr } = await demoWith("demo-only-token");
+    expect(code).toBe(1);
+    expect(stderr).toContain("with HTTP 401: invalid bearer token\n");
+    expect(stderr).toContain("pass the demo the --token (or $INGEST_TOKEN) npm start was given.");
+    expect(stderr).not.toContain("demo-only-token");
+    expect(stderr).not.toContain("OTLPExporterError");
+  }, 60_000);
+});
+
 // After the demo, whose counts cover everything the producer served since it started.
 describe("npm start", () => {
   it("answers on every URL its banner prints, with the schema applied", async () => {

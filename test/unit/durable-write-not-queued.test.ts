@@ -27,10 +27,13 @@ const ROWS: Row[] = [
   { Body: "line 2", Value: 2 },
 ];
 
+/** The size the writer gives the refused INSERT's body (its JSONEachRow text, which this fake does not make). */
+const INSERT_BYTES = 300_123;
+
 /** A proxy in front of ClickHouse refusing every INSERT's body as too large. */
 async function proxy413(unit: WriteUnit): Promise<never> {
   const detail = `CLICKHOUSE_URL answered HTTP 413 inserting ${unit.rows.length} rows into ${unit.table}, not ClickHouse's answer: 413 Request Entity Too Large`;
-  throw new TooLargeForPathFailure(`${detail} (the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)`, detail);
+  throw new TooLargeForPathFailure(`${detail} (the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)`, detail, INSERT_BYTES);
 }
 
 /** ClickHouse not answering in time: the rows may be stored. */
@@ -67,7 +70,8 @@ describe("a failed write with a row too big for a queue message", () => {
     expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 3 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's " +
-        "body limit (nginx's client_max_body_size) above 496000 bytes, the size the Worker's INSERTs go up to; " +
+        "body limit (nginx's client_max_body_size) above 300123 bytes, the size of this INSERT's body, for these rows; full INSERTs need more " +
+        "than 496000 bytes: the Worker fills each with up to 496000 bytes of row values, and the JSONEachRow text it sends names every column in every row; " +
         "it was refused before any of its rows were written, so none of them are stored; " +
         "not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped, " +
         "so none of the request's 3 rows of otel_logs that failed is queued",

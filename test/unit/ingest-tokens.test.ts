@@ -19,16 +19,16 @@ import {
 import { prepareExport } from "../../workers/ingest/core/pipeline";
 import { authenticateBearer } from "../../workers/ingest/http/auth";
 import { HttpError } from "../../workers/ingest/http/errors";
-import { parseIngestTokens, unnamedTokenName } from "../../workers/ingest/http/tokens";
+import { parseIngestTokens, readIngestTokens, unnamedTokenName } from "../../workers/ingest/http/tokens";
 import { logRecord } from "../support/model-builders";
 
 const tokensOf = (text: string) => {
-  const parsed = parseIngestTokens(text);
+  const parsed = readIngestTokens(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.tokens;
 };
 const errorOf = (text: string) => {
-  const parsed = parseIngestTokens(text);
+  const parsed = readIngestTokens(text);
   return parsed.ok ? undefined : parsed.error;
 };
 

@@ -6,7 +6,7 @@ import { DEFAULT_TOKEN } from "../../scripts/dev/defaults";
 import type { LocalPipeline } from "../../scripts/dev/local-pipeline";
 import { tokenFor } from "../../scripts/dev/local-tokens";
 import { parseStartOptions } from "../../scripts/dev/start-options";
-import { parseIngestTokens } from "../../workers/ingest/http/tokens";
+import { readIngestTokens } from "../../workers/ingest/http/tokens";
 
 /** A scoped list as README's "Ingest tokens" has it: the storefront's own token, and an unscoped one for operations. */
 const SCOPED = "web:web-secret-1:storefront-web|storefront-*,ops:ops-secret-2";
@@ -17,6 +17,7 @@ describe("npm start -- --token", () => {
     expect(parseStartOptions([], { INGEST_TOKEN: "from-env" }).tokens.setting).toBe("from-env");
     expect(parseStartOptions([], {}).tokens).toEqual({
       setting: DEFAULT_TOKEN,
+      from: "--token",
       tokens: [{ name: expect.stringMatching(/^sha256:/), secret: DEFAULT_TOKEN, services: undefined }],
     });
   });
@@ -24,9 +25,9 @@ describe("npm start -- --token", () => {
   it("takes what the ingest Worker's INGEST_TOKENS takes: named and scoped entries, a list, a JSON array", () => {
     // Before, a list was refused, so scopes and their 403 could be tried only under `wrangler dev`.
     for (const text of [SCOPED, "store:s3cret", "a,b", JSON.stringify(["web:w1:storefront-web", "ops:o2"])]) {
-      const parsed = parseIngestTokens(text.startsWith("[") ? (JSON.parse(text) as string[]) : text);
+      const parsed = readIngestTokens(text);
       expect(parsed.ok).toBe(true);
-      expect(parseStartOptions(["--token", text], {}).tokens).toEqual({ setting: text, tokens: parsed.ok ? parsed.tokens : [] });
+      expect(parseStartOptions(["--token", text], {}).tokens).toEqual({ setting: text, tokens: parsed.ok ? parsed.tokens : [], from: "--token" });
     }
     expect(parseStartOptions([], { INGEST_TOKEN: SCOPED }).tokens.tokens.map(({ name, services }) => ({ name, services }))).toEqual([
       { name: "web", services: ["storefront-web", "storefront-*"] },
@@ -56,10 +57,10 @@ describe("npm run demo -- --token", () => {
   const list = "dev-token,web:web-secret:storefront-web|storefront-*";
 
   it("reads $INGEST_TOKEN as npm start does: the list set for npm start gives the demo a token of it, not the whole list", () => {
-    expect(parseDemoOptions([], { INGEST_TOKEN: list }).token).toBe(DEFAULT_TOKEN);
-    expect(parseDemoOptions([], { INGEST_TOKEN: "web:web-secret:storefront-web,ops:ops-secret" }).token).toBe("ops-secret");
-    expect(parseDemoOptions(["--token", "a$b&c|d"], { INGEST_TOKEN: list }).token).toBe("a$b&c|d");
-    expect(parseDemoOptions([], {}).token).toBe(DEFAULT_TOKEN);
+    expect(parseDemoOptions([], { INGEST_TOKEN: list }).sender.token.secret).toBe(DEFAULT_TOKEN);
+    expect(parseDemoOptions([], { INGEST_TOKEN: "web:web-secret:storefront-web,ops:ops-secret" }).sender.token.secret).toBe("ops-secret");
+    expect(parseDemoOptions(["--token", "a$b&c|d"], { INGEST_TOKEN: list }).sender.token.secret).toBe("a$b&c|d");
+    expect(parseDemoOptions([], {}).sender.token.secret).toBe(DEFAULT_TOKEN);
     expect(() => parseDemoOptions([], { INGEST_TOKEN: "x,x" })).toThrow(/^\$INGEST_TOKEN is the ingest Worker's INGEST_TOKENS/);
   });
 });
@@ -92,7 +93,7 @@ describe("which token a local sender presents", () => {
     const banner = renderBanner({ ...bannerPipeline(odd), producerToken: tokenFor(odd, "example-shop") }, "/");
     expect(banner).toContain(`npm run demo -- --token 'a$b&c|d'\\''e'`);
     // What the shell passes for that quoted word, read by the demo.
-    expect(parseDemoOptions(["--token", `a$b&c|d'e`], {}).token).toBe(`a$b&c|d'e`);
+    expect(parseDemoOptions(["--token", `a$b&c|d'e`], {}).sender.token.secret).toBe(`a$b&c|d'e`);
     // The list with the default token first: the demo, reading the same variable, sends the default.
     const withDefault = parseStartOptions([], { INGEST_TOKEN: "dev-token,web:web-secret:storefront-web|storefront-*" }).tokens;
     expect(renderBanner({ ...bannerPipeline(withDefault), producerToken: tokenFor(withDefault, "example-shop") }, "/")).toContain(

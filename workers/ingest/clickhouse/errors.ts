@@ -373,19 +373,36 @@ export class TooLargeForPathFailure extends ClickHouseFailure {
   constructor(
     message: string,
     readonly detail: string,
+    /** The refused INSERT's body in bytes, once the writer has said (`ofInsertBody`). */
+    readonly insertBytes?: number,
   ) {
     super(413, message, undefined, false, true);
+  }
+
+  /** The same refusal, knowing the size of the INSERT's body the proxy refused: only the writer knows it. */
+  ofInsertBody(bytes: number): TooLargeForPathFailure {
+    return new TooLargeForPathFailure(this.message, this.detail, bytes);
   }
 
   /**
    * The answer when no queue is bound to cut the unit into: an operator-fix 503, for the unit
    * size is the Worker's and the limit the proxy's, neither of which a sender can see or change;
    * it keeps its rows until the limit is raised (docs/decisions.md, 2026-12-03, "A proxy's 413
-   * without a queue"). `unitBytes` is the size in bytes the Worker's INSERT bodies go up to
-   * (queue/message.ts, DIRECT_UNIT_BYTES, or this unit's when one row alone is over it).
+   * without a queue"). It names two bounds (docs/decisions.md, 2026-12-07): this INSERT's body,
+   * the limit a resend of these rows must pass, which is below `fullUnitBytes` when the unit is
+   * not full; and what full INSERTs need, more than `fullUnitBytes` (queue/message.ts,
+   * DIRECT_UNIT_BYTES), the row values they are filled with, for their JSONEachRow text adds the
+   * column names.
    */
-  withoutQueue(unitBytes: number): OperatorFixFailure {
-    const fix = `raises the proxy's body limit (nginx's client_max_body_size) above ${unitBytes} bytes, the size the Worker's INSERTs go up to`;
+  withoutQueue(fullUnitBytes: number): OperatorFixFailure {
+    const fullNeed = `more than ${fullUnitBytes} bytes`;
+    const bound =
+      this.insertBytes === undefined
+        ? `above what full INSERTs need, ${fullNeed}`
+        : `above ${this.insertBytes} bytes, the size of this INSERT's body, for these rows; full INSERTs need ${fullNeed}`;
+    const fix =
+      `raises the proxy's body limit (nginx's client_max_body_size) ${bound}: the Worker fills each with up to ${fullUnitBytes} bytes ` +
+      "of row values, and the JSONEachRow text it sends names every column in every row";
     return new OperatorFixFailure(
       `${this.detail} (the INSERT's body is over what the path to ClickHouse takes)${operatorFixNote(fix)}${NONE_STORED}`,
       this.detail,

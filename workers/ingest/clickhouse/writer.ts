@@ -20,6 +20,7 @@ import {
   OperatorFixFailure,
   parseServerError,
   ProxyAnswerError,
+  TooLargeForPathFailure,
   type ClickHouseCall,
   type ClickHouseFailure,
 } from "./errors";
@@ -186,6 +187,7 @@ export class ClickHouseWriter {
   async insert(batch: TableInsert, options: InsertOptions): Promise<readonly KeptCount[]> {
     const plan = await this.planFor(batch, options.deadline, options.logger);
     const kept = keepAbsentColumnValues(plan, batch.table, batch.columns, batch.rows);
+    let body = "";
     try {
       const url =
         this.insertEndpoints[options.asyncInsert ? "async" : "plain"] +
@@ -193,7 +195,7 @@ export class ClickHouseWriter {
         insertQueryParamOf(plan, batch.table);
       // The rows are written by our column plan (exact 64-bit values, times at each column's
       // precision), as JSONEachRow text.
-      const body = kept === undefined && batch.text?.plan === plan ? batch.text.body : serializeRows(plan, kept?.rows ?? batch.rows);
+      body = kept === undefined && batch.text?.plan === plan ? batch.text.body : serializeRows(plan, kept?.rows ?? batch.rows);
       await this.post(url, body, options.deadline, options.logger, false);
       return kept?.kept ?? [];
     } catch (error) {
@@ -209,7 +211,8 @@ export class ClickHouseWriter {
         );
         if (drift !== undefined) throw drift;
       }
-      throw failure;
+      // The limit a proxy's 413 asks the operator to raise is this body's size (durable-write.ts).
+      throw failure instanceof TooLargeForPathFailure ? failure.ofInsertBody(new TextEncoder().encode(body).byteLength) : failure;
     }
   }
 

@@ -14,8 +14,8 @@ export interface IngestToken {
 const NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * Parses `INGEST_TOKENS`: entries separated by commas (or already split, from a JSON array),
- * each one of
+ * Parses `INGEST_TOKENS`' entries, as `readIngestTokens` splits its text (at commas, or the
+ * strings of a JSON array), each one of
  *
  *     SECRET                          any service; named sha256:<first 12 hex digits of SHA-256(SECRET)>
  *     NAME:SECRET                     any service
@@ -30,11 +30,11 @@ const NAME = /^[A-Za-z0-9._-]{1,64}$/;
  * Returns the tokens, or a message naming every malformed entry by position (never quoting a
  * secret).
  */
-export function parseIngestTokens(list: string | readonly string[]): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
+export function parseIngestTokens(list: readonly string[]): { ok: true; tokens: IngestToken[] } | { ok: false; error: string } {
   /** Tokens read so far, by the position of their entry (1-based), for a repeat to name it. */
   const tokens = new Map<number, IngestToken>();
   const problems: string[] = [];
-  const entries = (typeof list === "string" ? list.split(",") : list).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const entries = list.map((entry) => entry.trim()).filter((entry) => entry !== "");
   for (const [index, entry] of entries.entries()) {
     const where = `entry ${index + 1} of ${entries.length}`;
     const parsed = entry.includes(",") ? `${where} holds a ",": in a JSON array each string is one entry, list them apart` : parseEntry(entry, where);

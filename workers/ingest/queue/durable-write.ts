@@ -228,7 +228,7 @@ export async function writeDurably(
  */
 function leftToSender({ unit, failure }: FailedUnit): FailedUnit {
   if (!(failure instanceof TooLargeForPathFailure)) return { unit, failure };
-  return { unit, failure: failure.withoutQueue(Math.max(DIRECT_UNIT_BYTES, unit.encodedBytes)) };
+  return { unit, failure: failure.withoutQueue(DIRECT_UNIT_BYTES) };
 }
 
 /**
