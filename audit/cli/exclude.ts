@@ -3,12 +3,13 @@ import { isAbsolute, posix, relative, resolve, sep } from "node:path";
 import picomatch from "picomatch";
 
 /**
- * What `--exclude` and `--exclude-env` leave out of a run. Patterns are globs (picomatch,
- * `**` crosses folders) matched against a wrangler file's path, with `/` separators, relative
- * to the folder the audit runs in and relative to the folder given as a path to audit (so
- * `deco-otel audit ../fleet --exclude shop` works too), however the file was named (see
- * `pathsOf`); a pattern may start with `./` or `../` or be absolute, and a pattern naming a
- * folder leaves out everything under it.
+ * What `--exclude` and `--exclude-env` leave out of a run. Patterns are globs (picomatch, `**`
+ * crosses folders) matched against a wrangler file's path with `/` separators, however the file
+ * was named (see `pathsOf`); a pattern naming a folder leaves out everything under it. A pattern
+ * with a folder part (`.`, `..`, `./…`, `../…`, an absolute path) names files under that folder
+ * as resolved from the folder the audit runs in, nothing else; any other (`apps/legacy`,
+ * `**\/dist/**`) is matched against paths from the folder the audit runs in and from the folder
+ * given to audit, so `deco-otel audit ../fleet --exclude shop` works too.
  */
 export interface Exclusions {
   /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
@@ -47,55 +48,102 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
   return {
     fileExcludedBy(file, root) {
       const paths = pathsOf(file, root, cwd);
-      const pattern = files.find((f) => paths.some(f.matches))?.pattern;
+      const pattern = files.find((f) => f.matches(paths))?.pattern;
       if (pattern !== undefined) used.add(`file\u0000${pattern}`);
       return pattern;
     },
     environmentExcluded(file, root, env) {
-      const found = environments.find((e) => e.name === (env ?? "") && pathsOf(file, root, cwd).some(e.matches));
+      const found = environments.find((e) => e.name === (env ?? "") && e.matches(pathsOf(file, root, cwd)));
       if (found !== undefined) used.add(`env\u0000${found.pattern}`);
       return found !== undefined;
     },
     unmatched: () => [
-      ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (patterns are read from the folder the audit runs in, or from the folder given to audit)`),
+      ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (${howRead(f.pattern, cwd)})`),
       ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern === "" ? '""' : e.pattern} matched no environment: no file audited has ${e.name === "" ? "a top level" : `env.${e.name}`}${e.pattern.includes(":") ? " among the files its glob matches" : ""}`),
     ],
   };
+}
+
+/** How a pattern is read, for a note saying it matched nothing: a folder part names one folder, a bare glob is read from two. */
+function howRead(glob: string, cwd: string): string {
+  return namesFolder(glob)
+    ? `it names files under ${resolve(cwd, picomatch.scan(glob).base || ".")}`
+    : "a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit";
+}
+
+/**
+ * Whether a pattern has a folder part (`.`, `..`, `./…`, `../…`, an absolute path): it then names
+ * files under that folder as resolved from the folder the audit runs in, and is never read from
+ * the folder given to audit, where `.` or `$PWD` would name every file of the tree audited.
+ */
+function namesFolder(glob: string): boolean {
+  return isAbsolute(glob) || /^\.\.?(\/|$)/.test(glob);
 }
 
 /** Leading steps up out of a folder in a relative path (`../../`). */
 const STEPS_UP = /^(\.\.\/)+/;
 
 /**
- * A matcher of `pathsOf` paths for a glob and everything under it. The glob's folder part is
- * read from `cwd` as written (an absolute one as its path from `cwd`) and with links resolved, so
- * `--exclude apps/current`, a link to `apps/v2`, and an absolute path name what their targets do. picomatch's `**` never matches a `..` step, yet a glob opening with `**` means
- * "at any depth": it is also tried on what follows the steps up, so `**\/dist/**` leaves out
+ * A matcher of a file's `pathsOf` paths for a glob and everything under it. A pattern with a
+ * folder part (`namesFolder`) is read from that folder, resolved from `cwd`: it matches the
+ * file's path from there when the file lies under it, so `..` or an absolute path of a folder
+ * above `cwd` names the files of `cwd` too. Any other pattern is matched against the paths from
+ * `cwd` and from the folder given to audit, its folder part read from `cwd` as written and with
+ * links resolved, so `--exclude apps/current`, a link to `apps/v2`, names what its target does.
+ * picomatch's `**` never matches a `..` step, yet a bare glob opening with `**` means "at any
+ * depth": it is also tried on what follows the steps up, so `**\/dist/**` leaves out
  * `../fleet/app/dist/wrangler.json` as it does `app/dist/wrangler.json`.
  */
-function matcherOf(glob: string, cwd: string): (path: string) => boolean {
+function matcherOf(glob: string, cwd: string): (paths: FilePaths) => boolean {
   const { base, glob: rest } = picomatch.scan(glob);
-  const written = isAbsolute(base) ? slashed(relative(cwd, base)) : posix.normalize(slashed(base));
+  if (namesFolder(glob)) return folderMatcher(resolve(cwd, base), rest.replace(/\/+$/, ""));
+  const written = posix.normalize(slashed(base));
   const real = slashed(relative(realPathOf(cwd), realPathOf(resolve(cwd, base))));
   const globs = [...new Set([written, real])].map((start) => [start, rest].filter((part) => part !== "" && part !== ".").join("/").replace(/\/+$/, "") || "**");
   const matches = picomatch(globs.flatMap((g) => [g, `${g}/**`]), { dot: true });
   const anyDepth = base === "" && rest.startsWith("**");
-  return (path) => matches(path) || (anyDepth && STEPS_UP.test(path) && matches(path.replace(STEPS_UP, "")));
+  const matchesPath = (path: string) => matches(path) || (anyDepth && STEPS_UP.test(path) && matches(path.replace(STEPS_UP, "")));
+  return ({ fromCwd, fromRoot }) => fromCwd.some(matchesPath) || fromRoot.some(matchesPath);
 }
 
 /**
- * The paths of a wrangler file the patterns are matched against, with `/` separators: from the
- * folder the audit runs in (`../fleet/shop/wrangler.jsonc` when the file lies outside it), and
- * from the folder given to audit when a folder was given; each also with links resolved on both
- * sides, so a file reached through a linked folder, or named through a link to the folder the
- * audit runs in (macOS's `/tmp`), matches what its real path matches.
+ * A matcher of the files under `folder` whose path from it matches `rest` (or lies under what it
+ * matches); with no `rest`, every file under it, or the file itself when `folder` names one.
+ * Paths are taken as named and with links resolved, as `relativePaths` gives them.
  */
-function pathsOf(file: string, root: string, cwd: string): string[] {
+function folderMatcher(folder: string, rest: string): (paths: FilePaths) => boolean {
+  const matches = rest === "" ? () => true : picomatch([rest, `${rest}/**`], { dot: true });
+  const inside = (path: string) => path !== ".." && !path.startsWith("../") && !isAbsolute(path);
+  return ({ file }) => relativePaths(folder, file).some((path) => inside(path) && matches(path));
+}
+
+/** A wrangler file's absolute path as named, and its paths, with `/` separators, from the folder the audit runs in and from the folder given to audit. */
+interface FilePaths {
+  file: string;
+  fromCwd: string[];
+  fromRoot: string[];
+}
+
+/**
+ * The paths of a wrangler file the patterns are matched against: from the folder the audit runs
+ * in (`../fleet/shop/wrangler.jsonc` when the file lies outside it), and from the folder given
+ * to audit when a folder was given; each also with links resolved on both sides, so a file
+ * reached through a linked folder, or named through a link to the folder the audit runs in
+ * (macOS's `/tmp`), matches what its real path matches.
+ */
+function pathsOf(file: string, root: string, cwd: string): FilePaths {
   const named = resolve(cwd, file);
   const folder = resolve(cwd, root);
-  const pairs: [string, string][] = [[cwd, named], [realPathOf(cwd), realPathOf(named)]];
-  if (folder !== named) pairs.push([folder, named], [realPathOf(folder), realPathOf(named)]);
-  return [...new Set(pairs.map(([from, to]) => slashed(relative(from, to))))];
+  return {
+    file: named,
+    fromCwd: relativePaths(cwd, named),
+    fromRoot: folder === named ? [] : relativePaths(folder, named),
+  };
+}
+
+/** The path from a folder to a file as named, and with links resolved on both sides. */
+function relativePaths(from: string, to: string): string[] {
+  return [...new Set([slashed(relative(from, to)), slashed(relative(realPathOf(from), realPathOf(to)))])];
 }
 
 /** The path with links resolved, or the path itself when it does not exist (a glob's base may not). */

@@ -31,9 +31,11 @@ Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…)
   --json              print the findings as a JSON array (the summary goes to stderr)
-  --exclude GLOB      leave out the wrangler files whose path (relative to the current folder,
-                      or to the folder audited) matches GLOB or lies under a folder it
-                      matches; repeatable
+  --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
+                      matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
+                      names files under that folder of the current one only; any other
+                      (apps/legacy, **/dist/**) is matched against paths from the current
+                      folder and from the folder audited
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only

@@ -220,6 +220,58 @@ describe("--exclude and --exclude-env, however the file is named", () => {
   });
 });
 
+// A probe: from apps/shop, `audit --mode block ../.. --exclude "$PWD"` left out all 4 files and exited 0.
+describe("--exclude naming the folder the audit runs in", () => {
+  const dirs: string[] = [];
+  const home = process.cwd();
+  afterEach(async () => {
+    process.chdir(home);
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+  /** The probe's fleet: apps/{shop/wrangler.jsonc, legacy/wrangler.toml, marketing/wrangler.toml, app/dist/wrangler.json}, in a folder outside this checkout. */
+  async function probeFleet(): Promise<string> {
+    const root = await realpath(await mkdtemp(join(tmpdir(), "audit-p88-")));
+    dirs.push(root);
+    const apps = join(root, "fleet", "apps");
+    for (const folder of ["shop", "legacy", "marketing", join("app", "dist")]) await mkdir(join(apps, folder), { recursive: true });
+    await writeFile(join(apps, "shop", "wrangler.jsonc"), PRODUCER("shop"));
+    await writeFile(join(apps, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    await writeFile(join(apps, "marketing", "wrangler.toml"), 'name = "marketing"\n');
+    await writeFile(join(apps, "app", "dist", "wrangler.json"), '{ "name": "app" }\n');
+    return root;
+  }
+  const UNWIRED = ["../../apps/legacy/wrangler.toml", "../../apps/marketing/wrangler.toml", "../../apps/app/dist/wrangler.json"];
+
+  it("leaves out only the file under that folder, and block mode fails on the others", async () => {
+    const root = await probeFleet();
+    process.chdir(join(root, "fleet", "apps", "shop"));
+    for (const option of [["--exclude", process.cwd()], ["--exclude", "../shop"], ["--exclude", "."]]) {
+      const { code, out } = await audit(["--mode", "block", "../..", ...option]);
+      expect(code, option.join(" ")).toBe(1);
+      expect(out.match(/^excluded .*$/gm), option.join(" ")).toEqual([`excluded ../../apps/shop/wrangler.jsonc (--exclude ${option[1]})`]);
+      for (const file of UNWIRED) expect(out, `${option.join(" ")} ${file}`).toContain(`${file}:1:1 error tail-consumer top level`);
+    }
+    // A folder above the current one names the current one's file too.
+    expect((await audit(["--mode", "block", "../..", "--exclude", ".."])).out.match(/^excluded .*$/gm)).toHaveLength(4);
+    for (const pattern of [".:", "./**:"]) {
+      const { code, out } = await audit(["--mode", "block", "../..", "--exclude-env", pattern]);
+      expect(code, pattern).toBe(1);
+      expect(out.match(/^excluded .*$/gm), pattern).toEqual(["excluded ../../apps/shop/wrangler.jsonc top level (--exclude-env)"]);
+    }
+  });
+
+  it("reads an absolute pattern as that folder, never under the folder given to audit", async () => {
+    const root = await probeFleet();
+    process.chdir(root);
+    const { out } = await audit(["fleet/apps", "--exclude", join(root, "legacy")]);
+    expect(out).not.toContain("excluded ");
+    expect(out).toContain("fleet/apps/legacy/wrangler.toml:1:1 error tail-consumer");
+    expect(out).toContain(`note: --exclude ${join(root, "legacy")} matched no wrangler file (it names files under ${join(root, "legacy")})`);
+    // Without a folder part, a pattern is read from the folder given to audit too.
+    expect((await audit(["fleet/apps", "--exclude", "legacy"])).out).toContain("excluded fleet/apps/legacy/wrangler.toml (--exclude legacy)");
+  });
+});
+
 describe("TOML parse errors", () => {
   it("name the array or inline table left open, and where it was opened", () => {
     const text = 'name = "t"\ntail_consumers = [\n  { service = "deco-otel-tail" },\nversion_metadata = { binding = "X" }\n';

@@ -77,6 +77,37 @@ describe("--exclude and --exclude-env patterns", () => {
     ]);
   });
 
+  // A probe: from apps/shop, `audit ../.. --exclude "$PWD"` (or `.`, `../shop`) left out every file of the fleet.
+  it("reads a pattern with a folder part from the folder the audit runs in only, never from the folder given to audit", () => {
+    const shop = "/p88/fleet/apps/shop";
+    const file = (name: string) => `/p88/fleet/apps/${name}`;
+    for (const pattern of [shop, "../shop", ".", "./", "./**", "./wrangler.jsonc"]) {
+      const exclusions = exclusionsOf([pattern], [], shop);
+      expect(exclusions.fileExcludedBy(file("shop/wrangler.jsonc"), "../.."), pattern).toBe(pattern);
+      for (const other of ["legacy/wrangler.toml", "marketing/wrangler.toml", "app/dist/wrangler.json"]) {
+        expect(exclusions.fileExcludedBy(file(other), "../.."), `${pattern} ${other}`).toBeUndefined();
+      }
+    }
+    for (const pattern of [".:", "./**:"]) {
+      const exclusions = exclusionsOf([], [pattern], shop);
+      expect(exclusions.environmentExcluded(file("shop/wrangler.jsonc"), "../..", null), pattern).toBe(true);
+      expect(exclusions.environmentExcluded(file("legacy/wrangler.toml"), "../..", null), pattern).toBe(false);
+    }
+    // A folder above the current one holds the current one's files too.
+    for (const pattern of ["..", "../..", "/p88/fleet", "../*/wrangler.*"]) {
+      const exclusions = exclusionsOf([pattern], [], shop);
+      expect(exclusions.fileExcludedBy(file("legacy/wrangler.toml"), "../.."), pattern).toBe(pattern);
+      expect(exclusions.fileExcludedBy(file("shop/wrangler.jsonc"), "../.."), pattern).toBe(pattern);
+    }
+    // An absolute pattern names that absolute folder, not the same path under the folder audited.
+    const absolute = exclusionsOf(["/p88/legacy"], [], "/p88");
+    expect(absolute.fileExcludedBy("/p88/fleet/apps/legacy/wrangler.toml", "fleet/apps")).toBeUndefined();
+    expect(absolute.unmatched()).toEqual(["--exclude /p88/legacy matched no wrangler file (it names files under /p88/legacy)"]);
+    // A pattern without a folder part is still read from the folder audited too.
+    expect(exclusionsOf(["legacy", "apps/*"], [], "/p88").fileExcludedBy("/p88/fleet/apps/legacy/wrangler.toml", "fleet/apps")).toBe("legacy");
+    expect(exclusionsOf(["apps/*"], [], "/p88").fileExcludedBy("/p88/fleet/apps/legacy/wrangler.toml", "fleet")).toBe("apps/*");
+  });
+
   it("refuses empty patterns", () => {
     expect(() => exclusionsOf([""], [], cwd)).toThrow("--exclude needs a glob");
     expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
@@ -90,7 +121,7 @@ describe("patterns that leave nothing out", () => {
     exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "dev");
     exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "staging");
     expect(exclusions.unmatched()).toEqual([
-      "--exclude apps/legacy matched no wrangler file (patterns are read from the folder the audit runs in, or from the folder given to audit)",
+      "--exclude apps/legacy matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
       "--exclude-env prod matched no environment: no file audited has env.prod",
       "--exclude-env apps/blog/**:dev matched no environment: no file audited has env.dev among the files its glob matches",
     ]);
