@@ -43,7 +43,8 @@ Options:
   --worker-name [ENV=]NAME
                       the name a Worker deploys as where its file's name is not it (Workers
                       Builds deploys under its connected Worker's name): NAME alone for the
-                      top level, ENV=NAME for env.ENV; one wrangler file per run
+                      top level, ENV=NAME for env.ENV; refused unless the run audits
+                      exactly one wrangler file, which parses and has each ENV named
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable;
                       '' (or GLOB:) is the top level, wrangler's --env="", for a file whose
@@ -120,6 +121,8 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   // Written once every file is planned, so a refused run writes nothing.
   const writes: { file: string; text: string }[] = [];
   const datasetBoundIn: string[] = [];
+  // Every wrangler file not excluded, parsed or not: --worker-name fits a run with exactly one.
+  const filesMet: string[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
@@ -141,6 +144,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         run.excludedFiles.push({ file, pattern });
         continue;
       }
+      filesMet.push(file);
       const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
       let bytes: Uint8Array;
       try {
@@ -181,7 +185,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     );
     return 2;
   }
-  const misnamed = deployedNamesRefusal(options.deployedNames, run);
+  const misnamed = deployedNamesRefusal(options.deployedNames, filesMet, run);
   if (misnamed !== undefined) {
     output.err(`deco-otel audit: ${misnamed}. Nothing was written`);
     return 2;
@@ -328,14 +332,18 @@ function scopedWorkerName(option: string, value: string, example: string): { env
 
 /**
  * Why `--worker-name` does not fit the run, if it does not: a deployed name is one Worker's, so
- * the run must audit one wrangler file, and each environment named must be one of it.
+ * the run must meet exactly one wrangler file not excluded (`files`, an unparseable one counted:
+ * the name would otherwise go to whichever parsed) and parse it, and each environment named must
+ * be one of it. A run that audits nothing is refused too, so a name is never taken silently.
  */
-function deployedNamesRefusal(names: DeployedNames, run: AuditRun): string | undefined {
-  const [audit, ...others] = run.audits;
-  if (names.size === 0 || audit === undefined) return undefined;
-  if (others.length > 0) {
-    return `--worker-name names the Workers one wrangler file deploys, but ${run.audits.length} files were audited (${run.audits.map((a) => a.file).join(", ")}): run it once per producer, naming its wrangler file`;
-  }
+function deployedNamesRefusal(names: DeployedNames, files: readonly string[], run: AuditRun): string | undefined {
+  if (names.size === 0) return undefined;
+  const [audit] = run.audits;
+  const [file] = files;
+  const one = "--worker-name names the Workers one wrangler file deploys, but";
+  if (file === undefined) return `${one} no wrangler file was audited (none found, or all excluded): name the producer's wrangler file`;
+  if (files.length > 1) return `${one} ${files.length} files were audited (${files.join(", ")}): run it once per producer, naming its wrangler file`;
+  if (audit === undefined) return `${one} ${file} could not be read or parsed: run without --worker-name to see why, and fix it first`;
   const missing = [...names.keys()].map(environmentLabel).filter((label) => !audit.environments.includes(label) && !audit.excluded.includes(label));
   return missing.length === 0 ? undefined : `--worker-name names ${missing.join(", ")}, which ${audit.file} does not have`;
 }

@@ -206,6 +206,34 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
   });
 
+  // A probe: an unparseable file beside the one parsed, or no file audited at all, took the name silently.
+  it("refuses --worker-name unless the run audits exactly one parsed file, counting unparseable ones", async () => {
+    const dir = await fleet();
+    const file = shopIn(dir);
+    const bad = join(dir, "bad", "wrangler.jsonc");
+    await mkdir(join(dir, "bad"));
+    await writeFile(bad, '{ "name": "x", ');
+    const before = await readFile(file, "utf8");
+    const beside = await audit(["--fix", join(dir, "bad"), join(dir, "shop"), "--worker-name", "x"]);
+    expect(beside.code).toBe(2);
+    expect(beside.out).toBe("");
+    expect(beside.err).toContain(`--worker-name names the Workers one wrangler file deploys, but 2 files were audited (${bad}, ${file}): run it once per producer`);
+    expect(await readFile(file, "utf8")).toBe(before);
+    const unparsed = await audit([join(dir, "bad"), "--worker-name", "x"]);
+    expect(unparsed.code).toBe(2);
+    expect(unparsed.err).toContain(`but ${bad} could not be read or parsed: run without --worker-name to see why, and fix it first. Nothing was written`);
+    for (const args of [[join(dir, "nothing-here"), "--worker-name", "x"], [file, "--exclude", "**", "--worker-name", "production=y"]]) {
+      const none = await audit(args);
+      expect(none.code, args.join(" ")).toBe(2);
+      expect(none.out, args.join(" ")).toBe("");
+      expect(none.err, args.join(" ")).toContain("but no wrangler file was audited (none found, or all excluded): name the producer's wrangler file. Nothing was written");
+    }
+    // One file parsed, whatever else the run names that is not a wrangler file: taken.
+    const taken = await audit([file, join(dir, "nothing-here"), "--worker-name", "x"]);
+    expect(taken.code).toBe(0);
+    expect(taken.err).toBe("");
+  });
+
   it("keeps --fix out of what is excluded the same way", async () => {
     const dir = await fleet();
     const upward = relative(process.cwd(), shopIn(dir));
