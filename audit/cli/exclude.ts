@@ -42,9 +42,12 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     const name = pattern.slice(colon + 1);
     const glob = pattern.slice(0, Math.max(colon, 0));
     if (colon !== -1 && glob.trim() === "") throw new Error(`--exclude-env takes NAME or GLOB:NAME, e.g. --exclude-env preview, got "${pattern}"`);
-    return { pattern, name, matches: colon === -1 ? () => true : matcherOf(glob, cwd) };
+    return { pattern, name, glob: colon === -1 ? undefined : glob, matches: colon === -1 ? () => true : matcherOf(glob, cwd) };
   });
   const used = new Set<string>();
+  // The --exclude-env patterns whose glob matched a file audited, so that a note can tell a glob
+  // that matched no file from files that lack the environment.
+  const inScope = new Set<string>();
   return {
     fileExcludedBy(file, root) {
       const paths = pathsOf(file, root, cwd);
@@ -53,15 +56,26 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
       return pattern;
     },
     environmentExcluded(file, root, env) {
-      const found = environments.find((e) => e.name === (env ?? "") && e.matches(pathsOf(file, root, cwd)));
+      const paths = pathsOf(file, root, cwd);
+      const scoped = environments.filter((e) => e.matches(paths));
+      for (const e of scoped) inScope.add(e.pattern);
+      const found = scoped.find((e) => e.name === (env ?? ""));
       if (found !== undefined) used.add(`env\u0000${found.pattern}`);
       return found !== undefined;
     },
     unmatched: () => [
       ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (${howRead(f.pattern, cwd)})`),
-      ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern === "" ? '""' : e.pattern} matched no environment: no file audited has ${e.name === "" ? "a top level" : `env.${e.name}`}${e.pattern.includes(":") ? " among the files its glob matches" : ""}`),
+      ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern === "" ? '""' : e.pattern} matched no environment: ${environmentMiss(e, inScope.has(e.pattern), cwd)}`),
     ],
   };
+}
+
+/** Why an `--exclude-env` pattern left nothing out: its glob matched no file audited, or no file it matched has the environment. */
+function environmentMiss(e: { name: string; glob: string | undefined }, inScope: boolean, cwd: string): string {
+  const environment = e.name === "" ? "a top level" : `env.${e.name}`;
+  if (e.glob === undefined) return `no file audited has ${environment}`;
+  if (!inScope) return `its glob matched no wrangler file audited (${howRead(e.glob, cwd)})`;
+  return `no file audited has ${environment} among the files its glob matches`;
 }
 
 /** How a pattern is read, for a note saying it matched nothing: a folder part names one folder, a bare glob is read from two. */

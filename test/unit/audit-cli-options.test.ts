@@ -111,6 +111,15 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     expect(out).toContain("note: --exclude-env prod matched no environment: no file audited has env.prod");
   });
 
+  // A probe: `--exclude-env 'apps/nothing/**:'` was noted as if files had matched and lacked a top level.
+  it("notes an --exclude-env glob that matched no file as such", async () => {
+    const dir = await fleet(["shop"]);
+    const { code, out } = await audit(["--exclude-env", "apps/nothing/**:", "--exclude-env", "shop/**:dev", dir]);
+    expect(code).toBe(0);
+    expect(out).toContain("note: --exclude-env apps/nothing/**: matched no environment: its glob matched no wrangler file audited (");
+    expect(out).toContain("note: --exclude-env shop/**:dev matched no environment: no file audited has env.dev among the files its glob matches");
+  });
+
   it("asks npm run audit for a path rather than audit this checkout's own fixtures", async () => {
     const { code, err } = await audit([], { npmScript: true });
     expect(code).toBe(2);

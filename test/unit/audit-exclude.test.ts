@@ -73,7 +73,7 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(scoped.environmentExcluded("/repo/blog/wrangler.jsonc", ".", null)).toBe(false);
     expect(exclusionsOf([], ["", "x/**:"], cwd).unmatched()).toEqual([
       '--exclude-env "" matched no environment: no file audited has a top level',
-      "--exclude-env x/**: matched no environment: no file audited has a top level among the files its glob matches",
+      "--exclude-env x/**: matched no environment: its glob matched no wrangler file audited (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
     ]);
   });
 
@@ -116,14 +116,16 @@ describe("--exclude and --exclude-env patterns", () => {
 
 describe("patterns that leave nothing out", () => {
   it("are named once the run is over, so a misspelled or misplaced one is not silent", () => {
-    const exclusions = exclusionsOf(["apps/marketing", "apps/legacy"], ["dev", "prod", "apps/blog/**:dev"], "/repo");
+    const exclusions = exclusionsOf(["apps/marketing", "apps/legacy"], ["dev", "prod", "apps/blog/**:dev", "apps/shop/**:preview", "./apps/nothing/**:"], "/repo");
     exclusions.fileExcludedBy("/repo/apps/marketing/wrangler.toml", ".");
     exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "dev");
     exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "staging");
     expect(exclusions.unmatched()).toEqual([
       "--exclude apps/legacy matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
       "--exclude-env prod matched no environment: no file audited has env.prod",
-      "--exclude-env apps/blog/**:dev matched no environment: no file audited has env.dev among the files its glob matches",
+      "--exclude-env apps/blog/**:dev matched no environment: its glob matched no wrangler file audited (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
+      "--exclude-env apps/shop/**:preview matched no environment: no file audited has env.preview among the files its glob matches",
+      "--exclude-env ./apps/nothing/**: matched no environment: its glob matched no wrangler file audited (it names files under /repo/apps/nothing)",
     ]);
   });
 });
