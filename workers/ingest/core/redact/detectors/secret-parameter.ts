@@ -689,11 +689,14 @@ const NEXT_PARAMETER_NAME = /^[A-Za-z_][\w.-]*(?:=|$)/;
 const NEXT_PARAMETER_NAME_REACH = 64;
 
 /**
- * Whether the value at `at` opens as a cookie's name and its `=` (`[A-Za-z0-9_.-]+=`, a cookie's
- * pair under a session's name, `HELD_COOKIE`: `sid=a=b(`), which the cookie's reading may take.
- * No `=` is in the name it reads, so each character is read for one value at most.
+ * Whether the value at `at` opens as a cookie's name and its `=` (a letter or `_`, then
+ * `[A-Za-z0-9_.-]*`, then `=`: a cookie's pair under a session's name, `HELD_COOKIE`: `sid=a=b(`),
+ * which the cookie's reading may take. A name opening with another character (`sid=-=(`) is no
+ * cookie's to that reading, and its value is judged as any other. No `=` is in the name it reads,
+ * so each character is read for one value at most.
  */
 function opensAsCookiePair(text: string, at: number): boolean {
+  if (!isNameStart(text.charCodeAt(at))) return false;
   let end = at;
   while (end < text.length && isValueNameCharacter(text.charCodeAt(end))) end++;
   countWork(end - at);
@@ -779,7 +782,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // but in a value that opens as a scheme's word: its credentials end at an `&` and are redacted
   // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
   const extended = session && !opensAsScheme(text, at);
-  const sessionEnd = extended ? sessionRunEnd(text, end) : end;
+  const sessionEnd = extended ? sessionRunEnd(text, at, end) : end;
   const after = text.charAt(sessionEnd);
   const refused =
     ((refusesSessionIdAt(text, sessionEnd) ||
@@ -844,15 +847,16 @@ const sessionRefusalMemo = { text: "", from: -1, found: -1 };
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
  * and percent-encodings ending at `end`: on through a session id's other characters that the
  * field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `)`: `SESSION_RUN_CHARACTER`) and
- * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after the first run (a
- * cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a parameter's
+ * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after a first run that
+ * opens as a cookie's name (`opensAsCookiePair`: a cookie's pair, `HELD_COOKIE`, which its reading
+ * may take; `sid:-=(` is none and goes on). An `&` ends it: before a parameter's
  * `name=` the next pair starts there, before anything else the token holds it and it refuses the
  * value (`sid:a&{`, `sessionid:a&[`); so does a `)` before a word's character (`sid:a)b(`,
  * `refusesInSessionRun`). No `:` goes on, and every field starts at a
  * colon, so each character is read for one field only.
  */
-function sessionRunEnd(text: string, end: number): number {
-  if (text.charCodeAt(end) === 61 /* = */) return end;
+function sessionRunEnd(text: string, at: number, end: number): number {
+  if (text.charCodeAt(end) === 61 /* = */ && isNameStart(text.charCodeAt(at))) return end;
   let runEnd = end;
   while (runEnd < text.length && continuesSessionRun(text, runEnd)) runEnd++;
   countWork(runEnd - end);
