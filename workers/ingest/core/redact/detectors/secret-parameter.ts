@@ -796,16 +796,20 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
 
 /**
  * Whether the character at `at`, after a glued session field's run, refuses its value: one no
- * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before an ASCII letter or
- * digit (`sid:x\q`, as before the run was read on). Before anything else it may open an escaped
- * quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`), and the
- * value is read and redacted.
+ * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before a character the
+ * field's token (`FIELD_TOKEN`) holds after it (`sid:x\q`, `sid:-\!`, `sid:x\-`), which keeps the
+ * backslash inside the token as a session's value's run does (`refusesSessionTokenAt`). Before
+ * anything else it may open an escaped quote or backslash that ends the value inside a JSON
+ * string (`sid:x\"`, `sid:x\\`), or a `/`, `]` or `}` the value is read up to, and the value
+ * is read and redacted.
  */
 function refusesSessionIdAt(text: string, at: number): boolean {
   const character = text.charAt(at);
-  if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
+  if (character === "\\") return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
   return NO_SESSION_ID_CHARACTER.test(character);
 }
+/** What, after a backslash ending a glued session field's run, refuses nothing: `ENDS_ESCAPED_RUN`'s, a `]` or a `}` (which end `FIELD_TOKEN`). */
+const ENDS_ESCAPED_FIELD_RUN = /^(?:[\\/&\s"'<>;,?#\]}])?$/;
 
 /**
  * Whether the character at `at`, inside a value's run under a session's name, is one the token
