@@ -919,11 +919,14 @@ const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
  * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
  * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
  * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
- * blank, a backslash before no quote or backslash (which would open escaped quotes), or a `#`
- * before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`,
- * `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ * blank, a backslash before no quote or backslash (which would open escaped quotes), two
+ * backslashes before a character the token holds that is no quote, `/` or blank and ends no
+ * escape the escape view decodes (`sid:\\\\a`, `sid:\\\\!`; not `\\\\t`, `\\\\u`), a control
+ * character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
+ * (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`,
+ * `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
  */
-const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|\\\\[^"'\\/\s<>,;&}\]bfnrtu]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
 const NO_SESSION_ID_FIRST_REACH = 66;
 
 /** An ASCII letter or digit. */
