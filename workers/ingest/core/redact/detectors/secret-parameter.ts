@@ -798,18 +798,23 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
  * Whether the character at `at`, after a glued session field's run, refuses its value: one no
  * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before a character the
  * field's token (`FIELD_TOKEN`) holds after it (`sid:x\q`, `sid:-\!`, `sid:x\-`), which keeps the
- * backslash inside the token as a session's value's run does (`refusesSessionTokenAt`). Before
- * anything else it may open an escaped quote or backslash that ends the value inside a JSON
- * string (`sid:x\"`, `sid:x\\`), or a `/`, `]` or `}` the value is read up to, and the value
- * is read and redacted.
+ * backslash inside the token as a session's value's run does (`refusesSessionTokenAt`; `?`
+ * and `#` too, which end no field's token, `sid:x\#`). Before anything else it may open an
+ * escaped quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`),
+ * or a `/`, `]`, `}` or an `&` before a parameter's `name=` the value is read up to, and the
+ * value is read and redacted.
  */
 function refusesSessionIdAt(text: string, at: number): boolean {
   const character = text.charAt(at);
-  if (character === "\\") return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
+  if (character === "\\") {
+    // `FIELD_TOKEN` holds an `&` before no parameter's `name=` (`sid:-\&{`), a `?` and a `#`.
+    if (text.charCodeAt(at + 1) === 38 /* & */) return !nextParameterNameAt(text, at + 2);
+    return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
+  }
   return NO_SESSION_ID_CHARACTER.test(character);
 }
-/** What, after a backslash ending a glued session field's run, refuses nothing: `ENDS_ESCAPED_RUN`'s, a `]` or a `}` (which end `FIELD_TOKEN`). */
-const ENDS_ESCAPED_FIELD_RUN = /^(?:[\\/&\s"'<>;,?#\]}])?$/;
+/** What, after a backslash ending a glued session field's run, refuses nothing: a backslash or a quote (an escape that may end the value in a JSON string), `/`, or what ends `FIELD_TOKEN` (a blank, `<`, `>`, `;`, `,`, `]`, `}`), or the text's end. */
+const ENDS_ESCAPED_FIELD_RUN = /^(?:[\\/\s"'<>;,\]}])?$/;
 
 /**
  * Whether the character at `at`, inside a value's run under a session's name, is one the token
