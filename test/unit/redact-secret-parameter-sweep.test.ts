@@ -75,7 +75,7 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * holds; and under a session's name, in a parameter or a glued field, a value opening with `-=`
  * before a character no session id holds, once read as a cookie's pair (whose name wants a
  * letter or `_` first); and a glued session field's value with a backslash after its first run
- * before a character its token holds (`sid:-\\!`), or opening with two backslashes before one
+ * before a character its token holds (`sid:-\\!`, `sid:-\\#`), or opening with two backslashes before one
  * (`sessionid:\\\\a`) or with a decoded control character (`\\b`). Each stays as it was.
  */
 const ONCE_QUADRATIC = [
@@ -83,6 +83,7 @@ const ONCE_QUADRATIC = [
   "session::id=\\", "session::id=a\\b", "session::id=\\.", "session::id=-#", "session::id=\\#",
   "sessionid=-=(", "session::id=-=!", "sess_id=-=(", "session=-={", "sessionid:-=(", "sess_id:-=!", "session:-=&", "sid:-=(",
   "sessionid:-\\!", "sid:-\\-", "sess_id:-\\.", "sessionid:\\\\a", "sess_id:\\\\!", "sess_id:\\\\", "sessionid:\b", "sid:\b",
+  "sessionid:-\\#", "sessionid:-\\?", "sessionid:-\\&", "sess_id:-\\#",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
