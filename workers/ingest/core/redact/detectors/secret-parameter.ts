@@ -689,11 +689,14 @@ const NEXT_PARAMETER_NAME = /^[A-Za-z_][\w.-]*(?:=|$)/;
 const NEXT_PARAMETER_NAME_REACH = 64;
 
 /**
- * Whether the value at `at` opens as a cookie's name and its `=` (`[A-Za-z0-9_.-]+=`, a cookie's
- * pair under a session's name, `HELD_COOKIE`: `sid=a=b(`), which the cookie's reading may take.
- * No `=` is in the name it reads, so each character is read for one value at most.
+ * Whether the value at `at` opens as a cookie's name and its `=` (a letter or `_`, then
+ * `[A-Za-z0-9_.-]*`, then `=`: a cookie's pair under a session's name, `HELD_COOKIE`: `sid=a=b(`),
+ * which the cookie's reading may take. A name opening with another character (`sid=-=(`) is no
+ * cookie's to that reading, and its value is judged as any other. No `=` is in the name it reads,
+ * so each character is read for one value at most.
  */
 function opensAsCookiePair(text: string, at: number): boolean {
+  if (!isNameStart(text.charCodeAt(at))) return false;
   let end = at;
   while (end < text.length && isValueNameCharacter(text.charCodeAt(end))) end++;
   countWork(end - at);
@@ -779,7 +782,7 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // but in a value that opens as a scheme's word: its credentials end at an `&` and are redacted
   // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
   const extended = session && !opensAsScheme(text, at);
-  const sessionEnd = extended ? sessionRunEnd(text, end) : end;
+  const sessionEnd = extended ? sessionRunEnd(text, at, end) : end;
   const after = text.charAt(sessionEnd);
   const refused =
     ((refusesSessionIdAt(text, sessionEnd) ||
@@ -793,16 +796,25 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
 
 /**
  * Whether the character at `at`, after a glued session field's run, refuses its value: one no
- * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before an ASCII letter or
- * digit (`sid:x\q`, as before the run was read on). Before anything else it may open an escaped
- * quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`), and the
+ * session id holds (`NO_SESSION_ID_CHARACTER`), but a backslash only before a character the
+ * field's token (`FIELD_TOKEN`) holds after it (`sid:x\q`, `sid:-\!`, `sid:x\-`), which keeps the
+ * backslash inside the token as a session's value's run does (`refusesSessionTokenAt`; `?`
+ * and `#` too, which end no field's token, `sid:x\#`). Before anything else it may open an
+ * escaped quote or backslash that ends the value inside a JSON string (`sid:x\"`, `sid:x\\`),
+ * or a `/`, `]`, `}` or an `&` before a parameter's `name=` the value is read up to, and the
  * value is read and redacted.
  */
 function refusesSessionIdAt(text: string, at: number): boolean {
   const character = text.charAt(at);
-  if (character === "\\") return isAsciiLetterOrDigit(text.charCodeAt(at + 1));
+  if (character === "\\") {
+    // `FIELD_TOKEN` holds an `&` before no parameter's `name=` (`sid:-\&{`), a `?` and a `#`.
+    if (text.charCodeAt(at + 1) === 38 /* & */) return !nextParameterNameAt(text, at + 2);
+    return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
+  }
   return NO_SESSION_ID_CHARACTER.test(character);
 }
+/** What, after a backslash ending a glued session field's run, refuses nothing: a backslash or a quote (an escape that may end the value in a JSON string), `/`, or what ends `FIELD_TOKEN` (a blank, `<`, `>`, `;`, `,`, `]`, `}`), or the text's end. */
+const ENDS_ESCAPED_FIELD_RUN = /^(?:[\\/\s"'<>;,\]}])?$/;
 
 /**
  * Whether the character at `at`, inside a value's run under a session's name, is one the token
@@ -844,15 +856,16 @@ const sessionRefusalMemo = { text: "", from: -1, found: -1 };
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
  * and percent-encodings ending at `end`: on through a session id's other characters that the
  * field's token (`FIELD_TOKEN`) holds (`~`, `+`, `/`, `|`, `=`, `)`: `SESSION_RUN_CHARACTER`) and
- * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after the first run (a
- * cookie's pair, `HELD_COOKIE`, which its reading may take). An `&` ends it: before a parameter's
+ * name characters after them (`sid:a|{`, `sid:a~${`), but no `=` right after a first run that
+ * opens as a cookie's name (`opensAsCookiePair`: a cookie's pair, `HELD_COOKIE`, which its reading
+ * may take; `sid:-=(` is none and goes on). An `&` ends it: before a parameter's
  * `name=` the next pair starts there, before anything else the token holds it and it refuses the
  * value (`sid:a&{`, `sessionid:a&[`); so does a `)` before a word's character (`sid:a)b(`,
  * `refusesInSessionRun`). No `:` goes on, and every field starts at a
  * colon, so each character is read for one field only.
  */
-function sessionRunEnd(text: string, end: number): number {
-  if (text.charCodeAt(end) === 61 /* = */) return end;
+function sessionRunEnd(text: string, at: number, end: number): number {
+  if (text.charCodeAt(end) === 61 /* = */ && isNameStart(text.charCodeAt(at))) return end;
   let runEnd = end;
   while (runEnd < text.length && continuesSessionRun(text, runEnd)) runEnd++;
   countWork(runEnd - end);
@@ -911,11 +924,14 @@ const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
  * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
  * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
  * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
- * blank, a backslash before no quote or backslash (which would open escaped quotes), or a `#`
- * before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`,
- * `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ * blank, a backslash before no quote or backslash (which would open escaped quotes), two
+ * backslashes before a character the token holds that is no quote, `/` or blank and ends no
+ * escape the escape view decodes (`sid:\\\\a`, `sid:\\\\!`; not `\\\\t`, `\\\\u`), a control
+ * character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
+ * (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`,
+ * `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
  */
-const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|\\\\[^"'\\/\s<>,;&}\]bfnrtu]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
 const NO_SESSION_ID_FIRST_REACH = 66;
 
 /** An ASCII letter or digit. */
