@@ -280,14 +280,21 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  */
 const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
 /**
- * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
- * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
- * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
- * A word of 16 characters or more with a lower-case letter right after a digit is a generated key's
- * (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, Go's `X-Api-Key:[…]`), no name's; a shorter one is a type's as
- * often (`[Float32x4]`, `[Vec3f]`, `[Md5sum]`, `[Vector3d]`), and keys are issued longer.
+ * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
+ * type (`[String!]`, `[ID!]`), a schema's type (`[Uint8Array]`, `[OAuth2Token]`) or a sender's mask
+ * (`[FILTERED]`, `[Redacted]`) as often as a capitalized secret (`[Passw0rd]`). The word is captured
+ * for `namesTypeInBrackets`, which tells them apart.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[(?!(?=\w{16})\w*\d[a-z])[A-Z]\w*(?:!|[:/ ][^\]]*)?\]!?$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)!?\]$/;
+/**
+ * What a password or key holds and a type's name does not (`Passw0rd`, `Hunter2x`, `PASSW0RD`,
+ * `AbCdEf123456`, `Summer2024`): digits before anything but the next part of a PascalCase name, a
+ * capital and a lower-case letter (`OAuth2Token`, `Uint8Array`, `S3Client`), case changing
+ * letter by letter (`AbCdEf`, `HuNtEr`), or 16 capitals and more, a key's length (`VSXJQTBLMMRCWDHNKP`).
+ * A type so written (`Vec3f`, `Float32x4`, `Int64`) is read as one only where GraphQL defines a
+ * variable's type (`definesGraphQLVariable`).
+ */
+const SECRET_SHAPED_WORD = /\d(?!\d|[A-Z][a-z])|[A-Z][a-z][A-Z][a-z][A-Z]|^[A-Z]{16,}$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
@@ -1062,6 +1069,11 @@ const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
 /** `(` or `,`, blanks, `$` and a name, then the colon at the end of the text: a variable definition. */
 const GRAPHQL_VARIABLE_DEFINITION = /[(,][ \t\n]*\$[A-Za-z_]\w*[ \t]*$/;
 
+/** Whether the colon at `start` after `name` is a GraphQL operation's variable definition's (`($password: String!`, `, $ids: [ID!]`): a type follows it. */
+function definesGraphQLVariable(text: string, start: number, name: string): boolean {
+  return GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start));
+}
+
 /**
  * A GraphQL variable as an argument's value, up to what ends it (`$token`, `$token){id}`,
  * `$token, …`): a reference to the request's variables, no value.
@@ -1274,7 +1286,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-    return holdsFlowSecret(name, flow) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+    return holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -1359,7 +1371,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (end.opened && GRAPHQL_VARIABLE_ARGUMENT.test(value)) return undefined;
   // A GraphQL operation's variable definitions (`mutation Login($password: String!, $ids:
   // [ID!])`): after `(` or `,` and `$name`, the value is the variable's type, never a secret.
-  if (GRAPHQL_TYPE.test(value) && GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start))) return undefined;
+  if (GRAPHQL_TYPE.test(value) && definesGraphQLVariable(text, start, name)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
@@ -1713,22 +1725,36 @@ const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
- * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
+ * (`namesTypeInBrackets`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
+ * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`).
  */
-function holdsFlowSecret(name: string, flow: string): boolean {
+function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean): boolean {
   if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
   // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
-  if (isBracketedTypeName(flow) || (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow))) return false;
+  // A sender's mask in brackets in any case (`[hidden]`, `[filtered]`) stays, as after `=` (`standsForSecret`).
+  if (isBracketedTypeName(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
   // A variable refers to a value sent elsewhere (`password: [$pw]`, `setPins(pin: [$a, $b])`: `isListedReference`).
   const values = items.filter((item) => !isListedReference(item));
   return holdsSecretItems(header ? values.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : values);
+}
+
+/**
+ * Whether `flow`, bracketed under a secret's name, is a type's name or a sender's mask rather than
+ * a typed secret: a capitalized word (`NAMED_TYPE_IN_BRACKETS`: `[String!]`, `[OAuth2Token]`,
+ * `[FILTERED]`) not shaped as a secret (`SECRET_SHAPED_WORD`: `[Passw0rd]` goes), or any such word
+ * where a GraphQL variable's type is written (`($v: [Vec3f!])`). Words after a blank, a `:` or a `/`
+ * are a value's (`[Bearer abc123]`, `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
+ */
+function namesTypeInBrackets(flow: string, inVariableDefinition: () => boolean): boolean {
+  const word = NAMED_TYPE_IN_BRACKETS.exec(flow)?.[1];
+  return word !== undefined && (!SECRET_SHAPED_WORD.test(word) || inVariableDefinition());
 }
 
 /**
