@@ -499,7 +499,22 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
     ['level=info msg="X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"', `level=info msg="X-Api-Key:${SECRET_PARAM}"`],
     ['{"msg":"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"}', `{"msg":"X-Api-Key:${SECRET_PARAM}"}`],
   ]);
-  itKeeps("a list indexed or glued to a word stays: %j", redactedBody, ["password: [a].b", "Authorization:[Bearer abc123]x"]);
+  // The credentials end at their own `]` whatever is glued after it.
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ["Authorization:[Bearer abc123]x", "Authorization:[Bearer [REDACTED:bearer]]x"],
+    ["Authorization:[Bearer hunter2]!x", "Authorization:[Bearer [REDACTED:bearer]]!x"],
+    ["Authorization: [Bearer hunter2]!x", "Authorization: [Bearer [REDACTED:bearer]]!x"],
+    ["Authorization:[Bearer hunter2].x", "Authorization:[Bearer [REDACTED:bearer]].x"],
+    ['{"msg":"Authorization:[Bearer hunter2]!x"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]!x"}'],
+    ['{"body":"{\\"msg\\":\\"Authorization:[Bearer abc123]\\"}"}', '{"body":"{\\"msg\\":\\"Authorization:[Bearer [REDACTED:bearer]]\\"}"}'],
+  ]);
+  itStores("another secret's bracketed value glued to a word goes, the word kept: %j", redactedBody, [
+    ["password: [hunter2]!x", `password: ${SECRET_PARAM}!x`],
+    ["password: [hunter2]x", `password: ${SECRET_PARAM}x`],
+    ['{"body":"{\\"msg\\":\\"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]\\"}"}', `{"body":"{\\"msg\\":\\"X-Api-Key:${SECRET_PARAM}\\"}"}`],
+  ]);
+  // Code glued after a list: a member of it, a regex's class repeated.
+  itKeeps("a list indexed or repeated as a regex's class stays: %j", redactedBody, ["password: [a].b", "secret:[0-9a-f]{16}", "token: [a-z]+"]);
 });
 
 describe("under a header's name inspect's print of a class or a function stays", () => {

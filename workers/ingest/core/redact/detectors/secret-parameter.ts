@@ -272,13 +272,14 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
- * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
- * text around it (a quote, `)`, `}`), a query's next pair (`&x=1`) or a sentence's marks, `.`, `!`,
- * `?` or `:` (a few: `?.`), before the end, a blank, a quote, `)` or `}` (`msg="Authorization:[Bearer …]"`,
- * `{"msg":"sent Authorization:[Bearer …]."}`, `Authorization:[Bearer …]!`).
+ * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * A bracket ends the value whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
+ * [hunter2]x`): the secret is inside. Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
+ * before its hash) but what closes the text around them (a quote, `)`, `}`), a query's next pair
+ * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
+ * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
  * type (`[String!]`, `[ID!]`), a schema's type (`[Uint8Array]`, `[OAuth2Token]`) or a sender's mask
@@ -1162,6 +1163,13 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
   return written + text.slice(from);
 }
 
+/**
+ * What glued after a bracketed value makes it code (`FLOW_COLLECTION`): a member of the list
+ * (`password: [a].b`) or a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`). An
+ * Authorization's credentials are read before this, whatever follows their `]`.
+ */
+const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+])/;
+
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
 
@@ -1286,6 +1294,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+    if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
     return holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
   }
   if (opening === "[") {
