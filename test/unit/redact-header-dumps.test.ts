@@ -280,8 +280,14 @@ describe("every item of a secret's list after `=` goes", () => {
     ["password=[hunter2 s3cr3tXq]", `password=${SECRET_PARAM}`],
     ["password=['hunter2', 's3cr3tXq']", `password=${SECRET_PARAM}`],
     ['tokens=["opaque123456abc"]', `tokens=${SECRET_PARAM}`],
+    // One word with blanks inside its brackets is a list too, replaced to its one `]`.
+    ["password=[hunter2 ] b", `password=${SECRET_PARAM} b`],
+    ["password=[ hunter2] b", `password=${SECRET_PARAM} b`],
+    ["password=[ hunter2 ] b", `password=${SECRET_PARAM} b`],
+    ["token=[ abc ]", `token=${SECRET_PARAM}`],
+    ['{"msg":"password=[hunter2 ] b"}', `{"msg":"password=${SECRET_PARAM} b"}`],
   ]);
-  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]"]);
+  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]", "password=[ FILTERED ] b", "password=[ $pw ] b"]);
 });
 
 describe("a header's value another reading already redacted is counted once; Go's nil header value is empty", () => {

@@ -1579,8 +1579,8 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * is the secret's as after `password: ` (`holdsSecretItems`), numbers only when they are shaped
  * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`, `pins=[1234]`); 0 when it holds
  * none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`, a length range
- * `password=[8, 64]`); undefined when no such list is there (one plain word, `[hunter2]`, is read
- * as the token it is), or when it is a validator's rules (`password=[required, min:8]`:
+ * `password=[8, 64]`); undefined when no such list is there (one plain word with no blank around
+ * it, `[hunter2]`, is read as the token it is; `[ hunter2 ]` is a list), or when it is a validator's rules (`password=[required, min:8]`:
  * `VALIDATOR_RULE`), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
@@ -1598,7 +1598,8 @@ function secretListAt(name: string, text: string, at: number): number | undefine
     if (holdsSecretNumbers(name, unquotedItems)) return list.length;
     return isLengthRange(unquotedItems) || isNamedCount(name, list) || measuresNumericSecret(name) ? 0 : undefined;
   }
-  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
+  // One plain word bracketed alone (`[hunter2]`) is read as the token it is; blanks inside the brackets (`[ hunter2 ]`) make it a list, replaced whole.
+  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "" && list.length === items[0]!.length + 2)) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
 }
