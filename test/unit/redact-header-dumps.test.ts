@@ -553,3 +553,27 @@ describe("a word that is no type's name in Go's map[] under a header's name stil
   const counted = (text: string) => redactString(text, policy);
   itStoresCounting("%j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
 });
+
+describe("under a secret's name only inspect's own print of a class or function is no value", () => {
+  itStores("a secret after inspect's word goes: %j", redactedBody, [
+    ["password: [class hunter2]", `password: ${SECRET_PARAM}`],
+    ["token:[class hunter2]", `token:${SECRET_PARAM}`],
+    ["api_key: [class hunter2]", `api_key: ${SECRET_PARAM}`],
+    ["pin: [class hunter2]", `pin: ${SECRET_PARAM}`],
+    ["session: [class hunter2]", `session: ${SECRET_PARAM}`],
+    ["client_secret:[class hunter2]", `client_secret:${SECRET_PARAM}`],
+    ["token: [class abc123def456]", `token: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("inspect's elision stays: %j", redactedBody, [
+    "token: [class A]",
+    "token: [class A extends B]",
+    "token: [class (anonymous)]",
+    "token: [Function: f]",
+    "token: [Function (anonymous)]",
+    "token: [Circular *1]",
+    "token: [Getter]",
+    "token: [Getter/Setter]",
+    "token: [Array]",
+    "token: [Object]",
+  ]);
+});
