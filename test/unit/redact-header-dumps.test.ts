@@ -287,7 +287,18 @@ describe("every item of a secret's list after `=` goes", () => {
     ["token=[ abc ]", `token=${SECRET_PARAM}`],
     ['{"msg":"password=[hunter2 ] b"}', `{"msg":"password=${SECRET_PARAM} b"}`],
   ]);
-  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]", "password=[ FILTERED ] b", "password=[ $pw ] b"]);
+  itStores("a bracket with blanks inside goes whole, a word glued after its `]` too: %j", redactedBody, [
+    ["password=[ hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["token=[ abc123 ]x", `token=${SECRET_PARAM}`],
+    ["secret=[ s3cr3t ]_v2", `secret=${SECRET_PARAM}`],
+    ["password=[ Hunter2x ]abc", `password=${SECRET_PARAM}`],
+    ["password=[hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["password=[ 8 ]", `password=${SECRET_PARAM}`],
+    ["password=[ 123 ]", `password=${SECRET_PARAM}`],
+    ["pin=[ 12 ]", `pin=${SECRET_PARAM}`],
+    ["password=[ {} ]", `password=${SECRET_PARAM}`],
+  ]);
+  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]", "password=[ FILTERED ] b", "password=[ $pw ] b", "password=[ , ]", "password=[ FILTERED ]x"]);
 });
 
 describe("a header's value another reading already redacted is counted once; Go's nil header value is empty", () => {
@@ -400,10 +411,8 @@ describe("a secret's list after `=` goes whole before a closing quote or mark, a
     ["password=('hunter2','s3cr3tXq')", `password=${SECRET_PARAM}`],
     ["password={hunter2, s3cr3tXq}", `password=${SECRET_PARAM}`],
   ]);
-  // A validator's rules are read as before this reading: its first item only.
-  itStores("a validator's rules stay read as one token: %j", redactedBody, [
-    ["password=[required, min:8]", `password=${SECRET_PARAM}, min:8]`],
-  ]);
+  // A validator's rules are no secret: the bracket stays whole rather than losing its first item only.
+  itKeeps("a validator's rules stay whole: %j", redactedBody, ["password=[required, min:8]", "password=[ required ]"]);
   itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
 });
 

@@ -983,7 +983,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   const list = secretListAt(name, text, start + equals + 1);
-  if (list !== undefined) return list === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + list };
+  const span = list ?? spreadBracketAt(name, text, start + equals + 1);
+  if (span !== undefined) return span === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + span };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -1602,6 +1603,27 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "" && list.length === items[0]!.length + 2)) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
+}
+
+/**
+ * A bracket with a blank inside, to its `]` on the line, and a word glued after that `]`
+ * (`[ hunter2 ]x`, `[hunter2 ]x`, `[ 8 ]`, `[ {} ]`): no list `SECRET_LIST` reads, and the token's
+ * rule would take its `[` alone and leave the rest.
+ */
+const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
+
+/**
+ * The length of a bracket spread with blanks (`SPREAD_BRACKET`) after a secret parameter's `=` at
+ * `at`, replaced whole so that nothing of it is left; 0 when it holds only masks, placeholders,
+ * a validator's rules or nothing (`password=[ FILTERED ]x`, `[required, min:8]`, `[ , ]`), kept
+ * whole; undefined when there is none.
+ */
+function spreadBracketAt(name: string, text: string, at: number): number | undefined {
+  if (!isSecretParameterName(name)) return undefined;
+  const span = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
+  if (span === undefined) return undefined;
+  const items = span.slice(1, span.lastIndexOf("]")).split(/[\s,]+/).filter((item) => item !== "");
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : span.length;
 }
 
 /**
