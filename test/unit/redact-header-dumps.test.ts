@@ -523,9 +523,13 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
     ['{"msg":"Authorization:[Bearer hunter2]!x"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]!x"}'],
     ['{"body":"{\\"msg\\":\\"Authorization:[Bearer abc123]\\"}"}', '{"body":"{\\"msg\\":\\"Authorization:[Bearer [REDACTED:bearer]]\\"}"}'],
   ]);
-  itStores("another secret's bracketed value glued to a word goes, the word kept: %j", redactedBody, [
+  itStores("another secret's bracketed value goes with a word glued to its `]`, a word after a mark kept: %j", redactedBody, [
     ["password: [hunter2]!x", `password: ${SECRET_PARAM}!x`],
-    ["password: [hunter2]x", `password: ${SECRET_PARAM}x`],
+    ["password: [hunter2]x", `password: ${SECRET_PARAM}`],
+    ["api_key: [sk]live_4eC39HqLyjWDarjtT1zdp7dc", `api_key: ${SECRET_PARAM}`],
+    ["password: [x]Hunter2secret", `password: ${SECRET_PARAM}`],
+    ["token: [abc]def123456789", `token: ${SECRET_PARAM}`],
+    ["password: [x]Hunter2secret. next", `password: ${SECRET_PARAM}. next`],
     ['{"body":"{\\"msg\\":\\"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]\\"}"}', `{"body":"{\\"msg\\":\\"X-Api-Key:${SECRET_PARAM}\\"}"}`],
   ]);
   // Code glued after a list: a member of it, a regex's class repeated.

@@ -1170,6 +1170,12 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
  * Authorization's credentials are read before this, whatever follows their `]`.
  */
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+])/;
+/**
+ * A word glued after a secret's bracketed value, up to a blank, a quote, a separator or a
+ * bracket and without a sentence's marks at its end (`api_key: [sk]live_4eC39…`, `password:
+ * [x]Hunter2secret`): the rest of the same value, as after `=` (`password=[hunter2]x`).
+ */
+const GLUED_AFTER_LIST = /^\w[^\s"'`\\,;&()[\]{}<>]*?(?=[.!?:]*(?:$|[\s"'`\\,;&()[\]{}<>]))/;
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1296,7 +1302,9 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
     if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
-    return holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name)) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name))) return undefined;
+    const glued = flow.startsWith("[") ? (GLUED_AFTER_LIST.exec(text.slice(start + match.length, start + match.length + 256))?.[0] ?? "") : "";
+    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
