@@ -175,8 +175,9 @@ describe("a capitalised bracketed value is a secret's, not a type's name, when a
   itKeeps("a type's name or a mask stays: %j", redactedBody, [
     "token: [Object]",
     "password: [String!]",
-    "apiKey: [Uint8Array]",
-    "secret: [OAuth2Token]",
+    "apiKey: [Int64]",
+    "secret: [OAuth2]",
+    "mutation Upload($apiKey: [Uint8Array], $secret: [OAuth2Token]) { upload }",
     "token: [Function: getToken]",
     "password:[FILTERED]",
     "mutation Draw($token: [Float32x4!], $secret: [Mat4x4]) { draw }",

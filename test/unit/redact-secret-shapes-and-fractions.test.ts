@@ -196,10 +196,9 @@ describe("a capitalised secret in brackets under a secret's name", () => {
       "password: [String]",
       "password: [Int]",
       "password: [ID!]!",
-      "apiKey: [Uint8Array]",
-      "secret: [OAuth2Token]",
-      "token: [S3Client]",
+      "password: [Int64]",
       "mutation Login($password: [Vec3f!]) { login }",
+      "mutation Upload($apiKey: [Uint8Array], $secret: [OAuth2Token], $token: [S3Client!]) { upload }",
       "password: [$pw]",
       "password: [:pin]",
       "password: [?]",
@@ -210,6 +209,25 @@ describe("a capitalised secret in brackets under a secret's name", () => {
       "password: [Hidden]",
       "password: [filtered]",
     ]);
+  });
+});
+
+describe("a capitalised word in brackets under a secret's name is a type only when shaped as code writes one", () => {
+  it("goes when a digit stands inside it or a `!` follows a word that is no GraphQL scalar", () => {
+    expectRedacted(
+      ["Xk9Vm2Lp", "Pa55Word", "Pass2Word", "Secret2Go", "Admin1Admin", "MyPass12Word", "Hunter!", "Sunshine!"].map((word) => [
+        `password: [${word}]`,
+        "password: [REDACTED:secret_param]",
+      ]),
+    );
+  });
+
+  it("goes when it is a type whose name holds a digit before another part (a known cost)", () => {
+    expectRedacted(["Uint8Array", "OAuth2Token", "S3Client", "Vec3f", "Float32x4"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  });
+
+  it("keeps a word of letters and protocols' and algorithms' names with their width or version", () => {
+    expectKept(["password: [Sunshine]", "auth: [OAuth2]", "token: [Base64]", "token: [UTF8]", "token: [Sha1]", "token: [SHA256]", "token: [AES256]", "token: [Crc32]", "token: [X509]", "token: [IPv6]", "token: [Http2]"]);
   });
 });
 

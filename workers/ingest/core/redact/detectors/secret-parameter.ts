@@ -282,20 +282,26 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
- * type (`[String!]`, `[ID!]`), a schema's type (`[Uint8Array]`, `[OAuth2Token]`) or a sender's mask
- * (`[FILTERED]`, `[Redacted]`) as often as a capitalized secret (`[Passw0rd]`). The word is captured
- * for `namesTypeInBrackets`, which tells them apart.
+ * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
+ * `[Redacted]`) as often as a capitalized secret (`[Passw0rd]`, `[Hunter!]`). The word and its `!`
+ * are captured for `namesTypeInBrackets`, which tells them apart.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)!?\]$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)(!?)\]$/;
 /**
- * What a password or key holds and a type's name does not (`Passw0rd`, `Hunter2x`, `PASSW0RD`,
- * `AbCdEf123456`, `Summer2024`): digits before anything but the next part of a PascalCase name, a
- * capital and a lower-case letter (`OAuth2Token`, `Uint8Array`, `S3Client`), case changing
- * letter by letter (`AbCdEf`, `HuNtEr`), or 16 capitals and more, a key's length (`VSXJQTBLMMRCWDHNKP`).
- * A type so written (`Vec3f`, `Float32x4`, `Int64`) is read as one only where GraphQL defines a
- * variable's type (`definesGraphQLVariable`).
+ * A type's name as code writes one, outside a GraphQL variable's definition: letters alone, a
+ * capital first (`String`, `FILTERED`; a secret so written, `[Sunshine]`, stays too), or a known
+ * stem and its width or version (`Int64`, `Base64`, `SHA256`, `OAuth2`, `IPv6`, `X509`). A digit
+ * anywhere else is a password's (`Pass2Word`, `Summer2024`, `Xk9Vm2Lp`), so types written so
+ * (`Uint8Array`, `OAuth2Token`, `S3Client`, `Vec3f`) go there too: leaks cost more.
  */
-const SECRET_SHAPED_WORD = /\d(?!\d|[A-Z][a-z])|[A-Z][a-z][A-Z][a-z][A-Z]|^[A-Z]{16,}$/;
+const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|UInt|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA)\d{1,5}$|^X509$/;
+/** GraphQL's built-in scalars, the only types a `!` follows outside a variable's definition (`[String!]`; `[Hunter!]` is a password). */
+const GRAPHQL_SCALAR = /^(?:String|Int|Float|Boolean|ID)$/;
+/**
+ * What a password or key holds and a type's name of letters does not: case changing letter by
+ * letter (`AbCdEf`, `HuNtEr`), or 16 capitals and more, a key's length (`VSXJQTBLMMRCWDHNKP`).
+ */
+const SECRET_SHAPED_WORD = /[A-Z][a-z][A-Z][a-z][A-Z]|^[A-Z]{16,}$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
@@ -1787,14 +1793,18 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
 
 /**
  * Whether `flow`, bracketed under a secret's name, is a type's name or a sender's mask rather than
- * a typed secret: a capitalized word (`NAMED_TYPE_IN_BRACKETS`: `[String!]`, `[OAuth2Token]`,
- * `[FILTERED]`) not shaped as a secret (`SECRET_SHAPED_WORD`: `[Passw0rd]` goes), or any such word
- * where a GraphQL variable's type is written (`($v: [Vec3f!])`). Words after a blank, a `:` or a `/`
- * are a value's (`[Bearer abc123]`, `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
+ * a typed secret: a capitalized word (`NAMED_TYPE_IN_BRACKETS`: `[String!]`, `[Int64]`,
+ * `[FILTERED]`) shaped as a type's (`TYPE_SHAPED_WORD`), not as a secret (`SECRET_SHAPED_WORD`), a
+ * `!` only after GraphQL's scalars; or any such word where a GraphQL variable's type is written
+ * (`($v: [Vec3f!])`). Words after a blank, a `:` or a `/` are a value's (`[Bearer abc123]`,
+ * `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
  */
 function namesTypeInBrackets(flow: string, inVariableDefinition: () => boolean): boolean {
-  const word = NAMED_TYPE_IN_BRACKETS.exec(flow)?.[1];
-  return word !== undefined && (!SECRET_SHAPED_WORD.test(word) || inVariableDefinition());
+  const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
+  if (named === null) return false;
+  const word = named[1]!;
+  const typeShaped = TYPE_SHAPED_WORD.test(word) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
+  return typeShaped || inVariableDefinition();
 }
 
 /**
