@@ -591,3 +591,23 @@ describe("under a secret's name only inspect's own print of a class or function 
     "token: [Object]",
   ]);
 });
+
+describe("under a secret's name a bracketed IPv6 host and a Markdown link's text are no secret", () => {
+  itKeeps("a server's address before its port or alone stays: %j", redactedBody, [
+    "token: [2001:db8::1]:443",
+    "auth: [::1]:443",
+    "auth: [fe80::1]:8080",
+    "secret: [fe80::1%eth0]:22",
+    "session: [::ffff:10.0.0.1]:443",
+    "session.redis: [2001:db8::10]:6379",
+    "session: [::1]:8080",
+  ]);
+  itKeeps("a link's text before its target stays: %j", redactedBody, [
+    "- password: [Reset your password](https://x.test/reset)",
+    "secret: [Secret Manager](https://x.test/secret-manager)",
+    "api_key: [Get an API key](https://x.test/keys)",
+    "secret: [link][1]",
+    "password: [a][b]",
+  ]);
+  itStores("hex words with colons are no address: %j", redactedBody, [["token: [dead:beef:cafe]", `token: ${SECRET_PARAM}`]]);
+});

@@ -66,6 +66,7 @@ import {
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
+import { isBracketedIpv6 } from "./ip";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -1171,11 +1172,12 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
 }
 
 /**
- * What glued after a bracketed value makes it code (`FLOW_COLLECTION`): a member of the list
- * (`password: [a].b`) or a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`). An
+ * What glued after a bracketed value makes it code or markup (`FLOW_COLLECTION`): a member of the
+ * list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
+ * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`). An
  * Authorization's credentials are read before this, whatever follows their `]`.
  */
-const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+])/;
+const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
 /**
  * A word glued after a secret's bracketed value, up to a blank, a quote, a separator or a
  * bracket and without a sentence's marks at its end (`api_key: [sk]live_4eC39…`, `password:
@@ -1782,7 +1784,8 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
   // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
   // A sender's mask in brackets in any case (`[hidden]`, `[filtered]`) stays, as after `=` (`standsForSecret`).
-  if (isBracketedTypeName(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
+  // A host's IPv6 address before its port (`session: [::1]:8080`) is an address, which the IPv6 rule judges.
+  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
