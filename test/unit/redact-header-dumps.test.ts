@@ -160,25 +160,28 @@ describe("an empty header or secret's list holds nothing to hide: kept as sent, 
   ]);
 });
 
-describe("a capitalised bracketed value is a secret's, not a type's name, when a digit is followed by a lower-case letter", () => {
+describe("a capitalised bracketed value is a secret's, not a type's name, when a digit ends a part of it", () => {
   itStores("%j", redactedBody, [
     ["X-Api-Key:[Vsx5ZX1oynHiw5IyY7BwN87Fg] Accept:[*/*]", `X-Api-Key:${SECRET_PARAM} Accept:[*/*]`],
     ["token: [Vsx8dK2pQ9rT4wZ1mN7b]", `token: ${SECRET_PARAM}`],
+    // A type's name of that shape (SIMD, vector, checksum types) is a typed password's shape too (`Hunter2x`): outside GraphQL's variable definitions it goes.
+    ["token: [Float32x4]", `token: ${SECRET_PARAM}`],
+    ["token: [Vec3f]", `token: ${SECRET_PARAM}`],
+    ["token: [Mat4x4]", `token: ${SECRET_PARAM}`],
+    ["token: [Md5sum]", `token: ${SECRET_PARAM}`],
+    ["token: [Utf8str]", `token: ${SECRET_PARAM}`],
+    ["token: [Vector3d]", `token: ${SECRET_PARAM}`],
   ]);
-  // Under 16 characters a digit before a lower-case letter is a type's name as often (SIMD, vector, checksum types).
   itKeeps("a type's name or a mask stays: %j", redactedBody, [
     "token: [Object]",
     "password: [String!]",
-    "apiKey: [Uint8Array]",
-    "secret: [OAuth2Token]",
+    "apiKey: [Int64]",
+    "secret: [OAuth2]",
+    "mutation Upload($apiKey: [Uint8Array], $secret: [OAuth2Token]) { upload }",
     "token: [Function: getToken]",
     "password:[FILTERED]",
-    "token: [Float32x4]",
-    "token: [Vec3f]",
-    "token: [Mat4x4]",
-    "token: [Md5sum]",
-    "token: [Utf8str]",
-    "token: [Vector3d]",
+    "mutation Draw($token: [Float32x4!], $secret: [Mat4x4]) { draw }",
+    "query Mesh($token: [Vec3f], $password: [Vector3d!]!) { mesh }",
   ]);
 });
 
@@ -278,8 +281,25 @@ describe("every item of a secret's list after `=` goes", () => {
     ["password=[hunter2 s3cr3tXq]", `password=${SECRET_PARAM}`],
     ["password=['hunter2', 's3cr3tXq']", `password=${SECRET_PARAM}`],
     ['tokens=["opaque123456abc"]', `tokens=${SECRET_PARAM}`],
+    // One word with blanks inside its brackets is a list too, replaced to its one `]`.
+    ["password=[hunter2 ] b", `password=${SECRET_PARAM} b`],
+    ["password=[ hunter2] b", `password=${SECRET_PARAM} b`],
+    ["password=[ hunter2 ] b", `password=${SECRET_PARAM} b`],
+    ["token=[ abc ]", `token=${SECRET_PARAM}`],
+    ['{"msg":"password=[hunter2 ] b"}', `{"msg":"password=${SECRET_PARAM} b"}`],
   ]);
-  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]"]);
+  itStores("a bracket with blanks inside goes whole, a word glued after its `]` too: %j", redactedBody, [
+    ["password=[ hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["token=[ abc123 ]x", `token=${SECRET_PARAM}`],
+    ["secret=[ s3cr3t ]_v2", `secret=${SECRET_PARAM}`],
+    ["password=[ Hunter2x ]abc", `password=${SECRET_PARAM}`],
+    ["password=[hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["password=[ 8 ]", `password=${SECRET_PARAM}`],
+    ["password=[ 123 ]", `password=${SECRET_PARAM}`],
+    ["pin=[ 12 ]", `pin=${SECRET_PARAM}`],
+    ["password=[ {} ]", `password=${SECRET_PARAM}`],
+  ]);
+  itKeeps("a count, secrets' names, empty strings and masks stay: %j", redactedBody, ["tokens=[12, 30]", 'secrets=["STRIPE_KEY","DB_URL"]', "password=['', '']", "password=[***, ***]", "password=[ FILTERED ] b", "password=[ $pw ] b", "password=[ , ]", "password=[ FILTERED ]x"]);
 });
 
 describe("a header's value another reading already redacted is counted once; Go's nil header value is empty", () => {
@@ -392,10 +412,8 @@ describe("a secret's list after `=` goes whole before a closing quote or mark, a
     ["password=('hunter2','s3cr3tXq')", `password=${SECRET_PARAM}`],
     ["password={hunter2, s3cr3tXq}", `password=${SECRET_PARAM}`],
   ]);
-  // A validator's rules are read as before this reading: its first item only.
-  itStores("a validator's rules stay read as one token: %j", redactedBody, [
-    ["password=[required, min:8]", `password=${SECRET_PARAM}, min:8]`],
-  ]);
+  // A validator's rules are no secret: the bracket stays whole rather than losing its first item only.
+  itKeeps("a validator's rules stay whole: %j", redactedBody, ["password=[required, min:8]", "password=[ required ]"]);
   itKeeps("%j", redactedBody, ["password={password}", "password=(none)"]);
 });
 
@@ -497,7 +515,26 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
     ['level=info msg="X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"', `level=info msg="X-Api-Key:${SECRET_PARAM}"`],
     ['{"msg":"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"}', `{"msg":"X-Api-Key:${SECRET_PARAM}"}`],
   ]);
-  itKeeps("a list indexed or glued to a word stays: %j", redactedBody, ["password: [a].b", "Authorization:[Bearer abc123]x"]);
+  // The credentials end at their own `]` whatever is glued after it.
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ["Authorization:[Bearer abc123]x", "Authorization:[Bearer [REDACTED:bearer]]x"],
+    ["Authorization:[Bearer hunter2]!x", "Authorization:[Bearer [REDACTED:bearer]]!x"],
+    ["Authorization: [Bearer hunter2]!x", "Authorization: [Bearer [REDACTED:bearer]]!x"],
+    ["Authorization:[Bearer hunter2].x", "Authorization:[Bearer [REDACTED:bearer]].x"],
+    ['{"msg":"Authorization:[Bearer hunter2]!x"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]!x"}'],
+    ['{"body":"{\\"msg\\":\\"Authorization:[Bearer abc123]\\"}"}', '{"body":"{\\"msg\\":\\"Authorization:[Bearer [REDACTED:bearer]]\\"}"}'],
+  ]);
+  itStores("another secret's bracketed value goes with a word glued to its `]`, a word after a mark kept: %j", redactedBody, [
+    ["password: [hunter2]!x", `password: ${SECRET_PARAM}!x`],
+    ["password: [hunter2]x", `password: ${SECRET_PARAM}`],
+    ["api_key: [sk]live_4eC39HqLyjWDarjtT1zdp7dc", `api_key: ${SECRET_PARAM}`],
+    ["password: [x]Hunter2secret", `password: ${SECRET_PARAM}`],
+    ["token: [abc]def123456789", `token: ${SECRET_PARAM}`],
+    ["password: [x]Hunter2secret. next", `password: ${SECRET_PARAM}. next`],
+    ['{"body":"{\\"msg\\":\\"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]\\"}"}', `{"body":"{\\"msg\\":\\"X-Api-Key:${SECRET_PARAM}\\"}"}`],
+  ]);
+  // Code glued after a list: a member of it, a regex's class repeated.
+  itKeeps("a list indexed or repeated as a regex's class stays: %j", redactedBody, ["password: [a].b", "secret:[0-9a-f]{16}", "token: [a-z]+"]);
 });
 
 describe("under a header's name inspect's print of a class or a function stays", () => {
@@ -529,4 +566,48 @@ describe("under a header's name inspect's print of a class or a function stays",
 describe("a word that is no type's name in Go's map[] under a header's name still goes", () => {
   const counted = (text: string) => redactString(text, policy);
   itStoresCounting("%j", counted, { secret: 1 }, [["map[X-Api-Key:[Strings]]", `map[X-Api-Key:${SECRET}]`]]);
+});
+
+describe("under a secret's name only inspect's own print of a class or function is no value", () => {
+  itStores("a secret after inspect's word goes: %j", redactedBody, [
+    ["password: [class hunter2]", `password: ${SECRET_PARAM}`],
+    ["token:[class hunter2]", `token:${SECRET_PARAM}`],
+    ["api_key: [class hunter2]", `api_key: ${SECRET_PARAM}`],
+    ["pin: [class hunter2]", `pin: ${SECRET_PARAM}`],
+    ["session: [class hunter2]", `session: ${SECRET_PARAM}`],
+    ["client_secret:[class hunter2]", `client_secret:${SECRET_PARAM}`],
+    ["token: [class abc123def456]", `token: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("inspect's elision stays: %j", redactedBody, [
+    "token: [class A]",
+    "token: [class A extends B]",
+    "token: [class (anonymous)]",
+    "token: [Function: f]",
+    "token: [Function (anonymous)]",
+    "token: [Circular *1]",
+    "token: [Getter]",
+    "token: [Getter/Setter]",
+    "token: [Array]",
+    "token: [Object]",
+  ]);
+});
+
+describe("under a secret's name a bracketed IPv6 host and a Markdown link's text are no secret", () => {
+  itKeeps("a server's address before its port or alone stays: %j", redactedBody, [
+    "token: [2001:db8::1]:443",
+    "auth: [::1]:443",
+    "auth: [fe80::1]:8080",
+    "secret: [fe80::1%eth0]:22",
+    "session: [::ffff:10.0.0.1]:443",
+    "session.redis: [2001:db8::10]:6379",
+    "session: [::1]:8080",
+  ]);
+  itKeeps("a link's text before its target stays: %j", redactedBody, [
+    "- password: [Reset your password](https://x.test/reset)",
+    "secret: [Secret Manager](https://x.test/secret-manager)",
+    "api_key: [Get an API key](https://x.test/keys)",
+    "secret: [link][1]",
+    "password: [a][b]",
+  ]);
+  itStores("hex words with colons are no address: %j", redactedBody, [["token: [dead:beef:cafe]", `token: ${SECRET_PARAM}`]]);
 });

@@ -150,6 +150,87 @@ describe("YAML flow values under a secret's name", () => {
   });
 });
 
+describe("a capitalised secret in brackets under a secret's name", () => {
+  it("goes when a digit ends a part of it, its case changes letter by letter, or it is a key's run of capitals", () => {
+    expectRedacted([
+      ["password: [Passw0rd]", "password: [REDACTED:secret_param]"],
+      ["password: [Hunter2x]", "password: [REDACTED:secret_param]"],
+      ["api_key: [AbCdEf123456]", "api_key: [REDACTED:secret_param]"],
+      ["password: [PASSW0RD]", "password: [REDACTED:secret_param]"],
+      ["password: [Summer2024]", "password: [REDACTED:secret_param]"],
+      ["password: [HuNtEr]", "password: [REDACTED:secret_param]"],
+      ["token: [VSXJQTBLMMRCWDHNKPABCDEFG]", "token: [REDACTED:secret_param]"],
+      ["password: [Hunter2x!]", "password: [REDACTED:secret_param]"],
+      ["password: [Passw0rd]!", "password: [REDACTED:secret_param]!"],
+      ["password: [Passw0rd]. Next", "password: [REDACTED:secret_param]. Next"],
+      ["password:[Hunter2x]", "password:[REDACTED:secret_param]"],
+      ["Password: [Passw0rd]", "Password: [REDACTED:secret_param]"],
+      ["password: [Passw0rd] user=ana", "password: [REDACTED:secret_param] user=ana"],
+      ["db:\n  password: [Passw0rd]\n  host: db-01", "db:\n  password: [REDACTED:secret_param]\n  host: db-01"],
+    ]);
+  });
+
+  it("goes under every secret's name, quoted, after `=` and in lower case alike", () => {
+    expectRedacted([
+      ["token: [AbCdEf123456]", "token: [REDACTED:secret_param]"],
+      ["secret: [Passw0rd]", "secret: [REDACTED:secret_param]"],
+      ["client_secret: [Passw0rd]", "client_secret: [REDACTED:secret_param]"],
+      ["pin: [Ab12]", "pin: [REDACTED:secret_param]"],
+      ['password: ["Passw0rd"]', 'password: ["[REDACTED:secret_param]"]'],
+      ['"password": ["Passw0rd"]', '"password": ["[REDACTED:secret_param]"]'],
+      ["password=[Passw0rd]", "password=[REDACTED:secret_param]"],
+      ["api_key=[AbCdEf123456]", "api_key=[REDACTED:secret_param]"],
+      ["password: [passw0rd]", "password: [REDACTED:secret_param]"],
+      ["password: [s3cr3t]", "password: [REDACTED:secret_param]"],
+    ]);
+  });
+
+  it("goes in a JSON line's string and in a text of several lines", () => {
+    expect(redactedBody('{"msg":"x","yaml":"password: [Passw0rd]"}')).toBe('{"msg":"x","yaml":"password: [REDACTED:secret_param]"}');
+    expect(redactedBody("login\npassword: [Passw0rd]\nretrying")).toBe("login\npassword: [REDACTED:secret_param]\nretrying");
+  });
+
+  it("keeps GraphQL's types, PascalCase types' names, placeholders and masks", () => {
+    expectKept([
+      "password: [String!]",
+      "password: [String]",
+      "password: [Int]",
+      "password: [ID!]!",
+      "password: [Int64]",
+      "mutation Login($password: [Vec3f!]) { login }",
+      "mutation Upload($apiKey: [Uint8Array], $secret: [OAuth2Token], $token: [S3Client!]) { upload }",
+      "password: [$pw]",
+      "password: [:pin]",
+      "password: [?]",
+      "password: [${pw}]",
+      "password: [***]",
+      "password: [REDACTED]",
+      "password: [hidden]",
+      "password: [Hidden]",
+      "password: [filtered]",
+    ]);
+  });
+});
+
+describe("a capitalised word in brackets under a secret's name is a type only when shaped as code writes one", () => {
+  it("goes when a digit stands inside it or a `!` follows a word that is no GraphQL scalar", () => {
+    expectRedacted(
+      ["Xk9Vm2Lp", "Pa55Word", "Pass2Word", "Secret2Go", "Admin1Admin", "MyPass12Word", "Hunter!", "Sunshine!"].map((word) => [
+        `password: [${word}]`,
+        "password: [REDACTED:secret_param]",
+      ]),
+    );
+  });
+
+  it("goes when it is a type whose name holds a digit before another part (a known cost)", () => {
+    expectRedacted(["Uint8Array", "OAuth2Token", "S3Client", "Vec3f", "Float32x4"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  });
+
+  it("keeps a word of letters and protocols' and algorithms' names with their width or version", () => {
+    expectKept(["password: [Sunshine]", "auth: [OAuth2]", "token: [Base64]", "token: [UTF8]", "token: [Sha1]", "token: [SHA256]", "token: [AES256]", "token: [Crc32]", "token: [X509]", "token: [IPv6]", "token: [Http2]"]);
+  });
+});
+
 describe("a number after a secret's name in text", () => {
   it("is the secret, as under the same key; counts and headings stay", () => {
     expectRedacted([

@@ -330,8 +330,15 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const EQUALS_KEY_AT = new RegExp(String.raw`[A-Za-z_][\w-]{0,63}(?==(?![=>])(?! ))`, "y");
 /** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
 const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
-/** A value inspect elides or names (`[Object]`, `[Function: f]`, `[Getter/Setter]`, `[Circular *1]`, `[class A]`). */
-const ELIDED_SOURCE = String.raw`\[(?:Object|Array|Function|AsyncFunction|GeneratorFunction|class|Getter|Setter|Getter\/Setter|Circular)\b[^\]\n]*\]`;
+/**
+ * A value inspect elides or names, written as util.inspect writes it and no other way, since a
+ * secret may follow the same word (`password: [class hunter2]`): `[Object]`, `[Array]`,
+ * `[Getter]`, `[Setter]`, `[Getter/Setter]`, `[Object: null prototype]`, `[Circular *1]`, a
+ * function with its identifier or none (`[Function: f]`, `[AsyncFunction: bound f]`,
+ * `[Function (anonymous)]`) and a class whose name is a class's, a capital first
+ * (`[class A]`, `[class A extends B]`, `[class (anonymous)]`).
+ */
+const ELIDED_SOURCE = String.raw`\[(?:Object|Array|Getter|Setter|Getter\/Setter|Object: null prototype|Circular \*\d+|(?:Async)?(?:Generator)?Function(?:: (?:bound )?[A-Za-z_$][\w$]*| \(anonymous\))|class (?:_*[A-Z][\w$]*|\(anonymous\))(?: extends [A-Za-z_$][\w$.]*)?)\]`;
 const ELIDED = new RegExp(ELIDED_SOURCE, "y");
 const WHOLE_ELIDED = new RegExp(`^${ELIDED_SOURCE}$`);
 

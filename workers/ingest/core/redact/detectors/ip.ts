@@ -422,6 +422,17 @@ const IPV6_CANDIDATE = `(?:[0-9A-Fa-f]{1,4}|(?=::))(?::[0-9A-Fa-f]{0,4}){2,7}(?:
 /** A zone index (`fe80::1%eth0`, RFC 6874) belongs to the address it qualifies. */
 const ZONE = "(?:%[\\w.-]+)?";
 
+/** An IPv6 address alone in a URL host's brackets: a `::` or all eight groups, a zone perhaps. */
+const BRACKETED_IPV6 = new RegExp(`^\\[(?=[^\\]]*::|(?:[^:\\]]*:){7})${IPV6_CANDIDATE}${ZONE}\\]$`);
+
+/**
+ * Whether `value` is, whole, an IPv6 address in brackets (`[2001:db8::1]`, `[fe80::1%eth0]`), as a
+ * host is written before its port: an address, which `ipv6Detector` judges, not a secret's value.
+ */
+export function isBracketedIpv6(value: string): boolean {
+  return BRACKETED_IPV6.test(value);
+}
+
 /**
  * IPv6 addresses, full or `::`-compressed, with an embedded IPv4 address (`::ffff:203.0.113.9`)
  * or a zone, and the brackets of a URL host (`[2001:db8::1]:443`): the whole address is one

@@ -66,6 +66,7 @@ import {
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
+import { isBracketedIpv6 } from "./ip";
 import { isSessionIdShaped, namesSession } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
@@ -272,22 +273,37 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
- * nothing glued after it (LDAP's `{CRYPT}$6$…`, a scheme before its hash) but what closes the
- * text around it (a quote, `)`, `}`), a query's next pair (`&x=1`) or a sentence's marks, `.`, `!`,
- * `?` or `:` (a few: `?.`), before the end, a blank, a quote, `)` or `}` (`msg="Authorization:[Bearer …]"`,
- * `{"msg":"sent Authorization:[Bearer …]."}`, `Authorization:[Bearer …]!`).
+ * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * A bracket ends the match whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
+ * [hunter2]x`); what is glued is judged with the value (`redactFieldValue`): code or a link's
+ * target keeps it (`CODE_AFTER_LIST`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
+ * before its hash) but what closes the text around them (a quote, `)`, `}`), a query's next pair
+ * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
+ * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\})(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}]))";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
- * A bracketed word that names a type, no value: util.inspect's elisions (`[Array]`, `[Object]`,
- * `[Function: f]`, `[Circular *1]`, `[Getter/Setter]`) and a GraphQL list type (`[String!]`, `[ID!]!`),
- * written after a secret's name as often as a capitalized secret in brackets is; a sender's mask (`[FILTERED]`) too.
- * A word of 16 characters or more with a lower-case letter right after a digit is a generated key's
- * (`[Vsx5ZX1oynHiw5IyY7BwN87Fg]`, Go's `X-Api-Key:[…]`), no name's; a shorter one is a type's as
- * often (`[Float32x4]`, `[Vec3f]`, `[Md5sum]`, `[Vector3d]`), and keys are issued longer.
+ * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
+ * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
+ * `[Redacted]`) as often as a capitalized secret (`[Passw0rd]`, `[Hunter!]`). The word and its `!`
+ * are captured for `namesTypeInBrackets`, which tells them apart.
  */
-const NAMED_TYPE_IN_BRACKETS = /^\[(?!(?=\w{16})\w*\d[a-z])[A-Z]\w*(?:!|[:/ ][^\]]*)?\]!?$/;
+const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)(!?)\]$/;
+/**
+ * A type's name as code writes one, outside a GraphQL variable's definition: letters alone, a
+ * capital first (`String`, `FILTERED`; a secret so written, `[Sunshine]`, stays too), or a known
+ * stem and its width or version (`Int64`, `Base64`, `SHA256`, `OAuth2`, `IPv6`, `X509`). A digit
+ * anywhere else is a password's (`Pass2Word`, `Summer2024`, `Xk9Vm2Lp`), so types written so
+ * (`Uint8Array`, `OAuth2Token`, `S3Client`, `Vec3f`) go there too: leaks cost more.
+ */
+const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|UInt|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA)\d{1,5}$|^X509$/;
+/** GraphQL's built-in scalars, the only types a `!` follows outside a variable's definition (`[String!]`; `[Hunter!]` is a password). */
+const GRAPHQL_SCALAR = /^(?:String|Int|Float|Boolean|ID)$/;
+/**
+ * What a password or key holds and a type's name of letters does not: case changing letter by
+ * letter (`AbCdEf`, `HuNtEr`), or 16 capitals and more, a key's length (`VSXJQTBLMMRCWDHNKP`).
+ */
+const SECRET_SHAPED_WORD = /[A-Z][a-z][A-Z][a-z][A-Z]|^[A-Z]{16,}$/;
 /**
  * A YAML plain scalar written whole after its key (YAML 1.2.2 §7.3.3): on a line that is only
  * `key: value` (perhaps a sequence's item, `- key: value`; perhaps after a logger's prefix,
@@ -1065,7 +1081,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   const list = secretListAt(name, text, start + equals + 1);
-  if (list !== undefined) return list === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + list };
+  const span = list ?? spreadBracketAt(name, text, start + equals + 1);
+  if (span !== undefined) return span === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + span };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
   // A passphrase's words go to the line's next pair (`PASSPHRASE_VALUE`), a password's words of
@@ -1151,6 +1168,11 @@ const SENTENCE_PUNCTUATION_END = /(?<![.,;:!?)])[.,;:!?)]+$/;
 const GRAPHQL_TYPE = /^\[?[A-Z][A-Za-z0-9_]*!?\]?!?(?:[),=\s]|$)/;
 /** `(` or `,`, blanks, `$` and a name, then the colon at the end of the text: a variable definition. */
 const GRAPHQL_VARIABLE_DEFINITION = /[(,][ \t\n]*\$[A-Za-z_]\w*[ \t]*$/;
+
+/** Whether the colon at `start` after `name` is a GraphQL operation's variable definition's (`($password: String!`, `, $ids: [ID!]`): a type follows it. */
+function definesGraphQLVariable(text: string, start: number, name: string): boolean {
+  return GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start));
+}
 
 /**
  * A GraphQL variable as an argument's value, up to what ends it (`$token`, `$token){id}`,
@@ -1239,6 +1261,20 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
   }
   return written + text.slice(from);
 }
+
+/**
+ * What glued after a bracketed value makes it code or markup (`FLOW_COLLECTION`): a member of the
+ * list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
+ * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`). An
+ * Authorization's credentials are read before this, whatever follows their `]`.
+ */
+const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
+/**
+ * A word glued after a secret's bracketed value, up to a blank, a quote, a separator or a
+ * bracket and without a sentence's marks at its end (`api_key: [sk]live_4eC39…`, `password:
+ * [x]Hunter2secret`): the rest of the same value, as after `=` (`password=[hunter2]x`).
+ */
+const GLUED_AFTER_LIST = /^\w[^\s"'`\\,;&()[\]{}<>]*?(?=[.!?:]*(?:$|[\s"'`\\,;&()[\]{}<>]))/;
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1364,7 +1400,10 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-    return holdsFlowSecret(name, flow) ? `${match.slice(0, valueStart)}${marker}` : undefined;
+    if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name))) return undefined;
+    const glued = flow.startsWith("[") ? (GLUED_AFTER_LIST.exec(text.slice(start + match.length, start + match.length + 256))?.[0] ?? "") : "";
+    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -1449,7 +1488,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (end.opened && GRAPHQL_VARIABLE_ARGUMENT.test(value)) return undefined;
   // A GraphQL operation's variable definitions (`mutation Login($password: String!, $ids:
   // [ID!])`): after `(` or `,` and `$name`, the value is the variable's type, never a secret.
-  if (GRAPHQL_TYPE.test(value) && GRAPHQL_VARIABLE_DEFINITION.test(text.slice(Math.max(0, start - name.length - 64), start))) return undefined;
+  if (GRAPHQL_TYPE.test(value) && definesGraphQLVariable(text, start, name)) return undefined;
   // A word and a quoted name is a sentence naming an object, as Kubernetes events write
   // them: `volume "db-password" : secret "db-password" not found`.
   if (/^[a-z]{1,15}$/.test(value) && /^[ \t]+"/.test(text.slice(start + match.length))) return undefined;
@@ -1648,8 +1687,8 @@ function gluedColon(match: string, text: string, start: number): boolean {
  * is the secret's as after `password: ` (`holdsSecretItems`), numbers only when they are shaped
  * as secrets (`holdsSecretNumbers`: `passwords=[123456, 654321]`, `pins=[1234]`); 0 when it holds
  * none (`tokens=[12, 30]`, `secrets=[DB_URL, API_KEY]`, `password=['', '']`, a length range
- * `password=[8, 64]`); undefined when no such list is there (one plain word, `[hunter2]`, is read
- * as the token it is), or when it is a validator's rules (`password=[required, min:8]`:
+ * `password=[8, 64]`); undefined when no such list is there (one plain word with no blank around
+ * it, `[hunter2]`, is read as the token it is; `[ hunter2 ]` is a list), or when it is a validator's rules (`password=[required, min:8]`:
  * `VALIDATOR_RULE`), read as before.
  */
 function secretListAt(name: string, text: string, at: number): number | undefined {
@@ -1667,9 +1706,31 @@ function secretListAt(name: string, text: string, at: number): number | undefine
     if (holdsSecretNumbers(name, unquotedItems)) return list.length;
     return isLengthRange(unquotedItems) || isNamedCount(name, list) || measuresNumericSecret(name) ? 0 : undefined;
   }
-  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "")) return undefined;
+  // One plain word bracketed alone (`[hunter2]`) is read as the token it is; blanks inside the brackets (`[ hunter2 ]`) make it a list, replaced whole.
+  if (!secretName || (items.length === 1 && quoteOpening(items[0]!) === "" && list.length === items[0]!.length + 2)) return undefined;
   if (unquotedItems.some((item) => VALIDATOR_RULE.test(item))) return undefined;
   return holdsSecretItems(unquotedItems) ? list.length : 0;
+}
+
+/**
+ * A bracket with a blank inside, to its `]` on the line, and a word glued after that `]`
+ * (`[ hunter2 ]x`, `[hunter2 ]x`, `[ 8 ]`, `[ {} ]`): no list `SECRET_LIST` reads, and the token's
+ * rule would take its `[` alone and leave the rest.
+ */
+const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
+
+/**
+ * The length of a bracket spread with blanks (`SPREAD_BRACKET`) after a secret parameter's `=` at
+ * `at`, replaced whole so that nothing of it is left; 0 when it holds only masks, placeholders,
+ * a validator's rules or nothing (`password=[ FILTERED ]x`, `[required, min:8]`, `[ , ]`), kept
+ * whole; undefined when there is none.
+ */
+function spreadBracketAt(name: string, text: string, at: number): number | undefined {
+  if (!isSecretParameterName(name)) return undefined;
+  const span = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
+  if (span === undefined) return undefined;
+  const items = span.slice(1, span.lastIndexOf("]")).split(/[\s,]+/).filter((item) => item !== "");
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : span.length;
 }
 
 /**
@@ -1803,22 +1864,41 @@ const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
 /**
  * Whether `flow`, a YAML flow collection of plain scalars under the secret's `name`
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
- * (`NAMED_TYPE_IN_BRACKETS`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
+ * (`namesTypeInBrackets`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
+ * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`).
  */
-function holdsFlowSecret(name: string, flow: string): boolean {
+function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean): boolean {
   if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
   // A word of letters in capitals first is a sender's mask or a type's name there (`[Redacted]`, `[String]`), a long one a key (`[VSXJQ…]`: `isSessionIdShaped`).
   // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
-  if (isBracketedTypeName(flow) || (header ? isElidedValue(flow) || (NAMED_TYPE_IN_BRACKETS.test(flow) && MASK_OR_TYPE_WORD.test(flow)) : NAMED_TYPE_IN_BRACKETS.test(flow))) return false;
+  // A sender's mask in brackets in any case (`[hidden]`, `[filtered]`) stays, as after `=` (`standsForSecret`).
+  // A host's IPv6 address before its port (`session: [::1]:8080`) is an address, which the IPv6 rule judges.
+  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
   // A variable refers to a value sent elsewhere (`password: [$pw]`, `setPins(pin: [$a, $b])`: `isListedReference`).
   const values = items.filter((item) => !isListedReference(item));
   return holdsSecretItems(header ? values.filter((item) => !holdsNoCredentialUnderHeader(name, item)) : values);
+}
+
+/**
+ * Whether `flow`, bracketed under a secret's name, is a type's name or a sender's mask rather than
+ * a typed secret: a capitalized word (`NAMED_TYPE_IN_BRACKETS`: `[String!]`, `[Int64]`,
+ * `[FILTERED]`) shaped as a type's (`TYPE_SHAPED_WORD`), not as a secret (`SECRET_SHAPED_WORD`), a
+ * `!` only after GraphQL's scalars; or any such word where a GraphQL variable's type is written
+ * (`($v: [Vec3f!])`). Words after a blank, a `:` or a `/` are a value's (`[Bearer abc123]`,
+ * `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
+ */
+function namesTypeInBrackets(flow: string, inVariableDefinition: () => boolean): boolean {
+  const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
+  if (named === null) return false;
+  const word = named[1]!;
+  const typeShaped = TYPE_SHAPED_WORD.test(word) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
+  return typeShaped || inVariableDefinition();
 }
 
 /**
