@@ -298,6 +298,17 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
     for (const key of ["keys", "sort_keys", "secrets_count"]) expect(keyRules.ruleFor(key).action, key).toBe("scan");
   });
 
+  it("names a list of codes by a code word's plural as its singular names one code, with the singular's exceptions", () => {
+    for (const key of ["pins", "otps", "cvvs", "cvcs", "passcodes", "card_pins", "cardPins", "PINS", "data.pins", "user.otps", "pins.visa", "otps.0"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("secret_code");
+    }
+    for (const key of ["pin_ids", "pins_count", "otp_length", "pins_ids", "otps_length", "pin_limits", "pins_timeout_ms", "pins_version", "pins.count", "pinned", "spins"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("scan");
+    }
+    const stored = storedLine(`{"msg":"x","pins":[1234,5678],"data":{"otps":["123456"]},"cvvs":{"visa":"123"},"pin_ids":[1234,5678],"pins_count":2}`);
+    expect(stored.attributes).toMatchObject({ pins: SECRET_MARKER, "data.otps": SECRET_MARKER, "cvvs.visa": SECRET_MARKER, pin_ids: "[1234,5678]", pins_count: "2" });
+  });
+
   it("names `tokens` a collection of secrets alone or after a credential's word, and keeps LLM token counts", () => {
     for (const key of ["tokens", "access_tokens", "refresh_tokens", "refreshTokens", "user.tokens", "tokens.internal", "tokens.github"]) {
       expect(keyRules.ruleFor(key).action, key).toBe("secret");

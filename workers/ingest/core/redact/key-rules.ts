@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount, namesToken } from "./secret-names";
+import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesCodeList, namesSecretContext, namesCount, namesToken } from "./secret-names";
 import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
@@ -335,6 +335,8 @@ export class KeyRules {
     if (listed(this.hash)) return HASH;
     // A code's name may span segments (`card.security.code`); a secret name is the last one.
     if (this.secretKeys && isSecretCodeName(key)) return SECRET_CODE;
+    // A list of them under the plural (`pins`, `card_otps`), as the detectors read its text (`pins=[1234, 5678]`).
+    if (this.secretKeys && namesCodeList(key)) return SECRET_CODE;
     // The last segment as sent: `PWD` (the shell's directory) is no `pwd` (a password). A
     // path's `::` parts segments as `.` does (`auth::token`, `Session::Secret`).
     const lastSegment = lastNameSegment(key);

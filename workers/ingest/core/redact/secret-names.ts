@@ -270,9 +270,16 @@ export function measuresNumericSecret(name: string): boolean {
   });
   return secretWord >= 0 && MEASURE_OF_SECRET_END.test(words.slice(secretWord).join("_"));
 }
+/**
+ * The plurals of the code words (`SECRET_CODE_WORDS`) that name a list of codes (`pins: [1234, 5678]`,
+ * `{"otps":["123456"]}`), lower case: a list's name in text (`NUMERIC_SECRET_DIGITS`,
+ * `SECRET_NAME_ENDINGS`) and a key's (`namesCodeList`).
+ */
+const PLURAL_CODE_WORDS: readonly string[] = ["pins", "otps", "cvvs", "cvcs", "passcodes"];
+
 /** A numeric secret's words, singular and plural, lower case, and the fewest digits it has. */
 const NUMERIC_SECRET_DIGITS: ReadonlyMap<string, number> = new Map([
-  ...["pin", "pins", "otp", "otps", "cvv", "cvvs", "cvc", "cvcs", "passcode", "passcodes"].map((word) => [word, 3] as const),
+  ...["pin", "otp", "cvv", "cvc", "passcode", ...PLURAL_CODE_WORDS].map((word) => [word, 3] as const),
   ...["password", "passwords"].map((word) => [word, 4] as const),
 ]);
 /** Words that say what happened to a list's secrets or how they are used (`passwords_checked`, `otp_window`): its numbers count them. */
@@ -550,11 +557,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cav2",
   "pin",
   // A list of codes under the plural (`pins: [1234, 5678]`, `cvvs: [123, 456]`): only a list of
-  // numbers shaped as the codes is a secret there (`numericSecretDigits`); `passcodes` ends in `codes`.
-  "pins",
-  "otps",
-  "cvvs",
-  "cvcs",
+  // numbers shaped as the codes is a secret there (`numericSecretDigits`).
+  ...PLURAL_CODE_WORDS,
   "code",
   // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
   "codes",
@@ -974,6 +978,18 @@ export function isSecretCodeName(name: string): boolean {
 }
 
 /**
+ * Whether a key names a list of card security codes, PINs or one-time passwords by a code word's
+ * plural (`PLURAL_CODE_WORDS`: `pins`, `card_pins`, `data.otps`, `cvvs`), read as its singular is
+ * (`isSecretCodeName`), so a plural keeps the singular's exceptions: what describes the codes
+ * (`pins_count`, `otp_lengths`, `pin_ids`) ends in another word and names no list of them.
+ */
+export function namesCodeList(key: string): boolean {
+  const words = nameWords(key);
+  const last = words[words.length - 1] ?? "";
+  return PLURAL_CODE_WORDS.includes(last) && /s$/i.test(key) && isSecretCodeName(key.slice(0, -1));
+}
+
+/**
  * The JOSE header parameters and JWT registered claims (RFC 7515 §4.1, RFC 7519 §4.1), which a
  * token carries in readable form: the algorithm and key id that verify it, its type, issuer,
  * audience, subject, times and id.
@@ -1137,7 +1153,8 @@ function heldSecrecy(key: string): number {
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
-    const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
+    // A list of codes by its plural (`pins.visa`, `otps.0`) holds codes as the singular's object does (`pin.value`).
+    const own = segment === "" ? NOT_SECRET : namesCodeList(segment) ? SECRET_CODE : secretNames.get(segment);
     if (jar) {
       // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
       // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
