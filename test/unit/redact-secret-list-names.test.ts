@@ -124,6 +124,10 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['pins=["1234","5678"]', `pins=${SECRET_PARAM}`],
     ["cvvs=['123']", `cvvs=${SECRET_PARAM}`],
+    // Blanks inside the brackets, quoted or not.
+    ["pins: [ 1234 , 5678 ]", `pins: ${SECRET_PARAM}`],
+    ['pins=[ "1234"]', `pins=${SECRET_PARAM}`],
+    ['pins: [ "1234" ]', `pins: [ ${quoted(SECRET_PARAM)} ]`],
   ]);
   itKeepsUncounted("ids, variables, placeholders and masks, or numbers no code has: %j", counted, [
     'pin_ids: ["1234"]',
@@ -131,6 +135,8 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
     'pins: ["***"]',
     'pins: ["12", "30"]',
     'pins_count: ["1234"]',
+    'pins: [ "***" ]',
+    "pin_ids: [ 1234 ]",
   ]);
 });
 

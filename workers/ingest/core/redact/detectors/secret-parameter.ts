@@ -1613,14 +1613,14 @@ function holdsSecretNumberStrings(name: string, flow: string): boolean {
   return QUOTED_NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.match(/\d+/g)!);
 }
 /**
- * How a list of numbers opens (`[1234, …]`, `["1234", …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
  * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
  */
-const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[["']?\d/;
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}["']?\d/;
 /** The characters `NUMBER_LIST_OPENING` may open with: a space, a tab or `[`. */
 const NUMBER_LIST_FIRST = /^[ \t[]$/;
 /** How far `NUMBER_LIST_OPENING` reads. */
-const NUMBER_LIST_OPENING_REACH = 11;
+const NUMBER_LIST_OPENING_REACH = 19;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
 /** A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`). */
