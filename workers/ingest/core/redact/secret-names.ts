@@ -984,9 +984,10 @@ export function isSecretCodeName(name: string): boolean {
  * (`pins_count`, `otp_lengths`, `pin_ids`) ends in another word and names no list of them.
  */
 export function namesCodeList(key: string): boolean {
+  // Most keys end in no `s`: they need no split into words.
+  if (!/s$/i.test(key)) return false;
   const words = nameWords(key);
-  const last = words[words.length - 1] ?? "";
-  return PLURAL_CODE_WORDS.includes(last) && /s$/i.test(key) && isSecretCodeName(key.slice(0, -1));
+  return PLURAL_CODE_WORDS.includes(words[words.length - 1]!) && isSecretCodeName(key.slice(0, -1));
 }
 
 /**
