@@ -216,6 +216,10 @@ describe("a JSON number under a secret's name", () => {
     expect(line.attributes[key]).toBe("[REDACTED:secret]");
     expect(JSON.stringify(line)).not.toMatch(/1234|5678|123456|654321|"123"|"456"|789/);
   });
+  it("a kvlist body's list of codes under `pins` is replaced", () => {
+    const body = { kvlistValue: { values: [{ key: "msg", value: { stringValue: "x" } }, { key: "pins", value: { arrayValue: { values: [{ intValue: 1234 }, { intValue: 5678 }] } } }] } };
+    expect(exportedLogBody(body).attributes.pins).toBe("[REDACTED:secret]");
+  });
   it("a Cloudflare console line of a word and an object (`console.log(\"codes\", {pins})`) loses the codes in its body", () => {
     expect(exportedConsoleLine('codes {"pins":[1234,5678]}').body).toBe('codes {"pins":"[REDACTED:secret]"}');
     expect(exportedConsoleLine('sent {"otps":["123456"]} users [{"cvvs":[123]}]').body).toBe('sent {"otps":"[REDACTED:secret]"} users [{"cvvs":"[REDACTED:secret]"}]');
