@@ -557,8 +557,8 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "cav2",
   "pin",
   // A list of codes under the plural (`pins: [1234, 5678]`, `cvvs: [123, 456]`): only a list of
-  // numbers shaped as the codes is a secret there (`numericSecretDigits`).
-  ...PLURAL_CODE_WORDS,
+  // numbers shaped as the codes is a secret there (`numericSecretDigits`); `passcodes` ends in `codes`.
+  ...PLURAL_CODE_WORDS.filter((word) => !word.endsWith("codes")),
   "code",
   // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
   "codes",
