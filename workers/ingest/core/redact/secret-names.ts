@@ -249,9 +249,30 @@ export function numericSecretDigits(name: string): number {
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
   // Most names hold no numeric secret's word: they need neither of the word tests below.
-  if (digits === 0) return 0;
-  if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  if (digits === 0 || countsOrQualifiesSecrets(words)) return 0;
   return measuresNumericSecret(name) ? 0 : digits;
+}
+
+/** Whether a word of a name counts its secrets or says what happened to them (`num_pins`, `failed_otps`, `passwords_checked`). */
+function countsOrQualifiesSecrets(words: readonly string[]): boolean {
+  return words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word));
+}
+
+/**
+ * The fewest digits of a code in a list a key names by a plural (`pins`, `card_pins`, `pin_list`,
+ * `pin_codes`, `one_time_passwords`, `security_codes`, `totps`, `cvv2s`), read as the text
+ * detector reads a list's name (`numericSecretDigits`), else as its singular, a code's name
+ * (`isSecretCodeName`: 3); 0 when it names none or a word counts or qualifies them (`num_pins`,
+ * `failed_otps`, `pin_ids`, `pins_count`). Only the last word's plural is read: `db_password`
+ * and `pin_expiry` name one value, whose own rules stay.
+ */
+export function codeListDigits(key: string): number {
+  // Most keys end in neither `s` nor `list`: they need no split into words.
+  if (!/(?:s|list)$/i.test(key)) return 0;
+  const words = nameWords(key);
+  const digits = numericSecretDigits(key);
+  if (digits > 0 || countsOrQualifiesSecrets(words) || measuresNumericSecret(key)) return digits;
+  return isSecretCodeName(key.slice(0, -1)) ? 3 : 0;
 }
 
 /**
@@ -957,6 +978,8 @@ const scanNameWords = new ScanMemo<string, readonly string[]>(MAX_CACHED_NAMES, 
 const NOT_SECRET = 0;
 const SECRET = 1;
 const SECRET_CODE = 2;
+/** A member of a list of codes named by its plural (`pins.visa`, `otps.0`): a code only when shaped as one (`codeListDigits`). */
+const CODE_LIST = 3;
 /**
  * Answers by name: the same parameter and field names (`token=`, `"password":`) recur on every
  * line that carries them, and splitting a name into words costs several regex passes.
@@ -975,19 +998,6 @@ export function isSecretName(name: string): boolean {
  */
 export function isSecretCodeName(name: string): boolean {
   return secretNames.get(name) === SECRET_CODE;
-}
-
-/**
- * Whether a key names a list of card security codes, PINs or one-time passwords by a code word's
- * plural (`PLURAL_CODE_WORDS`: `pins`, `card_pins`, `data.otps`, `cvvs`), read as its singular is
- * (`isSecretCodeName`), so a plural keeps the singular's exceptions: what describes the codes
- * (`pins_count`, `otp_lengths`, `pin_ids`) ends in another word and names no list of them.
- */
-export function namesCodeList(key: string): boolean {
-  // Most keys end in no `s`: they need no split into words.
-  if (!/s$/i.test(key)) return false;
-  const words = nameWords(key);
-  return PLURAL_CODE_WORDS.includes(words[words.length - 1]!) && isSecretCodeName(key.slice(0, -1));
 }
 
 /**
@@ -1154,8 +1164,8 @@ function heldSecrecy(key: string): number {
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
-    // A list of codes by its plural (`pins.visa`, `otps.0`) holds codes as the singular's object does (`pin.value`).
-    const own = segment === "" ? NOT_SECRET : namesCodeList(segment) ? SECRET_CODE : secretNames.get(segment);
+    // A list of codes by its plural (`pins.visa`, `otps.0`) holds codes, when shaped as them (`CODE_LIST`).
+    const own = segment === "" ? NOT_SECRET : secretNames.get(segment) || (codeListDigits(segment) > 0 ? CODE_LIST : NOT_SECRET);
     if (jar) {
       // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
       // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
@@ -1252,7 +1262,13 @@ export function namesSecretContext(name: string): boolean {
 
 /** Whether `heldSecrecy` finds a secret under a parent's name in `key` (not the last segment's own). */
 export function isHeldSecretName(key: string): boolean {
-  return heldSecrecy(asDottedPath(key)) !== NOT_SECRET;
+  const verdict = heldSecrecy(asDottedPath(key));
+  return verdict === SECRET || verdict === SECRET_CODE;
+}
+
+/** Whether `heldSecrecy` finds a member of a list of codes named by its plural in `key` (`pins.visa`, `otps.sent`): a code only when shaped as one. */
+export function isHeldCodeListName(key: string): boolean {
+  return heldSecrecy(asDottedPath(key)) === CODE_LIST;
 }
 
 /** Whether `heldSecrecy` finds a card security code, a PIN or a one-time password under a parent's name in `key`. */
