@@ -112,6 +112,17 @@ describe("a plural code's name after `:` loses its list of numbers, as after `=`
   itKeepsUncounted("no number shaped as the code, or no list: %j", counted, ["pins: [12, 30]", "pins: enabled", "pins: 1234", "<pins>1234</pins>"]);
 });
 
+describe("the plural of any code's name is read as its singular in text, as a key's is", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["security_codes=[123456, 654321]", `security_codes=${SECRET_PARAM}`],
+    ["verification_codes: [123456]", `verification_codes: ${SECRET_PARAM}`],
+    ["mfa_codes=[123456]", `mfa_codes=${SECRET_PARAM}`],
+    ["totps: [123456, 654321]", `totps: ${SECRET_PARAM}`],
+    ["cvv2s=[123, 456]", `cvv2s=${SECRET_PARAM}`],
+  ]);
+  itKeepsUncounted("another code, or a count: %j", counted, ["status_codes=[200, 404]", "error_codes: [1234, 5678]", "num_pins=[1234, 5678]", "totps_count=[1234]", "failed_pins=[1234, 5678]"]);
+});
+
 describe("a plural code's list of codes in quotes loses each code, as an unquoted list does", () => {
   const quoted = (marker: string) => `"${marker}"`;
   // After `:` each string keeps its quotes; after `=` the list goes whole, as `pin=["1234"]` does.

@@ -238,7 +238,8 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
 /**
  * The fewest digits a secret named by `name` has when it is digits alone, for a list of numbers
  * under it (`pins=[1234, 5678]`, `passwords=[123456, 654321]`): the name is the secret's own,
- * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`);
+ * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`), or
+ * the plural of another code's name (`security_codes`, `totps`, `cvv2s`: `isSecretCodeName`);
  * a PIN's, a one-time code's or a card code's 3, a numeric password's 4. 0 when it names none,
  * or when another word counts or qualifies them (`num_passwords`, `passwords_checked`,
  * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`),
@@ -248,6 +249,8 @@ export function numericSecretDigits(name: string): number {
   const words = nameWords(name);
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
+  // A plural of another code's name, read as its singular (`security_codes`, `totps`, `cvv2s`).
+  if (digits === 0 && /s$/i.test(name) && isSecretCodeName(name.slice(0, -1))) digits = 3;
   // Most names hold no numeric secret's word: they need neither of the word tests below.
   if (digits === 0 || countsOrQualifiesSecrets(words)) return 0;
   return measuresNumericSecret(name) ? 0 : digits;
@@ -259,20 +262,14 @@ function countsOrQualifiesSecrets(words: readonly string[]): boolean {
 }
 
 /**
- * The fewest digits of a code in a list a key names by a plural (`pins`, `card_pins`, `pin_list`,
+ * The fewest digits of a code in a list a key names by a plural or `list` (`pins`, `card_pins`, `pin_list`,
  * `pin_codes`, `one_time_passwords`, `security_codes`, `totps`, `cvv2s`), read as the text
- * detector reads a list's name (`numericSecretDigits`), else as its singular, a code's name
- * (`isSecretCodeName`: 3); 0 when it names none or a word counts or qualifies them (`num_pins`,
- * `failed_otps`, `pin_ids`, `pins_count`). Only the last word's plural is read: `db_password`
- * and `pin_expiry` name one value, whose own rules stay.
+ * detector reads a list's name (`numericSecretDigits`); 0 when it names none or a word counts or
+ * qualifies them (`num_pins`, `failed_otps`, `pin_ids`, `pins_count`). Only a key ending so is
+ * read: `db_password` and `pin_expiry` name one value, whose own rules stay.
  */
 export function codeListDigits(key: string): number {
-  // Most keys end in neither `s` nor `list`: they need no split into words.
-  if (!/(?:s|list)$/i.test(key)) return 0;
-  const words = nameWords(key);
-  const digits = numericSecretDigits(key);
-  if (digits > 0 || countsOrQualifiesSecrets(words) || measuresNumericSecret(key)) return digits;
-  return isSecretCodeName(key.slice(0, -1)) ? 3 : 0;
+  return /(?:s|list)$/i.test(key) ? numericSecretDigits(key) : 0;
 }
 
 /**
