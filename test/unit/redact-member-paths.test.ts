@@ -298,6 +298,62 @@ describe("a member under a secret's name, in any form a sender nests it", () => 
     for (const key of ["keys", "sort_keys", "secrets_count"]) expect(keyRules.ruleFor(key).action, key).toBe("scan");
   });
 
+  it("names a list of codes by a code word's plural as its singular names one code, with the singular's exceptions", () => {
+    for (const key of ["pins", "otps", "cvvs", "cvcs", "passcodes", "card_pins", "cardPins", "PINS", "data.pins", "user.otps", "pins.visa", "otps.0"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("secret_code");
+    }
+    for (const key of ["pin_ids", "pins_count", "otp_length", "pins_ids", "otps_length", "pin_limits", "pins_timeout_ms", "pins_version", "pins.count", "pinned", "spins"]) {
+      expect(keyRules.ruleFor(key).action, key).toBe("scan");
+    }
+    const stored = storedLine(`{"msg":"x","pins":[1234,5678],"data":{"otps":["123456"]},"cvvs":{"visa":"123"},"pin_ids":[1234,5678],"pins_count":2}`);
+    expect(stored.attributes).toMatchObject({ pins: SECRET_MARKER, "data.otps": SECRET_MARKER, "cvvs.visa": SECRET_MARKER, pin_ids: "[1234,5678]", pins_count: "2" });
+  });
+
+  it("keeps a count under a code word's plural when a word before it counts or qualifies the codes, or its value holds no code", () => {
+    const counts = [
+      "num_pins", "numPins", "max_pins", "maxPins", "min_pins", "total_pins", "totalPins", "n_pins", "count_pins", "failed_pins",
+      "failedOtps", "remaining_pins", "attempted_pins", "wrong_pins", "invalid_pins", "locked_pins", "reset_pins", "max_otps",
+      "pending_otps", "used_otps", "expired_otps", "valid_otps", "sent_otps", "hasPins", "showPins", "isPins",
+    ];
+    for (const key of counts) {
+      expect(storedLine(`{"msg":"x","${key}":3}`).attributes[key], key).toBe("3");
+      expect(storedLine(`{"msg":"x","${key}":[3,5]}`).attributes[key], key).toBe("[3,5]");
+    }
+    expect(storedLine(`{"msg":"x","otps":{"sent":3,"verified":2,"failed":1}}`).attributes).toMatchObject({ "otps.sent": "3", "otps.verified": "2", "otps.failed": "1" });
+  });
+
+  it("keeps what is no code under a code word's plural: map pins, HPKP pins, GPIO pins, ids, flags, placeholders", () => {
+    const kept: [string, string, string][] = [
+      [`{"msg":"x","pins":[{"lat":52.5,"lng":13.4}]}`, "pins", `[{"lat":52.5,"lng":13.4}]`],
+      [`{"msg":"x","map":{"pins":[{"lat":52.5,"lng":13.4}]}}`, "map.pins", `[{"lat":52.5,"lng":13.4}]`],
+      [`{"msg":"x","dropPins":[{"lat":52.5,"lng":13.4}]}`, "dropPins", `[{"lat":52.5,"lng":13.4}]`],
+      [`{"msg":"x","hpkp":{"pins":["sha256/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdef="]}}`, "hpkp.pins", `["sha256/AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdef="]`],
+      [`{"msg":"x","gpio":{"pins":[17,27,22]}}`, "gpio.pins", "[17,27,22]"],
+      [`{"msg":"x","pins":["pin_abc123"]}`, "pins", `["pin_abc123"]`],
+      [`{"msg":"x","pins":[{"id":7,"pinned":true}]}`, "pins", `[{"id":7,"pinned":true}]`],
+      [`{"msg":"x","pins":["a","b"]}`, "pins", `["a","b"]`],
+      [`{"msg":"x","pins":[true,false]}`, "pins", "[true,false]"],
+      [`{"msg":"x","pins":0}`, "pins", "0"],
+      [`{"msg":"x","pins":"[$a, $b]"}`, "pins", "[$a, $b]"],
+      [`{"msg":"x","pins":["$a"]}`, "pins", `["$a"]`],
+    ];
+    for (const [line, key, value] of kept) expect(storedLine(line).attributes[key], line).toBe(value);
+  });
+
+  it("hides codes under every plural of a code's name, read as its singular, and under `passwords` as a list", () => {
+    const keys = [
+      "passwords", "pin_codes", "pinCodes", "cvv_codes", "cvc_codes", "one_time_passwords", "oneTimePasswords", "pin_numbers", "pinNumbers",
+      "pins_list", "pin_list", "pin_values", "security_codes", "verification_codes", "mfa_codes", "totp_codes", "totps", "cvv2s",
+    ];
+    for (const key of keys) {
+      expect(storedLine(`{"msg":"x","${key}":[1234,5678]}`).attributes[key], key).toBe(SECRET_MARKER);
+      expect(storedLine(`{"msg":"x","${key}":["123456"]}`).attributes[key], key).toBe(SECRET_MARKER);
+    }
+    // One number under `passwords` is a count, as before; a password in text still goes.
+    expect(storedLine(`{"msg":"x","passwords":1500,"db_passwords":"hunter22"}`).attributes).toMatchObject({ passwords: "1500", db_passwords: SECRET_MARKER });
+    expect(storedLine(`{"msg":"x","pins":"1234,5678","card_pins":[1234,"5678"]}`).attributes).toMatchObject({ pins: SECRET_MARKER, card_pins: SECRET_MARKER });
+  });
+
   it("names `tokens` a collection of secrets alone or after a credential's word, and keeps LLM token counts", () => {
     for (const key of ["tokens", "access_tokens", "refresh_tokens", "refreshTokens", "user.tokens", "tokens.internal", "tokens.github"]) {
       expect(keyRules.ruleFor(key).action, key).toBe("secret");

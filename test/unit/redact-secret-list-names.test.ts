@@ -1,7 +1,8 @@
 /**
  * A secret's list value read by what its sender meant: a name holding the secret's word beside a
  * word that numbers or measures it keeps its numbers; a list of variables or placeholders under a
- * secret's name keeps them; a plural code's name after `:` loses its numbers as after `=`; an
+ * secret's name keeps them; a plural code's name after `:` loses its numbers as after `=`, in
+ * quotes too; an
  * Authorization's bracketed credentials keep an ellipsis of ASCII dots as a mask and lose a
  * credential closed before a sentence's mark or a query's `&`. Each output is pinned.
  */
@@ -109,6 +110,45 @@ describe("a plural code's name after `:` loses its list of numbers, as after `=`
     ['{"msg":"cvcs: [123, 456]"}', `{"msg":"cvcs: ${SECRET_PARAM}"}`],
   ]);
   itKeepsUncounted("no number shaped as the code, or no list: %j", counted, ["pins: [12, 30]", "pins: enabled", "pins: 1234", "<pins>1234</pins>"]);
+});
+
+describe("the plural of any code's name is read as its singular in text, as a key's is", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["security_codes=[123456, 654321]", `security_codes=${SECRET_PARAM}`],
+    ["verification_codes: [123456]", `verification_codes: ${SECRET_PARAM}`],
+    ["mfa_codes=[123456]", `mfa_codes=${SECRET_PARAM}`],
+    ["totps: [123456, 654321]", `totps: ${SECRET_PARAM}`],
+    ["cvv2s=[123, 456]", `cvv2s=${SECRET_PARAM}`],
+  ]);
+  itKeepsUncounted("another code, or a count: %j", counted, ["status_codes=[200, 404]", "error_codes: [1234, 5678]", "num_pins=[1234, 5678]", "totps_count=[1234]", "failed_pins=[1234, 5678]"]);
+});
+
+describe("a plural code's list of codes in quotes loses each code, as an unquoted list does", () => {
+  const quoted = (marker: string) => `"${marker}"`;
+  // After `:` each string keeps its quotes; after `=` the list goes whole, as `pin=["1234"]` does.
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ['otps: ["123456", "654321"]', `otps: [${quoted(SECRET_PARAM)}, ${quoted(SECRET_PARAM)}]`],
+    ['"pins": ["1234", "5678"]', `"pins": [${quoted(SECRET_PARAM)}, ${quoted(SECRET_PARAM)}]`],
+    ["cvvs: ['123', '456']", `cvvs: ['${SECRET_PARAM}', '${SECRET_PARAM}']`],
+    ['passwords: ["1234", "5678"]', `passwords: [${quoted(SECRET_PARAM)}, ${quoted(SECRET_PARAM)}]`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['pins=["1234","5678"]', `pins=${SECRET_PARAM}`],
+    ["cvvs=['123']", `cvvs=${SECRET_PARAM}`],
+    // Blanks inside the brackets, quoted or not.
+    ["pins: [ 1234 , 5678 ]", `pins: ${SECRET_PARAM}`],
+    ['pins=[ "1234"]', `pins=${SECRET_PARAM}`],
+    ['pins: [ "1234" ]', `pins: [ ${quoted(SECRET_PARAM)} ]`],
+  ]);
+  itKeepsUncounted("ids, variables, placeholders and masks, or numbers no code has: %j", counted, [
+    'pin_ids: ["1234"]',
+    "pins: [$a, $b]",
+    'pins: ["***"]',
+    'pins: ["12", "30"]',
+    'pins_count: ["1234"]',
+    'pins: [ "***" ]',
+    "pin_ids: [ 1234 ]",
+  ]);
 });
 
 describe("an Authorization's bracketed credentials: an ellipsis of dots is a mask, a sentence's mark or `&` closes them", () => {

@@ -204,6 +204,50 @@ describe("a JSON number under a secret's name", () => {
     expect(liftedNumber(key)(value)).toBe("[REDACTED:secret]");
   });
   it.each([
+    ['{"msg":"x","pins":[1234,5678]}', "pins"],
+    ['{"msg":"x","data":{"pins":[1234,5678]}}', "data.pins"],
+    ['{"msg":"x","pins":"[1234, 5678]"}', "pins"],
+    ['{"msg":"x","otps":["123456","654321"]}', "otps"],
+    ['{"msg":"x","cvvs":[123,456],"cvcs":[789]}', "cvcs"],
+    ['{"msg":"x","pin":"1234"}', "pin"],
+    ['{"msg":"x","password":[1234,5678]}', "password"],
+  ])("a Cloudflare console line %s loses the codes lifted under %s", (body, key) => {
+    const line = exportedConsoleLine(body);
+    expect(line.attributes[key]).toBe("[REDACTED:secret]");
+    expect(JSON.stringify(line)).not.toMatch(/1234|5678|123456|654321|"123"|"456"|789/);
+  });
+  it("a kvlist body's list of codes under `pins` is replaced", () => {
+    const body = { kvlistValue: { values: [{ key: "msg", value: { stringValue: "x" } }, { key: "pins", value: { arrayValue: { values: [{ intValue: 1234 }, { intValue: 5678 }] } } }] } };
+    expect(exportedLogBody(body).attributes.pins).toBe("[REDACTED:secret]");
+  });
+  it("a Cloudflare console line of a word and an object (`console.log(\"codes\", {pins})`) loses the codes in its body", () => {
+    expect(exportedConsoleLine('codes {"pins":[1234,5678]}').body).toBe('codes {"pins":"[REDACTED:secret]"}');
+    expect(exportedConsoleLine('sent {"otps":["123456"]} users [{"cvvs":[123]}]').body).toBe('sent {"otps":"[REDACTED:secret]"} users [{"cvvs":"[REDACTED:secret]"}]');
+  });
+  it.each([
+    ['{"msg":"x","pin_ids":[1234,5678]}', "pin_ids", "[1234,5678]"],
+    ['{"msg":"x","otp_length":6}', "otp_length", "6"],
+    ['{"msg":"x","pins_count":2}', "pins_count", "2"],
+  ])("a Cloudflare console line %s keeps %s, which describes the codes", (body, key, kept) => {
+    expect(exportedConsoleLine(body).attributes[key]).toBe(kept);
+  });
+  it.each([
+    ["pins", { arrayValue: [{ intValue: "1234" }, { intValue: "5678" }] }],
+    ["otps", { arrayValue: [{ stringValue: "123456" }] }],
+    ["pins", { stringValue: "[1234, 5678]" }],
+    ["cvvs", { kvlistValue: [{ key: "visa", value: { stringValue: "123" } }] }],
+  ])("an attribute's list of codes under %s, %j, is replaced", (key, value) => {
+    expect(JSON.stringify(storedLogAttribute(key, value))).toContain("[REDACTED:secret]");
+    expect(JSON.stringify(storedLogAttribute(key, value))).not.toMatch(/1234|5678|123/);
+  });
+  it.each([
+    ["pin_ids", { arrayValue: [{ intValue: "1234" }] }],
+    ["pins", { arrayValue: [] }],
+    ["pins", { arrayValue: [{ stringValue: "***" }] }],
+  ])("an attribute's list under %s, %j, stays", (key, value) => {
+    expect(storedLogAttribute(key, value)).toEqual(value);
+  });
+  it.each([
     ["password", 100.0, "[REDACTED:secret]"],
     ["password", 12.5, "[REDACTED:secret]"],
     ["auth", 12.5, 12.5],

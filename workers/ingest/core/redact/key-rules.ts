@@ -1,6 +1,6 @@
 import { geoLevelOf, geoPrecisionLevel, type GeoPrecision } from "./geo";
 import { BoundedMemo } from "./bounded-memo";
-import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, namesSecretContext, namesCount, namesToken } from "./secret-names";
+import { PassWord, inCookieJar, namesPasswordByShape, passWordReading, isHeldSecretCodeName, isHeldSecretName, isSecretCodeName, isSecretName, nameWords, codeListDigits, isHeldCodeListName, namesSecretContext, namesCount, namesToken } from "./secret-names";
 import { namesSession } from "./session-ids";
 import { Place } from "./detectors/detector";
 import { PERSON, identifiedBy, namesId, namesThingIdentifier } from "./detectors/id-value";
@@ -69,6 +69,14 @@ import { namesJobTitle } from "./name-introducers";
 export type KeyRule =
   | {
       readonly action: "keep" | "drop" | "hash" | "secret" | "secret_code" | "card_holder" | "person_name" | "street_address";
+      /**
+       * A list of codes' key by a code word's plural (`pins`, `security_codes`, `pins.visa`): only a
+       * whole number of this many digits or more, a list of whole numbers holding one, or a string
+       * holding such a list is a code there (`holdsCodes`).
+       */
+      readonly codeDigits?: number;
+      /** With `counts`, a plural password word (`passwords`): a list of counts there holding codes of this many digits or more still goes (`holdsCodes`); one number is a count. */
+      readonly codesAmongCounts?: number;
       /** A secret's key that names a count (`namesCount`: tokens, `max_*`, `*_count`): a whole number there is a count, kept. */
       readonly counts?: true;
       /**
@@ -150,12 +158,16 @@ const TOO_PRECISE: KeyRule = { action: "drop", located: true };
 const HASH: KeyRule = { action: "hash" };
 const SECRET: KeyRule = { action: "secret" };
 const SECRET_OR_COUNT: KeyRule = { action: "secret", counts: true };
+/** A plural password word's rule (`passwords`, `one_time_passwords`): a count is kept, but a list of numeric passwords goes (`[1234, 5678]`: `codeListDigits`). */
+const SECRET_OR_COUNT_BUT_PASSWORDS: KeyRule = { action: "secret", counts: true, codesAmongCounts: 4 };
 const TOKEN: KeyRule = { action: "secret", shortCounts: true };
 const SECRET_OR_OBJECT_NAME: KeyRule = { action: "secret", objectNames: true };
 const SECRET_OR_ADDRESS: KeyRule = { action: "secret", addresses: true };
 const SECRET_OR_REFERENCE: KeyRule = { action: "secret", references: true };
 const SESSION_ID: KeyRule = { action: "secret", addresses: true, sessionShaped: true };
 const SECRET_CODE: KeyRule = { action: "secret_code" };
+/** A list of codes' rules: a PIN's, a one-time code's or a card code's 3 digits, a numeric password's 4 (`codeListDigits`). */
+const CODE_LIST_RULES: readonly KeyRule[] = [3, 4].map((codeDigits) => ({ action: "secret_code", codeDigits }));
 const SECRET_IF_PASSWORD_SHAPED: KeyRule = { action: "secret", passShaped: true };
 const SECRET_UNLESS_PASS_WORD_KEEPS: KeyRule = { action: "secret", passWord: true };
 const SECRET_OR_DIRECTORY: KeyRule = { action: "secret", directories: true };
@@ -347,6 +359,11 @@ export class KeyRules {
     // A member under a secret's name holds it (`credentials.value`, `secrets.db`) unless its
     // name describes it (`password.length`, `api_key.id`).
     if (this.secretKeys && isHeldSecretCodeName(key)) return SECRET_CODE;
+    // Codes under a code word's plural (`pins`, `card_pins`, `security_codes`, `pins.visa`): only a value
+    // shaped as codes goes (`codeDigits`), as the text detector reads `pins=[1234, 5678]`; a count,
+    // a map pin's object, a GPIO pin's number, an id or a placeholder stays.
+    const codeDigits = this.secretKeys ? codeListDigits(lastSegment) || (isHeldCodeListName(key) ? 3 : 0) : 0;
+    if (codeDigits > 0) return CODE_LIST_RULES[codeDigits === 3 ? 0 : 1]!;
     if (this.secretKeys && isHeldSecretName(key)) return secretRule(key);
     const words = nameWords(key);
     // One rule for a holder's kind: a card's holder is `card_holder`, any other holder's name `person_name`.
@@ -421,7 +438,7 @@ export class KeyRules {
  */
 function secretRule(key: string): KeyRule {
   if (namesExistingSecret(key)) return SECRET_OR_REFERENCE;
-  if (namesCount(key)) return SECRET_OR_COUNT;
+  if (namesCount(key)) return codeListDigits(lastNameSegment(key)) === 4 ? SECRET_OR_COUNT_BUT_PASSWORDS : SECRET_OR_COUNT;
   // A cookie jar's member is a cookie's value, opaque whatever its shape, as in a `Cookie` header.
   if (namesSession(key) && !inCookieJar(key)) return SESSION_ID;
   if (namesSecretContext(key)) return SECRET_OR_ADDRESS;

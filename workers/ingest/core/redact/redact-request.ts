@@ -1327,7 +1327,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       // An attribute's or a JSON member's string is whole, as a quoted value in text.
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue, true))) return undefined;
       if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
-      if (rule.counts === true && holdsCount(value)) return undefined;
+      if (rule.codeDigits !== undefined && !holdsCodes(value, rule.codeDigits)) return undefined;
+      if (rule.counts === true && holdsCount(value) && !(rule.codesAmongCounts !== undefined && holdsList(value) && holdsCodes(value, rule.codesAmongCounts))) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
       if (rule.action === "secret" && holdsNoSecretNumber(key, value)) return undefined;
       // A session held as cookies' pairs (`segment=…; vtex_session=…`) goes as a `Cookie` header's value does (`headerCredentials`).
@@ -1477,6 +1478,36 @@ function holdsText(value: AnyValue): boolean {
     "stringValue" in value || "arrayValue" in value || "kvlistValue" in value || "bytesValue" in value
   );
 }
+
+/**
+ * Whether `value`, under a list of codes' plural (`pins`, `security_codes`), holds codes of `digits`
+ * digits or more, as the text detector reads a list under that name (`pins=[1234, 5678]`): a whole
+ * number, a list of whole numbers or digit strings holding one, or a string of such a list
+ * (`"[1234, 5678]"`, `"1234,5678"`). A count, GPIO pins (`[17, 27]`), objects, flags, ids and
+ * placeholders hold none.
+ */
+function holdsCodes(value: AnyValue, digits: number): boolean {
+  const numbers = "arrayValue" in value ? value.arrayValue.map(wholeNumberText) : "stringValue" in value ? numbersInList(value.stringValue) : [wholeNumberText(value)];
+  return numbers.length > 0 && numbers.every((number) => number !== undefined) && numbers.some((number) => number!.length >= digits);
+}
+
+/** Whether `value` is a list, an array or its JSON text (`[1234, 5678]`), not one number (`1500`, a count). */
+function holdsList(value: AnyValue): boolean {
+  return "arrayValue" in value || ("stringValue" in value && value.stringValue.trimStart().startsWith("["));
+}
+
+/** A whole number's digits, written as a number or a string of digits (`1234`, `"0123"`); undefined for any other value. */
+function wholeNumberText(value: AnyValue): string | undefined {
+  const text = "intValue" in value ? String(value.intValue) : "doubleValue" in value ? String(value.doubleValue) : "stringValue" in value ? value.stringValue.trim() : "";
+  return /^\d{1,19}$/.test(text) ? text : undefined;
+}
+
+/** The numbers of a string holding a list of whole numbers, bracketed or not, each perhaps quoted (`[1234, 5678]`, `["1234"]`, `1234,5678`); none for other text. */
+function numbersInList(text: string): string[] {
+  return CODE_LIST_TEXT.test(text) ? text.match(/\d+/g)! : [];
+}
+/** A list of whole numbers as text: `CODE_LIST_TEXT` in `numbersInList`. */
+const CODE_LIST_TEXT = /^\s*\[?\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19})(?:\s*,\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19}))*\s*,?\s*\]?\s*$/;
 
 /** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
 function isJsonObject(value: unknown): boolean {

@@ -238,7 +238,8 @@ const COUNTED_EVENT_WORDS: ReadonlySet<string> = new Set([
 /**
  * The fewest digits a secret named by `name` has when it is digits alone, for a list of numbers
  * under it (`pins=[1234, 5678]`, `passwords=[123456, 654321]`): the name is the secret's own,
- * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`);
+ * singular or plural, with any other words (`card_pins`, `pinList`, `pin_codes`, `db_password`), or
+ * the plural of another code's name (`security_codes`, `totps`, `cvv2s`: `isSecretCodeName`);
  * a PIN's, a one-time code's or a card code's 3, a numeric password's 4. 0 when it names none,
  * or when another word counts or qualifies them (`num_passwords`, `passwords_checked`,
  * `failed_passwords`, `pin_attempts`: `COUNTING_WORDS`, `COUNTED_EVENT_WORDS`, `LIST_QUALIFIER_WORDS`),
@@ -248,10 +249,27 @@ export function numericSecretDigits(name: string): number {
   const words = nameWords(name);
   let digits = 0;
   for (const word of words) digits = Math.max(digits, NUMERIC_SECRET_DIGITS.get(word) ?? 0);
+  // A plural of another code's name, read as its singular (`security_codes`, `totps`, `cvv2s`).
+  if (digits === 0 && /s$/i.test(name) && isSecretCodeName(name.slice(0, -1))) digits = 3;
   // Most names hold no numeric secret's word: they need neither of the word tests below.
-  if (digits === 0) return 0;
-  if (words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word))) return 0;
+  if (digits === 0 || countsOrQualifiesSecrets(words)) return 0;
   return measuresNumericSecret(name) ? 0 : digits;
+}
+
+/** Whether a word of a name counts its secrets or says what happened to them (`num_pins`, `failed_otps`, `passwords_checked`). */
+function countsOrQualifiesSecrets(words: readonly string[]): boolean {
+  return words.some((word) => COUNTING_WORDS.has(word) || COUNTED_EVENT_WORDS.has(word) || LIST_QUALIFIER_WORDS.has(word));
+}
+
+/**
+ * The fewest digits of a code in a list a key names by a plural or `list` (`pins`, `card_pins`, `pin_list`,
+ * `pin_codes`, `one_time_passwords`, `security_codes`, `totps`, `cvv2s`), read as the text
+ * detector reads a list's name (`numericSecretDigits`); 0 when it names none or a word counts or
+ * qualifies them (`num_pins`, `failed_otps`, `pin_ids`, `pins_count`). Only a key ending so is
+ * read: `db_password` and `pin_expiry` name one value, whose own rules stay.
+ */
+export function codeListDigits(key: string): number {
+  return /(?:s|list)$/i.test(key) ? numericSecretDigits(key) : 0;
 }
 
 /**
@@ -270,9 +288,16 @@ export function measuresNumericSecret(name: string): boolean {
   });
   return secretWord >= 0 && MEASURE_OF_SECRET_END.test(words.slice(secretWord).join("_"));
 }
+/**
+ * The plurals of the code words (`SECRET_CODE_WORDS`) that name a list of codes (`pins: [1234, 5678]`,
+ * `{"otps":["123456"]}`), lower case: a list's name in text (`NUMERIC_SECRET_DIGITS`,
+ * `SECRET_NAME_ENDINGS`) and a key's (`namesCodeList`).
+ */
+const PLURAL_CODE_WORDS: readonly string[] = ["pins", "otps", "cvvs", "cvcs", "passcodes"];
+
 /** A numeric secret's words, singular and plural, lower case, and the fewest digits it has. */
 const NUMERIC_SECRET_DIGITS: ReadonlyMap<string, number> = new Map([
-  ...["pin", "pins", "otp", "otps", "cvv", "cvvs", "cvc", "cvcs", "passcode", "passcodes"].map((word) => [word, 3] as const),
+  ...["pin", "otp", "cvv", "cvc", "passcode", ...PLURAL_CODE_WORDS].map((word) => [word, 3] as const),
   ...["password", "passwords"].map((word) => [word, 4] as const),
 ]);
 /** Words that say what happened to a list's secrets or how they are used (`passwords_checked`, `otp_window`): its numbers count them. */
@@ -551,10 +576,7 @@ export const SECRET_NAME_ENDINGS: readonly string[] = [
   "pin",
   // A list of codes under the plural (`pins: [1234, 5678]`, `cvvs: [123, 456]`): only a list of
   // numbers shaped as the codes is a secret there (`numericSecretDigits`); `passcodes` ends in `codes`.
-  "pins",
-  "otps",
-  "cvvs",
-  "cvcs",
+  ...PLURAL_CODE_WORDS.filter((word) => !word.endsWith("codes")),
   "code",
   // `backup_codes`, `recovery_codes` (`CODE_QUALIFIERS`).
   "codes",
@@ -953,6 +975,8 @@ const scanNameWords = new ScanMemo<string, readonly string[]>(MAX_CACHED_NAMES, 
 const NOT_SECRET = 0;
 const SECRET = 1;
 const SECRET_CODE = 2;
+/** A member of a list of codes named by its plural (`pins.visa`, `otps.0`): a code only when shaped as one (`codeListDigits`). */
+const CODE_LIST = 3;
 /**
  * Answers by name: the same parameter and field names (`token=`, `"password":`) recur on every
  * line that carries them, and splitting a name into words costs several regex passes.
@@ -1137,7 +1161,8 @@ function heldSecrecy(key: string): number {
   let start = 0;
   for (let dot = key.indexOf("."); ; dot = key.indexOf(".", start)) {
     const segment = key.slice(start, dot < 0 ? key.length : dot);
-    const own = segment === "" ? NOT_SECRET : secretNames.get(segment);
+    // A list of codes by its plural (`pins.visa`, `otps.0`) holds codes, when shaped as them (`CODE_LIST`).
+    const own = segment === "" ? NOT_SECRET : secretNames.get(segment) || (codeListDigits(segment) > 0 ? CODE_LIST : NOT_SECRET);
     if (jar) {
       // A cookie jar's member: a cookie by its name, whatever the name says (`cookies.user`,
       // `cookies.email`), or a serialized cookie (tough-cookie's `cookies.0`), whose attributes
@@ -1234,7 +1259,13 @@ export function namesSecretContext(name: string): boolean {
 
 /** Whether `heldSecrecy` finds a secret under a parent's name in `key` (not the last segment's own). */
 export function isHeldSecretName(key: string): boolean {
-  return heldSecrecy(asDottedPath(key)) !== NOT_SECRET;
+  const verdict = heldSecrecy(asDottedPath(key));
+  return verdict === SECRET || verdict === SECRET_CODE;
+}
+
+/** Whether `heldSecrecy` finds a member of a list of codes named by its plural in `key` (`pins.visa`, `otps.sent`): a code only when shaped as one. */
+export function isHeldCodeListName(key: string): boolean {
+  return heldSecrecy(asDottedPath(key)) === CODE_LIST;
 }
 
 /** Whether `heldSecrecy` finds a card security code, a PIN or a one-time password under a parent's name in `key`. */

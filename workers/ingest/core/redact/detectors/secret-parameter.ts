@@ -1408,6 +1408,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
     if (LOGIN_WORDS.includes(name.toLowerCase()) && STRING_PAIR.test(match.slice(valueStart))) return undefined;
+    // Codes in quotes go as unquoted ones do (`pins: ["1234", "5678"]`), each string's quotes kept.
+    if (holdsSecretNumberStrings(name, match.slice(valueStart))) return redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker);
     return isSecretName(name) && !isNamedCount(name, match.slice(valueStart)) ? redactStringLiterals(match.slice(0, valueStart), match.slice(valueStart), marker) : undefined;
   }
   const blockQuotes = BLOCK_STRING_QUOTES.exec(match.slice(valueStart))?.[0];
@@ -1755,16 +1757,25 @@ function holdsSecretNumberList(name: string, flow: string): boolean {
   return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
 }
 /**
- * How a list of numbers opens (`[1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * Whether `flow`, a list of whole numbers each in quotes under `name` (`otps: ["123456", "654321"]`,
+ * `cvvs: ['123', '456']`: `QUOTED_NUMBER_LIST`), holds secrets as the unquoted list would (`holdsSecretNumbers`).
+ */
+function holdsSecretNumberStrings(name: string, flow: string): boolean {
+  return QUOTED_NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.match(/\d+/g)!);
+}
+/**
+ * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
  * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
  */
-const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[\d/;
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}["']?\d/;
 /** The characters `NUMBER_LIST_OPENING` may open with: a space, a tab or `[`. */
 const NUMBER_LIST_FIRST = /^[ \t[]$/;
 /** How far `NUMBER_LIST_OPENING` reads. */
-const NUMBER_LIST_OPENING_REACH = 10;
+const NUMBER_LIST_OPENING_REACH = 19;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
+/** A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`). */
+const QUOTED_NUMBER_LIST = /^\[[ \t]*(?:"\d{1,19}"|'\d{1,19}')(?:[ \t]*,[ \t]*(?:"\d{1,19}"|'\d{1,19}'))*[ \t]*\]$/;
 
 /** Whether `numbers` are a length's two bounds (`[8, 64]`, `[6, 128]`): no password is so short. */
 function isLengthRange(numbers: readonly string[]): boolean {
