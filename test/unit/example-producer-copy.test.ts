@@ -9,9 +9,11 @@ import { describe, expect, it } from "vitest";
 
 const FOLDER = new URL("../../examples/producer/", import.meta.url);
 
-/** Every file of the folder, by name, with its text. */
+/** Every file of the folder, by name, with its text: not `wrangler dev`'s local state (`.wrangler/`), which no copy takes. */
 function files(): [string, string][] {
-  return readdirSync(FOLDER).map((name) => [name, readFileSync(new URL(name, FOLDER), "utf8")]);
+  return readdirSync(FOLDER, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map(({ name }) => [name, readFileSync(new URL(name, FOLDER), "utf8")]);
 }
 
 describe("the example producer copied alone", () => {
