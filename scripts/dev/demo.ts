@@ -87,7 +87,7 @@ async function assertRunning(options: DemoOptions): Promise<void> {
   } catch (error) {
     throw new PipelineNotRunning(
       `${error instanceof Error ? error.message : String(error)}\n` +
-        "Is the pipeline running? Start it with `npm start` in another terminal, or pass the URLs it printed.",
+        "Is npm start running, on that port? Start it with `npm start` in another terminal, or pass the URLs it printed.",
     );
   }
 }

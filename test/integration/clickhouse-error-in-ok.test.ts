@@ -58,14 +58,14 @@ async function withFault<T>(only: RegExp, run: () => Promise<T>, mode: FaultMode
   }
 }
 
-/** What a proxy's 413 without a queue says full INSERTs need. */
-const FULL_INSERTS =
-  `full INSERTs need more than ${DIRECT_UNIT_BYTES} bytes: the Worker fills each with up to ${DIRECT_UNIT_BYTES} bytes of row values, ` +
-  "and the JSONEachRow text it sends names every column in every row";
+/** What a proxy's 413 without a queue says of other requests' INSERTs. */
+const OTHER_INSERTS =
+  `other requests' INSERTs can be bigger: the Worker puts up to ${DIRECT_UNIT_BYTES} bytes of row values in an INSERT of several rows ` +
+  "(a row alone over that goes in one of its own), and the JSONEachRow text it sends names every column in every row";
 
 /** The size of the refused INSERT's body a proxy's 413 without a queue names (the proxy saw it, the test did not). */
 function insertBytesNamedIn(message: string): number {
-  const named = /above (\d+) bytes, the size of this INSERT's body/.exec(message)?.[1];
+  const named = /to at least (\d+) bytes, the largest of this request's INSERT bodies it refused/.exec(message)?.[1];
   expect(named, message).toBeDefined();
   return Number(named);
 }
@@ -222,7 +222,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 2 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
-        `(nginx's client_max_body_size) above ${insertBytes} bytes, the size of this INSERT's body, for these rows; ${FULL_INSERTS}${NONE_STORED} (request id proxy-too-large)`,
+        `(nginx's client_max_body_size) to at least ${insertBytes} bytes, the largest of this request's INSERT bodies it refused; ${OTHER_INSERTS}${NONE_STORED} (request id proxy-too-large)`,
     );
     expect(await countRun(direct, runId)).toEqual({ rows: 0, records: 0 });
 
@@ -265,7 +265,7 @@ describe("an INSERT answered by a proxy, not by ClickHouse", () => {
     expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 3 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit " +
-        `(nginx's client_max_body_size) above ${insertBytes} bytes, the size of this INSERT's body, for these rows; ${FULL_INSERTS}${NONE_STORED}; ` +
+        `(nginx's client_max_body_size) to at least ${insertBytes} bytes, the largest of this request's INSERT bodies it refused; ${OTHER_INSERTS}${NONE_STORED}; ` +
         "not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped, " +
         "so none of the request's 3 rows of otel_logs that failed is queued (request id proxy-too-large-row)",
     );

@@ -273,8 +273,10 @@ describe("npm run demo with a token the ingest Worker refuses", () => {
     expect(stderr).toBe(
       `npm run demo: the ingest Worker at ${urls.ingest} refused the demo's token "web" (from --token) with HTTP 403: ` +
         'token "web" may not write service.name "demo-client": it may write service.name "storefront-web", "storefront-*"; nothing was written\n' +
-        'No token --token lists may write service.name "demo-client", the demo\'s own service, so it sent the first. Add one to npm start\'s ' +
-        "--token (or $INGEST_TOKEN): an entry NAME:SECRET (any service) or NAME:SECRET:demo-client; restart npm start and pass the demo the same list.\n",
+        'No token --token lists may write service.name "demo-client", the demo\'s own service, so it sent the first. If npm start\'s ' +
+        "--token (or $INGEST_TOKEN) holds one that may (an entry SECRET or NAME:SECRET, any service, or NAME:SECRET:demo-client), " +
+        "pass the demo npm start's whole list, or that token: no restart is needed. Otherwise add such an entry to npm start's " +
+        "--token, restart npm start and pass the demo the same list.\n",
     );
   }, 60_000);
 

@@ -78,19 +78,21 @@ describe("ClickHouse exception text", () => {
       "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes; it cannot succeed as it is)",
     );
-    // Without a queue to cut it into, the operator's to fix, with the sizes the limit must pass:
-    // this INSERT's body once the writer has given it, and what full INSERTs need.
+    // Without a queue to cut it into, the operator's to fix, with the size the limit must take:
+    // the largest refused INSERT body of the request, once the writer has given the sizes.
     const refused = "CLICKHOUSE_URL answered HTTP 413 inserting 9 rows into t, not ClickHouse's answer: Request Entity Too Large " +
       "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's body limit (nginx's client_max_body_size) ";
-    const full = ": the Worker fills each with up to 496000 bytes of row values, and the JSONEachRow text it sends names every column in every row";
-    const withoutQueue = (failure as TooLargeForPathFailure).withoutQueue(496000);
+    const others =
+      "; other requests' INSERTs can be bigger: the Worker puts up to 496000 bytes of row values in an INSERT of several rows " +
+      "(a row alone over that goes in one of its own), and the JSONEachRow text it sends names every column in every row";
+    const withoutQueue = (failure as TooLargeForPathFailure).withoutQueue(496000, undefined);
     expect(withoutQueue).toMatchObject(OPERATOR_FIX);
-    expect(withoutQueue.message).toBe(`${refused}above what full INSERTs need, more than 496000 bytes${full}${NONE_STORED}`);
+    expect(withoutQueue.message).toBe(`${refused}to take the Worker's INSERT bodies${others}${NONE_STORED}`);
     const sized = (failure as TooLargeForPathFailure).ofInsertBody(310_412);
     expect(sized).toMatchObject({ status: 413, message: failure.message, insertBytes: 310_412 });
-    expect(sized.withoutQueue(496000)).toMatchObject(OPERATOR_FIX);
-    expect(sized.withoutQueue(496000).message).toBe(
-      `${refused}above 310412 bytes, the size of this INSERT's body, for these rows; full INSERTs need more than 496000 bytes${full}${NONE_STORED}`,
+    expect(sized.withoutQueue(496000, 320_000)).toMatchObject(OPERATOR_FIX);
+    expect(sized.withoutQueue(496000, 320_000).message).toBe(
+      `${refused}to at least 320000 bytes, the largest of this request's INSERT bodies it refused${others}${NONE_STORED}`,
     );
   });
 });

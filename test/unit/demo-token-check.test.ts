@@ -40,8 +40,10 @@ describe("the demo's token, asked before any traffic", () => {
     expect(refused).toBeInstanceOf(DemoTokenRefused);
     expect((refused as Error).message).toBe(
       `npm run demo: the ingest Worker at ${INGEST} refused the demo's token "web" (from --token) with HTTP 403: ${reason}\n` +
-        'No token --token lists may write service.name "demo-client", the demo\'s own service, so it sent the first. Add one to npm start\'s ' +
-        "--token (or $INGEST_TOKEN): an entry NAME:SECRET (any service) or NAME:SECRET:demo-client; restart npm start and pass the demo the same list.",
+        'No token --token lists may write service.name "demo-client", the demo\'s own service, so it sent the first. If npm start\'s ' +
+        "--token (or $INGEST_TOKEN) holds one that may (an entry SECRET or NAME:SECRET, any service, or NAME:SECRET:demo-client), " +
+        "pass the demo npm start's whole list, or that token: no restart is needed. Otherwise add such an entry to npm start's " +
+        "--token, restart npm start and pass the demo the same list.",
     );
     expect((refused as Error).message).not.toContain("web-secret");
     // One export of the demo's resource and no span: the Worker checks the scope and writes nothing.
@@ -52,6 +54,15 @@ describe("the demo's token, asked before any traffic", () => {
         body: { resourceSpans: [{ resource: { attributes: [{ key: "service.name", value: { stringValue: "demo-client" } }] }, scopeSpans: [] }] },
       },
     ]);
+  });
+
+  it("given only a token npm start scopes to another service: says first that npm start's whole list is enough, without a restart", async () => {
+    // npm start -- --token 'shop:shop-secret:example-shop,dev-token'; the demo given 'shop:…' alone.
+    ingestAnswering(403, 'token "shop" may not write service.name "demo-client": it may write service.name "example-shop"; nothing was written');
+    const { message } = (await refusalFor(["--token", "shop:shop-secret:example-shop"])) as Error;
+    const fix = message.split("\n")[1]!;
+    expect(fix.indexOf("pass the demo npm start's whole list, or that token: no restart is needed")).toBeGreaterThan(0);
+    expect(fix.indexOf("no restart is needed")).toBeLessThan(fix.indexOf("restart npm start"));
   });
 
   it("a token the demo's list gives demo-client but npm start's does not hold: says to pass the list npm start was given, from where it was read", async () => {

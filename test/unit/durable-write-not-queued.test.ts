@@ -70,8 +70,9 @@ describe("a failed write with a row too big for a queue message", () => {
     expect(message).toBe(
       "CLICKHOUSE_URL answered HTTP 413 inserting 3 rows into otel_logs, not ClickHouse's answer: 413 Request Entity Too Large " +
         "(the INSERT's body is over what the path to ClickHouse takes); a retry succeeds only after the operator raises the proxy's " +
-        "body limit (nginx's client_max_body_size) above 300123 bytes, the size of this INSERT's body, for these rows; full INSERTs need more " +
-        "than 496000 bytes: the Worker fills each with up to 496000 bytes of row values, and the JSONEachRow text it sends names every column in every row; " +
+        "body limit (nginx's client_max_body_size) to at least 300123 bytes, the largest of this request's INSERT bodies it refused; " +
+        "other requests' INSERTs can be bigger: the Worker puts up to 496000 bytes of row values in an INSERT of several rows " +
+        "(a row alone over that goes in one of its own), and the JSONEachRow text it sends names every column in every row; " +
         "it was refused before any of its rows were written, so none of them are stored; " +
         "not queued for a retry: 1 row of otel_logs does not fit a 128000-byte queue message even gzipped, " +
         "so none of the request's 3 rows of otel_logs that failed is queued",

@@ -29,17 +29,20 @@ export async function assertTokenTaken(ingestUrl: string, sender: SenderToken, f
 
 /**
  * What the demo says when its token is refused: the token by name (never its secret), the
- * Worker's reason, and what to change. With no listed token in scope the demo sent the first, so
- * the list needs one for demo-client; a token the list gives demo-client but the Worker refuses
- * means npm start was given another list.
+ * Worker's reason, and what to change. With no listed token in scope the demo sent the first: the
+ * demo cannot see npm start's list, so it first says that npm start's own list (or its token for
+ * demo-client) is enough when it has one, then how to add one; a token the list gives demo-client
+ * but the Worker refuses means npm start was given another list.
  */
 export function refusalMessage(ingestUrl: string, sender: SenderToken, from: string, status: number, reason: string): string {
   const lead = `npm run demo: the ingest Worker at ${ingestUrl} refused the demo's token "${sender.token.name}" (from ${from}) with HTTP ${status}: ${reason}`;
   const fix = sender.inScope
     ? `That token may write service.name "${DEMO_CLIENT_SERVICE}" in the demo's list, but npm start was given another: pass the demo the --token ` +
       "(or $INGEST_TOKEN) npm start was given."
-    : `No token ${from} lists may write service.name "${DEMO_CLIENT_SERVICE}", the demo's own service, so it sent the first. Add one to npm start's ` +
-      `--token (or $INGEST_TOKEN): an entry NAME:SECRET (any service) or NAME:SECRET:${DEMO_CLIENT_SERVICE}; restart npm start and pass the demo the same list.`;
+    : `No token ${from} lists may write service.name "${DEMO_CLIENT_SERVICE}", the demo's own service, so it sent the first. If npm start's ` +
+      `--token (or $INGEST_TOKEN) holds one that may (an entry SECRET or NAME:SECRET, any service, or NAME:SECRET:${DEMO_CLIENT_SERVICE}), ` +
+      "pass the demo npm start's whole list, or that token: no restart is needed. Otherwise add such an entry to npm start's " +
+      "--token, restart npm start and pass the demo the same list.";
   return `${lead}\n${fix}`;
 }
 

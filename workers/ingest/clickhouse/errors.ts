@@ -388,21 +388,23 @@ export class TooLargeForPathFailure extends ClickHouseFailure {
    * The answer when no queue is bound to cut the unit into: an operator-fix 503, for the unit
    * size is the Worker's and the limit the proxy's, neither of which a sender can see or change;
    * it keeps its rows until the limit is raised (docs/decisions.md, 2026-12-03, "A proxy's 413
-   * without a queue"). It names two bounds (docs/decisions.md, 2026-12-07): this INSERT's body,
-   * the limit a resend of these rows must pass, which is below `fullUnitBytes` when the unit is
-   * not full; and what full INSERTs need, more than `fullUnitBytes` (queue/message.ts,
-   * DIRECT_UNIT_BYTES), the row values they are filled with, for their JSONEachRow text adds the
-   * column names.
+   * without a queue"). `largestRefusedBytes` is the largest INSERT body of the request the proxy
+   * refused (the writer's `ofInsertBody` sizes): a limit of at least that lets a resend of the
+   * request through, as nginx refuses only bodies larger than its limit. No size is named for
+   * other requests' INSERTs (docs/decisions.md, 2026-12-07): the units are cut by their values
+   * as a queue message carries them (`fullUnitBytes`, queue/message.ts DIRECT_UNIT_BYTES, or one
+   * row alone when it is bigger), and the JSONEachRow text sent adds the column names to every
+   * row, by as much as its rows are many and small, so no bound holds for every table.
    */
-  withoutQueue(fullUnitBytes: number): OperatorFixFailure {
-    const fullNeed = `more than ${fullUnitBytes} bytes`;
+  withoutQueue(fullUnitBytes: number, largestRefusedBytes: number | undefined): OperatorFixFailure {
     const bound =
-      this.insertBytes === undefined
-        ? `above what full INSERTs need, ${fullNeed}`
-        : `above ${this.insertBytes} bytes, the size of this INSERT's body, for these rows; full INSERTs need ${fullNeed}`;
+      largestRefusedBytes === undefined
+        ? "to take the Worker's INSERT bodies"
+        : `to at least ${largestRefusedBytes} bytes, the largest of this request's INSERT bodies it refused`;
     const fix =
-      `raises the proxy's body limit (nginx's client_max_body_size) ${bound}: the Worker fills each with up to ${fullUnitBytes} bytes ` +
-      "of row values, and the JSONEachRow text it sends names every column in every row";
+      `raises the proxy's body limit (nginx's client_max_body_size) ${bound}; other requests' INSERTs can be bigger: ` +
+      `the Worker puts up to ${fullUnitBytes} bytes of row values in an INSERT of several rows (a row alone over that goes in one of its own), ` +
+      "and the JSONEachRow text it sends names every column in every row";
     return new OperatorFixFailure(
       `${this.detail} (the INSERT's body is over what the path to ClickHouse takes)${operatorFixNote(fix)}${NONE_STORED}`,
       this.detail,

@@ -162,7 +162,7 @@ export async function writeDurably(
     // tokens of their own instead: no copy can be in ClickHouse under its token for them to have
     // to match.
     if (retry === undefined) {
-      throw withKeptNamed(retryable.map(leftToSender), kept, retryable[0]!.failure.knownUnwritten ? undefined : "no retry queue is bound");
+      throw withKeptNamed(leftToSender(retryable), kept, retryable[0]!.failure.knownUnwritten ? undefined : "no retry queue is bound");
     }
     let messages: QueueMessage[];
     try {
@@ -179,7 +179,7 @@ export async function writeDurably(
       // them when the rows too big are fewer (a piece of a unit cut to fit, or one unit of several).
       const failed = retryable.map(({ unit }) => countOf(unit));
       const noneQueuedNote = error.rows === rowsIn(retryable.map(({ unit }) => unit)) ? "" : `, so none of the request's ${rowsOfTables(failed)} that failed is queued`;
-      throw withKeptNamed(retryable.map(leftToSender), kept, `${error.message}${noneQueuedNote}`);
+      throw withKeptNamed(leftToSender(retryable), kept, `${error.message}${noneQueuedNote}`);
     }
     await sendOrRefuse(retry, messages, kept, queued, (refusal) => leadOf(retryable[0]!.failure, kept, refusal));
     kept.queued.push(...retryable.map(({ unit }) => countOf(unit)));
@@ -219,16 +219,21 @@ export async function writeDurably(
 }
 
 /**
- * A failed unit as answered when the retry queue does not take it (none is bound, or a row of
- * the request is too big for a message even gzipped). A proxy's 413 is then the operator's to
- * fix, a 503 naming the body limit to raise (docs/decisions.md, 2026-12-03 and 2026-12-06): the
- * Worker already cuts its INSERTs to DIRECT_UNIT_BYTES, or to one row when a row is bigger, so
- * no resend passes the proxy before its limit is raised. A 413 would have the sender drop the
- * rows instead; a 503 has it keep them and retry.
+ * The failed units as answered when the retry queue does not take them (none is bound, or a row
+ * of the request is too big for a message even gzipped). A proxy's 413 is then the operator's to
+ * fix, a 503 naming the body limit to raise (docs/decisions.md, 2026-12-03 and 2026-12-07): the
+ * largest refused INSERT body of the whole request, for a limit that passes only the first
+ * refused unit would have a resend store the others' rows twice. A 413 would have the sender drop
+ * the rows instead; a 503 has it keep them and retry.
  */
-function leftToSender({ unit, failure }: FailedUnit): FailedUnit {
-  if (!(failure instanceof TooLargeForPathFailure)) return { unit, failure };
-  return { unit, failure: failure.withoutQueue(DIRECT_UNIT_BYTES) };
+function leftToSender(failed: readonly FailedUnit[]): FailedUnit[] {
+  const refusedSizes = failed.flatMap(({ failure }) =>
+    failure instanceof TooLargeForPathFailure && failure.insertBytes !== undefined ? [failure.insertBytes] : [],
+  );
+  const largest = refusedSizes.length === 0 ? undefined : Math.max(...refusedSizes);
+  return failed.map(({ unit, failure }) =>
+    failure instanceof TooLargeForPathFailure ? { unit, failure: failure.withoutQueue(DIRECT_UNIT_BYTES, largest) } : { unit, failure },
+  );
 }
 
 /**

@@ -90,13 +90,13 @@ export function leadOf(failure: ClickHouseFailure, kept: KeptRows, notQueued?: s
 /**
  * The answer to a request some of whose units failed and were not queued (`failed`, each with
  * its failure; the first failure's message leads, with why none was queued, `notQueued`, when
- * given): the first failure's, with `keptNote` on the rest.
+ * given): the first failure's, with `keptNote` on every other failed unit.
  */
 export function withKeptNamed(failed: readonly FailedUnit[], kept: KeptRows, notQueued?: string): ClickHouseFailure {
   const [first] = failed;
   const failure = first!.failure;
-  const others = failed.filter(({ unit }) => unit.table !== first!.unit.table);
-  const message = `${leadOf(failure, kept, notQueued)}${keptNote(others, kept)}`;
+  // Every other failed unit is counted, of the first one's table too: its message names its own rows only.
+  const message = `${leadOf(failure, kept, notQueued)}${keptNote(failed.slice(1), kept)}`;
   return new ClickHouseFailure(failure.status, message, failure.retryAfterSeconds, failure.rowsRejected, failure.knownUnwritten);
 }
 
