@@ -190,7 +190,7 @@ describe("deco-otel audit (CLI)", () => {
       [["--fix=yes"], "--fix takes no value: write --fix alone"],
       [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
       [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
-      [["--exclude-env", "apps/**:"], "--exclude-env takes NAME or GLOB:NAME"],
+      [["--exclude-env", ":dev"], "--exclude-env takes NAME or GLOB:NAME"],
     ] as const) {
       const result = await audit([...args]);
       expect(result.code, args.join(" ")).toBe(2);
