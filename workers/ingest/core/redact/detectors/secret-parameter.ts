@@ -1764,18 +1764,22 @@ function holdsSecretNumberStrings(name: string, flow: string): boolean {
   return QUOTED_NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.match(/\d+/g)!);
 }
 /**
- * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`; inside a JSON string its quotes
+ * are escaped, `[\"1234\", …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
  * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
  */
-const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}["']?\d/;
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}(?:\\{0,8}["'])?\d/;
 /** The characters `NUMBER_LIST_OPENING` may open with: a space, a tab or `[`. */
 const NUMBER_LIST_FIRST = /^[ \t[]$/;
 /** How far `NUMBER_LIST_OPENING` reads. */
-const NUMBER_LIST_OPENING_REACH = 19;
+const NUMBER_LIST_OPENING_REACH = 27;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
-/** A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`). */
-const QUOTED_NUMBER_LIST = /^\[[ \t]*(?:"\d{1,19}"|'\d{1,19}')(?:[ \t]*,[ \t]*(?:"\d{1,19}"|'\d{1,19}'))*[ \t]*\]$/;
+/**
+ * A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`),
+ * double quotes perhaps escaped as JSON text in a JSON string has them (`[\"1234\"]`, `escape-view.ts`).
+ */
+const QUOTED_NUMBER_LIST = /^\[[ \t]*(?:\\{0,8}"\d{1,19}\\{0,8}"|'\d{1,19}')(?:[ \t]*,[ \t]*(?:\\{0,8}"\d{1,19}\\{0,8}"|'\d{1,19}'))*[ \t]*\]$/;
 
 /** Whether `numbers` are a length's two bounds (`[8, 64]`, `[6, 128]`): no password is so short. */
 function isLengthRange(numbers: readonly string[]): boolean {
