@@ -136,6 +136,8 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
   ]);
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     [String.raw`level=info msg="pins: [\"1234\"]"`, String.raw`level=info msg="pins: [\"${SECRET_PARAM}\"]"`],
+    // After `=` the list goes whole, its escaped quotes with it, as `pins=["1234"]` does.
+    [String.raw`msg="pins=[\"1234\"]"`, `msg="pins=${SECRET_PARAM}"`],
   ]);
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['pins=["1234","5678"]', `pins=${SECRET_PARAM}`],
@@ -155,6 +157,8 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
     "pin_ids: [ 1234 ]",
     String.raw`msg="pin_ids: [\"1234\"]"`,
     String.raw`msg="pins: [\"12\", \"30\"]"`,
+    String.raw`msg="pin_ids=[\"1234\"]"`,
+    String.raw`msg="pins=[\"12\", \"30\"]"`,
   ]);
 });
 
