@@ -131,6 +131,13 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
     ['"pins": ["1234", "5678"]', `"pins": [${quoted(SECRET_PARAM)}, ${quoted(SECRET_PARAM)}]`],
     ["cvvs: ['123', '456']", `cvvs: ['${SECRET_PARAM}', '${SECRET_PARAM}']`],
     ['passwords: ["1234", "5678"]', `passwords: [${quoted(SECRET_PARAM)}, ${quoted(SECRET_PARAM)}]`],
+    // JSON in a JSON string (a console line's message): each code goes, its escaped quotes kept.
+    [String.raw`{"level":30,"msg":"otps: [\"123456\", \"654321\"]"}`, String.raw`{"level":30,"msg":"otps: [\"${SECRET_PARAM}\", \"${SECRET_PARAM}\"]"}`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    [String.raw`level=info msg="pins: [\"1234\"]"`, String.raw`level=info msg="pins: [\"${SECRET_PARAM}\"]"`],
+    // After `=` the list goes whole, its escaped quotes with it, as `pins=["1234"]` does.
+    [String.raw`msg="pins=[\"1234\"]"`, `msg="pins=${SECRET_PARAM}"`],
   ]);
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['pins=["1234","5678"]', `pins=${SECRET_PARAM}`],
@@ -148,6 +155,10 @@ describe("a plural code's list of codes in quotes loses each code, as an unquote
     'pins_count: ["1234"]',
     'pins: [ "***" ]',
     "pin_ids: [ 1234 ]",
+    String.raw`msg="pin_ids: [\"1234\"]"`,
+    String.raw`msg="pins: [\"12\", \"30\"]"`,
+    String.raw`msg="pin_ids=[\"1234\"]"`,
+    String.raw`msg="pins=[\"12\", \"30\"]"`,
   ]);
 });
 

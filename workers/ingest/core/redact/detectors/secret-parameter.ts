@@ -1703,7 +1703,10 @@ function secretListAt(name: string, text: string, at: number): number | undefine
   const items = Array.from(list.matchAll(SECRET_LIST_ITEM_AT()), (item) => item[0]);
   // Braces holding a key and its value are a map's (`cookies={ sid: 'abc…', theme: 'dark' }`, Ruby's `=>`), read by its members.
   if (list.startsWith("{") && items.some((item) => MAP_KEY_ITEM.test(item))) return undefined;
-  const unquotedItems = items.map((item) => (quoteOpening(item) === "" ? item : item.slice(1, -1).trim()));
+  const unquotedItems = items.map((item) => {
+    const quote = quoteOpening(item).length;
+    return item.slice(quote, item.length - quote).trim();
+  });
   if (unquotedItems.every((item) => /^\d+$/.test(item))) {
     if (holdsSecretNumbers(name, unquotedItems)) return list.length;
     return isLengthRange(unquotedItems) || isNamedCount(name, list) || measuresNumericSecret(name) ? 0 : undefined;
@@ -1764,18 +1767,22 @@ function holdsSecretNumberStrings(name: string, flow: string): boolean {
   return QUOTED_NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.match(/\d+/g)!);
 }
 /**
- * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
+ * How a list of numbers opens (`[1234, …]`, `["1234", …]`, `[ 1234, …]`; inside a JSON string its quotes
+ * are escaped, `[\"1234\", …]`), perhaps after a field's blanks: `pins: [1234, …]` needs
  * them. After `=` a spaced list (`pins= [1234]`) is left unread before this, a known fault.
  */
-const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}["']?\d/;
+const NUMBER_LIST_OPENING = /^[ \t]{0,8}\[[ \t]{0,8}(?:\\{0,8}["'])?\d/;
 /** The characters `NUMBER_LIST_OPENING` may open with: a space, a tab or `[`. */
 const NUMBER_LIST_FIRST = /^[ \t[]$/;
 /** How far `NUMBER_LIST_OPENING` reads. */
-const NUMBER_LIST_OPENING_REACH = 19;
+const NUMBER_LIST_OPENING_REACH = 27;
 /** A list of whole numbers in brackets (`[1234, 5678]`). */
 const NUMBER_LIST = /^\[[ \t]*\d{1,19}(?:[ \t]*,[ \t]*\d{1,19})*[ \t]*\]$/;
-/** A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`). */
-const QUOTED_NUMBER_LIST = /^\[[ \t]*(?:"\d{1,19}"|'\d{1,19}')(?:[ \t]*,[ \t]*(?:"\d{1,19}"|'\d{1,19}'))*[ \t]*\]$/;
+/**
+ * A list of whole numbers in brackets, each in double or single quotes (`["1234", "5678"]`, `['123']`),
+ * double quotes perhaps escaped as JSON text in a JSON string has them (`[\"1234\"]`, `escape-view.ts`).
+ */
+const QUOTED_NUMBER_LIST = /^\[[ \t]*(?:\\{0,8}"\d{1,19}\\{0,8}"|'\d{1,19}')(?:[ \t]*,[ \t]*(?:\\{0,8}"\d{1,19}\\{0,8}"|'\d{1,19}'))*[ \t]*\]$/;
 
 /** Whether `numbers` are a length's two bounds (`[8, 64]`, `[6, 128]`): no password is so short. */
 function isLengthRange(numbers: readonly string[]): boolean {
@@ -1788,8 +1795,11 @@ const LIST_OPENINGS = "[({";
 const MAP_KEY_ITEM = /[:=]$|^:|^=>$/;
 /** A validator's rule in a list (Laravel's `required`, `min:8`, `confirmed`; `MinLength(8)` is no item), no password. */
 const VALIDATOR_RULE = /^(?:required|nullable|sometimes|confirmed|(?:min|max|size|between|digits)(?:[_-]?length)?:\d+(?:,\d+)?)$/i;
-/** A list's item: a string in either quote on one line, or a plain word. */
-const SECRET_LIST_ITEM = String.raw`'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}()\n"'\x60,\s]{1,256}`;
+/**
+ * A list's item: a whole number in escaped double quotes (JSON text in a JSON string, `[\\"1234\\"]`,
+ * whose quotes the escape view keeps), a string in either quote on one line, or a plain word.
+ */
+const SECRET_LIST_ITEM = String.raw`\\{1,8}"\d{1,19}\\{1,8}"|'[^'\\\n]{0,256}'|"[^"\\\n]{0,256}"|[^[\]{}()\n"'\x60,\s]{1,256}`;
 const SECRET_LIST_ITEM_AT = lazy(() => new RegExp(SECRET_LIST_ITEM, "g"));
 /** Up to 64 items (`SECRET_LIST_ITEM`) parted by `,` or blanks. */
 const SECRET_LIST_ITEMS = String.raw`[ \t]*(?:${SECRET_LIST_ITEM})(?:(?:[ \t]*,[ \t]*|[ \t]+)(?:${SECRET_LIST_ITEM})){0,63}[ \t]*`;
