@@ -35,7 +35,7 @@ Options:
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
                       names files under that folder of the current one only; any other
                       (apps/legacy, **/dist/**) is matched against paths from the current
-                      folder and from the folder audited
+                      folder and from the folder audited. \\ separates folders as / does
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
@@ -47,8 +47,9 @@ Options:
                       exactly one wrangler file, which parses and has each ENV named
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable;
-                      '' (or GLOB:) is the top level, wrangler's --env="", for a file whose
-                      top level is never deployed
+                      GLOB: (an empty NAME) is the top level, wrangler's --env="", for a file
+                      whose top level is never deployed ('**:' for every file); an empty
+                      value ('', an unset variable) is refused
   --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
                       .sample.): wrangler reads them only when given with -c, so by default
                       they are listed as not read
