@@ -4,9 +4,9 @@ import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
-import { decodeConfigFile, loadConfig } from "../core/load";
+import { decodeConfigFile, hasConfigExtension, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
@@ -143,6 +143,10 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const pattern = options.exclusions.fileExcludedBy(file, path);
       if (pattern !== undefined) {
         run.excludedFiles.push({ file, pattern });
+        continue;
+      }
+      if (!hasConfigExtension(file)) {
+        run.failures.push(failure(file, null, "config-read", NOT_A_WRANGLER_FILE_MESSAGE, READ_FIX));
         continue;
       }
       filesMet.push(file);

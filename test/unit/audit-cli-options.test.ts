@@ -322,6 +322,27 @@ describe("--exclude naming the folder the audit runs in", () => {
   });
 });
 
+// A newcomer's probe: `deco-otel audit src/index.ts` was parsed as JSONC and reported `JSONC parse error: InvalidSymbol` at 1:1.
+describe("a file named on the command line that wrangler reads no settings from", () => {
+  it("is reported as not a wrangler file, not parsed, and not counted as a file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-not-config-"));
+    try {
+      const code = join(dir, "index.ts");
+      await writeFile(code, "export default {};\n");
+      await writeFile(join(dir, "wrangler.jsonc"), PRODUCER("shop"));
+      const { code: status, out } = await audit(["--mode", "block", code]);
+      expect(out).toContain(`${code} error config-read not a wrangler file: wrangler reads settings only from a .toml, .json or .jsonc file (given any other with -c, it reads none)`);
+      expect(out).not.toContain("config-parse");
+      expect(out).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed)");
+      expect(status).toBe(2);
+      // Beside a wrangler file, that one is audited and counted alone.
+      expect((await audit([code, join(dir, "wrangler.jsonc")])).out).toContain("deco-otel audit: 1 file (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 // `--exclude-env "$ENV"` with $ENV unset silently left out every file's top level.
 describe("an empty --exclude-env", () => {
   it("is refused with exit 2, naming the spelling for a top level, and nothing is audited", async () => {
