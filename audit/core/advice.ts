@@ -118,18 +118,22 @@ function answersAlone(edit: FindingAt, finding: Finding): boolean {
  * The ingest origin the file's endpoint vars already use (top level and every `env.<name>`):
  * the one origin of every `DECO_OTEL_*_ENDPOINT` that is an https URL ending in its signal's
  * path. The advice proposes it rather than a placeholder, so its steps keep a working value as
- * it is. Undefined when the file names none, or more than one.
+ * it is. Undefined when the file names none, or more than one: a var the rule refuses counts
+ * by its host, so `http://ingest…` beside `https://other…` proposes neither (which is meant is
+ * the person's to say).
  */
 export function fileIngestOrigin(document: ConfigDocument): string | undefined {
   const env = entryOf(document.root, "env")?.value;
   const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
   const origins = new Set<string>();
+  const hosts = new Set<string>();
   for (const scope of [document.root, ...environments]) {
     const vars = entryOf(scope, "vars")?.value;
     for (const { name, path } of ENDPOINT_VARS) {
       const url = URL.parse(stringAt(vars, name) ?? "");
+      if (url !== null) hosts.add(url.host);
       if (url?.protocol === "https:" && url.pathname.endsWith(path) && url.search === "" && url.hash === "") origins.add(url.origin);
     }
   }
-  return origins.size === 1 ? [...origins][0] : undefined;
+  return origins.size === 1 && hosts.size === 1 ? [...origins][0] : undefined;
 }

@@ -369,6 +369,9 @@ describe("the audit's advice for a TOML file", () => {
     expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
     // Not an endpoint the rule accepts: no origin to propose.
     expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
+    // A var the rule refuses still names its host: two hosts, no origin to propose.
+    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
     expect(fileIngestOrigin(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
   });
 
