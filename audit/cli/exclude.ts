@@ -28,9 +28,9 @@ export interface Exclusions {
 
 /**
  * Builds the matchers for `--exclude GLOB` and `--exclude-env [GLOB:]NAME` (NAME alone applies
- * to every file; an empty NAME is the top level, as in wrangler's `--env=""`).
+ * to every file; an empty NAME after `GLOB:` is the top level, as in wrangler's `--env=""`).
  *
- * @throws Error naming the pattern when `--exclude` or the GLOB of `--exclude-env GLOB:NAME` is empty.
+ * @throws Error naming the pattern when `--exclude`, `--exclude-env` or the GLOB of `--exclude-env GLOB:NAME` is empty.
  */
 export function exclusionsOf(filePatterns: string[], environmentPatterns: string[], cwd: string): Exclusions {
   const files = filePatterns.map((pattern) => {
@@ -38,6 +38,7 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     return { pattern, matches: matcherOf(pattern, cwd) };
   });
   const environments = environmentPatterns.map((pattern) => {
+    if (pattern.trim() === "") throw new Error(EMPTY_ENVIRONMENT);
     const colon = pattern.lastIndexOf(":");
     const name = pattern.slice(colon + 1);
     const glob = pattern.slice(0, Math.max(colon, 0));
@@ -70,6 +71,16 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
   };
 }
 
+/**
+ * Why an empty `--exclude-env` is refused, and what to write instead. An unset shell variable
+ * (`--exclude-env "$ENV"`) gives the empty name, which wrangler reads as the top level
+ * (`--env=""`): taken so, a typo in a CI variable would silently stop auditing every file's
+ * deployed top level. The top level is named with a glob, which no unset variable writes alone.
+ */
+const EMPTY_ENVIRONMENT =
+  "--exclude-env got an empty name (an unset shell variable gives one): name an environment (--exclude-env preview), " +
+  "or, to leave out a top level that is never deployed, write GLOB: with nothing after the colon: --exclude-env '**:' for every file, --exclude-env 'apps/shop/**:' for some";
+
 /** Why an `--exclude-env` pattern left nothing out: its glob matched no file audited, or no file it matched has the environment. */
 function environmentMiss(e: { name: string; glob: string | undefined }, inScope: boolean, cwd: string): string {
   const environment = e.name === "" ? "a top level" : `env.${e.name}`;
@@ -79,7 +90,8 @@ function environmentMiss(e: { name: string; glob: string | undefined }, inScope:
 }
 
 /** How a pattern is read, for a note saying it matched nothing: a folder part names one folder, a bare glob is read from two. */
-function howRead(glob: string, cwd: string): string {
+function howRead(written: string, cwd: string): string {
+  const glob = slashedPattern(written);
   return namesFolder(glob)
     ? `it names files under ${resolve(cwd, picomatch.scan(glob).base || ".")}`
     : "a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit";
@@ -92,6 +104,16 @@ function howRead(glob: string, cwd: string): string {
  */
 function namesFolder(glob: string): boolean {
   return isAbsolute(glob) || /^\.\.?(\/|$)/.test(glob);
+}
+
+/**
+ * A pattern with each `\` read as a folder separator, as a user on Windows writes paths
+ * (`.\apps\legacy\wrangler.toml`, `apps\legacy\**`): picomatch would read it as an escape, so the
+ * pattern had no folder part and matched nothing. A glob character in a name is written in
+ * brackets instead (`apps/[[]id]/**` for a folder named `[id]`).
+ */
+function slashedPattern(pattern: string): string {
+  return pattern.replaceAll("\\", "/");
 }
 
 /** Leading steps up out of a folder in a relative path (`../../`). */
@@ -108,7 +130,8 @@ const STEPS_UP = /^(\.\.\/)+/;
  * depth": it is also tried on what follows the steps up, so `**\/dist/**` leaves out
  * `../fleet/app/dist/wrangler.json` as it does `app/dist/wrangler.json`.
  */
-function matcherOf(glob: string, cwd: string): (paths: FilePaths) => boolean {
+function matcherOf(pattern: string, cwd: string): (paths: FilePaths) => boolean {
+  const glob = slashedPattern(pattern);
   const { base, glob: rest } = picomatch.scan(glob);
   if (namesFolder(glob)) return folderMatcher(resolve(cwd, base), rest.replace(/\/+$/, ""));
   const written = posix.normalize(slashed(base));

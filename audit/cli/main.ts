@@ -4,9 +4,9 @@ import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
-import { decodeConfigFile, loadConfig } from "../core/load";
+import { decodeConfigFile, hasConfigExtension, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
@@ -35,7 +35,7 @@ Options:
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
                       names files under that folder of the current one only; any other
                       (apps/legacy, **/dist/**) is matched against paths from the current
-                      folder and from the folder audited
+                      folder and from the folder audited. \\ separates folders as / does
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
@@ -47,8 +47,9 @@ Options:
                       exactly one wrangler file, which parses and has each ENV named
   --exclude-env [GLOB:]NAME
                       leave out environment env.NAME (of the files GLOB matches); repeatable;
-                      '' (or GLOB:) is the top level, wrangler's --env="", for a file whose
-                      top level is never deployed
+                      GLOB: (an empty NAME) is the top level, wrangler's --env="", for a file
+                      whose top level is never deployed ('**:' for every file); an empty
+                      value ('', an unset variable) is refused
   --include-templates audit templates found in folders too (wrangler.example.toml, .template.,
                       .sample.): wrangler reads them only when given with -c, so by default
                       they are listed as not read
@@ -142,6 +143,10 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const pattern = options.exclusions.fileExcludedBy(file, path);
       if (pattern !== undefined) {
         run.excludedFiles.push({ file, pattern });
+        continue;
+      }
+      if (!hasConfigExtension(file)) {
+        run.failures.push(failure(file, null, "config-read", NOT_A_WRANGLER_FILE_MESSAGE, READ_FIX));
         continue;
       }
       filesMet.push(file);

@@ -6,6 +6,7 @@ import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
 import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, newTableHeader } from "./toml-fix";
 import { ENDPOINT_VARS } from "./wiring";
+import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
 const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<dataset>" };
@@ -16,12 +17,14 @@ const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<d
  * make for that rule in that environment (`fixDocument`'s own plan, with `<ingest origin>` and
  * `<dataset>` where it would need the options), each placed by line number and that line's text
  * (`handSteps`), after the `--fix` command that makes them. JSONC hints are already JSON; a
- * `previews` block's findings keep theirs (`--fix` never writes there).
+ * `previews` block's findings keep theirs (`--fix` never writes there). In both, the endpoint
+ * vars' hint names the ingest origin the file already uses (`fileIngestOrigin`), if one.
  */
 export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOptions, "excludeEnvironment" | "tails" | "deployedNames"> = {}): FileAudit {
   const audit = auditDocument(document, options);
-  if (document.format !== "toml" || audit.findings.length === 0) return audit;
+  if (audit.findings.length === 0) return audit;
   const origin = fileIngestOrigin(document);
+  if (document.format !== "toml") return origin === undefined ? audit : { ...audit, findings: audit.findings.map((finding) => withIngestOrigin(finding, origin)) };
   const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
@@ -46,6 +49,16 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * An `otlp-endpoints` finding's hint with the file's ingest origin in place of the placeholders
+ * (`https://<ingest origin>`, `--ingest-url <origin>`): a JSONC user told to find an origin the
+ * file already names would guess, and a TOML user is given it (`auditWithAdvice`).
+ */
+function withIngestOrigin(finding: Finding, origin: string): Finding {
+  if (finding.rule !== otlpEndpointsRule.id) return finding;
+  return { ...finding, fix: finding.fix.replaceAll(PLACEHOLDERS.ingestUrl, origin).replaceAll("<origin>", origin) };
 }
 
 /**
@@ -105,18 +118,22 @@ function answersAlone(edit: FindingAt, finding: Finding): boolean {
  * The ingest origin the file's endpoint vars already use (top level and every `env.<name>`):
  * the one origin of every `DECO_OTEL_*_ENDPOINT` that is an https URL ending in its signal's
  * path. The advice proposes it rather than a placeholder, so its steps keep a working value as
- * it is. Undefined when the file names none, or more than one.
+ * it is. Undefined when the file names none, or more than one: a var the rule refuses counts
+ * by its host, so `http://ingest…` beside `https://other…` proposes neither (which is meant is
+ * the person's to say).
  */
 export function fileIngestOrigin(document: ConfigDocument): string | undefined {
   const env = entryOf(document.root, "env")?.value;
   const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
   const origins = new Set<string>();
+  const hosts = new Set<string>();
   for (const scope of [document.root, ...environments]) {
     const vars = entryOf(scope, "vars")?.value;
     for (const { name, path } of ENDPOINT_VARS) {
       const url = URL.parse(stringAt(vars, name) ?? "");
+      if (url !== null) hosts.add(url.host);
       if (url?.protocol === "https:" && url.pathname.endsWith(path) && url.search === "" && url.hash === "") origins.add(url.origin);
     }
   }
-  return origins.size === 1 ? [...origins][0] : undefined;
+  return origins.size === 1 && hosts.size === 1 ? [...origins][0] : undefined;
 }

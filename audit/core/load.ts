@@ -29,6 +29,15 @@ export function isWranglerTemplate(path: string): boolean {
 }
 
 /**
+ * Whether wrangler reads settings from a file of this name: it parses `.toml` as TOML and
+ * `.json`/`.jsonc` as JSONC, and reads any other file given with `-c` as an empty configuration
+ * (workers-sdk `parseRawConfigFile`), so such a file holds no wiring to audit.
+ */
+export function hasConfigExtension(path: string): boolean {
+  return /\.(toml|json|jsonc)$/.test(path);
+}
+
+/**
  * Parses a wrangler file's text by its extension: `.toml` as TOML, `.json`/`.jsonc` as JSONC.
  * A leading UTF-8 byte order mark (U+FEFF, as Windows editors save files) is dropped before
  * parsing, as wrangler's own reader does (workers-sdk `removeBOMAndValidate`), and recorded

@@ -135,7 +135,14 @@ export function missingPathMessage(path: string, absolute: string, npmScript: bo
 /** The message of the `config-read` failure of a folder searched that holds no wrangler file. */
 export const NO_WRANGLER_FILE_MESSAGE = "no wrangler file (wrangler.jsonc, wrangler.json, wrangler.toml) under this folder";
 
-/** A path that does not exist, or a folder holding no wrangler file, names no file: the summary does not count it as one. */
+/**
+ * The message of the `config-read` failure of a file named on the command line whose name wrangler
+ * reads no settings from (`src/index.ts`): parsed as JSONC, it gave a parse error at 1:1 that sent
+ * its user to fix a file that is fine.
+ */
+export const NOT_A_WRANGLER_FILE_MESSAGE = "not a wrangler file: wrangler reads settings only from a .toml, .json or .jsonc file (given any other with -c, it reads none)";
+
+/** A path that does not exist, a folder holding no wrangler file, or a file wrangler reads no settings from, names no file: the summary does not count it as one. */
 function namesNoFile(failure: Finding): boolean {
-  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || failure.message === NO_WRANGLER_FILE_MESSAGE);
+  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || failure.message === NO_WRANGLER_FILE_MESSAGE || failure.message === NOT_A_WRANGLER_FILE_MESSAGE);
 }

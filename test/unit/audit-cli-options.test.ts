@@ -184,13 +184,13 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(byLink).toContain(`excluded ${join(link, "wrangler.jsonc")} env.production (--exclude-env)`);
   });
 
-  it("leaves out a top level never deployed with --exclude-env \"\", for --fix too", async () => {
+  it("leaves out a top level never deployed with --exclude-env '**:', for --fix too", async () => {
     const dir = await fleet();
     const file = join(dir, "wrangler.jsonc");
     await writeFile(file, '{\n  "name": "site",\n  "env": { "production": {} }\n}\n');
     const before = await readFile(file, "utf8");
     expect((await audit(["--fix", "--dry-run", file])).out).toContain(`would fix ${file}: top level: added`);
-    const { code, out } = await audit(["--fix", "--dry-run", file, "--exclude-env", ""]);
+    const { code, out } = await audit(["--fix", "--dry-run", file, "--exclude-env", "**:"]);
     expect(out).toContain(`excluded ${file} top level (--exclude-env)`);
     expect(out).toContain(`would fix ${file}: env.production: added`);
     expect(out).not.toContain("top level: added");
@@ -306,6 +306,50 @@ describe("--exclude naming the folder the audit runs in", () => {
     expect(out).toContain(`note: --exclude ${join(root, "legacy")} matched no wrangler file (it names files under ${join(root, "legacy")})`);
     // Without a folder part, a pattern is read from the folder given to audit too.
     expect((await audit(["fleet/apps", "--exclude", "legacy"])).out).toContain("excluded fleet/apps/legacy/wrangler.toml (--exclude legacy)");
+  });
+
+  // A user on Windows writes `.\apps\legacy\wrangler.toml`: it matched no file, and block mode failed on it.
+  it("reads \\ in a pattern as a folder separator, with a folder part or without", async () => {
+    const root = await probeFleet();
+    process.chdir(join(root, "fleet"));
+    for (const pattern of [".\\apps\\legacy\\wrangler.toml", "apps\\legacy\\**", "apps\\legacy"]) {
+      const { out } = await audit(["--mode", "block", "apps", "--exclude", pattern]);
+      expect(out.match(/^excluded .*$/gm), pattern).toEqual([`excluded apps/legacy/wrangler.toml (--exclude ${pattern})`]);
+      expect(out, pattern).not.toContain("note: --exclude");
+    }
+    const { out } = await audit(["apps", "--exclude-env", "apps\\shop\\**:"]);
+    expect(out.match(/^excluded .*$/gm)).toEqual(["excluded apps/shop/wrangler.jsonc top level (--exclude-env)"]);
+  });
+});
+
+// A newcomer's probe: `deco-otel audit src/index.ts` was parsed as JSONC and reported `JSONC parse error: InvalidSymbol` at 1:1.
+describe("a file named on the command line that wrangler reads no settings from", () => {
+  it("is reported as not a wrangler file, not parsed, and not counted as a file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-not-config-"));
+    try {
+      const code = join(dir, "index.ts");
+      await writeFile(code, "export default {};\n");
+      await writeFile(join(dir, "wrangler.jsonc"), PRODUCER("shop"));
+      const { code: status, out } = await audit(["--mode", "block", code]);
+      expect(out).toContain(`${code} error config-read not a wrangler file: wrangler reads settings only from a .toml, .json or .jsonc file (given any other with -c, it reads none)`);
+      expect(out).not.toContain("config-parse");
+      expect(out).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed)");
+      expect(status).toBe(2);
+      // Beside a wrangler file, that one is audited and counted alone.
+      expect((await audit([code, join(dir, "wrangler.jsonc")])).out).toContain("deco-otel audit: 1 file (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+// `--exclude-env "$ENV"` with $ENV unset silently left out every file's top level.
+describe("an empty --exclude-env", () => {
+  it("is refused with exit 2, naming the spelling for a top level, and nothing is audited", async () => {
+    const { code, out, err } = await audit(["--mode", "block", "--exclude-env", "", "."]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("--exclude-env got an empty name (an unset shell variable gives one): name an environment (--exclude-env preview), or, to leave out a top level that is never deployed, write GLOB: with nothing after the colon: --exclude-env '**:' for every file, --exclude-env 'apps/shop/**:' for some");
   });
 });
 

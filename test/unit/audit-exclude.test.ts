@@ -64,15 +64,16 @@ describe("--exclude and --exclude-env patterns", () => {
   });
 
   // A file whose top level is never deployed, only its env.* blocks: wrangler names the top level --env="".
-  it("leaves out the top level when named as wrangler names it, the empty name", () => {
-    const exclusions = exclusionsOf([], ["", "apps/**:"], cwd);
+  it("leaves out the top level when named by a glob and the empty name, GLOB:", () => {
+    const exclusions = exclusionsOf([], ["**:", "apps/**:"], cwd);
     expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", null)).toBe(true);
+    expect(exclusions.environmentExcluded("/fleet/a/wrangler.jsonc", "/fleet/a/wrangler.jsonc", null)).toBe(true);
     expect(exclusions.environmentExcluded("/repo/a/wrangler.jsonc", ".", "production")).toBe(false);
     const scoped = exclusionsOf([], ["apps/**:"], cwd);
     expect(scoped.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", null)).toBe(true);
     expect(scoped.environmentExcluded("/repo/blog/wrangler.jsonc", ".", null)).toBe(false);
-    expect(exclusionsOf([], ["", "x/**:"], cwd).unmatched()).toEqual([
-      '--exclude-env "" matched no environment: no file audited has a top level',
+    expect(exclusionsOf([], ["**:", "x/**:"], cwd).unmatched()).toEqual([
+      "--exclude-env **: matched no environment: its glob matched no wrangler file audited (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
       "--exclude-env x/**: matched no environment: its glob matched no wrangler file audited (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
     ]);
   });
@@ -111,6 +112,35 @@ describe("--exclude and --exclude-env patterns", () => {
   it("refuses empty patterns", () => {
     expect(() => exclusionsOf([""], [], cwd)).toThrow("--exclude needs a glob");
     expect(() => exclusionsOf([], [":dev"], cwd)).toThrow("--exclude-env takes NAME or GLOB:NAME");
+  });
+
+  // `--exclude-env "$ENV"` with $ENV unset left out every file's top level, the one plain `wrangler deploy` ships.
+  it("refuses an empty --exclude-env, saying how to name a top level", () => {
+    for (const empty of ["", " "]) {
+      expect(() => exclusionsOf([], [empty], cwd), JSON.stringify(empty)).toThrow(
+        "--exclude-env got an empty name (an unset shell variable gives one): name an environment (--exclude-env preview), or, to leave out a top level that is never deployed, write GLOB: with nothing after the colon: --exclude-env '**:' for every file, --exclude-env 'apps/shop/**:' for some",
+      );
+    }
+  });
+
+  // A user on Windows writes folders with \; picomatch read each as an escape, so these matched no file.
+  it("reads \\ in a pattern as a folder separator", () => {
+    const exclusions = exclusionsOf([".\\apps\\legacy\\wrangler.toml", "apps\\old\\**", "\\repo\\tools"], ["apps\\shop\\**:dev"], cwd);
+    expect(exclusions.fileExcludedBy("/repo/apps/legacy/wrangler.toml", ".")).toBe(".\\apps\\legacy\\wrangler.toml");
+    expect(exclusions.fileExcludedBy("/repo/other/apps/legacy/wrangler.toml", ".")).toBeUndefined();
+    expect(exclusions.fileExcludedBy("/repo/apps/old/site/wrangler.jsonc", ".")).toBe("apps\\old\\**");
+    expect(exclusions.fileExcludedBy("/repo/tools/wrangler.toml", ".")).toBe("\\repo\\tools");
+    expect(exclusions.environmentExcluded("/repo/apps/shop/wrangler.jsonc", ".", "dev")).toBe(true);
+    expect(exclusions.environmentExcluded("/repo/apps/blog/wrangler.jsonc", ".", "dev")).toBe(false);
+    // A folder part written with \ is read as one: it names files under that folder only.
+    const fromShop = exclusionsOf(["..\\legacy"], [], "/p88/fleet/apps/shop");
+    expect(fromShop.fileExcludedBy("/p88/fleet/apps/legacy/wrangler.toml", "../..")).toBe("..\\legacy");
+    expect(fromShop.fileExcludedBy("/p88/fleet/legacy/wrangler.toml", "../..")).toBeUndefined();
+    expect(exclusionsOf(["apps\\nothing"], [], cwd).unmatched()).toEqual([
+      "--exclude apps\\nothing matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
+    ]);
+    // A glob character in a name is written in brackets, since \ no longer escapes it.
+    expect(exclusionsOf(["apps/[[]id]"], [], cwd).fileExcludedBy("/repo/apps/[id]/wrangler.toml", ".")).toBe("apps/[[]id]");
   });
 });
 

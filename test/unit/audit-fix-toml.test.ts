@@ -369,6 +369,9 @@ describe("the audit's advice for a TOML file", () => {
     expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
     // Not an endpoint the rule accepts: no origin to propose.
     expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
+    // A var the rule refuses still names its host: two hosts, no origin to propose.
+    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
     expect(fileIngestOrigin(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
   });
 
@@ -378,6 +381,19 @@ describe("the audit's advice for a TOML file", () => {
     const previews = loadConfig("wrangler.toml", `${trial.split("\n\n")[0]}\n\n[previews]\ntail_consumers = [{ service = "deco-otel-tial" }]\n`);
     const hint = auditWithAdvice(previews).findings.find((f) => f.message.startsWith("previews:"))!.fix;
     expect(hint).toBe('write previews.tail_consumers[0] as { service = "deco-otel-tail" }');
+  });
+
+  // A newcomer's probe: env.staging of a JSONC file whose top level sets the endpoints was told to find `<ingest origin>`.
+  it("names the file's ingest origin in a JSONC file's endpoint hints too", () => {
+    const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${INGEST}/v1/${signal}"`).join(", ");
+    const jsonc = loadConfig("wrangler.jsonc", `{ "name": "a", "vars": { ${endpoints} }, "env": { "staging": { "vars": {} } } }`);
+    const hints = auditWithAdvice(jsonc).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
+    expect(hints).toHaveLength(3);
+    for (const hint of hints) expect(hint).toBe(`set the three vars to ${INGEST}/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url ${INGEST})`);
+    // No origin, or two: the placeholder stays.
+    expect(auditWithAdvice(loadConfig("wrangler.jsonc", '{ "name": "a" }')).findings.find((f) => f.rule === "otlp-endpoints")!.fix).toBe(
+      "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+    );
   });
 });
 
