@@ -153,7 +153,7 @@ describe("deco-otel audit (CLI)", () => {
     );
   });
 
-  it("reports a path that does not exist or holds no wrangler file (exit 0 in warn mode, 2 in block mode), and exits 2 for a wrong option", async () => {
+  it("reports a path that does not exist or holds no wrangler file (exit 0 in warn mode, 2 in block mode)", async () => {
     const missing = await audit(["no/such/dir"]);
     expect(missing.code).toBe(0);
     expect((await audit(["--mode", "block", "no/such/dir"])).code).toBe(2);
@@ -177,27 +177,30 @@ describe("deco-otel audit (CLI)", () => {
     expect(empty.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 0\n");
     const excluded = await audit(["--exclude", "**", join(FLEET, "good")]);
     expect(excluded.stdout).toContain("deco-otel audit: no wrangler file audited, 0 errors, 0 warnings, 1 excluded; mode warn, exit 0\n");
-    for (const [args, message] of [
-      [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
-      [["--dry-run"], "--dry-run goes with --fix"],
-      [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
-      [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
-      [["--json", "--github"], "--github and --json are two output formats: pick one"],
-      [["--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
-      [["--bogus"], 'unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)'],
-      [["--fix", "--dryrun"], "unknown option --dryrun: did you mean --dry-run?"],
-      [["--mode"], "--mode needs a value (--mode <value>)"],
-      [["--fix=yes"], "--fix takes no value: write --fix alone"],
-      [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
-      [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
-      [["--exclude-env", ":dev"], "--exclude-env takes NAME or GLOB:NAME"],
-    ] as const) {
-      const result = await audit([...args]);
-      expect(result.code, args.join(" ")).toBe(2);
-      expect(result.stderr, args.join(" ")).toContain(message);
-      // The mistake and where the options are, not the whole usage after it.
-      expect(result.stderr.trimEnd().split("\n").slice(1), args.join(" ")).toEqual(['Run "deco-otel audit --help" for the usage.']);
-    }
+  });
+
+  // One test per wrong option: each starts its own CLI process, and together they took most of a
+  // test's time limit on a loaded machine.
+  it.each([
+    [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
+    [["--dry-run"], "--dry-run goes with --fix"],
+    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
+    [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+    [["--json", "--github"], "--github and --json are two output formats: pick one"],
+    [["--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
+    [["--bogus"], 'unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)'],
+    [["--fix", "--dryrun"], "unknown option --dryrun: did you mean --dry-run?"],
+    [["--mode"], "--mode needs a value (--mode <value>)"],
+    [["--fix=yes"], "--fix takes no value: write --fix alone"],
+    [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
+    [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
+    [["--exclude-env", ":dev"], "--exclude-env takes NAME or GLOB:NAME"],
+  ] as const)("exits 2 for the wrong option %j, naming the mistake", async (args, message) => {
+    const result = await audit([...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    // The mistake and where the options are, not the whole usage after it.
+    expect(result.stderr.trimEnd().split("\n").slice(1)).toEqual(['Run "deco-otel audit --help" for the usage.']);
   });
 });
 
