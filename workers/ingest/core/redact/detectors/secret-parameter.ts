@@ -3,6 +3,7 @@ import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
 import { REJOIN } from "../regex-join";
 import { countWork, resetAfterEachScan } from "../scan-scope";
+import { SpanMemo } from "../span-memo";
 import { Evidence, isWordCharacterOrDash } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -630,23 +631,15 @@ function valueRunMode(text: string, at: number, start: number): ValueRunMode {
  * without reading) or past its end (read on from there): every character is read once a mode.
  */
 function valueRunEnd(text: string, at: number, mode: ValueRunMode): number {
-  const memo = valueRuns[mode];
-  if (memo.text === text && at >= memo.from && at <= memo.end) return memo.end;
-  let end = at;
-  while (end < text.length && continuesValueRun(text, end, mode)) end++;
-  // The character the run stops at is read too.
-  countWork(Math.min(end + 1, text.length) - at);
-  memo.text = text;
-  memo.from = at;
-  memo.end = end;
-  return end;
+  return valueRuns[mode].endFrom(text, at, () => {
+    let end = at;
+    while (end < text.length && continuesValueRun(text, end, mode)) end++;
+    // The character the run stops at is read too.
+    countWork(Math.min(end + 1, text.length) - at);
+    return end;
+  });
 }
-const valueRuns: Record<ValueRunMode, { text: string; from: number; end: number }> = {
-  query: { text: "", from: -1, end: -1 },
-  path: { text: "", from: -1, end: -1 },
-  scheme: { text: "", from: -1, end: -1 },
-  plain: { text: "", from: -1, end: -1 },
-};
+const valueRuns: Record<ValueRunMode, SpanMemo> = { query: new SpanMemo(), path: new SpanMemo(), scheme: new SpanMemo(), plain: new SpanMemo() };
 
 /**
  * Whether the value's token read in `mode` holds the character at `at` and goes on after it: no
@@ -856,17 +849,14 @@ const ENDS_ESCAPED_RUN = /^(?:[\\/&\s"'<>;,?#])?$/;
  * it again, so each character is read once a scan however many values' runs ask.
  */
 function sessionTokenRefusalFrom(text: string, from: number): number {
-  const memo = sessionRefusalMemo;
-  if (memo.text === text && from >= memo.from && from <= memo.found) return memo.found;
-  let found = from;
-  while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
-  countWork(found - from);
-  memo.text = text;
-  memo.from = from;
-  memo.found = found;
-  return found;
+  return sessionRefusalMemo.endFrom(text, from, () => {
+    let found = from;
+    while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
+    countWork(found - from);
+    return found;
+  });
 }
-const sessionRefusalMemo = { text: "", from: -1, found: -1 };
+const sessionRefusalMemo = new SpanMemo();
 
 /**
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
@@ -968,13 +958,9 @@ function isValueNameCharacter(code: number): boolean {
 function flagDash(text: string, from: number): number {
   // Whether a dash is a flag's depends on the character before it only, so the first one at or
   // after any position up to the one found last is that one again.
-  if (dashMemo.text === text && from >= dashMemo.from && (dashMemo.found < 0 || from <= dashMemo.found)) return dashMemo.found;
-  dashMemo.text = text;
-  dashMemo.from = from;
-  dashMemo.found = firstFlagDash(text, from);
-  return dashMemo.found;
+  return dashMemo.endFrom(text, from, () => firstFlagDash(text, from));
 }
-const dashMemo = { text: "", from: -1, found: -1 };
+const dashMemo = new SpanMemo();
 function firstFlagDash(text: string, from: number): number {
   for (let dash = text.indexOf("-", from); dash >= 0; dash = text.indexOf("-", dash + 1)) {
     if (dash === 0) return dash;
@@ -1017,19 +1003,12 @@ function parameterNameStart(text: string, at: number, from: number): number {
   return nameMemo.start;
 }
 const nameMemo = { text: "", from: -1, equals: -1, start: -1 };
-// The memos hold the scanned text: let it go when the scan ends.
+// The name memo holds the scanned text: let it go when the scan ends.
 resetAfterEachScan(() => {
-  dashMemo.text = "";
-  dashMemo.from = -1;
-  dashMemo.found = -1;
   nameMemo.text = "";
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
-  sessionRefusalMemo.text = "";
-  sessionRefusalMemo.from = -1;
-  sessionRefusalMemo.found = -1;
-  for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
 /** What a parameter's name starts with: `[A-Za-z_]`. */
