@@ -772,7 +772,7 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
-  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)))) {
+  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)) || refusesTwoBackslashesAt(text, at))) {
     countWork(1);
     return namesSession(name) && refusedByEveryReading(text, at, name);
   }
@@ -818,7 +818,7 @@ function refusesSessionIdAt(text: string, at: number): boolean {
   if (character === "\\") {
     // `FIELD_TOKEN` holds an `&` before no parameter's `name=` (`sid:-\&{`), a `?` and a `#`.
     if (text.charCodeAt(at + 1) === 38 /* & */) return !nextParameterNameAt(text, at + 2);
-    return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
+    return refusesTwoBackslashesAt(text, at) || !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
   }
   return NO_SESSION_ID_CHARACTER.test(character);
 }
@@ -930,15 +930,33 @@ const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
  * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
  * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
  * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
- * blank, a backslash before no quote or backslash (which would open escaped quotes), two
- * backslashes before a character the token holds that is no quote, `/` or blank and ends no
- * escape the escape view decodes (`sid:\\\\a`, `sid:\\\\!`; not `\\\\t`, `\\\\u`), a control
- * character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
+ * blank, a backslash before no quote or backslash (which would open escaped quotes; two
+ * backslashes are judged by `refusesTwoBackslashesAt`), a control character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
  * (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`,
  * `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
  */
-const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|\\\\[^"'\\/\s<>,;&}\]bfnrtu]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
 const NO_SESSION_ID_FIRST_REACH = 66;
+
+/**
+ * Whether two backslashes at `at` in a glued session field's value, at its opening or after its
+ * first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds after them
+ * that is no quote, backslash, `/` or blank and starts no escape the escape view decodes one level
+ * down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds both backslashes and no
+ * session id does (`sid:\\\\a`, `sid:-\\\\!`). A `u` refuses when no four hex digits follow it
+ * (`sid:\\\\usid:`), an `&` before no parameter's `name=`, which the token holds
+ * (`sid:\\\\&sid:`). Those runs were read to the text's end at each colon.
+ */
+function refusesTwoBackslashesAt(text: string, at: number): boolean {
+  if (!text.startsWith("\\\\", at)) return false;
+  const after = text.charAt(at + 2);
+  if (after === "&") return !nextParameterNameAt(text, at + 3);
+  if (after === "u") return !FOUR_HEX_DIGITS.test(text.slice(at + 3, at + 7));
+  return TOKEN_CHARACTER_AFTER_TWO_BACKSLASHES.test(after);
+}
+/** What after two backslashes the field's token holds and ends no escape: not a quote, backslash, `/`, blank, `<`, `>`, `,`, `;`, `&`, `}`, `]` or an escape's letter. */
+const TOKEN_CHARACTER_AFTER_TWO_BACKSLASHES = /^[^"'\\/\s<>,;&}\]bfnrtu]$/;
+const FOUR_HEX_DIGITS = /^[0-9A-Fa-f]{4}$/;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {
