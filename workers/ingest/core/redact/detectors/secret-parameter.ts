@@ -939,19 +939,23 @@ const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|[\x00-\x08\x0e-
 const NO_SESSION_ID_FIRST_REACH = 66;
 
 /**
- * Whether two backslashes at `at` in a glued session field's value, at its opening or after its
- * first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds after them
+ * Whether two backslashes or more at `at` in a glued session field's value, at its opening or
+ * after its first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds after them
  * that is no quote, backslash, `/` or blank and starts no escape the escape view decodes one level
- * down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds both backslashes and no
+ * down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds the backslashes and no
  * session id does (`sid:\\\\a`, `sid:-\\\\!`). A `u` refuses when no four hex digits follow it
  * (`sid:\\\\usid:`), an `&` before no parameter's `name=`, which the token holds
- * (`sid:\\\\&sid:`). Those runs were read to the text's end at each colon.
+ * (`sid:\\\\&sid:`). Whatever their number (`sid:\\\\\\s`): the escape view decodes no other
+ * escape after any run of them. Those runs were read to the text's end at each colon.
  */
 function refusesTwoBackslashesAt(text: string, at: number): boolean {
-  if (!text.startsWith("\\\\", at)) return false;
-  const after = text.charAt(at + 2);
-  if (after === "&") return !nextParameterNameAt(text, at + 3);
-  if (after === "u") return !FOUR_HEX_DIGITS.test(text.slice(at + 3, at + 7));
+  let end = at;
+  while (text.charCodeAt(end) === 92 /* \\ */) end++;
+  countWork(end - at);
+  if (end - at < 2) return false;
+  const after = text.charAt(end);
+  if (after === "&") return !nextParameterNameAt(text, end + 1);
+  if (after === "u") return !FOUR_HEX_DIGITS.test(text.slice(end + 1, end + 5));
   return TOKEN_CHARACTER_AFTER_TWO_BACKSLASHES.test(after);
 }
 /** What after two backslashes the field's token holds and ends no escape: not a quote, backslash, `/`, blank, `<`, `>`, `,`, `;`, `&`, `}`, `]` or an escape's letter. */
