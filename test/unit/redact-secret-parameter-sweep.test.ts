@@ -76,7 +76,11 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * before a character no session id holds, once read as a cookie's pair (whose name wants a
  * letter or `_` first); and a glued session field's value with a backslash after its first run
  * before a character its token holds (`sid:-\\!`, `sid:-\\#`), or opening with two backslashes before one
- * (`sessionid:\\\\a`) or with a decoded control character (`\\b`). Each stays as it was.
+ * (`sessionid:\\\\a`) or with a decoded control character (`\\b`); and a glued session field's
+ * value with two backslashes or more, at its opening or after its first run, before an `&` before
+ * no parameter's `name=`, a `u` without four hex digits or another character its token holds that
+ * starts no escape (`sessionid:\\\\&`, `sessionid:\\\\u`, `sessionid:-\\\\`, `sid:\\\\\\x`). Each
+ * stays as it was.
  */
 const ONCE_QUADRATIC = [
   "key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a",
@@ -84,6 +88,7 @@ const ONCE_QUADRATIC = [
   "sessionid=-=(", "session::id=-=!", "sess_id=-=(", "session=-={", "sessionid:-=(", "sess_id:-=!", "session:-=&", "sid:-=(",
   "sessionid:-\\!", "sid:-\\-", "sess_id:-\\.", "sessionid:\\\\a", "sess_id:\\\\!", "sess_id:\\\\", "sessionid:\b", "sid:\b",
   "sessionid:-\\#", "sessionid:-\\?", "sessionid:-\\&", "sess_id:-\\#",
+  "sessionid:\\\\&", "sessionid:\\\\u", "sessionid:-\\\\", "sess_id:a\\\\!", "JSESSIONID:-\\\\7", "sid:\\\\\\x", "session:a\\\\&",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
