@@ -930,23 +930,24 @@ const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
  * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
  * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
  * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
- * blank, a backslash before no quote or backslash (which would open escaped quotes; two
- * backslashes are judged by `refusesTwoBackslashesAt`), a control character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
- * (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`,
- * `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ * blank, a backslash before no quote or backslash (which would open escaped quotes; two or
+ * more are judged by `refusesTwoBackslashesAt`), a control character that is no blank (a decoded
+ * `\b`), or a `#` before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64
+ * characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#`
+ * repeated) were read to their end at each colon.
  */
 const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
 const NO_SESSION_ID_FIRST_REACH = 66;
 
 /**
  * Whether two backslashes or more at `at` in a glued session field's value, at its opening or
- * after its first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds after them
- * that is no quote, backslash, `/` or blank and starts no escape the escape view decodes one level
- * down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds the backslashes and no
- * session id does (`sid:\\\\a`, `sid:-\\\\!`). A `u` refuses when no four hex digits follow it
- * (`sid:\\\\usid:`), an `&` before no parameter's `name=`, which the token holds
- * (`sid:\\\\&sid:`). Whatever their number (`sid:\\\\\\s`): the escape view decodes no other
- * escape after any run of them. Those runs were read to the text's end at each colon.
+ * after its first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds
+ * after them that is no quote, backslash, `/` or blank and starts no escape the escape view
+ * decodes one level down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds the
+ * backslashes and no session id does (`sid:\\\\a`, `sid:-\\\\!`, `sid:\\\\\\s`); before a `u`
+ * that no four hex digits follow (`sid:\\\\usid:`), and before an `&` before no parameter's
+ * `name=`, which the token holds (`sid:\\\\&sid:`). Those runs were read to the text's end at
+ * each colon.
  */
 function refusesTwoBackslashesAt(text: string, at: number): boolean {
   let end = at;
