@@ -63,7 +63,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
@@ -488,11 +488,36 @@ function rejectedFlag(text: string, dash: number): boolean {
   return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
-/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, or by its value's start. */
+/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
-  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name);
 }
+
+/**
+ * Whether the glued field at `colon` under a cookie's or a webhook signature header's name `name`
+ * holds a short unquoted value that a backslash ends (`cookie:-=\`, `set-cookie:-=\`), read as
+ * the header and left whole, no credential marked (`redactCookieField` gives null). Every reading
+ * `redactField` tries before that one leaves such a value (a typed value's needs a blank before
+ * the backslash), and none reads past the backslash, so the field is passed over before the regex
+ * reads its value to the end of the blank-free run; a run of them was read to its end at each one.
+ */
+function keptAsCookies(text: string, colon: number, name: string): boolean {
+  SHORT_COOKIE_BEFORE_BACKSLASH.lastIndex = colon + 1;
+  if (!SHORT_COOKIE_BEFORE_BACKSLASH.test(text)) return false;
+  countWork(SHORT_COOKIE_BEFORE_BACKSLASH.lastIndex - colon);
+  const reading = cookieFieldReading(name, "", text, colon + 1);
+  if (reading === undefined || reading.value === "") return false;
+  // Kept only when nothing is marked: then the marker the detector writes makes no difference.
+  let marked = false;
+  const redacted = redactCredentialHeader(reading.header, reading.value, () => {
+    marked = true;
+    return "";
+  });
+  return !marked && redacted === reading.value;
+}
+/** A few characters a cookie header's or a signature's unquoted value holds (`COOKIE_TEXT`, `SIGNATURE_TEXT`), then the backslash that ends it. */
+const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
 
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
@@ -1618,15 +1643,10 @@ function refersToSecret(name: string, value: string): boolean {
  * header or the value reads as no cookies.
  */
 function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | null | undefined {
-  const named = credentialHeaderOf(name);
-  if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
   const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
-  const from = start + valueStart + quote.length;
-  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
-  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
-  // A session's name holding cookies' pairs (`vtex.session: segment=…; vtex_session=…`) is read as a `Cookie` header.
-  const header = named ?? credentialHeaderHolding(name, value);
-  if (header === undefined) return undefined;
+  const reading = cookieFieldReading(name, quote, text, start + valueStart + quote.length);
+  if (reading === undefined) return undefined;
+  const { header, value } = reading;
   // The places among the markers of those hiding a session's id (`sid=…`, `JSESSIONID=…`).
   const sessionIds: number[] = [];
   let markers = 0;
@@ -1641,6 +1661,20 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   // Each cookie replaced writes a marker of its own, and is counted (text-scanner.ts).
   const rewrite = { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
   return hidingSessionIds(rewrite, SECRET_PARAM_KIND, sessionIds);
+}
+/**
+ * The header a field's value at `from` under `name` is read in by `redactCookieField`, and that
+ * value: a cookie's or a signature header's that `name` names, or a `Cookie` header's under a
+ * session's name holding cookies' pairs (`vtex.session: segment=…; vtex_session=…`); in `quote`,
+ * up to the closing one. Undefined when it is read as no such header.
+ */
+function cookieFieldReading(name: string, quote: string, text: string, from: number): { header: CredentialHeader; value: string } | undefined {
+  const named = credentialHeaderOf(name);
+  if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
+  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
+  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const header = named ?? credentialHeaderHolding(name, value);
+  return header === undefined ? undefined : { header, value };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
