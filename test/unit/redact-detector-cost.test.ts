@@ -436,6 +436,19 @@ describe("fields glued into one blank-free run: the work of reading each field's
   it("keeps a glued session field whose run a backslash before a letter or digit follows", () => {
     expect(measured(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`).text).toBe(String.raw`sid:Zx9Kq2Lm7Pw4abcd\q sid:Zx9Kq2Lm7Pw4abcd\1`);
   });
+
+  it.each([
+    [String.raw`sid:Zx9Kq2Lm7Pw4abcd\\n`, String.raw`\\n`],
+    [String.raw`sid:Zx9Kq2Lm7Pw4abcd\\&x=1`, String.raw`\\&x=1`],
+    [String.raw`sid:\\u0041Zx9Kq2Lm7Pw4abcd`, ""],
+  ])("redacts a glued session id beside two backslashes that start an escape or end it before a pair: %s", (text, kept) => {
+    expect(measured(text).text).toMatch(new RegExp(`^sid:\\[REDACTED:secret:[0-9a-f]{16}\\]${kept.replace(/[\\&]/g, "\\$&")}$`));
+  });
+
+  it("keeps a glued session field whose value holds two backslashes or more before another character its token holds", () => {
+    const text = String.raw`sid:Zx9Kq2Lm7Pw4abcd\\q sid:Zx9Kq2Lm7Pw4abcd\\\q sid:Zx9Kq2Lm7Pw4abcd\\uzz sid:Zx9Kq2Lm7Pw4abcd\\&{ sid:\\&{`;
+    expect(measured(text).text).toBe(text);
+  });
 });
 
 describe("a secret's name before each template opener never closed: the work of judging each value a placeholder", () => {

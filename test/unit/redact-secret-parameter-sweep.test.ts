@@ -76,7 +76,12 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * before a character no session id holds, once read as a cookie's pair (whose name wants a
  * letter or `_` first); and a glued session field's value with a backslash after its first run
  * before a character its token holds (`sid:-\\!`, `sid:-\\#`), or opening with two backslashes before one
- * (`sessionid:\\\\a`) or with a decoded control character (`\\b`). Each stays as it was.
+ * (`sessionid:\\\\a`) or with a decoded control character (`\\b`); and a glued session field's
+ * value with two backslashes or more, at its opening or after its first run, before an `&` before
+ * no parameter's `name=`, a `u` without four hex digits or another character its token holds that
+ * starts no escape (`sessionid:\\\\&`, `sessionid:\\\\u`, `sessionid:-\\\\`, `sid:\\\\\\x`); and a
+ * glued cookie's or webhook signature header's field whose short value a backslash ends, read as
+ * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`). Each stays as it was.
  */
 const ONCE_QUADRATIC = [
   "key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a",
@@ -84,6 +89,8 @@ const ONCE_QUADRATIC = [
   "sessionid=-=(", "session::id=-=!", "sess_id=-=(", "session=-={", "sessionid:-=(", "sess_id:-=!", "session:-=&", "sid:-=(",
   "sessionid:-\\!", "sid:-\\-", "sess_id:-\\.", "sessionid:\\\\a", "sess_id:\\\\!", "sess_id:\\\\", "sessionid:\b", "sid:\b",
   "sessionid:-\\#", "sessionid:-\\?", "sessionid:-\\&", "sess_id:-\\#",
+  "sessionid:\\\\&", "sessionid:\\\\u", "sessionid:-\\\\", "sess_id:a\\\\!", "JSESSIONID:-\\\\7", "sid:\\\\\\x", "session:a\\\\&",
+  "cookie:-=\\", "Cookie:a=\\", "cookies:-=\\", "set-cookie:-=\\", "set_cookie:-=\\", "x-hub-signature:-\\", "stripe-signature:-\\",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
@@ -105,6 +112,12 @@ describe("secret parameters: every name, separator and short value repeated cost
       if (large > 2.5 * small + LARGE) quadratic.push(`${JSON.stringify(unit)}: ${small} then ${large}`);
     }
     expect(quadratic).toEqual([]);
+  });
+
+  it("still redacts a glued cookie's or signature's credential before a backslash, and no more than its value", () => {
+    const text = String.raw`cookie:sid=Zx9Kq2Lm7Pw4abcd\x x-hub-signature:sha256=abc123def456abc123\x cookie:theme=dark\x`;
+    const redacted = scanner.redact(text, new RedactionTally());
+    expect(redacted).toMatch(/^cookie:sid=\[REDACTED:[^\]]+\]\\x x-hub-signature:sha256=\[REDACTED:[^\]]+\]\\x cookie:theme=dark\\x$/);
   });
 
   it("reads every name it is given, and its bound catches a unit whose value is read to the text's end at each repeat", () => {

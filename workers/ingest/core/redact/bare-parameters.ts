@@ -6,6 +6,7 @@
  * cache or sort key (`key=product:sku-1001`, `key=orders`), which are no secrets.
  */
 import { countWork, resetAfterEachScan } from "./scan-scope";
+import { SpanMemo } from "./span-memo";
 
 /**
  * Whether `value`, the unquoted value of the bare parameter `name` at `start` in `text`, is an
@@ -205,41 +206,33 @@ const PATH_SLASH = /\/|%(?:25)?2[Ff]/g;
  * character to its end: kept for the scan (`urlRunMemo`), as the codes of one run ask for it again.
  */
 function urlRunAround(text: string, start: number): { from: number; to: number } {
-  if (urlRunMemo.text === text && start >= urlRunMemo.from && start <= urlRunMemo.to) return urlRunMemo;
+  if (urlRunMemo.holds(text, start)) return urlRunMemo;
   let from = start;
   while (from > 0 && !endsUrl(text.charCodeAt(from - 1))) from--;
   let to = start;
   while (to < text.length && !endsUrl(text.charCodeAt(to))) to++;
   countWork(to - from);
-  urlRunMemo.text = text;
-  urlRunMemo.from = from;
-  urlRunMemo.to = to;
+  urlRunMemo.keep(text, from, to);
   return urlRunMemo;
 }
-const urlRunMemo = { text: "", from: -1, to: -1 };
+const urlRunMemo = new SpanMemo();
 
 /**
  * The start of the first match of the global `pattern` at or after `from` in `text`, -1 when there
  * is none. The search past the last one found is kept (`memo`): the leftmost match at or after any
  * position up to it is that one again.
  */
-function firstAtOrAfter(memo: { text: string; from: number; found: number }, pattern: RegExp, text: string, from: number): number {
-  if (memo.text === text && from >= memo.from && (memo.found < 0 || from <= memo.found)) return memo.found;
-  pattern.lastIndex = from;
-  const match = pattern.exec(text);
-  memo.text = text;
-  memo.from = from;
-  memo.found = match === null ? -1 : match.index;
-  return memo.found;
+function firstAtOrAfter(memo: SpanMemo, pattern: RegExp, text: string, from: number): number {
+  return memo.endFrom(text, from, () => {
+    pattern.lastIndex = from;
+    return pattern.exec(text)?.index ?? -1;
+  });
 }
-const stateMemo = { text: "", from: -1, found: -1 };
-const slashMemo = { text: "", from: -1, found: -1 };
-// The memos hold the scanned text: let it go when the scan ends.
+const stateMemo = new SpanMemo();
+const slashMemo = new SpanMemo();
+// The path memo holds the scanned text: let it go when the scan ends.
 resetAfterEachScan(() => {
-  urlRunMemo.text = "";
   pathMemo.text = "";
-  stateMemo.text = "";
-  slashMemo.text = "";
 });
 
 /** A blank or a quote, which no URL holds unencoded. */

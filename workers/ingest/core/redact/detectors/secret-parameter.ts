@@ -3,6 +3,7 @@ import { fieldNameBefore } from "../name-value-pairs";
 import { passwordRuleAt } from "../password-rules";
 import { REJOIN } from "../regex-join";
 import { countWork, resetAfterEachScan } from "../scan-scope";
+import { SpanMemo } from "../span-memo";
 import { Evidence, isWordCharacterOrDash } from "../evidence";
 import {
   SECRET_NAME_ENDINGS,
@@ -62,7 +63,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
@@ -487,11 +488,36 @@ function rejectedFlag(text: string, dash: number): boolean {
   return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
-/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, or by its value's start. */
+/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
-  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name);
 }
+
+/**
+ * Whether the glued field at `colon` under a cookie's or a webhook signature header's name `name`
+ * holds a short unquoted value that a backslash ends (`cookie:-=\`, `set-cookie:-=\`), read as
+ * the header and left whole, no credential marked (`redactCookieField` gives null). Every reading
+ * `redactField` tries before that one leaves such a value (a typed value's needs a blank before
+ * the backslash), and none reads past the backslash, so the field is passed over before the regex
+ * reads its value to the end of the blank-free run; a run of them was read to its end at each one.
+ */
+function keptAsCookies(text: string, colon: number, name: string): boolean {
+  SHORT_COOKIE_BEFORE_BACKSLASH.lastIndex = colon + 1;
+  if (!SHORT_COOKIE_BEFORE_BACKSLASH.test(text)) return false;
+  countWork(SHORT_COOKIE_BEFORE_BACKSLASH.lastIndex - colon);
+  const reading = cookieFieldReading(name, "", text, colon + 1);
+  if (reading === undefined || reading.value === "") return false;
+  // Kept only when nothing is marked: then the marker the detector writes makes no difference.
+  let marked = false;
+  const redacted = redactCredentialHeader(reading.header, reading.value, () => {
+    marked = true;
+    return "";
+  });
+  return !marked && redacted === reading.value;
+}
+/** A few characters a cookie header's or a signature's unquoted value holds (`COOKIE_TEXT`, `SIGNATURE_TEXT`), then the backslash that ends it. */
+const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
 
 /**
  * Whether `redactField` rejects the field whose colon, glued to its name `name`, is at `colon`,
@@ -630,23 +656,15 @@ function valueRunMode(text: string, at: number, start: number): ValueRunMode {
  * without reading) or past its end (read on from there): every character is read once a mode.
  */
 function valueRunEnd(text: string, at: number, mode: ValueRunMode): number {
-  const memo = valueRuns[mode];
-  if (memo.text === text && at >= memo.from && at <= memo.end) return memo.end;
-  let end = at;
-  while (end < text.length && continuesValueRun(text, end, mode)) end++;
-  // The character the run stops at is read too.
-  countWork(Math.min(end + 1, text.length) - at);
-  memo.text = text;
-  memo.from = at;
-  memo.end = end;
-  return end;
+  return valueRuns[mode].endFrom(text, at, () => {
+    let end = at;
+    while (end < text.length && continuesValueRun(text, end, mode)) end++;
+    // The character the run stops at is read too.
+    countWork(Math.min(end + 1, text.length) - at);
+    return end;
+  });
 }
-const valueRuns: Record<ValueRunMode, { text: string; from: number; end: number }> = {
-  query: { text: "", from: -1, end: -1 },
-  path: { text: "", from: -1, end: -1 },
-  scheme: { text: "", from: -1, end: -1 },
-  plain: { text: "", from: -1, end: -1 },
-};
+const valueRuns: Record<ValueRunMode, SpanMemo> = { query: new SpanMemo(), path: new SpanMemo(), scheme: new SpanMemo(), plain: new SpanMemo() };
 
 /**
  * Whether the value's token read in `mode` holds the character at `at` and goes on after it: no
@@ -779,7 +797,7 @@ function namesNoSecretValue(name: string, namesSecret: (name: string) => boolean
 function rejectedByValueStart(text: string, colon: number, name: string): boolean {
   const at = colon + 1;
   const word = isAsciiLetterOrDigit(text.charCodeAt(at));
-  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)))) {
+  if (!word && (NO_SESSION_ID_OPENING.test(text.slice(at, at + 3)) || NO_SESSION_ID_FIRST.test(text.slice(at, at + NO_SESSION_ID_FIRST_REACH)) || refusesTwoBackslashesAt(text, at))) {
     countWork(1);
     return namesSession(name) && refusedByEveryReading(text, at, name);
   }
@@ -825,7 +843,7 @@ function refusesSessionIdAt(text: string, at: number): boolean {
   if (character === "\\") {
     // `FIELD_TOKEN` holds an `&` before no parameter's `name=` (`sid:-\&{`), a `?` and a `#`.
     if (text.charCodeAt(at + 1) === 38 /* & */) return !nextParameterNameAt(text, at + 2);
-    return !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
+    return refusesTwoBackslashesAt(text, at) || !ENDS_ESCAPED_FIELD_RUN.test(text.charAt(at + 1));
   }
   return NO_SESSION_ID_CHARACTER.test(character);
 }
@@ -856,17 +874,14 @@ const ENDS_ESCAPED_RUN = /^(?:[\\/&\s"'<>;,?#])?$/;
  * it again, so each character is read once a scan however many values' runs ask.
  */
 function sessionTokenRefusalFrom(text: string, from: number): number {
-  const memo = sessionRefusalMemo;
-  if (memo.text === text && from >= memo.from && from <= memo.found) return memo.found;
-  let found = from;
-  while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
-  countWork(found - from);
-  memo.text = text;
-  memo.from = from;
-  memo.found = found;
-  return found;
+  return sessionRefusalMemo.endFrom(text, from, () => {
+    let found = from;
+    while (found < text.length && !refusesSessionTokenAt(text, found)) found++;
+    countWork(found - from);
+    return found;
+  });
 }
-const sessionRefusalMemo = { text: "", from: -1, found: -1 };
+const sessionRefusalMemo = new SpanMemo();
 
 /**
  * Where a glued session field's run ends (`rejectedByValueStart`), its first run of name characters
@@ -940,15 +955,38 @@ const NO_SESSION_ID_OPENING = /^%?(?:[(@$!*^?]|#(?![\w.<]))|^%\{/;
  * A value's first character that no session id holds, that the field's token (`FIELD_TOKEN`)
  * holds, and that opens no other form of `FIELD_VALUE`, so the token holds it whatever follows
  * (a sentence's end cuts it only with the whole token): `)`, a character past ASCII that is no
- * blank, a backslash before no quote or backslash (which would open escaped quotes), two
- * backslashes before a character the token holds that is no quote, `/` or blank and ends no
- * escape the escape view decodes (`sid:\\\\a`, `sid:\\\\!`; not `\\\\t`, `\\\\u`), a control
- * character that is no blank (a decoded `\b`), or a `#` before no Ruby `#Name<…>`
- * (`HASHED_ANGLED`, its name read at most 64 characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`,
- * `sid:#a:`. Runs of such fields (`sid:#` repeated) were read to their end at each colon.
+ * blank, a backslash before no quote or backslash (which would open escaped quotes; two or
+ * more are judged by `refusesTwoBackslashesAt`), a control character that is no blank (a decoded
+ * `\b`), or a `#` before no Ruby `#Name<…>` (`HASHED_ANGLED`, its name read at most 64
+ * characters): `sid:)a`, `sid:\u044fa`, `sid:\\a`, `sid:#a:`. Runs of such fields (`sid:#`
+ * repeated) were read to their end at each colon.
  */
-const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|\\\\[^"'\\/\s<>,;&}\]bfnrtu]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
+const NO_SESSION_ID_FIRST = /^(?:\)|(?!\s)[^\x00-\x7f]|\\[^"'\\]|[\x00-\x08\x0e-\x1f\x7f]|#(?![\w.]{0,64}<))/;
 const NO_SESSION_ID_FIRST_REACH = 66;
+
+/**
+ * Whether two backslashes or more at `at` in a glued session field's value, at its opening or
+ * after its first run, refuse it: before a character the field's token (`FIELD_TOKEN`) holds
+ * after them that is no quote, backslash, `/` or blank and starts no escape the escape view
+ * decodes one level down (`\\\\n`, `\\\\u00e3`, escape-view.ts), so the token holds the
+ * backslashes and no session id does (`sid:\\\\a`, `sid:-\\\\!`, `sid:\\\\\\s`); before a `u`
+ * that no four hex digits follow (`sid:\\\\usid:`), and before an `&` before no parameter's
+ * `name=`, which the token holds (`sid:\\\\&sid:`). Those runs were read to the text's end at
+ * each colon.
+ */
+function refusesTwoBackslashesAt(text: string, at: number): boolean {
+  let end = at;
+  while (text.charCodeAt(end) === 92 /* \\ */) end++;
+  countWork(end - at);
+  if (end - at < 2) return false;
+  const after = text.charAt(end);
+  if (after === "&") return !nextParameterNameAt(text, end + 1);
+  if (after === "u") return !FOUR_HEX_DIGITS.test(text.slice(end + 1, end + 5));
+  return TOKEN_CHARACTER_AFTER_TWO_BACKSLASHES.test(after);
+}
+/** What after two backslashes the field's token holds and ends no escape: not a quote, backslash, `/`, blank, `<`, `>`, `,`, `;`, `&`, `}`, `]` or an escape's letter. */
+const TOKEN_CHARACTER_AFTER_TWO_BACKSLASHES = /^[^"'\\/\s<>,;&}\]bfnrtu]$/;
+const FOUR_HEX_DIGITS = /^[0-9A-Fa-f]{4}$/;
 
 /** An ASCII letter or digit. */
 function isAsciiLetterOrDigit(code: number): boolean {
@@ -968,13 +1006,9 @@ function isValueNameCharacter(code: number): boolean {
 function flagDash(text: string, from: number): number {
   // Whether a dash is a flag's depends on the character before it only, so the first one at or
   // after any position up to the one found last is that one again.
-  if (dashMemo.text === text && from >= dashMemo.from && (dashMemo.found < 0 || from <= dashMemo.found)) return dashMemo.found;
-  dashMemo.text = text;
-  dashMemo.from = from;
-  dashMemo.found = firstFlagDash(text, from);
-  return dashMemo.found;
+  return dashMemo.endFrom(text, from, () => firstFlagDash(text, from));
 }
-const dashMemo = { text: "", from: -1, found: -1 };
+const dashMemo = new SpanMemo();
 function firstFlagDash(text: string, from: number): number {
   for (let dash = text.indexOf("-", from); dash >= 0; dash = text.indexOf("-", dash + 1)) {
     if (dash === 0) return dash;
@@ -1017,19 +1051,12 @@ function parameterNameStart(text: string, at: number, from: number): number {
   return nameMemo.start;
 }
 const nameMemo = { text: "", from: -1, equals: -1, start: -1 };
-// The memos hold the scanned text: let it go when the scan ends.
+// The name memo holds the scanned text: let it go when the scan ends.
 resetAfterEachScan(() => {
-  dashMemo.text = "";
-  dashMemo.from = -1;
-  dashMemo.found = -1;
   nameMemo.text = "";
   nameMemo.from = -1;
   nameMemo.equals = -1;
   nameMemo.start = -1;
-  sessionRefusalMemo.text = "";
-  sessionRefusalMemo.from = -1;
-  sessionRefusalMemo.found = -1;
-  for (const memo of Object.values(valueRuns)) memo.text = "";
 });
 
 /** What a parameter's name starts with: `[A-Za-z_]`. */
@@ -1616,15 +1643,10 @@ function refersToSecret(name: string, value: string): boolean {
  * header or the value reads as no cookies.
  */
 function redactCookieField(name: string, match: string, valueStart: number, marker: string, text: string, start: number): Rewrite | null | undefined {
-  const named = credentialHeaderOf(name);
-  if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
   const quote = /^["']/.exec(match.slice(valueStart))?.[0] ?? "";
-  const from = start + valueStart + quote.length;
-  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
-  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
-  // A session's name holding cookies' pairs (`vtex.session: segment=…; vtex_session=…`) is read as a `Cookie` header.
-  const header = named ?? credentialHeaderHolding(name, value);
-  if (header === undefined) return undefined;
+  const reading = cookieFieldReading(name, quote, text, start + valueStart + quote.length);
+  if (reading === undefined) return undefined;
+  const { header, value } = reading;
   // The places among the markers of those hiding a session's id (`sid=…`, `JSESSIONID=…`).
   const sessionIds: number[] = [];
   let markers = 0;
@@ -1639,6 +1661,20 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
   // Each cookie replaced writes a marker of its own, and is counted (text-scanner.ts).
   const rewrite = { text: `${match.slice(0, valueStart)}${quote}${redacted}`, kind: SECRET_PARAM_KIND, length: valueStart + quote.length + value.length };
   return hidingSessionIds(rewrite, SECRET_PARAM_KIND, sessionIds);
+}
+/**
+ * The header a field's value at `from` under `name` is read in by `redactCookieField`, and that
+ * value: a cookie's or a signature header's that `name` names, or a `Cookie` header's under a
+ * session's name holding cookies' pairs (`vtex.session: segment=…; vtex_session=…`); in `quote`,
+ * up to the closing one. Undefined when it is read as no such header.
+ */
+function cookieFieldReading(name: string, quote: string, text: string, from: number): { header: CredentialHeader; value: string } | undefined {
+  const named = credentialHeaderOf(name);
+  if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
+  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
+  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const header = named ?? credentialHeaderHolding(name, value);
+  return header === undefined ? undefined : { header, value };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
