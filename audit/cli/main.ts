@@ -4,10 +4,11 @@ import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
-import { decodeConfigFile, hasConfigExtension, loadConfig } from "../core/load";
+import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
+import { placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -166,6 +167,11 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         run.failures.push(failure(file, error.at, "config-parse", error.message, error.fix));
         continue;
       }
+      if (!isWranglerConfig(document)) {
+        filesMet.pop(); // pushed above for this file: it is not a wrangler file, so --worker-name does not count it
+        run.failures.push(failure(file, null, "config-read", NO_WRANGLER_KEYS_MESSAGE, READ_FIX));
+        continue;
+      }
       if (!options.fix) {
         run.audits.push(auditWithAdvice(document, { excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames }));
         continue;
@@ -243,10 +249,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
   const ingestUrl = values["ingest-url"];
   if (ingestUrl !== undefined) {
     if (!values.fix) throw new UsageError("--ingest-url goes with --fix");
-    const url = endpointUrl(ingestUrl, ["https:"]);
-    if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
-      throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
-    }
+    checkIngestUrl(ingestUrl);
   }
   const metricsDataset = values["metrics-dataset"];
   if (metricsDataset !== undefined) {
@@ -278,6 +281,29 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
     deployedNames: deployedNamesOf(values["worker-name"]),
     paths: positionals.length > 0 ? positionals : ["."],
   };
+}
+
+/**
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https base URL, a full
+ * signal URL, a placeholder or `${…}` template (`placeholderFault`: wrangler would deploy it as
+ * written), or one carrying user info (`https://user:pw@…`): vars are plain text in the
+ * dashboard and the deploy log, and the ingest Worker reads its token from the Authorization
+ * header, never from the URL.
+ *
+ * @throws UsageError naming what is wrong.
+ */
+function checkIngestUrl(ingestUrl: string): void {
+  const placeholder = placeholderFault(ingestUrl);
+  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
+  const url = endpointUrl(ingestUrl, ["https:"]);
+  if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
+    throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new UsageError(
+      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`,
+    );
+  }
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */

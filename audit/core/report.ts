@@ -142,7 +142,15 @@ export const NO_WRANGLER_FILE_MESSAGE = "no wrangler file (wrangler.jsonc, wrang
  */
 export const NOT_A_WRANGLER_FILE_MESSAGE = "not a wrangler file: wrangler reads settings only from a .toml, .json or .jsonc file (given any other with -c, it reads none)";
 
+/**
+ * The message of the `config-read` failure of a file named on the command line under a name
+ * wrangler does not read by default that holds no wrangler key (`isWranglerConfig`): a
+ * `tsconfig.json` or `package.json` named by mistake, which `--fix` must never edit.
+ */
+export const NO_WRANGLER_KEYS_MESSAGE =
+  "not a wrangler file: its name is not one wrangler reads by default (wrangler.json, wrangler.jsonc, wrangler.toml, wrangler.<name>.*), and it holds none of wrangler's own top-level keys (compatibility_date, vars, env, …; name and main alone are package.json's too), so it is neither audited nor fixed";
+
 /** A path that does not exist, a folder holding no wrangler file, or a file wrangler reads no settings from, names no file: the summary does not count it as one. */
 function namesNoFile(failure: Finding): boolean {
-  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || failure.message === NO_WRANGLER_FILE_MESSAGE || failure.message === NOT_A_WRANGLER_FILE_MESSAGE);
+  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || [NO_WRANGLER_FILE_MESSAGE, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE].includes(failure.message));
 }

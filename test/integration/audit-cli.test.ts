@@ -186,6 +186,8 @@ describe("deco-otel audit (CLI)", () => {
     [["--dry-run"], "--dry-run goes with --fix"],
     [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
     [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+    [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
+    [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],
     [["--json", "--github"], "--github and --json are two output formats: pick one"],
     [["--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
     [["--bogus"], 'unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)'],

@@ -343,6 +343,47 @@ describe("a file named on the command line that wrangler reads no settings from"
   });
 });
 
+describe("a JSON or TOML file named on the command line that is not a wrangler file", () => {
+  it("is neither audited nor edited by --fix: tsconfig.json, package.json, a file with no wrangler key", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-not-wrangler-"));
+    try {
+      const files = {
+        "tsconfig.json": '{\n  "compilerOptions": { "strict": true }\n}\n',
+        "package.json": '{\n  "name": "web",\n  "main": "src/index.ts",\n  "scripts": {}\n}\n',
+        "notes.toml": 'title = "x"\n',
+      };
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      const paths = Object.keys(files).map((name) => join(dir, name));
+      const { code, out } = await audit(["--fix", "--ingest-url", "https://i.acme.dev", "--mode", "block", ...paths]);
+      for (const path of paths) expect(out).toContain(`${path} error config-read not a wrangler file: its name is not one wrangler reads by default`);
+      expect(out).toContain("deco-otel audit: no wrangler file found, 3 errors (3 of them paths not read or not parsed)");
+      expect(code).toBe(2);
+      for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8")).toBe(text);
+      // Another name holding a key only wrangler reads is a wrangler file given with -c: audited and fixed.
+      const prod = join(dir, "prod.toml");
+      await writeFile(prod, 'name = "shop"\ncompatibility_date = "2025-01-01"\n');
+      expect((await audit(["--fix", "--ingest-url", "https://i.acme.dev", prod])).out).toContain("deco-otel audit: 1 file (1 producer");
+      expect(await readFile(prod, "utf8")).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://i.acme.dev/v1/logs"');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("--ingest-url values --fix must not write", () => {
+  it.each([
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://ingest.acme.dev'],
+    ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
+    ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+  ])("refuses %s with exit 2, naming why", async (url, message) => {
+    const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain(message);
+  });
+});
+
 // `--exclude-env "$ENV"` with $ENV unset silently left out every file's top level.
 describe("an empty --exclude-env", () => {
   it("is refused with exit 2, naming the spelling for a top level, and nothing is audited", async () => {
