@@ -6,7 +6,7 @@ import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
@@ -202,7 +202,8 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  print(run, options, [...options.exclusions.unmatched().map((line) => `note: ${line}`), ...fixReport], output);
+  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : [])];
+  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], output);
   return exitCodeOf(run, options.mode);
 }
 
@@ -380,6 +381,9 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 }
 
 /** The fix hint of a `config-read` finding. */
+/** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
+const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
 const READ_FIX = "pass a wrangler file or a folder holding one";
 
 function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string, fix: string): Finding {

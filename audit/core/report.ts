@@ -34,8 +34,18 @@ export function skippedLines(run: AuditRun): string[] {
  */
 export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
   if (mode === "warn") return 0;
-  if (run.failures.length > 0) return 2;
+  if (run.failures.length > 0 || allExcluded(run)) return 2;
   return run.audits.some((a) => a.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+/**
+ * Whether the run found wrangler files and `--exclude` left every one out, so nothing was
+ * checked: block mode then exits 2, as for files not all checked, since a pattern that matches
+ * everything by mistake (`--exclude '\\'`, read as `/`) would otherwise pass CI with nothing
+ * audited.
+ */
+export function allExcluded(run: AuditRun): boolean {
+  return run.excludedFiles.length > 0 && run.audits.length === 0 && run.failures.length === 0;
 }
 
 /** All findings in output order: failures first, then each file's. */

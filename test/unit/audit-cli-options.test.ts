@@ -167,7 +167,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     for (const named of [relative(process.cwd(), dist), dist, relative(process.cwd(), dir), dir]) {
       const { out } = await audit([named, "--exclude", "**/dist/**"]);
       expect(out, named).toMatch(/^excluded \S*app\/dist\/wrangler\.json \(--exclude \*\*\/dist\/\*\*\)$/m);
-      expect(out, named).not.toContain("note:");
+      expect(out, named).not.toContain("matched no wrangler file");
     }
     const { out } = await audit([relative(process.cwd(), shopIn(dir)), "--exclude", relative(process.cwd(), join(dir, "shop"))]);
     expect(out).toContain(`(--exclude ${relative(process.cwd(), join(dir, "shop"))})`);
@@ -197,6 +197,31 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(out).toContain("1 file (1 producer; 1 environment)");
     expect(code).toBe(0);
     expect(await readFile(file, "utf8")).toBe(before);
+    // "**:$ENV" with $ENV unset is the same pattern: the run names the top level it left out.
+    expect(out).toContain(`note: --exclude-env GLOB: (nothing after the colon) left out the top level of 1 file (${file}): an unset shell variable after the colon ("**:$ENV") reads the same; if a top level is deployed, run without that pattern to audit it`);
+    expect((await audit([file, "--exclude-env", "production"])).out).not.toContain("left out the top level");
+  });
+
+  it("refuses an --exclude-env path with no colon, asking whether --exclude was meant", async () => {
+    const { code, out, err } = await audit(["--exclude-env", "apps/legacy", "."]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("--exclude-env takes an environment's NAME or GLOB:NAME, not a path: did you mean --exclude apps/legacy?");
+  });
+
+  it("exits 2 in block mode when --exclude left out every file found, with a note, and 0 in warn mode", async () => {
+    const dir = await fleet();
+    const block = await audit(["--mode", "block", "--exclude", "\\", dir]);
+    expect(block.out.match(/^excluded .*$/gm)).toHaveLength(2);
+    expect(block.out).toContain("note: every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2)");
+    expect(block.out).toContain("no wrangler file audited, 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
+    expect(block.code).toBe(2);
+    expect((await audit(["--exclude", "\\", dir])).code).toBe(0);
+    // One file left: audited (its errors exit 1), no note.
+    const one = await audit(["--mode", "block", "--exclude", join(dir, "app"), dir]);
+    expect(one.out).not.toContain("nothing was audited");
+    expect(one.out).toContain("1 file (1 producer");
+    expect(one.code).toBe(1);
   });
 
   it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
@@ -317,6 +342,8 @@ describe("--exclude naming the folder the audit runs in", () => {
       expect(out.match(/^excluded .*$/gm), pattern).toEqual([`excluded apps/legacy/wrangler.toml (--exclude ${pattern})`]);
       expect(out, pattern).not.toContain("note: --exclude");
     }
+    const { out: unmatched } = await audit(["apps", "--exclude", "apps\\[id]"]);
+    expect(unmatched).toContain("note: --exclude apps\\[id] matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit; \\ is read as a folder separator, not an escape: a glob character in a name goes in brackets, [[] for a literal [)");
     const { out } = await audit(["apps", "--exclude-env", "apps\\shop\\**:"]);
     expect(out.match(/^excluded .*$/gm)).toEqual(["excluded apps/shop/wrangler.jsonc top level (--exclude-env)"]);
   });
