@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
@@ -6,7 +6,7 @@ import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
@@ -123,6 +123,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   // Written once every file is planned, so a refused run writes nothing.
   const writes: { file: string; text: string }[] = [];
   const datasetBoundIn: string[] = [];
+  let fixedAny = false;
   // Every wrangler file not excluded, parsed or not: --worker-name fits a run with exactly one.
   const filesMet: string[] = [];
   for (const path of options.paths) {
@@ -154,6 +155,11 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
       let bytes: Uint8Array;
       try {
+        // A named pipe or device given as a path would block the read until something writes to it.
+        if (!(await stat(file)).isFile()) {
+          run.failures.push(failure(file, null, "config-read", NOT_REGULAR_FILE_MESSAGE, READ_FIX));
+          continue;
+        }
         bytes = await readFile(file);
       } catch (error) {
         run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
@@ -183,6 +189,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
+      if (fixed.after !== fixed.before) fixedAny = true;
       const verb = options.dryRun ? "would fix" : "fixed";
       for (const change of fixed.changes) fixReport.push(`${verb} ${file}: ${change}`);
       for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
@@ -203,14 +210,15 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   }
   for (const { file, text } of writes) await writeFile(file, text);
   const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : [])];
-  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], output);
+  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
-function print(run: AuditRun, options: Options, fixReport: string[], output: Output): void {
+/** Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed (or, dry, would change) a file. */
+function print(run: AuditRun, options: Options, fixReport: string[], fixedAny: boolean, output: Output): void {
   const findings = allFindings(run);
   const skipped = skippedLines(run);
-  const summary = summaryLine(run, options.mode) + (options.fix ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
+  const summary = summaryLine(run, options.mode) + (fixedAny ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
   if (options.json) {
     for (const line of [...skipped, ...fixReport]) output.err(line);
     output.out(JSON.stringify(findings, null, 2));

@@ -160,7 +160,10 @@ export const NOT_A_WRANGLER_FILE_MESSAGE = "not a wrangler file: wrangler reads 
 export const NO_WRANGLER_KEYS_MESSAGE =
   "not a wrangler file: its name is not one wrangler reads by default (wrangler.json, wrangler.jsonc, wrangler.toml, wrangler.<name>.*), and it holds none of wrangler's own top-level keys (compatibility_date, vars, env, …; name and main alone are package.json's too), so it is neither audited nor fixed";
 
+/** The message of the `config-read` failure of a path that is neither a folder nor a regular file (`mkfifo`, a device): reading it could block forever. */
+export const NOT_REGULAR_FILE_MESSAGE = "not a regular file (a named pipe, socket or device): the audit reads only regular files, since reading this one could wait forever";
+
 /** A path that does not exist, a folder holding no wrangler file, or a file wrangler reads no settings from, names no file: the summary does not count it as one. */
 function namesNoFile(failure: Finding): boolean {
-  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || [NO_WRANGLER_FILE_MESSAGE, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE].includes(failure.message));
+  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || [NO_WRANGLER_FILE_MESSAGE, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE].includes(failure.message));
 }

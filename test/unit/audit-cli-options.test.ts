@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, mkdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -408,6 +409,37 @@ describe("--ingest-url values --fix must not write", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(message);
+  });
+});
+
+describe("smaller faults of a run", () => {
+  it("reads a named pipe given as a path as not a regular file, without waiting on it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-fifo-"));
+    try {
+      const pipe = join(dir, "wrangler.toml");
+      execFileSync("mkfifo", [pipe]);
+      const { code, out } = await audit(["--mode", "block", pipe]);
+      expect(out).toContain(`${pipe} error config-read not a regular file (a named pipe, socket or device)`);
+      expect(out).toContain("deco-otel audit: no wrangler file found, 1 error");
+      expect(code).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says "after fixes" only when --fix changed something', async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-nofix-"));
+    try {
+      const file = join(dir, "wrangler.jsonc");
+      await writeFile(file, '{ "name": "shop", "compatibility_date": "2025-01-01" }\n');
+      const first = await audit(["--fix", file]);
+      expect(first.out).toMatch(/exit 0 \(after fixes\)\n$/);
+      const again = await audit(["--fix", file]);
+      expect(again.out).not.toContain("after fixes");
+      expect(again.out).toMatch(/exit 0\n$/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
