@@ -395,6 +395,9 @@ describe("the audit's advice for a TOML file", () => {
     expect(fileIngestBase(vars("https://${INGEST}/v1/logs", "https://${INGEST}/v1/traces"))).toBeUndefined();
     const hint = auditWithAdvice(vars("https://${INGEST}/v1/logs", "https://${INGEST}/v1/traces")).findings.filter((f) => f.rule === "otlp-endpoints");
     expect(hint.map((f) => f.fix).join("\n")).not.toContain("${ingest}");
+    // The advice's own placeholder URLs, pasted in: reported, and no edit planned that changes nothing.
+    const pasted = auditWithAdvice(vars("https://<ingest origin>/v1/logs", "https://<ingest origin>/v1/traces")).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
   });
 
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {
