@@ -116,15 +116,19 @@ describe("deco-otel audit (CLI)", () => {
     ]);
   });
 
-  it("finds nothing to report on the example producer, the model of a wired producer", async () => {
+  it("finds only the placeholder endpoints to replace on the example producer, the model of a wired producer", async () => {
     const { code, stdout } = await audit(["--mode", "block", "examples/producer"]);
     expect(code).toBe(0);
     // wrangler's local state (examples/producer/.wrangler, left by `wrangler dev` runs) is not searched.
-    const lines = stdout.trimEnd().split("\n");
-    expect(lines.slice(0, -1).every((line) => line === "not searched examples/producer/.wrangler (a dot-folder)")).toBe(true);
-    expect(lines.at(-1)).toBe(
-      `deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings${lines.length > 1 ? ", 1 folder not searched" : ""}; mode block, exit 0`,
+    const lines = stdout.trimEnd().split("\n").filter((line) => line !== "not searched examples/producer/.wrangler (a dot-folder)");
+    const findings = lines.filter((line) => line.startsWith("examples/"));
+    expect(findings.map((line) => line.replace(/^\S+ /, ""))).toEqual(
+      ["LOGS", "TRACES", "METRICS"].map(
+        (signal) =>
+          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
+      ),
     );
+    expect(lines.at(-1)).toMatch(/^deco-otel audit: 1 file \(1 producer; 1 environment\), 0 errors, 3 warnings(, 1 folder not searched)?; mode block, exit 0$/);
   });
 
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
