@@ -181,6 +181,10 @@ describe("deco-otel audit (CLI)", () => {
     expect(empty.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 0\n");
     const excluded = await audit(["--exclude", "**", join(FLEET, "good")]);
     expect(excluded.stdout).toContain("deco-otel audit: no wrangler file audited, 0 errors, 0 warnings, 1 excluded; mode warn, exit 0\n");
+    // Block mode does not pass a run that checked nothing.
+    const blocked = await audit(["--mode", "block", "--exclude", "**", join(FLEET, "good")]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stdout).toContain("note: every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2)");
   });
 
   // One test per wrong option: each starts its own CLI process, and together they took most of a
@@ -201,6 +205,7 @@ describe("deco-otel audit (CLI)", () => {
     [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
     [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
     [["--exclude-env", ":dev"], "--exclude-env takes NAME or GLOB:NAME"],
+    [["--exclude-env", "apps/legacy"], "not a path: did you mean --exclude apps/legacy?"],
   ] as const)("exits 2 for the wrong option %j, naming the mistake", async (args, message) => {
     const result = await audit([...args]);
     expect(result.code).toBe(2);
