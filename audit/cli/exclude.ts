@@ -24,6 +24,12 @@ export interface Exclusions {
    * no wrangler file`): most often a path given from another folder, or a misspelled name.
    */
   unmatched(): string[];
+  /**
+   * One line naming the top levels `--exclude-env GLOB:` has left out so far, or none: `GLOB:`
+   * with nothing after the colon is the top level, and so is `"**:$ENV"` with `$ENV` unset, which
+   * the audit cannot tell apart, so the run says what it left out rather than do it silently.
+   */
+  topLevelsLeftOut(): string[];
 }
 
 /**
@@ -43,12 +49,15 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
     const name = pattern.slice(colon + 1);
     const glob = pattern.slice(0, Math.max(colon, 0));
     if (colon !== -1 && glob.trim() === "") throw new Error(`--exclude-env takes NAME or GLOB:NAME, e.g. --exclude-env preview, got "${pattern}"`);
+    if (colon === -1 && /[/\\]/.test(pattern)) throw new Error(`--exclude-env takes an environment's NAME or GLOB:NAME, not a path: did you mean --exclude ${pattern}?`);
     return { pattern, name, glob: colon === -1 ? undefined : glob, matches: colon === -1 ? () => true : matcherOf(glob, cwd) };
   });
   const used = new Set<string>();
   // The --exclude-env patterns whose glob matched a file audited, so that a note can tell a glob
   // that matched no file from files that lack the environment.
   const inScope = new Set<string>();
+  // The files whose top level a `GLOB:` pattern left out.
+  const topLevels = new Set<string>();
   return {
     fileExcludedBy(file, root) {
       const paths = pathsOf(file, root, cwd);
@@ -62,12 +71,14 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
       for (const e of scoped) inScope.add(e.pattern);
       const found = scoped.find((e) => e.name === (env ?? ""));
       if (found !== undefined) used.add(`env\u0000${found.pattern}`);
+      if (found !== undefined && env === null) topLevels.add(file);
       return found !== undefined;
     },
     unmatched: () => [
       ...files.filter((f) => !used.has(`file\u0000${f.pattern}`)).map((f) => `--exclude ${f.pattern} matched no wrangler file (${howRead(f.pattern, cwd)})`),
       ...environments.filter((e) => !used.has(`env\u0000${e.pattern}`)).map((e) => `--exclude-env ${e.pattern === "" ? '""' : e.pattern} matched no environment: ${environmentMiss(e, inScope.has(e.pattern), cwd)}`),
     ],
+    topLevelsLeftOut: () => (topLevels.size === 0 ? [] : [topLevelsNote([...topLevels])]),
   };
 }
 
@@ -81,6 +92,16 @@ const EMPTY_ENVIRONMENT =
   "--exclude-env got an empty name (an unset shell variable gives one): name an environment (--exclude-env preview), " +
   "or, to leave out a top level that is never deployed, write GLOB: with nothing after the colon: --exclude-env '**:' for every file, --exclude-env 'apps/shop/**:' for some";
 
+/** How many shown by name in `topLevelsNote`. */
+const NAMED_TOP_LEVELS = 3;
+
+/** The note of `topLevelsLeftOut`: how many top levels, the first few files, and how to see them audited. */
+function topLevelsNote(files: string[]): string {
+  const named = files.slice(0, NAMED_TOP_LEVELS).join(", ") + (files.length > NAMED_TOP_LEVELS ? `, and ${files.length - NAMED_TOP_LEVELS} more` : "");
+  const count = files.length === 1 ? "the top level of 1 file" : `the top levels of ${files.length} files`;
+  return `--exclude-env GLOB: (nothing after the colon) left out ${count} (${named}): an unset shell variable after the colon ("**:$ENV") reads the same; if a top level is deployed, run without that pattern to audit it`;
+}
+
 /** Why an `--exclude-env` pattern left nothing out: its glob matched no file audited, or no file it matched has the environment. */
 function environmentMiss(e: { name: string; glob: string | undefined }, inScope: boolean, cwd: string): string {
   const environment = e.name === "" ? "a top level" : `env.${e.name}`;
@@ -92,9 +113,10 @@ function environmentMiss(e: { name: string; glob: string | undefined }, inScope:
 /** How a pattern is read, for a note saying it matched nothing: a folder part names one folder, a bare glob is read from two. */
 function howRead(written: string, cwd: string): string {
   const glob = slashedPattern(written);
-  return namesFolder(glob)
+  const read = namesFolder(glob)
     ? `it names files under ${resolve(cwd, picomatch.scan(glob).base || ".")}`
     : "a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit";
+  return written.includes("\\") ? `${read}; \\ is read as a folder separator, not an escape: a glob character in a name goes in brackets, [[] for a literal [` : read;
 }
 
 /**

@@ -1,13 +1,14 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
-import { decodeConfigFile, hasConfigExtension, loadConfig } from "../core/load";
+import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
+import { placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -122,6 +123,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   // Written once every file is planned, so a refused run writes nothing.
   const writes: { file: string; text: string }[] = [];
   const datasetBoundIn: string[] = [];
+  let fixedAny = false;
   // Every wrangler file not excluded, parsed or not: --worker-name fits a run with exactly one.
   const filesMet: string[] = [];
   for (const path of options.paths) {
@@ -153,6 +155,11 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const excludeEnvironment = (env: string | null) => options.exclusions.environmentExcluded(file, path, env);
       let bytes: Uint8Array;
       try {
+        // A named pipe or device given as a path would block the read until something writes to it.
+        if (!(await stat(file)).isFile()) {
+          run.failures.push(failure(file, null, "config-read", NOT_REGULAR_FILE_MESSAGE, READ_FIX));
+          continue;
+        }
         bytes = await readFile(file);
       } catch (error) {
         run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
@@ -166,6 +173,11 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         run.failures.push(failure(file, error.at, "config-parse", error.message, error.fix));
         continue;
       }
+      if (!isWranglerConfig(document)) {
+        filesMet.pop(); // pushed above for this file: it is not a wrangler file, so --worker-name does not count it
+        run.failures.push(failure(file, null, "config-read", NO_WRANGLER_KEYS_MESSAGE, READ_FIX));
+        continue;
+      }
       if (!options.fix) {
         run.audits.push(auditWithAdvice(document, { excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames }));
         continue;
@@ -177,6 +189,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
+      if (fixed.after !== fixed.before) fixedAny = true;
       const verb = options.dryRun ? "would fix" : "fixed";
       for (const change of fixed.changes) fixReport.push(`${verb} ${file}: ${change}`);
       for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
@@ -196,14 +209,16 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  print(run, options, [...options.exclusions.unmatched().map((line) => `note: ${line}`), ...fixReport], output);
+  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : [])];
+  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
-function print(run: AuditRun, options: Options, fixReport: string[], output: Output): void {
+/** Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed (or, dry, would change) a file. */
+function print(run: AuditRun, options: Options, fixReport: string[], fixedAny: boolean, output: Output): void {
   const findings = allFindings(run);
   const skipped = skippedLines(run);
-  const summary = summaryLine(run, options.mode) + (options.fix ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
+  const summary = summaryLine(run, options.mode) + (fixedAny ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
   if (options.json) {
     for (const line of [...skipped, ...fixReport]) output.err(line);
     output.out(JSON.stringify(findings, null, 2));
@@ -243,10 +258,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
   const ingestUrl = values["ingest-url"];
   if (ingestUrl !== undefined) {
     if (!values.fix) throw new UsageError("--ingest-url goes with --fix");
-    const url = endpointUrl(ingestUrl, ["https:"]);
-    if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
-      throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
-    }
+    checkIngestUrl(ingestUrl);
   }
   const metricsDataset = values["metrics-dataset"];
   if (metricsDataset !== undefined) {
@@ -278,6 +290,29 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
     deployedNames: deployedNamesOf(values["worker-name"]),
     paths: positionals.length > 0 ? positionals : ["."],
   };
+}
+
+/**
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https base URL, a full
+ * signal URL, a placeholder or `${…}` template (`placeholderFault`: wrangler would deploy it as
+ * written), or one carrying user info (`https://user:pw@…`): vars are plain text in the
+ * dashboard and the deploy log, and the ingest Worker reads its token from the Authorization
+ * header, never from the URL.
+ *
+ * @throws UsageError naming what is wrong.
+ */
+function checkIngestUrl(ingestUrl: string): void {
+  const placeholder = placeholderFault(ingestUrl);
+  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
+  const url = endpointUrl(ingestUrl, ["https:"]);
+  if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
+    throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new UsageError(
+      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`,
+    );
+  }
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */
@@ -354,6 +389,9 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 }
 
 /** The fix hint of a `config-read` finding. */
+/** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
+const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
 const READ_FIX = "pass a wrangler file or a folder holding one";
 
 function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string, fix: string): Finding {

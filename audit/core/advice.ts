@@ -5,8 +5,9 @@ import { fixDocument } from "./fix";
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
 import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, newTableHeader } from "./toml-fix";
-import { ENDPOINT_VARS } from "./wiring";
+import { ENDPOINT_VARS, endpointUrls } from "./wiring";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
+import { endpointBase } from "./ingest-url";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
 const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<dataset>" };
@@ -18,12 +19,12 @@ const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<d
  * `<dataset>` where it would need the options), each placed by line number and that line's text
  * (`handSteps`), after the `--fix` command that makes them. JSONC hints are already JSON; a
  * `previews` block's findings keep theirs (`--fix` never writes there). In both, the endpoint
- * vars' hint names the ingest origin the file already uses (`fileIngestOrigin`), if one.
+ * vars' hint names the ingest base the file already uses (`fileIngestBase`), if one.
  */
 export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOptions, "excludeEnvironment" | "tails" | "deployedNames"> = {}): FileAudit {
   const audit = auditDocument(document, options);
   if (audit.findings.length === 0) return audit;
-  const origin = fileIngestOrigin(document);
+  const origin = fileIngestBase(document);
   if (document.format !== "toml") return origin === undefined ? audit : { ...audit, findings: audit.findings.map((finding) => withIngestOrigin(finding, origin)) };
   const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
@@ -52,13 +53,17 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
 }
 
 /**
- * An `otlp-endpoints` finding's hint with the file's ingest origin in place of the placeholders
+ * An `otlp-endpoints` finding's hint with the file's ingest base in place of the placeholders
  * (`https://<ingest origin>`, `--ingest-url <origin>`): a JSONC user told to find an origin the
- * file already names would guess, and a TOML user is given it (`auditWithAdvice`).
+ * file already names would guess, and a TOML user is given it (`auditWithAdvice`). The three URLs
+ * are written out whole, so a base with a path (`https://gw.acme.dev/otel`) is not read as an
+ * origin the other two paths go after.
  */
 function withIngestOrigin(finding: Finding, origin: string): Finding {
   if (finding.rule !== otlpEndpointsRule.id) return finding;
-  return { ...finding, fix: finding.fix.replaceAll(PLACEHOLDERS.ingestUrl, origin).replaceAll("<origin>", origin) };
+  const urls = Object.values(endpointUrls(origin));
+  const written = `${urls.slice(0, -1).join(", ")} and ${urls[urls.length - 1]}`;
+  return { ...finding, fix: finding.fix.replace(`${PLACEHOLDERS.ingestUrl}/v1/logs, /v1/traces and /v1/metrics`, written).replaceAll(PLACEHOLDERS.ingestUrl, origin).replaceAll("<origin>", origin) };
 }
 
 /**
@@ -115,25 +120,28 @@ function answersAlone(edit: FindingAt, finding: Finding): boolean {
 }
 
 /**
- * The ingest origin the file's endpoint vars already use (top level and every `env.<name>`):
- * the one origin of every `DECO_OTEL_*_ENDPOINT` that is an https URL ending in its signal's
- * path. The advice proposes it rather than a placeholder, so its steps keep a working value as
- * it is. Undefined when the file names none, or more than one: a var the rule refuses counts
- * by its host, so `http://ingest…` beside `https://other…` proposes neither (which is meant is
- * the person's to say).
+ * The ingest base the file's endpoint vars already use (top level and every `env.<name>`): the
+ * one base (`endpointBase`: origin and any path before `/v1/<signal>`, so a gateway's
+ * `https://gw.acme.dev/otel` keeps its `/otel`) of every `DECO_OTEL_*_ENDPOINT` the rule accepts.
+ * The advice proposes it rather than a placeholder, so its steps keep a working value as it is
+ * and `--fix --ingest-url <base>` leaves it alone. Undefined when the file names none, or more
+ * than one: a var the rule refuses counts by its host, so `http://ingest…` beside
+ * `https://other…` proposes neither (which is meant is the person's to say).
  */
-export function fileIngestOrigin(document: ConfigDocument): string | undefined {
+export function fileIngestBase(document: ConfigDocument): string | undefined {
   const env = entryOf(document.root, "env")?.value;
   const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
-  const origins = new Set<string>();
+  const bases = new Set<string>();
   const hosts = new Set<string>();
   for (const scope of [document.root, ...environments]) {
     const vars = entryOf(scope, "vars")?.value;
     for (const { name, path } of ENDPOINT_VARS) {
-      const url = URL.parse(stringAt(vars, name) ?? "");
+      const text = stringAt(vars, name) ?? "";
+      const url = URL.parse(text);
       if (url !== null) hosts.add(url.host);
-      if (url?.protocol === "https:" && url.pathname.endsWith(path) && url.search === "" && url.hash === "") origins.add(url.origin);
+      const base = endpointBase(text, path);
+      if (base !== undefined) bases.add(base);
     }
   }
-  return origins.size === 1 && hosts.size === 1 ? [...origins][0] : undefined;
+  return bases.size === 1 && hosts.size === 1 ? [...bases][0] : undefined;
 }

@@ -307,7 +307,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         const urls = endpointUrls(options.ingestUrl);
         const wrong = ENDPOINT_VARS.filter(({ name }) => stringAt(vars, name) !== urls[name]);
         const path = [...base, "vars"];
-        make(
+        // None to change: the vars already hold the advice's own placeholder URLs, which the rule refuses.
+        if (wrong.length > 0) make(
           otlpEndpointsRule.id,
           `set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`,
           (e) => (vars === undefined ? e.set(path, urls) : wrong.forEach(({ name }) => e.set([...path, name], urls[name]))),

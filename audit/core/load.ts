@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { loadJsonc } from "./load-jsonc";
 import { loadToml } from "./load-toml";
 import { type ConfigDocument, ConfigParseError } from "./model";
+import { BLOCK_KEYS } from "./misspelled-keys";
 
 /**
  * The file names wrangler reads a Worker's configuration from without `-c`, in the order it
@@ -17,6 +18,24 @@ export const WRANGLER_FILE_NAMES = ["wrangler.json", "wrangler.jsonc", "wrangler
  */
 export function isWranglerFile(path: string): boolean {
   return /^wrangler(\.[\w-]+)?\.(jsonc|json|toml)$/.test(basename(path));
+}
+
+/** Top-level keys wrangler reads that other tools' JSON files hold too (`package.json`'s `name`, `main`, `browser`), so they tell nothing. */
+const SHARED_KEYS: ReadonlySet<string> = new Set(["name", "main", "browser", "$schema"]);
+
+/**
+ * Whether a parsed file is a wrangler configuration: its name is a wrangler file's
+ * (`isWranglerFile`), or, named on the command line under another name (`prod.toml`, given with
+ * `-c`), it is not another tool's well-known file (`package.json`, `tsconfig*.json`,
+ * `jsconfig*.json`) and holds at least one key only wrangler reads at the top (`BLOCK_KEYS`
+ * less `SHARED_KEYS`: `compatibility_date`, `vars`, `env`, …). Without this, `--fix` wrote Worker
+ * keys into a `tsconfig.json` named by mistake; a file wrangler deploys holds `compatibility_date`.
+ */
+export function isWranglerConfig(document: ConfigDocument): boolean {
+  const name = basename(document.file);
+  if (isWranglerFile(name)) return true;
+  if (/^(package|(ts|js)config([.-][\w.-]*)?)\.jsonc?$/.test(name)) return false;
+  return [...document.root.entries.keys()].some((key) => BLOCK_KEYS.includes(key) && !SHARED_KEYS.has(key));
 }
 
 /**

@@ -34,8 +34,18 @@ export function skippedLines(run: AuditRun): string[] {
  */
 export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
   if (mode === "warn") return 0;
-  if (run.failures.length > 0) return 2;
+  if (run.failures.length > 0 || allExcluded(run)) return 2;
   return run.audits.some((a) => a.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+/**
+ * Whether the run found wrangler files and `--exclude` left every one out, so nothing was
+ * checked: block mode then exits 2, as for files not all checked, since a pattern that matches
+ * everything by mistake (`--exclude '\\'`, read as `/`) would otherwise pass CI with nothing
+ * audited.
+ */
+export function allExcluded(run: AuditRun): boolean {
+  return run.excludedFiles.length > 0 && run.audits.length === 0 && run.failures.length === 0;
 }
 
 /** All findings in output order: failures first, then each file's. */
@@ -142,7 +152,18 @@ export const NO_WRANGLER_FILE_MESSAGE = "no wrangler file (wrangler.jsonc, wrang
  */
 export const NOT_A_WRANGLER_FILE_MESSAGE = "not a wrangler file: wrangler reads settings only from a .toml, .json or .jsonc file (given any other with -c, it reads none)";
 
+/**
+ * The message of the `config-read` failure of a file named on the command line under a name
+ * wrangler does not read by default that holds no wrangler key (`isWranglerConfig`): a
+ * `tsconfig.json` or `package.json` named by mistake, which `--fix` must never edit.
+ */
+export const NO_WRANGLER_KEYS_MESSAGE =
+  "not a wrangler file: its name is not one wrangler reads by default (wrangler.json, wrangler.jsonc, wrangler.toml, wrangler.<name>.*), and it holds none of wrangler's own top-level keys (compatibility_date, vars, env, …; name and main alone are package.json's too), so it is neither audited nor fixed";
+
+/** The message of the `config-read` failure of a path that is neither a folder nor a regular file (`mkfifo`, a device): reading it could block forever. */
+export const NOT_REGULAR_FILE_MESSAGE = "not a regular file (a named pipe, socket or device): the audit reads only regular files, since reading this one could wait forever";
+
 /** A path that does not exist, a folder holding no wrangler file, or a file wrangler reads no settings from, names no file: the summary does not count it as one. */
 function namesNoFile(failure: Finding): boolean {
-  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || failure.message === NO_WRANGLER_FILE_MESSAGE || failure.message === NOT_A_WRANGLER_FILE_MESSAGE);
+  return failure.rule === "config-read" && (failure.message.startsWith(MISSING_PATH_MESSAGE) || [NO_WRANGLER_FILE_MESSAGE, NOT_A_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE].includes(failure.message));
 }

@@ -116,15 +116,19 @@ describe("deco-otel audit (CLI)", () => {
     ]);
   });
 
-  it("finds nothing to report on the example producer, the model of a wired producer", async () => {
+  it("finds only the placeholder endpoints to replace on the example producer, the model of a wired producer", async () => {
     const { code, stdout } = await audit(["--mode", "block", "examples/producer"]);
     expect(code).toBe(0);
     // wrangler's local state (examples/producer/.wrangler, left by `wrangler dev` runs) is not searched.
-    const lines = stdout.trimEnd().split("\n");
-    expect(lines.slice(0, -1).every((line) => line === "not searched examples/producer/.wrangler (a dot-folder)")).toBe(true);
-    expect(lines.at(-1)).toBe(
-      `deco-otel audit: 1 file (1 producer; 1 environment), 0 errors, 0 warnings${lines.length > 1 ? ", 1 folder not searched" : ""}; mode block, exit 0`,
+    const lines = stdout.trimEnd().split("\n").filter((line) => line !== "not searched examples/producer/.wrangler (a dot-folder)");
+    const findings = lines.filter((line) => line.startsWith("examples/"));
+    expect(findings.map((line) => line.replace(/^\S+ /, ""))).toEqual(
+      ["LOGS", "TRACES", "METRICS"].map(
+        (signal) =>
+          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
+      ),
     );
+    expect(lines.at(-1)).toMatch(/^deco-otel audit: 1 file \(1 producer; 1 environment\), 0 errors, 3 warnings(, 1 folder not searched)?; mode block, exit 0$/);
   });
 
   it("recognises this repository's own Workers and does not audit them as producers", async () => {
@@ -177,6 +181,10 @@ describe("deco-otel audit (CLI)", () => {
     expect(empty.stdout).toContain("deco-otel audit: no wrangler file found, 1 error (1 of them a path not read or not parsed), 0 warnings; mode warn, exit 0\n");
     const excluded = await audit(["--exclude", "**", join(FLEET, "good")]);
     expect(excluded.stdout).toContain("deco-otel audit: no wrangler file audited, 0 errors, 0 warnings, 1 excluded; mode warn, exit 0\n");
+    // Block mode does not pass a run that checked nothing.
+    const blocked = await audit(["--mode", "block", "--exclude", "**", join(FLEET, "good")]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stdout).toContain("note: every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2)");
   });
 
   // One test per wrong option: each starts its own CLI process, and together they took most of a
@@ -186,6 +194,8 @@ describe("deco-otel audit (CLI)", () => {
     [["--dry-run"], "--dry-run goes with --fix"],
     [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
     [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+    [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
+    [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],
     [["--json", "--github"], "--github and --json are two output formats: pick one"],
     [["--colour"], 'unknown option --colour (an argument that starts with "-" goes after "--": -- --colour)'],
     [["--bogus"], 'unknown option --bogus (an argument that starts with "-" goes after "--": -- --bogus)'],
@@ -195,6 +205,7 @@ describe("deco-otel audit (CLI)", () => {
     [["--metrics-dataset", "m"], "--metrics-dataset goes with --fix"],
     [["--fix", "--metrics-dataset", "deco metrics"], "--metrics-dataset must be an Analytics Engine dataset name"],
     [["--exclude-env", ":dev"], "--exclude-env takes NAME or GLOB:NAME"],
+    [["--exclude-env", "apps/legacy"], "not a path: did you mean --exclude apps/legacy?"],
   ] as const)("exits 2 for the wrong option %j, naming the mistake", async (args, message) => {
     const result = await audit([...args]);
     expect(result.code).toBe(2);

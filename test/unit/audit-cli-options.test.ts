@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, mkdir, readFile, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -167,7 +168,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     for (const named of [relative(process.cwd(), dist), dist, relative(process.cwd(), dir), dir]) {
       const { out } = await audit([named, "--exclude", "**/dist/**"]);
       expect(out, named).toMatch(/^excluded \S*app\/dist\/wrangler\.json \(--exclude \*\*\/dist\/\*\*\)$/m);
-      expect(out, named).not.toContain("note:");
+      expect(out, named).not.toContain("matched no wrangler file");
     }
     const { out } = await audit([relative(process.cwd(), shopIn(dir)), "--exclude", relative(process.cwd(), join(dir, "shop"))]);
     expect(out).toContain(`(--exclude ${relative(process.cwd(), join(dir, "shop"))})`);
@@ -197,6 +198,31 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(out).toContain("1 file (1 producer; 1 environment)");
     expect(code).toBe(0);
     expect(await readFile(file, "utf8")).toBe(before);
+    // "**:$ENV" with $ENV unset is the same pattern: the run names the top level it left out.
+    expect(out).toContain(`note: --exclude-env GLOB: (nothing after the colon) left out the top level of 1 file (${file}): an unset shell variable after the colon ("**:$ENV") reads the same; if a top level is deployed, run without that pattern to audit it`);
+    expect((await audit([file, "--exclude-env", "production"])).out).not.toContain("left out the top level");
+  });
+
+  it("refuses an --exclude-env path with no colon, asking whether --exclude was meant", async () => {
+    const { code, out, err } = await audit(["--exclude-env", "apps/legacy", "."]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain("--exclude-env takes an environment's NAME or GLOB:NAME, not a path: did you mean --exclude apps/legacy?");
+  });
+
+  it("exits 2 in block mode when --exclude left out every file found, with a note, and 0 in warn mode", async () => {
+    const dir = await fleet();
+    const block = await audit(["--mode", "block", "--exclude", "\\", dir]);
+    expect(block.out.match(/^excluded .*$/gm)).toHaveLength(2);
+    expect(block.out).toContain("note: every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2)");
+    expect(block.out).toContain("no wrangler file audited, 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
+    expect(block.code).toBe(2);
+    expect((await audit(["--exclude", "\\", dir])).code).toBe(0);
+    // One file left: audited (its errors exit 1), no note.
+    const one = await audit(["--mode", "block", "--exclude", join(dir, "app"), dir]);
+    expect(one.out).not.toContain("nothing was audited");
+    expect(one.out).toContain("1 file (1 producer");
+    expect(one.code).toBe(1);
   });
 
   it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
@@ -317,6 +343,8 @@ describe("--exclude naming the folder the audit runs in", () => {
       expect(out.match(/^excluded .*$/gm), pattern).toEqual([`excluded apps/legacy/wrangler.toml (--exclude ${pattern})`]);
       expect(out, pattern).not.toContain("note: --exclude");
     }
+    const { out: unmatched } = await audit(["apps", "--exclude", "apps\\[id]"]);
+    expect(unmatched).toContain("note: --exclude apps\\[id] matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit; \\ is read as a folder separator, not an escape: a glob character in a name goes in brackets, [[] for a literal [)");
     const { out } = await audit(["apps", "--exclude-env", "apps\\shop\\**:"]);
     expect(out.match(/^excluded .*$/gm)).toEqual(["excluded apps/shop/wrangler.jsonc top level (--exclude-env)"]);
   });
@@ -337,6 +365,78 @@ describe("a file named on the command line that wrangler reads no settings from"
       expect(status).toBe(2);
       // Beside a wrangler file, that one is audited and counted alone.
       expect((await audit([code, join(dir, "wrangler.jsonc")])).out).toContain("deco-otel audit: 1 file (1 producer; 1 environment), 1 error (1 of them a path not read or not parsed)");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("a JSON or TOML file named on the command line that is not a wrangler file", () => {
+  it("is neither audited nor edited by --fix: tsconfig.json, package.json, a file with no wrangler key", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-not-wrangler-"));
+    try {
+      const files = {
+        "tsconfig.json": '{\n  "compilerOptions": { "strict": true }\n}\n',
+        "package.json": '{\n  "name": "web",\n  "main": "src/index.ts",\n  "scripts": {}\n}\n',
+        "notes.toml": 'title = "x"\n',
+      };
+      for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+      const paths = Object.keys(files).map((name) => join(dir, name));
+      const { code, out } = await audit(["--fix", "--ingest-url", "https://i.acme.dev", "--mode", "block", ...paths]);
+      for (const path of paths) expect(out).toContain(`${path} error config-read not a wrangler file: its name is not one wrangler reads by default`);
+      expect(out).toContain("deco-otel audit: no wrangler file found, 3 errors (3 of them paths not read or not parsed)");
+      expect(code).toBe(2);
+      for (const [name, text] of Object.entries(files)) expect(await readFile(join(dir, name), "utf8")).toBe(text);
+      // Another name holding a key only wrangler reads is a wrangler file given with -c: audited and fixed.
+      const prod = join(dir, "prod.toml");
+      await writeFile(prod, 'name = "shop"\ncompatibility_date = "2025-01-01"\n');
+      expect((await audit(["--fix", "--ingest-url", "https://i.acme.dev", prod])).out).toContain("deco-otel audit: 1 file (1 producer");
+      expect(await readFile(prod, "utf8")).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://i.acme.dev/v1/logs"');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("--ingest-url values --fix must not write", () => {
+  it.each([
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://ingest.acme.dev'],
+    ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
+    ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+  ])("refuses %s with exit 2, naming why", async (url, message) => {
+    const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toContain(message);
+  });
+});
+
+describe("smaller faults of a run", () => {
+  it("reads a named pipe given as a path as not a regular file, without waiting on it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-fifo-"));
+    try {
+      const pipe = join(dir, "wrangler.toml");
+      execFileSync("mkfifo", [pipe]);
+      const { code, out } = await audit(["--mode", "block", pipe]);
+      expect(out).toContain(`${pipe} error config-read not a regular file (a named pipe, socket or device)`);
+      expect(out).toContain("deco-otel audit: no wrangler file found, 1 error");
+      expect(code).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says "after fixes" only when --fix changed something', async () => {
+    const dir = await mkdtemp(join(tmpdir(), "audit-nofix-"));
+    try {
+      const file = join(dir, "wrangler.jsonc");
+      await writeFile(file, '{ "name": "shop", "compatibility_date": "2025-01-01" }\n');
+      const first = await audit(["--fix", file]);
+      expect(first.out).toMatch(/exit 0 \(after fixes\)\n$/);
+      const again = await audit(["--fix", file]);
+      expect(again.out).not.toContain("after fixes");
+      expect(again.out).toMatch(/exit 0\n$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

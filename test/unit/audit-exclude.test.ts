@@ -137,7 +137,7 @@ describe("--exclude and --exclude-env patterns", () => {
     expect(fromShop.fileExcludedBy("/p88/fleet/apps/legacy/wrangler.toml", "../..")).toBe("..\\legacy");
     expect(fromShop.fileExcludedBy("/p88/fleet/legacy/wrangler.toml", "../..")).toBeUndefined();
     expect(exclusionsOf(["apps\\nothing"], [], cwd).unmatched()).toEqual([
-      "--exclude apps\\nothing matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit)",
+      "--exclude apps\\nothing matched no wrangler file (a pattern without ./, ../ or / is read from the folder the audit runs in and from the folder given to audit; \\ is read as a folder separator, not an escape: a glob character in a name goes in brackets, [[] for a literal [)",
     ]);
     // A glob character in a name is written in brackets, since \ no longer escapes it.
     expect(exclusionsOf(["apps/[[]id]"], [], cwd).fileExcludedBy("/repo/apps/[id]/wrangler.toml", ".")).toBe("apps/[[]id]");

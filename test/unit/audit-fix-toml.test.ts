@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditWithAdvice, fileIngestOrigin } from "../../audit/core/advice";
+import { auditWithAdvice, fileIngestBase } from "../../audit/core/advice";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
@@ -365,14 +365,39 @@ describe("the audit's advice for a TOML file", () => {
 
   it("takes the file's ingest origin only when its endpoint vars name exactly one", () => {
     const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
-    expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
-    expect(fileIngestOrigin(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    expect(fileIngestBase(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
+    expect(fileIngestBase(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
     // Not an endpoint the rule accepts: no origin to propose.
-    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
+    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
     // A var the rule refuses still names its host: two hosts, no origin to propose.
-    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
-    expect(fileIngestOrigin(vars("http://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
-    expect(fileIngestOrigin(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
+    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
+    expect(fileIngestBase(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
+  });
+
+  it("proposes the base the working endpoints share, path prefix included, and never replaces one the audit accepts", () => {
+    const toml = 'name = "shop"\ncompatibility_date = "2025-01-01"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://gw.acme.dev/otel/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://gw.acme.dev/otel/v1/traces"\n';
+    const jsonc = '{ "name": "shop", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://gw.acme.dev/otel/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://gw.acme.dev/otel/v1/traces" } }';
+    expect(fileIngestBase(loadConfig("wrangler.toml", toml))).toBe("https://gw.acme.dev/otel");
+    const tomlHint = auditWithAdvice(loadConfig("wrangler.toml", toml)).findings.find((f) => f.rule === "otlp-endpoints")!.fix;
+    expect(tomlHint).toBe('run --fix --ingest-url https://gw.acme.dev/otel, or by hand: below line 3, which reads `[vars]`, add these lines:\n    DECO_OTEL_METRICS_ENDPOINT = "https://gw.acme.dev/otel/v1/metrics"');
+    const jsoncHint = auditWithAdvice(loadConfig("wrangler.jsonc", jsonc)).findings.find((f) => f.rule === "otlp-endpoints")!.fix;
+    expect(jsoncHint).toContain("https://gw.acme.dev/otel/v1/metrics");
+    expect(jsoncHint).toContain("--ingest-url https://gw.acme.dev/otel)");
+    // Two prefixes on one origin: nothing tells which is meant, so no base is proposed.
+    const two = toml.replace("/otel/v1/traces", "/other/v1/traces");
+    expect(fileIngestBase(loadConfig("wrangler.toml", two))).toBeUndefined();
+  });
+
+  it("never proposes a placeholder or a ${…} template as the file's ingest base", () => {
+    const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
+    expect(fileIngestBase(vars("https://deco-otel-ingest.example.invalid/v1/logs", "https://deco-otel-ingest.example.invalid/v1/traces"))).toBeUndefined();
+    expect(fileIngestBase(vars("https://${INGEST}/v1/logs", "https://${INGEST}/v1/traces"))).toBeUndefined();
+    const hint = auditWithAdvice(vars("https://${INGEST}/v1/logs", "https://${INGEST}/v1/traces")).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(hint.map((f) => f.fix).join("\n")).not.toContain("${ingest}");
+    // The advice's own placeholder URLs, pasted in: reported, and no edit planned that changes nothing.
+    const pasted = auditWithAdvice(vars("https://<ingest origin>/v1/logs", "https://<ingest origin>/v1/traces")).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
   });
 
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {
@@ -389,7 +414,7 @@ describe("the audit's advice for a TOML file", () => {
     const jsonc = loadConfig("wrangler.jsonc", `{ "name": "a", "vars": { ${endpoints} }, "env": { "staging": { "vars": {} } } }`);
     const hints = auditWithAdvice(jsonc).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
     expect(hints).toHaveLength(3);
-    for (const hint of hints) expect(hint).toBe(`set the three vars to ${INGEST}/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url ${INGEST})`);
+    for (const hint of hints) expect(hint).toBe(`set the three vars to ${INGEST}/v1/logs, ${INGEST}/v1/traces and ${INGEST}/v1/metrics (or run --fix --ingest-url ${INGEST})`);
     // No origin, or two: the placeholder stays.
     expect(auditWithAdvice(loadConfig("wrangler.jsonc", '{ "name": "a" }')).findings.find((f) => f.rule === "otlp-endpoints")!.fix).toBe(
       "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",

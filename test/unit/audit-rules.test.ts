@@ -90,6 +90,18 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  it("otlp-endpoints: a ${…} template, a <…> placeholder and a .invalid host are flagged as what they are", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/logs", "https://${INGEST}/v1/logs")
+      .replace("https://i.example.com/v1/traces", "https://deco-otel-ingest.<account>.workers.dev/v1/traces")
+      .replace("https://i.example.com/v1/metrics", "https://deco-otel-ingest.example.invalid/v1/metrics");
+    expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT holds ${INGEST}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself: "https://${INGEST}/v1/logs"',
+      "top level: DECO_OTEL_TRACES_ENDPOINT holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it): \"https://deco-otel-ingest.<account>.workers.dev/v1/traces\"",
+      "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
+    ]);
+  });
+
   it("secret-in-vars: DECO_OTEL_TOKEN and credential-looking vars, nested ones by path, at their keys", () => {
     expect(brief("secret-in-vars/wrangler.jsonc")).toEqual([
       "12:5 error secret-in-vars -",

@@ -2,6 +2,7 @@ import type { Rule, RuleHit } from "../findings";
 import type { Position } from "../model";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
+import { placeholderFault } from "../ingest-url";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -9,7 +10,9 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * The direct OTLP/HTTP channel: three full URLs, one per signal, on one ingest origin. A
  * missing or wrong one makes that signal's export a silent no-op (D-14). In a `previews` block
  * only the endpoint vars written there are judged: a preview's vars are its block's and the
- * Worker's Previews settings' by name, so one the block does not set says nothing.
+ * Worker's Previews settings' by name, so one the block does not set says nothing. A value
+ * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
+ * judged as a URL: it parses, but nothing answers there.
  */
 export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
@@ -37,6 +40,11 @@ export const otlpEndpointsRule: Rule = {
       const value = entry.value;
       if (value.kind !== "scalar" || typeof value.value !== "string") {
         hits.push({ at: value.at, message: `${name} must be a string URL` });
+        continue;
+      }
+      const placeholder = placeholderFault(value.value);
+      if (placeholder !== undefined) {
+        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"` });
         continue;
       }
       const url = URL.parse(value.value);

@@ -1,0 +1,30 @@
+/**
+ * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
+ * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
+ * `https://${INGEST}/…` literally), a `<…>` placeholder copied from the README
+ * (`https://deco-otel-ingest.<account>.workers.dev`), or a host under `.invalid`, which never
+ * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`). The audit flags such an
+ * endpoint var, never proposes it, and `--ingest-url` refuses it.
+ */
+export function placeholderFault(text: string): string | undefined {
+  const template = /\$\{[^}]*\}/.exec(text)?.[0];
+  if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
+  const placeholder = /<[^<>]*>/.exec(text)?.[0];
+  if (placeholder === "<account>") return "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: put the real value in its place`;
+  const host = URL.parse(text)?.hostname;
+  if (host !== undefined && /(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place`;
+  return undefined;
+}
+
+/**
+ * The ingest base of an endpoint var's value the `otlp-endpoints` rule accepts: its origin and
+ * the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
+ * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
+ * refuses (not https, another path, a query or fragment, a placeholder or template).
+ */
+export function endpointBase(text: string, path: string): string | undefined {
+  const url = URL.parse(text);
+  if (url === null || url.protocol !== "https:" || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
+  return url.origin + url.pathname.slice(0, -path.length);
+}
