@@ -1270,11 +1270,26 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
  */
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
 /**
- * A word glued after a secret's bracketed value, up to a blank, a quote, a separator or a
- * bracket and without a sentence's marks at its end (`api_key: [sk]live_4eC39…`, `password:
- * [x]Hunter2secret`): the rest of the same value, as after `=` (`password=[hunter2]x`).
+ * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
+ * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
+ * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
+ * same value, as after `=` (`password=[hunter2]x`). A sentence's marks and a closing `]` at its
+ * end are not (`gluedAfterList`).
  */
-const GLUED_AFTER_LIST = /^\w[^\s"'`\\,;&()[\]{}<>]*?(?=[.!?:]*(?:$|[\s"'`\\,;&()[\]{}<>]))/;
+const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]))+/;
+/** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
+const GLUED_RUN_END = /[\].!?:]+$/;
+
+/**
+ * What is glued after a bracketed value at `at` in `text` and goes with it (`GLUED_AFTER_LIST`),
+ * "" when nothing is or code follows (`CODE_AFTER_LIST`: `[a].b`, a Markdown link's target),
+ * which keeps the bracket's own reading.
+ */
+function gluedAfterList(text: string, at: number): string {
+  const after = text.slice(at, at + 256);
+  if (CODE_AFTER_LIST.test(after)) return "";
+  return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
+}
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1399,10 +1414,11 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     const flow = match.slice(valueStart);
     if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
-    if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+    const glued = flow.startsWith("[") ? gluedAfterList(text, start + match.length) : "";
+    // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`).
+    if (glued === "" && holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
     if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
     if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name))) return undefined;
-    const glued = flow.startsWith("[") ? (GLUED_AFTER_LIST.exec(text.slice(start + match.length, start + match.length + 256))?.[0] ?? "") : "";
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1718,11 +1734,11 @@ function secretListAt(name: string, text: string, at: number): number | undefine
 }
 
 /**
- * A bracket with a blank inside, to its `]` on the line, and a word glued after that `]`
- * (`[ hunter2 ]x`, `[hunter2 ]x`, `[ 8 ]`, `[ {} ]`): no list `SECRET_LIST` reads, and the token's
- * rule would take its `[` alone and leave the rest.
+ * A bracket with a blank inside, to its `]` on the line (`[ hunter2 ]`, `[hunter2 ]`, `[ 8 ]`,
+ * `[ {} ]`), and what is glued after that `]` (`gluedAfterList`: `[Bearer sk]live_…`): no list
+ * `SECRET_LIST` reads, and the token's rule would take its `[` alone and leave the rest.
  */
-const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
+const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\]/;
 
 /**
  * The length of a bracket spread with blanks (`SPREAD_BRACKET`) after a secret parameter's `=` at
@@ -1732,10 +1748,10 @@ const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
  */
 function spreadBracketAt(name: string, text: string, at: number): number | undefined {
   if (!isSecretParameterName(name)) return undefined;
-  const span = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
-  if (span === undefined) return undefined;
-  const items = span.slice(1, span.lastIndexOf("]")).split(/[\s,]+/).filter((item) => item !== "");
-  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : span.length;
+  const bracket = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
+  if (bracket === undefined) return undefined;
+  const items = bracket.slice(1, -1).split(/[\s,]+/).filter((item) => item !== "");
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + gluedAfterList(text, at + bracket.length).length;
 }
 
 /**
