@@ -212,6 +212,28 @@ describe("a capitalised secret in brackets under a secret's name", () => {
   });
 });
 
+describe("inspect's head of an object with no prototype under a secret's name", () => {
+  it("stays, its braces read as an object's", () => {
+    expectKept([
+      "password: [Object: null prototype] {}",
+      "password: [Object: null prototype]",
+      "token: [Object: null prototype] { a: 1 }",
+      "secret: [Object: null prototype] { a: 1 }",
+      "api_key:[Object: null prototype] {}",
+      "{ password: [Object: null prototype] {} }",
+      "{ user: 'a', password: [Object: null prototype] { a: 1 } }",
+    ]);
+  });
+
+  it("keeps no secret inside its braces", () => {
+    expectRedacted([
+      ['password: [Object: null prototype] { token: "hunter2x" }', 'password: [Object: null prototype] { token: "[REDACTED:secret]" }'],
+      ["{ user: 'a', token: [Object: null prototype] { token: 'hunter2x' } }", "{ user: 'a', token: [Object: null prototype] { token: '[REDACTED:secret]' } }"],
+      ["[Object: null prototype] { password: 'hunter2x' }", "[Object: null prototype] { password: '[REDACTED:secret]' }"],
+    ]);
+  });
+});
+
 describe("a capitalised word in brackets under a secret's name is a type only when shaped as code writes one", () => {
   it("goes when a digit stands inside it or a `!` follows a word that is no GraphQL scalar", () => {
     expectRedacted(
