@@ -244,8 +244,46 @@ describe("a capitalised word in brackets under a secret's name is a type only wh
     );
   });
 
-  it("goes when it is a type whose name holds a digit before another part (a known cost)", () => {
-    expectRedacted(["Uint8Array", "OAuth2Token", "S3Client", "Vec3f", "Float32x4"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  it("goes when it is a type whose name holds a digit after no known stem (a known cost)", () => {
+    expectRedacted(["S3Client", "Vec3f", "Float32x4"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  });
+
+  it("keeps a type's name whose every digit is a known stem's width, version or cost, a version beside a type's word, an id or a percentile", () => {
+    expectKept([
+      "secret: [V1Secret]",
+      "token: [K8sSecret]",
+      "session: [Http2Session]",
+      "token: [Float64Array]",
+      "token: [BigInt64Array]",
+      "token: [Uint8Array]",
+      "token: [OAuth2Token]",
+      "api_key: [ApiKeyV1]",
+      "password: [Argon2]",
+      "password: [Argon2id]",
+      "password: [Bcrypt12]",
+      "password: [Aes256Gcm]",
+      "token: [Gpt4o]",
+      "token: [P95]",
+      "session: [Node7]",
+      "session: [Pod3]",
+      "secret: [Region1]",
+      "token: [TokenId:4412]",
+      '{"msg":"token: [Float64Array]"}',
+    ]);
+  });
+
+  it("still removes passwords whose digits follow no known stem, a version beside no type's word, and a type's name with a run glued after it", () => {
+    expectRedacted(
+      ["Passw0rd", "Hunter2", "Hunter2x", "Pa55Word", "Xk9Vm2Lp", "Secret2Go", "AbCdEf123456", "Hunter!", "Sunshine1", "Secret1", "HunterV2", "Hunter:1234", "P9"].map((word) => [
+        `password: [${word}]`,
+        "password: [REDACTED:secret_param]",
+      ]),
+    );
+    expectRedacted([
+      ["password: [Argon2id]x", "password: [REDACTED:secret_param]"],
+      ["password: [Sunshine]x", "password: [REDACTED:secret_param]"],
+      ["token: [TokenId:4412]x", "token: [REDACTED:secret_param]"],
+    ]);
   });
 
   it("keeps a word of letters and protocols' and algorithms' names with their width or version", () => {

@@ -290,13 +290,29 @@ const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1
  */
 const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)(!?)\]$/;
 /**
- * A type's name as code writes one, outside a GraphQL variable's definition: letters alone, a
- * capital first (`String`, `FILTERED`; a secret so written, `[Sunshine]`, stays too), or a known
- * stem and its width or version (`Int64`, `Base64`, `SHA256`, `OAuth2`, `IPv6`, `X509`). A digit
- * anywhere else is a password's (`Pass2Word`, `Summer2024`, `Xk9Vm2Lp`), so types written so
- * (`Uint8Array`, `OAuth2Token`, `S3Client`, `Vec3f`) go there too: leaks cost more.
+ * Stems a width, a version or a cost follows in types', protocols' and algorithms' names
+ * (`Int64`, `Float64`, `Http2`, `Sha256`, `Argon2id`, `Bcrypt12`, `Aes256`, `Gpt4o`) and
+ * infrastructure's words a number follows (`Node7`, `Pod3`, `Region1`); `K8s` and `X509` whole.
  */
-const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|UInt|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA)\d{1,5}$|^X509$/;
+const NUMBERED_STEM =
+  "(?:U?Int|UInt|Uint|BigU?[Ii]nt|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA|Argon|Bcrypt|Pbkdf|Gpt|GPT|Node|Pod|Region|Zone|Shard|Replica|Worker|Host)\\d{1,5}(?:id|i|d|o)?|K8s|X509";
+/** The word a type's name ends with or holds beside its version (`V1Secret`, `ApiKeyV1`, `TokenId:4412`). */
+const TYPE_WORD = "(?:Array|Session|Secret|Error|Map|Set|Buffer|Id|ID|Key|Token|Client|Type|Config|Provider|Service|Handler|Signer|Certificate|Address|Request|Response|Stream|Encoder|Decoder|Cipher|Store|Options|Spec|List|Value|Info|Ref|Name)";
+/**
+ * A type's name as code writes one, outside a GraphQL variable's definition: PascalCase humps
+ * whose every digit is a known stem's number (`NUMBERED_STEM`: `Float64Array`, `Http2Session`,
+ * `K8sSecret`, `Aes256Gcm`, `Node7`; letters alone too, `String`, `FILTERED`, and a secret so
+ * written, `[Sunshine]`, stays), a version `V` and digits beside a type's word (`V1Secret`,
+ * `ApiKeyV1`), or a percentile (`P95`). A digit anywhere else is a password's (`Passw0rd`,
+ * `Hunter2`, `Pa55Word`, `Secret2Go`, `Sunshine1`), so types written so (`Vec3f`, `S3Client`) go
+ * there too: leaks cost more. Each hump is read once (a stem needs its digits, a hump of letters
+ * takes none), so the reading is linear in the word.
+ */
+const TYPE_SHAPED_WORD = new RegExp(
+  `^(?:[A-Z][a-z]*|${NUMBERED_STEM})+$|^(?:[A-Z][a-z]*)*(?:V\\d{1,3}(?:[A-Z][a-z]*)*${TYPE_WORD}|${TYPE_WORD}V\\d{1,3})$|^P\\d{2,3}$`,
+);
+/** A PascalCase name ending in a type's word, a glued `:` and a number: an id as a type's print names it (`[TokenId:4412]`). */
+const NAMED_ID_IN_BRACKETS = new RegExp(`^\\[(?:[A-Z][a-z]*)*${TYPE_WORD}:\\d{1,19}\\]$`);
 /** GraphQL's built-in scalars, the only types a `!` follows outside a variable's definition (`[String!]`; `[Hunter!]` is a password). */
 const GRAPHQL_SCALAR = /^(?:String|Int|Float|Boolean|ID)$/;
 /**
@@ -1418,7 +1434,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`).
     if (glued === "" && holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
     if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name))) return undefined;
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "")) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1903,9 +1919,11 @@ const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`namesTypeInBrackets`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
- * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`).
+ * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`);
+ * `glued`, whether a run is glued after its `]` (`[Argon2id]x`): then the bracket is a part of one
+ * value, as after `=`, and no type's name.
  */
-function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean): boolean {
+function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean, glued: boolean): boolean {
   if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
@@ -1913,7 +1931,7 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
   // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
   // A sender's mask in brackets in any case (`[hidden]`, `[filtered]`) stays, as after `=` (`standsForSecret`).
   // A host's IPv6 address before its port (`session: [::1]:8080`) is an address, which the IPv6 rule judges.
-  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
+  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : !glued && namesTypeInBrackets(flow, inVariableDefinition))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
@@ -1931,6 +1949,7 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
  * `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
  */
 function namesTypeInBrackets(flow: string, inVariableDefinition: () => boolean): boolean {
+  if (NAMED_ID_IN_BRACKETS.test(flow)) return true;
   const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
   if (named === null) return false;
   const word = named[1]!;
