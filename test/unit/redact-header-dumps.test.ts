@@ -294,6 +294,8 @@ describe("every item of a secret's list after `=` goes", () => {
     ["secret=[ s3cr3t ]_v2", `secret=${SECRET_PARAM}`],
     ["password=[ Hunter2x ]abc", `password=${SECRET_PARAM}`],
     ["password=[hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["password=[ hunter2 ]!x", `password=${SECRET_PARAM}`],
+    ["password=[hunter2, s3cr3t]!x", `password=${SECRET_PARAM}`],
     ["password=[ 8 ]", `password=${SECRET_PARAM}`],
     ["password=[ 123 ]", `password=${SECRET_PARAM}`],
     ["pin=[ 12 ]", `pin=${SECRET_PARAM}`],
@@ -559,6 +561,25 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
   ]);
   // Code glued after a list: a member of it, a regex's class repeated.
   itKeeps("a list indexed or repeated as a regex's class stays: %j", redactedBody, ["password: [a].b", "secret:[0-9a-f]{16}", "token: [a-z]+"]);
+  itKeeps("a mask or a state's word glued to a word stays, as a TypeScript union's type does: %j", redactedBody, [
+    "Authorization:[Bearer abc***]x",
+    "Authorization:[Bearer xyz...]x",
+    "[Bearer xyz...]x",
+    "Authorization:[Bearer empty]x",
+    "tokens: [Token]|null",
+    "token: [Token]|null",
+    "secrets: [Secret]|undefined",
+  ]);
+  itStores("a host's port after a bracketed value stays, the value goes: %j", redactedBody, [
+    ["session: [10.0.0.1]:6379", `session: ${SECRET_PARAM}:6379`],
+    ["session: [redis-1]:6379/0", `session: ${SECRET_PARAM}:6379/0`],
+  ]);
+  itStores("a word or a path glued after a union's bar or a port still goes: %j", redactedBody, [
+    ["api_key: [sk]live_4eC39HqLyjWDarjtT1zdp7dc", `api_key: ${SECRET_PARAM}`],
+    ["password: [hunter2]/x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]#frag", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]:6379x", `password: ${SECRET_PARAM}`],
+  ]);
 });
 
 describe("under a header's name inspect's print of a class or a function stays", () => {
