@@ -301,13 +301,14 @@ const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|Float|Base|Crc|CRC|Sha|SHA|
  * Names with digits elsewhere that code writes whole and a password is not, an exact list, no
  * grammar (a stem or a type's word beside other humps reads `Worker2024`, `SummerHost2024`,
  * `Sha256Secret` as types): JavaScript's typed arrays, a few protocols' and platforms' types,
- * password hashes' and ciphers' algorithms, and latency percentiles. A password written as one of
+ * password hashes' and ciphers' algorithms (`Bcrypt`, `Scrypt` are letters alone, read above), and
+ * latency percentiles. A password written as one of
  * them (`[Argon2]`) stays, a known leak; under a code's name none is read (`pin: [P99]` goes).
  */
 const NUMBERED_TYPE_NAMES: ReadonlySet<string> = new Set([
   ...["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map((width) => `${width}Array`),
   ...["Http2Session", "Http2Stream", "OAuth2Token", "OAuth2Client", "V1Secret", "K8sSecret", "Gpt4o"],
-  ...["Argon2", "Argon2i", "Argon2d", "Argon2id", "Bcrypt", "Scrypt", "Pbkdf2", "Sha1", "Sha256", "Sha384", "Sha512", "Md5"],
+  ...["Argon2", "Argon2i", "Argon2d", "Argon2id", "Pbkdf2", "Sha1", "Sha256", "Sha384", "Sha512", "Md5"],
   ...["128", "192", "256"].flatMap((width) => ["", "Gcm", "Cbc", "Ctr"].map((mode) => `Aes${width}${mode}`)),
   ...["P50", "P75", "P90", "P95", "P99", "P999"],
 ]);
