@@ -294,6 +294,8 @@ describe("every item of a secret's list after `=` goes", () => {
     ["secret=[ s3cr3t ]_v2", `secret=${SECRET_PARAM}`],
     ["password=[ Hunter2x ]abc", `password=${SECRET_PARAM}`],
     ["password=[hunter2 ]x", `password=${SECRET_PARAM}`],
+    ["password=[ hunter2 ]!x", `password=${SECRET_PARAM}`],
+    ["password=[hunter2, s3cr3t]!x", `password=${SECRET_PARAM}`],
     ["password=[ 8 ]", `password=${SECRET_PARAM}`],
     ["password=[ 123 ]", `password=${SECRET_PARAM}`],
     ["pin=[ 12 ]", `pin=${SECRET_PARAM}`],
@@ -515,17 +517,41 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
     ['level=info msg="X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"', `level=info msg="X-Api-Key:${SECRET_PARAM}"`],
     ['{"msg":"X-Api-Key:[VSXJQTBLMMRCWDHNKPABCDEFG]"}', `{"msg":"X-Api-Key:${SECRET_PARAM}"}`],
   ]);
-  // The credentials end at their own `]` whatever is glued after it.
+  // The credentials end at their own `]` before a sentence's mark or a member's `.`.
   itStoresCounting("%j", counted, { bearer: 1 }, [
-    ["Authorization:[Bearer abc123]x", "Authorization:[Bearer [REDACTED:bearer]]x"],
-    ["Authorization:[Bearer hunter2]!x", "Authorization:[Bearer [REDACTED:bearer]]!x"],
-    ["Authorization: [Bearer hunter2]!x", "Authorization: [Bearer [REDACTED:bearer]]!x"],
     ["Authorization:[Bearer hunter2].x", "Authorization:[Bearer [REDACTED:bearer]].x"],
-    ['{"msg":"Authorization:[Bearer hunter2]!x"}', '{"msg":"Authorization:[Bearer [REDACTED:bearer]]!x"}'],
+    ["Authorization:[Bearer hunter2]!", "Authorization:[Bearer [REDACTED:bearer]]!"],
     ['{"body":"{\\"msg\\":\\"Authorization:[Bearer abc123]\\"}"}', '{"body":"{\\"msg\\":\\"Authorization:[Bearer [REDACTED:bearer]]\\"}"}'],
   ]);
-  itStores("another secret's bracketed value goes with a word glued to its `]`, a word after a mark kept: %j", redactedBody, [
-    ["password: [hunter2]!x", `password: ${SECRET_PARAM}!x`],
+  // What is glued after the `]` is the rest of one value under every separator, as after `=`: it goes whole, the scheme's word with it.
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["Authorization:[Bearer sk]live_4eC39HqLyjWDarjtT1zdp7dc", `Authorization:${SECRET_PARAM}`],
+    ["Authorization: [Bearer sk]live_4eC39HqLyjWDarjtT1zdp7dc", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization=[Bearer sk]live_abc", `Authorization=${SECRET_PARAM}`],
+    ["Authorization:[Bearer sk]y", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[Bearer sk]/x", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[Bearer sk]#frag", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[Bearer sk]:xyz", `Authorization:${SECRET_PARAM}`],
+    ["Authorization=[Bearer sk]/x", `Authorization=${SECRET_PARAM}`],
+    ["Authorization=[Bearer sk]live]x", `Authorization=${SECRET_PARAM}`],
+    ["Authorization:[Bearer abc123]x", `Authorization:${SECRET_PARAM}`],
+    ["Authorization:[Bearer hunter2]!x", `Authorization:${SECRET_PARAM}`],
+    ["Authorization: [Bearer hunter2]!x", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization:[Bearer sk]live_abc Accept:[*/*]", `Authorization:${SECRET_PARAM} Accept:[*/*]`],
+    ['{"msg":"Authorization:[Bearer hunter2]!x"}', `{"msg":"Authorization:${SECRET_PARAM}"}`],
+    ['{"msg":"Authorization:[Bearer sk]live_abc"}', `{"msg":"Authorization:${SECRET_PARAM}"}`],
+  ]);
+  itStores("another secret's bracketed value goes with what is glued to its `]`, a sentence's mark kept: %j", redactedBody, [
+    ["password: [hunter2]!x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]!", `password: ${SECRET_PARAM}!`],
+    ["password: [abc]def]ghi", `password: ${SECRET_PARAM}`],
+    ["password:[abc]def]ghi", `password:${SECRET_PARAM}`],
+    ["password=[abc]def]ghi", `password=${SECRET_PARAM}`],
+    ['{"msg":"password: [abc]def]ghi"}', `{"msg":"password: ${SECRET_PARAM}"}`],
+    ["password: [abc]def]ghi. next", `password: ${SECRET_PARAM}. next`],
+    ["api_key: [sk]/x", `api_key: ${SECRET_PARAM}`],
+    ["api_key: [sk]#frag", `api_key: ${SECRET_PARAM}`],
+    ["api_key: [sk]:xyz", `api_key: ${SECRET_PARAM}`],
     ["password: [hunter2]x", `password: ${SECRET_PARAM}`],
     ["api_key: [sk]live_4eC39HqLyjWDarjtT1zdp7dc", `api_key: ${SECRET_PARAM}`],
     ["password: [x]Hunter2secret", `password: ${SECRET_PARAM}`],
@@ -535,6 +561,25 @@ describe("an Authorization's bracketed credentials closed by what closes the tex
   ]);
   // Code glued after a list: a member of it, a regex's class repeated.
   itKeeps("a list indexed or repeated as a regex's class stays: %j", redactedBody, ["password: [a].b", "secret:[0-9a-f]{16}", "token: [a-z]+"]);
+  itKeeps("a mask or a state's word glued to a word stays, as a TypeScript union's type does: %j", redactedBody, [
+    "Authorization:[Bearer abc***]x",
+    "Authorization:[Bearer xyz...]x",
+    "[Bearer xyz...]x",
+    "Authorization:[Bearer empty]x",
+    "tokens: [Token]|null",
+    "token: [Token]|null",
+    "secrets: [Secret]|undefined",
+  ]);
+  itStores("a host's port after a bracketed value stays, the value goes: %j", redactedBody, [
+    ["session: [10.0.0.1]:6379", `session: ${SECRET_PARAM}:6379`],
+    ["session: [redis-1]:6379/0", `session: ${SECRET_PARAM}:6379/0`],
+  ]);
+  itStores("a word or a path glued after a union's bar or a port still goes: %j", redactedBody, [
+    ["api_key: [sk]live_4eC39HqLyjWDarjtT1zdp7dc", `api_key: ${SECRET_PARAM}`],
+    ["password: [hunter2]/x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]#frag", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]:6379x", `password: ${SECRET_PARAM}`],
+  ]);
 });
 
 describe("under a header's name inspect's print of a class or a function stays", () => {

@@ -212,6 +212,28 @@ describe("a capitalised secret in brackets under a secret's name", () => {
   });
 });
 
+describe("inspect's head of an object with no prototype under a secret's name", () => {
+  it("stays, its braces read as an object's", () => {
+    expectKept([
+      "password: [Object: null prototype] {}",
+      "password: [Object: null prototype]",
+      "token: [Object: null prototype] { a: 1 }",
+      "secret: [Object: null prototype] { a: 1 }",
+      "api_key:[Object: null prototype] {}",
+      "{ password: [Object: null prototype] {} }",
+      "{ user: 'a', password: [Object: null prototype] { a: 1 } }",
+    ]);
+  });
+
+  it("keeps no secret inside its braces", () => {
+    expectRedacted([
+      ['password: [Object: null prototype] { token: "hunter2x" }', 'password: [Object: null prototype] { token: "[REDACTED:secret]" }'],
+      ["{ user: 'a', token: [Object: null prototype] { token: 'hunter2x' } }", "{ user: 'a', token: [Object: null prototype] { token: '[REDACTED:secret]' } }"],
+      ["[Object: null prototype] { password: 'hunter2x' }", "[Object: null prototype] { password: '[REDACTED:secret]' }"],
+    ]);
+  });
+});
+
 describe("a capitalised word in brackets under a secret's name is a type only when shaped as code writes one", () => {
   it("goes when a digit stands inside it or a `!` follows a word that is no GraphQL scalar", () => {
     expectRedacted(
@@ -222,8 +244,68 @@ describe("a capitalised word in brackets under a secret's name is a type only wh
     );
   });
 
-  it("goes when it is a type whose name holds a digit before another part (a known cost)", () => {
-    expectRedacted(["Uint8Array", "OAuth2Token", "S3Client", "Vec3f", "Float32x4"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  it("goes when it is a type whose name holds a digit and is in no exact list (a known cost)", () => {
+    expectRedacted(["S3Client", "Vec3f", "Float32x4", "ApiKeyV1", "Node7", "Pod3", "Region1", "Bcrypt12", "TokenId:4412"].map((word) => [`token: [${word}]`, "token: [REDACTED:secret_param]"]));
+  });
+
+  it("keeps a type's, an algorithm's or a percentile's name with digits written whole as the exact lists name it", () => {
+    expectKept([
+      "secret: [V1Secret]",
+      "token: [K8sSecret]",
+      "session: [Http2Session]",
+      "session: [Http2Stream]",
+      "token: [Float64Array]",
+      "token: [BigInt64Array]",
+      "token: [BigUint64Array]",
+      "token: [Uint8ClampedArray]",
+      "token: [Uint8Array]",
+      "token: [OAuth2Token]",
+      "token: [OAuth2Client]",
+      "password: [Argon2]",
+      "password: [Argon2i]",
+      "password: [Argon2d]",
+      "password: [Argon2id]",
+      "password: [Pbkdf2]",
+      "password: [Aes256Gcm]",
+      "password: [Aes128]",
+      "password: [Aes192Cbc]",
+      "password: [Sha384]",
+      "password: [Md5]",
+      "token: [Gpt4o]",
+      "token: [P95]",
+      "token: [P999]",
+      '{"msg":"token: [Float64Array]"}',
+    ]);
+  });
+
+  it("still removes passwords with digits: a stem or a type's word beside other humps, an id's number, a version, a percentile's look-alike", () => {
+    const leaks = [
+      ["Passw0rd", "Hunter2", "Hunter2x", "Pa55Word", "Xk9Vm2Lp", "Secret2Go", "AbCdEf123456", "Hunter!", "Sunshine1", "Secret1", "HunterV2", "Hunter:1234", "P9"],
+      ["Worker2024", "Host123", "Node2024", "Zone42", "Shard01", "BigInt12345", "Crc32d", "Gpt4i"],
+      ["SummerHost2024", "MonkeyNode1", "AHost1", "Float64Hunter", "Gpt4oPass", "Base64Sunshine", "Http2Password", "Sha256Secret", "Region1Secret", "Md5Md5", "Int1Int2Int3"],
+      ["HunterId:2024", "SecretV2", "HunterV2Key", "V99Secret", "KeyV123", "MyKeyV1", "P12", "P00", "P123"],
+    ].flat();
+    expectRedacted(leaks.map((word) => [`password: [${word}]`, "password: [REDACTED:secret_param]"]));
+    expectRedacted([
+      ["password: [Argon2id]x", "password: [REDACTED:secret_param]"],
+      ["password: [Sunshine]x", "password: [REDACTED:secret_param]"],
+      ["token: [TokenId:4412]x", "token: [REDACTED:secret_param]"],
+    ]);
+  });
+
+  it("reads no name of the exact lists under a code's name, nor an id's number under any name", () => {
+    expectRedacted([
+      ["pin: [Key:1234]", "pin: [REDACTED:secret_param]"],
+      ["otp: [Id:123456]", "otp: [REDACTED:secret_param]"],
+      ["cvv: [Value:123]", "cvv: [REDACTED:secret_param]"],
+      ["password: [Id:1234]", "password: [REDACTED:secret_param]"],
+      ["token: [Key:4412]", "token: [REDACTED:secret_param]"],
+      ["pin: [P99]", "pin: [REDACTED:secret_param]"],
+      ["otp: [Argon2id]", "otp: [REDACTED:secret_param]"],
+      ["card_pin: [Float64Array]", "card_pin: [REDACTED:secret_param]"],
+      ["mfa_code: [P95]", "mfa_code: [REDACTED:secret_param]"],
+      ["cvv: [Aes256Gcm]", "cvv: [REDACTED:secret_param]"],
+    ]);
   });
 
   it("keeps a word of letters and protocols' and algorithms' names with their width or version", () => {

@@ -103,8 +103,8 @@ const OBJECT_OPENING = new RegExp(String.raw`\{[ \t\r\n]*(?:${MEMBER_NAME}${SEPA
 const CALL_OPENING = new RegExp(String.raw`\((?:[ \t\r\n]*(?:${MEMBER_NAME}${CALL_SEPARATOR}|${PRINT_R_MEMBER}))`, "y");
 /** A bracket closed before `=>` is a PHP member's name (print_r's `[password:protected] => …`), no map's. */
 const PHP_MEMBER_NAME_AHEAD = String.raw`[^\]\n]{0,200}\][ \t]*=>`;
-/** A bracket's opening; our own marker (`[REDACTED:email]`) is none. */
-const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:)[ \t\r\n]*(?:${MEMBER_NAME}${BRACKET_SEPARATOR}|${GLUED_NAME}${GLUED_SEPARATOR})`, "y");
+/** A bracket's opening; our own marker (`[REDACTED:email]`) is none, nor inspect's head of an object with no prototype (`[Object: null prototype] {}`). */
+const BRACKET_OPENING = new RegExp(String.raw`\[(?!${PHP_MEMBER_NAME_AHEAD}|REDACTED:|Object: null prototype\])[ \t\r\n]*(?:${MEMBER_NAME}${BRACKET_SEPARATOR}|${GLUED_NAME}${GLUED_SEPARATOR})`, "y");
 const RECORD_OPENING = new RegExp(String.raw`<(?:${RUBY_HEAD})?${MEMBER_NAME}${RECORD_SEPARATOR}`, "y");
 const RUBY_HEAD_AT = new RegExp(RUBY_HEAD, "y");
 
@@ -781,7 +781,8 @@ class Reader {
     const code = text.charCodeAt(from);
     if (code === APOSTROPHE || code === QUOTE || code === BACKTICK) return this.string(from);
     if (code === OPEN_BRACE) return this.object(from, depth);
-    if (code === OPEN_BRACKET) {
+    // Inspect's head of an object with no prototype before its braces (`[Object: null prototype] { a: 1 }`) is a class's name, read below.
+    if (code === OPEN_BRACKET && this.match(CLASS_NAME, from) === undefined) {
       if (this.match(ELIDED, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
       // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
       const mask = this.match(BRACKETED_WORD, from);

@@ -294,10 +294,25 @@ const NAMED_TYPE_IN_BRACKETS = /^\[([A-Z]\w*)(!?)\]$/;
  * A type's name as code writes one, outside a GraphQL variable's definition: letters alone, a
  * capital first (`String`, `FILTERED`; a secret so written, `[Sunshine]`, stays too), or a known
  * stem and its width or version (`Int64`, `Base64`, `SHA256`, `OAuth2`, `IPv6`, `X509`). A digit
- * anywhere else is a password's (`Pass2Word`, `Summer2024`, `Xk9Vm2Lp`), so types written so
- * (`Uint8Array`, `OAuth2Token`, `S3Client`, `Vec3f`) go there too: leaks cost more.
+ * anywhere else is a password's (`Pass2Word`, `Summer2024`, `Xk9Vm2Lp`, `Hunter2`), unless the
+ * whole word is one of `NUMBERED_TYPE_NAMES`.
  */
-const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|UInt|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA)\d{1,5}$|^X509$/;
+const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|Float|Base|Crc|CRC|Sha|SHA|Md|MD|Aes|AES|Utf|UTF|Http|HTTP|IPv|OAuth|Ed|Rsa|RSA)\d{1,5}$|^X509$/;
+/**
+ * Names with digits elsewhere that code writes whole and a password is not, an exact list, no
+ * grammar (a stem or a type's word beside other humps reads `Worker2024`, `SummerHost2024`,
+ * `Sha256Secret` as types): JavaScript's typed arrays, a few protocols' and platforms' types,
+ * password hashes' and ciphers' algorithms (`Bcrypt`, `Scrypt` are letters alone, read above), and
+ * latency percentiles. A password written as one of
+ * them (`[Argon2]`) stays, a known leak; under a code's name none is read (`pin: [P99]` goes).
+ */
+const NUMBERED_TYPE_NAMES: ReadonlySet<string> = new Set([
+  ...["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map((width) => `${width}Array`),
+  ...["Http2Session", "Http2Stream", "OAuth2Token", "OAuth2Client", "V1Secret", "K8sSecret", "Gpt4o"],
+  ...["Argon2", "Argon2i", "Argon2d", "Argon2id", "Pbkdf2", "Sha1", "Sha256", "Sha384", "Sha512", "Md5"],
+  ...["128", "192", "256"].flatMap((width) => ["", "Gcm", "Cbc", "Ctr"].map((mode) => `Aes${width}${mode}`)),
+  ...["P50", "P75", "P90", "P95", "P99", "P999"],
+]);
 /** GraphQL's built-in scalars, the only types a `!` follows outside a variable's definition (`[String!]`; `[Hunter!]` is a password). */
 const GRAPHQL_SCALAR = /^(?:String|Int|Float|Boolean|ID)$/;
 /**
@@ -1108,7 +1123,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (isMaskedSecretTypeAt(text, start + equals + 1)) return undefined;
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   const list = secretListAt(name, text, start + equals + 1);
-  const span = list ?? spreadBracketAt(name, text, start + equals + 1);
+  // A run glued after a secret's list goes with it, as after a spread bracket (`password=[a, b]!x`).
+  const span = list ? list + (gluedAfterList(text, start + equals + 1 + list) ?? "").length : list ?? spreadBracketAt(name, text, start + equals + 1);
   if (span !== undefined) return span === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + span };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
@@ -1297,11 +1313,33 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
  */
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
 /**
- * A word glued after a secret's bracketed value, up to a blank, a quote, a separator or a
- * bracket and without a sentence's marks at its end (`api_key: [sk]live_4eC39…`, `password:
- * [x]Hunter2secret`): the rest of the same value, as after `=` (`password=[hunter2]x`).
+ * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
+ * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
+ * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
+ * same value, as after `=` (`password=[hunter2]x`). A sentence's marks and a closing `]` at its
+ * end are not (`gluedAfterList`).
  */
-const GLUED_AFTER_LIST = /^\w[^\s"'`\\,;&()[\]{}<>]*?(?=[.!?:]*(?:$|[\s"'`\\,;&()[\]{}<>]))/;
+const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]))+/;
+/** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
+const GLUED_RUN_END = /[\].!?:]+$/;
+/**
+ * What glued after a bracketed value is no part of it: a TypeScript union's next type
+ * (`tokens: [Token]|null`) or a host's port, perhaps a database's number, ending the run
+ * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`).
+ */
+const APART_AFTER_LIST = /^(?:\|[A-Za-z_$]|:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?]))/;
+
+/**
+ * What is glued after a bracketed value at `at` in `text` and goes with it (`GLUED_AFTER_LIST`),
+ * "" when nothing is or what follows is apart from it (`APART_AFTER_LIST`), undefined when code
+ * or markup follows (`CODE_AFTER_LIST`: `[a].b`, a Markdown link's target).
+ */
+function gluedAfterList(text: string, at: number): string | undefined {
+  const after = text.slice(at, at + 256);
+  if (CODE_AFTER_LIST.test(after)) return undefined;
+  if (APART_AFTER_LIST.test(after)) return "";
+  return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
+}
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1426,10 +1464,16 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     const flow = match.slice(valueStart);
     if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
     if (!isSecretName(name)) return undefined;
-    if (holdsOneSchemeCredential(name, flow)) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-    if (CODE_AFTER_LIST.test(text.slice(start + match.length, start + match.length + 2))) return undefined;
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name))) return undefined;
-    const glued = flow.startsWith("[") ? (GLUED_AFTER_LIST.exec(text.slice(start + match.length, start + match.length + 256))?.[0] ?? "") : "";
+    // Nothing is glued after braces, but code keeps them too (`password: {a}.b`).
+    const end = start + match.length;
+    const glued = flow.startsWith("[") ? gluedAfterList(text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
+    if (holdsOneSchemeCredential(name, flow)) {
+      // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays (`[Bearer abc***]x`).
+      if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+      if (showsNoCredential(flow)) return undefined;
+    }
+    if (glued === undefined) return undefined;
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "")) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1754,11 +1798,11 @@ function secretListAt(name: string, text: string, at: number): number | undefine
 }
 
 /**
- * A bracket with a blank inside, to its `]` on the line, and a word glued after that `]`
- * (`[ hunter2 ]x`, `[hunter2 ]x`, `[ 8 ]`, `[ {} ]`): no list `SECRET_LIST` reads, and the token's
- * rule would take its `[` alone and leave the rest.
+ * A bracket with a blank inside, to its `]` on the line (`[ hunter2 ]`, `[hunter2 ]`, `[ 8 ]`,
+ * `[ {} ]`), and what is glued after that `]` (`gluedAfterList`: `[Bearer sk]live_…`): no list
+ * `SECRET_LIST` reads, and the token's rule would take its `[` alone and leave the rest.
  */
-const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
+const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\]/;
 
 /**
  * The length of a bracket spread with blanks (`SPREAD_BRACKET`) after a secret parameter's `=` at
@@ -1768,10 +1812,10 @@ const SPREAD_BRACKET = /^\[(?=[^\]\n]*[ \t])[^[\]\n]{0,256}\](?:\w[\w-]*)?/;
  */
 function spreadBracketAt(name: string, text: string, at: number): number | undefined {
   if (!isSecretParameterName(name)) return undefined;
-  const span = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
-  if (span === undefined) return undefined;
-  const items = span.slice(1, span.lastIndexOf("]")).split(/[\s,]+/).filter((item) => item !== "");
-  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : span.length;
+  const bracket = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
+  if (bracket === undefined) return undefined;
+  const items = bracket.slice(1, -1).split(/[\s,]+/).filter((item) => item !== "");
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + (gluedAfterList(text, at + bracket.length) ?? "").length;
 }
 
 /**
@@ -1899,13 +1943,19 @@ function holdsOneSchemeCredential(name: string, flow: string): boolean {
  * `Authorization: ` (a placeholder, a state's word `empty`, a mask or a part of one: `abc***`, `***abc`, `abc…`).
  */
 function redactBracketedCredential(head: string, flow: string, marker: string): Rewrite | undefined {
+  if (showsNoCredential(flow)) return undefined;
   const credentials = flow.slice(1, -1);
-  const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
-  if (standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK.test(credential)) return undefined;
   const kind = SCHEME_KINDS[/^\S*/.exec(credentials)![0].toLowerCase()] ?? SECRET_PARAM_KIND;
   const written = kind === SECRET_PARAM_KIND ? marker : redactionMarker(kind);
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
   return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
+}
+
+/** Whether the bracketed scheme's credentials in `flow` show none: a placeholder, a state's word or a mask (`[Bearer empty]`, `[Bearer abc***]`, `[Bearer abc...]`). */
+function showsNoCredential(flow: string): boolean {
+  const credentials = flow.slice(1, -1);
+  const credential = credentials.slice(credentials.search(/[ \t]/)).trim();
+  return standsForSecret(credential) || isStateWhole(credential) || MASK_CHARACTER.test(credential) || DOTS_MASK.test(credential);
 }
 
 /** A mask's character, which no credential (RFC 7235's token68) holds: `*`, `…`, `•`. */
@@ -1923,9 +1973,11 @@ const DOTS_MASK = /^[^.\s]{0,4}\.{3}$/;
  * (`FLOW_COLLECTION`: `[s3cr3t]`, `{s3cr3t}`), holds a secret: not a type's name
  * (`namesTypeInBrackets`), not a marker, nor a count of tokens (`tokens: [12, 30]`), nor
  * items that are all placeholders or secrets' names (`secrets: [DB_URL, API_KEY]`).
- * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`).
+ * `inVariableDefinition` says whether the name is a GraphQL variable's (`definesGraphQLVariable`);
+ * `glued`, whether a run is glued after its `]` (`[Argon2id]x`): then the bracket is a part of one
+ * value, as after `=`, and no type's name.
  */
-function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean): boolean {
+function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () => boolean, glued: boolean): boolean {
   if (flow.startsWith("[REDACTED:") || isNamedCount(name, flow)) return false;
   // Under a header's name the brackets hold the header's values (Go's `X-Api-Key:[VSX…]`), whatever their shape: only inspect's elision is none.
   const header = namesHeaderField(name);
@@ -1933,7 +1985,7 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
   // A type's name alone is a schema's print under any name (`map[Authorization:[string]]`, `{ password: [string] }`: `isBracketedTypeName`).
   // A sender's mask in brackets in any case (`[hidden]`, `[filtered]`) stays, as after `=` (`standsForSecret`).
   // A host's IPv6 address before its port (`session: [::1]:8080`) is an address, which the IPv6 rule judges.
-  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : namesTypeInBrackets(flow, inVariableDefinition))) return false;
+  if (isBracketedTypeName(flow) || isBracketedIpv6(flow) || isElidedValue(flow) || standsForSecret(flow) || (header ? MASK_OR_TYPE_WORD.test(flow) : !glued && namesTypeInBrackets(name, flow, inVariableDefinition))) return false;
   const items = flow.slice(1, -1).split(/[ \t]*,[ \t]*/).map((item) => item.trim()).filter((item) => item !== "");
   // A format string's field named as the secret (`password: {password}`) is a placeholder.
   if (flow.startsWith("{") && items.length === 1 && (items[0] === name || isSecretName(items[0]!))) return false;
@@ -1945,16 +1997,16 @@ function holdsFlowSecret(name: string, flow: string, inVariableDefinition: () =>
 /**
  * Whether `flow`, bracketed under a secret's name, is a type's name or a sender's mask rather than
  * a typed secret: a capitalized word (`NAMED_TYPE_IN_BRACKETS`: `[String!]`, `[Int64]`,
- * `[FILTERED]`) shaped as a type's (`TYPE_SHAPED_WORD`), not as a secret (`SECRET_SHAPED_WORD`), a
- * `!` only after GraphQL's scalars; or any such word where a GraphQL variable's type is written
+ * `[FILTERED]`) shaped as a type's (`TYPE_SHAPED_WORD`) or, under no code's name (`isSecretCodeName`: `pin`, `otp`, `cvv`),
+ * one of `NUMBERED_TYPE_NAMES`, not as a secret (`SECRET_SHAPED_WORD`), a `!` only after GraphQL's scalars; or any such word where a GraphQL variable's type is written
  * (`($v: [Vec3f!])`). Words after a blank, a `:` or a `/` are a value's (`[Bearer abc123]`,
  * `[Correct horse battery]`) unless they are inspect's elision (`isElidedValue`).
  */
-function namesTypeInBrackets(flow: string, inVariableDefinition: () => boolean): boolean {
+function namesTypeInBrackets(name: string, flow: string, inVariableDefinition: () => boolean): boolean {
   const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
   if (named === null) return false;
   const word = named[1]!;
-  const typeShaped = TYPE_SHAPED_WORD.test(word) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
+  const typeShaped = (TYPE_SHAPED_WORD.test(word) || (NUMBERED_TYPE_NAMES.has(word) && !isSecretCodeName(name))) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
   return typeShaped || inVariableDefinition();
 }
 
