@@ -76,6 +76,7 @@ import { REDACTION_FAILED_KIND, redactionFailure, type RedactionFailures } from 
 import { VISITOR_LOCATION_KIND } from "./detectors/visitor-location";
 import { mergedSeries } from "./merged-series";
 import { RecurringValues } from "./recurring-values";
+import { areCodeNumbers } from "./code-list-items";
 
 /**
  * What redaction did to a whole request: items redacted, in total and by kind; `failed`, present
@@ -1488,7 +1489,7 @@ function holdsText(value: AnyValue): boolean {
  */
 function holdsCodes(value: AnyValue, digits: number): boolean {
   const numbers = "arrayValue" in value ? value.arrayValue.map(wholeNumberText) : "stringValue" in value ? numbersInList(value.stringValue) : [wholeNumberText(value)];
-  return numbers.length > 0 && numbers.every((number) => number !== undefined) && numbers.some((number) => number!.length >= digits);
+  return numbers.every((number) => number !== undefined) && areCodeNumbers(numbers as string[], digits);
 }
 
 /** Whether `value` is a list, an array or its JSON text (`[1234, 5678]`), not one number (`1500`, a count). */
@@ -1502,12 +1503,15 @@ function wholeNumberText(value: AnyValue): string | undefined {
   return /^\d{1,19}$/.test(text) ? text : undefined;
 }
 
-/** The numbers of a string holding a list of whole numbers, bracketed or not, each perhaps quoted (`[1234, 5678]`, `["1234"]`, `1234,5678`); none for other text. */
+/**
+ * The numbers of a string holding a list of whole numbers, bracketed or not, each perhaps quoted,
+ * joined by `,`, `;` or blanks (`[1234, 5678]`, `["1234"]`, `1234,5678`, `1234 5678`, `123456;654321`); none for other text.
+ */
 function numbersInList(text: string): string[] {
   return CODE_LIST_TEXT.test(text) ? text.match(/\d+/g)! : [];
 }
 /** A list of whole numbers as text: `CODE_LIST_TEXT` in `numbersInList`. */
-const CODE_LIST_TEXT = /^\s*\[?\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19})(?:\s*,\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19}))*\s*,?\s*\]?\s*$/;
+const CODE_LIST_TEXT = /^\s*\[?\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19})(?:(?:\s*[,;]\s*|\s+)(?:"\d{1,19}"|'\d{1,19}'|\d{1,19}))*\s*,?\s*\]?\s*$/;
 
 /** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
 function isJsonObject(value: unknown): boolean {
