@@ -1,0 +1,96 @@
+import { areCodeNumbers } from "../code-list-items";
+import { MoreEvidence } from "../evidence";
+import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
+import type { Detector } from "./detector";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * Codes under a code's plural name written in the shapes the field and parameter forms of
+ * secret-parameter.ts do not read, counted as `secret_param`: Go's `%v` (`map[pins:[1234 5678]]`,
+ * `{Pins:[1234 5678]}`), logfmt's and a shell's quoted or `,`-joined values (`pins="[1234,5678]"`,
+ * `PINS=1234,5678`, `OTPS='123456'`), one code (`pins=1234`, `otps: 123456`), a query's array
+ * (`otp[]=123456`, `pin[0]=1234`), a YAML block list (`pins:` then `- 1234` lines), a Markdown
+ * table's cell or bold name (`| pins | [1234, 5678] |`, `**pins:** [1234]`), a console.log's next
+ * argument (`["pins:",[1234,5678]]`), a trailing `,` or mixed quoting (`[1234, "5678",]`).
+ *
+ * Each code goes and its quotes, brackets and separators stay. The name decides first: a code
+ * list's plural (`codeListDigits`: `pins`, `card_pins`, `pin_codes`, `security_codes`,
+ * `pin_numbers`, `pin_list`; `one_time_codes`), or a code's singular before a query's index
+ * (`otp[]`, `pin[0]`); a numeric password's plural counts as often and is left to the other forms.
+ * Then every item must be a code: whole numbers as `areCodeNumbers` reads them (no count below
+ * three digits, epoch, or HTTP statuses), or, under a name ending in `codes` (backup, recovery,
+ * security codes), four to twelve letters and digits holding a digit (`ABC123`, `ab12-cd34`).
+ * Anything else (`pins: enabled`, `otps: 2`) keeps the whole value.
+ *
+ * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
+ * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
+ * readings (`pins: [1234, 5678]` goes whole there).
+ */
+
+/** A code's word, in any case, that a code list's name ends with or holds before its plural's tail (`pins`, `pin_numbers`, `backup_codes`). */
+const CODE_WORD = "(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])";
+/** The name before the separator: the code's word with its plural's tail, a query's index, a closing quote or Markdown's bold. */
+const NAME_BEFORE = `(?<![A-Za-z0-9])[A-Za-z0-9_-]{0,40}${CODE_WORD}[A-Za-z_-]{0,10}(?:\\[\\d{0,3}\\])?(?:\\\\{0,8}["']|\\*\\*)?[ \\t]{0,8}`;
+/** An item in a list: letters, digits and `-`, perhaps quoted (double quotes escaped as JSON in a string has them). */
+const ITEM = `\\\\{0,8}["']?[A-Za-z0-9][A-Za-z0-9-]{0,18}\\\\{0,8}["']?`;
+/** A bare item: letters, digits and `-`. */
+const BARE = "[A-Za-z0-9][A-Za-z0-9-]{0,18}";
+/** What joins two items: `,` or `;` with blanks around, or blanks alone (Go's `%v`). */
+const JOIN = "(?:[ \\t]*[,;][ \\t]*|[ \\t]+)";
+/** A bracketed list, a trailing `,` allowed. */
+const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}[ \\t]*,?[ \\t]*\\]`;
+/** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
+const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
+/** Bare items joined by `,` and ending a word (`1234,5678`, `123456`), not a decimal or a time. */
+const BARE_LIST = `${BARE}(?:,${BARE}){0,63}(?![\\w-]|[.:]\\w)`;
+/** A YAML block list's lines (`\n  - 1234`), each holding one item alone. */
+const BLOCK_LIST = `(?:\\r?\\n[ \\t]{0,16}-[ \\t]{1,8}${ITEM}(?=[ \\t]*(?:\\r?\\n|$))){1,64}`;
+/** After the separator: Markdown's bold's end, or a console.log argument's end (`"pins:",`), then blanks. */
+const AFTER_SEPARATOR = `(?:[ \\t]{0,8}(?:\\*\\*|\\\\{0,8}"[ \\t]*,))?[ \\t]{0,8}`;
+
+/** The separator first (a native scan), the name read back behind it, then the value. */
+const SOURCE = `[:=|](?<=${NAME_BEFORE}[:=|])(?:${BLOCK_LIST}|${AFTER_SEPARATOR}(?:${LIST}|${QUOTED}|${BARE_LIST}))`;
+
+/** The name, its query index and what closes it before the separator, at the end of the text before it. */
+const NAME_AT_END = /([A-Za-z0-9_-]{1,64})(\[\d{0,3}\])?(?:\\{0,8}["']|\*\*)?[ \t]{0,8}$/;
+/** An item's letters, digits and `-`, each replaced. */
+const ITEM_TEXT = /[A-Za-z0-9][A-Za-z0-9-]*/g;
+/** A code of letters and digits (a backup or recovery code, `ABC123`, `ab12-cd34`): one or two groups, a digit among them. */
+const LETTERED_CODE = /^(?=[A-Za-z-]*\d)[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,8})?$/;
+/** A one-time code's plural spelled out (`one_time_codes`, `oneTimeCodes`), in any case. */
+const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
+
+/**
+ * Whether `name` names a list of codes (a code list's plural, `codeListDigits` 3, or `one_time_codes`),
+ * or, before a query's index (`indexed`: `otp[]`, `pin[0]`), one code's singular.
+ */
+function namesCodeList(name: string, indexed: boolean): boolean {
+  if (indexed) return numericSecretDigits(name) === 3 || isSecretCodeName(name) || codeListDigits(name) === 3;
+  return codeListDigits(name) === 3 || ONE_TIME_CODES.test(name);
+}
+
+/** Whether every item is a code under `name`: whole numbers as `areCodeNumbers` reads them, or under a `…codes` name letters and digits (`LETTERED_CODE`). */
+function holdsOnlyCodes(name: string, items: readonly string[]): boolean {
+  const numbers = items.filter((item) => /^\d+$/.test(item));
+  const lettered = items.filter((item) => !/^\d+$/.test(item));
+  if (lettered.length > 0 && !(/codes$/i.test(name) && lettered.every((item) => LETTERED_CODE.test(item)))) return false;
+  return numbers.length === 0 || areCodeNumbers(numbers, 3);
+}
+
+/** The match with each code replaced by `marker`, the separator, quotes, brackets and joins kept; undefined when the name or an item is no code list's. */
+function redactCodeList(match: string, marker: string, text: string, start: number): string | undefined {
+  const head = NAME_AT_END.exec(text.slice(Math.max(0, start - 80), start));
+  if (head === null || !namesCodeList(head[1]!, head[2] !== undefined)) return undefined;
+  const value = match.slice(1);
+  const items = value.match(ITEM_TEXT) ?? [];
+  if (items.length === 0 || !holdsOnlyCodes(head[1]!, items)) return undefined;
+  return `${match.charAt(0)}${value.replace(ITEM_TEXT, marker)}`;
+}
+
+export const codeListsDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.CODE_LIST,
+  rewrite: (match, marker, text, start) => redactCodeList(match, marker, text, start),
+};
