@@ -1294,7 +1294,8 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
  * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
- * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
+ * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`),
+ * and so does a list of secret numbers (`holdsSecretNumberList`: `{"msg":"pins: [1234, 5678] for order 99812"}`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
@@ -1302,6 +1303,8 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
   if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
   const name = fieldNameBefore(text, start);
+  // A list of codes ends at its own `]`: the words after it are the message's (`pins: [1234, 5678] for order 99812`).
+  if (holdsSecretNumberList(name, match.slice(valueStart, length))) return rewrite;
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
