@@ -23,6 +23,7 @@ describe("a list of codes in Go's %v, logfmt, a shell's variable or a query's ar
     ["pins[]=1234&pins[]=5678", `pins[]=${M}&pins[]=${M}`],
     ["pins:\n  - 1234\n  - 5678", `pins:\n  - ${M}\n  - ${M}`],
     ["pins:\n  - 1234\n  - 5678.", `pins:\n  - ${M}\n  - ${M}.`],
+    ["pins:\n  - 1234\n  - 5678. Next", `pins:\n  - ${M}\n  - ${M}. Next`],
     ['{"msg":"pins:\\n  - 1234\\n  - 5678"}', `{"msg":"pins:\\n  - ${M}\\n  - ${M}"}`],
     ['{"message":["pins:",[1234,5678]]}', `{"message":["pins:",[${M},${M}]]}`],
     ["| pins | [1234, 5678] |", `| pins | [${M}, ${M}] |`],

@@ -45,9 +45,9 @@ const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\
 const BARE_LIST = `${BARE}(?:,${BARE}){0,63}(?![\\w-]|[.:]\\w)`;
 /**
  * A YAML block list's lines (`\n  - 1234`), each holding one item alone, the last perhaps ending a
- * sentence (`- 2093.`) or the JSON string that holds the list (`{"msg":"pins:\n  - 1234"}`).
+ * sentence (`- 2093.`, `- 2093. Next`) or the JSON string that holds the list (`{"msg":"pins:\n  - 1234"}`).
  */
-const BLOCK_LIST = `(?:\\r?\\n[ \\t]{0,16}-[ \\t]{1,8}${ITEM}(?=[ \\t]*\\.?[ \\t]*(?:\\r?\\n|$|\\\\{0,8}"))){1,64}`;
+const BLOCK_LIST = `(?:\\r?\\n[ \\t]{0,16}-[ \\t]{1,8}${ITEM}(?=[ \\t]*(?:\\.(?:[ \\t]|$)|\\r?\\n|$|\\\\{0,8}"))){1,64}`;
 /** After the separator: Markdown's bold's end, or a console.log argument's end (`"pins:",`), then blanks. */
 const AFTER_SEPARATOR = `(?:[ \\t]{0,8}(?:\\*\\*|\\\\{0,8}"[ \\t]*,))?[ \\t]{0,8}`;
 
