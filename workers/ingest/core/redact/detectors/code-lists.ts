@@ -38,7 +38,7 @@ const BARE = "[A-Za-z0-9][A-Za-z0-9-]{0,18}";
 /** What joins two items: `,` or `;` with blanks around, or blanks alone (Go's `%v`). */
 const JOIN = "(?:[ \\t]*[,;][ \\t]*|[ \\t]+)";
 /** A bracketed list, a trailing `,` allowed. */
-const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}[ \\t]*,?[ \\t]*\\]`;
+const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}(?:[ \\t]*,)?[ \\t]*\\]`;
 /** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
 const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
 /** Bare items joined by `,` and ending a word (`1234,5678`, `123456`), not a decimal or a time. */
