@@ -35,7 +35,6 @@ describe("a list of codes in Go's %v, logfmt, a shell's variable or a query's ar
     ["OTPS='123456'", `OTPS='${M}'`],
     ["pins=1234", `pins=${M}`],
     ["otps: 123456", `otps: ${M}`],
-    ["pins: 1234", `pins: ${M}`],
     ["otp[]=123456", `otp[]=${M}`],
     ["pin[0]=1234", `pin[0]=${M}`],
     ['pins = ["1234"]', `pins = ["${M}"]`],
@@ -74,8 +73,91 @@ describe("a string of codes joined by blanks or `;` under a JSON member's plural
 });
 
 describe("HTTP statuses and an epoch in milliseconds under a code's plural stay", () => {
-  itKeepsUncounted("%j", counted, ['{"security_codes":[200,404]}', '{"pins":[1733011200000]}', '{"cvvs":[200,404,500]}']);
+  itKeepsUncounted("%j", counted, ['{"security_codes":[200,404]}', '{"pins":[1733011200000]}', '{"pins":[1733011200000,1733011200001]}']);
   itStoresCounting("one status is read as a code: %j", counted, { secret: 1 }, [['{"cvvs":[200]}', `{"cvvs":"${KEY}"}`]]);
+});
+
+describe("a code's singular reads a bracketed list as main did: the list goes whole, statuses and epochs too", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    "mfa_code=[200,401]",
+    "cvv2=[200,401]",
+    "totp=[200,404]",
+    "otp_code=[200,401]",
+    "auth_code=[200,401]",
+    "verification_code=[200,401]",
+    "security_code=[500,503]",
+    '{"msg":"mfa_code=[200,401]"}',
+    'mfa_code=["200","401"]',
+    "pin_code=[1234,1733011200000]",
+  ].map((text) => [text, text.replace(/\[[^\]]*\]/, M)] as const));
+});
+
+describe("a number over a code's 12 digits beside codes shields none of them", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["pins=[1234, 1733011200000]", `pins=${M}`],
+    ["otps: [123456, 12345678901234]", `otps: ${M}`],
+  ]);
+  itStoresCounting("a JSON member: %j", counted, { secret: 1 }, [
+    ['{"pins":[1234,1733011200000]}', `{"pins":"${KEY}"}`],
+    ['{"pins":"1234,1733011200000"}', `{"pins":"${KEY}"}`],
+  ]);
+});
+
+describe("card and PIN codes under a plural go even when shaped as HTTP statuses", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["cvvs: [200, 401]", `cvvs: ${M}`],
+    ["cvv2s=[200,204]", `cvv2s=${M}`],
+    ["pin_codes=[201,202]", `pin_codes=${M}`],
+  ]);
+  itStoresCounting("a JSON member: %j", counted, { secret: 1 }, [
+    ['{"cvvs":[200,404]}', `{"cvvs":"${KEY}"}`],
+    ['{"card_cvvs":[200,500]}', `{"card_cvvs":"${KEY}"}`],
+    ['{"cvvs":[200,404,500]}', `{"cvvs":"${KEY}"}`],
+  ]);
+});
+
+describe("in a JSON string one bracketed code, or a singular's list, reads on to the words after it as main did", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['{"msg":"password: [1234] Xk9mQ7vLpW2"}', `{"msg":"password: ${M}"}`],
+    ['{"msg":"pin: [1234] 9157"}', `{"msg":"pin: ${M}"}`],
+  ]);
+});
+
+describe("codes joined by blanks or `;` in text lose each code", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["PIN_CODES=1234;5678", `PIN_CODES=${M};${M}`],
+    ["pins: 1234 5678", `pins: ${M} ${M}`],
+    ["otps: 123456 654321", `otps: ${M} ${M}`],
+    ["pins=1234 5678", `pins=${M} ${M}`],
+  ]);
+});
+
+describe("counts, ports, dates, epochs, units and algorithm names under a code's plural in text stay", () => {
+  itKeepsUncounted("%j", counted, [
+    "OTPs: 150 sent today",
+    "Total pins: 300",
+    "GPIO pins: 128 total",
+    "pins: 1024",
+    "pins: 2024",
+    "pins: 1234",
+    "pin_list: 300 entries",
+    "one_time_codes: 100",
+    "| pins | 120 |",
+    "pins=80,443",
+    "gpio_pins=100,101,102",
+    "pins=1,2,3,100",
+    "pins: 20241207",
+    "pins: 1700000000",
+    "otps: 1733011200",
+    "pins: 1234 ms",
+    "cvvs: 300",
+    "X-Pins: 1234",
+    "pins:\n  - 100\n  - 101",
+    "gpio:\n  pins:\n    - 100\n    - 101",
+    "security_codes: 401",
+    'security_codes: ["sha256"]',
+    'security_codes: ["TLS13", "AES256"]',
+  ]);
 });
 
 describe("only the list goes: the words after its closing bracket stay", () => {

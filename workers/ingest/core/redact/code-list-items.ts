@@ -19,14 +19,19 @@ const HTTP_STATUSES: ReadonlySet<string> = new Set([
 /** The fewest digits of a numeric password (`numericSecretDigits`): a password may be longer than any code. */
 const PASSWORD_DIGITS = 4;
 
+/** A card's or a PIN's code word in a name (`pins`, `cvvs`, `cvv2s`, `card_cvcs`, `pin_codes`): its codes are never HTTP statuses. */
+const CARD_OR_PIN_WORD = /pin|cv[vc]/i;
+
 /**
- * Whether `numbers` (whole numbers' digits) are codes of `digits` digits or more: one at least has as
- * many; under a code's name (fewer than `PASSWORD_DIGITS`) none has more than a code may
- * (`MOST_CODE_DIGITS`: a 13-digit epoch in milliseconds, `1733011200000`, is a time); and they are
- * not two or more HTTP statuses (`[200, 404]`), which a list of three-digit card codes alone would hardly be.
+ * Whether `numbers` (whole numbers' digits), listed under the code list's plural `name`, are codes
+ * of `digits` digits or more: one at least has as many; under a code's name (fewer than
+ * `PASSWORD_DIGITS`) not all have more digits than a code may (`MOST_CODE_DIGITS`: 13-digit epochs
+ * in milliseconds, `[1733011200000]`, are times; one beside a code, `[1234, 1733011200000]`, shields
+ * nothing); and, unless the name is a card's or a PIN's (`cvvs`, `pin_codes`: a CVV may be `200`),
+ * they are not two or more HTTP statuses (`security_codes: [200, 404]`).
  */
-export function areCodeNumbers(numbers: readonly string[], digits: number): boolean {
-  if (numbers.length === 0 || (digits < PASSWORD_DIGITS && numbers.some((number) => number.length > MOST_CODE_DIGITS))) return false;
-  if (numbers.length > 1 && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
+export function areCodeNumbers(numbers: readonly string[], digits: number, name: string): boolean {
+  if (numbers.length === 0 || (digits < PASSWORD_DIGITS && numbers.every((number) => number.length > MOST_CODE_DIGITS))) return false;
+  if (numbers.length > 1 && !CARD_OR_PIN_WORD.test(name) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
   return numbers.some((number) => number.length >= digits);
 }

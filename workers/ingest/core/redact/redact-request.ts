@@ -1328,8 +1328,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       // An attribute's or a JSON member's string is whole, as a quoted value in text.
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue, true))) return undefined;
       if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
-      if (rule.codeDigits !== undefined && !holdsCodes(value, rule.codeDigits)) return undefined;
-      if (rule.counts === true && holdsCount(value) && !(rule.codesAmongCounts !== undefined && holdsList(value) && holdsCodes(value, rule.codesAmongCounts))) return undefined;
+      if (rule.codeDigits !== undefined && !holdsCodes(value, rule.codeDigits, key)) return undefined;
+      if (rule.counts === true && holdsCount(value) && !(rule.codesAmongCounts !== undefined && holdsList(value) && holdsCodes(value, rule.codesAmongCounts, key))) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
       if (rule.action === "secret" && holdsNoSecretNumber(key, value)) return undefined;
       // A session held as cookies' pairs (`segment=…; vtex_session=…`) goes as a `Cookie` header's value does (`headerCredentials`).
@@ -1487,9 +1487,9 @@ function holdsText(value: AnyValue): boolean {
  * (`"[1234, 5678]"`, `"1234,5678"`). A count, GPIO pins (`[17, 27]`), objects, flags, ids and
  * placeholders hold none.
  */
-function holdsCodes(value: AnyValue, digits: number): boolean {
+function holdsCodes(value: AnyValue, digits: number, key: string): boolean {
   const numbers = "arrayValue" in value ? value.arrayValue.map(wholeNumberText) : "stringValue" in value ? numbersInList(value.stringValue) : [wholeNumberText(value)];
-  return numbers.every((number) => number !== undefined) && areCodeNumbers(numbers as string[], digits);
+  return numbers.every((number) => number !== undefined) && areCodeNumbers(numbers as string[], digits, key.slice(key.lastIndexOf(".") + 1));
 }
 
 /** Whether `value` is a list, an array or its JSON text (`[1234, 5678]`), not one number (`1500`, a count). */

@@ -1,4 +1,3 @@
-import { areCodeNumbers } from "../code-list-items";
 import { MoreEvidence } from "../evidence";
 import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
 import type { Detector } from "./detector";
@@ -17,10 +16,12 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * list's plural (`codeListDigits`: `pins`, `card_pins`, `pin_codes`, `security_codes`,
  * `pin_numbers`, `pin_list`; `one_time_codes`), or a code's singular before a query's index
  * (`otp[]`, `pin[0]`); a numeric password's plural counts as often and is left to the other forms.
- * Then every item must be a code: whole numbers as `areCodeNumbers` reads them (no count below
- * three digits, epoch, or HTTP statuses), or, under a name ending in `codes` (backup, recovery,
- * security codes), four to twelve letters and digits holding a digit (`ABC123`, `ab12-cd34`).
- * Anything else (`pins: enabled`, `otps: 2`) keeps the whole value.
+ * Then every item must be a code (`holdsOnlyCodes`): whole numbers of the name's code's digits (a
+ * CVV's 3 or 4, a PIN's or another code's 4 to 12, one alone in text at most 8), no date or epoch, or,
+ * under a name ending in `codes` (backup, recovery, security codes), letters and digits mixed that
+ * name no algorithm (`ABC123`, `ab12-cd34`, not `sha256`). Anything else (`pins: enabled`, `otps: 2`,
+ * `pins=80,443`) keeps the whole value, and so does a count's or a unit's word around it
+ * (`Total pins: 300`, `pins: 1234 ms`) or one number after `:` under `pins` or `cvvs` (`pins: 1024`).
  *
  * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
  * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
@@ -41,8 +42,11 @@ const JOIN = "(?:[ \\t]*[,;][ \\t]*|[ \\t]+)";
 const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}(?:[ \\t]*,)?[ \\t]*\\]`;
 /** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
 const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
-/** Bare items joined by `,` and ending a word (`1234,5678`, `123456`), not a decimal or a time. */
-const BARE_LIST = `${BARE}(?:,${BARE}){0,63}(?![\\w-]|[.:]\\w)`;
+/**
+ * Bare items joined by `,` or `;` (`1234,5678`, `1234;5678`), or whole numbers joined by blanks (`1234 5678`),
+ * ending a word (`123456`), not a decimal or a time.
+ */
+const BARE_LIST = `(?:\\d{1,19}(?:[ \\t]+\\d{1,19}){1,63}|${BARE}(?:[,;]${BARE}){0,63})(?![\\w-]|[.:]\\w)`;
 /**
  * A YAML block list's lines (`\n  - 1234`), each holding one item alone, the last perhaps ending a
  * sentence (`- 2093.`, `- 2093. Next`) or the JSON string that holds the list (`{"msg":"pins:\n  - 1234"}`).
@@ -58,10 +62,37 @@ const SOURCE = `[:=|](?<=${NAME_BEFORE}[:=|])(?:${BLOCK_LIST}|${AFTER_SEPARATOR}
 const NAME_AT_END = /([A-Za-z0-9_-]{1,64})(\[\d{0,3}\])?(?:\\{0,8}["']|\*\*)?[ \t]{0,8}$/;
 /** An item's letters, digits and `-`, each replaced. */
 const ITEM_TEXT = /[A-Za-z0-9][A-Za-z0-9-]*/g;
-/** A code of letters and digits (a backup or recovery code, `ABC123`, `ab12-cd34`): one or two groups, a digit among them. */
-const LETTERED_CODE = /^(?=[A-Za-z-]*\d)[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,8})?$/;
+/** A code of letters and digits (a backup or recovery code, `ABC123`, `ab12-cd34`): one or two groups, letters and digits both among them. */
+const LETTERED_CODE = /^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,8})?$/;
+/** An algorithm's or a protocol's name, letters then its number (`sha256`, `TLS13`, `AES256`, `ed25519`): no code. */
+const ALGORITHM_NAME = /^(?:sha|md|aes|tls|ssl|rsa|des|rc|crc|hmac|blake|ecdsa|ed|x|p|http|utf|base|gcm|cbc|chacha|poly|curve|secp)[-_]?\d+$/i;
 /** A one-time code's plural spelled out (`one_time_codes`, `oneTimeCodes`), in any case. */
 const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
+/** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`): what follows counts or numbers pins, no codes. */
+const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio)[ \t_-]*$/i;
+/** A unit or a count's word after a lone number (`pins: 1234 ms`, `pin_list: 300 entries`, `OTPs: 150 sent`): a measure, no code. */
+const UNIT_AFTER = /^[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b/i;
+/** The most digits of one number standing alone in text (`pins=1234`, `otps: 123456`): longer ones are ids and times more often than codes. */
+const MOST_LONE_DIGITS = 8;
+
+/**
+ * The fewest and most digits of each code a name's word holds: a card's code (`cvvs`, `cvcs`) 3 or 4,
+ * a one-time code (`otps`, `one_time_codes`) 4 to 10, a PIN and another code (`pins`, `backup_codes`) 4 to 12.
+ */
+function codeDigitRange(name: string): readonly [number, number] {
+  if (/cv[vc]/i.test(name)) return [3, 4];
+  if (/otp|one[_-]?time/i.test(name)) return [4, 10];
+  return [4, 12];
+}
+
+/**
+ * Whether a whole number reads as a date or a time rather than a code: `YYYYMMDD` from 1900 to 2099 with
+ * a real month and day (`20241207`), or epoch seconds from 1.0e9 to 2.1e9 (`1733011200`).
+ */
+function isDateOrEpoch(number: string): boolean {
+  const date = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(number);
+  return date || (number.length === 10 && Number(number) >= 1.0e9 && Number(number) <= 2.1e9);
+}
 
 /**
  * Whether `name` names a list of codes (a code list's plural, `codeListDigits` 3, or `one_time_codes`),
@@ -72,12 +103,29 @@ function namesCodeList(name: string, indexed: boolean): boolean {
   return codeListDigits(name) === 3 || ONE_TIME_CODES.test(name);
 }
 
-/** Whether every item is a code under `name`: whole numbers as `areCodeNumbers` reads them, or under a `…codes` name letters and digits (`LETTERED_CODE`). */
+/**
+ * Whether every item is a code under `name` (no half list is read): whole numbers of the name's digits
+ * (`codeDigitRange`, at most `MOST_LONE_DIGITS` alone: no epoch in milliseconds, no HTTP status), no date or epoch in seconds;
+ * or, under a `…codes` name, letters and digits mixed (`LETTERED_CODE`) that name no algorithm (`ALGORITHM_NAME`).
+ */
 function holdsOnlyCodes(name: string, items: readonly string[]): boolean {
-  const numbers = items.filter((item) => /^\d+$/.test(item));
-  const lettered = items.filter((item) => !/^\d+$/.test(item));
-  if (lettered.length > 0 && !(/codes$/i.test(name) && lettered.every((item) => LETTERED_CODE.test(item)))) return false;
-  return numbers.length === 0 || areCodeNumbers(numbers, 3);
+  const [fewest, most] = codeDigitRange(name);
+  const longest = items.length === 1 ? Math.min(most, MOST_LONE_DIGITS) : most;
+  const isCode = (item: string): boolean =>
+    /^\d+$/.test(item)
+      ? item.length >= fewest && item.length <= longest && !isDateOrEpoch(item)
+      : /codes$/i.test(name) && LETTERED_CODE.test(item) && !ALGORITHM_NAME.test(item);
+  return items.every(isCode);
+}
+
+/**
+ * Whether the text around the value says it counts or measures (`COUNTING_LEAD` before the name,
+ * `UNIT_AFTER` after it), or it is one number after `:` under a PIN's or a card code's plural
+ * (`pins: 1024`, `cvvs: 300`, `X-Pins: 1234`), which reads as a count as often as a code.
+ */
+function readsAsCount(name: string, lead: string, value: string, after: string): boolean {
+  if (COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || UNIT_AFTER.test(after)) return true;
+  return /^:[ \t]*\d+$/.test(value) && /pin|cv[vc]/i.test(name);
 }
 
 /** The match with each code replaced by `marker`, the separator, quotes, brackets and joins kept; undefined when the name or an item is no code list's. */
@@ -87,6 +135,9 @@ function redactCodeList(match: string, marker: string, text: string, start: numb
   const value = match.slice(1);
   const items = value.match(ITEM_TEXT) ?? [];
   if (items.length === 0 || !holdsOnlyCodes(head[1]!, items)) return undefined;
+  const nameStart = start - head[0].length;
+  const after = text.slice(start + match.length, start + match.length + 16);
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), match, after)) return undefined;
   return `${match.charAt(0)}${value.replace(ITEM_TEXT, marker)}`;
 }
 
