@@ -299,7 +299,8 @@ export enum MoreEvidence {
   HEADER_PAIR = 1 << 18,
   /**
    * Codes under a code list's name in the shapes `detectors/code-lists.ts` reads (`map[pins:[1234 5678]]`,
-   * `otp[]=123456`): three digits or more and a code's word (`CODE_LIST_HINT`).
+   * `otp[]=123456`): three digits or more in the whole text (a CVV's fewest) and a code's word before a
+   * separator (`CODE_LIST_HINT`).
    */
   CODE_LIST = 1 << 19,
 }
@@ -963,9 +964,9 @@ const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
  */
 export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
-/** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
 /** A code's word (`pin`, `otp`, `cvv`, `cvc`, `code`), any case, right before a code list's separator, its plural's tail or a query's index: the evidence of `MoreEvidence.CODE_LIST`. */
 const CODE_LIST_HINT = /(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])[A-Za-z_\-[\]\d"'*\\ \t]{0,16}[:=|]/;
+/** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
 const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
 
 /** A session's word in English, Spanish or Portuguese, or its short `sid`, the evidence of `MoreEvidence.SESSION_ID_PHRASE`. */
