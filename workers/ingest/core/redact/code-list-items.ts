@@ -8,8 +8,9 @@
 const MOST_CODE_DIGITS = 12;
 
 /**
- * HTTP status codes a configuration lists (`{"security_codes":[200,404]}`, a retry's or a health
- * check's accepted statuses), RFC 9110's common ones: two or more of them alone are statuses.
+ * HTTP status codes a configuration lists under `security_codes` (`{"security_codes":[200,404]}`,
+ * a retry's or a health check's accepted statuses), RFC 9110's common ones: two or more of them
+ * alone are statuses there.
  */
 const HTTP_STATUSES: ReadonlySet<string> = new Set([
   "200", "201", "202", "204", "206", "301", "302", "303", "304", "307", "308", "400", "401", "403", "404",
@@ -19,19 +20,23 @@ const HTTP_STATUSES: ReadonlySet<string> = new Set([
 /** The fewest digits of a numeric password (`numericSecretDigits`): a password may be longer than any code. */
 const PASSWORD_DIGITS = 4;
 
-/** A card's or a PIN's code word in a name (`pins`, `cvvs`, `cvv2s`, `card_cvcs`, `pin_codes`): its codes are never HTTP statuses. */
-const CARD_OR_PIN_WORD = /pin|cv[vc]/i;
+/**
+ * The one name whose lists are read as HTTP statuses, in its spellings (`security_codes`, `securityCodes`,
+ * `security-codes`): it names a server's settings as often as a user's codes. Under every other code's
+ * plural (`otps`, `pins`, `mfa_codes`, `passcodes`) status-shaped numbers are codes and go.
+ */
+const STATUS_LIST_NAME = /^security[_-]?codes$/i;
 
 /**
  * Whether `numbers` (whole numbers' digits), listed under the code list's plural `name`, are codes
  * of `digits` digits or more: one at least has as many; under a code's name (fewer than
  * `PASSWORD_DIGITS`) not all have more digits than a code may (`MOST_CODE_DIGITS`: 13-digit epochs
  * in milliseconds, `[1733011200000]`, are times; one beside a code, `[1234, 1733011200000]`, shields
- * nothing); and, unless the name is a card's or a PIN's (`cvvs`, `pin_codes`: a CVV may be `200`),
- * they are not two or more HTTP statuses (`security_codes: [200, 404]`).
+ * nothing); and, under `security_codes` only (`STATUS_LIST_NAME`), they are not two or more HTTP
+ * statuses (`security_codes: [200, 404]`; `otps: [200, 401]` goes).
  */
 export function areCodeNumbers(numbers: readonly string[], digits: number, name: string): boolean {
   if (numbers.length === 0 || (digits < PASSWORD_DIGITS && numbers.every((number) => number.length > MOST_CODE_DIGITS))) return false;
-  if (numbers.length > 1 && !CARD_OR_PIN_WORD.test(name) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
+  if (numbers.length > 1 && STATUS_LIST_NAME.test(name) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
   return numbers.some((number) => number.length >= digits);
 }

@@ -43,10 +43,11 @@ const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}(?:[ \\t]*,)?[ \\t]*\\]`;
 /** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
 const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
 /**
- * Bare items joined by `,` or `;` (`1234,5678`, `1234;5678`), or whole numbers joined by blanks (`1234 5678`),
- * ending a word (`123456`), not a decimal or a time.
+ * Whole numbers joined by blanks, or by `,` or `;` with blanks around (`1234 5678`, `123456, 654321`: all of
+ * them or none go), or bare items joined by `,` or `;` (`1234,5678`, `1234;5678`), ending a word (`123456`),
+ * not a decimal or a time.
  */
-const BARE_LIST = `(?:\\d{1,19}(?:[ \\t]+\\d{1,19}){1,63}|${BARE}(?:[,;]${BARE}){0,63})(?![\\w-]|[.:]\\w)`;
+const BARE_LIST = `(?:\\d{1,19}(?:(?:[ \\t]*[,;][ \\t]*|[ \\t]+)\\d{1,19}){1,63}|${BARE}(?:[,;]${BARE}){0,63})(?![\\w-]|[.:]\\w)`;
 /**
  * A YAML block list's lines (`\n  - 1234`), each holding one item alone, the last perhaps ending a
  * sentence (`- 2093.`, `- 2093. Next`) or the JSON string that holds the list (`{"msg":"pins:\n  - 1234"}`).
@@ -70,10 +71,16 @@ const ALGORITHM_NAME = /^(?:sha|md|aes|tls|ssl|rsa|des|rc|crc|hmac|blake|ecdsa|e
 const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
 /** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`): what follows counts or numbers pins, no codes. */
 const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio)[ \t_-]*$/i;
-/** A unit or a count's word after a lone number (`pins: 1234 ms`, `pin_list: 300 entries`, `OTPs: 150 sent`): a measure, no code. */
+/** A unit or a count's word after a lone item (`otps: 123456 ms`, `OTPs: 150000 sent`): a measure, no code; a list of two codes or more goes before such words (`OTPS=123456,654321 sent via sms`). */
 const UNIT_AFTER = /^[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b/i;
-/** The most digits of one number standing alone in text (`pins=1234`, `otps: 123456`): longer ones are ids and times more often than codes. */
-const MOST_LONE_DIGITS = 8;
+/**
+ * One number alone under a code's name in text that is a code: a one-time code's 6 to 8 digits under an OTP's
+ * name (`otps: 123456`, `otp[]=123456`). Any other lone number (`pins=8080`, `otps=2024`, `pins=4096 bytes`,
+ * `pin[0]=3300`, `cvvs=443`) is a count, a port, a year or a size as often, and longer ones are ids and times.
+ */
+const LONE_CODE = /^\d{6,8}$/;
+/** An OTP's word in a name (`otps`, `otp[]`, `one_time_codes`): the one name a lone number goes under (`LONE_CODE`). */
+const OTP_WORD = /otp|one[_-]?time/i;
 
 /**
  * The fewest and most digits of each code a name's word holds: a card's code (`cvvs`, `cvcs`) 3 or 4,
@@ -81,7 +88,7 @@ const MOST_LONE_DIGITS = 8;
  */
 function codeDigitRange(name: string): readonly [number, number] {
   if (/cv[vc]/i.test(name)) return [3, 4];
-  if (/otp|one[_-]?time/i.test(name)) return [4, 10];
+  if (OTP_WORD.test(name)) return [4, 10];
   return [4, 12];
 }
 
@@ -104,28 +111,43 @@ function namesCodeList(name: string, indexed: boolean): boolean {
 }
 
 /**
- * Whether every item is a code under `name` (no half list is read): whole numbers of the name's digits
- * (`codeDigitRange`, at most `MOST_LONE_DIGITS` alone: no epoch in milliseconds, no HTTP status), no date or epoch in seconds;
+ * Whether every item is a code under `name` (no half list is read): numbers of the name's digits
+ * (`codeDigitRange`) in a list of two or more or in brackets (`pins: [1234]`, `pins = ["1234"]`), one alone
+ * outside brackets (`lone`) only as `LONE_CODE` under an OTP's name, none a date or an epoch in seconds;
  * or, under a `…codes` name, letters and digits mixed (`LETTERED_CODE`) that name no algorithm (`ALGORITHM_NAME`).
  */
-function holdsOnlyCodes(name: string, items: readonly string[]): boolean {
+function holdsOnlyCodes(name: string, items: readonly string[], lone: boolean): boolean {
   const [fewest, most] = codeDigitRange(name);
-  const longest = items.length === 1 ? Math.min(most, MOST_LONE_DIGITS) : most;
+  const isNumberCode = (item: string): boolean =>
+    lone ? OTP_WORD.test(name) && LONE_CODE.test(item) : item.length >= fewest && item.length <= most;
   const isCode = (item: string): boolean =>
     /^\d+$/.test(item)
-      ? item.length >= fewest && item.length <= longest && !isDateOrEpoch(item)
+      ? isNumberCode(item) && !isDateOrEpoch(item)
       : /codes$/i.test(name) && LETTERED_CODE.test(item) && !ALGORITHM_NAME.test(item);
   return items.every(isCode);
 }
 
+/** Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, or `UNIT_AFTER` after a lone item (`lone`, outside brackets). */
+function readsAsCount(name: string, lead: string, lone: boolean, after: string): boolean {
+  return COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || (lone && UNIT_AFTER.test(after));
+}
+
+/** A console.log argument's end before a bracketed list (`"pins:",[1234,5678]`, escaped in a JSON string `\"pins:\",[…]`): its quote, captured. */
+const ARGUMENT_BEFORE_LIST = /^[ \t]*(\\{0,8}")[ \t]*,[ \t]*\[/;
+/** An item of a list with the quote before it, if any. */
+const QUOTED_ITEM_TEXT = /(\\{0,8}["'])?[A-Za-z0-9][A-Za-z0-9-]*/g;
+
 /**
- * Whether the text around the value says it counts or measures (`COUNTING_LEAD` before the name,
- * `UNIT_AFTER` after it), or it is one number after `:` under a PIN's or a card code's plural
- * (`pins: 1024`, `cvvs: 300`, `X-Pins: 1234`), which reads as a count as often as a code.
+ * `value` with each item replaced by `marker`. After a console.log argument (`["pins:",[1234,5678]]`) the
+ * list is an item of the array the arguments are printed as, JSON as often as not: a bare number's marker
+ * is quoted with the argument's quote (`[\"[REDACTED:…]\"]` one level down), as a JSON array's markers are
+ * elsewhere, so that JSON text stays JSON; a quoted item keeps its own quotes.
  */
-function readsAsCount(name: string, lead: string, value: string, after: string): boolean {
-  if (COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || UNIT_AFTER.test(after)) return true;
-  return /^:[ \t]*\d+$/.test(value) && /pin|cv[vc]/i.test(name);
+function markedItems(value: string, marker: string): string {
+  const quote = ARGUMENT_BEFORE_LIST.exec(value)?.[1];
+  if (quote === undefined) return value.replace(ITEM_TEXT, marker);
+  const list = value.indexOf("[");
+  return `${value.slice(0, list)}${value.slice(list).replace(QUOTED_ITEM_TEXT, (_, before: string | undefined) => (before === undefined ? `${quote}${marker}${quote}` : `${before}${marker}`))}`;
 }
 
 /** The match with each code replaced by `marker`, the separator, quotes, brackets and joins kept; undefined when the name or an item is no code list's. */
@@ -134,11 +156,13 @@ function redactCodeList(match: string, marker: string, text: string, start: numb
   if (head === null || !namesCodeList(head[1]!, head[2] !== undefined)) return undefined;
   const value = match.slice(1);
   const items = value.match(ITEM_TEXT) ?? [];
-  if (items.length === 0 || !holdsOnlyCodes(head[1]!, items)) return undefined;
+  // One item outside brackets stands alone in the text; `[1234]` is written as a list.
+  const lone = items.length === 1 && !value.includes("[");
+  if (items.length === 0 || !holdsOnlyCodes(head[1]!, items, lone)) return undefined;
   const nameStart = start - head[0].length;
   const after = text.slice(start + match.length, start + match.length + 16);
-  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), match, after)) return undefined;
-  return `${match.charAt(0)}${value.replace(ITEM_TEXT, marker)}`;
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, after)) return undefined;
+  return `${match.charAt(0)}${markedItems(value, marker)}`;
 }
 
 export const codeListsDetector: Detector = {

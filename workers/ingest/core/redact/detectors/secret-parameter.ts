@@ -1295,9 +1295,7 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
  * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
- * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`),
- * and so does a code list's plural's list of two codes or more (`holdsCodeListOfMany`: `{"msg":"pins: [1234, 5678] for order 99812"}`;
- * one code, or a singular's list, still reads on: `{"msg":"pin: [1234] 9157"}` may hold the code's rest).
+ * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
@@ -1305,8 +1303,6 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
   if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
   const name = fieldNameBefore(text, start);
-  // A code list's plural holding two codes or more ends at its own `]`: the words after it are the message's (`pins: [1234, 5678] for order 99812`).
-  if (holdsCodeListOfMany(name, match.slice(valueStart, length))) return rewrite;
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
@@ -1765,10 +1761,6 @@ function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
 /** Whether `flow`, a list of numbers only under `name` (`pins: [1234, 5678]`, `passwords: [123456]`), holds secrets (`holdsSecretNumbers`). */
 function holdsSecretNumberList(name: string, flow: string): boolean {
   return NUMBER_LIST.test(flow) && holdsSecretNumbers(name, flow.slice(1, -1).split(",").map((number) => number.trim()));
-}
-/** Whether `flow` is a list of two secret numbers or more under a list's plural (`pins: [1234, 5678]`, `passwords: [1234, 5678]`; not `pin: [1234]` nor `pins: [1234]`). */
-function holdsCodeListOfMany(name: string, flow: string): boolean {
-  return codeListDigits(name) > 0 && flow.includes(",") && holdsSecretNumberList(name, flow);
 }
 /**
  * Whether `flow`, a list of whole numbers each in quotes under `name` (`otps: ["123456", "654321"]`,
