@@ -7,21 +7,21 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * Codes under a code's plural name written in the shapes the field and parameter forms of
  * secret-parameter.ts do not read, counted as `secret_param`: Go's `%v` (`map[pins:[1234 5678]]`,
  * `{Pins:[1234 5678]}`), logfmt's and a shell's quoted or `,`-joined values (`pins="[1234,5678]"`,
- * `PINS=1234,5678`, `OTPS='123456'`), one code (`pins=1234`, `otps: 123456`), a query's array
- * (`otp[]=123456`, `pin[0]=1234`), a YAML block list (`pins:` then `- 1234` lines), a Markdown
+ * `PINS=1234,5678`, `OTPS='123456'`), one one-time code (`otps: 123456`), a query's array
+ * (`otp[]=123456`), codes joined by `,` and blanks (`otps: 123456, 654321`), a YAML block list (`pins:` then `- 1234` lines), a Markdown
  * table's cell or bold name (`| pins | [1234, 5678] |`, `**pins:** [1234]`), a console.log's next
- * argument (`["pins:",[1234,5678]]`), a trailing `,` or mixed quoting (`[1234, "5678",]`).
+ * argument (`["pins:",[1234,5678]]`, markers quoted: `markedItems`), a trailing `,` or mixed quoting (`[1234, "5678",]`).
  *
  * Each code goes and its quotes, brackets and separators stay. The name decides first: a code
  * list's plural (`codeListDigits`: `pins`, `card_pins`, `pin_codes`, `security_codes`,
  * `pin_numbers`, `pin_list`; `one_time_codes`), or a code's singular before a query's index
  * (`otp[]`, `pin[0]`); a numeric password's plural counts as often and is left to the other forms.
  * Then every item must be a code (`holdsOnlyCodes`): whole numbers of the name's code's digits (a
- * CVV's 3 or 4, a PIN's or another code's 4 to 12, one alone in text at most 8), no date or epoch, or,
+ * CVV's 3 or 4, a PIN's or another code's 4 to 12; one alone outside brackets only an OTP's 6 to 8), no date or epoch, or,
  * under a name ending in `codes` (backup, recovery, security codes), letters and digits mixed that
  * name no algorithm (`ABC123`, `ab12-cd34`, not `sha256`). Anything else (`pins: enabled`, `otps: 2`,
- * `pins=80,443`) keeps the whole value, and so does a count's or a unit's word around it
- * (`Total pins: 300`, `pins: 1234 ms`) or one number after `:` under `pins` or `cvvs` (`pins: 1024`).
+ * `pins=80,443`, `pins=8080`) keeps the whole value, and so does a count's word before it (`Total pins: 300`)
+ * or a unit's after a lone code (`otps: 123456 ms`).
  *
  * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
  * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
