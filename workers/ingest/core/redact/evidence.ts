@@ -297,6 +297,12 @@ export enum MoreEvidence {
    * `Cookie`, which every credential header's name the detector pairs starts with.
    */
   HEADER_PAIR = 1 << 18,
+  /**
+   * Codes under a code list's name in the shapes `detectors/code-lists.ts` reads (`map[pins:[1234 5678]]`,
+   * `otp[]=123456`): three digits or more in the whole text (a CVV's fewest) and a code's word before a
+   * separator (`CODE_LIST_HINT`).
+   */
+  CODE_LIST = 1 << 19,
 }
 
 const CPF_DIGITS = 11;
@@ -486,6 +492,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   ) {
     more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   }
+  if (more !== undefined && digits >= 3 && !wordOnly && CODE_LIST_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.CODE_LIST;
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && (words & WORD_KEY_PHRASE) !== 0 && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && (words & WORD_AUTH_SCHEME) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;
@@ -957,6 +964,8 @@ const DRAWN_ASCII_ROW = /\n[ \t|]*-> /;
  */
 export const NAMED_VALUE_HINT = /\[\[[ \t]*"|\[Parameters=\[@|input_value=|"input"[ \t]*:/;
 
+/** A code's word (`pin`, `otp`, `cvv`, `cvc`, `code`), any case, right before a code list's separator, its plural's tail or a query's index: the evidence of `MoreEvidence.CODE_LIST`. */
+const CODE_LIST_HINT = /(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])[A-Za-z_\-[\]\d"'*\\ \t]{0,16}[:=|]/;
 /** Where a credential header's name may stand in a list of pairs: the evidence of `MoreEvidence.HEADER_PAIR`. */
 const HEADER_PAIR_HINT = /(?:[[(]|['"])[ \t]*(?:[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9]|[Aa]uthorization|AUTHORIZATION|[Cc]ookie|COOKIE)/;
 

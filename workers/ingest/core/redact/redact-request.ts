@@ -76,6 +76,7 @@ import { REDACTION_FAILED_KIND, redactionFailure, type RedactionFailures } from 
 import { VISITOR_LOCATION_KIND } from "./detectors/visitor-location";
 import { mergedSeries } from "./merged-series";
 import { RecurringValues } from "./recurring-values";
+import { areCodeNumbers } from "./code-list-items";
 
 /**
  * What redaction did to a whole request: items redacted, in total and by kind; `failed`, present
@@ -1327,8 +1328,8 @@ function replacedKind(value: AnyValue, rule: KeyRule, policy: RedactionPolicy, s
       // An attribute's or a JSON member's string is whole, as a quoted value in text.
       if (rule.passShaped === true && !("stringValue" in value && isPassPassword(key.slice(key.lastIndexOf(".") + 1), value.stringValue, true))) return undefined;
       if (rule.passWord === true && !holdsPassWordSecret(key, value)) return undefined;
-      if (rule.codeDigits !== undefined && !holdsCodes(value, rule.codeDigits)) return undefined;
-      if (rule.counts === true && holdsCount(value) && !(rule.codesAmongCounts !== undefined && holdsList(value) && holdsCodes(value, rule.codesAmongCounts))) return undefined;
+      if (rule.codeDigits !== undefined && !holdsCodes(value, rule.codeDigits, key)) return undefined;
+      if (rule.counts === true && holdsCount(value) && !(rule.codesAmongCounts !== undefined && holdsList(value) && holdsCodes(value, rule.codesAmongCounts, key))) return undefined;
       if (rule.shortCounts === true && holdsShortCount(value)) return undefined;
       if (rule.action === "secret" && holdsNoSecretNumber(key, value)) return undefined;
       // A session held as cookies' pairs (`segment=…; vtex_session=…`) goes as a `Cookie` header's value does (`headerCredentials`).
@@ -1486,9 +1487,9 @@ function holdsText(value: AnyValue): boolean {
  * (`"[1234, 5678]"`, `"1234,5678"`). A count, GPIO pins (`[17, 27]`), objects, flags, ids and
  * placeholders hold none.
  */
-function holdsCodes(value: AnyValue, digits: number): boolean {
+function holdsCodes(value: AnyValue, digits: number, key: string): boolean {
   const numbers = "arrayValue" in value ? value.arrayValue.map(wholeNumberText) : "stringValue" in value ? numbersInList(value.stringValue) : [wholeNumberText(value)];
-  return numbers.length > 0 && numbers.every((number) => number !== undefined) && numbers.some((number) => number!.length >= digits);
+  return numbers.every((number) => number !== undefined) && areCodeNumbers(numbers as string[], digits, key.slice(key.lastIndexOf(".") + 1));
 }
 
 /** Whether `value` is a list, an array or its JSON text (`[1234, 5678]`), not one number (`1500`, a count). */
@@ -1502,12 +1503,15 @@ function wholeNumberText(value: AnyValue): string | undefined {
   return /^\d{1,19}$/.test(text) ? text : undefined;
 }
 
-/** The numbers of a string holding a list of whole numbers, bracketed or not, each perhaps quoted (`[1234, 5678]`, `["1234"]`, `1234,5678`); none for other text. */
+/**
+ * The numbers of a string holding a list of whole numbers, bracketed or not, each perhaps quoted,
+ * joined by `,`, `;` or blanks (`[1234, 5678]`, `["1234"]`, `1234,5678`, `1234 5678`, `123456;654321`); none for other text.
+ */
 function numbersInList(text: string): string[] {
   return CODE_LIST_TEXT.test(text) ? text.match(/\d+/g)! : [];
 }
 /** A list of whole numbers as text: `CODE_LIST_TEXT` in `numbersInList`. */
-const CODE_LIST_TEXT = /^\s*\[?\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19})(?:\s*,\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19}))*\s*,?\s*\]?\s*$/;
+const CODE_LIST_TEXT = /^\s*\[?\s*(?:"\d{1,19}"|'\d{1,19}'|\d{1,19})(?:(?:\s*[,;]\s*|\s+)(?:"\d{1,19}"|'\d{1,19}'|\d{1,19}))*\s*,?\s*\]?\s*$/;
 
 /** Whether a parsed JSON value is an object (not an array, nor a number kept exactly). */
 function isJsonObject(value: unknown): boolean {

@@ -10,6 +10,7 @@ import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
+import { codeListsDetector } from "./code-lists";
 import { headerPairsDetector } from "./header-pairs";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
@@ -80,6 +81,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   codeLiteralDetector,
   credentialLiteralDetector,
   secretAfterMaskDetector,
+  // After the secret parameter forms: at one separator their reading of a code list (`pins: [1234, 5678]`) wins.
+  codeListsDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,
   heldHolderFieldDetector,

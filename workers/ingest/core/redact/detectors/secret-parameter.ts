@@ -38,6 +38,7 @@ import {
   NAME_CHARACTER,
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
+  codeListDigits,
 } from "../secret-names";
 import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
@@ -58,6 +59,7 @@ import { isMaskedSecretTypeAt } from "../sender-masks";
 import { PASSWORD_OPTION_NAMES, passwordIn, passwordOptionIn, passwordOptionOf, type PasswordValueForm } from "../password-options";
 import { PASSWORD_HASH_SOURCE, leavesPemValue } from "../token-formats";
 import { RECOVERY_CODE, RECOVERY_CODE_LIST_VALUE } from "./recovery-codes";
+import { areCodeNumbers } from "../code-list-items";
 import { caseless, caselessLetters, hidingSessionIds, redactionMarker, type Detector, type Rewrite } from "./detector";
 import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENING_QUOTES, UNCLOSED_ESCAPED_QUOTE, quoteOpening, unclosedQuoteOpening } from "./escaped-quotes";
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
@@ -1824,14 +1826,15 @@ function spreadBracketAt(name: string, text: string, at: number): number | undef
  * name (`numericSecretDigits`: `pins`, `card_pins`, `otps`, `passwords`; a code's, `isSecretCodeName`:
  * `mfa_code`) a number of as many digits as that secret has (a PIN's 3, a password's 4:
  * `pins=[1234, 5678]`, `password=[1234, 5678]`, `cvv=[123, 045]`; a password's length range,
- * `[8, 64]`, holds no 4 digits); under another secret's name a number of a
+ * `[8, 64]`, holds no 4 digits; no epoch or HTTP statuses: `areCodeNumbers`); under another secret's name a number of a
  * one-time code's 6 digits or more (`api_key=[314159, 271828]`), but none under a name that counts
  * (`tokens=[128000, 4096]`, `num_passwords=[1000000, 2000000]`, `passwords_checked`).
  */
 function holdsSecretNumbers(name: string, numbers: readonly string[]): boolean {
   const digits = numericSecretDigits(name) || (isSecretCodeName(name) ? 3 : 0);
   // No length range is read under a code's name: a CVV or PIN of 3 digits is as short as a range's bound (`cvv=[123, 045]`).
-  if (digits > 0) return numbers.some((number) => number.length >= digits);
+  // Only a list's plural reads epochs and statuses (`areCodeNumbers`): a singular's list goes whole as before (`mfa_code=[200,401]`).
+  if (digits > 0) return codeListDigits(name) > 0 ? areCodeNumbers(numbers, digits, name) : numbers.some((number) => number.length >= digits);
   return !namesCount(name) && numbers.some((number) => number.length >= 6);
 }
 

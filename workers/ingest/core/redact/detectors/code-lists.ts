@@ -1,0 +1,174 @@
+import { MoreEvidence } from "../evidence";
+import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
+import type { Detector } from "./detector";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * Codes under a code's plural name written in the shapes the field and parameter forms of
+ * secret-parameter.ts do not read, counted as `secret_param`: Go's `%v` (`map[pins:[1234 5678]]`,
+ * `{Pins:[1234 5678]}`), logfmt's and a shell's quoted or `,`-joined values (`pins="[1234,5678]"`,
+ * `PINS=1234,5678`, `OTPS='123456'`), one one-time code (`otps: 123456`), a query's array
+ * (`otp[]=123456`), codes joined by `,` and blanks (`otps: 123456, 654321`), a YAML block list (`pins:` then `- 1234` lines), a Markdown
+ * table's cell or bold name (`| pins | [1234, 5678] |`, `**pins:** [1234]`), a console.log's next
+ * argument (`["pins:",[1234,5678]]`, markers quoted: `markedItems`), a trailing `,` or mixed quoting (`[1234, "5678",]`).
+ *
+ * Each code goes and its quotes, brackets and separators stay. The name decides first: a code
+ * list's plural (`codeListDigits`: `pins`, `card_pins`, `pin_codes`, `security_codes`,
+ * `pin_numbers`, `pin_list`; `one_time_codes`), or a code's singular before a query's index
+ * (`otp[]`, `pin[0]`); a numeric password's plural counts as often and is left to the other forms.
+ * Then every item must be a code (`holdsOnlyCodes`): whole numbers of the name's code's digits (a
+ * CVV's 3 or 4, a PIN's or another code's 4 to 12; one alone outside brackets only an OTP's 6 to 8), no date or epoch, or,
+ * under a name ending in `codes` (backup, recovery, security codes), letters and digits mixed that
+ * name no algorithm (`ABC123`, `ab12-cd34`, not `sha256`). Anything else (`pins: enabled`, `otps: 2`,
+ * `pins=80,443`, `pins=8080`) keeps the whole value, and so does a count's word before it (`Total pins: 300`)
+ * or a unit's after a lone code (`otps: 123456 ms`).
+ *
+ * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
+ * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
+ * readings (`pins: [1234, 5678]` goes whole there).
+ */
+
+/** A code's word, in any case, that a code list's name ends with or holds before its plural's tail (`pins`, `pin_numbers`, `backup_codes`). */
+const CODE_WORD = "(?:[Pp][Ii][Nn]|[Oo][Tt][Pp]|[Cc][Vv][VvCc]|[Cc][Oo][Dd][Ee])";
+/** The name before the separator: the code's word with its plural's tail, a query's index, a closing quote or Markdown's bold. */
+const NAME_BEFORE = `(?<![A-Za-z0-9])[A-Za-z0-9_-]{0,40}${CODE_WORD}[A-Za-z_-]{0,10}(?:\\[\\d{0,3}\\])?(?:\\\\{0,8}["']|\\*\\*)?[ \\t]{0,8}`;
+/** An item in a list: letters, digits and `-`, perhaps quoted (double quotes escaped as JSON in a string has them). */
+const ITEM = `\\\\{0,8}["']?[A-Za-z0-9][A-Za-z0-9-]{0,18}\\\\{0,8}["']?`;
+/** A bare item: letters, digits and `-`. */
+const BARE = "[A-Za-z0-9][A-Za-z0-9-]{0,18}";
+/** What joins two items: `,` or `;` with blanks around, or blanks alone (Go's `%v`). */
+const JOIN = "(?:[ \\t]*[,;][ \\t]*|[ \\t]+)";
+/** A bracketed list, a trailing `,` allowed. */
+const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}(?:[ \\t]*,)?[ \\t]*\\]`;
+/** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
+const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
+/**
+ * Whole numbers joined by blanks, or by `,` or `;` with blanks around (`1234 5678`, `123456, 654321`: all of
+ * them or none go), or bare items joined by `,` or `;` (`1234,5678`, `1234;5678`), ending a word (`123456`),
+ * not a decimal or a time.
+ */
+const BARE_LIST = `(?:\\d{1,19}(?:(?:[ \\t]*[,;][ \\t]*|[ \\t]+)\\d{1,19}){1,63}|${BARE}(?:[,;]${BARE}){0,63})(?![\\w-]|[.:]\\w)`;
+/**
+ * A YAML block list's lines (`\n  - 1234`), each holding one item alone, the last perhaps ending a
+ * sentence (`- 2093.`, `- 2093. Next`) or the JSON string that holds the list (`{"msg":"pins:\n  - 1234"}`).
+ */
+const BLOCK_LIST = `(?:\\r?\\n[ \\t]{0,16}-[ \\t]{1,8}${ITEM}(?=[ \\t]*(?:\\.(?:[ \\t]|$)|\\r?\\n|$|\\\\{0,8}"))){1,64}`;
+/** After the separator: Markdown's bold's end, or a console.log argument's end (`"pins:",`), then blanks. */
+const AFTER_SEPARATOR = `(?:[ \\t]{0,8}(?:\\*\\*|\\\\{0,8}"[ \\t]*,))?[ \\t]{0,8}`;
+
+/** The separator first (a native scan), the name read back behind it, then the value. */
+const SOURCE = `[:=|](?<=${NAME_BEFORE}[:=|])(?:${BLOCK_LIST}|${AFTER_SEPARATOR}(?:${LIST}|${QUOTED}|${BARE_LIST}))`;
+
+/** The name, its query index and what closes it before the separator, at the end of the text before it. */
+const NAME_AT_END = /([A-Za-z0-9_-]{1,64})(\[\d{0,3}\])?(?:\\{0,8}["']|\*\*)?[ \t]{0,8}$/;
+/** An item's letters, digits and `-`, each replaced. */
+const ITEM_TEXT = /[A-Za-z0-9][A-Za-z0-9-]*/g;
+/** A code of letters and digits (a backup or recovery code, `ABC123`, `ab12-cd34`): one or two groups, letters and digits both among them. */
+const LETTERED_CODE = /^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,8})?$/;
+/** An algorithm's or a protocol's name, letters then its number (`sha256`, `TLS13`, `AES256`, `ed25519`): no code. */
+const ALGORITHM_NAME = /^(?:sha|md|aes|tls|ssl|rsa|des|rc|crc|hmac|blake|ecdsa|ed|x|p|http|utf|base|gcm|cbc|chacha|poly|curve|secp)[-_]?\d+$/i;
+/** A one-time code's plural spelled out (`one_time_codes`, `oneTimeCodes`), in any case. */
+const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
+/** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`): what follows counts or numbers pins, no codes. */
+const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio)[ \t_-]*$/i;
+/** A unit or a count's word after a lone item (`otps: 123456 ms`, `OTPs: 150000 sent`): a measure, no code; a list of two codes or more goes before such words (`OTPS=123456,654321 sent via sms`). */
+const UNIT_AFTER = /^[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b/i;
+/**
+ * One number alone under a code's name in text that is a code: a one-time code's 6 to 8 digits under an OTP's
+ * name (`otps: 123456`, `otp[]=123456`). Any other lone number (`pins=8080`, `otps=2024`, `pins=4096 bytes`,
+ * `pin[0]=3300`, `cvvs=443`) is a count, a port, a year or a size as often, and longer ones are ids and times.
+ */
+const LONE_CODE = /^\d{6,8}$/;
+/** An OTP's word in a name (`otps`, `otp[]`, `one_time_codes`): the one name a lone number goes under (`LONE_CODE`). */
+const OTP_WORD = /otp|one[_-]?time/i;
+
+/**
+ * The fewest and most digits of each code a name's word holds: a card's code (`cvvs`, `cvcs`) 3 or 4,
+ * a one-time code (`otps`, `one_time_codes`) 4 to 10, a PIN and another code (`pins`, `backup_codes`) 4 to 12.
+ */
+function codeDigitRange(name: string): readonly [number, number] {
+  if (/cv[vc]/i.test(name)) return [3, 4];
+  if (OTP_WORD.test(name)) return [4, 10];
+  return [4, 12];
+}
+
+/**
+ * Whether a whole number reads as a date or a time rather than a code: `YYYYMMDD` from 1900 to 2099 with
+ * a real month and day (`20241207`), or epoch seconds from 1.0e9 to 2.1e9 (`1733011200`).
+ */
+function isDateOrEpoch(number: string): boolean {
+  const date = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(number);
+  return date || (number.length === 10 && Number(number) >= 1.0e9 && Number(number) <= 2.1e9);
+}
+
+/**
+ * Whether `name` names a list of codes (a code list's plural, `codeListDigits` 3, or `one_time_codes`),
+ * or, before a query's index (`indexed`: `otp[]`, `pin[0]`), one code's singular.
+ */
+function namesCodeList(name: string, indexed: boolean): boolean {
+  if (indexed) return numericSecretDigits(name) === 3 || isSecretCodeName(name) || codeListDigits(name) === 3;
+  return codeListDigits(name) === 3 || ONE_TIME_CODES.test(name);
+}
+
+/**
+ * Whether every item is a code under `name` (no half list is read): numbers of the name's digits
+ * (`codeDigitRange`) in a list of two or more or in brackets (`pins: [1234]`, `pins = ["1234"]`), one alone
+ * outside brackets (`lone`) only as `LONE_CODE` under an OTP's name, none a date or an epoch in seconds;
+ * or, under a `…codes` name, letters and digits mixed (`LETTERED_CODE`) that name no algorithm (`ALGORITHM_NAME`).
+ */
+function holdsOnlyCodes(name: string, items: readonly string[], lone: boolean): boolean {
+  const [fewest, most] = codeDigitRange(name);
+  const isNumberCode = (item: string): boolean =>
+    lone ? OTP_WORD.test(name) && LONE_CODE.test(item) : item.length >= fewest && item.length <= most;
+  const isCode = (item: string): boolean =>
+    /^\d+$/.test(item)
+      ? isNumberCode(item) && !isDateOrEpoch(item)
+      : /codes$/i.test(name) && LETTERED_CODE.test(item) && !ALGORITHM_NAME.test(item);
+  return items.every(isCode);
+}
+
+/** Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, or `UNIT_AFTER` after a lone item (`lone`, outside brackets). */
+function readsAsCount(name: string, lead: string, lone: boolean, after: string): boolean {
+  return COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || (lone && UNIT_AFTER.test(after));
+}
+
+/** A console.log argument's end before a bracketed list (`"pins:",[1234,5678]`, escaped in a JSON string `\"pins:\",[…]`): its quote, captured. */
+const ARGUMENT_BEFORE_LIST = /^[ \t]*(\\{0,8}")[ \t]*,[ \t]*\[/;
+/** An item of a list with the quote before it, if any. */
+const QUOTED_ITEM_TEXT = /(\\{0,8}["'])?[A-Za-z0-9][A-Za-z0-9-]*/g;
+
+/**
+ * `value` with each item replaced by `marker`. After a console.log argument (`["pins:",[1234,5678]]`) the
+ * list is an item of the array the arguments are printed as, JSON as often as not: a bare number's marker
+ * is quoted with the argument's quote (`[\"[REDACTED:…]\"]` one level down), as a JSON array's markers are
+ * elsewhere, so that JSON text stays JSON; a quoted item keeps its own quotes.
+ */
+function markedItems(value: string, marker: string): string {
+  const quote = ARGUMENT_BEFORE_LIST.exec(value)?.[1];
+  if (quote === undefined) return value.replace(ITEM_TEXT, marker);
+  const list = value.indexOf("[");
+  return `${value.slice(0, list)}${value.slice(list).replace(QUOTED_ITEM_TEXT, (_, before: string | undefined) => (before === undefined ? `${quote}${marker}${quote}` : `${before}${marker}`))}`;
+}
+
+/** The match with each code replaced by `marker`, the separator, quotes, brackets and joins kept; undefined when the name or an item is no code list's. */
+function redactCodeList(match: string, marker: string, text: string, start: number): string | undefined {
+  const head = NAME_AT_END.exec(text.slice(Math.max(0, start - 80), start));
+  if (head === null || !namesCodeList(head[1]!, head[2] !== undefined)) return undefined;
+  const value = match.slice(1);
+  const items = value.match(ITEM_TEXT) ?? [];
+  // One item outside brackets stands alone in the text; `[1234]` is written as a list.
+  const lone = items.length === 1 && !value.includes("[");
+  if (items.length === 0 || !holdsOnlyCodes(head[1]!, items, lone)) return undefined;
+  const nameStart = start - head[0].length;
+  const after = text.slice(start + match.length, start + match.length + 16);
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, after)) return undefined;
+  return `${match.charAt(0)}${markedItems(value, marker)}`;
+}
+
+export const codeListsDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.CODE_LIST,
+  rewrite: (match, marker, text, start) => redactCodeList(match, marker, text, start),
+};
