@@ -61,7 +61,9 @@ Options:
                       written only when the edited file parses, keeps every other value and
                       fixes what was planned; else the edits are printed as steps to make)
   --dry-run           with --fix: print the diff instead of writing
-  --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
+  --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
+                      written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
+                      a base with a path (https://gw.acme.dev/otel), without /v1/<signal>
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -306,7 +308,9 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
   const url = endpointUrl(ingestUrl, ["https:"]);
   if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
-    throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
+    throw new UsageError(
+      `--ingest-url must be the ingest Worker's https URL without /v1/<signal> (the vars get /v1/logs, /v1/traces and /v1/metrics after it): its origin, e.g. https://deco-otel-ingest.<account>.workers.dev, or a base with a path, e.g. https://gw.acme.dev/otel; got "${ingestUrl}"`,
+    );
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(

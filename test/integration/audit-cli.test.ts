@@ -46,6 +46,9 @@ describe("deco-otel audit (CLI)", () => {
     for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "analytics-engine", "secret-in-vars", "observability"]) {
       expect(npm.stdout).toContain(`  ${rule} `);
     }
+    // --ingest-url takes a URL that may have a path, as the README and its refusal say.
+    expect(npm.stdout).toContain("--ingest-url URL    with --fix: the ingest Worker's https URL");
+    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel), without /v1/<signal>");
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
     expect(bin.code).toBe(0);
     expect(bin.stdout).toContain("audit    check producers' wrangler files");
@@ -192,8 +195,8 @@ describe("deco-otel audit (CLI)", () => {
   it.each([
     [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
     [["--dry-run"], "--dry-run goes with --fix"],
-    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
-    [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https URL without /v1/<signal>"],
+    [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https URL without /v1/<signal>"],
     [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
     [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],
     [["--json", "--github"], "--github and --json are two output formats: pick one"],
