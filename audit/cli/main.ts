@@ -1,14 +1,14 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { auditWithAdvice } from "../core/advice";
+import { auditWithAdvice, withIngestBase } from "../core/advice";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { placeholderFault } from "../core/ingest-url";
+import { fileIngestBase, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -187,7 +187,9 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames });
       // A dry run writes nothing: its findings point into the file as it is on disk.
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
-      run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
+      // What remains names the ingest URL the file or --ingest-url gives, as the advice without --fix does.
+      const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fileIngestBase(document));
+      run.audits.push(options.dryRun ? { ...remaining, findings: findingsOnDisk(remaining.findings, document.text, proposed) } : remaining);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);

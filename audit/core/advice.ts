@@ -2,12 +2,12 @@ import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import type { Finding } from "./findings";
 import { environmentLabel } from "./environments";
 import { fixDocument } from "./fix";
-import { type ConfigDocument, entryOf, stringAt } from "./model";
+import type { ConfigDocument } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
 import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, newTableHeader } from "./toml-fix";
-import { ENDPOINT_VARS, endpointUrls } from "./wiring";
+import { endpointUrls } from "./wiring";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
-import { endpointBase } from "./ingest-url";
+import { fileIngestBase } from "./ingest-url";
 
 /** What the advice writes where `--fix` would need `--ingest-url` and `--metrics-dataset`. */
 const PLACEHOLDERS = { ingestUrl: "https://<ingest origin>", metricsDataset: "<dataset>" };
@@ -25,7 +25,7 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
   const audit = auditDocument(document, options);
   if (audit.findings.length === 0) return audit;
   const origin = fileIngestBase(document);
-  if (document.format !== "toml") return origin === undefined ? audit : { ...audit, findings: audit.findings.map((finding) => withIngestOrigin(finding, origin)) };
+  if (document.format !== "toml") return withIngestBase(audit, origin);
   const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
   if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
@@ -50,6 +50,14 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/**
+ * The audit with each `otlp-endpoints` hint on `base` (`withIngestOrigin`), when there is one:
+ * the advice's JSONC findings, and `--fix`'s findings, on the file's ingest base or `--ingest-url`'s.
+ */
+export function withIngestBase(audit: FileAudit, base: string | undefined): FileAudit {
+  return base === undefined ? audit : { ...audit, findings: audit.findings.map((finding) => withIngestOrigin(finding, base)) };
 }
 
 /**
@@ -117,31 +125,4 @@ function ownChanges(finding: Finding, changes: readonly PlannedTomlChange[]): Pl
 /** Whether an edit answers `finding` alone: same environment and rule, and its place. */
 function answersAlone(edit: FindingAt, finding: Finding): boolean {
   return edit.env === finding.env && edit.rule === finding.rule && edit.answers?.line === finding.line && edit.answers.column === finding.column;
-}
-
-/**
- * The ingest base the file's endpoint vars already use (top level and every `env.<name>`): the
- * one base (`endpointBase`: origin and any path before `/v1/<signal>`, so a gateway's
- * `https://gw.acme.dev/otel` keeps its `/otel`) of every `DECO_OTEL_*_ENDPOINT` the rule accepts.
- * The advice proposes it rather than a placeholder, so its steps keep a working value as it is
- * and `--fix --ingest-url <base>` leaves it alone. Undefined when the file names none, or more
- * than one: a var the rule refuses counts by its host, so `http://ingest…` beside
- * `https://other…` proposes neither (which is meant is the person's to say).
- */
-export function fileIngestBase(document: ConfigDocument): string | undefined {
-  const env = entryOf(document.root, "env")?.value;
-  const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
-  const bases = new Set<string>();
-  const hosts = new Set<string>();
-  for (const scope of [document.root, ...environments]) {
-    const vars = entryOf(scope, "vars")?.value;
-    for (const { name, path } of ENDPOINT_VARS) {
-      const text = stringAt(vars, name) ?? "";
-      const url = URL.parse(text);
-      if (url !== null) hosts.add(url.host);
-      const base = endpointBase(text, path);
-      if (base !== undefined) bases.add(base);
-    }
-  }
-  return bases.size === 1 && hosts.size === 1 ? [...bases][0] : undefined;
 }

@@ -14,6 +14,7 @@ import { serviceNameFaults, serviceNameRule } from "./rules/service-name";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
+import { fileIngestBase } from "./ingest-url";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
@@ -300,7 +301,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, otlpEndpointsRule.id) && !moving.has("vars")) {
       const vars = environment.own("vars")?.value;
       if (options.ingestUrl === undefined) {
-        handEdits.push(`${label}: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>`);
+        handEdits.push(`${label}: ${ingestUrlNeeded(document)}`);
       } else if (vars !== undefined && vars.kind !== "object") {
         handEdits.push(`${label}: vars is not an object`);
       } else {
@@ -417,6 +418,17 @@ function landedAt(change: string, fixed: ConfigDocument | undefined, lands: Toml
   let value: ConfigValue | undefined = fixed.root;
   for (const name of lands) value = typeof name === "number" ? (value?.kind === "array" ? value.items[name] : undefined) : entryOf(value, name)?.value;
   return value === undefined ? change : `${change} at line ${value.at.line}`;
+}
+
+/**
+ * The hand edit of endpoint vars `--fix` cannot write without `--ingest-url`: the option with the
+ * ingest base the file's other endpoint vars already share (`fileIngestBase`), which is most
+ * likely the one meant, else with a placeholder.
+ */
+function ingestUrlNeeded(document: ConfigDocument): string {
+  const known = fileIngestBase(document);
+  const option = known === undefined ? "--ingest-url https://<ingest origin>" : `--ingest-url ${known} (the URL this file's other endpoint vars use)`;
+  return `the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with ${option}`;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { type ConfigDocument, entryOf, stringAt } from "./model";
+import { ENDPOINT_VARS } from "./wiring";
+
 /**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
@@ -27,4 +30,31 @@ export function endpointBase(text: string, path: string): string | undefined {
   const url = URL.parse(text);
   if (url === null || url.protocol !== "https:" || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
   return url.origin + url.pathname.slice(0, -path.length);
+}
+
+/**
+ * The ingest base the file's endpoint vars already use (top level and every `env.<name>`): the
+ * one base (`endpointBase`: origin and any path before `/v1/<signal>`, so a gateway's
+ * `https://gw.acme.dev/otel` keeps its `/otel`) of every `DECO_OTEL_*_ENDPOINT` the rule accepts.
+ * The advice proposes it rather than a placeholder, so its steps keep a working value as it is
+ * and `--fix --ingest-url <base>` leaves it alone. Undefined when the file names none, or more
+ * than one: a var the rule refuses counts by its host, so `http://ingest…` beside
+ * `https://other…` proposes neither (which is meant is the person's to say).
+ */
+export function fileIngestBase(document: ConfigDocument): string | undefined {
+  const env = entryOf(document.root, "env")?.value;
+  const environments = env?.kind === "object" ? [...env.entries.values()].map((entry) => entry.value) : [];
+  const bases = new Set<string>();
+  const hosts = new Set<string>();
+  for (const scope of [document.root, ...environments]) {
+    const vars = entryOf(scope, "vars")?.value;
+    for (const { name, path } of ENDPOINT_VARS) {
+      const text = stringAt(vars, name) ?? "";
+      const url = URL.parse(text);
+      if (url !== null) hosts.add(url.host);
+      const base = endpointBase(text, path);
+      if (base !== undefined) bases.add(base);
+    }
+  }
+  return bases.size === 1 && hosts.size === 1 ? [...bases][0] : undefined;
 }

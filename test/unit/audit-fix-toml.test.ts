@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditWithAdvice, fileIngestBase } from "../../audit/core/advice";
+import { auditWithAdvice } from "../../audit/core/advice";
+import { fileIngestBase } from "../../audit/core/ingest-url";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";

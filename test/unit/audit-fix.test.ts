@@ -77,11 +77,26 @@ describe("--fix on JSONC", () => {
     expect(production.audit.findings.map((f) => `${f.rule} ${f.env}`)).toEqual(["observability production"]);
     const noUrl = fixDocument(loadFleet("bad-endpoints/wrangler.jsonc"));
     expect(noUrl.after).toBe(noUrl.before);
-    expect(noUrl.handEdits).toEqual(["top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>"]);
+    expect(noUrl.handEdits).toEqual(["top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://<ingest origin>"]);
     const renamed = loadConfig("wrangler.jsonc", '{ "name": "a", "version_metadata": { "binding": "V" }, "tail_consumers": { "service": "x" } }');
     expect(fixDocument(renamed, { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ "service": "deco-otel-tail" }]',
       'top level: version_metadata binds V; write "binding": "CF_VERSION_METADATA" and update the code that reads it',
+    ]);
+  });
+
+  // The last probe: without --ingest-url, env.staging was told to find the URL the top level names.
+  it("proposes the ingest URL the file already uses when --ingest-url is not given", () => {
+    const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://gw.acme.dev/otel/v1/${signal}"`).join(", ");
+    const inEnvironment = loadConfig("wrangler.jsonc", `{ "name": "a", "env": { "production": { "vars": { ${endpoints} } }, "staging": { "vars": { "LOG_LEVEL": "debug" } } } }`);
+    const endpointEdits = (document: ReturnType<typeof loadConfig>) => fixDocument(document).handEdits.filter((edit) => edit.includes("DECO_OTEL_"));
+    expect(endpointEdits(inEnvironment)).toEqual([
+      "top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
+      "env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
+    ]);
+    const atTopLevel = loadConfig("wrangler.toml", `name = "a"\n[vars]\n${endpoints.replaceAll('": ', '" = ').replaceAll(", ", "\n")}\n[env.staging]\nvars = { LOG_LEVEL = "debug" }\n`);
+    expect(endpointEdits(atTopLevel)).toEqual([
+      "env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
     ]);
   });
 
