@@ -63,6 +63,28 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  // The last probe: env.staging sets vars of its own but not the endpoints the top level sets, and
+  // its three findings never said that wrangler does not inherit vars.
+  it("otlp-endpoints: says once that the top level's endpoint vars are not inherited by an environment with vars of its own", () => {
+    const toml = (staging: string) =>
+      `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces"\n[env.staging.vars]\n${staging}\n`;
+    const endpointMessages = (text: string) => auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(endpointMessages(toml('LOG_LEVEL = "debug"'))).toEqual([
+      "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
+      "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)",
+      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set",
+      "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
+    ]);
+    // Only what the top level sets is named, on the first var missing.
+    expect(endpointMessages(toml('DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"')).slice(1)).toEqual([
+      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)",
+      "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
+    ]);
+    // No note where the top level sets none of them.
+    const bare = 'name = "a"\n[vars]\nLOG_LEVEL = "info"\n[env.staging.vars]\nLOG_LEVEL = "debug"\n';
+    expect(endpointMessages(bare).filter((m) => m.startsWith("env.staging"))).toEqual(["LOGS", "TRACES", "METRICS"].map((signal) => `env.staging: DECO_OTEL_${signal}_ENDPOINT is not set`));
+  });
+
   it("otlp-endpoints: the signal path must end the URL, and a loopback address is called what it is", () => {
     const text = wired('"observability": { "enabled": true }')
       .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces?x=1")

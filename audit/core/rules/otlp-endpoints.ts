@@ -1,5 +1,6 @@
 import type { Rule, RuleHit } from "../findings";
-import type { Position } from "../model";
+import { type ConfigDocument, type Position, entryOf } from "../model";
+import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
 import { placeholderFault } from "../ingest-url";
@@ -31,10 +32,13 @@ export const otlpEndpointsRule: Rule = {
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];
     const origins: EndpointOrigin[] = [];
+    const missing = ENDPOINT_VARS.map(({ name }) => name).filter((name) => !vars.value.entries.has(name));
+    let inheritance = notInheritedNote(environment, document, missing);
     for (const { name, path } of ENDPOINT_VARS) {
       const entry = vars.value.entries.get(name);
       if (entry === undefined) {
-        if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set` });
+        if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set${inheritance}` });
+        inheritance = ""; // said once, on the first var missing
         continue;
       }
       const value = entry.value;
@@ -64,6 +68,22 @@ export const otlpEndpointsRule: Rule = {
     return [...hits, ...originMismatches(origins)];
   },
 };
+
+/**
+ * What to add to the first missing endpoint var's finding in an environment whose own `vars` lack
+ * endpoint vars the top level sets: wrangler does not inherit `vars` into an environment (only
+ * the environment's own block counts), so the top level's do not reach it, which those who copy
+ * only the vars that differ expect. Said once per environment, not on each of three findings;
+ * empty at the top level, in a `previews` block, or when the top level sets none of them.
+ */
+function notInheritedNote(environment: WorkerEnvironment, document: ConfigDocument, missing: readonly string[]): string {
+  if (environment.env === null || environment.previews !== undefined) return "";
+  const topLevel = entryOf(document.root, "vars")?.value;
+  const set = missing.filter((name) => entryOf(topLevel, name) !== undefined);
+  if (set.length === 0) return "";
+  const named = set.length === 1 ? set[0] : `${set.slice(0, -1).join(", ")} and ${set[set.length - 1]}`;
+  return ` (the top level sets ${named}, but wrangler does not inherit vars into an environment: env.${environment.env} has only the vars its own block sets, so it needs its own)`;
+}
 
 interface EndpointOrigin {
   name: string;
