@@ -32,7 +32,8 @@ export const otlpEndpointsRule: Rule = {
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];
     const origins: EndpointOrigin[] = [];
-    const missing = ENDPOINT_VARS.map(({ name }) => name).filter((name) => !vars.value.entries.has(name));
+    const set = vars.value.entries;
+    const missing = ENDPOINT_VARS.map(({ name }) => name).filter((name) => !set.has(name));
     let inheritance = notInheritedNote(environment, document, missing);
     for (const { name, path } of ENDPOINT_VARS) {
       const entry = vars.value.entries.get(name);
