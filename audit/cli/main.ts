@@ -2,11 +2,12 @@ import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice, withIngestBase } from "../core/advice";
+import type { FileAudit } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { fileIngestBase, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
@@ -71,7 +72,9 @@ Options:
 
 Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
 error finding); in block mode 0 clean, 1 errors found, 2 a path could not be read or parsed
-(the parser's message and position are printed); 2 for a wrong option in either mode.
+(the parser's message and position are printed) or nothing was audited of the run (--exclude
+left out every file) or of a file (--exclude-env left out its every environment); 2 for a wrong
+option in either mode.
 
 Rules:
 ${RULES.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
@@ -213,7 +216,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : [])];
+  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : []), ...filesLeftEmpty(run).map(leftEmptyNote)];
   print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
@@ -397,6 +400,11 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 /** The fix hint of a `config-read` finding. */
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
+/** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
+function leftEmptyNote(audit: FileAudit): string {
+  return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited (block mode exits 2): leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
+}
 
 const READ_FIX = "pass a wrangler file or a folder holding one";
 

@@ -29,12 +29,13 @@ export function skippedLines(run: AuditRun): string[] {
 /**
  * The exit status: warn mode always 0, whatever was found (D-16: the audit never blocks a pull
  * request there; a path not read or not parsed is printed as an error like any finding); block
- * mode 2 when a path could not be read or parsed (so the files were not all checked), 1 when an
+ * mode 2 when a path could not be read or parsed (so the files were not all checked) or nothing
+ * of a file or of the run was checked (`allExcluded`, `filesLeftEmpty`), 1 when an
  * error was found, else 0. (A wrong option exits 2 before any of this.)
  */
 export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
   if (mode === "warn") return 0;
-  if (run.failures.length > 0 || allExcluded(run)) return 2;
+  if (run.failures.length > 0 || allExcluded(run) || filesLeftEmpty(run).length > 0) return 2;
   return run.audits.some((a) => a.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
@@ -46,6 +47,16 @@ export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
  */
 export function allExcluded(run: AuditRun): boolean {
   return run.excludedFiles.length > 0 && run.audits.length === 0 && run.failures.length === 0;
+}
+
+/**
+ * The files audited whose every environment `--exclude-env` left out (the top level included, by
+ * `GLOB:`), so nothing of them was checked: block mode exits 2 for them as for a run whose every
+ * file `--exclude` left out, since a check that checked nothing must not pass. A file meant not
+ * to be audited is left out with `--exclude`, which says so.
+ */
+export function filesLeftEmpty(run: AuditRun): FileAudit[] {
+  return run.audits.filter((audit) => audit.environments.length === 0 && audit.excluded.length > 0);
 }
 
 /** All findings in output order: failures first, then each file's. */

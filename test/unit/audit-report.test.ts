@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileAudit } from "../../audit/core/audit";
 import type { Finding } from "../../audit/core/findings";
-import { type AuditRun, MISSING_PATH_MESSAGE, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
+import { type AuditRun, MISSING_PATH_MESSAGE, exitCodeOf, filesLeftEmpty, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   file: "apps/shop/wrangler.jsonc",
@@ -30,6 +30,18 @@ describe("report", () => {
       '::warning file=a%2Cb%3Ac.jsonc,line=12,col=5,title=deco-otel tail-consumer::100%25 of it%0D%0Abroken%0Afix: add { "service": "deco-otel-tail" } to tail_consumers',
     );
     expect(formatGithub(finding({ line: null, column: null }))).toMatch(/^::error file=apps\/shop\/wrangler.jsonc,title=deco-otel tail-consumer::/);
+  });
+
+  // The last probe: --exclude-env '**:' --exclude-env staging on a file with only those two passed block mode.
+  it("exits 2 in block mode when --exclude-env left out every environment of a file, naming the file", () => {
+    const emptied: FileAudit = { ...audit([]), file: "apps/blog/wrangler.toml", environments: [], excluded: ["top level", "env.staging"] };
+    const alone: AuditRun = { audits: [emptied], failures: [], excludedFiles: [], notSearched: [], notRead: [] };
+    const beside: AuditRun = { ...alone, audits: [audit([]), emptied] };
+    expect(filesLeftEmpty(beside).map((a) => a.file)).toEqual(["apps/blog/wrangler.toml"]);
+    expect([exitCodeOf(alone, "warn"), exitCodeOf(alone, "block"), exitCodeOf(beside, "block")]).toEqual([0, 2, 2]);
+    // A file with environments left and some left out is checked: it passes as before.
+    const partly: AuditRun = { ...alone, audits: [{ ...audit([]), excluded: ["env.preview"] }] };
+    expect([filesLeftEmpty(partly), exitCodeOf(partly, "block")]).toEqual([[], 0]);
   });
 
   it("exits 0 in warn mode whatever was found; in block mode 1 with an error, 2 when a path failed", () => {
