@@ -1,11 +1,11 @@
 import { type AuditOptions, type FileAudit, auditDocument } from "./audit";
 import type { Finding } from "./findings";
-import { environmentLabel } from "./environments";
+import { environmentLabel, environmentsOf } from "./environments";
 import { fixDocument } from "./fix";
-import type { ConfigDocument } from "./model";
+import { type ConfigDocument, entryOf } from "./model";
 import { TomlText, handSteps } from "./toml-edit";
 import { type FindingAt, type PlannedTomlChange, allSplices, isArrayTable, joinedTables, newTableHeader } from "./toml-fix";
-import { endpointUrls } from "./wiring";
+import { ENDPOINT_VARS, endpointUrls } from "./wiring";
 import { otlpEndpointsRule } from "./rules/otlp-endpoints";
 import { fileIngestBase } from "./ingest-url";
 
@@ -27,29 +27,54 @@ export function auditWithAdvice(document: ConfigDocument, options: Pick<AuditOpt
   const origin = fileIngestBase(document);
   if (document.format !== "toml") return withIngestBase(audit, origin);
   const { tomlChanges, answeredByHand } = fixDocument(document, { ...options, ...PLACEHOLDERS, ...(origin === undefined ? {} : { ingestUrl: origin }) });
-  if (tomlChanges.length === 0) return audit;
   const toml = new TomlText(document.text);
   const tables = new NewTables(tomlChanges);
   // A fix several findings share (the endpoint vars of one environment) is printed once.
   const given = new Map<string, string>();
+  /** `steps` as the finding's hint after the `--fix` command that makes them, or a pointer to the finding above that printed the same. */
+  const byHand = (finding: Finding, steps: readonly string[]): { fix: string; first: boolean } => {
+    const command = / \(or (run --fix[^)]*)\)/.exec(finding.fix)?.[1] ?? "run --fix";
+    const run = origin === undefined ? command : command.replace("<origin>", origin);
+    const fix = `${run}, or by hand: ${numbered(steps)}`;
+    const earlier = given.get(fix);
+    if (earlier !== undefined) return { fix: `the fix of "${earlier}" above makes this one too`, first: false };
+    given.set(fix, finding.message);
+    return { fix, first: true };
+  };
   const findings = audit.findings.map((finding) => {
+    if (!finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
     const planned = answeredByHand.some((edit) => answersAlone(edit, finding)) ? [] : ownChanges(finding, tomlChanges);
-    if (planned.length === 0 || !finding.message.startsWith(`${environmentLabel(finding.env)}: `)) return finding;
+    // Vars holding the advice's own placeholder, which a plan on that placeholder leaves as they are.
+    const pasted = origin === undefined && finding.rule === otlpEndpointsRule.id ? pastedPlaceholderSteps(document, finding.env) : [];
+    if (planned.length === 0) return pasted.length === 0 ? finding : { ...finding, fix: byHand(finding, pasted).fix };
     const { added, printedBy } = tables.of(planned);
     const splices = allSplices(toml, planned, added);
     if (splices.length === 0) return { ...finding, fix: `the fix of "${printedBy[0]}" above makes this one too` };
-    const steps = [...handSteps(document.text, splices), ...printedBy.map((earlier) => `keep the lines the fix of "${earlier}" above adds at the end of the file: they hold this one's too`)];
-    const byHand = steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
-    const command = / \(or (run --fix[^)]*)\)/.exec(finding.fix)?.[1] ?? "run --fix";
-    const run = origin === undefined ? command : command.replace("<origin>", origin);
-    const fix = `${run}, or by hand: ${byHand}`;
-    const earlier = given.get(fix);
-    if (earlier !== undefined) return { ...finding, fix: `the fix of "${earlier}" above makes this one too` };
-    given.set(fix, finding.message);
-    tables.printed(added, finding.message);
+    const steps = [...handSteps(document.text, splices), ...printedBy.map((earlier) => `keep the lines the fix of "${earlier}" above adds at the end of the file: they hold this one's too`), ...pasted];
+    const { fix, first } = byHand(finding, steps);
+    if (first) tables.printed(added, finding.message);
     return { ...finding, fix };
   });
   return { ...audit, findings };
+}
+
+/** Hand steps as a hint writes them: one alone as it is, several numbered, each on its own line. */
+function numbered(steps: readonly string[]): string {
+  return steps.length === 1 ? steps[0]! : steps.map((step, i) => `${i === 0 ? "" : "    "}${i + 1}. ${step}`).join("\n");
+}
+
+/**
+ * The hand steps for an environment's endpoint vars that hold the advice's own placeholder URL
+ * (`https://<ingest origin>/v1/logs`, pasted from an earlier hint): `--fix`'s plan has no edit for
+ * them, since with the placeholder it would write the text that is there, so without these the
+ * finding kept the rule's prose while every other placeholder got numbered steps. One step per
+ * line holding one (an inline `vars = { … }` holds three), naming it and what it reads.
+ */
+function pastedPlaceholderSteps(document: ConfigDocument, env: string | null): string[] {
+  const vars = environmentsOf(document).find((environment) => environment.env === env)?.own("vars")?.value;
+  const lines = new Set(ENDPOINT_VARS.map(({ name }) => entryOf(vars, name)?.value).filter((value) => value?.kind === "scalar" && String(value.value).includes(PLACEHOLDERS.ingestUrl)).map((value) => value!.at.line));
+  const text = document.text.split(/\r?\n/);
+  return [...lines].map((line) => `on line ${line}, which reads \`${text[line - 1]!.trim()}\`, write the ingest Worker's URL (its origin, and any path before /v1/) in place of ${PLACEHOLDERS.ingestUrl}`);
 }
 
 /**

@@ -325,13 +325,13 @@ describe("the audit's advice for a TOML file", () => {
   it("proposes the origin the file already uses, keeps a working value, and prints a fix two findings share once", () => {
     const document = loadFleet("environments-toml/wrangler.toml");
     const findings = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
-    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
+    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
     expect(findings[0]!.fix).toBe(
       "run --fix --ingest-url https://deco-otel-ingest.acme.workers.dev, or by hand: below line 21, which reads `[env.staging.vars]`, add these lines:\n" +
         '    DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"\n' +
         '    DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"',
     );
-    expect(findings[1]!.fix).toBe('the fix of "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set" above makes this one too');
+    expect(findings[1]!.fix).toBe(`the fix of "${findings[0]!.message}" above makes this one too`);
     const fixed = loadConfig("wrangler.toml", applyTomlStep(document.text, findings[0]!.fix.split(", or by hand: ")[1]!));
     expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
   });
@@ -399,6 +399,26 @@ describe("the audit's advice for a TOML file", () => {
     // The advice's own placeholder URLs, pasted in: reported, and no edit planned that changes nothing.
     const pasted = auditWithAdvice(vars("https://<ingest origin>/v1/logs", "https://<ingest origin>/v1/traces")).findings.filter((f) => f.rule === "otlp-endpoints");
     expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
+  });
+
+  // The last probe: the advice's own placeholder URLs pasted into a wrangler.toml got prose, where
+  // <account>, .invalid and ${…} get numbered steps.
+  it("gives numbered steps, one per line, for endpoint vars holding the advice's own placeholder", () => {
+    const placeholder = (signal: string) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${signal}"`;
+    const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map(placeholder).join("\n")}\n`;
+    const hints = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
+    const step = (line: number, signal: string) => `on line ${line}, which reads \`${placeholder(signal)}\`, write the ingest Worker's URL (its origin, and any path before /v1/) in place of https://<ingest origin>`;
+    expect(hints[0]).toBe(`run --fix --ingest-url <origin>, or by hand: 1. ${step(3, "logs")}\n    2. ${step(4, "traces")}\n    3. ${step(5, "metrics")}`);
+    expect(hints.slice(1)).toEqual([1, 2].map(() => expect.stringMatching(/^the fix of "top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>.*" above makes this one too$/)));
+    // Beside vars the plan adds, the pasted one gets its step too, after theirs.
+    const one = `name = "a"\n[env.staging.vars]\n${placeholder("logs")}\n`;
+    const staging = auditWithAdvice(loadConfig("wrangler.toml", one)).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
+    expect(staging[0]!.fix).toMatch(/^run --fix --ingest-url <origin>, or by hand: 1\. below line 2, which reads `\[env\.staging\.vars\]`, add these lines:\n    DECO_OTEL_TRACES_ENDPOINT = "https:\/\/<ingest origin>\/v1\/traces"\n/);
+    expect(staging[0]!.fix).toContain(`\n    2. ${step(3, "logs")}`);
+    // With an ingest base the file uses, the plan writes it in the pasted var's place.
+    const based = `${one}DECO_OTEL_TRACES_ENDPOINT = "https://i.example/v1/traces"\nDECO_OTEL_METRICS_ENDPOINT = "https://i.example/v1/metrics"\n`;
+    const fix = auditWithAdvice(loadConfig("wrangler.toml", based)).findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!.fix;
+    expect(fix).toBe('run --fix --ingest-url https://i.example, or by hand: replace line 3, which reads:\n    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n  with:\n    DECO_OTEL_LOGS_ENDPOINT = "https://i.example/v1/logs"');
   });
 
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {
