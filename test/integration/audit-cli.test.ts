@@ -674,3 +674,53 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
     expect(after.stdout.trim()).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode block, exit 0");
   });
 });
+
+describe("the last probe's leftovers: inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
+  let dir: string;
+  const ENDPOINTS = ["logs", "traces", "metrics"].map((signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://ingest.acme.dev/v1/${signal}"`).join("\n");
+  const WIRED = 'tail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics_shop" }]\nobservability = { enabled = true }\n';
+  const SHOP = `name = "shop"\nmain = "src/index.ts"\n${WIRED}\n[vars]\n${ENDPOINTS}\n\n[env.staging]\n${WIRED}\n[env.staging.vars]\nLOG_LEVEL = "debug"\n`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-probe-"));
+    await mkdir(join(dir, "shop"));
+    await writeFile(join(dir, "shop/wrangler.toml"), SHOP);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("says once that env.staging does not inherit the top level's endpoint vars, and proposes the URL the file uses", async () => {
+    const { stdout } = await audit(["shop"], dir);
+    expect(stdout.match(/wrangler does not inherit vars into an environment/g)).toHaveLength(1);
+    expect(stdout).toContain("env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment");
+    expect(stdout).toContain("fix: run --fix --ingest-url https://ingest.acme.dev, or by hand:");
+    // --fix without --ingest-url: the hand edit and the findings left name that URL, not a placeholder.
+    const fixed = await audit(["--fix", "--dry-run", "shop"], dir);
+    expect(fixed.stdout).toContain("needs a hand edit shop/wrangler.toml: env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://ingest.acme.dev (the URL this file's other endpoint vars use)\n");
+    expect(fixed.stdout).toContain("(or run --fix --ingest-url https://ingest.acme.dev)");
+    expect(fixed.stdout).not.toContain("<ingest origin>");
+  });
+
+  it("block mode exits 2 when --exclude-env left out every environment of a file, and says so", async () => {
+    const emptied = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "staging", "shop"], dir);
+    expect(emptied.code).toBe(2);
+    expect(emptied.stdout).toContain(
+      "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited (block mode exits 2): leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
+    );
+    expect(emptied.stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 0 environments), 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
+    // One environment left: it is checked, and block mode passes on warnings as before.
+    const partly = await audit(["--mode", "block", "--exclude-env", "**:", "shop"], dir);
+    expect(partly.code).toBe(0);
+    expect(partly.stdout).not.toContain("left out every environment");
+  });
+
+  it("gives a wrangler.toml holding the advice's own placeholder URLs numbered steps", async () => {
+    await mkdir(join(dir, "pasted"));
+    await writeFile(join(dir, "pasted/wrangler.toml"), `name = "pasted"\n${WIRED}\n[vars]\n${ENDPOINTS.replaceAll("https://ingest.acme.dev", "https://<ingest origin>")}\n`);
+    const { stdout } = await audit(["pasted"], dir);
+    expect(stdout).toContain(
+      "fix: run --fix --ingest-url <origin>, or by hand: 1. on line 8, which reads `DECO_OTEL_LOGS_ENDPOINT = \"https://<ingest origin>/v1/logs\"`, write the ingest Worker's URL (its origin, and any path before /v1/) in place of https://<ingest origin>\n    2. on line 9,",
+    );
+  });
+});
