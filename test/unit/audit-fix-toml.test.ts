@@ -325,7 +325,7 @@ describe("the audit's advice for a TOML file", () => {
   it("proposes the origin the file already uses, keeps a working value, and prints a fix two findings share once", () => {
     const document = loadFleet("environments-toml/wrangler.toml");
     const findings = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
-    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
+    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
     expect(findings[0]!.fix).toBe(
       "run --fix --ingest-url https://deco-otel-ingest.acme.workers.dev, or by hand: below line 21, which reads `[env.staging.vars]`, add these lines:\n" +
         '    DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"\n' +

@@ -71,18 +71,29 @@ describe("the rules on the fixture fleet", () => {
     const endpointMessages = (text: string) => auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
     expect(endpointMessages(toml('LOG_LEVEL = "debug"'))).toEqual([
       "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
-      "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)",
+      "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)",
       "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set",
       "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
     ]);
     // Only what the top level sets is named, on the first var missing.
     expect(endpointMessages(toml('DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"')).slice(1)).toEqual([
-      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging has only the vars its own block sets, so it needs its own)",
+      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)",
       "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
     ]);
     // No note where the top level sets none of them.
     const bare = 'name = "a"\n[vars]\nLOG_LEVEL = "info"\n[env.staging.vars]\nLOG_LEVEL = "debug"\n';
     expect(endpointMessages(bare).filter((m) => m.startsWith("env.staging"))).toEqual(["LOGS", "TRACES", "METRICS"].map((signal) => `env.staging: DECO_OTEL_${signal}_ENDPOINT is not set`));
+  });
+
+  // A newcomer's walk: three "observability is not set" findings, one per environment, each hinting
+  // the same edit, led to three blocks where one at the top level (inherited) serves all.
+  it("observability: an environment's hint says the top level's block is inherited", () => {
+    const text = '{ "name": "a", "env": { "staging": {}, "production": { "observability": { "enabled": true } } } }';
+    const hints = auditDocument(loadConfig("wrangler.jsonc", text)).findings.filter((f) => f.rule === "observability").map((f) => [f.env, f.fix]);
+    expect(hints).toEqual([
+      [null, "set observability.enabled to true and keep each head_sampling_rate in (0, 1]"],
+      ["staging", "set observability.enabled to true at the top level, which every environment without an observability block of its own inherits (wrangler inherits this one, unlike vars), or in env.staging alone; keep each head_sampling_rate in (0, 1]"],
+    ]);
   });
 
   it("otlp-endpoints: the signal path must end the URL, and a loopback address is called what it is", () => {

@@ -83,7 +83,7 @@ function notInheritedNote(environment: WorkerEnvironment, document: ConfigDocume
   const set = missing.filter((name) => entryOf(topLevel, name) !== undefined);
   if (set.length === 0) return "";
   const named = set.length === 1 ? set[0] : `${set.slice(0, -1).join(", ")} and ${set[set.length - 1]}`;
-  return ` (the top level sets ${named}, but wrangler does not inherit vars into an environment: env.${environment.env} has only the vars its own block sets, so it needs its own)`;
+  return ` (the top level sets ${named}, but wrangler does not inherit vars into an environment: env.${environment.env} needs its own)`;
 }
 
 interface EndpointOrigin {
