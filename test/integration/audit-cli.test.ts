@@ -692,7 +692,8 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
 
   it("says once that env.staging does not inherit the top level's endpoint vars, and proposes the URL the file uses", async () => {
     const { stdout } = await audit(["shop"], dir);
-    expect(stdout.match(/wrangler does not inherit vars into an environment/g)).toHaveLength(1);
+    const json = JSON.parse((await audit(["--json", "shop"], dir)).stdout) as Finding[];
+    expect(json.filter((f) => f.message.includes("wrangler does not inherit vars into an environment")).map((f) => `${f.env} ${f.line}`)).toEqual(["staging 19"]);
     expect(stdout).toContain("env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment");
     expect(stdout).toContain("fix: run --fix --ingest-url https://ingest.acme.dev, or by hand:");
     // --fix without --ingest-url: the hand edit and the findings left name that URL, not a placeholder.
