@@ -36,7 +36,7 @@ export const otlpEndpointsRule: Rule = {
     const missing = ENDPOINT_VARS.map(({ name }) => name).filter((name) => !set.has(name));
     let inheritance = notInheritedNote(environment, document, missing);
     for (const { name, path } of ENDPOINT_VARS) {
-      const entry = vars.value.entries.get(name);
+      const entry = set.get(name);
       if (entry === undefined) {
         if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set${inheritance}` });
         inheritance = ""; // said once, on the first var missing
