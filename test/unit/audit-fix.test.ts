@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditDocument } from "../../audit/core/audit";
+import { type FileAudit, auditDocument } from "../../audit/core/audit";
+import { auditWithAdvice } from "../../audit/core/advice";
+import { fileIngestBase } from "../../audit/core/ingest-url";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { findingsOnDisk } from "../../audit/core/relocate";
@@ -98,6 +100,27 @@ describe("--fix on JSONC", () => {
     expect(endpointEdits(atTopLevel)).toEqual([
       "env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
     ]);
+  });
+
+  // A review: a file sending to a local collector (https://127.0.0.1:4318) had that proposed as its ingest URL.
+  it("never proposes a loopback, placeholder or http URL as the file's ingest URL", () => {
+    const local = (base: string) => ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${base}/v1/${signal}"`).join(", ");
+    for (const base of ["https://127.0.0.1:4318", "https://localhost", "https://[::1]:4318", "http://ingest.acme.dev", "https://<ingest origin>", "https://deco-otel-ingest.example.invalid"]) {
+      const document = loadConfig("wrangler.jsonc", `{ "name": "l", "vars": { ${local(base)} }, "env": { "production": { "vars": { "A": "1" } } } }`);
+      expect(fileIngestBase(document), base).toBeUndefined();
+      const edits = fixDocument(document).handEdits.filter((edit) => edit.includes("DECO_OTEL_"));
+      expect(edits, base).toContain("env.production: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://<ingest origin>");
+      for (const edit of edits) expect(edit, base).toMatch(/--ingest-url https:\/\/<ingest origin>$/);
+    }
+  });
+
+  // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
+  it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
+    const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
+    const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of the placeholder, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";
+    const placeholderHints = (audit: FileAudit) => audit.findings.filter((f) => f.rule === "otlp-endpoints" && f.message.includes("placeholder")).map((f) => f.fix);
+    expect(placeholderHints(auditWithAdvice(document))).toEqual([hint]);
+    expect(placeholderHints(fixDocument(document).audit)).toEqual([hint]);
   });
 
   it("appends to an existing tail_consumers and rewrites wrong endpoint values in place", () => {

@@ -102,7 +102,7 @@ describe("the rules on the fixture fleet", () => {
       .replace("https://i.example.com/v1/metrics", "https://i.example.com")
       .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
-      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https origin)`,
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
       "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
       'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
@@ -131,7 +131,7 @@ describe("the rules on the fixture fleet", () => {
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       'top level: DECO_OTEL_LOGS_ENDPOINT holds ${INGEST}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself: "https://${INGEST}/v1/logs"',
       "top level: DECO_OTEL_TRACES_ENDPOINT holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it): \"https://deco-otel-ingest.<account>.workers.dev/v1/traces\"",
-      "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
+      "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's https URL (its origin, or a base with a path) in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
     ]);
   });
 

@@ -3,9 +3,17 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { placeholderFault } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, isLoopback, placeholderFault } from "../ingest-url";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
+export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
+
+/**
+ * The hint of a var holding a placeholder: the rule's own would tell the person to write the
+ * placeholder URL that is there (the advice's `https://<ingest origin>`, pasted), so it says what
+ * goes in the placeholder's place instead.
+ */
+const PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of the placeholder, keeping /v1/<signal> after it (or run --fix ${INGEST_URL_OPTION})`;
 
 /**
  * The direct OTLP/HTTP channel: three full URLs, one per signal, on one ingest origin. A
@@ -21,7 +29,7 @@ export const otlpEndpointsRule: Rule = {
   scope: "producers",
   pages: true,
   summary: "vars.DECO_OTEL_{LOGS,TRACES,METRICS}_ENDPOINT are https URLs ending in /v1/{logs,traces,metrics} on one origin",
-  fix: "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+  fix: `set the three vars to ${ENDPOINT_URLS_HINT} (or run --fix ${INGEST_URL_OPTION})`,
   check(environment, { document }) {
     const vars = environment.own("vars");
     const preview = environment.previews !== undefined;
@@ -49,7 +57,7 @@ export const otlpEndpointsRule: Rule = {
       }
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
-        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"` });
+        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"`, fix: PLACEHOLDER_FIX });
         continue;
       }
       const url = URL.parse(value.value);
@@ -58,7 +66,7 @@ export const otlpEndpointsRule: Rule = {
         continue;
       }
       if (url.protocol !== "https:") {
-        const local = LOOPBACK_HOSTS.has(url.hostname) ? " (a local development address: deploy with the ingest Worker's https origin)" : "";
+        const local = isLoopback(url) ? ` (a local development address: deploy with ${INGEST_URL_MEANING})` : "";
         hits.push({ at: value.at, message: `${name} is not https: "${value.value}"${local}` });
       }
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
