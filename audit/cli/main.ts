@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { fileIngestBase, placeholderFault } from "../core/ingest-url";
+import { placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -191,7 +191,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       // A dry run writes nothing: its findings point into the file as it is on disk.
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
       // What remains names the ingest URL the file or --ingest-url gives, as the advice without --fix does.
-      const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fileIngestBase(document));
+      const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fixed.ingestBase);
       run.audits.push(options.dryRun ? { ...remaining, findings: findingsOnDisk(remaining.findings, document.text, proposed) } : remaining);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });

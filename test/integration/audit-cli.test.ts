@@ -115,7 +115,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(code).toBe(0);
     expect(stdout.split("\n").slice(0, 2)).toEqual([
       "::error file=no-tail-consumer/wrangler.jsonc,line=5,col=21,title=deco-otel tail-consumer::top level: tail_consumers does not list deco-otel-tail (it is in streaming_tail_consumers, but deco-otel-tail has a tail() handler, not tailStream())%0Afix: add { \"service\": \"deco-otel-tail\" } to tail_consumers",
-      "::warning file=bad-endpoints/wrangler.jsonc,line=8,col=11,title=deco-otel otlp-endpoints::top level: DECO_OTEL_METRICS_ENDPOINT is not set%0Afix: set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+      "::warning file=bad-endpoints/wrangler.jsonc,line=8,col=11,title=deco-otel otlp-endpoints::top level: DECO_OTEL_METRICS_ENDPOINT is not set%0Afix: set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics, where https://<ingest origin> is the ingest Worker's https URL (its origin, or a base with a path) (or run --fix --ingest-url <URL>)",
     ]);
   });
 
@@ -128,7 +128,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(findings.map((line) => line.replace(/^\S+ /, ""))).toEqual(
       ["LOGS", "TRACES", "METRICS"].map(
         (signal) =>
-          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
+          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's https URL (its origin, or a base with a path) in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
       ),
     );
     expect(lines.at(-1)).toMatch(/^deco-otel audit: 1 file \(1 producer; 1 environment\), 0 errors, 3 warnings(, 1 folder not searched)?; mode block, exit 0$/);
@@ -649,7 +649,7 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
   it("advises in TOML, each edit with its place, never in JSON", async () => {
     const { stdout } = await audit(["trial"], dir);
     expect(stdout).toContain('    fix: run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = "CF_VERSION_METADATA"\n');
-    expect(stdout).toContain('    fix: run --fix --ingest-url <origin>, or by hand: below line 9, which reads `vars.LOG_LEVEL = "debug"`, add these lines:\n    vars.DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n');
+    expect(stdout).toContain('    fix: run --fix --ingest-url <URL>, or by hand: below line 9, which reads `vars.LOG_LEVEL = "debug"`, add these lines:\n    vars.DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n');
     expect(stdout).not.toMatch(/"(version_metadata|service|binding)":/);
     expect(stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 4 errors, 8 warnings; mode warn, exit 0");
   });
@@ -696,6 +696,9 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
     expect(json.filter((f) => f.message.includes("wrangler does not inherit vars into an environment")).map((f) => `${f.env} ${f.line}`)).toEqual(["staging 19"]);
     expect(stdout).toContain("env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment");
     expect(stdout).toContain("fix: run --fix --ingest-url https://ingest.acme.dev, or by hand:");
+    // Once in the whole output: the repeated findings' hints point at the first by its short form.
+    expect(stdout.split("does not inherit vars").length - 1).toBe(1);
+    expect(stdout).toContain('fix: the fix of "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set" above makes this one too');
     // --fix without --ingest-url: the hand edit and the findings left name that URL, not a placeholder.
     const fixed = await audit(["--fix", "--dry-run", "shop"], dir);
     expect(fixed.stdout).toContain("needs a hand edit shop/wrangler.toml: env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://ingest.acme.dev (the URL this file's other endpoint vars use)\n");
@@ -721,7 +724,7 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
     await writeFile(join(dir, "pasted/wrangler.toml"), `name = "pasted"\n${WIRED}\n[vars]\n${ENDPOINTS.replaceAll("https://ingest.acme.dev", "https://<ingest origin>")}\n`);
     const { stdout } = await audit(["pasted"], dir);
     expect(stdout).toContain(
-      "fix: run --fix --ingest-url <origin>, or by hand: 1. on line 8, which reads `DECO_OTEL_LOGS_ENDPOINT = \"https://<ingest origin>/v1/logs\"`, write the ingest Worker's URL (its origin, and any path before /v1/) in place of https://<ingest origin>\n    2. on line 9,",
+      "fix: run --fix --ingest-url <URL>, or by hand: 1. on line 8, which reads `DECO_OTEL_LOGS_ENDPOINT = \"https://<ingest origin>/v1/logs\"`, write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>\n    2. on line 9,",
     );
   });
 });

@@ -308,7 +308,7 @@ describe("the audit's advice for a TOML file", () => {
     expect(version.fix).toBe("run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = \"CF_VERSION_METADATA\"");
     const endpoints = findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!;
     expect(endpoints.fix).toBe(
-      `run --fix --ingest-url <origin>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
+      `run --fix --ingest-url <URL>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
     );
     for (const finding of findings) {
       // A fix an earlier finding printed is named, not repeated: that finding's steps fix this one.
@@ -331,7 +331,8 @@ describe("the audit's advice for a TOML file", () => {
         '    DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"\n' +
         '    DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"',
     );
-    expect(findings[1]!.fix).toBe(`the fix of "${findings[0]!.message}" above makes this one too`);
+    // Quoted short: the inheritance note is said once, in the first finding, not again in its pointer.
+    expect(findings[1]!.fix).toBe('the fix of "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set" above makes this one too');
     const fixed = loadConfig("wrangler.toml", applyTomlStep(document.text, findings[0]!.fix.split(", or by hand: ")[1]!));
     expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
   });
@@ -404,17 +405,25 @@ describe("the audit's advice for a TOML file", () => {
   // The last probe: the advice's own placeholder URLs pasted into a wrangler.toml got prose, where
   // <account>, .invalid and ${…} get numbered steps.
   it("gives numbered steps, one per line, for endpoint vars holding the advice's own placeholder", () => {
-    const placeholder = (signal: string) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${signal}"`;
-    const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map(placeholder).join("\n")}\n`;
+    const placeholder = (signal: string, path = signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${path}"`;
+    const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map((signal) => placeholder(signal)).join("\n")}\n`;
     const hints = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
-    const step = (line: number, signal: string) => `on line ${line}, which reads \`${placeholder(signal)}\`, write the ingest Worker's URL (its origin, and any path before /v1/) in place of https://<ingest origin>`;
-    expect(hints[0]).toBe(`run --fix --ingest-url <origin>, or by hand: 1. ${step(3, "logs")}\n    2. ${step(4, "traces")}\n    3. ${step(5, "metrics")}`);
-    expect(hints.slice(1)).toEqual([1, 2].map(() => expect.stringMatching(/^the fix of "top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>.*" above makes this one too$/)));
-    // Beside vars the plan adds, the pasted one gets its step too, after theirs.
+    const step = (line: string, reads: string) => `on line ${line}, which reads \`${reads}\`, write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>`;
+    expect(hints[0]).toBe(`run --fix --ingest-url <URL>, or by hand: 1. ${step("3", placeholder("logs"))}\n    2. ${step("4", placeholder("traces"))}\n    3. ${step("5", placeholder("metrics"))}`);
+    expect(hints.slice(1)).toEqual([1, 2].map(() => 'the fix of "top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>" above makes this one too'));
+    // Beside vars the plan adds, the pasted one gets its step too, after theirs, on its line as
+    // those steps leave the file (the two lines added above it move it from 3 to 5).
     const one = `name = "a"\n[env.staging.vars]\n${placeholder("logs")}\n`;
     const staging = auditWithAdvice(loadConfig("wrangler.toml", one)).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
-    expect(staging[0]!.fix).toMatch(/^run --fix --ingest-url <origin>, or by hand: 1\. below line 2, which reads `\[env\.staging\.vars\]`, add these lines:\n    DECO_OTEL_TRACES_ENDPOINT = "https:\/\/<ingest origin>\/v1\/traces"\n/);
-    expect(staging[0]!.fix).toContain(`\n    2. ${step(3, "logs")}`);
+    const [first, second] = staging[0]!.fix.split(", or by hand: ")[1]!.split(/\n {4}2\. /);
+    expect(first).toMatch(/^1\. below line 2, which reads `\[env\.staging\.vars\]`, add these lines:\n    DECO_OTEL_TRACES_ENDPOINT = "https:\/\/<ingest origin>\/v1\/traces"\n/);
+    expect(second).toBe(step("5 (line 3 before the steps above)", placeholder("logs")));
+    expect(applyTomlStep(one, first!.slice(3)).split("\n")[4]).toBe(placeholder("logs"));
+    // A step that rewrites the line itself (a pasted URL on the wrong signal's path) comes first:
+    // the placeholder's step quotes the line as that step left it.
+    const wrongPath = `name = "t"\n[vars]\n${placeholder("logs", "traces")}\n${placeholder("traces")}\n`;
+    const steps = auditWithAdvice(loadConfig("wrangler.toml", wrongPath)).findings.find((f) => f.rule === "otlp-endpoints")!.fix.split(/\n {4}\d\. /);
+    expect(steps.slice(2)).toEqual([step("4 (line 3 before the steps above)", placeholder("logs")), step("5 (line 4 before the steps above)", placeholder("traces"))]);
     // With an ingest base the file uses, the plan writes it in the pasted var's place.
     const based = `${one}DECO_OTEL_TRACES_ENDPOINT = "https://i.example/v1/traces"\nDECO_OTEL_METRICS_ENDPOINT = "https://i.example/v1/metrics"\n`;
     const fix = auditWithAdvice(loadConfig("wrangler.toml", based)).findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!.fix;
@@ -438,7 +447,7 @@ describe("the audit's advice for a TOML file", () => {
     for (const hint of hints) expect(hint).toBe(`set the three vars to ${INGEST}/v1/logs, ${INGEST}/v1/traces and ${INGEST}/v1/metrics (or run --fix --ingest-url ${INGEST})`);
     // No origin, or two: the placeholder stays.
     expect(auditWithAdvice(loadConfig("wrangler.jsonc", '{ "name": "a" }')).findings.find((f) => f.rule === "otlp-endpoints")!.fix).toBe(
-      "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+      "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics, where https://<ingest origin> is the ingest Worker's https URL (its origin, or a base with a path) (or run --fix --ingest-url <URL>)",
     );
   });
 });
