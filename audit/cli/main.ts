@@ -9,13 +9,12 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { placeholderFault } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
-import { endpointUrl } from "../../cli/endpoint-url";
 import { UsageError, parseCommandArgs, usageErrorText } from "../../cli/flags";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
@@ -64,7 +63,9 @@ Options:
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
-                      a base with a path (https://gw.acme.dev/otel), without /v1/<signal>
+                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or
+                      /v1/<signal> at its end, a query or fragment, a user name or password, a
+                      \${…} template, a <…> placeholder or a .invalid host
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -300,22 +301,30 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 }
 
 /**
- * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https base URL, a full
- * signal URL, a placeholder or `${…}` template (`placeholderFault`: wrangler would deploy it as
- * written), or one carrying user info (`https://user:pw@…`): vars are plain text in the
- * dashboard and the deploy log, and the ingest Worker reads its token from the Authorization
- * header, never from the URL.
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host,
+ * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
+ * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
+ * template (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
+ * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * Worker reads its token from the Authorization header, never from the URL. Each refusal says
+ * which of these it is, and what to give where one can tell.
  *
  * @throws UsageError naming what is wrong.
  */
 function checkIngestUrl(ingestUrl: string): void {
   const placeholder = placeholderFault(ingestUrl);
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
-  const url = endpointUrl(ingestUrl, ["https:"]);
-  if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
-    throw new UsageError(
-      `--ingest-url must be the ingest Worker's https URL without /v1/<signal> (the vars get /v1/logs, /v1/traces and /v1/metrics after it): its origin, e.g. https://deco-otel-ingest.<account>.workers.dev, or a base with a path, e.g. https://gw.acme.dev/otel; got "${ingestUrl}"`,
-    );
+  const url = URL.parse(ingestUrl);
+  const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  if (url === null || url.protocol !== "https:" || url.hostname === "") {
+    throw new UsageError(`${takes}: e.g. https://deco-otel-ingest.<account>.workers.dev or https://gw.acme.dev/otel; got "${ingestUrl}"`);
+  }
+  const base = `https://${url.host}${url.pathname.replace(/\/v1(\/(logs|traces|metrics))?\/*$/, "").replace(/\/+$/, "")}`;
+  if (url.search !== "" || url.hash !== "") {
+    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): give ${base}; got "${ingestUrl}"`);
+  }
+  if (/\/v1(\/(logs|traces|metrics))?\/*$/.test(url.pathname)) {
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): give ${base}; got "${ingestUrl}"`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
