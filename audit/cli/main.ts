@@ -7,7 +7,7 @@ import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { INGEST_URL_MEANING, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
@@ -73,9 +73,9 @@ Options:
 
 Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
 error finding); in block mode 0 clean, 1 errors found, 2 a path could not be read or parsed
-(the parser's message and position are printed) or nothing was audited of the run (--exclude
-left out every file) or of a file (--exclude-env left out its every environment); 2 for a wrong
-option in either mode.
+(the parser's message and position are printed) or nothing was audited (--exclude and
+--exclude-env left out every environment of every file found; a file emptied beside others
+audited is a note, an annotation under --github); 2 for a wrong option in either mode.
 
 Rules:
 ${RULES.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
@@ -217,8 +217,13 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : []), ...filesLeftEmpty(run).map(leftEmptyNote)];
-  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], fixedAny, output);
+  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => `note: ${text}`);
+  // What was not checked at all: under --github an annotation, so a CI run shows it beside the findings.
+  const unchecked = [
+    ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
+    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : NOTHING_AUDITED_NOTE, failsBlock: true }] : []),
+  ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
+  print(run, options, [...notes, ...unchecked, ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
@@ -410,9 +415,12 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
 
+/** The note of a run that found files and checked no environment of any, not by --exclude alone (`nothingAudited`). */
+const NOTHING_AUDITED_NOTE = "--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
 function leftEmptyNote(audit: FileAudit): string {
-  return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited (block mode exits 2): leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
+  return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
 }
 
 const READ_FIX = "pass a wrangler file or a folder holding one";

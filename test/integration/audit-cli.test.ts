@@ -706,17 +706,27 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
     expect(fixed.stdout).not.toContain("<ingest origin>");
   });
 
-  it("block mode exits 2 when --exclude-env left out every environment of a file, and says so", async () => {
+  it("block mode exits 2 when --exclude-env left nothing of the run, and names a file it emptied beside others", async () => {
     const emptied = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "staging", "shop"], dir);
     expect(emptied.code).toBe(2);
     expect(emptied.stdout).toContain(
-      "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited (block mode exits 2): leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
+      "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
     );
+    expect(emptied.stdout).toContain("note: --exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(emptied.stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 0 environments), 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
     // One environment left: it is checked, and block mode passes on warnings as before.
     const partly = await audit(["--mode", "block", "--exclude-env", "**:", "shop"], dir);
     expect(partly.code).toBe(0);
     expect(partly.stdout).not.toContain("left out every environment");
+    // A monorepo whose Workers deploy env.* and one that has only a top level: --exclude-env '**:'
+    // (the example workflow's advice) names the emptied one and passes on the others' verdict.
+    await mkdir(join(dir, "mono/site"), { recursive: true });
+    await writeFile(join(dir, "mono/site/wrangler.toml"), `name = "site"\n${WIRED}\n[vars]\n${ENDPOINTS}\n`);
+    await mkdir(join(dir, "mono/shop"), { recursive: true });
+    await writeFile(join(dir, "mono/shop/wrangler.toml"), SHOP);
+    const mono = await audit(["--mode", "block", "--github", "--exclude-env", "**:", "mono"], dir);
+    expect(mono.code).toBe(0);
+    expect(mono.stdout).toContain("::warning file=mono/site/wrangler.toml,title=deco-otel audit::--exclude-env left out every environment of mono/site/wrangler.toml (top level), so nothing of it was audited");
   });
 
   it("gives a wrangler.toml holding the advice's own placeholder URLs numbered steps", async () => {
