@@ -99,7 +99,8 @@ export function withIngestBase(audit: FileAudit, base: string | undefined): File
 
 /**
  * An `otlp-endpoints` finding's hint with the file's ingest base in place of the placeholders
- * (`https://<ingest origin>`, `--ingest-url <URL>`): a JSONC user told to find a URL the
+ * (the rule's `https://<ingest origin>/v1/logs, …`, `--ingest-url <URL>`; a pasted placeholder's
+ * hint keeps naming the placeholder it is to replace): a JSONC user told to find a URL the
  * file already names would guess, and a TOML user is given it (`auditWithAdvice`). The three URLs
  * are written out whole, so a base with a path (`https://gw.acme.dev/otel`) is not read as an
  * origin the other two paths go after.
@@ -108,7 +109,7 @@ function withIngestOrigin(finding: Finding, origin: string): Finding {
   if (finding.rule !== otlpEndpointsRule.id) return finding;
   const urls = Object.values(endpointUrls(origin));
   const written = `${urls.slice(0, -1).join(", ")} and ${urls[urls.length - 1]}`;
-  return { ...finding, fix: finding.fix.replace(ENDPOINT_URLS_HINT, written).replaceAll(INGEST_URL_PLACEHOLDER, origin).replaceAll(INGEST_URL_OPTION, `--ingest-url ${origin}`) };
+  return { ...finding, fix: finding.fix.replace(ENDPOINT_URLS_HINT, written).replaceAll(INGEST_URL_OPTION, `--ingest-url ${origin}`) };
 }
 
 /**

@@ -117,10 +117,16 @@ describe("--fix on JSONC", () => {
   // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
   it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
     const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
-    const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of the placeholder, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";
+    const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";
     const placeholderHints = (audit: FileAudit) => audit.findings.filter((f) => f.rule === "otlp-endpoints" && f.message.includes("placeholder")).map((f) => f.fix);
     expect(placeholderHints(auditWithAdvice(document))).toEqual([hint]);
     expect(placeholderHints(fixDocument(document).audit)).toEqual([hint]);
+    // Where the file names its ingest URL, the hint offers it, and still names the placeholder to replace.
+    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
+    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.example")]);
+    // Another placeholder (<account>) is named by its message; its hint stays the URLs to write.
+    const account = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.<account>.workers.dev/v1/logs" } }');
+    expect(placeholderHints(auditWithAdvice(account))[0]).toMatch(/^set the three vars to /);
   });
 
   it("appends to an existing tail_consumers and rewrites wrong endpoint values in place", () => {

@@ -9,11 +9,12 @@ import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, isLoopba
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
 
 /**
- * The hint of a var holding a placeholder: the rule's own would tell the person to write the
- * placeholder URL that is there (the advice's `https://<ingest origin>`, pasted), so it says what
- * goes in the placeholder's place instead.
+ * The hint of a var holding the advice's own placeholder (`https://<ingest origin>/v1/logs`,
+ * pasted): the rule's own would tell the person to write the placeholder URL that is there, so it
+ * says what goes in the placeholder's place instead. (Another placeholder, `<account>`, is named
+ * by its message and keeps the rule's hint, the three URLs to write.)
  */
-const PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of the placeholder, keeping /v1/<signal> after it (or run --fix ${INGEST_URL_OPTION})`;
+const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST_URL_PLACEHOLDER}, keeping /v1/<signal> after it (or run --fix ${INGEST_URL_OPTION})`;
 
 /**
  * The direct OTLP/HTTP channel: three full URLs, one per signal, on one ingest origin. A
@@ -57,7 +58,8 @@ export const otlpEndpointsRule: Rule = {
       }
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
-        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"`, fix: PLACEHOLDER_FIX });
+        const pasted = value.value.includes(INGEST_URL_PLACEHOLDER) ? { fix: PASTED_PLACEHOLDER_FIX } : {};
+        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"`, ...pasted });
         continue;
       }
       const url = URL.parse(value.value);
