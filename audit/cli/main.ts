@@ -31,7 +31,7 @@ them. A Cloudflare Pages project's file
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…)
-  --json              print the findings as a JSON array (the summary goes to stderr)
+  --json              print the findings as a JSON array (the summary and notes go to stderr)
   --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
                       names files under that folder of the current one only; any other
