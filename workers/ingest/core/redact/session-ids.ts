@@ -35,10 +35,38 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|d)$/i;
  * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness.
  */
 export function isSessionIdShaped(value: string): boolean {
-  if (value.length < 6 || !/^[A-Za-z0-9\-._~+/=%:|]+$/.test(value)) return false;
-  return (
-    !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value) && !isWordCompound(value) && !OTHER_SIDS.test(value)
-  );
+  const id = sessionIdBeforeJoin(value);
+  if (id.length < 6 || !SESSION_ID_RUN.test(id)) return false;
+  return !/^[A-Za-z]{1,15}$/.test(id) && !/^\d{1,6}$/.test(id) && !DURATION.test(id) && !isWordCompound(id) && !OTHER_SIDS.test(id);
+}
+
+/**
+ * `value` up to its first `&` or backslash: a session cookie's value carries no pairs, so an `&`
+ * glued to an id (`9f8e7d6c5b4a&x`, a shell's `\&`) is more of the same value, never a separator,
+ * and the id's shape is judged on the run before it (`isSessionIdShaped`). Where an `&` does end
+ * a value (a query's `&x=1`) the value's reader has cut it there already.
+ */
+export function sessionIdBeforeJoin(value: string): string {
+  const join = value.search(/[&\\]/);
+  return join < 0 ? value : value.slice(0, join);
+}
+
+/** A run of a session id's characters. */
+const SESSION_ID_RUN = /^[A-Za-z0-9\-._~+/=%:|]*$/;
+/** A session id's characters at a text's start, then an `&` or a backslash. */
+const JOINED_SESSION_ID = /^[A-Za-z0-9\-._~+/=%:|]*(?=[&\\])/;
+/** How many of a session id's characters `opensJoinedSessionId` reads: a long cookie's id. */
+const JOINED_SESSION_ID_REACH = 256;
+
+/**
+ * Whether the value at `at` in `text` opens with a session id (`isSessionIdShaped`) that an `&` or
+ * a backslash follows (`sessionIdBeforeJoin`: `9f8e7d6c5b4a&x`, `9f8e7d6c5b4a\&x`), read no
+ * further than `JOINED_SESSION_ID_REACH` characters: a value a reader would refuse at that `&` or
+ * backslash before reading it whole is an id there. A longer id is not read so (a known leak).
+ */
+export function opensJoinedSessionId(text: string, at: number): boolean {
+  const id = JOINED_SESSION_ID.exec(text.slice(at, at + JOINED_SESSION_ID_REACH + 1))?.[0];
+  return id !== undefined && isSessionIdShaped(id);
 }
 
 /**

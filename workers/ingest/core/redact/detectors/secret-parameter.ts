@@ -70,7 +70,7 @@ import {
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
 import { isBracketedIpv6 } from "./ip";
-import { isSessionIdShaped, namesSession } from "../session-ids";
+import { isSessionIdShaped, namesSession, opensJoinedSessionId } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 
 /**
@@ -628,7 +628,7 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
-  if (!pairs && opensAsCookiePair(text, at)) return false;
+  if (!pairs && (opensAsCookiePair(text, at) || opensJoinedSessionId(text, at))) return false;
   const mode = valueRunMode(text, at, start);
   const end = valueRunEnd(text, at, mode);
   // Under a session's name (`pairs` false) the token also refuses what no session id holds and
@@ -834,12 +834,12 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
   const extended = session && !opensAsScheme(text, at);
   const sessionEnd = extended ? sessionRunEnd(text, at, end) : end;
-  const after = text.charAt(sessionEnd);
   const refused =
     ((refusesSessionIdAt(text, sessionEnd) ||
       NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
       (extended && refusesInSessionRun(text, sessionEnd))) &&
-      session) ||
+      session &&
+      !opensJoinedSessionId(text, at)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
@@ -1724,13 +1724,18 @@ function cookieFieldReading(name: string, quote: string, text: string, from: num
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
-/** A run of a pair's or attribute's characters, commas that start no cookie included. */
-const COOKIE_RUN = String.raw`[^\s;,"'\\]*(?:(?!${NEXT_COOKIE}),[^\s;,"'\\]*)*`;
+/**
+ * A run of a pair's or attribute's characters, commas that start no cookie included, and a
+ * backslash before an `&`: a shell's escape of the `&` a value holds (`sid=9f8e…\&x`), which
+ * closes no string; before anything else a backslash ends the run.
+ */
+const COOKIE_CHARACTERS = String.raw`(?:[^\s;,"'\\]|\\&)*`;
+const COOKIE_RUN = String.raw`${COOKIE_CHARACTERS}(?:(?!${NEXT_COOKIE}),${COOKIE_CHARACTERS})*`;
 /** An `Expires` attribute's date, with its blanks. */
 const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1,2}[ -][A-Za-z]{3}[ -][0-9]{2,4}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \t]+GMT`;
 /**
  * A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;`,
- * quote or backslash (an escaped quote closing JSON text held in a string, `\"`); also joined by
+ * quote or backslash (an escaped quote closing JSON text held in a string, `\"`; `COOKIE_RUN`); also joined by
  * `, ` before a cookie's `name=` (several `Set-Cookie`s on one line, credential-headers.ts), and an
  * `Expires` date read whole across its blanks (`Expires=Wed, 21 Oct 2026 07:28:00 GMT`, RFC 6265 §5.1.1).
  */
