@@ -656,3 +656,72 @@ describe("under a secret's name a bracketed IPv6 host and a Markdown link's text
   ]);
   itStores("hex words with colons are no address: %j", redactedBody, [["token: [dead:beef:cafe]", `token: ${SECRET_PARAM}`]]);
 });
+
+describe("what follows a bracketed secret's `]` never keeps the secret", () => {
+  // A logger printing `password: [hunter2]*x` printed a password: only a regex's class is repeated, only words no password is shaped as are indexed or linked.
+  itStores("a secret before a mark code would glue after a list goes with what is glued: %j", redactedBody, [
+    ["password: [hunter2]*x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]+x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]{x}", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2].com", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2](http://evil)", `password: ${SECRET_PARAM}`],
+    ["password:[hunter2]*x", `password:${SECRET_PARAM}`],
+    ["token: [s3cr3t_v2](x)", `token: ${SECRET_PARAM}`],
+    ["api_key: [sk_live_4eC39]{x}", `api_key: ${SECRET_PARAM}`],
+    ["(password: [hunter2](x))", `(password: ${SECRET_PARAM})`],
+    ['{"msg":"password: [hunter2]*x"}', `{"msg":"password: ${SECRET_PARAM}"}`],
+  ]);
+  itStores("a union's member that is no type's name, or a PIN's continuation, is the value's: %j", redactedBody, [
+    ["password: [x]|hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [Token]|hunter2", `password: ${SECRET_PARAM}`],
+    ["secret:[Token]|Hunter2", `secret:${SECRET_PARAM}`],
+    ["pin: [1234]:5678", `pin: ${SECRET_PARAM}`],
+    ["pin:[1234]:5678", `pin:${SECRET_PARAM}`],
+    ["otp: [123456]:789", `otp: ${SECRET_PARAM}`],
+    ["token: [1234]:5678", `token: ${SECRET_PARAM}`],
+  ]);
+  itStores("a credential glued after a mask, a type's name, an elision or an empty list goes with it: %j", redactedBody, [
+    ["Authorization:[Bearer ***]sk_live_abc", `Authorization:${SECRET_PARAM}`],
+    ["Authorization: [Basic ***]dXNlcjpwYXNz", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization=[Bearer ***]sk_live_abc", `Authorization=${SECRET_PARAM}`],
+    ["password: [FILTERED]hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [String]hunter2", `password: ${SECRET_PARAM}`],
+    ["token: [String]hunter2", `token: ${SECRET_PARAM}`],
+    ["secret:[redacted]abc123", `secret:${SECRET_PARAM}`],
+    ["password: []hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [Object: null prototype]hunter2", `password: ${SECRET_PARAM}`],
+    ["X-Api-Key:[Redacted]VSXJQTBLMMRC", `X-Api-Key:${SECRET_PARAM}`],
+  ]);
+  itKeeps("code, a link's words, a mask with a mark or a letter, a type's union and a host's port stay: %j", redactedBody, [
+    "password: [a].b",
+    "secret: [0-9a-f]{16}",
+    "token: [A-Za-z0-9_-]+",
+    "token: [\\d]*",
+    "- password: [Reset your password](https://x.test/reset)",
+    "secret: [OAuth2 setup](https://x.test/oauth)",
+    "auth: [docs](https://x.test/docs)",
+    "Authorization: [Bearer abc***]x",
+    "password: [FILTERED]!",
+    "password: [String]s",
+    "tokens: [Token]|null",
+    "token: [Token]|string|undefined",
+    "password: []",
+    "token: []",
+    "auth: [::1]:443",
+  ]);
+});
+
+describe("inspect's print of JavaScript's own objects past its depth is no value", () => {
+  itKeeps("a typed array, a map or a promise under a secret's name stays: %j", redactedBody, [
+    "{ secret: [Float64Array], retries: 3 }",
+    "{ l1: { l2: { token: [Uint8Array] } } }",
+    "{ password: [Map], retries: 3 }",
+    "{ api_key: [Promise] }",
+    "secret: [Float64Array]",
+  ]);
+  itStores("a word of a user's in the same brackets still goes: %j", redactedBody, [
+    ["{ secret: [hunter2], retries: 3 }", `{ secret: ${SECRET}, retries: 3 }`],
+    ["{ secret: [Float64Arrayx], retries: 3 }", `{ secret: ${SECRET}, retries: 3 }`],
+    ["card_pin: [Float64Array]", `card_pin: ${SECRET_PARAM}`],
+  ]);
+});

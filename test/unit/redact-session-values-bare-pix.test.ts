@@ -127,3 +127,28 @@ describe("the bare pix key", () => {
     expectUnchanged,
   );
 });
+
+describe("a session id holding an `&` or a shell's `\\&` is one value, gone whole", () => {
+  const redact = (text: string) => redactString(text, policy);
+  // A session cookie's value carries no pairs: an `&` glued to its id is more of it, judged by the id before it.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ["sessionid:9f8e7d6c5b4a&x path=/", `sessionid:${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid:9f8e7d6c5b4a\\&x path=/", `sessionid:${sessionMarker("9f8e7d6c5b4a\\&x")} path=/`],
+    ["Cookie: sessionid=9f8e7d6c5b4a\\&x", `Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")}`],
+    ["Cookie: sessionid=9f8e7d6c5b4a\\&x; theme=dark", `Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")}; theme=dark`],
+    ["sessionid: 9f8e7d6c5b4a&x path=/", `sessionid: ${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid=9f8e7d6c5b4a&x path=/", `sessionid=${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid=9f8e7d6c5b4a\\&x path=/", `sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")} path=/`],
+    ["JSESSIONID:9f8e7d6c5b4a&x", `JSESSIONID:${sessionMarker("9f8e7d6c5b4a&x")}`],
+    ["session_id: 9f8e7d6c5b4a\\&x", `session_id: ${sessionMarker("9f8e7d6c5b4a\\&x")}`],
+    ['sessionid: "9f8e7d6c5b4a&x"', `sessionid: "${sessionMarker("9f8e7d6c5b4a&x")}"`],
+    ["sid:abc123def&{x", `sid:${sessionMarker("abc123def&{x")}`],
+  ]);
+  itStoresCounting("%j", redact, { secret: 1 }, [['{"sessionid":"9f8e7d6c5b4a&x"}', `{"sessionid":"${sessionMarker("9f8e7d6c5b4a&x")}"}`]]);
+  // In a URL's query an `&` before a pair's name ends the value, as before.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ["https://x.test/?sessionid=9f8e7d6c5b4a&x=1", `https://x.test/?sessionid=${sessionMarker("9f8e7d6c5b4a")}&x=1`],
+    ["sessionid=9f8e7d6c5b4a&x=1", `sessionid=${sessionMarker("9f8e7d6c5b4a")}&x=1`],
+  ]);
+  it.each(["sid:abc&x", "sessionid:ab12c&x path=/", "sessionid=abc&x"])("keeps %j", expectUnchanged);
+});

@@ -330,6 +330,21 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const EQUALS_KEY_AT = new RegExp(String.raw`[A-Za-z_][\w-]{0,63}(?==(?![=>])(?! ))`, "y");
 /** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
 const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
+/** JavaScript's typed arrays' class names (`Uint8Array`, `Float64Array`, `BigInt64Array`). */
+export const TYPED_ARRAY_NAMES: readonly string[] = ["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map(
+  (width) => `${width}Array`,
+);
+/**
+ * An object of JavaScript's own classes past inspect's depth, written as its class's name in
+ * brackets (`{ secret: [Float64Array] }`, `[Map]`, `[Promise]`): no value of a user's, since
+ * inspect quotes every string. Read in an inspected object only: after a secret's name in text
+ * a code's list reads no class (`card_pin: [Float64Array]` goes, secret-parameter.ts).
+ */
+const ELIDED_BUILT_IN = new RegExp(
+  String.raw`\[(?:${[...TYPED_ARRAY_NAMES, "ArrayBuffer", "SharedArrayBuffer", "DataView", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Promise"].join("|")})\]`,
+  "y",
+);
+
 /**
  * A value inspect elides or names, written as util.inspect writes it and no other way, since a
  * secret may follow the same word (`password: [class hunter2]`): `[Object]`, `[Array]`,
@@ -783,7 +798,7 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     // Inspect's head of an object with no prototype before its braces (`[Object: null prototype] { a: 1 }`) is a class's name, read below.
     if (code === OPEN_BRACKET && this.match(CLASS_NAME, from) === undefined) {
-      if (this.match(ELIDED, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
+      if (this.match(ELIDED, from) !== undefined || this.match(ELIDED_BUILT_IN, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
       // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
       const mask = this.match(BRACKETED_WORD, from);
       if (mask !== undefined && isSenderMask(mask)) {

@@ -39,6 +39,7 @@ import {
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
   codeListDigits,
+  isPasswordShaped,
 } from "../secret-names";
 import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
@@ -68,7 +69,7 @@ import {
   type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
+import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
 import { isBracketedIpv6 } from "./ip";
 import { isSessionIdShaped, namesSession, opensJoinedSessionId } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
@@ -284,7 +285,7 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
  * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
  * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
@@ -309,7 +310,7 @@ const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|Float|Base|Crc|CRC|Sha|SHA|
  * them (`[Argon2]`) stays, a known leak; under a code's name none is read (`pin: [P99]` goes).
  */
 const NUMBERED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  ...["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map((width) => `${width}Array`),
+  ...TYPED_ARRAY_NAMES,
   ...["Http2Session", "Http2Stream", "OAuth2Token", "OAuth2Client", "V1Secret", "K8sSecret", "Gpt4o"],
   ...["Argon2", "Argon2i", "Argon2d", "Argon2id", "Pbkdf2", "Sha1", "Sha256", "Sha384", "Sha512", "Md5"],
   ...["128", "192", "256"].flatMap((width) => ["", "Gcm", "Cbc", "Ctr"].map((mode) => `Aes${width}${mode}`)),
@@ -1126,7 +1127,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   const list = secretListAt(name, text, start + equals + 1);
   // A run glued after a secret's list goes with it, as after a spread bracket (`password=[a, b]!x`).
-  const span = list ? list + (gluedAfterList(text, start + equals + 1 + list) ?? "").length : list ?? spreadBracketAt(name, text, start + equals + 1);
+  const listAt = start + equals + 1;
+  const span = list ? list + (gluedAfterList(name, text.slice(listAt, listAt + list), text, listAt + list) ?? "").length : list ?? spreadBracketAt(name, text, listAt);
   if (span !== undefined) return span === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + span };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
@@ -1308,12 +1310,20 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
 }
 
 /**
- * What glued after a bracketed value makes it code or markup (`FLOW_COLLECTION`): a member of the
- * list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
- * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`). An
- * Authorization's credentials are read before this, whatever follows their `]`.
+ * What glued after a bracketed value may make it code or markup (`FLOW_COLLECTION`): a member of
+ * the list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
+ * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`), as
+ * `keepsCodeAfter` judges with what the bracket holds. An Authorization's credentials are read
+ * before this, whatever follows their `]`.
  */
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
+/** A regex's repetition after its class (`{16}`, `*`, `+`). */
+const REPETITION_AFTER_LIST = /^[{*+]/;
+/**
+ * A regex's character class: ranges (`a-z`, `0-9`) and escapes (`\d`, `\w`), one at least, perhaps
+ * negated, and the few marks a class of a token's characters lists (`[A-Za-z0-9_-]`).
+ */
+const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]))(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]|[_.+-])+\]$/;
 /**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
@@ -1325,23 +1335,79 @@ const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]
 /** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
- * What glued after a bracketed value is no part of it: a TypeScript union's next type
- * (`tokens: [Token]|null`) or a host's port, perhaps a database's number, ending the run
- * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`).
+ * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
+ * type's name (`tokens: [Token]|null`, `|undefined`, `|string`; `[x]|hunter2` is one value), or a
+ * port, perhaps a database's number, after a host (`HOST_IN_BRACKETS`, or an IPv6 address), ending
+ * the run (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`).
  */
-const APART_AFTER_LIST = /^(?:\|[A-Za-z_$]|:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?]))/;
+const UNION_AFTER_LIST = /^(?:\|(?:[A-Z][A-Za-z]{0,63}|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void)\b)+(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+/** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
+const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
+/** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
+const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
+/** How far after a bracket `gluedAfterList` reads. */
+const GLUED_REACH = 256;
 
 /**
- * What is glued after a bracketed value at `at` in `text` and goes with it (`GLUED_AFTER_LIST`),
- * "" when nothing is or what follows is apart from it (`APART_AFTER_LIST`), undefined when code
- * or markup follows (`CODE_AFTER_LIST`: `[a].b`, a Markdown link's target).
+ * What is glued after `flow`, a bracketed value under `name`, at `at` in `text`, and goes with it
+ * (`GLUED_AFTER_LIST`, or after code that is none `gluedCodeRun`); "" when nothing is or what
+ * follows is apart from it (`UNION_AFTER_LIST`; a port, `PORT_AFTER_LIST`, after a host under no
+ * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows
+ * (`keepsCodeAfter`: `[a].b`, a Markdown link's target; a Go slice's type, `[]string(nil)`).
  */
-function gluedAfterList(text: string, at: number): string | undefined {
-  const after = text.slice(at, at + 256);
-  if (CODE_AFTER_LIST.test(after)) return undefined;
-  if (APART_AFTER_LIST.test(after)) return "";
+function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
+  const after = text.slice(at, at + GLUED_REACH);
+  if (flow === "[]" && GO_SLICE_ELEMENT.test(after)) return undefined;
+  if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
+  if (UNION_AFTER_LIST.test(after)) return "";
+  if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
+
+/**
+ * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
+ * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; `[hunter2]*x`,
+ * `[hunter2]{x}` are a password), a member or a link's target only after a regex's class or words
+ * no password is shaped as (`[a].b`, `[Reset your password](…)`, `[link][1]`). One word shaped
+ * as a password in the bracket (`isPasswordShaped`: `[hunter2].com`, `[hunter2](http://…)`) is
+ * the secret a logger printed, whatever follows it.
+ */
+function keepsCodeAfter(flow: string, after: string): boolean {
+  if (REGEX_CLASS.test(flow)) return true;
+  return !REPETITION_AFTER_LIST.test(after) && !isPasswordShaped(flow.slice(1, -1).trim());
+}
+
+/**
+ * The run glued after a bracketed value that code does not keep (`keepsCodeAfter`): up to a blank,
+ * a quote, a separator or a closing bracket that none in the run opened (`{x}`, `(http://evil)`
+ * and `.com` go; `)` closing a sentence's parenthesis stays), a sentence's marks at its end left.
+ */
+function gluedCodeRun(after: string): string {
+  let depth = 0;
+  let end = 0;
+  for (; end < after.length; end++) {
+    const character = after.charAt(end);
+    if (GLUED_CODE_END.test(character)) break;
+    if (OPENING_BRACKET.test(character)) depth++;
+    else if (CLOSING_BRACKET.test(character) && depth-- === 0) break;
+  }
+  return after.slice(0, end).replace(GLUED_RUN_END, "");
+}
+/** What ends a glued run of code: a blank, a quote, a backslash, a separator or an angle bracket. */
+const GLUED_CODE_END = /^[\s"'`\\,;&<>]$/;
+/** `(`, `[` or `{`. */
+const OPENING_BRACKET = /^[([{]$/;
+
+/**
+ * Whether a run glued after a bracket that shows no value (a mask, a type's name, inspect's
+ * elision, an empty list, a scheme's masked credentials) carries one: three letters or digits or
+ * more (`[FILTERED]hunter2`, `[Bearer ***]sk_live_abc`); one or two (`[Bearer abc***]x`) are none.
+ */
+function carriesCredential(glued: string): boolean {
+  return CREDENTIAL_TAIL.test(glued);
+}
+const CREDENTIAL_TAIL = /(?:[A-Za-z0-9][^A-Za-z0-9]*){3}/;
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1464,18 +1530,20 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
     const flow = match.slice(valueStart);
-    if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
-    if (!isSecretName(name)) return undefined;
     // Nothing is glued after braces, but code keeps them too (`password: {a}.b`).
     const end = start + match.length;
-    const glued = flow.startsWith("[") ? gluedAfterList(text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
+    const glued = flow.startsWith("[") ? gluedAfterList(name, flow, text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
+    // A code's continuation glued after its list goes with it (`pin: [1234]:5678`).
+    if (holdsSecretNumberList(name, flow)) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + (glued ?? "").length };
+    if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) {
-      // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays (`[Bearer abc***]x`).
+      // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
       if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-      if (showsNoCredential(flow)) return undefined;
+      if (showsNoCredential(flow) && !carriesCredential(glued)) return undefined;
     }
     if (glued === undefined) return undefined;
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "")) return undefined;
+    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential is that credential's (`[FILTERED]hunter2`).
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !carriesCredential(glued)) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1822,7 +1890,7 @@ function spreadBracketAt(name: string, text: string, at: number): number | undef
   const bracket = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
   if (bracket === undefined) return undefined;
   const items = bracket.slice(1, -1).split(/[\s,]+/).filter((item) => item !== "");
-  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + (gluedAfterList(text, at + bracket.length) ?? "").length;
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + (gluedAfterList(name, bracket, text, at + bracket.length) ?? "").length;
 }
 
 /**
