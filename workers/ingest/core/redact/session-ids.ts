@@ -41,26 +41,27 @@ export function isSessionIdShaped(value: string): boolean {
 }
 
 /**
- * `value` up to its first `&` or backslash: a session cookie's value carries no pairs, so an `&`
- * glued to an id (`9f8e7d6c5b4a&x`, a shell's `\&`) is more of the same value, never a separator,
- * and the id's shape is judged on the run before it (`isSessionIdShaped`). Where an `&` does end
- * a value (a query's `&x=1`) the value's reader has cut it there already.
+ * `value` up to its first `&`, or a shell's `\&` (one backslash): a session cookie's value carries
+ * no pairs, so an `&` glued to an id (`9f8e7d6c5b4a&x`, `9f8e7d6c5b4a\&x`) is more of the same value,
+ * never a separator, and the id's shape is judged on the run before it (`isSessionIdShaped`).
+ * Where an `&` does end a value (a query's `&x=1`) the value's reader has cut it there already.
+ * Any other backslash stays in the run, which no id holds (`sid:x\q`, `sid:x\\&`).
  */
 export function sessionIdBeforeJoin(value: string): string {
-  const join = value.search(/[&\\]/);
+  const join = value.search(/\\?&/);
   return join < 0 ? value : value.slice(0, join);
 }
 
 /** A run of a session id's characters. */
 const SESSION_ID_RUN = /^[A-Za-z0-9\-._~+/=%:|]*$/;
-/** A session id's characters at a text's start, then an `&` or a backslash. */
-const JOINED_SESSION_ID = /^[A-Za-z0-9\-._~+/=%:|]*(?=[&\\])/;
+/** A session id's characters at a text's start, then an `&` or a shell's `\&`. */
+const JOINED_SESSION_ID = /^[A-Za-z0-9\-._~+/=%:|]*(?=\\?&)/;
 /** How many of a session id's characters `opensJoinedSessionId` reads: a long cookie's id. */
 const JOINED_SESSION_ID_REACH = 256;
 
 /**
  * Whether the value at `at` in `text` opens with a session id (`isSessionIdShaped`) that an `&` or
- * a backslash follows (`sessionIdBeforeJoin`: `9f8e7d6c5b4a&x`, `9f8e7d6c5b4a\&x`), read no
+ * a shell's `\&` follows (`sessionIdBeforeJoin`: `9f8e7d6c5b4a&x`, `9f8e7d6c5b4a\&x`), read no
  * further than `JOINED_SESSION_ID_REACH` characters: a value a reader would refuse at that `&` or
  * backslash before reading it whole is an id there. A longer id is not read so (a known leak).
  */
