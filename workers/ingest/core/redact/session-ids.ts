@@ -32,7 +32,8 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|d)$/i;
  * (`WORD_COMPOUND`: a state or a name, `2fa_pending`, `logged_out`, `ws-conn-01`), nor another
  * system's identifier under a bare `sid` (`OTHER_SIDS`: Windows' `S-1-5-21-…`, Twilio's
  * `AC…`). A long run of letters (a random id of letters only) is an id, and so is what mixes
- * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness.
+ * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness. An `&` or
+ * `\&` glued after the id and what follows them are more of its value (`sessionIdBeforeJoin`).
  */
 export function isSessionIdShaped(value: string): boolean {
   const id = sessionIdBeforeJoin(value);
@@ -47,7 +48,7 @@ export function isSessionIdShaped(value: string): boolean {
  * Where an `&` does end a value (a query's `&x=1`) the value's reader has cut it there already.
  * Any other backslash stays in the run, which no id holds (`sid:x\q`, `sid:x\\&`).
  */
-export function sessionIdBeforeJoin(value: string): string {
+function sessionIdBeforeJoin(value: string): string {
   const join = value.search(/\\?&/);
   return join < 0 ? value : value.slice(0, join);
 }

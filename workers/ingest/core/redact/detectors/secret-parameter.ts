@@ -277,10 +277,10 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
  * A bracket ends the match whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
- * [hunter2]x`); what is glued is judged with the value (`redactFieldValue`): code or a link's
- * target keeps it (`CODE_AFTER_LIST`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
+ * [hunter2]x`); what is glued is judged with the value (`gluedAfterList`): code or a link's
+ * target after no password keeps it (`keepsCodeAfter`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
  * before its hash) but what closes the text around them (a quote, `)`, `}`), a query's next pair
  * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
  * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
