@@ -725,3 +725,79 @@ describe("inspect's print of JavaScript's own objects past its depth is no value
     ["card_pin: [Float64Array]", `card_pin: ${SECRET_PARAM}`],
   ]);
 });
+
+describe("code after a bracketed value stays whole; a marker never cuts a pair", () => {
+  // A range, an escape or a leading `^` in the brackets, a quantifier after them: a regex's class whatever other marks it holds.
+  itKeeps("a regex's class with marks before a quantifier: %j", redactedBody, [
+    "password: [A-Za-z\\d@$!%*?&]{8,}",
+    "secret: [A-Za-z0-9+/]{43}=",
+    "token: [A-Za-z0-9+/=]{40}",
+    "token: [a-zA-Z0-9._~+/-]+=*",
+    "password: [^ ]{8,}",
+    "password: [!-~]{8,}",
+    "password: [\\x20-\\x7E]{8,}",
+    "password: [A-Za-z0-9!@#$%]{8,}",
+  ]);
+  itKeeps("a Markdown link whose text is a file's, an anchor's or a document's name: %j", redactedBody, [
+    "- password: [README.md](README.md)",
+    "- secret: [RFC-7617](https://www.rfc-editor.org/rfc/rfc7617)",
+    "token: [docs/auth.md](docs/auth.md)",
+    "password: [step-2](#step-2)",
+    "Forgot password: [reset-link](https://example.com/reset)",
+    "secret: [link-1][1]",
+  ]);
+  itKeeps("a call or a known member after a list: %j", redactedBody, [
+    "tokens: [tok_1].map(f)",
+    "secret: [key2].concat(x)",
+    "password: [i+1].length",
+    "secrets: [k8s].data",
+    "token: [OAuth2].value",
+    "token: [idx1].value",
+  ]);
+  itStores("a password with a domain's tail, a link to a password's word or a hyphen inside a word still goes: %j", redactedBody, [
+    ["password: [hunter2].com", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2](#frag)", `password: ${SECRET_PARAM}`],
+    ["password: [Passw0rd!](https://evil.example)", `password: ${SECRET_PARAM}`],
+    ["password: [pass-word]*x", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("what is glued goes in whole pairs or not at all: %j", redactedBody, [
+    ["password: [hunter2][abc123]", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2][1].", `password: ${SECRET_PARAM}.`],
+    ["password: [hunter2](see docs)", `password: ${SECRET_PARAM}(see docs)`],
+    ["password: [hunter2]{x(y}", `password: ${SECRET_PARAM}{x(y}`],
+  ]);
+  itStores("a union's member that is a capitalised word alone or capitals is a password: %j", redactedBody, [
+    ["password: [x]|Sunshine", `password: ${SECRET_PARAM}`],
+    ["password: [x]|ABCDEFGH", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a union of primitives, JavaScript's classes and names of two words: %j", redactedBody, [
+    "tokens: [Token]|null",
+    "tokens: [Token]|TokenInfo",
+    "secrets: [Secret]|Promise|undefined",
+  ]);
+  itStores("a Go slice literal holding a string is its value: %j", redactedBody, [
+    ['password: []string{"hunter2"}', `password: ${SECRET_PARAM}`],
+    ['token: []string{"sk_live_abc123def456"}', `token: ${SECRET_PARAM}`],
+    ['password: []byte("hunter2")', `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("Go's slice types and empty literals stay: %j", redactedBody, [
+    "map[Authorization:[]string(nil)]",
+    "password: []string(nil)",
+    "password: []string{}",
+    'password: []string{""}',
+    "token: []*T",
+  ]);
+});
+
+describe("inspect's built-in objects past its depth stay under every name", () => {
+  itKeeps("%j", redactedBody, [
+    "{ Authorization: [Float64Array], retries: 3 }",
+    "{ 'x-api-key': [Uint8Array] }",
+    "{ headers: { authorization: [Uint8Array] } }",
+    "{ pin: [Uint8Array], retries: 3 }",
+    "{ otp: [Float64Array] }",
+    "{ cvv: [Map] }",
+    "{ pin: [Uint8Array] }",
+    "{\n  pin: [Uint8Array],\n  otp: [Float64Array]\n}",
+  ]);
+});

@@ -152,3 +152,31 @@ describe("a session id holding an `&` or a shell's `\\&` is one value, gone whol
   ]);
   it.each(["sid:abc&x", "sessionid:ab12c&x path=/", "sessionid=abc&x"])("keeps %j", expectUnchanged);
 });
+
+describe("an `&` joins a session id to more of its value only before a value's characters", () => {
+  const redact = (text: string) => redactString(text, policy);
+  const long = "9f8e7d6c5b4a".repeat(25);
+  const base64 = "Zx9Kq2Lm7Pw4-_".repeat(22);
+  // A long id is read to its end once, its shape judged on its first characters: no length lets it through.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    [`sessionid:${long}&x path=/`, `sessionid:${sessionMarker(`${long}&x`)} path=/`],
+    [`sessionid=${long}\\&{x`, `sessionid=${sessionMarker(`${long}\\&{x`)}`],
+    [`sid:${long}\\&x path=/`, `sid:${sessionMarker(`${long}\\&x`)} path=/`],
+    [`sessionid:${long}&{x`, `sessionid:${sessionMarker(`${long}&{x`)}`],
+    [`sessionid:${base64}&x path=/`, `sessionid:${sessionMarker(`${base64}&x`)} path=/`],
+    ["sessionid:9f8e7d6c5b4a&{x", `sessionid:${sessionMarker("9f8e7d6c5b4a&{x")}`],
+  ]);
+  // JSON's escape of a shell's `\&` (`\\&`) is the same join.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ['{"msg":"sessionid:9f8e7d6c5b4a\\\\&x path=/"}', `{"msg":"sessionid:${sessionMarker("9f8e7d6c5b4a\\\\&x")} path=/"}`],
+    ['{"msg":"Cookie: sessionid=9f8e7d6c5b4a\\\\&x"}', `{"msg":"Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\\\&x")}"}`],
+  ]);
+  // Another cookie's value ends at a backslash, as before; a blank, a quote or a comma after the `&` makes no id.
+  it.each([
+    "Cookie: theme=dark\\&x",
+    "Cookie: lang=en\\\\&x",
+    "X-Session-Id: abcdef123456&, retries=3",
+    '{"session_id":"abc123def456& note"}',
+    "sid:abc123def456&",
+  ])("keeps %j", expectUnchanged);
+});

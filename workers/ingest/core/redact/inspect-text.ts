@@ -340,10 +340,22 @@ export const TYPED_ARRAY_NAMES: readonly string[] = ["Int8", "Uint8", "Uint8Clam
  * inspect quotes every string. Read in an inspected object only: after a secret's name in text
  * a code's list reads no class (`card_pin: [Float64Array]` goes, secret-parameter.ts).
  */
-const ELIDED_BUILT_IN = new RegExp(
-  String.raw`\[(?:${[...TYPED_ARRAY_NAMES, "ArrayBuffer", "SharedArrayBuffer", "DataView", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Promise"].join("|")})\]`,
-  "y",
-);
+const ELIDED_BUILT_IN_SOURCE = String.raw`\[(?:${[...TYPED_ARRAY_NAMES, "ArrayBuffer", "SharedArrayBuffer", "DataView", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Promise"].join("|")})\]`;
+const ELIDED_BUILT_IN = new RegExp(ELIDED_BUILT_IN_SOURCE, "y");
+/**
+ * Whether `value` (a member's value, its name's `:` at `colon` and its end at `end` in `text`) is such a placeholder written as
+ * a member of an inspected object: after `{` or `,` and before `,` or `}` (`{ pin: [Uint8Array],
+ * retries: 3 }`, `{ Authorization: [Float64Array] }`). It holds only a class's name, so it stays
+ * under every name, as the reader keeps it (`ELIDED_BUILT_IN`).
+ */
+export function isInspectedBuiltIn(value: string, text: string, colon: number, end: number): boolean {
+  return WHOLE_ELIDED_BUILT_IN.test(value) && INSPECT_MEMBER_BEFORE.test(text.slice(Math.max(0, colon - 128), colon)) && INSPECT_MEMBER_AFTER.test(text.slice(end, end + 64));
+}
+const WHOLE_ELIDED_BUILT_IN = new RegExp(`^${ELIDED_BUILT_IN_SOURCE}$`);
+/** What inspect writes before a member's `:`: the object's `{` or the last member's `,`, blanks or a line's indent, the name, bare or in single quotes. */
+const INSPECT_MEMBER_BEFORE = /[{,][ \t]*(?:\r?\n[ \t]*)?(?:'[^'\n]{1,100}'|[\w$]{1,100})$/;
+/** What inspect writes after a member's value: `,` before the next, or the object's `}`, perhaps on the next line. */
+const INSPECT_MEMBER_AFTER = /^[ \t]*(?:\r?\n[ \t]*)?[,}]/;
 
 /**
  * A value inspect elides or names, written as util.inspect writes it and no other way, since a

@@ -69,7 +69,7 @@ import {
   type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
+import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
 import { isBracketedIpv6 } from "./ip";
 import { isSessionIdShaped, namesSession, opensJoinedSessionId } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
@@ -1319,11 +1319,20 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
 /** A regex's repetition after its class (`{16}`, `*`, `+`). */
 const REPETITION_AFTER_LIST = /^[{*+]/;
+/** A regex's quantifier after its class: `{8}`, `{8,}`, `{8,64}`, `*`, `+`, `?` (`[^ ]{8,}`, `[A-Za-z0-9+/]{43}=`). */
+const QUANTIFIER_AFTER_LIST = /^(?:\{\d{1,4}(?:,\d{0,4})?\}|[*+?])/;
 /**
  * A regex's character class: ranges (`a-z`, `0-9`) and escapes (`\d`, `\w`), one at least, perhaps
  * negated, and the few marks a class of a token's characters lists (`[A-Za-z0-9_-]`).
  */
 const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]))(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]|[_.+-])+\]$/;
+/**
+ * A regex's class holding other marks too, which a quantifier after it confirms (`QUANTIFIER_AFTER_LIST`):
+ * a leading `^` (`[^ ]`), an escape (`[\x20-\x7E]`, `[A-Za-z\d@$!%*?&]`) or a range no word holds,
+ * one from `a`/`A` or to `z`/`Z` (`a-f`, `A-Z`), of digits (`0-9`) or of marks (`!-~`); a hyphen
+ * inside a word (`[pass-word]*`, `s-w`) is none.
+ */
+const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-\d|[!-/:-@[-`{-~]-[!-/:-@[-`{-~]))/;
 /**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
@@ -1336,16 +1345,28 @@ const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
  * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
- * type's name (`tokens: [Token]|null`, `|undefined`, `|string`; `[x]|hunter2` is one value), or a
- * port, perhaps a database's number, after a host (`HOST_IN_BRACKETS`, or an IPv6 address), ending
- * the run (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`).
+ * type's name (`UNION_MEMBER`): a primitive, `null`, `undefined`, one of JavaScript's own classes
+ * or a name in PascalCase of two words or more (`tokens: [Token]|null`, `|string`, `|TokenInfo`).
+ * A capitalised word alone (`[x]|Sunshine`), capitals (`|ABCDEFGH`) or a word with digits
+ * (`|hunter2`) is a password glued to the bracket, one value with it.
  */
-const UNION_AFTER_LIST = /^(?:\|(?:[A-Z][A-Za-z]{0,63}|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void)\b)+(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)`;
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}\b)+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
+/**
+ * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
+ * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`): an address, no part of the
+ * value; `gluedAfterList` reads it so only after a host (`HOST_IN_BRACKETS`, an IPv6 address) and
+ * under no code's name, where `:5678` is more of the PIN (`pin: [1234]:5678`).
+ */
 const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
 /** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
 const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
+/** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
+const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
+/** A string in a Go literal that holds something: a quoted or raw string of one character or more. */
+const GO_STRING_ITEM = /"[^"\n]+"|`[^`\n]+`/;
 /** How far after a bracket `gluedAfterList` reads. */
 const GLUED_REACH = 256;
 
@@ -1358,7 +1379,12 @@ const GLUED_REACH = 256;
  */
 function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
   const after = text.slice(at, at + GLUED_REACH);
-  if (flow === "[]" && GO_SLICE_ELEMENT.test(after)) return undefined;
+  if (flow === "[]") {
+    // Go's slice literal holding a string is that string's value (`[]string{"hunter2"}`, `[]byte("hunter2")`); its type alone is none.
+    const literal = GO_SLICE_LITERAL.exec(after)?.[0];
+    if (literal !== undefined && GO_STRING_ITEM.test(literal)) return literal;
+    if (GO_SLICE_ELEMENT.test(after)) return undefined;
+  }
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
   if (UNION_AFTER_LIST.test(after)) return "";
   if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
@@ -1374,39 +1400,58 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
  * the secret a logger printed, whatever follows it.
  */
 function keepsCodeAfter(flow: string, after: string): boolean {
-  if (REGEX_CLASS.test(flow)) return true;
-  return !REPETITION_AFTER_LIST.test(after) && !isPasswordShaped(flow.slice(1, -1).trim());
+  if (REGEX_CLASS.test(flow) || (MARKED_REGEX_CLASS.test(flow) && QUANTIFIER_AFTER_LIST.test(after))) return true;
+  if (REPETITION_AFTER_LIST.test(after)) return false;
+  const words = flow.slice(1, -1).trim();
+  return !isPasswordShaped(words) || MEMBER_CALL_AFTER_LIST.test(after) || (LINK_TEXT_WORD.test(words) && LINK_TARGET_AFTER_LIST.test(after));
 }
+/**
+ * A member code reads after a list: a call (`.map(f)`, `.concat(x)`) or one of the members
+ * JavaScript's lists and objects are read by (`.length`, `.value`, `.data`), a word ending there
+ * (`[tok_1].map(f)`, `[k8s].data`); `[hunter2].com` is a domain's tail.
+ */
+const MEMBER_CALL_AFTER_LIST =
+  /^\.(?:[A-Za-z_$][\w$]*\(|(?:length|size|value|values|data|keys|entries|items|map|filter|join|concat|slice|first|last|name|type|id)(?![\w$]))/;
+/**
+ * A Markdown link's text that is a file's, an anchor's or a document's name, not a password: words
+ * of letters alone or numbers alone joined by `-`, `_`, `.` or `/` (`README.md`, `docs/auth.md`,
+ * `step-2`, `RFC-7617`, `link-1`); one word mixing letters and digits (`hunter2`) is a password's.
+ */
+const LINK_TEXT_WORD = /^(?:[A-Za-z]+|\d+)(?:[-_./](?:[A-Za-z]+|\d+))+$/;
+/** A Markdown link's target: a URL, a path, an anchor (`(https://…)`, `(docs/auth.md)`, `(#step-2)`), or a reference (`[1]`). */
+const LINK_TARGET_AFTER_LIST = /^(?:\((?:[a-z][a-z0-9+.-]*:\/\/|[#./]|[\w-]+[./])[^\s()]*\)|\[[\w-]{1,32}\])/;
 
 /**
  * The run glued after a bracketed value that code does not keep (`keepsCodeAfter`): up to a blank,
  * a quote, a separator or a closing bracket that none in the run opened (`{x}`, `(http://evil)`
  * and `.com` go; `)` closing a sentence's parenthesis stays), a sentence's marks at its end left.
+ * A bracket the run opened and did not close stays with what follows it, so the marker never
+ * cuts a pair (`password: [hunter2](see docs)` keeps `(see docs)`).
  */
 function gluedCodeRun(after: string): string {
-  let depth = 0;
+  const opened: number[] = [];
   let end = 0;
   for (; end < after.length; end++) {
     const character = after.charAt(end);
     if (GLUED_CODE_END.test(character)) break;
-    if (OPENING_BRACKET.test(character)) depth++;
-    else if (CLOSING_BRACKET.test(character) && depth-- === 0) break;
+    if (OPENING_BRACKET.test(character)) opened.push(end);
+    else if (CLOSING_BRACKET.test(character) && opened.pop() === undefined) break;
   }
-  return after.slice(0, end).replace(GLUED_RUN_END, "");
+  return after.slice(0, opened[0] ?? end).replace(SENTENCE_MARKS_END, "");
 }
+/** A sentence's marks at the end of a glued run (`[hunter2][1].`). */
+const SENTENCE_MARKS_END = /[.!?:]+$/;
 /** What ends a glued run of code: a blank, a quote, a backslash, a separator or an angle bracket. */
 const GLUED_CODE_END = /^[\s"'`\\,;&<>]$/;
 /** `(`, `[` or `{`. */
 const OPENING_BRACKET = /^[([{]$/;
 
 /**
- * Whether a run glued after a bracket that shows no value (a mask, a type's name, inspect's
- * elision, an empty list, a scheme's masked credentials) carries one: three letters or digits or
- * more (`[FILTERED]hunter2`, `[Bearer ***]sk_live_abc`); one or two (`[Bearer abc***]x`) are none.
+ * A run glued after a bracket that shows no value (a mask, a type's name, inspect's elision, an
+ * empty list, a scheme's masked credentials) that carries a credential: three letters or digits or
+ * more, marks between them (`[FILTERED]hunter2`, `[Bearer ***]sk_live_abc`); one or two
+ * (`[Bearer abc***]x`, `[String]s`) are none, and the bracket stays as it is.
  */
-function carriesCredential(glued: string): boolean {
-  return CREDENTIAL_TAIL.test(glued);
-}
 const CREDENTIAL_TAIL = /(?:[A-Za-z0-9][^A-Za-z0-9]*){3}/;
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
@@ -1532,6 +1577,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     const flow = match.slice(valueStart);
     // Nothing is glued after braces, but code keeps them too (`password: {a}.b`).
     const end = start + match.length;
+    // Inspect's print of a built-in object past its depth names a class under any name (`{ pin: [Uint8Array] }`).
+    if (isInspectedBuiltIn(flow, text, start, end)) return undefined;
     const glued = flow.startsWith("[") ? gluedAfterList(name, flow, text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
     // A code's continuation glued after its list goes with it (`pin: [1234]:5678`).
     if (holdsSecretNumberList(name, flow)) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + (glued ?? "").length };
@@ -1539,11 +1586,11 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (holdsOneSchemeCredential(name, flow)) {
       // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
       if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-      if (showsNoCredential(flow) && !carriesCredential(glued)) return undefined;
+      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(glued)) return undefined;
     }
     if (glued === undefined) return undefined;
-    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential is that credential's (`[FILTERED]hunter2`).
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !carriesCredential(glued)) return undefined;
+    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`).
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1785,20 +1832,14 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
 function cookieFieldReading(name: string, quote: string, text: string, from: number): { header: CredentialHeader; value: string } | undefined {
   const named = credentialHeaderOf(name);
   if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
-  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
-  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const value = quote === "" ? (named === "signature" ? SIGNATURE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : cookieTextAt(text, from)) : text.slice(from, text.indexOf(quote, from) >>> 0);
   const header = named ?? credentialHeaderHolding(name, value);
   return header === undefined ? undefined : { header, value };
 }
 /** A comma that starts another cookie: `, ` before a cookie's `name=`. */
 const NEXT_COOKIE = String.raw`,[ \t]*(?=[!#$%&'*+\-.^_\`|~0-9A-Za-z]+[ \t]*=)`;
-/**
- * A run of a pair's or attribute's characters, commas that start no cookie included, and a
- * backslash before an `&`: a shell's escape of the `&` a value holds (`sid=9f8e…\&x`), which
- * closes no string; before anything else a backslash ends the run.
- */
-const COOKIE_CHARACTERS = String.raw`(?:[^\s;,"'\\]|\\&)*`;
-const COOKIE_RUN = String.raw`${COOKIE_CHARACTERS}(?:(?!${NEXT_COOKIE}),${COOKIE_CHARACTERS})*`;
+/** A run of a pair's or attribute's characters, commas that start no cookie included. */
+const COOKIE_RUN = String.raw`[^\s;,"'\\]*(?:(?!${NEXT_COOKIE}),[^\s;,"'\\]*)*`;
 /** An `Expires` attribute's date, with its blanks. */
 const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1,2}[ -][A-Za-z]{3}[ -][0-9]{2,4}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \t]+GMT`;
 /**
@@ -1816,6 +1857,31 @@ const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COO
 const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|;(?=h[0-9]+=)|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
+
+/**
+ * A cookie header's pairs in unquoted text at `from` (`COOKIE_TEXT`), read on over a shell's `\&`
+ * (`sid=9f8e…\&x`; in a JSON string `\\&`) only inside a session cookie's value (`namesSession`): a session's id carries
+ * no pairs, so the `&` is more of it; any other cookie's value ends at the backslash, as every
+ * value does before another backslash (`theme=dark\&x` keeps `\&x`). Each stretch is read once.
+ */
+function cookieTextAt(text: string, from: number): string {
+  const end = from + MAX_COOKIE_TEXT;
+  let at = from;
+  let session = false;
+  for (;;) {
+    const run = COOKIE_TEXT.exec(text.slice(at, end))![0];
+    const pairStart = Math.max(run.lastIndexOf(";"), run.lastIndexOf(",")) + 1;
+    if (pairStart > 0 || at === from) session = namesSession(COOKIE_NAME.exec(run.slice(pairStart))?.[1] ?? "");
+    at += run.length;
+    const join = session ? ESCAPED_AMPERSAND.exec(text.slice(at, at + 3))?.[0] : undefined;
+    if (join === undefined || at + join.length > end) return text.slice(from, at);
+    at += join.length;
+  }
+}
+/** A shell's escaped `&` (`\&`), perhaps escaped again in a JSON string (`\\&`). */
+const ESCAPED_AMPERSAND = /^\\{1,2}&/;
+/** A cookie pair's name before its `=`. */
+const COOKIE_NAME = /^[ \t]*([^\s=;,]+)=/;
 
 /**
  * Whether the name at `nameStart` and its colon at `colon` open a message template's property
