@@ -1365,8 +1365,11 @@ const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
-/** A string in a Go literal that holds something: a quoted or raw string of one character or more. */
-const GO_STRING_ITEM = /"[^"\n]+"|`[^`\n]+`/;
+/**
+ * A string in a Go literal that holds something: a quoted or raw string with a character in it
+ * that is no quote nor backslash (JSON's escaped empty string, `\"\"`, holds none).
+ */
+const GO_STRING_ITEM = /"[^"\n]*[^"\\\n][^"\n]*"|`[^`\n]+`/;
 /** How far after a bracket `gluedAfterList` reads. */
 const GLUED_REACH = 256;
 
