@@ -770,10 +770,12 @@ describe("code after a bracketed value stays whole; a marker never cuts a pair",
     ["password: [x]|Sunshine", `password: ${SECRET_PARAM}`],
     ["password: [x]|ABCDEFGH", `password: ${SECRET_PARAM}`],
   ]);
-  itKeeps("a union of primitives, JavaScript's classes and names of two words: %j", redactedBody, [
+  itKeeps("a union of primitives, JavaScript's classes and names of two words, or of capitalised words after a type's name: %j", redactedBody, [
     "tokens: [Token]|null",
     "tokens: [Token]|TokenInfo",
     "secrets: [Secret]|Promise|undefined",
+    "tokens: [Token]|Token[]",
+    "password: [String]|Null",
   ]);
   itStores("a Go slice literal holding a string is its value: %j", redactedBody, [
     ['password: []string{"hunter2"}', `password: ${SECRET_PARAM}`],

@@ -1346,12 +1346,19 @@ const GLUED_RUN_END = /[\].!?:]+$/;
 /**
  * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
  * type's name (`UNION_MEMBER`): a primitive, `null`, `undefined`, one of JavaScript's own classes
- * or a name in PascalCase of two words or more (`tokens: [Token]|null`, `|string`, `|TokenInfo`).
- * A capitalised word alone (`[x]|Sunshine`), capitals (`|ABCDEFGH`) or a word with digits
- * (`|hunter2`) is a password glued to the bracket, one value with it.
+ * or a name in PascalCase of two words or more, perhaps a list of it (`tokens: [Token]|null`,
+ * `|string`, `|TokenInfo`, `|Token[]`). A capitalised word alone (`[x]|Sunshine`), capitals
+ * (`|ABCDEFGH`) or a word with digits (`|hunter2`) is a password glued to the bracket, one value
+ * with it, unless the bracket holds a type's name itself (`TYPE_UNION_AFTER_LIST`).
  */
-const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)`;
-const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}\b)+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
+const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)(?:\[\])*`;
+/** The end of a union: nothing glued after its last member that a value holds. */
+const UNION_END = String.raw`(?![^\s"'\`\\,;&()[\]{}<>.!?])`;
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}(?![\w$]))+${UNION_END}`);
+/** A union's next capitalised words after a bracket holding a type's name (`[Token]|Token[]`, `[String]|Null`): types, as in the bracket. */
+const TYPE_UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:[A-Z][A-Za-z]{0,63}(?:\[\])*|${UNION_MEMBER})(?![\w$]))+${UNION_END}`);
+/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union (`TYPE_UNION_AFTER_LIST`). */
+const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
 /**
  * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
  * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`): an address, no part of the
@@ -1389,7 +1396,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
     if (GO_SLICE_ELEMENT.test(after)) return undefined;
   }
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
-  if (UNION_AFTER_LIST.test(after)) return "";
+  if (UNION_AFTER_LIST.test(after) || (TYPE_NAME_IN_BRACKETS.test(flow) && TYPE_UNION_AFTER_LIST.test(after))) return "";
   if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
