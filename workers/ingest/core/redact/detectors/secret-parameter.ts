@@ -1403,11 +1403,14 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
 
 /**
  * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
- * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; `[hunter2]*x`,
- * `[hunter2]{x}` are a password), a member or a link's target only after a regex's class or words
- * no password is shaped as (`[a].b`, `[Reset your password](…)`, `[link][1]`). One word shaped
- * as a password in the bracket (`isPasswordShaped`: `[hunter2].com`, `[hunter2](http://…)`) is
- * the secret a logger printed, whatever follows it.
+ * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; or, before a
+ * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`; `[hunter2]*x`, `[hunter2]{x}` are a
+ * password), a member or a link's target after a regex's class or words no password is shaped as
+ * (`[a].b`, `[Reset your password](…)`, `[link][1]`), a call or a known member after any list
+ * (`MEMBER_CALL_AFTER_LIST`: `[tok_1].map(f)`), a link after a file's, an anchor's or a document's
+ * name (`LINK_TEXT_WORD`: `[README.md](README.md)`). Otherwise one word shaped as a password in the
+ * bracket (`isPasswordShaped`: `[hunter2].com`, `[hunter2](http://…)`) is the secret a logger
+ * printed, whatever follows it.
  */
 function keepsCodeAfter(flow: string, after: string): boolean {
   if (REGEX_CLASS.test(flow) || (MARKED_REGEX_CLASS.test(flow) && QUANTIFIER_AFTER_LIST.test(after))) return true;
