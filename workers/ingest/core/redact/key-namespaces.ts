@@ -76,6 +76,19 @@ export function opensGlobPart(text: string, at: number): boolean {
   return star && (end === text.length || text.charCodeAt(end) === 58 || /\s/.test(text.charAt(end)));
 }
 
+/**
+ * Whether `text` at `at`, just after a colon glued to a name, holds the part an instrumentation
+ * sanitized, `?`, that `isKeyNamespace` reads as a namespace's whatever the name and line
+ * (`GET session:?`, `x-api-key:?:…`): a `?`, then another `:`, a blank or the text's end. Reads
+ * two characters, so a search may ask it at every colon before reading the value to the end of
+ * its run.
+ */
+export function opensSanitizedPart(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 63 /* ? */) return false;
+  const next = text.charAt(at + 1);
+  return next === "" || next === ":" || /\s/.test(next);
+}
+
 /** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
 function isGlobCharacter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 42 || code === 63 || code === 45;

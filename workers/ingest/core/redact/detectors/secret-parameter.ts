@@ -44,7 +44,7 @@ import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from ".
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
-import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart, opensSanitizedPart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -554,8 +554,9 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   // The name decides first, so the value is read at a colon only when it must be. A list of numbers
   // opens with a blank or `[`, which no glob's part does, so testing the glob second changes no answer.
   if (namesNoSecretValue(name, isSecretName)) return !opensSecretNumberList(name, text, colon + 1);
-  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
-  return opensGlobPart(text, colon + 1);
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon), and so
+  // is a sanitized one (`x-api-key:?:`, read to the end of the run at each colon otherwise).
+  return opensGlobPart(text, colon + 1) || opensSanitizedPart(text, colon + 1);
 }
 
 /**
