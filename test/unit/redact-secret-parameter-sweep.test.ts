@@ -81,7 +81,10 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * no parameter's `name=`, a `u` without four hex digits or another character its token holds that
  * starts no escape (`sessionid:\\\\&`, `sessionid:\\\\u`, `sessionid:-\\\\`, `sid:\\\\\\x`); and a
  * glued cookie's or webhook signature header's field whose short value a backslash ends, read as
- * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`). Each stays as it was.
+ * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`); and a glued field whose
+ * part is the `?` an instrumentation sanitized a key's part to, before another colon, under any
+ * name (`x-api-key:?:`, `cookies:?:`, `password:?:`), a key's namespace the rewrite rejects. Each
+ * stays as it was.
  */
 const ONCE_QUADRATIC = [
   "key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a",
@@ -91,6 +94,8 @@ const ONCE_QUADRATIC = [
   "sessionid:-\\#", "sessionid:-\\?", "sessionid:-\\&", "sess_id:-\\#",
   "sessionid:\\\\&", "sessionid:\\\\u", "sessionid:-\\\\", "sess_id:a\\\\!", "JSESSIONID:-\\\\7", "sid:\\\\\\x", "session:a\\\\&",
   "cookie:-=\\", "Cookie:a=\\", "cookies:-=\\", "set-cookie:-=\\", "set_cookie:-=\\", "x-hub-signature:-\\", "stripe-signature:-\\",
+  "x-api-key:?:", "cookies:?:", "cookie:?:", "set-cookie:?:\\", "authorization:?:", "proxy-authorization:?:\\", "api-key:?:",
+  "x-hub-signature:?:", "x-hub-signature-256:?:\\", "stripe-signature:?:", "x-signature:?:", "password:?:", "token:?:",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
