@@ -8,6 +8,8 @@
 
 import { isHeaderName, isMaskOrPlaceholder, nameWords, standsForSecret } from "./secret-names";
 import { namesSession } from "./session-ids";
+import { countWork } from "./scan-scope";
+import { SpanMemo } from "./span-memo";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
@@ -386,6 +388,40 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
 }
 
 /**
+ * Whether `holdsNoCredentialUnderHeader` holds, under a header's name `name`, for every value that
+ * starts at `at` in `text` and ends on its line: a placeholder's dash before `!` or `?`
+ * (`Authorization:-!`, `X-Api-Key:-?`), the first word and the mark after it, then no
+ * secret-shaped token (`SECRET_SHAPED`) up to the line's end. Any such value is the word, the mark
+ * and a rest holding no such token: a token cut short at the value's end would be one in the
+ * text too. The line is read once a scan from where the last reading stopped (`nextTokenOrLine`),
+ * so a caller may ask at every field of a long line; a rewrite reading the rest at each field
+ * read the whole line again at each.
+ */
+export function holdsNoCredentialToLineEnd(name: string, text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 45 /* - */ || !PLACEHOLDER_MARKS.has(text.charAt(at + 1))) return false;
+  if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1)) || !shieldsUnder(name) || !namesNoCredential("-")) return false;
+  const found = nextTokenOrLine(text, at + 1);
+  return found < 0 || LINE_BREAKS.has(text.charAt(found));
+}
+/** The marks after a placeholder's dash that `FIRST_WORD` ends the word at and a field's token reads on through. */
+const PLACEHOLDER_MARKS: ReadonlySet<string> = new Set(["!", "?"]);
+const LINE_BREAKS: ReadonlySet<string> = new Set(["\n", "\r"]);
+
+/**
+ * Where the first secret-shaped token or line break at or after `from` in `text` starts, -1 for
+ * none: whether one starts at a place depends on the text alone, so an ask from inside the span
+ * read last is answered from it (`SpanMemo`).
+ */
+function nextTokenOrLine(text: string, from: number): number {
+  return tokenOrLine.endFrom(text, from, (at) => {
+    TOKEN_OR_LINE_BREAK.lastIndex = at;
+    const found = TOKEN_OR_LINE_BREAK.exec(text)?.index ?? -1;
+    countWork((found < 0 ? text.length : found + 1) - at);
+    return found;
+  });
+}
+
+/**
  * Where the credential ends in `value`, under a header's name `name`, when a word that holds none
  * (`holdsNoCredentialUnderHeader`) stands first and a secret-shaped token right after it, past a
  * mark or blank (`Token, s3cr3tT0ken…`, `Bearer; …`, `Token\u00a0…`): the value's length up to
@@ -473,6 +509,9 @@ const SECRET_SHAPED = new RegExp(SECRET_TOKEN);
 const SCHEME_BLANKS = /^[ \t]+[\w.~+/-]/;
 /** Marks and blanks, then a secret-shaped token (`SECRET_TOKEN`). */
 const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
+/** A secret-shaped token's start or a line break, searched in the whole text. */
+const TOKEN_OR_LINE_BREAK = new RegExp(`${SECRET_TOKEN}|[\\r\\n]`, "g");
+const tokenOrLine = new SpanMemo();
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 

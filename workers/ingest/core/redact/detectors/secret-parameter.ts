@@ -65,7 +65,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
@@ -508,7 +508,25 @@ function rejectedFlag(text: string, dash: number): boolean {
 /** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
-  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name) || keptAsPlaceholder(text, colon, name);
+}
+
+/**
+ * Whether the glued field at `colon` under a header's name `name` holds a placeholder's dash and
+ * a mark before a line with no secret-shaped token (`holdsNoCredentialToLineEnd`:
+ * `Authorization:-!…`, `X-Api-Key:-?…`), which the rewrite keeps (`holdsSchemeAlone`) after
+ * reading the rest of the line; a run of them was read to its end at each colon, by the regex and
+ * by the rewrite. The readings `redactFieldValue` tries before that one are asked as it asks them:
+ * no cookie's, signature's or session's reading (`cookieFieldReading` reads none under an
+ * authorization's name or another header's), no password's rule and no report that redacts (both
+ * read a bounded start). A value opening with a dash opens no other form it tries.
+ */
+function keptAsPlaceholder(text: string, colon: number, name: string): boolean {
+  const header = credentialHeaderOf(name);
+  if ((header !== "authorization" && (header !== undefined || namesSession(name))) || !holdsNoCredentialToLineEnd(name, text, colon + 1)) return false;
+  const rule = passwordRuleAt(text, colon + 1);
+  if (rule !== undefined && !rule.kept) return false;
+  return isSecretCodeName(name) || readReport(text, colon + 1, (word) => isStateWordUnder(name, word))?.kept !== false;
 }
 
 /**
