@@ -512,18 +512,28 @@ function rejectedGlued(text: string, colon: number): boolean {
 }
 
 /**
+ * Whether the value at `at` under `name` is a placeholder's dash and a mark before a line with no
+ * secret-shaped token (`holdsNoCredentialToLineEnd`) under a header's name that no cookie's,
+ * signature's or session's reading takes first (`cookieFieldReading` reads none under an
+ * authorization's name or another header's).
+ */
+function holdsPlaceholderUnderHeader(name: string, text: string, at: number): boolean {
+  const header = credentialHeaderOf(name);
+  return (header === "authorization" || (header === undefined && !namesSession(name))) && holdsNoCredentialToLineEnd(name, text, at);
+}
+
+/**
  * Whether the glued field at `colon` under a header's name `name` holds a placeholder's dash and
  * a mark before a line with no secret-shaped token (`holdsNoCredentialToLineEnd`:
  * `Authorization:-!…`, `X-Api-Key:-?…`), which the rewrite keeps (`holdsSchemeAlone`) after
  * reading the rest of the line; a run of them was read to its end at each colon, by the regex and
  * by the rewrite. The readings `redactFieldValue` tries before that one are asked as it asks them:
- * no cookie's, signature's or session's reading (`cookieFieldReading` reads none under an
- * authorization's name or another header's), no password's rule and no report that redacts (both
- * read a bounded start). A value opening with a dash opens no other form it tries.
+ * no cookie's, signature's or session's reading (`holdsPlaceholderUnderHeader`), no password's rule
+ * and no report that redacts (both read a bounded start). A value opening with a dash opens no
+ * other form it tries.
  */
 function keptAsPlaceholder(text: string, colon: number, name: string): boolean {
-  const header = credentialHeaderOf(name);
-  if ((header !== "authorization" && (header !== undefined || namesSession(name))) || !holdsNoCredentialToLineEnd(name, text, colon + 1)) return false;
+  if (!holdsPlaceholderUnderHeader(name, text, colon + 1)) return false;
   const rule = passwordRuleAt(text, colon + 1);
   if (rule !== undefined && !rule.kept) return false;
   return isSecretCodeName(name) || readReport(text, colon + 1, (word) => isStateWordUnder(name, word))?.kept !== false;
@@ -611,6 +621,9 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
   if (namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
+  // A header's placeholder before a mark (`authorization=-?`): the header's reading keeps it after
+  // reading the rest of the line, and no reading before it takes a value opening with a dash.
+  if (holdsPlaceholderUnderHeader(name, text, equals + 1)) return true;
   // The name's tests decide most secret names (`password=`) without reading the value.
   return (
     credentialHeaderOf(name) === undefined &&
