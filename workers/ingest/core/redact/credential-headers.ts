@@ -129,7 +129,22 @@ function redactSetCookies(value: string, mark: CredentialMarking): string | unde
 const MARKER_START = "[REDACTED:";
 
 /** A cookie's name: an RFC 9110 token. */
-const COOKIE_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*(.*)$/s;
+const COOKIE_NAME = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
+const COOKIE_PAIR = new RegExp(`^(${COOKIE_NAME})[ \\t]*=[ \\t]*(.*)$`, "s");
+/** A cookie's name, blanks and `=` at one place: where `COOKIE_PAIR` reads a pair. */
+const COOKIE_PAIR_AT = new RegExp(`${COOKIE_NAME}[ \\t]*=`, "y");
+
+/**
+ * Whether `text` at `at` opens a cookie's pair as a `Cookie` or `Set-Cookie` header's reading
+ * reads its first one (`COOKIE_PAIR`): a cookie's name, blanks and `=`. Otherwise that reading
+ * takes no value starting there (`redactCredentialHeader` gives undefined). Reads the name's run.
+ */
+export function opensCookiePair(text: string, at: number): boolean {
+  COOKIE_PAIR_AT.lastIndex = at;
+  const opens = COOKIE_PAIR_AT.test(text);
+  countWork(opens ? COOKIE_PAIR_AT.lastIndex - at : 1);
+  return opens;
+}
 
 /**
  * Words of a cookie's name that make it a preference's (a site's theme, language, locale,

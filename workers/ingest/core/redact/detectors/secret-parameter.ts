@@ -65,7 +65,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
@@ -514,12 +514,15 @@ function rejectedGlued(text: string, colon: number): boolean {
 /**
  * Whether the value at `at` under `name` is a placeholder's dash and a mark before a line with no
  * secret-shaped token (`holdsNoCredentialToLineEnd`) under a header's name that no cookie's,
- * signature's or session's reading takes first (`cookieFieldReading` reads none under an
- * authorization's name or another header's).
+ * signature's or session's reading takes first (`cookieFieldReading`): it reads none under an
+ * authorization's name or another header's, and a cookie header's reading takes the value only
+ * when it opens a cookie's pair (`opensCookiePair`: `cookie:-!a=b`).
  */
 function holdsPlaceholderUnderHeader(name: string, text: string, at: number): boolean {
   const header = credentialHeaderOf(name);
-  return (header === "authorization" || (header === undefined && !namesSession(name))) && holdsNoCredentialToLineEnd(name, text, at);
+  if (header === "signature" || (header === undefined && namesSession(name))) return false;
+  if ((header === "cookie" || header === "set-cookie") && opensCookiePair(text, at)) return false;
+  return holdsNoCredentialToLineEnd(name, text, at);
 }
 
 /**
