@@ -83,8 +83,10 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * glued cookie's or webhook signature header's field whose short value a backslash ends, read as
  * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`); and a glued field whose
  * part is the `?` an instrumentation sanitized a key's part to, before another colon, under any
- * name (`x-api-key:?:`, `cookies:?:`, `password:?:`), a key's namespace the rewrite rejects. Each
- * stays as it was.
+ * name (`x-api-key:?:`, `cookies:?:`, `password:?:`), a key's namespace the rewrite rejects; and
+ * a credential header's or `X-` header's placeholder dash before `!` or `?`, glued or after `=`,
+ * on a line holding no secret-shaped token (`authorization:-!`, `cookie=-?`), which the header's
+ * reading kept only after reading the rest of the line. Each stays as it was.
  */
 const ONCE_QUADRATIC = [
   "key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a",
@@ -96,6 +98,8 @@ const ONCE_QUADRATIC = [
   "cookie:-=\\", "Cookie:a=\\", "cookies:-=\\", "set-cookie:-=\\", "set_cookie:-=\\", "x-hub-signature:-\\", "stripe-signature:-\\",
   "x-api-key:?:", "cookies:?:", "cookie:?:", "set-cookie:?:\\", "authorization:?:", "proxy-authorization:?:\\", "api-key:?:",
   "x-hub-signature:?:", "x-hub-signature-256:?:\\", "stripe-signature:?:", "x-signature:?:", "password:?:", "token:?:",
+  "authorization=-?", "cookie=-?", "authorization:-!", "cookie:-!", "proxy-authorization:-!", "proxy-authorization=-?",
+  "x-api-key:-?", "x-api-key=-?", "Cookie:-?", "set-cookie:-?", "authorization:-?\\", "cookie:-!\\",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
@@ -123,6 +127,16 @@ describe("secret parameters: every name, separator and short value repeated cost
     const text = String.raw`cookie:sid=Zx9Kq2Lm7Pw4abcd\x x-hub-signature:sha256=abc123def456abc123\x cookie:theme=dark\x`;
     const redacted = scanner.redact(text, new RedactionTally());
     expect(redacted).toMatch(/^cookie:sid=\[REDACTED:[^\]]+\]\\x x-hub-signature:sha256=\[REDACTED:[^\]]+\]\\x cookie:theme=dark\\x$/);
+  });
+
+  it("still redacts a token after a header's placeholder and a mark, and a cookie's pair after the dash", () => {
+    const redact = (text: string) => scanner.redact(text, new RedactionTally());
+    expect(redact("authorization:-!Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:\[REDACTED:[^\]]+\]$/);
+    expect(redact("authorization=-?Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization=\[REDACTED:[^\]]+\]$/);
+    expect(redact("authorization:-! then Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:\[REDACTED:[^\]]+\] then Zx9Kq2Lm7Pw4abcd$/);
+    expect(redact("cookie:-!sid=Zx9Kq2Lm7Pw4abcd")).toMatch(/^cookie:-!sid=\[REDACTED:[^\]]+\]$/);
+    // A token on the next line is that line's own: the placeholders stay.
+    expect(redact("authorization:-!x-api-key:-?\ntoken:Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:-!x-api-key:-\?\ntoken:\[REDACTED:[^\]]+\]$/);
   });
 
   it("reads every name it is given, and its bound catches a unit whose value is read to the text's end at each repeat", () => {
