@@ -131,19 +131,21 @@ const MARKER_START = "[REDACTED:";
 /** A cookie's name: an RFC 9110 token. */
 const COOKIE_NAME = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
 const COOKIE_PAIR = new RegExp(`^(${COOKIE_NAME})[ \\t]*=[ \\t]*(.*)$`, "s");
-/** A cookie's name, blanks and `=` at one place: where `COOKIE_PAIR` reads a pair. */
-const COOKIE_PAIR_AT = new RegExp(`${COOKIE_NAME}[ \\t]*=`, "y");
+/** A cookie's name and blanks at one place: where `COOKIE_PAIR` reads a pair's name. */
+const COOKIE_NAME_AT = new RegExp(`${COOKIE_NAME}[ \\t]*`, "y");
 
 /**
  * Whether `text` at `at` opens a cookie's pair as a `Cookie` or `Set-Cookie` header's reading
  * reads its first one (`COOKIE_PAIR`): a cookie's name, blanks and `=`. Otherwise that reading
- * takes no value starting there (`redactCredentialHeader` gives undefined). Reads the name's run.
+ * takes no value starting there (`redactCredentialHeader` gives undefined). Reads the name's run
+ * and the character after it, counted whether a pair opens or not: a name holds no blank or `=`,
+ * so the run read greedily is the only one the pair's regex could take.
  */
 export function opensCookiePair(text: string, at: number): boolean {
-  COOKIE_PAIR_AT.lastIndex = at;
-  const opens = COOKIE_PAIR_AT.test(text);
-  countWork(opens ? COOKIE_PAIR_AT.lastIndex - at : 1);
-  return opens;
+  COOKIE_NAME_AT.lastIndex = at;
+  const end = at + (COOKIE_NAME_AT.exec(text)?.[0].length ?? 0);
+  countWork(end - at + 1);
+  return end > at && text.charCodeAt(end) === 61 /* = */;
 }
 
 /**
@@ -405,7 +407,7 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
 /**
  * Whether `holdsNoCredentialUnderHeader` holds, under a header's name `name`, for every value that
  * starts at `at` in `text` and ends on its line: a placeholder's dash before `!` or `?`
- * (`Authorization:-!`, `X-Api-Key:-?`), the first word and the mark after it, then no
+ * (`Authorization:-!`, `X-Api-Key:-?`; a dash stands for a secret, `namesNoCredential`), the first word and the mark after it, then no
  * secret-shaped token (`SECRET_SHAPED`) up to the line's end. Any such value is the word, the mark
  * and a rest holding no such token: a token cut short at the value's end would be one in the
  * text too. The line is read once a scan from where the last reading stopped (`nextTokenOrLine`),
@@ -414,23 +416,45 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
  */
 export function holdsNoCredentialToLineEnd(name: string, text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 45 /* - */ || !PLACEHOLDER_MARKS.has(text.charAt(at + 1))) return false;
-  if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1)) || !shieldsUnder(name) || !namesNoCredential("-")) return false;
+  if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1)) || !shieldsUnder(name)) return false;
   const found = nextTokenOrLine(text, at + 1);
   return found < 0 || LINE_BREAKS.has(text.charAt(found));
 }
 /** The marks after a placeholder's dash that `FIRST_WORD` ends the word at and a field's token reads on through. */
 const PLACEHOLDER_MARKS: ReadonlySet<string> = new Set(["!", "?"]);
+/** The characters that end a line: `holdsNoCredentialToLineEnd` reads up to the first, or to a secret-shaped token before it. */
 const LINE_BREAKS: ReadonlySet<string> = new Set(["\n", "\r"]);
 
 /**
+ * Whether no secret-shaped token (`SECRET_TOKEN`) starts at or after `from` in `text` before the
+ * line's rest ends: at a line break, a quote or an `&`, where a value's rest of line ends
+ * (`LINE_REST` in secret-parameter.ts; a JSON string's closing quote ends it too). Read once a scan
+ * as `nextTokenOrLine` reads, so a caller may ask at every field of a long run.
+ */
+export function holdsNoSecretTokenInLineRest(text: string, from: number): boolean {
+  const found = nextMatchFrom(TOKEN_OR_REST_END, tokenOrRestEnd, text, from);
+  return found < 0 || REST_ENDS.has(text.charAt(found));
+}
+/** The characters that end a line's rest (`holdsNoSecretTokenInLineRest`); no token holds one. */
+const REST_ENDS: ReadonlySet<string> = new Set(["\n", "\r", '"', "'", "`", "&"]);
+
+/**
  * Where the first secret-shaped token or line break at or after `from` in `text` starts, -1 for
- * none: whether one starts at a place depends on the text alone, so an ask from inside the span
- * read last is answered from it (`SpanMemo`).
+ * none (`nextMatchFrom`).
  */
 function nextTokenOrLine(text: string, from: number): number {
-  return tokenOrLine.endFrom(text, from, (at) => {
-    TOKEN_OR_LINE_BREAK.lastIndex = at;
-    const found = TOKEN_OR_LINE_BREAK.exec(text)?.index ?? -1;
+  return nextMatchFrom(TOKEN_OR_LINE_BREAK, tokenOrLine, text, from);
+}
+
+/**
+ * Where `search`'s first match at or after `from` in `text` starts, -1 for none: whether one
+ * starts at a place depends on the text alone, so an ask from inside the span read last is
+ * answered from it (`memo`, one for each search), and each character is read once a scan.
+ */
+function nextMatchFrom(search: RegExp, memo: SpanMemo, text: string, from: number): number {
+  return memo.endFrom(text, from, (at) => {
+    search.lastIndex = at;
+    const found = search.exec(text)?.index ?? -1;
     countWork((found < 0 ? text.length : found + 1) - at);
     return found;
   });
@@ -527,6 +551,9 @@ const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
 /** A secret-shaped token's start or a line break, searched in the whole text. */
 const TOKEN_OR_LINE_BREAK = new RegExp(`${SECRET_TOKEN}|[\\r\\n]`, "g");
 const tokenOrLine = new SpanMemo();
+/** A secret-shaped token's start or a line's rest's end (`REST_ENDS`), searched in the whole text. */
+const TOKEN_OR_REST_END = new RegExp(`${SECRET_TOKEN}|[\\r\\n"'\`&]`, "g");
+const tokenOrRestEnd = new SpanMemo();
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 
