@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { secretParameterDetector } from "../../workers/ingest/core/redact/detectors/secret-parameter";
 import type { Detector } from "../../workers/ingest/core/redact/detectors/detector";
+import { opensCookiePair } from "../../workers/ingest/core/redact/credential-headers";
 import { countWork, workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { SECRET_NAME_ENDINGS, SECRET_PARAMETER_NAMES } from "../../workers/ingest/core/redact/secret-names";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
@@ -127,6 +128,32 @@ describe("secret parameters: every name, separator and short value repeated cost
     const text = String.raw`cookie:sid=Zx9Kq2Lm7Pw4abcd\x x-hub-signature:sha256=abc123def456abc123\x cookie:theme=dark\x`;
     const redacted = scanner.redact(text, new RedactionTally());
     expect(redacted).toMatch(/^cookie:sid=\[REDACTED:[^\]]+\]\\x x-hub-signature:sha256=\[REDACTED:[^\]]+\]\\x cookie:theme=dark\\x$/);
+  });
+
+  it("counts a cookie's name run read whether a pair opens after it or not", () => {
+    const name = "a".repeat(1000);
+    const count = (text: string) => {
+      const before = workDone();
+      const opens = opensCookiePair(text, 0);
+      return { opens, work: workDone() - before };
+    };
+    expect(count(`${name}!:`)).toEqual({ opens: false, work: expect.any(Number) });
+    expect(count(`${name}!:`).work).toBeGreaterThanOrEqual(1000);
+    expect(count(`${name} =b`)).toEqual({ opens: true, work: expect.any(Number) });
+    expect(count(`${name} =b`).work).toBeGreaterThanOrEqual(1000);
+    expect(count(":a=b").opens).toBe(false);
+  });
+
+  it("redacts a key written after a `?` part, at linear work repeated, and keeps the sanitized part", () => {
+    const redact = (text: string) => scanner.redact(text, new RedactionTally());
+    expect(redact("x-api-key:?:Zx9Kq2Lm7Pw4abcd")).toMatch(/^x-api-key:\[REDACTED:[^\]]+\]$/);
+    expect(redact("token:?:Zx9Kq2Lm7Pw4abcd")).toMatch(/^token:\[REDACTED:[^\]]+\]$/);
+    expect(redact("GET session:?")).toBe("GET session:?");
+    // A token in the next JSON member is past the statement's string: the part stays sanitized.
+    expect(redact('"GET x-api-key:?:?","id":"abc123def456"')).toBe('"GET x-api-key:?:?","id":"abc123def456"');
+    for (const unit of ["x-api-key:?:ab12cd34", "token:?:ab12cd34!", "cookies:?:?"]) {
+      expect(workOf(unit, LARGE)).toBeLessThanOrEqual(2.5 * workOf(unit, SMALL) + LARGE);
+    }
   });
 
   it("still redacts a token after a header's placeholder and a mark, and a cookie's pair after the dash", () => {

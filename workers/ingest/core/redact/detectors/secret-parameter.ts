@@ -505,7 +505,12 @@ function rejectedFlag(text: string, dash: number): boolean {
   return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
-/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
+/**
+ * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its
+ * name or a key's part after it (`rejectedByName`), by its value's start, as cookies it keeps, or
+ * as a header's placeholder dash and mark before a line holding no secret-shaped token
+ * (`keptAsPlaceholder`).
+ */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
   return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name) || keptAsPlaceholder(text, colon, name);
@@ -576,7 +581,9 @@ const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
  * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
  * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
- * of them is.
+ * of them is. Under any name, a glob's part (`opensGlobPart`: `password:*`) or the `?` part an
+ * instrumentation sanitized, before no secret-shaped token (`opensSanitizedPart`: `x-api-key:?:`),
+ * is a key's namespace, which `isKeyNamespace` rejects.
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
@@ -614,7 +621,9 @@ function opensSecretNumberList(name: string, text: string, at: number): boolean 
  * after a first word (`holdsNoIdOrKeyCharacter`: `key=a(`, `sid=ab1{`, `code=%41${`), under no
  * credential header's name (whose cookies' pairs and worded credentials are read first). Such a
  * value is the parameter's token (`PARAMETER_TOKEN`, or the query's or the path's), and no
- * cookie's pair: its first token holds that character.
+ * cookie's pair: its first token holds that character. Under a credential or `X-` header's name,
+ * a placeholder's dash and mark before a line holding no secret-shaped token
+ * (`holdsPlaceholderUnderHeader`: `authorization=-?`), which the header's reading keeps.
  */
 function rejectedParameter(text: string, start: number): boolean {
   if (namesCurlCookie(text, start)) return false;
@@ -1480,7 +1489,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
   const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
-  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start), text, start + 1)) return undefined;
   // A configuration path looked up by its key (`GetValue<string>("Jwt:Secret")`, `Configuration["Jwt:Issuer"]`): names, no value.
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
