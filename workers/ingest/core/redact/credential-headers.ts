@@ -427,16 +427,18 @@ const LINE_BREAKS: ReadonlySet<string> = new Set(["\n", "\r"]);
 
 /**
  * Whether no secret-shaped token (`SECRET_TOKEN`) starts at or after `from` in `text` before the
- * line's rest ends: at a line break, a quote or an `&`, where a value's rest of line ends
- * (`LINE_REST` in secret-parameter.ts; a JSON string's closing quote ends it too). Read once a scan
- * as `nextTokenOrLine` reads, so a caller may ask at every field of a long run.
+ * value's run ends: at a blank, a quote, an `&` or a backslash (a JSON string's closing quote or
+ * escape ends it, and a query's next pair). A token past a blank is the next word's, which a
+ * field's reading of the value up to its first blank does not take with it; one past a backslash
+ * is a signature's reading's, which ends the value there (`x-hub-signature:?:\x-hub-signature-256…`). Read once a scan as `nextTokenOrLine`
+ * reads, so a caller may ask at every field of a long run.
  */
-export function holdsNoSecretTokenInLineRest(text: string, from: number): boolean {
-  const found = nextMatchFrom(TOKEN_OR_REST_END, tokenOrRestEnd, text, from);
-  return found < 0 || REST_ENDS.has(text.charAt(found));
+export function holdsNoSecretTokenInRun(text: string, from: number): boolean {
+  const found = nextMatchFrom(TOKEN_OR_RUN_END, tokenOrRunEnd, text, from);
+  return found < 0 || !TOKEN_START.test(text.charAt(found));
 }
-/** The characters that end a line's rest (`holdsNoSecretTokenInLineRest`); no token holds one. */
-const REST_ENDS: ReadonlySet<string> = new Set(["\n", "\r", '"', "'", "`", "&"]);
+/** A character a secret-shaped token may start with; a run's end (`TOKEN_OR_RUN_END`) is none of them. */
+const TOKEN_START = /[\w.~+/-]/;
 
 /**
  * Where the first secret-shaped token or line break at or after `from` in `text` starts, -1 for
@@ -551,9 +553,9 @@ const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
 /** A secret-shaped token's start or a line break, searched in the whole text. */
 const TOKEN_OR_LINE_BREAK = new RegExp(`${SECRET_TOKEN}|[\\r\\n]`, "g");
 const tokenOrLine = new SpanMemo();
-/** A secret-shaped token's start or a line's rest's end (`REST_ENDS`), searched in the whole text. */
-const TOKEN_OR_REST_END = new RegExp(`${SECRET_TOKEN}|[\\r\\n"'\`&]`, "g");
-const tokenOrRestEnd = new SpanMemo();
+/** A secret-shaped token's start or a run's end (a blank, a quote, `&` or a backslash), searched in the whole text. */
+const TOKEN_OR_RUN_END = new RegExp(`${SECRET_TOKEN}|[\\s"'\`&\\\\]`, "g");
+const tokenOrRunEnd = new SpanMemo();
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 

@@ -1,6 +1,6 @@
 import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
-import { holdsNoSecretTokenInLineRest } from "./credential-headers";
+import { holdsNoSecretTokenInRun } from "./credential-headers";
 
 /**
  * A name's words, joined, ending with a password's word (`password`, `db_pass`, `db_pw`, `senha`):
@@ -93,12 +93,14 @@ export function opensSanitizedPart(text: string, at: number): boolean {
 
 /**
  * Whether the `?` at `at` in `text` is the part an instrumentation sanitized a key's to: no
- * secret-shaped token starts after it before its line's rest ends (`holdsNoSecretTokenInLineRest`).
- * One that does holds a key written after the mark (`x-api-key:?:Zx9Kq2…`, `api_key:? Zx9Kq2…`,
- * `redis://:?:Zx9Kq2…@host`): the `?` is then no placeholder of it.
+ * secret-shaped token starts after it before its value's run ends (`holdsNoSecretTokenInRun`: a
+ * blank, a quote, an `&` or a backslash). One that does holds a key written after the mark
+ * (`x-api-key:?:Zx9Kq2…`): the `?` is then no placeholder of it. A token past a blank
+ * (`authorization:?:Bearer Zx9Kq2…`) is left to the readings of the text after the `?`, which the
+ * field's reading would cut short at the blank.
  */
 function isSanitizedPartAt(text: string, at: number): boolean {
-  return text.charCodeAt(at) === 63 /* ? */ && holdsNoSecretTokenInLineRest(text, at + 1);
+  return text.charCodeAt(at) === 63 /* ? */ && holdsNoSecretTokenInRun(text, at + 1);
 }
 
 /** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
