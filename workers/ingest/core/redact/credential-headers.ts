@@ -426,16 +426,31 @@ const PLACEHOLDER_MARKS: ReadonlySet<string> = new Set(["!", "?"]);
 const LINE_BREAKS: ReadonlySet<string> = new Set(["\n", "\r"]);
 
 /**
- * Whether no secret-shaped token (`SECRET_TOKEN`) starts at or after `from` in `text` before the
- * value's run ends: at a blank, a quote, an `&` or a backslash (a JSON string's closing quote or
- * escape ends it, and a query's next pair). A token past a blank is the next word's, which a
- * field's reading of the value up to its first blank does not take with it; one past a backslash
- * is a signature's reading's, which ends the value there (`x-hub-signature:?:\x-hub-signature-256…`). Read once a scan as `nextTokenOrLine`
- * reads, so a caller may ask at every field of a long run.
+ * Where the first secret-shaped token (`SECRET_TOKEN`) starts at or after `from` in `text` before
+ * the value's run ends, -1 for none: the run ends at a blank, a quote, an `&` or a backslash (a
+ * JSON string's closing quote or escape ends it, and a query's next pair). A token past a blank is
+ * the next word's, which a field's reading of the value up to its first blank does not take with
+ * it; one past a backslash is a signature's reading's, which ends the value there
+ * (`x-hub-signature:?:\x-hub-signature-256…`). Read once a scan as `nextTokenOrLine` reads, so a
+ * caller may ask at every field of a long run.
  */
-export function holdsNoSecretTokenInRun(text: string, from: number): boolean {
+export function secretTokenInRun(text: string, from: number): number {
   const found = nextMatchFrom(TOKEN_OR_RUN_END, tokenOrRunEnd, text, from);
-  return found < 0 || !TOKEN_START.test(text.charAt(found));
+  return found >= 0 && TOKEN_START.test(text.charAt(found)) ? found : -1;
+}
+
+/**
+ * Where the secret-shaped token that `secretTokenInRun` found at `start` in `text` ends. The token
+ * read last is kept (`SpanMemo`: no token starts inside another or at its end, a character no
+ * token holds), so many asks for one token read it once.
+ */
+export function secretTokenEnd(text: string, start: number): number {
+  return tokenSpan.endFrom(text, start, (at) => {
+    TOKEN_AT.lastIndex = at;
+    const end = TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : at;
+    countWork(end - at + 1);
+    return end;
+  });
 }
 /** A character a secret-shaped token may start with; a run's end (`TOKEN_OR_RUN_END`) is none of them. */
 const TOKEN_START = /[\w.~+/-]/;
@@ -556,6 +571,9 @@ const tokenOrLine = new SpanMemo();
 /** A secret-shaped token's start or a run's end (a blank, a quote, `&` or a backslash), searched in the whole text. */
 const TOKEN_OR_RUN_END = new RegExp(`${SECRET_TOKEN}|[\\s"'\`&\\\\]`, "g");
 const tokenOrRunEnd = new SpanMemo();
+/** A secret-shaped token at one place (`secretTokenEnd`). */
+const TOKEN_AT = new RegExp(SECRET_TOKEN, "y");
+const tokenSpan = new SpanMemo();
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 

@@ -1,6 +1,6 @@
 import { countWork } from "./scan-scope";
 import { nameWords } from "./secret-names";
-import { holdsNoSecretTokenInRun } from "./credential-headers";
+import { secretTokenEnd, secretTokenInRun } from "./credential-headers";
 
 /**
  * A name's words, joined, ending with a password's word (`password`, `db_pass`, `db_pw`, `senha`):
@@ -93,15 +93,23 @@ export function opensSanitizedPart(text: string, at: number): boolean {
 
 /**
  * Whether the `?` at `at` in `text` is the part an instrumentation sanitized a key's to: no
- * secret-shaped token starts after it before its value's run ends (`holdsNoSecretTokenInRun`: a
- * blank, a quote, an `&` or a backslash). One that does holds a key written after the mark
- * (`x-api-key:?:Zx9Kq2…`): the `?` is then no placeholder of it. A token past a blank
- * (`authorization:?:Bearer Zx9Kq2…`) is left to the readings of the text after the `?`, which the
- * field's reading would cut short at the blank.
+ * secret-shaped token starts after it before its value's run ends (`secretTokenInRun`: a blank, a
+ * quote, an `&` or a backslash), or the first one is followed by more of the run. A token that
+ * ends the run, or a URL's credentials at its `@`, is a key written after the mark
+ * (`x-api-key:?:Zx9Kq2…`, `https://password:?:Zx9Kq2…@host`): the `?` is then no placeholder of
+ * it. Before more of the run (`access_token:?:x-amz-security-token: Zx9Kq2…`,
+ * `authorization:?:eyJ…{Bearer abc…`) the `?` stays sanitized: the field's reading would take what
+ * follows into its value up to the blank, and a field's name or a scheme's word there with it,
+ * leaving the credential after it unread. A token past a blank (`authorization:?:Bearer Zx9Kq2…`)
+ * is left to the readings of the text after the `?` too.
  */
 function isSanitizedPartAt(text: string, at: number): boolean {
-  return text.charCodeAt(at) === 63 /* ? */ && holdsNoSecretTokenInRun(text, at + 1);
+  if (text.charCodeAt(at) !== 63 /* ? */) return false;
+  const token = secretTokenInRun(text, at + 1);
+  return token < 0 || !KEY_ENDS.test(text.charAt(secretTokenEnd(text, token)));
 }
+/** What may follow a key that ends its value: the text's end, a run's end (`secretTokenInRun`) or a URL's credentials' `@`. */
+const KEY_ENDS = /^(?:|[\s"'`&\\@])$/;
 
 /** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
 function isGlobCharacter(code: number): boolean {
