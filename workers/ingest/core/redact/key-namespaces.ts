@@ -94,8 +94,8 @@ export function opensSanitizedPart(text: string, at: number): boolean {
 /**
  * Whether the `?` at `at` in `text` is the part an instrumentation sanitized a key's to: no
  * secret-shaped token starts after it before its value's run ends (`secretTokenInRun`: a blank, a
- * quote, an `&` or a backslash), or the first one is followed by more of the run. A token that
- * ends the run, or a URL's credentials at its `@`, is a key written after the mark
+ * quote, an `&` or a backslash), or the first one is followed by more of the run or ends with
+ * `=`. A token that ends the run, or a URL's credentials at its `@`, is a key written after the mark
  * (`x-api-key:?:Zx9Kq2…`, `https://password:?:Zx9Kq2…@host`): the `?` is then no placeholder of
  * it. Before more of the run (`access_token:?:x-amz-security-token: Zx9Kq2…`,
  * `authorization:?:eyJ…{Bearer abc…`) the `?` stays sanitized: the field's reading would take what
@@ -106,7 +106,10 @@ export function opensSanitizedPart(text: string, at: number): boolean {
 function isSanitizedPartAt(text: string, at: number): boolean {
   if (text.charCodeAt(at) !== 63 /* ? */) return false;
   const token = secretTokenInRun(text, at + 1);
-  return token < 0 || !KEY_ENDS.test(text.charAt(secretTokenEnd(text, token)));
+  if (token < 0) return true;
+  const end = secretTokenEnd(text, token);
+  // A token's `=` padding may be a later field's `=` (`?:sk_live_…x-signature="…"`): that one stays sanitized.
+  return text.charCodeAt(end - 1) === 61 /* = */ || !KEY_ENDS.test(text.charAt(end));
 }
 /** What may follow a key that ends its value: the text's end, a run's end (`secretTokenInRun`) or a URL's credentials' `@`. */
 const KEY_ENDS = /^(?:|[\s"'`&\\@])$/;
