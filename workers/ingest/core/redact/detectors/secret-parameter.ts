@@ -45,7 +45,7 @@ import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from ".
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
-import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart, opensSanitizedPart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -66,7 +66,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
@@ -506,10 +506,46 @@ function rejectedFlag(text: string, dash: number): boolean {
   return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
-/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
+/**
+ * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its
+ * name or a key's part after it (`rejectedByName`), by its value's start, as cookies it keeps, or
+ * as a header's placeholder dash and mark before a line holding no secret-shaped token
+ * (`keptAsPlaceholder`).
+ */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
-  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name) || keptAsPlaceholder(text, colon, name);
+}
+
+/**
+ * Whether the value at `at` under `name` is a placeholder's dash and a mark before a line with no
+ * secret-shaped token (`holdsNoCredentialToLineEnd`) under a header's name that no cookie's,
+ * signature's or session's reading takes first (`cookieFieldReading`): it reads none under an
+ * authorization's name or another header's, and a cookie header's reading takes the value only
+ * when it opens a cookie's pair (`opensCookiePair`: `cookie:-!a=b`).
+ */
+function holdsPlaceholderUnderHeader(name: string, text: string, at: number): boolean {
+  const header = credentialHeaderOf(name);
+  if (header === "signature" || (header === undefined && namesSession(name))) return false;
+  if ((header === "cookie" || header === "set-cookie") && opensCookiePair(text, at)) return false;
+  return holdsNoCredentialToLineEnd(name, text, at);
+}
+
+/**
+ * Whether the glued field at `colon` under a header's name `name` holds a placeholder's dash and
+ * a mark before a line with no secret-shaped token (`holdsNoCredentialToLineEnd`:
+ * `Authorization:-!…`, `X-Api-Key:-?…`), which the rewrite keeps (`holdsSchemeAlone`) after
+ * reading the rest of the line; a run of them was read to its end at each colon, by the regex and
+ * by the rewrite. The readings `redactFieldValue` tries before that one are asked as it asks them:
+ * no cookie's, signature's or session's reading (`holdsPlaceholderUnderHeader`), no password's rule
+ * and no report that redacts (both read a bounded start). A value opening with a dash opens no
+ * other form it tries.
+ */
+function keptAsPlaceholder(text: string, colon: number, name: string): boolean {
+  if (!holdsPlaceholderUnderHeader(name, text, colon + 1)) return false;
+  const rule = passwordRuleAt(text, colon + 1);
+  if (rule !== undefined && !rule.kept) return false;
+  return isSecretCodeName(name) || readReport(text, colon + 1, (word) => isStateWordUnder(name, word))?.kept !== false;
 }
 
 /**
@@ -546,7 +582,9 @@ const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
  * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
  * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
- * of them is.
+ * of them is. Under any name, a glob's part (`opensGlobPart`: `password:*`) or the `?` part an
+ * instrumentation sanitized, before no secret-shaped token (`opensSanitizedPart`: `x-api-key:?:`),
+ * is a key's namespace, which `isKeyNamespace` rejects.
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
@@ -555,8 +593,9 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   // The name decides first, so the value is read at a colon only when it must be. A list of numbers
   // opens with a blank or `[`, which no glob's part does, so testing the glob second changes no answer.
   if (namesNoSecretValue(name, isSecretName)) return !opensSecretNumberList(name, text, colon + 1);
-  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
-  return opensGlobPart(text, colon + 1);
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon), and so
+  // is a sanitized one (`x-api-key:?:`, read to the end of the run at each colon otherwise).
+  return opensGlobPart(text, colon + 1) || opensSanitizedPart(text, colon + 1);
 }
 
 /**
@@ -583,7 +622,9 @@ function opensSecretNumberList(name: string, text: string, at: number): boolean 
  * after a first word (`holdsNoIdOrKeyCharacter`: `key=a(`, `sid=ab1{`, `code=%41${`), under no
  * credential header's name (whose cookies' pairs and worded credentials are read first). Such a
  * value is the parameter's token (`PARAMETER_TOKEN`, or the query's or the path's), and no
- * cookie's pair: its first token holds that character.
+ * cookie's pair: its first token holds that character. Under a credential or `X-` header's name,
+ * a placeholder's dash and mark before a line holding no secret-shaped token
+ * (`holdsPlaceholderUnderHeader`: `authorization=-?`), which the header's reading keeps.
  */
 function rejectedParameter(text: string, start: number): boolean {
   if (namesCurlCookie(text, start)) return false;
@@ -593,6 +634,9 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
   if (namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
+  // A header's placeholder before a mark (`authorization=-?`): the header's reading keeps it after
+  // reading the rest of the line, and no reading before it takes a value opening with a dash.
+  if (holdsPlaceholderUnderHeader(name, text, equals + 1)) return true;
   // The name's tests decide most secret names (`password=`) without reading the value.
   return (
     credentialHeaderOf(name) === undefined &&
@@ -1569,7 +1613,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
   const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
-  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start), text, start + 1)) return undefined;
   // A configuration path looked up by its key (`GetValue<string>("Jwt:Secret")`, `Configuration["Jwt:Issuer"]`): names, no value.
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
