@@ -476,7 +476,7 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   if (
     more !== undefined &&
     ((((words & WORD_PASSWORD) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_WORD.test(text)) ||
-      ((classes & HAS_BLANK) !== 0 && (words & WORD_PASSWORD_PHRASE) !== 0 && PASSWORD_PHRASE_WORD.test(text)) ||
+      ((classes & HAS_BLANK) !== 0 && (words & WORD_PASSWORD_PHRASE) !== 0 && holdsAny(text, PASSWORD_PHRASE_PIECES) && PASSWORD_PHRASE_WORD.test(text)) ||
       ((words & WORD_OTHER_PASSWORD) !== 0 && OTHER_PASSWORD_WORD.test(text)))
   ) {
     more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
@@ -958,6 +958,16 @@ const PASSWORD_WORD = /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]
  */
 const PASSWORD_PHRASE_WORD =
   /[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
+/**
+ * A piece of text every match of `PASSWORD_PHRASE_WORD` holds, one per way or more: `ass`/`ASS`
+ * (`[Pp]ass`, `PASS`, `passe`, `passwd`), `pw`/`Pw`/`PW` (`[Pp]wd?`, `PWD?`), `ey`/`EY` (`[Kk]ey`,
+ * `KEY`), `PIN`, `oken`/`OKEN` (`[Tt]oken`, `TOKEN`) and `ecret`/`ECRET` (`[Ss]ecret`, `SECRET`); the
+ * regex has no `i` flag. Asked first by native searches: the regex tries its many first letters
+ * at every position of a text, and its word keys are in most texts with a blank (`api` of `/api/`,
+ * `sec` of `ageSeconds`), where none of these pieces is (a request line, a user agent, a Workers
+ * JSON line without a token).
+ */
+export const PASSWORD_PHRASE_PIECES = ["ass", "ASS", "pw", "Pw", "PW", "ey", "EY", "PIN", "oken", "OKEN", "ecret", "ECRET"];
 /**
  * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
  * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_WORD`: their word keys (`has`,
