@@ -200,7 +200,7 @@ export enum MoreEvidence {
   SESSION_ID_PHRASE = 1 << 2,
   /**
    * A password's word in prose or a percent-encoded `=` (`detectors/password-phrase.ts`), or a
-   * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_PHRASE_WORD` (`password`,
+   * credential's phrase (`detectors/credential-phrase.ts`): `PASSWORD_WORD`, `PASSWORD_PHRASE_WORD` (`password`,
    * `passphrase`, `senha`, `contraseña`, `Passwort`, `Kennwort`, `wachtwoord`, `mot de passe`, `hasło`, `lösenord` (`OTHER_PASSWORD_WORD`),
    * `clave`, `%3D`, `pass phrase`, `API key`, `token for`, `secret
    * was`), which every match of the detectors holds.
@@ -475,7 +475,9 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
   // `%3D` has no letter: the first loop's `%` says it may be there.
   if (
     more !== undefined &&
-    ((((words & WORD_PASSWORD_PHRASE) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_PHRASE_WORD.test(text)) || ((words & WORD_OTHER_PASSWORD) !== 0 && OTHER_PASSWORD_WORD.test(text)))
+    ((((words & WORD_PASSWORD) !== 0 || (classes & HAS_PERCENT) !== 0) && PASSWORD_WORD.test(text)) ||
+      ((classes & HAS_BLANK) !== 0 && (words & WORD_PASSWORD_PHRASE) !== 0 && holdsAny(text, PASSWORD_PHRASE_PIECES) && PASSWORD_PHRASE_WORD.test(text)) ||
+      ((words & WORD_OTHER_PASSWORD) !== 0 && OTHER_PASSWORD_WORD.test(text)))
   ) {
     more[0] = (more[0] ?? 0) | MoreEvidence.PASSWORD_PHRASE;
   }
@@ -940,18 +942,35 @@ const NATIONAL_ID_DIGITS = 4;
  */
 const PERSONAL_DOCUMENT_WORD = /birth|born|d\.?o\.?b|na[cs]|anivers|geb(?:urt|oren|oorte)|naissance|n[ée]e? le|urodz|生年月日|誕生日|pass?[ae]?port|paspoort|reisepass|pass(?:nummer|[ _-]?nr)/i;
 /**
- * A password's word or a percent-encoded `=`, a credential named in two words (`pass phrase`,
- * `API key`) or one word before `for` (`PIN for`, `token for`), or a credential's word before
- * `is`/`was`/`set to` (`secret was`), or `pass`, `pw` or `pwd` alone before `is`/`was` (`my pass is …`),
+ * The evidence of `MoreEvidence.PASSWORD_PHRASE`, in two regexes: a password's word or a
+ * percent-encoded `=` (`PASSWORD_WORD`), or one of the forms holding a blank (`PASSWORD_PHRASE_WORD`):
+ * a credential named in two words (`pass phrase`, `API key`) or one word before `for` (`PIN for`, `token for`),
+ * or a credential's word before `is`/`was`/`set to` (`secret was`), or `pass`, `pw` or `pwd` alone before `is`/`was` (`my pass is …`),
  * or `pass`, `passwd`, `pwd` or `pw`, also ending a key's name (`smtp_pass`, `DB_PASS`, `dbPass`), and within a line's 80 characters `from`, an arrow or an `old=`/`new=` label (a change's, password-changes.ts: `pwd changed from …`, `pw changed old=… new=…`),
- * or `passwd` and within 80 characters `to` (a change's new value, detectors/password-phrase.ts: `passwd changed to …`):
- * the evidence of `MoreEvidence.PASSWORD_PHRASE`.
+ * or `passwd` and within 80 characters `to` (a change's new value, detectors/password-phrase.ts: `passwd changed to …`).
+ * A text shows the evidence when either matches, as it did when they were one alternation.
+ */
+const PASSWORD_WORD = /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]/;
+/**
+ * The forms holding a blank (`[ \t]`): asked only of a text with a space or a tab (the first loop's
+ * `HAS_BLANK`), so that paths, ids and a cache's `BYPASS`, whose word keys (`api` of `/api/…`, `sec` of
+ * `ageSeconds`, `pas`) are this regex's too, ask at most the short `PASSWORD_WORD`.
  */
 const PASSWORD_PHRASE_WORD =
-  /[Pp]ass(?:word|phrase|wort)|PASS(?:WORD|PHRASE|WORT)|[Kk]ennwort|KENNWORT|[Ww]achtwoord|WACHTWOORD|[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Cc]lave|CLAVE|[Ss]enha|SENHA|[Cc]ontrase(?:ñ|n)a|CONTRASE(?:Ñ|N)A|%3[Dd]|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
+  /[Mm]ot[ \t]+de[ \t]+passe|MOT[ \t]+DE[ \t]+PASSE|[Pp]ass[ \t]+[Pp]hrase|PASS[ \t]+PHRASE|(?:[Aa]pi|API|[Ss]ecret|SECRET|[Aa]ccess|ACCESS)[ \t]+(?:[Kk]ey|KEY)|(?:PIN|[Tt]oken|TOKEN|[Ss]ecret|SECRET)[ \t]+(?:for|is|was|set[ \t]+to)[ \t]|(?<![\w-])(?:[Pp]ass|PASS|[Pp]wd?|PWD?)[ \t]+(?:is|was|é|es)[ \t]|(?:(?<![\w-])(?:[Pp]ass(?:wd)?|PASS(?:WD)?|[Pp]wd?|PWD?)|(?<=[A-Za-z0-9]_)(?:pass|PASS|Pass)|(?<=[a-z0-9])Pass)(?=[ \t])[^\n]{0,80}?(?:[ \t](?:from|FROM)[ \t]|->|=>|→|(?<![\w-])(?:old|new|OLD|NEW)[ \t]?[:=])|(?<![\w-])(?:[Pp]asswd|PASSWD)(?=[ \t])[^\n]{0,80}?[ \t](?:[Tt]o|TO)[ \t]/;
+/**
+ * A piece of text every match of `PASSWORD_PHRASE_WORD` holds, one per way or more: `ass`/`ASS`
+ * (`[Pp]ass`, `PASS`, `passe`, `passwd`), `pw`/`Pw`/`PW` (`[Pp]wd?`, `PWD?`), `ey`/`EY` (`[Kk]ey`,
+ * `KEY`), `PIN`, `oken`/`OKEN` (`[Tt]oken`, `TOKEN`) and `ecret`/`ECRET` (`[Ss]ecret`, `SECRET`); the
+ * regex has no `i` flag. Asked first by native searches: the regex tries its many first letters
+ * at every position of a text, and its word keys are in most texts with a blank (`api` of `/api/`,
+ * `sec` of `ageSeconds`), where none of these pieces is (a request line, a user agent, a Workers
+ * JSON line without a token).
+ */
+export const PASSWORD_PHRASE_PIECES = ["ass", "ASS", "pw", "Pw", "PW", "ey", "EY", "PIN", "oken", "OKEN", "ecret", "ECRET"];
 /**
  * Polish `hasło` and Swedish `lösenord`, the evidence of `MoreEvidence.PASSWORD_PHRASE` too
- * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_PHRASE_WORD`: their word keys (`has`,
+ * (`Hasło to …`, `Lösenordet är …`), apart from `PASSWORD_WORD`: their word keys (`has`,
  * `los`) are in many texts, which then ask this short regex and not the long one.
  */
 const OTHER_PASSWORD_WORD = /[Hh]as(?:ł|l)o|HAS(?:Ł|L)O|[Ll](?:ö|o)senord|L(?:Ö|O)SENORD/;
@@ -1053,6 +1072,8 @@ const WORD_OTHER_PASSWORD = 1 << 13;
 const WORD_COMMAND_PASSWORD = 1 << 14;
 /** `DATABASE_ERROR_HINT`'s words. */
 const WORD_DATABASE_ERROR = 1 << 15;
+/** `PASSWORD_WORD`'s words, apart from `PASSWORD_PHRASE_WORD`'s forms holding a blank. */
+const WORD_PASSWORD = 1 << 16;
 /** The ASCII letters `PERSON_FIELD_PRENOM_WAY` needs (`LETTERS`' bits: `a` is bit 0). */
 const PRENOM_LETTERS = [..."prnom"].reduce((mask, letter) => mask | (1 << (letter.charCodeAt(0) - 97)), 0);
 /** `PERSONAL_DOCUMENT_WORD`'s ways with under three letters in a row, gated by their letters (`d.o.b`, `né le`). */
@@ -1068,7 +1089,8 @@ const PERSONAL_DOCUMENT_CJK_WAYS = ["生年月日", "誕生日"];
  */
 export function wordSearches(): readonly WordSearch[] {
   return [
-    { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD, gatedElsewhere: ["%3[Dd]"] },
+    { bit: WORD_PASSWORD, pattern: PASSWORD_WORD, gatedElsewhere: ["%3[Dd]"] },
+    { bit: WORD_PASSWORD_PHRASE, pattern: PASSWORD_PHRASE_WORD },
     { bit: WORD_OTHER_PASSWORD, pattern: OTHER_PASSWORD_WORD },
     { bit: WORD_COMMAND_PASSWORD, pattern: COMMAND_PASSWORD_HINT },
     { bit: WORD_DATABASE_ERROR, pattern: DATABASE_ERROR_HINT },

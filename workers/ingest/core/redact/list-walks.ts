@@ -52,8 +52,10 @@ export const ListWalk = {
  * Why one pass: those walks each read every key of every list, five passes over a record's
  * attributes where one suffices, and a batch repeats its keys from record to record (28 distinct
  * keys in 13,903 attributes of 1,000 Workers log records), so each key's record is remembered by
- * the key: a slot chosen from its length and two of its characters, replaced by the next key of
- * the slot. The memo holds at most SLOTS keys, kept across requests as the key rules' own memo of
+ * the key: a set of two slots chosen from its length and two of its characters, the newer key
+ * first, the older one replaced by the next key of the set (two keys of one set in every record,
+ * a Cloudflare push's `geo.city` and `cache.ageSeconds`, each replaced the other's record at each
+ * record when a set had one slot). The memo holds at most SLOTS keys, kept across requests as the key rules' own memo of
  * recent keys is (`KeyRules.ruleFor`): keys are names, not the values a request sends. Lists of
  * one key sequence within a request are answered once (list-plans.ts).
  */
@@ -68,16 +70,17 @@ const WALK_BITS =
   ListWalk.GRAPHQL_REQUESTS | ListWalk.QUERY_PARAMETERS | ListWalk.QUERY_EVENTS | ListWalk.PAIR_NAMES | ListWalk.OWNED_NAMES |
   ListWalk.ADDRESS_OWNERS | ListWalk.QUERY_PATHS | ListWalk.REDIS_COMMAND_OBJECTS;
 
-/** Slots of the memo (a power of two): more than the distinct keys a batch's records repeat. */
-const SLOTS = 256;
+/** Slots of the memo (a power of two), in sets of two: more than the distinct keys a batch's records repeat. */
+const SLOTS = 512;
 const slotKeys = new Array<string | undefined>(SLOTS).fill(undefined);
 const slotKinds = new Int32Array(SLOTS);
 
 /** The packed record of `key`: for each walk, its bit when the walk may start from the key, the bit above when the key may complete it. */
 function kindsOfKey(key: string): number {
   const length = key.length;
-  const slot = (length * 31 + key.charCodeAt(length >> 1) * 7 + key.charCodeAt(length - 1)) & (SLOTS - 1);
+  const slot = (length * 31 + key.charCodeAt(length >> 1) * 7 + key.charCodeAt(length - 1)) & (SLOTS - 2);
   if (slotKeys[slot] === key) return slotKinds[slot]!;
+  if (slotKeys[slot + 1] === key) return slotKinds[slot + 1]!;
   const kinds =
     kindBits(ListWalk.GRAPHQL_REQUESTS, namesGraphQLDocument(key), mayHoldGraphQLVariables(key)) |
     kindBits(ListWalk.QUERY_PARAMETERS, isQueryParameterKey(key), isQueryTextKey(key)) |
@@ -87,6 +90,8 @@ function kindsOfKey(key: string): number {
     kindBits(ListWalk.ADDRESS_OWNERS, mayBeOwnedAddress(key), mayNameAddressOwner(key)) |
     kindBits(ListWalk.QUERY_PATHS, isQueryKey(key), isQueryKey(key) || isPathKey(key)) |
     kindBits(ListWalk.REDIS_COMMAND_OBJECTS, mayBeCommandArguments(key), mayBeCommandName(key));
+  slotKeys[slot + 1] = slotKeys[slot];
+  slotKinds[slot + 1] = slotKinds[slot]!;
   slotKeys[slot] = key;
   slotKinds[slot] = kinds;
   return kinds;
