@@ -309,7 +309,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host,
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
- * template (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
+ * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
  * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.

@@ -21,22 +21,37 @@ export function isLoopback(url: URL): boolean {
   return LOOPBACK_HOSTS.has(url.hostname);
 }
 
+/** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
+const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
+
+/**
+ * Words of a host (its labels split at `-` and `_`) that only a placeholder writes: the README's
+ * and tutorials' `YOUR_ACCOUNT`, `your-subdomain`, `account`, `xxx`. No real ingest host is named so.
+ */
+const PLACEHOLDER_HOST_WORD = /^(your|youraccount|yoursubdomain|yourdomain|yourname|account|subdomain|placeholder|changeme|x{3,})$/;
+
 /**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
- * `https://${INGEST}/…` literally), a `<…>` placeholder copied from the README
- * (`https://deco-otel-ingest.<account>.workers.dev`), or a host under `.invalid`, which never
- * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`). The audit flags such an
- * endpoint var, never proposes it, and `--ingest-url` refuses it.
+ * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
+ * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
+ * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a host of placeholder
+ * words (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of workers.dev, and a blank in
+ * the value (`" https://…"`: the URL parser drops one before or after it, so it reads as valid,
+ * but the var holds it and a sender that joins it to `/v1/logs` as text does not). The audit flags
+ * such an endpoint var, never proposes it, and `--ingest-url` refuses it.
  */
 export function placeholderFault(text: string): string | undefined {
   const template = /\$\{[^}]*\}/.exec(text)?.[0];
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
-  const placeholder = /<[^<>]*>/.exec(text)?.[0];
-  if (placeholder === "<account>") return "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
-  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: put the real value in its place`;
+  const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${/^.account.$/.test(placeholder) ? ACCOUNT_HINT : "put the real value in its place"}`;
+  if (/\s/.test(text)) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
-  if (host !== undefined && /(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
+  if (host === undefined) return undefined;
+  if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
+  const word = host.split(/[.\-_]/).find((part) => PLACEHOLDER_HOST_WORD.test(part)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+  if (word !== undefined) return `is on ${host}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
   return undefined;
 }
 

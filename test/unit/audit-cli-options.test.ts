@@ -434,6 +434,40 @@ describe("--ingest-url values --fix must not write", () => {
   });
 });
 
+describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file's endpoint vars", () => {
+  // A probe: each was written by --fix and audited clean in a file.
+  const placeholders: [string, string][] = [
+    ["https://deco-otel-ingest.<account>.workers.dev", "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your" is no account\'s name)'],
+    ["https://deco-otel-ingest.example.workers.dev", 'is on deco-otel-ingest.example.workers.dev, a placeholder host ("example" is no account\'s name)'],
+    ["https://deco-otel-ingest.example.invalid", "is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+    [" https://deco-otel-ingest.acme.workers.dev", "holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it"],
+    ["https://deco-otel-ingest.acme.workers.dev ", "holds a blank before or after the URL"],
+  ];
+
+  it.each(placeholders)("%j", async (base, message) => {
+    const refused = await audit(["--fix", "--ingest-url", base, "."]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err).toContain(`--ingest-url ${message}`);
+    // The same base in a file, as the endpoint vars it gives (a blank kept where it stands).
+    const url = (signal: string) => base.replace(/\S+/, (origin) => `${origin}/v1/${signal}`);
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, url(signal)]));
+    const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(findings.map((f) => f.message.includes(message))).toEqual([true, true, true]);
+  });
+
+  it("passes a real workers.dev host and a gateway's", () => {
+    for (const base of ["https://deco-otel-ingest.acme.workers.dev", "https://gw.acme.dev/otel", "https://deco-otel-ingest.accounts-team.workers.dev"]) {
+      const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+      const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
+      expect(findings, base).toEqual([]);
+    }
+  });
+});
+
 describe("smaller faults of a run", () => {
   it("reads a named pipe given as a path as not a regular file, without waiting on it", async () => {
     const dir = await mkdtemp(join(tmpdir(), "audit-fifo-"));
