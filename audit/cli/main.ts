@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault } from "../core/ingest-url";
+import { INGEST_URL_MEANING, isLoopback, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -306,7 +306,9 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 }
 
 /**
- * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host,
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
+ * (`http://…` told so, with its https form unless it is a local address; a host without a scheme
+ * told to add `https://`),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
@@ -321,8 +323,14 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  if (url?.protocol === "http:" && url.hostname !== "") {
+    const instead = isLoopback(url) ? `${url.host} is a local development address, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}` : `give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${instead}; got "${ingestUrl}"`);
+  }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
-    throw new UsageError(`${takes}: e.g. https://deco-otel-ingest.<account>.workers.dev or https://gw.acme.dev/otel; got "${ingestUrl}"`);
+    const withScheme = URL.parse(`https://${ingestUrl}`);
+    const given = url === null && withScheme !== null && withScheme.hostname.includes(".") ? `, so give https://${ingestUrl}` : "";
+    throw new UsageError(`${takes}${given}: the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
   }
   const base = `https://${url.host}${url.pathname.replace(/\/v1(\/(logs|traces|metrics))?\/*$/, "").replace(/\/+$/, "")}`;
   if (url.search !== "" || url.hash !== "") {

@@ -195,7 +195,7 @@ describe("deco-otel audit (CLI)", () => {
   it.each([
     [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
     [["--dry-run"], "--dry-run goes with --fix"],
-    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
+    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://x.dev"],
     [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "so it must not end in /v1 or /v1/<signal>"],
     [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
     [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],

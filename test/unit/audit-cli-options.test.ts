@@ -425,7 +425,10 @@ describe("--ingest-url values --fix must not write", () => {
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
     ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
     ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
-    ["http://i.acme.dev", "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
+    // A probe: http was refused with the generic message, whose example was itself a placeholder.
+    ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
+    ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
+    ["i.acme.dev", "so give https://i.acme.dev: the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
   ])("refuses %s with exit 2, naming why", async (url, message) => {
     const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
     expect(code).toBe(2);
