@@ -221,7 +221,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   // What was not checked at all: under --github an annotation, so a CI run shows it beside the findings.
   const unchecked = [
     ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
-    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : NOTHING_AUDITED_NOTE, failsBlock: true }] : []),
+    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : nothingAuditedNote(run), failsBlock: true }] : []),
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
   print(run, options, [...notes, ...unchecked, ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
@@ -423,8 +423,15 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
 
-/** The note of a run that found files and checked no environment of any, not by --exclude alone (`nothingAudited`). */
-const NOTHING_AUDITED_NOTE = "--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+/**
+ * The note of a run that found files and checked no environment of any, not by --exclude alone
+ * (`nothingAudited`): it names `--exclude` beside `--exclude-env` only when `--exclude` left a file
+ * out, so a run given `--exclude-env` alone is not sent looking for an `--exclude` it never had.
+ */
+function nothingAuditedNote(run: AuditRun): string {
+  const options = run.excludedFiles.length > 0 ? "--exclude and --exclude-env" : "--exclude-env";
+  return `${options} left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above`;
+}
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
 function leftEmptyNote(audit: FileAudit): string {

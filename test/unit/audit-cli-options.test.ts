@@ -230,6 +230,11 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(none.out).toContain(`::warning file=${join(dir, "shop", "wrangler.jsonc").replaceAll(":", "%3A").replaceAll(",", "%2C")},title=deco-otel audit::--exclude-env left out every environment of`);
     expect(none.out).toContain("::error title=deco-otel audit::--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(none.out).not.toMatch(/^note: .*nothing (of it )?was audited/m);
+    // --exclude-env alone: the note names it alone, not an --exclude never given.
+    const envOnly = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "production", dir]);
+    expect(envOnly.code).toBe(2);
+    expect(envOnly.out).toContain("note: --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    expect(envOnly.out).not.toContain("--exclude and");
   });
 
   it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
