@@ -217,13 +217,14 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => `note: ${text}`);
-  // What was not checked at all: under --github an annotation, so a CI run shows it beside the findings.
-  const unchecked = [
+  // Every note says what a pattern or option did not do, or what was not checked: under --github
+  // each is an annotation, so a CI run shows it beside the findings.
+  const notes = [
+    ...[...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => ({ text, failsBlock: false })),
     ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
     ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : nothingAuditedNote(run), failsBlock: true }] : []),
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
-  print(run, options, [...notes, ...unchecked, ...fixReport], fixedAny, output);
+  print(run, options, [...notes, ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 

@@ -230,6 +230,13 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(none.out).toContain(`::warning file=${join(dir, "shop", "wrangler.jsonc").replaceAll(":", "%3A").replaceAll(",", "%2C")},title=deco-otel audit::--exclude-env left out every environment of`);
     expect(none.out).toContain("::error title=deco-otel audit::--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(none.out).not.toMatch(/^note: .*nothing (of it )?was audited/m);
+    // Under --github every note is an annotation: a pattern that matched nothing, the top levels
+    // GLOB: left out (a probe: these two were plain lines a CI reader never sees).
+    const annotated = await audit(["--github", "--exclude", "apps/legcy", "--exclude-env", "prodution", "--exclude-env", "**:", dir]);
+    expect(annotated.out).not.toMatch(/^note: /m);
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude apps/legcy matched no wrangler file (");
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude-env prodution matched no environment: no file audited has env.prodution");
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude-env GLOB: (nothing after the colon) left out the top levels of 2 files (");
     // --exclude-env alone: the note names it alone, not an --exclude never given.
     const envOnly = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "production", dir]);
     expect(envOnly.code).toBe(2);
