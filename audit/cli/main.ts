@@ -220,7 +220,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   // Every note says what a pattern or option did not do, or what was not checked: under --github
   // each is an annotation, so a CI run shows it beside the findings.
   const notes = [
-    ...[...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => ({ text, failsBlock: false })),
+    ...[...options.exclusions.unmatched(), ...unmatchedTails(options.tails, run), ...options.exclusions.topLevelsLeftOut()].map((text) => ({ text, failsBlock: false })),
     ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
     ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : nothingAuditedNote(run), failsBlock: true }] : []),
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
@@ -432,6 +432,19 @@ const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, 
 function nothingAuditedNote(run: AuditRun): string {
   const options = run.excludedFiles.length > 0 ? "--exclude and --exclude-env" : "--exclude-env";
   return `${options} left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above`;
+}
+
+/**
+ * One note per `--tail ENV=NAME` whose environment no file audited has (left out or not): the tail
+ * would be required nowhere, so a misspelled environment (`prod` for `production`) would leave
+ * that environment judged by the default tails, silently. Names the environments the run did see.
+ */
+function unmatchedTails(tails: TailNames, run: AuditRun): string[] {
+  const seen = new Set(run.audits.flatMap((audit) => [...audit.environments, ...audit.excluded]).filter((label) => label !== environmentLabel(null)));
+  const known = seen.size === 0 ? "no file audited has an env.<name>" : `the files audited have ${[...seen].sort().join(", ")}`;
+  return [...tails.byEnvironment]
+    .filter(([env]) => !seen.has(environmentLabel(env)))
+    .map(([env, name]) => `--tail ${env}=${name} matched no environment: no wrangler file audited has env.${env}, so it was required nowhere (${known})`);
 }
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */

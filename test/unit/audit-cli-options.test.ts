@@ -203,6 +203,18 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect((await audit([file, "--exclude-env", "production"])).out).not.toContain("left out the top level");
   });
 
+  it("notes a --tail ENV=NAME whose environment no file audited has, naming those they have", async () => {
+    const dir = await fleet();
+    // A probe: --tail prod=… beside env.production was silently ignored.
+    const typo = await audit(["--tail", "prod=deco-otel-tail-p", "--tail", "production=deco-otel-tail-prod", dir]);
+    expect(typo.out).toContain("note: --tail prod=deco-otel-tail-p matched no environment: no wrangler file audited has env.prod, so it was required nowhere (the files audited have env.production)\n");
+    expect(typo.out).not.toContain("--tail production=");
+    const github = await audit(["--github", "--tail", "prod=deco-otel-tail-p", dir]);
+    expect(github.out).toContain("::warning title=deco-otel audit::--tail prod=deco-otel-tail-p matched no environment");
+    // An environment left out by --exclude-env is still one the files have.
+    expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
+  });
+
   it("refuses an --exclude-env path with no colon, asking whether --exclude was meant", async () => {
     const { code, out, err } = await audit(["--exclude-env", "apps/legacy", "."]);
     expect(code).toBe(2);
