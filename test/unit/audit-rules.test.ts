@@ -161,12 +161,27 @@ describe("the rules on the fixture fleet", () => {
       "9:77 warning observability -",
     ]);
     expect(messages("observability/wrangler.jsonc", "observability")).toEqual([
-      "top level: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
+      "top level: the Worker's own logs are not enabled: observability.logs.enabled is false",
       "top level: observability.logs.destinations are listed but logs are not enabled: nothing is exported",
       "top level: logs head_sampling_rate must be in (0, 1] where destinations are listed, got 0",
       "top level: observability.traces.destinations are listed but traces are not enabled: nothing is exported",
       "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 1.5",
     ]);
+    // Each hint says what is wrong there, not the rule's general "set observability.enabled to true".
+    expect(auditDocument(loadFleet("observability/wrangler.jsonc")).findings.filter((f) => f.rule === "observability").map((f) => f.fix)).toEqual([
+      "set observability.logs.enabled to true",
+      "set observability.logs.enabled to true",
+      "write observability.logs.head_sampling_rate as a number in (0, 1] (1 keeps every event)",
+      "set observability.traces.enabled to true",
+      "write observability.traces.head_sampling_rate as a number in (0, 1] (1 keeps every event)",
+    ]);
+    // A probe: enabled is true and logs.enabled false turns the logs off; the hint was to set enabled to true.
+    const logsSwitchedOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "logs": { "enabled": false } }')));
+    expect(logsSwitchedOff.findings.map((f) => [f.message, f.fix])).toEqual([
+      ["top level: the Worker's own logs are not enabled: observability.logs.enabled is false, which turns them off though observability.enabled is true", "set observability.logs.enabled to true"],
+    ]);
+    const switchedOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": false }')));
+    expect(switchedOff.findings.map((f) => f.fix)).toEqual(["set observability.enabled to true (or observability.logs.enabled, for the logs alone)"]);
     const absent = auditDocument(loadConfig("wrangler.jsonc", wired('"main": "x.ts"')));
     expect(absent.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
       ["observability", 1, 1, "top level: observability is not set: the Worker's own logs are not kept in Workers Logs"],
