@@ -15,6 +15,13 @@ export interface Exclusions {
   /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
   fileExcludedBy(file: string, root: string): string | undefined;
   /**
+   * Whether an `--exclude` pattern covers a path the run found and does not read (a shadowed
+   * file, a template in an excluded folder): it is then left out of the `not read` lines, which
+   * are about what was meant to be audited. The pattern is not counted as used for it, so one
+   * that covers only such paths is still noted as matching no wrangler file.
+   */
+  covers(path: string, root: string): boolean;
+  /**
    * Whether `--exclude-env` leaves environment `env` of this file out; the top level (`null`) only
    * when named as wrangler names it, the empty name (`--env=""`): a team may deploy only `env.*`.
    */
@@ -64,6 +71,10 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
       const pattern = files.find((f) => f.matches(paths))?.pattern;
       if (pattern !== undefined) used.add(`file\u0000${pattern}`);
       return pattern;
+    },
+    covers(path, root) {
+      const paths = pathsOf(path, root, cwd);
+      return files.some((f) => f.matches(paths));
     },
     environmentExcluded(file, root, env) {
       const paths = pathsOf(file, root, cwd);

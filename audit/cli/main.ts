@@ -138,7 +138,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
-      run.notRead.push(...discovery.notRead);
+      run.notRead.push(...discovery.notRead.filter((skipped) => !options.exclusions.covers(skipped.path, path)));
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
       run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `cannot read: ${messageOf(error)}`, READ_FIX));

@@ -34,6 +34,25 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     return dir;
   }
 
+  it("does not count a shadowed file or a template in a folder --exclude leaves out as not read", async () => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    await writeFile(join(dir, "legacy", "wrangler.example.toml"), 'name = "legacy"\n');
+    // A probe: the shadowed wrangler.toml of an excluded folder was still "not read".
+    const excluded = await audit(["--exclude", join(dir, "legacy"), dir]);
+    expect(excluded.out).not.toContain("not read");
+    expect(excluded.out).toContain(`excluded ${join(dir, "legacy", "wrangler.jsonc")} (--exclude ${join(dir, "legacy")})`);
+    expect(excluded.out).toMatch(/, 1 excluded; mode warn, exit 0\n$/);
+    // Not left out, the folder's shadowed file and template are listed and counted as before.
+    const read = await audit([dir]);
+    expect(read.out).toContain(`not read ${join(dir, "legacy", "wrangler.toml")} (shadowed by wrangler.jsonc`);
+    expect(read.out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
+    // A pattern that covers only a path not read left no wrangler file out: noted so.
+    const templateOnly = await audit(["--exclude", join(dir, "legacy", "wrangler.example.toml"), dir]);
+    expect(templateOnly.out).toContain(`note: --exclude ${join(dir, "legacy", "wrangler.example.toml")} matched no wrangler file`);
+    expect(templateOnly.out).toMatch(/, 1 not read; mode warn, exit 0\n$/);
+  });
+
   it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
     const dir = await fleet(["shop", "blog"]);
     const { code, err } = await audit(["--fix", "--metrics-dataset", "deco_metrics", dir]);
