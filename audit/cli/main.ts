@@ -206,14 +206,14 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
       `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
-        "but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written: " +
+        `but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix${nothingWritten(options)}: ` +
         "run --fix --metrics-dataset <dataset> once per producer, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
     );
     return 2;
   }
   const misnamed = deployedNamesRefusal(options.deployedNames, filesMet, run);
   if (misnamed !== undefined) {
-    output.err(`deco-otel audit: ${misnamed}. Nothing was written`);
+    output.err(`deco-otel audit: ${misnamed}${nothingWritten(options)}`);
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
@@ -226,6 +226,15 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
   print(run, options, [...notes, ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
+}
+
+/**
+ * What a refused run adds to its refusal: ". Nothing was written" when `--fix` would have written
+ * files (it writes none once any check refuses the run), else nothing: a run without `--fix`, or a
+ * dry run, writes nothing whatever happens, and saying so reads as though it might have.
+ */
+function nothingWritten(options: Pick<Options, "fix" | "dryRun">): string {
+  return options.fix && !options.dryRun ? ". Nothing was written" : "";
 }
 
 /** Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed (or, dry, would change) a file. */

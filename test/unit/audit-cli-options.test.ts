@@ -286,7 +286,11 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(several.err).toContain("--worker-name names the Workers one wrangler file deploys, but 2 files were audited (");
     const missing = await audit([file, "--worker-name", "staging=shop-web-stg"]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
+    // A probe: "Nothing was written" was said of runs that write nothing anyway; --fix alone says it.
+    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have\n`);
+    expect(missing.err).not.toContain("Nothing was written");
+    expect((await audit(["--fix", "--dry-run", file, "--worker-name", "staging=shop-web-stg"])).err).not.toContain("Nothing was written");
+    expect((await audit(["--fix", file, "--worker-name", "staging=shop-web-stg"])).err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
     expect((await audit([file, "--worker-name", "Shop"])).err).toContain('--worker-name takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --worker-name production=shop-web, got "Shop"');
     expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
   });
@@ -306,12 +310,12 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(await readFile(file, "utf8")).toBe(before);
     const unparsed = await audit([join(dir, "bad"), "--worker-name", "x"]);
     expect(unparsed.code).toBe(2);
-    expect(unparsed.err).toContain(`but ${bad} could not be read or parsed: run without --worker-name to see why, and fix it first. Nothing was written`);
+    expect(unparsed.err).toContain(`but ${bad} could not be read or parsed: run without --worker-name to see why, and fix it first\n`);
     for (const args of [[join(dir, "nothing-here"), "--worker-name", "x"], [file, "--exclude", "**", "--worker-name", "production=y"]]) {
       const none = await audit(args);
       expect(none.code, args.join(" ")).toBe(2);
       expect(none.out, args.join(" ")).toBe("");
-      expect(none.err, args.join(" ")).toContain("but no wrangler file was audited (none found, or all excluded): name the producer's wrangler file. Nothing was written");
+      expect(none.err, args.join(" ")).toContain("but no wrangler file was audited (none found, or all excluded): name the producer's wrangler file\n");
     }
     // One file parsed, whatever else the run names that is not a wrangler file: taken.
     const taken = await audit([file, join(dir, "nothing-here"), "--worker-name", "x"]);
