@@ -30,7 +30,8 @@ them. A Cloudflare Pages project's file
 
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
-  --github            print GitHub Actions annotations (::error file=…,line=…::…)
+  --github            print GitHub Actions annotations (::error file=…,line=…::…), the
+                      notes (note: …) among them
   --json              print the findings as a JSON array (the summary and notes go to stderr)
   --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
@@ -40,7 +41,8 @@ Options:
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
-                      (then only NAME is accepted there); repeatable, one per environment
+                      (then only NAME is accepted there); repeatable, one per environment;
+                      an ENV no file audited has is noted
   --worker-name [ENV=]NAME
                       the name a Worker deploys as where its file's name is not it (Workers
                       Builds deploys under its connected Worker's name): NAME alone for the
@@ -63,9 +65,10 @@ Options:
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
-                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or
-                      /v1/<signal> at its end, a query or fragment, a user name or password, a
-                      \${…} template, a <…> placeholder or a .invalid host
+                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
+                      with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
+                      password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
+                      a .invalid host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
