@@ -25,32 +25,43 @@ export function isLoopback(url: URL): boolean {
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 
 /**
- * Words of a host (its labels split at `-` and `_`) that only a placeholder writes: the README's
- * and tutorials' `YOUR_ACCOUNT`, `your-subdomain`, `account`, `xxx`. No real ingest host is named so.
+ * What a tutorial writes as a whole DNS label where the account goes (`YOUR_ACCOUNT`,
+ * `your-subdomain`, `youraccount`; the host is lower-cased by the URL parser). Only the whole
+ * label, and only these forms: a real word as a label or part of one (`my-account-service`,
+ * `otel.account.acme.io`, `ingest.your-brand.com`, `xxx-ingest`) names real hosts.
  */
-const PLACEHOLDER_HOST_WORD = /^(your|youraccount|yoursubdomain|yourdomain|yourname|account|subdomain|placeholder|changeme|x{3,})$/;
+const PLACEHOLDER_LABEL = /^your[-_]?(account|subdomain)$/;
+
+/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT}`, `<your-subdomain>`). */
+const ACCOUNT_PLACEHOLDER = /^(your[-_]?)?(account|subdomain)$/i;
+
+/** The placeholder label of `host`, or `example` for workers.dev's `example` account, or undefined. */
+function placeholderLabel(host: string): string | undefined {
+  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+}
 
 /**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
  * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
  * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
- * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a host of placeholder
- * words (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of workers.dev, and a blank in
- * the value (`" https://…"`: the URL parser drops one before or after it, so it reads as valid,
- * but the var holds it and a sender that joins it to `/v1/logs` as text does not). The audit flags
+ * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
+ * writes for the account (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of
+ * workers.dev, and a blank in the value (`" https://…"`: the URL parser drops one before or after
+ * it, so it reads as valid, but the var holds it and a sender that joins it to `/v1/logs` as text
+ * does not). The audit flags
  * such an endpoint var, never proposes it, and `--ingest-url` refuses it.
  */
 export function placeholderFault(text: string): string | undefined {
   const template = /\$\{[^}]*\}/.exec(text)?.[0];
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
   const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
-  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${/^.account.$/.test(placeholder) ? ACCOUNT_HINT : "put the real value in its place"}`;
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
   if (/\s/.test(text)) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
   if (host === undefined) return undefined;
   if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
-  const word = host.split(/[.\-_]/).find((part) => PLACEHOLDER_HOST_WORD.test(part)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+  const word = placeholderLabel(host);
   if (word !== undefined) return `is on ${host}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
   return undefined;
 }

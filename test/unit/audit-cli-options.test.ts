@@ -489,8 +489,14 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
   const placeholders: [string, string][] = [
     ["https://deco-otel-ingest.<account>.workers.dev", "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],
-    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your" is no account\'s name)'],
-    ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your" is no account\'s name)'],
+    ["https://deco-otel-ingest.<ACCOUNT>.workers.dev", "holds the placeholder <ACCOUNT>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.<your-subdomain>.workers.dev", "holds the placeholder <your-subdomain>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your_account" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-account.workers.dev", 'is on deco-otel-ingest.your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.youraccount.workers.dev, a placeholder host ("youraccount" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your-subdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.yoursubdomain.workers.dev", 'is on deco-otel-ingest.yoursubdomain.workers.dev, a placeholder host ("yoursubdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.your_subdomain.workers.dev", 'is on deco-otel-ingest.your_subdomain.workers.dev, a placeholder host ("your_subdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.example.workers.dev", 'is on deco-otel-ingest.example.workers.dev, a placeholder host ("example" is no account\'s name)'],
     ["https://deco-otel-ingest.example.invalid", "is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
     [" https://deco-otel-ingest.acme.workers.dev", "holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it"],
@@ -509,11 +515,44 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     expect(findings.map((f) => f.message.includes(message))).toEqual([true, true, true]);
   });
 
-  it("passes a real workers.dev host and a gateway's", () => {
-    for (const base of ["https://deco-otel-ingest.acme.workers.dev", "https://gw.acme.dev/otel", "https://deco-otel-ingest.accounts-team.workers.dev"]) {
-      const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
-      const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
-      expect(findings, base).toEqual([]);
+  // A review: any `.`/`-`/`_` part equal to a placeholder word was flagged, so these real hosts
+  // were refused by --ingest-url, and --fix rewrote the working vars holding them.
+  const realHosts = [
+    "https://my-account-service.acme.workers.dev",
+    "https://otel.account.acme.io",
+    "https://ingest.your-brand.com",
+    "https://deco-otel-ingest.my-subdomain-team.workers.dev",
+    "https://ingest.placeholder-labs.com",
+    "https://xxx-ingest.acme.io",
+    "https://deco-otel-ingest.changeme.workers.dev",
+    "https://deco-otel-ingest.xxxtentacion.workers.dev",
+    "https://youraccountant.workers.dev",
+    "https://acme-accounts.workers.dev",
+    "https://deco-otel-ingest.acme.workers.dev",
+    "https://gw.acme.dev/otel",
+  ];
+
+  it.each(realHosts)("passes the real host %s in a file and takes it as --ingest-url", async (base) => {
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+    const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(findings).toEqual([]);
+    // The flag, on a copy in a temporary folder: written as given, and a file holding it left as it is.
+    const dir = await mkdtemp(join(tmpdir(), "audit-real-host-"));
+    try {
+      const fresh = join(dir, "wrangler.jsonc");
+      await writeFile(fresh, PRODUCER("shop"));
+      const written = await audit(["--fix", "--ingest-url", base, fresh]);
+      expect(written.err).toBe("");
+      expect(written.code).toBe(0);
+      expect(await readFile(fresh, "utf8")).toContain(`"DECO_OTEL_LOGS_ENDPOINT": "${base}/v1/logs"`);
+      const wired = join(dir, "wired", "wrangler.jsonc");
+      await mkdir(join(dir, "wired"));
+      const text = JSON.stringify({ name: "shop", vars }, null, 2);
+      await writeFile(wired, text);
+      expect((await audit(["--fix", "--ingest-url", base, wired])).err).toBe("");
+      expect(JSON.parse(await readFile(wired, "utf8")).vars).toEqual(vars);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
