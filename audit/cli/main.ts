@@ -31,7 +31,7 @@ them. A Cloudflare Pages project's file
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…), the
-                      notes (note: …) among them
+                      notes (note: …) among them, after the findings
   --json              print the findings as a JSON array (the summary and notes go to stderr)
   --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
@@ -227,7 +227,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
     ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : nothingAuditedNote(run), failsBlock: true }] : []),
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
-  print(run, options, [...notes, ...fixReport], fixedAny, output);
+  print(run, options, { notes, fixReport }, fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
@@ -240,19 +240,26 @@ function nothingWritten(options: Pick<Options, "fix" | "dryRun">): string {
   return options.fix && !options.dryRun ? ". Nothing was written" : "";
 }
 
-/** Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed (or, dry, would change) a file. */
-function print(run: AuditRun, options: Options, fixReport: string[], fixedAny: boolean, output: Output): void {
+/**
+ * Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed
+ * (or, dry, would change) a file. Notes come before the fix report, except under `--github`: there
+ * they follow the findings, since GitHub shows only the first 10 warning annotations of a step in
+ * print order, and a note must not push a finding out of them.
+ */
+function print(run: AuditRun, options: Options, lines: { notes: string[]; fixReport: string[] }, fixedAny: boolean, output: Output): void {
   const findings = allFindings(run);
   const skipped = skippedLines(run);
   const summary = summaryLine(run, options.mode) + (fixedAny ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
   if (options.json) {
-    for (const line of [...skipped, ...fixReport]) output.err(line);
+    for (const line of [...skipped, ...lines.notes, ...lines.fixReport]) output.err(line);
     output.out(JSON.stringify(findings, null, 2));
     output.err(summary);
     return;
   }
-  for (const line of [...skipped, ...fixReport]) output.out(line);
+  const before = options.github ? [...skipped, ...lines.fixReport] : [...skipped, ...lines.notes, ...lines.fixReport];
+  for (const line of before) output.out(line);
   for (const finding of findings) output.out(options.github ? formatGithub(finding) : formatText(finding));
+  if (options.github) for (const note of lines.notes) output.out(note);
   output.out(summary);
 }
 

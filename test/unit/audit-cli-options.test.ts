@@ -230,6 +230,17 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(typo.out).not.toContain("--tail production=");
     const github = await audit(["--github", "--tail", "prod=deco-otel-tail-p", dir]);
     expect(github.out).toContain("::warning title=deco-otel audit::--tail prod=deco-otel-tail-p matched no environment");
+    // After every finding's annotation (GitHub shows a step's first 10 warnings in print order), before the summary.
+    const lines = github.out.trimEnd().split("\n");
+    const note = lines.findIndex((line) => line.includes("--tail prod=deco-otel-tail-p matched no environment"));
+    const findings = lines.flatMap((line, index) => (line.startsWith("::warning file=") || line.startsWith("::error file=") ? [index] : []));
+    expect(findings.length).toBeGreaterThan(10);
+    expect(note).toBeGreaterThan(Math.max(...findings));
+    expect(note).toBe(lines.length - 2);
+    // --json keeps the note on stderr, before the summary, and the findings alone on stdout.
+    const json = await audit(["--json", "--tail", "prod=deco-otel-tail-p", dir]);
+    expect(json.err).toMatch(/^note: --tail prod=deco-otel-tail-p matched no environment.*\ndeco-otel audit: /);
+    expect(JSON.parse(json.out)).toBeInstanceOf(Array);
     // An environment left out by --exclude-env is still one the files have.
     expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
   });
