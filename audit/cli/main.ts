@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, isLoopback, placeholderFault } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, unreachableAddress } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -327,8 +327,8 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
- * (`http://…` told so, with its https form unless it is a local address; a host without a scheme
- * told to add `https://`),
+ * (`http://…` told so, and a host without a scheme, with the https base to give unless it is a
+ * local or private address a deployed Worker cannot reach),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
@@ -344,26 +344,57 @@ function checkIngestUrl(ingestUrl: string): void {
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
   if (url?.protocol === "http:" && url.hostname !== "") {
-    const instead = isLoopback(url) ? `${url.host} is a local development address, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}` : `give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`;
-    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${instead}; got "${ingestUrl}"`);
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${httpsToGive(url)}; got "${ingestUrl}"`);
   }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
-    const withScheme = URL.parse(`https://${ingestUrl}`);
-    const given = url === null && withScheme !== null && withScheme.hostname.includes(".") ? `, so give https://${ingestUrl}` : "";
-    throw new UsageError(`${takes}${given}: the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
+    const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
+    const instead = withScheme !== null && withScheme.hostname.includes(".") ? httpsToGive(withScheme) : undefined;
+    const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
+    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
   }
-  const base = `https://${url.host}${url.pathname.replace(/\/v1(\/(logs|traces|metrics))?\/*$/, "").replace(/\/+$/, "")}`;
   if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): give ${base}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): ${whatToGive(url)}; got "${ingestUrl}"`);
   }
-  if (/\/v1(\/(logs|traces|metrics))?\/*$/.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): give ${base}; got "${ingestUrl}"`);
+  if (SIGNAL_PATH_END.test(url.pathname)) {
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got "${ingestUrl}"`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`,
+      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. ${whatToGive(url).replace(/^g/, "G")}`,
     );
   }
+}
+
+/** A path's end the vars add themselves, and so `--ingest-url` must not end in: `/v1`, `/v1/<signal>`, with any slashes after. */
+const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;
+
+/**
+ * The ingest base `url` stands for, as `--ingest-url` takes it: https, its host and port, its path
+ * without every `/v1`, `/v1/<signal>` and slash at its end, no user info, query or fragment. Every
+ * refusal's suggestion is built here, so a suggestion pasted back is not refused for the same URL.
+ */
+function ingestBaseOf(url: URL): string {
+  return `https://${url.host}${url.pathname.replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
+}
+
+/**
+ * What a refusal tells the person to give instead of `url`: its ingest base (`ingestBaseOf`), or,
+ * when that base would be refused too, why (a placeholder the scheme hid: `youraccount.workers.dev`).
+ */
+function whatToGive(url: URL): string {
+  const base = ingestBaseOf(url);
+  const placeholder = placeholderFault(base);
+  return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
+}
+
+/**
+ * `whatToGive` for a URL given as http or without a scheme, which may be a local collector's: on
+ * a host a deployed Worker cannot reach (loopback, a private address), its https form is no
+ * answer, so the refusal says that instead.
+ */
+function httpsToGive(url: URL): string {
+  const unreachable = unreachableAddress(url);
+  return unreachable === undefined ? whatToGive(url) : `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */

@@ -21,6 +21,21 @@ export function isLoopback(url: URL): boolean {
   return LOOPBACK_HOSTS.has(url.hostname);
 }
 
+/**
+ * Private network addresses (RFC 1918, link-local, IPv6 unique local and link-local): a deployed
+ * Worker runs on Cloudflare's network, not on the network that has them, so it cannot reach them.
+ */
+const PRIVATE_ADDRESS = /^(10\.\d+\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|\[f[cd][0-9a-f]*:.*\]|\[fe[89ab][0-9a-f]*:.*\])$/;
+
+/**
+ * What `url`'s host is when a deployed Worker cannot reach it ("a local development address",
+ * "a private network address"), or undefined.
+ */
+export function unreachableAddress(url: URL): string | undefined {
+  if (isLoopback(url)) return "a local development address";
+  return PRIVATE_ADDRESS.test(url.hostname) ? "a private network address" : undefined;
+}
+
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 

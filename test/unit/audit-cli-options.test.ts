@@ -19,6 +19,23 @@ async function audit(argv: string[], context = {}): Promise<{ code: number; out:
 
 const PRODUCER = (name: string) => `{\n  "name": "${name}",\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }\n}\n`;
 
+/**
+ * Runs `audit --fix` with `args` on one producer in a temporary folder, never on this checkout, so
+ * an --ingest-url the audit wrongly takes cannot rewrite the repository's own files; also says
+ * whether the producer's file was changed.
+ */
+async function fixInTempFolder(args: string[]): Promise<{ code: number; out: string; err: string; changed: boolean }> {
+  const dir = await mkdtemp(join(tmpdir(), "audit-ingest-url-"));
+  try {
+    const file = join(dir, "wrangler.jsonc");
+    await writeFile(file, PRODUCER("shop"));
+    const run = await audit(["--fix", ...args, dir]);
+    return { ...run, changed: (await readFile(file, "utf8")) !== PRODUCER("shop") };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe("deco-otel audit options a newcomer tripped on", () => {
   const dirs: string[] = [];
   afterEach(async () => {
@@ -486,12 +503,58 @@ describe("--ingest-url values --fix must not write", () => {
     // A probe: http was refused with the generic message, whose example was itself a placeholder.
     ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
     ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
-    ["i.acme.dev", "so give https://i.acme.dev: the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
+    ["i.acme.dev", "so give https://i.acme.dev; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
   ])("refuses %s with exit 2, naming why", async (url, message) => {
     const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(message);
+  });
+});
+
+// A review: http and scheme-less refusals suggested a URL that was refused again when pasted
+// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel/v1/logs").
+describe("--ingest-url refusals suggest a URL the flag takes", () => {
+  it.each([
+    "http://i.acme.dev/otel/v1/logs",
+    "http://i.acme.dev/otel/v1/",
+    "http://i.acme.dev:8080/otel/",
+    "http://u:p@i.acme.dev/v1/traces?x=1",
+    "i.acme.dev/otel/v1/logs",
+    "i.acme.dev:4318",
+    "https://i.acme.dev/otel/v1/logs/v1?x=1",
+    "https://i.acme.dev/v1/metrics/#top",
+    "https://gw.acme.dev/otel/v1/logs/",
+    "https://user:pw@ingest.acme.dev/otel/",
+  ])("%s: the suggestion pasted back is taken and written", async (url) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.changed).toBe(false);
+    const suggestion = /\b[Gg]ive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
+    expect(suggestion, refused.err).toBeDefined();
+    const pasted = await fixInTempFolder(["--ingest-url", suggestion!]);
+    expect(pasted.err).toBe("");
+    expect(pasted.code).toBe(0);
+    expect(pasted.changed).toBe(true);
+  });
+
+  it.each([
+    ["http://10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+    ["http://192.168.1.20", "192.168.1.20 is a private network address, which a deployed Worker cannot reach"],
+    ["http://172.16.0.1:4318", "172.16.0.1:4318 is a private network address"],
+    ["http://[fd00::1]:4318", "[fd00::1]:4318 is a private network address"],
+    ["http://localhost:4318", "localhost:4318 is a local development address, which a deployed Worker cannot reach"],
+    ["10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+  ])("%s: no https form suggested, a deployed Worker cannot reach the host", async (url, message) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(message);
+    expect(refused.err).not.toMatch(/give https:/);
+    expect(refused.changed).toBe(false);
+  });
+
+  it("passes a public address and a host named like a private one", async () => {
+    for (const url of ["https://172.32.0.1", "https://10x.acme.dev"]) expect((await fixInTempFolder(["--ingest-url", url])).err).toBe("");
   });
 });
 
