@@ -62,9 +62,10 @@ function placeholderLabel(host: string): string | undefined {
  * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
  * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
  * writes for the account (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of
- * workers.dev, and a blank in the value (`" https://…"`: the URL parser drops one before or after
- * it, so it reads as valid, but the var holds it and a sender that joins it to `/v1/logs` as text
- * does not). The audit flags
+ * workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
+ * drops one before or after it, so it reads as valid, but the var holds it and a sender that joins
+ * it to `/v1/logs` as text does not; a value that is no URL at all, `TODO set me`, is left to the
+ * caller to call "not a URL"). The audit flags
  * such an endpoint var, never proposes it, and `--ingest-url` refuses it.
  */
 export function placeholderFault(text: string): string | undefined {
@@ -72,7 +73,7 @@ export function placeholderFault(text: string): string | undefined {
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
   const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
   if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
-  if (/\s/.test(text)) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
+  if (/\s/.test(text) && URL.parse(text.trim()) !== null) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
   if (host === undefined) return undefined;
   if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;

@@ -7,6 +7,7 @@ import { readVarName } from "../../audit/core/var-names";
 import { loadFleet, wired } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
 import { nearMissOfTail } from "../../audit/core/tail-entries";
+import { formatText } from "../../audit/core/report";
 
 /** Each finding as `line:column severity rule env`, the shape the assertions compare. */
 function brief(relative: string): string[] {
@@ -133,6 +134,23 @@ describe("the rules on the fixture fleet", () => {
       "top level: DECO_OTEL_TRACES_ENDPOINT holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it): \"https://deco-otel-ingest.<account>.workers.dev/v1/traces\"",
       "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's https URL (its origin, or a base with a path) in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
     ]);
+  });
+
+  // A review: "TODO set me" was called a URL with a blank inside it, and a value holding a line
+  // break broke the text output's one line per finding.
+  it("otlp-endpoints: a value that is no URL is not a URL, blanks or not; a line break in a value is shown escaped", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/logs", "TODO set me")
+      .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces\\n")
+      .replace("https://i.example.com/v1/metrics", "https://i.example.com/v1/\\nmetrics");
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => f.message)).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT is not a URL: "TODO set me"',
+      'top level: DECO_OTEL_TRACES_ENDPOINT holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/traces\\n"',
+      'top level: DECO_OTEL_METRICS_ENDPOINT holds a blank inside it: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/\\nmetrics"',
+    ]);
+    // One line per finding, its fix hint on the next.
+    for (const finding of findings) expect(formatText(finding).split("\n")).toHaveLength(2);
   });
 
   it("secret-in-vars: DECO_OTEL_TOKEN and credential-looking vars, nested ones by path, at their keys", () => {
