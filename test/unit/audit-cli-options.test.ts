@@ -22,15 +22,16 @@ const PRODUCER = (name: string) => `{\n  "name": "${name}",\n  "tail_consumers":
 /**
  * Runs `audit --fix` with `args` on one producer in a temporary folder, never on this checkout, so
  * an --ingest-url the audit wrongly takes cannot rewrite the repository's own files; also says
- * whether the producer's file was changed.
+ * the producer's file as the run left it, and whether it changed.
  */
-async function fixInTempFolder(args: string[]): Promise<{ code: number; out: string; err: string; changed: boolean }> {
+async function fixInTempFolder(args: string[]): Promise<{ code: number; out: string; err: string; changed: boolean; text: string }> {
   const dir = await mkdtemp(join(tmpdir(), "audit-ingest-url-"));
   try {
     const file = join(dir, "wrangler.jsonc");
     await writeFile(file, PRODUCER("shop"));
     const run = await audit(["--fix", ...args, dir]);
-    return { ...run, changed: (await readFile(file, "utf8")) !== PRODUCER("shop") };
+    const text = await readFile(file, "utf8");
+    return { ...run, changed: text !== PRODUCER("shop"), text };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -505,10 +506,11 @@ describe("--ingest-url values --fix must not write", () => {
     ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
     ["i.acme.dev", "so give https://i.acme.dev; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
   ])("refuses %s with exit 2, naming why", async (url, message) => {
-    const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
+    const { code, out, err, changed } = await fixInTempFolder(["--ingest-url", url]);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(message);
+    expect(changed).toBe(false);
   });
 });
 
@@ -578,10 +580,11 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
   ];
 
   it.each(placeholders)("%j", async (base, message) => {
-    const refused = await audit(["--fix", "--ingest-url", base, "."]);
+    const refused = await fixInTempFolder(["--ingest-url", base]);
     expect(refused.code).toBe(2);
     expect(refused.out).toBe("");
     expect(refused.err).toContain(`--ingest-url ${message}`);
+    expect(refused.changed).toBe(false);
     // The same base in a file, as the endpoint vars it gives (a blank kept where it stands).
     const url = (signal: string) => base.replace(/\S+/, (origin) => `${origin}/v1/${signal}`);
     const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, url(signal)]));
@@ -610,19 +613,14 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
     const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
     expect(findings).toEqual([]);
-    // The flag, on a copy in a temporary folder: written as given, and a file holding it left as it is.
+    // The flag, in a temporary folder: taken and written, and a file already holding it left as it is.
+    const written = await fixInTempFolder(["--ingest-url", base]);
+    expect([written.err, written.code]).toEqual(["", 0]);
+    expect(written.text).toContain(`"DECO_OTEL_LOGS_ENDPOINT": "${base}/v1/logs"`);
     const dir = await mkdtemp(join(tmpdir(), "audit-real-host-"));
     try {
-      const fresh = join(dir, "wrangler.jsonc");
-      await writeFile(fresh, PRODUCER("shop"));
-      const written = await audit(["--fix", "--ingest-url", base, fresh]);
-      expect(written.err).toBe("");
-      expect(written.code).toBe(0);
-      expect(await readFile(fresh, "utf8")).toContain(`"DECO_OTEL_LOGS_ENDPOINT": "${base}/v1/logs"`);
-      const wired = join(dir, "wired", "wrangler.jsonc");
-      await mkdir(join(dir, "wired"));
-      const text = JSON.stringify({ name: "shop", vars }, null, 2);
-      await writeFile(wired, text);
+      const wired = join(dir, "wrangler.jsonc");
+      await writeFile(wired, JSON.stringify({ name: "shop", vars }, null, 2));
       expect((await audit(["--fix", "--ingest-url", base, wired])).err).toBe("");
       expect(JSON.parse(await readFile(wired, "utf8")).vars).toEqual(vars);
     } finally {
