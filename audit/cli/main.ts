@@ -487,14 +487,19 @@ function nothingAuditedNote(run: AuditRun): string {
 /**
  * One note per `--tail ENV=NAME` whose environment no file audited has (left out or not): the tail
  * would be required nowhere, so a misspelled environment (`prod` for `production`) would leave
- * that environment judged by the default tails, silently. Names the environments the run did see.
+ * that environment judged by the default tails, silently. Names the environments the run did see;
+ * when a wrangler file did not parse, its environments are unknown, so the note says that file may
+ * be the one with the environment rather than that none has it.
  */
 function unmatchedTails(tails: TailNames, run: AuditRun): string[] {
   const seen = new Set(run.audits.flatMap((audit) => [...audit.environments, ...audit.excluded]).filter((label) => label !== environmentLabel(null)));
   const known = seen.size === 0 ? "no file audited has an env.<name>" : `the files audited have ${[...seen].sort().join(", ")}`;
-  return [...tails.byEnvironment]
-    .filter(([env]) => !seen.has(environmentLabel(env)))
-    .map(([env, name]) => `--tail ${env}=${name} matched no environment: no wrangler file audited has env.${env}, so it was required nowhere (${known})`);
+  const unparsed = run.failures.filter((failure) => failure.rule === "config-parse").map((failure) => failure.file);
+  const why = (env: string) =>
+    unparsed.length === 0
+      ? `matched no environment: no wrangler file audited has env.${env}, so it was required nowhere`
+      : `was required nowhere: ${unparsed.join(", ")} did not parse, so whether ${unparsed.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix the syntax ${unparsed.length === 1 ? "its" : "each"} config-parse error names and run again`;
+  return [...tails.byEnvironment].filter(([env]) => !seen.has(environmentLabel(env))).map(([env, name]) => `--tail ${env}=${name} ${why(env)} (${known})`);
 }
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */

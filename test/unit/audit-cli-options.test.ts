@@ -259,6 +259,13 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     const json = await audit(["--json", "--tail", "prod=deco-otel-tail-p", dir]);
     expect(json.err).toMatch(/^note: --tail prod=deco-otel-tail-p matched no environment.*\ndeco-otel audit: /);
     expect(JSON.parse(json.out)).toBeInstanceOf(Array);
+    // A review: with the file holding env.production unparsable, the note said no file has it.
+    const broken = join(dir, "broken");
+    await mkdir(broken);
+    await writeFile(join(broken, "wrangler.toml"), 'name = "broken"\n[env.production\n');
+    const unparsed = await audit(["--tail", "production=deco-otel-tail-prod", broken]);
+    expect(unparsed.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(broken, "wrangler.toml")} did not parse, so whether it has env.production is unknown: fix the syntax its config-parse error names and run again (no file audited has an env.<name>)\n`);
+    expect(unparsed.out).not.toContain("matched no environment");
     // An environment left out by --exclude-env is still one the files have.
     expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
   });
