@@ -712,7 +712,7 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
     expect(emptied.stdout).toContain(
       "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
     );
-    // Only --exclude-env was given, so the note names it alone (a probe: it named --exclude too).
+    // Only --exclude-env was given, so the note names it alone, never --exclude, which was not given.
     expect(emptied.stdout).toContain("note: --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(emptied.stdout).not.toContain("--exclude and");
     expect(emptied.stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 0 environments), 0 errors, 0 warnings, 2 excluded; mode block, exit 2");

@@ -56,7 +56,7 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     const dir = await fleet(["shop", "legacy"]);
     await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
     await writeFile(join(dir, "legacy", "wrangler.example.toml"), 'name = "legacy"\n');
-    // A probe: the shadowed wrangler.toml of an excluded folder was still "not read".
+    // What --exclude covers that would not have been read anyway is neither listed nor counted as not read.
     const excluded = await audit(["--exclude", join(dir, "legacy"), dir]);
     expect(excluded.out).not.toContain("not read");
     expect(excluded.out).toContain(`excluded ${join(dir, "legacy", "wrangler.jsonc")} (--exclude ${join(dir, "legacy")})`);
@@ -242,7 +242,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
 
   it("notes a --tail ENV=NAME whose environment no file audited has, naming those they have", async () => {
     const dir = await fleet();
-    // A probe: --tail prod=… beside env.production was silently ignored.
+    // A --tail ENV no file has (prod beside env.production) is noted; a matched one is not.
     const typo = await audit(["--tail", "prod=deco-otel-tail-p", "--tail", "production=deco-otel-tail-prod", dir]);
     expect(typo.out).toContain("note: --tail prod=deco-otel-tail-p matched no environment: no wrangler file audited has env.prod, so it was required nowhere (the files audited have env.production)\n");
     expect(typo.out).not.toContain("--tail production=");
@@ -298,7 +298,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(none.out).toContain("::error title=deco-otel audit::--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(none.out).not.toMatch(/^note: .*nothing (of it )?was audited/m);
     // Under --github every note is an annotation: a pattern that matched nothing, the top levels
-    // GLOB: left out (a probe: these two were plain lines a CI reader never sees).
+    // GLOB: left out.
     const annotated = await audit(["--github", "--exclude", "apps/legcy", "--exclude-env", "prodution", "--exclude-env", "**:", dir]);
     expect(annotated.out).not.toMatch(/^note: /m);
     expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude apps/legcy matched no wrangler file (");
@@ -322,7 +322,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(several.err).toContain("--worker-name names the Workers one wrangler file deploys, but 2 files were audited (");
     const missing = await audit([file, "--worker-name", "staging=shop-web-stg"]);
     expect(missing.code).toBe(2);
-    // A probe: "Nothing was written" was said of runs that write nothing anyway; --fix alone says it.
+    // "Nothing was written" is said only by a --fix run that would have written; a run without --fix or a dry run does not say it.
     expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have\n`);
     expect(missing.err).not.toContain("Nothing was written");
     expect((await audit(["--fix", "--dry-run", file, "--worker-name", "staging=shop-web-stg"])).err).not.toContain("Nothing was written");
@@ -508,7 +508,7 @@ describe("--ingest-url values --fix must not write", () => {
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
     ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
     ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
-    // A probe: http was refused with the generic message, whose example was itself a placeholder.
+    // http is refused as not https, with the https base to give (a loopback host told it cannot be reached); a host without a scheme is given its https form.
     ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
     ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
     ["i.acme.dev", "so give https://i.acme.dev; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
@@ -568,7 +568,7 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
 });
 
 describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file's endpoint vars", () => {
-  // A probe: each was written by --fix and audited clean in a file.
+  // Each is refused by the flag, leaving the file as it was, and flagged in every endpoint var of a file that holds it.
   const placeholders: [string, string][] = [
     ["https://deco-otel-ingest.<account>.workers.dev", "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],

@@ -112,7 +112,7 @@ dataset = "deco_metrics"
   it("joins the pairs two changes add to one empty inline table (the endpoint vars and SERVICE_NAME) into one list, with commas", () => {
     const pairs = ENDPOINTS("").split("\n").join(", ");
     const cases: [string, string][] = [
-      // The probe's file: an environment's `vars = { }`, its endpoint vars missing and SERVICE_NAME set at the top level only.
+      // A file with an environment's `vars = { }`, its endpoint vars missing and SERVICE_NAME set at the top level only.
       ['name = "shop"\nvars = { SERVICE_NAME = "nope" }\n\n[env.staging]\nvars = { }\n', `[env.staging]\nvars = { ${pairs}, SERVICE_NAME = "shop-staging" }\n`],
       ['name = "shop"\nvars = { SERVICE_NAME = "nope" }\n[env.staging]\nvars = {} # none yet\n', `[env.staging]\nvars = { ${pairs}, SERVICE_NAME = "shop-staging" } # none yet\n`],
       // One entry already: each change's pairs follow it.

@@ -193,7 +193,7 @@ describe("the rules on the fixture fleet", () => {
       "set observability.traces.enabled to true",
       "write observability.traces.head_sampling_rate as a number in (0, 1] (1 keeps every event)",
     ]);
-    // A probe: enabled is true and logs.enabled false turns the logs off; the hint was to set enabled to true.
+    // enabled true with logs.enabled false: the hint names logs.enabled, the switch that is off, not enabled.
     const logsSwitchedOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "logs": { "enabled": false } }')));
     expect(logsSwitchedOff.findings.map((f) => [f.message, f.fix])).toEqual([
       ["top level: the Worker's own logs are not enabled: observability.logs.enabled is false, which turns them off though observability.enabled is true", "set observability.logs.enabled to true"],
