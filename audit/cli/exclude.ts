@@ -65,16 +65,19 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
   const inScope = new Set<string>();
   // The files whose top level a `GLOB:` pattern left out.
   const topLevels = new Set<string>();
+  /** The first `--exclude` pattern matching `path` found under `root`, if any: one matching for a file audited and a path not read. */
+  const fileMatch = (path: string, root: string) => {
+    const paths = pathsOf(path, root, cwd);
+    return files.find((f) => f.matches(paths))?.pattern;
+  };
   return {
     fileExcludedBy(file, root) {
-      const paths = pathsOf(file, root, cwd);
-      const pattern = files.find((f) => f.matches(paths))?.pattern;
+      const pattern = fileMatch(file, root);
       if (pattern !== undefined) used.add(`file\u0000${pattern}`);
       return pattern;
     },
     covers(path, root) {
-      const paths = pathsOf(path, root, cwd);
-      return files.some((f) => f.matches(paths));
+      return fileMatch(path, root) !== undefined;
     },
     environmentExcluded(file, root, env) {
       const paths = pathsOf(file, root, cwd);
