@@ -360,7 +360,7 @@ function checkIngestUrl(ingestUrl: string): void {
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. ${whatToGive(url).replace(/^g/, "G")}`,
+      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
     );
   }
 }

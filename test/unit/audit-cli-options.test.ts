@@ -499,7 +499,7 @@ describe("a JSON or TOML file named on the command line that is not a wrangler f
 
 describe("--ingest-url values --fix must not write", () => {
   it.each([
-    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://ingest.acme.dev'],
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
@@ -539,7 +539,7 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
     const refused = await fixInTempFolder(["--ingest-url", url]);
     expect(refused.code).toBe(2);
     expect(refused.changed).toBe(false);
-    const suggestion = /\b[Gg]ive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
+    const suggestion = /\bgive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
     expect(suggestion, refused.err).toBeDefined();
     const pasted = await fixInTempFolder(["--ingest-url", suggestion!]);
     expect(pasted.err).toBe("");
