@@ -15,6 +15,13 @@ export interface Exclusions {
   /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
   fileExcludedBy(file: string, root: string): string | undefined;
   /**
+   * Whether an `--exclude` pattern covers a path the run found and does not read (a shadowed
+   * file, a template in an excluded folder): it is then left out of the `not read` lines, which
+   * are about what was meant to be audited. The pattern is not counted as used for it, so one
+   * that covers only such paths is still noted as matching no wrangler file.
+   */
+  covers(path: string, root: string): boolean;
+  /**
    * Whether `--exclude-env` leaves environment `env` of this file out; the top level (`null`) only
    * when named as wrangler names it, the empty name (`--env=""`): a team may deploy only `env.*`.
    */
@@ -58,12 +65,19 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
   const inScope = new Set<string>();
   // The files whose top level a `GLOB:` pattern left out.
   const topLevels = new Set<string>();
+  /** The first `--exclude` pattern matching `path` found under `root`, if any: one matching for a file audited and a path not read. */
+  const fileMatch = (path: string, root: string) => {
+    const paths = pathsOf(path, root, cwd);
+    return files.find((f) => f.matches(paths))?.pattern;
+  };
   return {
     fileExcludedBy(file, root) {
-      const paths = pathsOf(file, root, cwd);
-      const pattern = files.find((f) => f.matches(paths))?.pattern;
+      const pattern = fileMatch(file, root);
       if (pattern !== undefined) used.add(`file\u0000${pattern}`);
       return pattern;
+    },
+    covers(path, root) {
+      return fileMatch(path, root) !== undefined;
     },
     environmentExcluded(file, root, env) {
       const paths = pathsOf(file, root, cwd);

@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, unreachableAddress } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -30,7 +30,8 @@ them. A Cloudflare Pages project's file
 
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
-  --github            print GitHub Actions annotations (::error file=…,line=…::…)
+  --github            print GitHub Actions annotations (::error file=…,line=…::…), the
+                      notes (note: …) among them, after the findings
   --json              print the findings as a JSON array (the summary and notes go to stderr)
   --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
@@ -40,7 +41,8 @@ Options:
   --tail [ENV=]NAME   the tail Worker tail_consumers must list: NAME alone for every environment
                       (default ${TAIL_WORKER}; in env.ENV, NAME-ENV, wrangler's name for the tail
                       deployed with --env ENV, is accepted too), ENV=NAME for env.ENV only
-                      (then only NAME is accepted there); repeatable, one per environment
+                      (then only NAME is accepted there); repeatable, one per environment;
+                      an ENV no file audited has is noted
   --worker-name [ENV=]NAME
                       the name a Worker deploys as where its file's name is not it (Workers
                       Builds deploys under its connected Worker's name): NAME alone for the
@@ -63,9 +65,10 @@ Options:
   --dry-run           with --fix: print the diff instead of writing
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
-                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or
-                      /v1/<signal> at its end, a query or fragment, a user name or password, a
-                      \${…} template, a <…> placeholder or a .invalid host
+                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
+                      with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
+                      password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
+                      a .invalid host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -138,7 +141,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
-      run.notRead.push(...discovery.notRead);
+      run.notRead.push(...discovery.notRead.filter((skipped) => !options.exclusions.covers(skipped.path, path)));
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
       run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `cannot read: ${messageOf(error)}`, READ_FIX));
@@ -206,40 +209,57 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
       `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
-        "but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix. Nothing was written: " +
+        `but each producer writes to a dataset of its own (deco_metrics_<worker>, named for its top-level Worker; every environment of its wrangler file writes there too), so their metrics would mix${nothingWritten(options)}: ` +
         "run --fix --metrics-dataset <dataset> once per producer, naming its wrangler file or folder, or --fix without it to leave the binding as a hand edit",
     );
     return 2;
   }
   const misnamed = deployedNamesRefusal(options.deployedNames, filesMet, run);
   if (misnamed !== undefined) {
-    output.err(`deco-otel audit: ${misnamed}. Nothing was written`);
+    output.err(`deco-otel audit: ${misnamed}${nothingWritten(options)}`);
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => `note: ${text}`);
-  // What was not checked at all: under --github an annotation, so a CI run shows it beside the findings.
-  const unchecked = [
+  // Every note says what a pattern or option did not do, or what was not checked: under --github
+  // each is an annotation, so a CI run shows it beside the findings.
+  const notes = [
+    ...[...options.exclusions.unmatched(), ...unmatchedTails(options.tails, run), ...options.exclusions.topLevelsLeftOut()].map((text) => ({ text, failsBlock: false })),
     ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
-    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : NOTHING_AUDITED_NOTE, failsBlock: true }] : []),
+    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : nothingAuditedNote(run), failsBlock: true }] : []),
   ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
-  print(run, options, [...notes, ...unchecked, ...fixReport], fixedAny, output);
+  print(run, options, { notes, fixReport }, fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
-/** Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed (or, dry, would change) a file. */
-function print(run: AuditRun, options: Options, fixReport: string[], fixedAny: boolean, output: Output): void {
+/**
+ * What a refused run adds to its refusal: ". Nothing was written" when `--fix` would have written
+ * files (it writes none once any check refuses the run), else nothing: a run without `--fix`, or a
+ * dry run, writes nothing whatever happens, and saying so reads as though it might have.
+ */
+function nothingWritten(options: Pick<Options, "fix" | "dryRun">): string {
+  return options.fix && !options.dryRun ? ". Nothing was written" : "";
+}
+
+/**
+ * Prints the run; the summary says it counts what is left "after fixes" only when `--fix` changed
+ * (or, dry, would change) a file. Notes come before the fix report, except under `--github`: there
+ * they follow the findings, since GitHub shows only the first 10 warning annotations of a step in
+ * print order, and a note must not push a finding out of them.
+ */
+function print(run: AuditRun, options: Options, lines: { notes: string[]; fixReport: string[] }, fixedAny: boolean, output: Output): void {
   const findings = allFindings(run);
   const skipped = skippedLines(run);
   const summary = summaryLine(run, options.mode) + (fixedAny ? ` (after ${options.dryRun ? "the proposed " : ""}fixes)` : "");
   if (options.json) {
-    for (const line of [...skipped, ...fixReport]) output.err(line);
+    for (const line of [...skipped, ...lines.notes, ...lines.fixReport]) output.err(line);
     output.out(JSON.stringify(findings, null, 2));
     output.err(summary);
     return;
   }
-  for (const line of [...skipped, ...fixReport]) output.out(line);
+  const before = options.github ? [...skipped, ...lines.fixReport] : [...skipped, ...lines.notes, ...lines.fixReport];
+  for (const line of before) output.out(line);
   for (const finding of findings) output.out(options.github ? formatGithub(finding) : formatText(finding));
+  if (options.github) for (const note of lines.notes) output.out(note);
   output.out(summary);
 }
 
@@ -306,10 +326,12 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 }
 
 /**
- * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host,
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
+ * (`http://…` told so, and a host without a scheme, with the https base to give unless it is a
+ * local or private address a deployed Worker cannot reach),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
- * template (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
+ * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
  * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.
@@ -321,21 +343,58 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  if (url?.protocol === "http:" && url.hostname !== "") {
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${httpsToGive(url)}; got "${ingestUrl}"`);
+  }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
-    throw new UsageError(`${takes}: e.g. https://deco-otel-ingest.<account>.workers.dev or https://gw.acme.dev/otel; got "${ingestUrl}"`);
+    const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
+    const instead = withScheme !== null && withScheme.hostname.includes(".") ? httpsToGive(withScheme) : undefined;
+    const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
+    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
   }
-  const base = `https://${url.host}${url.pathname.replace(/\/v1(\/(logs|traces|metrics))?\/*$/, "").replace(/\/+$/, "")}`;
   if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): give ${base}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): ${whatToGive(url)}; got "${ingestUrl}"`);
   }
-  if (/\/v1(\/(logs|traces|metrics))?\/*$/.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): give ${base}; got "${ingestUrl}"`);
+  if (SIGNAL_PATH_END.test(url.pathname)) {
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got "${ingestUrl}"`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://${url.host}${url.pathname === "/" ? "" : url.pathname}`,
+      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
     );
   }
+}
+
+/** A path's end the vars add themselves, and so `--ingest-url` must not end in: `/v1`, `/v1/<signal>`, with any slashes after. */
+const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;
+
+/**
+ * The ingest base `url` stands for, as `--ingest-url` takes it: https, its host and port, its path
+ * without every `/v1`, `/v1/<signal>` and slash at its end, no user info, query or fragment. Every
+ * refusal's suggestion is built here, so a suggestion pasted back is not refused for the same URL.
+ */
+function ingestBaseOf(url: URL): string {
+  return `https://${url.host}${url.pathname.replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
+}
+
+/**
+ * What a refusal tells the person to give instead of `url`: its ingest base (`ingestBaseOf`), or,
+ * when that base would be refused too, why (a placeholder the scheme hid: `youraccount.workers.dev`).
+ */
+function whatToGive(url: URL): string {
+  const base = ingestBaseOf(url);
+  const placeholder = placeholderFault(base);
+  return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
+}
+
+/**
+ * `whatToGive` for a URL given as http or without a scheme, which may be a local collector's: on
+ * a host a deployed Worker cannot reach (loopback, a private address), its https form is no
+ * answer, so the refusal says that instead.
+ */
+function httpsToGive(url: URL): string {
+  const unreachable = unreachableAddress(url);
+  return unreachable === undefined ? whatToGive(url) : `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */
@@ -415,8 +474,33 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
 
-/** The note of a run that found files and checked no environment of any, not by --exclude alone (`nothingAudited`). */
-const NOTHING_AUDITED_NOTE = "--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+/**
+ * The note of a run that found files and checked no environment of any, not by --exclude alone
+ * (`nothingAudited`): it names `--exclude` beside `--exclude-env` only when `--exclude` left a file
+ * out, so a run given `--exclude-env` alone is not sent looking for an `--exclude` it never had.
+ */
+function nothingAuditedNote(run: AuditRun): string {
+  const options = run.excludedFiles.length > 0 ? "--exclude and --exclude-env" : "--exclude-env";
+  return `${options} left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above`;
+}
+
+/**
+ * One note per `--tail ENV=NAME` whose environment no file audited has (left out or not): the tail
+ * would be required nowhere, so a misspelled environment (`prod` for `production`) would leave
+ * that environment judged by the default tails, silently. Names the environments the run did see;
+ * when a wrangler file did not parse, its environments are unknown, so the note says that file may
+ * be the one with the environment rather than that none has it.
+ */
+function unmatchedTails(tails: TailNames, run: AuditRun): string[] {
+  const seen = new Set(run.audits.flatMap((audit) => [...audit.environments, ...audit.excluded]).filter((label) => label !== environmentLabel(null)));
+  const known = seen.size === 0 ? "no file audited has an env.<name>" : `the files audited have ${[...seen].sort().join(", ")}`;
+  const unparsed = run.failures.filter((failure) => failure.rule === "config-parse").map((failure) => failure.file);
+  const why = (env: string) =>
+    unparsed.length === 0
+      ? `matched no environment: no wrangler file audited has env.${env}, so it was required nowhere`
+      : `was required nowhere: ${unparsed.join(", ")} did not parse, so whether ${unparsed.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix the syntax ${unparsed.length === 1 ? "its" : "each"} config-parse error names and run again`;
+  return [...tails.byEnvironment].filter(([env]) => !seen.has(environmentLabel(env))).map(([env, name]) => `--tail ${env}=${name} ${why(env)} (${known})`);
+}
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
 function leftEmptyNote(audit: FileAudit): string {

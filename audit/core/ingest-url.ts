@@ -22,21 +22,63 @@ export function isLoopback(url: URL): boolean {
 }
 
 /**
+ * Private network addresses (RFC 1918, link-local, IPv6 unique local and link-local): a deployed
+ * Worker runs on Cloudflare's network, not on the network that has them, so it cannot reach them.
+ */
+const PRIVATE_ADDRESS = /^(10\.\d+\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|\[f[cd][0-9a-f]*:.*\]|\[fe[89ab][0-9a-f]*:.*\])$/;
+
+/**
+ * What `url`'s host is when a deployed Worker cannot reach it ("a local development address",
+ * "a private network address"), or undefined.
+ */
+export function unreachableAddress(url: URL): string | undefined {
+  if (isLoopback(url)) return "a local development address";
+  return PRIVATE_ADDRESS.test(url.hostname) ? "a private network address" : undefined;
+}
+
+/** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
+const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
+
+/**
+ * What a tutorial writes as a whole DNS label where the account goes (`YOUR_ACCOUNT`,
+ * `your-subdomain`, `youraccount`; the host is lower-cased by the URL parser). Only the whole
+ * label, and only these forms: a real word as a label or part of one (`my-account-service`,
+ * `otel.account.acme.io`, `ingest.your-brand.com`, `xxx-ingest`) names real hosts.
+ */
+const PLACEHOLDER_LABEL = /^your[-_]?(account|subdomain)$/;
+
+/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT}`, `<your-subdomain>`). */
+const ACCOUNT_PLACEHOLDER = /^(your[-_]?)?(account|subdomain)$/i;
+
+/** The placeholder label of `host`, or `example` for workers.dev's `example` account, or undefined. */
+function placeholderLabel(host: string): string | undefined {
+  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+}
+
+/**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
- * `https://${INGEST}/…` literally), a `<…>` placeholder copied from the README
- * (`https://deco-otel-ingest.<account>.workers.dev`), or a host under `.invalid`, which never
- * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`). The audit flags such an
- * endpoint var, never proposes it, and `--ingest-url` refuses it.
+ * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
+ * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
+ * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
+ * writes for the account (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of
+ * workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
+ * drops one before or after it, so it reads as valid, but the var holds it and a sender that joins
+ * it to `/v1/logs` as text does not; a value that is no URL at all, `TODO set me`, is left to the
+ * caller to call "not a URL"). The audit flags
+ * such an endpoint var, never proposes it, and `--ingest-url` refuses it.
  */
 export function placeholderFault(text: string): string | undefined {
   const template = /\$\{[^}]*\}/.exec(text)?.[0];
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
-  const placeholder = /<[^<>]*>/.exec(text)?.[0];
-  if (placeholder === "<account>") return "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
-  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: put the real value in its place`;
+  const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
+  if (/\s/.test(text) && URL.parse(text.trim()) !== null) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
-  if (host !== undefined && /(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
+  if (host === undefined) return undefined;
+  if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
+  const word = placeholderLabel(host);
+  if (word !== undefined) return `is on ${host}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
   return undefined;
 }
 

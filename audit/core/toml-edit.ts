@@ -17,6 +17,14 @@ export interface TextSplice {
   start: number;
   end: number;
   text: string;
+  /**
+   * Set on key pairs added to an empty inline table (`vars = {}`): the pairs alone
+   * (`A = "1", B = "2"`), which `text` holds with the spaces around them. Two changes may each add
+   * pairs to one empty table (the endpoint vars and `SERVICE_NAME`), each planned against it as
+   * empty; `joinInserts` writes them as one list, since one after the other they would lack the
+   * comma between them and not parse.
+   */
+  pairs?: string;
 }
 
 /** Where a change goes: splices of the file's text, and tables to add at the end of the file (TOML text, lines joined by `\n`). */
@@ -255,9 +263,9 @@ export class TomlText {
     if (inline !== undefined) {
       const last = inline.body[inline.body.length - 1];
       const pairs = missing.map(([key, value]) => `${tomlKey(key)} = ${value}`).join(", ");
-      const at = last === undefined ? inline.range[0] + 1 : last.range[1];
-      const text = last === undefined ? ` ${pairs}${inline.range[1] - inline.range[0] === 2 ? " " : ""}` : `, ${pairs}`;
-      return { splices: [...splices, { start: at, end: at, text }], tables: [] };
+      if (last !== undefined) return { splices: [...splices, { start: last.range[1], end: last.range[1], text: `, ${pairs}` }], tables: [] };
+      const at = inline.range[0] + 1;
+      return { splices: [...splices, { start: at, end: at, text: ` ${pairs}${inline.range[1] - inline.range[0] === 2 ? " " : ""}`, pairs }], tables: [] };
     }
     const dotted = this.keyValues.filter((kv) => !kv.inline && kv.table.length < path.length && kv.path.length > path.length && samePath(kv.path.slice(0, path.length), path));
     const lastDotted = dotted[dotted.length - 1];
@@ -326,6 +334,28 @@ function resolvedPrefix(resolved: readonly (string | number)[], names: number): 
 
 function samePath(a: TomlPath, b: TomlPath): boolean {
   return a.length === b.length && a.every((name, i) => name === b[i]);
+}
+
+/**
+ * `splices` with the pairs several of them add to one empty inline table (`pairs`, inserted at
+ * the same place) written as one splice, the pairs parted by commas in the order given:
+ * `{ A = "1", S = "x" }`, not `{ A = "1"  S = "x" }`. Every other splice is kept as it is.
+ */
+export function joinInserts(splices: readonly TextSplice[]): TextSplice[] {
+  const joined: TextSplice[] = [];
+  const byPlace = new Map<number, number>();
+  for (const splice of splices) {
+    const earlier = splice.pairs === undefined ? undefined : byPlace.get(splice.start);
+    if (earlier === undefined) {
+      if (splice.pairs !== undefined) byPlace.set(splice.start, joined.length);
+      joined.push(splice);
+      continue;
+    }
+    const first = joined[earlier]!;
+    const pairs = `${first.pairs}, ${splice.pairs}`;
+    joined[earlier] = { ...first, text: first.text.replace(first.pairs!, () => pairs), pairs };
+  }
+  return joined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type AuditOptions, auditDocument } from "./audit";
 import { loadToml } from "./load-toml";
 import { type ConfigDocument, ConfigParseError, type Position, plainValue } from "./model";
-import { type TextSplice, type TomlPath, type TomlPlacement, TomlText, applySplices, handSteps } from "./toml-edit";
+import { type TextSplice, type TomlPath, type TomlPlacement, TomlText, applySplices, handSteps, joinInserts } from "./toml-edit";
 
 /** What a change means to what wrangler reads: a value set (objects made along the path), an entry appended to an array, an array entry removed, a key removed from its table. */
 export type Intent = { set: TomlPath; value: unknown } | { push: TomlPath; value: unknown } | { remove: TomlPath } | { unset: TomlPath };
@@ -66,10 +66,11 @@ export function writeTomlChanges(document: ConfigDocument, toml: TomlText, plann
 
 /**
  * The planned splices, and one more adding `tables` at the end of the file: by default every
- * planned table; the advice passes only the tables a finding prints itself (`NewTables`).
+ * planned table; the advice passes only the tables a finding prints itself (`NewTables`). Pairs
+ * two changes add to one empty inline table are joined into one list (`joinInserts`).
  */
 export function allSplices(toml: TomlText, planned: readonly TomlPlacement[], tables = joinedTables(planned.flatMap((change) => change.tables))): TextSplice[] {
-  return [...planned.flatMap((change) => change.splices), ...(tables.length === 0 ? [] : [toml.endOfFile(tables)])];
+  return joinInserts([...planned.flatMap((change) => change.splices), ...(tables.length === 0 ? [] : [toml.endOfFile(tables)])]);
 }
 
 /**

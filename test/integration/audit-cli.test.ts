@@ -48,7 +48,7 @@ describe("deco-otel audit (CLI)", () => {
     }
     // --ingest-url takes a URL that may have a path, as the README and its refusal say.
     expect(npm.stdout).toContain("--ingest-url URL    with --fix: the ingest Worker's https URL");
-    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or\n                      /v1/<signal> at its end, a query or fragment");
+    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,\n                      with /v1 or /v1/<signal> at its end, a query or fragment");
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
     expect(bin.code).toBe(0);
     expect(bin.stdout).toContain("audit    check producers' wrangler files");
@@ -195,7 +195,7 @@ describe("deco-otel audit (CLI)", () => {
   it.each([
     [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
     [["--dry-run"], "--dry-run goes with --fix"],
-    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
+    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://x.dev"],
     [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "so it must not end in /v1 or /v1/<signal>"],
     [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
     [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],
@@ -712,7 +712,9 @@ describe("the last probe's leftovers: inherited vars, the file's ingest URL, env
     expect(emptied.stdout).toContain(
       "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
     );
-    expect(emptied.stdout).toContain("note: --exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    // Only --exclude-env was given, so the note names it alone, never --exclude, which was not given.
+    expect(emptied.stdout).toContain("note: --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    expect(emptied.stdout).not.toContain("--exclude and");
     expect(emptied.stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 0 environments), 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
     // One environment left: it is checked, and block mode passes on warnings as before.
     const partly = await audit(["--mode", "block", "--exclude-env", "**:", "shop"], dir);

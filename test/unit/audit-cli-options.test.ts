@@ -19,6 +19,24 @@ async function audit(argv: string[], context = {}): Promise<{ code: number; out:
 
 const PRODUCER = (name: string) => `{\n  "name": "${name}",\n  "tail_consumers": [{ "service": "deco-otel-tail" }],\n  "version_metadata": { "binding": "CF_VERSION_METADATA" },\n  "observability": { "enabled": true }\n}\n`;
 
+/**
+ * Runs `audit --fix` with `args` on one producer in a temporary folder, never on this checkout, so
+ * an --ingest-url the audit wrongly takes cannot rewrite the repository's own files; also says
+ * the producer's file as the run left it, and whether it changed.
+ */
+async function fixInTempFolder(args: string[]): Promise<{ code: number; out: string; err: string; changed: boolean; text: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "audit-ingest-url-"));
+  try {
+    const file = join(dir, "wrangler.jsonc");
+    await writeFile(file, PRODUCER("shop"));
+    const run = await audit(["--fix", ...args, dir]);
+    const text = await readFile(file, "utf8");
+    return { ...run, changed: text !== PRODUCER("shop"), text };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe("deco-otel audit options a newcomer tripped on", () => {
   const dirs: string[] = [];
   afterEach(async () => {
@@ -33,6 +51,25 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     }
     return dir;
   }
+
+  it("does not count a shadowed file or a template in a folder --exclude leaves out as not read", async () => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    await writeFile(join(dir, "legacy", "wrangler.example.toml"), 'name = "legacy"\n');
+    // What --exclude covers that would not have been read anyway is neither listed nor counted as not read.
+    const excluded = await audit(["--exclude", join(dir, "legacy"), dir]);
+    expect(excluded.out).not.toContain("not read");
+    expect(excluded.out).toContain(`excluded ${join(dir, "legacy", "wrangler.jsonc")} (--exclude ${join(dir, "legacy")})`);
+    expect(excluded.out).toMatch(/, 1 excluded; mode warn, exit 0\n$/);
+    // Not left out, the folder's shadowed file and template are listed and counted as before.
+    const read = await audit([dir]);
+    expect(read.out).toContain(`not read ${join(dir, "legacy", "wrangler.toml")} (shadowed by wrangler.jsonc`);
+    expect(read.out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
+    // A pattern that covers only a path not read left no wrangler file out: noted so.
+    const templateOnly = await audit(["--exclude", join(dir, "legacy", "wrangler.example.toml"), dir]);
+    expect(templateOnly.out).toContain(`note: --exclude ${join(dir, "legacy", "wrangler.example.toml")} matched no wrangler file`);
+    expect(templateOnly.out).toMatch(/, 1 not read; mode warn, exit 0\n$/);
+  });
 
   it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
     const dir = await fleet(["shop", "blog"]);
@@ -203,6 +240,36 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect((await audit([file, "--exclude-env", "production"])).out).not.toContain("left out the top level");
   });
 
+  it("notes a --tail ENV=NAME whose environment no file audited has, naming those they have", async () => {
+    const dir = await fleet();
+    // A --tail ENV no file has (prod beside env.production) is noted; a matched one is not.
+    const typo = await audit(["--tail", "prod=deco-otel-tail-p", "--tail", "production=deco-otel-tail-prod", dir]);
+    expect(typo.out).toContain("note: --tail prod=deco-otel-tail-p matched no environment: no wrangler file audited has env.prod, so it was required nowhere (the files audited have env.production)\n");
+    expect(typo.out).not.toContain("--tail production=");
+    const github = await audit(["--github", "--tail", "prod=deco-otel-tail-p", dir]);
+    expect(github.out).toContain("::warning title=deco-otel audit::--tail prod=deco-otel-tail-p matched no environment");
+    // After every finding's annotation (GitHub shows a step's first 10 warnings in print order), before the summary.
+    const lines = github.out.trimEnd().split("\n");
+    const note = lines.findIndex((line) => line.includes("--tail prod=deco-otel-tail-p matched no environment"));
+    const findings = lines.flatMap((line, index) => (line.startsWith("::warning file=") || line.startsWith("::error file=") ? [index] : []));
+    expect(findings.length).toBeGreaterThan(10);
+    expect(note).toBeGreaterThan(Math.max(...findings));
+    expect(note).toBe(lines.length - 2);
+    // --json keeps the note on stderr, before the summary, and the findings alone on stdout.
+    const json = await audit(["--json", "--tail", "prod=deco-otel-tail-p", dir]);
+    expect(json.err).toMatch(/^note: --tail prod=deco-otel-tail-p matched no environment.*\ndeco-otel audit: /);
+    expect(JSON.parse(json.out)).toBeInstanceOf(Array);
+    // A review: with the file holding env.production unparsable, the note said no file has it.
+    const broken = join(dir, "broken");
+    await mkdir(broken);
+    await writeFile(join(broken, "wrangler.toml"), 'name = "broken"\n[env.production\n');
+    const unparsed = await audit(["--tail", "production=deco-otel-tail-prod", broken]);
+    expect(unparsed.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(broken, "wrangler.toml")} did not parse, so whether it has env.production is unknown: fix the syntax its config-parse error names and run again (no file audited has an env.<name>)\n`);
+    expect(unparsed.out).not.toContain("matched no environment");
+    // An environment left out by --exclude-env is still one the files have.
+    expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
+  });
+
   it("refuses an --exclude-env path with no colon, asking whether --exclude was meant", async () => {
     const { code, out, err } = await audit(["--exclude-env", "apps/legacy", "."]);
     expect(code).toBe(2);
@@ -230,6 +297,18 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(none.out).toContain(`::warning file=${join(dir, "shop", "wrangler.jsonc").replaceAll(":", "%3A").replaceAll(",", "%2C")},title=deco-otel audit::--exclude-env left out every environment of`);
     expect(none.out).toContain("::error title=deco-otel audit::--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
     expect(none.out).not.toMatch(/^note: .*nothing (of it )?was audited/m);
+    // Under --github every note is an annotation: a pattern that matched nothing, the top levels
+    // GLOB: left out.
+    const annotated = await audit(["--github", "--exclude", "apps/legcy", "--exclude-env", "prodution", "--exclude-env", "**:", dir]);
+    expect(annotated.out).not.toMatch(/^note: /m);
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude apps/legcy matched no wrangler file (");
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude-env prodution matched no environment: no file audited has env.prodution");
+    expect(annotated.out).toContain("::warning title=deco-otel audit::--exclude-env GLOB: (nothing after the colon) left out the top levels of 2 files (");
+    // --exclude-env alone: the note names it alone, not an --exclude never given.
+    const envOnly = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "production", dir]);
+    expect(envOnly.code).toBe(2);
+    expect(envOnly.out).toContain("note: --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    expect(envOnly.out).not.toContain("--exclude and");
   });
 
   it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
@@ -243,7 +322,11 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(several.err).toContain("--worker-name names the Workers one wrangler file deploys, but 2 files were audited (");
     const missing = await audit([file, "--worker-name", "staging=shop-web-stg"]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
+    // "Nothing was written" is said only by a --fix run that would have written; a run without --fix or a dry run does not say it.
+    expect(missing.err).toContain(`--worker-name names env.staging, which ${file} does not have\n`);
+    expect(missing.err).not.toContain("Nothing was written");
+    expect((await audit(["--fix", "--dry-run", file, "--worker-name", "staging=shop-web-stg"])).err).not.toContain("Nothing was written");
+    expect((await audit(["--fix", file, "--worker-name", "staging=shop-web-stg"])).err).toContain(`--worker-name names env.staging, which ${file} does not have. Nothing was written`);
     expect((await audit([file, "--worker-name", "Shop"])).err).toContain('--worker-name takes NAME or ENV=NAME with a Worker name (a-z, 0-9, -), e.g. --worker-name production=shop-web, got "Shop"');
     expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
   });
@@ -263,12 +346,12 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(await readFile(file, "utf8")).toBe(before);
     const unparsed = await audit([join(dir, "bad"), "--worker-name", "x"]);
     expect(unparsed.code).toBe(2);
-    expect(unparsed.err).toContain(`but ${bad} could not be read or parsed: run without --worker-name to see why, and fix it first. Nothing was written`);
+    expect(unparsed.err).toContain(`but ${bad} could not be read or parsed: run without --worker-name to see why, and fix it first\n`);
     for (const args of [[join(dir, "nothing-here"), "--worker-name", "x"], [file, "--exclude", "**", "--worker-name", "production=y"]]) {
       const none = await audit(args);
       expect(none.code, args.join(" ")).toBe(2);
       expect(none.out, args.join(" ")).toBe("");
-      expect(none.err, args.join(" ")).toContain("but no wrangler file was audited (none found, or all excluded): name the producer's wrangler file. Nothing was written");
+      expect(none.err, args.join(" ")).toContain("but no wrangler file was audited (none found, or all excluded): name the producer's wrangler file\n");
     }
     // One file parsed, whatever else the run names that is not a wrangler file: taken.
     const taken = await audit([file, join(dir, "nothing-here"), "--worker-name", "x"]);
@@ -416,7 +499,7 @@ describe("a JSON or TOML file named on the command line that is not a wrangler f
 
 describe("--ingest-url values --fix must not write", () => {
   it.each([
-    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL. Give https://ingest.acme.dev'],
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
@@ -425,12 +508,131 @@ describe("--ingest-url values --fix must not write", () => {
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
     ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
     ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
-    ["http://i.acme.dev", "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
+    // http is refused as not https, with the https base to give (a loopback host told it cannot be reached); a host without a scheme is given its https form.
+    ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
+    ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
+    ["i.acme.dev", "so give https://i.acme.dev; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain"],
   ])("refuses %s with exit 2, naming why", async (url, message) => {
-    const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
+    const { code, out, err, changed } = await fixInTempFolder(["--ingest-url", url]);
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err).toContain(message);
+    expect(changed).toBe(false);
+  });
+});
+
+// A review: http and scheme-less refusals suggested a URL that was refused again when pasted
+// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel/v1/logs").
+describe("--ingest-url refusals suggest a URL the flag takes", () => {
+  it.each([
+    "http://i.acme.dev/otel/v1/logs",
+    "http://i.acme.dev/otel/v1/",
+    "http://i.acme.dev:8080/otel/",
+    "http://u:p@i.acme.dev/v1/traces?x=1",
+    "i.acme.dev/otel/v1/logs",
+    "i.acme.dev:4318",
+    "https://i.acme.dev/otel/v1/logs/v1?x=1",
+    "https://i.acme.dev/v1/metrics/#top",
+    "https://gw.acme.dev/otel/v1/logs/",
+    "https://user:pw@ingest.acme.dev/otel/",
+  ])("%s: the suggestion pasted back is taken and written", async (url) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.changed).toBe(false);
+    const suggestion = /\bgive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
+    expect(suggestion, refused.err).toBeDefined();
+    const pasted = await fixInTempFolder(["--ingest-url", suggestion!]);
+    expect(pasted.err).toBe("");
+    expect(pasted.code).toBe(0);
+    expect(pasted.changed).toBe(true);
+  });
+
+  it.each([
+    ["http://10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+    ["http://192.168.1.20", "192.168.1.20 is a private network address, which a deployed Worker cannot reach"],
+    ["http://172.16.0.1:4318", "172.16.0.1:4318 is a private network address"],
+    ["http://[fd00::1]:4318", "[fd00::1]:4318 is a private network address"],
+    ["http://localhost:4318", "localhost:4318 is a local development address, which a deployed Worker cannot reach"],
+    ["10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+  ])("%s: no https form suggested, a deployed Worker cannot reach the host", async (url, message) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(message);
+    expect(refused.err).not.toMatch(/give https:/);
+    expect(refused.changed).toBe(false);
+  });
+
+  it("passes a public address and a host named like a private one", async () => {
+    for (const url of ["https://172.32.0.1", "https://10x.acme.dev"]) expect((await fixInTempFolder(["--ingest-url", url])).err).toBe("");
+  });
+});
+
+describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file's endpoint vars", () => {
+  // Each is refused by the flag, leaving the file as it was, and flagged in every endpoint var of a file that holds it.
+  const placeholders: [string, string][] = [
+    ["https://deco-otel-ingest.<account>.workers.dev", "holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.<ACCOUNT>.workers.dev", "holds the placeholder <ACCOUNT>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.<your-subdomain>.workers.dev", "holds the placeholder <your-subdomain>: put your Cloudflare account's workers.dev subdomain in its place"],
+    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your_account" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-account.workers.dev", 'is on deco-otel-ingest.your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.youraccount.workers.dev, a placeholder host ("youraccount" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your-subdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.yoursubdomain.workers.dev", 'is on deco-otel-ingest.yoursubdomain.workers.dev, a placeholder host ("yoursubdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.your_subdomain.workers.dev", 'is on deco-otel-ingest.your_subdomain.workers.dev, a placeholder host ("your_subdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.example.workers.dev", 'is on deco-otel-ingest.example.workers.dev, a placeholder host ("example" is no account\'s name)'],
+    ["https://deco-otel-ingest.example.invalid", "is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+    [" https://deco-otel-ingest.acme.workers.dev", "holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it"],
+    ["https://deco-otel-ingest.acme.workers.dev ", "holds a blank before or after the URL"],
+  ];
+
+  it.each(placeholders)("%j", async (base, message) => {
+    const refused = await fixInTempFolder(["--ingest-url", base]);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toBe("");
+    expect(refused.err).toContain(`--ingest-url ${message}`);
+    expect(refused.changed).toBe(false);
+    // The same base in a file, as the endpoint vars it gives (a blank kept where it stands).
+    const url = (signal: string) => base.replace(/\S+/, (origin) => `${origin}/v1/${signal}`);
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, url(signal)]));
+    const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(findings.map((f) => f.message.includes(message))).toEqual([true, true, true]);
+  });
+
+  // A review: any `.`/`-`/`_` part equal to a placeholder word was flagged, so these real hosts
+  // were refused by --ingest-url, and --fix rewrote the working vars holding them.
+  const realHosts = [
+    "https://my-account-service.acme.workers.dev",
+    "https://otel.account.acme.io",
+    "https://ingest.your-brand.com",
+    "https://deco-otel-ingest.my-subdomain-team.workers.dev",
+    "https://ingest.placeholder-labs.com",
+    "https://xxx-ingest.acme.io",
+    "https://deco-otel-ingest.changeme.workers.dev",
+    "https://deco-otel-ingest.xxxtentacion.workers.dev",
+    "https://youraccountant.workers.dev",
+    "https://acme-accounts.workers.dev",
+    "https://deco-otel-ingest.acme.workers.dev",
+    "https://gw.acme.dev/otel",
+  ];
+
+  it.each(realHosts)("passes the real host %s in a file and takes it as --ingest-url", async (base) => {
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+    const findings = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints");
+    expect(findings).toEqual([]);
+    // The flag, in a temporary folder: taken and written, and a file already holding it left as it is.
+    const written = await fixInTempFolder(["--ingest-url", base]);
+    expect([written.err, written.code]).toEqual(["", 0]);
+    expect(written.text).toContain(`"DECO_OTEL_LOGS_ENDPOINT": "${base}/v1/logs"`);
+    const dir = await mkdtemp(join(tmpdir(), "audit-real-host-"));
+    try {
+      const wired = join(dir, "wrangler.jsonc");
+      await writeFile(wired, JSON.stringify({ name: "shop", vars }, null, 2));
+      expect((await audit(["--fix", "--ingest-url", base, wired])).err).toBe("");
+      expect(JSON.parse(await readFile(wired, "utf8")).vars).toEqual(vars);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -109,6 +109,23 @@ dataset = "deco_metrics"
     }
   });
 
+  it("joins the pairs two changes add to one empty inline table (the endpoint vars and SERVICE_NAME) into one list, with commas", () => {
+    const pairs = ENDPOINTS("").split("\n").join(", ");
+    const cases: [string, string][] = [
+      // A file with an environment's `vars = { }`, its endpoint vars missing and SERVICE_NAME set at the top level only.
+      ['name = "shop"\nvars = { SERVICE_NAME = "nope" }\n\n[env.staging]\nvars = { }\n', `[env.staging]\nvars = { ${pairs}, SERVICE_NAME = "shop-staging" }\n`],
+      ['name = "shop"\nvars = { SERVICE_NAME = "nope" }\n[env.staging]\nvars = {} # none yet\n', `[env.staging]\nvars = { ${pairs}, SERVICE_NAME = "shop-staging" } # none yet\n`],
+      // One entry already: each change's pairs follow it.
+      ['name = "shop"\nvars = { SERVICE_NAME = "nope" }\n[env.staging]\nvars = {LOG_LEVEL = "debug"}\n', `[env.staging]\nvars = {LOG_LEVEL = "debug", ${pairs}, SERVICE_NAME = "shop-staging"}\n`],
+    ];
+    for (const [text, expected] of cases) {
+      const result = fixToml(text);
+      expect(result.handEdits, text).toEqual([]);
+      expect(result.after, text).toContain(expected);
+      expectFixed(text, result.after, ["vars.SERVICE_NAME"]);
+    }
+  });
+
   it("rewrites a wrong endpoint value in place, keeping the comment after it, and adds only the missing ones", () => {
     const text = `name = "a"\n[vars]\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "http://old.example/v1/trace" # set by hand\n`;
     const { after } = fixToml(text, { ingestUrl: INGEST, metricsDataset: DATASET });

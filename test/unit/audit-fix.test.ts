@@ -12,6 +12,19 @@ const DATASET = "deco_metrics";
 const fixable = (rule: string) => (FIXABLE_RULES as readonly string[]).includes(rule);
 
 describe("--fix on JSONC", () => {
+  it("writes two changes' keys into one empty vars object, with a comment or a trailing comma in it, as a file that parses", () => {
+    const texts = [
+      '{\n  "name": "shop",\n  "vars": { "SERVICE_NAME": "nope" },\n  "env": { "staging": { "vars": {} } }\n}\n',
+      '{\n  "name": "shop",\n  "vars": { "SERVICE_NAME": "nope", }, // trailing\n  "env": { "staging": { "vars": { /* none yet */ } } },\n}\n',
+    ];
+    for (const text of texts) {
+      const result = fixDocument(loadConfig("wrangler.jsonc", text), { ingestUrl: INGEST, metricsDataset: DATASET });
+      const fixed = loadConfig("wrangler.jsonc", result.after);
+      expect(fixed.text, text).toContain('"SERVICE_NAME": "shop-staging"');
+      expect(auditDocument(fixed).findings.filter((f) => fixable(f.rule) || f.rule === "config-parse"), text).toEqual([]);
+    }
+  });
+
   it("adds the tail consumer, version_metadata and endpoint vars in every environment, touching nothing else", () => {
     const document = loadFleet("comments/wrangler.jsonc");
     const result = fixDocument(document, { ingestUrl: INGEST, metricsDataset: DATASET });

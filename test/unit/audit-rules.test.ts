@@ -7,6 +7,7 @@ import { readVarName } from "../../audit/core/var-names";
 import { loadFleet, wired } from "../support/fleet";
 import { RULES } from "../../audit/core/rules/index";
 import { nearMissOfTail } from "../../audit/core/tail-entries";
+import { formatText } from "../../audit/core/report";
 
 /** Each finding as `line:column severity rule env`, the shape the assertions compare. */
 function brief(relative: string): string[] {
@@ -135,6 +136,23 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  // A review: "TODO set me" was called a URL with a blank inside it, and a value holding a line
+  // break broke the text output's one line per finding.
+  it("otlp-endpoints: a value that is no URL is not a URL, blanks or not; a line break in a value is shown escaped", () => {
+    const text = wired('"observability": { "enabled": true }')
+      .replace("https://i.example.com/v1/logs", "TODO set me")
+      .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces\\n")
+      .replace("https://i.example.com/v1/metrics", "https://i.example.com/v1/\\nmetrics");
+    const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
+    expect(findings.map((f) => f.message)).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT is not a URL: "TODO set me"',
+      'top level: DECO_OTEL_TRACES_ENDPOINT holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/traces\\n"',
+      'top level: DECO_OTEL_METRICS_ENDPOINT holds a blank inside it: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/\\nmetrics"',
+    ]);
+    // One line per finding, its fix hint on the next.
+    for (const finding of findings) expect(formatText(finding).split("\n")).toHaveLength(2);
+  });
+
   it("secret-in-vars: DECO_OTEL_TOKEN and credential-looking vars, nested ones by path, at their keys", () => {
     expect(brief("secret-in-vars/wrangler.jsonc")).toEqual([
       "12:5 error secret-in-vars -",
@@ -161,12 +179,27 @@ describe("the rules on the fixture fleet", () => {
       "9:77 warning observability -",
     ]);
     expect(messages("observability/wrangler.jsonc", "observability")).toEqual([
-      "top level: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
+      "top level: the Worker's own logs are not enabled: observability.logs.enabled is false",
       "top level: observability.logs.destinations are listed but logs are not enabled: nothing is exported",
       "top level: logs head_sampling_rate must be in (0, 1] where destinations are listed, got 0",
       "top level: observability.traces.destinations are listed but traces are not enabled: nothing is exported",
       "top level: traces head_sampling_rate must be in (0, 1] where destinations are listed, got 1.5",
     ]);
+    // Each hint says what is wrong there, not the rule's general "set observability.enabled to true".
+    expect(auditDocument(loadFleet("observability/wrangler.jsonc")).findings.filter((f) => f.rule === "observability").map((f) => f.fix)).toEqual([
+      "set observability.logs.enabled to true",
+      "set observability.logs.enabled to true",
+      "write observability.logs.head_sampling_rate as a number in (0, 1] (1 keeps every event)",
+      "set observability.traces.enabled to true",
+      "write observability.traces.head_sampling_rate as a number in (0, 1] (1 keeps every event)",
+    ]);
+    // enabled true with logs.enabled false: the hint names logs.enabled, the switch that is off, not enabled.
+    const logsSwitchedOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": true, "logs": { "enabled": false } }')));
+    expect(logsSwitchedOff.findings.map((f) => [f.message, f.fix])).toEqual([
+      ["top level: the Worker's own logs are not enabled: observability.logs.enabled is false, which turns them off though observability.enabled is true", "set observability.logs.enabled to true"],
+    ]);
+    const switchedOff = auditDocument(loadConfig("wrangler.jsonc", wired('"observability": { "enabled": false }')));
+    expect(switchedOff.findings.map((f) => f.fix)).toEqual(["set observability.enabled to true (or observability.logs.enabled, for the logs alone)"]);
     const absent = auditDocument(loadConfig("wrangler.jsonc", wired('"main": "x.ts"')));
     expect(absent.findings.map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
       ["observability", 1, 1, "top level: observability is not set: the Worker's own logs are not kept in Workers Logs"],

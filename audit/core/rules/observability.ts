@@ -65,9 +65,7 @@ export const observabilityRule: Rule = {
     const switchless = switchlessHit(block, inherited, environment);
     if (switchless !== undefined) return [switchless, ...hits];
     // A mistyped `enabled` is the fault to fix; "not enabled" would send the reader elsewhere.
-    if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) {
-      hits.push({ at: block.at, message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}` });
-    }
+    if (!faults.some((fault) => fault.path[fault.path.length - 1] === "enabled") && !signalEnabled(block, "logs")) hits.push(logsOffHit(block, inherited, environment));
     const blockRate = entryOf(block, "head_sampling_rate")?.value;
     const refused = blockRate !== undefined && refusedBlockRate(blockRate);
     if (refused) hits.push(refusedBlockRateHit(blockRate, inherited, environment));
@@ -83,7 +81,11 @@ export const observabilityRule: Rule = {
       const kept = signal === "logs" ? enabled : ownSwitch(block, signal) === true;
       if (!exported && !kept) continue;
       if (exported && !enabled) {
-        hits.push({ at: destinations.at, message: `observability.${signal}.destinations are listed but ${signal} are not enabled: nothing is exported${inherited}` });
+        hits.push({
+          at: destinations.at,
+          message: `observability.${signal}.destinations are listed but ${signal} are not enabled: nothing is exported${inherited}`,
+          fix: `set ${wranglerField(environment, "observability")}.${signal}.enabled to true`,
+        });
       }
       const own = entryOf(section, "head_sampling_rate")?.value;
       // A block rate wrangler refuses is named once, above: the Worker does not deploy at all.
@@ -91,12 +93,37 @@ export const observabilityRule: Rule = {
       const rate = own ?? blockRate;
       if (rate !== undefined && isNumber(rate) && !validRate(rate)) {
         const where = exported ? "where destinations are listed" : signal === "logs" ? "for the Worker's own logs to be kept" : "for the Worker's traces to be kept";
-        hits.push({ at: rate.at, message: `${signal} head_sampling_rate must be in (0, 1] ${where}, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}` });
+        const field = `${wranglerField(environment, "observability")}${own === undefined ? "" : `.${signal}`}.head_sampling_rate`;
+        hits.push({
+          at: rate.at,
+          message: `${signal} head_sampling_rate must be in (0, 1] ${where}, got ${JSON.stringify(rate.kind === "scalar" ? rate.value : rate.kind)}${inherited}`,
+          fix: `write ${field} as a number in (0, 1] (1 keeps every event)`,
+        });
       }
     }
     return hits;
   },
 };
+
+/**
+ * The finding of a block that keeps none of the Worker's own logs, with the hint that turns them
+ * on: where `logs.enabled` is false, that switch (it overrides the block's `enabled`, so "set
+ * observability.enabled to true" would change nothing where it is true already); else the block's
+ * `enabled`.
+ */
+function logsOffHit(block: ConfigValue, inherited: string, environment: WorkerEnvironment): RuleHit {
+  const field = wranglerField(environment, "observability");
+  if (ownSwitch(block, "logs") === false) {
+    const overrides = entryOf(block, "enabled")?.value;
+    const over = overrides?.kind === "scalar" && overrides.value === true ? `, which turns them off though ${field}.enabled is true` : "";
+    return { at: block.at, message: `the Worker's own logs are not enabled: ${field}.logs.enabled is false${over}${inherited}`, fix: `set ${field}.logs.enabled to true` };
+  }
+  return {
+    at: block.at,
+    message: `the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)${inherited}`,
+    fix: `set ${field}.enabled to true (or ${field}.logs.enabled, for the logs alone)`,
+  };
+}
 
 function signalEnabled(block: ConfigValue, signal: "logs" | "traces"): boolean {
   const own = ownSwitch(block, signal);

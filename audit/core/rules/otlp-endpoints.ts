@@ -59,20 +59,20 @@ export const otlpEndpointsRule: Rule = {
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
         const pasted = value.value.includes(INGEST_URL_PLACEHOLDER) ? { fix: PASTED_PLACEHOLDER_FIX } : {};
-        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"`, ...pasted });
+        hits.push({ at: value.at, message: `${name} ${placeholder}: ${JSON.stringify(value.value)}`, ...pasted });
         continue;
       }
       const url = URL.parse(value.value);
       if (url === null) {
-        hits.push({ at: value.at, message: `${name} is not a URL: "${value.value}"` });
+        hits.push({ at: value.at, message: `${name} is not a URL: ${JSON.stringify(value.value)}` });
         continue;
       }
       if (url.protocol !== "https:") {
         const local = isLoopback(url) ? ` (a local development address: deploy with ${INGEST_URL_MEANING})` : "";
-        hits.push({ at: value.at, message: `${name} is not https: "${value.value}"${local}` });
+        hits.push({ at: value.at, message: `${name} is not https: ${JSON.stringify(value.value)}${local}` });
       }
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
-        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): "${value.value}"` });
+        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${JSON.stringify(value.value)}` });
       }
       origins.push({ name, origin: url.origin, at: value.at });
     }
