@@ -10,7 +10,7 @@ import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
-import { codeListsDetector } from "./code-lists";
+import { codeListTailDetector, codeListsDetector } from "./code-lists";
 import { headerPairsDetector } from "./header-pairs";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
@@ -83,6 +83,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   secretAfterMaskDetector,
   // After the secret parameter forms: at one separator their reading of a code list (`pins: [1234, 5678]`) wins.
   codeListsDetector,
+  // After the secret parameter forms too: a code's singular's list goes on after the first code they read (`pin=1234,5678`).
+  codeListTailDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,
   heldHolderFieldDetector,
