@@ -4,6 +4,8 @@
  * as the codes, and not the other numbers such names are seen beside.
  */
 
+import { nameWords } from "./secret-names";
+
 /** The most digits a code has: a PIN's 12 (ISO 9564-1), more than a one-time code's or a card code's. */
 const MOST_CODE_DIGITS = 12;
 
@@ -28,8 +30,20 @@ const PASSWORD_DIGITS = 4;
 const STATUS_LIST_NAME = /^security[_-]?codes$/i;
 
 /**
+ * The fewest digits a PIN has (ISO 9564-1: 4 to 12). Under a PIN's plural (`pins`, `card_pins`, `pin_codes`)
+ * numbers all shorter are no PINs (`{"pins":"200 404"}`, statuses; `{"pins":[12,30]}`), as the text form
+ * reads them (detectors/code-lists.ts); a card code's 3 digits are read under its own names (`cvvs`).
+ */
+const PIN_DIGITS = 4;
+
+/** Whether a word of `name` is a PIN's (`pin`, `pins`): not a word holding it (`shipping`, `spins`). */
+function namesPins(name: string): boolean {
+  return nameWords(name).some((word) => word === "pin" || word === "pins");
+}
+
+/**
  * Whether `numbers` (whole numbers' digits), listed under the code list's plural `name`, are codes
- * of `digits` digits or more: one at least has as many; under a code's name (fewer than
+ * of `digits` digits or more (a PIN's 4 under a PIN's name: `PIN_DIGITS`): one at least has as many; under a code's name (fewer than
  * `PASSWORD_DIGITS`) not all have more digits than a code may (`MOST_CODE_DIGITS`: 13-digit epochs
  * in milliseconds, `[1733011200000]`, are times; one beside a code, `[1234, 1733011200000]`, shields
  * nothing); and, under `security_codes` only (`STATUS_LIST_NAME`), they are not two or more HTTP
@@ -38,5 +52,6 @@ const STATUS_LIST_NAME = /^security[_-]?codes$/i;
 export function areCodeNumbers(numbers: readonly string[], digits: number, name: string): boolean {
   if (numbers.length === 0 || (digits < PASSWORD_DIGITS && numbers.every((number) => number.length > MOST_CODE_DIGITS))) return false;
   if (numbers.length > 1 && STATUS_LIST_NAME.test(name) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
-  return numbers.some((number) => number.length >= digits);
+  const least = namesPins(name) ? Math.max(digits, PIN_DIGITS) : digits;
+  return numbers.some((number) => number.length >= least);
 }
