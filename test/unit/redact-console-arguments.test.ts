@@ -1,0 +1,77 @@
+/**
+ * A secret's value written as the argument after its name's own string (`console.log("password:", pw)`
+ * printed as its arguments, `print('pin:', pin)`, a logger's array of arguments): the value goes, its
+ * quotes and the comma between the arguments stay, and a number's marker is quoted so JSON stays JSON.
+ * Each output is pinned.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { itKeepsUncounted, itStoresCounting } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const counted = (text: string) => redactString(text, policy);
+const M = "[REDACTED:secret_param]";
+
+describe("a console.log argument after a secret name's argument goes, the comma kept", () => {
+  itStoresCounting("%j", counted, { secret_param: 3 }, [
+    ['console.log("pins:",[1234,5678],"password:","hunter2")', `console.log("pins:",["${M}","${M}"],"password:","${M}")`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['console.log("password:","hunter2")', `console.log("password:","${M}")`],
+    ['console.log("password:", "hunter2")', `console.log("password:", "${M}")`],
+    ['console.log("password: ", "hunter2")', `console.log("password: ", "${M}")`],
+    ['console.log("Your password:", "hunter2")', `console.log("Your password:", "${M}")`],
+    ["print('password:', 'hunter2')", `print('password:', '${M}')`],
+    ['console.log("token:", "ghx_8f2kQ1zP")', `console.log("token:", "${M}")`],
+    ['console.log("api_key:", "sk_live_abcdef")', `console.log("api_key:", "${M}")`],
+    ['console.log("secret:", "Xk9mQ7vLpW2")', `console.log("secret:", "${M}")`],
+    ['console.log("session:", "abc123def456")', `console.log("session:", "${M}")`],
+    ['console.log("otp:", "123456")', `console.log("otp:", "${M}")`],
+    ['console.log("pin:", 1234)', `console.log("pin:", "${M}")`],
+    ['console.log("otp:", 123456)', `console.log("otp:", "${M}")`],
+    ['console.log("cvv:", 123)', `console.log("cvv:", "${M}")`],
+    ['console.log("mfa_code:", 123456)', `console.log("mfa_code:", "${M}")`],
+    ['console.log("password:", 1234)', `console.log("password:", "${M}")`],
+    ['print("password:", "hunter2", "user:", "bob")', `print("password:", "${M}", "user:", "bob")`],
+    ['console.log("password:" + "hunter2")', `console.log("password:" + "${M}")`],
+    ['echo "password:" "hunter2"', `echo "password:" "${M}"`],
+    ['{"args":["otp:",123456]}', `{"args":["otp:","${M}"]}`],
+    ['{"a":["cvv:",123],"b":1}', `{"a":["cvv:","${M}"],"b":1}`],
+    ['{"msg":"[\\"password:\\",\\"hunter2\\"]"}', `{"msg":"[\\"password:\\",\\"${M}\\"]"}`],
+    ['{"msg":"[\\"pin:\\",1234]"}', `{"msg":"[\\"pin:\\",\\"${M}\\"]"}`],
+  ]);
+  it("keeps JSON text JSON", () => {
+    for (const text of ['{"args":["otp:",123456]}', '{"args":["password:","hunter2"]}', '{"msg":"[\\"pin:\\",1234]"}']) {
+      const redacted = counted(text).text;
+      expect(redacted).toContain(M);
+      expect(() => JSON.parse(redacted)).not.toThrow();
+    }
+  });
+});
+
+describe("a mask, a placeholder, a state, a flag, a count or a variable after the name's argument stays, the comma with it", () => {
+  itKeepsUncounted("%j", counted, [
+    'console.log("password:", "***")',
+    'console.log("password:", "[REDACTED]")',
+    'console.log("password:", "changed")',
+    'console.log("password:", "")',
+    'console.log("password:", null)',
+    'console.log("password:", 0)',
+    'console.log("token:", 42)',
+    'console.log("password:", pw)',
+    'log("password:" + pw)',
+    'console.log("session:", "closed")',
+    'console.log("user:", "bob")',
+  ]);
+});
+
+describe("a member whose value is a name's string keeps the next member whole", () => {
+  itKeepsUncounted("%j", counted, ['{"a":"password:","b":"x"}', '{"label":"password:","value":"hunter2"}', '{"msg":"password:"}', 'msg="password:" x="1"']);
+});
+
+describe("a quote after a secret name's colon still opens its value when no string holds the name", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['password:"hunter2"', `password:"${M}"`],
+    ["password: 'hunter2'", `password: '${M}'`],
+  ]);
+});
