@@ -40,6 +40,12 @@ describe("a console.log argument after a secret name's argument goes, the comma 
     ['{"msg":"[\\"password:\\",\\"hunter2\\"]"}', `{"msg":"[\\"password:\\",\\"${M}\\"]"}`],
     ['{"msg":"[\\"pin:\\",1234]"}', `{"msg":"[\\"pin:\\",\\"${M}\\"]"}`],
   ]);
+  it("changes and counts nothing on a second pass", () => {
+    for (const text of ['console.log("pins:",[1234,5678],"password:","hunter2")', '{"args":["otp:",123456]}', "print('api_key:', 'sk_live_abcdef')"]) {
+      const once = counted(text).text;
+      expect(counted(once)).toEqual({ text: once, counts: {} });
+    }
+  });
   it("keeps JSON text JSON", () => {
     for (const text of ['{"args":["otp:",123456]}', '{"args":["password:","hunter2"]}', '{"msg":"[\\"pin:\\",1234]"}']) {
       const redacted = counted(text).text;
@@ -62,6 +68,10 @@ describe("a mask, a placeholder, a state, a flag, a count or a variable after th
     'log("password:" + pw)',
     'console.log("session:", "closed")',
     'console.log("user:", "bob")',
+    '["secret:", "api_key :", "authz="]',
+    '["private_key: ", "--private-key "]',
+    '["cookie: ", ";".repeat(8)]',
+    '["pwd:", (count) => "pwd:".repeat(count)]',
   ]);
 });
 

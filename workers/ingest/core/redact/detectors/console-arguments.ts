@@ -2,7 +2,7 @@ import { nameStringAt } from "../argument-strings";
 import { Evidence } from "../evidence";
 import { isFlagOrCountUnder, isNamedCount, isSecretCodeName, isSecretName, isShortCount, namesToken } from "../secret-names";
 import { saysPasswordState, saysSessionState, standsInForSecret } from "../status-words";
-import type { Detector } from "./detector";
+import { isRedactionMarker, type Detector } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -16,7 +16,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * code lists' reading of a plural's argument (`["pins:",[1234,5678]]`) stays theirs.
  * The name is the last word of its string (`"Your password:"`), a secret's name as an attribute key's
  * (`isSecretName`). A string goes unless it stands in for a secret (`standsInForSecret`: a mask, a placeholder,
- * a state's word) or says a password's or a session's state; a number goes under a code's name (`pin`, `otp`,
+ * a state's word), says a password's or a session's state or is another name's head (`NO_VALUE_STRING`); a number goes under a code's name (`pin`, `otp`,
  * `cvv`: `isSecretCodeName`) and under another secret's name unless it is a flag or a count there (`0`, `1`,
  * a count under `token_count`, a short one under `token`). The value's quotes stay; a number's marker is quoted with the name's quote, so
  * that JSON text stays JSON (`["pin:","[REDACTED:secret_param]"]`). A string a `:` follows is a key, no value.
@@ -33,10 +33,17 @@ const PARTS = new RegExp(`^:${NAME_STRING_END}${NEXT_ARGUMENT}$`);
 /** The last word of the name's string: the name. */
 const LAST_WORD = /[A-Za-z0-9_.-]+$/;
 
-/** Whether `value`, a string argument after `name`'s, is a secret: not one standing in for it or saying its state. */
+/**
+ * A string that is another name's head, not a value: it ends with a separator or a blank (`"api_key :"`,
+ * `"password="`, `"--private-key "`), as a list of names' strings is written; or it holds no letter or digit (`";"`).
+ */
+const NO_VALUE_STRING = /[\s:=]$|^[^\p{L}\p{N}]*$/u;
+
+/** Whether `value`, a string argument after `name`'s, is a secret: no other name's head, none standing in for it, saying its state or a marker already written. */
 function isSecretString(name: string, value: string): boolean {
+  if (NO_VALUE_STRING.test(value)) return false;
   const trimmed = value.trim();
-  return trimmed !== "" && !standsInForSecret(trimmed) && !saysPasswordState(trimmed) && !saysSessionState(name, trimmed);
+  return !isRedactionMarker(trimmed) && !standsInForSecret(trimmed) && !saysPasswordState(trimmed) && !saysSessionState(name, trimmed);
 }
 
 /** Whether `number`, a number argument after `name`'s, is a secret: always under a code's name, else unless a flag or a count. */
