@@ -320,6 +320,30 @@ describe("a Markdown table's row under a code's singular loses its code", () => 
   ]);
 });
 
+describe("neighbours: YAML lists, inspect output, query strings and JSON members under codes' names", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["pin:\n  - 1234\n  - 5678", `pin:\n  - ${M}\n  - ${M}`],
+    ["/verify?pin=1234,5678", `/verify?pin=${M},${M}`],
+    ["/verify?otps=123456,654321", `/verify?otps=${M},${M}`],
+    ["| otps | 123456, 654321 |", `| otps | ${M}, ${M} |`],
+  ]);
+  itStoresCounting("one code: %j", counted, { secret_param: 1 }, [
+    ["otps:\n  - 123456", `otps:\n  - ${M}`],
+    ["/verify?otps=123456", `/verify?otps=${M}`],
+    ["totps: 123456", `totps: ${M}`],
+    ["cvcs: 123", `cvcs: ${M}`],
+    ["otp_codes=123456", `otp_codes=${M}`],
+    ['pins: "1234"', `pins: "${M}"`],
+  ]);
+  itStoresCounting("a JSON member or an inspected object: %j", counted, { secret: 1 }, [
+    ["{ pins: [ 1234, 5678 ] }", `{ pins: ${KEY} }`],
+    ["{ pins: 1234 }", `{ pins: ${KEY} }`],
+    ["{ otp: '123456' }", `{ otp: '${KEY}' }`],
+    ['{"otp":"123456,654321"}', `{"otp":"${KEY}"}`],
+    ['{"otps":123456}', `{"otps":"${KEY}"}`],
+  ]);
+});
+
 describe("counts measured in units after a list stay (a measure's unit after the last number)", () => {
   itKeepsUncounted("%j", counted, ["loaded pins: 1234 5678 bytes", "pins: 1234 5678 ms", "otps: 123456, 654321 ms"]);
 });
