@@ -52,7 +52,7 @@ const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\
  * What joins two whole numbers: `and` or `or` between blanks (after a `,` perhaps) before a code's 3 digits or
  * more (`123456 and 2 retries` is one code and prose), `,` or `;` with blanks around, or blanks alone.
  */
-const NUMBER_JOIN = "(?:[ \\t]*,?[ \\t]+(?:and|or)[ \\t]+(?=\\d{3})|[ \\t]*[,;][ \\t]*|[ \\t]+)";
+const NUMBER_JOIN = "(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:and|or)[ \\t]+(?=\\d{3})|[ \\t]*[,;][ \\t]*|[ \\t]+)";
 /** What ends a list's last bare item: no word's character or `-`, no decimal's or time's `.` or `:` before one. */
 const ITEM_END = "(?![\\w-]|[.:]\\w)";
 /**

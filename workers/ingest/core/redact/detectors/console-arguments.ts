@@ -35,9 +35,9 @@ const LAST_WORD = /[A-Za-z0-9_.-]+$/;
 
 /**
  * A string that is another name's head, not a value: it ends with a separator or a blank (`"api_key :"`,
- * `"password="`, `"--private-key "`), as a list of names' strings is written; or it holds no letter or digit (`";"`).
+ * `"password="`, `"--private-key "`), as a list of names' strings is written; or it holds ASCII punctuation alone (`";"`).
  */
-const NO_VALUE_STRING = /[\s:=]$|^[^\p{L}\p{N}]*$/u;
+const NO_VALUE_STRING = /[\s:=]$|^[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\x7f]*$/;
 
 /** Whether `value`, a string argument after `name`'s, is a secret: no other name's head, none standing in for it, saying its state or a marker already written. */
 function isSecretString(name: string, value: string): boolean {
