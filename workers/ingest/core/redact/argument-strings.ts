@@ -6,18 +6,23 @@
 
 /**
  * The name's string up to a colon at the end of the text before it: opened by a quote (escapes, 1; the
- * quote, 2) at the text's start or after what is no word's character, backslash or quote (a blank, `(`, `[`,
- * `,`, a member's `:`), holding no quote, backslash or line break (its words, 3).
+ * quote, 2) that starts an argument, at the text's start or after `(`, `[` or `,` and blanks, holding no
+ * quote, backslash or line break (its words, 3). A quote after anything else is most often the closing quote
+ * of an earlier value (`msg="done." password: "…"`) or the opening of a value holding the name
+ * (`msg="password: "…""`): no argument's string.
  */
-const NAME_STRING = /(?:^|[^\w\\"'])(\\{0,8})(["'])([^"'\\\n]{1,64})$/;
+const NAME_STRING = /(?:^|[([,])[ \t]*(\\{0,8})(["'])([^"'\\\n]{1,64})$/;
 /** How far back a name's string is read. */
 const NAME_STRING_REACH = 80;
-/** A blank perhaps, then a quote (escapes, 1; the quote, 2). */
-const QUOTE_AFTER_COLON = /^[ \t]?(\\{0,8})(["'])/;
+/**
+ * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then what joins the
+ * next argument (`,` or `+` or blanks) and the start of that argument: a quote, a number or a list.
+ */
+const QUOTE_AFTER_COLON = /^[ \t]?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*|[ \t]+)(?:\\{0,8}["'[]|-?\d)/;
 
-/** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string; undefined otherwise. */
+/** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string and the next argument follows; undefined otherwise. */
 export function nameStringAt(text: string, colon: number): string | undefined {
-  const closing = QUOTE_AFTER_COLON.exec(text.slice(colon + 1, colon + 12));
+  const closing = QUOTE_AFTER_COLON.exec(text.slice(colon + 1, colon + 40));
   if (closing === null) return undefined;
   const opening = NAME_STRING.exec(text.slice(Math.max(0, colon - NAME_STRING_REACH), colon));
   return opening !== null && opening[1] === closing[1] && opening[2] === closing[2] ? opening[3] : undefined;
