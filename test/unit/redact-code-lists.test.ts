@@ -218,9 +218,18 @@ describe("codes joined by a comma and blanks go each, never half the list", () =
 describe("one number alone under a plural in text is a code unless the text says it counts or measures", () => {
   itKeepsUncounted("a unit, a rate or a count's word around it: %j", counted, [
     "pins=4096 bytes",
-    "otps=1500 per hour",
     "otps=1500/min",
-    "stats otps=1500 sms=1200",
+    "otps: 123456 ms",
+    "OTPs: 150000 sent",
+    "loaded pins: 1234 5678 bytes",
+  ]);
+  // Known false positives (README): `per`, a counted thing's word and a statsd suffix say nothing of the number, which goes.
+  itStoresCounting("a known false positive: %j", counted, { secret_param: 1 }, [
+    ["otps=1500 per hour", `otps=${M} per hour`],
+    ["stats otps=1500 sms=1200", `stats otps=${M} sms=1200`],
+    ["otps: 1500 requests", `otps: ${M} requests`],
+    ["otps=1500 users", `otps=${M} users`],
+    ["otps:1500|c", `otps:${M}|c`],
   ]);
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ["otps: 123456", `otps: ${M}`],
@@ -363,4 +372,33 @@ describe("Indian postal PIN codes beside an address are still removed (a known f
     expect(result.text).toBe(`{"pin_codes":"${KEY}","city":"Bengaluru"}`);
     expect(result.counts).toEqual({ secret: 1 });
   });
+});
+
+describe("a list joined by `and` or `or` ends before a number that is no code", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["otps: 123456 and 300 retries", `otps: ${M} and 300 retries`],
+    ["otps: 123456 or 999 more", `otps: ${M} or 999 more`],
+    ["otps=12345678 and 100 users", `otps=${M} and 100 users`],
+    ['{"msg":"otps: 123456 and 300 retries"}', `{"msg":"otps: ${M} and 300 retries"}`],
+    ["otp=123456 and 300 retries", `otp=${M} and 300 retries`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["otps=12345678 and 87654321", `otps=${M} and ${M}`],
+    ["otp=123456 and 654321", `otp=${M} and ${M}`],
+  ]);
+});
+
+describe("a list of codes goes before a word that is no size's unit, and after a word that is no count's", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["OTPS=123456,654321 per user", `OTPS=${M},${M} per user`],
+    ["otps=123456,654321 mins", `otps=${M},${M} mins`],
+    ["otps=123456,654321 s", `otps=${M},${M} s`],
+    ["pins: 1234, 5678 s", `pins: ${M}, ${M} s`],
+    ["pins=1234 5678 min", `pins=${M} ${M} min`],
+    ["stats otps=123456,654321", `stats otps=${M},${M}`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["otps: 123456 per request", `otps: ${M} per request`],
+    ["otps: 123456 hours ago", `otps: ${M} hours ago`],
+  ]);
 });

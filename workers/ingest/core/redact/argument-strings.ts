@@ -15,10 +15,10 @@ const NAME_STRING = /(?:^|[([,])[ \t]*(\\{0,8})(["'])([^"'\\\n]{1,64})$/;
 /** How far back a name's string is read. */
 const NAME_STRING_REACH = 80;
 /**
- * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then what joins the
- * next argument (`,` or `+` or blanks) and the start of that argument: a quote, a number or a list.
+ * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then the next argument:
+ * after `,` or `+` any (`pw`, `(count) => …`), after blanks alone a string, a number or a list.
  */
-const QUOTE_AFTER_COLON = /^[ \t]?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*|[ \t]+)(?:\\{0,8}["'[]|-?\d)/;
+const QUOTE_AFTER_COLON = /^[ \t]?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
 
 /** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string and the next argument follows; undefined otherwise. */
 export function nameStringAt(text: string, colon: number): string | undefined {

@@ -1,6 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
 import type { Detector } from "./detector";
+import { startsWithUnit } from "./measure-value";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -24,10 +25,10 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * CVV's 3 or 4, an OTP's 4 to 10, a PIN's or another code's 4 to 12, one alone as well as several), no date or epoch, or,
  * under a name ending in `codes` (backup, recovery, security codes), letters and digits mixed that
  * name no algorithm (`ABC123`, `ab12-cd34`, not `sha256`). Anything else (`pins: enabled`, `otps: 2`,
- * `pins=80,443`) keeps the whole value, and so does a count's word before it (`Total pins: 300`, `stats otps=1500`),
- * a measure's unit or rate after it (`pins=4096 bytes`, `pins: 1234 5678 bytes`, `otps=1500 per hour`) or a
- * count's word after a lone code (`OTPs: 150000 sent`): under a code's name a short number is a code unless the
- * text says otherwise.
+ * `pins=80,443`) keeps the whole value, and so does a count's word before it (`Total pins: 300`),
+ * a size's unit after it (`pins=4096 bytes`, `pins: 1234 5678 bytes`) or a time's unit, a rate's `/` or a count's
+ * word after a lone code (`otps: 1500 ms`, `otps=1500/min`, `OTPs: 150000 sent`): under a code's name a short number
+ * is a code unless the text says otherwise. A list joined by `and` or `or` ends before a number that is no code.
  *
  * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
  * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
@@ -49,8 +50,9 @@ const LIST = `\\[[ \\t]*${ITEM}(?:${JOIN}${ITEM}){0,63}(?:[ \\t]*,)?[ \\t]*\\]`;
 /** A quoted value of bare items, perhaps bracketed inside the quotes (`"[1234,5678]"`, `'123456'`, `"1234 5678"`). */
 const QUOTED = `\\\\{0,8}["']\\[?[ \\t]*${BARE}(?:${JOIN}${BARE}){0,63}[ \\t]*\\]?\\\\{0,8}["']`;
 /**
- * What joins two whole numbers: `and` or `or` between blanks (after a `,` perhaps) before a code's 3 digits or
- * more (`123456 and 2 retries` is one code and prose), `,` or `;` with blanks around, or blanks alone.
+ * What joins two whole numbers: `and` or `or` between blanks (after a `,` perhaps) before 3 digits or more
+ * (`123456 and 2 retries` is one code and prose; a number after the word that is no code ends the list there:
+ * `listBeforeProse`), `,` or `;` with blanks around, or blanks alone.
  */
 const NUMBER_JOIN = "(?:(?:[ \\t]*,[ \\t]*|[ \\t]+)(?:and|or)[ \\t]+(?=\\d{3})|[ \\t]*[,;][ \\t]*|[ \\t]+)";
 /** What ends a list's last bare item: no word's character or `-`, no decimal's or time's `.` or `:` before one. */
@@ -82,18 +84,17 @@ const LETTERED_CODE = /^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9]{
 const ALGORITHM_NAME = /^(?:sha|md|aes|tls|ssl|rsa|des|rc|crc|hmac|blake|ecdsa|ed|x|p|http|utf|base|gcm|cbc|chacha|poly|curve|secp)[-_]?\d+$/i;
 /** A one-time code's plural spelled out (`one_time_codes`, `oneTimeCodes`), in any case. */
 const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
-/** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`, `stats otps=1500`): what follows counts or numbers pins, no codes. */
-const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio|stats)[ \t_-]*$/i;
+/** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`): what follows counts or numbers pins, no codes. */
+const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio)[ \t_-]*$/i;
 /**
- * A measure's unit or a rate after the last item (`pins=4096 bytes`, `pins: 1234 5678 bytes`, `otps: 123456 ms`,
- * `otps=1500 per hour`, `otps=1500/min`): the numbers measure, whether one or several; no code is written so.
+ * A time's unit, a rate's `/` or a count's word after a lone item (`otps: 123456 ms`, `otps=1500/min`, `OTPs: 150000 sent`,
+ * `pin_list: 3000 entries`): it measures or counts. A list of two codes or more goes before such words
+ * (`OTPS=123456,654321 sent via sms`, `otps=123456,654321 s`), as codes sent or left are written so; `per`
+ * (`otps: 123456 per request`) and `hours ago` say nothing of the number.
  */
-const MEASURE_AFTER = /^(?:[ \t]+(?:bytes?|[kmg]i?b|ms|s|secs?|seconds|mins?|minutes|hours?|per)\b|\/[ \t]*(?:s|secs?|second|mins?|minute|h|hours?|day)\b)/i;
-/**
- * A count's word after a lone item (`OTPs: 150000 sent`, `pin_list: 3000 entries`): it counts; a list of two codes
- * or more goes before such words (`OTPS=123456,654321 sent via sms`), as codes sent or left are written so.
- */
-const COUNT_AFTER = /^[ \t]+(?:entries|items|sent|total|times|left|remaining)\b/i;
+const COUNT_AFTER = /^(?:[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b|\/[ \t]*(?:s|secs?|second|mins?|minute|h|hours?|day)\b)/i;
+/** An `and` or `or` joining a number to the list (`123456 and 300`): the number, 1. */
+const WORD_JOIN = /(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or)[ \t]+(\d+)/g;
 /** An OTP's word in a name (`otps`, `otp[]`, `one_time_codes`). */
 const OTP_WORD = /otp|one[_-]?time/i;
 
@@ -141,11 +142,23 @@ function holdsOnlyCodes(name: string, items: readonly string[]): boolean {
 }
 
 /**
- * Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, `MEASURE_AFTER`
- * after the value, or `COUNT_AFTER` after a lone item (`lone`, outside brackets).
+ * Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, a size's or a
+ * quantity's unit after the value (`startsWithUnit`: `pins: 1234 5678 bytes`), or `COUNT_AFTER` after a lone item
+ * (`lone`, outside brackets).
  */
 function readsAsCount(name: string, lead: string, lone: boolean, after: string): boolean {
-  return COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || MEASURE_AFTER.test(after) || (lone && COUNT_AFTER.test(after));
+  return COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || startsWithUnit(after) || (lone && COUNT_AFTER.test(after));
+}
+
+/**
+ * How much of `value` the list under `name` holds: all of it, or up to an `and` or `or` before a number that is
+ * no code (`otps: 123456 and 300 retries`: the code, then prose that counts something else).
+ */
+function listBeforeProse(name: string, value: string): string {
+  for (const join of value.matchAll(WORD_JOIN)) {
+    if (!holdsOnlyCodes(name, [join[1]!])) return value.slice(0, join.index);
+  }
+  return value;
 }
 
 /**
@@ -174,15 +187,15 @@ function markedItems(value: string, marker: string): string {
 function redactCodeList(match: string, marker: string, text: string, start: number): string | undefined {
   const head = NAME_AT_END.exec(text.slice(Math.max(0, start - 80), start));
   if (head === null || !namesCodeList(head[1]!, head[2] !== undefined || match.startsWith("|"))) return undefined;
-  const value = match.slice(1);
+  const value = listBeforeProse(head[1]!, match.slice(1));
   const items = value.match(ITEM_TEXT) ?? [];
   // One item outside brackets stands alone in the text; `[1234]` is written as a list.
   const lone = items.length === 1 && !value.includes("[");
   if (!holdsOnlyCodes(head[1]!, items)) return undefined;
   const nameStart = start - head[0].length;
-  const after = text.slice(start + match.length, start + match.length + 16);
-  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, after)) return undefined;
-  return `${match.charAt(0)}${markedItems(value, marker)}`;
+  const end = start + 1 + value.length;
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, text.slice(end, end + 16))) return undefined;
+  return `${match.charAt(0)}${markedItems(value, marker)}${match.slice(1 + value.length)}`;
 }
 
 export const codeListsDetector: Detector = {
@@ -210,12 +223,13 @@ const NAME_AND_FIRST_CODE = /([A-Za-z0-9_-]{1,64})(?:\\{0,8}["']|\*\*)?[ \t]{0,8
 function redactCodeListTail(match: string, marker: string, text: string, start: number): string | undefined {
   const head = NAME_AND_FIRST_CODE.exec(text.slice(Math.max(0, start - 120), start));
   if (head === null || !isSecretCodeName(head[1]!)) return undefined;
-  const items = match.match(ITEM_TEXT) ?? [];
-  if (!holdsOnlyCodes(head[1]!, [head[2]!, ...items])) return undefined;
+  const tail = listBeforeProse(head[1]!, match);
+  const items = tail.match(ITEM_TEXT) ?? [];
+  if (items.length === 0 || !holdsOnlyCodes(head[1]!, [head[2]!, ...items])) return undefined;
   const nameStart = start - head[0].length;
-  const after = text.slice(start + match.length, start + match.length + 16);
-  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), false, after)) return undefined;
-  return match.replace(ITEM_TEXT, marker);
+  const end = start + tail.length;
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), false, text.slice(end, end + 16))) return undefined;
+  return `${tail.replace(ITEM_TEXT, marker)}${match.slice(tail.length)}`;
 }
 
 export const codeListTailDetector: Detector = {
