@@ -357,9 +357,15 @@ describe("counts measured in units after a list stay (a measure's unit after the
   itKeepsUncounted("%j", counted, ["loaded pins: 1234 5678 bytes", "pins: 1234 5678 ms", "otps: 123456, 654321 ms"]);
 });
 
-describe("statuses under a PIN's plural are no PINs: a PIN has 4 digits or more", () => {
-  itKeepsUncounted("%j", counted, ['{"pins":"200 404"}', '{"pins":[200,404]}', "pin_codes=[201,202]", "pins=[200,404]", '{"card_pins":"123"}']);
+describe("two or more statuses alone under a PIN's plural are no PINs: a PIN has 4 digits or more", () => {
+  itKeepsUncounted("%j", counted, ['{"pins":"200 404"}', '{"pins":[200,404]}', "pin_codes=[201,202]", "pins=[200,404]", '{"pinCodes":[201,202]}']);
   itStoresCounting("one PIN among them goes with the list: %j", counted, { secret: 1 }, [['{"pins":[1234,200]}', `{"pins":"${KEY}"}`]]);
+  itStoresCounting("another short number under a PIN's name goes: %j", counted, { secret: 1 }, [
+    ['{"card_pins":"123"}', `{"card_pins":"${KEY}"}`],
+    ['{"pins":[123]}', `{"pins":"${KEY}"}`],
+    ['{"card_pins":[123,456]}', `{"card_pins":"${KEY}"}`],
+    ['{"pin_numbers":[999]}', `{"pin_numbers":"${KEY}"}`],
+  ]);
 });
 
 describe("ports listed under pins go (a known false positive)", () => {

@@ -30,28 +30,24 @@ const PASSWORD_DIGITS = 4;
 const STATUS_LIST_NAME = /^security[_-]?codes$/i;
 
 /**
- * The fewest digits a PIN has (ISO 9564-1: 4 to 12). Under a PIN's plural (`pins`, `card_pins`, `pin_codes`)
- * numbers all shorter are no PINs (`{"pins":"200 404"}`, statuses; `{"pins":[12,30]}`), as the text form
- * reads them (detectors/code-lists.ts); a card code's 3 digits are read under its own names (`cvvs`).
+ * Whether a word of `name` is a PIN's (`pin`, `pins`): not a word holding it (`shipping`, `spins`). Two or more
+ * HTTP statuses alone under a PIN's plural (`{"pins":"200 404"}`, `pin_codes=[201,202]`) are no PINs, which have
+ * 4 digits at least (ISO 9564-1); any other short number there goes (`{"pins":[123]}`).
  */
-const PIN_DIGITS = 4;
-
-/** Whether a word of `name` is a PIN's (`pin`, `pins`): not a word holding it (`shipping`, `spins`). */
 function namesPins(name: string): boolean {
   return nameWords(name).some((word) => word === "pin" || word === "pins");
 }
 
 /**
  * Whether `numbers` (whole numbers' digits), listed under the code list's plural `name`, are codes
- * of `digits` digits or more (a PIN's 4 under a PIN's name: `PIN_DIGITS`): one at least has as many; under a code's name (fewer than
+ * of `digits` digits or more: one at least has as many; under a code's name (fewer than
  * `PASSWORD_DIGITS`) not all have more digits than a code may (`MOST_CODE_DIGITS`: 13-digit epochs
  * in milliseconds, `[1733011200000]`, are times; one beside a code, `[1234, 1733011200000]`, shields
- * nothing); and, under `security_codes` only (`STATUS_LIST_NAME`), they are not two or more HTTP
- * statuses (`security_codes: [200, 404]`; `otps: [200, 401]` goes).
+ * nothing); and, under `security_codes` (`STATUS_LIST_NAME`) or a PIN's plural (`namesPins`), they are not two
+ * or more HTTP statuses (`security_codes: [200, 404]`, `pins: [200, 404]`; `otps: [200, 401]` goes).
  */
 export function areCodeNumbers(numbers: readonly string[], digits: number, name: string): boolean {
   if (numbers.length === 0 || (digits < PASSWORD_DIGITS && numbers.every((number) => number.length > MOST_CODE_DIGITS))) return false;
-  if (numbers.length > 1 && STATUS_LIST_NAME.test(name) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
-  const least = namesPins(name) ? Math.max(digits, PIN_DIGITS) : digits;
-  return numbers.some((number) => number.length >= least);
+  if (numbers.length > 1 && (STATUS_LIST_NAME.test(name) || namesPins(name)) && numbers.every((number) => HTTP_STATUSES.has(number))) return false;
+  return numbers.some((number) => number.length >= digits);
 }
