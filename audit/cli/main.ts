@@ -1,20 +1,20 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { auditWithAdvice } from "../core/advice";
+import { auditWithAdvice, withIngestBase } from "../core/advice";
+import type { FileAudit } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
 import type { Finding } from "../core/findings";
 import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } from "../core/load";
 import { ConfigParseError } from "../core/model";
-import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
+import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { placeholderFault } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
 import { wranglerFilesAt } from "./discover";
 import { type Exclusions, exclusionsOf } from "./exclude";
-import { endpointUrl } from "../../cli/endpoint-url";
 import { UsageError, parseCommandArgs, usageErrorText } from "../../cli/flags";
 
 export const USAGE = `Usage: deco-otel audit [options] [paths…]      (npm run audit -- [options] [paths…])
@@ -31,7 +31,7 @@ them. A Cloudflare Pages project's file
 Options:
   --mode warn|block   warn (default): report and exit 0; block: exit 1 when any error is found
   --github            print GitHub Actions annotations (::error file=…,line=…::…)
-  --json              print the findings as a JSON array (the summary goes to stderr)
+  --json              print the findings as a JSON array (the summary and notes go to stderr)
   --exclude GLOB      leave out the wrangler files GLOB matches or that lie under a folder it
                       matches; repeatable. A GLOB with a folder part (., ./x, ../x, /abs/x)
                       names files under that folder of the current one only; any other
@@ -61,7 +61,11 @@ Options:
                       written only when the edited file parses, keeps every other value and
                       fixes what was planned; else the edits are printed as steps to make)
   --dry-run           with --fix: print the diff instead of writing
-  --ingest-url URL    with --fix: the ingest Worker's https origin for the DECO_OTEL_*_ENDPOINT vars
+  --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
+                      written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
+                      a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or
+                      /v1/<signal> at its end, a query or fragment, a user name or password, a
+                      \${…} template, a <…> placeholder or a .invalid host
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -69,7 +73,9 @@ Options:
 
 Exit status: 0 in warn mode, whatever was found (a path not read or not parsed is printed as an
 error finding); in block mode 0 clean, 1 errors found, 2 a path could not be read or parsed
-(the parser's message and position are printed); 2 for a wrong option in either mode.
+(the parser's message and position are printed) or nothing was audited (--exclude and
+--exclude-env left out every environment of every file found; a file emptied beside others
+audited is a note, an annotation under --github); 2 for a wrong option in either mode.
 
 Rules:
 ${RULES.map((rule) => `  ${rule.id.padEnd(20)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}
@@ -185,7 +191,9 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const fixed = fixDocument(document, { ingestUrl: options.ingestUrl, metricsDataset: options.metricsDataset, excludeEnvironment, tails: options.tails, deployedNames: options.deployedNames });
       // A dry run writes nothing: its findings point into the file as it is on disk.
       const proposed = fixed.after.slice(document.byteOrderMark ? 1 : 0);
-      run.audits.push(options.dryRun ? { ...fixed.audit, findings: findingsOnDisk(fixed.audit.findings, document.text, proposed) } : fixed.audit);
+      // What remains names the ingest URL the file or --ingest-url gives, as the advice without --fix does.
+      const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fixed.ingestBase);
+      run.audits.push(options.dryRun ? { ...remaining, findings: findingsOnDisk(remaining.findings, document.text, proposed) } : remaining);
       if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
@@ -209,8 +217,13 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
     return 2;
   }
   for (const { file, text } of writes) await writeFile(file, text);
-  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut(), ...(allExcluded(run) ? [ALL_EXCLUDED_NOTE] : [])];
-  print(run, options, [...notes.map((line) => `note: ${line}`), ...fixReport], fixedAny, output);
+  const notes = [...options.exclusions.unmatched(), ...options.exclusions.topLevelsLeftOut()].map((text) => `note: ${text}`);
+  // What was not checked at all: under --github an annotation, so a CI run shows it beside the findings.
+  const unchecked = [
+    ...filesLeftEmpty(run).map((audit) => ({ text: leftEmptyNote(audit), file: audit.file, failsBlock: false })),
+    ...(nothingAudited(run) ? [{ text: allExcluded(run) ? ALL_EXCLUDED_NOTE : NOTHING_AUDITED_NOTE, failsBlock: true }] : []),
+  ].map((note) => (options.github ? formatGithubNote(note, options.mode) : `note: ${note.text}`));
+  print(run, options, [...notes, ...unchecked, ...fixReport], fixedAny, output);
   return exitCodeOf(run, options.mode);
 }
 
@@ -293,20 +306,30 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 }
 
 /**
- * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https base URL, a full
- * signal URL, a placeholder or `${…}` template (`placeholderFault`: wrangler would deploy it as
- * written), or one carrying user info (`https://user:pw@…`): vars are plain text in the
- * dashboard and the deploy log, and the ingest Worker reads its token from the Authorization
- * header, never from the URL.
+ * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host,
+ * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
+ * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
+ * template (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
+ * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * Worker reads its token from the Authorization header, never from the URL. Each refusal says
+ * which of these it is, and what to give where one can tell.
  *
  * @throws UsageError naming what is wrong.
  */
 function checkIngestUrl(ingestUrl: string): void {
   const placeholder = placeholderFault(ingestUrl);
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
-  const url = endpointUrl(ingestUrl, ["https:"]);
-  if (url === undefined || /\/v1\/(logs|traces|metrics)\/?$/.test(url.pathname)) {
-    throw new UsageError(`--ingest-url must be the ingest Worker's https origin, e.g. https://deco-otel-ingest.<account>.workers.dev, got "${ingestUrl}"`);
+  const url = URL.parse(ingestUrl);
+  const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  if (url === null || url.protocol !== "https:" || url.hostname === "") {
+    throw new UsageError(`${takes}: e.g. https://deco-otel-ingest.<account>.workers.dev or https://gw.acme.dev/otel; got "${ingestUrl}"`);
+  }
+  const base = `https://${url.host}${url.pathname.replace(/\/v1(\/(logs|traces|metrics))?\/*$/, "").replace(/\/+$/, "")}`;
+  if (url.search !== "" || url.hash !== "") {
+    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): give ${base}; got "${ingestUrl}"`);
+  }
+  if (/\/v1(\/(logs|traces|metrics))?\/*$/.test(url.pathname)) {
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): give ${base}; got "${ingestUrl}"`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
@@ -391,6 +414,14 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
 /** The fix hint of a `config-read` finding. */
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
+/** The note of a run that found files and checked no environment of any, not by --exclude alone (`nothingAudited`). */
+const NOTHING_AUDITED_NOTE = "--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
+
+/** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
+function leftEmptyNote(audit: FileAudit): string {
+  return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
+}
 
 const READ_FIX = "pass a wrangler file or a folder holding one";
 

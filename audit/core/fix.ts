@@ -14,6 +14,7 @@ import { serviceNameFaults, serviceNameRule } from "./rules/service-name";
 import { observabilityRule, observabilityTypeFaults } from "./rules/observability";
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
+import { INGEST_URL_PLACEHOLDER, fileIngestBase } from "./ingest-url";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
@@ -52,6 +53,8 @@ export interface FixResult {
   answeredByHand: FindingAt[];
   /** Whether a change binds `DECO_METRICS` to `--metrics-dataset`'s dataset (none of the file's environments bound one). */
   bindsMetricsDatasetOption: boolean;
+  /** Without `--ingest-url`: the ingest base the file's endpoint vars share (`fileIngestBase`), which the remaining findings' hints name. */
+  ingestBase: string | undefined;
 }
 
 /** The rules `--fix` can satisfy by adding keys. */
@@ -115,6 +118,8 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const planned: PlannedTomlChange[] = [];
   const answeredByHand: FindingAt[] = [];
   const metrics = metricsDatasetChoice(producerMetricsDataset(renamed), options.metricsDataset);
+  /** The ingest base the file's endpoint vars share, read once: proposed where --ingest-url is not given. */
+  const ingestBase = options.ingestUrl === undefined ? fileIngestBase(document) : undefined;
   /** Set when a change (written, or left as hand steps) binds DECO_METRICS to --metrics-dataset's dataset. */
   let bindsMetricsDatasetOption = false;
 
@@ -300,7 +305,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
     if (fails(environment, otlpEndpointsRule.id) && !moving.has("vars")) {
       const vars = environment.own("vars")?.value;
       if (options.ingestUrl === undefined) {
-        handEdits.push(`${label}: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>`);
+        handEdits.push(`${label}: ${ingestUrlNeeded(ingestBase)}`);
       } else if (vars !== undefined && vars.kind !== "object") {
         handEdits.push(`${label}: vars is not an object`);
       } else {
@@ -402,7 +407,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
   const fixedDocument = after === before ? undefined : loadConfig(document.file, after);
   const changes = made.map(({ change, lands }) => landedAt(change, fixedDocument, lands));
   const fixed = fixedDocument === undefined ? audit : auditDocument(fixedDocument, auditOptions);
-  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption };
+  return { before, after, changes, handEdits, audit: fixed, tomlChanges: planned, answeredByHand, bindsMetricsDatasetOption, ingestBase };
 }
 
 /**
@@ -417,6 +422,16 @@ function landedAt(change: string, fixed: ConfigDocument | undefined, lands: Toml
   let value: ConfigValue | undefined = fixed.root;
   for (const name of lands) value = typeof name === "number" ? (value?.kind === "array" ? value.items[name] : undefined) : entryOf(value, name)?.value;
   return value === undefined ? change : `${change} at line ${value.at.line}`;
+}
+
+/**
+ * The hand edit of endpoint vars `--fix` cannot write without `--ingest-url`: the option with the
+ * ingest base the file's other endpoint vars already share (`fileIngestBase`), which is most
+ * likely the one meant, else with a placeholder.
+ */
+function ingestUrlNeeded(known: string | undefined): string {
+  const option = known === undefined ? `--ingest-url ${INGEST_URL_PLACEHOLDER}` : `--ingest-url ${known} (the URL this file's other endpoint vars use)`;
+  return `the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with ${option}`;
 }
 
 /**

@@ -29,23 +29,56 @@ export function skippedLines(run: AuditRun): string[] {
 /**
  * The exit status: warn mode always 0, whatever was found (D-16: the audit never blocks a pull
  * request there; a path not read or not parsed is printed as an error like any finding); block
- * mode 2 when a path could not be read or parsed (so the files were not all checked), 1 when an
- * error was found, else 0. (A wrong option exits 2 before any of this.)
+ * mode 2 when a path could not be read or parsed (so the files were not all checked) or nothing
+ * of the run was checked (`nothingAudited`), 1 when an error was found, else 0. (A wrong option
+ * exits 2 before any of this.)
  */
 export function exitCodeOf(run: AuditRun, mode: Mode): 0 | 1 | 2 {
   if (mode === "warn") return 0;
-  if (run.failures.length > 0 || allExcluded(run)) return 2;
+  if (run.failures.length > 0 || nothingAudited(run)) return 2;
   return run.audits.some((a) => a.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
 
 /**
  * Whether the run found wrangler files and `--exclude` left every one out, so nothing was
- * checked: block mode then exits 2, as for files not all checked, since a pattern that matches
- * everything by mistake (`--exclude '\\'`, read as `/`) would otherwise pass CI with nothing
- * audited.
+ * checked (`nothingAudited`'s case named in its own note).
  */
 export function allExcluded(run: AuditRun): boolean {
   return run.excludedFiles.length > 0 && run.audits.length === 0 && run.failures.length === 0;
+}
+
+/**
+ * Whether the run found wrangler files and checked no environment of any: `--exclude` left every
+ * file out, `--exclude-env` every environment of those left, or both. Block mode then exits 2, as
+ * for files not all checked, since a pattern that matches everything by mistake (`--exclude '\\'`,
+ * read as `/`; `--exclude-env '**:'` on a fleet of top-level-only Workers) would otherwise pass
+ * CI with nothing audited. One file emptied beside files checked (`filesLeftEmpty`) is a note only:
+ * `--exclude-env '**:'` in a monorepo whose Workers mostly deploy `env.*` also empties a Worker
+ * that has only a top level, and that must not fail the run it was meant for.
+ */
+export function nothingAudited(run: AuditRun): boolean {
+  const found = run.excludedFiles.length + run.audits.length > 0;
+  return found && run.failures.length === 0 && run.audits.every((audit) => audit.environments.length === 0);
+}
+
+/**
+ * The files audited whose every environment `--exclude-env` left out (the top level included, by
+ * `GLOB:`), so nothing of them was checked: each is named in a note (an annotation under
+ * `--github`), so a Worker that deploys only from its top level is not left unchecked unseen; a
+ * file meant not to be audited is left out with `--exclude`, which says so.
+ */
+export function filesLeftEmpty(run: AuditRun): FileAudit[] {
+  return run.audits.filter((audit) => audit.environments.length === 0 && audit.excluded.length > 0);
+}
+
+/**
+ * A note that must be seen where CI shows findings, under `--github`: an annotation, `file`'s
+ * when it names one (a file `--exclude-env` emptied), an error when it is why block mode exits 2.
+ */
+export function formatGithubNote(note: { text: string; file?: string; failsBlock: boolean }, mode: Mode): string {
+  const level = note.failsBlock && mode === "block" ? "error" : "warning";
+  const properties = [...(note.file === undefined ? [] : [`file=${escapeProperty(note.file)}`]), `title=${escapeProperty("deco-otel audit")}`];
+  return `::${level} ${properties.join(",")}::${escapeData(note.text)}`;
 }
 
 /** All findings in output order: failures first, then each file's. */

@@ -368,6 +368,21 @@ export function handSteps(text: string, splices: readonly TextSplice[]): string[
   });
 }
 
+/**
+ * Line `line` of `text` as a step after `splices` names it (`handSteps`' words): its number once
+ * the splices are made, the number before them beside it when they moved it, and what it then
+ * reads (`line 12 (line 11 before the steps above), which reads \`…\``). For a step that follows
+ * the splices' own steps and is made by hand on one line (write a URL in a placeholder's place).
+ */
+export function lineAfterSteps(text: string, splices: readonly TextSplice[], line: number): string {
+  const lineStart = text.split(/(?<=\r\n|\r(?!\n)|\n)/).slice(0, line - 1).join("").length;
+  const shift = splices.filter((splice) => splice.end <= lineStart).reduce((sum, splice) => sum + splice.text.length - (splice.end - splice.start), 0);
+  const after = applySplices(text, splices) ?? text;
+  const now = lineAt(after, lineStart + shift);
+  const reads = after.split(/\r\n|\r|\n/)[now - 1]!.trim();
+  return `line ${now}${now === line ? "" : ` (line ${line} before the steps above)`}, which reads \`${reads}\``;
+}
+
 /** The 1-based line of `text` that `offset` lies on. */
 function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split(/\r\n|\r|\n/).length;

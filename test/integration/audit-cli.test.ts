@@ -46,6 +46,9 @@ describe("deco-otel audit (CLI)", () => {
     for (const rule of ["tail-consumer", "tail-loop", "version-metadata", "otlp-endpoints", "analytics-engine", "secret-in-vars", "observability"]) {
       expect(npm.stdout).toContain(`  ${rule} `);
     }
+    // --ingest-url takes a URL that may have a path, as the README and its refusal say.
+    expect(npm.stdout).toContain("--ingest-url URL    with --fix: the ingest Worker's https URL");
+    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel); refused (exit 2) with /v1 or\n                      /v1/<signal> at its end, a query or fragment");
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
     expect(bin.code).toBe(0);
     expect(bin.stdout).toContain("audit    check producers' wrangler files");
@@ -112,7 +115,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(code).toBe(0);
     expect(stdout.split("\n").slice(0, 2)).toEqual([
       "::error file=no-tail-consumer/wrangler.jsonc,line=5,col=21,title=deco-otel tail-consumer::top level: tail_consumers does not list deco-otel-tail (it is in streaming_tail_consumers, but deco-otel-tail has a tail() handler, not tailStream())%0Afix: add { \"service\": \"deco-otel-tail\" } to tail_consumers",
-      "::warning file=bad-endpoints/wrangler.jsonc,line=8,col=11,title=deco-otel otlp-endpoints::top level: DECO_OTEL_METRICS_ENDPOINT is not set%0Afix: set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+      "::warning file=bad-endpoints/wrangler.jsonc,line=8,col=11,title=deco-otel otlp-endpoints::top level: DECO_OTEL_METRICS_ENDPOINT is not set%0Afix: set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics, where https://<ingest origin> is the ingest Worker's https URL (its origin, or a base with a path) (or run --fix --ingest-url <URL>)",
     ]);
   });
 
@@ -125,7 +128,7 @@ describe("deco-otel audit (CLI)", () => {
     expect(findings.map((line) => line.replace(/^\S+ /, ""))).toEqual(
       ["LOGS", "TRACES", "METRICS"].map(
         (signal) =>
-          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
+          `warning otlp-endpoints top level: DECO_OTEL_${signal}_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's https URL (its origin, or a base with a path) in its place: "https://deco-otel-ingest.example.invalid/v1/${signal.toLowerCase()}"`,
       ),
     );
     expect(lines.at(-1)).toMatch(/^deco-otel audit: 1 file \(1 producer; 1 environment\), 0 errors, 3 warnings(, 1 folder not searched)?; mode block, exit 0$/);
@@ -192,8 +195,8 @@ describe("deco-otel audit (CLI)", () => {
   it.each([
     [["--mode", "strict"], '--mode must be warn or block, got "strict"'],
     [["--dry-run"], "--dry-run goes with --fix"],
-    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https origin"],
-    [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "--ingest-url must be the ingest Worker's https origin"],
+    [["--fix", "--ingest-url", "http://x.dev"], "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
+    [["--fix", "--ingest-url", `${INGEST}/v1/logs`], "so it must not end in /v1 or /v1/<signal>"],
     [["--fix", "--ingest-url", "https://user:pw@ingest.acme.dev"], "--ingest-url must not hold a user name or password"],
     [["--fix", "--ingest-url", "https://deco-otel-ingest.<account>.workers.dev"], "put your Cloudflare account's workers.dev subdomain in its place"],
     [["--json", "--github"], "--github and --json are two output formats: pick one"],
@@ -646,7 +649,7 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
   it("advises in TOML, each edit with its place, never in JSON", async () => {
     const { stdout } = await audit(["trial"], dir);
     expect(stdout).toContain('    fix: run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = "CF_VERSION_METADATA"\n');
-    expect(stdout).toContain('    fix: run --fix --ingest-url <origin>, or by hand: below line 9, which reads `vars.LOG_LEVEL = "debug"`, add these lines:\n    vars.DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n');
+    expect(stdout).toContain('    fix: run --fix --ingest-url <URL>, or by hand: below line 9, which reads `vars.LOG_LEVEL = "debug"`, add these lines:\n    vars.DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n');
     expect(stdout).not.toMatch(/"(version_metadata|service|binding)":/);
     expect(stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 4 errors, 8 warnings; mode warn, exit 0");
   });
@@ -669,5 +672,69 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
     const after = await audit(["--mode", "block", "trial"], dir);
     expect(after.code).toBe(0);
     expect(after.stdout.trim()).toBe("deco-otel audit: 1 file (1 producer; 2 environments), 0 errors, 0 warnings; mode block, exit 0");
+  });
+});
+
+describe("the last probe's leftovers: inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
+  let dir: string;
+  const ENDPOINTS = ["logs", "traces", "metrics"].map((signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://ingest.acme.dev/v1/${signal}"`).join("\n");
+  const WIRED = 'tail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics_shop" }]\nobservability = { enabled = true }\n';
+  const SHOP = `name = "shop"\nmain = "src/index.ts"\n${WIRED}\n[vars]\n${ENDPOINTS}\n\n[env.staging]\n${WIRED}\n[env.staging.vars]\nLOG_LEVEL = "debug"\n`;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-probe-"));
+    await mkdir(join(dir, "shop"));
+    await writeFile(join(dir, "shop/wrangler.toml"), SHOP);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("says once that env.staging does not inherit the top level's endpoint vars, and proposes the URL the file uses", async () => {
+    const { stdout } = await audit(["shop"], dir);
+    const json = JSON.parse((await audit(["--json", "shop"], dir)).stdout) as Finding[];
+    expect(json.filter((f) => f.message.includes("wrangler does not inherit vars into an environment")).map((f) => `${f.env} ${f.line}`)).toEqual(["staging 19"]);
+    expect(stdout).toContain("env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT, DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment");
+    expect(stdout).toContain("fix: run --fix --ingest-url https://ingest.acme.dev, or by hand:");
+    // Once in the whole output: the repeated findings' hints point at the first by its short form.
+    expect(stdout.split("does not inherit vars").length - 1).toBe(1);
+    expect(stdout).toContain('fix: the fix of "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set" above makes this one too');
+    // --fix without --ingest-url: the hand edit and the findings left name that URL, not a placeholder.
+    const fixed = await audit(["--fix", "--dry-run", "shop"], dir);
+    expect(fixed.stdout).toContain("needs a hand edit shop/wrangler.toml: env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://ingest.acme.dev (the URL this file's other endpoint vars use)\n");
+    expect(fixed.stdout).toContain("(or run --fix --ingest-url https://ingest.acme.dev)");
+    expect(fixed.stdout).not.toContain("<ingest origin>");
+  });
+
+  it("block mode exits 2 when --exclude-env left nothing of the run, and names a file it emptied beside others", async () => {
+    const emptied = await audit(["--mode", "block", "--exclude-env", "**:", "--exclude-env", "staging", "shop"], dir);
+    expect(emptied.code).toBe(2);
+    expect(emptied.stdout).toContain(
+      "note: --exclude-env left out every environment of shop/wrangler.toml (top level, env.staging), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns\n",
+    );
+    expect(emptied.stdout).toContain("note: --exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    expect(emptied.stdout.trim().split("\n").at(-1)).toBe("deco-otel audit: 1 file (1 producer; 0 environments), 0 errors, 0 warnings, 2 excluded; mode block, exit 2");
+    // One environment left: it is checked, and block mode passes on warnings as before.
+    const partly = await audit(["--mode", "block", "--exclude-env", "**:", "shop"], dir);
+    expect(partly.code).toBe(0);
+    expect(partly.stdout).not.toContain("left out every environment");
+    // A monorepo whose Workers deploy env.* and one that has only a top level: --exclude-env '**:'
+    // (the example workflow's advice) names the emptied one and passes on the others' verdict.
+    await mkdir(join(dir, "mono/site"), { recursive: true });
+    await writeFile(join(dir, "mono/site/wrangler.toml"), `name = "site"\n${WIRED}\n[vars]\n${ENDPOINTS}\n`);
+    await mkdir(join(dir, "mono/shop"), { recursive: true });
+    await writeFile(join(dir, "mono/shop/wrangler.toml"), SHOP);
+    const mono = await audit(["--mode", "block", "--github", "--exclude-env", "**:", "mono"], dir);
+    expect(mono.code).toBe(0);
+    expect(mono.stdout).toContain("::warning file=mono/site/wrangler.toml,title=deco-otel audit::--exclude-env left out every environment of mono/site/wrangler.toml (top level), so nothing of it was audited");
+  });
+
+  it("gives a wrangler.toml holding the advice's own placeholder URLs numbered steps", async () => {
+    await mkdir(join(dir, "pasted"));
+    await writeFile(join(dir, "pasted/wrangler.toml"), `name = "pasted"\n${WIRED}\n[vars]\n${ENDPOINTS.replaceAll("https://ingest.acme.dev", "https://<ingest origin>")}\n`);
+    const { stdout } = await audit(["pasted"], dir);
+    expect(stdout).toContain(
+      "fix: run --fix --ingest-url <URL>, or by hand: 1. on line 8, which reads `DECO_OTEL_LOGS_ENDPOINT = \"https://<ingest origin>/v1/logs\"`, write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>\n    2. on line 9,",
+    );
   });
 });

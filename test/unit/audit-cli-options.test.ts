@@ -223,6 +223,13 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect(one.out).not.toContain("nothing was audited");
     expect(one.out).toContain("1 file (1 producer");
     expect(one.code).toBe(1);
+    // --exclude and --exclude-env leaving no environment between them: nothing checked, exit 2; under
+    // --github the reason is an error annotation, and each emptied file a warning one.
+    const none = await audit(["--mode", "block", "--github", "--exclude", join(dir, "app"), "--exclude-env", "**:", "--exclude-env", "production", dir]);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain(`::warning file=${join(dir, "shop", "wrangler.jsonc").replaceAll(":", "%3A").replaceAll(",", "%2C")},title=deco-otel audit::--exclude-env left out every environment of`);
+    expect(none.out).toContain("::error title=deco-otel audit::--exclude and --exclude-env left out every environment of every wrangler file found, so nothing was audited (block mode exits 2)");
+    expect(none.out).not.toMatch(/^note: .*nothing (of it )?was audited/m);
   });
 
   it("takes --worker-name for one wrangler file, and refuses it for several or for an environment the file lacks", async () => {
@@ -318,9 +325,18 @@ describe("--exclude naming the folder the audit runs in", () => {
     expect((await audit(["--mode", "block", "../..", "--exclude", ".."])).out.match(/^excluded .*$/gm)).toHaveLength(4);
     for (const pattern of [".:", "./**:"]) {
       const { code, out } = await audit(["--mode", "block", "../..", "--exclude-env", pattern]);
+      // shop has only a top level, so nothing of it was checked: named in a note; the others were
+      // checked, so block mode fails on their errors (1), not on shop (2).
       expect(code, pattern).toBe(1);
       expect(out.match(/^excluded .*$/gm), pattern).toEqual(["excluded ../../apps/shop/wrangler.jsonc top level (--exclude-env)"]);
+      expect(out, pattern).toContain("note: --exclude-env left out every environment of ../../apps/shop/wrangler.jsonc (top level), so nothing of it was audited: leave the file out with --exclude if that is meant");
     }
+    // Under --github the note is an annotation on the file; with --json it goes to stderr, beside the summary.
+    const github = await audit(["--mode", "block", "--github", "../..", "--exclude-env", ".:"]);
+    expect(github.out).toContain("::warning file=../../apps/shop/wrangler.jsonc,title=deco-otel audit::--exclude-env left out every environment of ../../apps/shop/wrangler.jsonc (top level)");
+    expect(github.out).not.toContain("note: --exclude-env left out every environment");
+    const json = await audit(["--mode", "block", "--json", "../..", "--exclude-env", ".:"]);
+    expect(json.err).toContain("note: --exclude-env left out every environment of ../../apps/shop/wrangler.jsonc (top level)");
   });
 
   it("reads an absolute pattern as that folder, never under the folder given to audit", async () => {
@@ -404,6 +420,12 @@ describe("--ingest-url values --fix must not write", () => {
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+    // A review: /v1 alone was taken (and written as /v1/v1/logs); a query was refused as "not a URL".
+    ["https://i.acme.dev/v1", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://i.acme.dev/v1/v1/logs): give https://i.acme.dev; got"],
+    ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
+    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
+    ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
+    ["http://i.acme.dev", "--ingest-url must be the ingest Worker's https URL (its origin, or a base with a path), which the vars get /v1/logs, /v1/traces and /v1/metrics after: e.g."],
   ])("refuses %s with exit 2, naming why", async (url, message) => {
     const { code, out, err } = await audit(["--fix", "--ingest-url", url, "."]);
     expect(code).toBe(2);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditWithAdvice, fileIngestBase } from "../../audit/core/advice";
+import { auditWithAdvice } from "../../audit/core/advice";
+import { fileIngestBase } from "../../audit/core/ingest-url";
 import { auditDocument } from "../../audit/core/audit";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
@@ -307,7 +308,7 @@ describe("the audit's advice for a TOML file", () => {
     expect(version.fix).toBe("run --fix, or by hand: at the end of the file, add these lines:\n    [env.staging.version_metadata]\n    binding = \"CF_VERSION_METADATA\"");
     const endpoints = findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!;
     expect(endpoints.fix).toBe(
-      `run --fix --ingest-url <origin>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
+      `run --fix --ingest-url <URL>, or by hand: below line 7, which reads \`vars.LOG_LEVEL = "debug"\`, add these lines:\n${ENDPOINTS("    vars.").replaceAll(INGEST, "https://<ingest origin>")}`,
     );
     for (const finding of findings) {
       // A fix an earlier finding printed is named, not repeated: that finding's steps fix this one.
@@ -324,12 +325,13 @@ describe("the audit's advice for a TOML file", () => {
   it("proposes the origin the file already uses, keeps a working value, and prints a fix two findings share once", () => {
     const document = loadFleet("environments-toml/wrangler.toml");
     const findings = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
-    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
+    expect(findings.map((f) => f.message)).toEqual(["env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)", "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set"]);
     expect(findings[0]!.fix).toBe(
       "run --fix --ingest-url https://deco-otel-ingest.acme.workers.dev, or by hand: below line 21, which reads `[env.staging.vars]`, add these lines:\n" +
         '    DECO_OTEL_TRACES_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/traces"\n' +
         '    DECO_OTEL_METRICS_ENDPOINT = "https://deco-otel-ingest.acme.workers.dev/v1/metrics"',
     );
+    // Quoted short: the inheritance note is said once, in the first finding, not again in its pointer.
     expect(findings[1]!.fix).toBe('the fix of "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set" above makes this one too');
     const fixed = loadConfig("wrangler.toml", applyTomlStep(document.text, findings[0]!.fix.split(", or by hand: ")[1]!));
     expect(auditDocument(fixed).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging")).toEqual([]);
@@ -400,6 +402,34 @@ describe("the audit's advice for a TOML file", () => {
     expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
   });
 
+  // The last probe: the advice's own placeholder URLs pasted into a wrangler.toml got prose, where
+  // <account>, .invalid and ${…} get numbered steps.
+  it("gives numbered steps, one per line, for endpoint vars holding the advice's own placeholder", () => {
+    const placeholder = (signal: string, path = signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${path}"`;
+    const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map((signal) => placeholder(signal)).join("\n")}\n`;
+    const hints = auditWithAdvice(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
+    const step = (line: string, reads: string) => `on line ${line}, which reads \`${reads}\`, write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>`;
+    expect(hints[0]).toBe(`run --fix --ingest-url <URL>, or by hand: 1. ${step("3", placeholder("logs"))}\n    2. ${step("4", placeholder("traces"))}\n    3. ${step("5", placeholder("metrics"))}`);
+    expect(hints.slice(1)).toEqual([1, 2].map(() => 'the fix of "top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>" above makes this one too'));
+    // Beside vars the plan adds, the pasted one gets its step too, after theirs, on its line as
+    // those steps leave the file (the two lines added above it move it from 3 to 5).
+    const one = `name = "a"\n[env.staging.vars]\n${placeholder("logs")}\n`;
+    const staging = auditWithAdvice(loadConfig("wrangler.toml", one)).findings.filter((f) => f.rule === "otlp-endpoints" && f.env === "staging");
+    const [first, second] = staging[0]!.fix.split(", or by hand: ")[1]!.split(/\n {4}2\. /);
+    expect(first).toMatch(/^1\. below line 2, which reads `\[env\.staging\.vars\]`, add these lines:\n    DECO_OTEL_TRACES_ENDPOINT = "https:\/\/<ingest origin>\/v1\/traces"\n/);
+    expect(second).toBe(step("5 (line 3 before the steps above)", placeholder("logs")));
+    expect(applyTomlStep(one, first!.slice(3)).split("\n")[4]).toBe(placeholder("logs"));
+    // A step that rewrites the line itself (a pasted URL on the wrong signal's path) comes first:
+    // the placeholder's step quotes the line as that step left it.
+    const wrongPath = `name = "t"\n[vars]\n${placeholder("logs", "traces")}\n${placeholder("traces")}\n`;
+    const steps = auditWithAdvice(loadConfig("wrangler.toml", wrongPath)).findings.find((f) => f.rule === "otlp-endpoints")!.fix.split(/\n {4}\d\. /);
+    expect(steps.slice(2)).toEqual([step("4 (line 3 before the steps above)", placeholder("logs")), step("5 (line 4 before the steps above)", placeholder("traces"))]);
+    // With an ingest base the file uses, the plan writes it in the pasted var's place.
+    const based = `${one}DECO_OTEL_TRACES_ENDPOINT = "https://i.example/v1/traces"\nDECO_OTEL_METRICS_ENDPOINT = "https://i.example/v1/metrics"\n`;
+    const fix = auditWithAdvice(loadConfig("wrangler.toml", based)).findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!.fix;
+    expect(fix).toBe('run --fix --ingest-url https://i.example, or by hand: replace line 3, which reads:\n    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n  with:\n    DECO_OTEL_LOGS_ENDPOINT = "https://i.example/v1/logs"');
+  });
+
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {
     const jsonc = loadConfig("wrangler.jsonc", '{ "name": "a" }');
     expect(auditWithAdvice(jsonc).findings.find((f) => f.rule === "version-metadata")!.fix).toBe('add "version_metadata": { "binding": "CF_VERSION_METADATA" }');
@@ -417,7 +447,7 @@ describe("the audit's advice for a TOML file", () => {
     for (const hint of hints) expect(hint).toBe(`set the three vars to ${INGEST}/v1/logs, ${INGEST}/v1/traces and ${INGEST}/v1/metrics (or run --fix --ingest-url ${INGEST})`);
     // No origin, or two: the placeholder stays.
     expect(auditWithAdvice(loadConfig("wrangler.jsonc", '{ "name": "a" }')).findings.find((f) => f.rule === "otlp-endpoints")!.fix).toBe(
-      "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+      "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics, where https://<ingest origin> is the ingest Worker's https URL (its origin, or a base with a path) (or run --fix --ingest-url <URL>)",
     );
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { auditDocument } from "../../audit/core/audit";
+import { type FileAudit, auditDocument } from "../../audit/core/audit";
+import { auditWithAdvice } from "../../audit/core/advice";
+import { fileIngestBase } from "../../audit/core/ingest-url";
 import { FIXABLE_RULES, fixDocument } from "../../audit/core/fix";
 import { loadConfig } from "../../audit/core/load";
 import { findingsOnDisk } from "../../audit/core/relocate";
@@ -77,12 +79,54 @@ describe("--fix on JSONC", () => {
     expect(production.audit.findings.map((f) => `${f.rule} ${f.env}`)).toEqual(["observability production"]);
     const noUrl = fixDocument(loadFleet("bad-endpoints/wrangler.jsonc"));
     expect(noUrl.after).toBe(noUrl.before);
-    expect(noUrl.handEdits).toEqual(["top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's origin: run --fix with --ingest-url https://<ingest origin>"]);
+    expect(noUrl.handEdits).toEqual(["top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://<ingest origin>"]);
     const renamed = loadConfig("wrangler.jsonc", '{ "name": "a", "version_metadata": { "binding": "V" }, "tail_consumers": { "service": "x" } }');
     expect(fixDocument(renamed, { ingestUrl: INGEST, metricsDataset: DATASET }).handEdits).toEqual([
       'top level: tail_consumers is not an array; make it [{ "service": "deco-otel-tail" }]',
       'top level: version_metadata binds V; write "binding": "CF_VERSION_METADATA" and update the code that reads it',
     ]);
+  });
+
+  // The last probe: without --ingest-url, env.staging was told to find the URL the top level names.
+  it("proposes the ingest URL the file already uses when --ingest-url is not given", () => {
+    const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://gw.acme.dev/otel/v1/${signal}"`).join(", ");
+    const inEnvironment = loadConfig("wrangler.jsonc", `{ "name": "a", "env": { "production": { "vars": { ${endpoints} } }, "staging": { "vars": { "LOG_LEVEL": "debug" } } } }`);
+    const endpointEdits = (document: ReturnType<typeof loadConfig>) => fixDocument(document).handEdits.filter((edit) => edit.includes("DECO_OTEL_"));
+    expect(endpointEdits(inEnvironment)).toEqual([
+      "top level: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
+      "env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
+    ]);
+    const atTopLevel = loadConfig("wrangler.toml", `name = "a"\n[vars]\n${endpoints.replaceAll('": ', '" = ').replaceAll(", ", "\n")}\n[env.staging]\nvars = { LOG_LEVEL = "debug" }\n`);
+    expect(endpointEdits(atTopLevel)).toEqual([
+      "env.staging: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://gw.acme.dev/otel (the URL this file's other endpoint vars use)",
+    ]);
+  });
+
+  // A review: a file sending to a local collector (https://127.0.0.1:4318) had that proposed as its ingest URL.
+  it("never proposes a loopback, placeholder or http URL as the file's ingest URL", () => {
+    const local = (base: string) => ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${base}/v1/${signal}"`).join(", ");
+    for (const base of ["https://127.0.0.1:4318", "https://localhost", "https://[::1]:4318", "http://ingest.acme.dev", "https://<ingest origin>", "https://deco-otel-ingest.example.invalid"]) {
+      const document = loadConfig("wrangler.jsonc", `{ "name": "l", "vars": { ${local(base)} }, "env": { "production": { "vars": { "A": "1" } } } }`);
+      expect(fileIngestBase(document), base).toBeUndefined();
+      const edits = fixDocument(document).handEdits.filter((edit) => edit.includes("DECO_OTEL_"));
+      expect(edits, base).toContain("env.production: the DECO_OTEL_*_ENDPOINT vars need the ingest Worker's URL: run --fix with --ingest-url https://<ingest origin>");
+      for (const edit of edits) expect(edit, base).toMatch(/--ingest-url https:\/\/<ingest origin>$/);
+    }
+  });
+
+  // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
+  it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
+    const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
+    const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";
+    const placeholderHints = (audit: FileAudit) => audit.findings.filter((f) => f.rule === "otlp-endpoints" && f.message.includes("placeholder")).map((f) => f.fix);
+    expect(placeholderHints(auditWithAdvice(document))).toEqual([hint]);
+    expect(placeholderHints(fixDocument(document).audit)).toEqual([hint]);
+    // Where the file names its ingest URL, the hint offers it, and still names the placeholder to replace.
+    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
+    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.example")]);
+    // Another placeholder (<account>) is named by its message; its hint stays the URLs to write.
+    const account = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.<account>.workers.dev/v1/logs" } }');
+    expect(placeholderHints(auditWithAdvice(account))[0]).toMatch(/^set the three vars to /);
   });
 
   it("appends to an existing tail_consumers and rewrites wrong endpoint values in place", () => {

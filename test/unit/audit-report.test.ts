@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileAudit } from "../../audit/core/audit";
 import type { Finding } from "../../audit/core/findings";
-import { type AuditRun, MISSING_PATH_MESSAGE, exitCodeOf, formatGithub, formatText, skippedLines, summaryLine } from "../../audit/core/report";
+import { type AuditRun, MISSING_PATH_MESSAGE, exitCodeOf, filesLeftEmpty, formatGithub, formatGithubNote, nothingAudited, formatText, skippedLines, summaryLine } from "../../audit/core/report";
 
 const finding = (over: Partial<Finding> = {}): Finding => ({
   file: "apps/shop/wrangler.jsonc",
@@ -30,6 +30,29 @@ describe("report", () => {
       '::warning file=a%2Cb%3Ac.jsonc,line=12,col=5,title=deco-otel tail-consumer::100%25 of it%0D%0Abroken%0Afix: add { "service": "deco-otel-tail" } to tail_consumers',
     );
     expect(formatGithub(finding({ line: null, column: null }))).toMatch(/^::error file=apps\/shop\/wrangler.jsonc,title=deco-otel tail-consumer::/);
+  });
+
+  // The last probe: --exclude-env '**:' --exclude-env staging on a file with only those two passed
+  // block mode. A review: failing the run for one such file beside others audited made
+  // --exclude-env '**:' unusable in a monorepo CI; the file is named, and only a run that checked
+  // nothing exits 2.
+  it("exits 2 in block mode when nothing of the run was checked; a file emptied beside others is named, not failed", () => {
+    const emptied: FileAudit = { ...audit([]), file: "apps/blog/wrangler.toml", environments: [], excluded: ["top level", "env.staging"] };
+    const alone: AuditRun = { audits: [emptied], failures: [], excludedFiles: [], notSearched: [], notRead: [] };
+    const beside: AuditRun = { ...alone, audits: [audit([]), emptied] };
+    const withExcludedFile: AuditRun = { ...alone, excludedFiles: [{ file: "apps/legacy/wrangler.toml", pattern: "apps/legacy" }] };
+    expect(filesLeftEmpty(beside).map((a) => a.file)).toEqual(["apps/blog/wrangler.toml"]);
+    expect([nothingAudited(alone), nothingAudited(beside), nothingAudited(withExcludedFile)]).toEqual([true, false, true]);
+    expect([exitCodeOf(alone, "warn"), exitCodeOf(alone, "block"), exitCodeOf(beside, "block"), exitCodeOf(withExcludedFile, "block")]).toEqual([0, 2, 0, 2]);
+    // A file with environments left and some left out is checked: it passes as before.
+    const partly: AuditRun = { ...alone, audits: [{ ...audit([]), excluded: ["env.preview"] }] };
+    expect([filesLeftEmpty(partly), nothingAudited(partly), exitCodeOf(partly, "block")]).toEqual([[], false, 0]);
+  });
+
+  it("prints a note of what was not checked as an annotation, an error only where it fails block mode", () => {
+    expect(formatGithubNote({ text: "left out every environment of a,b.toml: 100%", file: "a,b.toml", failsBlock: false }, "block")).toBe("::warning file=a%2Cb.toml,title=deco-otel audit::left out every environment of a,b.toml: 100%25");
+    expect(formatGithubNote({ text: "nothing was audited", failsBlock: true }, "block")).toBe("::error title=deco-otel audit::nothing was audited");
+    expect(formatGithubNote({ text: "nothing was audited", failsBlock: true }, "warn")).toBe("::warning title=deco-otel audit::nothing was audited");
   });
 
   it("exits 0 in warn mode whatever was found; in block mode 1 with an error, 2 when a path failed", () => {

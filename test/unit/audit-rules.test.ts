@@ -63,13 +63,46 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
+  // The last probe: env.staging sets vars of its own but not the endpoints the top level sets, and
+  // its three findings never said that wrangler does not inherit vars.
+  it("otlp-endpoints: says once that the top level's endpoint vars are not inherited by an environment with vars of its own", () => {
+    const toml = (staging: string) =>
+      `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces"\n[env.staging.vars]\n${staging}\n`;
+    const endpointMessages = (text: string) => auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(endpointMessages(toml('LOG_LEVEL = "debug"'))).toEqual([
+      "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
+      "env.staging: DECO_OTEL_LOGS_ENDPOINT is not set (the top level sets DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)",
+      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set",
+      "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
+    ]);
+    // Only what the top level sets is named, on the first var missing.
+    expect(endpointMessages(toml('DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"')).slice(1)).toEqual([
+      "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)",
+      "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
+    ]);
+    // No note where the top level sets none of them.
+    const bare = 'name = "a"\n[vars]\nLOG_LEVEL = "info"\n[env.staging.vars]\nLOG_LEVEL = "debug"\n';
+    expect(endpointMessages(bare).filter((m) => m.startsWith("env.staging"))).toEqual(["LOGS", "TRACES", "METRICS"].map((signal) => `env.staging: DECO_OTEL_${signal}_ENDPOINT is not set`));
+  });
+
+  // A newcomer's walk: three "observability is not set" findings, one per environment, each hinting
+  // the same edit, led to three blocks where one at the top level (inherited) serves all.
+  it("observability: an environment's hint says the top level's block is inherited", () => {
+    const text = '{ "name": "a", "env": { "staging": {}, "production": { "observability": { "enabled": true } } } }';
+    const hints = auditDocument(loadConfig("wrangler.jsonc", text)).findings.filter((f) => f.rule === "observability").map((f) => [f.env, f.fix]);
+    expect(hints).toEqual([
+      [null, "set observability.enabled to true and keep each head_sampling_rate in (0, 1]"],
+      ["staging", "set observability.enabled to true at the top level, which every environment without an observability block of its own inherits (wrangler inherits this one, unlike vars), or in env.staging alone; keep each head_sampling_rate in (0, 1]"],
+    ]);
+  });
+
   it("otlp-endpoints: the signal path must end the URL, and a loopback address is called what it is", () => {
     const text = wired('"observability": { "enabled": true }')
       .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces?x=1")
       .replace("https://i.example.com/v1/metrics", "https://i.example.com")
       .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
-      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https origin)`,
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
       "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
       'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
@@ -98,7 +131,7 @@ describe("the rules on the fixture fleet", () => {
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       'top level: DECO_OTEL_LOGS_ENDPOINT holds ${INGEST}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself: "https://${INGEST}/v1/logs"',
       "top level: DECO_OTEL_TRACES_ENDPOINT holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it): \"https://deco-otel-ingest.<account>.workers.dev/v1/traces\"",
-      "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's origin in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
+      "top level: DECO_OTEL_METRICS_ENDPOINT is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve): put the ingest Worker's https URL (its origin, or a base with a path) in its place: \"https://deco-otel-ingest.example.invalid/v1/metrics\"",
     ]);
   });
 

@@ -175,7 +175,7 @@ SERVICE_NAME = "shop-production"
     expect(findings.filter((f) => f.fix.includes("[env.staging.vars]"))).toHaveLength(1);
     const endpoints = findings.find((f) => f.rule === "otlp-endpoints")!;
     expect(endpoints.fix).toBe(
-      "run --fix --ingest-url <origin>, or by hand: at the end of the file, add these lines:\n" +
+      "run --fix --ingest-url <URL>, or by hand: at the end of the file, add these lines:\n" +
         "    [env.staging.vars]\n" +
         '    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n' +
         '    DECO_OTEL_TRACES_ENDPOINT = "https://<ingest origin>/v1/traces"\n' +
@@ -185,7 +185,7 @@ SERVICE_NAME = "shop-production"
     );
     const names = findings.filter((f) => f.rule === "service-name");
     expect(names).toHaveLength(2);
-    for (const finding of names) expect(finding.fix).toBe(`the fix of "${endpoints.message}" above makes this one too`);
+    for (const finding of names) expect(finding.fix).toBe('the fix of "env.staging: vars is not set in this environment" above makes this one too');
     const fixed = auditDocument(loadConfig("wrangler.toml", applyTomlStep(document.text, endpoints.fix.split(", or by hand: ")[1]!.replaceAll("https://<ingest origin>", INGEST))));
     expect(fixed.findings.filter((f) => f.env === "staging" && (f.rule === "otlp-endpoints" || f.rule === "service-name"))).toEqual([]);
   });

@@ -446,8 +446,13 @@ describe("fields glued into one blank-free run: the work of reading each field's
   });
 
   it("keeps a glued session field whose value holds two backslashes or more before another character its token holds", () => {
-    const text = String.raw`sid:Zx9Kq2Lm7Pw4abcd\\q sid:Zx9Kq2Lm7Pw4abcd\\\q sid:Zx9Kq2Lm7Pw4abcd\\uzz sid:Zx9Kq2Lm7Pw4abcd\\&{ sid:\\&{`;
+    const text = String.raw`sid:Zx9Kq2Lm7Pw4abcd\\q sid:Zx9Kq2Lm7Pw4abcd\\\q sid:Zx9Kq2Lm7Pw4abcd\\uzz sid:\\&{`;
     expect(measured(text).text).toBe(text);
+  });
+
+  it("redacts a glued session id joined by JSON's escape of a shell's `\\&` to more of its value, whole", () => {
+    // `\\&` in a JSON string is `\&`, which joins an id to more of it as `&` does (session-ids.ts).
+    expect(measured(String.raw`sid:Zx9Kq2Lm7Pw4abcd\\&{`).text).toMatch(/^sid:\[REDACTED:secret:[0-9a-f]{16}\]$/);
   });
 });
 
@@ -668,4 +673,21 @@ describe("a name after each opener inside a value that runs on: the work of judg
       expect(hash(measured(text!).text)).toBe(expected);
     }
   });
+});
+
+describe("a session id joined by `&` and code after a bracketed value: the work of reading them", () => {
+  itIsLinearIn([
+    ["a long joined id before each session name", "sessionid:" + "9f8e7d6c5b4a".repeat(30), "&sid:9f8e"],
+    ["session names joined by ampersands", "", "sessionid:9f8e7d6c5b4a&"],
+    ["session names joined by a shell's escaped ampersand", "", "sid:9f8e7d6c5b4a\\&"],
+    ["JSON's escape of a shell's ampersand after each id", "", "sid:9f8e7d6c5b4a\\\\&"],
+    ["Cookie headers whose session ids hold escaped ampersands", "", "Cookie: sid=9f8e7d6c5b4a\\&sid=a\\&"],
+    ["a password's bracket before each opened parenthesis", "", "password: [hunter2]("],
+    ["a password's bracket before each opened brace and a comma", "", "password: [hunter2]{x,"],
+    ["a regex's class before each quantifier", "", "password: [A-Za-z\\d@]{8,}"],
+    ["a password's bracket before each member", "", "password: [a1].map"],
+    ["a union after each bracket", "", "password: [x]|TokenInfo"],
+    ["Go's slice literal after each secret's name", "", 'token: []string{"'],
+    ["an inspected built-in under each name", "{ ", "pin: [Uint8Array], "],
+  ]);
 });

@@ -656,3 +656,150 @@ describe("under a secret's name a bracketed IPv6 host and a Markdown link's text
   ]);
   itStores("hex words with colons are no address: %j", redactedBody, [["token: [dead:beef:cafe]", `token: ${SECRET_PARAM}`]]);
 });
+
+describe("what follows a bracketed secret's `]` never keeps the secret", () => {
+  // A logger printing `password: [hunter2]*x` printed a password: only a regex's class is repeated, only words no password is shaped as are indexed or linked.
+  itStores("a secret before a mark code would glue after a list goes with what is glued: %j", redactedBody, [
+    ["password: [hunter2]*x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]+x", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]{x}", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2].com", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2](http://evil)", `password: ${SECRET_PARAM}`],
+    ["password:[hunter2]*x", `password:${SECRET_PARAM}`],
+    ["token: [s3cr3t_v2](x)", `token: ${SECRET_PARAM}`],
+    ["api_key: [sk_live_4eC39]{x}", `api_key: ${SECRET_PARAM}`],
+    ["(password: [hunter2](x))", `(password: ${SECRET_PARAM})`],
+    ['{"msg":"password: [hunter2]*x"}', `{"msg":"password: ${SECRET_PARAM}"}`],
+  ]);
+  itStores("a union's member that is no type's name, or a PIN's continuation, is the value's: %j", redactedBody, [
+    ["password: [x]|hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [Token]|hunter2", `password: ${SECRET_PARAM}`],
+    ["secret:[Token]|Hunter2", `secret:${SECRET_PARAM}`],
+    ["pin: [1234]:5678", `pin: ${SECRET_PARAM}`],
+    ["pin:[1234]:5678", `pin:${SECRET_PARAM}`],
+    ["otp: [123456]:789", `otp: ${SECRET_PARAM}`],
+    ["token: [1234]:5678", `token: ${SECRET_PARAM}`],
+  ]);
+  itStores("a credential glued after a mask, a type's name, an elision or an empty list goes with it: %j", redactedBody, [
+    ["Authorization:[Bearer ***]sk_live_abc", `Authorization:${SECRET_PARAM}`],
+    ["Authorization: [Basic ***]dXNlcjpwYXNz", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization=[Bearer ***]sk_live_abc", `Authorization=${SECRET_PARAM}`],
+    ["password: [FILTERED]hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [String]hunter2", `password: ${SECRET_PARAM}`],
+    ["token: [String]hunter2", `token: ${SECRET_PARAM}`],
+    ["secret:[redacted]abc123", `secret:${SECRET_PARAM}`],
+    ["password: []hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [Object: null prototype]hunter2", `password: ${SECRET_PARAM}`],
+    ["X-Api-Key:[Redacted]VSXJQTBLMMRC", `X-Api-Key:${SECRET_PARAM}`],
+  ]);
+  itKeeps("code, a link's words, a mask with a mark or a letter, a type's union and a host's port stay: %j", redactedBody, [
+    "password: [a].b",
+    "secret: [0-9a-f]{16}",
+    "token: [A-Za-z0-9_-]+",
+    "token: [\\d]*",
+    "- password: [Reset your password](https://x.test/reset)",
+    "secret: [OAuth2 setup](https://x.test/oauth)",
+    "auth: [docs](https://x.test/docs)",
+    "Authorization: [Bearer abc***]x",
+    "password: [FILTERED]!",
+    "password: [String]s",
+    "tokens: [Token]|null",
+    "token: [Token]|string|undefined",
+    "password: []",
+    "token: []",
+    "auth: [::1]:443",
+  ]);
+});
+
+describe("inspect's print of JavaScript's own objects past its depth is no value", () => {
+  itKeeps("a typed array, a map or a promise under a secret's name stays: %j", redactedBody, [
+    "{ secret: [Float64Array], retries: 3 }",
+    "{ l1: { l2: { token: [Uint8Array] } } }",
+    "{ password: [Map], retries: 3 }",
+    "{ api_key: [Promise] }",
+    "secret: [Float64Array]",
+  ]);
+  itStores("a word of a user's in the same brackets still goes: %j", redactedBody, [
+    ["{ secret: [hunter2], retries: 3 }", `{ secret: ${SECRET}, retries: 3 }`],
+    ["{ secret: [Float64Arrayx], retries: 3 }", `{ secret: ${SECRET}, retries: 3 }`],
+    ["card_pin: [Float64Array]", `card_pin: ${SECRET_PARAM}`],
+  ]);
+});
+
+describe("code after a bracketed value stays whole; a marker never cuts a pair", () => {
+  // A range, an escape or a leading `^` in the brackets, a quantifier after them: a regex's class whatever other marks it holds.
+  itKeeps("a regex's class with marks before a quantifier: %j", redactedBody, [
+    "password: [A-Za-z\\d@$!%*?&]{8,}",
+    "secret: [A-Za-z0-9+/]{43}=",
+    "token: [A-Za-z0-9+/=]{40}",
+    "token: [a-zA-Z0-9._~+/-]+=*",
+    "password: [^ ]{8,}",
+    "password: [!-~]{8,}",
+    "password: [\\x20-\\x7E]{8,}",
+    "password: [A-Za-z0-9!@#$%]{8,}",
+  ]);
+  itKeeps("a Markdown link whose text is a file's, an anchor's or a document's name: %j", redactedBody, [
+    "- password: [README.md](README.md)",
+    "- secret: [RFC-7617](https://www.rfc-editor.org/rfc/rfc7617)",
+    "token: [docs/auth.md](docs/auth.md)",
+    "password: [step-2](#step-2)",
+    "Forgot password: [reset-link](https://example.com/reset)",
+    "secret: [link-1][1]",
+  ]);
+  itKeeps("a call or a known member after a list: %j", redactedBody, [
+    "tokens: [tok_1].map(f)",
+    "secret: [key2].concat(x)",
+    "password: [i+1].length",
+    "secrets: [k8s].data",
+    "token: [OAuth2].value",
+    "token: [idx1].value",
+  ]);
+  itStores("a password with a domain's tail, a link to a password's word or a hyphen inside a word still goes: %j", redactedBody, [
+    ["password: [hunter2].com", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2](#frag)", `password: ${SECRET_PARAM}`],
+    ["password: [Passw0rd!](https://evil.example)", `password: ${SECRET_PARAM}`],
+    ["password: [pass-word]*x", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("what is glued goes in whole pairs or not at all: %j", redactedBody, [
+    ["password: [hunter2][abc123]", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2][1].", `password: ${SECRET_PARAM}.`],
+    ["password: [hunter2](see docs)", `password: ${SECRET_PARAM}(see docs)`],
+    ["password: [hunter2]{x(y}", `password: ${SECRET_PARAM}{x(y}`],
+  ]);
+  itStores("a union's member that is a capitalised word alone or capitals is a password: %j", redactedBody, [
+    ["password: [x]|Sunshine", `password: ${SECRET_PARAM}`],
+    ["password: [x]|ABCDEFGH", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a union of primitives, JavaScript's classes and names of two words, or of capitalised words after a type's name: %j", redactedBody, [
+    "tokens: [Token]|null",
+    "tokens: [Token]|TokenInfo",
+    "secrets: [Secret]|Promise|undefined",
+    "tokens: [Token]|Token[]",
+    "password: [String]|Null",
+  ]);
+  itStores("a Go slice literal holding a string is its value: %j", redactedBody, [
+    ['password: []string{"hunter2"}', `password: ${SECRET_PARAM}`],
+    ['token: []string{"sk_live_abc123def456"}', `token: ${SECRET_PARAM}`],
+    ['password: []byte("hunter2")', `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("Go's slice types and empty literals stay: %j", redactedBody, [
+    "map[Authorization:[]string(nil)]",
+    "password: []string(nil)",
+    "password: []string{}",
+    'password: []string{""}',
+    "token: []*T",
+  ]);
+});
+
+describe("inspect's built-in objects past its depth stay under every name", () => {
+  itKeeps("%j", redactedBody, [
+    "{ Authorization: [Float64Array], retries: 3 }",
+    "{ 'x-api-key': [Uint8Array] }",
+    "{ headers: { authorization: [Uint8Array] } }",
+    "{ pin: [Uint8Array], retries: 3 }",
+    "{ otp: [Float64Array] }",
+    "{ cvv: [Map] }",
+    "{ pin: [Uint8Array] }",
+    "{\n  pin: [Uint8Array],\n  otp: [Float64Array]\n}",
+  ]);
+});

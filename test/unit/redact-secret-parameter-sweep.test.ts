@@ -9,6 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { secretParameterDetector } from "../../workers/ingest/core/redact/detectors/secret-parameter";
 import type { Detector } from "../../workers/ingest/core/redact/detectors/detector";
+import { opensCookiePair } from "../../workers/ingest/core/redact/credential-headers";
 import { countWork, workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { SECRET_NAME_ENDINGS, SECRET_PARAMETER_NAMES } from "../../workers/ingest/core/redact/secret-names";
 import { RedactionTally } from "../../workers/ingest/core/redact/tally";
@@ -81,7 +82,12 @@ function unitsOf(name: string, random: ReturnType<typeof seededRandom>): string[
  * no parameter's `name=`, a `u` without four hex digits or another character its token holds that
  * starts no escape (`sessionid:\\\\&`, `sessionid:\\\\u`, `sessionid:-\\\\`, `sid:\\\\\\x`); and a
  * glued cookie's or webhook signature header's field whose short value a backslash ends, read as
- * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`). Each stays as it was.
+ * the header with nothing marked (`cookie:-=\\`, `x-hub-signature:-\\`); and a glued field whose
+ * part is the `?` an instrumentation sanitized a key's part to, before another colon, under any
+ * name (`x-api-key:?:`, `cookies:?:`, `password:?:`), a key's namespace the rewrite rejects; and
+ * a credential header's or `X-` header's placeholder dash before `!` or `?`, glued or after `=`,
+ * on a line holding no secret-shaped token (`authorization:-!`, `cookie=-?`), which the header's
+ * reading kept only after reading the rest of the line. Each stays as it was.
  */
 const ONCE_QUADRATIC = [
   "key=-", "code=-", "pins=-", "otps=-", "cvvs=-", "cvcs=-", "key=--", "code=-a",
@@ -91,6 +97,10 @@ const ONCE_QUADRATIC = [
   "sessionid:-\\#", "sessionid:-\\?", "sessionid:-\\&", "sess_id:-\\#",
   "sessionid:\\\\&", "sessionid:\\\\u", "sessionid:-\\\\", "sess_id:a\\\\!", "JSESSIONID:-\\\\7", "sid:\\\\\\x", "session:a\\\\&",
   "cookie:-=\\", "Cookie:a=\\", "cookies:-=\\", "set-cookie:-=\\", "set_cookie:-=\\", "x-hub-signature:-\\", "stripe-signature:-\\",
+  "x-api-key:?:", "cookies:?:", "cookie:?:", "set-cookie:?:\\", "authorization:?:", "proxy-authorization:?:\\", "api-key:?:",
+  "x-hub-signature:?:", "x-hub-signature-256:?:\\", "stripe-signature:?:", "x-signature:?:", "password:?:", "token:?:",
+  "authorization=-?", "cookie=-?", "authorization:-!", "cookie:-!", "proxy-authorization:-!", "proxy-authorization=-?",
+  "x-api-key:-?", "x-api-key=-?", "Cookie:-?", "set-cookie:-?", "authorization:-?\\", "cookie:-!\\",
 ];
 
 describe("secret parameters: every name, separator and short value repeated costs linear work", () => {
@@ -118,6 +128,42 @@ describe("secret parameters: every name, separator and short value repeated cost
     const text = String.raw`cookie:sid=Zx9Kq2Lm7Pw4abcd\x x-hub-signature:sha256=abc123def456abc123\x cookie:theme=dark\x`;
     const redacted = scanner.redact(text, new RedactionTally());
     expect(redacted).toMatch(/^cookie:sid=\[REDACTED:[^\]]+\]\\x x-hub-signature:sha256=\[REDACTED:[^\]]+\]\\x cookie:theme=dark\\x$/);
+  });
+
+  it("counts a cookie's name run read whether a pair opens after it or not", () => {
+    const name = "a".repeat(1000);
+    const count = (text: string) => {
+      const before = workDone();
+      const opens = opensCookiePair(text, 0);
+      return { opens, work: workDone() - before };
+    };
+    expect(count(`${name}!:`)).toEqual({ opens: false, work: expect.any(Number) });
+    expect(count(`${name}!:`).work).toBeGreaterThanOrEqual(1000);
+    expect(count(`${name} =b`)).toEqual({ opens: true, work: expect.any(Number) });
+    expect(count(`${name} =b`).work).toBeGreaterThanOrEqual(1000);
+    expect(count(":a=b").opens).toBe(false);
+  });
+
+  it("redacts a key written after a `?` part, at linear work repeated, and keeps the sanitized part", () => {
+    const redact = (text: string) => scanner.redact(text, new RedactionTally());
+    expect(redact("x-api-key:?:Zx9Kq2Lm7Pw4abcd")).toMatch(/^x-api-key:\[REDACTED:[^\]]+\]$/);
+    expect(redact("token:?:Zx9Kq2Lm7Pw4abcd")).toMatch(/^token:\[REDACTED:[^\]]+\]$/);
+    expect(redact("GET session:?")).toBe("GET session:?");
+    // A token in the next JSON member is past the statement's string: the part stays sanitized.
+    expect(redact('"GET x-api-key:?:?","id":"abc123def456"')).toBe('"GET x-api-key:?:?","id":"abc123def456"');
+    for (const unit of ["x-api-key:?:ab12cd34", "token:?:ab12cd34!", "cookies:?:?"]) {
+      expect(workOf(unit, LARGE)).toBeLessThanOrEqual(2.5 * workOf(unit, SMALL) + LARGE);
+    }
+  });
+
+  it("still redacts a token after a header's placeholder and a mark, and a cookie's pair after the dash", () => {
+    const redact = (text: string) => scanner.redact(text, new RedactionTally());
+    expect(redact("authorization:-!Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:\[REDACTED:[^\]]+\]$/);
+    expect(redact("authorization=-?Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization=\[REDACTED:[^\]]+\]$/);
+    expect(redact("authorization:-! then Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:\[REDACTED:[^\]]+\] then Zx9Kq2Lm7Pw4abcd$/);
+    expect(redact("cookie:-!sid=Zx9Kq2Lm7Pw4abcd")).toMatch(/^cookie:-!sid=\[REDACTED:[^\]]+\]$/);
+    // A token on the next line is that line's own: the placeholders stay.
+    expect(redact("authorization:-!x-api-key:-?\ntoken:Zx9Kq2Lm7Pw4abcd")).toMatch(/^authorization:-!x-api-key:-\?\ntoken:\[REDACTED:[^\]]+\]$/);
   });
 
   it("reads every name it is given, and its bound catches a unit whose value is read to the text's end at each repeat", () => {

@@ -127,3 +127,56 @@ describe("the bare pix key", () => {
     expectUnchanged,
   );
 });
+
+describe("a session id holding an `&` or a shell's `\\&` is one value, gone whole", () => {
+  const redact = (text: string) => redactString(text, policy);
+  // A session cookie's value carries no pairs: an `&` glued to its id is more of it, judged by the id before it.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ["sessionid:9f8e7d6c5b4a&x path=/", `sessionid:${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid:9f8e7d6c5b4a\\&x path=/", `sessionid:${sessionMarker("9f8e7d6c5b4a\\&x")} path=/`],
+    ["Cookie: sessionid=9f8e7d6c5b4a\\&x", `Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")}`],
+    ["Cookie: sessionid=9f8e7d6c5b4a\\&x; theme=dark", `Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")}; theme=dark`],
+    ["sessionid: 9f8e7d6c5b4a&x path=/", `sessionid: ${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid=9f8e7d6c5b4a&x path=/", `sessionid=${sessionMarker("9f8e7d6c5b4a&x")} path=/`],
+    ["sessionid=9f8e7d6c5b4a\\&x path=/", `sessionid=${sessionMarker("9f8e7d6c5b4a\\&x")} path=/`],
+    ["JSESSIONID:9f8e7d6c5b4a&x", `JSESSIONID:${sessionMarker("9f8e7d6c5b4a&x")}`],
+    ["session_id: 9f8e7d6c5b4a\\&x", `session_id: ${sessionMarker("9f8e7d6c5b4a\\&x")}`],
+    ['sessionid: "9f8e7d6c5b4a&x"', `sessionid: "${sessionMarker("9f8e7d6c5b4a&x")}"`],
+    ["sid:abc123def&{x", `sid:${sessionMarker("abc123def&{x")}`],
+  ]);
+  itStoresCounting("%j", redact, { secret: 1 }, [['{"sessionid":"9f8e7d6c5b4a&x"}', `{"sessionid":"${sessionMarker("9f8e7d6c5b4a&x")}"}`]]);
+  // In a URL's query an `&` before a pair's name ends the value, as before.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ["https://x.test/?sessionid=9f8e7d6c5b4a&x=1", `https://x.test/?sessionid=${sessionMarker("9f8e7d6c5b4a")}&x=1`],
+    ["sessionid=9f8e7d6c5b4a&x=1", `sessionid=${sessionMarker("9f8e7d6c5b4a")}&x=1`],
+  ]);
+  it.each(["sid:abc&x", "sessionid:ab12c&x path=/", "sessionid=abc&x"])("keeps %j", expectUnchanged);
+});
+
+describe("an `&` joins a session id to more of its value only before a value's characters", () => {
+  const redact = (text: string) => redactString(text, policy);
+  const long = "9f8e7d6c5b4a".repeat(25);
+  const base64 = "Zx9Kq2Lm7Pw4-_".repeat(22);
+  // A long id is read to its end once, its shape judged on its first characters: no length lets it through.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    [`sessionid:${long}&x path=/`, `sessionid:${sessionMarker(`${long}&x`)} path=/`],
+    [`sessionid=${long}\\&{x`, `sessionid=${sessionMarker(`${long}\\&{x`)}`],
+    [`sid:${long}\\&x path=/`, `sid:${sessionMarker(`${long}\\&x`)} path=/`],
+    [`sessionid:${long}&{x`, `sessionid:${sessionMarker(`${long}&{x`)}`],
+    [`sessionid:${base64}&x path=/`, `sessionid:${sessionMarker(`${base64}&x`)} path=/`],
+    ["sessionid:9f8e7d6c5b4a&{x", `sessionid:${sessionMarker("9f8e7d6c5b4a&{x")}`],
+  ]);
+  // JSON's escape of a shell's `\&` (`\\&`) is the same join.
+  itStoresCounting("%j", redact, { secret_param: 1 }, [
+    ['{"msg":"sessionid:9f8e7d6c5b4a\\\\&x path=/"}', `{"msg":"sessionid:${sessionMarker("9f8e7d6c5b4a\\\\&x")} path=/"}`],
+    ['{"msg":"Cookie: sessionid=9f8e7d6c5b4a\\\\&x"}', `{"msg":"Cookie: sessionid=${sessionMarker("9f8e7d6c5b4a\\\\&x")}"}`],
+  ]);
+  // Another cookie's value ends at a backslash, as before; a blank, a quote or a comma after the `&` makes no id.
+  it.each([
+    "Cookie: theme=dark\\&x",
+    "Cookie: lang=en\\\\&x",
+    "X-Session-Id: abcdef123456&, retries=3",
+    '{"session_id":"abc123def456& note"}',
+    "sid:abc123def456&",
+  ])("keeps %j", expectUnchanged);
+});

@@ -7,6 +7,17 @@ import { unknownKeysHit } from "../unknown-keys";
 import { notSetHit } from "../not-set";
 
 /**
+ * The hint for an environment with no `observability` where the top level has none either: wrangler
+ * inherits the block, so one at the top level serves every environment without its own, which a
+ * person told the same thing in each environment's finding would not guess (and would write the
+ * block once per environment). Undefined at the top level: the rule's own hint.
+ */
+function inheritedBlockFix(environment: WorkerEnvironment): string | undefined {
+  if (environment.env === null) return undefined;
+  return `set observability.enabled to true at the top level, which every environment without an observability block of its own inherits (wrangler inherits this one, unlike vars), or in env.${environment.env} alone; keep each head_sampling_rate in (0, 1]`;
+}
+
+/**
  * The `observability` block (inheritable: a named environment without one uses the top
  * level's). Cloudflare's OTLP export sends a signal to the `destinations` listed under
  * `logs`/`traces`, sampled at that signal's `head_sampling_rate`, else the block's, else 1;
@@ -30,7 +41,7 @@ export const observabilityRule: Rule = {
     const found = environment.inheritable("observability");
     if (found === undefined) {
       if (environment.previews !== undefined) return [];
-      return [notSetHit(environment, document, "observability", "the Worker's own logs are not kept in Workers Logs")];
+      return [notSetHit(environment, document, "observability", "the Worker's own logs are not kept in Workers Logs", inheritedBlockFix(environment))];
     }
     const inherited = found.inherited ? " (inherited from the top level)" : "";
     const block = found.entry.value;

@@ -1,10 +1,20 @@
 import type { Rule, RuleHit } from "../findings";
-import type { Position } from "../model";
+import { type ConfigDocument, type Position, entryOf } from "../model";
+import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { placeholderFault } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, isLoopback, placeholderFault } from "../ingest-url";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
+export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
+
+/**
+ * The hint of a var holding the advice's own placeholder (`https://<ingest origin>/v1/logs`,
+ * pasted): the rule's own would tell the person to write the placeholder URL that is there, so it
+ * says what goes in the placeholder's place instead. (Another placeholder, `<account>`, is named
+ * by its message and keeps the rule's hint, the three URLs to write.)
+ */
+const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST_URL_PLACEHOLDER}, keeping /v1/<signal> after it (or run --fix ${INGEST_URL_OPTION})`;
 
 /**
  * The direct OTLP/HTTP channel: three full URLs, one per signal, on one ingest origin. A
@@ -20,7 +30,7 @@ export const otlpEndpointsRule: Rule = {
   scope: "producers",
   pages: true,
   summary: "vars.DECO_OTEL_{LOGS,TRACES,METRICS}_ENDPOINT are https URLs ending in /v1/{logs,traces,metrics} on one origin",
-  fix: "set the three vars to https://<ingest origin>/v1/logs, /v1/traces and /v1/metrics (or run --fix --ingest-url <origin>)",
+  fix: `set the three vars to ${ENDPOINT_URLS_HINT} (or run --fix ${INGEST_URL_OPTION})`,
   check(environment, { document }) {
     const vars = environment.own("vars");
     const preview = environment.previews !== undefined;
@@ -31,10 +41,14 @@ export const otlpEndpointsRule: Rule = {
     if (vars.value.kind !== "object") return [{ at: vars.value.at, message: "vars must be an object" }];
     const hits: RuleHit[] = [];
     const origins: EndpointOrigin[] = [];
+    const set = vars.value.entries;
+    const missing = ENDPOINT_VARS.map(({ name }) => name).filter((name) => !set.has(name));
+    let inheritance = notInheritedNote(environment, document, missing);
     for (const { name, path } of ENDPOINT_VARS) {
-      const entry = vars.value.entries.get(name);
+      const entry = set.get(name);
       if (entry === undefined) {
-        if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set` });
+        if (!preview) hits.push({ at: vars.value.at, message: `${name} is not set${inheritance}` });
+        inheritance = ""; // said once, on the first var missing
         continue;
       }
       const value = entry.value;
@@ -44,7 +58,8 @@ export const otlpEndpointsRule: Rule = {
       }
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
-        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"` });
+        const pasted = value.value.includes(INGEST_URL_PLACEHOLDER) ? { fix: PASTED_PLACEHOLDER_FIX } : {};
+        hits.push({ at: value.at, message: `${name} ${placeholder}: "${value.value}"`, ...pasted });
         continue;
       }
       const url = URL.parse(value.value);
@@ -53,7 +68,7 @@ export const otlpEndpointsRule: Rule = {
         continue;
       }
       if (url.protocol !== "https:") {
-        const local = LOOPBACK_HOSTS.has(url.hostname) ? " (a local development address: deploy with the ingest Worker's https origin)" : "";
+        const local = isLoopback(url) ? ` (a local development address: deploy with ${INGEST_URL_MEANING})` : "";
         hits.push({ at: value.at, message: `${name} is not https: "${value.value}"${local}` });
       }
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
@@ -64,6 +79,22 @@ export const otlpEndpointsRule: Rule = {
     return [...hits, ...originMismatches(origins)];
   },
 };
+
+/**
+ * What to add to the first missing endpoint var's finding in an environment whose own `vars` lack
+ * endpoint vars the top level sets: wrangler does not inherit `vars` into an environment (only
+ * the environment's own block counts), so the top level's do not reach it, which those who copy
+ * only the vars that differ expect. Said once per environment, not on each of three findings;
+ * empty at the top level, in a `previews` block, or when the top level sets none of them.
+ */
+function notInheritedNote(environment: WorkerEnvironment, document: ConfigDocument, missing: readonly string[]): string {
+  if (environment.env === null || environment.previews !== undefined) return "";
+  const topLevel = entryOf(document.root, "vars")?.value;
+  const set = missing.filter((name) => entryOf(topLevel, name) !== undefined);
+  if (set.length === 0) return "";
+  const named = set.length === 1 ? set[0] : `${set.slice(0, -1).join(", ")} and ${set[set.length - 1]}`;
+  return ` (the top level sets ${named}, but wrangler does not inherit vars into an environment: env.${environment.env} needs its own)`;
+}
 
 interface EndpointOrigin {
   name: string;

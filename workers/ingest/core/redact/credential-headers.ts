@@ -8,6 +8,8 @@
 
 import { isHeaderName, isMaskOrPlaceholder, nameWords, standsForSecret } from "./secret-names";
 import { namesSession } from "./session-ids";
+import { countWork } from "./scan-scope";
+import { SpanMemo } from "./span-memo";
 
 /** The headers whose value `redactCredentialHeader` reads, lower case; `signature`: a webhook's signature header (`WEBHOOK_SIGNATURE`). */
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
@@ -127,7 +129,24 @@ function redactSetCookies(value: string, mark: CredentialMarking): string | unde
 const MARKER_START = "[REDACTED:";
 
 /** A cookie's name: an RFC 9110 token. */
-const COOKIE_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]*=[ \t]*(.*)$/s;
+const COOKIE_NAME = "[!#$%&'*+\\-.^_`|~0-9A-Za-z]+";
+const COOKIE_PAIR = new RegExp(`^(${COOKIE_NAME})[ \\t]*=[ \\t]*(.*)$`, "s");
+/** A cookie's name and blanks at one place: where `COOKIE_PAIR` reads a pair's name. */
+const COOKIE_NAME_AT = new RegExp(`${COOKIE_NAME}[ \\t]*`, "y");
+
+/**
+ * Whether `text` at `at` opens a cookie's pair as a `Cookie` or `Set-Cookie` header's reading
+ * reads its first one (`COOKIE_PAIR`): a cookie's name, blanks and `=`. Otherwise that reading
+ * takes no value starting there (`redactCredentialHeader` gives undefined). Reads the name's run
+ * and the character after it, counted whether a pair opens or not: a name holds no blank or `=`,
+ * so the run read greedily is the only one the pair's regex could take.
+ */
+export function opensCookiePair(text: string, at: number): boolean {
+  COOKIE_NAME_AT.lastIndex = at;
+  const end = at + (COOKIE_NAME_AT.exec(text)?.[0].length ?? 0);
+  countWork(end - at + 1);
+  return end > at && text.charCodeAt(end) === 61 /* = */;
+}
 
 /**
  * Words of a cookie's name that make it a preference's (a site's theme, language, locale,
@@ -386,6 +405,79 @@ export function holdsNoCredentialUnderHeader(name: string, value: string): boole
 }
 
 /**
+ * Whether `holdsNoCredentialUnderHeader` holds, under a header's name `name`, for every value that
+ * starts at `at` in `text` and ends on its line: a placeholder's dash before `!` or `?`
+ * (`Authorization:-!`, `X-Api-Key:-?`; a dash stands for a secret, `namesNoCredential`), the first word and the mark after it, then no
+ * secret-shaped token (`SECRET_SHAPED`) up to the line's end. Any such value is the word, the mark
+ * and a rest holding no such token: a token cut short at the value's end would be one in the
+ * text too. The line is read once a scan from where the last reading stopped (`nextTokenOrLine`),
+ * so a caller may ask at every field of a long line; a rewrite reading the rest at each field
+ * read the whole line again at each.
+ */
+export function holdsNoCredentialToLineEnd(name: string, text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 45 /* - */ || !PLACEHOLDER_MARKS.has(text.charAt(at + 1))) return false;
+  if (AUTH_SETTING_NAME.test(name.slice(name.lastIndexOf(".") + 1)) || !shieldsUnder(name)) return false;
+  const found = nextTokenOrLine(text, at + 1);
+  return found < 0 || LINE_BREAKS.has(text.charAt(found));
+}
+/** The marks after a placeholder's dash that `FIRST_WORD` ends the word at and a field's token reads on through. */
+const PLACEHOLDER_MARKS: ReadonlySet<string> = new Set(["!", "?"]);
+/** The characters that end a line: `holdsNoCredentialToLineEnd` reads up to the first, or to a secret-shaped token before it. */
+const LINE_BREAKS: ReadonlySet<string> = new Set(["\n", "\r"]);
+
+/**
+ * Where the first secret-shaped token (`SECRET_TOKEN`) starts at or after `from` in `text` before
+ * the value's run ends, -1 for none: the run ends at a blank, a quote, an `&` or a backslash (a
+ * JSON string's closing quote or escape ends it, and a query's next pair). A token past a blank is
+ * the next word's, which a field's reading of the value up to its first blank does not take with
+ * it; one past a backslash is a signature's reading's, which ends the value there
+ * (`x-hub-signature:?:\x-hub-signature-256…`). Read once a scan as `nextTokenOrLine` reads, so a
+ * caller may ask at every field of a long run.
+ */
+export function secretTokenInRun(text: string, from: number): number {
+  const found = nextMatchFrom(TOKEN_OR_RUN_END, tokenOrRunEnd, text, from);
+  return found >= 0 && TOKEN_START.test(text.charAt(found)) ? found : -1;
+}
+
+/**
+ * Where the secret-shaped token that `secretTokenInRun` found at `start` in `text` ends. The token
+ * read last is kept (`SpanMemo`: no token starts inside another or at its end, a character no
+ * token holds), so many asks for one token read it once.
+ */
+export function secretTokenEnd(text: string, start: number): number {
+  return tokenSpan.endFrom(text, start, (at) => {
+    TOKEN_AT.lastIndex = at;
+    const end = TOKEN_AT.test(text) ? TOKEN_AT.lastIndex : at;
+    countWork(end - at + 1);
+    return end;
+  });
+}
+/** A character a secret-shaped token may start with; a run's end (`TOKEN_OR_RUN_END`) is none of them. */
+const TOKEN_START = /[\w.~+/-]/;
+
+/**
+ * Where the first secret-shaped token or line break at or after `from` in `text` starts, -1 for
+ * none (`nextMatchFrom`).
+ */
+function nextTokenOrLine(text: string, from: number): number {
+  return nextMatchFrom(TOKEN_OR_LINE_BREAK, tokenOrLine, text, from);
+}
+
+/**
+ * Where `search`'s first match at or after `from` in `text` starts, -1 for none: whether one
+ * starts at a place depends on the text alone, so an ask from inside the span read last is
+ * answered from it (`memo`, one for each search), and each character is read once a scan.
+ */
+function nextMatchFrom(search: RegExp, memo: SpanMemo, text: string, from: number): number {
+  return memo.endFrom(text, from, (at) => {
+    search.lastIndex = at;
+    const found = search.exec(text)?.index ?? -1;
+    countWork((found < 0 ? text.length : found + 1) - at);
+    return found;
+  });
+}
+
+/**
  * Where the credential ends in `value`, under a header's name `name`, when a word that holds none
  * (`holdsNoCredentialUnderHeader`) stands first and a secret-shaped token right after it, past a
  * mark or blank (`Token, s3cr3tT0ken…`, `Bearer; …`, `Token\u00a0…`): the value's length up to
@@ -473,6 +565,15 @@ const SECRET_SHAPED = new RegExp(SECRET_TOKEN);
 const SCHEME_BLANKS = /^[ \t]+[\w.~+/-]/;
 /** Marks and blanks, then a secret-shaped token (`SECRET_TOKEN`). */
 const NEXT_SECRET = new RegExp(`^[\\s.,;!?]*${SECRET_TOKEN}`);
+/** A secret-shaped token's start or a line break, searched in the whole text. */
+const TOKEN_OR_LINE_BREAK = new RegExp(`${SECRET_TOKEN}|[\\r\\n]`, "g");
+const tokenOrLine = new SpanMemo();
+/** A secret-shaped token's start or a run's end (a blank, a quote, `&` or a backslash), searched in the whole text. */
+const TOKEN_OR_RUN_END = new RegExp(`${SECRET_TOKEN}|[\\s"'\`&\\\\]`, "g");
+const tokenOrRunEnd = new SpanMemo();
+/** A secret-shaped token at one place (`secretTokenEnd`). */
+const TOKEN_AT = new RegExp(SECRET_TOKEN, "y");
+const tokenSpan = new SpanMemo();
 /** A header's name's words saying it holds a password or a secret itself (`X-Password`, `X-Secret`), lower case. */
 const OWN_SECRET_WORDS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "secret"]);
 

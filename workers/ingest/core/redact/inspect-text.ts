@@ -330,6 +330,33 @@ const IDENTIFIER = /[A-Za-z_$][\w$]*/y;
 const EQUALS_KEY_AT = new RegExp(String.raw`[A-Za-z_][\w-]{0,63}(?==(?![=>])(?! ))`, "y");
 /** A Go map's key before its glued `:` and a value (`GO_MAP_KEY`), read only inside a bracket. */
 const GO_MAP_KEY_AT = new RegExp(String.raw`${GO_MAP_KEY}(?=:\S)`, "y");
+/** JavaScript's typed arrays' class names (`Uint8Array`, `Float64Array`, `BigInt64Array`). */
+export const TYPED_ARRAY_NAMES: readonly string[] = ["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map(
+  (width) => `${width}Array`,
+);
+/**
+ * An object of JavaScript's own classes past inspect's depth, written as its class's name in
+ * brackets (`{ secret: [Float64Array] }`, `[Map]`, `[Promise]`): no value of a user's, since
+ * inspect quotes every string. Read in an inspected object only: after a secret's name in text
+ * a code's list reads no class (`card_pin: [Float64Array]` goes, secret-parameter.ts).
+ */
+const ELIDED_BUILT_IN_SOURCE = String.raw`\[(?:${[...TYPED_ARRAY_NAMES, "ArrayBuffer", "SharedArrayBuffer", "DataView", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "Promise"].join("|")})\]`;
+const ELIDED_BUILT_IN = new RegExp(ELIDED_BUILT_IN_SOURCE, "y");
+/**
+ * Whether `value` (a member's value, its name's `:` at `colon` and its end at `end` in `text`) is such a placeholder written as
+ * a member of an inspected object: after `{` or `,` and before `,` or `}` (`{ pin: [Uint8Array],
+ * retries: 3 }`, `{ Authorization: [Float64Array] }`). It holds only a class's name, so it stays
+ * under every name, as the reader keeps it (`ELIDED_BUILT_IN`).
+ */
+export function isInspectedBuiltIn(value: string, text: string, colon: number, end: number): boolean {
+  return WHOLE_ELIDED_BUILT_IN.test(value) && INSPECT_MEMBER_BEFORE.test(text.slice(Math.max(0, colon - 128), colon)) && INSPECT_MEMBER_AFTER.test(text.slice(end, end + 64));
+}
+const WHOLE_ELIDED_BUILT_IN = new RegExp(`^${ELIDED_BUILT_IN_SOURCE}$`);
+/** What inspect writes before a member's `:`: the object's `{` or the last member's `,`, blanks or a line's indent, the name, bare or in single quotes. */
+const INSPECT_MEMBER_BEFORE = /[{,][ \t]*(?:\r?\n[ \t]*)?(?:'[^'\n]{1,100}'|[\w$]{1,100})$/;
+/** What inspect writes after a member's value: `,` before the next, or the object's `}`, perhaps on the next line. */
+const INSPECT_MEMBER_AFTER = /^[ \t]*(?:\r?\n[ \t]*)?[,}]/;
+
 /**
  * A value inspect elides or names, written as util.inspect writes it and no other way, since a
  * secret may follow the same word (`password: [class hunter2]`): `[Object]`, `[Array]`,
@@ -783,7 +810,7 @@ class Reader {
     if (code === OPEN_BRACE) return this.object(from, depth);
     // Inspect's head of an object with no prototype before its braces (`[Object: null prototype] { a: 1 }`) is a class's name, read below.
     if (code === OPEN_BRACKET && this.match(CLASS_NAME, from) === undefined) {
-      if (this.match(ELIDED, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
+      if (this.match(ELIDED, from) !== undefined || this.match(ELIDED_BUILT_IN, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
       // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
       const mask = this.match(BRACKETED_WORD, from);
       if (mask !== undefined && isSenderMask(mask)) {

@@ -1,5 +1,7 @@
 import { SESSION_SID_QUALIFIERS, nameWords } from "./secret-names";
 import { WHOLE_UUID } from "./uuid";
+import { countWork } from "./scan-scope";
+import { SpanMemo } from "./span-memo";
 
 /**
  * Whether a name is a session's (its last word `session`, or `session` or `sess` and `id`, or a
@@ -32,13 +34,66 @@ const DURATION = /^\d+(?:\.\d+)?(?:ms|s|sec|secs|m|min|mins|h|hr|d)$/i;
  * (`WORD_COMPOUND`: a state or a name, `2fa_pending`, `logged_out`, `ws-conn-01`), nor another
  * system's identifier under a bare `sid` (`OTHER_SIDS`: Windows' `S-1-5-21-…`, Twilio's
  * `AC…`). A long run of letters (a random id of letters only) is an id, and so is what mixes
- * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness.
+ * cases and digits in one part (`Zx9Kq2Lm7Pw4`), hex or base64url: an id's randomness. An `&`,
+ * `\&` or JSON's `\\&` glued after the id and a run of a value's characters after each are more of
+ * its value (`sessionIdBeforeJoin`, `JOINED_TAIL`); a blank, a quote, a comma, `;` or `<` after an
+ * `&`, or nothing, makes the whole no id (`abc123def456& note`).
  */
 export function isSessionIdShaped(value: string): boolean {
-  if (value.length < 6 || !/^[A-Za-z0-9\-._~+/=%:|]+$/.test(value)) return false;
-  return (
-    !/^[A-Za-z]{1,15}$/.test(value) && !/^\d{1,6}$/.test(value) && !DURATION.test(value) && !isWordCompound(value) && !OTHER_SIDS.test(value)
-  );
+  const id = sessionIdBeforeJoin(value);
+  if (id.length < 6 || !SESSION_ID_RUN.test(id) || !JOINED_TAIL.test(value.slice(id.length))) return false;
+  return !/^[A-Za-z]{1,15}$/.test(id) && !/^\d{1,6}$/.test(id) && !DURATION.test(id) && !isWordCompound(id) && !OTHER_SIDS.test(id);
+}
+
+/**
+ * `value` up to its first `&`, or a shell's `\&`, perhaps escaped again in a JSON string (`\\&`):
+ * a session cookie's value carries no pairs, so an `&` glued to an id (`9f8e7d6c5b4a&x`,
+ * `9f8e7d6c5b4a\&x`) is more of the same value, never a separator, and the id's shape is judged on
+ * the run before it (`isSessionIdShaped`), the tail after it being a value's run too (`JOINED_TAIL`:
+ * a value's characters after each `&`, no blank, quote, comma or `<`).
+ * Where an `&` does end a value (a query's `&x=1`) the value's reader has cut it there already.
+ * Any other backslash stays in the run, which no id holds (`sid:x\q`).
+ */
+function sessionIdBeforeJoin(value: string): string {
+  const join = value.search(JOIN);
+  return join < 0 ? value : value.slice(0, join);
+}
+
+/** An `&` joining an id to more of its value, after at most two backslashes (a shell's escape, JSON's of it). */
+const JOIN = /\\{0,2}&/;
+/** A run of a session id's characters. */
+const SESSION_ID_RUN = /^[A-Za-z0-9\-._~+/=%:|]*$/;
+/** One of a session id's characters (`SESSION_ID_RUN`). */
+const SESSION_ID_CHARACTER = /^[A-Za-z0-9\-._~+/=%:|]$/;
+/**
+ * What may follow an id's first join (`JOIN`): after each, a run of a value's characters, nothing
+ * that ends a value, a blank, a quote, a comma, `;` or `<` (`9f8e7d6c5b4a&x`, `&{x`; `9f8e7d6c5b4a& note`,
+ * `abc123def456&,` are no id).
+ */
+const JOINED_TAIL = /^(?:\\{0,2}&[^\s"'`,;<>\\&]+)*$/;
+/** A join (`JOIN`) and a value's character after it (`JOINED_TAIL`), at a text's start. */
+const JOIN_BEFORE_VALUE = /^\\{0,2}&[^\s"'`,;<>\\&]/;
+/** How many of a joined id's first characters its shape is judged on (`opensJoinedSessionId`). */
+const JOINED_SESSION_ID_REACH = 256;
+/** The end of the run of id characters read last (`opensJoinedSessionId`): a run read from inside it ends there too. */
+const joinedIdRuns = new SpanMemo();
+
+/**
+ * Whether the value at `at` in `text` opens with a session id (`isSessionIdShaped`) that a join
+ * and more of an id's characters follow (`sessionIdBeforeJoin`: `9f8e7d6c5b4a&x`,
+ * `9f8e7d6c5b4a\&x`): a value a reader would refuse at that `&` or backslash before reading it
+ * whole is an id there. The run is read to its end however long, once for all the values that
+ * start inside it (`joinedIdRuns`); its shape is judged on its first `JOINED_SESSION_ID_REACH`
+ * characters, so each value costs a bounded read more.
+ */
+export function opensJoinedSessionId(text: string, at: number): boolean {
+  const end = joinedIdRuns.endFrom(text, at, (from) => {
+    let runEnd = from;
+    while (runEnd < text.length && SESSION_ID_CHARACTER.test(text.charAt(runEnd))) runEnd++;
+    countWork(runEnd - from + 1);
+    return runEnd;
+  });
+  return JOIN_BEFORE_VALUE.test(text.slice(end, end + 4)) && isSessionIdShaped(text.slice(at, Math.min(end, at + JOINED_SESSION_ID_REACH)));
 }
 
 /**

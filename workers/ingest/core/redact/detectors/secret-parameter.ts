@@ -39,12 +39,13 @@ import {
   PASSWORD_CHANGE_HEADS,
   PASSWORD_CHANGE_WORD_LIST,
   codeListDigits,
+  isPasswordShaped,
 } from "../secret-names";
 import { holdsOrdinaryUnsafeValue, holdsOrdinaryValue, isDirectoryPath } from "../bare-parameters";
 import { PASSWORD_WORDS_VALUE, UNQUOTED_LINE_VALUE } from "./line-value";
 import { AFTER_GLUED_LOGGER_PREFIX, MESSAGE_START } from "../logger-prefix";
 import { propertyTokenOf } from "../../normalize/message-template";
-import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart } from "../key-namespaces";
+import { isKeyNamespace, namesNamespaceOnAnyLine, opensGlobPart, opensNamespacePart, opensSanitizedPart } from "../key-namespaces";
 import { formDecoded } from "../form-encoding";
 import { isStateWhole, saysPasswordState, saysSecretState, saysSessionState, standsInForSecret } from "../status-words";
 import { readsAsWording } from "../error-wording";
@@ -65,12 +66,12 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
-import { isBracketedTypeName, isElidedValue, opensInspectObject } from "../inspect-text";
+import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
 import { isBracketedIpv6 } from "./ip";
-import { isSessionIdShaped, namesSession } from "../session-ids";
+import { isSessionIdShaped, namesSession, opensJoinedSessionId } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
 import { nameStringAt } from "../argument-strings";
 
@@ -277,15 +278,15 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
  * A bracket ends the match whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
- * [hunter2]x`); what is glued is judged with the value (`redactFieldValue`): code or a link's
- * target keeps it (`CODE_AFTER_LIST`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
+ * [hunter2]x`); what is glued is judged with the value (`gluedAfterList`): code or a link's
+ * target after no password keeps it (`keepsCodeAfter`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
  * before its hash) but what closes the text around them (a quote, `)`, `}`), a query's next pair
  * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
  * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{1,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
+const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
  * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
@@ -310,7 +311,7 @@ const TYPE_SHAPED_WORD = /^[A-Z][A-Za-z]*$|^(?:U?Int|Float|Base|Crc|CRC|Sha|SHA|
  * them (`[Argon2]`) stays, a known leak; under a code's name none is read (`pin: [P99]` goes).
  */
 const NUMBERED_TYPE_NAMES: ReadonlySet<string> = new Set([
-  ...["Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16", "Float32", "Float64", "BigInt64", "BigUint64"].map((width) => `${width}Array`),
+  ...TYPED_ARRAY_NAMES,
   ...["Http2Session", "Http2Stream", "OAuth2Token", "OAuth2Client", "V1Secret", "K8sSecret", "Gpt4o"],
   ...["Argon2", "Argon2i", "Argon2d", "Argon2id", "Pbkdf2", "Sha1", "Sha256", "Sha384", "Sha512", "Md5"],
   ...["128", "192", "256"].flatMap((width) => ["", "Gcm", "Cbc", "Ctr"].map((mode) => `Aes${width}${mode}`)),
@@ -506,10 +507,46 @@ function rejectedFlag(text: string, dash: number): boolean {
   return !INNER_PARAMETER_NAME_AT.test(text);
 }
 
-/** Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its name, by its value's start, or as cookies it keeps. */
+/**
+ * Whether `redactField` rejects the field whose colon, glued to its name, is at `colon`: by its
+ * name or a key's part after it (`rejectedByName`), by its value's start, as cookies it keeps, or
+ * as a header's placeholder dash and mark before a line holding no secret-shaped token
+ * (`keptAsPlaceholder`).
+ */
 function rejectedGlued(text: string, colon: number): boolean {
   const name = fieldNameBefore(text, colon);
-  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name);
+  return rejectedByName(text, colon, name) || rejectedByValueStart(text, colon, name) || keptAsCookies(text, colon, name) || keptAsPlaceholder(text, colon, name);
+}
+
+/**
+ * Whether the value at `at` under `name` is a placeholder's dash and a mark before a line with no
+ * secret-shaped token (`holdsNoCredentialToLineEnd`) under a header's name that no cookie's,
+ * signature's or session's reading takes first (`cookieFieldReading`): it reads none under an
+ * authorization's name or another header's, and a cookie header's reading takes the value only
+ * when it opens a cookie's pair (`opensCookiePair`: `cookie:-!a=b`).
+ */
+function holdsPlaceholderUnderHeader(name: string, text: string, at: number): boolean {
+  const header = credentialHeaderOf(name);
+  if (header === "signature" || (header === undefined && namesSession(name))) return false;
+  if ((header === "cookie" || header === "set-cookie") && opensCookiePair(text, at)) return false;
+  return holdsNoCredentialToLineEnd(name, text, at);
+}
+
+/**
+ * Whether the glued field at `colon` under a header's name `name` holds a placeholder's dash and
+ * a mark before a line with no secret-shaped token (`holdsNoCredentialToLineEnd`:
+ * `Authorization:-!…`, `X-Api-Key:-?…`), which the rewrite keeps (`holdsSchemeAlone`) after
+ * reading the rest of the line; a run of them was read to its end at each colon, by the regex and
+ * by the rewrite. The readings `redactFieldValue` tries before that one are asked as it asks them:
+ * no cookie's, signature's or session's reading (`holdsPlaceholderUnderHeader`), no password's rule
+ * and no report that redacts (both read a bounded start). A value opening with a dash opens no
+ * other form it tries.
+ */
+function keptAsPlaceholder(text: string, colon: number, name: string): boolean {
+  if (!holdsPlaceholderUnderHeader(name, text, colon + 1)) return false;
+  const rule = passwordRuleAt(text, colon + 1);
+  if (rule !== undefined && !rule.kept) return false;
+  return isSecretCodeName(name) || readReport(text, colon + 1, (word) => isStateWordUnder(name, word))?.kept !== false;
 }
 
 /**
@@ -546,7 +583,9 @@ const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
  * collection of tokens (`isTokenInCountPlace`), `pass` alone or a password's change
  * (`isPassPassword`), or a session's or credential header's name (`redactCookieField`). In a
  * blank-free run the name is the run's end before the colon (`example.comsession`), which none
- * of them is.
+ * of them is. Under any name, a glob's part (`opensGlobPart`: `password:*`) or the `?` part an
+ * instrumentation sanitized, before no secret-shaped token (`opensSanitizedPart`: `x-api-key:?:`),
+ * is a key's namespace, which `isKeyNamespace` rejects.
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
@@ -555,8 +594,9 @@ function rejectedByName(text: string, colon: number, name: string): boolean {
   // The name decides first, so the value is read at a colon only when it must be. A list of numbers
   // opens with a blank or `[`, which no glob's part does, so testing the glob second changes no answer.
   if (namesNoSecretValue(name, isSecretName)) return !opensSecretNumberList(name, text, colon + 1);
-  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon).
-  return opensGlobPart(text, colon + 1);
+  // A glob's part is a key's namespace under any name (`password:*`, read to the next colon), and so
+  // is a sanitized one (`x-api-key:?:`, read to the end of the run at each colon otherwise).
+  return opensGlobPart(text, colon + 1) || opensSanitizedPart(text, colon + 1);
 }
 
 /**
@@ -583,7 +623,9 @@ function opensSecretNumberList(name: string, text: string, at: number): boolean 
  * after a first word (`holdsNoIdOrKeyCharacter`: `key=a(`, `sid=ab1{`, `code=%41${`), under no
  * credential header's name (whose cookies' pairs and worded credentials are read first). Such a
  * value is the parameter's token (`PARAMETER_TOKEN`, or the query's or the path's), and no
- * cookie's pair: its first token holds that character.
+ * cookie's pair: its first token holds that character. Under a credential or `X-` header's name,
+ * a placeholder's dash and mark before a line holding no secret-shaped token
+ * (`holdsPlaceholderUnderHeader`: `authorization=-?`), which the header's reading keeps.
  */
 function rejectedParameter(text: string, start: number): boolean {
   if (namesCurlCookie(text, start)) return false;
@@ -593,6 +635,9 @@ function rejectedParameter(text: string, start: number): boolean {
   const name = path ? nameBefore(text, equals) : text.slice(start, equals);
   // A list's under a numeric secret's own name (`pins=[1234, 5678]`: `secretListAt`) is read; no other value is a secret there.
   if (namesNoSecretValue(name, isSecretParameterName)) return !opensSecretNumberList(name, text, equals + 1);
+  // A header's placeholder before a mark (`authorization=-?`): the header's reading keeps it after
+  // reading the rest of the line, and no reading before it takes a value opening with a dash.
+  if (holdsPlaceholderUnderHeader(name, text, equals + 1)) return true;
   // The name's tests decide most secret names (`password=`) without reading the value.
   return (
     credentialHeaderOf(name) === undefined &&
@@ -629,7 +674,7 @@ const NO_ID_OR_KEY_OPENING = /^%?[([{$#@!*^?]/;
  */
 function holdsNoIdOrKeyCharacter(text: string, at: number, start: number, pairs: boolean): boolean {
   const before = text.charAt(start - 1);
-  if (!pairs && opensAsCookiePair(text, at)) return false;
+  if (!pairs && (opensAsCookiePair(text, at) || opensJoinedSessionId(text, at))) return false;
   const mode = valueRunMode(text, at, start);
   const end = valueRunEnd(text, at, mode);
   // Under a session's name (`pairs` false) the token also refuses what no session id holds and
@@ -835,12 +880,12 @@ function rejectedByValueStart(text: string, colon: number, name: string): boolea
   // before a later `#` (`sid:Bearer%20…&#1`), read by its first run only.
   const extended = session && !opensAsScheme(text, at);
   const sessionEnd = extended ? sessionRunEnd(text, at, end) : end;
-  const after = text.charAt(sessionEnd);
   const refused =
     ((refusesSessionIdAt(text, sessionEnd) ||
       NO_SESSION_ID_OPENING.test(text.slice(sessionEnd, sessionEnd + 3)) ||
       (extended && refusesInSessionRun(text, sessionEnd))) &&
-      session) ||
+      session &&
+      !opensJoinedSessionId(text, at)) ||
     // A blank, `=` or a `:` and a blank after the run would start another reading (a scheme's, a cookie's, an error's name).
     (firstWord.length <= 12 && isStateWhole(firstWord) && !/^(?:[\s=]|:[ \t])/.test(text.slice(end, end + 2)));
   return refused && refusedByEveryReading(text, at, name);
@@ -1127,7 +1172,8 @@ function redactParameter(match: string, marker: string, text: string, start: num
   if (holdsEmptyListAt(text, start + equals + 1)) return undefined;
   const list = secretListAt(name, text, start + equals + 1);
   // A run glued after a secret's list goes with it, as after a spread bracket (`password=[a, b]!x`).
-  const span = list ? list + (gluedAfterList(text, start + equals + 1 + list) ?? "").length : list ?? spreadBracketAt(name, text, start + equals + 1);
+  const listAt = start + equals + 1;
+  const span = list ? list + (gluedAfterList(name, text.slice(listAt, listAt + list), text, listAt + list) ?? "").length : list ?? spreadBracketAt(name, text, listAt);
   if (span !== undefined) return span === 0 ? undefined : { text: `${match.slice(0, equals + 1)}${marker}`, kind: SECRET_PARAM_KIND, length: equals + 1 + span };
   // In a URL's query or fragment a `#` starts the fragment (`?token=…#top`).
   // A URL path's parameter (`/cart;jsessionid=…?sku=1`, RFC 3986 §3.3) ends at the path's `/`, `;`, `?` or `#`.
@@ -1311,12 +1357,29 @@ function withSpansReplaced(text: string, spans: readonly (readonly [number, numb
 }
 
 /**
- * What glued after a bracketed value makes it code or markup (`FLOW_COLLECTION`): a member of the
- * list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
- * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`). An
- * Authorization's credentials are read before this, whatever follows their `]`.
+ * What glued after a bracketed value may make it code or markup (`FLOW_COLLECTION`): a member of
+ * the list (`password: [a].b`), a regex's class repeated (`secret:[0-9a-f]{16}`, `[a-z]+`) or a
+ * Markdown link's target after its text (`[Reset your password](https://…)`, `[link][1]`), as
+ * `keepsCodeAfter` judges with what the bracket holds. An Authorization's credentials are read
+ * before this, whatever follows their `]`.
  */
 const CODE_AFTER_LIST = /^(?:\.[A-Za-z_$]|[{*+([])/;
+/** A regex's repetition after its class (`{16}`, `*`, `+`). */
+const REPETITION_AFTER_LIST = /^[{*+]/;
+/** A regex's quantifier after its class: `{8}`, `{8,}`, `{8,64}`, `*`, `+`, `?` (`[^ ]{8,}`, `[A-Za-z0-9+/]{43}=`). */
+const QUANTIFIER_AFTER_LIST = /^(?:\{\d{1,4}(?:,\d{0,4})?\}|[*+?])/;
+/**
+ * A regex's character class: ranges (`a-z`, `0-9`) and escapes (`\d`, `\w`), one at least, perhaps
+ * negated, and the few marks a class of a token's characters lists (`[A-Za-z0-9_-]`).
+ */
+const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]))(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dDwWsS]|[_.+-])+\]$/;
+/**
+ * A regex's class holding other marks too, which a quantifier after it confirms (`QUANTIFIER_AFTER_LIST`):
+ * a leading `^` (`[^ ]`), an escape (`[\x20-\x7E]`, `[A-Za-z\d@$!%*?&]`) or a range no word holds,
+ * one from `a`/`A` or to `z`/`Z` (`a-f`, `A-Z`), of digits (`0-9`) or of marks (`!-~`); a hyphen
+ * inside a word (`[pass-word]*`, `s-w`) is none.
+ */
+const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-\d|[!-/:-@[-`{-~]-[!-/:-@[-`{-~]))/;
 /**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
@@ -1328,23 +1391,128 @@ const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]
 /** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
- * What glued after a bracketed value is no part of it: a TypeScript union's next type
- * (`tokens: [Token]|null`) or a host's port, perhaps a database's number, ending the run
- * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`).
+ * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
+ * type's name (`UNION_MEMBER`): a primitive, `null`, `undefined`, one of JavaScript's own classes
+ * or a name in PascalCase of two words or more, perhaps a list of it (`tokens: [Token]|null`,
+ * `|string`, `|TokenInfo`, `|Token[]`). A capitalised word alone (`[x]|Sunshine`), capitals
+ * (`|ABCDEFGH`) or a word with digits (`|hunter2`) is a password glued to the bracket, one value
+ * with it, unless the bracket holds a type's name itself (`TYPE_UNION_AFTER_LIST`).
  */
-const APART_AFTER_LIST = /^(?:\|[A-Za-z_$]|:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?]))/;
+const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)(?:\[\])*`;
+/** The end of a union: nothing glued after its last member that a value holds. */
+const UNION_END = String.raw`(?![^\s"'\`\\,;&()[\]{}<>.!?])`;
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}(?![\w$]))+${UNION_END}`);
+/** A union's next capitalised words after a bracket holding a type's name (`[Token]|Token[]`, `[String]|Null`): types, as in the bracket. */
+const TYPE_UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:[A-Z][A-Za-z]{0,63}(?:\[\])*|${UNION_MEMBER})(?![\w$]))+${UNION_END}`);
+/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union (`TYPE_UNION_AFTER_LIST`). */
+const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+/**
+ * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
+ * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`): an address, no part of the
+ * value; `gluedAfterList` reads it so only after a host (`HOST_IN_BRACKETS`, an IPv6 address) and
+ * under no code's name, where `:5678` is more of the PIN (`pin: [1234]:5678`).
+ */
+const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+/** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
+const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
+/** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
+const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
+/** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
+const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
+/**
+ * A string in a Go literal that holds something: a quoted or raw string with a character in it
+ * that is no quote nor backslash (JSON's escaped empty string, `\"\"`, holds none).
+ */
+const GO_STRING_ITEM = /"[^"\n]*[^"\\\n][^"\n]*"|`[^`\n]+`/;
+/** How far after a bracket `gluedAfterList` reads. */
+const GLUED_REACH = 256;
 
 /**
- * What is glued after a bracketed value at `at` in `text` and goes with it (`GLUED_AFTER_LIST`),
- * "" when nothing is or what follows is apart from it (`APART_AFTER_LIST`), undefined when code
- * or markup follows (`CODE_AFTER_LIST`: `[a].b`, a Markdown link's target).
+ * What is glued after `flow`, a bracketed value under `name`, at `at` in `text`, and goes with it
+ * (`GLUED_AFTER_LIST`, or after code that is none `gluedCodeRun`); "" when nothing is or what
+ * follows is apart from it (`UNION_AFTER_LIST`; a port, `PORT_AFTER_LIST`, after a host under no
+ * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows
+ * (`keepsCodeAfter`: `[a].b`, a Markdown link's target; a Go slice's type, `[]string(nil)`).
  */
-function gluedAfterList(text: string, at: number): string | undefined {
-  const after = text.slice(at, at + 256);
-  if (CODE_AFTER_LIST.test(after)) return undefined;
-  if (APART_AFTER_LIST.test(after)) return "";
+function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
+  const after = text.slice(at, at + GLUED_REACH);
+  if (flow === "[]") {
+    // Go's slice literal holding a string is that string's value (`[]string{"hunter2"}`, `[]byte("hunter2")`); its type alone is none.
+    const literal = GO_SLICE_LITERAL.exec(after)?.[0];
+    if (literal !== undefined && GO_STRING_ITEM.test(literal)) return literal;
+    if (GO_SLICE_ELEMENT.test(after)) return undefined;
+  }
+  if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
+  if (UNION_AFTER_LIST.test(after) || (TYPE_NAME_IN_BRACKETS.test(flow) && TYPE_UNION_AFTER_LIST.test(after))) return "";
+  if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
+
+/**
+ * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
+ * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; or, before a
+ * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`; `[hunter2]*x`, `[hunter2]{x}` are a
+ * password), a member or a link's target after a regex's class or words no password is shaped as
+ * (`[a].b`, `[Reset your password](…)`, `[link][1]`), a call or a known member after any list
+ * (`MEMBER_CALL_AFTER_LIST`: `[tok_1].map(f)`), a link after a file's, an anchor's or a document's
+ * name (`LINK_TEXT_WORD`: `[README.md](README.md)`). Otherwise one word shaped as a password in the
+ * bracket (`isPasswordShaped`: `[hunter2].com`, `[hunter2](http://…)`) is the secret a logger
+ * printed, whatever follows it.
+ */
+function keepsCodeAfter(flow: string, after: string): boolean {
+  if (REGEX_CLASS.test(flow) || (MARKED_REGEX_CLASS.test(flow) && QUANTIFIER_AFTER_LIST.test(after))) return true;
+  if (REPETITION_AFTER_LIST.test(after)) return false;
+  const words = flow.slice(1, -1).trim();
+  return !isPasswordShaped(words) || MEMBER_CALL_AFTER_LIST.test(after) || (LINK_TEXT_WORD.test(words) && LINK_TARGET_AFTER_LIST.test(after));
+}
+/**
+ * A member code reads after a list: a call (`.map(f)`, `.concat(x)`) or one of the members
+ * JavaScript's lists and objects are read by (`.length`, `.value`, `.data`), a word ending there
+ * (`[tok_1].map(f)`, `[k8s].data`); `[hunter2].com` is a domain's tail.
+ */
+const MEMBER_CALL_AFTER_LIST =
+  /^\.(?:[A-Za-z_$][\w$]*\(|(?:length|size|value|values|data|keys|entries|items|map|filter|join|concat|slice|first|last|name|type|id)(?![\w$]))/;
+/**
+ * A Markdown link's text that is a file's, an anchor's or a document's name, not a password: words
+ * of letters alone or numbers alone joined by `-`, `_`, `.` or `/` (`README.md`, `docs/auth.md`,
+ * `step-2`, `RFC-7617`, `link-1`); one word mixing letters and digits (`hunter2`) is a password's.
+ */
+const LINK_TEXT_WORD = /^(?:[A-Za-z]+|\d+)(?:[-_./](?:[A-Za-z]+|\d+))+$/;
+/** A Markdown link's target: a URL, a path, an anchor (`(https://…)`, `(docs/auth.md)`, `(#step-2)`), or a reference (`[1]`). */
+const LINK_TARGET_AFTER_LIST = /^(?:\((?:[a-z][a-z0-9+.-]*:\/\/|[#./]|[\w-]+[./])[^\s()]*\)|\[[\w-]{1,32}\])/;
+
+/**
+ * The run glued after a bracketed value that code does not keep (`keepsCodeAfter`): up to a blank,
+ * a quote, a separator or a closing bracket that none in the run opened (`{x}`, `(http://evil)`
+ * and `.com` go; `)` closing a sentence's parenthesis stays), a sentence's marks at its end left.
+ * A bracket the run opened and did not close stays with what follows it, so the marker never
+ * cuts a pair (`password: [hunter2](see docs)` keeps `(see docs)`).
+ */
+function gluedCodeRun(after: string): string {
+  const opened: number[] = [];
+  let end = 0;
+  for (; end < after.length; end++) {
+    const character = after.charAt(end);
+    if (GLUED_CODE_END.test(character)) break;
+    if (OPENING_BRACKET.test(character)) opened.push(end);
+    else if (CLOSING_BRACKET.test(character) && opened.pop() === undefined) break;
+  }
+  return after.slice(0, opened[0] ?? end).replace(SENTENCE_MARKS_END, "");
+}
+/** A sentence's marks at the end of a glued run (`[hunter2][1].`). */
+const SENTENCE_MARKS_END = /[.!?:]+$/;
+/** What ends a glued run of code: a blank, a quote, a backslash, a separator or an angle bracket. */
+const GLUED_CODE_END = /^[\s"'`\\,;&<>]$/;
+/** `(`, `[` or `{`. */
+const OPENING_BRACKET = /^[([{]$/;
+
+/**
+ * A run glued after a bracket that shows no value (a mask, a type's name, inspect's elision, an
+ * empty list, a scheme's masked credentials) that carries a credential: three letters or digits or
+ * more, marks between them (`[FILTERED]hunter2`, `[Bearer ***]sk_live_abc`); one or two
+ * (`[Bearer abc***]x`, `[String]s`) are none, and the bracket stays as it is.
+ */
+const CREDENTIAL_TAIL = /(?:[A-Za-z0-9][^A-Za-z0-9]*){3}/;
 
 /** A list of two strings in single quotes, blanks around (`['ana', 'hunter2x9']`), as the login pair's rule reads it. */
 const STRING_PAIR = /^\[[ \t]*'[^'\s]{1,128}'[ \t]*,[ \t]*'[^'\s]{1,128}'[ \t]*\]$/;
@@ -1448,7 +1616,7 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   // A pair's value member is read by the name its sibling gives it (`{"name":"DB_PASSWORD","value":…}`).
   const name = fieldNameBefore(text, start);
   // `tokens:revoked:2026-12-01`, `session:?`: a key's namespace, glued to its part (key-namespaces.ts).
-  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start))) return undefined;
+  if (gluedColon(match, text, start) && isKeyNamespace(name, /^\S*/.exec(match.slice(1))![0], lineBefore(text, start), text, start + 1)) return undefined;
   // A configuration path looked up by its key (`GetValue<string>("Jwt:Secret")`, `Configuration["Jwt:Issuer"]`): names, no value.
   if (gluedColon(match, text, start) && isQuotedKeyAt(text, start)) return undefined;
   // An ARN's resource type and name (`arn:aws:secretsmanager:…:secret:prod/db-AbCdEf`): a name, no value.
@@ -1467,18 +1635,22 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
   const opening = match.charAt(valueStart);
   if ((opening === "[" || opening === "{") && !/["'`]/.test(match.slice(valueStart))) {
     const flow = match.slice(valueStart);
-    if (holdsSecretNumberList(name, flow)) return `${match.slice(0, valueStart)}${marker}`;
-    if (!isSecretName(name)) return undefined;
     // Nothing is glued after braces, but code keeps them too (`password: {a}.b`).
     const end = start + match.length;
-    const glued = flow.startsWith("[") ? gluedAfterList(text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
+    // Inspect's print of a built-in object past its depth names a class under any name (`{ pin: [Uint8Array] }`).
+    if (isInspectedBuiltIn(flow, text, start, end)) return undefined;
+    const glued = flow.startsWith("[") ? gluedAfterList(name, flow, text, end) : CODE_AFTER_LIST.test(text.slice(end, end + 2)) ? undefined : "";
+    // A code's continuation glued after its list goes with it (`pin: [1234]:5678`).
+    if (holdsSecretNumberList(name, flow)) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + (glued ?? "").length };
+    if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) {
-      // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays (`[Bearer abc***]x`).
+      // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
       if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-      if (showsNoCredential(flow)) return undefined;
+      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(glued)) return undefined;
     }
     if (glued === undefined) return undefined;
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "")) return undefined;
+    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`).
+    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -1720,8 +1892,7 @@ function redactCookieField(name: string, match: string, valueStart: number, mark
 function cookieFieldReading(name: string, quote: string, text: string, from: number): { header: CredentialHeader; value: string } | undefined {
   const named = credentialHeaderOf(name);
   if (named === "authorization" || (named === undefined && !namesSession(name))) return undefined;
-  const unquoted = named === "signature" ? SIGNATURE_TEXT : COOKIE_TEXT;
-  const value = quote === "" ? unquoted.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : text.slice(from, text.indexOf(quote, from) >>> 0);
+  const value = quote === "" ? (named === "signature" ? SIGNATURE_TEXT.exec(text.slice(from, from + MAX_COOKIE_TEXT))![0] : cookieTextAt(text, from)) : text.slice(from, text.indexOf(quote, from) >>> 0);
   const header = named ?? credentialHeaderHolding(name, value);
   return header === undefined ? undefined : { header, value };
 }
@@ -1733,7 +1904,7 @@ const COOKIE_RUN = String.raw`[^\s;,"'\\]*(?:(?!${NEXT_COOKIE}),[^\s;,"'\\]*)*`;
 const EXPIRES_DATE = String.raw`[Ee]xpires[ \t]*=[ \t]*[A-Za-z]{3},[ \t]+[0-9]{1,2}[ -][A-Za-z]{3}[ -][0-9]{2,4}[ \t]+[0-9]{1,2}:[0-9]{2}:[0-9]{2}[ \t]+GMT`;
 /**
  * A cookie header's pairs in unquoted text: `;`-joined runs of characters that are no blank, `;`,
- * quote or backslash (an escaped quote closing JSON text held in a string, `\"`); also joined by
+ * quote or backslash (an escaped quote closing JSON text held in a string, `\"`; `COOKIE_RUN`); also joined by
  * `, ` before a cookie's `name=` (several `Set-Cookie`s on one line, credential-headers.ts), and an
  * `Expires` date read whole across its blanks (`Expires=Wed, 21 Oct 2026 07:28:00 GMT`, RFC 6265 §5.1.1).
  */
@@ -1746,6 +1917,31 @@ const COOKIE_TEXT = new RegExp(String.raw`^${COOKIE_RUN}(?:(?:;[ \t]*|${NEXT_COO
 const SIGNATURE_TEXT = /^[^\s,;"'\\]*(?:(?:,|;(?=h[0-9]+=)|[ \t]+(?=v[0-9]+[a-z]?,))[^\s,;"'\\]*)*/;
 /** How far a cookie header's value in text is read (browsers send at most a few kilobytes). */
 const MAX_COOKIE_TEXT = 8192;
+
+/**
+ * A cookie header's pairs in unquoted text at `from` (`COOKIE_TEXT`), read on over a shell's `\&`
+ * (`sid=9f8e…\&x`; in a JSON string `\\&`) only inside a session cookie's value (`namesSession`): a session's id carries
+ * no pairs, so the `&` is more of it; any other cookie's value ends at the backslash, as every
+ * value does before another backslash (`theme=dark\&x` keeps `\&x`). Each stretch is read once.
+ */
+function cookieTextAt(text: string, from: number): string {
+  const end = from + MAX_COOKIE_TEXT;
+  let at = from;
+  let session = false;
+  for (;;) {
+    const run = COOKIE_TEXT.exec(text.slice(at, end))![0];
+    const pairStart = Math.max(run.lastIndexOf(";"), run.lastIndexOf(",")) + 1;
+    if (pairStart > 0 || at === from) session = namesSession(COOKIE_NAME.exec(run.slice(pairStart))?.[1] ?? "");
+    at += run.length;
+    const join = session ? ESCAPED_AMPERSAND.exec(text.slice(at, at + 3))?.[0] : undefined;
+    if (join === undefined || at + join.length > end) return text.slice(from, at);
+    at += join.length;
+  }
+}
+/** A shell's escaped `&` (`\&`), perhaps escaped again in a JSON string (`\\&`). */
+const ESCAPED_AMPERSAND = /^\\{1,2}&/;
+/** A cookie pair's name before its `=`. */
+const COOKIE_NAME = /^[ \t]*([^\s=;,]+)=/;
 
 /**
  * Whether the name at `nameStart` and its colon at `colon` open a message template's property
@@ -1820,7 +2016,7 @@ function spreadBracketAt(name: string, text: string, at: number): number | undef
   const bracket = SPREAD_BRACKET.exec(text.slice(at, at + 320))?.[0];
   if (bracket === undefined) return undefined;
   const items = bracket.slice(1, -1).split(/[\s,]+/).filter((item) => item !== "");
-  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + (gluedAfterList(text, at + bracket.length) ?? "").length;
+  return items.every((item) => standsForSecret(item) || VALIDATOR_RULE.test(item)) ? 0 : bracket.length + (gluedAfterList(name, bracket, text, at + bracket.length) ?? "").length;
 }
 
 /**
