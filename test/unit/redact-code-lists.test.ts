@@ -221,7 +221,7 @@ describe("one number alone under a plural in text is a code unless the text says
     "otps=1500/min",
     "otps: 123456 ms",
     "OTPs: 150000 sent",
-    "loaded pins: 1234 5678 bytes",
+    "pins=1234 KB",
   ]);
   // Known false positives (README): `per`, a counted thing's word and a statsd suffix say nothing of the number, which goes.
   itStoresCounting("a known false positive: %j", counted, { secret_param: 1 }, [
@@ -353,8 +353,34 @@ describe("neighbours: YAML lists, inspect output, query strings and JSON members
   ]);
 });
 
-describe("counts measured in units after a list stay (a measure's unit after the last number)", () => {
-  itKeepsUncounted("%j", counted, ["loaded pins: 1234 5678 bytes", "pins: 1234 5678 ms", "otps: 123456, 654321 ms"]);
+describe("no unit's word after a list keeps it: a time's, a count of rows' or a size's, every code goes", () => {
+  itStoresCounting("%j", counted, { secret_param: 2 }, [
+    ["loaded pins: 1234 5678 bytes", `loaded pins: ${M} ${M} bytes`],
+    ["pins: 1234 5678 ms", `pins: ${M} ${M} ms`],
+    ["otps: 123456, 654321 ms", `otps: ${M}, ${M} ms`],
+    ["pins=1234,5678 rows", `pins=${M},${M} rows`],
+    ["pins=1234,5678 KB", `pins=${M},${M} KB`],
+    ["pins=1234,5678 ns", `pins=${M},${M} ns`],
+    ["otps: 123456 654321 KB", `otps: ${M} ${M} KB`],
+    ["pin_codes=1234,5678 bytes", `pin_codes=${M},${M} bytes`],
+    ["pin=1234,5678 bytes", `pin=${M},${M} bytes`],
+    ["otp=123456,654321 ms", `otp=${M},${M} ms`],
+  ]);
+  itStoresCounting("%j", counted, { secret_param: 3 }, [["pins: 1234 5678 9012 ms", `pins: ${M} ${M} ${M} ms`]]);
+});
+
+describe("a one-time code's 6 to 8 digits alone under an OTP's name go before a quantity's unit or a rate; a time's unit or a count's word keeps them", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["otps: 123456 bytes", `otps: ${M} bytes`],
+    ["otps=123456 MB", `otps=${M} MB`],
+    ["otps: 12345678 B", `otps: ${M} B`],
+    ["otps: 123456 rows", `otps: ${M} rows`],
+    ["otps: 123456 ns", `otps: ${M} ns`],
+    ["otps: 123456/min", `otps: ${M}/min`],
+    ["otp[]=123456 bytes", `otp[]=${M} bytes`],
+    ["one_time_codes: 123456 bytes", `one_time_codes: ${M} bytes`],
+  ]);
+  itKeepsUncounted("%j", counted, ["otps: 123456 ms", "otps: 123456 entries", "otps: 1234 bytes", "pins: 1234 records", "pins=12345 KB", "cvvs=123 bytes"]);
 });
 
 describe("two or more statuses alone under a PIN's plural are no PINs: a PIN has 4 digits or more", () => {
@@ -394,7 +420,7 @@ describe("a list joined by `and` or `or` ends before a number that is no code", 
   ]);
 });
 
-describe("a list of codes goes before a word that is no size's unit, and after a word that is no count's", () => {
+describe("a list of codes goes before a word that is no unit's, and after a word that is no count's", () => {
   itStoresCounting("%j", counted, { secret_param: 2 }, [
     ["OTPS=123456,654321 per user", `OTPS=${M},${M} per user`],
     ["otps=123456,654321 mins", `otps=${M},${M} mins`],

@@ -38,6 +38,14 @@ describe("a console.log argument after a secret name's argument goes, the comma 
     ['{"a":["cvv:",123],"b":1}', `{"a":["cvv:","${M}"],"b":1}`],
     ['{"msg":"[\\"password:\\",\\"hunter2\\"]"}', `{"msg":"[\\"password:\\",\\"${M}\\"]"}`],
     ['{"msg":"[\\"pin:\\",1234]"}', `{"msg":"[\\"pin:\\",\\"${M}\\"]"}`],
+    ['console.log("password:", "P@ssw0rd=")', `console.log("password:", "${M}")`],
+    ['console.log("api_key:", "c2VjcmV0a2V5MTIz==")', `console.log("api_key:", "${M}")`],
+    ['console.log("password:", "hunter2 ")', `console.log("password:", "${M}")`],
+    ['console.log("password:", "hunter2:")', `console.log("password:", "${M}")`],
+    ['console.log("password:", "!@#$%^&*")', `console.log("password:", "${M}")`],
+    ['console.log("password:", "hunter2".trim())', `console.log("password:", "${M}".trim())`],
+    ['console.log("password:", 12345)', `console.log("password:", "${M}")`],
+    ['console.log("otp:", 1234)', `console.log("otp:", "${M}")`],
   ]);
   it("changes and counts nothing on a second pass", () => {
     for (const text of ['console.log("pins:",[1234,5678],"password:","hunter2")', '{"args":["otp:",123456]}', "print('api_key:', 'sk_live_abcdef')"]) {
@@ -71,7 +79,35 @@ describe("a mask, a placeholder, a state, a flag, a count or a variable after th
     '["private_key: ", "--private-key "]',
     '["cookie: ", ";".repeat(8)]',
     '["pwd:", (count) => "pwd:".repeat(count)]',
+    'console.log("password:", "token=")',
   ]);
+});
+
+describe("a number shorter than the code under a code's name, or than a numeric password under another secret's, stays", () => {
+  itKeepsUncounted("%j", counted, [
+    'console.log("pin:", 3)',
+    'console.log("Invalid password:", 401)',
+    'console.log("api_key:", 200)',
+    'console.log("cvv:", 12)',
+    'console.log("pin:", 20241207)',
+    'console.log("password:", 1234.5)',
+    'console.log("token:", 12345)',
+  ]);
+});
+
+describe("a number's marker is quoted only after a comma, where the arguments may be JSON; nothing else is added", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['"password:" 2024', `"password:" ${M}`],
+    ['console.log("pin:" + 1234)', `console.log("pin:" + ${M})`],
+    ['x = ["otp:", 123456]', `x = ["otp:", "${M}"]`],
+  ]);
+  it("reads no number glued to a word: no quote is added around part of a value", () => {
+    for (const text of ['"password:" 2024-secret-pass', 'console.log("password:", 2024-secret-pass)']) {
+      const redacted = counted(text).text;
+      expect(redacted).not.toContain(`"${M}"`);
+      expect(redacted.replaceAll(M, "").split('"').length).toBe(text.split('"').length);
+    }
+  });
 });
 
 describe("a member whose value is a name's string keeps the next member whole", () => {

@@ -19,8 +19,8 @@ const HTTP_STATUSES: ReadonlySet<string> = new Set([
   "405", "408", "409", "410", "412", "413", "415", "422", "429", "500", "501", "502", "503", "504",
 ]);
 
-/** The fewest digits of a numeric password (`numericSecretDigits`): a password may be longer than any code. */
-const PASSWORD_DIGITS = 4;
+/** The fewest digits of a numeric password (`numericSecretDigits`): a password may be longer than any code; fewer are a status, a count or a flag. */
+export const PASSWORD_DIGITS = 4;
 
 /**
  * The one name whose lists are read as HTTP statuses, in its spellings (`security_codes`, `securityCodes`,

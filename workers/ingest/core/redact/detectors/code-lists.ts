@@ -25,10 +25,13 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * CVV's 3 or 4, an OTP's 4 to 10, a PIN's or another code's 4 to 12, one alone as well as several), no date or epoch, or,
  * under a name ending in `codes` (backup, recovery, security codes), letters and digits mixed that
  * name no algorithm (`ABC123`, `ab12-cd34`, not `sha256`). Anything else (`pins: enabled`, `otps: 2`,
- * `pins=80,443`) keeps the whole value, and so does a count's word before it (`Total pins: 300`),
- * a size's unit after it (`pins=4096 bytes`, `pins: 1234 5678 bytes`) or a time's unit, a rate's `/` or a count's
- * word after a lone code (`otps: 1500 ms`, `otps=1500/min`, `OTPs: 150000 sent`): under a code's name a short number
- * is a code unless the text says otherwise. A list joined by `and` or `or` ends before a number that is no code.
+ * `pins=80,443`) keeps the whole value, and so does a count's word before it (`Total pins: 300`) or, after a
+ * lone code only, a time's unit or a count's word (`otps: 123456 ms`, `OTPs: 150000 sent`) and, unless it has a
+ * one-time code's 6 to 8 digits under an OTP's name, a quantity's unit or a rate's `/` (`pins=4096 bytes`,
+ * `pins: 1234 records`, `otps=1500/min`; `otps: 123456 bytes` goes): under a code's name a short number is a code
+ * unless the text says otherwise. No unit keeps a list of two codes or more (`pins: 1234 5678 bytes`,
+ * `otps: 123456, 654321 ms` go). A list joined by `and`
+ * or `or` ends before a number that is no code.
  *
  * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
  * lookbehind, so that at the same place the secret parameter forms, tried first, keep their
@@ -87,12 +90,19 @@ const ONE_TIME_CODES = /one[_-]?time[_-]?codes$/i;
 /** A count's word before the name (`Total pins: 300`, `GPIO pins: 128`, `gpio_pins=100,101`): what follows counts or numbers pins, no codes. */
 const COUNTING_LEAD = /(?:^|[^A-Za-z])(?:total|gpio)[ \t_-]*$/i;
 /**
- * A time's unit, a rate's `/` or a count's word after a lone item (`otps: 123456 ms`, `otps=1500/min`, `OTPs: 150000 sent`,
- * `pin_list: 3000 entries`): it measures or counts. A list of two codes or more goes before such words
- * (`OTPS=123456,654321 sent via sms`, `otps=123456,654321 s`), as codes sent or left are written so; `per`
- * (`otps: 123456 per request`) and `hours ago` say nothing of the number.
+ * A time's unit or a count's word after a lone item (`otps: 123456 ms`, `OTPs: 150000 sent`, `pin_list: 3000 entries`):
+ * it measures or counts. A list of two codes or more goes before such words (`OTPS=123456,654321 sent via sms`,
+ * `otps=123456,654321 s`), as codes sent or left are written so; `per` (`otps: 123456 per request`) and `hours ago`
+ * say nothing of the number.
  */
-const COUNT_AFTER = /^(?:[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b|\/[ \t]*(?:s|secs?|second|mins?|minute|h|hours?|day)\b)/i;
+const COUNT_AFTER = /^[ \t]+(?:ms|s|sec|secs|seconds|minutes|min|entries|items|sent|total|times|left|remaining)\b/i;
+/** A rate's `/` and time after a lone item (`otps=1500/min`): what the number counts per time. */
+const RATE_AFTER = /^\/[ \t]*(?:s|secs?|second|mins?|minute|h|hours?|day)\b/i;
+/**
+ * A one-time code's digits (RFC 4226 §5.3: 6 to 8): alone under an OTP's name such a number is read as a code
+ * before a quantity's unit or a rate too (`otps: 123456 bytes`, `otps: 123456/min`), as it was before lone PINs were read.
+ */
+const ONE_TIME_CODE = /^\d{6,8}$/;
 /** An `and` or `or` joining a number to the list (`123456 and 300`): the number, 1. */
 const WORD_JOIN = /(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or)[ \t]+(\d+)/g;
 /** An OTP's word in a name (`otps`, `otp[]`, `one_time_codes`). */
@@ -133,21 +143,28 @@ function namesCodeList(name: string, singular: boolean): boolean {
  * algorithm (`ALGORITHM_NAME`).
  */
 function holdsOnlyCodes(name: string, items: readonly string[]): boolean {
-  const [fewest, most] = codeDigitRange(name);
   const isCode = (item: string): boolean =>
-    /^\d+$/.test(item)
-      ? item.length >= fewest && item.length <= most && !isDateOrEpoch(item)
-      : /codes?$/i.test(name) && LETTERED_CODE.test(item) && !ALGORITHM_NAME.test(item);
+    /^\d+$/.test(item) ? isCodeNumber(name, item) : /codes?$/i.test(name) && LETTERED_CODE.test(item) && !ALGORITHM_NAME.test(item);
   return items.length > 0 && items.every(isCode);
 }
 
+/** Whether `number`, a whole number's digits, is a code under `name`: of the name's code's digits (`codeDigitRange`), no date or epoch. */
+export function isCodeNumber(name: string, number: string): boolean {
+  const [fewest, most] = codeDigitRange(name);
+  return /^\d+$/.test(number) && number.length >= fewest && number.length <= most && !isDateOrEpoch(number);
+}
+
 /**
- * Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, a size's or a
- * quantity's unit after the value (`startsWithUnit`: `pins: 1234 5678 bytes`), or `COUNT_AFTER` after a lone item
- * (`lone`, outside brackets).
+ * Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, or after the item
+ * standing alone (`lone`, outside brackets) `COUNT_AFTER`, or a quantity's unit (`startsWithUnit`: `bytes`, `rows`)
+ * or `RATE_AFTER` unless the item is a one-time code under an OTP's name (`ONE_TIME_CODE`). No unit keeps a list:
+ * codes are listed before a unit as often as counts are (`pins=1234,5678 KB`).
  */
-function readsAsCount(name: string, lead: string, lone: boolean, after: string): boolean {
-  return COUNTING_LEAD.test(lead) || /^gpio/i.test(name) || startsWithUnit(after) || (lone && COUNT_AFTER.test(after));
+function readsAsCount(name: string, lead: string, lone: string | undefined, after: string): boolean {
+  if (COUNTING_LEAD.test(lead) || /^gpio/i.test(name)) return true;
+  if (lone === undefined) return false;
+  const oneTimeCode = OTP_WORD.test(name) && ONE_TIME_CODE.test(lone);
+  return COUNT_AFTER.test(after) || (!oneTimeCode && (startsWithUnit(after) || RATE_AFTER.test(after)));
 }
 
 /**
@@ -190,7 +207,7 @@ function redactCodeList(match: string, marker: string, text: string, start: numb
   const value = listBeforeProse(head[1]!, match.slice(1));
   const items = value.match(ITEM_TEXT) ?? [];
   // One item outside brackets stands alone in the text; `[1234]` is written as a list.
-  const lone = items.length === 1 && !value.includes("[");
+  const lone = items.length === 1 && !value.includes("[") ? items[0] : undefined;
   if (!holdsOnlyCodes(head[1]!, items)) return undefined;
   const nameStart = start - head[0].length;
   const end = start + 1 + value.length;
@@ -228,7 +245,7 @@ function redactCodeListTail(match: string, marker: string, text: string, start: 
   if (items.length === 0 || !holdsOnlyCodes(head[1]!, [head[2]!, ...items])) return undefined;
   const nameStart = start - head[0].length;
   const end = start + tail.length;
-  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), false, text.slice(end, end + 16))) return undefined;
+  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), undefined, text.slice(end, end + 16))) return undefined;
   return `${tail.replace(ITEM_TEXT, marker)}${match.slice(tail.length)}`;
 }
 
