@@ -92,6 +92,11 @@ describe("a number shorter than the code under a code's name, or than a numeric 
     'console.log("pin:", 20241207)',
     'console.log("password:", 1234.5)',
     'console.log("token:", 12345)',
+    'console.log("otp:", 30, "seconds")',
+    'console.log("Enter pin:", 4, "digits")',
+    '["pin:", 17, "mode:", "out"]',
+    'console.log("password:", 8, "chars")',
+    'console.log("password: " + 3 + " attempts")',
   ]);
 });
 
