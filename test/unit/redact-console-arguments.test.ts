@@ -106,6 +106,7 @@ describe("a number's marker is quoted only after a comma, where the arguments ma
     ['console.log("pin:" + 1234)', `console.log("pin:" + ${M})`],
     ['x = ["otp:", 123456]', `x = ["otp:", "${M}"]`],
   ]);
+  itStoresCounting("a string after a blank, the name's string opening the text: %j", counted, { secret_param: 1 }, [['"password:" "hunter2"', `"password:" "${M}"`]]);
   it("reads no number glued to a word: no quote is added around part of a value", () => {
     for (const text of ['"password:" 2024-secret-pass', 'console.log("password:", 2024-secret-pass)']) {
       const redacted = counted(text).text;

@@ -30,8 +30,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * one-time code's 6 to 8 digits under an OTP's name, a quantity's unit or a rate's `/` (`pins=4096 bytes`,
  * `pins: 1234 records`, `otps=1500/min`; `otps: 123456 bytes` goes): under a code's name a short number is a code
  * unless the text says otherwise. No unit keeps a list of two codes or more (`pins: 1234 5678 bytes`,
- * `otps: 123456, 654321 ms` go). A list joined by `and`
- * or `or` ends before a number that is no code.
+ * `otps: 123456, 654321 ms` go). A list joined by `and` or `or` ends before a number that is no code.
  *
  * The match starts at the separator (`:`, `=`, a table's `|`), after a name read back by its
  * lookbehind, so that at the same place the secret parameter forms, tried first, keep their

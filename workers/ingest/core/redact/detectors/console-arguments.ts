@@ -11,10 +11,11 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * A secret's value written as the argument after its name's own string, as a call's arguments are
  * (`console.log("password:", "hunter2")`, `print('pin:', 1234)`, the array a logger keeps them in,
  * `["otp:",123456]`, escaped in a JSON string `[\"token:\",\"…\"]`), and a string after its name's
- * string glued by `+` (`"password: " + "hunter2"`). The field form (`password: …`) reads no such value: the quote
- * after the colon closes the name's string. That string must open an argument (`nameStringAt`: after `(`, `[`, `,`
- * or at the text's start), so a shell's words (`echo "password:" "hunter2"`) are no arguments here: the field form
- * reads them as before.
+ * string glued by `+` or a blank (`"password: " + "hunter2"`, `"password:" "hunter2"` opening the text). The field
+ * form (`password: …`) reads no such value: the quote after the colon closes the name's string. That string must
+ * open an argument (`nameStringAt`: after `(`, `[`, `,` or at the text's start), so a shell's words after a command
+ * (`echo "password:" "hunter2"`) are none: the field form reads them as before, losing the gap and keeping the value
+ * (a known fault).
  *
  * The match starts at the colon, as the field form's does (which reads nothing there: `nameStringAt`), so the
  * code lists' reading of a plural's argument (`["pins:",[1234,5678]]`) stays theirs.
