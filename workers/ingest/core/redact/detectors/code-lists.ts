@@ -1,3 +1,4 @@
+import { argumentsInArray } from "../argument-strings";
 import { MoreEvidence } from "../evidence";
 import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
 import type { Detector } from "./detector";
@@ -102,8 +103,10 @@ const RATE_AFTER = /^\/[ \t]*(?:s|secs?|second|mins?|minute|h|hours?|day)\b/i;
  * before a quantity's unit or a rate too (`otps: 123456 bytes`, `otps: 123456/min`), as it was before lone PINs were read.
  */
 const ONE_TIME_CODE = /^\d{6,8}$/;
-/** An `and` or `or` joining a number to the list (`123456 and 300`): the number, 1. */
-const WORD_JOIN = /(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or)[ \t]+(\d+)/g;
+/** An `and` or `or` joining a number to the list (`123456 and 654321`): prose, whose list ends at its first number that is no code. */
+const WORD_JOIN = /(?:[ \t]*,[ \t]*|[ \t]+)(?:and|or)[ \t]+\d/;
+/** A whole number (1) and the join before it (`NUMBER_JOIN`), in a list of whole numbers. */
+const JOINED_NUMBER = new RegExp(`${NUMBER_JOIN}(\\d+)`, "g");
 /** An OTP's word in a name (`otps`, `otp[]`, `one_time_codes`). */
 const OTP_WORD = /otp|one[_-]?time/i;
 
@@ -121,7 +124,7 @@ function codeDigitRange(name: string): readonly [number, number] {
  * Whether a whole number reads as a date or a time rather than a code: `YYYYMMDD` from 1900 to 2099 with
  * a real month and day (`20241207`), or epoch seconds from 1.0e9 to 2.1e9 (`1733011200`).
  */
-function isDateOrEpoch(number: string): boolean {
+export function isDateOrEpoch(number: string): boolean {
   const date = /^(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/.test(number);
   return date || (number.length === 10 && Number(number) >= 1.0e9 && Number(number) <= 2.1e9);
 }
@@ -155,23 +158,26 @@ export function isCodeNumber(name: string, number: string): boolean {
 
 /**
  * Whether the text around the value says it counts or measures: `COUNTING_LEAD` before the name, or after the item
- * standing alone (`lone`, outside brackets) `COUNT_AFTER`, or a quantity's unit (`startsWithUnit`: `bytes`, `rows`)
- * or `RATE_AFTER` unless the item is a one-time code under an OTP's name (`ONE_TIME_CODE`). No unit keeps a list:
+ * standing alone (`lone`, outside brackets) `COUNT_AFTER`, or, when it is a number that is no one-time code under an
+ * OTP's name (`ONE_TIME_CODE`), a quantity's unit (`startsWithUnit`: `bytes`, `rows`) or `RATE_AFTER`: a code holding
+ * letters (`mfa_codes: X7K9P2/min`, `passcodes: 7F3KQ9 bytes`) is no quantity. No unit keeps a list:
  * codes are listed before a unit as often as counts are (`pins=1234,5678 KB`).
  */
 function readsAsCount(name: string, lead: string, lone: string | undefined, after: string): boolean {
   if (COUNTING_LEAD.test(lead) || /^gpio/i.test(name)) return true;
   if (lone === undefined) return false;
-  const oneTimeCode = OTP_WORD.test(name) && ONE_TIME_CODE.test(lone);
-  return COUNT_AFTER.test(after) || (!oneTimeCode && (startsWithUnit(after) || RATE_AFTER.test(after)));
+  const measurable = /^\d+$/.test(lone) && !(OTP_WORD.test(name) && ONE_TIME_CODE.test(lone));
+  return COUNT_AFTER.test(after) || (measurable && (startsWithUnit(after) || RATE_AFTER.test(after)));
 }
 
 /**
- * How much of `value` the list under `name` holds: all of it, or up to an `and` or `or` before a number that is
- * no code (`otps: 123456 and 300 retries`: the code, then prose that counts something else).
+ * How much of `value` the list under `name` holds: all of it, or, in a list joined by `and` or `or` (prose), up to
+ * the join before its first number that is no code (`otps: 123456 and 300 retries`, `otps: 123456 and 654321
+ * 2 retries left`: the codes, then prose that counts something else). A list joined otherwise is read whole.
  */
 function listBeforeProse(name: string, value: string): string {
-  for (const join of value.matchAll(WORD_JOIN)) {
+  if (!WORD_JOIN.test(value)) return value;
+  for (const join of value.matchAll(JOINED_NUMBER)) {
     if (!holdsOnlyCodes(name, [join[1]!])) return value.slice(0, join.index);
   }
   return value;
@@ -187,13 +193,15 @@ const QUOTED_ITEM_TEXT = /(\\{0,8}["'])?[A-Za-z0-9][A-Za-z0-9-]*/g;
 
 /**
  * `value` with each item replaced by `marker`. After a console.log argument (`["pins:",[1234,5678]]`,
- * `["pins:",1234]`) the list or the number is an item of the array the arguments are printed as, JSON as
- * often as not: a bare number's marker is quoted with the argument's quote (`[\"[REDACTED:…]\"]` one level
- * down), as a JSON array's markers are elsewhere, so that JSON text stays JSON; a quoted item keeps its own quotes.
+ * `["pins:",1234]`) the list or the number is an item of the arguments: a bracketed list's bare markers are
+ * quoted with the argument's quote (`[\"[REDACTED:…]\"]` one level down), as a JSON array's markers are elsewhere,
+ * and a bare number's too when the arguments are a JSON array's items (`inArray`), so that JSON text stays JSON;
+ * in a call's arguments (`console.log("pins:", 1234)`) a bare number's marker stands bare. A quoted item keeps its
+ * own quotes.
  */
-function markedItems(value: string, marker: string): string {
+function markedItems(value: string, marker: string, inArray: boolean): string {
   const argument = ARGUMENT_BEFORE_LIST.exec(value);
-  if (argument === null) return value.replace(ITEM_TEXT, marker);
+  if (argument === null || (!inArray && !value.slice(argument[0].length).startsWith("["))) return value.replace(ITEM_TEXT, marker);
   const quote = argument[1]!;
   const list = argument[0].length;
   return `${value.slice(0, list)}${value.slice(list).replace(QUOTED_ITEM_TEXT, (_, before: string | undefined) => (before === undefined ? `${quote}${marker}${quote}` : `${before}${marker}`))}`;
@@ -211,7 +219,7 @@ function redactCodeList(match: string, marker: string, text: string, start: numb
   const nameStart = start - head[0].length;
   const end = start + 1 + value.length;
   if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, text.slice(end, end + 16))) return undefined;
-  return `${match.charAt(0)}${markedItems(value, marker)}${match.slice(1 + value.length)}`;
+  return `${match.charAt(0)}${markedItems(value, marker, argumentsInArray(text, start))}${match.slice(1 + value.length)}`;
 }
 
 export const codeListsDetector: Detector = {
