@@ -249,7 +249,7 @@ describe("one number alone under a plural in text is a code unless the text says
     ["X-Pins: 1234", `X-Pins: ${M}`],
     ["| pins | 1500 |", `| pins | ${M} |`],
     ["**pins:** 1500", `**pins:** ${M}`],
-    ['console.log("pins:", 1500)', `console.log("pins:", "${M}")`],
+    ['console.log("pins:", 1500)', `console.log("pins:", ${M})`],
     ["pins:\n  - 1500", `pins:\n  - ${M}`],
     ["pin[0]=3300", `pin[0]=${M}`],
     ["pin_list=1500", `pin_list=${M}`],
@@ -417,6 +417,22 @@ describe("a list joined by `and` or `or` ends before a number that is no code", 
   itStoresCounting("%j", counted, { secret_param: 2 }, [
     ["otps=12345678 and 87654321", `otps=${M} and ${M}`],
     ["otp=123456 and 654321", `otp=${M} and ${M}`],
+    ["otps: 123456 and 654321 2 retries left", `otps: ${M} and ${M} 2 retries left`],
+    ["otps=123456 or 654321 3 times", `otps=${M} or ${M} 3 times`],
+    ["otps: 123456 and 654321, 3 retries", `otps: ${M} and ${M}, 3 retries`],
+    ['{"msg":"otps: 123456 and 654321 3 attempts"}', `{"msg":"otps: ${M} and ${M} 3 attempts"}`],
+    ["one_time_codes: 123456 and 654321 5 ms", `one_time_codes: ${M} and ${M} 5 ms`],
+    ["otp=123456 and 654321 2 retries left", `otp=${M} and ${M} 2 retries left`],
+  ]);
+});
+
+describe("a code holding letters is no quantity: a size's unit or a rate after it keeps nothing", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ["mfa_codes: X7K9P2/min", `mfa_codes: ${M}/min`],
+    ["passcodes: 7F3KQ9 bytes", `passcodes: ${M} bytes`],
+    ["one_time_codes: ABC123 rows", `one_time_codes: ${M} rows`],
+    ["pin_codes=ABC123 KB", `pin_codes=${M} KB`],
+    ['mfa_codes="ABC123" bytes', `mfa_codes="${M}" bytes`],
   ]);
 });
 

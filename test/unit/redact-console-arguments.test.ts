@@ -27,11 +27,11 @@ describe("a console.log argument after a secret name's argument goes, the comma 
     ['console.log("secret:", "Xk9mQ7vLpW2")', `console.log("secret:", "${M}")`],
     ['console.log("session:", "abc123def456")', `console.log("session:", "${M}")`],
     ['console.log("otp:", "123456")', `console.log("otp:", "${M}")`],
-    ['console.log("pin:", 1234)', `console.log("pin:", "${M}")`],
-    ['console.log("otp:", 123456)', `console.log("otp:", "${M}")`],
-    ['console.log("cvv:", 123)', `console.log("cvv:", "${M}")`],
-    ['console.log("mfa_code:", 123456)', `console.log("mfa_code:", "${M}")`],
-    ['console.log("password:", 1234)', `console.log("password:", "${M}")`],
+    ['console.log("pin:", 1234)', `console.log("pin:", ${M})`],
+    ['console.log("otp:", 123456)', `console.log("otp:", ${M})`],
+    ['console.log("cvv:", 123)', `console.log("cvv:", ${M})`],
+    ['console.log("mfa_code:", 123456)', `console.log("mfa_code:", ${M})`],
+    ['console.log("password:", 1234)', `console.log("password:", ${M})`],
     ['print("password:", "hunter2", "user:", "bob")', `print("password:", "${M}", "user:", "bob")`],
     ['console.log("password:" + "hunter2")', `console.log("password:" + "${M}")`],
     ['{"args":["otp:",123456]}', `{"args":["otp:","${M}"]}`],
@@ -44,8 +44,8 @@ describe("a console.log argument after a secret name's argument goes, the comma 
     ['console.log("password:", "hunter2:")', `console.log("password:", "${M}")`],
     ['console.log("password:", "!@#$%^&*")', `console.log("password:", "${M}")`],
     ['console.log("password:", "hunter2".trim())', `console.log("password:", "${M}".trim())`],
-    ['console.log("password:", 12345)', `console.log("password:", "${M}")`],
-    ['console.log("otp:", 1234)', `console.log("otp:", "${M}")`],
+    ['console.log("password:", 12345)', `console.log("password:", ${M})`],
+    ['console.log("otp:", 1234)', `console.log("otp:", ${M})`],
   ]);
   it("changes and counts nothing on a second pass", () => {
     for (const text of ['console.log("pins:",[1234,5678],"password:","hunter2")', '{"args":["otp:",123456]}', "print('api_key:', 'sk_live_abcdef')"]) {
@@ -75,11 +75,7 @@ describe("a mask, a placeholder, a state, a flag, a count or a variable after th
     'log("password:" + pw)',
     'console.log("session:", "closed")',
     'console.log("user:", "bob")',
-    '["secret:", "api_key :", "authz="]',
-    '["private_key: ", "--private-key "]',
     '["cookie: ", ";".repeat(8)]',
-    '["pwd:", (count) => "pwd:".repeat(count)]',
-    'console.log("password:", "token=")',
   ]);
 });
 
@@ -96,15 +92,18 @@ describe("a number shorter than the code under a code's name, or than a numeric 
     'console.log("Enter pin:", 4, "digits")',
     '["pin:", 17, "mode:", "out"]',
     'console.log("password:", 8, "chars")',
-    'console.log("password: " + 3 + " attempts")',
   ]);
 });
 
-describe("a number's marker is quoted only after a comma, where the arguments may be JSON; nothing else is added", () => {
+describe("a number's marker is quoted only among a JSON array's items; nothing else is added", () => {
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['"password:" 2024', `"password:" ${M}`],
     ['console.log("pin:" + 1234)', `console.log("pin:" + ${M})`],
     ['x = ["otp:", 123456]', `x = ["otp:", "${M}"]`],
+    ['console.log("pin:", 1234 )', `console.log("pin:", ${M} )`],
+    ['console.log(["pin:", 1234])', `console.log(["pin:", "${M}"])`],
+    ['console.log([1], "pin:", 1234)', `console.log([1], "pin:", ${M})`],
+    ['console.log("pins:", 1234)', `console.log("pins:", ${M})`],
   ]);
   itStoresCounting("a string after a blank, the name's string opening the text: %j", counted, { secret_param: 1 }, [['"password:" "hunter2"', `"password:" "${M}"`]]);
   it("reads no number glued to a word: no quote is added around part of a value", () => {
@@ -150,5 +149,54 @@ describe("a quote after a secret name's colon still opens its value when no stri
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['password:"hunter2"', `password:"${M}"`],
     ["password: 'hunter2'", `password: '${M}'`],
+  ]);
+});
+
+describe("after a name's string the field form reads as before unless the next argument is a string or a number ending its argument", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['console.log("password:", \'hunter2\', "ok")', `console.log("password:", '${M}', "ok")`],
+    ['logger.warn("Invalid password:", \'hunter2\', "for", "bob")', `logger.warn("Invalid password:", '${M}', "for", "bob")`],
+    ['print("token:", \'abc123def456ghi789\', "end")', `print("token:", '${M}', "end")`],
+    ['console.log("otp:", \'123456\', "sent")', `console.log("otp:", '${M}', "sent")`],
+    ['["password:", \'hunter2\', "x"]', `["password:", '${M}', "x"]`],
+    ['console.log(\'password:\', "hunter2", \'ok\')', `console.log('password:', "${M}", 'ok')`],
+    ['console.log("password:", `hunter2`, "ok")', `console.log("password:", \`${M}\`, "ok")`],
+    // Escaped otherwise than the name's string, a bare word, a number too long or glued to more: base's field form.
+    ['{"args":"[\\"password:\\", \'hunter2\', \\"x\\"]"}', `{"args":"[\\"password:\\"${M}\\"x\\"]"}`],
+    ['console.log("api_key:", 1234567890123456789012345, "x")', `console.log("api_key:"${M}"x")`],
+    ['"user","password:", hunter2, "x"', `"user","password:"${M}"x"`],
+    ['["pwd:", (count) => "pwd:".repeat(count)]', `["pwd:"${M}"pwd:".repeat(count)]`],
+    ['console.log("password: " + 3 + " attempts")', `console.log("password: "${M}" attempts")`],
+    ['["secret:", "api_key :", "authz="]', `["secret:", "api_key :"${M}"authz="]`],
+  ]);
+  it("reads a string of any length after the name's string", () => {
+    const value = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0NTY3ODkw".repeat(8);
+    expect(counted(`console.log("token:", "${value}")`)).toEqual({ text: `console.log("token:", "${M}")`, counts: { secret_param: 1 } });
+  });
+});
+
+describe("a secret's word with a blank or a = after a name's string is a value", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['console.log("password:", "secret ")', `console.log("password:", "${M}")`],
+    ['console.log("password:", "token=")', `console.log("password:", "${M}")`],
+    ['["private_key: ", "--private-key "]', `["private_key: ", "${M}"]`],
+  ]);
+  itKeepsUncounted("the next name's string: %j", counted, ['console.log("password:", "token:", "")']);
+});
+
+describe("a number after a name's string goes only as a code or a numeric password", () => {
+  itKeepsUncounted("%j", counted, [
+    'console.log("secret:", 3600)',
+    'console.log("token:", 1733011200)',
+    'console.log("session_id:", 1733011200123)',
+    'console.log("auth:", 8080)',
+    'console.log("sid:", 1234)',
+    'console.log("session:", 1234)',
+    'console.log("password:", 20241207)',
+    'console.log("password:", 1733011200)',
+  ]);
+  itStoresCounting("a PIN's 4 digits, a year's or not, as pin=2024 goes: %j", counted, { secret_param: 1 }, [
+    ['console.log("pin:", 2024)', `console.log("pin:", ${M})`],
+    ['console.log("passcode:", 123456)', `console.log("passcode:", ${M})`],
   ]);
 });
