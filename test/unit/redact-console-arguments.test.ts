@@ -164,6 +164,7 @@ describe("after a name's string the field form reads as before unless the next a
     // Escaped otherwise than the name's string, a bare word, a number too long or glued to more: base's field form.
     ['{"args":"[\\"password:\\", \'hunter2\', \\"x\\"]"}', `{"args":"[\\"password:\\"${M}\\"x\\"]"}`],
     ['console.log("api_key:", 1234567890123456789012345, "x")', `console.log("api_key:"${M}"x")`],
+    ['console.log("pin:", 1234.0, "x")', `console.log("pin:"${M}"x")`],
     ['"user","password:", hunter2, "x"', `"user","password:"${M}"x"`],
     ['["pwd:", (count) => "pwd:".repeat(count)]', `["pwd:"${M}"pwd:".repeat(count)]`],
     ['console.log("password: " + 3 + " attempts")', `console.log("password: "${M}" attempts")`],

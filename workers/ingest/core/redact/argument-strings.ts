@@ -34,11 +34,11 @@ function nameStringAt(text: string, colon: number): string | undefined {
 const NAME_STRING_END = String.raw`[ \t]?(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
 /**
  * The next argument: a string in any quote (4), `'`, `"` or a backtick, escaped as the name's string is, holding
- * no quote of its kind, backslash or line break (5; `""` too, which is no value), so each read ends at the next such quote and the reads stay
- * linear; or a number that ends the argument (6: a `,`, `;`, a bracket's or a call's end, a line's or the text's
- * end after it). A string a `:` follows is a key, no value.
+ * no quote of its kind, backslash or line break (5; `""` too, which is no value), so each read ends at the next
+ * such quote and the reads stay linear; or a whole number (6; a decimal is left to main's reading) that ends
+ * the argument (a `,`, `;`, a bracket's or a call's end, a line's or the text's end after it). A string a `:` follows is a key, no value.
  */
-const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])((?:(?!\4)[^\\\n])*)\1\4(?![ \t]*:)|(-?\d{1,19}(?:\.\d{1,19})?)(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$)))`;
+const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])((?:(?!\4)[^\\\n])*)\1\4(?![ \t]*:)|(-?\d{1,19})(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$)))`;
 /** The colon after a name's character, then the closing of its string and the next argument: what `nextArgumentAt` reads. */
 export const NEXT_ARGUMENT_SOURCE = `:(?<=[A-Za-z0-9_]:)${NAME_STRING_END}${NEXT_ARGUMENT}`;
 /** `NEXT_ARGUMENT_SOURCE` read at one colon. */

@@ -49,8 +49,7 @@ function isSecretString(name: string, value: string): boolean {
  * often, and stays.
  */
 function isSecretNumber(name: string, number: string): boolean {
-  const digits = /^-?(\d+)$/.exec(number)?.[1];
-  if (digits === undefined) return false;
+  const digits = number.replace(/^-/, "");
   if (isSecretCodeName(name)) return isCodeNumber(name, digits);
   return numericSecretDigits(name) === PASSWORD_DIGITS && digits.length >= PASSWORD_DIGITS && !isDateOrEpoch(digits);
 }
