@@ -36,7 +36,8 @@ const NAME_STRING_END = String.raw`[ \t]?(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+
  * The next argument: a string in any quote (4), `'`, `"` or a backtick, escaped as the name's string is, holding
  * no quote of its kind, backslash or line break (5; `""` too, which is no value), so each read ends at the next
  * such quote and the reads stay linear; or a whole number (6; a decimal is left to main's reading) that ends
- * the argument (a `,`, `;`, a bracket's or a call's end, a line's or the text's end after it). A string a `:` follows is a key, no value.
+ * the argument (a `,`, `;`, a bracket's or a call's end, a line's or the text's end after it). A string a `:`
+ * follows is a key, no value.
  */
 const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])((?:(?!\4)[^\\\n])*)\1\4(?![ \t]*:)|(-?\d{1,19})(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$)))`;
 /** The colon after a name's character, then the closing of its string and the next argument: what `nextArgumentAt` reads. */
@@ -56,8 +57,6 @@ export interface NextArgument {
   /** The escapes and the quote closing the name's string. */
   readonly escapes: string;
   readonly quote: string;
-  /** What joins the next argument (`, `, ` + `, a blank). */
-  readonly join: string;
   /** The next argument: a string's characters inside its quotes, or a number. */
   readonly string?: string;
   readonly number?: string;
@@ -77,8 +76,8 @@ export function nextArgumentAt(text: string, colon: number): NextArgument | unde
   const words = nameStringAt(text, colon);
   const name = words === undefined ? undefined : LAST_WORD.exec(words)?.[0];
   if (name === undefined || !isSecretName(name)) return undefined;
-  const [read, escapes, quote, join, , string, number] = parts;
-  return { name, read, escapes: escapes!, quote: quote!, join: join!, string, number, inArray: argumentsInArray(text, colon) };
+  const [read, escapes, quote, , , string, number] = parts;
+  return { name, read, escapes: escapes!, quote: quote!, string, number, inArray: argumentsInArray(text, colon) };
 }
 
 /**
