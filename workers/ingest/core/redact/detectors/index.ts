@@ -10,7 +10,8 @@ import { secretAssignmentDetector } from "./secret-assignment";
 import { codeLiteralDetector } from "./code-literal";
 import { credentialLiteralDetector } from "./credential-literal";
 import { secretAfterMaskDetector } from "./secret-after-mask";
-import { codeListsDetector } from "./code-lists";
+import { codeListTailDetector, codeListsDetector } from "./code-lists";
+import { consoleArgumentsDetector } from "./console-arguments";
 import { headerPairsDetector } from "./header-pairs";
 import { sessionIdPhraseDetector } from "./session-id-phrase";
 import { passwordPhraseDetector } from "./password-phrase";
@@ -81,8 +82,12 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   codeLiteralDetector,
   credentialLiteralDetector,
   secretAfterMaskDetector,
+  // After the secret parameter forms, whose field leaves the gap between a name's string and the next argument unread.
+  consoleArgumentsDetector,
   // After the secret parameter forms: at one separator their reading of a code list (`pins: [1234, 5678]`) wins.
   codeListsDetector,
+  // After the secret parameter forms too: a code's singular's list goes on after the first code they read (`pin=1234,5678`).
+  codeListTailDetector,
   yamlMembersDetector,
   cardHolderFieldDetector,
   heldHolderFieldDetector,

@@ -50,13 +50,18 @@ const UNIT_AFTER = /^[ \t]*(?:bytes|B|KB|KiB|MB|MiB|GB|GiB|rows|records|ns|us|µ
 /** How far past a number its unit (`UNIT_AFTER`) is looked for. */
 const UNIT_REACH = 12;
 
+/** Whether `after`, the text right after a number, starts with a unit (`UNIT_AFTER`: `bytes`, `KB`, `ms`): a quantity's. */
+export function startsWithUnit(after: string): boolean {
+  return UNIT_AFTER.test(after.slice(0, UNIT_REACH));
+}
+
 /**
  * Whether the number ending at `end` is followed by a unit (`UNIT_AFTER`), or the one starting at
  * `start` follows a measure's word and a blank in prose (`PROSE_MEASURE_WORDS`: `checksum 4539…`):
  * a quantity or a digest, written in prose.
  */
 export function isMeasureInProse(text: string, start: number, end: number): boolean {
-  if (UNIT_AFTER.test(text.slice(end, end + UNIT_REACH))) return true;
+  if (startsWithUnit(text.slice(end))) return true;
   const before = proseWordBefore(text, start);
   return before !== undefined && PROSE_MEASURE_WORDS.has(before.toLowerCase());
 }

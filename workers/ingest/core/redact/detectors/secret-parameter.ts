@@ -73,6 +73,7 @@ import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuilt
 import { isBracketedIpv6 } from "./ip";
 import { isSessionIdShaped, namesSession, opensJoinedSessionId } from "../session-ids";
 import { LOWER_CASE_TYPE_NAMES, isCodeValue, isQuotedKeyAt } from "../code-values";
+import { nextArgumentAt } from "../argument-strings";
 
 /**
  * Secrets given as the value of a name that announces one: `name=value` (URL query and form
@@ -1286,6 +1287,8 @@ const VAR_DUMP_KEY_END = /^(?::[\w\\]{1,64})?\](?:=>| => )/;
 /** The name is read back from the text before the colon; it must be a secret name as an attribute key would. */
 function redactField(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const valueStart = 1 + (/^[ \t]*(?:\r?\n[ \t]*)?/.exec(match.slice(1))?.[0].length ?? 0);
+  // The quote after the colon closes the name's own string and the next argument is one console-arguments.ts reads (`console.log("password:", "hunter2")`): its reading.
+  if (nextArgumentAt(text, start) !== undefined) return undefined;
   // A secret type's print of its mask (`password: Secret([REDACTED])`) is the sender's mask.
   if (isMaskedSecretTypeAt(text, start + valueStart)) return undefined;
   // A typed declaration's unquoted value (`password: str = hunter2`): the type and its `=` stay.

@@ -1,0 +1,91 @@
+/**
+ * A name written as a call's string argument, its colon inside the string (`console.log("password:", pw)`,
+ * `print('pin:', pin)`, `["otp:",123456]`): the quote after the colon closes the name's string, so what
+ * follows that quote is the next argument, not a value the quote opens.
+ */
+
+import { isSecretName } from "./secret-names";
+
+/**
+ * The name's string up to a colon at the end of the text before it: opened by a quote (escapes, 1; the
+ * quote, 2) that starts an argument, at the text's start or after `(`, `[` or `,` and blanks, holding no
+ * quote, backslash or line break (its words, 3). A quote after anything else is most often the closing quote
+ * of an earlier value (`msg="done." password: "…"`) or the opening of a value holding the name
+ * (`msg="password: "…""`): no argument's string.
+ */
+const NAME_STRING = /(?:^|[([,])[ \t]*(\\{0,8})(["'])([^"'\\\n]{1,64})$/;
+/** How far back a name's string is read. */
+const NAME_STRING_REACH = 80;
+/**
+ * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then the next argument:
+ * after `,` or `+` any (`pw`, `(count) => …`), after blanks alone a string, a number or a list.
+ */
+const QUOTE_AFTER_COLON = /^[ \t]?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
+
+/** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string and the next argument follows; undefined otherwise. */
+function nameStringAt(text: string, colon: number): string | undefined {
+  const closing = QUOTE_AFTER_COLON.exec(text.slice(colon + 1, colon + 40));
+  if (closing === null) return undefined;
+  const opening = NAME_STRING.exec(text.slice(Math.max(0, colon - NAME_STRING_REACH), colon));
+  return opening !== null && opening[1] === closing[1] && opening[2] === closing[2] ? opening[3] : undefined;
+}
+
+/** After the colon closing the name inside its string: the string's closing quote (its escapes, 1; the quote, 2) and what joins the next argument (3). */
+const NAME_STRING_END = String.raw`[ \t]?(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
+/**
+ * The next argument: a string in any quote (4), `'`, `"` or a backtick, escaped as the name's string is, holding
+ * no quote of its kind, backslash or line break (5; `""` too, which is no value), so each read ends at the next
+ * such quote and the reads stay linear; or a whole number (6; a decimal is left to main's reading) that ends
+ * the argument (a `,`, `;`, a bracket's or a call's end, a line's or the text's end after it). A string a `:`
+ * follows is a key, no value.
+ */
+const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])((?:(?!\4)[^\\\n])*)\1\4(?![ \t]*:)|(-?\d{1,19})(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$)))`;
+/** The colon after a name's character, then the closing of its string and the next argument: what `nextArgumentAt` reads. */
+export const NEXT_ARGUMENT_SOURCE = `:(?<=[A-Za-z0-9_]:)${NAME_STRING_END}${NEXT_ARGUMENT}`;
+/** `NEXT_ARGUMENT_SOURCE` read at one colon. */
+const NEXT_ARGUMENT_AT = new RegExp(`:${NAME_STRING_END}${NEXT_ARGUMENT}`, "y");
+
+/** The last word of the name's string: the name. */
+const LAST_WORD = /[A-Za-z0-9_.-]+$/;
+
+/** A secret's name's string and the argument after it, as `nextArgumentAt` reads them. */
+export interface NextArgument {
+  /** The name: the last word of its string (`"Invalid password:"`: `password`). */
+  readonly name: string;
+  /** The whole read, from the colon to the end of the next argument. */
+  readonly read: string;
+  /** The escapes and the quote closing the name's string. */
+  readonly escapes: string;
+  readonly quote: string;
+  /** The next argument: a string's characters inside its quotes, or a number. */
+  readonly string?: string;
+  readonly number?: string;
+  /** Whether the arguments are a JSON array's items (`["pin:",1234]`): an open `[` holds them, not a call's `(`. */
+  readonly inArray: boolean;
+}
+
+/**
+ * The argument after a secret's name's string whose colon is at `colon` (`console.log("password:", "hunter2")`,
+ * `["pin:",1234]`), when it is a string or a number this reader reads (`NEXT_ARGUMENT`); undefined otherwise,
+ * and then the field form reads the text after the colon as before (`"password:", hunter2`).
+ */
+export function nextArgumentAt(text: string, colon: number): NextArgument | undefined {
+  NEXT_ARGUMENT_AT.lastIndex = colon;
+  const parts = NEXT_ARGUMENT_AT.exec(text);
+  if (parts === null || !/[A-Za-z0-9_]/.test(text.charAt(colon - 1))) return undefined;
+  const words = nameStringAt(text, colon);
+  const name = words === undefined ? undefined : LAST_WORD.exec(words)?.[0];
+  if (name === undefined || !isSecretName(name)) return undefined;
+  const [read, escapes, quote, , , string, number] = parts;
+  return { name, read, escapes: escapes!, quote: quote!, string, number, inArray: argumentsInArray(text, colon) };
+}
+
+/**
+ * Whether the arguments around `at` are a JSON array's items (`["pin:",1234]`, `[\"pins:\", 1234]` in a JSON
+ * string): the nearest `[` before it, within a name string's reach, is still open and after any call's `(`
+ * (`console.log("pin:", 1234)` is a call's).
+ */
+export function argumentsInArray(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - NAME_STRING_REACH), at);
+  return before.lastIndexOf("[") > Math.max(before.lastIndexOf("("), before.lastIndexOf("]"));
+}
