@@ -112,7 +112,7 @@ function isSanitizedPartAt(text: string, at: number): boolean {
   return text.charCodeAt(end - 1) === 61 /* = */ || !KEY_ENDS.test(text.charAt(end));
 }
 /** What may follow a key that ends its value: the text's end, a run's end (`secretTokenInRun`) or a URL's credentials' `@`. */
-const KEY_ENDS = /^(?:|[\s"'`&\\@])$/;
+const KEY_ENDS = /^(?:|[\s"'`&\\@,;)}\]|>])$/;
 
 /** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
 function isGlobCharacter(code: number): boolean {

@@ -1378,31 +1378,70 @@ const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dD
  */
 const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-\d|[!-/:-@[-`{-~]-[!-/:-@[-`{-~]))/;
 /**
+ * A regex's class of letters alone (`[abc]`, `[aeiou]`), which a quantifier after it confirms
+ * (`[abc]{3}`, `[xyz]*`): a password so bracketed holds a digit or a mark as often (`[hunter2]*x`
+ * goes); one of letters alone before a quantifier (`[sunshine]+`) stays, a known leak.
+ */
+const LETTERS_CLASS = /^\[[A-Za-z]{1,32}\]$/;
+/**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
  * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
- * same value, as after `=` (`password=[hunter2]x`). A sentence's marks and a closing `]` at its
- * end are not (`gluedAfterList`).
+ * same value, as after `=` (`password=[hunter2]x`). A separator (`&`, `;`, `,`) or a backslash
+ * with more of the run glued after it is inside the value too (`[hunter2]&Sup3rS3cretPw`,
+ * `[hunter2];Sup3r…`), unless a pair's `name=` follows it (`[x]&user=bob`) or the backslash opens
+ * a JSON string's escape (`[x]\n`, `[x]\"`); so is a word in quotes glued on, its quotes
+ * holding no separator (`[x]|'hunter2'`, `[FILTERED]"hunter2"`; JSON's `","` is none). A sentence's
+ * marks and a closing `]` at its end are not (`gluedAfterList`).
  */
-const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]))+/;
+const GLUED_RUN_CHARACTER = String.raw`[^\s"'\`\\,;&()[\]{}<>]`;
+const GLUED_QUOTED_WORD = String.raw`[^\s"'\`\\,;:&()[\]{}<>]{1,128}`;
+const GLUED_AFTER_LIST = new RegExp(
+  String.raw`^(?:${GLUED_RUN_CHARACTER}|\](?=${GLUED_RUN_CHARACTER})|[&;,](?![A-Za-z_][\w.-]{0,63}=)(?=${GLUED_RUN_CHARACTER})|\\(?![/bfnrtu])(?=${GLUED_RUN_CHARACTER})|"${GLUED_QUOTED_WORD}"|'${GLUED_QUOTED_WORD}')+`,
+);
 /** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
  * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
- * type's name (`UNION_MEMBER`): a primitive, `null`, `undefined`, one of JavaScript's own classes
- * or a name in PascalCase of two words or more, perhaps a list of it (`tokens: [Token]|null`,
- * `|string`, `|TokenInfo`, `|Token[]`). A capitalised word alone (`[x]|Sunshine`), capitals
- * (`|ABCDEFGH`) or a word with digits (`|hunter2`) is a password glued to the bracket, one value
- * with it, unless the bracket holds a type's name itself (`TYPE_UNION_AFTER_LIST`).
+ * type's name (`isTypeUnionAfter`), perhaps `readonly` and a list of it (`tokens: [Token]|null`,
+ * `|string`, `|TokenInfo`, `|Token[]`, `[Token]|readonly Token[]`). `UNION_AFTER_LIST` reads the
+ * members' words; whether they are types is their shape's question.
  */
-const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)(?:\[\])*`;
-/** The end of a union: nothing glued after its last member that a value holds. */
-const UNION_END = String.raw`(?![^\s"'\`\\,;&()[\]{}<>.!?])`;
-const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}(?![\w$]))+${UNION_END}`);
-/** A union's next capitalised words after a bracket holding a type's name (`[Token]|Token[]`, `[String]|Null`): types, as in the bracket. */
-const TYPE_UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:[A-Z][A-Za-z]{0,63}(?:\[\])*|${UNION_MEMBER})(?![\w$]))+${UNION_END}`);
-/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union (`TYPE_UNION_AFTER_LIST`). */
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+)?[A-Za-z][A-Za-z0-9]{0,63}(?:\[\])*(?![\w$]))+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
+/** A union's member's word, its `readonly` and list's `[]` left out. */
+const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
+/** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
+const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
+/** Two humps at least: a lower-case letter or a digit before a capital (`TokenInfo`, `OAuth2Token`). */
+const TWO_HUMPS = /[a-z0-9][A-Z]/;
+/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
 const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+
+/**
+ * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
+ * name: a built-in one, or a word shaped as a type's as the bracket's own is read
+ * (`isTypeShapedWord`: words of letters, digits only in a known numbered name such as
+ * `OAuth2Token`), of two humps or more unless the bracket holds a type's name itself
+ * (`[Token]|Sunshine`). A capitalised word alone after another bracket (`[x]|Sunshine`), capitals
+ * (`|ABCDEFGH`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's mixed humps
+ * (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
+ */
+function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
+  const typeInBrackets = TYPE_NAME_IN_BRACKETS.test(flow);
+  return union.split(/(?=\|)/).every((member) => {
+    const word = UNION_MEMBER_WORD.exec(member)?.[1] ?? "";
+    if (BUILT_IN_UNION_MEMBER.test(word)) return true;
+    return isTypeShapedWord(name, word) && (typeInBrackets || TWO_HUMPS.test(word));
+  });
+}
+
+/**
+ * Whether `word` is shaped as a type's name as code writes one (`TYPE_SHAPED_WORD`, or under no
+ * code's name one of `NUMBERED_TYPE_NAMES`) and not as a secret (`SECRET_SHAPED_WORD`).
+ */
+function isTypeShapedWord(name: string, word: string): boolean {
+  return (TYPE_SHAPED_WORD.test(word) || (NUMBERED_TYPE_NAMES.has(word) && !isSecretCodeName(name))) && !SECRET_SHAPED_WORD.test(word);
+}
 /**
  * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
  * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`): an address, no part of the
@@ -1440,7 +1479,8 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
     if (GO_SLICE_ELEMENT.test(after)) return undefined;
   }
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
-  if (UNION_AFTER_LIST.test(after) || (TYPE_NAME_IN_BRACKETS.test(flow) && TYPE_UNION_AFTER_LIST.test(after))) return "";
+  const union = UNION_AFTER_LIST.exec(after)?.[0];
+  if (union !== undefined && isTypeUnionAfter(name, flow, union)) return "";
   if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
@@ -1448,7 +1488,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
 /**
  * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
  * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; or, before a
- * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`; `[hunter2]*x`, `[hunter2]{x}` are a
+ * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`, or `LETTERS_CLASS`: `[abc]{3}`; `[hunter2]*x`, `[hunter2]{x}` are a
  * password), a member or a link's target after a regex's class or words no password is shaped as
  * (`[a].b`, `[Reset your password](…)`, `[link][1]`), a call or a known member after any list
  * (`MEMBER_CALL_AFTER_LIST`: `[tok_1].map(f)`), a link after a file's, an anchor's or a document's
@@ -1457,7 +1497,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
  * printed, whatever follows it.
  */
 function keepsCodeAfter(flow: string, after: string): boolean {
-  if (REGEX_CLASS.test(flow) || (MARKED_REGEX_CLASS.test(flow) && QUANTIFIER_AFTER_LIST.test(after))) return true;
+  if (REGEX_CLASS.test(flow) || ((MARKED_REGEX_CLASS.test(flow) || LETTERS_CLASS.test(flow)) && QUANTIFIER_AFTER_LIST.test(after))) return true;
   if (REPETITION_AFTER_LIST.test(after)) return false;
   const words = flow.slice(1, -1).trim();
   return !isPasswordShaped(words) || MEMBER_CALL_AFTER_LIST.test(after) || (LINK_TEXT_WORD.test(words) && LINK_TARGET_AFTER_LIST.test(after));
@@ -1527,14 +1567,17 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
- * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
- * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
+ * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}`, or at
+ * the end of a run glued after it (`[hunter2]*x more words`), as in plain text
+ * (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
-  if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
+  // A run glued after the bracket (`[hunter2]*x`) is bounded by it as in plain text; the words after it stay.
+  const bracketed = BRACKETED_VALUE.test(match.slice(valueStart));
+  if (bracketed && (length > match.length || NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH)))) return rewrite;
   const name = fieldNameBefore(text, start);
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
@@ -2205,7 +2248,7 @@ function namesTypeInBrackets(name: string, flow: string, inVariableDefinition: (
   const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
   if (named === null) return false;
   const word = named[1]!;
-  const typeShaped = (TYPE_SHAPED_WORD.test(word) || (NUMBERED_TYPE_NAMES.has(word) && !isSecretCodeName(name))) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
+  const typeShaped = isTypeShapedWord(name, word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
   return typeShaped || inVariableDefinition();
 }
 
