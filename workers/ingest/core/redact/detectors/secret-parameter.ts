@@ -66,7 +66,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
@@ -277,7 +277,8 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
+ * a sequence nested once in another is one too (`[[hunter2]]`).
  * A bracket ends the match whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
  * [hunter2]x`); what is glued is judged with the value (`gluedAfterList`): code or a link's
  * target after no password keeps it (`keepsCodeAfter`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
@@ -285,7 +286,7 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
  * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
+const FLOW_COLLECTION = "(?:\\[\\[[^[\\]{}\\n\"'`]{1,256}\\]\\]|\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
  * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
@@ -1449,10 +1450,20 @@ function isTypeShapedWord(name: string, word: string): boolean {
  * under no code's name, where `:5678` is more of the PIN (`pin: [1234]:5678`).
  */
 const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+/**
+ * A host's port and a URL's path of words after it (`token: [auth-server]:443/oauth`): the
+ * bracket is a URL's host, an address written whole, and stays with them (`gluedAfterList`),
+ * when it is shaped as a host (`URL_HOST_IN_BRACKETS`); one word (`[hunter2]:443/x`) is a password's.
+ */
+const URL_PATH_AFTER_LIST = /^:\d{1,5}\/(?=[\w.~%/-]{0,127}[A-Za-z])[\w.~%/-]{1,128}(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+/** A host's name of labels joined by `.` or `-`, its first of letters (`[auth-server]`, `[api.example.com]`), or an IPv4 address, in brackets. */
+const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z]{1,63}(?:[.-][A-Za-z0-9]{1,63}){1,8}|\d{1,3}(?:\.\d{1,3}){3})\]$/;
 /** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
 const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
+/** A Go array type's length in brackets (`[32]`, `[16]`). */
+const GO_ARRAY_LENGTH = /^\[\d{1,4}\]$/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
 /**
@@ -1467,11 +1478,14 @@ const GLUED_REACH = 256;
  * What is glued after `flow`, a bracketed value under `name`, at `at` in `text`, and goes with it
  * (`GLUED_AFTER_LIST`, or after code that is none `gluedCodeRun`); "" when nothing is or what
  * follows is apart from it (`UNION_AFTER_LIST`; a port, `PORT_AFTER_LIST`, after a host under no
- * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows
+ * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows, or a URL's
+ * port and path after a host (`URL_PATH_AFTER_LIST`)
  * (`keepsCodeAfter`: `[a].b`, a Markdown link's target; a Go slice's type, `[]string(nil)`).
  */
 function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
   const after = text.slice(at, at + GLUED_REACH);
+  // Go's array type (`[32]byte`) is no value, as its slice type is not; under a code's name `[1234]` is the code.
+  if (GO_ARRAY_LENGTH.test(flow) && !isSecretCodeName(name) && GO_SLICE_ELEMENT.test(after)) return undefined;
   if (flow === "[]") {
     // Go's slice literal holding a string is that string's value (`[]string{"hunter2"}`, `[]byte("hunter2")`); its type alone is none.
     const literal = GO_SLICE_LITERAL.exec(after)?.[0];
@@ -1481,7 +1495,10 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
   const union = UNION_AFTER_LIST.exec(after)?.[0];
   if (union !== undefined && isTypeUnionAfter(name, flow, union)) return "";
-  if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
+  if ((HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) {
+    if (URL_PATH_AFTER_LIST.test(after) && (URL_HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow))) return undefined;
+    if (PORT_AFTER_LIST.test(after)) return "";
+  }
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
 
@@ -1584,6 +1601,11 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
+/** `flow` without its outer bracket when it is a sequence nested once in another (`[[hunter2]]` is read as `[hunter2]`, `[[Token]]` as `[Token]`). */
+function withoutOuterBracket(flow: string): string {
+  return flow.startsWith("[[") ? flow.slice(1, -1) : flow;
+}
+
 /** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
 const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
 /**
@@ -1685,12 +1707,16 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     if (!isSecretName(name)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) {
       // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
-      if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+      if (!glued) {
+        const token = tokenAfterMaskEnd(flow, text, end);
+        if (token > end) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: token - start };
+        return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+      }
       if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(glued)) return undefined;
     }
     if (glued === undefined) return undefined;
     // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`).
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
+    if (!holdsFlowSecret(name, withoutOuterBracket(flow), () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
     return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
   }
   if (opening === "[") {
@@ -2192,6 +2218,20 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
   return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
 }
+
+/**
+ * Where a secret-shaped token (`secretTokenEnd`) ends that blanks part from `flow`, a bracketed
+ * scheme's credentials that show none (`showsNoCredential`), its `]` at `at` in `text`; -1 for
+ * none. Written beside the mask (`Authorization: [Bearer ***] sk_live_…`), the token is the
+ * credential the mask stands for, and goes with it. Reads the blanks, at most 16, and the token.
+ */
+function tokenAfterMaskEnd(flow: string, text: string, at: number): number {
+  const blanks = BLANKS_AT.exec(text.slice(at, at + 17))?.[0].length ?? 0;
+  if (blanks === 0 || !showsNoCredential(flow)) return -1;
+  const end = secretTokenEnd(text, at + blanks);
+  return end > at + blanks ? end : -1;
+}
+const BLANKS_AT = /^[ \t]{1,16}/;
 
 /** Whether the bracketed scheme's credentials in `flow` show none: a placeholder, a state's word or a mask (`[Bearer empty]`, `[Bearer abc***]`, `[Bearer abc...]`). */
 function showsNoCredential(flow: string): boolean {
