@@ -803,3 +803,59 @@ describe("inspect's built-in objects past its depth stay under every name", () =
     "{\n  pin: [Uint8Array],\n  otp: [Float64Array]\n}",
   ]);
 });
+
+describe("a key after a sanitized part, and what is glued after a bracketed secret", () => {
+  itStores("a key after a `?` part before a separator or a closing bracket goes: %j", redactedBody, [
+    ["x-api-key:?:Zx9Kq2Lm7Pw4abcd;", `x-api-key:${SECRET_PARAM}`],
+    ["(token:?:Zx9Kq2Lm7Pw4abcd)", `(token:${SECRET_PARAM})`],
+    ["[token:?:Zx9Kq2Lm7Pw4abcd]", `[token:${SECRET_PARAM}]`],
+    ["<token:?:Zx9Kq2Lm7Pw4abcd>", `<token:${SECRET_PARAM}>`],
+  ]);
+  itStores("a key after a `?` part and a header dump's next field: the key goes with what the header reads after it: %j", redactedBody, [
+    ["x-api-key:?:Zx9Kq2Lm7Pw4abcd, host:example.com", `x-api-key:${SECRET_PARAM}`],
+  ]);
+  itKeeps("a sanitized `?` part before a separator stays: %j", redactedBody, ["GET session:?, next", "GET session:?;"]);
+  itStores("a word after a union's bar that no type's name is shaped as goes with the bracket: %j", redactedBody, [
+    ["secret: [x]|Zx9Kq2Lm7Pw4abcd", `secret: ${SECRET_PARAM}`],
+    ["password: [x]|RedDragon7", `password: ${SECRET_PARAM}`],
+    ["token: [x]|Sunshine", `token: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a union of types' names after a bracketed type stays: %j", redactedBody, [
+    "tokens: [Token]|readonly Token[]",
+    "token: [Token]|OAuth2Token",
+    "tokens: [Token]|null",
+  ]);
+  itStores("a quoted word glued after a bracket or a mask, a token beside a masked scheme, goes: %j", redactedBody, [
+    ["password: [x]|'hunter2'", `password: ${SECRET_PARAM}`],
+    ['password: [FILTERED]"hunter2"', `password: ${SECRET_PARAM}`],
+    ["Authorization: [Bearer ***] sk_live_abcdef123456", `Authorization: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a mask before a word that is no token stays: %j", redactedBody, ["Authorization: [Bearer ***] next", "password: [FILTERED], user=bob"]);
+  itStores("a run glued past a separator or a backslash goes with the bracketed secret, a pair after `&` stays: %j", redactedBody, [
+    ["password: [hunter2]&Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2];Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2],Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]\\Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]&user=bob", `password: ${SECRET_PARAM}&user=bob`],
+    ["password: [hunter2], user: bob", `password: ${SECRET_PARAM}, user: bob`],
+  ]);
+  itStores("a password in a sequence nested in another goes: %j", redactedBody, [["password: [[hunter2]]", `password: ${SECRET_PARAM}`]]);
+  itKeeps("a regex's class of letters before a quantifier stays: %j", redactedBody, ["password: [abc]{3}", "password: [xyz]*", "password: [aeiou]+"]);
+  itStores("a password's class before a quantifier or a word still goes: %j", redactedBody, [
+    ["password: [hunter2]*x", `password: ${SECRET_PARAM}`],
+    ["password: [abc]{x}", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("in a JSON string a run glued after a bracketed secret ends the value, as outside one: %j", redactedBody, [
+    ['{"msg":"password: [hunter2]*x more words here"}', `{"msg":"password: ${SECRET_PARAM} more words here"}`],
+    ["password: [hunter2]*x more words here", `password: ${SECRET_PARAM} more words here`],
+  ]);
+  itKeeps("Go's array type, an inspected instance's class and a bracketed host's URL stay: %j", redactedBody, [
+    "token: [32]byte",
+    "{ token: [AccessToken] }",
+    "token: [auth-server]:443/oauth",
+  ]);
+  itStores("a code's list before a Go type, a password before a port and a path, still go: %j", redactedBody, [
+    ["pin: [1234]byte", `pin: ${SECRET_PARAM}`],
+    ["password: [hunter2]:443/x", `password: ${SECRET_PARAM}`],
+  ]);
+});
