@@ -687,6 +687,12 @@ describe("a session id joined by `&` and code after a bracketed value: the work 
     ["a regex's class before each quantifier", "", "password: [A-Za-z\\d@]{8,}"],
     ["a password's bracket before each member", "", "password: [a1].map"],
     ["a union after each bracket", "", "password: [x]|TokenInfo"],
+    ["a readonly union's member after each bracket", "", "password: [x]|readonly "],
+    ["separators and a quote glued after each bracket", "", 'password: [x]&a;b,c\\d"e'],
+    ["a masked scheme before each token", "", "Authorization: [Bearer ***] "],
+    ["a key after a sanitized part before each comma", "", "x-api-key:?:Zx9Kq2Lm7Pw4abcd, "],
+    ["nested brackets under each secret's name", "", "password: [[hunter2]] "],
+    ["a bracketed host's port and path after each name", "", "token: [auth-server]:443/oauth "],
     ["Go's slice literal after each secret's name", "", 'token: []string{"'],
     ["an inspected built-in under each name", "{ ", "pin: [Uint8Array], "],
   ]);
