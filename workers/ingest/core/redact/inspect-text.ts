@@ -386,13 +386,6 @@ const WHOLE_BRACKETED_TYPE = new RegExp(`^${BRACKETED_TYPE_SOURCE}$`);
 export function isBracketedTypeName(value: string): boolean {
   return WHOLE_BRACKETED_TYPE.test(value);
 }
-/**
- * An instance past inspect's depth, printed as its class's name in brackets, a name of two words
- * or more in PascalCase (`{ token: [AccessToken] }`, `[HttpClient]`): inspect quotes every string,
- * so no value of a user's is printed so. Each word has two lower-case letters or more, which a
- * key's case changing letter by letter (`[ZxKqLmPw]`) has not; one word (`[Sunshine]`) is read as a list's.
- */
-const ELIDED_INSTANCE = /\[[A-Z][a-z]{2,31}(?:[A-Z][a-z]{2,31}){1,7}\]/y;
 /** A word in brackets, which may be a sender's mask (`[FILTERED]`: `isSenderMask`). */
 const BRACKETED_WORD = /\[[A-Za-z]{1,32}\]/y;
 /** A value of a kind JSON has not, written bare (`undefined`, `123n`, `NaN`, a `Date`, `Symbol(x)`, `/re/g`). */
@@ -818,7 +811,6 @@ class Reader {
     // Inspect's head of an object with no prototype before its braces (`[Object: null prototype] { a: 1 }`) is a class's name, read below.
     if (code === OPEN_BRACKET && this.match(CLASS_NAME, from) === undefined) {
       if (this.match(ELIDED, from) !== undefined || this.match(ELIDED_BUILT_IN, from) !== undefined || this.match(BRACKETED_TYPE, from) !== undefined) return null;
-      if (this.match(ELIDED_INSTANCE, from) !== undefined) return null;
       // A sender's mask (`password=[FILTERED]`, `[PROTECTED]`) is the text it is, no list of a word.
       const mask = this.match(BRACKETED_WORD, from);
       if (mask !== undefined && isSenderMask(mask)) {

@@ -1389,16 +1389,22 @@ const LETTERS_CLASS = /^\[[A-Za-z]{1,32}\]$/;
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
  * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
  * same value, as after `=` (`password=[hunter2]x`). A separator (`&`, `;`, `,`) or a backslash
- * with more of the run glued after it is inside the value too (`[hunter2]&Sup3rS3cretPw`,
- * `[hunter2];Sup3r…`), unless a pair's `name=` follows it (`[x]&user=bob`) or the backslash opens
- * a JSON string's escape (`[x]\n`, `[x]\"`); so is a word in quotes glued on, its quotes
+ * is inside the value only before a secret-shaped run (`SECRET_RUN_AFTER_SEPARATOR`:
+ * `[hunter2]&Sup3rS3cretPw`, `[hunter2];Sup3r…`); before anything else it ends the value, as a
+ * log's next field (`[FILTERED],host:example.com`, `[a],b:[c]`, `[req-1];foo`, `[x]&user=bob`) or a
+ * JSON string's escape (`[x]\n`) follows. So is a word in quotes glued on, its quotes
  * holding no separator (`[x]|'hunter2'`, `[FILTERED]"hunter2"`; JSON's `","` is none). A sentence's
  * marks and a closing `]` at its end are not (`gluedAfterList`).
  */
 const GLUED_RUN_CHARACTER = String.raw`[^\s"'\`\\,;&()[\]{}<>]`;
 const GLUED_QUOTED_WORD = String.raw`[^\s"'\`\\,;:&()[\]{}<>]{1,128}`;
+/**
+ * A run after a separator that is a secret's rest: letters and digits mixed, eight or more, up to
+ * the run's end or a sentence's marks before it; no field (`name:`, `name=`), words or numbers alone.
+ */
+const SECRET_RUN_AFTER_SEPARATOR = String.raw`(?=[A-Za-z0-9_]{0,127}[A-Za-z])(?=[A-Za-z0-9_]{0,127}\d)[A-Za-z0-9_]{8,128}(?=[.!?]{0,8}(?:$|[\s"'\`\\,;&()[\]{}<>]))`;
 const GLUED_AFTER_LIST = new RegExp(
-  String.raw`^(?:${GLUED_RUN_CHARACTER}|\](?=${GLUED_RUN_CHARACTER})|[&;,](?![A-Za-z_][\w.-]{0,63}=)(?=${GLUED_RUN_CHARACTER})|\\(?![/bfnrtu])(?=${GLUED_RUN_CHARACTER})|"${GLUED_QUOTED_WORD}"|'${GLUED_QUOTED_WORD}')+`,
+  String.raw`^(?:${GLUED_RUN_CHARACTER}|\](?=${GLUED_RUN_CHARACTER})|(?:[&;,]|\\(?![/bfnrtu]))(?=${SECRET_RUN_AFTER_SEPARATOR})|"${GLUED_QUOTED_WORD}"|'${GLUED_QUOTED_WORD}')+`,
 );
 /** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
 const GLUED_RUN_END = /[\].!?:]+$/;
@@ -1413,35 +1419,35 @@ const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+)?[A-Za-z]
 const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
 /** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
 const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
-/** Two humps at least: a lower-case letter or a digit before a capital (`TokenInfo`, `OAuth2Token`). */
-const TWO_HUMPS = /[a-z0-9][A-Z]/;
+/**
+ * A type's name of two humps or more, each a capital and lower-case letters (`TokenInfo`,
+ * `HttpClient`): a capital alone (`ILoveYou`, `SuperSecretX`), capitals together (`PassWORD`,
+ * `AbcDEF`) or a digit (`RedDragon7`) is no hump of a type's name.
+ */
+const HUMPED_TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 /** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
 const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+/** After a bracketed type's name, any capitalised word of letters is a type's too (`[String]|Null`, `[Token]|Token[]`). */
+const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 
 /**
  * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
- * name: a built-in one, or a word shaped as a type's as the bracket's own is read
- * (`isTypeShapedWord`: words of letters, digits only in a known numbered name such as
- * `OAuth2Token`), of two humps or more unless the bracket holds a type's name itself
- * (`[Token]|Sunshine`). A capitalised word alone after another bracket (`[x]|Sunshine`), capitals
- * (`|ABCDEFGH`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's mixed humps
- * (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
+ * name: a built-in one, a listed numbered name under no code's name (`OAuth2Token`:
+ * `NUMBERED_TYPE_NAMES`), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
+ * when the bracket holds a type's name itself (`[Token]|Sunshine`), never shaped as a secret
+ * (`SECRET_SHAPED_WORD`). A capitalised word alone after another bracket (`[x]|Sunshine`),
+ * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
+ * mixed humps (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
  */
 function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
   const typeInBrackets = TYPE_NAME_IN_BRACKETS.test(flow);
   return union.split(/(?=\|)/).every((member) => {
     const word = UNION_MEMBER_WORD.exec(member)?.[1] ?? "";
     if (BUILT_IN_UNION_MEMBER.test(word)) return true;
-    return isTypeShapedWord(name, word) && (typeInBrackets || TWO_HUMPS.test(word));
+    if (SECRET_SHAPED_WORD.test(word)) return false;
+    if (NUMBERED_TYPE_NAMES.has(word)) return !isSecretCodeName(name);
+    return HUMPED_TYPE_NAME.test(word) || (typeInBrackets && CAPITALISED_TYPE_NAME.test(word));
   });
-}
-
-/**
- * Whether `word` is shaped as a type's name as code writes one (`TYPE_SHAPED_WORD`, or under no
- * code's name one of `NUMBERED_TYPE_NAMES`) and not as a secret (`SECRET_SHAPED_WORD`).
- */
-function isTypeShapedWord(name: string, word: string): boolean {
-  return (TYPE_SHAPED_WORD.test(word) || (NUMBERED_TYPE_NAMES.has(word) && !isSecretCodeName(name))) && !SECRET_SHAPED_WORD.test(word);
 }
 /**
  * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
@@ -1451,19 +1457,28 @@ function isTypeShapedWord(name: string, word: string): boolean {
  */
 const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
 /**
- * A host's port and a URL's path of words after it (`token: [auth-server]:443/oauth`): the
+ * A host's port and a URL's path of words after it (`token: [api.example.com]:443/oauth`): the
  * bracket is a URL's host, an address written whole, and stays with them (`gluedAfterList`),
- * when it is shaped as a host (`URL_HOST_IN_BRACKETS`); one word (`[hunter2]:443/x`) is a password's.
+ * when it is shaped as a host (`URL_HOST_IN_BRACKETS`); a word alone, hyphens in it or not
+ * (`[hunter2]:443/x`, `[Summer-2024]:80/a`), is a password's.
  */
 const URL_PATH_AFTER_LIST = /^:\d{1,5}\/(?=[\w.~%/-]{0,127}[A-Za-z])[\w.~%/-]{1,128}(?![^\s"'`\\,;&()[\]{}<>.!?])/;
-/** A host's name of labels joined by `.` or `-`, its first of letters (`[auth-server]`, `[api.example.com]`), or an IPv4 address, in brackets. */
-const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z]{1,63}(?:[.-][A-Za-z0-9]{1,63}){1,8}|\d{1,3}(?:\.\d{1,3}){3})\]$/;
+/**
+ * A host's name of labels joined by `.`, its first opening with a letter and its last of letters
+ * (`[api.example.com]`, `[auth.internal]`), or an IPv4 address, in brackets: one label
+ * (`[auth-server]`) or an IPv6 address is read as any other bracket.
+ */
+const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,7}\.[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3})\]$/;
 /** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
 const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
-/** A Go array type's length in brackets (`[32]`, `[16]`). */
-const GO_ARRAY_LENGTH = /^\[\d{1,4}\]$/;
+/**
+ * A Go array type's length in brackets, one of the sizes keys, hashes and nonces are declared with
+ * (`[32]byte`, `[16]byte`, `[20]byte`): other numbers before a type's word (`[1234]byte`) are read
+ * as any other bracket.
+ */
+const GO_ARRAY_LENGTH = /^\[(?:1|2|4|8|12|16|20|24|28|32|48|64|128|256|512)\]$/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
 /**
@@ -1496,7 +1511,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
   const union = UNION_AFTER_LIST.exec(after)?.[0];
   if (union !== undefined && isTypeUnionAfter(name, flow, union)) return "";
   if ((HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) {
-    if (URL_PATH_AFTER_LIST.test(after) && (URL_HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow))) return undefined;
+    if (URL_PATH_AFTER_LIST.test(after) && URL_HOST_IN_BRACKETS.test(flow)) return undefined;
     if (PORT_AFTER_LIST.test(after)) return "";
   }
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
@@ -1601,6 +1616,8 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
+/** A wiki's link, a page's name of two words or more joined by `-` in double brackets (`[[reset-password]]`, `[[api-tokens]]`). */
+const WIKI_LINK = /^\[\[[a-z]{1,32}(?:-[a-z]{1,32}){1,7}\]\]$/;
 /** `flow` without its outer bracket when it is a sequence nested once in another (`[[hunter2]]` is read as `[hunter2]`, `[[Token]]` as `[Token]`). */
 function withoutOuterBracket(flow: string): string {
   return flow.startsWith("[[") ? flow.slice(1, -1) : flow;
@@ -1705,6 +1722,8 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     // A code's continuation glued after its list goes with it (`pin: [1234]:5678`).
     if (holdsSecretNumberList(name, flow)) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + (glued ?? "").length };
     if (!isSecretName(name)) return undefined;
+    // A wiki's link to a page named by kebab-case words (`password: [[reset-password]]`) is no value.
+    if (!glued && WIKI_LINK.test(flow)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) {
       // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
       if (!glued) {
@@ -2220,18 +2239,25 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
 }
 
 /**
- * Where a secret-shaped token (`secretTokenEnd`) ends that blanks part from `flow`, a bracketed
- * scheme's credentials that show none (`showsNoCredential`), its `]` at `at` in `text`; -1 for
- * none. Written beside the mask (`Authorization: [Bearer ***] sk_live_…`), the token is the
- * credential the mask stands for, and goes with it. Reads the blanks, at most 16, and the token.
+ * Where a credential with a known issuer's prefix (`PREFIXED_CREDENTIAL`) ends that blanks part
+ * from `flow`, a bracketed scheme's masked credentials (`showsNoCredential`), its `]` at `at` in
+ * `text`; -1 for none. Written beside the mask (`Authorization: [Bearer ***] sk_live_…`), the
+ * token is the credential the mask stands for, and goes with it; an id, a path, a version or a
+ * time written there (`req_8f3a…`, `/v1/users/12345`) is the log's next field and stays. Reads
+ * the blanks, at most 16, and the token (`secretTokenEnd`).
  */
 function tokenAfterMaskEnd(flow: string, text: string, at: number): number {
   const blanks = BLANKS_AT.exec(text.slice(at, at + 17))?.[0].length ?? 0;
-  if (blanks === 0 || !showsNoCredential(flow)) return -1;
+  if (blanks === 0 || !PREFIXED_CREDENTIAL.test(text.slice(at + blanks, at + blanks + 24)) || !showsNoCredential(flow)) return -1;
   const end = secretTokenEnd(text, at + blanks);
   return end > at + blanks ? end : -1;
 }
 const BLANKS_AT = /^[ \t]{1,16}/;
+/**
+ * A credential's known prefix and eight characters of its body: Stripe's keys, OpenAI's, GitHub's,
+ * GitLab's, Slack's, npm's, Hugging Face's, AWS's and Google's key ids, and a JWT's header (`eyJ`).
+ */
+const PREFIXED_CREDENTIAL = /^(?:[sr]k_(?:live|test)_|whsec_|sk-|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|xox[abeoprs]-|xapp-|npm_|hf_|AKIA|ASIA|AIza|eyJ)[A-Za-z0-9_-]{8}/;
 
 /** Whether the bracketed scheme's credentials in `flow` show none: a placeholder, a state's word or a mask (`[Bearer empty]`, `[Bearer abc***]`, `[Bearer abc...]`). */
 function showsNoCredential(flow: string): boolean {
@@ -2288,7 +2314,7 @@ function namesTypeInBrackets(name: string, flow: string, inVariableDefinition: (
   const named = NAMED_TYPE_IN_BRACKETS.exec(flow);
   if (named === null) return false;
   const word = named[1]!;
-  const typeShaped = isTypeShapedWord(name, word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
+  const typeShaped = (TYPE_SHAPED_WORD.test(word) || (NUMBERED_TYPE_NAMES.has(word) && !isSecretCodeName(name))) && !SECRET_SHAPED_WORD.test(word) && (named[2] === "" || GRAPHQL_SCALAR.test(word));
   return typeShaped || inVariableDefinition();
 }
 
