@@ -849,13 +849,80 @@ describe("a key after a sanitized part, and what is glued after a bracketed secr
     ['{"msg":"password: [hunter2]*x more words here"}', `{"msg":"password: ${SECRET_PARAM} more words here"}`],
     ["password: [hunter2]*x more words here", `password: ${SECRET_PARAM} more words here`],
   ]);
-  itKeeps("Go's array type, an inspected instance's class and a bracketed host's URL stay: %j", redactedBody, [
+  itKeeps("Go's array type and a bracketed dotted host's or IPv4 address's URL stay: %j", redactedBody, [
     "token: [32]byte",
-    "{ token: [AccessToken] }",
-    "token: [auth-server]:443/oauth",
+    "token: [api.example.com]:443/oauth",
+    "token: [10.0.0.1]:443/oauth",
+  ]);
+  itStores("known false positives: an inspected instance's class and a one-label host's URL go as any bracket under a secret's name: %j", redactedBody, [
+    ["{ token: [AccessToken] }", `{ token: ${SECRET} }`],
+    ["token: [auth-server]:443/oauth", `token: ${SECRET_PARAM}`],
   ]);
   itStores("a code's list before a Go type, a password before a port and a path, still go: %j", redactedBody, [
     ["pin: [1234]byte", `pin: ${SECRET_PARAM}`],
     ["password: [hunter2]:443/x", `password: ${SECRET_PARAM}`],
+  ]);
+});
+
+describe("bracketed secrets' neighbours: no new leak, no log's next field taken", () => {
+  itStores("letters in mixed capitals after a union's bar are no type's humps and go with the bracket: %j", redactedBody, [
+    ["password: [x]|ILoveYou", `password: ${SECRET_PARAM}`],
+    ["password: [x]|IAmGod", `password: ${SECRET_PARAM}`],
+    ["password: [x]|PassWORD", `password: ${SECRET_PARAM}`],
+    ["password: [x]|SuperSecretX", `password: ${SECRET_PARAM}`],
+    ["password: [x]|MyPASSword", `password: ${SECRET_PARAM}`],
+    ["password: [x]|AbcDEF", `password: ${SECRET_PARAM}`],
+    ["password: [x]|ABcdEFgh", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("humps of a type's name after a union's bar stay: %j", redactedBody, ["tokens: [Token]|TokenInfo", "tokens: [Token]|HttpClient[]", "password: [String]|Null"]);
+  itStores("two-word PascalCase passwords in an inspected object's brackets go: %j", redactedBody, [
+    ["{ password: [SummerTime] }", `{ password: ${SECRET} }`],
+    ["{ secret: [OpenSesame], id: 1 }", `{ secret: ${SECRET}, id: 1 }`],
+    ["{password:[CorrectHorse]}", `{password:${SECRET}}`],
+    ['{ "api_key": [PurpleMonkeyDishwasher] }', `{ "api_key": ${SECRET} }`],
+    ['{"password":[BlueSky]}', `{"password":${SECRET}}`],
+  ]);
+  itKeeps("a mask, a list or a word before a separator and the log's next field stays: %j", redactedBody, [
+    "x-api-key:[FILTERED],host:example.com",
+    "{password:[FILTERED],user:bob}",
+    "password: [masked],retries:3,timeout:30s",
+    "tokens: [1,2,3],total:6",
+    "password: [FILTERED],status: 200",
+    "token: [INFO]&x",
+    "password: [***];rest",
+    "secret: [hidden];timeout",
+    "password: [REDACTED]&next",
+  ]);
+  itStores("a bracketed value before a separator goes alone, the next field stays: %j", redactedBody, [
+    ["token: [a],b:[c]", `token: ${SECRET_PARAM},b:[c]`],
+    ["password: [2024-01-01],next", `password: ${SECRET_PARAM},next`],
+    ["token: [req-1];foo", `token: ${SECRET_PARAM};foo`],
+    ["tokens: [a,b],c", `tokens: ${SECRET_PARAM},c`],
+  ]);
+  itKeeps("ids, paths, versions and times after a masked Authorization's bracket stay: %j", redactedBody, [
+    "Authorization: [Bearer ***] 550e8400-e29b-41d4-a716-446655440000",
+    "Authorization: [Bearer ***] /v1/users/12345",
+    "Authorization: [Bearer ***] v1.2.3-rc1",
+    "Authorization: [Bearer ***] req_8f3a2b1c9d0e",
+    "Authorization: [Bearer ***] user_12345678",
+    "Authorization: [Bearer ***] d41d8cd98f00b204e9800998ecf8427e",
+    "Authorization: [Bearer ***] 2024-01-01T00:00:00Z",
+    "Authorization: [Bearer empty] req_8f3a2b1c9d0e",
+  ]);
+  itStores("a credential with a known prefix after a masked Authorization's bracket goes: %j", redactedBody, [
+    ["Authorization: [Bearer ***] ghp_abcdefghijklmnopqrstuvwxyz0123456789", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization: [Bearer ***] eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123def456", `Authorization: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("wiki links to pages named by kebab-case words stay: %j", redactedBody, [
+    "password: [[reset-password]]",
+    "secret: [[vault-setup]]",
+    "token: [[api-tokens]]",
+  ]);
+  itStores("a hyphenated word or an IPv6 address before a port and a path is no URL's host; numbers before a mark or a type's word go whole: %j", redactedBody, [
+    ["password: [Summer-2024]:80/a", `password: ${SECRET_PARAM}`],
+    ["password: [pass-word1]:8080/abc", `password: ${SECRET_PARAM}`],
+    ["password: [fe80::1]:443/x", `password: ${SECRET_PARAM}`],
+    ["password: [2468]*abc", `password: ${SECRET_PARAM}`],
+    ["password: [1234]byte", `password: ${SECRET_PARAM}`],
   ]);
 });

@@ -1616,8 +1616,12 @@ function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: 
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
 }
-/** A wiki's link, a page's name of two words or more joined by `-` in double brackets (`[[reset-password]]`, `[[api-tokens]]`). */
-const WIKI_LINK = /^\[\[[a-z]{1,32}(?:-[a-z]{1,32}){1,7}\]\]$/;
+/**
+ * A wiki's link, a page's name of two words of letters or more joined by `-` or a blank in double
+ * brackets (`[[reset-password]]`, `[[api-tokens]]`, `[[Password Policy]]`); one word
+ * (`[[hunter2]]`, `[[abc]]`) is read as a nested sequence.
+ */
+const WIKI_LINK = /^\[\[[A-Za-z][a-z]{0,31}(?:[- ][A-Za-z][a-z]{0,31}){1,7}\]\]$/;
 /** `flow` without its outer bracket when it is a sequence nested once in another (`[[hunter2]]` is read as `[hunter2]`, `[[Token]]` as `[Token]`). */
 function withoutOuterBracket(flow: string): string {
   return flow.startsWith("[[") ? flow.slice(1, -1) : flow;
