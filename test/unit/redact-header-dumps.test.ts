@@ -924,5 +924,17 @@ describe("bracketed secrets' neighbours: no new leak, no log's next field taken"
     ["password: [fe80::1]:443/x", `password: ${SECRET_PARAM}`],
     ["password: [2468]*abc", `password: ${SECRET_PARAM}`],
     ["password: [1234]byte", `password: ${SECRET_PARAM}`],
+    ["password: [my.secret]:443/v1", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a host of three labels or a common top-level name before a port and a path stays: %j", redactedBody, ["token: [auth.internal]:443/oauth", "token: [a.b.example]:443/x"]);
+  itStores("a word's letters in brackets before a quantifier go, out of a class's alphabetical order: %j", redactedBody, [
+    ["password: [monkey]*", `password: ${SECRET_PARAM}`],
+    ["password: [dragon]+", `password: ${SECRET_PARAM}`],
+    ["password: [qwerty]{2}", `password: ${SECRET_PARAM}`],
+    ["password: [sunshine]+", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a class's letters in the alphabet's order before a quantifier stay: %j", redactedBody, ["password: [aeiouAEIOU]+", "password: [abc]{3}"]);
+  itStores("`readonly` before no list is no union's: the bar goes with the bracket, as on main: %j", redactedBody, [
+    ["password: [x]|readonly SuperSecret", `password: ${SECRET_PARAM} SuperSecret`],
   ]);
 });

@@ -1379,11 +1379,22 @@ const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dD
  */
 const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-\d|[!-/:-@[-`{-~]-[!-/:-@[-`{-~]))/;
 /**
- * A regex's class of letters alone (`[abc]`, `[aeiou]`), which a quantifier after it confirms
- * (`[abc]{3}`, `[xyz]*`): a password so bracketed holds a digit or a mark as often (`[hunter2]*x`
- * goes); one of letters alone before a quantifier (`[sunshine]+`) stays, a known leak.
+ * A regex's class of letters alone, each case's letters in the alphabet's order as a class is
+ * written (`[abc]`, `[aeiou]`, `[aeiouAEIOU]`), which a quantifier after it confirms (`[abc]{3}`,
+ * `[xyz]*`): a word's letters are seldom so ordered (`[monkey]*`, `[sunshine]+`, `[qwerty]{2}` go
+ * as a password), a word that is (`[ghost]*`) stays, a known leak.
  */
-const LETTERS_CLASS = /^\[[A-Za-z]{1,32}\]$/;
+function isLettersClass(flow: string): boolean {
+  if (!LETTERS_IN_BRACKETS.test(flow)) return false;
+  const letters = flow.slice(1, -1);
+  return [/[^a-z]/g, /[^A-Z]/g].every((others) => isAscending(letters.replace(others, "")));
+}
+const LETTERS_IN_BRACKETS = /^\[[A-Za-z]{1,32}\]$/;
+/** Whether each character of `word` comes after the one before it. */
+function isAscending(word: string): boolean {
+  for (let at = 1; at < word.length; at += 1) if (word.charCodeAt(at) <= word.charCodeAt(at - 1)) return false;
+  return true;
+}
 /**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
@@ -1410,11 +1421,11 @@ const GLUED_AFTER_LIST = new RegExp(
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
  * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
- * type's name (`isTypeUnionAfter`), perhaps `readonly` and a list of it (`tokens: [Token]|null`,
+ * type's name (`isTypeUnionAfter`), perhaps a list of it, `readonly` only before a list (`tokens: [Token]|null`,
  * `|string`, `|TokenInfo`, `|Token[]`, `[Token]|readonly Token[]`). `UNION_AFTER_LIST` reads the
  * members' words; whether they are types is their shape's question.
  */
-const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+)?[A-Za-z][A-Za-z0-9]{0,63}(?:\[\])*(?![\w$]))+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+(?=[A-Za-z][A-Za-z0-9]{0,63}\[\]))?[A-Za-z][A-Za-z0-9]{0,63}(?:\[\])*(?![\w$]))+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
 /** A union's member's word, its `readonly` and list's `[]` left out. */
 const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
 /** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
@@ -1464,11 +1475,12 @@ const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
  */
 const URL_PATH_AFTER_LIST = /^:\d{1,5}\/(?=[\w.~%/-]{0,127}[A-Za-z])[\w.~%/-]{1,128}(?![^\s"'`\\,;&()[\]{}<>.!?])/;
 /**
- * A host's name of labels joined by `.`, its first opening with a letter and its last of letters
- * (`[api.example.com]`, `[auth.internal]`), or an IPv4 address, in brackets: one label
- * (`[auth-server]`) or an IPv6 address is read as any other bracket.
+ * A host's name of labels joined by `.`, its first opening with a letter, three labels or more or
+ * two ending in a common top-level or internal name (`[api.example.com]`, `[auth.internal]`), or
+ * an IPv4 address, in brackets: one label (`[auth-server]`), two of any words (`[my.secret]`) or
+ * an IPv6 address is read as any other bracket.
  */
-const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){0,7}\.[A-Za-z]{2,63}|\d{1,3}(?:\.\d{1,3}){3})\]$/;
+const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,7}\.[A-Za-z]{2,63}|[A-Za-z][A-Za-z0-9-]{0,62}\.(?:com|net|org|io|dev|app|cloud|internal|local|svc|lan|corp)|\d{1,3}(?:\.\d{1,3}){3})\]$/;
 /** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
@@ -1520,7 +1532,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
 /**
  * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
  * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; or, before a
- * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`, or `LETTERS_CLASS`: `[abc]{3}`; `[hunter2]*x`, `[hunter2]{x}` are a
+ * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`, or `isLettersClass`: `[abc]{3}`; `[hunter2]*x`, `[hunter2]{x}` are a
  * password), a member or a link's target after a regex's class or words no password is shaped as
  * (`[a].b`, `[Reset your password](…)`, `[link][1]`), a call or a known member after any list
  * (`MEMBER_CALL_AFTER_LIST`: `[tok_1].map(f)`), a link after a file's, an anchor's or a document's
@@ -1529,7 +1541,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
  * printed, whatever follows it.
  */
 function keepsCodeAfter(flow: string, after: string): boolean {
-  if (REGEX_CLASS.test(flow) || ((MARKED_REGEX_CLASS.test(flow) || LETTERS_CLASS.test(flow)) && QUANTIFIER_AFTER_LIST.test(after))) return true;
+  if (REGEX_CLASS.test(flow) || ((MARKED_REGEX_CLASS.test(flow) || isLettersClass(flow)) && QUANTIFIER_AFTER_LIST.test(after))) return true;
   if (REPETITION_AFTER_LIST.test(after)) return false;
   const words = flow.slice(1, -1).trim();
   return !isPasswordShaped(words) || MEMBER_CALL_AFTER_LIST.test(after) || (LINK_TEXT_WORD.test(words) && LINK_TARGET_AFTER_LIST.test(after));
