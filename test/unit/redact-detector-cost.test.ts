@@ -697,6 +697,8 @@ describe("a session id joined by `&` and code after a bracketed value: the work 
     ["a bracketed host's port and path after each name", "", "token: [api.example.com]:443/oauth "],
     ["a wiki link under each secret's name", "", "password: [[reset-password]] "],
     ["a mask and a separator before each field", "", "password: [FILTERED],host:a "],
+    ["a mask and a separator before each secret-shaped run", "", "password: [FILTERED],abc12345678 "],
+    ["a Go array's length and pointer after each secret's name", "", "password: [8]*hunter2 "],
     ["Go's slice literal after each secret's name", "", 'token: []string{"'],
     ["an inspected built-in under each name", "{ ", "pin: [Uint8Array], "],
   ]);

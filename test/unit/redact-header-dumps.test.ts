@@ -840,7 +840,12 @@ describe("a key after a sanitized part, and what is glued after a bracketed secr
     ["password: [hunter2], user: bob", `password: ${SECRET_PARAM}, user: bob`],
   ]);
   itStores("a password in a sequence nested in another goes: %j", redactedBody, [["password: [[hunter2]]", `password: ${SECRET_PARAM}`]]);
-  itKeeps("a regex's class of letters before a quantifier stays: %j", redactedBody, ["password: [abc]{3}", "password: [xyz]*", "password: [aeiou]+"]);
+  itStores("known false positives: a regex's class of letters alone before a quantifier goes, a password has its shape: %j", redactedBody, [
+    ["password: [abc]{3}", `password: ${SECRET_PARAM}`],
+    ["password: [xyz]*", `password: ${SECRET_PARAM}`],
+    ["password: [aeiou]+", `password: ${SECRET_PARAM}`],
+    ["password: [aeiouAEIOU]+", `password: ${SECRET_PARAM}`],
+  ]);
   itStores("a password's class before a quantifier or a word still goes: %j", redactedBody, [
     ["password: [hunter2]*x", `password: ${SECRET_PARAM}`],
     ["password: [abc]{x}", `password: ${SECRET_PARAM}`],
@@ -849,14 +854,14 @@ describe("a key after a sanitized part, and what is glued after a bracketed secr
     ['{"msg":"password: [hunter2]*x more words here"}', `{"msg":"password: ${SECRET_PARAM} more words here"}`],
     ["password: [hunter2]*x more words here", `password: ${SECRET_PARAM} more words here`],
   ]);
-  itKeeps("Go's array type and a bracketed dotted host's or IPv4 address's URL stay: %j", redactedBody, [
-    "token: [32]byte",
-    "token: [api.example.com]:443/oauth",
-    "token: [10.0.0.1]:443/oauth",
-  ]);
-  itStores("known false positives: an inspected instance's class and a one-label host's URL go as any bracket under a secret's name: %j", redactedBody, [
+  itKeeps("Go's array type of a built-in element stays: %j", redactedBody, ["token: [32]byte", "token: [16]uint8"]);
+  itStores("known false positives: an inspected instance's class and a host's URL go as any bracket under a secret's name: %j", redactedBody, [
     ["{ token: [AccessToken] }", `{ token: ${SECRET} }`],
     ["token: [auth-server]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [api.example.com]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [10.0.0.1]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [auth.internal]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [a.b.example]:443/x", `token: ${SECRET_PARAM}`],
   ]);
   itStores("a code's list before a Go type, a password before a port and a path, still go: %j", redactedBody, [
     ["pin: [1234]byte", `pin: ${SECRET_PARAM}`],
@@ -926,15 +931,70 @@ describe("bracketed secrets' neighbours: no new leak, no log's next field taken"
     ["password: [1234]byte", `password: ${SECRET_PARAM}`],
     ["password: [my.secret]:443/v1", `password: ${SECRET_PARAM}`],
   ]);
-  itKeeps("a host of three labels or a common top-level name before a port and a path stays: %j", redactedBody, ["token: [auth.internal]:443/oauth", "token: [a.b.example]:443/x"]);
   itStores("a word's letters in brackets before a quantifier go, out of a class's alphabetical order: %j", redactedBody, [
     ["password: [monkey]*", `password: ${SECRET_PARAM}`],
     ["password: [dragon]+", `password: ${SECRET_PARAM}`],
     ["password: [qwerty]{2}", `password: ${SECRET_PARAM}`],
     ["password: [sunshine]+", `password: ${SECRET_PARAM}`],
   ]);
-  itKeeps("a class's letters in the alphabet's order before a quantifier stay: %j", redactedBody, ["password: [aeiouAEIOU]+", "password: [abc]{3}"]);
   itStores("`readonly` before no list is no union's: the bar goes with the bracket, as on main: %j", redactedBody, [
     ["password: [x]|readonly SuperSecret", `password: ${SECRET_PARAM} SuperSecret`],
+  ]);
+});
+
+describe("bracketed secrets' neighbours, second review: each kept shape narrowed to code's or reverted", () => {
+  itStores("a Go array's pointer, nested list or map element is a password's run: %j", redactedBody, [
+    ["password: [8]*hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [1]*Sup3rS3cret", `password: ${SECRET_PARAM}`],
+    ["api_key: [16]*Zx9Kq2Lm7Pw4abcd", `api_key: ${SECRET_PARAM}`],
+    ['{"msg":"password: [8]*hunter2 done"}', `{"msg":"password: ${SECRET_PARAM} done"}`],
+  ]);
+  itStores("known leak, as on main: a map's bracketed key after a Go array's length stays: %j", redactedBody, [
+    ["secret: [2]map[Zx9Kq2Lm7Pw4abcd]", `secret: ${SECRET_PARAM}[Zx9Kq2Lm7Pw4abcd]`],
+  ]);
+  itStores("a word's letters in brackets before a quantifier go, whatever their order: %j", redactedBody, [
+    ["password: [Ghost]*", `password: ${SECRET_PARAM}`],
+    ["password: [ghost]*", `password: ${SECRET_PARAM}`],
+    ["password: [DaRk]+", `password: ${SECRET_PARAM}`],
+    ["password: [BEGINS]+", `password: ${SECRET_PARAM}`],
+    ["password: [Forty]+", `password: ${SECRET_PARAM}`],
+    ["password: [FiLmS]{2}", `password: ${SECRET_PARAM}`],
+    ["api_key:[ACDFHJKMNPQ]{2}", `api_key:${SECRET_PARAM}`],
+    ["password: [dirty]*abc", `password: ${SECRET_PARAM}`],
+    ["password: [abc]{3}Xk9mQ7", `password: ${SECRET_PARAM}`],
+    ["secret: [adept]*", `secret: ${SECRET_PARAM}`],
+  ]);
+  itStores("a dotted password before a port and a path goes with them: %j", redactedBody, [
+    ["password: [hunter2.com]:1/x", `password: ${SECRET_PARAM}`],
+    ["password: [P4ss.w0rd.net]:443/login", `password: ${SECRET_PARAM}`],
+    ["password: [Summer.2024.io]:8080/home", `password: ${SECRET_PARAM}`],
+    ["password: [correct.horse.battery]:1/staple", `password: ${SECRET_PARAM}`],
+    ["password: [my.secret.pw]:443/a", `password: ${SECRET_PARAM}`],
+    ['"password": [a.b.co]:80/xyz', `"password": ${SECRET_PARAM}`],
+  ]);
+  itStores("a listed numbered name after a bracket holding no type's name is a password's: %j", redactedBody, [
+    ["password: [x]|OAuth2Token", `password: ${SECRET_PARAM}`],
+    ["password: [x]|Sha256", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a listed numbered name after a bracketed type's name stays: %j", redactedBody, ["token: [Token]|OAuth2Token"]);
+  itKeeps("a mask, a placeholder or a log's level before a separator stays, whatever follows it: %j", redactedBody, [
+    "password: [FILTERED],abc12345678",
+    "password: [FILTERED];trace_7f3a9b2c",
+    "password: [masked]&ts1700000000",
+    "password: [FILTERED]&request12345",
+    "x-api-key:[FILTERED],requestId12345",
+    "password: [FILTERED],user_12345678",
+    "password: [***];v2_12345678",
+    "token: [INFO]&page2of10",
+    "db password: [FILTERED],retries3times",
+  ]);
+  itKeeps("a string's end before a concatenation is no quoted word glued on: %j", redactedBody, [
+    'log("token: [Token]"+"abc")',
+    'log("token: [Token]" + "abc")',
+    'log("token: [Token]","abc")',
+  ]);
+  itKeeps("OpenAI's prefix before a package's name after a masked scheme stays: %j", redactedBody, ["Authorization: [Bearer ***] sk-learn-version-1"]);
+  itStores("known false positive: a wiki link of capitalised words loses its last word: %j", redactedBody, [
+    ["Password: [[Password Policy]]", `Password: [[Password ${SECRET_PARAM}]]`],
   ]);
 });

@@ -1379,23 +1379,6 @@ const REGEX_CLASS = /^\[\^?(?=[^\]]*(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|\\[dD
  */
 const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-\d|[!-/:-@[-`{-~]-[!-/:-@[-`{-~]))/;
 /**
- * A regex's class of letters alone, each case's letters in the alphabet's order as a class is
- * written (`[abc]`, `[aeiou]`, `[aeiouAEIOU]`), which a quantifier after it confirms (`[abc]{3}`,
- * `[xyz]*`): a word's letters are seldom so ordered (`[monkey]*`, `[sunshine]+`, `[qwerty]{2}` go
- * as a password), a word that is (`[ghost]*`) stays, a known leak.
- */
-function isLettersClass(flow: string): boolean {
-  if (!LETTERS_IN_BRACKETS.test(flow)) return false;
-  const letters = flow.slice(1, -1);
-  return [/[^a-z]/g, /[^A-Z]/g].every((others) => isAscending(letters.replace(others, "")));
-}
-const LETTERS_IN_BRACKETS = /^\[[A-Za-z]{1,32}\]$/;
-/** Whether each character of `word` comes after the one before it. */
-function isAscending(word: string): boolean {
-  for (let at = 1; at < word.length; at += 1) if (word.charCodeAt(at) <= word.charCodeAt(at - 1)) return false;
-  return true;
-}
-/**
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
  * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
@@ -1404,11 +1387,12 @@ function isAscending(word: string): boolean {
  * `[hunter2]&Sup3rS3cretPw`, `[hunter2];Sup3r…`); before anything else it ends the value, as a
  * log's next field (`[FILTERED],host:example.com`, `[a],b:[c]`, `[req-1];foo`, `[x]&user=bob`) or a
  * JSON string's escape (`[x]\n`) follows. So is a word in quotes glued on, its quotes
- * holding no separator (`[x]|'hunter2'`, `[FILTERED]"hunter2"`; JSON's `","` is none). A sentence's
+ * holding no separator and opening with a letter, digit or `_` (`[x]|'hunter2'`, `[FILTERED]"hunter2"`;
+ * JSON's `","` and a string's end before a concatenation, `"+"`, are none). A sentence's
  * marks and a closing `]` at its end are not (`gluedAfterList`).
  */
 const GLUED_RUN_CHARACTER = String.raw`[^\s"'\`\\,;&()[\]{}<>]`;
-const GLUED_QUOTED_WORD = String.raw`[^\s"'\`\\,;:&()[\]{}<>]{1,128}`;
+const GLUED_QUOTED_WORD = String.raw`[A-Za-z0-9_][^\s"'\`\\,;:&()[\]{}<>]{0,127}`;
 /**
  * A run after a separator that is a secret's rest: letters and digits mixed, eight or more, up to
  * the run's end or a sentence's marks before it; no field (`name:`, `name=`), words or numbers alone.
@@ -1443,8 +1427,8 @@ const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 
 /**
  * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
- * name: a built-in one, a listed numbered name under no code's name (`OAuth2Token`:
- * `NUMBERED_TYPE_NAMES`), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
+ * name: a built-in one, a listed numbered name after a bracket holding a type's name, under no
+ * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
  * when the bracket holds a type's name itself (`[Token]|Sunshine`), never shaped as a secret
  * (`SECRET_SHAPED_WORD`). A capitalised word alone after another bracket (`[x]|Sunshine`),
  * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
@@ -1456,7 +1440,7 @@ function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
     const word = UNION_MEMBER_WORD.exec(member)?.[1] ?? "";
     if (BUILT_IN_UNION_MEMBER.test(word)) return true;
     if (SECRET_SHAPED_WORD.test(word)) return false;
-    if (NUMBERED_TYPE_NAMES.has(word)) return !isSecretCodeName(name);
+    if (NUMBERED_TYPE_NAMES.has(word)) return typeInBrackets && !isSecretCodeName(name);
     return HUMPED_TYPE_NAME.test(word) || (typeInBrackets && CAPITALISED_TYPE_NAME.test(word));
   });
 }
@@ -1467,20 +1451,6 @@ function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
  * under no code's name, where `:5678` is more of the PIN (`pin: [1234]:5678`).
  */
 const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
-/**
- * A host's port and a URL's path of words after it (`token: [api.example.com]:443/oauth`): the
- * bracket is a URL's host, an address written whole, and stays with them (`gluedAfterList`),
- * when it is shaped as a host (`URL_HOST_IN_BRACKETS`); a word alone, hyphens in it or not
- * (`[hunter2]:443/x`, `[Summer-2024]:80/a`), is a password's.
- */
-const URL_PATH_AFTER_LIST = /^:\d{1,5}\/(?=[\w.~%/-]{0,127}[A-Za-z])[\w.~%/-]{1,128}(?![^\s"'`\\,;&()[\]{}<>.!?])/;
-/**
- * A host's name of labels joined by `.`, its first opening with a letter, three labels or more or
- * two ending in a common top-level or internal name (`[api.example.com]`, `[auth.internal]`), or
- * an IPv4 address, in brackets: one label (`[auth-server]`), two of any words (`[my.secret]`) or
- * an IPv6 address is read as any other bracket.
- */
-const URL_HOST_IN_BRACKETS = /^\[(?:[A-Za-z][A-Za-z0-9-]{0,62}(?:\.[A-Za-z0-9-]{1,63}){1,7}\.[A-Za-z]{2,63}|[A-Za-z][A-Za-z0-9-]{0,62}\.(?:com|net|org|io|dev|app|cloud|internal|local|svc|lan|corp)|\d{1,3}(?:\.\d{1,3}){3})\]$/;
 /** A host's name or IPv4 address in brackets: a letter or a dot in it (`[10.0.0.1]`, `[redis-1]`; `[1234]` is no host). */
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
@@ -1491,6 +1461,12 @@ const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|
  * as any other bracket.
  */
 const GO_ARRAY_LENGTH = /^\[(?:1|2|4|8|12|16|20|24|28|32|48|64|128|256|512)\]$/;
+/**
+ * A Go array's element type after its length: one of Go's built-in type words with nothing glued
+ * after it (`[32]byte`, `[16]uint8`); a pointer, a nested list or a map (`[8]*hunter2`,
+ * `[2]map[…]`) is read as any other bracket, a password's run.
+ */
+const GO_ARRAY_ELEMENT = /^(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128))(?![^\s"'`\\,;&()[\]{}<>.!?])/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
 /**
@@ -1505,14 +1481,13 @@ const GLUED_REACH = 256;
  * What is glued after `flow`, a bracketed value under `name`, at `at` in `text`, and goes with it
  * (`GLUED_AFTER_LIST`, or after code that is none `gluedCodeRun`); "" when nothing is or what
  * follows is apart from it (`UNION_AFTER_LIST`; a port, `PORT_AFTER_LIST`, after a host under no
- * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows, or a URL's
- * port and path after a host (`URL_PATH_AFTER_LIST`)
+ * code's name: `pin: [1234]:5678` is one PIN); undefined when code or markup follows
  * (`keepsCodeAfter`: `[a].b`, a Markdown link's target; a Go slice's type, `[]string(nil)`).
  */
 function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
   const after = text.slice(at, at + GLUED_REACH);
   // Go's array type (`[32]byte`) is no value, as its slice type is not; under a code's name `[1234]` is the code.
-  if (GO_ARRAY_LENGTH.test(flow) && !isSecretCodeName(name) && GO_SLICE_ELEMENT.test(after)) return undefined;
+  if (GO_ARRAY_LENGTH.test(flow) && !isSecretCodeName(name) && GO_ARRAY_ELEMENT.test(after)) return undefined;
   if (flow === "[]") {
     // Go's slice literal holding a string is that string's value (`[]string{"hunter2"}`, `[]byte("hunter2")`); its type alone is none.
     const literal = GO_SLICE_LITERAL.exec(after)?.[0];
@@ -1522,17 +1497,14 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
   const union = UNION_AFTER_LIST.exec(after)?.[0];
   if (union !== undefined && isTypeUnionAfter(name, flow, union)) return "";
-  if ((HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) {
-    if (URL_PATH_AFTER_LIST.test(after) && URL_HOST_IN_BRACKETS.test(flow)) return undefined;
-    if (PORT_AFTER_LIST.test(after)) return "";
-  }
+  if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
 
 /**
  * Whether code or markup glued after `flow` (`CODE_AFTER_LIST`) keeps the bracket as what code
  * writes: a repetition only after a regex's class (`REGEX_CLASS`: `[0-9a-f]{16}`; or, before a
- * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`, or `isLettersClass`: `[abc]{3}`; `[hunter2]*x`, `[hunter2]{x}` are a
+ * quantifier, `MARKED_REGEX_CLASS`: `[A-Za-z\d@$!%*?&]{8,}`; `[hunter2]*x`, `[hunter2]{x}` are a
  * password), a member or a link's target after a regex's class or words no password is shaped as
  * (`[a].b`, `[Reset your password](…)`, `[link][1]`), a call or a known member after any list
  * (`MEMBER_CALL_AFTER_LIST`: `[tok_1].map(f)`), a link after a file's, an anchor's or a document's
@@ -1541,7 +1513,7 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
  * printed, whatever follows it.
  */
 function keepsCodeAfter(flow: string, after: string): boolean {
-  if (REGEX_CLASS.test(flow) || ((MARKED_REGEX_CLASS.test(flow) || isLettersClass(flow)) && QUANTIFIER_AFTER_LIST.test(after))) return true;
+  if (REGEX_CLASS.test(flow) || (MARKED_REGEX_CLASS.test(flow) && QUANTIFIER_AFTER_LIST.test(after))) return true;
   if (REPETITION_AFTER_LIST.test(after)) return false;
   const words = flow.slice(1, -1).trim();
   return !isPasswordShaped(words) || MEMBER_CALL_AFTER_LIST.test(after) || (LINK_TEXT_WORD.test(words) && LINK_TARGET_AFTER_LIST.test(after));
@@ -1639,6 +1611,15 @@ function withoutOuterBracket(flow: string): string {
   return flow.startsWith("[[") ? flow.slice(1, -1) : flow;
 }
 
+/**
+ * A run glued after a bracket up to its first separator (`GLUED_AFTER_LIST` goes past one only
+ * before a secret-shaped run): past a bracket that shows no value (a mask, a placeholder, a log's
+ * level: `[FILTERED],user_12345678`, `[INFO]&page2of10`) the run after a separator is the next field's.
+ */
+function beforeSeparator(glued: string): string {
+  const separator = glued.search(/[&;,\\]/);
+  return separator < 0 ? glued : glued.slice(0, separator);
+}
 /** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
 const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
 /**
@@ -1747,12 +1728,16 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
         if (token > end) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: token - start };
         return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
       }
-      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(glued)) return undefined;
+      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(beforeSeparator(glued))) return undefined;
     }
     if (glued === undefined) return undefined;
-    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`).
-    if (!holdsFlowSecret(name, withoutOuterBracket(flow), () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
-    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
+    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`), up to a separator: what follows one is the log's next field (`[FILTERED],abc12345678`).
+    const ownRun = beforeSeparator(glued);
+    if (holdsFlowSecret(name, withoutOuterBracket(flow), () => definesGraphQLVariable(text, start, name), ownRun !== "")) {
+      return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
+    }
+    if (!CREDENTIAL_TAIL.test(ownRun)) return undefined;
+    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + ownRun.length };
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -2271,9 +2256,10 @@ function tokenAfterMaskEnd(flow: string, text: string, at: number): number {
 const BLANKS_AT = /^[ \t]{1,16}/;
 /**
  * A credential's known prefix and eight characters of its body: Stripe's keys, OpenAI's, GitHub's,
- * GitLab's, Slack's, npm's, Hugging Face's, AWS's and Google's key ids, and a JWT's header (`eyJ`).
+ * GitLab's, Slack's, npm's, Hugging Face's, AWS's and Google's key ids, and a JWT's header (`eyJ`); OpenAI's `sk-` only before twenty characters with a digit among them
+ * (`sk-learn-version-1` is a package's name).
  */
-const PREFIXED_CREDENTIAL = /^(?:[sr]k_(?:live|test)_|whsec_|sk-|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|xox[abeoprs]-|xapp-|npm_|hf_|AKIA|ASIA|AIza|eyJ)[A-Za-z0-9_-]{8}/;
+const PREFIXED_CREDENTIAL = /^(?:sk-(?=[A-Za-z0-9_-]{0,19}\d)[A-Za-z0-9_-]{20}|(?:[sr]k_(?:live|test)_|whsec_|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|xox[abeoprs]-|xapp-|npm_|hf_|AKIA|ASIA|AIza|eyJ)[A-Za-z0-9_-]{8})/;
 
 /** Whether the bracketed scheme's credentials in `flow` show none: a placeholder, a state's word or a mask (`[Bearer empty]`, `[Bearer abc***]`, `[Bearer abc...]`). */
 function showsNoCredential(flow: string): boolean {
