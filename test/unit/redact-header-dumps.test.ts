@@ -949,6 +949,10 @@ describe("bracketed secrets' neighbours, second review: each kept shape narrowed
     ["api_key: [16]*Zx9Kq2Lm7Pw4abcd", `api_key: ${SECRET_PARAM}`],
     ['{"msg":"password: [8]*hunter2 done"}', `{"msg":"password: ${SECRET_PARAM} done"}`],
   ]);
+  itStores("known leaks, as on main: a Go array literal's items and a map's bracketed key after a Go array's length stay: %j", redactedBody, [
+    ["api_key: [64]byte{1,2,3}", `api_key: ${SECRET_PARAM}{1,2,3}`],
+    ["api_key: [4]uint8{0xde, 0xad, 0xbe, 0xef}", `api_key: ${SECRET_PARAM}{0xde, 0xad, 0xbe, 0xef}`],
+  ]);
   itStores("known leak, as on main: a map's bracketed key after a Go array's length stays: %j", redactedBody, [
     ["secret: [2]map[Zx9Kq2Lm7Pw4abcd]", `secret: ${SECRET_PARAM}[Zx9Kq2Lm7Pw4abcd]`],
   ]);

@@ -1463,10 +1463,10 @@ const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|
 const GO_ARRAY_LENGTH = /^\[(?:1|2|4|8|12|16|20|24|28|32|48|64|128|256|512)\]$/;
 /**
  * A Go array's element type after its length: one of Go's built-in type words with nothing glued
- * after it (`[32]byte`, `[16]uint8`); a pointer, a nested list or a map (`[8]*hunter2`,
- * `[2]map[…]`) is read as any other bracket, a password's run.
+ * after it (`[32]byte`, `[16]uint8`); a pointer, a nested list, a map or a literal's items
+ * (`[8]*hunter2`, `[2]map[…]`, `[4]uint8{0xde, …}`) is read as any other bracket, a password's run.
  */
-const GO_ARRAY_ELEMENT = /^(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128))(?![^\s"'`\\,;&()[\]{}<>.!?])/;
+const GO_ARRAY_ELEMENT = /^(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128))(?=$|[\s"'`,;)\]}>.!?])/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
 /**
