@@ -803,3 +803,202 @@ describe("inspect's built-in objects past its depth stay under every name", () =
     "{\n  pin: [Uint8Array],\n  otp: [Float64Array]\n}",
   ]);
 });
+
+describe("a key after a sanitized part, and what is glued after a bracketed secret", () => {
+  itStores("a key after a `?` part before a separator or a closing bracket goes: %j", redactedBody, [
+    ["x-api-key:?:Zx9Kq2Lm7Pw4abcd;", `x-api-key:${SECRET_PARAM}`],
+    ["(token:?:Zx9Kq2Lm7Pw4abcd)", `(token:${SECRET_PARAM})`],
+    ["[token:?:Zx9Kq2Lm7Pw4abcd]", `[token:${SECRET_PARAM}]`],
+    ["<token:?:Zx9Kq2Lm7Pw4abcd>", `<token:${SECRET_PARAM}>`],
+  ]);
+  itStores("a key after a `?` part and a header dump's next field: the key goes with what the header reads after it: %j", redactedBody, [
+    ["x-api-key:?:Zx9Kq2Lm7Pw4abcd, host:example.com", `x-api-key:${SECRET_PARAM}`],
+  ]);
+  itKeeps("a sanitized `?` part before a separator stays: %j", redactedBody, ["GET session:?, next", "GET session:?;"]);
+  itStores("a word after a union's bar that no type's name is shaped as goes with the bracket: %j", redactedBody, [
+    ["secret: [x]|Zx9Kq2Lm7Pw4abcd", `secret: ${SECRET_PARAM}`],
+    ["password: [x]|RedDragon7", `password: ${SECRET_PARAM}`],
+    ["token: [x]|Sunshine", `token: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a union of types' names after a bracketed type stays: %j", redactedBody, [
+    "tokens: [Token]|readonly Token[]",
+    "token: [Token]|OAuth2Token",
+    "tokens: [Token]|null",
+  ]);
+  itStores("a quoted word glued after a bracket or a mask, a token beside a masked scheme, goes: %j", redactedBody, [
+    ["password: [x]|'hunter2'", `password: ${SECRET_PARAM}`],
+    ['password: [FILTERED]"hunter2"', `password: ${SECRET_PARAM}`],
+    ["Authorization: [Bearer ***] sk_live_abcdef123456", `Authorization: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a mask before a word that is no token stays: %j", redactedBody, ["Authorization: [Bearer ***] next", "password: [FILTERED], user=bob"]);
+  itStores("a run glued past a separator or a backslash goes with the bracketed secret, a pair after `&` stays: %j", redactedBody, [
+    ["password: [hunter2]&Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2];Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2],Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]\\Sup3rS3cretPw", `password: ${SECRET_PARAM}`],
+    ["password: [hunter2]&user=bob", `password: ${SECRET_PARAM}&user=bob`],
+    ["password: [hunter2], user: bob", `password: ${SECRET_PARAM}, user: bob`],
+  ]);
+  itStores("a password in a sequence nested in another goes: %j", redactedBody, [["password: [[hunter2]]", `password: ${SECRET_PARAM}`]]);
+  itStores("known false positives: a regex's class of letters alone before a quantifier goes, a password has its shape: %j", redactedBody, [
+    ["password: [abc]{3}", `password: ${SECRET_PARAM}`],
+    ["password: [xyz]*", `password: ${SECRET_PARAM}`],
+    ["password: [aeiou]+", `password: ${SECRET_PARAM}`],
+    ["password: [aeiouAEIOU]+", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("a password's class before a quantifier or a word still goes: %j", redactedBody, [
+    ["password: [hunter2]*x", `password: ${SECRET_PARAM}`],
+    ["password: [abc]{x}", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("in a JSON string a run glued after a bracketed secret ends the value, as outside one: %j", redactedBody, [
+    ['{"msg":"password: [hunter2]*x more words here"}', `{"msg":"password: ${SECRET_PARAM} more words here"}`],
+    ["password: [hunter2]*x more words here", `password: ${SECRET_PARAM} more words here`],
+  ]);
+  itKeeps("Go's array type of a built-in element stays: %j", redactedBody, ["token: [32]byte", "token: [16]uint8"]);
+  itStores("known false positives: an inspected instance's class and a host's URL go as any bracket under a secret's name: %j", redactedBody, [
+    ["{ token: [AccessToken] }", `{ token: ${SECRET} }`],
+    ["token: [auth-server]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [api.example.com]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [10.0.0.1]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [auth.internal]:443/oauth", `token: ${SECRET_PARAM}`],
+    ["token: [a.b.example]:443/x", `token: ${SECRET_PARAM}`],
+  ]);
+  itStores("a code's list before a Go type, a password before a port and a path, still go: %j", redactedBody, [
+    ["pin: [1234]byte", `pin: ${SECRET_PARAM}`],
+    ["password: [hunter2]:443/x", `password: ${SECRET_PARAM}`],
+  ]);
+});
+
+describe("bracketed secrets' neighbours: no new leak, no log's next field taken", () => {
+  itStores("letters in mixed capitals after a union's bar are no type's humps and go with the bracket: %j", redactedBody, [
+    ["password: [x]|ILoveYou", `password: ${SECRET_PARAM}`],
+    ["password: [x]|IAmGod", `password: ${SECRET_PARAM}`],
+    ["password: [x]|PassWORD", `password: ${SECRET_PARAM}`],
+    ["password: [x]|SuperSecretX", `password: ${SECRET_PARAM}`],
+    ["password: [x]|MyPASSword", `password: ${SECRET_PARAM}`],
+    ["password: [x]|AbcDEF", `password: ${SECRET_PARAM}`],
+    ["password: [x]|ABcdEFgh", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("humps of a type's name after a union's bar stay: %j", redactedBody, ["tokens: [Token]|TokenInfo", "tokens: [Token]|HttpClient[]", "password: [String]|Null"]);
+  itStores("two-word PascalCase passwords in an inspected object's brackets go: %j", redactedBody, [
+    ["{ password: [SummerTime] }", `{ password: ${SECRET} }`],
+    ["{ secret: [OpenSesame], id: 1 }", `{ secret: ${SECRET}, id: 1 }`],
+    ["{password:[CorrectHorse]}", `{password:${SECRET}}`],
+    ['{ "api_key": [PurpleMonkeyDishwasher] }', `{ "api_key": ${SECRET} }`],
+    ['{"password":[BlueSky]}', `{"password":${SECRET}}`],
+  ]);
+  itKeeps("a mask, a list or a word before a separator and the log's next field stays: %j", redactedBody, [
+    "x-api-key:[FILTERED],host:example.com",
+    "{password:[FILTERED],user:bob}",
+    "password: [masked],retries:3,timeout:30s",
+    "tokens: [1,2,3],total:6",
+    "password: [FILTERED],status: 200",
+    "token: [INFO]&x",
+    "password: [***];rest",
+    "secret: [hidden];timeout",
+    "password: [REDACTED]&next",
+  ]);
+  itStores("a bracketed value before a separator goes alone, the next field stays: %j", redactedBody, [
+    ["token: [a],b:[c]", `token: ${SECRET_PARAM},b:[c]`],
+    ["password: [2024-01-01],next", `password: ${SECRET_PARAM},next`],
+    ["token: [req-1];foo", `token: ${SECRET_PARAM};foo`],
+    ["tokens: [a,b],c", `tokens: ${SECRET_PARAM},c`],
+  ]);
+  itKeeps("ids, paths, versions and times after a masked Authorization's bracket stay: %j", redactedBody, [
+    "Authorization: [Bearer ***] 550e8400-e29b-41d4-a716-446655440000",
+    "Authorization: [Bearer ***] /v1/users/12345",
+    "Authorization: [Bearer ***] v1.2.3-rc1",
+    "Authorization: [Bearer ***] req_8f3a2b1c9d0e",
+    "Authorization: [Bearer ***] user_12345678",
+    "Authorization: [Bearer ***] d41d8cd98f00b204e9800998ecf8427e",
+    "Authorization: [Bearer ***] 2024-01-01T00:00:00Z",
+    "Authorization: [Bearer empty] req_8f3a2b1c9d0e",
+  ]);
+  itStores("a credential with a known prefix after a masked Authorization's bracket goes: %j", redactedBody, [
+    ["Authorization: [Bearer ***] ghp_abcdefghijklmnopqrstuvwxyz0123456789", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization: [Bearer ***] eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc123def456", `Authorization: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("wiki links to pages named by kebab-case words stay: %j", redactedBody, [
+    "password: [[reset-password]]",
+    "secret: [[vault-setup]]",
+    "token: [[api-tokens]]",
+  ]);
+  itStores("a hyphenated word or an IPv6 address before a port and a path is no URL's host; numbers before a mark or a type's word go whole: %j", redactedBody, [
+    ["password: [Summer-2024]:80/a", `password: ${SECRET_PARAM}`],
+    ["password: [pass-word1]:8080/abc", `password: ${SECRET_PARAM}`],
+    ["password: [fe80::1]:443/x", `password: ${SECRET_PARAM}`],
+    ["password: [2468]*abc", `password: ${SECRET_PARAM}`],
+    ["password: [1234]byte", `password: ${SECRET_PARAM}`],
+    ["password: [my.secret]:443/v1", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("a word's letters in brackets before a quantifier go, out of a class's alphabetical order: %j", redactedBody, [
+    ["password: [monkey]*", `password: ${SECRET_PARAM}`],
+    ["password: [dragon]+", `password: ${SECRET_PARAM}`],
+    ["password: [qwerty]{2}", `password: ${SECRET_PARAM}`],
+    ["password: [sunshine]+", `password: ${SECRET_PARAM}`],
+  ]);
+  itStores("`readonly` before no list is no union's: the bar goes with the bracket, as on main: %j", redactedBody, [
+    ["password: [x]|readonly SuperSecret", `password: ${SECRET_PARAM} SuperSecret`],
+  ]);
+});
+
+describe("bracketed secrets' neighbours, second review: each kept shape narrowed to code's or reverted", () => {
+  itStores("a Go array's pointer, nested list or map element is a password's run: %j", redactedBody, [
+    ["password: [8]*hunter2", `password: ${SECRET_PARAM}`],
+    ["password: [1]*Sup3rS3cret", `password: ${SECRET_PARAM}`],
+    ["api_key: [16]*Zx9Kq2Lm7Pw4abcd", `api_key: ${SECRET_PARAM}`],
+    ['{"msg":"password: [8]*hunter2 done"}', `{"msg":"password: ${SECRET_PARAM} done"}`],
+  ]);
+  itStores("known leaks, as on main: a Go array literal's items and a map's bracketed key after a Go array's length stay: %j", redactedBody, [
+    ["api_key: [64]byte{1,2,3}", `api_key: ${SECRET_PARAM}{1,2,3}`],
+    ["api_key: [4]uint8{0xde, 0xad, 0xbe, 0xef}", `api_key: ${SECRET_PARAM}{0xde, 0xad, 0xbe, 0xef}`],
+  ]);
+  itStores("known leak, as on main: a map's bracketed key after a Go array's length stays: %j", redactedBody, [
+    ["secret: [2]map[Zx9Kq2Lm7Pw4abcd]", `secret: ${SECRET_PARAM}[Zx9Kq2Lm7Pw4abcd]`],
+  ]);
+  itStores("a word's letters in brackets before a quantifier go, whatever their order: %j", redactedBody, [
+    ["password: [Ghost]*", `password: ${SECRET_PARAM}`],
+    ["password: [ghost]*", `password: ${SECRET_PARAM}`],
+    ["password: [DaRk]+", `password: ${SECRET_PARAM}`],
+    ["password: [BEGINS]+", `password: ${SECRET_PARAM}`],
+    ["password: [Forty]+", `password: ${SECRET_PARAM}`],
+    ["password: [FiLmS]{2}", `password: ${SECRET_PARAM}`],
+    ["api_key:[ACDFHJKMNPQ]{2}", `api_key:${SECRET_PARAM}`],
+    ["password: [dirty]*abc", `password: ${SECRET_PARAM}`],
+    ["password: [abc]{3}Xk9mQ7", `password: ${SECRET_PARAM}`],
+    ["secret: [adept]*", `secret: ${SECRET_PARAM}`],
+  ]);
+  itStores("a dotted password before a port and a path goes with them: %j", redactedBody, [
+    ["password: [hunter2.com]:1/x", `password: ${SECRET_PARAM}`],
+    ["password: [P4ss.w0rd.net]:443/login", `password: ${SECRET_PARAM}`],
+    ["password: [Summer.2024.io]:8080/home", `password: ${SECRET_PARAM}`],
+    ["password: [correct.horse.battery]:1/staple", `password: ${SECRET_PARAM}`],
+    ["password: [my.secret.pw]:443/a", `password: ${SECRET_PARAM}`],
+    ['"password": [a.b.co]:80/xyz', `"password": ${SECRET_PARAM}`],
+  ]);
+  itStores("a listed numbered name after a bracket holding no type's name is a password's: %j", redactedBody, [
+    ["password: [x]|OAuth2Token", `password: ${SECRET_PARAM}`],
+    ["password: [x]|Sha256", `password: ${SECRET_PARAM}`],
+  ]);
+  itKeeps("a listed numbered name after a bracketed type's name stays: %j", redactedBody, ["token: [Token]|OAuth2Token"]);
+  itKeeps("a mask, a placeholder or a log's level before a separator stays, whatever follows it: %j", redactedBody, [
+    "password: [FILTERED],abc12345678",
+    "password: [FILTERED];trace_7f3a9b2c",
+    "password: [masked]&ts1700000000",
+    "password: [FILTERED]&request12345",
+    "x-api-key:[FILTERED],requestId12345",
+    "password: [FILTERED],user_12345678",
+    "password: [***];v2_12345678",
+    "token: [INFO]&page2of10",
+    "db password: [FILTERED],retries3times",
+  ]);
+  itKeeps("a string's end before a concatenation is no quoted word glued on: %j", redactedBody, [
+    'log("token: [Token]"+"abc")',
+    'log("token: [Token]" + "abc")',
+    'log("token: [Token]","abc")',
+  ]);
+  itKeeps("OpenAI's prefix before a package's name after a masked scheme stays: %j", redactedBody, ["Authorization: [Bearer ***] sk-learn-version-1"]);
+  itStores("known false positive: a wiki link of capitalised words loses its last word: %j", redactedBody, [
+    ["Password: [[Password Policy]]", `Password: [[Password ${SECRET_PARAM}]]`],
+  ]);
+});

@@ -834,7 +834,8 @@ function namedRunEvidence(text: string, run: number, end: number, digits: number
 }
 
 /**
- * `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text, and
+ * `Evidence.SSN` when three digits, `-`, two digits, `-` and four digits are in the text (a `]`
+ * perhaps before the last `-`: `[123-45]-6789`), and
  * `Evidence.PHONE` for Brazil's mobile shape, a 9 and four digits (`98765-`, `9 8765-`), `-` and four digits.
  */
 function dashedNumberEvidence(text: string): number {
@@ -843,10 +844,12 @@ function dashedNumberEvidence(text: string): number {
     if (!(isDigit(text.charCodeAt(dash - 1)) && isDigit(text.charCodeAt(dash - 2)) && isDigit(text.charCodeAt(dash - 3)) && isDigit(text.charCodeAt(dash + 1)))) {
       continue;
     }
+    // The serial's dash, perhaps after a `]` closing a bracketed area and group (`[123-45]-6789`).
+    const serial = dash + 3 + (text.charCodeAt(dash + 3) === 93 ? 1 : 0);
     if (
-      isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(dash + 3) === 45 &&
-      isDigit(text.charCodeAt(dash + 4)) && isDigit(text.charCodeAt(dash + 5)) &&
-      isDigit(text.charCodeAt(dash + 6)) && isDigit(text.charCodeAt(dash + 7))
+      isDigit(text.charCodeAt(dash + 2)) && text.charCodeAt(serial) === 45 &&
+      isDigit(text.charCodeAt(serial + 1)) && isDigit(text.charCodeAt(serial + 2)) &&
+      isDigit(text.charCodeAt(serial + 3)) && isDigit(text.charCodeAt(serial + 4))
     ) {
       found |= Evidence.SSN;
     }

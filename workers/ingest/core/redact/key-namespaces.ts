@@ -95,7 +95,7 @@ export function opensSanitizedPart(text: string, at: number): boolean {
  * Whether the `?` at `at` in `text` is the part an instrumentation sanitized a key's to: no
  * secret-shaped token starts after it before its value's run ends (`secretTokenInRun`: a blank, a
  * quote, an `&` or a backslash), or the first one is followed by more of the run or ends with
- * `=`. A token that ends the run, or a URL's credentials at its `@`, is a key written after the mark
+ * `=`. A token that ends the run (or its field, at a separator or a closing bracket: `KEY_ENDS`), or a URL's credentials at its `@`, is a key written after the mark
  * (`x-api-key:?:Zx9Kq2…`, `https://password:?:Zx9Kq2…@host`): the `?` is then no placeholder of
  * it. Before more of the run (`access_token:?:x-amz-security-token: Zx9Kq2…`,
  * `authorization:?:eyJ…{Bearer abc…`) the `?` stays sanitized: the field's reading would take what
@@ -111,8 +111,12 @@ function isSanitizedPartAt(text: string, at: number): boolean {
   // A token's `=` padding may be a later field's `=` (`?:sk_live_…x-signature="…"`): that one stays sanitized.
   return text.charCodeAt(end - 1) === 61 /* = */ || !KEY_ENDS.test(text.charAt(end));
 }
-/** What may follow a key that ends its value: the text's end, a run's end (`secretTokenInRun`) or a URL's credentials' `@`. */
-const KEY_ENDS = /^(?:|[\s"'`&\\@])$/;
+/**
+ * What may follow a key that ends its value: the text's end, a run's end (`secretTokenInRun`), a
+ * URL's credentials' `@`, or a separator or closing bracket that ends a field's token
+ * (`x-api-key:?:Zx9Kq2…, host:…`, a header dump's shape; `…;`, `(token:?:…)`, `|`, `>`).
+ */
+const KEY_ENDS = /^(?:|[\s"'`&\\@,;)}\]|>])$/;
 
 /** A character of `GLOB`: `[A-Za-z0-9_*?-]`. */
 function isGlobCharacter(code: number): boolean {

@@ -66,7 +66,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
@@ -278,7 +278,8 @@ const STRING_LIST = `\\[[ \\t]*(?:${STRING_LITERAL})(?:(?:[ \\t]*,[ \\t]*|[ \\t]
 const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
 /**
  * A YAML flow sequence or flow set of plain scalars on one line (YAML 1.2.2 §7.4: `[s3cr3t]`,
- * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read).
+ * `[a, b]`, `{s3cr3t}`, an empty `[]`), no quote in it and, in braces, no `:` (a mapping, which key rules read);
+ * a sequence nested once in another is one too (`[[hunter2]]`).
  * A bracket ends the match whatever is glued after it (`Authorization:[Bearer …]!x`, `password:
  * [hunter2]x`); what is glued is judged with the value (`gluedAfterList`): code or a link's
  * target after no password keeps it (`keepsCodeAfter`), a glued word goes with it (`GLUED_AFTER_LIST`). Nothing is glued after braces (LDAP's `{CRYPT}$6$…`, a scheme
@@ -286,7 +287,7 @@ const STRING_LIST_ITEM = new RegExp(STRING_LITERAL, "g");
  * (`&x=1`) or a sentence's marks, `.`, `!`, `?` or `:` (a few: `?.`), before the end, a blank, a
  * quote, `)` or `}` (`{"msg":"password: {s3cr3t}."}`).
  */
-const FLOW_COLLECTION = "(?:\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
+const FLOW_COLLECTION = "(?:\\[\\[[^[\\]{}\\n\"'`]{1,256}\\]\\]|\\[[^[\\]{}\\n\"'`]{0,256}\\]|\\{[^[\\]{}\\n\"'`:]{1,256}\\}(?=$|[\\s,;\"')}&]|[.!?:]{1,8}(?:$|[\\s\"')}])))";
 /**
  * A bracketed word with a capital first, perhaps GraphQL's non-null `!` after it: a GraphQL list
  * type (`[String!]`, `[ID!]`), a schema's type (`[Int64]`) or a sender's mask (`[FILTERED]`,
@@ -1384,28 +1385,68 @@ const MARKED_REGEX_CLASS = /^\[(?:\^|[^\]]*(?:\\|[aA]-[a-zA-Z]|[a-zA-Z]-[zZ]|\d-
  * What is glued after a secret's bracketed value, up to a blank, a quote, a separator or an
  * opening bracket (`api_key: [sk]live_4eC39…`, `Authorization:[Bearer sk]/x`, `]#frag`, `]:xyz`),
  * a `]` inside it too when more is glued after that (`password: [abc]def]ghi`): the rest of the
- * same value, as after `=` (`password=[hunter2]x`). A sentence's marks and a closing `]` at its
- * end are not (`gluedAfterList`).
+ * same value, as after `=` (`password=[hunter2]x`). A separator (`&`, `;`, `,`) or a backslash
+ * is inside the value only before a secret-shaped run (`SECRET_RUN_AFTER_SEPARATOR`:
+ * `[hunter2]&Sup3rS3cretPw`, `[hunter2];Sup3r…`); before anything else it ends the value, as a
+ * log's next field (`[FILTERED],host:example.com`, `[a],b:[c]`, `[req-1];foo`, `[x]&user=bob`) or a
+ * JSON string's escape (`[x]\n`) follows. So is a word in quotes glued on, its quotes
+ * holding no separator and opening with a letter, digit or `_` (`[x]|'hunter2'`, `[FILTERED]"hunter2"`;
+ * JSON's `","` and a string's end before a concatenation, `"+"`, are none). A sentence's
+ * marks and a closing `]` at its end are not (`gluedAfterList`).
  */
-const GLUED_AFTER_LIST = /^(?:[^\s"'`\\,;&()[\]{}<>]|\](?=[^\s"'`\\,;&()[\]{}<>]))+/;
+const GLUED_RUN_CHARACTER = String.raw`[^\s"'\`\\,;&()[\]{}<>]`;
+const GLUED_QUOTED_WORD = String.raw`[A-Za-z0-9_][^\s"'\`\\,;:&()[\]{}<>]{0,127}`;
+/**
+ * A run after a separator that is a secret's rest: letters and digits mixed, eight or more, up to
+ * the run's end or a sentence's marks before it; no field (`name:`, `name=`), words or numbers alone.
+ */
+const SECRET_RUN_AFTER_SEPARATOR = String.raw`(?=[A-Za-z0-9_]{0,127}[A-Za-z])(?=[A-Za-z0-9_]{0,127}\d)[A-Za-z0-9_]{8,128}(?=[.!?]{0,8}(?:$|[\s"'\`\\,;&()[\]{}<>]))`;
+const GLUED_AFTER_LIST = new RegExp(
+  String.raw`^(?:${GLUED_RUN_CHARACTER}|\](?=${GLUED_RUN_CHARACTER})|(?:[&;,]|\\(?![/bfnrtu]))(?=${SECRET_RUN_AFTER_SEPARATOR})|"${GLUED_QUOTED_WORD}"|'${GLUED_QUOTED_WORD}')+`,
+);
 /** A sentence's marks, or a `]` closing what holds the value, at the end of a glued run (`[x]y].`, `[x]y:`). */
 const GLUED_RUN_END = /[\].!?:]+$/;
 /**
  * What glued after a bracketed value is no part of it: a TypeScript union's next types, each a
- * type's name (`UNION_MEMBER`): a primitive, `null`, `undefined`, one of JavaScript's own classes
- * or a name in PascalCase of two words or more, perhaps a list of it (`tokens: [Token]|null`,
- * `|string`, `|TokenInfo`, `|Token[]`). A capitalised word alone (`[x]|Sunshine`), capitals
- * (`|ABCDEFGH`) or a word with digits (`|hunter2`) is a password glued to the bracket, one value
- * with it, unless the bracket holds a type's name itself (`TYPE_UNION_AFTER_LIST`).
+ * type's name (`isTypeUnionAfter`), perhaps a list of it, `readonly` only before a list (`tokens: [Token]|null`,
+ * `|string`, `|TokenInfo`, `|Token[]`, `[Token]|readonly Token[]`). `UNION_AFTER_LIST` reads the
+ * members' words; whether they are types is their shape's question.
  */
-const UNION_MEMBER = String.raw`(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+|null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)(?:\[\])*`;
-/** The end of a union: nothing glued after its last member that a value holds. */
-const UNION_END = String.raw`(?![^\s"'\`\\,;&()[\]{}<>.!?])`;
-const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|${UNION_MEMBER}(?![\w$]))+${UNION_END}`);
-/** A union's next capitalised words after a bracket holding a type's name (`[Token]|Token[]`, `[String]|Null`): types, as in the bracket. */
-const TYPE_UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:[A-Z][A-Za-z]{0,63}(?:\[\])*|${UNION_MEMBER})(?![\w$]))+${UNION_END}`);
-/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union (`TYPE_UNION_AFTER_LIST`). */
+const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+(?=[A-Za-z][A-Za-z0-9]{0,63}\[\]))?[A-Za-z][A-Za-z0-9]{0,63}(?:\[\])*(?![\w$]))+(?![^\s"'\`\\,;&()[\]{}<>.!?])`);
+/** A union's member's word, its `readonly` and list's `[]` left out. */
+const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
+/** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
+const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
+/**
+ * A type's name of two humps or more, each a capital and lower-case letters (`TokenInfo`,
+ * `HttpClient`): a capital alone (`ILoveYou`, `SuperSecretX`), capitals together (`PassWORD`,
+ * `AbcDEF`) or a digit (`RedDragon7`) is no hump of a type's name.
+ */
+const HUMPED_TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
+/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
 const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+/** After a bracketed type's name, any capitalised word of letters is a type's too (`[String]|Null`, `[Token]|Token[]`). */
+const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
+
+/**
+ * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
+ * name: a built-in one, a listed numbered name after a bracket holding a type's name, under no
+ * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
+ * when the bracket holds a type's name itself (`[Token]|Sunshine`), never shaped as a secret
+ * (`SECRET_SHAPED_WORD`). A capitalised word alone after another bracket (`[x]|Sunshine`),
+ * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
+ * mixed humps (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
+ */
+function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
+  const typeInBrackets = TYPE_NAME_IN_BRACKETS.test(flow);
+  return union.split(/(?=\|)/).every((member) => {
+    const word = UNION_MEMBER_WORD.exec(member)?.[1] ?? "";
+    if (BUILT_IN_UNION_MEMBER.test(word)) return true;
+    if (SECRET_SHAPED_WORD.test(word)) return false;
+    if (NUMBERED_TYPE_NAMES.has(word)) return typeInBrackets && !isSecretCodeName(name);
+    return HUMPED_TYPE_NAME.test(word) || (typeInBrackets && CAPITALISED_TYPE_NAME.test(word));
+  });
+}
 /**
  * A host's port, perhaps a database's number, glued after a bracketed host and ending the run
  * (`session: [10.0.0.1]:6379`, `[redis-1]:6379/0`, `auth: [::1]:443`): an address, no part of the
@@ -1417,6 +1458,18 @@ const PORT_AFTER_LIST = /^:\d{1,5}(?:\/\d{1,2})?(?![^\s"'`\\,;&()[\]{}<>.!?])/;
 const HOST_IN_BRACKETS = /^\[(?=[^\]]*[A-Za-z.])[A-Za-z0-9.-]{1,253}\]$/;
 /** A Go slice type's element after its `[]` (`[]string(nil)`, `[]byte{…}`, `[]*T`): Go's print of a type, no value (`gluedAfterList`). */
 const GO_SLICE_ELEMENT = /^(?:\*|\[|map\[|(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|any|error|interface|struct)(?!\w))/;
+/**
+ * A Go array type's length in brackets, one of the sizes keys, hashes and nonces are declared with
+ * (`[32]byte`, `[16]byte`, `[20]byte`): other numbers before a type's word (`[1234]byte`) are read
+ * as any other bracket.
+ */
+const GO_ARRAY_LENGTH = /^\[(?:1|2|4|8|12|16|20|24|28|32|48|64|128|256|512)\]$/;
+/**
+ * A Go array's element type after its length: one of Go's built-in type words with nothing glued
+ * after it (`[32]byte`, `[16]uint8`); a pointer, a nested list, a map or a literal's items
+ * (`[8]*hunter2`, `[2]map[…]`, `[4]uint8{0xde, …}`) is read as any other bracket, a password's run.
+ */
+const GO_ARRAY_ELEMENT = /^(?:string|byte|rune|bool|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128))(?=$|[\s"'`,;)\]}>.!?])/;
 /** A Go slice literal of strings or bytes after its `[]`, its items in braces or a conversion's parentheses (`[]string{"a", "b"}`, `[]byte("x")`). */
 const GO_SLICE_LITERAL = /^(?:string|byte|rune)(?:\{[^{}\n]{0,200}\}|\([^()\n]{0,200}\))/;
 /**
@@ -1436,6 +1489,8 @@ const GLUED_REACH = 256;
  */
 function gluedAfterList(name: string, flow: string, text: string, at: number): string | undefined {
   const after = text.slice(at, at + GLUED_REACH);
+  // Go's array type (`[32]byte`) is no value, as its slice type is not; under a code's name `[1234]` is the code.
+  if (GO_ARRAY_LENGTH.test(flow) && !isSecretCodeName(name) && GO_ARRAY_ELEMENT.test(after)) return undefined;
   if (flow === "[]") {
     // Go's slice literal holding a string is that string's value (`[]string{"hunter2"}`, `[]byte("hunter2")`); its type alone is none.
     const literal = GO_SLICE_LITERAL.exec(after)?.[0];
@@ -1443,7 +1498,8 @@ function gluedAfterList(name: string, flow: string, text: string, at: number): s
     if (GO_SLICE_ELEMENT.test(after)) return undefined;
   }
   if (CODE_AFTER_LIST.test(after)) return keepsCodeAfter(flow, after) ? undefined : gluedCodeRun(after);
-  if (UNION_AFTER_LIST.test(after) || (TYPE_NAME_IN_BRACKETS.test(flow) && TYPE_UNION_AFTER_LIST.test(after))) return "";
+  const union = UNION_AFTER_LIST.exec(after)?.[0];
+  if (union !== undefined && isTypeUnionAfter(name, flow, union)) return "";
   if (PORT_AFTER_LIST.test(after) && (HOST_IN_BRACKETS.test(flow) || isBracketedIpv6(flow)) && !isSecretCodeName(name)) return "";
   return (GLUED_AFTER_LIST.exec(after)?.[0] ?? "").replace(GLUED_RUN_END, "");
 }
@@ -1530,19 +1586,42 @@ const QUOTED_NAME_END = /[A-Za-z0-9_]\\{0,7}"[ \t]*$/;
  * reaches to the end of a line the name opens (`password: changed Xk9mQ7vLp` loses all of it):
  * a secret after a word of a report goes in both forms. Unchanged when the first token ends a
  * sentence (`password: hunter2. Retrying`) or anything but words (a `|`, `,`, `;`, `=`, a quote)
- * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}` as in
- * plain text (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
+ * comes before that quote, and when the value is bracketed: it ends at its own `]` or `}`, or at
+ * the end of a run glued after it (`[hunter2]*x more words`), as in plain text
+ * (`{"msg":"X-Api-Key:[…] Host:[api.example.com]"}`, a header dump in a string, keeps `Host`).
  */
 function reachingStringEnd(rewrite: Rewrite | undefined, match: string, marker: string, text: string, start: number, valueStart: number): Rewrite | undefined {
   const replaced = `${match.slice(0, valueStart)}${marker}`;
   const length = typeof rewrite === "string" ? (rewrite === replaced ? match.length : undefined) : rewrite?.kind === SECRET_PARAM_KIND && rewrite.text === replaced ? (rewrite.length ?? match.length) : undefined;
   if (length === undefined || quoteOpening(match.slice(valueStart)) !== "") return rewrite;
-  if (BRACKETED_VALUE.test(match.slice(valueStart)) && NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH))) return rewrite;
+  // A run glued after the bracket (`[hunter2]*x`) is bounded by it as in plain text; the words after it stay.
+  const bracketed = BRACKETED_VALUE.test(match.slice(valueStart));
+  if (bracketed && (length > match.length || NEXT_BRACKETED_MEMBER.test(text.slice(start + length, start + length + NEXT_MEMBER_REACH)))) return rewrite;
   const name = fieldNameBefore(text, start);
   if (!STRING_OPENING.test(text.slice(Math.max(0, start - name.length - 16), start - name.length))) return rewrite;
   const rest = STRING_REST.exec(text.slice(start + length, start + length + LINE_REST_REACH))?.[1];
   if (rest === undefined || endsSentence(match.slice(valueStart, length), rest)) return rewrite;
   return { text: replaced, kind: SECRET_PARAM_KIND, length: length + rest.length };
+}
+/**
+ * A wiki's link, a page's name of two words of letters or more joined by `-` or a blank in double
+ * brackets (`[[reset-password]]`, `[[api-tokens]]`, `[[Password Policy]]`); one word
+ * (`[[hunter2]]`, `[[abc]]`) is read as a nested sequence.
+ */
+const WIKI_LINK = /^\[\[[A-Za-z][a-z]{0,31}(?:[- ][A-Za-z][a-z]{0,31}){1,7}\]\]$/;
+/** `flow` without its outer bracket when it is a sequence nested once in another (`[[hunter2]]` is read as `[hunter2]`, `[[Token]]` as `[Token]`). */
+function withoutOuterBracket(flow: string): string {
+  return flow.startsWith("[[") ? flow.slice(1, -1) : flow;
+}
+
+/**
+ * A run glued after a bracket up to its first separator (`GLUED_AFTER_LIST` goes past one only
+ * before a secret-shaped run): past a bracket that shows no value (a mask, a placeholder, a log's
+ * level: `[FILTERED],user_12345678`, `[INFO]&page2of10`) the run after a separator is the next field's.
+ */
+function beforeSeparator(glued: string): string {
+  const separator = glued.search(/[&;,\\]/);
+  return separator < 0 ? glued : glued.slice(0, separator);
 }
 /** A value in brackets or braces, closed by its own (`FLOW_COLLECTION`, `STRING_LIST`). */
 const BRACKETED_VALUE = /^[[{].*[\]}]$/s;
@@ -1643,15 +1722,25 @@ function redactFieldValue(match: string, marker: string, text: string, start: nu
     // A code's continuation glued after its list goes with it (`pin: [1234]:5678`).
     if (holdsSecretNumberList(name, flow)) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + (glued ?? "").length };
     if (!isSecretName(name)) return undefined;
+    // A wiki's link to a page named by kebab-case words (`password: [[reset-password]]`) is no value.
+    if (!glued && WIKI_LINK.test(flow)) return undefined;
     if (holdsOneSchemeCredential(name, flow)) {
       // With nothing glued after the `]` the scheme's word stays; a glued run makes it one value, as after `=` (`Authorization:[Bearer sk]live_…`), but a mask stays before a run carrying no credential (`[Bearer abc***]x`).
-      if (!glued) return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
-      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(glued)) return undefined;
+      if (!glued) {
+        const token = tokenAfterMaskEnd(flow, text, end);
+        if (token > end) return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: token - start };
+        return redactBracketedCredential(match.slice(0, valueStart), flow, marker);
+      }
+      if (showsNoCredential(flow) && !CREDENTIAL_TAIL.test(beforeSeparator(glued))) return undefined;
     }
     if (glued === undefined) return undefined;
-    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`).
-    if (!holdsFlowSecret(name, flow, () => definesGraphQLVariable(text, start, name), glued !== "") && !CREDENTIAL_TAIL.test(glued)) return undefined;
-    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
+    // A bracket that shows no value (a mask, a type's name, an elision, `[]`) before a run carrying a credential (`CREDENTIAL_TAIL`) is that credential's (`[FILTERED]hunter2`), up to a separator: what follows one is the log's next field (`[FILTERED],abc12345678`).
+    const ownRun = beforeSeparator(glued);
+    if (holdsFlowSecret(name, withoutOuterBracket(flow), () => definesGraphQLVariable(text, start, name), ownRun !== "")) {
+      return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + glued.length };
+    }
+    if (!CREDENTIAL_TAIL.test(ownRun)) return undefined;
+    return { text: `${match.slice(0, valueStart)}${marker}`, kind: SECRET_PARAM_KIND, length: match.length + ownRun.length };
   }
   if (opening === "[") {
     // Two strings in single quotes after a login word are a user and a password, read by the login pair's rule (secret-assignment.ts: `AUTH: ['ana','…']`).
@@ -2152,6 +2241,28 @@ function redactBracketedCredential(head: string, flow: string, marker: string): 
   const redacted = redactCredentialHeader("authorization", credentials, () => written);
   return redacted === undefined || redacted === credentials ? undefined : { text: `${head}[${redacted}]`, kind };
 }
+
+/**
+ * Where a credential with a known issuer's prefix (`PREFIXED_CREDENTIAL`) ends that blanks part
+ * from `flow`, a bracketed scheme's masked credentials (`showsNoCredential`), its `]` at `at` in
+ * `text`; -1 for none. Written beside the mask (`Authorization: [Bearer ***] sk_live_…`), the
+ * token is the credential the mask stands for, and goes with it; an id, a path, a version or a
+ * time written there (`req_8f3a…`, `/v1/users/12345`) is the log's next field and stays. Reads
+ * the blanks, at most 16, and the token (`secretTokenEnd`).
+ */
+function tokenAfterMaskEnd(flow: string, text: string, at: number): number {
+  const blanks = BLANKS_AT.exec(text.slice(at, at + 17))?.[0].length ?? 0;
+  if (blanks === 0 || !PREFIXED_CREDENTIAL.test(text.slice(at + blanks, at + blanks + 24)) || !showsNoCredential(flow)) return -1;
+  const end = secretTokenEnd(text, at + blanks);
+  return end > at + blanks ? end : -1;
+}
+const BLANKS_AT = /^[ \t]{1,16}/;
+/**
+ * A credential's known prefix and eight characters of its body: Stripe's keys, OpenAI's, GitHub's,
+ * GitLab's, Slack's, npm's, Hugging Face's, AWS's and Google's key ids, and a JWT's header (`eyJ`); OpenAI's `sk-` only before twenty characters with a digit among them
+ * (`sk-learn-version-1` is a package's name).
+ */
+const PREFIXED_CREDENTIAL = /^(?:sk-(?=[A-Za-z0-9_-]{0,19}\d)[A-Za-z0-9_-]{20}|(?:[sr]k_(?:live|test)_|whsec_|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt)-|xox[abeoprs]-|xapp-|npm_|hf_|AKIA|ASIA|AIza|eyJ)[A-Za-z0-9_-]{8})/;
 
 /** Whether the bracketed scheme's credentials in `flow` show none: a placeholder, a state's word or a mask (`[Bearer empty]`, `[Bearer abc***]`, `[Bearer abc...]`). */
 function showsNoCredential(flow: string): boolean {

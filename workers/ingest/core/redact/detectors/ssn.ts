@@ -29,7 +29,8 @@ import { NUMBER_WORD_SET } from "./thing-words";
  *
  * Only numbers the Social Security Administration issues (its rules since randomization in
  * 2011): no area `000`, `666` or `900`–`999` (the 9xx range is the IRS's ITINs), no group `00`,
- * no serial `0000`. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
+ * no serial `0000`. The printed form's area and group may be bracketed apart from its serial
+ * (`[123-45]-6789`), as a log's half-done mask leaves it: the number, whole. The number must stand alone: inside an id or a UUID (`ord-123-45-6789`,
  * `123-45-6789-0`), or as a date (`2024-11-30`, which has another grouping), it is not one; a
  * `,` glues digits alone or in spaced groups only as a decimal's separator (`12,123456789`), and
  * separates a list's items and a CSV row's or an SQL tuple's fields (`Ana,123-45-6789,NY`). No
@@ -45,7 +46,7 @@ export const ssnDetector: Detector = {
   kind: "ssn",
   // A `,` glues digits only as a decimal's or thousands' separator (`list-items.ts`); no number holds the printed form's dashes.
   source:
-    `(?<![\\w./-])(?:\\d{3}-\\d{2}-\\d{4}${ENDS_ALONE}` +
+    `(?<![\\w./-])(?:(?:\\d{3}-\\d{2}|\\[\\d{3}-\\d{2}\\])-\\d{4}${ENDS_ALONE}` +
     `|(?<!${COMMA_GLUED_BEFORE})(?:\\d{3} \\d{2} \\d{4}|\\d{9})${ENDS_ALONE}(?!${COMMA_GLUED_AFTER}))`,
   evidence: Evidence.SSN,
   placeEvidence: Place.SSN_VALUE,
