@@ -147,6 +147,13 @@ describe("redactString", () => {
   });
 });
 
+/**
+ * A detector's case runs two scanners over every corpus text in seven contexts: 2–10 s alone on
+ * two cores, over 60 s (the suite's default) when other suites share them. The corpus grows with
+ * every rule, so the limit is a hang guard with room for a loaded machine, not a speed check.
+ */
+const EVERY_CORPUS_TEXT_TIMEOUT_MS = 300_000;
+
 describe("built-in detectors", () => {
   // The scanner runs a detector only on a text that shows one of its evidence facts, so a
   // detector must redact exactly what it would if it ran on every text. Each corpus text is
@@ -186,6 +193,7 @@ describe("built-in detectors", () => {
       }
       expect(redacted).toBeGreaterThan(0);
     },
+    EVERY_CORPUS_TEXT_TIMEOUT_MS,
   );
 
   it.each([
