@@ -66,7 +66,7 @@ Options:
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
-                      with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
+                      on a loopback, private or link-local address, with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
                       password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
                       a .invalid host) or a blank
   --metrics-dataset NAME
@@ -327,8 +327,8 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
- * (`http://…` told so, and a host without a scheme, with the https base to give unless it is a
- * local or private address a deployed Worker cannot reach),
+ * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
+ * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
@@ -344,14 +344,15 @@ function checkIngestUrl(ingestUrl: string): void {
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
   if (url?.protocol === "http:" && url.hostname !== "") {
-    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${httpsToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url)}; got "${ingestUrl}"`);
   }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
     const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
-    const instead = withScheme !== null && withScheme.hostname.includes(".") ? httpsToGive(withScheme) : undefined;
+    const instead = withScheme !== null && withScheme.hostname.includes(".") ? whatToGive(withScheme) : undefined;
     const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
     throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
   }
+  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url)}; got "${ingestUrl}"`);
   if (url.search !== "" || url.hash !== "") {
     throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): ${whatToGive(url)}; got "${ingestUrl}"`);
   }
@@ -379,22 +380,16 @@ function ingestBaseOf(url: URL): string {
 
 /**
  * What a refusal tells the person to give instead of `url`: its ingest base (`ingestBaseOf`), or,
- * when that base would be refused too, why (a placeholder the scheme hid: `youraccount.workers.dev`).
+ * when that base would be refused too, why: a host a deployed Worker cannot reach
+ * (`unreachableAddress`: a local collector's `http://127.0.0.1:4318`, whose https form is no
+ * answer), or a placeholder the scheme hid (`youraccount.workers.dev`).
  */
 function whatToGive(url: URL): string {
+  const unreachable = unreachableAddress(url);
+  if (unreachable !== undefined) return `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
   const base = ingestBaseOf(url);
   const placeholder = placeholderFault(base);
   return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
-}
-
-/**
- * `whatToGive` for a URL given as http or without a scheme, which may be a local collector's: on
- * a host a deployed Worker cannot reach (loopback, a private address), its https form is no
- * answer, so the refusal says that instead.
- */
-function httpsToGive(url: URL): string {
-  const unreachable = unreachableAddress(url);
-  return unreachable === undefined ? whatToGive(url) : `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */

@@ -13,27 +13,39 @@ export const INGEST_URL_PLACEHOLDER = "https://<ingest origin>";
 /** The option as a hint names it before the URL is known. */
 export const INGEST_URL_OPTION = "--ingest-url <URL>";
 
-/** Hosts of the machine the Worker runs on in development: never where a deployed Worker sends. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** Whether `url` is on a loopback host (`localhost`, `127.0.0.1`, `[::1]`). */
-export function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname);
+/**
+ * What `url`'s host is when a deployed Worker cannot reach it, or undefined: "a local development
+ * address" (`localhost`, `*.localhost`, `127.0.0.0/8`, `0.0.0.0/8`, `[::1]`, `[::]`: the machine the
+ * Worker runs on, or none), "a private network address" (RFC 1918 `10/8`, `172.16/12`,
+ * `192.168/16`, link-local `169.254/16` and `fe80::/10`, unique local `fc00::/7`): a deployed Worker
+ * runs on Cloudflare's network, not on the network that has them, over http or https alike. The one
+ * answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG parser has already
+ * written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`, IPv6 compressed).
+ */
+export function unreachableAddress(url: URL): string | undefined {
+  const host = url.hostname.replace(/\.$/, "");
+  const v4 = ipv4Of(host);
+  if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]" || (v4 !== undefined && (v4[0] === 127 || v4[0] === 0))) return "a local development address";
+  if (v4 !== undefined) return isPrivateIpv4(v4) ? "a private network address" : undefined;
+  return /^\[(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host) ? "a private network address" : undefined;
 }
 
 /**
- * Private network addresses (RFC 1918, link-local, IPv6 unique local and link-local): a deployed
- * Worker runs on Cloudflare's network, not on the network that has them, so it cannot reach them.
+ * The four numbers of an IPv4 host, also one written IPv4-mapped in IPv6 (`[::ffff:7f00:1]`, as
+ * the parser writes `[::ffff:127.0.0.1]`), or undefined.
  */
-const PRIVATE_ADDRESS = /^(10\.\d+\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|\[f[cd][0-9a-f]*:.*\]|\[fe[89ab][0-9a-f]*:.*\])$/;
+function ipv4Of(host: string): number[] | undefined {
+  const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (dotted !== null) return dotted.slice(1).map(Number);
+  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (mapped === null) return undefined;
+  const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255];
+}
 
-/**
- * What `url`'s host is when a deployed Worker cannot reach it ("a local development address",
- * "a private network address"), or undefined.
- */
-export function unreachableAddress(url: URL): string | undefined {
-  if (isLoopback(url)) return "a local development address";
-  return PRIVATE_ADDRESS.test(url.hostname) ? "a private network address" : undefined;
+/** Whether an IPv4 address is in a private (RFC 1918) or link-local range. */
+function isPrivateIpv4([a, b]: number[]): boolean {
+  return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
@@ -87,12 +99,12 @@ export function placeholderFault(text: string): string | undefined {
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
  * refuses (not https, another path, a query or fragment, a placeholder or template) and for a
- * loopback host (`https://127.0.0.1:4318`, a local collector: the rule lets it pass, but a
- * deployed Worker's URL it is not).
+ * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
+ * collector).
  */
 export function endpointBase(text: string, path: string): string | undefined {
   const url = URL.parse(text);
-  if (url === null || url.protocol !== "https:" || isLoopback(url) || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
+  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
   return url.origin + url.pathname.slice(0, -path.length);
 }
 

@@ -8,6 +8,7 @@ import { loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue, stringAt } from "../../audit/core/model";
 import { environmentsOf } from "../../audit/core/environments";
 import { auditDocument } from "../../audit/core/audit";
+import { fileIngestBase } from "../../audit/core/ingest-url";
 
 /** Runs the CLI in-process, keeping what it printed. */
 async function audit(argv: string[], context = {}): Promise<{ code: number; out: string; err: string }> {
@@ -564,6 +565,52 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
 
   it("passes a public address and a host named like a private one", async () => {
     for (const url of ["https://172.32.0.1", "https://10x.acme.dev"]) expect((await fixInTempFolder(["--ingest-url", url])).err).toBe("");
+  });
+});
+
+describe("addresses a deployed Worker cannot reach: one answer for --ingest-url and a file's endpoint vars", () => {
+  // Loopback and unspecified (127.0.0.0/8, 0.0.0.0, ::1), private (RFC 1918, fc00::/7) and
+  // link-local (169.254/16, fe80::/10) hosts are unreachable from Cloudflare's network over https too.
+  const unreachable: [string, string][] = [
+    ["https://localhost", "a local development address"],
+    ["https://10.0.0.5:4318", "a private network address"],
+    ["http://127.0.0.2", "a local development address"],
+    ["http://0.0.0.0", "a local development address"],
+    ["https://[::1]", "a local development address"],
+    ["https://169.254.10.1", "a private network address"],
+    ["https://192.168.0.9", "a private network address"],
+    ["https://172.16.0.1", "a private network address"],
+    ["https://172.31.255.1", "a private network address"],
+    ["https://[fc00::1]", "a private network address"],
+    ["https://[fdab:1::2]:4318", "a private network address"],
+    ["https://[fe80::1]", "a private network address"],
+    ["https://127.1", "a local development address"],
+    ["https://[::ffff:127.0.0.1]", "a local development address"],
+    ["https://otel.localhost", "a local development address"],
+  ];
+
+  it.each(unreachable)("%s: refused by the flag, with no suggestion that would be taken back, and flagged in a file", async (base, kind) => {
+    const refused = await fixInTempFolder(["--ingest-url", base]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`is ${kind}, which a deployed Worker cannot reach`);
+    expect(refused.changed).toBe(false);
+    const suggestion = /\bgive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
+    if (suggestion !== undefined) expect((await fixInTempFolder(["--ingest-url", suggestion])).code).toBe(2);
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }));
+    const messages = auditDocument(document).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(messages).toHaveLength(3);
+    for (const message of messages) expect(message).toContain(`${kind}, which a deployed Worker cannot reach`);
+    // Never proposed as the file's ingest base either.
+    expect(fileIngestBase(document)).toBeUndefined();
+  });
+
+  it("passes public addresses beside the private ranges", async () => {
+    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io"]) {
+      expect((await fixInTempFolder(["--ingest-url", base])).err).toBe("");
+      const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+      expect(auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints")).toEqual([]);
+    }
   });
 });
 

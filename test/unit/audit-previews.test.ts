@@ -43,7 +43,7 @@ describe("previews: the settings wrangler preview deploys", () => {
       "17:59 error tail-loop staging env.staging.previews (inherited from the top level): tail_consumers lists shop-staging, the Worker itself: each invocation would tail itself",
       "18:18 error tail-ingest-binding - previews: services[0] binds deco-otel-ingest's TailIngest entrypoint, which takes records with no token: only deco-otel-tail may bind it, and this Worker's rows would pass as the tail's",
       "40:26 warning observability production env.production.previews: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
-      '41:46 warning otlp-endpoints production env.production.previews: DECO_OTEL_LOGS_ENDPOINT is not https: "http://localhost:8787/v1/logs" (a local development address: deploy with the ingest Worker\'s https URL (its origin, or a base with a path))',
+      '41:46 warning otlp-endpoints production env.production.previews: DECO_OTEL_LOGS_ENDPOINT is not https: "http://localhost:8787/v1/logs" (a local development address, which a deployed Worker cannot reach: deploy with the ingest Worker\'s https URL (its origin, or a base with a path))',
     ]);
   });
 

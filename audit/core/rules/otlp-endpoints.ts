@@ -3,7 +3,7 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, isLoopback, placeholderFault } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress } from "../ingest-url";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
@@ -67,10 +67,11 @@ export const otlpEndpointsRule: Rule = {
         hits.push({ at: value.at, message: `${name} is not a URL: ${JSON.stringify(value.value)}` });
         continue;
       }
-      if (url.protocol !== "https:") {
-        const local = isLoopback(url) ? ` (a local development address: deploy with ${INGEST_URL_MEANING})` : "";
-        hits.push({ at: value.at, message: `${name} is not https: ${JSON.stringify(value.value)}${local}` });
-      }
+      const unreachable = unreachableAddress(url);
+      const cannot = `${unreachable}, which a deployed Worker cannot reach`;
+      const deploy = `deploy with ${INGEST_URL_MEANING}`;
+      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${JSON.stringify(value.value)}${unreachable === undefined ? "" : ` (${cannot}: ${deploy})`}` });
+      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannot}: ${JSON.stringify(value.value)} (${deploy})` });
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${JSON.stringify(value.value)}` });
       }
