@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault, unreachableAddress } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, quotedUrl, unreachableAddress } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -340,28 +340,28 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  */
 function checkIngestUrl(ingestUrl: string): void {
   const placeholder = placeholderFault(ingestUrl);
-  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
+  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got ${quotedUrl(ingestUrl)}`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
   if (url?.protocol === "http:" && url.hostname !== "") {
-    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
     const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
     const instead = withScheme !== null && withScheme.hostname.includes(".") ? whatToGive(withScheme) : undefined;
     const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
-    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got ${quotedUrl(ingestUrl)}`);
   }
-  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url)}; got "${ingestUrl}"`);
+  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
   if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): ${whatToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
+      `--ingest-url must not hold a user name or password (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
     );
   }
 }

@@ -48,6 +48,27 @@ function isPrivateIpv4([a, b]: number[]): boolean {
   return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
 }
 
+/**
+ * A URL as a refusal or finding quotes it: JSON-escaped, as findings quote values (a `\n` at its
+ * end stays on the line: `"https://…/v1/logs\n"`), with its user info and each query or fragment
+ * value masked (`maskedUrl`). Every place the audit echoes a URL someone wrote goes through here.
+ */
+export function quotedUrl(text: string): string {
+  return JSON.stringify(maskedUrl(text));
+}
+
+/**
+ * `text` with what may be a credential in a URL masked as `…`: the user info
+ * (`https://user:pw@host`, and a token written as the user name, `https://ghp_…@host`; also
+ * without a scheme, `user:pw@host`) and each `name=value` value after `?` or `#`
+ * (`?token=…`). The rest is kept as written, so the person finds the value they typed.
+ */
+export function maskedUrl(text: string): string {
+  const query = text.search(/[?#]/);
+  const [head, tail] = query === -1 ? [text, ""] : [text.slice(0, query), text.slice(query)];
+  return head.replace(/^(\s*(?:[a-z][a-z\d+.-]*:\/\/)?)[^/]*@/i, "$1…@") + tail.replace(/=[^&#]*/g, "=…");
+}
+
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 

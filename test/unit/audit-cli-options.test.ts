@@ -500,14 +500,14 @@ describe("a JSON or TOML file named on the command line that is not a wrangler f
 
 describe("--ingest-url values --fix must not write", () => {
   it.each([
-    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("https://…@ingest.acme.dev"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
     // A review: /v1 alone was taken (and written as /v1/v1/logs); a query was refused as "not a URL".
     ["https://i.acme.dev/v1", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://i.acme.dev/v1/v1/logs): give https://i.acme.dev; got"],
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
-    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
+    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=…"): give https://gw.acme.dev/otel; got'],
     ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
     // http is refused as not https, with the https base to give (a loopback host told it cannot be reached); a host without a scheme is given its https form.
     ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
@@ -519,6 +519,52 @@ describe("--ingest-url values --fix must not write", () => {
     expect(out).toBe("");
     expect(err).toContain(message);
     expect(changed).toBe(false);
+  });
+});
+
+describe("no refusal or finding prints a URL's password or a query's token", () => {
+  // Each refusal kind, reached with user info and a query: the refusals printed before the user-info check echoed both.
+  it.each([
+    "https://a:s3cretPass@host.acme.io/<x>",
+    "https://a:s3cretPass@host.acme.io/${x}",
+    "http://a:s3cretPass@host.acme.io/x",
+    "https://a:s3cretPass@host.acme.io/x?token=t0kenValue",
+    "https://a:s3cretPass@host.acme.io/v1",
+    "https://a:s3cretPass@host.acme.io",
+    "https://s3cretPass@host.acme.io",
+    "https://a:s3cretPass@10.0.0.5:4318",
+    "https://a:s3cretPass@deco-otel-ingest.your-account.workers.dev",
+    "a:s3cretPass@host.acme.io/x?token=t0kenValue",
+    " https://a:s3cretPass@host.acme.io",
+    "ftp://a:s3cretPass@host.acme.io/?token=t0kenValue#access_token=t0kenValue",
+  ])("%s: refused, the user info and query values masked", async (url) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("…@");
+    expect(refused.err).not.toContain("s3cretPass");
+    expect(refused.err).not.toContain("t0kenValue");
+  });
+
+  it("masks them in a file's endpoint var findings too", () => {
+    const vars = {
+      DECO_OTEL_LOGS_ENDPOINT: "http://a:s3cretPass@ingest.acme.io/v1/logs",
+      DECO_OTEL_TRACES_ENDPOINT: "https://a:s3cretPass@ingest.acme.io/v1/traces?token=t0kenValue",
+      DECO_OTEL_METRICS_ENDPOINT: "https://a:s3cretPass@<account>.workers.dev/v1/metrics",
+    };
+    const messages = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(messages.join("\n")).not.toMatch(/s3cretPass|t0kenValue/);
+    expect(messages).toContain('top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://…@ingest.acme.io/v1/logs"');
+    expect(messages).toContain('top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://…@ingest.acme.io/v1/traces?token=…"');
+    expect(messages.some((m) => m.startsWith("top level: DECO_OTEL_METRICS_ENDPOINT holds the placeholder <account>") && m.endsWith(': "https://…@<account>.workers.dev/v1/metrics"'))).toBe(true);
+  });
+
+  it("quotes a refused value with JSON escapes, so a line break in it does not split the line", async () => {
+    for (const url of ["https://ingest.acme.io\n", "http://ingest.acme.io/x\t", "ingest.acme.io\r\n"]) {
+      const refused = await fixInTempFolder(["--ingest-url", url]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`got ${JSON.stringify(url)}`);
+      expect(refused.err.trimEnd().split("\n")).toHaveLength(2); // the refusal, then the --help pointer
+    }
   });
 });
 

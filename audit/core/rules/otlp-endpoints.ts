@@ -3,7 +3,7 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, quotedUrl, unreachableAddress } from "../ingest-url";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
@@ -59,21 +59,21 @@ export const otlpEndpointsRule: Rule = {
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
         const pasted = value.value.includes(INGEST_URL_PLACEHOLDER) ? { fix: PASTED_PLACEHOLDER_FIX } : {};
-        hits.push({ at: value.at, message: `${name} ${placeholder}: ${JSON.stringify(value.value)}`, ...pasted });
+        hits.push({ at: value.at, message: `${name} ${placeholder}: ${quotedUrl(value.value)}`, ...pasted });
         continue;
       }
       const url = URL.parse(value.value);
       if (url === null) {
-        hits.push({ at: value.at, message: `${name} is not a URL: ${JSON.stringify(value.value)}` });
+        hits.push({ at: value.at, message: `${name} is not a URL: ${quotedUrl(value.value)}` });
         continue;
       }
       const unreachable = unreachableAddress(url);
       const cannot = `${unreachable}, which a deployed Worker cannot reach`;
       const deploy = `deploy with ${INGEST_URL_MEANING}`;
-      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${JSON.stringify(value.value)}${unreachable === undefined ? "" : ` (${cannot}: ${deploy})`}` });
-      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannot}: ${JSON.stringify(value.value)} (${deploy})` });
+      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannot}: ${deploy})`}` });
+      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannot}: ${quotedUrl(value.value)} (${deploy})` });
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
-        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${JSON.stringify(value.value)}` });
+        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
       }
       origins.push({ name, origin: url.origin, at: value.at });
     }
