@@ -121,11 +121,14 @@ export function placeholderFault(text: string): string | undefined {
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
  * refuses (not https, another path, a query or fragment, a placeholder or template) and for a
  * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
- * collector).
+ * collector). Blanks before or after the value are left out first: the rule flags them, but the
+ * URL they surround is clear (`"https://i.acme.io/v1/logs\n"`, a heredoc's line break), so its
+ * base is still proposed, and `--fix` with it rewrites the var without them.
  */
 export function endpointBase(text: string, path: string): string | undefined {
-  const url = URL.parse(text);
-  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
+  const trimmed = text.trim();
+  const url = URL.parse(trimmed);
+  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
   return url.origin + url.pathname.slice(0, -path.length);
 }
 

@@ -127,6 +127,24 @@ describe("--fix on JSONC", () => {
     }
   });
 
+  // A var whose value ends with a line break or another blank (a heredoc's, a copied line's) is
+  // flagged, but the URL it holds is clear: its base is still the pasteable --ingest-url.
+  it("proposes the base of endpoint vars with blanks around their URL, and --fix with it rewrites them without", () => {
+    for (const blank of ["\\n", "\\t", " ", "\\r\\n"]) {
+      const vars = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://ingest.acme.io/v1/${signal}${blank}"`).join(", ");
+      const document = loadConfig("wrangler.jsonc", `{ "name": "b", "vars": { ${vars} } }`);
+      expect(fileIngestBase(document), blank).toBe("https://ingest.acme.io");
+      const hints = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
+      expect(hints, blank).toHaveLength(3);
+      for (const hint of hints) expect(hint, blank).toContain("(or run --fix --ingest-url https://ingest.acme.io)");
+      const fixed = fixDocument(document, { ingestUrl: "https://ingest.acme.io" });
+      expect(fixed.after, blank).toContain('"DECO_OTEL_LOGS_ENDPOINT": "https://ingest.acme.io/v1/logs",');
+      expect(fixed.audit.findings.filter((f) => f.rule === "otlp-endpoints"), blank).toEqual([]);
+    }
+    // A blank inside the URL is no clear URL: nothing is proposed.
+    expect(fileIngestBase(loadConfig("wrangler.jsonc", '{ "name": "b", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://ingest.acme.io/v1/ logs" } }'))).toBeUndefined();
+  });
+
   // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
   it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
     const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
