@@ -68,7 +68,7 @@ Options:
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
                       on a loopback, private or link-local address, with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
                       password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
-                      a .invalid host) or a blank
+                      ACCOUNT_ID, example.com, a .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several

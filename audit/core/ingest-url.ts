@@ -73,28 +73,61 @@ export function maskedUrl(text: string): string {
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 
 /**
- * What a tutorial writes as a whole DNS label where the account goes (`YOUR_ACCOUNT`,
- * `your-subdomain`, `youraccount`; the host is lower-cased by the URL parser). Only the whole
- * label, and only these forms: a real word as a label or part of one (`my-account-service`,
- * `otel.account.acme.io`, `ingest.your-brand.com`, `xxx-ingest`) names real hosts.
+ * The words a tutorial writes for the account as a whole DNS label or a bracketed placeholder:
+ * the account or its subdomain (`account`, `subdomain`, `workers-subdomain`, `domain`), with
+ * `your` before it (`YOUR_ACCOUNT`, `your-workers-subdomain`) or `id`, `name` or `here` after it
+ * (`ACCOUNT_ID`, `your-account-name`, `YOUR_SUBDOMAIN_HERE`), in any case and with `-`, `_` or
+ * nothing between the words.
  */
-const PLACEHOLDER_LABEL = /^your[-_]?(account|subdomain)$/;
+const ACCOUNT_WORDS = "(workers?[-_]?)?(account|subdomain|domain)";
+const ACCOUNT_SUFFIX = "([-_]?(id|name|here))";
 
-/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT}`, `<your-subdomain>`). */
-const ACCOUNT_PLACEHOLDER = /^(your[-_]?)?(account|subdomain)$/i;
+/**
+ * A whole DNS label that is such a placeholder: `your` before the words, or a suffix after them
+ * (a bare `account` or `subdomain` label may be a real host's: `otel.account.acme.io`). Only the
+ * whole label: a real word as part of one (`my-account-service`, `ingest.your-brand.com`,
+ * `account-ingest.acme.io`, `youraccountant`) names a real host.
+ */
+const PLACEHOLDER_LABEL = new RegExp(`^(your[-_]?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?|${ACCOUNT_WORDS}${ACCOUNT_SUFFIX})$`, "i");
 
-/** The placeholder label of `host`, or `example` for workers.dev's `example` account, or undefined. */
+/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT_ID}`, `<your-subdomain>`). */
+const ACCOUNT_PLACEHOLDER = new RegExp(`^(your[-_]?)?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?$`, "i");
+
+/**
+ * Why a host is reserved and never any Worker's, or undefined: names that never resolve publicly
+ * (`.invalid`, `.test`, RFC 2606 and 6761) and the documentation names (`example.com`,
+ * `example.org`, `example.net` and `*.example`, RFC 2606). (`.localhost` is a local address:
+ * `unreachableAddress`.)
+ */
+function reservedHost(host: string): string | undefined {
+  const name = host.replace(/\.$/, "");
+  const tld = /\.(invalid|test)$/.exec(name)?.[1];
+  if (tld !== undefined || name === "invalid" || name === "test") return `.${tld ?? name} names never resolve`;
+  if (/(^|\.)example(\.(com|org|net))?$/.test(name)) return "example names are kept for documentation, never an account's host";
+  return undefined;
+}
+
+/**
+ * The host of a URL as written (its case kept), the user info and port left out: a placeholder
+ * label is quoted as the person wrote it (`YOUR_SUBDOMAIN_HERE`), not as the parser lower-cases it.
+ */
+function writtenHost(text: string): string {
+  const authority = text.trim().replace(/^[a-z][a-z\d+.-]*:\/\//i, "").split(/[/?#]/)[0]!;
+  return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "");
+}
+
+/** The placeholder label of the host as written, or `example` for workers.dev's `example` account, or undefined. */
 function placeholderLabel(host: string): string | undefined {
-  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/i.test(host) ? "example" : undefined);
 }
 
 /**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
  * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
- * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
- * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
- * writes for the account (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of
+ * (`https://deco-otel-ingest.<account>.workers.dev`), a reserved host (`reservedHost`: `.invalid`,
+ * `.test`, `example.com`; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
+ * writes for the account (`YOUR_ACCOUNT`, `ACCOUNT_ID`, `your-subdomain`) or the account `example` of
  * workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
  * drops one before or after it, so it reads as valid, but the var holds it and a sender that joins
  * it to `/v1/logs` as text does not; a value that is no URL at all, `TODO set me`, is left to the
@@ -109,9 +142,11 @@ export function placeholderFault(text: string): string | undefined {
   if (/\s/.test(text) && URL.parse(text.trim()) !== null) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
   if (host === undefined) return undefined;
-  if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
-  const word = placeholderLabel(host);
-  if (word !== undefined) return `is on ${host}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  const written = writtenHost(text);
+  const word = placeholderLabel(written);
+  if (word !== undefined) return `is on ${written}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  const reserved = reservedHost(host);
+  if (reserved !== undefined) return `is on ${written}, a placeholder host (${reserved}): put ${INGEST_URL_MEANING} in its place`;
   return undefined;
 }
 

@@ -667,9 +667,21 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.<ACCOUNT>.workers.dev", "holds the placeholder <ACCOUNT>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.<your-subdomain>.workers.dev", "holds the placeholder <your-subdomain>: put your Cloudflare account's workers.dev subdomain in its place"],
-    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your_account" is no account\'s name)'],
+    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.YOUR_ACCOUNT.workers.dev, a placeholder host ("YOUR_ACCOUNT" is no account\'s name)'],
     ["https://deco-otel-ingest.your-account.workers.dev", 'is on deco-otel-ingest.your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
-    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.youraccount.workers.dev, a placeholder host ("youraccount" is no account\'s name)'],
+    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.YourAccount.workers.dev, a placeholder host ("YourAccount" is no account\'s name)'],
+    // More spellings of the account, each quoted as written.
+    ["https://ACCOUNT_ID.workers.dev", 'is on ACCOUNT_ID.workers.dev, a placeholder host ("ACCOUNT_ID" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-account-name.workers.dev", 'is on deco-otel-ingest.your-account-name.workers.dev, a placeholder host ("your-account-name" is no account\'s name)'],
+    ["https://deco-otel-ingest.YOUR_SUBDOMAIN_HERE.workers.dev", 'is on deco-otel-ingest.YOUR_SUBDOMAIN_HERE.workers.dev, a placeholder host ("YOUR_SUBDOMAIN_HERE" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-workers-subdomain.workers.dev", 'is on deco-otel-ingest.your-workers-subdomain.workers.dev, a placeholder host ("your-workers-subdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.<ACCOUNT_ID>.workers.dev", "holds the placeholder <ACCOUNT_ID>: put your Cloudflare account's workers.dev subdomain in its place"],
+    // Documentation and reserved names (RFC 2606, 6761) are no account's host either.
+    ["https://ingest.example.com", "is on ingest.example.com, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://Ingest.Example.org/otel", "is on Ingest.Example.org, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://example.net", "is on example.net, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://ingest.example", "is on ingest.example, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://ingest.acme.test", "is on ingest.acme.test, a placeholder host (.test names never resolve)"],
     ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your-subdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.yoursubdomain.workers.dev", 'is on deco-otel-ingest.yoursubdomain.workers.dev, a placeholder host ("yoursubdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.your_subdomain.workers.dev", 'is on deco-otel-ingest.your_subdomain.workers.dev, a placeholder host ("your_subdomain" is no account\'s name)'],
@@ -707,6 +719,13 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     "https://acme-accounts.workers.dev",
     "https://deco-otel-ingest.acme.workers.dev",
     "https://gw.acme.dev/otel",
+    "https://account-ingest.acme.io",
+    "https://ingest.example-shop.com",
+    "https://example.com.acme.io",
+    "https://test.acme.io",
+    "https://ingest.acme.testing.io",
+    "https://subdomains.acme.io",
+    "https://your.acme.io",
   ];
 
   it.each(realHosts)("passes the real host %s in a file and takes it as --ingest-url", async (base) => {

@@ -153,8 +153,8 @@ describe("--fix on JSONC", () => {
     expect(placeholderHints(auditWithAdvice(document))).toEqual([hint]);
     expect(placeholderHints(fixDocument(document).audit)).toEqual([hint]);
     // Where the file names its ingest URL, the hint offers it, and still names the placeholder to replace.
-    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
-    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.example")]);
+    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.acme.io/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.acme.io/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.acme.io/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
+    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.acme.io")]);
     // Another placeholder (<account>) is named by its message; its hint stays the URLs to write.
     const account = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.<account>.workers.dev/v1/logs" } }');
     expect(placeholderHints(auditWithAdvice(account))[0]).toMatch(/^set the three vars to /);

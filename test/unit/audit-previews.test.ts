@@ -49,10 +49,10 @@ describe("previews: the settings wrangler preview deploys", () => {
 
   it("says nothing of what a previews block leaves to the Worker's Previews settings", () => {
     // No tail_consumers, version_metadata, bindings or observability there, and only one endpoint var.
-    expect(found(wiredAll(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs" } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.acmeotel.io/v1/logs" } }`))).toEqual([]);
     expect(found(wiredAll(`"previews": { "analytics_engine_datasets": [{ "binding": "OTHER", "dataset": "x" }], "observability": { "enabled": true } }`))).toEqual([]);
     // An environment inheriting a block that lists the tail is wired in its previews too.
-    expect(found(wiredAll(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics" } } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.acmeotel.io/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.acmeotel.io/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.acmeotel.io/v1/metrics" } } }`))).toEqual([]);
   });
 
   it("names values wrangler refuses in a previews block in its words (previews.…), with no --fix in the hint", () => {
@@ -80,7 +80,7 @@ tail_consumers = [{ service = "deco-otel-tail" }]
 version_metadata = { binding = "CF_VERSION_METADATA" }
 analytics_engine_datasets = [{ binding = "DECO_METRICS" }]
 observability = { enabled = true }
-vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.example.com/v1/metrics" }
+vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.acmeotel.io/v1/metrics" }
 
 [previews.vars]
 DB_PASSWORD = "hunter2"
@@ -102,7 +102,7 @@ service = "cart"
 
   it("--fix writes nothing into a previews block and adds nothing beside it; its findings stay", () => {
     const document = loadFleet("previews/wrangler.jsonc");
-    const fixed = fixDocument(document, { ingestUrl: "https://i.example.com", metricsDataset: "m" });
+    const fixed = fixDocument(document, { ingestUrl: "https://i.acmeotel.io", metricsDataset: "m" });
     expect(fixed.after).toBe(fixed.before);
     expect(fixed.changes).toEqual([]);
     expect(fixed.audit.findings).toEqual(auditDocument(document).findings);
@@ -113,7 +113,7 @@ service = "cart"
 pages_build_output_dir = "dist"
 version_metadata = { binding = "CF_VERSION_METADATA" }
 analytics_engine_datasets = [{ binding = "DECO_METRICS" }]
-vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.example.com/v1/metrics" }
+vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.acmeotel.io/v1/metrics" }
 
 [previews.vars]
 DB_PASSWORD = "hunter2"
