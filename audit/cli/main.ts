@@ -144,7 +144,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       run.notRead.push(...discovery.notRead.filter((skipped) => !options.exclusions.covers(skipped.path, path)));
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
-      run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `cannot read: ${messageOf(error)}`, READ_FIX));
+      run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
       continue;
     }
     if (files.length === 0) {
@@ -171,7 +171,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         }
         bytes = await readFile(file);
       } catch (error) {
-        run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
+        run.failures.push(failure(file, null, "config-read", `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
         continue;
       }
       let document;
@@ -483,18 +483,36 @@ function nothingAuditedNote(run: AuditRun): string {
  * One note per `--tail ENV=NAME` whose environment no file audited has (left out or not): the tail
  * would be required nowhere, so a misspelled environment (`prod` for `production`) would leave
  * that environment judged by the default tails, silently. Names the environments the run did see;
- * when a wrangler file did not parse, its environments are unknown, so the note says that file may
- * be the one with the environment rather than that none has it.
+ * when a wrangler file did not parse or could not be read (`unknownFiles`), its environments are
+ * unknown, so the note names that file as maybe the one with the environment rather than say
+ * that none has it.
  */
 function unmatchedTails(tails: TailNames, run: AuditRun): string[] {
   const seen = new Set(run.audits.flatMap((audit) => [...audit.environments, ...audit.excluded]).filter((label) => label !== environmentLabel(null)));
   const known = seen.size === 0 ? "no file audited has an env.<name>" : `the files audited have ${[...seen].sort().join(", ")}`;
-  const unparsed = run.failures.filter((failure) => failure.rule === "config-parse").map((failure) => failure.file);
+  const unknown = unknownFiles(run);
+  const parsed = unknown.every(({ rule }) => rule === "config-parse");
+  const what = parsed ? "the syntax" : "what";
+  const errors = parsed ? "config-parse error" : unknown.length === 1 ? `${unknown[0]!.rule} error` : "error";
+  const files = unknown.length === 1 ? `${unknown[0]!.file} ${unknown[0]!.why}` : unknown.map(({ file, why }) => (parsed ? file : `${file} (${why})`)).join(", ") + (parsed ? " did not parse" : "");
   const why = (env: string) =>
-    unparsed.length === 0
+    unknown.length === 0
       ? `matched no environment: no wrangler file audited has env.${env}, so it was required nowhere`
-      : `was required nowhere: ${unparsed.join(", ")} did not parse, so whether ${unparsed.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix the syntax ${unparsed.length === 1 ? "its" : "each"} config-parse error names and run again`;
+      : `was required nowhere: ${files}, so whether ${unknown.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix ${what} ${unknown.length === 1 ? "its" : "each"} ${errors} names and run again`;
   return [...tails.byEnvironment].filter(([env]) => !seen.has(environmentLabel(env))).map(([env, name]) => `--tail ${env}=${name} ${why(env)} (${known})`);
+}
+
+/**
+ * The wrangler files of the run whose environments are unknown, with why: each that did not
+ * parse (`config-parse`), and each that could not be read (`config-read`: a read error, a named
+ * pipe). A folder holding none, a file read and found no wrangler file, or a path that does not
+ * exist names no environments at all, so it is not among them.
+ */
+function unknownFiles(run: AuditRun): { file: string; rule: string; why: string }[] {
+  const unread = (failure: Finding) => failure.rule === "config-read" && (failure.message.startsWith(CANNOT_READ) || failure.message === NOT_REGULAR_FILE_MESSAGE);
+  return run.failures
+    .filter((failure) => failure.rule === "config-parse" || unread(failure))
+    .map(({ file, rule }) => ({ file, rule, why: rule === "config-parse" ? "did not parse" : "could not be read" }));
 }
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
@@ -503,6 +521,9 @@ function leftEmptyNote(audit: FileAudit): string {
 }
 
 const READ_FIX = "pass a wrangler file or a folder holding one";
+
+/** How the `config-read` failure of a path the file system would not read opens, before its error. */
+const CANNOT_READ = "cannot read: ";
 
 function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string, fix: string): Finding {
   return {

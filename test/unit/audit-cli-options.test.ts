@@ -260,13 +260,22 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     const json = await audit(["--json", "--tail", "prod=deco-otel-tail-p", dir]);
     expect(json.err).toMatch(/^note: --tail prod=deco-otel-tail-p matched no environment.*\ndeco-otel audit: /);
     expect(JSON.parse(json.out)).toBeInstanceOf(Array);
-    // A review: with the file holding env.production unparsable, the note said no file has it.
+    // A file that did not parse may be the one with the environment: the note says so rather than that none has it.
     const broken = join(dir, "broken");
     await mkdir(broken);
     await writeFile(join(broken, "wrangler.toml"), 'name = "broken"\n[env.production\n');
     const unparsed = await audit(["--tail", "production=deco-otel-tail-prod", broken]);
     expect(unparsed.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(broken, "wrangler.toml")} did not parse, so whether it has env.production is unknown: fix the syntax its config-parse error names and run again (no file audited has an env.<name>)\n`);
     expect(unparsed.out).not.toContain("matched no environment");
+    // A file that could not be read (a named pipe) is named too, and said to be unread, not unparsed.
+    const pipe = join(dir, "pipe");
+    await mkdir(pipe);
+    execFileSync("mkfifo", [join(pipe, "wrangler.toml")]);
+    const unread = await audit(["--tail", "production=deco-otel-tail-prod", join(pipe, "wrangler.toml")]);
+    expect(unread.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(pipe, "wrangler.toml")} could not be read, so whether it has env.production is unknown: fix what its config-read error names and run again (no file audited has an env.<name>)\n`);
+    expect(unread.out).not.toContain("matched no environment");
+    const both = await audit(["--tail", "production=deco-otel-tail-prod", join(pipe, "wrangler.toml"), broken]);
+    expect(both.out).toContain(`was required nowhere: ${join(pipe, "wrangler.toml")} (could not be read), ${join(broken, "wrangler.toml")} (did not parse), so whether one of them has env.production is unknown: fix what each error names and run again`);
     // An environment left out by --exclude-env is still one the files have.
     expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
   });
