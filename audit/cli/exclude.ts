@@ -15,12 +15,11 @@ export interface Exclusions {
   /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
   fileExcludedBy(file: string, root: string): string | undefined;
   /**
-   * Whether an `--exclude` pattern covers a path the run found and does not read (a shadowed
-   * file, a template in an excluded folder): it is then left out of the `not read` lines, which
-   * are about what was meant to be audited. The pattern is not counted as used for it, so one
-   * that covers only such paths is still noted as matching no wrangler file.
+   * The `--exclude` pattern that covers a path the run found and does not read (a shadowed file,
+   * a template), if any. The pattern is counted as having matched something, so it is never noted
+   * as matching no wrangler file: the run says once what happened to the path (`notReadLines`).
    */
-  covers(path: string, root: string): boolean;
+  coveredBy(path: string, root: string): string | undefined;
   /**
    * Whether `--exclude-env` leaves environment `env` of this file out; the top level (`null`) only
    * when named as wrangler names it, the empty name (`--env=""`): a team may deploy only `env.*`.
@@ -76,8 +75,10 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
       if (pattern !== undefined) used.add(`file\u0000${pattern}`);
       return pattern;
     },
-    covers(path, root) {
-      return fileMatch(path, root) !== undefined;
+    coveredBy(path, root) {
+      const pattern = fileMatch(path, root);
+      if (pattern !== undefined) used.add(`file\u0000${pattern}`);
+      return pattern;
     },
     environmentExcluded(file, root, env) {
       const paths = pathsOf(file, root, cwd);

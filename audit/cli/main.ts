@@ -135,13 +135,16 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   let fixedAny = false;
   // Every wrangler file not excluded, parsed or not: --worker-name fits a run with exactly one.
   const filesMet: string[] = [];
+  // Paths found and not read, with the --exclude pattern covering each, if any: sorted out once
+  // every file is met (`notReadLines`).
+  const notRead: CoveredPath[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
       const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
-      run.notRead.push(...discovery.notRead.filter((skipped) => !options.exclusions.covers(skipped.path, path)));
+      for (const skipped of discovery.notRead) notRead.push({ ...skipped, pattern: options.exclusions.coveredBy(skipped.path, path) });
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
       run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
@@ -206,6 +209,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
     }
   }
+  run.notRead.push(...notReadLines(notRead, run));
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
       `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
@@ -465,7 +469,28 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
   return missing.length === 0 ? undefined : `--worker-name names ${missing.join(", ")}, which ${audit.file} does not have`;
 }
 
-/** The fix hint of a `config-read` finding. */
+/** A path found and not read, with why, and the `--exclude` pattern that covers it, if one does. */
+interface CoveredPath {
+  path: string;
+  reason: string;
+  pattern: string | undefined;
+}
+
+/**
+ * The `not read` lines of the paths found and not read, each said once: one no pattern covers as
+ * it is; one under a pattern that left out wrangler files too (a template in an excluded folder)
+ * not at all, since it went with what the person meant to leave out and its excluded lines; one
+ * a pattern covers alone (`--exclude` naming a shadowed file or a template) as not read, why,
+ * and that the pattern names it: the pattern did match it, so it is not noted as matching
+ * nothing, and the path is not dropped silently either.
+ */
+function notReadLines(paths: readonly CoveredPath[], run: AuditRun): AuditRun["notRead"] {
+  const excluding = new Set(run.excludedFiles.map(({ pattern }) => pattern));
+  return paths
+    .filter(({ pattern }) => pattern === undefined || !excluding.has(pattern))
+    .map(({ path, reason, pattern }) => ({ path, reason: pattern === undefined ? reason : `${reason}; --exclude ${pattern} names it, but it was not read anyway` }));
+}
+
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
 
@@ -520,6 +545,7 @@ function leftEmptyNote(audit: FileAudit): string {
   return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
 }
 
+/** The fix hint of a `config-read` finding. */
 const READ_FIX = "pass a wrangler file or a folder holding one";
 
 /** How the `config-read` failure of a path the file system would not read opens, before its error. */

@@ -66,10 +66,28 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     const read = await audit([dir]);
     expect(read.out).toContain(`not read ${join(dir, "legacy", "wrangler.toml")} (shadowed by wrangler.jsonc`);
     expect(read.out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
-    // A pattern that covers only a path not read left no wrangler file out: noted so.
-    const templateOnly = await audit(["--exclude", join(dir, "legacy", "wrangler.example.toml"), dir]);
-    expect(templateOnly.out).toContain(`note: --exclude ${join(dir, "legacy", "wrangler.example.toml")} matched no wrangler file`);
-    expect(templateOnly.out).toMatch(/, 1 not read; mode warn, exit 0\n$/);
+  });
+
+  // A pattern naming exactly a file another one shadows, or a template, matched that path: it is
+  // no "matched nothing", and the path is said once, as not read, with why and the pattern.
+  it.each([
+    ["wrangler.example.toml", "a template: wrangler reads it only when given with -c; --include-templates audits it"],
+    ["wrangler.toml", "shadowed by wrangler.jsonc, which wrangler reads first in this folder and uses instead"],
+  ])("says once what happened to %s when --exclude names it alone", async (name, reason) => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    await writeFile(join(dir, "legacy", "wrangler.example.toml"), 'name = "legacy"\n');
+    const path = join(dir, "legacy", name);
+    for (const pattern of [path, `**/legacy/${name}`]) {
+      const { out } = await audit(["--exclude", pattern, dir]);
+      expect(out).not.toContain("matched no wrangler file");
+      expect(out.split("\n").filter((line) => line.includes(path))).toHaveLength(1);
+      expect(out).toContain(`not read ${path} (${reason}; --exclude ${pattern} names it, but it was not read anyway)\n`);
+      expect(out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
+      const github = await audit(["--github", "--exclude", pattern, dir]);
+      expect(github.out).not.toContain("matched no wrangler file");
+      expect(github.out.split("\n").filter((line) => line.includes(path))).toHaveLength(1);
+    }
   });
 
   it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
