@@ -675,14 +675,14 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
   });
 });
 
-describe("the last probe's leftovers: inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
+describe("inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
   let dir: string;
   const ENDPOINTS = ["logs", "traces", "metrics"].map((signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://ingest.acme.dev/v1/${signal}"`).join("\n");
   const WIRED = 'tail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics_shop" }]\nobservability = { enabled = true }\n';
   const SHOP = `name = "shop"\nmain = "src/index.ts"\n${WIRED}\n[vars]\n${ENDPOINTS}\n\n[env.staging]\n${WIRED}\n[env.staging.vars]\nLOG_LEVEL = "debug"\n`;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-probe-"));
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-leftovers-"));
     await mkdir(join(dir, "shop"));
     await writeFile(join(dir, "shop/wrangler.toml"), SHOP);
   });

@@ -38,7 +38,7 @@ async function fixInTempFolder(args: string[]): Promise<{ code: number; out: str
   }
 }
 
-describe("deco-otel audit options a newcomer tripped on", () => {
+describe("deco-otel audit options whose first use is easy to get wrong", () => {
   const dirs: string[] = [];
   afterEach(async () => {
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
@@ -168,7 +168,7 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     expect(out).toContain("note: --exclude-env prod matched no environment: no file audited has env.prod");
   });
 
-  // A probe: `--exclude-env 'apps/nothing/**:'` was noted as if files had matched and lacked a top level.
+  // A glob that matched no file must not read as files that matched and lack a top level (`--exclude-env 'apps/nothing/**:'`).
   it("notes an --exclude-env glob that matched no file as such", async () => {
     const dir = await fleet(["shop"]);
     const { code, out } = await audit(["--exclude-env", "apps/nothing/**:", "--exclude-env", "shop/**:dev", dir]);
@@ -184,7 +184,7 @@ describe("deco-otel audit options a newcomer tripped on", () => {
   });
 });
 
-// A probe: `npm run audit -- ../fleet/wrangler.jsonc --exclude-env production` said the exclusion matched nothing.
+// A file named by a path from another folder (`npm run audit -- ../fleet/wrangler.jsonc --exclude-env production`) must match as a folder given does.
 describe("--exclude and --exclude-env, however the file is named", () => {
   const dirs: string[] = [];
   afterEach(async () => {
@@ -359,7 +359,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
   });
 
-  // A probe: an unparseable file beside the one parsed, or no file audited at all, took the name silently.
+  // A deployed name is one Worker's: beside an unparseable file, or with no file audited, it must not be taken silently.
   it("refuses --worker-name unless the run audits exactly one parsed file, counting unparseable ones", async () => {
     const dir = await fleet();
     const file = shopIn(dir);
@@ -401,7 +401,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
   });
 });
 
-// A probe: from apps/shop, `audit --mode block ../.. --exclude "$PWD"` left out all 4 files and exited 0.
+// From apps/shop, `audit --mode block ../.. --exclude "$PWD"` must leave out apps/shop only, not every file of the fleet.
 describe("--exclude naming the folder the audit runs in", () => {
   const dirs: string[] = [];
   const home = process.cwd();
@@ -409,8 +409,8 @@ describe("--exclude naming the folder the audit runs in", () => {
     process.chdir(home);
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
-  /** The probe's fleet: apps/{shop/wrangler.jsonc, legacy/wrangler.toml, marketing/wrangler.toml, app/dist/wrangler.json}, in a folder outside this checkout. */
-  async function probeFleet(): Promise<string> {
+  /** A monorepo fleet: apps/{shop/wrangler.jsonc, legacy/wrangler.toml, marketing/wrangler.toml, app/dist/wrangler.json}, in a folder outside this checkout. */
+  async function monorepoFleet(): Promise<string> {
     const root = await realpath(await mkdtemp(join(tmpdir(), "audit-p88-")));
     dirs.push(root);
     const apps = join(root, "fleet", "apps");
@@ -424,7 +424,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   const UNWIRED = ["../../apps/legacy/wrangler.toml", "../../apps/marketing/wrangler.toml", "../../apps/app/dist/wrangler.json"];
 
   it("leaves out only the file under that folder, and block mode fails on the others", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(join(root, "fleet", "apps", "shop"));
     for (const option of [["--exclude", process.cwd()], ["--exclude", "../shop"], ["--exclude", "."]]) {
       const { code, out } = await audit(["--mode", "block", "../..", ...option]);
@@ -451,7 +451,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   });
 
   it("reads an absolute pattern as that folder, never under the folder given to audit", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(root);
     const { out } = await audit(["fleet/apps", "--exclude", join(root, "legacy")]);
     expect(out).not.toContain("excluded ");
@@ -463,7 +463,7 @@ describe("--exclude naming the folder the audit runs in", () => {
 
   // A user on Windows writes `.\apps\legacy\wrangler.toml`: it matched no file, and block mode failed on it.
   it("reads \\ in a pattern as a folder separator, with a folder part or without", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(join(root, "fleet"));
     for (const pattern of [".\\apps\\legacy\\wrangler.toml", "apps\\legacy\\**", "apps\\legacy"]) {
       const { out } = await audit(["--mode", "block", "apps", "--exclude", pattern]);
@@ -477,7 +477,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   });
 });
 
-// A newcomer's probe: `deco-otel audit src/index.ts` was parsed as JSONC and reported `JSONC parse error: InvalidSymbol` at 1:1.
+// A source file named by mistake (`deco-otel audit src/index.ts`) is no wrangler file: a JSONC parse error at 1:1 would mislead.
 describe("a file named on the command line that wrangler reads no settings from", () => {
   it("is reported as not a wrangler file, not parsed, and not counted as a file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "audit-not-config-"));
@@ -531,7 +531,7 @@ describe("--ingest-url values --fix must not write", () => {
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
-    // A review: /v1 alone was taken (and written as /v1/v1/logs); a query was refused as "not a URL".
+    // The vars get /v1/<signal> after the base: /v1 alone would be written as /v1/v1/logs, and a query would sit inside each URL.
     ["https://i.acme.dev/v1", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://i.acme.dev/v1/v1/logs): give https://i.acme.dev; got"],
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
     ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=…"): give https://gw.acme.dev/otel; got'],
@@ -595,8 +595,8 @@ describe("no refusal or finding prints a URL's password or a query's token", () 
   });
 });
 
-// A review: http and scheme-less refusals suggested a URL that was refused again when pasted
-// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel/v1/logs").
+// A suggestion is pasted back as it is printed, so it must be one the flag takes
+// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel", not the URL with /v1/logs).
 describe("--ingest-url refusals suggest a URL the flag takes", () => {
   it.each([
     "http://i.acme.dev/otel/v1/logs",
@@ -731,8 +731,8 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     expect(findings.map((f) => f.message.includes(message))).toEqual([true, true, true]);
   });
 
-  // A review: any `.`/`-`/`_` part equal to a placeholder word was flagged, so these real hosts
-  // were refused by --ingest-url, and --fix rewrote the working vars holding them.
+  // Only a whole label is a placeholder: a real host holding a placeholder word as part of a label
+  // must be taken by --ingest-url, and --fix must leave the working vars holding it alone.
   const realHosts = [
     "https://my-account-service.acme.workers.dev",
     "https://otel.account.acme.io",

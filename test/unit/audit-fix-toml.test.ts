@@ -419,8 +419,8 @@ describe("the audit's advice for a TOML file", () => {
     expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
   });
 
-  // The last probe: the advice's own placeholder URLs pasted into a wrangler.toml got prose, where
-  // <account>, .invalid and ${…} get numbered steps.
+  // The advice's own placeholder URLs pasted into a wrangler.toml get numbered steps, as <account>,
+  // .invalid and ${…} do, not prose.
   it("gives numbered steps, one per line, for endpoint vars holding the advice's own placeholder", () => {
     const placeholder = (signal: string, path = signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${path}"`;
     const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map((signal) => placeholder(signal)).join("\n")}\n`;
@@ -455,7 +455,7 @@ describe("the audit's advice for a TOML file", () => {
     expect(hint).toBe('write previews.tail_consumers[0] as { service = "deco-otel-tail" }');
   });
 
-  // A newcomer's probe: env.staging of a JSONC file whose top level sets the endpoints was told to find `<ingest origin>`.
+  // A JSONC file whose top level sets the endpoints names that ingest origin in env.staging's hint, not `<ingest origin>`.
   it("names the file's ingest origin in a JSONC file's endpoint hints too", () => {
     const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${INGEST}/v1/${signal}"`).join(", ");
     const jsonc = loadConfig("wrangler.jsonc", `{ "name": "a", "vars": { ${endpoints} }, "env": { "staging": { "vars": {} } } }`);

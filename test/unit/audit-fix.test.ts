@@ -100,7 +100,7 @@ describe("--fix on JSONC", () => {
     ]);
   });
 
-  // The last probe: without --ingest-url, env.staging was told to find the URL the top level names.
+  // Without --ingest-url, an environment is given the URL the file already names, not sent to find it.
   it("proposes the ingest URL the file already uses when --ingest-url is not given", () => {
     const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://gw.acme.dev/otel/v1/${signal}"`).join(", ");
     const inEnvironment = loadConfig("wrangler.jsonc", `{ "name": "a", "env": { "production": { "vars": { ${endpoints} } }, "staging": { "vars": { "LOG_LEVEL": "debug" } } } }`);
@@ -115,7 +115,7 @@ describe("--fix on JSONC", () => {
     ]);
   });
 
-  // A review: a file sending to a local collector (https://127.0.0.1:4318) had that proposed as its ingest URL.
+  // A local collector's URL (https://127.0.0.1:4318) is no deployed Worker's ingest URL: never proposed.
   it("never proposes a loopback, placeholder or http URL as the file's ingest URL", () => {
     const local = (base: string) => ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${base}/v1/${signal}"`).join(", ");
     for (const base of ["https://127.0.0.1:4318", "https://localhost", "https://[::1]:4318", "http://ingest.acme.dev", "https://<ingest origin>", "https://deco-otel-ingest.example.invalid"]) {
@@ -145,7 +145,7 @@ describe("--fix on JSONC", () => {
     expect(fileIngestBase(loadConfig("wrangler.jsonc", '{ "name": "b", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://ingest.acme.io/v1/ logs" } }'))).toBeUndefined();
   });
 
-  // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
+  // Telling a var that holds the advice's own placeholder to be set to that placeholder would be no hint.
   it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
     const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
     const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";

@@ -39,7 +39,7 @@ function findings(text: string, tails?: TailNames, file = "wrangler.jsonc"): str
 }
 
 describe("tail-consumer: which tail each environment sends to", () => {
-  // The probe's fleet: staging wired to the staging pipeline's tail, as wrangler names it.
+  // Staging wired to the staging pipeline's tail, as wrangler names it.
   const staging = producer({ staging: '[{ "service": "deco-otel-tail-staging" }]', dev: '[{ "service": "deco-otel-tail", "environment": "staging" }]' });
 
   it("accepts in env.<env> the tail wrangler deploys with --env <env> (<tail>-<env>), and --fix adds no second tail", () => {

@@ -64,8 +64,8 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
-  // The last probe: env.staging sets vars of its own but not the endpoints the top level sets, and
-  // its three findings never said that wrangler does not inherit vars.
+  // An environment with vars of its own but not the endpoints the top level sets is told, once,
+  // that wrangler does not inherit vars: three findings without it leave the cause unsaid.
   it("otlp-endpoints: says once that the top level's endpoint vars are not inherited by an environment with vars of its own", () => {
     const toml = (staging: string) =>
       `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces"\n[env.staging.vars]\n${staging}\n`;
@@ -86,8 +86,8 @@ describe("the rules on the fixture fleet", () => {
     expect(endpointMessages(bare).filter((m) => m.startsWith("env.staging"))).toEqual(["LOGS", "TRACES", "METRICS"].map((signal) => `env.staging: DECO_OTEL_${signal}_ENDPOINT is not set`));
   });
 
-  // A newcomer's walk: three "observability is not set" findings, one per environment, each hinting
-  // the same edit, led to three blocks where one at the top level (inherited) serves all.
+  // Three "observability is not set" findings, one per environment, each hinting the same edit,
+  // would lead to three blocks where one at the top level (inherited) serves all.
   it("observability: an environment's hint says the top level's block is inherited", () => {
     const text = '{ "name": "a", "env": { "staging": {}, "production": { "observability": { "enabled": true } } } }';
     const hints = auditDocument(loadConfig("wrangler.jsonc", text)).findings.filter((f) => f.rule === "observability").map((f) => [f.env, f.fix]);
@@ -136,8 +136,8 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
-  // A review: "TODO set me" was called a URL with a blank inside it, and a value holding a line
-  // break broke the text output's one line per finding.
+  // "TODO set me" is no URL with a blank inside it, and a value holding a line break must not
+  // break the text output's one line per finding.
   it("otlp-endpoints: a value that is no URL is not a URL, blanks or not; a line break in a value is shown escaped", () => {
     const text = wired('"observability": { "enabled": true }')
       .replace("https://i.acmeotel.io/v1/logs", "TODO set me")
