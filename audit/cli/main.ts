@@ -66,9 +66,10 @@ Options:
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
-                      on a loopback, private or link-local address, with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
-                      password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
-                      ACCOUNT_ID, example.com, a .invalid or .test host) or a blank
+                      on a loopback, private or link-local address, with /v1 or /v1/<signal>
+                      at its end, a query or fragment, a user name or password, a \${…}
+                      template, a placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID,
+                      example.com, a .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several

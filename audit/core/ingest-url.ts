@@ -63,7 +63,7 @@ export function quotedUrl(text: string): string {
  * without a scheme, `user:pw@host`) and each `name=value` value after `?` or `#`
  * (`?token=…`). The rest is kept as written, so the person finds the value they typed.
  */
-export function maskedUrl(text: string): string {
+function maskedUrl(text: string): string {
   const query = text.search(/[?#]/);
   const [head, tail] = query === -1 ? [text, ""] : [text.slice(0, query), text.slice(query)];
   return head.replace(/^(\s*(?:[a-z][a-z\d+.-]*:\/\/)?)[^/]*@/i, "$1…@") + tail.replace(/=[^&#]*/g, "=…");
