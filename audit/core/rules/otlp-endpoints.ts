@@ -22,7 +22,9 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * only the endpoint vars written there are judged: a preview's vars are its block's and the
  * Worker's Previews settings' by name, so one the block does not set says nothing. A value
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
- * judged as a URL: it parses, but nothing answers there.
+ * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
+ * (`unreachableAddress`: loopback, private, link-local) is flagged over https too, with the same
+ * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
