@@ -58,15 +58,35 @@ export function quotedUrl(text: string): string {
 }
 
 /**
+ * What the URL parser skips before a URL's host: blanks and control characters before it, the
+ * scheme (the parser drops tabs and line breaks inside it) and any run of `/` and `\\` after it
+ * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does). Each
+ * part is one run of a class the next does not start with, so matching is linear in the text.
+ */
+const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
+
+/**
  * `text` with what may be a credential in a URL masked as `…`: the user info
- * (`https://user:pw@host`, and a token written as the user name, `https://ghp_…@host`; also
- * without a scheme, `user:pw@host`) and each `name=value` value after `?` or `#`
- * (`?token=…`). The rest is kept as written, so the person finds the value they typed.
+ * (`https://user:pw@host`, a token written as the user name, `https://ghp_…@host`, in every
+ * spelling the parser reads user info from, also without a scheme, `user:pw@host`), and all the
+ * query and fragment text after `?` or `#` (`?token=…`, a bare `?s3cret`). Where the parser reads
+ * the URL, its authority ends at the first `/`, `\\`, `?` or `#`; where it does not
+ * (`https://a:s3cret?Pass@host` has no valid port), everything before the last `@` ahead of the
+ * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
+ * written, so the person finds the value they typed.
  */
 function maskedUrl(text: string): string {
-  const query = text.search(/[?#]/);
-  const [head, tail] = query === -1 ? [text, ""] : [text.slice(0, query), text.slice(query)];
-  return head.replace(/^(\s*(?:[a-z][a-z\d+.-]*:\/\/)?)[^/]*@/i, "$1…@") + tail.replace(/=[^&#]*/g, "=…");
+  const start = URL_PREFIX.exec(text)![0].length;
+  const rest = text.slice(start);
+  const end = rest.search(URL.parse(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
+  const at = rest.slice(0, end).lastIndexOf("@");
+  return text.slice(0, start) + (at === -1 ? maskedQuery(rest) : `…${maskedQuery(rest.slice(at))}`);
+}
+
+/** `rest` with every query and fragment text after `?` or `#` masked as `…`; blanks at its end kept on the line. */
+function maskedQuery(rest: string): string {
+  const kept = rest.trimEnd();
+  return kept.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */

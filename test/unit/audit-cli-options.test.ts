@@ -8,7 +8,7 @@ import { loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue, stringAt } from "../../audit/core/model";
 import { environmentsOf } from "../../audit/core/environments";
 import { auditDocument } from "../../audit/core/audit";
-import { fileIngestBase } from "../../audit/core/ingest-url";
+import { fileIngestBase, quotedUrl } from "../../audit/core/ingest-url";
 
 /** Runs the CLI in-process, keeping what it printed. */
 async function audit(argv: string[], context = {}): Promise<{ code: number; out: string; err: string }> {
@@ -534,8 +534,8 @@ describe("--ingest-url values --fix must not write", () => {
     // The vars get /v1/<signal> after the base: /v1 alone would be written as /v1/v1/logs, and a query would sit inside each URL.
     ["https://i.acme.dev/v1", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://i.acme.dev/v1/v1/logs): give https://i.acme.dev; got"],
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
-    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=…"): give https://gw.acme.dev/otel; got'],
-    ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
+    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?…"): give https://gw.acme.dev/otel; got'],
+    ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#…"): give https://i.acme.dev; got'],
     // http is refused as not https, with the https base to give (a loopback host told it cannot be reached); a host without a scheme is given its https form.
     ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
     ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
@@ -564,6 +564,13 @@ describe("no refusal or finding prints a URL's password or a query's token", () 
     "a:s3cretPass@host.acme.io/x?token=t0kenValue",
     " https://a:s3cretPass@host.acme.io",
     "ftp://a:s3cretPass@host.acme.io/?token=t0kenValue#access_token=t0kenValue",
+    // The URL parser reads user info after any run of / and \ behind the scheme, so each spelling is masked.
+    "https:/a:s3cretPass@i.acme.io",
+    "https:///a:s3cretPass@i.acme.io",
+    "https:\\/a:s3cretPass@i.acme.io",
+    "http:\\\\/a:s3cretPass@i.acme.io",
+    // Not a URL to the parser (no valid port): everything before the last @ is masked.
+    "https://a:s3cretPass?x@i.acme.io",
   ])("%s: refused, the user info and query values masked", async (url) => {
     const refused = await fixInTempFolder(["--ingest-url", url]);
     expect(refused.code).toBe(2);
@@ -581,8 +588,36 @@ describe("no refusal or finding prints a URL's password or a query's token", () 
     const messages = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
     expect(messages.join("\n")).not.toMatch(/s3cretPass|t0kenValue/);
     expect(messages).toContain('top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://…@ingest.acme.io/v1/logs"');
-    expect(messages).toContain('top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://…@ingest.acme.io/v1/traces?token=…"');
+    expect(messages).toContain('top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://…@ingest.acme.io/v1/traces?…"');
     expect(messages.some((m) => m.startsWith("top level: DECO_OTEL_METRICS_ENDPOINT holds the placeholder <account>") && m.endsWith(': "https://…@<account>.workers.dev/v1/metrics"'))).toBe(true);
+  });
+
+  it("masks a bare query key and a fragment, not only name=value values", async () => {
+    for (const [url, shown] of [["https://i.acme.io/?t0kenValue", '"?…"'], ["https://i.acme.io/v1/traces?t0kenValue#t0kenValue", '"?…#…"']]) {
+      const refused = await fixInTempFolder(["--ingest-url", url!]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(shown);
+      expect(refused.err).not.toContain("t0kenValue");
+    }
+  });
+
+  it("masks every user-info spelling the parser reads in a file's findings, as text, --json and --github", async () => {
+    const vars = {
+      DECO_OTEL_LOGS_ENDPOINT: "https:/a:s3cretPass@i.acme.io/v1/logs",
+      DECO_OTEL_TRACES_ENDPOINT: "http:\\/a:s3cretPass@i.acme.io/v1/traces?t0kenValue",
+      DECO_OTEL_METRICS_ENDPOINT: "https:///a:s3cretPass@i.acme.io/v1/metrics#t0kenValue",
+    };
+    const dir = await mkdtemp(join(tmpdir(), "audit-masked-"));
+    try {
+      await writeFile(join(dir, "wrangler.jsonc"), JSON.stringify({ name: "shop", vars }));
+      for (const format of [[], ["--json"], ["--github"]]) {
+        const { out, err } = await audit([...format, dir]);
+        expect(out).toContain("DECO_OTEL_TRACES_ENDPOINT");
+        expect(out + err).not.toMatch(/s3cretPass|t0kenValue/);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("quotes a refused value with JSON escapes, so a line break in it does not split the line", async () => {
@@ -838,5 +873,16 @@ describe("an environment written as an inline TOML table", () => {
     const hints = auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.env === "staging").map((f) => f.fix);
     expect(hints.some((hint) => hint.includes("--fix does not edit env.staging, an inline table on line 7: make this edit in it by hand"))).toBe(true);
     expect(hints.filter((hint) => /\(or run --fix/.test(hint))).toEqual([]);
+  });
+});
+
+describe("masking a long value", () => {
+  // A bound, not a timing: a scan that backtracked over a blank run without "@" did ~n²/2 steps
+  // (4.5 s at 64 KB), so 1 MB would run for many minutes and exceed the test's timeout by far.
+  it("masks 1 MB of blanks without an @ and a URL behind them in one linear pass", () => {
+    const blanks = " ".repeat(1 << 20);
+    expect(quotedUrl(`${blanks}x`)).toBe(JSON.stringify(`${blanks}x`));
+    expect(quotedUrl(`${blanks}https://a:s3cretPass@i.acme.io`)).toBe(JSON.stringify(`${blanks}https://…@i.acme.io`));
+    expect(quotedUrl(`https://${"/".repeat(1 << 20)}x`)).toBe(JSON.stringify(`https://${"/".repeat(1 << 20)}x`));
   });
 });
