@@ -93,22 +93,23 @@ function maskedQuery(rest: string): string {
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 
 /**
- * The words a tutorial writes for the account as a whole DNS label or a bracketed placeholder:
- * the account or its subdomain (`account`, `subdomain`, `workers-subdomain`, `domain`), with
- * `your` before it (`YOUR_ACCOUNT`, `your-workers-subdomain`) or `id`, `name` or `here` after it
+ * The words a tutorial writes for the account or a host of yours: the account or its subdomain
+ * (`account`, `subdomain`, `workers-subdomain`, `domain`), with `id`, `name` or `here` after them
  * (`ACCOUNT_ID`, `your-account-name`, `YOUR_SUBDOMAIN_HERE`), in any case and with `-`, `_` or
  * nothing between the words.
  */
 const ACCOUNT_WORDS = "(workers?[-_]?)?(account|subdomain|domain)";
 const ACCOUNT_SUFFIX = "([-_]?(id|name|here))";
 
+/** A whole label saying "put yours here" by its `your`: `your-account`, `YourAccount`, `your_subdomain`, `your-account-id`. */
+const YOUR_LABEL = new RegExp(`^your[-_]?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?$`, "i");
+
 /**
- * A whole DNS label that is such a placeholder: `your` before the words, or a suffix after them
- * (a bare `account` or `subdomain` label may be a real host's: `otel.account.acme.io`). Only the
- * whole label: a real word as part of one (`my-account-service`, `ingest.your-brand.com`,
- * `account-ingest.acme.io`, `youraccountant`) names a real host.
+ * A whole label that is a token for the account: the words with a suffix (`ACCOUNT_ID`,
+ * `account_id`, `SUBDOMAIN_HERE`). It is a placeholder only written in upper case or with a `_`,
+ * which no real host name has; `accountid.workers.dev` may be someone's account.
  */
-const PLACEHOLDER_LABEL = new RegExp(`^(your[-_]?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?|${ACCOUNT_WORDS}${ACCOUNT_SUFFIX})$`, "i");
+const TOKEN_LABEL = new RegExp(`^${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}$`, "i");
 
 /** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT_ID}`, `<your-subdomain>`). */
 const ACCOUNT_PLACEHOLDER = new RegExp(`^(your[-_]?)?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?$`, "i");
@@ -132,13 +133,41 @@ function reservedHost(host: string): string | undefined {
  * label is quoted as the person wrote it (`YOUR_SUBDOMAIN_HERE`), not as the parser lower-cases it.
  */
 function writtenHost(text: string): string {
-  const authority = text.trim().replace(/^[a-z][a-z\d+.-]*:\/\//i, "").split(/[/?#]/)[0]!;
+  const authority = text.trim().slice(URL_PREFIX.exec(text.trim())![0].length).split(/[/\\?#]/)[0]!;
   return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "");
 }
 
-/** The placeholder label of the host as written, or `example` for workers.dev's `example` account, or undefined. */
-function placeholderLabel(host: string): string | undefined {
-  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/i.test(host) ? "example" : undefined);
+/**
+ * How many labels at the end of a host are a public suffix, roughly: `workers.dev` (where the
+ * label before it is an account's subdomain), a country's second level (`com.br`, `co.uk`), or
+ * the top-level label.
+ */
+function suffixLabels(labels: string[]): number {
+  const [second, top] = labels.slice(-2);
+  if (second === "workers" && top === "dev") return 2;
+  return /^[a-z]{2}$/.test(top ?? "") && /^(com|net|org|co|gov|edu|ac|or|ne|go)$/.test(second ?? "") && labels.length > 2 ? 2 : 1;
+}
+
+/**
+ * The placeholder label of a host (the parser's form, `written` as the person wrote it), quoted as
+ * written, or `example` for workers.dev's `example` account, or undefined. Only subdomain labels
+ * and a workers.dev account count: the label before a public suffix (`accountname.io`,
+ * `your-domain.shop`) is someone's registered name, whatever its words.
+ */
+function placeholderLabel(host: string, written: string): string | undefined {
+  const labels = host.replace(/\.$/, "").split(".");
+  const writtenLabels = written.replace(/\.$/, "").split(".");
+  const asWritten = (index: number) => (writtenLabels.length === labels.length ? writtenLabels[index]! : labels[index]!);
+  const workersDev = labels.slice(-2).join(".") === "workers.dev";
+  const checked = labels.slice(0, labels.length - suffixLabels(labels) - (workersDev ? 0 : 1));
+  const found = checked.findIndex((label, index) => isPlaceholderLabel(label, asWritten(index)));
+  if (found !== -1) return asWritten(found);
+  return /(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined;
+}
+
+/** Whether a label says "put yours here": `your` before the words, or a token written in upper case or with `_` (`TOKEN_LABEL`). */
+function isPlaceholderLabel(label: string, written: string): boolean {
+  return YOUR_LABEL.test(label) || (TOKEN_LABEL.test(label) && (label.includes("_") || written === written.toUpperCase()));
 }
 
 /**
@@ -158,13 +187,14 @@ export function placeholderFault(text: string): string | undefined {
   const template = /\$\{[^}]*\}/.exec(text)?.[0];
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
   const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
-  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${/\.workers\.dev([/\\:?#]|$)/i.test(text.trim()) && ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
   if (/\s/.test(text) && URL.parse(text.trim()) !== null) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
   if (host === undefined) return undefined;
   const written = writtenHost(text);
-  const word = placeholderLabel(written);
-  if (word !== undefined) return `is on ${written}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  const word = placeholderLabel(host, written);
+  if (word !== undefined && host.replace(/\.$/, "").endsWith(".workers.dev")) return `is on ${written}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  if (word !== undefined) return `is on ${written}, a placeholder host ("${word}" stands for a name of yours): put ${INGEST_URL_MEANING} in its place`;
   const reserved = reservedHost(host);
   if (reserved !== undefined) return `is on ${written}, a placeholder host (${reserved}): put ${INGEST_URL_MEANING} in its place`;
   return undefined;

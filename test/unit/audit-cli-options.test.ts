@@ -749,6 +749,16 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     ["https://deco-otel-ingest.your_subdomain.workers.dev", 'is on deco-otel-ingest.your_subdomain.workers.dev, a placeholder host ("your_subdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.example.workers.dev", 'is on deco-otel-ingest.example.workers.dev, a placeholder host ("example" is no account\'s name)'],
     ["https://deco-otel-ingest.example.invalid", "is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+    // The placeholder is tested on the host the URL parser reads, so spellings it normalises are caught too, quoted as written.
+    ["https:/your-account.workers.dev", 'is on your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https:\\\\YOUR_ACCOUNT.workers.dev", 'is on YOUR_ACCOUNT.workers.dev, a placeholder host ("YOUR_ACCOUNT" is no account\'s name)'],
+    ["https://your%2Daccount.workers.dev", 'is on your%2Daccount.workers.dev, a placeholder host ("your%2Daccount" is no account\'s name)'],
+    ["https://\uff59\uff4f\uff55\uff52-account.workers.dev", 'is on \uff59\uff4f\uff55\uff52-account.workers.dev, a placeholder host ("\uff59\uff4f\uff55\uff52-account" is no account\'s name)'],
+    ["https:\\\\your-account.workers.dev/v1/traces", 'is on your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https:/u:pw@ACCOUNT_ID.workers.dev/v1/logs", 'is on ACCOUNT_ID.workers.dev, a placeholder host ("ACCOUNT_ID" is no account\'s name)'],
+    // A subdomain label outside workers.dev is told to give a host of one's own, not the workers.dev subdomain.
+    ["https://ingest.your-domain.acme.com", 'is on ingest.your-domain.acme.com, a placeholder host ("your-domain" stands for a name of yours): put the ingest Worker\'s https URL'],
+    ["https://otel.ACCOUNT_NAME.acme.io", 'is on otel.ACCOUNT_NAME.acme.io, a placeholder host ("ACCOUNT_NAME" stands for a name of yours)'],
     [" https://deco-otel-ingest.acme.workers.dev", "holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it"],
     ["https://deco-otel-ingest.acme.workers.dev ", "holds a blank before or after the URL"],
   ];
@@ -788,6 +798,17 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     "https://ingest.acme.testing.io",
     "https://subdomains.acme.io",
     "https://your.acme.io",
+    // A registrable domain (the label before a public suffix) is someone's name, whatever its words;
+    // a workers.dev account label is a placeholder only as "your…" or an upper-case or "_" token.
+    "https://ingest.accountname.io",
+    "https://ingest.account-id.net",
+    "https://ingest.domain-name.com.br",
+    "https://ingest.your-domain.shop",
+    "https://ingest.yourdomain.com",
+    "https://otel.subdomain-here.dev",
+    "https://ingest.subdomainid.com",
+    "https://deco-otel-ingest.domainname.workers.dev",
+    "https://deco-otel-ingest.accountid.workers.dev",
   ];
 
   it.each(realHosts)("passes the real host %s in a file and takes it as --ingest-url", async (base) => {
