@@ -145,7 +145,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
-      for (const skipped of discovery.notRead) notRead.push({ ...skipped, pattern: options.exclusions.coveredBy(skipped.path, path) });
+      for (const skipped of discovery.notRead) notRead.push({ ...skipped, patterns: options.exclusions.coveredBy(skipped.path, path) });
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
       run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
@@ -470,26 +470,27 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
   return missing.length === 0 ? undefined : `--worker-name names ${missing.join(", ")}, which ${audit.file} does not have`;
 }
 
-/** A path found and not read, with why, and the `--exclude` pattern that covers it, if one does. */
+/** A path found and not read, with why, and every `--exclude` pattern that covers it (none, often). */
 interface CoveredPath {
   path: string;
   reason: string;
-  pattern: string | undefined;
+  patterns: string[];
 }
 
 /**
  * The `not read` lines of the paths found and not read, each said once: one no pattern covers as
  * it is; one under a pattern that left out wrangler files too (a template in an excluded folder)
- * not at all, since it went with what the person meant to leave out and its excluded lines; one
- * a pattern covers alone (`--exclude` naming a shadowed file or a template) as not read, why,
- * and that the pattern names it: the pattern did match it, so it is not noted as matching
- * nothing, and the path is not dropped silently either.
+ * not at all, since it went with what the person meant to leave out and its excluded lines (in
+ * whatever order the patterns were given); one only patterns cover that left nothing else out
+ * (`--exclude` naming a shadowed file or a template) as not read, why, and which patterns name
+ * it: they did match it, so they are not noted as matching nothing, and the path is not dropped
+ * silently either.
  */
 function notReadLines(paths: readonly CoveredPath[], run: AuditRun): AuditRun["notRead"] {
   const excluding = new Set(run.excludedFiles.map(({ pattern }) => pattern));
   return paths
-    .filter(({ pattern }) => pattern === undefined || !excluding.has(pattern))
-    .map(({ path, reason, pattern }) => ({ path, reason: pattern === undefined ? reason : `${reason}; --exclude ${pattern} names it, but it was not read anyway` }));
+    .filter(({ patterns }) => !patterns.some((pattern) => excluding.has(pattern)))
+    .map(({ path, reason, patterns }) => ({ path, reason: patterns.length === 0 ? reason : `${reason}; ${patterns.map((pattern) => `--exclude ${pattern}`).join(" and ")} ${patterns.length === 1 ? "names" : "name"} it, but it was not read anyway` }));
 }
 
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */

@@ -90,6 +90,25 @@ describe("deco-otel audit options whose first use is easy to get wrong", () => {
     }
   });
 
+  // Every pattern naming a path counts, in either order: a folder's pattern and one naming its
+  // shadowed file are both matched, and the shadowed file goes with the folder left out.
+  it("counts both --exclude patterns naming a folder and its shadowed file, in either order", async () => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    const folder = `${join(dir, "legacy")}/**`;
+    const toml = join(dir, "legacy", "wrangler.toml");
+    for (const patterns of [[folder, toml], [toml, folder]]) {
+      const { out } = await audit([...patterns.flatMap((pattern) => ["--exclude", pattern]), dir]);
+      expect(out).not.toContain("matched no wrangler file");
+      expect(out).not.toContain(`not read ${toml}`);
+      expect(out).toContain(`excluded ${join(dir, "legacy", "wrangler.jsonc")} (--exclude ${folder})`);
+      expect(out).toMatch(/, 1 excluded; mode warn, exit 0\n$/);
+    }
+    // A file audited named by two patterns: neither is noted as matching nothing.
+    const both = await audit(["--exclude", join(dir, "legacy"), "--exclude", join(dir, "legacy", "wrangler.jsonc"), dir]);
+    expect(both.out).not.toContain("matched no wrangler file");
+  });
+
   it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
     const dir = await fleet(["shop", "blog"]);
     const { code, err } = await audit(["--fix", "--metrics-dataset", "deco_metrics", dir]);
