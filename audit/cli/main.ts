@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault, quotedUrl, unreachableAddress } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, quotedUrl, unreachableAddress, writtenAuthority } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -333,7 +333,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
  * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
- * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local),
+ * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
@@ -349,24 +349,24 @@ function checkIngestUrl(ingestUrl: string): void {
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
   if (url?.protocol === "http:" && url.hostname !== "") {
-    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
     const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
-    const instead = withScheme !== null && withScheme.hostname.includes(".") ? whatToGive(withScheme) : undefined;
+    const instead = withScheme !== null && withScheme.hostname.includes(".") ? whatToGive(withScheme, `https://${ingestUrl}`) : undefined;
     const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
     throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got ${quotedUrl(ingestUrl)}`);
   }
-  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
+  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
+      `--ingest-url must not hold a user name or password (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url, ingestUrl)}`,
     );
   }
 }
@@ -389,9 +389,9 @@ function ingestBaseOf(url: URL): string {
  * (`unreachableAddress`: a local collector's `http://127.0.0.1:4318`, whose https form is no
  * answer), or a placeholder the scheme hid (`youraccount.workers.dev`).
  */
-function whatToGive(url: URL): string {
+function whatToGive(url: URL, text: string): string {
   const unreachable = unreachableAddress(url);
-  if (unreachable !== undefined) return `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
+  if (unreachable !== undefined) return `${writtenAuthority(text)} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
   const base = ingestBaseOf(url);
   const placeholder = placeholderFault(base);
   return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;

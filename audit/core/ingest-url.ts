@@ -16,36 +16,45 @@ export const INGEST_URL_OPTION = "--ingest-url <URL>";
 /**
  * What `url`'s host is when a deployed Worker cannot reach it, or undefined: "a local development
  * address" (`localhost`, `*.localhost`, `127.0.0.0/8`, `0.0.0.0/8`, `[::1]`, `[::]`: the machine the
- * Worker runs on, or none), "a private network address" (RFC 1918 `10/8`, `172.16/12`,
- * `192.168/16`, link-local `169.254/16` and `fe80::/10`, unique local `fc00::/7`): a deployed Worker
- * runs on Cloudflare's network, not on the network that has them, over http or https alike. The one
- * answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG parser has already
- * written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`, IPv6 compressed).
+ * Worker runs on, or none), "a link-local address" (`169.254/16`, `fe80::/10`: one network segment),
+ * "a private network address" (RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local
+ * `fc00::/7`), "a carrier-grade NAT address" (`100.64/10`, RFC 6598: inside a provider's network):
+ * a deployed Worker runs on Cloudflare's network, not on the network that has them, over http or
+ * https alike. The one answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG
+ * parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`,
+ * IPv6 compressed).
  */
 export function unreachableAddress(url: URL): string | undefined {
   const host = url.hostname.replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]") return LOCAL_ADDRESS;
   const v4 = ipv4Of(host);
-  if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]" || (v4 !== undefined && (v4[0] === 127 || v4[0] === 0))) return "a local development address";
-  if (v4 !== undefined) return isPrivateIpv4(v4) ? "a private network address" : undefined;
-  return /^\[(f[cd][0-9a-f]{2}|fe[89ab][0-9a-f]):/.test(host) ? "a private network address" : undefined;
+  if (v4 !== undefined) return ipv4Kind(v4);
+  if (/^\[fe[89ab][0-9a-f]:/.test(host)) return "a link-local address";
+  return /^\[f[cd][0-9a-f]{2}:/.test(host) ? "a private network address" : undefined;
 }
 
+const LOCAL_ADDRESS = "a local development address";
+
 /**
- * The four numbers of an IPv4 host, also one written IPv4-mapped in IPv6 (`[::ffff:7f00:1]`, as
- * the parser writes `[::ffff:127.0.0.1]`), or undefined.
+ * The four numbers of an IPv4 host, also one written in IPv6 as IPv4-mapped (`[::ffff:7f00:1]`,
+ * as the parser writes `[::ffff:127.0.0.1]`) or IPv4-compatible (`[::7f00:1]` for
+ * `[::127.0.0.1]`), or undefined.
  */
 function ipv4Of(host: string): number[] | undefined {
   const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
   if (dotted !== null) return dotted.slice(1).map(Number);
-  const mapped = /^\[::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  const mapped = /^\[::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
   if (mapped === null) return undefined;
   const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
   return [high >> 8, high & 255, low >> 8, low & 255];
 }
 
-/** Whether an IPv4 address is in a private (RFC 1918) or link-local range. */
-function isPrivateIpv4([a, b]: number[]): boolean {
-  return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+/** What an IPv4 address is when a deployed Worker cannot reach it (`unreachableAddress`), or undefined. */
+function ipv4Kind([a, b]: number[]): string | undefined {
+  if (a === 127 || a === 0) return LOCAL_ADDRESS;
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address";
+  return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) ? "a private network address" : undefined;
 }
 
 /**
@@ -133,8 +142,14 @@ function reservedHost(host: string): string | undefined {
  * label is quoted as the person wrote it (`YOUR_SUBDOMAIN_HERE`), not as the parser lower-cases it.
  */
 function writtenHost(text: string): string {
-  const authority = text.trim().slice(URL_PREFIX.exec(text.trim())![0].length).split(/[/\\?#]/)[0]!;
-  return authority.slice(authority.lastIndexOf("@") + 1).replace(/:\d*$/, "");
+  return writtenAuthority(text).replace(/:\d*$/, "");
+}
+
+/** The host and port of a URL as written (`[::ffff:10.0.0.1]:4318`, not the parser's `[::ffff:a00:1]`), the user info left out. */
+export function writtenAuthority(text: string): string {
+  const trimmed = text.trim();
+  const authority = trimmed.slice(URL_PREFIX.exec(trimmed)![0].length).split(/[/\\?#]/)[0]!;
+  return authority.slice(authority.lastIndexOf("@") + 1);
 }
 
 /**

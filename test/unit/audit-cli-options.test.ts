@@ -682,6 +682,9 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
     ["http://[fd00::1]:4318", "[fd00::1]:4318 is a private network address"],
     ["http://localhost:4318", "localhost:4318 is a local development address, which a deployed Worker cannot reach"],
     ["10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+    // The host is quoted as written, not in the parser's form ([::ffff:a00:1]).
+    ["http://[::ffff:10.0.0.1]:4318", "[::ffff:10.0.0.1]:4318 is a private network address, which a deployed Worker cannot reach"],
+    ["https://[::ffff:10.0.0.1]", "[::ffff:10.0.0.1] is a private network address"],
   ])("%s: no https form suggested, a deployed Worker cannot reach the host", async (url, message) => {
     const refused = await fixInTempFolder(["--ingest-url", url]);
     expect(refused.code).toBe(2);
@@ -696,21 +699,26 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
 });
 
 describe("addresses a deployed Worker cannot reach: one answer for --ingest-url and a file's endpoint vars", () => {
-  // Loopback and unspecified (127.0.0.0/8, 0.0.0.0, ::1), private (RFC 1918, fc00::/7) and
-  // link-local (169.254/16, fe80::/10) hosts are unreachable from Cloudflare's network over https too.
+  // Loopback and unspecified (127.0.0.0/8, 0.0.0.0, ::1), private (RFC 1918, fc00::/7),
+  // link-local (169.254/16, fe80::/10) and carrier-grade NAT (100.64/10) hosts are unreachable
+  // from Cloudflare's network over https too.
   const unreachable: [string, string][] = [
     ["https://localhost", "a local development address"],
     ["https://10.0.0.5:4318", "a private network address"],
     ["http://127.0.0.2", "a local development address"],
     ["http://0.0.0.0", "a local development address"],
     ["https://[::1]", "a local development address"],
-    ["https://169.254.10.1", "a private network address"],
+    ["https://169.254.10.1", "a link-local address"],
     ["https://192.168.0.9", "a private network address"],
     ["https://172.16.0.1", "a private network address"],
     ["https://172.31.255.1", "a private network address"],
     ["https://[fc00::1]", "a private network address"],
     ["https://[fdab:1::2]:4318", "a private network address"],
-    ["https://[fe80::1]", "a private network address"],
+    ["https://[fe80::1]", "a link-local address"],
+    ["https://[febf::1]", "a link-local address"],
+    ["https://[::127.0.0.1]", "a local development address"],
+    ["https://100.64.0.1", "a carrier-grade NAT address"],
+    ["https://100.127.255.1", "a carrier-grade NAT address"],
     ["https://127.1", "a local development address"],
     ["https://[::ffff:127.0.0.1]", "a local development address"],
     ["https://otel.localhost", "a local development address"],
@@ -733,7 +741,7 @@ describe("addresses a deployed Worker cannot reach: one answer for --ingest-url 
   });
 
   it("passes public addresses beside the private ranges", async () => {
-    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io"]) {
+    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://100.63.255.1", "https://100.128.0.1", "https://[::ffff:8.8.8.8]", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io"]) {
       expect((await fixInTempFolder(["--ingest-url", base])).err).toBe("");
       const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
       expect(auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints")).toEqual([]);

@@ -23,7 +23,7 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * Worker's Previews settings' by name, so one the block does not set says nothing. A value
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
  * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
- * (`unreachableAddress`: loopback, private, link-local) is flagged over https too, with the same
+ * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT) is flagged over https too, with the same
  * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
@@ -70,10 +70,8 @@ export const otlpEndpointsRule: Rule = {
         continue;
       }
       const unreachable = unreachableAddress(url);
-      const cannot = `${unreachable}, which a deployed Worker cannot reach`;
-      const deploy = `deploy with ${INGEST_URL_MEANING}`;
-      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannot}: ${deploy})`}` });
-      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannot}: ${quotedUrl(value.value)} (${deploy})` });
+      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
+      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
       }
@@ -126,4 +124,12 @@ function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   return origins
     .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
     .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
+}
+
+/** What an endpoint var on a host a deployed Worker cannot reach is told to deploy with instead. */
+const DEPLOY = `deploy with ${INGEST_URL_MEANING}`;
+
+/** Why an endpoint var's host is no use deployed: what it is (`unreachableAddress`), and that a deployed Worker cannot reach it. */
+function cannotReach(unreachable: string): string {
+  return `${unreachable}, which a deployed Worker cannot reach`;
 }
