@@ -190,9 +190,9 @@ function isPlaceholderLabel(label: string, written: string): boolean {
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
  * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
  * (`https://deco-otel-ingest.<account>.workers.dev`), a reserved host (`reservedHost`: `.invalid`,
- * `.test`, `example.com`; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
- * writes for the account (`YOUR_ACCOUNT`, `ACCOUNT_ID`, `your-subdomain`) or the account `example` of
- * workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
+ * `.test`, `example.com`; the README's `deco-otel-ingest.example.invalid`), a subdomain or
+ * workers.dev account label of the parsed host that says "put yours here" (`placeholderLabel`:
+ * `YOUR_ACCOUNT`, `ACCOUNT_ID`, `your-subdomain`) or the account `example` of workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
  * drops one before or after it, so it reads as valid, but the var holds it and a sender that joins
  * it to `/v1/logs` as text does not; a value that is no URL at all, `TODO set me`, is left to the
  * caller to call "not a URL"). The audit flags
