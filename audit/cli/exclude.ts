@@ -12,15 +12,15 @@ import picomatch from "picomatch";
  * given to audit, so `deco-otel audit ../fleet --exclude shop` works too.
  */
 export interface Exclusions {
-  /** The `--exclude` pattern that leaves this whole file, found under `root`, out, if any. */
+  /** The first `--exclude` pattern that leaves this whole file, found under `root`, out, if any (every one naming it counts as matched). */
   fileExcludedBy(file: string, root: string): string | undefined;
   /**
-   * Whether an `--exclude` pattern covers a path the run found and does not read (a shadowed
-   * file, a template in an excluded folder): it is then left out of the `not read` lines, which
-   * are about what was meant to be audited. The pattern is not counted as used for it, so one
-   * that covers only such paths is still noted as matching no wrangler file.
+   * Every `--exclude` pattern that covers a path the run found and does not read (a shadowed file,
+   * a template), in the order given. Each is counted as having matched something, so none is
+   * noted as matching no wrangler file whatever the order: the run says once what happened to the
+   * path (`notReadLines`).
    */
-  covers(path: string, root: string): boolean;
+  coveredBy(path: string, root: string): string[];
   /**
    * Whether `--exclude-env` leaves environment `env` of this file out; the top level (`null`) only
    * when named as wrangler names it, the empty name (`--env=""`): a team may deploy only `env.*`.
@@ -65,20 +65,19 @@ export function exclusionsOf(filePatterns: string[], environmentPatterns: string
   const inScope = new Set<string>();
   // The files whose top level a `GLOB:` pattern left out.
   const topLevels = new Set<string>();
-  /** The first `--exclude` pattern matching `path` found under `root`, if any: one matching for a file audited and a path not read. */
-  const fileMatch = (path: string, root: string) => {
+  /**
+   * Every `--exclude` pattern naming `path` found under `root`, in the order given, each counted
+   * as matched: a pattern is never "matched no wrangler file" because an earlier one named its path too.
+   */
+  const matching = (path: string, root: string) => {
     const paths = pathsOf(path, root, cwd);
-    return files.find((f) => f.matches(paths))?.pattern;
+    const patterns = files.filter((f) => f.matches(paths)).map((f) => f.pattern);
+    for (const pattern of patterns) used.add(`file\u0000${pattern}`);
+    return patterns;
   };
   return {
-    fileExcludedBy(file, root) {
-      const pattern = fileMatch(file, root);
-      if (pattern !== undefined) used.add(`file\u0000${pattern}`);
-      return pattern;
-    },
-    covers(path, root) {
-      return fileMatch(path, root) !== undefined;
-    },
+    fileExcludedBy: (file, root) => matching(file, root)[0],
+    coveredBy: matching,
     environmentExcluded(file, root, env) {
       const paths = pathsOf(file, root, cwd);
       const scoped = environments.filter((e) => e.matches(paths));

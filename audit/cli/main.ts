@@ -9,7 +9,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault, unreachableAddress } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, quotedUrl, unreachableAddress, writtenAuthority } from "../core/ingest-url";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -66,9 +66,10 @@ Options:
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
-                      with /v1 or /v1/<signal> at its end, a query or fragment, a user name or
-                      password, a \${…} template, a placeholder (<…>, {…}, YOUR_ACCOUNT,
-                      a .invalid host) or a blank
+                      on a loopback, private or link-local address, with /v1 or /v1/<signal>
+                      at its end, a query or fragment, a user name or password, a \${…}
+                      template, a placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID,
+                      example.com, a .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -135,16 +136,19 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
   let fixedAny = false;
   // Every wrangler file not excluded, parsed or not: --worker-name fits a run with exactly one.
   const filesMet: string[] = [];
+  // Paths found and not read, with the --exclude pattern covering each, if any: sorted out once
+  // every file is met (`notReadLines`).
+  const notRead: CoveredPath[] = [];
   for (const path of options.paths) {
     let files: string[];
     try {
       const discovery = await wranglerFilesAt(path, { includeTemplates: options.includeTemplates });
       files = discovery.files;
       run.notSearched.push(...discovery.notSearched);
-      run.notRead.push(...discovery.notRead.filter((skipped) => !options.exclusions.covers(skipped.path, path)));
+      for (const skipped of discovery.notRead) notRead.push({ ...skipped, patterns: options.exclusions.coveredBy(skipped.path, path) });
     } catch (error) {
       const missing = (error as { code?: unknown }).code === "ENOENT";
-      run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `cannot read: ${messageOf(error)}`, READ_FIX));
+      run.failures.push(failure(path, null, "config-read", missing ? missingPathMessage(path, resolve(path), context.npmScript === true) : `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
       continue;
     }
     if (files.length === 0) {
@@ -171,7 +175,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
         }
         bytes = await readFile(file);
       } catch (error) {
-        run.failures.push(failure(file, null, "config-read", `cannot read: ${messageOf(error)}`, READ_FIX));
+        run.failures.push(failure(file, null, "config-read", `${CANNOT_READ}${messageOf(error)}`, READ_FIX));
         continue;
       }
       let document;
@@ -206,6 +210,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       for (const edit of fixed.handEdits) fixReport.push(`needs a hand edit ${file}: ${edit}`);
     }
   }
+  run.notRead.push(...notReadLines(notRead, run));
   if (options.metricsDataset !== undefined && datasetBoundIn.length > 1) {
     output.err(
       `deco-otel audit: --metrics-dataset ${options.metricsDataset} would bind one dataset into ${datasetBoundIn.length} producers (${datasetBoundIn.join(", ")}), ` +
@@ -327,8 +332,8 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
- * (`http://…` told so, and a host without a scheme, with the https base to give unless it is a
- * local or private address a deployed Worker cannot reach),
+ * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
+ * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
@@ -340,27 +345,28 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  */
 function checkIngestUrl(ingestUrl: string): void {
   const placeholder = placeholderFault(ingestUrl);
-  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got "${ingestUrl}"`);
+  if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got ${quotedUrl(ingestUrl)}`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
   if (url?.protocol === "http:" && url.hostname !== "") {
-    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${httpsToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url === null || url.protocol !== "https:" || url.hostname === "") {
     const withScheme = /^[a-z][a-z\d+.-]*:\/\//i.test(ingestUrl) ? null : URL.parse(`https://${ingestUrl}`);
-    const instead = withScheme !== null && withScheme.hostname.includes(".") ? httpsToGive(withScheme) : undefined;
+    const instead = withScheme !== null && withScheme.hostname.includes(".") ? whatToGive(withScheme, `https://${ingestUrl}`) : undefined;
     const given = instead === undefined ? "" : instead.startsWith("give ") ? `, so ${instead}` : `; ${instead}`;
-    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got ${quotedUrl(ingestUrl)}`);
   }
+  if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment ("${url.search}${url.hash}"): ${whatToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url)}; got "${ingestUrl}"`);
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
-      `--ingest-url must not hold a user name or password ("${url.username}${url.password === "" ? "" : ":…"}@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url)}`,
+      `--ingest-url must not hold a user name or password (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; ${whatToGive(url, ingestUrl)}`,
     );
   }
 }
@@ -379,22 +385,16 @@ function ingestBaseOf(url: URL): string {
 
 /**
  * What a refusal tells the person to give instead of `url`: its ingest base (`ingestBaseOf`), or,
- * when that base would be refused too, why (a placeholder the scheme hid: `youraccount.workers.dev`).
+ * when that base would be refused too, why: a host a deployed Worker cannot reach
+ * (`unreachableAddress`: a local collector's `http://127.0.0.1:4318`, whose https form is no
+ * answer), or a placeholder the scheme hid (`youraccount.workers.dev`).
  */
-function whatToGive(url: URL): string {
+function whatToGive(url: URL, text: string): string {
+  const unreachable = unreachableAddress(url);
+  if (unreachable !== undefined) return `${writtenAuthority(text)} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
   const base = ingestBaseOf(url);
   const placeholder = placeholderFault(base);
   return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
-}
-
-/**
- * `whatToGive` for a URL given as http or without a scheme, which may be a local collector's: on
- * a host a deployed Worker cannot reach (loopback, a private address), its https form is no
- * answer, so the refusal says that instead.
- */
-function httpsToGive(url: URL): string {
-  const unreachable = unreachableAddress(url);
-  return unreachable === undefined ? whatToGive(url) : `${url.host} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
 }
 
 /** A Worker name as Cloudflare takes it: lower-case letters, digits and dashes, not starting or ending with a dash. */
@@ -470,7 +470,29 @@ function deployedNamesRefusal(names: DeployedNames, files: readonly string[], ru
   return missing.length === 0 ? undefined : `--worker-name names ${missing.join(", ")}, which ${audit.file} does not have`;
 }
 
-/** The fix hint of a `config-read` finding. */
+/** A path found and not read, with why, and every `--exclude` pattern that covers it (none, often). */
+interface CoveredPath {
+  path: string;
+  reason: string;
+  patterns: string[];
+}
+
+/**
+ * The `not read` lines of the paths found and not read, each said once: one no pattern covers as
+ * it is; one under a pattern that left out wrangler files too (a template in an excluded folder)
+ * not at all, since it went with what the person meant to leave out and its excluded lines (in
+ * whatever order the patterns were given); one only patterns cover that left nothing else out
+ * (`--exclude` naming a shadowed file or a template) as not read, why, and which patterns name
+ * it: they did match it, so they are not noted as matching nothing, and the path is not dropped
+ * silently either.
+ */
+function notReadLines(paths: readonly CoveredPath[], run: AuditRun): AuditRun["notRead"] {
+  const excluding = new Set(run.excludedFiles.map(({ pattern }) => pattern));
+  return paths
+    .filter(({ patterns }) => !patterns.some((pattern) => excluding.has(pattern)))
+    .map(({ path, reason, patterns }) => ({ path, reason: patterns.length === 0 ? reason : `${reason}; ${patterns.map((pattern) => `--exclude ${pattern}`).join(" and ")} ${patterns.length === 1 ? "names" : "name"} it, but it was not read anyway` }));
+}
+
 /** The note of a run whose every wrangler file `--exclude` left out (`allExcluded`). */
 const ALL_EXCLUDED_NOTE = "every wrangler file found was left out by --exclude, so nothing was audited (block mode exits 2): check the patterns against the excluded lines above";
 
@@ -488,18 +510,36 @@ function nothingAuditedNote(run: AuditRun): string {
  * One note per `--tail ENV=NAME` whose environment no file audited has (left out or not): the tail
  * would be required nowhere, so a misspelled environment (`prod` for `production`) would leave
  * that environment judged by the default tails, silently. Names the environments the run did see;
- * when a wrangler file did not parse, its environments are unknown, so the note says that file may
- * be the one with the environment rather than that none has it.
+ * when a wrangler file did not parse or could not be read (`unknownFiles`), its environments are
+ * unknown, so the note names that file as maybe the one with the environment rather than say
+ * that none has it.
  */
 function unmatchedTails(tails: TailNames, run: AuditRun): string[] {
   const seen = new Set(run.audits.flatMap((audit) => [...audit.environments, ...audit.excluded]).filter((label) => label !== environmentLabel(null)));
   const known = seen.size === 0 ? "no file audited has an env.<name>" : `the files audited have ${[...seen].sort().join(", ")}`;
-  const unparsed = run.failures.filter((failure) => failure.rule === "config-parse").map((failure) => failure.file);
+  const unknown = unknownFiles(run);
+  const parsed = unknown.every(({ rule }) => rule === "config-parse");
+  const what = parsed ? "the syntax" : "what";
+  const errors = parsed ? "config-parse error" : unknown.length === 1 ? `${unknown[0]!.rule} error` : "error";
+  const files = unknown.length === 1 ? `${unknown[0]!.file} ${unknown[0]!.why}` : unknown.map(({ file, why }) => (parsed ? file : `${file} (${why})`)).join(", ") + (parsed ? " did not parse" : "");
   const why = (env: string) =>
-    unparsed.length === 0
+    unknown.length === 0
       ? `matched no environment: no wrangler file audited has env.${env}, so it was required nowhere`
-      : `was required nowhere: ${unparsed.join(", ")} did not parse, so whether ${unparsed.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix the syntax ${unparsed.length === 1 ? "its" : "each"} config-parse error names and run again`;
+      : `was required nowhere: ${files}, so whether ${unknown.length === 1 ? "it has" : "one of them has"} env.${env} is unknown: fix ${what} ${unknown.length === 1 ? "its" : "each"} ${errors} names and run again`;
   return [...tails.byEnvironment].filter(([env]) => !seen.has(environmentLabel(env))).map(([env, name]) => `--tail ${env}=${name} ${why(env)} (${known})`);
+}
+
+/**
+ * The wrangler files of the run whose environments are unknown, with why: each that did not
+ * parse (`config-parse`), and each that could not be read (`config-read`: a read error, a named
+ * pipe). A folder holding none, a file read and found no wrangler file, or a path that does not
+ * exist names no environments at all, so it is not among them.
+ */
+function unknownFiles(run: AuditRun): { file: string; rule: string; why: string }[] {
+  const unread = (failure: Finding) => failure.rule === "config-read" && (failure.message.startsWith(CANNOT_READ) || failure.message === NOT_REGULAR_FILE_MESSAGE);
+  return run.failures
+    .filter((failure) => failure.rule === "config-parse" || unread(failure))
+    .map(({ file, rule }) => ({ file, rule, why: rule === "config-parse" ? "did not parse" : "could not be read" }));
 }
 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
@@ -507,7 +547,11 @@ function leftEmptyNote(audit: FileAudit): string {
   return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
 }
 
+/** The fix hint of a `config-read` finding. */
 const READ_FIX = "pass a wrangler file or a folder holding one";
+
+/** How the `config-read` failure of a path the file system would not read opens, before its error. */
+const CANNOT_READ = "cannot read: ";
 
 function failure(file: string, at: { line: number; column: number } | null, rule: string, message: string, fix: string): Finding {
   return {

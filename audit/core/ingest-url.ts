@@ -13,56 +13,186 @@ export const INGEST_URL_PLACEHOLDER = "https://<ingest origin>";
 /** The option as a hint names it before the URL is known. */
 export const INGEST_URL_OPTION = "--ingest-url <URL>";
 
-/** Hosts of the machine the Worker runs on in development: never where a deployed Worker sends. */
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+/**
+ * What `url`'s host is when a deployed Worker cannot reach it, or undefined: "a local development
+ * address" (`localhost`, `*.localhost`, `127.0.0.0/8`, `0.0.0.0/8`, `[::1]`, `[::]`: the machine the
+ * Worker runs on, or none), "a link-local address" (`169.254/16`, `fe80::/10`: one network segment),
+ * "a private network address" (RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local
+ * `fc00::/7`), "a carrier-grade NAT address" (`100.64/10`, RFC 6598: inside a provider's network):
+ * a deployed Worker runs on Cloudflare's network, not on the network that has them, over http or
+ * https alike. The one answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG
+ * parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`,
+ * IPv6 compressed).
+ */
+export function unreachableAddress(url: URL): string | undefined {
+  const host = url.hostname.replace(/\.$/, "");
+  if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]") return LOCAL_ADDRESS;
+  const v4 = ipv4Of(host);
+  if (v4 !== undefined) return ipv4Kind(v4);
+  if (/^\[fe[89ab][0-9a-f]:/.test(host)) return "a link-local address";
+  return /^\[f[cd][0-9a-f]{2}:/.test(host) ? "a private network address" : undefined;
+}
 
-/** Whether `url` is on a loopback host (`localhost`, `127.0.0.1`, `[::1]`). */
-export function isLoopback(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname);
+const LOCAL_ADDRESS = "a local development address";
+
+/**
+ * The four numbers of an IPv4 host, also one written in IPv6 as IPv4-mapped (`[::ffff:7f00:1]`,
+ * as the parser writes `[::ffff:127.0.0.1]`) or IPv4-compatible (`[::7f00:1]` for
+ * `[::127.0.0.1]`), or undefined.
+ */
+function ipv4Of(host: string): number[] | undefined {
+  const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
+  if (dotted !== null) return dotted.slice(1).map(Number);
+  const mapped = /^\[::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (mapped === null) return undefined;
+  const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
+  return [high >> 8, high & 255, low >> 8, low & 255];
+}
+
+/** What an IPv4 address is when a deployed Worker cannot reach it (`unreachableAddress`), or undefined. */
+function ipv4Kind([a, b]: number[]): string | undefined {
+  if (a === 127 || a === 0) return LOCAL_ADDRESS;
+  if (a === 169 && b === 254) return "a link-local address";
+  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address";
+  return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) ? "a private network address" : undefined;
 }
 
 /**
- * Private network addresses (RFC 1918, link-local, IPv6 unique local and link-local): a deployed
- * Worker runs on Cloudflare's network, not on the network that has them, so it cannot reach them.
+ * A URL as a refusal or finding quotes it: JSON-escaped, as findings quote values (a `\n` at its
+ * end stays on the line: `"https://…/v1/logs\n"`), with its user info and each query or fragment
+ * value masked (`maskedUrl`). Every place the audit echoes a URL someone wrote goes through here.
  */
-const PRIVATE_ADDRESS = /^(10\.\d+\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|192\.168\.\d+\.\d+|169\.254\.\d+\.\d+|\[f[cd][0-9a-f]*:.*\]|\[fe[89ab][0-9a-f]*:.*\])$/;
+export function quotedUrl(text: string): string {
+  return JSON.stringify(maskedUrl(text));
+}
 
 /**
- * What `url`'s host is when a deployed Worker cannot reach it ("a local development address",
- * "a private network address"), or undefined.
+ * What the URL parser skips before a URL's host: blanks and control characters before it, the
+ * scheme (the parser drops tabs and line breaks inside it) and any run of `/` and `\\` after it
+ * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does). Each
+ * part is one run of a class the next does not start with, so matching is linear in the text.
  */
-export function unreachableAddress(url: URL): string | undefined {
-  if (isLoopback(url)) return "a local development address";
-  return PRIVATE_ADDRESS.test(url.hostname) ? "a private network address" : undefined;
+const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
+
+/**
+ * `text` with what may be a credential in a URL masked as `…`: the user info
+ * (`https://user:pw@host`, a token written as the user name, `https://ghp_…@host`, in every
+ * spelling the parser reads user info from, also without a scheme, `user:pw@host`), and all the
+ * query and fragment text after `?` or `#` (`?token=…`, a bare `?s3cret`). Where the parser reads
+ * the URL, its authority ends at the first `/`, `\\`, `?` or `#`; where it does not
+ * (`https://a:s3cret?Pass@host` has no valid port), everything before the last `@` ahead of the
+ * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
+ * written, so the person finds the value they typed.
+ */
+function maskedUrl(text: string): string {
+  const start = URL_PREFIX.exec(text)![0].length;
+  const rest = text.slice(start);
+  const end = rest.search(URL.parse(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
+  const at = rest.slice(0, end).lastIndexOf("@");
+  return text.slice(0, start) + (at === -1 ? maskedQuery(rest) : `…${maskedQuery(rest.slice(at))}`);
+}
+
+/** `rest` with every query and fragment text after `?` or `#` masked as `…`; blanks at its end kept on the line. */
+function maskedQuery(rest: string): string {
+  const kept = rest.trimEnd();
+  return kept.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 
 /**
- * What a tutorial writes as a whole DNS label where the account goes (`YOUR_ACCOUNT`,
- * `your-subdomain`, `youraccount`; the host is lower-cased by the URL parser). Only the whole
- * label, and only these forms: a real word as a label or part of one (`my-account-service`,
- * `otel.account.acme.io`, `ingest.your-brand.com`, `xxx-ingest`) names real hosts.
+ * The words a tutorial writes for the account or a host of yours: the account or its subdomain
+ * (`account`, `subdomain`, `workers-subdomain`, `domain`), with `id`, `name` or `here` after them
+ * (`ACCOUNT_ID`, `your-account-name`, `YOUR_SUBDOMAIN_HERE`), in any case and with `-`, `_` or
+ * nothing between the words.
  */
-const PLACEHOLDER_LABEL = /^your[-_]?(account|subdomain)$/;
+const ACCOUNT_WORDS = "(workers?[-_]?)?(account|subdomain|domain)";
+const ACCOUNT_SUFFIX = "([-_]?(id|name|here))";
 
-/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT}`, `<your-subdomain>`). */
-const ACCOUNT_PLACEHOLDER = /^(your[-_]?)?(account|subdomain)$/i;
+/** A whole label saying "put yours here" by its `your`: `your-account`, `YourAccount`, `your_subdomain`, `your-account-id`. */
+const YOUR_LABEL = new RegExp(`^your[-_]?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?$`, "i");
 
-/** The placeholder label of `host`, or `example` for workers.dev's `example` account, or undefined. */
-function placeholderLabel(host: string): string | undefined {
-  return host.split(".").find((label) => PLACEHOLDER_LABEL.test(label)) ?? (/(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined);
+/**
+ * A whole label that is a token for the account: the words with a suffix (`ACCOUNT_ID`,
+ * `account_id`, `SUBDOMAIN_HERE`). It is a placeholder only written in upper case or with a `_`,
+ * which no real host name has; `accountid.workers.dev` may be someone's account.
+ */
+const TOKEN_LABEL = new RegExp(`^${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}$`, "i");
+
+/** A bracketed placeholder's inner text that stands for the account (`<account>`, `{ACCOUNT_ID}`, `<your-subdomain>`). */
+const ACCOUNT_PLACEHOLDER = new RegExp(`^(your[-_]?)?${ACCOUNT_WORDS}${ACCOUNT_SUFFIX}?$`, "i");
+
+/**
+ * Why a host is reserved and never any Worker's, or undefined: names that never resolve publicly
+ * (`.invalid`, `.test`, RFC 2606 and 6761) and the documentation names (`example.com`,
+ * `example.org`, `example.net` and `*.example`, RFC 2606). (`.localhost` is a local address:
+ * `unreachableAddress`.)
+ */
+function reservedHost(host: string): string | undefined {
+  const name = host.replace(/\.$/, "");
+  const tld = /\.(invalid|test)$/.exec(name)?.[1];
+  if (tld !== undefined || name === "invalid" || name === "test") return `.${tld ?? name} names never resolve`;
+  if (/(^|\.)example(\.(com|org|net))?$/.test(name)) return "example names are kept for documentation, never an account's host";
+  return undefined;
+}
+
+/**
+ * The host of a URL as written (its case kept), the user info and port left out: a placeholder
+ * label is quoted as the person wrote it (`YOUR_SUBDOMAIN_HERE`), not as the parser lower-cases it.
+ */
+function writtenHost(text: string): string {
+  return writtenAuthority(text).replace(/:\d*$/, "");
+}
+
+/** The host and port of a URL as written (`[::ffff:10.0.0.1]:4318`, not the parser's `[::ffff:a00:1]`), the user info left out. */
+export function writtenAuthority(text: string): string {
+  const trimmed = text.trim();
+  const authority = trimmed.slice(URL_PREFIX.exec(trimmed)![0].length).split(/[/\\?#]/)[0]!;
+  return authority.slice(authority.lastIndexOf("@") + 1);
+}
+
+/**
+ * How many labels at the end of a host are a public suffix, roughly: `workers.dev` (where the
+ * label before it is an account's subdomain), a country's second level (`com.br`, `co.uk`), or
+ * the top-level label.
+ */
+function suffixLabels(labels: string[]): number {
+  const [second, top] = labels.slice(-2);
+  if (second === "workers" && top === "dev") return 2;
+  return /^[a-z]{2}$/.test(top ?? "") && /^(com|net|org|co|gov|edu|ac|or|ne|go)$/.test(second ?? "") && labels.length > 2 ? 2 : 1;
+}
+
+/**
+ * The placeholder label of a host (the parser's form, `written` as the person wrote it), quoted as
+ * written, or `example` for workers.dev's `example` account, or undefined. Only subdomain labels
+ * and a workers.dev account count: the label before a public suffix (`accountname.io`,
+ * `your-domain.shop`) is someone's registered name, whatever its words.
+ */
+function placeholderLabel(host: string, written: string): string | undefined {
+  const labels = host.replace(/\.$/, "").split(".");
+  const writtenLabels = written.replace(/\.$/, "").split(".");
+  const asWritten = (index: number) => (writtenLabels.length === labels.length ? writtenLabels[index]! : labels[index]!);
+  const workersDev = labels.slice(-2).join(".") === "workers.dev";
+  const checked = labels.slice(0, labels.length - suffixLabels(labels) - (workersDev ? 0 : 1));
+  const found = checked.findIndex((label, index) => isPlaceholderLabel(label, asWritten(index)));
+  if (found !== -1) return asWritten(found);
+  return /(^|\.)example\.workers\.dev\.?$/.test(host) ? "example" : undefined;
+}
+
+/** Whether a label says "put yours here": `your` before the words, or a token written in upper case or with `_` (`TOKEN_LABEL`). */
+function isPlaceholderLabel(label: string, written: string): boolean {
+  return YOUR_LABEL.test(label) || (TOKEN_LABEL.test(label) && (label.includes("_") || written === written.toUpperCase()));
 }
 
 /**
  * Why an ingest URL as written cannot be what a Worker sends to, or undefined: a `${…}` template
  * (wrangler puts vars into the Worker as written and expands nothing, so the Worker would send to
  * `https://${INGEST}/…` literally), a `<…>` or `{…}` placeholder copied from docs
- * (`https://deco-otel-ingest.<account>.workers.dev`), a host under `.invalid`, which never
- * resolves (RFC 2606; the README's `deco-otel-ingest.example.invalid`), a whole label a tutorial
- * writes for the account (`YOUR_ACCOUNT`, `your-subdomain`) or the account `example` of
- * workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
+ * (`https://deco-otel-ingest.<account>.workers.dev`), a reserved host (`reservedHost`: `.invalid`,
+ * `.test`, `example.com`; the README's `deco-otel-ingest.example.invalid`), a subdomain or
+ * workers.dev account label of the parsed host that says "put yours here" (`placeholderLabel`:
+ * `YOUR_ACCOUNT`, `ACCOUNT_ID`, `your-subdomain`) or the account `example` of workers.dev, and a blank in a value that is a URL without it (`" https://…"`: the URL parser
  * drops one before or after it, so it reads as valid, but the var holds it and a sender that joins
  * it to `/v1/logs` as text does not; a value that is no URL at all, `TODO set me`, is left to the
  * caller to call "not a URL"). The audit flags
@@ -72,13 +202,16 @@ export function placeholderFault(text: string): string | undefined {
   const template = /\$\{[^}]*\}/.exec(text)?.[0];
   if (template !== undefined) return `holds ${template}, a template: wrangler does not expand \${…} in vars, so it would be sent to as written; write the URL itself`;
   const placeholder = /<[^<>]*>|\{[^{}]*\}/.exec(text)?.[0];
-  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
+  if (placeholder !== undefined) return `holds the placeholder ${placeholder}: ${/\.workers\.dev([/\\:?#]|$)/i.test(text.trim()) && ACCOUNT_PLACEHOLDER.test(placeholder.slice(1, -1)) ? ACCOUNT_HINT : "put the real value in its place"}`;
   if (/\s/.test(text) && URL.parse(text.trim()) !== null) return `holds a blank ${/^\s|\s$/.test(text) ? "before or after the URL" : "inside it"}: wrangler keeps it in the value as written; write the URL without it`;
   const host = URL.parse(text)?.hostname;
   if (host === undefined) return undefined;
-  if (/(^|\.)invalid\.?$/.test(host)) return `is on ${host}, a placeholder host (.invalid names never resolve): put ${INGEST_URL_MEANING} in its place`;
-  const word = placeholderLabel(host);
-  if (word !== undefined) return `is on ${host}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  const written = writtenHost(text);
+  const word = placeholderLabel(host, written);
+  if (word !== undefined && host.replace(/\.$/, "").endsWith(".workers.dev")) return `is on ${written}, a placeholder host ("${word}" is no account's name): ${ACCOUNT_HINT}, or give your own host`;
+  if (word !== undefined) return `is on ${written}, a placeholder host ("${word}" stands for a name of yours): put ${INGEST_URL_MEANING} in its place`;
+  const reserved = reservedHost(host);
+  if (reserved !== undefined) return `is on ${written}, a placeholder host (${reserved}): put ${INGEST_URL_MEANING} in its place`;
   return undefined;
 }
 
@@ -87,12 +220,15 @@ export function placeholderFault(text: string): string | undefined {
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
  * refuses (not https, another path, a query or fragment, a placeholder or template) and for a
- * loopback host (`https://127.0.0.1:4318`, a local collector: the rule lets it pass, but a
- * deployed Worker's URL it is not).
+ * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
+ * collector). Blanks before or after the value are left out first: the rule flags them, but the
+ * URL they surround is clear (`"https://i.acme.io/v1/logs\n"`, a heredoc's line break), so its
+ * base is still proposed, and `--fix` with it rewrites the var without them.
  */
 export function endpointBase(text: string, path: string): string | undefined {
-  const url = URL.parse(text);
-  if (url === null || url.protocol !== "https:" || isLoopback(url) || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(text) !== undefined) return undefined;
+  const trimmed = text.trim();
+  const url = URL.parse(trimmed);
+  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
   return url.origin + url.pathname.slice(0, -path.length);
 }
 

@@ -48,7 +48,7 @@ describe("deco-otel audit (CLI)", () => {
     }
     // --ingest-url takes a URL that may have a path, as the README and its refusal say.
     expect(npm.stdout).toContain("--ingest-url URL    with --fix: the ingest Worker's https URL");
-    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,\n                      with /v1 or /v1/<signal> at its end, a query or fragment");
+    expect(npm.stdout).toContain("a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,\n                      on a loopback, private or link-local address, with /v1 or /v1/<signal>\n                      at its end, a query or fragment");
     const bin = await run(process.execPath, [join(ROOT, "bin/deco-otel.mjs"), "--help"]);
     expect(bin.code).toBe(0);
     expect(bin.stdout).toContain("audit    check producers' wrangler files");
@@ -675,14 +675,14 @@ describe("a wrangler.toml with dotted vars in two environments, as an operator t
   });
 });
 
-describe("the last probe's leftovers: inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
+describe("inherited vars, the file's ingest URL, environments all left out, pasted placeholders (CLI)", () => {
   let dir: string;
   const ENDPOINTS = ["logs", "traces", "metrics"].map((signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://ingest.acme.dev/v1/${signal}"`).join("\n");
   const WIRED = 'tail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nanalytics_engine_datasets = [{ binding = "DECO_METRICS", dataset = "deco_metrics_shop" }]\nobservability = { enabled = true }\n';
   const SHOP = `name = "shop"\nmain = "src/index.ts"\n${WIRED}\n[vars]\n${ENDPOINTS}\n\n[env.staging]\n${WIRED}\n[env.staging.vars]\nLOG_LEVEL = "debug"\n`;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-probe-"));
+    dir = await mkdtemp(join(tmpdir(), "deco-otel-audit-leftovers-"));
     await mkdir(join(dir, "shop"));
     await writeFile(join(dir, "shop/wrangler.toml"), SHOP);
   });

@@ -26,9 +26,9 @@ export const wired = (extra: string) => `{
   "tail_consumers": [{ "service": "deco-otel-tail" }],
   "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }],
   "vars": {
-    "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs",
-    "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces",
-    "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics"
+    "DECO_OTEL_LOGS_ENDPOINT": "https://i.acmeotel.io/v1/logs",
+    "DECO_OTEL_TRACES_ENDPOINT": "https://i.acmeotel.io/v1/traces",
+    "DECO_OTEL_METRICS_ENDPOINT": "https://i.acmeotel.io/v1/metrics"
   },
   ${extra}
 }`;

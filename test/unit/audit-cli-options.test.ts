@@ -8,6 +8,7 @@ import { loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue, stringAt } from "../../audit/core/model";
 import { environmentsOf } from "../../audit/core/environments";
 import { auditDocument } from "../../audit/core/audit";
+import { fileIngestBase, quotedUrl } from "../../audit/core/ingest-url";
 
 /** Runs the CLI in-process, keeping what it printed. */
 async function audit(argv: string[], context = {}): Promise<{ code: number; out: string; err: string }> {
@@ -37,7 +38,7 @@ async function fixInTempFolder(args: string[]): Promise<{ code: number; out: str
   }
 }
 
-describe("deco-otel audit options a newcomer tripped on", () => {
+describe("deco-otel audit options whose first use is easy to get wrong", () => {
   const dirs: string[] = [];
   afterEach(async () => {
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
@@ -65,10 +66,47 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     const read = await audit([dir]);
     expect(read.out).toContain(`not read ${join(dir, "legacy", "wrangler.toml")} (shadowed by wrangler.jsonc`);
     expect(read.out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
-    // A pattern that covers only a path not read left no wrangler file out: noted so.
-    const templateOnly = await audit(["--exclude", join(dir, "legacy", "wrangler.example.toml"), dir]);
-    expect(templateOnly.out).toContain(`note: --exclude ${join(dir, "legacy", "wrangler.example.toml")} matched no wrangler file`);
-    expect(templateOnly.out).toMatch(/, 1 not read; mode warn, exit 0\n$/);
+  });
+
+  // A pattern naming exactly a file another one shadows, or a template, matched that path: it is
+  // no "matched nothing", and the path is said once, as not read, with why and the pattern.
+  it.each([
+    ["wrangler.example.toml", "a template: wrangler reads it only when given with -c; --include-templates audits it"],
+    ["wrangler.toml", "shadowed by wrangler.jsonc, which wrangler reads first in this folder and uses instead"],
+  ])("says once what happened to %s when --exclude names it alone", async (name, reason) => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    await writeFile(join(dir, "legacy", "wrangler.example.toml"), 'name = "legacy"\n');
+    const path = join(dir, "legacy", name);
+    for (const pattern of [path, `**/legacy/${name}`]) {
+      const { out } = await audit(["--exclude", pattern, dir]);
+      expect(out).not.toContain("matched no wrangler file");
+      expect(out.split("\n").filter((line) => line.includes(path))).toHaveLength(1);
+      expect(out).toContain(`not read ${path} (${reason}; --exclude ${pattern} names it, but it was not read anyway)\n`);
+      expect(out).toMatch(/, 2 not read; mode warn, exit 0\n$/);
+      const github = await audit(["--github", "--exclude", pattern, dir]);
+      expect(github.out).not.toContain("matched no wrangler file");
+      expect(github.out.split("\n").filter((line) => line.includes(path))).toHaveLength(1);
+    }
+  });
+
+  // Every pattern naming a path counts, in either order: a folder's pattern and one naming its
+  // shadowed file are both matched, and the shadowed file goes with the folder left out.
+  it("counts both --exclude patterns naming a folder and its shadowed file, in either order", async () => {
+    const dir = await fleet(["shop", "legacy"]);
+    await writeFile(join(dir, "legacy", "wrangler.toml"), 'name = "legacy"\n');
+    const folder = `${join(dir, "legacy")}/**`;
+    const toml = join(dir, "legacy", "wrangler.toml");
+    for (const patterns of [[folder, toml], [toml, folder]]) {
+      const { out } = await audit([...patterns.flatMap((pattern) => ["--exclude", pattern]), dir]);
+      expect(out).not.toContain("matched no wrangler file");
+      expect(out).not.toContain(`not read ${toml}`);
+      expect(out).toContain(`excluded ${join(dir, "legacy", "wrangler.jsonc")} (--exclude ${folder})`);
+      expect(out).toMatch(/, 1 excluded; mode warn, exit 0\n$/);
+    }
+    // A file audited named by two patterns: neither is noted as matching nothing.
+    const both = await audit(["--exclude", join(dir, "legacy"), "--exclude", join(dir, "legacy", "wrangler.jsonc"), dir]);
+    expect(both.out).not.toContain("matched no wrangler file");
   });
 
   it("refuses --metrics-dataset binding one dataset into several Workers, and writes nothing", async () => {
@@ -149,7 +187,7 @@ describe("deco-otel audit options a newcomer tripped on", () => {
     expect(out).toContain("note: --exclude-env prod matched no environment: no file audited has env.prod");
   });
 
-  // A probe: `--exclude-env 'apps/nothing/**:'` was noted as if files had matched and lacked a top level.
+  // A glob that matched no file must not read as files that matched and lack a top level (`--exclude-env 'apps/nothing/**:'`).
   it("notes an --exclude-env glob that matched no file as such", async () => {
     const dir = await fleet(["shop"]);
     const { code, out } = await audit(["--exclude-env", "apps/nothing/**:", "--exclude-env", "shop/**:dev", dir]);
@@ -165,7 +203,7 @@ describe("deco-otel audit options a newcomer tripped on", () => {
   });
 });
 
-// A probe: `npm run audit -- ../fleet/wrangler.jsonc --exclude-env production` said the exclusion matched nothing.
+// A file named by a path from another folder (`npm run audit -- ../fleet/wrangler.jsonc --exclude-env production`) must match as a folder given does.
 describe("--exclude and --exclude-env, however the file is named", () => {
   const dirs: string[] = [];
   afterEach(async () => {
@@ -259,13 +297,22 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     const json = await audit(["--json", "--tail", "prod=deco-otel-tail-p", dir]);
     expect(json.err).toMatch(/^note: --tail prod=deco-otel-tail-p matched no environment.*\ndeco-otel audit: /);
     expect(JSON.parse(json.out)).toBeInstanceOf(Array);
-    // A review: with the file holding env.production unparsable, the note said no file has it.
+    // A file that did not parse may be the one with the environment: the note says so rather than that none has it.
     const broken = join(dir, "broken");
     await mkdir(broken);
     await writeFile(join(broken, "wrangler.toml"), 'name = "broken"\n[env.production\n');
     const unparsed = await audit(["--tail", "production=deco-otel-tail-prod", broken]);
     expect(unparsed.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(broken, "wrangler.toml")} did not parse, so whether it has env.production is unknown: fix the syntax its config-parse error names and run again (no file audited has an env.<name>)\n`);
     expect(unparsed.out).not.toContain("matched no environment");
+    // A file that could not be read (a named pipe) is named too, and said to be unread, not unparsed.
+    const pipe = join(dir, "pipe");
+    await mkdir(pipe);
+    execFileSync("mkfifo", [join(pipe, "wrangler.toml")]);
+    const unread = await audit(["--tail", "production=deco-otel-tail-prod", join(pipe, "wrangler.toml")]);
+    expect(unread.out).toContain(`note: --tail production=deco-otel-tail-prod was required nowhere: ${join(pipe, "wrangler.toml")} could not be read, so whether it has env.production is unknown: fix what its config-read error names and run again (no file audited has an env.<name>)\n`);
+    expect(unread.out).not.toContain("matched no environment");
+    const both = await audit(["--tail", "production=deco-otel-tail-prod", join(pipe, "wrangler.toml"), broken]);
+    expect(both.out).toContain(`was required nowhere: ${join(pipe, "wrangler.toml")} (could not be read), ${join(broken, "wrangler.toml")} (did not parse), so whether one of them has env.production is unknown: fix what each error names and run again`);
     // An environment left out by --exclude-env is still one the files have.
     expect((await audit(["--tail", "production=deco-otel-tail-prod", "--exclude-env", "production", dir])).out).not.toContain("matched no environment: no wrangler file");
   });
@@ -331,7 +378,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
     expect((await audit([file, "--worker-name", "a", "--worker-name", "b"])).err).toContain("--worker-name NAME is given twice");
   });
 
-  // A probe: an unparseable file beside the one parsed, or no file audited at all, took the name silently.
+  // A deployed name is one Worker's: beside an unparseable file, or with no file audited, it must not be taken silently.
   it("refuses --worker-name unless the run audits exactly one parsed file, counting unparseable ones", async () => {
     const dir = await fleet();
     const file = shopIn(dir);
@@ -373,7 +420,7 @@ describe("--exclude and --exclude-env, however the file is named", () => {
   });
 });
 
-// A probe: from apps/shop, `audit --mode block ../.. --exclude "$PWD"` left out all 4 files and exited 0.
+// From apps/shop, `audit --mode block ../.. --exclude "$PWD"` must leave out apps/shop only, not every file of the fleet.
 describe("--exclude naming the folder the audit runs in", () => {
   const dirs: string[] = [];
   const home = process.cwd();
@@ -381,8 +428,8 @@ describe("--exclude naming the folder the audit runs in", () => {
     process.chdir(home);
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
-  /** The probe's fleet: apps/{shop/wrangler.jsonc, legacy/wrangler.toml, marketing/wrangler.toml, app/dist/wrangler.json}, in a folder outside this checkout. */
-  async function probeFleet(): Promise<string> {
+  /** A monorepo fleet: apps/{shop/wrangler.jsonc, legacy/wrangler.toml, marketing/wrangler.toml, app/dist/wrangler.json}, in a folder outside this checkout. */
+  async function monorepoFleet(): Promise<string> {
     const root = await realpath(await mkdtemp(join(tmpdir(), "audit-p88-")));
     dirs.push(root);
     const apps = join(root, "fleet", "apps");
@@ -396,7 +443,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   const UNWIRED = ["../../apps/legacy/wrangler.toml", "../../apps/marketing/wrangler.toml", "../../apps/app/dist/wrangler.json"];
 
   it("leaves out only the file under that folder, and block mode fails on the others", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(join(root, "fleet", "apps", "shop"));
     for (const option of [["--exclude", process.cwd()], ["--exclude", "../shop"], ["--exclude", "."]]) {
       const { code, out } = await audit(["--mode", "block", "../..", ...option]);
@@ -423,7 +470,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   });
 
   it("reads an absolute pattern as that folder, never under the folder given to audit", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(root);
     const { out } = await audit(["fleet/apps", "--exclude", join(root, "legacy")]);
     expect(out).not.toContain("excluded ");
@@ -435,7 +482,7 @@ describe("--exclude naming the folder the audit runs in", () => {
 
   // A user on Windows writes `.\apps\legacy\wrangler.toml`: it matched no file, and block mode failed on it.
   it("reads \\ in a pattern as a folder separator, with a folder part or without", async () => {
-    const root = await probeFleet();
+    const root = await monorepoFleet();
     process.chdir(join(root, "fleet"));
     for (const pattern of [".\\apps\\legacy\\wrangler.toml", "apps\\legacy\\**", "apps\\legacy"]) {
       const { out } = await audit(["--mode", "block", "apps", "--exclude", pattern]);
@@ -449,7 +496,7 @@ describe("--exclude naming the folder the audit runs in", () => {
   });
 });
 
-// A newcomer's probe: `deco-otel audit src/index.ts` was parsed as JSONC and reported `JSONC parse error: InvalidSymbol` at 1:1.
+// A source file named by mistake (`deco-otel audit src/index.ts`) is no wrangler file: a JSONC parse error at 1:1 would mislead.
 describe("a file named on the command line that wrangler reads no settings from", () => {
   it("is reported as not a wrangler file, not parsed, and not counted as a file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "audit-not-config-"));
@@ -499,15 +546,15 @@ describe("a JSON or TOML file named on the command line that is not a wrangler f
 
 describe("--ingest-url values --fix must not write", () => {
   it.each([
-    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("user:…@"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
+    ["https://user:pw@ingest.acme.dev", '--ingest-url must not hold a user name or password ("https://…@ingest.acme.dev"): --fix writes it into vars, which are plain text, and the token belongs in the DECO_OTEL_TOKEN secret (sent as the Authorization header), not in the URL; give https://ingest.acme.dev'],
     ["https://${ingest}", "--ingest-url holds ${ingest}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself"],
     ["https://deco-otel-ingest.<account>.workers.dev", "--ingest-url holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.example.invalid", "--ingest-url is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
-    // A review: /v1 alone was taken (and written as /v1/v1/logs); a query was refused as "not a URL".
+    // The vars get /v1/<signal> after the base: /v1 alone would be written as /v1/v1/logs, and a query would sit inside each URL.
     ["https://i.acme.dev/v1", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://i.acme.dev/v1/v1/logs): give https://i.acme.dev; got"],
     ["https://gw.acme.dev/otel/v1/logs/", "so it must not end in /v1 or /v1/<signal> (the logs var would be https://gw.acme.dev/otel/v1/logs/v1/logs): give https://gw.acme.dev/otel; got"],
-    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?tenant=a"): give https://gw.acme.dev/otel; got'],
-    ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#x"): give https://i.acme.dev; got'],
+    ["https://gw.acme.dev/otel?tenant=a", 'so it must not hold a query or fragment ("?…"): give https://gw.acme.dev/otel; got'],
+    ["https://i.acme.dev#x", 'so it must not hold a query or fragment ("#…"): give https://i.acme.dev; got'],
     // http is refused as not https, with the https base to give (a loopback host told it cannot be reached); a host without a scheme is given its https form.
     ["http://i.acme.dev", '--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; give https://i.acme.dev; got "http://i.acme.dev"'],
     ["http://127.0.0.1:4318", "127.0.0.1:4318 is a local development address, which a deployed Worker cannot reach"],
@@ -521,8 +568,89 @@ describe("--ingest-url values --fix must not write", () => {
   });
 });
 
-// A review: http and scheme-less refusals suggested a URL that was refused again when pasted
-// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel/v1/logs").
+describe("no refusal or finding prints a URL's password or a query's token", () => {
+  // Each refusal kind, reached with user info and a query: the refusals printed before the user-info check echoed both.
+  it.each([
+    "https://a:s3cretPass@host.acme.io/<x>",
+    "https://a:s3cretPass@host.acme.io/${x}",
+    "http://a:s3cretPass@host.acme.io/x",
+    "https://a:s3cretPass@host.acme.io/x?token=t0kenValue",
+    "https://a:s3cretPass@host.acme.io/v1",
+    "https://a:s3cretPass@host.acme.io",
+    "https://s3cretPass@host.acme.io",
+    "https://a:s3cretPass@10.0.0.5:4318",
+    "https://a:s3cretPass@deco-otel-ingest.your-account.workers.dev",
+    "a:s3cretPass@host.acme.io/x?token=t0kenValue",
+    " https://a:s3cretPass@host.acme.io",
+    "ftp://a:s3cretPass@host.acme.io/?token=t0kenValue#access_token=t0kenValue",
+    // The URL parser reads user info after any run of / and \ behind the scheme, so each spelling is masked.
+    "https:/a:s3cretPass@i.acme.io",
+    "https:///a:s3cretPass@i.acme.io",
+    "https:\\/a:s3cretPass@i.acme.io",
+    "http:\\\\/a:s3cretPass@i.acme.io",
+    // Not a URL to the parser (no valid port): everything before the last @ is masked.
+    "https://a:s3cretPass?x@i.acme.io",
+  ])("%s: refused, the user info and query values masked", async (url) => {
+    const refused = await fixInTempFolder(["--ingest-url", url]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("…@");
+    expect(refused.err).not.toContain("s3cretPass");
+    expect(refused.err).not.toContain("t0kenValue");
+  });
+
+  it("masks them in a file's endpoint var findings too", () => {
+    const vars = {
+      DECO_OTEL_LOGS_ENDPOINT: "http://a:s3cretPass@ingest.acme.io/v1/logs",
+      DECO_OTEL_TRACES_ENDPOINT: "https://a:s3cretPass@ingest.acme.io/v1/traces?token=t0kenValue",
+      DECO_OTEL_METRICS_ENDPOINT: "https://a:s3cretPass@<account>.workers.dev/v1/metrics",
+    };
+    const messages = auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(messages.join("\n")).not.toMatch(/s3cretPass|t0kenValue/);
+    expect(messages).toContain('top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://…@ingest.acme.io/v1/logs"');
+    expect(messages).toContain('top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://…@ingest.acme.io/v1/traces?…"');
+    expect(messages.some((m) => m.startsWith("top level: DECO_OTEL_METRICS_ENDPOINT holds the placeholder <account>") && m.endsWith(': "https://…@<account>.workers.dev/v1/metrics"'))).toBe(true);
+  });
+
+  it("masks a bare query key and a fragment, not only name=value values", async () => {
+    for (const [url, shown] of [["https://i.acme.io/?t0kenValue", '"?…"'], ["https://i.acme.io/v1/traces?t0kenValue#t0kenValue", '"?…#…"']]) {
+      const refused = await fixInTempFolder(["--ingest-url", url!]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(shown);
+      expect(refused.err).not.toContain("t0kenValue");
+    }
+  });
+
+  it("masks every user-info spelling the parser reads in a file's findings, as text, --json and --github", async () => {
+    const vars = {
+      DECO_OTEL_LOGS_ENDPOINT: "https:/a:s3cretPass@i.acme.io/v1/logs",
+      DECO_OTEL_TRACES_ENDPOINT: "http:\\/a:s3cretPass@i.acme.io/v1/traces?t0kenValue",
+      DECO_OTEL_METRICS_ENDPOINT: "https:///a:s3cretPass@i.acme.io/v1/metrics#t0kenValue",
+    };
+    const dir = await mkdtemp(join(tmpdir(), "audit-masked-"));
+    try {
+      await writeFile(join(dir, "wrangler.jsonc"), JSON.stringify({ name: "shop", vars }));
+      for (const format of [[], ["--json"], ["--github"]]) {
+        const { out, err } = await audit([...format, dir]);
+        expect(out).toContain("DECO_OTEL_TRACES_ENDPOINT");
+        expect(out + err).not.toMatch(/s3cretPass|t0kenValue/);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("quotes a refused value with JSON escapes, so a line break in it does not split the line", async () => {
+    for (const url of ["https://ingest.acme.io\n", "http://ingest.acme.io/x\t", "ingest.acme.io\r\n"]) {
+      const refused = await fixInTempFolder(["--ingest-url", url]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`got ${JSON.stringify(url)}`);
+      expect(refused.err.trimEnd().split("\n")).toHaveLength(2); // the refusal, then the --help pointer
+    }
+  });
+});
+
+// A suggestion is pasted back as it is printed, so it must be one the flag takes
+// (http://i.acme.dev/otel/v1/logs → "give https://i.acme.dev/otel", not the URL with /v1/logs).
 describe("--ingest-url refusals suggest a URL the flag takes", () => {
   it.each([
     "http://i.acme.dev/otel/v1/logs",
@@ -554,6 +682,9 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
     ["http://[fd00::1]:4318", "[fd00::1]:4318 is a private network address"],
     ["http://localhost:4318", "localhost:4318 is a local development address, which a deployed Worker cannot reach"],
     ["10.0.0.5:4318", "10.0.0.5:4318 is a private network address, which a deployed Worker cannot reach"],
+    // The host is quoted as written, not in the parser's form ([::ffff:a00:1]).
+    ["http://[::ffff:10.0.0.1]:4318", "[::ffff:10.0.0.1]:4318 is a private network address, which a deployed Worker cannot reach"],
+    ["https://[::ffff:10.0.0.1]", "[::ffff:10.0.0.1] is a private network address"],
   ])("%s: no https form suggested, a deployed Worker cannot reach the host", async (url, message) => {
     const refused = await fixInTempFolder(["--ingest-url", url]);
     expect(refused.code).toBe(2);
@@ -567,6 +698,57 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
   });
 });
 
+describe("addresses a deployed Worker cannot reach: one answer for --ingest-url and a file's endpoint vars", () => {
+  // Loopback and unspecified (127.0.0.0/8, 0.0.0.0, ::1), private (RFC 1918, fc00::/7),
+  // link-local (169.254/16, fe80::/10) and carrier-grade NAT (100.64/10) hosts are unreachable
+  // from Cloudflare's network over https too.
+  const unreachable: [string, string][] = [
+    ["https://localhost", "a local development address"],
+    ["https://10.0.0.5:4318", "a private network address"],
+    ["http://127.0.0.2", "a local development address"],
+    ["http://0.0.0.0", "a local development address"],
+    ["https://[::1]", "a local development address"],
+    ["https://169.254.10.1", "a link-local address"],
+    ["https://192.168.0.9", "a private network address"],
+    ["https://172.16.0.1", "a private network address"],
+    ["https://172.31.255.1", "a private network address"],
+    ["https://[fc00::1]", "a private network address"],
+    ["https://[fdab:1::2]:4318", "a private network address"],
+    ["https://[fe80::1]", "a link-local address"],
+    ["https://[febf::1]", "a link-local address"],
+    ["https://[::127.0.0.1]", "a local development address"],
+    ["https://100.64.0.1", "a carrier-grade NAT address"],
+    ["https://100.127.255.1", "a carrier-grade NAT address"],
+    ["https://127.1", "a local development address"],
+    ["https://[::ffff:127.0.0.1]", "a local development address"],
+    ["https://otel.localhost", "a local development address"],
+  ];
+
+  it.each(unreachable)("%s: refused by the flag, with no suggestion that would be taken back, and flagged in a file", async (base, kind) => {
+    const refused = await fixInTempFolder(["--ingest-url", base]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`is ${kind}, which a deployed Worker cannot reach`);
+    expect(refused.changed).toBe(false);
+    const suggestion = /\bgive (https:\/\/[^\s;]+)/.exec(refused.err)?.[1];
+    if (suggestion !== undefined) expect((await fixInTempFolder(["--ingest-url", suggestion])).code).toBe(2);
+    const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }));
+    const messages = auditDocument(document).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+    expect(messages).toHaveLength(3);
+    for (const message of messages) expect(message).toContain(`${kind}, which a deployed Worker cannot reach`);
+    // Never proposed as the file's ingest base either.
+    expect(fileIngestBase(document)).toBeUndefined();
+  });
+
+  it("passes public addresses beside the private ranges", async () => {
+    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://100.63.255.1", "https://100.128.0.1", "https://[::ffff:8.8.8.8]", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io"]) {
+      expect((await fixInTempFolder(["--ingest-url", base])).err).toBe("");
+      const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
+      expect(auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints")).toEqual([]);
+    }
+  });
+});
+
 describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file's endpoint vars", () => {
   // Each is refused by the flag, leaving the file as it was, and flagged in every endpoint var of a file that holds it.
   const placeholders: [string, string][] = [
@@ -574,14 +756,36 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     ["https://deco-otel-ingest.{account}.workers.dev", "holds the placeholder {account}: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.<ACCOUNT>.workers.dev", "holds the placeholder <ACCOUNT>: put your Cloudflare account's workers.dev subdomain in its place"],
     ["https://deco-otel-ingest.<your-subdomain>.workers.dev", "holds the placeholder <your-subdomain>: put your Cloudflare account's workers.dev subdomain in its place"],
-    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.your_account.workers.dev, a placeholder host ("your_account" is no account\'s name)'],
+    ["https://deco-otel-ingest.YOUR_ACCOUNT.workers.dev", 'is on deco-otel-ingest.YOUR_ACCOUNT.workers.dev, a placeholder host ("YOUR_ACCOUNT" is no account\'s name)'],
     ["https://deco-otel-ingest.your-account.workers.dev", 'is on deco-otel-ingest.your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
-    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.youraccount.workers.dev, a placeholder host ("youraccount" is no account\'s name)'],
+    ["https://deco-otel-ingest.YourAccount.workers.dev", 'is on deco-otel-ingest.YourAccount.workers.dev, a placeholder host ("YourAccount" is no account\'s name)'],
+    // More spellings of the account, each quoted as written.
+    ["https://ACCOUNT_ID.workers.dev", 'is on ACCOUNT_ID.workers.dev, a placeholder host ("ACCOUNT_ID" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-account-name.workers.dev", 'is on deco-otel-ingest.your-account-name.workers.dev, a placeholder host ("your-account-name" is no account\'s name)'],
+    ["https://deco-otel-ingest.YOUR_SUBDOMAIN_HERE.workers.dev", 'is on deco-otel-ingest.YOUR_SUBDOMAIN_HERE.workers.dev, a placeholder host ("YOUR_SUBDOMAIN_HERE" is no account\'s name)'],
+    ["https://deco-otel-ingest.your-workers-subdomain.workers.dev", 'is on deco-otel-ingest.your-workers-subdomain.workers.dev, a placeholder host ("your-workers-subdomain" is no account\'s name)'],
+    ["https://deco-otel-ingest.<ACCOUNT_ID>.workers.dev", "holds the placeholder <ACCOUNT_ID>: put your Cloudflare account's workers.dev subdomain in its place"],
+    // Documentation and reserved names (RFC 2606, 6761) are no account's host either.
+    ["https://ingest.example.com", "is on ingest.example.com, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://Ingest.Example.org/otel", "is on Ingest.Example.org, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://example.net", "is on example.net, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://ingest.example", "is on ingest.example, a placeholder host (example names are kept for documentation, never an account's host)"],
+    ["https://ingest.acme.test", "is on ingest.acme.test, a placeholder host (.test names never resolve)"],
     ["https://deco-otel-ingest.your-subdomain.workers.dev", 'is on deco-otel-ingest.your-subdomain.workers.dev, a placeholder host ("your-subdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.yoursubdomain.workers.dev", 'is on deco-otel-ingest.yoursubdomain.workers.dev, a placeholder host ("yoursubdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.your_subdomain.workers.dev", 'is on deco-otel-ingest.your_subdomain.workers.dev, a placeholder host ("your_subdomain" is no account\'s name)'],
     ["https://deco-otel-ingest.example.workers.dev", 'is on deco-otel-ingest.example.workers.dev, a placeholder host ("example" is no account\'s name)'],
     ["https://deco-otel-ingest.example.invalid", "is on deco-otel-ingest.example.invalid, a placeholder host (.invalid names never resolve)"],
+    // The placeholder is tested on the host the URL parser reads, so spellings it normalises are caught too, quoted as written.
+    ["https:/your-account.workers.dev", 'is on your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https:\\\\YOUR_ACCOUNT.workers.dev", 'is on YOUR_ACCOUNT.workers.dev, a placeholder host ("YOUR_ACCOUNT" is no account\'s name)'],
+    ["https://your%2Daccount.workers.dev", 'is on your%2Daccount.workers.dev, a placeholder host ("your%2Daccount" is no account\'s name)'],
+    ["https://\uff59\uff4f\uff55\uff52-account.workers.dev", 'is on \uff59\uff4f\uff55\uff52-account.workers.dev, a placeholder host ("\uff59\uff4f\uff55\uff52-account" is no account\'s name)'],
+    ["https:\\\\your-account.workers.dev/v1/traces", 'is on your-account.workers.dev, a placeholder host ("your-account" is no account\'s name)'],
+    ["https:/u:pw@ACCOUNT_ID.workers.dev/v1/logs", 'is on ACCOUNT_ID.workers.dev, a placeholder host ("ACCOUNT_ID" is no account\'s name)'],
+    // A subdomain label outside workers.dev is told to give a host of one's own, not the workers.dev subdomain.
+    ["https://ingest.your-domain.acme.com", 'is on ingest.your-domain.acme.com, a placeholder host ("your-domain" stands for a name of yours): put the ingest Worker\'s https URL'],
+    ["https://otel.ACCOUNT_NAME.acme.io", 'is on otel.ACCOUNT_NAME.acme.io, a placeholder host ("ACCOUNT_NAME" stands for a name of yours)'],
     [" https://deco-otel-ingest.acme.workers.dev", "holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it"],
     ["https://deco-otel-ingest.acme.workers.dev ", "holds a blank before or after the URL"],
   ];
@@ -599,8 +803,8 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     expect(findings.map((f) => f.message.includes(message))).toEqual([true, true, true]);
   });
 
-  // A review: any `.`/`-`/`_` part equal to a placeholder word was flagged, so these real hosts
-  // were refused by --ingest-url, and --fix rewrote the working vars holding them.
+  // Only a whole label is a placeholder: a real host holding a placeholder word as part of a label
+  // must be taken by --ingest-url, and --fix must leave the working vars holding it alone.
   const realHosts = [
     "https://my-account-service.acme.workers.dev",
     "https://otel.account.acme.io",
@@ -614,6 +818,24 @@ describe("placeholder ingest URLs: refused by --ingest-url and flagged in a file
     "https://acme-accounts.workers.dev",
     "https://deco-otel-ingest.acme.workers.dev",
     "https://gw.acme.dev/otel",
+    "https://account-ingest.acme.io",
+    "https://ingest.example-shop.com",
+    "https://example.com.acme.io",
+    "https://test.acme.io",
+    "https://ingest.acme.testing.io",
+    "https://subdomains.acme.io",
+    "https://your.acme.io",
+    // A registrable domain (the label before a public suffix) is someone's name, whatever its words;
+    // a workers.dev account label is a placeholder only as "your…" or an upper-case or "_" token.
+    "https://ingest.accountname.io",
+    "https://ingest.account-id.net",
+    "https://ingest.domain-name.com.br",
+    "https://ingest.your-domain.shop",
+    "https://ingest.yourdomain.com",
+    "https://otel.subdomain-here.dev",
+    "https://ingest.subdomainid.com",
+    "https://deco-otel-ingest.domainname.workers.dev",
+    "https://deco-otel-ingest.accountid.workers.dev",
   ];
 
   it.each(realHosts)("passes the real host %s in a file and takes it as --ingest-url", async (base) => {
@@ -699,5 +921,16 @@ describe("an environment written as an inline TOML table", () => {
     const hints = auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.env === "staging").map((f) => f.fix);
     expect(hints.some((hint) => hint.includes("--fix does not edit env.staging, an inline table on line 7: make this edit in it by hand"))).toBe(true);
     expect(hints.filter((hint) => /\(or run --fix/.test(hint))).toEqual([]);
+  });
+});
+
+describe("masking a long value", () => {
+  // A bound, not a timing: a scan that backtracked over a blank run without "@" did ~n²/2 steps
+  // (4.5 s at 64 KB), so 1 MB would run for many minutes and exceed the test's timeout by far.
+  it("masks 1 MB of blanks without an @ and a URL behind them in one linear pass", () => {
+    const blanks = " ".repeat(1 << 20);
+    expect(quotedUrl(`${blanks}x`)).toBe(JSON.stringify(`${blanks}x`));
+    expect(quotedUrl(`${blanks}https://a:s3cretPass@i.acme.io`)).toBe(JSON.stringify(`${blanks}https://…@i.acme.io`));
+    expect(quotedUrl(`https://${"/".repeat(1 << 20)}x`)).toBe(JSON.stringify(`https://${"/".repeat(1 << 20)}x`));
   });
 });

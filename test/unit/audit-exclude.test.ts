@@ -78,7 +78,7 @@ describe("--exclude and --exclude-env patterns", () => {
     ]);
   });
 
-  // A probe: from apps/shop, `audit ../.. --exclude "$PWD"` (or `.`, `../shop`) left out every file of the fleet.
+  // From apps/shop, `audit ../.. --exclude "$PWD"` (or `.`, `../shop`) names apps/shop, never every file of the folder given.
   it("reads a pattern with a folder part from the folder the audit runs in only, never from the folder given to audit", () => {
     const shop = "/p88/fleet/apps/shop";
     const file = (name: string) => `/p88/fleet/apps/${name}`;

@@ -127,7 +127,7 @@ dataset = "deco_metrics"
   });
 
   it("rewrites a wrong endpoint value in place, keeping the comment after it, and adds only the missing ones", () => {
-    const text = `name = "a"\n[vars]\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "http://old.example/v1/trace" # set by hand\n`;
+    const text = `name = "a"\n[vars]\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "http://old.acme.io/v1/trace" # set by hand\n`;
     const { after } = fixToml(text, { ingestUrl: INGEST, metricsDataset: DATASET });
     expect(after).toContain(`[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${INGEST}/v1/logs"\nDECO_OTEL_METRICS_ENDPOINT = "${INGEST}/v1/metrics"\nA = "1"\nDECO_OTEL_TRACES_ENDPOINT = "${INGEST}/v1/traces" # set by hand\n`);
     expectFixed(text, after, ["vars.DECO_OTEL_TRACES_ENDPOINT"]);
@@ -384,13 +384,13 @@ describe("the audit's advice for a TOML file", () => {
 
   it("takes the file's ingest origin only when its endpoint vars name exactly one", () => {
     const vars = (logs: string, traces: string) => loadConfig("wrangler.toml", `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "${logs}"\nDECO_OTEL_TRACES_ENDPOINT = "${traces}"\n`);
-    expect(fileIngestBase(vars("https://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
-    expect(fileIngestBase(vars("https://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
+    expect(fileIngestBase(vars("https://i.acme.io/v1/logs", "https://i.acme.io/v1/traces"))).toBe("https://i.acme.io");
+    expect(fileIngestBase(vars("https://i.acme.io/v1/logs", "https://j.acme.io/v1/traces"))).toBeUndefined();
     // Not an endpoint the rule accepts: no origin to propose.
-    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://i.example/v1/logs"))).toBeUndefined();
+    expect(fileIngestBase(vars("http://i.acme.io/v1/logs", "https://i.acme.io/v1/logs"))).toBeUndefined();
     // A var the rule refuses still names its host: two hosts, no origin to propose.
-    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://j.example/v1/traces"))).toBeUndefined();
-    expect(fileIngestBase(vars("http://i.example/v1/logs", "https://i.example/v1/traces"))).toBe("https://i.example");
+    expect(fileIngestBase(vars("http://i.acme.io/v1/logs", "https://j.acme.io/v1/traces"))).toBeUndefined();
+    expect(fileIngestBase(vars("http://i.acme.io/v1/logs", "https://i.acme.io/v1/traces"))).toBe("https://i.acme.io");
     expect(fileIngestBase(loadConfig("wrangler.toml", 'name = "a"\n'))).toBeUndefined();
   });
 
@@ -419,8 +419,8 @@ describe("the audit's advice for a TOML file", () => {
     expect(pasted.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT holds the placeholder <ingest origin>: put the real value in its place: "https://<ingest origin>/v1/logs"');
   });
 
-  // The last probe: the advice's own placeholder URLs pasted into a wrangler.toml got prose, where
-  // <account>, .invalid and ${…} get numbered steps.
+  // The advice's own placeholder URLs pasted into a wrangler.toml get numbered steps, as <account>,
+  // .invalid and ${…} do, not prose.
   it("gives numbered steps, one per line, for endpoint vars holding the advice's own placeholder", () => {
     const placeholder = (signal: string, path = signal) => `DECO_OTEL_${signal.toUpperCase()}_ENDPOINT = "https://<ingest origin>/v1/${path}"`;
     const text = `name = "a"\n[vars]\n${["logs", "traces", "metrics"].map((signal) => placeholder(signal)).join("\n")}\n`;
@@ -442,9 +442,9 @@ describe("the audit's advice for a TOML file", () => {
     const steps = auditWithAdvice(loadConfig("wrangler.toml", wrongPath)).findings.find((f) => f.rule === "otlp-endpoints")!.fix.split(/\n {4}\d\. /);
     expect(steps.slice(2)).toEqual([step("4 (line 3 before the steps above)", placeholder("logs")), step("5 (line 4 before the steps above)", placeholder("traces"))]);
     // With an ingest base the file uses, the plan writes it in the pasted var's place.
-    const based = `${one}DECO_OTEL_TRACES_ENDPOINT = "https://i.example/v1/traces"\nDECO_OTEL_METRICS_ENDPOINT = "https://i.example/v1/metrics"\n`;
+    const based = `${one}DECO_OTEL_TRACES_ENDPOINT = "https://i.acme.io/v1/traces"\nDECO_OTEL_METRICS_ENDPOINT = "https://i.acme.io/v1/metrics"\n`;
     const fix = auditWithAdvice(loadConfig("wrangler.toml", based)).findings.find((f) => f.rule === "otlp-endpoints" && f.env === "staging")!.fix;
-    expect(fix).toBe('run --fix --ingest-url https://i.example, or by hand: replace line 3, which reads:\n    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n  with:\n    DECO_OTEL_LOGS_ENDPOINT = "https://i.example/v1/logs"');
+    expect(fix).toBe('run --fix --ingest-url https://i.acme.io, or by hand: replace line 3, which reads:\n    DECO_OTEL_LOGS_ENDPOINT = "https://<ingest origin>/v1/logs"\n  with:\n    DECO_OTEL_LOGS_ENDPOINT = "https://i.acme.io/v1/logs"');
   });
 
   it("leaves JSONC hints as JSON and a previews block's as they are", () => {
@@ -455,7 +455,7 @@ describe("the audit's advice for a TOML file", () => {
     expect(hint).toBe('write previews.tail_consumers[0] as { service = "deco-otel-tail" }');
   });
 
-  // A newcomer's probe: env.staging of a JSONC file whose top level sets the endpoints was told to find `<ingest origin>`.
+  // A JSONC file whose top level sets the endpoints names that ingest origin in env.staging's hint, not `<ingest origin>`.
   it("names the file's ingest origin in a JSONC file's endpoint hints too", () => {
     const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${INGEST}/v1/${signal}"`).join(", ");
     const jsonc = loadConfig("wrangler.jsonc", `{ "name": "a", "vars": { ${endpoints} }, "env": { "staging": { "vars": {} } } }`);

@@ -100,7 +100,7 @@ describe("--fix on JSONC", () => {
     ]);
   });
 
-  // The last probe: without --ingest-url, env.staging was told to find the URL the top level names.
+  // Without --ingest-url, an environment is given the URL the file already names, not sent to find it.
   it("proposes the ingest URL the file already uses when --ingest-url is not given", () => {
     const endpoints = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://gw.acme.dev/otel/v1/${signal}"`).join(", ");
     const inEnvironment = loadConfig("wrangler.jsonc", `{ "name": "a", "env": { "production": { "vars": { ${endpoints} } }, "staging": { "vars": { "LOG_LEVEL": "debug" } } } }`);
@@ -115,7 +115,7 @@ describe("--fix on JSONC", () => {
     ]);
   });
 
-  // A review: a file sending to a local collector (https://127.0.0.1:4318) had that proposed as its ingest URL.
+  // A local collector's URL (https://127.0.0.1:4318) is no deployed Worker's ingest URL: never proposed.
   it("never proposes a loopback, placeholder or http URL as the file's ingest URL", () => {
     const local = (base: string) => ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "${base}/v1/${signal}"`).join(", ");
     for (const base of ["https://127.0.0.1:4318", "https://localhost", "https://[::1]:4318", "http://ingest.acme.dev", "https://<ingest origin>", "https://deco-otel-ingest.example.invalid"]) {
@@ -127,7 +127,25 @@ describe("--fix on JSONC", () => {
     }
   });
 
-  // A review: a var holding the advice's own placeholder was told, in JSONC and after --fix, to be set to that placeholder.
+  // A var whose value ends with a line break or another blank (a heredoc's, a copied line's) is
+  // flagged, but the URL it holds is clear: its base is still the pasteable --ingest-url.
+  it("proposes the base of endpoint vars with blanks around their URL, and --fix with it rewrites them without", () => {
+    for (const blank of ["\\n", "\\t", " ", "\\r\\n"]) {
+      const vars = ["logs", "traces", "metrics"].map((signal) => `"DECO_OTEL_${signal.toUpperCase()}_ENDPOINT": "https://ingest.acme.io/v1/${signal}${blank}"`).join(", ");
+      const document = loadConfig("wrangler.jsonc", `{ "name": "b", "vars": { ${vars} } }`);
+      expect(fileIngestBase(document), blank).toBe("https://ingest.acme.io");
+      const hints = auditWithAdvice(document).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.fix);
+      expect(hints, blank).toHaveLength(3);
+      for (const hint of hints) expect(hint, blank).toContain("(or run --fix --ingest-url https://ingest.acme.io)");
+      const fixed = fixDocument(document, { ingestUrl: "https://ingest.acme.io" });
+      expect(fixed.after, blank).toContain('"DECO_OTEL_LOGS_ENDPOINT": "https://ingest.acme.io/v1/logs",');
+      expect(fixed.audit.findings.filter((f) => f.rule === "otlp-endpoints"), blank).toEqual([]);
+    }
+    // A blank inside the URL is no clear URL: nothing is proposed.
+    expect(fileIngestBase(loadConfig("wrangler.jsonc", '{ "name": "b", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://ingest.acme.io/v1/ logs" } }'))).toBeUndefined();
+  });
+
+  // Telling a var that holds the advice's own placeholder to be set to that placeholder would be no hint.
   it("tells a var holding a placeholder what to write in its place, not to write the placeholder", () => {
     const document = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } }');
     const hint = "write the ingest Worker's https URL (its origin, or a base with a path) in place of https://<ingest origin>, keeping /v1/<signal> after it (or run --fix --ingest-url <URL>)";
@@ -135,8 +153,8 @@ describe("--fix on JSONC", () => {
     expect(placeholderHints(auditWithAdvice(document))).toEqual([hint]);
     expect(placeholderHints(fixDocument(document).audit)).toEqual([hint]);
     // Where the file names its ingest URL, the hint offers it, and still names the placeholder to replace.
-    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
-    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.example")]);
+    const based = loadConfig("wrangler.jsonc", `{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.acme.io/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.acme.io/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.acme.io/v1/metrics" }, "env": { "staging": { "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://<ingest origin>/v1/logs" } } } }`);
+    expect(placeholderHints(auditWithAdvice(based))).toEqual([hint.replace("<URL>", "https://i.acme.io")]);
     // Another placeholder (<account>) is named by its message; its hint stays the URLs to write.
     const account = loadConfig("wrangler.jsonc", '{ "name": "p", "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://deco-otel-ingest.<account>.workers.dev/v1/logs" } }');
     expect(placeholderHints(auditWithAdvice(account))[0]).toMatch(/^set the three vars to /);

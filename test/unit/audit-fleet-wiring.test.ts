@@ -19,14 +19,14 @@ const WIRED = `"version_metadata": { "binding": "CF_VERSION_METADATA" },
 
 /** A producer whose environments list the tails given, wired otherwise. */
 function producer(tails: Record<string, string>, top = '[{ "service": "deco-otel-tail" }]', extra = ""): string {
-  const envs = Object.entries(tails).map(([env, list]) => `"${env}": {\n  "tail_consumers": ${list},\n  ${WIRED},\n  ${ENDPOINTS("https://ingest.example.com")}\n}`);
+  const envs = Object.entries(tails).map(([env, list]) => `"${env}": {\n  "tail_consumers": ${list},\n  ${WIRED},\n  ${ENDPOINTS("https://ingest.acmeotel.io")}\n}`);
   return `{
   "name": "shop",
   "main": "src/index.ts",${extra}
   "observability": { "enabled": true },
   "tail_consumers": ${top},
   ${WIRED},
-  ${ENDPOINTS("https://ingest.example.com")},
+  ${ENDPOINTS("https://ingest.acmeotel.io")},
   "env": {\n${envs.join(",\n")}\n}
 }
 `;
@@ -39,12 +39,12 @@ function findings(text: string, tails?: TailNames, file = "wrangler.jsonc"): str
 }
 
 describe("tail-consumer: which tail each environment sends to", () => {
-  // The probe's fleet: staging wired to the staging pipeline's tail, as wrangler names it.
+  // Staging wired to the staging pipeline's tail, as wrangler names it.
   const staging = producer({ staging: '[{ "service": "deco-otel-tail-staging" }]', dev: '[{ "service": "deco-otel-tail", "environment": "staging" }]' });
 
   it("accepts in env.<env> the tail wrangler deploys with --env <env> (<tail>-<env>), and --fix adds no second tail", () => {
     expect(findings(staging)).toEqual([]);
-    const fixed = fixDocument(loadConfig("wrangler.jsonc", staging), { ingestUrl: "https://ingest.example.com", metricsDataset: "m" });
+    const fixed = fixDocument(loadConfig("wrangler.jsonc", staging), { ingestUrl: "https://ingest.acmeotel.io", metricsDataset: "m" });
     expect(fixed.after).toBe(fixed.before);
     expect(fixed.changes).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe("tail-ingest-binding", () => {
     { "binding": "TAIL", "service": "deco-otel-tail" },
     { "binding": "API", "service": "deco-otel-ingest" }
   ],
-  ${ENDPOINTS("https://ingest.example.com")}
+  ${ENDPOINTS("https://ingest.acmeotel.io")}
 }`;
 
   it("reports a producer binding the ingest's token-free TailIngest entrypoint, as an error", () => {

@@ -16,7 +16,7 @@ function findings(file: string, text: string, rule: string): string[] {
 }
 
 describe("keys that are near misses of one wrangler reads", () => {
-  // The spellings a newcomer's fleet held: each left the Worker with no tail consumer, and the audit said only "tail_consumers is not set".
+  // Spellings met in real fleets: each leaves the Worker with no tail consumer, so "tail_consumers is not set" alone would hide why.
   const spellings: [string, string, number][] = [
     ["wrangler.jsonc", `{\n  "name": "a",\n  "tail_consumer": [{ "service": "deco-otel-tail" }],\n  ${WIRED_JSONC}\n}\n`, 3],
     ["wrangler.toml", `name = "b"\ntailConsumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\n[observability]\nenabled = true\n`, 2],

@@ -43,16 +43,16 @@ describe("previews: the settings wrangler preview deploys", () => {
       "17:59 error tail-loop staging env.staging.previews (inherited from the top level): tail_consumers lists shop-staging, the Worker itself: each invocation would tail itself",
       "18:18 error tail-ingest-binding - previews: services[0] binds deco-otel-ingest's TailIngest entrypoint, which takes records with no token: only deco-otel-tail may bind it, and this Worker's rows would pass as the tail's",
       "40:26 warning observability production env.production.previews: the Worker's own logs are not enabled (observability.enabled or observability.logs.enabled)",
-      '41:46 warning otlp-endpoints production env.production.previews: DECO_OTEL_LOGS_ENDPOINT is not https: "http://localhost:8787/v1/logs" (a local development address: deploy with the ingest Worker\'s https URL (its origin, or a base with a path))',
+      '41:46 warning otlp-endpoints production env.production.previews: DECO_OTEL_LOGS_ENDPOINT is not https: "http://localhost:8787/v1/logs" (a local development address, which a deployed Worker cannot reach: deploy with the ingest Worker\'s https URL (its origin, or a base with a path))',
     ]);
   });
 
   it("says nothing of what a previews block leaves to the Worker's Previews settings", () => {
     // No tail_consumers, version_metadata, bindings or observability there, and only one endpoint var.
-    expect(found(wiredAll(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs" } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "vars": { "PREVIEW_BANNER": "on", "DECO_OTEL_LOGS_ENDPOINT": "https://i.acmeotel.io/v1/logs" } }`))).toEqual([]);
     expect(found(wiredAll(`"previews": { "analytics_engine_datasets": [{ "binding": "OTHER", "dataset": "x" }], "observability": { "enabled": true } }`))).toEqual([]);
     // An environment inheriting a block that lists the tail is wired in its previews too.
-    expect(found(wiredAll(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.example.com/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.example.com/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.example.com/v1/metrics" } } }`))).toEqual([]);
+    expect(found(wiredAll(`"previews": { "tail_consumers": [{ "service": "deco-otel-tail" }] }, "env": { "qa": { "tail_consumers": [{ "service": "deco-otel-tail" }], "version_metadata": { "binding": "CF_VERSION_METADATA" }, "analytics_engine_datasets": [{ "binding": "DECO_METRICS" }], "vars": { "DECO_OTEL_LOGS_ENDPOINT": "https://i.acmeotel.io/v1/logs", "DECO_OTEL_TRACES_ENDPOINT": "https://i.acmeotel.io/v1/traces", "DECO_OTEL_METRICS_ENDPOINT": "https://i.acmeotel.io/v1/metrics" } } }`))).toEqual([]);
   });
 
   it("names values wrangler refuses in a previews block in its words (previews.…), with no --fix in the hint", () => {
@@ -80,7 +80,7 @@ tail_consumers = [{ service = "deco-otel-tail" }]
 version_metadata = { binding = "CF_VERSION_METADATA" }
 analytics_engine_datasets = [{ binding = "DECO_METRICS" }]
 observability = { enabled = true }
-vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.example.com/v1/metrics" }
+vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.acmeotel.io/v1/metrics" }
 
 [previews.vars]
 DB_PASSWORD = "hunter2"
@@ -102,7 +102,7 @@ service = "cart"
 
   it("--fix writes nothing into a previews block and adds nothing beside it; its findings stay", () => {
     const document = loadFleet("previews/wrangler.jsonc");
-    const fixed = fixDocument(document, { ingestUrl: "https://i.example.com", metricsDataset: "m" });
+    const fixed = fixDocument(document, { ingestUrl: "https://i.acmeotel.io", metricsDataset: "m" });
     expect(fixed.after).toBe(fixed.before);
     expect(fixed.changes).toEqual([]);
     expect(fixed.audit.findings).toEqual(auditDocument(document).findings);
@@ -113,7 +113,7 @@ service = "cart"
 pages_build_output_dir = "dist"
 version_metadata = { binding = "CF_VERSION_METADATA" }
 analytics_engine_datasets = [{ binding = "DECO_METRICS" }]
-vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.example.com/v1/metrics" }
+vars = { DECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT = "https://i.acmeotel.io/v1/metrics" }
 
 [previews.vars]
 DB_PASSWORD = "hunter2"

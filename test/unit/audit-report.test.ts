@@ -32,10 +32,9 @@ describe("report", () => {
     expect(formatGithub(finding({ line: null, column: null }))).toMatch(/^::error file=apps\/shop\/wrangler.jsonc,title=deco-otel tail-consumer::/);
   });
 
-  // The last probe: --exclude-env '**:' --exclude-env staging on a file with only those two passed
-  // block mode. A review: failing the run for one such file beside others audited made
-  // --exclude-env '**:' unusable in a monorepo CI; the file is named, and only a run that checked
-  // nothing exits 2.
+  // A run that checked nothing (--exclude-env '**:' --exclude-env staging on a file with only those
+  // two) must not pass block mode; but failing the run for one such file beside others audited
+  // would make --exclude-env '**:' unusable in a monorepo CI, so that file is named instead.
   it("exits 2 in block mode when nothing of the run was checked; a file emptied beside others is named, not failed", () => {
     const emptied: FileAudit = { ...audit([]), file: "apps/blog/wrangler.toml", environments: [], excluded: ["top level", "env.staging"] };
     const alone: AuditRun = { audits: [emptied], failures: [], excludedFiles: [], notSearched: [], notRead: [] };

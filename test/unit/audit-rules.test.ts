@@ -64,11 +64,11 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
-  // The last probe: env.staging sets vars of its own but not the endpoints the top level sets, and
-  // its three findings never said that wrangler does not inherit vars.
+  // An environment with vars of its own but not the endpoints the top level sets is told, once,
+  // that wrangler does not inherit vars: three findings without it leave the cause unsaid.
   it("otlp-endpoints: says once that the top level's endpoint vars are not inherited by an environment with vars of its own", () => {
     const toml = (staging: string) =>
-      `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://i.example.com/v1/traces"\n[env.staging.vars]\n${staging}\n`;
+      `name = "a"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://i.acmeotel.io/v1/traces"\n[env.staging.vars]\n${staging}\n`;
     const endpointMessages = (text: string) => auditDocument(loadConfig("wrangler.toml", text)).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
     expect(endpointMessages(toml('LOG_LEVEL = "debug"'))).toEqual([
       "top level: DECO_OTEL_METRICS_ENDPOINT is not set",
@@ -77,7 +77,7 @@ describe("the rules on the fixture fleet", () => {
       "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
     ]);
     // Only what the top level sets is named, on the first var missing.
-    expect(endpointMessages(toml('DECO_OTEL_LOGS_ENDPOINT = "https://i.example.com/v1/logs"')).slice(1)).toEqual([
+    expect(endpointMessages(toml('DECO_OTEL_LOGS_ENDPOINT = "https://i.acmeotel.io/v1/logs"')).slice(1)).toEqual([
       "env.staging: DECO_OTEL_TRACES_ENDPOINT is not set (the top level sets DECO_OTEL_TRACES_ENDPOINT, but wrangler does not inherit vars into an environment: env.staging needs its own)",
       "env.staging: DECO_OTEL_METRICS_ENDPOINT is not set",
     ]);
@@ -86,8 +86,8 @@ describe("the rules on the fixture fleet", () => {
     expect(endpointMessages(bare).filter((m) => m.startsWith("env.staging"))).toEqual(["LOGS", "TRACES", "METRICS"].map((signal) => `env.staging: DECO_OTEL_${signal}_ENDPOINT is not set`));
   });
 
-  // A newcomer's walk: three "observability is not set" findings, one per environment, each hinting
-  // the same edit, led to three blocks where one at the top level (inherited) serves all.
+  // Three "observability is not set" findings, one per environment, each hinting the same edit,
+  // would lead to three blocks where one at the top level (inherited) serves all.
   it("observability: an environment's hint says the top level's block is inherited", () => {
     const text = '{ "name": "a", "env": { "staging": {}, "production": { "observability": { "enabled": true } } } }';
     const hints = auditDocument(loadConfig("wrangler.jsonc", text)).findings.filter((f) => f.rule === "observability").map((f) => [f.env, f.fix]);
@@ -99,36 +99,36 @@ describe("the rules on the fixture fleet", () => {
 
   it("otlp-endpoints: the signal path must end the URL, and a loopback address is called what it is", () => {
     const text = wired('"observability": { "enabled": true }')
-      .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces?x=1")
-      .replace("https://i.example.com/v1/metrics", "https://i.example.com")
-      .replace("https://i.example.com/v1/logs", "http://127.0.0.1:4318/v1/logs");
+      .replace("https://i.acmeotel.io/v1/traces", "https://i.acmeotel.io/v1/traces?x=1")
+      .replace("https://i.acmeotel.io/v1/metrics", "https://i.acmeotel.io")
+      .replace("https://i.acmeotel.io/v1/logs", "http://127.0.0.1:4318/v1/logs");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
-      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
-      "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
-      'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.example.com/v1/traces?x=1"',
-      'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.example.com"',
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address, which a deployed Worker cannot reach: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
+      "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.acmeotel.io: all three must share one ingest origin",
+      'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.acmeotel.io/v1/traces?…"',
+      'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.acmeotel.io"',
     ]);
   });
 
   it("otlp-endpoints: the var whose origin differs is named, not the two that agree (a default port written out agrees)", () => {
     const text = wired('"observability": { "enabled": true }')
-      .replace("https://i.example.com/v1/logs", "https://i.example.com:8443/v1/logs")
-      .replace("https://i.example.com/v1/traces", "https://i.example.com:443/v1/traces");
+      .replace("https://i.acmeotel.io/v1/logs", "https://i.acmeotel.io:8443/v1/logs")
+      .replace("https://i.acmeotel.io/v1/traces", "https://i.acmeotel.io:443/v1/traces");
     const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
     expect(findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      "6:32 top level: DECO_OTEL_LOGS_ENDPOINT points at https://i.example.com:8443, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.example.com: all three must share one ingest origin",
+      "6:32 top level: DECO_OTEL_LOGS_ENDPOINT points at https://i.acmeotel.io:8443, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.acmeotel.io: all three must share one ingest origin",
     ]);
-    const threeWays = text.replace("https://i.example.com/v1/metrics", "https://j.example.com/v1/metrics");
+    const threeWays = text.replace("https://i.acmeotel.io/v1/metrics", "https://j.acmeotel.io/v1/metrics");
     expect(auditDocument(loadConfig("wrangler.jsonc", threeWays)).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.example.com:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.example.com, DECO_OTEL_METRICS_ENDPOINT at https://j.example.com): all three must share one ingest origin",
+      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.acmeotel.io:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.acmeotel.io, DECO_OTEL_METRICS_ENDPOINT at https://j.acmeotel.io): all three must share one ingest origin",
     ]);
   });
 
   it("otlp-endpoints: a ${…} template, a <…> placeholder and a .invalid host are flagged as what they are", () => {
     const text = wired('"observability": { "enabled": true }')
-      .replace("https://i.example.com/v1/logs", "https://${INGEST}/v1/logs")
-      .replace("https://i.example.com/v1/traces", "https://deco-otel-ingest.<account>.workers.dev/v1/traces")
-      .replace("https://i.example.com/v1/metrics", "https://deco-otel-ingest.example.invalid/v1/metrics");
+      .replace("https://i.acmeotel.io/v1/logs", "https://${INGEST}/v1/logs")
+      .replace("https://i.acmeotel.io/v1/traces", "https://deco-otel-ingest.<account>.workers.dev/v1/traces")
+      .replace("https://i.acmeotel.io/v1/metrics", "https://deco-otel-ingest.example.invalid/v1/metrics");
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       'top level: DECO_OTEL_LOGS_ENDPOINT holds ${INGEST}, a template: wrangler does not expand ${…} in vars, so it would be sent to as written; write the URL itself: "https://${INGEST}/v1/logs"',
       "top level: DECO_OTEL_TRACES_ENDPOINT holds the placeholder <account>: put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it): \"https://deco-otel-ingest.<account>.workers.dev/v1/traces\"",
@@ -136,18 +136,18 @@ describe("the rules on the fixture fleet", () => {
     ]);
   });
 
-  // A review: "TODO set me" was called a URL with a blank inside it, and a value holding a line
-  // break broke the text output's one line per finding.
+  // "TODO set me" is no URL with a blank inside it, and a value holding a line break must not
+  // break the text output's one line per finding.
   it("otlp-endpoints: a value that is no URL is not a URL, blanks or not; a line break in a value is shown escaped", () => {
     const text = wired('"observability": { "enabled": true }')
-      .replace("https://i.example.com/v1/logs", "TODO set me")
-      .replace("https://i.example.com/v1/traces", "https://i.example.com/v1/traces\\n")
-      .replace("https://i.example.com/v1/metrics", "https://i.example.com/v1/\\nmetrics");
+      .replace("https://i.acmeotel.io/v1/logs", "TODO set me")
+      .replace("https://i.acmeotel.io/v1/traces", "https://i.acmeotel.io/v1/traces\\n")
+      .replace("https://i.acmeotel.io/v1/metrics", "https://i.acmeotel.io/v1/\\nmetrics");
     const findings = auditDocument(loadConfig("wrangler.jsonc", text)).findings;
     expect(findings.map((f) => f.message)).toEqual([
       'top level: DECO_OTEL_LOGS_ENDPOINT is not a URL: "TODO set me"',
-      'top level: DECO_OTEL_TRACES_ENDPOINT holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/traces\\n"',
-      'top level: DECO_OTEL_METRICS_ENDPOINT holds a blank inside it: wrangler keeps it in the value as written; write the URL without it: "https://i.example.com/v1/\\nmetrics"',
+      'top level: DECO_OTEL_TRACES_ENDPOINT holds a blank before or after the URL: wrangler keeps it in the value as written; write the URL without it: "https://i.acmeotel.io/v1/traces\\n"',
+      'top level: DECO_OTEL_METRICS_ENDPOINT holds a blank inside it: wrangler keeps it in the value as written; write the URL without it: "https://i.acmeotel.io/v1/\\nmetrics"',
     ]);
     // One line per finding, its fix hint on the next.
     for (const finding of findings) expect(formatText(finding).split("\n")).toHaveLength(2);
@@ -376,7 +376,7 @@ describe("the rules on the fixture fleet", () => {
 });
 
 describe("keys a binding entry does not have: vars a TOML header took in", () => {
-  const endpoints = ["LOGS", "TRACES", "METRICS"].map((kind) => `DECO_OTEL_${kind}_ENDPOINT = "https://i.example.com/v1/${kind.toLowerCase()}"`).join("\n");
+  const endpoints = ["LOGS", "TRACES", "METRICS"].map((kind) => `DECO_OTEL_${kind}_ENDPOINT = "https://i.acmeotel.io/v1/${kind.toLowerCase()}"`).join("\n");
   const head = 'name = "shop"\ntail_consumers = [{ service = "deco-otel-tail" }]\nversion_metadata = { binding = "CF_VERSION_METADATA" }\nobservability = { enabled = true }\n';
   const findingsOf = (text: string, file = "wrangler.toml") => auditDocument(loadConfig(file, text)).findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.rule} ${f.message}\n    fix: ${f.fix}`);
 

@@ -73,7 +73,7 @@ describe("service-name: the var is the script's name in every environment", () =
     expect(fixed.audit.findings).toEqual([]);
   });
 
-  it("the newcomer's producer: after --fix with the options, block mode finds nothing, and SERVICE_NAME is shop-production", () => {
+  it("a producer wired from nothing: after --fix with the options, block mode finds nothing, and SERVICE_NAME is shop-production", () => {
     const text = `{
   "name": "shop",
   "main": "src/index.ts",
@@ -167,8 +167,8 @@ SERVICE_NAME = "shop-production"
     expect(serviceNameFindings("wrangler.jsonc", '{ "name": "deco-otel-tail", "vars": { "SERVICE_NAME": "tail" } }')).toEqual([]);
   });
 
-  // A newcomer's probe: env.staging has no vars, and both otlp-endpoints and service-name add a
-  // [env.staging.vars] table; printed as two tables, made by hand they were a table defined twice.
+  // env.staging has no vars, and both otlp-endpoints and service-name add a [env.staging.vars]
+  // table: printed as two tables, made by hand they would be a table defined twice.
   it("prints a new table two findings add to once, whole, and the steps made by hand parse and fix both", () => {
     const document = fixture("env-without-vars/wrangler.toml");
     const findings = auditWithAdvice(document).findings.filter((f) => f.env === "staging");
@@ -190,8 +190,8 @@ SERVICE_NAME = "shop-production"
     expect(fixed.findings.filter((f) => f.env === "staging" && (f.rule === "otlp-endpoints" || f.rule === "service-name"))).toEqual([]);
   });
 
-  // A newcomer's probe: env.template and env.staging excluded, the top level was still told
-  // env.staging sets OTEL_SERVICE_NAME, and --fix added it.
+  // An excluded environment's vars say nothing of the others: with env.template and env.staging
+  // excluded, the top level is not told env.staging sets OTEL_SERVICE_NAME, nor given it by --fix.
   it("reads no excluded environment's vars, in the audit and in --fix", () => {
     const document = fixture("excluded-env/wrangler.json");
     const excludeEnvironment = (env: string | null) => env === "template" || env === "staging";
@@ -210,8 +210,8 @@ SERVICE_NAME = "shop-production"
   });
 });
 
-// A probe: a Worker that Workers Builds deploys under its connected Worker's name (wrangler uses
-// WRANGLER_CI_OVERRIDE_NAME over the file's `name`) was judged by the file's name.
+// A Worker that Workers Builds deploys under its connected Worker's name (wrangler uses
+// WRANGLER_CI_OVERRIDE_NAME over the file's `name`) is judged by the name it deploys as.
 describe("a deployed name the file does not show (Workers Builds' connected Worker)", () => {
   const text = [
     "{",

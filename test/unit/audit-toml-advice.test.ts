@@ -33,7 +33,7 @@ function toToml(root: Plain, inlineEnv = false): string {
   return `${lines.join("\n")}\n`;
 }
 
-const ENDPOINTS = { DECO_OTEL_LOGS_ENDPOINT: "https://i.example.com/v1/logs", DECO_OTEL_TRACES_ENDPOINT: "https://i.example.com/v1/traces", DECO_OTEL_METRICS_ENDPOINT: "https://i.example.com/v1/metrics" };
+const ENDPOINTS = { DECO_OTEL_LOGS_ENDPOINT: "https://i.acmeotel.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT: "https://i.acmeotel.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT: "https://i.acmeotel.io/v1/metrics" };
 
 /** Each a value (or values) every rule's hits and `--fix`'s hand edits are made of, set in a Worker's settings. */
 const FAULTS: Plain[] = [
@@ -58,7 +58,7 @@ const FAULTS: Plain[] = [
   { observability: { enabled: "true", head_sampling_rate: "0.5", logs: { destinations: "x", enabled: 1 } } },
   { observability: { head_sampling_rate: 2 } },
   { observability: { enabled: true, head_sampling_rate: 0, logs: "on", traces: { enabled: true, destinations: ["d"], head_sampling_rate: Number.POSITIVE_INFINITY } } },
-  { vars: { DECO_OTEL_TOKEN: "t0k3n-value-0123456789", DECO_OTEL_LOGS_ENDPOINT: "http://x.example/v1/log" } },
+  { vars: { DECO_OTEL_TOKEN: "t0k3n-value-0123456789", DECO_OTEL_LOGS_ENDPOINT: "http://x.acme.io/v1/log" } },
   { vars: "nope" },
   { services: [{ binding: "INGEST", service: "deco-otel-ingest", entrypoint: "TailIngest" }] },
   { vars: { ...ENDPOINTS, SERVICE_NAME: "storefront", OTEL_SERVICE_NAME: 7 } },
@@ -105,7 +105,7 @@ describe("the audit of a TOML file speaks TOML", () => {
       for (const f of auditWithAdvice(document).findings) {
         for (const said of [f.message, f.fix]) if (JSON_KEY.test(said)) jsonShaped.push(`${name}: ${f.rule} ${said}`);
       }
-      for (const options of [{}, { ingestUrl: "https://i.example.com", metricsDataset: "m" }]) {
+      for (const options of [{}, { ingestUrl: "https://i.acmeotel.io", metricsDataset: "m" }]) {
         const result = fixDocument(document, options);
         for (const said of [...result.changes, ...result.handEdits]) if (JSON_KEY.test(said)) jsonShaped.push(`${name}: --fix ${said}`);
       }

@@ -3,7 +3,7 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, isLoopback, placeholderFault } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, quotedUrl, unreachableAddress } from "../ingest-url";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
@@ -22,7 +22,9 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * only the endpoint vars written there are judged: a preview's vars are its block's and the
  * Worker's Previews settings' by name, so one the block does not set says nothing. A value
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
- * judged as a URL: it parses, but nothing answers there.
+ * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
+ * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT) is flagged over https too, with the same
+ * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
@@ -59,20 +61,19 @@ export const otlpEndpointsRule: Rule = {
       const placeholder = placeholderFault(value.value);
       if (placeholder !== undefined) {
         const pasted = value.value.includes(INGEST_URL_PLACEHOLDER) ? { fix: PASTED_PLACEHOLDER_FIX } : {};
-        hits.push({ at: value.at, message: `${name} ${placeholder}: ${JSON.stringify(value.value)}`, ...pasted });
+        hits.push({ at: value.at, message: `${name} ${placeholder}: ${quotedUrl(value.value)}`, ...pasted });
         continue;
       }
       const url = URL.parse(value.value);
       if (url === null) {
-        hits.push({ at: value.at, message: `${name} is not a URL: ${JSON.stringify(value.value)}` });
+        hits.push({ at: value.at, message: `${name} is not a URL: ${quotedUrl(value.value)}` });
         continue;
       }
-      if (url.protocol !== "https:") {
-        const local = isLoopback(url) ? ` (a local development address: deploy with ${INGEST_URL_MEANING})` : "";
-        hits.push({ at: value.at, message: `${name} is not https: ${JSON.stringify(value.value)}${local}` });
-      }
+      const unreachable = unreachableAddress(url);
+      if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
+      else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
       if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
-        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${JSON.stringify(value.value)}` });
+        hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
       }
       origins.push({ name, origin: url.origin, at: value.at });
     }
@@ -123,4 +124,12 @@ function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   return origins
     .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
     .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
+}
+
+/** What an endpoint var on a host a deployed Worker cannot reach is told to deploy with instead. */
+const DEPLOY = `deploy with ${INGEST_URL_MEANING}`;
+
+/** Why an endpoint var's host is no use deployed: what it is (`unreachableAddress`), and that a deployed Worker cannot reach it. */
+function cannotReach(unreachable: string): string {
+  return `${unreachable}, which a deployed Worker cannot reach`;
 }
