@@ -1,10 +1,10 @@
-import { NEXT_ARGUMENT_SOURCE, nextArgumentAt } from "../argument-strings";
-import { PASSWORD_DIGITS } from "../code-list-items";
-import { Evidence } from "../evidence";
-import { isSecretCodeName, isSecretName, numericSecretDigits } from "../secret-names";
-import { saysPasswordState, saysSessionState, standsInForSecret } from "../status-words";
-import { isCodeNumber, isDateOrEpoch } from "./code-lists";
-import { isRedactionMarker, type Detector } from "./detector";
+import { NEXT_ARGUMENT_SOURCE, nextArgumentAt, type NextArgument } from "../argument-strings";
+import { Evidence, MoreEvidence } from "../evidence";
+import { codeListDigits, isSecretCodeName, isSecretName, numericSecretDigits } from "../secret-names";
+import { isSecretNumber, isSecretString, redactContainer } from "../argument-values";
+import { FORMAT_STRING_SOURCE, redactFormatArguments } from "../format-arguments";
+import { isCodeNumber } from "./code-lists";
+import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /**
@@ -26,52 +26,67 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * value (`NO_VALUE_STRING`). A number goes only as a code or a numeric password (`isSecretNumber`).
  */
 
-/**
- * A string that is no value: the next name's string (a secret's name and a `:`, `"token:"`, read at its own colon)
- * or one punctuation character alone, a separator (`";".repeat(8)`). A secret's word and a blank or a `=`
- * (`"secret "`, `"token="`) is a value here, whatever it would be as the first argument.
- */
-const NO_VALUE_STRING = /^(?:([A-Za-z][\w.-]{0,63})[ \t]*:[ \t]*|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e])$/;
+/** One argument of the numbers after the first (`NextArgument.more`): the join (1), then a digit string's quote with its escapes (2) and digits (3), or a bare number (4). */
+const MORE_NUMBER = /([ \t]*,[ \t]*)(?:(\\{0,8}["'`])(\d{1,19})\2|(-?\d{1,19}))/y;
 
-/** Whether `value`, a string argument after `name`'s, is a secret: no value (`NO_VALUE_STRING`), none standing in for it, saying its state or a marker already written. */
-function isSecretString(name: string, value: string): boolean {
-  const noValue = NO_VALUE_STRING.exec(value);
-  if (noValue !== null && (noValue[1] === undefined || isSecretName(noValue[1]))) return false;
-  const trimmed = value.trim();
-  return trimmed !== "" && !isRedactionMarker(trimmed) && !standsInForSecret(trimmed) && !saysPasswordState(trimmed) && !saysSessionState(name, trimmed);
+/**
+ * The leading arguments of `more` that are codes under a code's name (`isSecretCodeName` or a code list's plural,
+ * `codeListDigits`: `["otp:",482913,119283]`, `["backup codes:","482913","119283"]`), each replaced by `marker`
+ * (a bare number's quoted among a JSON array's items), and how much of `more` they fill; under any other name,
+ * or from the first that is no code on, the arguments stay and are scanned again.
+ */
+function redactMoreCodes(next: NextArgument, marker: string): { readonly text: string; readonly length: number } {
+  let text = "";
+  let length = 0;
+  if (!isSecretCodeName(next.name) && codeListDigits(next.name) === 0) return { text, length };
+  MORE_NUMBER.lastIndex = 0;
+  for (let item = MORE_NUMBER.exec(next.more); item !== null && isCodeNumber(next.name, item[3] ?? item[4]!); item = MORE_NUMBER.exec(next.more)) {
+    const quote = item[2] ?? (next.inArray ? `${next.escapes}${next.quote}` : "");
+    text += `${item[1]}${quote}${marker}${quote}`;
+    length = MORE_NUMBER.lastIndex;
+  }
+  return { text, length };
 }
 
 /**
- * Whether `number`, a number argument after `name`'s, is a secret: a whole number of a code's digits under a
- * code's name (`isCodeNumber`: `pin`, `otp`, `passcode`; no date or epoch), or of a numeric password's
- * (`PASSWORD_DIGITS` or more, no date or epoch) under a password's name (`numericSecretDigits`). Under any other
- * secret's name (`secret`, `token`, `session_id`, `auth`) a number is a lifetime, a time, a port or a count as
- * often, and stays.
+ * The match with the next argument's value replaced by `marker`, and the code arguments after it
+ * (`redactMoreCodes`); undefined when the value is none. A number's marker is quoted with the name's quote among a
+ * JSON array's items (`["pin:","[REDACTED:…]"]`), so that JSON text stays JSON; in a call's arguments it stands
+ * bare (`console.log("pin:", [REDACTED:…])`). What follows the last argument replaced is scanned again.
  */
-function isSecretNumber(name: string, number: string): boolean {
-  const digits = number.replace(/^-/, "");
-  if (isSecretCodeName(name)) return isCodeNumber(name, digits);
-  return numericSecretDigits(name) === PASSWORD_DIGITS && digits.length >= PASSWORD_DIGITS && !isDateOrEpoch(digits);
-}
-
-/**
- * The match with the next argument's value replaced by `marker`; undefined when the value is none. A number's
- * marker is quoted with the name's quote among a JSON array's items (`["pin:","[REDACTED:…]"]`), so that JSON
- * text stays JSON; in a call's arguments it stands bare (`console.log("pin:", [REDACTED:…])`).
- */
-function redactNextArgument(match: string, marker: string, text: string, start: number): string | undefined {
+function redactNextArgument(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const next = nextArgumentAt(text, start);
   if (next === undefined || next.read !== match) return undefined;
-  const { escapes, quote, string, number } = next;
-  if (string !== undefined) return isSecretString(next.name, string) ? `${match.slice(0, match.length - string.length - escapes.length - 1)}${marker}${match.slice(match.length - escapes.length - 1)}` : undefined;
+  const first = firstArgumentRedacted(next, match.slice(0, match.length - next.more.length), marker);
+  if (first === undefined) return undefined;
+  const more = redactMoreCodes(next, marker);
+  return { text: `${first}${more.text}`, kind: SECRET_PARAM_KIND, length: match.length - next.more.length + more.length };
+}
+
+/** The read up to the end of its first argument (`head`) with that argument's value replaced by `marker`; undefined when it is none. */
+function firstArgumentRedacted(next: NextArgument, head: string, marker: string): string | undefined {
+  const { escapes, quote, string, number, container } = next;
+  if (string !== undefined) return isSecretString(next.name, string) ? `${head.slice(0, head.length - string.length - escapes.length - 1)}${marker}${head.slice(head.length - escapes.length - 1)}` : undefined;
+  if (container !== undefined) {
+    const redacted = redactContainer(next.name, container, marker);
+    return redacted === undefined ? undefined : `${head.slice(0, head.length - container.length)}${redacted}`;
+  }
   if (!isSecretNumber(next.name, number!)) return undefined;
   const quoted = next.inArray ? `${escapes}${quote}${marker}${escapes}${quote}` : marker;
-  return `${match.slice(0, match.length - number!.length)}${quoted}`;
+  return `${head.slice(0, head.length - number!.length)}${quoted}`;
 }
+
+/** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`). */
+export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST;
+
+/** The format string's reading (format-arguments.ts) or the next argument's after a name's string, one source: a format string starts before its names' colons. */
+const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}`;
 
 export const consoleArgumentsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
-  source: NEXT_ARGUMENT_SOURCE,
-  evidence: Evidence.SECRET_FIELD,
-  rewrite: (match, marker, text, start) => redactNextArgument(match, marker, text, start),
+  source: SOURCE,
+  evidence: Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER,
+  // A name of two words (`"API key:"`, `"Your password is:"`) shows no secret field's name before its colon, but a phrase's.
+  moreEvidence: NAME_PHRASE_EVIDENCE,
+  rewrite: (match, marker, text, start) => (/^[:=]/.test(match) ? redactNextArgument(match, marker, text, start) : redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND)),
 };
