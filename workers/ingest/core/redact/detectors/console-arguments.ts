@@ -3,6 +3,7 @@ import { Evidence, MoreEvidence } from "../evidence";
 import { codeListDigits, isSecretCodeName, isSecretName, numericSecretDigits } from "../secret-names";
 import { isSecretNumber, isSecretString, redactContainer } from "../argument-values";
 import { FORMAT_STRING_SOURCE, redactFormatArguments } from "../format-arguments";
+import { PAIR_SOURCE, isPair, redactPair } from "../pair-arguments";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -76,17 +77,26 @@ function firstArgumentRedacted(next: NextArgument, head: string, marker: string)
   return `${head.slice(0, head.length - number!.length)}${quoted}`;
 }
 
-/** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`). */
-export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST;
+/** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`), and a pair's (`["password","hunter2"]`, `[["token","…"]]`). */
+export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST | MoreEvidence.NAMED_VALUE;
 
-/** The format string's reading (format-arguments.ts) or the next argument's after a name's string, one source: a format string starts before its names' colons. */
-const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}`;
+/**
+ * The format string's reading (format-arguments.ts), the next argument's after a name's string, or a name and
+ * value pair's (pair-arguments.ts), one source: a format string or a pair starts before its names' colons.
+ */
+const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}|${PAIR_SOURCE}`;
+
+/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, or a format string's. */
+function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
+  return isPair(match) ? redactPair(match, marker) : redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND);
+}
 
 export const consoleArgumentsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: SOURCE,
   evidence: Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER,
-  // A name of two words (`"API key:"`, `"Your password is:"`) shows no secret field's name before its colon, but a phrase's.
+  // A name of two words (`"API key:"`, `"Your password is:"`) or a pair's (`["password","hunter2"]`) shows no secret field's name before a colon, but a phrase's or a named value's.
   moreEvidence: NAME_PHRASE_EVIDENCE,
-  rewrite: (match, marker, text, start) => (/^[:=]/.test(match) ? redactNextArgument(match, marker, text, start) : redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND)),
+  rewrite: (match, marker, text, start) => redactArguments(match, marker, text, start),
 };
