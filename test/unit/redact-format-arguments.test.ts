@@ -46,6 +46,8 @@ describe("an argument after a name's string is read whole: no mask of the gap be
     ['["password:",{"v":"hunter2"}]', `["password:",{"v":"${M}"}]`],
     ['["password :","hunter2"]', `["password :","${M}"]`],
     ['["password:  ","hunter2"]', `["password:  ","${M}"]`],
+    ['["password=","hunter2"]', `["password=","${M}"]`],
+    ['{"msg":"[\\"password=\\",\\"hunter2\\"]"}', `{"msg":"[\\"password=\\",\\"${M}\\"]"}`],
     ['{"msg":"[\\"password:\\",\\"hun\\\\\\"ter2\\"]"}', `{"msg":"[\\"password:\\",\\"${M}\\"]"}`],
   ]);
   it.each([
@@ -54,6 +56,7 @@ describe("an argument after a name's string is read whole: no mask of the gap be
     ['["password:",{"v":"hunter2"}]', "hunter2"],
     ['["password :","hunter2"]', "hunter2"],
     ['["password:  ","hunter2"]', "hunter2"],
+    ['["password=","hunter2"]', "hunter2"],
   ])("never leaves the value after a masked gap: %j", (text, value) => {
     expect(counted(text).text).not.toContain(value);
   });
@@ -69,6 +72,15 @@ describe("a name's string of two words", () => {
     ['["client secret:","Zx9Kq2Lm7Pw4abcd"]', `["client secret:","${M}"]`],
     ['["Bearer token:","Zx9Kq2Lm7Pw4abcd"]', `["Bearer token:","${M}"]`],
   ]);
+});
+
+describe("a name and its value as a list of two strings", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['["password","hunter2"]', `["password","${M}"]`],
+    ['[["password","hunter2"]]', `[["password","${M}"]]`],
+    ['{"msg":"[\\"password\\",\\"hunter2\\"]"}', `{"msg":"[\\"password\\",\\"${M}\\"]"}`],
+  ]);
+  itKeepsUncounted("a list of field names, a mask: %j", counted, ['["password","username"]', '["password","token"]', '["password","confirm_password"]', '["token","[REDACTED]"]']);
 });
 
 describe("codes in several arguments after a code's name", () => {

@@ -81,15 +81,39 @@ function firstArgumentRedacted(next: NextArgument, head: string, marker: string)
 export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST | MoreEvidence.NAMED_VALUE;
 
 /**
- * The format string's reading (format-arguments.ts), the next argument's after a name's string, or a name and
- * value pair's (pair-arguments.ts), one source: a format string or a pair starts before its names' colons.
+ * A name's string closed by `=` (`["password=","hunter2"]`), from its opening quote (escapes `ee`, quote `eq`) to
+ * its line's end within reach: the parameter form reads `password=` at the name, before the `=` where
+ * `nextArgumentAt` reads, so this reading starts before it, at the quote. Named groups: one detector's source.
  */
-const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}|${PAIR_SOURCE}`;
+const EQUALS_NAME_STRING_SOURCE = String.raw`(?<=(?:^|[([,])[ \t]*)(?<ee>\\{0,8})(?<eq>["'])[A-Za-z][^"'\\\n=:]{0,63}=[ \t]{0,4}\k<ee>\k<eq>[^\n]{0,512}`;
 
-/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, or a format string's. */
+/**
+ * The reading of a match of `EQUALS_NAME_STRING_SOURCE`: the next argument's at its `=` (`redactNextArgument`),
+ * the name's string before it kept, and what follows the argument scanned again.
+ */
+function redactAfterEquals(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const equals = match.indexOf("=");
+  const next = nextArgumentAt(text, start + equals);
+  if (next === undefined) return undefined;
+  const rewrite = redactNextArgument(next.read, marker, text, start + equals);
+  if (rewrite === undefined || typeof rewrite === "string") return undefined;
+  return { ...rewrite, text: `${match.slice(0, equals)}${rewrite.text}`, length: equals + rewrite.length! };
+}
+
+/**
+ * The format string's reading (format-arguments.ts), the next argument's after a name's string, or a name and
+ * value pair's (pair-arguments.ts), one source: a format string, a pair or a name's string closed by `=` starts
+ * before its names' colons and the parameter form's name.
+ */
+const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}|${PAIR_SOURCE}|${EQUALS_NAME_STRING_SOURCE}`;
+/** A match of `EQUALS_NAME_STRING_SOURCE`. */
+const EQUALS_NAME_STRING = new RegExp(`^${EQUALS_NAME_STRING_SOURCE.slice(EQUALS_NAME_STRING_SOURCE.indexOf("(?<ee>"))}`);
+
+/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, a name's string closed by `=`, or a format string's. */
 function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
-  return isPair(match) ? redactPair(match, marker) : redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND);
+  if (isPair(match)) return redactPair(match, marker);
+  return redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND) ?? (EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined);
 }
 
 export const consoleArgumentsDetector: Detector = {
