@@ -20,7 +20,7 @@ const NAME_STRING_REACH = 80;
  * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then the next argument:
  * after `,` or `+` any (`pw`, `(count) => …`), after blanks alone a string, a number or a list.
  */
-const QUOTE_AFTER_COLON = /^[ \t]{0,4}(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
+const QUOTE_AFTER_COLON = /^[ \t]{0,4}(?:%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
 
 /** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string and the next argument follows; undefined otherwise. */
 function nameStringAt(text: string, colon: number): string | undefined {
@@ -31,7 +31,7 @@ function nameStringAt(text: string, colon: number): string | undefined {
 }
 
 /** After the colon closing the name inside its string: the string's closing quote (its escapes, 1; the quote, 2) and what joins the next argument (3). */
-const NAME_STRING_END = String.raw`[ \t]{0,4}(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
+const NAME_STRING_END = String.raw`[ \t]{0,4}(?:%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])?(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
 /**
  * One character of a string argument whose closing quote is `\1\4` (the name's escapes, then the quote): any but a
  * backslash or a line break that is not that closing quote; a run of backslashes and the character it escapes;
@@ -55,6 +55,9 @@ const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])(${STRING_CHARACTER}*)\1\4(?![
 export const NEXT_ARGUMENT_SOURCE = String.raw`[:=](?<=[A-Za-z0-9_][ \t]?[:=])${NAME_STRING_END}${NEXT_ARGUMENT}`;
 /** `NEXT_ARGUMENT_SOURCE` read at one colon. */
 const NEXT_ARGUMENT_AT = new RegExp(`[:=]${NAME_STRING_END}${NEXT_ARGUMENT}`, "y");
+
+/** A placeholder (`%s`, `%d`, …; not `%%`) in a name's string before its colon. */
+const HOLDS_PLACEHOLDER = /%(?:[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])/;
 
 /** The last word of the name's string, and the word before it (`"API key:"`, `"Your password is:"`). */
 const LAST_WORDS = /(?:([A-Za-z0-9]+)[ \t]+)?([A-Za-z0-9_.-]+)$/;
@@ -101,7 +104,8 @@ export function nextArgumentAt(text: string, colon: number): NextArgument | unde
   const parts = NEXT_ARGUMENT_AT.exec(text);
   if (parts === null || !/[A-Za-z0-9_][ \t]?$/.test(text.slice(Math.max(0, colon - 2), colon))) return undefined;
   const words = nameStringAt(text, colon);
-  const name = words === undefined ? undefined : secretNameOf(words);
+  // A placeholder ending the name's string consumes the next argument only when it is the string's first (format-arguments.ts).
+  const name = words === undefined || (/^[ \t]*%/.test(text.slice(colon + 1, colon + 8)) && HOLDS_PLACEHOLDER.test(words)) ? undefined : secretNameOf(words);
   if (name === undefined) return undefined;
   const [read, escapes, quote, , , string, number, container, more] = parts;
   return { name, read, escapes: escapes!, quote: quote!, string, number, container, more: more!, inArray: argumentsInArray(text, colon) };

@@ -1,5 +1,5 @@
 import { NEXT_ARGUMENT_SOURCE, nextArgumentAt, type NextArgument } from "../argument-strings";
-import { Evidence, MoreEvidence } from "../evidence";
+import { Evidence, MoreEvidence, evidenceIn } from "../evidence";
 import { codeListDigits, isSecretCodeName, isSecretName, numericSecretDigits } from "../secret-names";
 import { isSecretNumber, isSecretString, redactContainer } from "../argument-values";
 import { FORMAT_STRING_SOURCE, redactFormatArguments } from "../format-arguments";
@@ -109,8 +109,30 @@ const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}|${PAIR_SOURCE}|$
 /** A match of `EQUALS_NAME_STRING_SOURCE`. */
 const EQUALS_NAME_STRING = new RegExp(`^${EQUALS_NAME_STRING_SOURCE.slice(EQUALS_NAME_STRING_SOURCE.indexOf("(?<ee>"))}`);
 
-/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, a name's string closed by `=`, or a format string's. */
+/** The `Evidence` facts of this detector (`consoleArgumentsDetector.evidence`). */
+const EVIDENCE = Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER;
+/** The last text asked about by `showsEvidence`, and its answer: a scan asks once for each of its candidates. */
+let evidenceAsked: { readonly text: string; readonly shows: boolean } | undefined;
+
+/**
+ * Whether `text` shows this detector's evidence, read with and without its escapes: the scanner runs the detector
+ * only on such a text, and a name of two words or a pair (`["AUTH","…"]`, a Redis command's array) may be found
+ * in one that shows none; each reading is accepted only where the gate would have let it run, so that the
+ * detector finds the same with and without its gate.
+ */
+function showsEvidence(text: string): boolean {
+  if (evidenceAsked?.text === text) return evidenceAsked.shows;
+  const shows = [false, true].every((escapesRead) => {
+    const more = new Int32Array(1);
+    return (evidenceIn(text, escapesRead, more) & EVIDENCE) !== 0 || (more[0]! & NAME_PHRASE_EVIDENCE) !== 0;
+  });
+  evidenceAsked = { text, shows };
+  return shows;
+}
+
+/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, a name's string closed by `=`, or a format string's; none in a text that shows no evidence (`showsEvidence`). */
 function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  if (!showsEvidence(text)) return undefined;
   if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
   if (isPair(match)) return redactPair(match, marker);
   return redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND) ?? (EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined);
@@ -119,7 +141,7 @@ function redactArguments(match: string, marker: string, text: string, start: num
 export const consoleArgumentsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: SOURCE,
-  evidence: Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER,
+  evidence: EVIDENCE,
   // A name of two words (`"API key:"`, `"Your password is:"`) or a pair's (`["password","hunter2"]`) shows no secret field's name before a colon, but a phrase's or a named value's.
   moreEvidence: NAME_PHRASE_EVIDENCE,
   rewrite: (match, marker, text, start) => redactArguments(match, marker, text, start),
