@@ -80,7 +80,20 @@ describe("a name and its value as a list of two strings", () => {
     ['[["password","hunter2"]]', `[["password","${M}"]]`],
     ['{"msg":"[\\"password\\",\\"hunter2\\"]"}', `{"msg":"[\\"password\\",\\"${M}\\"]"}`],
   ]);
-  itKeepsUncounted("a list of field names, a mask: %j", counted, ['["password","username"]', '["password","token"]', '["password","confirm_password"]', '["token","[REDACTED]"]']);
+  itKeepsUncounted("a list of field names, a mask, a short number, a structured value: %j", counted, [
+    '["password","username"]',
+    '["password","token"]',
+    '["password","confirm_password"]',
+    '["token","[REDACTED]"]',
+    '["password","1"]',
+    '["auth","999"] password',
+    '["hunter2secret","94103"]',
+  ]);
+  it("leaves a cookie header's pairs to the cookie reading, which keeps what is no secret", () => {
+    const { text, counts } = counted('[["cookie","sid=abc123XYZsecret; theme=dark"]]');
+    expect(text).toMatch(/^\[\["cookie","sid=\[REDACTED:secret(?:_param)?(?::[0-9a-f]+)?\]; theme=dark"\]\]$/);
+    expect(counts).toEqual({ secret_param: 1 });
+  });
 });
 
 describe("codes in several arguments after a code's name", () => {

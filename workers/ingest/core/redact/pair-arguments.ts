@@ -2,12 +2,13 @@
  * A name and its value as a list of two strings (`["password","hunter2"]`, `[["password","hunter2"]]` in a form's
  * or a binding's dump of pairs): the second string goes when the first is a secret's name of letters, `_`, `.`
  * and `-` (`isSecretName`, as an attribute's key; `["hunter2secret","94103"]` is no pair) and the second is a
- * value (`isSecretString`), no field's name and no structured value (`STRUCTURED_VALUE`). A list of field names
+ * value (`isSecretString`; digits alone only as a code or a numeric password, `isSecretNumber`), no field's name
+ * and no structured value (`STRUCTURED_VALUE`). A list of field names
  * (`["password","username"]`, `["password","token"]`) has a second item of a name's characters alone: letters,
  * `_`, `-` or `.`, or a secret's name; so a password of letters alone stays there (a known fault).
  */
 
-import { isSecretString } from "./argument-values";
+import { isSecretNumber, isSecretString } from "./argument-values";
 import { isSecretName } from "./secret-names";
 
 /** A string item's characters, up to the closing escapes (`pe`) and quote (`pq`), read whole as in argument-strings.ts. */
@@ -40,5 +41,7 @@ export function redactPair(match: string, marker: string): string | undefined {
   if (groups === undefined) return undefined;
   const { pe, pq, pname, pvalue } = groups as Record<string, string>;
   if (!isSecretName(pname!) || FIELD_NAME.test(pvalue!) || STRUCTURED_VALUE.test(pvalue!) || isSecretName(pvalue!) || !isSecretString(pname!, pvalue!)) return undefined;
+  // Digits alone are judged as a number argument is: a code under a code's name, a numeric password's 4 digits or more (`["pin","3"]`, `["auth","999"]` stay).
+  if (/^-?\d+$/.test(pvalue!) && !isSecretNumber(pname!, pvalue!)) return undefined;
   return `${match.slice(0, match.length - pvalue!.length - pe!.length - pq!.length)}${marker}${pe}${pq}`;
 }
