@@ -1,6 +1,6 @@
 import { NEXT_ARGUMENT_SOURCE, nextArgumentAt, type NextArgument } from "../argument-strings";
 import { Evidence, MoreEvidence, evidenceIn } from "../evidence";
-import { codeListDigits, isSecretCodeName, isSecretName, numericSecretDigits } from "../secret-names";
+import { codeListDigits, isSecretCodeName } from "../secret-names";
 import { isSecretNumber, isSecretString, redactContainer } from "../argument-values";
 import { FORMAT_STRING_SOURCE, redactFormatArguments } from "../format-arguments";
 import { PAIR_SOURCE, isPair, redactPair } from "../pair-arguments";
