@@ -43,6 +43,8 @@ const STRING_CHARACTER = String.raw`(?:(?!\1\4)[^\\\n]|\\+(?![\\"'${"`"}\n])(?!$
 const ARGUMENT_END = String.raw`(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$))`;
 /** A whole number argument that ends its argument (a decimal is left to main's reading). */
 const NUMBER_ARGUMENT = String.raw`-?\d{1,19}${ARGUMENT_END}`;
+/** A character of a flat object or list argument, or a marker an earlier pass wrote there (`{"v":"[REDACTED:secret_param]"}`). */
+const CONTAINED = String.raw`(?:[^{}[\]\n]|\[REDACTED:[^\]\n]{1,80}\])`;
 /**
  * The next argument: a string in any quote (4), `'`, `"` or a backtick, escaped as the name's string is, its
  * characters (5) read by `STRING_CHARACTER` (`""` too, which is no value), so each read ends at the first closing
@@ -50,7 +52,7 @@ const NUMBER_ARGUMENT = String.raw`-?\d{1,19}${ARGUMENT_END}`;
  * value. A string a `:` follows is a key, no value. Then (8) the whole numbers and digit strings after it, each
  * its own argument (`["otp:",482913,119283]`): more codes when the name is a code's.
  */
-const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])(${STRING_CHARACTER}*)\1\4(?![ \t]*:)|(${NUMBER_ARGUMENT})|(\{[^{}[\]\n]{0,256}\}|\[[^{}[\]\n]{0,256}\])${ARGUMENT_END})((?:[ \t]*,[ \t]*(?:\1\4\d{1,19}\1\4|${NUMBER_ARGUMENT})){0,63})`;
+const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])(${STRING_CHARACTER}*)\1\4(?![ \t]*:)|(${NUMBER_ARGUMENT})|(\{${CONTAINED}{0,256}\}|\[${CONTAINED}{0,256}\])${ARGUMENT_END})((?:[ \t]*,[ \t]*(?:\1\4\d{1,19}\1\4|${NUMBER_ARGUMENT})){0,63})`;
 /** The colon or `=` closing a name's string (after a name's character and a blank perhaps), then the closing of its string and the next argument: what `nextArgumentAt` reads. */
 export const NEXT_ARGUMENT_SOURCE = String.raw`[:=](?<=[A-Za-z0-9_][ \t]?[:=])${NAME_STRING_END}${NEXT_ARGUMENT}`;
 /** `NEXT_ARGUMENT_SOURCE` read at one colon. */
