@@ -30,7 +30,7 @@ const ARGUMENTS_REACH = 512;
  * right before a placeholder, then the rest of its line within reach (`rest`); named, as it is read beside
  * argument-strings.ts's reading in one detector (console-arguments.ts).
  */
-export const FORMAT_STRING_SOURCE = String.raw`(?<=(?:^|[([,])[ \t]*)(?<fe>\\{0,8})(?<fq>["'])(?<format>${FORMAT_CHARACTER}{0,256}?[:=][ \t]{0,4}${PLACEHOLDER}${FORMAT_CHARACTER}{0,256})\k<fe>\k<fq>(?<rest>[^\n]{0,${ARGUMENTS_REACH}})`;
+export const FORMAT_STRING_SOURCE = String.raw`(?<=(?:^|[([,])[ \t]{0,8})(?<fe>\\{0,8})(?<fq>["'])(?<format>${FORMAT_CHARACTER}{0,256}?[:=][ \t]{0,4}${PLACEHOLDER}${FORMAT_CHARACTER}{0,256})\k<fe>\k<fq>(?<rest>[^\n]{0,${ARGUMENTS_REACH}})`;
 const FORMAT = new RegExp(FORMAT_STRING_SOURCE);
 
 /** Each placeholder in a format string, or a literal `%%` (no letter captured). */

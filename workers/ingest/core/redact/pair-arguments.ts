@@ -19,7 +19,7 @@ const ITEM_CHARACTER = String.raw`(?:(?!\k<pe>\k<pq>)[^\\\n]|\\+(?![\\"'\n])(?!$
  * beside the other arguments' readings in one detector (console-arguments.ts).
  */
 const PAIR_ITEMS = String.raw`(?<pe>\\{0,8})(?<pq>["'])(?<pname>[A-Za-z][A-Za-z_.-]{0,63})\k<pe>\k<pq>[ \t]*,[ \t]*\k<pe>\k<pq>(?<pvalue>${ITEM_CHARACTER}{1,256})\k<pe>\k<pq>`;
-export const PAIR_SOURCE = String.raw`(?<=\[[ \t]*)${PAIR_ITEMS}(?=[ \t]*\])`;
+export const PAIR_SOURCE = String.raw`(?<=\[[ \t]{0,8})${PAIR_ITEMS}(?=[ \t]*\])`;
 /** The items of a match of `PAIR_SOURCE`, read again alone. */
 const PAIR = new RegExp(`^${PAIR_ITEMS}$`);
 /**

@@ -7,6 +7,7 @@ import { PAIR_SOURCE, isPair, redactPair } from "../pair-arguments";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
+import { currentScan } from "../scan-scope";
 
 /**
  * A secret's value written as the argument after its name's own string, as a call's arguments are
@@ -85,7 +86,7 @@ export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.
  * its line's end within reach: the parameter form reads `password=` at the name, before the `=` where
  * `nextArgumentAt` reads, so this reading starts before it, at the quote. Named groups: one detector's source.
  */
-const EQUALS_NAME_STRING_SOURCE = String.raw`(?<=(?:^|[([,])[ \t]*)(?<ee>\\{0,8})(?<eq>["'])[A-Za-z][^"'\\\n=:]{0,63}=[ \t]{0,4}\k<ee>\k<eq>[^\n]{0,512}`;
+const EQUALS_NAME_STRING_SOURCE = String.raw`(?<=(?:^|[([,])[ \t]{0,8})(?<ee>\\{0,8})(?<eq>["'])[A-Za-z][^"'\\\n=:]{0,63}=[ \t]{0,4}\k<ee>\k<eq>[^\n]{0,512}`;
 
 /**
  * The reading of a match of `EQUALS_NAME_STRING_SOURCE`: the next argument's at its `=` (`redactNextArgument`),
@@ -111,8 +112,8 @@ const EQUALS_NAME_STRING = new RegExp(`^${EQUALS_NAME_STRING_SOURCE.slice(EQUALS
 
 /** The `Evidence` facts of this detector (`consoleArgumentsDetector.evidence`). */
 const EVIDENCE = Evidence.SECRET_FIELD | Evidence.SECRET_PARAMETER;
-/** The last text asked about by `showsEvidence`, and its answer: a scan asks once for each of its candidates. */
-let evidenceAsked: { readonly text: string; readonly shows: boolean } | undefined;
+/** The scan (`currentScan`) whose text `showsEvidence` last answered for, and its answer: a scan asks once for each of its candidates, and no text is held past its scan. */
+let evidenceAsked: { readonly scan: number; readonly shows: boolean } | undefined;
 
 /**
  * Whether `text` shows this detector's evidence, read with and without its escapes: the scanner runs the detector
@@ -121,12 +122,13 @@ let evidenceAsked: { readonly text: string; readonly shows: boolean } | undefine
  * detector finds the same with and without its gate.
  */
 function showsEvidence(text: string): boolean {
-  if (evidenceAsked?.text === text) return evidenceAsked.shows;
+  const scan = currentScan();
+  if (evidenceAsked?.scan === scan) return evidenceAsked.shows;
   const shows = [false, true].every((escapesRead) => {
     const more = new Int32Array(1);
     return (evidenceIn(text, escapesRead, more) & EVIDENCE) !== 0 || (more[0]! & NAME_PHRASE_EVIDENCE) !== 0;
   });
-  evidenceAsked = { text, shows };
+  evidenceAsked = { scan, shows };
   return shows;
 }
 
