@@ -20,7 +20,7 @@ const NAME_STRING_REACH = 80;
  * A blank perhaps, then the quote closing the name's string (escapes, 1; the quote, 2), then the next argument:
  * after `,` or `+` any (`pw`, `(count) => …`), after blanks alone a string, a number or a list.
  */
-const QUOTE_AFTER_COLON = /^[ \t]{0,4}(?:%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])?(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
+const QUOTE_AFTER_COLON = /^[ \t]{0,4}(\\{0,8})(["'])(?:[ \t]*[,+][ \t]*\S|[ \t]+(?:\\{0,8}["'[]|-?\d))/;
 
 /** The words of the name's string whose colon is at `colon`, when the quote after the colon closes that string and the next argument follows; undefined otherwise. */
 function nameStringAt(text: string, colon: number): string | undefined {
@@ -31,14 +31,20 @@ function nameStringAt(text: string, colon: number): string | undefined {
 }
 
 /** After the colon closing the name inside its string: the string's closing quote (its escapes, 1; the quote, 2) and what joins the next argument (3). */
-const NAME_STRING_END = String.raw`[ \t]{0,4}(?:%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])?(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
+const NAME_STRING_END = String.raw`[ \t]{0,4}(\\{0,8})(["'])([ \t]*[,+][ \t]*|[ \t]+)`;
 /**
- * One character of a string argument whose closing quote is `\1\4` (the name's escapes, then the quote): any but a
- * backslash or a line break that is not that closing quote; a run of backslashes and the character it escapes;
- * or a run of backslashes and a quote that is not the closing quote (`\"` in `"hun\"ter2"`, `\\\"` one level
- * down). Each run is read whole, so there is one reading and it stays linear.
+ * One character of a string whose closing quote is `escapes` then `quote` (backreferences to the string's escapes,
+ * e backslashes, and its quote), read as JSON's escapes nest: any but a backslash or a line break that is not that
+ * closing quote; an escaped backslash (2e+2 backslashes); an escaped quote (2e+1 backslashes, then a quote); or
+ * another escape (e+1 backslashes, then its letter: `\n`, `\\n` one level down). A run of backslashes is read in
+ * those units, so its parity decides whether a quote after it closes the string (`"abc\\"` closes after the
+ * run); each place has one reading, so it stays linear, and a run that fits no unit reads no string.
  */
-const STRING_CHARACTER = String.raw`(?:(?!\1\4)[^\\\n]|\\+(?![\\"'${"`"}\n])(?!$)|(?!\1\4)\\+["'${"`"}])`;
+export function stringCharacterSource(escapes: string, quote: string): string {
+  return String.raw`(?:(?!${escapes}${quote})[^\\\n]|${escapes}${escapes}\\\\|${escapes}${escapes}\\["'${"`"}]|${escapes}\\[^\\"'${"`"}\n])`;
+}
+/** One character of the next argument's string, closed by the name's escapes (1) and the argument's quote (4). */
+const STRING_CHARACTER = stringCharacterSource(String.raw`\1`, String.raw`\4`);
 /** The end of an argument: a `,`, `;`, a bracket's or a call's end, a line's or the text's end, perhaps after blanks. */
 const ARGUMENT_END = String.raw`(?=[ \t]*(?:[,;)\]}\r\n]|\\{1,8}["n]|$))`;
 /** A whole number argument that ends its argument (a decimal is left to main's reading). */
@@ -57,9 +63,6 @@ const NEXT_ARGUMENT = String.raw`(?:\1(["'${"`"}])(${STRING_CHARACTER}*)\1\4(?![
 export const NEXT_ARGUMENT_SOURCE = String.raw`[:=](?<=[A-Za-z0-9_][ \t]?[:=])${NAME_STRING_END}${NEXT_ARGUMENT}`;
 /** `NEXT_ARGUMENT_SOURCE` read at one colon. */
 const NEXT_ARGUMENT_AT = new RegExp(`[:=]${NAME_STRING_END}${NEXT_ARGUMENT}`, "y");
-
-/** A placeholder (`%s`, `%d`, …; not `%%`) in a name's string before its colon. */
-const HOLDS_PLACEHOLDER = /%(?:[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOc])/;
 
 /** The last word of the name's string, and the word before it (`"API key:"`, `"Your password is:"`). */
 const LAST_WORDS = /(?:([A-Za-z0-9]+)[ \t]+)?([A-Za-z0-9_.-]+)$/;
@@ -106,8 +109,7 @@ export function nextArgumentAt(text: string, colon: number): NextArgument | unde
   const parts = NEXT_ARGUMENT_AT.exec(text);
   if (parts === null || !/[A-Za-z0-9_][ \t]?$/.test(text.slice(Math.max(0, colon - 2), colon))) return undefined;
   const words = nameStringAt(text, colon);
-  // A placeholder ending the name's string consumes the next argument only when it is the string's first (format-arguments.ts).
-  const name = words === undefined || (/^[ \t]*%/.test(text.slice(colon + 1, colon + 8)) && HOLDS_PLACEHOLDER.test(words)) ? undefined : secretNameOf(words);
+  const name = words === undefined ? undefined : secretNameOf(words);
   if (name === undefined) return undefined;
   const [read, escapes, quote, , , string, number, container, more] = parts;
   return { name, read, escapes: escapes!, quote: quote!, string, number, container, more: more!, inArray: argumentsInArray(text, colon) };

@@ -3,6 +3,7 @@
  * number or a flat object's or list's strings, judged alike wherever the name stood.
  */
 
+import { stringCharacterSource } from "./argument-strings";
 import { PASSWORD_DIGITS } from "./code-list-items";
 import { isSecretCodeName, isSecretName, numericSecretDigits } from "./secret-names";
 import { saysPasswordState, saysSessionState, standsInForSecret } from "./status-words";
@@ -38,7 +39,7 @@ export function isSecretNumber(name: string, number: string): boolean {
 }
 
 /** A string inside a flat object or list argument (its quote's escapes, 1; the quote, 2; its characters, 3) and, in an object, whether a `:` (a member's key) follows it. */
-const CONTAINED_STRING = /(\\{0,8})(["'])((?:(?!\1\2)[^\\\n]|\\+(?![\\"'])|(?!\1\2)\\+["'])*)\1\2([ \t]*:)?/g;
+const CONTAINED_STRING = new RegExp(String.raw`(\\{0,8})(["'])(${stringCharacterSource(String.raw`\1`, String.raw`\2`)}*)\1\2([ \t]*:)?`, "g");
 
 /**
  * A flat object or list argument after a secret's name (`["password:",{"v":"hunter2"}]`, `["token:",["abc"]]`)

@@ -2,8 +2,6 @@ import { NEXT_ARGUMENT_SOURCE, nextArgumentAt, type NextArgument } from "../argu
 import { Evidence, MoreEvidence, evidenceIn } from "../evidence";
 import { codeListDigits, isSecretCodeName } from "../secret-names";
 import { isSecretNumber, isSecretString, redactContainer } from "../argument-values";
-import { FORMAT_STRING_SOURCE, redactFormatArguments } from "../format-arguments";
-import { PAIR_SOURCE, isPair, redactPair } from "../pair-arguments";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -56,7 +54,7 @@ function redactMoreCodes(next: NextArgument, marker: string): { readonly text: s
  * JSON array's items (`["pin:","[REDACTED:…]"]`), so that JSON text stays JSON; in a call's arguments it stands
  * bare (`console.log("pin:", [REDACTED:…])`). What follows the last argument replaced is scanned again.
  */
-function redactNextArgument(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+function redactNextArgument(match: string, marker: string, text: string, start: number): Exclude<Rewrite, string> | undefined {
   const next = nextArgumentAt(text, start);
   if (next === undefined || next.read !== match) return undefined;
   const first = firstArgumentRedacted(next, match.slice(0, match.length - next.more.length), marker);
@@ -78,8 +76,8 @@ function firstArgumentRedacted(next: NextArgument, head: string, marker: string)
   return `${head.slice(0, head.length - number!.length)}${quoted}`;
 }
 
-/** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`), and a pair's (`["password","hunter2"]`, `[["token","…"]]`). */
-export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST | MoreEvidence.NAMED_VALUE;
+/** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`). */
+export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST;
 
 /**
  * A name's string closed by `=` (`["password=","hunter2"]`), from its opening quote (escapes `ee`, quote `eq`) to
@@ -97,16 +95,12 @@ function redactAfterEquals(match: string, marker: string, text: string, start: n
   const next = nextArgumentAt(text, start + equals);
   if (next === undefined) return undefined;
   const rewrite = redactNextArgument(next.read, marker, text, start + equals);
-  if (rewrite === undefined || typeof rewrite === "string") return undefined;
+  if (rewrite === undefined) return undefined;
   return { ...rewrite, text: `${match.slice(0, equals)}${rewrite.text}`, length: equals + rewrite.length! };
 }
 
-/**
- * The format string's reading (format-arguments.ts), the next argument's after a name's string, or a name and
- * value pair's (pair-arguments.ts), one source: a format string, a pair or a name's string closed by `=` starts
- * before its names' colons and the parameter form's name.
- */
-const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${FORMAT_STRING_SOURCE}|${PAIR_SOURCE}|${EQUALS_NAME_STRING_SOURCE}`;
+/** The next argument's reading after a name's string, and a name's string closed by `=`, which starts before the parameter form's name: one source. */
+const SOURCE = `${NEXT_ARGUMENT_SOURCE}|${EQUALS_NAME_STRING_SOURCE}`;
 /** A match of `EQUALS_NAME_STRING_SOURCE`. */
 const EQUALS_NAME_STRING = new RegExp(`^${EQUALS_NAME_STRING_SOURCE.slice(EQUALS_NAME_STRING_SOURCE.indexOf("(?<ee>"))}`);
 
@@ -117,7 +111,7 @@ let evidenceAsked: { readonly scan: number; readonly shows: boolean } | undefine
 
 /**
  * Whether `text` shows this detector's evidence, read with and without its escapes: the scanner runs the detector
- * only on such a text, and a name of two words or a pair (`["AUTH","…"]`, a Redis command's array) may be found
+ * only on such a text, and a name of two words may be found
  * in one that shows none; each reading is accepted only where the gate would have let it run, so that the
  * detector finds the same with and without its gate.
  */
@@ -132,19 +126,18 @@ function showsEvidence(text: string): boolean {
   return shows;
 }
 
-/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, a pair's, a name's string closed by `=`, or a format string's; none in a text that shows no evidence (`showsEvidence`). */
+/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, or a name's string closed by `=`; none in a text that shows no evidence (`showsEvidence`). */
 function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (!showsEvidence(text)) return undefined;
   if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
-  if (isPair(match)) return redactPair(match, marker);
-  return redactFormatArguments(match, marker, text, start, SECRET_PARAM_KIND) ?? (EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined);
+  return EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined;
 }
 
 export const consoleArgumentsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: SOURCE,
   evidence: EVIDENCE,
-  // A name of two words (`"API key:"`, `"Your password is:"`) or a pair's (`["password","hunter2"]`) shows no secret field's name before a colon, but a phrase's or a named value's.
+  // A name of two words (`"API key:"`, `"Your password is:"`) shows no secret field's name before a colon, but a phrase's.
   moreEvidence: NAME_PHRASE_EVIDENCE,
   rewrite: (match, marker, text, start) => redactArguments(match, marker, text, start),
 };
