@@ -77,7 +77,7 @@ function firstArgumentRedacted(next: NextArgument, head: string, marker: string)
 }
 
 /** The phrases' evidence a name's string of two words shows (`"password is:"`, `"API key:"`, `"backup codes:"`). */
-export const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST;
+const NAME_PHRASE_EVIDENCE = MoreEvidence.PASSWORD_PHRASE | MoreEvidence.KEY_PHRASE | MoreEvidence.CREDENTIAL_LITERAL | MoreEvidence.CODE_LIST;
 
 /**
  * A name's string closed by `=` (`["password=","hunter2"]`), from its opening quote (escapes `ee`, quote `eq`) to
