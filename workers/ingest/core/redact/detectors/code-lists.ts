@@ -207,18 +207,36 @@ function markedItems(value: string, marker: string, inArray: boolean): string {
   return `${value.slice(0, list)}${value.slice(list).replace(QUOTED_ITEM_TEXT, (_, before: string | undefined) => (before === undefined ? `${quote}${marker}${quote}` : `${before}${marker}`))}`;
 }
 
+/** A code's word and the blank after it, at the end of the text before a plural's last word (`otp codes`, `backup codes`). */
+const WORD_BEFORE_PLURAL = /(?<![A-Za-z0-9_-])([A-Za-z0-9]{1,32})[ \t]$/;
+
+/**
+ * The code list's name ending with `last` (`namesCodeList`) and how many characters before `last` it also holds:
+ * `last` alone (`pins`), or, when `last` names no list alone, the word before it joined as a key's words are
+ * (`otp codes: …`: `otp_codes`; `backup codes`); undefined when neither names a code list.
+ */
+function codeListName(last: string, singular: boolean, before: string): { readonly name: string; readonly lead: number } | undefined {
+  if (namesCodeList(last, singular)) return { name: last, lead: 0 };
+  const word = WORD_BEFORE_PLURAL.exec(before);
+  const joined = word === null ? undefined : `${word[1]}_${last}`;
+  return joined !== undefined && namesCodeList(joined, singular) ? { name: joined, lead: word![0].length } : undefined;
+}
+
 /** The match with each code replaced by `marker`, the separator, quotes, brackets and joins kept; undefined when the name or an item is no code list's. */
 function redactCodeList(match: string, marker: string, text: string, start: number): string | undefined {
   const head = NAME_AT_END.exec(text.slice(Math.max(0, start - 80), start));
-  if (head === null || !namesCodeList(head[1]!, head[2] !== undefined || match.startsWith("|"))) return undefined;
-  const value = listBeforeProse(head[1]!, match.slice(1));
+  if (head === null) return undefined;
+  const singular = head[2] !== undefined || match.startsWith("|");
+  const named = codeListName(head[1]!, singular, text.slice(Math.max(0, start - head[0].length - 40), start - head[0].length));
+  if (named === undefined) return undefined;
+  const value = listBeforeProse(named.name, match.slice(1));
   const items = value.match(ITEM_TEXT) ?? [];
   // One item outside brackets stands alone in the text; `[1234]` is written as a list.
   const lone = items.length === 1 && !value.includes("[") ? items[0] : undefined;
-  if (!holdsOnlyCodes(head[1]!, items)) return undefined;
-  const nameStart = start - head[0].length;
+  if (!holdsOnlyCodes(named.name, items)) return undefined;
+  const nameStart = start - head[0].length - named.lead;
   const end = start + 1 + value.length;
-  if (readsAsCount(head[1]!, text.slice(Math.max(0, nameStart - 12), nameStart), lone, text.slice(end, end + 16))) return undefined;
+  if (readsAsCount(named.name, text.slice(Math.max(0, nameStart - 12), nameStart), lone, text.slice(end, end + 16))) return undefined;
   return `${match.charAt(0)}${markedItems(value, marker, argumentsInArray(text, start))}${match.slice(1 + value.length)}`;
 }
 
