@@ -3,6 +3,7 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { oracleConnectDetector } from "./oracle-connect";
 import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
+import { sanitizedHeadersDetector } from "./sanitized-headers";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
 import { commandPasswordDetector } from "./command-password";
@@ -72,6 +73,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   basicDetector,
   redisCommandDetector,
   secretParameterDetector,
+  sanitizedHeadersDetector,
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,
   secretAssignmentDetector,

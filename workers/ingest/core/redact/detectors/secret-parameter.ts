@@ -66,7 +66,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, isSanitizedHeaderName, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
@@ -590,6 +590,8 @@ const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A credential header's in a dump joined by `:?:` (`x-api-key:?:98172634`) is sanitized-headers.ts's to read.
+  if (text.startsWith("?:", colon + 1) && isSanitizedHeaderName(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
   // The name decides first, so the value is read at a colon only when it must be. A list of numbers

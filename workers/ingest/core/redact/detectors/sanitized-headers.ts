@@ -1,0 +1,63 @@
+import { SANITIZED_HEADERS, redactCredentialHeader } from "../credential-headers";
+import { MoreEvidence } from "../evidence";
+import { isMaskOrPlaceholder } from "../secret-names";
+import { type Detector, type Rewrite, hidingSessionIds } from "./detector";
+import { SECRET_PARAM_KIND } from "./secret-parameter";
+
+/**
+ * A credential header in a header dump whose name and value some loggers join with `:?:` (a
+ * separator an instrumentation sanitized: `x-api-key:?:98172634`, `cookie:?:sid=…; theme=dark`,
+ * `authorization:?:Bearer …, accept:?:*∕*`). The secret field forms read `name:?` as a key's
+ * sanitized namespace (key-namespaces.ts) and, before a secret-shaped token, take the rest of the
+ * run with the headers after it; under these names they leave the field to this reading
+ * (`isSanitizedHeaderName`). The value is read as the header's syntax: a `Cookie`'s and a
+ * `Set-Cookie`'s cookies (preference cookies and attributes stay), an `Authorization`'s scheme and
+ * credentials; an API key's value goes whole whatever its shape (digits only too). It ends before
+ * the next header of the dump (`, accept:?:`, or a blank and `name:?:`), a quote or the line's end.
+ */
+
+/** A header's name in any case, as a regex source. */
+function anyCase(name: string): string {
+  return [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c === "-" ? "-" : c)).join("");
+}
+
+/** The names of `SANITIZED_HEADERS`, each starting a word, in any case. */
+const NAMES = `(?<![\\w-])(?:${[...SANITIZED_HEADERS.keys()].map(anyCase).join("|")})`;
+/** What ends a value: the next `name:?:` after a comma or a blank, a quote (perhaps escaped), or the line's end. */
+const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|[ \\t]*(?:\\\\{0,8}\"|\\r?\\n|$))";
+/** The separator first (a native scan), the header's name read back behind it, then the value (at most 4096 characters). */
+const SOURCE = `:\\?:(?<=${NAMES}:\\?:)[^\\s"\\\\][^\\r\\n"]{0,4095}?${VALUE_END}`;
+
+/** The header's name before the `:?:` at `start`: the run of letters and `-` the source's lookbehind read as a whole word. */
+function nameBefore(text: string, start: number): string {
+  return /[A-Za-z-]+$/.exec(text.slice(Math.max(0, start - 40), start))![0];
+}
+
+/**
+ * The match (`:?:` and the value) with the value's credentials replaced; undefined when the value
+ * is a mask or a placeholder (`?`, `***`) or holds only preference cookies, which stay.
+ */
+function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const value = match.slice(3);
+  if (isMaskOrPlaceholder(value) || value === "?") return undefined;
+  const header = SANITIZED_HEADERS.get(nameBefore(text, start).toLowerCase());
+  const sessionIds: number[] = [];
+  let markers = 0;
+  const mark = (_: string, sessionId?: boolean): string => {
+    if (sessionId === true) sessionIds.push(markers);
+    markers++;
+    return marker;
+  };
+  const redacted = header === undefined ? undefined : redactCredentialHeader(header, value, mark);
+  if (redacted === value) return undefined;
+  if (redacted === undefined) return `:?:${marker}`;
+  return hidingSessionIds({ text: `:?:${redacted}`, kind: SECRET_PARAM_KIND }, SECRET_PARAM_KIND, sessionIds);
+}
+
+export const sanitizedHeadersDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.SANITIZED_HEADER,
+  rewrite: (match, marker, text, start) => redactSanitizedHeader(match, marker, text, start),
+};
