@@ -1419,12 +1419,6 @@ const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+(?=[A-Za-z
 const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
 /** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
 const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
-/**
- * A type's name of two humps or more, each a capital and lower-case letters (`TokenInfo`,
- * `HttpClient`): a capital alone (`ILoveYou`, `SuperSecretX`), capitals together (`PassWORD`,
- * `AbcDEF`) or a digit (`RedDragon7`) is no hump of a type's name.
- */
-const HUMPED_TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 /** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
 const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
 /** After a bracketed type's name, any capitalised word of letters is a type's too (`[String]|Null`, `[Token]|Token[]`). */
@@ -1433,9 +1427,10 @@ const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 /**
  * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
  * name: a built-in one, a listed numbered name after a bracket holding a type's name, under no
- * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
- * when the bracket holds a type's name itself (`[Token]|Sunshine`), never shaped as a secret
- * (`SECRET_SHAPED_WORD`). A capitalised word alone after another bracket (`[x]|Sunshine`),
+ * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or a capitalised word,
+ * humps of letters too (`[Token]|TokenInfo`, `[Token]|Sunshine`), when the bracket holds a type's name itself, never shaped
+ * as a secret (`SECRET_SHAPED_WORD`). A capitalised word after another bracket, humps too (`[x]|Sunshine`, `[x]|SuperSecret`:
+ * a mask's bracket, no type beside it),
  * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
  * mixed humps (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
  */
@@ -1446,7 +1441,8 @@ function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
     if (BUILT_IN_UNION_MEMBER.test(word)) return true;
     if (SECRET_SHAPED_WORD.test(word)) return false;
     if (NUMBERED_TYPE_NAMES.has(word)) return typeInBrackets && !isSecretCodeName(name);
-    return HUMPED_TYPE_NAME.test(word) || (typeInBrackets && CAPITALISED_TYPE_NAME.test(word));
+    // Humps are a type's only beside a type: after a mask's bracket (`[x]|SuperSecret`) they are a password's.
+    return typeInBrackets && CAPITALISED_TYPE_NAME.test(word);
   });
 }
 /**

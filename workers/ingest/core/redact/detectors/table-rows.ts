@@ -40,7 +40,7 @@ function fieldReading(name: string, value: string, marker: string): { value: str
   const field = `${name}: ${value}`;
   const match = secretParameterDetector.search!(field, 0);
   if (match === null || match.index !== name.length) return undefined;
-  const rewrite = secretParameterDetector.rewrite!(match[0], marker, field, match.index);
+  const rewrite = secretParameterDetector.rewrite!(match[0], marker, field, match.index, 0);
   if (rewrite === undefined) return undefined;
   const replaced = typeof rewrite === "string" ? rewrite : rewrite.text;
   const length = typeof rewrite === "string" ? match[0].length : (rewrite.length ?? match[0].length);
