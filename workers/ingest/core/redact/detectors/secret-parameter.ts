@@ -1638,11 +1638,13 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 
 /**
  * A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's
- * `==` padding). The run is taken whole, from its first blank: a search is tried at every
+ * `==` padding), or a next field's `name:` glued to its value (`retries:3`, `host:db1.acme.com`):
+ * a name of two characters or more, as a log's keys are, before no `/`, `\\` or second `:` (a URL's
+ * scheme, a drive, IPv6). A one-letter `x:y` after a password may be more of it, and stays in it. The run is taken whole, from its first blank: a search is tried at every
  * position, and one starting inside the run would read the rest of it again at each blank
  * (quadratic in a long run); a pair after the run is found from its first blank all the same.
  */
-const NEXT_PAIR = /(?<![ \t])[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
+const NEXT_PAIR = /(?<![ \t])[ \t]+(?:[A-Za-z_][\w.-]{0,63}=(?=[^\s=])|[A-Za-z_][\w.-]{1,63}:(?=[^\s:/\\]))/;
 
 /** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
 const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
@@ -1657,7 +1659,7 @@ function lineAround(text: string, at: number): string {
 const WORD_AHEAD = /^[ \t]+(?![A-Za-z_][\w.-]{0,63}=)[^\s=]/;
 
 /** A next pair (`NEXT_PAIR`) right at a text's start. */
-const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
+const NEXT_PAIR_AHEAD = new RegExp(`^(?:${NEXT_PAIR.source})`);
 
 /** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
 function beforeNextPair(value: string): number {
