@@ -23,10 +23,21 @@ function anyCase(name: string): string {
 
 /** The names of `SANITIZED_HEADERS`, each starting a word, in any case. */
 const NAMES = `(?<![\\w-])(?:${[...SANITIZED_HEADERS.keys()].map(anyCase).join("|")})`;
-/** What ends a value: the next `name:?:` after a comma or a blank, a quote (perhaps escaped), or the line's end. */
-const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|[ \\t]*(?:\\\\{0,8}\"|\\r?\\n|$))";
+/**
+ * What ends a value: the dump's next header, `name:?:` after a comma or a blank or `name:` after a
+ * comma (`, host:example.com`; no URL's `//`), a quote or a backslash (a JSON string's end or
+ * escape), or the line's end.
+ */
+const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|,[ \\t]*[A-Za-z][\\w-]{0,63}:(?![/\\\\])|[ \\t]*(?:[\\\\\"]|\\r?\\n|$))";
+/**
+ * A value's character: no quote, backslash or line's end, and no `:?:` (`x-api-key:?:x-api-key:?:`
+ * is a dump's headers glued, each sanitized, and no value).
+ */
+const VALUE_CHARACTER = "(?:[^\\r\\n\"\\\\:]|:(?!\\?:))";
 /** The separator first (a native scan), the header's name read back behind it, then the value (at most 4096 characters). */
-const SOURCE = `:\\?:(?<=${NAMES}:\\?:)[^\\s"\\\\][^\\r\\n"]{0,4095}?${VALUE_END}`;
+const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
+/** An API key's value: its first run, up to a blank, a quote or a separator or closing bracket (`;`, `,`, `)`, `]`, `>`). */
+const KEY_RUN = /^[^\s,;)\]>'"`]+/;
 
 /** The header's name before the `:?:` at `start`: the run of letters and `-` the source's lookbehind read as a whole word. */
 function nameBefore(text: string, start: number): string {
@@ -48,7 +59,8 @@ function redactSanitizedHeader(match: string, marker: string, text: string, star
     markers++;
     return marker;
   };
-  const redacted = header === undefined ? undefined : redactCredentialHeader(header, value, mark);
+  if (header === undefined) return { text: `:?:${marker}`, kind: SECRET_PARAM_KIND, length: 3 + (KEY_RUN.exec(value)?.[0].length ?? value.length) };
+  const redacted = redactCredentialHeader(header, value, mark);
   if (redacted === value) return undefined;
   if (redacted === undefined) return `:?:${marker}`;
   return hidingSessionIds({ text: `:?:${redacted}`, kind: SECRET_PARAM_KIND }, SECRET_PARAM_KIND, sessionIds);
