@@ -1638,13 +1638,14 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 
 /**
  * A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's
- * `==` padding), or a next field's `name:` glued to its value (`retries:3`, `host:db1.acme.com`):
- * a name of two characters or more, as a log's keys are, before no `/`, `\\` or second `:` (a URL's
- * scheme, a drive, IPv6). A one-letter `x:y` after a password may be more of it, and stays in it. The run is taken whole, from its first blank: a search is tried at every
+ * `==` padding), or a next field's `name:` glued to its value, after a `,` too (`retries:3`,
+ * `, host:db1.acme.com`): a name of two characters or more, as a log's keys are, before no `/`,
+ * `\\` or second `:` (a URL's scheme, a drive, IPv6). A one-letter `x:y` after a password may be
+ * more of it, and stays in it; so does a `user:password` after a scheme's word (`beforeNextPair`). The run is taken whole, from its first blank: a search is tried at every
  * position, and one starting inside the run would read the rest of it again at each blank
  * (quadratic in a long run); a pair after the run is found from its first blank all the same.
  */
-const NEXT_PAIR = /(?<![ \t])[ \t]+(?:[A-Za-z_][\w.-]{0,63}=(?=[^\s=])|[A-Za-z_][\w.-]{1,63}:(?=[^\s:/\\]))/;
+const NEXT_PAIR = /(?<![ \t])(?:[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])|(?<!,),?[ \t]+[A-Za-z_][\w.-]{1,63}:(?=[^\s:/\\]))/;
 
 /** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
 const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
@@ -1661,10 +1662,15 @@ const WORD_AHEAD = /^[ \t]+(?![A-Za-z_][\w.-]{0,63}=)[^\s=]/;
 /** A next pair (`NEXT_PAIR`) right at a text's start. */
 const NEXT_PAIR_AHEAD = new RegExp(`^(?:${NEXT_PAIR.source})`);
 
-/** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
+/**
+ * How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when
+ * none follows, or when a field glued by its colon follows a scheme's word alone (`Basic user:hunter2`:
+ * the credentials, no field).
+ */
 function beforeNextPair(value: string): number {
   const next = NEXT_PAIR.exec(value);
-  return next === null ? value.length : next.index;
+  if (next === null || (next[0].endsWith(":") && isAuthScheme(value.slice(0, next.index)))) return value.length;
+  return next.index;
 }
 
 /**

@@ -1,0 +1,119 @@
+/**
+ * Credential headers in a dump whose parts are joined by `:?:` (sanitized-headers.ts), key/value
+ * table rows in Markdown and psql (table-rows.ts), a password of humps glued after a mask's bracket
+ * and a union's bar, and where a field's value ends before a next field glued by its colon.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { itKeeps, itStores } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const SECRET_PARAM = "[REDACTED:secret_param]";
+/** A session's hashed marker, its hash per process. */
+const SESSION = String.raw`\[REDACTED:secret:[0-9a-f]{16}\]`;
+
+const redacted = (text: string): string => redactString(text, policy).text;
+
+describe("a header dump joined by `:?:`: each credential header's value read as the header's", () => {
+  itStores("an API key's or an authorization's value goes whatever its shape, the next headers stay: %j", redacted, [
+    ["x-api-key:?:98172634", `x-api-key:?:${SECRET_PARAM}`],
+    ["api-key:?:98172634", `api-key:?:${SECRET_PARAM}`],
+    ["X-Api-Key:?:98172634, accept:?:*/*", `X-Api-Key:?:${SECRET_PARAM}, accept:?:*/*`],
+    ["authorization:?:Zx9Kq2Lm7Pw4abcd, accept:?:*/*", `authorization:?:${SECRET_PARAM}, accept:?:*/*`],
+    ["authorization:?:Bearer Zx9Kq2Lm7Pw4abcd accept:?:*/*", `authorization:?:Bearer ${SECRET_PARAM} accept:?:*/*`],
+    ["authorization:?:98172634, host:example.com", `authorization:?:${SECRET_PARAM}, host:example.com`],
+    ['{"h":"x-api-key:?:abc123, host:?:x"}', `{"h":"x-api-key:?:${SECRET_PARAM}, host:?:x"}`],
+  ]);
+
+  it.each([
+    ["cookie:?:sid=Zx9Kq2Lm7Pw4abcd; theme=dark", "cookie:?:sid=", "; theme=dark"],
+    ["set-cookie:?:sid=Zx9Kq2Lm7Pw4abcd; Path=/", "set-cookie:?:sid=", "; Path=/"],
+    ["cookie:?:sid=Zx9Kq2Lm7Pw4abcd; theme=dark, accept:?:*/*", "cookie:?:sid=", "; theme=dark, accept:?:*/*"],
+  ])("a cookie header's session goes as a session's id, its preferences and attributes stay: %j", (text, before, after) => {
+    expect(redacted(text)).toMatch(new RegExp(`^${escaped(before)}${SESSION}${escaped(after)}$`));
+  });
+
+  itKeeps("a sanitized value, a preference cookie and headers glued each sanitized stay: %j", redacted, [
+    "x-api-key:?",
+    "x-api-key:?:?",
+    "GET session:?",
+    "cookie:?:theme=dark",
+    "x-api-key:?:x-api-key:?:x-api-key:?:",
+    '"GET x-api-key:?:?","id":"abc123def456"',
+  ]);
+});
+
+describe("key/value table rows whose key names a secret", () => {
+  itStores("a Markdown row's or a psql record's value goes: %j", redacted, [
+    ["| password | hunter2x9 |", `| password | ${SECRET_PARAM} |`],
+    ["| token | Zx9Kq2Lm7Pw4abcd |", `| token | ${SECRET_PARAM} |`],
+    ["| password | [x]|hunter2 |", `| password | ${SECRET_PARAM} |`],
+    [" password | hunter2x9", ` password | ${SECRET_PARAM}`],
+    ["password  | hunter2x9", `password  | ${SECRET_PARAM}`],
+    ["-[ RECORD 1 ]-------\nuser     | alice\npassword | hunter2x9", `-[ RECORD 1 ]-------\nuser     | alice\npassword | ${SECRET_PARAM}`],
+  ]);
+  itStores("a code's row is still code-lists.ts's reading: %j", redacted, [["| otp | 123456 |", `| otp | ${SECRET_PARAM} |`]]);
+  itKeeps("rows of three columns, placeholders, states, other keys and a shell's pipe stay: %j", redacted, [
+    "| a | b | c |",
+    "| password | ******** |",
+    "| password | NULL |",
+    "| password | required |",
+    "| user | alice |",
+    "password  | hunter2x9 | extra",
+    "token | grep x",
+    "cat token | jq .",
+  ]);
+});
+
+describe("a password glued after a mask's bracket and a union's bar", () => {
+  itStores("humps after `[x]|` are the password's, not a type's: %j", redacted, [
+    ["password: [x]|SuperSecret", `password: ${SECRET_PARAM}`],
+    ["password: [x]|SuperSecret and more", `password: ${SECRET_PARAM} and more`],
+    ["password: [x]|TokenInfo", `password: ${SECRET_PARAM}`],
+  ]);
+  it("a word glued after a bracket that follows a sender's mask goes", () => {
+    expect(redacted("password: *** [x]|SuperSecret")).not.toContain("SuperSecret");
+  });
+  itKeeps("humps after a bracketed type's name stay a union: %j", redacted, ["tokens: [Token]|TokenInfo", "tokens: [Token]|HttpClient[]", "password: [String]|Null"]);
+});
+
+describe("a field's value ends before a next field glued by its colon", () => {
+  itStores("the next fields stay: %j", redacted, [
+    ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM} retries:3 host:db1.acme.com`],
+    ["token:Zx9Kq2Lm7Pw4abcd retries:3", `token:${SECRET_PARAM} retries:3`],
+    ["password: correct horse battery staple host:db1", `password: ${SECRET_PARAM} host:db1`],
+    ["api_key:Zx9Kq2Lm7Pw4abcd, user:bob", `api_key:${SECRET_PARAM}, user:bob`],
+    ["x-auth-token:?:Zx9Kq2Lm7Pw4abcd, host:example.com", `x-auth-token:${SECRET_PARAM}, host:example.com`],
+  ]);
+  itStores("a user and password after a scheme's word are the credentials, no field: %j", redacted, [
+    ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
+    ["Authorization: Token user:abc", `Authorization: Token ${SECRET_PARAM}`],
+  ]);
+  itStores("a passphrase's words, a one-letter field and a URL stay in the value: %j", redacted, [
+    ["password: correct horse battery staple", `password: ${SECRET_PARAM}`],
+    ["password:hunter2 x:y", `password:${SECRET_PARAM}`],
+    ["password:hunter2 http://x", `password:${SECRET_PARAM}`],
+  ]);
+});
+
+describe("the new readings' work", () => {
+  /** The characters the checks read while redacting `unit` repeated to `size` characters. */
+  const workOf = (unit: string, size: number): number => {
+    const before = workDone();
+    redactString(unit.repeat(Math.ceil(size / unit.length)).slice(0, size), policy);
+    return workDone() - before;
+  };
+  it.each(["a:?:", "x-api-key:?:", "cookie:?:a=b ", "| a | b ", "|", "|\n", "| password | x |\n", " password | x\n", "password:x y:"])(
+    "%j repeated: twice the text costs at most twice the work and a constant",
+    (unit) => {
+      const n = 1 << 15;
+      expect(workOf(unit, 2 * n)).toBeLessThanOrEqual(2 * workOf(unit, n) + 8192);
+    },
+  );
+});
+
+/** `text` with the regex's special characters escaped. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
