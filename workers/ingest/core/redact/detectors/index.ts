@@ -4,7 +4,7 @@ import { oracleConnectDetector } from "./oracle-connect";
 import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
 import { sanitizedHeadersDetector } from "./sanitized-headers";
-import { tableRowsDetector } from "./table-rows";
+import { tableColumnsDetector, tableRowsDetector } from "./table-rows";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
 import { commandPasswordDetector } from "./command-password";
@@ -90,6 +90,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   // After the secret parameter forms: at one separator their reading of a code list (`pins: [1234, 5678]`) wins.
   codeListsDetector,
   tableRowsDetector,
+  tableColumnsDetector,
   // After the secret parameter forms too: a code's singular's list goes on after the first code they read (`pin=1234,5678`).
   codeListTailDetector,
   yamlMembersDetector,

@@ -69,3 +69,71 @@ export const tableRowsDetector: Detector = {
   moreEvidence: MoreEvidence.TABLE_ROW,
   rewrite: (match, marker, text, start) => redactTableRow(match, marker, text, start),
 };
+
+/**
+ * A table's rows under a header whose column names a secret (`| user | password |`, `|---|---|`,
+ * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`): each row's
+ * cell in that column is read as that column's field (`fieldReading`). The match is the header's
+ * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
+ * the header read back from the line before: a match starts only at a rule line and no row is one,
+ * so each row is read once and a search costs the text's length. A row whose cells do not line up
+ * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
+ * session's id in a column is marked as any secret, not with the session's hashed marker.
+ */
+const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+/** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
+const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
+
+/**
+ * A row's cells as the pieces between its `|`s, blanks kept: a Markdown row's pieces before its
+ * opening `|` and after its closing one are no cells (`first`, the index of its first cell, is 1).
+ */
+function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: number; count: number } {
+  const pieces = line.split("|");
+  return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
+}
+
+/** The header's column names, trimmed. */
+function columnNames(line: string, markdown: boolean): string[] {
+  const { pieces, first, count } = piecesOf(line, markdown);
+  return pieces.slice(first, first + count).map((piece) => piece.trim());
+}
+
+/**
+ * `line` with each cell under a column whose name makes its one blank-free value a secret replaced
+ * as that field's reading (`fieldReading`), the cell's blanks kept; the line itself when nothing goes
+ * or its cells do not line up with `header`.
+ */
+function redactedRow(line: string, header: readonly string[], markdown: boolean, marker: string): string {
+  const { pieces, first, count } = piecesOf(line, markdown);
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || pieces.at(-1)!.trim() !== ""))) return line;
+  for (let column = 0; column < count; column++) {
+    const piece = pieces[first + column]!;
+    const cell = piece.trim();
+    if (cell === "" || /\s/.test(cell)) continue;
+    const reading = fieldReading(header[column]!, cell, marker);
+    if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
+  }
+  return pieces.join("|");
+}
+
+/** The rows after the rule line with each secret column's cell replaced (`redactedRow`); undefined when nothing goes. */
+function redactTableColumns(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const headerStart = text.lastIndexOf("\n", start - 2) + 1;
+  if (start === 0 || start - headerStart > 1024) return undefined;
+  const markdown = match.trimStart().startsWith("|");
+  const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
+  const lines = match.split("\n");
+  const rows = lines.slice(1).map((line) => (line.endsWith("\r") ? `${redactedRow(line.slice(0, -1), header, markdown, marker)}\r` : redactedRow(line, header, markdown, marker)));
+  const redacted = [lines[0], ...rows].join("\n");
+  return redacted === match ? undefined : { text: redacted, kind: SECRET_PARAM_KIND };
+}
+
+export const tableColumnsDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: COLUMNS_SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.TABLE_ROW,
+  rewrite: (match, marker, text, start) => redactTableColumns(match, marker, text, start),
+};
