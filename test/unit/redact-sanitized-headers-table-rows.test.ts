@@ -24,6 +24,10 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     ["authorization:?:Bearer Zx9Kq2Lm7Pw4abcd accept:?:*/*", `authorization:?:Bearer ${SECRET_PARAM} accept:?:*/*`],
     ["authorization:?:98172634, host:example.com", `authorization:?:${SECRET_PARAM}, host:example.com`],
     ['{"h":"x-api-key:?:abc123, host:?:x"}', `{"h":"x-api-key:?:${SECRET_PARAM}, host:?:x"}`],
+    [
+      'authorization:?:Digest username="bob", realm="x", response="6629fae49393a05397450978507c4ef1", accept:?:*/*',
+      `authorization:?:Digest username="${SECRET_PARAM}", realm="x", response="${SECRET_PARAM}", accept:?:*/*`,
+    ],
   ]);
 
   it.each([
@@ -39,6 +43,9 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     "x-api-key:?:?",
     "GET session:?",
     "cookie:?:theme=dark",
+    "cookie:?:sid=[REDACTED]; theme=dark",
+    "authorization:?:Bearer ***",
+    "x-api-key:?:[REDACTED] extra",
     "x-api-key:?:x-api-key:?:x-api-key:?:",
     '"GET x-api-key:?:?","id":"abc123def456"',
   ]);

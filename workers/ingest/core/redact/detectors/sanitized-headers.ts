@@ -18,7 +18,7 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
 
 /** A header's name in any case, as a regex source. */
 function anyCase(name: string): string {
-  return [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c === "-" ? "-" : c)).join("");
+  return [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
 }
 
 /** The names of `SANITIZED_HEADERS`, each starting a word, in any case. */
@@ -31,13 +31,16 @@ const NAMES = `(?<![\\w-])(?:${[...SANITIZED_HEADERS.keys()].map(anyCase).join("
 const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|,[ \\t]*[A-Za-z][\\w-]{0,63}:(?![/\\\\])|[ \\t]*(?:[\\\\\"]|\\r?\\n|$))";
 /**
  * A value's character: no quote, backslash or line's end, and no `:?:` (`x-api-key:?:x-api-key:?:`
- * is a dump's headers glued, each sanitized, and no value).
+ * is a dump's headers glued, each sanitized, and no value); or a parameter's quoted string after its
+ * `=` (Digest's `username="bob", response="…"`), whose quotes end nothing.
  */
-const VALUE_CHARACTER = "(?:[^\\r\\n\"\\\\:]|:(?!\\?:))";
+const VALUE_CHARACTER = "(?:=\"[^\"\\\\\\r\\n]{0,256}\"|[^\\r\\n\"\\\\:]|:(?!\\?:))";
 /** The separator first (a native scan), the header's name read back behind it, then the value (at most 4096 characters). */
 const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
 /** An API key's value: its first run, up to a blank, a quote or a separator or closing bracket (`;`, `,`, `)`, `]`, `>`). */
 const KEY_RUN = /^[^\s,;)\]>'"`]+/;
+/** A value's first word, up to a blank or a quote: a mask there (`[REDACTED]`, `***`) is the sender's. */
+const FIRST_WORD = /^[^\s'"`]*/;
 
 /** The header's name before the `:?:` at `start`: the run of letters and `-` the source's lookbehind read as a whole word. */
 function nameBefore(text: string, start: number): string {
@@ -46,15 +49,18 @@ function nameBefore(text: string, start: number): string {
 
 /**
  * The match (`:?:` and the value) with the value's credentials replaced; undefined when the value
- * is a mask or a placeholder (`?`, `***`) or holds only preference cookies, which stay.
+ * or its first word is a mask or a placeholder (`?`, `***`, `[REDACTED]`) or it holds only preference
+ * cookies, which stay.
  */
 function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const value = match.slice(3);
-  if (isMaskOrPlaceholder(value) || value === "?") return undefined;
+  if (value === "?" || isMaskOrPlaceholder(value) || isMaskOrPlaceholder(FIRST_WORD.exec(value)![0])) return undefined;
   const header = SANITIZED_HEADERS.get(nameBefore(text, start).toLowerCase());
   const sessionIds: number[] = [];
   let markers = 0;
-  const mark = (_: string, sessionId?: boolean): string => {
+  // A sender's mask where a credential stands (`Bearer ***`, `sid=[REDACTED]`) stays.
+  const mark = (credential: string, sessionId?: boolean): string => {
+    if (isMaskOrPlaceholder(credential)) return credential;
     if (sessionId === true) sessionIds.push(markers);
     markers++;
     return marker;
