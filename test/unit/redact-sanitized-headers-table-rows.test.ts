@@ -83,6 +83,10 @@ describe("a table whose header names a secret's column", () => {
     ],
     ["| user | password |\n|---|---|\n| hunter2x9 | hunter2x9 |\n| bob | ******** |", `| user | password |\n|---|---|\n| hunter2x9 | ${SECRET_PARAM} |\n| bob | ******** |`],
   ]);
+  itStores("a header's cells above its rule line are columns' names, which stay: %j", redacted, [
+    ["| token | count |\n|---|---|\n| abc | 3 |", `| token | count |\n|---|---|\n| ${SECRET_PARAM} | 3 |`],
+    ["token | created_at\n------+-----------\nabc123 | 2026", `token | created_at\n------+-----------\n${SECRET_PARAM} | 2026`],
+  ]);
   itKeeps("tables naming no secret's column, and rows not lining up with the header, stay: %j", redacted, [
     "| a | b |\n|---|---|\n| x | y |",
     "| user | password |\n|---|---|\n| carol | a | b |",

@@ -6,8 +6,8 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
  * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
  * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
- * it (`[x]|hunter2`); a row of three columns or more, a cell with blanks, or a key that is no
- * word's is no key/value row and stays.
+ * it (`[x]|hunter2`); a row of three columns or more, a cell with blanks, a key that is no
+ * word's, or a table's header (a rule line next) is no key/value row and stays.
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
@@ -27,6 +27,8 @@ const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
 /** A row's start up to the `|` after its key: a Markdown row's opening `|` (1), the key (2). */
 const HEAD_AT_END = new RegExp(`(?:^|\\n)[ \\t]*(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
+/** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
+const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks. */
 const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*$/;
 /** A value cell of a psql row: blanks, the value (1), blanks to the line's end. */
@@ -51,7 +53,7 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const head = HEAD_AT_END.exec(text.slice(Math.max(0, start - 160), start));
-  if (head === null) return undefined;
+  if (head === null || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
