@@ -23,6 +23,8 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     ["authorization:?:Zx9Kq2Lm7Pw4abcd, accept:?:*/*", `authorization:?:${SECRET_PARAM}, accept:?:*/*`],
     ["authorization:?:Bearer Zx9Kq2Lm7Pw4abcd accept:?:*/*", `authorization:?:Bearer ${SECRET_PARAM} accept:?:*/*`],
     ["authorization:?:98172634, host:example.com", `authorization:?:${SECRET_PARAM}, host:example.com`],
+    ["{x-api-key:?:Zx9Kq2Lm7Pw4abcd}", `{x-api-key:?:${SECRET_PARAM}}`],
+    ["https://h/p?x-api-key:?:Zx9Kq2Lm7Pw4abcd&a=1", `https://h/p?x-api-key:?:${SECRET_PARAM}&a=1`],
     ['{"h":"x-api-key:?:abc123, host:?:x"}', `{"h":"x-api-key:?:${SECRET_PARAM}, host:?:x"}`],
     [
       'authorization:?:Digest username="bob", realm="x", response="6629fae49393a05397450978507c4ef1", accept:?:*/*',
@@ -46,6 +48,7 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     "cookie:?:sid=[REDACTED]; theme=dark",
     "authorization:?:Bearer ***",
     "x-api-key:?:[REDACTED] extra",
+    "x-api-key:?:, host:example.com",
     "x-api-key:?:x-api-key:?:x-api-key:?:",
     '"GET x-api-key:?:?","id":"abc123def456"',
   ]);
@@ -61,6 +64,7 @@ describe("key/value table rows whose key names a secret", () => {
     ["-[ RECORD 1 ]-------\nuser     | alice\npassword | hunter2x9", `-[ RECORD 1 ]-------\nuser     | alice\npassword | ${SECRET_PARAM}`],
   ]);
   itStores("a code's row is still code-lists.ts's reading: %j", redacted, [["| otp | 123456 |", `| otp | ${SECRET_PARAM} |`]]);
+  itKeeps("what code-lists.ts keeps in a code's row stays: %j", redacted, ["| pin | 4 |", "| otp | 30 |", "| totp | 30 |", "| pin | GPIO17 |", "| security_code | SHA256 |"]);
   itKeeps("rows of three columns, placeholders, states, other keys and a shell's pipe stay: %j", redacted, [
     "| a | b | c |",
     "| password | ******** |",
@@ -82,6 +86,10 @@ describe("a table whose header names a secret's column", () => {
       ` id | user  | token\n----+-------+------------------\n  1 | alice | ${SECRET_PARAM}\n  2 | bob   | ${SECRET_PARAM}\n(2 rows)`,
     ],
     ["| user | password |\n|---|---|\n| hunter2x9 | hunter2x9 |\n| bob | ******** |", `| user | password |\n|---|---|\n| hunter2x9 | ${SECRET_PARAM} |\n| bob | ******** |`],
+  ]);
+  itStores("under a code's column only a code's number goes: %j", redacted, [
+    ["| name | pin |\n|---|---|\n| led | 17 |\n| card | 4821 |", `| name | pin |\n|---|---|\n| led | 17 |\n| card | ${SECRET_PARAM} |`],
+    ["| user | otp |\n|---|---|\n| bob | 123456 |", `| user | otp |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
   itStores("a header's cells above its rule line are columns' names, which stay: %j", redacted, [
     ["| token | count |\n|---|---|\n| abc | 3 |", `| token | count |\n|---|---|\n| ${SECRET_PARAM} | 3 |`],

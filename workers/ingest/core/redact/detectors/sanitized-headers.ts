@@ -35,10 +35,14 @@ const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|,[ \\t]*[A-Z
  * `=` (Digest's `username="bob", response="…"`), whose quotes end nothing.
  */
 const VALUE_CHARACTER = "(?:=\"[^\"\\\\\\r\\n]{0,256}\"|[^\\r\\n\"\\\\:]|:(?!\\?:))";
-/** The separator first (a native scan), the header's name read back behind it, then the value (at most 4096 characters). */
-const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
-/** An API key's value: its first run, up to a blank, a quote or a separator or closing bracket (`;`, `,`, `)`, `]`, `>`). */
-const KEY_RUN = /^[^\s,;)\]>'"`]+/;
+/**
+ * The separator first (a native scan), the header's name read back behind it, then the value (at
+ * most 4096 characters), which opens with no blank, backslash, separator or closing bracket
+ * (`x-api-key:?:, host:…` holds none).
+ */
+const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\,;&|)\\]}>])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
+/** An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `,`, `&`, `|`, `)`, `]`, `}`, `>`). */
+const KEY_RUN = /^[^\s,;&|)\]}>'"`]+/;
 /** A value's first word, up to a blank or a quote: a mask there (`[REDACTED]`, `***`) is the sender's. */
 const FIRST_WORD = /^[^\s'"`]*/;
 

@@ -1,4 +1,6 @@
 import { MoreEvidence } from "../evidence";
+import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
+import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
@@ -11,9 +13,9 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
- * (placeholders, masks, states and type names stay). A code's cell (`| otp | 123456 |`) is
- * code-lists.ts's reading: its detector comes first at the same `|`, and this one reads only what
- * that one leaves.
+ * (placeholders, masks, states and type names stay). A code's row (`| otp | 123456 |`) is
+ * code-lists.ts's reading alone (`namesCodeCell`): its detector comes first at the same `|`, and
+ * what it keeps (`| otp | 30 |`) stays.
  *
  * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
  * and runs to the line's end: one candidate per line at most, so a search costs the text's length.
@@ -35,6 +37,15 @@ const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*$/;
 const PSQL_CELL = /^([ \t]*)(\S+)[ \t]*$/;
 
 /**
+ * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
+ * the names its Markdown cells take, a numeric secret's or a code's singular or a code list's plural. What
+ * it keeps there (`| otp | 30 |`, `| pin | GPIO17 |`: a setting, a board's pin) stays, not read again here.
+ */
+function namesCodeCell(key: string): boolean {
+  return numericSecretDigits(key) === 3 || isSecretCodeName(key) || codeListDigits(key) === 3;
+}
+
+/**
  * `value` as the secret field forms rewrite `name: value` standing alone, or undefined when they
  * keep it: the text after `name: ` in their rewrite, with the kind and the session ids they give.
  */
@@ -53,7 +64,7 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const head = HEAD_AT_END.exec(text.slice(Math.max(0, start - 160), start));
-  if (head === null || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  if (head === null || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
@@ -113,7 +124,8 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
   for (let column = 0; column < count; column++) {
     const piece = pieces[first + column]!;
     const cell = piece.trim();
-    if (cell === "" || /\s/.test(cell)) continue;
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin).
+    if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     const reading = fieldReading(header[column]!, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
