@@ -58,6 +58,8 @@ function nameBefore(text: string, start: number): string {
  */
 function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const value = match.slice(3);
+  // A marker (this reading's own output) stays; a `Bearer` or `Basic` credential is its own detector's.
+  if (value.startsWith("[REDACTED:") || /^(?:bearer|basic)[ \t]/i.test(value)) return undefined;
   if (value === "?" || isMaskOrPlaceholder(value) || isMaskOrPlaceholder(FIRST_WORD.exec(value)![0])) return undefined;
   const header = SANITIZED_HEADERS.get(nameBefore(text, start).toLowerCase());
   const sessionIds: number[] = [];
