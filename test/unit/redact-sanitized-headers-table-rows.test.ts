@@ -21,7 +21,7 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     ["api-key:?:98172634", `api-key:?:${SECRET_PARAM}`],
     ["X-Api-Key:?:98172634, accept:?:*/*", `X-Api-Key:?:${SECRET_PARAM}, accept:?:*/*`],
     ["authorization:?:Zx9Kq2Lm7Pw4abcd, accept:?:*/*", `authorization:?:${SECRET_PARAM}, accept:?:*/*`],
-    ["authorization:?:Bearer Zx9Kq2Lm7Pw4abcd accept:?:*/*", `authorization:?:Bearer ${SECRET_PARAM} accept:?:*/*`],
+    ["authorization:?:Bearer Zx9Kq2Lm7Pw4abcd accept:?:*/*", "authorization:?:Bearer [REDACTED:bearer] accept:?:*/*"],
     ["authorization:?:98172634, host:example.com", `authorization:?:${SECRET_PARAM}, host:example.com`],
     ["{x-api-key:?:Zx9Kq2Lm7Pw4abcd}", `{x-api-key:?:${SECRET_PARAM}}`],
     ["https://h/p?x-api-key:?:Zx9Kq2Lm7Pw4abcd&a=1", `https://h/p?x-api-key:?:${SECRET_PARAM}&a=1`],
