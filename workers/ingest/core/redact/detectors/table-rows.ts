@@ -1,4 +1,5 @@
 import { MoreEvidence } from "../evidence";
+import { MESSAGE_START } from "../logger-prefix";
 import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
@@ -23,16 +24,25 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
-/** The line's start, a Markdown row's opening `|` if any, the key and blanks, read back from the `|` after the key. */
-const ROW_HEAD = `(?<=(?<![^\\n])[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
+/**
+ * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
+ * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
+ * the key and blanks, read back from the `|` after the key.
+ */
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
 const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
-/** A row's start up to the `|` after its key: a Markdown row's opening `|` (1), the key (2). */
-const HEAD_AT_END = new RegExp(`(?:^|\\n)[ \\t]*(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
+/** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
+const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
+/** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
+const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
-/** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks. */
-const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*$/;
+/**
+ * A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing
+ * `|`, blanks; a sentence's stop may follow the row (`| password | hunter2x9 |.`).
+ */
+const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*[.,;!?]?[ \t]*$/;
 /** A value cell of a psql row: blanks, the value (1), blanks to the line's end. */
 const PSQL_CELL = /^([ \t]*)(\S+)[ \t]*$/;
 
@@ -63,8 +73,11 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const head = HEAD_AT_END.exec(text.slice(Math.max(0, start - 160), start));
-  if (head === null || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (start - lineStart > 1024) return undefined;
+  const line = text.slice(lineStart, start);
+  const head = HEAD_AT_END.exec(line);
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
