@@ -1,5 +1,6 @@
 import { SANITIZED_HEADERS, redactCredentialHeader } from "../credential-headers";
 import { MoreEvidence } from "../evidence";
+import { countWork } from "../scan-scope";
 import { isMaskOrPlaceholder } from "../secret-names";
 import { type Detector, type Rewrite, hidingSessionIds } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -46,9 +47,12 @@ const KEY_RUN = /^[^\s,;&|)\]}>'"`]+/;
 /** A value's first word, up to a blank or a quote: a mask there (`[REDACTED]`, `***`) is the sender's. */
 const FIRST_WORD = /^[^\s'"`]*/;
 
+/** How far back the header's name is read: the longest name, `proxy-authorization`, and room. */
+const NAME_REACH = 40;
+
 /** The header's name before the `:?:` at `start`: the run of letters and `-` the source's lookbehind read as a whole word. */
 function nameBefore(text: string, start: number): string {
-  return /[A-Za-z-]+$/.exec(text.slice(Math.max(0, start - 40), start))![0];
+  return /[A-Za-z-]+$/.exec(text.slice(Math.max(0, start - NAME_REACH), start))![0];
 }
 
 /**
@@ -58,6 +62,8 @@ function nameBefore(text: string, start: number): string {
  */
 function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const value = match.slice(3);
+  // Read outside the regex: the header's name back from the separator, and the value in the header's syntax.
+  countWork(Math.min(start, NAME_REACH) + value.length);
   // A marker (this reading's own output) stays; a `Bearer` or `Basic` credential is its own detector's.
   if (value.startsWith("[REDACTED:") || /^(?:bearer|basic)[ \t]/i.test(value)) return undefined;
   if (value === "?" || isMaskOrPlaceholder(value) || isMaskOrPlaceholder(FIRST_WORD.exec(value)![0])) return undefined;

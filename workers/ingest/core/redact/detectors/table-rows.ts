@@ -1,5 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
+import { countWork } from "../scan-scope";
 import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
@@ -75,6 +76,8 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   if (start - lineStart > 1024) return undefined;
+  // Read outside the regex: the row's head back to its line's start, and the value cell.
+  countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
   const head = HEAD_AT_END.exec(line);
   if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
@@ -149,6 +152,8 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
 function redactTableColumns(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const headerStart = text.lastIndexOf("\n", start - 2) + 1;
   if (start === 0 || start - headerStart > 1024) return undefined;
+  // Read outside the regex: the header's line, and each row's cells.
+  countWork(start - headerStart + match.length);
   const markdown = match.trimStart().startsWith("|");
   const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
   const lines = match.split("\n");
