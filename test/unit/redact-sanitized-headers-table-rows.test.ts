@@ -63,6 +63,12 @@ describe("key/value table rows whose key names a secret", () => {
     ["password  | hunter2x9", `password  | ${SECRET_PARAM}`],
     ["-[ RECORD 1 ]-------\nuser     | alice\npassword | hunter2x9", `-[ RECORD 1 ]-------\nuser     | alice\npassword | ${SECRET_PARAM}`],
   ]);
+  itStores("a row after a logger's prefix or before a sentence's stop goes as well: %j", redacted, [
+    ["2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |", `2026-12-04T21:00:00.000Z ERROR | password | ${SECRET_PARAM} |`],
+    ["2026-12-04T21:00:00.000Z ERROR  password | hunter2x9", `2026-12-04T21:00:00.000Z ERROR  password | ${SECRET_PARAM}`],
+    ["| password | [x]|hunter2 |.", `| password | ${SECRET_PARAM} |.`],
+    ["| token | Zx9Kq2Lm7Pw4abcd |. Next", `| token | ${SECRET_PARAM} |. Next`],
+  ]);
   itStores("a code's row is still code-lists.ts's reading: %j", redacted, [["| otp | 123456 |", `| otp | ${SECRET_PARAM} |`]]);
   itKeeps("what code-lists.ts keeps in a code's row stays: %j", redacted, ["| pin | 4 |", "| otp | 30 |", "| totp | 30 |", "| pin | GPIO17 |", "| security_code | SHA256 |"]);
   itKeeps("rows of three columns, placeholders, states, other keys and a shell's pipe stay: %j", redacted, [
@@ -72,6 +78,8 @@ describe("key/value table rows whose key names a secret", () => {
     "| password | required |",
     "| user | alice |",
     "password  | hunter2x9 | extra",
+    "x | password | hunter2x9 |",
+    "| password | hunter2x9 |. a | b",
     "token | grep x",
     "cat token | jq .",
   ]);

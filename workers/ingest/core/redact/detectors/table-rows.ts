@@ -41,11 +41,16 @@ const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
  * A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing
- * `|`, blanks; a sentence's stop may follow the row (`| password | hunter2x9 |.`).
+ * `|`, blanks; a sentence's stop may follow the row, and prose after it (`| password | hunter2x9 |.`,
+ * `|. Next`), but no further cell.
  */
-const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*[.,;!?]?[ \t]*$/;
-/** A value cell of a psql row: blanks, the value (1), blanks to the line's end. */
-const PSQL_CELL = /^([ \t]*)(\S+)[ \t]*$/;
+const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*(?:[.,;!?](?:[ \t][^|]*)?)?$/;
+/** A value cell of a psql row: blanks, the value (1), a sentence's stop and prose after it if any, blanks to the line's end. */
+const PSQL_CELL = /^([ \t]*)(\S+?)(?:[.,;!?](?:[ \t][^|]*)?)?[ \t]*$/;
+/** What may follow a Markdown row's closing `|`: blanks, a sentence's stop and prose after it (`|. Next`). */
+const AFTER_ROW = /^[ \t]*(?:[.,;!?](?:[ \t][^|]*)?)?$/;
+/** A psql row's last cell: its value (1) before a sentence's stop and prose after it (`hunter2x9. Next`). */
+const LAST_PSQL_CELL = /^(\S+?)(?:[.,;!?](?:[ \t].*)?)?$/;
 
 /**
  * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
@@ -136,10 +141,11 @@ function columnNames(line: string, markdown: boolean): string[] {
  */
 function redactedRow(line: string, header: readonly string[], markdown: boolean, marker: string): string {
   const { pieces, first, count } = piecesOf(line, markdown);
-  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || pieces.at(-1)!.trim() !== ""))) return line;
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return line;
   for (let column = 0; column < count; column++) {
     const piece = pieces[first + column]!;
-    const cell = piece.trim();
+    const trimmed = piece.trim();
+    const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin).
     if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     const reading = fieldReading(header[column]!, cell, marker);
