@@ -40,17 +40,19 @@ const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
- * A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing
- * `|`, blanks; a sentence's stop may follow the row, and prose after it (`| password | hunter2x9 |.`,
- * `|. Next`), but no further cell.
+ * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
+ * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
+ * a string inside a string, `hunter2x9\\"}`); no further cell.
  */
-const MARKDOWN_CELL = /^([ \t]*)(\S+?)[ \t]*\|[ \t]*(?:[.,;!?](?:[ \t][^|]*)?)?$/;
-/** A value cell of a psql row: blanks, the value (1), a sentence's stop and prose after it if any, blanks to the line's end. */
-const PSQL_CELL = /^([ \t]*)(\S+?)(?:[.,;!?](?:[ \t][^|]*)?)?[ \t]*$/;
-/** What may follow a Markdown row's closing `|`: blanks, a sentence's stop and prose after it (`|. Next`). */
-const AFTER_ROW = /^[ \t]*(?:[.,;!?](?:[ \t][^|]*)?)?$/;
-/** A psql row's last cell: its value (1) before a sentence's stop and prose after it (`hunter2x9. Next`). */
-const LAST_PSQL_CELL = /^(\S+?)(?:[.,;!?](?:[ \t].*)?)?$/;
+const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
+/** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
+const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
+/** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
+const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${ROW_END}[ \t]*$`);
+/** What may follow a Markdown row's closing `|`: blanks and the row's end. */
+const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
+/** A psql row's last cell: its value (1) before the row's end. */
+const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${ROW_END}$`);
 
 /**
  * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
