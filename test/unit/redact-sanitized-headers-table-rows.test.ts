@@ -1,7 +1,7 @@
 /**
  * Credential headers in a dump whose parts are joined by `:?:` (sanitized-headers.ts), key/value
  * table rows in Markdown and psql (table-rows.ts), a password of humps glued after a mask's bracket
- * and a union's bar, and where a field's value ends before a next field glued by its colon.
+ * and a union's bar, and a field's value that runs on past a next field glued by its colon.
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
@@ -118,25 +118,35 @@ describe("a password glued after a mask's bracket and a union's bar", () => {
   it("a word glued after a bracket that follows a sender's mask goes", () => {
     expect(redacted("password: *** [x]|SuperSecret")).not.toContain("SuperSecret");
   });
-  itKeeps("humps after a bracketed type's name stay a union: %j", redacted, ["tokens: [Token]|TokenInfo", "tokens: [Token]|HttpClient[]", "password: [String]|Null"]);
+  itKeeps("humps after a bracketed type's or primitive's name stay a union: %j", redacted, ["tokens: [Token]|TokenInfo", "tokens: [Token]|HttpClient[]", "password: [String]|Null", "secret: [string]|SecretInfo", "secret: [int]|TokenInfo"]);
 });
 
-describe("a field's value ends before a next field glued by its colon", () => {
-  itStores("the next fields stay: %j", redacted, [
-    ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM} retries:3 host:db1.acme.com`],
-    ["token:Zx9Kq2Lm7Pw4abcd retries:3", `token:${SECRET_PARAM} retries:3`],
-    ["password: correct horse battery staple host:db1", `password: ${SECRET_PARAM} host:db1`],
-    ["api_key:Zx9Kq2Lm7Pw4abcd, user:bob", `api_key:${SECRET_PARAM}, user:bob`],
-    ["x-auth-token:?:Zx9Kq2Lm7Pw4abcd, host:example.com", `x-auth-token:${SECRET_PARAM}, host:example.com`],
-  ]);
-  itStores("a user and password after a scheme's word are the credentials, no field: %j", redacted, [
-    ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
-    ["Authorization: Token user:abc", `Authorization: Token ${SECRET_PARAM}`],
-  ]);
-  itStores("a passphrase's words, a one-letter field and a URL stay in the value: %j", redacted, [
+describe("a field's value runs on past a next `name:` glued to its value, as on main", () => {
+  itStores("a value with a blank and a glued `name:` goes whole: %j", redacted, [
+    ["Authorization: Custom user:hunter2x9", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization: Key user:hunter2x9", `Authorization: ${SECRET_PARAM}`],
+    ["Authorization: HMAC keyid:c2lnbmF0dXJl", `Authorization: ${SECRET_PARAM}`],
+    ["credentials: alice bob:hunter2x9", `credentials: ${SECRET_PARAM}`],
+    ["basic_auth: admin admin:hunter2x9", `basic_auth: ${SECRET_PARAM}`],
+    ["password: correct horse battery:staple", `password: ${SECRET_PARAM}`],
+    ["passphrase: red fox:blue moon", `passphrase: ${SECRET_PARAM}`],
+    ["password: Tr0ub4dor ab:3 x", `password: ${SECRET_PARAM}`],
+    ["password: my secret:phrase", `password: ${SECRET_PARAM}`],
+    ["token: abc def:ghi", `token: ${SECRET_PARAM}`],
+    ["api_key: abcd efgh:ijkl", `api_key: ${SECRET_PARAM}`],
+    ["pwd: hunter2 ab:cd", `pwd: ${SECRET_PARAM}`],
+    ["password: abc, de:fg", `password: ${SECRET_PARAM}`],
     ["password: correct horse battery staple", `password: ${SECRET_PARAM}`],
     ["password:hunter2 x:y", `password:${SECRET_PARAM}`],
     ["password:hunter2 http://x", `password:${SECRET_PARAM}`],
+  ]);
+  itStores("a user and password after a scheme's word are the credentials: %j", redacted, [
+    ["Authorization: Basic user:hunter2x9", "Authorization: Basic [REDACTED:basic]"],
+    ["Authorization: Token user:abc", `Authorization: Token ${SECRET_PARAM}`],
+  ]);
+  // A known over-redaction: the log's next fields go with the password (README's known faults).
+  itStores("the next glued fields go with the value, a known over-redaction: %j", redacted, [
+    ["Password:hunter2 retries:3 host:db1.acme.com", `Password:${SECRET_PARAM}`],
   ]);
 });
 

@@ -1421,6 +1421,14 @@ const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
 const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
 /** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
 const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+/** A lower-case primitive type's name in brackets (`[string]`, `[number]`, `[int]`), before a union of types' names. */
+const PRIMITIVE_IN_BRACKETS = /^\[(?:string|number|boolean|bigint|object|any|unknown|int(?:8|16|32|64)?|uint(?:8|16|32|64)?|float(?:32|64)?|bool|byte|rune)\]$/;
+/**
+ * A type's name of two humps or more, each a capital and lower-case letters (`TokenInfo`,
+ * `HttpClient`): a capital alone (`ILoveYou`, `SuperSecretX`), capitals together (`PassWORD`,
+ * `AbcDEF`) or a digit (`RedDragon7`) is no hump of a type's name.
+ */
+const HUMPED_TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
 /** After a bracketed type's name, any capitalised word of letters is a type's too (`[String]|Null`, `[Token]|Token[]`). */
 const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 
@@ -1428,8 +1436,8 @@ const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
  * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
  * name: a built-in one, a listed numbered name after a bracket holding a type's name, under no
  * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or a capitalised word,
- * humps of letters too (`[Token]|TokenInfo`, `[Token]|Sunshine`), when the bracket holds a type's name itself, never shaped
- * as a secret (`SECRET_SHAPED_WORD`). A capitalised word after another bracket, humps too (`[x]|Sunshine`, `[x]|SuperSecret`:
+ * humps of letters too (`[Token]|TokenInfo`, `[Token]|Sunshine`), when the bracket holds a type's name itself, or humps
+ * alone (`HUMPED_TYPE_NAME`) after a primitive's (`[string]|SecretInfo`), never shaped as a secret (`SECRET_SHAPED_WORD`). A capitalised word after another bracket, humps too (`[x]|Sunshine`, `[x]|SuperSecret`:
  * a mask's bracket, no type beside it),
  * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
  * mixed humps (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
@@ -1441,8 +1449,9 @@ function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
     if (BUILT_IN_UNION_MEMBER.test(word)) return true;
     if (SECRET_SHAPED_WORD.test(word)) return false;
     if (NUMBERED_TYPE_NAMES.has(word)) return typeInBrackets && !isSecretCodeName(name);
-    // Humps are a type's only beside a type: after a mask's bracket (`[x]|SuperSecret`) they are a password's.
-    return typeInBrackets && CAPITALISED_TYPE_NAME.test(word);
+    // Humps are a type's only beside a type (`[string]|SecretInfo`): after a mask's bracket (`[x]|SuperSecret`) they are a password's.
+    if (typeInBrackets) return CAPITALISED_TYPE_NAME.test(word);
+    return PRIMITIVE_IN_BRACKETS.test(flow) && HUMPED_TYPE_NAME.test(word);
   });
 }
 /**
@@ -1638,14 +1647,11 @@ const STRING_REST = /^((?:[ \t]+[^\s"\\|,;=]+)+)(?=\\{0,7}"(?:[ \t]*[,}\]]|[ \t]
 
 /**
  * A blank run and a log's next pair's `name=` with a value after it (`user=bob`; not a token68's
- * `==` padding), or a next field's `name:` glued to its value, after a `,` too (`retries:3`,
- * `, host:db1.acme.com`): a name of two characters or more, as a log's keys are, before no `/`,
- * `\\` or second `:` (a URL's scheme, a drive, IPv6). A one-letter `x:y` after a password may be
- * more of it, and stays in it; so does a `user:password` after a scheme's word (`beforeNextPair`). The run is taken whole, from its first blank: a search is tried at every
+ * `==` padding). The run is taken whole, from its first blank: a search is tried at every
  * position, and one starting inside the run would read the rest of it again at each blank
  * (quadratic in a long run); a pair after the run is found from its first blank all the same.
  */
-const NEXT_PAIR = /(?<![ \t])(?:[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])|(?<!,),?[ \t]+[A-Za-z_][\w.-]{1,63}:(?=[^\s:/\\]))/;
+const NEXT_PAIR = /(?<![ \t])[ \t]+[A-Za-z_][\w.-]{0,63}=(?=[^\s=])/;
 
 /** A libpq connection string's keyword and `=` (PostgreSQL, "Parameter Key Words"): there the password's pair is the password whatever it says. */
 const CONNINFO_KEYWORD = /(?:^|[ \t])(?:host|hostaddr|dbname|port|sslmode|connect_timeout)=/;
@@ -1660,17 +1666,12 @@ function lineAround(text: string, at: number): string {
 const WORD_AHEAD = /^[ \t]+(?![A-Za-z_][\w.-]{0,63}=)[^\s=]/;
 
 /** A next pair (`NEXT_PAIR`) right at a text's start. */
-const NEXT_PAIR_AHEAD = new RegExp(`^(?:${NEXT_PAIR.source})`);
+const NEXT_PAIR_AHEAD = new RegExp(`^${NEXT_PAIR.source}`);
 
-/**
- * How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when
- * none follows, or when a field glued by its colon follows a scheme's word alone (`Basic user:hunter2`:
- * the credentials, no field).
- */
+/** How much of `value`, a whole plain scalar, comes before a next pair (`NEXT_PAIR`): all of it when none follows. */
 function beforeNextPair(value: string): number {
   const next = NEXT_PAIR.exec(value);
-  if (next === null || (next[0].endsWith(":") && isAuthScheme(value.slice(0, next.index)))) return value.length;
-  return next.index;
+  return next === null ? value.length : next.index;
 }
 
 /**
