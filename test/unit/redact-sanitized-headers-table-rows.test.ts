@@ -40,6 +40,24 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     expect(redacted(text)).toMatch(new RegExp(`^${escaped(before)}${SESSION}${escaped(after)}$`));
   });
 
+  itStores("an authorization's first word that is no scheme's goes with the rest, an API key with its brackets: %j", redacted, [
+    ["authorization:?:Zx9Kq2 Lm7Pw4abcd", `authorization:?:${SECRET_PARAM}`],
+    ["authorization:?:s3cr3tPw Zx9Kq2Lm7Pw4abcd", `authorization:?:${SECRET_PARAM}`],
+    ["authorization:?:s3cr3tPw Zx9Kq2Lm7Pw4abcd, accept:?:*/*", `authorization:?:${SECRET_PARAM}, accept:?:*/*`],
+    ["authorization:?:Token abc123def456", `authorization:?:Token ${SECRET_PARAM}`],
+    ["x-api-key:?:[Zx9Kq2Lm7Pw4abcd]", `x-api-key:?:${SECRET_PARAM}`],
+    ["x-api-key:?:(Zx9Kq2Lm7Pw4abcd)", `x-api-key:?:${SECRET_PARAM}`],
+    ["x-api-key:?:{Zx9Kq2Lm7Pw4abcd}", `x-api-key:?:${SECRET_PARAM}`],
+    ["x-api-key:?:<Zx9Kq2Lm7Pw4abcd>", `x-api-key:?:${SECRET_PARAM}`],
+  ]);
+
+  it.each([
+    ["cookie:?:theme=dark, sid=Zx9Kq2Lm7Pw4abcd", "cookie:?:theme=dark, sid=", ""],
+    ["cookie:?:a=b:c; sid=Zx9Kq2Lm7Pw4abcd", "cookie:?:a=b:c; sid=", ""],
+  ])("a cookie after the first is read as in any text, a first that names no secret stays: %j", (text, before, after) => {
+    expect(redacted(text)).toMatch(new RegExp(`^${escaped(before)}${SESSION}${escaped(after)}$`));
+  });
+
   itKeeps("a sanitized value, a preference cookie and headers glued each sanitized stay: %j", redacted, [
     "x-api-key:?",
     "x-api-key:?:?",

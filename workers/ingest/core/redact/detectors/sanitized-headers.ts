@@ -1,7 +1,9 @@
-import { SANITIZED_HEADERS, redactCredentialHeader } from "../credential-headers";
+import { SANITIZED_HEADERS, opensWithAuthScheme, redactCredentialHeader } from "../credential-headers";
+import { anyCase } from "../database-error-words";
 import { MoreEvidence } from "../evidence";
 import { countWork } from "../scan-scope";
-import { isMaskOrPlaceholder } from "../secret-names";
+import { isMaskOrPlaceholder, isSecretName } from "../secret-names";
+import { namesSession } from "../session-ids";
 import { type Detector, type Rewrite, hidingSessionIds } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 
@@ -11,16 +13,13 @@ import { SECRET_PARAM_KIND } from "./secret-parameter";
  * `authorization:?:Bearer …, accept:?:*∕*`). The secret field forms read `name:?` as a key's
  * sanitized namespace (key-namespaces.ts) and, before a secret-shaped token, take the rest of the
  * run with the headers after it; under these names they leave the field to this reading
- * (`isSanitizedHeaderName`). The value is read as the header's syntax: a `Cookie`'s and a
- * `Set-Cookie`'s cookies (preference cookies and attributes stay), an `Authorization`'s scheme and
- * credentials; an API key's value goes whole whatever its shape (digits only too). It ends before
+ * (`isSanitizedHeaderName`). The value is read as the header's syntax: an `Authorization`'s scheme
+ * and credentials, a first word that is no scheme's taking the whole value with it (as
+ * `Authorization: Zx9Kq2 Lm7P…` loses all); a `Cookie`'s and a `Set-Cookie`'s first cookie, the one
+ * glued to `:?:` (`COOKIE_FIRST_PAIR`), the later ones being read as in any text; an API key's value
+ * goes whole whatever its shape (digits only too), with its brackets. It ends before
  * the next header of the dump (`, accept:?:`, or a blank and `name:?:`), a quote or the line's end.
  */
-
-/** A header's name in any case, as a regex source. */
-function anyCase(name: string): string {
-  return [...name].map((c) => (/[a-z]/.test(c) ? `[${c}${c.toUpperCase()}]` : c)).join("");
-}
 
 /** The names of `SANITIZED_HEADERS`, each starting a word, in any case. */
 const NAMES = `(?<![\\w-])(?:${[...SANITIZED_HEADERS.keys()].map(anyCase).join("|")})`;
@@ -42,8 +41,17 @@ const VALUE_CHARACTER = "(?:=\"[^\"\\\\\\r\\n]{0,256}\"|[^\\r\\n\"\\\\:]|:(?!\\?
  * (`x-api-key:?:, host:…` holds none).
  */
 const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\,;&|)\\]}>])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
-/** An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `,`, `&`, `|`, `)`, `]`, `}`, `>`). */
-const KEY_RUN = /^[^\s,;&|)\]}>'"`]+/;
+/**
+ * An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `,`, `&`, `|`, `)`, `]`, `}`, `>`);
+ * a key opening with a bracket takes its closing one too (`[Zx9…]`), so no bracket is left alone.
+ */
+const KEY_RUN = /^(?:\[[^\s,;&|)\]}>'"`]+\]|\([^\s,;&|)\]}>'"`]+\)|\{[^\s,;&|)\]}>'"`]+\}|<[^\s,;&|)\]}>'"`]+>|[^\s,;&|)\]}>'"`]+)/;
+/**
+ * A `Cookie`'s or `Set-Cookie`'s first pair, up to a blank, `;` or `,`: the later pairs, after `; `
+ * or `, `, are read as in any text, as they were before this reading (`theme=dark, sid=…` keeps
+ * `theme=dark` and hashes the session's id).
+ */
+const COOKIE_FIRST_PAIR = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]{1,64})=([^\s;,]+)/;
 /** A value's first word, up to a blank or a quote: a mask there (`[REDACTED]`, `***`) is the sender's. */
 const FIRST_WORD = /^[^\s'"`]*/;
 
@@ -78,10 +86,28 @@ function redactSanitizedHeader(match: string, marker: string, text: string, star
     return marker;
   };
   if (header === undefined) return { text: `:?:${marker}`, kind: SECRET_PARAM_KIND, length: 3 + (KEY_RUN.exec(value)?.[0].length ?? value.length) };
+  if (header !== "authorization") return redactFirstCookie(value, marker);
+  // A first word that is no scheme's is part of the credentials, and all of the value goes.
+  if (/[ \t]/.test(value) && !opensWithAuthScheme(value)) return `:?:${marker}`;
   const redacted = redactCredentialHeader(header, value, mark);
   if (redacted === value) return undefined;
   if (redacted === undefined) return `:?:${marker}`;
   return hidingSessionIds({ text: `:?:${redacted}`, kind: SECRET_PARAM_KIND }, SECRET_PARAM_KIND, sessionIds);
+}
+
+/**
+ * The first cookie of a `Cookie`'s or `Set-Cookie`'s `value` redacted, as a field `name=value`
+ * is: a session's id gets the hashed marker, a secret's name's value (`isSecretName`) the plain
+ * one; any other cookie, a mask and a preference stay. Undefined when nothing goes.
+ */
+function redactFirstCookie(value: string, marker: string): Rewrite | undefined {
+  const pair = COOKIE_FIRST_PAIR.exec(value);
+  if (pair === null || isMaskOrPlaceholder(pair[2]!)) return undefined;
+  const [whole, name] = pair;
+  const session = namesSession(name!);
+  if (!session && !isSecretName(name!.toLowerCase())) return undefined;
+  const rewrite: Rewrite = { text: `:?:${name}=${marker}`, kind: SECRET_PARAM_KIND, length: 3 + whole.length };
+  return session ? hidingSessionIds(rewrite, SECRET_PARAM_KIND, [0]) : rewrite;
 }
 
 export const sanitizedHeadersDetector: Detector = {
