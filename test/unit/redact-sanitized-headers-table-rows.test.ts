@@ -118,8 +118,17 @@ describe("a table whose header names a secret's column", () => {
     ["| user | otp |\n|---|---|\n| bob | 123456 |", `| user | otp |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
   itStores("a header's cells above its rule line are columns' names, which stay: %j", redacted, [
-    ["| token | count |\n|---|---|\n| abc | 3 |", `| token | count |\n|---|---|\n| ${SECRET_PARAM} | 3 |`],
+    ["| token | count |\n|---|---|\n| abc123 | 3 |", `| token | count |\n|---|---|\n| ${SECRET_PARAM} | 3 |`],
     ["token | created_at\n------+-----------\nabc123 | 2026", `token | created_at\n------+-----------\n${SECRET_PARAM} | 2026`],
+  ]);
+  itKeeps("a lexer's or a tokenizer's words under a token's column stay: %j", redacted, [
+    "| token | count |\n|---|---|\n| the | 42 |",
+    "| Token | Frequency |\n|---|---|\n| hello | 10 |",
+    "| token | type |\n|---|---|\n| ( | LPAREN |",
+    "name | token\n-----+------\nlex | IDENT",
+  ]);
+  itStores("a secret-shaped cell under a token's column goes: %j", redacted, [
+    ["| user | token |\n|---|---|\n| alice | Zx9Kq2Lm7Pw4abcd |", `| user | token |\n|---|---|\n| alice | ${SECRET_PARAM} |`],
   ]);
   itKeeps("tables naming no secret's column, and rows not lining up with the header, stay: %j", redacted, [
     "| a | b |\n|---|---|\n| x | y |",

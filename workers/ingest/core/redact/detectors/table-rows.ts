@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork } from "../scan-scope";
-import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
+import { codeListDigits, isPasswordShaped, isSecretCodeName, namesToken, numericSecretDigits } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
@@ -148,8 +148,10 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const piece = pieces[first + column]!;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
-    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin).
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
+    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
     if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
     const reading = fieldReading(header[column]!, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
