@@ -64,6 +64,7 @@ describe("a header dump joined by `:?:`: each credential header's value read as 
     "GET session:?",
     "cookie:?:theme=dark",
     "cookie:?:sid=[REDACTED]; theme=dark",
+    "cookie:?:sid=[REDACTED:secret:0123456789abcdef]; theme=dark",
     "authorization:?:Bearer ***",
     "x-api-key:?:[REDACTED] extra",
     "x-api-key:?:, host:example.com",

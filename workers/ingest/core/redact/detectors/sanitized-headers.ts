@@ -98,11 +98,12 @@ function redactSanitizedHeader(match: string, marker: string, text: string, star
 /**
  * The first cookie of a `Cookie`'s or `Set-Cookie`'s `value` redacted, as a field `name=value`
  * is: a session's id gets the hashed marker, a secret's name's value (`isSecretName`) the plain
- * one; any other cookie, a mask and a preference stay. Undefined when nothing goes.
+ * one; any other cookie, a mask, a marker and a preference stay. Undefined when nothing goes.
  */
 function redactFirstCookie(value: string, marker: string): Rewrite | undefined {
   const pair = COOKIE_FIRST_PAIR.exec(value);
-  if (pair === null || isMaskOrPlaceholder(pair[2]!)) return undefined;
+  // A marker there is this reading's own output, which stays.
+  if (pair === null || pair[2]!.startsWith("[REDACTED:") || isMaskOrPlaceholder(pair[2]!)) return undefined;
   const [whole, name] = pair;
   const session = namesSession(name!);
   if (!session && !isSecretName(name!.toLowerCase())) return undefined;
