@@ -15,6 +15,27 @@ import { SpanMemo } from "./span-memo";
 export type CredentialHeader = "cookie" | "set-cookie" | "authorization" | "signature";
 
 /**
+ * The headers sanitized-headers.ts reads in a dump joined by `:?:`, lower case, and the syntax each value is read in; `undefined`: the value
+ * is one key that goes whole.
+ */
+export const SANITIZED_HEADERS: ReadonlyMap<string, CredentialHeader | undefined> = new Map<string, CredentialHeader | undefined>([
+  ["authorization", "authorization"],
+  ["proxy-authorization", "authorization"],
+  ["cookie", "cookie"],
+  ["set-cookie", "set-cookie"],
+  ["x-api-key", undefined],
+  ["api-key", undefined],
+]);
+
+/**
+ * Whether `name`, glued by `:?:` to its value, names a header sanitized-headers.ts reads (any
+ * case): the secret field forms leave such a field to it.
+ */
+export function isSanitizedHeaderName(name: string): boolean {
+  return SANITIZED_HEADERS.has(name.toLowerCase());
+}
+
+/**
  * The credential header an attribute key or a JSON member's name names by its last dotted
  * segment, case-insensitively (`http.request.header.cookie`, `Cookie`, `cookies`,
  * `http.response.header.set-cookie`, `set_cookie`, `Authorization`, `proxy-authorization`), or

@@ -20,8 +20,8 @@
  * has its ASCII `KEY` after the entry, and a gate keyed on `key` runs on most texts).
  */
 
-/** `words` in any case, each letter a class of its two cases (`for key`: `[Ff][Oo][Rr] [Kk][Ee][Yy]`), as senders write English's. */
-function anyCase(words: string): string {
+/** `words` in any case, each letter a class of its two cases (`for key`: `[Ff][Oo][Rr] [Kk][Ee][Yy]`), as senders write English's and headers' names. */
+export function anyCase(words: string): string {
   return words.replace(/[a-z]/g, (letter) => `[${letter.toUpperCase()}${letter}]`);
 }
 

@@ -303,6 +303,10 @@ export enum MoreEvidence {
    * separator (`CODE_LIST_HINT`).
    */
   CODE_LIST = 1 << 19,
+  /** A header dump joined by `:?:` (`detectors/sanitized-headers.ts`): the text holds `:?:`. */
+  SANITIZED_HEADER = 1 << 20,
+  /** A key/value table's row (`detectors/table-rows.ts`): the text holds `|`. */
+  TABLE_ROW = 1 << 21,
 }
 
 const CPF_DIGITS = 11;
@@ -495,6 +499,8 @@ export function evidenceIn(text: string, escapesRead = false, more?: Int32Array)
     more[0] = (more[0] ?? 0) | MoreEvidence.HOME_DIRECTORY;
   }
   if (more !== undefined && digits >= 3 && !wordOnly && CODE_LIST_HINT.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.CODE_LIST;
+  if (more !== undefined && !wordOnly && text.includes(":?:")) more[0] = (more[0] ?? 0) | MoreEvidence.SANITIZED_HEADER;
+  if (more !== undefined && !wordOnly && text.includes("|")) more[0] = (more[0] ?? 0) | MoreEvidence.TABLE_ROW;
   // The detector's value follows its name after a blank, and is 16 characters or more.
   if (more !== undefined && (classes & HAS_BLANK) !== 0 && length >= KEY_PHRASE_LENGTH && (words & WORD_KEY_PHRASE) !== 0 && KEY_PHRASE_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.KEY_PHRASE;
   if (more !== undefined && digits > 0 && (classes & HAS_BLANK) !== 0 && (words & WORD_AUTH_SCHEME) !== 0 && AUTH_SCHEME_WORD.test(text)) more[0] = (more[0] ?? 0) | MoreEvidence.AUTH_SCHEME;

@@ -365,7 +365,7 @@ export function compileRedactionPolicy(config: RedactionPolicyConfig): Redaction
     scanner,
     addressDetectors: scanner?.maskOf(["ipv4", "ipv6"]) ?? 0,
     cardDetectors: scanner?.maskOf(["card"]) ?? 0,
-    secretFlags: (scanner?.maskOf([SECRET_PARAM_KIND]) ?? 0) !== 0,
+    secretFlags: (scanner?.groupMaskOf([SECRET_PARAM_KIND]) ?? 0) !== 0,
     redisArguments: (scanner?.maskOf([REDIS_PASSWORD_KIND]) ?? 0) !== 0,
     keyRules,
     hash:

@@ -230,9 +230,10 @@ export class TextScanner {
    * `maskOf` giving all the detectors of `kinds` without a bit one bit together: for kinds
    * always left out at once (`TYPED_TEXT_KEPT_KINDS`, a dozen detectors of names and places),
    * which `MAX_EXCLUDED_DETECTORS` would not hold one by one. Naming one of those kinds again
-   * gives the group's bit.
+   * gives the group's bit. Also for a policy that only asks whether a kind's detectors are there
+   * (the secret parameters', more of them than `MAX_EXCLUDED_DETECTORS` would hold one by one).
    */
-  private groupMaskOf(kinds: readonly string[]): number {
+  groupMaskOf(kinds: readonly string[]): number {
     let shared = 0;
     return this.exclusionOf(kinds, () => (shared ||= this.newExclusion()));
   }

@@ -3,6 +3,8 @@ import { basicDetector, bearerDetector, urlCredentialsDetector } from "./credent
 import { oracleConnectDetector } from "./oracle-connect";
 import { goMysqlDsnDetector } from "./go-mysql-dsn";
 import { secretParameterDetector } from "./secret-parameter";
+import { sanitizedHeadersDetector } from "./sanitized-headers";
+import { tableColumnsDetector, tableRowsDetector } from "./table-rows";
 import { authSchemeDetector } from "./auth-scheme";
 import { redisCommandDetector } from "./redis-command";
 import { commandPasswordDetector } from "./command-password";
@@ -72,6 +74,7 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   basicDetector,
   redisCommandDetector,
   secretParameterDetector,
+  sanitizedHeadersDetector,
   // After the named parameters': `Authorization: Token …` is theirs, the header's name read.
   authSchemeDetector,
   secretAssignmentDetector,
@@ -86,6 +89,8 @@ export const BUILT_IN_DETECTORS: readonly Detector[] = [
   consoleArgumentsDetector,
   // After the secret parameter forms: at one separator their reading of a code list (`pins: [1234, 5678]`) wins.
   codeListsDetector,
+  tableRowsDetector,
+  tableColumnsDetector,
   // After the secret parameter forms too: a code's singular's list goes on after the first code they read (`pin=1234,5678`).
   codeListTailDetector,
   yamlMembersDetector,

@@ -66,7 +66,7 @@ import { ESCAPED_QUOTED, ESCAPED_QUOTED_OVER_LINES, NOT_AT_ESCAPED_QUOTE, OPENIN
 import { endsSentence, sentenceEndLength, valueEnd, type ValueEnd } from "./sentence-end";
 import { isEmailAddress } from "./email";
 import {
-  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
+  type CredentialHeader, GLUED_COLON_SCHEMES, credentialHeaderHolding, credentialHeaderOf, isSanitizedHeaderName, holdsNoCredentialToLineEnd, opensCookiePair, holdsNoCredentialUnderHeader, isAuthScheme, isPreferenceCookie, opensWithAuthScheme, namesCurlCookie, namesHeaderField, redactCredentialHeader, secretTokenEnd, shieldsUnder, takesGluedColon, wordedCredentialEnd,
 } from "../credential-headers";
 import { namesExistingSecret, namesSecretOrItsKey } from "../secret-object-names";
 import { TYPED_ARRAY_NAMES, isBracketedTypeName, isElidedValue, isInspectedBuiltIn, opensInspectObject } from "../inspect-text";
@@ -590,6 +590,8 @@ const SHORT_COOKIE_BEFORE_BACKSLASH = /[^\s;,"'\\]{1,64}\\/y;
  */
 function rejectedByName(text: string, colon: number, name: string): boolean {
   if (opensNamespacePart(text, colon + 1) && namesNamespaceOnAnyLine(name)) return true;
+  // A credential header's in a dump joined by `:?:` (`x-api-key:?:98172634`) is sanitized-headers.ts's to read.
+  if (text.startsWith("?:", colon + 1) && isSanitizedHeaderName(name)) return true;
   // A source file's position (`token.go:42`, `(Secret.java:42)`): a file named for a credential, and its line.
   if (isSourcePosition(name, text, colon)) return true;
   // The name decides first, so the value is read at a colon only when it must be. A list of numbers
@@ -1417,23 +1419,26 @@ const UNION_AFTER_LIST = new RegExp(String.raw`^(?:\|(?:readonly[ \t]+(?=[A-Za-z
 const UNION_MEMBER_WORD = /^\|(?:readonly[ \t]+)?([A-Za-z0-9]+)/;
 /** A union's member that is a keyword's or one of JavaScript's own classes, whatever the bracket holds. */
 const BUILT_IN_UNION_MEMBER = /^(?:null|undefined|string|number|boolean|bigint|symbol|object|unknown|any|never|void|String|Number|Boolean|Object|Date|Error|Buffer|Promise|Array|Record|Map|Set)$/;
+/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
+const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
+/** A lower-case primitive type's name in brackets (`[string]`, `[number]`, `[int]`), before a union of types' names. */
+const PRIMITIVE_IN_BRACKETS = /^\[(?:string|number|boolean|bigint|object|any|unknown|int(?:8|16|32|64)?|uint(?:8|16|32|64)?|float(?:32|64)?|bool|byte|rune)\]$/;
 /**
  * A type's name of two humps or more, each a capital and lower-case letters (`TokenInfo`,
  * `HttpClient`): a capital alone (`ILoveYou`, `SuperSecretX`), capitals together (`PassWORD`,
  * `AbcDEF`) or a digit (`RedDragon7`) is no hump of a type's name.
  */
 const HUMPED_TYPE_NAME = /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/;
-/** A type's name in brackets, a capitalised word (`[Token]`, `[String]`), before a union of its kind. */
-const TYPE_NAME_IN_BRACKETS = /^\[[A-Z][A-Za-z]{0,63}\]$/;
 /** After a bracketed type's name, any capitalised word of letters is a type's too (`[String]|Null`, `[Token]|Token[]`). */
 const CAPITALISED_TYPE_NAME = /^[A-Z][A-Za-z]{0,63}$/;
 
 /**
  * Whether each member of the union glued after `flow` (`UNION_AFTER_LIST`'s match) is a type's
  * name: a built-in one, a listed numbered name after a bracket holding a type's name, under no
- * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or humps of letters (`HUMPED_TYPE_NAME`), a capitalised word alone too
- * when the bracket holds a type's name itself (`[Token]|Sunshine`), never shaped as a secret
- * (`SECRET_SHAPED_WORD`). A capitalised word alone after another bracket (`[x]|Sunshine`),
+ * code's name (`[Token]|OAuth2Token`: `NUMBERED_TYPE_NAMES`; `[x]|OAuth2Token` is a password's), or a capitalised word,
+ * humps of letters too (`[Token]|TokenInfo`, `[Token]|Sunshine`), when the bracket holds a type's name itself, or humps
+ * alone (`HUMPED_TYPE_NAME`) after a primitive's (`[string]|SecretInfo`), never shaped as a secret (`SECRET_SHAPED_WORD`). A capitalised word after another bracket, humps too (`[x]|Sunshine`, `[x]|SuperSecret`:
+ * a mask's bracket, no type beside it),
  * capitals (`|ABCDEFGH`, `|PassWORD`), a word with digits (`|hunter2`, `|RedDragon7`) or a key's
  * mixed humps (`|Zx9Kq2Lm7Pw4abcd`) is a password glued to the bracket, one value with it.
  */
@@ -1444,7 +1449,9 @@ function isTypeUnionAfter(name: string, flow: string, union: string): boolean {
     if (BUILT_IN_UNION_MEMBER.test(word)) return true;
     if (SECRET_SHAPED_WORD.test(word)) return false;
     if (NUMBERED_TYPE_NAMES.has(word)) return typeInBrackets && !isSecretCodeName(name);
-    return HUMPED_TYPE_NAME.test(word) || (typeInBrackets && CAPITALISED_TYPE_NAME.test(word));
+    // Humps are a type's only beside a type (`[string]|SecretInfo`): after a mask's bracket (`[x]|SuperSecret`) they are a password's.
+    if (typeInBrackets) return CAPITALISED_TYPE_NAME.test(word);
+    return PRIMITIVE_IN_BRACKETS.test(flow) && HUMPED_TYPE_NAME.test(word);
   });
 }
 /**

@@ -1,0 +1,181 @@
+import { MoreEvidence } from "../evidence";
+import { MESSAGE_START } from "../logger-prefix";
+import { countWork } from "../scan-scope";
+import { codeListDigits, isPasswordShaped, isSecretCodeName, namesToken, numericSecretDigits } from "../secret-names";
+import { isCodeNumber } from "./code-lists";
+import type { Detector, Rewrite } from "./detector";
+import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
+
+/**
+ * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
+ * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
+ * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
+ * it (`[x]|hunter2`); a row of three columns or more, a cell with blanks, a key that is no
+ * word's, or a table's header (a rule line next) is no key/value row and stays.
+ *
+ * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
+ * is that field written in a table's cells, so one reading decides what a secret's name holds
+ * (placeholders, masks, states and type names stay). A code's row (`| otp | 123456 |`) is
+ * code-lists.ts's reading alone (`namesCodeCell`): its detector comes first at the same `|`, and
+ * what it keeps (`| otp | 30 |`) stays.
+ *
+ * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
+ * and runs to the line's end: one candidate per line at most, so a search costs the text's length.
+ */
+
+/** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
+const KEY = "[A-Za-z][\\w.-]{0,63}";
+/**
+ * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
+ * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
+ * the key and blanks, read back from the `|` after the key.
+ */
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
+const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
+
+/** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
+const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
+/** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
+const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
+/** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
+const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
+/**
+ * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
+ * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
+ * a string inside a string, `hunter2x9\\"}`); no further cell.
+ */
+const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
+/** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
+const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
+/** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
+const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${ROW_END}[ \t]*$`);
+/** What may follow a Markdown row's closing `|`: blanks and the row's end. */
+const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
+/** A psql row's last cell: its value (1) before the row's end. */
+const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${ROW_END}$`);
+
+/**
+ * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
+ * the names its Markdown cells take, a numeric secret's or a code's singular or a code list's plural. What
+ * it keeps there (`| otp | 30 |`, `| pin | GPIO17 |`: a setting, a board's pin) stays, not read again here.
+ */
+function namesCodeCell(key: string): boolean {
+  return numericSecretDigits(key) === 3 || isSecretCodeName(key) || codeListDigits(key) === 3;
+}
+
+/**
+ * `value` as the secret field forms rewrite `name: value` standing alone, or undefined when they
+ * keep it: the text after `name: ` in their rewrite, with the kind and the session ids they give.
+ */
+function fieldReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  const field = `${name}: ${value}`;
+  const match = secretParameterDetector.search!(field, 0);
+  if (match === null || match.index !== name.length) return undefined;
+  const rewrite = secretParameterDetector.rewrite!(match[0], marker, field, match.index, 0);
+  if (rewrite === undefined) return undefined;
+  const replaced = typeof rewrite === "string" ? rewrite : rewrite.text;
+  const length = typeof rewrite === "string" ? match[0].length : (rewrite.length ?? match[0].length);
+  const redacted = `${field.slice(0, match.index)}${replaced}${field.slice(match.index + length)}`;
+  return { value: redacted.slice(name.length + 2), rewrite };
+}
+
+/** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
+function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (start - lineStart > 1024) return undefined;
+  // Read outside the regex: the row's head back to its line's start, and the value cell.
+  countWork(start - lineStart + match.length);
+  const line = text.slice(lineStart, start);
+  const head = HEAD_AT_END.exec(line);
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
+  if (cell === null) return undefined;
+  const reading = fieldReading(head[2]!, cell[2]!, marker);
+  if (reading === undefined || reading.value === cell[2]) return undefined;
+  const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
+  const { rewrite } = reading;
+  if (typeof rewrite === "string") return row;
+  return rewrite.sessionIds === undefined ? { text: row, kind: rewrite.kind } : { text: row, kind: rewrite.kind, sessionIds: rewrite.sessionIds };
+}
+
+export const tableRowsDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.TABLE_ROW,
+  rewrite: (match, marker, text, start) => redactTableRow(match, marker, text, start),
+};
+
+/**
+ * A table's rows under a header whose column names a secret (`| user | password |`, `|---|---|`,
+ * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`): each row's
+ * cell in that column is read as that column's field (`fieldReading`). The match is the header's
+ * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
+ * the header read back from the line before: a match starts only at a rule line and no row is one,
+ * so each row is read once and a search costs the text's length. A row whose cells do not line up
+ * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
+ * session's id in a column is marked as any secret, not with the session's hashed marker.
+ */
+const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+/** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
+const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
+
+/**
+ * A row's cells as the pieces between its `|`s, blanks kept: a Markdown row's pieces before its
+ * opening `|` and after its closing one are no cells (`first`, the index of its first cell, is 1).
+ */
+function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: number; count: number } {
+  const pieces = line.split("|");
+  return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
+}
+
+/** The header's column names, trimmed. */
+function columnNames(line: string, markdown: boolean): string[] {
+  const { pieces, first, count } = piecesOf(line, markdown);
+  return pieces.slice(first, first + count).map((piece) => piece.trim());
+}
+
+/**
+ * `line` with each cell under a column whose name makes its one blank-free value a secret replaced
+ * as that field's reading (`fieldReading`), the cell's blanks kept; the line itself when nothing goes
+ * or its cells do not line up with `header`.
+ */
+function redactedRow(line: string, header: readonly string[], markdown: boolean, marker: string): string {
+  const { pieces, first, count } = piecesOf(line, markdown);
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return line;
+  for (let column = 0; column < count; column++) {
+    const piece = pieces[first + column]!;
+    const trimmed = piece.trim();
+    const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
+    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
+    if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
+    const reading = fieldReading(header[column]!, cell, marker);
+    if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
+  }
+  return pieces.join("|");
+}
+
+/** The rows after the rule line with each secret column's cell replaced (`redactedRow`); undefined when nothing goes. */
+function redactTableColumns(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const headerStart = text.lastIndexOf("\n", start - 2) + 1;
+  if (start === 0 || start - headerStart > 1024) return undefined;
+  // Read outside the regex: the header's line, and each row's cells.
+  countWork(start - headerStart + match.length);
+  const markdown = match.trimStart().startsWith("|");
+  const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
+  const lines = match.split("\n");
+  const rows = lines.slice(1).map((line) => (line.endsWith("\r") ? `${redactedRow(line.slice(0, -1), header, markdown, marker)}\r` : redactedRow(line, header, markdown, marker)));
+  const redacted = [lines[0], ...rows].join("\n");
+  return redacted === match ? undefined : { text: redacted, kind: SECRET_PARAM_KIND };
+}
+
+export const tableColumnsDetector: Detector = {
+  kind: SECRET_PARAM_KIND,
+  source: COLUMNS_SOURCE,
+  evidence: 0,
+  moreEvidence: MoreEvidence.TABLE_ROW,
+  rewrite: (match, marker, text, start) => redactTableColumns(match, marker, text, start),
+};
