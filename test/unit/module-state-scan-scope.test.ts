@@ -243,6 +243,7 @@ const HOLDS_NO_REQUEST_TEXT: Readonly<Record<string, string>> = {
   "workers/ingest/core/redact/detectors/id-value.ts:idThings": "a word set built once",
   "workers/ingest/core/redact/detectors/id-value.ts:thingWordsBefore": "a regex built once from word lists",
   "workers/ingest/core/redact/detectors/id-value.ts:numberList": "a scan's number and a verdict, no text",
+  "workers/ingest/core/redact/detectors/console-arguments.ts:evidenceAsked": "a scan's number and a verdict, no text",
   "workers/ingest/core/redact/detectors/id-value.ts:identifiedByName": "names' verdicts, at most 256 names",
   "workers/ingest/core/redact/detectors/id-value.ts:barcodeBefore": "a regex built once from word lists",
   "workers/ingest/core/redact/detectors/phone.ts:phoneColumns": "SQL columns' verdicts, at most 256 names",
