@@ -65,6 +65,40 @@ describe.each(["current", "legacy"] as const)("README queries on the %s generati
     await expect(ingest.rows(statement)).resolves.toBeInstanceOf(Array);
   });
 
+  it("finds every error record of the service by number, whatever its text", async () => {
+    // ERROR and FATAL, and texts stored as sent beside 17 (an unknown `E`, OTLP's `INFO`).
+    const sent = [
+      ["ERROR", 17],
+      ["FATAL", 21],
+      ["E", 17],
+      ["INFO", 17],
+      ["INFO", 9],
+      ["WARN", 13],
+    ] as const;
+    const logRecords = sent.map(([severityText, severityNumber]) => ({
+      timeUnixNano: `${Date.now()}000000`,
+      severityText,
+      severityNumber,
+      body: { stringValue: `${severityText} at ${severityNumber}` },
+    }));
+    const response = await ingest.fetch("/v1/logs", {
+      method: "POST",
+      headers: { ...bearer(), "Content-Type": "application/json" },
+      body: JSON.stringify({
+        resourceLogs: [
+          {
+            resource: { attributes: [{ key: "service.name", value: { stringValue: "storefront" } }] },
+            scopeLogs: [{ logRecords }],
+          },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+    const errors = STATEMENTS.find((statement) => statement.includes("SeverityNumber >= 17") && statement.includes("request_id"))!;
+    const rows = await ingest.rows<{ Body: string }>(errors);
+    expect(rows.map((row) => row.Body).sort()).toEqual(["E at 17", "ERROR at 17", "FATAL at 21", "INFO at 17"]);
+  });
+
   it("computes the p95 from the histogram buckets", async () => {
     const p95 = STATEMENTS.find((statement) => statement.includes("quantileExactWeighted"))!;
     expect(await ingest.rows(p95)).toEqual([{ script: "storefront", p95_ms: 5 }]);

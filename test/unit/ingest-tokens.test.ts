@@ -32,6 +32,9 @@ const errorOf = (text: string) => {
   return parsed.ok ? undefined : parsed.error;
 };
 
+/** A row's flattened map column (key, value, key, value, …) as an object. */
+const pairs = (flat: readonly string[]) => Object.fromEntries(flat.flatMap((item, i) => (i % 2 === 0 ? [[item, flat[i + 1]]] : [])));
+
 const SECRET_RULE = 'non-empty, without spaces, ";" or control characters (entries are separated by commas)';
 const ASCII_RULE = "visible ASCII only: clients send a header value as visible ASCII (RFC 9110 field-value), so no client could send it";
 
@@ -203,6 +206,39 @@ describe("the deco.ingest.token stamp", () => {
     const row = prepared.batches[0]!.rows[0] as { ResourceAttributes: readonly string[] };
     const flat = [...row.ResourceAttributes];
     expect(flat[flat.indexOf(INGEST_TOKEN_ATTRIBUTE) + 1]).toBe("ops");
+  });
+
+  it("counts no redaction for a sender's own value, which the stamp replaces and no row holds", () => {
+    // A probe's request: the sender's `deco.ingest.token` "spoofed" beside a record whose body holds an email.
+    const resource = { attributes: [{ key: "service.name", value: { stringValue: "hj-14" } }, str(INGEST_TOKEN_ATTRIBUTE, "spoofed")] };
+    const record = { timeUnixNano: "1796665224000000000", body: { stringValue: "mail a@b.com" } };
+    const body = new TextEncoder().encode(JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ logRecords: [record] }] }] }));
+    const options = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123" }).pipeline;
+    const prepared = prepareExport("logs", "json", body, options, "1796665224000000000", { tokenName: "ops", services: undefined });
+    const row = prepared.batches[0]!.rows[0] as { ResourceAttributes: readonly string[]; LogAttributes: readonly string[]; Body: string };
+    expect(pairs(row.ResourceAttributes)).toEqual({ "service.name": "hj-14", [INGEST_TOKEN_ATTRIBUTE]: "ops" });
+    // The record's own redaction is counted on the record, and the request counts it alone.
+    expect(row.Body).toBe("mail [REDACTED:email]");
+    expect(prepared.redactions).toMatchObject({ count: 1, kinds: { email: 1 } });
+    expect(JSON.stringify(prepared.batches)).not.toContain("spoofed");
+  });
+
+  it("counts no redaction for a sender's own value on spans and metrics either", () => {
+    const resource = { attributes: [{ key: "service.name", value: { stringValue: "hj-14" } }, str(INGEST_TOKEN_ATTRIBUTE, "spoofed")] };
+    const span = { traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7", name: "GET", startTimeUnixNano: "1796665224000000000", endTimeUnixNano: "1796665224000000000" };
+    const point = { timeUnixNano: "1796665224000000000", asInt: "1" };
+    const requests = {
+      traces: { resourceSpans: [{ resource, scopeSpans: [{ spans: [span] }] }] },
+      metrics: { resourceMetrics: [{ resource, scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }] },
+    };
+    const options = parseIngestConfig({ CLICKHOUSE_URL: "http://127.0.0.1:8123" }).pipeline;
+    for (const signal of ["traces", "metrics"] as const) {
+      const body = new TextEncoder().encode(JSON.stringify(requests[signal]));
+      const prepared = prepareExport(signal, "json", body, options, "1796665224000000000", { tokenName: "ops", services: undefined });
+      const row = prepared.batches[0]!.rows[0] as { ResourceAttributes: readonly string[] };
+      expect(pairs(row.ResourceAttributes)).toEqual({ "service.name": "hj-14", [INGEST_TOKEN_ATTRIBUTE]: "ops" });
+      expect(prepared.redactions.count).toBe(0);
+    }
   });
 });
 

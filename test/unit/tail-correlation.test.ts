@@ -11,10 +11,9 @@ function fetchEvent(headers: Record<string, string>): InvocationEvent {
 }
 
 describe("findTraceContext", () => {
-  it("reads a valid traceparent with its sampled flag, blanks around it trimmed", () => {
+  it("reads a valid traceparent's trace id and sampled flag, blanks around it trimmed; not its span id, the caller's", () => {
     expect(findTraceContext(fetchEvent({ traceparent: " 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00 " }))).toEqual({
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
-      spanId: "00f067aa0ba902b7",
       flags: 0,
     });
   });
@@ -22,7 +21,6 @@ describe("findTraceContext", () => {
   it("reads a later version by its first four fields", () => {
     expect(findTraceContext(fetchEvent({ traceparent: "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-comes" }))).toEqual({
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
-      spanId: "00f067aa0ba902b7",
       flags: 1,
     });
   });

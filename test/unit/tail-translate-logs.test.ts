@@ -81,12 +81,13 @@ describe("an uncaught exception in a fetch handler", () => {
     }
   });
 
-  it("takes trace and span id from the traceparent header", () => {
+  it("takes the trace id and flags from the traceparent header, not the caller's span id", () => {
     expect(record).toMatchObject({
       traceId: "4bf92f3577b34da6a3ce929d0e0e4736",
-      spanId: "00f067aa0ba902b7",
       flags: 1,
     });
+    // The header's span id is the caller's span: the record was not made in it.
+    expect(record).not.toHaveProperty("spanId");
   });
 
   it("names the producer in the resource with the attributes and values Cloudflare's OTLP export sets", () => {

@@ -25,12 +25,20 @@ export function findRequestId(item: TailTraceItem, event: InvocationEvent): stri
   return requestIdOfRequest(event.headers["x-request-id"], event.headers["cf-ray"]);
 }
 
+/** The trace an invocation joined: the caller's trace id and trace-flags. */
+export type InvocationTrace = Pick<Traceparent, "traceId" | "flags">;
+
 /**
- * Trace and span id and trace-flags from a `traceparent` request header, per W3C Trace Context
- * level 1 (parseTraceparent: an invalid value, upper-case hex included, gives none).
+ * Trace id and trace-flags from a `traceparent` request header, per W3C Trace Context level 1
+ * (parseTraceparent: an invalid value, upper-case hex included, gives none). The header's span id
+ * is left out: it is the caller's span, and a log record's SpanId names the span active where the
+ * record was made (OTel log data model), which a trace view hangs the record under. The tail's
+ * TraceItem carries no span of the producer's own (workers-types' TraceItem has no span context),
+ * so its records name the trace and no span.
  */
-export function findTraceContext(event: InvocationEvent): Traceparent | undefined {
+export function findTraceContext(event: InvocationEvent): InvocationTrace | undefined {
   if (event.kind !== "fetch") return undefined;
   const header = event.headers["traceparent"];
-  return header === undefined ? undefined : parseTraceparent(header.trim());
+  const parsed = header === undefined ? undefined : parseTraceparent(header.trim());
+  return parsed === undefined ? undefined : { traceId: parsed.traceId, flags: parsed.flags };
 }

@@ -35,7 +35,6 @@ export interface JsonLogRecord {
   body: JsonAnyValue;
   attributes: JsonKeyValue[];
   traceId?: string;
-  spanId?: string;
   flags?: number;
 }
 

@@ -7,8 +7,7 @@
  */
 import { invocationAttributes } from "./attributes";
 import type { TailConfig } from "./config";
-import { findTraceContext } from "./correlation";
-import type { Traceparent } from "../shared/traceparent";
+import { findTraceContext, type InvocationTrace } from "./correlation";
 import { formatConsoleArguments } from "./console-format";
 import { classifyEvent } from "./event-kind";
 import { hasOwnFrame } from "./exception-frames";
@@ -107,7 +106,7 @@ function logRecordsFor(
  * Builds one record at the time the runtime reported (null: none), or at `observedAtMs` where
  * that time is unusable, noting it (record-time.ts).
  */
-function recordBuilder(trace: Traceparent | undefined, observedAtMs: number) {
+function recordBuilder(trace: InvocationTrace | undefined, observedAtMs: number) {
   const observedTimeUnixNano = millisToUnixNano(observedAtMs);
   return (
     reportedMs: number | null,
@@ -123,7 +122,7 @@ function recordBuilder(trace: Traceparent | undefined, observedAtMs: number) {
       severityText: severity.text,
       body: { stringValue: body },
       attributes: attributeList({ ...attributes, ...note }),
-      ...(trace === undefined ? {} : { traceId: trace.traceId, spanId: trace.spanId, flags: trace.flags }),
+      ...(trace === undefined ? {} : { traceId: trace.traceId, flags: trace.flags }),
     };
   };
 }

@@ -1,7 +1,7 @@
 import type { ClickHouseTables } from "../config";
 import type { AnyValue, Signal, SignalRequest } from "../../shared/otlp/model";
 import { recordCount } from "../../shared/otlp/record-count";
-import { UNRESTRICTED_CALLER, checkServiceScope, stampCaller, type Caller } from "./access";
+import { UNRESTRICTED_CALLER, checkServiceScope, dropClaimedToken, stampCaller, type Caller } from "./access";
 import { AS_DECODED, type SenderPlace } from "../../shared/otlp/sender-place";
 import {
   decodeRequest,
@@ -103,7 +103,8 @@ const METRIC_TABLE_KINDS: readonly MetricTableKind[] = [
 
 /**
  * The pure core of an export: decode (within the request limits) → check the caller's service
- * scope → normalize (the JSON lift for logs, `service.version` for every signal) → redact
+ * scope → drop a sender's own `deco.ingest.token` (never stored, so never counted as redacted) →
+ * normalize (the JSON lift for logs, `service.version` for every signal) → redact
  * (counting what it replaced, for the log line) → limit attributes (judging the sender's text,
  * not redaction's markers; records whose resource's, scope's or own identity attributes are
  * over their bound are refused, never cut) → stamp the caller's token
@@ -129,6 +130,7 @@ export function prepareExport(
     case "logs": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("logs", encoding, body, options.limits);
       checkServiceScope("logs", request, caller);
+      dropClaimedToken("logs", request);
       const uniqueBody = namesCloudflareInvocation(request);
       const lift = emptyLiftNotes();
       normalizeRequest("logs", request, options.normalization, options.limits, lift);
@@ -147,6 +149,7 @@ export function prepareExport(
     case "traces": {
       const { request, cut, nullItems, senderPlace, numbers } = decodeWithinLimits("traces", encoding, body, options.limits);
       checkServiceScope("traces", request, caller);
+      dropClaimedToken("traces", request);
       const uniqueBody = namesCloudflareInvocation(request);
       normalizeRequest("traces", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
@@ -160,6 +163,7 @@ export function prepareExport(
     case "metrics": {
       const { request, cut, nullItems, senderPlace, noDataPoints, numbers } = decodeWithinLimits("metrics", encoding, body, options.limits);
       checkServiceScope("metrics", request, caller);
+      dropClaimedToken("metrics", request);
       normalizeRequest("metrics", request, options.normalization);
       const rewritten = new Map<AnyValue, number>();
       const redactions = redactRequest("metrics", request, options.redaction, rewritten);

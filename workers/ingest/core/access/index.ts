@@ -95,21 +95,31 @@ export function checkServiceScope<S extends Signal>(signal: S, request: SignalRe
 }
 
 /**
+ * Removes a `deco.ingest.token` the sender put on a resource: the attribute only ever says which
+ * token the ingest Worker accepted (stampCaller). Runs before redaction, so the sender's value,
+ * which no stored row holds, is not counted in `redaction.count`/`redaction.kinds` as a secret
+ * redaction took out of the row (its secret-name rule would mask a value under a `…token` key).
+ */
+export function dropClaimedToken<S extends Signal>(signal: S, request: SignalRequest[S]): void {
+  for (const resource of resourcesOf(signal, request)) {
+    // A resource that carries no such attribute keeps its list as it is.
+    if (resource.attributes.some(isIngestTokenAttribute)) {
+      resource.attributes = resource.attributes.filter((attribute) => !isIngestTokenAttribute(attribute));
+    }
+  }
+}
+
+/**
  * Sets `deco.ingest.token` on every resource to the caller's token name, replacing whatever
- * the sender put there, or removes it when no token identifies the caller: the attribute only
- * ever says which token the ingest Worker accepted. Runs after redaction (whose secret-name
- * rule would hide a value under a `…token` key) and after the attribute limits (which must not
- * drop it).
+ * the sender put there (dropClaimedToken), or removes it when no token identifies the caller.
+ * Runs after redaction (whose secret-name rule would hide the name under a `…token` key) and
+ * after the attribute limits (which must not drop it).
  */
 export function stampCaller<S extends Signal>(signal: S, request: SignalRequest[S], caller: Caller): void {
+  dropClaimedToken(signal, request);
+  if (caller.tokenName === undefined) return;
   for (const resource of resourcesOf(signal, request)) {
-    // Without a token to stamp, a resource that carries no such attribute is left as it is.
-    if (caller.tokenName === undefined && !resource.attributes.some(isIngestTokenAttribute)) continue;
-    const others = resource.attributes.filter((attribute) => !isIngestTokenAttribute(attribute));
-    if (caller.tokenName !== undefined) {
-      others.push({ key: INGEST_TOKEN_ATTRIBUTE, value: { stringValue: caller.tokenName } });
-    }
-    resource.attributes = others;
+    resource.attributes = [...resource.attributes, { key: INGEST_TOKEN_ATTRIBUTE, value: { stringValue: caller.tokenName } }];
   }
 }
 
