@@ -1,22 +1,29 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork } from "../scan-scope";
-import { codeListDigits, isPasswordShaped, isSecretCodeName, namesToken, numericSecretDigits } from "../secret-names";
+import { secretNameOf } from "../argument-strings";
+import { isPasswordShaped, nameWords, namesCodeInPlace } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
- * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
- * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
- * it (`[x]|hunter2`); a row of three columns or more, a cell with blanks, a key that is no
- * word's, or a table's header (a rule line next) is no key/value row and stays.
+ * `| token | Zx9Kq2… |`, `| DB Password | … |`, `| **password** | … |`) or a psql row as `\x` prints a
+ * record (` password | hunter2x9`, the key's column padded with blanks). A Markdown key cell holds one
+ * to three words, perhaps bold or in backticks, read by its last two as a console's name string is
+ * (`secretNameOf`: `API key` is `API_key`); a psql key is one word (a shell's `cat secret | base64`
+ * is no row). A Markdown value cell runs to the cell's closing `|` and may hold blanks
+ * (`| password | correct horse battery |`); a psql value is one blank-free run to the line's end,
+ * its last mark too (` password | hunter2x9!`). A value may hold a `|` glued to it (`[x]|hunter2`);
+ * a row of three columns or more, a key that is no word's, or a table's header (a rule line next)
+ * is no key/value row and stays.
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
- * (placeholders, masks, states and type names stay). A code's row (`| otp | 123456 |`) is
- * code-lists.ts's reading alone (`namesCodeCell`): its detector comes first at the same `|`, and
+ * (placeholders, masks, states and type names stay), but for a generated secret's name as a column's is
+ * (`keepsUnshapedCell`: `| token | expires |` stays). A code's row (`| otp | 123456 |`) is
+ * code-lists.ts's reading alone (`namesCodeInPlace`): its detector comes first at the same `|`, and
  * what it keeps (`| otp | 30 |`) stays.
  *
  * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
@@ -25,20 +32,29 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
+/** A Markdown key cell's words: one to three keys, perhaps bold or in backticks (`**password**`, `` `api_key` ``, `DB Password`). */
+const CELL_KEY = `(?:\\*\\*|\`)?(?:${KEY}[ \\t]{1,4}){0,2}${KEY}(?:\\*\\*|\`)?`;
 /**
  * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
  * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
  * the key and blanks, read back from the `|` after the key.
  */
-const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64}${CELL_KEY}|${KEY})[ \\t]{0,64}\\|)`;
 const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
-/** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
-const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
+/** A row's head before the `|` after its key: a Markdown row's opening `|` (1) and key cell (2), or a psql row's key (3), then blanks. */
+const HEAD_AT_END = new RegExp(`(?:(\\|[ \\t]*)(${CELL_KEY})|(${KEY}))[ \\t]*$`);
+/** A Markdown key cell's bold or backticks around its words. */
+const KEY_DECORATION = /^(?:\*\*|`)|(?:\*\*|`)$/g;
 /** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
 const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
-/** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
-const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
+/**
+ * A line of a rule's characters alone, a dash first: GFM's delimiter row of any dashes (`|---|`, `|--|--|`, `|:-:|-:|`,
+ * `--|--`) or psql's (`---+---`); after a header it ends a table's body too.
+ */
+const RULE_LINE_START = String.raw`[ \t]{0,16}\|?[ \t]{0,16}:?-[-:|+ \t]{0,1024}(?![^\r\n])`;
+/** A rule line next: the row before it is a table's header, its cells columns' names (`| token | count |`). */
+const RULE_LINE_NEXT = new RegExp(`^\\r?\\n${RULE_LINE_START}`);
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
@@ -46,21 +62,40 @@ const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
  */
 const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
-const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
+const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?(?:[ \t]+[^\s|]\S*?)*?)[ \t]*\|[ \t]*${ROW_END}$`);
+/**
+ * A psql row's value and what may end its line: a sentence's stop before prose (`hunter2x9. Next`) or a JSON
+ * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`).
+ */
+const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
-const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${ROW_END}[ \t]*$`);
+const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A psql row's last cell: its value (1) before the row's end. */
-const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${ROW_END}$`);
+const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
+
+/** A password's words: a person picks such a secret, often a word (`letmein`), where a token, a key or a secret is generated. */
+const PASSWORD_WORD = /^(?:pass\w*|pwd|pw)$/;
+/** A generated secret's length that letters alone reach (a random key of letters): no state's or column's word is that long. */
+const GENERATED_LENGTH = 16;
 
 /**
- * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
- * the names its Markdown cells take, a numeric secret's or a code's singular or a code list's plural. What
- * it keeps there (`| otp | 30 |`, `| pin | GPIO17 |`: a setting, a board's pin) stays, not read again here.
+ * Whether a table's cell `value` under `name` stays as no secret's shape: under a name that is no password's
+ * (`token`, `secret`, `API_key`), whose value a program generates, a cell none of whose words is shaped as a
+ * secret (`isPasswordShaped`, or `GENERATED_LENGTH` letters): a state (`configured`, `not set`), a column's name
+ * in a header (`| token | expires |`), a lexer's word (`IDENT`). Under a password's name the field's reading
+ * alone decides: a person's password may be a word.
  */
-function namesCodeCell(key: string): boolean {
-  return numericSecretDigits(key) === 3 || isSecretCodeName(key) || codeListDigits(key) === 3;
+function keepsUnshapedCell(name: string, value: string): boolean {
+  if (nameWords(name).some((word) => PASSWORD_WORD.test(word))) return false;
+  return !value.split(/\s+/).some((word) => isPasswordShaped(word) || word.length >= GENERATED_LENGTH);
+}
+
+/** The secret's name a Markdown key `cell` holds, its bold or backticks off: one word as it is, more by their last two (`secretNameOf`). */
+function cellName(cell: string): string | undefined {
+  const words = cell.replace(KEY_DECORATION, "");
+  return /\s/.test(words) ? secretNameOf(words) : words;
 }
 
 /**
@@ -68,6 +103,13 @@ function namesCodeCell(key: string): boolean {
  * keep it: the text after `name: ` in their rewrite, with the kind and the session ids they give.
  */
 function fieldReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  // A value of words is the whole cell, as a quoted value is the whole string (`password: "correct horse battery"`).
+  if (/\s/.test(value)) return value.includes('"') ? undefined : quotedReading(fieldReadingOf(name, `"${value}"`, marker));
+  return fieldReadingOf(name, value, marker);
+}
+
+/** `fieldReading` of one value as it is written after `name: `. */
+function fieldReadingOf(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
   const field = `${name}: ${value}`;
   const match = secretParameterDetector.search!(field, 0);
   if (match === null || match.index !== name.length) return undefined;
@@ -79,6 +121,12 @@ function fieldReading(name: string, value: string, marker: string): { value: str
   return { value: redacted.slice(name.length + 2), rewrite };
 }
 
+/** A quoted value's reading with its quotes off; undefined when it is not the whole quoted value replaced. */
+function quotedReading(reading: { value: string; rewrite: Rewrite } | undefined): { value: string; rewrite: Rewrite } | undefined {
+  if (reading === undefined || !/^"[^"]*"$/.test(reading.value)) return undefined;
+  return { value: reading.value.slice(1, -1), rewrite: reading.rewrite };
+}
+
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
@@ -87,10 +135,12 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
   const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index))) return undefined;
+  const name = head[3] ?? cellName(head[2]!);
+  if (name === undefined || namesCodeInPlace(name) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 1040))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
-  if (cell === null) return undefined;
-  const reading = fieldReading(head[2]!, cell[2]!, marker);
+  if (cell === null || keepsUnshapedCell(name, cell[2]!)) return undefined;
+  const reading = fieldReading(name, cell[2]!, marker);
   if (reading === undefined || reading.value === cell[2]) return undefined;
   const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
   const { rewrite } = reading;
@@ -112,13 +162,15 @@ export const tableRowsDetector: Detector = {
  * cell in that column is read as that column's field (`fieldReading`). The match is the header's
  * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
  * the header read back from the line before: a match starts only at a rule line and no row is one,
- * so each row is read once and a search costs the text's length. A row whose cells do not line up
- * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
- * session's id in a column is marked as any secret, not with the session's hashed marker.
+ * so each row is read once and a search costs the text's length. GFM's delimiter row takes one dash
+ * or more a column (`|--|--|`, `|:-:|-:|`); psql's takes three or more. A row whose cells do not line
+ * up with the header's (a `|` inside a cell, a missing cell) stays, a cell of words is read whole (a
+ * Markdown cell; a psql cell with blanks stays), and a session's id in a column is marked as any
+ * secret, not with the session's hashed marker.
  */
-const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
-/** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
-const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+/** A body's row: a line holding a `|` that is no rule line (`RULE_LINE_START`), which ends the body. */
+const BODY_ROW = String.raw`\r?\n(?!${RULE_LINE_START})[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
 
 /**
@@ -130,7 +182,7 @@ function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: n
   return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
 }
 
-/** The header's column names, trimmed. */
+/** The header's column names, trimmed (a column's name is a key cell's: `cellName`). */
 function columnNames(line: string, markdown: boolean): string[] {
   const { pieces, first, count } = piecesOf(line, markdown);
   return pieces.slice(first, first + count).map((piece) => piece.trim());
@@ -148,11 +200,13 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const piece = pieces[first + column]!;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
-    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
-    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
-    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
-    const reading = fieldReading(header[column]!, cell, marker);
+    const name = cellName(header[column]!);
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a
+    // generated secret's column only a cell shaped as one (`keepsUnshapedCell`): a lexer's or a tokenizer's table lists
+    // words under `token` (`| the | 42 |`, `IDENT`), a service's table its state under `secret` (`configured`).
+    if (name === undefined || cell === "" || (!markdown && /\s/.test(cell)) || (namesCodeInPlace(name) && !isCodeNumber(name, cell))) continue;
+    if (keepsUnshapedCell(name, cell)) continue;
+    const reading = fieldReading(name, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
   return pieces.join("|");
