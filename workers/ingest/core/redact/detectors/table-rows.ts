@@ -204,8 +204,8 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a
     // generated secret's column only a cell shaped as one (`keepsUnshapedCell`): a lexer's or a tokenizer's table lists
     // words under `token` (`| the | 42 |`, `IDENT`), a service's table its state under `secret` (`configured`).
-    if (name === undefined || cell === "" || (!markdown && /\s/.test(cell)) || (namesCodeInPlace(name) && !isCodeNumber(name, cell))) continue;
-    if (keepsUnshapedCell(name, cell)) continue;
+    if (name === undefined || cell === "" || (!markdown && /\s/.test(cell))) continue;
+    if (namesCodeInPlace(name) ? !isCodeNumber(name, cell) : keepsUnshapedCell(name, cell)) continue;
     const reading = fieldReading(name, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
