@@ -23,6 +23,11 @@ describe("a GFM delimiter row of fewer than three dashes a column is a rule line
   ]);
   itStores("a header above a short rule line is columns' names, the body below it is read: %j", redacted, [
     ["| token | expires |\n|--|--|\n| Zx9Kq2Lm7Pw4abcd | 2026-01-01 |", `| token | expires |\n|--|--|\n| ${SECRET_PARAM} | 2026-01-01 |`],
+
+  ]);
+  itStores("a row of lone dashes below the header is a body's row, and the body reads on: %j", redacted, [
+    ["| user | password |\n|-|-|\n| - | - |\n| bob | hunter2x9 |", `| user | password |\n|-|-|\n| - | - |\n| bob | ${SECRET_PARAM} |`],
+    ["| user | password |\n|---|---|\n| - | - |\n| bob | hunter2x9 |", `| user | password |\n|---|---|\n| - | - |\n| bob | ${SECRET_PARAM} |`],
   ]);
   itKeeps("a header's row above a short rule line stays: %j", redacted, ["| password | hint |\n|-|-|", "| password | hint |\n|:-:|:-:|"]);
 });

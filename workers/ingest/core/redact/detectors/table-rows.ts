@@ -169,8 +169,11 @@ export const tableRowsDetector: Detector = {
  * secret, not with the session's hashed marker.
  */
 const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
-/** A body's row: a line holding a `|` that is no rule line (`RULE_LINE_START`), which ends the body. */
-const BODY_ROW = String.raw`\r?\n(?!${RULE_LINE_START})[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+/**
+ * A body's row: a line holding a `|` that opens no rule line of three dashes (`|---`, psql's `---+`), which ends the
+ * body; a row of lone dashes (`| - | - |`, an empty record's cells) is a body's row, as GFM reads it below the header.
+ */
+const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
 
 /**
