@@ -49,10 +49,15 @@ const KEY_DECORATION = /^(?:\*\*|`)|(?:\*\*|`)$/g;
 /** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
 const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /**
- * A line of a rule's characters alone, a dash first: GFM's delimiter row of any dashes (`|---|`, `|--|--|`, `|:-:|-:|`,
- * `--|--`) or psql's (`---+---`); after a header it ends a table's body too.
+ * Not a row of lone dashes between blanks (`| - | - |`): an empty record's cells, read as a body's row and never as a
+ * rule line, so that a body runs on through it and each line is one or the other.
  */
-const RULE_LINE_START = String.raw`[ \t]{0,16}\|?[ \t]{0,16}:?-[-:|+ \t]{0,1024}(?![^\r\n])`;
+const NO_LONE_DASHES = String.raw`(?![ \t]{0,16}\|?(?:[ \t]+-[ \t]+\|?){1,32}[ \t]{0,16}(?![^\r\n]))`;
+/**
+ * A line of a rule's characters alone, a dash first: GFM's delimiter row of any dashes (`|---|`, `|--|--|`, `|:-:|-:|`,
+ * `--|--`) or psql's (`---+---`), no row of lone dashes (`NO_LONE_DASHES`); after a header it ends a table's body too.
+ */
+const RULE_LINE_START = String.raw`${NO_LONE_DASHES}[ \t]{0,16}\|?[ \t]{0,16}:?-[-:|+ \t]{0,1024}(?![^\r\n])`;
 /** A rule line next: the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = new RegExp(`^\\r?\\n${RULE_LINE_START}`);
 /**
@@ -168,12 +173,9 @@ export const tableRowsDetector: Detector = {
  * Markdown cell; a psql cell with blanks stays), and a session's id in a column is marked as any
  * secret, not with the session's hashed marker.
  */
-const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
-/**
- * A body's row: a line holding a `|` that opens no rule line of three dashes (`|---`, psql's `---+`), which ends the
- * body; a row of lone dashes (`| - | - |`, an empty record's cells) is a body's row, as GFM reads it below the header.
- */
-const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+const RULE_LINE = String.raw`(?<![^\n])${NO_LONE_DASHES}(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+/** A body's row: a line holding a `|` that is no rule line (`RULE_LINE_START`), which ends the body: each rule line starts one match. */
+const BODY_ROW = String.raw`\r?\n(?!${RULE_LINE_START})[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
 
 /**
