@@ -2,7 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork } from "../scan-scope";
 import { secretNameOf } from "../argument-strings";
-import { isPasswordShaped, nameWords, namesCodeInPlace } from "../secret-names";
+import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
@@ -21,8 +21,7 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
- * (placeholders, masks, states and type names stay), but for a generated secret's name as a column's is
- * (`keepsUnshapedCell`: `| token | expires |` stays). A code's row (`| otp | 123456 |`) is
+ * (placeholders, masks, states and type names stay). A code's row (`| otp | 123456 |`) is
  * code-lists.ts's reading alone (`namesCodeInPlace`): its detector comes first at the same `|`, and
  * what it keeps (`| otp | 30 |`) stays.
  *
@@ -80,23 +79,6 @@ const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A psql row's last cell: its value (1) before the row's end. */
 const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
 
-/** A password's words: a person picks such a secret, often a word (`letmein`), where a token, a key or a secret is generated. */
-const PASSWORD_WORD = /^(?:pass\w*|pwd|pw)$/;
-/** A generated secret's length that letters alone reach (a random key of letters): no state's or column's word is that long. */
-const GENERATED_LENGTH = 16;
-
-/**
- * Whether a table's cell `value` under `name` stays as no secret's shape: under a name that is no password's
- * (`token`, `secret`, `API_key`), whose value a program generates, a cell none of whose words is shaped as a
- * secret (`isPasswordShaped`, or `GENERATED_LENGTH` letters): a state (`configured`, `not set`), a column's name
- * in a header (`| token | expires |`), a lexer's word (`IDENT`). Under a password's name the field's reading
- * alone decides: a person's password may be a word.
- */
-function keepsUnshapedCell(name: string, value: string): boolean {
-  if (nameWords(name).some((word) => PASSWORD_WORD.test(word))) return false;
-  return !value.split(/\s+/).some((word) => isPasswordShaped(word) || word.length >= GENERATED_LENGTH);
-}
-
 /** The secret's name a Markdown key `cell` holds, its bold or backticks off: one word as it is, more by their last two (`secretNameOf`). */
 function cellName(cell: string): string | undefined {
   const words = cell.replace(KEY_DECORATION, "");
@@ -144,7 +126,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const name = head[3] ?? cellName(head[2]!);
   if (name === undefined || namesCodeInPlace(name) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 1040))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
-  if (cell === null || keepsUnshapedCell(name, cell[2]!)) return undefined;
+  if (cell === null) return undefined;
   const reading = fieldReading(name, cell[2]!, marker);
   if (reading === undefined || reading.value === cell[2]) return undefined;
   const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
@@ -206,11 +188,11 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     const name = cellName(header[column]!);
-    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a
-    // generated secret's column only a cell shaped as one (`keepsUnshapedCell`): a lexer's or a tokenizer's table lists
-    // words under `token` (`| the | 42 |`, `IDENT`), a service's table its state under `secret` (`configured`).
+    // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
+    // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
     if (name === undefined || cell === "" || (!markdown && /\s/.test(cell))) continue;
-    if (namesCodeInPlace(name) ? !isCodeNumber(name, cell) : keepsUnshapedCell(name, cell)) continue;
+    if (namesCodeInPlace(name) && !isCodeNumber(name, cell)) continue;
+    if (namesToken(name) && !isPasswordShaped(cell)) continue;
     const reading = fieldReading(name, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
