@@ -13,9 +13,8 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * record (` password | hunter2x9`, the key's column padded with blanks). A Markdown key cell holds one
  * to three words, perhaps bold or in backticks, read by its last two as a console's name string is
  * (`secretNameOf`: `API key` is `API_key`); a psql key is one word (a shell's `cat secret | base64`
- * is no row). A Markdown value cell runs to the cell's closing `|` and may hold blanks
- * (`| password | correct horse battery |`); a psql value is one blank-free run to the line's end,
- * its last mark too (` password | hunter2x9!`). A value may hold a `|` glued to it (`[x]|hunter2`);
+ * is no row). A value cell is one blank-free run; a psql value runs to the line's end, its last mark
+ * too (` password | hunter2x9!`). A value may hold a `|` glued to it (`[x]|hunter2`);
  * a row of three columns or more, a key that is no word's, or a table's header (a rule line next)
  * is no key/value row and stays.
  *
@@ -66,7 +65,7 @@ const RULE_LINE_NEXT = new RegExp(`^\\r?\\n${RULE_LINE_START}`);
  */
 const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
-const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?(?:[ \t]+[^\s|]\S*?)*?)[ \t]*\|[ \t]*${ROW_END}$`);
+const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
 /**
  * A psql row's value and what may end its line: a sentence's stop before prose (`hunter2x9. Next`) or a JSON
  * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`).
@@ -90,13 +89,6 @@ function cellName(cell: string): string | undefined {
  * keep it: the text after `name: ` in their rewrite, with the kind and the session ids they give.
  */
 function fieldReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
-  // A value of words is the whole cell, as a quoted value is the whole string (`password: "correct horse battery"`).
-  if (/\s/.test(value)) return value.includes('"') ? undefined : quotedReading(fieldReadingOf(name, `"${value}"`, marker));
-  return fieldReadingOf(name, value, marker);
-}
-
-/** `fieldReading` of one value as it is written after `name: `. */
-function fieldReadingOf(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
   const field = `${name}: ${value}`;
   const match = secretParameterDetector.search!(field, 0);
   if (match === null || match.index !== name.length) return undefined;
@@ -106,12 +98,6 @@ function fieldReadingOf(name: string, value: string, marker: string): { value: s
   const length = typeof rewrite === "string" ? match[0].length : (rewrite.length ?? match[0].length);
   const redacted = `${field.slice(0, match.index)}${replaced}${field.slice(match.index + length)}`;
   return { value: redacted.slice(name.length + 2), rewrite };
-}
-
-/** A quoted value's reading with its quotes off; undefined when it is not the whole quoted value replaced. */
-function quotedReading(reading: { value: string; rewrite: Rewrite } | undefined): { value: string; rewrite: Rewrite } | undefined {
-  if (reading === undefined || !/^"[^"]*"$/.test(reading.value)) return undefined;
-  return { value: reading.value.slice(1, -1), rewrite: reading.rewrite };
 }
 
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
@@ -151,8 +137,7 @@ export const tableRowsDetector: Detector = {
  * the header read back from the line before: a match starts only at a rule line and no row is one,
  * so each row is read once and a search costs the text's length. GFM's delimiter row takes one dash
  * or more a column (`|--|--|`, `|:-:|-:|`); psql's takes three or more. A row whose cells do not line
- * up with the header's (a `|` inside a cell, a missing cell) stays, a cell of words is read whole (a
- * Markdown cell; a psql cell with blanks stays), and a session's id in a column is marked as any
+ * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a session's id in a column is marked as any
  * secret, not with the session's hashed marker.
  */
 const RULE_LINE = String.raw`(?<![^\n])${NO_LONE_DASHES}(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
@@ -190,7 +175,7 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const name = cellName(header[column]!);
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
     // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (name === undefined || cell === "" || (!markdown && /\s/.test(cell))) continue;
+    if (name === undefined || cell === "" || /\s/.test(cell)) continue;
     if (namesCodeInPlace(name) && !isCodeNumber(name, cell)) continue;
     if (namesToken(name) && !isPasswordShaped(cell)) continue;
     const reading = fieldReading(name, cell, marker);
