@@ -35,16 +35,12 @@ const VALUE_END = "(?=(?:,[ \\t]*|[ \\t]+)[A-Za-z][\\w-]{0,63}:\\?:|,[ \\t]*[A-Z
  * `=` (Digest's `username="bob", response="…"`), whose quotes end nothing.
  */
 const VALUE_CHARACTER = "(?:=\"[^\"\\\\\\r\\n]{0,256}\"|[^\\r\\n\"\\\\:]|:(?!\\?:))";
-/** A value in quotes, double or single, or double quotes escaped in a JSON string (`"hunter2x9"`, `\\"Zx9…\\"`): the quotes hold it all. */
-const QUOTED_VALUE = String.raw`"[^"\\\r\n]{1,4096}"|'[^'\\\r\n]{1,4096}'|\\"[^"\\\r\n]{1,4096}\\"`;
 /**
  * The separator first (a native scan), the header's name read back behind it, then the value (at
- * most 4096 characters): a quoted one (`QUOTED_VALUE`), or one that opens with no blank, quote,
- * backslash, separator or closing bracket (`x-api-key:?:, host:…` holds none).
+ * most 4096 characters), which opens with no blank, backslash, separator or closing bracket
+ * (`x-api-key:?:, host:…` holds none).
  */
-const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?:${QUOTED_VALUE}|(?![\\s\\\\,;&|)\\]}>'"])${VALUE_CHARACTER}{1,4096}?${VALUE_END})`;
-/** A quoted value's opening quote (1: `"`, `'` or `\\"`), when its closing one ends it. */
-const VALUE_QUOTE = /^(\\?"|')(?=[^]*\1$)/;
+const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\,;&|)\\]}>])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
 /**
  * An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `&`, `|`, `)`, `]`, `}`, `>`,
  * and a `,` before a blank or another: the dump's next header starts at `, name:?:`, which ends the match, so a `,` glued
@@ -69,28 +65,15 @@ function nameBefore(text: string, start: number): string {
   return /[A-Za-z-]+$/.exec(text.slice(Math.max(0, start - NAME_REACH), start))![0];
 }
 
-/** The match (`:?:` and the value, perhaps quoted) with the value's credentials replaced (`redactValue`). */
-function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  // Read outside the regex: the header's name back from the separator, and the value in the header's syntax.
-  countWork(Math.min(start, NAME_REACH) + match.length);
-  const quote = VALUE_QUOTE.exec(match.slice(3))?.[1];
-  if (quote === undefined) return redactValue(match.slice(3), marker, text, start);
-  // A quoted value is read as the value inside its quotes, which stay (`x-api-key:?:"[REDACTED:…]"`); what the
-  // reading leaves after its rewrite (a later cookie, the closing quote) is scanned as any text.
-  const rewrite = redactValue(match.slice(3 + quote.length, -quote.length), marker, text, start);
-  if (rewrite === undefined) return undefined;
-  const replaced = typeof rewrite === "string" ? rewrite : rewrite.text;
-  const length = typeof rewrite === "string" ? match.length - 2 * quote.length : (rewrite.length ?? match.length - 2 * quote.length);
-  const quoted = `:?:${quote}${replaced.slice(3)}`;
-  return typeof rewrite === "string" ? { text: quoted, kind: SECRET_PARAM_KIND, length: length + quote.length } : { ...rewrite, text: quoted, length: length + quote.length };
-}
-
 /**
- * The rewrite of `:?:` and `value` (a match's value, or a quoted one's inside its quotes) with the value's
- * credentials replaced; undefined when the value or its first word is a mask or a placeholder (`?`, `***`,
- * `[REDACTED]`) or it holds only preference cookies, which stay.
+ * The match (`:?:` and the value) with the value's credentials replaced; undefined when the value
+ * or its first word is a mask or a placeholder (`?`, `***`, `[REDACTED]`) or it holds only preference
+ * cookies, which stay.
  */
-function redactValue(value: string, marker: string, text: string, start: number): Rewrite | undefined {
+function redactSanitizedHeader(match: string, marker: string, text: string, start: number): Rewrite | undefined {
+  const value = match.slice(3);
+  // Read outside the regex: the header's name back from the separator, and the value in the header's syntax.
+  countWork(Math.min(start, NAME_REACH) + value.length);
   // A marker (this reading's own output) stays; a `Bearer` or `Basic` credential is its own detector's.
   if (value.startsWith("[REDACTED:") || /^(?:bearer|basic)[ \t]/i.test(value)) return undefined;
   if (value === "?" || isMaskOrPlaceholder(value) || isMaskOrPlaceholder(FIRST_WORD.exec(value)![0])) return undefined;
