@@ -1,7 +1,6 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork } from "../scan-scope";
-import { secretNameOf } from "../argument-strings";
 import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
@@ -9,14 +8,10 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
- * `| token | Zx9Kq2… |`, `| DB Password | … |`, `| **password** | … |`) or a psql row as `\x` prints a
- * record (` password | hunter2x9`, the key's column padded with blanks). A Markdown key cell holds one
- * to three words, perhaps bold or in backticks, read by its last two as a console's name string is
- * (`secretNameOf`: `API key` is `API_key`); a psql key is one word (a shell's `cat secret | base64`
- * is no row). A value cell is one blank-free run; a psql value runs to the line's end, its last mark
- * too (` password | hunter2x9!`). A value may hold a `|` glued to it (`[x]|hunter2`);
- * a row of three columns or more, a key that is no word's, or a table's header (a rule line next)
- * is no key/value row and stays.
+ * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
+ * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
+ * it (`[x]|hunter2`); a psql value runs to the line's end, its last mark too (` password | hunter2x9!`); a row of three columns or more, a cell with blanks, a key that is no
+ * word's, or a table's header (a rule line next) is no key/value row and stays.
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
@@ -30,34 +25,20 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
-/** A Markdown key cell's words: one to three keys, perhaps bold or in backticks (`**password**`, `` `api_key` ``, `DB Password`). */
-const CELL_KEY = `(?:\\*\\*|\`)?(?:${KEY}[ \\t]{1,4}){0,2}${KEY}(?:\\*\\*|\`)?`;
 /**
  * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
  * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
  * the key and blanks, read back from the `|` after the key.
  */
-const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64}${CELL_KEY}|${KEY})[ \\t]{0,64}\\|)`;
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
 const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
-/** A row's head before the `|` after its key: a Markdown row's opening `|` (1) and key cell (2), or a psql row's key (3), then blanks. */
-const HEAD_AT_END = new RegExp(`(?:(\\|[ \\t]*)(${CELL_KEY})|(${KEY}))[ \\t]*$`);
-/** A Markdown key cell's bold or backticks around its words. */
-const KEY_DECORATION = /^(?:\*\*|`)|(?:\*\*|`)$/g;
+/** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
+const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 /** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
 const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
-/**
- * Not a row of lone dashes between blanks (`| - | - |`): an empty record's cells, read as a body's row and never as a
- * rule line, so that a body runs on through it and each line is one or the other.
- */
-const NO_LONE_DASHES = String.raw`(?![ \t]{0,16}\|?(?:[ \t]+-[ \t]+\|?){1,32}[ \t]{0,16}(?![^\r\n]))`;
-/**
- * A line of a rule's characters alone, a dash first: GFM's delimiter row of any dashes (`|---|`, `|--|--|`, `|:-:|-:|`,
- * `--|--`) or psql's (`---+---`), no row of lone dashes (`NO_LONE_DASHES`); after a header it ends a table's body too.
- */
-const RULE_LINE_START = String.raw`${NO_LONE_DASHES}[ \t]{0,16}\|?[ \t]{0,16}:?-[-:|+ \t]{0,1024}(?![^\r\n])`;
-/** A rule line next: the row before it is a table's header, its cells columns' names (`| token | count |`). */
-const RULE_LINE_NEXT = new RegExp(`^\\r?\\n${RULE_LINE_START}`);
+/** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
+const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
@@ -77,12 +58,6 @@ const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A psql row's last cell: its value (1) before the row's end. */
 const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
-
-/** The secret's name a Markdown key `cell` holds, its bold or backticks off: one word as it is, more by their last two (`secretNameOf`). */
-function cellName(cell: string): string | undefined {
-  const words = cell.replace(KEY_DECORATION, "");
-  return /\s/.test(words) ? secretNameOf(words) : words;
-}
 
 /**
  * `value` as the secret field forms rewrite `name: value` standing alone, or undefined when they
@@ -108,12 +83,10 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
   const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index))) return undefined;
-  const name = head[3] ?? cellName(head[2]!);
-  if (name === undefined || namesCodeInPlace(name) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 1040))) return undefined;
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
-  const reading = fieldReading(name, cell[2]!, marker);
+  const reading = fieldReading(head[2]!, cell[2]!, marker);
   if (reading === undefined || reading.value === cell[2]) return undefined;
   const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
   const { rewrite } = reading;
@@ -135,14 +108,13 @@ export const tableRowsDetector: Detector = {
  * cell in that column is read as that column's field (`fieldReading`). The match is the header's
  * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
  * the header read back from the line before: a match starts only at a rule line and no row is one,
- * so each row is read once and a search costs the text's length. GFM's delimiter row takes one dash
- * or more a column (`|--|--|`, `|:-:|-:|`); psql's takes three or more. A row whose cells do not line
- * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a session's id in a column is marked as any
- * secret, not with the session's hashed marker.
+ * so each row is read once and a search costs the text's length. A row whose cells do not line up
+ * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
+ * session's id in a column is marked as any secret, not with the session's hashed marker.
  */
-const RULE_LINE = String.raw`(?<![^\n])${NO_LONE_DASHES}(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
-/** A body's row: a line holding a `|` that is no rule line (`RULE_LINE_START`), which ends the body: each rule line starts one match. */
-const BODY_ROW = String.raw`\r?\n(?!${RULE_LINE_START})[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
+const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+/** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
+const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
 
 /**
@@ -154,7 +126,7 @@ function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: n
   return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
 }
 
-/** The header's column names, trimmed (a column's name is a key cell's: `cellName`). */
+/** The header's column names, trimmed. */
 function columnNames(line: string, markdown: boolean): string[] {
   const { pieces, first, count } = piecesOf(line, markdown);
   return pieces.slice(first, first + count).map((piece) => piece.trim());
@@ -172,13 +144,11 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const piece = pieces[first + column]!;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
-    const name = cellName(header[column]!);
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
     // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (name === undefined || cell === "" || /\s/.test(cell)) continue;
-    if (namesCodeInPlace(name) && !isCodeNumber(name, cell)) continue;
-    if (namesToken(name) && !isPasswordShaped(cell)) continue;
-    const reading = fieldReading(name, cell, marker);
+    if (cell === "" || /\s/.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
+    const reading = fieldReading(header[column]!, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
   }
   return pieces.join("|");
