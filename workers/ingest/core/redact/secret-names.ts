@@ -273,6 +273,17 @@ export function codeListDigits(key: string): number {
 }
 
 /**
+ * Whether `name` names one code or a list of codes where its place says a code follows: before a query's
+ * index (`otp[]`, `pin[0]`) or in a Markdown table's key cell or column (`| otp |`, `| pins |`): a numeric
+ * secret's name (`numericSecretDigits` 3: `pin`, `card_pins`), a code's singular (`isSecretCodeName`:
+ * `cvv`, `mfa_code`) or a code list's plural (`codeListDigits` 3). One reading for code-lists.ts and
+ * table-rows.ts, which leaves such a cell to it.
+ */
+export function namesCodeInPlace(name: string): boolean {
+  return numericSecretDigits(name) === 3 || isSecretCodeName(name) || codeListDigits(name) === 3;
+}
+
+/**
  * Whether every word after a numeric secret's word in `name`'s last part names another thing of
  * it (`MEASURE_OF_SECRET_END`: `pin_ids`, `pin_timeout_ms`, `passwords_per_page`, `password_lengths`):
  * a list of numbers under it holds that thing's numbers, kept whole. One other word after it

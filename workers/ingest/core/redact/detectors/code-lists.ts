@@ -1,6 +1,6 @@
 import { argumentsInArray } from "../argument-strings";
 import { MoreEvidence } from "../evidence";
-import { codeListDigits, isSecretCodeName, numericSecretDigits } from "../secret-names";
+import { codeListDigits, isSecretCodeName, namesCodeInPlace } from "../secret-names";
 import type { Detector } from "./detector";
 import { startsWithUnit } from "./measure-value";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
@@ -134,7 +134,7 @@ export function isDateOrEpoch(number: string): boolean {
  * or, before a query's index or in a Markdown table's cell (`singular`: `otp[]`, `pin[0]`, `| otp |`), one code's singular.
  */
 function namesCodeList(name: string, singular: boolean): boolean {
-  if (singular) return numericSecretDigits(name) === 3 || isSecretCodeName(name) || codeListDigits(name) === 3;
+  if (singular) return namesCodeInPlace(name);
   return codeListDigits(name) === 3 || ONE_TIME_CODES.test(name);
 }
 

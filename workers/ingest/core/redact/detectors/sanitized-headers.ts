@@ -42,10 +42,12 @@ const VALUE_CHARACTER = "(?:=\"[^\"\\\\\\r\\n]{0,256}\"|[^\\r\\n\"\\\\:]|:(?!\\?
  */
 const SOURCE = `:\\?:(?<=${NAMES}:\\?:)(?![\\s\\\\,;&|)\\]}>])${VALUE_CHARACTER}{1,4096}?${VALUE_END}`;
 /**
- * An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `,`, `&`, `|`, `)`, `]`, `}`, `>`);
- * a key opening with a bracket takes its closing one too (`[Zx9…]`), so no bracket is left alone.
+ * An API key's value: its first run, up to a blank, a quote, or a separator or closing bracket (`;`, `&`, `|`, `)`, `]`, `}`, `>`,
+ * and a `,` before a blank or another: the dump's next header starts at `, name:?:`, which ends the match, so a `,` glued
+ * to what follows is the key's, `hunter2,pass`); a key opening with a bracket takes its closing one too (`[Zx9…]`), so no
+ * bracket is left alone.
  */
-const KEY_RUN = /^(?:\[[^\s,;&|)\]}>'"`]+\]|\([^\s,;&|)\]}>'"`]+\)|\{[^\s,;&|)\]}>'"`]+\}|<[^\s,;&|)\]}>'"`]+>|[^\s,;&|)\]}>'"`]+)/;
+const KEY_RUN = /^(?:\[[^\s,;&|)\]}>'"`]+\]|\([^\s,;&|)\]}>'"`]+\)|\{[^\s,;&|)\]}>'"`]+\}|<[^\s,;&|)\]}>'"`]+>|(?:[^\s,;&|)\]}>'"`]|,(?=[^\s,;&|)\]}>'"`]))+)/;
 /**
  * A `Cookie`'s or `Set-Cookie`'s first pair, up to a blank, `;` or `,`: the later pairs, after `; `
  * or `, `, are read as in any text, as they were before this reading (`theme=dark, sid=…` keeps

@@ -1,7 +1,7 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork } from "../scan-scope";
-import { codeListDigits, isPasswordShaped, isSecretCodeName, namesToken, numericSecretDigits } from "../secret-names";
+import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
@@ -10,13 +10,13 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
  * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
  * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
- * it (`[x]|hunter2`); a row of three columns or more, a cell with blanks, a key that is no
+ * it (`[x]|hunter2`); a psql value runs to the line's end, its last mark too (` password | hunter2x9!`); a row of three columns or more, a cell with blanks, a key that is no
  * word's, or a table's header (a rule line next) is no key/value row and stays.
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
  * (placeholders, masks, states and type names stay). A code's row (`| otp | 123456 |`) is
- * code-lists.ts's reading alone (`namesCodeCell`): its detector comes first at the same `|`, and
+ * code-lists.ts's reading alone (`namesCodeInPlace`): its detector comes first at the same `|`, and
  * what it keeps (`| otp | 30 |`) stays.
  *
  * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
@@ -47,21 +47,17 @@ const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 const ROW_END = String.raw`(?:[.,;!?](?:[ \t][^|]*)?|\\+"[^|]*)?`;
 /** A value cell of a Markdown row, after the key's `|`: blanks, the value (1), blanks, the row's closing `|`, blanks, its end. */
 const MARKDOWN_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)[ \t]*\|[ \t]*${ROW_END}$`);
+/**
+ * A psql row's value and what may end its line: a sentence's stop before prose (`hunter2x9. Next`) or a JSON
+ * string's escaped closing quote; a mark at the line's end is the value's (` password | hunter2x9!`).
+ */
+const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 /** A value cell of a psql row: blanks, the value (1), the row's end, blanks to the line's end. */
-const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${ROW_END}[ \t]*$`);
+const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
 /** A psql row's last cell: its value (1) before the row's end. */
-const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${ROW_END}$`);
-
-/**
- * Whether `key` names a code whose table cell code-lists.ts reads (`| otp | 123456 |`, `| pins | [1234] |`):
- * the names its Markdown cells take, a numeric secret's or a code's singular or a code list's plural. What
- * it keeps there (`| otp | 30 |`, `| pin | GPIO17 |`: a setting, a board's pin) stays, not read again here.
- */
-function namesCodeCell(key: string): boolean {
-  return numericSecretDigits(key) === 3 || isSecretCodeName(key) || codeListDigits(key) === 3;
-}
+const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
 
 /**
  * `value` as the secret field forms rewrite `name: value` standing alone, or undefined when they
@@ -87,7 +83,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
   const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeCell(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
@@ -150,7 +146,7 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
     // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (cell === "" || /\s/.test(cell) || (namesCodeCell(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (cell === "" || /\s/.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
     const reading = fieldReading(header[column]!, cell, marker);
     if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
