@@ -12,7 +12,7 @@ import { isSecretName } from "./secret-names";
  *   Framework's and SQL Server's positional `@p0`, and a named one (`NAMED_BIND`).
  * - A template expression (`TEMPLATE_EXPRESSION`), read whole even where it holds blanks.
  */
-const PLACEHOLDER = /^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdvqrifgxX@]|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$/;
+const PLACEHOLDER = /^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdvqrifgxX@oOjc]|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$/;
 
 /**
  * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,
