@@ -63,6 +63,13 @@ describe("a format string is read as any text: no reading covers its text, so ev
     ['["token: %s","Bearer"]', `["token: %s","${M}"]`],
     ['["token=%s","v2"]', `["token=%s","${M}"]`],
   ]);
+  itStoresCounting("an argument holding an escape goes whole, a format string's line break read: %j", counted, { secret_param: 1 }, [
+    ['["password: %s","hun\\"ter2"]', `["password: %s","${M}"]`],
+    ['["password: %s","abc\\\\","x"]', `["password: %s","${M}","x"]`],
+    ['{"msg":"[\\"password: %s\\",\\"hun\\\\\\"ter2\\"]"}', `{"msg":"[\\"password: %s\\",\\"${M}\\"]"}`],
+    ['fmt.Printf("token=%q\\n", "Zx9Kq2Lm7Pw4abcd")', `fmt.Printf("token=%q\\n", "${M}")`],
+    ['["token=%s\\n","Zx9Kq2Lm7Pw4abcd"]', `["token=%s\\n","${M}"]`],
+  ]);
   itStoresCounting("only the consumed argument goes, the format string and the other arguments read as any text: %j", counted, { secret_param: 1, email: 1 }, [
     ['["user %s from %s password=%s","bob@acme.io","10.1.2.3","hunter2"]', `["user %s from %s password=%s","[REDACTED:email]","10.1.2.3","${M}"]`],
   ]);
@@ -185,6 +192,11 @@ const JSON_ARRAYS = [
   '["pin:",1234,4111111111111111]',
   '["password: %s token=Zx9Kq2Lm7Pw4abcd","hunter2"]',
   '["Authorization: %s","Bearer Zx9Kq2Lm7Pw4abcd"]',
+  '["pin: %d",1234]',
+  '["pin: %d",3]',
+  '["password: %s","hun\\"ter2"]',
+  '["Login %s password=%s","alice","hunter2"]',
+  '["user %s from %s password=%s","bob@acme.io","10.1.2.3","hunter2"]',
   ...KINDS.map(([value]) => `["password: %s for ${value}","hunter2"]`),
 ];
 

@@ -20,8 +20,11 @@ import { BUILT_IN_DETECTORS } from "./detectors";
 
 /** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it: flags, width and precision perhaps, then its letter. */
 const PLACEHOLDER = String.raw`%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOcvq]`;
-/** One character of the format string (escapes `fe`, quote `fq`), read in JSON's escape units as a string argument's are. */
-const FORMAT_CHARACTER = stringCharacterSource(String.raw`\k<fe>`, String.raw`\k<fq>`);
+/**
+ * One character of the format string (escapes `fe`, quote `fq`), read in JSON's escape units as a string argument's
+ * are, or a line break: a JSON text's `\n` (Go's and C's `"token=%q\n"`) is one where the scanner reads its escapes.
+ */
+const FORMAT_CHARACTER = String.raw`(?:${stringCharacterSource(String.raw`\k<fe>`, String.raw`\k<fq>`)}|\r?\n)`;
 /**
  * A format string opening an argument (at the text's start or after `(`, `[` or `,`): its escapes (`fe`), quote
  * (`fq`) and characters (`format`), holding a `:` or `=` and at most four blanks (and a quote) right before a
@@ -130,8 +133,13 @@ function renderedReading(placeholder: NamedPlaceholder, value: string): string |
     readingRendered = false;
   }
   if (read === rendered || !read.startsWith(head) || !read.endsWith(tail) || read.length < head.length + tail.length) return undefined;
-  return read.slice(head.length, read.length - tail.length);
+  const replaced = read.slice(head.length, read.length - tail.length);
+  // A quote or an escape inside the argument ends the rendered value early (`hun\"ter2`), not the argument: it goes whole.
+  return /["'`\\]/.test(value) ? (MARKER.exec(replaced)?.[0] ?? replaced) : replaced;
 }
+
+/** A marker the rendered reading wrote. */
+const MARKER = /\[REDACTED:[a-z_]{1,64}\]/;
 
 /** The finds of the current scan not yet passed, and how far its format strings were read; emptied as each scan ends. */
 let pending: { scan: number; searchedTo: number; finds: FormatFind[] } | undefined;
@@ -167,8 +175,12 @@ export function formatFindAfter(text: string, from: number): FormatFind | undefi
   }
 }
 
-/** The find `formatFindAfter` gave at `start` for `match` in the current scan, if any: what the detector's rewrite writes there. */
+/**
+ * The find `formatFindAfter` gave at `start` for `match` in the current scan, if any: what the detector's rewrite
+ * writes there. The scanner hands a match over without the backslashes it ends with (`abc\\`); the argument's
+ * reading in escape units says they are the value's, so the find keeps its length.
+ */
 export function formatFindAt(start: number, match: string): FormatFind | undefined {
   const find = pending?.scan === currentScan() ? pending.finds.find((candidate) => candidate.start === start) : undefined;
-  return find !== undefined && find.length === match.length ? find : undefined;
+  return find !== undefined && find.length >= match.length ? find : undefined;
 }
