@@ -90,6 +90,11 @@ describe("a format string is read as any text: no reading covers its text, so ev
     '["password: %s",""]',
     '["password: %s",pw]',
   ]);
+  it("a session's id under a placeholder takes the session marker the field form writes for it", () => {
+    const field = counted("session_id: abc123def456ghi").text.slice("session_id: ".length);
+    expect(field).toMatch(/^\[REDACTED:secret:[0-9a-f]{16}\]$/);
+    expect(counted('["session_id: %s","abc123def456ghi"]')).toEqual({ text: `["session_id: %s","${field}"]`, counts: { secret_param: 1 } });
+  });
   itStoresCounting("a scheme's credentials under a placeholder are the bearer reading's: %j", counted, { bearer: 1 }, [
     ['["Authorization: %s","Bearer Zx9Kq2Lm7Pw4abcd"]', '["Authorization: %s","Bearer [REDACTED:bearer]"]'],
   ]);

@@ -17,6 +17,8 @@ import { secretNameOf, stringCharacterSource } from "./argument-strings";
 import { TextScanner } from "./text-scanner";
 import { RedactionTally } from "./tally";
 import { BUILT_IN_DETECTORS } from "./detectors";
+import { redactionMarker } from "./detectors/detector";
+import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
 
 /** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it: flags, width and precision perhaps, then its letter. */
 const PLACEHOLDER = String.raw`%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOcvq]`;
@@ -75,11 +77,12 @@ const ARGUMENT = new RegExp(
   "y",
 );
 
-/** A consumed argument's value that goes: where it stands, how long it is, and what replaces it. */
+/** A consumed argument's value that goes: where it stands, how long it is, what replaces it, and which of its markers hide a session's id (`Rewrite.sessionIds`). */
 interface FormatFind {
   readonly start: number;
   readonly length: number;
   readonly text: string;
+  readonly sessionIds: readonly number[];
 }
 
 /** The finds among the arguments of the format string ending at `formatEnd`, each consumed by a placeholder of `named`. */
@@ -95,7 +98,7 @@ function findsOfArguments(text: string, formatEnd: number, named: readonly (Name
     if (placeholder === undefined || value === undefined || value === "") continue;
     const start = argument[3] !== undefined ? ARGUMENT.lastIndex - value.length - argument[1]!.length - 1 : at + argument[0].length - value.length;
     const replaced = renderedReading(placeholder, value);
-    if (replaced !== undefined) finds.push({ start, length: value.length, text: replaced });
+    if (replaced !== undefined) finds.push({ start, length: value.length, ...replaced });
   }
   return finds;
 }
@@ -115,7 +118,7 @@ let renderedScanner: TextScanner | undefined;
  * placeholder): the rendered text is redacted by the built-in detectors, and when its head and tail stay, what
  * became of the value replaces it; undefined when the value stays or the reading changed more than the value.
  */
-function renderedReading(placeholder: NamedPlaceholder, value: string): string | undefined {
+function renderedReading(placeholder: NamedPlaceholder, value: string): { readonly text: string; readonly sessionIds: readonly number[] } | undefined {
   const scan = currentScan();
   if (readingsOf.scan !== scan) readingsOf = { scan, readings: 0 };
   if (readingsOf.readings >= MOST_READINGS) return undefined;
@@ -123,7 +126,7 @@ function renderedReading(placeholder: NamedPlaceholder, value: string): string |
   const { head, tail } = placeholder;
   const rendered = `${head}${value}${tail}`;
   countWork(rendered.length);
-  renderedScanner ??= new TextScanner(BUILT_IN_DETECTORS);
+  renderedScanner ??= new TextScanner(BUILT_IN_DETECTORS, () => SESSION_ID_HELD);
   const scanner = renderedScanner;
   readingRendered = true;
   let read: string;
@@ -135,11 +138,30 @@ function renderedReading(placeholder: NamedPlaceholder, value: string): string |
   if (read === rendered || !read.startsWith(head) || !read.endsWith(tail) || read.length < head.length + tail.length) return undefined;
   const replaced = read.slice(head.length, read.length - tail.length);
   // A quote or an escape inside the argument ends the rendered value early (`hun\"ter2`), not the argument: it goes whole.
-  return /["'`\\]/.test(value) ? (MARKER.exec(replaced)?.[0] ?? replaced) : replaced;
+  return sessionIdsHeld(/["'`\\]/.test(value) ? (replaced.match(MARKER)?.[0] ?? replaced) : replaced);
 }
 
-/** A marker the rendered reading wrote. */
+/** The marker the rendered reading writes for a session's id (its scanner's session marker), which the scan's own session marker then writes for it. */
+const SESSION_ID_HELD = redactionMarker("session_id_held");
+/** A marker a rendered reading writes, and each of them. */
 const MARKER = /\[REDACTED:[a-z_]{1,64}\]/;
+const MARKERS = new RegExp(MARKER.source, "g");
+
+/**
+ * `replaced` with each marker hiding a session's id (`SESSION_ID_HELD`) written as a secret parameter's, and the
+ * places of those among its markers, so that the scan writes its own session marker for the id as it does for
+ * `session_id: …` (`Rewrite.sessionIds`).
+ */
+function sessionIdsHeld(replaced: string): { readonly text: string; readonly sessionIds: readonly number[] } {
+  const sessionIds: number[] = [];
+  let place = 0;
+  const text = replaced.replace(MARKERS, (marker) => {
+    if (marker === SESSION_ID_HELD) sessionIds.push(place);
+    place++;
+    return marker === SESSION_ID_HELD ? redactionMarker(SECRET_PARAM_KIND) : marker;
+  });
+  return { text, sessionIds };
+}
 
 /** The finds of the current scan not yet passed, and how far its format strings were read; emptied as each scan ends. */
 let pending: { scan: number; searchedTo: number; finds: FormatFind[] } | undefined;

@@ -131,7 +131,7 @@ function showsEvidence(text: string): boolean {
 function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (!showsEvidence(text)) return undefined;
   const format = formatFindAt(start, match);
-  if (format !== undefined) return { text: format.text, kind: SECRET_PARAM_KIND, length: format.length };
+  if (format !== undefined) return { text: format.text, kind: SECRET_PARAM_KIND, length: format.length, ...(format.sessionIds.length > 0 ? { sessionIds: format.sessionIds } : {}) };
   if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
   return EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined;
 }
