@@ -89,6 +89,11 @@ describe("a format string is read as any text: no reading covers its text, so ev
     '["password: %s","[REDACTED]"]',
     '["password: %s",""]',
     '["password: %s",pw]',
+    // A second pass over what the first wrote changes nothing.
+    '["session_id: %s","[REDACTED:secret:94ce30ef66ba6cd7]"]',
+    '["Authorization: %s","Bearer [REDACTED:bearer]"]',
+    'logger.info("pin: %d", [REDACTED:secret_param])',
+    '["pin: %d","[REDACTED:secret_param]"]',
   ]);
   it("a session's id under a placeholder takes the session marker the field form writes for it", () => {
     const field = counted("session_id: abc123def456ghi").text.slice("session_id: ".length);
