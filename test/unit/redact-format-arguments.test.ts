@@ -95,6 +95,41 @@ describe("a format string is read as any text: no reading covers its text, so ev
     'logger.info("pin: %d", [REDACTED:secret_param])',
     '["pin: %d","[REDACTED:secret_param]"]',
   ]);
+  // Only a call's first argument is a format: a string after `,` is no format; a consumed format or name's string stays.
+  itKeepsUncounted("a list of strings that is no console line: %j", counted, [
+    '["a","password: %s","hunter2"]',
+    '{"templates":["password: %s","username: %s"]}',
+    '["password: %s","username: %s"]',
+    '["password: %s","token:"]',
+  ]);
+  itStoresCounting("a list of stringified console lines reads the escaped pair inside, not the next element: %j", counted, { secret_param: 1 }, [
+    ['["[\\"password: %s\\",\\"hunter2\\"]","[\\"ok\\"]"]', `["[\\"password: %s\\",\\"${M}\\"]","[\\"ok\\"]"]`],
+  ]);
+  // Go's, C's and Python's verbs count as placeholders (`%x`), a `*` width or precision consumes an argument of its own.
+  itStoresCounting("every verb counted, a `*` consuming its argument: %j", counted, { secret_param: 1 }, [
+    ['["%x token=%s",255,"Zx9Kq2Lm7Pw4abcd"]', `["%x token=%s",255,"${M}"]`],
+    ['["%*d token=%s",5,255,"Zx9Kq2Lm7Pw4abcd"]', `["%*d token=%s",5,255,"${M}"]`],
+    ['["%.*f token=%s",2,3.14159,"Zx9Kq2Lm7Pw4abcd"]', `["%.*f token=%s",2,3.14159,"${M}"]`],
+    ...["%e", "%E", "%g", "%G", "%u", "%p", "%b", "%t", "%T", "%U", "%X", "%r", "%a"].map((verb) => [`["${verb} token=%s",7,"Zx9Kq2Lm7Pw4abcd"]`, `["${verb} token=%s",7,"${M}"]`] as [string, string]),
+    ['["password: %u",1234]', `["password: %u","${M}"]`],
+  ]);
+  itKeepsUncounted("a placeholder of any verb is no secret: %j", counted, ["password: %u", "password=%x", "token: %.*f"]);
+  // A trailing escape is the argument's: the whole content goes, the escape with it.
+  itStoresCounting("an argument ending in an escape goes whole: %j", counted, { secret_param: 1 }, [
+    ['["token: %s","Zx9Kq2Lm7Pw4abcd\\n"]', `["token: %s","${M}"]`],
+    ['["password: %s","hunter2\\n"]', `["password: %s","${M}"]`],
+    ['["password: %s","hunter2\\r\\n"]', `["password: %s","${M}"]`],
+    ['["password: %s","hunter2\\t"]', `["password: %s","${M}"]`],
+  ]);
+  itStoresCounting("a line break between arguments: %j", counted, { secret_param: 1 }, [
+    ['["password: %s",\n"hunter2"]', `["password: %s",\n"${M}"]`],
+    ['logging.info("password=%s",\n    "hunter2")', `logging.info("password=%s",\n    "${M}")`],
+  ]);
+  // Known false positives (README): a UI's label list reads as a console line.
+  itStoresCounting("a label list after a secret's placeholder reads as a console line: %j", counted, { secret_param: 1 }, [
+    ['["Enter password: %s","Cancel"]', `["Enter password: %s","${M}"]`],
+    ['["Token: %s","Copy to clipboard","Close"]', `["Token: %s","${M}","Close"]`],
+  ]);
   it("a session's id under a placeholder takes the session marker the field form writes for it", () => {
     const field = counted("session_id: abc123def456ghi").text.slice("session_id: ".length);
     expect(field).toMatch(/^\[REDACTED:secret:[0-9a-f]{16}\]$/);

@@ -19,21 +19,23 @@ import { RedactionTally } from "./tally";
 import { BUILT_IN_DETECTORS } from "./detectors";
 import { redactionMarker } from "./detectors/detector";
 import { SECRET_PARAM_KIND } from "./detectors/secret-parameter";
+import { PRINTF_CONVERSION } from "./placeholders";
 
-/** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it: flags, width and precision perhaps, then its letter. */
-const PLACEHOLDER = String.raw`%[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdifjoOcvq]`;
+/** A placeholder as `util.format`, printf, Go's `fmt` and Python's `%` write it (`PRINTF_CONVERSION`, the list `isPlaceholder` reads). */
+const PLACEHOLDER = `%${PRINTF_CONVERSION}`;
 /**
  * One character of the format string (escapes `fe`, quote `fq`), read in JSON's escape units as a string argument's
  * are, or a line break: a JSON text's `\n` (Go's and C's `"token=%q\n"`) is one where the scanner reads its escapes.
  */
 const FORMAT_CHARACTER = String.raw`(?:${stringCharacterSource(String.raw`\k<fe>`, String.raw`\k<fq>`)}|\r?\n)`;
 /**
- * A format string opening an argument (at the text's start or after `(`, `[` or `,`): its escapes (`fe`), quote
+ * A format string opening a call's or a list's first argument (at the text's start or after `(` or `[`; never after
+ * `,`, as only a call's first argument is a format): its escapes (`fe`), quote
  * (`fq`) and characters (`format`), holding a `:` or `=` and at most four blanks (and a quote) right before a
  * placeholder.
  */
 const FORMAT_STRING = new RegExp(
-  String.raw`(?<=(?:^|[([,])[ \t]{0,8})(?<fe>\\{0,8})(?<fq>["'])(?<format>(?:(?![:=][ \t]{0,4}(?:\\{0,8}["'])?%)${FORMAT_CHARACTER}){0,256}[:=][ \t]{0,4}(?:\\{0,8}["'])?${PLACEHOLDER}${FORMAT_CHARACTER}{0,256})\k<fe>\k<fq>`,
+  String.raw`(?<=(?:^|[([])[ \t]{0,8})(?<fe>\\{0,8})(?<fq>["'])(?<format>(?:(?![:=][ \t]{0,4}(?:\\{0,8}["'])?%)${FORMAT_CHARACTER}){0,256}[:=][ \t]{0,4}(?:\\{0,8}["'])?${PLACEHOLDER}${FORMAT_CHARACTER}{0,256})\k<fe>\k<fq>`,
   "g",
 );
 /** Each placeholder of a format string, or a literal `%%` (consuming none). */
@@ -53,6 +55,8 @@ function namedPlaceholders(format: string): (NamedPlaceholder | undefined)[] {
   let from = 0;
   for (const placeholder of format.matchAll(PLACEHOLDERS)) {
     if (placeholder[0] === "%%") continue;
+    // A `*` width or precision consumes an argument of its own before the placeholder's (`%*d`, `%.*f`).
+    for (let stars = placeholder[0].split("*").length - 1; stars > 0; stars--) named.push(undefined);
     const end = placeholder.index + placeholder[0].length;
     const before = NAME_BEFORE_PLACEHOLDER.exec(format.slice(from, placeholder.index));
     from = end;
@@ -68,12 +72,13 @@ function namedPlaceholders(format: string): (NamedPlaceholder | undefined)[] {
 }
 
 /**
- * One argument after a `,` and its blanks: a string in any escapes (1) and quote (2), its characters (3) read as
- * JSON's escapes nest; a whole number ending its argument (4); or anything else up to its `,` or the call's or
+ * One argument after a `,` and its blanks, line breaks too (`logging.info("password=%s",\n    "hunter2")`): a
+ * string in any escapes (1) and quote (2), its characters (3) read as JSON's escapes nest, or a line break the
+ * scanner read from its escape (`"hunter2\n"`); a whole number ending its argument (4); or anything else up to its `,` or the call's or
  * array's end (a variable, an object: judged never, but counted).
  */
 const ARGUMENT = new RegExp(
-  String.raw`[ \t]*,[ \t]*(?:(\\{0,8})(["'${"`"}])(${stringCharacterSource(String.raw`\1`, String.raw`\2`)}{0,1024})\1\2|(-?\d{1,19})(?=[ \t]*(?:[,)\]\r\n]|\\{1,8}["n]|$))|\{[^{}\n]{0,256}\}|\[[^[\]\n]{0,256}\]|[^,()[\]{}"'\n]{1,64})`,
+  String.raw`[ \t\r\n]{0,32},[ \t\r\n]{0,32}(?:(\\{0,8})(["'${"`"}])((?:${stringCharacterSource(String.raw`\1`, String.raw`\2`)}|\r?\n){0,1024})\1\2|(-?\d{1,19})(?=[ \t]*(?:[,)\]\r\n]|\\{1,8}["n]|$))|\{[^{}\n]{0,256}\}|\[[^[\]\n]{0,256}\]|[^,()[\]{}"'\n]{1,64})`,
   "y",
 );
 
@@ -83,6 +88,15 @@ interface FormatFind {
   readonly length: number;
   readonly text: string;
   readonly sessionIds: readonly number[];
+}
+
+/** A placeholder anywhere in a string. */
+const HOLDS_PLACEHOLDER = new RegExp(PLACEHOLDER);
+/** A consumed string that is itself a format string or a name's (`["password: %s","username: %s"]`, a list of templates): no value. */
+function isFormatOrName(value: string): boolean {
+  if (HOLDS_PLACEHOLDER.test(value)) return true;
+  const name = /^(.{1,64}?)[ \t]?[:=][ \t]*$/.exec(value)?.[1];
+  return name !== undefined && secretNameOf(name) !== undefined;
 }
 
 /** The finds among the arguments of the format string ending at `formatEnd`, each consumed by a placeholder of `named`. */
@@ -95,7 +109,7 @@ function findsOfArguments(text: string, formatEnd: number, named: readonly (Name
     if (argument === null) break;
     countWork(argument[0].length);
     const value = argument[3] ?? argument[4];
-    if (placeholder === undefined || value === undefined || value === "") continue;
+    if (placeholder === undefined || value === undefined || value === "" || isFormatOrName(value)) continue;
     const start = argument[3] !== undefined ? ARGUMENT.lastIndex - value.length - argument[1]!.length - 1 : at + argument[0].length - value.length;
     const replaced = renderedReading(placeholder, value);
     if (replaced !== undefined) finds.push({ start, length: value.length, ...replaced });
@@ -137,8 +151,9 @@ function renderedReading(placeholder: NamedPlaceholder, value: string): { readon
   }
   if (read === rendered || !read.startsWith(head) || !read.endsWith(tail) || read.length < head.length + tail.length) return undefined;
   const replaced = read.slice(head.length, read.length - tail.length);
-  // A quote or an escape inside the argument ends the rendered value early (`hun\"ter2`), not the argument: it goes whole.
-  return sessionIdsHeld(/["'`\\]/.test(value) ? (replaced.match(MARKER)?.[0] ?? replaced) : replaced);
+  // A quote, an escape or a control character (a line break or tab the scanner read from `\n`, `\t`) inside the
+  // argument ends the rendered value early (`hun\"ter2`, `hunter2\n`), not the argument: it goes whole.
+  return sessionIdsHeld(/["'`\\\x00-\x1f]/.test(value) ? (replaced.match(MARKER)?.[0] ?? replaced) : replaced);
 }
 
 /** The marker the rendered reading writes for a session's id (its scanner's session marker), which the scan's own session marker then writes for it. */
@@ -163,38 +178,52 @@ function sessionIdsHeld(replaced: string): { readonly text: string; readonly ses
   return { text, sessionIds };
 }
 
-/** The finds of the current scan not yet passed, and how far its format strings were read; emptied as each scan ends. */
-let pending: { scan: number; searchedTo: number; finds: FormatFind[] } | undefined;
+/** The current scan's finds, all read as its first search asked; emptied as each scan ends. */
+let pending: { scan: number; finds: readonly FormatFind[] } | undefined;
 resetAfterEachScan(() => {
   pending = undefined;
 });
 
 /**
- * The first find at or after `from` of a consumed argument's value (`FormatFind`), the format strings read left to
- * right once in a scan; undefined when none is left. A rendered pair's own text (`readingRendered`) has none.
+ * A format string's characters that hold a list or a call of escaped strings (`[\"password: %s\",\"hunter2\"]`
+ * in a list of stringified console lines): the format is the escaped one inside, not the string holding it.
+ */
+const HOLDS_ESCAPED_LIST = /[[(][ \t]{0,8}\\+["']/;
+
+/**
+ * All finds of `text`'s format strings, left to right. Every rendered reading of the text is done here, in one
+ * batch before the scan reads on, so the memos each reading empties (`readAside`) are refilled once a scan, not
+ * once per reading.
+ */
+function findsOfText(text: string): FormatFind[] {
+  const finds: FormatFind[] = [];
+  FORMAT_STRING.lastIndex = 0;
+  for (let format = FORMAT_STRING.exec(text); format !== null; format = FORMAT_STRING.exec(text)) {
+    const at = format.index;
+    const end = at + format[0].length;
+    if (HOLDS_ESCAPED_LIST.test(format.groups!.format!)) {
+      FORMAT_STRING.lastIndex = at + 1;
+      continue;
+    }
+    const named = namedPlaceholders(format.groups!.format!);
+    if (named.some((placeholder) => placeholder !== undefined)) finds.push(...findsOfArguments(text, end, named));
+    FORMAT_STRING.lastIndex = end;
+  }
+  return finds;
+}
+
+/**
+ * The first find at or after `from` of a consumed argument's value (`FormatFind`), the format strings read once
+ * a scan (`findsOfText`); undefined when none is left. A rendered pair's own text (`readingRendered`) has none.
  */
 export function formatFindAfter(text: string, from: number): FormatFind | undefined {
   if (readingRendered) return undefined;
   const scan = currentScan();
-  let state = pending?.scan === scan ? pending : { scan, searchedTo: 0, finds: [] as FormatFind[] };
-  for (;;) {
-    const next = state.finds.find((find) => find.start >= from);
-    if (next !== undefined) {
-      pending = state;
-      return next;
-    }
-    FORMAT_STRING.lastIndex = state.searchedTo;
-    const format = FORMAT_STRING.exec(text);
-    if (format === null) {
-      pending = { scan, searchedTo: text.length, finds: [] };
-      return undefined;
-    }
-    const formatEnd = format.index + format[0].length;
-    const named = namedPlaceholders(format.groups!.format!);
-    const finds = named.some((placeholder) => placeholder !== undefined) ? findsOfArguments(text, formatEnd, named) : [];
-    // A reading above emptied the memos (its scan ended): the state is this call's own.
-    state = { scan, searchedTo: formatEnd, finds };
+  if (pending?.scan !== scan) {
+    const finds = findsOfText(text);
+    pending = { scan, finds };
   }
+  return pending.finds.find((find) => find.start >= from);
 }
 
 /**
