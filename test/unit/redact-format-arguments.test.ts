@@ -102,6 +102,10 @@ describe("a format string is read as any text: no reading covers its text, so ev
     '["password: %s","username: %s"]',
     '["password: %s","token:"]',
   ]);
+  itStoresCounting("a password holding a `%` is no template: %j", counted, { secret_param: 1 }, [
+    ['["password: %s","p%ssw0rd"]', `["password: %s","${M}"]`],
+    ['["password: %s","ab%d9"]', `["password: %s","${M}"]`],
+  ]);
   itStoresCounting("a list of stringified console lines reads the escaped pair inside, not the next element: %j", counted, { secret_param: 1 }, [
     ['["[\\"password: %s\\",\\"hunter2\\"]","[\\"ok\\"]"]', `["[\\"password: %s\\",\\"${M}\\"]","[\\"ok\\"]"]`],
   ]);

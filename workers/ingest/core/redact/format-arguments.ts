@@ -90,8 +90,11 @@ interface FormatFind {
   readonly sessionIds: readonly number[];
 }
 
-/** A placeholder anywhere in a string. */
-const HOLDS_PLACEHOLDER = new RegExp(PLACEHOLDER);
+/**
+ * A placeholder standing alone in a string, at its start or after a blank, `:` or `=`, and no letter or digit
+ * after it (`username: %s`, `%d items`): a template's. A password holding a `%` (`p%ssw0rd`, `ab%d9`) holds none.
+ */
+const HOLDS_PLACEHOLDER = new RegExp(String.raw`(?:^|[ \t:=])${PLACEHOLDER}(?![A-Za-z0-9])`);
 /** A consumed string that is itself a format string or a name's (`["password: %s","username: %s"]`, a list of templates): no value. */
 function isFormatOrName(value: string): boolean {
   if (HOLDS_PLACEHOLDER.test(value)) return true;
