@@ -2,6 +2,13 @@ import { withoutRemembering } from "./bounded-memo";
 import { isSecretName } from "./secret-names";
 
 /**
+ * A printf conversion after its `%`: flags, a width and a precision (each perhaps `*`, which consumes an argument
+ * of its own), then the verb of Node's `util.format`, C's printf, Go's `fmt` or Python's `%`. One list for the
+ * placeholder a value is (`isPlaceholder`) and the placeholders a format string counts (format-arguments.ts).
+ */
+export const PRINTF_CONVERSION = String.raw`[-+ #0]{0,3}(?:\d{1,3}|\*)?(?:\.(?:\d{1,3}|\*))?[sdvqrifgGxX@oOjceEupbtTUa]`;
+
+/**
  * Placeholders and templates written where a secret's value goes: the value is filled in
  * elsewhere, so the text holds none.
  *
@@ -12,7 +19,7 @@ import { isSecretName } from "./secret-names";
  *   Framework's and SQL Server's positional `@p0`, and a named one (`NAMED_BIND`).
  * - A template expression (`TEMPLATE_EXPRESSION`), read whole even where it holds blanks.
  */
-const PLACEHOLDER = /^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?[-+ #0]{0,3}\d{0,3}(?:\.\d{1,3})?[sdvqrifgxX@]|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$/;
+const PLACEHOLDER = new RegExp(String.raw`^(?:%\{[A-Za-z_]\w{0,63}\}|%(?:\([A-Za-z_]\w{0,63}\))?${PRINTF_CONVERSION}|\?\d{0,3}|\$\d{1,3}|@p\d{1,3})$`);
 
 /**
  * A template expression at a value's start: Go's and Jinja's, Mustache's, Helm's `{{ .Token }}`,

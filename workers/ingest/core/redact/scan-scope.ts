@@ -10,6 +10,8 @@
  */
 
 let current = 0;
+/** The highest number given: a scan read aside (`readAside`) leaves `current` at its outer scan's, and no number is given twice. */
+let issued = 0;
 let scanning = false;
 let work = 0;
 const resets: Array<() => void> = [];
@@ -19,7 +21,7 @@ const resets: Array<() => void> = [];
  * a new number at each call: a memo filled by a call outside a scan is never read again.
  */
 export function currentScan(): number {
-  if (!scanning) current++;
+  if (!scanning) current = ++issued;
   return current;
 }
 
@@ -45,13 +47,32 @@ export function emptied(collection: { readonly size: number; clear(): void }): v
 
 /** Called by the scanner as a scan starts: a new number, so no memo of an earlier scan is read. */
 export function beginScan(): void {
-  current++;
+  current = ++issued;
   scanning = true;
+}
+
+/**
+ * `read`'s result, a scan of another text run inside the current one (a detector reading a short text it
+ * rendered: format-arguments.ts): it has a number of its own, and as it ends the memos are emptied, so that
+ * neither scan reads what the other remembered; the current scan then goes on under its own number, its
+ * memos filled again as it asks. Numbers only grow, so the inner scan's is never given again.
+ */
+export function readAside<T>(read: () => T): T {
+  const outer = current;
+  const outerScanning = scanning;
+  try {
+    return read();
+  } finally {
+    if (outerScanning) {
+      current = outer;
+      scanning = true;
+    }
+  }
 }
 
 /** Called by the scanner as a scan ends (also when a check throws): memos let the text go. */
 export function endScan(): void {
-  current++;
+  current = ++issued;
   scanning = false;
   for (const reset of resets) reset();
 }

@@ -6,6 +6,7 @@ import { isCodeNumber } from "./code-lists";
 import type { Detector, Rewrite } from "./detector";
 import { SECRET_PARAM_KIND } from "./secret-parameter";
 import { currentScan } from "../scan-scope";
+import { formatFindAfter, formatFindAt } from "../format-arguments";
 
 /**
  * A secret's value written as the argument after its name's own string, as a call's arguments are
@@ -126,16 +127,35 @@ function showsEvidence(text: string): boolean {
   return shows;
 }
 
-/** The reading of `match` by the form it was found as: the next argument's at a colon or `=`, or a name's string closed by `=`; none in a text that shows no evidence (`showsEvidence`). */
+/** The reading of `match` by the form it was found as: a format string's consumed argument (format-arguments.ts), the next argument's at a colon or `=`, or a name's string closed by `=`; none in a text that shows no evidence (`showsEvidence`). */
 function redactArguments(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   if (!showsEvidence(text)) return undefined;
+  const format = formatFindAt(start, match);
+  if (format !== undefined) return { text: format.text, kind: SECRET_PARAM_KIND, length: format.length, ...(format.sessionIds.length > 0 ? { sessionIds: format.sessionIds } : {}) };
   if (/^[:=]/.test(match)) return redactNextArgument(match, marker, text, start);
   return EQUALS_NAME_STRING.test(match) ? redactAfterEquals(match, marker, text, start) : undefined;
+}
+
+/** `SOURCE`'s candidates, searched from any position. */
+const CANDIDATES = new RegExp(SOURCE, "g");
+
+/**
+ * The first candidate at or after `from`: `SOURCE`'s, or a format string's consumed argument's value
+ * (`formatFindAfter`), which starts at the value, past the format string, so no pattern of `SOURCE` can find it;
+ * at one position `SOURCE`'s.
+ */
+function searchArguments(text: string, from: number): RegExpExecArray | null {
+  CANDIDATES.lastIndex = from;
+  const found = CANDIDATES.exec(text);
+  const format = formatFindAfter(text, from);
+  if (format === undefined || (found !== null && found.index <= format.start)) return found;
+  return Object.assign([text.slice(format.start, format.start + format.length)], { index: format.start, input: text }) as unknown as RegExpExecArray;
 }
 
 export const consoleArgumentsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: SOURCE,
+  search: searchArguments,
   evidence: EVIDENCE,
   // A name of two words (`"API key:"`, `"Your password is:"`) shows no secret field's name before a colon, but a phrase's.
   moreEvidence: NAME_PHRASE_EVIDENCE,

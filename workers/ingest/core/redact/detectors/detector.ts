@@ -39,7 +39,9 @@ export interface Detector {
    * The first candidate at or after `from`, exactly as `exec` of the source compiled global
    * from `from` finds it (the same start, the same match), or null: for a detector whose every
    * match holds a literal a native search finds, where the regex would try each position of
-   * the text. Absent: the regex searches.
+   * the text. Absent: the regex searches. A search may also give candidates no regex can express,
+   * which its `rewrite` then knows by their place (a format string's consumed argument,
+   * console-arguments.ts).
    */
   readonly search?: (text: string, from: number) => RegExpExecArray | null;
   /**
