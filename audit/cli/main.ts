@@ -66,7 +66,10 @@ Options:
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
-                      on a loopback, private or link-local address, with /v1 or /v1/<signal>
+                      on a host a deployed Worker cannot reach (localhost, loopback, private,
+                      link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
+                      these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
+                      with /v1 or /v1/<signal>
                       at its end, a query or fragment, a user name or password, a \${…}
                       template, a placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID,
                       example.com, a .invalid or .test host) or a blank
@@ -333,7 +336,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
  * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
- * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT),
+ * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info

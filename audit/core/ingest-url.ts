@@ -14,21 +14,32 @@ export const INGEST_URL_PLACEHOLDER = "https://<ingest origin>";
 export const INGEST_URL_OPTION = "--ingest-url <URL>";
 
 /**
- * What `url`'s host is when a deployed Worker cannot reach it, or undefined: "a local development
- * address" (`localhost`, `*.localhost`, `127.0.0.0/8`, `0.0.0.0/8`, `[::1]`, `[::]`: the machine the
- * Worker runs on, or none), "a link-local address" (`169.254/16`, `fe80::/10`: one network segment),
- * "a private network address" (RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local
- * `fc00::/7`), "a carrier-grade NAT address" (`100.64/10`, RFC 6598: inside a provider's network):
- * a deployed Worker runs on Cloudflare's network, not on the network that has them, over http or
- * https alike. The one answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG
- * parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`,
- * IPv6 compressed).
+ * What `url`'s host is when a deployed Worker cannot reach it, or undefined: a deployed Worker runs
+ * on Cloudflare's network, not on the network that has these, over http or https alike. The one
+ * answer for `--ingest-url` and for the endpoint vars of a file, each class named precisely:
+ * - "a local development address": `localhost`, `*.localhost` (RFC 6761), `127.0.0.0/8`,
+ *   `0.0.0.0/8`, `[::1]`, `[::]`: the machine the Worker runs on, or none;
+ * - "a link-local address": `169.254/16`, `fe80::/10`: one network segment;
+ * - "a private network address": RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local `fc00::/7`;
+ * - "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)": inside a provider's network;
+ * - "a benchmarking address (198.18.0.0/15, RFC 2544)": for test networks, never routed;
+ * - any of the IPv4 ones written as NAT64 (`64:ff9b::/96`, RFC 6052), IPv4-mapped or IPv4-compatible;
+ * - "a name reserved for private networks" (`PRIVATE_NAMES`: `.internal`, `.home.arpa`, `.local`),
+ *   which no public resolver answers. A name merely used so (`.lan`, `.corp`) is not reserved
+ *   and is left alone: it may be someone's public domain one day.
+ * The WHATWG parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as
+ * `127.0.0.1`, IPv6 compressed, `[64:ff9b::10.0.0.1]` as `[64:ff9b::a00:1]`).
  */
 export function unreachableAddress(url: URL): string | undefined {
   const host = url.hostname.replace(/\.$/, "");
   if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]") return LOCAL_ADDRESS;
+  const name = PRIVATE_NAMES.find(({ suffix }) => host === suffix || host.endsWith(`.${suffix}`));
+  if (name !== undefined) return `a name reserved for private networks (.${name.suffix}, ${name.source})`;
   const v4 = ipv4Of(host);
-  if (v4 !== undefined) return ipv4Kind(v4);
+  if (v4 !== undefined) {
+    const kind = ipv4Kind(v4.address);
+    return kind !== undefined && v4.form !== undefined ? `${kind} written as ${v4.form}` : kind;
+  }
   if (/^\[fe[89ab][0-9a-f]:/.test(host)) return "a link-local address";
   return /^\[f[cd][0-9a-f]{2}:/.test(host) ? "a private network address" : undefined;
 }
@@ -36,24 +47,37 @@ export function unreachableAddress(url: URL): string | undefined {
 const LOCAL_ADDRESS = "a local development address";
 
 /**
- * The four numbers of an IPv4 host, also one written in IPv6 as IPv4-mapped (`[::ffff:7f00:1]`,
- * as the parser writes `[::ffff:127.0.0.1]`) or IPv4-compatible (`[::7f00:1]` for
- * `[::127.0.0.1]`), or undefined.
+ * Top-level names reserved for private networks: ICANN's `.internal` (board resolution of July
+ * 2024), `.home.arpa` (RFC 8375, home networks) and `.local` (RFC 6762, multicast DNS).
  */
-function ipv4Of(host: string): number[] | undefined {
+const PRIVATE_NAMES: readonly { suffix: string; source: string }[] = [
+  { suffix: "internal", source: "ICANN 2024" },
+  { suffix: "home.arpa", source: "RFC 8375" },
+  { suffix: "local", source: "RFC 6762" },
+];
+
+/**
+ * The four numbers of an IPv4 host, and, when written in IPv6, which form: NAT64's well-known
+ * prefix (`[64:ff9b::a00:1]`, RFC 6052, which a NAT64 gateway translates to the IPv4 address
+ * behind it), IPv4-mapped (`[::ffff:7f00:1]`, as the parser writes `[::ffff:127.0.0.1]`) or
+ * IPv4-compatible (`[::7f00:1]` for `[::127.0.0.1]`); undefined for another host.
+ */
+function ipv4Of(host: string): { address: number[]; form?: string } | undefined {
   const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (dotted !== null) return dotted.slice(1).map(Number);
-  const mapped = /^\[::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
-  if (mapped === null) return undefined;
-  const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
-  return [high >> 8, high & 255, low >> 8, low & 255];
+  if (dotted !== null) return { address: dotted.slice(1).map(Number) };
+  const embedded = /^\[(64:ff9b::|::ffff:|::)([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (embedded === null) return undefined;
+  const [high, low] = [parseInt(embedded[2]!, 16), parseInt(embedded[3]!, 16)];
+  const form = embedded[1] === "64:ff9b::" ? "NAT64 (64:ff9b::/96, RFC 6052)" : undefined;
+  return { address: [high >> 8, high & 255, low >> 8, low & 255], ...(form === undefined ? {} : { form }) };
 }
 
 /** What an IPv4 address is when a deployed Worker cannot reach it (`unreachableAddress`), or undefined. */
 function ipv4Kind([a, b]: number[]): string | undefined {
   if (a === 127 || a === 0) return LOCAL_ADDRESS;
   if (a === 169 && b === 254) return "a link-local address";
-  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address";
+  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)";
+  if (a === 198 && (b === 18 || b === 19)) return "a benchmarking address (198.18.0.0/15, RFC 2544)";
   return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) ? "a private network address" : undefined;
 }
 

@@ -700,8 +700,9 @@ describe("--ingest-url refusals suggest a URL the flag takes", () => {
 
 describe("addresses a deployed Worker cannot reach: one answer for --ingest-url and a file's endpoint vars", () => {
   // Loopback and unspecified (127.0.0.0/8, 0.0.0.0, ::1), private (RFC 1918, fc00::/7),
-  // link-local (169.254/16, fe80::/10) and carrier-grade NAT (100.64/10) hosts are unreachable
-  // from Cloudflare's network over https too.
+  // link-local (169.254/16, fe80::/10), carrier-grade NAT (100.64/10) and benchmarking
+  // (198.18/15) hosts, any of them as NAT64 (64:ff9b::/96), and names reserved for private
+  // networks (.internal, .home.arpa, .local) are unreachable from Cloudflare's network over https too.
   const unreachable: [string, string][] = [
     ["https://localhost", "a local development address"],
     ["https://10.0.0.5:4318", "a private network address"],
@@ -717,11 +718,18 @@ describe("addresses a deployed Worker cannot reach: one answer for --ingest-url 
     ["https://[fe80::1]", "a link-local address"],
     ["https://[febf::1]", "a link-local address"],
     ["https://[::127.0.0.1]", "a local development address"],
-    ["https://100.64.0.1", "a carrier-grade NAT address"],
-    ["https://100.127.255.1", "a carrier-grade NAT address"],
+    ["https://100.64.0.1", "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)"],
+    ["https://100.127.255.1", "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)"],
     ["https://127.1", "a local development address"],
     ["https://[::ffff:127.0.0.1]", "a local development address"],
     ["https://otel.localhost", "a local development address"],
+    ["https://ingest.corp.internal", "a name reserved for private networks (.internal, ICANN 2024)"],
+    ["https://otel.home.arpa", "a name reserved for private networks (.home.arpa, RFC 8375)"],
+    ["https://collector.local", "a name reserved for private networks (.local, RFC 6762)"],
+    ["https://198.18.0.1", "a benchmarking address (198.18.0.0/15, RFC 2544)"],
+    ["https://198.19.255.254", "a benchmarking address (198.18.0.0/15, RFC 2544)"],
+    ["https://[64:ff9b::10.0.0.1]", "a private network address written as NAT64 (64:ff9b::/96, RFC 6052)"],
+    ["https://[64:ff9b::7f00:1]", "a local development address written as NAT64 (64:ff9b::/96, RFC 6052)"],
   ];
 
   it.each(unreachable)("%s: refused by the flag, with no suggestion that would be taken back, and flagged in a file", async (base, kind) => {
@@ -741,7 +749,7 @@ describe("addresses a deployed Worker cannot reach: one answer for --ingest-url 
   });
 
   it("passes public addresses beside the private ranges", async () => {
-    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://100.63.255.1", "https://100.128.0.1", "https://[::ffff:8.8.8.8]", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io"]) {
+    for (const base of ["https://172.15.0.1", "https://172.32.0.1", "https://100.63.255.1", "https://100.128.0.1", "https://[::ffff:8.8.8.8]", "https://11.0.0.1", "https://192.169.0.1", "https://[fc::1]", "https://[2606:4700::1]", "https://localhost-gw.acme.io", "https://ingest.acme.io", "https://otel.acme.workers.dev", "https://my-account-service.acme.workers.dev", "https://198.17.255.1", "https://198.20.0.1", "https://[64:ff9b::808:808]", "https://otel.lan", "https://internal.acme.io", "https://local.acme.io"]) {
       expect((await fixInTempFolder(["--ingest-url", base])).err).toBe("");
       const vars = Object.fromEntries(["logs", "traces", "metrics"].map((signal) => [`DECO_OTEL_${signal.toUpperCase()}_ENDPOINT`, `${base}/v1/${signal}`]));
       expect(auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints")).toEqual([]);

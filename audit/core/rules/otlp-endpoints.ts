@@ -23,7 +23,7 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * Worker's Previews settings' by name, so one the block does not set says nothing. A value
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
  * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
- * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT) is flagged over https too, with the same
+ * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names) is flagged over https too, with the same
  * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
