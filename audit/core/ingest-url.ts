@@ -93,10 +93,35 @@ export function quotedUrl(text: string): string {
 /**
  * What the URL parser skips before a URL's host: blanks and control characters before it, the
  * scheme (the parser drops tabs and line breaks inside it) and any run of `/` and `\\` after it
- * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does). Each
- * part is one run of a class the next does not start with, so matching is linear in the text.
+ * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does), or, with
+ * no scheme, the run of `/` and `\\` a scheme-relative URL starts with (`//a:pw@host`, which a
+ * page or `new URL(text, base)` reads on its base's scheme). Each part is one run of a class the
+ * next does not start with, so matching is linear in the text.
  */
-const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
+const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:)?[/\\\t\n\r]*/i;
+
+/**
+ * `text` read as the WHATWG URL parser reads it, or null: on its own (`https:/a:pw@host`,
+ * `HTTPS:\\\\a:pw@host`), or, when it has no scheme and starts with `//` or `\\\\`
+ * (scheme-relative), against an https base, as a page would fetch it. The one reader the audit
+ * judges and masks URLs by, so what is detected and what is masked are the same spellings.
+ */
+export function readUrl(text: string): URL | null {
+  return URL.parse(text) ?? (SCHEME_RELATIVE.test(text) ? URL.parse(text, "https://scheme-relative.invalid") : null);
+}
+
+/** A scheme-relative URL: blanks the parser drops, then two slashes of either kind. */
+const SCHEME_RELATIVE = /^[\s\x00-\x20]*[/\\]{2}/;
+
+/**
+ * Whether `text` is written as a URL with a host: a scheme followed by a slash of either kind
+ * (`https://`, `https:/`, `https:\\\\`, any case), or scheme-relative (`//host`), and the parser
+ * reads it (`readUrl`). A value such as `mailto:x` or `user:pw` is not one.
+ */
+export function isHostUrl(text: string): boolean {
+  if (!/^[\s\x00-\x20]*(?:[a-z][a-z\d+.-]*:)?[/\\]/i.test(text)) return false;
+  return (readUrl(text)?.host ?? "") !== "";
+}
 
 /**
  * `text` with what may be a credential in a URL masked as `…`: the user info
@@ -111,7 +136,7 @@ const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
 function maskedUrl(text: string): string {
   const start = URL_PREFIX.exec(text)![0].length;
   const rest = text.slice(start);
-  const end = rest.search(URL.parse(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
+  const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
   return text.slice(0, start) + (at === -1 ? maskedQuery(rest) : `…${maskedQuery(rest.slice(at))}`);
 }

@@ -2,6 +2,7 @@ import { SECRET_KEY_KIND, defaultRedactionPolicy, redactString } from "../../wor
 import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 import { PEM_PRIVATE_KEY_ARMOR, findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 import { type VarName, readVarName } from "./var-names";
+import { isHostUrl, readUrl } from "./ingest-url";
 
 /**
  * Whether a var looks like a credential. Vars are plain text in the wrangler file, the
@@ -37,8 +38,8 @@ export function secretReason(name: string, value: string): string | undefined {
   if (PEM_PRIVATE_KEY.test(value)) return "its value is a PEM private key";
   const varName = readVarName(name);
   if (varName.public) return publicVarReason(varName, value);
-  const url = URL.parse(value);
-  if (url !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return urlSecretReason(url, value);
+  // Every spelling the URL parser reads a host from (`https:/a:pw@host`, `//a:pw@host`), as `quotedUrl` masks them.
+  if (isHostUrl(value)) return urlSecretReason(readUrl(value)!, value);
   const header = credentialHeader(value);
   if (header !== undefined) return `its header list sets "${header.name}", where ${header.reason}`;
   if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";

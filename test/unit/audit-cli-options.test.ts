@@ -588,6 +588,10 @@ describe("no refusal or finding prints a URL's password or a query's token", () 
     "https:///a:s3cretPass@i.acme.io",
     "https:\\/a:s3cretPass@i.acme.io",
     "http:\\\\/a:s3cretPass@i.acme.io",
+    // Upper case, and scheme-relative: the parser reads it against the page's (here https) base.
+    "HTTPS://a:s3cretPass@i.acme.io",
+    "//a:s3cretPass@i.acme.io",
+    "https:\\\\a:s3cretPass@i.acme.io",
     // Not a URL to the parser (no valid port): everything before the last @ is masked.
     "https://a:s3cretPass?x@i.acme.io",
   ])("%s: refused, the user info and query values masked", async (url) => {
