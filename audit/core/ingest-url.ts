@@ -82,15 +82,6 @@ function ipv4Kind([a, b]: number[]): string | undefined {
 }
 
 /**
- * A URL as a refusal or finding quotes it: JSON-escaped, as findings quote values (a `\n` at its
- * end stays on the line: `"https://…/v1/logs\n"`), with its user info and each query or fragment
- * value masked (`maskedUrl`). Every place the audit echoes a URL someone wrote goes through here.
- */
-export function quotedUrl(text: string): string {
-  return JSON.stringify(maskedUrl(text));
-}
-
-/**
  * What the URL parser skips before a URL's host: blanks and control characters before it, the
  * scheme (the parser drops tabs and line breaks inside it) and any run of `/` and `\\` after it
  * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does), or, with
@@ -133,7 +124,7 @@ export function isHostUrl(text: string): boolean {
  * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
  * written, so the person finds the value they typed.
  */
-function maskedUrl(text: string): string {
+export function maskedUrl(text: string): string {
   const start = URL_PREFIX.exec(text)![0].length;
   const rest = text.slice(start);
   const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
@@ -192,6 +183,16 @@ function reservedHost(host: string): string | undefined {
  */
 function writtenHost(text: string): string {
   return writtenAuthority(text).replace(/:\d*$/, "");
+}
+
+/**
+ * The origin of a URL as written: its scheme and slashes, host and port as the person typed them
+ * (`https://[::ffff:10.0.0.1]:4318`, `https://Ingest.ACME.io`, not the parser's `[::ffff:a00:1]` or
+ * lower case), the user info left out, so a finding naming origins names what the file holds.
+ */
+export function writtenOrigin(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.slice(0, URL_PREFIX.exec(trimmed)![0].length) + writtenAuthority(trimmed);
 }
 
 /** The host and port of a URL as written (`[::ffff:10.0.0.1]:4318`, not the parser's `[::ffff:a00:1]`), the user info left out. */

@@ -8,7 +8,8 @@ import { loadConfig } from "../../audit/core/load";
 import { ConfigParseError, plainValue, stringAt } from "../../audit/core/model";
 import { environmentsOf } from "../../audit/core/environments";
 import { auditDocument } from "../../audit/core/audit";
-import { fileIngestBase, quotedUrl } from "../../audit/core/ingest-url";
+import { fileIngestBase } from "../../audit/core/ingest-url";
+import { quotedUrl } from "../../audit/core/masking";
 
 /** Runs the CLI in-process, keeping what it printed. */
 async function audit(argv: string[], context = {}): Promise<{ code: number; out: string; err: string }> {
