@@ -129,13 +129,21 @@ export function maskedUrl(text: string): string {
   const rest = text.slice(start);
   const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
-  return text.slice(0, start) + (at === -1 ? maskedQuery(rest) : `…${maskedQuery(rest.slice(at))}`);
+  return text.slice(0, start) + (at === -1 ? maskedTail(rest) : `…${maskedTail(rest.slice(at))}`);
 }
 
-/** `rest` with every query and fragment text after `?` or `#` masked as `…`; blanks at its end kept on the line. */
-function maskedQuery(rest: string): string {
+/**
+ * `rest` with every query and fragment text after `?` or `#` masked as `…`, and each path
+ * parameter after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
+ * gateways read credentials from); blanks at its end kept on the line. The path is otherwise
+ * shown: it is what tells a person which value they wrote.
+ */
+function maskedTail(rest: string): string {
   const kept = rest.trimEnd();
-  return kept.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
+  const query = kept.search(/[?#]/);
+  const path = query === -1 ? kept : kept.slice(0, query);
+  const after = query === -1 ? "" : kept.slice(query);
+  return path.replace(/;[^/\\]+/g, ";…") + after.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */

@@ -73,8 +73,10 @@ export const otlpEndpointsRule: Rule = {
       const unreachable = unreachableAddress(url);
       if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
       else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
-      if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
+      if (!url.pathname.endsWith(path)) {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
+      } else if (url.search !== "" || url.hash !== "") {
+        hits.push({ at: value.at, message: `${name} must not hold a query or fragment after ${path}: ${QUERY_SENT}: ${quotedUrl(value.value)}` });
       }
       origins.push({ name, origin: url.origin, at: value.at });
     }
@@ -126,6 +128,15 @@ function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
     .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
     .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
 }
+
+/**
+ * What happens to a query on an endpoint var: the exporter posts to the var's URL as written
+ * (`fetch(endpoint)`, as OpenTelemetry's exporters use a per-signal endpoint as is, appending
+ * nothing), so the query goes with every request and into every log of its URL; the ingest Worker
+ * routes by path and reads nothing from it, and takes its token only from the Authorization
+ * header. `fetch` never sends a fragment.
+ */
+const QUERY_SENT = "the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent";
 
 /** What an endpoint var on a host a deployed Worker cannot reach is told to deploy with instead. */
 const DEPLOY = `deploy with ${INGEST_URL_MEANING}`;
