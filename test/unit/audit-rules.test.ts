@@ -120,7 +120,7 @@ describe("the rules on the fixture fleet", () => {
     ]);
     const threeWays = text.replace("https://i.acmeotel.io/v1/metrics", "https://j.acmeotel.io/v1/metrics");
     expect(auditDocument(loadConfig("wrangler.jsonc", threeWays)).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.acmeotel.io:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.acmeotel.io, DECO_OTEL_METRICS_ENDPOINT at https://j.acmeotel.io): all three must share one ingest origin",
+      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.acmeotel.io:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.acmeotel.io:443, DECO_OTEL_METRICS_ENDPOINT at https://j.acmeotel.io): all three must share one ingest origin",
     ]);
   });
 

@@ -3,8 +3,8 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress } from "../ingest-url";
-import { quotedUrl } from "../masking";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress, writtenOrigin } from "../ingest-url";
+import { maskedValue, quotedUrl } from "../masking";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
@@ -78,7 +78,7 @@ export const otlpEndpointsRule: Rule = {
       } else if (url.search !== "" || url.hash !== "") {
         hits.push({ at: value.at, message: `${name} must not hold a query or fragment after ${path}: ${QUERY_SENT}: ${quotedUrl(value.value)}` });
       }
-      origins.push({ name, origin: url.origin, at: value.at });
+      origins.push({ name, origin: url.origin, written: writtenOrigin(maskedValue(value.value)), at: value.at });
     }
     return [...hits, ...originMismatches(origins)];
   },
@@ -102,7 +102,10 @@ function notInheritedNote(environment: WorkerEnvironment, document: ConfigDocume
 
 interface EndpointOrigin {
   name: string;
+  /** As WHATWG URL compares origins. */
   origin: string;
+  /** As the var writes it, masked (`writtenOrigin`): what the finding prints. */
+  written: string;
   at: Position;
 }
 
@@ -110,7 +113,10 @@ interface EndpointOrigin {
  * The vars whose origin (scheme, host and port, the default port written or not, as WHATWG URL
  * compares them) is not the one the others share: when a majority shares one, each var outside it
  * is named at its value, beside the ones that agree; when none does (two that differ, or three
- * origins), one hit at the last names them all, since nothing tells which is meant.
+ * origins), one hit at the last names them all, since nothing tells which is meant. Each origin is
+ * printed as its var writes it (`EndpointOrigin.written`: `[::ffff:10.0.0.1]`, not the parser's
+ * `[::ffff:a00:1]`; a Unicode host, not its punycode), so the person finds it in the file; the
+ * origin the majority shares too, when they write it alike (`sharedOrigin`).
  */
 function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   const byOrigin = new Map<string, EndpointOrigin[]>();
@@ -119,14 +125,19 @@ function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   const shared = "all three must share one ingest origin";
   const majority = [...byOrigin.values()].find((group) => group.length * 2 > origins.length);
   if (majority === undefined) {
-    const listed = origins.map(({ name, origin }) => `${name} at ${origin}`).join(", ");
+    const listed = origins.map(({ name, written }) => `${name} at ${written}`).join(", ");
     return [{ at: origins[origins.length - 1]!.at, message: `the endpoint vars point at ${byOrigin.size} origins (${listed}): ${shared}` }];
   }
   const agreeing = majority.map(({ name }) => name).join(" and ");
   const verb = majority.length === 1 ? "points" : "point";
   return origins
     .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
-    .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
+    .map(({ name, written, at }) => ({ at, message: `${name} points at ${written}, while ${agreeing} ${verb} at ${sharedOrigin(majority)}: ${shared}` }));
+}
+
+/** The origin a group of vars shares, as they write it; as the parser writes it when they write it differently (`:443` in one, not in the other). */
+function sharedOrigin(group: readonly EndpointOrigin[]): string {
+  return group.every(({ written }) => written === group[0]!.written) ? group[0]!.written : group[0]!.origin;
 }
 
 /**
