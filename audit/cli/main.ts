@@ -488,11 +488,15 @@ interface CoveredPath {
  * whatever order the patterns were given); one only patterns cover that left nothing else out
  * (`--exclude` naming a shadowed file or a template) as not read, why, and which patterns name
  * it: they did match it, so they are not noted as matching nothing, and the path is not dropped
- * silently either.
+ * silently either. A path the run read all the same, because it was also named on the command line
+ * (a shadowed `wrangler.toml` given as a file and found under a folder given too), is not listed:
+ * its findings, or why it could not be read or parsed, are the one answer about it.
  */
 function notReadLines(paths: readonly CoveredPath[], run: AuditRun): AuditRun["notRead"] {
   const excluding = new Set(run.excludedFiles.map(({ pattern }) => pattern));
+  const read = new Set([...run.audits, ...run.failures].map(({ file }) => resolve(file)));
   return paths
+    .filter(({ path }) => !read.has(resolve(path)))
     .filter(({ patterns }) => !patterns.some((pattern) => excluding.has(pattern)))
     .map(({ path, reason, patterns }) => ({ path, reason: patterns.length === 0 ? reason : `${reason}; ${patterns.map((pattern) => `--exclude ${pattern}`).join(" and ")} ${patterns.length === 1 ? "names" : "name"} it, but it was not read anyway` }));
 }
