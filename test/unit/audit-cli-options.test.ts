@@ -937,13 +937,3 @@ describe("an environment written as an inline TOML table", () => {
   });
 });
 
-describe("masking a long value", () => {
-  // A bound, not a timing: a scan that backtracked over a blank run without "@" did ~n²/2 steps
-  // (4.5 s at 64 KB), so 1 MB would run for many minutes and exceed the test's timeout by far.
-  it("masks 1 MB of blanks without an @ and a URL behind them in one linear pass", () => {
-    const blanks = " ".repeat(1 << 20);
-    expect(quotedUrl(`${blanks}x`)).toBe(JSON.stringify(`${blanks}x`));
-    expect(quotedUrl(`${blanks}https://a:s3cretPass@i.acme.io`)).toBe(JSON.stringify(`${blanks}https://…@i.acme.io`));
-    expect(quotedUrl(`https://${"/".repeat(1 << 20)}x`)).toBe(JSON.stringify(`https://${"/".repeat(1 << 20)}x`));
-  });
-});
