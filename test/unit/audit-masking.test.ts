@@ -78,6 +78,17 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     expect(out).toContain("each … above stands for what your file holds there, masked here: keep it as it is");
   });
 
+  it("masks a value a finding shows, and the line a TOML parse error names", async () => {
+    const entry = await fleet({ "wrangler.toml": 'name = "shop"\ntail_consumers = [{ service = 7, token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" }]\n\n[vars]\nSERVICE_NAME = "https://u:hunter2@x.acme.io"\n' });
+    const shown = await audit([entry]);
+    expect(shown.out).not.toMatch(/hunter2|ghp_/);
+    expect(shown.out).toContain('tail_consumers[0] is { service = 7, token = "…" }, which wrangler refuses to deploy');
+    expect(shown.out).toContain('vars.SERVICE_NAME is "https://…@x.acme.io", but this Worker deploys as shop');
+    const broken = await audit([await fleet({ "wrangler.toml": 'name = "shop"\nvars = { URL = "https://u:hunter2@x.acme.io", A = [1,\n\nversion_metadata = { binding = "X" }\n' })]);
+    expect(broken.out).not.toContain("hunter2");
+    expect(broken.out).toContain('Line 2 (vars = { URL = "https://…@x.acme.io", A = [1,) opens an inline table');
+  });
+
   it("masks a line's values by the same rules as a finding's", () => {
     expect(maskedLine('A = "https://u:s3cretPass@h.acme.io/x", B = "ok" # was https://v:hunter2@h.acme.io')).toBe('A = "https://…@h.acme.io/x", B = "ok" # was https://…@h.acme.io');
     expect(maskedLine('  "DB_PASSWORD": "hunter2",')).toBe('  "DB_PASSWORD": "…",');
