@@ -10,7 +10,7 @@ import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { INGEST_URL_MEANING, placeholderFault, unreachableAddress, writtenAuthority } from "../core/ingest-url";
-import { maskedLine, quotedUrl } from "../core/masking";
+import { maskedLine, maskedValue, quotedUrl } from "../core/masking";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -70,10 +70,10 @@ Options:
                       on a host a deployed Worker cannot reach (localhost, loopback, private,
                       link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
                       these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
-                      with /v1 or /v1/<signal>
-                      at its end, a query or fragment, a user name or password, a \${…}
-                      template, a placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID,
-                      example.com, a .invalid or .test host) or a blank
+                      with /v1 or /v1/<signal> at its end, a query or fragment, path
+                      parameters (;…), a user name or password, a \${…} template, a
+                      placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID, example.com, a
+                      .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -340,8 +340,8 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
- * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
- * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying path
+ * parameters (`/otel;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.
  *
@@ -366,7 +366,10 @@ function checkIngestUrl(ingestUrl: string): void {
     throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${maskedValue(`${url.origin}${url.pathname}`.replace(/\/+$/, ""))}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
+  }
+  if (url.pathname.includes(";")) {
+    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; ${whatToGive(url, ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
@@ -380,11 +383,11 @@ const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;
 
 /**
  * The ingest base `url` stands for, as `--ingest-url` takes it: https, its host and port, its path
- * without every `/v1`, `/v1/<signal>` and slash at its end, no user info, query or fragment. Every
+ * without every `/v1`, `/v1/<signal>` and slash at its end, no path parameters, user info, query or fragment. Every
  * refusal's suggestion is built here, so a suggestion pasted back is not refused for the same URL.
  */
 function ingestBaseOf(url: URL): string {
-  return `https://${url.host}${url.pathname.replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
+  return `https://${url.host}${url.pathname.replace(/;[^/]*/g, "").replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
 }
 
 /**
@@ -396,7 +399,8 @@ function ingestBaseOf(url: URL): string {
 function whatToGive(url: URL, text: string): string {
   const unreachable = unreachableAddress(url);
   if (unreachable !== undefined) return `${writtenAuthority(text)} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
-  const base = ingestBaseOf(url);
+  // Shown masked: a base holding path parameters is refused as given, and is not to be echoed either.
+  const base = maskedValue(ingestBaseOf(url));
   const placeholder = placeholderFault(base);
   return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
 }

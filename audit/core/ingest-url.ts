@@ -277,7 +277,8 @@ export function placeholderFault(text: string): string | undefined {
  * The ingest base of an endpoint var's value that may be proposed as the ingest URL: its origin
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
- * refuses (not https, another path, a query or fragment, a placeholder or template) and for a
+ * refuses (not https, another path, a query or fragment, a placeholder or template), for one whose
+ * base holds what the masking hides (`maskedUrl`: path parameters, `/otel;key=…/v1/logs`), and for a
  * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
  * collector). Blanks before or after the value are left out first: the rule flags them, but the
  * URL they surround is clear (`"https://i.acme.io/v1/logs\n"`, a heredoc's line break), so its
@@ -287,7 +288,9 @@ export function endpointBase(text: string, path: string): string | undefined {
   const trimmed = text.trim();
   const url = URL.parse(trimmed);
   if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
-  return url.origin + url.pathname.slice(0, -path.length);
+  const base = url.origin + url.pathname.slice(0, -path.length);
+  // A base holding what the masking hides (path parameters, `/otel;key=…`) would be printed and written into vars.
+  return maskedUrl(base) === base ? base : undefined;
 }
 
 /**

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { auditDocument } from "../../audit/core/audit";
-import { placeholderFault } from "../../audit/core/ingest-url";
+import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
 import { maskedLine, maskedValue, quotedUrl } from "../../audit/core/masking";
 
@@ -132,6 +132,19 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
     expect(maskedValue("https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ")).toBe("https://ingest.acme.io/…");
     const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ" });
     expect(messages.join("\n")).not.toContain("k9Xq2");
+  });
+
+  it("refuses --ingest-url with path parameters, masked, and never proposes a base holding them", async () => {
+    const folder = await fleet({ "wrangler.jsonc": '{ "name": "shop" }\n' });
+    for (const url of ["https://gw.acme.io/otel;key=abc123secret", "https://gw.acme.io/otel;key=abc123secret/v1/logs", "http://gw.acme.io/otel;key=abc123secret"]) {
+      const refused = await audit(["--fix", "--ingest-url", url, folder]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).not.toContain("abc123secret");
+      expect(refused.err).toContain("give https://gw.acme.io/otel");
+    }
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel;key=abc123secret") }));
+    expect(fileIngestBase(document)).toBeUndefined();
+    expect(fileIngestBase(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel") })))).toBe("https://gw.acme.io/otel");
   });
 
   it("tells a query after /v1/<signal> that it must not be there, and why", () => {
