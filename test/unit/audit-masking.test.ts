@@ -8,6 +8,7 @@ import { auditDocument } from "../../audit/core/audit";
 import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
 import { maskedLine, maskedValue, quotedUrl } from "../../audit/core/masking";
+import { secretReason } from "../../audit/core/secret-detection";
 
 /** Runs the CLI in-process, keeping what it printed. */
 async function audit(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -218,5 +219,24 @@ describe("masking a long value", () => {
     expect(run.signal).toBeNull();
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true]);
+  });
+
+  // A header list's value was judged as a header list again, once per "=": 10 KB of "a=" ran out of stack.
+  it.each(["a=", "key="])("judges and masks 100 KB of %s without running out of stack", async (unit) => {
+    const value = unit.repeat(100_000 / unit.length);
+    expect(secretReason("X", value)).toBeUndefined();
+    expect(maskedLine(`compatibility_flags = ["${value}"]`)).toBe(`compatibility_flags = ["${value}"]`);
+    expect(maskedLine(`X = ${value}`)).toBe(`X = ${value}`);
+    const plain = await audit([await fleet({ "wrangler.toml": `${WIRED}[vars]\nX = "${value}"\n` })]);
+    expect(plain.err).not.toContain("call stack");
+    expect(plain.out).toContain("DECO_OTEL_LOGS_ENDPOINT");
+    const dir = await fleet({ "wrangler.toml": `name = "shop"\ncompatibility_flags = ["${value}"]\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.err).not.toContain("call stack");
+    expect(dry.out).toContain(` compatibility_flags = ["${value}"]\n`);
+  });
+
+  it("still finds a credential in a header list's value", () => {
+    expect(secretReason("OTEL_EXPORTER_OTLP_HEADERS", "x-meta=password=hunter2")).toContain('its header list sets "x-meta"');
   });
 });
