@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice, withIngestBase } from "../core/advice";
 import type { FileAudit } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
@@ -10,7 +9,7 @@ import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
 import { INGEST_URL_MEANING, placeholderFault, unreachableAddress, writtenAuthority } from "../core/ingest-url";
-import { maskedLine, maskedValue, quotedUrl } from "../core/masking";
+import { maskedPatch, maskedValue, quotedUrl } from "../core/masking";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -205,7 +204,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       // What remains names the ingest URL the file or --ingest-url gives, as the advice without --fix does.
       const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fixed.ingestBase);
       run.audits.push(options.dryRun ? { ...remaining, findings: findingsOnDisk(remaining.findings, document.text, proposed) } : remaining);
-      if (options.dryRun && fixed.after !== fixed.before) fixReport.push(maskedPatch(createTwoFilesPatch(file, file, fixed.before, fixed.after)));
+      if (options.dryRun && fixed.after !== fixed.before) fixReport.push(maskedPatch(file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
       if (fixed.after !== fixed.before) fixedAny = true;
@@ -557,19 +556,6 @@ function unknownFiles(run: AuditRun): { file: string; rule: string; why: string 
 /** The note of a file whose every environment `--exclude-env` left out (`filesLeftEmpty`). */
 function leftEmptyNote(audit: FileAudit): string {
   return `--exclude-env left out every environment of ${audit.file} (${audit.excluded.join(", ")}), so nothing of it was audited: leave the file out with --exclude if that is meant, else narrow the --exclude-env patterns`;
-}
-
-/**
- * A dry run's unified diff with each line of the file masked (`maskedLine`): a removed line holding
- * a credential (`-DECO_OTEL_LOGS_ENDPOINT = "https://u:pw@…"`) shows as the findings show it,
- * masked, as does any context line; the headers (`---`, `+++`, `@@`) are kept. `--fix` itself writes
- * the file unmasked.
- */
-function maskedPatch(patch: string): string {
-  return patch
-    .split("\n")
-    .map((line) => (/^(---|\+\+\+|@@|=+$|Index: )/.test(line) || !/^[-+ ]/.test(line) ? line : line[0] + maskedLine(line.slice(1))))
-    .join("\n");
 }
 
 /** The fix hint of a `config-read` finding. */

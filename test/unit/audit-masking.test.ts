@@ -7,7 +7,7 @@ import { runAudit } from "../../audit/cli/main";
 import { auditDocument } from "../../audit/core/audit";
 import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
-import { maskedLine, maskedValue, quotedUrl } from "../../audit/core/masking";
+import { maskedLine, maskedLines, maskedPatch, maskedValue, quotedUrl } from "../../audit/core/masking";
 import { secretReason } from "../../audit/core/secret-detection";
 
 /** Runs the CLI in-process, keeping what it printed. */
@@ -95,6 +95,43 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     expect(maskedLine('  "DB_PASSWORD": "hunter2",')).toBe('  "DB_PASSWORD": "…",');
     expect(maskedLine('[env.staging.vars]')).toBe("[env.staging.vars]");
     expect(maskedLine('SERVICE_NAME = "shop" # the Worker\'s name')).toBe('SERVICE_NAME = "shop" # the Worker\'s name');
+  });
+});
+
+describe("TOML multi-line strings, comments' names and the diff's own lines", () => {
+  it("reads a one-line multi-line string as one string, judged under its key", () => {
+    expect(maskedLine(`vars = { DB_PASSWORD = """hunter2inl""", API_TOKEN = '\'\'tok2inl\'\'', DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs" }`)).toBe(
+      `vars = { DB_PASSWORD = """…""", API_TOKEN = '\'\'…\'\'', DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs" }`,
+    );
+    expect(maskedLine('DB_PASSWORD = """hunter2tri"""')).toBe('DB_PASSWORD = """…"""');
+    expect(maskedLine('EMPTY = """""" # kept')).toBe('EMPTY = """""" # kept');
+  });
+
+  it("masks the lines inside a multi-line string under a credential's name, and a credential inside any", () => {
+    const lines = ['NOTES = """', "plain words", 'see https://u:pw9@h.acme.io"""', "SESSION_SECRET = '\'\'", "rawsecretline", "'\'\' # end", 'X = "y"'];
+    expect(maskedLines(lines)).toEqual(['NOTES = """', "plain words", '…"""', "SESSION_SECRET = '\'\'", "…", "'\'\' # end", 'X = "y"']);
+  });
+
+  it("masks a dry run's multi-line strings", async () => {
+    const text = `${WIRED}[vars]\nDB_PASSWORD = """hunter2tri"""\nSESSION_SECRET = '\'\'\nrawsecretline\n'\'\'\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+    const dir = await fleet({ "wrangler.toml": text });
+    for (const flags of [[], ["--github"], ["--json"], ["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io"]]) {
+      const { out, err } = await audit([...flags, dir]);
+      expect(out + err).not.toMatch(/hunter2|rawsecretline/);
+    }
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out).toContain('\n DB_PASSWORD = """…"""\n');
+    expect(dry.out).toContain("\n …\n");
+  });
+
+  it("masks every hunk line of a dry run's diff, also one that starts like the diff's own headers", () => {
+    const before = 'name = "shop"\nNOTES = """\n--db-password=hunter2dash\n++ token=hunter2plus\n@@ password: hunter2at\n"""\nX = "y"\n';
+    const after = 'name = "shop"\nX = "z"\n';
+    const patch = maskedPatch("wrangler.toml", before, after);
+    expect(patch).not.toContain("hunter2");
+    expect(patch).toContain('\n-NOTES = """\n-…\n-…\n-…\n-"""\n');
+    expect(maskedPatch("w.toml", "A = 1\n--db-password=hunter2dash\n", "A = 1\n")).toContain("\n---db-password=…\n");
+    expect(patch.split("\n").slice(0, 5)).toEqual(["Index: wrangler.toml", "=".repeat(67), "--- wrangler.toml", "+++ wrangler.toml", "@@ -1,7 +1,2 @@"]);
   });
 });
 
@@ -203,7 +240,7 @@ describe("masking a long value", () => {
   // backtracked over a blank run without "@" did ~n²/2 steps (4.5 s at 64 KB), many minutes at 1 MB.
   it("masks 1 MB of blanks, slashes and a line's words in linear time", () => {
     const script = `
-      import { quotedUrl, maskedLine } from "./audit/core/masking.ts";
+      import { quotedUrl, maskedLine, maskedLines } from "./audit/core/masking.ts";
       const blanks = " ".repeat(1 << 20);
       const slashes = "/".repeat(1 << 20);
       const results = [
@@ -212,13 +249,15 @@ describe("masking a long value", () => {
         quotedUrl("https://" + slashes + "x") === JSON.stringify("https://" + slashes + "x"),
         maskedLine('A = "' + "\\\\\\"".repeat(1 << 18)).length > 0,
         maskedLine("a;".repeat(1 << 18)).length > 0,
+        maskedLine('A = """' + 'x"\\\\'.repeat(1 << 18)).length > 0,
+        maskedLines(["B = \'\'\'", "a\'".repeat(1 << 18), \'"""\'.repeat(1 << 18)]).length === 3,
       ];
       console.log(JSON.stringify(results));
     `;
     const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000, cwd: process.cwd() });
     expect(run.signal).toBeNull();
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true]);
+    expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true, true, true]);
   });
 
   // A header list's value was judged as a header list again, once per "=": 10 KB of "a=" ran out of stack.
