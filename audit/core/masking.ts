@@ -28,7 +28,7 @@ export function quotedUrl(text: string): string {
  * A line of a wrangler file (TOML or JSONC) as a hint or the dry-run diff quotes it, read on its
  * own (`maskedLines` reads a line inside a multi-line string as such): each quoted string and each
  * bare word masked (`maskedValue`), a string judged under the key written before it (`KEY = "…"`,
- * `"KEY": "…"`), so
+ * `"KEY": "…"`, and a name glued to its colon, as a comment writes one: `# password: …`), so
  * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; keys, punctuation, blanks and comments'
  * words that hold no credential are kept as written. A string is masked by its text as written
  * (escapes kept), which is what the line shows.
@@ -114,7 +114,8 @@ function maskedLineIn(line: string, state: LineState): string {
     const masked = delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
     previous = content;
-    name = "";
+    // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
+    name = quote === "" && content.length > 1 && content.endsWith(":") ? content.slice(0, -1) : "";
     return quote + masked + (closed ? quote : "");
   });
 }

@@ -112,8 +112,15 @@ describe("TOML multi-line strings, comments' names and the diff's own lines", ()
     expect(maskedLines(lines)).toEqual(['NOTES = """', "plain words", '…"""', "SESSION_SECRET = '\'\'", "…", "'\'\' # end", 'X = "y"']);
   });
 
-  it("masks a dry run's multi-line strings", async () => {
-    const text = `${WIRED}[vars]\nDB_PASSWORD = """hunter2tri"""\nSESSION_SECRET = '\'\'\nrawsecretline\n'\'\'\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+  it("reads a name glued to its colon in a comment as a name", () => {
+    expect(maskedLine("# password: hunter2cmt")).toBe("# password: …");
+    expect(maskedLine("// password: hunter2comment")).toBe("// password: …");
+    expect(maskedLine("# DB_PASSWORD=hunter2c")).toBe("# DB_PASSWORD=…");
+    expect(maskedLine('A = "x" # see: docs')).toBe('A = "x" # see: docs');
+  });
+
+  it("masks a dry run's multi-line strings, comments and removed lines that look like the diff's headers", async () => {
+    const text = `${WIRED}# password: hunter2cmt\n[vars]\nDB_PASSWORD = """hunter2tri"""\nSESSION_SECRET = '\'\'\nrawsecretline\n'\'\'\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
     const dir = await fleet({ "wrangler.toml": text });
     for (const flags of [[], ["--github"], ["--json"], ["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io"]]) {
       const { out, err } = await audit([...flags, dir]);
