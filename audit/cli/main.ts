@@ -70,7 +70,8 @@ Options:
                       link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
                       these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
                       with /v1 or /v1/<signal> at its end, a query or fragment, path
-                      parameters (;…), a user name or password, a \${…} template, a
+                      parameters (;…), a host holding what no host name holds
+                      (ingest.acme.io;key=…), a user name or password, a \${…} template, a
                       placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID, example.com, a
                       .invalid or .test host) or a blank
   --metrics-dataset NAME
@@ -340,7 +341,7 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying path
- * parameters (`/otel;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * parameters (`/otel;key=…`), a host holding what no host name holds (`HOST_NAME`: `ingest.acme.io;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.
  *
@@ -351,6 +352,11 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got ${quotedUrl(ingestUrl)}`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  const stray = url === null || !/^https?:$/.test(url.protocol) || url.hostname === "" || HOST_NAME.test(url.hostname) ? undefined : /[^a-z0-9_.-]/.exec(url.hostname)![0];
+  if (stray !== undefined) {
+    // Not whatToGive: its base would keep the host, and what follows the stray character may be a credential.
+    throw new UsageError(`--ingest-url's host holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): give ${INGEST_URL_MEANING}; got ${quotedUrl(ingestUrl)}`);
+  }
   if (url?.protocol === "http:" && url.hostname !== "") {
     throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
@@ -376,6 +382,14 @@ function checkIngestUrl(ingestUrl: string): void {
     );
   }
 }
+
+/**
+ * A host a Worker can reach, as the URL parser leaves it (lower case, punycode): a DNS name's
+ * letters, digits, dashes, dots and underscores, or an IP address (IPv6 in brackets). The parser
+ * also takes `;`, `=`, `!`, `$`, `&`, `'`, `(`, `)`, `*`, `+`, `,` and `~` in a host
+ * (`https://ingest.acme.io;key=pw9` has the host `ingest.acme.io;key=pw9`), which no DNS name holds.
+ */
+const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
 
 /** A path's end the vars add themselves, and so `--ingest-url` must not end in: `/v1`, `/v1/<signal>`, with any slashes after. */
 const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { auditDocument } from "../../audit/core/audit";
+import { fixDocument } from "../../audit/core/fix";
 import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
 import { maskedLine, maskedLines, maskedPatch, maskedValue, quotedUrl } from "../../audit/core/masking";
@@ -190,6 +191,24 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
     const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel;key=abc123secret") }));
     expect(fileIngestBase(document)).toBeUndefined();
     expect(fileIngestBase(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel") })))).toBe("https://gw.acme.io/otel");
+  });
+
+  it("refuses --ingest-url whose host holds a ';' (the parser reads ';key=…' into the host), masked", async () => {
+    const folder = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    for (const url of ["https://ingest.acme.io;key=pw9", "https://ingest.acme.io;key=pw9/otel", "http://ingest.acme.io;key=pw9"]) {
+      const refused = await audit(["--fix", "--dry-run", "--ingest-url", url, folder]);
+      expect(refused.code).toBe(2);
+      expect(refused.out + refused.err).not.toContain("pw9");
+      expect(refused.err).toContain(`--ingest-url's host holds ";", which no host a Worker can reach holds`);
+      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";…"))}`);
+    }
+    const accepted = await audit(["--fix", "--dry-run", "--ingest-url", "https://Ingest.ACME.io/base", folder]);
+    expect(accepted.out).toContain("to https://Ingest.ACME.io/base/v1/… at line");
+    // The summary masks the URL it names whatever it is given, as every echo does.
+    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
+    const changes = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
+    expect(changes).toContain("to https://ingest.acme.io;…/v1/…");
+    expect(changes).not.toContain("pw9");
   });
 
   it("tells a query after /v1/<signal> that it must not be there, and why", () => {
