@@ -226,6 +226,11 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
     expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_METRICS_ENDPOINT: "https://OTEL.acme.io/v1/metrics" })).toContain(
       "top level: DECO_OTEL_METRICS_ENDPOINT points at https://OTEL.acme.io, while DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT point at https://ingest.acme.io: all three must share one ingest origin",
     );
+    // The agreeing vars write one origin two ways: it is printed in the parser's form.
+    const twoWays = { DECO_OTEL_LOGS_ENDPOINT: "https://Ingest.ACME.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT: "https://ingest.acme.io:443/v1/traces", DECO_OTEL_METRICS_ENDPOINT: "https://other.acme.io/v1/metrics" };
+    expect(findings(twoWays)).toContain(
+      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://other.acme.io, while DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT point at https://ingest.acme.io: all three must share one ingest origin",
+    );
   });
 
   it("keeps real hosts passing", () => {
