@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
 import { auditWithAdvice, withIngestBase } from "../core/advice";
 import type { FileAudit } from "../core/audit";
 import { FIXABLE_RULES, fixDocument } from "../core/fix";
@@ -9,7 +8,8 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault, quotedUrl, unreachableAddress, writtenAuthority } from "../core/ingest-url";
+import { INGEST_URL_MEANING, placeholderFault, unreachableAddress, writtenAuthority } from "../core/ingest-url";
+import { maskedPatch, maskedValue, quotedUrl } from "../core/masking";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
 import { type DeployedNames, environmentLabel } from "../core/environments";
@@ -66,10 +66,14 @@ Options:
   --ingest-url URL    with --fix: the ingest Worker's https URL the DECO_OTEL_*_ENDPOINT vars are
                       written on: its origin (https://deco-otel-ingest.<account>.workers.dev), or
                       a base with a path (https://gw.acme.dev/otel); refused (exit 2) when http,
-                      on a loopback, private or link-local address, with /v1 or /v1/<signal>
-                      at its end, a query or fragment, a user name or password, a \${…}
-                      template, a placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID,
-                      example.com, a .invalid or .test host) or a blank
+                      on a host a deployed Worker cannot reach (localhost, loopback, private,
+                      link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
+                      these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
+                      with /v1 or /v1/<signal> at its end, a query or fragment, path
+                      parameters (;…), a host holding what no host name holds
+                      (ingest.acme.io;key=…), a user name or password, a \${…} template, a
+                      placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID, example.com, a
+                      .invalid or .test host) or a blank
   --metrics-dataset NAME
                       with --fix: the Analytics Engine dataset the DECO_METRICS binding writes to;
                       one Worker's (deco_metrics_<worker>): refused when it would bind several
@@ -201,7 +205,7 @@ export async function runAudit(argv: string[], output: Output, context: RunConte
       // What remains names the ingest URL the file or --ingest-url gives, as the advice without --fix does.
       const remaining = withIngestBase(fixed.audit, options.ingestUrl ?? fixed.ingestBase);
       run.audits.push(options.dryRun ? { ...remaining, findings: findingsOnDisk(remaining.findings, document.text, proposed) } : remaining);
-      if (options.dryRun && fixed.after !== fixed.before) fixReport.push(createTwoFilesPatch(file, file, fixed.before, fixed.after));
+      if (options.dryRun && fixed.after !== fixed.before) fixReport.push(maskedPatch(file, fixed.before, fixed.after));
       if (!options.dryRun && fixed.after !== fixed.before) writes.push({ file, text: fixed.after });
       if (fixed.bindsMetricsDatasetOption) datasetBoundIn.push(file);
       if (fixed.after !== fixed.before) fixedAny = true;
@@ -333,11 +337,11 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
 /**
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
  * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
- * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT),
+ * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names),
  * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
- * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying user info
- * (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying path
+ * parameters (`/otel;key=…`), a host holding what no host name holds (`HOST_NAME`: `ingest.acme.io;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.
  *
@@ -348,6 +352,11 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got ${quotedUrl(ingestUrl)}`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
+  const stray = url === null || !/^https?:$/.test(url.protocol) || url.hostname === "" || HOST_NAME.test(url.hostname) ? undefined : /[^a-z0-9_.-]/.exec(url.hostname)![0];
+  if (stray !== undefined) {
+    // Not whatToGive: its base would keep the host, and what follows the stray character may be a credential.
+    throw new UsageError(`--ingest-url's host holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): give ${INGEST_URL_MEANING}; got ${quotedUrl(ingestUrl)}`);
+  }
   if (url?.protocol === "http:" && url.hostname !== "") {
     throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
@@ -362,7 +371,10 @@ function checkIngestUrl(ingestUrl: string): void {
     throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
-    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${`${url.origin}${url.pathname}`.replace(/\/+$/, "")}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${maskedValue(`${url.origin}${url.pathname}`.replace(/\/+$/, ""))}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
+  }
+  if (url.pathname.includes(";")) {
+    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; ${whatToGive(url, ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
@@ -371,16 +383,24 @@ function checkIngestUrl(ingestUrl: string): void {
   }
 }
 
+/**
+ * A host a Worker can reach, as the URL parser leaves it (lower case, punycode): a DNS name's
+ * letters, digits, dashes, dots and underscores, or an IP address (IPv6 in brackets). The parser
+ * also takes `;`, `=`, `!`, `$`, `&`, `'`, `(`, `)`, `*`, `+`, `,` and `~` in a host
+ * (`https://ingest.acme.io;key=pw9` has the host `ingest.acme.io;key=pw9`), which no DNS name holds.
+ */
+const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
+
 /** A path's end the vars add themselves, and so `--ingest-url` must not end in: `/v1`, `/v1/<signal>`, with any slashes after. */
 const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;
 
 /**
  * The ingest base `url` stands for, as `--ingest-url` takes it: https, its host and port, its path
- * without every `/v1`, `/v1/<signal>` and slash at its end, no user info, query or fragment. Every
+ * without every `/v1`, `/v1/<signal>` and slash at its end, no path parameters, user info, query or fragment. Every
  * refusal's suggestion is built here, so a suggestion pasted back is not refused for the same URL.
  */
 function ingestBaseOf(url: URL): string {
-  return `https://${url.host}${url.pathname.replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
+  return `https://${url.host}${url.pathname.replace(/;[^/]*/g, "").replace(/(\/v1(\/(logs|traces|metrics))?|\/)+$/, "")}`;
 }
 
 /**
@@ -392,7 +412,8 @@ function ingestBaseOf(url: URL): string {
 function whatToGive(url: URL, text: string): string {
   const unreachable = unreachableAddress(url);
   if (unreachable !== undefined) return `${writtenAuthority(text)} is ${unreachable}, which a deployed Worker cannot reach: give ${INGEST_URL_MEANING}`;
-  const base = ingestBaseOf(url);
+  // Shown masked: a base holding path parameters is refused as given, and is not to be echoed either.
+  const base = maskedValue(ingestBaseOf(url));
   const placeholder = placeholderFault(base);
   return placeholder === undefined ? `give ${base}` : `${base} ${placeholder}`;
 }
@@ -484,11 +505,15 @@ interface CoveredPath {
  * whatever order the patterns were given); one only patterns cover that left nothing else out
  * (`--exclude` naming a shadowed file or a template) as not read, why, and which patterns name
  * it: they did match it, so they are not noted as matching nothing, and the path is not dropped
- * silently either.
+ * silently either. A path the run read all the same, because it was also named on the command line
+ * (a shadowed `wrangler.toml` given as a file and found under a folder given too), is not listed:
+ * its findings, or why it could not be read or parsed, are the one answer about it.
  */
 function notReadLines(paths: readonly CoveredPath[], run: AuditRun): AuditRun["notRead"] {
   const excluding = new Set(run.excludedFiles.map(({ pattern }) => pattern));
+  const read = new Set([...run.audits, ...run.failures].map(({ file }) => resolve(file)));
   return paths
+    .filter(({ path }) => !read.has(resolve(path)))
     .filter(({ patterns }) => !patterns.some((pattern) => excluding.has(pattern)))
     .map(({ path, reason, patterns }) => ({ path, reason: patterns.length === 0 ? reason : `${reason}; ${patterns.map((pattern) => `--exclude ${pattern}`).join(" and ")} ${patterns.length === 1 ? "names" : "name"} it, but it was not read anyway` }));
 }

@@ -15,6 +15,7 @@ import { observabilityRule, observabilityTypeFaults } from "./rules/observabilit
 import { needsRepair, tailChoice, tailConsumerRule, tailListing } from "./rules/tail-consumer";
 import { tailEntries } from "./tail-entries";
 import { INGEST_URL_PLACEHOLDER, fileIngestBase } from "./ingest-url";
+import { maskedValue } from "./masking";
 import { rebindHint, refusedVersionMetadata, versionMetadataRule } from "./rules/version-metadata";
 import { shownValue, tomlInline, written } from "./syntax";
 import { type TomlPath, type TomlPlacement, TomlText, isTomlInlineTable, tomlTable } from "./toml-edit";
@@ -315,7 +316,7 @@ export function fixDocument(document: ConfigDocument, options: FixOptions = {}):
         // None to change: the vars already hold the advice's own placeholder URLs, which the rule refuses.
         if (wrong.length > 0) make(
           otlpEndpointsRule.id,
-          `set ${wrong.map((v) => v.name).join(", ")} to ${options.ingestUrl.replace(/\/+$/, "")}/v1/…`,
+          `set ${wrong.map((v) => v.name).join(", ")} to ${maskedValue(options.ingestUrl.replace(/\/+$/, ""))}/v1/…`,
           (e) => (vars === undefined ? e.set(path, urls) : wrong.forEach(({ name }) => e.set([...path, name], urls[name]))),
           (t) => [t.setKeys(path, wrong.map(({ name }) => [name, JSON.stringify(urls[name])] as const)), wrong.map(({ name }) => ({ set: [...path, name], value: urls[name] }))],
           undefined,

@@ -14,21 +14,32 @@ export const INGEST_URL_PLACEHOLDER = "https://<ingest origin>";
 export const INGEST_URL_OPTION = "--ingest-url <URL>";
 
 /**
- * What `url`'s host is when a deployed Worker cannot reach it, or undefined: "a local development
- * address" (`localhost`, `*.localhost`, `127.0.0.0/8`, `0.0.0.0/8`, `[::1]`, `[::]`: the machine the
- * Worker runs on, or none), "a link-local address" (`169.254/16`, `fe80::/10`: one network segment),
- * "a private network address" (RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local
- * `fc00::/7`), "a carrier-grade NAT address" (`100.64/10`, RFC 6598: inside a provider's network):
- * a deployed Worker runs on Cloudflare's network, not on the network that has them, over http or
- * https alike. The one answer for `--ingest-url` and for the endpoint vars of a file. The WHATWG
- * parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as `127.0.0.1`,
- * IPv6 compressed).
+ * What `url`'s host is when a deployed Worker cannot reach it, or undefined: a deployed Worker runs
+ * on Cloudflare's network, not on the network that has these, over http or https alike. The one
+ * answer for `--ingest-url` and for the endpoint vars of a file, each class named precisely:
+ * - "a local development address": `localhost`, `*.localhost` (RFC 6761), `127.0.0.0/8`,
+ *   `0.0.0.0/8`, `[::1]`, `[::]`: the machine the Worker runs on, or none;
+ * - "a link-local address": `169.254/16`, `fe80::/10`: one network segment;
+ * - "a private network address": RFC 1918 `10/8`, `172.16/12`, `192.168/16`, unique local `fc00::/7`;
+ * - "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)": inside a provider's network;
+ * - "a benchmarking address (198.18.0.0/15, RFC 2544)": for test networks, never routed;
+ * - any of the IPv4 ones written as NAT64 (`64:ff9b::/96`, RFC 6052), IPv4-mapped or IPv4-compatible;
+ * - "a name reserved for private networks" (`PRIVATE_NAMES`: `.internal`, `.home.arpa`, `.local`),
+ *   which no public resolver answers. A name merely used so (`.lan`, `.corp`) is not reserved
+ *   and is left alone: it may be someone's public domain one day.
+ * The WHATWG parser has already written the host in its one form (`127.1` and `0x7f.0.0.1` as
+ * `127.0.0.1`, IPv6 compressed, `[64:ff9b::10.0.0.1]` as `[64:ff9b::a00:1]`).
  */
 export function unreachableAddress(url: URL): string | undefined {
   const host = url.hostname.replace(/\.$/, "");
   if (host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || host === "[::]") return LOCAL_ADDRESS;
+  const name = PRIVATE_NAMES.find(({ suffix }) => host === suffix || host.endsWith(`.${suffix}`));
+  if (name !== undefined) return `a name reserved for private networks (.${name.suffix}, ${name.source})`;
   const v4 = ipv4Of(host);
-  if (v4 !== undefined) return ipv4Kind(v4);
+  if (v4 !== undefined) {
+    const kind = ipv4Kind(v4.address);
+    return kind !== undefined && v4.form !== undefined ? `${kind} written as ${v4.form}` : kind;
+  }
   if (/^\[fe[89ab][0-9a-f]:/.test(host)) return "a link-local address";
   return /^\[f[cd][0-9a-f]{2}:/.test(host) ? "a private network address" : undefined;
 }
@@ -36,43 +47,72 @@ export function unreachableAddress(url: URL): string | undefined {
 const LOCAL_ADDRESS = "a local development address";
 
 /**
- * The four numbers of an IPv4 host, also one written in IPv6 as IPv4-mapped (`[::ffff:7f00:1]`,
- * as the parser writes `[::ffff:127.0.0.1]`) or IPv4-compatible (`[::7f00:1]` for
- * `[::127.0.0.1]`), or undefined.
+ * Top-level names reserved for private networks: ICANN's `.internal` (board resolution of July
+ * 2024), `.home.arpa` (RFC 8375, home networks) and `.local` (RFC 6762, multicast DNS).
  */
-function ipv4Of(host: string): number[] | undefined {
+const PRIVATE_NAMES: readonly { suffix: string; source: string }[] = [
+  { suffix: "internal", source: "ICANN 2024" },
+  { suffix: "home.arpa", source: "RFC 8375" },
+  { suffix: "local", source: "RFC 6762" },
+];
+
+/**
+ * The four numbers of an IPv4 host, and, when written in IPv6, which form: NAT64's well-known
+ * prefix (`[64:ff9b::a00:1]`, RFC 6052, which a NAT64 gateway translates to the IPv4 address
+ * behind it), IPv4-mapped (`[::ffff:7f00:1]`, as the parser writes `[::ffff:127.0.0.1]`) or
+ * IPv4-compatible (`[::7f00:1]` for `[::127.0.0.1]`); undefined for another host.
+ */
+function ipv4Of(host: string): { address: number[]; form?: string } | undefined {
   const dotted = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(host);
-  if (dotted !== null) return dotted.slice(1).map(Number);
-  const mapped = /^\[::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
-  if (mapped === null) return undefined;
-  const [high, low] = [parseInt(mapped[1]!, 16), parseInt(mapped[2]!, 16)];
-  return [high >> 8, high & 255, low >> 8, low & 255];
+  if (dotted !== null) return { address: dotted.slice(1).map(Number) };
+  const embedded = /^\[(64:ff9b::|::ffff:|::)([0-9a-f]{1,4}):([0-9a-f]{1,4})\]$/.exec(host);
+  if (embedded === null) return undefined;
+  const [high, low] = [parseInt(embedded[2]!, 16), parseInt(embedded[3]!, 16)];
+  const form = embedded[1] === "64:ff9b::" ? "NAT64 (64:ff9b::/96, RFC 6052)" : undefined;
+  return { address: [high >> 8, high & 255, low >> 8, low & 255], ...(form === undefined ? {} : { form }) };
 }
 
 /** What an IPv4 address is when a deployed Worker cannot reach it (`unreachableAddress`), or undefined. */
 function ipv4Kind([a, b]: number[]): string | undefined {
   if (a === 127 || a === 0) return LOCAL_ADDRESS;
   if (a === 169 && b === 254) return "a link-local address";
-  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address";
+  if (a === 100 && b! >= 64 && b! <= 127) return "a carrier-grade NAT address (100.64.0.0/10, RFC 6598)";
+  if (a === 198 && (b === 18 || b === 19)) return "a benchmarking address (198.18.0.0/15, RFC 2544)";
   return a === 10 || (a === 172 && b! >= 16 && b! <= 31) || (a === 192 && b === 168) ? "a private network address" : undefined;
-}
-
-/**
- * A URL as a refusal or finding quotes it: JSON-escaped, as findings quote values (a `\n` at its
- * end stays on the line: `"https://…/v1/logs\n"`), with its user info and each query or fragment
- * value masked (`maskedUrl`). Every place the audit echoes a URL someone wrote goes through here.
- */
-export function quotedUrl(text: string): string {
-  return JSON.stringify(maskedUrl(text));
 }
 
 /**
  * What the URL parser skips before a URL's host: blanks and control characters before it, the
  * scheme (the parser drops tabs and line breaks inside it) and any run of `/` and `\\` after it
- * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does). Each
- * part is one run of a class the next does not start with, so matching is linear in the text.
+ * (`https:/a:pw@host`, `https:\\/a:pw@host` read user info as `https://a:pw@host` does), or, with
+ * no scheme, the run of `/` and `\\` a scheme-relative URL starts with (`//a:pw@host`, which a
+ * page or `new URL(text, base)` reads on its base's scheme). Each part is one run of a class the
+ * next does not start with, so matching is linear in the text.
  */
-const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
+const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:)?[/\\\t\n\r]*/i;
+
+/**
+ * `text` read as the WHATWG URL parser reads it, or null: on its own (`https:/a:pw@host`,
+ * `HTTPS:\\\\a:pw@host`), or, when it has no scheme and starts with `//` or `\\\\`
+ * (scheme-relative), against an https base, as a page would fetch it. The one reader the audit
+ * judges and masks URLs by, so what is detected and what is masked are the same spellings.
+ */
+export function readUrl(text: string): URL | null {
+  return URL.parse(text) ?? (SCHEME_RELATIVE.test(text) ? URL.parse(text, "https://scheme-relative.invalid") : null);
+}
+
+/** A scheme-relative URL: blanks the parser drops, then two slashes of either kind. */
+const SCHEME_RELATIVE = /^[\s\x00-\x20]*[/\\]{2}/;
+
+/**
+ * Whether `text` is written as a URL with a host: a scheme followed by a slash of either kind
+ * (`https://`, `https:/`, `https:\\\\`, any case), or scheme-relative (`//host`), and the parser
+ * reads it (`readUrl`). A value such as `mailto:x` or `user:pw` is not one.
+ */
+export function isHostUrl(text: string): boolean {
+  if (!/^[\s\x00-\x20]*(?:[a-z][a-z\d+.-]*:)?[/\\]/i.test(text)) return false;
+  return (readUrl(text)?.host ?? "") !== "";
+}
 
 /**
  * `text` with what may be a credential in a URL masked as `…`: the user info
@@ -84,18 +124,26 @@ const URL_PREFIX = /^[\s\x00-\x20]*(?:[a-z][a-z\d+.\t\n\r-]*:[/\\\t\n\r]*)?/i;
  * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
  * written, so the person finds the value they typed.
  */
-function maskedUrl(text: string): string {
+export function maskedUrl(text: string): string {
   const start = URL_PREFIX.exec(text)![0].length;
   const rest = text.slice(start);
-  const end = rest.search(URL.parse(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
+  const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
-  return text.slice(0, start) + (at === -1 ? maskedQuery(rest) : `…${maskedQuery(rest.slice(at))}`);
+  return text.slice(0, start) + (at === -1 ? maskedTail(rest) : `…${maskedTail(rest.slice(at))}`);
 }
 
-/** `rest` with every query and fragment text after `?` or `#` masked as `…`; blanks at its end kept on the line. */
-function maskedQuery(rest: string): string {
+/**
+ * `rest` with every query and fragment text after `?` or `#` masked as `…`, and each path
+ * parameter after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
+ * gateways read credentials from); blanks at its end kept on the line. The path is otherwise
+ * shown: it is what tells a person which value they wrote.
+ */
+function maskedTail(rest: string): string {
   const kept = rest.trimEnd();
-  return kept.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
+  const query = kept.search(/[?#]/);
+  const path = query === -1 ? kept : kept.slice(0, query);
+  const after = query === -1 ? "" : kept.slice(query);
+  return path.replace(/;[^/\\]+/g, ";…") + after.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
@@ -143,6 +191,16 @@ function reservedHost(host: string): string | undefined {
  */
 function writtenHost(text: string): string {
   return writtenAuthority(text).replace(/:\d*$/, "");
+}
+
+/**
+ * The origin of a URL as written: its scheme and slashes, host and port as the person typed them
+ * (`https://[::ffff:10.0.0.1]:4318`, `https://Ingest.ACME.io`, not the parser's `[::ffff:a00:1]` or
+ * lower case), the user info left out, so a finding naming origins names what the file holds.
+ */
+export function writtenOrigin(text: string): string {
+  const trimmed = text.trim();
+  return trimmed.slice(0, URL_PREFIX.exec(trimmed)![0].length) + writtenAuthority(trimmed);
 }
 
 /** The host and port of a URL as written (`[::ffff:10.0.0.1]:4318`, not the parser's `[::ffff:a00:1]`), the user info left out. */
@@ -219,7 +277,8 @@ export function placeholderFault(text: string): string | undefined {
  * The ingest base of an endpoint var's value that may be proposed as the ingest URL: its origin
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
- * refuses (not https, another path, a query or fragment, a placeholder or template) and for a
+ * refuses (not https, another path, a query or fragment, a placeholder or template), for one whose
+ * base holds what the masking hides (`maskedUrl`: path parameters, `/otel;key=…/v1/logs`), and for a
  * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
  * collector). Blanks before or after the value are left out first: the rule flags them, but the
  * URL they surround is clear (`"https://i.acme.io/v1/logs\n"`, a heredoc's line break), so its
@@ -229,7 +288,9 @@ export function endpointBase(text: string, path: string): string | undefined {
   const trimmed = text.trim();
   const url = URL.parse(trimmed);
   if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
-  return url.origin + url.pathname.slice(0, -path.length);
+  const base = url.origin + url.pathname.slice(0, -path.length);
+  // A base holding what the masking hides (path parameters, `/otel;key=…`) would be printed and written into vars.
+  return maskedUrl(base) === base ? base : undefined;
 }
 
 /**

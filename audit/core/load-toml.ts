@@ -1,5 +1,6 @@
 import { type AST, ParseError, parseTOML } from "toml-eslint-parser";
 import { type ConfigDocument, type ConfigObject, ConfigParseError, type ConfigValue, type Position } from "./model";
+import { maskedLines } from "./masking";
 
 /**
  * Parses a `wrangler.toml` with toml-eslint-parser, a TOML 1.0 parser that keeps the position
@@ -56,7 +57,8 @@ function unfinishedStatement(text: string, line: number): string {
     }
     const start = complete + 1;
     if (start >= line) return "";
-    const statement = (lines[complete] ?? "").trim();
+    // Masked before it is cut, as every line the audit quotes (`maskedLines`: a line inside a multi-line string is judged as one).
+    const statement = (maskedLines(lines.map((l) => l.replace(/\r?\n$/, "")))[complete] ?? "").trim();
     const opener = /^[^=#]+=\s*([[{])/.exec(statement)?.[1];
     const what = opener === "[" ? "an array" : opener === "{" ? "an inline table" : undefined;
     const open = what === undefined ? "is not finished" : `opens ${what} with ${opener} that is not closed (or lacks a comma between items)`;

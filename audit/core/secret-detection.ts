@@ -2,6 +2,7 @@ import { SECRET_KEY_KIND, defaultRedactionPolicy, redactString } from "../../wor
 import { standsForSecret } from "../../workers/ingest/core/redact/secret-names";
 import { PEM_PRIVATE_KEY_ARMOR, findKnownToken } from "../../workers/ingest/core/redact/token-formats";
 import { type VarName, readVarName } from "./var-names";
+import { isHostUrl, readUrl } from "./ingest-url";
 
 /**
  * Whether a var looks like a credential. Vars are plain text in the wrangler file, the
@@ -33,13 +34,24 @@ import { type VarName, readVarName } from "./var-names";
  * @returns why it looks like one, or `undefined`.
  */
 export function secretReason(name: string, value: string): string | undefined {
+  return judged(name, value, true);
+}
+
+/**
+ * `secretReason`, reading `value` as a header list only when `headerLists` is set: a header's
+ * value is judged once, as a var's value but not as a list again (`credentialHeader`), so a
+ * value such as `a=a=a=…` is read in one pass, not one nested list per `=` (which recursed once
+ * per `=`, quadratic and out of stack at 10 KB). A header value holding `password=…` is still
+ * caught, by the redaction's reading (`credentialsIn`).
+ */
+function judged(name: string, value: string, headerLists: boolean): string | undefined {
   if (value.trim() === "") return undefined;
   if (PEM_PRIVATE_KEY.test(value)) return "its value is a PEM private key";
   const varName = readVarName(name);
   if (varName.public) return publicVarReason(varName, value);
-  const url = URL.parse(value);
-  if (url !== null && /^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return urlSecretReason(url, value);
-  const header = credentialHeader(value);
+  // Every spelling the URL parser reads a host from (`https:/a:pw@host`, `//a:pw@host`), as `quotedUrl` masks them.
+  if (isHostUrl(value)) return urlSecretReason(readUrl(value)!, value);
+  const header = headerLists ? credentialHeader(value) : undefined;
   if (header !== undefined) return `its header list sets "${header.name}", where ${header.reason}`;
   if (AUTHORIZATION_HEADER.test(value)) return "its value is an Authorization header";
   if (JWT.test(value)) return "its value is a JWT";
@@ -261,7 +273,7 @@ function credentialHeader(value: string): { name: string; reason: string } | und
     const headerValue = percentDecoded(member.slice(equals + 1).trim());
     // A lone base64 value's padding (`…==`) also reads as a list of one: its name is the whole value.
     if (headerValue === "" || headerValue === "=") continue;
-    const reason = secretReason(name, headerValue);
+    const reason = judged(name, headerValue, false);
     if (reason !== undefined) return { name, reason };
   }
   return undefined;

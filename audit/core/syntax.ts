@@ -1,3 +1,4 @@
+import { maskedLine } from "./masking";
 import { type ConfigFormat, type ConfigValue, plainValue } from "./model";
 
 /**
@@ -35,10 +36,11 @@ export function written(format: ConfigFormat, value: unknown): string {
 
 /**
  * A value of the file as a finding shows it, in the file's format: compact JSON for JSONC
- * (`"true"`, `["deco-otel-tail"]`, `{"binding":["X"]}`), TOML inline for TOML (`{ binding = ["X"] }`).
+ * (`"true"`, `["deco-otel-tail"]`, `{"binding":["X"]}`), TOML inline for TOML (`{ binding = ["X"] }`),
+ * masked (`{ service = "x", token = "…" }`).
  */
 export function shownValue(format: ConfigFormat, value: ConfigValue): string {
-  return format === "toml" ? tomlInline(plainValue(value)) : JSON.stringify(plainValue(value));
+  return maskedLine(format === "toml" ? tomlInline(plainValue(value)) : JSON.stringify(plainValue(value)));
 }
 
 /** `key` set to `value` in the file's format: `"version_metadata": { … }` or `version_metadata = { … }`. */

@@ -1,5 +1,6 @@
 import { type AST, parseTOML, traverseNodes } from "toml-eslint-parser";
 import type { Position } from "./model";
+import { maskedLines } from "./masking";
 import { tomlInline, tomlKey } from "./syntax";
 
 /**
@@ -409,7 +410,7 @@ export function lineAfterSteps(text: string, splices: readonly TextSplice[], lin
   const shift = splices.filter((splice) => splice.end <= lineStart).reduce((sum, splice) => sum + splice.text.length - (splice.end - splice.start), 0);
   const after = applySplices(text, splices) ?? text;
   const now = lineAt(after, lineStart + shift);
-  const reads = after.split(/\r\n|\r|\n/)[now - 1]!.trim();
+  const reads = maskedLines(after.split(/\r\n|\r|\n/))[now - 1]!.trim();
   return `line ${now}${now === line ? "" : ` (line ${line} before the steps above)`}, which reads \`${reads}\``;
 }
 
@@ -431,7 +432,11 @@ function describe(text: string, start: number, end: number, inserted: string, as
   const to = end + (rest.search(/[\r\n]/) === -1 ? rest.length : rest.search(/[\r\n]/));
   const old = text.slice(from, to);
   const now = text.slice(from, start) + inserted + text.slice(end, to);
-  const quoted = (s: string) => lines(s).map((line) => `    ${line}`).join("\n");
+  // Every line quoted masked (`maskedLines`, read after the file's lines above it, so a line inside a
+  // multi-line string is judged as one): the line a step replaces may hold the credential a finding above masks.
+  const above = lines(text.slice(0, from)).slice(0, -1);
+  const masked = (s: string) => maskedLines([...above, ...lines(s)]).slice(above.length);
+  const quoted = (s: string) => masked(s).map((line) => `    ${line}`).join("\n");
   if (start === end && start === text.length) {
     return `at the end of the file, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)+/, "").replace(/(\r\n|\r|\n)$/, ""))}`;
   }
@@ -444,8 +449,17 @@ function describe(text: string, start: number, end: number, inserted: string, as
   }
   const last = lineOf(end);
   if (start === end && start === to && /^(\r\n|\r|\n)/.test(inserted)) {
-    return `below line ${first}${before(first)}, which reads \`${old.trim()}\`, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)/, ""))}`;
+    return `below line ${first}${before(first)}, which reads \`${masked(old)[0]!.trim()}\`, add these lines:\n${quoted(inserted.replace(/^(\r\n|\r|\n)/, ""))}`;
   }
   const span = first === last ? `line ${first}${before(first)}, which reads` : `lines ${first}–${last}${before(first)}, which read`;
-  return `replace ${span}:\n${quoted(old)}\n  with:\n${quoted(now)}`;
+  return `replace ${span}:\n${quoted(old)}\n  with:\n${quoted(now)}${keptMasked(lines(now), masked(now))}`;
+}
+
+/**
+ * What a replacement whose kept text holds a masked value (`lines` shown as `masked`: an inline
+ * table's `DB_PASSWORD = "hunter2"` beside the endpoint vars) adds, so the person does not write
+ * `…` over it: the `…` stand for what the file holds there.
+ */
+function keptMasked(lines: readonly string[], masked: readonly string[]): string {
+  return lines.some((line, i) => masked[i] !== line) ? "\n  (each … above stands for what your file holds there, masked here: keep it as it is)" : "";
 }

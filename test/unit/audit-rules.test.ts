@@ -105,7 +105,7 @@ describe("the rules on the fixture fleet", () => {
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address, which a deployed Worker cannot reach: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
       "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.acmeotel.io: all three must share one ingest origin",
-      'top level: DECO_OTEL_TRACES_ENDPOINT must end with /v1/traces (the full OTLP/HTTP URL): "https://i.acmeotel.io/v1/traces?…"',
+      'top level: DECO_OTEL_TRACES_ENDPOINT must not hold a query or fragment after /v1/traces: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://i.acmeotel.io/v1/traces?…"',
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.acmeotel.io"',
     ]);
   });
@@ -120,7 +120,7 @@ describe("the rules on the fixture fleet", () => {
     ]);
     const threeWays = text.replace("https://i.acmeotel.io/v1/metrics", "https://j.acmeotel.io/v1/metrics");
     expect(auditDocument(loadConfig("wrangler.jsonc", threeWays)).findings.map((f) => `${f.line}:${f.column} ${f.message}`)).toEqual([
-      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.acmeotel.io:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.acmeotel.io, DECO_OTEL_METRICS_ENDPOINT at https://j.acmeotel.io): all three must share one ingest origin",
+      "8:35 top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://i.acmeotel.io:8443, DECO_OTEL_TRACES_ENDPOINT at https://i.acmeotel.io:443, DECO_OTEL_METRICS_ENDPOINT at https://j.acmeotel.io): all three must share one ingest origin",
     ]);
   });
 

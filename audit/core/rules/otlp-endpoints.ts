@@ -3,7 +3,8 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, quotedUrl, unreachableAddress } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress, writtenOrigin } from "../ingest-url";
+import { maskedValue, quotedUrl } from "../masking";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
 export const ENDPOINT_URLS_HINT = `${INGEST_URL_PLACEHOLDER}/v1/logs, /v1/traces and /v1/metrics, where ${INGEST_URL_PLACEHOLDER} is ${INGEST_URL_MEANING}`;
@@ -23,7 +24,7 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * Worker's Previews settings' by name, so one the block does not set says nothing. A value
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
  * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
- * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT) is flagged over https too, with the same
+ * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names) is flagged over https too, with the same
  * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
@@ -72,10 +73,12 @@ export const otlpEndpointsRule: Rule = {
       const unreachable = unreachableAddress(url);
       if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
       else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
-      if (!url.pathname.endsWith(path) || url.search !== "" || url.hash !== "") {
+      if (!url.pathname.endsWith(path)) {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
+      } else if (url.search !== "" || url.hash !== "") {
+        hits.push({ at: value.at, message: `${name} must not hold a query or fragment after ${path}: ${QUERY_SENT}: ${quotedUrl(value.value)}` });
       }
-      origins.push({ name, origin: url.origin, at: value.at });
+      origins.push({ name, origin: url.origin, written: writtenOrigin(maskedValue(value.value)), at: value.at });
     }
     return [...hits, ...originMismatches(origins)];
   },
@@ -99,7 +102,10 @@ function notInheritedNote(environment: WorkerEnvironment, document: ConfigDocume
 
 interface EndpointOrigin {
   name: string;
+  /** As WHATWG URL compares origins. */
   origin: string;
+  /** As the var writes it, masked (`writtenOrigin`): what the finding prints. */
+  written: string;
   at: Position;
 }
 
@@ -107,7 +113,10 @@ interface EndpointOrigin {
  * The vars whose origin (scheme, host and port, the default port written or not, as WHATWG URL
  * compares them) is not the one the others share: when a majority shares one, each var outside it
  * is named at its value, beside the ones that agree; when none does (two that differ, or three
- * origins), one hit at the last names them all, since nothing tells which is meant.
+ * origins), one hit at the last names them all, since nothing tells which is meant. Each origin is
+ * printed as its var writes it (`EndpointOrigin.written`: `[::ffff:10.0.0.1]`, not the parser's
+ * `[::ffff:a00:1]`; a Unicode host, not its punycode), so the person finds it in the file; the
+ * origin the majority shares too, when they write it alike (`sharedOrigin`).
  */
 function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   const byOrigin = new Map<string, EndpointOrigin[]>();
@@ -116,15 +125,29 @@ function originMismatches(origins: EndpointOrigin[]): RuleHit[] {
   const shared = "all three must share one ingest origin";
   const majority = [...byOrigin.values()].find((group) => group.length * 2 > origins.length);
   if (majority === undefined) {
-    const listed = origins.map(({ name, origin }) => `${name} at ${origin}`).join(", ");
+    const listed = origins.map(({ name, written }) => `${name} at ${written}`).join(", ");
     return [{ at: origins[origins.length - 1]!.at, message: `the endpoint vars point at ${byOrigin.size} origins (${listed}): ${shared}` }];
   }
   const agreeing = majority.map(({ name }) => name).join(" and ");
   const verb = majority.length === 1 ? "points" : "point";
   return origins
     .filter((endpoint) => endpoint.origin !== majority[0]!.origin)
-    .map(({ name, origin, at }) => ({ at, message: `${name} points at ${origin}, while ${agreeing} ${verb} at ${majority[0]!.origin}: ${shared}` }));
+    .map(({ name, written, at }) => ({ at, message: `${name} points at ${written}, while ${agreeing} ${verb} at ${sharedOrigin(majority)}: ${shared}` }));
 }
+
+/** The origin a group of vars shares, as they write it; as the parser writes it when they write it differently (`:443` in one, not in the other). */
+function sharedOrigin(group: readonly EndpointOrigin[]): string {
+  return group.every(({ written }) => written === group[0]!.written) ? group[0]!.written : group[0]!.origin;
+}
+
+/**
+ * What happens to a query on an endpoint var: the exporter posts to the var's URL as written
+ * (`fetch(endpoint)`, as OpenTelemetry's exporters use a per-signal endpoint as is, appending
+ * nothing), so the query goes with every request and into every log of its URL; the ingest Worker
+ * routes by path and reads nothing from it, and takes its token only from the Authorization
+ * header. `fetch` never sends a fragment.
+ */
+const QUERY_SENT = "the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent";
 
 /** What an endpoint var on a host a deployed Worker cannot reach is told to deploy with instead. */
 const DEPLOY = `deploy with ${INGEST_URL_MEANING}`;

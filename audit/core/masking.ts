@@ -1,0 +1,147 @@
+import { formatPatch, structuredPatch } from "diff";
+import { isHostUrl, maskedUrl, writtenOrigin } from "./ingest-url";
+import { secretReason } from "./secret-detection";
+
+/**
+ * A value as the audit echoes it: its URL credentials masked (`maskedUrl`: user info, query,
+ * fragment, path parameters), and, when what is left still looks like a credential
+ * (`secretReason` under `name`: a token in a webhook's path, `DB_PASSWORD = "changeme"`, a known
+ * token format), all of it masked as `…`, a URL's origin kept (`https://hooks.slack.com/…`) so the
+ * person still finds the value they wrote. The one masking every echo goes through: findings,
+ * refusals, hand steps and the dry-run diff.
+ */
+export function maskedValue(text: string, name = ""): string {
+  const masked = maskedUrl(text);
+  if (secretReason(name, masked) === undefined) return masked;
+  return isHostUrl(masked) ? `${writtenOrigin(masked)}/…` : "…";
+}
+
+/**
+ * A URL or value as a refusal or finding quotes it: JSON-escaped, as findings quote values (a
+ * `\n` at its end stays on the line: `"https://…/v1/logs\n"`), masked (`maskedValue`).
+ */
+export function quotedUrl(text: string): string {
+  return JSON.stringify(maskedValue(text));
+}
+
+/**
+ * A line of a wrangler file (TOML or JSONC) as a hint or the dry-run diff quotes it, read on its
+ * own (`maskedLines` reads a line inside a multi-line string as such): each quoted string and each
+ * bare word masked (`maskedValue`), a string judged under the key written before it (`KEY = "…"`,
+ * `"KEY": "…"`, and a name glued to its colon, as a comment writes one: `# password: …`), so
+ * `DB_PASSWORD = "changeme"` reads `DB_PASSWORD = "…"`; keys, punctuation, blanks and comments'
+ * words that hold no credential are kept as written. A string is masked by its text as written
+ * (escapes kept), which is what the line shows.
+ */
+export function maskedLine(line: string): string {
+  return maskedLineIn(line, { open: undefined, name: "" });
+}
+
+/**
+ * Lines of a wrangler file, in order from one outside any string (its first line, or a line
+ * whose lines before are passed too), masked as `maskedLine` masks a line, with what a TOML
+ * multi-line string (`"""…"""`, `'''…'''`) spans read as one string: a line inside one is
+ * judged as the string's value under the key that opened it, so the middle lines of
+ * `DB_PASSWORD = """…` are masked. A line's `\r` end is kept.
+ */
+export function maskedLines(lines: readonly string[]): string[] {
+  const state: LineState = { open: undefined, name: "" };
+  return lines.map((line) => {
+    const cr = line.endsWith("\r") ? "\r" : "";
+    return maskedLineIn(line.slice(0, line.length - cr.length), state) + cr;
+  });
+}
+
+/**
+ * A dry run's unified diff of `file` with each line of the file masked (`maskedLines`, the file
+ * read whole, so a line inside a multi-line string is judged as one): a removed line holding a
+ * credential (`-DECO_OTEL_LOGS_ENDPOINT = "https://u:pw@…"`, `----db-password=…`) shows as the
+ * findings show it, masked, as does any context line. Only the diff's own header lines, which
+ * name the file and the hunks, are not the file's; every hunk line is. `--fix` itself writes the
+ * file unmasked.
+ */
+export function maskedPatch(file: string, before: string, after: string): string {
+  const patch = structuredPatch(file, file, before, after);
+  const shown = { old: maskedLines(before.split("\n")), new: maskedLines(after.split("\n")) };
+  for (const hunk of patch.hunks) {
+    let old = hunk.oldStart - 1;
+    let now = hunk.newStart - 1;
+    hunk.lines = hunk.lines.map((line) => {
+      // "\\ No newline at end of file" is the diff's own.
+      if (line[0] === "-") return `-${shown.old[old++]}`;
+      if (line[0] === "+") return `+${shown.new[now++]}`;
+      if (line[0] === " ") return ` ${shown.new[(old++, now++)]}`;
+      return line;
+    });
+  }
+  return formatPatch(patch);
+}
+
+/** Where a line starts: inside a multi-line string opened by `open` under the key `name`, or outside one. */
+interface LineState {
+  open: '"""' | "'''" | undefined;
+  name: string;
+}
+
+/**
+ * `line` masked from `state`, which it leaves as the line's end leaves it: the text of a
+ * multi-line string still open is judged as its value (`maskedContent`), up to its closing
+ * delimiter, and the rest of the line token by token (`LINE_TOKEN`).
+ */
+function maskedLineIn(line: string, state: LineState): string {
+  let head = "";
+  let rest = line;
+  if (state.open !== undefined) {
+    const end = (state.open === '"""' ? BASIC_BODY : LITERAL_BODY).exec(line)![0].length;
+    const closes = line.startsWith(state.open, end);
+    head = maskedContent(line.slice(0, end), state.name);
+    if (!closes) return head;
+    head += state.open;
+    rest = line.slice(end + 3);
+    state.open = undefined;
+  }
+  let previous = "";
+  let name = "";
+  return head + rest.replace(LINE_TOKEN, (token) => {
+    if (token === "=" || token === ":") {
+      name = previous;
+      return token;
+    }
+    const delimiter = token.startsWith('"""') || token.startsWith("'''") ? (token.slice(0, 3) as '"""' | "'''") : undefined;
+    const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
+    const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
+    const content = token.slice(quote.length, closed ? -quote.length : undefined);
+    const masked = delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
+    if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
+    previous = content;
+    // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
+    name = quote === "" && content.length > 1 && content.endsWith(":") ? content.slice(0, -1) : "";
+    return quote + masked + (closed ? quote : "");
+  });
+}
+
+/**
+ * A multi-line string's text on one line, judged under its key `name`: all of it masked when it
+ * looks like a credential (`maskedValue`: under `DB_PASSWORD`, any line but a placeholder), else
+ * each word as a line's words are (`maskedLine`), so a URL's password or a `password: …` inside
+ * prose is masked too.
+ */
+function maskedContent(text: string, name: string): string {
+  const whole = maskedValue(text, name);
+  return whole !== maskedUrl(text) ? whole : maskedLine(text);
+}
+
+/** A multi-line basic string's text up to its closing `"""` or the line's end: escapes skipped. */
+const BASIC_BODY = /^(?:[^"\\]|\\.?|"(?!""))*/;
+/** A multi-line literal string's text up to its closing `'''` or the line's end. */
+const LITERAL_BODY = /^(?:[^']|'(?!''))*/;
+
+/**
+ * The parts of a line `maskedLineIn` reads: a multi-line basic or literal string (`"""…"""`,
+ * `'''…'''`, open to the line's end when it closes on a later line), a double-quoted
+ * string (its escapes skipped, so `\"` does not end it; open to the line's end when unclosed), a
+ * single-quoted one, `=`, and a run of anything else but blanks, quotes and TOML's and JSON's
+ * punctuation (a JSON key's `:` alone is one, read as `=`). A string's body stops only where its
+ * closing delimiter or the line's end is, so matching is linear in the line.
+ */
+const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]]+/g;

@@ -1,0 +1,312 @@
+import { spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runAudit } from "../../audit/cli/main";
+import { auditDocument } from "../../audit/core/audit";
+import { fixDocument } from "../../audit/core/fix";
+import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
+import { loadConfig } from "../../audit/core/load";
+import { maskedLine, maskedLines, maskedPatch, maskedValue, quotedUrl } from "../../audit/core/masking";
+import { secretReason } from "../../audit/core/secret-detection";
+
+/** Runs the CLI in-process, keeping what it printed. */
+async function audit(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await runAudit(argv, { out: (text) => (out += `${text}\n`), err: (text) => (err += `${text}\n`) });
+  return { code, out, err };
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+/** A folder holding `files` (path → text), removed after the test. */
+async function fleet(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "audit-masking-"));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    await mkdir(join(dir, path, ".."), { recursive: true });
+    await writeFile(join(dir, path), text);
+  }
+  return dir;
+}
+
+const WIRED = 'name = "shop"\ncompatibility_date = "2024-09-01"\ntail_consumers = [{ service = "deco-otel-tail" }]\n\n[observability]\nenabled = true\n\n[version_metadata]\nbinding = "CF_VERSION_METADATA"\n\n[[analytics_engine_datasets]]\nbinding = "DECO_METRICS"\ndataset = "deco_metrics_shop"\n\n';
+
+/** The probe's file: the fix hint of the endpoint vars quotes lines 16–18, which hold a URL's password and a query's token. */
+const LEAKY = `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "https://u:s3cretPass@ingest.acme.io/v1/logs"\nDECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?token=abc123secret"\nDECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;token=abc123secret"\n`;
+const SECRETS = /s3cretPass|abc123secret|hunter2/;
+
+describe("the audit never prints a secret a wrangler file holds", () => {
+  it.each([[[]], [["--github"]], [["--json"]]])("masks the lines a TOML fix hint quotes (%j)", async (flags) => {
+    const dir = await fleet({ "wrangler.toml": LEAKY });
+    const { out, err } = await audit([...flags, dir]);
+    expect(out + err).not.toMatch(SECRETS);
+    const shown = flags.includes("--json") ? (JSON.parse(out) as { fix: string }[]).map((f) => f.fix).join("\n") : out.replaceAll("%0A", "\n");
+    expect(shown).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"');
+    expect(shown).toContain('DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"');
+    expect(shown).toContain('DECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;…"');
+  });
+
+  it("shows a dry run's removed and context lines masked, and --fix still writes the file's own text", async () => {
+    const text = `${LEAKY}OTHER_URL = "https://a:hunter2@db.acme.io"\n`;
+    const dir = await fleet({ "wrangler.toml": text });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out + dry.err).not.toMatch(SECRETS);
+    expect(dry.out).toContain('\n-DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"\n');
+    expect(dry.out).toContain('\n-DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"\n');
+    expect(dry.out).toContain('\n+DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs"\n');
+    expect(dry.out).toContain('\n OTHER_URL = "https://…@db.acme.io"');
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).toBe(text);
+    const fixed = await audit(["--fix", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(fixed.out + fixed.err).not.toMatch(SECRETS);
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).toBe(
+      text
+        .replace("https://u:s3cretPass@ingest.acme.io/v1/logs", "https://ingest.acme.io/v1/logs")
+        .replace("https://ingest.acme.io/v1/traces?token=abc123secret", "https://ingest.acme.io/v1/traces")
+        .replace("https://ingest.acme.io/v1/metrics;token=abc123secret", "https://ingest.acme.io/v1/metrics"),
+    );
+  });
+
+  it("masks a credential kept beside the endpoint vars in an inline table, and says to keep it", async () => {
+    const dir = await fleet({ "wrangler.toml": `vars = { DECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs", DB_PASSWORD = "hunter2" }\n${WIRED}` });
+    const { out } = await audit([dir]);
+    expect(out).not.toMatch(SECRETS);
+    expect(out).toContain('DB_PASSWORD = "…"');
+    expect(out).toContain("each … above stands for what your file holds there, masked here: keep it as it is");
+  });
+
+  it("masks a value a finding shows, and the line a TOML parse error names", async () => {
+    const entry = await fleet({ "wrangler.toml": 'name = "shop"\ntail_consumers = [{ service = 7, token = "ghp_abcdefghijklmnopqrstuvwxyz0123456789" }]\n\n[vars]\nSERVICE_NAME = "https://u:hunter2@x.acme.io"\n' });
+    const shown = await audit([entry]);
+    expect(shown.out).not.toMatch(/hunter2|ghp_/);
+    expect(shown.out).toContain('tail_consumers[0] is { service = 7, token = "…" }, which wrangler refuses to deploy');
+    expect(shown.out).toContain('vars.SERVICE_NAME is "https://…@x.acme.io", but this Worker deploys as shop');
+    const broken = await audit([await fleet({ "wrangler.toml": 'name = "shop"\nvars = { URL = "https://u:hunter2@x.acme.io", A = [1,\n\nversion_metadata = { binding = "X" }\n' })]);
+    expect(broken.out).not.toContain("hunter2");
+    expect(broken.out).toContain('Line 2 (vars = { URL = "https://…@x.acme.io", A = [1,) opens an inline table');
+  });
+
+  it("masks a line's values by the same rules as a finding's", () => {
+    expect(maskedLine('A = "https://u:s3cretPass@h.acme.io/x", B = "ok" # was https://v:hunter2@h.acme.io')).toBe('A = "https://…@h.acme.io/x", B = "ok" # was https://…@h.acme.io');
+    expect(maskedLine('  "DB_PASSWORD": "hunter2",')).toBe('  "DB_PASSWORD": "…",');
+    expect(maskedLine('[env.staging.vars]')).toBe("[env.staging.vars]");
+    expect(maskedLine('SERVICE_NAME = "shop" # the Worker\'s name')).toBe('SERVICE_NAME = "shop" # the Worker\'s name');
+  });
+});
+
+describe("TOML multi-line strings, comments' names and the diff's own lines", () => {
+  it("reads a one-line multi-line string as one string, judged under its key", () => {
+    expect(maskedLine(`vars = { DB_PASSWORD = """hunter2inl""", API_TOKEN = '\'\'tok2inl\'\'', DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs" }`)).toBe(
+      `vars = { DB_PASSWORD = """…""", API_TOKEN = '\'\'…\'\'', DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs" }`,
+    );
+    expect(maskedLine('DB_PASSWORD = """hunter2tri"""')).toBe('DB_PASSWORD = """…"""');
+    expect(maskedLine('EMPTY = """""" # kept')).toBe('EMPTY = """""" # kept');
+  });
+
+  it("masks the lines inside a multi-line string under a credential's name, and a credential inside any", () => {
+    const lines = ['NOTES = """', "plain words", 'see https://u:pw9@h.acme.io"""', "SESSION_SECRET = '\'\'", "rawsecretline", "'\'\' # end", 'X = "y"'];
+    expect(maskedLines(lines)).toEqual(['NOTES = """', "plain words", '…"""', "SESSION_SECRET = '\'\'", "…", "'\'\' # end", 'X = "y"']);
+  });
+
+  it("reads a name glued to its colon in a comment as a name", () => {
+    expect(maskedLine("# password: hunter2cmt")).toBe("# password: …");
+    expect(maskedLine("// password: hunter2comment")).toBe("// password: …");
+    expect(maskedLine("# DB_PASSWORD=hunter2c")).toBe("# DB_PASSWORD=…");
+    expect(maskedLine('A = "x" # see: docs')).toBe('A = "x" # see: docs');
+  });
+
+  it("masks a dry run's multi-line strings, comments and removed lines that look like the diff's headers", async () => {
+    const text = `${WIRED}# password: hunter2cmt\n[vars]\nDB_PASSWORD = """hunter2tri"""\nSESSION_SECRET = '\'\'\nrawsecretline\n'\'\'\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+    const dir = await fleet({ "wrangler.toml": text });
+    for (const flags of [[], ["--github"], ["--json"], ["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io"]]) {
+      const { out, err } = await audit([...flags, dir]);
+      expect(out + err).not.toMatch(/hunter2|rawsecretline/);
+    }
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out).toContain('\n DB_PASSWORD = """…"""\n');
+    expect(dry.out).toContain("\n …\n");
+  });
+
+  it("masks every hunk line of a dry run's diff, also one that starts like the diff's own headers", () => {
+    const before = 'name = "shop"\nNOTES = """\n--db-password=hunter2dash\n++ token=hunter2plus\n@@ password: hunter2at\n"""\nX = "y"\n';
+    const after = 'name = "shop"\nX = "z"\n';
+    const patch = maskedPatch("wrangler.toml", before, after);
+    expect(patch).not.toContain("hunter2");
+    expect(patch).toContain('\n-NOTES = """\n-…\n-…\n-…\n-"""\n');
+    expect(maskedPatch("w.toml", "A = 1\n--db-password=hunter2dash\n", "A = 1\n")).toContain("\n---db-password=…\n");
+    expect(patch.split("\n").slice(0, 5)).toEqual(["Index: wrangler.toml", "=".repeat(67), "--- wrangler.toml", "+++ wrangler.toml", "@@ -1,7 +1,2 @@"]);
+  });
+});
+
+describe("URLs read as the WHATWG parser reads them, for detection and masking alike", () => {
+  const spellings = ["https:/a:pw7secret@host.acme.io", "https:\\\\a:pw7secret@host.acme.io", "https:\\/a:pw7secret@host.acme.io", "//a:pw7secret@host.acme.io", "HTTPS://a:pw7secret@host.acme.io"];
+
+  it.each(spellings)("%s: a password secret-in-vars flags, and every echo masks", async (url) => {
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { UPSTREAM: url, DECO_OTEL_LOGS_ENDPOINT: url } }));
+    const findings = auditDocument(document).findings;
+    expect(findings.map((f) => f.message)).toContain("top level: vars.UPSTREAM looks like a credential (its value is a URL with a password): it must be a secret");
+    expect(findings.map((f) => f.message + f.fix).join("\n")).not.toContain("pw7secret");
+    expect(quotedUrl(url)).toContain("…@host.acme.io");
+    const refused = await audit(["--fix", "--ingest-url", url, await fleet({ "wrangler.jsonc": '{ "name": "shop" }\n' })]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain("pw7secret");
+  });
+
+  it("keeps telling a scheme-relative endpoint is not a URL, masked", () => {
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: "//a:pw7secret@host.acme.io/v1/logs" } }));
+    expect(auditDocument(document).findings.map((f) => f.message)).toContain('top level: DECO_OTEL_LOGS_ENDPOINT is not a URL: "//…@host.acme.io/v1/logs"');
+  });
+
+  it("passes URLs without credentials and paths that are not URLs", () => {
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { A: "//cdn.acme.io/app.js", B: "/etc/gcp/sa.json", C: "https:/ingest.acme.io/v1/logs", D: "mailto:ops@acme.io" } }));
+    expect(auditDocument(document).findings.filter((f) => f.rule === "secret-in-vars")).toEqual([]);
+  });
+});
+
+describe("otlp-endpoints names what is wrong with an endpoint's path, query and origin", () => {
+  const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+  const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
+
+  it("masks path parameters and a path segment that is a key; shows the rest of a path", () => {
+    expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;…");
+    expect(maskedValue("https://ingest.acme.io/v1/logs/abc123secret")).toBe("https://ingest.acme.io/v1/logs/abc123secret");
+    expect(maskedValue("https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ")).toBe("https://ingest.acme.io/…");
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ" });
+    expect(messages.join("\n")).not.toContain("k9Xq2");
+  });
+
+  it("refuses --ingest-url with path parameters, masked, and never proposes a base holding them", async () => {
+    const folder = await fleet({ "wrangler.jsonc": '{ "name": "shop" }\n' });
+    for (const url of ["https://gw.acme.io/otel;key=abc123secret", "https://gw.acme.io/otel;key=abc123secret/v1/logs", "http://gw.acme.io/otel;key=abc123secret"]) {
+      const refused = await audit(["--fix", "--ingest-url", url, folder]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).not.toContain("abc123secret");
+      expect(refused.err).toContain("give https://gw.acme.io/otel");
+    }
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel;key=abc123secret") }));
+    expect(fileIngestBase(document)).toBeUndefined();
+    expect(fileIngestBase(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: on("https://gw.acme.io/otel") })))).toBe("https://gw.acme.io/otel");
+  });
+
+  it("refuses --ingest-url whose host holds a ';' (the parser reads ';key=…' into the host), masked", async () => {
+    const folder = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    for (const url of ["https://ingest.acme.io;key=pw9", "https://ingest.acme.io;key=pw9/otel", "http://ingest.acme.io;key=pw9"]) {
+      const refused = await audit(["--fix", "--dry-run", "--ingest-url", url, folder]);
+      expect(refused.code).toBe(2);
+      expect(refused.out + refused.err).not.toContain("pw9");
+      expect(refused.err).toContain(`--ingest-url's host holds ";", which no host a Worker can reach holds`);
+      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";…"))}`);
+    }
+    const accepted = await audit(["--fix", "--dry-run", "--ingest-url", "https://Ingest.ACME.io/base", folder]);
+    expect(accepted.out).toContain("to https://Ingest.ACME.io/base/v1/… at line");
+    // The summary masks the URL it names whatever it is given, as every echo does.
+    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
+    const changes = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
+    expect(changes).toContain("to https://ingest.acme.io;…/v1/…");
+    expect(changes).not.toContain("pw9");
+  });
+
+  it("tells a query after /v1/<signal> that it must not be there, and why", () => {
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs?token=abc123secret" })).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://ingest.acme.io/v1/logs?…"',
+    ]);
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/log?x=1" })[0]).toContain("must end with /v1/logs");
+  });
+
+  it("prints origins as written, masked: not the parser's IPv6, punycode or lower case", () => {
+    const messages = findings({ DECO_OTEL_LOGS_ENDPOINT: "https://[::ffff:8.8.8.8]/v1/logs", DECO_OTEL_TRACES_ENDPOINT: "https://u:s3cretPass@Ingést.ACME.io/v1/traces", DECO_OTEL_METRICS_ENDPOINT: "https://ingest.acme.io:8443/v1/metrics" });
+    expect(messages).toContain(
+      "top level: the endpoint vars point at 3 origins (DECO_OTEL_LOGS_ENDPOINT at https://[::ffff:8.8.8.8], DECO_OTEL_TRACES_ENDPOINT at https://Ingést.ACME.io, DECO_OTEL_METRICS_ENDPOINT at https://ingest.acme.io:8443): all three must share one ingest origin",
+    );
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_METRICS_ENDPOINT: "https://OTEL.acme.io/v1/metrics" })).toContain(
+      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://OTEL.acme.io, while DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT point at https://ingest.acme.io: all three must share one ingest origin",
+    );
+    // The agreeing vars write one origin two ways: it is printed in the parser's form.
+    const twoWays = { DECO_OTEL_LOGS_ENDPOINT: "https://Ingest.ACME.io/v1/logs", DECO_OTEL_TRACES_ENDPOINT: "https://ingest.acme.io:443/v1/traces", DECO_OTEL_METRICS_ENDPOINT: "https://other.acme.io/v1/metrics" };
+    expect(findings(twoWays)).toContain(
+      "top level: DECO_OTEL_METRICS_ENDPOINT points at https://other.acme.io, while DECO_OTEL_LOGS_ENDPOINT and DECO_OTEL_TRACES_ENDPOINT point at https://ingest.acme.io: all three must share one ingest origin",
+    );
+  });
+
+  it("keeps real hosts passing", () => {
+    for (const base of ["https://ingest.acme.io", "https://otel.acme.workers.dev", "https://[2606:4700::1]", "https://my-account-service.acme.workers.dev"]) expect(findings(on(base))).toEqual([]);
+  });
+});
+
+describe("placeholder account labels", () => {
+  it.each([
+    ["https://deco-otel-ingest.ACCOUNTID.workers.dev", "ACCOUNTID"],
+    ["https://deco-otel-ingest.YOURACCOUNT.workers.dev", "YOURACCOUNT"],
+    ["https://deco-otel-ingest.youraccount.workers.dev", "youraccount"],
+    ["https://ingest.ACCOUNTID.acme.io", "ACCOUNTID"],
+  ])("%s is a placeholder host", (url, label) => {
+    expect(placeholderFault(url)).toContain(`a placeholder host ("${label}"`);
+  });
+
+  it.each(["https://deco-otel-ingest.ACME.workers.dev", "https://deco-otel-ingest.accountid.workers.dev", "https://otel.ACME.io", "https://my-account-service.acme.workers.dev"])("%s passes: a name, in any case", (url) => {
+    expect(placeholderFault(url)).toBeUndefined();
+  });
+});
+
+describe("a shadowed file named on the command line and found under a folder given too", () => {
+  it("is audited, and not also listed as not read", async () => {
+    const dir = await fleet({ "a/wrangler.jsonc": '{ "name": "a" }\n', "a/wrangler.toml": 'name = "a"\n' });
+    for (const argv of [[dir, join(dir, "a", "wrangler.toml")], [join(dir, "a", "wrangler.toml"), dir]]) {
+      const { out } = await audit(argv);
+      expect(out).not.toContain("not read");
+      expect(out).toContain(`${join(dir, "a", "wrangler.toml")}:1:1 error tail-consumer`);
+    }
+    expect((await audit([dir])).out).toContain(`not read ${join(dir, "a", "wrangler.toml")} (shadowed by wrangler.jsonc`);
+  });
+});
+
+describe("masking a long value", () => {
+  // Run in a child process with a time limit, so a masking that turned quadratic fails here (killed
+  // after a minute; linear, it takes well under a second) instead of hanging the suite: a scan that
+  // backtracked over a blank run without "@" did ~n²/2 steps (4.5 s at 64 KB), many minutes at 1 MB.
+  it("masks 1 MB of blanks, slashes and a line's words in linear time", () => {
+    const script = `
+      import { quotedUrl, maskedLine, maskedLines } from "./audit/core/masking.ts";
+      const blanks = " ".repeat(1 << 20);
+      const slashes = "/".repeat(1 << 20);
+      const results = [
+        quotedUrl(blanks + "x") === JSON.stringify(blanks + "x"),
+        quotedUrl(blanks + "https://a:s3cretPass@i.acme.io") === JSON.stringify(blanks + "https://…@i.acme.io"),
+        quotedUrl("https://" + slashes + "x") === JSON.stringify("https://" + slashes + "x"),
+        maskedLine('A = "' + "\\\\\\"".repeat(1 << 18)).length > 0,
+        maskedLine("a;".repeat(1 << 18)).length > 0,
+        maskedLine('A = """' + 'x"\\\\'.repeat(1 << 18)).length > 0,
+        maskedLines(["B = \'\'\'", "a\'".repeat(1 << 18), \'"""\'.repeat(1 << 18)]).length === 3,
+      ];
+      console.log(JSON.stringify(results));
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", timeout: 60_000, cwd: process.cwd() });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([true, true, true, true, true, true, true]);
+  });
+
+  // A header list's value was judged as a header list again, once per "=": 10 KB of "a=" ran out of stack.
+  it.each(["a=", "key="])("judges and masks 100 KB of %s without running out of stack", async (unit) => {
+    const value = unit.repeat(100_000 / unit.length);
+    expect(secretReason("X", value)).toBeUndefined();
+    expect(maskedLine(`compatibility_flags = ["${value}"]`)).toBe(`compatibility_flags = ["${value}"]`);
+    expect(maskedLine(`X = ${value}`)).toBe(`X = ${value}`);
+    const plain = await audit([await fleet({ "wrangler.toml": `${WIRED}[vars]\nX = "${value}"\n` })]);
+    expect(plain.err).not.toContain("call stack");
+    expect(plain.out).toContain("DECO_OTEL_LOGS_ENDPOINT");
+    const dir = await fleet({ "wrangler.toml": `name = "shop"\ncompatibility_flags = ["${value}"]\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.err).not.toContain("call stack");
+    expect(dry.out).toContain(` compatibility_flags = ["${value}"]\n`);
+  });
+
+  it("still finds a credential in a header list's value", () => {
+    expect(secretReason("OTEL_EXPORTER_OTLP_HEADERS", "x-meta=password=hunter2")).toContain('its header list sets "x-meta"');
+  });
+});
