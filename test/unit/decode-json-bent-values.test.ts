@@ -24,7 +24,7 @@ const UNREAD =
 describe("an AnyValue holding content only under names OTLP does not define", () => {
   it.each([
     ['{"value":{"stringValue":"hi"}}', "value"],
-    ['{"StringValue":"hi"}', "StringValue"],
+    ['{"Text":"hi"}', "Text"],
     ['{"message":"hi"}', "message"],
   ])("%s is stored empty, as the Collector stores it, and warned of with its path and key", (body, key) => {
     const prepared = prepareText("logs", logWith(`"body":${body}`));

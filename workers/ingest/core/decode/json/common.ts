@@ -23,7 +23,9 @@ import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, not
 /**
  * An AnyValue, whose members form a oneof. One member set, as every OTLP writer sends it, is read
  * with a property lookup per name (both spellings: the Collector reads both). More than one set
- * is read as chosenMember decides and noted; none set is an empty value (emptyAnyValue).
+ * is read as chosenMember decides and noted; none set is read from members named but for case or
+ * `_` (`StringValue`, as .NET's and Go's serializers write it: foldedMembers), else is an empty
+ * value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -44,7 +46,8 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
   if (set === 1) return anyValueMember(o, key!, depth);
-  return set === 0 ? emptyAnyValue(o) : chosenMember(o, depth);
+  if (set > 1) return chosenMember(o, depth);
+  return foldedMembers(o) ? anyValue(o, depth) : emptyAnyValue(o);
 }
 
 /** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
@@ -54,6 +57,30 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
     name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
   ]),
 );
+
+/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE` → stringValue). */
+const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
+
+/**
+ * For an AnyValue with no member set: sets each member sent under a name that is a member's but
+ * for case or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`) under the member's own name, noted
+ * as readOtherFields notes a field read so (the parsed document is ours). Unlike a message's
+ * field, a member holding its default (`{"BoolValue":false}`) is read too: which member is set is
+ * itself the value. Answers whether any was.
+ */
+function foldedMembers(o: JsonObject): boolean {
+  let found: string[] | undefined;
+  for (const name in o) {
+    if (o[name] != null && FOLDED_ANY_VALUE_MEMBERS.has(foldFieldName(name))) (found ??= []).push(name);
+  }
+  if (found === undefined) return false;
+  for (const name of found) {
+    const member = FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(name))!;
+    (o as Record<string, unknown>)[member] = o[name];
+    noteFieldReadAs(o, name, member);
+  }
+  return true;
+}
 
 /** The AnyValue of `o`'s member `key` (either spelling; errors name it as sent). */
 function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
@@ -113,7 +140,7 @@ function isDefaultAnyValue(value: AnyValue): boolean {
  * An AnyValue with no member set: `{"doubleValue":null}` is how JSON.stringify writes a double
  * that was NaN or ±Infinity, read as NaN and noted (decode-notes.ts); anything else is empty, as
  * the Collector stores it, and noted when it holds a value under a name OTLP does not define
- * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`, `{"message":"hi"}`).
+ * (`{"value":{"stringValue":"hi"}}`, `{"message":"hi"}`).
  */
 function emptyAnyValue(o: JsonObject): AnyValue {
   const key = o.doubleValue === null ? "doubleValue" : o.double_value === null ? "double_value" : undefined;
@@ -136,7 +163,7 @@ export function oneofConflict(first: string, second: string): never {
 
 function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
   try {
-    const items = array(optionalObject(value)!.values, "values");
+    const items = array(valuesOf(optionalObject(value)!), "values");
     const out = new Array<AnyValue>(items.length);
     for (let i = 0; i < items.length; i++) {
       try {
@@ -155,17 +182,34 @@ function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
 
 function kvlistValue(value: unknown, key: string, depth: number): KeyValue[] {
   try {
-    return keyValues(optionalObject(value)!.values, "values", depth + 1);
+    return keyValues(valuesOf(optionalObject(value)!), "values", depth + 1);
   } catch (error) {
     throw within(error, key);
   }
+}
+
+/** The fields of ArrayValue and KeyValueList (`values`), and of KeyValue. */
+const VALUES_FIELDS = messageFields("values");
+const KEY_VALUE_FIELDS = messageFields("key", "value");
+
+/**
+ * The `values` list of an ArrayValue or KeyValueList; when it is not set, its other fields are
+ * looked at first (readOtherFields: `Values` is read as it, and noted).
+ */
+function valuesOf(o: JsonObject): unknown {
+  if (o.values != null) return o.values;
+  readOtherFields(o, VALUES_FIELDS);
+  return o.values;
 }
 
 /**
  * A repeated KeyValue field such as `attributes`. A `null` item (what `JSON.stringify` writes
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
  * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
- * (skipNullItem), so the answer warns that the sender's list was not stored as written.
+ * (skipNullItem), so the answer warns that the sender's list was not stored as written. An item
+ * lacking `key` or `value` has its other fields looked at (readOtherFields: `Key`, `Value`, `KEY`
+ * are read as them, and noted; any other holding a value is warned of as not stored); one that
+ * still has no `key` is stored under the key `""`, as the Collector stores it.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -180,6 +224,7 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
     }
     try {
       const kv = item(kvItem);
+      if (kv.key == null || kv.value == null) readOtherFields(kv, KEY_VALUE_FIELDS);
       const v = optionalObject(kv.value, "value");
       out[kept++] = { key: string(kv.key, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
     } catch (error) {
