@@ -35,7 +35,7 @@ export interface DecodeNotes {
   nullDoubles: PlacedNote;
   /**
    * JSON AnyValues that set no member but hold content under names OTLP does not define
-   * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`), stored empty as the Collector
+   * (`{"value":{"stringValue":"hi"}}`, `{"message":"hi"}`), stored empty as the Collector
    * stores them; `first` is the path and the first such key (`resourceLogs[0]….body.value`).
    */
   unreadValues: PlacedNote;
