@@ -40,7 +40,8 @@ describe("an AnyValue holding content only under names OTLP does not define", ()
 });
 
 const CHOSEN =
-  "value with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) stored as one: the only one not at its default, else the last sent";
+  "value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, exponentialHistogram and summary) " +
+  "stored as one: the only one not at its default (a metric's only one holding data points), else the last sent";
 
 describe("an AnyValue with more than one member set", () => {
   it("keeps the only member not at its default (a struct serializer writing every member)", () => {
@@ -66,6 +67,43 @@ describe("an AnyValue with more than one member set", () => {
     expect(rowsOf(zeroDouble)[0]!.Value).toBe(7);
     expect(zeroDouble.warning).toBe(`1 ${CHOSEN} (first at ${POINT} (asDouble, asInt set, asInt kept))`);
     expect(rowsOf(gauge(`"as_int":"7","asDouble":1.5`))[0]!.Value).toBe(1.5);
+  });
+
+  it("reads a metric with two data members by the same rule, as the Collector keeps the last member read, where a 400 refused the request", () => {
+    const metrics = (metric: string) =>
+      prepareText("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"g.attrs","gauge":{"dataPoints":[{"timeUnixNano":"${RECEIVED}","asDouble":7}]}},${metric}]}]}]}`);
+    const METRIC = "resourceMetrics[0].scopeMetrics[0].metrics[1]";
+    const point = (value: number) => `{"dataPoints":[{"timeUnixNano":"${RECEIVED}","asDouble":${value}}]}`;
+    // Both hold points: the last sent, the other request's metric stored beside it.
+    const both = metrics(`{"name":"two.types","gauge":${point(1)},"sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"${RECEIVED}","asInt":"2"}]}}`);
+    expect(both).toMatchObject({ accepted: 2, rejected: 0 });
+    expect(both.batches.map((batch) => [batch.kind, batch.rows.length])).toEqual([
+      ["gauge", 1],
+      ["sum", 1],
+    ]);
+    expect(rowsOf(both).map((row) => [row.MetricName, row.Value])).toEqual([
+      ["g.attrs", 7],
+      ["two.types", 2],
+    ]);
+    expect(both.warning).toBe(`1 ${CHOSEN} (first at ${METRIC} (gauge, sum set, sum kept))`);
+    // Only one holds points (a struct serializer writing every member): that one, wherever it stands.
+    const one = metrics(`{"name":"two.types","gauge":${point(3)},"sum":{}}`);
+    expect(rowsOf(one).map((row) => [row.MetricName, row.Value])).toEqual([
+      ["g.attrs", 7],
+      ["two.types", 3],
+    ]);
+    expect(one.warning).toBe(`1 ${CHOSEN} (first at ${METRIC} (gauge, sum set, gauge kept))`);
+    expect(rowsOf(metrics(`{"name":"two.types","exponential_histogram":{},"summary":{"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"1","sum":4}]}}`))[1]).toMatchObject({
+      MetricName: "two.types",
+      Count: "1",
+      Sum: 4,
+    });
+  });
+
+  it("still refuses a data member that is malformed beside another, naming it as sent", () => {
+    expect(() =>
+      prepareText("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","gauge":{"dataPoints":[{"asDouble":"x"}]},"sum":{}}]}]}]}`),
+    ).toThrow('resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].asDouble: expected double, got "x"');
   });
 
   it("still refuses a member that is malformed, naming it as sent", () => {

@@ -157,10 +157,6 @@ function emptyAnyValue(o: JsonObject): AnyValue {
   return { empty: true };
 }
 
-export function oneofConflict(first: string, second: string): never {
-  return fail(`both ${first} and ${second} set, but they are members of one oneof`);
-}
-
 function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
   try {
     const items = array(valuesOf(optionalObject(value)!), "values");

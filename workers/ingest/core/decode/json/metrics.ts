@@ -23,7 +23,6 @@ import {
   keyValues,
   messageFields,
   messages,
-  oneofConflict,
   readOtherFields,
   refuseUnreadContent,
   resource,
@@ -123,19 +122,35 @@ function metric(o: JsonObject): Metric {
 }
 
 const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
+type DataMember = (typeof DATA_MEMBERS)[number];
 
-/** The `data` oneof: at most one of the members may be present. */
+/** The `data` oneof's member sent under `key`: each member's lowerCamelCase name, and `exponential_histogram`. */
+const DATA_MEMBER_OF_KEY: ReadonlyMap<string, DataMember> = new Map<string, DataMember>([
+  ...DATA_MEMBERS.map((member) => [member, member] as const),
+  ["exponential_histogram", "exponentialHistogram"],
+]);
+
+/**
+ * The `data` oneof. One member set, as every writer sends it, is read with a lookup per member;
+ * more than one is read as chosenData decides.
+ */
 function metricData(o: JsonObject): MetricData {
-  let member: (typeof DATA_MEMBERS)[number] | undefined;
+  let member: DataMember | undefined;
   let key = "";
+  let set = 0;
   for (const candidate of DATA_MEMBERS) {
     const spelling = o[candidate] != null ? candidate : candidate === "exponentialHistogram" ? "exponential_histogram" : "";
     if (spelling === "" || o[spelling] == null) continue;
-    if (member !== undefined) oneofConflict(member, candidate);
+    set++;
     member = candidate;
     key = spelling;
   }
   if (member === undefined) return { type: "empty" };
+  return set === 1 ? dataMember(o, member, key) : chosenData(o);
+}
+
+/** The data message of `o`'s member `member`, sent under `key` (errors name it as sent). */
+function dataMember(o: JsonObject, member: DataMember, key: string): MetricData {
   const data = optionalObject(o[key], key)!;
   try {
     return decodeData(member, data);
@@ -145,11 +160,35 @@ function metricData(o: JsonObject): MetricData {
 }
 
 /**
+ * A metric with more than one data member set (`gauge` and `sum`), read by the rule of an
+ * AnyValue's and a point's oneof (common.ts, chosenMember): the only member holding data points
+ * when exactly one does, else the last in the document's order, as the Collector's JSON reader
+ * keeps the last member read (protobuf does too: the last member on the wire). The choice is
+ * noted for the answer's warning. Every member is read, so one that is malformed still fails the
+ * request as it would alone. A member's two spellings (`exponentialHistogram` and
+ * `exponential_histogram`) are one member, the lowerCamelCase one read.
+ */
+function chosenData(o: JsonObject): MetricData {
+  const members: string[] = [];
+  const values: MetricData[] = [];
+  for (const key in o) {
+    const member = DATA_MEMBER_OF_KEY.get(key);
+    if (member === undefined || o[key] == null || (key !== member && o[member] != null)) continue;
+    members.push(key);
+    values.push(dataMember(o, member, key));
+  }
+  const filled = values.flatMap((data, i) => (data.type !== "empty" && data.dataPoints.length > 0 ? [i] : []));
+  const kept = filled.length === 1 ? filled[0]! : values.length - 1;
+  noteOneofChoice(o, members, members[kept]!);
+  return values[kept]!;
+}
+
+/**
  * A data message: fields not read are looked at first (readOtherFields), and one that holds
  * no points while holding content under a name not read (`"points":[…]`) is refused naming it,
  * as a container that yields nothing is (refuseUnreadContent): its metric would store nothing.
  */
-function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
+function decodeData(member: DataMember, o: JsonObject): MetricData {
   const fields = DATA_FIELDS[member];
   readOtherFields(o, fields);
   const data = dataOf(member, o);
@@ -157,7 +196,7 @@ function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): Metri
   return data;
 }
 
-function dataOf(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
+function dataOf(member: DataMember, o: JsonObject): MetricData {
   switch (member) {
     case "gauge":
       return { type: "gauge", dataPoints: bothSpellings(o, "dataPoints", "data_points", numberDataPoints) };
