@@ -41,7 +41,7 @@ describe("a field named as its message's field but for case or _", () => {
   });
 
   it('reads "TraceID" and "Span_ID" on a span, and a snake_case name (already OTLP\'s) without a word', () => {
-    const prepared = prepare("traces", spans({ TraceID: TRACE_ID, Span_ID: SPAN_ID, name: "s", start_time_unix_nano: RECEIVED }));
+    const prepared = prepare("traces", spans({ TraceID: TRACE_ID, Span_ID: SPAN_ID, name: "s", start_time_unix_nano: RECEIVED, end_time_unix_nano: RECEIVED }));
     expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
     expect(rowsOf(prepared)[0]).toMatchObject({ TraceId: TRACE_ID, SpanId: SPAN_ID, Timestamp: RECEIVED });
     expect(prepared.warning).toBe(readAs(2, `${SPAN}.TraceID as traceId`));
@@ -183,7 +183,7 @@ describe("a field its message does not define, beside what is stored", () => {
   });
 
   it('stores the span and warns of its "event" list, once per request with a count', () => {
-    const span = (name: string) => ({ traceId: TRACE_ID, spanId: SPAN_ID, name, startTimeUnixNano: RECEIVED, event: [{ name: "e" }] });
+    const span = (name: string) => ({ traceId: TRACE_ID, spanId: SPAN_ID, name, startTimeUnixNano: RECEIVED, endTimeUnixNano: RECEIVED, event: [{ name: "e" }] });
     const prepared = prepare("traces", spans(span("a"), span("b")));
     expect(prepared).toMatchObject({ accepted: 2, rejected: 0 });
     expect(rowsOf(prepared).map((row) => row["Events.Name"])).toEqual([[], []]);
@@ -229,6 +229,7 @@ describe("a field its message does not define, beside what is stored", () => {
                   traceId: TRACE_ID,
                   spanId: SPAN_ID,
                   startTimeUnixNano: RECEIVED,
+                  endTimeUnixNano: RECEIVED,
                   status: { Code: 2 },
                   events: [{ Name: "e", timeUnixNano: RECEIVED }],
                   links: [{ traceId: TRACE_ID, spanId: SPAN_ID, TraceState: "a=b" }],
