@@ -220,9 +220,16 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
     }
     try {
       const kv = item(kvItem);
-      if (kv.key == null || kv.value == null) readOtherFields(kv, KEY_VALUE_FIELDS);
-      const v = optionalObject(kv.value, "value");
-      out[kept++] = { key: string(kv.key, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
+      let kvKey = kv.key;
+      let kvValue = kv.value;
+      if (kvKey == null || kvValue == null) {
+        // Rare: only then are the item's other fields looked at (`Key`, `Value`).
+        readOtherFields(kv, KEY_VALUE_FIELDS);
+        kvKey = kv.key;
+        kvValue = kv.value;
+      }
+      const v = optionalObject(kvValue, "value");
+      out[kept++] = { key: string(kvKey, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
     } catch (error) {
       throw within(error, `${key}[${i}]`);
     }
