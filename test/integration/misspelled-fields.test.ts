@@ -114,7 +114,7 @@ describe("a misspelled field is read or warned of, never dropped unsaid", () => 
       resourceSpans: [
         {
           resource: service(name),
-          scopeSpans: [{ spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "GET /", startTimeUnixNano: now(), event: [{ name: "retry" }] }] }],
+          scopeSpans: [{ spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "GET /", startTimeUnixNano: now(), endTimeUnixNano: now(), event: [{ name: "retry" }] }] }],
         },
       ],
     });
