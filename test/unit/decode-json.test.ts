@@ -344,7 +344,11 @@ describe("JSON decoding errors", () => {
   });
 
   it.each([
-    // Two metric data members are read as one since 2026-12-07 (decode-json-bent-values.test.ts).
+    {
+      name: "two metric data members",
+      body: { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ gauge: {}, sum: {} }] }] }] },
+      message: "resourceMetrics[0].scopeMetrics[0].metrics[0]: both gauge and sum set, but they are members of one oneof",
+    },
     {
       name: "a bad bucket count",
       body: { resourceMetrics: [{ scopeMetrics: [{ metrics: [{ histogram: { dataPoints: [{ bucketCounts: ["1", "x"] }] } }] }] }] },

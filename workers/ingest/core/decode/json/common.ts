@@ -477,7 +477,7 @@ export function messageFields(...names: string[]): MessageFields {
 }
 
 /** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
-function foldFieldName(key: string): string {
+export function foldFieldName(key: string): string {
   return key.toLowerCase().replace(/_/g, "");
 }
 

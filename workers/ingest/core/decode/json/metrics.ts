@@ -20,6 +20,7 @@ import type {
 import {
   bothSpellings,
   containerFields,
+  foldFieldName,
   keyValues,
   messageFields,
   messages,
@@ -160,27 +161,49 @@ function dataMember(o: JsonObject, member: DataMember, key: string): MetricData 
 }
 
 /**
- * A metric with more than one data member set (`gauge` and `sum`), read by the rule of an
- * AnyValue's and a point's oneof (common.ts, chosenMember): the only member holding data points
- * when exactly one does, else the last in the document's order, as the Collector's JSON reader
- * keeps the last member read (protobuf does too: the last member on the wire). The choice is
- * noted for the answer's warning. Every member is read, so one that is malformed still fails the
- * request as it would alone. A member's two spellings (`exponentialHistogram` and
- * `exponential_histogram`) are one member, the lowerCamelCase one read.
+ * A metric with more than one data member set. When exactly one holds data points (a serializer
+ * writing every member, the others empty) that one is read and the choice noted for the answer's
+ * warning; else the request is refused, as two members holding points would lose one's points
+ * silently whichever were kept. Every member is read, so one that is malformed still fails the
+ * request as it would alone. Members are taken in the sender's order and named as sent
+ * (dataMembersAsSent).
  */
 function chosenData(o: JsonObject): MetricData {
-  const members: string[] = [];
-  const values: MetricData[] = [];
-  for (const key in o) {
-    const member = DATA_MEMBER_OF_KEY.get(key);
-    if (member === undefined || o[key] == null || (key !== member && o[member] != null)) continue;
-    members.push(key);
-    values.push(dataMember(o, member, key));
-  }
+  const members = dataMembersAsSent(o);
+  const values = members.map(([key, member]) => dataMember(o, member, key));
   const filled = values.flatMap((data, i) => (data.type !== "empty" && data.dataPoints.length > 0 ? [i] : []));
-  const kept = filled.length === 1 ? filled[0]! : values.length - 1;
-  noteOneofChoice(o, members, members[kept]!);
-  return values[kept]!;
+  const names = members.map(([key]) => key);
+  if (filled.length !== 1) {
+    const [first, second] = filled.length > 1 ? filled.map((i) => names[i]!) : names;
+    fail(`both ${first} and ${second} set, but they are members of one oneof`);
+  }
+  noteOneofChoice(o, names, names[filled[0]!]!);
+  return values[filled[0]!]!;
+}
+
+/**
+ * The data members set on `o` in the order sent, each as [key sent, member]. A member read from a
+ * name but for case (`Gauge`, set on `o` as `gauge` by readOtherFields, after the sender's other
+ * keys) stands where its sent name stands. A member's two spellings (`exponentialHistogram` and
+ * `exponential_histogram`) are one member, the lowerCamelCase one read.
+ */
+function dataMembersAsSent(o: JsonObject): [string, DataMember][] {
+  const out: [string, DataMember][] = [];
+  const seen = new Set<DataMember>();
+  for (const key in o) {
+    if (o[key] == null) continue;
+    const member = DATA_MEMBER_OF_KEY.get(key) ?? foldedDataMember(o, key);
+    if (member === undefined || seen.has(member) || (key !== member && o[member] != null && o[member] !== o[key])) continue;
+    seen.add(member);
+    out.push([key, member]);
+  }
+  return out;
+}
+
+/** The data member that `key`, named but for case, was read as (its value set under the member's name), if any. */
+function foldedDataMember(o: JsonObject, key: string): DataMember | undefined {
+  const field = METRIC_FIELDS.folded.get(foldFieldName(key))?.name;
+  return DATA_MEMBERS.find((member) => member === field && o[member] === o[key]);
 }
 
 /**
