@@ -164,6 +164,23 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(prepared.warning).toBe(readAs(15, "resourceSpans[0].resource.attributes[0].Key as key"));
   });
 
+  it('keeps the first of a member named twice but for case, as a KeyValue\'s "Key" and "KEY" do, warning the other was not stored', () => {
+    const prepared = prepareText("logs", logWith(`"body":{"StringValue":"a","STRINGVALUE":"b"},"attributes":[{"Key":"a","KEY":"b","value":{"stringValue":"v"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a", LogAttributes: ["a", "v"] });
+    expect(prepared.warning).toBe(`${notStored(2, `${LOG}.body.STRINGVALUE`)}; ${readAs(2, `${LOG}.body.StringValue as stringValue`)}`);
+  });
+
+  it("judges members named but for case in the sender's order, naming them as sent", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":null,"IntValue":"5","StringValue":"x"}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("x");
+    expect(prepared.warning).toContain(`(first at ${LOG}.body (IntValue, StringValue set, StringValue kept))`);
+    const reversed = prepareText("logs", logWith(`"body":{"StringValue":"x","IntValue":"5"}`));
+    expect(rowsOf(reversed)[0]!.Body).toBe("5");
+    expect(reversed.warning).toContain(`(first at ${LOG}.body (StringValue, IntValue set, IntValue kept))`);
+    // Errors name the member as sent.
+    expect(() => prepareText("logs", logWith(`"body":{"IntValue":"five"}`))).toThrow(`${LOG}.body.IntValue: expected int64, got "five"`);
+  });
+
   it("keeps the member sent under its own name, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"kept","StringValue":"other"},"attributes":[{"value":{"stringValue":"no key"}}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept", LogAttributes: ["", "no key"] });

@@ -46,8 +46,17 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
   if (set === 1) return anyValueMember(o, key!, depth);
-  if (set > 1) return chosenMember(o, depth);
-  return foldedMembers(o) ? anyValue(o, depth) : emptyAnyValue(o);
+  if (set > 1) return chosenMember(o, setMembers(o), depth);
+  const folded = foldedMembers(o);
+  if (folded.length === 0) return emptyAnyValue(o);
+  return folded.length === 1 ? anyValueMember(o, folded[0]!, depth) : chosenMember(o, folded, depth);
+}
+
+/** The keys of `o` that are AnyValue members in either spelling and hold a value, in the sender's order. */
+function setMembers(o: JsonObject): string[] {
+  const keys: string[] = [];
+  for (const key in o) if (ANY_VALUE_MEMBERS.has(key) && o[key] != null) keys.push(key);
+  return keys;
 }
 
 /** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
@@ -62,30 +71,39 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
 const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
 
 /**
- * For an AnyValue with no member set: sets each member sent under a name that is a member's but
- * for case or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`) under the member's own name, noted
- * as readOtherFields notes a field read so (the parsed document is ours). Unlike a message's
- * field, a member holding its default (`{"BoolValue":false}`) is read too: which member is set is
- * itself the value. Answers whether any was.
+ * For an AnyValue with no member set: the keys sent under a name that is a member's but for case
+ * or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order, each noted as
+ * readOtherFields notes a field read so. A member named twice so (`StringValue` and
+ * `STRINGVALUE`) keeps the first, as a KeyValue's `Key` and `KEY` do, the other noted as not
+ * stored. Unlike a message's field, a member holding its default (`{"BoolValue":false}`) is read
+ * too: which member is set is itself the value.
  */
-function foldedMembers(o: JsonObject): boolean {
-  let found: string[] | undefined;
-  for (const name in o) {
-    if (o[name] != null && FOLDED_ANY_VALUE_MEMBERS.has(foldFieldName(name))) (found ??= []).push(name);
+function foldedMembers(o: JsonObject): string[] {
+  const keys: string[] = [];
+  let members: Set<string> | undefined;
+  for (const key in o) {
+    const member = o[key] == null ? undefined : FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+    if (member === undefined) continue;
+    if (members?.has(member)) {
+      noteUnknownField(o, key);
+      continue;
+    }
+    (members ??= new Set()).add(member);
+    keys.push(key);
+    noteFieldReadAs(o, key, member);
   }
-  if (found === undefined) return false;
-  for (const name of found) {
-    const member = FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(name))!;
-    (o as Record<string, unknown>)[member] = o[name];
-    noteFieldReadAs(o, name, member);
-  }
-  return true;
+  return keys;
 }
 
-/** The AnyValue of `o`'s member `key` (either spelling; errors name it as sent). */
+/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (foldedMembers). */
+function memberOfKey(key: string): string | undefined {
+  return ANY_VALUE_MEMBERS.get(key) ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+}
+
+/** The AnyValue of `o`'s member `key` (either spelling, or folded; errors name it as sent). */
 function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
   const value = o[key];
-  switch (ANY_VALUE_MEMBERS.get(key)) {
+  switch (memberOfKey(key)) {
     case "stringValue":
       return { stringValue: string(value, key) };
     case "intValue": {
@@ -110,19 +128,14 @@ function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
  * that serializes every member of a struct (`{"stringValue":"x","boolValue":false,"intValue":0}`)
  * means the one it filled in. So: the only member not at its default when there is exactly one,
  * else the last in the document's order, and the choice is noted for the answer's warning. Every
- * member is read, so one that is malformed still fails the request as it would alone.
+ * member is read, so one that is malformed still fails the request as it would alone. `keys` are
+ * the members as sent, in the sender's order (setMembers, foldedMembers).
  */
-function chosenMember(o: JsonObject, depth: number): AnyValue {
-  const members: string[] = [];
-  const values: AnyValue[] = [];
-  for (const key in o) {
-    if (!ANY_VALUE_MEMBERS.has(key) || o[key] == null) continue;
-    members.push(key);
-    values.push(anyValueMember(o, key, depth));
-  }
+function chosenMember(o: JsonObject, keys: readonly string[], depth: number): AnyValue {
+  const values = keys.map((key) => anyValueMember(o, key, depth));
   const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
   const kept = filled.length === 1 ? filled[0]! : values.length - 1;
-  noteOneofChoice(o, members, members[kept]!);
+  noteOneofChoice(o, keys, keys[kept]!);
   return values[kept]!;
 }
 
