@@ -1,7 +1,7 @@
 /**
  * A field a sender misspelled, through the ingest Worker in workerd into the local ClickHouse:
  * one named as its message's field but for case or `_` is read as that field, any other holding
- * a value beside stored data is not stored; either way the record is stored and the answer's
+ * a value beside stored data is not stored (a KeyValue's and an AnyValue's members too); either way the record is stored and the answer's
  * partial success warns (rejected 0) with a count and the first path, never `200 {}`.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -60,6 +60,42 @@ describe("a misspelled field is read or warned of, never dropped unsaid", () => 
     ]);
   });
 
+  it('reads KeyValues and AnyValues in PascalCase ("Key", "Value", "StringValue"), where "" under "" was stored', async () => {
+    const name = uniqueId("misspelled-kv");
+    const { status, answer } = await postJson("/v1/logs", {
+      resourceLogs: [
+        {
+          resource: service(name),
+          scopeLogs: [
+            {
+              logRecords: [
+                {
+                  timeUnixNano: now(),
+                  Body: { StringValue: "kv pascal" },
+                  attributes: [
+                    { key: "a", Value: { stringValue: "v-a" } },
+                    { Key: "b", value: { stringValue: "v-b" } },
+                    { Key: "c", Value: { ArrayValue: { Values: [{ StringValue: "x" }] } } },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(status).toBe(200);
+    expect(answer).toEqual({
+      partialSuccess: {
+        rejectedLogRecords: "0",
+        errorMessage: `9 fields ${READ_AS} (first resourceLogs[0].scopeLogs[0].logRecords[0].Body as body; OTLP/JSON names fields in lowerCamelCase)`,
+      },
+    });
+    expect(await ingest.rows(`SELECT Body, LogAttributes FROM otel_logs WHERE ServiceName = '${name}'`)).toEqual([
+      { Body: "kv pascal", LogAttributes: { a: "v-a", b: "v-b", c: '["x"]' } },
+    ]);
+  });
+
   it('reads the lists "ResourceLogs" and "logrecords", where a 400 was the answer', async () => {
     const name = uniqueId("misspelled-lists");
     const { status, answer } = await postJson("/v1/logs", {
@@ -78,7 +114,7 @@ describe("a misspelled field is read or warned of, never dropped unsaid", () => 
       resourceSpans: [
         {
           resource: service(name),
-          scopeSpans: [{ spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "GET /", startTimeUnixNano: now(), event: [{ name: "retry" }] }] }],
+          scopeSpans: [{ spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "GET /", startTimeUnixNano: now(), endTimeUnixNano: now(), event: [{ name: "retry" }] }] }],
         },
       ],
     });

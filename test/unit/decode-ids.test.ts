@@ -93,6 +93,27 @@ describe("JSON ids made only of hex digits are hex", () => {
   });
 });
 
+describe("a UUID sent as an id", () => {
+  const UUID = "550e8400-e29b-41d4-a716-446655440000";
+
+  it("is refused, as the Collector refuses it, named as a UUID with the hex that would be read (a log's trace id, a span's)", () => {
+    const said = `expected 32 hex characters (or 16 for a 64-bit trace id), got "${UUID}": a UUID with dashes: OTLP/JSON writes a trace id as 32 hex digits without them, 550e8400e29b41d4a716446655440000 for the same 16 bytes`;
+    expect(faultOf(() => logRecordOf({ timeUnixNano: "1796665436000000000", traceId: UUID, body: { stringValue: "uuid trace" } }))).toBe(`${LOG}.traceId: ${said}`);
+    expect(faultOf(() => spanOf({ traceId: UUID, spanId: "1111111111111111", name: "uuid", startTimeUnixNano: "1796665436000000000" }))).toBe(`${SPAN}.traceId: ${said}`);
+    expect(faultOf(() => logRecordOf({ traceId: UUID.toUpperCase() }))).toContain("a UUID with dashes");
+  });
+
+  it("in a span id says it is twice the field's width", () => {
+    expect(faultOf(() => spanOf({ traceId: TRACE_ID, spanId: UUID }))).toBe(
+      `${SPAN}.spanId: expected 16 hex characters, got "${UUID}": a UUID with dashes, 16 bytes, where a span id is 8 bytes`,
+    );
+  });
+
+  it("is told apart from other dashed text, still described as base64", () => {
+    expect(faultOf(() => logRecordOf({ traceId: "550e8400-e29b-41d4-a716-44665544000z" }))).toContain("not hex, and base64 of 27 bytes");
+  });
+});
+
 describe("protobuf ids agree with JSON ids", () => {
   it("left-pads a trace id of 8 bytes with zeros", () => {
     const span = protobufSpanOf({ traceId: hexBytes("a3ce929d0e0e4736"), spanId: hexBytes(SPAN_ID) });

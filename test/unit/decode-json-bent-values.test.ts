@@ -24,7 +24,7 @@ const UNREAD =
 describe("an AnyValue holding content only under names OTLP does not define", () => {
   it.each([
     ['{"value":{"stringValue":"hi"}}', "value"],
-    ['{"StringValue":"hi"}', "StringValue"],
+    ['{"Text":"hi"}', "Text"],
     ['{"message":"hi"}', "message"],
   ])("%s is stored empty, as the Collector stores it, and warned of with its path and key", (body, key) => {
     const prepared = prepareText("logs", logWith(`"body":${body}`));
@@ -39,8 +39,15 @@ describe("an AnyValue holding content only under names OTLP does not define", ()
   });
 });
 
+/** A request of a gauge and `metric` after it, at METRIC; `point` is a data message of one point. */
+const metrics = (metric: string) =>
+  prepareText("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"g.attrs","gauge":{"dataPoints":[{"timeUnixNano":"${RECEIVED}","asDouble":7}]}},${metric}]}]}]}`);
+const METRIC = "resourceMetrics[0].scopeMetrics[0].metrics[1]";
+const point = (value: number) => `{"dataPoints":[{"timeUnixNano":"${RECEIVED}","asDouble":${value}}]}`;
+
 const CHOSEN =
-  "value with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) stored as one: the only one not at its default, else the last sent";
+  "value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, exponentialHistogram and summary) " +
+  "stored as one: the only one not at its default (a metric's only one holding data points, else it is refused), else the last sent";
 
 describe("an AnyValue with more than one member set", () => {
   it("keeps the only member not at its default (a struct serializer writing every member)", () => {
@@ -66,6 +73,44 @@ describe("an AnyValue with more than one member set", () => {
     expect(rowsOf(zeroDouble)[0]!.Value).toBe(7);
     expect(zeroDouble.warning).toBe(`1 ${CHOSEN} (first at ${POINT} (asDouble, asInt set, asInt kept))`);
     expect(rowsOf(gauge(`"as_int":"7","asDouble":1.5`))[0]!.Value).toBe(1.5);
+  });
+
+  it("refuses a metric with two data members both holding points, as keeping one would lose the other's points silently", () => {
+    const sum = `{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[{"timeUnixNano":"${RECEIVED}","asInt":"2"}]}`;
+    expect(() => metrics(`{"name":"two.types","gauge":${point(1)},"sum":${sum}}`)).toThrow(`${METRIC}: both gauge and sum set, but they are members of one oneof`);
+    // Named in the sender's order and spelling, a member named but for case included.
+    expect(() => metrics(`{"name":"two.types","Gauge":${point(1)},"sum":${sum}}`)).toThrow(`${METRIC}: both Gauge and sum set, but they are members of one oneof`);
+    expect(() => metrics(`{"name":"two.types","sum":${sum},"Gauge":${point(1)}}`)).toThrow(`${METRIC}: both sum and Gauge set, but they are members of one oneof`);
+  });
+
+  it("reads a metric with two data members of which only one holds points, with the oneof warning", () => {
+    // Only one holds points (a struct serializer writing every member): that one, wherever it stands.
+    const one = metrics(`{"name":"two.types","gauge":${point(3)},"sum":{}}`);
+    expect(rowsOf(one).map((row) => [row.MetricName, row.Value])).toEqual([
+      ["g.attrs", 7],
+      ["two.types", 3],
+    ]);
+    expect(one.warning).toBe(`1 ${CHOSEN} (first at ${METRIC} (gauge, sum set, gauge kept))`);
+    for (const [metric, named] of [
+      [`"Gauge":${point(3)},"sum":{}`, "Gauge, sum set, Gauge kept"],
+      [`"sum":{},"Gauge":${point(3)}`, "sum, Gauge set, Gauge kept"],
+    ]) {
+      const folded = metrics(`{"name":"two.types",${metric}}`);
+      expect(rowsOf(folded)[1]).toMatchObject({ MetricName: "two.types", Value: 3 });
+      expect(folded.warning).toContain(`1 ${CHOSEN} (first at ${METRIC} (${named}))`);
+      expect(folded.warning).toContain(`${METRIC}.Gauge as gauge`);
+    }
+    expect(rowsOf(metrics(`{"name":"two.types","exponential_histogram":{},"summary":{"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"1","sum":4}]}}`))[1]).toMatchObject({
+      MetricName: "two.types",
+      Count: "1",
+      Sum: 4,
+    });
+  });
+
+  it("still refuses a data member that is malformed beside another, naming it as sent", () => {
+    expect(() =>
+      prepareText("metrics", `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","gauge":{"dataPoints":[{"asDouble":"x"}]},"sum":{}}]}]}]}`),
+    ).toThrow('resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0].asDouble: expected double, got "x"');
   });
 
   it("still refuses a member that is malformed, naming it as sent", () => {

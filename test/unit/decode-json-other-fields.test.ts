@@ -24,6 +24,8 @@ const gauge = (data: object) => ({ resourceMetrics: [{ scopeMetrics: [{ metrics:
 const LOG = "resourceLogs[0].scopeLogs[0].logRecords[0]";
 const SPAN = "resourceSpans[0].scopeSpans[0].spans[0]";
 
+/** A flat attribute map's key, value pairs. */
+const pairs = (flat: string[]) => flat.flatMap((value, i) => (i % 2 === 0 ? [[value, flat[i + 1]!] as const] : []));
 const readAs = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} named as an OTLP field but for case or "_" read as that field (first ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const notStored = (count: number, first: string) =>
@@ -39,7 +41,7 @@ describe("a field named as its message's field but for case or _", () => {
   });
 
   it('reads "TraceID" and "Span_ID" on a span, and a snake_case name (already OTLP\'s) without a word', () => {
-    const prepared = prepare("traces", spans({ TraceID: TRACE_ID, Span_ID: SPAN_ID, name: "s", start_time_unix_nano: RECEIVED }));
+    const prepared = prepare("traces", spans({ TraceID: TRACE_ID, Span_ID: SPAN_ID, name: "s", start_time_unix_nano: RECEIVED, end_time_unix_nano: RECEIVED }));
     expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
     expect(rowsOf(prepared)[0]).toMatchObject({ TraceId: TRACE_ID, SpanId: SPAN_ID, Timestamp: RECEIVED });
     expect(prepared.warning).toBe(readAs(2, `${SPAN}.TraceID as traceId`));
@@ -66,6 +68,129 @@ describe("a field named as its message's field but for case or _", () => {
   });
 });
 
+/** A logs request of one record holding `fields` (raw JSON members), as a probe sent them. */
+const logWith = (fields: string) => `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"${RECEIVED}",${fields}}]}]}]}`;
+const prepareText = (signal: Signal, text: string): PreparedExport => prepareExport(signal, "json", utf8.encode(text), config, RECEIVED);
+const ATTRIBUTES = `${LOG}.attributes`;
+
+describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for case or _", () => {
+  it('reads "Value", "Key", an arrayValue\'s "Values" and a kvlist member\'s "Key", where "" under "" was stored', () => {
+    const prepared = prepareText(
+      "logs",
+      logWith(
+        `"body":{"stringValue":"kv variants"},"attributes":[{"key":"a","Value":{"stringValue":"v-a"}},{"Key":"b","value":{"stringValue":"v-b"}},` +
+          `{"key":"c","value":{"arrayValue":{"Values":[{"stringValue":"x"}]}}},{"key":"d","value":{"kvlistValue":{"values":[{"Key":"k","value":{"stringValue":"y"}}]}}}]`,
+      ),
+    );
+    expect(prepared).toMatchObject({ accepted: 1, rejected: 0 });
+    expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(["a", "v-a", "b", "v-b", "c", '["x"]', "d", '{"k":"y"}']);
+    expect(prepared.warning).toBe(readAs(4, `${ATTRIBUTES}[0].Value as value`));
+  });
+
+  it("reads PascalCase and upper-case KeyValues and AnyValue members (System.Text.Json, untagged Go structs), bodies too", () => {
+    const prepared = prepareText(
+      "logs",
+      `{"resourceLogs":[{"scopeLogs":[{"logRecords":[` +
+        `{"timeUnixNano":"${RECEIVED}","body":{"stringValue":"kv pascal"},"attributes":[{"Key":"order.id","Value":{"StringValue":"o-1"}},` +
+        `{"key":"camel","value":{"StringValue":"v2"}},{"key":"snake","value":{"string_value":"v3"}},{"KEY":"upper","VALUE":{"STRINGVALUE":"v4"}}]},` +
+        `{"timeUnixNano":"${RECEIVED}","Body":{"StringValue":"body pascal value"}},{"timeUnixNano":"${RECEIVED}","body":{"IntValue":"5"}}]}]}]}`,
+    );
+    expect(prepared).toMatchObject({ accepted: 3, rejected: 0 });
+    const rows = rowsOf(prepared);
+    expect(Object.fromEntries(pairs(rows[0]!.LogAttributes as string[]))).toEqual({ "order.id": "o-1", camel: "v2", snake: "v3", upper: "v4" });
+    expect(rows.map((row) => row.Body)).toEqual(["kv pascal", "body pascal value", "5"]);
+    expect(prepared.warning).toBe(readAs(10, `${ATTRIBUTES}[0].Key as key`));
+  });
+
+  it.each([
+    ['{"IntValue":"5"}', "5", "IntValue as intValue"],
+    ['{"BoolValue":false}', "false", "BoolValue as boolValue"],
+    ['{"DoubleValue":1.5}', "1.5", "DoubleValue as doubleValue"],
+    ['{"ArrayValue":{"Values":[{"StringValue":"x"},{"IntValue":1}]}}', '["x",1]', "ArrayValue as arrayValue"],
+    ['{"KvlistValue":{"Values":[{"Key":"k","Value":{"BoolValue":true}}]}}', '{"k":true}', "KvlistValue as kvlistValue"],
+    ['{"BytesValue":"AQI="}', "AQI=", "BytesValue as bytesValue"],
+  ])("reads the body %s as its member, even at its default", (body, stored, first) => {
+    const prepared = prepareText("logs", logWith(`"body":${body}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(stored);
+    expect(prepared.warning).toMatch(new RegExp(`^\\d+ fields? named as an OTLP field but for case or "_" read as that field \\(first ${LOG.replace(/[[\].]/g, "\\$&")}\\.body\\.${first}; `));
+  });
+
+  it("keeps metric series apart: PascalCase point attributes are their identity", () => {
+    const prepared = prepareText(
+      "metrics",
+      `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"requests","sum":{"aggregationTemporality":2,"isMonotonic":true,"dataPoints":[` +
+        `{"timeUnixNano":"${RECEIVED}","asInt":"100","attributes":[{"Key":"route","Value":{"StringValue":"/a"}}]},` +
+        `{"timeUnixNano":"${RECEIVED}","asInt":"7","attributes":[{"Key":"route","Value":{"StringValue":"/b"}}]}]}}]}]}]}`,
+    );
+    expect(rowsOf(prepared).map((row) => [row.Attributes, row.Value])).toEqual([
+      [["route", "/a"], 100],
+      [["route", "/b"], 7],
+    ]);
+    expect(prepared.warning).toBe(readAs(6, "resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[0].attributes[0].Key as key"));
+  });
+
+  it("reads them on resources, scopes, span attributes, events and links too", () => {
+    const kv = (key: string, value: string) => ({ Key: key, Value: { StringValue: value } });
+    const prepared = prepare("traces", {
+      resourceSpans: [
+        {
+          resource: { attributes: [kv("service.name", "svc")] },
+          scopeSpans: [
+            {
+              scope: { name: "lib", attributes: [kv("s", "1")] },
+              spans: [
+                {
+                  traceId: TRACE_ID,
+                  spanId: SPAN_ID,
+                  startTimeUnixNano: RECEIVED,
+                  endTimeUnixNano: RECEIVED,
+                  attributes: [kv("a", "2")],
+                  events: [{ name: "e", timeUnixNano: RECEIVED, attributes: [kv("e", "3")] }],
+                  links: [{ traceId: TRACE_ID, spanId: SPAN_ID, attributes: [kv("l", "4")] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    expect(rowsOf(prepared)[0]).toMatchObject({
+      ServiceName: "svc",
+      SpanAttributes: ["a", "2"],
+      "Events.Attributes": [["e", "3"]],
+      "Links.Attributes": [["l", "4"]],
+    });
+    // Three fields of each of the five KeyValues, the scope's among them.
+    expect(prepared.warning).toBe(readAs(15, "resourceSpans[0].resource.attributes[0].Key as key"));
+  });
+
+  it('keeps the first of a member named twice but for case, as a KeyValue\'s "Key" and "KEY" do, warning the other was not stored', () => {
+    const prepared = prepareText("logs", logWith(`"body":{"StringValue":"a","STRINGVALUE":"b"},"attributes":[{"Key":"a","KEY":"b","value":{"stringValue":"v"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a", LogAttributes: ["a", "v"] });
+    expect(prepared.warning).toBe(`${notStored(2, `${LOG}.body.STRINGVALUE`)}; ${readAs(2, `${LOG}.body.StringValue as stringValue`)}`);
+  });
+
+  it("judges members named but for case in the sender's order, naming them as sent", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":null,"IntValue":"5","StringValue":"x"}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("x");
+    expect(prepared.warning).toContain(`(first at ${LOG}.body (IntValue, StringValue set, StringValue kept))`);
+    const reversed = prepareText("logs", logWith(`"body":{"StringValue":"x","IntValue":"5"}`));
+    expect(rowsOf(reversed)[0]!.Body).toBe("5");
+    expect(reversed.warning).toContain(`(first at ${LOG}.body (StringValue, IntValue set, IntValue kept))`);
+    // Errors name the member as sent.
+    expect(() => prepareText("logs", logWith(`"body":{"IntValue":"five"}`))).toThrow(`${LOG}.body.IntValue: expected int64, got "five"`);
+  });
+
+  it("keeps the member sent under its own name, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"kept","StringValue":"other"},"attributes":[{"value":{"stringValue":"no key"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept", LogAttributes: ["", "no key"] });
+    expect(prepared.warning).toBe("");
+    const named = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"name":"k","value":{"stringValue":"v"}}]`));
+    expect(rowsOf(named)[0]).toMatchObject({ LogAttributes: ["", "v"] });
+    expect(named.warning).toBe(notStored(1, `${ATTRIBUTES}[0].name`));
+  });
+});
+
 describe("a field its message does not define, beside what is stored", () => {
   it('stores the record and warns of "attributess" with its path', () => {
     const prepared = prepare("logs", logs({ timeUnixNano: RECEIVED, body: { stringValue: "m" }, attributess: [{ key: "k", value: { stringValue: "v" } }] }));
@@ -75,7 +200,7 @@ describe("a field its message does not define, beside what is stored", () => {
   });
 
   it('stores the span and warns of its "event" list, once per request with a count', () => {
-    const span = (name: string) => ({ traceId: TRACE_ID, spanId: SPAN_ID, name, startTimeUnixNano: RECEIVED, event: [{ name: "e" }] });
+    const span = (name: string) => ({ traceId: TRACE_ID, spanId: SPAN_ID, name, startTimeUnixNano: RECEIVED, endTimeUnixNano: RECEIVED, event: [{ name: "e" }] });
     const prepared = prepare("traces", spans(span("a"), span("b")));
     expect(prepared).toMatchObject({ accepted: 2, rejected: 0 });
     expect(rowsOf(prepared).map((row) => row["Events.Name"])).toEqual([[], []]);
@@ -121,6 +246,7 @@ describe("a field its message does not define, beside what is stored", () => {
                   traceId: TRACE_ID,
                   spanId: SPAN_ID,
                   startTimeUnixNano: RECEIVED,
+                  endTimeUnixNano: RECEIVED,
                   status: { Code: 2 },
                   events: [{ Name: "e", timeUnixNano: RECEIVED }],
                   links: [{ traceId: TRACE_ID, spanId: SPAN_ID, TraceState: "a=b" }],

@@ -555,6 +555,19 @@ describe("protobuf wire-format rules", () => {
     expect(decoded.logRecords[0]!.body).toEqual({ intValue: "-5" });
   });
 
+  it("keeps the last of a metric's data members on the wire (gauge then sum), as protobuf keeps a oneof set twice", () => {
+    const point = (value: number) => wireWriter().uint32((3 << 3) | 1).fixed64("1700000000000000000").uint32((4 << 3) | 1).double(value).finish();
+    const data = (value: number) => wireWriter().uint32((1 << 3) | 2).bytes(point(value)).finish();
+    const metric = wireWriter()
+      .uint32((1 << 3) | 2).string("two.types")
+      .uint32((5 << 3) | 2).bytes(data(1))
+      .uint32((7 << 3) | 2).bytes(data(2))
+      .finish();
+    const request = wireWriter().uint32((1 << 3) | 2).fork().uint32((2 << 3) | 2).fork().uint32((2 << 3) | 2).bytes(metric).ldelim().ldelim().finish();
+    const decoded = decodeProtobuf("metrics", request).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
+    expect(decoded.data).toMatchObject({ type: "sum", dataPoints: [{ value: { asDouble: 2 } }] });
+  });
+
   it("decodes an empty body as an empty request", () => {
     expect(decodeProtobuf("logs", new Uint8Array(0))).toEqual({ resourceLogs: [] });
     expect(decodeProtobuf("traces", new Uint8Array(0))).toEqual({ resourceSpans: [] });

@@ -227,8 +227,19 @@ describe("span timestamps", () => {
     expect(row.SpanAttributes).toEqual(["otel.end_timestamp.original", end, "otel.timestamp.original", "0"]);
   });
 
+  it("notes a span sent without an end as otel.end_timestamp.original 0, Duration 0, and warns of it apart from a lost end", () => {
+    // The probe's "no-end" span: a start, and no endTimeUnixNano.
+    const noEnd = span({ startTimeUnixNano: nanos(-1n), endTimeUnixNano: "0", attributes: [kv("a", str("1"))] });
+    const result = tracesToRows(request([span(), noEnd, noEnd]), { ...ctx, senderPlace: (place) => `sent:${place}` });
+    expect(result.rows[1]).toMatchObject({ Timestamp: nanos(-1n), Duration: "0", SpanAttributes: ["a", "1", "otel.end_timestamp.original", "0"] });
+    expect(result.warning).toBe(
+      "2 spans without an end time (endTimeUnixNano not sent) stored as Duration 0, SpanAttributes['otel.end_timestamp.original'] holding 0 " +
+        "(first at sent:resourceSpans[0].scopeSpans[0].spans[1])",
+    );
+  });
+
   it.each([
-    ["no end", nanos(-1n), "0"],
+    ["neither start nor end", "0", "0"],
     ["an end equal to the start", nanos(-1n), nanos(-1n)],
     ["an end after a replaced start (start + Duration gives it)", "946684800000000000", "946684800000000005"],
   ])("adds no end note and no end warning for %s", (_case, startTimeUnixNano, endTimeUnixNano) => {

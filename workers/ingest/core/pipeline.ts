@@ -59,7 +59,7 @@ export interface PreparedExport {
   rejectionMessage: string;
   /**
    * What was accepted but not stored as sent (attributes dropped, values truncated, JSON nulls
-   * skipped: lossWarning; span ends no Duration holds: lostEndWarning; values of attribute keys
+   * skipped: lossWarning; span ends no Duration holds: lostEndWarning; spans sent without an end: missingEndWarning; values of attribute keys
    * sent twice: DroppedDuplicates; texts whose redaction failed, hidden whole:
    * redactionFailureWarning), metrics that stored nothing for want of data points
    * (noDataPointsWarning), what the decoder read otherwise than sent (decodeNotesWarning: bytes not UTF-8, JSON numbers and AnyValues read as their sender meant)

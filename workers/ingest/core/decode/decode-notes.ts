@@ -35,7 +35,7 @@ export interface DecodeNotes {
   nullDoubles: PlacedNote;
   /**
    * JSON AnyValues that set no member but hold content under names OTLP does not define
-   * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`), stored empty as the Collector
+   * (`{"value":{"stringValue":"hi"}}`, `{"message":"hi"}`), stored empty as the Collector
    * stores them; `first` is the path and the first such key (`resourceLogs[0]….body.value`).
    */
   unreadValues: PlacedNote;
@@ -50,7 +50,11 @@ export interface DecodeNotes {
    * stored, and so not stored (`attributess`, span `event`); `first` is the path and the key.
    */
   unknownFields: PlacedNote;
-  /** JSON AnyValues, number points and exemplars with more than one member of their value's oneof set, one kept (json/common.ts, chosenMember); `first` names the place and the members. */
+  /**
+   * JSON AnyValues, number points and exemplars with more than one member of their value's oneof
+   * set, and metrics with more than one data member, one kept (json/common.ts, chosenMember;
+   * json/metrics.ts, chosenData); `first` names the place and the members.
+   */
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */
   invalidUtf8: DecodeNote;
@@ -118,7 +122,7 @@ export function noteUnknownField(at: object, key: string): void {
   placedNote(current?.unknownFields, at, key);
 }
 
-/** Notes an AnyValue `at` with several `members` set, of which `kept` is stored. */
+/** Notes an AnyValue, point or metric `at` with several `members` of one oneof set, of which `kept` is stored. */
 export function noteOneofChoice(at: object, members: readonly string[], kept: string): void {
   placedNote(current?.oneofChoices, at, `${members.join(", ")} set, ${kept} kept`);
 }
@@ -175,8 +179,9 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
   }
   if (oneofChoices.count > 0) {
     parts.push(
-      `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, or a point's asDouble and asInt) ` +
-        `stored as one: the only one not at its default, else the last sent (first at ${oneofChoices.first})`,
+      `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, ` +
+        `or a metric's gauge, sum, histogram, exponentialHistogram and summary) stored as one: the only one not at its default ` +
+        `(a metric's only one holding data points, else it is refused), else the last sent (first at ${oneofChoices.first})`,
     );
   }
   if (intsAsDoubles.count > 0) {

@@ -122,6 +122,7 @@ export function idTextFault(text: string, byteLength: number, shown: string): st
       ? `${byteLength * 2} hex characters (or ${SHORT_TRACE_ID_BYTES * 2} for a 64-bit trace id)`
       : `${byteLength * 2} hex characters`;
   if (idFromHexText(text, text.length) === undefined) {
+    if (UUID.test(text)) return `expected ${widths}, got ${shown}: ${uuidFault(text, byteLength)}`;
     // Nearly any run of letters and digits is base64 of something: say what it was as that.
     const bytes = decodeBase64(text);
     const asBase64 = bytes === undefined ? "neither hex nor base64" : `not hex, and base64 of ${byteCount(bytes.length)}`;
@@ -129,6 +130,22 @@ export function idTextFault(text: string, byteLength: number, shown: string): st
   }
   const zeros = text.length < byteLength * 2 ? " (leading zeros must be kept)" : "";
   return `expected ${widths}, got ${text.length} hex characters${zeros}: ${shown}`;
+}
+
+/** A UUID in its usual text form: 32 hex digits in groups of 8-4-4-4-12 joined by dashes. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What a UUID sent as an id is: refused, as the Collector refuses it (docs/decisions.md,
+ * 2026-12-07), but named as what it is rather than as base64 of 27 bytes (`-` is a URL-safe
+ * base64 digit). A trace id is told the hex it would be read as; a span id, that it is twice as
+ * wide as the field.
+ */
+function uuidFault(text: string, byteLength: number): string {
+  const hex = text.replace(/-/g, "").toLowerCase();
+  return byteLength === TRACE_ID_BYTES
+    ? `a UUID with dashes: OTLP/JSON writes a trace id as 32 hex digits without them, ${hex} for the same 16 bytes`
+    : `a UUID with dashes, 16 bytes, where a span id is ${byteCount(byteLength)}`;
 }
 
 /** "1 byte", "3 bytes". */

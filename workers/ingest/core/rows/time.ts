@@ -23,7 +23,8 @@
  *   wraps around to centuries). A set end that gives no `Duration` (the start is 0, or the end
  *   lies before the start: a clock stepped back mid-span) would be lost, so it is noted as
  *   `otel.end_timestamp.original` (below) and counted in the answer's warning
- *   (`lostEndWarning`).
+ *   (`lostEndWarning`); an end not sent (0) beside a start is noted as `0` and warned of
+ *   (`missingEndWarning`), as its `Duration` of 0 is no length either.
  * - A metric point's `StartTimeUnix` is not a partitioning time and a cumulative series may
  *   legitimately have started long ago, so it is kept unless it lies beyond the window's future
  *   edge; then it becomes the point's (possibly replaced) `TimeUnix`.
@@ -172,13 +173,14 @@ export function shiftedEventTime(eventNanos: Int64String, startNanos: Int64Strin
 }
 
 /**
- * Whether a span's end time, set (not 0) and other than its start, is missing from its row:
- * `duration` (spanDurationNanos of the same times) is 0 because the start is 0 or the end lies
- * before it. Such an end is noted as `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`; an end equal to the
- * start is a `Duration` of 0, and an end of 0 was not sent.
+ * Whether a span's `Duration` of 0 says nothing of its length: `duration` (spanDurationNanos of
+ * the same times) is 0 while the end differs from the start, because the start is 0, the end lies
+ * before it, or the end was not sent (0). Such an end is noted as `ORIGINAL_END_TIMESTAMP_ATTRIBUTE`
+ * (`0` when not sent), so that a query can tell these spans from ones that took no time; an end
+ * equal to the start (both 0 too) is a `Duration` of 0 as sent.
  */
 export function isSpanEndLost(start: Int64String, end: Int64String, duration: Int64String): boolean {
-  return duration === "0" && end !== "0" && canonicalDecimal(end) !== canonicalDecimal(start);
+  return duration === "0" && canonicalDecimal(end) !== canonicalDecimal(start);
 }
 
 /**
@@ -192,6 +194,20 @@ export function lostEndWarning(count: number, firstPlace: string): string {
     count,
     "span end time",
     `before the span's start or with a start of 0 stored as Duration 0, the end kept in SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}']`,
+    firstPlace,
+  );
+}
+
+/**
+ * The answer's warning for `count` spans sent with a start but no end (`endTimeUnixNano` 0), the
+ * first at `firstPlace`. The Collector's exporter would subtract the start from 0 as uint64s, a
+ * `Duration` of centuries; 0 is stored instead, and the note holds the 0 sent.
+ */
+export function missingEndWarning(count: number, firstPlace: string): string {
+  return notedTimesWarning(
+    count,
+    "span",
+    `without an end time (endTimeUnixNano not sent) stored as Duration 0, SpanAttributes['${ORIGINAL_END_TIMESTAMP_ATTRIBUTE}'] holding 0`,
     firstPlace,
   );
 }

@@ -20,6 +20,7 @@ import {
   isPast,
   isSpanEndLost,
   lostEndWarning,
+  missingEndWarning,
   MAX_INT64_NANOS,
   ORIGINAL_END_TIMESTAMP_ATTRIBUTE,
   ORIGINAL_TIMESTAMP_ATTRIBUTE,
@@ -93,7 +94,7 @@ const STATUS_CODE_NAMES = ["Unset", "Ok", "Error"];
 export interface SpanRowsResult extends RowsResult<SpanRow[]> {
   /**
    * Times noted on their rows because they were replaced or no column holds them as sent
-   * (replacedSpanTimeWarning, lostEndWarning, clampedEventTimeWarning), kinds
+   * (replacedSpanTimeWarning, lostEndWarning, missingEndWarning, clampedEventTimeWarning), kinds
    * and status codes OTLP does not define (undefinedEnumWarning) and values of repeated attribute
    * keys dropped (DroppedDuplicates), joined with "; "; "" when none.
    */
@@ -102,7 +103,7 @@ export interface SpanRowsResult extends RowsResult<SpanRow[]> {
 
 /**
  * One row per valid span. A start outside the timestamp window is replaced by the arrival time,
- * its events moved by the same offset, and a set end no `Duration` holds is noted (time.ts), each
+ * its events moved by the same offset, and an end no `Duration` holds, set or not sent, is noted (time.ts), each
  * on the row's `SpanAttributes` (a moved event on its own attributes); an event time past
  * `Events.Timestamp`'s range is stored as its last instant and noted on the event's attributes. A
  * `kind` or `status.code` OTLP does not define is stored as 0 and noted (enum-values.ts).
@@ -111,6 +112,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
   const window = timestampWindowOf(ctx);
   const rejections = new Rejections(ctx.senderPlace);
   const lostEnds = new PlaceNotes(lostEndWarning);
+  const missingEnds = new PlaceNotes(missingEndWarning);
   const clampedEvents = new PlaceNotes(clampedEventTimeWarning);
   const replacedStarts = new PlaceNotes(replacedSpanTimeWarning);
   const undefinedKinds = new PlaceNotes(undefinedEnumWarning(SPAN_KIND));
@@ -154,7 +156,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
         const endLost = isSpanEndLost(start, end, duration);
         if (endLost) {
           attributes = withEntry(attributes, ORIGINAL_END_TIMESTAMP_ATTRIBUTE, end);
-          lostEnds.add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
+          (end === "0" ? missingEnds : lostEnds).add(`resourceSpans[${r}].scopeSpans[${s}].spans[${i}]`);
         }
         let kind = span.kind;
         if (!isDefined(SPAN_KIND, kind)) {
@@ -217,7 +219,7 @@ export function tracesToRows(request: TracesRequest, ctx: RowMappingContext): Sp
     rows,
     rejected: rejections.rejected,
     rejectionMessage: rejections.message("traces"),
-    warning: [...[replacedStarts, lostEnds, clampedEvents, undefinedKinds, undefinedCodes].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
+    warning: [...[replacedStarts, lostEnds, missingEnds, clampedEvents, undefinedKinds, undefinedCodes].map((notes) => notes.warning(senderPlace)), dropped.warning(senderPlace)]
       .filter((warning) => warning !== "")
       .join("; "),
   };

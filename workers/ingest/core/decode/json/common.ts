@@ -23,7 +23,9 @@ import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, not
 /**
  * An AnyValue, whose members form a oneof. One member set, as every OTLP writer sends it, is read
  * with a property lookup per name (both spellings: the Collector reads both). More than one set
- * is read as chosenMember decides and noted; none set is an empty value (emptyAnyValue).
+ * is read as chosenMember decides and noted; none set is read from members named but for case or
+ * `_` (`StringValue`, as .NET's and Go's serializers write it: foldedMembers), else is an empty
+ * value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -44,7 +46,17 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
   if (set === 1) return anyValueMember(o, key!, depth);
-  return set === 0 ? emptyAnyValue(o) : chosenMember(o, depth);
+  if (set > 1) return chosenMember(o, setMembers(o), depth);
+  const folded = foldedMembers(o);
+  if (folded.length === 0) return emptyAnyValue(o);
+  return folded.length === 1 ? anyValueMember(o, folded[0]!, depth) : chosenMember(o, folded, depth);
+}
+
+/** The keys of `o` that are AnyValue members in either spelling and hold a value, in the sender's order. */
+function setMembers(o: JsonObject): string[] {
+  const keys: string[] = [];
+  for (const key in o) if (ANY_VALUE_MEMBERS.has(key) && o[key] != null) keys.push(key);
+  return keys;
 }
 
 /** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
@@ -55,10 +67,43 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** The AnyValue of `o`'s member `key` (either spelling; errors name it as sent). */
+/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE` → stringValue). */
+const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
+
+/**
+ * For an AnyValue with no member set: the keys sent under a name that is a member's but for case
+ * or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order, each noted as
+ * readOtherFields notes a field read so. A member named twice so (`StringValue` and
+ * `STRINGVALUE`) keeps the first, as a KeyValue's `Key` and `KEY` do, the other noted as not
+ * stored. Unlike a message's field, a member holding its default (`{"BoolValue":false}`) is read
+ * too: which member is set is itself the value.
+ */
+function foldedMembers(o: JsonObject): string[] {
+  const keys: string[] = [];
+  let members: Set<string> | undefined;
+  for (const key in o) {
+    const member = o[key] == null ? undefined : FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+    if (member === undefined) continue;
+    if (members?.has(member)) {
+      noteUnknownField(o, key);
+      continue;
+    }
+    (members ??= new Set()).add(member);
+    keys.push(key);
+    noteFieldReadAs(o, key, member);
+  }
+  return keys;
+}
+
+/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (foldedMembers). */
+function memberOfKey(key: string): string | undefined {
+  return ANY_VALUE_MEMBERS.get(key) ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+}
+
+/** The AnyValue of `o`'s member `key` (either spelling, or folded; errors name it as sent). */
 function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
   const value = o[key];
-  switch (ANY_VALUE_MEMBERS.get(key)) {
+  switch (memberOfKey(key)) {
     case "stringValue":
       return { stringValue: string(value, key) };
     case "intValue": {
@@ -83,19 +128,14 @@ function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
  * that serializes every member of a struct (`{"stringValue":"x","boolValue":false,"intValue":0}`)
  * means the one it filled in. So: the only member not at its default when there is exactly one,
  * else the last in the document's order, and the choice is noted for the answer's warning. Every
- * member is read, so one that is malformed still fails the request as it would alone.
+ * member is read, so one that is malformed still fails the request as it would alone. `keys` are
+ * the members as sent, in the sender's order (setMembers, foldedMembers).
  */
-function chosenMember(o: JsonObject, depth: number): AnyValue {
-  const members: string[] = [];
-  const values: AnyValue[] = [];
-  for (const key in o) {
-    if (!ANY_VALUE_MEMBERS.has(key) || o[key] == null) continue;
-    members.push(key);
-    values.push(anyValueMember(o, key, depth));
-  }
+function chosenMember(o: JsonObject, keys: readonly string[], depth: number): AnyValue {
+  const values = keys.map((key) => anyValueMember(o, key, depth));
   const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
   const kept = filled.length === 1 ? filled[0]! : values.length - 1;
-  noteOneofChoice(o, members, members[kept]!);
+  noteOneofChoice(o, keys, keys[kept]!);
   return values[kept]!;
 }
 
@@ -113,7 +153,7 @@ function isDefaultAnyValue(value: AnyValue): boolean {
  * An AnyValue with no member set: `{"doubleValue":null}` is how JSON.stringify writes a double
  * that was NaN or ±Infinity, read as NaN and noted (decode-notes.ts); anything else is empty, as
  * the Collector stores it, and noted when it holds a value under a name OTLP does not define
- * (`{"value":{"stringValue":"hi"}}`, `{"StringValue":"hi"}`, `{"message":"hi"}`).
+ * (`{"value":{"stringValue":"hi"}}`, `{"message":"hi"}`).
  */
 function emptyAnyValue(o: JsonObject): AnyValue {
   const key = o.doubleValue === null ? "doubleValue" : o.double_value === null ? "double_value" : undefined;
@@ -130,13 +170,9 @@ function emptyAnyValue(o: JsonObject): AnyValue {
   return { empty: true };
 }
 
-export function oneofConflict(first: string, second: string): never {
-  return fail(`both ${first} and ${second} set, but they are members of one oneof`);
-}
-
 function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
   try {
-    const items = array(optionalObject(value)!.values, "values");
+    const items = array(valuesOf(optionalObject(value)!), "values");
     const out = new Array<AnyValue>(items.length);
     for (let i = 0; i < items.length; i++) {
       try {
@@ -155,17 +191,34 @@ function arrayValue(value: unknown, key: string, depth: number): AnyValue[] {
 
 function kvlistValue(value: unknown, key: string, depth: number): KeyValue[] {
   try {
-    return keyValues(optionalObject(value)!.values, "values", depth + 1);
+    return keyValues(valuesOf(optionalObject(value)!), "values", depth + 1);
   } catch (error) {
     throw within(error, key);
   }
+}
+
+/** The fields of ArrayValue and KeyValueList (`values`), and of KeyValue. */
+const VALUES_FIELDS = messageFields("values");
+const KEY_VALUE_FIELDS = messageFields("key", "value");
+
+/**
+ * The `values` list of an ArrayValue or KeyValueList; when it is not set, its other fields are
+ * looked at first (readOtherFields: `Values` is read as it, and noted).
+ */
+function valuesOf(o: JsonObject): unknown {
+  if (o.values != null) return o.values;
+  readOtherFields(o, VALUES_FIELDS);
+  return o.values;
 }
 
 /**
  * A repeated KeyValue field such as `attributes`. A `null` item (what `JSON.stringify` writes
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
  * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
- * (skipNullItem), so the answer warns that the sender's list was not stored as written.
+ * (skipNullItem), so the answer warns that the sender's list was not stored as written. An item
+ * lacking `key` or `value` has its other fields looked at (readOtherFields: `Key`, `Value`, `KEY`
+ * are read as them, and noted; any other holding a value is warned of as not stored); one that
+ * still has no `key` is stored under the key `""`, as the Collector stores it.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -180,8 +233,16 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
     }
     try {
       const kv = item(kvItem);
-      const v = optionalObject(kv.value, "value");
-      out[kept++] = { key: string(kv.key, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
+      let kvKey = kv.key;
+      let kvValue = kv.value;
+      if (kvKey == null || kvValue == null) {
+        // Rare: only then are the item's other fields looked at (`Key`, `Value`).
+        readOtherFields(kv, KEY_VALUE_FIELDS);
+        kvKey = kv.key;
+        kvValue = kv.value;
+      }
+      const v = optionalObject(kvValue, "value");
+      out[kept++] = { key: string(kvKey, "key"), value: v === undefined ? { empty: true } : nestedAnyValue(v, depth) };
     } catch (error) {
       throw within(error, `${key}[${i}]`);
     }
@@ -429,7 +490,7 @@ export function messageFields(...names: string[]): MessageFields {
 }
 
 /** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
-function foldFieldName(key: string): string {
+export function foldFieldName(key: string): string {
   return key.toLowerCase().replace(/_/g, "");
 }
 

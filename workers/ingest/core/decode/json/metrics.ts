@@ -20,10 +20,10 @@ import type {
 import {
   bothSpellings,
   containerFields,
+  foldFieldName,
   keyValues,
   messageFields,
   messages,
-  oneofConflict,
   readOtherFields,
   refuseUnreadContent,
   resource,
@@ -123,19 +123,35 @@ function metric(o: JsonObject): Metric {
 }
 
 const DATA_MEMBERS = ["gauge", "sum", "histogram", "exponentialHistogram", "summary"] as const;
+type DataMember = (typeof DATA_MEMBERS)[number];
 
-/** The `data` oneof: at most one of the members may be present. */
+/** The `data` oneof's member sent under `key`: each member's lowerCamelCase name, and `exponential_histogram`. */
+const DATA_MEMBER_OF_KEY: ReadonlyMap<string, DataMember> = new Map<string, DataMember>([
+  ...DATA_MEMBERS.map((member) => [member, member] as const),
+  ["exponential_histogram", "exponentialHistogram"],
+]);
+
+/**
+ * The `data` oneof. One member set, as every writer sends it, is read with a lookup per member;
+ * more than one is read as chosenData decides.
+ */
 function metricData(o: JsonObject): MetricData {
-  let member: (typeof DATA_MEMBERS)[number] | undefined;
+  let member: DataMember | undefined;
   let key = "";
+  let set = 0;
   for (const candidate of DATA_MEMBERS) {
     const spelling = o[candidate] != null ? candidate : candidate === "exponentialHistogram" ? "exponential_histogram" : "";
     if (spelling === "" || o[spelling] == null) continue;
-    if (member !== undefined) oneofConflict(member, candidate);
+    set++;
     member = candidate;
     key = spelling;
   }
   if (member === undefined) return { type: "empty" };
+  return set === 1 ? dataMember(o, member, key) : chosenData(o);
+}
+
+/** The data message of `o`'s member `member`, sent under `key` (errors name it as sent). */
+function dataMember(o: JsonObject, member: DataMember, key: string): MetricData {
   const data = optionalObject(o[key], key)!;
   try {
     return decodeData(member, data);
@@ -145,11 +161,57 @@ function metricData(o: JsonObject): MetricData {
 }
 
 /**
+ * A metric with more than one data member set. When exactly one holds data points (a serializer
+ * writing every member, the others empty) that one is read and the choice noted for the answer's
+ * warning; else the request is refused, as two members holding points would lose one's points
+ * silently whichever were kept. Every member is read, so one that is malformed still fails the
+ * request as it would alone. Members are taken in the sender's order and named as sent
+ * (dataMembersAsSent).
+ */
+function chosenData(o: JsonObject): MetricData {
+  const members = dataMembersAsSent(o);
+  const values = members.map(([key, member]) => dataMember(o, member, key));
+  const filled = values.flatMap((data, i) => (data.type !== "empty" && data.dataPoints.length > 0 ? [i] : []));
+  const names = members.map(([key]) => key);
+  if (filled.length !== 1) {
+    const [first, second] = filled.length > 1 ? filled.map((i) => names[i]!) : names;
+    fail(`both ${first} and ${second} set, but they are members of one oneof`);
+  }
+  noteOneofChoice(o, names, names[filled[0]!]!);
+  return values[filled[0]!]!;
+}
+
+/**
+ * The data members set on `o` in the order sent, each as [key sent, member]. A member read from a
+ * name but for case (`Gauge`, set on `o` as `gauge` by readOtherFields, after the sender's other
+ * keys) stands where its sent name stands. A member's two spellings (`exponentialHistogram` and
+ * `exponential_histogram`) are one member, the lowerCamelCase one read.
+ */
+function dataMembersAsSent(o: JsonObject): [string, DataMember][] {
+  const out: [string, DataMember][] = [];
+  const seen = new Set<DataMember>();
+  for (const key in o) {
+    if (o[key] == null) continue;
+    const member = DATA_MEMBER_OF_KEY.get(key) ?? foldedDataMember(o, key);
+    if (member === undefined || seen.has(member) || (key !== member && o[member] != null && o[member] !== o[key])) continue;
+    seen.add(member);
+    out.push([key, member]);
+  }
+  return out;
+}
+
+/** The data member that `key`, named but for case, was read as (its value set under the member's name), if any. */
+function foldedDataMember(o: JsonObject, key: string): DataMember | undefined {
+  const field = METRIC_FIELDS.folded.get(foldFieldName(key))?.name;
+  return DATA_MEMBERS.find((member) => member === field && o[member] === o[key]);
+}
+
+/**
  * A data message: fields not read are looked at first (readOtherFields), and one that holds
  * no points while holding content under a name not read (`"points":[…]`) is refused naming it,
  * as a container that yields nothing is (refuseUnreadContent): its metric would store nothing.
  */
-function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
+function decodeData(member: DataMember, o: JsonObject): MetricData {
   const fields = DATA_FIELDS[member];
   readOtherFields(o, fields);
   const data = dataOf(member, o);
@@ -157,7 +219,7 @@ function decodeData(member: (typeof DATA_MEMBERS)[number], o: JsonObject): Metri
   return data;
 }
 
-function dataOf(member: (typeof DATA_MEMBERS)[number], o: JsonObject): MetricData {
+function dataOf(member: DataMember, o: JsonObject): MetricData {
   switch (member) {
     case "gauge":
       return { type: "gauge", dataPoints: bothSpellings(o, "dataPoints", "data_points", numberDataPoints) };
