@@ -144,6 +144,21 @@ describe("a format string is read as any text: no reading covers its text, so ev
   ]);
 });
 
+// An argument holding a secret of its own is left to the scan, which finds it in place as in any text: the rendered
+// pair (`password: password: hunter2`) would read the argument's own name as the value and keep the secret.
+describe("an argument holding a secret of its own is read in place, its name and other words kept", () => {
+  itStoresCounting("%j", counted, { secret_param: 1 }, [
+    ['["password: %s","password: hunter2"]', `["password: %s","password: ${M}"]`],
+    ['console.error("auth: %s", "password: hunter2 rejected")', `console.error("auth: %s", "password: ${M} rejected")`],
+    ['["secret: %s","api_key: sk-live-xyz123"]', `["secret: %s","api_key: ${M}"]`],
+    ['["password: %s","otp: 123456"]', `["password: %s","otp: ${M}"]`],
+    ['["credentials: %s","user=bob password=hunter2"]', `["credentials: %s","user=bob password=${M}"]`],
+  ]);
+  itStoresCounting("%j", counted, { bearer: 1 }, [
+    ['["token: %s","Authorization: Bearer abcdef123456"]', '["token: %s","Authorization: Bearer [REDACTED:bearer]"]'],
+  ]);
+});
+
 describe("an argument after a name's string is read whole: no mask of the gap before a kept value", () => {
   itStoresCounting("%j", counted, { secret_param: 1 }, [
     ['["password:","hun\\"ter2"]', `["password:","${M}"]`],

@@ -133,7 +133,8 @@ let renderedScanner: TextScanner | undefined;
  * The replacement of `value`, the argument a placeholder after a secret's name consumes, as the field form reads
  * the rendered pair (`password: hunter2`, `auth=basic`, `Authorization: Bearer …`, `password: '…'` for a quoted
  * placeholder): the rendered text is redacted by the built-in detectors, and when its head and tail stay, what
- * became of the value replaces it; undefined when the value stays or the reading changed more than the value.
+ * became of the value replaces it; undefined when the value stays, holds a secret of its own (the scan finds it in
+ * place, as it reads any text), or the reading changed more than the value.
  */
 function renderedReading(placeholder: NamedPlaceholder, value: string): { readonly text: string; readonly sessionIds: readonly number[] } | undefined {
   const scan = currentScan();
@@ -148,7 +149,11 @@ function renderedReading(placeholder: NamedPlaceholder, value: string): { readon
   readingRendered = true;
   let read: string;
   try {
-    read = readAside(() => scanner.redact(rendered, new RedactionTally()));
+    // The value read alone first: one holding a secret of its own (`password: hunter2`, `Bearer …`, a card) is
+    // left to the scan, which finds it in place as main did; the rendered pair would read its name as the value.
+    countWork(value.length);
+    const alone = readAside(() => scanner.redact(value, new RedactionTally()));
+    read = alone !== value ? rendered : readAside(() => scanner.redact(rendered, new RedactionTally()));
   } finally {
     readingRendered = false;
   }
