@@ -1,9 +1,9 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
-import { countWork } from "../scan-scope";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
 import { isCodeNumber } from "./code-lists";
-import type { Detector, Rewrite } from "./detector";
+import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
@@ -21,6 +21,8 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  *
  * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
  * and runs to the line's end: one candidate per line at most, so a search costs the text's length.
+ * Its rewrite stands for the `|` and the value alone (`Rewrite.length`): the rest of the line (a
+ * further cell, prose after a stop) is scanned by the other detectors as any text is.
  */
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
@@ -88,10 +90,15 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
   if (reading === undefined || reading.value === cell[2]) return undefined;
-  const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
-  const { rewrite } = reading;
-  if (typeof rewrite === "string") return row;
-  return rewrite.sessionIds === undefined ? { text: row, kind: rewrite.kind } : { text: row, kind: rewrite.kind, sessionIds: rewrite.sessionIds };
+  // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
+  return cellRewrite(`|${cell[1]}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
+}
+
+/** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
+function cellRewrite(text: string, length: number, rewrite: Rewrite): Rewrite {
+  const kind = typeof rewrite === "string" ? SECRET_PARAM_KIND : rewrite.kind;
+  const sessionIds = typeof rewrite === "string" ? undefined : rewrite.sessionIds;
+  return sessionIds === undefined ? { text, kind, length } : { text, kind, length, sessionIds };
 }
 
 export const tableRowsDetector: Detector = {
@@ -105,17 +112,17 @@ export const tableRowsDetector: Detector = {
 /**
  * A table's rows under a header whose column names a secret (`| user | password |`, `|---|---|`,
  * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`): each row's
- * cell in that column is read as that column's field (`fieldReading`). The match is the header's
- * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
- * the header read back from the line before: a match starts only at a rule line and no row is one,
- * so each row is read once and a search costs the text's length. A row whose cells do not line up
- * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
- * session's id in a column is marked as any secret, not with the session's hashed marker.
+ * cell in that column is read as that column's field (`fieldReading`). A table is the header's rule
+ * line and the rows after it that hold a `|`, up to a line without one or another rule line, the
+ * header read back from the line before: a table starts only at a rule line and no row is one, so
+ * each row is read once and reading a text's tables costs its length. A row whose cells do not line
+ * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays.
  */
 const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
 /** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
 const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
+const TABLES = new RegExp(COLUMNS_SOURCE, "g");
 
 /**
  * A row's cells as the pieces between its `|`s, blanks kept: a Markdown row's pieces before its
@@ -132,16 +139,27 @@ function columnNames(line: string, markdown: boolean): string[] {
   return pieces.slice(first, first + count).map((piece) => piece.trim());
 }
 
+/** A secret's cell of a table's row: where its value starts in the text, its length, and its replacement. */
+interface SecretCell {
+  readonly start: number;
+  readonly length: number;
+  readonly rewrite: Rewrite;
+}
+
 /**
- * `line` with each cell under a column whose name makes its one blank-free value a secret replaced
- * as that field's reading (`fieldReading`), the cell's blanks kept; the line itself when nothing goes
- * or its cells do not line up with `header`.
+ * The secret cells of the row `line` starting at `lineStart`: each cell under a column whose name makes
+ * its one blank-free value a secret, replaced as that field's reading (`fieldReading`); none when its
+ * cells do not line up with `header`.
  */
-function redactedRow(line: string, header: readonly string[], markdown: boolean, marker: string): string {
+function secretCellsOfRow(line: string, lineStart: number, header: readonly string[], markdown: boolean, marker: string, cells: SecretCell[]): void {
   const { pieces, first, count } = piecesOf(line, markdown);
-  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return line;
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
+  let at = lineStart;
+  for (let piece = 0; piece < first; piece++) at += pieces[piece]!.length + 1;
   for (let column = 0; column < count; column++) {
     const piece = pieces[first + column]!;
+    const pieceStart = at;
+    at += piece.length + 1;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
@@ -149,29 +167,68 @@ function redactedRow(line: string, header: readonly string[], markdown: boolean,
     if (cell === "" || /\s/.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
     const reading = fieldReading(header[column]!, cell, marker);
-    if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
+    if (reading === undefined || reading.value === cell) continue;
+    cells.push({ start: pieceStart + piece.length - piece.trimStart().length, length: cell.length, rewrite: cellRewrite(reading.value, cell.length, reading.rewrite) });
   }
-  return pieces.join("|");
 }
 
-/** The rows after the rule line with each secret column's cell replaced (`redactedRow`); undefined when nothing goes. */
-function redactTableColumns(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const headerStart = text.lastIndexOf("\n", start - 2) + 1;
-  if (start === 0 || start - headerStart > 1024) return undefined;
-  // Read outside the regex: the header's line, and each row's cells.
-  countWork(start - headerStart + match.length);
-  const markdown = match.trimStart().startsWith("|");
-  const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
-  const lines = match.split("\n");
-  const rows = lines.slice(1).map((line) => (line.endsWith("\r") ? `${redactedRow(line.slice(0, -1), header, markdown, marker)}\r` : redactedRow(line, header, markdown, marker)));
-  const redacted = [lines[0], ...rows].join("\n");
-  return redacted === match ? undefined : { text: redacted, kind: SECRET_PARAM_KIND };
+/** The secret cells of every table of `text`, left to right (`secretCellsOfRow`). */
+function secretCellsOfText(text: string, marker: string): SecretCell[] {
+  const cells: SecretCell[] = [];
+  TABLES.lastIndex = 0;
+  for (let table = TABLES.exec(text); table !== null; table = TABLES.exec(text)) {
+    const start = table.index;
+    const headerStart = text.lastIndexOf("\n", start - 2) + 1;
+    if (start === 0 || start - headerStart > 1024) continue;
+    // Read outside the regex: the header's line, and each row's cells.
+    countWork(start - headerStart + table[0].length);
+    const markdown = table[0].trimStart().startsWith("|");
+    const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
+    let lineStart = start;
+    for (const [index, line] of table[0].split("\n").entries()) {
+      if (index > 0) secretCellsOfRow(line.endsWith("\r") ? line.slice(0, -1) : line, lineStart, header, markdown, marker, cells);
+      lineStart += line.length + 1;
+    }
+  }
+  return cells;
+}
+
+/** The current scan's secret cells, all read as its first search asked, and the index of the first one a search has not passed; emptied as each scan ends. */
+let scanCells: { scan: number; cells: readonly SecretCell[]; next: number } | undefined;
+resetAfterEachScan(() => {
+  scanCells = undefined;
+});
+
+const MARKER = redactionMarker(SECRET_PARAM_KIND);
+
+/**
+ * The first secret cell at or after `from` (`secretCellsOfText`, read once a scan), its value the match: a
+ * candidate no regex can express, its column's name being in the header above. The scanner asks from
+ * positions that only grow, so the cells a search passed are not looked at again.
+ */
+function searchSecretCell(text: string, from: number): RegExpExecArray | null {
+  const scan = currentScan();
+  if (scanCells?.scan !== scan) scanCells = { scan, cells: secretCellsOfText(text, MARKER), next: 0 };
+  const { cells } = scanCells;
+  // A search from before the cells passed (a caller's own, outside a scan's order) reads them from the first again.
+  if (scanCells.next > 0 && cells[scanCells.next - 1]!.start >= from) scanCells.next = 0;
+  while (scanCells.next < cells.length && cells[scanCells.next]!.start < from) scanCells.next++;
+  const cell = cells[scanCells.next];
+  return cell === undefined ? null : (Object.assign([text.slice(cell.start, cell.start + cell.length)], { index: cell.start, input: text }) as unknown as RegExpExecArray);
+}
+
+/** The replacement of the cell `searchSecretCell` found last, at `start`, in the current scan. */
+function secretCellAt(start: number): Rewrite | undefined {
+  if (scanCells?.scan !== currentScan()) return undefined;
+  const cell = scanCells.cells[scanCells.next];
+  return cell?.start === start ? cell.rewrite : undefined;
 }
 
 export const tableColumnsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: COLUMNS_SOURCE,
+  search: searchSecretCell,
   evidence: 0,
   moreEvidence: MoreEvidence.TABLE_ROW,
-  rewrite: (match, marker, text, start) => redactTableColumns(match, marker, text, start),
+  rewrite: (_match, _marker, _text, start) => secretCellAt(start),
 };

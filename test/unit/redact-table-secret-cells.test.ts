@@ -1,0 +1,67 @@
+/**
+ * A table's secret cell is the only thing its reading replaces: the row's other cells and the prose
+ * after it are scanned by the other detectors exactly as the same words are in plain text.
+ */
+import { describe, expect, it } from "vitest";
+import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
+import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { itStores } from "../support/redaction-cases";
+
+const policy = defaultRedactionPolicy();
+const SECRET_PARAM = "[REDACTED:secret_param]";
+const EMAIL = "[REDACTED:email]";
+
+const redacted = (text: string): string => redactString(text, policy).text;
+
+describe("a key/value row's reading replaces its value alone", () => {
+  itStores("what follows the value, in every form the row is read in, is scanned as plain text: %j", redacted, [
+    ["| password | hunter2x9 |. Contact alice@acme.io", `| password | ${SECRET_PARAM} |. Contact ${EMAIL}`],
+    [" password | hunter2x9. Mail alice@acme.io now", ` password | ${SECRET_PARAM}. Mail ${EMAIL} now`],
+    ["2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |. Contact alice@acme.io", `2026-12-04T21:00:00.000Z ERROR | password | ${SECRET_PARAM} |. Contact ${EMAIL}`],
+    ["2026-12-04T21:00:00.000Z ERROR  password | hunter2x9. Mail alice@acme.io", `2026-12-04T21:00:00.000Z ERROR  password | ${SECRET_PARAM}. Mail ${EMAIL}`],
+    ["| token | Zx9Kq2Lm7Pw4abcd |. token=Zx9Kq2Lm7Pw4abcd", `| token | ${SECRET_PARAM} |. token=${SECRET_PARAM}`],
+    ["| password | hunter2x9 |. Call +1 415 555 0134 or ip 203.0.113.7", `| password | ${SECRET_PARAM} |. Call [REDACTED:phone] or ip [REDACTED:ipv4]`],
+    ["| password | hunter2x9 |\r\n| user | alice@acme.io |", `| password | ${SECRET_PARAM} |\r\n| user | ${EMAIL} |`],
+  ]);
+  it.each([
+    "| password | hunter2x9 |. Contact ",
+    " password | hunter2x9. Mail ",
+    "2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |. See ",
+  ])("the text after the value of %j reads as it does alone", (row) => {
+    for (const after of ["alice@acme.io", "203.0.113.7 or 10.1.2.3", "db.internal.acme.io", "4111 1111 1111 1111"]) {
+      const whole = redacted(row + after);
+      expect(whole.slice(whole.length - redacted(after).length)).toBe(redacted(after));
+    }
+  });
+  itStores("a session's id in a row or a column keeps the session's hashed marker, as `session_id: …` does: %j", redacted, [
+    ["| user | session_id |\n|---|---|\n| bob | abc123def456ghi789 |", `| user | session_id |\n|---|---|\n| bob | ${redacted("session_id: abc123def456ghi789").slice("session_id: ".length)} |`],
+    ["| session_id | abc123def456ghi789 |", `| session_id | ${redacted("session_id: abc123def456ghi789").slice("session_id: ".length)} |`],
+  ]);
+});
+
+describe("a header table's reading replaces the secret's column's cells alone", () => {
+  itStores("the other cells, before and after the secret's, are scanned as plain text: %j", redacted, [
+    ["| user | password | ip |\n|---|---|---|\n| bob@acme.io | hunter2x9 | 203.0.113.7 |", `| user | password | ip |\n|---|---|---|\n| ${EMAIL} | ${SECRET_PARAM} | [REDACTED:ipv4] |`],
+    ["| user | password | ip |\n|---|---|---|\n| bob@acme.io | hunter2x9 | 10.1.2.3 |", `| user | password | ip |\n|---|---|---|\n| ${EMAIL} | ${SECRET_PARAM} | 10.1.2.3 |`],
+    ["user | password | ip\n-----+-----+-----\nbob@acme.io | hunter2x9 | 10.1.2.3", `user | password | ip\n-----+-----+-----\n${EMAIL} | ${SECRET_PARAM} | 10.1.2.3`],
+    ["id | password | card\n---+---+---\n1 | hunter2x9 | 4111 1111 1111 1111", `id | password | card\n---+---+---\n1 | ${SECRET_PARAM} | [REDACTED:card]`],
+    ["| user | password | note |\n|---|---|---|\n| bob | hunter2x9 | token=Zx9Kq2Lm7Pw4abcd |", `| user | password | note |\n|---|---|---|\n| bob | ${SECRET_PARAM} | token=${SECRET_PARAM} |`],
+    ["| host | password |\n|---|---|\n| db.internal.acme.io | hunter2x9 |", `| host | password |\n|---|---|\n| db.internal.acme.io | ${SECRET_PARAM} |`],
+    [
+      "| user | password |\r\n|---|---|\r\n| bob@acme.io | hunter2x9 |\r\n| eve@acme.io | swordfish1 |",
+      `| user | password |\r\n|---|---|\r\n| ${EMAIL} | ${SECRET_PARAM} |\r\n| ${EMAIL} | ${SECRET_PARAM} |`,
+    ],
+    ["| user | password |\n|---|---|\n| bob | hunter2x9 |. Contact alice@acme.io", `| user | password |\n|---|---|\n| bob | ${SECRET_PARAM} |. Contact ${EMAIL}`],
+    ["user | password\n-----+-----\nbob | hunter2x9. Mail alice@acme.io", `user | password\n-----+-----\nbob | ${SECRET_PARAM}. Mail ${EMAIL}`],
+  ]);
+  it("each row of a long table loses its secret and its e-mail, and the cost stays linear", () => {
+    const rows = (n: number): string => `| user | password |\n|---|---|\n${"| bob@acme.io | hunter2x9 |\n".repeat(n)}`;
+    expect(redacted(rows(200))).toBe(`| user | password |\n|---|---|\n${`| ${EMAIL} | ${SECRET_PARAM} |\n`.repeat(200)}`);
+    const workOf = (n: number): number => {
+      const before = workDone();
+      redacted(rows(n));
+      return workDone() - before;
+    };
+    expect(workOf(4000)).toBeLessThanOrEqual(2 * workOf(2000) + 8192);
+  });
+});
