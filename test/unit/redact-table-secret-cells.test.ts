@@ -65,3 +65,37 @@ describe("a header table's reading replaces the secret's column's cells alone", 
     expect(workOf(4000)).toBeLessThanOrEqual(2 * workOf(2000) + 8192);
   });
 });
+
+describe("a GFM rule line of fewer than three dashes a column is a rule when its cells are as many as its header's", () => {
+  itStores("a table under `|--|--|`, `|-|-|`, `|:--|:--|`, `|-:|-:|` or `--|--` is read: %j", redacted, [
+    ...["|--|--|", "|-|-|", "|:--|:--|", "|-:|-:|", "| :-: | -- |", "|---|--|"].map((rule): [string, string] => [
+      `| user | password |\n${rule}\n| bob@acme.io | hunter2x9 |`,
+      `| user | password |\n${rule}\n| ${EMAIL} | ${SECRET_PARAM} |`,
+    ]),
+    ["user | password\n--|--\nbob | hunter2x9", `user | password\n--|--\nbob | ${SECRET_PARAM}`],
+    ["| Email | Password |\n|-|-|\n| bob@example.com | hunter2x9 |", `| Email | Password |\n|-|-|\n| [REDACTED:email] | ${SECRET_PARAM} |`],
+    ["| a |\n|-|-|\n| user | password |\n|-|-|\n| bob | hunter2x9 |", `| a |\n|-|-|\n| user | password |\n|-|-|\n| bob | ${SECRET_PARAM} |`],
+  ]);
+  itStores("a short rule under a key/value row's two cells makes the row a header, as `|---|---|` does: %j", redacted, [
+    ["| token | expires |\n|--|--|\n| Zx9Kq2Lm7Pw4abcd | 2026-12-31 |", `| token | expires |\n|--|--|\n| ${SECRET_PARAM} | 2026-12-31 |`],
+    ["| password | x |\n| - | - |\n", "| password | x |\n| - | - |\n"],
+  ]);
+  itStores("a short rule whose cells are not its header's, a lone `--` or `-` line, is no rule; a key/value row above it is read: %j", redacted, [
+    ["| user | password |\n|--|\n| bob | hunter2x9 |", "| user | password |\n|--|\n| bob | hunter2x9 |"],
+    ["| user | password | x |\n|--|--|\n| bob | hunter2x9 |", "| user | password | x |\n|--|--|\n| bob | hunter2x9 |"],
+    ["| password | hunter2x9 |\n--\n| a | b |", `| password | ${SECRET_PARAM} |\n--\n| a | b |`],
+    ["| password | hunter2x9 |\n-", `| password | ${SECRET_PARAM} |\n-`],
+    ["| password | hunter2x9 |\n|--|--|--|", `| password | ${SECRET_PARAM} |\n|--|--|--|`],
+  ]);
+  itStores("a short dash row inside a table's body is a body's row: %j", redacted, [
+    ["| user | password |\n|--|--|\n| alice | x1x1x1x1 |\n| -- | - |\n| eve | swordfish1 |", `| user | password |\n|--|--|\n| alice | ${SECRET_PARAM} |\n| -- | - |\n| eve | ${SECRET_PARAM} |`],
+  ]);
+  it.each(["| a |\n|-|-|\n", "| a | b |\n|-|\n", "|-|-|\n|-|-|-|\n"])("%j repeated: twice the text costs at most twice the work and a constant", (unit) => {
+    const workOf = (size: number): number => {
+      const before = workDone();
+      redacted(unit.repeat(Math.ceil(size / unit.length)));
+      return workDone() - before;
+    };
+    expect(workOf(1 << 16)).toBeLessThanOrEqual(2 * workOf(1 << 15) + 8192);
+  });
+});

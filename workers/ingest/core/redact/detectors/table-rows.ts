@@ -42,6 +42,40 @@ const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
 /**
+ * A GFM table's rule line, its delimiter row, whole: cells of one dash or more, each with a colon or none at
+ * either end, between `|`s (`|---|:---:|`, `|--|--|`, `|-|-|`, `-|-`); a line of dashes alone (`--`, `---`) is none.
+ */
+const MARKDOWN_RULE = String.raw`[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}`;
+/** A psql rule line (`-----+-----`): three dashes a column at least, as psql pads each column's name with a blank either side. */
+const PSQL_RULE = String.raw`-{3,64}(?:\+-{3,64}){1,31}`;
+const WHOLE_MARKDOWN_RULE = new RegExp(`^${MARKDOWN_RULE}$`);
+/** A rule's cell of fewer than three dashes (`|--|`, `|-:|`). */
+const SHORT_RULE_CELL = /(?<!-)-{1,2}(?!-)/;
+
+/** The cells of a table's row or rule line: the pieces between its `|`s, an opening and a closing `|` opening and closing none. */
+function cellCount(line: string): number {
+  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").length;
+}
+
+/**
+ * Whether `rule` is the rule line of the table whose header is `header`: one of three dashes a cell, as before,
+ * whatever the header (`| token | count |` then `|---|---|---|`); one with a shorter cell only when it has as many cells
+ * as the header, as GFM reads a table (a stray `|--|` under a row is no rule).
+ */
+function isRuleUnder(rule: string, header: string): boolean {
+  return !SHORT_RULE_CELL.test(rule) || cellCount(rule) === cellCount(header);
+}
+
+/** Whether the line after `at` (its line break) is a GFM rule line of a key/value row's two cells (`|--|--|`, `|-|-|`). */
+function shortRuleNext(text: string, at: number): boolean {
+  const start = text.startsWith("\r\n", at) ? at + 2 : text.startsWith("\n", at) ? at + 1 : -1;
+  if (start < 0) return false;
+  const end = text.indexOf("\n", start);
+  const line = withoutReturn(text.slice(start, end < 0 ? text.length : end));
+  countWork(line.length);
+  return line.length <= 1024 && WHOLE_MARKDOWN_RULE.test(line) && cellCount(line) === 2;
+}
+/**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
  * a string inside a string, `hunter2x9\\"}`); no further cell.
@@ -85,7 +119,9 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
   const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
+  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!)) return undefined;
+  const after = start + match.length;
+  if (RULE_LINE_NEXT.test(text.slice(after, after + 24)) || shortRuleNext(text, after)) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
   const reading = fieldReading(head[2]!, cell[2]!, marker);
@@ -118,7 +154,7 @@ export const tableRowsDetector: Detector = {
  * each row is read once and reading a text's tables costs its length. A row whose cells do not line
  * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays.
  */
-const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+const RULE_LINE = String.raw`(?<![^\n])(?:${MARKDOWN_RULE}|${PSQL_RULE})(?=\r?\n)`;
 /** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
 const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
@@ -172,6 +208,26 @@ function secretCellsOfRow(line: string, lineStart: number, header: readonly stri
   }
 }
 
+/** `line` without the `\r` of its `\r\n`. */
+function withoutReturn(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+/**
+ * Where the rule line of the table a match of `TABLES` holds is among its lines (`lines`, the first the match's
+ * rule line, `header` the line above the match), or -1: a short rule whose cells do not match its header's
+ * is none (`isRuleUnder`), and then a later line of the match that is a rule under the line above it opens the
+ * table (`| a |`, `|-|-|`, `| user | password |`, `|-|-|`); the rows after it are its body, as the match's are.
+ */
+function ruleAmong(lines: readonly string[], header: string): number {
+  if (isRuleUnder(withoutReturn(lines[0]!), header)) return 0;
+  for (let line = 1; line < lines.length; line++) {
+    const rule = withoutReturn(lines[line]!);
+    if (WHOLE_MARKDOWN_RULE.test(rule) && isRuleUnder(rule, withoutReturn(lines[line - 1]!))) return line;
+  }
+  return -1;
+}
+
 /** The secret cells of every table of `text`, left to right (`secretCellsOfRow`). */
 function secretCellsOfText(text: string, marker: string): SecretCell[] {
   const cells: SecretCell[] = [];
@@ -182,11 +238,15 @@ function secretCellsOfText(text: string, marker: string): SecretCell[] {
     if (start === 0 || start - headerStart > 1024) continue;
     // Read outside the regex: the header's line, and each row's cells.
     countWork(start - headerStart + table[0].length);
-    const markdown = table[0].trimStart().startsWith("|");
-    const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
+    const lines = table[0].split("\n");
+    const above = text.slice(headerStart, start).replace(/\r?\n$/, "");
+    const rule = ruleAmong(lines, above);
+    if (rule < 0) continue;
+    const markdown = lines[rule]!.trimStart().startsWith("|");
+    const header = columnNames(rule === 0 ? above : withoutReturn(lines[rule - 1]!), markdown);
     let lineStart = start;
-    for (const [index, line] of table[0].split("\n").entries()) {
-      if (index > 0) secretCellsOfRow(line.endsWith("\r") ? line.slice(0, -1) : line, lineStart, header, markdown, marker, cells);
+    for (const [index, line] of lines.entries()) {
+      if (index > rule) secretCellsOfRow(withoutReturn(line), lineStart, header, markdown, marker, cells);
       lineStart += line.length + 1;
     }
   }
