@@ -99,3 +99,35 @@ describe("a GFM rule line of fewer than three dashes a column is a rule when its
     expect(workOf(1 << 16)).toBeLessThanOrEqual(2 * workOf(1 << 15) + 8192);
   });
 });
+
+describe("a Markdown key cell or column's name of words, bold or in backticks, is read as its name", () => {
+  itStores("a row's key or a header's column of up to four words, `**`, `__` or backticks around it: %j", redacted, [
+    ["| DB Password | hunter2x9 |", `| DB Password | ${SECRET_PARAM} |`],
+    ["| **password** | hunter2x9 |", `| **password** | ${SECRET_PARAM} |`],
+    ["| `api_key` | Zx9Kq2Lm7Pw4 |", `| \`api_key\` | ${SECRET_PARAM} |`],
+    ["| __token__ | Zx9Kq2Lm7Pw4abcd |", `| __token__ | ${SECRET_PARAM} |`],
+    ["| **DB Password** | hunter2x9 |. Contact bob@acme.io", `| **DB Password** | ${SECRET_PARAM} |. Contact ${EMAIL}`],
+    ["2026-12-04T21:00:00.000Z ERROR | DB Password | hunter2x9 |", `2026-12-04T21:00:00.000Z ERROR | DB Password | ${SECRET_PARAM} |`],
+    ["| User | DB Password |\n|---|---|\n| bob@acme.io | hunter2x9 |", `| User | DB Password |\n|---|---|\n| ${EMAIL} | ${SECRET_PARAM} |`],
+    ["| User | **Password** |\n|---|---|\n| bob | hunter2x9 |", `| User | **Password** |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
+    ["| User | `api_key` |\n|--|--|\n| bob | hunter2x9 |", `| User | \`api_key\` |\n|--|--|\n| bob | ${SECRET_PARAM} |`],
+  ]);
+  it.each([
+    ["| Password Policy | strict |", "Password Policy: strict"],
+    ["| Token Count | 42 |", "Token Count: 42"],
+    ["| Password Length | 12 |", "Password Length: 12"],
+    ["| Secret Name | prod-db |", "Secret Name: prod-db"],
+    ["| Access Token | 3600 |", "Access Token: 3600"],
+    ["| password hint | hunter2 |", "password hint: hunter2"],
+  ])("%j is read as %j is, and stays", (row, field) => {
+    expect(redacted(field)).toBe(field);
+    expect(redacted(row)).toBe(row);
+  });
+  itStores("a mark not closed as opened, five words, a psql key of words or a cell after another stays no key: %j", redacted, [
+    ["| **password* | hunter2x9 |", "| **password* | hunter2x9 |"],
+    ["| **password` | hunter2x9 |", "| **password` | hunter2x9 |"],
+    ["| My Secret Key Value Now | hunter2x9 |", "| My Secret Key Value Now | hunter2x9 |"],
+    ["DB Password | hunter2x9", "DB Password | hunter2x9"],
+    ["| a | DB Password | hunter2x9 |", "| a | DB Password | hunter2x9 |"],
+  ]);
+});

@@ -28,13 +28,28 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
 /**
- * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
- * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
- * the key and blanks, read back from the `|` after the key.
+ * A Markdown key cell or column's name: up to four such words joined by one blank (`DB Password`,
+ * `API key`), bold or in backticks as a whole (`**password**`, `__token__`, `` `api_key` ``).
  */
-const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
+const KEY_CELL = `(?:\\*\\*|__|\x60)?${KEY}(?: ${KEY}){0,3}(?:\\*\\*|__|\x60)?`;
+/** A key cell whole: its bold's or backticks' marks (1), the same at its end, and its name (2). */
+const WHOLE_KEY_CELL = new RegExp(`^(\\*\\*|__|\x60)?(${KEY}(?: ${KEY}){0,3})\\1$`);
+
+/** The name a Markdown key cell or column's name gives, without its bold's or backticks' marks (`**DB Password**`: `DB Password`); undefined when it is no such cell. */
+function keyName(cell: string): string | undefined {
+  return WHOLE_KEY_CELL.exec(cell)?.[2];
+}
+
+/**
+ * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
+ * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` and its key
+ * cell or a psql row's one-word key, and blanks, read back from the `|` after the key.
+ */
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64}${KEY_CELL}|${KEY})[ \\t]{0,64}\\|)`;
 const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
+/** A Markdown row's head before the `|` after its key cell: its opening `|` and blanks (1), the key cell (2), blanks. */
+const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 /** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 /** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
@@ -118,13 +133,14 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   // Read outside the regex: the row's head back to its line's start, and the value cell.
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
-  const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!)) return undefined;
+  const head = MARKDOWN_HEAD_AT_END.exec(line) ?? HEAD_AT_END.exec(line);
+  const name = head === null ? undefined : keyName(head[2]!);
+  if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
   const after = start + match.length;
   if (RULE_LINE_NEXT.test(text.slice(after, after + 24)) || shortRuleNext(text, after)) return undefined;
   const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
   if (cell === null) return undefined;
-  const reading = fieldReading(head[2]!, cell[2]!, marker);
+  const reading = fieldReading(name, cell[2]!, marker);
   if (reading === undefined || reading.value === cell[2]) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
   return cellRewrite(`|${cell[1]}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
@@ -169,10 +185,10 @@ function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: n
   return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
 }
 
-/** The header's column names, trimmed. */
+/** The header's column names, trimmed, a name's bold's or backticks' marks dropped (`keyName`: `**password**`, `` `api_key` ``). */
 function columnNames(line: string, markdown: boolean): string[] {
   const { pieces, first, count } = piecesOf(line, markdown);
-  return pieces.slice(first, first + count).map((piece) => piece.trim());
+  return pieces.slice(first, first + count).map((piece) => keyName(piece.trim()) ?? piece.trim());
 }
 
 /** A secret's cell of a table's row: where its value starts in the text, its length, and its replacement. */
