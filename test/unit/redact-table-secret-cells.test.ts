@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
 import { workDone } from "../../workers/ingest/core/redact/scan-scope";
-import { itStores } from "../support/redaction-cases";
+import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
 const SECRET_PARAM = "[REDACTED:secret_param]";
@@ -129,5 +129,40 @@ describe("a Markdown key cell or column's name of words, bold or in backticks, i
     ["| My Secret Key Value Now | hunter2x9 |", "| My Secret Key Value Now | hunter2x9 |"],
     ["DB Password | hunter2x9", "DB Password | hunter2x9"],
     ["| a | DB Password | hunter2x9 |", "| a | DB Password | hunter2x9 |"],
+  ]);
+});
+
+describe("a value cell holding blanks goes as a passphrase under a password's name, and a description stays", () => {
+  itStores("three to eight lower-case words, none a sentence's or a description's word, go whole: %j", redacted, [
+    ["| password | correct horse battery staple |", `| password | ${SECRET_PARAM} |`],
+    ["| password | correct horse battery |", `| password | ${SECRET_PARAM} |`],
+    ["| passphrase | correct horse battery staple |", `| passphrase | ${SECRET_PARAM} |`],
+    ["| DB Password | correct horse battery staple |", `| DB Password | ${SECRET_PARAM} |`],
+    [" password | correct horse battery staple", ` password | ${SECRET_PARAM}`],
+    [" password | correct horse battery staple. Next", ` password | ${SECRET_PARAM}. Next`],
+    ["| password | correct horse battery staple |. Contact bob@acme.io", `| password | ${SECRET_PARAM} |. Contact ${EMAIL}`],
+    [
+      "| user | password |\n|---|---|\n| bob@acme.io | correct horse battery staple |\n| eve | hashed with bcrypt |",
+      `| user | password |\n|---|---|\n| ${EMAIL} | ${SECRET_PARAM} |\n| eve | hashed with bcrypt |`,
+    ],
+  ]);
+  itKeeps("a description, a sentence, two words, another secret's name or other blanks stay: %j", redacted, [
+    "| password | The user's password, min 8 chars |",
+    "| token | Required. |",
+    "| password | Must be at least 8 characters |",
+    "| password | see vault |",
+    "| password | hashed using bcrypt |",
+    "| password | stored in vault |",
+    "| password | the admin password |",
+    "| password | rotated every month |",
+    "| password | managed through terraform |",
+    "| password | ask your administrator |",
+    "| password | correct horse |",
+    "| password | correct  horse battery |",
+    "| password | Correct horse battery staple |",
+    "| token | correct horse battery staple |",
+    "| api_key | correct horse battery staple |",
+    "| password | correct horse battery staple | x |",
+    "| user | password |\n|---|---|\n| bob | set through helm chart |",
   ]);
 });

@@ -2,6 +2,7 @@ import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
 import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
+import { isPassphraseUnder, passwordWord } from "../passphrases";
 import { isCodeNumber } from "./code-lists";
 import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
@@ -107,6 +108,12 @@ const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
+/** A passphrase's shape in a cell: lower-case words joined by one blank (`isPassphraseUnder` judges it). */
+const PHRASE = "[a-z]{3,12}(?: [a-z]{3,12}){2,7}";
+/** A Markdown row's value cell holding a passphrase: blanks (1), the words (2), blanks, the row's closing `|`, its end. */
+const MARKDOWN_PHRASE_CELL = new RegExp(String.raw`^([ \t]*)(${PHRASE})[ \t]*\|[ \t]*${ROW_END}$`);
+/** A psql row's value cell holding a passphrase: blanks (1), the words (2), the row's end. */
+const PSQL_PHRASE_CELL = new RegExp(String.raw`^([ \t]*)(${PHRASE})${PSQL_END}`);
 /** A psql row's last cell: its value (1) before the row's end. */
 const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
 
@@ -126,6 +133,19 @@ function fieldReading(name: string, value: string, marker: string): { value: str
   return { value: redacted.slice(name.length + 2), rewrite };
 }
 
+/**
+ * A table's cell `value` under `name` read as the field `name: value` (`fieldReading`), or undefined when it stays: a value
+ * holding blanks only as a passphrase (`isPassphraseUnder`), read under the password's word and gone whole, as a
+ * description there (`The user's password, min 8 chars`, `see vault`) stays.
+ */
+function cellReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  const phrase = value.includes(" ");
+  if (phrase && !isPassphraseUnder(name, value)) return undefined;
+  const reading = fieldReading(phrase ? passwordWord(name)! : name, value, marker);
+  if (reading === undefined || reading.value === value || (phrase && reading.value !== marker)) return undefined;
+  return reading;
+}
+
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
@@ -138,10 +158,11 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
   const after = start + match.length;
   if (RULE_LINE_NEXT.test(text.slice(after, after + 24)) || shortRuleNext(text, after)) return undefined;
-  const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
+  const rest = match.slice(1);
+  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
-  const reading = fieldReading(name, cell[2]!, marker);
-  if (reading === undefined || reading.value === cell[2]) return undefined;
+  const reading = cellReading(name, cell[2]!, marker);
+  if (reading === undefined) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
   return cellRewrite(`|${cell[1]}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
 }
@@ -216,10 +237,10 @@ function secretCellsOfRow(line: string, lineStart: number, header: readonly stri
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
     // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (cell === "" || /\s/.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (cell === "" || /[^\S ]|  /.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
-    const reading = fieldReading(header[column]!, cell, marker);
-    if (reading === undefined || reading.value === cell) continue;
+    const reading = cellReading(header[column]!, cell, marker);
+    if (reading === undefined) continue;
     cells.push({ start: pieceStart + piece.length - piece.trimStart().length, length: cell.length, rewrite: cellRewrite(reading.value, cell.length, reading.rewrite) });
   }
 }
