@@ -63,8 +63,7 @@ describe("a secret's row or column is read by the field's reading, whatever the 
     ["| user | api_key |\n|---|---|\n| bob | swordfish |", `| user | api_key |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
     ["| user | password |\n|---|---|\n| bob | letmein |", `| user | password |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a header row alone is read as a pair, a known false positive: %j", redacted, [
-    ["| token | expires |", `| token | ${SECRET_PARAM} |`],
+  itStores("a header row alone whose value is no column's name is read as a pair, a known false positive: %j", redacted, [
     ["| secret | configured |", `| secret | ${SECRET_PARAM} |`],
   ]);
 });

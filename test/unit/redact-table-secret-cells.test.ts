@@ -166,3 +166,22 @@ describe("a value cell holding blanks goes as a passphrase under a password's na
     "| user | password |\n|---|---|\n| bob | set through helm chart |",
   ]);
 });
+
+describe("a header row with no rule line, its value a column's name, stays", () => {
+  itKeeps("a value that names a header's column, in lower case or capitalised, keeps the row: %j", redacted, [
+    "| token | expires |",
+    "| secret | description |",
+    "| Token | Description |",
+    "| password | required |",
+    "| api_key | expires_at |",
+    "| password | type |",
+    " token | expires",
+    "| token | expires |\n| abc | 2026-12-31 |",
+  ]);
+  itStores("any other word, or a column's name in other capitals, is a value as before: %j", redacted, [
+    ["| token | expires1 |", `| token | ${SECRET_PARAM} |`],
+    ["| password | DeScription |", `| password | ${SECRET_PARAM} |`],
+    ["| secret | swordfish |", `| secret | ${SECRET_PARAM} |`],
+    ["| user | password |\n|---|---|\n| bob | description |", `| user | password |\n|---|---|\n| bob | ${SECRET_PARAM} |`],
+  ]);
+});

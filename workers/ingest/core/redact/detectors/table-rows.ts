@@ -134,6 +134,24 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 }
 
 /**
+ * Words a table's header names its columns with, lower case: a key/value row whose value is one of them, whole, in
+ * lower case or capitalised, is a header with no rule line under it (`| token | expires |`, `| secret | Description |`),
+ * not a secret's value.
+ */
+const COLUMN_NAME_WORDS: ReadonlySet<string> = new Set([
+  "description", "descriptions", "desc", "expires", "expiry", "expiration", "expires_at", "expires_in", "created", "created_at",
+  "created_by", "updated", "updated_at", "type", "kind", "value", "values", "required", "default", "notes", "note", "example",
+  "examples", "format", "details", "comment", "comments", "purpose", "usage", "scope", "scopes", "status", "owner", "meaning",
+  "source", "length", "field", "fields", "column", "location", "environment", "rotation", "ttl", "lifetime", "issuer", "audience",
+]);
+
+/** Whether `value` is a column's name of a header (`COLUMN_NAME_WORDS`), in lower case or capitalised (`expires`, `Description`). */
+function isColumnNameWord(value: string): boolean {
+  const lower = value.toLowerCase();
+  return COLUMN_NAME_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1));
+}
+
+/**
  * A table's cell `value` under `name` read as the field `name: value` (`fieldReading`), or undefined when it stays: a value
  * holding blanks only as a passphrase (`isPassphraseUnder`), read under the password's word and gone whole, as a
  * description there (`The user's password, min 8 chars`, `see vault`) stays.
@@ -161,6 +179,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const rest = match.slice(1);
   const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
+  if (isColumnNameWord(cell[2]!)) return undefined;
   const reading = cellReading(name, cell[2]!, marker);
   if (reading === undefined) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
