@@ -9,10 +9,13 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
- * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
- * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
- * it (`[x]|hunter2`); a psql value runs to the line's end, its last mark too (` password | hunter2x9!`); a row of three columns or more, a cell with blanks, a key that is no
- * word's, or a table's header (a rule line next) is no key/value row and stays.
+ * `| token | Zx9Kq2… |`, its key cell up to four words, bold or in backticks: `| **DB Password** | … |`)
+ * or a psql row as `\x` prints a record (` password | hunter2x9`, the key's one word padded with
+ * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
+ * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
+ * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is
+ * no word's, a table's header (a rule line next, `shortRuleNext`) or a row whose value is a column's
+ * name (`| token | expires |`) is no key/value row and stays.
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
