@@ -211,7 +211,9 @@ export const tableRowsDetector: Detector = {
  * line and the rows after it that hold a `|`, up to a line without one or another rule line, the
  * header read back from the line before: a table starts only at a rule line and no row is one, so
  * each row is read once and reading a text's tables costs its length. A row whose cells do not line
- * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays.
+ * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks but a passphrase's stays.
+ * Each secret cell is a candidate of its own, its value alone (`searchSecretCell`), so that the row's other
+ * cells are scanned by the other detectors as any text is.
  */
 const RULE_LINE = String.raw`(?<![^\n])(?:${MARKDOWN_RULE}|${PSQL_RULE})(?=\r?\n)`;
 /** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
@@ -243,8 +245,8 @@ interface SecretCell {
 
 /**
  * The secret cells of the row `line` starting at `lineStart`: each cell under a column whose name makes
- * its one blank-free value a secret, replaced as that field's reading (`fieldReading`); none when its
- * cells do not line up with `header`.
+ * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`);
+ * none when its cells do not line up with `header`.
  */
 function secretCellsOfRow(line: string, lineStart: number, header: readonly string[], markdown: boolean, marker: string, cells: SecretCell[]): void {
   const { pieces, first, count } = piecesOf(line, markdown);
