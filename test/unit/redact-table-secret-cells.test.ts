@@ -76,9 +76,20 @@ describe("a GFM rule line of fewer than three dashes a column is a rule when its
     ["| Email | Password |\n|-|-|\n| bob@example.com | hunter2x9 |", `| Email | Password |\n|-|-|\n| [REDACTED:email] | ${SECRET_PARAM} |`],
     ["| a |\n|-|-|\n| user | password |\n|-|-|\n| bob | hunter2x9 |", `| a |\n|-|-|\n| user | password |\n|-|-|\n| bob | ${SECRET_PARAM} |`],
   ]);
-  itStores("a short rule under a key/value row's two cells makes the row a header, as `|---|---|` does: %j", redacted, [
+  itStores("a short rule under a two-cell row whose value the row's reading keeps makes the row a header: %j", redacted, [
     ["| token | expires |\n|--|--|\n| Zx9Kq2Lm7Pw4abcd | 2026-12-31 |", `| token | expires |\n|--|--|\n| ${SECRET_PARAM} | 2026-12-31 |`],
-    ["| password | x |\n| - | - |\n", "| password | x |\n| - | - |\n"],
+  ]);
+  itStores("a short rule under a key/value row whose secret the row's reading replaces leaves that reading, the rule no header's: %j", redacted, [
+    ...["|-|-|", "|--|--|", "|:-|-:|", "| - | - |", "| -- | -- |", "-|-"].map((rule): [string, string] => [
+      `| password | hunter2x9 |\n${rule}\nnext`,
+      `| password | ${SECRET_PARAM} |\n${rule}\nnext`,
+    ]),
+    ["| password | x |\n| - | - |\n", `| password | ${SECRET_PARAM} |\n| - | - |\n`],
+    ["| token | Zx9Kq2Lm7Pw4abcd1234 |\n|--|--|", `| token | ${SECRET_PARAM} |\n|--|--|`],
+    ["| api_key | Zx9Kq2Lm7Pw4abcd1234 |\n|-|-|", `| api_key | ${SECRET_PARAM} |\n|-|-|`],
+    [" password | hunter2x9\n--|--", ` password | ${SECRET_PARAM}\n--|--`],
+    [" password | hunter2x9\n-|-", ` password | ${SECRET_PARAM}\n-|-`],
+    ["| password | hunter2x9 |\n|--|--|\n| alice@acme.io | b |", `| password | ${SECRET_PARAM} |\n|--|--|\n| ${EMAIL} | b |`],
   ]);
   itStores("a short rule whose cells are not its header's, a lone `--` or `-` line, is no rule; a key/value row above it is read: %j", redacted, [
     ["| user | password |\n|--|\n| bob | hunter2x9 |", "| user | password |\n|--|\n| bob | hunter2x9 |"],

@@ -14,8 +14,9 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
  * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
  * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is
- * no word's, a table's header (a rule line next, `shortRuleNext`) or a row whose value is a column's
- * name (`| token | expires |`) is no key/value row and stays.
+ * no word's, a table's header (a rule line of three dashes a column next) or a row whose value is a column's
+ * name (`| token | expires |`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
+ * read as it is alone: a row whose secret this reading replaces is no header over it (`isRuleUnder`).
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
@@ -79,21 +80,14 @@ function cellCount(line: string): number {
 /**
  * Whether `rule` is the rule line of the table whose header is `header`: one of three dashes a cell, as before,
  * whatever the header (`| token | count |` then `|---|---|---|`); one with a shorter cell only when it has as many cells
- * as the header, as GFM reads a table (a stray `|--|` under a row is no rule).
+ * as the header, as GFM reads a table (a stray `|--|` under a row is no rule), and the header is no key/value row
+ * whose secret the row's reading replaces (`| password | hunter2x9 |` then `|-|-|` keeps that reading, so that a short
+ * rule loses nothing that reading removed; `| token | expires |` then `|--|--|` is a header).
  */
 function isRuleUnder(rule: string, header: string): boolean {
-  return !SHORT_RULE_CELL.test(rule) || cellCount(rule) === cellCount(header);
+  return !SHORT_RULE_CELL.test(rule) || (cellCount(rule) === cellCount(header) && !isSecretRow(header));
 }
 
-/** Whether the line after `at` (its line break) is a GFM rule line of a key/value row's two cells (`|--|--|`, `|-|-|`). */
-function shortRuleNext(text: string, at: number): boolean {
-  const start = text.startsWith("\r\n", at) ? at + 2 : text.startsWith("\n", at) ? at + 1 : -1;
-  if (start < 0) return false;
-  const end = text.indexOf("\n", start);
-  const line = withoutReturn(text.slice(start, end < 0 ? text.length : end));
-  countWork(line.length);
-  return line.length <= 1024 && WHOLE_MARKDOWN_RULE.test(line) && cellCount(line) === 2;
-}
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
@@ -178,7 +172,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const name = head === null ? undefined : keyName(head[2]!);
   if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
   const after = start + match.length;
-  if (RULE_LINE_NEXT.test(text.slice(after, after + 24)) || shortRuleNext(text, after)) return undefined;
+  if (RULE_LINE_NEXT.test(text.slice(after, after + 24))) return undefined;
   const rest = match.slice(1);
   const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
@@ -194,6 +188,15 @@ function cellRewrite(text: string, length: number, rewrite: Rewrite): Rewrite {
   const kind = typeof rewrite === "string" ? SECRET_PARAM_KIND : rewrite.kind;
   const sessionIds = typeof rewrite === "string" ? undefined : rewrite.sessionIds;
   return sessionIds === undefined ? { text, kind, length } : { text, kind, length, sessionIds };
+}
+
+const ROW = new RegExp(SOURCE);
+const MARKER = redactionMarker(SECRET_PARAM_KIND);
+
+/** Whether `line`, one line alone, is a key/value row whose value the row's reading replaces (`redactTableRow`). */
+function isSecretRow(line: string): boolean {
+  const row = ROW.exec(line);
+  return row !== null && redactTableRow(row[0], MARKER, line, row.index) !== undefined;
 }
 
 export const tableRowsDetector: Detector = {
@@ -319,8 +322,6 @@ let scanCells: { scan: number; cells: readonly SecretCell[]; next: number } | un
 resetAfterEachScan(() => {
   scanCells = undefined;
 });
-
-const MARKER = redactionMarker(SECRET_PARAM_KIND);
 
 /**
  * The first secret cell at or after `from` (`secretCellsOfText`, read once a scan), its value the match: a
