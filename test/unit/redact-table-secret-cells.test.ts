@@ -186,8 +186,23 @@ describe("a header row with no rule line, its value a column's name, stays", () 
     "| password | required |",
     "| api_key | expires_at |",
     "| password | type |",
-    " token | expires",
+    "| password | notes |",
+    "  | token | expires |  ",
     "| token | expires |\n| abc | 2026-12-31 |",
+  ]);
+  itStores("only a bare Markdown row is a header: a psql record, a logged row and a row before prose read the word as main did: %j", redacted, [
+    [" token | expires", ` token | ${SECRET_PARAM}`],
+    [" password | source", ` password | ${SECRET_PARAM}`],
+    [" password | owner", ` password | ${SECRET_PARAM}`],
+    ["2026-12-04T21:00:00.000Z ERROR | password | source |", `2026-12-04T21:00:00.000Z ERROR | password | ${SECRET_PARAM} |`],
+    ["2026-12-04T21:00:00.000Z ERROR | token | expires |", `2026-12-04T21:00:00.000Z ERROR | token | ${SECRET_PARAM} |`],
+    ["| password | source |. Next", `| password | ${SECRET_PARAM} |. Next`],
+    ["| password | expires |. Next", `| password | ${SECRET_PARAM} |. Next`],
+  ]);
+  itStores("a column's name a password can be is a value, as main read it: %j", redacted, [
+    ...["default", "Default", "value", "example", "source", "owner", "status", "format"].map((word): [string, string] => [`| password | ${word} |`, `| password | ${SECRET_PARAM} |`]),
+    ["| api_key | value |", `| api_key | ${SECRET_PARAM} |`],
+    ["| password | default |\n|-|-|\n| hunter2x9 | x |", `| password | ${SECRET_PARAM} |\n|-|-|\n| hunter2x9 | x |`],
   ]);
   itStores("any other word, or a column's name in other capitals, is a value as before: %j", redacted, [
     ["| token | expires1 |", `| token | ${SECRET_PARAM} |`],

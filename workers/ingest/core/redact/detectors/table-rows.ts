@@ -14,7 +14,7 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
  * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
  * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is
- * no word's, a table's header (a rule line of three dashes a column next) or a row whose value is a column's
+ * no word's, a table's header (a rule line of three dashes a column next) or a bare Markdown row whose value is a column's
  * name (`| token | expires |`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
  * read as it is alone: a row whose secret this reading replaces is no header over it (`isRuleUnder`).
  *
@@ -131,21 +131,32 @@ function fieldReading(name: string, value: string, marker: string): { value: str
 }
 
 /**
- * Words a table's header names its columns with, lower case: a key/value row whose value is one of them, whole, in
- * lower case or capitalised, is a header with no rule line under it (`| token | expires |`, `| secret | Description |`),
- * not a secret's value.
+ * Words a table's header names its columns with, lower case, that no one picks as a password (a value's `default`,
+ * `value`, `example`, `source` or `owner` could be one, and stay out): a bare Markdown row whose value is one of them,
+ * whole, in lower case or capitalised, is a header with no rule line under it (`| token | expires |`,
+ * `| secret | Description |`), not a secret's value.
  */
 const COLUMN_NAME_WORDS: ReadonlySet<string> = new Set([
-  "description", "descriptions", "desc", "expires", "expiry", "expiration", "expires_at", "expires_in", "created", "created_at",
-  "created_by", "updated", "updated_at", "type", "kind", "value", "values", "required", "default", "notes", "note", "example",
-  "examples", "format", "details", "comment", "comments", "purpose", "usage", "scope", "scopes", "status", "owner", "meaning",
-  "source", "length", "field", "fields", "column", "location", "environment", "rotation", "ttl", "lifetime", "issuer", "audience",
+  "description", "expires", "expires_at", "expires_in", "expiry", "expiration", "created_at", "updated_at", "type", "required",
+  "notes", "purpose", "details",
 ]);
 
 /** Whether `value` is a column's name of a header (`COLUMN_NAME_WORDS`), in lower case or capitalised (`expires`, `Description`). */
 function isColumnNameWord(value: string): boolean {
   const lower = value.toLowerCase();
   return COLUMN_NAME_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1));
+}
+
+/** Blanks and a row's closing `|` alone, to the line's end: a bare Markdown row's end, no prose after it. */
+const BARE_ROW_END = /^[ \t]*\|[ \t]*$/;
+
+/**
+ * Whether a Markdown row whose line holds nothing before its head (`before`: no logger's prefix) and nothing after its
+ * closing `|` (`after`: no stop and prose) has a column's name as its value (`isColumnNameWord`): a header written without
+ * its rule line. A psql record, a logged row and a row before prose are never a header, so there the value is read.
+ */
+function isBareHeaderRow(markdown: boolean, before: string, value: string, after: string): boolean {
+  return markdown && before.trim() === "" && BARE_ROW_END.test(after) && isColumnNameWord(value);
 }
 
 /**
@@ -176,7 +187,7 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   const rest = match.slice(1);
   const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
-  if (isColumnNameWord(cell[2]!)) return undefined;
+  if (isBareHeaderRow(head[1] !== undefined, line.slice(0, head.index), cell[2]!, rest.slice(cell[1]!.length + cell[2]!.length))) return undefined;
   const reading = cellReading(name, cell[2]!, marker);
   if (reading === undefined) return undefined;
   // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
