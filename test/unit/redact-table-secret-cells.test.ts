@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { defaultRedactionPolicy, redactString } from "../../workers/ingest/core/redact";
-import { workDone } from "../../workers/ingest/core/redact/scan-scope";
+import { tableColumnsDetector } from "../../workers/ingest/core/redact/detectors/table-rows";
+import { beginScan, endScan, readAside, workDone } from "../../workers/ingest/core/redact/scan-scope";
 import { itKeeps, itStores } from "../support/redaction-cases";
 
 const policy = defaultRedactionPolicy();
@@ -63,6 +64,27 @@ describe("a header table's reading replaces the secret's column's cells alone", 
       return workDone() - before;
     };
     expect(workOf(4000)).toBeLessThanOrEqual(2 * workOf(2000) + 8192);
+  });
+});
+
+describe("a header table's cell is replaced whatever ran between its search and its rewrite", () => {
+  const text = "| user | password |\n|---|---|\n| bob | hunter2x9 |";
+  const marker = "[REDACTED:secret_param]";
+  const rewriteAfter = (between: () => void): unknown => {
+    const found = tableColumnsDetector.search!(text, 0)!;
+    between();
+    return tableColumnsDetector.rewrite!(found[0], marker, text, found.index, 0);
+  };
+  it("a scan read aside between them (which empties every memo) leaves the cell's rewrite", () => {
+    beginScan();
+    try {
+      expect(rewriteAfter(() => readAside(() => (beginScan(), endScan())))).toMatchObject({ text: marker, length: "hunter2x9".length });
+    } finally {
+      endScan();
+    }
+  });
+  it("outside a scan, where each call is a scan of its own, the search and the rewrite agree", () => {
+    expect(rewriteAfter(() => undefined)).toMatchObject({ text: marker, length: "hunter2x9".length });
   });
 });
 

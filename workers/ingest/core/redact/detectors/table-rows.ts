@@ -350,11 +350,15 @@ function searchSecretCell(text: string, from: number): RegExpExecArray | null {
   return cell === undefined ? null : (Object.assign([text.slice(cell.start, cell.start + cell.length)], { index: cell.start, input: text }) as unknown as RegExpExecArray);
 }
 
-/** The replacement of the cell `searchSecretCell` found last, at `start`, in the current scan. */
-function secretCellAt(start: number): Rewrite | undefined {
-  if (scanCells?.scan !== currentScan()) return undefined;
-  const cell = scanCells.cells[scanCells.next];
-  return cell?.start === start ? cell.rewrite : undefined;
+/**
+ * The replacement of the secret cell at `start` of `text`, in the current scan. It is searched again (`searchSecretCell`)
+ * rather than read from the memo as the search left it: a scan read aside between the search and this rewrite
+ * (`readAside`, which empties every memo as it ends) or a call outside a scan would find no memo, and the cell would
+ * stay; the search refills the memo then, and otherwise finds the cell where it stopped, at no cost.
+ */
+function secretCellAt(text: string, start: number): Rewrite | undefined {
+  if (searchSecretCell(text, start)?.index !== start) return undefined;
+  return scanCells!.cells[scanCells!.next]!.rewrite;
 }
 
 export const tableColumnsDetector: Detector = {
@@ -363,5 +367,5 @@ export const tableColumnsDetector: Detector = {
   search: searchSecretCell,
   evidence: 0,
   moreEvidence: MoreEvidence.TABLE_ROW,
-  rewrite: (_match, _marker, _text, start) => secretCellAt(start),
+  rewrite: (_match, _marker, text, start) => secretCellAt(text, start),
 };
