@@ -1,17 +1,22 @@
 import { MoreEvidence } from "../evidence";
 import { MESSAGE_START } from "../logger-prefix";
-import { countWork } from "../scan-scope";
+import { countWork, currentScan, resetAfterEachScan } from "../scan-scope";
 import { isPasswordShaped, namesCodeInPlace, namesToken } from "../secret-names";
+import { isPassphraseUnder, passwordWord } from "../passphrases";
 import { isCodeNumber } from "./code-lists";
-import type { Detector, Rewrite } from "./detector";
+import { redactionMarker, type Detector, type Rewrite } from "./detector";
 import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
 
 /**
  * A key/value table's row whose key cell names a secret: a Markdown row (`| password | hunter2x9 |`,
- * `| token | Zx9Kq2… |`) or a psql row as `\x` prints a record (` password | hunter2x9`, the key's
- * column padded with blanks). The value cell is one blank-free run, which may hold a `|` glued to
- * it (`[x]|hunter2`); a psql value runs to the line's end, its last mark too (` password | hunter2x9!`); a row of three columns or more, a cell with blanks, a key that is no
- * word's, or a table's header (a rule line next) is no key/value row and stays.
+ * `| token | Zx9Kq2… |`, its key cell up to four words, bold or in backticks: `| **DB Password** | … |`)
+ * or a psql row as `\x` prints a record (` password | hunter2x9`, the key's one word padded with
+ * blanks). The value cell is one blank-free run, which may hold a `|` glued to it (`[x]|hunter2`), or
+ * a passphrase's words (`isPassphraseUnder`); a psql value runs to the line's end, its last mark too
+ * (` password | hunter2x9!`); a row of three columns or more, another cell with blanks, a key that is
+ * no word's, a table's header (a rule line of three dashes a column next) or a bare Markdown row whose value is a column's
+ * name (`| token | expires |`) is no key/value row and stays. A shorter rule next (`|-|-|`) leaves the row
+ * read as it is alone: a row whose secret this reading replaces is no header over it (`isRuleUnder`).
  *
  * The value is judged as the secret field forms judge `name: value` (secret-parameter.ts): the row
  * is that field written in a table's cells, so one reading decides what a secret's name holds
@@ -21,24 +26,68 @@ import { SECRET_PARAM_KIND, secretParameterDetector } from "./secret-parameter";
  *
  * The match starts at the `|` after the key, read back by the lookbehind from the line's start,
  * and runs to the line's end: one candidate per line at most, so a search costs the text's length.
+ * Its rewrite stands for the `|` and the value alone (`Rewrite.length`): the rest of the line (a
+ * further cell, prose after a stop) is scanned by the other detectors as any text is.
  */
 
 /** A key: a word of letters, digits, `_`, `.` and `-`, a letter first. */
 const KEY = "[A-Za-z][\\w.-]{0,63}";
 /**
- * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
- * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` if any,
- * the key and blanks, read back from the `|` after the key.
+ * A Markdown key cell or column's name: up to four such words joined by one blank (`DB Password`,
+ * `API key`), bold or in backticks as a whole (`**password**`, `__token__`, `` `api_key` ``).
  */
-const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64})?${KEY}[ \\t]{0,64}\\|)`;
+const KEY_CELL = `(?:\\*\\*|__|\x60)?${KEY}(?: ${KEY}){0,3}(?:\\*\\*|__|\x60)?`;
+/** A key cell whole: its bold's or backticks' marks (1), the same at its end, and its name (2). */
+const WHOLE_KEY_CELL = new RegExp(`^(\\*\\*|__|\x60)?(${KEY}(?: ${KEY}){0,3})\\1$`);
+
+/** The name a Markdown key cell or column's name gives, without its bold's or backticks' marks (`**DB Password**`: `DB Password`); undefined when it is no such cell. */
+function keyName(cell: string): string | undefined {
+  return WHOLE_KEY_CELL.exec(cell)?.[2];
+}
+
+/**
+ * Where the message starts (the line's start, or after a logger's prefix: a row printed by a logger,
+ * `2026-12-04T21:00:00.000Z ERROR | password | hunter2x9 |`), a Markdown row's opening `|` and its key
+ * cell or a psql row's one-word key, and blanks, read back from the `|` after the key.
+ */
+const ROW_HEAD = `(?<=${MESSAGE_START}[ \\t]{0,16}(?:\\|[ \\t]{0,64}${KEY_CELL}|${KEY})[ \\t]{0,64}\\|)`;
 const SOURCE = `\\|${ROW_HEAD}[^\\r\\n]{1,4096}`;
 
+/** A Markdown row's head before the `|` after its key cell: its opening `|` and blanks (1), the key cell (2), blanks. */
+const MARKDOWN_HEAD_AT_END = new RegExp(`(\\|[ \\t]*)(${KEY_CELL})[ \\t]*$`);
 /** A row's head before the `|` after its key: a Markdown row's opening `|` (1), the key (2), blanks. */
 const HEAD_AT_END = new RegExp(`(\\|[ \\t]*)?(${KEY})[ \\t]*$`);
 /** What may come before a row's head in its line: a logger's prefix, or nothing, and blanks (read forward, anchored). */
 const BEFORE_HEAD = new RegExp(`^${MESSAGE_START}[ \\t]*$`);
 /** A rule line next (`|---|`, `---+---`): the row before it is a table's header, its cells columns' names (`| token | count |`). */
 const RULE_LINE_NEXT = /^\r?\n[ \t]{0,16}\|?[ \t]{0,16}:?---/;
+/**
+ * A GFM table's rule line, its delimiter row, whole: cells of one dash or more, each with a colon or none at
+ * either end, between `|`s (`|---|:---:|`, `|--|--|`, `|-|-|`, `-|-`); a line of dashes alone (`--`, `---`) is none.
+ */
+const MARKDOWN_RULE = String.raw`[ \t]{0,16}\|?[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{1,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}`;
+/** A psql rule line (`-----+-----`): three dashes a column at least, as psql pads each column's name with a blank either side. */
+const PSQL_RULE = String.raw`-{3,64}(?:\+-{3,64}){1,31}`;
+const WHOLE_MARKDOWN_RULE = new RegExp(`^${MARKDOWN_RULE}$`);
+/** A rule's cell of fewer than three dashes (`|--|`, `|-:|`). */
+const SHORT_RULE_CELL = /(?<!-)-{1,2}(?!-)/;
+
+/** The cells of a table's row or rule line: the pieces between its `|`s, an opening and a closing `|` opening and closing none. */
+function cellCount(line: string): number {
+  return line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").length;
+}
+
+/**
+ * Whether `rule` is the rule line of the table whose header is `header`: one of three dashes a cell, as before,
+ * whatever the header (`| token | count |` then `|---|---|---|`); one with a shorter cell only when it has as many cells
+ * as the header, as GFM reads a table (a stray `|--|` under a row is no rule), and the header is no key/value row
+ * whose secret the row's reading replaces (`| password | hunter2x9 |` then `|-|-|` keeps that reading, so that a short
+ * rule loses nothing that reading removed; `| token | expires |` then `|--|--|` is a header).
+ */
+function isRuleUnder(rule: string, header: string): boolean {
+  return !SHORT_RULE_CELL.test(rule) || (cellCount(rule) === cellCount(header) && !isSecretRow(header));
+}
+
 /**
  * What may end a row after its last cell: a sentence's stop and prose after it (`|. Next`,
  * `hunter2x9. Next`), or a JSON string's escaped closing quote and what follows it (a row held in
@@ -56,6 +105,12 @@ const PSQL_END = String.raw`(?:[.,;!?][ \t][^|]*|\\+"[^|]*)?[ \t]*$`;
 const PSQL_CELL = new RegExp(String.raw`^([ \t]*)(\S+?)${PSQL_END}`);
 /** What may follow a Markdown row's closing `|`: blanks and the row's end. */
 const AFTER_ROW = new RegExp(String.raw`^[ \t]*${ROW_END}$`);
+/** A passphrase's shape in a cell: lower-case words joined by one blank (`isPassphraseUnder` judges it). */
+const PHRASE = "[a-z]{3,12}(?: [a-z]{3,12}){2,7}";
+/** A Markdown row's value cell holding a passphrase: blanks (1), the words (2), blanks, the row's closing `|`, its end. */
+const MARKDOWN_PHRASE_CELL = new RegExp(String.raw`^([ \t]*)(${PHRASE})[ \t]*\|[ \t]*${ROW_END}$`);
+/** A psql row's value cell holding a passphrase: blanks (1), the words (2), the row's end. */
+const PSQL_PHRASE_CELL = new RegExp(String.raw`^([ \t]*)(${PHRASE})${PSQL_END}`);
 /** A psql row's last cell: its value (1) before the row's end. */
 const LAST_PSQL_CELL = new RegExp(String.raw`^(\S+?)${PSQL_END}`);
 
@@ -75,6 +130,48 @@ function fieldReading(name: string, value: string, marker: string): { value: str
   return { value: redacted.slice(name.length + 2), rewrite };
 }
 
+/**
+ * Words a table's header names its columns with, lower case, that no one picks as a password (a value's `default`,
+ * `value`, `example`, `source` or `owner` could be one, and stay out): a bare Markdown row whose value is one of them,
+ * whole, in lower case or capitalised, is a header with no rule line under it (`| token | expires |`,
+ * `| secret | Description |`), not a secret's value.
+ */
+const COLUMN_NAME_WORDS: ReadonlySet<string> = new Set([
+  "description", "expires", "expires_at", "expires_in", "expiry", "expiration", "created_at", "updated_at", "type", "required",
+  "notes", "purpose", "details",
+]);
+
+/** Whether `value` is a column's name of a header (`COLUMN_NAME_WORDS`), in lower case or capitalised (`expires`, `Description`). */
+function isColumnNameWord(value: string): boolean {
+  const lower = value.toLowerCase();
+  return COLUMN_NAME_WORDS.has(lower) && (value === lower || value === lower.charAt(0).toUpperCase() + lower.slice(1));
+}
+
+/** Blanks and a row's closing `|` alone, to the line's end: a bare Markdown row's end, no prose after it. */
+const BARE_ROW_END = /^[ \t]*\|[ \t]*$/;
+
+/**
+ * Whether a Markdown row whose line holds nothing before its head (`before`: no logger's prefix) and nothing after its
+ * closing `|` (`after`: no stop and prose) has a column's name as its value (`isColumnNameWord`): a header written without
+ * its rule line. A psql record, a logged row and a row before prose are never a header, so there the value is read.
+ */
+function isBareHeaderRow(markdown: boolean, before: string, value: string, after: string): boolean {
+  return markdown && before.trim() === "" && BARE_ROW_END.test(after) && isColumnNameWord(value);
+}
+
+/**
+ * A table's cell `value` under `name` read as the field `name: value` (`fieldReading`), or undefined when it stays: a value
+ * holding blanks only as a passphrase (`isPassphraseUnder`), read under the password's word and gone whole, as a
+ * description there (`The user's password, min 8 chars`, `see vault`) stays.
+ */
+function cellReading(name: string, value: string, marker: string): { value: string; rewrite: Rewrite } | undefined {
+  const phrase = value.includes(" ");
+  if (phrase && !isPassphraseUnder(name, value)) return undefined;
+  const reading = fieldReading(phrase ? passwordWord(name)! : name, value, marker);
+  if (reading === undefined || reading.value === value || (phrase && reading.value !== marker)) return undefined;
+  return reading;
+}
+
 /** The row's value cell with its secret replaced as the secret field forms replace it; undefined when the row is kept. */
 function redactTableRow(match: string, marker: string, text: string, start: number): Rewrite | undefined {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
@@ -82,16 +179,35 @@ function redactTableRow(match: string, marker: string, text: string, start: numb
   // Read outside the regex: the row's head back to its line's start, and the value cell.
   countWork(start - lineStart + match.length);
   const line = text.slice(lineStart, start);
-  const head = HEAD_AT_END.exec(line);
-  if (head === null || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(head[2]!) || RULE_LINE_NEXT.test(text.slice(start + match.length, start + match.length + 24))) return undefined;
-  const cell = (head[1] === undefined ? PSQL_CELL : MARKDOWN_CELL).exec(match.slice(1));
+  const head = MARKDOWN_HEAD_AT_END.exec(line) ?? HEAD_AT_END.exec(line);
+  const name = head === null ? undefined : keyName(head[2]!);
+  if (head === null || name === undefined || !BEFORE_HEAD.test(line.slice(0, head.index)) || namesCodeInPlace(name)) return undefined;
+  const after = start + match.length;
+  if (RULE_LINE_NEXT.test(text.slice(after, after + 24))) return undefined;
+  const rest = match.slice(1);
+  const cell = head[1] === undefined ? (PSQL_CELL.exec(rest) ?? PSQL_PHRASE_CELL.exec(rest)) : (MARKDOWN_CELL.exec(rest) ?? MARKDOWN_PHRASE_CELL.exec(rest));
   if (cell === null) return undefined;
-  const reading = fieldReading(head[2]!, cell[2]!, marker);
-  if (reading === undefined || reading.value === cell[2]) return undefined;
-  const row = `|${cell[1]}${reading.value}${match.slice(1 + cell[1]!.length + cell[2]!.length)}`;
-  const { rewrite } = reading;
-  if (typeof rewrite === "string") return row;
-  return rewrite.sessionIds === undefined ? { text: row, kind: rewrite.kind } : { text: row, kind: rewrite.kind, sessionIds: rewrite.sessionIds };
+  if (isBareHeaderRow(head[1] !== undefined, line.slice(0, head.index), cell[2]!, rest.slice(cell[1]!.length + cell[2]!.length))) return undefined;
+  const reading = cellReading(name, cell[2]!, marker);
+  if (reading === undefined) return undefined;
+  // The rewrite stands for the `|`, the blanks and the value alone: the row's other cells and what follows it are scanned again.
+  return cellRewrite(`|${cell[1]}${reading.value}`, 1 + cell[1]!.length + cell[2]!.length, reading.rewrite);
+}
+
+/** A replacement `text` of the match's first `length` characters, with the kind and the session ids of the field's reading (`rewrite`). */
+function cellRewrite(text: string, length: number, rewrite: Rewrite): Rewrite {
+  const kind = typeof rewrite === "string" ? SECRET_PARAM_KIND : rewrite.kind;
+  const sessionIds = typeof rewrite === "string" ? undefined : rewrite.sessionIds;
+  return sessionIds === undefined ? { text, kind, length } : { text, kind, length, sessionIds };
+}
+
+const ROW = new RegExp(SOURCE);
+const MARKER = redactionMarker(SECRET_PARAM_KIND);
+
+/** Whether `line`, one line alone, is a key/value row whose value the row's reading replaces (`redactTableRow`). */
+function isSecretRow(line: string): boolean {
+  const row = ROW.exec(line);
+  return row !== null && redactTableRow(row[0], MARKER, line, row.index) !== undefined;
 }
 
 export const tableRowsDetector: Detector = {
@@ -105,17 +221,19 @@ export const tableRowsDetector: Detector = {
 /**
  * A table's rows under a header whose column names a secret (`| user | password |`, `|---|---|`,
  * `| alice | hunter2x9 |`; psql's `user | password`, `-----+-----`, `alice | hunter2x9`): each row's
- * cell in that column is read as that column's field (`fieldReading`). The match is the header's
- * rule line and the rows after it that hold a `|`, up to a line without one or another rule line,
- * the header read back from the line before: a match starts only at a rule line and no row is one,
- * so each row is read once and a search costs the text's length. A row whose cells do not line up
- * with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks stays, and a
- * session's id in a column is marked as any secret, not with the session's hashed marker.
+ * cell in that column is read as that column's field (`fieldReading`). A table is the header's rule
+ * line and the rows after it that hold a `|`, up to a line without one or another rule line, the
+ * header read back from the line before: a table starts only at a rule line and no row is one, so
+ * each row is read once and reading a text's tables costs its length. A row whose cells do not line
+ * up with the header's (a `|` inside a cell, a missing cell) or a cell holding blanks but a passphrase's stays.
+ * Each secret cell is a candidate of its own, its value alone (`searchSecretCell`), so that the row's other
+ * cells are scanned by the other detectors as any text is.
  */
-const RULE_LINE = String.raw`(?<![^\n])(?:[ \t]{0,16}\|?[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}(?:\|[ \t]{0,16}:?-{3,64}:?[ \t]{0,16}){1,31}\|?[ \t]{0,16}|-{3,64}(?:\+-{3,64}){1,31})(?=\r?\n)`;
+const RULE_LINE = String.raw`(?<![^\n])(?:${MARKDOWN_RULE}|${PSQL_RULE})(?=\r?\n)`;
 /** A body's row: a line holding a `|` that opens no rule line (`|---`), which ends the body. */
 const BODY_ROW = String.raw`\r?\n(?![ \t]{0,16}\|?[ \t]{0,16}:?---)[^\r\n|]{0,1024}\|[^\r\n]{0,1024}`;
 const COLUMNS_SOURCE = `${RULE_LINE}(?:${BODY_ROW})+`;
+const TABLES = new RegExp(COLUMNS_SOURCE, "g");
 
 /**
  * A row's cells as the pieces between its `|`s, blanks kept: a Markdown row's pieces before its
@@ -126,52 +244,128 @@ function piecesOf(line: string, markdown: boolean): { pieces: string[]; first: n
   return markdown ? { pieces, first: 1, count: pieces.length - 2 } : { pieces, first: 0, count: pieces.length };
 }
 
-/** The header's column names, trimmed. */
+/** The header's column names, trimmed, a name's bold's or backticks' marks dropped (`keyName`: `**password**`, `` `api_key` ``). */
 function columnNames(line: string, markdown: boolean): string[] {
   const { pieces, first, count } = piecesOf(line, markdown);
-  return pieces.slice(first, first + count).map((piece) => piece.trim());
+  return pieces.slice(first, first + count).map((piece) => keyName(piece.trim()) ?? piece.trim());
+}
+
+/** A secret's cell of a table's row: where its value starts in the text, its length, and its replacement. */
+interface SecretCell {
+  readonly start: number;
+  readonly length: number;
+  readonly rewrite: Rewrite;
 }
 
 /**
- * `line` with each cell under a column whose name makes its one blank-free value a secret replaced
- * as that field's reading (`fieldReading`), the cell's blanks kept; the line itself when nothing goes
- * or its cells do not line up with `header`.
+ * The secret cells of the row `line` starting at `lineStart`: each cell under a column whose name makes
+ * its one blank-free value or its passphrase a secret, replaced as that field's reading (`cellReading`);
+ * none when its cells do not line up with `header`.
  */
-function redactedRow(line: string, header: readonly string[], markdown: boolean, marker: string): string {
+function secretCellsOfRow(line: string, lineStart: number, header: readonly string[], markdown: boolean, marker: string, cells: SecretCell[]): void {
   const { pieces, first, count } = piecesOf(line, markdown);
-  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return line;
+  if (count !== header.length || (markdown && (pieces[0]!.trim() !== "" || !AFTER_ROW.test(pieces.at(-1)!)))) return;
+  let at = lineStart;
+  for (let piece = 0; piece < first; piece++) at += pieces[piece]!.length + 1;
   for (let column = 0; column < count; column++) {
     const piece = pieces[first + column]!;
+    const pieceStart = at;
+    at += piece.length + 1;
     const trimmed = piece.trim();
     const cell = !markdown && column === count - 1 ? (LAST_PSQL_CELL.exec(trimmed)?.[1] ?? trimmed) : trimmed;
     // Under a code's column only a code's number is read (`| led | 17 |` under `pin` is a board's pin). Under a token's
     // column only a cell shaped as a secret (`isPasswordShaped`): a lexer's or a tokenizer's table lists words there (`| the | 42 |`, `IDENT`).
-    if (cell === "" || /\s/.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
+    if (cell === "" || /[^\S ]|  /.test(cell) || (namesCodeInPlace(header[column]!) && !isCodeNumber(header[column]!, cell))) continue;
     if (namesToken(header[column]!) && !isPasswordShaped(cell)) continue;
-    const reading = fieldReading(header[column]!, cell, marker);
-    if (reading !== undefined) pieces[first + column] = piece.replace(cell, reading.value);
+    const reading = cellReading(header[column]!, cell, marker);
+    if (reading === undefined) continue;
+    cells.push({ start: pieceStart + piece.length - piece.trimStart().length, length: cell.length, rewrite: cellRewrite(reading.value, cell.length, reading.rewrite) });
   }
-  return pieces.join("|");
 }
 
-/** The rows after the rule line with each secret column's cell replaced (`redactedRow`); undefined when nothing goes. */
-function redactTableColumns(match: string, marker: string, text: string, start: number): Rewrite | undefined {
-  const headerStart = text.lastIndexOf("\n", start - 2) + 1;
-  if (start === 0 || start - headerStart > 1024) return undefined;
-  // Read outside the regex: the header's line, and each row's cells.
-  countWork(start - headerStart + match.length);
-  const markdown = match.trimStart().startsWith("|");
-  const header = columnNames(text.slice(headerStart, start).replace(/\r?\n$/, ""), markdown);
-  const lines = match.split("\n");
-  const rows = lines.slice(1).map((line) => (line.endsWith("\r") ? `${redactedRow(line.slice(0, -1), header, markdown, marker)}\r` : redactedRow(line, header, markdown, marker)));
-  const redacted = [lines[0], ...rows].join("\n");
-  return redacted === match ? undefined : { text: redacted, kind: SECRET_PARAM_KIND };
+/** `line` without the `\r` of its `\r\n`. */
+function withoutReturn(line: string): string {
+  return line.endsWith("\r") ? line.slice(0, -1) : line;
+}
+
+/**
+ * Where the rule line of the table a match of `TABLES` holds is among its lines (`lines`, the first the match's
+ * rule line, `header` the line above the match), or -1: a short rule whose cells do not match its header's
+ * is none (`isRuleUnder`), and then a later line of the match that is a rule under the line above it opens the
+ * table (`| a |`, `|-|-|`, `| user | password |`, `|-|-|`); the rows after it are its body, as the match's are.
+ */
+function ruleAmong(lines: readonly string[], header: string): number {
+  if (isRuleUnder(withoutReturn(lines[0]!), header)) return 0;
+  for (let line = 1; line < lines.length; line++) {
+    const rule = withoutReturn(lines[line]!);
+    if (WHOLE_MARKDOWN_RULE.test(rule) && isRuleUnder(rule, withoutReturn(lines[line - 1]!))) return line;
+  }
+  return -1;
+}
+
+/** The secret cells of every table of `text`, left to right (`secretCellsOfRow`). */
+function secretCellsOfText(text: string, marker: string): SecretCell[] {
+  const cells: SecretCell[] = [];
+  TABLES.lastIndex = 0;
+  for (let table = TABLES.exec(text); table !== null; table = TABLES.exec(text)) {
+    const start = table.index;
+    const headerStart = text.lastIndexOf("\n", start - 2) + 1;
+    if (start === 0 || start - headerStart > 1024) continue;
+    // Read outside the regex: the header's line, and each row's cells.
+    countWork(start - headerStart + table[0].length);
+    const lines = table[0].split("\n");
+    const above = text.slice(headerStart, start).replace(/\r?\n$/, "");
+    const rule = ruleAmong(lines, above);
+    if (rule < 0) continue;
+    const markdown = lines[rule]!.trimStart().startsWith("|");
+    const header = columnNames(rule === 0 ? above : withoutReturn(lines[rule - 1]!), markdown);
+    let lineStart = start;
+    for (const [index, line] of lines.entries()) {
+      if (index > rule) secretCellsOfRow(withoutReturn(line), lineStart, header, markdown, marker, cells);
+      lineStart += line.length + 1;
+    }
+  }
+  return cells;
+}
+
+/** The current scan's secret cells, all read as its first search asked, and the index of the first one a search has not passed; emptied as each scan ends. */
+let scanCells: { scan: number; cells: readonly SecretCell[]; next: number } | undefined;
+resetAfterEachScan(() => {
+  scanCells = undefined;
+});
+
+/**
+ * The first secret cell at or after `from` (`secretCellsOfText`, read once a scan), its value the match: a
+ * candidate no regex can express, its column's name being in the header above. The scanner asks from
+ * positions that only grow, so the cells a search passed are not looked at again.
+ */
+function searchSecretCell(text: string, from: number): RegExpExecArray | null {
+  const scan = currentScan();
+  if (scanCells?.scan !== scan) scanCells = { scan, cells: secretCellsOfText(text, MARKER), next: 0 };
+  const { cells } = scanCells;
+  // A search from before the cells passed (a caller's own, outside a scan's order) reads them from the first again.
+  if (scanCells.next > 0 && cells[scanCells.next - 1]!.start >= from) scanCells.next = 0;
+  while (scanCells.next < cells.length && cells[scanCells.next]!.start < from) scanCells.next++;
+  const cell = cells[scanCells.next];
+  return cell === undefined ? null : (Object.assign([text.slice(cell.start, cell.start + cell.length)], { index: cell.start, input: text }) as unknown as RegExpExecArray);
+}
+
+/**
+ * The replacement of the secret cell at `start` of `text`, in the current scan. It is searched again (`searchSecretCell`)
+ * rather than read from the memo as the search left it: a scan read aside between the search and this rewrite
+ * (`readAside`, which empties every memo as it ends) or a call outside a scan would find no memo, and the cell would
+ * stay; the search refills the memo then, and otherwise finds the cell where it stopped, at no cost.
+ */
+function secretCellAt(text: string, start: number): Rewrite | undefined {
+  if (searchSecretCell(text, start)?.index !== start) return undefined;
+  return scanCells!.cells[scanCells!.next]!.rewrite;
 }
 
 export const tableColumnsDetector: Detector = {
   kind: SECRET_PARAM_KIND,
   source: COLUMNS_SOURCE,
+  search: searchSecretCell,
   evidence: 0,
   moreEvidence: MoreEvidence.TABLE_ROW,
-  rewrite: (match, marker, text, start) => redactTableColumns(match, marker, text, start),
+  rewrite: (_match, _marker, text, start) => secretCellAt(text, start),
 };
