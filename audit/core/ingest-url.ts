@@ -117,34 +117,64 @@ export function isHostUrl(text: string): boolean {
 /**
  * `text` with what may be a credential in a URL masked as `…`: the user info
  * (`https://user:pw@host`, a token written as the user name, `https://ghp_…@host`, in every
- * spelling the parser reads user info from, also without a scheme, `user:pw@host`), and all the
- * query and fragment text after `?` or `#` (`?token=…`, a bare `?s3cret`). Where the parser reads
+ * spelling the parser reads user info from, also without a scheme, `user:pw@host`), every
+ * query, fragment and path parameter's value, its name kept unless `names` are masked
+ * (`maskedTail`: `?token=…`, a bare `?…`). Where the parser reads
  * the URL, its authority ends at the first `/`, `\\`, `?` or `#`; where it does not
  * (`https://a:s3cret?Pass@host` has no valid port), everything before the last `@` ahead of the
  * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
  * written, so the person finds the value they typed.
  */
-export function maskedUrl(text: string): string {
+export function maskedUrl(text: string, names: Names = "kept"): string {
   const start = URL_PREFIX.exec(text)![0].length;
   const rest = text.slice(start);
   const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
-  return text.slice(0, start) + (at === -1 ? maskedTail(rest) : `…${maskedTail(rest.slice(at))}`);
+  return text.slice(0, start) + (at === -1 ? maskedTail(rest, names) : `…${maskedTail(rest.slice(at), names)}`);
 }
 
 /**
- * `rest` with every query and fragment text after `?` or `#` masked as `…`, and each path
- * parameter after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
- * gateways read credentials from); blanks at its end kept on the line. The path is otherwise
- * shown: it is what tells a person which value they wrote.
+ * Whether a masked URL keeps its parameters' names (`?token=…`, as it is shown) or masks each
+ * parameter's text whole (`?…`, as it is judged: `maskedValue` asks whether what the masking
+ * leaves still looks like a credential, which a parameter's name alone does not make it).
  */
-function maskedTail(rest: string): string {
+export type Names = "kept" | "masked";
+
+/**
+ * `rest` with every query and fragment value after `?` or `#` masked as `…`, and each path
+ * parameter's after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
+ * gateways read credentials from); blanks at its end kept on the line. A parameter's name is kept
+ * (`?token=…&tenant=…`, `#access_token=…`, `;key=…`): names are no secret, and they tell the
+ * person what the masked value is; a bare value (`?s3cret`, `;s3cret`) or a name shaped as no name
+ * (`PARAMETER_NAME`) is masked whole. The path is otherwise shown: it is what tells a person which
+ * value they wrote.
+ */
+function maskedTail(rest: string, names: Names): string {
   const kept = rest.trimEnd();
   const query = kept.search(/[?#]/);
   const path = query === -1 ? kept : kept.slice(0, query);
   const after = query === -1 ? "" : kept.slice(query);
-  return path.replace(/;[^/\\]+/g, ";…") + after.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
+  return path.replace(/;[^/\\]+/g, (parameter) => `;${maskedParameters(parameter.slice(1), /;/, names)}`) + after.replace(/([?#])([^#]+)/g, (_, mark: string, body: string) => mark + maskedParameters(body, /&/, names)) + rest.slice(kept.length);
 }
+
+/** `body`'s parameters, split by `separator`, each as `name=…` when its name is one (`PARAMETER_NAME`), else `…`; all `…` when `names` are masked. */
+function maskedParameters(body: string, separator: RegExp, names: Names): string {
+  if (names === "masked") return "…";
+  return body
+    .split(separator)
+    .map((parameter) => {
+      const equals = parameter.indexOf("=");
+      return equals !== -1 && PARAMETER_NAME.test(parameter.slice(0, equals)) ? `${parameter.slice(0, equals)}=…` : "…";
+    })
+    .join(separator.source);
+}
+
+/**
+ * A parameter's name shown as written: a letter or `_` first, then up to 31 letters, `_`, `.`,
+ * `-` and brackets (`access_token`, `filter[tenant]`), or up to 15 of these and digits
+ * (`v2.key`, `x-amz-date1`); a longer run holding digits may be a key written as a name.
+ */
+const PARAMETER_NAME = /^(?:[A-Za-z_][A-Za-z_.[\]-]{0,31}|[A-Za-z_][\w.[\]-]{0,15})$/;
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";

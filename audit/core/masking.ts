@@ -1,19 +1,22 @@
 import { formatPatch, structuredPatch } from "diff";
 import { isHostUrl, maskedUrl, writtenOrigin } from "./ingest-url";
+import { maskedSchemeCredentials } from "./scheme-credentials";
 import { secretReason } from "./secret-detection";
 
 /**
- * A value as the audit echoes it: its URL credentials masked (`maskedUrl`: user info, query,
- * fragment, path parameters), and, when what is left still looks like a credential
- * (`secretReason` under `name`: a token in a webhook's path, `DB_PASSWORD = "changeme"`, a known
- * token format), all of it masked as `…`, a URL's origin kept (`https://hooks.slack.com/…`) so the
- * person still finds the value they wrote. The one masking every echo goes through: findings,
- * refusals, hand steps and the dry-run diff.
+ * A value as the audit echoes it: its URL credentials masked (`maskedUrl`: user info, the values
+ * of the query, fragment and path parameters, their names kept) and every authentication
+ * scheme's credentials (`maskedSchemeCredentials`: `Bearer …`, `Digest username="…"`), and, when
+ * what is left with every parameter masked whole still looks like a credential (`secretReason`
+ * under `name`: a token in a webhook's path, `DB_PASSWORD = "changeme"`, a known token format),
+ * all of it masked as `…`, a URL's origin kept (`https://hooks.slack.com/…`) so the person still
+ * finds the value they wrote. The one masking every echo goes through: findings, refusals, hand
+ * steps and the dry-run diff.
  */
 export function maskedValue(text: string, name = ""): string {
-  const masked = maskedUrl(text);
-  if (secretReason(name, masked) === undefined) return masked;
-  return isHostUrl(masked) ? `${writtenOrigin(masked)}/…` : "…";
+  const judged = maskedUrl(text, "masked");
+  if (secretReason(name, judged) === undefined) return maskedSchemeCredentials(maskedUrl(text));
+  return isHostUrl(judged) ? `${writtenOrigin(judged)}/…` : "…";
 }
 
 /**
@@ -88,7 +91,9 @@ interface LineState {
  * multi-line string still open is judged as its value (`maskedContent`), up to its closing
  * delimiter, and the rest of the line token by token (`LINE_TOKEN`).
  */
-function maskedLineIn(line: string, state: LineState): string {
+function maskedLineIn(written: string, state: LineState): string {
+  // A scheme's credentials span words (`Bearer abc…`, `Digest username="…"`), so they are masked before the line is read word by word.
+  const line = maskedSchemeCredentials(written);
   let head = "";
   let rest = line;
   if (state.open !== undefined) {
@@ -128,7 +133,7 @@ function maskedLineIn(line: string, state: LineState): string {
  */
 function maskedContent(text: string, name: string): string {
   const whole = maskedValue(text, name);
-  return whole !== maskedUrl(text) ? whole : maskedLine(text);
+  return whole !== maskedSchemeCredentials(maskedUrl(text)) ? whole : maskedLine(text);
 }
 
 /** A multi-line basic string's text up to its closing `"""` or the line's end: escapes skipped. */
@@ -141,7 +146,10 @@ const LITERAL_BODY = /^(?:[^']|'(?!''))*/;
  * `'''…'''`, open to the line's end when it closes on a later line), a double-quoted
  * string (its escapes skipped, so `\"` does not end it; open to the line's end when unclosed), a
  * single-quoted one, `=`, and a run of anything else but blanks, quotes and TOML's and JSON's
- * punctuation (a JSON key's `:` alone is one, read as `=`). A string's body stops only where its
+ * punctuation (a JSON key's `:` alone is one, read as `=`), which, once it holds a `?` or `#`,
+ * takes its `=` too: a URL's query (`https://…?sig=…`) or a fragment's parameters (`#token=X`)
+ * are masked as one URL's (`maskedUrl`: `?sig=…`, `#token=…`), not split into a name and a value
+ * that no URL reading sees. A string's body stops only where its
  * closing delimiter or the line's end is, so matching is linear in the line.
  */
-const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]]+/g;
+const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#]*[?#][^\s"',{}[\]]*|[^\s"'=,{}[\]]+/g;

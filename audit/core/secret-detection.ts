@@ -62,7 +62,7 @@ function judged(name: string, value: string, headerLists: boolean): string | und
       ? `its name says it is a credential, and "${value.trim()}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)`
       : "its name says it is a credential";
   }
-  if (looksRandom(value)) return "its value looks like a random key";
+  if (looksRandom(value) && !isPublicHash(value.trim())) return "its value looks like a random key";
   const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
@@ -127,6 +127,15 @@ const PUBLIC_PARAMETERS: ReadonlySet<string> = new Set(["client_id", "clientid",
  * name or parameter.
  */
 const PUBLISHABLE_KEY = /^pk_(?:live|test)_[A-Za-z0-9$=+/]+$/;
+
+/**
+ * Whether a random-looking value is a hash that is public: a digest named by its algorithm
+ * (`NAMED_DIGEST`: Subresource Integrity's `sha256-…`) or a file's name or path (`FILE_NAME`: a
+ * build's hashed entry point, `dist/_worker-a1B2….js`), as the URL's parts are judged.
+ */
+function isPublicHash(value: string): boolean {
+  return NAMED_DIGEST.test(value) || FILE_NAME.test(value);
+}
 
 /** A path segment naming a file: a dot and an extension of 1 to 5 letters and digits (`.js`, `.woff2`, `.json`). */
 const FILE_NAME = /\.[a-z][a-z0-9]{0,4}$/i;

@@ -48,8 +48,8 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     expect(out + err).not.toMatch(SECRETS);
     const shown = flags.includes("--json") ? (JSON.parse(out) as { fix: string }[]).map((f) => f.fix).join("\n") : out.replaceAll("%0A", "\n");
     expect(shown).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"');
-    expect(shown).toContain('DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"');
-    expect(shown).toContain('DECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;…"');
+    expect(shown).toContain('DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?token=…"');
+    expect(shown).toContain('DECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;token=…"');
   });
 
   it("shows a dry run's removed and context lines masked, and --fix still writes the file's own text", async () => {
@@ -58,7 +58,7 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
     expect(dry.out + dry.err).not.toMatch(SECRETS);
     expect(dry.out).toContain('\n-DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"\n');
-    expect(dry.out).toContain('\n-DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"\n');
+    expect(dry.out).toContain('\n-DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?token=…"\n');
     expect(dry.out).toContain('\n+DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs"\n');
     expect(dry.out).toContain('\n OTHER_URL = "https://…@db.acme.io"');
     expect(await readFile(join(dir, "wrangler.toml"), "utf8")).toBe(text);
@@ -173,7 +173,8 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
   const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
 
   it("masks path parameters and a path segment that is a key; shows the rest of a path", () => {
-    expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;…");
+    expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;token=…");
+    expect(maskedValue("https://ingest.acme.io/v1/logs;abc123secret")).toBe("https://ingest.acme.io/v1/logs;…");
     expect(maskedValue("https://ingest.acme.io/v1/logs/abc123secret")).toBe("https://ingest.acme.io/v1/logs/abc123secret");
     expect(maskedValue("https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ")).toBe("https://ingest.acme.io/…");
     const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ" });
@@ -200,20 +201,20 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
       expect(refused.code).toBe(2);
       expect(refused.out + refused.err).not.toContain("pw9");
       expect(refused.err).toContain(`--ingest-url's host holds ";", which no host a Worker can reach holds`);
-      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";…"))}`);
+      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";key=…"))}`);
     }
     const accepted = await audit(["--fix", "--dry-run", "--ingest-url", "https://Ingest.ACME.io/base", folder]);
     expect(accepted.out).toContain("to https://Ingest.ACME.io/base/v1/… at line");
     // The summary masks the URL it names whatever it is given, as every echo does.
     const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
     const changes = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
-    expect(changes).toContain("to https://ingest.acme.io;…/v1/…");
+    expect(changes).toContain("to https://ingest.acme.io;key=…/v1/…");
     expect(changes).not.toContain("pw9");
   });
 
   it("tells a query after /v1/<signal> that it must not be there, and why", () => {
     expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs?token=abc123secret" })).toEqual([
-      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://ingest.acme.io/v1/logs?…"',
+      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://ingest.acme.io/v1/logs?token=…"',
     ]);
     expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/log?x=1" })[0]).toContain("must end with /v1/logs");
   });
@@ -308,5 +309,67 @@ describe("masking a long value", () => {
 
   it("still finds a credential in a header list's value", () => {
     expect(secretReason("OTEL_EXPORTER_OTLP_HEADERS", "x-meta=password=hunter2")).toContain('its header list sets "x-meta"');
+  });
+});
+
+describe("a credential scheme's credentials are masked wherever a line or value is echoed, the scheme word kept", () => {
+  it.each([
+    ["# old: Authorization: Bearer abcdef0123456789abcdef", "# old: Authorization: Bearer …"],
+    ["# Bearer: abc123def456ghi789", "# Bearer: …"],
+    ['X = "Bearer abc123def456ghi789"', 'X = "Bearer …"'],
+    ["# Basic dXNlcjpwYXNzd29yZA==", "# Basic …"],
+    ["# Basic: dXNlcjpwYXNzd29yZA==", "# Basic: …"],
+    ["# Authorization: Token abc123def456ghi789", "# Authorization: Token …"],
+    ["# Token abc123def456ghi789", "# Token …"],
+    ["# ApiKey abc123def456ghi789", "# ApiKey …"],
+    ["# Authorization: Bearer changeme", "# Authorization: Bearer …"],
+    ['# Authorization: Digest username="ana", response="6629fae49393a05397450978507c4ef1"', '# Authorization: Digest username="…", response="…"'],
+    ['X = "Digest username=\\"ana\\", response=\\"6629fae4\\""', 'X = "Digest username=\\"…\\", response=\\"…\\""'],
+    ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, Signature=fe5f80f77d5fa3beca038a248ff027d0", "# AWS4-HMAC-SHA256 Credential=…, Signature=…"],
+    ['"X": "Bearer abc123def456ghi789",', '"X": "Bearer …",'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("keeps prose after a scheme's word", () => {
+    for (const line of ["# the Bearer scheme is used here", "# Basic auth is enabled", "# Token expired at 12:00", "# AWS us-east-1 region"]) expect(maskedLine(line)).toBe(line);
+  });
+
+  it("masks them in values and in a multi-line string's lines", () => {
+    expect(maskedValue("Bearer: abc123def456ghi789")).toBe("Bearer: …");
+    expect(maskedLines(['NOTE = """', "send Authorization: Token abc123def456ghi789", '"""'])).toEqual(['NOTE = """', "send Authorization: Token …", '"""']);
+  });
+
+  it("prints none of the probe's credentials in the --fix --dry-run diff or a fix hint", async () => {
+    const text = `${WIRED}# old: Authorization: Bearer abcdef0123456789abcdef\n# Bearer: abc123def456ghi789\n[vars]\nX = "Bearer abc123def456ghi789"\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+    const dir = await fleet({ "wrangler.toml": text });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out + dry.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
+    expect(dry.out).toContain('\n X = "Bearer …"\n');
+    const hinted = await audit([dir]);
+    expect(hinted.out + hinted.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
+  });
+});
+
+describe("the masking keeps what is plainly no secret", () => {
+  it("keeps a hashed entry point and an integrity hash, in lines and as vars", () => {
+    const main = 'main = "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"';
+    const hash = 'hash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="';
+    expect(maskedLine(main)).toBe(main);
+    expect(maskedLine(hash)).toBe(hash);
+    expect(secretReason("hash", "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")).toBeUndefined();
+    // A key without a file's extension or a digest's algorithm is still one.
+    expect(maskedLine('K = "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"')).toBe('K = "…"');
+  });
+
+  it("keeps a parameter's name and masks its value (#token=X, a query in a comment)", () => {
+    expect(maskedLine("# see #token=X")).toBe("# see #token=…");
+    expect(maskedLine("#token=X")).toBe("#token=…");
+    expect(maskedLine("# https://x.acme.io/a?a=1&sig=abc123def")).toBe("# https://x.acme.io/a?a=…&sig=…");
+    expect(maskedLine("# ?key=abc")).toBe("# ?key=…");
+    expect(maskedValue("https://x.acme.io/a?code=123#state=abc")).toBe("https://x.acme.io/a?code=…#state=…");
+    // A bare value, or a name shaped as a key, is masked whole.
+    expect(maskedValue("https://x.acme.io/?s3cretValue")).toBe("https://x.acme.io/?…");
+    expect(maskedValue("https://x.acme.io/?k9Xq2LmZ7vB4nR8tW1yH6p=1")).toBe("https://x.acme.io/?…");
   });
 });

@@ -1,0 +1,80 @@
+import { isAuthScheme, takesGluedColon } from "../../workers/ingest/core/redact/credential-headers";
+
+/**
+ * `text` with the credentials after every HTTP authentication scheme's word masked as `…`, the
+ * word kept (RFC 9110 §11.4: `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`), in
+ * a line, a comment or a value alike: `Authorization: Bearer …`, `Bearer: …`, `Token …`,
+ * `ApiKey …`, `Basic …`. The schemes are the ingest Worker's redaction's (`isAuthScheme`: the IANA
+ * registry's and the common unregistered ones), a word glued to a `:` only where a client writes
+ * one so (`takesGluedColon`: `Bearer:`, `Token:`, not `AWS:`). After the word:
+ * - auth parameters (`Digest username="a", response="…"`, `AWS4-HMAC-SHA256 Credential=…,
+ *   Signature=…`) each keep their name and lose their value, its quotes kept;
+ * - one token (`TOKEN68`) is masked where the word stands as a credential's (`PLACED`: glued to
+ *   its `:`, or after an `Authorization`, `token` or `key` name's `:` or `=`) whatever it is, and
+ *   elsewhere when it is shaped as a credential (`credentialShaped`), so prose after a scheme's
+ *   word stays: `the Bearer scheme`, `Basic auth`, `Token expired`, `AWS us-east-1`.
+ * Only characters inside a credential are replaced; quotes and escapes around it are kept, so a
+ * line's strings still open and close where they did.
+ */
+export function maskedSchemeCredentials(text: string): string {
+  let shown = "";
+  let done = 0;
+  for (const match of text.matchAll(SCHEME_WORD)) {
+    const [whole, word, colon] = match as unknown as [string, string, string];
+    if (match.index < done || !isAuthScheme(word) || (colon !== "" && !takesGluedColon(word))) continue;
+    const start = match.index + whole.length;
+    const rest = text.slice(start);
+    const parameters = AUTH_PARAMETERS.exec(rest)?.[0];
+    const token = parameters === undefined ? TOKEN68.exec(rest)?.[0] : undefined;
+    if (parameters !== undefined) {
+      shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, "$1$2…$3");
+      done = start + parameters.length;
+    } else if (token !== undefined && (colon !== "" || credentialShaped(token) || placedAt(text, match.index))) {
+      shown += `${text.slice(done, start)}…`;
+      done = start + token.length;
+    }
+  }
+  return shown + text.slice(done);
+}
+
+/** A word that may be a scheme's, not inside another word or a path, perhaps glued to a `:`, then blanks. */
+const SCHEME_WORD = /(?<![\w./\\-])([A-Za-z][A-Za-z0-9-]*)(:?)[ \t]+/g;
+
+/**
+ * What comes before a scheme's word that stands where a credential does: a name of a header or
+ * setting holding one (`Authorization`, `auth`, `X-Api-Key`, `token`, `secret`, `credentials`),
+ * its `:` or `=`, and an opening quote (`Authorization: Bearer x`, `auth="Token x"`).
+ */
+const PLACED = /(?:authorization|auth|authentication|credentials?|token|key|secret)["']?[ \t]*[:=][ \t]*["'`]?$/i;
+
+/**
+ * Whether the scheme's word at `index` stands where a credential does (`PLACED`), read from at
+ * most the 64 characters before it, so a long line's many words are each asked in bounded time.
+ */
+function placedAt(text: string, index: number): boolean {
+  return PLACED.test(text.slice(Math.max(0, index - 64), index));
+}
+
+/**
+ * One auth parameter's value: a quoted string (its quotes kept, escaped inside a TOML or JSON
+ * string too) or a token not starting with `=` (a token68's padding, `dXNlcjpw…==`, is no parameter).
+ */
+const PARAMETER_VALUE = `(?:\\\\?"[^"\\\\\\n]*\\\\?"|'[^'\\n]*'|[^\\s,"'\\\\=][^\\s,"'\\\\]*)`;
+
+/** Auth parameters (RFC 9110 §11.2 `auth-param`): `name=value`, joined by `,` and blanks. */
+const AUTH_PARAMETERS = new RegExp(`^[\\w-]+[ \\t]*=[ \\t]*${PARAMETER_VALUE}(?:[ \\t]*,[ \\t]*[\\w-]+[ \\t]*=[ \\t]*${PARAMETER_VALUE})*`);
+
+/** One parameter in `AUTH_PARAMETERS`' match: its name and `=`, its value's opening and closing quotes. */
+const AUTH_PARAMETER_VALUE = /([\w-]+[ \t]*=[ \t]*)(\\?"|')?(?:(?<=")[^"\\\n]*|(?<=')[^'\n]*|[^\s,"'\\]+)(\\?"|')?/g;
+
+/** A token68 (RFC 9110 §11.2), or an account and its signature (`SharedKey acct:sig`), ending where a word does. */
+const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\\])/;
+
+/**
+ * Whether a token after a scheme's word in prose is shaped as a credential: letters and a digit,
+ * 12 characters or more (`abc123def456ghi789`), or base64 padding (`dXNlcjpw…==`). A word or a
+ * short name with a number (`us-east-1`, `v2`) is prose's.
+ */
+function credentialShaped(token: string): boolean {
+  return (token.length >= 12 && /\d/.test(token) && /[A-Za-z]/.test(token)) || (token.length >= 8 && token.endsWith("="));
+}
