@@ -176,6 +176,39 @@ function maskedParameters(body: string, separator: RegExp, names: Names): string
  */
 const PARAMETER_NAME = /^(?:[A-Za-z_][A-Za-z_.[\]-]{0,31}|[A-Za-z_][\w.[\]-]{0,15})$/;
 
+/**
+ * The first character of `url`'s host that no host a Worker can reach holds, or undefined. Such a
+ * host, as the URL parser leaves it (lower case, punycode), is a DNS name's letters, digits,
+ * dashes, dots and underscores, or an IP address (IPv6 in brackets); the parser also takes `;`,
+ * `=`, `!`, `$`, `&`, `'`, `(`, `)`, `*`, `+`, `,` and `~` in a host (`https://ingest.acme.io;key=pw9`
+ * has the host `ingest.acme.io;key=pw9`), which no DNS name holds. Undefined for a URL with no host.
+ */
+export function strayHostCharacter(url: URL): string | undefined {
+  return url.hostname === "" || HOST_NAME.test(url.hostname) ? undefined : /[^a-z0-9_.-]/.exec(url.hostname)![0];
+}
+
+const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
+
+/** What a URL's host holding `stray` (`strayHostCharacter`) is told, after "its host", by `--ingest-url` and the endpoint vars' rule alike. */
+export function hostHolds(stray: string): string {
+  return `holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host)`;
+}
+
+/** Why a URL in vars must not hold path parameters (`/otel;key=…`), as `--ingest-url` and the endpoint vars' rule say it. */
+export const PATH_PARAMETERS_EXPOSED = "vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret";
+
+/**
+ * `url`'s query and fragment as its `href` writes them (`?tenant=a`, `#x`, an empty `?` or `#`),
+ * or undefined when it has neither. An empty one counts: `URL.search` and `URL.hash` are `""` for
+ * it, but a base ending in `?` would still be written into vars (`…/otel?/v1/logs`), and a var
+ * ending in `/v1/logs?` or `#` is not the endpoint as written. (The parser percent-encodes a `?`
+ * or `#` anywhere before them, so the first one in `href` starts them.)
+ */
+export function queryAndFragment(url: URL): string | undefined {
+  const start = url.href.search(/[?#]/);
+  return start === -1 ? undefined : url.href.slice(start);
+}
+
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
 const ACCOUNT_HINT = "put your Cloudflare account's workers.dev subdomain in its place (the dashboard's Workers & Pages overview shows it)";
 
@@ -307,7 +340,7 @@ export function placeholderFault(text: string): string | undefined {
  * The ingest base of an endpoint var's value that may be proposed as the ingest URL: its origin
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
- * refuses (not https, another path, a query or fragment, a placeholder or template), for one whose
+ * refuses (not https, another path, a query or fragment, an empty one too, a placeholder or template), for one whose
  * base holds what the masking hides (`maskedUrl`: path parameters, `/otel;key=…/v1/logs`), and for a
  * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
  * collector). Blanks before or after the value are left out first: the rule flags them, but the
@@ -317,7 +350,7 @@ export function placeholderFault(text: string): string | undefined {
 export function endpointBase(text: string, path: string): string | undefined {
   const trimmed = text.trim();
   const url = URL.parse(trimmed);
-  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
+  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || queryAndFragment(url) !== undefined || placeholderFault(trimmed) !== undefined) return undefined;
   const base = url.origin + url.pathname.slice(0, -path.length);
   // A base holding what the masking hides (path parameters, `/otel;key=…`) would be printed and written into vars.
   return maskedUrl(base) === base ? base : undefined;

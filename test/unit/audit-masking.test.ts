@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { auditDocument } from "../../audit/core/audit";
 import { fixDocument } from "../../audit/core/fix";
-import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
+import { endpointBase, fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
 import { maskedLine, maskedLines, maskedPatch, maskedValue, quotedUrl } from "../../audit/core/masking";
 import { secretReason } from "../../audit/core/secret-detection";
@@ -205,11 +205,16 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
     }
     const accepted = await audit(["--fix", "--dry-run", "--ingest-url", "https://Ingest.ACME.io/base", folder]);
     expect(accepted.out).toContain("to https://Ingest.ACME.io/base/v1/… at line");
-    // The summary masks the URL it names whatever it is given, as every echo does.
-    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
-    const changes = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
+    // The summary masks the URL it names whatever it is given, as every echo does (in JSONC; a TOML
+    // file so edited fails the rule's host finding and is left as masked hand steps).
+    const jsonc = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: "http://ingest.acme.io/v1/logs" } }));
+    const changes = fixDocument(jsonc, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
     expect(changes).toContain("to https://ingest.acme.io;key=…/v1/…");
     expect(changes).not.toContain("pw9");
+    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
+    const steps = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).handEdits.join("\n");
+    expect(steps).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io;key=…/v1/logs"');
+    expect(steps).not.toContain("pw9");
   });
 
   it("tells a query after /v1/<signal> that it must not be there, and why", () => {
@@ -371,5 +376,42 @@ describe("the masking keeps what is plainly no secret", () => {
     // A bare value, or a name shaped as a key, is masked whole.
     expect(maskedValue("https://x.acme.io/?s3cretValue")).toBe("https://x.acme.io/?…");
     expect(maskedValue("https://x.acme.io/?k9Xq2LmZ7vB4nR8tW1yH6p=1")).toBe("https://x.acme.io/?…");
+  });
+});
+
+describe("endpoint vars and --ingest-url: an empty query or fragment, path parameters and a ';' in the host", () => {
+  const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+  const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
+
+  it.each([["https://ingest.acme.io/otel?", '"?"'], ["https://ingest.acme.io/otel#", '"#"']])("refuses --ingest-url %s with exit 2 and the base to give", async (url, shown) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`so it must not hold a query or fragment (${shown}): give https://ingest.acme.io/otel; got`);
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).not.toContain("otel?");
+  });
+
+  it("tells a var with an empty query or fragment after /v1/<signal> so, and proposes no base from it", () => {
+    for (const end of ["?", "#"]) {
+      const vars = { ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: `https://ingest.acme.io/v1/logs${end}` };
+      expect(findings(vars)).toEqual([expect.stringMatching(new RegExp(`^top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: .*: "https://ingest\\.acme\\.io/v1/logs\\${end}"$`))]);
+      expect(endpointBase(`https://ingest.acme.io/v1/logs${end}`, "/v1/logs")).toBeUndefined();
+    }
+  });
+
+  it("tells a var with path parameters that they are not allowed, masked, as --ingest-url does", () => {
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs;key=abc" })).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold path parameters (;…): vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret: "https://ingest.acme.io/v1/logs;key=…"',
+    ]);
+    // A wrong path besides is told too.
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/log;key=abc" })).toHaveLength(2);
+  });
+
+  it("tells a var whose host holds ';' what --ingest-url tells it, masked", () => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io;key=abc/v1/logs" });
+    expect(messages).toEqual([
+      `top level: DECO_OTEL_LOGS_ENDPOINT's host holds ";", which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): "https://ingest.acme.io;key=…/v1/logs"`,
+    ]);
+    expect(messages.join("\n")).not.toContain("abc");
   });
 });
