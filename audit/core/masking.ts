@@ -1,5 +1,6 @@
 import { formatPatch, structuredPatch } from "diff";
 import { isHostUrl, maskedUrl, writtenOrigin } from "./ingest-url";
+import { isAuthScheme } from "../../workers/ingest/core/redact/credential-headers";
 import { maskedSchemeCredentials } from "./scheme-credentials";
 import { secretReason } from "./secret-detection";
 
@@ -91,9 +92,14 @@ interface LineState {
  * multi-line string still open is judged as its value (`maskedContent`), up to its closing
  * delimiter, and the rest of the line token by token (`LINE_TOKEN`).
  */
-function maskedLineIn(written: string, state: LineState): string {
-  // A scheme's credentials span words (`Bearer abc…`, `Digest username="…"`), so they are masked before the line is read word by word.
-  const line = maskedSchemeCredentials(written);
+function maskedLineIn(line: string, state: LineState): string {
+  // A scheme's credentials span words (`Bearer abc…`, `Digest username="…"`), so they are masked once the
+  // line's words and strings are: each string is judged whole as written first, and what that hides stays hidden.
+  return maskedSchemeCredentials(maskedTokensIn(line, state));
+}
+
+/** `maskedLineIn` before the schemes' credentials across words are masked: each string and word judged as written. */
+function maskedTokensIn(line: string, state: LineState): string {
   let head = "";
   let rest = line;
   if (state.open !== undefined) {
@@ -107,9 +113,29 @@ function maskedLineIn(written: string, state: LineState): string {
   }
   let previous = "";
   let name = "";
-  return head + rest.replace(LINE_TOKEN, (token) => {
+  let credentialNext = false;
+  // Where the credential masked after a scheme's word ends: a token68's padding glued to it (`dXNl…==`) is its own.
+  let credentialEnd = -1;
+  return head + rest.replace(LINE_TOKEN, (token, at: number) => {
+    if (token === "=" && at === credentialEnd) {
+      credentialEnd += 1;
+      return "";
+    }
     if (token === "=" || token === ":") {
       name = previous;
+      return token;
+    }
+    if (credentialNext) {
+      credentialNext = false;
+      previous = "";
+      name = "";
+      credentialEnd = at + token.length;
+      const quote = token[0] === '"' || token[0] === "'" ? token[0] : "";
+      return quote === "" ? "…" : `${quote}…${token.length > 1 && token.endsWith(quote) ? quote : ""}`;
+    }
+    if (schemeUnderName(token, name, rest.slice(at + token.length))) {
+      // `token: Bearer abc…`: the name makes the scheme's word and the credentials after it one value.
+      credentialNext = true;
       return token;
     }
     const delimiter = token.startsWith('"""') || token.startsWith("'''") ? (token.slice(0, 3) as '"""' | "'''") : undefined;
@@ -123,6 +149,17 @@ function maskedLineIn(written: string, state: LineState): string {
     name = quote === "" && content.length > 1 && content.endsWith(":") ? content.slice(0, -1) : "";
     return quote + masked + (closed ? quote : "");
   });
+}
+
+/**
+ * Whether bare `token` is an authentication scheme's word (`Bearer`, `Basic`) that, read alone
+ * under the credential's name written before it (`token: Bearer abc…`, `password: Basic dXNl…`),
+ * would be masked, and a word follows it on the line (`after`): the word is then kept and the
+ * credentials after it masked whole, whatever their shape. With nothing after it, it is masked
+ * as any word under that name.
+ */
+function schemeUnderName(token: string, name: string, after: string): boolean {
+  return name !== "" && isAuthScheme(token) && maskedValue(token, name) !== token && /^[ \t]+[^\s=:,]/.test(after);
 }
 
 /**

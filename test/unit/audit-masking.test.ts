@@ -321,7 +321,8 @@ describe("a credential scheme's credentials are masked wherever a line or value 
   it.each([
     ["# old: Authorization: Bearer abcdef0123456789abcdef", "# old: Authorization: Bearer …"],
     ["# Bearer: abc123def456ghi789", "# Bearer: …"],
-    ['X = "Bearer abc123def456ghi789"', 'X = "Bearer …"'],
+    // The value alone is an Authorization header, which is masked whole, as before.
+    ['X = "Bearer abc123def456ghi789"', 'X = "…"'],
     ["# Basic dXNlcjpwYXNzd29yZA==", "# Basic …"],
     ["# Basic: dXNlcjpwYXNzd29yZA==", "# Basic: …"],
     ["# Authorization: Token abc123def456ghi789", "# Authorization: Token …"],
@@ -331,7 +332,7 @@ describe("a credential scheme's credentials are masked wherever a line or value 
     ['# Authorization: Digest username="ana", response="6629fae49393a05397450978507c4ef1"', '# Authorization: Digest username="…", response="…"'],
     ['X = "Digest username=\\"ana\\", response=\\"6629fae4\\""', 'X = "Digest username=\\"…\\", response=\\"…\\""'],
     ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, Signature=fe5f80f77d5fa3beca038a248ff027d0", "# AWS4-HMAC-SHA256 Credential=…, Signature=…"],
-    ['"X": "Bearer abc123def456ghi789",', '"X": "Bearer …",'],
+    ['"X": "Bearer abc123def456ghi789",', '"X": "…",'],
   ])("%s", (line, shown) => {
     expect(maskedLine(line)).toBe(shown);
   });
@@ -342,7 +343,9 @@ describe("a credential scheme's credentials are masked wherever a line or value 
 
   it("masks them in values and in a multi-line string's lines", () => {
     expect(maskedValue("Bearer: abc123def456ghi789")).toBe("Bearer: …");
-    expect(maskedLines(['NOTE = """', "send Authorization: Token abc123def456ghi789", '"""'])).toEqual(['NOTE = """', "send Authorization: Token …", '"""']);
+    // Judged whole, as written, the string holds an Authorization header: all of it is masked.
+    expect(maskedLines(['NOTE = """', "send Authorization: Token abc123def456ghi789", '"""'])).toEqual(['NOTE = """', "…", '"""']);
+    expect(maskedLines(['NOTE = """', "the Token abc123def456ghi789 was sent", '"""'])).toEqual(['NOTE = """', "the Token … was sent", '"""']);
   });
 
   it("prints none of the probe's credentials in the --fix --dry-run diff or a fix hint", async () => {
@@ -350,9 +353,28 @@ describe("a credential scheme's credentials are masked wherever a line or value 
     const dir = await fleet({ "wrangler.toml": text });
     const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
     expect(dry.out + dry.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
-    expect(dry.out).toContain('\n X = "Bearer …"\n');
+    expect(dry.out).toContain('\n X = "…"\n');
     const hinted = await audit([dir]);
     expect(hinted.out + hinted.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
+  });
+});
+
+describe("a string judged whole as written before any scheme's credentials are masked", () => {
+  // The other credentials of a value whose Authorization made the whole value a credential.
+  it.each([
+    ['OTEL_EXPORTER_OTLP_HEADERS = "Authorization=Bearer abc123def456ghi789,x-honeycomb-team=aB3dE5gH7jK9mN1pQ3sT5v"', 'OTEL_EXPORTER_OTLP_HEADERS = "…"'],
+    ['HDRS = "Authorization: Bearer abc123def456ghi789\\nX-Honeycomb-Team: aB3dE5gH7jK9mN1pQ3sT5v"', 'HDRS = "…"'],
+    ['X = "Bearer abc123def456ghi789 user:hunter2"', 'X = "…"'],
+    ['X = "Bearer abc123def456ghi789 hunter2"', 'X = "…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("masks them whole in the --fix --dry-run diff", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nOTEL_EXPORTER_OTLP_HEADERS = "Authorization=Bearer abc123def456ghi789,x-honeycomb-team=aB3dE5gH7jK9mN1pQ3sT5v"\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out + dry.err).not.toMatch(/abc123def456ghi789|aB3dE5gH7jK9mN1pQ3sT5v/);
+    expect(dry.out).toContain('\n OTEL_EXPORTER_OTLP_HEADERS = "…"\n');
   });
 });
 
