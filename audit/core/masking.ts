@@ -186,7 +186,8 @@ const LITERAL_BODY = /^(?:[^']|'(?!''))*/;
  * punctuation (a JSON key's `:` alone is one, read as `=`), which, once it holds a `?` or `#`,
  * takes its `=` too: a URL's query (`https://…?sig=…`) or a fragment's parameters (`#token=X`)
  * are masked as one URL's (`maskedUrl`: `?sig=…`, `#token=…`), not split into a name and a value
- * that no URL reading sees. A string's body stops only where its
+ * that no URL reading sees; but never a `=` that ends it, so a string after it is judged under the
+ * name before it (`#DB_PASSWORD="…"`, a commented-out key). A string's body stops only where its
  * closing delimiter or the line's end is, so matching is linear in the line.
  */
-const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#]*[?#][^\s"',{}[\]]*|[^\s"'=,{}[\]]+/g;
+const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#]*[?#][^\s"',{}[\]]*(?<!=)|[^\s"'=,{}[\]]+/g;

@@ -378,6 +378,29 @@ describe("a string judged whole as written before any scheme's credentials are m
   });
 });
 
+describe("a commented-out key's value is judged under its name", () => {
+  it.each([
+    ['#DB_PASSWORD="hunter2xyz"', '#…="…"'],
+    ["#API_KEY='k9Xq2LmZpw'", "#…='…'"],
+    ['#ADMIN_PASSWORD="1"', '#…="…"'],
+    ['#SENHA="hunter2"', '#…="…"'],
+    ["#DB_PASSWORD='''hunter2'''", "#…='''…'''"],
+    ['#DB_PASSWORD=["hunter2"]', '#…=["…"]'],
+    ['name = "shop" #password="hunter2"', 'name = "shop" #…="…"'],
+    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?…="…"'],
+    ['# see ?DB_PASSWORD="hunter2"', '# see ?…="…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("masks it in the --fix --dry-run diff", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}#DB_PASSWORD="hunter2xyz"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out).toContain("#…=");
+    expect(dry.out + dry.err).not.toContain("hunter2xyz");
+  });
+});
+
 describe("the masking keeps what is plainly no secret", () => {
   it("keeps a hashed entry point and an integrity hash, in lines and as vars", () => {
     const main = 'main = "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"';
