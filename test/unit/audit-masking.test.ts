@@ -401,6 +401,39 @@ describe("a commented-out key's value is judged under its name", () => {
   });
 });
 
+describe("only a real file name or an exact digest is public as a whole value", () => {
+  it.each([
+    ["SIG", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.v2"],
+    ["WEBHOOK", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.prod"],
+    ["API", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.key"],
+    ["A", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.a"],
+    ["B", "SG.k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.k1"],
+    ["UPSTREAM_AUTH", "sha256-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+    ["C", "sha256-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQk9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+    ["D", "md5-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+  ])("%s = %s is a random key, masked", (name, value) => {
+    expect(secretReason(name, value)).toBe("its value looks like a random key");
+    expect(maskedLine(`${name} = "${value}"`)).toBe(`${name} = "…"`);
+  });
+
+  it.each([
+    ["main", "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"],
+    ["asset", "_app-a1B2c3D4e5F6g7H8i9J0kLmNoP6q.mjs"],
+    ["hash", "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="],
+    ["hash", "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"],
+    ["digest", "sha256:9Aa0b1B2c3C4d5D6e7E8f9F0a1A2b3B4c5C6d7D8e9E0f1F2a3A4b5B6c7C8d9D0"],
+  ])("%s = %s is shown", (name, value) => {
+    expect(secretReason(name, value)).toBeUndefined();
+    expect(maskedLine(`${name} = "${value}"`)).toBe(`${name} = "${value}"`);
+  });
+
+  it("reports SIG in secret-in-vars again", () => {
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { SIG: "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.v2" } }));
+    const messages = auditDocument(document).findings.filter((f) => f.rule === "secret-in-vars").map((f) => f.message);
+    expect(messages).toEqual([expect.stringContaining("its value looks like a random key")]);
+  });
+});
+
 describe("the masking keeps what is plainly no secret", () => {
   it("keeps a hashed entry point and an integrity hash, in lines and as vars", () => {
     const main = 'main = "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"';
