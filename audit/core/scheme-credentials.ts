@@ -7,29 +7,39 @@ import { isAuthScheme, takesGluedColon } from "../../workers/ingest/core/redact/
  * `ApiKey …`, `Basic …`. The schemes are the ingest Worker's redaction's (`isAuthScheme`: the IANA
  * registry's and the common unregistered ones), a word glued to a `:` only where a client writes
  * one so (`takesGluedColon`: `Bearer:`, `Token:`, not `AWS:`). After the word:
- * - auth parameters (`Digest username="a", response="…"`, `AWS4-HMAC-SHA256 Credential=…,
- *   Signature=…`) each keep their name and lose their value, its quotes kept;
- * - one token (`TOKEN68`) is masked where the word stands as a credential's (`PLACED`: glued to
- *   its `:`, or after an `Authorization`, `token` or `key` name's `:` or `=`) whatever it is, and
- *   elsewhere when it is shaped as a credential (`credentialShaped`), so prose after a scheme's
- *   word stays: `the Bearer scheme`, `Basic auth`, `Token expired`, `AWS us-east-1`.
+ * - auth parameters keep their names; those that carry a credential (`CREDENTIAL_PARAMETER`:
+ *   `Digest …, response="…"`, `AWS4-HMAC-SHA256 Credential=…, Signature=…`) lose their values,
+ *   quotes kept, and the others stay (`realm="acme"`, `algorithm=SHA-256`, `region=us-east-1`);
+ * - one token (`TOKEN68`) is masked where the word stands as a credential's whatever it is: glued
+ *   to its `:` (`Bearer:abc…`), after an `Authorization`, `token`, `key` or `password` name's `:`,
+ *   `=` or `=>` (`PLACED`), or as a whole value with nothing else but quotes (`"Bearer hunter2"`);
+ *   where that token is itself a scheme's word (`token: Bearer abc…`), the credentials after the
+ *   next word are masked instead. Elsewhere it is masked when it is shaped as a credential
+ *   (`credentialShaped`), so prose after a scheme's word stays: `the Bearer scheme`, `Basic auth`,
+ *   `Token expired`, `AWS us-east-1`.
  * Only characters inside a credential are replaced; quotes and escapes around it are kept, so a
  * line's strings still open and close where they did.
  */
 export function maskedSchemeCredentials(text: string): string {
   let shown = "";
   let done = 0;
+  // Set when a scheme's word stands where a credential does and the next scheme's word follows it (`Bearer: Token abc…`).
+  let placedNext = -1;
   for (const match of text.matchAll(SCHEME_WORD)) {
-    const [whole, word, colon] = match as unknown as [string, string, string];
+    const [whole, word, colon = ""] = match as unknown as [string, string, string | undefined];
     if (match.index < done || !isAuthScheme(word) || (colon !== "" && !takesGluedColon(word))) continue;
     const start = match.index + whole.length;
     const rest = text.slice(start);
     const parameters = AUTH_PARAMETERS.exec(rest)?.[0];
     const token = parameters === undefined ? TOKEN68.exec(rest)?.[0] : undefined;
+    const placed = colon !== "" || placedNext === match.index || placedAt(text, match.index) || wholeValue(text, match.index, start + (token?.length ?? 0));
     if (parameters !== undefined) {
-      shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, "$1$2…$3");
+      shown += text.slice(done, start) + parameters.replace(AUTH_PARAMETER_VALUE, maskedParameter);
       done = start + parameters.length;
-    } else if (token !== undefined && (colon !== "" || credentialShaped(token) || placedAt(text, match.index))) {
+    } else if (token !== undefined && placed && isAuthScheme(token) && /^[ \t]+\S/.test(rest.slice(token.length))) {
+      // The credential's name is itself a scheme's word (`token: Bearer abc…`, `Bearer: Token abc…`): the next word's credentials are masked.
+      placedNext = start;
+    } else if (token !== undefined && (placed || credentialShaped(token))) {
       shown += `${text.slice(done, start)}…`;
       done = start + token.length;
     }
@@ -37,15 +47,38 @@ export function maskedSchemeCredentials(text: string): string {
   return shown + text.slice(done);
 }
 
-/** A word that may be a scheme's, not inside another word or a path, perhaps glued to a `:`, then blanks. */
-const SCHEME_WORD = /(?<![\w./\\-])([A-Za-z][A-Za-z0-9-]*)(:?)[ \t]+/g;
+/**
+ * Whether a scheme's word and the one token after it (`start` to `end`) are all of `text` but
+ * blanks and quotes: a value such as `"Bearer hunter2"` is a credential whatever its token's shape.
+ */
+function wholeValue(text: string, start: number, end: number): boolean {
+  return /^[\s"'`]*$/.test(text.slice(0, start)) && /^[\s"'`]*$/.test(text.slice(end));
+}
+
+/** One auth parameter (`AUTH_PARAMETER_VALUE`'s match) with its value masked when its name says it is a credential (`CREDENTIAL_PARAMETER`). */
+function maskedParameter(parameter: string, name: string, open = "", close = ""): string {
+  return CREDENTIAL_PARAMETER.test(name.replace(/[ \t]*=[ \t]*$/, "")) ? `${name}${open}…${close}` : parameter;
+}
+
+/**
+ * The auth parameters that carry a credential or a proof of one, whose values are masked: Digest's
+ * (RFC 7616 §3.4: `response`, `cnonce`, `nonce`, and `username`, half of the pair), AWS Signature Version 4's
+ * (`Credential`, `Signature`), OAuth 1.0's (RFC 5849 §3.5.1: `oauth_signature`, `oauth_token`),
+ * and the names that say so (`token`, `key`, `secret`, `password`). The others are a challenge's or
+ * a request's description and stay: `realm`, `algorithm`, `qop`, `SignedHeaders`, `region`, `ttl`.
+ */
+const CREDENTIAL_PARAMETER = /^(?:response|c?nonce|username|userhash|credentials?|signature|sig|(?:oauth_|access_|refresh_|id_)?token|(?:api_?)?key|(?:client_)?secret|password|passwd|oauth_signature)$/i;
+
+/** A word that may be a scheme's, not inside another word or a path, then blanks, or a glued `:` and perhaps blanks (`Bearer:abc…`). */
+const SCHEME_WORD = /(?<![\w./\\-])([A-Za-z][A-Za-z0-9-]*)(?:(:)[ \t]*|[ \t]+)/g;
 
 /**
  * What comes before a scheme's word that stands where a credential does: a name of a header or
  * setting holding one (`Authorization`, `auth`, `X-Api-Key`, `token`, `secret`, `credentials`),
- * its `:` or `=`, and an opening quote (`Authorization: Bearer x`, `auth="Token x"`).
+ * its `:`, `=` or `=>`, and an opening quote (`Authorization: Bearer x`, `auth="Token x"`,
+ * `Authorization => Bearer x`); or `Authorization` and a blank alone (`header Authorization Bearer x`).
  */
-const PLACED = /(?:authorization|auth|authentication|credentials?|token|key|secret)["']?[ \t]*[:=][ \t]*["'`]?$/i;
+const PLACED = /(?:(?:authorization|auth|authentication|credentials?|token|key|secret|password|passwd)["']?[ \t]*(?::|=>?)|authorization)[ \t]*["'`]?$/i;
 
 /**
  * Whether the scheme's word at `index` stands where a credential does (`PLACED`), read from at

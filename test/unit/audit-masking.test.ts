@@ -333,12 +333,32 @@ describe("a credential scheme's credentials are masked wherever a line or value 
     ['X = "Digest username=\\"ana\\", response=\\"6629fae4\\""', 'X = "Digest username=\\"…\\", response=\\"…\\""'],
     ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, Signature=fe5f80f77d5fa3beca038a248ff027d0", "# AWS4-HMAC-SHA256 Credential=…, Signature=…"],
     ['"X": "Bearer abc123def456ghi789",', '"X": "…",'],
+    // A credential's name before the scheme's word: the scheme's credentials masked, not only the word after the name.
+    ["# token: Bearer abc123def456ghi789", "# token: Bearer …"],
+    ["# Token: Bearer abcdefghijklmnop", "# Token: Bearer …"],
+    ["# password: Bearer abcdefghijklmnop", "# password: Bearer …"],
+    ["# ApiKey: Basic dXNlcjpwYXNzd29yZA==", "# ApiKey: Basic …"],
+    ["# Bearer: Token abc123def456ghi789", "# Bearer: Token …"],
+    ["# Bearer:abc123def456ghi789", "# Bearer:…"],
+    ["# bearer:abcdefghijklmnop", "# bearer:…"],
+    ["# Authorization => Bearer abcdefghijklmnop", "# Authorization => Bearer …"],
+    ["# header Authorization Bearer abcdefghijklmnop", "# header Authorization Bearer …"],
+    // A scheme's word and one token as a whole value: a credential whatever the token's shape.
+    ['X = "Bearer hunter2"', 'X = "Bearer …"'],
+    ['X = "Token hunter2"', 'X = "Token …"'],
+    ['X = "token abcdefghijkl"', 'X = "token …"'],
+    // Only the parameters that carry a credential lose their values.
+    ['# WWW-Authenticate: Bearer realm="acme", error="invalid_token"', '# WWW-Authenticate: Bearer realm="acme", error="invalid_token"'],
+    ['# Digest realm="acme", algorithm=SHA-256, qop=auth, nonce="abc", cnonce="def", response="6629fae4"', '# Digest realm="acme", algorithm=SHA-256, qop=auth, nonce="…", cnonce="…", response="…"'],
+    ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f7", "# AWS4-HMAC-SHA256 Credential=…, SignedHeaders=host, Signature=…"],
   ])("%s", (line, shown) => {
     expect(maskedLine(line)).toBe(shown);
   });
 
   it("keeps prose after a scheme's word", () => {
-    for (const line of ["# the Bearer scheme is used here", "# Basic auth is enabled", "# Token expired at 12:00", "# AWS us-east-1 region"]) expect(maskedLine(line)).toBe(line);
+    for (const line of ["# the Bearer scheme is used here", "# Basic auth is enabled", "# Token expired at 12:00", "# AWS us-east-1 region", "# AWS region=us-east-1", "# Token ttl=3600, refresh=true", "# Digest algorithm=SHA-256, qop=auth", '# Bot name="acme-bot"']) {
+      expect(maskedLine(line)).toBe(line);
+    }
   });
 
   it("masks them in values and in a multi-line string's lines", () => {
