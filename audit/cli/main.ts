@@ -375,7 +375,7 @@ function checkIngestUrl(ingestUrl: string): void {
     throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${maskedValue(`${url.origin}${url.pathname}`.replace(/\/+$/, ""))}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url.pathname.includes(";")) {
-    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars, and ${PATH_PARAMETERS_EXPOSED}; ${whatToGive(url, ingestUrl)}`);
+    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars: ${PATH_PARAMETERS_EXPOSED}; ${whatToGive(url, ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(

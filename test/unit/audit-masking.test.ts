@@ -168,9 +168,12 @@ describe("URLs read as the WHATWG parser reads them, for detection and masking a
   });
 });
 
+/** The otlp-endpoints rule's messages for a JSONC file's `vars`. */
+const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+/** The three endpoint vars on `base`. */
+const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
+
 describe("otlp-endpoints names what is wrong with an endpoint's path, query and origin", () => {
-  const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
-  const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
 
   it("masks path parameters and a path segment that is a key; shows the rest of a path", () => {
     expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;token=…");
@@ -478,8 +481,6 @@ describe("the masking keeps what is plainly no secret", () => {
 });
 
 describe("endpoint vars and --ingest-url: an empty query or fragment, path parameters and a ';' in the host", () => {
-  const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
-  const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
 
   it.each([["https://ingest.acme.io/otel?", '"?"'], ["https://ingest.acme.io/otel#", '"#"']])("refuses --ingest-url %s with exit 2 and the base to give", async (url, shown) => {
     const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
@@ -509,6 +510,23 @@ describe("endpoint vars and --ingest-url: an empty query or fragment, path param
     const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io;key=abc/v1/logs" });
     expect(messages).toEqual([
       `top level: DECO_OTEL_LOGS_ENDPOINT's host holds ";", which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): "https://ingest.acme.io;key=…/v1/logs"`,
+    ]);
+    expect(messages.join("\n")).not.toContain("abc");
+  });
+
+  it("refuses --ingest-url with path parameters in one sentence, masked", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", "https://ingest.acme.io/otel;key=pw9", dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--ingest-url must not hold path parameters ("https://ingest.acme.io/otel;key=…"): --fix writes it into vars: vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; give');
+    expect(refused.err).not.toContain("pw9");
+  });
+
+  it("still tells such a var over http that it is not https", () => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "http://ingest.acme.io;key=abc/v1/logs" });
+    expect(messages).toEqual([
+      expect.stringContaining(`DECO_OTEL_LOGS_ENDPOINT's host holds ";"`),
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://ingest.acme.io;key=…/v1/logs"`,
     ]);
     expect(messages.join("\n")).not.toContain("abc");
   });

@@ -74,14 +74,12 @@ export const otlpEndpointsRule: Rule = {
         continue;
       }
       const stray = strayHostCharacter(url);
-      if (stray !== undefined) {
-        // Its origin is no host's, so it is not compared with the others'.
-        hits.push({ at: value.at, message: `${name}'s host ${hostHolds(stray)}: ${quotedUrl(value.value)}` });
-        continue;
-      }
-      const unreachable = unreachableAddress(url);
+      if (stray !== undefined) hits.push({ at: value.at, message: `${name}'s host ${hostHolds(stray)}: ${quotedUrl(value.value)}` });
+      const unreachable = stray === undefined ? unreachableAddress(url) : undefined;
       if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
       else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
+      // A host holding what no host name holds has no origin to compare with the others', nor a path to judge.
+      if (stray !== undefined) continue;
       if (url.pathname.includes(";")) {
         hits.push({ at: value.at, message: `${name} must not hold path parameters (;…): ${PATH_PARAMETERS_EXPOSED}: ${quotedUrl(value.value)}` });
       }
