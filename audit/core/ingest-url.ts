@@ -170,11 +170,13 @@ function maskedParameters(body: string, separator: RegExp, names: Names): string
 }
 
 /**
- * A parameter's name shown as written: a letter or `_` first, then up to 31 letters, `_`, `.`,
- * `-` and brackets (`access_token`, `filter[tenant]`), or up to 15 of these and digits
- * (`v2.key`, `x-amz-date1`); a longer run holding digits may be a key written as a name.
+ * A parameter's name shown as written: at most 32 characters of words joined by `_`, `.`, `-` and
+ * brackets (`access_token`, `filter[tenant]`, `X-Amz-Credential`), each word up to 20 letters and
+ * perhaps digits after them (`v2.key`, `x-amz-date1`), or digits alone (`page[2]`). Digits inside
+ * a word (`s3cretpassw0rd`) or a long run of letters (`abcdefghijklmnopqrstuvwxyzABCDEF`) may be a
+ * key written as a name, and is masked.
  */
-const PARAMETER_NAME = /^(?:[A-Za-z_][A-Za-z_.[\]-]{0,31}|[A-Za-z_][\w.[\]-]{0,15})$/;
+const PARAMETER_NAME = /^(?=.{1,32}$)_*[A-Za-z]{1,20}\d*(?:[_.[\]-]+(?:[A-Za-z]{1,20}\d*|\d+))*[_.[\]-]*$/;
 
 /**
  * The first character of `url`'s host that no host a Worker can reach holds, or undefined. Such a

@@ -477,6 +477,15 @@ describe("the masking keeps what is plainly no secret", () => {
     // A bare value, or a name shaped as a key, is masked whole.
     expect(maskedValue("https://x.acme.io/?s3cretValue")).toBe("https://x.acme.io/?…");
     expect(maskedValue("https://x.acme.io/?k9Xq2LmZ7vB4nR8tW1yH6p=1")).toBe("https://x.acme.io/?…");
+    for (const [url, shown] of [
+      ["https://x.io/?s3cretpassw0rd=1", "https://x.io/?…"],
+      ["https://x.io/#s3cretpassw0rd=1", "https://x.io/#…"],
+      ["https://x.io/;s3cretpw=1/v1/logs", "https://x.io/;…/v1/logs"],
+      ["https://x.io/?abcdefghijklmnopqrstuvwxyzABCDEF=1", "https://x.io/?…"],
+      ["https://x.io/?filter[tenant]=a&v2.key=1&X-Amz-Credential=x&page[2]=1", "https://x.io/?filter[tenant]=…&v2.key=…&X-Amz-Credential=…&page[2]=…"],
+    ]) {
+      expect(maskedValue(url!)).toBe(shown);
+    }
   });
 });
 
