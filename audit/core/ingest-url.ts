@@ -119,7 +119,8 @@ export function isHostUrl(text: string): boolean {
  * (`https://user:pw@host`, a token written as the user name, `https://ghp_…@host`, in every
  * spelling the parser reads user info from, also without a scheme, `user:pw@host`), every
  * query, fragment and path parameter's value, its name kept unless `names` are masked
- * (`maskedTail`: `?token=…`, a bare `?…`). Where the parser reads
+ * (`maskedTail`: `?token=…`, a bare `?…`), and what follows a character no host holds in a
+ * URL's host (`STRAY_IN_HOST`: `https://ingest.acme.io,…`). Where the parser reads
  * the URL, its authority ends at the first `/`, `\\`, `?` or `#`; where it does not
  * (`https://a:s3cret?Pass@host` has no valid port), everything before the last `@` ahead of the
  * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
@@ -130,8 +131,21 @@ export function maskedUrl(text: string, names: Names = "kept"): string {
   const rest = text.slice(start);
   const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
-  return text.slice(0, start) + (at === -1 ? maskedTail(rest, names) : `…${maskedTail(rest.slice(at), names)}`);
+  const host = at === -1 ? 0 : at;
+  // A host holding what no host name holds (`ingest.acme.io,key=pw9`): what follows that character may be a credential.
+  const stray = isHostUrl(text) ? rest.slice(host, end).search(STRAY_IN_HOST) : -1;
+  const tail = stray === -1 ? rest.slice(host) : `${rest.slice(host, host + stray + 1)}…${rest.slice(end)}`;
+  return text.slice(0, start) + (at === -1 ? "" : "…") + maskedTail(tail, names);
 }
+
+/**
+ * A character the URL parser takes in a host that no host name holds and that may start a
+ * credential written into it (`strayHostCharacter` reads the parsed host): `,`, `&`, `=`, `%`
+ * (`%3B`), `!`, `'`, `(`, `)`, `*`, `+`, `~`, and a `$` that starts no `${…}` template (which the
+ * placeholder finding names as written). A `;` starts path parameters, which `maskedTail` masks by
+ * their own reading (`;key=…`); letters of any script, blanks and a line break are shown.
+ */
+const STRAY_IN_HOST = /[,&=%!'()*+~]|\$(?!\{)/;
 
 /**
  * Whether a masked URL keeps its parameters' names (`?token=…`, as it is shown) or masks each

@@ -531,6 +531,16 @@ describe("endpoint vars and --ingest-url: an empty query or fragment, path param
     expect(refused.err).not.toContain("pw9");
   });
 
+  it.each([",", "&", "=", "$", "%3B"])("masks what follows %s in a var's host and in --ingest-url's refusal", async (stray) => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: `https://ingest.acme.io${stray}key=abc/v1/logs` });
+    expect(messages.join("\n")).toContain(`"https://ingest.acme.io${stray[0]}…/v1/logs"`);
+    expect(messages.join("\n")).not.toContain("abc");
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", `https://ingest.acme.io${stray}key=pw9`, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain("pw9");
+  });
+
   it("still tells such a var over http that it is not https", () => {
     const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "http://ingest.acme.io;key=abc/v1/logs" });
     expect(messages).toEqual([
