@@ -183,11 +183,13 @@ const LITERAL_BODY = /^(?:[^']|'(?!''))*/;
  * `'''…'''`, open to the line's end when it closes on a later line), a double-quoted
  * string (its escapes skipped, so `\"` does not end it; open to the line's end when unclosed), a
  * single-quoted one, `=`, and a run of anything else but blanks, quotes and TOML's and JSON's
- * punctuation (a JSON key's `:` alone is one, read as `=`), which, once it holds a `?` or `#`,
- * takes its `=` too: a URL's query (`https://…?sig=…`) or a fragment's parameters (`#token=X`)
- * are masked as one URL's (`maskedUrl`: `?sig=…`, `#token=…`), not split into a name and a value
+ * punctuation (a JSON key's `:` alone is one, read as `=`), which, once it holds a `?`, `#` or `;`,
+ * takes its `=` too: a URL's query (`https://…?sig=…`), a fragment's parameters (`#token=X`) or
+ * path parameters (`/x;key=X`), brackets in their names too (`?filter[tenant]=X`, but no `[` after a
+ * `=`: `#KEY=["…"]` is an array under a name), are masked as one
+ * URL's (`maskedUrl`: `?sig=…`, `#token=…`, `;key=…`), not split into a name and a value
  * that no URL reading sees; but never a `=` that ends it, so a string after it is judged under the
  * name before it (`#DB_PASSWORD="…"`, a commented-out key). A string's body stops only where its
  * closing delimiter or the line's end is, so matching is linear in the line.
  */
-const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#]*[?#][^\s"',{}[\]]*(?<!=)|[^\s"'=,{}[\]]+/g;
+const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#;]*[?#;](?:[^\s"',{}[]|(?<!=)\[)*(?<!=)|[^\s"'=,{}[\]]+/g;
