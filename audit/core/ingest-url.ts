@@ -1,5 +1,6 @@
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { ENDPOINT_VARS } from "./wiring";
+import { isParameterName } from "./parameter-names";
 
 /**
  * What `--ingest-url` takes and the endpoint vars start with, as help, hints and refusals say it:
@@ -159,8 +160,8 @@ export type Names = "kept" | "masked";
  * parameter's after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
  * gateways read credentials from); blanks at its end kept on the line. A parameter's name is kept
  * (`?token=…&tenant=…`, `#access_token=…`, `;key=…`): names are no secret, and they tell the
- * person what the masked value is; a bare value (`?s3cret`, `;s3cret`) or a name shaped as no name
- * (`PARAMETER_NAME`) is masked whole. The path is otherwise shown: it is what tells a person which
+ * person what the masked value is; a bare value (`?s3cret`, `;s3cret`) or a name not plainly a name
+ * (`isParameterName`) is masked whole. The path is otherwise shown: it is what tells a person which
  * value they wrote.
  */
 function maskedTail(rest: string, names: Names): string {
@@ -171,26 +172,17 @@ function maskedTail(rest: string, names: Names): string {
   return path.replace(/;[^/\\]+/g, (parameter) => `;${maskedParameters(parameter.slice(1), /;/, names)}`) + after.replace(/([?#])([^#]+)/g, (_, mark: string, body: string) => mark + maskedParameters(body, /&/, names)) + rest.slice(kept.length);
 }
 
-/** `body`'s parameters, split by `separator`, each as `name=…` when its name is one (`PARAMETER_NAME`), else `…`; all `…` when `names` are masked. */
+/** `body`'s parameters, split by `separator`, each as `name=…` when its name is one (`isParameterName`), else `…`; all `…` when `names` are masked. */
 function maskedParameters(body: string, separator: RegExp, names: Names): string {
   if (names === "masked") return "…";
   return body
     .split(separator)
     .map((parameter) => {
       const equals = parameter.indexOf("=");
-      return equals !== -1 && PARAMETER_NAME.test(parameter.slice(0, equals)) ? `${parameter.slice(0, equals)}=…` : "…";
+      return equals !== -1 && isParameterName(parameter.slice(0, equals)) ? `${parameter.slice(0, equals)}=…` : "…";
     })
     .join(separator.source);
 }
-
-/**
- * A parameter's name shown as written: at most 32 characters of words joined by `_`, `.`, `-` and
- * brackets (`access_token`, `filter[tenant]`, `X-Amz-Credential`), each word up to 20 letters and
- * perhaps digits after them (`v2.key`, `x-amz-date1`), or digits alone (`page[2]`). Digits inside
- * a word (`s3cretpassw0rd`) or a long run of letters (`abcdefghijklmnopqrstuvwxyzABCDEF`) may be a
- * key written as a name, and is masked.
- */
-const PARAMETER_NAME = /^(?=.{1,32}$)_*[A-Za-z]{1,20}\d*(?:[_.[\]-]+(?:[A-Za-z]{1,20}\d*|\d+))*[_.[\]-]*$/;
 
 /**
  * The first character of `url`'s host that no host a Worker can reach holds, or undefined. Such a

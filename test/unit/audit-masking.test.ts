@@ -408,6 +408,7 @@ describe("a commented-out key's value is judged under its name", () => {
     ['#ADMIN_PASSWORD="1"', '#…="…"'],
     ['#SENHA="hunter2"', '#…="…"'],
     ["#DB_PASSWORD='''hunter2'''", "#…='''…'''"],
+    ['#DB_PASSWORD=["hunter2"]', '#…=["…"]'],
     ['name = "shop" #password="hunter2"', 'name = "shop" #…="…"'],
     ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?…="…"'],
     ['# see ?DB_PASSWORD="hunter2"', '# see ?…="…"'],
@@ -470,7 +471,7 @@ describe("the masking keeps what is plainly no secret", () => {
   it("keeps a parameter's name and masks its value (#token=X, a query in a comment)", () => {
     expect(maskedLine("# see #token=X")).toBe("# see #token=…");
     expect(maskedLine("#token=X")).toBe("#token=…");
-    expect(maskedLine("# https://x.acme.io/a?a=1&sig=abc123def")).toBe("# https://x.acme.io/a?a=…&sig=…");
+    expect(maskedLine("# https://x.acme.io/a?page=1&sig=abc123def")).toBe("# https://x.acme.io/a?page=…&sig=…");
     expect(maskedLine("# ?key=abc")).toBe("# ?key=…");
     expect(maskedValue("https://x.acme.io/a?code=123#state=abc")).toBe("https://x.acme.io/a?code=…#state=…");
     // A bare value, or a name shaped as a key, is masked whole.
@@ -488,6 +489,48 @@ describe("the masking keeps what is plainly no secret", () => {
   });
 });
 
+describe("a parameter's name is kept only when each of its words is a known parameter's word", () => {
+  it.each([
+    ["https://ingest.acme.io/x?Summer2024=1", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x?hunter2=", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x#correcthorsebattery=1", "https://ingest.acme.io/x#…"],
+    ["https://ingest.acme.io/x#SEKRETf2=1", "https://ingest.acme.io/x#…"],
+    ["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel;…"],
+    ["https://ingest.acme.io/x?page=2&Summer2024=1", "https://ingest.acme.io/x?page=…&…"],
+  ])("masks a name that is no plain parameter's name whole: %s", (url, shown) => {
+    expect(maskedValue(url)).toBe(shown);
+    expect(maskedLine(`U1 = "${url}"`)).toBe(`U1 = "${shown}"`);
+    expect(maskedLine(`# see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET/);
+  });
+
+  it.each([
+    ["#token=abc123", "#token=…"],
+    ["https://x.io/a?access_token=abc123", "https://x.io/a?access_token=…"],
+    ["https://x.io/a?filter[tenant]=acme&utm_source=news", "https://x.io/a?filter[tenant]=…&utm_source=…"],
+    ["https://x.io/a?pageSize=10&client_id=abc&X-Amz-Credential=x&page[2]=1&v2.key=k", "https://x.io/a?pageSize=…&client_id=…&X-Amz-Credential=…&page[2]=…&v2.key=…"],
+    ["https://x.io/a;jsessionid=abc", "https://x.io/a;jsessionid=…"],
+  ])("keeps a plain parameter's name: %s", (url, shown) => {
+    expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
+    expect(maskedValue(url)).toBe(shown);
+  });
+
+  it.each(["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel?Summer2024=1"])("refuses --ingest-url %s without printing the name", async (url) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024/);
+  });
+
+  it("prints none of these names in a --fix --dry-run", async () => {
+    const dir = await fleet({
+      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2/);
+  });
+});
+
 describe("a path parameter's value is masked wherever a URL is echoed", () => {
   it.each([
     ["# see https://ingest.acme.io/x;key=SEKRETg6 for details", "# see https://ingest.acme.io/x;key=… for details"],
@@ -495,6 +538,7 @@ describe("a path parameter's value is masked wherever a URL is echoed", () => {
     ["# https://ingest.acme.io/v1/logs;jsessionid=SEKRETd5", "# https://ingest.acme.io/v1/logs;jsessionid=…"],
     ["// https://ingest.acme.io/a;key=SEKRETg7/b?page=1", "// https://ingest.acme.io/a;key=…/b?page=…"],
     ["# https://x.io/a?filter[tenant]=SEKRETg9&page[2]=1", "# https://x.io/a?filter[tenant]=…&page[2]=…"],
+    ["# see /x;Summer2024=SEKRETg8", "# see /x;…"],
   ])("%s", (line, shown) => {
     expect(maskedLine(line)).toBe(shown);
   });
