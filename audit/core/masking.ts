@@ -1,7 +1,7 @@
 import { formatPatch, structuredPatch } from "diff";
 import { isHostUrl, maskedUrl, writtenOrigin } from "./ingest-url";
 import { isAuthScheme } from "../../workers/ingest/core/redact/credential-headers";
-import { maskedSchemeCredentials } from "./scheme-credentials";
+import { credentialAfterName, maskedSchemeCredentials } from "./scheme-credentials";
 import { secretReason } from "./secret-detection";
 
 /**
@@ -116,6 +116,9 @@ function maskedTokensIn(line: string, state: LineState): string {
   let credentialNext = false;
   // Where the credential masked after a scheme's word ends: a token68's padding glued to it (`dXNl…==`) is its own.
   let credentialEnd = -1;
+  // The last bare word and where it ends, which may name the word after it.
+  let bare = "";
+  let bareEnd = -1;
   return head + rest.replace(LINE_TOKEN, (token, at: number) => {
     if (token === "=" && at === credentialEnd) {
       credentialEnd += 1;
@@ -142,8 +145,12 @@ function maskedTokensIn(line: string, state: LineState): string {
     const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
     const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
     const content = token.slice(quote.length, closed ? -quote.length : undefined);
-    const masked = delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
+    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`).
+    const named = quote === "" && bare !== "" && /^[ \t]+$/.test(rest.slice(bareEnd, at)) && credentialAfterName(bare, content);
+    const masked = named ? "…" : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
+    bare = quote === "" ? content : "";
+    bareEnd = at + token.length;
     previous = content;
     // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
     name = quote === "" && content.length > 1 && content.endsWith(":") ? content.slice(0, -1) : "";

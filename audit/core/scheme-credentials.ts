@@ -1,4 +1,5 @@
 import { isAuthScheme, takesGluedColon } from "../../workers/ingest/core/redact/credential-headers";
+import { secretReason } from "./secret-detection";
 
 /**
  * `text` with the credentials after every HTTP authentication scheme's word masked as `…`, the
@@ -102,6 +103,23 @@ const AUTH_PARAMETER_VALUE = /([\w-]+[ \t]*=[ \t]*)(\\?"|')?(?:(?<=")[^"\\\n]*|(
 
 /** A token68 (RFC 9110 §11.2), or an account and its signature (`SharedKey acct:sig`), ending where a word does. */
 const TOKEN68 = /^[A-Za-z0-9._~+/-]+(?::[A-Za-z0-9._~+/-]+)?=*(?=$|[\s"'`,;)\]}\\])/;
+
+/**
+ * Whether bare `token`, written after the bare word `name` and a blank (`# x-api-key abc…`,
+ * `// key abc…`), is that credential's value: `name` is a credential's name (`secretReason`'s
+ * reading of a var's name, or an auth parameter's, `CREDENTIAL_PARAMETER`: `key`, `token`) and
+ * `token` is shaped as one (`credentialShaped`), so prose after such a word stays (`key rotation`).
+ * A URL or any word holding more than a token's characters (`TOKEN_WORD`) is judged on its own.
+ */
+export function credentialAfterName(name: string, token: string): boolean {
+  return NAME_WORD.test(name) && TOKEN_WORD.test(token) && credentialShaped(token) && (CREDENTIAL_PARAMETER.test(name) || secretReason(name, token) !== undefined);
+}
+
+/** A bare word that may be a credential's name: letters first, then letters, digits, `_`, `.` or `-` (`x-api-key`, `DB_PASSWORD`). */
+const NAME_WORD = /^[A-Za-z][\w.-]*$/;
+
+/** A bare word of a token's characters only (a token68's, RFC 9110 §11.2); a URL is no such word. */
+const TOKEN_WORD = /^[A-Za-z0-9._~+/-]+=*$/;
 
 /**
  * Whether a token after a scheme's word in prose is shaped as a credential: letters and a digit,

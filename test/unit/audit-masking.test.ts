@@ -544,6 +544,20 @@ describe("a path parameter's value is masked wherever a URL is echoed", () => {
   });
 });
 
+describe("a credential's name, a blank and a credential-shaped token", () => {
+  it.each([
+    ["# x-api-key SEKRET33abcdefgh1234", "# x-api-key …"],
+    ['"API_KEY": "x", // key SEKRET54abcdefghij1234', '"API_KEY": "…", // key …'],
+    ["# DB_PASSWORD abc123def456ghi", "# DB_PASSWORD …"],
+    // Prose after such a word stays.
+    ["# key rotation happens weekly", "# key rotation happens weekly"],
+    ["# the token expires in 3600 seconds", "# the token expires in 3600 seconds"],
+    ["# api key us-east-1", "# api key us-east-1"],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+});
+
 describe("endpoint vars and --ingest-url: an empty query or fragment, path parameters and a ';' in the host", () => {
 
   it.each([["https://ingest.acme.io/otel?", '"?"'], ["https://ingest.acme.io/otel#", '"#"']])("refuses --ingest-url %s with exit 2 and the base to give", async (url, shown) => {
