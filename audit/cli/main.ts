@@ -8,7 +8,7 @@ import { decodeConfigFile, hasConfigExtension, isWranglerConfig, loadConfig } fr
 import { ConfigParseError } from "../core/model";
 import { type AuditRun, NOT_A_WRANGLER_FILE_MESSAGE, allExcluded, filesLeftEmpty, formatGithubNote, nothingAudited, NO_WRANGLER_FILE_MESSAGE, NO_WRANGLER_KEYS_MESSAGE, NOT_REGULAR_FILE_MESSAGE, type Mode, allFindings, exitCodeOf, formatGithub, formatText, missingPathMessage, skippedLines, summaryLine } from "../core/report";
 import { findingsOnDisk } from "../core/relocate";
-import { INGEST_URL_MEANING, placeholderFault, unreachableAddress, writtenAuthority } from "../core/ingest-url";
+import { INGEST_URL_MEANING, PATH_PARAMETERS_EXPOSED, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, writtenAuthority } from "../core/ingest-url";
 import { maskedPatch, maskedValue, quotedUrl } from "../core/masking";
 import { RULES } from "../core/rules/index";
 import { DEFAULT_TAIL_NAMES, TAIL_WORKER, type TailNames } from "../core/wiring";
@@ -69,8 +69,8 @@ Options:
                       on a host a deployed Worker cannot reach (localhost, loopback, private,
                       link-local, carrier-grade NAT 100.64/10, benchmarking 198.18/15, any of
                       these as NAT64 64:ff9b::, or a .internal, .home.arpa or .local name),
-                      with /v1 or /v1/<signal> at its end, a query or fragment, path
-                      parameters (;…), a host holding what no host name holds
+                      with /v1 or /v1/<signal> at its end, a query or fragment (an empty
+                      ? or # too), path parameters (;…), a host holding what no host name holds
                       (ingest.acme.io;key=…), a user name or password, a \${…} template, a
                       placeholder (<…>, {…}, YOUR_ACCOUNT, ACCOUNT_ID, example.com, a
                       .invalid or .test host) or a blank
@@ -338,10 +338,10 @@ function parseOptions(argv: string[], context: RunContext): Options | "help" {
  * Refuses an `--ingest-url` that `--fix` must not write into vars: not an https URL with a host
  * (`http://…` told so, and a host without a scheme, with the https base to give), one on a host
  * a deployed Worker cannot reach (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names),
- * one with a query or fragment or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
+ * one with a query or fragment (an empty `?` or `#` too: `queryAndFragment`) or ending in `/v1` or `/v1/<signal>` (the vars get `/v1/logs`, … after
  * its path: a query would sit in the middle of them, a `/v1` would be doubled, `/v1/v1/logs`), a placeholder or `${…}`
  * template or a blank (`placeholderFault`: wrangler would deploy it as written), or one carrying path
- * parameters (`/otel;key=…`), a host holding what no host name holds (`HOST_NAME`: `ingest.acme.io;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
+ * parameters (`/otel;key=…`), a host holding what no host name holds (`strayHostCharacter`: `ingest.acme.io;key=…`) or user info (`https://user:pw@…`): vars are plain text in the dashboard and the deploy log, and the ingest
  * Worker reads its token from the Authorization header, never from the URL. Each refusal says
  * which of these it is, and what to give where one can tell.
  *
@@ -352,10 +352,10 @@ function checkIngestUrl(ingestUrl: string): void {
   if (placeholder !== undefined) throw new UsageError(`--ingest-url ${placeholder}, got ${quotedUrl(ingestUrl)}`);
   const url = URL.parse(ingestUrl);
   const takes = `--ingest-url must be ${INGEST_URL_MEANING}, which the vars get /v1/logs, /v1/traces and /v1/metrics after`;
-  const stray = url === null || !/^https?:$/.test(url.protocol) || url.hostname === "" || HOST_NAME.test(url.hostname) ? undefined : /[^a-z0-9_.-]/.exec(url.hostname)![0];
+  const stray = url === null || !/^https?:$/.test(url.protocol) ? undefined : strayHostCharacter(url);
   if (stray !== undefined) {
     // Not whatToGive: its base would keep the host, and what follows the stray character may be a credential.
-    throw new UsageError(`--ingest-url's host holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): give ${INGEST_URL_MEANING}; got ${quotedUrl(ingestUrl)}`);
+    throw new UsageError(`--ingest-url's host ${hostHolds(stray)}: give ${INGEST_URL_MEANING}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url?.protocol === "http:" && url.hostname !== "") {
     throw new UsageError(`--ingest-url must be https, not http: the exporters send the DECO_OTEL_TOKEN bearer token with every request to it; ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
@@ -367,14 +367,15 @@ function checkIngestUrl(ingestUrl: string): void {
     throw new UsageError(`${takes}${given}; the ingest Worker's own is https://deco-otel-ingest.<account>.workers.dev, <account> being your account's workers.dev subdomain; got ${quotedUrl(ingestUrl)}`);
   }
   if (unreachableAddress(url) !== undefined) throw new UsageError(`${takes}, and ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
-  if (url.search !== "" || url.hash !== "") {
-    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(url.search + url.hash)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
+  const query = queryAndFragment(url);
+  if (query !== undefined) {
+    throw new UsageError(`${takes}, so it must not hold a query or fragment (${quotedUrl(query)}): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (SIGNAL_PATH_END.test(url.pathname)) {
     throw new UsageError(`${takes}, so it must not end in /v1 or /v1/<signal> (the logs var would be ${maskedValue(`${url.origin}${url.pathname}`.replace(/\/+$/, ""))}/v1/logs): ${whatToGive(url, ingestUrl)}; got ${quotedUrl(ingestUrl)}`);
   }
   if (url.pathname.includes(";")) {
-    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars, which are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; ${whatToGive(url, ingestUrl)}`);
+    throw new UsageError(`--ingest-url must not hold path parameters (${quotedUrl(ingestUrl)}): --fix writes it into vars: ${PATH_PARAMETERS_EXPOSED}; ${whatToGive(url, ingestUrl)}`);
   }
   if (url.username !== "" || url.password !== "") {
     throw new UsageError(
@@ -382,14 +383,6 @@ function checkIngestUrl(ingestUrl: string): void {
     );
   }
 }
-
-/**
- * A host a Worker can reach, as the URL parser leaves it (lower case, punycode): a DNS name's
- * letters, digits, dashes, dots and underscores, or an IP address (IPv6 in brackets). The parser
- * also takes `;`, `=`, `!`, `$`, `&`, `'`, `(`, `)`, `*`, `+`, `,` and `~` in a host
- * (`https://ingest.acme.io;key=pw9` has the host `ingest.acme.io;key=pw9`), which no DNS name holds.
- */
-const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
 
 /** A path's end the vars add themselves, and so `--ingest-url` must not end in: `/v1`, `/v1/<signal>`, with any slashes after. */
 const SIGNAL_PATH_END = /\/v1(\/(logs|traces|metrics))?\/*$/;

@@ -1,5 +1,6 @@
 import { type ConfigDocument, entryOf, stringAt } from "./model";
 import { ENDPOINT_VARS } from "./wiring";
+import { isParameterName } from "./parameter-names";
 
 /**
  * What `--ingest-url` takes and the endpoint vars start with, as help, hints and refusals say it:
@@ -117,33 +118,103 @@ export function isHostUrl(text: string): boolean {
 /**
  * `text` with what may be a credential in a URL masked as `…`: the user info
  * (`https://user:pw@host`, a token written as the user name, `https://ghp_…@host`, in every
- * spelling the parser reads user info from, also without a scheme, `user:pw@host`), and all the
- * query and fragment text after `?` or `#` (`?token=…`, a bare `?s3cret`). Where the parser reads
+ * spelling the parser reads user info from, also without a scheme, `user:pw@host`), every
+ * query, fragment and path parameter's value, its name kept unless `names` are masked
+ * (`maskedTail`: `?token=…`, a bare `?…`), and what follows a character no host holds in a
+ * URL's host (`STRAY_IN_HOST`: `https://ingest.acme.io,…`). Where the parser reads
  * the URL, its authority ends at the first `/`, `\\`, `?` or `#`; where it does not
  * (`https://a:s3cret?Pass@host` has no valid port), everything before the last `@` ahead of the
  * first `/` or `\\` is masked, since what the writer meant is unknown. The rest is kept as
  * written, so the person finds the value they typed.
  */
-export function maskedUrl(text: string): string {
+export function maskedUrl(text: string, names: Names = "kept"): string {
   const start = URL_PREFIX.exec(text)![0].length;
   const rest = text.slice(start);
   const end = rest.search(readUrl(text) === null ? /[/\\]|$/ : /[/\\?#]|$/);
   const at = rest.slice(0, end).lastIndexOf("@");
-  return text.slice(0, start) + (at === -1 ? maskedTail(rest) : `…${maskedTail(rest.slice(at))}`);
+  const host = at === -1 ? 0 : at;
+  // A host holding what no host name holds (`ingest.acme.io,key=pw9`): what follows that character may be a credential.
+  const stray = isHostUrl(text) ? rest.slice(host, end).search(STRAY_IN_HOST) : -1;
+  const tail = stray === -1 ? rest.slice(host) : `${rest.slice(host, host + stray + 1)}…${rest.slice(end)}`;
+  return text.slice(0, start) + (at === -1 ? "" : "…") + maskedTail(tail, names);
 }
 
 /**
- * `rest` with every query and fragment text after `?` or `#` masked as `…`, and each path
- * parameter after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
- * gateways read credentials from); blanks at its end kept on the line. The path is otherwise
- * shown: it is what tells a person which value they wrote.
+ * A character the URL parser takes in a host that no host name holds and that may start a
+ * credential written into it (`strayHostCharacter` reads the parsed host): `,`, `&`, `=`, `%`
+ * (`%3B`), `!`, `'`, `(`, `)`, `*`, `+`, `~`, and a `$` that starts no `${…}` template (which the
+ * placeholder finding names as written). A `;` starts path parameters, which `maskedTail` masks by
+ * their own reading (`;key=…`); letters of any script, blanks and a line break are shown.
  */
-function maskedTail(rest: string): string {
+const STRAY_IN_HOST = /[,&=%!'()*+~]|\$(?!\{)/;
+
+/**
+ * Whether a masked URL keeps its parameters' names (`?token=…`, as it is shown) or masks each
+ * parameter's text whole (`?…`, as it is judged: `maskedValue` asks whether what the masking
+ * leaves still looks like a credential, which a parameter's name alone does not make it).
+ */
+export type Names = "kept" | "masked";
+
+/**
+ * `rest` with every query and fragment value after `?` or `#` masked as `…`, and each path
+ * parameter's after `;` up to the next `/` (`/v1/logs;token=…`, as RFC 3986 §3.3 allows and some
+ * gateways read credentials from); blanks at its end kept on the line. A parameter's name is kept
+ * (`?token=…&tenant=…`, `#access_token=…`, `;key=…`): names are no secret, and they tell the
+ * person what the masked value is; a bare value (`?s3cret`, `;s3cret`) or a name not plainly a name
+ * (`isParameterName`) is masked whole. The path is otherwise shown: it is what tells a person which
+ * value they wrote.
+ */
+function maskedTail(rest: string, names: Names): string {
   const kept = rest.trimEnd();
   const query = kept.search(/[?#]/);
   const path = query === -1 ? kept : kept.slice(0, query);
   const after = query === -1 ? "" : kept.slice(query);
-  return path.replace(/;[^/\\]+/g, ";…") + after.replace(/([?#])[^#]+/g, "$1…") + rest.slice(kept.length);
+  return path.replace(/;[^/\\]+/g, (parameter) => `;${maskedParameters(parameter.slice(1), /;/, names)}`) + after.replace(/([?#])([^#]+)/g, (_, mark: string, body: string) => mark + maskedParameters(body, /&/, names)) + rest.slice(kept.length);
+}
+
+/** `body`'s parameters, split by `separator`, each as `name=…` when its name is one (`isParameterName`), else `…`; all `…` when `names` are masked. */
+function maskedParameters(body: string, separator: RegExp, names: Names): string {
+  if (names === "masked") return "…";
+  return body
+    .split(separator)
+    .map((parameter) => {
+      const equals = parameter.indexOf("=");
+      return equals !== -1 && isParameterName(parameter.slice(0, equals)) ? `${parameter.slice(0, equals)}=…` : "…";
+    })
+    .join(separator.source);
+}
+
+/**
+ * The first character of `url`'s host that no host a Worker can reach holds, or undefined. Such a
+ * host, as the URL parser leaves it (lower case, punycode), is a DNS name's letters, digits,
+ * dashes, dots and underscores, or an IP address (IPv6 in brackets); the parser also takes `;`,
+ * `=`, `!`, `$`, `&`, `'`, `(`, `)`, `*`, `+`, `,` and `~` in a host (`https://ingest.acme.io;key=pw9`
+ * has the host `ingest.acme.io;key=pw9`), which no DNS name holds. Undefined for a URL with no host.
+ */
+export function strayHostCharacter(url: URL): string | undefined {
+  return url.hostname === "" || HOST_NAME.test(url.hostname) ? undefined : /[^a-z0-9_.-]/.exec(url.hostname)![0];
+}
+
+const HOST_NAME = /^(?:[a-z0-9_.-]+|\[[0-9a-f:.]+\])$/;
+
+/** What a URL's host holding `stray` (`strayHostCharacter`) is told, after "its host", by `--ingest-url` and the endpoint vars' rule alike. */
+export function hostHolds(stray: string): string {
+  return `holds ${JSON.stringify(stray)}, which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host)`;
+}
+
+/** Why a URL in vars must not hold path parameters (`/otel;key=…`), as `--ingest-url` and the endpoint vars' rule say it. */
+export const PATH_PARAMETERS_EXPOSED = "vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret";
+
+/**
+ * `url`'s query and fragment as its `href` writes them (`?tenant=a`, `#x`, an empty `?` or `#`),
+ * or undefined when it has neither. An empty one counts: `URL.search` and `URL.hash` are `""` for
+ * it, but a base ending in `?` would still be written into vars (`…/otel?/v1/logs`), and a var
+ * ending in `/v1/logs?` or `#` is not the endpoint as written. (The parser percent-encodes a `?`
+ * or `#` anywhere before them, so the first one in `href` starts them.)
+ */
+export function queryAndFragment(url: URL): string | undefined {
+  const start = url.href.search(/[?#]/);
+  return start === -1 ? undefined : url.href.slice(start);
 }
 
 /** Where a placeholder's `account` goes: the subdomain every Worker of the account is under. */
@@ -277,7 +348,7 @@ export function placeholderFault(text: string): string | undefined {
  * The ingest base of an endpoint var's value that may be proposed as the ingest URL: its origin
  * and the path before `/v1/<signal>` (`https://gw.acme.dev/otel` for `https://gw.acme.dev/otel/v1/logs`,
  * as `--fix --ingest-url https://gw.acme.dev/otel` writes it back); undefined for a value the rule
- * refuses (not https, another path, a query or fragment, a placeholder or template), for one whose
+ * refuses (not https, another path, a query or fragment, an empty one too, a placeholder or template), for one whose
  * base holds what the masking hides (`maskedUrl`: path parameters, `/otel;key=…/v1/logs`), and for a
  * host a deployed Worker cannot reach (`unreachableAddress`: `https://127.0.0.1:4318`, a local
  * collector). Blanks before or after the value are left out first: the rule flags them, but the
@@ -287,7 +358,7 @@ export function placeholderFault(text: string): string | undefined {
 export function endpointBase(text: string, path: string): string | undefined {
   const trimmed = text.trim();
   const url = URL.parse(trimmed);
-  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || url.search !== "" || url.hash !== "" || placeholderFault(trimmed) !== undefined) return undefined;
+  if (url === null || url.protocol !== "https:" || unreachableAddress(url) !== undefined || !url.pathname.endsWith(path) || queryAndFragment(url) !== undefined || placeholderFault(trimmed) !== undefined) return undefined;
   const base = url.origin + url.pathname.slice(0, -path.length);
   // A base holding what the masking hides (path parameters, `/otel;key=…`) would be printed and written into vars.
   return maskedUrl(base) === base ? base : undefined;

@@ -1,19 +1,23 @@
 import { formatPatch, structuredPatch } from "diff";
 import { isHostUrl, maskedUrl, writtenOrigin } from "./ingest-url";
+import { isAuthScheme } from "../../workers/ingest/core/redact/credential-headers";
+import { credentialAfterName, maskedSchemeCredentials } from "./scheme-credentials";
 import { secretReason } from "./secret-detection";
 
 /**
- * A value as the audit echoes it: its URL credentials masked (`maskedUrl`: user info, query,
- * fragment, path parameters), and, when what is left still looks like a credential
- * (`secretReason` under `name`: a token in a webhook's path, `DB_PASSWORD = "changeme"`, a known
- * token format), all of it masked as `…`, a URL's origin kept (`https://hooks.slack.com/…`) so the
- * person still finds the value they wrote. The one masking every echo goes through: findings,
- * refusals, hand steps and the dry-run diff.
+ * A value as the audit echoes it: its URL credentials masked (`maskedUrl`: user info, the values
+ * of the query, fragment and path parameters, their names kept) and every authentication
+ * scheme's credentials (`maskedSchemeCredentials`: `Bearer …`, `Digest username="…"`), and, when
+ * what is left with every parameter masked whole still looks like a credential (`secretReason`
+ * under `name`: a token in a webhook's path, `DB_PASSWORD = "changeme"`, a known token format),
+ * all of it masked as `…`, a URL's origin kept (`https://hooks.slack.com/…`) so the person still
+ * finds the value they wrote. The one masking every echo goes through: findings, refusals, hand
+ * steps and the dry-run diff.
  */
 export function maskedValue(text: string, name = ""): string {
-  const masked = maskedUrl(text);
-  if (secretReason(name, masked) === undefined) return masked;
-  return isHostUrl(masked) ? `${writtenOrigin(masked)}/…` : "…";
+  const judged = maskedUrl(text, "masked");
+  if (secretReason(name, judged) === undefined) return maskedSchemeCredentials(maskedUrl(text));
+  return isHostUrl(judged) ? `${writtenOrigin(judged)}/…` : "…";
 }
 
 /**
@@ -89,6 +93,13 @@ interface LineState {
  * delimiter, and the rest of the line token by token (`LINE_TOKEN`).
  */
 function maskedLineIn(line: string, state: LineState): string {
+  // A scheme's credentials span words (`Bearer abc…`, `Digest username="…"`), so they are masked once the
+  // line's words and strings are: each string is judged whole as written first, and what that hides stays hidden.
+  return maskedSchemeCredentials(maskedTokensIn(line, state));
+}
+
+/** `maskedLineIn` before the schemes' credentials across words are masked: each string and word judged as written. */
+function maskedTokensIn(line: string, state: LineState): string {
   let head = "";
   let rest = line;
   if (state.open !== undefined) {
@@ -102,22 +113,60 @@ function maskedLineIn(line: string, state: LineState): string {
   }
   let previous = "";
   let name = "";
-  return head + rest.replace(LINE_TOKEN, (token) => {
+  let credentialNext = false;
+  // Where the credential masked after a scheme's word ends: a token68's padding glued to it (`dXNl…==`) is its own.
+  let credentialEnd = -1;
+  // The last bare word and where it ends, which may name the word after it.
+  let bare = "";
+  let bareEnd = -1;
+  return head + rest.replace(LINE_TOKEN, (token, at: number) => {
+    if (token === "=" && at === credentialEnd) {
+      credentialEnd += 1;
+      return "";
+    }
     if (token === "=" || token === ":") {
       name = previous;
+      return token;
+    }
+    if (credentialNext) {
+      credentialNext = false;
+      previous = "";
+      name = "";
+      credentialEnd = at + token.length;
+      const quote = token[0] === '"' || token[0] === "'" ? token[0] : "";
+      return quote === "" ? "…" : `${quote}…${token.length > 1 && token.endsWith(quote) ? quote : ""}`;
+    }
+    if (schemeUnderName(token, name, rest.slice(at + token.length))) {
+      // `token: Bearer abc…`: the name makes the scheme's word and the credentials after it one value.
+      credentialNext = true;
       return token;
     }
     const delimiter = token.startsWith('"""') || token.startsWith("'''") ? (token.slice(0, 3) as '"""' | "'''") : undefined;
     const quote = delimiter ?? (token[0] === '"' || token[0] === "'" ? token[0] : "");
     const closed = quote !== "" && token.length >= 2 * quote.length && token.endsWith(quote);
     const content = token.slice(quote.length, closed ? -quote.length : undefined);
-    const masked = delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
+    // A credential's name, a blank and its value, as prose and comments write one (`# x-api-key abc…`).
+    const named = quote === "" && bare !== "" && /^[ \t]+$/.test(rest.slice(bareEnd, at)) && credentialAfterName(bare, content);
+    const masked = named ? "…" : delimiter === undefined ? maskedValue(content, name) : maskedContent(content, name);
     if (delimiter !== undefined && !closed) Object.assign(state, { open: delimiter, name });
+    bare = quote === "" ? content : "";
+    bareEnd = at + token.length;
     previous = content;
     // A name glued to its colon (`password:`, as prose and comments write one) names what follows.
     name = quote === "" && content.length > 1 && content.endsWith(":") ? content.slice(0, -1) : "";
     return quote + masked + (closed ? quote : "");
   });
+}
+
+/**
+ * Whether bare `token` is an authentication scheme's word (`Bearer`, `Basic`) that, read alone
+ * under the credential's name written before it (`token: Bearer abc…`, `password: Basic dXNl…`),
+ * would be masked, and a word follows it on the line (`after`): the word is then kept and the
+ * credentials after it masked whole, whatever their shape. With nothing after it, it is masked
+ * as any word under that name.
+ */
+function schemeUnderName(token: string, name: string, after: string): boolean {
+  return name !== "" && isAuthScheme(token) && maskedValue(token, name) !== token && /^[ \t]+[^\s=:,]/.test(after);
 }
 
 /**
@@ -128,7 +177,7 @@ function maskedLineIn(line: string, state: LineState): string {
  */
 function maskedContent(text: string, name: string): string {
   const whole = maskedValue(text, name);
-  return whole !== maskedUrl(text) ? whole : maskedLine(text);
+  return whole !== maskedSchemeCredentials(maskedUrl(text)) ? whole : maskedLine(text);
 }
 
 /** A multi-line basic string's text up to its closing `"""` or the line's end: escapes skipped. */
@@ -141,7 +190,13 @@ const LITERAL_BODY = /^(?:[^']|'(?!''))*/;
  * `'''…'''`, open to the line's end when it closes on a later line), a double-quoted
  * string (its escapes skipped, so `\"` does not end it; open to the line's end when unclosed), a
  * single-quoted one, `=`, and a run of anything else but blanks, quotes and TOML's and JSON's
- * punctuation (a JSON key's `:` alone is one, read as `=`). A string's body stops only where its
+ * punctuation (a JSON key's `:` alone is one, read as `=`), which, once it holds a `?`, `#` or `;`,
+ * takes its `=` too: a URL's query (`https://…?sig=…`), a fragment's parameters (`#token=X`) or
+ * path parameters (`/x;key=X`), brackets in their names too (`?filter[tenant]=X`, but no `[` after a
+ * `=`: `#KEY=["…"]` is an array under a name), are masked as one
+ * URL's (`maskedUrl`: `?sig=…`, `#token=…`, `;key=…`), not split into a name and a value
+ * that no URL reading sees; but never a `=` that ends it, so a string after it is judged under the
+ * name before it (`#DB_PASSWORD="…"`, a commented-out key). A string's body stops only where its
  * closing delimiter or the line's end is, so matching is linear in the line.
  */
-const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]]+/g;
+const LINE_TOKEN = /"""(?:[^"\\]|\\.?|"(?!""))*(?:"""|$)|'''(?:[^']|'(?!''))*(?:'''|$)|"(?:[^"\\]|\\.)*"?|'[^']*'?|=|[^\s"'=,{}[\]?#;]*[?#;](?:[^\s"',{}[]|(?<!=)\[)*(?<!=)|[^\s"'=,{}[\]]+/g;

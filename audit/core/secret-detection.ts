@@ -62,7 +62,7 @@ function judged(name: string, value: string, headerLists: boolean): string | und
       ? `its name says it is a credential, and "${value.trim()}" is its value, not a switch (a switch's name says so: *_ENABLED, USE_*, REQUIRE_*)`
       : "its name says it is a credential";
   }
-  if (looksRandom(value)) return "its value looks like a random key";
+  if (looksRandom(value) && !isPublicHash(value.trim())) return "its value looks like a random key";
   const held = credentialsIn(value, CREDENTIAL_KINDS);
   if (held.length > 0) return `its value holds ${held.join(", ")} (as the ingest Worker's redaction reads it)`;
   return undefined;
@@ -127,6 +127,39 @@ const PUBLIC_PARAMETERS: ReadonlySet<string> = new Set(["client_id", "clientid",
  * name or parameter.
  */
 const PUBLISHABLE_KEY = /^pk_(?:live|test)_[A-Za-z0-9$=+/]+$/;
+
+/**
+ * Whether a random-looking value, as a whole, is a hash that is public: a digest named by its
+ * algorithm and exactly that digest's length (`EXACT_DIGEST`: Subresource Integrity's
+ * `sha256-<44 base64>`, `sha256:<64 hex>`) or a file's name or path with a known extension
+ * (`BUILT_FILE`: a build's hashed entry point, `dist/_worker-a1B2….js`). Any other ending
+ * (`k9Xq….v2`, `….prod`, `….key`) or prefix (`sha256-<a key's length>`) is judged as a key.
+ */
+function isPublicHash(value: string): boolean {
+  const digest = EXACT_DIGEST.exec(value);
+  if (digest !== null) {
+    const [hex, ...base64] = DIGEST_LENGTHS[digest[1]!.toLowerCase()]!;
+    const written = digest[2]!;
+    return /^[0-9a-f]+$/i.test(written) ? written.length === hex : base64.includes(written.length);
+  }
+  return BUILT_FILE.test(value);
+}
+
+/** An algorithm's name, a separator, and its digest in hex or base64 (padded or not, URL-safe too). */
+const EXACT_DIGEST = /^(sha1|sha224|sha256|sha384|sha512|md5)[-:=]([A-Za-z0-9+/_-]+={0,2})$/i;
+
+/** Each digest's length in hex (a value of hex digits only is read as hex), in padded base64 and in unpadded base64 (FIPS 180-4's and RFC 1321's sizes). */
+const DIGEST_LENGTHS: Readonly<Record<string, readonly number[]>> = {
+  md5: [32, 24, 22],
+  sha1: [40, 28, 27],
+  sha224: [56, 40, 38],
+  sha256: [64, 44, 43],
+  sha384: [96, 64],
+  sha512: [128, 88, 86],
+};
+
+/** A file's name or path whose extension a build or a site serves (scripts, modules, maps, styles, pages, data, fonts, images). */
+const BUILT_FILE = /^[\w.@+~/-]*\.(?:m?js|cjs|jsx|m?ts|cts|tsx|wasm|json|map|txt|html?|css|xml|svg|png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot)$/i;
 
 /** A path segment naming a file: a dot and an extension of 1 to 5 letters and digits (`.js`, `.woff2`, `.json`). */
 const FILE_NAME = /\.[a-z][a-z0-9]{0,4}$/i;

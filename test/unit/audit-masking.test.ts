@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runAudit } from "../../audit/cli/main";
 import { auditDocument } from "../../audit/core/audit";
 import { fixDocument } from "../../audit/core/fix";
-import { fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
+import { endpointBase, fileIngestBase, placeholderFault } from "../../audit/core/ingest-url";
 import { loadConfig } from "../../audit/core/load";
 import { maskedLine, maskedLines, maskedPatch, maskedValue, quotedUrl } from "../../audit/core/masking";
 import { secretReason } from "../../audit/core/secret-detection";
@@ -48,8 +48,8 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     expect(out + err).not.toMatch(SECRETS);
     const shown = flags.includes("--json") ? (JSON.parse(out) as { fix: string }[]).map((f) => f.fix).join("\n") : out.replaceAll("%0A", "\n");
     expect(shown).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"');
-    expect(shown).toContain('DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"');
-    expect(shown).toContain('DECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;…"');
+    expect(shown).toContain('DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?token=…"');
+    expect(shown).toContain('DECO_OTEL_METRICS_ENDPOINT = "https://ingest.acme.io/v1/metrics;token=…"');
   });
 
   it("shows a dry run's removed and context lines masked, and --fix still writes the file's own text", async () => {
@@ -58,7 +58,7 @@ describe("the audit never prints a secret a wrangler file holds", () => {
     const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
     expect(dry.out + dry.err).not.toMatch(SECRETS);
     expect(dry.out).toContain('\n-DECO_OTEL_LOGS_ENDPOINT = "https://…@ingest.acme.io/v1/logs"\n');
-    expect(dry.out).toContain('\n-DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?…"\n');
+    expect(dry.out).toContain('\n-DECO_OTEL_TRACES_ENDPOINT = "https://ingest.acme.io/v1/traces?token=…"\n');
     expect(dry.out).toContain('\n+DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io/v1/logs"\n');
     expect(dry.out).toContain('\n OTHER_URL = "https://…@db.acme.io"');
     expect(await readFile(join(dir, "wrangler.toml"), "utf8")).toBe(text);
@@ -168,12 +168,16 @@ describe("URLs read as the WHATWG parser reads them, for detection and masking a
   });
 });
 
+/** The otlp-endpoints rule's messages for a JSONC file's `vars`. */
+const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
+/** The three endpoint vars on `base`. */
+const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
+
 describe("otlp-endpoints names what is wrong with an endpoint's path, query and origin", () => {
-  const findings = (vars: Record<string, string>) => auditDocument(loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars }))).findings.filter((f) => f.rule === "otlp-endpoints").map((f) => f.message);
-  const on = (base: string) => ({ DECO_OTEL_LOGS_ENDPOINT: `${base}/v1/logs`, DECO_OTEL_TRACES_ENDPOINT: `${base}/v1/traces`, DECO_OTEL_METRICS_ENDPOINT: `${base}/v1/metrics` });
 
   it("masks path parameters and a path segment that is a key; shows the rest of a path", () => {
-    expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;…");
+    expect(maskedValue("https://ingest.acme.io/v1/logs;token=abc123secret")).toBe("https://ingest.acme.io/v1/logs;token=…");
+    expect(maskedValue("https://ingest.acme.io/v1/logs;abc123secret")).toBe("https://ingest.acme.io/v1/logs;…");
     expect(maskedValue("https://ingest.acme.io/v1/logs/abc123secret")).toBe("https://ingest.acme.io/v1/logs/abc123secret");
     expect(maskedValue("https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ")).toBe("https://ingest.acme.io/…");
     const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs/k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ" });
@@ -200,20 +204,25 @@ describe("otlp-endpoints names what is wrong with an endpoint's path, query and 
       expect(refused.code).toBe(2);
       expect(refused.out + refused.err).not.toContain("pw9");
       expect(refused.err).toContain(`--ingest-url's host holds ";", which no host a Worker can reach holds`);
-      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";…"))}`);
+      expect(refused.err).toContain(`got ${JSON.stringify(url.replace(";key=pw9", ";key=…"))}`);
     }
     const accepted = await audit(["--fix", "--dry-run", "--ingest-url", "https://Ingest.ACME.io/base", folder]);
     expect(accepted.out).toContain("to https://Ingest.ACME.io/base/v1/… at line");
-    // The summary masks the URL it names whatever it is given, as every echo does.
-    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
-    const changes = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
-    expect(changes).toContain("to https://ingest.acme.io;…/v1/…");
+    // The summary masks the URL it names whatever it is given, as every echo does (in JSONC; a TOML
+    // file so edited fails the rule's host finding and is left as masked hand steps).
+    const jsonc = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { DECO_OTEL_LOGS_ENDPOINT: "http://ingest.acme.io/v1/logs" } }));
+    const changes = fixDocument(jsonc, { ingestUrl: "https://ingest.acme.io;key=pw9" }).changes.join("\n");
+    expect(changes).toContain("to https://ingest.acme.io;key=…/v1/…");
     expect(changes).not.toContain("pw9");
+    const document = loadConfig("wrangler.toml", `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`);
+    const steps = fixDocument(document, { ingestUrl: "https://ingest.acme.io;key=pw9" }).handEdits.join("\n");
+    expect(steps).toContain('DECO_OTEL_LOGS_ENDPOINT = "https://ingest.acme.io;key=…/v1/logs"');
+    expect(steps).not.toContain("pw9");
   });
 
   it("tells a query after /v1/<signal> that it must not be there, and why", () => {
     expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs?token=abc123secret" })).toEqual([
-      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://ingest.acme.io/v1/logs?…"',
+      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://ingest.acme.io/v1/logs?token=…"',
     ]);
     expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/log?x=1" })[0]).toContain("must end with /v1/logs");
   });
@@ -308,5 +317,305 @@ describe("masking a long value", () => {
 
   it("still finds a credential in a header list's value", () => {
     expect(secretReason("OTEL_EXPORTER_OTLP_HEADERS", "x-meta=password=hunter2")).toContain('its header list sets "x-meta"');
+  });
+});
+
+describe("a credential scheme's credentials are masked wherever a line or value is echoed, the scheme word kept", () => {
+  it.each([
+    ["# old: Authorization: Bearer abcdef0123456789abcdef", "# old: Authorization: Bearer …"],
+    ["# Bearer: abc123def456ghi789", "# Bearer: …"],
+    // The value alone is an Authorization header, which is masked whole, as before.
+    ['X = "Bearer abc123def456ghi789"', 'X = "…"'],
+    ["# Basic dXNlcjpwYXNzd29yZA==", "# Basic …"],
+    ["# Basic: dXNlcjpwYXNzd29yZA==", "# Basic: …"],
+    ["# Authorization: Token abc123def456ghi789", "# Authorization: Token …"],
+    ["# Token abc123def456ghi789", "# Token …"],
+    ["# ApiKey abc123def456ghi789", "# ApiKey …"],
+    ["# Authorization: Bearer changeme", "# Authorization: Bearer …"],
+    ['# Authorization: Digest username="ana", response="6629fae49393a05397450978507c4ef1"', '# Authorization: Digest username="…", response="…"'],
+    ['X = "Digest username=\\"ana\\", response=\\"6629fae4\\""', 'X = "Digest username=\\"…\\", response=\\"…\\""'],
+    ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, Signature=fe5f80f77d5fa3beca038a248ff027d0", "# AWS4-HMAC-SHA256 Credential=…, Signature=…"],
+    ['"X": "Bearer abc123def456ghi789",', '"X": "…",'],
+    // A credential's name before the scheme's word: the scheme's credentials masked, not only the word after the name.
+    ["# token: Bearer abc123def456ghi789", "# token: Bearer …"],
+    ["# Token: Bearer abcdefghijklmnop", "# Token: Bearer …"],
+    ["# password: Bearer abcdefghijklmnop", "# password: Bearer …"],
+    ["# ApiKey: Basic dXNlcjpwYXNzd29yZA==", "# ApiKey: Basic …"],
+    ["# Bearer: Token abc123def456ghi789", "# Bearer: Token …"],
+    ["# Bearer:abc123def456ghi789", "# Bearer:…"],
+    ["# bearer:abcdefghijklmnop", "# bearer:…"],
+    ["# Authorization => Bearer abcdefghijklmnop", "# Authorization => Bearer …"],
+    ["# header Authorization Bearer abcdefghijklmnop", "# header Authorization Bearer …"],
+    // A scheme's word and one token as a whole value: a credential whatever the token's shape.
+    ['X = "Bearer hunter2"', 'X = "Bearer …"'],
+    ['X = "Token hunter2"', 'X = "Token …"'],
+    ['X = "token abcdefghijkl"', 'X = "token …"'],
+    // Only the parameters that carry a credential lose their values.
+    ['# WWW-Authenticate: Bearer realm="acme", error="invalid_token"', '# WWW-Authenticate: Bearer realm="acme", error="invalid_token"'],
+    ['# Digest realm="acme", algorithm=SHA-256, qop=auth, nonce="abc", cnonce="def", response="6629fae4"', '# Digest realm="acme", algorithm=SHA-256, qop=auth, nonce="…", cnonce="…", response="…"'],
+    ["# AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=fe5f80f7", "# AWS4-HMAC-SHA256 Credential=…, SignedHeaders=host, Signature=…"],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("keeps prose after a scheme's word", () => {
+    for (const line of ["# the Bearer scheme is used here", "# Basic auth is enabled", "# Token expired at 12:00", "# AWS us-east-1 region", "# AWS region=us-east-1", "# Token ttl=3600, refresh=true", "# Digest algorithm=SHA-256, qop=auth", '# Bot name="acme-bot"']) {
+      expect(maskedLine(line)).toBe(line);
+    }
+  });
+
+  it("masks them in values and in a multi-line string's lines", () => {
+    expect(maskedValue("Bearer: abc123def456ghi789")).toBe("Bearer: …");
+    // Judged whole, as written, the string holds an Authorization header: all of it is masked.
+    expect(maskedLines(['NOTE = """', "send Authorization: Token abc123def456ghi789", '"""'])).toEqual(['NOTE = """', "…", '"""']);
+    expect(maskedLines(['NOTE = """', "the Token abc123def456ghi789 was sent", '"""'])).toEqual(['NOTE = """', "the Token … was sent", '"""']);
+  });
+
+  it("prints none of the probe's credentials in the --fix --dry-run diff or a fix hint", async () => {
+    const text = `${WIRED}# old: Authorization: Bearer abcdef0123456789abcdef\n# Bearer: abc123def456ghi789\n[vars]\nX = "Bearer abc123def456ghi789"\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n`;
+    const dir = await fleet({ "wrangler.toml": text });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out + dry.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
+    expect(dry.out).toContain('\n X = "…"\n');
+    const hinted = await audit([dir]);
+    expect(hinted.out + hinted.err).not.toMatch(/abcdef0123456789abcdef|abc123def456ghi789/);
+  });
+});
+
+describe("a string judged whole as written before any scheme's credentials are masked", () => {
+  // The other credentials of a value whose Authorization made the whole value a credential.
+  it.each([
+    ['OTEL_EXPORTER_OTLP_HEADERS = "Authorization=Bearer abc123def456ghi789,x-honeycomb-team=aB3dE5gH7jK9mN1pQ3sT5v"', 'OTEL_EXPORTER_OTLP_HEADERS = "…"'],
+    ['HDRS = "Authorization: Bearer abc123def456ghi789\\nX-Honeycomb-Team: aB3dE5gH7jK9mN1pQ3sT5v"', 'HDRS = "…"'],
+    ['X = "Bearer abc123def456ghi789 user:hunter2"', 'X = "…"'],
+    ['X = "Bearer abc123def456ghi789 hunter2"', 'X = "…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("masks them whole in the --fix --dry-run diff", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nOTEL_EXPORTER_OTLP_HEADERS = "Authorization=Bearer abc123def456ghi789,x-honeycomb-team=aB3dE5gH7jK9mN1pQ3sT5v"\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out + dry.err).not.toMatch(/abc123def456ghi789|aB3dE5gH7jK9mN1pQ3sT5v/);
+    expect(dry.out).toContain('\n OTEL_EXPORTER_OTLP_HEADERS = "…"\n');
+  });
+});
+
+describe("a commented-out key's value is judged under its name", () => {
+  it.each([
+    ['#DB_PASSWORD="hunter2xyz"', '#…="…"'],
+    ["#API_KEY='k9Xq2LmZpw'", "#…='…'"],
+    ['#ADMIN_PASSWORD="1"', '#…="…"'],
+    ['#SENHA="hunter2"', '#…="…"'],
+    ["#DB_PASSWORD='''hunter2'''", "#…='''…'''"],
+    ['#DB_PASSWORD=["hunter2"]', '#…=["…"]'],
+    ['name = "shop" #password="hunter2"', 'name = "shop" #…="…"'],
+    ['"x": 1, // ?token="abc123xyz"', '"x": 1, // ?…="…"'],
+    ['# see ?DB_PASSWORD="hunter2"', '# see ?…="…"'],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+
+  it("masks it in the --fix --dry-run diff", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}#DB_PASSWORD="hunter2xyz"\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const dry = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(dry.out).toContain("#…=");
+    expect(dry.out + dry.err).not.toContain("hunter2xyz");
+  });
+});
+
+describe("only a real file name or an exact digest is public as a whole value", () => {
+  it.each([
+    ["SIG", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.v2"],
+    ["WEBHOOK", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.prod"],
+    ["API", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.key"],
+    ["A", "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.a"],
+    ["B", "SG.k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.k1"],
+    ["UPSTREAM_AUTH", "sha256-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+    ["C", "sha256-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQk9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+    ["D", "md5-k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"],
+  ])("%s = %s is a random key, masked", (name, value) => {
+    expect(secretReason(name, value)).toBe("its value looks like a random key");
+    expect(maskedLine(`${name} = "${value}"`)).toBe(`${name} = "…"`);
+  });
+
+  it.each([
+    ["main", "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"],
+    ["asset", "_app-a1B2c3D4e5F6g7H8i9J0kLmNoP6q.mjs"],
+    ["hash", "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="],
+    ["hash", "sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC"],
+    ["digest", "sha256:9Aa0b1B2c3C4d5D6e7E8f9F0a1A2b3B4c5C6d7D8e9E0f1F2a3A4b5B6c7C8d9D0"],
+  ])("%s = %s is shown", (name, value) => {
+    expect(secretReason(name, value)).toBeUndefined();
+    expect(maskedLine(`${name} = "${value}"`)).toBe(`${name} = "${value}"`);
+  });
+
+  it("reports SIG in secret-in-vars again", () => {
+    const document = loadConfig("wrangler.jsonc", JSON.stringify({ name: "shop", vars: { SIG: "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ.v2" } }));
+    const messages = auditDocument(document).findings.filter((f) => f.rule === "secret-in-vars").map((f) => f.message);
+    expect(messages).toEqual([expect.stringContaining("its value looks like a random key")]);
+  });
+});
+
+describe("the masking keeps what is plainly no secret", () => {
+  it("keeps a hashed entry point and an integrity hash, in lines and as vars", () => {
+    const main = 'main = "dist/_worker-a1B2c3D4e5F6g7H8i9J0kLmNoP6.js"';
+    const hash = 'hash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="';
+    expect(maskedLine(main)).toBe(main);
+    expect(maskedLine(hash)).toBe(hash);
+    expect(secretReason("hash", "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=")).toBeUndefined();
+    // A key without a file's extension or a digest's algorithm is still one.
+    expect(maskedLine('K = "k9Xq2LmZ7vB4nR8tW1yH6pD3sF5gJ0aQ"')).toBe('K = "…"');
+  });
+
+  it("keeps a parameter's name and masks its value (#token=X, a query in a comment)", () => {
+    expect(maskedLine("# see #token=X")).toBe("# see #token=…");
+    expect(maskedLine("#token=X")).toBe("#token=…");
+    expect(maskedLine("# https://x.acme.io/a?page=1&sig=abc123def")).toBe("# https://x.acme.io/a?page=…&sig=…");
+    expect(maskedLine("# ?key=abc")).toBe("# ?key=…");
+    expect(maskedValue("https://x.acme.io/a?code=123#state=abc")).toBe("https://x.acme.io/a?code=…#state=…");
+    // A bare value, or a name shaped as a key, is masked whole.
+    expect(maskedValue("https://x.acme.io/?s3cretValue")).toBe("https://x.acme.io/?…");
+    expect(maskedValue("https://x.acme.io/?k9Xq2LmZ7vB4nR8tW1yH6p=1")).toBe("https://x.acme.io/?…");
+    for (const [url, shown] of [
+      ["https://x.io/?s3cretpassw0rd=1", "https://x.io/?…"],
+      ["https://x.io/#s3cretpassw0rd=1", "https://x.io/#…"],
+      ["https://x.io/;s3cretpw=1/v1/logs", "https://x.io/;…/v1/logs"],
+      ["https://x.io/?abcdefghijklmnopqrstuvwxyzABCDEF=1", "https://x.io/?…"],
+      ["https://x.io/?filter[tenant]=a&v2.key=1&X-Amz-Credential=x&page[2]=1", "https://x.io/?filter[tenant]=…&v2.key=…&X-Amz-Credential=…&page[2]=…"],
+    ]) {
+      expect(maskedValue(url!)).toBe(shown);
+    }
+  });
+});
+
+describe("a parameter's name is kept only when each of its words is a known parameter's word", () => {
+  it.each([
+    ["https://ingest.acme.io/x?Summer2024=1", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x?hunter2=", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1", "https://ingest.acme.io/x?…"],
+    ["https://ingest.acme.io/x#correcthorsebattery=1", "https://ingest.acme.io/x#…"],
+    ["https://ingest.acme.io/x#SEKRETf2=1", "https://ingest.acme.io/x#…"],
+    ["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel;…"],
+    ["https://ingest.acme.io/x?page=2&Summer2024=1", "https://ingest.acme.io/x?page=…&…"],
+  ])("masks a name that is no plain parameter's name whole: %s", (url, shown) => {
+    expect(maskedValue(url)).toBe(shown);
+    expect(maskedLine(`U1 = "${url}"`)).toBe(`U1 = "${shown}"`);
+    expect(maskedLine(`# see ${url} for details`)).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRET/);
+  });
+
+  it.each([
+    ["#token=abc123", "#token=…"],
+    ["https://x.io/a?access_token=abc123", "https://x.io/a?access_token=…"],
+    ["https://x.io/a?filter[tenant]=acme&utm_source=news", "https://x.io/a?filter[tenant]=…&utm_source=…"],
+    ["https://x.io/a?pageSize=10&client_id=abc&X-Amz-Credential=x&page[2]=1&v2.key=k", "https://x.io/a?pageSize=…&client_id=…&X-Amz-Credential=…&page[2]=…&v2.key=…"],
+    ["https://x.io/a;jsessionid=abc", "https://x.io/a;jsessionid=…"],
+  ])("keeps a plain parameter's name: %s", (url, shown) => {
+    expect(maskedLine(`# ${url}`)).toBe(`# ${shown}`);
+    expect(maskedValue(url)).toBe(shown);
+  });
+
+  it.each(["https://ingest.acme.io/otel;SEKRETi5=1", "https://ingest.acme.io/otel?Summer2024=1"])("refuses --ingest-url %s without printing the name", async (url) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toMatch(/SEKRETi5|Summer2024/);
+  });
+
+  it("prints none of these names in a --fix --dry-run", async () => {
+    const dir = await fleet({
+      "wrangler.toml": `${WIRED}# https://ingest.acme.io/x#correcthorsebattery=1\n[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\nU1 = "https://ingest.acme.io/x?Summer2024=1"\nU2 = "https://ingest.acme.io/x?hunter2="\nU3 = "https://ingest.acme.io/x?sk_live_abcdefghijklmnopqrst=1"\nU4 = "https://ingest.acme.io/x#SEKRETf2=1"\n`,
+    });
+    const run = await audit(["--fix", "--dry-run", "--ingest-url", "https://ingest.acme.io", dir]);
+    expect(run.out + run.err).not.toMatch(/Summer2024|hunter2|sk_live|correcthorsebattery|SEKRETf2/);
+  });
+});
+
+describe("a path parameter's value is masked wherever a URL is echoed", () => {
+  it.each([
+    ["# see https://ingest.acme.io/x;key=SEKRETg6 for details", "# see https://ingest.acme.io/x;key=… for details"],
+    ["# https://ingest.acme.io/x;jsessionid=SEKRETg4", "# https://ingest.acme.io/x;jsessionid=…"],
+    ["# https://ingest.acme.io/v1/logs;jsessionid=SEKRETd5", "# https://ingest.acme.io/v1/logs;jsessionid=…"],
+    ["// https://ingest.acme.io/a;key=SEKRETg7/b?page=1", "// https://ingest.acme.io/a;key=…/b?page=…"],
+    ["# https://x.io/a?filter[tenant]=SEKRETg9&page[2]=1", "# https://x.io/a?filter[tenant]=…&page[2]=…"],
+    ["# see /x;Summer2024=SEKRETg8", "# see /x;…"],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+});
+
+describe("a credential's name, a blank and a credential-shaped token", () => {
+  it.each([
+    ["# x-api-key SEKRET33abcdefgh1234", "# x-api-key …"],
+    ['"API_KEY": "x", // key SEKRET54abcdefghij1234', '"API_KEY": "…", // key …'],
+    ["# DB_PASSWORD abc123def456ghi", "# DB_PASSWORD …"],
+    // Prose after such a word stays.
+    ["# key rotation happens weekly", "# key rotation happens weekly"],
+    ["# the token expires in 3600 seconds", "# the token expires in 3600 seconds"],
+    ["# api key us-east-1", "# api key us-east-1"],
+  ])("%s", (line, shown) => {
+    expect(maskedLine(line)).toBe(shown);
+  });
+});
+
+describe("endpoint vars and --ingest-url: an empty query or fragment, path parameters and a ';' in the host", () => {
+
+  it.each([["https://ingest.acme.io/otel?", '"?"'], ["https://ingest.acme.io/otel#", '"#"']])("refuses --ingest-url %s with exit 2 and the base to give", async (url, shown) => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", url, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`so it must not hold a query or fragment (${shown}): give https://ingest.acme.io/otel; got`);
+    expect(await readFile(join(dir, "wrangler.toml"), "utf8")).not.toContain("otel?");
+  });
+
+  it("tells a var with an empty query or fragment after /v1/<signal> so, and proposes no base from it", () => {
+    for (const end of ["?", "#"]) {
+      const vars = { ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: `https://ingest.acme.io/v1/logs${end}` };
+      expect(findings(vars)).toEqual([expect.stringMatching(new RegExp(`^top level: DECO_OTEL_LOGS_ENDPOINT must not hold a query or fragment after /v1/logs: .*: "https://ingest\\.acme\\.io/v1/logs\\${end}"$`))]);
+      expect(endpointBase(`https://ingest.acme.io/v1/logs${end}`, "/v1/logs")).toBeUndefined();
+    }
+  });
+
+  it("tells a var with path parameters that they are not allowed, masked, as --ingest-url does", () => {
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/logs;key=abc" })).toEqual([
+      'top level: DECO_OTEL_LOGS_ENDPOINT must not hold path parameters (;…): vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret: "https://ingest.acme.io/v1/logs;key=…"',
+    ]);
+    // A wrong path besides is told too.
+    expect(findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io/v1/log;key=abc" })).toHaveLength(2);
+  });
+
+  it("tells a var whose host holds ';' what --ingest-url tells it, masked", () => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "https://ingest.acme.io;key=abc/v1/logs" });
+    expect(messages).toEqual([
+      `top level: DECO_OTEL_LOGS_ENDPOINT's host holds ";", which no host a Worker can reach holds (a host name is letters, digits, dots and dashes, and the URL parser reads all of it up to the first "/" as the host): "https://ingest.acme.io;key=…/v1/logs"`,
+    ]);
+    expect(messages.join("\n")).not.toContain("abc");
+  });
+
+  it("refuses --ingest-url with path parameters in one sentence, masked", async () => {
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", "https://ingest.acme.io/otel;key=pw9", dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('--ingest-url must not hold path parameters ("https://ingest.acme.io/otel;key=…"): --fix writes it into vars: vars are plain text, and a credential belongs in the DECO_OTEL_TOKEN secret; give');
+    expect(refused.err).not.toContain("pw9");
+  });
+
+  it.each([",", "&", "=", "$", "%3B"])("masks what follows %s in a var's host and in --ingest-url's refusal", async (stray) => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: `https://ingest.acme.io${stray}key=abc/v1/logs` });
+    expect(messages.join("\n")).toContain(`"https://ingest.acme.io${stray[0]}…/v1/logs"`);
+    expect(messages.join("\n")).not.toContain("abc");
+    const dir = await fleet({ "wrangler.toml": `${WIRED}[vars]\nDECO_OTEL_LOGS_ENDPOINT = "http://ingest.acme.io/v1/logs"\n` });
+    const refused = await audit(["--fix", "--ingest-url", `https://ingest.acme.io${stray}key=pw9`, dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).not.toContain("pw9");
+  });
+
+  it("still tells such a var over http that it is not https", () => {
+    const messages = findings({ ...on("https://ingest.acme.io"), DECO_OTEL_LOGS_ENDPOINT: "http://ingest.acme.io;key=abc/v1/logs" });
+    expect(messages).toEqual([
+      expect.stringContaining(`DECO_OTEL_LOGS_ENDPOINT's host holds ";"`),
+      `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://ingest.acme.io;key=…/v1/logs"`,
+    ]);
+    expect(messages.join("\n")).not.toContain("abc");
   });
 });

@@ -105,7 +105,7 @@ describe("the rules on the fixture fleet", () => {
     expect(auditDocument(loadConfig("wrangler.jsonc", text)).findings.map((f) => f.message)).toEqual([
       `top level: DECO_OTEL_LOGS_ENDPOINT is not https: "http://127.0.0.1:4318/v1/logs" (a local development address, which a deployed Worker cannot reach: deploy with the ingest Worker's https URL (its origin, or a base with a path))`,
       "top level: DECO_OTEL_LOGS_ENDPOINT points at http://127.0.0.1:4318, while DECO_OTEL_TRACES_ENDPOINT and DECO_OTEL_METRICS_ENDPOINT point at https://i.acmeotel.io: all three must share one ingest origin",
-      'top level: DECO_OTEL_TRACES_ENDPOINT must not hold a query or fragment after /v1/traces: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://i.acmeotel.io/v1/traces?…"',
+      'top level: DECO_OTEL_TRACES_ENDPOINT must not hold a query or fragment after /v1/traces: the exporter posts to the URL as written, so a query goes with every request and into every log of its URL, while the ingest Worker reads nothing from it (its token goes in the DECO_OTEL_TOKEN secret), and a fragment is never sent: "https://i.acmeotel.io/v1/traces?x=…"',
       'top level: DECO_OTEL_METRICS_ENDPOINT must end with /v1/metrics (the full OTLP/HTTP URL): "https://i.acmeotel.io"',
     ]);
   });

@@ -3,7 +3,7 @@ import { type ConfigDocument, type Position, entryOf } from "../model";
 import type { WorkerEnvironment } from "../environments";
 import { ENDPOINT_VARS } from "../wiring";
 import { notSetHit } from "../not-set";
-import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, placeholderFault, unreachableAddress, writtenOrigin } from "../ingest-url";
+import { INGEST_URL_MEANING, INGEST_URL_OPTION, INGEST_URL_PLACEHOLDER, PATH_PARAMETERS_EXPOSED, hostHolds, placeholderFault, queryAndFragment, strayHostCharacter, unreachableAddress, writtenOrigin } from "../ingest-url";
 import { maskedValue, quotedUrl } from "../masking";
 
 /** The endpoint URLs as the rule's hint names them, before the ingest URL is known (`withIngestBase` writes them out with it). */
@@ -25,7 +25,10 @@ const PASTED_PLACEHOLDER_FIX = `write ${INGEST_URL_MEANING} in place of ${INGEST
  * holding a placeholder or a `${…}` template is reported as that (`placeholderFault`), not
  * judged as a URL: it parses, but nothing answers there. A host a deployed Worker cannot reach
  * (`unreachableAddress`: loopback, private, link-local, carrier-grade NAT, benchmarking, reserved private names) is flagged over https too, with the same
- * answer `--ingest-url` gives; every value is echoed through `quotedUrl`, credentials masked.
+ * answer `--ingest-url` gives, as are path parameters (`/v1/logs;key=…`) and a host holding
+ * what no host name holds (`ingest.acme.io;key=…`, `strayHostCharacter`, whose origin is then
+ * compared with no other); a query or fragment after `/v1/<signal>`, an empty one too, is told so;
+ * every value is echoed through `quotedUrl`, credentials masked.
  */
 export const otlpEndpointsRule: Rule = {
   id: "otlp-endpoints",
@@ -70,12 +73,19 @@ export const otlpEndpointsRule: Rule = {
         hits.push({ at: value.at, message: `${name} is not a URL: ${quotedUrl(value.value)}` });
         continue;
       }
-      const unreachable = unreachableAddress(url);
+      const stray = strayHostCharacter(url);
+      if (stray !== undefined) hits.push({ at: value.at, message: `${name}'s host ${hostHolds(stray)}: ${quotedUrl(value.value)}` });
+      const unreachable = stray === undefined ? unreachableAddress(url) : undefined;
       if (url.protocol !== "https:") hits.push({ at: value.at, message: `${name} is not https: ${quotedUrl(value.value)}${unreachable === undefined ? "" : ` (${cannotReach(unreachable)}: ${DEPLOY})`}` });
       else if (unreachable !== undefined) hits.push({ at: value.at, message: `${name} is on ${cannotReach(unreachable)}: ${quotedUrl(value.value)} (${DEPLOY})` });
-      if (!url.pathname.endsWith(path)) {
+      // A host holding what no host name holds has no origin to compare with the others', nor a path to judge.
+      if (stray !== undefined) continue;
+      if (url.pathname.includes(";")) {
+        hits.push({ at: value.at, message: `${name} must not hold path parameters (;…): ${PATH_PARAMETERS_EXPOSED}: ${quotedUrl(value.value)}` });
+      }
+      if (!url.pathname.replace(/;[^/]*/g, "").endsWith(path)) {
         hits.push({ at: value.at, message: `${name} must end with ${path} (the full OTLP/HTTP URL): ${quotedUrl(value.value)}` });
-      } else if (url.search !== "" || url.hash !== "") {
+      } else if (queryAndFragment(url) !== undefined) {
         hits.push({ at: value.at, message: `${name} must not hold a query or fragment after ${path}: ${QUERY_SENT}: ${quotedUrl(value.value)}` });
       }
       origins.push({ name, origin: url.origin, written: writtenOrigin(maskedValue(value.value)), at: value.at });

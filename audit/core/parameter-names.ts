@@ -1,0 +1,32 @@
+/**
+ * Whether a URL parameter's name (`?name=…`, `#name=…`, `;name=…`) is plainly a parameter's name,
+ * and so shown as written while its value is masked: each of its words (split at `_`, `-`, `.`,
+ * `[`, `]` and camelCase: `access_token`, `filter[tenant]`, `X-Amz-Credential`, `pageSize`) is a
+ * credential's name the audit knows or a common public parameter's word, perhaps followed by digits
+ * (`v2`, `page[2]`). Any other name may itself be a secret written as a name (`?hunter2=`,
+ * `#correcthorsebattery=1`, `?sk_live_…=1`) and is masked whole, as the whole parameter always was.
+ */
+export function isParameterName(name: string): boolean {
+  if (name.length === 0 || name.length > 64) return false;
+  const words = name.split(/[_.[\]-]+|(?<=[a-z])(?=[A-Z])/).filter((word) => word !== "");
+  return words.length > 0 && words.every((word) => /^\d+$/.test(word) || PARAMETER_WORDS.has(word.replace(/\d+$/, "").toLowerCase()));
+}
+
+/**
+ * The words a parameter's name is made of: the credentials' names a URL carries (the values of
+ * which are always masked) and common public parameters' words (paging, filtering, tracking,
+ * OAuth's and signed URLs' own parameters).
+ */
+const PARAMETER_WORDS: ReadonlySet<string> = new Set([
+  // Credentials' names.
+  "access", "api", "apikey", "auth", "authorization", "bearer", "client", "code", "credential", "credentials", "id", "jsessionid",
+  "jwt", "key", "nonce", "oauth", "otp", "pass", "passwd", "password", "phpsessid", "private", "pwd", "refresh", "secret", "session",
+  "sessionid", "sid", "sig", "signature", "signed", "token", "cnonce", "hash", "hmac", "verifier", "challenge", "assertion",
+  // Public parameters' words.
+  "account", "action", "after", "algorithm", "amz", "before", "by", "callback", "campaign", "channel", "content", "count", "cursor",
+  "dataset", "date", "debug", "end", "env", "expand", "expires", "fbclid", "fields", "filter", "format", "from", "ga", "gclid", "goog",
+  "grant", "headers", "host", "include", "lang", "level", "limit", "locale", "medium", "method", "mode", "name", "offset", "order",
+  "org", "page", "path", "per", "project", "q", "query", "redirect", "ref", "region", "response", "return", "scope", "search", "security",
+  "service", "size", "sort", "source", "span", "start", "state", "status", "step", "tab", "team", "tenant", "term", "time", "timestamp",
+  "to", "trace", "ts", "type", "until", "uri", "url", "user", "username", "utm", "v", "version", "view", "x", "since", "ids",
+]);
