@@ -28,6 +28,9 @@ const SPAN = "resourceSpans[0].scopeSpans[0].spans[0]";
 const pairs = (flat: string[]) => flat.flatMap((value, i) => (i % 2 === 0 ? [[value, flat[i + 1]!] as const] : []));
 const readAs = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} named as an OTLP field but for case or "_" read as that field (first ${first}; OTLP/JSON names fields in lowerCamelCase)`;
+const sentTwice = (count: number, first: string) =>
+  `${count === 1 ? "1 field" : `${count} fields`} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
+  `(a value's last one kept, lists joined, messages merged: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const notStored = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} holding a value under a name OTLP does not define for its message not stored ` +
   `(first ${first}; a misspelled field's content is lost: check its name)`;
@@ -61,10 +64,19 @@ describe("a field named as its message's field but for case or _", () => {
     expect(prepared.warning).toBe(readAs(1, "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.datapoints as dataPoints"));
   });
 
-  it("keeps the field sent under its own name, the other being not stored", () => {
-    const prepared = prepare("logs", logs({ body: { stringValue: "kept" }, Body: { stringValue: "other" } }));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept" });
-    expect(prepared.warning).toBe(notStored(1, `${LOG}.Body`));
+  it("reads a field beside its own name as that field sent twice: messages merged, the last value kept, lists joined, and says so", () => {
+    const prepared = prepare("logs", logs({ body: { stringValue: "first" }, Body: { stringValue: "last" } }));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last" });
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG} (body, Body)`));
+    const reversed = prepare("logs", logs({ Body: { stringValue: "first" }, body: { stringValue: "last" } }));
+    expect(rowsOf(reversed)[0]).toMatchObject({ Body: "last" });
+    expect(reversed.warning).toBe(sentTwice(1, `${LOG} (body, Body)`));
+    const lists = prepare("logs", { resourceLogs: [{ scopeLogs: [{ logRecords: [{ body: { stringValue: "a" } }], LogRecords: [{ body: { stringValue: "b" } }] }] }] });
+    expect(rowsOf(lists).map((row) => row.Body)).toEqual(["a", "b"]);
+    expect(lists.warning).toBe(sentTwice(1, "resourceLogs[0].scopeLogs[0] (logRecords, LogRecords)"));
+    // Beside the snake_case spelling, the list is read once, under it.
+    const snake = prepare("logs", { resourceLogs: [{ scopeLogs: [{ log_records: [{ body: { stringValue: "a" } }], LogRecords: [{ body: { stringValue: "b" } }] }] }] });
+    expect(rowsOf(snake).map((row) => row.Body)).toEqual(["a", "b"]);
   });
 });
 
@@ -72,6 +84,10 @@ describe("a field named as its message's field but for case or _", () => {
 const logWith = (fields: string) => `{"resourceLogs":[{"scopeLogs":[{"logRecords":[{"timeUnixNano":"${RECEIVED}",${fields}}]}]}]}`;
 const prepareText = (signal: Signal, text: string): PreparedExport => prepareExport(signal, "json", utf8.encode(text), config, RECEIVED);
 const ATTRIBUTES = `${LOG}.attributes`;
+const oneofChoice = (first: string) =>
+  "1 value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, " +
+  "exponentialHistogram and summary) stored as one: the only one not at its default (a metric's only one holding data points, else it is refused), " +
+  `else the last sent (first at ${first})`;
 
 describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for case or _", () => {
   it('reads "Value", "Key", an arrayValue\'s "Values" and a kvlist member\'s "Key", where "" under "" was stored', () => {
@@ -164,10 +180,13 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(prepared.warning).toBe(readAs(15, "resourceSpans[0].resource.attributes[0].Key as key"));
   });
 
-  it('keeps the first of a member named twice but for case, as a KeyValue\'s "Key" and "KEY" do, warning the other was not stored', () => {
+  it('reads a member or field named twice but for case as one sent twice: the last kept, as a KeyValue\'s "Key" and "KEY" are', () => {
     const prepared = prepareText("logs", logWith(`"body":{"StringValue":"a","STRINGVALUE":"b"},"attributes":[{"Key":"a","KEY":"b","value":{"stringValue":"v"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "a", LogAttributes: ["a", "v"] });
-    expect(prepared.warning).toBe(`${notStored(2, `${LOG}.body.STRINGVALUE`)}; ${readAs(2, `${LOG}.body.StringValue as stringValue`)}`);
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "b", LogAttributes: ["b", "v"] });
+    expect(prepared.warning).toBe(
+      `${readAs(3, `${LOG}.body.StringValue as stringValue`)}; ${sentTwice(1, `${ATTRIBUTES}[0] (key, KEY)`)}; ` +
+        `${oneofChoice(`${LOG}.body (StringValue, STRINGVALUE set, STRINGVALUE kept)`)}`,
+    );
   });
 
   it("judges members named but for case in the sender's order, naming them as sent", () => {
@@ -181,10 +200,10 @@ describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for 
     expect(() => prepareText("logs", logWith(`"body":{"IntValue":"five"}`))).toThrow(`${LOG}.body.IntValue: expected int64, got "five"`);
   });
 
-  it("keeps the member sent under its own name, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
-    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"kept","StringValue":"other"},"attributes":[{"value":{"stringValue":"no key"}}]`));
-    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "kept", LogAttributes: ["", "no key"] });
-    expect(prepared.warning).toBe("");
+  it("judges a member beside one named but for case as two members set, and stores a key list lacking key under \"\" as before, warning of its other fields", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"first","StringValue":"last"},"attributes":[{"value":{"stringValue":"no key"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "last", LogAttributes: ["", "no key"] });
+    expect(prepared.warning).toBe(`${readAs(1, `${LOG}.body.StringValue as stringValue`)}; ${oneofChoice(`${LOG}.body (stringValue, StringValue set, StringValue kept)`)}`);
     const named = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"name":"k","value":{"stringValue":"v"}}]`));
     expect(rowsOf(named)[0]).toMatchObject({ LogAttributes: ["", "v"] });
     expect(named.warning).toBe(notStored(1, `${ATTRIBUTES}[0].name`));
@@ -277,5 +296,38 @@ describe("a field its message does not define, beside what is stored", () => {
     });
     expect(rowsOf(metric)[0]).toMatchObject({ MetricName: "m", Value: 2, "Exemplars.TraceId": [TRACE_ID] });
     expect(metric.warning).toBe(readAs(4, "resourceMetrics[0].scopeMetrics[0].metrics[0].Name as name"));
+  });
+});
+
+describe("a field or member beside one named but for case, as the same conflict in exact case", () => {
+  it.each([
+    // A key given twice keeps the last, as JSON.parse and the Collector keep it.
+    { fields: `"key":"k","Key":"k2","value":{"stringValue":"v"}`, key: "k2", value: "v", note: `(key, Key)` },
+    { fields: `"Key":"k2","key":"k","value":{"stringValue":"v"}`, key: "k", value: "v", note: `(key, Key)` },
+    { fields: `"key":"k","value":{"stringValue":"v"},"Value":{"stringValue":"w"}`, key: "k", value: "w", note: `(value, Value)` },
+  ])("reads a KeyValue's $fields as its field sent twice, and says so", ({ fields, key, value, note }) => {
+    const exact = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields.replace(/"Key"/, '"key"').replace(/"Value"/, '"value"')}}]`));
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{${fields}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: [key, value] });
+    expect(rowsOf(prepared)[0]!.LogAttributes).toEqual(rowsOf(exact)[0]!.LogAttributes);
+    expect(prepared.warning).toBe(sentTwice(1, `${ATTRIBUTES}[0] ${note}`));
+  });
+
+  it.each([
+    { body: `{"stringValue":"v","IntValue":5}`, kept: "IntValue", members: "stringValue, IntValue" },
+    { body: `{"StringValue":"v","intValue":5}`, kept: "intValue", members: "StringValue, intValue" },
+  ])("reads the AnyValue $body as $members both set, as {\"stringValue\":\"v\",\"intValue\":5} is, and says so", ({ body, kept, members }) => {
+    const exact = prepareText("logs", logWith(`"body":{"stringValue":"v","intValue":5}`));
+    const prepared = prepareText("logs", logWith(`"body":${body}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("5");
+    expect(rowsOf(exact)[0]!.Body).toBe("5");
+    expect(prepared.warning).toContain(oneofChoice(`${LOG}.body (${members} set, ${kept} kept)`));
+    expect(exact.warning).toBe(oneofChoice(`${LOG}.body (stringValue, intValue set, intValue kept)`));
+  });
+
+  it("keeps the one-member AnyValue's and the two-field KeyValue's reading as before", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"intValue":"5"}}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ Body: "m", LogAttributes: ["k", "5"] });
+    expect(prepared.warning).toBe("");
   });
 });

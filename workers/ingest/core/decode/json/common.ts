@@ -17,15 +17,17 @@ import {
   within,
   type JsonObject,
 } from "./values";
-import { noteFieldReadAs, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
+import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
+import { joined } from "./repeated-keys";
 
 
 /**
- * An AnyValue, whose members form a oneof. One member set, as every OTLP writer sends it, is read
- * with a property lookup per name (both spellings: the Collector reads both). More than one set
- * is read as chosenMember decides and noted; none set is read from members named but for case or
- * `_` (`StringValue`, as .NET's and Go's serializers write it: foldedMembers), else is an empty
- * value (emptyAnyValue).
+ * An AnyValue, whose members form a oneof. One member set and nothing beside it, as every OTLP
+ * writer sends it, is read with a property lookup per name (both spellings: the Collector reads
+ * both). Otherwise every member set is taken, in the sender's order, also one named but for case
+ * or `_` (`StringValue`, as .NET's and Go's serializers write it: membersAsSent): one is read,
+ * several are read as chosenMember decides and noted (`{"stringValue":"v","IntValue":5}` as
+ * `{"stringValue":"v","intValue":5}`), none is an empty value (emptyAnyValue).
  */
 export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) fail(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`);
@@ -45,18 +47,18 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
   if (o.array_value != null) (key = "array_value"), set++;
   if (o.kvlist_value != null) (key = "kvlist_value"), set++;
   if (o.bytes_value != null) (key = "bytes_value"), set++;
-  if (set === 1) return anyValueMember(o, key!, depth);
-  if (set > 1) return chosenMember(o, setMembers(o), depth);
-  const folded = foldedMembers(o);
-  if (folded.length === 0) return emptyAnyValue(o);
-  return folded.length === 1 ? anyValueMember(o, folded[0]!, depth) : chosenMember(o, folded, depth);
+  // A key beside the one member may be another member named but for case: read them all then.
+  if (set === 1 && !hasMoreKeysThan(o, 1)) return anyValueMember(o, key!, depth);
+  const members = membersAsSent(o);
+  if (members.length === 0) return emptyAnyValue(o);
+  return members.length === 1 ? anyValueMember(o, members[0]!, depth) : chosenMember(o, members, depth);
 }
 
-/** The keys of `o` that are AnyValue members in either spelling and hold a value, in the sender's order. */
-function setMembers(o: JsonObject): string[] {
-  const keys: string[] = [];
-  for (const key in o) if (ANY_VALUE_MEMBERS.has(key) && o[key] != null) keys.push(key);
-  return keys;
+/** Whether `o` has more than `count` keys; stops counting past it. */
+export function hasMoreKeysThan(o: JsonObject, count: number): boolean {
+  let keys = 0;
+  for (const _ in o) if (++keys > count) return true;
+  return false;
 }
 
 /** The member names of AnyValue's oneof in both spellings, each to its lowerCamelCase. */
@@ -71,31 +73,31 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
 const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
 
 /**
- * For an AnyValue with no member set: the keys sent under a name that is a member's but for case
- * or `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order, each noted as
- * readOtherFields notes a field read so. A member named twice so (`StringValue` and
- * `STRINGVALUE`) keeps the first, as a KeyValue's `Key` and `KEY` do, the other noted as not
- * stored. Unlike a message's field, a member holding its default (`{"BoolValue":false}`) is read
- * too: which member is set is itself the value.
+ * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
+ * `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order; each of the latter is
+ * noted as readOtherFields notes a field read so. Every one is a member set, as the same member
+ * or two written in exact case are (`{"stringValue":"a","StringValue":"b"}` is stringValue sent
+ * twice, judged by chosenMember as `stringValue` and `string_value` are). Unlike a message's
+ * field, a member holding its default (`{"BoolValue":false}`) is read too: which member is set
+ * is itself the value.
  */
-function foldedMembers(o: JsonObject): string[] {
+function membersAsSent(o: JsonObject): string[] {
   const keys: string[] = [];
-  let members: Set<string> | undefined;
   for (const key in o) {
-    const member = o[key] == null ? undefined : FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
-    if (member === undefined) continue;
-    if (members?.has(member)) {
-      noteUnknownField(o, key);
+    if (o[key] == null) continue;
+    if (ANY_VALUE_MEMBERS.has(key)) {
+      keys.push(key);
       continue;
     }
-    (members ??= new Set()).add(member);
+    const member = FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+    if (member === undefined) continue;
     keys.push(key);
     noteFieldReadAs(o, key, member);
   }
   return keys;
 }
 
-/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (foldedMembers). */
+/** The AnyValue member `key` names: either spelling, or one named but for case or `_` (membersAsSent). */
 function memberOfKey(key: string): string | undefined {
   return ANY_VALUE_MEMBERS.get(key) ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
 }
@@ -129,7 +131,7 @@ function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
  * means the one it filled in. So: the only member not at its default when there is exactly one,
  * else the last in the document's order, and the choice is noted for the answer's warning. Every
  * member is read, so one that is malformed still fails the request as it would alone. `keys` are
- * the members as sent, in the sender's order (setMembers, foldedMembers).
+ * the members as sent, in the sender's order (membersAsSent).
  */
 function chosenMember(o: JsonObject, keys: readonly string[], depth: number): AnyValue {
   const values = keys.map((key) => anyValueMember(o, key, depth));
@@ -216,9 +218,10 @@ function valuesOf(o: JsonObject): unknown {
  * for an `undefined` one) is skipped: it names no key and holds no value, and the Collector's
  * reading of it, an empty KeyValue, would store a `"": ""` entry no sender wrote. It is counted
  * (skipNullItem), so the answer warns that the sender's list was not stored as written. An item
- * lacking `key` or `value` has its other fields looked at (readOtherFields: `Key`, `Value`, `KEY`
- * are read as them, and noted; any other holding a value is warned of as not stored); one that
- * still has no `key` is stored under the key `""`, as the Collector stores it.
+ * lacking `key` or `value`, or with a member beside them, has its other fields looked at
+ * (readOtherFields: `Key`, `Value`, `KEY` are read as them, beside `key` as `key` sent twice, and
+ * noted; any other holding a value is warned of as not stored); one that still has no `key` is
+ * stored under the key `""`, as the Collector stores it.
  */
 export function keyValues(value: unknown, key: string, depth: number): KeyValue[] {
   const items = array(value, key);
@@ -235,8 +238,8 @@ export function keyValues(value: unknown, key: string, depth: number): KeyValue[
       const kv = item(kvItem);
       let kvKey = kv.key;
       let kvValue = kv.value;
-      if (kvKey == null || kvValue == null) {
-        // Rare: only then are the item's other fields looked at (`Key`, `Value`).
+      if (kvKey == null || kvValue == null || hasMoreKeysThan(kv, 2)) {
+        // Rare: only then are the item's other fields looked at (`Key`, `Value`, `Key` beside `key`).
         readOtherFields(kv, KEY_VALUE_FIELDS);
         kvKey = kv.key;
         kvValue = kv.value;
@@ -499,24 +502,48 @@ export function foldFieldName(key: string): string {
  * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
  * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `datapoints`)
  * is read as that field when neither of its spellings is set: its value is set on `o` under the
- * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). Any
- * other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is refused:
+ * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). When
+ * the field is set too (`{"key":"k","Key":"k2"}`), or another key folded to it came before
+ * (`Key`, `KEY`), it is read as the field sent twice is read (repeated-keys.ts, joined: in the
+ * document's order, a scalar's last value kept, lists joined, messages merged) and noted
+ * (noteFieldSentTwice). Any other is noted as not stored (noteUnknownField), for the answer's
+ * warning. Nothing is refused:
  * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
  * request; the warning tells a sender who misspelled a field that its content was not stored.
  */
 export function readOtherFields(o: JsonObject, fields: MessageFields): void {
+  // The fields set here from a folded key, which stand where that key stands in the document.
+  let readAs: Set<string> | undefined;
   for (const key in o) {
     if (fields.read.has(key)) continue;
     const value = o[key];
     if (!holdsValue(value)) continue;
     const field = fields.folded.get(foldFieldName(key));
-    if (field !== undefined && o[field.name] == null && o[field.snake] == null) {
+    if (field === undefined) {
+      noteUnknownField(o, key);
+      continue;
+    }
+    const set = o[field.name] != null ? field.name : o[field.snake] != null ? field.snake : undefined;
+    if (set === undefined) {
       (o as Record<string, unknown>)[field.name] = value;
       noteFieldReadAs(o, key, field.name);
-    } else {
-      noteUnknownField(o, key);
+      (readAs ??= new Set()).add(field.name);
+      continue;
     }
+    // Written back under the spelling already set, so that a list is not read under both.
+    const before = readAs?.has(set) === true || sentBefore(o, set, key);
+    (o as Record<string, unknown>)[set] = before ? joined(o[set], value) : joined(value, o[set]);
+    noteFieldSentTwice(o, key, field.name);
   }
+}
+
+/** Whether the key `first` comes before the key `then` in `o` (JSON.parse keeps the document's order). */
+function sentBefore(o: JsonObject, first: string, then: string): boolean {
+  for (const key in o) {
+    if (key === first) return true;
+    if (key === then) return false;
+  }
+  return false;
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */

@@ -145,6 +145,7 @@ function decodeDocument<S extends Signal>(
     placeFirstNull(document, nullItems);
     placeNote(document, decodeNotes.unreadValues, memberPath);
     placeNote(document, decodeNotes.fieldsReadAs, memberPath);
+    placeNote(document, decodeNotes.fieldsSentTwice, (path, fields) => `${path} (${fields})`);
     placeNote(document, decodeNotes.unknownFields, memberPath);
     placeNote(document, decodeNotes.oneofChoices, (path, members) => `${path} (${members})`);
     placeNote(document, decodeNotes.intsAsDoubles, (path, written) => `${written} at ${path}`);

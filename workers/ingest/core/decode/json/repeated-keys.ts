@@ -83,8 +83,12 @@ function isRecord(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 }
 
-/** A second occurrence `next` of a key read into the first, `previous`, as the Collector reads it. */
-function joined(previous: unknown, next: unknown): unknown {
+/**
+ * A second occurrence `next` of a key read into the first, `previous`, as the Collector reads it
+ * (an object `previous` is merged into and answered); also a field sent beside its name but for
+ * case (common.ts, readOtherFields).
+ */
+export function joined(previous: unknown, next: unknown): unknown {
   if (Array.isArray(previous) && Array.isArray(next)) return previous.concat(next);
   if (next === null && (Array.isArray(previous) || isRecord(previous))) return previous;
   if (isRecord(previous) && isRecord(next)) {
