@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LogsRequest, MetricsRequest, Signal, TracesRequest } from "../../workers/shared/otlp/model";
-import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { decodeNotesWarning, decodeRequest, emptyDecodeNotes, OtlpDecodeError } from "../../workers/ingest/core/decode";
 import { hexBytes, oracle, oracleEncode, wireWriter } from "../fixtures/otlp/protobuf-oracle";
 import { logsPayload, metricsPayload, tracesPayload } from "../support/otlp-payloads";
 
@@ -555,17 +555,50 @@ describe("protobuf wire-format rules", () => {
     expect(decoded.logRecords[0]!.body).toEqual({ intValue: "-5" });
   });
 
-  it("keeps the last of a metric's data members on the wire (gauge then sum), as protobuf keeps a oneof set twice", () => {
+  describe("a metric's data oneof set to two members, judged as in JSON", () => {
     const point = (value: number) => wireWriter().uint32((3 << 3) | 1).fixed64("1700000000000000000").uint32((4 << 3) | 1).double(value).finish();
-    const data = (value: number) => wireWriter().uint32((1 << 3) | 2).bytes(point(value)).finish();
-    const metric = wireWriter()
-      .uint32((1 << 3) | 2).string("two.types")
-      .uint32((5 << 3) | 2).bytes(data(1))
-      .uint32((7 << 3) | 2).bytes(data(2))
-      .finish();
-    const request = wireWriter().uint32((1 << 3) | 2).fork().uint32((2 << 3) | 2).fork().uint32((2 << 3) | 2).bytes(metric).ldelim().ldelim().finish();
-    const decoded = decodeProtobuf("metrics", request).resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!;
-    expect(decoded.data).toMatchObject({ type: "sum", dataPoints: [{ value: { asDouble: 2 } }] });
+    const data = (...values: number[]) => {
+      const writer = wireWriter();
+      for (const value of values) writer.uint32((1 << 3) | 2).bytes(point(value));
+      return writer.finish();
+    };
+    /** A metrics request of one metric "two.types" holding each [field number, data message] in order. */
+    const metricWith = (...members: [number, Uint8Array][]) => {
+      const metric = wireWriter().uint32((1 << 3) | 2).string("two.types");
+      for (const [field, message] of members) metric.uint32((field << 3) | 2).bytes(message);
+      return wireWriter().uint32((1 << 3) | 2).fork().uint32((2 << 3) | 2).fork().uint32((2 << 3) | 2).bytes(metric.finish()).ldelim().ldelim().finish();
+    };
+    const gaugeMember = (points: number[]) => ({ dataPoints: points.map((value) => ({ timeUnixNano: "1700000000000000000", asDouble: value })) });
+    const jsonWith = (members: object) => new TextEncoder().encode(JSON.stringify({ resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "two.types", ...members }] }] }] }));
+
+    it("refuses two members holding points (gauge then sum), as JSON does, where protobuf keeps the last unsaid", () => {
+      const message = "resourceMetrics[0].scopeMetrics[0].metrics[0]: both gauge and sum set, but they are members of one oneof";
+      expect(decodeErrorOf("metrics", metricWith([5, data(1)], [7, data(2)]))).toMatch(new RegExp(`^protobuf: ${message.replace(/[[\].]/g, "\\$&")} at byte \\d+`));
+      expect(() => decodeRequest("metrics", "json", jsonWith({ gauge: gaugeMember([1]), sum: gaugeMember([2]) }))).toThrow(message);
+    });
+
+    it.each([
+      { order: "gauge with points, then an empty sum", members: [[5, data(1)], [7, data()]] as [number, Uint8Array][], json: { gauge: gaugeMember([1]), sum: {} } },
+      { order: "an empty sum, then gauge with points", members: [[7, data()], [5, data(1)]] as [number, Uint8Array][], json: { sum: {}, gauge: gaugeMember([1]) } },
+    ])("keeps the only member holding points ($order) and warns naming the metric and the members", ({ members, json }) => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith(...members), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }] });
+      const names = members[0]![0] === 5 ? "gauge, sum" : "sum, gauge";
+      expect(notes.oneofChoices).toMatchObject({ count: 1, first: `metric "two.types" (${names} set, gauge kept)` });
+      expect(decodeNotesWarning(notes)).toContain(`(first at metric "two.types" (${names} set, gauge kept))`);
+      const jsonNotes = emptyDecodeNotes();
+      const fromJson = decodeRequest("metrics", "json", jsonWith(json), undefined, undefined, undefined, jsonNotes);
+      expect(fromJson.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data);
+      expect(jsonNotes.oneofChoices.count).toBe(1);
+    });
+
+    it("merges one member sent twice, as protobuf does, without a warning", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data(1)], [5, data(2)]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }, { value: { asDouble: 2 } }] });
+      expect(decodeNotesWarning(notes)).toBe("");
+    });
   });
 
   it("decodes an empty body as an empty request", () => {

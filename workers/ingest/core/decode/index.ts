@@ -42,5 +42,5 @@ export function decodeRequest<S extends Signal>(
 ): SignalRequest[S] {
   return encoding === "json"
     ? decodeJsonRequest(signal, body, nullRecords, nullItems, places, decodeNotes, jsonScan)
-    : decodeProtobufRequest(signal, body, decodeNotes?.invalidUtf8);
+    : decodeProtobufRequest(signal, body, decodeNotes);
 }

@@ -7,7 +7,7 @@
  * reader stray into the parent's bytes.
  */
 
-import type { DecodeNote } from "../decode-notes";
+import { countNote, type DecodeNote } from "../decode-notes";
 import { signedDecimal, unsignedDecimal } from "../int64";
 import { FieldStrings } from "../utf8";
 
@@ -78,11 +78,23 @@ export class WireReader {
   private readonly view: DataView;
   private readonly strings: FieldStrings;
 
-  /** `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD). */
-  constructor(readonly bytes: Uint8Array, invalidUtf8?: DecodeNote) {
+  /**
+   * `invalidUtf8` counts the string fields' byte sequences that are not UTF-8 (stored as U+FFFD);
+   * `oneofChoices` the messages whose oneof was set to more than one member, one kept (noteOneofChoice).
+   */
+  constructor(
+    readonly bytes: Uint8Array,
+    invalidUtf8?: DecodeNote,
+    private readonly oneofChoices?: DecodeNote,
+  ) {
     this.strings = new FieldStrings(invalidUtf8, bytes.length);
     this.limit = bytes.length;
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Notes a oneof set to several members, one kept; `first` names it (`metric "m" (gauge, sum set, gauge kept)`). */
+  noteOneofChoice(first: string): void {
+    if (this.oneofChoices !== undefined) countNote(this.oneofChoices, first);
   }
 
   hasMore(): boolean {
