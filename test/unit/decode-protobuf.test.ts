@@ -555,6 +555,54 @@ describe("protobuf wire-format rules", () => {
     expect(decoded.logRecords[0]!.body).toEqual({ intValue: "-5" });
   });
 
+  describe("an AnyValue's, a point's or an exemplar's oneof set to two members, judged as in JSON", () => {
+    const TIME = "1700000000000000000";
+    /** The same request decoded from protobuf (encoded by otlp-transformer's protobufjs, which writes every member set) and from JSON. */
+    const bothWays = <S extends "logs" | "metrics">(signal: S, request: object) => {
+      const protobufNotes = emptyDecodeNotes();
+      const jsonNotes = emptyDecodeNotes();
+      const encoded = oracleEncode(signal === "logs" ? oracle.logsRequest : oracle.metricsRequest, request);
+      const fromProtobuf = decodeRequest(signal, "protobuf", encoded, undefined, undefined, undefined, protobufNotes);
+      const fromJson = decodeRequest(signal, "json", new TextEncoder().encode(JSON.stringify(request)), undefined, undefined, undefined, jsonNotes);
+      return { fromProtobuf, fromJson, protobufNotes, jsonNotes };
+    };
+    const logWithBody = (body: object) => ({ resourceLogs: [{ scopeLogs: [{ logRecords: [{ timeUnixNano: TIME, body }] }] }] });
+
+    it.each([
+      { body: { stringValue: "x", intValue: "5" }, kept: { intValue: "5" }, note: "an AnyValue (stringValue, intValue set, intValue kept)" },
+      // The only member not at its default, where protobuf alone (and the Collector) would keep the last, false.
+      { body: { stringValue: "x", boolValue: false }, kept: { stringValue: "x" }, note: "an AnyValue (stringValue, boolValue set, stringValue kept)" },
+    ])("reads the body $body as JSON reads it, with the oneof warning", ({ body, kept, note }) => {
+      const { fromProtobuf, fromJson, protobufNotes, jsonNotes } = bothWays("logs", logWithBody(body));
+      expect(fromProtobuf.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body).toEqual(kept);
+      expect(fromProtobuf).toEqual(fromJson);
+      expect(protobufNotes.oneofChoices).toEqual({ count: 1, first: note });
+      expect(jsonNotes.oneofChoices.count).toBe(1);
+      expect(decodeNotesWarning(protobufNotes)).toContain(`(first at ${note})`);
+    });
+
+    it("reads a number point's and an exemplar's asDouble and asInt both set as JSON reads them, with the oneof warning", () => {
+      const point = { timeUnixNano: TIME, asDouble: 1.5, asInt: "0", exemplars: [{ timeUnixNano: TIME, asDouble: 0, asInt: "7" }] };
+      const { fromProtobuf, fromJson, protobufNotes } = bothWays("metrics", {
+        resourceMetrics: [{ scopeMetrics: [{ metrics: [{ name: "m", gauge: { dataPoints: [point] } }] }] }],
+      });
+      const data = fromProtobuf.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+      expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1.5 }, exemplars: [{ value: { asInt: "7" } }] }] });
+      expect(fromProtobuf).toEqual(fromJson);
+      expect(protobufNotes.oneofChoices).toEqual({ count: 2, first: "an exemplar (asDouble, asInt set, asInt kept)" });
+    });
+
+    it("keeps one member sent twice as protobuf does, the last value, without a warning", () => {
+      const record = wireWriter()
+        .uint32((5 << 3) | 2).fork().uint32((1 << 3) | 2).string("first").uint32((1 << 3) | 2).string("last").ldelim()
+        .finish();
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("logs", "protobuf", logsRequestAround(record), undefined, undefined, undefined, notes);
+      expect(decoded.resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!.body).toEqual({ stringValue: "last" });
+      expect(notes.oneofChoices.count).toBe(0);
+    });
+  });
+
   describe("a metric's data oneof set to two members, judged as in JSON", () => {
     const point = (value: number) => wireWriter().uint32((3 << 3) | 1).fixed64("1700000000000000000").uint32((4 << 3) | 1).double(value).finish();
     const data = (...values: number[]) => {

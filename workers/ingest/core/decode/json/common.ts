@@ -19,6 +19,7 @@ import {
 } from "./values";
 import { noteFieldReadAs, noteFieldSentTwice, noteNullDouble, noteOneofChoice, noteUnknownField, noteUnreadValue } from "../decode-notes";
 import { joined } from "./repeated-keys";
+import { isDefaultAnyValue, keptMemberIndex } from "../oneof";
 
 
 /**
@@ -129,26 +130,16 @@ function anyValueMember(o: JsonObject, key: string, depth: number): AnyValue {
  * An AnyValue with more than one member set. The Collector keeps the last one sent; a writer
  * that serializes every member of a struct (`{"stringValue":"x","boolValue":false,"intValue":0}`)
  * means the one it filled in. So: the only member not at its default when there is exactly one,
- * else the last in the document's order, and the choice is noted for the answer's warning. Every
+ * else the last in the document's order (oneof.ts, keptMemberIndex, the protobuf decoder's rule
+ * too), and the choice is noted for the answer's warning. Every
  * member is read, so one that is malformed still fails the request as it would alone. `keys` are
  * the members as sent, in the sender's order (membersAsSent).
  */
 function chosenMember(o: JsonObject, keys: readonly string[], depth: number): AnyValue {
   const values = keys.map((key) => anyValueMember(o, key, depth));
-  const filled = values.flatMap((value, i) => (isDefaultAnyValue(value) ? [] : [i]));
-  const kept = filled.length === 1 ? filled[0]! : values.length - 1;
+  const kept = keptMemberIndex(values, isDefaultAnyValue);
   noteOneofChoice(o, keys, keys[kept]!);
   return values[kept]!;
-}
-
-function isDefaultAnyValue(value: AnyValue): boolean {
-  if ("stringValue" in value) return value.stringValue === "";
-  if ("intValue" in value) return value.intValue === "0";
-  if ("boolValue" in value) return !value.boolValue;
-  if ("doubleValue" in value) return value.doubleValue === 0;
-  if ("arrayValue" in value) return value.arrayValue.length === 0;
-  if ("kvlistValue" in value) return value.kvlistValue.length === 0;
-  return "bytesValue" in value && value.bytesValue.length === 0;
 }
 
 /**

@@ -53,6 +53,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteNullDouble, noteOneofChoice } from "../decode-notes";
+import { isDefaultNumberValue, keptMemberIndex } from "../oneof";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = messageFields("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -288,21 +289,22 @@ function intValue(o: JsonObject, asInt: unknown): NumberValue {
   return typeof whole === "string" ? { asInt: whole } : { asDouble: whole };
 }
 
-/** Both members of the value oneof set: the only one not 0, else the last in the document's order; noted. */
+/** Both members of the value oneof set: the only one not 0, else the last in the document's order (oneof.ts); noted. */
 function chosenNumberValue(o: JsonObject, asDouble: unknown, asInt: unknown): NumberValue {
   const doubleValue = { asDouble: double(asDouble, "asDouble") };
   const wholeValue = intValue(o, asInt);
   const doubleKey = o.asDouble != null ? "asDouble" : "as_double";
   const intKey = o.asInt != null ? "asInt" : "as_int";
-  const intFilled = "asInt" in wholeValue ? wholeValue.asInt !== "0" : "asDouble" in wholeValue && wholeValue.asDouble !== 0;
   let intLast = false;
   for (const key in o) {
     if (key === doubleKey) intLast = false;
     else if (key === intKey) intLast = true;
   }
-  const keepInt = doubleValue.asDouble !== 0 !== intFilled ? intFilled : intLast;
-  noteOneofChoice(o, intLast ? [doubleKey, intKey] : [intKey, doubleKey], keepInt ? intKey : doubleKey);
-  return keepInt ? wholeValue : doubleValue;
+  const values = intLast ? [doubleValue, wholeValue] : [wholeValue, doubleValue];
+  const keys = intLast ? [doubleKey, intKey] : [intKey, doubleKey];
+  const kept = keptMemberIndex(values, isDefaultNumberValue);
+  noteOneofChoice(o, keys, keys[kept]!);
+  return values[kept]!;
 }
 
 function numberDataPoint(o: JsonObject): NumberDataPoint {

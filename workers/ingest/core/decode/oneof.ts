@@ -1,0 +1,43 @@
+/**
+ * Which member of a oneof sent with more than one member set is stored, by one rule for both
+ * encodings: the only member not at its default when exactly one is not (a JSON struct
+ * serializer writes every member, `{"stringValue":"x","boolValue":false,"intValue":0}`, meaning
+ * the one it filled in), else the last sent (what the Collector, and protobuf, keep). The
+ * decoders note the choice for the answer's warning (decode-notes.ts, oneofChoices).
+ */
+
+import type { AnyValue, NumberValue } from "../../../shared/otlp/model";
+
+/** The index in `values` (the members' values in the order sent) of the one kept. */
+export function keptMemberIndex<V>(values: readonly V[], isDefault: (value: V) => boolean): number {
+  let kept = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (isDefault(values[i]!)) continue;
+    if (kept !== -1) return values.length - 1;
+    kept = i;
+  }
+  return kept === -1 ? values.length - 1 : kept;
+}
+
+/** Whether an AnyValue holds its member's default ("", 0, false, an empty list or bytes). */
+export function isDefaultAnyValue(value: AnyValue): boolean {
+  if ("stringValue" in value) return value.stringValue === "";
+  if ("intValue" in value) return value.intValue === "0";
+  if ("boolValue" in value) return !value.boolValue;
+  if ("doubleValue" in value) return value.doubleValue === 0;
+  if ("arrayValue" in value) return value.arrayValue.length === 0;
+  if ("kvlistValue" in value) return value.kvlistValue.length === 0;
+  return "bytesValue" in value && value.bytesValue.length === 0;
+}
+
+/** Whether a number point's or exemplar's value is 0 (NaN is not: it is a value sent). */
+export function isDefaultNumberValue(value: NumberValue): boolean {
+  if ("asInt" in value) return value.asInt === "0";
+  return "asDouble" in value && value.asDouble === 0;
+}
+
+/** The member an AnyValue or NumberValue holds, by its JSON name (`stringValue`, `asInt`). */
+export function memberName(value: AnyValue | NumberValue): string {
+  for (const name in value) return name;
+  return "";
+}
