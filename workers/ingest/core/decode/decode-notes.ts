@@ -57,9 +57,11 @@ export interface DecodeNotes {
    */
   unknownFields: PlacedNote;
   /**
-   * JSON AnyValues, number points and exemplars with more than one member of their value's oneof
-   * set, and metrics with more than one data member, one kept (json/common.ts, chosenMember;
-   * json/metrics.ts, chosenData); `first` names the place and the members.
+   * AnyValues, number points and exemplars with more than one member of their value's oneof set,
+   * and metrics with more than one data member, one kept, in JSON (json/common.ts, chosenMember;
+   * json/metrics.ts, chosenData) or on protobuf's wire (protobuf/reader.ts, keptMember;
+   * protobuf/metrics.ts, chosenData); `first` names the place (JSON's path, or protobuf's message
+   * kind or metric name) and the members.
    */
   oneofChoices: PlacedNote;
   /** Strings (protobuf) or documents (JSON) holding bytes that are not UTF-8, each sequence stored as U+FFFD; `first` names where. */

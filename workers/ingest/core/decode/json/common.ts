@@ -56,7 +56,7 @@ export function anyValue(o: JsonObject, depth: number): AnyValue {
 }
 
 /** Whether `o` has more than `count` keys; stops counting past it. */
-export function hasMoreKeysThan(o: JsonObject, count: number): boolean {
+function hasMoreKeysThan(o: JsonObject, count: number): boolean {
   let keys = 0;
   for (const _ in o) if (++keys > count) return true;
   return false;
