@@ -641,6 +641,15 @@ describe("protobuf wire-format rules", () => {
       expect(jsonNotes.oneofChoices.count).toBe(1);
     });
 
+    it("keeps the last of two members neither holding points (gauge then sum), as JSON does, without a oneof warning", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data()], [7, data()]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual({ type: "sum", dataPoints: [], aggregationTemporality: 0, isMonotonic: false });
+      expect(notes.oneofChoices.count).toBe(0);
+      const fromJson = decodeRequest("metrics", "json", jsonWith({ gauge: {}, sum: {} }));
+      expect(fromJson.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toEqual(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data);
+    });
+
     it("merges one member sent twice, as protobuf does, without a warning", () => {
       const notes = emptyDecodeNotes();
       const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data(1)], [5, data(2)]), undefined, undefined, undefined, notes);

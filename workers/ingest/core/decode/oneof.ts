@@ -41,3 +41,22 @@ export function memberName(value: AnyValue | NumberValue): string {
   for (const name in value) return name;
   return "";
 }
+
+/** Which of a metric's data members sent together is stored (chosenDataMember). */
+export type DataMemberChoice = { kept: number; noted: boolean } | { refused: string };
+
+/**
+ * A metric's `data` oneof sent with more than one member, `names` as sent and `holdsPoints` for
+ * each, in the order sent; one rule for both encodings (docs/decisions.md, 2026-12-07). The only
+ * member holding data points is kept, the choice to be noted for the answer's warning. When none
+ * does, nothing is lost whichever is kept: the last is, as protobuf keeps it, unnoted here, since
+ * the answer already warns of the metric as one without data points (rows/no-data-points.ts).
+ * When more than one does, keeping one would lose the other's points unsaid: `refused` is the
+ * refusal's text, naming the first two holding points.
+ */
+export function chosenDataMember(names: readonly string[], holdsPoints: readonly boolean[]): DataMemberChoice {
+  const filled: number[] = [];
+  for (let i = 0; i < holdsPoints.length; i++) if (holdsPoints[i]) filled.push(i);
+  if (filled.length > 1) return { refused: `both ${names[filled[0]!]} and ${names[filled[1]!]} set, but they are members of one oneof` };
+  return filled.length === 1 ? { kept: filled[0]!, noted: true } : { kept: names.length - 1, noted: false };
+}

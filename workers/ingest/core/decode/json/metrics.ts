@@ -53,7 +53,7 @@ import {
   type JsonObject,
 } from "./values";
 import { noteNullDouble, noteOneofChoice } from "../decode-notes";
-import { isDefaultNumberValue, keptMemberIndex } from "../oneof";
+import { chosenDataMember, isDefaultNumberValue, keptMemberIndex } from "../oneof";
 
 const FIELDS = containerFields("metrics", "Metrics", "metrics");
 const METRIC_FIELDS = messageFields("name", "description", "unit", "metadata", "gauge", "sum", "histogram", "exponentialHistogram", "summary");
@@ -162,24 +162,25 @@ function dataMember(o: JsonObject, member: DataMember, key: string): MetricData 
 }
 
 /**
- * A metric with more than one data member set. When exactly one holds data points (a serializer
- * writing every member, the others empty) that one is read and the choice noted for the answer's
- * warning; else the request is refused, as two members holding points would lose one's points
- * silently whichever were kept. Every member is read, so one that is malformed still fails the
- * request as it would alone. Members are taken in the sender's order and named as sent
- * (dataMembersAsSent).
+ * A metric with more than one data member set, judged by the rule both decoders share (oneof.ts,
+ * chosenDataMember): when exactly one holds data points (a serializer writing every member, the
+ * others empty) that one is read and the choice noted for the answer's warning; when none does,
+ * the last is (nothing is lost: the metric is warned of as one without data points); when more
+ * than one does, the request is refused, as keeping one would lose the other's points silently.
+ * Every member is read, so one that is malformed still fails the request as it would alone.
+ * Members are taken in the sender's order and named as sent (dataMembersAsSent).
  */
 function chosenData(o: JsonObject): MetricData {
   const members = dataMembersAsSent(o);
   const values = members.map(([key, member]) => dataMember(o, member, key));
-  const filled = values.flatMap((data, i) => (data.type !== "empty" && data.dataPoints.length > 0 ? [i] : []));
   const names = members.map(([key]) => key);
-  if (filled.length !== 1) {
-    const [first, second] = filled.length > 1 ? filled.map((i) => names[i]!) : names;
-    fail(`both ${first} and ${second} set, but they are members of one oneof`);
-  }
-  noteOneofChoice(o, names, names[filled[0]!]!);
-  return values[filled[0]!]!;
+  const choice = chosenDataMember(
+    names,
+    values.map((data) => data.type !== "empty" && data.dataPoints.length > 0),
+  );
+  if ("refused" in choice) fail(choice.refused);
+  if (choice.noted) noteOneofChoice(o, names, names[choice.kept]!);
+  return values[choice.kept]!;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   readNumberDataPoint,
   readSummaryDataPoint,
 } from "./metric-points";
+import { chosenDataMember } from "../oneof";
 import { defineEnvelope, readEnvelope } from "./envelope";
 import { locate, WIRE_LENGTH_DELIMITED, WIRE_VARINT, WireError, type WireReader } from "./reader";
 
@@ -105,21 +106,21 @@ function readMetric(r: WireReader): Metric {
 
 /**
  * A metric whose `data` oneof was set to more than one member (`members`, in the order first
- * sent), judged as the JSON decoder judges one (json/metrics.ts, chosenData): the only member
- * holding data points is kept and the choice noted for the answer's warning, naming the metric;
- * else the request is refused, naming the members. Protobuf, and the Collector, keep the last
- * member on the wire, which would lose an earlier member's points unsaid (docs/decisions.md,
- * 2026-12-07, a metric's data members set twice).
+ * sent), judged by the JSON decoder's rule (oneof.ts, chosenDataMember): the only member holding
+ * data points is kept, the choice noted naming the metric; none holding points keeps the last
+ * (the metric is warned of as one without data points); more than one refuses the request.
+ * Protobuf, and the Collector, keep the last member on the wire, which would lose an earlier
+ * member's points unsaid (docs/decisions.md, 2026-12-07, a metric's data members set twice).
  */
 function chosenData(r: WireReader, name: string, members: readonly DataMessage[]): DataMessage {
-  const filled = members.filter((data) => data.dataPoints.length > 0);
   const names = members.map((data) => data.type);
-  if (filled.length !== 1) {
-    const [first, second] = filled.length > 1 ? filled.map((data) => data.type) : names;
-    throw new WireError(`both ${first} and ${second} set, but they are members of one oneof`, r.pos);
-  }
-  r.noteOneofChoice(`metric ${JSON.stringify(name)} (${names.join(", ")} set, ${filled[0]!.type} kept)`);
-  return filled[0]!;
+  const choice = chosenDataMember(
+    names,
+    members.map((data) => data.dataPoints.length > 0),
+  );
+  if ("refused" in choice) throw new WireError(choice.refused, r.pos);
+  if (choice.noted) r.noteOneofChoice(`metric ${JSON.stringify(name)} (${names.join(", ")} set, ${names[choice.kept]} kept)`);
+  return members[choice.kept]!;
 }
 
 function newDataMessage(type: DataMessage["type"]): DataMessage {
