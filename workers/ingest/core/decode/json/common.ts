@@ -76,24 +76,32 @@ const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VA
 /**
  * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
  * `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order; each of the latter is
- * noted as readOtherFields notes a field read so. Every one is a member set, as the same member
- * or two written in exact case are (`{"stringValue":"a","StringValue":"b"}` is stringValue sent
- * twice, judged by chosenMember as `stringValue` and `string_value` are). Unlike a message's
- * field, a member holding its default (`{"BoolValue":false}`) is read too: which member is set
- * is itself the value.
+ * noted as readOtherFields notes a field read so. Every one is a member set, judged by
+ * chosenMember as `stringValue` and `string_value` are, except that a key naming the same member
+ * as one before it, one of the two named but for case or `_` (`{"arrayValue":…,"ArrayValue":…}`,
+ * `StringValue` and `STRINGVALUE`), is that member sent twice, as readOtherFields reads a field so
+ * sent: joined into the earlier key's value (repeated-keys.ts, joined: lists joined, a scalar's
+ * last value kept, as `"arrayValue"` given twice is read) and noted (noteFieldSentTwice). Unlike
+ * a message's field, a member holding its default (`{"BoolValue":false}`) is read too: which
+ * member is set is itself the value.
  */
 function membersAsSent(o: JsonObject): string[] {
   const keys: string[] = [];
+  const members: string[] = [];
   for (const key in o) {
     if (o[key] == null) continue;
-    if (ANY_VALUE_MEMBERS.has(key)) {
-      keys.push(key);
+    const exact = ANY_VALUE_MEMBERS.get(key);
+    const member = exact ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
+    if (member === undefined) continue;
+    const twin = members.lastIndexOf(member);
+    if (twin !== -1 && (exact === undefined || !ANY_VALUE_MEMBERS.has(keys[twin]!))) {
+      (o as Record<string, unknown>)[keys[twin]!] = joined(o[keys[twin]!], o[key]);
+      noteFieldSentTwice(o, key, keys[twin]!);
       continue;
     }
-    const member = FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
-    if (member === undefined) continue;
     keys.push(key);
-    noteFieldReadAs(o, key, member);
+    members.push(member);
+    if (exact === undefined) noteFieldReadAs(o, key, member);
   }
   return keys;
 }
