@@ -338,6 +338,28 @@ describe("a field or member beside one named but for case, as the same conflict 
     expect(prepared.warning).not.toContain("oneof");
   });
 
+  it.each([
+    { value: `"arrayValue":{"values":[{"stringValue":"a"}],"Values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "arrayValue (values, Values)" },
+    { value: `"arrayValue":{"VALUES":[{"stringValue":"a"}],"values":[{"stringValue":"b"}]}`, body: `["a","b"]`, note: "arrayValue (values, VALUES)" },
+    {
+      value: `"kvlistValue":{"values":[{"key":"a","value":{"stringValue":"1"}}],"Values":[{"key":"b","value":{"stringValue":"2"}}]}`,
+      body: `{"a":"1","b":"2"}`,
+      note: "kvlistValue (values, Values)",
+    },
+  ])("reads an ArrayValue's or KeyValueList's values beside Values as the list given twice: joined in the sender's order ($note)", ({ value, body, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{${value}}`));
+    const exact = prepareText("logs", logWith(`"body":{${value.replace(/"(Values|VALUES)"/, '"values"')}}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(body);
+    expect(rowsOf(exact)[0]!.Body).toBe(body);
+    expect(prepared.warning).toBe(sentTwice(1, `${LOG}.body.${note}`));
+  });
+
+  it("warns of an ArrayValue's field beside values that OTLP does not define", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"arrayValue":{"values":[{"stringValue":"a"}],"valuez":[{"stringValue":"b"}]}}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe(`["a"]`);
+    expect(prepared.warning).toBe(notStored(1, `${LOG}.body.arrayValue.valuez`));
+  });
+
   it("keeps the one-member AnyValue's and the two-field KeyValue's reading as before", () => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"intValue":"5"}}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ Body: "m", LogAttributes: ["k", "5"] });

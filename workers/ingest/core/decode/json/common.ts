@@ -203,11 +203,13 @@ const VALUES_FIELDS = messageFields("values");
 const KEY_VALUE_FIELDS = messageFields("key", "value");
 
 /**
- * The `values` list of an ArrayValue or KeyValueList; when it is not set, its other fields are
- * looked at first (readOtherFields: `Values` is read as it, and noted).
+ * The `values` list of an ArrayValue or KeyValueList. `{"values":[…]}` alone, as every writer
+ * sends it, is read with one lookup and one key count; otherwise its other fields are looked at
+ * first (readOtherFields: `Values` is read as it, `Values` or `VALUES` beside `values` as the list
+ * sent twice, joined, and each noted; any other holding a value is warned of as not stored).
  */
 function valuesOf(o: JsonObject): unknown {
-  if (o.values != null) return o.values;
+  if (o.values != null && !hasMoreKeysThan(o, 1)) return o.values;
   readOtherFields(o, VALUES_FIELDS);
   return o.values;
 }
