@@ -603,6 +603,51 @@ describe("protobuf wire-format rules", () => {
     });
   });
 
+  describe("an AnyValue field sent twice, merged as protobuf merges it", () => {
+    const LD = (field: number) => (field << 3) | 2;
+    const stringBody = (text: string) => wireWriter().uint32(LD(1)).string(text).finish();
+    const falseBody = wireWriter().uint32((2 << 3) | 0).bool(false).finish();
+    const intBody = wireWriter().uint32((3 << 3) | 0).int64("5").finish();
+    const arrayBody = (text: string) => wireWriter().uint32(LD(5)).fork().uint32(LD(1)).bytes(stringBody(text)).ldelim().finish();
+    const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+    /** One log record whose body is each of `bodies`, in order: the same field sent once per body. */
+    const recordWithBodies = (...bodies: Uint8Array[]) => {
+      const record = wireWriter();
+      for (const body of bodies) record.uint32(LD(5)).bytes(body);
+      return logsRequestAround(record.finish());
+    };
+    const decodeWithNotes = (bytes: Uint8Array) => {
+      const notes = emptyDecodeNotes();
+      const record = decodeRequest("logs", "protobuf", bytes, undefined, undefined, undefined, notes).resourceLogs[0]!.scopeLogs[0]!.logRecords[0]!;
+      return { record, notes };
+    };
+
+    it.each([
+      { name: "string then bool false", bodies: [stringBody("a"), falseBody], kept: { stringValue: "a" }, note: "an AnyValue (stringValue, boolValue set, stringValue kept)" },
+      { name: "string then int", bodies: [stringBody("a"), intBody], kept: { intValue: "5" }, note: "an AnyValue (stringValue, intValue set, intValue kept)" },
+    ])("reads a body sent twice with two members ($name) as the same members in one body are, with the oneof warning", ({ bodies, kept, note }) => {
+      const twice = decodeWithNotes(recordWithBodies(...bodies));
+      const once = decodeWithNotes(recordWithBodies(concat(...bodies)));
+      expect(twice.record.body).toEqual(kept);
+      expect(once.record.body).toEqual(kept);
+      expect(twice.notes.oneofChoices).toEqual({ count: 1, first: note });
+      expect(once.notes.oneofChoices).toEqual({ count: 1, first: note });
+    });
+
+    it("joins an arrayValue body sent twice, as protobuf merges it, without a warning", () => {
+      const { record, notes } = decodeWithNotes(recordWithBodies(arrayBody("a"), arrayBody("b")));
+      expect(record.body).toEqual({ arrayValue: [{ stringValue: "a" }, { stringValue: "b" }] });
+      expect(decodeNotesWarning(notes)).toBe("");
+    });
+
+    it("reads a KeyValue's value sent twice with two members as one value holding both, with the oneof warning", () => {
+      const keyValue = wireWriter().uint32(LD(1)).string("k").uint32(LD(2)).bytes(stringBody("a")).uint32(LD(2)).bytes(intBody).finish();
+      const { record, notes } = decodeWithNotes(logsRequestAround(wireWriter().uint32(LD(6)).bytes(keyValue).finish()));
+      expect(record.attributes).toEqual([{ key: "k", value: { intValue: "5" } }]);
+      expect(notes.oneofChoices).toEqual({ count: 1, first: "an AnyValue (stringValue, intValue set, intValue kept)" });
+    });
+  });
+
   describe("a metric's data oneof set to two members, judged as in JSON", () => {
     const point = (value: number) => wireWriter().uint32((3 << 3) | 1).fixed64("1700000000000000000").uint32((4 << 3) | 1).double(value).finish();
     const data = (...values: number[]) => {

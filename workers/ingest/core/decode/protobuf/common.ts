@@ -4,8 +4,9 @@
  * Every `read…` function reads one length-delimited message, starting at its length prefix, and
  * follows protobuf semantics: unknown fields are skipped, a repeated scalar or singular
  * message field seen twice merges (last scalar wins, repeated fields append). One departure: a
- * oneof set to two members is read as the JSON decoder reads one (oneof.ts, with a warning),
- * where protobuf keeps the last member.
+ * oneof set to two members, within one occurrence of its message or across two occurrences of
+ * the field holding it (a `body` sent twice, merged as protobuf merges it), is read as the JSON
+ * decoder reads one (oneof.ts, with a warning), where protobuf keeps the last member.
  */
 
 import type { AnyValue, InstrumentationScope, KeyValue, Resource } from "../../../../shared/otlp/model";
@@ -21,12 +22,18 @@ const KEY_VALUE_FIELDS = ["", "key", "value"];
 const RESOURCE_FIELDS = ["", "attributes", "droppedAttributesCount"];
 const SCOPE_FIELDS = ["", "name", "version", "attributes", "droppedAttributesCount"];
 
-export function readAnyValue(r: WireReader, depth: number): AnyValue {
+/**
+ * Reads one AnyValue. `previous` is the field's value read from an earlier occurrence of the same
+ * singular field (a LogRecord's `body`, a KeyValue's `value` sent twice): protobuf reads the two
+ * as one message, so this one is read into it, and a member of its oneof other than the one
+ * `previous` holds is judged as two members in one message are (keptMember, with the warning).
+ */
+export function readAnyValue(r: WireReader, depth: number, previous?: AnyValue): AnyValue {
   if (depth > MAX_ANY_VALUE_DEPTH) {
     throw new WireError(`AnyValue nested deeper than ${MAX_ANY_VALUE_DEPTH} levels`, r.pos);
   }
   const parentLimit = r.enter();
-  let value: AnyValue = { empty: true };
+  let value: AnyValue = previous ?? { empty: true };
   // Each member another member followed on the wire, as it was then: kept apart for keptMember.
   let displaced: AnyValue[] | undefined;
   let field = 0;
@@ -143,7 +150,7 @@ function readKeyValue(r: WireReader, depth: number): KeyValue {
         key = r.string();
       } else if (field === 2) {
         r.expectWireType(tag, WIRE_LENGTH_DELIMITED);
-        value = readAnyValue(r, depth);
+        value = readAnyValue(r, depth, value);
       } else {
         // Includes key_strindex (3), a profiles-only dictionary reference.
         r.skip(tag);
