@@ -78,6 +78,26 @@ describe("a field named as its message's field but for case or _", () => {
     const snake = prepare("logs", { resourceLogs: [{ scopeLogs: [{ log_records: [{ body: { stringValue: "a" } }], LogRecords: [{ body: { stringValue: "b" } }] }] }] });
     expect(rowsOf(snake).map((row) => row.Body)).toEqual(["a", "b"]);
   });
+
+  it.each([
+    ["logRecords", "log_records", "LogRecords"],
+    ["logRecords", "LogRecords", "log_records"],
+    ["LogRecords", "logRecords", "log_records"],
+    ["log_records", "LogRecords", "logRecords"],
+    ["LogRecords", "log_records", "logRecords"],
+  ])("keeps the sender's order of records sent under %s, %s and %s", (...keys) => {
+    const scopeLogs = Object.fromEntries(keys.map((key, i) => [key, [{ body: { stringValue: String.fromCharCode(65 + i) } }]]));
+    const prepared = prepare("logs", { resourceLogs: [{ scopeLogs: [scopeLogs] }] });
+    expect(rowsOf(prepared).map((row) => row.Body)).toEqual(["A", "B", "C"]);
+    expect(prepared.warning).toBe(sentTwice(1, "resourceLogs[0].scopeLogs[0] (logRecords, LogRecords)"));
+  });
+
+  it('names the request itself as "the request" when a top-level field is sent twice', () => {
+    const resourceLogs = (text: string) => [{ scopeLogs: [{ logRecords: [{ body: { stringValue: text } }] }] }];
+    const prepared = prepare("logs", { resourceLogs: resourceLogs("a"), ResourceLogs: resourceLogs("b") });
+    expect(rowsOf(prepared).map((row) => row.Body)).toEqual(["a", "b"]);
+    expect(prepared.warning).toBe(sentTwice(1, "the request (resourceLogs, ResourceLogs)"));
+  });
 });
 
 /** A logs request of one record holding `fields` (raw JSON members), as a probe sent them. */

@@ -524,27 +524,41 @@ export function readOtherFields(o: JsonObject, fields: MessageFields): void {
       noteUnknownField(o, key);
       continue;
     }
-    const set = o[field.name] != null ? field.name : o[field.snake] != null ? field.snake : undefined;
-    if (set === undefined) {
+    const target = joinTarget(o, field, key);
+    if (target === undefined) {
       (o as Record<string, unknown>)[field.name] = value;
       noteFieldReadAs(o, key, field.name);
       (readAs ??= new Set()).add(field.name);
       continue;
     }
-    // Written back under the spelling already set, so that a list is not read under both.
-    const before = readAs?.has(set) === true || sentBefore(o, set, key);
+    // Written back under a spelling already set, so that a list is not read under both.
+    const set = target.key;
+    const before = readAs?.has(set) === true || target.before;
     (o as Record<string, unknown>)[set] = before ? joined(o[set], value) : joined(value, o[set]);
     noteFieldSentTwice(o, key, field.name);
   }
 }
 
-/** Whether the key `first` comes before the key `then` in `o` (JSON.parse keeps the document's order). */
-function sentBefore(o: JsonObject, first: string, then: string): boolean {
-  for (const key in o) {
-    if (key === first) return true;
-    if (key === then) return false;
+/**
+ * Of the spellings of `field` set on `o` (its lowerCamelCase and snake_case names), the one the
+ * key `key`, named but for case, is joined into, and whether it came before `key`: the last set
+ * before it in the document (JSON.parse keeps the document's order), else the first after it. So
+ * with both spellings set (`logRecords`, `log_records`, `LogRecords`), whose lists bothSpellings
+ * joins in key order, the three lists keep the sender's order. Undefined when neither is set.
+ */
+function joinTarget(o: JsonObject, field: { name: string; snake: string }, key: string): { key: string; before: boolean } | undefined {
+  let before: string | undefined;
+  let passed = false;
+  for (const name in o) {
+    if (name === key) {
+      if (before !== undefined) return { key: before, before: true };
+      passed = true;
+    } else if ((name === field.name || name === field.snake) && o[name] != null) {
+      if (passed) return { key: name, before: false };
+      before = name;
+    }
   }
-  return false;
+  return before === undefined ? undefined : { key: before, before: true };
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
