@@ -106,7 +106,7 @@ const prepareText = (signal: Signal, text: string): PreparedExport => prepareExp
 const ATTRIBUTES = `${LOG}.attributes`;
 const oneofChoice = (first: string) =>
   "1 value with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, or a metric's gauge, sum, histogram, " +
-  "exponentialHistogram and summary) stored as one: the only one not at its default (a metric's only one holding data points, else it is refused), " +
+  "exponentialHistogram and summary) stored as one: the only one not at its default (a metric's only one holding data points), " +
   `else the last sent (first at ${first})`;
 
 describe("a KeyValue, AnyValue, ArrayValue or KeyValueList member named but for case or _", () => {

@@ -201,7 +201,7 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
     parts.push(
       `${plural(oneofChoices.count, "value")} with more than one member of its oneof set (an AnyValue, a point's asDouble and asInt, ` +
         `or a metric's gauge, sum, histogram, exponentialHistogram and summary) stored as one: the only one not at its default ` +
-        `(a metric's only one holding data points, else it is refused), else the last sent (first at ${oneofChoices.first})`,
+        `(a metric's only one holding data points), else the last sent (first at ${oneofChoices.first})`,
     );
   }
   if (intsAsDoubles.count > 0) {
