@@ -380,6 +380,27 @@ describe("a field or member beside one named but for case, as the same conflict 
     expect(prepared.warning).toBe(notStored(1, `${LOG}.body.arrayValue.valuez`));
   });
 
+  it.each([
+    { fields: `"severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, severity_text)" },
+    { fields: `"severity_text":"B","severityText":"A"`, kept: "A", note: "(severityText, severity_text)" },
+    // As the key given twice: the last value, even at its default.
+    { fields: `"severityText":"A","severity_text":""`, kept: "", note: "(severityText, severity_text)" },
+    { fields: `"severityText":"A","severity_text":"B","SeverityText":"C"`, kept: "C", note: "(severityText, severity_text)" },
+    { fields: `"SeverityText":"C","severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, SeverityText)" },
+  ])("reads a scalar under both its names, $fields, as the field sent twice: the last kept, as the Collector keeps it", ({ fields, kept, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},${fields}`));
+    expect(rowsOf(prepared)[0]!.SeverityText).toBe(kept);
+    const count = fields.split(",").length - 1;
+    expect(prepared.warning).toBe(sentTwice(count, `${LOG} ${note}`));
+  });
+
+  it("merges a message under both its names (instrumentationLibrary, instrumentation_library), as a message sent twice", () => {
+    const text = `{"resourceLogs":[{"instrumentationLibraryLogs":[{"instrumentationLibrary":{"name":"lib"},"instrumentation_library":{"version":"1.0"},"logRecords":[{"timeUnixNano":"${RECEIVED}","body":{"stringValue":"m"}}]}]}]}`;
+    const prepared = prepareText("logs", text);
+    expect(rowsOf(prepared)[0]).toMatchObject({ ScopeName: "lib", ScopeVersion: "1.0" });
+    expect(prepared.warning).toBe(sentTwice(1, "resourceLogs[0].instrumentationLibraryLogs[0] (instrumentationLibrary, instrumentation_library)"));
+  });
+
   it("keeps the one-member AnyValue's and the two-field KeyValue's reading as before", () => {
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"intValue":"5"}}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ Body: "m", LogAttributes: ["k", "5"] });

@@ -483,14 +483,20 @@ function snakeCase(name: string): string {
  */
 export interface MessageFields {
   read: ReadonlySet<string>;
+  /** Each name read (`read`), in either spelling, to its lowerCamelCase (`time_unix_nano` → timeUnixNano). */
+  camelOf: ReadonlyMap<string, string>;
   folded: ReadonlyMap<string, { name: string; snake: string }>;
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
 export function messageFields(...names: string[]): MessageFields {
   const folded = new Map<string, { name: string; snake: string }>();
-  for (const name of names) folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
-  return { read: fieldNames(...names), folded };
+  const camelOf = new Map<string, string>();
+  for (const name of names) {
+    folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
+    camelOf.set(name, name).set(snakeCase(name), name);
+  }
+  return { read: fieldNames(...names), camelOf, folded };
 }
 
 /** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
@@ -507,7 +513,8 @@ export function foldFieldName(key: string): string {
  * the field is set too (`{"key":"k","Key":"k2"}`), or another key folded to it came before
  * (`Key`, `KEY`), it is read as the field sent twice is read (repeated-keys.ts, joined: in the
  * document's order, a scalar's last value kept, lists joined, messages merged) and noted
- * (noteFieldSentTwice). Any other is noted as not stored (noteUnknownField), for the answer's
+ * (noteFieldSentTwice); so is a scalar or message field set under both its names
+ * (readBothSpellings). Any other is noted as not stored (noteUnknownField), for the answer's
  * warning. Nothing is refused:
  * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
  * request; the warning tells a sender who misspelled a field that its content was not stored.
@@ -516,7 +523,11 @@ export function readOtherFields(o: JsonObject, fields: MessageFields): void {
   // The fields set here from a folded key, which stand where that key stands in the document.
   let readAs: Set<string> | undefined;
   for (const key in o) {
-    if (fields.read.has(key)) continue;
+    const camel = fields.camelOf.get(key);
+    if (camel !== undefined) {
+      if (camel !== key && o[camel] != null && o[key] != null) readBothSpellings(o, camel, key);
+      continue;
+    }
     const value = o[key];
     if (!holdsValue(value)) continue;
     const field = fields.folded.get(foldFieldName(key));
@@ -537,6 +548,30 @@ export function readOtherFields(o: JsonObject, fields: MessageFields): void {
     (o as Record<string, unknown>)[set] = before ? joined(o[set], value) : joined(value, o[set]);
     noteFieldSentTwice(o, key, field.name);
   }
+}
+
+/**
+ * A field sent under both its names, `camel` and `snake` (`severityText` and `severity_text`),
+ * read as the field sent twice (joined, in the document's order: the last scalar kept, messages
+ * merged), under `camel`, the snake_case key removed so that the decoder's `o.x ?? o.x_y` and a
+ * key named but for case after it (readOtherFields) see the one value; noted as sent twice. A
+ * list is left to bothSpellings, which joins the two in the order of their keys.
+ */
+function readBothSpellings(o: JsonObject, camel: string, snake: string): void {
+  const record = o as Record<string, unknown>;
+  if (Array.isArray(record[camel]) && Array.isArray(record[snake])) return;
+  record[camel] = sentBefore(o, camel, snake) ? joined(record[camel], record[snake]) : joined(record[snake], record[camel]);
+  delete record[snake];
+  noteFieldSentTwice(o, snake, camel);
+}
+
+/** Whether the key `first` comes before the key `then` in `o` (JSON.parse keeps the document's order). */
+function sentBefore(o: JsonObject, first: string, then: string): boolean {
+  for (const key in o) {
+    if (key === first) return true;
+    if (key === then) return false;
+  }
+  return false;
 }
 
 /**
