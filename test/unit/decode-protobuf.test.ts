@@ -686,6 +686,13 @@ describe("protobuf wire-format rules", () => {
       expect(jsonNotes.oneofChoices.count).toBe(1);
     });
 
+    it("merges a member sent again after another (gauge, empty sum, gauge) and keeps it, naming each member once", () => {
+      const notes = emptyDecodeNotes();
+      const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data(1)], [7, data()], [5, data(3)]), undefined, undefined, undefined, notes);
+      expect(decoded.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asDouble: 1 } }, { value: { asDouble: 3 } }] });
+      expect(notes.oneofChoices).toMatchObject({ count: 1, first: 'metric "two.types" (gauge, sum set, gauge kept)' });
+    });
+
     it("keeps the last of two members neither holding points (gauge then sum), as JSON does, without a oneof warning", () => {
       const notes = emptyDecodeNotes();
       const decoded = decodeRequest("metrics", "protobuf", metricWith([5, data()], [7, data()]), undefined, undefined, undefined, notes);
