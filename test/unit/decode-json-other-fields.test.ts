@@ -346,6 +346,9 @@ describe("a field or member beside one named but for case, as the same conflict 
     { member: "arrayValue", other: "ArrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
     { member: "kvlistValue", other: "KvlistValue", first: `{"values":[{"key":"a","value":{"stringValue":"1"}}]}`, then: `{"values":[{"key":"b","value":{"stringValue":"2"}}]}`, body: `{"a":"1","b":"2"}` },
     { member: "ArrayValue", other: "arrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    // Its two exact names are one member too, as they are one field to the Collector.
+    { member: "arrayValue", other: "array_value", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
+    { member: "stringValue", other: "string_value", first: `"a"`, then: `""`, body: "" },
     // A scalar: the last value, even at its default, as "stringValue" given twice keeps it.
     { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `""`, body: "" },
   ])("reads the AnyValue member $member beside $other as the member given twice: lists joined, the last scalar kept", ({ member, other, first, then, body }) => {

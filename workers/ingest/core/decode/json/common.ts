@@ -77,10 +77,9 @@ const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VA
  * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
  * `_` (`StringValue`, `INTVALUE`, `Kvlist_Value`), in the sender's order; each of the latter is
  * noted as readOtherFields notes a field read so. Every one is a member set, judged by
- * chosenMember as `stringValue` and `string_value` are, except that a key naming the same member
- * as one before it, one of the two named but for case or `_` (`{"arrayValue":…,"ArrayValue":…}`,
- * `StringValue` and `STRINGVALUE`), is that member sent twice, as readOtherFields reads a field so
- * sent: joined into the earlier key's value (repeated-keys.ts, joined: lists joined, a scalar's
+ * chosenMember (`stringValue` beside `IntValue`), except that a key naming the same member as one
+ * before it (`{"arrayValue":…,"ArrayValue":…}`, `array_value`, `StringValue` and `STRINGVALUE`)
+ * is that member sent twice, as readOtherFields reads a field so sent: joined into the earlier key's value (repeated-keys.ts, joined: lists joined, a scalar's
  * last value kept, as `"arrayValue"` given twice is read) and noted (noteFieldSentTwice). Unlike
  * a message's field, a member holding its default (`{"BoolValue":false}`) is read too: which
  * member is set is itself the value.
@@ -94,7 +93,7 @@ function membersAsSent(o: JsonObject): string[] {
     const member = exact ?? FOLDED_ANY_VALUE_MEMBERS.get(foldFieldName(key));
     if (member === undefined) continue;
     const twin = members.lastIndexOf(member);
-    if (twin !== -1 && (exact === undefined || !ANY_VALUE_MEMBERS.has(keys[twin]!))) {
+    if (twin !== -1) {
       (o as Record<string, unknown>)[keys[twin]!] = joined(o[keys[twin]!], o[key]);
       noteFieldSentTwice(o, key, keys[twin]!);
       continue;
