@@ -506,93 +506,80 @@ export function foldFieldName(key: string): string {
 /**
  * Looks at the fields of `o` that `fields` does not read, before the message is decoded; a
  * field holding no value (null, or its type's default: "", 0, false, [], {}) is passed over.
- * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `datapoints`)
- * is read as that field when neither of its spellings is set: its value is set on `o` under the
- * field's name (the parsed document is ours) and the reading is noted (noteFieldReadAs). When
- * the field is set too (`{"key":"k","Key":"k2"}`), or another key folded to it came before
- * (`Key`, `KEY`), it is read as the field sent twice is read (repeated-keys.ts, joined: in the
- * document's order, a scalar's last value kept, lists joined, messages merged) and noted
- * (noteFieldSentTwice); so is a scalar or message field set under both its names
- * (readBothSpellings). Any other is noted as not stored (noteUnknownField), for the answer's
- * warning. Nothing is refused:
- * the spec requires receivers to ignore unknown fields, so a field OTLP adds later never fails a
- * request; the warning tells a sender who misspelled a field that its content was not stored.
+ * One whose name folds to a field's (foldFieldName: `Body`, `traceid`, `TraceID`, `Trace_Id`,
+ * `datapoints`) is read as that field when neither of its spellings is set: its value is set on
+ * `o` under the field's name (the parsed document is ours) and the reading is noted
+ * (noteFieldReadAs). When the field is set too (`{"key":"k","Key":"k2"}`), or another key folded
+ * to it came before (`Key`, `KEY`), it is read as the field sent twice is read (readSpellings);
+ * so is a scalar or message field set under both its names (`severityText`, `severity_text`).
+ * Any other is noted as not stored (noteUnknownField), for the answer's warning. Nothing is
+ * refused: the spec requires receivers to ignore unknown fields, so a field OTLP adds later
+ * never fails a request; the warning tells a sender who misspelled a field that its content was
+ * not stored. Costs one pass over the keys, and a second only when a field is spelled twice.
  */
 export function readOtherFields(o: JsonObject, fields: MessageFields): void {
-  // The fields set here from a folded key, which stand where that key stands in the document.
-  let readAs: Set<string> | undefined;
+  let spelledTwice = false;
   for (const key in o) {
     const camel = fields.camelOf.get(key);
     if (camel !== undefined) {
-      if (camel !== key && o[camel] != null && o[key] != null) readBothSpellings(o, camel, key);
+      if (camel !== key && o[camel] != null && o[key] != null) spelledTwice = true;
       continue;
     }
-    const value = o[key];
-    if (!holdsValue(value)) continue;
-    const field = fields.folded.get(foldFieldName(key));
-    if (field === undefined) {
-      noteUnknownField(o, key);
-      continue;
-    }
-    const target = joinTarget(o, field, key);
-    if (target === undefined) {
-      (o as Record<string, unknown>)[field.name] = value;
-      noteFieldReadAs(o, key, field.name);
-      (readAs ??= new Set()).add(field.name);
-      continue;
-    }
-    // Written back under a spelling already set, so that a list is not read under both.
-    const set = target.key;
-    const before = readAs?.has(set) === true || target.before;
-    (o as Record<string, unknown>)[set] = before ? joined(o[set], value) : joined(value, o[set]);
-    noteFieldSentTwice(o, key, field.name);
+    if (!holdsValue(o[key])) continue;
+    if (fields.folded.has(foldFieldName(key))) spelledTwice = true;
+    else noteUnknownField(o, key);
   }
+  if (spelledTwice) readSpellings(o, fields);
 }
 
 /**
- * A field sent under both its names, `camel` and `snake` (`severityText` and `severity_text`),
- * read as the field sent twice (joined, in the document's order: the last scalar kept, messages
- * merged), under `camel`, the snake_case key removed so that the decoder's `o.x ?? o.x_y` and a
- * key named but for case after it (readOtherFields) see the one value; noted as sent twice. A
- * list is left to bothSpellings, which joins the two in the order of their keys.
+ * The keys of `o` that name one field (either spelling, set; or folded and holding a value),
+ * grouped by the field in one pass over the keys, each group in the document's order (JSON.parse
+ * keeps it) and read as one field (readSpelledField). Linear in the keys and their values, however
+ * many spellings a sender repeats.
  */
-function readBothSpellings(o: JsonObject, camel: string, snake: string): void {
-  const record = o as Record<string, unknown>;
-  if (Array.isArray(record[camel]) && Array.isArray(record[snake])) return;
-  record[camel] = sentBefore(o, camel, snake) ? joined(record[camel], record[snake]) : joined(record[snake], record[camel]);
-  delete record[snake];
-  noteFieldSentTwice(o, snake, camel);
-}
-
-/** Whether the key `first` comes before the key `then` in `o` (JSON.parse keeps the document's order). */
-function sentBefore(o: JsonObject, first: string, then: string): boolean {
+function readSpellings(o: JsonObject, fields: MessageFields): void {
+  const groups = new Map<string, string[]>();
   for (const key in o) {
-    if (key === first) return true;
-    if (key === then) return false;
+    const value = o[key];
+    if (value == null) continue;
+    const name = fields.camelOf.get(key) ?? (holdsValue(value) ? fields.folded.get(foldFieldName(key))?.name : undefined);
+    if (name === undefined) continue;
+    const keys = groups.get(name);
+    if (keys === undefined) groups.set(name, [key]);
+    else keys.push(key);
   }
-  return false;
+  for (const [name, keys] of groups) readSpelledField(o, fields, name, keys);
 }
 
 /**
- * Of the spellings of `field` set on `o` (its lowerCamelCase and snake_case names), the one the
- * key `key`, named but for case, is joined into, and whether it came before `key`: the last set
- * before it in the document (JSON.parse keeps the document's order), else the first after it. So
- * with both spellings set (`logRecords`, `log_records`, `LogRecords`), whose lists bothSpellings
- * joins in key order, the three lists keep the sender's order. Undefined when neither is set.
+ * The field `name` sent under the keys `keys` (in the document's order) read as the field sent
+ * that many times (repeated-keys.ts, joined: lists joined, messages merged, the last scalar kept),
+ * set under its lowerCamelCase key, or its snake_case one when only that
+ * is set, the other spelling removed so that the decoder's `o.x ?? o.x_y` and bothSpellings see
+ * the one value. Each other key is noted as sent twice; the first, when neither spelling is set,
+ * as read as the field.
+ * Both spellings alone holding lists are left to bothSpellings, which joins them in key order.
  */
-function joinTarget(o: JsonObject, field: { name: string; snake: string }, key: string): { key: string; before: boolean } | undefined {
-  let before: string | undefined;
-  let passed = false;
-  for (const name in o) {
-    if (name === key) {
-      if (before !== undefined) return { key: before, before: true };
-      passed = true;
-    } else if ((name === field.name || name === field.snake) && o[name] != null) {
-      if (passed) return { key: name, before: false };
-      before = name;
-    }
-  }
-  return before === undefined ? undefined : { key: before, before: true };
+function readSpelledField(o: JsonObject, fields: MessageFields, name: string, keys: string[]): void {
+  const record = o as Record<string, unknown>;
+  const snake = fields.folded.get(foldFieldName(name))!.snake;
+  const exact = keys.filter((key) => key === name || key === snake).length;
+  if (keys.length === 1 && exact === 1) return;
+  if (keys.length === 2 && exact === 2 && Array.isArray(record[keys[0]!]) && Array.isArray(record[keys[1]!])) return;
+  const store = keys.includes(name) || !keys.includes(snake) ? name : snake;
+  let value: unknown;
+  keys.forEach((key, index) => {
+    const next = record[key];
+    if (index === 0) value = next;
+    else value = joined(value, next);
+    // Both spellings of a list are joined unsaid, as bothSpellings joins them.
+    if (key === store || ((key === name || key === snake) && Array.isArray(next))) return;
+    if (index === 0 && exact === 0) noteFieldReadAs(o, key, name);
+    else noteFieldSentTwice(o, key, name);
+  });
+  record[store] = value;
+  if (store === name && snake !== name && keys.includes(snake)) delete record[snake];
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */
