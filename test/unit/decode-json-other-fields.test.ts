@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Signal } from "../../workers/shared/otlp/model";
 import { parseIngestConfig } from "../../workers/ingest/config";
 import { prepareExport, type PreparedExport } from "../../workers/ingest/core/pipeline";
-import { decodeRequest, OtlpDecodeError } from "../../workers/ingest/core/decode";
+import { decodeNotesWarning, decodeRequest, emptyDecodeNotes, OtlpDecodeError } from "../../workers/ingest/core/decode";
 
 const RECEIVED = "1700000000000000000";
 const TRACE_ID = "5b8efff798038103d269b633813fc60c";
@@ -348,9 +348,9 @@ describe("a field or member beside one named but for case, as the same conflict 
     { member: "ArrayValue", other: "arrayValue", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
     // Its two exact names are one member too, as they are one field to the Collector.
     { member: "arrayValue", other: "array_value", first: `{"values":[{"stringValue":"a"}]}`, then: `{"values":[{"stringValue":"b"}]}`, body: `["a","b"]` },
-    { member: "stringValue", other: "string_value", first: `"a"`, then: `""`, body: "" },
-    // A scalar: the last value, even at its default, as "stringValue" given twice keeps it.
-    { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `""`, body: "" },
+    // A scalar: the last value, as "stringValue" given twice keeps it.
+    { member: "stringValue", other: "string_value", first: `"a"`, then: `"b"`, body: "b" },
+    { member: "StringValue", other: "STRINGVALUE", first: `"a"`, then: `"b"`, body: "b" },
   ])("reads the AnyValue member $member beside $other as the member given twice: lists joined, the last scalar kept", ({ member, other, first, then, body }) => {
     const exactName = member.charAt(0).toLowerCase() + member.slice(1);
     const exact = prepareText("logs", logWith(`"body":{"${exactName}":${first},"${exactName}":${then}}`));
@@ -386,8 +386,8 @@ describe("a field or member beside one named but for case, as the same conflict 
   it.each([
     { fields: `"severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, severity_text)" },
     { fields: `"severity_text":"B","severityText":"A"`, kept: "A", note: "(severityText, severity_text)" },
-    // As the key given twice: the last value, even at its default.
-    { fields: `"severityText":"A","severity_text":""`, kept: "", note: "(severityText, severity_text)" },
+    // Unlike the key given twice, a spelling at its default never replaces a value.
+    { fields: `"severityText":"A","severity_text":""`, kept: "A", note: "(severityText, severity_text)" },
     { fields: `"severityText":"A","severity_text":"B","SeverityText":"C"`, kept: "C", note: "(severityText, severity_text)" },
     { fields: `"SeverityText":"C","severityText":"A","severity_text":"B"`, kept: "B", note: "(severityText, SeverityText)" },
   ])("reads a scalar under both its names, $fields, as the field sent twice: the last kept, as the Collector keeps it", ({ fields, kept, note }) => {
@@ -408,5 +408,70 @@ describe("a field or member beside one named but for case, as the same conflict 
     const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"intValue":"5"}}]`));
     expect(rowsOf(prepared)[0]).toMatchObject({ Body: "m", LogAttributes: ["k", "5"] });
     expect(prepared.warning).toBe("");
+  });
+
+  const point = (fields: string) =>
+    `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"g","gauge":{"dataPoints":[{"timeUnixNano":"${RECEIVED}",${fields}}]}}]}]}]}`;
+  const histogram = (fields: string) =>
+    `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"h","histogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3",${fields}}]}}]}]}]}`;
+  const POINT = "resourceMetrics[0].scopeMetrics[0].metrics[0].gauge.dataPoints[0]";
+  const HISTOGRAM_POINT = "resourceMetrics[0].scopeMetrics[0].metrics[0].histogram.dataPoints[0]";
+
+  it.each([
+    { fields: `"traceId":"${TRACE_ID}","trace_id":""`, column: "TraceId", kept: TRACE_ID, note: "(traceId, trace_id)" },
+    { fields: `"trace_id":"","traceId":"${TRACE_ID}"`, column: "TraceId", kept: TRACE_ID, note: "(traceId, trace_id)" },
+    { fields: `"severityNumber":9,"SeverityNumber":0`, column: "SeverityNumber", kept: 9, note: "" },
+  ])("keeps a value beside another spelling holding its default: $fields", ({ fields, column, kept, note }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},${fields}`));
+    expect(rowsOf(prepared)[0]![column]).toBe(kept);
+    // A variant at its default is passed over unsaid, as ever; both exact names are warned of.
+    expect(prepared.warning).toBe(note === "" ? "" : sentTwice(1, `${LOG} ${note}`));
+  });
+
+  it('keeps a number point\'s asInt "3" beside AsInt "0" (int64\'s default, written as a string)', () => {
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(point(`"asInt":"3","AsInt":"0"`)), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "gauge", dataPoints: [{ value: { asInt: "3" } }] });
+    expect(decodeNotesWarning(notes)).toBe(sentTwice(1, `${POINT} (asInt, AsInt)`));
+  });
+
+  it.each([
+    { member: "stringValue", other: "string_value" },
+    { member: "StringValue", other: "STRINGVALUE" },
+  ])("keeps the AnyValue member $member's value beside $other holding \"\"", ({ member, other }) => {
+    const prepared = prepareText("logs", logWith(`"body":{"${member}":"v","${other}":""}`));
+    expect(rowsOf(prepared)[0]!.Body).toBe("v");
+    expect(prepared.warning).toContain(sentTwice(1, `${LOG}.body (${member}, ${other})`));
+  });
+
+  it("reads only letter case and a lowerCamelCase name's snake_case as its spellings: k_e_y is not key", () => {
+    const prepared = prepareText("logs", logWith(`"body":{"stringValue":"m"},"attributes":[{"key":"k","value":{"stringValue":"v"},"k_e_y":"z"}]`));
+    expect(rowsOf(prepared)[0]).toMatchObject({ LogAttributes: ["k", "v"] });
+    expect(prepared.warning).toBe(notStored(1, `${ATTRIBUTES}[0].k_e_y`));
+    const snake = prepareText("logs", logWith(`"body":{"stringValue":"m"},"Severity_Text":"WARN","time_unixnano":"${RECEIVED}"`));
+    expect(rowsOf(snake)[0]).toMatchObject({ SeverityText: "WARN" });
+    expect(snake.warning).toContain(readAs(1, `${LOG}.Severity_Text as severityText`));
+    expect(snake.warning).toContain(notStored(1, `${LOG}.time_unixnano`));
+  });
+
+  it.each([
+    { fields: `"bucketCounts":["1","2"],"explicitBounds":[1],"ExplicitBounds":[2]`, counts: ["1", "2"], bounds: [1], note: "ExplicitBounds" },
+    { fields: `"BucketCounts":["1","2"],"explicitBounds":[1],"bucketCounts":["5","6","7"]`, counts: ["1", "2"], bounds: [1], note: "bucketCounts" },
+  ])("keeps a histogram point's first bucket list of two spellings, the other not stored: $fields", ({ fields, counts, bounds, note }) => {
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(histogram(fields)), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "histogram", dataPoints: [{ bucketCounts: counts, explicitBounds: bounds }] });
+    expect(decodeNotesWarning(notes)).toContain(notStored(1, `${HISTOGRAM_POINT}.${note}`));
+  });
+
+  it("keeps an exponential histogram point's first positive buckets of two spellings", () => {
+    const text = `{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"e","exponentialHistogram":{"aggregationTemporality":2,"dataPoints":[{"timeUnixNano":"${RECEIVED}","count":"3","scale":1,"positive":{"offset":1,"bucketCounts":["1","2"]},"Positive":{"offset":5,"bucketCounts":["9"]}}]}}]}]}]}`;
+    const notes = emptyDecodeNotes();
+    const request = decodeRequest("metrics", "json", utf8.encode(text), undefined, undefined, undefined, notes);
+    const data = request.resourceMetrics[0]!.scopeMetrics[0]!.metrics[0]!.data;
+    expect(data).toMatchObject({ type: "exponentialHistogram", dataPoints: [{ positive: { offset: 1, bucketCounts: ["1", "2"] } }] });
+    expect(decodeNotesWarning(notes)).toContain("Positive");
   });
 });

@@ -70,8 +70,8 @@ const ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE` → stringValue). */
-const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS.values()].map((name) => [foldFieldName(name), name]));
+/** AnyValue's members by their folded name (foldFieldName: `StringValue`, `STRINGVALUE`, `String_Value` → stringValue). */
+const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VALUE_MEMBERS].map(([key, name]) => [foldFieldName(key), name]));
 
 /**
  * The keys of `o` that hold a value under a member's name, in either spelling or but for case or
@@ -79,8 +79,8 @@ const FOLDED_ANY_VALUE_MEMBERS: ReadonlyMap<string, string> = new Map([...ANY_VA
  * noted as readOtherFields notes a field read so. Every one is a member set, judged by
  * chosenMember (`stringValue` beside `IntValue`), except that a key naming the same member as one
  * before it (`{"arrayValue":…,"ArrayValue":…}`, `array_value`, `StringValue` and `STRINGVALUE`)
- * is that member sent twice, as readOtherFields reads a field so sent: joined into the earlier key's value (repeated-keys.ts, joined: lists joined, a scalar's
- * last value kept, as `"arrayValue"` given twice is read) and noted (noteFieldSentTwice). Unlike
+ * is that member sent twice, as readOtherFields reads a field so sent: joined into the earlier key's value (spellingJoined: lists joined, a scalar's
+ * last value kept, as `"arrayValue"` given twice is read, but a default never replacing a value) and noted (noteFieldSentTwice). Unlike
  * a message's field, a member holding its default (`{"BoolValue":false}`) is read too: which
  * member is set is itself the value.
  */
@@ -94,7 +94,7 @@ function membersAsSent(o: JsonObject): string[] {
     if (member === undefined) continue;
     const twin = members.lastIndexOf(member);
     if (twin !== -1) {
-      (o as Record<string, unknown>)[keys[twin]!] = joined(o[keys[twin]!], o[key]);
+      (o as Record<string, unknown>)[keys[twin]!] = spellingJoined(o[keys[twin]!], o[key]);
       noteFieldSentTwice(o, key, keys[twin]!);
       continue;
     }
@@ -485,6 +485,8 @@ export interface MessageFields {
   /** Each name read (`read`), in either spelling, to its lowerCamelCase (`time_unix_nano` → timeUnixNano). */
   camelOf: ReadonlyMap<string, string>;
   folded: ReadonlyMap<string, { name: string; snake: string }>;
+  /** Fields whose first value sent is kept, another spelling's not stored (readSpelledField). */
+  firstOnly?: ReadonlySet<string>;
 }
 
 /** `fieldNames` of `names`, and each by its folded form (`traceid` → traceId, trace_id). */
@@ -492,15 +494,25 @@ export function messageFields(...names: string[]): MessageFields {
   const folded = new Map<string, { name: string; snake: string }>();
   const camelOf = new Map<string, string>();
   for (const name of names) {
-    folded.set(foldFieldName(name), { name, snake: snakeCase(name) });
+    const field = { name, snake: snakeCase(name) };
+    folded.set(foldFieldName(name), field).set(foldFieldName(field.snake), field);
     camelOf.set(name, name).set(snakeCase(name), name);
   }
   return { read: fieldNames(...names), camelOf, folded };
 }
 
-/** A field name in lower case without `_`: `Body`, `TraceID`, `trace_id` and `traceid` fold alike. */
+/** `fields` with `names` kept from their first spelling only (a histogram's buckets: readSpelledField). */
+export function withFirstOnly(fields: MessageFields, ...names: string[]): MessageFields {
+  return { ...fields, firstOnly: new Set(names) };
+}
+
+/**
+ * A field name in lower case: `Body`, `TraceID`, `traceid` fold alike, and `Trace_Id` as
+ * `trace_id`; a name folds to a field's only as its lowerCamelCase or snake_case does
+ * (messageFields keys both), so `k_e_y` is not `key`.
+ */
 export function foldFieldName(key: string): string {
-  return key.toLowerCase().replace(/_/g, "");
+  return key.toLowerCase();
 }
 
 /**
@@ -554,11 +566,12 @@ function readSpellings(o: JsonObject, fields: MessageFields): void {
 
 /**
  * The field `name` sent under the keys `keys` (in the document's order) read as the field sent
- * that many times (repeated-keys.ts, joined: lists joined, messages merged, the last scalar kept),
- * set under its lowerCamelCase key, or its snake_case one when only that
+ * that many times (spellingJoined: lists joined, messages merged, the last scalar kept, a default
+ * never replacing a value), set under its lowerCamelCase key, or its snake_case one when only that
  * is set, the other spelling removed so that the decoder's `o.x ?? o.x_y` and bothSpellings see
  * the one value. Each other key is noted as sent twice; the first, when neither spelling is set,
- * as read as the field.
+ * as read as the field. A field of `fields.firstOnly` (a histogram's counts and bounds, which only
+ * agree with each other as sent together) keeps its first value, the others noted as not stored.
  * Both spellings alone holding lists are left to bothSpellings, which joins them in key order.
  */
 function readSpelledField(o: JsonObject, fields: MessageFields, name: string, keys: string[]): void {
@@ -568,11 +581,13 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
   if (keys.length === 1 && exact === 1) return;
   if (keys.length === 2 && exact === 2 && Array.isArray(record[keys[0]!]) && Array.isArray(record[keys[1]!])) return;
   const store = keys.includes(name) || !keys.includes(snake) ? name : snake;
+  const firstOnly = fields.firstOnly?.has(name) === true;
   let value: unknown;
   keys.forEach((key, index) => {
     const next = record[key];
     if (index === 0) value = next;
-    else value = joined(value, next);
+    else if (firstOnly && holdsValue(value)) return noteUnknownField(o, key);
+    else value = spellingJoined(value, next);
     // Both spellings of a list are joined unsaid, as bothSpellings joins them.
     if (key === store || ((key === name || key === snake) && Array.isArray(next))) return;
     if (index === 0 && exact === 0) noteFieldReadAs(o, key, name);
@@ -580,6 +595,29 @@ function readSpelledField(o: JsonObject, fields: MessageFields, name: string, ke
   });
   record[store] = value;
   if (store === name && snake !== name && keys.includes(snake)) delete record[snake];
+}
+
+/**
+ * A field's value `next` under another spelling read into `previous` as the field sent twice
+ * (repeated-keys.ts, joined), except that a spelling holding its type's default (`""`, `0`,
+ * `"0"` beside a number, false, [], {}) never replaces a value: `"traceId":"5b8e…","trace_id":""`
+ * keeps the trace id, as one spelling was kept before both were read.
+ */
+export function spellingJoined(previous: unknown, next: unknown): unknown {
+  if (holdsValue(previous) && isDefaultBeside(next, previous)) return previous;
+  return joined(previous, next);
+}
+
+/** Whether `value` is its type's default, a number's judged by `beside` (`"0"` is int64's default, but a string's value). */
+function isDefaultBeside(value: unknown, beside: unknown): boolean {
+  if (!holdsValue(value)) return true;
+  return typeof value === "string" && isNumeric(beside) && Number(value) === 0 && value.trim() !== "";
+}
+
+/** A JSON number or a string holding one (proto3 JSON writes int64 as a string). */
+function isNumeric(value: unknown): boolean {
+  if (typeof value === "number") return true;
+  return typeof value === "string" && value.trim() !== "" && !Number.isNaN(Number(value));
 }
 
 /** Whether a JSON value is set to other than its type's default (proto3 JSON writes defaults or omits them). */

@@ -21,6 +21,7 @@ import {
   bothSpellings,
   containerFields,
   foldFieldName,
+  withFirstOnly,
   keyValues,
   messageFields,
   messages,
@@ -67,8 +68,14 @@ const DATA_FIELDS = {
 } as const;
 const POINT_FIELDS = ["attributes", "startTimeUnixNano", "timeUnixNano", "exemplars", "flags"] as const;
 const NUMBER_POINT_FIELDS = messageFields(...POINT_FIELDS, "asDouble", "asInt");
-const HISTOGRAM_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max");
-const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = messageFields(
+/** A histogram's counts and bounds, and an exponential one's buckets, agree only as sent together: each kept from its first spelling. */
+const HISTOGRAM_POINT_FIELDS = withFirstOnly(
+  messageFields(...POINT_FIELDS, "count", "sum", "bucketCounts", "explicitBounds", "min", "max"),
+  "bucketCounts",
+  "explicitBounds",
+);
+const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = withFirstOnly(
+  messageFields(
   ...POINT_FIELDS,
   "count",
   "sum",
@@ -79,6 +86,9 @@ const EXPONENTIAL_HISTOGRAM_POINT_FIELDS = messageFields(
   "min",
   "max",
   "zeroThreshold",
+  ),
+  "positive",
+  "negative",
 );
 const SUMMARY_POINT_FIELDS = messageFields(...POINT_FIELDS, "count", "sum", "quantileValues");
 const EXEMPLAR_FIELDS = messageFields("filteredAttributes", "timeUnixNano", "asDouble", "asInt", "spanId", "traceId");
