@@ -30,7 +30,7 @@ const readAs = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} named as an OTLP field but for case or "_" read as that field (first ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const sentTwice = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
-  `(a value's last one kept, lists joined, messages merged: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
+  `(a value's last one kept unless at its default, lists joined, messages merged: first at ${first}; OTLP/JSON names fields in lowerCamelCase)`;
 const notStored = (count: number, first: string) =>
   `${count === 1 ? "1 field" : `${count} fields`} holding a value under a name OTLP does not define for its message not stored ` +
   `(first ${first}; a misspelled field's content is lost: check its name)`;

@@ -176,7 +176,7 @@ export function decodeNotesWarning(notes: DecodeNotes): string {
   if (fieldsSentTwice.count > 0) {
     parts.push(
       `${plural(fieldsSentTwice.count, "field")} sent twice in one object, under names equal but for case or "_", read as one field sent twice ` +
-        `(a value's last one kept, lists joined, messages merged: first at ${fieldsSentTwice.first}; OTLP/JSON names fields in lowerCamelCase)`,
+        `(a value's last one kept unless at its default, lists joined, messages merged: first at ${fieldsSentTwice.first}; OTLP/JSON names fields in lowerCamelCase)`,
     );
   }
   if (invalidUtf8.count > 0) {
